@@ -1,0 +1,83 @@
+/**
+ * Types shared by every pipeline stage: positions, locations, findings.
+ *
+ * Positions are ZERO-based inside the tool (line and character, as in LSP);
+ * formatters convert to one-based at the edge. Files are absolute paths inside
+ * the tool; formatters relativise them against `ReportContext.cwd`.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export type SeveritySetting = Severity | 'off';
+
+/** Zero-based line and character (UTF-16 code unit) offset. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** Half-open range [start, end). */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A place in a file. `range` is absent only when the finding is about a whole file. */
+export interface Location {
+  /** Absolute path. */
+  file: string;
+  range?: Range;
+}
+
+export interface RelatedLocation extends Location {
+  message: string;
+}
+
+export interface Suppression {
+  kind: 'inSource' | 'baseline';
+  reason: string;
+}
+
+/** One problem found by a rule (or by a parser, with a `parse/...` rule id). */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  location: Location;
+  related?: RelatedLocation[];
+  /** Deployment root (absolute), when the finding belongs to one. */
+  deployment?: string;
+  /** Stable identity for baselines: rule + component + key + value, never a line number. */
+  fingerprint?: string;
+  suppressed?: Suppression;
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: pos(startLine, startChar), end: pos(endLine, endChar) };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.location.file, b.location.file) ||
+    (a.location.range?.start.line ?? -1) - (b.location.range?.start.line ?? -1) ||
+    (a.location.range?.start.character ?? -1) - (b.location.range?.start.character ?? -1) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An error the user must fix before the run can happen (bad usage, bad config): exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

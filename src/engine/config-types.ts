@@ -1,0 +1,59 @@
+import type { SeveritySetting } from '../core/types';
+
+/** A rule setting: a severity, or [severity, options]. */
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
+
+export interface ComponentConfig {
+  /** Glob (relative to the config file) of the files or directory that make the component. */
+  files: string;
+  java?: { version?: string; vendor?: string };
+  role?: string;
+  host?: string;
+}
+
+export interface LinkConfig {
+  client: string;
+  server: string;
+}
+
+export interface OverrideConfig {
+  files: string | string[];
+  rules: Record<string, RuleSetting>;
+}
+
+/** The resolved lint-deploy configuration (file + CLI flags). */
+export interface LintConfig {
+  /** Directory the config file lives in (globs are relative to it); the cwd when there is no file. */
+  baseDir: string;
+  /** Path of the config file, when one was used. */
+  file?: string;
+  rules: Record<string, RuleSetting>;
+  overrides: OverrideConfig[];
+  ignorePatterns: string[];
+  /** Globs of deployment roots, e.g. `envs/*`. */
+  deployments: string[];
+  components: ComponentConfig[];
+  links: LinkConfig[];
+  /** Default JDK when the tree does not say. */
+  java?: { version?: string; vendor?: string };
+  /** Version of ClearTrust web agents when the tree does not say (e.g. `4.7.2`). */
+  agentVersion?: string;
+  /** Declarative custom rules (see docs/configuration.md). */
+  customRules: Record<string, unknown>[];
+  /** Modules of code rules, loaded only when named here. */
+  plugins: string[];
+}
+
+export function defaultConfig(baseDir: string): LintConfig {
+  return {
+    baseDir,
+    rules: {},
+    overrides: [],
+    ignorePatterns: [],
+    deployments: [],
+    components: [],
+    links: [],
+    customRules: [],
+    plugins: [],
+  };
+}

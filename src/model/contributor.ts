@@ -1,0 +1,26 @@
+import type { LintConfig } from '../engine/config-types';
+import type { ParsedDocument } from '../parse/types';
+import type { Component, Deployment, JavaRuntime, Link } from './types';
+
+/**
+ * Builds part of a deployment model from its parsed documents. Contributors
+ * run in registry order: runtimes first (so later ones can read
+ * `ctx.runtimeFor`), then components, then links.
+ */
+export interface ModelContributor {
+  id: string;
+  contribute(ctx: ModelContext): void;
+}
+
+export interface ModelContext {
+  readonly deployment: Deployment;
+  readonly config: LintConfig;
+  /** Documents of the given kinds (prefix match: `cleartrust.` matches every ClearTrust kind). */
+  documentsOf(kindPrefix: string): ParsedDocument[];
+  addComponent(component: Component): void;
+  addLink(link: Link): void;
+  /** The Java runtime that applies to a file (nearest JDK in the tree, config `components`, `--java-version`). */
+  runtimeFor(file: string): JavaRuntime | undefined;
+  /** Directory of `file` relative to the deployment root ('' at the root), used as the component's host. */
+  hostOf(file: string): string;
+}

@@ -1,0 +1,104 @@
+import type { Location } from '../core/types';
+import type { ParsedDocument } from '../parse/types';
+
+/** Where a model value came from: a place in a file, a runtime default, or the lint-deploy config/CLI. */
+export type Provenance =
+  | { kind: 'file'; location: Location; note?: string }
+  | { kind: 'default'; origin: string; confidence?: 'verified' | 'inferred' }
+  | { kind: 'config'; origin: string };
+
+/** A value that remembers where it came from. */
+export interface Traced<T> {
+  value: T;
+  from: Provenance;
+}
+
+export type JdkVendorFamily = 'openjdk' | 'oracle' | 'temurin' | 'corretto' | 'ibm' | 'semeru' | 'redhat' | 'unknown';
+
+/** The Java runtime a component (or a whole deployment) runs on. */
+export interface JavaRuntime {
+  vendor: Traced<JdkVendorFamily>;
+  /** Version as written (`1.8.0_202`, `11.0.2+9`, `8.0.6.25`); parse it with the knowledge base. */
+  version: Traced<string>;
+  /**
+   * Security properties set in the tree (a `java.security` file, or a
+   * `-Djava.security.properties` override), keyed by property name.
+   * Absent keys mean: the version's default applies.
+   */
+  securityProperties: Record<string, Traced<string>>;
+  /** JVM system properties (`-Dkey=value`) that apply to this runtime. */
+  systemProperties: Record<string, Traced<string>>;
+}
+
+export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'unknown';
+export type ClientAuthMode = 'none' | 'optional' | 'required';
+
+export interface CertificateRef {
+  /** Path of the certificate file when the tree holds it. */
+  file?: string;
+  label?: Traced<string>;
+  keyType?: 'RSA' | 'EC' | 'DSA' | 'unknown';
+  keyBits?: number;
+  subject?: string;
+  sans?: string[];
+}
+
+/**
+ * The effective TLS configuration of one endpoint. Unset fields mean "the
+ * runtime's default": rules resolve them through the knowledge base.
+ */
+export interface TlsSettings {
+  /** False when the endpoint is configured for plaintext. */
+  enabled?: Traced<boolean>;
+  protocols?: Traced<string[]>;
+  /** Cipher suites in order of preference, in the names the configuration used. */
+  cipherSuites?: Traced<string[]>;
+  serverOrderWins?: Traced<boolean>;
+  clientAuth?: Traced<ClientAuthMode>;
+  certificate?: CertificateRef;
+  implementation: TlsImplementation;
+}
+
+export type ComponentRole = 'client' | 'server' | 'both' | 'none';
+
+/** One thing that runs and talks: a ClearTrust server, a queue manager channel, a Tomcat connector… */
+export interface Component {
+  /** Unique inside its deployment, stable across runs (used in fingerprints). */
+  id: string;
+  /** What it is, e.g. `cleartrust.aserver`, `mq.svrconn`, `tomcat.connector`. */
+  type: string;
+  /** Human label, e.g. `Authorization Server (host1)`. */
+  name: string;
+  role: ComponentRole;
+  /** Where it is defined. */
+  location: Location;
+  /** Directory that stands for its host, relative to the deployment root ('' for the root). */
+  host: string;
+  runtime?: JavaRuntime;
+  tls?: TlsSettings;
+  /** The parsed documents this component was built from. */
+  documents: ParsedDocument[];
+  /** Area-specific facts (e.g. a ClearTrust role, an MQ channel type). */
+  attributes: Record<string, unknown>;
+}
+
+/** A client → server TLS connection the deployment will make. */
+export interface Link {
+  id: string;
+  client: string;
+  server: string;
+  /** Why we believe they talk (same channel name, URL host:port, config `links`). */
+  reason: string;
+  location?: Location;
+}
+
+/** A set of files checked together (DESIGN.md "Deployments"). */
+export interface Deployment {
+  /** Absolute directory (or file) the deployment is rooted at. */
+  root: string;
+  documents: ParsedDocument[];
+  components: Component[];
+  links: Link[];
+  /** The JDK that runs the deployment when a component does not say otherwise. */
+  runtime?: JavaRuntime;
+}

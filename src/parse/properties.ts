@@ -1,0 +1,150 @@
+import type { Range } from '../core/types';
+import { range } from '../core/types';
+import type { Comment, Entry, ParseProblem } from './types';
+import { isSecretKey } from './types';
+import { splitLines } from './text';
+
+/**
+ * A position-keeping reader for java.util.Properties syntax
+ * (https://docs.oracle.com/javase/8/docs/api/java/util/Properties.html#load-java.io.Reader-):
+ * `key=value`, `key: value`, `key value`, `#`/`!` comments, `\` continuations
+ * (leading blanks of the next line dropped), `\t \n \r \f \uXXXX` escapes, any
+ * other `\x` = `x`. Lines end at LF, CR or CRLF.
+ */
+export interface PropertiesResult {
+  entries: Entry[];
+  comments: Comment[];
+  problems: ParseProblem[];
+}
+
+const BLANK = new Set([' ', '\t', '\f']);
+
+export function parseProperties(text: string, options: { duplicateSeverity?: 'warning' | 'info' } = {}): PropertiesResult {
+  const lines = splitLines(text);
+  const entries: Entry[] = [];
+  const comments: Comment[] = [];
+  const problems: ParseProblem[] = [];
+  const seen = new Map<string, Entry>();
+
+  let lineNo = 0;
+  while (lineNo < lines.length) {
+    const first = lines[lineNo];
+    let col = skipBlank(first, 0);
+    if (col >= first.length) {
+      lineNo++;
+      continue;
+    }
+    if (first[col] === '#' || first[col] === '!') {
+      comments.push({ text: first.slice(col + 1), range: range(lineNo, col, lineNo, first.length) });
+      lineNo++;
+      continue;
+    }
+    // Gather the logical line as a sequence of (line, startCol) segments.
+    const segments: { line: number; start: number; text: string }[] = [];
+    let current = lineNo;
+    let start = col;
+    for (;;) {
+      const raw = lines[current];
+      const continues = endsWithOddBackslashes(raw);
+      segments.push({ line: current, start, text: continues ? raw.slice(start, raw.length - 1) : raw.slice(start) });
+      if (!continues || current + 1 >= lines.length) break;
+      current++;
+      start = skipBlank(lines[current], 0);
+    }
+    lineNo = current + 1;
+    const entry = readEntry(segments, problems);
+    entries.push(entry);
+    const previous = seen.get(entry.key);
+    if (previous) {
+      problems.push({
+        code: 'duplicate-key',
+        severity: options.duplicateSeverity ?? 'warning',
+        message: `Duplicate key '${entry.key}' (first set on line ${previous.keyRange.start.line + 1}); the last one wins`,
+        range: entry.keyRange,
+      });
+    }
+    seen.set(entry.key, entry);
+  }
+  return { entries, comments, problems };
+}
+
+interface Cursor {
+  segment: number;
+  index: number;
+}
+
+/** Reads key and value from a logical line, tracking where each starts and ends in the file. */
+function readEntry(segments: { line: number; start: number; text: string }[], problems: ParseProblem[]): Entry {
+  const at = (c: Cursor) => ({ line: segments[c.segment].line, character: segments[c.segment].start + c.index });
+  const cursor: Cursor = { segment: 0, index: 0 };
+  const peek = (): string | undefined => {
+    while (cursor.segment < segments.length && cursor.index >= segments[cursor.segment].text.length) {
+      if (cursor.segment === segments.length - 1) return undefined;
+      cursor.segment++;
+      cursor.index = 0;
+    }
+    return segments[cursor.segment]?.text[cursor.index];
+  };
+  const keyStart = at(cursor);
+  let key = '';
+  let keyEnd = keyStart;
+  for (let ch = peek(); ch !== undefined; ch = peek()) {
+    if (ch === '=' || ch === ':' || BLANK.has(ch)) break;
+    key += readChar(segments, cursor, problems);
+    keyEnd = at(cursor);
+  }
+  // Separator: blanks, then at most one '=' or ':', then blanks.
+  while (peek() !== undefined && BLANK.has(peek() as string)) cursor.index++;
+  if (peek() === '=' || peek() === ':') {
+    cursor.index++;
+    while (peek() !== undefined && BLANK.has(peek() as string)) cursor.index++;
+  }
+  peek();
+  const valueStart = at(cursor);
+  let value = '';
+  while (peek() !== undefined) value += readChar(segments, cursor, problems);
+  const last = segments[segments.length - 1];
+  const valueEnd = value === '' ? valueStart : { line: last.line, character: last.start + last.text.length };
+  const keyRange: Range = { start: keyStart, end: keyEnd };
+  return { key, value, keyRange, valueRange: { start: valueStart, end: valueEnd }, secret: isSecretKey(key) };
+}
+
+const ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
+
+function readChar(segments: { line: number; start: number; text: string }[], cursor: Cursor, problems: ParseProblem[]): string {
+  const seg = segments[cursor.segment];
+  const ch = seg.text[cursor.index++];
+  if (ch !== '\\') return ch;
+  const next = seg.text[cursor.index];
+  if (next === undefined) return ''; // a trailing backslash on the last line is dropped, as Java does
+  cursor.index++;
+  if (next === 'u') {
+    const hex = seg.text.slice(cursor.index, cursor.index + 4);
+    if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+      cursor.index += 4;
+      return String.fromCharCode(parseInt(hex, 16));
+    }
+    const line = seg.line;
+    const character = seg.start + cursor.index - 2;
+    problems.push({
+      code: 'malformed-unicode-escape',
+      severity: 'error',
+      message: 'Malformed \\uxxxx encoding: Java refuses to load this file (IllegalArgumentException)',
+      range: range(line, character, line, character + 2 + hex.length),
+    });
+    return '';
+  }
+  return ESCAPES[next] ?? next;
+}
+
+function skipBlank(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && BLANK.has(line[i])) i++;
+  return i;
+}
+
+function endsWithOddBackslashes(line: string): boolean {
+  let count = 0;
+  for (let i = line.length - 1; i >= 0 && line[i] === '\\'; i--) count++;
+  return count % 2 === 1;
+}

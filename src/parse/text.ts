@@ -1,0 +1,74 @@
+import type { Position, Range } from '../core/types';
+
+/** Splits on LF, CRLF and CR, without the terminators. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Maps string offsets to zero-based positions (for parsers that work on offsets, e.g. JSON and XML). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 13 /* CR */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (ch === 10) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.starts[low] };
+  }
+
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+export type DecodeResult =
+  | { ok: true; text: string; hadBom: boolean; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
+  | { ok: false; reason: 'binary' | 'invalid-utf8'; message: string; offset?: number };
+
+/**
+ * Turns file bytes into text the way a config reader should: strips a UTF-8
+ * BOM, honours UTF-16 BOMs, refuses binary content (NUL bytes) and invalid UTF-8
+ * with a reason instead of producing mojibake.
+ */
+export function decodeFile(bytes: Buffer): DecodeResult {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: bytes.subarray(2).toString('utf16le'), hadBom: true, encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const body = bytes.subarray(2, 2 + ((bytes.length - 2) & ~1));
+    const swapped = Buffer.from(body).swap16();
+    return { ok: true, text: swapped.toString('utf16le'), hadBom: true, encoding: 'utf-16be' };
+  }
+  const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hadBom ? bytes.subarray(3) : bytes;
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
+    return { ok: false, reason: 'binary', message: 'File contains NUL bytes: it is binary, not a text configuration file', offset: nul };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return { ok: true, text, hadBom, encoding: 'utf-8' };
+  } catch {
+    return { ok: false, reason: 'invalid-utf8', message: 'File is not valid UTF-8 (re-save it as UTF-8)' };
+  }
+}

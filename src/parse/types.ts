@@ -1,0 +1,82 @@
+import type { Location, Range, Severity } from '../core/types';
+
+/**
+ * A file kind: what a file is, e.g. `cleartrust.aserver`, `mq.mqsc`, `java.security`.
+ * Kinds are plain strings so that areas can add their own without touching a union.
+ */
+export type FileKind = string;
+
+/** A source file as read from disk. `text` has its BOM removed; `hadBom` says whether it had one. */
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  text: string;
+  hadBom: boolean;
+}
+
+/**
+ * One key = value setting, wherever it came from (a properties line, an XML
+ * attribute, an MQSC keyword, a JSON member). Generic entries let
+ * cross-format rules (declarative rules, secret detection, suppressions) work
+ * on every format.
+ */
+export interface Entry {
+  /** Key as written (for XML: `element@attribute`; for MQSC: `CHANNEL(NAME).SSLCIPH`). */
+  key: string;
+  /** Value after unescaping, as the runtime sees it. */
+  value: string;
+  keyRange: Range;
+  valueRange: Range;
+  /** Section or element path the entry sits in, e.g. `Pool id=__default__`. */
+  section?: string;
+  /** True when the key names a secret: its value must never be printed. */
+  secret: boolean;
+}
+
+export interface Comment {
+  text: string;
+  range: Range;
+}
+
+/** A problem a parser found: becomes a finding with rule id `parse/<code>`. */
+export interface ParseProblem {
+  code: string;
+  message: string;
+  range: Range;
+  severity: Severity;
+}
+
+/** What a parser returns. `data` carries the format's own typed tree. */
+export interface ParsedDocument<Data = unknown> {
+  file: SourceFile;
+  kind: FileKind;
+  entries: Entry[];
+  comments: Comment[];
+  problems: ParseProblem[];
+  data: Data;
+}
+
+/**
+ * A format handler: recognises files of one or more kinds and parses them.
+ * Handlers never throw for bad input: they return problems.
+ */
+export interface FormatHandler<Data = unknown> {
+  /** Stable id, e.g. `properties`, `mqsc`. */
+  id: string;
+  /** Classify a file by path (basename and dirs) and the first bytes of its text; return its kind or undefined. */
+  classify(path: string, head: string): FileKind | undefined;
+  parse(file: SourceFile, kind: FileKind): ParsedDocument<Data>;
+}
+
+export function entryLocation(doc: ParsedDocument, entry: Entry, part: 'key' | 'value' | 'line' = 'line'): Location {
+  if (part === 'key') return { file: doc.file.path, range: entry.keyRange };
+  if (part === 'value') return { file: doc.file.path, range: entry.valueRange };
+  return { file: doc.file.path, range: { start: entry.keyRange.start, end: entry.valueRange.end } };
+}
+
+const SECRET_KEY = /pass(word|phrase|wd)?|secret|pwd|private_key_passphrase|credential|token|stashpw|keystorepass/i;
+/** Whether a key names a secret value (DESIGN.md "Secrets"). */
+export function isSecretKey(key: string): boolean {
+  // `passwordEncryption`-style keys that name an algorithm are still masked: masking is cheap, a leak is not.
+  return SECRET_KEY.test(key);
+}
