@@ -1,0 +1,136 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { UsageError } from '../core/types';
+import type { LintConfig } from '../engine/config-types';
+import { CONFIG_FILE_NAMES } from '../engine/config';
+
+export interface DiscoverOptions {
+  paths: string[];
+  cwd: string;
+  config: LintConfig;
+  /** `--ignore-pattern` values (gitignore syntax, relative to cwd). */
+  ignorePatterns?: string[];
+}
+
+/** A deployment to lint: its root, every file in it, and the files the user asked about. */
+export interface DiscoveredDeployment {
+  root: string;
+  files: string[];
+  /** When set, only findings that involve these files are reported (pre-commit passes single files). */
+  focus?: Set<string>;
+}
+
+export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Turns command-line paths into deployments (DESIGN.md "Deployments"):
+ * each directory is one deployment, or several when config `deployments`
+ * globs match inside it; a single file is linted with the rest of the
+ * deployment that holds it (glob root, else nearest config dir, else git root, else cwd).
+ */
+export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
+  const { cwd, config } = options;
+  const isIgnored = makeIgnoreFilter(options);
+  const globRoots = config.deployments.length
+    ? fg.sync(config.deployments, { cwd: config.baseDir, onlyDirectories: true, absolute: true, dot: true, ignore: ALWAYS_IGNORED, suppressErrors: true }).map((p) => path.resolve(p)).sort()
+    : [];
+  const byRoot = new Map<string, DiscoveredDeployment>();
+  const wholeRoots = new Set<string>();
+  const add = (root: string, focus?: string[]) => {
+    const deployment = byRoot.get(root) ?? { root, files: [] };
+    byRoot.set(root, deployment);
+    if (!focus) {
+      // A request for the whole deployment supersedes requests for some of its files.
+      wholeRoots.add(root);
+      deployment.focus = undefined;
+    } else if (!wholeRoots.has(root)) {
+      deployment.focus ??= new Set();
+      for (const f of focus) deployment.focus.add(f);
+    }
+  };
+  const containingGlobRoot = (p: string) => globRoots.filter((r) => p === r || p.startsWith(r + path.sep)).pop();
+
+  for (const given of options.paths.length ? options.paths : ['.']) {
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' ? `No such file or directory: ${given}` : `Cannot read ${given}: ${code ?? String(error)}`);
+    }
+    if (stat.isDirectory()) {
+      const holder = containingGlobRoot(absolute);
+      if (holder && holder !== absolute) {
+        add(holder, walk(absolute, isIgnored));
+        continue;
+      }
+      const inner = globRoots.filter((r) => r === absolute || r.startsWith(absolute + path.sep));
+      if (inner.length) {
+        for (const r of inner) add(r);
+        continue;
+      }
+      add(absolute);
+    } else {
+      const root = containingGlobRoot(absolute) ?? nearestConfigDir(absolute, cwd) ?? gitRoot(absolute) ?? cwd;
+      add(root, [absolute]);
+    }
+  }
+  const claimedByInner = [...byRoot.keys()];
+  for (const deployment of byRoot.values()) {
+    const all = walk(deployment.root, isIgnored);
+    // Files of a nested deployment root belong to it, not to the enclosing one.
+    const nested = claimedByInner.filter((r) => r !== deployment.root && r.startsWith(deployment.root + path.sep));
+    deployment.files = all.filter((f) => !nested.some((r) => f.startsWith(r + path.sep)));
+  }
+  return [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+}
+
+function walk(root: string, isIgnored: (file: string) => boolean): string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    return [];
+  }
+  if (!stat.isDirectory()) return [root];
+  const files = fg.sync('**/*', { cwd: root, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
+  return files.map((f) => path.resolve(f)).filter((f) => !isIgnored(f)).sort();
+}
+
+function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {
+  const filters: { base: string; ig: Ignore }[] = [];
+  const addFile = (dir: string) => {
+    const file = path.join(dir, '.lint-deployignore');
+    try {
+      filters.push({ base: dir, ig: ignore().add(fs.readFileSync(file, 'utf8')) });
+    } catch {
+      // no ignore file here
+    }
+  };
+  addFile(options.cwd);
+  if (options.config.baseDir !== options.cwd) addFile(options.config.baseDir);
+  if (options.ignorePatterns?.length) filters.push({ base: options.cwd, ig: ignore().add(options.ignorePatterns) });
+  if (options.config.ignorePatterns.length) filters.push({ base: options.config.baseDir, ig: ignore().add(options.config.ignorePatterns) });
+  return (file) =>
+    filters.some(({ base, ig }) => {
+      const relative = path.relative(base, file);
+      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && ig.ignores(relative.split(path.sep).join('/'));
+    });
+}
+
+function nearestConfigDir(file: string, cwd: string): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (CONFIG_FILE_NAMES.some((name) => fs.existsSync(path.join(dir, name)))) return dir;
+    if (dir === path.dirname(dir) || dir === path.dirname(cwd)) return undefined;
+  }
+}
+
+function gitRoot(file: string): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}

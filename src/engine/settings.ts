@@ -1,0 +1,77 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Finding, Severity, SeveritySetting } from '../core/types';
+import { SEVERITIES, UsageError } from '../core/types';
+import type { AnyRule } from '../rules/types';
+import type { LintConfig, RuleSetting } from './config-types';
+
+export interface RuleSettings {
+  /** Whether the rule runs at all (off everywhere → skipped). */
+  isEnabled(ruleId: string): boolean;
+  optionsOf(rule: AnyRule): Record<string, unknown>;
+  /** Applies configured severities (and `off`) per finding, overrides by file glob included. */
+  applySeverity(findings: Finding[]): Finding[];
+}
+
+const VALID: readonly SeveritySetting[] = [...SEVERITIES, 'off'];
+
+function split(setting: RuleSetting): { severity: SeveritySetting; options?: Record<string, unknown> } {
+  return Array.isArray(setting) ? { severity: setting[0], options: setting[1] } : { severity: setting };
+}
+
+/** Rule ids a setting may name: built-in and extra rules, `parse/<code>`, `internal-error`, or `<area>/*`. */
+function checkRuleId(id: string, known: Set<string>, where: string): void {
+  if (known.has(id) || id.startsWith('parse/') || id === 'internal-error') return;
+  if (id.endsWith('/*') && [...known].some((k) => k.startsWith(id.slice(0, -1)))) return;
+  throw new UsageError(`Unknown rule '${id}' in ${where} (see lint-deploy --list-rules)`);
+}
+
+function lookup(table: Record<string, RuleSetting>, ruleId: string): RuleSetting | undefined {
+  return table[ruleId] ?? table[`${ruleId.slice(0, ruleId.indexOf('/') + 1)}*`];
+}
+
+export function resolveRuleSettings(rules: AnyRule[], config: LintConfig, cliOverrides: Record<string, string>): RuleSettings {
+  const known = new Set(rules.map((r) => r.meta.id));
+  for (const id of Object.keys(config.rules)) checkRuleId(id, known, 'config "rules"');
+  for (const [i, override] of config.overrides.entries()) for (const id of Object.keys(override.rules)) checkRuleId(id, known, `config "overrides[${i}]"`);
+  for (const [id, severity] of Object.entries(cliOverrides)) {
+    checkRuleId(id, known, '--rule');
+    if (!VALID.includes(severity as SeveritySetting)) throw new UsageError(`Invalid severity '${severity}' for --rule ${id} (use ${VALID.join(', ')})`);
+  }
+  const overrides = config.overrides.map((o) => ({ match: picomatch(o.files, { dot: true, matchBase: true }), rules: o.rules }));
+  const defaults = new Map(rules.map((r) => [r.meta.id, r.meta.severity]));
+
+  /** The user's explicit severity for a rule in a file, or undefined when they said nothing. */
+  const configured = (ruleId: string, file?: string): SeveritySetting | undefined => {
+    if (cliOverrides[ruleId]) return cliOverrides[ruleId] as SeveritySetting;
+    let setting = lookup(config.rules, ruleId);
+    if (file) {
+      const relative = path.relative(config.baseDir, file).split(path.sep).join('/');
+      for (const o of overrides) if (o.match(relative)) setting = lookup(o.rules, ruleId) ?? setting;
+    }
+    return setting === undefined ? undefined : split(setting).severity;
+  };
+  return {
+    isEnabled(ruleId) {
+      if (configured(ruleId) !== 'off') return true;
+      // Off at top level but maybe on for some files.
+      return overrides.some((o) => {
+        const s = lookup(o.rules, ruleId);
+        return s !== undefined && split(s).severity !== 'off';
+      });
+    },
+    optionsOf(rule) {
+      const setting = lookup(config.rules, rule.meta.id);
+      return { ...(rule.meta.defaultOptions as Record<string, unknown>), ...(setting ? split(setting).options : undefined) };
+    },
+    applySeverity(findings) {
+      const out: Finding[] = [];
+      for (const finding of findings) {
+        const severity = configured(finding.ruleId, finding.location.file);
+        if (severity === 'off') continue;
+        out.push({ ...finding, severity: (severity as Severity | undefined) ?? finding.severity ?? defaults.get(finding.ruleId) ?? 'error' });
+      }
+      return out;
+    },
+  };
+}

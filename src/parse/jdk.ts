@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import { parseProperties } from './properties';
+import type { FormatHandler, ParsedDocument } from './types';
+
+/** Fields of a JDK `release` file, unquoted (`JAVA_VERSION="1.8.0_202"` → `1.8.0_202`). */
+export interface JdkReleaseData {
+  fields: Record<string, string>;
+}
+
+export const jdkReleaseFormat: FormatHandler<JdkReleaseData> = {
+  id: 'jdk-release',
+  classify(filePath, head) {
+    const base = path.basename(filePath);
+    const named = base === 'release' || /(^|__)release$/.test(base);
+    if (!named) return undefined;
+    // An empty release file is still a JDK's (the corpus has one); anything else must look like one.
+    if (head.trim() === '' || /^\s*(JAVA_VERSION|IMPLEMENTOR|JAVA_RUNTIME_VERSION)\s*=/m.test(head)) return 'jdk.release';
+    return undefined;
+  },
+  parse(file, kind): ParsedDocument<JdkReleaseData> {
+    const { entries, comments, problems } = parseProperties(file.text);
+    const fields: Record<string, string> = {};
+    for (const entry of entries) {
+      // The shell-style quotes are not part of the value.
+      const quoted = /^"(.*)"$/.exec(entry.value);
+      if (quoted) {
+        entry.value = quoted[1];
+        entry.valueRange = {
+          start: { line: entry.valueRange.start.line, character: entry.valueRange.start.character + 1 },
+          end: { line: entry.valueRange.end.line, character: entry.valueRange.end.character - 1 },
+        };
+      }
+      fields[entry.key] = entry.value;
+    }
+    return { file, kind, entries, comments, problems, data: { fields } };
+  },
+};
+
+export const javaSecurityFormat: FormatHandler<undefined> = {
+  id: 'java-security',
+  classify(filePath, head) {
+    const base = path.basename(filePath);
+    if (base === 'java.security' || /java\.security([@-]|$)/.test(base) || /\.security$/.test(base)) {
+      return /^\s*(jdk\.(tls|certpath|security)\.|security\.provider\.|securerandom\.|#)/m.test(head) || head.trim() === '' ? 'java.security' : undefined;
+    }
+    return undefined;
+  },
+  parse(file, kind) {
+    // java.security is read by java.util.Properties: duplicate keys are legal, the last wins.
+    const { entries, comments, problems } = parseProperties(file.text, { duplicateSeverity: 'info' });
+    return { file, kind, entries, comments, problems, data: undefined };
+  },
+};

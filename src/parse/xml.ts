@@ -1,0 +1,154 @@
+import { SaxesParser } from 'saxes';
+import type { Range } from '../core/types';
+import { LineIndex } from './text';
+import type { Comment, Entry, ParseProblem } from './types';
+import { isSecretKey } from './types';
+
+/** An attribute with the ranges of its name and of its value (inside the quotes). */
+export interface XmlAttribute {
+  name: string;
+  value: string;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+export interface XmlElement {
+  /** Qualified name as written (`process:Server`, `Connector`). */
+  name: string;
+  /** Local name without prefix, for matching (`Server`). */
+  localName: string;
+  attributes: XmlAttribute[];
+  children: XmlElement[];
+  parent?: XmlElement;
+  /** Range of the start tag. */
+  range: Range;
+  /** `Server/Service/Connector[2]`-style path, for messages and entry sections. */
+  path: string;
+  /** Concatenated text content directly inside the element (trimmed). */
+  text: string;
+}
+
+export interface XmlData {
+  root?: XmlElement;
+  /** Every element in document order. */
+  elements: XmlElement[];
+}
+
+export interface XmlParseResult {
+  entries: Entry[];
+  comments: Comment[];
+  problems: ParseProblem[];
+  data: XmlData;
+}
+
+export function attr(element: XmlElement, name: string): XmlAttribute | undefined {
+  const lower = name.toLowerCase();
+  return element.attributes.find((a) => a.name.toLowerCase() === lower);
+}
+
+/** Elements whose local name matches, case-insensitively. */
+export function elementsNamed(data: XmlData, localName: string): XmlElement[] {
+  const lower = localName.toLowerCase();
+  return data.elements.filter((e) => e.localName.toLowerCase() === lower);
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+/**
+ * A position-keeping XML reader over saxes. Every element, attribute and
+ * comment keeps its range; a well-formedness error becomes one problem (the
+ * first: later ones are usually consequences) and the elements read so far are kept.
+ * Each attribute is also an `Entry` (`Connector@sslProtocol`) so generic rules see it.
+ */
+export function parseXml(text: string): XmlParseResult {
+  const index = new LineIndex(text);
+  const entries: Entry[] = [];
+  const comments: Comment[] = [];
+  const problems: ParseProblem[] = [];
+  const elements: XmlElement[] = [];
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let tagStart = 0;
+  let failed = false;
+
+  const parser = new SaxesParser({ position: true });
+  parser.on('opentagstart', () => {
+    // saxes has consumed `<name`; find the `<` that started it.
+    tagStart = text.lastIndexOf('<', parser.position - 1);
+  });
+  parser.on('opentag', (tag) => {
+    const tagEnd = parser.position;
+    const raw = text.slice(tagStart, tagEnd);
+    const parent = stack[stack.length - 1];
+    const localName = tag.name.includes(':') ? tag.name.slice(tag.name.indexOf(':') + 1) : tag.name;
+    const siblings = parent ? parent.children.filter((c) => c.name === tag.name).length : 0;
+    const element: XmlElement = {
+      name: tag.name,
+      localName,
+      attributes: [],
+      children: [],
+      parent,
+      range: index.rangeAt(tagStart, tagEnd),
+      path: `${parent ? `${parent.path}/` : ''}${tag.name}${siblings ? `[${siblings + 1}]` : ''}`,
+      text: '',
+    };
+    for (const match of raw.matchAll(ATTRIBUTE)) {
+      const nameStart = tagStart + (match.index ?? 0);
+      const quoted = match[2];
+      const valueStart = nameStart + match[0].length - quoted.length + 1;
+      const value = (tag.attributes as Record<string, string>)[match[1]] ?? match[3] ?? match[4] ?? '';
+      const attribute: XmlAttribute = {
+        name: match[1],
+        value,
+        nameRange: index.rangeAt(nameStart, nameStart + match[1].length),
+        valueRange: index.rangeAt(valueStart, valueStart + quoted.length - 2),
+      };
+      element.attributes.push(attribute);
+      entries.push({
+        key: `${localName}@${attribute.name}`,
+        value,
+        keyRange: attribute.nameRange,
+        valueRange: attribute.valueRange,
+        section: element.path,
+        secret: isSecretKey(attribute.name) || isSecretKey(attr(element, 'name')?.value ?? ''),
+      });
+    }
+    if (parent) parent.children.push(element);
+    else root ??= element;
+    elements.push(element);
+    if (!tag.isSelfClosing) stack.push(element);
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  parser.on('text', (chunk) => {
+    const top = stack[stack.length - 1];
+    if (top && chunk.trim()) top.text = (top.text + chunk).trim();
+  });
+  parser.on('cdata', (chunk) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text = (top.text + chunk).trim();
+  });
+  parser.on('comment', (body) => {
+    const end = parser.position;
+    const start = text.lastIndexOf('<!--', end - 3);
+    comments.push({ text: body, range: index.rangeAt(start < 0 ? end : start, end) });
+  });
+  parser.on('error', (error) => {
+    if (failed) return;
+    failed = true;
+    const at = index.positionAt(Math.max(0, parser.position - 1));
+    problems.push({
+      code: 'invalid-xml',
+      severity: 'error',
+      message: `Not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
+      range: { start: at, end: at },
+    });
+  });
+  try {
+    parser.write(text).close();
+  } catch {
+    // saxes reports through the error handler; anything thrown after that is a consequence.
+  }
+  return { entries, comments, problems, data: { root, elements } };
+}
