@@ -1,6 +1,12 @@
 import type { FormatHandler } from './types';
 import { cleartrustServerFormat, webagentFormat } from './cleartrust';
 import { javaSecurityFormat, jdkReleaseFormat } from './jdk';
+import { mqscFormat } from './mqsc';
+import { ccdtFormat } from './ccdt';
+import { mqIniFormat } from './mq-ini';
+import { websphereFormat } from './websphere';
+import { libertyFormat } from './liberty';
+import { pemFormat } from './pem';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -11,6 +17,12 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   cleartrustServerFormat,
   jdkReleaseFormat,
   javaSecurityFormat,
+  mqscFormat,
+  ccdtFormat,
+  mqIniFormat,
+  websphereFormat,
+  libertyFormat,
+  pemFormat,
 ];
 
 export interface Classification {

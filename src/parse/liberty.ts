@@ -1,0 +1,75 @@
+import type { FormatHandler, ParsedDocument, SourceFile } from './types';
+import type { XmlData, XmlElement } from './xml';
+import { attr, elementsNamed, parseXml } from './xml';
+import type { Located } from './mq/xml-values';
+import { locatedAttr, locatedAttrs, rootElementName } from './mq/xml-values';
+
+const SSL_ATTRS = ['id', 'keyStoreRef', 'trustStoreRef', 'sslProtocol', 'securityLevel', 'enabledCiphers', 'clientAuthentication', 'clientAuthenticationSupported', 'serverKeyAlias', 'clientKeyAlias', 'verifyHostname', 'enforceCipherOrder'] as const;
+const KEYSTORE_ATTRS = ['id', 'location', 'type'] as const;
+const WMQ_ATTRS = ['channel', 'queueManager', 'hostName', 'port', 'connectionNameList', 'transportType', 'sslCipherSuite', 'sslPeerName', 'ccdtURL', 'sslFipsRequired'] as const;
+
+export interface LibertySsl { element: XmlElement; attrs: Partial<Record<(typeof SSL_ATTRS)[number], Located>> }
+export interface LibertyKeyStore { element: XmlElement; attrs: Partial<Record<(typeof KEYSTORE_ATTRS)[number], Located>> }
+/** A JMS connection factory backed by the IBM MQ resource adapter (`properties.wmqJms` / `properties.wmqjmsra`). */
+export interface LibertyMqConnectionFactory {
+  element: XmlElement;
+  jndiName?: Located;
+  id?: Located;
+  properties: Partial<Record<(typeof WMQ_ATTRS)[number], Located>>;
+}
+
+export interface LibertyData {
+  xml: XmlData;
+  ssl: LibertySsl[];
+  keyStores: LibertyKeyStore[];
+  sslDefault?: { sslRef?: Located; outboundSSLRef?: Located; element: XmlElement };
+  connectionFactories: LibertyMqConnectionFactory[];
+  /** `<variable name= value|defaultValue=>` definitions (used to resolve `${…}` when possible). */
+  variables: Record<string, string>;
+  /** Feature names from `<featureManager>`. */
+  features: string[];
+  /** JVM options lines when the file is a jvm.options file next to server.xml (not read here). */
+}
+
+export const libertyFormat: FormatHandler<LibertyData> = {
+  id: 'liberty',
+  classify(path, head) {
+    const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+    if (!/\.xml(\.tpl|\.default|\.template)?$/.test(base)) return undefined;
+    // Liberty's root is lowercase `<server>`; Tomcat's is `<Server port=…>` (not ours); WAS traditional is `process:Server`.
+    return rootElementName(head) === 'server' ? 'liberty.server-xml' : undefined;
+  },
+  parse(file, kind) {
+    return parseLiberty(file, kind);
+  },
+};
+
+export function parseLiberty(file: SourceFile, kind = 'liberty.server-xml'): ParsedDocument<LibertyData> {
+  const { entries, comments, problems, data: xml } = parseXml(file.text);
+  const variables: Record<string, string> = {};
+  for (const v of elementsNamed(xml, 'variable')) {
+    const name = attr(v, 'name')?.value;
+    const value = attr(v, 'value')?.value ?? attr(v, 'defaultValue')?.value;
+    if (name && value !== undefined) variables[name] = value;
+  }
+  const sslDefaultElement = elementsNamed(xml, 'sslDefault')[0];
+  const connectionFactories: LibertyMqConnectionFactory[] = [];
+  for (const el of xml.elements) {
+    if (!/^jms(Queue|Topic)?ConnectionFactory$/.test(el.localName) && el.localName !== 'jmsActivationSpec') continue;
+    const props = el.children.find((c) => /^properties\.wmqjms(ra)?$/i.test(c.localName) || /^properties\.wmqjmsra$/i.test(c.localName));
+    if (!props) continue;
+    connectionFactories.push({ element: el, jndiName: locatedAttr(el, 'jndiName'), id: locatedAttr(el, 'id'), properties: locatedAttrs(props, WMQ_ATTRS) });
+  }
+  const data: LibertyData = {
+    xml,
+    ssl: elementsNamed(xml, 'ssl').map((element) => ({ element, attrs: locatedAttrs(element, SSL_ATTRS) })),
+    keyStores: elementsNamed(xml, 'keyStore').map((element) => ({ element, attrs: locatedAttrs(element, KEYSTORE_ATTRS) })),
+    sslDefault: sslDefaultElement
+      ? { element: sslDefaultElement, sslRef: locatedAttr(sslDefaultElement, 'sslRef'), outboundSSLRef: locatedAttr(sslDefaultElement, 'outboundSSLRef') }
+      : undefined,
+    connectionFactories,
+    variables,
+    features: elementsNamed(xml, 'feature').map((f) => f.text),
+  };
+  return { file, kind, entries, comments, problems, data };
+}

@@ -1,0 +1,109 @@
+import type { Range } from '../core/types';
+import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
+import { isSecretKey } from './types';
+import { splitLines } from './text';
+
+/**
+ * IBM MQ stanza files (qm.ini, mqs.ini, mqclient.ini, mqat.ini): a stanza line
+ * `Name:` followed by indented `Key=Value` lines; `#` or `;` start a comment.
+ * A stanza may repeat (ServiceComponent, NativeHAInstance): each occurrence is its own section.
+ */
+export interface IniStanza {
+  name: string;
+  /** 0-based occurrence of this stanza name in the file. */
+  occurrence: number;
+  range: Range;
+  entries: Entry[];
+}
+
+export interface MqIniData {
+  stanzas: IniStanza[];
+  /** True for mqclient.ini (client side), false for qm.ini/mqs.ini (queue manager side). */
+  client: boolean;
+}
+
+export const mqIniFormat: FormatHandler<MqIniData> = {
+  id: 'mq-ini',
+  classify(path, head) {
+    const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+    if (/(^|[^a-z])mqclient\.ini(\.tpl|\.template)?$/.test(base)) return 'mq.client-ini';
+    if (/(^|[^a-z])(qm|mqs|mqat)\.ini(\.tpl|\.template)?$/.test(base)) return 'mq.qm-ini';
+    // Other .ini files that are plainly MQ stanza files (Native HA fragments, AutoConfig IniConfig snippets).
+    if (/\.ini(\.tpl)?$/.test(base) && /^(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|ExitPath|QueueManager|CHANNELS|MQClient):\s*$/m.test(head)) {
+      return /^MQClient:|^CHANNELS:/m.test(head) ? 'mq.client-ini' : 'mq.qm-ini';
+    }
+    return undefined;
+  },
+  parse(file, kind) {
+    return parseMqIni(file, kind);
+  },
+};
+
+export function parseMqIni(file: SourceFile, kind = 'mq.qm-ini'): ParsedDocument<MqIniData> {
+  const lines = splitLines(file.text);
+  const entries: Entry[] = [];
+  const comments: Comment[] = [];
+  const problems: ParseProblem[] = [];
+  const stanzas: IniStanza[] = [];
+  const occurrences = new Map<string, number>();
+  let current: IniStanza | undefined;
+  lines.forEach((text, line) => {
+    const indent = text.length - text.trimStart().length;
+    const body = text.trim();
+    if (body === '') return;
+    if (body.startsWith('#') || body.startsWith(';')) {
+      comments.push({ text: body.slice(1), range: { start: { line, character: indent }, end: { line, character: text.length } } });
+      return;
+    }
+    const stanza = /^([A-Za-z][\w.-]*)\s*:\s*(?:[#;].*)?$/.exec(body);
+    if (stanza) {
+      const name = stanza[1];
+      const occurrence = occurrences.get(name) ?? 0;
+      occurrences.set(name, occurrence + 1);
+      current = { name, occurrence, range: { start: { line, character: indent }, end: { line, character: indent + name.length } }, entries: [] };
+      stanzas.push(current);
+      return;
+    }
+    const eq = body.indexOf('=');
+    if (eq <= 0) {
+      problems.push({
+        code: 'ini-syntax',
+        severity: 'warning',
+        message: `Line is neither a 'Stanza:' header nor a 'Key=Value' attribute; MQ ignores it`,
+        range: { start: { line, character: indent }, end: { line, character: text.trimEnd().length } },
+      });
+      return;
+    }
+    const key = body.slice(0, eq).trimEnd();
+    let valueText = body.slice(eq + 1);
+    const commentAt = valueText.search(/\s[#;]/);
+    if (commentAt >= 0) valueText = valueText.slice(0, commentAt);
+    const leading = valueText.length - valueText.trimStart().length;
+    const value = valueText.trim();
+    const valueStart = indent + eq + 1 + leading;
+    if (!current) {
+      problems.push({ code: 'ini-no-stanza', severity: 'warning', message: `Attribute '${key}' is outside any stanza; MQ ignores it`, range: { start: { line, character: indent }, end: { line, character: indent + key.length } } });
+    }
+    const entry: Entry = {
+      key,
+      value,
+      keyRange: { start: { line, character: indent }, end: { line, character: indent + key.length } },
+      valueRange: { start: { line, character: valueStart }, end: { line, character: valueStart + value.length } },
+      section: current ? current.name : undefined,
+      secret: isSecretKey(key),
+    };
+    entries.push(entry);
+    current?.entries.push(entry);
+  });
+  return { file, kind, entries, comments, problems, data: { stanzas, client: kind === 'mq.client-ini' } };
+}
+
+/** The last value of `key` in the stanzas named `stanza` (MQ reads the last one), case-insensitive key. */
+export function iniValue(data: MqIniData, stanza: string, key: string): Entry | undefined {
+  let found: Entry | undefined;
+  for (const s of data.stanzas) {
+    if (s.name.toLowerCase() !== stanza.toLowerCase()) continue;
+    for (const e of s.entries) if (e.key.toLowerCase() === key.toLowerCase()) found = e;
+  }
+  return found;
+}

@@ -1,0 +1,62 @@
+/** Just enough DER to read a certificate's outer signatureAlgorithm OID (node:crypto does not expose it). */
+
+interface Tlv { tag: number; start: number; headerLength: number; length: number }
+
+function readTlv(buf: Buffer, offset: number): Tlv {
+  const tag = buf[offset];
+  let length = buf[offset + 1];
+  let headerLength = 2;
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + buf[offset + 2 + i];
+    headerLength += count;
+  }
+  return { tag, start: offset, headerLength, length };
+}
+
+function decodeOid(bytes: Buffer): string {
+  const parts = [Math.floor(bytes[0] / 40), bytes[0] % 40];
+  let value = 0;
+  for (let i = 1; i < bytes.length; i++) {
+    value = value * 128 + (bytes[i] & 0x7f);
+    if (!(bytes[i] & 0x80)) {
+      parts.push(value);
+      value = 0;
+    }
+  }
+  return parts.join('.');
+}
+
+/** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm AlgorithmIdentifier, signatureValue }. */
+export function signatureAlgorithmOid(der: Buffer): string | undefined {
+  try {
+    const outer = readTlv(der, 0);
+    const tbs = readTlv(der, outer.start + outer.headerLength);
+    const algId = readTlv(der, tbs.start + tbs.headerLength + tbs.length);
+    const oid = readTlv(der, algId.start + algId.headerLength);
+    if (oid.tag !== 0x06) return undefined;
+    return decodeOid(der.subarray(oid.start + oid.headerLength, oid.start + oid.headerLength + oid.length));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Signature algorithm OIDs in JDK (`jdk.certpath.disabledAlgorithms`) naming. */
+export const SIGNATURE_OIDS: Record<string, string> = {
+  '1.2.840.113549.1.1.4': 'MD5withRSA',
+  '1.2.840.113549.1.1.2': 'MD2withRSA',
+  '1.2.840.113549.1.1.5': 'SHA1withRSA',
+  '1.2.840.113549.1.1.11': 'SHA256withRSA',
+  '1.2.840.113549.1.1.12': 'SHA384withRSA',
+  '1.2.840.113549.1.1.13': 'SHA512withRSA',
+  '1.2.840.113549.1.1.14': 'SHA224withRSA',
+  '1.2.840.113549.1.1.10': 'RSASSA-PSS',
+  '1.2.840.10045.4.1': 'SHA1withECDSA',
+  '1.2.840.10045.4.3.2': 'SHA256withECDSA',
+  '1.2.840.10045.4.3.3': 'SHA384withECDSA',
+  '1.2.840.10045.4.3.4': 'SHA512withECDSA',
+  '1.2.840.10040.4.3': 'SHA1withDSA',
+  '2.16.840.1.101.3.4.3.2': 'SHA256withDSA',
+  '1.3.101.112': 'Ed25519',
+};

@@ -1,0 +1,221 @@
+import type { Position, Range } from '../../core/types';
+import type { ParseProblem } from '../types';
+
+/**
+ * MQSC command syntax (IBM MQ "Rules for using MQSC commands"):
+ * `*` in column 1 = comment; blank lines ignored; a trailing `+` continues the
+ * command from the first non-blank of the next line, a trailing `-` from its
+ * column 1 (blanks kept); comments and blank lines between continued lines are
+ * dropped; `;` ends a command; blanks and commas separate parameters; `'...'`
+ * quotes a value verbatim (`''` = one quote); unquoted values fold to upper case.
+ */
+
+/** One physical line of MQSC text, with where it sits in the file (embedded MQSC starts at a column). */
+export interface MqscLine {
+  line: number;
+  column: number;
+  text: string;
+}
+
+export interface MqscParam {
+  /** Keyword in upper case, e.g. `SSLCIPH`. */
+  keyword: string;
+  /** Value as the queue manager sees it: unquoted values upper-cased, quotes removed. Undefined for a bare keyword (`REPLACE`). */
+  value?: string;
+  quoted: boolean;
+  /** The value contains a template placeholder (`{{ .X }}`, `$X`, `+X+`): rules must not judge it. */
+  templated: boolean;
+  keywordRange: Range;
+  valueRange?: Range;
+}
+
+export interface MqscCommand {
+  /** Verb in upper case: DEFINE, ALTER, SET, … */
+  verb: string;
+  /** Object keyword in upper case, synonyms resolved (`CHL` → `CHANNEL`, `QL` → `QLOCAL`). */
+  noun?: string;
+  /** Object name (`CHANNEL(NAME)` → `NAME`), or the generic profile for `SET CHLAUTH`. */
+  name?: MqscParam;
+  params: MqscParam[];
+  range: Range;
+}
+
+const NOUN_SYNONYMS: Record<string, string> = {
+  CHL: 'CHANNEL', QL: 'QLOCAL', QR: 'QREMOTE', QA: 'QALIAS', QM: 'QMODEL', NL: 'NAMELIST', SVC: 'SERVICE', LSTR: 'LISTENER', PRO: 'PROCESS', STGCLASS: 'STGCLASS',
+};
+const VERB_SYNONYMS: Record<string, string> = { DEF: 'DEFINE', DIS: 'DISPLAY' };
+export const MQSC_VERBS = new Set([
+  'ALTER', 'ARCHIVE', 'BACKUP', 'CLEAR', 'DEFINE', 'DELETE', 'DISPLAY', 'END', 'MOVE', 'PING', 'PURGE', 'RECOVER', 'REFRESH',
+  'RESET', 'RESOLVE', 'RESUME', 'RVERIFY', 'SET', 'START', 'STOP', 'SUSPEND', 'RCDMQIMG', 'RCRMQOBJ',
+]);
+const TEMPLATE = /\{\{|\$\{?[A-Za-z_]|__[A-Za-z]+__|\+[A-Za-z_]+\+/;
+
+interface LogicalChar { ch: string; at: Position }
+
+/** Joins physical lines into logical commands (chars with their file positions). */
+export function joinCommands(lines: MqscLine[], commentsOut: { text: string; range: Range }[]): LogicalChar[][] {
+  const commands: LogicalChar[][] = [];
+  let current: LogicalChar[] | undefined;
+  let continueFromColumnOne = false;
+  for (const { line, column, text } of lines) {
+    if (text.startsWith('*')) {
+      commentsOut.push({ text: text.slice(1), range: { start: { line, character: column }, end: { line, character: column + text.length } } });
+      continue;
+    }
+    const trimmedEnd = text.replace(/\s+$/, '');
+    if (trimmedEnd.trim() === '') continue;
+    let start = 0;
+    if (current && !continueFromColumnOne) start = text.length - text.trimStart().length;
+    if (!current) {
+      start = text.length - text.trimStart().length;
+      current = [];
+    }
+    const last = trimmedEnd[trimmedEnd.length - 1];
+    const continues = last === '+' || last === '-';
+    const end = continues ? trimmedEnd.length - 1 : trimmedEnd.length;
+    let inQuote = false;
+    for (let i = start; i < end; i++) {
+      const ch = text[i];
+      if (ch === "'") inQuote = !inQuote;
+      if (ch === ';' && !inQuote) {
+        if (current.length) commands.push(current);
+        current = [];
+        continue;
+      }
+      current.push({ ch, at: { line, character: column + i } });
+    }
+    if (continues) {
+      continueFromColumnOne = last === '-';
+      // A continued line is joined without a separator only for `-` inside a word; MQSC keeps the text as written.
+    } else {
+      if (current.length) commands.push(current);
+      current = undefined;
+      continueFromColumnOne = false;
+    }
+  }
+  if (current && current.length) commands.push(current);
+  return commands;
+}
+
+/** Tokenises one logical command into verb, noun(name) and parameters. */
+export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): MqscCommand | undefined {
+  const endOf = (i: number): Position => {
+    const c = chars[Math.min(i, chars.length) - 1];
+    return c ? { line: c.at.line, character: c.at.character + 1 } : chars[0].at;
+  };
+  const rangeOf = (from: number, to: number): Range => ({ start: chars[Math.min(from, chars.length - 1)].at, end: endOf(to) });
+  const isSep = (ch: string) => ch === ' ' || ch === '\t' || ch === ',';
+  const tokens: MqscParam[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    if (isSep(chars[i].ch)) { i++; continue; }
+    const kwStart = i;
+    while (i < chars.length && !isSep(chars[i].ch) && chars[i].ch !== '(') i++;
+    const keyword = chars.slice(kwStart, i).map((c) => c.ch).join('').toUpperCase();
+    const param: MqscParam = { keyword, quoted: false, templated: false, keywordRange: rangeOf(kwStart, i) };
+    let j = i;
+    while (j < chars.length && (chars[j].ch === ' ' || chars[j].ch === '\t')) j++;
+    if (j < chars.length && chars[j].ch === '(') {
+      i = j + 1;
+      const value = readValue(chars, i, problems, rangeOf);
+      if (!value) return undefined;
+      param.value = value.value;
+      param.quoted = value.quoted;
+      param.templated = TEMPLATE.test(value.raw);
+      param.valueRange = rangeOf(value.start, value.end);
+      i = value.next;
+    } else if (keyword === '') {
+      problems.push({ code: 'mqsc-syntax', severity: 'error', message: `Unexpected '${chars[i]?.ch ?? '('}' in MQSC command (runmqsc: AMQ8405 syntax error)`, range: rangeOf(kwStart, kwStart + 1) });
+      return undefined;
+    }
+    tokens.push(param);
+  }
+  if (tokens.length === 0) return undefined;
+  const verbToken = tokens[0];
+  const verb = VERB_SYNONYMS[verbToken.keyword] ?? verbToken.keyword;
+  if (!MQSC_VERBS.has(verb) || verbToken.value !== undefined) {
+    problems.push({
+      code: 'mqsc-syntax',
+      severity: 'error',
+      message: `'${verbToken.keyword}' is not an MQSC command verb (runmqsc reports AMQ8405 syntax error and skips the command)`,
+      range: verbToken.keywordRange,
+    });
+    return undefined;
+  }
+  const nounToken = tokens[1];
+  const noun = nounToken ? NOUN_SYNONYMS[nounToken.keyword] ?? nounToken.keyword : undefined;
+  const name = nounToken && nounToken.value !== undefined ? { ...nounToken, keyword: noun ?? nounToken.keyword } : undefined;
+  const params = tokens.slice(2);
+  const seen = new Map<string, MqscParam>();
+  for (const p of params) {
+    const prev = seen.get(p.keyword);
+    if (prev) {
+      problems.push({
+        code: 'mqsc-duplicate-parameter',
+        severity: 'error',
+        message: `Parameter ${p.keyword} appears twice in one command (first on line ${prev.keywordRange.start.line + 1}); runmqsc rejects the command`,
+        range: p.keywordRange,
+      });
+    }
+    seen.set(p.keyword, p);
+  }
+  return { verb, noun, name, params, range: { start: chars[0].at, end: endOf(chars.length) } };
+}
+
+interface ReadValue { value: string; raw: string; quoted: boolean; start: number; end: number; next: number }
+
+function readValue(
+  chars: LogicalChar[],
+  from: number,
+  problems: ParseProblem[],
+  rangeOf: (a: number, b: number) => Range,
+): ReadValue | undefined {
+  let i = from;
+  while (i < chars.length && (chars[i].ch === ' ' || chars[i].ch === '\t')) i++;
+  if (i < chars.length && chars[i].ch === "'") {
+    const start = i;
+    let value = '';
+    i++;
+    for (;;) {
+      if (i >= chars.length) {
+        problems.push({ code: 'mqsc-unterminated-quote', severity: 'error', message: 'Quoted MQSC value is not closed (missing \')', range: rangeOf(start, chars.length) });
+        return undefined;
+      }
+      if (chars[i].ch === "'") {
+        if (chars[i + 1]?.ch === "'") { value += "'"; i += 2; continue; }
+        i++;
+        break;
+      }
+      value += chars[i].ch;
+      i++;
+    }
+    const end = i;
+    let rest = '';
+    while (i < chars.length && chars[i].ch !== ')') { rest += chars[i].ch; i++; }
+    if (i >= chars.length || rest.trim() !== '') {
+      problems.push({ code: 'mqsc-syntax', severity: 'error', message: `Expected ')' after the quoted value`, range: rangeOf(start, Math.min(i, chars.length)) });
+      return undefined;
+    }
+    return { value, raw: value, quoted: true, start, end, next: i + 1 };
+  }
+  const start = i;
+  let depth = 0;
+  while (i < chars.length) {
+    const ch = chars[i].ch;
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (depth === 0) break;
+      depth--;
+    }
+    i++;
+  }
+  if (i >= chars.length) {
+    problems.push({ code: 'mqsc-unbalanced-parentheses', severity: 'error', message: "Missing ')' in MQSC command", range: rangeOf(Math.max(from - 1, 0), chars.length) });
+    return undefined;
+  }
+  let end = i;
+  while (end > start && (chars[end - 1].ch === ' ' || chars[end - 1].ch === '\t')) end--;
+  const raw = chars.slice(start, end).map((c) => c.ch).join('');
+  const templated = TEMPLATE.test(raw);
+  return { value: templated ? raw : raw.toUpperCase(), raw, quoted: false, start, end: Math.max(end, start), next: i + 1 };
+}

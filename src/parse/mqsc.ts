@@ -1,0 +1,101 @@
+import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
+import { isSecretKey } from './types';
+import { splitLines } from './text';
+import type { MqscCommand, MqscLine } from './mq/mqsc-syntax';
+import { joinCommands, parseCommand } from './mq/mqsc-syntax';
+import type { MqscObjects } from './mq/mqsc-objects';
+import { resolveMqscObjects } from './mq/mqsc-objects';
+
+export type { MqscCommand, MqscParam } from './mq/mqsc-syntax';
+export type { MqscChannel, MqscChlauthRecord, MqscObjects } from './mq/mqsc-objects';
+
+export interface MqscData {
+  commands: MqscCommand[];
+  objects: MqscObjects;
+  /** True when the MQSC was read from a block scalar of a YAML file (Kubernetes ConfigMap, Helm template). */
+  embedded: boolean;
+}
+
+const MQSC_EXTENSIONS = /\.(mqsc|mqs|in)(\.tpl|\.template)?$|\.mqsc@[0-9a-f]+$/i;
+const YAML_EXTENSIONS = /\.(ya?ml)(_template|\.tpl)?$/i;
+const EMBEDDED_KEY = /^(\s*)([\w.-]+\.mqsc)\s*:\s*[|>][-+]?\s*$/;
+const COMMAND_START = /^\s*(DEFINE|DEF|ALTER|SET|START|STOP|REFRESH|DELETE|DISPLAY|DIS)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY)\b/im;
+
+export const mqscFormat: FormatHandler<MqscData> = {
+  id: 'mqsc',
+  classify(path, head) {
+    const base = path.split(/[\\/]/).pop() ?? path;
+    if (MQSC_EXTENSIONS.test(base) && (!/\.in$/i.test(base) || COMMAND_START.test(head))) return 'mq.mqsc';
+    if (YAML_EXTENSIONS.test(base) && head.split(/\r\n|\r|\n/).some((l) => EMBEDDED_KEY.test(l))) return 'mq.mqsc';
+    return undefined;
+  },
+  parse(file, kind) {
+    return parseMqsc(file, kind);
+  },
+};
+
+export function parseMqsc(file: SourceFile, kind = 'mq.mqsc'): ParsedDocument<MqscData> {
+  const physical = splitLines(file.text);
+  const embedded = !/\.(mqsc|mqs|in)(\.tpl|\.template)?$/i.test(file.path) && physical.some((l) => EMBEDDED_KEY.test(l));
+  const lines = embedded ? embeddedLines(physical) : physical.map((text, line) => ({ line, column: 0, text }));
+  const comments: Comment[] = [];
+  const problems: ParseProblem[] = [];
+  const commands: MqscCommand[] = [];
+  for (const chars of joinCommands(lines, comments)) {
+    const command = parseCommand(chars, problems);
+    if (command) commands.push(command);
+  }
+  if (embedded) collectYamlComments(physical, comments);
+  return { file, kind, entries: toEntries(commands), comments, problems, data: { commands, objects: resolveMqscObjects(commands), embedded } };
+}
+
+/** The lines of every `*.mqsc: |` block scalar in a YAML file, with their indentation as column offset. */
+function embeddedLines(physical: string[]): MqscLine[] {
+  const out: MqscLine[] = [];
+  for (let i = 0; i < physical.length; i++) {
+    const m = EMBEDDED_KEY.exec(physical[i]);
+    if (!m) continue;
+    const keyIndent = m[1].length;
+    let blockIndent = -1;
+    let j = i + 1;
+    for (; j < physical.length; j++) {
+      const text = physical[j];
+      if (text.trim() === '') { out.push({ line: j, column: 0, text: '' }); continue; }
+      const indent = text.length - text.trimStart().length;
+      if (indent <= keyIndent) break;
+      if (blockIndent < 0) blockIndent = indent;
+      const column = Math.min(indent, blockIndent);
+      out.push({ line: j, column, text: text.slice(column) });
+    }
+    out.push({ line: j, column: 0, text: '' });
+    i = j - 1;
+  }
+  return out;
+}
+
+function collectYamlComments(physical: string[], comments: Comment[]): void {
+  physical.forEach((text, line) => {
+    const m = /^(\s*)#(.*)$/.exec(text);
+    if (m) comments.push({ text: m[2], range: { start: { line, character: m[1].length }, end: { line, character: text.length } } });
+  });
+}
+
+function toEntries(commands: MqscCommand[]): Entry[] {
+  const entries: Entry[] = [];
+  for (const command of commands) {
+    const object = command.noun ? (command.name ? `${command.noun}(${command.name.value})` : command.noun) : command.verb;
+    const section = `${command.verb} ${object}`;
+    for (const p of command.params) {
+      if (!p.valueRange || p.value === undefined) continue;
+      entries.push({
+        key: `${object}.${p.keyword}`,
+        value: p.value,
+        keyRange: p.keywordRange,
+        valueRange: p.valueRange,
+        section,
+        secret: isSecretKey(p.keyword),
+      });
+    }
+  }
+  return entries;
+}

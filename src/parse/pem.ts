@@ -1,0 +1,162 @@
+import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
+import type { Range } from '../core/types';
+import type { Comment, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
+import { splitLines } from './text';
+import { signatureAlgorithmOid, SIGNATURE_OIDS } from './mq/der';
+
+/** One attribute of a distinguished name, e.g. `{ type: 'OU', value: 'Payments' }`. */
+export interface DnAttribute {
+  type: string;
+  value: string;
+}
+
+export interface PemCertificate {
+  range: Range;
+  /** DN attributes most-specific first (the order MQ and RFC 4514 print: CN, OU…, O, C). */
+  subject: DnAttribute[];
+  issuer: DnAttribute[];
+  subjectText: string;
+  issuerText: string;
+  dnsNames: string[];
+  ipAddresses: string[];
+  notBefore: Date;
+  notAfter: Date;
+  keyType: 'RSA' | 'EC' | 'DSA' | 'Ed25519' | 'unknown';
+  keyBits?: number;
+  curve?: string;
+  /** Signature algorithm in JDK naming (`SHA256withRSA`), or the OID when unknown. */
+  signatureAlgorithm: string;
+  fingerprintSha256: string;
+  /** SHA-256 of the SubjectPublicKeyInfo: equal for two certificates that share a key pair. */
+  publicKeySha256: string;
+  serialNumber: string;
+  selfSigned: boolean;
+  isCa: boolean;
+}
+
+export interface PemData {
+  certificates: PemCertificate[];
+  /** SHA-256 of the public key of each private key block (the key itself is never kept). */
+  privateKeys: { range: Range; publicKeySha256?: string }[];
+}
+
+const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+export const pemFormat: FormatHandler<PemData> = {
+  id: 'pem',
+  classify(path, head) {
+    const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+    if (!/\.(pem|crt|cer|arm|cert|key)$/.test(base)) return undefined;
+    if (/-----BEGIN CERTIFICATE-----/.test(head)) return 'pem.certificate';
+    if (/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(head)) return 'pem.private-key';
+    return undefined;
+  },
+  parse(file, kind) {
+    return parsePem(file, kind);
+  },
+};
+
+export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocument<PemData> {
+  const problems: ParseProblem[] = [];
+  const certificates: PemCertificate[] = [];
+  const privateKeys: PemData['privateKeys'] = [];
+  const lineStarts = lineStartOffsets(file.text);
+  const rangeAt = (start: number, end: number): Range => ({ start: toPos(lineStarts, start), end: toPos(lineStarts, end) });
+  for (const m of file.text.matchAll(BLOCK)) {
+    const r = rangeAt(m.index ?? 0, (m.index ?? 0) + m[0].length);
+    if (m[1] === 'CERTIFICATE') {
+      try {
+        certificates.push(describe(new X509Certificate(m[0]), r));
+      } catch (error) {
+        problems.push({ code: 'pem-invalid-certificate', severity: 'error', message: `Not a valid X.509 certificate: ${(error as Error).message}`, range: r });
+      }
+    } else if (/PRIVATE KEY$/.test(m[1])) {
+      let publicKeySha256: string | undefined;
+      if (m[1] !== 'ENCRYPTED PRIVATE KEY') {
+        try {
+          publicKeySha256 = spkiHash(createPublicKey(m[0]).export({ type: 'spki', format: 'der' }));
+        } catch {
+          problems.push({ code: 'pem-invalid-key', severity: 'warning', message: 'Private key block could not be read', range: r });
+        }
+      }
+      privateKeys.push({ range: r, publicKeySha256 });
+    }
+  }
+  if (kind === 'pem.certificate' && certificates.length === 0 && problems.length === 0) {
+    problems.push({ code: 'pem-empty', severity: 'warning', message: 'No PEM certificate block found', range: rangeAt(0, 0) });
+  }
+  const comments: Comment[] = [];
+  splitLines(file.text).forEach((text, line) => {
+    if (text.startsWith('#')) comments.push({ text: text.slice(1), range: { start: { line, character: 0 }, end: { line, character: text.length } } });
+  });
+  return { file, kind, entries: [], comments, problems, data: { certificates, privateKeys } };
+}
+
+function describe(cert: X509Certificate, range: Range): PemCertificate {
+  const key = cert.publicKey;
+  const details = key.asymmetricKeyDetails ?? {};
+  const type = key.asymmetricKeyType;
+  const keyType: PemCertificate['keyType'] = type === 'rsa' || type === 'rsa-pss' ? 'RSA' : type === 'ec' ? 'EC' : type === 'dsa' ? 'DSA' : type === 'ed25519' ? 'Ed25519' : 'unknown';
+  const curve = details.namedCurve;
+  const keyBits = details.modulusLength ?? (curve ? curveBits(curve) : undefined);
+  const oid = signatureAlgorithmOid(cert.raw);
+  const san = cert.subjectAltName ?? '';
+  const sanParts = san.split(/,\s*/).filter(Boolean);
+  return {
+    range,
+    subject: parseNodeDn(cert.subject),
+    issuer: parseNodeDn(cert.issuer),
+    subjectText: formatDn(parseNodeDn(cert.subject)),
+    issuerText: formatDn(parseNodeDn(cert.issuer)),
+    dnsNames: sanParts.filter((p) => p.startsWith('DNS:')).map((p) => p.slice(4)),
+    ipAddresses: sanParts.filter((p) => p.startsWith('IP Address:')).map((p) => p.slice(11)),
+    notBefore: new Date(cert.validFrom),
+    notAfter: new Date(cert.validTo),
+    keyType,
+    keyBits,
+    curve,
+    signatureAlgorithm: (oid && SIGNATURE_OIDS[oid]) ?? oid ?? 'unknown',
+    fingerprintSha256: cert.fingerprint256,
+    publicKeySha256: spkiHash(key.export({ type: 'spki', format: 'der' })),
+    serialNumber: cert.serialNumber,
+    selfSigned: cert.subject === cert.issuer,
+    isCa: cert.ca,
+  };
+}
+
+/** Node prints a DN one attribute per line in encoding order (C first); MQ and RFC 4514 print it reversed. */
+export function parseNodeDn(text: string): DnAttribute[] {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const eq = line.indexOf('=');
+      return { type: line.slice(0, eq).toUpperCase(), value: line.slice(eq + 1) };
+    })
+    .reverse();
+}
+
+export function formatDn(dn: DnAttribute[]): string {
+  return dn.map((a) => `${a.type}=${a.value}`).join(',');
+}
+
+function spkiHash(der: Buffer): string {
+  return createHash('sha256').update(der).digest('hex');
+}
+
+function curveBits(curve: string): number | undefined {
+  const m = /(\d{3})/.exec(curve);
+  return m ? Number(m[1]) : undefined;
+}
+
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+function toPos(starts: number[], offset: number) {
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  return { line, character: offset - starts[line] };
+}
