@@ -7,6 +7,13 @@ import { mqIniFormat } from './mq-ini';
 import { websphereFormat } from './websphere';
 import { libertyFormat } from './liberty';
 import { pemFormat } from './pem';
+import { tomcatServerXmlFormat } from './tomcat';
+import { springFormat } from './spring';
+import { jvmOptionsFormat } from './jvm-options';
+import { systemdFormat } from './systemd';
+import { dockerfileFormat } from './dockerfile';
+import { nginxFormat } from './nginx';
+import { shellEnvFormat } from './shell-env';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -23,6 +30,13 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   websphereFormat,
   libertyFormat,
   pemFormat,
+  tomcatServerXmlFormat,
+  springFormat,
+  jvmOptionsFormat,
+  systemdFormat,
+  dockerfileFormat,
+  nginxFormat,
+  shellEnvFormat,
 ];
 
 export interface Classification {

@@ -1,0 +1,265 @@
+import { OPENSSL_CIPHER_ROWS, OPENSSL_VERSION } from './openssl-ciphers.data';
+
+/**
+ * Expands an OpenSSL cipher string (`ssl_ciphers` in nginx, `SSLCipherSuite` in
+ * Apache, `ciphers` in Tomcat's OpenSSL syntax) into the ordered list of TLS 1.2-
+ * and-older cipher suites OpenSSL would enable — the algorithm of OpenSSL's
+ * `ssl_create_cipher_list` (ssl/ssl_ciph.c) over the cipher table of the OpenSSL
+ * build in `openssl-ciphers.data.ts`:
+ *
+ * - elements separated by `:` `,` `;` or blanks; `A+B` = ciphers matching A and B;
+ * - no prefix: add (append the matching, not yet active ciphers in current order);
+ *   `-`: delete (they can come back); `!`: kill (never come back); `+`: move to end;
+ * - `@STRENGTH`: stable sort by symmetric key bits; `@SECLEVEL=n`: recorded only;
+ * - `DEFAULT` at the start: `ALL:!COMPLEMENTOFDEFAULT:!eNULL`.
+ *
+ * TLS 1.3 suites are not selected by cipher strings (they have their own setting).
+ */
+export interface OpensslCipher {
+  code: string;
+  iana: string;
+  openssl: string;
+  minProtocol: string;
+  kx: string;
+  au: string;
+  enc: string;
+  bits: number;
+  mac: string;
+  level: string;
+  inDefault: boolean;
+}
+
+export interface CipherStringResult {
+  /** Suites the endpoint offers, most preferred first (after the PSK/SRP and security-level filters). */
+  ciphers: OpensslCipher[];
+  /** Every suite the string selects, before those filters. */
+  selected: OpensslCipher[];
+  /** Elements that matched nothing in this OpenSSL build (unknown names or aliases). */
+  unknown: string[];
+  /** `@SECLEVEL=n` when present. */
+  securityLevel?: number;
+  /** True when the result is empty: OpenSSL refuses the string (`no cipher match`). */
+  noMatch: boolean;
+}
+
+export const OPENSSL_TABLE_VERSION = OPENSSL_VERSION;
+
+export const OPENSSL_CIPHERS: readonly OpensslCipher[] = OPENSSL_CIPHER_ROWS.map((r) => ({
+  code: r[0],
+  iana: r[1],
+  openssl: r[2],
+  minProtocol: r[3],
+  kx: r[4],
+  au: r[5],
+  enc: r[6],
+  bits: r[7],
+  mac: r[8],
+  level: r[9],
+  inDefault: r[10] === 1,
+}));
+
+const BY_OPENSSL_NAME = new Map(OPENSSL_CIPHERS.map((c) => [c.openssl, c]));
+const BY_IANA_NAME = new Map(OPENSSL_CIPHERS.map((c) => [c.iana, c]));
+
+export function opensslCipherByName(name: string): OpensslCipher | undefined {
+  return BY_OPENSSL_NAME.get(name) ?? BY_IANA_NAME.get(name);
+}
+
+type Predicate = (c: OpensslCipher) => boolean;
+
+const isPskKx = (c: OpensslCipher) => c.kx === 'PSK' || c.kx === 'ECDHEPSK' || c.kx === 'DHEPSK' || c.kx === 'RSAPSK';
+const encIs = (...names: string[]): Predicate => (c) => names.includes(c.enc);
+const encPrefix = (prefix: string, bits?: number): Predicate => (c) => c.enc.startsWith(prefix) && (bits === undefined || c.bits === bits);
+
+const ALIASES: Record<string, Predicate> = {
+  ALL: (c) => c.enc !== 'None',
+  COMPLEMENTOFALL: (c) => c.enc === 'None',
+  COMPLEMENTOFDEFAULT: (c) => !c.inDefault && c.enc !== 'None',
+  HIGH: (c) => c.level === 'HIGH',
+  MEDIUM: (c) => c.level === 'MEDIUM',
+  LOW: (c) => c.level === 'LOW',
+  eNULL: (c) => c.enc === 'None',
+  NULL: (c) => c.enc === 'None',
+  aNULL: (c) => c.au === 'None',
+  kRSA: (c) => c.kx === 'RSA',
+  RSA: (c) => c.kx === 'RSA',
+  aRSA: (c) => c.au === 'RSA',
+  kDHE: (c) => c.kx === 'DH',
+  kEDH: (c) => c.kx === 'DH',
+  DH: (c) => c.kx === 'DH',
+  DHE: (c) => c.kx === 'DH' && c.au !== 'None',
+  EDH: (c) => c.kx === 'DH' && c.au !== 'None',
+  ADH: (c) => c.kx === 'DH' && c.au === 'None',
+  kECDHE: (c) => c.kx === 'ECDH',
+  kEECDH: (c) => c.kx === 'ECDH',
+  ECDH: (c) => c.kx === 'ECDH',
+  ECDHE: (c) => c.kx === 'ECDH' && c.au !== 'None',
+  EECDH: (c) => c.kx === 'ECDH' && c.au !== 'None',
+  AECDH: (c) => c.kx === 'ECDH' && c.au === 'None',
+  aECDSA: (c) => c.au === 'ECDSA',
+  ECDSA: (c) => c.au === 'ECDSA',
+  aDSS: (c) => c.au === 'DSS',
+  DSS: (c) => c.au === 'DSS',
+  kPSK: (c) => c.kx === 'PSK',
+  kECDHEPSK: (c) => c.kx === 'ECDHEPSK',
+  kDHEPSK: (c) => c.kx === 'DHEPSK',
+  kRSAPSK: (c) => c.kx === 'RSAPSK',
+  aPSK: (c) => c.au === 'PSK',
+  PSK: isPskKx,
+  kSRP: (c) => c.kx === 'SRP',
+  SRP: (c) => c.kx === 'SRP',
+  aSRP: (c) => c.au === 'SRP',
+  AES128: encPrefix('AES', 128),
+  AES256: encPrefix('AES', 256),
+  AES: encPrefix('AES'),
+  AESGCM: encIs('AESGCM'),
+  AESCCM: encIs('AESCCM', 'AESCCM8'),
+  AESCCM8: encIs('AESCCM8'),
+  CHACHA20: encIs('CHACHA20/POLY1305'),
+  CAMELLIA128: encPrefix('Camellia', 128),
+  CAMELLIA256: encPrefix('Camellia', 256),
+  CAMELLIA: encPrefix('Camellia'),
+  ARIA128: encPrefix('ARIA', 128),
+  ARIA256: encPrefix('ARIA', 256),
+  ARIA: encPrefix('ARIA'),
+  ARIAGCM: encPrefix('ARIAGCM'),
+  '3DES': encIs('3DES'),
+  DES: encIs('DES'),
+  RC4: encIs('RC4'),
+  RC2: encIs('RC2'),
+  IDEA: encIs('IDEA'),
+  SEED: encIs('SEED'),
+  MD5: (c) => c.mac === 'MD5',
+  SHA1: (c) => c.mac === 'SHA1',
+  SHA: (c) => c.mac === 'SHA1',
+  SHA256: (c) => c.mac === 'SHA256',
+  SHA384: (c) => c.mac === 'SHA384',
+  'TLSv1.2': (c) => c.minProtocol === 'TLSv1.2',
+  'TLSv1.0': (c) => c.minProtocol === 'TLSv1',
+  TLSv1: (c) => c.minProtocol === 'TLSv1',
+  SSLv3: (c) => c.minProtocol === 'SSLv3',
+};
+
+/** Aliases OpenSSL knows that select nothing in this build (export, GOST, …): not "unknown". */
+const EMPTY_ALIASES = new Set(['EXP', 'EXPORT', 'EXPORT40', 'EXPORT56', 'LOW', 'MEDIUM', 'aGOST', 'aGOST01', 'kGOST', 'GOST94', 'GOST89MAC', 'kDH', 'kDHr', 'kDHd', 'kECDH', 'kECDHr', 'kECDHe', 'aDH', 'aECDH', 'FIPS', 'SUITEB128', 'SUITEB128ONLY', 'SUITEB192', 'NULL-MD5', 'RC4-MD5']);
+
+function predicateFor(element: string): Predicate | undefined {
+  const parts = element.split('+');
+  const predicates: Predicate[] = [];
+  for (const part of parts) {
+    const alias = ALIASES[part];
+    if (alias) {
+      predicates.push(alias);
+      continue;
+    }
+    const cipher = BY_OPENSSL_NAME.get(part);
+    if (cipher) {
+      predicates.push((c) => c === cipher);
+      continue;
+    }
+    if (EMPTY_ALIASES.has(part)) {
+      predicates.push(() => false);
+      continue;
+    }
+    return undefined;
+  }
+  return (c) => predicates.every((p) => p(c));
+}
+
+export interface ExpandOptions {
+  /** Keep PSK and SRP suites (offered only when a PSK/SRP callback is configured). Default false, as `openssl ciphers -s`. */
+  includePskSrp?: boolean;
+  /** OpenSSL security level when the string has no `@SECLEVEL` (OpenSSL's built-in default is 1; Debian/RHEL raise it to 2). */
+  defaultSecurityLevel?: number;
+}
+
+const MIN_BITS = [0, 80, 112, 128, 192, 256];
+
+/** OpenSSL's default security callback for a cipher (ssl/t1_lib.c `ssl_security_default_callback`). */
+export function allowedAtSecurityLevel(c: OpensslCipher, level: number): boolean {
+  if (level <= 0) return true;
+  const minBits = MIN_BITS[Math.min(level, 5)];
+  if (c.bits < minBits) return false;
+  if (c.au === 'None') return false;
+  if (c.mac === 'MD5') return false;
+  if (minBits > 160 && c.mac === 'SHA1') return false;
+  if (level >= 2 && c.enc === 'RC4') return false;
+  if (level >= 3 && !(c.kx === 'DH' || c.kx === 'ECDH' || c.kx === 'DHEPSK' || c.kx === 'ECDHEPSK')) return false;
+  return true;
+}
+
+export function expandCipherString(cipherString: string, options: ExpandOptions = {}): CipherStringResult {
+  let order: OpensslCipher[] = [...OPENSSL_CIPHERS];
+  const active = new Set<OpensslCipher>();
+  const unknown: string[] = [];
+  let securityLevel: number | undefined;
+
+  const apply = (op: 'add' | 'del' | 'kill' | 'ord', match: Predicate) => {
+    const snapshot = [...order];
+    if (op === 'add') {
+      for (const c of snapshot) {
+        if (match(c) && !active.has(c)) {
+          order = order.filter((x) => x !== c);
+          order.push(c);
+          active.add(c);
+        }
+      }
+    } else if (op === 'ord') {
+      for (const c of snapshot) {
+        if (match(c) && active.has(c)) {
+          order = order.filter((x) => x !== c);
+          order.push(c);
+        }
+      }
+    } else if (op === 'del') {
+      for (const c of [...snapshot].reverse()) {
+        if (match(c) && active.has(c)) {
+          order = order.filter((x) => x !== c);
+          order.unshift(c);
+          active.delete(c);
+        }
+      }
+    } else {
+      order = order.filter((c) => {
+        if (!match(c)) return true;
+        active.delete(c);
+        return false;
+      });
+    }
+  };
+
+  let rest = cipherString.trim();
+  if (rest.startsWith('DEFAULT')) {
+    for (const element of ['ALL', '!COMPLEMENTOFDEFAULT', '!eNULL']) processElement(element);
+    rest = rest.slice('DEFAULT'.length);
+  }
+  for (const element of rest.split(/[:,; \t]+/)) if (element) processElement(element);
+
+  function processElement(element: string): void {
+    if (element === '@STRENGTH') {
+      const sorted = order.filter((c) => active.has(c)).sort((a, b) => b.bits - a.bits);
+      order = [...order.filter((c) => !active.has(c)), ...sorted];
+      return;
+    }
+    const level = /^@SECLEVEL=(\d+)$/.exec(element);
+    if (level) {
+      securityLevel = Number(level[1]);
+      return;
+    }
+    const op = element[0] === '!' ? 'kill' : element[0] === '-' ? 'del' : element[0] === '+' ? 'ord' : 'add';
+    const body = op === 'add' ? element : element.slice(1);
+    const match = predicateFor(body);
+    if (!match) {
+      unknown.push(element);
+      return;
+    }
+    apply(op, match);
+  }
+
+  const selected = order.filter((c) => active.has(c));
+  const level = securityLevel ?? options.defaultSecurityLevel ?? 1;
+  const ciphers = selected.filter(
+    (c) => (options.includePskSrp || !(isPskKx(c) || c.kx === 'SRP')) && allowedAtSecurityLevel(c, level),
+  );
+  return { ciphers, selected, unknown, securityLevel, noMatch: selected.length === 0 };
+}

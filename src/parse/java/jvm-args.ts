@@ -1,0 +1,111 @@
+import type { Range } from '../../core/types';
+import { LineIndex } from '../text';
+import type { Entry } from '../types';
+import { isSecretKey } from '../types';
+
+/** One `-Dname=value` JVM system property found in a file, with the ranges of name and value. */
+export interface JvmProperty {
+  name: string;
+  value: string;
+  nameRange: Range;
+  valueRange: Range;
+  secret: boolean;
+  /** The variable or instruction that carries it (`JAVA_OPTS`, `Environment`, `ENTRYPOINT`…), when known. */
+  via?: string;
+  /** True when the value holds a shell/placeholder expansion (`$X`, `${X}`, `%X%`): its run-time value is unknown. */
+  unresolved: boolean;
+}
+
+/** What every JVM-options-like format (jvm.options, setenv.sh, systemd units, Dockerfiles) puts in `data`. */
+export interface JvmOptionsData {
+  properties: JvmProperty[];
+}
+
+const D_OPTION = /(^|[\s"'[,=])-D([A-Za-z_][\w.$-]*)(=?)/g;
+export const PLACEHOLDER = /\$\{?[A-Za-z_]|%[A-Za-z_][\w]*%|\$\(/;
+
+/**
+ * Finds `-Dname[=value]` tokens in `text[from, to)`. A value ends at a blank or at
+ * the quote that closes the enclosing string (`JAVA_OPTS="… -Da=b"`); a value that
+ * starts with a quote runs to the matching quote.
+ */
+export function scanJvmProperties(text: string, index: LineIndex, from = 0, to = text.length, via?: string): JvmProperty[] {
+  const slice = text.slice(from, to);
+  const found: JvmProperty[] = [];
+  for (const match of slice.matchAll(D_OPTION)) {
+    const nameStart = from + (match.index ?? 0) + match[1].length + 2;
+    const name = match[2];
+    const nameEnd = nameStart + name.length;
+    let valueStart = nameEnd + match[3].length;
+    let valueEnd = valueStart;
+    let value = '';
+    if (match[3] === '=') {
+      const quote = text[valueStart];
+      if (quote === '"' || quote === "'") {
+        const close = text.indexOf(quote, valueStart + 1);
+        valueStart += 1;
+        valueEnd = close === -1 || close > to ? to : close;
+      } else {
+        valueEnd = valueStart;
+        while (valueEnd < to && !/[\s"'\],;]/.test(text[valueEnd])) valueEnd++;
+        // `;` and `,` can be part of values (cipher lists use `,`): only stop at them inside JSON arrays.
+        if (valueEnd < to && (text[valueEnd] === ',' || text[valueEnd] === ';')) {
+          while (valueEnd < to && !/[\s"'\]]/.test(text[valueEnd])) valueEnd++;
+        }
+      }
+      value = text.slice(valueStart, valueEnd);
+    }
+    found.push({
+      name,
+      value,
+      nameRange: index.rangeAt(nameStart, nameEnd),
+      valueRange: index.rangeAt(valueStart, valueEnd),
+      secret: isSecretKey(name),
+      via,
+      unresolved: PLACEHOLDER.test(value),
+    });
+  }
+  return found;
+}
+
+export function propertyEntries(properties: JvmProperty[], section?: string): Entry[] {
+  return properties.map((p) => ({
+    key: p.name,
+    value: p.value,
+    keyRange: p.nameRange,
+    valueRange: p.valueRange,
+    section: section ?? p.via,
+    secret: p.secret,
+  }));
+}
+
+/** Offsets of the start of each line (for formats that work line by line but need offsets). */
+export function lineOffsets(text: string): { start: number; end: number; text: string }[] {
+  const lines: { start: number; end: number; text: string }[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push({ start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+/** Joins backslash-continued lines (shell, Dockerfile): returns logical lines with the offset range they span. */
+export function logicalLines(text: string, continuation: RegExp = /\\$/): { start: number; end: number; first: number }[] {
+  const lines = lineOffsets(text);
+  const result: { start: number; end: number; first: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = i;
+    while (continuation.test(lines[i].text) && i + 1 < lines.length) i++;
+    result.push({ start: lines[first].start, end: lines[i].end, first });
+  }
+  return result;
+}
+
+export function basenameOf(filePath: string): string {
+  const base = filePath.split(/[\\/]/).pop() ?? filePath;
+  // Corpus files are named `owner__repo__path__name@rev`: keep the last path part, drop the revision.
+  return base.split('__').pop()!.replace(/@[^@]*$/, '');
+}

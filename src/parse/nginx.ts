@@ -1,0 +1,180 @@
+import type { Range } from '../core/types';
+import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
+import { isSecretKey } from './types';
+import { LineIndex } from './text';
+import { basenameOf } from './java/jvm-args';
+
+export interface NginxArg {
+  value: string;
+  range: Range;
+}
+
+export interface NginxDirective {
+  name: string;
+  nameRange: Range;
+  args: NginxArg[];
+  /** From the name to the `;` or the closing `}`. */
+  range: Range;
+  /** Child directives when the directive is a block (`http { … }`). */
+  block?: NginxDirective[];
+}
+
+export interface NginxData {
+  directives: NginxDirective[];
+}
+
+const BLOCK_HEAD = /^\s*(http|server|events|stream|upstream|location|mail|map|types|if)\b[^;{]*\{/m;
+const DIRECTIVE = /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
+
+/**
+ * nginx configuration (http://nginx.org/en/docs/beginners_guide.html#conf_structure):
+ * directives of words and quoted strings ending in `;`, blocks in `{ }`, `#` comments.
+ * Classified by name (`nginx.conf`, files under an `nginx` directory or `sites-*`/`conf.d`)
+ * and by content (block heads or well-known directives), never `key = value` files.
+ */
+export const nginxFormat: FormatHandler<NginxData> = {
+  id: 'nginx',
+  classify(filePath, head) {
+    const base = basenameOf(filePath);
+    if (base === 'nginx.conf') return 'nginx.conf';
+    if (!/\.conf$/.test(base) && !/(^|[\\/])(sites-(enabled|available)|nginx)[\\/]/.test(filePath)) return undefined;
+    if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return undefined;
+    return BLOCK_HEAD.test(head) || DIRECTIVE.test(head) ? 'nginx.conf' : undefined;
+  },
+  parse(file, kind): ParsedDocument<NginxData> {
+    const { directives, comments, problems } = parseNginx(file.text);
+    const entries: Entry[] = [];
+    const walk = (list: NginxDirective[], section: string) => {
+      for (const d of list) {
+        if (d.block) {
+          walk(d.block, section ? `${section}/${d.name}` : d.name);
+          continue;
+        }
+        const first = d.args[0]?.range.start ?? d.nameRange.end;
+        const last = d.args[d.args.length - 1]?.range.end ?? d.nameRange.end;
+        entries.push({
+          key: d.name,
+          value: d.args.map((a) => a.value).join(' '),
+          keyRange: d.nameRange,
+          valueRange: { start: first, end: last },
+          section: section || undefined,
+          secret: isSecretKey(d.name),
+        });
+      }
+    };
+    walk(directives, '');
+    return { file, kind, entries, comments, problems, data: { directives } };
+  },
+};
+
+interface Token {
+  kind: 'word' | '{' | '}' | ';';
+  value: string;
+  start: number;
+  end: number;
+}
+
+export function parseNginx(text: string): { directives: NginxDirective[]; comments: Comment[]; problems: ParseProblem[] } {
+  const index = new LineIndex(text);
+  const comments: Comment[] = [];
+  const problems: ParseProblem[] = [];
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (/\s/.test(ch)) {
+      i++;
+    } else if (ch === '#') {
+      let end = i;
+      while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+      comments.push({ text: text.slice(i + 1, end), range: index.rangeAt(i, end) });
+      i = end;
+    } else if (ch === '{' || ch === '}' || ch === ';') {
+      tokens.push({ kind: ch, value: ch, start: i, end: i + 1 });
+      i++;
+    } else if (ch === '"' || ch === "'") {
+      let end = i + 1;
+      let value = '';
+      while (end < text.length && text[end] !== ch) {
+        if (text[end] === '\\' && end + 1 < text.length) {
+          value += text[end + 1] === ch || text[end + 1] === '\\' ? text[end + 1] : text[end] + text[end + 1];
+          end += 2;
+        } else value += text[end++];
+      }
+      if (end >= text.length) {
+        problems.push({ code: 'unterminated-string', severity: 'error', message: 'Unterminated quoted string: nginx refuses to start ("unexpected end of file")', range: index.rangeAt(i, text.length) });
+      }
+      tokens.push({ kind: 'word', value, start: i + 1, end: Math.min(end, text.length) });
+      i = end + 1;
+    } else {
+      let end = i;
+      let value = '';
+      while (end < text.length && !/[\s;{}#"']/.test(text[end])) {
+        if (text[end] === '\\' && end + 1 < text.length) {
+          value += text[end + 1];
+          end += 2;
+        } else if (text[end] === '$' && text[end + 1] === '{') {
+          // `${var}` is one word even though it holds braces.
+          const close = text.indexOf('}', end);
+          const stop = close === -1 ? text.length : close + 1;
+          value += text.slice(end, stop);
+          end = stop;
+        } else value += text[end++];
+      }
+      tokens.push({ kind: 'word', value, start: i, end });
+      i = end;
+    }
+  }
+
+  let t = 0;
+  const readBlock = (closing: boolean): NginxDirective[] => {
+    const list: NginxDirective[] = [];
+    while (t < tokens.length) {
+      const token = tokens[t];
+      if (token.kind === '}') {
+        if (closing) return list;
+        problems.push({ code: 'unexpected-brace', severity: 'error', message: 'Unexpected "}": nginx refuses to start', range: index.rangeAt(token.start, token.end) });
+        t++;
+        continue;
+      }
+      if (token.kind !== 'word') {
+        problems.push({ code: 'unexpected-token', severity: 'error', message: `Unexpected "${token.value}": nginx refuses to start`, range: index.rangeAt(token.start, token.end) });
+        t++;
+        continue;
+      }
+      const nameToken = token;
+      t++;
+      const args: NginxArg[] = [];
+      while (t < tokens.length && tokens[t].kind === 'word') {
+        args.push({ value: tokens[t].value, range: index.rangeAt(tokens[t].start, tokens[t].end) });
+        t++;
+      }
+      const directive: NginxDirective = {
+        name: nameToken.value,
+        nameRange: index.rangeAt(nameToken.start, nameToken.end),
+        args,
+        range: index.rangeAt(nameToken.start, tokens[t]?.end ?? text.length),
+      };
+      const end = tokens[t];
+      if (end?.kind === ';') {
+        t++;
+      } else if (end?.kind === '{') {
+        t++;
+        directive.block = readBlock(true);
+        const close = tokens[t];
+        if (close?.kind === '}') {
+          directive.range = index.rangeAt(nameToken.start, close.end);
+          t++;
+        } else {
+          problems.push({ code: 'unclosed-block', severity: 'error', message: `Block "${nameToken.value}" is not closed: nginx reports "unexpected end of file, expecting }"`, range: directive.nameRange });
+        }
+      } else {
+        problems.push({ code: 'missing-semicolon', severity: 'error', message: `Directive "${nameToken.value}" is not terminated by ";"`, range: directive.nameRange });
+      }
+      list.push(directive);
+    }
+    return list;
+  };
+  const directives = readBlock(false);
+  return { directives, comments, problems };
+}

@@ -1,0 +1,67 @@
+import type { Comment } from './types';
+import type { FormatHandler, ParsedDocument } from './types';
+import { LineIndex } from './text';
+import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+
+/**
+ * Shell and batch start scripts that set JVM options: Tomcat `setenv.sh`/`setenv.bat`,
+ * Liberty `server.env`, and any `.sh`/`.bat`/`.cmd` that sets `JAVA_OPTS`, `CATALINA_OPTS`,
+ * `JAVA_TOOL_OPTIONS`, `JDK_JAVA_OPTIONS`, `IBM_JAVA_OPTIONS`, `JVM_ARGS` or passes TLS `-D` options.
+ * Every `-Dname=value` outside comments is read, with the variable it is assigned to.
+ */
+const JVM_VARIABLES = /\b(JAVA_OPTS|CATALINA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|IBM_JAVA_OPTIONS|JVM_ARGS|JVM_OPTS|JAVA_ARGS)\b/;
+const TLS_OPTION = /-D(jdk\.tls\.|https\.protocols|com\.ibm\.jsse2\.|javax\.net\.ssl\.|java\.security\.properties)/;
+
+export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
+  id: 'shell-env',
+  classify(filePath, head) {
+    const base = basenameOf(filePath);
+    if (/^setenv\.(sh|bat|cmd)$/.test(base) || base === 'server.env') return 'java.shell-env';
+    if (/\.(sh|bash|ksh|bat|cmd|env)$/.test(base) && (JVM_VARIABLES.test(head) || TLS_OPTION.test(head))) return 'java.shell-env';
+    return undefined;
+  },
+  parse(file, kind): ParsedDocument<JvmOptionsData> {
+    const index = new LineIndex(file.text);
+    const batch = /\.(bat|cmd)$/i.test(file.path);
+    const comments: Comment[] = [];
+    const properties: JvmProperty[] = [];
+    const continuation = batch ? /\^$/ : /\\$/;
+    for (const logical of logicalLines(file.text, continuation)) {
+      const text = file.text.slice(logical.start, logical.end);
+      const lead = text.length - text.trimStart().length;
+      const body = text.trimStart();
+      const comment = batch ? /^(rem\b|::|@rem\b)/i.exec(body) : /^#/.exec(body);
+      if (comment) {
+        const start = index.positionAt(logical.start + lead);
+        comments.push({ text: body.slice(comment[0].length), range: { start, end: index.positionAt(logical.end) } });
+        continue;
+      }
+      // A trailing `# comment` on a shell line (outside quotes) is a comment too.
+      let end = logical.end;
+      if (!batch) {
+        const hash = trailingCommentAt(text);
+        if (hash !== -1) {
+          end = logical.start + hash;
+          comments.push({ text: text.slice(hash + 1), range: index.rangeAt(end, logical.end) });
+        }
+      }
+      const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
+      properties.push(...scanJvmProperties(file.text, index, logical.start, end, assigned?.[1]));
+    }
+    return { file, kind, entries: propertyEntries(properties), comments, problems: [], data: { properties } };
+  },
+};
+
+function trailingCommentAt(line: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === '\\' && quote === '"') i++;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '\\') i++;
+    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,138 @@
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
+import { isSecretKey } from './types';
+import { parseProperties } from './properties';
+import { LineIndex } from './text';
+import { basenameOf } from './java/jvm-args';
+
+export interface SpringConfigData {
+  /** Profile from the file name (`application-prod.yml` → `prod`). */
+  fileProfile?: string;
+  /** One part per YAML document (`---`); a properties file is one part (or several with `#---`). */
+  parts: { profile?: string; entries: Entry[] }[];
+}
+
+/**
+ * Spring Boot `application[-profile].properties|yml|yaml` and `bootstrap*`. YAML is
+ * flattened to Spring's relaxed keys (`server.ssl.enabled-protocols[0]`) with the
+ * ranges of each key and scalar; `spring.config.activate.on-profile` (or the older
+ * `spring.profiles`) names a document's profile. Entries carry the profile in `section`.
+ */
+export const springFormat: FormatHandler<SpringConfigData> = {
+  id: 'spring',
+  classify(filePath) {
+    const base = basenameOf(filePath);
+    const m = /^(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/.exec(base);
+    if (!m) return undefined;
+    return m[3] === 'properties' ? 'spring.properties' : 'spring.yaml';
+  },
+  parse(file, kind): ParsedDocument<SpringConfigData> {
+    const fileProfile = /^(?:application|bootstrap)-([\w.-]+)\.(?:properties|ya?ml)$/.exec(basenameOf(file.path))?.[1];
+    const result = kind === 'spring.properties' ? parseSpringProperties(file.text) : parseSpringYaml(file.text);
+    for (const part of result.parts) {
+      part.profile ??= fileProfile;
+      for (const entry of part.entries) entry.section = part.profile;
+    }
+    const entries = result.parts.flatMap((p) => p.entries);
+    return { file, kind, entries, comments: result.comments, problems: result.problems, data: { fileProfile, parts: result.parts } };
+  },
+};
+
+interface SpringParse {
+  parts: { profile?: string; entries: Entry[] }[];
+  comments: Comment[];
+  problems: ParseProblem[];
+}
+
+function profileOf(entries: Entry[]): string | undefined {
+  return entries.find((e) => e.key === 'spring.config.activate.on-profile' || e.key === 'spring.profiles')?.value;
+}
+
+function parseSpringProperties(text: string): SpringParse {
+  const { entries, comments, problems } = parseProperties(text);
+  // Spring Boot 2.4+ splits a properties file into documents at `#---` lines.
+  const splits = comments.filter((c) => c.text.trim() === '---' && c.range.start.character === 0).map((c) => c.range.start.line);
+  const parts: SpringParse['parts'] = [];
+  let bounds = [-1, ...splits, Number.MAX_SAFE_INTEGER];
+  if (splits.length === 0) bounds = [-1, Number.MAX_SAFE_INTEGER];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const part = entries.filter((e) => e.keyRange.start.line > bounds[i] && e.keyRange.start.line < bounds[i + 1]);
+    parts.push({ profile: profileOf(part), entries: part });
+  }
+  return { parts, comments, problems };
+}
+
+function parseSpringYaml(text: string): SpringParse {
+  const index = new LineIndex(text);
+  const comments: Comment[] = [];
+  const problems: ParseProblem[] = [];
+  const parts: SpringParse['parts'] = [];
+  // Comments: `#` at line start or after a blank, outside quotes (good enough for config files).
+  for (const m of text.matchAll(/(^|[ \t])#([^\r\n]*)/gm)) {
+    const start = (m.index ?? 0) + m[1].length;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const before = text.slice(lineStart, start);
+    if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.match(/'/g)?.length ?? 0) % 2 === 1) continue;
+    comments.push({ text: m[2], range: index.rangeAt(start, start + 1 + m[2].length) });
+  }
+  let documents;
+  try {
+    documents = parseAllDocuments(text, { uniqueKeys: false });
+  } catch (error) {
+    problems.push({ code: 'invalid-yaml', severity: 'error', message: `Not valid YAML: ${(error as Error).message}`, range: index.rangeAt(0, 0) });
+    return { parts, comments, problems };
+  }
+  const list = Array.isArray(documents) ? documents : [documents];
+  for (const doc of list) {
+    for (const error of doc.errors.slice(0, 1)) {
+      problems.push({ code: 'invalid-yaml', severity: 'error', message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: index.rangeAt(error.pos[0], error.pos[1]) });
+    }
+    const entries: Entry[] = [];
+    flatten(doc.contents as Node | null, '', entries, index);
+    parts.push({ profile: profileOf(entries), entries });
+  }
+  return { parts, comments, problems };
+}
+
+function flatten(node: Node | null, prefix: string, out: Entry[], index: LineIndex, keyRange?: [number, number]): void {
+  if (!node) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const range = pair.key.range ?? [0, 0];
+      flatten(pair.value as Node | null, prefix ? `${prefix}.${key}` : key, out, index, [range[0], range[1]]);
+      if (pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.range)) {
+        out.push(entry(prefix ? `${prefix}.${key}` : key, '', [range[0], range[1]], [range[1], range[1]], index));
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => flatten(item as Node, `${prefix}[${i}]`, out, index, keyRange ?? node.range?.slice(0, 2) as [number, number]));
+  } else if (isScalar(node)) {
+    const range = node.range ?? [0, 0];
+    const valueRange: [number, number] = [range[0], range[1]];
+    out.push(entry(prefix, node.value === null ? '' : String(node.value), keyRange ?? valueRange, valueRange, index));
+  }
+}
+
+function entry(key: string, value: string, keyRange: [number, number], valueRange: [number, number], index: LineIndex): Entry {
+  return {
+    key,
+    value,
+    keyRange: index.rangeAt(keyRange[0], keyRange[1]),
+    valueRange: index.rangeAt(valueRange[0], valueRange[1]),
+    secret: isSecretKey(key),
+  };
+}
+
+/**
+ * A Spring list property as Spring binds it: `key=a,b` or `key[0]=a`, `key[1]=b`.
+ * Returns the values and the entries they came from, or undefined when unset.
+ */
+export function springList(entries: Entry[], key: string): { values: string[]; entries: Entry[] } | undefined {
+  const indexed = entries.filter((e) => e.key.startsWith(`${key}[`) && /^\[\d+\]$/.test(e.key.slice(key.length)));
+  if (indexed.length) return { values: indexed.map((e) => e.value.trim()).filter(Boolean), entries: indexed };
+  const direct = [...entries].reverse().find((e) => e.key === key);
+  if (!direct) return undefined;
+  return { values: direct.value.split(',').map((v) => v.trim()).filter(Boolean), entries: [direct] };
+}
