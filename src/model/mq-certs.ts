@@ -1,0 +1,78 @@
+import * as path from 'node:path';
+import type { ParsedDocument } from '../parse/types';
+import type { PemCertificate, PemData } from '../parse/pem';
+import type { CertificateRef } from './types';
+
+/** A certificate found in the tree, with its file and the directory whose component it belongs to. */
+export interface TreeCertificate {
+  cert: PemCertificate;
+  doc: ParsedDocument<PemData>;
+  /** Absolute directory of the nearest config file above (or beside) the PEM: the component home that owns it. */
+  ownerDir: string;
+  /** A private key for this certificate sits in the same owner directory (it is that component's own identity). */
+  hasPrivateKey: boolean;
+}
+
+const CONFIG_KIND = /^(mq\.|was\.|liberty\.|jms\.)/;
+
+/** Every certificate in the deployment, each assigned to the component directory that holds it. */
+export function treeCertificates(documents: ParsedDocument[], root: string): TreeCertificate[] {
+  const configDirs = new Set(documents.filter((d) => CONFIG_KIND.test(d.kind)).map((d) => path.dirname(d.file.path)));
+  const ownerOf = (file: string): string => {
+    let dir = path.dirname(file);
+    for (;;) {
+      if (configDirs.has(dir)) return dir;
+      const parent = path.dirname(dir);
+      if (parent === dir || !dir.startsWith(root) || dir === root) return path.dirname(file);
+      dir = parent;
+    }
+  };
+  const keysByOwner = new Map<string, Set<string>>();
+  for (const doc of documents) {
+    if (doc.kind !== 'pem.private-key' && doc.kind !== 'pem.certificate') continue;
+    const owner = ownerOf(doc.file.path);
+    for (const key of (doc as ParsedDocument<PemData>).data.privateKeys ?? []) {
+      if (!key.publicKeySha256) continue;
+      if (!keysByOwner.has(owner)) keysByOwner.set(owner, new Set());
+      keysByOwner.get(owner)!.add(key.publicKeySha256);
+    }
+  }
+  const out: TreeCertificate[] = [];
+  for (const doc of documents) {
+    if (doc.kind !== 'pem.certificate') continue;
+    const pem = doc as ParsedDocument<PemData>;
+    const ownerDir = ownerOf(doc.file.path);
+    for (const cert of pem.data.certificates) {
+      out.push({ cert, doc: pem, ownerDir, hasPrivateKey: keysByOwner.get(ownerDir)?.has(cert.publicKeySha256) ?? false });
+    }
+  }
+  return out;
+}
+
+/**
+ * The certificate a component presents: in its home directory, the leaf
+ * whose file name matches the label, else the leaf with its private key
+ * beside it, else the only leaf there.
+ */
+export function ownCertificate(certs: TreeCertificate[], homeDir: string, label?: string): TreeCertificate | undefined {
+  const leaves = certs.filter((c) => c.ownerDir === homeDir && !c.cert.isCa);
+  if (label) {
+    const wanted = label.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const byName = leaves.find((c) => path.basename(c.doc.file.path).toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]/g, '') === wanted);
+    if (byName) return byName;
+  }
+  const withKey = leaves.filter((c) => c.hasPrivateKey);
+  if (withKey.length === 1) return withKey[0];
+  return leaves.length === 1 ? leaves[0] : undefined;
+}
+
+export function certificateRef(c: TreeCertificate | undefined): CertificateRef | undefined {
+  if (!c) return undefined;
+  return {
+    file: c.doc.file.path,
+    keyType: c.cert.keyType === 'Ed25519' ? 'unknown' : c.cert.keyType,
+    keyBits: c.cert.keyBits,
+    subject: c.cert.subjectText,
+    sans: c.cert.dnsNames,
+  };
+}

@@ -1,0 +1,177 @@
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { CcdtChannel, CcdtData } from '../parse/ccdt';
+import type { MqIniData } from '../parse/mq-ini';
+import { iniValue } from '../parse/mq-ini';
+import type { MqscChannel, MqscData, MqscParam } from '../parse/mqsc';
+import type { Entry, ParsedDocument } from '../parse/types';
+import type { ModelContributor } from './contributor';
+import type { TreeCertificate } from './mq-certs';
+import { certificateRef, ownCertificate, treeCertificates } from './mq-certs';
+import type { ClientAuthMode, Component, Traced } from './types';
+
+/** A value of an MQ component with where it is written. */
+export interface MqValue {
+  value: string;
+  location: Location;
+  templated: boolean;
+}
+
+/** Facts about the queue manager a server-side channel belongs to. */
+export interface MqQueueManagerFacts {
+  /** Name hints: path segments and file stem of the MQSC (matched against clients' queueManager). */
+  nameHints: string[];
+  mqsc: ParsedDocument<MqscData>;
+  qmIni?: ParsedDocument<MqIniData>;
+  /** qm.ini `SSL: AllowedCipherSpecs` (ordered and enabled list), when set. */
+  allowedCipherSpecs?: MqValue;
+  allowWeakCipherSpec?: MqValue;
+  certificate?: TreeCertificate;
+  /** Directory of the MQSC file (the queue manager's home in the tree). */
+  homeDir: string;
+}
+
+/** `attributes` of `mq.svrconn` / `mq.clntconn` / `mq.ccdt-channel` components. */
+export interface MqChannelAttributes {
+  channelName: string;
+  chltype: string;
+  nameLocation: Location;
+  sslciph?: MqValue;
+  sslpeer?: MqValue;
+  sslcauth?: MqValue;
+  mcauser?: MqValue;
+  certlabl?: MqValue;
+  /** Queue manager the client wants (CCDT queueManager / CLNTCONN QMNAME). */
+  queueManager?: MqValue;
+  qmgr?: MqQueueManagerFacts;
+  /** The MQSC channel (server side and CLNTCONN), when defined in MQSC. */
+  mqscChannel?: MqscChannel;
+  ccdtChannel?: CcdtChannel;
+  /** Certificate this end presents, when found in the tree. */
+  certificate?: TreeCertificate;
+}
+
+export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 'AMQP', 'MQTT']);
+
+function fromParam(doc: ParsedDocument, p: MqscParam | undefined): MqValue | undefined {
+  if (!p || p.value === undefined) return undefined;
+  return { value: p.value, location: { file: doc.file.path, range: p.valueRange ?? p.keywordRange }, templated: p.templated };
+}
+
+function fromEntry(doc: ParsedDocument, e: Entry | undefined): MqValue | undefined {
+  return e ? { value: e.value, location: { file: doc.file.path, range: e.valueRange }, templated: false } : undefined;
+}
+
+function traced<T>(value: T, location: Location): Traced<T> {
+  return { value, from: { kind: 'file', location } };
+}
+
+/** MQSC channels (SVRCONN and friends as servers, CLNTCONN as clients) and JSON CCDT channels. */
+export const mqContributor: ModelContributor = {
+  id: 'mq',
+  contribute(ctx) {
+    const root = ctx.deployment.root;
+    const certs = treeCertificates(ctx.deployment.documents, root);
+    const iniDocs = ctx.documentsOf('mq.qm-ini') as ParsedDocument<MqIniData>[];
+    for (const doc of ctx.documentsOf('mq.mqsc') as ParsedDocument<MqscData>[]) {
+      const homeDir = path.dirname(doc.file.path);
+      const qmIni = nearestIni(iniDocs, homeDir);
+      const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
+      const rel = path.relative(root, doc.file.path).split(path.sep);
+      const stem = path.basename(doc.file.path).replace(/\..*$/, '');
+      const qmgr: MqQueueManagerFacts = {
+        nameHints: [...rel.slice(0, -1), stem].map((s) => s.toUpperCase()),
+        mqsc: doc,
+        qmIni,
+        allowedCipherSpecs: qmIni ? fromEntry(qmIni, iniValue(qmIni.data, 'SSL', 'AllowedCipherSpecs')) : undefined,
+        allowWeakCipherSpec: qmIni ? fromEntry(qmIni, iniValue(qmIni.data, 'SSL', 'AllowWeakCipherSpec')) : undefined,
+        certificate: ownCertificate(certs, homeDir, qmgrLabel),
+        homeDir,
+      };
+      for (const channel of doc.data.objects.channels.values()) {
+        if (channel.deleted || !channel.chltype) continue;
+        const server = SERVER_CHLTYPES.has(channel.chltype);
+        if (!server && channel.chltype !== 'CLNTCONN') continue;
+        const a = channel.attributes;
+        const attrs: MqChannelAttributes = {
+          channelName: channel.name,
+          chltype: channel.chltype,
+          nameLocation: { file: doc.file.path, range: channel.nameParam.valueRange ?? channel.nameParam.keywordRange },
+          sslciph: fromParam(doc, a.get('SSLCIPH')),
+          sslpeer: fromParam(doc, a.get('SSLPEER')),
+          sslcauth: fromParam(doc, a.get('SSLCAUTH')),
+          mcauser: fromParam(doc, a.get('MCAUSER')),
+          certlabl: fromParam(doc, a.get('CERTLABL')),
+          queueManager: fromParam(doc, a.get('QMNAME')),
+          qmgr: server ? qmgr : undefined,
+          mqscChannel: channel,
+          certificate: server ? qmgr.certificate : ownCertificate(certs, homeDir, a.get('CERTLABL')?.value),
+        };
+        ctx.addComponent(channelComponent(ctx.hostOf(doc.file.path), doc, server ? 'mq.svrconn' : 'mq.clntconn', attrs, root));
+      }
+    }
+    for (const doc of ctx.documentsOf('mq.ccdt') as ParsedDocument<CcdtData>[]) {
+      const homeDir = path.dirname(doc.file.path);
+      const clientIni = nearestIni(ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[], homeDir);
+      const iniLabel = clientIni ? iniValue(clientIni.data, 'SSL', 'CertificateLabel')?.value : undefined;
+      for (const ch of doc.data.channels) {
+        if (!ch.name) continue;
+        const v = (x: CcdtChannel['name']): MqValue | undefined => (x ? { value: x.value, location: { file: doc.file.path, range: x.range }, templated: x.templated } : undefined);
+        const attrs: MqChannelAttributes = {
+          channelName: ch.name.value,
+          chltype: 'CLNTCONN',
+          nameLocation: { file: doc.file.path, range: ch.name.range },
+          sslciph: v(ch.cipherSpecification),
+          sslpeer: v(ch.certificatePeerName),
+          certlabl: v(ch.certificateLabel),
+          queueManager: v(ch.queueManager),
+          ccdtChannel: ch,
+          certificate: ownCertificate(certs, homeDir, ch.certificateLabel?.value || iniLabel),
+        };
+        ctx.addComponent(channelComponent(ctx.hostOf(doc.file.path), doc, 'mq.ccdt-channel', attrs, root));
+      }
+    }
+  },
+};
+
+function nearestIni(docs: ParsedDocument<MqIniData>[], dir: string): ParsedDocument<MqIniData> | undefined {
+  let best: ParsedDocument<MqIniData> | undefined;
+  for (const d of docs) {
+    const iniDir = path.dirname(d.file.path);
+    // The ini in the same directory, an ancestor, or a subdirectory of the component's home.
+    if (dir === iniDir || dir.startsWith(iniDir + path.sep) || iniDir.startsWith(dir + path.sep)) {
+      if (!best || path.dirname(best.file.path).length < iniDir.length) best = d;
+    }
+  }
+  return best;
+}
+
+function channelComponent(host: string, doc: ParsedDocument, type: string, attrs: MqChannelAttributes, root: string): Component {
+  const server = type === 'mq.svrconn';
+  const cipher = attrs.sslciph && attrs.sslciph.value.trim() !== '' ? attrs.sslciph : undefined;
+  const cauth = (attrs.sslcauth?.value ?? 'REQUIRED').toUpperCase();
+  const clientAuth: ClientAuthMode = cauth === 'OPTIONAL' ? 'optional' : 'required';
+  const rel = path.relative(root, doc.file.path).split(path.sep).join('/');
+  return {
+    id: `${type}:${rel}#${attrs.channelName}`,
+    type,
+    name: `${attrs.chltype} channel ${attrs.channelName}${attrs.queueManager ? ` (queue manager ${attrs.queueManager.value})` : ''}`,
+    role: server ? 'server' : 'client',
+    location: attrs.nameLocation,
+    host,
+    documents: [doc],
+    attributes: attrs as unknown as Record<string, unknown>,
+    tls: {
+      enabled: attrs.sslciph ? traced(cipher !== undefined, attrs.sslciph.location) : { value: false, from: { kind: 'default', origin: 'IBM MQ: SSLCIPH defaults to blank (no TLS)' } },
+      cipherSuites: cipher ? traced([cipher.value], cipher.location) : undefined,
+      serverOrderWins: server ? { value: true, from: { kind: 'default', origin: 'IBM MQ 9.2+: the queue manager orders CipherSpecs' } } : undefined,
+      clientAuth: server && cipher ? (attrs.sslcauth ? traced(clientAuth, attrs.sslcauth.location) : { value: 'required', from: { kind: 'default', origin: 'IBM MQ: SSLCAUTH(REQUIRED) is the default' } }) : undefined,
+      certificate: certificateRef(attrs.certificate),
+      implementation: 'gskit',
+    },
+  };
+}
+
+export function mqAttributes(component: Component): MqChannelAttributes {
+  return component.attributes as unknown as MqChannelAttributes;
+}
