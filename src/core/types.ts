@@ -41,6 +41,8 @@ export interface Suppression {
 /** One problem found by a rule (or by a parser, with a `parse/...` rule id). */
 export interface Finding {
   ruleId: string;
+  /** Which of the rule's messages this is (tests and baselines use it; formatters need not). */
+  messageId?: string;
   severity: Severity;
   message: string;
   location: Location;

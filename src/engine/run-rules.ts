@@ -34,6 +34,7 @@ export function runRules(deployment: Deployment, rules: AnyRule[], settings: Rul
           const message = formatMessage(template, descriptor.data);
           produced.push({
             ruleId: rule.meta.id,
+            messageId: descriptor.messageId,
             severity: descriptor.severity ?? rule.meta.severity,
             message,
             location: descriptor.location,

@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../core/types';
+
+/** Parsed command line. Only syntax is checked here; meaning is checked where it is used. */
+export interface CliArgs {
+  paths: string[];
+  formats: string[];
+  outputFiles: string[];
+  config?: string;
+  noConfig: boolean;
+  maxWarnings?: number;
+  quiet: boolean;
+  color?: boolean;
+  rules: Record<string, string>;
+  ignorePatterns: string[];
+  listRules: boolean;
+  explain?: string;
+  explainJdk?: string;
+  javaVersion?: string;
+  javaVendor?: string;
+  agentVersion?: string;
+  debug: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f', multiple: true },
+  'output-file': { type: 'string', short: 'o', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'list-rules': { type: 'boolean' },
+  explain: { type: 'string' },
+  'explain-jdk': { type: 'string' },
+  'java-version': { type: 'string' },
+  'java-vendor': { type: 'string' },
+  'agent-version': { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export const USAGE = `Usage: lint-deploy [options] [paths...]          (default path: .)
+
+Checks a deployment's configuration files against each other and against the
+JDKs and products they run on, and predicts the TLS handshakes that will fail.
+
+Output:
+  -f, --format <name>        stylish (default), json, and more (see README); repeatable
+  -o, --output-file <file>   write the report to a file (one per --format, in order)
+      --quiet                report errors only
+      --max-warnings <n>     exit 1 when there are more than n warnings
+      --no-color / --color   colours (default: on a TTY, unless NO_COLOR is set)
+Configuration:
+  -c, --config <file>        default: lint-deploy.config.json / .lint-deployrc.json searched upward
+      --no-config            ignore config files
+      --rule <id:severity>   override a rule's severity (off, info, warning, error); repeatable
+      --ignore-pattern <p>   gitignore-style pattern of files not to read; repeatable
+      --java-version <v>     the JDK that runs the components (e.g. 1.8.0_202, 11.0.2, 17)
+      --java-vendor <v>      its vendor (openjdk, oracle, corretto, ibm, semeru, redhat, temurin)
+      --agent-version <v>    ClearTrust web agent version when webagent.conf does not say
+Information:
+      --list-rules           list every rule
+      --explain <rule-id>    print a rule's documentation
+      --explain-jdk <ver>    print what lint-deploy knows about a JDK version
+      --debug                show stack traces of internal errors
+  -h, --help                 this help
+  -v, --version              print the version
+
+Exit codes: 0 no failing findings, 1 findings fail the run, 2 the run itself failed.`;
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages are long and mention internals: keep the first sentence.
+    throw new UsageError(`${(error as Error).message.split('. ')[0].replace(/^TypeError \[[A-Z_]+\]: /, '')} (see lint-deploy --help)`);
+  }
+  const v = parsed.values;
+  const rules: Record<string, string> = {};
+  for (const spec of v.rule ?? []) {
+    const at = spec.lastIndexOf(':');
+    if (at <= 0) throw new UsageError(`--rule expects <id>:<severity>, got '${spec}'`);
+    rules[spec.slice(0, at)] = spec.slice(at + 1);
+  }
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, got '${v['max-warnings']}'`);
+  }
+  if (v.color && v['no-color']) throw new UsageError('--color and --no-color cannot be used together');
+  if (v.config && v['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  const formats = v.format ?? ['stylish'];
+  const outputFiles = v['output-file'] ?? [];
+  if (outputFiles.length > formats.length) throw new UsageError(`${outputFiles.length} --output-file values for ${formats.length} --format values`);
+  return {
+    paths: parsed.positionals,
+    formats,
+    outputFiles,
+    config: v.config,
+    noConfig: v['no-config'] ?? false,
+    maxWarnings,
+    quiet: v.quiet ?? false,
+    color: v.color ? true : v['no-color'] ? false : undefined,
+    rules,
+    ignorePatterns: v['ignore-pattern'] ?? [],
+    listRules: v['list-rules'] ?? false,
+    explain: v.explain,
+    explainJdk: v['explain-jdk'],
+    javaVersion: v['java-version'],
+    javaVendor: v['java-vendor'],
+    agentVersion: v['agent-version'],
+    debug: v.debug ?? false,
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+}

@@ -1,0 +1,11 @@
+import { runCli } from './main';
+
+const code = runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
+// Let stdout drain before exiting (large reports to a pipe).
+process.exitCode = code;

@@ -1,0 +1,128 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../core/types';
+import { UsageError } from '../core/types';
+import { findConfigFile, loadConfig } from '../engine/config';
+import { defaultConfig } from '../engine/config-types';
+import type { LintConfig } from '../engine/config-types';
+import { lint } from '../engine/lint';
+import { getFormatter } from '../report';
+import type { ReportContext } from '../report/types';
+import { ALL_RULES } from '../rules';
+import { USAGE, parseCliArgs, type CliArgs } from './args';
+import { packageRoot, readPackageVersion } from './package-info';
+
+export interface CliIo {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Runs the CLI and returns the exit code (0, 1 or 2). Never throws. */
+export function runCli(argv: string[], io: CliIo): number {
+  let debug = argv.includes('--debug');
+  try {
+    const args = parseCliArgs(argv);
+    debug = args.debug;
+    return runParsed(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`lint-deploy: ${error.message}\n`);
+    } else {
+      const message = (error as Error)?.message ?? String(error);
+      io.stderr(`lint-deploy: internal error: ${message.split('\n')[0]} (run with --debug for details)\n`);
+      if (debug) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+    }
+    return 2;
+  }
+}
+
+function runParsed(args: CliArgs, io: CliIo): number {
+  if (args.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`${readPackageVersion()}\n`);
+    return 0;
+  }
+  if (args.listRules) {
+    const width = Math.max(...ALL_RULES.map((r) => r.meta.id.length));
+    io.stdout(ALL_RULES.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`).join('\n') + '\n');
+    return 0;
+  }
+  if (args.explain !== undefined) {
+    io.stdout(explainRule(args.explain));
+    return 0;
+  }
+  if (args.explainJdk !== undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for this command
+    const { explainJdk } = require('../knowledge') as typeof import('../knowledge');
+    io.stdout(explainJdk(args.explainJdk, args.javaVendor) + '\n');
+    return 0;
+  }
+  const config = resolveConfig(args, io.cwd);
+  const result = lint({
+    paths: args.paths,
+    cwd: io.cwd,
+    config,
+    ignorePatterns: args.ignorePatterns,
+    ruleOverrides: args.rules,
+    java: args.javaVersion || args.javaVendor ? { version: args.javaVersion, vendor: args.javaVendor } : undefined,
+  });
+  const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const context: ReportContext = {
+    cwd: io.cwd,
+    toolName: 'lint-deploy',
+    toolVersion: readPackageVersion(),
+    rules: result.rules.map((r) => r.meta),
+    deployments: result.deployments,
+    fileCount: result.fileCount,
+    color: args.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb'),
+  };
+  args.formats.forEach((format, i) => {
+    const output = args.outputFiles[i];
+    const text = getFormatter(format)(findings, output ? { ...context, color: false } : context);
+    if (output) writeOutput(path.resolve(io.cwd, output), text);
+    else io.stdout(text);
+  });
+  if (result.internalError) {
+    io.stderr('lint-deploy: a rule crashed (see the internal-error finding); the other rules ran\n');
+    return 2;
+  }
+  return exitCode(findings, args.maxWarnings);
+}
+
+function exitCode(findings: Finding[], maxWarnings: number | undefined): number {
+  const active = findings.filter((f) => !f.suppressed);
+  if (active.some((f) => f.severity === 'error')) return 1;
+  if (maxWarnings !== undefined && maxWarnings >= 0 && active.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+  return 0;
+}
+
+function resolveConfig(args: CliArgs, cwd: string): LintConfig {
+  const config = args.noConfig ? defaultConfig(cwd) : loadConfig(args.config ?? findConfigFile(cwd), cwd);
+  return args.agentVersion ? { ...config, agentVersion: args.agentVersion } : config;
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function explainRule(id: string): string {
+  const rule = ALL_RULES.find((r) => r.meta.id === id);
+  if (!rule && !id.startsWith('parse/')) throw new UsageError(`Unknown rule '${id}' (see lint-deploy --list-rules)`);
+  const page = path.join(packageRoot(), 'docs', 'rules', `${id.startsWith('parse/') ? 'parse' : id}.md`);
+  try {
+    return fs.readFileSync(page, 'utf8');
+  } catch {
+    return rule ? `${rule.meta.id}: ${rule.meta.description} (default severity: ${rule.meta.severity})\n` : `${id}: a file could not be parsed.\n`;
+  }
+}

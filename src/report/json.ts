@@ -1,0 +1,26 @@
+import type { Finding } from '../core/types';
+import type { Formatter, ReportContext } from './types';
+import { countBySeverity, displayPath, oneBased } from './types';
+
+/** The JSON report (DESIGN.md contract; schema: schemas/report.schema.json). */
+export function toJsonReport(findings: Finding[], context: ReportContext): object {
+  return {
+    tool: { name: context.toolName, version: context.toolVersion },
+    summary: { files: context.fileCount, deployments: context.deployments.length, ...countBySeverity(findings) },
+    findings: findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      file: displayPath(f.location.file, context.cwd),
+      ...oneBased(f.location),
+      ...(f.deployment ? { deployment: displayPath(f.deployment, context.cwd) } : {}),
+      ...(f.related?.length
+        ? { related: f.related.map((r) => ({ file: displayPath(r.file, context.cwd), ...oneBased(r), message: r.message })) }
+        : {}),
+      ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
+      ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+    })),
+  };
+}
+
+export const json: Formatter = (findings, context) => JSON.stringify(toJsonReport(findings, context), null, 2) + '\n';

@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import type { Finding, Location } from '../core/types';
+import type { Deployment } from '../model/types';
+import type { RuleMeta } from '../rules/types';
+
+/** Everything a formatter may use besides the findings. Required, never a hidden global. */
+export interface ReportContext {
+  cwd: string;
+  toolName: string;
+  toolVersion: string;
+  /** Metadata of every rule that ran (for SARIF rules[], help links). */
+  rules: RuleMeta<unknown, string>[];
+  deployments: Deployment[];
+  fileCount: number;
+  color: boolean;
+}
+
+/** A formatter is a pure function of findings and context. */
+export type Formatter = (findings: Finding[], context: ReportContext) => string;
+
+/** Path relative to cwd with `/` separators (DESIGN.md: paths in reports). */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+}
+
+/** One-based line/column at the edge; whole-file findings point at 1:1. */
+export function oneBased(location: Location): { line: number; column: number; endLine?: number; endColumn?: number } {
+  const r = location.range;
+  if (!r) return { line: 1, column: 1 };
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+
+export function countBySeverity(findings: Finding[]): { errors: number; warnings: number; infos: number } {
+  const active = findings.filter((f) => !f.suppressed);
+  return {
+    errors: active.filter((f) => f.severity === 'error').length,
+    warnings: active.filter((f) => f.severity === 'warning').length,
+    infos: active.filter((f) => f.severity === 'info').length,
+  };
+}
+
+export const DOCS_BASE_URL = 'https://github.com/lint-deploy/lint-deploy/blob/main/docs/rules/';
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId.startsWith('parse/') ? 'parse' : ruleId}.md`;
+}

@@ -1,0 +1,68 @@
+import type { ParsedDocument } from '../../parse/types';
+import { defineRule } from '../types';
+import { SERVER_KINDS, lastEntry, relatedTo, settingsOf, valueLocation } from './shared';
+
+/**
+ * How the tree says a web agent is 4.7.x: a comment in webagent.conf such as
+ * `# lint-deploy agent-version: 4.7.2` or the product banner `# RSA ClearTrust Agent 4.7.1`.
+ */
+const VERSION_MARKERS = [/\bagent[-_ ]version\s*[:=]\s*v?(\d+(?:\.\d+)*)/i, /ClearTrust\b.*\bAgent\b\D{0,20}(\d+\.\d+(?:\.\d+)*)/i];
+
+export function agentVersionIn(doc: ParsedDocument): string | undefined {
+  for (const comment of doc.comments) {
+    for (const marker of VERSION_MARKERS) {
+      const match = marker.exec(comment.text);
+      if (match) return match[1];
+    }
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'cleartrust/agent-backward-compatible-required',
+    description: 'Require cleartrust.dispatcher.list_port.backward_compatible=true when SSL is on and 4.7.x web agents connect',
+    severity: 'error',
+    messages: {
+      missing:
+        "SSL mode is '{{mode}}' and a {{version}} web agent connects ({{agent}}), but the Dispatcher does not set cleartrust.dispatcher.list_port.backward_compatible=true: 4.7.x agents cannot get the server list. Add it to dispatcher.conf",
+      notTrue:
+        "cleartrust.dispatcher.list_port.backward_compatible is '{{value}}' but SSL mode is '{{mode}}' and a {{version}} web agent connects ({{agent}}): set it to true",
+    },
+    defaultOptions: {},
+  },
+  check(ctx) {
+    const { deployment, config } = ctx;
+    const modes = settingsOf(deployment, SERVER_KINDS, 'cleartrust.net.ssl.use').filter((s) => s.normalized === 'anon' || s.normalized === 'auth');
+    if (modes.length === 0) return;
+    const agents = deployment.documents
+      .filter((d) => d.kind === 'cleartrust.webagent')
+      .map((doc) => ({ doc, version: agentVersionIn(doc) ?? config.agentVersion }))
+      .filter((a) => a.version && /^4\.7(\.|$)/.test(a.version));
+    if (agents.length === 0) return;
+    const agent = agents[0];
+    const agentName = agent.doc.file.path.slice(deployment.root.length + 1) || agent.doc.file.path;
+    for (const dispatcher of deployment.documents.filter((d) => d.kind === 'cleartrust.dispatcher')) {
+      const flag = lastEntry(dispatcher, 'cleartrust.dispatcher.list_port.backward_compatible');
+      const mode = modes.find((m) => m.doc === dispatcher) ?? modes[0];
+      const data = { mode: mode.normalized, version: agent.version as string, agent: agentName };
+      if (!flag) {
+        ctx.report({
+          messageId: 'missing',
+          data,
+          location: { file: dispatcher.file.path, range: lastEntry(dispatcher, 'cleartrust.net.ssl.use')?.keyRange },
+          related: [relatedTo(mode, `SSL mode '${mode.normalized}' set here`)],
+          fingerprint: ['dispatcher', mode.normalized, String(agent.version)],
+        });
+      } else if (flag.value.trim().toLowerCase() !== 'true') {
+        ctx.report({
+          messageId: 'notTrue',
+          data: { ...data, value: flag.value.trim() },
+          location: valueLocation({ doc: dispatcher, entry: flag, normalized: flag.value }),
+          related: [relatedTo(mode, `SSL mode '${mode.normalized}' set here`)],
+          fingerprint: ['dispatcher', flag.value.trim().toLowerCase(), mode.normalized],
+        });
+      }
+    }
+  },
+});

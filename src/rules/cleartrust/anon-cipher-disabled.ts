@@ -1,0 +1,70 @@
+import type { RelatedLocation } from '../../core/types';
+import { disabledEntryFor, effectiveJdkTls } from '../../knowledge';
+import type { JavaRuntime, Provenance } from '../../model/types';
+import { defineRule } from '../types';
+import { SERVER_KINDS, settingsOf, valueLocation } from './shared';
+
+/** Anonymous suites a ClearTrust Java component offers in `anon` mode (DH and ECDH key exchange). */
+const ANON_SUITES = ['TLS_DH_anon_WITH_AES_128_CBC_SHA', 'TLS_ECDH_anon_WITH_AES_128_CBC_SHA'];
+
+/** Settings that select an SSL mode for a Java server's port (the Admin API port knows only anon and clear). */
+const ANON_MODE_KEYS = ['cleartrust.net.ssl.use', 'cleartrust.eserver.api_port.use_ssl', 'cleartrust.admingui.admin_api.use_ssl'];
+
+function originOf(from: Provenance): string {
+  return from.kind === 'default' ? `the ${from.origin}` : from.kind === 'config' ? from.origin : 'java.security in the tree';
+}
+
+/** True when nothing tells which JDK runs the component or how it is configured. */
+function unknownRuntime(runtime: JavaRuntime | undefined): boolean {
+  return !runtime || (!runtime.version.value && !runtime.securityProperties['jdk.tls.disabledAlgorithms']);
+}
+
+export default defineRule({
+  meta: {
+    id: 'cleartrust/anon-cipher-disabled',
+    description: "Catch ClearTrust 'anon' SSL mode on a JDK whose jdk.tls.disabledAlgorithms disables anonymous cipher suites",
+    severity: 'error',
+    messages: {
+      disabled:
+        "{{key}} is 'anon', but {{jdk}} disables anonymous cipher suites ('{{entry}}' in jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'Fatal Alert received: Handshake Failure' (handshake_failure). Fix: use 'auth' (RSA's recommendation) or 'clear' on every server and agent, or remove 'anon' from jdk.tls.disabledAlgorithms in this JDK's java.security",
+      unknownJdk:
+        "{{key}} is 'anon' but the JDK that runs this component is unknown: JDK 8u201, 11.0.2, 7u211 and later disable anonymous cipher suites and the handshake then fails with 'Fatal Alert received: Handshake Failure'. Declare the JDK (a JDK release file in the tree, --java-version, or \"java\" in lint-deploy.config.json)",
+    },
+    defaultOptions: {},
+    symptoms: ['Fatal Alert received: Handshake Failure', 'handshake_failure', 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)', 'no cipher suites in common'],
+  },
+  check(ctx) {
+    // Web agents are native (C) modules: the JDK that refuses anon suites is on the server side.
+    const settings = ANON_MODE_KEYS.flatMap((key) => settingsOf(ctx.deployment, SERVER_KINDS.concat('cleartrust.keyserver'), key));
+    for (const setting of settings) {
+      if (setting.normalized !== 'anon') continue;
+      const runtime = setting.component?.runtime;
+      if (unknownRuntime(runtime)) {
+        ctx.report({
+          messageId: 'unknownJdk',
+          data: { key: setting.entry.key },
+          severity: 'warning',
+          location: valueLocation(setting),
+          fingerprint: [setting.component?.id ?? setting.doc.kind, 'unknown-jdk'],
+        });
+        continue;
+      }
+      const tls = effectiveJdkTls(runtime as JavaRuntime);
+      const entries = tls.disabledAlgorithms.value;
+      const blocking = ANON_SUITES.map((suite) => disabledEntryFor(suite, entries));
+      if (blocking.some((entry) => entry === undefined)) continue; // some anon suite still negotiates
+      const related: RelatedLocation[] = [];
+      const from = tls.disabledAlgorithms.from;
+      if (from.kind === 'file') related.push({ ...from.location, message: `jdk.tls.disabledAlgorithms includes '${blocking[0]}'` });
+      const version = (runtime as JavaRuntime).version;
+      if (version.from.kind === 'file') related.push({ ...version.from.location, message: `${tls.label} runs this component` });
+      ctx.report({
+        messageId: 'disabled',
+        data: { key: setting.entry.key, jdk: tls.label, entry: blocking[0] as string, origin: originOf(from) },
+        location: valueLocation(setting),
+        related,
+        fingerprint: [setting.component?.id ?? setting.doc.kind, tls.label, blocking[0] as string],
+      });
+    }
+  },
+});

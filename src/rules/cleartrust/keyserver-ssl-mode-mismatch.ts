@@ -1,0 +1,27 @@
+import { defineRule } from '../types';
+import { relatedTo, reportDisagreements, settingsOf, valueLocation } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'cleartrust/keyserver-ssl-mode-mismatch',
+    description: 'Require the same cleartrust.net.ssl.use in every keyserver.conf (it need not match the other servers)',
+    severity: 'error',
+    messages: {
+      mismatch: "cleartrust.net.ssl.use is '{{value}}' here but '{{expected}}' in {{other}}; every Key Server must use the same SSL mode",
+    },
+    defaultOptions: {},
+    symptoms: ['Fatal Alert received: Handshake Failure'],
+  },
+  check(ctx) {
+    const settings = settingsOf(ctx.deployment, ['cleartrust.keyserver'], 'cleartrust.net.ssl.use');
+    reportDisagreements(ctx.deployment, settings, ({ setting, reference, data }) =>
+      ctx.report({
+        messageId: 'mismatch',
+        data,
+        location: valueLocation(setting),
+        related: [relatedTo(reference, `'${reference.entry.value.trim()}' set here`)],
+        fingerprint: [setting.component?.id ?? 'keyserver', setting.normalized, reference.normalized],
+      }),
+    );
+  },
+});

@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import type { Location, RelatedLocation } from '../../core/types';
+import type { Component, Deployment } from '../../model/types';
+import type { Entry, ParsedDocument } from '../../parse/types';
+import { entryLocation } from '../../parse/types';
+
+/** A ClearTrust setting: the last occurrence of a key in one file (the one the product reads). */
+export interface Setting {
+  doc: ParsedDocument;
+  entry: Entry;
+  component?: Component;
+  /** Trimmed, lower-cased value for comparison (`Clear` = `clear`). */
+  normalized: string;
+}
+
+export const SSL_MODES = ['clear', 'anon', 'auth'] as const;
+export type SslMode = (typeof SSL_MODES)[number];
+
+/** The security order clear < anon < auth. */
+export function modeRank(mode: string): number {
+  return SSL_MODES.indexOf(mode as SslMode);
+}
+
+/** The effective value of `key` in each ClearTrust file of the given kinds. */
+export function settingsOf(deployment: Deployment, kinds: string[], key: string): Setting[] {
+  const out: Setting[] = [];
+  for (const doc of deployment.documents) {
+    if (!kinds.includes(doc.kind)) continue;
+    const entry = lastEntry(doc, key);
+    if (!entry) continue;
+    const component = deployment.components.find((c) => c.documents.includes(doc));
+    out.push({ doc, entry, component, normalized: entry.value.trim().toLowerCase() });
+  }
+  return out;
+}
+
+export function lastEntry(doc: ParsedDocument, key: string): Entry | undefined {
+  for (let i = doc.entries.length - 1; i >= 0; i--) if (doc.entries[i].key === key) return doc.entries[i];
+  return undefined;
+}
+
+export function valueLocation(setting: Setting): Location {
+  return entryLocation(setting.doc, setting.entry, 'line');
+}
+
+export function relatedTo(setting: Setting, message: string): RelatedLocation {
+  return { ...valueLocation(setting), message };
+}
+
+/** `aserver.conf` or `host2/aserver.conf`: short and unambiguous inside a deployment. */
+export function shortName(deployment: Deployment, file: string): string {
+  return path.relative(deployment.root, file).split(path.sep).join('/') || path.basename(file);
+}
+
+/**
+ * The value most files agree on, and one setting that holds it. Ties go to
+ * the earliest setting in `settings` order (callers list the reference files first).
+ */
+export function majority(settings: Setting[]): { value: string; witness: Setting } | undefined {
+  const counts = new Map<string, { n: number; witness: Setting }>();
+  for (const s of settings) {
+    const c = counts.get(s.normalized);
+    if (c) c.n++;
+    else counts.set(s.normalized, { n: 1, witness: s });
+  }
+  let best: { value: string; n: number; witness: Setting } | undefined;
+  for (const [value, { n, witness }] of counts) if (!best || n > best.n) best = { value, n, witness };
+  return best && { value: best.value, witness: best.witness };
+}
+
+/** Server kinds whose `cleartrust.net.ssl.use` must agree (the Key Server is separate). */
+export const SERVER_KINDS = ['cleartrust.eserver', 'cleartrust.aserver', 'cleartrust.dispatcher', 'cleartrust.lserver', 'cleartrust.iserver', 'cleartrust.admingui'];
+
+/** What `reportDisagreements` passes to a rule's `report`. */
+export interface Disagreement {
+  setting: Setting;
+  reference: Setting;
+  data: Record<string, string>;
+}
+
+/**
+ * Reports every setting whose value differs from the majority's, at the
+ * setting, with the majority's location as `related`.
+ */
+export function reportDisagreements(deployment: Deployment, settings: Setting[], report: (d: Disagreement) => void): void {
+  const reference = majority(settings);
+  if (!reference) return;
+  for (const setting of settings) {
+    if (setting.normalized === reference.value) continue;
+    report({
+      setting,
+      reference: reference.witness,
+      data: {
+        key: setting.entry.key,
+        value: setting.entry.value.trim(),
+        expected: reference.value,
+        other: shortName(deployment, reference.witness.doc.file.path),
+      },
+    });
+  }
+}

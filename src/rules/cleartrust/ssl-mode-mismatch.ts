@@ -1,0 +1,31 @@
+import { defineRule } from '../types';
+import { SERVER_KINDS, SSL_MODES, relatedTo, reportDisagreements, settingsOf, valueLocation } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'cleartrust/ssl-mode-mismatch',
+    description: 'Require one SSL mode (clear, anon or auth) on every ClearTrust server and web agent',
+    severity: 'error',
+    messages: {
+      mismatch: "{{key}} is '{{value}}' here but '{{expected}}' in {{other}}; servers and agents must all use the same SSL mode or their connections fail",
+    },
+    defaultOptions: {},
+    symptoms: ['Fatal Alert received: Handshake Failure', 'handshake_failure', 'Unrecognized SSL message, plaintext connection?', 'Remote host terminated the handshake'],
+  },
+  check(ctx) {
+    const { deployment } = ctx;
+    const settings = [
+      ...settingsOf(deployment, SERVER_KINDS, 'cleartrust.net.ssl.use'),
+      ...settingsOf(deployment, ['cleartrust.webagent'], 'cleartrust.agent.ssl.use'),
+    ].filter((s) => (SSL_MODES as readonly string[]).includes(s.normalized));
+    reportDisagreements(deployment, settings, ({ setting, reference, data }) =>
+      ctx.report({
+        messageId: 'mismatch',
+        data,
+        location: valueLocation(setting),
+        related: [relatedTo(reference, `'${reference.entry.value.trim()}' set here`)],
+        fingerprint: [setting.component?.id ?? setting.doc.kind, setting.entry.key, setting.normalized, reference.normalized],
+      }),
+    );
+  },
+});
