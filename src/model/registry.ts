@@ -3,6 +3,10 @@ import { cleartrustContributor } from './cleartrust';
 import { mqContributor } from './mq';
 import { wasContributor } from './was';
 import { mqLinksContributor } from './mq-links';
+import { javaAppContributor } from './java';
+import { tomcatContributor } from './tomcat';
+import { nginxContributor } from './nginx';
+import { javaLinksContributor } from './java-links';
 
 /** Model contributors in the order they run. Add yours with one import and one entry. */
-export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [cleartrustContributor, mqContributor, wasContributor, mqLinksContributor];
+export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [cleartrustContributor, mqContributor, wasContributor, mqLinksContributor, javaAppContributor, tomcatContributor, nginxContributor, javaLinksContributor];

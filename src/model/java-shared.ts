@@ -1,0 +1,135 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Location, Range } from '../core/types';
+import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
+import type { Entry, ParsedDocument } from '../parse/types';
+import { entryLocation } from '../parse/types';
+import type { ModelContext } from './contributor';
+import type { JavaRuntime, Traced } from './types';
+
+/** Document kinds that carry JVM `-D` options (their `data` is `JvmOptionsData`). */
+export const JVM_OPTION_KINDS = ['java.jvm-options', 'java.shell-env', 'systemd.unit', 'dockerfile'];
+
+export function traced<T>(value: T, file: string, range?: Range, note?: string): Traced<T> {
+  const location: Location = range ? { file, range } : { file };
+  return { value, from: { kind: 'file', location, ...(note ? { note } : {}) } };
+}
+
+export function tracedEntry<T>(doc: ParsedDocument, entry: Entry, value: T): Traced<T> {
+  return { value, from: { kind: 'file', location: entryLocation(doc, entry, 'value') } };
+}
+
+/**
+ * Which application a file belongs to: a config `components` entry whose glob
+ * matches it, else the top-level directory of the deployment that holds it
+ * (`client/bin/setenv.sh` and `client/config/application.yml` are one app).
+ */
+export function appGroupOf(ctx: ModelContext, file: string): string {
+  const relativeToConfig = path.relative(ctx.config.baseDir, file).split(path.sep).join('/');
+  for (const component of ctx.config.components) {
+    const match = picomatch(component.files, { dot: true });
+    if (match(relativeToConfig) || match(path.posix.dirname(relativeToConfig))) return `config:${component.files}`;
+  }
+  const relative = path.relative(ctx.deployment.root, file).split(path.sep);
+  return relative.length > 1 ? relative[0] : '';
+}
+
+export interface PropertySource {
+  doc: ParsedDocument;
+  property: JvmProperty;
+}
+
+/** Every JVM `-D` property set in the deployment, by app group, in path order (the later wins). */
+export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
+  const groups = new Map<string, PropertySource[]>();
+  const docs = ctx.deployment.documents.filter((d) => JVM_OPTION_KINDS.includes(d.kind)).sort((a, b) => a.file.path.localeCompare(b.file.path));
+  const add = (doc: ParsedDocument, property: JvmProperty) => {
+    const group = appGroupOf(ctx, doc.file.path);
+    groups.set(group, [...(groups.get(group) ?? []), { doc, property }]);
+  };
+  for (const doc of docs) for (const property of (doc.data as JvmOptionsData).properties) add(doc, property);
+  // WebSphere traditional keeps JVM arguments in server.xml `genericJvmArguments` (parsed by the WAS reader).
+  for (const doc of ctx.deployment.documents) {
+    for (const entry of doc.entries) {
+      if (!/(^|@)genericJvmArguments$/.test(entry.key)) continue;
+      for (const m of entry.value.matchAll(/(?:^|\s)-D([\w.$-]+)=?("[^"]*"|\S*)/g)) {
+        add(doc, {
+          name: m[1],
+          value: m[2].replace(/^"|"$/g, ''),
+          nameRange: entry.valueRange,
+          valueRange: entry.valueRange,
+          secret: /pass/i.test(m[1]),
+          via: 'genericJvmArguments',
+          unresolved: /\$\{/.test(m[2]),
+        });
+      }
+    }
+  }
+  return groups;
+}
+
+/** Adds `-D` properties to a runtime (a copy); a `-Djava.security.properties` file in the tree adds its security properties. */
+export function runtimeWithProperties(
+  ctx: ModelContext,
+  base: JavaRuntime | undefined,
+  sources: PropertySource[],
+): JavaRuntime | undefined {
+  if (!base && sources.length === 0) return undefined;
+  const runtime: JavaRuntime = base
+    ? { ...base, securityProperties: { ...base.securityProperties }, systemProperties: { ...base.systemProperties } }
+    : {
+        vendor: { value: 'unknown', from: { kind: 'default', origin: 'no JDK in the tree for this component' } },
+        version: { value: '', from: { kind: 'default', origin: 'no JDK in the tree for this component' } },
+        securityProperties: {},
+        systemProperties: {},
+      };
+  for (const { doc, property } of sources) {
+    if (property.unresolved) continue; // `$X`/`${X}`: unknown at lint time, not wrong.
+    runtime.systemProperties[property.name] = traced(property.value, doc.file.path, property.valueRange, property.via);
+  }
+  const override = runtime.systemProperties['java.security.properties'];
+  if (override) {
+    const replace = override.value.startsWith('=');
+    const wanted = path.basename(override.value.replace(/^=/, '').replace(/^file:/, ''));
+    const securityDoc = ctx.deployment.documents.find((d) => d.kind === 'java.security' && path.basename(d.file.path) === wanted);
+    if (securityDoc) {
+      if (replace) runtime.securityProperties = {};
+      for (const entry of securityDoc.entries) runtime.securityProperties[entry.key] = tracedEntry(securityDoc, entry, entry.value);
+    }
+  }
+  return runtime;
+}
+
+/** A `https://host:port` a client setting names. */
+export interface ClientUrl {
+  url: string;
+  scheme: string;
+  host: string;
+  port: number;
+  location: Location;
+  key: string;
+}
+
+const URL_IN_VALUE = /\b(https?|wss?):\/\/([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d+))?/g;
+
+/** URLs in entry values (Spring `*.url`, `*.base-url`, any value that is a URL). */
+export function urlsIn(doc: ParsedDocument): ClientUrl[] {
+  const urls: ClientUrl[] = [];
+  for (const entry of doc.entries) {
+    if (entry.secret) continue;
+    for (const m of entry.value.matchAll(URL_IN_VALUE)) {
+      const scheme = m[1].toLowerCase();
+      const port = m[3] ? Number(m[3]) : scheme === 'https' || scheme === 'wss' ? 443 : 80;
+      urls.push({ url: m[0], scheme, host: m[2].toLowerCase(), port, location: entryLocation(doc, entry, 'value'), key: entry.key });
+    }
+  }
+  return urls;
+}
+
+/** What server contributors put in `attributes` so clients can be linked to them. */
+export interface ServerEndpointAttributes {
+  /** Ports the server listens on with TLS. */
+  tlsPorts: number[];
+  /** Names the server answers to (`server_name`, `SSLHostConfig hostName`, `<Host name>`). */
+  hostnames: string[];
+}

@@ -1,0 +1,174 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Range } from '../core/types';
+import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
+import type { ParsedDocument } from '../parse/types';
+import { expandCipherString } from '../knowledge/openssl-cipher-string';
+import type { ModelContributor } from './contributor';
+import { traced, type ServerEndpointAttributes } from './java-shared';
+import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
+
+/** A directive together with the file it was written in (includes bring directives from other files). */
+interface Placed {
+  directive: NginxDirective;
+  file: string;
+  block?: Placed[];
+}
+
+export interface NginxServerAttributes extends ServerEndpointAttributes {
+  defaultServer: boolean;
+  /** `ssl_ciphers` as written (OpenSSL cipher-string syntax). */
+  ciphersAsWritten?: string;
+  /** Elements of `ssl_ciphers` that this OpenSSL build does not know. */
+  unknownCipherElements: string[];
+}
+
+/** nginx's `ssl_ciphers` default since 1.0.5 (ngx_http_ssl_module). */
+export const NGINX_DEFAULT_CIPHERS = 'HIGH:!aNULL:!MD5';
+const CLIENT_AUTH: Record<string, ClientAuthMode> = { on: 'required', optional: 'optional', optional_no_ca: 'optional', off: 'none' };
+
+/**
+ * One `nginx.server` component per `server { }` block that listens with TLS
+ * (`listen … ssl` or `ssl on`), with `ssl_*` directives inherited from `http`
+ * and `include`d files resolved inside the tree (relative to the including file,
+ * to the main nginx.conf, or — for absolute paths — by their tail under it).
+ * A TLS policy file included by nothing (a snippet like h5bp's `policy_*.conf`)
+ * becomes an `nginx.tls-policy` component so its settings are checked too.
+ */
+export const nginxContributor: ModelContributor = {
+  id: 'nginx',
+  contribute(ctx) {
+    const docs = ctx.documentsOf('nginx.') as ParsedDocument<NginxData>[];
+    const included = new Set<string>();
+    const resolveInclude = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
+      const candidates: string[] = [];
+      if (path.isAbsolute(pattern)) {
+        const parts = pattern.split('/').filter(Boolean);
+        for (let k = 1; k < parts.length; k++) candidates.push(path.join(ctx.deployment.root, ...parts.slice(k)));
+        for (let k = 1; k < parts.length; k++) candidates.push(path.join(path.dirname(from), ...parts.slice(k)));
+      } else {
+        candidates.push(path.resolve(path.dirname(from), pattern));
+        for (const main of docs.filter((d) => path.basename(d.file.path) === 'nginx.conf')) candidates.push(path.resolve(path.dirname(main.file.path), pattern));
+      }
+      for (const candidate of candidates) {
+        const match = picomatch(candidate.split(path.sep).join('/'));
+        const found = docs.filter((d) => d.file.path !== from && match(d.file.path.split(path.sep).join('/')));
+        if (found.length) return found.sort((a, b) => a.file.path.localeCompare(b.file.path));
+      }
+      return [];
+    };
+    const expand = (list: NginxDirective[], file: string, depth: number): Placed[] =>
+      list.flatMap((directive): Placed[] => {
+        if (directive.name === 'include' && directive.args[0] && depth < 10) {
+          const targets = resolveInclude(directive.args[0].value, file);
+          for (const t of targets) included.add(t.file.path);
+          return targets.flatMap((t) => expand(t.data.directives, t.file.path, depth + 1));
+        }
+        return [{ directive, file, block: directive.block ? expand(directive.block, file, depth) : undefined }];
+      });
+    const expanded = new Map(docs.map((d) => [d.file.path, expand(d.data.directives, d.file.path, 0)]));
+    for (const doc of docs) {
+      if (included.has(doc.file.path)) continue;
+      const top = expanded.get(doc.file.path)!;
+      const servers: { server: Placed; inherited: Placed[] }[] = [];
+      const walk = (list: Placed[], inherited: Placed[]) => {
+        const here = [...inherited, ...list.filter((p) => !p.block)];
+        for (const p of list) {
+          if (!p.block) continue;
+          if (p.directive.name === 'server') servers.push({ server: p, inherited: here });
+          else if (p.directive.name === 'http' || p.directive.name === 'stream') walk(p.block, here);
+        }
+      };
+      walk(top, []);
+      for (const { server, inherited } of servers) {
+        const component = serverComponent(ctx.hostOf(doc.file.path), doc, server, inherited, ctx.deployment.root);
+        if (component) ctx.addComponent(component);
+      }
+      const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
+      if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
+        const relative = path.relative(ctx.deployment.root, doc.file.path).split(path.sep).join('/') || path.basename(doc.file.path);
+        ctx.addComponent({
+          id: `nginx.tls-policy:${relative}`,
+          type: 'nginx.tls-policy',
+          name: `nginx TLS policy (${relative})`,
+          role: 'server',
+          location: { file: doc.file.path },
+          host: ctx.hostOf(doc.file.path),
+          tls: tlsFrom(top),
+          documents: [doc],
+          attributes: { tlsPorts: [], hostnames: [], defaultServer: false, unknownCipherElements: [] } satisfies NginxServerAttributes,
+        });
+      }
+    }
+  },
+};
+
+function last(list: Placed[], name: string): Placed | undefined {
+  return [...list].reverse().find((p) => !p.block && p.directive.name === name);
+}
+
+function argsRange(p: Placed): Range {
+  const args = p.directive.args;
+  return args.length ? { start: args[0].range.start, end: args[args.length - 1].range.end } : p.directive.nameRange;
+}
+
+function tlsFrom(scope: Placed[]): TlsSettings & { unknown: string[]; ciphersAsWritten?: string } {
+  const at = <T>(p: Placed, value: T): Traced<T> => traced(value, p.file, argsRange(p));
+  const tls: TlsSettings & { unknown: string[]; ciphersAsWritten?: string } = { implementation: 'openssl', unknown: [] };
+  const protocols = last(scope, 'ssl_protocols');
+  if (protocols) tls.protocols = at(protocols, protocols.directive.args.map((a: NginxArg) => a.value));
+  const ciphers = last(scope, 'ssl_ciphers');
+  const cipherString = ciphers?.directive.args[0]?.value ?? NGINX_DEFAULT_CIPHERS;
+  const expanded = expandCipherString(cipherString);
+  tls.unknown = expanded.unknown;
+  tls.ciphersAsWritten = cipherString;
+  tls.cipherSuites = ciphers
+    ? at(ciphers, expanded.ciphers.map((c) => c.iana))
+    : { value: expanded.ciphers.map((c) => c.iana), from: { kind: 'default', origin: `nginx default ssl_ciphers ${NGINX_DEFAULT_CIPHERS}`, confidence: 'verified' } };
+  const prefer = last(scope, 'ssl_prefer_server_ciphers');
+  tls.serverOrderWins = prefer
+    ? at(prefer, prefer.directive.args[0]?.value === 'on')
+    : { value: false, from: { kind: 'default', origin: 'nginx default ssl_prefer_server_ciphers off', confidence: 'verified' } };
+  const verify = last(scope, 'ssl_verify_client');
+  const mode = verify && CLIENT_AUTH[verify.directive.args[0]?.value ?? ''];
+  if (verify && mode) tls.clientAuth = at(verify, mode);
+  const certificate = last(scope, 'ssl_certificate');
+  if (certificate?.directive.args[0]) tls.certificate = { file: certificate.directive.args[0].value };
+  return tls;
+}
+
+function serverComponent(host: string, doc: ParsedDocument, server: Placed, inherited: Placed[], root: string): Component | undefined {
+  const scope = [...inherited, ...(server.block ?? []).filter((p) => !p.block)];
+  const listens = (server.block ?? []).filter((p) => p.directive.name === 'listen');
+  const sslOn = last(scope, 'ssl')?.directive.args[0]?.value === 'on';
+  const tlsListens = listens.filter((l) => sslOn || l.directive.args.some((a) => a.value === 'ssl'));
+  if (tlsListens.length === 0) return undefined;
+  const ports = tlsListens
+    .map((l) => /(?:^|:)(\d+)$/.exec(l.directive.args[0]?.value ?? '')?.[1])
+    .filter((p): p is string => !!p)
+    .map(Number);
+  const names = (server.block ?? [])
+    .filter((p) => p.directive.name === 'server_name')
+    .flatMap((p) => p.directive.args.map((a) => a.value.toLowerCase()))
+    .filter((n) => n && n !== '_' && n !== '""');
+  const { unknown, ciphersAsWritten, ...tls } = tlsFrom(scope);
+  const relative = path.relative(root, server.file).split(path.sep).join('/');
+  const label = `${names[0] ?? '_'}:${ports[0] ?? '?'}`;
+  return {
+    id: `nginx.server:${relative}:${label}`,
+    type: 'nginx.server',
+    name: `nginx server ${label} (${relative})`,
+    role: 'server',
+    location: { file: server.file, range: server.directive.nameRange },
+    host,
+    tls,
+    documents: [doc],
+    attributes: {
+      tlsPorts: ports,
+      hostnames: names,
+      defaultServer: tlsListens.some((l) => l.directive.args.some((a) => a.value === 'default_server')),
+      ciphersAsWritten,
+      unknownCipherElements: unknown,
+    } satisfies NginxServerAttributes,
+  };
+}

@@ -1,0 +1,129 @@
+import * as path from 'node:path';
+import type { XmlAttribute, XmlData, XmlElement } from '../parse/xml';
+import { attr } from '../parse/xml';
+import type { ParsedDocument } from '../parse/types';
+import { expandCipherString } from '../knowledge/openssl-cipher-string';
+import type { ModelContributor } from './contributor';
+import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced, type ServerEndpointAttributes } from './java-shared';
+import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
+
+export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
+  /** Attributes whose value is a `${…}` placeholder: unknown at lint time. */
+  placeholders: string[];
+  /** The `protocols`/`ciphers` text as written (OpenSSL syntax allowed). */
+  ciphersAsWritten?: string;
+}
+
+const PLACEHOLDER = /\$\{[^}]*\}/;
+const ALL_PROTOCOLS = ['SSLv2Hello', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/**
+ * Tomcat's `protocols` / `sslEnabledProtocols` syntax (Tomcat SSLHostConfig docs):
+ * comma- or `+`-separated names, `+name` adds, `-name` removes, `all` = every protocol.
+ */
+export function tomcatProtocols(value: string): string[] {
+  const set: string[] = [];
+  for (const m of value.matchAll(/([+-]?)\s*([A-Za-z][\w.]*)/g)) {
+    const names = m[2].toLowerCase() === 'all' ? ALL_PROTOCOLS : [m[2]];
+    for (const name of names) {
+      const at = set.indexOf(name);
+      if (m[1] === '-') {
+        if (at !== -1) set.splice(at, 1);
+      } else if (at === -1) set.push(name);
+    }
+  }
+  return set;
+}
+
+/** Tomcat `ciphers`: a comma list of JSSE/IANA names, or an OpenSSL cipher string (expanded to IANA names). */
+export function tomcatCiphers(value: string): string[] {
+  const parts = value.split(/[,\s]+/).filter(Boolean);
+  if (parts.every((p) => /^(TLS|SSL)_[A-Z0-9_]+$/.test(p))) return parts;
+  return expandCipherString(value).ciphers.map((c) => c.iana);
+}
+
+const CLIENT_AUTH: Record<string, ClientAuthMode> = { true: 'required', required: 'required', want: 'optional', optional: 'optional', 'optional_no_ca': 'optional', false: 'none', none: 'none' };
+
+/**
+ * One `tomcat.connector` server component per TLS `<Connector>` and SSLHostConfig
+ * in a Tomcat `server.xml` (SSLEnabled="true" or an `<SSLHostConfig>` child). Legacy
+ * Connector attributes (`sslEnabledProtocols`, `ciphers`, `clientAuth`, `keystoreFile`)
+ * are the implicit default host config, as Tomcat 8.5+ reads them. `${…}` values stay unknown.
+ */
+export const tomcatContributor: ModelContributor = {
+  id: 'tomcat',
+  contribute(ctx) {
+    const properties = jvmPropertiesByGroup(ctx);
+    for (const doc of ctx.documentsOf('tomcat.server-xml') as ParsedDocument<XmlData>[]) {
+      const file = doc.file.path;
+      const relative = path.relative(ctx.deployment.root, file).split(path.sep).join('/');
+      const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(file), properties.get(appGroupOf(ctx, file)) ?? []);
+      for (const connector of doc.data.elements.filter((e) => e.localName === 'Connector')) {
+        const hostConfigs = connector.children.filter((c) => c.localName === 'SSLHostConfig');
+        const sslEnabled = attr(connector, 'SSLEnabled')?.value.toLowerCase() === 'true';
+        if (!sslEnabled && hostConfigs.length === 0) continue;
+        const service = connector.parent;
+        const hostNames = (service?.children ?? [])
+          .filter((c) => c.localName === 'Engine')
+          .flatMap((engine) => engine.children.filter((c) => c.localName === 'Host'))
+          .flatMap((host) => [attr(host, 'name')?.value, ...host.children.filter((c) => c.localName === 'Alias').map((a) => a.text)])
+          .filter((n): n is string => !!n && !PLACEHOLDER.test(n));
+        const portAttr = attr(connector, 'port');
+        const port = portAttr && /^\d+$/.test(portAttr.value) ? Number(portAttr.value) : undefined;
+        const openssl = /Apr/i.test(attr(connector, 'protocol')?.value ?? '') || /openssl/i.test(attr(connector, 'sslImplementationName')?.value ?? '');
+        for (const hostConfig of hostConfigs.length ? hostConfigs : [undefined]) {
+          const placeholders: string[] = [];
+          const pick = (names: string[], elements: (XmlElement | undefined)[]): XmlAttribute | undefined => {
+            for (const element of elements) {
+              if (!element) continue;
+              for (const name of names) {
+                const found = attr(element, name);
+                if (found) {
+                  if (PLACEHOLDER.test(found.value)) {
+                    placeholders.push(found.name);
+                    return undefined;
+                  }
+                  return found;
+                }
+              }
+            }
+            return undefined;
+          };
+          const at = <T>(a: XmlAttribute, value: T): Traced<T> => traced(value, file, a.valueRange);
+          const own = [hostConfig, connector];
+          const tls: TlsSettings = { implementation: openssl ? 'openssl' : runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
+          const protocols = pick(['protocols', 'sslEnabledProtocols'], own);
+          if (protocols) tls.protocols = at(protocols, tomcatProtocols(protocols.value));
+          const ciphers = pick(['ciphers'], own);
+          if (ciphers) tls.cipherSuites = at(ciphers, tomcatCiphers(ciphers.value));
+          const honor = pick(['honorCipherOrder', 'useServerCipherSuitesOrder'], own);
+          if (honor) tls.serverOrderWins = at(honor, honor.value.toLowerCase() === 'true');
+          const verify = pick(['certificateVerification', 'clientAuth'], own);
+          if (verify && CLIENT_AUTH[verify.value.toLowerCase()]) tls.clientAuth = at(verify, CLIENT_AUTH[verify.value.toLowerCase()]);
+          const certificate = hostConfig?.children.find((c) => c.localName === 'Certificate');
+          const store = pick(['certificateKeystoreFile', 'certificateFile'], [certificate]) ?? pick(['keystoreFile', 'certificateKeystoreFile'], own);
+          if (store) tls.certificate = { file: store.value };
+          const hostName = hostConfig ? attr(hostConfig, 'hostName')?.value : undefined;
+          const component: Component = {
+            id: `tomcat.connector:${relative}:${portAttr?.value ?? '?'}${hostName && hostName !== '_default_' ? `:${hostName}` : ''}`,
+            type: 'tomcat.connector',
+            name: `Tomcat connector ${portAttr?.value ?? '(no port)'}${hostName && hostName !== '_default_' ? ` ${hostName}` : ''} (${relative})`,
+            role: 'server',
+            location: { file, range: (hostConfig ?? connector).range },
+            host: ctx.hostOf(file),
+            runtime,
+            tls,
+            documents: [doc],
+            attributes: {
+              tlsPorts: port ? [port] : [],
+              hostnames: [...(hostName && hostName !== '_default_' ? [hostName] : []), ...hostNames].map((h) => h.toLowerCase()),
+              placeholders,
+              ciphersAsWritten: ciphers?.value,
+            } satisfies TomcatConnectorAttributes,
+          };
+          ctx.addComponent(component);
+        }
+      }
+    }
+  },
+};
