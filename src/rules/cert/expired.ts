@@ -1,0 +1,29 @@
+import { defineRule } from '../types';
+import { certLocation, certificatesOf, referenceNow } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'cert/expired',
+    description: 'Report certificates in the tree that are expired or not yet valid',
+    severity: 'error',
+    messages: {
+      expired:
+        "Certificate {{dn}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",
+      notYetValid: "Certificate {{dn}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
+    },
+    optionsSchema: { type: 'object', properties: { referenceDate: { type: 'string' } }, additionalProperties: false },
+    defaultOptions: { referenceDate: undefined as string | undefined },
+    symptoms: ['CertificateExpiredException', 'certificate expired', 'AMQ9633', 'GSK_ERROR_BAD_DATE'],
+  },
+  check(ctx) {
+    const now = referenceNow(ctx.options.referenceDate);
+    for (const c of certificatesOf(ctx.deployment)) {
+      const dn = c.cert.subjectText;
+      if (c.cert.notAfter < now) {
+        ctx.report({ messageId: 'expired', data: { dn, date: c.cert.notAfter.toISOString().slice(0, 10) }, location: certLocation(c), fingerprint: [c.cert.fingerprintSha256, 'expired'] });
+      } else if (c.cert.notBefore > now) {
+        ctx.report({ messageId: 'notYetValid', data: { dn, date: c.cert.notBefore.toISOString().slice(0, 10) }, location: certLocation(c), fingerprint: [c.cert.fingerprintSha256, 'not-yet-valid'] });
+      }
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../types';
+import { certLocation, certificatesOf, DAY_MS, referenceNow } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'cert/expires-soon',
+    description: 'Warn about certificates that expire within the configured number of days',
+    severity: 'warning',
+    messages: {
+      soon: 'Certificate {{dn}} expires on {{date}} (in {{days}} days, threshold {{threshold}}): renew it before handshakes start failing with certificate_expired / AMQ9633',
+    },
+    optionsSchema: { type: 'object', properties: { days: { type: 'integer', minimum: 1 }, referenceDate: { type: 'string' } }, additionalProperties: false },
+    defaultOptions: { days: 30, referenceDate: undefined as string | undefined },
+    symptoms: ['certificate_expired', 'AMQ9633'],
+  },
+  check(ctx) {
+    const now = referenceNow(ctx.options.referenceDate);
+    const threshold = ctx.options.days ?? 30;
+    for (const c of certificatesOf(ctx.deployment)) {
+      const left = (c.cert.notAfter.getTime() - now.getTime()) / DAY_MS;
+      if (left < 0 || left > threshold || c.cert.notBefore > now) continue;
+      ctx.report({
+        messageId: 'soon',
+        data: { dn: c.cert.subjectText, date: c.cert.notAfter.toISOString().slice(0, 10), days: Math.floor(left), threshold },
+        location: certLocation(c),
+        fingerprint: [c.cert.fingerprintSha256, 'expires-soon'],
+      });
+    }
+  },
+});

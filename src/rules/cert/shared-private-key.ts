@@ -1,0 +1,39 @@
+import { defineRule } from '../types';
+import type { TreeCertificate } from '../../model/mq-certs';
+import { certLocation, certificatesOf, ownerName } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'cert/shared-private-key',
+    description: 'Warn when two components (e.g. two queue managers) present certificates with the same key pair',
+    severity: 'warning',
+    messages: {
+      shared:
+        "{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer's SSLPEER cannot tell the two apart. Issue each queue manager its own certificate and key",
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    const byKey = new Map<string, TreeCertificate[]>();
+    for (const c of certificatesOf(ctx.deployment)) {
+      if (c.cert.isCa) continue;
+      const list = byKey.get(c.cert.publicKeySha256) ?? [];
+      if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
+      byKey.set(c.cert.publicKeySha256, list);
+    }
+    for (const list of byKey.values()) {
+      if (list.length < 2) continue;
+      const [first, ...rest] = list;
+      for (const c of rest) {
+        ctx.report({
+          messageId: 'shared',
+          data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, first), dn: c.cert.subjectText },
+          location: certLocation(c),
+          related: [{ ...certLocation(first), message: `same key pair in ${ownerName(ctx.deployment, first)}` }],
+          fingerprint: [c.cert.publicKeySha256, ownerName(ctx.deployment, c)],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import * as path from 'node:path';
+import type { Deployment } from '../../model/types';
+import type { TreeCertificate } from '../../model/mq-certs';
+import { treeCertificates } from '../../model/mq-certs';
+import type { Location } from '../../core/types';
+
+export function certificatesOf(deployment: Deployment): TreeCertificate[] {
+  return treeCertificates(deployment.documents, deployment.root);
+}
+
+export function certLocation(c: TreeCertificate): Location {
+  return { file: c.doc.file.path, range: c.cert.range };
+}
+
+export function ownerName(deployment: Deployment, c: TreeCertificate): string {
+  return path.relative(deployment.root, c.ownerDir).split(path.sep).join('/') || '.';
+}
+
+/** "Now" for expiry rules: the `referenceDate` option (ISO date, for reproducible CI runs) or the clock. */
+export function referenceNow(option: string | undefined): Date {
+  const d = option ? new Date(option) : new Date();
+  return Number.isNaN(d.getTime()) ? new Date() : d;
+}
+
+export const DAY_MS = 86_400_000;

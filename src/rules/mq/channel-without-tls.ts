@@ -1,0 +1,34 @@
+import { defineRule } from '../types';
+import { channelAttrs } from './shared';
+import { definedInScript } from './chlauth';
+
+export default defineRule({
+  meta: {
+    id: 'mq/channel-without-tls',
+    description: 'Warn about server channels (SVRCONN, RCVR, CLUSRCVR…) defined without SSLCIPH: traffic and passwords flow in clear',
+    severity: 'warning',
+    messages: {
+      plaintext:
+        "{{chltype}} channel {{channel}} has no SSLCIPH: anyone who can reach the listener talks to it in plaintext, and user ids/passwords flow unencrypted. Set SSLCIPH (e.g. ANY_TLS12_OR_HIGHER) with a queue manager certificate, or block the channel with CHLAUTH",
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    for (const c of ctx.deployment.components) {
+      if (c.type !== 'mq.svrconn') continue;
+      const a = channelAttrs(c);
+      if (!a.mqscChannel || !definedInScript(a.mqscChannel) || a.channelName.startsWith('SYSTEM.')) continue;
+      if (a.chltype === 'AMQP' || a.chltype === 'MQTT') continue;
+      const trptype = a.mqscChannel.attributes.get('TRPTYPE')?.value?.toUpperCase();
+      if (trptype && trptype !== 'TCP') continue;
+      if (a.sslciph && (a.sslciph.value.trim() || a.sslciph.templated)) continue;
+      ctx.report({
+        messageId: 'plaintext',
+        data: { chltype: a.chltype, channel: a.channelName },
+        location: a.sslciph?.location ?? a.nameLocation,
+        fingerprint: [c.id, 'no-tls'],
+      });
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import type { MqscChannel, MqscChlauthRecord, MqscObjects, MqscParam } from '../../parse/mqsc';
+import { mqGenericMatch } from '../../parse/mq/mqsc-objects';
+
+/** The CHLAUTH records whose profile matches a channel name, most specific (longest profile) first. */
+export function chlauthFor(objects: MqscObjects, channel: string): MqscChlauthRecord[] {
+  return objects.chlauth
+    .filter((r) => mqGenericMatch(r.profile, channel))
+    .sort((a, b) => b.profile.replace(/\*$/, '').length - a.profile.replace(/\*$/, '').length);
+}
+
+export function userSource(record: MqscChlauthRecord): string | undefined {
+  return record.attributes.get('USERSRC')?.value?.toUpperCase();
+}
+
+/** A record that sets the MCA user (USERSRC(MAP) with MCAUSER) or refuses access (USERSRC(NOACCESS)). */
+export function identityRecord(objects: MqscObjects, channel: string): MqscChlauthRecord | undefined {
+  return chlauthFor(objects, channel).find((r) => {
+    const src = userSource(r) ?? 'MAP';
+    return src === 'NOACCESS' || (src === 'MAP' && Boolean(r.attributes.get('MCAUSER')?.value));
+  });
+}
+
+/** `ALTER QMGR CHLAUTH(DISABLED)`, when the script turns channel authentication records off. */
+export function chlauthDisabled(objects: MqscObjects): MqscParam | undefined {
+  const p = objects.qmgr.get('CHLAUTH');
+  return p?.value?.toUpperCase() === 'DISABLED' ? p : undefined;
+}
+
+/** MCAUSER values that cannot be a real user: `no!body`-style ids, `*NOACCESS`, `nobody`, `noaccess`. */
+export function isBlockingMcauser(value: string | undefined): boolean {
+  if (!value) return false;
+  return /!/.test(value) || /^\*?no\.?access$|^no\.?body$/i.test(value.trim());
+}
+
+export function definedInScript(channel: MqscChannel): boolean {
+  return channel.commands.some((c) => c.verb === 'DEFINE');
+}

@@ -1,0 +1,68 @@
+import { defineRule } from '../types';
+import type { RelatedLocation } from '../../core/types';
+import { javaSuiteName, mqCipherSpec, mqCipherSpecAlias, mqServerOrder } from '../../model/mq-cipherspecs';
+import { clientOffer, display, jmsAttrs, mqLinks, related } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'mq/cipherspec-not-negotiated',
+    description: "Predict the CipherSpec the queue manager will negotiate from the client's offer and its own order, and require it to be the channel's SSLCIPH",
+    severity: 'error',
+    messages: {
+      otherPicked:
+        "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}) (rank {{requiredRank}} of {{orderSize}} in the queue manager's order{{orderSource}}); the queue manager picks {{negotiated}} (rank {{negotiatedRank}}) first, then rejects the channel: AMQ9631 'CipherSpec negotiated does not match the required CipherSpec' on the queue manager (CSQX631E / CSQX620E on z/OS), and the client fails with JMSWMQ0018 / RC=2397 MQRC_JSSE_ERROR / AMQ9771 'Received fatal alert: bad_record_mac'. Fix: pin the client (SSLCIPHERSUITE {{javaName}}), or trim the WAS 'Selected ciphers' so nothing ranked above {{required}} is offered, or use an ANY_* alias CipherSpec on the channel",
+      noCommon:
+        "{{client}} offers {{count}} cipher suites ({{source}}) but none of them is enabled on the queue manager for channel {{channel}} (SSLCIPH({{required}})){{orderSource}}: the handshake fails with handshake_failure (AMQ9631/AMQ9771, RC=2397 MQRC_JSSE_ERROR). Fix: offer {{javaName}}",
+    },
+    defaultOptions: {},
+    symptoms: ['AMQ9631', 'CSQX631E', 'CSQX620E', 'AMQ9771', 'RC=2397', 'MQRC_JSSE_ERROR', 'JMSWMQ0018', 'bad_record_mac'],
+  },
+  check(ctx) {
+    for (const { client, server, serverAttrs } of mqLinks(ctx.deployment)) {
+      const ciph = serverAttrs.sslciph;
+      if (!ciph || !ciph.value.trim() || ciph.templated || mqCipherSpecAlias(ciph.value)) continue;
+      const required = mqCipherSpec(ciph.value);
+      if (!required) continue;
+      const offer = clientOffer(client, ctx.cwd);
+      // A single pinned CipherSpec that differs is mq/cipherspec-mismatch's finding, not this one.
+      if (!offer || offer.pinned) continue;
+      const allowed = serverAttrs.qmgr?.allowedCipherSpecs;
+      const order = mqServerOrder(allowed && !allowed.templated ? allowed.value : undefined);
+      const offered = new Set(offer.specs.map((s) => s.hex));
+      const negotiatedIndex = order.findIndex((s) => offered.has(s.hex));
+      const requiredIndex = order.findIndex((s) => s.hex === required.hex);
+      const ibmNaming = client.type === 'jms.connection-factory' ? jmsAttrs(client).useIBMCipherMappings.value : false;
+      const rel: RelatedLocation[] = [related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`)];
+      if (allowed) rel.push(related(allowed.location, 'queue manager CipherSpec order (AllowedCipherSpecs) set here'));
+      if (offer.location.file !== client.location.file || client.type === 'jms.connection-factory') rel.push(related(client.location, `${client.name} connects to ${serverAttrs.channelName}`));
+      const base = {
+        client: client.name,
+        count: offer.count,
+        source: offer.source,
+        channel: serverAttrs.channelName,
+        required: required.name,
+        orderSource: allowed ? ` (AllowedCipherSpecs in ${display(ctx.cwd, allowed.location.file)})` : ' (IBM MQ default order)',
+        javaName: client.type === 'jms.connection-factory' ? javaSuiteName(required, ibmNaming) : required.name,
+      };
+      if (negotiatedIndex < 0) {
+        ctx.report({ messageId: 'noCommon', data: base, location: offer.location, related: rel, fingerprint: [client.id, server.id, required.name, 'none'] });
+        continue;
+      }
+      const negotiated = order[negotiatedIndex];
+      if (negotiated.hex === required.hex) continue;
+      ctx.report({
+        messageId: 'otherPicked',
+        data: {
+          ...base,
+          requiredRank: requiredIndex >= 0 ? requiredIndex + 1 : 'not enabled',
+          orderSize: order.length,
+          negotiated: `${negotiated.name} (${negotiated.hex})`,
+          negotiatedRank: negotiatedIndex + 1,
+        },
+        location: offer.location,
+        related: rel,
+        fingerprint: [client.id, server.id, required.name, negotiated.name],
+      });
+    }
+  },
+});

@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import type { Location, RelatedLocation } from '../../core/types';
+import type { MqChannelAttributes } from '../../model/mq';
+import type { Component, Deployment } from '../../model/types';
+import type { JmsConnectionFactoryAttributes } from '../../model/was';
+import type { CipherSpecInfo } from '../../model/mq-cipherspecs';
+import { cipherSpecForJavaSuite, cipherSpecsForAlias, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
+
+export interface MqLink {
+  client: Component;
+  server: Component;
+  serverAttrs: MqChannelAttributes;
+}
+
+/** Client → SVRCONN pairs of the deployment. */
+export function mqLinks(deployment: Deployment): MqLink[] {
+  const byId = new Map(deployment.components.map((c) => [c.id, c]));
+  const out: MqLink[] = [];
+  for (const link of deployment.links) {
+    const client = byId.get(link.client);
+    const server = byId.get(link.server);
+    if (!client || !server || server.type !== 'mq.svrconn') continue;
+    out.push({ client, server, serverAttrs: server.attributes as unknown as MqChannelAttributes });
+  }
+  return out;
+}
+
+export function isChannel(c: Component): boolean {
+  return c.type === 'mq.svrconn' || c.type === 'mq.clntconn' || c.type === 'mq.ccdt-channel';
+}
+
+export function channelAttrs(c: Component): MqChannelAttributes {
+  return c.attributes as unknown as MqChannelAttributes;
+}
+
+export function jmsAttrs(c: Component): JmsConnectionFactoryAttributes {
+  return c.attributes as unknown as JmsConnectionFactoryAttributes;
+}
+
+export function display(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
+}
+
+export function related(location: Location, message: string): RelatedLocation {
+  return { ...location, message };
+}
+
+/** What a client offers in its ClientHello, as CipherSpecs, with where that list comes from. */
+export interface ClientOffer {
+  specs: CipherSpecInfo[];
+  /** Names the offer held that are not MQ CipherSpecs (offered, but never chosen by the queue manager). */
+  unknown: string[];
+  /** Number of suites offered as configured (for messages). */
+  count: number;
+  location: Location;
+  /** How it was derived, for the message. */
+  source: string;
+  /** True when the client names one CipherSpec/suite (pinned). */
+  pinned: boolean;
+}
+
+/** The client's effective offer, or undefined when the tree does not tell (runtime default list). */
+export function clientOffer(client: Component, cwd: string): ClientOffer | undefined {
+  if (client.type === 'jms.connection-factory') {
+    const a = jmsAttrs(client);
+    const suite = a.sslCipherSuite;
+    if (suite && suite.value.trim() && !suite.templated) {
+      const alias = mqCipherSpecAlias(suite.value);
+      if (alias) return { specs: cipherSpecsForAlias(alias), unknown: [], count: cipherSpecsForAlias(alias).length, location: suite.location, source: `SSLCIPHERSUITE ${suite.value}`, pinned: false };
+      const spec = cipherSpecForJavaSuite(suite.value) ?? mqCipherSpec(suite.value);
+      return spec ? { specs: [spec], unknown: [], count: 1, location: suite.location, source: `SSLCIPHERSUITE ${suite.value}`, pinned: true } : undefined;
+    }
+    const enabled = a.sslConfig?.enabledCiphers;
+    if (!suite && enabled && enabled.value.trim() && !enabled.templated) {
+      const names = enabled.value.split(/[\s,]+/).filter(Boolean);
+      const specs: CipherSpecInfo[] = [];
+      const unknown: string[] = [];
+      for (const n of names) {
+        const s = cipherSpecForJavaSuite(n);
+        if (s) specs.push(s);
+        else unknown.push(n);
+      }
+      return { specs, unknown, count: names.length, location: enabled.location, source: `SSL configuration ${a.sslConfig!.alias.value} (${display(cwd, enabled.location.file)})`, pinned: names.length === 1 };
+    }
+    return undefined;
+  }
+  const a = channelAttrs(client);
+  const ciph = a.sslciph;
+  if (!ciph || !ciph.value.trim() || ciph.templated) return undefined;
+  const alias = mqCipherSpecAlias(ciph.value);
+  if (alias) return { specs: cipherSpecsForAlias(alias), unknown: [], count: cipherSpecsForAlias(alias).length, location: ciph.location, source: `${ciph.value}`, pinned: false };
+  const spec = mqCipherSpec(ciph.value);
+  return spec ? { specs: [spec], unknown: [], count: 1, location: ciph.location, source: ciph.value, pinned: true } : undefined;
+}
+
+/** The client-side label used in messages. */
+export function clientLabel(client: Component): string {
+  return client.name;
+}
+
+export const DISTRIBUTED_AND_ZOS = 'AMQ9631 on a distributed queue manager (CSQX631E on z/OS)';

@@ -1,0 +1,31 @@
+import { defineRule } from '../types';
+import { channelAttrs } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'mq/sslcauth-optional-with-sslpeer',
+    description: 'Warn when a server channel sets SSLPEER but lets clients connect without a certificate (SSLCAUTH(OPTIONAL))',
+    severity: 'warning',
+    messages: {
+      optional:
+        "Channel {{channel}} sets SSLPEER('{{peer}}') but SSLCAUTH(OPTIONAL): a client that sends no certificate is not asked for one, so SSLPEER does not authenticate every client. Set SSLCAUTH(REQUIRED) (the default) for mutual TLS",
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    for (const c of ctx.deployment.components) {
+      if (c.type !== 'mq.svrconn') continue;
+      const a = channelAttrs(c);
+      if (!a.sslpeer?.value.trim() || a.sslpeer.templated || !a.sslciph?.value.trim()) continue;
+      if ((a.sslcauth?.value ?? 'REQUIRED').toUpperCase() !== 'OPTIONAL') continue;
+      ctx.report({
+        messageId: 'optional',
+        data: { channel: a.channelName, peer: a.sslpeer.value },
+        location: a.sslcauth!.location,
+        related: [{ ...a.sslpeer.location, message: 'SSLPEER set here' }],
+        fingerprint: [c.id, 'OPTIONAL'],
+      });
+    }
+  },
+});

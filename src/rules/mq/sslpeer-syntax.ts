@@ -1,0 +1,41 @@
+import type { Location } from '../../core/types';
+import type { MqscData } from '../../parse/mqsc';
+import { defineRule } from '../types';
+import type { MqValue } from '../../model/mq';
+import { parsePeerFilter } from './sslpeer';
+import { channelAttrs, isChannel, jmsAttrs } from './shared';
+
+export default defineRule({
+  meta: {
+    id: 'mq/sslpeer-syntax',
+    description: 'Check SSLPEER / SSLPEERNAME / certificatePeerName filters against IBM MQ peer-name syntax',
+    severity: 'error',
+    messages: {
+      invalid:
+        "Peer name filter '{{value}}' ({{where}}) is not valid MQ syntax: {{problem}}. runmqsc rejects it with AMQ8238 / MQRCCF_SSL_PEER_NAME_ERROR, a client with RC=2399 MQRC_SSL_PEER_NAME_ERROR",
+    },
+    defaultOptions: {},
+    symptoms: ['AMQ8238', 'MQRC_SSL_PEER_NAME_ERROR', 'RC=2399'],
+  },
+  check(ctx) {
+    const check = (v: MqValue | undefined, where: string, id: string) => {
+      if (!v || !v.value.trim() || v.templated) return;
+      const filter = parsePeerFilter(v.value);
+      if (filter.errors.length === 0) return;
+      const location: Location = v.location;
+      ctx.report({ messageId: 'invalid', data: { value: v.value, where, problem: filter.errors.map((e) => e.message).join('; ') }, location, fingerprint: [id, where, v.value] });
+    };
+    for (const c of ctx.deployment.components) {
+      if (isChannel(c)) check(channelAttrs(c).sslpeer, `${channelAttrs(c).chltype} ${channelAttrs(c).channelName}`, c.id);
+      else if (c.type === 'jms.connection-factory') check(jmsAttrs(c).sslPeerName, `SSLPEERNAME of ${jmsAttrs(c).factoryName}`, c.id);
+    }
+    for (const doc of ctx.deployment.documents) {
+      if (doc.kind !== 'mq.mqsc') continue;
+      for (const record of (doc.data as MqscData).objects.chlauth) {
+        const p = record.attributes.get('SSLPEER');
+        if (!p?.value || !p.valueRange) continue;
+        check({ value: p.value, location: { file: doc.file.path, range: p.valueRange }, templated: p.templated }, `CHLAUTH(${record.profile}) SSLPEERMAP`, doc.file.path);
+      }
+    }
+  },
+});

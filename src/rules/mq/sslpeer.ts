@@ -1,0 +1,113 @@
+import type { DnAttribute } from '../../parse/pem';
+
+/**
+ * IBM MQ SSLPEER / SSLPEERNAME / certificatePeerName filters: `TYPE=value`
+ * pairs separated by `,` or `;`; attribute types upper case; values compared
+ * case-insensitively; `*` only at the start or end of a value; OU and DC may
+ * repeat and their order counts; other attributes at most once; optional
+ * double quotes keep separators literally.
+ */
+export interface PeerAttribute {
+  type: string;
+  value: string;
+  /** Offset of the attribute in the filter text (for messages). */
+  offset: number;
+}
+
+export interface PeerFilter {
+  attributes: PeerAttribute[];
+  errors: { message: string; offset: number }[];
+}
+
+const ALLOWED = new Set(['SERIALNUMBER', 'MAIL', 'E', 'UID', 'USERID', 'CN', 'T', 'OU', 'DC', 'O', 'STREET', 'L', 'ST', 'SP', 'S', 'PC', 'C', 'UNSTRUCTUREDNAME', 'UNSTRUCTUREDADDRESS', 'DNQ']);
+const CANONICAL: Record<string, string> = { E: 'MAIL', EMAILADDRESS: 'MAIL', USERID: 'UID', SP: 'ST', S: 'ST', PC: 'POSTALCODE', T: 'TITLE' };
+export const REPEATABLE = new Set(['OU', 'DC']);
+
+export function canonicalType(type: string): string {
+  const t = type.toUpperCase();
+  return CANONICAL[t] ?? t;
+}
+
+export function parsePeerFilter(text: string): PeerFilter {
+  const attributes: PeerAttribute[] = [];
+  const errors: PeerFilter['errors'] = [];
+  let i = 0;
+  const seen = new Set<string>();
+  while (i < text.length) {
+    while (i < text.length && /[\s,;]/.test(text[i])) i++;
+    if (i >= text.length) break;
+    const start = i;
+    while (i < text.length && text[i] !== '=' && !/[,;]/.test(text[i])) i++;
+    const rawType = text.slice(start, i);
+    if (text[i] !== '=') {
+      errors.push({ message: `'${rawType.trim()}' has no '=value'`, offset: start });
+      continue;
+    }
+    if (/\s$/.test(rawType)) errors.push({ message: `blank before '=' after '${rawType.trim()}' (MQ allows no space there)`, offset: start });
+    const type = rawType.trim();
+    i++;
+    let value = '';
+    while (i < text.length && text[i] === ' ') i++;
+    if (text[i] === '"') {
+      const close = text.indexOf('"', i + 1);
+      if (close < 0) {
+        errors.push({ message: 'unterminated "quoted" value', offset: i });
+        value = text.slice(i + 1);
+        i = text.length;
+      } else {
+        value = text.slice(i + 1, close);
+        i = close + 1;
+      }
+    } else {
+      const vs = i;
+      while (i < text.length && !/[,;]/.test(text[i])) i++;
+      value = text.slice(vs, i).trim();
+    }
+    if (!ALLOWED.has(type.toUpperCase())) errors.push({ message: `'${type}' is not an attribute MQ accepts in a peer name (use CN, OU, O, L, ST, C, DC, SERIALNUMBER, MAIL, UID…)`, offset: start });
+    else if (type !== type.toUpperCase()) errors.push({ message: `attribute type '${type}' must be upper case ('${type.toUpperCase()}')`, offset: start });
+    const inner = value.replace(/^\*/, '').replace(/\*$/, '');
+    if (inner.includes('*')) errors.push({ message: `'*' in the middle of '${value}': MQ allows a wildcard only at the start or end of a value`, offset: start });
+    const canonical = canonicalType(type);
+    if (!REPEATABLE.has(canonical) && seen.has(canonical)) errors.push({ message: `'${type}' appears more than once (only OU and DC may repeat)`, offset: start });
+    seen.add(canonical);
+    attributes.push({ type: canonical, value, offset: start });
+  }
+  if (attributes.length === 0 && errors.length === 0 && text.trim()) errors.push({ message: 'no TYPE=value pair', offset: 0 });
+  return { attributes, errors };
+}
+
+function valueMatches(pattern: string, actual: string): boolean {
+  const p = pattern.toLowerCase();
+  const a = actual.toLowerCase();
+  const starts = p.startsWith('*');
+  const ends = p.endsWith('*') && p.length > 1;
+  const core = p.replace(/^\*/, '').replace(/\*$/, '');
+  if (starts && ends) return a.includes(core);
+  if (starts) return a.endsWith(core);
+  if (ends) return a.startsWith(core);
+  return a === p;
+}
+
+/** Why a DN fails a filter (first failing attribute), or undefined when it matches. */
+export function peerMismatch(filter: PeerFilter, dn: DnAttribute[]): string | undefined {
+  const of = (type: string) => dn.filter((a) => canonicalType(a.type) === type).map((a) => a.value);
+  const repeated = new Map<string, number>();
+  for (const attr of filter.attributes) {
+    const values = of(attr.type);
+    if (REPEATABLE.has(attr.type)) {
+      const index = repeated.get(attr.type) ?? 0;
+      repeated.set(attr.type, index + 1);
+      const actual = values[index];
+      if (actual === undefined) return `the certificate has no ${ordinal(index + 1)} ${attr.type} (filter wants ${attr.type}=${attr.value})`;
+      if (!valueMatches(attr.value, actual)) return `${ordinal(index + 1)} ${attr.type} is '${actual}', filter wants '${attr.value}'`;
+      continue;
+    }
+    if (values.length === 0) return `the certificate has no ${attr.type} (filter wants ${attr.type}=${attr.value})`;
+    if (!values.some((v) => valueMatches(attr.value, v))) return `${attr.type} is '${values.join("', '")}', filter wants '${attr.value}'`;
+  }
+  return undefined;
+}
+
+function ordinal(n: number): string {
+  return n === 1 ? 'first' : n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`;
+}
