@@ -1,0 +1,101 @@
+import { findCipherSuite, jsseName, normaliseProtocol } from './ciphers';
+import type { CipherSuite } from './types';
+
+/**
+ * The entries of a `*.disabledAlgorithms` value as Java reads them: `\`-newline continuations joined
+ * (leading blanks of the next line dropped), surrounding quotes removed, split at commas, each entry
+ * trimmed with inner blanks collapsed, empty entries dropped.
+ */
+export function splitAlgorithmList(value: string): string[] {
+  let text = value.replace(/\\\r?\n[ \t\f]*/g, '').trim();
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) text = text.slice(1, -1);
+  return text
+    .split(',')
+    .map((entry) => entry.trim().replace(/\s+/g, ' '))
+    .filter((entry) => entry.length > 0);
+}
+
+const KEY_EXCHANGE_PARTS: Record<string, string[]> = {
+  'NULL/NULL': ['K_NULL'],
+  'RSA/RSA': ['RSA'],
+  'DH/DSS': ['DSA', 'DSS', 'DH', 'DiffieHellman', 'DH_DSS'],
+  'DH/RSA': ['RSA', 'DH', 'DiffieHellman', 'DH_RSA'],
+  'DHE/DSS': ['DSA', 'DSS', 'DH', 'DHE', 'DiffieHellman', 'DHE_DSS'],
+  'DHE/RSA': ['RSA', 'DH', 'DHE', 'DiffieHellman', 'DHE_RSA'],
+  'DH/anon': ['ANON', 'DH', 'DiffieHellman', 'DH_ANON'],
+  'ECDH/ECDSA': ['ECDH', 'ECDSA', 'ECDH_ECDSA'],
+  'ECDH/RSA': ['ECDH', 'RSA', 'ECDH_RSA'],
+  'ECDHE/ECDSA': ['ECDHE', 'ECDSA', 'ECDHE_ECDSA'],
+  'ECDHE/RSA': ['ECDHE', 'RSA', 'ECDHE_RSA'],
+  'ECDH/anon': ['ECDH', 'ANON', 'ECDH_ANON'],
+  'KRB5/KRB5': ['KRB5'],
+};
+
+const MAC_PARTS: Record<string, string[]> = {
+  NULL: ['M_NULL'],
+  MD5: ['MD5', 'HmacMD5'],
+  SHA1: ['SHA1', 'SHA-1', 'HmacSHA1'],
+  SHA256: ['SHA256', 'SHA-256', 'HmacSHA256'],
+  SHA384: ['SHA384', 'SHA-384', 'HmacSHA384'],
+  AEAD: [],
+};
+
+function cipherParts(enc: string): string[] {
+  const parts = [enc];
+  if (enc === 'NULL') parts.push('C_NULL', 'NULL');
+  if (enc.startsWith('RC4')) parts.push('RC4');
+  if (enc === 'DES40_CBC' || enc === 'DES_CBC_40') parts.push('DES40_CBC', 'DES_CBC_40', 'DES', 'CBC');
+  if (enc === 'DES_CBC') parts.push('DES', 'CBC');
+  if (enc === '3DES_EDE_CBC') parts.push('DESede', 'CBC');
+  const aes = /^AES_(\d+)_(CBC|GCM|CCM)/.exec(enc);
+  if (aes) parts.push('AES', aes[2]);
+  if (enc.startsWith('CHACHA20')) parts.push('ChaCha20-Poly1305');
+  return parts;
+}
+
+/**
+ * The components SunJSSE's SSLAlgorithmDecomposer yields for a suite: key exchange parts (`ECDH_anon` →
+ * ECDH, ANON, ECDH_ANON), bulk cipher parts (`RC4_128` → RC4_128, RC4; `DES_CBC` → DES_CBC, DES, CBC;
+ * `3DES_EDE_CBC` → 3DES_EDE_CBC, DESede, CBC; NULL → C_NULL, NULL) and MAC parts.
+ */
+export function suiteComponents(suite: CipherSuite): string[] {
+  const kx = KEY_EXCHANGE_PARTS[`${suite.kx}/${suite.au}`] ?? [suite.kx, suite.au];
+  const exportParts = suite.flags.export && suite.kx === 'RSA' ? ['RSA_EXPORT'] : [];
+  return [...(suite.flags.tls13 ? [] : kx), ...exportParts, ...cipherParts(suite.enc), ...(MAC_PARTS[suite.mac] ?? [suite.mac])];
+}
+
+/** Entries that constrain keys or usages rather than naming an algorithm (`DH keySize < 1024`, `include …`). */
+function isNameEntry(entry: string): boolean {
+  return !/\s/.test(entry.trim());
+}
+
+/**
+ * Which entry of a disabledAlgorithms list disables this cipher suite (given by any spelling), following
+ * the JDK: the suite name itself, a `TLS_…*` wildcard (only for names starting with `TLS_`, JDK-8341964),
+ * or one of its decomposed components (`anon`, `NULL`, `ECDH` which also blocks ECDH_anon, `RC4`, `DES`,
+ * `3DES_EDE_CBC`, `DES40_CBC`, `RC4_40` …), case-insensitively. Constraint entries (`DH keySize < 1024`) and
+ * `include jdk.disabled.namedCurves` never disable a suite by name.
+ */
+export function disabledEntryFor(suiteName: string, disabledEntries: string[]): string | undefined {
+  const suite = findCipherSuite(suiteName);
+  const names = suite ? [jsseName(suite), suite.iana] : [suiteName.trim()];
+  const canonical = names[0].toUpperCase();
+  const components = new Set((suite ? suiteComponents(suite) : []).map((c) => c.toUpperCase()));
+  for (const raw of disabledEntries) {
+    const entry = raw.trim();
+    if (!isNameEntry(entry)) continue;
+    const upper = entry.toUpperCase();
+    if (upper.endsWith('*')) {
+      if (upper.startsWith('TLS_') && canonical.startsWith(upper.slice(0, -1))) return raw;
+      continue;
+    }
+    if (names.some((n) => n.toUpperCase() === upper) || components.has(upper)) return raw;
+  }
+  return undefined;
+}
+
+/** Which entry disables this protocol version (`TLSv1`, `TLSv1.0`, `SSLv3`, `DTLSv1.0` …), if any. */
+export function protocolDisabledBy(protocol: string, disabledEntries: string[]): string | undefined {
+  const wanted = normaliseProtocol(protocol).toUpperCase();
+  return disabledEntries.find((entry) => isNameEntry(entry) && normaliseProtocol(entry).toUpperCase() === wanted);
+}

@@ -1,0 +1,73 @@
+import registryData from './data/cipher-suites.json';
+import type { CipherSuite } from './types';
+
+const SUITES: readonly CipherSuite[] = registryData.suites as CipherSuite[];
+
+let index: Map<string, CipherSuite> | undefined;
+
+/** Upper-cased lookup keys: IANA, OpenSSL, IBM `SSL_`, JSSE, MQ CipherSpec, `0x00,0x3D`, `0x003D`, `003D`. */
+function buildIndex(): Map<string, CipherSuite> {
+  const map = new Map<string, CipherSuite>();
+  const add = (key: string | undefined, suite: CipherSuite) => {
+    if (key && !map.has(key.toUpperCase())) map.set(key.toUpperCase(), suite);
+  };
+  for (const suite of SUITES) add(suite.iana, suite);
+  for (const suite of SUITES) {
+    add(suite.jsse, suite);
+    add(suite.openssl, suite);
+    add(suite.ibm, suite);
+    const hex = suite.code.replace(/0x|,/gi, '');
+    add(suite.code, suite);
+    add(`0x${hex}`, suite);
+    add(hex, suite);
+  }
+  for (const suite of SUITES) for (const spec of suite.mq ?? []) add(spec, suite);
+  return map;
+}
+
+/**
+ * Finds a suite by any spelling: IANA (`TLS_RSA_WITH_AES_256_CBC_SHA256`), OpenSSL (`AES256-SHA256`),
+ * IBM/JSSE `SSL_` names (`SSL_RSA_WITH_AES_256_CBC_SHA256`), an MQ CipherSpec (`TLS_RSA_WITH_AES_256_CBC_SHA256`,
+ * `ECDHE_RSA_AES_128_CBC_SHA256`), or the code point (`0x00,0x3D`, `0x003D`, `003D`). Case-insensitive.
+ */
+export function findCipherSuite(name: string): CipherSuite | undefined {
+  index ??= buildIndex();
+  const key = name.trim().toUpperCase().replace(/\s+/g, '');
+  const direct = index.get(key);
+  if (direct) return direct;
+  // Any SSL_ spelling of a TLS_ suite (IBM accepts TLS_ for SSL_, JSSE keeps SSL_ for legacy suites).
+  if (key.startsWith('SSL_')) return index.get(`TLS_${key.slice(4)}`);
+  if (key.startsWith('TLS_')) return index.get(`SSL_${key.slice(4)}`);
+  return undefined;
+}
+
+export function allCipherSuites(): readonly CipherSuite[] {
+  return SUITES;
+}
+
+/** The name SunJSSE uses for a suite (its canonical `SSL_` name for legacy suites). */
+export function jsseName(suite: CipherSuite): string {
+  return suite.jsse ?? suite.iana;
+}
+
+const PROTOCOL_ORDER = ['SSLv2Hello', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/** `TLSv1.0`, `TLS1.2`, `tlsv1.3`, `SSL3.0` → `TLSv1`, `TLSv1.2`, `TLSv1.3`, `SSLv3`; unknown spellings unchanged. */
+export function normaliseProtocol(protocol: string): string {
+  const p = protocol.trim();
+  const m = /^(TLS|SSL)v?(\d)(?:\.(\d))?$/i.exec(p);
+  if (!m) return /^sslv2hello$/i.test(p) ? 'SSLv2Hello' : p;
+  if (m[1].toUpperCase() === 'SSL') return `SSLv${m[2]}`;
+  const minor = m[3] && m[3] !== '0' ? `.${m[3]}` : '';
+  return `TLSv${m[2]}${minor}`;
+}
+
+export function protocolRank(protocol: string): number {
+  return PROTOCOL_ORDER.indexOf(normaliseProtocol(protocol));
+}
+
+/** True when the suite can be negotiated with this protocol version. */
+export function suiteUsableWith(suite: CipherSuite, protocol: string): boolean {
+  const rank = protocolRank(protocol);
+  return rank >= protocolRank(suite.minProtocol) && rank <= protocolRank(suite.maxProtocol);
+}

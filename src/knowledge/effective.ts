@@ -1,0 +1,141 @@
+import type { JavaRuntime, JdkVendorFamily, Provenance, Traced } from '../model/types';
+import { disabledEntryFor, protocolDisabledBy, splitAlgorithmList } from './algorithms';
+import { findCipherSuite, suiteUsableWith } from './ciphers';
+import { IBM_JSSE2, ibmLevelOf, jdkProfile, protocolCandidates, srRange, suiteList } from './jdk';
+import { formatJdk, parseJavaVersion } from './version';
+import type { EffectiveJdkTls, JavaVersion } from './types';
+
+const REPORT = 'shared/research/jdk/report.md section 2';
+
+/** Since which (feature → first update) a system property is read by SunJSSE; absent feature = from 9 on. */
+const PROPERTY_SINCE: Record<string, { since: Record<number, number>; source: string }> = {
+  'jdk.tls.client.protocols': { since: { 7: 131, 8: 0 }, source: `${REPORT}: 8 GA, 7u131 (JDK-8076369)` },
+  'jdk.tls.server.protocols': { since: { 8: 261, 9: 99999, 10: 99999 }, source: `${REPORT}: 11 and 8u261/8u272` },
+  'jdk.tls.client.cipherSuites': { since: { 7: 211, 8: 201 }, source: `${REPORT}: JDK-8162362 (9 GA, 8u201, 7u211)` },
+  'jdk.tls.server.cipherSuites': { since: { 7: 211, 8: 201 }, source: `${REPORT}: JDK-8162362 (9 GA, 8u201, 7u211)` },
+};
+
+function readsProperty(name: string, version: JavaVersion | undefined): boolean {
+  if (!version) return true;
+  const first = PROPERTY_SINCE[name]?.since[version.feature];
+  if (first === undefined) return version.feature >= 9;
+  return version.update >= first;
+}
+
+const jdkIds = (source: string) => [...new Set(source.match(/JDK-\d+/g) ?? [])].join(', ');
+
+function defaultFrom(label: string, source: string, confidence: 'verified' | 'inferred'): Provenance {
+  return { kind: 'default', origin: `${label} default (${jdkIds(source) || source})`, confidence };
+}
+
+const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+/**
+ * The TLS a Java runtime will really use: its disabled algorithms (java.security / -Djava.security.properties
+ * override, else the version default), the protocols and suites SSLContext "TLS" enables on each side after
+ * jdk.tls.client.protocols / https.protocols / jdk.tls.server.protocols / jdk.tls.*.cipherSuites and the IBM
+ * com.ibm.jsse2.overrideDefaultTLS / overrideDefaultProtocol properties, minus everything disabled.
+ */
+export function effectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
+  const vendor: JdkVendorFamily = runtime.vendor.value;
+  const version = parseJavaVersion(runtime.version.value);
+  const profile = version ? jdkProfile(vendor, version) : undefined;
+  const label = version ? formatJdk(vendor, version) : `${vendor} ${runtime.version.value}`;
+  const implementation = vendor === 'ibm' ? 'ibmjsse2' : 'jsse';
+
+  const override = runtime.securityProperties['jdk.tls.disabledAlgorithms'];
+  const disabledAlgorithms: Traced<string[]> = override
+    ? { value: splitAlgorithmList(override.value), from: override.from }
+    : profile
+      ? { value: profile.tlsDisabledAlgorithms.value, from: defaultFrom(label, profile.tlsDisabledAlgorithms.source, profile.tlsDisabledAlgorithms.confidence) }
+      : { value: [], from: { kind: 'default', origin: `${label}: version not in the knowledge base, no default known`, confidence: 'inferred' } };
+  const disabled = disabledAlgorithms.value;
+
+  const sys = runtime.systemProperties;
+  const pick = (name: string) => (readsProperty(name, version) ? sys[name] : undefined);
+  const [clientBase, serverBase] =
+    implementation === 'ibmjsse2' && version
+      ? ibmProtocols(runtime, version, label)
+      : sunProtocols(vendor, version, label, pick('jdk.tls.client.protocols') ?? sys['https.protocols'], pick('jdk.tls.server.protocols'));
+  const supported = profile?.supportedProtocols.value ?? [];
+  const enabledOnly = (t: Traced<string[]>): Traced<string[]> => ({
+    value: t.value.filter((p) => !protocolDisabledBy(p, disabled) && (supported.length === 0 || supported.includes(p))),
+    from: t.from,
+  });
+  const clientProtocols = enabledOnly(clientBase);
+  const serverProtocols = enabledOnly(serverBase);
+
+  const suitesFor = (property: string, protocols: string[]): Traced<string[]> => {
+    const listId = version ? protocolCandidates(vendor === 'ibm' ? 'ibm' : vendor, version).suites : undefined;
+    const jsse = listId ? suiteList(listId.value as string) : undefined;
+    const explicit = pick(property);
+    let names: string[];
+    let from: Provenance;
+    if (explicit) {
+      names = list(explicit.value).flatMap((n) => findCipherSuite(n)?.iana ?? []);
+      from = explicit.from;
+    } else if (jsse && listId) {
+      names = jsse.defaultEnabled;
+      from = defaultFrom(label, `${listId.source}; ${jsse.source}`, jsse.confidence === 'inferred' || listId.confidence === 'inferred' ? 'inferred' : 'verified');
+    } else {
+      return { value: [], from: { kind: 'default', origin: `${label}: no cipher-suite list known`, confidence: 'inferred' } };
+    }
+    const value = names.filter((name) => {
+      const suite = findCipherSuite(name);
+      return suite && !disabledEntryFor(name, disabled) && protocols.some((p) => suiteUsableWith(suite, p));
+    });
+    return { value, from };
+  };
+
+  return {
+    label,
+    profile,
+    disabledAlgorithms,
+    clientProtocols,
+    serverProtocols,
+    clientCipherSuites: suitesFor('jdk.tls.client.cipherSuites', clientProtocols.value),
+    serverCipherSuites: suitesFor('jdk.tls.server.cipherSuites', serverProtocols.value),
+    implementation,
+  };
+}
+
+function sunProtocols(
+  vendor: JdkVendorFamily,
+  version: JavaVersion | undefined,
+  label: string,
+  clientOverride: Traced<string> | undefined,
+  serverOverride: Traced<string> | undefined,
+): [Traced<string[]>, Traced<string[]>] {
+  const candidates = version ? protocolCandidates(vendor, version) : undefined;
+  const fallback = (which: 'client' | 'server'): Traced<string[]> => {
+    const row = candidates?.[which];
+    if (!row) return { value: [], from: { kind: 'default', origin: `${label}: default ${which} protocols unknown`, confidence: 'inferred' } };
+    return { value: row.value as string[], from: defaultFrom(label, row.source, row.confidence) };
+  };
+  const traced = (t: Traced<string>): Traced<string[]> => ({ value: list(t.value), from: t.from });
+  return [clientOverride ? traced(clientOverride) : fallback('client'), serverOverride ? traced(serverOverride) : fallback('server')];
+}
+
+const IBM_PROTOCOL_NAMES: Record<string, string> = { TLSv11: 'TLSv1.1', TLSv12: 'TLSv1.2', TLSv13: 'TLSv1.3' };
+
+function ibmProtocols(runtime: JavaRuntime, version: JavaVersion, label: string): [Traced<string[]>, Traced<string[]>] {
+  const level = ibmLevelOf(version);
+  const sys = runtime.systemProperties;
+  const protocolOverride = sys['com.ibm.jsse2.overrideDefaultProtocol'];
+  if (protocolOverride) {
+    const ranges = IBM_JSSE2.overrideDefaultProtocol[protocolOverride.value.trim()];
+    const value = ranges ? srRange(ranges, level) : undefined;
+    const fixed = value ?? [IBM_PROTOCOL_NAMES[protocolOverride.value.trim()] ?? protocolOverride.value.trim()];
+    const t: Traced<string[]> = { value: fixed, from: protocolOverride.from };
+    return [t, t];
+  }
+  const tlsOverride = sys['com.ibm.jsse2.overrideDefaultTLS'];
+  const overridden = tlsOverride?.value.trim().toLowerCase() === 'true' && level >= IBM_JSSE2.overrideDefaultTLSSince;
+  const value = srRange(overridden ? IBM_JSSE2.tlsContextWithOverride : IBM_JSSE2.tlsContextWithoutOverride, level) ?? ['TLSv1'];
+  const from: Provenance =
+    overridden && tlsOverride
+      ? tlsOverride.from
+      : { kind: 'default', origin: `${label} default (IBMJSSE2 SSLContext "TLS"; ${IBM_JSSE2.source})`, confidence: 'verified' };
+  const t: Traced<string[]> = { value, from };
+  return [t, t];
+}

@@ -1,0 +1,43 @@
+import type { JavaRuntime } from '../model/types';
+import { effectiveJdkTls } from './effective';
+import { jdkProfile } from './jdk';
+import { formatJdk, parseJavaVersion, vendorFromName } from './version';
+import type { Fact } from './types';
+
+const show = (value: unknown) => (Array.isArray(value) ? (value.length ? value.join(', ') : '(none)') : String(value));
+const line = (name: string, fact: Fact<unknown>) =>
+  `  ${name}: ${show(fact.value)}\n      source: ${fact.source}${fact.confidence === 'inferred' ? '\n      confidence: INFERRED (not read from the JDK itself)' : ''}`;
+
+/**
+ * The text of `lint-deploy --explain-jdk <version> [--vendor <vendor>]`: what the knowledge base believes
+ * about that JDK's TLS defaults and where each fact came from.
+ */
+export function explainJdk(versionSpec: string, vendor?: string): string {
+  const version = parseJavaVersion(versionSpec);
+  if (!version) return `Cannot read '${versionSpec}' as a Java version (try 1.8.0_202, 8u202, 11.0.2+9, 17.0.15, 21, IBM 8.0.6.25).\n`;
+  const family = version.ibm && !vendor ? 'ibm' : vendorFromName(vendor);
+  const profile = jdkProfile(family, version);
+  const label = formatJdk(family, version);
+  if (!profile) return `${label}: the knowledge base has no TLS defaults for this version (known: 7u, 8u, 9, 10, 11.0.x, 17.0.x, 21.0.x, 25; IBM SDK 8).\n`;
+  const runtime: JavaRuntime = {
+    vendor: { value: family, from: { kind: 'config', origin: '--explain-jdk' } },
+    version: { value: versionSpec, from: { kind: 'config', origin: '--explain-jdk' } },
+    securityProperties: {},
+    systemProperties: {},
+  };
+  const effective = effectiveJdkTls(runtime);
+  const origin = (p: typeof effective.clientCipherSuites.from) => ('origin' in p ? p.origin : p.location.file);
+  return [
+    `${label} (${effective.implementation === 'ibmjsse2' ? 'IBMJSSE2' : 'SunJSSE'})`,
+    line('jdk.tls.disabledAlgorithms', profile.tlsDisabledAlgorithms),
+    line('jdk.certpath.disabledAlgorithms', profile.certpathDisabledAlgorithms),
+    line('jdk.tls.legacyAlgorithms', profile.legacyAlgorithms),
+    line('default client protocols', profile.defaultClientProtocols),
+    line('default server protocols', profile.defaultServerProtocols),
+    line('supported protocols', profile.supportedProtocols),
+    line('jdk.tls.ephemeralDHKeySize default', profile.ephemeralDHKeySize),
+    line('server cipher order wins by default', profile.serverCipherOrderByDefault),
+    `  default client cipher suites (${effective.clientCipherSuites.value.length}): ${show(effective.clientCipherSuites.value)}\n      source: ${origin(effective.clientCipherSuites.from)}`,
+    '',
+  ].join('\n');
+}

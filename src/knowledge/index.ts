@@ -1,0 +1,13 @@
+/**
+ * The knowledge base: versioned TLS facts as data (src/knowledge/data/*.json, schemas in
+ * schemas/knowledge/) behind typed accessors. Rules ask here; they never test versions themselves.
+ * See docs/knowledge.md.
+ */
+export type { CipherSuite, EffectiveJdkTls, Fact, JavaVersion, JdkProfile, MqCipherSpec, MqReasonCode } from './types';
+export { parseJavaVersion, vendorFromRelease, vendorFromName, formatJdk, ibmLevel } from './version';
+export { jdkProfile } from './jdk';
+export { splitAlgorithmList, disabledEntryFor, protocolDisabledBy, suiteComponents } from './algorithms';
+export { effectiveJdkTls } from './effective';
+export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, protocolRank, suiteUsableWith } from './ciphers';
+export { findCipherSpec, allCipherSpecs, mqServerOrder, mqReasonCode, jmsSuiteForCipherSpec, cipherSpecMatchesAlias } from './mq';
+export { explainJdk } from './explain';

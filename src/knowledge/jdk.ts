@@ -1,0 +1,166 @@
+import type { JdkVendorFamily } from '../model/types';
+import defaultsData from './data/jdk-tls-defaults.json';
+import jsseData from './data/jsse-cipher-suites.json';
+import { protocolDisabledBy } from './algorithms';
+import { formatJdk, ibmLevel } from './version';
+import type { Fact, JavaVersion, JdkProfile } from './types';
+
+type Confidence = 'verified' | 'inferred';
+type RowValue = string[] | string | boolean;
+
+interface DefaultsRow {
+  property: string;
+  feature: number;
+  from: number;
+  to?: number;
+  vendors?: string[];
+  value: RowValue;
+  source: string;
+  confidence: Confidence;
+}
+
+interface SrRange {
+  from: number;
+  to?: number;
+  value: string[];
+}
+
+interface IbmData {
+  source: string;
+  overrideDefaultTLSSince: number;
+  tlsContextWithoutOverride: SrRange[];
+  tlsContextWithOverride: SrRange[];
+  overrideDefaultProtocol: Record<string, SrRange[]>;
+  supportedProtocols: SrRange[];
+  equivalentUpdate: { confidence: Confidence; source: string; table: { from: number; update: number }[] };
+}
+
+export interface JsseSuiteList {
+  source: string;
+  confidence: Confidence;
+  defaultEnabled: string[];
+  supportedNotEnabled: string[];
+}
+
+const ROWS = defaultsData.rows as DefaultsRow[];
+export const IBM_JSSE2 = defaultsData.ibm as IbmData;
+const JSSE_LISTS = jsseData.lists as Record<string, JsseSuiteList>;
+
+/** The row for a property that covers (vendor, feature, update); vendor-specific rows win. */
+export function lookupRow(property: string, vendor: JdkVendorFamily, feature: number, update: number): DefaultsRow | undefined {
+  const covering = ROWS.filter(
+    (r) => r.property === property && r.feature === feature && r.from <= update && (r.to === undefined || update <= r.to),
+  );
+  return covering.find((r) => r.vendors?.includes(vendor)) ?? covering.find((r) => r.vendors === undefined);
+}
+
+export function factOf<T extends RowValue>(row: DefaultsRow, forceInferred = false): Fact<T> {
+  return { value: row.value as T, source: row.source, confidence: forceInferred ? 'inferred' : row.confidence };
+}
+
+export function srRange(ranges: SrRange[], level: number): string[] | undefined {
+  return ranges.find((r) => r.from <= level && (r.to === undefined || level <= r.to))?.value;
+}
+
+/** The OpenJDK update whose java.security an IBM SDK 8 level is assumed to carry (inferred mapping). */
+export function ibmEquivalentUpdate(level: number): number {
+  let update = 0;
+  for (const row of IBM_JSSE2.equivalentUpdate.table) if (row.from <= level) update = row.update;
+  return update;
+}
+
+/** The IBM level (SR*100+FP) of an IBM SDK given as `1.8.0_NNN`: the last level whose equivalent update ≤ NNN. */
+function ibmLevelFromUpdate(update: number): number {
+  let level = 0;
+  for (const row of IBM_JSSE2.equivalentUpdate.table) if (row.update <= update) level = row.from;
+  return level;
+}
+
+export function suiteList(id: string): JsseSuiteList | undefined {
+  return JSSE_LISTS[id];
+}
+
+const minus = (protocols: string[], disabled: string[]) => protocols.filter((p) => !protocolDisabledBy(p, disabled));
+
+/**
+ * What we know of a JDK's TLS defaults, or undefined when the data has nothing for that feature release
+ * (e.g. JDK 12–16, 18–20, 22–24) or the vendor is IBM SDK other than 8.
+ */
+export function jdkProfile(vendor: JdkVendorFamily, version: JavaVersion): JdkProfile | undefined {
+  const label = formatJdk(vendor, version);
+  if (vendor === 'ibm') return ibmProfile(version, label);
+  const get = (property: string) => lookupRow(property, vendor, version.feature, version.update);
+  const tls = get('jdk.tls.disabledAlgorithms');
+  const certpath = get('jdk.certpath.disabledAlgorithms');
+  const legacy = get('jdk.tls.legacyAlgorithms');
+  const client = get('clientProtocolCandidates');
+  const server = get('serverProtocolCandidates');
+  const supported = get('supportedProtocols');
+  const dh = get('jdk.tls.ephemeralDHKeySize');
+  const order = get('serverCipherOrderByDefault');
+  if (!tls || !certpath || !legacy || !client || !server || !supported || !dh || !order) return undefined;
+  const disabled = tls.value as string[];
+  return {
+    vendor,
+    version,
+    label,
+    tlsDisabledAlgorithms: factOf(tls),
+    certpathDisabledAlgorithms: factOf(certpath),
+    legacyAlgorithms: factOf(legacy),
+    defaultClientProtocols: { ...factOf<string[]>(client), value: minus(client.value as string[], disabled) },
+    defaultServerProtocols: { ...factOf<string[]>(server), value: minus(server.value as string[], disabled) },
+    supportedProtocols: factOf(supported),
+    ephemeralDHKeySize: factOf(dh),
+    serverCipherOrderByDefault: factOf(order),
+  };
+}
+
+function ibmProfile(version: JavaVersion, label: string): JdkProfile | undefined {
+  if (version.feature !== 8) return undefined;
+  const level = ibmLevel(version) ?? ibmLevelFromUpdate(version.update);
+  const update = version.ibm ? ibmEquivalentUpdate(level) : version.update;
+  const get = (property: string) => lookupRow(property, 'ibm', 8, update);
+  const tls = get('jdk.tls.disabledAlgorithms');
+  const certpath = get('jdk.certpath.disabledAlgorithms');
+  const legacy = get('jdk.tls.legacyAlgorithms');
+  const dh = get('jdk.tls.ephemeralDHKeySize');
+  const order = get('serverCipherOrderByDefault');
+  if (!tls || !certpath || !legacy || !dh || !order) return undefined;
+  const via = `${IBM_JSSE2.equivalentUpdate.source} Equivalent: OpenJDK 8u${update}.`;
+  const asIbm = (row: DefaultsRow): Fact<string[]> => ({ value: row.value as string[], source: `${row.source}; ${via}`, confidence: 'inferred' });
+  const disabled = tls.value as string[];
+  const tlsContext = srRange(IBM_JSSE2.tlsContextWithoutOverride, level) ?? ['TLSv1'];
+  const protocols: Fact<string[]> = {
+    value: minus(tlsContext, disabled),
+    source: `${IBM_JSSE2.source}: SSLContext "TLS" without com.ibm.jsse2.overrideDefaultTLS`,
+    confidence: 'verified',
+  };
+  return {
+    vendor: 'ibm',
+    version,
+    label,
+    tlsDisabledAlgorithms: asIbm(tls),
+    certpathDisabledAlgorithms: asIbm(certpath),
+    legacyAlgorithms: asIbm(legacy),
+    defaultClientProtocols: protocols,
+    defaultServerProtocols: protocols,
+    supportedProtocols: { value: srRange(IBM_JSSE2.supportedProtocols, level) ?? [], source: IBM_JSSE2.source, confidence: 'inferred' },
+    ephemeralDHKeySize: factOf(dh),
+    serverCipherOrderByDefault: factOf(order),
+  };
+}
+
+/** The IBM level a profile stands for (used by the effective computation). */
+export function ibmLevelOf(version: JavaVersion): number {
+  return ibmLevel(version) ?? ibmLevelFromUpdate(version.update);
+}
+
+/** The candidate protocol lists (before disabledAlgorithms filtering) for a SunJSSE build. */
+export function protocolCandidates(vendor: JdkVendorFamily, version: JavaVersion) {
+  return {
+    client: lookupRow('clientProtocolCandidates', vendor, version.feature, version.update),
+    server: lookupRow('serverProtocolCandidates', vendor, version.feature, version.update),
+    supported: lookupRow('supportedProtocols', vendor, version.feature, version.update),
+    suites: lookupRow('jsseSuiteList', vendor, version.feature, version.update),
+  };
+}

@@ -1,0 +1,69 @@
+import mqData from './data/mq.json';
+import { normaliseProtocol, protocolRank } from './ciphers';
+import type { MqCipherSpec, MqReasonCode } from './types';
+
+const SPECS = mqData.cipherSpecs as MqCipherSpec[];
+const REASONS = mqData.reasonCodes as (MqReasonCode & { confidence: string })[];
+
+/** A CipherSpec by name (any case), by JMS alias (`ECDHE_RSA_AES_128_GCM_AEAD`) or JMS alias suite (`*TLS12`). */
+export function findCipherSpec(name: string): MqCipherSpec | undefined {
+  const key = name.trim().toUpperCase();
+  return (
+    SPECS.find((s) => s.name === key) ??
+    SPECS.find((s) => s.aliases?.some((a) => a.toUpperCase() === key)) ??
+    SPECS.find((s) => s.alias && s.ibmJsse?.toUpperCase() === key)
+  );
+}
+
+export function allCipherSpecs(): readonly MqCipherSpec[] {
+  return SPECS;
+}
+
+/**
+ * The queue manager's server-side CipherSpec preference order. Without `allowed` (qm.ini SSL:
+ * AllowedCipherSpecs / AMQ_ALLOWED_CIPHERS): the enabled-by-default specs by rank (TLS 1.3 first).
+ * With a list: those specs, in the list's order, TLS 1.3 ahead of TLS 1.2 (IBM: "it will still prioritize
+ * TLS 1.3"); `ALL` enables every non-alias spec, deprecated ones included. Unknown names are dropped.
+ */
+export function mqServerOrder(allowed?: string[]): MqCipherSpec[] {
+  const concrete = SPECS.filter((s) => !s.alias);
+  let chosen: MqCipherSpec[];
+  if (!allowed || allowed.length === 0) {
+    chosen = concrete.filter((s) => s.enabledByDefault).sort((a, b) => (a.defaultOrderRank ?? 999) - (b.defaultOrderRank ?? 999));
+  } else if (allowed.some((a) => a.trim().toUpperCase() === 'ALL')) {
+    chosen = [...concrete].sort((a, b) => (a.defaultOrderRank ?? 999) - (b.defaultOrderRank ?? 999));
+  } else {
+    chosen = allowed.flatMap((a) => {
+      const spec = findCipherSpec(a);
+      return spec && !spec.alias ? [spec] : [];
+    });
+    chosen = chosen.filter((s, i) => chosen.indexOf(s) === i);
+  }
+  const tls13 = chosen.filter((s) => s.protocol === 'TLSv1.3');
+  return [...tls13, ...chosen.filter((s) => s.protocol !== 'TLSv1.3')];
+}
+
+/** True when a concrete spec falls inside an alias spec's protocol range. */
+export function cipherSpecMatchesAlias(spec: MqCipherSpec, alias: MqCipherSpec): boolean {
+  const rank = protocolRank(normaliseProtocol(spec.minProtocol));
+  return rank >= protocolRank(alias.minProtocol) && rank <= protocolRank(alias.maxProtocol);
+}
+
+/** An MQ reason code (2393, '2397', 'MQRC_JSSE_ERROR') or message id (AMQ9631, CSQX620E, 'AMQ9620'). */
+export function mqReasonCode(code: string | number): { code: string; name: string; message: string; source: string } | undefined {
+  const key = String(code).trim().toUpperCase();
+  const hit =
+    REASONS.find((r) => r.code === key || r.name === key) ?? REASONS.find((r) => r.code.replace(/[EWI]$/, '') === key.replace(/[EWI]$/, ''));
+  return hit ? { code: hit.code, name: hit.name, message: hit.message, source: hit.source } : undefined;
+}
+
+/**
+ * The JSSE cipher suite IBM MQ classes for Java/JMS use for a CipherSpec: IBM JRE names (`SSL_…`) when
+ * com.ibm.mq.cfg.useIBMCipherMappings is true (its default), Oracle/OpenJDK names when false. Alias
+ * CipherSpecs map to `*TLS12`-style alias suites. Undefined when the spec has no mapping on that JRE.
+ */
+export function jmsSuiteForCipherSpec(spec: string, useIBMCipherMappings: boolean): string | undefined {
+  const found = findCipherSpec(spec);
+  if (!found) return undefined;
+  return useIBMCipherMappings ? found.ibmJsse : found.oracleJsse;
+}

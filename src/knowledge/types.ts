@@ -1,0 +1,112 @@
+import type { JdkVendorFamily, Traced } from '../model/types';
+
+/** A value the knowledge base holds, with where it came from and how sure we are of it. */
+export interface Fact<T> {
+  value: T;
+  /** JDK bug id, tag, release note, IBM doc page, RFC or measurement that backs the value. */
+  source: string;
+  /** `inferred` = the research marks the fact (or its version boundary) as inferred, not read. */
+  confidence: 'verified' | 'inferred';
+}
+
+/**
+ * A Java version. `update` is the `uNNN` of 7/8 or the third number of 9+ (`11.0.2` → 2).
+ * IBM SDK versions (`8.0.6.25`) carry their service refresh and fix pack in `ibm`; their `update` is 0.
+ */
+export interface JavaVersion {
+  raw: string;
+  feature: number;
+  update: number;
+  build?: number;
+  ibm?: { serviceRefresh: number; fixPack: number };
+}
+
+export interface JdkProfile {
+  vendor: JdkVendorFamily;
+  version: JavaVersion;
+  /** e.g. "OpenJDK 8u201", "IBM Java 8 SR6 FP25". */
+  label: string;
+  tlsDisabledAlgorithms: Fact<string[]>;
+  certpathDisabledAlgorithms: Fact<string[]>;
+  legacyAlgorithms: Fact<string[]>;
+  /** What `SSLContext.getInstance("TLS")` enables on a client socket with the default java.security. */
+  defaultClientProtocols: Fact<string[]>;
+  defaultServerProtocols: Fact<string[]>;
+  supportedProtocols: Fact<string[]>;
+  /** Default of `jdk.tls.ephemeralDHKeySize` when unset: "1024" or "2048". */
+  ephemeralDHKeySize: Fact<string>;
+  serverCipherOrderByDefault: Fact<boolean>;
+}
+
+export interface EffectiveJdkTls {
+  label: string;
+  profile?: JdkProfile;
+  disabledAlgorithms: Traced<string[]>;
+  clientProtocols: Traced<string[]>;
+  serverProtocols: Traced<string[]>;
+  clientCipherSuites: Traced<string[]>;
+  serverCipherSuites: Traced<string[]>;
+  implementation: 'jsse' | 'ibmjsse2';
+}
+
+export interface CipherSuite {
+  /** IANA two-byte code point written `0xHH,0xHH` (upper-case hex), as IANA and `openssl ciphers -V` print it. */
+  code: string;
+  iana: string;
+  openssl?: string;
+  /** IBM JSSE2 name (`SSL_` prefix) for suites before TLS 1.3. */
+  ibm?: string;
+  /** SunJSSE canonical name where it differs from IANA (`SSL_RSA_WITH_3DES_EDE_CBC_SHA`). */
+  jsse?: string;
+  mq?: string[];
+  kx: string;
+  au: string;
+  enc: string;
+  mac: string;
+  minProtocol: string;
+  maxProtocol: string;
+  flags: {
+    anon: boolean;
+    null: boolean;
+    export: boolean;
+    rc4: boolean;
+    des: boolean;
+    tripleDes: boolean;
+    cbc: boolean;
+    staticRsa: boolean;
+    tls13: boolean;
+  };
+  source: string;
+}
+
+export interface MqCipherSpec {
+  name: string;
+  hex?: string;
+  /** `TLSv1.3`, `TLSv1.2`, `TLSv1`, `SSLv3`; aliases: `TLSv1.2+` style or a fixed version. */
+  protocol: string;
+  minProtocol: string;
+  maxProtocol: string;
+  alias?: boolean;
+  meaning?: string;
+  defaultOrderRank?: number;
+  enabledByDefault: boolean;
+  deprecated: boolean;
+  fips: boolean;
+  suiteB: boolean;
+  suiteBStrength?: string;
+  platforms?: string;
+  status?: string;
+  ibmJsse?: string;
+  oracleJsse?: string;
+  aliases?: string[];
+  source: string;
+  confidence: 'verified' | 'inferred';
+  note?: string;
+}
+
+export interface MqReasonCode {
+  code: string;
+  name: string;
+  message: string;
+  source: string;
+}

@@ -1,0 +1,98 @@
+import type { JdkVendorFamily } from '../model/types';
+import type { JavaVersion } from './types';
+
+const LEGACY = /^(?:jdk)?1\.(\d+)\.0(?:_(\d+))?(?:-b(\d+))?/i; // 1.8.0_202-b08
+const SHORT = /^(?:jdk-?)?(\d+)u(\d+)?(?:-b(\d+))?/i; // 8u202, jdk8u181-b13
+const IBM = /^([78])\.0\.(\d+)\.(\d+)$/; // 8.0.6.25 = SR6 FP25
+const CORRETTO8 = /^8\.([1-9]\d*)\.(\d+)\.\d+$/; // 8.202.08.2
+const MODERN = /^(?:jdk-?)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.\d+)*(?:\+(\d+))?/i; // 11.0.2+9, 21, 25.0.3+9-LTS
+
+/**
+ * Parses a Java version as met in the field: `1.8.0_202`, `1.8.0_202-b08`, `8u202`, `jdk8u181-b13`,
+ * `11.0.2+9`, `jdk-11.0.1+13`, `17.0.15+6-Debian-1deb12u1`, `21`, `1.7.0_211`, IBM `8.0.6.25`,
+ * Corretto `8.202.08.2` / `11.0.2.9.3`. Surrounding quotes and a leading `openjdk version` are ignored.
+ */
+export function parseJavaVersion(raw: string): JavaVersion | undefined {
+  const text = raw.trim().replace(/^.*?version\s+/i, '').replace(/^"|"$/g, '').trim();
+  let m = LEGACY.exec(text);
+  if (m) return withBuild({ raw, feature: Number(m[1]), update: m[2] ? Number(m[2]) : 0 }, m[3]);
+  m = IBM.exec(text);
+  if (m) return { raw, feature: Number(m[1]), update: 0, ibm: { serviceRefresh: Number(m[2]), fixPack: Number(m[3]) } };
+  m = CORRETTO8.exec(text);
+  if (m) return { raw, feature: 8, update: Number(m[1]), build: Number(m[2]) };
+  m = SHORT.exec(text);
+  if (m) return withBuild({ raw, feature: Number(m[1]), update: m[2] ? Number(m[2]) : 0 }, m[3]);
+  m = MODERN.exec(text);
+  if (m) {
+    const feature = Number(m[1]);
+    if (feature < 5 || feature > 99) return undefined;
+    return withBuild({ raw, feature, update: m[3] ? Number(m[3]) : 0 }, m[4]);
+  }
+  return undefined;
+}
+
+function withBuild(version: JavaVersion, build: string | undefined): JavaVersion {
+  return build === undefined ? version : { ...version, build: Number(build) };
+}
+
+/** Service refresh and fix pack as one sortable number: SR6 FP25 → 625. */
+export function ibmLevel(version: JavaVersion): number | undefined {
+  return version.ibm ? version.ibm.serviceRefresh * 100 + version.ibm.fixPack : undefined;
+}
+
+const unquote = (value: string | undefined): string => (value ?? '').trim().replace(/^"|"$/g, '');
+
+/**
+ * The vendor family of a JDK from its `release` file (fields unquoted or quoted):
+ * IMPLEMENTOR, IMPLEMENTOR_VERSION, BUILD_TYPE, JVM_VARIANT, JAVA_VERSION.
+ */
+export function vendorFromRelease(fields: Record<string, string>): JdkVendorFamily {
+  const implementor = unquote(fields.IMPLEMENTOR).toLowerCase();
+  const implementorVersion = unquote(fields.IMPLEMENTOR_VERSION).toLowerCase();
+  const javaVersion = unquote(fields.JAVA_VERSION) || unquote(fields.JAVA_RUNTIME_VERSION);
+  const all = `${implementor} ${implementorVersion} ${unquote(fields.JAVA_RUNTIME_VERSION).toLowerCase()}`;
+  if (all.includes('corretto') || implementor.startsWith('amazon')) return 'corretto';
+  if (all.includes('temurin') || implementor.includes('adoptium') || implementor.includes('adoptopenjdk')) return 'temurin';
+  if (all.includes('semeru')) return 'semeru';
+  if (implementor.includes('red hat') || implementorVersion.startsWith('red_hat')) return 'redhat';
+  if (implementor.includes('ibm') || implementor.includes('international business machines')) {
+    const feature = parseJavaVersion(javaVersion)?.feature;
+    const openj9Build = unquote(fields.JVM_VARIANT).toLowerCase() === 'openj9' && unquote(fields.SOURCE).toLowerCase().includes('openjdk');
+    return feature !== undefined && feature <= 8 && !openj9Build ? 'ibm' : 'semeru';
+  }
+  if (unquote(fields.BUILD_TYPE).toLowerCase() === 'commercial') return 'oracle';
+  if (implementor) return 'openjdk'; // Oracle Corporation (jdk.java.net), ojdkbuild, Azul, BellSoft, Microsoft, distributions
+  return javaVersion ? 'openjdk' : 'unknown';
+}
+
+const FAMILY_NAMES: Record<JdkVendorFamily, string> = {
+  openjdk: 'OpenJDK',
+  oracle: 'Oracle JDK',
+  temurin: 'Eclipse Temurin',
+  corretto: 'Amazon Corretto',
+  ibm: 'IBM Java',
+  semeru: 'IBM Semeru',
+  redhat: 'Red Hat OpenJDK',
+  unknown: 'Java',
+};
+
+/** "OpenJDK 8u201", "OpenJDK 11.0.2", "OpenJDK 21", "IBM Java 8 SR6 FP25". */
+export function formatJdk(vendor: JdkVendorFamily, version: JavaVersion): string {
+  const name = FAMILY_NAMES[vendor] ?? 'Java';
+  if (version.ibm) {
+    const fp = version.ibm.fixPack ? ` FP${version.ibm.fixPack}` : '';
+    return `${name} ${version.feature} SR${version.ibm.serviceRefresh}${fp}`;
+  }
+  if (version.feature <= 8) return `${name} ${version.feature}${version.update ? `u${version.update}` : ''}`;
+  return `${name} ${version.feature}${version.update ? `.0.${version.update}` : ''}`;
+}
+
+/** Accepts a user's vendor word (`corretto`, `Amazon`, `IBM`, `adoptium`…) and returns the family. */
+export function vendorFromName(name: string | undefined): JdkVendorFamily {
+  if (!name) return 'openjdk';
+  const lower = name.toLowerCase();
+  if (lower === 'ibm' || lower === 'ibm-sdk' || lower === 'ibmjava') return 'ibm';
+  const family = vendorFromRelease({ IMPLEMENTOR: name, JAVA_VERSION: '1.8.0' });
+  if (family === 'openjdk' && lower.includes('oracle') && !lower.includes('openjdk')) return 'oracle';
+  return family;
+}

@@ -1,0 +1,43 @@
+import Ajv from 'ajv';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '../..');
+const datasets: [string, string][] = [
+  ['src/knowledge/data/cipher-suites.json', 'schemas/knowledge/cipher-suites.schema.json'],
+  ['src/knowledge/data/jdk-tls-defaults.json', 'schemas/knowledge/jdk-tls-defaults.schema.json'],
+  ['src/knowledge/data/jsse-cipher-suites.json', 'schemas/knowledge/jsse-cipher-suites.schema.json'],
+  ['src/knowledge/data/mq.json', 'schemas/knowledge/mq.schema.json'],
+];
+const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
+
+describe('knowledge datasets validate against their JSON Schemas', () => {
+  test.each(datasets)('%s', (data, schema) => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(read(schema));
+    const ok = validate(read(data));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  test('every data file is covered by a schema', () => {
+    const files = fs.readdirSync(path.join(root, 'src/knowledge/data')).filter((f) => f.endsWith('.json'));
+    expect(files.map((f) => `src/knowledge/data/${f}`).sort()).toEqual(datasets.map(([d]) => d).sort());
+  });
+
+  test('JDK rows of one property never overlap for the same vendor scope', () => {
+    const rows = read('src/knowledge/data/jdk-tls-defaults.json').rows as { property: string; feature: number; from: number; to?: number; vendors?: string[] }[];
+    for (const a of rows)
+      for (const b of rows) {
+        if (a === b || a.property !== b.property || a.feature !== b.feature || String(a.vendors) !== String(b.vendors)) continue;
+        const overlap = a.from <= (b.to ?? Infinity) && b.from <= (a.to ?? Infinity);
+        expect(overlap ? `${a.property} ${a.feature} ${a.from}-${a.to} overlaps ${b.from}-${b.to}` : '').toBe('');
+      }
+  });
+
+  test('suite lists only name registered suites', () => {
+    const names = new Set((read('src/knowledge/data/cipher-suites.json').suites as { iana: string }[]).map((s) => s.iana));
+    const lists = read('src/knowledge/data/jsse-cipher-suites.json').lists as Record<string, { defaultEnabled: string[]; supportedNotEnabled: string[] }>;
+    for (const list of Object.values(lists)) for (const n of [...list.defaultEnabled, ...list.supportedNotEnabled]) expect(names.has(n) ? n : `unregistered ${n}`).toBe(n);
+  });
+});
