@@ -6,6 +6,6 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
+const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
 buildSync({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js' });
 buildSync({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });

@@ -23,7 +23,7 @@ export default defineRule({
       const v = a.sslciph;
       if (!v || !v.value.trim() || v.templated || mqCipherSpecAlias(v.value)) continue;
       const spec = mqCipherSpec(v.value);
-      if (!spec || spec.defaultRank !== undefined) continue;
+      if (!spec || !spec.deprecated) continue;
       const weak = a.qmgr?.allowWeakCipherSpec;
       const reenabled = weak && /^y/i.test(weak.value);
       ctx.report({

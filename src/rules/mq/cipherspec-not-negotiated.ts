@@ -3,6 +3,12 @@ import type { RelatedLocation } from '../../core/types';
 import { javaSuiteName, mqCipherSpec, mqCipherSpecAlias, mqServerOrder } from '../../model/mq-cipherspecs';
 import { clientOffer, display, jmsAttrs, mqLinks, related } from './shared';
 
+function usableWithKey(spec: string, keyType: string): boolean {
+  if (/ECDSA/.test(spec)) return keyType === 'EC';
+  if (/^(TLS_RSA_|ECDHE_RSA_)/.test(spec)) return keyType === 'RSA';
+  return true;
+}
+
 export default defineRule({
   meta: {
     id: 'mq/cipherspec-not-negotiated',
@@ -10,7 +16,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       otherPicked:
-        "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}) (rank {{requiredRank}} of {{orderSize}} in the queue manager's order{{orderSource}}); the queue manager picks {{negotiated}} (rank {{negotiatedRank}}) first, then rejects the channel: AMQ9631 'CipherSpec negotiated does not match the required CipherSpec' on the queue manager (CSQX631E / CSQX620E on z/OS), and the client fails with JMSWMQ0018 / RC=2397 MQRC_JSSE_ERROR / AMQ9771 'Received fatal alert: bad_record_mac'. Fix: pin the client (SSLCIPHERSUITE {{javaName}}), or trim the WAS 'Selected ciphers' so nothing ranked above {{required}} is offered, or use an ANY_* alias CipherSpec on the channel",
+        "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}) ({{requiredHex}}, rank {{requiredRank}} of {{orderSize}} in the queue manager's order{{orderSource}}); the queue manager picks {{negotiated}} (rank {{negotiatedRank}}) first, then rejects the channel: AMQ9631 'CipherSpec negotiated does not match the required CipherSpec' on the queue manager (CSQX631E / CSQX620E on z/OS), and the client fails with JMSWMQ0018 / RC=2397 MQRC_JSSE_ERROR / AMQ9771 'Received fatal alert: bad_record_mac'. Fix: pin the client (SSLCIPHERSUITE {{javaName}}), or trim the WAS 'Selected ciphers' so nothing ranked above {{required}} is offered, or use an ANY_* alias CipherSpec on the channel",
       noCommon:
         "{{client}} offers {{count}} cipher suites ({{source}}) but none of them is enabled on the queue manager for channel {{channel}} (SSLCIPH({{required}})){{orderSource}}: the handshake fails with handshake_failure (AMQ9631/AMQ9771, RC=2397 MQRC_JSSE_ERROR). Fix: offer {{javaName}}",
     },
@@ -27,10 +33,13 @@ export default defineRule({
       // A single pinned CipherSpec that differs is mq/cipherspec-mismatch's finding, not this one.
       if (!offer || offer.pinned) continue;
       const allowed = serverAttrs.qmgr?.allowedCipherSpecs;
-      const order = mqServerOrder(allowed && !allowed.templated ? allowed.value : undefined);
+      // The queue manager can only pick CipherSpecs its certificate can sign for (RSA vs ECDSA); MQ certificates are RSA unless the tree says otherwise.
+      const keyType = serverAttrs.certificate?.cert.keyType ?? 'RSA';
+      const fullOrder = mqServerOrder(allowed && !allowed.templated ? allowed.value : undefined);
+      const order = fullOrder.filter((s) => usableWithKey(s.name, keyType));
       const offered = new Set(offer.specs.map((s) => s.hex));
       const negotiatedIndex = order.findIndex((s) => offered.has(s.hex));
-      const requiredIndex = order.findIndex((s) => s.hex === required.hex);
+      const requiredIndex = fullOrder.findIndex((s) => s.hex === required.hex);
       const ibmNaming = client.type === 'jms.connection-factory' ? jmsAttrs(client).useIBMCipherMappings.value : false;
       const rel: RelatedLocation[] = [related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`)];
       if (allowed) rel.push(related(allowed.location, 'queue manager CipherSpec order (AllowedCipherSpecs) set here'));
@@ -41,7 +50,8 @@ export default defineRule({
         source: offer.source,
         channel: serverAttrs.channelName,
         required: required.name,
-        orderSource: allowed ? ` (AllowedCipherSpecs in ${display(ctx.cwd, allowed.location.file)})` : ' (IBM MQ default order)',
+        requiredHex: required.hex,
+        orderSource: (allowed ? `, AllowedCipherSpecs in ${display(ctx.cwd, allowed.location.file)}` : ', IBM MQ default order') + (keyType === 'RSA' ? '; RSA certificate' : '; EC certificate'),
         javaName: client.type === 'jms.connection-factory' ? javaSuiteName(required, ibmNaming) : required.name,
       };
       if (negotiatedIndex < 0) {
@@ -55,9 +65,9 @@ export default defineRule({
         data: {
           ...base,
           requiredRank: requiredIndex >= 0 ? requiredIndex + 1 : 'not enabled',
-          orderSize: order.length,
+          orderSize: fullOrder.length,
           negotiated: `${negotiated.name} (${negotiated.hex})`,
-          negotiatedRank: negotiatedIndex + 1,
+          negotiatedRank: fullOrder.indexOf(negotiated) + 1,
         },
         location: offer.location,
         related: rel,

@@ -80,7 +80,7 @@ export function clientOffer(client: Component, cwd: string): ClientOffer | undef
         if (s) specs.push(s);
         else unknown.push(n);
       }
-      return { specs, unknown, count: names.length, location: enabled.location, source: `SSL configuration ${a.sslConfig!.alias.value} (${display(cwd, enabled.location.file)})`, pinned: names.length === 1 };
+      return { specs, unknown, count: names.length, location: enabled.location, source: `'Selected ciphers' of SSL configuration ${a.sslConfig!.alias.value}`, pinned: names.length === 1 };
     }
     return undefined;
   }
