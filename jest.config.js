@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 60000,
+  // A suite that fails to load counts as a failure in .ci/run's closing line.
+  reporters: ['default', '<rootDir>/test/helpers/count-reporter.js'],
 };

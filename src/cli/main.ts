@@ -2,14 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
-import { findConfigFile, loadConfig } from '../engine/config';
+import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../engine/baseline';
+import { checkRuleOptions, findConfigFile, loadConfig, withRecommended } from '../engine/config';
 import { defaultConfig } from '../engine/config-types';
 import type { LintConfig } from '../engine/config-types';
+import { compileCustomRules } from '../engine/custom-rules';
 import { lint } from '../engine/lint';
+import { loadPlugins } from '../engine/plugins';
 import { getFormatter } from '../report';
 import type { ReportContext } from '../report/types';
 import { ALL_RULES } from '../rules';
+import type { AnyRule } from '../rules/types';
 import { USAGE, parseCliArgs, type CliArgs } from './args';
+import { formatErrorMatches, matchError, type MqCodeInfo } from './explain-error';
+import { writeStarterConfig } from './init';
 import { packageRoot, readPackageVersion } from './package-info';
 
 export interface CliIo {
@@ -63,16 +69,49 @@ function runParsed(args: CliArgs, io: CliIo): number {
     io.stdout(explainJdk(args.explainJdk, args.javaVendor) + '\n');
     return 0;
   }
+  if (args.init) {
+    const file = writeStarterConfig(io.cwd);
+    io.stdout(`Wrote ${path.relative(io.cwd, file)}: edit it, then run lint-deploy (docs/configuration.md describes every key)\n`);
+    return 0;
+  }
   const config = resolveConfig(args, io.cwd);
+  const builtInIds = new Set(ALL_RULES.map((r) => r.meta.id));
+  const extraRules = [...compileCustomRules(config.customRules, builtInIds), ...loadPlugins(config.plugins, config.baseDir, builtInIds)];
+  checkRuleOptions(config, [...ALL_RULES, ...extraRules]);
+  const ruleOverrides = { ...args.rules };
+  if (args.explainError !== undefined) {
+    const result = matchError(args.explainError, [...ALL_RULES, ...extraRules], mqLookup());
+    const text = formatErrorMatches(args.explainError, result);
+    if (!args.paths.length || !result.matches.length) {
+      io.stdout(text);
+      return 0;
+    }
+    // With paths: the explanation goes to stderr, the report of just those rules to stdout.
+    io.stderr(text);
+    const matched = new Set(result.matches.map((m) => m.rule.meta.id));
+    for (const rule of [...ALL_RULES, ...extraRules]) if (!matched.has(rule.meta.id)) ruleOverrides[rule.meta.id] = 'off';
+  }
   const result = lint({
     paths: args.paths,
     cwd: io.cwd,
     config,
     ignorePatterns: args.ignorePatterns,
-    ruleOverrides: args.rules,
+    ruleOverrides,
     java: args.javaVersion || args.javaVendor ? { version: args.javaVersion, vendor: args.javaVendor } : undefined,
+    extraRules,
+    reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
   });
-  const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  let all = result.findings;
+  if (args.updateBaseline) {
+    const file = path.resolve(io.cwd, args.baseline ?? DEFAULT_BASELINE_FILE);
+    const baseline = createBaseline(all, file);
+    writeBaseline(file, baseline);
+    io.stderr(`lint-deploy: recorded ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} in ${path.relative(io.cwd, file) || file}\n`);
+    all = applyBaseline(all, baseline);
+  } else if (args.baseline !== undefined) {
+    all = applyBaseline(all, readBaseline(path.resolve(io.cwd, args.baseline)));
+  }
+  const findings = args.quiet ? all.filter((f) => f.severity === 'error') : all;
   const context: ReportContext = {
     cwd: io.cwd,
     toolName: 'lint-deploy',
@@ -82,9 +121,10 @@ function runParsed(args: CliArgs, io: CliIo): number {
     fileCount: result.fileCount,
     color: args.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb'),
   };
-  args.formats.forEach((format, i) => {
+  const formatters = args.formats.map((format) => getFormatter(format));
+  args.formats.forEach((_, i) => {
     const output = args.outputFiles[i];
-    const text = getFormatter(format)(findings, output ? { ...context, color: false } : context);
+    const text = formatters[i](findings, output ? { ...context, color: false } : context);
     if (output) writeOutput(path.resolve(io.cwd, output), text);
     else io.stdout(text);
   });
@@ -95,6 +135,13 @@ function runParsed(args: CliArgs, io: CliIo): number {
   return exitCode(findings, args.maxWarnings);
 }
 
+/** MQ reason codes from the knowledge base (loaded only for explain-error). */
+function mqLookup(): (code: string) => MqCodeInfo | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for this command
+  const { mqReasonCode } = require('../knowledge') as typeof import('../knowledge');
+  return (code) => mqReasonCode(code);
+}
+
 function exitCode(findings: Finding[], maxWarnings: number | undefined): number {
   const active = findings.filter((f) => !f.suppressed);
   if (active.some((f) => f.severity === 'error')) return 1;
@@ -103,7 +150,7 @@ function exitCode(findings: Finding[], maxWarnings: number | undefined): number 
 }
 
 function resolveConfig(args: CliArgs, cwd: string): LintConfig {
-  const config = args.noConfig ? defaultConfig(cwd) : loadConfig(args.config ?? findConfigFile(cwd), cwd);
+  const config = args.noConfig ? withRecommended(defaultConfig(cwd)) : loadConfig(args.config ?? findConfigFile(cwd), cwd);
   return args.agentVersion ? { ...config, agentVersion: args.agentVersion } : config;
 }
 

@@ -69,7 +69,10 @@ export function resolveRuleSettings(rules: AnyRule[], config: LintConfig, cliOve
       for (const finding of findings) {
         const severity = configured(finding.ruleId, finding.location.file);
         if (severity === 'off') continue;
-        out.push({ ...finding, severity: (severity as Severity | undefined) ?? finding.severity ?? defaults.get(finding.ruleId) ?? 'error' });
+        // A setting equal to the rule's default (e.g. from the `recommended` preset) keeps a
+        // rule's per-finding severity, such as a warning when the JDK is unknown.
+        const keepFindingSeverity = severity === undefined || severity === defaults.get(finding.ruleId);
+        out.push({ ...finding, severity: keepFindingSeverity ? finding.severity : (severity as Severity) });
       }
       return out;
     },

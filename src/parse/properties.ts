@@ -29,7 +29,7 @@ export function parseProperties(text: string, options: { duplicateSeverity?: 'wa
   let lineNo = 0;
   while (lineNo < lines.length) {
     const first = lines[lineNo];
-    let col = skipBlank(first, 0);
+    const col = skipBlank(first, 0);
     if (col >= first.length) {
       lineNo++;
       continue;
