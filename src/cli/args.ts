@@ -20,6 +20,12 @@ export interface CliArgs {
   javaVendor?: string;
   agentVersion?: string;
   debug: boolean;
+  init: boolean;
+  baseline?: string;
+  updateBaseline: boolean;
+  reportUnusedDisableDirectives: boolean;
+  /** `explain-error "<text>" [paths…]`: the error text (paths stay in `paths`). */
+  explainError?: string;
   help: boolean;
   version: boolean;
 }
@@ -42,17 +48,23 @@ const OPTIONS = {
   'java-vendor': { type: 'string' },
   'agent-version': { type: 'string' },
   debug: { type: 'boolean' },
+  init: { type: 'boolean' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 export const USAGE = `Usage: lint-deploy [options] [paths...]          (default path: .)
+       lint-deploy explain-error "<error text>" [paths...]
+       lint-deploy --init
 
 Checks a deployment's configuration files against each other and against the
 JDKs and products they run on, and predicts the TLS handshakes that will fail.
 
 Output:
-  -f, --format <name>        stylish (default), json, and more (see README); repeatable
+  -f, --format <name>        stylish (default), json, compact, sarif, github, junit; repeatable
   -o, --output-file <file>   write the report to a file (one per --format, in order)
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
@@ -65,9 +77,16 @@ Configuration:
       --java-version <v>     the JDK that runs the components (e.g. 1.8.0_202, 11.0.2, 17)
       --java-vendor <v>      its vendor (openjdk, oracle, corretto, ibm, semeru, redhat, temurin)
       --agent-version <v>    ClearTrust web agent version when webagent.conf does not say
+      --init                 write a starter lint-deploy.config.json here
+Suppressions:
+      --baseline <file>      findings recorded in this file do not fail the run (only new ones do)
+      --update-baseline      record the current findings in the baseline file (default file: lint-deploy.baseline.json)
+      --report-unused-disable-directives   report lint-deploy-disable… comments that suppress nothing
 Information:
       --list-rules           list every rule
       --explain <rule-id>    print a rule's documentation
+  explain-error "<text>"     list the rules that predict a run-time error (RC=2397, AMQ9771,
+                             bad_record_mac, handshake_failure…); with paths, run just those rules
       --explain-jdk <ver>    print what lint-deploy knows about a JDK version
       --debug                show stack traces of internal errors
   -h, --help                 this help
@@ -100,8 +119,21 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const formats = v.format ?? ['stylish'];
   const outputFiles = v['output-file'] ?? [];
   if (outputFiles.length > formats.length) throw new UsageError(`${outputFiles.length} --output-file values for ${formats.length} --format values`);
+  let positionals = parsed.positionals;
+  let explainError: string | undefined;
+  if (positionals[0] === 'explain-error') {
+    if (positionals.length < 2 || !positionals[1].trim()) throw new UsageError('explain-error expects the error text: lint-deploy explain-error "<text>" [paths...]');
+    explainError = positionals[1];
+    positionals = positionals.slice(2);
+  }
+  if (v.baseline !== undefined && !v.baseline) throw new UsageError('--baseline expects a file name');
   return {
-    paths: parsed.positionals,
+    paths: positionals,
+    explainError,
+    init: v.init ?? false,
+    baseline: v.baseline,
+    updateBaseline: v['update-baseline'] ?? false,
+    reportUnusedDisableDirectives: v['report-unused-disable-directives'] ?? false,
     formats,
     outputFiles,
     config: v.config,

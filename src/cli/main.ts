@@ -12,7 +12,6 @@ import { loadPlugins } from '../engine/plugins';
 import { getFormatter } from '../report';
 import type { ReportContext } from '../report/types';
 import { ALL_RULES } from '../rules';
-import type { AnyRule } from '../rules/types';
 import { USAGE, parseCliArgs, type CliArgs } from './args';
 import { formatErrorMatches, matchError, type MqCodeInfo } from './explain-error';
 import { writeStarterConfig } from './init';
@@ -74,6 +73,8 @@ function runParsed(args: CliArgs, io: CliIo): number {
     io.stdout(`Wrote ${path.relative(io.cwd, file)}: edit it, then run lint-deploy (docs/configuration.md describes every key)\n`);
     return 0;
   }
+  // Unknown formats fail before any work is done.
+  const formatters = args.formats.map((format) => getFormatter(format));
   const config = resolveConfig(args, io.cwd);
   const builtInIds = new Set(ALL_RULES.map((r) => r.meta.id));
   const extraRules = [...compileCustomRules(config.customRules, builtInIds), ...loadPlugins(config.plugins, config.baseDir, builtInIds)];
@@ -121,7 +122,6 @@ function runParsed(args: CliArgs, io: CliIo): number {
     fileCount: result.fileCount,
     color: args.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb'),
   };
-  const formatters = args.formats.map((format) => getFormatter(format));
   args.formats.forEach((_, i) => {
     const output = args.outputFiles[i];
     const text = formatters[i](findings, output ? { ...context, color: false } : context);

@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/types';
-import type { LintConfig } from './config-types';
+import type { AnyRule } from '../rules/types';
+import type { LintConfig, OverrideConfig, RuleSetting } from './config-types';
 import { defaultConfig } from './config-types';
+import { validateAgainst, describeErrors, validateRuleOptions } from './config-validate';
+import { PRESETS } from './presets.generated';
 
 export const CONFIG_FILE_NAMES = ['lint-deploy.config.json', '.lint-deployrc.json'];
+export const PRESET_NAMES = Object.keys(PRESETS);
 
 /** Searches upward from `cwd` for a config file (or a `"lint-deploy"` key in package.json). */
 export function findConfigFile(cwd: string): string | undefined {
@@ -25,24 +29,123 @@ export function findConfigFile(cwd: string): string | undefined {
   }
 }
 
-/** Loads a config file into a `LintConfig`; any problem is a `UsageError` naming the file. */
+/** The raw JSON of a config file, as written (extends unresolved). */
+type RawConfig = Partial<Omit<LintConfig, 'baseDir' | 'file'>> & { extends?: string | string[]; $schema?: string };
+
+/**
+ * Loads a config file into a `LintConfig`: reads it, validates it against
+ * schemas/config.schema.json, resolves `extends` (presets and files), and
+ * makes plugin paths absolute. Any problem is a `UsageError` naming the file,
+ * the key path and a valid example. Without a file the `recommended` preset applies.
+ */
 export function loadConfig(file: string | undefined, cwd: string): LintConfig {
-  if (!file) return defaultConfig(cwd);
+  if (!file) return withRecommended(defaultConfig(cwd));
   const absolute = path.resolve(cwd, file);
+  const config = loadFile(absolute, displayName(absolute, cwd), cwd, []);
+  return { ...config, baseDir: path.dirname(absolute), file: absolute };
+}
+
+/** A config as the CLI uses it without a config file (`--no-config` or none found): the recommended preset. */
+export function withRecommended(config: LintConfig): LintConfig {
+  return { ...config, rules: { ...PRESETS.recommended, ...config.rules } };
+}
+
+function displayName(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative && !relative.startsWith('..') ? relative : absolute;
+}
+
+function readRaw(absolute: string, name: string): RawConfig {
   let text: string;
   try {
     text = fs.readFileSync(absolute, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`Cannot read config file ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`Config file ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`Config file ${name} is not valid JSON: ${(error as Error).message}`);
   }
   if (path.basename(absolute) === 'package.json') raw = (raw as Record<string, unknown>)['lint-deploy'];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`Config file ${file} must hold a JSON object`);
-  const base = defaultConfig(path.dirname(absolute));
-  return { ...base, ...(raw as Partial<LintConfig>), baseDir: base.baseDir, file: absolute };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`Config file ${name} must hold a JSON object`);
+  const errors = validateAgainst(raw);
+  if (errors.length) throw new UsageError(`Invalid config file ${name}: ${describeErrors(errors)}`);
+  return raw as RawConfig;
+}
+
+function loadFile(absolute: string, name: string, cwd: string, chain: string[]): LintConfig {
+  if (chain.includes(absolute)) throw new UsageError(`Config file ${name} extends itself (${[...chain, absolute].map((f) => displayName(f, cwd)).join(' → ')})`);
+  const raw = readRaw(absolute, name);
+  const dir = path.dirname(absolute);
+  const extendsList = raw.extends === undefined ? ['recommended'] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
+  let merged = defaultConfig(dir);
+  for (const base of extendsList) {
+    if (base in PRESETS) {
+      merged = merge(merged, { ...defaultConfig(dir), rules: { ...PRESETS[base as keyof typeof PRESETS] } });
+      continue;
+    }
+    if (!base.startsWith('.') && !path.isAbsolute(base)) {
+      throw new UsageError(`Invalid config file ${name}: "extends" names '${base}', which is neither a preset (${PRESET_NAMES.join(', ')}) nor a path. Example: "extends": ["recommended", "./shared/lint-deploy.base.json"]`);
+    }
+    const target = path.resolve(dir, base);
+    if (!fs.existsSync(target)) throw new UsageError(`Config file ${name}: "extends" file ${base} does not exist`);
+    merged = merge(merged, rebase(loadFile(target, displayName(target, cwd), cwd, [...chain, absolute]), dir));
+  }
+  const own: LintConfig = {
+    ...defaultConfig(dir),
+    ...(raw as Partial<LintConfig>),
+    plugins: (raw.plugins ?? []).map((p) => (p.startsWith('.') ? path.resolve(dir, p) : p)),
+  };
+  return merge(merged, own);
+}
+
+/** `later` wins for scalars and per-rule settings; lists are concatenated (base first). */
+function merge(base: LintConfig, later: LintConfig): LintConfig {
+  return {
+    baseDir: later.baseDir,
+    rules: { ...base.rules, ...later.rules },
+    overrides: [...base.overrides, ...later.overrides],
+    ignorePatterns: [...base.ignorePatterns, ...later.ignorePatterns],
+    deployments: [...base.deployments, ...later.deployments],
+    components: [...base.components, ...later.components],
+    links: [...base.links, ...later.links],
+    java: later.java ?? base.java,
+    agentVersion: later.agentVersion ?? base.agentVersion,
+    customRules: [...base.customRules, ...later.customRules],
+    plugins: [...base.plugins, ...later.plugins],
+  };
+}
+
+/** Globs of an extended file are relative to that file: rewrite them relative to the extending file's directory. */
+function rebase(config: LintConfig, toDir: string): LintConfig {
+  const prefix = path.relative(toDir, config.baseDir).split(path.sep).join('/');
+  if (!prefix) return config;
+  const glob = (g: string) => (g.startsWith('**/') || path.isAbsolute(g) ? g : `${prefix}/${g}`);
+  return {
+    ...config,
+    overrides: config.overrides.map((o): OverrideConfig => ({ ...o, files: Array.isArray(o.files) ? o.files.map(glob) : glob(o.files) })),
+    deployments: config.deployments.map(glob),
+    components: config.components.map((c) => ({ ...c, files: glob(c.files) })),
+  };
+}
+
+/**
+ * Checks every rule's options (built-in rules are covered by the schema; custom and
+ * plugin rules are checked here against their `optionsSchema`).
+ */
+export function checkRuleOptions(config: LintConfig, rules: readonly AnyRule[]): void {
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const check = (table: Record<string, RuleSetting>, where: string) => {
+    for (const [id, setting] of Object.entries(table)) {
+      const rule = byId.get(id);
+      if (!rule || !Array.isArray(setting) || setting[1] === undefined) continue;
+      const problem = validateRuleOptions(rule, setting[1]);
+      if (problem) throw new UsageError(`Invalid options for rule ${id} in ${where}: ${problem}`);
+    }
+  };
+  const where = config.file ? `config file ${path.basename(config.file)}` : 'config';
+  check(config.rules, `${where} "rules"`);
+  config.overrides.forEach((o, i) => check(o.rules, `${where} "overrides[${i}].rules"`));
 }

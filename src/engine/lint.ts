@@ -12,6 +12,7 @@ import { readDocuments } from './read';
 import { redactFindings } from './redact';
 import { runRules } from './run-rules';
 import { resolveRuleSettings } from './settings';
+import { applySuppressions } from './suppressions';
 
 export interface LintOptions {
   paths: string[];
@@ -23,6 +24,8 @@ export interface LintOptions {
   java?: { version?: string; vendor?: string };
   /** Extra rules (plugins, declarative rules) besides the built-in ones. */
   extraRules?: AnyRule[];
+  /** Report inline disable directives that suppressed nothing (`--report-unused-disable-directives`). */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface LintResult {
@@ -39,6 +42,7 @@ export interface LintResult {
 export function lint(options: LintOptions): LintResult {
   const rules = [...ALL_RULES, ...(options.extraRules ?? [])];
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
+  const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   const discovered = discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns });
   const findings: Finding[] = [];
   const deployments: Deployment[] = [];
@@ -54,7 +58,9 @@ export function lint(options: LintOptions): LintResult {
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd);
     internalError ||= ruleRun.internalError;
     deploymentFindings.push(...ruleRun.findings);
-    for (const finding of redactFindings(settings.applySeverity(deploymentFindings), documents)) {
+    // Inline `lint-deploy-disable…` directives (src/engine/suppressions.ts), after severities.
+    const suppressed = applySuppressions(settings.applySeverity(deploymentFindings), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
+    for (const finding of redactFindings(suppressed, documents)) {
       if (target.focus && !involves(finding, target.focus)) continue;
       findings.push({ ...finding, deployment: target.root });
     }

@@ -1,0 +1,48 @@
+/**
+ * Code rules from plugins. Only modules named in config `plugins` are ever
+ * loaded (nothing is discovered from node_modules): a path starting with `.`
+ * is relative to the config file that names it (made absolute by the loader),
+ * anything else is a package resolved from the config file's directory.
+ * A plugin module exports `rules`: an array of rules made with `defineRule`
+ * (or `{ rules }` as its default export).
+ */
+import * as path from 'node:path';
+import { UsageError } from '../core/types';
+import type { AnyRule } from '../rules/types';
+
+const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+
+export function loadPlugins(specifiers: string[], baseDir: string, builtInIds: Set<string>): AnyRule[] {
+  const rules: AnyRule[] = [];
+  const seen = new Map<string, string>();
+  for (const specifier of specifiers) {
+    let resolved: string;
+    try {
+      resolved = require.resolve(specifier, { paths: [baseDir] });
+    } catch {
+      throw new UsageError(`Cannot find plugin '${specifier}' (named in config "plugins"; paths are relative to the config file)`);
+    }
+    let loaded: unknown;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- plugins are CommonJS modules named by the user
+      loaded = require(resolved);
+    } catch (error) {
+      throw new UsageError(`Plugin '${specifier}' failed to load: ${(error as Error).message.split('\n')[0]}`);
+    }
+    const exported = loaded as { rules?: unknown; default?: { rules?: unknown } };
+    const list = exported.rules ?? exported.default?.rules;
+    if (!Array.isArray(list)) throw new UsageError(`Plugin '${specifier}' must export "rules": an array of rules made with defineRule`);
+    for (const [i, rule] of list.entries()) {
+      const r = rule as Partial<AnyRule>;
+      const id = r?.meta?.id;
+      if (typeof id !== 'string' || !RULE_ID.test(id) || typeof r.check !== 'function' || typeof r.meta?.messages !== 'object' || !r.meta?.severity) {
+        throw new UsageError(`Plugin '${specifier}' rules[${i}] is not a rule: it needs meta.id ("<area>/<name>"), meta.severity, meta.messages and check()`);
+      }
+      if (builtInIds.has(id)) throw new UsageError(`Plugin '${specifier}' rule '${id}' has the id of a built-in rule`);
+      if (seen.has(id)) throw new UsageError(`Rule '${id}' is defined by both '${seen.get(id)}' and '${specifier}'`);
+      seen.set(id, specifier);
+      rules.push({ ...(r as AnyRule), meta: { ...r.meta, defaultOptions: r.meta?.defaultOptions ?? {} } as AnyRule['meta'] });
+    }
+  }
+  return rules;
+}

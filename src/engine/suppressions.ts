@@ -1,0 +1,137 @@
+/**
+ * Inline suppression directives, read from the comments every parser collects
+ * (`#`, `!`, `;`, MQSC `*`, XML `<!-- -->`, `//`):
+ *
+ *   lint-deploy-disable-next-line <rule>[, <rule>…] -- <reason>   the next line
+ *   lint-deploy-disable-line <rule>[, <rule>…] -- <reason>        this line (needs a same-line comment)
+ *   lint-deploy-disable <rule>[, <rule>…] -- <reason>             the whole file
+ *
+ * `<rule>` is a rule id or `<area>/*`. The reason is required: a directive
+ * without one (or without a rule) suppresses nothing and becomes a finding.
+ * Suppressed findings stay in the results with `suppressed: { kind: 'inSource', reason }`.
+ */
+import * as path from 'node:path';
+import type { Finding } from '../core/types';
+import type { Comment, ParsedDocument } from '../parse/types';
+import { fingerprintOf } from './run-rules';
+
+export const DIRECTIVE_RULES = {
+  withoutReason: 'lint-deploy/directive-without-reason',
+  invalid: 'lint-deploy/invalid-directive',
+  unused: 'lint-deploy/unused-disable-directive',
+} as const;
+
+export type DirectiveKind = 'disable' | 'disable-line' | 'disable-next-line';
+
+export interface Directive {
+  kind: DirectiveKind;
+  rules: string[];
+  reason: string;
+  file: string;
+  comment: Comment;
+  /** Zero-based line it applies to (undefined: the whole file). */
+  line?: number;
+}
+
+const DIRECTIVE = /^\s*(?:[-*!#;/]+\s*)?lint-deploy-(disable-next-line|disable-line|disable)\b(.*)$/s;
+
+/** Parses one comment; undefined when it is not a directive. Returns the problem when it is a bad one. */
+export function parseDirective(comment: Comment, file: string): { directive?: Directive; problem?: { ruleId: string; message: string } } | undefined {
+  const text = comment.text.replace(/-->\s*$/, '').trim();
+  const m = DIRECTIVE.exec(text);
+  if (!m) return undefined;
+  const kind = m[1] as DirectiveKind;
+  const rest = m[2];
+  const separator = rest.search(/\s--(\s|$)/);
+  const ruleText = (separator < 0 ? rest : rest.slice(0, separator)).trim();
+  const reason = separator < 0 ? '' : rest.slice(separator).replace(/^\s--/, '').trim();
+  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
+  if (!rules.length) {
+    return { problem: { ruleId: DIRECTIVE_RULES.invalid, message: `lint-deploy-${kind} names no rule: write lint-deploy-${kind} <rule-id> -- <reason>` } };
+  }
+  const bad = rules.find((r) => !/^[a-z0-9-]+\/([a-z0-9-]+|\*)$/.test(r));
+  if (bad) return { problem: { ruleId: DIRECTIVE_RULES.invalid, message: `lint-deploy-${kind}: '${bad}' is not a rule id (<area>/<name> or <area>/*)` } };
+  if (!reason) {
+    return {
+      problem: {
+        ruleId: DIRECTIVE_RULES.withoutReason,
+        message: `lint-deploy-${kind} ${rules.join(', ')} has no reason, so it suppresses nothing: add ' -- <why this is acceptable>'`,
+      },
+    };
+  }
+  const line = kind === 'disable' ? undefined : kind === 'disable-line' ? comment.range.start.line : comment.range.end.line + 1;
+  return { directive: { kind, rules, reason, file, comment, line } };
+}
+
+function matches(pattern: string, ruleId: string): boolean {
+  return pattern === ruleId || (pattern.endsWith('/*') && ruleId.startsWith(pattern.slice(0, -1)));
+}
+
+export interface SuppressionOptions {
+  /** Report directives that suppressed nothing (`--report-unused-disable-directives`). */
+  reportUnused?: boolean;
+  /** Known rule ids: a directive naming another id is reported (it would never match). */
+  knownRuleIds?: Set<string>;
+}
+
+/**
+ * Marks findings suppressed by directives in their primary file and adds
+ * findings for bad (and, optionally, unused) directives.
+ */
+export function applySuppressions(findings: Finding[], documents: ParsedDocument[], options: SuppressionOptions = {}): Finding[] {
+  const directivesByFile = new Map<string, Directive[]>();
+  const out: Finding[] = [];
+  const directiveFinding = (file: string, comment: Comment, ruleId: string, message: string, key: string): Finding => ({
+    ruleId,
+    severity: 'error',
+    message,
+    location: { file, range: comment.range },
+    fingerprint: fingerprintOf([ruleId, path.basename(file), key]),
+  });
+
+  for (const doc of documents) {
+    for (const comment of doc.comments) {
+      const parsed = parseDirective(comment, doc.file.path);
+      if (!parsed) continue;
+      if (parsed.problem) {
+        out.push(directiveFinding(doc.file.path, comment, parsed.problem.ruleId, parsed.problem.message, comment.text.trim()));
+        continue;
+      }
+      const directive = parsed.directive!;
+      const unknown = options.knownRuleIds && directive.rules.find((r) => !r.startsWith('parse/') && ![...options.knownRuleIds!].some((id) => matches(r, id)));
+      if (unknown) {
+        out.push(directiveFinding(doc.file.path, comment, DIRECTIVE_RULES.invalid, `lint-deploy-${directive.kind} names unknown rule '${unknown}' (see lint-deploy --list-rules)`, unknown));
+      }
+      directivesByFile.set(doc.file.path, [...(directivesByFile.get(doc.file.path) ?? []), directive]);
+    }
+  }
+
+  /** directive → rule patterns that suppressed something */
+  const used = new Map<Directive, Set<string>>();
+  for (const finding of findings) {
+    const directives = directivesByFile.get(finding.location.file);
+    const line = finding.location.range?.start.line;
+    const hit = directives?.find((d) => (d.line === undefined || d.line === line) && d.rules.some((r) => matches(r, finding.ruleId)));
+    if (!hit || finding.suppressed) {
+      out.push(finding);
+      continue;
+    }
+    const pattern = hit.rules.find((r) => matches(r, finding.ruleId))!;
+    used.set(hit, (used.get(hit) ?? new Set()).add(pattern));
+    out.push({ ...finding, suppressed: { kind: 'inSource', reason: hit.reason } });
+  }
+
+  if (options.reportUnused) {
+    for (const [file, directives] of directivesByFile) {
+      for (const d of directives) {
+        const unused = d.rules.filter((r) => !used.get(d)?.has(r));
+        if (!unused.length) continue;
+        const where = d.kind === 'disable' ? 'in this file' : d.kind === 'disable-line' ? 'on this line' : 'on the next line';
+        out.push(
+          directiveFinding(file, d.comment, DIRECTIVE_RULES.unused, `Unused lint-deploy-${d.kind} directive: no problem from ${unused.join(', ')} was reported ${where}`, `${d.kind} ${unused.join(',')}`),
+        );
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import type { Finding } from '../core/types';
+import type { Formatter } from './types';
+import { displayPath, oneBased } from './types';
+
+/** Characters XML 1.0 cannot hold at all (even escaped). */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g; // eslint-disable-line no-control-regex
+
+export function escapeAttribute(text: string): string {
+  return text
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** A CDATA section; every `]]>` is split across two sections so none ends early. */
+export function cdata(text: string): string {
+  return `<![CDATA[${text.replace(INVALID_XML, '').replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+}
+
+/**
+ * JUnit XML: one <testsuite> per file, one <testcase> per rule × file
+ * (every rule that ran, on every file read, so passing checks show too).
+ * Error and warning findings are failures; info findings are printed in
+ * <system-out>; suppressed findings make the testcase <skipped> with the reason.
+ */
+export const junit: Formatter = (findings, context) => {
+  const files = new Set<string>();
+  for (const deployment of context.deployments) for (const doc of deployment.documents) files.add(doc.file.path);
+  for (const f of findings) files.add(f.location.file);
+  const ruleIds = new Set(context.rules.map((r) => r.id));
+  for (const f of findings) ruleIds.add(f.ruleId);
+  const byKey = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.location.file}\u0000${f.ruleId}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+
+  const suites: string[] = [];
+  let totalTests = 0;
+  let totalFailures = 0;
+  for (const file of [...files].sort()) {
+    const name = displayPath(file, context.cwd);
+    const cases: string[] = [];
+    let failures = 0;
+    for (const ruleId of [...ruleIds].sort()) {
+      const list = byKey.get(`${file}\u0000${ruleId}`) ?? [];
+      const active = list.filter((f) => !f.suppressed);
+      const failing = active.filter((f) => f.severity !== 'info');
+      const open = `    <testcase name="${escapeAttribute(ruleId)}" classname="${escapeAttribute(name)}" file="${escapeAttribute(name)}">`;
+      const lines = (fs: Finding[]) => fs.map((f) => {
+        const at = oneBased(f.location);
+        return `${name}:${at.line}:${at.column} ${f.severity} ${f.message}`;
+      }).join('\n');
+      if (failing.length) {
+        failures++;
+        const severity = failing.some((f) => f.severity === 'error') ? 'error' : 'warning';
+        cases.push(`${open}\n      <failure message="${escapeAttribute(failing[0].message)}" type="${severity}">${cdata(lines(active))}</failure>\n    </testcase>`);
+      } else if (active.length) {
+        cases.push(`${open}\n      <system-out>${cdata(lines(active))}</system-out>\n    </testcase>`);
+      } else if (list.length) {
+        const reasons = [...new Set(list.map((f) => `${f.suppressed?.kind}: ${f.suppressed?.reason}`))].join('; ');
+        cases.push(`${open}\n      <skipped message="${escapeAttribute(`suppressed (${reasons})`)}"/>\n    </testcase>`);
+      } else {
+        cases.push(`${open}</testcase>`);
+      }
+    }
+    totalTests += cases.length;
+    totalFailures += failures;
+    suites.push(`  <testsuite name="${escapeAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="${escapeAttribute(context.toolName)}" tests="${totalTests}" failures="${totalFailures}" errors="0">\n` +
+    (suites.length ? suites.join('\n') + '\n' : '') +
+    `</testsuites>\n`
+  );
+};
