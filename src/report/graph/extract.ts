@@ -1,0 +1,190 @@
+import type { Finding, Location, Severity } from '../../core/types';
+import type { Component, Deployment, JavaRuntime } from '../../model/types';
+import type { ReportContext } from '../types';
+import { displayPath, oneBased, ruleDocsUrl } from '../types';
+import { linkOutcome } from './outcome';
+import { secretMasker } from './secrets';
+import type { DeploymentGraph, GraphEdge, GraphFinding, GraphNode, HostGroup } from './types';
+
+/** One graph per deployment, plus the findings that belong to no deployment (in `orphans`). */
+export interface ReportGraphs {
+  graphs: DeploymentGraph[];
+  orphans: GraphFinding[];
+}
+
+/** Extracts the graphs the html, dot and mermaid formatters draw (pure: findings + context in, graphs out). */
+export function extractGraphs(findings: Finding[], context: ReportContext): ReportGraphs {
+  const mask = secretMasker(context.deployments);
+  const single = context.deployments.length === 1 ? context.deployments[0] : undefined;
+  const byRoot = new Map<string, Finding[]>(context.deployments.map((d) => [d.root, []]));
+  const orphanFindings: Finding[] = [];
+  for (const finding of findings) {
+    const list = (finding.deployment !== undefined ? byRoot.get(finding.deployment) : undefined) ?? (single ? byRoot.get(single.root) : undefined);
+    if (list) list.push(finding);
+    else orphanFindings.push(finding);
+  }
+  return {
+    graphs: context.deployments.map((d) => extractGraph(d, byRoot.get(d.root) ?? [], context.cwd, mask)),
+    orphans: orphanFindings.map((f, index) => toGraphFinding(f, index, context.cwd, mask, [], [])),
+  };
+}
+
+export function extractGraph(deployment: Deployment, findings: Finding[], cwd: string, mask: (text: string) => string = (t) => t): DeploymentGraph {
+  const components = deployment.components;
+  const groupOf = new Map<string, HostGroup>();
+  const groups: HostGroup[] = [];
+  const order = components
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => compare(a.c.host, b.c.host) || roleRank(a.c) - roleRank(b.c) || compare(a.c.name, b.c.name) || a.i - b.i);
+  const nodeOfComponent = new Map<string, number>();
+  const nodes: GraphNode[] = [];
+  for (const { c } of order) {
+    let group = groupOf.get(c.host);
+    if (!group) {
+      group = { index: groups.length, host: c.host, label: mask(c.host === '' ? '(deployment root)' : c.host), nodes: [] };
+      groupOf.set(c.host, group);
+      groups.push(group);
+    }
+    const index = nodes.length;
+    nodeOfComponent.set(c.id, index);
+    group.nodes.push(index);
+    nodes.push({
+      index,
+      id: c.id,
+      group: group.index,
+      name: mask(c.name),
+      type: mask(c.type),
+      role: c.role,
+      jdk: jdkLabel(c.runtime ?? deployment.runtime, mask),
+      protocols: protocolsLabel(c, mask),
+      where: mask(where(c.location, cwd)),
+      findings: [],
+    });
+  }
+
+  const locate = componentLocator(components, nodeOfComponent);
+  const graphFindings = findings.map((f, index) => {
+    const nodeSet = new Set<number>();
+    for (const loc of [f.location, ...(f.related ?? [])]) for (const n of locate(loc)) nodeSet.add(n);
+    return toGraphFinding(f, index, cwd, mask, [...nodeSet].sort((a, b) => a - b), []);
+  });
+  for (const gf of graphFindings) for (const n of gf.nodes) nodes[n]?.findings.push(gf.index);
+
+  const edges: GraphEdge[] = [];
+  for (const link of deployment.links) {
+    const from = nodeOfComponent.get(link.client);
+    const to = nodeOfComponent.get(link.server);
+    if (from === undefined || to === undefined) continue;
+    const index = edges.length;
+    const linkFile = link.location?.file;
+    const involved = graphFindings.filter(
+      (gf, i) => (gf.nodes.includes(from) && gf.nodes.includes(to)) || (linkFile !== undefined && touches((findings[i] as Finding).location, link.location as Location)),
+    );
+    for (const gf of involved) gf.edges.push(index);
+    const client = components.find((c) => c.id === link.client) as Component;
+    const server = components.find((c) => c.id === link.server) as Component;
+    const outcome = linkOutcome(deployment, link, client, server, involved.map((gf) => findings[gf.index] as Finding));
+    edges.push({
+      index,
+      id: link.id,
+      from,
+      to,
+      reason: mask(link.reason),
+      outcome: {
+        ...outcome,
+        ...(outcome.reason !== undefined ? { reason: mask(outcome.reason) } : {}),
+        ...(outcome.alert !== undefined ? { alert: mask(outcome.alert) } : {}),
+      },
+      findings: involved.map((gf) => gf.index),
+    });
+  }
+  for (const node of nodes) node.worst = worstSeverity(node.findings.map((i) => graphFindings[i] as GraphFinding));
+  return { root: displayPath(deployment.root, cwd), groups, nodes, edges, findings: graphFindings };
+}
+
+function toGraphFinding(f: Finding, index: number, cwd: string, mask: (t: string) => string, nodes: number[], edges: number[]): GraphFinding {
+  return {
+    index,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    suppressed: f.suppressed !== undefined,
+    message: mask(f.message),
+    where: mask(where(f.location, cwd, true)),
+    docsUrl: ruleDocsUrl(f.ruleId),
+    related: (f.related ?? []).map((r) => ({ where: mask(where(r, cwd, true)), message: mask(r.message) })),
+    nodes,
+    edges,
+  };
+}
+
+/** Which nodes a location points at: the components defined at that place, else every component built from that file. */
+function componentLocator(components: Component[], nodeOf: Map<string, number>): (loc: Location) => number[] {
+  const byFile = new Map<string, Component[]>();
+  const add = (file: string, c: Component) => {
+    const list = byFile.get(file) ?? [];
+    if (!list.includes(c)) list.push(c);
+    byFile.set(file, list);
+  };
+  for (const c of components) {
+    add(c.location.file, c);
+    for (const doc of c.documents) add(doc.file.path, c);
+  }
+  return (loc) => {
+    const candidates = byFile.get(loc.file) ?? [];
+    const defined = candidates.filter((c) => c.location.file === loc.file);
+    const atPlace = defined.filter((c) => touches(loc, c.location));
+    const chosen = atPlace.length > 0 ? atPlace : defined.length > 0 ? defined : candidates;
+    return chosen.map((c) => nodeOf.get(c.id)).filter((n): n is number => n !== undefined);
+  };
+}
+
+/** True when `loc` lies inside `area` (same file; a whole-file area contains every line). */
+function touches(loc: Location, area: Location): boolean {
+  if (loc.file !== area.file) return false;
+  if (!area.range || !loc.range) return !area.range;
+  return loc.range.start.line >= area.range.start.line && loc.range.start.line <= area.range.end.line;
+}
+
+function where(loc: Location, cwd: string, withColumn = false): string {
+  const { line, column } = oneBased(loc);
+  return `${displayPath(loc.file, cwd)}:${line}${withColumn ? `:${column}` : ''}`;
+}
+
+const VENDORS: Record<string, string> = {
+  openjdk: 'OpenJDK', oracle: 'Oracle', temurin: 'Temurin', corretto: 'Corretto', ibm: 'IBM', semeru: 'Semeru', redhat: 'Red Hat', unknown: '',
+};
+
+function jdkLabel(runtime: JavaRuntime | undefined, mask: (t: string) => string): string | undefined {
+  if (!runtime) return undefined;
+  const vendor = VENDORS[runtime.vendor.value] ?? runtime.vendor.value;
+  return mask(`${vendor ? `${vendor} ` : 'JDK '}${runtime.version.value}`);
+}
+
+function protocolsLabel(c: Component, mask: (t: string) => string): string | undefined {
+  const mode = typeof c.attributes['sslMode'] === 'string' ? `SSL ${c.attributes['sslMode']}` : undefined;
+  if (!c.tls) return mode && mask(mode);
+  if (c.tls.enabled?.value === false) return mask(['plaintext', mode].filter(Boolean).join(' · '));
+  const protocols = c.tls.protocols?.value ?? [];
+  const suites = c.tls.cipherSuites?.value ?? [];
+  const parts = [
+    mode,
+    protocols.length > 0 ? protocols.join(', ') : undefined,
+    suites.length === 1 ? suites[0] : suites.length > 1 ? `${suites.length} cipher suites` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? mask(parts.join(' · ')) : undefined;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+function worstSeverity(findings: GraphFinding[]): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const f of findings) if (!f.suppressed && (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst])) worst = f.severity;
+  return worst;
+}
+
+function roleRank(c: Component): number {
+  return { client: 0, both: 1, server: 2, none: 3 }[c.role];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,167 @@
+import type { DeploymentGraph } from './types';
+
+/**
+ * A layered layout computed here (no library, no browser work): host groups are
+ * placed in columns by their longest client → server path, ordered inside a
+ * column by the position of the groups they talk to (a tall column wraps), and
+ * each group holds its nodes in a grid of at most MAX_ROWS rows. Linear-ish in nodes + edges, so a
+ * 200-component deployment lays out in milliseconds.
+ */
+export const NODE_W = 256;
+export const NODE_H = 58;
+const NODE_GAP_X = 16;
+const NODE_GAP_Y = 12;
+const GROUP_PAD = 12;
+const GROUP_HEADER = 24;
+const GROUP_GAP_Y = 28;
+const COLUMN_GAP = 120;
+const SUB_COLUMN_GAP = 48;
+const MIN_WRAP_HEIGHT = 620;
+const MARGIN = 20;
+const MAX_ROWS = 8;
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Layout {
+  width: number;
+  height: number;
+  groups: Box[];
+  nodes: Box[];
+  /** SVG path data of each edge, in edge order. */
+  edges: string[];
+}
+
+export function layoutGraph(graph: DeploymentGraph): Layout {
+  const groupCount = graph.groups.length;
+  const nodeGroup = graph.nodes.map((n) => n.group);
+  const successors: Set<number>[] = graph.groups.map(() => new Set());
+  for (const e of graph.edges) {
+    const a = nodeGroup[e.from] as number;
+    const b = nodeGroup[e.to] as number;
+    if (a !== b) successors[a]?.add(b);
+  }
+  const layer = assignLayers(groupCount, successors);
+  const columns = orderColumns(layer, successors);
+
+  const size = graph.groups.map((g) => {
+    const cols = Math.max(1, Math.ceil(g.nodes.length / MAX_ROWS));
+    const rows = Math.max(1, Math.min(g.nodes.length, MAX_ROWS));
+    return {
+      cols,
+      w: cols * NODE_W + (cols - 1) * NODE_GAP_X + 2 * GROUP_PAD,
+      h: GROUP_HEADER + rows * NODE_H + (rows - 1) * NODE_GAP_Y + 2 * GROUP_PAD,
+    };
+  });
+  const groups: Box[] = graph.groups.map(() => ({ x: 0, y: 0, w: 0, h: 0 }));
+  const nodes: Box[] = graph.nodes.map(() => ({ x: 0, y: 0, w: NODE_W, h: NODE_H }));
+  // A layer taller than this wraps into several adjacent columns, so a graph with few links stays on screen.
+  const area = size.reduce((sum, s) => sum + s.w * (s.h + GROUP_GAP_Y), 0);
+  const maxColumnHeight = Math.max(MIN_WRAP_HEIGHT, Math.sqrt(area) * 0.9);
+  let x = MARGIN;
+  let height = 0;
+  columns.forEach((layerGroups, l) => {
+    if (l > 0) x += COLUMN_GAP - SUB_COLUMN_GAP;
+    let y = MARGIN;
+    let columnWidth = 0;
+    for (const g of layerGroups) {
+      const s = size[g] as { cols: number; w: number; h: number };
+      if (y > MARGIN && y + s.h > MARGIN + maxColumnHeight) {
+        x += columnWidth + SUB_COLUMN_GAP;
+        y = MARGIN;
+        columnWidth = 0;
+      }
+      groups[g] = { x, y, w: s.w, h: s.h };
+      (graph.groups[g]?.nodes ?? []).forEach((n, i) => {
+        const col = Math.floor(i / MAX_ROWS);
+        const row = i % MAX_ROWS;
+        nodes[n] = { x: x + GROUP_PAD + col * (NODE_W + NODE_GAP_X), y: y + GROUP_HEADER + GROUP_PAD + row * (NODE_H + NODE_GAP_Y), w: NODE_W, h: NODE_H };
+      });
+      y += s.h + GROUP_GAP_Y;
+      height = Math.max(height, y - GROUP_GAP_Y + MARGIN);
+      columnWidth = Math.max(columnWidth, s.w);
+    }
+    x += columnWidth + SUB_COLUMN_GAP;
+  });
+  const width = Math.max(x - SUB_COLUMN_GAP + MARGIN, 2 * MARGIN);
+  const edges = graph.edges.map((e) => edgePath(nodes[e.from] as Box, nodes[e.to] as Box, e.index));
+  return { width: Math.ceil(width), height: Math.ceil(Math.max(height, 2 * MARGIN)), groups, nodes, edges };
+}
+
+/** Longest-path layering of the group graph, after dropping the edges that close a cycle. */
+function assignLayers(count: number, successors: Set<number>[]): number[] {
+  const state = new Array<number>(count).fill(0); // 0 new, 1 on stack, 2 done
+  const forward: number[][] = successors.map(() => []);
+  const topo: number[] = [];
+  for (let start = 0; start < count; start++) {
+    if (state[start] !== 0) continue;
+    // Iterative DFS: deep chains of 200 groups must not overflow the stack.
+    const stack: { g: number; next: number[] }[] = [{ g: start, next: [...(successors[start] ?? [])] }];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { g: number; next: number[] };
+      const child = top.next.shift();
+      if (child === undefined) {
+        state[top.g] = 2;
+        topo.push(top.g);
+        stack.pop();
+        continue;
+      }
+      if (state[child] === 1) continue; // back edge: part of a cycle, ignored for layering
+      forward[top.g]?.push(child);
+      if (state[child] === 0) {
+        state[child] = 1;
+        stack.push({ g: child, next: [...(successors[child] ?? [])] });
+      }
+    }
+  }
+  const layer = new Array<number>(count).fill(0);
+  for (const g of topo.reverse()) for (const s of forward[g] ?? []) layer[s] = Math.max(layer[s] as number, (layer[g] as number) + 1);
+  return layer;
+}
+
+/** Groups per column, ordered by the mean position of the groups they link to in earlier columns. */
+function orderColumns(layer: number[], successors: Set<number>[]): number[][] {
+  const depth = layer.length === 0 ? 0 : Math.max(...layer) + 1;
+  const columns: number[][] = Array.from({ length: depth }, () => []);
+  layer.forEach((l, g) => columns[l]?.push(g));
+  const predecessors: number[][] = layer.map(() => []);
+  successors.forEach((set, g) => set.forEach((s) => predecessors[s]?.push(g)));
+  const rank = new Array<number>(layer.length).fill(0);
+  for (const column of columns) {
+    const key = (g: number) => {
+      const ps = (predecessors[g] ?? []).filter((p) => (layer[p] as number) < (layer[g] as number));
+      return ps.length === 0 ? Number.POSITIVE_INFINITY : ps.reduce((sum, p) => sum + (rank[p] as number), 0) / ps.length;
+    };
+    const keys = new Map(column.map((g) => [g, key(g)]));
+    column.sort((a, b) => (keys.get(a) as number) - (keys.get(b) as number) || a - b);
+    column.forEach((g, i) => (rank[g] = i));
+  }
+  return columns;
+}
+
+/** A cubic curve from the client's side to the server's side; same-column links bow out to the right. */
+function edgePath(a: Box, b: Box, index: number): string {
+  const ay = a.y + a.h / 2;
+  const by = b.y + b.h / 2;
+  const r = (n: number) => Math.round(n);
+  if (b.x > a.x + a.w) {
+    const x1 = a.x + a.w;
+    const x2 = b.x;
+    const dx = Math.max(40, (x2 - x1) / 2);
+    return `M${r(x1)},${r(ay)} C${r(x1 + dx)},${r(ay)} ${r(x2 - dx)},${r(by)} ${r(x2)},${r(by)}`;
+  }
+  if (b.x + b.w < a.x) {
+    const x1 = a.x;
+    const x2 = b.x + b.w;
+    const dx = Math.max(40, (x1 - x2) / 2);
+    return `M${r(x1)},${r(ay)} C${r(x1 - dx)},${r(ay)} ${r(x2 + dx)},${r(by)} ${r(x2)},${r(by)}`;
+  }
+  const x = Math.max(a.x + a.w, b.x + b.w);
+  const bow = 36 + (index % 4) * 10 + Math.min(60, Math.abs(by - ay) / 6);
+  return `M${r(a.x + a.w)},${r(ay)} C${r(x + bow)},${r(ay)} ${r(x + bow)},${r(by)} ${r(b.x + b.w)},${r(by)}`;
+}

@@ -1,0 +1,68 @@
+import { clip, escapeHtml as esc } from './escape';
+import { outcomeLine, OUTCOME_COLOURS, protocolLine, roleLine } from './labels';
+import type { Layout } from './layout';
+import { layoutGraph } from './layout';
+import type { DeploymentGraph, GraphEdge, GraphNode } from './types';
+
+/** Element ids inside one deployment's section (`d0-n3`, `d0-e1`, `d0-f2`). */
+export const ids = {
+  node: (d: number, n: number) => `d${d}-n${n}`,
+  edge: (d: number, e: number) => `d${d}-e${e}`,
+  finding: (d: number, f: number) => `d${d}-f${f}`,
+};
+
+/** A static SVG picture of one deployment graph; interactivity comes from the page script (data-* attributes). */
+export function renderSvg(graph: DeploymentGraph, d: number, layout: Layout = layoutGraph(graph)): string {
+  const out: string[] = [];
+  out.push(
+    `<svg class="graph" xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="${esc(`Components and TLS links of ${graph.root}`)}">`,
+  );
+  out.push('<defs>');
+  for (const [status, colour] of Object.entries(OUTCOME_COLOURS)) {
+    out.push(`<marker id="d${d}-arrow-${status}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`);
+  }
+  out.push('</defs>');
+  graph.groups.forEach((g, i) => {
+    const b = layout.groups[i];
+    if (!b) return;
+    out.push(
+      `<g class="group"><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8"/><text x="${b.x + 10}" y="${b.y + 17}">${esc(clip(g.label, Math.floor(b.w / 7)))}<title>${esc(g.label)}</title></text></g>`,
+    );
+  });
+  out.push('<g class="edges">');
+  graph.edges.forEach((e, i) => out.push(renderEdge(e, d, layout.edges[i] ?? '')));
+  out.push('</g><g class="nodes">');
+  graph.nodes.forEach((n, i) => {
+    const b = layout.nodes[i];
+    if (b) out.push(renderNode(n, d, b.x, b.y, b.w, b.h));
+  });
+  out.push('</g></svg>');
+  return out.join('\n');
+}
+
+function renderEdge(e: GraphEdge, d: number, path: string): string {
+  const tip = [outcomeLine(e), e.outcome.reason && e.outcome.status !== 'negotiated' ? e.outcome.reason : '', `link: ${e.reason}`]
+    .filter(Boolean)
+    .join('\n');
+  const findings = e.findings.map((f) => ids.finding(d, f)).join(' ');
+  return (
+    `<g class="edge ${e.outcome.status}" id="${ids.edge(d, e.index)}" data-targets="${findings}" data-outcome="${e.outcome.status}" tabindex="0">` +
+    `<title>${esc(tip)}</title><path class="hit" d="${path}"/>` +
+    `<path class="line" d="${path}" stroke="${OUTCOME_COLOURS[e.outcome.status]}" marker-end="url(#d${d}-arrow-${e.outcome.status})"/></g>`
+  );
+}
+
+function renderNode(n: GraphNode, d: number, x: number, y: number, w: number, h: number): string {
+  const findings = n.findings.map((f) => ids.finding(d, f)).join(' ');
+  const tip = [n.name, n.type, roleLine(n), protocolLine(n), n.where, n.findings.length ? `${n.findings.length} finding(s)` : ''].filter(Boolean).join('\n');
+  const chars = Math.floor((w - 16) / 6.6);
+  return (
+    `<g class="node${n.worst ? ` sev-${n.worst}` : ''}" id="${ids.node(d, n.index)}" data-targets="${findings}" tabindex="0">` +
+    `<title>${esc(tip)}</title><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/>` +
+    `<text class="name" x="${x + 8}" y="${y + 17}">${esc(clip(n.name, chars - 2 - (n.findings.length ? 3 : 0)))}</text>` +
+    `<text x="${x + 8}" y="${y + 34}">${esc(clip(roleLine(n), chars))}</text>` +
+    `<text x="${x + 8}" y="${y + 50}">${esc(clip(protocolLine(n), chars))}</text>` +
+    (n.findings.length ? `<text class="count" x="${x + w - 8}" y="${y + 17}" text-anchor="end">${n.findings.length}</text>` : '') +
+    `</g>`
+  );
+}
