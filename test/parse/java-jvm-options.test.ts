@@ -1,0 +1,93 @@
+import type { FormatHandler, ParsedDocument } from '../../src/parse/types';
+import type { JvmOptionsData } from '../../src/parse/java/jvm-args';
+import { jvmOptionsFormat } from '../../src/parse/jvm-options';
+import { shellEnvFormat } from '../../src/parse/shell-env';
+import { systemdFormat } from '../../src/parse/systemd';
+import { dockerfileFormat } from '../../src/parse/dockerfile';
+import { classifyFile } from '../../src/parse/registry';
+
+function parse(handler: FormatHandler<JvmOptionsData>, path: string, text: string): ParsedDocument<JvmOptionsData> {
+  const kind = handler.classify(path, text);
+  if (!kind) throw new Error(`${handler.id} does not classify ${path}`);
+  return handler.parse({ path, text, hadBom: false }, kind);
+}
+
+/** [name, value, 1-based line, 1-based column of the value] */
+type Expected = [string, string, number, number][];
+
+const cases: { name: string; handler: FormatHandler<JvmOptionsData>; path: string; text: string; expected: Expected; comments?: number }[] = [
+  {
+    name: 'jvm.options: one option per line, values keep blanks, # comments',
+    handler: jvmOptionsFormat,
+    path: '/d/wlp/usr/servers/s/jvm.options',
+    text: '# comment\n-Xmx1g\n-Dcom.ibm.jsse2.overrideDefaultTLS=true\n-Dmsg=hello world\n',
+    expected: [['com.ibm.jsse2.overrideDefaultTLS', 'true', 3, 36], ['msg', 'hello world', 4, 7]],
+    comments: 1,
+  },
+  {
+    name: 'setenv.sh: JAVA_OPTS with $JAVA_OPTS, export, trailing comment, continuation',
+    handler: shellEnvFormat,
+    path: '/d/tomcat/bin/setenv.sh',
+    text: '#!/bin/sh\nexport CATALINA_OPTS="$CATALINA_OPTS -Dhttps.protocols=TLSv1.2 -Xmx1g" # tls\nJAVA_OPTS="-Da=1 \\\n  -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3"\n',
+    expected: [['https.protocols', 'TLSv1.2', 2, 56], ['a', '1', 3, 16], ['jdk.tls.client.protocols', 'TLSv1.2,TLSv1.3', 4, 30]],
+    comments: 2,
+  },
+  {
+    name: 'setenv.bat: set "JAVA_OPTS=…", rem comments',
+    handler: shellEnvFormat,
+    path: 'C:/tomcat/bin/setenv.bat',
+    text: 'rem TLS settings\r\nset "JAVA_OPTS=%JAVA_OPTS% -Djavax.net.ssl.trustStore=C:\\certs\\trust.jks"\r\n',
+    expected: [['javax.net.ssl.trustStore', 'C:\\certs\\trust.jks', 2, 55]],
+    comments: 1,
+  },
+  {
+    name: 'systemd: Environment= quoted assignment and ExecStart',
+    handler: systemdFormat,
+    path: '/d/etc/systemd/system/orders.service',
+    text: '[Unit]\nDescription=Orders\n[Service]\nEnvironment="JAVA_TOOL_OPTIONS=-Dcom.ibm.jsse2.overrideDefaultTLS=true"\nExecStart=/usr/bin/java -Djavax.net.ssl.keyStorePassword=s3cret -jar /opt/o.jar\n',
+    expected: [['com.ibm.jsse2.overrideDefaultTLS', 'true', 4, 67], ['javax.net.ssl.keyStorePassword', 's3cret', 5, 58]],
+  },
+  {
+    name: 'Dockerfile: ENV K=V and K V forms, JSON ENTRYPOINT, continuation',
+    handler: dockerfileFormat,
+    path: '/d/app/Dockerfile',
+    text: 'FROM ibmjava:8-jre\nENV JAVA_OPTS="-Dcom.ibm.jsse2.overrideDefaultTLS=true" \\\n    OTHER=1\nENV JAVA_TOOL_OPTIONS -Djdk.tls.client.protocols=TLSv1.2\nENTRYPOINT ["java", "-Dhttps.protocols=TLSv1.2", "-jar", "/app.jar"]\n',
+    expected: [
+      ['com.ibm.jsse2.overrideDefaultTLS', 'true', 2, 51],
+      ['jdk.tls.client.protocols', 'TLSv1.2', 4, 50],
+      ['https.protocols', 'TLSv1.2', 5, 40],
+    ],
+  },
+];
+
+describe('JVM option readers', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const doc = parse(c.handler, c.path, c.text);
+      const got: Expected = doc.data.properties.map((p) => [p.name, p.value, p.valueRange.start.line + 1, p.valueRange.start.character + 1]);
+      expect(got).toEqual(c.expected);
+      if (c.comments !== undefined) expect(doc.comments).toHaveLength(c.comments);
+      expect(doc.problems).toEqual([]);
+    });
+  }
+
+  it('marks passwords as secret', () => {
+    const doc = parse(systemdFormat, '/d/x.service', '[Service]\nExecStart=java -Djavax.net.ssl.trustStorePassword=changeit -jar a.jar\n');
+    expect(doc.entries.find((e) => e.key === 'javax.net.ssl.trustStorePassword')?.secret).toBe(true);
+  });
+
+  it('marks ${VAR} and %VAR% values as unresolved', () => {
+    const doc = parse(shellEnvFormat, '/d/bin/setenv.sh', 'JAVA_OPTS="-Dx=${TLS} -Dy=%Z%"\n');
+    expect(doc.data.properties.map((p) => p.unresolved)).toEqual([true, true]);
+  });
+
+  it.each([
+    ['/d/bin/setenv.sh', 'java.shell-env'],
+    ['/d/start.sh', undefined],
+    ['/d/wlp/usr/servers/s/jvm.options', 'java.jvm-options'],
+    ['/d/Dockerfile.prod', 'dockerfile'],
+    ['/d/app.service', 'systemd.unit'],
+  ])('classifies %s as %s', (path, kind) => {
+    expect(classifyFile(path, 'echo hello\n')?.kind).toBe(kind);
+  });
+});

@@ -1,0 +1,140 @@
+import { springFormat, springList } from '../../src/parse/spring';
+import { nginxFormat, type NginxData } from '../../src/parse/nginx';
+import { tomcatServerXmlFormat } from '../../src/parse/tomcat';
+import { tomcatCiphers, tomcatProtocols } from '../../src/model/tomcat';
+import type { FormatHandler, ParsedDocument } from '../../src/parse/types';
+
+function parse<D>(handler: FormatHandler<D>, path: string, text: string): ParsedDocument<D> {
+  const kind = handler.classify(path, text);
+  if (!kind) throw new Error(`${handler.id} does not classify ${path}`);
+  return handler.parse({ path, text, hadBom: false }, kind);
+}
+
+describe('Spring Boot configuration', () => {
+  const yaml = [
+    'server:',
+    '  port: 8443',
+    '  ssl:',
+    '    enabled-protocols: [TLSv1.2, TLSv1.3]',
+    '    key-store-password: secret # never printed',
+    '---',
+    'spring:',
+    '  config:',
+    '    activate:',
+    '      on-profile: prod',
+    'server.ssl.ciphers: TLS_AES_128_GCM_SHA256',
+    '',
+  ].join('\n');
+
+  it('flattens YAML with key and value ranges, documents and profiles', () => {
+    const doc = parse(springFormat, '/d/application.yml', yaml);
+    const rows = doc.entries.map((e) => [e.key, e.value, e.valueRange.start.line + 1, e.section ?? '', e.secret]);
+    expect(rows).toEqual([
+      ['server.port', '8443', 2, '', false],
+      ['server.ssl.enabled-protocols[0]', 'TLSv1.2', 4, '', false],
+      ['server.ssl.enabled-protocols[1]', 'TLSv1.3', 4, '', false],
+      ['server.ssl.key-store-password', 'secret', 5, '', true],
+      ['spring.config.activate.on-profile', 'prod', 10, 'prod', false],
+      ['server.ssl.ciphers', 'TLS_AES_128_GCM_SHA256', 11, 'prod', false],
+    ]);
+    expect(springList(doc.data.parts[0].entries, 'server.ssl.enabled-protocols')?.values).toEqual(['TLSv1.2', 'TLSv1.3']);
+    expect(doc.comments.map((c) => c.text.trim())).toEqual(['never printed']);
+  });
+
+  it.each([
+    ['application.properties', 'spring.properties'],
+    ['application-prod.yaml', 'spring.yaml'],
+    ['bootstrap.yml', 'spring.yaml'],
+    ['app.yml', undefined],
+  ])('classifies %s as %s', (name, kind) => expect(springFormat.classify(`/d/${name}`, '')).toBe(kind));
+
+  it('reads properties with the profile from the file name and comma lists', () => {
+    const doc = parse(springFormat, '/d/application-prod.properties', 'server.ssl.enabled-protocols=TLSv1.2,TLSv1.3\n');
+    expect(doc.entries[0].section).toBe('prod');
+    expect(springList(doc.entries, 'server.ssl.enabled-protocols')?.values).toEqual(['TLSv1.2', 'TLSv1.3']);
+  });
+
+  it('reports invalid YAML as a problem with a location, never throws', () => {
+    const doc = parse(springFormat, '/d/application.yml', 'server:\n  port: [8443\n');
+    expect(doc.problems[0]).toMatchObject({ code: 'invalid-yaml', severity: 'error' });
+  });
+});
+
+describe('nginx configuration', () => {
+  const conf = [
+    '# main',
+    'http {',
+    '    ssl_protocols TLSv1.2 TLSv1.3;',
+    '    server {',
+    '        listen 443 ssl http2;',
+    '        server_name "a.example" b.example;',
+    "        ssl_ciphers 'ECDHE+AESGCM:!aNULL';",
+    '        location / { return 200; }',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reads directives, quoted args, blocks and comments with positions', () => {
+    const doc = parse(nginxFormat, '/d/nginx/nginx.conf', conf);
+    expect(doc.problems).toEqual([]);
+    expect(doc.entries.map((e) => [e.key, e.value, e.section, e.valueRange.start.line + 1, e.valueRange.start.character + 1])).toEqual([
+      ['ssl_protocols', 'TLSv1.2 TLSv1.3', 'http', 3, 19],
+      ['listen', '443 ssl http2', 'http/server', 5, 16],
+      ['server_name', 'a.example b.example', 'http/server', 6, 22],
+      ['ssl_ciphers', 'ECDHE+AESGCM:!aNULL', 'http/server', 7, 22],
+      ['return', '200', 'http/server/location', 8, 29],
+    ]);
+    expect(doc.comments).toHaveLength(1);
+    expect((doc.data as NginxData).directives[0].block?.[1].name).toBe('server');
+  });
+
+  it.each([
+    ['http {\n  server {\n', 'unclosed-block'],
+    ['}\n', 'unexpected-brace'],
+    ['ssl_protocols TLSv1.2', 'missing-semicolon'],
+    ['ssl_ciphers "HIGH;\n', 'unterminated-string'],
+  ])('reports %j as %s', (text, code) => {
+    const doc = parse(nginxFormat, '/d/nginx.conf', text);
+    expect(doc.problems.map((p) => p.code)).toContain(code);
+  });
+
+  it('does not claim ClearTrust key=value .conf files', () => {
+    expect(nginxFormat.classify('/d/aserver.conf', 'cleartrust.net.ssl.use=anon\n')).toBeUndefined();
+  });
+
+  it('marks ssl_password_file as secret', () => {
+    const doc = parse(nginxFormat, '/d/nginx.conf', 'ssl_password_file /etc/keys/pass.txt;\n');
+    expect(doc.entries[0].secret).toBe(true);
+  });
+});
+
+describe('Tomcat server.xml', () => {
+  it('claims <Server> roots only (not Liberty <server>, not WAS process:Server)', () => {
+    expect(tomcatServerXmlFormat.classify('/d/conf/server.xml', '<?xml version="1.0"?>\n<!-- c -->\n<Server port="8005">')).toBe('tomcat.server-xml');
+    expect(tomcatServerXmlFormat.classify('/d/server.xml', '<server description="liberty">')).toBeUndefined();
+    expect(tomcatServerXmlFormat.classify('/d/server.xml', '<process:Server xmi:version="2.0">')).toBeUndefined();
+  });
+
+  it('keeps attribute ranges and marks keystore passwords as secret', () => {
+    const text = '<Server port="8005">\n  <Service name="C">\n    <Connector port="8443" SSLEnabled="true" keystorePass="changeit"/>\n  </Service>\n</Server>\n';
+    const doc = parse(tomcatServerXmlFormat, '/d/conf/server.xml', text);
+    const pass = doc.entries.find((e) => e.key === 'Connector@keystorePass');
+    expect(pass?.secret).toBe(true);
+    expect(pass?.valueRange.start).toEqual({ line: 2, character: 59 });
+  });
+
+  it.each([
+    ['TLSv1.2', ['TLSv1.2']],
+    ['TLSv1.2+TLSv1.3', ['TLSv1.2', 'TLSv1.3']],
+    ['TLSv1,TLSv1.1,TLSv1.2', ['TLSv1', 'TLSv1.1', 'TLSv1.2']],
+    ['all', ['SSLv2Hello', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']],
+    ['all,-SSLv2Hello,-TLSv1,-TLSv1.1', ['TLSv1.2', 'TLSv1.3']],
+    ['+TLSv1.2 +TLSv1.3', ['TLSv1.2', 'TLSv1.3']],
+  ])('Tomcat protocols %j', (value, expected) => expect(tomcatProtocols(value)).toEqual(expected));
+
+  it('reads Tomcat ciphers as JSSE names or OpenSSL syntax', () => {
+    expect(tomcatCiphers('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_128_CBC_SHA')).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA']);
+    expect(tomcatCiphers('ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384')).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']);
+  });
+});
