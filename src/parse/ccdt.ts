@@ -29,7 +29,7 @@ export interface CcdtData {
   channels: CcdtChannel[];
 }
 
-const PLACEHOLDER = /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g;
+const PLACEHOLDER = /\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/g;
 
 export const ccdtFormat: FormatHandler<CcdtData> = {
   id: 'ccdt',
@@ -72,7 +72,7 @@ export function parseCcdt(file: SourceFile, kind = 'mq.ccdt'): ParsedDocument<Cc
     if (!found || found.type === 'object' || found.type === 'array' || found.type === 'null') return undefined;
     const isTemplated = templated(found) || (typeof found.value === 'string' && PLACEHOLDER.test(found.value));
     PLACEHOLDER.lastIndex = 0;
-    const placeholder = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/.exec(file.text.slice(found.offset));
+    const placeholder = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/.exec(file.text.slice(found.offset));
     const value = (isTemplated && found.type !== 'string' && placeholder ? placeholder[0] : found.value) as T;
     return { value, range: index.rangeAt(found.offset, found.offset + found.length), templated: isTemplated };
   };
@@ -113,7 +113,7 @@ function maskPlaceholders(source: string): { text: string; templatedOffsets: num
     }
     if (ch === '"') { inString = true; out += ch; continue; }
     if (ch === '$') {
-      const m = /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/.exec(source.slice(i));
+      const m = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(i));
       if (m) {
         templatedOffsets.push(i);
         out += '0' + ' '.repeat(m[0].length - 1);

@@ -16,7 +16,9 @@ export interface MqscData {
   embedded: boolean;
 }
 
-const MQSC_EXTENSIONS = /\.(mqsc|mqs|in)(\.tpl|\.template)?$|\.mqsc@[0-9a-f]+$/i;
+const MQSC_EXTENSIONS = /\.(mqsc|mqs|in)(\.tpl|\.template)?$/i;
+/** A corpus/history suffix (`file.mqsc@d56fce65`) is not part of the name. */
+const stripRevision = (name: string) => name.replace(/@[0-9a-f]{6,40}$/i, '');
 const YAML_EXTENSIONS = /\.(ya?ml)(_template|\.tpl)?$/i;
 const EMBEDDED_KEY = /^(\s*)([\w.-]+\.mqsc)\s*:\s*[|>][-+]?\s*$/;
 const COMMAND_START = /^\s*(DEFINE|DEF|ALTER|SET|START|STOP|REFRESH|DELETE|DISPLAY|DIS)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY)\b/im;
@@ -24,7 +26,7 @@ const COMMAND_START = /^\s*(DEFINE|DEF|ALTER|SET|START|STOP|REFRESH|DELETE|DISPL
 export const mqscFormat: FormatHandler<MqscData> = {
   id: 'mqsc',
   classify(path, head) {
-    const base = path.split(/[\\/]/).pop() ?? path;
+    const base = stripRevision(path.split(/[\\/]/).pop() ?? path);
     if (MQSC_EXTENSIONS.test(base) && (!/\.in$/i.test(base) || COMMAND_START.test(head))) return 'mq.mqsc';
     if (YAML_EXTENSIONS.test(base) && head.split(/\r\n|\r|\n/).some((l) => EMBEDDED_KEY.test(l))) return 'mq.mqsc';
     return undefined;
@@ -36,7 +38,7 @@ export const mqscFormat: FormatHandler<MqscData> = {
 
 export function parseMqsc(file: SourceFile, kind = 'mq.mqsc'): ParsedDocument<MqscData> {
   const physical = splitLines(file.text);
-  const embedded = !/\.(mqsc|mqs|in)(\.tpl|\.template)?$/i.test(file.path) && physical.some((l) => EMBEDDED_KEY.test(l));
+  const embedded = !MQSC_EXTENSIONS.test(stripRevision(file.path)) && physical.some((l) => EMBEDDED_KEY.test(l));
   const lines = embedded ? embeddedLines(physical) : physical.map((text, line) => ({ line, column: 0, text }));
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];

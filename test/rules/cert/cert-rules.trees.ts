@@ -1,0 +1,1 @@
+export { cert } from '../mq/trees';

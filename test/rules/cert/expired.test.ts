@@ -1,0 +1,13 @@
+import rule from '../../../src/rules/cert/expired';
+import { ruleTester } from '../../helpers/rule-tester';
+import { cert } from './cert-rules.trees';
+
+// The fixture certificates are valid from 2026-11 for 20 years: a fixed reference date makes the cases stable.
+const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
+ruleTester(rule, {
+  valid: [{ name: 'valid at the reference date', files, options: { referenceDate: '2030-01-01' } }],
+  invalid: [
+    { name: 'expired', files, options: { referenceDate: '2047-01-01' }, errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['2046-'] }] },
+    { name: 'not yet valid', files, options: { referenceDate: '2020-01-01' }, errors: [{ messageId: 'notYetValid', file: 'qm/ssl/qm.crt', line: 1 }] },
+  ],
+});

@@ -1,0 +1,17 @@
+import { X509Certificate } from 'node:crypto';
+import rule from '../../../src/rules/cert/expires-soon';
+import { ruleTester } from '../../helpers/rule-tester';
+import { cert } from './cert-rules.trees';
+
+const pem = cert('qmprod1.crt');
+const notAfter = new Date(new X509Certificate(pem).validTo).getTime();
+const daysBefore = (n: number) => new Date(notAfter - n * 86_400_000).toISOString();
+const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': pem };
+
+ruleTester(rule, {
+  valid: [
+    { name: 'far from expiry', files, options: { referenceDate: daysBefore(400) } },
+    { name: 'custom threshold', files, options: { referenceDate: daysBefore(20), days: 10 } },
+  ],
+  invalid: [{ name: 'within 30 days', files, options: { referenceDate: daysBefore(20) }, errors: [{ messageId: 'soon', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['in 20 days', 'threshold 30'] }] }],
+});

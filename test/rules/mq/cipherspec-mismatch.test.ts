@@ -1,0 +1,22 @@
+import rule from '../../../src/rules/mq/cipherspec-mismatch';
+import { ruleTester } from '../../helpers/rule-tester';
+import { ccdt, svrconn } from './trees';
+
+const QM = (ciph: string) => ({ 'qm/QM1/QM1.mqsc': svrconn('APP.SVRCONN', ciph ? `SSLCIPH(${ciph})` : "DESCR('plain')") });
+const CL = (spec?: string) => ({ 'client/ccdt.json': ccdt('APP.SVRCONN', 'QM1', spec ? { cipherSpecification: spec } : {}) });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'same specific CipherSpec', files: { ...QM('TLS_RSA_WITH_AES_128_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') } },
+    { name: 'aliases on both ends', files: { ...QM('ANY_TLS12_OR_HIGHER'), ...CL('ANY_TLS12') } },
+    { name: 'specific client, alias server', files: { ...QM('ANY_TLS12_OR_HIGHER'), ...CL('ECDHE_RSA_AES_256_GCM_SHA384') } },
+    { name: 'neither end uses TLS', files: { ...QM(''), ...CL() } },
+  ],
+  invalid: [
+    { name: 'different specific specs', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') }, errors: [{ messageId: 'differ', file: 'client/ccdt.json', line: 15, related: [{ file: 'qm/QM1/QM1.mqsc', line: 2 }] }] },
+    { name: 'alias client vs specific server: likely to fail', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('ANY_TLS12') }, errors: [{ messageId: 'aliasLikelyToFail', file: 'client/ccdt.json', line: 15 }] },
+    { name: 'TLS 1.3 alias vs TLS 1.2 spec: fails', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('ANY_TLS13') }, errors: [{ messageId: 'aliasFails', file: 'client/ccdt.json', line: 15 }] },
+    { name: 'TLS client to a plain channel', files: { ...QM(''), ...CL('ANY_TLS12') }, errors: [{ messageId: 'noTls', file: 'client/ccdt.json', line: 15 }] },
+    { name: 'plain client to a TLS channel', files: { ...QM('ANY_TLS12'), ...CL() }, errors: [{ messageId: 'clientNoTls', file: 'client/ccdt.json', line: 4 }] },
+  ],
+});

@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Test certificates (openssl, 20-year validity; see test/fixtures/mq-certs). */
+export function cert(name: string): string {
+  return fs.readFileSync(path.join(__dirname, '../../fixtures/mq-certs', name), 'utf8');
+}
+
+export function svrconn(name: string, params: string): string {
+  return `DEFINE CHANNEL('${name}') CHLTYPE(SVRCONN) TRPTYPE(TCP) +\n  ${params} +\n  REPLACE\n`;
+}
+
+export function ccdt(channel: string, qmgr: string, security: Record<string, string>): string {
+  return JSON.stringify(
+    { channel: [{ name: channel, clientConnection: { connection: [{ host: 'mq.example.com', port: 1414 }], queueManager: qmgr }, transmissionSecurity: security, type: 'clientConnection' }] },
+    null,
+    2,
+  );
+}
+
+export function wasSecurity(alias: string, enabledCiphers: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<security:Security xmlns:xmi="http://www.omg.org/XMI" xmlns:security="http://www.ibm.com/websphere/appserver/schemas/5.0/security.xmi" xmi:id="Security_1">
+  <repertoire xmi:id="SSLConfig_2" alias="${alias}">
+    <setting xmi:id="SecureSocketLayer_2" securityLevel="CUSTOM" enabledCiphers="${enabledCiphers}" jsseProvider="IBMJSSE2" sslProtocol="TLSv1.2"/>
+  </repertoire>
+</security:Security>
+`;
+}
+
+export function wasResources(attrs: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="http://www.ibm.com/websphere/appserver/schemas/5.0/resources.jms.mqseries.xmi">
+  <factories xmi:type="resources.jms.mqseries:MQQueueConnectionFactory" xmi:id="CF_1" name="CF" jndiName="jms/CF" ${attrs}/>
+</xmi:XMI>
+`;
+}
+
+export function liberty(wmqAttrs: string, extra = ''): string {
+  return `<server>
+  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore"${extra}/>
+  <jmsConnectionFactory jndiName="jms/CF">
+    <properties.wmqJms ${wmqAttrs}/>
+  </jmsConnectionFactory>
+</server>
+`;
+}
