@@ -38,6 +38,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     : [];
   const byRoot = new Map<string, DiscoveredDeployment>();
   const wholeRoots = new Set<string>();
+  const leftovers = new Set<string>();
   const add = (root: string, focus?: string[]) => {
     const deployment = byRoot.get(root) ?? { root, files: [] };
     byRoot.set(root, deployment);
@@ -70,6 +71,11 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       const inner = globRoots.filter((r) => r === absolute || r.startsWith(absolute + path.sep));
       if (inner.length) {
         for (const r of inner) add(r);
+        // Files outside every deployment glob still get linted, as a deployment of their own.
+        if (!inner.includes(absolute)) {
+          add(absolute);
+          leftovers.add(absolute);
+        }
         continue;
       }
       add(absolute);
@@ -85,7 +91,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     const nested = claimedByInner.filter((r) => r !== deployment.root && r.startsWith(deployment.root + path.sep));
     deployment.files = all.filter((f) => !nested.some((r) => f.startsWith(r + path.sep)));
   }
-  return [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  return [...byRoot.values()].filter((d) => d.files.length > 0 || !leftovers.has(d.root)).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
 
 function walk(root: string, isIgnored: (file: string) => boolean): string[] {

@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { discover } from '../../src/discover/discover';
+import { defaultConfig } from '../../src/engine/config-types';
+import { writeTree } from '../helpers/rule-tester';
+
+const FLEET = {
+  'envs/prod/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+  'envs/prod/eserver.conf': 'cleartrust.net.ssl.use=auth\n',
+  'envs/test/aserver.conf': 'cleartrust.net.ssl.use=clear\n',
+  'envs/test/node_modules/x/aserver.conf': 'ignored\n',
+  'shared/README.md': 'x\n',
+};
+
+describe('discover', () => {
+  const root = writeTree(FLEET);
+  fs.mkdirSync(path.join(root, '.git'));
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/') || '.';
+  const run = (paths: string[], config = defaultConfig(root), ignorePatterns?: string[]) =>
+    discover({ paths, cwd: root, config, ignorePatterns }).map((d) => ({ root: rel(d.root), files: d.files.map(rel), focus: d.focus && [...d.focus].map(rel).sort() }));
+
+  it('each path is one deployment by default; node_modules and .git are skipped', () => {
+    expect(run(['envs'])).toEqual([{ root: 'envs', files: ['envs/prod/aserver.conf', 'envs/prod/eserver.conf', 'envs/test/aserver.conf'], focus: undefined }]);
+  });
+
+  it('config "deployments" globs split a fleet into deployments', () => {
+    const config = { ...defaultConfig(root), deployments: ['envs/*'] };
+    expect(run(['.'], config).map((d) => [d.root, d.files.length])).toEqual([
+      ['.', 1],
+      ['envs/prod', 2],
+      ['envs/test', 1],
+    ]);
+  });
+
+  it('a single file is linted with its whole deployment, focused on that file', () => {
+    const config = { ...defaultConfig(root), deployments: ['envs/*'] };
+    expect(run(['envs/prod/eserver.conf'], config)).toEqual([{ root: 'envs/prod', files: ['envs/prod/aserver.conf', 'envs/prod/eserver.conf'], focus: ['envs/prod/eserver.conf'] }]);
+    // Without globs: the git root holds it.
+    expect(run(['envs/prod/eserver.conf'])[0]).toMatchObject({ root: '.', focus: ['envs/prod/eserver.conf'] });
+  });
+
+  it('files of the same deployment merge; a whole-deployment request wins over focus', () => {
+    const config = { ...defaultConfig(root), deployments: ['envs/*'] };
+    expect(run(['envs/prod/eserver.conf', 'envs/prod/aserver.conf'], config)[0].focus).toEqual(['envs/prod/aserver.conf', 'envs/prod/eserver.conf']);
+    expect(run(['envs/prod/eserver.conf', 'envs/prod'], config)[0].focus).toBeUndefined();
+  });
+
+  it('honours --ignore-pattern and .lint-deployignore (gitignore syntax)', () => {
+    expect(run(['envs'], defaultConfig(root), ['test/'])[0].files).toEqual(['envs/prod/aserver.conf', 'envs/prod/eserver.conf']);
+    fs.writeFileSync(path.join(root, '.lint-deployignore'), '# comment\neserver.conf\n');
+    try {
+      expect(run(['envs'])[0].files).toEqual(['envs/prod/aserver.conf', 'envs/test/aserver.conf']);
+    } finally {
+      fs.rmSync(path.join(root, '.lint-deployignore'));
+    }
+  });
+
+  it('a missing path is a usage error naming it', () => {
+    expect(() => run(['nope'])).toThrow('No such file or directory: nope');
+  });
+});
