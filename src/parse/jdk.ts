@@ -46,8 +46,9 @@ export const javaSecurityFormat: FormatHandler<undefined> = {
     return undefined;
   },
   parse(file, kind) {
-    // java.security is read by java.util.Properties: duplicate keys are legal, the last wins.
-    const { entries, comments, problems } = parseProperties(file.text, { duplicateSeverity: 'info' });
+    // java.security is read by java.util.Properties: the last duplicate wins. JDK sources repeat
+    // `security.provider.tbd` by design; a repeated `jdk.*` key silently drops the earlier value.
+    const { entries, comments, problems } = parseProperties(file.text, { duplicateSeverity: 'warning', reportDuplicate: (key) => key.startsWith('jdk.') });
     return { file, kind, entries, comments, problems, data: undefined };
   },
 };

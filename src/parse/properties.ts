@@ -19,7 +19,13 @@ export interface PropertiesResult {
 
 const BLANK = new Set([' ', '\t', '\f']);
 
-export function parseProperties(text: string, options: { duplicateSeverity?: 'warning' | 'info' } = {}): PropertiesResult {
+export interface PropertiesOptions {
+  duplicateSeverity?: 'warning' | 'info';
+  /** Which duplicated keys to report (default: all). */
+  reportDuplicate?: (key: string) => boolean;
+}
+
+export function parseProperties(text: string, options: PropertiesOptions = {}): PropertiesResult {
   const lines = splitLines(text);
   const entries: Entry[] = [];
   const comments: Comment[] = [];
@@ -55,7 +61,7 @@ export function parseProperties(text: string, options: { duplicateSeverity?: 'wa
     const entry = readEntry(segments, problems);
     entries.push(entry);
     const previous = seen.get(entry.key);
-    if (previous) {
+    if (previous && (options.reportDuplicate?.(entry.key) ?? true)) {
       problems.push({
         code: 'duplicate-key',
         severity: options.duplicateSeverity ?? 'warning',
