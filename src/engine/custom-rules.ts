@@ -9,7 +9,7 @@
  *   required-key     every file of these kinds sets the key
  *   value-order      the key's value is not above `notAbove.key`'s in `order` (e.g. clear < anon < auth)
  *
- * Like the products they model, a key set twice in one file counts once: the last occurrence.
+ * Like the products they model, a key set twice in one file (and section) counts once: the last occurrence.
  * Values compare trimmed and case-insensitively unless `caseSensitive`.
  */
 import * as path from 'node:path';
@@ -72,7 +72,7 @@ function describe(spec: CustomRuleSpec): string {
 
 const kindsText = (kinds?: string[]) => (kinds?.length ? kinds.join('/') : 'matching');
 
-/** `*` in a key matches any characters (e.g. `CHANNEL(*).SSLCIPH`). */
+/** `*` in a key (or kind) matches any characters (e.g. `CHANNEL(*).SSLCIPH`, `cleartrust.*`). */
 function keyMatcher(key: string): (candidate: string) => boolean {
   if (!key.includes('*')) return (candidate) => candidate === key;
   const re = new RegExp(`^${key.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
@@ -83,7 +83,7 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
   const norm = (v: string) => (spec.caseSensitive ? v.trim() : v.trim().toLowerCase());
   const fileMatch = spec.files ? picomatch(spec.files, { dot: true }) : undefined;
   const inScope = (deployment: Deployment, doc: ParsedDocument, kinds = spec.kinds) =>
-    (!kinds?.length || kinds.includes(doc.kind)) && (!fileMatch || fileMatch(path.relative(deployment.root, doc.file.path).split(path.sep).join('/')));
+    (!kinds?.length || kinds.some((k) => keyMatcher(k)(doc.kind))) && (!fileMatch || fileMatch(path.relative(deployment.root, doc.file.path).split(path.sep).join('/')));
 
   /** The last entry of each matching key in each in-scope document. */
   const settingsOf = (deployment: Deployment, key: string, kinds = spec.kinds): Setting[] => {
@@ -92,7 +92,8 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
     for (const doc of deployment.documents) {
       if (!inScope(deployment, doc, kinds)) continue;
       const last = new Map<string, Entry>();
-      for (const entry of doc.entries) if (match(entry.key)) last.set(entry.key, entry);
+      // Identity is key + section: two XML elements (server/ssl, server/ssl[2]) are two settings.
+      for (const entry of doc.entries) if (match(entry.key)) last.set(`${entry.section ?? ''}\u0000${entry.key}`, entry);
       for (const entry of last.values()) out.push({ doc, entry, value: norm(entry.value) });
     }
     return out;

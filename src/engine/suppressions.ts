@@ -6,6 +6,7 @@
  *   lint-deploy-disable-line <rule>[, <rule>…] -- <reason>        this line (needs a same-line comment)
  *   lint-deploy-disable <rule>[, <rule>…] -- <reason>             the whole file
  *
+ * In XML, where `--` may not appear inside a comment, write ` - <reason>`.
  * `<rule>` is a rule id or `<area>/*`. The reason is required: a directive
  * without one (or without a rule) suppresses nothing and becomes a finding.
  * Suppressed findings stay in the results with `suppressed: { kind: 'inSource', reason }`.
@@ -42,9 +43,10 @@ export function parseDirective(comment: Comment, file: string): { directive?: Di
   if (!m) return undefined;
   const kind = m[1] as DirectiveKind;
   const rest = m[2];
-  const separator = rest.search(/\s--(\s|$)/);
+  // `--` as in ESLint; a single `-` also works, because XML forbids `--` inside comments.
+  const separator = rest.search(/\s--?(\s|$)/);
   const ruleText = (separator < 0 ? rest : rest.slice(0, separator)).trim();
-  const reason = separator < 0 ? '' : rest.slice(separator).replace(/^\s--/, '').trim();
+  const reason = separator < 0 ? '' : rest.slice(separator).replace(/^\s--?/, '').trim();
   const rules = ruleText.split(/[\s,]+/).filter(Boolean);
   if (!rules.length) {
     return { problem: { ruleId: DIRECTIVE_RULES.invalid, message: `lint-deploy-${kind} names no rule: write lint-deploy-${kind} <rule-id> -- <reason>` } };
