@@ -19,7 +19,7 @@ export function renderSvg(graph: DeploymentGraph, d: number, layout: Layout = la
   );
   out.push('<defs>');
   for (const [status, colour] of Object.entries(OUTCOME_COLOURS)) {
-    out.push(`<marker id="d${d}-arrow-${status}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`);
+    out.push(`<marker id="d${d}-arrow-${status}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`);
   }
   out.push('</defs>');
   graph.groups.forEach((g, i) => {
