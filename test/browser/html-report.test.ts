@@ -21,6 +21,9 @@ const EXAMPLES = fs
   .map((e) => e.name)
   .sort();
 
+/** The page's `window`, typed just enough (tsconfig has no DOM lib). */
+type Styled = { getComputedStyle(element: unknown): { stroke: string } };
+
 const RED = 'rgb(198, 40, 40)';
 const HIGHLIGHT = 'rgb(21, 101, 192)';
 
@@ -89,7 +92,7 @@ run(`HTML report in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, (
     if (example.endsWith('-fixed')) expect(await failing.count()).toBe(0);
     if (example.endsWith('-broken') && links > 0) {
       expect(await failing.count()).toBeGreaterThan(0);
-      expect(await failing.first().locator('path.line').evaluate((p) => getComputedStyle(p).stroke)).toBe(RED);
+      expect(await failing.first().locator('path.line').evaluate((p) => (globalThis as unknown as Styled).getComputedStyle(p).stroke)).toBe(RED);
       expect(await failing.first().locator('title').textContent()).toMatch(/^fails/);
     }
 
@@ -101,7 +104,7 @@ run(`HTML report in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, (
       await finding.click();
       const node = page.locator(`[id="${nodeId}"]`);
       expect(await node.getAttribute('class')).toMatch(/\bhl\b/);
-      expect(await node.locator('rect').evaluate((r) => getComputedStyle(r).stroke)).toBe(HIGHLIGHT);
+      expect(await node.locator('rect').evaluate((r) => (globalThis as unknown as Styled).getComputedStyle(r).stroke)).toBe(HIGHLIGHT);
       expect(await finding.getAttribute('class')).toMatch(/\bhl\b/);
       expect(await page.locator('svg.graph .hl').count()).toBe(targets.length);
     }
