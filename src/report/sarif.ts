@@ -33,7 +33,7 @@ function ruleDescriptor(id: string, meta: RuleMeta<unknown, string> | undefined)
     helpUri: ruleDocsUrl(id),
     help: { text: `See ${ruleDocsUrl(id)}` },
     defaultConfiguration: { level: LEVEL[meta?.severity ?? 'error'] },
-    properties: { tags: ['security', 'tls', id.split('/')[0]] },
+    properties: { tags: [...new Set(['security', 'tls', id.split('/')[0]])] },
   };
 }
 
