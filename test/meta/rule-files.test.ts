@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ALL_RULES } from '../../src/rules';
+
+const repo = path.resolve(__dirname, '../..');
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+}
+
+describe('every rule has its three files (ESLint-style checkRuleFiles)', () => {
+  const testSources = filesUnder(path.join(repo, 'test')).filter((f) => f.endsWith('.test.ts')).map((f) => fs.readFileSync(f, 'utf8'));
+
+  it.each(ALL_RULES.map((r) => [r.meta.id]))('%s: source file named by its id, a test that imports it, a docs page', (id) => {
+    expect(fs.existsSync(path.join(repo, 'src/rules', `${id}.ts`))).toBe(true);
+    const imported = testSources.some((text) => text.includes(`src/rules/${id}'`));
+    expect({ id, imported }).toEqual({ id, imported: true });
+    expect(fs.existsSync(path.join(repo, 'docs/rules', `${id}.md`))).toBe(true);
+  });
+
+  it('rule ids are unique and well-formed', () => {
+    const ids = ALL_RULES.map((r) => r.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+\/[a-z0-9-]+$/);
+  });
+
+  it('every message placeholder is a word and every rule has a description and severity', () => {
+    for (const rule of ALL_RULES) {
+      expect(rule.meta.description.length).toBeGreaterThan(10);
+      expect(['error', 'warning', 'info']).toContain(rule.meta.severity);
+      for (const template of Object.values(rule.meta.messages)) expect(template).not.toMatch(/\{\{\s*\}\}/);
+    }
+  });
+});
