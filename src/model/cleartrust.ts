@@ -32,5 +32,30 @@ export const cleartrustContributor: ModelContributor = {
         attributes: { cleartrustRole: role, sslMode: mode },
       });
     }
+    addCleartrustLinks(ctx);
   },
 };
+
+/**
+ * Who connects to whom in an Access Manager deployment: web agents ask the
+ * Dispatcher for the server list and then call Authorization Servers; the
+ * Admin Console calls the Entitlements Server's admin API; Authorization
+ * Servers load policy from the Entitlements Server.
+ */
+const CLEARTRUST_CONNECTIONS: [client: string, server: string, why: string][] = [
+  ['cleartrust.webagent', 'cleartrust.dispatcher', 'web agents get the Authorization Server list from the Dispatcher'],
+  ['cleartrust.webagent', 'cleartrust.aserver', 'web agents call Authorization Servers'],
+  ['cleartrust.admingui', 'cleartrust.eserver', 'the Administration Console calls the Entitlements Server admin API'],
+  ['cleartrust.aserver', 'cleartrust.eserver', 'Authorization Servers load policy from the Entitlements Server'],
+];
+
+function addCleartrustLinks(ctx: Parameters<ModelContributor['contribute']>[0]): void {
+  const components = ctx.deployment.components.filter((c) => c.type.startsWith('cleartrust.'));
+  for (const [clientType, serverType, reason] of CLEARTRUST_CONNECTIONS) {
+    for (const client of components.filter((c) => c.type === clientType)) {
+      for (const server of components.filter((c) => c.type === serverType)) {
+        ctx.addLink({ id: `${client.id}->${server.id}`, client: client.id, server: server.id, reason });
+      }
+    }
+  }
+}
