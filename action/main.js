@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// GitHub Action entry (action.yml, runs.using: node20). Runs lint-deploy in-process on the
+// bundled library (dist/index.js, built by `npm run build`; release tags carry dist/), writes
+// SARIF for github/codeql-action/upload-sarif, and prints workflow-command annotations.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+function input(name, fallback = '') {
+  const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+  return value === undefined || value.trim() === '' ? fallback : value.trim();
+}
+
+/** Splits a multi-line or space-separated input into arguments (quotes group words). */
+function words(text) {
+  return (text.match(/"[^"]*"|'[^']*'|\S+/g) || []).map((w) => w.replace(/^["']|["']$/g, ''));
+}
+
+function setOutput(name, value) {
+  const file = process.env.GITHUB_OUTPUT;
+  if (file) fs.appendFileSync(file, `${name}=${value}\n`);
+}
+
+let runCli;
+try {
+  ({ runCli } = require(path.join(__dirname, '..', 'dist', 'index.js')));
+} catch (error) {
+  process.stdout.write(`::error title=lint-deploy action::dist/index.js is missing (${error.code || error.message}): use a release tag of the action, or run npm ci before uses: ./\n`);
+  process.exit(2);
+}
+
+const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+const cwd = path.resolve(workspace, input('working-directory', '.'));
+const sarifFile = input('sarif-file', 'lint-deploy.sarif');
+const args = ['--format', 'sarif', '--output-file', sarifFile];
+if (input('annotations', 'true') === 'true') args.push('--format', 'github');
+const config = input('config');
+if (config) args.push('--config', config);
+const baseline = input('baseline');
+if (baseline) args.push('--baseline', baseline);
+const maxWarnings = input('max-warnings');
+if (maxWarnings) args.push('--max-warnings', maxWarnings);
+args.push(...words(input('args')), ...words(input('paths', '.')));
+
+const code = runCli(args, {
+  cwd,
+  env: process.env,
+  stdoutIsTTY: false,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
+setOutput('sarif-file', path.resolve(cwd, sarifFile));
+setOutput('exit-code', String(code));
+// Exit 1 (findings) fails the step unless fail-on-findings is false; exit 2 (the run failed) always does.
+process.exitCode = code === 1 && input('fail-on-findings', 'true') === 'false' ? 0 : code;
