@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { relatedTo, reportDisagreements, settingsOf, valueLocation } from './shared';
+import { reportMismatches, settingsOf } from './shared';
 
 export default defineRule({
   meta: {
@@ -13,15 +13,6 @@ export default defineRule({
     symptoms: ['Fatal Alert received: Handshake Failure'],
   },
   check(ctx) {
-    const settings = settingsOf(ctx.deployment, ['cleartrust.keyserver'], 'cleartrust.net.ssl.use');
-    reportDisagreements(ctx.deployment, settings, ({ setting, reference, data }) =>
-      ctx.report({
-        messageId: 'mismatch',
-        data,
-        location: valueLocation(setting),
-        related: [relatedTo(reference, `'${reference.entry.value.trim()}' set here`)],
-        fingerprint: [setting.component?.id ?? 'keyserver', setting.normalized, reference.normalized],
-      }),
-    );
+    reportMismatches(ctx, settingsOf(ctx.deployment, ['cleartrust.keyserver'], 'cleartrust.net.ssl.use'));
   },
 });

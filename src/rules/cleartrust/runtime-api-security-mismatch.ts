@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { relatedTo, reportDisagreements, settingsOf, valueLocation } from './shared';
+import { reportMismatches, settingsOf } from './shared';
 
 export default defineRule({
   meta: {
@@ -12,15 +12,6 @@ export default defineRule({
     defaultOptions: {},
   },
   check(ctx) {
-    const settings = settingsOf(ctx.deployment, ['cleartrust.aserver'], 'cleartrust.runtime_api.security');
-    reportDisagreements(ctx.deployment, settings, ({ setting, reference, data }) =>
-      ctx.report({
-        messageId: 'mismatch',
-        data,
-        location: valueLocation(setting),
-        related: [relatedTo(reference, `'${reference.entry.value.trim()}' set here`)],
-        fingerprint: [setting.component?.id ?? 'aserver', setting.normalized, reference.normalized],
-      }),
-    );
+    reportMismatches(ctx, settingsOf(ctx.deployment, ['cleartrust.aserver'], 'cleartrust.runtime_api.security'));
   },
 });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../core/types';
+import type { RuleContext } from '../types';
 import type { Component, Deployment } from '../../model/types';
 import type { Entry, ParsedDocument } from '../../parse/types';
 import { entryLocation } from '../../parse/types';
@@ -98,4 +99,17 @@ export function reportDisagreements(deployment: Deployment, settings: Setting[],
       },
     });
   }
+}
+
+/** Reports, with message id `mismatch`, every setting that disagrees with the majority (the same-value check). */
+export function reportMismatches(ctx: RuleContext<unknown, 'mismatch'>, settings: Setting[]): void {
+  reportDisagreements(ctx.deployment, settings, ({ setting, reference, data }) =>
+    ctx.report({
+      messageId: 'mismatch',
+      data,
+      location: valueLocation(setting),
+      related: [relatedTo(reference, `'${reference.entry.value.trim()}' set here`)],
+      fingerprint: [setting.component?.id ?? setting.doc.kind, setting.entry.key, setting.normalized, reference.normalized],
+    }),
+  );
 }

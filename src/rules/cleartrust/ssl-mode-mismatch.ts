@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { SERVER_KINDS, SSL_MODES, relatedTo, reportDisagreements, settingsOf, valueLocation } from './shared';
+import { SERVER_KINDS, SSL_MODES, reportMismatches, settingsOf } from './shared';
 
 export default defineRule({
   meta: {
@@ -18,14 +18,6 @@ export default defineRule({
       ...settingsOf(deployment, SERVER_KINDS, 'cleartrust.net.ssl.use'),
       ...settingsOf(deployment, ['cleartrust.webagent'], 'cleartrust.agent.ssl.use'),
     ].filter((s) => (SSL_MODES as readonly string[]).includes(s.normalized));
-    reportDisagreements(deployment, settings, ({ setting, reference, data }) =>
-      ctx.report({
-        messageId: 'mismatch',
-        data,
-        location: valueLocation(setting),
-        related: [relatedTo(reference, `'${reference.entry.value.trim()}' set here`)],
-        fingerprint: [setting.component?.id ?? setting.doc.kind, setting.entry.key, setting.normalized, reference.normalized],
-      }),
-    );
+    reportMismatches(ctx, settings);
   },
 });
