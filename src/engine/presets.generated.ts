@@ -6,7 +6,9 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
   recommended: {
     "cert/expired": "error",
     "cert/expires-soon": "warning",
+    "cert/hostname-mismatch": "error",
     "cert/shared-private-key": "warning",
+    "cert/signature-disabled-by-runtime": "error",
     "cert/weak-key": "warning",
     "cleartrust/admin-api-ssl-mismatch": "error",
     "cleartrust/agent-backward-compatible-required": "error",
@@ -36,7 +38,9 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
   strict: {
     "cert/expired": "error",
     "cert/expires-soon": "warning",
+    "cert/hostname-mismatch": "error",
     "cert/shared-private-key": "warning",
+    "cert/signature-disabled-by-runtime": "error",
     "cert/weak-key": "warning",
     "cleartrust/admin-api-ssl-mismatch": "error",
     "cleartrust/agent-backward-compatible-required": "error",

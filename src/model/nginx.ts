@@ -133,7 +133,7 @@ function tlsFrom(scope: Placed[]): TlsSettings & { unknown: string[]; ciphersAsW
   const mode = verify && CLIENT_AUTH[verify.directive.args[0]?.value ?? ''];
   if (verify && mode) tls.clientAuth = at(verify, mode);
   const certificate = last(scope, 'ssl_certificate');
-  if (certificate?.directive.args[0]) tls.certificate = { file: certificate.directive.args[0].value };
+  if (certificate?.directive.args[0]) tls.certificate = { file: certificate.directive.args[0].value, reference: { file: certificate.file, range: argsRange(certificate) } };
   return tls;
 }
 

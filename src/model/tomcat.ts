@@ -102,7 +102,7 @@ export const tomcatContributor: ModelContributor = {
           if (verify && CLIENT_AUTH[verify.value.toLowerCase()]) tls.clientAuth = at(verify, CLIENT_AUTH[verify.value.toLowerCase()]);
           const certificate = hostConfig?.children.find((c) => c.localName === 'Certificate');
           const store = pick(['certificateKeystoreFile', 'certificateFile'], [certificate]) ?? pick(['keystoreFile', 'certificateKeystoreFile'], own);
-          if (store) tls.certificate = { file: store.value };
+          if (store) tls.certificate = { file: store.value, reference: { file, range: store.valueRange } };
           const hostName = hostConfig ? attr(hostConfig, 'hostName')?.value : undefined;
           const component: Component = {
             id: `tomcat.connector:${relative}:${portAttr?.value ?? '?'}${hostName && hostName !== '_default_' ? `:${hostName}` : ''}`,

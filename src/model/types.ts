@@ -36,6 +36,8 @@ export type ClientAuthMode = 'none' | 'optional' | 'required';
 export interface CertificateRef {
   /** Path of the certificate file when the tree holds it. */
   file?: string;
+  /** Where the configuration names the certificate (nginx `ssl_certificate`, Tomcat `certificateFile`…). */
+  reference?: Location;
   label?: Traced<string>;
   keyType?: 'RSA' | 'EC' | 'DSA' | 'unknown';
   keyBits?: number;

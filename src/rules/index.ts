@@ -2,7 +2,9 @@
 import type { AnyRule } from './types';
 import certExpired from './cert/expired';
 import certExpiresSoon from './cert/expires-soon';
+import certHostnameMismatch from './cert/hostname-mismatch';
 import certSharedPrivateKey from './cert/shared-private-key';
+import certSignatureDisabledByRuntime from './cert/signature-disabled-by-runtime';
 import certWeakKey from './cert/weak-key';
 import cleartrustAdminApiSslMismatch from './cleartrust/admin-api-ssl-mismatch';
 import cleartrustAgentBackwardCompatibleRequired from './cleartrust/agent-backward-compatible-required';
@@ -33,7 +35,9 @@ import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols
 export const ALL_RULES: readonly AnyRule[] = [
   certExpired,
   certExpiresSoon,
+  certHostnameMismatch,
   certSharedPrivateKey,
+  certSignatureDisabledByRuntime,
   certWeakKey,
   cleartrustAdminApiSslMismatch,
   cleartrustAgentBackwardCompatibleRequired,

@@ -1,0 +1,105 @@
+import { isIP } from 'node:net';
+import type { PemCertificate } from '../../parse/pem';
+import type { ClientUrl } from '../../model/java-shared';
+import type { Link } from '../../model/types';
+import { defineRule } from '../types';
+import { certificateReference, presentedCertificates, relatedCertificate, resolvedLinks } from './presented';
+
+/** Client kinds that verify the server's host name (HTTPS endpoint identification). MQ channels never do. */
+const HOST_CHECKING_CLIENTS = new Set(['java.app']);
+
+const normalise = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
+
+/**
+ * RFC 6125 §6.4.3 matching of one DNS-ID against a host: exact (case-insensitive), or a
+ * wildcard that is the whole (or the tail of the) left-most label and stands for exactly one
+ * label, never in front of fewer than two labels (`*.com`), never for an IP address.
+ */
+export function dnsNameMatches(pattern: string, host: string): boolean {
+  const p = normalise(pattern);
+  const h = normalise(host);
+  if (!p.includes('*')) return p === h;
+  if (isIP(h)) return false;
+  const [first, ...rest] = p.split('.');
+  if (rest.length < 2 || rest.some((label) => label.includes('*'))) return false;
+  const [hostFirst, ...hostRest] = h.split('.');
+  if (hostRest.join('.') !== rest.join('.')) return false;
+  const star = first.indexOf('*');
+  if (star !== first.lastIndexOf('*')) return false;
+  const prefix = first.slice(0, star);
+  const suffix = first.slice(star + 1);
+  return hostFirst.length >= prefix.length + suffix.length && hostFirst.startsWith(prefix) && hostFirst.endsWith(suffix) && (prefix + suffix !== '' || hostFirst.length > 0);
+}
+
+export type HostCheck = { ok: true } | { ok: false; messageId: 'noSanMatch' | 'noCnMatch' | 'noIpMatch' | 'noSans'; symptom: string; names: string };
+
+/** What Java's HostnameChecker (TYPE_TLS) decides for this certificate and host. */
+export function checkHost(cert: PemCertificate, host: string): HostCheck {
+  const h = normalise(host.replace(/^\[|\]$/g, ''));
+  if (isIP(h)) {
+    if (cert.ipAddresses.some((ip) => normalise(ip) === h)) return { ok: true };
+    if (cert.dnsNames.length === 0 && cert.ipAddresses.length === 0) return { ok: false, messageId: 'noSans', symptom: 'No subject alternative names present', names: 'no subjectAltName' };
+    return { ok: false, messageId: 'noIpMatch', symptom: `No subject alternative names matching IP address ${h} found`, names: sanText(cert) };
+  }
+  if (cert.dnsNames.length > 0) {
+    if (cert.dnsNames.some((n) => dnsNameMatches(n, h))) return { ok: true };
+    return { ok: false, messageId: 'noSanMatch', symptom: `No subject alternative DNS name matching ${h} found.`, names: sanText(cert) };
+  }
+  const cn = cert.subject.find((a) => a.type === 'CN')?.value;
+  if (cn && dnsNameMatches(cn, h)) return { ok: true };
+  return { ok: false, messageId: 'noCnMatch', symptom: `No name matching ${h} found`, names: cn ? `CN=${cn}, no DNS subjectAltName` : 'no CN and no DNS subjectAltName' };
+}
+
+function sanText(cert: PemCertificate): string {
+  const names = [...cert.dnsNames.map((n) => `DNS:${n}`), ...cert.ipAddresses.map((ip) => `IP:${ip}`)];
+  return `subjectAltName ${names.join(', ') || '(empty)'}`;
+}
+
+/** The URL of a client that made this link (the link's location is the URL's setting). */
+function urlOf(link: Link, urls: ClientUrl[]): ClientUrl | undefined {
+  const at = link.location;
+  if (!at) return undefined;
+  return urls.find((u) => u.location.file === at.file && u.location.range?.start.line === at.range?.start.line && u.location.range?.start.character === at.range?.start.character);
+}
+
+const FIX = 'Re-issue the certificate with DNS:{{host}} in its subjectAltName (CN alone is ignored when SANs exist), or call the server by a name the certificate holds';
+
+export default defineRule({
+  meta: {
+    id: 'cert/hostname-mismatch',
+    description: "Check that the host name an HTTPS client connects to is in the server certificate's subjectAltName (or CN when it has no DNS names)",
+    severity: 'error',
+    messages: {
+      noSanMatch: `{{client}} connects to {{url}}, but {{server}} presents {{dn}} whose {{names}} does not cover {{host}}: host name verification fails with 'java.security.cert.CertificateException: {{symptom}}' (javax.net.ssl.SSLHandshakeException). ${FIX}`,
+      noCnMatch: `{{client}} connects to {{url}}, but {{server}} presents {{dn}} ({{names}}) which does not match {{host}}: host name verification fails with 'java.security.cert.CertificateException: {{symptom}}' (javax.net.ssl.SSLHandshakeException). ${FIX}`,
+      noIpMatch: `{{client}} connects to {{url}} by IP address, but {{server}} presents {{dn}} whose {{names}} has no IP:{{host}} entry (Java never matches an IP against CN or DNS names): 'java.security.cert.CertificateException: {{symptom}}'. Add IP:{{host}} to the subjectAltName or connect by a DNS name the certificate holds`,
+      noSans: `{{client}} connects to {{url}} by IP address, but {{server}} presents {{dn}} without any subjectAltName: 'java.security.cert.CertificateException: {{symptom}}'. Add IP:{{host}} to the subjectAltName or connect by a DNS name the certificate holds`,
+    },
+    defaultOptions: {},
+    symptoms: ['No subject alternative DNS name matching', 'No name matching', 'No subject alternative names matching IP address', 'No subject alternative names present'],
+  },
+  check(ctx) {
+    for (const { link, client, server } of resolvedLinks(ctx.deployment)) {
+      if (!HOST_CHECKING_CLIENTS.has(client.type) || server.type.startsWith('mq.')) continue;
+      const disabled = client.runtime?.systemProperties['jdk.internal.httpclient.disableHostnameVerification'];
+      if (disabled && disabled.value.trim().toLowerCase() !== 'false') continue;
+      const url = urlOf(link, (client.attributes.urls as ClientUrl[] | undefined) ?? []);
+      if (!url) continue;
+      const [leaf] = presentedCertificates(ctx.deployment, server);
+      if (!leaf) continue;
+      const result = checkHost(leaf.cert, url.host);
+      if (result.ok) continue;
+      const reference = certificateReference(server);
+      ctx.report({
+        messageId: result.messageId,
+        data: { client: client.name, url: url.url, server: server.name, dn: leaf.cert.subjectText, names: result.names, host: url.host, symptom: result.symptom },
+        location: url.location,
+        related: [
+          relatedCertificate(leaf, `certificate presented by ${server.name}: ${result.names}`),
+          { ...reference, message: `${server.name} uses this certificate` },
+        ],
+        fingerprint: [client.id, server.id, url.host, leaf.cert.fingerprintSha256],
+      });
+    }
+  },
+});
