@@ -16,11 +16,14 @@ import { USAGE, parseCliArgs, type CliArgs } from './args';
 import { formatErrorMatches, matchError, type MqCodeInfo } from './explain-error';
 import { writeStarterConfig } from './init';
 import { packageRoot, readPackageVersion } from './package-info';
+import { performanceOptions } from './performance';
 
 export interface CliIo {
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  /** For the progress line of long runs (never drawn when false or absent). */
+  stderrIsTTY?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -63,7 +66,6 @@ function runParsed(args: CliArgs, io: CliIo): number {
     return 0;
   }
   if (args.explainJdk !== undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for this command
     const { explainJdk } = require('../knowledge') as typeof import('../knowledge');
     io.stdout(explainJdk(args.explainJdk, args.javaVendor) + '\n');
     return 0;
@@ -75,7 +77,8 @@ function runParsed(args: CliArgs, io: CliIo): number {
   }
   // Unknown formats fail before any work is done.
   const formatters = args.formats.map((format) => getFormatter(format));
-  const config = resolveConfig(args, io.cwd);
+  const perf = performanceOptions(args, io);
+  const config = perf.stats.time('config', () => resolveConfig(args, io.cwd));
   const builtInIds = new Set(ALL_RULES.map((r) => r.meta.id));
   const extraRules = [...compileCustomRules(config.customRules, builtInIds), ...loadPlugins(config.plugins, config.baseDir, builtInIds)];
   checkRuleOptions(config, [...ALL_RULES, ...extraRules]);
@@ -101,7 +104,9 @@ function runParsed(args: CliArgs, io: CliIo): number {
     java: args.javaVersion || args.javaVendor ? { version: args.javaVersion, vendor: args.javaVendor } : undefined,
     extraRules,
     reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
+    ...perf.lintOptions(config, extraRules, ruleOverrides),
   });
+  perf.afterLint();
   let all = result.findings;
   if (args.updateBaseline) {
     const file = path.resolve(io.cwd, args.baseline ?? DEFAULT_BASELINE_FILE);
@@ -122,12 +127,15 @@ function runParsed(args: CliArgs, io: CliIo): number {
     fileCount: result.fileCount,
     color: args.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb'),
   };
-  args.formats.forEach((_, i) => {
-    const output = args.outputFiles[i];
-    const text = formatters[i](findings, output ? { ...context, color: false } : context);
-    if (output) writeOutput(path.resolve(io.cwd, output), text);
-    else io.stdout(text);
-  });
+  perf.stats.time('report', () =>
+    args.formats.forEach((_, i) => {
+      const output = args.outputFiles[i];
+      const text = formatters[i](findings, output ? { ...context, color: false } : context);
+      if (output) writeOutput(path.resolve(io.cwd, output), text);
+      else io.stdout(text);
+    }),
+  );
+  perf.printStats();
   if (result.internalError) {
     io.stderr('lint-deploy: a rule crashed (see the internal-error finding); the other rules ran\n');
     return 2;
@@ -137,7 +145,6 @@ function runParsed(args: CliArgs, io: CliIo): number {
 
 /** MQ reason codes from the knowledge base (loaded only for explain-error). */
 function mqLookup(): (code: string) => MqCodeInfo | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for this command
   const { mqReasonCode } = require('../knowledge') as typeof import('../knowledge');
   return (code) => mqReasonCode(code);
 }

@@ -6,7 +6,6 @@
  * A plugin module exports `rules`: an array of rules made with `defineRule`
  * (or `{ rules }` as its default export).
  */
-import * as path from 'node:path';
 import { UsageError } from '../core/types';
 import type { AnyRule } from '../rules/types';
 
@@ -24,7 +23,6 @@ export function loadPlugins(specifiers: string[], baseDir: string, builtInIds: S
     }
     let loaded: unknown;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- plugins are CommonJS modules named by the user
       loaded = require(resolved);
     } catch (error) {
       throw new UsageError(`Plugin '${specifier}' failed to load: ${(error as Error).message.split('\n')[0]}`);

@@ -3,7 +3,7 @@ import type { Formatter } from './types';
 import { displayPath, oneBased } from './types';
 
 /** Characters XML 1.0 cannot hold at all (even escaped). */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g; // eslint-disable-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeAttribute(text: string): string {
   return text

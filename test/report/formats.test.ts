@@ -144,7 +144,6 @@ describe('sarif', () => {
   });
 
   it("passes Microsoft's SARIF validator (Sarif.Multitool validate --level Error)", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package exports the binary's path
     const multitool = require('@microsoft/sarif-multitool') as string;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-sarif-'));
     try {
@@ -163,7 +162,6 @@ describe('sarif', () => {
   });
 
   it("the validator does reject a broken log (so the test above can fail)", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package exports the binary's path
     const multitool = require('@microsoft/sarif-multitool') as string;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-sarif-'));
     try {
