@@ -19,20 +19,20 @@ export const CHROMIUM_ARGS = [
  * Makes sure /usr/bin/chromium exists: installs Debian's package when running
  * as root in CI (`CI=true`), otherwise says why the browser test must skip.
  */
-export function ensureChromium(env: NodeJS.ProcessEnv = process.env): { ok: true } | { ok: false; reason: string } {
-  if (fs.existsSync(CHROMIUM)) return { ok: true };
+export function ensureChromium(env: NodeJS.ProcessEnv = process.env, executable = CHROMIUM): { ok: true } | { ok: false; reason: string } {
+  if (fs.existsSync(executable)) return { ok: true };
   const root = process.getuid?.() === 0;
   if (!root || env.CI !== 'true') {
     return {
       ok: false,
-      reason: `${CHROMIUM} is missing (install Debian's package: apt-get install chromium; this test installs it itself only as root with CI=true)`,
+      reason: `${executable} is missing (install Debian's package: apt-get install chromium; this test installs it itself only as root with CI=true)`,
     };
   }
   const apt = (args: string[]) =>
     spawnSync('apt-get', args, { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }, encoding: 'utf8', timeout: 300_000 });
   apt(['update']);
   const install = apt(['install', '-y', '--no-install-recommends', 'chromium']);
-  if (fs.existsSync(CHROMIUM)) return { ok: true };
+  if (fs.existsSync(executable)) return { ok: true };
   const tail = `${install.stderr ?? ''}${install.error?.message ?? ''}`.trim().split('\n').slice(-2).join(' ');
   return { ok: false, reason: `apt-get install chromium failed (${tail || `exit ${install.status}`})` };
 }

@@ -32,6 +32,13 @@ const run = chromium.ok && fs.existsSync(CLI) ? describe : describe.skip;
 const skipReason = !chromium.ok ? chromium.reason : !fs.existsSync(CLI) ? `${CLI} is missing (run npm test, which builds first)` : '';
 if (skipReason) console.warn(`browser test skipped: ${skipReason}`);
 
+it('says why it skips when Chromium is missing and cannot be installed', () => {
+  expect(ensureChromium({ CI: 'false' }, '/nonexistent/chromium')).toEqual({
+    ok: false,
+    reason: expect.stringContaining('/nonexistent/chromium is missing (install Debian') as unknown as string,
+  });
+});
+
 run(`HTML report in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let context: BrowserContext;
   let page: Page;
@@ -107,6 +114,9 @@ run(`HTML report in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, (
       expect(await node.locator('rect').evaluate((r) => (globalThis as unknown as Styled).getComputedStyle(r).stroke)).toBe(HIGHLIGHT);
       expect(await finding.getAttribute('class')).toMatch(/\bhl\b/);
       expect(await page.locator('svg.graph .hl').count()).toBe(targets.length);
+      // And back: clicking the node highlights its findings.
+      await node.click();
+      expect(await finding.getAttribute('class')).toMatch(/\bhl\b/);
     }
 
     await page.screenshot({ path: path.join(ARTIFACTS, `html-report-${example}.png`) });
