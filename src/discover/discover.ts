@@ -84,17 +84,22 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       add(root, [absolute]);
     }
   }
-  const claimedByInner = [...byRoot.keys()];
-  for (const deployment of byRoot.values()) {
-    const all = walk(deployment.root, isIgnored);
-    // Files of a nested deployment root belong to it, not to the enclosing one.
-    const nested = claimedByInner.filter((r) => r !== deployment.root && r.startsWith(deployment.root + path.sep));
-    deployment.files = all.filter((f) => !nested.some((r) => f.startsWith(r + path.sep)));
-  }
+  // Files of a nested deployment root belong to it, not to the enclosing one: the walk does not enter
+  // other roots (a Set lookup per directory; filtering every file against every root was O(files × roots)).
+  const claimedRoots = new Set(byRoot.keys());
+  for (const deployment of byRoot.values()) deployment.files = walk(deployment.root, isIgnored, claimedRoots);
   return [...byRoot.values()].filter((d) => d.files.length > 0 || !leftovers.has(d.root)).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
 
-function walk(root: string, isIgnored: (file: string) => boolean): string[] {
+const ALWAYS_IGNORED_DIRS = new Set(['node_modules', '.git']);
+
+/**
+ * Every regular file under `root` (sorted), as the fast-glob pattern "all files" with `dot`, `onlyFiles` and
+ * `followSymbolicLinks: false` listed them: symbolic links, FIFOs and sockets are skipped, and so are
+ * node_modules/.git and directories in `skipRoots` (other deployments). A plain readdirSync walk: on
+ * 24,000 files it costs a fraction of the glob engine (docs/performance.md).
+ */
+function walk(root: string, isIgnored: (file: string) => boolean, skipRoots: ReadonlySet<string> = new Set()): string[] {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(root);
@@ -102,8 +107,25 @@ function walk(root: string, isIgnored: (file: string) => boolean): string[] {
     return [];
   }
   if (!stat.isDirectory()) return [root];
-  const files = fg.sync('**/*', { cwd: root, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, suppressErrors: true });
-  return files.map((f) => path.resolve(f)).filter((f) => !isIgnored(f)).sort();
+  const files: string[] = [];
+  const visit = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable directory: suppressErrors, as before
+    }
+    for (const entry of entries) {
+      const full = dir + path.sep + entry.name;
+      if (entry.isDirectory()) {
+        if (!ALWAYS_IGNORED_DIRS.has(entry.name) && !skipRoots.has(full)) visit(full);
+      } else if (entry.isFile() && !isIgnored(full)) {
+        files.push(full);
+      }
+    }
+  };
+  visit(path.resolve(root));
+  return files.sort();
 }
 
 function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {
