@@ -9,6 +9,7 @@ import type { MqValue } from './mq';
 import type { TreeCertificate } from './mq-certs';
 import { certificateRef, ownCertificate, treeCertificates } from './mq-certs';
 import type { Component, JavaRuntime, Traced } from './types';
+import { securityLevelCiphers, type LevelCiphers } from './was-ciphers';
 
 /** The WAS/Liberty SSL configuration a JMS connection factory uses. */
 export interface JmsSslConfig {
@@ -17,6 +18,8 @@ export interface JmsSslConfig {
   securityLevel?: MqValue;
   sslProtocol?: MqValue;
   jsseProvider?: MqValue;
+  /** Without `enabledCiphers`: the runtime's default suites for `securityLevel` (HIGH when unset), inferred. */
+  levelCiphers?: LevelCiphers;
 }
 
 /** `attributes` of a `jms.connection-factory` component (IBM MQ messaging provider / resource adapter). */
@@ -54,13 +57,13 @@ export const wasContributor: ModelContributor = {
     const repertoires = (ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[]).flatMap((d) =>
       d.data.repertoires.map((r) => ({ doc: d, r })),
     );
-    const sslOf = (file: string, r: WasSslConfig): JmsSslConfig => ({
+    const sslOf = (file: string, r: WasSslConfig, runtime: JavaRuntime | undefined): JmsSslConfig => withLevelCiphers({
       alias: mv(file, r.alias)!,
       enabledCiphers: mv(file, r.setting.enabledCiphers),
       securityLevel: mv(file, r.setting.securityLevel),
       sslProtocol: mv(file, r.setting.sslProtocol),
       jsseProvider: mv(file, r.setting.jsseProvider),
-    });
+    }, runtime);
     for (const doc of ctx.documentsOf('was.resources-xml') as ParsedDocument<WasResourcesData>[]) {
       for (const cf of doc.data.connectionFactories) {
         const a = cf.attrs;
@@ -83,7 +86,7 @@ export const wasContributor: ModelContributor = {
           host: mv(file, a.host ?? a.connectionNameList),
           sslCipherSuite: mv(file, a.sslCipherSuite ?? cipherProp),
           sslPeerName: mv(file, a.sslPeerName ?? cf.properties['SSLPEERNAME']),
-          sslConfig: rep ? sslOf(rep.doc.file.path, rep.r) : undefined,
+          sslConfig: rep ? sslOf(rep.doc.file.path, rep.r, runtime) : undefined,
           useIBMCipherMappings: cipherMappings(runtime),
           certificate: ownCertificate(certs, path.dirname(rep?.doc.file.path ?? file)),
         };
@@ -108,12 +111,15 @@ export const wasContributor: ModelContributor = {
           sslCipherSuite: mv(file, p.sslCipherSuite),
           sslPeerName: mv(file, p.sslPeerName),
           sslConfig: ssl && ssl.attrs.id
-            ? {
-                alias: mv(file, ssl.attrs.id)!,
-                enabledCiphers: mv(file, ssl.attrs.enabledCiphers),
-                securityLevel: mv(file, ssl.attrs.securityLevel),
-                sslProtocol: mv(file, ssl.attrs.sslProtocol),
-              }
+            ? withLevelCiphers(
+                {
+                  alias: mv(file, ssl.attrs.id)!,
+                  enabledCiphers: mv(file, ssl.attrs.enabledCiphers),
+                  securityLevel: mv(file, ssl.attrs.securityLevel),
+                  sslProtocol: mv(file, ssl.attrs.sslProtocol),
+                },
+                runtime,
+              )
             : undefined,
           useIBMCipherMappings: cipherMappings(runtime),
           certificate: ownCertificate(certs, path.dirname(file)),
@@ -124,6 +130,13 @@ export const wasContributor: ModelContributor = {
   },
 };
 
+/** Adds the securityLevel expansion when the SSL configuration names no ciphers (enabledCiphers overrides securityLevel). */
+function withLevelCiphers(config: JmsSslConfig, runtime: JavaRuntime | undefined): JmsSslConfig {
+  if (config.enabledCiphers?.value.trim() || config.securityLevel?.templated) return config;
+  const levelCiphers = securityLevelCiphers(config.securityLevel, config.alias.location, runtime, 'client');
+  return levelCiphers ? { ...config, levelCiphers } : config;
+}
+
 function cfComponent(host: string, doc: ParsedDocument, location: Location, attrs: JmsConnectionFactoryAttributes, runtime: JavaRuntime | undefined, root: string, sslDoc?: ParsedDocument): Component {
   const specific = attrs.sslCipherSuite && attrs.sslCipherSuite.value.trim() && !attrs.sslCipherSuite.value.startsWith('*') ? attrs.sslCipherSuite : undefined;
   const enabled = attrs.sslConfig?.enabledCiphers && attrs.sslConfig.enabledCiphers.value.trim() ? attrs.sslConfig.enabledCiphers : undefined;
@@ -131,7 +144,9 @@ function cfComponent(host: string, doc: ParsedDocument, location: Location, attr
     ? { value: [specific.value.trim()], from: { kind: 'file', location: specific.location } }
     : !attrs.sslCipherSuite && enabled
       ? { value: enabled.value.split(/[\s,]+/).filter(Boolean), from: { kind: 'file', location: enabled.location } }
-      : undefined;
+      : !attrs.sslCipherSuite
+        ? attrs.sslConfig?.levelCiphers?.suites
+        : undefined;
   const tlsOn = Boolean(attrs.sslCipherSuite?.value.trim());
   const rel = path.relative(root, doc.file.path).split(path.sep).join('/');
   return {

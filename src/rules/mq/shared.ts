@@ -70,9 +70,7 @@ export function clientOffer(client: Component, cwd: string): ClientOffer | undef
       const spec = cipherSpecForJavaSuite(suite.value) ?? mqCipherSpec(suite.value);
       return spec ? { specs: [spec], unknown: [], count: 1, location: suite.location, source: `SSLCIPHERSUITE ${suite.value}`, pinned: true } : undefined;
     }
-    const enabled = a.sslConfig?.enabledCiphers;
-    if (!suite && enabled && enabled.value.trim() && !enabled.templated) {
-      const names = enabled.value.split(/[\s,]+/).filter(Boolean);
+    const fromNames = (names: string[], location: Location, source: string): ClientOffer => {
       const specs: CipherSpecInfo[] = [];
       const unknown: string[] = [];
       for (const n of names) {
@@ -80,8 +78,15 @@ export function clientOffer(client: Component, cwd: string): ClientOffer | undef
         if (s) specs.push(s);
         else unknown.push(n);
       }
-      return { specs, unknown, count: names.length, location: enabled.location, source: `'Selected ciphers' of SSL configuration ${a.sslConfig!.alias.value}`, pinned: names.length === 1 };
+      return { specs, unknown, count: names.length, location, source, pinned: names.length === 1 };
+    };
+    const enabled = a.sslConfig?.enabledCiphers;
+    if (!suite && enabled && enabled.value.trim() && !enabled.templated) {
+      return fromNames(enabled.value.split(/[\s,]+/).filter(Boolean), enabled.location, `'Selected ciphers' of SSL configuration ${a.sslConfig!.alias.value}`);
     }
+    // No 'Selected ciphers': the security level's group of the runtime's default suites (inferred, see model/was-ciphers.ts).
+    const level = a.sslConfig?.levelCiphers;
+    if (!suite && level) return { ...fromNames(level.suites.value, level.location, `SSL configuration ${a.sslConfig!.alias.value}: ${level.suites.from.kind === 'default' ? level.suites.from.origin : `securityLevel ${level.level}`}`), pinned: false };
     return undefined;
   }
   const a = channelAttrs(client);

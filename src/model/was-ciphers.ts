@@ -1,0 +1,53 @@
+import { effectiveJdkTls, findCipherSuite } from '../knowledge';
+import type { CipherSuite } from '../knowledge';
+import type { Location } from '../core/types';
+import type { JavaRuntime, Traced } from './types';
+
+export type WasSecurityLevel = 'HIGH' | 'MEDIUM' | 'LOW';
+
+/**
+ * WAS/Liberty cipher groups (admin console "Strong/Medium/Weak", `securityLevel` HIGH/MEDIUM/LOW):
+ * 128-bit and stronger encryption, 40–56-bit encryption, no encryption. The grouping is what IBM's
+ * console describes; the exact suites IBM puts in each group are not in the research (inferred).
+ */
+export function securityLevelOf(suite: CipherSuite): WasSecurityLevel {
+  if (suite.flags.null || suite.enc === 'NULL') return 'LOW';
+  if (suite.flags.export || /(^|_)(40|56)(_|$)/.test(suite.enc) || suite.enc === 'DES_CBC' || /^DES40/.test(suite.enc)) return 'MEDIUM';
+  return 'HIGH';
+}
+
+/**
+ * The suites a WAS/Liberty SSL configuration without `enabledCiphers` enables for `securityLevel`
+ * (HIGH when unset): the runtime's default-enabled suites for that side (knowledge base,
+ * effectiveJdkTls) that fall in the level's group, in the runtime's order. Undefined when the level is
+ * CUSTOM/templated, the runtime is unknown, or nothing is left (the tree does not tell).
+ */
+export interface LevelCiphers {
+  /** The expanded suites (IANA names), provenance `default` / `inferred`. */
+  suites: Traced<string[]>;
+  level: WasSecurityLevel;
+  /** The `securityLevel` attribute, or the SSL configuration when it is unset (HIGH by default). */
+  location: Location;
+}
+
+export function securityLevelCiphers(
+  level: { value: string; location: Location } | undefined,
+  sslConfigLocation: Location,
+  runtime: JavaRuntime | undefined,
+  side: 'client' | 'server',
+): LevelCiphers | undefined {
+  const wanted = level?.value.trim().toUpperCase() || 'HIGH';
+  if (wanted !== 'HIGH' && wanted !== 'MEDIUM' && wanted !== 'LOW') return undefined;
+  if (!runtime) return undefined;
+  const effective = effectiveJdkTls(runtime);
+  const defaults = side === 'client' ? effective.clientCipherSuites.value : effective.serverCipherSuites.value;
+  const value = defaults.filter((name) => {
+    const suite = findCipherSuite(name);
+    return suite !== undefined && securityLevelOf(suite) === wanted;
+  });
+  if (value.length === 0) return undefined;
+  const origin =
+    `securityLevel ${wanted}${level ? '' : ' (default)'} expanded to the ${effective.label} default ${side} suites of that strength ` +
+    "(inferred: IBM's exact list for each level is not documented)";
+  return { suites: { value, from: { kind: 'default', origin, confidence: 'inferred' } }, level: wanted, location: level?.location ?? sslConfigLocation };
+}
