@@ -26,6 +26,13 @@ export interface CliArgs {
   reportUnusedDisableDirectives: boolean;
   /** `explain-error "<text>" [paths…]`: the error text (paths stay in `paths`). */
   explainError?: string;
+  /** Performance (issue 10): `--shard k/n`, `--cache`, `--cache-location`, `--cache-strategy`, `--stats`, `--concurrency`. */
+  shard?: string;
+  cache: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: string;
+  stats: boolean;
+  concurrency?: string;
   help: boolean;
   version: boolean;
 }
@@ -54,6 +61,12 @@ const OPTIONS = {
   'report-unused-disable-directives': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  shard: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
+  stats: { type: 'boolean' },
+  concurrency: { type: 'string' },
 } as const;
 
 export const USAGE = `Usage: lint-deploy [options] [paths...]          (default path: .)
@@ -82,6 +95,13 @@ Suppressions:
       --baseline <file>      findings recorded in this file do not fail the run (only new ones do)
       --update-baseline      record the current findings in the baseline file (default file: lint-deploy.baseline.json)
       --report-unused-disable-directives   report lint-deploy-disable… comments that suppress nothing
+Performance (docs/performance.md):
+      --shard <k/n>          check only the k-th of n disjoint sets of deployments (CI matrix)
+      --cache                skip deployments unchanged since the last run
+      --cache-location <p>   cache file or directory (default: .lint-deploy-cache)
+      --cache-strategy <s>   content (default: file hashes) or metadata (size + mtime)
+      --concurrency <n>      off, auto or a number of parsing threads (default: off)
+      --stats                time per stage on stderr (also TIMING=1)
 Information:
       --list-rules           list every rule
       --explain <rule-id>    print a rule's documentation
@@ -150,6 +170,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     javaVendor: v['java-vendor'],
     agentVersion: v['agent-version'],
     debug: v.debug ?? false,
+    shard: v.shard,
+    cache: v.cache ?? false,
+    cacheLocation: v['cache-location'],
+    cacheStrategy: v['cache-strategy'],
+    stats: v.stats ?? false,
+    concurrency: v.concurrency,
     help: v.help ?? false,
     version: v.version ?? false,
   };

@@ -13,6 +13,10 @@ import { redactFindings } from './redact';
 import { runRules } from './run-rules';
 import { resolveRuleSettings } from './settings';
 import { applySuppressions } from './suppressions';
+import type { LintCache } from './cache';
+import type { ProgressSink } from './progress';
+import { inShard, type ShardSpec } from './shard';
+import { RunStats } from './stats';
 
 export interface LintOptions {
   paths: string[];
@@ -26,6 +30,16 @@ export interface LintOptions {
   extraRules?: AnyRule[];
   /** Report inline disable directives that suppressed nothing (`--report-unused-disable-directives`). */
   reportUnusedDisableDirectives?: boolean;
+  /** `--shard k/n`: only the deployments of that shard (src/engine/shard.ts). */
+  shard?: ShardSpec;
+  /** `--cache`: unchanged deployments are not re-checked (src/engine/cache.ts); the caller saves it. */
+  cache?: LintCache;
+  /** `--stats`: time per stage is added here (src/engine/stats.ts). */
+  stats?: RunStats;
+  /** Called after each deployment (the TTY progress line, src/engine/progress.ts). */
+  onProgress?: ProgressSink;
+  /** Keep each deployment's documents and model in the result (graph and junit reports); default true. False bounds memory on large fleets. */
+  keepModel?: boolean;
 }
 
 export interface LintResult {
@@ -43,30 +57,62 @@ export function lint(options: LintOptions): LintResult {
   const rules = [...ALL_RULES, ...(options.extraRules ?? [])];
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
-  const discovered = discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns });
+  const stats = options.stats ?? new RunStats();
+  const discovered = stats
+    .time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }))
+    .filter((target) => inShard(target.root, options.config.baseDir, options.shard));
   const findings: Finding[] = [];
   const deployments: Deployment[] = [];
   let fileCount = 0;
   let internalError = false;
+  const { cache } = options;
 
-  for (const target of discovered) {
-    const { documents, findings: readFindings } = readDocuments(target.files);
-    fileCount += documents.length;
-    const deployment = buildDeployment(target.root, documents, { config: options.config, java: options.java });
-    deployments.push(deployment);
-    const deploymentFindings = [...readFindings, ...parseFindings(documents)];
-    const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd);
-    internalError ||= ruleRun.internalError;
-    deploymentFindings.push(...ruleRun.findings);
-    // Inline `lint-deploy-disable…` directives (src/engine/suppressions.ts), after severities.
-    const suppressed = applySuppressions(settings.applySeverity(deploymentFindings), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
-    for (const finding of redactFindings(suppressed, documents)) {
+  for (const [done, target] of discovered.entries()) {
+    const files = cache ? cache.withoutOwnFiles(target.files) : target.files;
+    const hash = cache && stats.time('cache', () => cache.hashDeployment(target.root, files));
+    const cached = hash ? cache.get(target.root, hash) : undefined;
+    let checked: { findings: Finding[]; fileCount: number; deployment: Deployment; internalError: boolean };
+    if (cached) {
+      checked = { findings: cached.findings, fileCount: cached.fileCount, deployment: { root: target.root, documents: [], components: [], links: [] }, internalError: false };
+      stats.cacheHits++;
+    } else {
+      checked = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds });
+      // A run where a rule crashed is never cached: the next run must try again.
+      if (cache && hash && !checked.internalError) cache.set(target.root, { hash, fileCount: checked.fileCount, findings: checked.findings });
+    }
+    fileCount += checked.fileCount;
+    internalError ||= checked.internalError;
+    deployments.push(options.keepModel === false ? { root: target.root, documents: [], components: [], links: [], runtime: checked.deployment.runtime } : checked.deployment);
+    for (const finding of checked.findings) {
       if (target.focus && !involves(finding, target.focus)) continue;
       findings.push({ ...finding, deployment: target.root });
     }
+    stats.files += checked.fileCount;
+    stats.deployments++;
+    options.onProgress?.({ filesRead: fileCount, deploymentsDone: done + 1, deploymentsTotal: discovered.length });
   }
   findings.sort(compareFindings);
   return { findings, deployments, fileCount, rules, internalError };
+}
+
+interface RuleSetup {
+  rules: AnyRule[];
+  settings: ReturnType<typeof resolveRuleSettings>;
+  knownRuleIds: Set<string>;
+}
+
+/** One deployment through parse → model → rules → suppressions → redaction. */
+function checkDeployment(root: string, files: string[], options: LintOptions, stats: RunStats, { rules, settings, knownRuleIds }: RuleSetup) {
+  const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files));
+  const deployment = stats.time('model', () => buildDeployment(root, documents, { config: options.config, java: options.java }));
+  return stats.time('rules', () => {
+    const deploymentFindings = [...readFindings, ...parseFindings(documents)];
+    const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd);
+    deploymentFindings.push(...ruleRun.findings);
+    // Inline `lint-deploy-disable…` directives (src/engine/suppressions.ts), after severities.
+    const suppressed = applySuppressions(settings.applySeverity(deploymentFindings), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
+    return { findings: redactFindings(suppressed, documents), fileCount: documents.length, deployment, internalError: ruleRun.internalError };
+  });
 }
 
 function parseFindings(documents: ParsedDocument[]): Finding[] {

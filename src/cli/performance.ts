@@ -1,0 +1,82 @@
+import { UsageError } from '../core/types';
+import { cacheKey, LintCache, resolveCacheFile, type CacheStrategy } from '../engine/cache';
+import type { LintConfig } from '../engine/config-types';
+import type { LintOptions } from '../engine/lint';
+import { ProgressLine, progressWanted } from '../engine/progress';
+import { parseShard } from '../engine/shard';
+import { RunStats, statsRequested } from '../engine/stats';
+import { ALL_RULES } from '../rules';
+import type { AnyRule } from '../rules/types';
+import type { CliArgs } from './args';
+import type { CliIo } from './main';
+import { readPackageVersion } from './package-info';
+
+/** Reports that draw the deployments' model or list their files: they need every deployment parsed. */
+const MODEL_FORMATS = new Set(['html', 'dot', 'mermaid', 'junit']);
+
+export interface PerformanceSetup {
+  stats: RunStats;
+  /** The `lint()` options for --shard, --cache, --stats, the progress line and memory. */
+  lintOptions(config: LintConfig, extraRules: AnyRule[], ruleOverrides: Record<string, string>): Partial<LintOptions>;
+  /** Clears the progress line and saves the cache. */
+  afterLint(): void;
+  /** `--stats` / `TIMING=1`: the table on stderr. */
+  printStats(): void;
+}
+
+/** The glue between the performance flags (issue 10) and `lint()`; flags are checked before any work. */
+export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
+  const stats = new RunStats();
+  stats.startupMs = performance.now();
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  parseConcurrency(args.concurrency);
+  const strategy = parseCacheStrategy(args.cacheStrategy);
+  const needsModel = args.formats.some((f) => MODEL_FORMATS.has(f));
+  if (args.cache && needsModel) io.stderr(`lint-deploy: --cache is not used with --format ${args.formats.filter((f) => MODEL_FORMATS.has(f)).join(', ')} (that report needs every deployment parsed)\n`);
+  const useCache = (args.cache || args.cacheLocation !== undefined) && !needsModel;
+  const progress = progressWanted({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env, quiet: args.quiet }) ? new ProgressLine((text) => io.stderr(text)) : undefined;
+  let cache: LintCache | undefined;
+  return {
+    stats,
+    lintOptions(config, extraRules, ruleOverrides) {
+      if (useCache) {
+        const rules = [...ALL_RULES, ...extraRules].map((r) => ({ id: r.meta.id, severity: r.meta.severity, defaultOptions: r.meta.defaultOptions }));
+        const key = cacheKey({
+          toolVersion: readPackageVersion(),
+          config,
+          ruleOverrides,
+          java: [args.javaVersion, args.javaVendor],
+          rules,
+          plugins: config.plugins,
+          extra: { reportUnused: args.reportUnusedDisableDirectives },
+        });
+        cache = stats.time('cache', () => new LintCache(resolveCacheFile(args.cacheLocation, io.cwd), key, strategy));
+      }
+      return { shard, cache, stats, onProgress: progress?.update, keepModel: needsModel };
+    },
+    afterLint() {
+      progress?.done();
+      if (cache) {
+        const c = cache;
+        if (!stats.time('cache', () => c.save())) io.stderr(`lint-deploy: could not write the cache file ${c.file}\n`);
+      }
+    },
+    printStats() {
+      if (statsRequested(args.stats, io.env)) io.stderr(stats.format());
+    },
+  };
+}
+
+/** `--concurrency off|auto|<n>` (ESLint's flag). Parsing runs on the main thread: see docs/performance.md. */
+export function parseConcurrency(value: string | undefined): number {
+  if (value === undefined || value === 'off') return 1;
+  if (value === 'auto') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency expects off, auto or a whole number ≥ 1, got '${value}'`);
+  return n;
+}
+
+function parseCacheStrategy(value: string | undefined): CacheStrategy {
+  if (value === undefined || value === 'content' || value === 'metadata') return value ?? 'content';
+  throw new UsageError(`--cache-strategy expects content or metadata, got '${value}'`);
+}

@@ -1,0 +1,59 @@
+/**
+ * Where a run spends its time (`--stats` or `TIMING=1`): wall time per pipeline stage,
+ * plus counters. Timing is `performance.now()` around each stage; the stages do not
+ * overlap, so their sum is the run's time after start-up.
+ */
+export const STAGES = ['config', 'discover', 'cache', 'parse', 'model', 'rules', 'report'] as const;
+export type Stage = (typeof STAGES)[number];
+
+const STAGE_LABELS: Record<Stage, string> = {
+  config: 'config (load + validate)',
+  discover: 'discover (walk + globs)',
+  cache: 'cache (hash + load/save)',
+  parse: 'parse (read + decode + classify + parse)',
+  model: 'model (components + links)',
+  rules: 'rules (+ suppressions, redaction)',
+  report: 'report (format + write)',
+};
+
+export class RunStats {
+  readonly ms: Record<Stage, number> = { config: 0, discover: 0, cache: 0, parse: 0, model: 0, rules: 0, report: 0 };
+  files = 0;
+  deployments = 0;
+  cacheHits = 0;
+  /** Milliseconds from process start to the first stage (module loading and argument parsing). */
+  startupMs?: number;
+
+  /** Runs `fn`, adding its wall time to `stage`. */
+  time<T>(stage: Stage, fn: () => T): T {
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.ms[stage] += performance.now() - start;
+    }
+  }
+
+  /** A table for stderr, like ESLint's TIMING output. */
+  format(): string {
+    const rows: [string, number][] = STAGES.map((s) => [STAGE_LABELS[s], this.ms[s]]);
+    if (this.startupMs !== undefined) rows.unshift(['start-up (node + modules)', this.startupMs]);
+    const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+    const width = Math.max(...rows.map(([label]) => label.length));
+    const line = (label: string, ms: number) => `${label.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${total ? ((100 * ms) / total).toFixed(1).padStart(5) : '  0.0'}%`;
+    const memory = Math.round(process.resourceUsage().maxRSS / 1024);
+    return [
+      `${'Stage'.padEnd(width)}  ${'Time'.padStart(12)}  Share`,
+      ...rows.map(([label, ms]) => line(label, ms)),
+      line('total', total),
+      `${this.deployments} deployment${this.deployments === 1 ? '' : 's'}, ${this.files} file${this.files === 1 ? '' : 's'} parsed${this.cacheHits ? `, ${this.cacheHits} from the cache` : ''}; peak RSS ${memory} MB`,
+      '',
+    ].join('\n');
+  }
+}
+
+/** `--stats` or `TIMING=1` (any non-empty value but 0/false) asks for the table. */
+export function statsRequested(flag: boolean, env: Record<string, string | undefined>): boolean {
+  const timing = env.TIMING;
+  return flag || (timing !== undefined && timing !== '' && timing !== '0' && timing.toLowerCase() !== 'false');
+}
