@@ -1,0 +1,42 @@
+/**
+ * Long differential run: N seeded client/server pairs through real OpenSSL and JDK JSSE handshakes,
+ * compared with the predictor. Prints the agreement rate and every disagreement.
+ * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6]
+ */
+import { generatePairs, predictPair, runPairs } from '../test/interop/generate';
+import { startLab } from '../test/interop/stacks';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function main(): Promise<void> {
+  const count = arg('pairs', 2000);
+  const seed = arg('seed', 4);
+  const concurrency = arg('concurrency', 6);
+  const lab = await startLab();
+  const started = Date.now();
+  try {
+    const pairs = generatePairs(seed, count);
+    const results = await runPairs(pairs, (p) => lab.run(p.client, p.server), (p) => predictPair(p, lab.jvmDisabled), concurrency);
+    const bad = results.filter((r) => r.diffs.length > 0);
+    const outcomes = new Map<string, number>();
+    for (const r of results) {
+      const key = r.prediction.ok ? `ok ${r.prediction.protocol}` : `fail ${r.prediction.reason}`;
+      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    }
+    for (const r of bad) {
+      console.log(`DISAGREE pair ${r.pair.id}: ${JSON.stringify({ client: r.pair.client, server: r.pair.server })}`);
+      for (const d of r.diffs) console.log(`  ${d}`);
+    }
+    console.log('predicted outcomes:', Object.fromEntries([...outcomes].sort()));
+    const agree = results.length - bad.length;
+    console.log(`agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    process.exitCode = bad.length > 0 ? 1 : 0;
+  } finally {
+    await lab.close();
+  }
+}
+
+void main();

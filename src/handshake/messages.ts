@@ -1,0 +1,84 @@
+/**
+ * What each runtime logs. JSSE texts are JDK 17 exception messages (JDK 21+ prefix them with
+ * `(alert_name)`); OpenSSL texts are the 3.x reason strings (`...:error:0A0000C1:SSL routines:...:no
+ * shared cipher:...`). All were observed with the differential harness (test/interop) unless marked
+ * "inferred". IBM JSSE2 and GSKit use the JSSE/OpenSSL family texts as the closest known (inferred).
+ */
+import type { HandshakeAlert, HandshakeImplementation } from './types';
+
+type Family = 'jsse' | 'openssl';
+
+function family(impl: HandshakeImplementation): Family {
+  return impl === 'jsse' || impl === 'ibmjsse2' ? 'jsse' : 'openssl';
+}
+
+const OPENSSL_ALERT_TEXT: Record<HandshakeAlert, string> = {
+  handshake_failure: 'sslv3 alert handshake failure',
+  protocol_version: 'tlsv1 alert protocol version',
+  insufficient_security: 'tlsv1 alert insufficient security',
+  bad_certificate: 'sslv3 alert bad certificate',
+  certificate_required: 'tlsv13 alert certificate required',
+  internal_error: 'tlsv1 alert internal error',
+  unexpected_message: 'sslv3 alert unexpected message',
+  none: 'unexpected eof while reading',
+};
+
+/** What a side logs when its peer sent `alert` (or closed without one, `none`). */
+export function peerAlertMessage(impl: HandshakeImplementation, alert: HandshakeAlert): string {
+  if (family(impl) === 'jsse') return alert === 'none' ? 'Remote host terminated the handshake' : `Received fatal alert: ${alert}`;
+  return OPENSSL_ALERT_TEXT[alert];
+}
+
+/** What an OpenSSL server logs when the client aborted before the server could answer. */
+export function peerAbortedMessage(impl: HandshakeImplementation, alert: HandshakeAlert): string {
+  if (family(impl) === 'jsse') return peerAlertMessage(impl, alert);
+  return alert === 'internal_error' ? 'unexpected message' : OPENSSL_ALERT_TEXT[alert];
+}
+
+export const JSSE_NO_APPROPRIATE_PROTOCOL = 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)';
+
+export function noProtocolMessage(impl: HandshakeImplementation): string {
+  return family(impl) === 'jsse' ? JSSE_NO_APPROPRIATE_PROTOCOL : 'no protocols available';
+}
+
+export function noCipherForProtocolMessage(impl: HandshakeImplementation): string {
+  return family(impl) === 'jsse' ? JSSE_NO_APPROPRIATE_PROTOCOL : 'no ciphers available';
+}
+
+export function noSharedCipherMessage(impl: HandshakeImplementation): string {
+  return family(impl) === 'jsse' ? 'no cipher suites in common' : 'no shared cipher';
+}
+
+export function noClientCertificateMessage(impl: HandshakeImplementation): string {
+  return family(impl) === 'jsse' ? 'Empty client certificate chain' : 'peer did not return a certificate';
+}
+
+/** The alert a server sends when a required client certificate is missing. */
+export function noClientCertificateAlert(impl: HandshakeImplementation, protocol: string): HandshakeAlert {
+  if (family(impl) === 'jsse') return 'bad_certificate';
+  return protocol === 'TLSv1.3' ? 'certificate_required' : 'handshake_failure';
+}
+
+export function serverRejectsVersionsMessage(impl: HandshakeImplementation, clientVersions: string[], serverVersions: string[], supportedVersionsSent: boolean): string {
+  if (family(impl) === 'openssl') return 'unsupported protocol';
+  if (supportedVersionsSent) {
+    return `The client supported protocol versions [${clientVersions.join(', ')}] are not accepted by server preferences [${serverVersions.join(', ')}]`;
+  }
+  return `Client requested protocol ${clientVersions[0]} is not enabled or supported in server context`;
+}
+
+/** Inferred for JSSE (ServerHello consumer text); observed for OpenSSL. */
+export function clientRejectsVersionMessage(impl: HandshakeImplementation, selected: string, clientVersions: string[]): string {
+  if (family(impl) === 'openssl') return 'unsupported protocol';
+  return `The server selected protocol version ${selected} is not accepted by client preferences [${clientVersions.join(', ')}]`;
+}
+
+/** What a side that never got an answer logs. */
+export function peerVanishedMessage(impl: HandshakeImplementation): string {
+  return peerAlertMessage(impl, 'none');
+}
+
+/** A client that receives a CertificateRequest during an anonymous handshake (RFC 5246 7.4.4 forbids it). */
+export function unexpectedCertificateRequestMessage(impl: HandshakeImplementation): string {
+  return family(impl) === 'jsse' ? 'Unexpected handshake message: certificate_request' : 'unexpected message';
+}

@@ -1,0 +1,246 @@
+/**
+ * The handshake predictor: a pure function from two effective endpoint configurations to the
+ * outcome the real stacks produce (checked against OpenSSL 3.0 and JDK 17 by test/handshake).
+ *
+ * Order of events, as the stacks do it:
+ *  1. each side works out the versions it can speak (JSSE: enabled protocols that have an enabled suite;
+ *     OpenSSL: the lowest contiguous run of enabled versions, and the top one must have a cipher);
+ *  2. the server picks the version (supported_versions list, or the legacy "highest <= client max");
+ *  3. the server picks the suite for that version (its own order or the client's), usable with its key;
+ *  4. a server that requires a client certificate aborts when the client has none.
+ */
+import {
+  clientRejectsVersionMessage,
+  noCipherForProtocolMessage,
+  noClientCertificateAlert,
+  noClientCertificateMessage,
+  noProtocolMessage,
+  noSharedCipherMessage,
+  peerAbortedMessage,
+  peerAlertMessage,
+  serverRejectsVersionsMessage,
+  unexpectedCertificateRequestMessage,
+} from './messages';
+import {
+  canonicalSuiteName,
+  normalizeProtocol,
+  protocolRank,
+  PROTOCOLS_ASCENDING,
+  ProtocolName,
+  SuiteFacts,
+  suiteFacts,
+  suiteSupportsProtocol,
+  suiteUsableWithKey,
+} from './suites';
+import type { HandshakeAlert, HandshakeFailure, HandshakeFailureReason, HandshakePrediction, HandshakeSide } from './types';
+
+interface PreparedSide {
+  side: HandshakeSide;
+  name: string;
+  enabled: Set<ProtocolName>;
+  suites: SuiteFacts[];
+}
+
+function prepare(side: HandshakeSide, role: 'client' | 'server'): PreparedSide {
+  const enabled = new Set<ProtocolName>();
+  for (const p of side.protocols) {
+    const n = normalizeProtocol(p);
+    if (n) enabled.add(n);
+  }
+  const seen = new Set<string>();
+  const suites: SuiteFacts[] = [];
+  for (const raw of side.cipherSuites) {
+    const f = suiteFacts(raw);
+    if (f && !seen.has(f.name)) {
+      seen.add(f.name);
+      suites.push(f);
+    }
+  }
+  return { side, name: side.label ?? role, enabled, suites };
+}
+
+const isJsseFamily = (s: PreparedSide): boolean => s.side.implementation === 'jsse' || s.side.implementation === 'ibmjsse2';
+
+function hasSuiteFor(s: PreparedSide, p: ProtocolName): boolean {
+  return s.suites.some((f) => suiteSupportsProtocol(f, p));
+}
+
+/** OpenSSL's ssl_get_min_max_version: scanning down from TLS 1.3, a disabled version after an enabled one resets the range. */
+function lowestContiguousRun(enabled: Set<ProtocolName>): ProtocolName[] {
+  let run: ProtocolName[] = [];
+  let hole = true;
+  for (const p of [...PROTOCOLS_ASCENDING].reverse()) {
+    if (!enabled.has(p)) { hole = true; continue; }
+    run = hole ? [p] : [...run, p];
+    hole = false;
+  }
+  return run; // descending
+}
+
+interface VersionCapability {
+  /** Versions the side will negotiate, highest first. */
+  versions: ProtocolName[];
+  /** Set when the side aborts before any negotiation. */
+  localFailure?: { reason: HandshakeFailureReason; message: string; explanation: string };
+}
+
+function capability(s: PreparedSide): VersionCapability {
+  const desc = [...PROTOCOLS_ASCENDING].reverse();
+  if (isJsseFamily(s)) {
+    const versions = desc.filter((p) => s.enabled.has(p) && hasSuiteFor(s, p));
+    if (versions.length > 0) return { versions };
+    const noneEnabled = s.enabled.size === 0;
+    return {
+      versions,
+      localFailure: {
+        reason: noneEnabled ? 'no-protocol-enabled' : 'no-cipher-for-protocol',
+        message: noProtocolMessage(s.side.implementation),
+        explanation: noneEnabled
+          ? `${s.name} has no protocol left after the runtime's disabled algorithms`
+          : `none of ${s.name}'s enabled suites can be used with its enabled protocols (${[...s.enabled].join(', ')})`,
+      },
+    };
+  }
+  const versions = lowestContiguousRun(s.enabled);
+  if (versions.length === 0) {
+    return { versions, localFailure: { reason: 'no-protocol-enabled', message: noProtocolMessage(s.side.implementation), explanation: `${s.name} has no protocol enabled` } };
+  }
+  if (!hasSuiteFor(s, versions[0])) {
+    return {
+      versions,
+      localFailure: {
+        reason: 'no-cipher-for-protocol',
+        message: noCipherForProtocolMessage(s.side.implementation),
+        explanation: `${s.name}'s highest enabled protocol is ${versions[0]} but none of its suites can be used with it (OpenSSL requires one)`,
+      },
+    };
+  }
+  return { versions };
+}
+
+function fail(
+  reason: HandshakeFailureReason,
+  failingSide: 'client' | 'server',
+  alert: HandshakeAlert,
+  messages: { client: string; server: string },
+  explanation: string[],
+  protocol?: string,
+): HandshakeFailure {
+  return { ok: false, reason, failingSide, alert, messages, explanation, ...(protocol ? { protocol } : {}) };
+}
+
+export function predictHandshake(clientSide: HandshakeSide, serverSide: HandshakeSide): HandshakePrediction {
+  const client = prepare(clientSide, 'client');
+  const server = prepare(serverSide, 'server');
+  const cImpl = clientSide.implementation;
+  const sImpl = serverSide.implementation;
+  const explanation: string[] = [];
+
+  // 1. Local checks: a client that cannot build a ClientHello never talks.
+  const cCap = capability(client);
+  const sCap = capability(server);
+  if (cCap.localFailure) {
+    const jsse = isJsseFamily(client);
+    const alert: HandshakeAlert = jsse ? 'none' : 'internal_error';
+    // A server that cannot work at all fails on its own, before it reads the ClientHello.
+    const serverMessage = sCap.localFailure?.message ?? peerAbortedMessage(sImpl, alert);
+    return fail(cCap.localFailure.reason, 'client', alert, { client: cCap.localFailure.message, server: serverMessage }, [cCap.localFailure.explanation]);
+  }
+  if (sCap.localFailure) {
+    const jsse = isJsseFamily(server);
+    const alert: HandshakeAlert = jsse ? 'none' : 'handshake_failure';
+    return fail(sCap.localFailure.reason, 'server', alert, { client: peerAlertMessage(cImpl, alert), server: sCap.localFailure.message }, [sCap.localFailure.explanation]);
+  }
+
+  // 2. Version selection by the server.
+  const offered = cCap.versions;
+  const supportedVersionsSent = isJsseFamily(client) || offered[0] === 'TLSv1.3';
+  const serverVersions = isJsseFamily(server) ? sCap.versions : [...PROTOCOLS_ASCENDING].reverse().filter((p) => server.enabled.has(p) && protocolRank(p) <= protocolRank(sCap.versions[0]));
+  const clientMax = offered[0];
+  const selected = supportedVersionsSent
+    ? serverVersions.find((p) => offered.includes(p))
+    : serverVersions.find((p) => protocolRank(p) <= protocolRank(clientMax));
+  explanation.push(`${client.name} offers ${offered.join(', ')}${supportedVersionsSent ? '' : ' (legacy ClientHello, highest ' + clientMax + ')'}; ${server.name} accepts ${serverVersions.join(', ')}`);
+  if (!selected) {
+    return fail('no-common-protocol', 'server', 'protocol_version', {
+      client: peerAlertMessage(cImpl, 'protocol_version'),
+      server: serverRejectsVersionsMessage(sImpl, offered, serverVersions, supportedVersionsSent),
+    }, [...explanation, 'no protocol version in common: the server answers with a protocol_version alert']);
+  }
+  explanation.push(`protocol: ${selected}${offered.includes(selected) ? ' (the highest both accept)' : ''}`);
+
+  // 3. Suite selection for the selected version.
+  const clientSuites = client.suites.filter((f) => (selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected)));
+  const serverForVersion = server.suites.filter((f) => (selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected)));
+  const keyType = serverSide.certificate?.keyType;
+  // JSSE never picks an anonymous suite when it must authenticate the client.
+  const jsseNeedsClientCert = isJsseFamily(server) && serverSide.clientAuth === 'required';
+  const serverUsable = serverForVersion.filter((f) => suiteUsableWithKey(f, keyType) && !(jsseNeedsClientCert && f.flags.anon));
+  const clientNames = new Set(clientSuites.map((f) => f.name));
+  const usableNames = new Set(serverUsable.map((f) => f.name));
+  const serverOrder = serverSide.serverOrderWins === true;
+  // SunJSSE picks a jdk.tls.legacyAlgorithms suite (NULL, anon, RC4, DES, 3DES) only when nothing else is common.
+  const ordered = serverOrder ? serverUsable.filter((f) => clientNames.has(f.name)) : clientSuites.filter((f) => usableNames.has(f.name));
+  const common = isJsseFamily(server) ? [...ordered.filter((f) => !isJsseLegacy(f)), ...ordered.filter(isJsseLegacy)] : ordered;
+  const chosen = common[0];
+  if (!chosen) {
+    const commonIgnoringKey = serverForVersion.filter((f) => clientNames.has(f.name));
+    const reason: HandshakeFailureReason = commonIgnoringKey.length > 0 ? 'no-cipher-for-certificate' : 'no-common-cipher';
+    const why = reason === 'no-cipher-for-certificate'
+      ? `the suites both offer for ${selected} (${commonIgnoringKey.map((f) => f.name).join(', ')}) need a ${describeKeyNeed(commonIgnoringKey)} key but the server's certificate key is ${keyType ?? 'absent'}`
+      : `no ${selected === 'TLSv1.3' ? 'TLS 1.3' : selected} suite in common: ${client.name} offers ${list(clientSuites)}; ${server.name} enables ${list(serverForVersion)}`;
+    return fail(reason, 'server', 'handshake_failure', { client: peerAlertMessage(cImpl, 'handshake_failure'), server: noSharedCipherMessage(sImpl) }, [...explanation, why], selected);
+  }
+  // The client sees the version only in the ServerHello, i.e. after the server has picked a suite.
+  if (!offered.includes(selected)) {
+    return fail('protocol-rejected-by-client', 'client', 'protocol_version', {
+      client: clientRejectsVersionMessage(cImpl, selected, offered),
+      server: isJsseFamily(server) ? peerAlertMessage(sImpl, 'protocol_version') : 'wrong version number',
+    }, [...explanation, `the server selects ${selected}, which ${client.name} does not accept`], selected);
+  }
+  const decidedBy = common.length === 1 ? 'only-choice' : serverOrder ? 'server-order' : 'client-order';
+  if (chosen !== ordered[0]) explanation.push(`${server.name} (JSSE) takes legacy suites (${ordered[0].name}) only when no other suite is common`);
+  explanation.push(
+    decidedBy === 'only-choice'
+      ? `suite: ${chosen.name}, the only suite both accept`
+      : serverOrder
+        ? `suite: ${chosen.name}: the server prefers its own order; the first of its suites the client also offers is ${chosen.name}`
+        : `suite: ${chosen.name}: the client's order decides; its first suite the server accepts is ${chosen.name}`,
+  );
+
+  // 4. Client authentication. OpenSSL still sends a CertificateRequest with an anon suite when the
+  //    certificate is required; clients reject that message.
+  if (serverSide.clientAuth === 'required' && chosen.flags.anon && !isJsseFamily(server)) {
+    return fail('client-cert-request-with-anon', 'client', 'unexpected_message', {
+      client: unexpectedCertificateRequestMessage(cImpl),
+      server: peerAlertMessage(sImpl, 'unexpected_message'),
+    }, [...explanation, `${server.name} requires a client certificate but negotiated the anonymous suite ${chosen.name}: it asks for a certificate, which an anonymous handshake forbids, and the client aborts`], selected);
+  }
+  if (serverSide.clientAuth === 'required' && !clientSide.hasClientCertificate && !chosen.flags.anon) {
+    const alert = noClientCertificateAlert(sImpl, selected);
+    return fail('client-cert-required', 'server', alert, { client: peerAlertMessage(cImpl, alert), server: noClientCertificateMessage(sImpl) }, [
+      ...explanation,
+      `${server.name} requires a client certificate and ${client.name} has none`,
+    ], selected);
+  }
+  return { ok: true, protocol: selected, cipherSuite: chosen.name, decidedBy, explanation };
+}
+
+/** jdk.tls.legacyAlgorithms (17+: `NULL, anon, RC4, DES, 3DES_EDE_CBC`; 8/11 spell the same set as K_NULL, DH_anon…). */
+function isJsseLegacy(f: SuiteFacts): boolean {
+  return f.flags.null || f.flags.anon || f.flags.rc4 || f.flags.des || f.flags.tripleDes || f.flags.export;
+}
+
+function list(suites: SuiteFacts[]): string {
+  return suites.length === 0 ? '(none)' : suites.map((f) => f.name).join(', ');
+}
+
+function describeKeyNeed(suites: SuiteFacts[]): string {
+  const needs = new Set(suites.map((f) => (f.au === 'ECDSA' || /ECDH$/.test(f.kx) ? 'EC' : f.au === 'DSS' ? 'DSA' : f.au)));
+  return [...needs].join(' or ');
+}
+
+/** The canonical IANA spelling the predictor uses for a suite name (for callers comparing names). */
+export function predictorSuiteName(name: string): string {
+  return suiteFacts(name)?.name ?? canonicalSuiteName(name);
+}

@@ -1,0 +1,139 @@
+/**
+ * Cipher-suite and protocol facts the predictor needs, derived from the IANA name itself
+ * (`TLS_<kx>_<au>_WITH_<enc>_<mac>`), so the predictor stays pure and works for any suite name the
+ * stacks use. Spelling variants (IBM/JSSE `SSL_` prefix) are folded onto the IANA `TLS_` name.
+ */
+
+export type ProtocolName = 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+export const PROTOCOLS_ASCENDING: readonly ProtocolName[] = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+export function protocolRank(p: ProtocolName): number {
+  return PROTOCOLS_ASCENDING.indexOf(p);
+}
+
+/** `TLSv1.0`, `TLS1.2`, `TLSv12`, `tlsv1_1`, `SSLV3` → canonical JSSE spelling; undefined when not a protocol. */
+export function normalizeProtocol(raw: string): ProtocolName | undefined {
+  const s = raw.trim().toUpperCase().replace(/[\s_]/g, '.').replace(/^TLSV?/, 'TLS');
+  if (/^SSLV?3(\.0)?$/.test(s)) return 'SSLv3';
+  const m = /^TLS(1)(?:\.?([0-3]))?$/.exec(s);
+  if (!m) return undefined;
+  switch (m[2]) {
+    case undefined: case '0': return 'TLSv1';
+    case '1': return 'TLSv1.1';
+    case '2': return 'TLSv1.2';
+    case '3': return 'TLSv1.3';
+    default: return undefined;
+  }
+}
+
+export interface SuiteFacts {
+  /** IANA name (`TLS_` prefix). */
+  name: string;
+  tls13: boolean;
+  /** Key exchange: RSA, DHE, ECDHE, DH, ECDH, PSK, DHE_PSK, RSA_PSK, ECDHE_PSK, SRP, KRB5, ANY (1.3). */
+  kx: string;
+  /** Authentication: RSA, ECDSA, DSS, anon, PSK, SRP, ANY (1.3). */
+  au: string;
+  enc: string;
+  mac: string;
+  minProtocol: ProtocolName;
+  maxProtocol: ProtocolName;
+  flags: { anon: boolean; null: boolean; export: boolean; rc4: boolean; des: boolean; tripleDes: boolean; cbc: boolean; sha1Mac: boolean; staticRsa: boolean };
+}
+
+const TLS13_SUITES = new Set(['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_CCM_SHA256', 'TLS_AES_128_CCM_8_SHA256']);
+
+/** Folds `SSL_X` onto `TLS_X`; leaves other names alone (upper-cased). */
+export function canonicalSuiteName(name: string): string {
+  const n = name.trim().toUpperCase().replace(/^SSL_/, 'TLS_').replace(/_ANON_/, '_anon_');
+  return n;
+}
+
+const cache = new Map<string, SuiteFacts | undefined>();
+
+/** Facts about a suite from its IANA/JSSE/IBM name; undefined for names that are not suite names. */
+export function suiteFacts(rawName: string): SuiteFacts | undefined {
+  const name = canonicalSuiteName(rawName);
+  if (cache.has(name)) return cache.get(name);
+  const facts = computeFacts(name);
+  cache.set(name, facts);
+  return facts;
+}
+
+function computeFacts(name: string): SuiteFacts | undefined {
+  const noFlags = { anon: false, null: false, export: false, rc4: false, des: false, tripleDes: false, cbc: false, sha1Mac: false, staticRsa: false };
+  if (TLS13_SUITES.has(name)) {
+    const [, enc, mac] = /^TLS_(.+)_(SHA256|SHA384)$/.exec(name) ?? [];
+    return { name, tls13: true, kx: 'ANY', au: 'ANY', enc, mac, minProtocol: 'TLSv1.3', maxProtocol: 'TLSv1.3', flags: noFlags };
+  }
+  const m = /^TLS_(.+?)_WITH_(.+)$/.exec(name);
+  if (!m || name === 'TLS_EMPTY_RENEGOTIATION_INFO_SCSV') return undefined;
+  const [, kxau, rest] = m;
+  const exportSuite = /_EXPORT(1024)?$/.test(kxau) || /EXPORT/.test(rest);
+  const base = kxau.replace(/_EXPORT(1024)?$/, '');
+  const [kx, au] = splitKxAu(base);
+  const macMatch = /_(SHA|SHA256|SHA384|MD5)$/.exec(rest);
+  const aead = /GCM|CCM|CHACHA20_POLY1305/.test(rest);
+  const mac = macMatch && !aead ? macMatch[1] : 'AEAD';
+  const enc = macMatch ? rest.slice(0, rest.length - macMatch[0].length) : rest;
+  const tls12Only = aead || ((mac === 'SHA256' || mac === 'SHA384') && !/PSK/.test(kx));
+  const rc4 = /RC4/.test(enc);
+  const des = /(^|_)DES(40)?_CBC|DES_CBC_40/.test(enc) && !/3DES/.test(enc);
+  const flags = {
+    anon: au === 'anon',
+    null: /^NULL/.test(enc),
+    export: exportSuite || /_40$|DES40|RC4_40|RC2_CBC_40/.test(enc),
+    rc4,
+    des,
+    tripleDes: /3DES/.test(enc),
+    cbc: /CBC/.test(enc),
+    sha1Mac: mac === 'SHA',
+    staticRsa: kx === 'RSA',
+  };
+  // JSSE (and RFC 4346/5246) limits: export suites to TLS 1.0, DES/RC4-40 to TLS 1.1.
+  const maxProtocol: ProtocolName = flags.export ? 'TLSv1' : des ? 'TLSv1.1' : 'TLSv1.2';
+  const ecc = /ECDH/.test(kx);
+  const minProtocol: ProtocolName = tls12Only ? 'TLSv1.2' : ecc ? 'TLSv1' : 'SSLv3';
+  return { name, tls13: false, kx, au, enc, mac, minProtocol, maxProtocol, flags };
+}
+
+function splitKxAu(kxau: string): [string, string] {
+  switch (kxau) {
+    case 'RSA': return ['RSA', 'RSA'];
+    case 'DH_anon': case 'DH_ANON': return ['DH', 'anon'];
+    case 'ECDH_anon': case 'ECDH_ANON': return ['ECDH', 'anon'];
+    case 'PSK': return ['PSK', 'PSK'];
+    case 'SRP_SHA': return ['SRP', 'SRP'];
+    case 'KRB5': return ['KRB5', 'KRB5'];
+  }
+  const m = /^(DHE|ECDHE|DH|ECDH|SRP_SHA|RSA)_(RSA|ECDSA|DSS|PSK)$/.exec(kxau);
+  if (m) {
+    if (m[2] === 'PSK') return [`${m[1]}_PSK`, 'PSK'];
+    return [m[1] === 'SRP_SHA' ? 'SRP' : m[1], m[2]];
+  }
+  return [kxau, kxau];
+}
+
+export type CertificateKeyType = 'RSA' | 'EC' | 'DSA';
+
+/** Can a server holding a key of this type negotiate the suite? (anon needs no key; PSK/SRP/KRB5 need other credentials). */
+export function suiteUsableWithKey(facts: SuiteFacts, keyType: CertificateKeyType | undefined): boolean {
+  if (facts.tls13) return keyType !== 'DSA';
+  if (facts.au === 'anon') return true;
+  if (keyType === undefined) return false;
+  switch (facts.kx) {
+    case 'RSA': case 'DHE': case 'ECDHE':
+      return (facts.au === 'RSA' && keyType === 'RSA') || (facts.au === 'ECDSA' && keyType === 'EC') || (facts.au === 'DSS' && keyType === 'DSA');
+    case 'ECDH': // static ECDH needs an EC key (signed by RSA or ECDSA)
+      return keyType === 'EC';
+    case 'DH':
+      return false; // static DH certificates: not modelled
+    default:
+      return false;
+  }
+}
+
+export function suiteSupportsProtocol(facts: SuiteFacts, protocol: ProtocolName): boolean {
+  const r = protocolRank(protocol);
+  return r >= protocolRank(facts.minProtocol) && r <= protocolRank(facts.maxProtocol);
+}

@@ -1,0 +1,66 @@
+/** The predictor's inputs and outputs. */
+
+export type HandshakeImplementation = 'openssl' | 'jsse' | 'ibmjsse2' | 'gskit';
+
+/** One endpoint's effective TLS configuration, after the runtime's disabled algorithms are applied. */
+export interface HandshakeSide {
+  implementation: HandshakeImplementation;
+  /** Enabled protocols (any spelling: `TLSv1.2`, `TLSv1.0`, `TLS1.3`). */
+  protocols: string[];
+  /** Enabled suites in preference order (IANA or `SSL_` spelling); TLS 1.3 and <= 1.2 suites may be mixed. */
+  cipherSuites: string[];
+  /** Server only: the server's order wins (JSSE 13+ default; OpenSSL `-serverpref`/`ssl_prefer_server_ciphers`). */
+  serverOrderWins?: boolean;
+  /** Server only: the key of its certificate. Absent: only anon suites can be negotiated. */
+  certificate?: { keyType: 'RSA' | 'EC' | 'DSA'; bits?: number; signatureAlgorithm?: string };
+  /** Server only. */
+  clientAuth?: 'none' | 'optional' | 'required';
+  /** Client only. */
+  hasClientCertificate?: boolean;
+  label?: string;
+}
+
+export type HandshakeAlert =
+  | 'handshake_failure'
+  | 'protocol_version'
+  | 'insufficient_security'
+  | 'bad_certificate'
+  | 'certificate_required'
+  | 'internal_error'
+  | 'unexpected_message'
+  | 'none';
+
+export type HandshakeFailureReason =
+  | 'no-protocol-enabled'
+  | 'no-cipher-for-protocol'
+  | 'no-common-protocol'
+  | 'protocol-rejected-by-client'
+  | 'no-common-cipher'
+  | 'no-cipher-for-certificate'
+  | 'client-cert-required'
+  | 'client-cert-request-with-anon';
+
+export interface HandshakeSuccess {
+  ok: true;
+  protocol: string;
+  cipherSuite: string;
+  /** Whose order decided the suite. */
+  decidedBy: 'server-order' | 'client-order' | 'only-choice';
+  explanation: string[];
+}
+
+export interface HandshakeFailure {
+  ok: false;
+  reason: HandshakeFailureReason;
+  /** The side that aborts the handshake. */
+  failingSide: 'client' | 'server';
+  /** The alert the failing side sends ('none' when it closes without an alert or never connects). */
+  alert: HandshakeAlert;
+  /** Protocol that had been selected when it failed, if any. */
+  protocol?: string;
+  /** The text each runtime logs (an exception message or an OpenSSL reason string). */
+  messages: { client: string; server: string };
+  explanation: string[];
+}
+
+export type HandshakePrediction = HandshakeSuccess | HandshakeFailure;

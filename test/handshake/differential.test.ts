@@ -1,0 +1,42 @@
+/**
+ * Fast tier of the differential tests: 200 seeded client/server pairs through real OpenSSL 3 and JDK 17
+ * JSSE handshakes on 127.0.0.1, each compared with predictHandshake. The long run is `npm run interop`.
+ * Skipped (with a note) when openssl or a JDK is not installed.
+ */
+import { execFileSync } from 'node:child_process';
+import { generatePairs, predictPair, runPairs } from '../interop/generate';
+import { Lab, startLab } from '../interop/stacks';
+
+function installed(cmd: string, args: string[]): boolean {
+  try {
+    execFileSync(cmd, args, { stdio: 'ignore', timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = installed('openssl', ['version']) && installed('javac', ['-version']);
+const describeIfStacks = available ? describe : describe.skip;
+
+describeIfStacks('handshake predictor vs real OpenSSL and JSSE handshakes (fast tier)', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  }, 90_000);
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  it('agrees with the real stacks on 200 seeded pairs', async () => {
+    const pairs = generatePairs(20240401, 200);
+    const results = await runPairs(pairs, (p) => lab.run(p.client, p.server), (p) => predictPair(p, lab.jvmDisabled), 6);
+    const disagreements = results
+      .filter((r) => r.diffs.length > 0)
+      .map((r) => ({ id: r.pair.id, client: r.pair.client, server: r.pair.server, diffs: r.diffs }));
+    expect(disagreements).toEqual([]);
+    // The run must exercise both outcomes and all four stack combinations.
+    expect(results.some((r) => r.prediction.ok)).toBe(true);
+    expect(results.some((r) => !r.prediction.ok)).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,211 @@
+import java.io.*;
+import java.net.*;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.*;
+import java.util.concurrent.*;
+import javax.net.ssl.*;
+
+/**
+ * A long-running JSSE lab for lint-deploy's differential handshake tests.
+ *
+ * Reads one command per line on stdin (tab-separated), runs it on a worker thread and prints one
+ * result line per command on stdout. Loopback only; every socket has a timeout.
+ *
+ *   <id> pair <clientSpec> <serverSpec>      both sides in this JVM
+ *   <id> serve <serverSpec>                  prints "<id> listening <port>" then a result
+ *   <id> connect <port> <clientSpec>         client against a server on 127.0.0.1:<port>
+ *
+ * A spec is "k=v;k=v": protocols=a,b  suites=x,y  pref=1|0  keystore=/p.p12  clientAuth=none|want|need
+ * Results: "<id> result <side> OK <protocol> <suite>" or "<id> result <side> ERR <exception text>".
+ */
+public final class TlsLab {
+  private static final char[] PASS = "changeit".toCharArray();
+  private static final int TIMEOUT_MS = 8000;
+  private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+
+  public static void main(String[] args) throws Exception {
+    ExecutorService pool = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    });
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    emit("ready " + System.getProperty("java.version") + " " + Security_disabled());
+    String line;
+    while ((line = in.readLine()) != null) {
+      final String cmd = line;
+      if (cmd.isBlank()) continue;
+      pool.submit(() -> {
+        try {
+          run(cmd.split("\t", -1), pool);
+        } catch (Throwable t) {
+          emit(cmd.split("\t")[0] + "\tresult\tlab\tERR\t" + describe(t));
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
+  }
+
+  private static String Security_disabled() {
+    return String.valueOf(java.security.Security.getProperty("jdk.tls.disabledAlgorithms")).replace('\t', ' ');
+  }
+
+  private static synchronized void emit(String s) {
+    OUT.println(s.replace('\n', ' ').replace('\r', ' '));
+  }
+
+  private static void run(String[] f, ExecutorService pool) throws Exception {
+    String id = f[0];
+    switch (f[1]) {
+      case "pair": {
+        Map<String, String> client = spec(f[2]);
+        Map<String, String> server = spec(f[3]);
+        SSLServerSocket ss = serverSocket(server);
+        int port = ss.getLocalPort();
+        Future<String> srv = pool.submit(() -> serveOne(ss, server));
+        String cli = connect(port, client);
+        String s;
+        try {
+          s = srv.get(TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          ss.close();
+          s = "ERR\tlab timeout";
+        }
+        emit(id + "\tresult\tpair\t" + s + "\t" + cli);
+        break;
+      }
+      case "serve": {
+        Map<String, String> server = spec(f[2]);
+        SSLServerSocket ss = serverSocket(server);
+        emit(id + "\tlistening\t" + ss.getLocalPort());
+        emit(id + "\tresult\tserver\t" + serveOne(ss, server));
+        break;
+      }
+      case "connect": {
+        emit(id + "\tresult\tclient\t" + connect(Integer.parseInt(f[2]), spec(f[3])));
+        break;
+      }
+      default:
+        emit(id + "\tresult\tlab\tERR\tunknown op " + f[1]);
+    }
+  }
+
+  private static Map<String, String> spec(String s) {
+    Map<String, String> m = new HashMap<>();
+    for (String kv : s.split(";")) {
+      int i = kv.indexOf('=');
+      if (i > 0) m.put(kv.substring(0, i), kv.substring(i + 1));
+    }
+    return m;
+  }
+
+  private static String[] list(Map<String, String> m, String k) {
+    String v = m.get(k);
+    if (v == null || v.isEmpty()) return new String[0];
+    return v.split(",");
+  }
+
+  private static SSLContext context(Map<String, String> m) throws Exception {
+    KeyManager[] kms = null;
+    String ks = m.get("keystore");
+    if (ks != null && !ks.isEmpty()) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try (InputStream in = new FileInputStream(ks)) {
+        store.load(in, PASS);
+      }
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(store, PASS);
+      kms = kmf.getKeyManagers();
+    }
+    TrustManager[] trustAll = { new X509TrustManager() {
+      public void checkClientTrusted(X509Certificate[] c, String a) {}
+      public void checkServerTrusted(X509Certificate[] c, String a) {}
+      public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+    } };
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(kms, trustAll, null);
+    return ctx;
+  }
+
+  private static void configure(SSLSocket s, Map<String, String> m) {
+    SSLParameters p = s.getSSLParameters();
+    if (m.containsKey("protocols")) p.setProtocols(list(m, "protocols"));
+    if (m.containsKey("suites")) p.setCipherSuites(list(m, "suites"));
+    s.setSSLParameters(p);
+  }
+
+  private static SSLServerSocket serverSocket(Map<String, String> m) throws Exception {
+    SSLServerSocket ss = (SSLServerSocket) context(m).getServerSocketFactory()
+        .createServerSocket(0, 4, InetAddress.getByName("127.0.0.1"));
+    ss.setSoTimeout(TIMEOUT_MS);
+    return ss;
+  }
+
+  private static String serveOne(SSLServerSocket ss, Map<String, String> m) {
+    SSLSocket s = null;
+    try {
+      s = (SSLSocket) ss.accept();
+      s.setSoTimeout(TIMEOUT_MS);
+      configure(s, m);
+      SSLParameters p = s.getSSLParameters();
+      p.setUseCipherSuitesOrder(!"0".equals(m.get("pref")));
+      String ca = m.getOrDefault("clientAuth", "none");
+      if (ca.equals("need")) p.setNeedClientAuth(true);
+      else if (ca.equals("want")) p.setWantClientAuth(true);
+      s.setSSLParameters(p);
+      s.startHandshake();
+      OutputStream out = s.getOutputStream();
+      out.write("HTTP/1.0 200 ok\r\n\r\nhello from jsse\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      SSLSession ses = s.getSession();
+      return "OK\t" + ses.getProtocol() + "\t" + ses.getCipherSuite();
+    } catch (Throwable t) {
+      return "ERR\t" + describe(t);
+    } finally {
+      // The client may already have closed after reading the page: errors while closing are not the handshake's.
+      closeQuietly(s);
+      closeQuietly(ss);
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // see above
+    }
+  }
+
+  private static String connect(int port, Map<String, String> m) {
+    try {
+      SSLSocket sock = (SSLSocket) context(m).getSocketFactory().createSocket();
+      try {
+        sock.setSoTimeout(TIMEOUT_MS);
+        sock.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), TIMEOUT_MS);
+        configure(sock, m);
+        sock.startHandshake();
+        OutputStream out = sock.getOutputStream();
+        out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        BufferedReader r = new BufferedReader(new InputStreamReader(sock.getInputStream(), StandardCharsets.US_ASCII));
+        String first = r.readLine();
+        if (first == null) return "ERR\tno data from server";
+        SSLSession ses = sock.getSession();
+        return "OK\t" + ses.getProtocol() + "\t" + ses.getCipherSuite();
+      } finally {
+        closeQuietly(sock);
+      }
+    } catch (Throwable t) {
+      return "ERR\t" + describe(t);
+    }
+  }
+
+  private static String describe(Throwable t) {
+    String msg = t.getClass().getName() + ": " + t.getMessage();
+    return msg.replace('\t', ' ');
+  }
+}
