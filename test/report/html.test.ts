@@ -93,7 +93,20 @@ describe('layout', () => {
       }
     }
     for (const b of layout.nodes) expect(b.x + b.w <= layout.width && b.y + b.h <= layout.height).toBe(true);
-    expect(layout.edges.every((d) => /^M\d+,\d+ C/.test(d))).toBe(true);
+    expect(layout.edges.every((d) => /^M\d+,\d+ [CL]/.test(d))).toBe(true);
+  });
+
+  it('routes a link that skips a column under that column, not through its nodes', () => {
+    const d = bigDeployment(3, 1);
+    d.links.push({ id: 'skip', client: 'c0', server: 'c2', reason: 'skips c1' });
+    const layout = layoutGraph(extractGraph(d, [], CWD));
+    const middle = layout.nodes[1]!;
+    const skip = layout.edges[2]!;
+    const points = [...skip.matchAll(/(-?\d+),(-?\d+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const crossing = points.slice(1).map((p, i) => [points[i]!, p] as const).filter(([p, q]) => Math.min(p[0], q[0]) < middle.x && Math.max(p[0], q[0]) > middle.x + middle.w);
+    expect(crossing.length).toBeGreaterThan(0);
+    expect(crossing.every(([p, q]) => p[1] > middle.y + middle.h && q[1] > middle.y + middle.h)).toBe(true);
+    expect(layout.height).toBeGreaterThan(Math.max(...points.map(([, y]) => y)));
   });
 
   it('survives cycles and self-links', () => {

@@ -1,4 +1,8 @@
+import type { Box, Column } from './routes';
+import { routeEdges } from './routes';
 import type { DeploymentGraph } from './types';
+
+export type { Box } from './routes';
 
 /**
  * A layered layout computed here (no library, no browser work): host groups are
@@ -19,13 +23,6 @@ const SUB_COLUMN_GAP = 48;
 const MIN_WRAP_HEIGHT = 620;
 const MARGIN = 20;
 const MAX_ROWS = 8;
-
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 export interface Layout {
   width: number;
@@ -62,6 +59,8 @@ export function layoutGraph(graph: DeploymentGraph): Layout {
   // A layer taller than this wraps into several adjacent columns, so a graph with few links stays on screen.
   const area = size.reduce((sum, s) => sum + s.w * (s.h + GROUP_GAP_Y), 0);
   const maxColumnHeight = Math.max(MIN_WRAP_HEIGHT, Math.sqrt(area) * 0.9);
+  const physical: Column[] = [];
+  const nodeColumn = graph.nodes.map(() => 0);
   let x = MARGIN;
   let height = 0;
   columns.forEach((layerGroups, l) => {
@@ -71,12 +70,14 @@ export function layoutGraph(graph: DeploymentGraph): Layout {
     for (const g of layerGroups) {
       const s = size[g] as { cols: number; w: number; h: number };
       if (y > MARGIN && y + s.h > MARGIN + maxColumnHeight) {
+        physical.push({ x, w: columnWidth, bottom: y - GROUP_GAP_Y });
         x += columnWidth + SUB_COLUMN_GAP;
         y = MARGIN;
         columnWidth = 0;
       }
       groups[g] = { x, y, w: s.w, h: s.h };
       (graph.groups[g]?.nodes ?? []).forEach((n, i) => {
+        nodeColumn[n] = physical.length;
         const col = Math.floor(i / MAX_ROWS);
         const row = i % MAX_ROWS;
         nodes[n] = { x: x + GROUP_PAD + col * (NODE_W + NODE_GAP_X), y: y + GROUP_HEADER + GROUP_PAD + row * (NODE_H + NODE_GAP_Y), w: NODE_W, h: NODE_H };
@@ -85,11 +86,13 @@ export function layoutGraph(graph: DeploymentGraph): Layout {
       height = Math.max(height, y - GROUP_GAP_Y + MARGIN);
       columnWidth = Math.max(columnWidth, s.w);
     }
+    physical.push({ x, w: columnWidth, bottom: y - GROUP_GAP_Y });
     x += columnWidth + SUB_COLUMN_GAP;
   });
   const width = Math.max(x - SUB_COLUMN_GAP + MARGIN, 2 * MARGIN);
-  const edges = graph.edges.map((e) => edgePath(nodes[e.from] as Box, nodes[e.to] as Box, e.index));
-  return { width: Math.ceil(width), height: Math.ceil(Math.max(height, 2 * MARGIN)), groups, nodes, edges };
+  const routes = routeEdges(graph.edges, nodes, nodeColumn, physical);
+  height = Math.max(height, routes.bottom + MARGIN);
+  return { width: Math.ceil(width), height: Math.ceil(Math.max(height, 2 * MARGIN)), groups, nodes, edges: routes.paths };
 }
 
 /** Longest-path layering of the group graph, after dropping the edges that close a cycle. */
@@ -142,26 +145,4 @@ function orderColumns(layer: number[], successors: Set<number>[]): number[][] {
     column.forEach((g, i) => (rank[g] = i));
   }
   return columns;
-}
-
-/** A cubic curve from the client's side to the server's side; same-column links bow out to the right. */
-function edgePath(a: Box, b: Box, index: number): string {
-  const ay = a.y + a.h / 2;
-  const by = b.y + b.h / 2;
-  const r = (n: number) => Math.round(n);
-  if (b.x > a.x + a.w) {
-    const x1 = a.x + a.w;
-    const x2 = b.x;
-    const dx = Math.max(40, (x2 - x1) / 2);
-    return `M${r(x1)},${r(ay)} C${r(x1 + dx)},${r(ay)} ${r(x2 - dx)},${r(by)} ${r(x2)},${r(by)}`;
-  }
-  if (b.x + b.w < a.x) {
-    const x1 = a.x;
-    const x2 = b.x + b.w;
-    const dx = Math.max(40, (x1 - x2) / 2);
-    return `M${r(x1)},${r(ay)} C${r(x1 - dx)},${r(ay)} ${r(x2 + dx)},${r(by)} ${r(x2)},${r(by)}`;
-  }
-  const x = Math.max(a.x + a.w, b.x + b.w);
-  const bow = 36 + (index % 4) * 10 + Math.min(60, Math.abs(by - ay) / 6);
-  return `M${r(a.x + a.w)},${r(ay)} C${r(x + bow)},${r(ay)} ${r(x + bow)},${r(by)} ${r(b.x + b.w)},${r(by)}`;
 }

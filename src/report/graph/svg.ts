@@ -30,7 +30,9 @@ export function renderSvg(graph: DeploymentGraph, d: number, layout: Layout = la
     );
   });
   out.push('<g class="edges">');
-  graph.edges.forEach((e, i) => out.push(renderEdge(e, d, layout.edges[i] ?? '')));
+  // Failing links drawn last, so a grey or green link never hides a red one.
+  const order = { unknown: 0, negotiated: 1, failure: 2 };
+  [...graph.edges].sort((a, b) => order[a.outcome.status] - order[b.outcome.status] || a.index - b.index).forEach((e) => out.push(renderEdge(e, d, layout.edges[e.index] ?? '')));
   out.push('</g><g class="nodes">');
   graph.nodes.forEach((n, i) => {
     const b = layout.nodes[i];
