@@ -66,7 +66,7 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
     const r = rangeAt(m.index ?? 0, (m.index ?? 0) + m[0].length);
     if (m[1] === 'CERTIFICATE') {
       try {
-        certificates.push(describe(new X509Certificate(m[0]), r));
+        certificates.push(describeOnce(m[0], r));
       } catch (error) {
         problems.push({ code: 'pem-invalid-certificate', severity: 'error', message: `Not a valid X.509 certificate: ${(error as Error).message}`, range: r });
       }
@@ -90,6 +90,23 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
     if (text.startsWith('#')) comments.push({ text: text.slice(1), range: { start: { line, character: 0 }, end: { line, character: text.length } } });
   });
   return { file, kind, entries: [], comments, problems, data: { certificates, privateKeys } };
+}
+
+/**
+ * Fleets copy the same CA and partner certificates into every environment: decoding a certificate
+ * (X509Certificate + key details) was a third of parsing on a 2,000-environment fleet, so the
+ * description is memoised by the PEM block's text (bounded; only `range` differs per file).
+ * Invalid certificates are not memoised: they throw, as before.
+ */
+const describedByPem = new Map<string, PemCertificate>();
+function describeOnce(pem: string, range: Range): PemCertificate {
+  let described = describedByPem.get(pem);
+  if (!described) {
+    described = describe(new X509Certificate(pem), range);
+    if (describedByPem.size >= 2000) describedByPem.clear();
+    describedByPem.set(pem, described);
+  }
+  return { ...described, range };
 }
 
 function describe(cert: X509Certificate, range: Range): PemCertificate {
