@@ -37,7 +37,7 @@ export const javaLinksContributor: ModelContributor = {
       }
     }
     const matches = (c: Component, wanted: string) => c.id === wanted || c.name === wanted || c.host === wanted || c.id.endsWith(`:${wanted}`);
-    const mine = (c: Component) => c.type === 'java.app' || c.type.startsWith('tomcat.') || c.type.startsWith('nginx.') || c.type === 'spring.server';
+    const mine = (c: Component) => c.type === 'java.app' || c.type.startsWith('tomcat.') || c.type.startsWith('nginx.') || c.type.startsWith('liberty.') || c.type === 'spring.server';
     for (const link of ctx.config.links) {
       for (const client of clients.filter((c) => matches(c, link.client))) {
         for (const server of components.filter((s) => s !== client && mine(s) && s.role !== 'client' && matches(s, link.server))) {

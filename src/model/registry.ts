@@ -6,7 +6,8 @@ import { mqLinksContributor } from './mq-links';
 import { javaAppContributor } from './java';
 import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
+import { libertyHttpsContributor } from './liberty-https';
 import { javaLinksContributor } from './java-links';
 
 /** Model contributors in the order they run. Add yours with one import and one entry. */
-export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [cleartrustContributor, mqContributor, wasContributor, mqLinksContributor, javaAppContributor, tomcatContributor, nginxContributor, javaLinksContributor];
+export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [cleartrustContributor, mqContributor, wasContributor, mqLinksContributor, javaAppContributor, tomcatContributor, nginxContributor, libertyHttpsContributor, javaLinksContributor];

@@ -4,7 +4,7 @@ import type { TreeCertificate } from '../../model/mq-certs';
 import type { Component, Deployment, JavaRuntime, Link } from '../../model/types';
 import { certificatesOf, certLocation } from './shared';
 
-const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.');
+const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.' && !/\$\{|\{\{/.test(s));
 
 /** How many trailing path segments two paths share (case-sensitive, as on the servers that read them). */
 function commonTail(a: string[], b: string[]): number {
@@ -27,7 +27,8 @@ function commonHead(a: string[], b: string[]): number {
  */
 export function presentedCertificates(deployment: Deployment, component: Component, all = certificatesOf(deployment)): TreeCertificate[] {
   const wanted = component.tls?.certificate?.file;
-  if (!wanted || /\$\{|\{\{/.test(wanted)) return [];
+  // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
+  if (!wanted || /\$\{|\{\{/.test(path.basename(wanted))) return [];
   let file: string | undefined;
   if (all.some((c) => c.doc.file.path === wanted)) file = wanted;
   else {

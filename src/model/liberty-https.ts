@@ -1,0 +1,130 @@
+import * as path from 'node:path';
+import { isIP } from 'node:net';
+import type { Location } from '../core/types';
+import type { LibertyData, LibertySsl } from '../parse/liberty';
+import type { ParsedDocument } from '../parse/types';
+import type { XmlElement } from '../parse/xml';
+import { attr, elementsNamed } from '../parse/xml';
+import type { ModelContributor } from './contributor';
+import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced, type ServerEndpointAttributes } from './java-shared';
+import { certificateRef, ownCertificate, treeCertificates } from './mq-certs';
+import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
+import { securityLevelCiphers } from './was-ciphers';
+
+export interface LibertyHttpsAttributes extends ServerEndpointAttributes {
+  endpointId: string;
+  /** The `<ssl id>` the endpoint uses (sslOptions → sslRef, else sslDefault sslRef, else defaultSSLConfig). */
+  sslConfigId: string;
+  /** False when that `<ssl>` element is not in the file (Liberty's built-in default configuration applies). */
+  sslConfigInTree: boolean;
+  /** `host` as written: `*` (all interfaces), `localhost` (Liberty's default: loopback only), a name or an address. */
+  listenHost: string;
+}
+
+const PLACEHOLDER = /\$\{([^}]*)\}/g;
+const TLS_NAMES = /^(TLSv1(\.[0-3])?|SSLv3)$/;
+
+/** `${var}` resolved from `<variable>` definitions when possible; undefined when something stays unknown. */
+function resolve(value: string | undefined, variables: Record<string, string>): string | undefined {
+  if (value === undefined) return undefined;
+  let unknown = false;
+  const out = value.replace(PLACEHOLDER, (_, name: string) => {
+    const v = variables[name];
+    if (v === undefined) unknown = true;
+    return v ?? '';
+  });
+  return unknown ? undefined : out;
+}
+
+/** Liberty `sslProtocol`: a comma list of TLSv1…TLSv1.3 is explicit; `SSL_TLSv2`, `TLS`, `SSL` mean the JRE's default set. */
+export function libertyProtocols(value: string): string[] | undefined {
+  const parts = value.split(/[\s,]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => TLS_NAMES.test(p)) ? parts : undefined;
+}
+
+function sslConfigIdFor(endpoint: XmlElement, data: LibertyData): string {
+  const inline = endpoint.children.find((c) => c.localName === 'sslOptions');
+  const optionsRef = attr(endpoint, 'sslOptionsRef')?.value;
+  const options = inline ?? (optionsRef ? elementsNamed(data.xml, 'sslOptions').find((o) => attr(o, 'id')?.value === optionsRef) : undefined);
+  return (options && attr(options, 'sslRef')?.value) || data.sslDefault?.sslRef?.value || 'defaultSSLConfig';
+}
+
+/**
+ * One `liberty.https-endpoint` server component per Liberty `<httpEndpoint>` with an `httpsPort`
+ * (not -1): its `<ssl>` configuration (sslProtocol, enabledCiphers or the securityLevel expansion,
+ * clientAuthentication, enforceCipherOrder) as `tls`, and `tlsPorts`/`hostnames` so java-links links
+ * Java clients calling `https://host:port` to it. The certificate is the keystore's when it is a PEM
+ * file in the tree, else the leaf certificate with its private key beside server.xml.
+ */
+export const libertyHttpsContributor: ModelContributor = {
+  id: 'liberty-https',
+  contribute(ctx) {
+    const properties = jvmPropertiesByGroup(ctx);
+    const certs = treeCertificates(ctx.deployment.documents, ctx.deployment.root);
+    for (const doc of ctx.documentsOf('liberty.server-xml') as ParsedDocument<LibertyData>[]) {
+      const file = doc.file.path;
+      const data = doc.data;
+      const relative = path.relative(ctx.deployment.root, file).split(path.sep).join('/');
+      const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(file), properties.get(appGroupOf(ctx, file)) ?? []);
+      for (const endpoint of elementsNamed(data.xml, 'httpEndpoint')) {
+        const portAttr = attr(endpoint, 'httpsPort');
+        const port = Number(resolve(portAttr?.value, data.variables));
+        if (!portAttr || !Number.isInteger(port) || port <= 0) continue;
+        const endpointId = attr(endpoint, 'id')?.value ?? 'defaultHttpEndpoint';
+        const listenHost = resolve(attr(endpoint, 'host')?.value, data.variables) ?? 'localhost';
+        const sslConfigId = sslConfigIdFor(endpoint, data);
+        const ssl = data.ssl.find((s) => s.attrs.id?.value === sslConfigId);
+        const name = listenHost.toLowerCase();
+        const hostnames = name && name !== '*' && name !== 'localhost' && !isIP(name) ? [name] : [];
+        ctx.addComponent({
+          id: `liberty.https-endpoint:${relative}#${endpointId}`,
+          type: 'liberty.https-endpoint',
+          name: `Liberty HTTPS endpoint ${endpointId} :${port} (${relative})`,
+          role: 'server',
+          location: { file, range: endpoint.range },
+          host: ctx.hostOf(file),
+          runtime,
+          tls: tlsOf(file, ssl, data, runtime, certs),
+          documents: [doc],
+          attributes: { tlsPorts: [port], hostnames, endpointId, sslConfigId, sslConfigInTree: !!ssl, listenHost } satisfies LibertyHttpsAttributes,
+        } satisfies Component);
+      }
+    }
+  },
+};
+
+const CLIENT_AUTH = (ssl: LibertySsl | undefined): ClientAuthMode | undefined =>
+  ssl?.attrs.clientAuthentication?.value === 'true' ? 'required' : ssl?.attrs.clientAuthenticationSupported?.value === 'true' ? 'optional' : undefined;
+
+function tlsOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, runtime: Component['runtime'], certs: ReturnType<typeof treeCertificates>): TlsSettings {
+  const tls: TlsSettings = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
+  const a = ssl?.attrs ?? {};
+  const at = (range: Location['range']): Location => ({ file, range });
+  const protocols = a.sslProtocol && libertyProtocols(a.sslProtocol.value);
+  if (a.sslProtocol && protocols) tls.protocols = traced(protocols, file, a.sslProtocol.range);
+  const enabled = a.enabledCiphers?.value.trim();
+  if (a.enabledCiphers && enabled && !/\$\{/.test(enabled)) tls.cipherSuites = traced(enabled.split(/[\s,]+/), file, a.enabledCiphers.range);
+  else if (!a.securityLevel || !/\$\{/.test(a.securityLevel.value)) {
+    const level = a.securityLevel ? { value: a.securityLevel.value, location: at(a.securityLevel.range) } : undefined;
+    const expanded = securityLevelCiphers(level, ssl ? at(ssl.element.range) : { file }, runtime, 'server');
+    if (expanded) tls.cipherSuites = expanded.suites;
+  }
+  if (a.enforceCipherOrder) tls.serverOrderWins = traced(a.enforceCipherOrder.value.toLowerCase() === 'true', file, a.enforceCipherOrder.range);
+  const auth = CLIENT_AUTH(ssl);
+  const authAttr = a.clientAuthentication?.value === 'true' ? a.clientAuthentication : a.clientAuthenticationSupported;
+  if (auth && authAttr) tls.clientAuth = traced(auth, file, authAttr.range);
+  tls.certificate = certificateOf(file, ssl, data, certs);
+  return tls;
+}
+
+/** The keystore's PEM file when it is one (resolved by the cert rules' path-tail match), else the leaf with its key beside server.xml. */
+function certificateOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, certs: ReturnType<typeof treeCertificates>): CertificateRef | undefined {
+  const keyStoreId = ssl?.attrs.keyStoreRef?.value ?? 'defaultKeyStore';
+  const keyStore = data.keyStores.find((k) => k.attrs.id?.value === keyStoreId);
+  const location = keyStore?.attrs.location;
+  if (location && /\.(pem|crt|cer)$/i.test(location.value)) return { file: location.value, reference: { file, range: location.range } };
+  const own = ownCertificate(certs, path.dirname(file));
+  if (!own?.hasPrivateKey) return undefined;
+  const ref = certificateRef(own);
+  return ref && { ...ref, reference: location ? { file, range: location.range } : undefined };
+}
