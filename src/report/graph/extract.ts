@@ -83,7 +83,8 @@ export function extractGraph(deployment: Deployment, findings: Finding[], cwd: s
     for (const gf of involved) gf.edges.push(index);
     const client = components.find((c) => c.id === link.client) as Component;
     const server = components.find((c) => c.id === link.server) as Component;
-    const outcome = linkOutcome(deployment, link, client, server, involved.map((gf) => findings[gf.index] as Finding));
+    const eitherEnd = graphFindings.filter((gf) => gf.nodes.includes(from) || gf.nodes.includes(to)).map((gf) => findings[gf.index] as Finding);
+    const outcome = linkOutcome(deployment, link, client, server, involved.map((gf) => findings[gf.index] as Finding), eitherEnd);
     edges.push({
       index,
       id: link.id,

@@ -4,8 +4,10 @@ import type { LinkOutcome } from './types';
 
 /**
  * Predicted outcome of one link. Until the handshake predictor (src/handshake)
- * is available, a link is a failure when an error finding involves both of its
- * ends, and unknown otherwise: the findings never claim a handshake succeeds.
+ * and its endpoint resolver are committed, a link is a failure when an error
+ * finding involves both of its ends, and unknown otherwise: the findings never
+ * claim a handshake succeeds. (`_eitherEnd`: the errors of either end, which keep
+ * a link from turning green once the predictor decides.)
  */
 export function linkOutcome(
   _deployment: Deployment,
@@ -13,6 +15,7 @@ export function linkOutcome(
   _client: Component,
   _server: Component,
   bothEnds: Finding[],
+  _eitherEnd: Finding[],
 ): LinkOutcome {
   const errors = bothEnds.filter((f) => f.severity === 'error' && !f.suppressed);
   if (errors.length > 0) {
