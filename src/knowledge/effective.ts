@@ -37,6 +37,41 @@ const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boo
  * com.ibm.jsse2.overrideDefaultTLS / overrideDefaultProtocol properties, minus everything disabled.
  */
 export function effectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
+  // Memoised by the inputs read below (runtime objects are filled in while the model is built, so
+  // not by identity): rules ask once per component and rule, and a fleet has few distinct runtimes.
+  const sys = runtime.systemProperties;
+  const key = JSON.stringify([runtime.vendor.value, runtime.version.value, runtime.securityProperties['jdk.tls.disabledAlgorithms'] ?? null, ...INPUT_PROPERTIES.map((name) => sys[name] ?? null)]);
+  let result = effectiveCache.get(key);
+  if (!result) {
+    result = computeEffectiveJdkTls(runtime);
+    if (effectiveCache.size >= 5000) effectiveCache.clear();
+    effectiveCache.set(key, result);
+  }
+  // Callers own their copy of the lists.
+  const copy = (t: Traced<string[]>): Traced<string[]> => ({ value: [...t.value], from: t.from });
+  return {
+    ...result,
+    disabledAlgorithms: copy(result.disabledAlgorithms),
+    clientProtocols: copy(result.clientProtocols),
+    serverProtocols: copy(result.serverProtocols),
+    clientCipherSuites: copy(result.clientCipherSuites),
+    serverCipherSuites: copy(result.serverCipherSuites),
+  };
+}
+
+/** Every system property computeEffectiveJdkTls reads (the memo key). */
+const INPUT_PROPERTIES = [
+  'jdk.tls.client.protocols',
+  'https.protocols',
+  'jdk.tls.server.protocols',
+  'jdk.tls.client.cipherSuites',
+  'jdk.tls.server.cipherSuites',
+  'com.ibm.jsse2.overrideDefaultProtocol',
+  'com.ibm.jsse2.overrideDefaultTLS',
+];
+const effectiveCache = new Map<string, EffectiveJdkTls>();
+
+function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
   const vendor: JdkVendorFamily = runtime.vendor.value;
   const version = parseJavaVersion(runtime.version.value);
   const profile = version ? jdkProfile(vendor, version) : undefined;
