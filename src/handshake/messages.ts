@@ -20,6 +20,7 @@ const OPENSSL_ALERT_TEXT: Record<HandshakeAlert, string> = {
   certificate_required: 'tlsv13 alert certificate required',
   internal_error: 'tlsv1 alert internal error',
   unexpected_message: 'sslv3 alert unexpected message',
+  illegal_parameter: 'tlsv1 alert illegal parameter',
   none: 'unexpected eof while reading',
 };
 
@@ -81,4 +82,9 @@ export function peerVanishedMessage(impl: HandshakeImplementation): string {
 /** A client that receives a CertificateRequest during an anonymous handshake (RFC 5246 7.4.4 forbids it). */
 export function unexpectedCertificateRequestMessage(impl: HandshakeImplementation): string {
   return family(impl) === 'jsse' ? 'Unexpected handshake message: certificate_request' : 'unexpected message';
+}
+
+/** RFC 8446 4.1.3 downgrade sentinel seen by the client (JSSE observed; OpenSSL inferred). */
+export function downgradeMessage(impl: HandshakeImplementation): string {
+  return family(impl) === 'jsse' ? 'A potential protocol version downgrade attack' : 'inappropriate fallback';
 }

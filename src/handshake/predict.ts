@@ -20,6 +20,7 @@ import {
   peerAlertMessage,
   serverRejectsVersionsMessage,
   unexpectedCertificateRequestMessage,
+  downgradeMessage,
 } from './messages';
 import {
   canonicalSuiteName,
@@ -208,6 +209,16 @@ export function predictHandshake(clientSide: HandshakeSide, serverSide: Handshak
         : `suite: ${chosen.name}: the client's order decides; its first suite the server accepts is ${chosen.name}`,
   );
 
+  // RFC 8446 4.1.3: a server able to speak higher versions marks the ServerHello random when it settles
+  // lower (TLS 1.3 server below 1.3, or a 1.2 server at 1.1 or below); a client that offered more aborts.
+  const serverMax = serverVersions[0];
+  const marks = (serverMax === 'TLSv1.3' && selected !== 'TLSv1.3') || (serverMax === 'TLSv1.2' && protocolRank(selected) <= protocolRank('TLSv1.1'));
+  if (marks && protocolRank(clientMax) > protocolRank(selected) && protocolRank(clientMax) >= protocolRank('TLSv1.2')) {
+    return fail('downgrade-detected', 'client', 'illegal_parameter', {
+      client: downgradeMessage(cImpl),
+      server: peerAlertMessage(sImpl, 'illegal_parameter'),
+    }, [...explanation, `the server settles on ${selected} although both could go higher separately (${clientMax} / ${serverMax}); the client reads the downgrade sentinel and aborts`], selected);
+  }
   // 4. Client authentication. OpenSSL still sends a CertificateRequest with an anon suite when the
   //    certificate is required; clients reject that message.
   if (serverSide.clientAuth === 'required' && chosen.flags.anon && !isJsseFamily(server)) {

@@ -28,6 +28,7 @@ export type HandshakeAlert =
   | 'certificate_required'
   | 'internal_error'
   | 'unexpected_message'
+  | 'illegal_parameter'
   | 'none';
 
 export type HandshakeFailureReason =
@@ -38,7 +39,8 @@ export type HandshakeFailureReason =
   | 'no-common-cipher'
   | 'no-cipher-for-certificate'
   | 'client-cert-required'
-  | 'client-cert-request-with-anon';
+  | 'client-cert-request-with-anon'
+  | 'downgrade-detected';
 
 export interface HandshakeSuccess {
   ok: true;

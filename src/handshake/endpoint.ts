@@ -1,0 +1,126 @@
+/**
+ * From a model Component (its `tls` settings and Java runtime) to the HandshakeSide the predictor takes:
+ * names resolved through the knowledge base, runtime defaults filled in, the runtime's disabled
+ * algorithms applied. Also reports what was dropped on the way (unknown names, disabled suites/protocols),
+ * which the tls/* rules report.
+ */
+import type { Component, Deployment, JavaRuntime, Provenance } from '../model/types';
+import { disabledEntryFor, effectiveJdkTls, findCipherSuite, mqServerOrder, parseJavaVersion, protocolDisabledBy } from '../knowledge';
+import type { HandshakeImplementation, HandshakeSide } from './types';
+
+export interface DroppedName {
+  name: string;
+  /** The disabledAlgorithms entry responsible (absent for unknown names). */
+  entry?: string;
+}
+
+export interface Endpoint {
+  component: Component;
+  role: 'client' | 'server';
+  side: HandshakeSide;
+  /** Configured suite names the runtime does not know (e.g. an IBM `SSL_` name on OpenJDK). */
+  unknownSuites: string[];
+  disabledSuites: DroppedName[];
+  disabledProtocols: DroppedName[];
+  /** Where the protocols and suites came from (a file, or a runtime default). */
+  protocolsFrom?: Provenance;
+  suitesFrom?: Provenance;
+  /** Assumptions made (e.g. "certificate key type unknown: assuming RSA"). */
+  notes: string[];
+}
+
+const OPENSSL_DEFAULT_PROTOCOLS = ['TLSv1.2', 'TLSv1.3'];
+const TLS13_DEFAULT = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
+
+function jsseServerOrderDefault(runtime: JavaRuntime | undefined): boolean {
+  const v = runtime ? parseJavaVersion(runtime.version.value) : undefined;
+  if (!v || runtime?.vendor.value === 'ibm') return false;
+  // JDK-8168261: server order by default from 13, backported to 11.0.21.
+  return v.feature >= 13 || (v.feature === 11 && v.update >= 21);
+}
+
+function toIana(names: string[], unknown: string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const suite = findCipherSuite(n);
+    if (suite) out.push(suite.iana);
+    else unknown.push(n);
+  }
+  return out;
+}
+
+/** The endpoint for one side of a link; undefined when the component has no TLS or an unknown implementation. */
+export function endpointFor(component: Component, role: 'client' | 'server', deployment?: Deployment): Endpoint | undefined {
+  const tls = component.tls;
+  if (!tls || tls.enabled?.value === false || tls.implementation === 'unknown') return undefined;
+  const implementation: HandshakeImplementation = tls.implementation;
+  const runtime = component.runtime ?? deployment?.runtime;
+  const notes: string[] = [];
+  const unknownSuites: string[] = [];
+  const disabledSuites: DroppedName[] = [];
+  const disabledProtocols: DroppedName[] = [];
+  let protocols: string[];
+  let suites: string[];
+  let protocolsFrom = tls.protocols?.from;
+  let suitesFrom = tls.cipherSuites?.from;
+  let serverOrderWins = tls.serverOrderWins?.value;
+
+  if (implementation === 'jsse' || implementation === 'ibmjsse2') {
+    if (!runtime) notes.push('Java runtime unknown: using the configured lists without the runtime\'s disabled algorithms');
+    const eff = runtime ? effectiveJdkTls(runtime) : undefined;
+    const entries = eff?.disabledAlgorithms.value ?? [];
+    const defaultsProtocols = role === 'client' ? eff?.clientProtocols : eff?.serverProtocols;
+    const defaultsSuites = role === 'client' ? eff?.clientCipherSuites : eff?.serverCipherSuites;
+    protocols = tls.protocols?.value ?? defaultsProtocols?.value ?? ['TLSv1.3', 'TLSv1.2'];
+    protocolsFrom ??= defaultsProtocols?.from;
+    suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : defaultsSuites?.value ?? [];
+    suitesFrom ??= defaultsSuites?.from;
+    protocols = protocols.filter((p) => {
+      const entry = protocolDisabledBy(p, entries);
+      if (entry) disabledProtocols.push({ name: p, entry });
+      return !entry;
+    });
+    suites = suites.filter((s) => {
+      const entry = disabledEntryFor(s, entries);
+      if (entry) disabledSuites.push({ name: s, entry });
+      return !entry;
+    });
+    serverOrderWins ??= jsseServerOrderDefault(runtime);
+  } else if (implementation === 'gskit') {
+    protocols = tls.protocols?.value ?? ['TLSv1.2', 'TLSv1.3'];
+    if (role === 'server') {
+      // The queue manager offers its whole enabled list in its own order; the channel's SSLCIPH is checked after.
+      suites = mqServerOrder().flatMap((spec) => findCipherSuite(spec.name)?.iana ?? []);
+      serverOrderWins ??= true;
+    } else {
+      suites = toIana(tls.cipherSuites?.value ?? [], unknownSuites);
+    }
+  } else {
+    protocols = tls.protocols?.value ?? OPENSSL_DEFAULT_PROTOCOLS;
+    suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : [];
+    if (!tls.cipherSuites) notes.push('cipher list not set: assuming the OpenSSL TLS 1.3 defaults only');
+    if (!suites.some((s) => TLS13_DEFAULT.includes(s))) suites = [...TLS13_DEFAULT, ...suites];
+    serverOrderWins ??= false;
+  }
+
+  const keyType = tls.certificate?.keyType;
+  let certificate: HandshakeSide['certificate'];
+  if (role === 'server') {
+    if (keyType === 'RSA' || keyType === 'EC' || keyType === 'DSA') certificate = { keyType, bits: tls.certificate?.keyBits };
+    else {
+      certificate = { keyType: 'RSA' };
+      notes.push('server certificate key type unknown: assuming RSA');
+    }
+  }
+  const side: HandshakeSide = {
+    implementation,
+    protocols,
+    cipherSuites: suites,
+    serverOrderWins: role === 'server' ? serverOrderWins : undefined,
+    certificate,
+    clientAuth: role === 'server' ? tls.clientAuth?.value ?? 'none' : undefined,
+    hasClientCertificate: role === 'client' ? tls.certificate !== undefined : undefined,
+    label: component.name,
+  };
+  return { component, role, side, unknownSuites, disabledSuites, disabledProtocols, protocolsFrom, suitesFrom, notes };
+}

@@ -1,0 +1,42 @@
+import { endpointFor } from '../../handshake/endpoint';
+import { placeOf } from '../../handshake/links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  meta: {
+    id: 'tls/cipher-disabled-by-runtime',
+    description: "Warn when a configured cipher suite is removed by the Java runtime's jdk.tls.disabledAlgorithms",
+    severity: 'warning',
+    messages: {
+      disabled:
+        "{{component}} lists {{name}}, but the runtime's jdk.tls.disabledAlgorithms entry '{{entry}}' disables it: it is silently dropped{{consequence}}",
+    },
+    defaultOptions: {},
+    symptoms: ['No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'],
+  },
+  check(ctx) {
+    for (const component of ctx.deployment.components) {
+      const suites = component.tls?.cipherSuites;
+      // ClearTrust's anon mode is cleartrust/anon-cipher-disabled.
+      if (!suites || suites.from.kind !== 'file' || component.type.startsWith('cleartrust.')) continue;
+      const role = component.role === 'client' ? 'client' : 'server';
+      const endpoint = endpointFor(component, role, ctx.deployment);
+      if (!endpoint) continue;
+      const nothingLeft = endpoint.side.cipherSuites.length === 0;
+      for (const { name, entry } of endpoint.disabledSuites) {
+        ctx.report({
+          messageId: 'disabled',
+          data: {
+            component: component.name,
+            name,
+            entry: entry ?? '',
+            consequence: nothingLeft ? '; no suite is left, so every handshake fails with "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)"' : '',
+          },
+          location: placeOf(component, suites.from),
+          severity: nothingLeft ? 'error' : undefined,
+          fingerprint: [component.id, name],
+        });
+      }
+    }
+  },
+});

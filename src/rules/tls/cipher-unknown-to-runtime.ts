@@ -1,0 +1,36 @@
+import { endpointFor } from '../../handshake/endpoint';
+import { placeOf } from '../../handshake/links';
+import { defineRule } from '../types';
+
+export default defineRule({
+  meta: {
+    id: 'tls/cipher-unknown-to-runtime',
+    description: 'Catch configured cipher-suite names that no TLS runtime knows (typos, made-up names)',
+    severity: 'error',
+    messages: {
+      unknown:
+        "{{component}} lists '{{name}}', which is not a cipher suite {{runtime}} knows (IANA, OpenSSL, IBM or MQ spelling). JSSE rejects the list (Unsupported CipherSuite) or ignores the name; OpenSSL ignores it",
+    },
+    defaultOptions: {},
+    symptoms: ['Unsupported CipherSuite', 'no cipher match'],
+  },
+  check(ctx) {
+    for (const component of ctx.deployment.components) {
+      const suites = component.tls?.cipherSuites;
+      if (!suites || suites.from.kind !== 'file') continue;
+      const role = component.role === 'client' ? 'client' : 'server';
+      const endpoint = endpointFor(component, role, ctx.deployment);
+      if (!endpoint) continue;
+      for (const name of endpoint.unknownSuites) {
+        // OpenSSL cipher-string keywords (HIGH, !aNULL, @STRENGTH…) are the nginx rules' business.
+        if (/^[!+\-@]|^[A-Z0-9]+$/.test(name) && !name.includes('_')) continue;
+        ctx.report({
+          messageId: 'unknown',
+          data: { component: component.name, name, runtime: component.tls?.implementation ?? 'the runtime' },
+          location: placeOf(component, suites.from),
+          fingerprint: [component.id, name],
+        });
+      }
+    }
+  },
+});

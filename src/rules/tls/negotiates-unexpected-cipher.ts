@@ -1,0 +1,36 @@
+import { linkPredictions, placeOf, relatedOf } from '../../handshake/links';
+import { suiteFacts, suiteSupportsProtocol, ProtocolName } from '../../handshake/suites';
+import { defineRule } from '../types';
+
+export default defineRule({
+  meta: {
+    id: 'tls/negotiates-unexpected-cipher',
+    description: "Warn when the server's cipher order will pick a different suite than the client's configured first choice",
+    severity: 'warning',
+    messages: {
+      unexpected:
+        "{{client}} → {{server}}: {{client}} lists {{intended}} first, but {{server}} prefers its own order and will negotiate {{negotiated}} ({{protocol}}). Fix: put {{intended}} first on the server, or offer only the suites you intend",
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    for (const { link, client, server, prediction } of linkPredictions(ctx.deployment)) {
+      // IBM MQ's own order vs SSLCIPH is mq/cipherspec-not-negotiated.
+      if (!prediction.ok || prediction.decidedBy !== 'server-order' || server.side.implementation === 'gskit') continue;
+      if (client.suitesFrom?.kind !== 'file') continue;
+      const protocol = prediction.protocol as ProtocolName;
+      const intended = client.side.cipherSuites
+        .map((n) => suiteFacts(n))
+        .find((f) => f && (protocol === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, protocol)));
+      if (!intended || intended.name === prediction.cipherSuite) continue;
+      ctx.report({
+        messageId: 'unexpected',
+        data: { client: client.component.name, server: server.component.name, intended: intended.name, negotiated: prediction.cipherSuite, protocol: prediction.protocol },
+        location: placeOf(client.component, client.suitesFrom),
+        related: [relatedOf(server.component, server.suitesFrom, `${server.component.name}'s order puts ${prediction.cipherSuite} first`)],
+        fingerprint: [link.client, link.server, intended.name, prediction.cipherSuite],
+      });
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import { describeFailure, linkPredictions, placeOf, relatedOf } from '../../handshake/links';
+import { defineRule } from '../types';
+
+const REASONS = new Set(['no-common-cipher', 'no-cipher-for-certificate', 'no-cipher-for-protocol', 'client-cert-request-with-anon']);
+
+export default defineRule({
+  meta: {
+    id: 'tls/no-common-cipher',
+    description: 'Catch client/server links that share no cipher suite usable with the negotiated protocol and the server certificate',
+    severity: 'error',
+    messages: {
+      noCommonCipher: '{{client}} → {{server}}: no usable cipher suite in common: {{detail}}',
+    },
+    defaultOptions: {},
+    symptoms: [
+      'no cipher suites in common',
+      'Received fatal alert: handshake_failure',
+      'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+      'no shared cipher',
+      'sslv3 alert handshake failure',
+      'no ciphers available',
+    ],
+  },
+  check(ctx) {
+    for (const { link, client, server, prediction } of linkPredictions(ctx.deployment)) {
+      if (prediction.ok || !REASONS.has(prediction.reason)) continue;
+      ctx.report({
+        messageId: 'noCommonCipher',
+        data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction) },
+        location: placeOf(client.component, client.suitesFrom),
+        related: [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)],
+        fingerprint: [link.client, link.server, prediction.reason],
+      });
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { describeFailure, linkPredictions, placeOf, relatedOf } from '../../handshake/links';
+import { defineRule } from '../types';
+
+const REASONS = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);
+
+export default defineRule({
+  meta: {
+    id: 'tls/no-common-protocol',
+    description: 'Catch client/server links whose enabled TLS protocol versions do not overlap',
+    severity: 'error',
+    messages: {
+      noCommonProtocol: '{{client}} → {{server}}: no TLS protocol version in common: {{detail}}',
+    },
+    defaultOptions: {},
+    symptoms: [
+      'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+      'Received fatal alert: protocol_version',
+      'are not accepted by server preferences',
+      'is not enabled or supported in server context',
+      'Remote host terminated the handshake',
+      'unsupported protocol',
+      'tlsv1 alert protocol version',
+    ],
+  },
+  check(ctx) {
+    for (const { link, client, server, prediction } of linkPredictions(ctx.deployment)) {
+      if (prediction.ok || !REASONS.has(prediction.reason)) continue;
+      ctx.report({
+        messageId: 'noCommonProtocol',
+        data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction) },
+        location: placeOf(client.component, client.protocolsFrom),
+        related: [relatedOf(server.component, server.protocolsFrom, `${server.component.name} protocols: ${server.side.protocols.join(', ') || '(none)'}`)],
+        fingerprint: [link.client, link.server, prediction.reason],
+      });
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import { endpointFor } from '../../handshake/endpoint';
+import { placeOf } from '../../handshake/links';
+import { normalizeProtocol } from '../../handshake/suites';
+import { defineRule } from '../types';
+
+const WEAK = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
+/** nginx/Tomcat/Spring servers are tls/server-allows-legacy-protocols. */
+const COVERED_ELSEWHERE = /^(nginx\.|tomcat\.|spring\.server$)/;
+
+export default defineRule({
+  meta: {
+    id: 'tls/weak-protocol-enabled',
+    description: 'Warn when a component explicitly enables SSLv3, TLS 1.0 or TLS 1.1 and its runtime still allows them',
+    severity: 'warning',
+    messages: {
+      weak: '{{component}} enables {{weak}} (deprecated by RFC 8996). Fix: allow only TLSv1.2 and TLSv1.3',
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    for (const component of ctx.deployment.components) {
+      if (!component.tls?.protocols || component.tls.protocols.from.kind !== 'file') continue;
+      if (COVERED_ELSEWHERE.test(component.type) && component.role !== 'client') continue;
+      const role = component.role === 'client' ? 'client' : 'server';
+      const endpoint = endpointFor(component, role, ctx.deployment);
+      if (!endpoint) continue;
+      // Only what survives the runtime's disabled algorithms (disabled ones are java/protocol-disabled-by-runtime).
+      const weak = endpoint.side.protocols.map((p) => normalizeProtocol(p)).filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));
+      if (weak.length === 0) continue;
+      ctx.report({
+        messageId: 'weak',
+        data: { component: component.name, weak: weak.join(', ') },
+        location: placeOf(component, component.tls.protocols.from),
+        fingerprint: [component.id, weak.join(',')],
+      });
+    }
+  },
+});
