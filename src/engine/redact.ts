@@ -5,11 +5,11 @@ export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
 
 /**
- * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret,
- * but if one does, every secret value of the deployment is masked in every
- * message before a formatter sees it.
+ * A function that masks every secret value of the given documents (entries
+ * flagged `secret`) in a display string. Longest secrets first, so a secret
+ * that contains another is masked whole.
  */
-export function redactFindings(findings: Finding[], documents: ParsedDocument[]): Finding[] {
+export function secretMasker(documents: Iterable<ParsedDocument>): (text: string) => string {
   const secrets = new Set<string>();
   for (const doc of documents) {
     for (const entry of doc.entries) {
@@ -17,10 +17,18 @@ export function redactFindings(findings: Finding[], documents: ParsedDocument[])
       if (entry.secret && value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
     }
   }
-  if (secrets.size === 0) return findings;
-  // Longest first, so a secret that contains another is masked whole.
+  if (secrets.size === 0) return (text) => text;
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  const mask = (text: string) => ordered.reduce((out, secret) => out.split(secret).join(MASK), text);
+  return (text) => ordered.reduce((out, secret) => out.split(secret).join(MASK), text);
+}
+
+/**
+ * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret,
+ * but if one does, every secret value of the deployment is masked in every
+ * message before a formatter sees it.
+ */
+export function redactFindings(findings: Finding[], documents: ParsedDocument[]): Finding[] {
+  const mask = secretMasker(documents);
   for (const finding of findings) {
     finding.message = mask(finding.message);
     for (const related of finding.related ?? []) related.message = mask(related.message);
