@@ -33,7 +33,14 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "mq/sslpeer-syntax": "error",
     "mq/system-channels-not-blocked": "warning",
     "mq/tls-channel-without-mcauser": "warning",
-    "tls/server-allows-legacy-protocols": "warning"
+    "tls/cipher-disabled-by-runtime": "warning",
+    "tls/cipher-unknown-to-runtime": "error",
+    "tls/negotiates-unexpected-cipher": "warning",
+    "tls/no-common-cipher": "error",
+    "tls/no-common-protocol": "error",
+    "tls/server-allows-legacy-protocols": "warning",
+    "tls/weak-cipher-enabled": "warning",
+    "tls/weak-protocol-enabled": "warning"
   },
   strict: {
     "cert/expired": "error",
@@ -65,6 +72,13 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "mq/sslpeer-syntax": "error",
     "mq/system-channels-not-blocked": "warning",
     "mq/tls-channel-without-mcauser": "warning",
-    "tls/server-allows-legacy-protocols": "warning"
+    "tls/cipher-disabled-by-runtime": "warning",
+    "tls/cipher-unknown-to-runtime": "error",
+    "tls/negotiates-unexpected-cipher": "warning",
+    "tls/no-common-cipher": "error",
+    "tls/no-common-protocol": "error",
+    "tls/server-allows-legacy-protocols": "warning",
+    "tls/weak-cipher-enabled": "warning",
+    "tls/weak-protocol-enabled": "warning"
   }
 };

@@ -29,7 +29,14 @@ import mqSslpeerNoMatch from './mq/sslpeer-no-match';
 import mqSslpeerSyntax from './mq/sslpeer-syntax';
 import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
+import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
+import tlsCipherUnknownToRuntime from './tls/cipher-unknown-to-runtime';
+import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
+import tlsNoCommonCipher from './tls/no-common-cipher';
+import tlsNoCommonProtocol from './tls/no-common-protocol';
 import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols';
+import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
+import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
 
 /** Every built-in rule, sorted by id. */
 export const ALL_RULES: readonly AnyRule[] = [
@@ -62,5 +69,12 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqSslpeerSyntax,
   mqSystemChannelsNotBlocked,
   mqTlsChannelWithoutMcauser,
+  tlsCipherDisabledByRuntime,
+  tlsCipherUnknownToRuntime,
+  tlsNegotiatesUnexpectedCipher,
+  tlsNoCommonCipher,
+  tlsNoCommonProtocol,
   tlsServerAllowsLegacyProtocols,
+  tlsWeakCipherEnabled,
+  tlsWeakProtocolEnabled,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
