@@ -121,6 +121,7 @@ const example = path.join(root, 'examples', 'cleartrust-anon-jdk8u202-broken');
 const bare = series('node -e 0', node, ['-e', '0'], root);
 const one = series('lint-deploy <one example>', node, [cli, '--format', 'json', example], root);
 results.startup = { node: bare, lint: one, ratio: one.ms / bare.ms };
+results.loadavgAtEnd = os.loadavg();
 const [small, large] = [results.fleets[0], results.fleets[results.fleets.length - 1]];
 if (small && large && small !== large) results.scaling = { from: small.count, to: large.count, ratio: large.lint.ms / small.lint.ms };
 
@@ -128,10 +129,10 @@ const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const rows = [
   '| fleet | files | read floor (a) | grep -r (b) | lint-deploy (c) | c/a | c/b | peak RSS (c) |',
   '|---|---|---|---|---|---|---|---|',
-  ...results.fleets.map((r) => `| ${r.count} | ${r.files} | ${f(Math.min(r.floorSync.ms, r.floorAsync.ms))} (${r.floor.replace('read floor ', '')}) | ${f(r.grep.ms)} | ${f(r.lint.ms)} | ${r.ca.toFixed(2)} | ${r.cb.toFixed(2)} | ${r.lint.rss ?? '-'} MB |`),
+  ...results.fleets.map((r) => `| ${r.count} | ${r.files} | ${f(Math.min(r.floorSync.ms, r.floorAsync.ms))} ${r.floor.replace('read floor ', '')} | ${f(r.grep.ms)} | ${f(r.lint.ms)} | ${r.ca.toFixed(2)} | ${r.cb.toFixed(2)} | ${r.lint.rss ?? '-'} MB |`),
 ];
 const lines = [
-  `${results.date} · ${results.machine} · Node ${results.node} · load average ${results.loadavg.map((l) => l.toFixed(2)).join(' ')} · median of ${repeat}`,
+  `${results.date} · ${results.machine} · Node ${results.node} · load average ${results.loadavg[0].toFixed(1)} at start, ${results.loadavgAtEnd[0].toFixed(1)} at end · median of ${repeat}`,
   '',
   ...rows,
   '',
