@@ -45,10 +45,35 @@ export const ccdtFormat: FormatHandler<CcdtData> = {
   },
 };
 
+const MAX_JSON_DEPTH = 256;
+
+/** Deepest bracket nesting outside strings. */
+function jsonNestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '[' || ch === '{') max = Math.max(max, ++depth);
+    else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return max;
+}
+
 export function parseCcdt(file: SourceFile, kind = 'mq.ccdt'): ParsedDocument<CcdtData> {
   const index = new LineIndex(file.text);
   const problems: ParseProblem[] = [];
   const { text, templatedOffsets } = maskPlaceholders(file.text);
+  // jsonc-parser recurses per nesting level (thousands of `[` overflow the stack); a CCDT nests five levels.
+  const depth = jsonNestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    problems.push({ code: 'json-too-deep', severity: 'error', message: `JSON nested ${depth} levels deep (over ${MAX_JSON_DEPTH}): not checked`, range: index.rangeAt(0, 0) });
+    return { file, kind, entries: [], comments: [], problems, data: { channels: [] } };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const error of errors) {

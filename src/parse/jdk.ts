@@ -25,7 +25,9 @@ export const jdkReleaseFormat: FormatHandler<JdkReleaseData> = {
       const quoted = /^"(.*)"$/.exec(entry.value);
       if (quoted) {
         entry.value = quoted[1];
-        entry.valueRange = {
+        // Narrow the range to inside the quotes only when the value sits on one line (a `\` continuation can end it at column 0).
+        const { start, end } = entry.valueRange;
+        if (start.line === end.line && end.character - start.character >= 2) entry.valueRange = {
           start: { line: entry.valueRange.start.line, character: entry.valueRange.start.character + 1 },
           end: { line: entry.valueRange.end.line, character: entry.valueRange.end.character - 1 },
         };

@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
 import type { Range } from '../core/types';
 import type { Comment, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
-import { splitLines } from './text';
+import { LineIndex, splitLines } from './text';
 import { signatureAlgorithmOid, SIGNATURE_OIDS } from './mq/der';
 
 /** One attribute of a distinguished name, e.g. `{ type: 'OU', value: 'Payments' }`. */
@@ -60,8 +60,9 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
   const problems: ParseProblem[] = [];
   const certificates: PemCertificate[] = [];
   const privateKeys: PemData['privateKeys'] = [];
-  const lineStarts = lineStartOffsets(file.text);
-  const rangeAt = (start: number, end: number): Range => ({ start: toPos(lineStarts, start), end: toPos(lineStarts, end) });
+  // LineIndex counts CR and CRLF line ends like splitLines (an LF-only index put positions past the end of CR-terminated lines).
+  const lineIndex = new LineIndex(file.text);
+  const rangeAt = (start: number, end: number): Range => lineIndex.rangeAt(start, end);
   for (const m of file.text.matchAll(BLOCK)) {
     const r = rangeAt(m.index ?? 0, (m.index ?? 0) + m[0].length);
     if (m[1] === 'CERTIFICATE') {
@@ -166,14 +167,3 @@ function curveBits(curve: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function toPos(starts: number[], offset: number) {
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-  return { line, character: offset - starts[line] };
-}

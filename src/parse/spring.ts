@@ -75,6 +75,13 @@ function parseSpringYaml(text: string): SpringParse {
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.match(/'/g)?.length ?? 0) % 2 === 1) continue;
     comments.push({ text: m[2], range: index.rangeAt(start, start + 1 + m[2].length) });
   }
+  // The yaml library recurses per nesting level: a few thousand `{` overflow its stack (and can abort the
+  // process in V8's regexp compiler). Real configuration nests a dozen levels; refuse deeper input.
+  const depth = yamlNestingDepth(text);
+  if (depth > MAX_YAML_DEPTH) {
+    problems.push({ code: 'yaml-too-deep', severity: 'error', message: `YAML nested ${depth} levels deep (over ${MAX_YAML_DEPTH}): not checked`, range: index.rangeAt(0, 0) });
+    return { parts, comments, problems };
+  }
   let documents;
   try {
     documents = parseAllDocuments(text, { uniqueKeys: false });
@@ -92,6 +99,31 @@ function parseSpringYaml(text: string): SpringParse {
     parts.push({ profile: profileOf(entries), entries });
   }
   return { parts, comments, problems };
+}
+
+const MAX_YAML_DEPTH = 64;
+
+/** An upper bound of a YAML text's nesting: flow brackets plus block indentation levels (quotes ignored: over-counts, never under). */
+function yamlNestingDepth(text: string): number {
+  let max = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const leadText = /^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0] ?? '';
+    const lead = leadText.length;
+    const indicators = leadText.replace(/[ \t]/g, '').length;
+    if (lead < line.length && line[lead] !== '#') {
+      while (indents.length && indents[indents.length - 1] >= lead) indents.pop();
+      indents.push(lead);
+    }
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (ch === '[' || ch === '{') max = Math.max(max, indents.length + indicators + ++flow);
+      else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+    }
+    max = Math.max(max, indents.length + indicators + flow);
+  }
+  return max;
 }
 
 function flatten(node: Node | null, prefix: string, out: Entry[], index: LineIndex, keyRange?: [number, number]): void {

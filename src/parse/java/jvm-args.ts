@@ -40,7 +40,8 @@ export function scanJvmProperties(text: string, index: LineIndex, from = 0, to =
     let valueEnd = valueStart;
     let value = '';
     if (match[3] === '=') {
-      const quote = text[valueStart];
+      // Only a quote inside the scanned window opens a quoted value (one just past `to` would give an inverted range).
+      const quote = valueStart < to ? text[valueStart] : '';
       if (quote === '"' || quote === "'") {
         const close = text.indexOf(quote, valueStart + 1);
         valueStart += 1;

@@ -103,7 +103,11 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
     const c = chars[Math.min(i, chars.length) - 1];
     return c ? { line: c.at.line, character: c.at.character + 1 } : chars[0].at;
   };
-  const rangeOf = (from: number, to: number): Range => ({ start: chars[Math.min(from, chars.length - 1)].at, end: endOf(to) });
+  const rangeOf = (from: number, to: number): Range => {
+    const start = chars[Math.min(from, chars.length - 1)].at;
+    // An empty token (e.g. `(` right after a continuation) is an empty range at its start, not one ending on the line before.
+    return { start, end: to > from ? endOf(to) : start };
+  };
   const isSep = (ch: string) => ch === ' ' || ch === '\t' || ch === ',';
   const tokens: MqscParam[] = [];
   let i = 0;

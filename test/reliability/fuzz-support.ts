@@ -1,0 +1,265 @@
+/**
+ * Shared by the fast fuzz tier (test/reliability/fuzz.test.ts) and the long run
+ * (`npm run fuzz`, scripts/fuzz.ts): seed files for every format handler,
+ * input generators, and the properties every parse result must keep.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import type { Finding, Range } from '../../src/core/types';
+import { FORMAT_HANDLERS, classifyFile } from '../../src/parse/registry';
+import { decodeFile, splitLines } from '../../src/parse/text';
+import type { FormatHandler, ParsedDocument } from '../../src/parse/types';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const SHARED_CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
+
+/** A real or hand-written file a handler claims: the starting point of near-valid mutations. */
+export interface Seed {
+  /** Path used for classification (a real file name). */
+  path: string;
+  kind: string;
+  text: string;
+}
+
+/** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
+const BUILT_IN_SEEDS: Record<string, string> = {
+  '/seed/authz/aserver.conf': 'cleartrust.net.ssl.use=anon\ncleartrust.aserver.ssl.keystore_passphrase=x\\\n  y\n! comment\n',
+  '/seed/agent/webagent.conf': '<Global>\n\tcleartrust.agent.server_pool=__default__\n</Global>\n<Pool id=__default__>\n\tcleartrust.agent.ssl.use = Clear\n</Pool>\n',
+  '/seed/jdk/release': 'JAVA_VERSION="1.8.0_202"\nIMPLEMENTOR="Oracle Corporation"\n',
+  '/seed/jdk/java.security': '# java.security\njdk.tls.disabledAlgorithms=SSLv3, RC4, \\\n    DH keySize < 1024\n',
+  '/seed/mq/QM1.mqsc': "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) +\n  SSLCIPH(ANY_TLS12) SSLCAUTH(REQUIRED) REPLACE\nALTER QMGR SSLKEYR('/var/mqm/key') * comment\n",
+  '/seed/mq/ccdt.json': '{"channel":[{"name":"APP","type":"clientConnection","clientConnection":{"connection":[{"host":"mq","port":1414}],"queueManager":"QM1"},"transmissionSecurity":{"cipherSpecification":"ANY_TLS12"}}]}\n',
+  '/seed/mq/qm.ini': 'SSL:\n   SSLKeyRepositoryPassword=secret\n   OutboundSNI=HOSTNAME\nChannels:\n   MaxChannels=100\n',
+  '/seed/mq/mqclient.ini': 'SSL:\n   SSLKeyRepository=/var/mqm/key\n   SSLKeyRepositoryPassword=pw\n',
+  '/seed/was/security.xml': '<?xml version="1.0"?>\n<security:Security xmlns:security="http://www.ibm.com/websphere/appserver/schemas/5.0/security.xmi">\n<repertoire alias="x"><setting sslProtocol="TLSv1.2" enabledCiphers="SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256"/></repertoire>\n<keyStores password="{xor}LDo8LTor"/>\n</security:Security>\n',
+  '/seed/was/resources.xml': '<?xml version="1.0"?>\n<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="x">\n<resources.jms.mqseries:MQQueueConnectionFactory name="cf" host="mq" port="1414" channel="APP" sslType="SPECIFIC" sslCipherSuite="TLS_RSA_WITH_AES_128_CBC_SHA256"/>\n</xmi:XMI>\n',
+  '/seed/was/ssl.client.props': 'com.ibm.ssl.protocol=TLSv1.2\ncom.ibm.ssl.keyStorePassword={xor}CDo9Hgw=\n',
+  '/seed/liberty/server.xml': '<server>\n  <keyStore id="defaultKeyStore" password="pw"/>\n  <ssl id="s" sslProtocol="TLSv1.2" keyStoreRef="defaultKeyStore"/>\n</server>\n',
+  '/seed/tomcat/server.xml': '<Server port="8005">\n <Service name="Catalina">\n  <Connector port="8443" SSLEnabled="true" keystorePass="pw" sslEnabledProtocols="TLSv1.2"/>\n </Service>\n</Server>\n',
+  '/seed/spring/application.properties': 'server.ssl.enabled=true\nserver.ssl.key-store-password=pw\nserver.ssl.enabled-protocols=TLSv1.2\n',
+  '/seed/spring/application.yml': 'server:\n  ssl:\n    key-store-password: pw\n    enabled-protocols: [TLSv1.2]\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n',
+  '/seed/wlp/jvm.options': '-Djavax.net.ssl.keyStorePassword=pw\n-Dhttps.protocols=TLSv1.2\n# comment\n',
+  '/seed/systemd/app.service': '[Service]\nEnvironment="JAVA_OPTS=-Djdk.tls.client.protocols=TLSv1.2"\nExecStart=/usr/bin/java -Djavax.net.ssl.trustStorePassword=pw -jar app.jar\n',
+  '/seed/docker/Dockerfile': 'FROM eclipse-temurin:17\nENV JAVA_OPTS="-Dhttps.protocols=TLSv1.2" \\\n    X=1\nCMD ["java", "-jar", "app.jar"]\n',
+  '/seed/nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_password_file /etc/nginx/pw;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
+  '/seed/tomcat/bin/setenv.sh': 'JAVA_OPTS="$JAVA_OPTS -Djavax.net.ssl.keyStorePassword=pw \\\n  -Djdk.tls.client.protocols=TLSv1.2"\nexport JAVA_OPTS\n',
+  '/seed/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n',
+};
+
+function listFiles(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : []));
+}
+
+/** The corpus file name of an upstream file, by MANIFEST.tsv: corpus path → upstream path (for classification by real name). */
+export function corpusUpstreamNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  let manifest: string;
+  try {
+    manifest = fs.readFileSync(path.join(SHARED_CORPUS, 'MANIFEST.tsv'), 'utf8');
+  } catch {
+    return names;
+  }
+  for (const line of manifest.split('\n').slice(1)) {
+    const [, repo, upstreamPath, commit, , file] = line.split('\t');
+    if (file) names.set(path.join(SHARED_CORPUS, file), `/${repo}@${commit}/${upstreamPath}`);
+  }
+  return names;
+}
+
+let cachedSeeds: Seed[] | undefined;
+/** Every seed: built-ins, examples/, and shared/corpus (each corpus file under its corpus name and its upstream name). */
+export function allSeeds(): Seed[] {
+  if (cachedSeeds) return cachedSeeds;
+  const seeds: Seed[] = [];
+  const add = (filePath: string, bytes: Buffer) => {
+    const decoded = decodeFile(bytes);
+    if (!decoded.ok) return;
+    const classified = classifyFile(filePath, decoded.text.slice(0, 65536));
+    if (classified) seeds.push({ path: filePath, kind: classified.kind, text: decoded.text });
+  };
+  for (const [file, text] of Object.entries(BUILT_IN_SEEDS)) add(file, Buffer.from(text));
+  for (const file of listFiles(path.join(REPO_ROOT, 'examples'))) add(file, fs.readFileSync(file));
+  const upstream = corpusUpstreamNames();
+  for (const file of listFiles(SHARED_CORPUS)) {
+    const bytes = fs.readFileSync(file);
+    add(file, bytes);
+    const real = upstream.get(file);
+    if (real) add(real, bytes);
+  }
+  cachedSeeds = seeds;
+  return seeds;
+}
+
+/** Seeds per handler id, in registry order (a new handler without a seed gets an empty list: the test says so). */
+export function seedsByHandler(): Map<FormatHandler, Seed[]> {
+  const byHandler = new Map<FormatHandler, Seed[]>(FORMAT_HANDLERS.map((h) => [h, []]));
+  for (const seed of allSeeds()) {
+    const classified = classifyFile(seed.path, seed.text.slice(0, 65536));
+    if (classified) byHandler.get(classified.handler)?.push(seed);
+  }
+  return byHandler;
+}
+
+// ---------------------------------------------------------------- generators
+
+/** Fragments that matter to the formats: delimiters, escapes, continuations, odd characters. */
+const TOKENS = [
+  '\n', '\r\n', '\r', '\t', ' ', '=', ':', '#', '!', ';', '\\', '\\\n', '+\n', '-\n', '"', "'", '`', '(', ')', '[', ']', '{', '}', '<', '>', '/>', '</',
+  '<!--', '-->', '<![CDATA[', ']]>', '&amp;', '&#x0;', '&#1114112;', '&bogus;', '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY e "y">]>',
+  '\\u00e9', '\\uZZZZ', '\\u', '\u0000', '\uFEFF', '\u2028', '\uD800', '\uDC00', '😀', 'é', '${', '${X:-y}', '%', '{xor}', '{aes}', '---\n', '- ', '|\n', '>-\n',
+  '&anchor ', '*anchor', '!!binary ', '-----BEGIN CERTIFICATE-----\n', '-----END CERTIFICATE-----\n', 'MIIB', '====', '-D', '-Djavax.net.ssl.keyStorePassword=',
+  'DEFINE CHANNEL(', 'SSLCIPH(', 'CHLTYPE(SVRCONN)', 'server {', 'location / {', 'ssl_protocols ', 'include ', '[Service]', 'Environment=', 'ENV ', 'RUN ', 'set ',
+  'export ', '%JAVA_OPTS%', 'SSL:', 'Channels:', '<server>', '<Server>', '<Connector ', 'keystorePass="', 'password="', 'sslProtocol=', 'TLSv1.2', 'TLS_RSA_WITH_AES_128_CBC_SHA',
+  'ANY_TLS12', 'cleartrust.net.ssl.use=', '<Pool id=x>', '</Pool>', 'JAVA_VERSION="', '"channel":[', '{"', '":', ',', 'null', 'true', '1e999', '-0', '99999999999999999999',
+];
+
+const token = fc.constantFrom(...TOKENS);
+const textish = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+  { weight: 4, arbitrary: token },
+);
+
+/** Arbitrary text: ASCII, any Unicode (lone surrogates too), and format tokens. */
+export const arbitraryText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.array(textish, { maxLength: 60 }).map((parts) => parts.join('')),
+);
+
+/** Arbitrary bytes, decoded the way the reader decodes them (files that decode to nothing are skipped by the reader). */
+export const arbitraryDecodedBytes: fc.Arbitrary<string> = fc.uint8Array({ maxLength: 400 }).map((bytes) => {
+  const decoded = decodeFile(Buffer.from(bytes));
+  return decoded.ok ? decoded.text : '';
+});
+
+/** One edit of a seed text. */
+type Edit = { op: 'insert' | 'delete' | 'replace' | 'duplicate' | 'truncate' | 'swapLines'; at: number; length: number; text: string };
+const edit: fc.Arbitrary<Edit> = fc.record({
+  op: fc.constantFrom('insert', 'delete', 'replace', 'duplicate', 'truncate', 'swapLines'),
+  at: fc.nat(),
+  length: fc.nat({ max: 64 }),
+  text: textish,
+});
+
+export function applyEdit(text: string, e: Edit): string {
+  const at = text.length ? e.at % (text.length + 1) : 0;
+  switch (e.op) {
+    case 'insert':
+      return text.slice(0, at) + e.text + text.slice(at);
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + e.length);
+    case 'replace':
+      return text.slice(0, at) + e.text + text.slice(at + e.text.length);
+    case 'duplicate':
+      return text.slice(0, at + e.length) + text.slice(at, at + e.length) + text.slice(at + e.length);
+    case 'truncate':
+      return text.slice(0, at);
+    case 'swapLines': {
+      const lines = text.split('\n');
+      if (lines.length < 2) return text;
+      const i = e.at % lines.length;
+      const j = (e.at + e.length + 1) % lines.length;
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+      return lines.join('\n');
+    }
+  }
+}
+
+/** A near-valid file: a seed with a few edits. */
+export function arbitraryMutation(seeds: Seed[]): fc.Arbitrary<string> {
+  return fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([seed, edits]) => edits.reduce(applyEdit, seed.text));
+}
+
+/** Deep nesting in every bracket style the formats know, and huge lines. */
+export const arbitraryStress: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(
+    fc.constantFrom(['<a>', '</a>'], ['{', '}'], ['[', ']'], ['(', ')'], ['server {\n', '}\n'], ['<Pool id=x>\n', '</Pool>\n'], ['- ', ''], ['  a:\n', ''], ['"', '"'], ['<!--', '-->'], ['\\\n', '']),
+    fc.integer({ min: 100, max: 3000 }),
+    fc.boolean(),
+  ).map(([[open, close], depth, closed]) => open.repeat(depth) + (closed ? close.repeat(depth) : '')),
+  fc.tuple(fc.constantFrom('a', 'x=', '=', ' ', '\\', '(', '<', '"', 'k=v;', 'é', '😀'), fc.integer({ min: 1000, max: 20000 })).map(([unit, n]) => unit.repeat(n)),
+);
+
+export const STRESS_DEPTH_NOTE = 'stress inputs: up to 3000 levels of nesting, lines up to 20,000 units';
+
+// ---------------------------------------------------------------- properties
+
+/** Why a range is not inside the text, or undefined when it is. */
+export function rangeProblem(range: Range | undefined, lines: string[]): string | undefined {
+  if (!range) return undefined;
+  for (const [name, p] of [['start', range.start], ['end', range.end]] as const) {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `${name} ${JSON.stringify(p)} is not a position`;
+    if (p.line >= lines.length) return `${name} line ${p.line} ≥ line count ${lines.length}`;
+    if (p.character > lines[p.line].length) return `${name} ${p.line}:${p.character} is past the end of the line (${lines[p.line].length})`;
+  }
+  if (range.start.line > range.end.line || (range.start.line === range.end.line && range.start.character > range.end.character)) return `start ${JSON.stringify(range.start)} after end ${JSON.stringify(range.end)}`;
+  return undefined;
+}
+
+/** Every position a parse result gives lies inside its text; problems are well formed. Returns the violations. */
+export function documentViolations(doc: ParsedDocument, text: string): string[] {
+  const lines = splitLines(text);
+  const out: string[] = [];
+  const check = (what: string, r: Range | undefined) => {
+    const problem = rangeProblem(r, lines);
+    if (problem) out.push(`${what}: ${problem}`);
+  };
+  doc.problems.forEach((p, i) => {
+    check(`problems[${i}] ${p.code}`, p.range);
+    if (typeof p.message !== 'string' || !p.message) out.push(`problems[${i}] has no message`);
+    if (!/^[a-z0-9-]+$/.test(p.code)) out.push(`problems[${i}] code '${p.code}' is not kebab-case`);
+  });
+  doc.entries.forEach((e, i) => {
+    check(`entries[${i}] ${e.key} key`, e.keyRange);
+    check(`entries[${i}] ${e.key} value`, e.valueRange);
+    if (typeof e.key !== 'string' || typeof e.value !== 'string') out.push(`entries[${i}] key/value not strings`);
+  });
+  doc.comments.forEach((c, i) => check(`comments[${i}]`, c.range));
+  return out;
+}
+
+/** Parses text as `kind` with `handler`: never throws, positions inside, same result twice. */
+export function checkParse(handler: FormatHandler, seed: Pick<Seed, 'path' | 'kind'>, text: string): void {
+  const file = { path: seed.path, text, hadBom: false };
+  let first: ParsedDocument;
+  try {
+    first = handler.parse(file, seed.kind);
+  } catch (error) {
+    throw new Error(`${handler.id} parser threw on ${JSON.stringify(text.slice(0, 200))}${text.length > 200 ? '…' : ''}: ${(error as Error).stack}`);
+  }
+  const violations = documentViolations(first, text);
+  if (violations.length) throw new Error(`${handler.id} (${seed.kind}) positions outside the text ${JSON.stringify(text.slice(0, 200))}:\n  ${violations.slice(0, 5).join('\n  ')}`);
+  const again = handler.parse({ ...file }, seed.kind);
+  const strip = (d: ParsedDocument) => JSON.stringify({ entries: d.entries, comments: d.comments, problems: d.problems });
+  if (strip(first) !== strip(again)) {
+    const [a, b] = [strip(first), strip(again)];
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    throw new Error(`${handler.id} parser is not deterministic on ${JSON.stringify(text.slice(0, 200))} (${text.length} chars): first difference ${JSON.stringify(a.slice(Math.max(0, at - 80), at + 120))} vs ${JSON.stringify(b.slice(Math.max(0, at - 80), at + 120))}`);
+  }
+}
+
+/** Findings' locations (and related locations) lie inside the files they name. */
+export function findingViolations(findings: Finding[], readText: (file: string) => string | undefined): string[] {
+  const out: string[] = [];
+  for (const f of findings) {
+    for (const loc of [f.location, ...(f.related ?? [])]) {
+      if (!loc.range) continue;
+      const text = readText(loc.file);
+      if (text === undefined) {
+        out.push(`${f.ruleId}: a range in ${loc.file}, which is not a readable file`);
+        continue;
+      }
+      const problem = rangeProblem(loc.range, splitLines(text));
+      if (problem) out.push(`${f.ruleId} ${path.basename(loc.file)}: ${problem}`);
+    }
+  }
+  return out;
+}

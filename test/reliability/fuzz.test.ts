@@ -1,0 +1,46 @@
+/**
+ * Fast fuzz tier (part of `npm test`): every format handler in the registry and
+ * the whole pipeline, with a fixed seed so a failure replays. The long run is
+ * `npm run fuzz` (scripts/fuzz.ts, ≥ 1M cases per parser).
+ */
+import fc from 'fast-check';
+import { FORMAT_HANDLERS } from '../../src/parse/registry';
+import { arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, checkParse, seedsByHandler } from './fuzz-support';
+import { arbitraryTree, checkPipeline } from './pipeline-support';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const seeds = seedsByHandler();
+
+describe('fuzz: every format handler', () => {
+  it('has a seed file for every handler in the registry (add one to BUILT_IN_SEEDS for a new handler)', () => {
+    expect(FORMAT_HANDLERS.filter((h) => !seeds.get(h)?.length).map((h) => h.id)).toEqual([]);
+  });
+
+  describe.each(FORMAT_HANDLERS.map((h) => [h.id, h] as const))('%s', (_id, handler) => {
+    const handlerSeeds = seeds.get(handler) ?? [];
+    const property = (input: fc.Arbitrary<string>) => fc.property(fc.constantFrom(...handlerSeeds), input, (seed, text) => checkParse(handler, seed, text));
+
+    it('parses its seed files (examples, shared/corpus, built-ins) with positions inside them', () => {
+      for (const seed of handlerSeeds) checkParse(handler, seed, seed.text);
+    });
+    it('never throws on arbitrary text; positions inside; deterministic', () => {
+      fc.assert(property(arbitraryText), { numRuns: RUNS, seed: SEED });
+    });
+    it('never throws on arbitrary bytes (decoded as the reader does)', () => {
+      fc.assert(property(arbitraryDecodedBytes), { numRuns: Math.ceil(RUNS / 3), seed: SEED });
+    });
+    it('never throws on near-valid mutations of real files', () => {
+      fc.assert(property(arbitraryMutation(handlerSeeds)), { numRuns: RUNS, seed: SEED });
+    });
+    it('survives deep nesting and huge lines', () => {
+      fc.assert(property(arbitraryStress), { numRuns: 8, seed: SEED });
+    });
+  });
+});
+
+describe('fuzz: the whole pipeline', () => {
+  it('lint() on generated trees: no throw, no crash finding, locations inside files, same output twice', () => {
+    fc.assert(fc.property(arbitraryTree(), (tree) => checkPipeline(tree)), { numRuns: Number(process.env.FUZZ_TREES ?? 25), seed: SEED });
+  });
+});
