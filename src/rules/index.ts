@@ -29,6 +29,7 @@ import mqSslpeerNoMatch from './mq/sslpeer-no-match';
 import mqSslpeerSyntax from './mq/sslpeer-syntax';
 import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
+import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
 import tlsCipherUnknownToRuntime from './tls/cipher-unknown-to-runtime';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
@@ -69,6 +70,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqSslpeerSyntax,
   mqSystemChannelsNotBlocked,
   mqTlsChannelWithoutMcauser,
+  securityPlaintextSecret,
   tlsCipherDisabledByRuntime,
   tlsCipherUnknownToRuntime,
   tlsNegotiatesUnexpectedCipher,

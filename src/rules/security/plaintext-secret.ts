@@ -1,0 +1,52 @@
+import * as path from 'node:path';
+import { entryLocation } from '../../parse/types';
+import { defineRule } from '../types';
+
+/** Values that are not the secret itself: environment/template placeholders. */
+const PLACEHOLDER = /^(\$\{[^}]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
+/** WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. */
+const ENCODED = /^\{(aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*)\}/i;
+const XOR = /^\{xor\}/i;
+/** Keys whose value names a file, a policy or a flag rather than holding the secret. */
+const NOT_A_SECRET_VALUE = /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class)$/i;
+const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional)$/i;
+
+/**
+ * Flags secrets written in plaintext in configuration (DESIGN.md "Secrets"):
+ * never prints the value, only the key and where it is.
+ */
+export default defineRule({
+  meta: {
+    id: 'security/plaintext-secret',
+    description: 'Warn when a password or passphrase is stored in plaintext in a configuration file',
+    severity: 'warning',
+    messages: {
+      plaintext:
+        "{{key}} in {{file}} holds a plaintext secret: anyone who can read the file, its backups or its repository has it. Reference it instead (an environment placeholder such as ${KEYSTORE_PASSWORD}, a stash file, a vault) or encrypt it ({aes} with securityUtility/PropFilePasswordEncoder)",
+      obfuscated:
+        '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    for (const doc of ctx.deployment.documents) {
+      for (const entry of doc.entries) {
+        if (!entry.secret) continue;
+        const value = entry.value.trim();
+        const key = entry.key.split(/[.@]/).pop() ?? entry.key;
+        if (!value || FLAG.test(value) || PLACEHOLDER.test(value) || ENCODED.test(value) || NOT_A_SECRET_VALUE.test(key)) continue;
+        // A value that is itself only a placeholder reference inside text (e.g. `${env.PW}` with a default) is not plaintext.
+        if (/^\$\{[^}]+\}$/.test(value) || /^\{\{[^}]*\}\}$/.test(value)) continue;
+        const xor = XOR.test(value);
+        ctx.report({
+          messageId: xor ? 'obfuscated' : 'plaintext',
+          severity: xor ? 'info' : undefined,
+          data: { key: entry.key, file: path.basename(doc.file.path) },
+          location: entryLocation(doc, entry, 'value'),
+          fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, xor ? 'xor' : 'plain'],
+        });
+      }
+    }
+  },
+});
