@@ -5,7 +5,18 @@
  * which the tls/* rules report.
  */
 import type { Component, Deployment, JavaRuntime, Provenance } from '../model/types';
-import { disabledEntryFor, effectiveJdkTls, findCipherSuite, mqServerOrder, parseJavaVersion, protocolDisabledBy } from '../knowledge';
+import {
+  cipherSpecMatchesAlias,
+  disabledEntryFor,
+  effectiveJdkTls,
+  findCipherSpec,
+  findCipherSuite,
+  mqServerOrder,
+  normaliseProtocol,
+  parseJavaVersion,
+  protocolDisabledBy,
+  protocolRank,
+} from '../knowledge';
 import type { HandshakeImplementation, HandshakeSide } from './types';
 
 export interface DroppedName {
@@ -47,6 +58,41 @@ function toIana(names: string[], unknown: string[]): string[] {
     else unknown.push(n);
   }
   return out;
+}
+
+const MQ_PROTOCOLS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/**
+ * What an MQ client (CLNTCONN/CCDT, GSKit) offers for its SSLCIPH: a specific CipherSpec is one suite at
+ * the CipherSpec's protocol; an alias (ANY_TLS12, ANY_TLS12_OR_HIGHER…) offers the enabled CipherSpecs in
+ * its protocol range, at the protocols of that range that have one. Names that are no CipherSpec fall
+ * back to a plain suite lookup.
+ */
+export function mqClientOffer(names: string[], unknown: string[]): { protocols: string[]; suites: string[] } {
+  const protocols = new Set<string>();
+  const suites: string[] = [];
+  for (const name of names) {
+    const spec = findCipherSpec(name);
+    if (spec?.alias) {
+      for (const member of mqServerOrder().filter((s) => cipherSpecMatchesAlias(s, spec))) {
+        const suite = findCipherSuite(member.name);
+        if (!suite) continue;
+        suites.push(suite.iana);
+        protocols.add(normaliseProtocol(member.minProtocol));
+      }
+      continue;
+    }
+    const suite = findCipherSuite(name);
+    if (!suite) {
+      unknown.push(name);
+      continue;
+    }
+    suites.push(suite.iana);
+    const min = protocolRank(spec?.minProtocol ?? suite.minProtocol);
+    const max = protocolRank(spec?.maxProtocol ?? suite.maxProtocol);
+    for (const p of MQ_PROTOCOLS) if (protocolRank(p) >= min && protocolRank(p) <= max) protocols.add(p);
+  }
+  return { protocols: MQ_PROTOCOLS.filter((p) => protocols.has(p)), suites };
 }
 
 /** The endpoint for one side of a link; undefined when the component has no TLS or an unknown implementation. */
@@ -93,7 +139,15 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
       suites = mqServerOrder().flatMap((spec) => findCipherSuite(spec.name)?.iana ?? []);
       serverOrderWins ??= true;
     } else {
-      suites = toIana(tls.cipherSuites?.value ?? [], unknownSuites);
+      // An MQ client offers only what its SSLCIPH names, and the CipherSpec fixes the protocol.
+      const client = mqClientOffer(tls.cipherSuites?.value ?? [], unknownSuites);
+      suites = client.suites;
+      if (!tls.protocols && client.protocols.length > 0) {
+        protocols = client.protocols;
+        protocolsFrom = tls.cipherSuites?.from.kind === 'file'
+          ? { ...tls.cipherSuites.from, note: 'the CipherSpec fixes the protocol' }
+          : tls.cipherSuites?.from;
+      }
     }
   } else {
     protocols = tls.protocols?.value ?? OPENSSL_DEFAULT_PROTOCOLS;

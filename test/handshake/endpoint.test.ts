@@ -1,0 +1,86 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/engine/config-types';
+import { lint } from '../../src/engine/lint';
+import { endpointFor, mqClientOffer } from '../../src/handshake/endpoint';
+import { predictHandshake } from '../../src/handshake/predict';
+import type { Component } from '../../src/model/types';
+
+const here = { kind: 'file' as const, location: { file: '/x/ccdt.json' } };
+
+function mqClient(sslciph: string): Component {
+  return {
+    id: 'mq.ccdt-channel:ccdt.json#CH',
+    type: 'mq.ccdt-channel',
+    name: 'CLNTCONN channel CH',
+    role: 'client',
+    location: { file: '/x/ccdt.json' },
+    host: '',
+    documents: [],
+    attributes: {},
+    tls: { enabled: { value: true, from: here }, cipherSuites: { value: [sslciph], from: here }, implementation: 'gskit' },
+  };
+}
+
+function mqServer(sslciph: string): Component {
+  return {
+    ...mqClient(sslciph),
+    id: 'mq.svrconn:QM1.mqsc#CH',
+    type: 'mq.svrconn',
+    role: 'server',
+    tls: { ...mqClient(sslciph).tls!, clientAuth: { value: 'none', from: here }, certificate: { keyType: 'RSA' } },
+  };
+}
+
+describe('MQ client endpoints: the CipherSpec fixes the protocol', () => {
+  it.each([
+    ['ECDHE_RSA_AES_256_GCM_SHA384', ['TLSv1.2'], ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']],
+    ['TLS_RSA_WITH_AES_256_CBC_SHA256', ['TLSv1.2'], ['TLS_RSA_WITH_AES_256_CBC_SHA256']],
+    ['TLS_AES_128_GCM_SHA256', ['TLSv1.3'], ['TLS_AES_128_GCM_SHA256']],
+  ])('specific CipherSpec %s', (spec, protocols, suites) => {
+    expect(mqClientOffer([spec], [])).toEqual({ protocols, suites });
+  });
+
+  it.each([
+    ['ANY_TLS12', ['TLSv1.2']],
+    ['ANY_TLS12_OR_HIGHER', ['TLSv1.2', 'TLSv1.3']],
+    ['ANY_TLS13', ['TLSv1.3']],
+    ['ANY', ['TLSv1.2', 'TLSv1.3']],
+  ])('alias %s gives a protocol range and the enabled CipherSpecs in it', (alias, protocols) => {
+    const unknown: string[] = [];
+    const offer = mqClientOffer([alias], unknown);
+    expect(offer.protocols).toEqual(protocols);
+    expect(offer.suites.length).toBeGreaterThan(1);
+    expect(unknown).toEqual([]);
+  });
+
+  it('an unknown name is reported, not offered', () => {
+    const unknown: string[] = [];
+    expect(mqClientOffer(['NOT_A_SPEC'], unknown)).toEqual({ protocols: [], suites: [] });
+    expect(unknown).toEqual(['NOT_A_SPEC']);
+  });
+
+  it('a CCDT client with a TLS 1.2 CipherSpec negotiates it with the queue manager (mq-mutual-tls-fixed)', () => {
+    const client = endpointFor(mqClient('ECDHE_RSA_AES_256_GCM_SHA384'), 'client')!;
+    const server = endpointFor(mqServer('ECDHE_RSA_AES_256_GCM_SHA384'), 'server')!;
+    expect(client.side.protocols).toEqual(['TLSv1.2']);
+    expect(client.protocolsFrom).toMatchObject({ kind: 'file', note: 'the CipherSpec fixes the protocol' });
+    expect(predictHandshake(client.side, server.side)).toMatchObject({ ok: true, protocol: 'TLSv1.2', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' });
+  });
+
+  it('explicit protocols on the component win over the CipherSpec', () => {
+    const c = mqClient('ANY_TLS12_OR_HIGHER');
+    c.tls!.protocols = { value: ['TLSv1.3'], from: here };
+    expect(endpointFor(c, 'client')!.side.protocols).toEqual(['TLSv1.3']);
+  });
+});
+
+describe('examples', () => {
+  const EXAMPLES = path.resolve(__dirname, '../../examples');
+  const names = fs.readdirSync(EXAMPLES).filter((n) => /-(fixed|broken)$/.test(n));
+  it.each(names.filter((n) => n.endsWith('-fixed')))('%s: no error findings', (name) => {
+    const root = path.join(EXAMPLES, name);
+    const { findings } = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+    expect(findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+  });
+});
