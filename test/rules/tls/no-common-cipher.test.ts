@@ -1,0 +1,44 @@
+import rule from '../../../src/rules/tls/no-common-cipher';
+import { ruleTester } from '../../helpers/rule-tester';
+import { CLIENT_YML, TEMURIN17, ccdt, nginx, svrconn, tomcat, javaClient } from './trees';
+
+const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'client and nginx share ECDHE-RSA-AES128-GCM', files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') } },
+    { name: 'JDK defaults against the nginx defaults', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') } },
+    { name: 'TLS 1.3 suites are separate: both speak TLS 1.3', files: { ...javaClient(['-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_ciphers ECDHE-RSA-AES256-GCM-SHA384;') } },
+    { name: 'MQ CCDT with a specific TLS 1.2 CipherSpec (mq-mutual-tls-fixed)', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }) } },
+    { name: 'MQ CCDT with an alias CipherSpec', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ANY_TLS12_OR_HIGHER' }) } },
+  ],
+  invalid: [
+    {
+      name: 'client AES-256-GCM only, nginx AES-128-GCM only (TLS 1.2)',
+      files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') },
+      errors: [
+        {
+          messageId: 'noCommonCipher',
+          file: 'client/jvm.options',
+          line: 2,
+          messageIncludes: ['no TLSv1.2 suite in common', 'Received fatal alert: handshake_failure', 'no shared cipher'],
+          related: [{ file: 'api/nginx.conf', line: 6 }],
+        },
+      ],
+    },
+    {
+      name: 'ECDSA suites against an RSA certificate (Tomcat JSSE)',
+      files: {
+        ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256']),
+        'api/jdk/release': TEMURIN17,
+        'api/conf/server.xml': tomcat('protocols="TLSv1.2" ciphers="TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"'),
+      },
+      errors: [{ messageId: 'noCommonCipher', file: 'client/jvm.options', line: 2, messageIncludes: ['need a EC key', 'no cipher suites in common'], related: [{ file: 'api/conf/server.xml', line: 2 }] }],
+    },
+    {
+      name: 'client offers only TLS 1.3 suites but only TLS 1.2: it never sends a ClientHello',
+      files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') },
+      errors: [{ messageId: 'noCommonCipher', file: 'client/jvm.options', line: 2, messageIncludes: ['No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'] }],
+    },
+  ],
+});

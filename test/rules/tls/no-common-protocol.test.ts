@@ -1,0 +1,51 @@
+import rule from '../../../src/rules/tls/no-common-protocol';
+import { ruleTester } from '../../helpers/rule-tester';
+import { CLIENT_YML, TEMURIN17, ccdt, nginx, springServer, svrconn, tomcat, javaClient } from './trees';
+
+
+ruleTester(rule, {
+  valid: [
+    { name: 'JDK 17 defaults against nginx TLSv1.2 TLSv1.3', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') } },
+    { name: 'client pinned to TLSv1.2, nginx TLSv1.2', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') } },
+    { name: 'client TLSv1.3 against Tomcat TLSv1.2+TLSv1.3', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']), 'api/jdk/release': TEMURIN17, 'api/conf/server.xml': tomcat('protocols="TLSv1.2,TLSv1.3"') } },
+    { name: 'MQ client: a TLS 1.2 CipherSpec against the queue manager', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }) } },
+    { name: 'no link: the client calls another host', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'client/application.yml': CLIENT_YML.replace('api.example', 'other.example'), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;') } },
+  ],
+  invalid: [
+    {
+      name: 'client TLSv1.2 only, nginx TLSv1.3 only',
+      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;') },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          messageIncludes: ['Received fatal alert: protocol_version', 'unsupported protocol'],
+          related: [{ file: 'api/nginx.conf', line: 5 }],
+        },
+      ],
+    },
+    {
+      name: 'client TLSv1.3 only, Tomcat (JSSE) TLSv1.2 only',
+      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']), 'api/jdk/release': TEMURIN17, 'api/conf/server.xml': tomcat('protocols="TLSv1.2"') },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          messageIncludes: ['The client supported protocol versions [TLSv1.3] are not accepted by server preferences [TLSv1.2]'],
+          related: [{ file: 'api/conf/server.xml', line: 2 }],
+        },
+      ],
+    },
+    {
+      name: 'Spring Boot server TLSv1.3 only, client TLSv1.2 only',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('enabled-protocols: TLSv1.3'),
+      },
+      errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1, related: [{ file: 'api/application.yml', line: 5 }] }],
+    },
+  ],
+});

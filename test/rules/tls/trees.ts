@@ -1,0 +1,40 @@
+/** Small trees for the tls/* rule tests: a Java client calling an nginx/Tomcat/Spring/Liberty server, MQ channels. */
+import { TEMURIN17 as TEMURIN17_RELEASE } from '../java/fixtures';
+export { OPENJDK8_191, TEMURIN17, IBM8_SR5 } from '../java/fixtures';
+export { ccdt, svrconn } from '../mq/trees';
+
+/** A Java client (application.yml) calling https://api.example.internal:8443; its JVM options go in client/jvm.options. */
+export const CLIENT_YML = 'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\n';
+
+/** An nginx server for api.example.internal:8443 with these extra directives (from line 5 on). */
+export function nginx(...directives: string[]): string {
+  return ['http {', '  server {', '    listen 8443 ssl;', '    server_name api.example.internal;', ...directives.map((d) => `    ${d}`), '  }', '}', ''].join('\n');
+}
+
+/** Tomcat server.xml: one TLS connector on 8443 (line 2), with these SSLHostConfig attributes. */
+export function tomcat(attrs: string): string {
+  return `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true"><SSLHostConfig ${attrs}><Certificate certificateKeystoreFile="conf/api.p12" type="RSA"/></SSLHostConfig></Connector>\n</Service></Server>\n`;
+}
+
+/** A Spring Boot HTTPS server on 8443 (key store on line 4) with extra `server.ssl.*` lines after it. */
+export function springServer(...lines: string[]): string {
+  return ['server:', '  port: 8443', '  ssl:', '    key-store: classpath:api.p12', ...lines.map((l) => `    ${l}`), ''].join('\n');
+}
+
+/** A Liberty server.xml with an HTTPS endpoint on 8443; the `<ssl>` element (line 5) gets these attributes. */
+export function liberty(sslAttrs: string): string {
+  return [
+    '<server>',
+    '  <featureManager><feature>transportSecurity-1.0</feature></featureManager>',
+    '  <httpEndpoint id="defaultHttpEndpoint" host="api.example.internal" httpsPort="8443"/>',
+    '  <keyStore id="defaultKeyStore" location="key.p12" password="{xor}Lz4sLCgwLTs="/>',
+    `  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" ${sslAttrs}/>`,
+    '</server>',
+    '',
+  ].join('\n');
+}
+
+/** A Java client on `release` (default Temurin 17) calling api.example.internal:8443, with these JVM options (one a line). */
+export function javaClient(options: string[], release = TEMURIN17_RELEASE): Record<string, string> {
+  return { 'client/jdk/release': release, 'client/jvm.options': options.map((o) => `${o}\n`).join(''), 'client/application.yml': CLIENT_YML };
+}

@@ -1,0 +1,19 @@
+import rule from '../../../src/rules/tls/weak-protocol-enabled';
+import { ruleTester } from '../../helpers/rule-tester';
+import { OPENJDK8_191, TEMURIN17, liberty, nginx } from './trees';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'Liberty TLSv1.2,TLSv1.3', files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('sslProtocol="TLSv1.2,TLSv1.3"') } },
+    { name: 'Liberty TLSv1 on JDK 17: the runtime disables it (java/protocol-disabled-by-runtime)', files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('sslProtocol="TLSv1,TLSv1.2"') } },
+    { name: 'nginx servers are tls/server-allows-legacy-protocols', files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;') } },
+    { name: 'runtime default protocols are not reported', files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('') } },
+  ],
+  invalid: [
+    {
+      name: 'Liberty TLSv1.1 on OpenJDK 8u191 (still enabled there)',
+      files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('sslProtocol="TLSv1.1,TLSv1.2"') },
+      errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, messageIncludes: ['enables TLSv1.1'] }],
+    },
+  ],
+});
