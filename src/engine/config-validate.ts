@@ -1,5 +1,4 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import configSchema from '../../schemas/config.schema.json';
 import type { AnyRule } from '../rules/types';
 
 /** Valid snippets shown when a top-level key is wrong (the message says what, the example says how). */
@@ -26,9 +25,9 @@ function getAjv(): Ajv2020 {
   return (ajv ??= new Ajv2020({ allErrors: true, strict: false }));
 }
 
-/** Validates a raw config object against schemas/config.schema.json. */
+/** Validates a raw config object against schemas/config.schema.json (precompiled by `npm run generate`). */
 export function validateAgainst(raw: unknown): ErrorObject[] {
-  validateConfig ??= getAjv().compile(configSchema);
+  validateConfig ??= require('./config-validator.generated') as ValidateFunction;
   return validateConfig(raw) ? [] : [...(validateConfig.errors ?? [])];
 }
 
