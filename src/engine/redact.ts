@@ -19,8 +19,17 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
   }
   if (secrets.size === 0) return (text) => text;
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  return (text) => ordered.reduce((out, secret) => out.split(secret).join(MASK), text);
+  const patterns = ordered.map((secret) => {
+    const literal = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // A short secret ('admin') is masked as a whole token only, so messages keep words like
+    // 'administrator'; a long one is masked wherever it appears.
+    return new RegExp(secret.length < SHORT_SECRET ? `(?<![A-Za-z0-9])${literal}(?![A-Za-z0-9])` : literal, 'g');
+  });
+  return (text) => patterns.reduce((out, pattern) => out.replace(pattern, MASK), text);
 }
+
+/** Secrets shorter than this are matched as whole tokens. */
+const SHORT_SECRET = 8;
 
 /**
  * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret,
