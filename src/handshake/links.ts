@@ -1,5 +1,6 @@
 /** Shared plumbing for the tls/* rules: endpoints and predictions for each deployment link. */
 import type { Location, RelatedLocation } from '../core/types';
+import { effectiveJdkTls, normaliseProtocol } from '../knowledge';
 import type { Component, Deployment, Link, Provenance } from '../model/types';
 import { endpointFor, Endpoint } from './endpoint';
 import { predictHandshake } from './predict';
@@ -10,7 +11,41 @@ export interface LinkPrediction {
   client: Endpoint;
   server: Endpoint;
   prediction: HandshakePrediction;
+  /**
+   * Set when a more specific rule reports this link's failure with both ends (see LINK_OWNERS): the
+   * generic tls/* link rules then stay silent on it, so one cause gives one finding.
+   */
+  ownedBy?: string;
 }
+
+interface LinkOwner {
+  ruleId: string;
+  /** The failures of this link that the rule reports. */
+  owns(p: Omit<LinkPrediction, 'ownedBy'>): boolean;
+}
+
+const PROTOCOL_FAILURES = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);
+
+/** IBM Java whose IBMJSSE2 SSLContext "TLS" default gives only TLSv1 (no overrideDefaultTLS, no explicit protocols). */
+export function ibmDefaultTlsV1(endpoint: Endpoint): boolean {
+  const { component } = endpoint;
+  const runtime = component.runtime;
+  if (endpoint.side.implementation !== 'ibmjsse2' || !runtime || component.tls?.protocols) return false;
+  if (runtime.systemProperties['jdk.tls.client.protocols']) return false;
+  const protocols = effectiveJdkTls(runtime).clientProtocols.value;
+  return protocols.length === 1 && normaliseProtocol(protocols[0]) === 'TLSv1';
+}
+
+/** ClearTrust `anon` mode: cleartrust/anon-cipher-disabled names the JDK that refuses the anonymous suites. */
+function cleartrustAnon(endpoint: Endpoint): boolean {
+  return endpoint.component.type.startsWith('cleartrust.') && endpoint.component.attributes.sslMode === 'anon';
+}
+
+/** More specific rules that own some link failures (explicit, in one place). */
+export const LINK_OWNERS: readonly LinkOwner[] = [
+  { ruleId: 'java/ibm-default-tls-v1', owns: (lp) => !lp.prediction.ok && PROTOCOL_FAILURES.has(lp.prediction.reason) && ibmDefaultTlsV1(lp.client) },
+  { ruleId: 'cleartrust/anon-cipher-disabled', owns: (lp) => !lp.prediction.ok && (cleartrustAnon(lp.client) || cleartrustAnon(lp.server)) },
+];
 
 export function linkPredictions(deployment: Deployment): LinkPrediction[] {
   const byId = new Map(deployment.components.map((c) => [c.id, c]));
@@ -22,7 +57,9 @@ export function linkPredictions(deployment: Deployment): LinkPrediction[] {
     const client = endpointFor(c, 'client', deployment);
     const server = endpointFor(s, 'server', deployment);
     if (!client || !server) continue;
-    out.push({ link, client, server, prediction: predictHandshake(client.side, server.side) });
+    const lp = { link, client, server, prediction: predictHandshake(client.side, server.side) };
+    const owner = LINK_OWNERS.find((o) => o.owns(lp));
+    out.push(owner ? { ...lp, ownedBy: owner.ruleId } : lp);
   }
   return out;
 }

@@ -23,8 +23,9 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const { link, client, server, prediction } of linkPredictions(ctx.deployment)) {
-      if (prediction.ok || !REASONS.has(prediction.reason)) continue;
+    for (const { link, client, server, prediction, ownedBy } of linkPredictions(ctx.deployment)) {
+      // A more specific rule reports this failure with both ends (LINK_OWNERS in src/handshake/links.ts).
+      if (prediction.ok || !REASONS.has(prediction.reason) || ownedBy) continue;
       ctx.report({
         messageId: 'noCommonProtocol',
         data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction) },

@@ -2,25 +2,49 @@ import { placeOf } from '../../handshake/links';
 import { suiteFacts, SuiteFacts } from '../../handshake/suites';
 import { defineRule } from '../types';
 
-function weakness(f: SuiteFacts): { level: 'warning' | 'info'; why: string } | undefined {
-  if (f.flags.null) return { level: 'warning', why: 'no encryption (NULL)' };
-  if (f.flags.anon) return { level: 'warning', why: 'no authentication (anon): open to man-in-the-middle' };
-  if (f.flags.export) return { level: 'warning', why: 'export-grade' };
-  if (f.flags.rc4) return { level: 'warning', why: 'RC4' };
-  if (f.flags.des) return { level: 'warning', why: 'single DES' };
-  if (f.flags.tripleDes) return { level: 'warning', why: '3DES (Sweet32)' };
-  if (f.flags.staticRsa) return { level: 'info', why: 'static RSA key exchange (no forward secrecy)' };
-  if (f.flags.cbc && f.flags.sha1Mac) return { level: 'info', why: 'CBC with HMAC-SHA1' };
-  return undefined;
+interface Weakness {
+  /** Plural noun phrase for the count, e.g. "3DES suites". */
+  category: string;
+  level: 'warning' | 'info';
+  why: string;
+  test(f: SuiteFacts): boolean;
+}
+
+/** In order: a suite counts in the first category it matches (TLS_RSA_WITH_3DES_EDE_CBC_SHA is 3DES, not static RSA). */
+const WEAKNESSES: readonly Weakness[] = [
+  { category: 'NULL-cipher', level: 'warning', why: 'no encryption: data crosses the network in clear text', test: (f) => f.flags.null },
+  { category: 'anonymous (anon)', level: 'warning', why: 'no server authentication: anyone in the path can intercept', test: (f) => f.flags.anon },
+  { category: 'export-grade', level: 'warning', why: '40/56-bit keys are broken (FREAK, Logjam)', test: (f) => f.flags.export },
+  { category: 'RC4', level: 'warning', why: 'RFC 7465 prohibits RC4', test: (f) => f.flags.rc4 },
+  { category: 'single-DES', level: 'warning', why: '56-bit DES is broken', test: (f) => f.flags.des },
+  { category: '3DES', level: 'warning', why: '64-bit blocks make long sessions recoverable (Sweet32)', test: (f) => f.flags.tripleDes },
+  { category: 'static-RSA', level: 'info', why: 'RSA key exchange has no forward secrecy', test: (f) => f.flags.staticRsa },
+  { category: 'CBC-with-SHA1', level: 'info', why: 'MAC-then-encrypt CBC invites padding oracles (Lucky13) and SHA-1 is being retired', test: (f) => f.flags.cbc && f.flags.sha1Mac },
+];
+
+/** Names shown in a message before "(+N more)". */
+const SHOWN = 3;
+
+export function categorise(names: string[]): { weakness: Weakness; suites: string[] }[] {
+  const groups = new Map<Weakness, string[]>();
+  for (const name of names) {
+    const facts = suiteFacts(name);
+    const weakness = facts && WEAKNESSES.find((w) => w.test(facts));
+    if (!facts || !weakness) continue;
+    const list = groups.get(weakness) ?? [];
+    if (!list.includes(facts.name)) list.push(facts.name);
+    groups.set(weakness, list);
+  }
+  return WEAKNESSES.filter((w) => groups.has(w)).map((weakness) => ({ weakness, suites: groups.get(weakness)! }));
 }
 
 export default defineRule({
   meta: {
     id: 'tls/weak-cipher-enabled',
-    description: 'Warn about NULL, anon, export, RC4, DES and 3DES suites in a configured cipher list; static RSA and CBC-SHA1 as info',
+    description: 'Warn about NULL, anon, export, RC4, DES and 3DES suites in a configured cipher list; static RSA and CBC-SHA1 as info (one finding per component and category)',
     severity: 'warning',
     messages: {
-      weak: '{{component}} enables {{suite}}: {{why}}. Fix: remove it and prefer ECDHE suites with AES-GCM or ChaCha20',
+      weak: '{{component}} enables {{count}} {{category}} {{suites}}: {{list}}. {{why}}. Fix: remove {{them}} and prefer ECDHE suites with AES-GCM or ChaCha20',
     },
     defaultOptions: {},
     symptoms: [],
@@ -29,16 +53,22 @@ export default defineRule({
     for (const component of ctx.deployment.components) {
       const suites = component.tls?.cipherSuites;
       if (!suites || suites.from.kind !== 'file' || component.tls?.enabled?.value === false) continue;
-      for (const name of suites.value) {
-        const facts = suiteFacts(name);
-        const w = facts && weakness(facts);
-        if (!facts || !w) continue;
+      for (const { weakness, suites: names } of categorise(suites.value)) {
+        const more = names.length > SHOWN ? `, … (+${names.length - SHOWN} more)` : '';
         ctx.report({
           messageId: 'weak',
-          data: { component: component.name, suite: facts.name, why: w.why },
+          data: {
+            component: component.name,
+            count: names.length,
+            category: weakness.category,
+            suites: names.length === 1 ? 'suite' : 'suites',
+            list: names.slice(0, SHOWN).join(', ') + more,
+            why: weakness.why[0].toUpperCase() + weakness.why.slice(1),
+            them: names.length === 1 ? 'it' : 'them',
+          },
           location: placeOf(component, suites.from),
-          severity: w.level === 'info' ? 'info' : undefined,
-          fingerprint: [component.id, facts.name],
+          severity: weakness.level === 'info' ? 'info' : undefined,
+          fingerprint: [component.id, weakness.category],
         });
       }
     }

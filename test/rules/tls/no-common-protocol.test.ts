@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/no-common-protocol';
 import { ruleTester } from '../../helpers/rule-tester';
-import { CLIENT_YML, TEMURIN17, ccdt, nginx, springServer, svrconn, tomcat, javaClient } from './trees';
+import { CLIENT_YML, IBM8_SR5, TEMURIN17, ccdt, nginx, springServer, svrconn, tomcat, javaClient } from './trees';
 
 
 ruleTester(rule, {
@@ -9,6 +9,10 @@ ruleTester(rule, {
     { name: 'client pinned to TLSv1.2, nginx TLSv1.2', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') } },
     { name: 'client TLSv1.3 against Tomcat TLSv1.2+TLSv1.3', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']), 'api/jdk/release': TEMURIN17, 'api/conf/server.xml': tomcat('protocols="TLSv1.2,TLSv1.3"') } },
     { name: 'MQ client: a TLS 1.2 CipherSpec against the queue manager', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }) } },
+    {
+      name: 'IBM Java 8 TLSv1 default against TLSv1.2: java/ibm-default-tls-v1 owns the link',
+      files: { ...javaClient(['-Xmx1g'], IBM8_SR5), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
+    },
     { name: 'no link: the client calls another host', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'client/application.yml': CLIENT_YML.replace('api.example', 'other.example'), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;') } },
   ],
   invalid: [
@@ -46,6 +50,11 @@ ruleTester(rule, {
         'api/application.yml': springServer('enabled-protocols: TLSv1.3'),
       },
       errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1, related: [{ file: 'api/application.yml', line: 5 }] }],
+    },
+    {
+      name: 'IBM Java 8 with jdk.tls.client.protocols set: java/ibm-default-tls-v1 stays silent, so it is reported here',
+      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1'], IBM8_SR5), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
+      errors: [{ messageId: 'noCommonProtocol', file: 'client/application.yml', line: 1, related: [{ file: 'api/nginx.conf', line: 5 }] }],
     },
   ],
 });

@@ -1,6 +1,14 @@
-import rule from '../../../src/rules/tls/weak-cipher-enabled';
+import rule, { categorise } from '../../../src/rules/tls/weak-cipher-enabled';
 import { ruleTester } from '../../helpers/rule-tester';
 import { TEMURIN17, liberty, nginx, svrconn } from './trees';
+
+const CBC_SHA1 = [
+  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
+  'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
+  'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA',
+  'TLS_DHE_RSA_WITH_AES_128_CBC_SHA',
+];
 
 ruleTester(rule, {
   valid: [
@@ -10,14 +18,54 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: '3DES in Liberty',
+      name: '3DES in Liberty: a warning',
       files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_3DES_EDE_CBC_SHA"') },
-      errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'warning', messageIncludes: ['3DES'] }],
+      errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'warning', messageIncludes: ['enables 1 3DES suite: TLS_RSA_WITH_3DES_EDE_CBC_SHA.', 'Sweet32', 'remove it '] }],
     },
     {
-      name: 'CBC-SHA1 in Liberty is info',
-      files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"') },
-      errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'info', messageIncludes: ['CBC'] }],
+      name: 'five CBC-SHA1 suites: one info finding listing three (+2 more)',
+      files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty(`enabledCiphers="${CBC_SHA1.join(' ')}"`) },
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'api/server.xml',
+          line: 5,
+          severity: 'info',
+          messageIncludes: ['enables 5 CBC-with-SHA1 suites: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, … (+2 more)', 'remove them '],
+        },
+      ],
+    },
+    {
+      name: 'one finding per category (RC4, anon, static RSA)',
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/server.xml': liberty('enabledCiphers="TLS_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_RC4_128_SHA TLS_DH_anon_WITH_AES_128_CBC_SHA TLS_RSA_WITH_AES_256_GCM_SHA384"'),
+      },
+      errors: [
+        { messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'warning', messageIncludes: ['1 RC4 suite'] },
+        { messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'warning', messageIncludes: ['1 anonymous (anon) suite'] },
+        { messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'info', messageIncludes: ['2 static-RSA suites: TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384.'] },
+      ],
     },
   ],
+});
+
+describe('categorise', () => {
+  it.each([
+    ['TLS_RSA_WITH_NULL_SHA256', 'NULL-cipher'],
+    ['TLS_DH_anon_WITH_AES_128_CBC_SHA', 'anonymous (anon)'],
+    ['TLS_RSA_EXPORT_WITH_RC4_40_MD5', 'export-grade'],
+    ['TLS_RSA_WITH_RC4_128_SHA', 'RC4'],
+    ['TLS_RSA_WITH_DES_CBC_SHA', 'single-DES'],
+    ['TLS_RSA_WITH_3DES_EDE_CBC_SHA', '3DES'],
+    ['TLS_RSA_WITH_AES_128_GCM_SHA256', 'static-RSA'],
+    ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', 'CBC-with-SHA1'],
+  ])('%s is %s', (suite, category) => {
+    expect(categorise([suite]).map((g) => g.weakness.category)).toEqual([category]);
+  });
+
+  it('ignores strong suites and folds spellings', () => {
+    expect(categorise(['TLS_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'])).toEqual([]);
+    expect(categorise(['SSL_RSA_WITH_3DES_EDE_CBC_SHA', 'TLS_RSA_WITH_3DES_EDE_CBC_SHA'])[0].suites).toEqual(['TLS_RSA_WITH_3DES_EDE_CBC_SHA']);
+  });
 });

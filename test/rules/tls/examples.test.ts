@@ -1,0 +1,28 @@
+import * as path from 'node:path';
+import { defaultConfig } from '../../../src/engine/config-types';
+import { lint } from '../../../src/engine/lint';
+
+const EXAMPLES = path.resolve(__dirname, '../../../examples');
+
+function findings(name: string) {
+  const root = path.join(EXAMPLES, name);
+  return lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+}
+
+describe('tls/* on the examples', () => {
+  it('ibm-java-tls-broken: the link is reported once, by java/ibm-default-tls-v1 (it owns the IBM TLSv1 default)', () => {
+    const errors = findings('ibm-java-tls-broken').filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.ruleId)).toEqual(['java/ibm-default-tls-v1']);
+  });
+
+  it('mq-was-cipher-order-broken: one tls/weak-cipher-enabled finding per component and category', () => {
+    const weak = findings('mq-was-cipher-order-broken').filter((f) => f.ruleId === 'tls/weak-cipher-enabled');
+    expect(weak.map((f) => f.message.replace(/:.*/, ''))).toEqual([
+      'SVRCONN channel WAS.TO.MQW1 enables 1 static-RSA suite',
+      'JMS connection factory jms/MQW1CF (WebSphere) enables 12 CBC-with-SHA1 suites',
+      'JMS connection factory jms/MQW1CF (WebSphere) enables 5 static-RSA suites',
+    ]);
+    expect(weak.every((f) => f.severity === 'info')).toBe(true);
+    expect(weak[1].message).toContain('… (+9 more)');
+  });
+});
