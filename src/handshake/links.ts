@@ -36,15 +36,20 @@ export function ibmDefaultTlsV1(endpoint: Endpoint): boolean {
   return protocols.length === 1 && normaliseProtocol(protocols[0]) === 'TLSv1';
 }
 
-/** ClearTrust `anon` mode: cleartrust/anon-cipher-disabled names the JDK that refuses the anonymous suites. */
-function cleartrustAnon(endpoint: Endpoint): boolean {
-  return endpoint.component.type.startsWith('cleartrust.') && endpoint.component.attributes.sslMode === 'anon';
+const cleartrustMode = (endpoint: Endpoint): unknown => (endpoint.component.type.startsWith('cleartrust.') ? endpoint.component.attributes.sslMode : undefined);
+
+/** A ClearTrust link with an end in `anon` mode: ClearTrust's own rules name the JDK or the mode that breaks it. */
+function cleartrustAnon(lp: Omit<LinkPrediction, 'ownedBy'>, bothEnds: boolean): boolean {
+  const modes = [cleartrustMode(lp.client), cleartrustMode(lp.server)];
+  if (modes.includes(undefined) || !modes.includes('anon')) return false;
+  return bothEnds === (modes[0] === modes[1]);
 }
 
 /** More specific rules that own some link failures (explicit, in one place). */
 export const LINK_OWNERS: readonly LinkOwner[] = [
   { ruleId: 'java/ibm-default-tls-v1', owns: (lp) => !lp.prediction.ok && PROTOCOL_FAILURES.has(lp.prediction.reason) && ibmDefaultTlsV1(lp.client) },
-  { ruleId: 'cleartrust/anon-cipher-disabled', owns: (lp) => !lp.prediction.ok && (cleartrustAnon(lp.client) || cleartrustAnon(lp.server)) },
+  { ruleId: 'cleartrust/anon-cipher-disabled', owns: (lp) => !lp.prediction.ok && cleartrustAnon(lp, true) },
+  { ruleId: 'cleartrust/ssl-mode-mismatch', owns: (lp) => !lp.prediction.ok && cleartrustAnon(lp, false) },
 ];
 
 export function linkPredictions(deployment: Deployment): LinkPrediction[] {

@@ -1,3 +1,5 @@
+import { allCipherSuites } from '../knowledge';
+import { suiteList } from '../knowledge/jdk';
 import { CLEARTRUST_ROLES } from '../parse/cleartrust';
 import { entryLocation } from '../parse/types';
 import type { ModelContributor } from './contributor';
@@ -25,6 +27,8 @@ export const cleartrustContributor: ModelContributor = {
         tls: modeEntry
           ? {
               enabled: { value: mode !== 'clear', from: { kind: 'file', location: entryLocation(doc, modeEntry, 'value') } },
+              // anon offers only anonymous suites; auth leaves them to the runtime default.
+              ...(mode === 'anon' ? { cipherSuites: { value: jsseAnonSuites(), from: { kind: 'default' as const, origin: 'ClearTrust anon mode offers only anonymous suites' } } } : {}),
               implementation: 'jsse',
             }
           : undefined,
@@ -35,6 +39,18 @@ export const cleartrustContributor: ModelContributor = {
     addCleartrustLinks(ctx);
   },
 };
+
+let anonSuites: string[] | undefined;
+
+/** The anonymous suites SunJSSE knows (not NULL, not export), in its preference order. */
+function jsseAnonSuites(): string[] {
+  if (anonSuites) return anonSuites;
+  const list = suiteList('jsse-17');
+  const known = list ? [...list.defaultEnabled, ...list.supportedNotEnabled] : [];
+  const anon = new Set(allCipherSuites().filter((s) => s.flags.anon && !s.flags.null && !s.flags.export).map((s) => s.iana));
+  anonSuites = known.filter((name) => anon.has(name));
+  return anonSuites;
+}
 
 /**
  * Who connects to whom in an Access Manager deployment: web agents ask the

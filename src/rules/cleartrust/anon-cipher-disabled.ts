@@ -1,6 +1,8 @@
 import type { RelatedLocation } from '../../core/types';
+import { linkPredictions } from '../../handshake/links';
 import { disabledEntryFor, effectiveJdkTls } from '../../knowledge';
-import type { JavaRuntime, Provenance } from '../../model/types';
+import { SSL_MODE_KEYS } from '../../model/cleartrust';
+import type { Component, Deployment, JavaRuntime, Provenance } from '../../model/types';
 import { defineRule } from '../types';
 import { SERVER_KINDS, settingsOf, valueLocation } from './shared';
 
@@ -12,6 +14,20 @@ const ANON_MODE_KEYS = ['cleartrust.net.ssl.use', 'cleartrust.eserver.api_port.u
 
 function originOf(from: Provenance): string {
   return from.kind === 'default' ? `the ${from.origin}` : from.kind === 'config' ? from.origin : 'java.security in the tree';
+}
+
+/**
+ * What the handshake predictor says for a ClearTrust link of this component whose ends are both in anon
+ * mode (the links tls/* leaves to this rule), e.g. "; for A → B the JDK on A reports 'No appropriate …'".
+ */
+function predicted(deployment: Deployment, component: Component | undefined): string {
+  if (!component) return '';
+  const lp = linkPredictions(deployment).find(
+    (l) => l.ownedBy === 'cleartrust/anon-cipher-disabled' && (l.client.component === component || l.server.component === component),
+  );
+  if (!lp || lp.prediction.ok) return '';
+  const failing = lp.prediction.failingSide === 'client' ? lp.client.component : lp.server.component;
+  return `; predicted for ${lp.client.component.name} → ${lp.server.component.name}: the JDK on ${failing.name} reports '${lp.prediction.messages[lp.prediction.failingSide]}'`;
 }
 
 /** True when nothing tells which JDK runs the component or how it is configured. */
@@ -26,7 +42,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       disabled:
-        "{{key}} is 'anon', but {{jdk}} disables anonymous cipher suites ('{{entry}}' in jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'Fatal Alert received: Handshake Failure' (handshake_failure). Fix: use 'auth' (RSA's recommendation) or 'clear' on every server and agent, or remove 'anon' from jdk.tls.disabledAlgorithms in this JDK's java.security",
+        "{{key}} is 'anon', but {{jdk}} disables anonymous cipher suites ('{{entry}}' in jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'Fatal Alert received: Handshake Failure' (handshake_failure){{predicted}}. Fix: use 'auth' (RSA's recommendation) or 'clear' on every server and agent, or remove 'anon' from jdk.tls.disabledAlgorithms in this JDK's java.security",
       unknownJdk:
         "{{key}} is 'anon' but the JDK that runs this component is unknown: JDK 8u201, 11.0.2, 7u211 and later disable anonymous cipher suites and the handshake then fails with 'Fatal Alert received: Handshake Failure'. Declare the JDK (a JDK release file in the tree, --java-version, or \"java\" in lint-deploy.config.json)",
     },
@@ -60,7 +76,13 @@ export default defineRule({
       if (version.from.kind === 'file') related.push({ ...version.from.location, message: `${tls.label} runs this component` });
       ctx.report({
         messageId: 'disabled',
-        data: { key: setting.entry.key, jdk: tls.label, entry: blocking[0] as string, origin: originOf(from) },
+        data: {
+          key: setting.entry.key,
+          jdk: tls.label,
+          entry: blocking[0] as string,
+          origin: originOf(from),
+          predicted: SSL_MODE_KEYS.includes(setting.entry.key) ? predicted(ctx.deployment, setting.component) : '',
+        },
         location: valueLocation(setting),
         related,
         fingerprint: [setting.component?.id ?? setting.doc.kind, tls.label, blocking[0] as string],

@@ -1,6 +1,10 @@
 import rule from '../../../src/rules/cleartrust/anon-cipher-disabled';
 import { ruleTester } from '../../helpers/rule-tester';
-import { aserver, webagent } from './fixtures';
+import * as fs from 'node:fs';
+import { defaultConfig } from '../../../src/engine/config-types';
+import { lint } from '../../../src/engine/lint';
+import { writeTree } from '../../helpers/rule-tester';
+import { aserver, eserver, webagent } from './fixtures';
 
 const release = (version: string, implementor = 'Oracle Corporation') => `IMPLEMENTOR="${implementor}"\nJAVA_VERSION="${version}"\n`;
 const anonTree = (version: string, implementor?: string) => ({ 'jdk/release': release(version, implementor), 'ct/aserver.conf': aserver('anon') });
@@ -46,7 +50,44 @@ ruleTester(rule, {
       files: { 'jdk/release': release('1.8.0_202'), 'eserver.conf': 'cleartrust.net.ssl.use=auth\ncleartrust.net.ssl.keystore_file=/k.jks\ncleartrust.eserver.api_port.use_ssl=anon\n' },
       errors: [{ messageId: 'disabled', file: 'eserver.conf', line: 3 }],
     },
+    {
+      name: 'an Authorization Server → Entitlements Server link in anon mode: the predicted JDK message is appended',
+      files: { 'jdk/release': release('1.8.0_202'), 'authz/aserver.conf': aserver('anon'), 'es/eserver.conf': eserver('anon') },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'authz/aserver.conf',
+          line: 2,
+          messageIncludes: [
+            "predicted for Authorization Server (authz) → Entitlements Server (es): the JDK on Authorization Server (authz) reports 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'",
+          ],
+        },
+        { messageId: 'disabled', file: 'es/eserver.conf', line: 2, messageIncludes: ["the JDK on Authorization Server (authz) reports 'No appropriate protocol"] },
+      ],
+    },
     { name: 'unknown JDK: warning asking to declare it', files: { 'aserver.conf': aserver('anon') }, errors: [{ messageId: 'unknownJdk', file: 'aserver.conf', line: 2, severity: 'warning' }] },
     { name: 'an empty release file is tolerated: JDK unknown', files: { 'jdk/release': '\r\n', 'aserver.conf': aserver('anon') }, errors: [{ messageId: 'unknownJdk', file: 'aserver.conf', line: 2 }] },
   ],
+});
+
+describe('ClearTrust components in the model', () => {
+  const model = (mode: string) => {
+    const root = writeTree({ 'jdk/release': release('1.8.0_191'), 'authz/aserver.conf': aserver(mode) });
+    try {
+      return lint({ paths: [root], cwd: root, config: defaultConfig(root) }).deployments[0].components[0];
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  };
+  it('anon offers the anonymous suites SunJSSE knows (no NULL, no export), as a ClearTrust default', () => {
+    const suites = model('anon').tls!.cipherSuites!;
+    expect(suites.from).toEqual({ kind: 'default', origin: 'ClearTrust anon mode offers only anonymous suites' });
+    expect(suites.value).toContain('TLS_DH_anon_WITH_AES_128_CBC_SHA');
+    expect(suites.value).toContain('TLS_ECDH_anon_WITH_AES_128_CBC_SHA');
+    expect(suites.value.every((s) => /_anon_/.test(s) && !/NULL|EXPORT/.test(s))).toBe(true);
+  });
+  it('auth leaves the suites to the runtime; clear turns TLS off', () => {
+    expect(model('auth').tls!.cipherSuites).toBeUndefined();
+    expect(model('clear').tls!.enabled!.value).toBe(false);
+  });
 });

@@ -1,13 +1,15 @@
 import * as path from 'node:path';
 import { defaultConfig } from '../../../src/engine/config-types';
 import { lint } from '../../../src/engine/lint';
+import { linkPredictions } from '../../../src/handshake/links';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 
-function findings(name: string) {
+function run(name: string) {
   const root = path.join(EXAMPLES, name);
-  return lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+  return lint({ paths: [root], cwd: root, config: defaultConfig(root) });
 }
+const findings = (name: string) => run(name).findings;
 
 describe('tls/* on the examples', () => {
   it('ibm-java-tls-broken: the link is reported once, by java/ibm-default-tls-v1 (it owns the IBM TLSv1 default)', () => {
@@ -24,5 +26,14 @@ describe('tls/* on the examples', () => {
     ]);
     expect(weak.every((f) => f.severity === 'info')).toBe(true);
     expect(weak[1].message).toContain('… (+9 more)');
+  });
+
+  it('cleartrust-anon-jdk8u202-broken: the anon links fail in the predictor and are owned by ClearTrust rules, not reported by tls/*', () => {
+    const result = run('cleartrust-anon-jdk8u202-broken');
+    const failing = linkPredictions(result.deployments[0]).filter((l) => !l.prediction.ok);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(failing.every((l) => l.ownedBy?.startsWith('cleartrust/'))).toBe(true);
+    expect(failing.map((l) => l.ownedBy)).toContain('cleartrust/anon-cipher-disabled');
+    expect(result.findings.filter((f) => f.ruleId.startsWith('tls/'))).toEqual([]);
   });
 });

@@ -11,6 +11,14 @@ ruleTester(rule, {
     { name: 'TLS 1.3 suites are separate: both speak TLS 1.3', files: { ...javaClient(['-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_ciphers ECDHE-RSA-AES256-GCM-SHA384;') } },
     { name: 'MQ CCDT with a specific TLS 1.2 CipherSpec (mq-mutual-tls-fixed)', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }) } },
     { name: 'MQ CCDT with an alias CipherSpec', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ANY_TLS12_OR_HIGHER' }) } },
+    {
+      name: 'ClearTrust anon on 8u202: cleartrust/anon-cipher-disabled owns the link',
+      files: { 'jdk/release': 'JAVA_VERSION="1.8.0_202"\n', 'authz/aserver.conf': 'cleartrust.net.ssl.use=anon\n', 'es/eserver.conf': 'cleartrust.net.ssl.use=anon\n' },
+    },
+    {
+      name: 'ClearTrust anon against auth: cleartrust/ssl-mode-mismatch owns the link',
+      files: { 'jdk/release': 'JAVA_VERSION="1.8.0_191"\n', 'authz/aserver.conf': 'cleartrust.net.ssl.use=anon\n', 'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n' },
+    },
   ],
   invalid: [
     {
