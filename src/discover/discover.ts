@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
+import { walk } from './walk';
 import type { LintConfig } from '../engine/config-types';
 import { CONFIG_FILE_NAMES } from '../engine/config';
 
@@ -20,6 +22,8 @@ export interface DiscoveredDeployment {
   files: string[];
   /** When set, only findings that involve these files are reported (pre-commit passes single files). */
   focus?: Set<string>;
+  /** Paths the walk could not or would not read (unreadable directories, broken links, FIFOs) as findings. */
+  notes?: Finding[];
 }
 
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -65,7 +69,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     if (stat.isDirectory()) {
       const holder = containingGlobRoot(absolute);
       if (holder && holder !== absolute) {
-        add(holder, walk(absolute, isIgnored));
+        add(holder, walk(absolute, isIgnored).files);
         continue;
       }
       const inner = globRoots.filter((r) => r === absolute || r.startsWith(absolute + path.sep));
@@ -87,45 +91,12 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   // Files of a nested deployment root belong to it, not to the enclosing one: the walk does not enter
   // other roots (a Set lookup per directory; filtering every file against every root was O(files × roots)).
   const claimedRoots = new Set(byRoot.keys());
-  for (const deployment of byRoot.values()) deployment.files = walk(deployment.root, isIgnored, claimedRoots);
-  return [...byRoot.values()].filter((d) => d.files.length > 0 || !leftovers.has(d.root)).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
-}
-
-const ALWAYS_IGNORED_DIRS = new Set(['node_modules', '.git']);
-
-/**
- * Every regular file under `root` (sorted), as the fast-glob pattern "all files" with `dot`, `onlyFiles` and
- * `followSymbolicLinks: false` listed them: symbolic links, FIFOs and sockets are skipped, and so are
- * node_modules/.git and directories in `skipRoots` (other deployments). A plain readdirSync walk: on
- * 24,000 files it costs a fraction of the glob engine (docs/performance.md).
- */
-function walk(root: string, isIgnored: (file: string) => boolean, skipRoots: ReadonlySet<string> = new Set()): string[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(root);
-  } catch {
-    return [];
+  for (const deployment of byRoot.values()) {
+    const walked = walk(deployment.root, isIgnored, claimedRoots);
+    deployment.files = walked.files;
+    deployment.notes = walked.notes;
   }
-  if (!stat.isDirectory()) return [root];
-  const files: string[] = [];
-  const visit = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable directory: suppressErrors, as before
-    }
-    for (const entry of entries) {
-      const full = dir + path.sep + entry.name;
-      if (entry.isDirectory()) {
-        if (!ALWAYS_IGNORED_DIRS.has(entry.name) && !skipRoots.has(full)) visit(full);
-      } else if (entry.isFile() && !isIgnored(full)) {
-        files.push(full);
-      }
-    }
-  };
-  visit(path.resolve(root));
-  return files.sort();
+  return [...byRoot.values()].filter((d) => d.files.length > 0 || (d.notes?.length ?? 0) > 0 || !leftovers.has(d.root)).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
 
 function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {

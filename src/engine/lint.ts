@@ -76,7 +76,7 @@ export function lint(options: LintOptions): LintResult {
       checked = { findings: cached.findings, fileCount: cached.fileCount, deployment: { root: target.root, documents: [], components: [], links: [] }, internalError: false };
       stats.cacheHits++;
     } else {
-      checked = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds });
+      checked = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds }, target.notes ?? []);
       // A run where a rule crashed is never cached: the next run must try again.
       if (cache && hash && !checked.internalError) cache.set(target.root, { hash, fileCount: checked.fileCount, findings: checked.findings });
     }
@@ -102,11 +102,11 @@ interface RuleSetup {
 }
 
 /** One deployment through parse → model → rules → suppressions → redaction. */
-function checkDeployment(root: string, files: string[], options: LintOptions, stats: RunStats, { rules, settings, knownRuleIds }: RuleSetup) {
+function checkDeployment(root: string, files: string[], options: LintOptions, stats: RunStats, { rules, settings, knownRuleIds }: RuleSetup, walkNotes: Finding[]) {
   const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files));
   const deployment = stats.time('model', () => buildDeployment(root, documents, { config: options.config, java: options.java }));
   return stats.time('rules', () => {
-    const deploymentFindings = [...readFindings, ...parseFindings(documents)];
+    const deploymentFindings = [...walkNotes, ...readFindings, ...parseFindings(documents)];
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd);
     deploymentFindings.push(...ruleRun.findings);
     // Inline `lint-deploy-disable…` directives (src/engine/suppressions.ts), after severities.

@@ -59,3 +59,35 @@ describe('discover', () => {
     expect(() => run(['nope'])).toThrow('No such file or directory: nope');
   });
 });
+
+describe('walk: links, loops and odd entries', () => {
+  it('follows links that stay inside the tree, once per real directory, and reads a linked file once', () => {
+    const root = writeTree({ 'shared/eserver.conf': 'x\n', 'real/aserver.conf': 'y\n' });
+    fs.symlinkSync('../shared/eserver.conf', path.join(root, 'real/eserver.conf')); // link to a file
+    fs.symlinkSync('real', path.join(root, 'current')); // link to a directory already walked
+    fs.symlinkSync('shared/eserver.conf', path.join(root, 'dup.conf')); // second name of a listed file
+    const { walk } = jest.requireActual('../../src/discover/walk') as typeof import('../../src/discover/walk');
+    const { files, notes } = walk(root, () => false);
+    expect(files.map((f) => path.relative(root, f))).toEqual(['real/aserver.conf', 'shared/eserver.conf']);
+    expect(notes).toEqual([]);
+  });
+
+  it('a directory the walk cannot read (path over PATH_MAX) is a warning, not a silent gap', () => {
+    const root = writeTree({});
+    const start = process.cwd();
+    try {
+      process.chdir(root);
+      for (let i = 0; i < 17; i++) {
+        fs.mkdirSync('d'.repeat(250));
+        process.chdir('d'.repeat(250));
+      }
+      fs.writeFileSync('aserver.conf', 'x\n');
+    } finally {
+      process.chdir(start);
+    }
+    const { walk } = jest.requireActual('../../src/discover/walk') as typeof import('../../src/discover/walk');
+    const { files, notes } = walk(root, () => false);
+    expect(files).toEqual([]);
+    expect(notes).toEqual([expect.objectContaining({ ruleId: 'parse/unreadable-directory', severity: 'warning', message: expect.stringContaining('ENAMETOOLONG') })]);
+  });
+});

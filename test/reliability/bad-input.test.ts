@@ -99,7 +99,7 @@ const fileCases: FileCase[] = [
     findings: [ANON_FINDING],
   },
   {
-    name: 'a symlink loop is not followed',
+    name: 'a symlink loop is not followed: each looping or dangling link is a warning',
     files: { 'aserver.conf': `${ANON}\n` },
     setup: (root) => {
       fs.symlinkSync('b.conf', path.join(root, 'a.conf'));
@@ -108,10 +108,10 @@ const fileCases: FileCase[] = [
       fs.symlinkSync('eserver.conf', path.join(root, 'eserver.conf'));
     },
     code: 0,
-    findings: [ANON_FINDING],
+    findings: ['parse/broken-symlink a.conf:1', ANON_FINDING, 'parse/broken-symlink b.conf:1', 'parse/broken-symlink eserver.conf:1'],
   },
   {
-    name: 'a symlink out of the tree is not followed (its secret is never read)',
+    name: 'a symlink out of the tree is not followed, said as info (its secret is never read)',
     files: { 'aserver.conf': `${ANON}\n` },
     setup: (root) => {
       const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-outside-'));
@@ -120,19 +120,19 @@ const fileCases: FileCase[] = [
       fs.symlinkSync(outside, path.join(root, 'outside-dir'));
     },
     code: 0,
-    findings: [ANON_FINDING],
-    absent: ['Outside-Tree-Secret-42', 'keyserver.conf'],
+    findings: [ANON_FINDING, 'parse/symlink-outside-deployment keyserver.conf:1', 'parse/symlink-outside-deployment outside-dir:1'],
+    absent: ['Outside-Tree-Secret-42'],
   },
   { name: 'a directory named like a config file', files: { 'eserver.conf/readme.txt': 'x', 'aserver.conf': `${ANON}\n` }, code: 0, findings: [ANON_FINDING] },
   {
-    name: 'a FIFO named like a config file is never opened (no hang)',
+    name: 'a FIFO named like a config file is never opened (no hang), said as info',
     files: { 'aserver.conf': `${ANON}\n` },
     setup: (root) => {
       const made = spawnSync('mkfifo', [path.join(root, 'eserver.conf')]);
       if (made.status !== 0) throw new Error('mkfifo failed');
     },
     code: 0,
-    findings: [ANON_FINDING],
+    findings: [ANON_FINDING, 'parse/not-a-regular-file eserver.conf:1'],
   },
   {
     name: isRoot ? 'a mode-000 file is read as root (root bypasses permissions)' : 'an unreadable file (permission denied) is a located finding',

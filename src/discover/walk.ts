@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding, Severity } from '../core/types';
+
+const ALWAYS_IGNORED_DIRS = new Set(['node_modules', '.git']);
+
+export interface WalkResult {
+  /** Regular files (and symbolic links to files inside the root), sorted. */
+  files: string[];
+  /** What the walk could not or would not read, as file-level findings: never silently lost. */
+  notes: Finding[];
+}
+
+function note(file: string, code: string, severity: Severity, message: string): Finding {
+  return { ruleId: `parse/${code}`, severity, message, location: { file }, fingerprint: `parse/${code}|${path.basename(file)}` };
+}
+
+const KIND_OF_ENTRY: [(d: fs.Dirent) => boolean, string][] = [
+  [(d) => d.isFIFO(), 'a named pipe (FIFO)'],
+  [(d) => d.isSocket(), 'a socket'],
+  [(d) => d.isCharacterDevice() || d.isBlockDevice(), 'a device'],
+];
+
+/**
+ * Every file under `root` that lint-deploy should read: a plain readdirSync walk (on 24,000 files it
+ * costs a fraction of a glob engine; docs/performance.md). node_modules/.git and directories in
+ * `skipRoots` (other deployments) are not entered. Symbolic links are followed only when they stay
+ * inside the root, each real directory once (no loops); a link that leaves the root, a dangling or
+ * looping link, an unreadable directory and a FIFO/socket/device become findings instead.
+ */
+export function walk(root: string, isIgnored: (file: string) => boolean, skipRoots: ReadonlySet<string> = new Set()): WalkResult {
+  const files: string[] = [];
+  const notes: Finding[] = [];
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    return { files, notes };
+  }
+  if (!stat.isDirectory()) return { files: [root], notes };
+  const realRoot = fs.realpathSync(root);
+  const inside = (real: string) => real === realRoot || real.startsWith(realRoot + path.sep);
+  const visitedDirs = new Set<string>([realRoot]);
+
+  const base = path.resolve(root);
+  /** Links to directories wait until the real tree is walked, so a real path is always preferred. */
+  const linkedDirs: { link: string; real: string }[] = [];
+  const linkedFiles: { link: string; real: string }[] = [];
+
+  // An explicit stack, not recursion: trees 10,000 directories deep must not overflow the call stack.
+  const pending: string[] = [];
+  const visit = (start: string) => {
+    pending.push(start);
+    while (pending.length) readDirectory(pending.pop() as string);
+  };
+  const readDirectory = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      notes.push(note(dir, 'unreadable-directory', 'warning', `Cannot read this directory (${code}): the files in it are not checked`));
+      return;
+    }
+    for (const entry of entries) {
+      const full = dir + path.sep + entry.name;
+      if (entry.isDirectory()) {
+        if (!ALWAYS_IGNORED_DIRS.has(entry.name) && !skipRoots.has(full)) {
+          visitedDirs.add(path.join(realRoot, path.relative(base, full)));
+          pending.push(full);
+        }
+      } else if (entry.isFile()) {
+        if (!isIgnored(full)) files.push(full);
+      } else if (entry.isSymbolicLink()) {
+        if (!isIgnored(full)) followLink(full);
+      } else if (!isIgnored(full)) {
+        const what = KIND_OF_ENTRY.find(([test]) => test(entry))?.[1] ?? 'not a regular file';
+        notes.push(note(full, 'not-a-regular-file', 'info', `This is ${what}, not a file: it is never opened`));
+      }
+    }
+  };
+
+  const followLink = (link: string) => {
+    let real: string;
+    let target: fs.Stats;
+    try {
+      real = fs.realpathSync(link);
+      target = fs.statSync(real);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ELOOP' ? 'it loops' : code === 'ENOENT' ? 'its target does not exist' : `${code ?? 'error'}`;
+      notes.push(note(link, 'broken-symlink', 'warning', `Symbolic link cannot be followed (${why}): a program reading this path fails too`));
+      return;
+    }
+    if (!inside(real)) {
+      notes.push(note(link, 'symlink-outside-deployment', 'info', 'Symbolic link points outside the deployment: not followed (lint the target where it lives)'));
+      return;
+    }
+    if (target.isDirectory()) linkedDirs.push({ link, real });
+    else if (target.isFile()) linkedFiles.push({ link, real });
+  };
+
+  visit(base);
+  while (linkedDirs.length) {
+    const { link, real } = linkedDirs.shift() as { link: string; real: string };
+    if (visitedDirs.has(real) || skipRoots.has(link)) continue; // walked already through another path
+    visitedDirs.add(real);
+    visit(link);
+  }
+  // A link to a file that the walk lists anyway would be read twice: keep the file, drop the link.
+  const listed = new Set(files);
+  for (const { link, real } of linkedFiles) {
+    if (!listed.has(path.join(base, path.relative(realRoot, real)))) files.push(link);
+  }
+  return { files: files.sort(), notes };
+}
