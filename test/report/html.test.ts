@@ -21,7 +21,8 @@ describe('graph extraction', () => {
     expect(app).toMatchObject({ name: 'Orders app', role: 'client', jdk: 'IBM 8.0.6.25', protocols: 'TLSv1.2', where: 'prod/apps/app/app.conf:1' });
     expect(g.nodes.find((n) => n.id === 'qm')?.protocols).toBe('TLS_RSA_WITH_AES_256_CBC_SHA256');
     expect(g.edges).toHaveLength(1);
-    expect(g.edges[0]?.outcome.status).toBe('unknown');
+    // The handshake predictor: IBM JSSE2 TLSv1.2 against the queue manager's order.
+    expect(g.edges[0]?.outcome).toMatchObject({ status: 'negotiated', protocol: 'TLSv1.2', source: 'predictor' });
   });
 
   it('links a finding to the nodes of its locations and to the link between them, which turns red', () => {
@@ -36,10 +37,23 @@ describe('graph extraction', () => {
     expect(g.nodes.find((n) => n.id === 'qm')?.worst).toBe('error');
   });
 
-  it('keeps a link grey when only a warning involves both ends', () => {
+  it('a warning that involves both ends turns a link neither red nor grey', () => {
     const f = finding('tls/weak', `${P}/apps/app/app.conf`, 0, { severity: 'warning', related: [{ file: `${P}/mq/QM1/qm.mqsc`, message: 'x' }] });
     const g = extractGraph(pairDeployment(), [f], CWD);
     expect(g.findings[0]?.edges).toEqual([0]);
+    expect(g.edges[0]?.outcome.status).toBe('negotiated');
+  });
+
+  it('turns a link red when the predictor says the handshake fails, with the failing side\'s message', () => {
+    const d = pairDeployment();
+    d.components[0]!.tls!.protocols = { value: ['TLSv1'], from: { kind: 'default', origin: 'test' } };
+    const g = extractGraph(d, [], CWD);
+    expect(g.edges[0]?.outcome).toMatchObject({ status: 'failure', alert: 'protocol_version', source: 'predictor' });
+  });
+
+  it('keeps a link grey when the predictor negotiates but an end has an error', () => {
+    const f = finding('x/y', `${P}/mq/QM1/qm.mqsc`, 0);
+    const g = extractGraph(pairDeployment(), [f], CWD);
     expect(g.edges[0]?.outcome.status).toBe('unknown');
   });
 

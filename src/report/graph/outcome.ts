@@ -1,25 +1,49 @@
 import type { Finding } from '../../core/types';
+import { endpointFor } from '../../handshake/endpoint';
+import { predictHandshake } from '../../handshake/predict';
 import type { Component, Deployment, Link } from '../../model/types';
 import type { LinkOutcome } from './types';
 
 /**
- * Predicted outcome of one link. Until the handshake predictor (src/handshake)
- * and its endpoint resolver are committed, a link is a failure when an error
- * finding involves both of its ends, and unknown otherwise: the findings never
- * claim a handshake succeeds. (`_eitherEnd`: the errors of either end, which keep
- * a link from turning green once the predictor decides.)
+ * Predicted outcome of one link, from the handshake predictor on both ends'
+ * effective TLS settings and from the error findings (they catch what the
+ * predictor does not model: peer-name filters, product SSL modes, CipherSpec
+ * pinning after negotiation):
+ * - red when the predictor says the handshake fails, or an error involves both ends;
+ * - green when the predictor negotiates and neither end has an error;
+ * - grey otherwise (plaintext, unknown TLS stack, an end with errors, or a
+ *   failure predicted from cipher names the knowledge base does not know).
  */
-export function linkOutcome(
-  _deployment: Deployment,
-  _link: Link,
-  _client: Component,
-  _server: Component,
-  bothEnds: Finding[],
-  _eitherEnd: Finding[],
-): LinkOutcome {
-  const errors = bothEnds.filter((f) => f.severity === 'error' && !f.suppressed);
-  if (errors.length > 0) {
-    return { status: 'failure', alert: errors[0]?.ruleId, reason: errors.map((f) => f.message).join('\n'), source: 'findings' };
+export function linkOutcome(deployment: Deployment, _link: Link, client: Component, server: Component, bothEnds: Finding[], eitherEnd: Finding[]): LinkOutcome {
+  const active = (list: Finding[]) => list.filter((f) => f.severity === 'error' && !f.suppressed);
+  const errors = active(bothEnds);
+  const clientEnd = endpointFor(client, 'client', deployment);
+  const serverEnd = endpointFor(server, 'server', deployment);
+  const prediction = clientEnd && serverEnd ? predictHandshake(clientEnd.side, serverEnd.side) : undefined;
+  const unknownNames = [...(clientEnd?.unknownSuites ?? []), ...(serverEnd?.unknownSuites ?? [])];
+  if (prediction && !prediction.ok && unknownNames.length === 0) {
+    return {
+      status: 'failure',
+      alert: prediction.alert === 'none' ? prediction.reason : prediction.alert,
+      ...(prediction.protocol ? { protocol: prediction.protocol } : {}),
+      reason: [`${prediction.failingSide} aborts: ${prediction.messages[prediction.failingSide]}`, ...errors.map((f) => f.message)].join('\n'),
+      source: 'predictor',
+    };
   }
-  return { status: 'unknown', reason: 'no handshake prediction for this link', source: 'none' };
+  const negotiated = prediction?.ok ? { protocol: prediction.protocol, cipherSuite: prediction.cipherSuite } : {};
+  if (errors.length > 0) {
+    return { status: 'failure', alert: errors[0]?.ruleId, ...negotiated, reason: errors.map((f) => f.message).join('\n'), source: 'findings' };
+  }
+  const endErrors = active(eitherEnd);
+  if (prediction?.ok && endErrors.length === 0) {
+    return { status: 'negotiated', ...negotiated, reason: prediction.explanation.join('\n'), source: 'predictor' };
+  }
+  const why = prediction?.ok
+    ? `the predictor negotiates ${prediction.protocol} ${prediction.cipherSuite}, but an end has errors: ${endErrors.map((f) => f.ruleId).join(', ')}`
+    : unknownNames.length > 0
+      ? `no prediction: cipher names the knowledge base does not know (${unknownNames.join(', ')})`
+      : client.tls?.enabled?.value === false || server.tls?.enabled?.value === false
+        ? 'one end is configured for plaintext'
+        : 'no prediction: the TLS settings of an end are unknown';
+  return { status: 'unknown', ...negotiated, reason: why, source: prediction ? 'predictor' : 'none' };
 }
