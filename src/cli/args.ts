@@ -71,6 +71,7 @@ const OPTIONS = {
 
 export const USAGE = `Usage: lint-deploy [options] [paths...]          (default path: .)
        lint-deploy explain-error "<error text>" [paths...]
+       lint-deploy handshake --client <file[#component]> --server <file[#component]> [--format json]
        lint-deploy --init
 
 Checks a deployment's configuration files against each other and against the

@@ -9,6 +9,7 @@ import type { LintConfig } from '../engine/config-types';
 import { compileCustomRules } from '../engine/custom-rules';
 import { lint } from '../engine/lint';
 import { loadPlugins } from '../engine/plugins';
+import { runHandshakeCommand } from '../handshake/cli';
 import { getFormatter } from '../report';
 import type { ReportContext } from '../report/types';
 import { ALL_RULES } from '../rules';
@@ -32,6 +33,8 @@ export interface CliIo {
 export function runCli(argv: string[], io: CliIo): number {
   let debug = argv.includes('--debug');
   try {
+    // `handshake` has its own options (src/handshake/cli.ts).
+    if (argv[0] === 'handshake') return runHandshakeCommand(argv.slice(1), io);
     const args = parseCliArgs(argv);
     debug = args.debug;
     return runParsed(args, io);

@@ -1,7 +1,13 @@
 /**
  * `lint-deploy handshake --client <file[#component]> --server <file[#component]>`: the predictor asked
- * directly. The lead wires argument parsing; this module turns two Components into text or JSON.
+ * directly: finds the two components in their files' deployment and prints the prediction as text or JSON.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../core/types';
+import { defaultConfig } from '../engine/config-types';
+import { lint } from '../engine/lint';
 import type { Component, Deployment } from '../model/types';
 import { endpointFor } from './endpoint';
 import { predictHandshake } from './predict';
@@ -30,4 +36,115 @@ export function formatHandshakeReport(r: HandshakeReport, format: 'text' | 'json
     : `FAILS (${p.reason}): the ${p.failingSide} aborts${p.alert !== 'none' ? ` with alert ${p.alert}` : ''}\n  client logs: ${p.messages.client}\n  server logs: ${p.messages.server}`;
   const notes = [...r.client.notes.map((n) => `client: ${n}`), ...r.server.notes.map((n) => `server: ${n}`)];
   return [`${r.client.component} → ${r.server.component}: ${head}`, ...p.explanation.map((e) => `  - ${e}`), ...notes.map((n) => `  note: ${n}`)].join('\n') + '\n';
+}
+
+/** `lint-deploy handshake` usage (printed by --help and on usage errors). */
+export const HANDSHAKE_USAGE = `Usage: lint-deploy handshake --client <file[#component]> --server <file[#component]> [--format text|json]
+                            [--java-version <v>] [--java-vendor <v>]
+
+Predicts the TLS handshake between two components of a deployment: the protocol and cipher suite,
+or the failure, the side that aborts, its alert and the message each runtime logs, with the reasoning.
+<file> is a configuration file of the component (application.yml, nginx.conf, server.xml, *.mqsc, ccdt.json,
+aserver.conf…); #component picks one when the file defines several (its id, name, or part of its name).
+The files' common directory is read as the deployment (JDK release files, jvm.options…).
+Exit status: 0 when the handshake succeeds, 1 when it fails, 2 on a usage error.`;
+
+export interface HandshakeCommandIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+interface Selector {
+  file: string;
+  component?: string;
+}
+
+function parseSelector(raw: string, cwd: string): Selector {
+  const hash = raw.indexOf('#');
+  const file = path.resolve(cwd, hash >= 0 ? raw.slice(0, hash) : raw);
+  const component = hash >= 0 ? raw.slice(hash + 1).trim() || undefined : undefined;
+  if (!fs.existsSync(file)) throw new UsageError(`handshake: no such file: ${raw}`);
+  return { file, component };
+}
+
+/** The deepest directory holding both files. */
+function commonDirectory(a: string, b: string): string {
+  const parts = (p: string) => path.dirname(p).split(path.sep);
+  const x = parts(a);
+  const y = parts(b);
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return x.slice(0, i).join(path.sep) || path.sep;
+}
+
+function pick(deployments: Deployment[], selector: Selector, role: 'client' | 'server', raw: string): { component: Component; deployment: Deployment } {
+  const fits = (c: Component) => (role === 'client' ? c.role === 'client' || c.role === 'both' : c.role === 'server' || c.role === 'both');
+  const inFile = deployments.flatMap((deployment) =>
+    deployment.components
+      .filter((c) => fits(c) && (c.location.file === selector.file || c.documents.some((d) => d.file.path === selector.file)))
+      .map((component) => ({ component, deployment })),
+  );
+  const wanted = selector.component;
+  const chosen = wanted
+    ? inFile.filter(({ component: c }) => c.id === wanted || c.name === wanted || c.id.endsWith(wanted) || c.name.includes(wanted))
+    : inFile;
+  if (chosen.length === 1) return chosen[0];
+  const candidates = inFile.map(({ component: c }) => `  ${c.id}  (${c.name})`).join('\n');
+  if (inFile.length === 0) throw new UsageError(`handshake: ${raw} defines no TLS ${role} component lint-deploy knows`);
+  if (chosen.length === 0) throw new UsageError(`handshake: no ${role} component matches '${wanted}' in ${raw}; it defines:\n${candidates}`);
+  throw new UsageError(`handshake: ${raw} defines several ${role} components; add #<component> to pick one:\n${candidates}`);
+}
+
+function parseHandshakeArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        client: { type: 'string' },
+        server: { type: 'string' },
+        format: { type: 'string', short: 'f', default: 'text' },
+        'java-version': { type: 'string' },
+        'java-vendor': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError(`handshake: ${(error as Error).message}\n${HANDSHAKE_USAGE}`);
+  }
+}
+
+/** Runs `lint-deploy handshake …` (argv without the word `handshake`); returns the exit code. Throws UsageError. */
+export function runHandshakeCommand(argv: string[], io: HandshakeCommandIo): number {
+  const { values } = parseHandshakeArgs(argv);
+  if (values.help) {
+    io.stdout(`${HANDSHAKE_USAGE}\n`);
+    return 0;
+  }
+  if (!values.client || !values.server) throw new UsageError(`handshake needs --client and --server\n${HANDSHAKE_USAGE}`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`handshake: --format must be text or json, not '${format}'`);
+  const client = parseSelector(values.client, io.cwd);
+  const server = parseSelector(values.server, io.cwd);
+  const root = commonDirectory(client.file, server.file);
+  const javaVersion = values['java-version'];
+  const javaVendor = values['java-vendor'];
+  const result = lint({
+    paths: [root],
+    cwd: io.cwd,
+    config: defaultConfig(root),
+    java: javaVersion || javaVendor ? { version: javaVersion, vendor: javaVendor } : undefined,
+  });
+  const c = pick(result.deployments, client, 'client', values.client);
+  const s = pick(result.deployments, server, 'server', values.server);
+  let report: HandshakeReport;
+  try {
+    report = handshakeReport(c.component, s.component, c.deployment);
+  } catch (error) {
+    throw new UsageError(`handshake: ${(error as Error).message}`);
+  }
+  io.stdout(formatHandshakeReport(report, format));
+  return report.prediction.ok ? 0 : 1;
 }
