@@ -101,7 +101,7 @@ Performance (docs/performance.md):
       --cache                skip deployments unchanged since the last run
       --cache-location <p>   cache file or directory (default: .lint-deploy-cache)
       --cache-strategy <s>   content (default: file hashes) or metadata (size + mtime)
-      --concurrency <n>      off, auto or a number of parsing threads (default: off)
+      --concurrency <n>      off, auto or a number of worker threads (default: off)
       --stats                time per stage on stderr (also TIMING=1)
 Information:
       --list-rules           list every rule

@@ -18,6 +18,8 @@ import { formatErrorMatches, matchError, type MqCodeInfo } from './explain-error
 import { writeStarterConfig } from './init';
 import { packageRoot, readPackageVersion } from './package-info';
 import { performanceOptions } from './performance';
+import { resolveLintInputs } from './lint-inputs';
+import { lintInWorkers } from './parallel';
 
 export interface CliIo {
   cwd: string;
@@ -37,7 +39,7 @@ export function runCli(argv: string[], io: CliIo): number {
     if (argv[0] === 'handshake') return runHandshakeCommand(argv.slice(1), io);
     const args = parseCliArgs(argv);
     debug = args.debug;
-    return runParsed(args, io);
+    return runParsed(args, io, argv);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`lint-deploy: ${error.message}\n`);
@@ -50,7 +52,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 }
 
-function runParsed(args: CliArgs, io: CliIo): number {
+function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   if (args.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
@@ -81,34 +83,21 @@ function runParsed(args: CliArgs, io: CliIo): number {
   // Unknown formats fail before any work is done.
   const formatters = args.formats.map((format) => getFormatter(format));
   const perf = performanceOptions(args, io);
-  const config = perf.stats.time('config', () => resolveConfig(args, io.cwd));
-  const builtInIds = new Set(ALL_RULES.map((r) => r.meta.id));
-  const extraRules = [...compileCustomRules(config.customRules, builtInIds), ...loadPlugins(config.plugins, config.baseDir, builtInIds)];
-  checkRuleOptions(config, [...ALL_RULES, ...extraRules]);
-  const ruleOverrides = { ...args.rules };
-  if (args.explainError !== undefined) {
-    const result = matchError(args.explainError, [...ALL_RULES, ...extraRules], mqLookup());
-    const text = formatErrorMatches(args.explainError, result);
-    if (!args.paths.length || !result.matches.length) {
+  const inputs = resolveLintInputs(args, io.cwd, (run) => perf.stats.time('config', run));
+  if (inputs.errorMatches) {
+    const text = formatErrorMatches(args.explainError as string, inputs.errorMatches);
+    if (!args.paths.length || !inputs.errorMatches.matches.length) {
       io.stdout(text);
       return 0;
     }
     // With paths: the explanation goes to stderr, the report of just those rules to stdout.
     io.stderr(text);
-    const matched = new Set(result.matches.map((m) => m.rule.meta.id));
-    for (const rule of [...ALL_RULES, ...extraRules]) if (!matched.has(rule.meta.id)) ruleOverrides[rule.meta.id] = 'off';
   }
-  const result = lint({
-    paths: args.paths,
-    cwd: io.cwd,
-    config,
-    ignorePatterns: args.ignorePatterns,
-    ruleOverrides,
-    java: args.javaVersion || args.javaVendor ? { version: args.javaVersion, vendor: args.javaVendor } : undefined,
-    extraRules,
-    reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
-    ...perf.lintOptions(config, extraRules, ruleOverrides),
-  });
+  const workers = perf.workerCount();
+  const result =
+    workers > 1
+      ? lintInWorkers({ argv, cwd: io.cwd, env: io.env }, workers, inputs.options.extraRules ?? [])
+      : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides) });
   perf.afterLint();
   let all = result.findings;
   if (args.updateBaseline) {
@@ -146,22 +135,12 @@ function runParsed(args: CliArgs, io: CliIo): number {
   return exitCode(findings, args.maxWarnings);
 }
 
-/** MQ reason codes from the knowledge base (loaded only for explain-error). */
-function mqLookup(): (code: string) => MqCodeInfo | undefined {
-  const { mqReasonCode } = require('../knowledge') as typeof import('../knowledge');
-  return (code) => mqReasonCode(code);
-}
 
 function exitCode(findings: Finding[], maxWarnings: number | undefined): number {
   const active = findings.filter((f) => !f.suppressed);
   if (active.some((f) => f.severity === 'error')) return 1;
   if (maxWarnings !== undefined && maxWarnings >= 0 && active.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
   return 0;
-}
-
-function resolveConfig(args: CliArgs, cwd: string): LintConfig {
-  const config = args.noConfig ? withRecommended(defaultConfig(cwd)) : loadConfig(args.config ?? findConfigFile(cwd), cwd);
-  return args.agentVersion ? { ...config, agentVersion: args.agentVersion } : config;
 }
 
 function writeOutput(file: string, text: string): void {

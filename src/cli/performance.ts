@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../core/types';
 import { cacheKey, LintCache, resolveCacheFile, type CacheStrategy } from '../engine/cache';
 import type { LintConfig } from '../engine/config-types';
@@ -22,6 +23,8 @@ export interface PerformanceSetup {
   afterLint(): void;
   /** `--stats` / `TIMING=1`: the table on stderr. */
   printStats(): void;
+  /** Worker threads for `--concurrency` (1 = the main thread only). */
+  workerCount(): number;
 }
 
 /** The glue between the performance flags (issue 10) and `lint()`; flags are checked before any work. */
@@ -29,7 +32,8 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
   const stats = new RunStats();
   stats.startupMs = performance.now();
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
-  parseConcurrency(args.concurrency);
+  const concurrency = parseConcurrency(args.concurrency);
+  if (concurrency > 1 && shard) throw new UsageError('--concurrency and --shard cannot be used together (--shard splits across machines, --concurrency across threads)');
   const strategy = parseCacheStrategy(args.cacheStrategy);
   const needsModel = args.formats.some((f) => MODEL_FORMATS.has(f));
   if (args.cache && needsModel) io.stderr(`lint-deploy: --cache is not used with --format ${args.formats.filter((f) => MODEL_FORMATS.has(f)).join(', ')} (that report needs every deployment parsed)\n`);
@@ -64,13 +68,20 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
     printStats() {
       if (statsRequested(args.stats, io.env)) io.stderr(stats.format());
     },
+    workerCount() {
+      // Reports that draw the model, the cache and the progress line need one process view of every deployment.
+      return needsModel || useCache || progress ? 1 : concurrency;
+    },
   };
 }
 
-/** `--concurrency off|auto|<n>` (ESLint's flag). Parsing runs on the main thread: see docs/performance.md. */
+/**
+ * `--concurrency off|auto|<n>` (ESLint's flag): deployments are checked in n worker threads
+ * (src/cli/parallel.ts). Default off: on 2 cores it does not pay (docs/performance.md).
+ */
 export function parseConcurrency(value: string | undefined): number {
   if (value === undefined || value === 'off') return 1;
-  if (value === 'auto') return 1;
+  if (value === 'auto') return Math.max(1, availableParallelism());
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency expects off, auto or a whole number ≥ 1, got '${value}'`);
   return n;

@@ -6,6 +6,7 @@ import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
 import { walk } from './walk';
 import type { LintConfig } from '../engine/config-types';
+import { DEFAULT_CACHE_FILE } from '../engine/cache';
 import { CONFIG_FILE_NAMES } from '../engine/config';
 
 export interface DiscoverOptions {
@@ -27,6 +28,9 @@ export interface DiscoveredDeployment {
 }
 
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/** lint-deploy's own files: a directory outside every deployment glob holding only these is no deployment. */
+const OWN_FILES = new Set([...CONFIG_FILE_NAMES, '.lint-deployignore', 'package.json', 'lint-deploy.baseline.json', DEFAULT_CACHE_FILE]);
 
 /**
  * Turns command-line paths into deployments (DESIGN.md "Deployments"):
@@ -96,7 +100,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     deployment.files = walked.files;
     deployment.notes = walked.notes;
   }
-  return [...byRoot.values()].filter((d) => d.files.length > 0 || (d.notes?.length ?? 0) > 0 || !leftovers.has(d.root)).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  return [...byRoot.values()].filter((d) => !leftovers.has(d.root) || d.files.some((f) => !OWN_FILES.has(path.basename(f))) || (d.notes?.length ?? 0) > 0).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
 
 function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {

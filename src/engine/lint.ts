@@ -32,6 +32,8 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** `--shard k/n`: only the deployments of that shard (src/engine/shard.ts). */
   shard?: ShardSpec;
+  /** One worker thread's share of the deployments (round-robin by position). */
+  slice?: { index: number; count: number };
   /** `--cache`: unchanged deployments are not re-checked (src/engine/cache.ts); the caller saves it. */
   cache?: LintCache;
   /** `--stats`: time per stage is added here (src/engine/stats.ts). */
@@ -60,7 +62,9 @@ export function lint(options: LintOptions): LintResult {
   const stats = options.stats ?? new RunStats();
   const discovered = stats
     .time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }))
-    .filter((target) => inShard(target.root, options.config.baseDir, options.shard));
+    .filter((target) => inShard(target.root, options.config.baseDir, options.shard))
+    // `--concurrency`: each worker thread takes every count-th deployment (src/cli/parallel.ts).
+    .filter((_, i) => !options.slice || i % options.slice.count === options.slice.index);
   const findings: Finding[] = [];
   const deployments: Deployment[] = [];
   let fileCount = 0;
