@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/negotiates-unexpected-cipher';
 import { ruleTester } from '../../helpers/rule-tester';
-import { CLIENT_YML, TEMURIN17, ccdt, nginx, svrconn, javaClient } from './trees';
+import { ccdt, nginx, svrconn, javaClient } from './trees';
 
 const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
 const CLIENT_128_FIRST = '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384';

@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/no-common-cipher';
 import { ruleTester } from '../../helpers/rule-tester';
-import { CLIENT_YML, TEMURIN17, ccdt, nginx, svrconn, tomcat, javaClient } from './trees';
+import { TEMURIN17, ccdt, nginx, svrconn, tomcat, javaClient } from './trees';
 
 const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
 
