@@ -29,7 +29,7 @@ export default defineRule({
       if (!ciph || !ciph.value.trim() || ciph.templated || mqCipherSpecAlias(ciph.value)) continue;
       const required = mqCipherSpec(ciph.value);
       if (!required) continue;
-      const offer = clientOffer(client, ctx.cwd);
+      const offer = clientOffer(client);
       // A single pinned CipherSpec that differs is mq/cipherspec-mismatch's finding, not this one.
       if (!offer || offer.pinned) continue;
       const allowed = serverAttrs.qmgr?.allowedCipherSpecs;

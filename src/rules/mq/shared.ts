@@ -60,7 +60,7 @@ export interface ClientOffer {
 }
 
 /** The client's effective offer, or undefined when the tree does not tell (runtime default list). */
-export function clientOffer(client: Component, cwd: string): ClientOffer | undefined {
+export function clientOffer(client: Component): ClientOffer | undefined {
   if (client.type === 'jms.connection-factory') {
     const a = jmsAttrs(client);
     const suite = a.sslCipherSuite;
