@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const repo = path.resolve(__dirname, '../..');
+const bin = (name: string) => path.join(repo, 'node_modules', '.bin', name);
+
+// jest transpiles with swc and does not type-check: these make `npm test` fail on type or lint errors.
+describe('static checks', () => {
+  it('TypeScript: tsc --noEmit (strict) has no errors', () => {
+    const result = spawnSync(bin('tsc'), ['--noEmit', '-p', '.'], { cwd: repo, encoding: 'utf8', timeout: 180000 });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('ESLint (typescript-eslint recommended) has no errors', () => {
+    const result = spawnSync(bin('eslint'), ['--quiet', 'src', 'test', 'scripts', 'bench'], { cwd: repo, encoding: 'utf8', timeout: 180000 });
+    expect(result.stdout + result.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
