@@ -78,7 +78,8 @@ Checks a deployment's configuration files against each other and against the
 JDKs and products they run on, and predicts the TLS handshakes that will fail.
 
 Output:
-  -f, --format <name>        stylish (default), json, compact, sarif, github, junit; repeatable
+  -f, --format <name>        stylish (default), json, compact, sarif, github, junit, html, dot,
+                             mermaid; repeatable
   -o, --output-file <file>   write the report to a file (one per --format, in order)
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
