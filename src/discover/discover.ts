@@ -62,9 +62,12 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const containingGlobRoot = (p: string) => globRoots.filter((r) => p === r || p.startsWith(r + path.sep)).pop();
 
   for (const given of options.paths.length ? options.paths : ['.']) {
-    const absolute = path.resolve(cwd, given);
+    let absolute: string;
     let stat: fs.Stats;
     try {
+      // The real path: the working directory is real too, so reported paths stay short and stable
+      // when a path on the command line goes through a symbolic link.
+      absolute = fs.realpathSync(path.resolve(cwd, given));
       stat = fs.statSync(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
