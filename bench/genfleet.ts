@@ -15,6 +15,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from '../test/helpers/seeded-random';
 
 export interface FleetOptions {
   count: number;
@@ -33,17 +34,7 @@ export interface FleetSummary {
 
 type Rng = () => number;
 
-/** mulberry32: tiny, fast, deterministic. */
-function rngFrom(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rngFrom: (seed: number) => Rng = seededRandom;
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 

@@ -6,6 +6,7 @@ import { disabledEntryFor, protocolDisabledBy, splitAlgorithmList } from '../../
 import { predictHandshake } from '../../src/handshake/predict';
 import type { HandshakePrediction, HandshakeSide } from '../../src/handshake/types';
 import type { JvmProfile, LabSide, RealOutcome, RealSideOutcome } from './stacks';
+import { seededRandom } from '../helpers/seeded-random';
 
 export interface Pair {
   id: number;
@@ -26,17 +27,8 @@ const LEGACY_POOL = [
 ];
 const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
-/** mulberry32: small, seedable, good enough for test generation. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded generator for reproducible pairs. */
+export const rng = seededRandom;
 
 function pick<T>(r: () => number, items: readonly T[], count: number): T[] {
   const copy = [...items];
