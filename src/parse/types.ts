@@ -74,9 +74,15 @@ export function entryLocation(doc: ParsedDocument, entry: Entry, part: 'key' | '
   return { file: doc.file.path, range: { start: entry.keyRange.start, end: entry.valueRange.end } };
 }
 
-const SECRET_KEY = /pass(word|phrase|wd)?|secret|pwd|private_key_passphrase|credential|token|stashpw|keystorepass/i;
+const SECRET_KEY = /password|passphrase|passwd|secret|credential|pwd|stashpw|private_?key|(^|[._\-\s])(pass|token|api_?key)$/i;
+/** camelCase keystore passwords: Tomcat `keystorePass`, `truststorePass`, `keyPass`. */
+const CAMEL_PASS = /[a-z]Pass$/;
+/** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
+const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
+
 /** Whether a key names a secret value (DESIGN.md "Secrets"). */
 export function isSecretKey(key: string): boolean {
-  // `passwordEncryption`-style keys that name an algorithm are still masked: masking is cheap, a leak is not.
-  return SECRET_KEY.test(key);
+  if (NGINX_PASS.test(key)) return false;
+  // Keys that name an algorithm (`passwordEncryption`) are masked too: masking is cheap, a leak is not.
+  return SECRET_KEY.test(key) || CAMEL_PASS.test(key);
 }
