@@ -7,7 +7,7 @@
 import type { Component, Deployment, JavaRuntime, Provenance } from '../model/types';
 import {
   cipherSpecMatchesAlias,
-  disabledEntryFor,
+  disabledSuiteMatcher,
   effectiveJdkTls,
   findCipherSpec,
   findCipherSuite,
@@ -126,8 +126,9 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
       if (entry) disabledProtocols.push({ name: p, entry });
       return !entry;
     });
+    const suiteDisabledBy = disabledSuiteMatcher(entries);
     suites = suites.filter((s) => {
-      const entry = disabledEntryFor(s, entries);
+      const entry = suiteDisabledBy(s);
       if (entry) disabledSuites.push({ name: s, entry });
       return !entry;
     });

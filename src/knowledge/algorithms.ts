@@ -76,7 +76,38 @@ function isNameEntry(entry: string): boolean {
  * `3DES_EDE_CBC`, `DES40_CBC`, `RC4_40` …), case-insensitively. Constraint entries (`DH keySize < 1024`) and
  * `include jdk.disabled.namedCurves` never disable a suite by name.
  */
-export function disabledEntryFor(suiteName: string, disabledEntries: string[]): string | undefined {
+export function disabledEntryFor(suiteName: string, disabledEntries: readonly string[]): string | undefined {
+  return disabledSuiteMatcher(disabledEntries)(suiteName);
+}
+
+/** One compiled matcher per distinct list (fleets share a handful of JDK lists), each memoising per suite name. */
+const MATCHERS = new Map<string, (suiteName: string) => string | undefined>();
+/** Bounds the memo tables on inputs with very many distinct lists or suite names. */
+const MEMO_LIMIT = 10_000;
+
+/**
+ * `disabledEntryFor` for one list, for callers that test many suites against it: the answer for each
+ * suite name is computed once per distinct list content (the lists are compared by value).
+ */
+export function disabledSuiteMatcher(disabledEntries: readonly string[]): (suiteName: string) => string | undefined {
+  const key = disabledEntries.join('\u0000');
+  let matcher = MATCHERS.get(key);
+  if (!matcher) {
+    const entries = [...disabledEntries];
+    const answers = new Map<string, string | undefined>();
+    matcher = (suiteName) => {
+      if (answers.has(suiteName)) return answers.get(suiteName);
+      const answer = findDisabledEntry(suiteName, entries);
+      if (answers.size < MEMO_LIMIT) answers.set(suiteName, answer);
+      return answer;
+    };
+    if (MATCHERS.size >= MEMO_LIMIT) MATCHERS.clear();
+    MATCHERS.set(key, matcher);
+  }
+  return matcher;
+}
+
+function findDisabledEntry(suiteName: string, disabledEntries: readonly string[]): string | undefined {
   const suite = findCipherSuite(suiteName);
   const names = suite ? [jsseName(suite), suite.iana] : [suiteName.trim()];
   const canonical = names[0].toUpperCase();

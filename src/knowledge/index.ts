@@ -6,7 +6,7 @@
 export type { CipherSuite, EffectiveJdkTls, Fact, JavaVersion, JdkProfile, MqCipherSpec, MqReasonCode } from './types';
 export { parseJavaVersion, vendorFromRelease, vendorFromName, formatJdk, ibmLevel } from './version';
 export { jdkProfile } from './jdk';
-export { splitAlgorithmList, disabledEntryFor, protocolDisabledBy, suiteComponents } from './algorithms';
+export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy, suiteComponents } from './algorithms';
 export { effectiveJdkTls } from './effective';
 export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, protocolRank, suiteUsableWith } from './ciphers';
 export { findCipherSpec, allCipherSpecs, mqServerOrder, mqReasonCode, jmsSuiteForCipherSpec, cipherSpecMatchesAlias } from './mq';
