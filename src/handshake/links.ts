@@ -52,7 +52,27 @@ export const LINK_OWNERS: readonly LinkOwner[] = [
   { ruleId: 'cleartrust/ssl-mode-mismatch', owns: (lp) => !lp.prediction.ok && cleartrustAnon(lp, false) },
 ];
 
+/**
+ * The last deployment's predictions: rules run one deployment at a time and four of them walk the same
+ * predictions. One slot, not a WeakMap, so at most one deployment's model is held after its rules ran.
+ */
+let lastPredictions: { deployment: Deployment; links: Link[]; linkCount: number; components: Component[]; componentCount: number; predictions: LinkPrediction[] } | undefined;
+
+/**
+ * Each link of the deployment with both ends' endpoints and the predicted handshake. Memoised for the
+ * last deployment asked about (computed again when its links or components were changed); treat the
+ * result as read-only.
+ */
 export function linkPredictions(deployment: Deployment): LinkPrediction[] {
+  const { links, components } = deployment;
+  const memo = lastPredictions;
+  if (memo && memo.deployment === deployment && memo.links === links && memo.linkCount === links.length && memo.components === components && memo.componentCount === components.length) return memo.predictions;
+  const predictions = computeLinkPredictions(deployment);
+  lastPredictions = { deployment, links, linkCount: links.length, components, componentCount: components.length, predictions };
+  return predictions;
+}
+
+function computeLinkPredictions(deployment: Deployment): LinkPrediction[] {
   const byId = new Map(deployment.components.map((c) => [c.id, c]));
   const out: LinkPrediction[] = [];
   for (const link of deployment.links) {
