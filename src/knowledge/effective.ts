@@ -39,13 +39,20 @@ const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boo
 export function effectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
   // Memoised by the inputs read below (runtime objects are filled in while the model is built, so
   // not by identity): rules ask once per component and rule, and a fleet has few distinct runtimes.
-  const sys = runtime.systemProperties;
-  const key = JSON.stringify([runtime.vendor.value, runtime.version.value, runtime.securityProperties['jdk.tls.disabledAlgorithms'] ?? null, ...INPUT_PROPERTIES.map((name) => sys[name] ?? null)]);
-  let result = effectiveCache.get(key);
+  // In front of it, the last answer per runtime object, valid while the same input objects are in place
+  // (comparing ten references instead of serialising them on every call).
+  const inputs = inputsOf(runtime);
+  const known = byRuntime.get(runtime);
+  let result = known && known.inputs.every((input, i) => input === inputs[i]) ? known.result : undefined;
   if (!result) {
-    result = computeEffectiveJdkTls(runtime);
-    if (effectiveCache.size >= 5000) effectiveCache.clear();
-    effectiveCache.set(key, result);
+    const key = JSON.stringify(inputs.map((input) => input ?? null));
+    result = effectiveCache.get(key);
+    if (!result) {
+      result = computeEffectiveJdkTls(runtime);
+      if (effectiveCache.size >= 5000) effectiveCache.clear();
+      effectiveCache.set(key, result);
+    }
+    byRuntime.set(runtime, { inputs, result });
   }
   // Callers own their copy of the lists.
   const copy = (t: Traced<string[]>): Traced<string[]> => ({ value: [...t.value], from: t.from });
@@ -70,6 +77,13 @@ const INPUT_PROPERTIES = [
   'com.ibm.jsse2.overrideDefaultTLS',
 ];
 const effectiveCache = new Map<string, EffectiveJdkTls>();
+const byRuntime = new WeakMap<JavaRuntime, { inputs: unknown[]; result: EffectiveJdkTls }>();
+
+/** What computeEffectiveJdkTls reads from a runtime, in memo-key order. */
+function inputsOf(runtime: JavaRuntime): unknown[] {
+  const sys = runtime.systemProperties;
+  return [runtime.vendor.value, runtime.version.value, runtime.securityProperties['jdk.tls.disabledAlgorithms'], ...INPUT_PROPERTIES.map((name) => sys[name])];
+}
 
 function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
   const vendor: JdkVendorFamily = runtime.vendor.value;
