@@ -45,7 +45,7 @@ export function resolveRuleSettings(rules: AnyRule[], config: LintConfig, cliOve
   const configured = (ruleId: string, file?: string): SeveritySetting | undefined => {
     if (cliOverrides[ruleId]) return cliOverrides[ruleId] as SeveritySetting;
     let setting = lookup(config.rules, ruleId);
-    if (file) {
+    if (file && overrides.length) {
       const relative = path.relative(config.baseDir, file).split(path.sep).join('/');
       for (const o of overrides) if (o.match(relative)) setting = lookup(o.rules, ruleId) ?? setting;
     }

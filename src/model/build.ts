@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import type { LintConfig } from '../engine/config-types';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
+import { componentGlobs, relativePosix } from './paths';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
 import type { Deployment } from './types';
@@ -17,10 +17,11 @@ export interface BuildOptions {
 export function buildDeployment(root: string, documents: ParsedDocument[], options: BuildOptions): Deployment {
   const { config } = options;
   const runtimes = findRuntimes(documents);
-  const componentMatchers = config.components.map((c) => ({ match: picomatch(c.files, { dot: true }), java: c.java }));
+  const componentMatchers = componentGlobs(config.components).filter((g) => g.component.java);
   const matchComponent = (file: string) => {
-    const relative = path.relative(config.baseDir, file).split(path.sep).join('/');
-    return componentMatchers.find((m) => m.java && (m.match(relative) || m.match(path.posix.dirname(relative))))?.java;
+    if (!componentMatchers.length) return undefined;
+    const relative = relativePosix(config.baseDir, file);
+    return componentMatchers.find((m) => m.match(relative) || m.match(path.posix.dirname(relative)))?.component.java;
   };
   const runtimeFor = makeRuntimeResolver(runtimes, config, matchComponent, options.java);
   const deployment: Deployment = {

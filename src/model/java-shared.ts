@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import type { Location, Range } from '../core/types';
 import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { ModelContext } from './contributor';
+import { componentGlobs, relativePosix } from './paths';
 import type { JavaRuntime, Traced } from './types';
 
 /** Document kinds that carry JVM `-D` options (their `data` is `JvmOptionsData`). */
@@ -25,12 +25,14 @@ export function tracedEntry<T>(doc: ParsedDocument, entry: Entry, value: T): Tra
  * (`client/bin/setenv.sh` and `client/config/application.yml` are one app).
  */
 export function appGroupOf(ctx: ModelContext, file: string): string {
-  const relativeToConfig = path.relative(ctx.config.baseDir, file).split(path.sep).join('/');
-  for (const component of ctx.config.components) {
-    const match = picomatch(component.files, { dot: true });
-    if (match(relativeToConfig) || match(path.posix.dirname(relativeToConfig))) return `config:${component.files}`;
+  const globs = componentGlobs(ctx.config.components);
+  if (globs.length) {
+    const relativeToConfig = relativePosix(ctx.config.baseDir, file);
+    for (const { component, match } of globs) {
+      if (match(relativeToConfig) || match(path.posix.dirname(relativeToConfig))) return `config:${component.files}`;
+    }
   }
-  const relative = path.relative(ctx.deployment.root, file).split(path.sep);
+  const relative = relativePosix(ctx.deployment.root, file).split('/');
   return relative.length > 1 ? relative[0] : '';
 }
 
