@@ -35,6 +35,26 @@ const CLIENT_AUTH: Record<string, ClientAuthMode> = { on: 'required', optional: 
  * A TLS policy file included by nothing (a snippet like h5bp's `policy_*.conf`)
  * becomes an `nginx.tls-policy` component so its settings are checked too.
  */
+/** Characters that make an include path a glob (picomatch syntax); without them it names one file. */
+const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
+const globMatchers = new Map<string, (file: string) => boolean>();
+
+/**
+ * The matcher for one include candidate: plain equality for a path without glob characters (almost
+ * every include, and picomatch would compile a regular expression for each of them in every
+ * deployment), else picomatch, compiled once per pattern.
+ */
+function includeMatcher(pattern: string): (file: string) => boolean {
+  if (!GLOB_CHARS.test(pattern)) return (file) => file === pattern;
+  let match = globMatchers.get(pattern);
+  if (!match) {
+    match = picomatch(pattern);
+    if (globMatchers.size >= 1000) globMatchers.clear();
+    globMatchers.set(pattern, match);
+  }
+  return match;
+}
+
 export const nginxContributor: ModelContributor = {
   id: 'nginx',
   contribute(ctx) {
@@ -51,7 +71,7 @@ export const nginxContributor: ModelContributor = {
         for (const main of docs.filter((d) => path.basename(d.file.path) === 'nginx.conf')) candidates.push(path.resolve(path.dirname(main.file.path), pattern));
       }
       for (const candidate of candidates) {
-        const match = picomatch(candidate.split(path.sep).join('/'));
+        const match = includeMatcher(candidate.split(path.sep).join('/'));
         const found = docs.filter((d) => d.file.path !== from && match(d.file.path.split(path.sep).join('/')));
         if (found.length) return found.sort((a, b) => a.file.path.localeCompare(b.file.path));
       }
