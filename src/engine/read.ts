@@ -23,24 +23,25 @@ export function readDocuments(files: string[]): ReadResult {
     findings.push({ ruleId: `parse/${code}`, severity, message, location: { file }, fingerprint: `parse/${code}|${file}` });
   };
   for (const file of files) {
-    const byName = classifyFile(file, '');
+    // Whether the name alone says it is a configuration file: only asked when the file cannot be read.
+    const byName = () => classifyFile(file, '');
     let bytes: Buffer;
     try {
       const stat = fs.statSync(file);
       if (!stat.isFile()) continue; // FIFOs, sockets, devices: never opened (reading a FIFO would block)
       if (stat.size > MAX_FILE_BYTES) {
-        if (byName) fileFinding(file, 'file-too-large', 'warning', `File is ${Math.round(stat.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a configuration file: not checked`);
+        if (byName()) fileFinding(file, 'file-too-large', 'warning', `File is ${Math.round(stat.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a configuration file: not checked`);
         continue;
       }
       bytes = fs.readFileSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      fileFinding(file, 'unreadable-file', byName ? 'error' : 'warning', `Cannot read file (${code}): it is not checked`);
+      fileFinding(file, 'unreadable-file', byName() ? 'error' : 'warning', `Cannot read file (${code}): it is not checked`);
       continue;
     }
     const decoded = decodeFile(bytes);
     if (!decoded.ok) {
-      if (byName) fileFinding(file, decoded.reason === 'binary' ? 'binary-file' : 'invalid-encoding', 'error', `${decoded.message}; lint-deploy cannot check it`);
+      if (byName()) fileFinding(file, decoded.reason === 'binary' ? 'binary-file' : 'invalid-encoding', 'error', `${decoded.message}; lint-deploy cannot check it`);
       continue;
     }
     const classified = classifyFile(file, decoded.text.slice(0, HEAD_CHARS));

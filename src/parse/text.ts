@@ -47,6 +47,9 @@ export type DecodeResult =
   | { ok: true; text: string; hadBom: boolean; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
   | { ok: false; reason: 'binary' | 'invalid-utf8'; message: string; offset?: number };
 
+/** One strict decoder for every file (decode() without `stream` starts afresh each call). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Turns file bytes into text the way a config reader should: strips a UTF-8
  * BOM, honours UTF-16 BOMs, refuses binary content (NUL bytes) and invalid UTF-8
@@ -68,7 +71,7 @@ export function decodeFile(bytes: Buffer): DecodeResult {
     return { ok: false, reason: 'binary', message: 'File contains NUL bytes: it is binary, not a text configuration file', offset: nul };
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    const text = UTF8.decode(body);
     return { ok: true, text, hadBom, encoding: 'utf-8' };
   } catch {
     return { ok: false, reason: 'invalid-utf8', message: 'File is not valid UTF-8 (re-save it as UTF-8)' };
