@@ -46,11 +46,16 @@ const ROWS = defaultsData.rows as DefaultsRow[];
 export const IBM_JSSE2 = defaultsData.ibm as IbmData;
 const JSSE_LISTS = jsseData.lists as Record<string, JsseSuiteList>;
 
+/** ROWS by property and feature, in data order (lookupRow ran a filter over every row on each call). */
+const ROWS_BY_PROPERTY = new Map<string, DefaultsRow[]>();
+for (const row of ROWS) {
+  const key = `${row.property}\u0000${row.feature}`;
+  ROWS_BY_PROPERTY.set(key, [...(ROWS_BY_PROPERTY.get(key) ?? []), row]);
+}
+
 /** The row for a property that covers (vendor, feature, update); vendor-specific rows win. */
 export function lookupRow(property: string, vendor: JdkVendorFamily, feature: number, update: number): DefaultsRow | undefined {
-  const covering = ROWS.filter(
-    (r) => r.property === property && r.feature === feature && r.from <= update && (r.to === undefined || update <= r.to),
-  );
+  const covering = (ROWS_BY_PROPERTY.get(`${property}\u0000${feature}`) ?? []).filter((r) => r.from <= update && (r.to === undefined || update <= r.to));
   return covering.find((r) => r.vendors?.includes(vendor)) ?? covering.find((r) => r.vendors === undefined);
 }
 
