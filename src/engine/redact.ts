@@ -19,13 +19,25 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
   }
   if (secrets.size === 0) return (text) => text;
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  const patterns = ordered.map((secret) => {
+  const patterns = ordered.map((secret) => ({ secret, pattern: secretPattern(secret) }));
+  // A secret that does not occur in the text cannot match its pattern: skip the expression.
+  return (text) => patterns.reduce((out, { secret, pattern }) => (out.includes(secret) ? out.replace(pattern, MASK) : out), text);
+}
+
+/** Compiled patterns by secret: fleets repeat the same secrets in every deployment. */
+const PATTERNS = new Map<string, RegExp>();
+
+function secretPattern(secret: string): RegExp {
+  let pattern = PATTERNS.get(secret);
+  if (!pattern) {
     const literal = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // A short secret ('admin') is masked as a whole token only, so messages keep words like
     // 'administrator'; a long one is masked wherever it appears.
-    return new RegExp(secret.length < SHORT_SECRET ? `(?<![A-Za-z0-9])${literal}(?![A-Za-z0-9])` : literal, 'g');
-  });
-  return (text) => patterns.reduce((out, pattern) => out.replace(pattern, MASK), text);
+    pattern = new RegExp(secret.length < SHORT_SECRET ? `(?<![A-Za-z0-9])${literal}(?![A-Za-z0-9])` : literal, 'g');
+    if (PATTERNS.size >= 10_000) PATTERNS.clear();
+    PATTERNS.set(secret, pattern);
+  }
+  return pattern;
 }
 
 /** Secrets shorter than this are matched as whole tokens. */
@@ -37,6 +49,7 @@ const SHORT_SECRET = 8;
  * message before a formatter sees it.
  */
 export function redactFindings(findings: Finding[], documents: ParsedDocument[]): Finding[] {
+  if (findings.length === 0) return findings;
   const mask = secretMasker(documents);
   for (const finding of findings) {
     finding.message = mask(finding.message);

@@ -53,12 +53,15 @@ const cache = new Map<string, SuiteFacts | undefined>();
 
 /** Facts about a suite from its IANA/JSSE/IBM name; undefined for names that are not suite names. */
 export function suiteFacts(rawName: string): SuiteFacts | undefined {
+  // By the name as written first: endpoints repeat the same few spellings for every link.
+  if (byRawName.has(rawName)) return byRawName.get(rawName);
   const name = canonicalSuiteName(rawName);
-  if (cache.has(name)) return cache.get(name);
-  const facts = computeFacts(name);
-  cache.set(name, facts);
+  if (!cache.has(name)) cache.set(name, computeFacts(name));
+  const facts = cache.get(name);
+  if (byRawName.size < 10_000) byRawName.set(rawName, facts);
   return facts;
 }
+const byRawName = new Map<string, SuiteFacts | undefined>();
 
 function computeFacts(name: string): SuiteFacts | undefined {
   const noFlags = { anon: false, null: false, export: false, rc4: false, des: false, tripleDes: false, cbc: false, sha1Mac: false, staticRsa: false };
