@@ -43,6 +43,9 @@ export function walk(root: string, isIgnored: (file: string) => boolean, skipRoo
   const visitedDirs = new Set<string>([realRoot]);
 
   const base = path.resolve(root);
+  // The real path of a directory found by the walk; when the root is no link (the usual case) and so
+  // `full` is already `base` + separator + names, it is `full` itself: no path.relative + path.join.
+  const realPathOf = (full: string) => (base === realRoot && !base.endsWith(path.sep) ? full : path.join(realRoot, path.relative(base, full)));
   /** Links to directories wait until the real tree is walked, so a real path is always preferred. */
   const linkedDirs: { link: string; real: string }[] = [];
   const linkedFiles: { link: string; real: string }[] = [];
@@ -66,7 +69,7 @@ export function walk(root: string, isIgnored: (file: string) => boolean, skipRoo
       const full = dir + path.sep + entry.name;
       if (entry.isDirectory()) {
         if (!ALWAYS_IGNORED_DIRS.has(entry.name) && !skipRoots.has(full)) {
-          visitedDirs.add(path.join(realRoot, path.relative(base, full)));
+          visitedDirs.add(realPathOf(full));
           pending.push(full);
         }
       } else if (entry.isFile()) {

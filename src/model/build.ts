@@ -46,8 +46,7 @@ export function buildDeployment(root: string, documents: ParsedDocument[], optio
     addLink: (link) => deployment.links.push(link),
     runtimeFor,
     hostOf(file) {
-      const dir = path.relative(root, path.dirname(file));
-      return dir.split(path.sep).join('/');
+      return relativePosix(root, path.dirname(file));
     },
   };
   for (const contributor of MODEL_CONTRIBUTORS) contributor.contribute(ctx);
