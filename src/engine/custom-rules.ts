@@ -12,7 +12,6 @@
  * Like the products they model, a key set twice in one file (and section) counts once: the last occurrence.
  * Values compare trimmed and case-insensitively unless `caseSensitive`.
  */
-import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Severity } from '../core/types';
 import { UsageError } from '../core/types';
@@ -21,6 +20,8 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { AnyRule, ReportDescriptor } from '../rules/types';
 import { defineRule } from '../rules/types';
+import { majority, nameInDeployment } from '../rules/majority';
+import { relativePosix } from '../model/paths';
 
 export type CustomRuleType = 'same-value' | 'allowed-values' | 'required-key' | 'forbidden-value' | 'value-order';
 
@@ -83,7 +84,7 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
   const norm = (v: string) => (spec.caseSensitive ? v.trim() : v.trim().toLowerCase());
   const fileMatch = spec.files ? picomatch(spec.files, { dot: true }) : undefined;
   const inScope = (deployment: Deployment, doc: ParsedDocument, kinds = spec.kinds) =>
-    (!kinds?.length || kinds.some((k) => keyMatcher(k)(doc.kind))) && (!fileMatch || fileMatch(path.relative(deployment.root, doc.file.path).split(path.sep).join('/')));
+    (!kinds?.length || kinds.some((k) => keyMatcher(k)(doc.kind))) && (!fileMatch || fileMatch(relativePosix(deployment.root, doc.file.path)));
 
   /** The last entry of each matching key in each in-scope document. */
   const settingsOf = (deployment: Deployment, key: string, kinds = spec.kinds): Setting[] => {
@@ -99,8 +100,7 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
     return out;
   };
   const shown = (s: Setting) => (s.entry.secret ? '***' : s.entry.value.trim());
-  const short = (deployment: Deployment, file: string) => path.relative(deployment.root, file).split(path.sep).join('/') || path.basename(file);
-  const componentOf = (deployment: Deployment, doc: ParsedDocument) => deployment.components.find((c) => c.documents.includes(doc))?.id ?? short(deployment, doc.file.path);
+  const componentOf = (deployment: Deployment, doc: ParsedDocument) => deployment.components.find((c) => c.documents.includes(doc))?.id ?? nameInDeployment(deployment, doc.file.path);
   const values = (spec.values ?? spec.order ?? []).map(norm);
 
   return defineRule({
@@ -122,18 +122,11 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
           const byKey = new Map<string, Setting[]>();
           for (const s of settingsOf(deployment, spec.key)) byKey.set(s.entry.key, [...(byKey.get(s.entry.key) ?? []), s]);
           for (const settings of byKey.values()) {
-            const counts = new Map<string, { n: number; witness: Setting }>();
-            for (const s of settings) {
-              const c = counts.get(s.value);
-              if (c) c.n++;
-              else counts.set(s.value, { n: 1, witness: s });
-            }
-            let best: { value: string; n: number; witness: Setting } | undefined;
-            for (const [value, c] of counts) if (!best || c.n > best.n) best = { value, ...c };
+            const best = majority(settings, (s) => s.value);
             if (!best) continue;
             for (const s of settings) {
               if (s.value === best.value) continue;
-              const other = short(deployment, best.witness.doc.file.path);
+              const other = nameInDeployment(deployment, best.witness.doc.file.path);
               report({
                 data: data(s, { expected: shown(best.witness), other }),
                 location: entryLocation(s.doc, s.entry),

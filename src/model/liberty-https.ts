@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { relativePosix } from './paths';
 import { isIP } from 'node:net';
 import type { Location } from '../core/types';
 import type { LibertyData, LibertySsl } from '../parse/liberty';
@@ -64,7 +65,7 @@ export const libertyHttpsContributor: ModelContributor = {
     for (const doc of ctx.documentsOf('liberty.server-xml') as ParsedDocument<LibertyData>[]) {
       const file = doc.file.path;
       const data = doc.data;
-      const relative = path.relative(ctx.deployment.root, file).split(path.sep).join('/');
+      const relative = relativePosix(ctx.deployment.root, file);
       const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(file), properties.get(appGroupOf(ctx, file)) ?? []);
       for (const endpoint of elementsNamed(data.xml, 'httpEndpoint')) {
         const portAttr = attr(endpoint, 'httpsPort');

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { relativePosix } from './paths';
 import picomatch from 'picomatch';
 import type { Range } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
@@ -106,7 +107,7 @@ export const nginxContributor: ModelContributor = {
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
-        const relative = path.relative(ctx.deployment.root, doc.file.path).split(path.sep).join('/') || path.basename(doc.file.path);
+        const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
         ctx.addComponent({
           id: `nginx.tls-policy:${relative}`,
           type: 'nginx.tls-policy',

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { relativePosix } from './paths';
 import type { XmlAttribute, XmlData, XmlElement } from '../parse/xml';
 import { attr } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
@@ -56,7 +56,7 @@ export const tomcatContributor: ModelContributor = {
     const properties = jvmPropertiesByGroup(ctx);
     for (const doc of ctx.documentsOf('tomcat.server-xml') as ParsedDocument<XmlData>[]) {
       const file = doc.file.path;
-      const relative = path.relative(ctx.deployment.root, file).split(path.sep).join('/');
+      const relative = relativePosix(ctx.deployment.root, file);
       const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(file), properties.get(appGroupOf(ctx, file)) ?? []);
       for (const connector of doc.data.elements.filter((e) => e.localName === 'Connector')) {
         const hostConfigs = connector.children.filter((c) => c.localName === 'SSLHostConfig');

@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { relativePosix } from '../../model/paths';
 import type { Deployment } from '../../model/types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { treeCertificates } from '../../model/mq-certs';
@@ -13,7 +13,7 @@ export function certLocation(c: TreeCertificate): Location {
 }
 
 export function ownerName(deployment: Deployment, c: TreeCertificate): string {
-  return path.relative(deployment.root, c.ownerDir).split(path.sep).join('/') || '.';
+  return relativePosix(deployment.root, c.ownerDir) || '.';
 }
 
 /** "Now" for expiry rules: the `referenceDate` option (ISO date, for reproducible CI runs) or the clock. */

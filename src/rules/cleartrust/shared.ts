@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../core/types';
+import { majority, nameInDeployment } from '../majority';
 import type { RuleContext } from '../types';
 import type { Component, Deployment } from '../../model/types';
 import type { Entry, ParsedDocument } from '../../parse/types';
@@ -49,25 +49,7 @@ export function relatedTo(setting: Setting, message: string): RelatedLocation {
 }
 
 /** `aserver.conf` or `host2/aserver.conf`: short and unambiguous inside a deployment. */
-export function shortName(deployment: Deployment, file: string): string {
-  return path.relative(deployment.root, file).split(path.sep).join('/') || path.basename(file);
-}
-
-/**
- * The value most files agree on, and one setting that holds it. Ties go to
- * the earliest setting in `settings` order (callers list the reference files first).
- */
-export function majority(settings: Setting[]): { value: string; witness: Setting } | undefined {
-  const counts = new Map<string, { n: number; witness: Setting }>();
-  for (const s of settings) {
-    const c = counts.get(s.normalized);
-    if (c) c.n++;
-    else counts.set(s.normalized, { n: 1, witness: s });
-  }
-  let best: { value: string; n: number; witness: Setting } | undefined;
-  for (const [value, { n, witness }] of counts) if (!best || n > best.n) best = { value, n, witness };
-  return best && { value: best.value, witness: best.witness };
-}
+export const shortName = nameInDeployment;
 
 /** Server kinds whose `cleartrust.net.ssl.use` must agree (the Key Server is separate). */
 export const SERVER_KINDS = ['cleartrust.eserver', 'cleartrust.aserver', 'cleartrust.dispatcher', 'cleartrust.lserver', 'cleartrust.iserver', 'cleartrust.admingui'];
@@ -84,7 +66,7 @@ export interface Disagreement {
  * setting, with the majority's location as `related`.
  */
 export function reportDisagreements(deployment: Deployment, settings: Setting[], report: (d: Disagreement) => void): void {
-  const reference = majority(settings);
+  const reference = majority(settings, (s) => s.normalized);
   if (!reference) return;
   for (const setting of settings) {
     if (setting.normalized === reference.value) continue;

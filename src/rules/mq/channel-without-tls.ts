@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { channelAttrs } from './shared';
+import { serverChannels } from './shared';
 import { definedInScript } from './chlauth';
 
 export default defineRule({
@@ -15,9 +15,7 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const c of ctx.deployment.components) {
-      if (c.type !== 'mq.svrconn') continue;
-      const a = channelAttrs(c);
+    for (const { component: c, channel: a } of serverChannels(ctx.deployment)) {
       if (!a.mqscChannel || !definedInScript(a.mqscChannel) || a.channelName.startsWith('SYSTEM.')) continue;
       if (a.chltype === 'AMQP' || a.chltype === 'MQTT') continue;
       const trptype = a.mqscChannel.attributes.get('TRPTYPE')?.value?.toUpperCase();

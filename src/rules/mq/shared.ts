@@ -33,6 +33,13 @@ export function channelAttrs(c: Component): MqChannelAttributes {
   return c.attributes as unknown as MqChannelAttributes;
 }
 
+/** The deployment's server-side channels (SVRCONN, RCVR, CLUSRCVR…) with their MQ attributes. */
+export function* serverChannels(deployment: Deployment): Generator<{ component: Component; channel: MqChannelAttributes }> {
+  for (const component of deployment.components) {
+    if (component.type === 'mq.svrconn') yield { component, channel: channelAttrs(component) };
+  }
+}
+
 export function jmsAttrs(c: Component): JmsConnectionFactoryAttributes {
   return c.attributes as unknown as JmsConnectionFactoryAttributes;
 }

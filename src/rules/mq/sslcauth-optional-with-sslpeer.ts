@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { channelAttrs } from './shared';
+import { serverChannels } from './shared';
 
 export default defineRule({
   meta: {
@@ -14,9 +14,7 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const c of ctx.deployment.components) {
-      if (c.type !== 'mq.svrconn') continue;
-      const a = channelAttrs(c);
+    for (const { component: c, channel: a } of serverChannels(ctx.deployment)) {
       if (!a.sslpeer?.value.trim() || a.sslpeer.templated || !a.sslciph?.value.trim()) continue;
       if ((a.sslcauth?.value ?? 'REQUIRED').toUpperCase() !== 'OPTIONAL') continue;
       ctx.report({

@@ -1,6 +1,6 @@
 import type { MqscData } from '../../parse/mqsc';
 import { defineRule } from '../types';
-import { channelAttrs } from './shared';
+import { serverChannels } from './shared';
 import { definedInScript, identityRecord } from './chlauth';
 
 export default defineRule({
@@ -16,9 +16,7 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const c of ctx.deployment.components) {
-      if (c.type !== 'mq.svrconn') continue;
-      const a = channelAttrs(c);
+    for (const { component: c, channel: a } of serverChannels(ctx.deployment)) {
       if (a.chltype !== 'SVRCONN' || !a.mqscChannel || !definedInScript(a.mqscChannel)) continue;
       if (!a.sslciph?.value.trim() || a.sslciph.templated) continue;
       if (a.mcauser && (a.mcauser.value.trim() || a.mcauser.templated)) continue;
