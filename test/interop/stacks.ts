@@ -236,6 +236,8 @@ function spawnBounded(args: string[], input: string | undefined, onStdout?: (tex
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.on('close', () => { clearTimeout(timer); resolve({ stdout, stderr }); });
     child.on('error', () => { clearTimeout(timer); resolve({ stdout, stderr: stderr + 'spawn error' }); });
+    // openssl may exit (failed handshake) before it reads its input: EPIPE then is expected, not an error.
+    child.stdin.on('error', () => undefined);
     if (input !== undefined) child.stdin.end(input);
   });
 }
