@@ -1,6 +1,7 @@
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { Finding } from '../core/types';
 import { compareFindings, UsageError } from '../core/types';
+import { emptyDerived } from '../derive/derive';
 import { lint, type LintResult } from '../engine/lint';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
@@ -54,7 +55,7 @@ export function lintInWorkers(run: { argv: string[]; cwd: string; env: Record<st
   const ok = replies as Extract<WorkerReply, { ok: true }>[];
   return {
     findings: ok.flatMap((r) => r.findings).sort(compareFindings),
-    deployments: ok.flatMap((r) => r.roots).sort().map((root) => ({ root, documents: [], components: [], links: [] })),
+    deployments: ok.flatMap((r) => r.roots).sort().map((root) => ({ root, documents: [], components: [], links: [], derived: emptyDerived() })),
     fileCount: ok.reduce((n, r) => n + r.fileCount, 0),
     rules: [...ALL_RULES, ...extraRules],
     internalError: ok.some((r) => r.internalError),

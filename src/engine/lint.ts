@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { compareFindings } from '../core/types';
 import { discover } from '../discover/discover';
-import { buildDeployment } from '../model/build';
-import type { Deployment } from '../model/types';
+import { deriveDeployment, emptyDerived } from '../derive/derive';
+import type { DerivedDeployment } from '../derive/types';
+import { buildModel } from '../model/build';
 import type { ParsedDocument } from '../parse/types';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
@@ -46,7 +47,7 @@ export interface LintOptions {
 
 export interface LintResult {
   findings: Finding[];
-  deployments: Deployment[];
+  deployments: DerivedDeployment[];
   /** Number of files lint-deploy recognised and parsed. */
   fileCount: number;
   rules: AnyRule[];
@@ -66,7 +67,7 @@ export function lint(options: LintOptions): LintResult {
     // `--concurrency`: each worker thread takes every count-th deployment (src/cli/parallel.ts).
     .filter((_, i) => !options.slice || i % options.slice.count === options.slice.index);
   const findings: Finding[] = [];
-  const deployments: Deployment[] = [];
+  const deployments: DerivedDeployment[] = [];
   let fileCount = 0;
   let internalError = false;
   const { cache } = options;
@@ -75,9 +76,9 @@ export function lint(options: LintOptions): LintResult {
     const files = cache ? cache.withoutOwnFiles(target.files) : target.files;
     const hash = cache && stats.time('cache', () => cache.hashDeployment(target.root, files));
     const cached = hash ? cache.get(target.root, hash) : undefined;
-    let checked: { findings: Finding[]; fileCount: number; deployment: Deployment; internalError: boolean };
+    let checked: { findings: Finding[]; fileCount: number; deployment: DerivedDeployment; internalError: boolean };
     if (cached) {
-      checked = { findings: cached.findings, fileCount: cached.fileCount, deployment: { root: target.root, documents: [], components: [], links: [] }, internalError: false };
+      checked = { findings: cached.findings, fileCount: cached.fileCount, deployment: { root: target.root, documents: [], components: [], links: [], derived: emptyDerived() }, internalError: false };
       stats.cacheHits++;
     } else {
       checked = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds }, target.notes ?? []);
@@ -86,7 +87,7 @@ export function lint(options: LintOptions): LintResult {
     }
     fileCount += checked.fileCount;
     internalError ||= checked.internalError;
-    deployments.push(options.keepModel === false ? { root: target.root, documents: [], components: [], links: [], runtime: checked.deployment.runtime } : checked.deployment);
+    deployments.push(options.keepModel === false ? { root: target.root, documents: [], components: [], links: [], runtime: checked.deployment.runtime, derived: emptyDerived() } : checked.deployment);
     for (const finding of checked.findings) {
       if (target.focus && !involves(finding, target.focus)) continue;
       findings.push({ ...finding, deployment: target.root });
@@ -108,7 +109,8 @@ interface RuleSetup {
 /** One deployment through parse → model → rules → suppressions → redaction. */
 function checkDeployment(root: string, files: string[], options: LintOptions, stats: RunStats, { rules, settings, knownRuleIds }: RuleSetup, walkNotes: Finding[]) {
   const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files));
-  const deployment = stats.time('model', () => buildDeployment(root, documents, { config: options.config, java: options.java }));
+  const model = stats.time('model', () => buildModel(root, documents, { config: options.config, java: options.java }));
+  const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates));
   return stats.time('rules', () => {
     const deploymentFindings = [...walkNotes, ...readFindings, ...parseFindings(documents)];
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd);

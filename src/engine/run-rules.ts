@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../core/types';
-import type { Deployment } from '../model/types';
+import type { DerivedDeployment } from '../derive/types';
 import type { AnyRule, ReportDescriptor } from '../rules/types';
 import { formatMessage } from '../rules/types';
 import type { LintConfig } from './config-types';
@@ -16,7 +16,7 @@ export function fingerprintOf(parts: string[]): string {
 }
 
 /** Runs every enabled rule on a deployment; a rule that throws becomes an `internal-error` finding. */
-export function runRules(deployment: Deployment, rules: AnyRule[], settings: RuleSettings, config: LintConfig, cwd: string): RuleRun {
+export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settings: RuleSettings, config: LintConfig, cwd: string): RuleRun {
   const findings: Finding[] = [];
   let internalError = false;
   for (const rule of rules) {

@@ -3,7 +3,7 @@
  * plus counters. Timing is `performance.now()` around each stage; the stages do not
  * overlap, so their sum is the run's time after start-up.
  */
-export const STAGES = ['config', 'discover', 'cache', 'parse', 'model', 'rules', 'report'] as const;
+export const STAGES = ['config', 'discover', 'cache', 'parse', 'model', 'derive', 'rules', 'report'] as const;
 export type Stage = (typeof STAGES)[number];
 
 const STAGE_LABELS: Record<Stage, string> = {
@@ -12,12 +12,13 @@ const STAGE_LABELS: Record<Stage, string> = {
   cache: 'cache (hash + load/save)',
   parse: 'parse (read + decode + classify + parse)',
   model: 'model (components + links)',
+  derive: 'derive (certificates, endpoints, predictions)',
   rules: 'rules (+ suppressions, redaction)',
   report: 'report (format + write)',
 };
 
 export class RunStats {
-  readonly ms: Record<Stage, number> = { config: 0, discover: 0, cache: 0, parse: 0, model: 0, rules: 0, report: 0 };
+  readonly ms: Record<Stage, number> = { config: 0, discover: 0, cache: 0, parse: 0, model: 0, derive: 0, rules: 0, report: 0 };
   files = 0;
   deployments = 0;
   cacheHits = 0;

@@ -95,33 +95,11 @@ export function mqClientOffer(names: string[], unknown: string[]): { protocols: 
   return { protocols: MQ_PROTOCOLS.filter((p) => protocols.has(p)), suites };
 }
 
-interface MemoEntry {
-  tls: Component['tls'];
-  runtime: Component['runtime'];
-  endpoint: Endpoint | undefined;
-}
-/**
- * endpointFor per component and role, for the last deployment asked about: several tls/* rules and every
- * link of a component ask for the same end. One deployment at a time (rules run deployment by
- * deployment), so at most one deployment's model is held.
- */
-let memo: { deployment?: Deployment; client: Map<Component, MemoEntry>; server: Map<Component, MemoEntry> } = { client: new Map(), server: new Map() };
-
 /**
  * The endpoint for one side of a link; undefined when the component has no TLS or an unknown implementation.
- * Memoised (see above; a component whose `tls` or `runtime` was replaced is computed again). Treat the
- * result as read-only.
+ * Pure: the derive stage (src/derive/derive.ts) calls it once per component and role.
  */
 export function endpointFor(component: Component, role: 'client' | 'server', deployment?: Deployment): Endpoint | undefined {
-  if (memo.deployment !== deployment || deployment === undefined) memo = { deployment, client: new Map(), server: new Map() };
-  const known = memo[role].get(component);
-  if (known && known.tls === component.tls && known.runtime === component.runtime) return known.endpoint;
-  const endpoint = computeEndpoint(component, role, deployment);
-  memo[role].set(component, { tls: component.tls, runtime: component.runtime, endpoint });
-  return endpoint;
-}
-
-function computeEndpoint(component: Component, role: 'client' | 'server', deployment?: Deployment): Endpoint | undefined {
   const tls = component.tls;
   if (!tls || tls.enabled?.value === false || tls.implementation === 'unknown') return undefined;
   const implementation: HandshakeImplementation = tls.implementation;

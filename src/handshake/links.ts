@@ -1,9 +1,8 @@
-/** Shared plumbing for the tls/* rules: endpoints and predictions for each deployment link. */
+/** Shared plumbing for the tls/* rules: a link's prediction (computed by src/derive/derive.ts), its owners and places. */
 import type { Location, RelatedLocation } from '../core/types';
 import { effectiveJdkTls, normaliseProtocol } from '../knowledge';
-import type { Component, Deployment, Link, Provenance } from '../model/types';
-import { endpointFor, Endpoint } from './endpoint';
-import { predictHandshake } from './predict';
+import type { Component, Link, Provenance } from '../model/types';
+import type { Endpoint } from './endpoint';
 import type { HandshakePrediction } from './types';
 
 export interface LinkPrediction {
@@ -51,43 +50,6 @@ export const LINK_OWNERS: readonly LinkOwner[] = [
   { ruleId: 'cleartrust/anon-cipher-disabled', owns: (lp) => !lp.prediction.ok && cleartrustAnon(lp, true) },
   { ruleId: 'cleartrust/ssl-mode-mismatch', owns: (lp) => !lp.prediction.ok && cleartrustAnon(lp, false) },
 ];
-
-/**
- * The last deployment's predictions: rules run one deployment at a time and four of them walk the same
- * predictions. One slot, not a WeakMap, so at most one deployment's model is held after its rules ran.
- */
-let lastPredictions: { deployment: Deployment; links: Link[]; linkCount: number; components: Component[]; componentCount: number; predictions: LinkPrediction[] } | undefined;
-
-/**
- * Each link of the deployment with both ends' endpoints and the predicted handshake. Memoised for the
- * last deployment asked about (computed again when its links or components were changed); treat the
- * result as read-only.
- */
-export function linkPredictions(deployment: Deployment): LinkPrediction[] {
-  const { links, components } = deployment;
-  const memo = lastPredictions;
-  if (memo && memo.deployment === deployment && memo.links === links && memo.linkCount === links.length && memo.components === components && memo.componentCount === components.length) return memo.predictions;
-  const predictions = computeLinkPredictions(deployment);
-  lastPredictions = { deployment, links, linkCount: links.length, components, componentCount: components.length, predictions };
-  return predictions;
-}
-
-function computeLinkPredictions(deployment: Deployment): LinkPrediction[] {
-  const byId = new Map(deployment.components.map((c) => [c.id, c]));
-  const out: LinkPrediction[] = [];
-  for (const link of deployment.links) {
-    const c = byId.get(link.client);
-    const s = byId.get(link.server);
-    if (!c || !s) continue;
-    const client = endpointFor(c, 'client', deployment);
-    const server = endpointFor(s, 'server', deployment);
-    if (!client || !server) continue;
-    const lp = { link, client, server, prediction: predictHandshake(client.side, server.side) };
-    const owner = LINK_OWNERS.find((o) => o.owns(lp));
-    out.push(owner ? { ...lp, ownedBy: owner.ruleId } : lp);
-  }
-  return out;
-}
 
 /** The file place a value came from, else the component's own location. */
 export function placeOf(component: Component, from?: Provenance): Location {

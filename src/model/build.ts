@@ -3,6 +3,7 @@ import type { LintConfig } from '../engine/config-types';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
 import { componentGlobs, relativePosix } from './paths';
+import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
 import type { Deployment } from './types';
@@ -13,8 +14,18 @@ export interface BuildOptions {
   java?: { version?: string; vendor?: string };
 }
 
+/** The model and the tree's certificates, computed once while building it (the derive stage keeps them). */
+export interface BuiltModel {
+  deployment: Deployment;
+  certificates: TreeCertificate[];
+}
+
 /** Builds the deployment model: runtimes, then every contributor's components and links. */
 export function buildDeployment(root: string, documents: ParsedDocument[], options: BuildOptions): Deployment {
+  return buildModel(root, documents, options).deployment;
+}
+
+export function buildModel(root: string, documents: ParsedDocument[], options: BuildOptions): BuiltModel {
   const { config } = options;
   const runtimes = findRuntimes(documents);
   const componentMatchers = componentGlobs(config.components).filter((g) => g.component.java);
@@ -32,6 +43,7 @@ export function buildDeployment(root: string, documents: ParsedDocument[], optio
     runtime: runtimeFor(path.join(root, '.')),
   };
   const ids = new Set<string>();
+  let certificates: TreeCertificate[] | undefined;
   const ctx: ModelContext = {
     deployment,
     config,
@@ -45,10 +57,11 @@ export function buildDeployment(root: string, documents: ParsedDocument[], optio
     },
     addLink: (link) => deployment.links.push(link),
     runtimeFor,
+    certificates: () => (certificates ??= treeCertificates(documents, root)),
     hostOf(file) {
       return relativePosix(root, path.dirname(file));
     },
   };
   for (const contributor of MODEL_CONTRIBUTORS) contributor.contribute(ctx);
-  return deployment;
+  return { deployment, certificates: ctx.certificates() };
 }

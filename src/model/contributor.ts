@@ -1,5 +1,6 @@
 import type { LintConfig } from '../engine/config-types';
 import type { ParsedDocument } from '../parse/types';
+import type { TreeCertificate } from './mq-certs';
 import type { Component, Deployment, JavaRuntime, Link } from './types';
 
 /**
@@ -21,6 +22,8 @@ export interface ModelContext {
   addLink(link: Link): void;
   /** The Java runtime that applies to a file (nearest JDK in the tree, config `components`, `--java-version`). */
   runtimeFor(file: string): JavaRuntime | undefined;
+  /** Every certificate in the tree (computed once per build; the derive stage keeps it). */
+  certificates(): TreeCertificate[];
   /** Directory of `file` relative to the deployment root ('' at the root), used as the component's host. */
   hostOf(file: string): string;
 }

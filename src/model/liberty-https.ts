@@ -8,7 +8,7 @@ import type { XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
 import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced, type ServerEndpointAttributes } from './java-shared';
-import { certificateRef, ownCertificate, treeCertificates } from './mq-certs';
+import { certificateRef, ownCertificate, type TreeCertificate } from './mq-certs';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import { securityLevelCiphers } from './was-ciphers';
 
@@ -61,7 +61,7 @@ export const libertyHttpsContributor: ModelContributor = {
   id: 'liberty-https',
   contribute(ctx) {
     const properties = jvmPropertiesByGroup(ctx);
-    const certs = treeCertificates(ctx.deployment.documents, ctx.deployment.root);
+    const certs = ctx.certificates();
     for (const doc of ctx.documentsOf('liberty.server-xml') as ParsedDocument<LibertyData>[]) {
       const file = doc.file.path;
       const data = doc.data;
@@ -97,7 +97,7 @@ export const libertyHttpsContributor: ModelContributor = {
 const CLIENT_AUTH = (ssl: LibertySsl | undefined): ClientAuthMode | undefined =>
   ssl?.attrs.clientAuthentication?.value === 'true' ? 'required' : ssl?.attrs.clientAuthenticationSupported?.value === 'true' ? 'optional' : undefined;
 
-function tlsOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, runtime: Component['runtime'], certs: ReturnType<typeof treeCertificates>): TlsSettings {
+function tlsOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, runtime: Component['runtime'], certs: TreeCertificate[]): TlsSettings {
   const tls: TlsSettings = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
   const a = ssl?.attrs ?? {};
   const at = (range: Location['range']): Location => ({ file, range });
@@ -119,7 +119,7 @@ function tlsOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, run
 }
 
 /** The keystore's PEM file when it is one (resolved by the cert rules' path-tail match), else the leaf with its key beside server.xml. */
-function certificateOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, certs: ReturnType<typeof treeCertificates>): CertificateRef | undefined {
+function certificateOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, certs: TreeCertificate[]): CertificateRef | undefined {
   const keyStoreId = ssl?.attrs.keyStoreRef?.value ?? 'defaultKeyStore';
   const keyStore = data.keyStores.find((k) => k.attrs.id?.value === keyStoreId);
   const location = keyStore?.attrs.location;

@@ -7,7 +7,7 @@ import type { MqscChannel, MqscData, MqscParam } from '../parse/mqsc';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import type { TreeCertificate } from './mq-certs';
-import { certificateRef, ownCertificate, treeCertificates } from './mq-certs';
+import { certificateRef, ownCertificate } from './mq-certs';
 import type { ClientAuthMode, Component, Traced } from './types';
 
 /** A value of an MQ component with where it is written. */
@@ -71,7 +71,7 @@ export const mqContributor: ModelContributor = {
   id: 'mq',
   contribute(ctx) {
     const root = ctx.deployment.root;
-    const certs = treeCertificates(ctx.deployment.documents, root);
+    const certs = ctx.certificates();
     const iniDocs = ctx.documentsOf('mq.qm-ini') as ParsedDocument<MqIniData>[];
     for (const doc of ctx.documentsOf('mq.mqsc') as ParsedDocument<MqscData>[]) {
       const homeDir = path.dirname(doc.file.path);

@@ -7,7 +7,7 @@ import type { WasResourcesData, WasSecurityData, WasSslConfig } from '../parse/w
 import type { ModelContributor } from './contributor';
 import type { MqValue } from './mq';
 import type { TreeCertificate } from './mq-certs';
-import { certificateRef, ownCertificate, treeCertificates } from './mq-certs';
+import { certificateRef, ownCertificate } from './mq-certs';
 import type { Component, JavaRuntime, Traced } from './types';
 import { securityLevelCiphers, type LevelCiphers } from './was-ciphers';
 
@@ -53,7 +53,7 @@ export const wasContributor: ModelContributor = {
   id: 'was',
   contribute(ctx) {
     const root = ctx.deployment.root;
-    const certs = treeCertificates(ctx.deployment.documents, root);
+    const certs = ctx.certificates();
     const repertoires = (ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[]).flatMap((d) =>
       d.data.repertoires.map((r) => ({ doc: d, r })),
     );

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Finding, Location } from '../core/types';
-import type { Deployment } from '../model/types';
+import type { DerivedDeployment } from '../derive/types';
 import type { RuleMeta } from '../rules/types';
 
 /** Everything a formatter may use besides the findings. Required, never a hidden global. */
@@ -10,7 +10,7 @@ export interface ReportContext {
   toolVersion: string;
   /** Metadata of every rule that ran (for SARIF rules[], help links). */
   rules: RuleMeta<unknown, string>[];
-  deployments: Deployment[];
+  deployments: DerivedDeployment[];
   fileCount: number;
   color: boolean;
 }

@@ -1,5 +1,5 @@
 import type { Location, RelatedLocation, Severity } from '../core/types';
-import type { Deployment } from '../model/types';
+import type { DerivedDeployment } from '../derive/types';
 import type { LintConfig } from '../engine/config-types';
 
 /** A JSON Schema (draft-07 subset) for a rule's options. */
@@ -38,7 +38,8 @@ export interface ReportDescriptor<MessageId extends string> {
 }
 
 export interface RuleContext<Options, MessageId extends string> {
-  deployment: Deployment;
+  /** The deployment model with its derived data (certificates, endpoints, link predictions). */
+  deployment: DerivedDeployment;
   options: Options;
   config: LintConfig;
   /** Working directory, for display paths in messages. */

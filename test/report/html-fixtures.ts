@@ -3,6 +3,8 @@ import { range } from '../../src/core/types';
 import type { Component, Deployment } from '../../src/model/types';
 import type { ParsedDocument } from '../../src/parse/types';
 import type { ReportContext } from '../../src/report/types';
+import { deriveDeployment } from '../../src/derive/derive';
+import type { DerivedDeployment } from '../../src/derive/types';
 
 /** Hand-built deployments for the html/dot/mermaid formatter tests (no parsing involved). */
 export const CWD = '/work/site';
@@ -36,8 +38,9 @@ export function finding(ruleId: string, file: string, line: number, extra: Parti
   return { ruleId, severity: 'error', message: `${ruleId} message`, location: { file, range: range(line, 0, line, 4) }, ...extra };
 }
 
-export function context(deployments: Deployment[]): ReportContext {
-  return { cwd: CWD, toolName: 'lint-deploy', toolVersion: '0.0.0-test', rules: [], deployments, fileCount: 3, color: false };
+export function context(deployments: (Deployment | DerivedDeployment)[]): ReportContext {
+  const derived = deployments.map((d) => ('derived' in d ? d : deriveDeployment(d)));
+  return { cwd: CWD, toolName: 'lint-deploy', toolVersion: '0.0.0-test', rules: [], deployments: derived, fileCount: 3, color: false };
 }
 
 /** A client → server pair on two hosts, plus a lonely component; the link fails when an error involves both ends. */

@@ -7,6 +7,7 @@ import { extractGraph, extractGraphs } from '../../src/report/graph/extract';
 import { layoutGraph } from '../../src/report/graph/layout';
 import { html } from '../../src/report/html';
 import type { ReportContext } from '../../src/report/types';
+import { deriveDeployment } from '../../src/derive/derive';
 import { writeTree } from '../helpers/rule-tester';
 import { bigDeployment, component, context, CWD, doc, finding, pairDeployment } from './html-fixtures';
 
@@ -14,7 +15,7 @@ const P = `${CWD}/prod`;
 
 describe('graph extraction', () => {
   it('groups components by host and labels them with role, JDK and TLS settings', () => {
-    const g = extractGraph(pairDeployment(), [], CWD);
+    const g = extractGraph(deriveDeployment(pairDeployment()), [], CWD);
     expect(g.root).toBe('prod');
     expect(g.groups.map((x) => x.label)).toEqual(['(deployment root)', 'apps/app', 'mq/QM1']);
     const app = g.nodes.find((n) => n.id === 'app');
@@ -29,7 +30,7 @@ describe('graph extraction', () => {
     const f = finding('mq/cipherspec-not-negotiated', `${P}/apps/app/app.conf`, 0, {
       related: [{ file: `${P}/mq/QM1/qm.mqsc`, range: range(0, 0, 0, 3), message: 'channel here' }],
     });
-    const g = extractGraph(pairDeployment(), [f], CWD);
+    const g = extractGraph(deriveDeployment(pairDeployment()), [f], CWD);
     const ids = g.findings[0]?.nodes.map((n) => g.nodes[n]?.id);
     expect(ids?.sort()).toEqual(['app', 'qm']);
     expect(g.findings[0]?.edges).toEqual([0]);
@@ -39,7 +40,7 @@ describe('graph extraction', () => {
 
   it('a warning that involves both ends turns a link neither red nor grey', () => {
     const f = finding('tls/weak', `${P}/apps/app/app.conf`, 0, { severity: 'warning', related: [{ file: `${P}/mq/QM1/qm.mqsc`, message: 'x' }] });
-    const g = extractGraph(pairDeployment(), [f], CWD);
+    const g = extractGraph(deriveDeployment(pairDeployment()), [f], CWD);
     expect(g.findings[0]?.edges).toEqual([0]);
     expect(g.edges[0]?.outcome.status).toBe('negotiated');
   });
@@ -47,18 +48,18 @@ describe('graph extraction', () => {
   it('turns a link red when the predictor says the handshake fails, with the failing side\'s message', () => {
     const d = pairDeployment();
     d.components[0]!.tls!.protocols = { value: ['TLSv1'], from: { kind: 'default', origin: 'test' } };
-    const g = extractGraph(d, [], CWD);
+    const g = extractGraph(deriveDeployment(d), [], CWD);
     expect(g.edges[0]?.outcome).toMatchObject({ status: 'failure', alert: 'protocol_version', source: 'predictor' });
   });
 
   it('keeps a link grey when the predictor negotiates but an end has an error', () => {
     const f = finding('x/y', `${P}/mq/QM1/qm.mqsc`, 0);
-    const g = extractGraph(pairDeployment(), [f], CWD);
+    const g = extractGraph(deriveDeployment(pairDeployment()), [f], CWD);
     expect(g.edges[0]?.outcome.status).toBe('unknown');
   });
 
   it('links a finding at the link location to the edge', () => {
-    const g = extractGraph(pairDeployment(), [finding('x/y', `${P}/apps/app/app.conf`, 3)], CWD);
+    const g = extractGraph(deriveDeployment(pairDeployment()), [finding('x/y', `${P}/apps/app/app.conf`, 3)], CWD);
     expect(g.findings[0]?.edges).toEqual([0]);
     expect(g.edges[0]?.outcome.status).toBe('failure');
   });
@@ -67,7 +68,7 @@ describe('graph extraction', () => {
     const d = pairDeployment();
     const file = `${P}/mq/QM1/qm.mqsc`;
     d.components.push(component('qm2', 'mq/QM1', file, { location: { file, range: range(10, 0, 14, 0) } }));
-    const g = extractGraph(d, [finding('mq/x', file, 12)], CWD);
+    const g = extractGraph(deriveDeployment(d), [finding('mq/x', file, 12)], CWD);
     expect(g.findings[0]?.nodes.map((n) => g.nodes[n]?.id)).toEqual(['qm2']);
   });
 
@@ -94,7 +95,7 @@ describe('graph extraction', () => {
 
 describe('layout', () => {
   it('places 200 components without overlapping boxes, clients left of their servers', () => {
-    const g = extractGraph(bigDeployment(200, 5), [], CWD);
+    const g = extractGraph(deriveDeployment(bigDeployment(200, 5)), [], CWD);
     const layout = layoutGraph(g);
     expect(layout.nodes).toHaveLength(200);
     const boxes = [...layout.nodes].sort((p, q) => p.x - q.x || p.y - q.y);
@@ -113,7 +114,7 @@ describe('layout', () => {
   it('routes a link that skips a column under that column, not through its nodes', () => {
     const d = bigDeployment(3, 1);
     d.links.push({ id: 'skip', client: 'c0', server: 'c2', reason: 'skips c1' });
-    const layout = layoutGraph(extractGraph(d, [], CWD));
+    const layout = layoutGraph(extractGraph(deriveDeployment(d), [], CWD));
     const middle = layout.nodes[1]!;
     const skip = layout.edges[2]!;
     const points = [...skip.matchAll(/(-?\d+),(-?\d+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
@@ -126,7 +127,7 @@ describe('layout', () => {
   it('survives cycles and self-links', () => {
     const d = bigDeployment(6, 2);
     d.links.push({ id: 'back', client: 'c5', server: 'c0', reason: 'cycle' }, { id: 'self', client: 'c1', server: 'c1', reason: 'self' });
-    const layout = layoutGraph(extractGraph(d, [], CWD));
+    const layout = layoutGraph(extractGraph(deriveDeployment(d), [], CWD));
     expect(layout.edges).toHaveLength(7);
     expect(layout.nodes.every((b) => Number.isFinite(b.x) && Number.isFinite(b.y))).toBe(true);
   });

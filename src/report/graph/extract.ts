@@ -1,5 +1,6 @@
 import type { Finding, Location, Severity } from '../../core/types';
-import type { Component, Deployment, JavaRuntime } from '../../model/types';
+import type { DerivedDeployment } from '../../derive/types';
+import type { Component, JavaRuntime } from '../../model/types';
 import type { ReportContext } from '../types';
 import { displayPath, oneBased, ruleDocsUrl } from '../types';
 import { linkOutcome } from './outcome';
@@ -29,7 +30,7 @@ export function extractGraphs(findings: Finding[], context: ReportContext): Repo
   };
 }
 
-export function extractGraph(deployment: Deployment, findings: Finding[], cwd: string, mask: (text: string) => string = (t) => t): DeploymentGraph {
+export function extractGraph(deployment: DerivedDeployment, findings: Finding[], cwd: string, mask: (text: string) => string = (t) => t): DeploymentGraph {
   const components = deployment.components;
   const groupOf = new Map<string, HostGroup>();
   const groups: HostGroup[] = [];
@@ -71,7 +72,8 @@ export function extractGraph(deployment: Deployment, findings: Finding[], cwd: s
   for (const gf of graphFindings) for (const n of gf.nodes) nodes[n]?.findings.push(gf.index);
 
   const edges: GraphEdge[] = [];
-  for (const link of deployment.links) {
+  for (const resolved of deployment.derived.links) {
+    const { link } = resolved;
     const from = nodeOfComponent.get(link.client);
     const to = nodeOfComponent.get(link.server);
     if (from === undefined || to === undefined) continue;
@@ -81,10 +83,8 @@ export function extractGraph(deployment: Deployment, findings: Finding[], cwd: s
       (gf, i) => (gf.nodes.includes(from) && gf.nodes.includes(to)) || (linkFile !== undefined && touches((findings[i] as Finding).location, link.location as Location)),
     );
     for (const gf of involved) gf.edges.push(index);
-    const client = components.find((c) => c.id === link.client) as Component;
-    const server = components.find((c) => c.id === link.server) as Component;
     const eitherEnd = graphFindings.filter((gf) => gf.nodes.includes(from) || gf.nodes.includes(to)).map((gf) => findings[gf.index] as Finding);
-    const outcome = linkOutcome(deployment, link, client, server, involved.map((gf) => findings[gf.index] as Finding), eitherEnd);
+    const outcome = linkOutcome(resolved, involved.map((gf) => findings[gf.index] as Finding), eitherEnd);
     edges.push({
       index,
       id: link.id,

@@ -1,11 +1,9 @@
 import type { Finding } from '../../core/types';
-import { endpointFor } from '../../handshake/endpoint';
-import { predictHandshake } from '../../handshake/predict';
-import type { Component, Deployment, Link } from '../../model/types';
+import type { ResolvedLink } from '../../derive/types';
 import type { LinkOutcome } from './types';
 
 /**
- * Predicted outcome of one link, from the handshake predictor on both ends'
+ * Predicted outcome of one link, from the handshake prediction the derive stage made on both ends'
  * effective TLS settings and from the error findings (they catch what the
  * predictor does not model: peer-name filters, product SSL modes, CipherSpec
  * pinning after negotiation):
@@ -14,13 +12,12 @@ import type { LinkOutcome } from './types';
  * - grey otherwise (plaintext, unknown TLS stack, an end with errors, or a
  *   failure predicted from cipher names the knowledge base does not know).
  */
-export function linkOutcome(deployment: Deployment, _link: Link, client: Component, server: Component, bothEnds: Finding[], eitherEnd: Finding[]): LinkOutcome {
+export function linkOutcome(resolved: ResolvedLink, bothEnds: Finding[], eitherEnd: Finding[]): LinkOutcome {
+  const { client, server, predicted } = resolved;
   const active = (list: Finding[]) => list.filter((f) => f.severity === 'error' && !f.suppressed);
   const errors = active(bothEnds);
-  const clientEnd = endpointFor(client, 'client', deployment);
-  const serverEnd = endpointFor(server, 'server', deployment);
-  const prediction = clientEnd && serverEnd ? predictHandshake(clientEnd.side, serverEnd.side) : undefined;
-  const unknownNames = [...(clientEnd?.unknownSuites ?? []), ...(serverEnd?.unknownSuites ?? [])];
+  const prediction = predicted?.prediction;
+  const unknownNames = [...(predicted?.client.unknownSuites ?? []), ...(predicted?.server.unknownSuites ?? [])];
   if (prediction && !prediction.ok && unknownNames.length === 0) {
     return {
       status: 'failure',

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../core/types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import type { Component, Deployment, JavaRuntime, Link } from '../../model/types';
+import type { DerivedDeployment, ResolvedLink } from '../../derive/types';
+import type { Component, Deployment, JavaRuntime } from '../../model/types';
 import { certificatesOf, certLocation } from './shared';
 
 const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.' && !/\$\{|\{\{/.test(s));
@@ -25,7 +26,7 @@ function commonHead(a: string[], b: string[]): number {
  * (`/etc/nginx/ssl/api.crt` → `api/ssl/api.crt`), ties broken by nearness to the config file.
  * Keystores (`.p12`, `.jks`) never match a PEM file. Leaf first, then the rest of the file.
  */
-export function presentedCertificates(deployment: Deployment, component: Component, all = certificatesOf(deployment)): TreeCertificate[] {
+export function presentedCertificates(deployment: DerivedDeployment, component: Component, all = certificatesOf(deployment)): TreeCertificate[] {
   const wanted = component.tls?.certificate?.file;
   // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
   if (!wanted || /\$\{|\{\{/.test(path.basename(wanted))) return [];
@@ -57,21 +58,8 @@ export function relatedCertificate(c: TreeCertificate, message: string): Related
   return { ...certLocation(c), message };
 }
 
-export interface ResolvedLink {
-  link: Link;
-  client: Component;
-  server: Component;
-}
-
-export function resolvedLinks(deployment: Deployment): ResolvedLink[] {
-  const byId = new Map(deployment.components.map((c) => [c.id, c]));
-  const out: ResolvedLink[] = [];
-  for (const link of deployment.links) {
-    const client = byId.get(link.client);
-    const server = byId.get(link.server);
-    if (client && server) out.push({ link, client, server });
-  }
-  return out;
+export function resolvedLinks(deployment: DerivedDeployment): ResolvedLink[] {
+  return deployment.derived.links;
 }
 
 /** The JDK a component validates peer certificates with, when it is a Java endpoint. */

@@ -1,11 +1,11 @@
 import { relativePosix } from '../../model/paths';
+import type { DerivedDeployment } from '../../derive/types';
 import type { Deployment } from '../../model/types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { treeCertificates } from '../../model/mq-certs';
 import type { Location } from '../../core/types';
 
-export function certificatesOf(deployment: Deployment): TreeCertificate[] {
-  return treeCertificates(deployment.documents, deployment.root);
+export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
+  return deployment.derived.certificates;
 }
 
 export function certLocation(c: TreeCertificate): Location {

@@ -1,5 +1,6 @@
 import type { TreeCertificate } from '../../model/mq-certs';
-import type { Component, Deployment, JavaRuntime } from '../../model/types';
+import type { DerivedDeployment } from '../../derive/types';
+import type { Component, JavaRuntime } from '../../model/types';
 import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../knowledge';
 import { defineRule } from '../types';
 import { certificateReference, displayPath, javaRuntimeOf, presentedCertificates, resolvedLinks } from './presented';
@@ -82,7 +83,7 @@ interface Check {
   usage: 'TLSServer' | 'TLSClient';
 }
 
-function checksFor(deployment: Deployment): Check[] {
+function checksFor(deployment: DerivedDeployment): Check[] {
   const checks: Check[] = [];
   for (const { client, server } of resolvedLinks(deployment)) {
     checks.push({ presenter: server, validator: client, usage: 'TLSServer' });

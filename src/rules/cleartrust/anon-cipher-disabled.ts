@@ -1,8 +1,8 @@
 import type { RelatedLocation } from '../../core/types';
-import { linkPredictions } from '../../handshake/links';
 import { disabledEntryFor, effectiveJdkTls } from '../../knowledge';
 import { SSL_MODE_KEYS } from '../../model/cleartrust';
-import type { Component, Deployment, JavaRuntime, Provenance } from '../../model/types';
+import type { DerivedDeployment } from '../../derive/types';
+import type { Component, JavaRuntime, Provenance } from '../../model/types';
 import { defineRule } from '../types';
 import { SERVER_KINDS, settingsOf, valueLocation } from './shared';
 
@@ -20,9 +20,9 @@ function originOf(from: Provenance): string {
  * What the handshake predictor says for a ClearTrust link of this component whose ends are both in anon
  * mode (the links tls/* leaves to this rule), e.g. "; for A → B the JDK on A reports 'No appropriate …'".
  */
-function predicted(deployment: Deployment, component: Component | undefined): string {
+function predicted(deployment: DerivedDeployment, component: Component | undefined): string {
   if (!component) return '';
-  const lp = linkPredictions(deployment).find(
+  const lp = deployment.derived.predictions.find(
     (l) => l.ownedBy === 'cleartrust/anon-cipher-disabled' && (l.client.component === component || l.server.component === component),
   );
   if (!lp || lp.prediction.ok) return '';

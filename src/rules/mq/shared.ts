@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../core/types';
 import type { MqChannelAttributes } from '../../model/mq';
+import type { DerivedDeployment } from '../../derive/types';
 import type { Component, Deployment } from '../../model/types';
 import type { JmsConnectionFactoryAttributes } from '../../model/was';
 import type { CipherSpecInfo } from '../../model/mq-cipherspecs';
@@ -13,14 +14,10 @@ export interface MqLink {
 }
 
 /** Client → SVRCONN pairs of the deployment. */
-export function mqLinks(deployment: Deployment): MqLink[] {
-  const byId = new Map(deployment.components.map((c) => [c.id, c]));
+export function mqLinks(deployment: DerivedDeployment): MqLink[] {
   const out: MqLink[] = [];
-  for (const link of deployment.links) {
-    const client = byId.get(link.client);
-    const server = byId.get(link.server);
-    if (!client || !server || server.type !== 'mq.svrconn') continue;
-    out.push({ client, server, serverAttrs: server.attributes as unknown as MqChannelAttributes });
+  for (const { client, server } of deployment.derived.links) {
+    if (server.type === 'mq.svrconn') out.push({ client, server, serverAttrs: server.attributes as unknown as MqChannelAttributes });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { endpointFor } from '../../handshake/endpoint';
+import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { defineRule } from '../types';
 
@@ -19,8 +19,7 @@ export default defineRule({
       const suites = component.tls?.cipherSuites;
       // ClearTrust's anon mode is cleartrust/anon-cipher-disabled.
       if (!suites || suites.from.kind !== 'file' || component.type.startsWith('cleartrust.')) continue;
-      const role = component.role === 'client' ? 'client' : 'server';
-      const endpoint = endpointFor(component, role, ctx.deployment);
+      const endpoint = ownEndpoint(ctx.deployment, component);
       if (!endpoint) continue;
       const nothingLeft = endpoint.side.cipherSuites.length === 0;
       for (const { name, entry } of endpoint.disabledSuites) {

@@ -1,4 +1,4 @@
-import { endpointFor } from '../../handshake/endpoint';
+import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { defineRule } from '../types';
 
@@ -18,8 +18,7 @@ export default defineRule({
     for (const component of ctx.deployment.components) {
       const suites = component.tls?.cipherSuites;
       if (!suites || suites.from.kind !== 'file') continue;
-      const role = component.role === 'client' ? 'client' : 'server';
-      const endpoint = endpointFor(component, role, ctx.deployment);
+      const endpoint = ownEndpoint(ctx.deployment, component);
       if (!endpoint) continue;
       for (const name of endpoint.unknownSuites) {
         // OpenSSL cipher-string keywords (HIGH, !aNULL, @STRENGTH…) are the nginx rules' business.

@@ -1,4 +1,4 @@
-import { linkPredictions, placeOf, relatedOf } from '../../handshake/links';
+import { placeOf, relatedOf } from '../../handshake/links';
 import { suiteFacts, suiteSupportsProtocol, ProtocolName } from '../../handshake/suites';
 import { defineRule } from '../types';
 
@@ -15,7 +15,7 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const { link, client, server, prediction } of linkPredictions(ctx.deployment)) {
+    for (const { link, client, server, prediction } of ctx.deployment.derived.predictions) {
       // IBM MQ's own order vs SSLCIPH is mq/cipherspec-not-negotiated.
       if (!prediction.ok || prediction.decidedBy !== 'server-order' || server.side.implementation === 'gskit') continue;
       if (client.suitesFrom?.kind !== 'file') continue;

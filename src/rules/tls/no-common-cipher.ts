@@ -1,4 +1,4 @@
-import { describeFailure, linkPredictions, placeOf, relatedOf } from '../../handshake/links';
+import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { defineRule } from '../types';
 
 const REASONS = new Set(['no-common-cipher', 'no-cipher-for-certificate', 'no-cipher-for-protocol', 'client-cert-request-with-anon']);
@@ -22,7 +22,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const { link, client, server, prediction, ownedBy } of linkPredictions(ctx.deployment)) {
+    for (const { link, client, server, prediction, ownedBy } of ctx.deployment.derived.predictions) {
       // A more specific rule reports this failure with both ends (LINK_OWNERS in src/handshake/links.ts).
       if (prediction.ok || !REASONS.has(prediction.reason) || ownedBy) continue;
       ctx.report({

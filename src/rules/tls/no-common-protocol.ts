@@ -1,4 +1,4 @@
-import { describeFailure, linkPredictions, placeOf, relatedOf } from '../../handshake/links';
+import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { defineRule } from '../types';
 
 const REASONS = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);
@@ -23,7 +23,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const { link, client, server, prediction, ownedBy } of linkPredictions(ctx.deployment)) {
+    for (const { link, client, server, prediction, ownedBy } of ctx.deployment.derived.predictions) {
       // A more specific rule reports this failure with both ends (LINK_OWNERS in src/handshake/links.ts).
       if (prediction.ok || !REASONS.has(prediction.reason) || ownedBy) continue;
       ctx.report({

@@ -1,4 +1,4 @@
-import { endpointFor } from '../../handshake/endpoint';
+import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { normalizeProtocol } from '../../handshake/suites';
 import { defineRule } from '../types';
@@ -22,8 +22,7 @@ export default defineRule({
     for (const component of ctx.deployment.components) {
       if (!component.tls?.protocols || component.tls.protocols.from.kind !== 'file') continue;
       if (COVERED_ELSEWHERE.test(component.type) && component.role !== 'client') continue;
-      const role = component.role === 'client' ? 'client' : 'server';
-      const endpoint = endpointFor(component, role, ctx.deployment);
+      const endpoint = ownEndpoint(ctx.deployment, component);
       if (!endpoint) continue;
       // Only what survives the runtime's disabled algorithms (disabled ones are java/protocol-disabled-by-runtime).
       const weak = endpoint.side.protocols.map((p) => normalizeProtocol(p)).filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));

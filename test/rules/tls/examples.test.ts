@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { defaultConfig } from '../../../src/engine/config-types';
 import { lint } from '../../../src/engine/lint';
-import { linkPredictions } from '../../../src/handshake/links';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 
@@ -30,7 +29,7 @@ describe('tls/* on the examples', () => {
 
   it('cleartrust-anon-jdk8u202-broken: the anon links fail in the predictor and are owned by ClearTrust rules, not reported by tls/*', () => {
     const result = run('cleartrust-anon-jdk8u202-broken');
-    const failing = linkPredictions(result.deployments[0]).filter((l) => !l.prediction.ok);
+    const failing = result.deployments[0].derived.predictions.filter((l) => !l.prediction.ok);
     expect(failing.length).toBeGreaterThan(0);
     expect(failing.every((l) => l.ownedBy?.startsWith('cleartrust/'))).toBe(true);
     expect(failing.map((l) => l.ownedBy)).toContain('cleartrust/anon-cipher-disabled');

@@ -1,0 +1,61 @@
+/**
+ * The derive stage: data that several rules and formatters need, computed once per deployment after the
+ * model is built and kept on the deployment as plain data, so no rule recomputes it and no module holds
+ * per-deployment state between calls.
+ */
+import { endpointFor, type Endpoint } from '../handshake/endpoint';
+import { LINK_OWNERS, type LinkPrediction } from '../handshake/links';
+import { predictHandshake } from '../handshake/predict';
+import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
+import type { Component, Deployment } from '../model/types';
+import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
+
+/** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
+export function ownRole(component: Component): 'client' | 'server' {
+  return component.role === 'client' ? 'client' : 'server';
+}
+
+/**
+ * Derives certificates, endpoints, resolved links and their predictions. `certificates` may be passed when
+ * the model builder already computed them from the same documents.
+ */
+export function deriveDeployment(deployment: Deployment, certificates?: TreeCertificate[]): DerivedDeployment {
+  const endpoints = new Map<string, ComponentEndpoints>();
+  const endpointOf = (component: Component, role: 'client' | 'server'): Endpoint | undefined => {
+    let known = endpoints.get(component.id);
+    if (!known) endpoints.set(component.id, (known = {}));
+    if (!(role in known)) known[role] = endpointFor(component, role, deployment);
+    return known[role];
+  };
+  const byId = new Map(deployment.components.map((c) => [c.id, c]));
+  const links: ResolvedLink[] = [];
+  const predictions: LinkPrediction[] = [];
+  for (const link of deployment.links) {
+    const client = byId.get(link.client);
+    const server = byId.get(link.server);
+    if (!client || !server) continue;
+    const clientEnd = endpointOf(client, 'client');
+    const serverEnd = endpointOf(server, 'server');
+    let predicted: LinkPrediction | undefined;
+    if (clientEnd && serverEnd) {
+      const lp = { link, client: clientEnd, server: serverEnd, prediction: predictHandshake(clientEnd.side, serverEnd.side) };
+      const owner = LINK_OWNERS.find((o) => o.owns(lp));
+      predicted = owner ? { ...lp, ownedBy: owner.ruleId } : lp;
+      predictions.push(predicted);
+    }
+    links.push(predicted ? { link, client, server, predicted } : { link, client, server });
+  }
+  for (const component of deployment.components) if (component.tls) endpointOf(component, ownRole(component));
+  const derived: DerivedModel = { certificates: certificates ?? treeCertificates(deployment.documents, deployment.root), links, predictions, endpoints };
+  return { ...deployment, derived };
+}
+
+/** The endpoint of a component in its own role (see `ownRole`), as derived. */
+export function ownEndpoint(deployment: DerivedDeployment, component: Component): Endpoint | undefined {
+  return deployment.derived.endpoints.get(component.id)?.[ownRole(component)];
+}
+
+/** Derived data of a deployment that was not checked in this run (cache hit, or its model was not kept). */
+export function emptyDerived(): DerivedModel {
+  return { certificates: [], links: [], predictions: [], endpoints: new Map() };
+}
