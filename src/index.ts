@@ -2,8 +2,8 @@
 export { lint } from './engine/lint';
 export type { LintOptions, LintResult } from './engine/lint';
 export { loadConfig, findConfigFile } from './engine/config';
-export { defaultConfig } from './engine/config-types';
-export type { LintConfig } from './engine/config-types';
+export { defaultConfig } from './core/config';
+export type { LintConfig } from './core/config';
 export { getFormatter, formatterNames } from './report';
 export type { Finding, Location, Range, Position, Severity } from './core/types';
 export { ALL_RULES } from './rules';

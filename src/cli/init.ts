@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/types';
-import { CONFIG_FILE_NAMES } from '../engine/config';
+import { CONFIG_FILE_NAMES } from '../core/config';
 import { describeErrors, validateAgainst } from '../engine/config-validate';
 
 /** The config `lint-deploy --init` writes: valid against schemas/config.schema.json, every section present. */

@@ -1,6 +1,6 @@
 import { checkRuleOptions, findConfigFile, loadConfig, withRecommended } from '../engine/config';
-import { defaultConfig } from '../engine/config-types';
-import type { LintConfig } from '../engine/config-types';
+import { defaultConfig } from '../core/config';
+import type { LintConfig } from '../core/config';
 import { compileCustomRules } from '../engine/custom-rules';
 import type { LintOptions } from '../engine/lint';
 import { loadPlugins } from '../engine/plugins';

@@ -4,33 +4,24 @@ import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
 import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../engine/baseline';
 import { lint } from '../engine/lint';
-import { runHandshakeCommand } from '../handshake/cli';
+import { runHandshakeCommand } from './handshake';
 import { getFormatter } from '../report';
 import type { ReportContext } from '../report/types';
 import { ALL_RULES } from '../rules';
 import { USAGE, parseCliArgs, type CliArgs } from './args';
 import { formatErrorMatches } from './explain-error';
+import type { CliIo } from './io';
 import { writeStarterConfig } from './init';
 import { packageRoot, readPackageVersion } from './package-info';
 import { performanceOptions } from './performance';
 import { resolveLintInputs } from './lint-inputs';
 import { lintInWorkers } from './parallel';
 
-export interface CliIo {
-  cwd: string;
-  env: Record<string, string | undefined>;
-  stdoutIsTTY: boolean;
-  /** For the progress line of long runs (never drawn when false or absent). */
-  stderrIsTTY?: boolean;
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
 /** Runs the CLI and returns the exit code (0, 1 or 2). Never throws. */
 export function runCli(argv: string[], io: CliIo): number {
   let debug = argv.includes('--debug');
   try {
-    // `handshake` has its own options (src/handshake/cli.ts).
+    // `handshake` has its own options (src/cli/handshake.ts).
     if (argv[0] === 'handshake') return runHandshakeCommand(argv.slice(1), io);
     const args = parseCliArgs(argv);
     debug = args.debug;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../core/types';
 import { cacheKey, LintCache, resolveCacheFile, type CacheStrategy } from '../engine/cache';
-import type { LintConfig } from '../engine/config-types';
+import type { LintConfig } from '../core/config';
 import type { LintOptions } from '../engine/lint';
 import { ProgressLine, progressWanted } from '../engine/progress';
 import { parseShard } from '../engine/shard';
@@ -9,7 +9,7 @@ import { RunStats, statsRequested } from '../engine/stats';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { CliArgs } from './args';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { readPackageVersion } from './package-info';
 
 /** Reports that draw the deployments' model or list their files: they need every deployment parsed. */

@@ -4,7 +4,7 @@
  * per-deployment state between calls.
  */
 import { endpointFor, type Endpoint } from '../handshake/endpoint';
-import { LINK_OWNERS, type LinkPrediction } from '../handshake/links';
+import type { LinkPrediction } from '../handshake/links';
 import { predictHandshake } from '../handshake/predict';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import type { Component, Deployment } from '../model/types';
@@ -38,9 +38,7 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
     const serverEnd = endpointOf(server, 'server');
     let predicted: LinkPrediction | undefined;
     if (clientEnd && serverEnd) {
-      const lp = { link, client: clientEnd, server: serverEnd, prediction: predictHandshake(clientEnd.side, serverEnd.side) };
-      const owner = LINK_OWNERS.find((o) => o.owns(lp));
-      predicted = owner ? { ...lp, ownedBy: owner.ruleId } : lp;
+      predicted = { link, client: clientEnd, server: serverEnd, prediction: predictHandshake(clientEnd.side, serverEnd.side) };
       predictions.push(predicted);
     }
     links.push(predicted ? { link, client, server, predicted } : { link, client, server });

@@ -5,9 +5,8 @@ import ignore, { type Ignore } from 'ignore';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
 import { walk } from './walk';
-import type { LintConfig } from '../engine/config-types';
-import { DEFAULT_CACHE_FILE } from '../engine/cache';
-import { CONFIG_FILE_NAMES } from '../engine/config';
+import type { LintConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, DEFAULT_CACHE_FILE } from '../core/config';
 
 export interface DiscoverOptions {
   paths: string[];

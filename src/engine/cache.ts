@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_CACHE_FILE } from '../core/config';
 import type { Finding, Severity } from '../core/types';
 
 /**
@@ -11,7 +12,6 @@ import type { Finding, Severity } from '../core/types';
  * Entries are validated again when used: a damaged entry is a miss, not a crash.
  */
 export const CACHE_FORMAT = 'lint-deploy-cache/1';
-export const DEFAULT_CACHE_FILE = '.lint-deploy-cache';
 
 /** `content`: SHA-256 of every file's bytes (default; survives git checkouts). `metadata`: size + mtime (faster, can miss edits that keep both). */
 export type CacheStrategy = 'content' | 'metadata';

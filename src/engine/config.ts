@@ -2,12 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/types';
 import type { AnyRule } from '../rules/types';
-import type { LintConfig, OverrideConfig, RuleSetting } from './config-types';
-import { defaultConfig } from './config-types';
+import type { LintConfig, OverrideConfig, RuleSetting } from '../core/config';
+import { CONFIG_FILE_NAMES, defaultConfig } from '../core/config';
 import { validateAgainst, describeErrors, validateRuleOptions } from './config-validate';
 import { PRESETS } from './presets.generated';
 
-export const CONFIG_FILE_NAMES = ['lint-deploy.config.json', '.lint-deployrc.json'];
 export const PRESET_NAMES = Object.keys(PRESETS);
 
 /** Searches upward from `cwd` for a config file (or a `"lint-deploy"` key in package.json). */

@@ -8,7 +8,7 @@ import { buildModel } from '../model/build';
 import type { ParsedDocument } from '../parse/types';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
-import type { LintConfig } from './config-types';
+import type { LintConfig } from '../core/config';
 import { readDocuments } from './read';
 import { redactFindings } from './redact';
 import { runRules } from './run-rules';

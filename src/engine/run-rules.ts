@@ -3,7 +3,7 @@ import type { Finding } from '../core/types';
 import type { DerivedDeployment } from '../derive/types';
 import type { AnyRule, ReportDescriptor } from '../rules/types';
 import { formatMessage } from '../rules/types';
-import type { LintConfig } from './config-types';
+import type { LintConfig } from '../core/config';
 import type { RuleSettings } from './settings';
 
 export interface RuleRun {
@@ -28,6 +28,7 @@ export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settin
         options: settings.optionsOf(rule),
         config,
         cwd,
+        rules,
         report(descriptor: ReportDescriptor<string>) {
           const template = rule.meta.messages[descriptor.messageId];
           if (template === undefined) throw new Error(`unknown messageId '${descriptor.messageId}'`);

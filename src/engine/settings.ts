@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type { Finding, Severity, SeveritySetting } from '../core/types';
 import { SEVERITIES, UsageError } from '../core/types';
 import type { AnyRule } from '../rules/types';
-import type { LintConfig, RuleSetting } from './config-types';
+import type { LintConfig, RuleSetting } from '../core/config';
 
 export interface RuleSettings {
   /** Whether the rule runs at all (off everywhere → skipped). */

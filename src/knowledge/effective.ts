@@ -1,9 +1,9 @@
-import type { JavaRuntime, JdkVendorFamily, Provenance, Traced } from '../model/types';
+import type { Provenance, Traced } from '../core/traced';
 import { disabledEntryFor, protocolDisabledBy, splitAlgorithmList } from './algorithms';
 import { findCipherSuite, suiteUsableWith } from './ciphers';
 import { IBM_JSSE2, ibmLevelOf, jdkProfile, protocolCandidates, srRange, suiteList } from './jdk';
 import { formatJdk, parseJavaVersion } from './version';
-import type { EffectiveJdkTls, JavaVersion } from './types';
+import type { EffectiveJdkTls, JavaRuntime, JavaVersion, JdkVendorFamily } from './types';
 
 const REPORT = 'shared/research/jdk/report.md section 2';
 

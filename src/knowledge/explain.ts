@@ -1,8 +1,7 @@
-import type { JavaRuntime } from '../model/types';
 import { effectiveJdkTls } from './effective';
 import { jdkProfile } from './jdk';
 import { formatJdk, parseJavaVersion, vendorFromName } from './version';
-import type { Fact } from './types';
+import type { Fact, JavaRuntime } from './types';
 
 const show = (value: unknown) => (Array.isArray(value) ? (value.length ? value.join(', ') : '(none)') : String(value));
 const line = (name: string, fact: Fact<unknown>) =>

@@ -1,9 +1,8 @@
-import type { JdkVendorFamily } from '../model/types';
 import defaultsData from './data/jdk-tls-defaults.json';
 import jsseData from './data/jsse-cipher-suites.json';
 import { protocolDisabledBy } from './algorithms';
 import { formatJdk, ibmLevel } from './version';
-import type { Fact, JavaVersion, JdkProfile } from './types';
+import type { Fact, JavaVersion, JdkProfile, JdkVendorFamily } from './types';
 
 type Confidence = 'verified' | 'inferred';
 type RowValue = string[] | string | boolean;

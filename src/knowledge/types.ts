@@ -1,4 +1,22 @@
-import type { JdkVendorFamily, Traced } from '../model/types';
+import type { Traced } from '../core/traced';
+
+/** JDK vendors as the knowledge base tells them apart (by their TLS defaults). */
+export type JdkVendorFamily = 'openjdk' | 'oracle' | 'temurin' | 'corretto' | 'ibm' | 'semeru' | 'redhat' | 'unknown';
+
+/** The Java runtime a component (or a whole deployment) runs on. */
+export interface JavaRuntime {
+  vendor: Traced<JdkVendorFamily>;
+  /** Version as written (`1.8.0_202`, `11.0.2+9`, `8.0.6.25`); parse it with the knowledge base. */
+  version: Traced<string>;
+  /**
+   * Security properties set in the tree (a `java.security` file, or a
+   * `-Djava.security.properties` override), keyed by property name.
+   * Absent keys mean: the version's default applies.
+   */
+  securityProperties: Record<string, Traced<string>>;
+  /** JVM system properties (`-Dkey=value`) that apply to this runtime. */
+  systemProperties: Record<string, Traced<string>>;
+}
 
 /** A value the knowledge base holds, with where it came from and how sure we are of it. */
 export interface Fact<T> {

@@ -1,5 +1,4 @@
-import type { JdkVendorFamily } from '../model/types';
-import type { JavaVersion } from './types';
+import type { JavaVersion, JdkVendorFamily } from './types';
 
 const LEGACY = /^(?:jdk)?1\.(\d+)\.0(?:_(\d+))?(?:-b(\d+))?/i; // 1.8.0_202-b08
 const SHORT = /^(?:jdk-?)?(\d+)u(\d+)?(?:-b(\d+))?/i; // 8u202, jdk8u181-b13

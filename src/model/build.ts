@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { LintConfig } from '../engine/config-types';
+import type { LintConfig } from '../core/config';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
 import { componentGlobs, relativePosix } from './paths';

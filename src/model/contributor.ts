@@ -1,4 +1,4 @@
-import type { LintConfig } from '../engine/config-types';
+import type { LintConfig } from '../core/config';
 import type { ParsedDocument } from '../parse/types';
 import type { TreeCertificate } from './mq-certs';
 import type { Component, Deployment, JavaRuntime, Link } from './types';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { ComponentConfig } from '../engine/config-types';
+import type { ComponentConfig } from '../core/config';
 
 /** A path segment `.` or `..`, or an empty one (`a//b`): the fast path below needs a normalised path. */
 const UNNORMALISED = /(^|[\\/])\.{1,2}([\\/]|$)|[\\/][\\/]/;

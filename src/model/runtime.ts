@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { vendorFromRelease } from '../knowledge';
-import type { LintConfig } from '../engine/config-types';
+import type { LintConfig } from '../core/config';
 import type { JdkReleaseData } from '../parse/jdk';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { JavaRuntime, JdkVendorFamily, Traced } from './types';

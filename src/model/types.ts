@@ -1,34 +1,11 @@
+import type { Traced } from '../core/traced';
 import type { Location } from '../core/types';
+import type { JavaRuntime } from '../knowledge/types';
 import type { ParsedDocument } from '../parse/types';
 
-/** Where a model value came from: a place in a file, a runtime default, or the lint-deploy config/CLI. */
-export type Provenance =
-  | { kind: 'file'; location: Location; note?: string }
-  | { kind: 'default'; origin: string; confidence?: 'verified' | 'inferred' }
-  | { kind: 'config'; origin: string };
-
-/** A value that remembers where it came from. */
-export interface Traced<T> {
-  value: T;
-  from: Provenance;
-}
-
-export type JdkVendorFamily = 'openjdk' | 'oracle' | 'temurin' | 'corretto' | 'ibm' | 'semeru' | 'redhat' | 'unknown';
-
-/** The Java runtime a component (or a whole deployment) runs on. */
-export interface JavaRuntime {
-  vendor: Traced<JdkVendorFamily>;
-  /** Version as written (`1.8.0_202`, `11.0.2+9`, `8.0.6.25`); parse it with the knowledge base. */
-  version: Traced<string>;
-  /**
-   * Security properties set in the tree (a `java.security` file, or a
-   * `-Djava.security.properties` override), keyed by property name.
-   * Absent keys mean: the version's default applies.
-   */
-  securityProperties: Record<string, Traced<string>>;
-  /** JVM system properties (`-Dkey=value`) that apply to this runtime. */
-  systemProperties: Record<string, Traced<string>>;
-}
+// Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
+export type { Provenance, Traced } from '../core/traced';
+export type { JavaRuntime, JdkVendorFamily } from '../knowledge/types';
 
 export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'unknown';
 export type ClientAuthMode = 'none' | 'optional' | 'required';

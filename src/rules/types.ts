@@ -1,6 +1,7 @@
 import type { Location, RelatedLocation, Severity } from '../core/types';
 import type { DerivedDeployment } from '../derive/types';
-import type { LintConfig } from '../engine/config-types';
+import type { LintConfig } from '../core/config';
+import type { LinkPrediction } from '../handshake/links';
 
 /** A JSON Schema (draft-07 subset) for a rule's options. */
 export type JsonSchema = Record<string, unknown>;
@@ -21,6 +22,12 @@ export interface RuleMeta<Options, MessageId extends string> {
   symptoms?: string[];
   /** False when the rule is only in the `strict` preset. Default true. */
   recommended?: boolean;
+  /**
+   * Link handshake failures this rule reports more precisely (with both ends) than tls/no-common-*:
+   * those rules stay silent on a link some rule owns, so one cause gives one finding. The first rule of
+   * the registry that owns a link is its owner (`linkFailureOwner` in src/rules/link-owners.ts).
+   */
+  ownsLinkFailure?: (link: LinkPrediction) => boolean;
 }
 
 export interface ReportDescriptor<MessageId extends string> {
@@ -44,6 +51,8 @@ export interface RuleContext<Options, MessageId extends string> {
   config: LintConfig;
   /** Working directory, for display paths in messages. */
   cwd: string;
+  /** Every loaded rule (built-in and extra), enabled or not: the registry rules read each other's `meta` from. */
+  rules: readonly AnyRule[];
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discover } from '../../src/discover/discover';
-import { defaultConfig } from '../../src/engine/config-types';
+import { defaultConfig } from '../../src/core/config';
 import { writeTree } from '../helpers/rule-tester';
 
 const FLEET = {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../src/core/types';
-import type { LintConfig } from '../../src/engine/config-types';
-import { defaultConfig } from '../../src/engine/config-types';
+import type { LintConfig } from '../../src/core/config';
+import { defaultConfig } from '../../src/core/config';
 import type { CustomRuleSpec } from '../../src/engine/custom-rules';
 import { compileCustomRules } from '../../src/engine/custom-rules';
 import { lint } from '../../src/engine/lint';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultConfig } from '../../src/engine/config-types';
+import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { endpointFor, mqClientOffer } from '../../src/handshake/endpoint';
 import { predictHandshake } from '../../src/handshake/predict';

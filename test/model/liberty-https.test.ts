@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { defaultConfig } from '../../src/engine/config-types';
+import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import type { Deployment } from '../../src/model/types';
 import { libertyProtocols } from '../../src/model/liberty-https';

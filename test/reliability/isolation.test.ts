@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultConfig } from '../../src/engine/config-types';
+import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { defineRule } from '../../src/rules/types';
 import { writeTree } from '../helpers/rule-tester';

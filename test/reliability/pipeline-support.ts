@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { defaultConfig } from '../../src/engine/config-types';
+import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { decodeFile } from '../../src/parse/text';
 import { allSeeds, arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, findingViolations } from './fuzz-support';

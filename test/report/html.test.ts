@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { range } from '../../src/core/types';
-import { defaultConfig } from '../../src/engine/config-types';
+import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { extractGraph, extractGraphs } from '../../src/report/graph/extract';
 import { layoutGraph } from '../../src/report/graph/layout';

@@ -3,8 +3,9 @@ import { disabledEntryFor, effectiveJdkTls } from '../../knowledge';
 import { SSL_MODE_KEYS } from '../../model/cleartrust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { Component, JavaRuntime, Provenance } from '../../model/types';
-import { defineRule } from '../types';
-import { SERVER_KINDS, settingsOf, valueLocation } from './shared';
+import { linkFailureOwner } from '../link-owners';
+import { defineRule, type AnyRule } from '../types';
+import { SERVER_KINDS, failingAnonLink, settingsOf, valueLocation } from './shared';
 
 /** Anonymous suites a ClearTrust Java component offers in `anon` mode (DH and ECDH key exchange). */
 const ANON_SUITES = ['TLS_DH_anon_WITH_AES_128_CBC_SHA', 'TLS_ECDH_anon_WITH_AES_128_CBC_SHA'];
@@ -20,10 +21,10 @@ function originOf(from: Provenance): string {
  * What the handshake predictor says for a ClearTrust link of this component whose ends are both in anon
  * mode (the links tls/* leaves to this rule), e.g. "; for A → B the JDK on A reports 'No appropriate …'".
  */
-function predicted(deployment: DerivedDeployment, component: Component | undefined): string {
+function predicted(deployment: DerivedDeployment, rules: readonly AnyRule[], component: Component | undefined): string {
   if (!component) return '';
   const lp = deployment.derived.predictions.find(
-    (l) => l.ownedBy === 'cleartrust/anon-cipher-disabled' && (l.client.component === component || l.server.component === component),
+    (l) => (l.client.component === component || l.server.component === component) && linkFailureOwner(rules, l) === 'cleartrust/anon-cipher-disabled',
   );
   if (!lp || lp.prediction.ok) return '';
   const failing = lp.prediction.failingSide === 'client' ? lp.client.component : lp.server.component;
@@ -48,6 +49,7 @@ export default defineRule({
     },
     defaultOptions: {},
     symptoms: ['Fatal Alert received: Handshake Failure', 'handshake_failure', 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)', 'no cipher suites in common'],
+    ownsLinkFailure: (lp) => failingAnonLink(lp, true),
   },
   check(ctx) {
     // Web agents are native (C) modules: the JDK that refuses anon suites is on the server side.
@@ -81,7 +83,7 @@ export default defineRule({
           jdk: tls.label,
           entry: blocking[0] as string,
           origin: originOf(from),
-          predicted: SSL_MODE_KEYS.includes(setting.entry.key) ? predicted(ctx.deployment, setting.component) : '',
+          predicted: SSL_MODE_KEYS.includes(setting.entry.key) ? predicted(ctx.deployment, ctx.rules, setting.component) : '',
         },
         location: valueLocation(setting),
         related,

@@ -1,5 +1,6 @@
 import type { Location, RelatedLocation } from '../../core/types';
 import { majority, nameInDeployment } from '../majority';
+import type { LinkPrediction } from '../../handshake/links';
 import type { RuleContext } from '../types';
 import type { Component, Deployment } from '../../model/types';
 import type { Entry, ParsedDocument } from '../../parse/types';
@@ -20,6 +21,19 @@ export type SslMode = (typeof SSL_MODES)[number];
 /** The security order clear < anon < auth. */
 export function modeRank(mode: string): number {
   return SSL_MODES.indexOf(mode as SslMode);
+}
+
+const cleartrustMode = (component: Component): unknown => (component.type.startsWith('cleartrust.') ? component.attributes.sslMode : undefined);
+
+/**
+ * A failing ClearTrust link with an end in `anon` mode (`bothEnds`: both ends anon, else the modes
+ * differ): ClearTrust's own rules name the JDK or the mode that breaks it (`ownsLinkFailure`).
+ */
+export function failingAnonLink(lp: LinkPrediction, bothEnds: boolean): boolean {
+  if (lp.prediction.ok) return false;
+  const modes = [cleartrustMode(lp.client.component), cleartrustMode(lp.server.component)];
+  if (modes.includes(undefined) || !modes.includes('anon')) return false;
+  return bothEnds === (modes[0] === modes[1]);
 }
 
 /** The effective value of `key` in each ClearTrust file of the given kinds. */

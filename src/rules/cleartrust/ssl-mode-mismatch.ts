@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { SERVER_KINDS, SSL_MODES, reportMismatches, settingsOf } from './shared';
+import { SERVER_KINDS, SSL_MODES, failingAnonLink, reportMismatches, settingsOf } from './shared';
 
 export default defineRule({
   meta: {
@@ -11,6 +11,7 @@ export default defineRule({
     },
     defaultOptions: {},
     symptoms: ['Fatal Alert received: Handshake Failure', 'handshake_failure', 'Unrecognized SSL message, plaintext connection?', 'Remote host terminated the handshake'],
+    ownsLinkFailure: (lp) => failingAnonLink(lp, false),
   },
   check(ctx) {
     const { deployment } = ctx;

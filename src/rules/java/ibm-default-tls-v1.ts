@@ -1,4 +1,6 @@
 import type { RelatedLocation } from '../../core/types';
+import type { Endpoint } from '../../handshake/endpoint';
+import type { LinkPrediction } from '../../handshake/links';
 import { effectiveJdkTls, normaliseProtocol } from '../../knowledge';
 import type { Component, Deployment, JavaRuntime, Traced } from '../../model/types';
 import { defineRule } from '../types';
@@ -18,6 +20,22 @@ function serverProtocols(server: Component): Traced<string[]> | undefined {
 
 function tlsV1Only(protocols: string[]): boolean {
   return protocols.length === 1 && normaliseProtocol(protocols[0]) === 'TLSv1';
+}
+
+const PROTOCOL_FAILURES = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);
+
+/** IBM Java whose IBMJSSE2 SSLContext "TLS" default gives only TLSv1 (no overrideDefaultTLS, no explicit protocols). */
+function ibmDefaultTlsV1(endpoint: Endpoint): boolean {
+  const { component } = endpoint;
+  const runtime = component.runtime;
+  if (endpoint.side.implementation !== 'ibmjsse2' || !runtime || component.tls?.protocols) return false;
+  if (runtime.systemProperties['jdk.tls.client.protocols']) return false;
+  return tlsV1Only(effectiveJdkTls(runtime).clientProtocols.value);
+}
+
+/** A protocol failure of a link whose client is such an IBM Java: this rule reports it with both ends. */
+function ownsLinkFailure(lp: LinkPrediction): boolean {
+  return !lp.prediction.ok && PROTOCOL_FAILURES.has(lp.prediction.reason) && ibmDefaultTlsV1(lp.client);
 }
 
 function linksOf(deployment: Deployment, client: Component) {
@@ -40,6 +58,7 @@ export default defineRule({
     },
     defaultOptions: {},
     symptoms: ['Received fatal alert: handshake_failure', 'Received fatal alert: protocol_version', 'Default protocols (JDK): [TLSv1]'],
+    ownsLinkFailure,
   },
   check(ctx) {
     for (const client of ctx.deployment.components) {

@@ -1,4 +1,5 @@
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
+import { linkFailureOwner } from '../link-owners';
 import { defineRule } from '../types';
 
 const REASONS = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);
@@ -23,9 +24,10 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const { link, client, server, prediction, ownedBy } of ctx.deployment.derived.predictions) {
-      // A more specific rule reports this failure with both ends (LINK_OWNERS in src/handshake/links.ts).
-      if (prediction.ok || !REASONS.has(prediction.reason) || ownedBy) continue;
+    for (const lp of ctx.deployment.derived.predictions) {
+      const { link, client, server, prediction } = lp;
+      // A more specific rule reports this failure with both ends (its meta.ownsLinkFailure).
+      if (prediction.ok || !REASONS.has(prediction.reason) || linkFailureOwner(ctx.rules, lp)) continue;
       ctx.report({
         messageId: 'noCommonProtocol',
         data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction) },

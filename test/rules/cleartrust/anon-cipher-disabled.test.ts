@@ -1,7 +1,7 @@
 import rule from '../../../src/rules/cleartrust/anon-cipher-disabled';
 import { ruleTester } from '../../helpers/rule-tester';
 import * as fs from 'node:fs';
-import { defaultConfig } from '../../../src/engine/config-types';
+import { defaultConfig } from '../../../src/core/config';
 import { lint } from '../../../src/engine/lint';
 import { writeTree } from '../../helpers/rule-tester';
 import { aserver, eserver, webagent } from './fixtures';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { defaultConfig } from '../../../src/engine/config-types';
+import { defaultConfig } from '../../../src/core/config';
 import { lint } from '../../../src/engine/lint';
 
 /** The seed story (shared/seeds/001): broken reports the link with both ends; fixed reports nothing from these rules. */

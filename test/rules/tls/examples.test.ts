@@ -1,6 +1,8 @@
 import * as path from 'node:path';
-import { defaultConfig } from '../../../src/engine/config-types';
+import { defaultConfig } from '../../../src/core/config';
 import { lint } from '../../../src/engine/lint';
+import { ALL_RULES } from '../../../src/rules';
+import { linkFailureOwner } from '../../../src/rules/link-owners';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 
@@ -30,9 +32,10 @@ describe('tls/* on the examples', () => {
   it('cleartrust-anon-jdk8u202-broken: the anon links fail in the predictor and are owned by ClearTrust rules, not reported by tls/*', () => {
     const result = run('cleartrust-anon-jdk8u202-broken');
     const failing = result.deployments[0].derived.predictions.filter((l) => !l.prediction.ok);
+    const owners = failing.map((l) => linkFailureOwner(ALL_RULES, l));
     expect(failing.length).toBeGreaterThan(0);
-    expect(failing.every((l) => l.ownedBy?.startsWith('cleartrust/'))).toBe(true);
-    expect(failing.map((l) => l.ownedBy)).toContain('cleartrust/anon-cipher-disabled');
+    expect(owners.every((owner) => owner?.startsWith('cleartrust/'))).toBe(true);
+    expect(owners).toContain('cleartrust/anon-cipher-disabled');
     expect(result.findings.filter((f) => f.ruleId.startsWith('tls/'))).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
-import type { SeveritySetting } from '../core/types';
+import type { SeveritySetting } from './types';
+
+/** Config file names, searched upward from the working directory (discover skips them as inputs). */
+export const CONFIG_FILE_NAMES = ['lint-deploy.config.json', '.lint-deployrc.json'];
+
+/** Default `--cache` file name (discover skips it as an input). */
+export const DEFAULT_CACHE_FILE = '.lint-deploy-cache';
 
 /** A rule setting: a severity, or [severity, options]. */
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];

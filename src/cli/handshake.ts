@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/types';
-import { defaultConfig } from '../engine/config-types';
+import { defaultConfig } from '../core/config';
 import { lint } from '../engine/lint';
 import type { Component, Deployment } from '../model/types';
-import { endpointFor } from './endpoint';
-import { predictHandshake } from './predict';
-import type { HandshakePrediction } from './types';
+import { endpointFor } from '../handshake/endpoint';
+import { predictHandshake } from '../handshake/predict';
+import type { HandshakePrediction } from '../handshake/types';
 
 export interface HandshakeReport {
   client: { component: string; side: ReturnType<typeof endpointFor> extends infer E ? (E extends { side: infer S } ? S : never) : never; notes: string[] };
