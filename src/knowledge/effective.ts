@@ -129,7 +129,7 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
     } else {
       return { value: [], from: { kind: 'default', origin: `${label}: no cipher-suite list known`, confidence: 'inferred' } };
     }
-    return { value: usableSuites(names, disabled, protocols), from };
+    return { value: usableSuites(names, disabled, protocols, profile?.cryptoPolicy?.value === 'limited'), from };
   };
 
   return {
@@ -150,13 +150,15 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
  * 2,000 deployments this filter was a third of the run, docs/performance.md).
  */
 const usableCache = new Map<string, string[]>();
-function usableSuites(names: string[], disabled: string[], protocols: string[]): string[] {
-  const key = `${names.join(',')}\u0000${disabled.join(',')}\u0000${protocols.join(',')}`;
+function usableSuites(names: string[], disabled: string[], protocols: string[], limitedPolicy: boolean): string[] {
+  const key = `${names.join(',')}\u0000${disabled.join(',')}\u0000${protocols.join(',')}\u0000${limitedPolicy}`;
   let value = usableCache.get(key);
   if (!value) {
     value = names.filter((name) => {
       const suite = findCipherSuite(name);
-      return suite && !disabledEntryFor(name, disabled) && protocols.some((p) => suiteUsableWith(suite, p));
+      // The limited jurisdiction policy caps symmetric keys at 128 bits: SunJSSE finds no AES_256 cipher.
+      if (!suite || (limitedPolicy && /_256/.test(suite.enc))) return false;
+      return !disabledEntryFor(name, disabled) && protocols.some((p) => suiteUsableWith(suite, p));
     });
     if (usableCache.size > 1000) usableCache.clear();
     usableCache.set(key, value);

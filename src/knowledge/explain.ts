@@ -17,7 +17,7 @@ export function explainJdk(versionSpec: string, vendor?: string): string {
   const family = version.ibm && !vendor ? 'ibm' : vendorFromName(vendor);
   const profile = jdkProfile(family, version);
   const label = formatJdk(family, version);
-  if (!profile) return `${label}: the knowledge base has no TLS defaults for this version (known: 7u, 8u, 9, 10, 11.0.x, 17.0.x, 21.0.x, 25; IBM SDK 8).\n`;
+  if (!profile) return `${label}: the knowledge base has no TLS defaults for this version (known: 6 to 6u45, 7u, 8u, 9 to 25; IBM SDK 8).\n`;
   const runtime: JavaRuntime = {
     vendor: { value: family, from: { kind: 'config', origin: '--explain-jdk' } },
     version: { value: versionSpec, from: { kind: 'config', origin: '--explain-jdk' } },
@@ -36,7 +36,8 @@ export function explainJdk(versionSpec: string, vendor?: string): string {
     line('supported protocols', profile.supportedProtocols),
     line('jdk.tls.ephemeralDHKeySize default', profile.ephemeralDHKeySize),
     line('server cipher order wins by default', profile.serverCipherOrderByDefault),
-    `  default client cipher suites (${effective.clientCipherSuites.value.length}): ${show(effective.clientCipherSuites.value)}\n      source: ${origin(effective.clientCipherSuites.from)}`,
+    ...(profile.cryptoPolicy ? [line('crypto policy', profile.cryptoPolicy)] : []),
+    `  default client cipher suites, wire order (${effective.clientCipherSuites.value.length}): ${show(effective.clientCipherSuites.value)}\n      source: ${origin(effective.clientCipherSuites.from)}`,
     '',
   ].join('\n');
 }

@@ -116,8 +116,12 @@ export function jdkProfile(vendor: JdkVendorFamily, version: JavaVersion): JdkPr
     supportedProtocols: factOf(supported),
     ephemeralDHKeySize: factOf(dh),
     serverCipherOrderByDefault: factOf(order),
+    ...cryptoPolicyOf(get('cryptoPolicy')),
   };
 }
+
+const cryptoPolicyOf = (row: DefaultsRow | undefined): Pick<JdkProfile, 'cryptoPolicy'> =>
+  row ? { cryptoPolicy: factOf<string>(row) as Fact<'limited' | 'unlimited'> } : {};
 
 function ibmProfile(version: JavaVersion, label: string): JdkProfile | undefined {
   if (version.feature !== 8) return undefined;
@@ -151,6 +155,7 @@ function ibmProfile(version: JavaVersion, label: string): JdkProfile | undefined
     supportedProtocols: { value: srRange(IBM_JSSE2.supportedProtocols, level) ?? [], source: IBM_JSSE2.source, confidence: 'inferred' },
     ephemeralDHKeySize: factOf(dh),
     serverCipherOrderByDefault: factOf(order),
+    ...cryptoPolicyOf(get('cryptoPolicy')),
   };
 }
 

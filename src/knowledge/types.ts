@@ -54,6 +54,8 @@ export interface JdkProfile {
   /** Default of `jdk.tls.ephemeralDHKeySize` when unset: "1024" or "2048". */
   ephemeralDHKeySize: Fact<string>;
   serverCipherOrderByDefault: Fact<boolean>;
+  /** The default jurisdiction policy: `limited` (Oracle/OpenJDK before 6u181, 7u171, 8u161) caps AES at 128 bits, so no AES_256 suite is offered. */
+  cryptoPolicy?: Fact<'limited' | 'unlimited'>;
 }
 
 export interface EffectiveJdkTls {

@@ -71,7 +71,7 @@ describe('JDK version boundaries', () => {
     expect(profile('ibm', '8.0.6.25').tlsDisabledAlgorithms.confidence).toBe('inferred');
   });
   test('unknown versions give undefined', () => {
-    expect(jdkProfile('openjdk', parseJavaVersion('14.0.2')!)).toBeUndefined();
+    expect(jdkProfile('openjdk', parseJavaVersion('26.0.1')!)).toBeUndefined();
     expect(jdkProfile('ibm', parseJavaVersion('1.7.0_80')!)).toBeUndefined();
   });
 });

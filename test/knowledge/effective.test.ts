@@ -51,7 +51,7 @@ describe('effectiveJdkTls', () => {
   });
 
   test('unknown versions degrade to an inferred empty default', () => {
-    const e = effectiveJdkTls(runtime('openjdk', '14.0.2'));
+    const e = effectiveJdkTls(runtime('openjdk', '26.0.1'));
     expect(e.profile).toBeUndefined();
     expect(e.disabledAlgorithms).toMatchObject({ value: [], from: { kind: 'default', confidence: 'inferred' } });
   });
@@ -66,7 +66,7 @@ describe('explainJdk', () => {
     expect(explainJdk('21')).toContain('INFERRED');
     expect(explainJdk('8.0.6.25')).toContain('IBM Java 8 SR6 FP25');
     expect(explainJdk('8u202', 'corretto')).toContain('Amazon Corretto 8u202');
-    expect(explainJdk('14')).toContain('no TLS defaults');
+    expect(explainJdk('26')).toContain('no TLS defaults');
     expect(explainJdk('nonsense')).toContain('Cannot read');
   });
 });
