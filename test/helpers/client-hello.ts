@@ -3,7 +3,8 @@
  * RFC 5246 7.4.1.2) and the SSLv2-compatible form old JDKs send (RFC 5246 appendix E.2). Throws on
  * a truncated or malformed record: a test fixture that does not decode is a broken fixture.
  */
-import { findCipherSuite } from '../../src/knowledge';
+import { effectiveJdkTls, findCipherSuite } from '../../src/knowledge';
+import type { JavaRuntime, JdkVendorFamily } from '../../src/model/types';
 
 export interface DecodedClientHello {
   /** `ssl2` for an SSLv2-format hello (JDK 6 with SSLv2Hello enabled). */
@@ -111,4 +112,21 @@ export function readClientSimulation(text: string): { name: string; handshakeByt
     if (h && name !== undefined) entries.push({ name, handshakeBytes: h[1] });
   }
   return entries;
+}
+
+export const isTls13 = (name: string): boolean => findCipherSuite(name)?.flags.tls13 === true;
+const PROTOCOLS = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'];
+
+/** What the knowledge base says a JDK puts in its ClientHello (java.security `securityProperties` override optional). */
+export function predictedHello(vendor: JdkVendorFamily, version: string, disabledAlgorithms?: string) {
+  const from = { kind: 'config' as const, origin: 'client-hello test' };
+  const runtime: JavaRuntime = {
+    vendor: { value: vendor, from },
+    version: { value: version, from },
+    securityProperties: disabledAlgorithms === undefined ? {} : { 'jdk.tls.disabledAlgorithms': { value: disabledAlgorithms, from } },
+    systemProperties: {},
+  };
+  const effective = effectiveJdkTls(runtime);
+  const protocols = PROTOCOLS.filter((p) => effective.clientProtocols.value.includes(p));
+  return { effective, protocols, ssl2Format: effective.clientProtocols.value.includes('SSLv2Hello') };
 }

@@ -6,9 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { effectiveJdkTls, explainJdk, findCipherSuite } from '../../src/knowledge';
-import type { JavaRuntime, JdkVendorFamily } from '../../src/model/types';
-import { decodeClientHello, readClientSimulation, type DecodedClientHello } from '../helpers/client-hello';
+import { explainJdk } from '../../src/knowledge';
+import type { JdkVendorFamily } from '../../src/model/types';
+import { decodeClientHello, isTls13, predictedHello, readClientSimulation, type DecodedClientHello } from '../helpers/client-hello';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'testssl', 'client-simulation-java.txt');
 const DSA_SIGNATURE_SCHEMES = [0x0402, 0x0302, 0x0202]; // dsa_sha256, dsa_sha224, dsa_sha1
@@ -74,21 +74,6 @@ const CASES: { name: string; vendor: JdkVendorFamily; version: string; exception
     exception: { profileOnly: /^TLS_DHE_DSS_/, evidence: 'DSA signature schemes absent: a system crypto policy (see 17.0.3)', check: CRYPTO_POLICY_DSA },
   },
 ];
-
-function runtime(vendor: JdkVendorFamily, version: string): JavaRuntime {
-  const from = { kind: 'config' as const, origin: 'client-hello.test' };
-  return { vendor: { value: vendor, from }, version: { value: version, from }, securityProperties: {}, systemProperties: {} };
-}
-
-const isTls13 = (name: string) => findCipherSuite(name)?.flags.tls13 === true;
-const PROTOCOLS = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'];
-
-/** What the profile says this JDK puts in its ClientHello. */
-export function predictedHello(vendor: JdkVendorFamily, version: string) {
-  const effective = effectiveJdkTls(runtime(vendor, version));
-  const protocols = PROTOCOLS.filter((p) => effective.clientProtocols.value.includes(p));
-  return { effective, protocols, ssl2Format: effective.clientProtocols.value.includes('SSLv2Hello') };
-}
 
 const recordings = new Map(readClientSimulation(fs.readFileSync(FIXTURE, 'utf8')).map((e) => [e.name, e.handshakeBytes]));
 
