@@ -5,14 +5,14 @@ import { IBM_JSSE2, ibmLevelOf, jdkProfile, protocolCandidates, srRange, suiteLi
 import { formatJdk, parseJavaVersion } from './version';
 import type { EffectiveJdkTls, JavaRuntime, JavaVersion, JdkVendorFamily } from './types';
 
-const REPORT = 'shared/research/jdk/report.md section 2';
+const BUG = 'https://bugs.openjdk.org/browse/JDK-';
 
 /** Since which (feature → first update) a system property is read by SunJSSE; absent feature = from 9 on. */
 const PROPERTY_SINCE: Record<string, { since: Record<number, number>; source: string }> = {
-  'jdk.tls.client.protocols': { since: { 7: 131, 8: 0 }, source: `${REPORT}: 8 GA, 7u131 (JDK-8076369)` },
-  'jdk.tls.server.protocols': { since: { 8: 261, 9: 99999, 10: 99999 }, source: `${REPORT}: 11 and 8u261/8u272` },
-  'jdk.tls.client.cipherSuites': { since: { 7: 211, 8: 201 }, source: `${REPORT}: JDK-8162362 (9 GA, 8u201, 7u211)` },
-  'jdk.tls.server.cipherSuites': { since: { 7: 211, 8: 201 }, source: `${REPORT}: JDK-8162362 (9 GA, 8u201, 7u211)` },
+  'jdk.tls.client.protocols': { since: { 7: 131, 8: 0 }, source: `8 GA, 7u131 (${BUG}8076369)` },
+  'jdk.tls.server.protocols': { since: { 8: 261, 9: 99999, 10: 99999 }, source: `11 and 8u261/8u272 (${BUG}8245476)` },
+  'jdk.tls.client.cipherSuites': { since: { 7: 211, 8: 201 }, source: `9 GA, 8u201, 7u211 (${BUG}8162362)` },
+  'jdk.tls.server.cipherSuites': { since: { 7: 211, 8: 201 }, source: `9 GA, 8u201, 7u211 (${BUG}8162362)` },
 };
 
 function readsProperty(name: string, version: JavaVersion | undefined): boolean {
