@@ -141,6 +141,20 @@ for (const [area, rules] of byArea) {
 }
 write('docs/rules/README.md', catalogue);
 
+/** The options of a rule as a table (from each option's schema: type, default, description). */
+function optionsDoc(schema) {
+  const properties = Object.entries(schema?.properties ?? {});
+  if (!schema) return '- Options: none\n';
+  if (!properties.every(([, p]) => p.description)) return `- Options:\n\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\`\n`;
+  const type = (p) => {
+    const base = p.enum ? p.enum.map((v) => JSON.stringify(v)).join(' \\| ') : p.type === 'array' ? `${p.items?.type ?? 'any'}[]` : p.type;
+    const bounds = [p.minimum !== undefined ? `≥ ${p.minimum}` : '', p.maximum !== undefined ? `≤ ${p.maximum}` : ''].filter(Boolean).join(', ');
+    return bounds ? `${base} (${bounds})` : base;
+  };
+  const rows = properties.map(([name, p]) => `| \`${name}\` | ${type(p)} | ${'default' in p ? `\`${JSON.stringify(p.default)}\`` : 'not set'} | ${p.description} |`);
+  return `- Options (\`"rules": { "<id>": ["<severity>", { … }] }\`):\n\n| option | type | default | description |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+}
+
 const BEGIN = '<!-- begin generated -->';
 const END = '<!-- end generated -->';
 for (const rule of ALL_RULES) {
@@ -151,7 +165,7 @@ for (const rule of ALL_RULES) {
     `- Default severity: **${rule.meta.severity}**${rule.meta.recommended === false ? ' (only in `strict`)' : ''}\n` +
     (rule.meta.symptoms?.length ? `- Run-time symptoms it predicts: ${rule.meta.symptoms.map((s) => `\`${s}\``).join(', ')}\n` : '') +
     `- Messages:\n${Object.entries(rule.meta.messages).map(([id, m]) => `  - \`${id}\`: ${m}\n`).join('')}` +
-    (rule.meta.optionsSchema ? `- Options:\n\n\`\`\`json\n${JSON.stringify(rule.meta.optionsSchema, null, 2)}\n\`\`\`\n` : '- Options: none\n') +
+    optionsDoc(rule.meta.optionsSchema) +
     `${END}\n`;
   const current = fs.existsSync(absolute) ? fs.readFileSync(absolute, 'utf8') : undefined;
   let next;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Finding, Severity, SeveritySetting } from '../core/types';
 import { SEVERITIES, UsageError } from '../core/types';
+import { resolveOptions } from '../rules/options';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig, RuleSetting } from '../core/config';
 
@@ -62,7 +63,7 @@ export function resolveRuleSettings(rules: AnyRule[], config: LintConfig, cliOve
     },
     optionsOf(rule) {
       const setting = lookup(config.rules, rule.meta.id);
-      return { ...(rule.meta.defaultOptions as Record<string, unknown>), ...(setting ? split(setting).options : undefined) };
+      return resolveOptions(rule.meta.defaultOptions, setting ? split(setting).options : undefined);
     },
     applySeverity(findings) {
       const out: Finding[] = [];

@@ -2,6 +2,7 @@ import type { Location, RelatedLocation, Severity } from '../core/types';
 import type { DerivedDeployment } from '../derive/types';
 import type { LintConfig } from '../core/config';
 import type { LinkPrediction } from '../handshake/links';
+import { defaultsOf, optionsObjectSchema, type OptionSchemas, type OptionsOf } from './options';
 
 /** A JSON Schema (draft-07 subset) for a rule's options. */
 export type JsonSchema = Record<string, unknown>;
@@ -15,8 +16,14 @@ export interface RuleMeta<Options, MessageId extends string> {
   severity: Severity;
   /** Message templates with `{{name}}` placeholders. */
   messages: Record<MessageId, string>;
+  /**
+   * The options, one JSON Schema each with a description and an optional default (see `defineRule`);
+   * `optionsSchema` and `defaultOptions` are derived from it.
+   */
+  options?: OptionSchemas;
   /** JSON Schema of the options object (`type: object`, `additionalProperties: false`). */
   optionsSchema?: JsonSchema;
+  /** The options' defaults; merged under the user's options by `resolveOptions` (src/rules/options.ts). */
   defaultOptions: Options;
   /** Run-time error texts this rule predicts (used by `explain-error`). */
   symptoms?: string[];
@@ -61,9 +68,24 @@ export interface Rule<Options = unknown, MessageId extends string = string> {
   check(context: RuleContext<Options, MessageId>): void;
 }
 
-/** Typed rule creator (after typescript-eslint's RuleCreator): infers options and message ids. */
-export function defineRule<Options, MessageId extends string>(rule: Rule<Options, MessageId>): Rule<Options, MessageId> {
-  return rule;
+/**
+ * The rule creator (after typescript-eslint's RuleCreator). Two forms:
+ * - `meta.options`: one JSON Schema per option, each with a `description` and an optional `default`. The
+ *   options' type comes from the schemas (an option with a default is always set), and `optionsSchema` and
+ *   `defaultOptions` are derived from them: defaults are written once, in the schema.
+ * - `meta.optionsSchema` + `meta.defaultOptions` (the older form, still accepted), or neither (no options).
+ */
+export function defineRule<const P extends OptionSchemas = Record<never, never>, MessageId extends string = string>(rule: {
+  meta: Omit<RuleMeta<OptionsOf<P>, MessageId>, 'optionsSchema' | 'defaultOptions' | 'options'> & { options?: P; optionsSchema?: never; defaultOptions?: never };
+  check(context: RuleContext<OptionsOf<P>, MessageId>): void;
+}): Rule<OptionsOf<P>, MessageId>;
+export function defineRule<Options, MessageId extends string>(rule: Rule<Options, MessageId>): Rule<Options, MessageId>;
+export function defineRule(rule: { meta: Omit<RuleMeta<unknown, string>, 'defaultOptions'> & { defaultOptions?: unknown }; check: Rule['check'] }): AnyRule {
+  const { meta } = rule;
+  if (meta.defaultOptions !== undefined || meta.optionsSchema !== undefined) return { ...rule, meta: { ...meta, defaultOptions: meta.defaultOptions ?? {} } };
+  const options = meta.options ?? {};
+  const schema = Object.keys(options).length ? { optionsSchema: optionsObjectSchema(options) } : {};
+  return { ...rule, meta: { ...meta, ...schema, defaultOptions: defaultsOf(options) } };
 }
 
 /** Fills `{{name}}` placeholders; an unfilled placeholder is a bug and throws (caught as internal-error). */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Finding, Severity } from '../../src/core/types';
 import type { LintConfig } from '../../src/core/config';
 import { defaultConfig } from '../../src/core/config';
+import { validateRuleOptions } from '../../src/engine/config-validate';
 import { lint } from '../../src/engine/lint';
 import { ALL_RULES } from '../../src/rules';
 import type { AnyRule } from '../../src/rules/types';
@@ -67,13 +68,47 @@ export function runRule(rule: AnyRule, testCase: TreeCase): { findings: Finding[
 
 const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 
-/** ESLint-style table-driven tests over file trees. */
-export function ruleTester(rule: AnyRule, cases: { valid: TreeCase[]; invalid: InvalidCase[] }): void {
+/**
+ * Checks a rule's test table before it runs (after typescript-eslint's RuleTester): names are unique,
+ * every case's options are valid for the rule's schema, an invalid case expects at least one finding,
+ * expected message ids exist, and every message id is exercised by some invalid case. Returns the
+ * problems found (empty when the table is sound).
+ */
+export function checkCases(rule: AnyRule, cases: { valid: TreeCase[]; invalid: InvalidCase[] }, otherInvalid: InvalidCase[] = []): string[] {
+  const problems: string[] = [];
   const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) throw new Error(`duplicate test case name '${duplicate}'`);
+  if (duplicate) problems.push(`duplicate test case name '${duplicate}'`);
+  for (const testCase of [...cases.valid, ...cases.invalid]) {
+    const invalidOptions = testCase.options === undefined ? undefined : validateRuleOptions(rule, testCase.options);
+    if (invalidOptions) problems.push(`test '${testCase.name}': options ${JSON.stringify(testCase.options)} do not match the rule's schema: ${invalidOptions}`);
+  }
+  for (const testCase of cases.invalid) {
+    if (testCase.errors.length === 0) problems.push(`invalid test '${testCase.name}' expects no finding: make it a valid case or list its errors`);
+    for (const e of testCase.errors) if (!(e.messageId in rule.meta.messages)) problems.push(`unknown messageId '${e.messageId}' in test '${testCase.name}'`);
+  }
+  const exercised = new Set([...cases.invalid, ...otherInvalid].flatMap((c) => c.errors.map((e) => e.messageId)));
+  const unexercised = Object.keys(rule.meta.messages).filter((id) => !exercised.has(id));
+  if (unexercised.length) problems.push(`message id(s) ${unexercised.map((id) => `'${id}'`).join(', ')} of ${rule.meta.id} are never exercised: add an invalid case that reports each`);
+  const properties = (rule.meta.optionsSchema?.properties ?? {}) as Record<string, { description?: string }>;
+  const undocumented = Object.keys(properties).filter((name) => !properties[name].description);
+  if (undocumented.length) problems.push(`option(s) ${undocumented.join(', ')} of ${rule.meta.id} have no description (meta.options: { name: { type, description, default? } })`);
+  return problems;
+}
 
+/** The invalid cases of every table of a rule in this test file (a file may split a rule's cases over several tables). */
+const tablesOfFile = new Map<AnyRule, InvalidCase[][]>();
+
+/** ESLint-style table-driven tests over file trees. */
+export function ruleTester(rule: AnyRule, cases: { valid: TreeCase[]; invalid: InvalidCase[] }): void {
+  const tables = tablesOfFile.get(rule) ?? [];
+  tablesOfFile.set(rule, [...tables, cases.invalid]);
   describe(rule.meta.id, () => {
+    it('test table: valid options, no invalid case without errors, every message id exercised', () => {
+      // Runs after every table of the file was declared: message ids may be exercised by any of them.
+      const others = (tablesOfFile.get(rule) ?? []).filter((t) => t !== cases.invalid).flat();
+      expect(checkCases(rule, cases, others)).toEqual([]);
+    });
     describe('valid', () => {
       for (const testCase of cases.valid) {
         it(testCase.name, () => {
@@ -85,9 +120,6 @@ export function ruleTester(rule: AnyRule, cases: { valid: TreeCase[]; invalid: I
     describe('invalid', () => {
       for (const testCase of cases.invalid) {
         it(testCase.name, () => {
-          for (const e of testCase.errors) {
-            if (!(e.messageId in rule.meta.messages)) throw new Error(`unknown messageId '${e.messageId}' in test '${testCase.name}'`);
-          }
           const { findings, root } = runRule(rule, testCase);
           const actual = findings.map((f) => ({
             messageId: f.messageId,

@@ -11,8 +11,9 @@ export default defineRule({
         "Certificate {{dn}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",
       notYetValid: "Certificate {{dn}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
     },
-    optionsSchema: { type: 'object', properties: { referenceDate: { type: 'string' } }, additionalProperties: false },
-    defaultOptions: { referenceDate: undefined as string | undefined },
+    options: {
+      referenceDate: { type: 'string', description: 'Date (ISO 8601, e.g. 2026-01-31) to judge validity at instead of today: for reproducible CI runs' },
+    },
     symptoms: ['CertificateExpiredException', 'certificate expired', 'AMQ9633', 'GSK_ERROR_BAD_DATE'],
   },
   check(ctx) {

@@ -9,13 +9,15 @@ export default defineRule({
     messages: {
       soon: 'Certificate {{dn}} expires on {{date}} (in {{days}} days, threshold {{threshold}}): renew it before handshakes start failing with certificate_expired / AMQ9633',
     },
-    optionsSchema: { type: 'object', properties: { days: { type: 'integer', minimum: 1 }, referenceDate: { type: 'string' } }, additionalProperties: false },
-    defaultOptions: { days: 30, referenceDate: undefined as string | undefined },
+    options: {
+      days: { type: 'integer', minimum: 1, default: 30, description: 'Warn when a certificate expires within this many days' },
+      referenceDate: { type: 'string', description: 'Date (ISO 8601, e.g. 2026-01-31) to judge validity at instead of today: for reproducible CI runs' },
+    },
     symptoms: ['certificate_expired', 'AMQ9633'],
   },
   check(ctx) {
     const now = referenceNow(ctx.options.referenceDate);
-    const threshold = ctx.options.days ?? 30;
+    const threshold = ctx.options.days;
     for (const c of certificatesOf(ctx.deployment)) {
       const left = (c.cert.notAfter.getTime() - now.getTime()) / DAY_MS;
       if (left < 0 || left > threshold || c.cert.notBefore > now) continue;

@@ -10,15 +10,17 @@ export default defineRule({
       weak:
         "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}): modern JDKs reject it (jdk.certpath.disabledAlgorithms 'RSA keySize < 2048' in recent releases) and MQ refuses it when MinimumRSAKeySize is set (AMQ9637). Re-issue it with a stronger key",
     },
-    optionsSchema: { type: 'object', properties: { minRsaBits: { type: 'integer' }, minEcBits: { type: 'integer' } }, additionalProperties: false },
-    defaultOptions: { minRsaBits: 2048, minEcBits: 256 },
+    options: {
+      minRsaBits: { type: 'integer', default: 2048, description: 'Smallest accepted RSA or DSA key, in bits' },
+      minEcBits: { type: 'integer', default: 256, description: 'Smallest accepted EC key, in bits' },
+    },
     symptoms: ['AMQ9637', 'Algorithm constraints check failed'],
   },
   check(ctx) {
     for (const c of certificatesOf(ctx.deployment)) {
       const { keyType, keyBits } = c.cert;
       if (!keyBits) continue;
-      const min = keyType === 'EC' ? ctx.options.minEcBits ?? 256 : keyType === 'RSA' || keyType === 'DSA' ? ctx.options.minRsaBits ?? 2048 : undefined;
+      const min = keyType === 'EC' ? ctx.options.minEcBits : keyType === 'RSA' || keyType === 'DSA' ? ctx.options.minRsaBits : undefined;
       if (min === undefined || keyBits >= min) continue;
       ctx.report({ messageId: 'weak', data: { dn: c.cert.subjectText, bits: keyBits, type: keyType, min }, location: certLocation(c), fingerprint: [c.cert.fingerprintSha256, 'weak-key'] });
     }

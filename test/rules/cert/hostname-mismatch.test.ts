@@ -66,6 +66,16 @@ ruleTester(rule, {
       errors: [{ messageId: 'noCnMatch', file: 'client/application.yml', line: 3, messageIncludes: ['No name matching orders.example.internal found', 'CN=api.example.internal'] }],
     },
     {
+      name: 'client connects by IP address, the certificate has DNS names only',
+      files: nginxTree('https://10.0.0.5:8443/orders', '10.0.0.5', certFile('api-san.crt')),
+      errors: [{ messageId: 'noIpMatch', file: 'client/application.yml', line: 3, messageIncludes: ['No subject alternative names matching IP address 10.0.0.5 found', 'DNS:api.example.internal'] }],
+    },
+    {
+      name: 'client connects by IP address, the certificate has no subjectAltName',
+      files: nginxTree('https://10.0.0.5:8443/orders', '10.0.0.5', certFile('api-cn-only.crt')),
+      errors: [{ messageId: 'noSans', file: 'client/application.yml', line: 3, messageIncludes: ['No subject alternative names present'] }],
+    },
+    {
       name: 'Tomcat Certificate certificateFile in the tree',
       files: { 'client/application.yml': CLIENT_YML(API), 'api/conf/server.xml': tomcatServer('certificateFile="conf/api.crt" certificateKeyFile="conf/api.key"'), 'api/conf/api.crt': certFile('www-san.crt') },
       errors: [{ messageId: 'noSanMatch', file: 'client/application.yml', line: 3, related: [{ file: 'api/conf/api.crt', line: 1 }, { file: 'api/conf/server.xml', line: 6 }] }],

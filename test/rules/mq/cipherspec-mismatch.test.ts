@@ -16,6 +16,8 @@ ruleTester(rule, {
     { name: 'different specific specs', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') }, errors: [{ messageId: 'differ', file: 'client/ccdt.json', line: 15, related: [{ file: 'qm/QM1/QM1.mqsc', line: 2 }] }] },
     { name: 'alias client vs specific server: likely to fail', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('ANY_TLS12') }, errors: [{ messageId: 'aliasLikelyToFail', file: 'client/ccdt.json', line: 15 }] },
     { name: 'TLS 1.3 alias vs TLS 1.2 spec: fails', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('ANY_TLS13') }, errors: [{ messageId: 'aliasFails', file: 'client/ccdt.json', line: 15 }] },
+    { name: 'TLS 1.3 client spec vs TLS 1.2-only alias on the channel', files: { ...QM('ANY_TLS12'), ...CL('TLS_AES_128_GCM_SHA256') }, errors: [{ messageId: 'serverAliasClientTls13Only', file: 'client/ccdt.json', line: 15 }] },
+    { name: 'TLS 1.3 alias on the client vs TLS 1.2-only alias on the channel', files: { ...QM('ANY_TLS12'), ...CL('ANY_TLS13') }, errors: [{ messageId: 'serverAliasClientTls13Only', file: 'client/ccdt.json', line: 15 }] },
     { name: 'TLS client to a plain channel', files: { ...QM(''), ...CL('ANY_TLS12') }, errors: [{ messageId: 'noTls', file: 'client/ccdt.json', line: 15 }] },
     { name: 'plain client to a TLS channel', files: { ...QM('ANY_TLS12'), ...CL() }, errors: [{ messageId: 'clientNoTls', file: 'client/ccdt.json', line: 4 }] },
   ],

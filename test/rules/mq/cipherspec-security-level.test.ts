@@ -35,6 +35,17 @@ ruleTester(rule, {
       files: { 'mq/QM1/QM1.mqsc': PINNED_003D, 'was/jdk/release': TEMURIN17, 'was/security.xml': security(''), 'was/resources.xml': CF },
       errors: [{ messageId: 'otherPicked', file: 'was/security.xml', line: 3, messageIncludes: ['securityLevel HIGH (default)'] }],
     },
+    {
+      name: 'securityLevel HIGH offers nothing the queue manager enables (AllowedCipherSpecs names one NULL spec)',
+      files: {
+        'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', "SSLCIPH(TLS_RSA_WITH_NULL_SHA256) MCAUSER('app')"),
+        'mq/QM1/qm.ini': 'SSL:\n   AllowedCipherSpecs=TLS_RSA_WITH_NULL_SHA256\n',
+        'was/jdk/release': TEMURIN17,
+        'was/security.xml': security('securityLevel="HIGH"'),
+        'was/resources.xml': CF,
+      },
+      errors: [{ messageId: 'noCommon', file: 'was/security.xml', line: 4, messageIncludes: ['securityLevel HIGH', 'SSLCIPH(TLS_RSA_WITH_NULL_SHA256)'] }],
+    },
   ],
 });
 

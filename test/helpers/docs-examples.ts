@@ -1,0 +1,48 @@
+/**
+ * Docs examples as file trees (docs/rules/<area>/<name>.md). A fenced block whose info string carries
+ * `file=<path>` is one file of an example tree:
+ *
+ *     ```properties file=authz1/aserver.conf
+ *     cleartrust.net.ssl.use=anon
+ *     ```
+ *
+ * The blocks under "## Problematic configuration" make the problematic tree; the blocks under
+ * "## Corrected configuration" replace (or add) files of that tree to make the corrected one, so a page
+ * shows only what the fix changes. A block `file=lint-deploy.config.json` is the run's configuration
+ * (`java`, `components`, `links`, `agentVersion`, and this rule's options in `rules`). Blocks without
+ * `file=` are illustrations (logs, commands) and are not run. test/meta/docs-examples.test.ts lints both
+ * trees: the problematic one must report the page's rule, the corrected one must not.
+ */
+export interface DocsExample {
+  problematic: Record<string, string>;
+  /** The problematic tree with the corrected section's files applied. */
+  corrected: Record<string, string>;
+  /** Files the corrected section changes or adds. */
+  correctedFiles: string[];
+}
+
+const FENCE = /^(`{3,}|~{3,})([^\n`]*)\n([\s\S]*?)^\1[ \t]*$/gm;
+
+/** The `file=` blocks of one section (from its `## ` heading to the next). */
+function filesOfSection(markdown: string, heading: string): Record<string, string> {
+  const start = `\n${markdown}`.indexOf(`\n## ${heading}\n`);
+  if (start < 0) return {};
+  const next = markdown.indexOf('\n## ', start + 1);
+  const section = markdown.slice(start, next < 0 ? undefined : next + 1);
+  const files: Record<string, string> = {};
+  for (const match of section.matchAll(FENCE)) {
+    const file = /(?:^|\s)file=(\S+)/.exec(match[2])?.[1];
+    if (!file) continue;
+    if (file in files) throw new Error(`${heading}: file=${file} appears twice`);
+    files[file] = match[3];
+  }
+  return files;
+}
+
+/** The example trees of a rule page, or undefined when the page has no `file=` block. */
+export function docsExample(markdown: string): DocsExample | undefined {
+  const problematic = filesOfSection(markdown, 'Problematic configuration');
+  const fixes = filesOfSection(markdown, 'Corrected configuration');
+  if (Object.keys(problematic).length === 0 && Object.keys(fixes).length === 0) return undefined;
+  return { problematic, corrected: { ...problematic, ...fixes }, correctedFiles: Object.keys(fixes) };
+}
