@@ -17,7 +17,15 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+let source;
+try {
+  source = fs.readFileSync(file, 'utf8');
+} catch (error) {
+  // A checkout that was never built (git clone, then npx lint-deploy before npm ci): one line, exit 2.
+  process.stderr.write(`lint-deploy: ${path.relative(process.cwd(), file) || file} is missing (${error.code || error.message}): run npm ci in ${path.dirname(path.dirname(file))}, or install a release (npm install -g lint-deploy, or a vX.Y.Z tag)\n`);
+  process.exit(2);
+}
+const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 const cli = new Module(file, module);
 cli.filename = file;
 cli.paths = Module._nodeModulePaths(path.dirname(file));

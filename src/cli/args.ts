@@ -83,7 +83,7 @@ Output:
   -o, --output-file <file>   write the report to a file (one per --format, in order)
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
-      --no-color / --color   colours (default: on a TTY, unless NO_COLOR is set)
+      --no-color / --color   colours (default: on a TTY; FORCE_COLOR=1/0 forces them on/off, NO_COLOR off)
 Configuration:
   -c, --config <file>        default: lint-deploy.config.json / .lint-deployrc.json searched upward
       --no-config            ignore config files

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { UsageError } from '../core/types';
 import { CONFIG_FILE_NAMES } from '../core/config';
 import { describeErrors, validateAgainst } from '../engine/config-validate';
+import { packageRoot, readPackageVersion } from './package-info';
 
 /** The config `lint-deploy --init` writes: valid against schemas/config.schema.json, every section present. */
 export const STARTER_CONFIG = {
@@ -18,14 +19,35 @@ export const STARTER_CONFIG = {
   plugins: [],
 };
 
+/** The schema as published with each release (release tags carry schemas/, see scripts/release/). */
+export const publishedSchemaUrl = (version: string) => `https://raw.githubusercontent.com/lint-deploy/lint-deploy/v${version}/schemas/config.schema.json`;
+
+/**
+ * The `$schema` for a config written in `configDir`: the relative path to the schema of the install
+ * that runs, when that install belongs to the project (its node_modules is in `configDir` or above, or
+ * `configDir` is inside the install); otherwise — a global install, npx's cache — the published URL of
+ * this version's schema, since a path into this machine's global folders would not resolve elsewhere.
+ */
+export function schemaReference(configDir: string, root = packageRoot(), version = readPackageVersion()): string {
+  const schema = path.join(root, 'schemas', 'config.schema.json');
+  const segments = root.split(path.sep);
+  const modules = segments.lastIndexOf('node_modules');
+  const owner = modules > 0 ? segments.slice(0, modules).join(path.sep) || path.sep : root;
+  const inside = (dir: string, parent: string) => !path.relative(parent, dir).startsWith('..') && !path.isAbsolute(path.relative(parent, dir));
+  if (!fs.existsSync(schema) || !inside(configDir, owner)) return publishedSchemaUrl(version);
+  const relative = path.relative(configDir, schema).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
 /** Writes lint-deploy.config.json in `cwd`; refuses to overwrite an existing config. Returns the file written. */
 export function writeStarterConfig(cwd: string): string {
   for (const name of CONFIG_FILE_NAMES) {
     if (fs.existsSync(path.join(cwd, name))) throw new UsageError(`${name} already exists here; edit it instead (see docs/configuration.md)`);
   }
-  const errors = validateAgainst(STARTER_CONFIG);
+  const config = { ...STARTER_CONFIG, $schema: schemaReference(cwd) };
+  const errors = validateAgainst(config);
   if (errors.length) throw new Error(`the starter config is invalid: ${describeErrors(errors)}`);
   const file = path.join(cwd, CONFIG_FILE_NAMES[0]);
-  fs.writeFileSync(file, JSON.stringify(STARTER_CONFIG, null, 2) + '\n');
+  fs.writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
   return file;
 }

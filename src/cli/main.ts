@@ -9,9 +9,11 @@ import { getFormatter } from '../report';
 import type { ReportContext } from '../report/types';
 import { ALL_RULES } from '../rules';
 import { USAGE, parseCliArgs, type CliArgs } from './args';
+import { colorSupport } from './color';
 import { formatErrorMatches } from './explain-error';
 import type { CliIo } from './io';
 import { writeStarterConfig } from './init';
+import { renderMarkdownForTerminal } from './markdown';
 import { packageRoot, readPackageVersion } from './package-info';
 import { performanceOptions } from './performance';
 import { resolveLintInputs } from './lint-inputs';
@@ -53,7 +55,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     return 0;
   }
   if (args.explain !== undefined) {
-    io.stdout(explainRule(args.explain));
+    io.stdout(explainRule(args.explain, colorSupport(args.color, io.env, io.stdoutIsTTY)));
     return 0;
   }
   if (args.explainJdk !== undefined) {
@@ -103,7 +105,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     rules: result.rules.map((r) => r.meta),
     deployments: result.deployments,
     fileCount: result.fileCount,
-    color: args.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb'),
+    color: colorSupport(args.color, io.env, io.stdoutIsTTY),
   };
   perf.stats.time('report', () =>
     args.formats.forEach((_, i) => {
@@ -118,15 +120,16 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     io.stderr('lint-deploy: a rule crashed (see the internal-error finding); the other rules ran\n');
     return 2;
   }
-  return exitCode(findings, args.maxWarnings);
+  return exitCode(findings, args.maxWarnings, io);
 }
 
-
-function exitCode(findings: Finding[], maxWarnings: number | undefined): number {
+function exitCode(findings: Finding[], maxWarnings: number | undefined, io: CliIo): number {
   const active = findings.filter((f) => !f.suppressed);
-  if (active.some((f) => f.severity === 'error')) return 1;
-  if (maxWarnings !== undefined && maxWarnings >= 0 && active.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
-  return 0;
+  const warnings = active.filter((f) => f.severity === 'warning').length;
+  const tooManyWarnings = maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings;
+  // As ESLint does: say why the run failed when the warnings, not an error, fail it.
+  if (tooManyWarnings) io.stderr(`lint-deploy found too many warnings: ${warnings} (maximum: ${maxWarnings})\n`);
+  return active.some((f) => f.severity === 'error') || tooManyWarnings ? 1 : 0;
 }
 
 function writeOutput(file: string, text: string): void {
@@ -138,12 +141,12 @@ function writeOutput(file: string, text: string): void {
   }
 }
 
-function explainRule(id: string): string {
+function explainRule(id: string, color: boolean): string {
   const rule = ALL_RULES.find((r) => r.meta.id === id);
   if (!rule && !id.startsWith('parse/')) throw new UsageError(`Unknown rule '${id}' (see lint-deploy --list-rules)`);
   const page = path.join(packageRoot(), 'docs', 'rules', `${id.startsWith('parse/') ? 'parse' : id}.md`);
   try {
-    return fs.readFileSync(page, 'utf8');
+    return renderMarkdownForTerminal(fs.readFileSync(page, 'utf8'), color);
   } catch {
     return rule ? `${rule.meta.id}: ${rule.meta.description} (default severity: ${rule.meta.severity})\n` : `${id}: a file could not be parsed.\n`;
   }

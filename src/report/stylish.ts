@@ -1,15 +1,32 @@
+import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../core/types';
 import type { Formatter } from './types';
 import { countBySeverity, displayPath, oneBased } from './types';
 
-const ANSI = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4 } as const;
-type Style = keyof typeof ANSI;
+type Colors = ReturnType<typeof createColors>;
+const LABEL: Record<Severity, [string, (c: Colors) => (text: string) => string]> = {
+  error: ['error', (c) => c.red],
+  warning: ['warning', (c) => c.yellow],
+  info: ['info', (c) => c.blue],
+};
 
-const LABEL: Record<Severity, [string, Style]> = { error: ['error', 'red'], warning: ['warning', 'yellow'], info: ['info', 'blue'] };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The closing line, as ESLint's: problems are errors and warnings; infos are only mentioned
+ * (they never fail a run, so "⚠ 2 problems" for two infos would mislead).
+ */
+export function summaryLine(counts: { errors: number; warnings: number; infos: number }): string {
+  const { errors, warnings, infos } = counts;
+  const problems = errors + warnings;
+  if (problems === 0) return `${plural(infos, 'info')}, no problems`;
+  const line = `${errors ? '✖' : '⚠'} ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  return infos ? `${line}, and ${plural(infos, 'info')}` : line;
+}
 
 /** ESLint-style output grouped by file; colours only when the context says so. */
 export const stylish: Formatter = (findings, context) => {
-  const paint = (style: Style, text: string) => (context.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const c = createColors(context.color);
   const active = findings.filter((f) => !f.suppressed);
   if (active.length === 0) return '';
   const byFile = new Map<string, Finding[]>();
@@ -19,20 +36,19 @@ export const stylish: Formatter = (findings, context) => {
   }
   const lines: string[] = [];
   for (const [file, list] of byFile) {
-    lines.push('', paint('underline', file));
+    lines.push('', c.underline(file));
     for (const f of list) {
       const { line, column } = oneBased(f.location);
-      const [label, style] = LABEL[f.severity];
-      lines.push(`  ${paint('dim', `${line}:${column}`.padEnd(7))} ${paint(style, label.padEnd(7))}  ${f.message}  ${paint('dim', f.ruleId)}`);
+      const [label, paint] = LABEL[f.severity];
+      lines.push(`  ${c.dim(`${line}:${column}`.padEnd(7))} ${paint(c)(label.padEnd(7))}  ${f.message}  ${c.dim(f.ruleId)}`);
       for (const r of f.related ?? []) {
         const at = oneBased(r);
-        lines.push(`  ${' '.repeat(7)} ${paint('dim', `↳ ${displayPath(r.file, context.cwd)}:${at.line}:${at.column}`)}  ${r.message}`);
+        lines.push(`  ${' '.repeat(7)} ${c.dim(`↳ ${displayPath(r.file, context.cwd)}:${at.line}:${at.column}`)}  ${r.message}`);
       }
     }
   }
-  const { errors, warnings, infos } = countBySeverity(findings);
-  const total = errors + warnings + infos;
-  const summary = `${errors ? '✖' : '⚠'} ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'})`;
-  lines.push('', paint(errors ? 'red' : 'yellow', paint('bold', summary)), '');
+  const counts = countBySeverity(findings);
+  const paintSummary = counts.errors ? c.red : counts.warnings ? c.yellow : c.blue;
+  lines.push('', paintSummary(c.bold(summaryLine(counts))), '');
   return lines.join('\n');
 };

@@ -1,0 +1,15 @@
+import { WriteStream } from 'node:tty';
+
+/**
+ * Whether to colour a stream, by the conventions of supports-color / chalk, which Node implements in
+ * `tty.WriteStream#getColorDepth(env)` (used here, so the rules are Node's, not ours):
+ * `--color`/`--no-color` first; then FORCE_COLOR decides even in a pipe (`0`/`false` off;
+ * `1`/`2`/`3`/`true`/empty on); then NO_COLOR, NODE_DISABLE_COLORS or TERM=dumb turn colour off;
+ * otherwise colour only on a TTY whose terminal has colours.
+ */
+export function colorSupport(flag: boolean | undefined, env: Record<string, string | undefined>, isTTY: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const depth = WriteStream.prototype.getColorDepth.call(undefined, env as NodeJS.ProcessEnv);
+  if (env.FORCE_COLOR !== undefined) return depth > 1;
+  return isTTY && depth > 1;
+}

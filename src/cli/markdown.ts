@@ -1,0 +1,135 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import { createColors } from 'picocolors';
+
+type Colors = ReturnType<typeof createColors>;
+
+/**
+ * Markdown (a rule's docs page) as terminal text, for `--explain`: marked's lexer reads the page;
+ * headings, emphasis and code are styled when colour is on, markup characters are dropped, links show
+ * their address, HTML (the generator's `<!-- begin generated -->` markers) is left out.
+ */
+export function renderMarkdownForTerminal(markdown: string, color: boolean): string {
+  const c = createColors(color);
+  const blocks = renderBlocks(new Lexer().lex(markdown), c, '');
+  return blocks.join('\n\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}
+
+function renderBlocks(tokens: Token[], c: Colors, indent: string): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const text = renderBlock(token, c, indent);
+    if (text !== undefined) out.push(text);
+  }
+  return out;
+}
+
+function renderBlock(token: Token, c: Colors, indent: string): string | undefined {
+  switch (token.type) {
+    case 'heading': {
+      const t = token as Tokens.Heading;
+      const text = renderInline(t.tokens, c, false);
+      return indent + (t.depth === 1 ? c.bold(c.underline(text)) : c.bold(text));
+    }
+    case 'paragraph':
+      return indentLines(renderInline((token as Tokens.Paragraph).tokens, c, true), indent);
+    case 'text': {
+      const t = token as Tokens.Text;
+      return indentLines(t.tokens ? renderInline(t.tokens, c, true) : t.text, indent);
+    }
+    case 'code': {
+      const t = token as Tokens.Code;
+      return t.text
+        .split('\n')
+        .map((line) => `${indent}    ${c.cyan(line)}`)
+        .join('\n');
+    }
+    case 'list':
+      return renderList(token as Tokens.List, c, indent);
+    case 'blockquote':
+      return renderBlocks((token as Tokens.Blockquote).tokens, c, '')
+        .join('\n\n')
+        .split('\n')
+        .map((line) => `${indent}${c.dim('│')} ${line}`)
+        .join('\n');
+    case 'table':
+      return renderTable(token as Tokens.Table, c, indent);
+    case 'hr':
+      return indent + c.dim('─'.repeat(40));
+    default:
+      // 'space', 'html' (generator comments), 'def': nothing to show.
+      return undefined;
+  }
+}
+
+function renderList(list: Tokens.List, c: Colors, indent: string): string {
+  const start = typeof list.start === 'number' ? list.start : 1;
+  return list.items
+    .map((item, i) => {
+      const bullet = list.ordered ? `${start + i}.` : '•';
+      const body = renderBlocks(item.tokens, c, indent + ' '.repeat(bullet.length + 1)).join(item.loose ? '\n\n' : '\n');
+      return `${indent}${bullet} ${body.slice(indent.length + bullet.length + 1)}`;
+    })
+    .join(list.loose ? '\n\n' : '\n');
+}
+
+function renderTable(table: Tokens.Table, c: Colors, indent: string): string {
+  const rows = [table.header, ...table.rows].map((row) => row.map((cell) => renderInline(cell.tokens, c, false)));
+  const widths = table.header.map((_, col) => Math.max(...rows.map((row) => visibleLength(row[col] ?? ''))));
+  const line = (row: string[]) => indent + row.map((cell, col) => cell + ' '.repeat(widths[col] - visibleLength(cell))).join('  ').trimEnd();
+  return [c.bold(line(rows[0])), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+function renderInline(tokens: Token[], c: Colors, keepBreaks: boolean): string {
+  return tokens
+    .map((token): string => {
+      switch (token.type) {
+        case 'strong':
+          return c.bold(renderInline((token as Tokens.Strong).tokens, c, keepBreaks));
+        case 'em':
+          return c.italic(renderInline((token as Tokens.Em).tokens, c, keepBreaks));
+        case 'del':
+          return c.strikethrough(renderInline((token as Tokens.Del).tokens, c, keepBreaks));
+        case 'codespan': {
+          const text = unescapeHtml((token as Tokens.Codespan).text);
+          // Without colour the backticks stay: they are what marks code in plain text.
+          return c.isColorSupported ? c.cyan(text) : `\`${text}\``;
+        }
+        case 'link': {
+          const t = token as Tokens.Link;
+          const text = renderInline(t.tokens, c, keepBreaks);
+          return text === t.href ? c.underline(t.href) : `${text} (${c.underline(t.href)})`;
+        }
+        case 'image':
+          return `[image: ${(token as Tokens.Image).text}]`;
+        case 'br':
+          return '\n';
+        case 'html':
+          return '';
+        case 'text': {
+          const t = token as Tokens.Text;
+          const text = t.tokens ? renderInline(t.tokens, c, keepBreaks) : unescapeHtml(t.text);
+          return keepBreaks ? text : text.replace(/\n/g, ' ');
+        }
+        default:
+          return unescapeHtml((token as { text?: string }).text ?? token.raw);
+      }
+    })
+    .join('');
+}
+
+function indentLines(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n');
+}
+
+/** marked escapes &, <, >, " and ' in text for HTML output; a terminal wants the characters. */
+function unescapeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? _);
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+function visibleLength(text: string): number {
+  return text.replace(ANSI, '').length;
+}
