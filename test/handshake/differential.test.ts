@@ -18,6 +18,7 @@ function installed(cmd: string, args: string[]): boolean {
 
 const available = installed('openssl', ['version']) && installed('javac', ['-version']);
 const describeIfStacks = available ? describe : describe.skip;
+if (!available) console.warn('differential handshake test skipped: `openssl` and a JDK (`javac`) are needed on PATH (apt-get install openssl openjdk-17-jdk-headless)');
 
 describeIfStacks('handshake predictor vs real OpenSSL and JSSE handshakes (fast tier)', () => {
   let lab: Lab;

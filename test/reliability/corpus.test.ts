@@ -1,5 +1,5 @@
 /**
- * Real files: lint-deploy over all of shared/corpus — as laid out there (one
+ * Real files: lint-deploy over all of test/fixtures/corpus (a copy of the team's shared corpus) — as laid out there (one
  * grab-bag deployment) and with every file restored to its upstream name,
  * one deployment per upstream repository and commit. Zero crashes; every
  * error-severity finding is listed below with the reason it is true.
@@ -11,12 +11,9 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { withRecommended } from '../../src/engine/config';
 import { lint } from '../../src/engine/lint';
-import { SHARED_CORPUS, corpusUpstreamNames } from './fuzz-support';
+import { CORPUS_DIR, corpusUpstreamNames } from './fuzz-support';
 
 const repo = path.resolve(__dirname, '../..');
-const present = fs.existsSync(path.join(SHARED_CORPUS, 'MANIFEST.tsv'));
-if (!present) console.warn(`corpus tests skipped: ${SHARED_CORPUS} is absent (it sits beside the checkout in the shared workspace)`);
-const describeCorpus = present ? describe : describe.skip;
 
 /** Error findings on the corpus as laid out: `ruleId corpus-relative-file`, each with why it is right. */
 const AS_IS_ERRORS: Record<string, string> = {
@@ -33,14 +30,14 @@ function key(ruleId: string, file: string, base: string): string {
   return `${ruleId} ${path.relative(base, file).split(path.sep).join('/')}`;
 }
 
-describeCorpus('shared/corpus', () => {
+describe('corpus (test/fixtures/corpus)', () => {
   it('as laid out: the CLI exits normally, no crash, no stack trace; error findings are the listed true ones', () => {
-    const result = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--no-config', '--format', 'json', SHARED_CORPUS], { cwd: SHARED_CORPUS, encoding: 'utf8', timeout: 60000 });
+    const result = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--no-config', '--format', 'json', CORPUS_DIR], { cwd: CORPUS_DIR, encoding: 'utf8', timeout: 60000 });
     expect(result.stderr).toBe('');
     expect([0, 1]).toContain(result.status);
     const findings = JSON.parse(result.stdout).findings as { ruleId: string; severity: string; file: string }[];
     expect(findings.filter((f) => f.ruleId === 'internal-error' || f.ruleId === 'parse/parser-crash')).toEqual([]);
-    const errors = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => key(f.ruleId, path.resolve(SHARED_CORPUS, f.file), SHARED_CORPUS)))].sort();
+    const errors = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => key(f.ruleId, path.resolve(CORPUS_DIR, f.file), CORPUS_DIR)))].sort();
     expect(errors).toEqual(Object.keys(AS_IS_ERRORS).sort());
   });
 

@@ -12,7 +12,8 @@ import { decodeFile, splitLines } from '../../src/parse/text';
 import type { FormatHandler, ParsedDocument } from '../../src/parse/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const SHARED_CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
+/** Real public files (origin, commit and licence of each in its MANIFEST.tsv), copied from the team's shared corpus. */
+export const CORPUS_DIR = path.resolve(REPO_ROOT, 'test/fixtures/corpus');
 
 /** A real or hand-written file a handler claims: the starting point of near-valid mutations. */
 export interface Seed {
@@ -62,13 +63,13 @@ export function corpusUpstreamNames(): Map<string, string> {
   const names = new Map<string, string>();
   let manifest: string;
   try {
-    manifest = fs.readFileSync(path.join(SHARED_CORPUS, 'MANIFEST.tsv'), 'utf8');
+    manifest = fs.readFileSync(path.join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8');
   } catch {
     return names;
   }
   for (const line of manifest.split('\n').slice(1)) {
     const [, repo, upstreamPath, commit, , file] = line.split('\t');
-    if (file) names.set(path.join(SHARED_CORPUS, file), `/${repo}@${commit}/${upstreamPath}`);
+    if (file) names.set(path.join(CORPUS_DIR, file), `/${repo}@${commit}/${upstreamPath}`);
   }
   return names;
 }
@@ -87,7 +88,7 @@ export function allSeeds(): Seed[] {
   for (const [file, text] of Object.entries(BUILT_IN_SEEDS)) add(file, Buffer.from(text));
   for (const file of listFiles(path.join(REPO_ROOT, 'examples'))) add(file, fs.readFileSync(file));
   const upstream = corpusUpstreamNames();
-  for (const file of listFiles(SHARED_CORPUS)) {
+  for (const file of listFiles(CORPUS_DIR)) {
     const bytes = fs.readFileSync(file);
     add(file, bytes);
     const real = upstream.get(file);
