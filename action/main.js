@@ -25,7 +25,9 @@ let runCli;
 try {
   ({ runCli } = require(path.join(__dirname, '..', 'dist', 'index.js')));
 } catch (error) {
-  process.stdout.write(`::error title=lint-deploy action::dist/index.js is missing (${error.code || error.message}): use a release tag of the action, or run npm ci before uses: ./\n`);
+  // exit-code is an output every caller may test, even when the run could not start.
+  setOutput('exit-code', '2');
+  process.stdout.write(`::error title=lint-deploy action::dist/index.js is missing (${error.code || error.message}): use a release tag of the action (uses: <owner>/lint-deploy@v0), or run npm ci before uses: ./\n`);
   process.exit(2);
 }
 
@@ -44,6 +46,9 @@ args.push(...words(input('args')), ...words(input('paths', '.')));
 
 const code = runCli(args, {
   cwd,
+  // Report paths relative to the repository root, not to working-directory: annotations and SARIF
+  // results must name files as GitHub sees them.
+  reportRoot: workspace,
   env: process.env,
   stdoutIsTTY: false,
   stdout: (text) => process.stdout.write(text),

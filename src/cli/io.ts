@@ -3,6 +3,11 @@ export interface CliIo {
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  /**
+   * The directory report paths are relative to (default: cwd). The GitHub Action sets the repository
+   * root, so annotations and SARIF name repository paths when it runs in a `working-directory`.
+   */
+  reportRoot?: string;
   /** For the progress line of long runs (never drawn when false or absent). */
   stderrIsTTY?: boolean;
   stdout(text: string): void;

@@ -99,7 +99,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   }
   const findings = args.quiet ? all.filter((f) => f.severity === 'error') : all;
   const context: ReportContext = {
-    cwd: io.cwd,
+    cwd: io.reportRoot ?? io.cwd,
     toolName: 'lint-deploy',
     toolVersion: readPackageVersion(),
     rules: result.rules.map((r) => r.meta),
