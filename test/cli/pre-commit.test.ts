@@ -72,6 +72,19 @@ describe('pre-commit: changed files are linted with the rest of their deployment
     expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['cleartrust/ssl-mode-mismatch', 'cleartrust/keyserver-ssl-mode-mismatch']));
   });
 
+  it('a change to the agent version alone (webagent.conf banner) reports the Dispatcher finding it decides', () => {
+    fs.mkdirSync(path.join(repo, 'cleartrust/agents/portal'), { recursive: true });
+    const webagent = 'cleartrust/agents/portal/webagent.conf';
+    fs.writeFileSync(path.join(repo, webagent), '# RSA ClearTrust Agent 5.0.1 for Apache\ncleartrust.net.ssl.use=auth\n');
+    expect(runOn([webagent]).findings.filter((f) => f.ruleId === 'cleartrust/agent-backward-compatible-required')).toEqual([]);
+    fs.writeFileSync(path.join(repo, webagent), '# RSA ClearTrust Agent 4.7.2 for Apache\ncleartrust.net.ssl.use=auth\n');
+    const { code, findings } = runOn([webagent]);
+    expect(code).toBe(1);
+    const found = findings.filter((f) => f.ruleId === 'cleartrust/agent-backward-compatible-required');
+    expect(found.map((f) => `${f.file} ↳ ${f.related?.map((r) => r.file).join(',')}`)).toEqual([`cleartrust/dispatch/dispatcher.conf ↳ cleartrust/dispatch/dispatcher.conf,${webagent}`]);
+    fs.rmSync(path.join(repo, 'cleartrust/agents'), { recursive: true });
+  });
+
   it('.pre-commit-hooks.yaml matches the files lint-deploy reads', () => {
     const hooks = fs.readFileSync(path.resolve(__dirname, '../../.pre-commit-hooks.yaml'), 'utf8');
     const files = /^\s+files:\s*'(.+)'\s*$/m.exec(hooks)?.[1];

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../src/rules';
+import { renderMarkdownForTerminal } from '../../src/cli/markdown';
 
 /**
  * Every rule has docs/rules/<area>/<name>.md in ShellCheck's shape (CONTRIBUTING.md "One rule = three files").
@@ -41,10 +42,10 @@ describe('rule documentation', () => {
     expect(ALL_RULES.filter((r) => r.meta.id.startsWith('cleartrust/')).flatMap((r) => problemsOf(r.meta.id))).toEqual([]);
   });
 
-  it('lint-deploy --explain <rule> prints the page', () => {
-    const result = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--explain', 'cleartrust/ssl-mode-mismatch'], { encoding: 'utf8', timeout: 30000 });
+  it('lint-deploy --explain <rule> prints the page, rendered for a terminal', () => {
+    const result = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--explain', 'cleartrust/ssl-mode-mismatch'], { encoding: 'utf8', timeout: 30000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe(fs.readFileSync(path.join(repo, 'docs/rules/cleartrust/ssl-mode-mismatch.md'), 'utf8'));
+    expect(result.stdout).toBe(renderMarkdownForTerminal(fs.readFileSync(path.join(repo, 'docs/rules/cleartrust/ssl-mode-mismatch.md'), 'utf8'), false));
     const unknown = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--explain', 'cleartrust/nope'], { encoding: 'utf8', timeout: 30000 });
     expect(unknown.status).toBe(2);
   });

@@ -8,6 +8,7 @@ import { validateRuleOptions } from '../../src/engine/config-validate';
 import { lint } from '../../src/engine/lint';
 import { ALL_RULES } from '../../src/rules';
 import type { AnyRule } from '../../src/rules/types';
+import { unnamedDecidingFiles } from './deciding-files';
 
 /** A small file tree: relative path → content (a Buffer for bytes). */
 export type Tree = Record<string, string | Buffer>;
@@ -139,6 +140,8 @@ export function ruleTester(rule: AnyRule, cases: { valid: TreeCase[]; invalid: I
             for (const part of e.messageIncludes ?? []) expect(actual[i].message).toContain(part);
             if (e.related) expect(actual[i].related).toEqual(e.related);
           });
+          // Every file that decides a finding is named by it, so linting only that file reports it.
+          expect(unnamedDecidingFiles(rule, testCase)).toEqual([]);
         });
       }
     });

@@ -182,21 +182,33 @@ if (!preCommitVersion) console.warn('pre-commit hook install test skipped: `pre-
     expect(`${first.status} ${first.stdout}${first.stderr}`).toMatch(/^0 .*lint-deploy \(TLS across deployment configs\)\.+Passed/s);
   }, 300000);
 
+  /** Changes one file, stages it and tries to commit: the exit code and everything pre-commit printed. */
+  function commitChange(file: string, text: string, message: string): { status: number | null; output: string } {
+    fs.writeFileSync(path.join(project, file), text);
+    git(project, 'add', file);
+    const result = commit(message);
+    return { status: result.status, output: result.stdout + result.stderr };
+  }
+
   it('a change to one file that breaks the agreement with an untouched file is refused', () => {
     const before = head();
-    fs.writeFileSync(path.join(project, 'cleartrust/entitlements/eserver.conf'), '# Entitlements Server\ncleartrust.net.ssl.use=clear\n');
-    git(project, 'add', 'cleartrust/entitlements/eserver.conf');
-    const refused = commit('eserver goes clear');
-    const output = refused.stdout + refused.stderr;
+    const refused = commitChange('cleartrust/entitlements/eserver.conf', '# Entitlements Server\ncleartrust.net.ssl.use=clear\n', 'eserver goes clear');
     expect(refused.status).toBe(1);
-    expect(output).toMatch(/lint-deploy \(TLS across deployment configs\)\.+Failed/);
-    expect(output).toContain('cleartrust/ssl-mode-mismatch');
-    expect(output).toContain('↳ cleartrust/authz/aserver.conf:2:1');
+    expect(refused.output).toMatch(/lint-deploy \(TLS across deployment configs\)\.+Failed/);
+    expect(refused.output).toContain('cleartrust/ssl-mode-mismatch');
+    expect(refused.output).toContain('↳ cleartrust/authz/aserver.conf:2:1');
     expect(head()).toBe(before);
     // Put right, the same change commits.
-    fs.writeFileSync(path.join(project, 'cleartrust/entitlements/eserver.conf'), '# Entitlements Server (reviewed)\ncleartrust.net.ssl.use=auth\n');
-    git(project, 'add', 'cleartrust/entitlements/eserver.conf');
-    expect(commit('eserver reviewed').status).toBe(0);
+    expect(commitChange('cleartrust/entitlements/eserver.conf', '# Entitlements Server (reviewed)\ncleartrust.net.ssl.use=auth\n', 'eserver reviewed').status).toBe(0);
     expect(head()).not.toBe(before);
+  }, 240000);
+
+  it('a change to the agent version alone (the webagent.conf banner) is refused for the Dispatcher setting it needs', () => {
+    const before = head();
+    const refused = commitChange('cleartrust/agents/portal/webagent.conf', '# RSA ClearTrust Agent 4.7.2 for Apache\ncleartrust.net.ssl.use=auth\n', 'portal agent downgraded to 4.7.2');
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain('cleartrust/agent-backward-compatible-required');
+    expect(refused.output).toContain('↳ cleartrust/agents/portal/webagent.conf:1:1');
+    expect(head()).toBe(before);
   }, 240000);
 });

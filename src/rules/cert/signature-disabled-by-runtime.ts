@@ -2,6 +2,7 @@ import type { TreeCertificate } from '../../model/mq-certs';
 import type { DerivedDeployment } from '../../derive/types';
 import type { Component, JavaRuntime } from '../../model/types';
 import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../knowledge';
+import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
 import { certificateReference, displayPath, javaRuntimeOf, presentedCertificates, resolvedLinks } from './presented';
 
@@ -135,10 +136,14 @@ export default defineRule({
             ...(found.kind === 'key' ? { bits: found.bits } : {}),
           },
           location: { file: c.doc.file.path, range: c.cert.range },
-          related: [
-            { ...certificateReference(presenter), message: `${presenter.name} presents this certificate` },
-            { ...validator.location, message: `${validator.name} validates it with ${constraints.jdk}` },
-          ],
+          related: withSources(
+            { file: c.doc.file.path },
+            [
+              { ...certificateReference(presenter), message: `${presenter.name} presents this certificate` },
+              { ...validator.location, message: `${validator.name} validates it with ${constraints.jdk}` },
+            ],
+            runtimeSources(runtime, validator.name, ['jdk.certpath.disabledAlgorithms']),
+          ),
           fingerprint: [c.cert.fingerprintSha256, validator.id, found.entry],
         });
       }

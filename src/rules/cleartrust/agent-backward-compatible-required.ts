@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../../parse/types';
+import type { Comment, ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
 import { SERVER_KINDS, lastEntry, relatedTo, settingsOf, valueLocation } from './shared';
 
@@ -9,10 +9,15 @@ import { SERVER_KINDS, lastEntry, relatedTo, settingsOf, valueLocation } from '.
 const VERSION_MARKERS = [/\bagent[-_ ]version\s*[:=]\s*v?(\d+(?:\.\d+)*)/i, /ClearTrust\b.*\bAgent\b\D{0,20}(\d+\.\d+(?:\.\d+)*)/i];
 
 export function agentVersionIn(doc: ParsedDocument): string | undefined {
+  return agentVersionComment(doc)?.version;
+}
+
+/** The comment that gives the agent version, and the version. */
+function agentVersionComment(doc: ParsedDocument): { version: string; comment: Comment } | undefined {
   for (const comment of doc.comments) {
     for (const marker of VERSION_MARKERS) {
       const match = marker.exec(comment.text);
-      if (match) return match[1];
+      if (match) return { version: match[1], comment };
     }
   }
   return undefined;
@@ -37,11 +42,13 @@ export default defineRule({
     if (modes.length === 0) return;
     const agents = deployment.documents
       .filter((d) => d.kind === 'cleartrust.webagent')
-      .map((doc) => ({ doc, version: agentVersionIn(doc) ?? config.agentVersion }))
+      .map((doc) => ({ doc, marker: agentVersionComment(doc), version: agentVersionIn(doc) ?? config.agentVersion }))
       .filter((a) => a.version && /^4\.7(\.|$)/.test(a.version));
     if (agents.length === 0) return;
     const agent = agents[0];
     const agentName = agent.doc.file.path.slice(deployment.root.length + 1) || agent.doc.file.path;
+    // The agent's version decides the finding as much as the Dispatcher does: name where it comes from.
+    const agentSource = { file: agent.doc.file.path, range: agent.marker?.comment.range, message: `${agent.version} web agent (${agent.marker ? 'version from this comment' : 'version from the lint-deploy config'})` };
     for (const dispatcher of deployment.documents.filter((d) => d.kind === 'cleartrust.dispatcher')) {
       const flag = lastEntry(dispatcher, 'cleartrust.dispatcher.list_port.backward_compatible');
       const mode = modes.find((m) => m.doc === dispatcher) ?? modes[0];
@@ -51,7 +58,7 @@ export default defineRule({
           messageId: 'missing',
           data,
           location: { file: dispatcher.file.path, range: lastEntry(dispatcher, 'cleartrust.net.ssl.use')?.keyRange },
-          related: [relatedTo(mode, `SSL mode '${mode.normalized}' set here`)],
+          related: [relatedTo(mode, `SSL mode '${mode.normalized}' set here`), agentSource],
           fingerprint: ['dispatcher', mode.normalized, String(agent.version)],
         });
       } else if (flag.value.trim().toLowerCase() !== 'true') {
@@ -59,7 +66,7 @@ export default defineRule({
           messageId: 'notTrue',
           data: { ...data, value: flag.value.trim() },
           location: valueLocation({ doc: dispatcher, entry: flag, normalized: flag.value }),
-          related: [relatedTo(mode, `SSL mode '${mode.normalized}' set here`)],
+          related: [relatedTo(mode, `SSL mode '${mode.normalized}' set here`), agentSource],
           fingerprint: ['dispatcher', flag.value.trim().toLowerCase(), mode.normalized],
         });
       }

@@ -2,6 +2,7 @@ import type { Location } from '../../core/types';
 import { effectiveJdkTls, findCipherSuite, jsseName } from '../../knowledge';
 import { entryLocation } from '../../parse/types';
 import type { Component } from '../../model/types';
+import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
 import { rangeOfItem } from './shared';
 
@@ -75,6 +76,7 @@ export default defineRule({
             severity: list.throws ? 'error' : 'warning',
             data: { name, what: list.what, jdk: tls.label, sunName },
             location,
+            related: withSources(location, [], runtimeSources(runtime, component.name)),
             fingerprint: [component.id, list.what, name],
           });
         }

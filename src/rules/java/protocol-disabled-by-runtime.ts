@@ -1,6 +1,7 @@
 import type { Location } from '../../core/types';
 import { effectiveJdkTls, protocolDisabledBy } from '../../knowledge';
 import type { Component, JavaRuntime, Traced } from '../../model/types';
+import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
 import { originText, rangeOfItem, relatedFrom } from './shared';
 
@@ -57,7 +58,7 @@ export default defineRule({
         const blocked = list.value.value.map((p) => ({ protocol: p, entry: protocolDisabledBy(p, disabled) }));
         const off = blocked.filter((b) => b.entry);
         if (off.length === 0) continue;
-        const related = relatedFrom(tls.disabledAlgorithms.from, 'jdk.tls.disabledAlgorithms is set here');
+        const related = withSources(where, relatedFrom(tls.disabledAlgorithms.from, 'jdk.tls.disabledAlgorithms is set here'), runtimeSources(runtime, component.name, ['jdk.tls.disabledAlgorithms']));
         if (off.length === blocked.length) {
           ctx.report({
             messageId: 'allDisabled',

@@ -1,3 +1,4 @@
+import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
 import type { RelatedLocation } from '../../core/types';
 import { javaSuiteName, mqCipherSpec, mqCipherSpecAlias, mqServerOrder } from '../../model/mq-cipherspecs';
@@ -44,6 +45,8 @@ export default defineRule({
       const rel: RelatedLocation[] = [related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`)];
       if (allowed) rel.push(related(allowed.location, 'queue manager CipherSpec order (AllowedCipherSpecs) set here'));
       if (offer.location.file !== client.location.file || client.type === 'jms.connection-factory') rel.push(related(client.location, `${client.name} connects to ${serverAttrs.channelName}`));
+      // The offer of a JMS client is its JDK's default suites: the JDK's release and java.security decide it too.
+      const sources = withSources(offer.location, rel, runtimeSources(client.runtime ?? ctx.deployment.runtime, client.name, ['jdk.tls.disabledAlgorithms']));
       const base = {
         client: client.name,
         count: offer.count,
@@ -55,7 +58,7 @@ export default defineRule({
         javaName: client.type === 'jms.connection-factory' ? javaSuiteName(required, ibmNaming) : required.name,
       };
       if (negotiatedIndex < 0) {
-        ctx.report({ messageId: 'noCommon', data: base, location: offer.location, related: rel, fingerprint: [client.id, server.id, required.name, 'none'] });
+        ctx.report({ messageId: 'noCommon', data: base, location: offer.location, related: sources, fingerprint: [client.id, server.id, required.name, 'none'] });
         continue;
       }
       const negotiated = order[negotiatedIndex];
@@ -70,7 +73,7 @@ export default defineRule({
           negotiatedRank: fullOrder.indexOf(negotiated) + 1,
         },
         location: offer.location,
-        related: rel,
+        related: sources,
         fingerprint: [client.id, server.id, required.name, negotiated.name],
       });
     }

@@ -1,5 +1,6 @@
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
+import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -32,6 +33,7 @@ export default defineRule({
             consequence: nothingLeft ? '; no suite is left, so every handshake fails with "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)"' : '',
           },
           location: placeOf(component, suites.from),
+          related: withSources(placeOf(component, suites.from), [], runtimeSources(endpoint.component.runtime ?? ctx.deployment.runtime, component.name, ['jdk.tls.disabledAlgorithms'])),
           severity: nothingLeft ? 'error' : undefined,
           fingerprint: [component.id, name],
         });

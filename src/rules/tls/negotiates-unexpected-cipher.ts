@@ -1,5 +1,6 @@
 import { placeOf, relatedOf } from '../../handshake/links';
 import { suiteFacts, suiteSupportsProtocol, ProtocolName } from '../../handshake/suites';
+import { linkSources, withSources } from '../sources';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -28,7 +29,7 @@ export default defineRule({
         messageId: 'unexpected',
         data: { client: client.component.name, server: server.component.name, intended: intended.name, negotiated: prediction.cipherSuite, protocol: prediction.protocol },
         location: placeOf(client.component, client.suitesFrom),
-        related: [relatedOf(server.component, server.suitesFrom, `${server.component.name}'s order puts ${prediction.cipherSuite} first`)],
+        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name}'s order puts ${prediction.cipherSuite} first`)], linkSources(link, client.component, server.component)),
         fingerprint: [link.client, link.server, intended.name, prediction.cipherSuite],
       });
     }

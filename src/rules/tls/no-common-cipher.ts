@@ -1,5 +1,6 @@
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { linkFailureOwner } from '../link-owners';
+import { linkSources, withSources } from '../sources';
 import { defineRule } from '../types';
 
 const REASONS = new Set(['no-common-cipher', 'no-cipher-for-certificate', 'no-cipher-for-protocol', 'client-cert-request-with-anon']);
@@ -31,7 +32,7 @@ export default defineRule({
         messageId: 'noCommonCipher',
         data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction) },
         location: placeOf(client.component, client.suitesFrom),
-        related: [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)],
+        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)], linkSources(link, client.component, server.component)),
         fingerprint: [link.client, link.server, prediction.reason],
       });
     }

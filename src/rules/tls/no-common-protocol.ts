@@ -1,5 +1,6 @@
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { linkFailureOwner } from '../link-owners';
+import { linkSources, withSources } from '../sources';
 import { defineRule } from '../types';
 
 const REASONS = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);
@@ -32,7 +33,7 @@ export default defineRule({
         messageId: 'noCommonProtocol',
         data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction) },
         location: placeOf(client.component, client.protocolsFrom),
-        related: [relatedOf(server.component, server.protocolsFrom, `${server.component.name} protocols: ${server.side.protocols.join(', ') || '(none)'}`)],
+        related: withSources(placeOf(client.component, client.protocolsFrom), [relatedOf(server.component, server.protocolsFrom, `${server.component.name} protocols: ${server.side.protocols.join(', ') || '(none)'}`)], linkSources(link, client.component, server.component)),
         fingerprint: [link.client, link.server, prediction.reason],
       });
     }

@@ -46,6 +46,7 @@ ruleTester(rule, {
           related: [
             { file: 'api/nginx.conf', line: 6 },
             { file: 'client/application.yml', line: 1 },
+            { file: 'client/jdk/release', line: 1 },
           ],
         },
       ],
@@ -68,7 +69,7 @@ ruleTester(rule, {
     {
       name: 'Tomcat certificateFile with an MD5 signature',
       files: { 'client/jdk/release': TEMURIN17, 'client/application.yml': CLIENT_YML(API), 'api/conf/server.xml': tomcatServer('certificateFile="conf/api.crt"'), 'api/conf/api.crt': certFile('md5-signed.crt') },
-      errors: [{ messageId: 'signature', file: 'api/conf/api.crt', line: 1, related: [{ file: 'api/conf/server.xml', line: 6 }, { file: 'client/application.yml', line: 1 }] }],
+      errors: [{ messageId: 'signature', file: 'api/conf/api.crt', line: 1, related: [{ file: 'api/conf/server.xml', line: 6 }, { file: 'client/application.yml', line: 1 }, { file: 'client/jdk/release', line: 1 }] }],
     },
     {
       name: 'MD5 queue manager certificate validated by a Liberty JMS client',

@@ -35,7 +35,7 @@ ruleTester(rule, {
         'app/jdk/jre/lib/security/java.security': 'jdk.tls.disabledAlgorithms=SSLv3, TLSv1, RC4\n',
         'app/app.service': '[Service]\nEnvironment="JAVA_OPTS=-Djdk.tls.client.protocols=TLSv1"\n',
       },
-      errors: [{ messageId: 'allDisabled', file: 'app/app.service', line: 2, related: [{ file: 'app/jdk/jre/lib/security/java.security', line: 1 }] }],
+      errors: [{ messageId: 'allDisabled', file: 'app/app.service', line: 2, related: [{ file: 'app/jdk/jre/lib/security/java.security', line: 1 }, { file: 'app/jdk/release', line: 1 }] }],
     },
     {
       name: 'Tomcat JSSE connector protocols on JDK 17',

@@ -30,7 +30,7 @@ ruleTester(rule, {
           file: 'client/jvm.options',
           line: 2,
           messageIncludes: ['no TLSv1.2 suite in common', 'Received fatal alert: handshake_failure', 'no shared cipher'],
-          related: [{ file: 'api/nginx.conf', line: 6 }],
+          related: [{ file: 'api/nginx.conf', line: 6 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }],
         },
       ],
     },
@@ -41,7 +41,7 @@ ruleTester(rule, {
         'api/jdk/release': TEMURIN17,
         'api/conf/server.xml': tomcat('protocols="TLSv1.2" ciphers="TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"'),
       },
-      errors: [{ messageId: 'noCommonCipher', file: 'client/jvm.options', line: 2, messageIncludes: ['need a EC key', 'no cipher suites in common'], related: [{ file: 'api/conf/server.xml', line: 2 }] }],
+      errors: [{ messageId: 'noCommonCipher', file: 'client/jvm.options', line: 2, messageIncludes: ['need a EC key', 'no cipher suites in common'], related: [{ file: 'api/conf/server.xml', line: 2 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/jdk/release', line: 1 }] }],
     },
     {
       name: 'client offers only TLS 1.3 suites but only TLS 1.2: it never sends a ClientHello',

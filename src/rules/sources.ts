@@ -1,0 +1,67 @@
+/**
+ * Related locations for the inputs a finding depends on, beyond the setting it points at: which JDK
+ * runs a component (its `release` file), the security properties consulted (a `java.security` in the
+ * tree, a `-Djava.security.properties` override and the option naming it), where each end of a link is
+ * defined. pre-commit lints only the changed files and reports the findings that name one of them, so
+ * a finding that does not name a file its verdict depends on lets a commit changing only that file
+ * through (issue 19). test/helpers/deciding-files.ts checks every rule's invalid cases for this.
+ */
+import type { Location, RelatedLocation } from '../core/types';
+import type { Component, JavaRuntime, Link, Provenance } from '../model/types';
+
+function fromFile(from: Provenance | undefined, message: string): RelatedLocation[] {
+  return from?.kind === 'file' ? [{ ...from.location, message }] : [];
+}
+
+/**
+ * Where a Java runtime's facts come from: its version and vendor, the given security properties when a
+ * file in the tree sets them (and the `-Djava.security.properties` option that brings in an override
+ * file), and the given system properties (`-D` options).
+ */
+export function runtimeSources(runtime: JavaRuntime | undefined, whose: string, properties: readonly string[] = []): RelatedLocation[] {
+  if (!runtime) return [];
+  const out = [...fromFile(runtime.version.from, `${whose} runs Java ${runtime.version.value} (from here)`), ...fromFile(runtime.vendor.from, `${whose}'s Java vendor: ${runtime.vendor.value}`)];
+  const set = properties.filter((p) => runtime.securityProperties[p]?.from.kind === 'file');
+  for (const property of set) out.push(...fromFile(runtime.securityProperties[property].from, `${property} for ${whose} set here`));
+  if (set.length) out.push(...fromFile(runtime.systemProperties['java.security.properties']?.from, `${whose} loads security properties from this override`));
+  for (const property of properties) out.push(...fromFile(runtime.systemProperties[property]?.from, `-D${property} for ${whose} set here`));
+  return out;
+}
+
+/** Where a component is defined, and its runtime's sources. */
+export function componentSources(component: Component, properties: readonly string[] = []): RelatedLocation[] {
+  return [{ ...component.location, message: `${component.name} is defined here` }, ...runtimeSources(component.runtime, component.name, properties)];
+}
+
+/**
+ * `related` followed by the sources whose file the finding does not name yet (one place per file is
+ * enough for pre-commit, and keeps reports short).
+ */
+export function withSources(location: Location, related: RelatedLocation[], ...sources: RelatedLocation[][]): RelatedLocation[] {
+  const named = new Set([location.file, ...related.map((r) => r.file)]);
+  const out = [...related];
+  for (const source of sources.flat()) {
+    if (named.has(source.file)) continue;
+    named.add(source.file);
+    out.push(source);
+  }
+  return out;
+}
+
+/** A link's inputs: where it is declared (the URL, the channel name…), both ends and both ends' runtimes. */
+/** The security and system properties that shape a JSSE endpoint's protocols and suites. */
+export const JSSE_PROPERTIES = [
+  'jdk.tls.disabledAlgorithms',
+  'jdk.tls.client.protocols',
+  'jdk.tls.server.protocols',
+  'https.protocols',
+  'jdk.tls.client.cipherSuites',
+  'jdk.tls.server.cipherSuites',
+  'https.cipherSuites',
+  'com.ibm.jsse2.overrideDefaultTLS',
+];
+
+export function linkSources(link: Link, client: Component, server: Component, properties: readonly string[] = JSSE_PROPERTIES): RelatedLocation[] {
+  const declared: RelatedLocation[] = link.location ? [{ ...link.location, message: `${client.name} → ${server.name}: ${link.reason}` }] : [];
+  return [...declared, ...componentSources(client, properties), ...componentSources(server, properties)];
+}
