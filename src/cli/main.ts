@@ -13,7 +13,6 @@ import { colorSupport } from './color';
 import { formatErrorMatches } from './explain-error';
 import type { CliIo } from './io';
 import { writeStarterConfig } from './init';
-import { renderMarkdownForTerminal } from './markdown';
 import { packageRoot, readPackageVersion } from './package-info';
 import { performanceOptions } from './performance';
 import { resolveLintInputs } from './lint-inputs';
@@ -146,6 +145,8 @@ function explainRule(id: string, color: boolean): string {
   if (!rule && !id.startsWith('parse/')) throw new UsageError(`Unknown rule '${id}' (see lint-deploy --list-rules)`);
   const page = path.join(packageRoot(), 'docs', 'rules', `${id.startsWith('parse/') ? 'parse' : id}.md`);
   try {
+    // Loaded here, not at start-up: the Markdown lexer is only needed for --explain.
+    const { renderMarkdownForTerminal } = require('./markdown') as typeof import('./markdown');
     return renderMarkdownForTerminal(fs.readFileSync(page, 'utf8'), color);
   } catch {
     return rule ? `${rule.meta.id}: ${rule.meta.description} (default severity: ${rule.meta.severity})\n` : `${id}: a file could not be parsed.\n`;
