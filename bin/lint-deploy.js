@@ -21,8 +21,8 @@ let source;
 try {
   source = fs.readFileSync(file, 'utf8');
 } catch (error) {
-  // A checkout that was never built (git clone, then npx lint-deploy before npm ci): one line, exit 2.
-  process.stderr.write(`lint-deploy: ${path.relative(process.cwd(), file) || file} is missing (${error.code || error.message}): run npm ci in ${path.dirname(path.dirname(file))}, or install a release (npm install -g lint-deploy, or a vX.Y.Z tag)\n`);
+  // A copy that was never built (git clone, then npx lint-deploy before npm ci): one line, exit 2.
+  process.stderr.write(`lint-deploy: ${path.relative(process.cwd(), file) || file} is missing (${error.code || error.message}): this copy of lint-deploy was never built; in a checkout run npm ci first (it builds dist/), or install a release (a vX.Y.Z tag, or npm install -g lint-deploy)\n`);
   process.exit(2);
 }
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });

@@ -43,8 +43,17 @@ describe('pipes and an unbuilt checkout', () => {
     const result = spawnSync(process.execPath, [path.join(dir, 'bin/lint-deploy.js'), '.'], { cwd: dir, encoding: 'utf8', timeout: 30000 });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^lint-deploy: dist\/cli\.js is missing \(ENOENT\): run npm ci in .*, or install a release .*\n$/);
+    expect(result.stderr).toMatch(/^lint-deploy: dist\/cli\.js is missing \(ENOENT\): this copy of lint-deploy was never built; in a checkout run npm ci first .*, or install a release .*\n$/);
     expect(result.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('`prepare` without the devDependencies (npx in a fresh clone installs the checkout) ends quietly, leaving that line to the command', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'scripts'));
+    for (const script of ['prepare.mjs', 'build.mjs']) fs.copyFileSync(path.join(repo, 'scripts', script), path.join(dir, 'scripts', script));
+    const result = spawnSync(process.execPath, [path.join(dir, 'scripts/prepare.mjs')], { cwd: dir, encoding: 'utf8', timeout: 30000 });
+    expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 });
 
