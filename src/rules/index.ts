@@ -19,11 +19,14 @@ import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
+import mqChannelRunsAsAdmin from './mq/channel-runs-as-admin';
 import mqChannelWithoutTls from './mq/channel-without-tls';
+import mqChlauthDisabled from './mq/chlauth-disabled';
 import mqCipherNameForWrongJre from './mq/cipher-name-for-wrong-jre';
 import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
 import mqCipherspecMismatch from './mq/cipherspec-mismatch';
 import mqCipherspecNotNegotiated from './mq/cipherspec-not-negotiated';
+import mqConnauthDisabled from './mq/connauth-disabled';
 import mqSslcauthOptionalWithSslpeer from './mq/sslcauth-optional-with-sslpeer';
 import mqSslpeerNoMatch from './mq/sslpeer-no-match';
 import mqSslpeerSyntax from './mq/sslpeer-syntax';
@@ -60,11 +63,14 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaCipherNameUnsupported,
   javaIbmDefaultTlsV1,
   javaProtocolDisabledByRuntime,
+  mqChannelRunsAsAdmin,
   mqChannelWithoutTls,
+  mqChlauthDisabled,
   mqCipherNameForWrongJre,
   mqCipherspecDeprecated,
   mqCipherspecMismatch,
   mqCipherspecNotNegotiated,
+  mqConnauthDisabled,
   mqSslcauthOptionalWithSslpeer,
   mqSslpeerNoMatch,
   mqSslpeerSyntax,

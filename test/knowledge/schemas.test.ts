@@ -8,6 +8,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/jdk-tls-defaults.json', 'schemas/knowledge/jdk-tls-defaults.schema.json'],
   ['src/knowledge/data/jsse-cipher-suites.json', 'schemas/knowledge/jsse-cipher-suites.schema.json'],
   ['src/knowledge/data/mq.json', 'schemas/knowledge/mq.schema.json'],
+  ['src/knowledge/data/mq-access.json', 'schemas/knowledge/mq-access.schema.json'],
 ];
 const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
 

@@ -21,8 +21,18 @@ export interface MqscChlauthRecord {
   command: MqscCommand;
 }
 
+/** An AUTHINFO object as the script leaves it (DEFINE then ALTERs; CONNAUTH names one). */
+export interface MqscAuthinfo {
+  name: string;
+  nameParam: MqscParam;
+  attributes: Map<string, MqscParam>;
+  deleted: boolean;
+}
+
 export interface MqscObjects {
   channels: Map<string, MqscChannel>;
+  /** AUTHINFO objects defined or altered by the script, by upper-case name. */
+  authinfo: Map<string, MqscAuthinfo>;
   /** ALTER QMGR attributes, latest wins. */
   qmgr: Map<string, MqscParam>;
   chlauth: MqscChlauthRecord[];
@@ -33,6 +43,7 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
   const channels = new Map<string, MqscChannel>();
   const qmgr = new Map<string, MqscParam>();
   const chlauth: MqscChlauthRecord[] = [];
+  const authinfo = new Map<string, MqscAuthinfo>();
   for (const command of commands) {
     const { verb, noun, name } = command;
     if (noun === 'CHANNEL' && name?.value !== undefined && (verb === 'DEFINE' || verb === 'ALTER' || verb === 'DELETE')) {
@@ -52,6 +63,18 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
         if (p.keyword === 'CHLTYPE' && p.value) channel.chltype = p.value.toUpperCase();
         channel.attributes.set(p.keyword, p);
       }
+    } else if (noun === 'AUTHINFO' && name?.value !== undefined && (verb === 'DEFINE' || verb === 'ALTER' || verb === 'DELETE')) {
+      const key = name.value.toUpperCase();
+      let object = authinfo.get(key);
+      if (verb === 'DELETE') {
+        if (object) object.deleted = true;
+        continue;
+      }
+      if (!object || (verb === 'DEFINE' && (object.deleted || command.params.some((p) => p.keyword === 'REPLACE')))) {
+        object = { name: key, nameParam: name, attributes: new Map(), deleted: false };
+        authinfo.set(key, object);
+      }
+      for (const p of command.params) object.attributes.set(p.keyword, p);
     } else if (noun === 'QMGR' && verb === 'ALTER') {
       for (const p of command.params) qmgr.set(p.keyword, p);
     } else if (noun === 'CHLAUTH' && verb === 'SET' && name?.value !== undefined) {
@@ -68,7 +91,7 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
       chlauth.push({ profile: name.value, profileParam: name, type, attributes, command });
     }
   }
-  return { channels, qmgr, chlauth };
+  return { channels, authinfo, qmgr, chlauth };
 }
 
 /** MQ generic-name match: a trailing `*` matches any suffix; otherwise names are compared exactly. */

@@ -26,11 +26,7 @@ export function chlauthDisabled(objects: MqscObjects): MqscParam | undefined {
   return p?.value?.toUpperCase() === 'DISABLED' ? p : undefined;
 }
 
-/** MCAUSER values that cannot be a real user: `no!body`-style ids, `*NOACCESS`, `nobody`, `noaccess`. */
-export function isBlockingMcauser(value: string | undefined): boolean {
-  if (!value) return false;
-  return /!/.test(value) || /^\*?no\.?access$|^no\.?body$/i.test(value.trim());
-}
+export { isBlockingMcauser } from '../../model/mq-chlauth';
 
 export function definedInScript(channel: MqscChannel): boolean {
   return channel.commands.some((c) => c.verb === 'DEFINE');

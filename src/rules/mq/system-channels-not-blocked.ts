@@ -12,8 +12,6 @@ export default defineRule({
     description: 'Require SYSTEM.DEF.* / SYSTEM.AUTO.* channels to stay blocked (CHLAUTH enabled and not overridden, or a non-existent MCAUSER)',
     severity: 'warning',
     messages: {
-      disabled:
-        "ALTER QMGR CHLAUTH(DISABLED) turns off the default rule that blocks SYSTEM.* channels: anyone who can reach the listener can connect through {{channels}} with a user id of their choice (including mqm). Keep CHLAUTH(ENABLED), or set MCAUSER('no!body') on SYSTEM.DEF.* and SYSTEM.AUTO.* channels",
       opened:
         "SET CHLAUTH('{{profile}}') USERSRC({{usersrc}}) opens {{channels}}, which IBM MQ blocks by default: unused default channels become an entry point. Remove the rule or set MCAUSER('no!body') / USERSRC(NOACCESS) for them",
       removed:
@@ -33,11 +31,8 @@ export default defineRule({
         const ch = objects.channels.get(n);
         return ch ? [{ file: doc.file.path, range: ch.nameParam.valueRange ?? ch.nameParam.keywordRange, message: `${n} defined here without a blocking MCAUSER` }] : [];
       });
-      const disabled = chlauthDisabled(objects);
-      if (disabled) {
-        ctx.report({ messageId: 'disabled', data: { channels: open.join(', ') }, location: loc(disabled), related: rel, fingerprint: [doc.file.path, 'CHLAUTH(DISABLED)'] });
-        continue;
-      }
+      // ALTER QMGR CHLAUTH(DISABLED) is reported by mq/chlauth-disabled, with every channel it opens.
+      if (chlauthDisabled(objects)) continue;
       for (const name of open) {
         const first = chlauthFor(objects, name).find((r) => r.profile !== '*');
         const src = first ? userSource(first) ?? 'MAP' : undefined;

@@ -8,10 +8,10 @@ ruleTester(rule, {
       name: 'CHLAUTH disabled but SYSTEM channels have a non-existent MCAUSER',
       files: { 'QM1.mqsc': "ALTER QMGR CHLAUTH(DISABLED)\nALTER CHANNEL(SYSTEM.DEF.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('no!body')\nALTER CHANNEL(SYSTEM.AUTO.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('no!body')\n" },
     },
+    { name: 'CHLAUTH disabled: reported by mq/chlauth-disabled', files: { 'QM1.mqsc': '* prod\nALTER QMGR CHLAUTH(DISABLED)\n' } },
     { name: 'back-stop rule only', files: { 'QM1.mqsc': "SET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" } },
   ],
   invalid: [
-    { name: 'CHLAUTH disabled', files: { 'QM1.mqsc': '* prod\nALTER QMGR CHLAUTH(DISABLED)\n' }, errors: [{ messageId: 'disabled', file: 'QM1.mqsc', line: 2 }] },
     { name: 'a rule opens SYSTEM.DEF.SVRCONN', files: { 'QM1.mqsc': "SET CHLAUTH('SYSTEM.DEF.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\n" }, errors: [{ messageId: 'opened', file: 'QM1.mqsc', line: 1 }] },
     { name: 'the default SYSTEM.* rule is removed', files: { 'QM1.mqsc': "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n" }, errors: [{ messageId: 'removed', file: 'QM1.mqsc', line: 1 }] },
   ],

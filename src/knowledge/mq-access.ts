@@ -1,0 +1,65 @@
+import accessData from './data/mq-access.json';
+
+/** One shipped default the access model assumes when the tree does not say otherwise, with its source. */
+export interface MqDefault {
+  value: string;
+  source: string;
+}
+
+export interface MqDefaultChlauthRecord {
+  profile: string;
+  type: string;
+  attributes: Record<string, string>;
+  source: string;
+}
+
+export interface MqInboundChannelType {
+  chltype: string;
+  defaultObject: string;
+  /** Who the channel runs as when MCAUSER is blank and no CHLAUTH record maps it: the client's asserted user, the MCA's own user (mqm), or unknown. */
+  blankMcauser: 'client' | 'mca' | 'unknown';
+  /** CHLAUTH record types that apply to this channel type. */
+  chlauthTypes: string[];
+  source: string;
+}
+
+const DATA = accessData as unknown as {
+  qmgrDefaults: { attribute: string; value: string; source: string }[];
+  authinfoDefaults: { name: string; attributes: Record<string, string>; source: string }[];
+  defaultChlauthRecords: MqDefaultChlauthRecord[];
+  channelTypes: MqInboundChannelType[];
+  adminUsers: { names: string[]; source: string };
+};
+
+/** A queue manager attribute's value on a new queue manager (CHLAUTH, CONNAUTH). */
+export function mqQmgrDefault(attribute: string): MqDefault | undefined {
+  const row = DATA.qmgrDefaults.find((r) => r.attribute === attribute.toUpperCase());
+  return row ? { value: row.value, source: row.source } : undefined;
+}
+
+/** An attribute of a shipped AUTHINFO object (SYSTEM.DEFAULT.AUTHINFO.IDPWOS CHCKCLNT…). */
+export function mqAuthinfoDefault(name: string, attribute: string): MqDefault | undefined {
+  const row = DATA.authinfoDefaults.find((r) => r.name === name.toUpperCase());
+  const value = row?.attributes[attribute.toUpperCase()];
+  return row && value !== undefined ? { value, source: row.source } : undefined;
+}
+
+/** The channel authentication records a new queue manager has. */
+export function mqDefaultChlauthRecords(): readonly MqDefaultChlauthRecord[] {
+  return DATA.defaultChlauthRecords;
+}
+
+/** An inbound channel type (SVRCONN, RCVR, RQSTR, CLUSRCVR, AMQP, MQTT), or undefined for outbound types. */
+export function mqInboundChannelType(chltype: string): MqInboundChannelType | undefined {
+  return DATA.channelTypes.find((t) => t.chltype === chltype.toUpperCase());
+}
+
+/** True for user ids that are privileged on some platform (mqm, MUSR_MQADMIN, QMQM…), compared case-insensitively. */
+export function isMqAdminUser(user: string): boolean {
+  const u = user.trim().toLowerCase();
+  return DATA.adminUsers.names.some((n) => n.toLowerCase() === u);
+}
+
+export function mqAdminUsersSource(): string {
+  return DATA.adminUsers.source;
+}

@@ -1,0 +1,265 @@
+import type { Location } from '../core/types';
+import { isMqAdminUser, mqAuthinfoDefault, mqInboundChannelType, mqQmgrDefault } from '../knowledge';
+import type { MqscData, MqscObjects, MqscParam } from '../parse/mqsc';
+import type { ParsedDocument } from '../parse/types';
+import type { ChlauthRecord } from './mq-chlauth';
+import { blockUserRecord, chlauthState, isBlockingMcauser, effectiveChlauthRecords, listValues, matchesEveryAddress, orderedMappingRecords, paramLocation } from './mq-chlauth';
+import type { Provenance, Traced } from './types';
+
+/**
+ * The queue manager's access decision for one inbound channel, as MQ takes it: BLOCKADDR at the listener,
+ * then the mapping record (SSLPEERMAP/USERMAP/QMGRMAP/ADDRESSMAP) of the most specific channel profile,
+ * then the channel's MCAUSER (USERSRC(CHANNEL)) or the peer's own identity, then the BLOCKUSER record of the
+ * most specific profile; CONNAUTH decides whether a password is checked. The peer's address, certificate
+ * and asserted user are not in the tree, so every way in is listed with what a peer needs to take it.
+ */
+export type IdentityKind = 'fixed' | 'client' | 'mca' | 'blocked' | 'unknown';
+
+export interface AccessPath {
+  /** The mapping record that decides this way in; undefined when no record matches (the channel's own settings). */
+  record?: ChlauthRecord;
+  /** What a peer must present: nothing (anyone reaching the listener), an address, a client user id, a queue manager name, a certificate. */
+  needs: string[];
+  needsCertificate: boolean;
+  identity: { kind: IdentityKind; user?: string; from?: Provenance };
+  /** A record that would refuse this way in but only warns (WARN(YES)). */
+  warnOnly?: ChlauthRecord;
+  /** The BLOCKUSER record that refuses this path's identity, or refuses administrators asserting their id. */
+  blockUser?: ChlauthRecord;
+  /** An administrative identity gets in through this path. */
+  admin: boolean;
+  /** Password check this path's identity faces: 'all' (everyone), 'admin' (privileged users only), 'none', 'unknown'. */
+  password: 'all' | 'admin' | 'none' | 'unknown';
+  /** The record's CHCKCLNT that raised the check, when any. */
+  passwordFrom?: Provenance;
+}
+
+export interface ChannelAccess {
+  channel: string;
+  chltype: string;
+  chlauth: Traced<string>;
+  connauth: { authinfo: Traced<string>; chckclnt?: Traced<string>; adoptctx?: Traced<string> };
+  tls: { enabled: boolean; certificateRequired: boolean; unknown: boolean };
+  /** SCYEXIT named on the channel: the exit may change or refuse the identity, so the outcome is unknown. */
+  exit?: Traced<string>;
+  blockAll?: ChlauthRecord;
+  paths: AccessPath[];
+  /** Administrators get in without a certificate and without a password on some path. */
+  adminWithoutSecret: boolean;
+  /** Defaults of a new queue manager that the verdict rests on (empty = every deciding input is written in the tree). */
+  assumed: string[];
+  /** Every location whose content decides the verdict (QMGR CHLAUTH, records, AUTHINFO, MCAUSER…). */
+  deciding: Location[];
+  /** The results in words: "runs as app", "client-asserted user", "blocked", "admin (mqm) possible", "password checked", "unknown (exit)". */
+  results: string[];
+}
+
+/** What a channel definition says, with where (DEFINE/ALTER in the tree, or the shipped default object). */
+export interface ChannelInput {
+  name: string;
+  chltype: string;
+  /** Latest parameter per keyword in the tree; undefined for a shipped default object the tree never touches. */
+  attributes?: Map<string, MqscParam>;
+  /** True when the tree DEFINEs the channel (unset attributes are then the SYSTEM.DEF.* defaults). */
+  defined: boolean;
+  location?: Location;
+}
+
+export interface AccessOverrides {
+  /** Evaluate as if CHLAUTH were at its default (ENABLED, default records only + the tree's records). */
+  chlauthDefault?: boolean;
+  /** Evaluate as if CONNAUTH and its AUTHINFO were at their defaults. */
+  connauthDefault?: boolean;
+}
+
+const rank = { NONE: 0, OPTIONAL: 1, REQDADM: 2, REQUIRED: 3 } as Record<string, number>;
+
+export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput, overrides: AccessOverrides = {}): ChannelAccess | undefined {
+  const type = mqInboundChannelType(input.chltype);
+  if (!type) return undefined;
+  const file = doc.file.path;
+  const objects = doc.data.objects;
+  const assumed = new Set<string>();
+  const deciding: Location[] = [];
+  const use = <T>(t: Traced<T>, what: string): Traced<T> => {
+    if (t.from.kind === 'file') deciding.push(t.from.location);
+    else assumed.add(what);
+    return t;
+  };
+  const attr = (keyword: string): { value?: string; templated: boolean; from: Provenance } => {
+    const p = input.attributes?.get(keyword);
+    if (p) return { value: p.value, templated: p.templated, from: { kind: 'file', location: paramLocation(file, p) } };
+    // Unset: the SYSTEM.DEF.* object supplies it (blank MCAUSER/SSLCIPH/SCYEXIT, SSLCAUTH(REQUIRED)); an ALTER-only channel's DEFINE is elsewhere.
+    if (!input.defined && input.attributes) return { value: undefined, templated: true, from: { kind: 'default', origin: `${keyword} of ${input.name} is set where the channel is defined, outside the tree` } };
+    return { value: keyword === 'SSLCAUTH' ? 'REQUIRED' : '', templated: false, from: { kind: 'default', origin: `${keyword} of ${type.defaultObject} as shipped (${type.source})` } };
+  };
+
+  const chlauth = overrides.chlauthDefault
+    ? ({ value: mqQmgrDefault('CHLAUTH')?.value ?? 'ENABLED', from: { kind: 'default', origin: 'default' } } as Traced<string>)
+    : use(chlauthState(objects, file), 'CHLAUTH(ENABLED) and the default channel authentication records');
+  const records = chlauth.value === 'ENABLED' ? effectiveChlauthRecords(objects, doc.data.commands, file) : [];
+  const connauth = connauthOf(objects, file, overrides.connauthDefault === true);
+
+  const ciph = attr('SSLCIPH');
+  const cauth = attr('SSLCAUTH');
+  const tlsUnknown = ciph.templated || cauth.templated;
+  const tlsEnabled = Boolean(ciph.value?.trim());
+  const certificateRequired = tlsEnabled && (cauth.value ?? 'REQUIRED').toUpperCase() !== 'OPTIONAL';
+  if (tlsEnabled) deciding.push(...[ciph.from, cauth.from].flatMap((f) => (f.kind === 'file' ? [f.location] : [])));
+  const exitAttr = attr('SCYEXIT');
+  const exit = exitAttr.value?.trim() ? { value: exitAttr.value.trim(), from: exitAttr.from } : undefined;
+  const mcauser = attr('MCAUSER');
+
+  const paths: AccessPath[] = [];
+  const blockAll = chlauth.value === 'ENABLED' && type.chlauthTypes.includes('BLOCKADDR')
+    ? records.find((r) => r.type === 'BLOCKADDR' && r.attributes.WARN !== 'YES' && listValues(r.attributes.ADDRLIST).some((a) => matchesEveryAddress(a)))
+    : undefined;
+  if (!blockAll && chlauth.value !== 'UNKNOWN') {
+    let catchAll = false;
+    for (const r of orderedMappingRecords(records, input.name, type.chlauthTypes)) {
+      const a = r.attributes;
+      const needs: string[] = [];
+      let needsCertificate = false;
+      if (r.type === 'SSLPEERMAP') {
+        if (!tlsEnabled) continue; // no certificate on a plaintext channel: the record never matches
+        needs.push(`a certificate matching SSLPEER('${a.SSLPEER ?? ''}')`);
+        needsCertificate = true;
+      } else if (r.type === 'USERMAP') needs.push(`asserting the client user id '${a.CLNTUSER ?? ''}'`);
+      else if (r.type === 'QMGRMAP' && !matchesEveryAddress(a.QMNAME)) needs.push(`naming itself queue manager '${a.QMNAME ?? ''}'`);
+      if (!matchesEveryAddress(a.ADDRESS)) needs.push(`connecting from ${a.ADDRESS}`);
+      paths.push(pathFor(r, needs, needsCertificate));
+      if (needs.length === 0) {
+        catchAll = true;
+        break;
+      }
+    }
+    if (!catchAll) paths.push(pathFor(undefined, [], false));
+  }
+
+  function pathFor(record: ChlauthRecord | undefined, needs: string[], needsCertificate: boolean): AccessPath {
+    const path: AccessPath = { record, needs, needsCertificate: needsCertificate || certificateRequired, identity: { kind: 'unknown' }, admin: false, password: 'unknown' };
+    const src = record ? (record.attributes.USERSRC ?? 'MAP') : 'CHANNEL';
+    if (src === 'NOACCESS' && record?.attributes.WARN !== 'YES') path.identity = { kind: 'blocked', from: record?.from };
+    else if (src === 'MAP' && record) {
+      const user = record.attributes.MCAUSER ?? '';
+      path.identity = user ? { kind: 'fixed', user, from: record.from } : { kind: 'unknown' };
+    } else {
+      if (src === 'NOACCESS') path.warnOnly = record;
+      if (mcauser.templated) path.identity = { kind: 'unknown', from: mcauser.from };
+      else if (mcauser.value?.trim()) path.identity = { kind: 'fixed', user: mcauser.value.trim(), from: mcauser.from };
+      else if (record?.type === 'USERMAP' && record.attributes.CLNTUSER) path.identity = { kind: 'fixed', user: record.attributes.CLNTUSER, from: record.from };
+      else path.identity = { kind: type!.blankMcauser === 'unknown' ? 'unknown' : type!.blankMcauser, from: mcauser.from };
+    }
+    const id = path.identity;
+    const blocker = type!.chlauthTypes.includes('BLOCKUSER') ? blockUserRecord(records, input.name) : undefined;
+    const blockList = blocker && blocker.attributes.WARN !== 'YES' ? listValues(blocker.attributes.USERLIST).map((u) => u.toLowerCase()) : [];
+    const blocksAdmins = blockList.includes('*mqadmin');
+    if (id.kind === 'fixed' && id.user && (blockList.includes(id.user.toLowerCase()) || (blocksAdmins && isMqAdminUser(id.user)))) {
+      path.identity = { kind: 'blocked', user: id.user, from: blocker!.from };
+      path.blockUser = blocker;
+    } else if (id.kind === 'client' && (blocksAdmins || blockList.includes('mqm'))) path.blockUser = blocker;
+    if (path.identity.kind === 'fixed' && isBlockingMcauser(path.identity.user)) path.identity = { kind: 'blocked', user: path.identity.user, from: path.identity.from };
+    const final = path.identity;
+    path.admin = final.kind === 'mca' || (final.kind === 'client' && !path.blockUser) || (final.kind === 'fixed' && isMqAdminUser(final.user ?? ''));
+    path.password = passwordFor(path, record);
+    return path;
+  }
+
+  function passwordFor(path: AccessPath, record: ChlauthRecord | undefined): AccessPath['password'] {
+    if (type!.blankMcauser === 'mca') return 'none'; // queue manager to queue manager channels carry no password
+    if (path.identity.kind === 'blocked') return 'none';
+    const base = connauth.chckclnt?.value;
+    const fromRecord = record?.attributes.CHCKCLNT;
+    if (fromRecord === 'REQUIRED' || fromRecord === 'REQDADM') {
+      if (!connauth.authinfo.value.trim()) return 'unknown';
+      path.passwordFrom = record!.from;
+      const stricter = base !== undefined && (rank[base] ?? -1) > rank[fromRecord] ? base : fromRecord;
+      return stricter === 'REQUIRED' ? 'all' : 'admin';
+    }
+    if (!connauth.authinfo.value.trim()) return 'none';
+    if (base === undefined) return 'unknown';
+    return base === 'REQUIRED' ? 'all' : base === 'REQDADM' ? 'admin' : base === 'NONE' || base === 'OPTIONAL' ? 'none' : 'unknown';
+  }
+
+  const clientChannel = type.blankMcauser === 'client';
+  const open = paths.filter((p) => p.identity.kind !== 'blocked');
+  for (const p of open) {
+    if (p.record) {
+      if (p.record.from.kind === 'file') deciding.push(p.record.from.location);
+      else assumed.add('the default channel authentication records');
+    }
+    if (p.identity.from?.kind === 'file') deciding.push(p.identity.from.location);
+    if (p.blockUser?.from.kind === 'file') deciding.push(p.blockUser.from.location);
+    if (p.admin && clientChannel) {
+      if (connauth.authinfo.from.kind === 'file') deciding.push(connauth.authinfo.from.location);
+      if (connauth.chckclnt?.from.kind === 'file') deciding.push(connauth.chckclnt.from.location);
+      else if (connauth.authinfo.value.trim()) assumed.add(`CHCKCLNT of ${connauth.authinfo.value} as shipped`);
+    }
+  }
+  if (!input.defined && input.attributes === undefined) assumed.add(`${input.name} as shipped`);
+  if (input.location) deciding.unshift(input.location);
+  const adminWithoutSecret =
+    !exit && !tlsUnknown && open.some((p) => p.admin && !p.needsCertificate && (p.password === 'none' || (p.password === 'admin' && p.identity.kind === 'fixed')));
+  const access: ChannelAccess = {
+    channel: input.name,
+    chltype: input.chltype,
+    chlauth,
+    connauth,
+    tls: { enabled: tlsEnabled, certificateRequired, unknown: tlsUnknown },
+    exit,
+    blockAll,
+    paths,
+    adminWithoutSecret,
+    assumed: [...assumed],
+    deciding: dedupe(deciding),
+    results: [],
+  };
+  access.results = describe(access);
+  return access;
+}
+
+function connauthOf(objects: MqscObjects, file: string, useDefault: boolean): ChannelAccess['connauth'] {
+  const p = useDefault ? undefined : objects.qmgr.get('CONNAUTH');
+  const name: Traced<string> =
+    p && p.value !== undefined && !p.templated
+      ? { value: p.value.trim().toUpperCase(), from: { kind: 'file', location: paramLocation(file, p) } }
+      : { value: mqQmgrDefault('CONNAUTH')?.value ?? 'SYSTEM.DEFAULT.AUTHINFO.IDPWOS', from: { kind: 'default', origin: `CONNAUTH of a new queue manager (${mqQmgrDefault('CONNAUTH')?.source ?? ''})` } };
+  if (p?.templated) return { authinfo: { value: '?', from: { kind: 'file', location: paramLocation(file, p) } } };
+  if (!name.value) return { authinfo: name };
+  const object = useDefault ? undefined : objects.authinfo.get(name.value);
+  const field = (keyword: string): Traced<string> | undefined => {
+    const q = object?.attributes.get(keyword);
+    if (q?.value !== undefined && !q.templated) return { value: q.value.toUpperCase(), from: { kind: 'file', location: paramLocation(file, q) } };
+    if (q?.templated) return undefined;
+    const d = mqAuthinfoDefault(name.value, keyword);
+    // An AUTHINFO the script DEFINEs takes the DEFINE defaults, which this model does not hold: unknown.
+    return d && !object?.attributes.has('AUTHTYPE') ? { value: d.value, from: { kind: 'default', origin: `${keyword} of ${name.value} as shipped (${d.source})` } } : undefined;
+  };
+  return { authinfo: name, chckclnt: field('CHCKCLNT'), adoptctx: field('ADOPTCTX') };
+}
+
+function describe(a: ChannelAccess): string[] {
+  if (a.exit) return [`unknown (exit ${a.exit.value})`];
+  if (a.blockAll) return ['blocked'];
+  const out: string[] = [];
+  for (const p of a.paths) {
+    const via = p.needs.length ? ` (${p.needs.join(', ')})` : '';
+    const id = p.identity;
+    let text = id.kind === 'blocked' ? 'blocked' : id.kind === 'fixed' ? `runs as ${id.user}` : id.kind === 'client' ? 'client-asserted user' : id.kind === 'mca' ? 'runs as the queue manager user (mqm)' : 'unknown identity';
+    if (p.admin) text += ', admin (mqm) possible';
+    if (id.kind === 'mca') text += ', no password (queue manager channel)';
+    else if (id.kind !== 'blocked' && p.password !== 'unknown') text += p.password === 'none' ? ', password not checked' : p.password === 'all' ? ', password checked' : ', password checked for administrators';
+    out.push(text + via);
+  }
+  return out;
+}
+
+function dedupe(locations: Location[]): Location[] {
+  const seen = new Set<string>();
+  return locations.filter((l) => {
+    const key = `${l.file}:${l.range?.start.line}:${l.range?.start.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

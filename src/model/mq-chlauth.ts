@@ -1,0 +1,125 @@
+import type { Location } from '../core/types';
+import { mqDefaultChlauthRecords, mqQmgrDefault } from '../knowledge';
+import type { MqscCommand, MqscObjects, MqscParam } from '../parse/mqsc';
+import type { Provenance, Traced } from './types';
+
+/**
+ * The channel authentication records a queue manager holds after its MQSC ran: the records every new
+ * queue manager starts with (knowledge), minus those the script removes, with the script's own records
+ * on top (a later SET for the same profile, type and identity replaces an earlier one, as ACTION(REPLACE) does).
+ */
+export interface ChlauthRecord {
+  profile: string;
+  type: string;
+  /** Attribute values upper-cased where MQ folds them (USERSRC, WARN, CHCKCLNT); names and addresses as written. */
+  attributes: Record<string, string>;
+  from: Provenance;
+  /** The MQSC command, when the record comes from the tree. */
+  command?: MqscCommand;
+  /** Parameter locations by keyword, when the record comes from the tree. */
+  locations: Record<string, Location>;
+}
+
+export const MAPPING_TYPES = ['SSLPEERMAP', 'USERMAP', 'QMGRMAP', 'ADDRESSMAP'];
+
+const identityKey = (r: { profile: string; type: string; attributes: Record<string, string> }): string => {
+  const a = r.attributes;
+  const id = r.type === 'BLOCKUSER' || r.type === 'BLOCKADDR' ? '' : [a.ADDRESS, a.SSLPEER, a.SSLCERTI, a.CLNTUSER, a.QMNAME].map((v) => (v ?? '').toUpperCase()).join('|');
+  return `${r.profile.toUpperCase()}|${r.type}|${id}`;
+};
+
+const FOLDED = new Set(['USERSRC', 'WARN', 'CHCKCLNT', 'TYPE', 'ACTION']);
+
+/** CHLAUTH(ENABLED|DISABLED) of the queue manager: the script's ALTER QMGR, else the default of a new queue manager. */
+export function chlauthState(objects: MqscObjects, file: string): Traced<string> {
+  const p = objects.qmgr.get('CHLAUTH');
+  if (p?.value !== undefined && !p.templated) return { value: p.value.toUpperCase(), from: { kind: 'file', location: paramLocation(file, p) } };
+  if (p?.templated) return { value: 'UNKNOWN', from: { kind: 'file', location: paramLocation(file, p) } };
+  const d = mqQmgrDefault('CHLAUTH');
+  return { value: d?.value ?? 'UNKNOWN', from: { kind: 'default', origin: `a queue manager created at IBM MQ 7.1 or later has CHLAUTH(${d?.value ?? 'ENABLED'}) (${d?.source ?? ''})` } };
+}
+
+export function paramLocation(file: string, p: MqscParam): Location {
+  return { file, range: p.valueRange ?? p.keywordRange };
+}
+
+/** The effective records (defaults + script), in script order; records whose values are templated are dropped (unknown). */
+export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscCommand[], file: string): ChlauthRecord[] {
+  const byKey = new Map<string, ChlauthRecord>();
+  for (const d of mqDefaultChlauthRecords()) {
+    const record: ChlauthRecord = { profile: d.profile, type: d.type, attributes: { ...d.attributes }, from: { kind: 'default', origin: `default channel authentication record of a new queue manager (${d.source})` }, locations: {} };
+    byKey.set(identityKey(record), record);
+  }
+  // Removals by the script apply to the defaults too (the parser already drops the script's own removed records).
+  for (const c of commands) {
+    if (c.noun !== 'CHLAUTH' || c.verb !== 'SET' || c.name?.value === undefined) continue;
+    const action = c.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase();
+    if (action !== 'REMOVE' && action !== 'REMOVEALL') continue;
+    const type = c.params.find((p) => p.keyword === 'TYPE')?.value?.toUpperCase();
+    for (const [key, r] of byKey) {
+      if (r.from.kind === 'default' && r.profile.toUpperCase() === c.name.value.toUpperCase() && (action === 'REMOVEALL' || !type || r.type === type)) byKey.delete(key);
+    }
+  }
+  for (const r of objects.chlauth) {
+    if (!r.type || [...r.attributes.values()].some((p) => p.templated) || r.profileParam.templated) continue;
+    const attributes: Record<string, string> = {};
+    const locations: Record<string, Location> = { PROFILE: paramLocation(file, r.profileParam) };
+    for (const [k, p] of r.attributes) {
+      if (p.value === undefined) continue;
+      attributes[k] = FOLDED.has(k) ? p.value.toUpperCase() : p.value;
+      locations[k] = paramLocation(file, p);
+    }
+    const record: ChlauthRecord = { profile: r.profile, type: r.type, attributes, from: { kind: 'file', location: paramLocation(file, r.profileParam) }, command: r.command, locations };
+    const key = identityKey(record);
+    byKey.delete(key);
+    byKey.set(key, record);
+  }
+  return [...byKey.values()];
+}
+
+/** MQ generic match: `*` anywhere in the profile stands for any characters (zero or more). */
+export function chlauthProfileMatches(profile: string, channel: string): boolean {
+  if (!profile.includes('*')) return profile.toUpperCase() === channel.toUpperCase();
+  const pattern = profile.toUpperCase().split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${pattern}$`).test(channel.toUpperCase());
+}
+
+/** Larger is more specific: an exact name beats any generic profile; generic profiles rank by their fixed characters. */
+export function profileSpecificity(profile: string): number {
+  return profile.includes('*') ? profile.replace(/\*/g, '').length : 1000;
+}
+
+/** True for an address filter that every peer matches (`*`, or absent on a record where ADDRESS is optional). */
+export function matchesEveryAddress(address: string | undefined): boolean {
+  return address === undefined || /^\*$/.test(address.trim()) || /^\*(\.\*){3}$/.test(address.trim());
+}
+
+/** MQ's order for one channel: most specific profile first; within a profile SSLPEERMAP, then USERMAP/QMGRMAP, then ADDRESSMAP; specific addresses before generic. */
+export function orderedMappingRecords(records: ChlauthRecord[], channel: string, types: readonly string[]): ChlauthRecord[] {
+  const typeRank = (t: string) => (t === 'SSLPEERMAP' ? 0 : t === 'USERMAP' || t === 'QMGRMAP' ? 1 : 2);
+  return records
+    .filter((r) => MAPPING_TYPES.includes(r.type) && types.includes(r.type) && chlauthProfileMatches(r.profile, channel))
+    .sort(
+      (a, b) =>
+        profileSpecificity(b.profile) - profileSpecificity(a.profile) ||
+        typeRank(a.type) - typeRank(b.type) ||
+        Number(matchesEveryAddress(a.attributes.ADDRESS)) - Number(matchesEveryAddress(b.attributes.ADDRESS)),
+    );
+}
+
+/** The BLOCKUSER record of the most specific matching profile (only that one applies: a channel-specific list replaces `*MQADMIN`). */
+export function blockUserRecord(records: ChlauthRecord[], channel: string): ChlauthRecord | undefined {
+  return records
+    .filter((r) => r.type === 'BLOCKUSER' && chlauthProfileMatches(r.profile, channel))
+    .sort((a, b) => profileSpecificity(b.profile) - profileSpecificity(a.profile))[0];
+}
+
+export function listValues(value: string | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).map((v) => v.replace(/^'|'$/g, '').trim()).filter(Boolean);
+}
+
+/** MCAUSER values that cannot be a real user: `no!body`-style ids, `*NOACCESS`, `nobody`, `noaccess`. */
+export function isBlockingMcauser(value: string | undefined): boolean {
+  if (!value) return false;
+  return /!/.test(value) || /^\*?no\.?access$|^no\.?body$/i.test(value.trim());
+}

@@ -1,0 +1,38 @@
+import { defineRule } from '../types';
+import { assumption, confidentAdminWithoutSecret, inboundAccess, relatedFor, resultText, tlsRuleOwns } from './access';
+
+export default defineRule({
+  meta: {
+    id: 'mq/channel-runs-as-admin',
+    description: 'Report inbound channels (SVRCONN, RCVR, RQSTR, CLUSRCVR, AMQP) through which an administrative identity (mqm) can connect',
+    severity: 'warning',
+    messages: {
+      asserted:
+        "{{chltype}} channel {{channel}} runs with the user id the client asserts and nothing refuses administrators: a client that says it is mqm gets full control of the queue manager{{secret}}. Result: {{result}}{{assumed}}. Set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
+      messageChannel:
+        "{{chltype}} channel {{channel}} has no MCAUSER, so its MCA runs as the queue manager's own user (mqm): any partner that connects{{secret}} can put to every queue, SYSTEM.ADMIN.COMMAND.QUEUE included. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority the partner needs, or map partners with SET CHLAUTH TYPE(QMGRMAP|SSLPEERMAP) USERSRC(MAP)",
+      mapped:
+        "{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. Map the channel to a low-privilege user",
+    },
+    defaultOptions: {},
+    symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
+  },
+  check(ctx) {
+    for (const { channel, access } of inboundAccess(ctx.deployment)) {
+      if (access.exit || access.tls.unknown || tlsRuleOwns(access)) continue;
+      const path = access.paths.find((p) => p.admin && p.identity.kind !== 'blocked');
+      if (!path) continue;
+      const secret = access.adminWithoutSecret ? ' without a certificate or password' : access.tls.certificateRequired ? ' with a trusted certificate' : '';
+      const data = { chltype: access.chltype, channel: access.channel, result: resultText(access), assumed: assumption(access), secret, user: path.identity.user ?? '' };
+      const location = path.identity.kind === 'fixed' && path.identity.from?.kind === 'file' ? path.identity.from.location : channel.nameLocation;
+      ctx.report({
+        messageId: path.identity.kind === 'mca' ? 'messageChannel' : path.identity.kind === 'fixed' ? 'mapped' : 'asserted',
+        data,
+        location,
+        related: relatedFor(access, location),
+        severity: confidentAdminWithoutSecret(access) ? 'error' : 'warning',
+        fingerprint: [access.channel, access.chltype, 'admin'],
+      });
+    }
+  },
+});

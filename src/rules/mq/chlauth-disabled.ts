@@ -1,0 +1,39 @@
+import type { MqscData } from '../../parse/mqsc';
+import type { ParsedDocument } from '../../parse/types';
+import { chlauthState } from '../../model/mq-chlauth';
+import { defineRule } from '../types';
+import { channelList, confidentAdminWithoutSecret, openedBy, relatedFor } from './access';
+
+export default defineRule({
+  meta: {
+    id: 'mq/chlauth-disabled',
+    description: 'Report ALTER QMGR CHLAUTH(DISABLED): every channel authentication record stops applying, the default blocks of SYSTEM.* channels and of administrators included',
+    severity: 'warning',
+    messages: {
+      disabled:
+        "ALTER QMGR CHLAUTH(DISABLED) switches off every channel authentication record, including the defaults that refuse SYSTEM.* channels and administrators (*MQADMIN). Opened: {{channels}}. Keep CHLAUTH(ENABLED) and admit what you need with specific records (SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('10.1.*') USERSRC(CHANNEL))",
+    },
+    defaultOptions: {},
+    symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
+  },
+  check(ctx) {
+    for (const doc of ctx.deployment.documents) {
+      if (doc.kind !== 'mq.mqsc') continue;
+      const mqsc = doc as ParsedDocument<MqscData>;
+      const state = chlauthState(mqsc.data.objects, doc.file.path);
+      if (state.value !== 'DISABLED' || state.from.kind !== 'file') continue;
+      const opened = openedBy(mqsc, { chlauthDefault: true });
+      if (opened.length === 0) continue;
+      const location = state.from.location;
+      const related = opened.flatMap(({ access }) => relatedFor(access, location, `${access.channel}: ${access.results.join('; ')}`).slice(0, 1));
+      ctx.report({
+        messageId: 'disabled',
+        data: { channels: channelList(opened) },
+        location,
+        related,
+        severity: opened.some(({ input, access }) => input.attributes && confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
+        fingerprint: [doc.file.path, 'CHLAUTH(DISABLED)'],
+      });
+    }
+  },
+});
