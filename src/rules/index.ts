@@ -19,6 +19,9 @@ import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
+import mqAddressMapAllowsAll from './mq/address-map-allows-all';
+import mqAmqpChannelWithoutTls from './mq/amqp-channel-without-tls';
+import mqBlockuserOverrideRemovesAdminBlock from './mq/blockuser-override-removes-admin-block';
 import mqChannelRunsAsAdmin from './mq/channel-runs-as-admin';
 import mqChannelWithoutTls from './mq/channel-without-tls';
 import mqChlauthDisabled from './mq/chlauth-disabled';
@@ -27,6 +30,7 @@ import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
 import mqCipherspecMismatch from './mq/cipherspec-mismatch';
 import mqCipherspecNotNegotiated from './mq/cipherspec-not-negotiated';
 import mqConnauthDisabled from './mq/connauth-disabled';
+import mqReplicationWithoutTls from './mq/replication-without-tls';
 import mqSslcauthOptionalWithSslpeer from './mq/sslcauth-optional-with-sslpeer';
 import mqSslpeerNoMatch from './mq/sslpeer-no-match';
 import mqSslpeerSyntax from './mq/sslpeer-syntax';
@@ -63,6 +67,9 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaCipherNameUnsupported,
   javaIbmDefaultTlsV1,
   javaProtocolDisabledByRuntime,
+  mqAddressMapAllowsAll,
+  mqAmqpChannelWithoutTls,
+  mqBlockuserOverrideRemovesAdminBlock,
   mqChannelRunsAsAdmin,
   mqChannelWithoutTls,
   mqChlauthDisabled,
@@ -71,6 +78,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqCipherspecMismatch,
   mqCipherspecNotNegotiated,
   mqConnauthDisabled,
+  mqReplicationWithoutTls,
   mqSslcauthOptionalWithSslpeer,
   mqSslpeerNoMatch,
   mqSslpeerSyntax,

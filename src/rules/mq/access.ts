@@ -49,6 +49,8 @@ export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] 
     if (!doc.data.objects.channels.has(name)) out.push({ name, chltype, defined: false });
   }
   if (!doc.data.objects.channels.has('SYSTEM.AUTO.SVRCONN')) out.push({ name: 'SYSTEM.AUTO.SVRCONN', chltype: 'SVRCONN', defined: false });
+  // SYSTEM.DEF.AMQP exists only where the AMQP service is installed: counted when the script talks about AMQP.
+  if (!doc.data.objects.channels.has('SYSTEM.DEF.AMQP') && /AMQP/i.test(doc.file.text)) out.push({ name: 'SYSTEM.DEF.AMQP', chltype: 'AMQP', defined: false });
   return out;
 }
 
@@ -73,7 +75,9 @@ export function resultText(access: ChannelAccess): string {
  */
 export function tlsRuleOwns(access: ChannelAccess): boolean {
   const open = access.paths.filter((p) => p.identity.kind === 'client' || p.identity.kind === 'mca');
-  return access.tls.enabled && !access.exit && !access.tls.unknown && open.length > 0 && !confidentAdminWithoutSecret(access);
+  // A record that maps certificates (or users) to a user shows the identity is managed by CHLAUTH; the rest falls to mq/channel-runs-as-admin.
+  const mapped = access.paths.some((p) => p.record && p.identity.kind === 'fixed');
+  return access.tls.enabled && !access.exit && !access.tls.unknown && open.length > 0 && !mapped && !confidentAdminWithoutSecret(access);
 }
 
 export function confidentAdminWithoutSecret(access: ChannelAccess): boolean {

@@ -5,7 +5,7 @@ import { definedInScript } from './chlauth';
 export default defineRule({
   meta: {
     id: 'mq/channel-without-tls',
-    description: 'Warn about server channels (SVRCONN, RCVR, CLUSRCVR…) defined without SSLCIPH: traffic and passwords flow in clear',
+    description: 'Warn about inbound channels (SVRCONN, RCVR, RQSTR, CLUSRCVR, MQTT) defined without SSLCIPH: traffic and passwords flow in clear (AMQP: mq/amqp-channel-without-tls)',
     severity: 'warning',
     messages: {
       plaintext:
@@ -17,7 +17,7 @@ export default defineRule({
   check(ctx) {
     for (const { component: c, channel: a } of serverChannels(ctx.deployment)) {
       if (!a.mqscChannel || !definedInScript(a.mqscChannel) || a.channelName.startsWith('SYSTEM.')) continue;
-      if (a.chltype === 'AMQP' || a.chltype === 'MQTT') continue;
+      if (a.chltype === 'AMQP') continue; // mq/amqp-channel-without-tls
       const trptype = a.mqscChannel.attributes.get('TRPTYPE')?.value?.toUpperCase();
       if (trptype && trptype !== 'TCP') continue;
       if (a.sslciph && (a.sslciph.value.trim() || a.sslciph.templated)) continue;

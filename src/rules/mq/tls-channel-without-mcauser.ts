@@ -1,33 +1,30 @@
-import type { MqscData } from '../../parse/mqsc';
 import { defineRule } from '../types';
-import { serverChannels } from './shared';
-import { definedInScript, identityRecord } from './chlauth';
+import { assumption, inboundAccess, resultText, tlsRuleOwns } from './access';
 
 export default defineRule({
   meta: {
     id: 'mq/tls-channel-without-mcauser',
-    description: 'Warn when a TLS server channel runs with the client-asserted user id: no MCAUSER and no CHLAUTH mapping',
+    description: "Warn when a TLS inbound channel (SVRCONN, AMQP, RCVR, RQSTR, CLUSRCVR) runs as the client-asserted user or the queue manager's own user: no MCAUSER and no CHLAUTH mapping",
     severity: 'warning',
     messages: {
       noMcauser:
         "Channel {{channel}} authenticates clients with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps the certificate to a user: the channel runs with the user id the client asserts, which can be an administrator (mqm). Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
+      mcaUser:
+        "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
     },
     defaultOptions: {},
     symptoms: [],
   },
   check(ctx) {
-    for (const { component: c, channel: a } of serverChannels(ctx.deployment)) {
-      if (a.chltype !== 'SVRCONN' || !a.mqscChannel || !definedInScript(a.mqscChannel)) continue;
-      if (!a.sslciph?.value.trim() || a.sslciph.templated) continue;
-      if (a.mcauser && (a.mcauser.value.trim() || a.mcauser.templated)) continue;
-      const objects = (a.qmgr!.mqsc.data as MqscData).objects;
-      if (identityRecord(objects, a.channelName)) continue;
+    for (const { channel: a, access } of inboundAccess(ctx.deployment)) {
+      if (!tlsRuleOwns(access) || !a.sslciph) continue;
+      const mca = access.paths.some((p) => p.identity.kind === 'mca');
       ctx.report({
-        messageId: 'noMcauser',
-        data: { channel: a.channelName, ciph: a.sslciph.value },
+        messageId: mca ? 'mcaUser' : 'noMcauser',
+        data: { channel: a.channelName, chltype: a.chltype, ciph: a.sslciph.value, result: resultText(access), assumed: assumption(access) },
         location: a.nameLocation,
-        related: [{ ...a.sslciph.location, message: 'TLS enabled here' }],
-        fingerprint: [c.id, 'no-mcauser'],
+        related: [{ ...a.sslciph.location, message: 'TLS enabled here' }, ...(access.chlauth.from.kind === 'file' ? [{ ...access.chlauth.from.location, message: `CHLAUTH(${access.chlauth.value})` }] : [])],
+        fingerprint: [a.channelName, a.chltype, 'no-mcauser'],
       });
     }
   },

@@ -1,0 +1,50 @@
+import type { MqscData } from '../../parse/mqsc';
+import type { ParsedDocument } from '../../parse/types';
+import { chlauthProfileMatches, effectiveChlauthRecords, matchesEveryAddress } from '../../model/mq-chlauth';
+import { defineRule } from '../types';
+import { accessOf, channelList, documentChannels, relatedFor } from './access';
+
+export default defineRule({
+  meta: {
+    id: 'mq/address-map-allows-all',
+    description: "Report SET CHLAUTH TYPE(ADDRESSMAP) ADDRESS('*') records that admit every address to a channel which then runs as the client-asserted user, the queue manager's own user or an administrator, without certificate or password",
+    severity: 'warning',
+    messages: {
+      allowsAll:
+        "SET CHLAUTH('{{profile}}') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC({{usersrc}}) admits every address, and nothing else identifies the peer: {{channels}}. Restrict ADDRESS to the clients' network, map them to a low-privilege user (USERSRC(MAP) MCAUSER('app')) or require a password (CHCKCLNT(REQUIRED))",
+    },
+    defaultOptions: {},
+    symptoms: ['AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
+  },
+  check(ctx) {
+    for (const doc of ctx.deployment.documents) {
+      if (doc.kind !== 'mq.mqsc') continue;
+      const mqsc = doc as ParsedDocument<MqscData>;
+      const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, doc.file.path);
+      for (const record of records) {
+        if (record.from.kind !== 'file' || record.type !== 'ADDRESSMAP' || !matchesEveryAddress(record.attributes.ADDRESS)) continue;
+        const usersrc = record.attributes.USERSRC ?? 'MAP';
+        if (usersrc === 'NOACCESS') continue;
+        const exposed = documentChannels(mqsc)
+          .filter((input) => chlauthProfileMatches(record.profile, input.name))
+          .map((input) => ({ input, access: accessOf(mqsc, input)! }))
+          .filter(({ access }) => {
+            const path = access?.paths.find((p) => p.record?.command === record.command && p.record?.from.kind === 'file');
+            if (!access || access.exit || !path || path.needsCertificate || path.password === 'all') return false;
+            return path.identity.kind === 'client' || path.identity.kind === 'mca' || path.admin;
+          });
+        if (exposed.length === 0) continue;
+        const location = record.from.location;
+        const confident = exposed.some(({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0);
+        ctx.report({
+          messageId: 'allowsAll',
+          data: { profile: record.profile, usersrc, channels: channelList(exposed) },
+          location,
+          related: exposed.flatMap(({ access }) => relatedFor(access, location, `${access.channel}: ${access.results.join('; ')}`).slice(0, 1)),
+          severity: confident ? 'error' : 'warning',
+          fingerprint: [doc.file.path, record.profile, 'ADDRESSMAP *'],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,47 @@
+import * as path from 'node:path';
+import type { MqIniData } from '../../parse/mq-ini';
+import type { ParsedDocument } from '../../parse/types';
+import { defineRule } from '../types';
+
+const TLS_KEYS = ['keyrepository', 'cipherspec', 'certificatelabel'];
+
+export default defineRule({
+  meta: {
+    id: 'mq/replication-without-tls',
+    description: 'Report Native HA replication (qm.ini NativeHAInstance stanzas) without a key repository in NativeHALocalInstance: the queue manager log is replicated in plain text',
+    severity: 'warning',
+    messages: {
+      plaintext:
+        "Native HA replication to {{instances}} is configured but no NativeHALocalInstance in {{dir}} names a KeyRepository: IBM MQ then exchanges the log replication data — the content of every persistent message — between instances in plain text. Add KeyRepository (and CertificateLabel, CipherSpec) to the NativeHALocalInstance stanza on every instance",
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    const byDir = new Map<string, ParsedDocument<MqIniData>[]>();
+    for (const doc of ctx.deployment.documents) {
+      if (doc.kind !== 'mq.qm-ini') continue;
+      const dir = path.dirname(doc.file.path);
+      byDir.set(dir, [...(byDir.get(dir) ?? []), doc as ParsedDocument<MqIniData>]);
+    }
+    for (const [dir, docs] of byDir) {
+      // Templates (Go/Helm/shell) decide the stanza at deploy time: unknown, not reported.
+      if (docs.some((d) => /\{\{|\$\{?[A-Za-z_]/.test(d.file.text))) continue;
+      const stanzas = docs.flatMap((d) => d.data.stanzas.map((s) => ({ doc: d, stanza: s })));
+      const instances = stanzas.filter(({ stanza }) => stanza.name.toLowerCase() === 'nativehainstance');
+      if (instances.length === 0) continue;
+      const tls = stanzas.some(({ stanza }) => stanza.name.toLowerCase() === 'nativehalocalinstance' && stanza.entries.some((e) => TLS_KEYS.includes(e.key.toLowerCase()) && e.value.trim() !== ''));
+      if (tls) continue;
+      const local = stanzas.find(({ stanza }) => stanza.name.toLowerCase() === 'nativehalocalinstance');
+      const primary = local ?? instances[0];
+      const names = instances.map(({ stanza }) => stanza.entries.find((e) => e.key.toLowerCase() === 'replicationaddress')?.value ?? stanza.entries.find((e) => e.key.toLowerCase() === 'name')?.value ?? '?');
+      ctx.report({
+        messageId: 'plaintext',
+        data: { instances: names.join(', '), dir: path.relative(ctx.cwd, dir).split(path.sep).join('/') || '.' },
+        location: { file: primary.doc.file.path, range: primary.stanza.range },
+        related: instances.filter((i) => i !== primary).slice(0, 3).map(({ doc, stanza }) => ({ file: doc.file.path, range: stanza.range, message: 'replication partner' })),
+        fingerprint: [dir, 'nativeha-plaintext'],
+      });
+    }
+  },
+});
