@@ -43,6 +43,8 @@ export interface ChannelAccess {
   /** SCYEXIT named on the channel: the exit may change or refuse the identity, so the outcome is unknown. */
   exit?: Traced<string>;
   blockAll?: ChlauthRecord;
+  /** A record whose matching values are template placeholders: every way in after it is unknown. */
+  templatedRecord?: ChlauthRecord;
   paths: AccessPath[];
   /** Administrators get in without a certificate and without a password on some path. */
   adminWithoutSecret: boolean;
@@ -114,10 +116,15 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
   const blockAll = chlauth.value === 'ENABLED' && type.chlauthTypes.includes('BLOCKADDR')
     ? records.find((r) => r.type === 'BLOCKADDR' && r.attributes.WARN !== 'YES' && listValues(r.attributes.ADDRLIST).some((a) => matchesEveryAddress(a)))
     : undefined;
+  let templatedRecord: ChlauthRecord | undefined;
   if (!blockAll && chlauth.value !== 'UNKNOWN') {
     let catchAll = false;
     for (const r of orderedMappingRecords(records, input.name, type.chlauthTypes)) {
       const a = r.attributes;
+      if (r.templated.some((k) => k !== 'CHCKCLNT' && k !== 'DESCR' && k !== 'CUSTOM')) {
+        templatedRecord = r; // the placeholder decides who matches: the rest of the decision is unknown
+        break;
+      }
       const needs: string[] = [];
       let needsCertificate = false;
       if (r.type === 'SSLPEERMAP') {
@@ -133,7 +140,7 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
         break;
       }
     }
-    if (!catchAll) paths.push(pathFor(undefined, [], false));
+    if (!catchAll && !templatedRecord) paths.push(pathFor(undefined, [], false));
   }
 
   function pathFor(record: ChlauthRecord | undefined, needs: string[], needsCertificate: boolean): AccessPath {
@@ -169,6 +176,7 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
     if (type!.blankMcauser === 'mca') return 'none'; // queue manager to queue manager channels carry no password
     if (path.identity.kind === 'blocked') return 'none';
     const base = connauth.chckclnt?.value;
+    if (record?.templated.includes('CHCKCLNT')) return 'unknown';
     const fromRecord = record?.attributes.CHCKCLNT;
     if (fromRecord === 'REQUIRED' || fromRecord === 'REQDADM') {
       if (!connauth.authinfo.value.trim()) return 'unknown';
@@ -178,6 +186,8 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
     }
     if (!connauth.authinfo.value.trim()) return 'none';
     if (base === undefined) return 'unknown';
+    // REQDADM asks the asserted user for a password when it is privileged: a USERMAP path asserts CLNTUSER, whose group membership the tree does not show.
+    if (base === 'REQDADM' && record?.type === 'USERMAP' && !isMqAdminUser(record.attributes.CLNTUSER ?? '')) return path.identity.kind === 'fixed' && isMqAdminUser(path.identity.user ?? '') ? 'unknown' : 'admin';
     return base === 'REQUIRED' ? 'all' : base === 'REQDADM' ? 'admin' : base === 'NONE' || base === 'OPTIONAL' ? 'none' : 'unknown';
   }
 
@@ -199,7 +209,7 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
   if (!input.defined && input.attributes === undefined) assumed.add(`${input.name} as shipped`);
   if (input.location) deciding.unshift(input.location);
   const adminWithoutSecret =
-    !exit && !tlsUnknown && open.some((p) => p.admin && !p.needsCertificate && (p.password === 'none' || (p.password === 'admin' && p.identity.kind === 'fixed')));
+    !exit && !tlsUnknown && !templatedRecord && open.some((p) => p.admin && !p.needsCertificate && (p.password === 'none' || (p.password === 'admin' && p.identity.kind === 'fixed')));
   const access: ChannelAccess = {
     channel: input.name,
     chltype: input.chltype,
@@ -208,6 +218,7 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
     tls: { enabled: tlsEnabled, certificateRequired, unknown: tlsUnknown },
     exit,
     blockAll,
+    templatedRecord,
     paths,
     adminWithoutSecret,
     assumed: [...assumed],
@@ -251,6 +262,7 @@ function describe(a: ChannelAccess): string[] {
     else if (id.kind !== 'blocked' && p.password !== 'unknown') text += p.password === 'none' ? ', password not checked' : p.password === 'all' ? ', password checked' : ', password checked for administrators';
     out.push(text + via);
   }
+  if (a.templatedRecord) out.push(`unknown (template in SET CHLAUTH('${a.templatedRecord.profile}') ${a.templatedRecord.type})`);
   return out;
 }
 

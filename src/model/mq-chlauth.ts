@@ -18,6 +18,8 @@ export interface ChlauthRecord {
   command?: MqscCommand;
   /** Parameter locations by keyword, when the record comes from the tree. */
   locations: Record<string, Location>;
+  /** Keywords whose value is a template placeholder (decided at deploy time). */
+  templated: string[];
 }
 
 export const MAPPING_TYPES = ['SSLPEERMAP', 'USERMAP', 'QMGRMAP', 'ADDRESSMAP'];
@@ -43,11 +45,11 @@ export function paramLocation(file: string, p: MqscParam): Location {
   return { file, range: p.valueRange ?? p.keywordRange };
 }
 
-/** The effective records (defaults + script), in script order; records whose values are templated are dropped (unknown). */
+/** The effective records (defaults + script), in script order; templated values are kept and listed in `templated`. */
 export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscCommand[], file: string): ChlauthRecord[] {
   const byKey = new Map<string, ChlauthRecord>();
   for (const d of mqDefaultChlauthRecords()) {
-    const record: ChlauthRecord = { profile: d.profile, type: d.type, attributes: { ...d.attributes }, from: { kind: 'default', origin: `default channel authentication record of a new queue manager (${d.source})` }, locations: {} };
+    const record: ChlauthRecord = { profile: d.profile, type: d.type, attributes: { ...d.attributes }, from: { kind: 'default', origin: `default channel authentication record of a new queue manager (${d.source})` }, locations: {}, templated: [] };
     byKey.set(identityKey(record), record);
   }
   // Removals by the script apply to the defaults too (the parser already drops the script's own removed records).
@@ -61,7 +63,8 @@ export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscComm
     }
   }
   for (const r of objects.chlauth) {
-    if (!r.type || [...r.attributes.values()].some((p) => p.templated) || r.profileParam.templated) continue;
+    if (!r.type || r.profileParam.templated) continue;
+    const templated = [...r.attributes.entries()].filter(([, p]) => p.templated).map(([k]) => k);
     const attributes: Record<string, string> = {};
     const locations: Record<string, Location> = { PROFILE: paramLocation(file, r.profileParam) };
     for (const [k, p] of r.attributes) {
@@ -69,7 +72,7 @@ export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscComm
       attributes[k] = FOLDED.has(k) ? p.value.toUpperCase() : p.value;
       locations[k] = paramLocation(file, p);
     }
-    const record: ChlauthRecord = { profile: r.profile, type: r.type, attributes, from: { kind: 'file', location: paramLocation(file, r.profileParam) }, command: r.command, locations };
+    const record: ChlauthRecord = { profile: r.profile, type: r.type, attributes, from: { kind: 'file', location: paramLocation(file, r.profileParam) }, command: r.command, locations, templated };
     const key = identityKey(record);
     byKey.delete(key);
     byKey.set(key, record);
