@@ -1,4 +1,4 @@
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import { isMqAdminUser, mqAuthinfoDefault, mqInboundChannelType, mqQmgrDefault } from '../knowledge';
 import type { MqscData, MqscObjects, MqscParam } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
@@ -51,7 +51,7 @@ export interface ChannelAccess {
   /** Defaults of a new queue manager that the verdict rests on (empty = every deciding input is written in the tree). */
   assumed: string[];
   /** Every location whose content decides the verdict (QMGR CHLAUTH, records, AUTHINFO, MCAUSER…). */
-  deciding: Location[];
+  deciding: RelatedLocation[];
   /** The results in words: "runs as app", "client-asserted user", "blocked", "admin (mqm) possible", "password checked", "unknown (exit)". */
   results: string[];
 }
@@ -82,9 +82,10 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
   const file = doc.file.path;
   const objects = doc.data.objects;
   const assumed = new Set<string>();
-  const deciding: Location[] = [];
+  const deciding: RelatedLocation[] = [];
+  const at = (location: Location, message: string) => deciding.push({ ...location, message });
   const use = <T>(t: Traced<T>, what: string): Traced<T> => {
-    if (t.from.kind === 'file') deciding.push(t.from.location);
+    if (t.from.kind === 'file') at(t.from.location, `CHLAUTH(${String(t.value)})`);
     else assumed.add(what);
     return t;
   };
@@ -107,7 +108,8 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
   const tlsUnknown = ciph.templated || cauth.templated;
   const tlsEnabled = Boolean(ciph.value?.trim());
   const certificateRequired = tlsEnabled && (cauth.value ?? 'REQUIRED').toUpperCase() !== 'OPTIONAL';
-  if (tlsEnabled) deciding.push(...[ciph.from, cauth.from].flatMap((f) => (f.kind === 'file' ? [f.location] : [])));
+  if (ciph.from.kind === 'file' && tlsEnabled) at(ciph.from.location, `SSLCIPH(${ciph.value})`);
+  if (cauth.from.kind === 'file' && tlsEnabled) at(cauth.from.location, `SSLCAUTH(${cauth.value})`);
   const exitAttr = attr('SCYEXIT');
   const exit = exitAttr.value?.trim() ? { value: exitAttr.value.trim(), from: exitAttr.from } : undefined;
   const mcauser = attr('MCAUSER');
@@ -195,19 +197,19 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
   const open = paths.filter((p) => p.identity.kind !== 'blocked');
   for (const p of open) {
     if (p.record) {
-      if (p.record.from.kind === 'file') deciding.push(p.record.from.location);
+      if (p.record.from.kind === 'file') at(p.record.from.location, `SET CHLAUTH('${p.record.profile}') TYPE(${p.record.type})`);
       else assumed.add('the default channel authentication records');
     }
-    if (p.identity.from?.kind === 'file') deciding.push(p.identity.from.location);
-    if (p.blockUser?.from.kind === 'file') deciding.push(p.blockUser.from.location);
+    if (p.identity.from?.kind === 'file' && !p.record) at(p.identity.from.location, `MCAUSER(${p.identity.user ?? ''})`);
+    if (p.blockUser?.from.kind === 'file') at(p.blockUser.from.location, `SET CHLAUTH('${p.blockUser.profile}') TYPE(BLOCKUSER)`);
     if (p.admin && clientChannel) {
-      if (connauth.authinfo.from.kind === 'file') deciding.push(connauth.authinfo.from.location);
-      if (connauth.chckclnt?.from.kind === 'file') deciding.push(connauth.chckclnt.from.location);
+      if (connauth.authinfo.from.kind === 'file') at(connauth.authinfo.from.location, `CONNAUTH(${connauth.authinfo.value || "' '"})`);
+      if (connauth.chckclnt?.from.kind === 'file') at(connauth.chckclnt.from.location, `CHCKCLNT(${connauth.chckclnt.value})`);
       else if (connauth.authinfo.value.trim()) assumed.add(`CHCKCLNT of ${connauth.authinfo.value} as shipped`);
     }
   }
   if (!input.defined && input.attributes === undefined) assumed.add(`${input.name} as shipped`);
-  if (input.location) deciding.unshift(input.location);
+  if (input.location) deciding.unshift({ ...input.location, message: `${input.chltype} channel ${input.name}` });
   const adminWithoutSecret =
     !exit && !tlsUnknown && !templatedRecord && open.some((p) => p.admin && !p.needsCertificate && (p.password === 'none' || (p.password === 'admin' && p.identity.kind === 'fixed')));
   const access: ChannelAccess = {
@@ -266,7 +268,7 @@ function describe(a: ChannelAccess): string[] {
   return out;
 }
 
-function dedupe(locations: Location[]): Location[] {
+function dedupe(locations: RelatedLocation[]): RelatedLocation[] {
   const seen = new Set<string>();
   return locations.filter((l) => {
     const key = `${l.file}:${l.range?.start.line}:${l.range?.start.character}`;

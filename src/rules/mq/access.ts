@@ -54,9 +54,15 @@ export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] 
   return out;
 }
 
-export function relatedFor(access: ChannelAccess, primary: Location, message = 'decides who connects'): RelatedLocation[] {
+/** The locations that decide a channel's access, minus the finding's own location; `message` replaces the first one's label. */
+export function relatedFor(access: ChannelAccess, primary: Location, message?: string): RelatedLocation[] {
   const same = (l: Location) => l.file === primary.file && l.range?.start.line === primary.range?.start.line && l.range?.start.character === primary.range?.start.character;
-  return access.deciding.filter((l) => !same(l)).map((l) => ({ ...l, message }));
+  return access.deciding.filter((l) => !same(l)).map((l, i) => (i === 0 && message ? { ...l, message } : l));
+}
+
+/** One related location per channel: where a channel of the tree is defined, with its result. */
+export function channelRelated(items: { input: ChannelInput; access: ChannelAccess }[]): RelatedLocation[] {
+  return items.flatMap(({ input, access }) => (input.location ? [{ ...input.location, message: `${access.channel}: ${access.results.join('; ')}` }] : []));
 }
 
 /** "; assuming …" for messages, when the verdict rests on defaults of a new queue manager. */

@@ -2,7 +2,7 @@ import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { chlauthProfileMatches, effectiveChlauthRecords, matchesEveryAddress } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { accessOf, channelList, documentChannels, relatedFor } from './access';
+import { accessOf, channelList, documentChannels, channelRelated } from './access';
 
 export default defineRule({
   meta: {
@@ -40,7 +40,7 @@ export default defineRule({
           messageId: 'allowsAll',
           data: { profile: record.profile, usersrc, channels: channelList(exposed) },
           location,
-          related: exposed.flatMap(({ access }) => relatedFor(access, location, `${access.channel}: ${access.results.join('; ')}`).slice(0, 1)),
+          related: channelRelated(exposed),
           severity: confident ? 'error' : 'warning',
           fingerprint: [doc.file.path, record.profile, 'ADDRESSMAP *'],
         });

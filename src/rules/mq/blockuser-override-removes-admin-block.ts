@@ -2,7 +2,7 @@ import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { blockUserRecord, chlauthProfileMatches, chlauthState, effectiveChlauthRecords, listValues, profileSpecificity } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { accessOf, channelList, documentChannels, relatedFor } from './access';
+import { accessOf, channelList, documentChannels, channelRelated } from './access';
 
 const blocksAdmins = (list: string | undefined) => listValues(list).some((u) => /^\*mqadmin$/i.test(u));
 
@@ -39,7 +39,7 @@ export default defineRule({
           messageId: 'override',
           data: { profile: record.profile, userlist: listValues(record.attributes.USERLIST).map((u) => `'${u}'`).join(',') || "''", channels: channelList(exposed) },
           location,
-          related: exposed.flatMap(({ access }) => relatedFor(access, location, `${access.channel}: ${access.results.join('; ')}`).slice(0, 1)),
+          related: channelRelated(exposed),
           severity: exposed.some(({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0) ? 'error' : 'warning',
           fingerprint: [doc.file.path, record.profile, 'BLOCKUSER'],
         });

@@ -2,7 +2,7 @@ import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { chlauthState } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { channelList, confidentAdminWithoutSecret, openedBy, relatedFor } from './access';
+import { channelList, confidentAdminWithoutSecret, openedBy, channelRelated } from './access';
 
 export default defineRule({
   meta: {
@@ -25,7 +25,7 @@ export default defineRule({
       const opened = openedBy(mqsc, { chlauthDefault: true });
       if (opened.length === 0) continue;
       const location = state.from.location;
-      const related = opened.flatMap(({ access }) => relatedFor(access, location, `${access.channel}: ${access.results.join('; ')}`).slice(0, 1));
+      const related = channelRelated(opened);
       ctx.report({
         messageId: 'disabled',
         data: { channels: channelList(opened) },

@@ -3,7 +3,7 @@ import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { paramLocation } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { accessOf, channelList, confidentAdminWithoutSecret, documentChannels, relatedFor } from './access';
+import { accessOf, channelList, confidentAdminWithoutSecret, documentChannels, channelRelated } from './access';
 
 export default defineRule({
   meta: {
@@ -50,7 +50,7 @@ export default defineRule({
           admins: clients.some(({ access }) => access.paths.some((p) => p.admin && !p.needsCertificate)) ? ', and administrators get in as whatever user id they assert or are mapped to' : '',
         },
         location,
-        related: clients.flatMap(({ access }) => relatedFor(access, location, `${access.channel}: ${access.results.join('; ')}`).slice(0, 1)),
+        related: channelRelated(clients),
         severity: opened.some(({ access }) => confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
         fingerprint: [doc.file.path, 'CONNAUTH', name],
       });
