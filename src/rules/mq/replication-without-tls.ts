@@ -13,6 +13,8 @@ export default defineRule({
     messages: {
       plaintext:
         "Native HA replication to {{instances}} is configured but no NativeHALocalInstance in {{dir}} names a KeyRepository: IBM MQ then exchanges the log replication data — the content of every persistent message — between instances in plain text. Add KeyRepository (and CertificateLabel, CipherSpec) to the NativeHALocalInstance stanza on every instance",
+      nullCipher:
+        "NativeHALocalInstance CipherSpec=NULL turns TLS off for Native HA replication to {{instances}}: the log replication data — the content of every persistent message — crosses the network in plain text (a GroupCipherSpec protects only cross-region replication). Set CipherSpec=ANY_TLS12_OR_HIGHER with KeyRepository and CertificateLabel",
     },
     defaultOptions: {},
     symptoms: [],
@@ -30,15 +32,18 @@ export default defineRule({
       const stanzas = docs.flatMap((d) => d.data.stanzas.map((s) => ({ doc: d, stanza: s })));
       const instances = stanzas.filter(({ stanza }) => stanza.name.toLowerCase() === 'nativehainstance');
       if (instances.length === 0) continue;
-      const tls = stanzas.some(({ stanza }) => stanza.name.toLowerCase() === 'nativehalocalinstance' && stanza.entries.some((e) => TLS_KEYS.includes(e.key.toLowerCase()) && e.value.trim() !== ''));
-      if (tls) continue;
-      const local = stanzas.find(({ stanza }) => stanza.name.toLowerCase() === 'nativehalocalinstance');
-      const primary = local ?? instances[0];
+      const locals = stanzas.filter(({ stanza }) => stanza.name.toLowerCase() === 'nativehalocalinstance');
+      const entries = locals.flatMap(({ doc, stanza }) => stanza.entries.map((entry) => ({ doc, entry, key: entry.key.toLowerCase(), value: entry.value.trim() })));
+      const nullCipher = entries.find((e) => e.key === 'cipherspec' && e.value.toUpperCase() === 'NULL');
+      const realCipher = entries.some((e) => e.key === 'cipherspec' && e.value !== '' && e.value.toUpperCase() !== 'NULL');
+      const tls = realCipher || entries.some((e) => TLS_KEYS.includes(e.key) && e.key !== 'cipherspec' && e.value !== '');
+      if (tls && !(nullCipher && !realCipher)) continue;
+      const primary = locals[0] ?? instances[0];
       const names = instances.map(({ stanza }) => stanza.entries.find((e) => e.key.toLowerCase() === 'replicationaddress')?.value ?? stanza.entries.find((e) => e.key.toLowerCase() === 'name')?.value ?? '?');
       ctx.report({
-        messageId: 'plaintext',
+        messageId: nullCipher ? 'nullCipher' : 'plaintext',
         data: { instances: names.join(', '), dir: path.relative(ctx.cwd, dir).split(path.sep).join('/') || '.' },
-        location: { file: primary.doc.file.path, range: primary.stanza.range },
+        location: nullCipher ? { file: nullCipher.doc.file.path, range: nullCipher.entry.valueRange } : { file: primary.doc.file.path, range: primary.stanza.range },
         related: instances.filter((i) => i !== primary).slice(0, 3).map(({ doc, stanza }) => ({ file: doc.file.path, range: stanza.range, message: 'replication partner' })),
         fingerprint: [dir, 'nativeha-plaintext'],
       });
