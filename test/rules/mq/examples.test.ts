@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { defaultConfig } from '../../../src/engine/config-types';
+import { defaultConfig } from '../../../src/core/config';
 import { lint } from '../../../src/engine/lint';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
