@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates everything derivable from rule metadata (one source of truth):
-//   src/rules/index.ts          the rule registry (from the files under src/rules/<area>/)
+//   src/rules/index.ts          the rule registry (from the files under src/rules/<area>/, helpers in _lib/ excluded)
 //   schemas/config.schema.json  the config schema (rule ids, severities, per-rule options)
 //   src/engine/config-validator.generated.js  that schema compiled to a validator (ajv standalone)
 //   docs/rules/README.md        the rules catalogue
@@ -33,15 +33,20 @@ function write(file, content) {
 // 1. Rule registry: every src/rules/<area>/<name>.ts with a default defineRule export.
 const rulesDir = path.join(root, 'src/rules');
 const ruleFiles = [];
+// Helper modules live in `_lib/` folders (src/rules/_lib, src/rules/<area>/_lib): every other .ts file of an
+// area folder is a rule, so a helper cannot be mistaken for one (and a file that is not a rule fails here).
+const notRules = [];
 for (const area of fs.readdirSync(rulesDir).sort()) {
   const dir = path.join(rulesDir, area);
-  if (!fs.statSync(dir).isDirectory()) continue;
+  if (area.startsWith('_') || !fs.statSync(dir).isDirectory()) continue;
   for (const file of fs.readdirSync(dir).sort()) {
     if (!file.endsWith('.ts')) continue;
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     if (/export default defineRule\(/.test(text)) ruleFiles.push(`${area}/${file.slice(0, -3)}`);
+    else notRules.push(`src/rules/${area}/${file}`);
   }
 }
+if (notRules.length) throw new Error(`not rules (no \`export default defineRule(\`): ${notRules.join(', ')}; helper modules go in src/rules/<area>/_lib/`);
 const ident = (p) => p.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''));
 write(
   'src/rules/index.ts',

@@ -20,7 +20,7 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { AnyRule, ReportDescriptor } from '../rules/types';
 import { defineRule } from '../rules/types';
-import { majority, nameInDeployment } from '../rules/majority';
+import { majority, nameInDeployment } from '../rules/_lib/majority';
 import { relativePosix } from '../model/paths';
 
 export type CustomRuleType = 'same-value' | 'allowed-values' | 'required-key' | 'forbidden-value' | 'value-order';

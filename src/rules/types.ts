@@ -32,7 +32,7 @@ export interface RuleMeta<Options, MessageId extends string> {
   /**
    * Link handshake failures this rule reports more precisely (with both ends) than tls/no-common-*:
    * those rules stay silent on a link some rule owns, so one cause gives one finding. The first rule of
-   * the registry that owns a link is its owner (`linkFailureOwner` in src/rules/link-owners.ts).
+   * the registry that owns a link is its owner (`linkFailureOwner` in src/rules/_lib/link-owners.ts).
    */
   ownsLinkFailure?: (link: LinkPrediction) => boolean;
 }

@@ -19,6 +19,15 @@ describe('every rule has its three files (ESLint-style checkRuleFiles)', () => {
     expect(fs.existsSync(path.join(repo, 'docs/rules', `${id}.md`))).toBe(true);
   });
 
+  it('every .ts file of an area folder is a rule; helper modules are in _lib/ folders', () => {
+    const areas = fs.readdirSync(path.join(repo, 'src/rules'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_'));
+    const files = areas.flatMap((area) => fs.readdirSync(path.join(repo, 'src/rules', area.name)).filter((f) => f.endsWith('.ts')).map((f) => `${area.name}/${f.slice(0, -3)}`));
+    const ids = new Set(ALL_RULES.map((r) => r.meta.id));
+    expect(files.filter((f) => !ids.has(f))).toEqual([]);
+    const misplacedHelpers = fs.readdirSync(path.join(repo, 'src/rules')).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'options.ts'].includes(f));
+    expect(misplacedHelpers).toEqual([]);
+  });
+
   it('rule ids are unique and well-formed', () => {
     const ids = ALL_RULES.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, referenceNow } from './shared';
+import { certLocation, certificatesOf, referenceNow } from './_lib/shared';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, DAY_MS, referenceNow } from './shared';
+import { certLocation, certificatesOf, DAY_MS, referenceNow } from './_lib/shared';
 
 export default defineRule({
   meta: {

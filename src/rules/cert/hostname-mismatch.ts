@@ -3,7 +3,7 @@ import type { PemCertificate } from '../../parse/pem';
 import type { ClientUrl } from '../../model/java-shared';
 import type { Link } from '../../model/types';
 import { defineRule } from '../types';
-import { certificateReference, presentedCertificates, relatedCertificate, resolvedLinks } from './presented';
+import { certificateReference, presentedCertificates, relatedCertificate, resolvedLinks } from './_lib/presented';
 
 /** Client kinds that verify the server's host name (HTTPS endpoint identification). MQ channels never do. */
 const HOST_CHECKING_CLIENTS = new Set(['java.app']);

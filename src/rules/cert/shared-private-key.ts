@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { certLocation, certificatesOf, ownerName } from './shared';
+import { certLocation, certificatesOf, ownerName } from './_lib/shared';
 
 export default defineRule({
   meta: {

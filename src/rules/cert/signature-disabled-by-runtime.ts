@@ -4,7 +4,7 @@ import type { Component, JavaRuntime } from '../../model/types';
 import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../knowledge';
 import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
-import { certificateReference, displayPath, javaRuntimeOf, presentedCertificates, resolvedLinks } from './presented';
+import { certificateReference, displayPath, javaRuntimeOf, presentedCertificates, resolvedLinks } from './_lib/presented';
 
 /** The JDK's certpath constraints for a runtime: a java.security in the tree, else the version default. */
 function certpathConstraints(runtime: JavaRuntime): { entries: string[]; jdk: string; from: string } | undefined {

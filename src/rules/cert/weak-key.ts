@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf } from './shared';
+import { certLocation, certificatesOf } from './_lib/shared';
 
 export default defineRule({
   meta: {

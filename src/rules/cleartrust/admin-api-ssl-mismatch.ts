@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { relatedTo, settingsOf, shortName, valueLocation } from './shared';
+import { relatedTo, settingsOf, shortName, valueLocation } from './_lib/shared';
 
 export default defineRule({
   meta: {

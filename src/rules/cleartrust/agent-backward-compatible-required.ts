@@ -1,6 +1,6 @@
 import type { Comment, ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
-import { SERVER_KINDS, lastEntry, relatedTo, settingsOf, valueLocation } from './shared';
+import { SERVER_KINDS, lastEntry, relatedTo, settingsOf, valueLocation } from './_lib/shared';
 
 /**
  * How the tree says a web agent is 4.7.x: a comment in webagent.conf such as

@@ -3,9 +3,9 @@ import { disabledEntryFor, effectiveJdkTls } from '../../knowledge';
 import { SSL_MODE_KEYS } from '../../model/cleartrust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { Component, JavaRuntime, Provenance } from '../../model/types';
-import { linkFailureOwner } from '../link-owners';
+import { linkFailureOwner } from '../_lib/link-owners';
 import { defineRule, type AnyRule } from '../types';
-import { SERVER_KINDS, failingAnonLink, settingsOf, valueLocation } from './shared';
+import { SERVER_KINDS, failingAnonLink, settingsOf, valueLocation } from './_lib/shared';
 
 /** Anonymous suites a ClearTrust Java component offers in `anon` mode (DH and ECDH key exchange). */
 const ANON_SUITES = ['TLS_DH_anon_WITH_AES_128_CBC_SHA', 'TLS_ECDH_anon_WITH_AES_128_CBC_SHA'];

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { settingsOf, valueLocation } from './shared';
+import { settingsOf, valueLocation } from './_lib/shared';
 
 const MODES: [string[], string, string[]][] = [
   [['cleartrust.eserver', 'cleartrust.aserver', 'cleartrust.dispatcher', 'cleartrust.lserver', 'cleartrust.iserver', 'cleartrust.keyserver', 'cleartrust.admingui'], 'cleartrust.net.ssl.use', ['cleartrust.net.ssl.keystore_file', 'cleartrust.net.ssl.keystore']],

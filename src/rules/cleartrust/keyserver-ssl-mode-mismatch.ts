@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { reportMismatches, settingsOf } from './shared';
+import { reportMismatches, settingsOf } from './_lib/shared';
 
 export default defineRule({
   meta: {

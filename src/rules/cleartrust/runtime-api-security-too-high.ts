@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { lastEntry, modeRank, relatedTo, settingsOf, valueLocation } from './shared';
+import { lastEntry, modeRank, relatedTo, settingsOf, valueLocation } from './_lib/shared';
 
 export default defineRule({
   meta: {

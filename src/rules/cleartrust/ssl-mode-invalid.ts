@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { SSL_MODES, settingsOf, valueLocation } from './shared';
+import { SSL_MODES, settingsOf, valueLocation } from './_lib/shared';
 
 const MODE_KEYS = [
   'cleartrust.net.ssl.use',

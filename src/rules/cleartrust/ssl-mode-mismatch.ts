@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { SERVER_KINDS, SSL_MODES, failingAnonLink, reportMismatches, settingsOf } from './shared';
+import { SERVER_KINDS, SSL_MODES, failingAnonLink, reportMismatches, settingsOf } from './_lib/shared';
 
 export default defineRule({
   meta: {

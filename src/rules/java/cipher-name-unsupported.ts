@@ -4,7 +4,7 @@ import { entryLocation } from '../../parse/types';
 import type { Component } from '../../model/types';
 import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
-import { rangeOfItem } from './shared';
+import { rangeOfItem } from './_lib/shared';
 
 interface NameList {
   what: string;

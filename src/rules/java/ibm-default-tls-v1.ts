@@ -4,7 +4,7 @@ import type { LinkPrediction } from '../../handshake/links';
 import { effectiveJdkTls, normaliseProtocol } from '../../knowledge';
 import type { Component, Deployment, JavaRuntime, Traced } from '../../model/types';
 import { defineRule } from '../types';
-import { componentById, jvmOptionsLocation, locationOf, relatedFrom } from './shared';
+import { componentById, jvmOptionsLocation, locationOf, relatedFrom } from './_lib/shared';
 
 /**
  * The protocols a linked server accepts, when the tree says: explicit settings, or the

@@ -3,7 +3,7 @@ import { effectiveJdkTls, protocolDisabledBy } from '../../knowledge';
 import type { Component, JavaRuntime, Traced } from '../../model/types';
 import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
-import { originText, rangeOfItem, relatedFrom } from './shared';
+import { originText, rangeOfItem, relatedFrom } from './_lib/shared';
 
 /** System properties that list the protocols a JSSE side enables. */
 const PROTOCOL_PROPERTIES = ['jdk.tls.client.protocols', 'jdk.tls.server.protocols', 'https.protocols'];

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
-import { serverChannels } from './shared';
-import { definedInScript } from './chlauth';
+import { serverChannels } from './_lib/shared';
+import { definedInScript } from './_lib/chlauth';
 
 export default defineRule({
   meta: {

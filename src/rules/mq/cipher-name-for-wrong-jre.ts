@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { cipherSpecForJavaSuite, javaSuiteName, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { jmsAttrs } from './shared';
+import { jmsAttrs } from './_lib/shared';
 
 export default defineRule({
   meta: {

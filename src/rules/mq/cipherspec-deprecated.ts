@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { channelAttrs, isChannel } from './shared';
+import { channelAttrs, isChannel } from './_lib/shared';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { channelAttrs, display, mqLinks, related } from './shared';
+import { channelAttrs, display, mqLinks, related } from './_lib/shared';
 
 export default defineRule({
   meta: {

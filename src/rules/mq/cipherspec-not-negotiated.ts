@@ -2,7 +2,7 @@ import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
 import type { RelatedLocation } from '../../core/types';
 import { javaSuiteName, mqCipherSpec, mqCipherSpecAlias, mqServerOrder } from '../../model/mq-cipherspecs';
-import { clientOffer, display, jmsAttrs, mqLinks, related } from './shared';
+import { clientOffer, display, jmsAttrs, mqLinks, related } from './_lib/shared';
 
 function usableWithKey(spec: string, keyType: string): boolean {
   if (/ECDSA/.test(spec)) return keyType === 'EC';

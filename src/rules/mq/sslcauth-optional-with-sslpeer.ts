@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { serverChannels } from './shared';
+import { serverChannels } from './_lib/shared';
 
 export default defineRule({
   meta: {

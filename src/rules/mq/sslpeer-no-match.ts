@@ -1,8 +1,8 @@
 import { defineRule } from '../types';
 import type { MqValue } from '../../model/mq';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { parsePeerFilter, peerMismatch } from './sslpeer';
-import { channelAttrs, display, jmsAttrs, mqLinks, related } from './shared';
+import { parsePeerFilter, peerMismatch } from './_lib/sslpeer';
+import { channelAttrs, display, jmsAttrs, mqLinks, related } from './_lib/shared';
 
 export default defineRule({
   meta: {

@@ -2,8 +2,8 @@ import type { Location } from '../../core/types';
 import type { MqscData } from '../../parse/mqsc';
 import { defineRule } from '../types';
 import type { MqValue } from '../../model/mq';
-import { parsePeerFilter } from './sslpeer';
-import { channelAttrs, isChannel, jmsAttrs } from './shared';
+import { parsePeerFilter } from './_lib/sslpeer';
+import { channelAttrs, isChannel, jmsAttrs } from './_lib/shared';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,7 @@ import type { Location, RelatedLocation } from '../../core/types';
 import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
-import { chlauthDisabled, chlauthFor, isBlockingMcauser, userSource } from './chlauth';
+import { chlauthDisabled, chlauthFor, isBlockingMcauser, userSource } from './_lib/chlauth';
 
 const SYSTEM_CHANNELS = ['SYSTEM.DEF.SVRCONN', 'SYSTEM.AUTO.SVRCONN'];
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../../src/core/config';
 import { lint } from '../../../src/engine/lint';
 import { ALL_RULES } from '../../../src/rules';
-import { linkFailureOwner } from '../../../src/rules/link-owners';
+import { linkFailureOwner } from '../../../src/rules/_lib/link-owners';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 

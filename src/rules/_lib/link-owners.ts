@@ -1,5 +1,5 @@
-import type { LinkPrediction } from '../handshake/links';
-import type { AnyRule } from './types';
+import type { LinkPrediction } from '../../handshake/links';
+import type { AnyRule } from '../types';
 
 /**
  * The id of the rule that owns this link's handshake failure (rule metadata `ownsLinkFailure`): the

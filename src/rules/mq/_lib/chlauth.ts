@@ -1,5 +1,5 @@
-import type { MqscChannel, MqscChlauthRecord, MqscObjects, MqscParam } from '../../parse/mqsc';
-import { mqGenericMatch } from '../../parse/mq/mqsc-objects';
+import type { MqscChannel, MqscChlauthRecord, MqscObjects, MqscParam } from '../../../parse/mqsc';
+import { mqGenericMatch } from '../../../parse/mq/mqsc-objects';
 
 /** The CHLAUTH records whose profile matches a channel name, most specific (longest profile) first. */
 export function chlauthFor(objects: MqscObjects, channel: string): MqscChlauthRecord[] {

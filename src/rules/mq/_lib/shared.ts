@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../../core/types';
-import type { MqChannelAttributes } from '../../model/mq';
-import type { DerivedDeployment } from '../../derive/types';
-import type { Component, Deployment } from '../../model/types';
-import type { JmsConnectionFactoryAttributes } from '../../model/was';
-import type { CipherSpecInfo } from '../../model/mq-cipherspecs';
-import { cipherSpecForJavaSuite, cipherSpecsForAlias, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
+import type { Location, RelatedLocation } from '../../../core/types';
+import type { MqChannelAttributes } from '../../../model/mq';
+import type { DerivedDeployment } from '../../../derive/types';
+import type { Component, Deployment } from '../../../model/types';
+import type { JmsConnectionFactoryAttributes } from '../../../model/was';
+import type { CipherSpecInfo } from '../../../model/mq-cipherspecs';
+import { cipherSpecForJavaSuite, cipherSpecsForAlias, mqCipherSpec, mqCipherSpecAlias } from '../../../model/mq-cipherspecs';
 
 export interface MqLink {
   client: Component;

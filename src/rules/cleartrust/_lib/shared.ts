@@ -1,10 +1,10 @@
-import type { Location, RelatedLocation } from '../../core/types';
-import { majority, nameInDeployment } from '../majority';
-import type { LinkPrediction } from '../../handshake/links';
-import type { RuleContext } from '../types';
-import type { Component, Deployment } from '../../model/types';
-import type { Entry, ParsedDocument } from '../../parse/types';
-import { entryLocation } from '../../parse/types';
+import type { Location, RelatedLocation } from '../../../core/types';
+import { majority, nameInDeployment } from '../../_lib/majority';
+import type { LinkPrediction } from '../../../handshake/links';
+import type { RuleContext } from '../../types';
+import type { Component, Deployment } from '../../../model/types';
+import type { Entry, ParsedDocument } from '../../../parse/types';
+import { entryLocation } from '../../../parse/types';
 
 /** A ClearTrust setting: the last occurrence of a key in one file (the one the product reads). */
 export interface Setting {

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../../core/types';
-import type { TreeCertificate } from '../../model/mq-certs';
-import type { DerivedDeployment, ResolvedLink } from '../../derive/types';
-import type { Component, Deployment, JavaRuntime } from '../../model/types';
+import type { Location, RelatedLocation } from '../../../core/types';
+import type { TreeCertificate } from '../../../model/mq-certs';
+import type { DerivedDeployment, ResolvedLink } from '../../../derive/types';
+import type { Component, Deployment, JavaRuntime } from '../../../model/types';
 import { certificatesOf, certLocation } from './shared';
 
 const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.' && !/\$\{|\{\{/.test(s));

@@ -1,8 +1,8 @@
-import { relativePosix } from '../../model/paths';
-import type { DerivedDeployment } from '../../derive/types';
-import type { Deployment } from '../../model/types';
-import type { TreeCertificate } from '../../model/mq-certs';
-import type { Location } from '../../core/types';
+import { relativePosix } from '../../../model/paths';
+import type { DerivedDeployment } from '../../../derive/types';
+import type { Deployment } from '../../../model/types';
+import type { TreeCertificate } from '../../../model/mq-certs';
+import type { Location } from '../../../core/types';
 
 export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
   return deployment.derived.certificates;
