@@ -74,11 +74,6 @@ export function clientRejectsVersionMessage(impl: HandshakeImplementation, selec
   return `The server selected protocol version ${selected} is not accepted by client preferences [${clientVersions.join(', ')}]`;
 }
 
-/** What a side that never got an answer logs. */
-export function peerVanishedMessage(impl: HandshakeImplementation): string {
-  return peerAlertMessage(impl, 'none');
-}
-
 /** A client that receives a CertificateRequest during an anonymous handshake (RFC 5246 7.4.4 forbids it). */
 export function unexpectedCertificateRequestMessage(impl: HandshakeImplementation): string {
   return family(impl) === 'jsse' ? 'Unexpected handshake message: certificate_request' : 'unexpected message';

@@ -23,7 +23,6 @@ import {
   downgradeMessage,
 } from './messages';
 import {
-  canonicalSuiteName,
   normalizeProtocol,
   protocolRank,
   PROTOCOLS_ASCENDING,
@@ -249,9 +248,4 @@ function list(suites: SuiteFacts[]): string {
 function describeKeyNeed(suites: SuiteFacts[]): string {
   const needs = new Set(suites.map((f) => (f.au === 'ECDSA' || /ECDH$/.test(f.kx) ? 'EC' : f.au === 'DSS' ? 'DSA' : f.au)));
   return [...needs].join(' or ');
-}
-
-/** The canonical IANA spelling the predictor uses for a suite name (for callers comparing names). */
-export function predictorSuiteName(name: string): string {
-  return suiteFacts(name)?.name ?? canonicalSuiteName(name);
 }

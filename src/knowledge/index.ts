@@ -3,12 +3,12 @@
  * schemas/knowledge/) behind typed accessors. Rules ask here; they never test versions themselves.
  * See docs/knowledge.md.
  */
-export type { CipherSuite, EffectiveJdkTls, Fact, JavaVersion, JdkProfile, MqCipherSpec, MqReasonCode } from './types';
-export { parseJavaVersion, vendorFromRelease, vendorFromName, formatJdk, ibmLevel } from './version';
+export type { CipherSuite, MqCipherSpec } from './types';
+export { parseJavaVersion, vendorFromRelease, formatJdk } from './version';
 export { jdkProfile } from './jdk';
-export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy, suiteComponents } from './algorithms';
+export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
 export { effectiveJdkTls } from './effective';
-export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, protocolRank, suiteUsableWith } from './ciphers';
+export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, protocolRank } from './ciphers';
 export { findCipherSpec, allCipherSpecs, mqServerOrder, mqReasonCode, jmsSuiteForCipherSpec, cipherSpecMatchesAlias } from './mq';
 export { explainJdk } from './explain';
 export { mqQmgrDefault, mqAuthinfoDefault, mqDefaultChlauthRecords, mqInboundChannelType, isMqAdminUser, mqAdminUsersSource } from './mq-access';

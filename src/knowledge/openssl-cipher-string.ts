@@ -59,11 +59,6 @@ export const OPENSSL_CIPHERS: readonly OpensslCipher[] = OPENSSL_CIPHER_ROWS.map
 }));
 
 const BY_OPENSSL_NAME = new Map(OPENSSL_CIPHERS.map((c) => [c.openssl, c]));
-const BY_IANA_NAME = new Map(OPENSSL_CIPHERS.map((c) => [c.iana, c]));
-
-export function opensslCipherByName(name: string): OpensslCipher | undefined {
-  return BY_OPENSSL_NAME.get(name) ?? BY_IANA_NAME.get(name);
-}
 
 type Predicate = (c: OpensslCipher) => boolean;
 

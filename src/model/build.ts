@@ -20,11 +20,6 @@ export interface BuiltModel {
   certificates: TreeCertificate[];
 }
 
-/** Builds the deployment model: runtimes, then every contributor's components and links. */
-export function buildDeployment(root: string, documents: ParsedDocument[], options: BuildOptions): Deployment {
-  return buildModel(root, documents, options).deployment;
-}
-
 export function buildModel(root: string, documents: ParsedDocument[], options: BuildOptions): BuiltModel {
   const { config } = options;
   const runtimes = findRuntimes(documents);

@@ -171,7 +171,3 @@ function channelComponent(host: string, doc: ParsedDocument, type: string, attrs
     },
   };
 }
-
-export function mqAttributes(component: Component): MqChannelAttributes {
-  return component.attributes as unknown as MqChannelAttributes;
-}

@@ -168,7 +168,3 @@ function cfComponent(host: string, doc: ParsedDocument, location: Location, attr
     },
   };
 }
-
-export function jmsAttributes(component: Component): JmsConnectionFactoryAttributes {
-  return component.attributes as unknown as JmsConnectionFactoryAttributes;
-}

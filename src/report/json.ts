@@ -23,4 +23,5 @@ export function toJsonReport(findings: Finding[], context: ReportContext): objec
   };
 }
 
+/** @public Loaded lazily by name (src/report/index.ts). */
 export const json: Formatter = (findings, context) => JSON.stringify(toJsonReport(findings, context), null, 2) + '\n';

@@ -5,7 +5,7 @@ import type { Formatter, ReportContext } from './types';
 import { displayPath, oneBased, ruleDocsUrl } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-export const FINGERPRINT_KEY = 'lintDeployFingerprint/v1';
+const FINGERPRINT_KEY = 'lintDeployFingerprint/v1';
 
 type Json = Record<string, unknown>;
 

@@ -24,7 +24,10 @@ export function summaryLine(counts: { errors: number; warnings: number; infos: n
   return infos ? `${line}, and ${plural(infos, 'info')}` : line;
 }
 
-/** ESLint-style output grouped by file; colours only when the context says so. */
+/**
+ * ESLint-style output grouped by file; colours only when the context says so.
+ * @public Loaded lazily by name (src/report/index.ts).
+ */
 export const stylish: Formatter = (findings, context) => {
   const c = createColors(context.color);
   const active = findings.filter((f) => !f.suppressed);

@@ -35,3 +35,11 @@ describe('import direction (.dependency-cruiser.cjs, docs/CONTRIBUTING.md "Layer
     expect(offenders).toEqual([]);
   });
 });
+
+describe('dead code (knip.json)', () => {
+  it('knip finds no unused export, exported type or file', () => {
+    const result = spawnSync(path.join(repo, 'node_modules', '.bin', 'knip'), ['--no-progress', '--no-config-hints'], { cwd: repo, encoding: 'utf8', timeout: 180000 });
+    expect(result.stdout + result.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
+    expect(result.status).toBe(0);
+  });
+});

@@ -188,7 +188,6 @@ export const arbitraryStress: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom('a', 'x=', '=', ' ', '\\', '(', '<', '"', 'k=v;', 'é', '😀'), fc.integer({ min: 1000, max: 20000 })).map(([unit, n]) => unit.repeat(n)),
 );
 
-export const STRESS_DEPTH_NOTE = 'stress inputs: up to 3000 levels of nesting, lines up to 20,000 units';
 
 // ---------------------------------------------------------------- properties
 

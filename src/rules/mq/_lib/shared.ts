@@ -102,9 +102,3 @@ export function clientOffer(client: Component): ClientOffer | undefined {
   return spec ? { specs: [spec], unknown: [], count: 1, location: ciph.location, source: ciph.value, pinned: true } : undefined;
 }
 
-/** The client-side label used in messages. */
-export function clientLabel(client: Component): string {
-  return client.name;
-}
-
-export const DISTRIBUTED_AND_ZOS = 'AMQ9631 on a distributed queue manager (CSQX631E on z/OS)';
