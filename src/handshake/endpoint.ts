@@ -16,6 +16,7 @@ import {
   parseJavaVersion,
   protocolDisabledBy,
   protocolRank,
+  serverCipherOrderDefault,
 } from '../knowledge';
 import type { HandshakeImplementation, HandshakeSide } from './types';
 
@@ -43,11 +44,10 @@ export interface Endpoint {
 const OPENSSL_DEFAULT_PROTOCOLS = ['TLSv1.2', 'TLSv1.3'];
 const TLS13_DEFAULT = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
 
+/** The runtime's default (knowledge base, JDK-8168261); false (client order) when the JDK or its row is unknown. */
 function jsseServerOrderDefault(runtime: JavaRuntime | undefined): boolean {
   const v = runtime ? parseJavaVersion(runtime.version.value) : undefined;
-  if (!v || runtime?.vendor.value === 'ibm') return false;
-  // JDK-8168261: server order by default from 13, backported to 11.0.21.
-  return v.feature >= 13 || (v.feature === 11 && v.update >= 21);
+  return (v && runtime && serverCipherOrderDefault(runtime.vendor.value, v)?.value) ?? false;
 }
 
 function toIana(names: string[], unknown: string[]): string[] {

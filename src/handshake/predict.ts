@@ -23,15 +23,13 @@ import {
   downgradeMessage,
 } from './messages';
 import {
-  normalizeProtocol,
-  protocolRank,
   PROTOCOLS_ASCENDING,
-  ProtocolName,
   SuiteFacts,
   suiteFacts,
   suiteSupportsProtocol,
   suiteUsableWithKey,
 } from './suites';
+import { parseProtocol, protocolRank, type ProtocolName } from '../knowledge';
 import type { HandshakeAlert, HandshakeFailure, HandshakeFailureReason, HandshakePrediction, HandshakeSide } from './types';
 
 interface PreparedSide {
@@ -44,7 +42,7 @@ interface PreparedSide {
 function prepare(side: HandshakeSide, role: 'client' | 'server'): PreparedSide {
   const enabled = new Set<ProtocolName>();
   for (const p of side.protocols) {
-    const n = normalizeProtocol(p);
+    const n = parseProtocol(p);
     if (n) enabled.add(n);
   }
   const seen = new Set<string>();

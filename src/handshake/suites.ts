@@ -4,27 +4,9 @@
  * stacks use. Spelling variants (IBM/JSSE `SSL_` prefix) are folded onto the IANA `TLS_` name.
  */
 
-export type ProtocolName = 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+import { protocolRank, type ProtocolName } from '../knowledge';
+
 export const PROTOCOLS_ASCENDING: readonly ProtocolName[] = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
-
-export function protocolRank(p: ProtocolName): number {
-  return PROTOCOLS_ASCENDING.indexOf(p);
-}
-
-/** `TLSv1.0`, `TLS1.2`, `TLSv12`, `tlsv1_1`, `SSLV3` → canonical JSSE spelling; undefined when not a protocol. */
-export function normalizeProtocol(raw: string): ProtocolName | undefined {
-  const s = raw.trim().toUpperCase().replace(/[\s_]/g, '.').replace(/^TLSV?/, 'TLS');
-  if (/^SSLV?3(\.0)?$/.test(s)) return 'SSLv3';
-  const m = /^TLS(1)(?:\.?([0-3]))?$/.exec(s);
-  if (!m) return undefined;
-  switch (m[2]) {
-    case undefined: case '0': return 'TLSv1';
-    case '1': return 'TLSv1.1';
-    case '2': return 'TLSv1.2';
-    case '3': return 'TLSv1.3';
-    default: return undefined;
-  }
-}
 
 export interface SuiteFacts {
   /** IANA name (`TLS_` prefix). */

@@ -52,9 +52,26 @@ export function jsseName(suite: CipherSuite): string {
 
 const PROTOCOL_ORDER = ['SSLv2Hello', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
-/** `TLSv1.0`, `TLS1.2`, `tlsv1.3`, `SSL3.0` → `TLSv1`, `TLSv1.2`, `TLSv1.3`, `SSLv3`; unknown spellings unchanged. */
+/** The protocol versions a handshake can negotiate, in JSSE spelling. */
+export type ProtocolName = 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+/** `TLSv1.0`, `TLS1.2`, `TLSv12`, `tlsv1_1`, `SSLV3` → canonical JSSE spelling; undefined when not a protocol. */
+export function parseProtocol(raw: string): ProtocolName | undefined {
+  const s = raw.trim().toUpperCase().replace(/[\s_]/g, '.').replace(/^TLSV?/, 'TLS');
+  if (/^SSLV?3(\.0)?$/.test(s)) return 'SSLv3';
+  const m = /^TLS(1)(?:\.?([0-3]))?$/.exec(s);
+  if (!m) return undefined;
+  return m[2] === undefined || m[2] === '0' ? 'TLSv1' : (`TLSv1.${m[2]}` as ProtocolName);
+}
+
+/**
+ * The one protocol normaliser: a protocol name in canonical JSSE spelling (`parseProtocol`), `SSLv2Hello`
+ * and `SSLv2` as JSSE spells them; other spellings unchanged.
+ */
 export function normaliseProtocol(protocol: string): string {
   const p = protocol.trim();
+  const known = parseProtocol(p);
+  if (known) return known;
   const m = /^(TLS|SSL)v?(\d)(?:\.(\d))?$/i.exec(p);
   if (!m) return /^sslv2hello$/i.test(p) ? 'SSLv2Hello' : p;
   if (m[1].toUpperCase() === 'SSL') return `SSLv${m[2]}`;

@@ -5,11 +5,12 @@
  */
 export type { CipherSuite, MqCipherSpec } from './types';
 export { parseJavaVersion, vendorFromRelease, formatJdk } from './version';
-export { jdkProfile } from './jdk';
+export { jdkProfile, serverCipherOrderDefault } from './jdk';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
 export { effectiveJdkTls } from './effective';
-export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, protocolRank } from './ciphers';
+export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, parseProtocol, protocolRank, type ProtocolName } from './ciphers';
 export { findCipherSpec, allCipherSpecs, mqServerOrder, mqReasonCode, jmsSuiteForCipherSpec, cipherSpecMatchesAlias } from './mq';
 export { explainJdk } from './explain';
 export { mqQmgrDefault, mqAuthinfoDefault, mqDefaultChlauthRecords, mqInboundChannelType, isMqAdminUser, mqAdminUsersSource } from './mq-access';
 export type { MqDefault, MqDefaultChlauthRecord, MqInboundChannelType } from './mq-access';
+export { agentNeedsBackwardCompatibleListPort } from './cleartrust';

@@ -58,6 +58,15 @@ export function lookupRow(property: string, vendor: JdkVendorFamily, feature: nu
   return covering.find((r) => r.vendors?.includes(vendor)) ?? covering.find((r) => r.vendors === undefined);
 }
 
+/**
+ * Whether a JSSE server picks the cipher suite by its own order when nothing sets it (JDK-8168261: from 13,
+ * backported to 11.0.21), or undefined when the data has no row for that release.
+ */
+export function serverCipherOrderDefault(vendor: JdkVendorFamily, version: JavaVersion): Fact<boolean> | undefined {
+  const row = lookupRow('serverCipherOrderByDefault', vendor, version.feature, version.update);
+  return row ? factOf<boolean>(row) : undefined;
+}
+
 export function factOf<T extends RowValue>(row: DefaultsRow, forceInferred = false): Fact<T> {
   return { value: row.value as T, source: row.source, confidence: forceInferred ? 'inferred' : row.confidence };
 }

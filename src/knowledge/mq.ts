@@ -25,7 +25,9 @@ export function allCipherSpecs(): readonly MqCipherSpec[] {
  * With a list: those specs, in the list's order, TLS 1.3 ahead of TLS 1.2 (IBM: "it will still prioritize
  * TLS 1.3"); `ALL` enables every non-alias spec, deprecated ones included. Unknown names are dropped.
  */
-export function mqServerOrder(allowed?: string[]): MqCipherSpec[] {
+export function mqServerOrder(allowedSetting?: string[] | string): MqCipherSpec[] {
+  // AllowedCipherSpecs as written in qm.ini / AMQ_ALLOWED_CIPHERS: names separated by commas or blanks.
+  const allowed = typeof allowedSetting === 'string' ? allowedSetting.split(/[\s,]+/).filter(Boolean) : allowedSetting;
   const concrete = SPECS.filter((s) => !s.alias);
   let chosen: MqCipherSpec[];
   if (!allowed || allowed.length === 0) {

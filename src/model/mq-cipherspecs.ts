@@ -4,7 +4,7 @@
  * mqServerOrder, findCipherSuite). No CipherSpec table lives here.
  */
 import type { MqCipherSpec } from '../knowledge';
-import { allCipherSpecs, cipherSpecMatchesAlias, findCipherSpec, findCipherSuite, mqServerOrder as knowledgeServerOrder } from '../knowledge';
+import { allCipherSpecs, cipherSpecMatchesAlias, findCipherSpec, findCipherSuite, mqServerOrder } from '../knowledge';
 
 export interface CipherSpecInfo {
   name: string;
@@ -27,7 +27,8 @@ export interface CipherSpecAlias {
   spec: MqCipherSpec;
 }
 
-function info(s: MqCipherSpec): CipherSpecInfo {
+/** A knowledge-base CipherSpec in the shape the MQ rules use. */
+export function cipherSpecInfo(s: MqCipherSpec): CipherSpecInfo {
   return {
     name: s.name,
     hex: (s.hex ?? '').toUpperCase(),
@@ -43,7 +44,7 @@ function info(s: MqCipherSpec): CipherSpecInfo {
 /** A concrete MQ CipherSpec by name (case-insensitive), or undefined (unknown name or alias). */
 export function mqCipherSpec(name: string): CipherSpecInfo | undefined {
   const s = findCipherSpec(name);
-  return s && !s.alias ? info(s) : undefined;
+  return s && !s.alias ? cipherSpecInfo(s) : undefined;
 }
 
 /** An alias CipherSpec (`ANY_TLS12_OR_HIGHER`) or JMS alias suite (`*TLS12ORHIGHER`). */
@@ -59,11 +60,11 @@ export function cipherSpecForJavaSuite(name: string): CipherSpecInfo | undefined
   const key = name.trim().toUpperCase();
   const concrete = allCipherSpecs().filter((s) => !s.alias);
   const direct = concrete.find((s) => s.oracleJsse?.toUpperCase() === key || s.ibmJsse?.toUpperCase() === key);
-  if (direct) return info(direct);
+  if (direct) return cipherSpecInfo(direct);
   const suite = findCipherSuite(key);
   const hex = suite?.code.replace(/0x|,/g, '').toUpperCase();
   const byHex = hex ? concrete.find((s) => s.hex?.toUpperCase() === hex) : undefined;
-  return byHex ? info(byHex) : undefined;
+  return byHex ? cipherSpecInfo(byHex) : undefined;
 }
 
 /** The Java name of a CipherSpec in a given naming (IBM `SSL_` or Oracle `TLS_`). */
@@ -71,13 +72,7 @@ export function javaSuiteName(spec: CipherSpecInfo, ibmNaming: boolean): string 
   return ibmNaming ? spec.ibmJsse : spec.iana;
 }
 
-/** The queue manager's ordered, enabled CipherSpecs (`AllowedCipherSpecs` when set, else the default order). */
-export function mqServerOrder(allowed?: string): CipherSpecInfo[] {
-  const list = allowed ? allowed.split(/[\s,]+/).filter(Boolean) : undefined;
-  return knowledgeServerOrder(list).map(info);
-}
-
 /** Every enabled CipherSpec an alias allows, in the queue manager's default order. */
 export function cipherSpecsForAlias(alias: CipherSpecAlias): CipherSpecInfo[] {
-  return knowledgeServerOrder().filter((s) => cipherSpecMatchesAlias(s, alias.spec)).map(info);
+  return mqServerOrder().filter((s) => cipherSpecMatchesAlias(s, alias.spec)).map(cipherSpecInfo);
 }

@@ -1,3 +1,4 @@
+import { agentNeedsBackwardCompatibleListPort } from '../../knowledge';
 import type { Comment, ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
 import { SERVER_KINDS, lastEntry, relatedTo, settingsOf, valueLocation } from './_lib/shared';
@@ -43,7 +44,7 @@ export default defineRule({
     const agents = deployment.documents
       .filter((d) => d.kind === 'cleartrust.webagent')
       .map((doc) => ({ doc, marker: agentVersionComment(doc), version: agentVersionIn(doc) ?? config.agentVersion }))
-      .filter((a) => a.version && /^4\.7(\.|$)/.test(a.version));
+      .filter((a) => a.version && agentNeedsBackwardCompatibleListPort(a.version));
     if (agents.length === 0) return;
     const agent = agents[0];
     const agentName = agent.doc.file.path.slice(deployment.root.length + 1) || agent.doc.file.path;

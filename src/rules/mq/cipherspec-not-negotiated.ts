@@ -1,7 +1,8 @@
 import { runtimeSources, withSources } from '../sources';
 import { defineRule } from '../types';
 import type { RelatedLocation } from '../../core/types';
-import { javaSuiteName, mqCipherSpec, mqCipherSpecAlias, mqServerOrder } from '../../model/mq-cipherspecs';
+import { mqServerOrder } from '../../knowledge';
+import { cipherSpecInfo, javaSuiteName, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
 import { clientOffer, display, jmsAttrs, mqLinks, related } from './_lib/shared';
 
 function usableWithKey(spec: string, keyType: string): boolean {
@@ -36,7 +37,7 @@ export default defineRule({
       const allowed = serverAttrs.qmgr?.allowedCipherSpecs;
       // The queue manager can only pick CipherSpecs its certificate can sign for (RSA vs ECDSA); MQ certificates are RSA unless the tree says otherwise.
       const keyType = serverAttrs.certificate?.cert.keyType ?? 'RSA';
-      const fullOrder = mqServerOrder(allowed && !allowed.templated ? allowed.value : undefined);
+      const fullOrder = mqServerOrder(allowed && !allowed.templated ? allowed.value : undefined).map(cipherSpecInfo);
       const order = fullOrder.filter((s) => usableWithKey(s.name, keyType));
       const offered = new Set(offer.specs.map((s) => s.hex));
       const negotiatedIndex = order.findIndex((s) => offered.has(s.hex));

@@ -1,5 +1,6 @@
 import { placeOf, relatedOf } from '../../handshake/links';
-import { suiteFacts, suiteSupportsProtocol, ProtocolName } from '../../handshake/suites';
+import type { ProtocolName } from '../../knowledge';
+import { suiteFacts, suiteSupportsProtocol } from '../../handshake/suites';
 import { linkSources, withSources } from '../sources';
 import { defineRule } from '../types';
 

@@ -1,6 +1,6 @@
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
-import { normalizeProtocol } from '../../handshake/suites';
+import { parseProtocol } from '../../knowledge';
 import { defineRule } from '../types';
 
 const WEAK = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
@@ -25,7 +25,7 @@ export default defineRule({
       const endpoint = ownEndpoint(ctx.deployment, component);
       if (!endpoint) continue;
       // Only what survives the runtime's disabled algorithms (disabled ones are java/protocol-disabled-by-runtime).
-      const weak = endpoint.side.protocols.map((p) => normalizeProtocol(p)).filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));
+      const weak = endpoint.side.protocols.map((p) => parseProtocol(p)).filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));
       if (weak.length === 0) continue;
       ctx.report({
         messageId: 'weak',
