@@ -11,6 +11,5 @@ export { effectiveJdkTls } from './effective';
 export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, parseProtocol, protocolRank, type ProtocolName } from './ciphers';
 export { findCipherSpec, allCipherSpecs, mqServerOrder, mqReasonCode, jmsSuiteForCipherSpec, cipherSpecMatchesAlias } from './mq';
 export { explainJdk } from './explain';
-export { mqQmgrDefault, mqAuthinfoDefault, mqDefaultChlauthRecords, mqInboundChannelType, isMqAdminUser, mqAdminUsersSource } from './mq-access';
-export type { MqDefault, MqDefaultChlauthRecord, MqInboundChannelType } from './mq-access';
+export { mqQmgrDefault, mqAuthinfoDefault, mqDefaultChlauthRecords, mqInboundChannelType, isMqAdminUser } from './mq-access';
 export { agentNeedsBackwardCompatibleListPort } from './cleartrust';

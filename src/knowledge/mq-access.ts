@@ -59,7 +59,3 @@ export function isMqAdminUser(user: string): boolean {
   const u = user.trim().toLowerCase();
   return DATA.adminUsers.names.some((n) => n.toLowerCase() === u);
 }
-
-export function mqAdminUsersSource(): string {
-  return DATA.adminUsers.source;
-}

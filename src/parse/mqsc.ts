@@ -7,7 +7,7 @@ import type { MqscObjects } from './mq/mqsc-objects';
 import { resolveMqscObjects } from './mq/mqsc-objects';
 
 export type { MqscCommand, MqscParam } from './mq/mqsc-syntax';
-export type { MqscAuthinfo, MqscChannel, MqscChlauthRecord, MqscObjects } from './mq/mqsc-objects';
+export type { MqscChannel, MqscChlauthRecord, MqscObjects } from './mq/mqsc-objects';
 
 export interface MqscData {
   commands: MqscCommand[];

@@ -2,7 +2,7 @@ import type { TreeCertificate } from '../../model/mq-certs';
 import type { DerivedDeployment } from '../../derive/types';
 import type { Component, JavaRuntime } from '../../model/types';
 import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../knowledge';
-import { runtimeSources, withSources } from '../sources';
+import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import { certificateReference, displayPath, javaRuntimeOf, presentedCertificates, resolvedLinks } from './_lib/presented';
 

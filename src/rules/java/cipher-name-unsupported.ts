@@ -2,7 +2,7 @@ import type { Location } from '../../core/types';
 import { effectiveJdkTls, findCipherSuite, jsseName } from '../../knowledge';
 import { entryLocation } from '../../parse/types';
 import type { Component } from '../../model/types';
-import { runtimeSources, withSources } from '../sources';
+import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import { rangeOfItem } from './_lib/shared';
 

@@ -1,7 +1,7 @@
 import type { Location } from '../../core/types';
 import { effectiveJdkTls, protocolDisabledBy } from '../../knowledge';
 import type { Component, JavaRuntime, Traced } from '../../model/types';
-import { runtimeSources, withSources } from '../sources';
+import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import { originText, rangeOfItem, relatedFrom } from './_lib/shared';
 

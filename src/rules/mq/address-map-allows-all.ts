@@ -2,7 +2,7 @@ import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { chlauthProfileMatches, effectiveChlauthRecords, matchesEveryAddress } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { accessOf, channelList, documentChannels, channelRelated } from './access';
+import { accessOf, channelList, documentChannels, channelRelated } from './_lib/access';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
-import { accessOf, assumption, confidentAdminWithoutSecret, documentChannels, relatedFor, resultText } from './access';
+import { accessOf, assumption, confidentAdminWithoutSecret, documentChannels, relatedFor, resultText } from './_lib/access';
 
 export default defineRule({
   meta: {

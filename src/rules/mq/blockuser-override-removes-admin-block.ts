@@ -2,7 +2,7 @@ import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { blockUserRecord, chlauthProfileMatches, chlauthState, effectiveChlauthRecords, listValues, profileSpecificity } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { accessOf, channelList, documentChannels, channelRelated } from './access';
+import { accessOf, channelList, documentChannels, channelRelated } from './_lib/access';
 
 const blocksAdmins = (list: string | undefined) => listValues(list).some((u) => /^\*mqadmin$/i.test(u));
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { assumption, confidentAdminWithoutSecret, inboundAccess, relatedFor, resultText, tlsRuleOwns } from './access';
+import { assumption, confidentAdminWithoutSecret, inboundAccess, relatedFor, resultText, tlsRuleOwns } from './_lib/access';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,7 @@ import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { chlauthState } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { channelList, confidentAdminWithoutSecret, openedBy, channelRelated } from './access';
+import { channelList, confidentAdminWithoutSecret, openedBy, channelRelated } from './_lib/access';
 
 export default defineRule({
   meta: {

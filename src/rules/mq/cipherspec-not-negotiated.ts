@@ -1,4 +1,4 @@
-import { runtimeSources, withSources } from '../sources';
+import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import type { RelatedLocation } from '../../core/types';
 import { mqServerOrder } from '../../knowledge';

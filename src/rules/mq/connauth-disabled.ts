@@ -3,7 +3,7 @@ import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { paramLocation } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { accessOf, channelList, confidentAdminWithoutSecret, documentChannels, channelRelated } from './access';
+import { accessOf, channelList, confidentAdminWithoutSecret, documentChannels, channelRelated } from './_lib/access';
 
 export default defineRule({
   meta: {

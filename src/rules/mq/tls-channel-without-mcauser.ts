@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { assumption, inboundAccess, resultText, tlsRuleOwns } from './access';
+import { assumption, inboundAccess, resultText, tlsRuleOwns } from './_lib/access';
 
 export default defineRule({
   meta: {

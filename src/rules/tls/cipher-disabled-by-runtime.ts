@@ -1,6 +1,6 @@
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
-import { runtimeSources, withSources } from '../sources';
+import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { placeOf, relatedOf } from '../../handshake/links';
 import type { ProtocolName } from '../../knowledge';
 import { suiteFacts, suiteSupportsProtocol } from '../../handshake/suites';
-import { linkSources, withSources } from '../sources';
+import { linkSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
-import { linkFailureOwner } from '../link-owners';
-import { linkSources, withSources } from '../sources';
+import { linkFailureOwner } from '../_lib/link-owners';
+import { linkSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
 const REASONS = new Set(['no-common-cipher', 'no-cipher-for-certificate', 'no-cipher-for-protocol', 'client-cert-request-with-anon']);

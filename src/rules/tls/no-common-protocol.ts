@@ -1,6 +1,6 @@
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
-import { linkFailureOwner } from '../link-owners';
-import { linkSources, withSources } from '../sources';
+import { linkFailureOwner } from '../_lib/link-owners';
+import { linkSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
 const REASONS = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);

@@ -12,21 +12,13 @@ export function userSource(record: MqscChlauthRecord): string | undefined {
   return record.attributes.get('USERSRC')?.value?.toUpperCase();
 }
 
-/** A record that sets the MCA user (USERSRC(MAP) with MCAUSER) or refuses access (USERSRC(NOACCESS)). */
-export function identityRecord(objects: MqscObjects, channel: string): MqscChlauthRecord | undefined {
-  return chlauthFor(objects, channel).find((r) => {
-    const src = userSource(r) ?? 'MAP';
-    return src === 'NOACCESS' || (src === 'MAP' && Boolean(r.attributes.get('MCAUSER')?.value));
-  });
-}
-
 /** `ALTER QMGR CHLAUTH(DISABLED)`, when the script turns channel authentication records off. */
 export function chlauthDisabled(objects: MqscObjects): MqscParam | undefined {
   const p = objects.qmgr.get('CHLAUTH');
   return p?.value?.toUpperCase() === 'DISABLED' ? p : undefined;
 }
 
-export { isBlockingMcauser } from '../../model/mq-chlauth';
+export { isBlockingMcauser } from '../../../model/mq-chlauth';
 
 export function definedInScript(channel: MqscChannel): boolean {
   return channel.commands.some((c) => c.verb === 'DEFINE');

@@ -6,8 +6,8 @@
  * a finding that does not name a file its verdict depends on lets a commit changing only that file
  * through (issue 19). test/helpers/deciding-files.ts checks every rule's invalid cases for this.
  */
-import type { Location, RelatedLocation } from '../core/types';
-import type { Component, JavaRuntime, Link, Provenance } from '../model/types';
+import type { Location, RelatedLocation } from '../../core/types';
+import type { Component, JavaRuntime, Link, Provenance } from '../../model/types';
 
 function fromFile(from: Provenance | undefined, message: string): RelatedLocation[] {
   return from?.kind === 'file' ? [{ ...from.location, message }] : [];
