@@ -34,7 +34,23 @@ try {
 const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
 const cwd = path.resolve(workspace, input('working-directory', '.'));
 const sarifFile = input('sarif-file', 'lint-deploy.sarif');
+// The default SARIF path lies in the checked-out tree: a symbolic link committed there is not written
+// through (the CLI follows links only at paths the user named, as a sarif-file input is).
+if (input('sarif-file') === '') {
+  let isLink = false;
+  try {
+    isLink = fs.lstatSync(path.resolve(cwd, sarifFile)).isSymbolicLink();
+  } catch {
+    // nothing there yet
+  }
+  if (isLink) {
+    process.stdout.write(`::error title=lint-deploy action::${sarifFile} in the working directory is a symbolic link: not written through (set the sarif-file input to name the path)\n`);
+    process.exit(2);
+  }
+}
 const args = ['--format', 'sarif', '--output-file', sarifFile];
+// Plugins run code: only with the allow-plugins input (default off; docs/security.md).
+if (input('allow-plugins', 'false') === 'true') args.push('--allow-plugins');
 if (input('annotations', 'true') === 'true') args.push('--format', 'github');
 const config = input('config');
 if (config) args.push('--config', config);

@@ -33,6 +33,8 @@ export interface CliArgs {
   cacheStrategy?: string;
   stats: boolean;
   concurrency?: string;
+  /** Load the modules named in config `plugins` (code): never without this flag. */
+  allowPlugins: boolean;
   help: boolean;
   version: boolean;
 }
@@ -67,6 +69,7 @@ const OPTIONS = {
   'cache-strategy': { type: 'string' },
   stats: { type: 'boolean' },
   concurrency: { type: 'string' },
+  'allow-plugins': { type: 'boolean' },
 } as const;
 
 export const USAGE = `Usage: lint-deploy [options] [paths...]          (default path: .)
@@ -93,6 +96,8 @@ Configuration:
       --java-vendor <v>      its vendor (openjdk, oracle, corretto, ibm, semeru, redhat, temurin)
       --agent-version <v>    ClearTrust web agent version when webagent.conf does not say
       --init                 write a starter lint-deploy.config.json here
+      --allow-plugins        load the code modules named in config "plugins" (off: a config in
+                             the linted tree is data only; docs/security.md)
 Suppressions:
       --baseline <file>      findings recorded in this file do not fail the run (only new ones do)
       --update-baseline      record the current findings in the baseline file (default file: lint-deploy.baseline.json)
@@ -178,6 +183,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     cacheStrategy: v['cache-strategy'],
     stats: v.stats ?? false,
     concurrency: v.concurrency,
+    allowPlugins: v['allow-plugins'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };

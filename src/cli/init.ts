@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/types';
+import { lexists, writeFileAtomic } from '../core/safe-fs';
 import { CONFIG_FILE_NAMES } from '../core/config';
 import { describeErrors, validateAgainst } from '../engine/config-validate';
 import { packageRoot, readPackageVersion } from './package-info';
@@ -42,12 +43,13 @@ export function schemaReference(configDir: string, root = packageRoot(), version
 /** Writes lint-deploy.config.json in `cwd`; refuses to overwrite an existing config. Returns the file written. */
 export function writeStarterConfig(cwd: string): string {
   for (const name of CONFIG_FILE_NAMES) {
-    if (fs.existsSync(path.join(cwd, name))) throw new UsageError(`${name} already exists here; edit it instead (see docs/configuration.md)`);
+    if (lexists(path.join(cwd, name))) throw new UsageError(`${name} already exists here; edit it instead (see docs/configuration.md)`);
   }
   const config = { ...STARTER_CONFIG, $schema: schemaReference(cwd) };
   const errors = validateAgainst(config);
   if (errors.length) throw new Error(`the starter config is invalid: ${describeErrors(errors)}`);
   const file = path.join(cwd, CONFIG_FILE_NAMES[0]);
-  fs.writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
+  // Exclusive: a name taken by anything (a dangling symbolic link too) is never written through.
+  writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n', { explicit: false, exclusive: true, what: 'starter config' });
   return file;
 }

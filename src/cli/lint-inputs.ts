@@ -24,7 +24,7 @@ export interface LintInputs {
 export function resolveLintInputs(args: CliArgs, cwd: string, timeConfig: <T>(run: () => T) => T = (run) => run()): LintInputs {
   const config = timeConfig(() => resolveConfig(args, cwd));
   const builtInIds = new Set(ALL_RULES.map((r) => r.meta.id));
-  const extraRules = [...compileCustomRules(config.customRules, builtInIds), ...loadPlugins(config.plugins, config.baseDir, builtInIds)];
+  const extraRules = [...compileCustomRules(config.customRules, builtInIds), ...loadPlugins(config.plugins, config.baseDir, builtInIds, args.allowPlugins)];
   checkRuleOptions(config, [...ALL_RULES, ...extraRules]);
   const ruleOverrides = { ...args.rules };
   let errorMatches: ErrorMatches | undefined;
@@ -49,7 +49,7 @@ export function resolveLintInputs(args: CliArgs, cwd: string, timeConfig: <T>(ru
 }
 
 function resolveConfig(args: CliArgs, cwd: string): LintConfig {
-  const config = args.noConfig ? withRecommended(defaultConfig(cwd)) : loadConfig(args.config ?? findConfigFile(cwd), cwd);
+  const config = args.noConfig ? withRecommended(defaultConfig(cwd)) : args.config !== undefined ? loadConfig(args.config, cwd, { trusted: true }) : loadConfig(findConfigFile(cwd), cwd);
   return args.agentVersion ? { ...config, agentVersion: args.agentVersion } : config;
 }
 

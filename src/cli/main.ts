@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
+import { writeFileAtomic } from '../core/safe-fs';
 import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../engine/baseline';
 import { lint } from '../engine/lint';
 import { runHandshakeCommand } from './handshake';
@@ -90,7 +91,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   if (args.updateBaseline) {
     const file = path.resolve(io.cwd, args.baseline ?? DEFAULT_BASELINE_FILE);
     const baseline = createBaseline(all, file);
-    writeBaseline(file, baseline);
+    writeBaseline(file, baseline, args.baseline !== undefined);
     io.stderr(`lint-deploy: recorded ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} in ${path.relative(io.cwd, file) || file}\n`);
     all = applyBaseline(all, baseline);
   } else if (args.baseline !== undefined) {
@@ -131,13 +132,9 @@ function exitCode(findings: Finding[], maxWarnings: number | undefined, io: CliI
   return active.some((f) => f.severity === 'error') || tooManyWarnings ? 1 : 0;
 }
 
+/** `-o` names its path on the command line: a symbolic link there is the user's choice and is followed. */
 function writeOutput(file: string, text: string): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-  } catch (error) {
-    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  writeFileAtomic(file, text, { explicit: true, what: 'report' });
 }
 
 function explainRule(id: string, color: boolean): string {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../core/types';
-import { cacheKey, LintCache, resolveCacheFile, type CacheStrategy } from '../engine/cache';
+import { cacheKey, cacheSigningKey, LintCache, resolveCacheFile, type CacheStrategy } from '../engine/cache';
 import type { LintConfig } from '../core/config';
 import type { LintOptions } from '../engine/lint';
 import { ProgressLine, progressWanted } from '../engine/progress';
@@ -54,7 +54,7 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
           plugins: config.plugins,
           extra: { reportUnused: args.reportUnusedDisableDirectives },
         });
-        cache = stats.time('cache', () => new LintCache(resolveCacheFile(args.cacheLocation, io.cwd), key, strategy));
+        cache = stats.time('cache', () => new LintCache(resolveCacheFile(args.cacheLocation, io.cwd), key, strategy, cacheSigningKey(io.env), args.cacheLocation !== undefined));
       }
       return { shard, cache, stats, onProgress: progress?.update, keepModel: needsModel };
     },
@@ -62,7 +62,7 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
       progress?.done();
       if (cache) {
         const c = cache;
-        if (!stats.time('cache', () => c.save())) io.stderr(`lint-deploy: could not write the cache file ${c.file}\n`);
+        if (!stats.time('cache', () => c.save())) io.stderr(`lint-deploy: the cache was not saved: ${c.saveError ?? c.file}\n`);
       }
     },
     printStats() {

@@ -33,6 +33,11 @@ export interface LintConfig {
   baseDir: string;
   /** Path of the config file, when one was used. */
   file?: string;
+  /**
+   * The config was found in the linted tree, not named with --config (docs/security.md): its
+   * `extends` and `deployments` must stay inside its directory.
+   */
+  confined?: boolean;
   rules: Record<string, RuleSetting>;
   overrides: OverrideConfig[];
   ignorePatterns: string[];

@@ -7,6 +7,7 @@ import { UsageError } from '../core/types';
 import { walk } from './walk';
 import type { LintConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, DEFAULT_CACHE_FILE } from '../core/config';
+import { describeReadFailure, isInside, readRegularFile } from '../core/safe-fs';
 
 export interface DiscoverOptions {
   paths: string[];
@@ -40,9 +41,15 @@ const OWN_FILES = new Set([...CONFIG_FILE_NAMES, '.lint-deployignore', 'package.
 export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const { cwd, config } = options;
   const isIgnored = makeIgnoreFilter(options);
+  if (config.confined) checkDeploymentGlobs(config);
   const globRoots = config.deployments.length
     ? fg.sync(config.deployments, { cwd: config.baseDir, onlyDirectories: true, absolute: true, dot: true, ignore: ALWAYS_IGNORED, suppressErrors: true }).map((p) => path.resolve(p)).sort()
     : [];
+  if (config.confined) {
+    const base = fs.realpathSync(config.baseDir);
+    const outside = globRoots.find((root) => !isInside(root, base));
+    if (outside) throw new UsageError(`Config file ${config.file ?? config.baseDir}: "deployments" reaches ${outside}, outside the config's directory: not linted (name such a config with --config)`);
+  }
   const byRoot = new Map<string, DiscoveredDeployment>();
   const wholeRoots = new Set<string>();
   const leftovers = new Set<string>();
@@ -105,15 +112,22 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   return [...byRoot.values()].filter((d) => !leftovers.has(d.root) || d.files.some((f) => !OWN_FILES.has(path.basename(f))) || (d.notes?.length ?? 0) > 0).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
 
+/** A config found in the tree names deployments inside its own directory: no absolute path, no `..`. */
+function checkDeploymentGlobs(config: LintConfig): void {
+  const bad = config.deployments.find((glob) => path.isAbsolute(glob) || /^[a-zA-Z]:/.test(glob) || glob.split(/[\\/]/).includes('..'));
+  if (bad !== undefined) throw new UsageError(`Config file ${config.file ?? config.baseDir}: "deployments" pattern '${bad}' reaches outside the config's directory: not linted (name such a config with --config)`);
+}
+
+/** An ignore file larger than this is refused (real ones are a few lines). */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
 function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {
   const filters: { base: string; ig: Ignore }[] = [];
   const addFile = (dir: string) => {
     const file = path.join(dir, '.lint-deployignore');
-    try {
-      filters.push({ base: dir, ig: ignore().add(fs.readFileSync(file, 'utf8')) });
-    } catch {
-      // no ignore file here
-    }
+    const read = readRegularFile(file, MAX_IGNORE_FILE_BYTES);
+    if (read.ok) filters.push({ base: dir, ig: ignore().add(read.bytes.toString('utf8')) });
+    else if (read.reason !== 'missing') throw new UsageError(`${file} ${describeReadFailure(read, MAX_IGNORE_FILE_BYTES)}: not read (it decides which files are linted)`);
   };
   addFile(options.cwd);
   if (options.config.baseDir !== options.cwd) addFile(options.config.baseDir);

@@ -6,13 +6,15 @@
  * only new findings fail the run. Matching counts: a fingerprint recorded twice
  * absorbs at most two findings.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
 import { fingerprintOf } from './run-rules';
+import { describeReadFailure, readRegularFile, writeFileAtomic } from '../core/safe-fs';
 
 export const DEFAULT_BASELINE_FILE = 'lint-deploy.baseline.json';
+/** A baseline of a million findings is ~250 MB; this bounds what a file linked to /dev/zero can cost. */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -33,13 +35,15 @@ export function fingerprintOfFinding(f: Finding): string {
 }
 
 export function readBaseline(file: string): BaselineFile {
+  const read = readRegularFile(file, MAX_BASELINE_BYTES);
+  if (!read.ok && read.reason === 'missing') throw new UsageError(`Baseline file ${file} does not exist (create it with --update-baseline)`);
+  if (!read.ok) throw new UsageError(`Baseline file ${file} ${describeReadFailure(read, MAX_BASELINE_BYTES)}`);
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`Baseline file ${file} does not exist (create it with --update-baseline)`);
-    throw new UsageError(`Cannot read baseline file ${file}: ${code ?? (error as Error).message}`);
+    raw = JSON.parse(read.bytes.toString('utf8'));
+  } catch {
+    // Never the parser's message: it quotes the file's first characters.
+    throw new UsageError(`${file} is not a lint-deploy baseline (not valid JSON)`);
   }
   const b = raw as Partial<BaselineFile>;
   if (b?.tool !== 'lint-deploy' || b.version !== 1 || !Array.isArray(b.findings) || b.findings.some((e) => typeof e?.fingerprint !== 'string')) {
@@ -77,11 +81,7 @@ export function createBaseline(findings: Finding[], baselineFile: string): Basel
   return { version: 1, tool: 'lint-deploy', findings: entries };
 }
 
-export function writeBaseline(file: string, baseline: BaselineFile): void {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(baseline, null, 2) + '\n');
-  } catch (error) {
-    throw new UsageError(`Cannot write baseline file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+/** Atomic; a symbolic link at the default baseline path is refused (`explicit`: named with --baseline). */
+export function writeBaseline(file: string, baseline: BaselineFile, explicit: boolean): void {
+  writeFileAtomic(file, JSON.stringify(baseline, null, 2) + '\n', { explicit, what: 'baseline' });
 }

@@ -1,15 +1,21 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CACHE_FILE } from '../core/config';
 import type { Finding, Severity } from '../core/types';
+import { UsageError } from '../core/types';
+import { readRegularFile, writeFileAtomic } from '../core/safe-fs';
+import { MAX_FILE_BYTES } from './read';
 
 /**
  * `--cache` (ESLint-style): a deployment whose files did not change since the last run is not
  * parsed or checked again; its findings come from the cache file. The whole cache is keyed by
  * tool version + configuration + rule set (`cacheKey`); a cache written under another key, or one
  * that does not parse or has the wrong shape, is ignored (and rewritten), never trusted.
- * Entries are validated again when used: a damaged entry is a miss, not a crash.
+ * Each entry is keyed by the content hash of its deployment and signed with a key kept outside the
+ * tree (`cacheSigningKey`): a cache file committed to the linted tree cannot forge an entry, and an
+ * entry that does not verify or has a damaged shape is a miss (recomputed), never a crash.
  */
 export const CACHE_FORMAT = 'lint-deploy-cache/1';
 
@@ -24,18 +30,27 @@ export interface CachedDeployment {
   findings: Finding[];
 }
 
+/** An entry as stored: `mac` signs it (HMAC-SHA-256 under a key kept outside the tree). */
+type SignedEntry = CachedDeployment & { mac?: string };
+
 interface CacheFile {
   format: string;
   key: string;
   strategy: CacheStrategy;
-  entries: Record<string, CachedDeployment>;
+  entries: Record<string, SignedEntry>;
 }
+
+/** Signs entries when no key is given: a cache then verifies only within this process. */
+const PROCESS_SIGNING_KEY = randomBytes(32).toString('hex');
+
+/** What a cache file linked to /dev/zero (or grown without bound) can cost at most. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 /** Why a cache file on disk was not used (for `--debug`/tests); undefined when it was. */
 export type CacheRejection = 'missing' | 'unreadable' | 'corrupt' | 'stale';
 
 export class LintCache {
-  private entries: Record<string, CachedDeployment> = Object.create(null) as Record<string, CachedDeployment>;
+  private entries: Record<string, SignedEntry> = Object.create(null) as Record<string, SignedEntry>;
   private readonly used = new Set<string>();
   hits = 0;
   misses = 0;
@@ -45,32 +60,38 @@ export class LintCache {
     readonly file: string,
     readonly key: string,
     readonly strategy: CacheStrategy = 'content',
+    /** Secret that signs entries (`cacheSigningKey`); never stored in the cache file. */
+    private readonly signingKey: string = PROCESS_SIGNING_KEY,
+    /** The user named the cache path (`--cache-location`): a symbolic link there is followed. */
+    private readonly explicit = false,
   ) {
     this.rejected = this.load();
   }
 
   private load(): CacheRejection | undefined {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
-    }
+    const read = readRegularFile(this.file, MAX_CACHE_BYTES, { noFollow: !this.explicit });
+    if (!read.ok) return read.reason === 'missing' ? 'missing' : 'unreadable';
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(read.bytes.toString('utf8'));
     } catch {
       return 'corrupt';
     }
     if (!isRecord(data) || data.format !== CACHE_FORMAT || !isRecord(data.entries) || typeof data.key !== 'string') return 'corrupt';
     if (data.key !== this.key || data.strategy !== this.strategy) return 'stale';
-    this.entries = Object.assign(Object.create(null) as Record<string, CachedDeployment>, data.entries as Record<string, CachedDeployment>);
+    this.entries = Object.assign(Object.create(null) as Record<string, SignedEntry>, data.entries as Record<string, SignedEntry>);
     return undefined;
+  }
+
+  /** HMAC of an entry under the signing key: a cache file written by anyone without the key never checks. */
+  private mac(root: string, entry: CachedDeployment): string {
+    return createHmac('sha256', this.signingKey).update(JSON.stringify([this.key, root, entry.hash, entry.fileCount, entry.findings])).digest('hex');
   }
 
   /** The deployment's files minus the cache file itself (it would change every deployment that holds it). */
   withoutOwnFiles(files: string[]): string[] {
-    const own = (f: string) => f === this.file || (f.startsWith(`${this.file}.`) && f.endsWith('.tmp'));
+    const temporaryPrefix = path.join(path.dirname(this.file), `.${path.basename(this.file)}.`);
+    const own = (f: string) => f === this.file || (f.startsWith(`${this.file}.`) && f.endsWith('.tmp')) || (f.startsWith(temporaryPrefix) && f.endsWith('.tmp'));
     return files.some(own) ? files.filter((f) => !own(f)) : files;
   }
 
@@ -81,9 +102,10 @@ export class LintCache {
     for (const file of files) {
       hash.update(`${path.relative(root, file)}\0`);
       try {
-        if (this.strategy === 'metadata') {
-          const stat = fs.statSync(file);
-          hash.update(`${stat.size}:${stat.mtimeMs}`);
+        const stat = fs.statSync(file);
+        // A special file or one too large to be read is never opened here either (a FIFO would block).
+        if (this.strategy === 'metadata' || !stat.isFile() || stat.size > MAX_FILE_BYTES) {
+          hash.update(`${stat.isFile() ? 'f' : 'x'}${stat.size}:${stat.mtimeMs}`);
         } else {
           hash.update(fs.readFileSync(file));
         }
@@ -98,7 +120,7 @@ export class LintCache {
   /** The cached result for this deployment when its hash matches and the entry is well-formed. */
   get(root: string, hash: string): CachedDeployment | undefined {
     const entry = this.entries[root];
-    if (entry && entry.hash === hash && isValidEntry(entry)) {
+    if (entry && entry.hash === hash && isValidEntry(entry) && typeof entry.mac === 'string' && macEquals(entry.mac, this.mac(root, entry))) {
       this.hits++;
       this.used.add(root);
       return entry;
@@ -108,7 +130,7 @@ export class LintCache {
   }
 
   set(root: string, entry: CachedDeployment): void {
-    this.entries[root] = entry;
+    this.entries[root] = { ...entry, mac: this.mac(root, entry) };
     this.used.add(root);
   }
 
@@ -119,21 +141,17 @@ export class LintCache {
    */
   save(): boolean {
     const data: CacheFile = { format: CACHE_FORMAT, key: this.key, strategy: this.strategy, entries: this.entries };
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temporary, JSON.stringify(data));
-      fs.renameSync(temporary, this.file);
+      writeFileAtomic(this.file, JSON.stringify(data), { explicit: this.explicit, what: 'cache' });
       return true;
-    } catch {
-      try {
-        fs.rmSync(temporary, { force: true });
-      } catch {
-        // nothing to clean up
-      }
+    } catch (error) {
+      this.saveError = error instanceof UsageError ? error.message : String(error);
       return false;
     }
   }
+
+  /** Why the last save() failed (one line). */
+  saveError?: string;
 }
 
 /**
@@ -181,8 +199,48 @@ function isValidEntry(entry: unknown): entry is CachedDeployment {
       typeof f.ruleId === 'string' &&
       typeof f.message === 'string' &&
       SEVERITIES.includes(f.severity as Severity) &&
-      isRecord(f.location) &&
-      typeof f.location.file === 'string' &&
-      (f.related === undefined || (Array.isArray(f.related) && f.related.every((r: unknown) => isRecord(r) && typeof r.file === 'string' && typeof r.message === 'string'))),
+      isLocation(f.location) &&
+      (f.related === undefined || (Array.isArray(f.related) && f.related.every((r: unknown) => isLocation(r) && typeof r.message === 'string'))) &&
+      (f.fingerprint === undefined || typeof f.fingerprint === 'string') &&
+      (f.suppressed === undefined || (isRecord(f.suppressed) && typeof f.suppressed.kind === 'string' && typeof f.suppressed.reason === 'string')),
   );
+}
+
+/** A file and, when present, a range of whole non-negative numbers: what every formatter reads. */
+function isLocation(value: unknown): value is Record<string, unknown> {
+  if (!isRecord(value) || typeof value.file !== 'string') return false;
+  if (value.range === undefined) return true;
+  const position = (p: unknown) => isRecord(p) && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
+  return isRecord(value.range) && position(value.range.start) && position(value.range.end);
+}
+
+function macEquals(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * The secret that signs cache entries: `LINT_DEPLOY_CACHE_KEY` from the environment (trusted; set it
+ * to share a cache between CI runs), else a random key kept in the user's cache directory
+ * (`$XDG_CACHE_HOME/lint-deploy/cache-key`, mode 0600, created on first use), else one for this run only.
+ */
+export function cacheSigningKey(env: Record<string, string | undefined>): string {
+  if (env.LINT_DEPLOY_CACHE_KEY) return env.LINT_DEPLOY_CACHE_KEY;
+  const home = env.HOME || os.homedir();
+  const dir = path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'lint-deploy');
+  const file = path.join(dir, 'cache-key');
+  const read = readRegularFile(file, 1024, { noFollow: true });
+  if (read.ok && read.bytes.length >= 32) return read.bytes.toString('utf8').trim();
+  const key = randomBytes(32).toString('hex');
+  if (!read.ok && read.reason === 'missing') {
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileAtomic(file, key, { explicit: false, exclusive: true, what: 'cache key', mode: 0o600 });
+      return key;
+    } catch {
+      // read-only home, or another process made it first: read it again below
+    }
+    const again = readRegularFile(file, 1024, { noFollow: true });
+    if (again.ok && again.bytes.length >= 32) return again.bytes.toString('utf8').trim();
+  }
+  return key;
 }

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { describeReadFailure, isInside, lexists, readRegularFile } from '../core/safe-fs';
 import { UsageError } from '../core/types';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig, OverrideConfig, RuleSetting } from '../core/config';
@@ -9,17 +11,24 @@ import { PRESETS } from './presets.generated';
 
 export const PRESET_NAMES = Object.keys(PRESETS);
 
-/** Searches upward from `cwd` for a config file (or a `"lint-deploy"` key in package.json). */
+/** A config file (or package.json) larger than this is refused: real ones are a few KB. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Searches upward from `cwd` for a config file (or a `"lint-deploy"` key in package.json). Whatever has
+ * a config name is returned (a FIFO or a link too: loading it then fails with one line); package.json
+ * is looked into only when it is a regular file of bounded size (never a FIFO or /dev/zero).
+ */
 export function findConfigFile(cwd: string): string | undefined {
   for (let dir = cwd; ; dir = path.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate)) return candidate;
+      if (lexists(candidate)) return candidate;
     }
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg)) {
+    const pkg = readRegularFile(path.join(dir, 'package.json'), MAX_CONFIG_BYTES);
+    if (pkg.ok) {
       try {
-        if ((JSON.parse(fs.readFileSync(pkg, 'utf8')) as Record<string, unknown>)['lint-deploy']) return pkg;
+        if ((JSON.parse(pkg.bytes.toString('utf8')) as Record<string, unknown>)['lint-deploy']) return path.join(dir, 'package.json');
       } catch {
         // an unreadable package.json is not our config
       }
@@ -37,12 +46,23 @@ type RawConfig = Partial<Omit<LintConfig, 'baseDir' | 'file'>> & { extends?: str
  * makes plugin paths absolute. Any problem is a `UsageError` naming the file,
  * the key path and a valid example. Without a file the `recommended` preset applies.
  */
-export function loadConfig(file: string | undefined, cwd: string): LintConfig {
+export function loadConfig(file: string | undefined, cwd: string, options: { trusted?: boolean } = {}): LintConfig {
   if (!file) return withRecommended(defaultConfig(cwd));
   const absolute = path.resolve(cwd, file);
-  const config = loadFile(absolute, displayName(absolute, cwd), cwd, []);
-  return { ...config, baseDir: path.dirname(absolute), file: absolute };
+  // A config found in the tree is data from the tree: what it `extends` must stay in its directory.
+  const confine = options.trusted ? undefined : realDir(path.dirname(absolute));
+  const config = loadFile(absolute, displayName(absolute, cwd), cwd, [], confine);
+  return { ...config, baseDir: path.dirname(absolute), file: absolute, ...(options.trusted ? {} : { confined: true }) };
 }
+
+function realDir(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
 
 /** A config as the CLI uses it without a config file (`--no-config` or none found): the recommended preset. */
 export function withRecommended(config: LintConfig): LintConfig {
@@ -55,17 +75,18 @@ function displayName(absolute: string, cwd: string): string {
 }
 
 function readRaw(absolute: string, name: string): RawConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(absolute, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read config file ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  const read = readRegularFile(absolute, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'unreadable' || read.reason === 'missing') throw new UsageError(`Cannot read config file ${name}: ${read.code ?? 'EIO'}`);
+    throw new UsageError(`Config file ${name} ${describeReadFailure(read, MAX_CONFIG_BYTES)}: not read`);
   }
+  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`Config file ${name} is not valid JSON: ${(error as Error).message}`);
+    raw = JSON.parse(text);
+  } catch {
+    // The position only: JSON.parse's own message quotes the file's first characters.
+    throw new UsageError(`Config file ${name} is not valid JSON: ${jsonErrorAt(text)}`);
   }
   if (path.basename(absolute) === 'package.json') raw = (raw as Record<string, unknown>)['lint-deploy'];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`Config file ${name} must hold a JSON object`);
@@ -74,7 +95,22 @@ function readRaw(absolute: string, name: string): RawConfig {
   return raw as RawConfig;
 }
 
-function loadFile(absolute: string, name: string, cwd: string, chain: string[]): LintConfig {
+/** Where a text stops being JSON, as `line L, column C: <what>` (never the text itself). */
+function jsonErrorAt(text: string): string {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (!first) return 'unexpected content';
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < first.offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${first.offset - lineStart + 1}: ${printParseErrorCode(first.error)}`;
+}
+
+function loadFile(absolute: string, name: string, cwd: string, chain: string[], confine: string | undefined): LintConfig {
   if (chain.includes(absolute)) throw new UsageError(`Config file ${name} extends itself (${[...chain, absolute].map((f) => displayName(f, cwd)).join(' → ')})`);
   const raw = readRaw(absolute, name);
   const dir = path.dirname(absolute);
@@ -89,8 +125,11 @@ function loadFile(absolute: string, name: string, cwd: string, chain: string[]):
       throw new UsageError(`Invalid config file ${name}: "extends" names '${base}', which is neither a preset (${PRESET_NAMES.join(', ')}) nor a path. Example: "extends": ["recommended", "./shared/lint-deploy.base.json"]`);
     }
     const target = path.resolve(dir, base);
+    if (confine && !isInside(target, confine)) {
+      throw new UsageError(`Config file ${name}: "extends" names ${base}, outside the directory of a config found in the linted tree (${confine}): not read (name a config outside the tree with --config)`);
+    }
     if (!fs.existsSync(target)) throw new UsageError(`Config file ${name}: "extends" file ${base} does not exist`);
-    merged = merge(merged, rebase(loadFile(target, displayName(target, cwd), cwd, [...chain, absolute]), dir));
+    merged = merge(merged, rebase(loadFile(target, displayName(target, cwd), cwd, [...chain, absolute], confine), dir));
   }
   const own: LintConfig = {
     ...defaultConfig(dir),

@@ -1,6 +1,7 @@
 /**
  * Code rules from plugins. Only modules named in config `plugins` are ever
- * loaded (nothing is discovered from node_modules): a path starting with `.`
+ * loaded (nothing is discovered from node_modules), and only when the command line says
+ * `--allow-plugins` (a tree cannot give that opt-in; docs/security.md): a path starting with `.`
  * is relative to the config file that names it (made absolute by the loader),
  * anything else is a package resolved from the config file's directory.
  * A plugin module exports `rules`: an array of rules made with `defineRule`
@@ -11,7 +12,11 @@ import type { AnyRule } from '../rules/types';
 
 const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 
-export function loadPlugins(specifiers: string[], baseDir: string, builtInIds: Set<string>): AnyRule[] {
+export function loadPlugins(specifiers: string[], baseDir: string, builtInIds: Set<string>, allowed: boolean): AnyRule[] {
+  // A config can come from the linted tree (a pull request): it may name code, it may not run it.
+  if (specifiers.length && !allowed) {
+    throw new UsageError(`The config names plugins (${specifiers.map((s) => `'${s}'`).join(', ')}): plugins run code, so they load only with --allow-plugins (docs/security.md)`);
+  }
   const rules: AnyRule[] = [];
   const seen = new Map<string, string>();
   for (const specifier of specifiers) {

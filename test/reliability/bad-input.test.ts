@@ -225,7 +225,7 @@ const usageCases: UsageCase[] = [
   { name: '--explain with an unknown rule', args: ['--explain', 'nope/nothing'], stderr: "Unknown rule 'nope/nothing' (see lint-deploy --list-rules)" },
   { name: 'explain-error without the error text', args: ['explain-error'], stderr: 'explain-error expects the error text: lint-deploy explain-error "<text>" [paths...]' },
   { name: 'a baseline file that does not exist', args: ['--baseline', 'nope.baseline.json', '.'], stderr: /nope\.baseline\.json/ },
-  { name: 'a plugin that cannot be found', args: ['--config', 'c.json', '.'], files: { 'c.json': '{"plugins": ["./no-such-plugin.js"]}' }, stderr: /^Cannot find plugin '.*no-such-plugin\.js' \(named in config "plugins"/ },
+  { name: 'a plugin that cannot be found', args: ['--allow-plugins', '--config', 'c.json', '.'], files: { 'c.json': '{"plugins": ["./no-such-plugin.js"]}' }, stderr: /^Cannot find plugin '.*no-such-plugin\.js' \(named in config "plugins"/ },
 ];
 
 describe('bad usage: exit 2 and one line on stderr, never a stack trace', () => {

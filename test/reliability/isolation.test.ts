@@ -48,9 +48,14 @@ describe('isolation', () => {
       expect(attempts).toEqual([]);
       expect(code).toBe(0);
       expect(fs.existsSync(marker)).toBe(false);
-      // Named in config, the plugin is loaded (and only then).
+      // Named in config, the plugin is still not loaded: exit 2 with one line saying why.
       fs.writeFileSync(path.join(root, 'lint-deploy.config.json'), '{"plugins": ["./plugin.js"]}');
-      runIsolated([root], root);
+      const refused = runIsolated([root], root);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/^lint-deploy: The config names plugins \('.*plugin\.js'\): plugins run code, so they load only with --allow-plugins \(docs\/security\.md\)\n$/);
+      expect(fs.existsSync(marker)).toBe(false);
+      // With --allow-plugins on the command line (and only then) it is loaded.
+      runIsolated(['--allow-plugins', root], root);
       expect(fs.existsSync(marker)).toBe(true);
     } finally {
       fs.rmSync(marker, { force: true });
@@ -88,7 +93,7 @@ describe('a rule that throws', () => {
       'lint-deploy.config.json': '{"plugins": ["./crash-plugin.js"]}',
     });
     try {
-      const { code, stdout, stderr } = runIsolated(['--format', 'json', root], root);
+      const { code, stdout, stderr } = runIsolated(['--allow-plugins', '--format', 'json', root], root);
       expect(code).toBe(2);
       expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['internal-error', 'cleartrust/anon-cipher-disabled']);
       expect(stderr).toBe('lint-deploy: a rule crashed (see the internal-error finding); the other rules ran\n');

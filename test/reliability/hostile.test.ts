@@ -1,0 +1,205 @@
+/**
+ * A hostile tree (issue 18, docs/security.md): one test per class of the red-team run. Each runs
+ * the built CLI on a tree a stranger could commit and asserts the contract: exit 0/1 with a complete
+ * report or exit 2 with one line on stderr, within 10 s and 512 MB, nothing written outside the tree,
+ * no secret printed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { expectContract, findingsOf, oneLine, runCli, sandbox, snapshot, type Sandbox } from './hostile-support';
+
+const ANON = 'cleartrust.net.ssl.use=anon\n';
+const ERROR_TREE = { 'aserver.conf': ANON, 'jdk/release': 'JAVA_VERSION="17.0.2"\n' };
+
+let box: Sandbox;
+afterEach(() => box?.remove());
+
+describe('1. no code from the tree', () => {
+  const marker = (b: Sandbox) => path.join(b.outside, 'plugin-ran');
+  const evil = (b: Sandbox) => `require('fs').writeFileSync(${JSON.stringify(marker(b))}, 'ran'); exports.rules = [];\n`;
+
+  it.each([
+    ['lint-deploy.config.json', (p: string) => ({ 'lint-deploy.config.json': JSON.stringify({ plugins: [p] }) })],
+    ['.lint-deployrc.json', (p: string) => ({ '.lint-deployrc.json': JSON.stringify({ plugins: [p] }) })],
+    ['package.json "lint-deploy" key', (p: string) => ({ 'package.json': JSON.stringify({ name: 'x', 'lint-deploy': { plugins: [p] } }) })],
+  ])('a config in the tree (%s) naming a plugin: exit 2, one line, the plugin never runs', (_name, config) => {
+    box = sandbox({ 'aserver.conf': ANON, ...config('./evil.js') });
+    fs.writeFileSync(path.join(box.root, 'evil.js'), evil(box));
+    const outcome = runCli(['.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(2);
+    expect(oneLine(outcome)).toMatch(/plugins run code, so they load only with --allow-plugins/);
+    expect(fs.existsSync(marker(box))).toBe(false);
+  });
+
+  it('the Action: a config in the workspace naming a plugin does not run it unless allow-plugins is true', () => {
+    box = sandbox({ 'aserver.conf': ANON, 'lint-deploy.config.json': JSON.stringify({ plugins: ['./evil.js'] }) });
+    fs.writeFileSync(path.join(box.root, 'evil.js'), evil(box));
+    const action = path.resolve(__dirname, '../../action/main.js');
+    const env = { GITHUB_WORKSPACE: box.root, 'INPUT_SARIF-FILE': '', INPUT_ANNOTATIONS: 'false' };
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const refused = spawnSync(process.execPath, [action], { cwd: box.root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--allow-plugins/);
+    expect(fs.existsSync(marker(box))).toBe(false);
+    const allowed = spawnSync(process.execPath, [action], { cwd: box.root, env: { ...process.env, ...env, 'INPUT_ALLOW-PLUGINS': 'true' }, encoding: 'utf8', timeout: 20_000 });
+    expect(allowed.status).toBe(0);
+    expect(fs.existsSync(marker(box))).toBe(true);
+  });
+});
+
+describe('2. no write through a symbolic link in the tree', () => {
+  const linkOut = (b: Sandbox, name: string) => fs.symlinkSync(path.join(b.outside, 'victim.txt'), path.join(b.root, name));
+
+  it.each([
+    ['the baseline (--update-baseline)', 'lint-deploy.baseline.json', ['--update-baseline', '.'], /Refusing to write the baseline to .*lint-deploy\.baseline\.json: it is a symbolic link/],
+    ['the starter config (--init)', 'lint-deploy.config.json', ['--init'], /lint-deploy\.config\.json already exists here/],
+  ])('%s: exit 2, one line, the file outside is untouched', (_name, link, args, message) => {
+    box = sandbox({ 'aserver.conf': ANON });
+    linkOut(box, link);
+    const before = snapshot(box.outside);
+    const outcome = runCli(args, box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(2);
+    expect(oneLine(outcome)).toMatch(message);
+    expect(snapshot(box.outside)).toEqual(before);
+  });
+
+  it('--init through a dangling link: refused, nothing created outside', () => {
+    box = sandbox({});
+    fs.symlinkSync(path.join(box.outside, 'created-by-init.json'), path.join(box.root, 'lint-deploy.config.json'));
+    const outcome = runCli(['--init'], box);
+    expect(outcome.code).toBe(2);
+    expect(fs.existsSync(path.join(box.outside, 'created-by-init.json'))).toBe(false);
+  });
+
+  it('the cache and its temporary file: not written through links; the run still reports', () => {
+    box = sandbox({ 'aserver.conf': ANON });
+    linkOut(box, '.lint-deploy-cache');
+    fs.symlinkSync(path.join(box.outside, 'tmp-victim'), path.join(box.root, `.lint-deploy-cache.${process.pid}.tmp`));
+    const before = snapshot(box.outside);
+    const outcome = runCli(['--cache', '--format', 'json', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(0);
+    expect(findingsOf(outcome).map((f) => f.ruleId)).toContain('cleartrust/anon-cipher-disabled');
+    expect(outcome.stderr).toMatch(/^lint-deploy: the cache was not saved: Refusing to write the cache to .*\.lint-deploy-cache: it is a symbolic link/);
+    expect(snapshot(box.outside)).toEqual(before);
+  });
+
+  it('the Action default SARIF file: a link there is refused; a path named by the user is followed', () => {
+    box = sandbox({ 'aserver.conf': ANON });
+    linkOut(box, 'lint-deploy.sarif');
+    const before = snapshot(box.outside);
+    const action = path.resolve(__dirname, '../../action/main.js');
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const result = spawnSync(process.execPath, [action], { cwd: box.root, env: { ...process.env, GITHUB_WORKSPACE: box.root, INPUT_ANNOTATIONS: 'false' }, encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/^::error title=lint-deploy action::lint-deploy\.sarif in the working directory is a symbolic link/);
+    expect(snapshot(box.outside)).toEqual(before);
+    // Named explicitly on the command line, the link is the user's choice: its target gets the report.
+    const named = runCli(['--format', 'sarif', '-o', 'lint-deploy.sarif', '.'], box);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(box.outside, 'victim.txt'), 'utf8')).version).toBe('2.1.0');
+    expect(fs.lstatSync(path.join(box.root, 'lint-deploy.sarif')).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('5. nothing outside the tree disclosed', () => {
+  it.each([
+    ['"extends": "/etc/passwd"', { extends: '/etc/passwd' }, /"extends" names \/etc\/passwd, outside the directory of a config found in the linted tree/],
+    ['"extends": "../outside/victim.txt"', { extends: '../outside/victim.txt' }, /"extends" names \.\.\/outside\/victim\.txt, outside/],
+    ['"deployments": [".."]', { deployments: ['..'] }, /"deployments" pattern '\.\.' reaches outside the config's directory/],
+    ['"deployments": ["/tmp/*"]', { deployments: ['/tmp/*'] }, /"deployments" pattern '\/tmp\/\*' reaches outside/],
+  ])('a config in the tree with %s: exit 2, one line, no content', (_name, config, message) => {
+    box = sandbox({ 'aserver.conf': ANON, 'lint-deploy.config.json': JSON.stringify(config) });
+    const outcome = runCli(['.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(2);
+    expect(oneLine(outcome)).toMatch(message);
+    expect(outcome.stderr).not.toMatch(/root:|precious/);
+  });
+
+  it('a deployments glob reaching out through a link in the tree: exit 2, the outside is not linted', () => {
+    box = sandbox({ 'aserver.conf': ANON, 'lint-deploy.config.json': JSON.stringify({ deployments: ['*'] }) });
+    fs.writeFileSync(path.join(box.outside, 'keyserver.conf'), 'cleartrust.keyserver.keystore_passphrase=Outside-Secret-42\n');
+    fs.symlinkSync(box.outside, path.join(box.root, 'up'));
+    const outcome = runCli(['--format', 'json', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(2);
+    expect(oneLine(outcome)).toMatch(/"deployments" reaches .*up, outside the config's directory/);
+    expect(outcome.stdout + outcome.stderr).not.toContain('Outside-Secret-42');
+  });
+
+  it('a config that is not JSON: the position, never the content', () => {
+    box = sandbox({ 'aserver.conf': ANON, 'lint-deploy.config.json': 'root:x:0:0:Zq-secret-line\n' });
+    const outcome = runCli(['.'], box);
+    expect(outcome.code).toBe(2);
+    expect(oneLine(outcome)).toBe('lint-deploy: Config file lint-deploy.config.json is not valid JSON: line 1, column 1: InvalidSymbol');
+  });
+
+  it('a config named with --config (trusted) may extend a file outside the tree', () => {
+    box = sandbox({ 'aserver.conf': ANON });
+    fs.writeFileSync(path.join(box.outside, 'base.json'), JSON.stringify({ java: { version: '17.0.2' } }));
+    fs.writeFileSync(path.join(box.root, 'ci.json'), JSON.stringify({ extends: ['recommended', '../outside/base.json'] }));
+    const outcome = runCli(['--config', 'ci.json', '--format', 'json', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(1);
+  });
+});
+
+describe('8. the cache is verified, never trusted', () => {
+  it('a forged cache committed in the tree (valid shape, another signing key) hides nothing', () => {
+    box = sandbox(ERROR_TREE);
+    const clean = runCli(['--format', 'json', '.'], box);
+    expect(clean.code).toBe(1);
+    // The attacker writes a cache with an empty result under a key of their own.
+    const forged = runCli(['--cache', '--format', 'json', '.'], box, { env: { LINT_DEPLOY_CACHE_KEY: 'attacker-key-0123456789abcdef0123456789' } });
+    expect(forged.code).toBe(1);
+    const file = path.join(box.root, '.lint-deploy-cache');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const entry of Object.values(data.entries) as { findings: unknown[] }[]) entry.findings = [];
+    fs.writeFileSync(file, JSON.stringify(data));
+    const outcome = runCli(['--cache', '--format', 'json', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(1);
+    expect(findingsOf(outcome)).toEqual(findingsOf(clean));
+  });
+
+  it('one malformed entry (even with the right key): recomputed, exit as without a cache', () => {
+    box = sandbox(ERROR_TREE);
+    const env = { LINT_DEPLOY_CACHE_KEY: 'shared-ci-key-0123456789abcdef0123456789' };
+    expect(runCli(['--cache', '.'], box, { env }).code).toBe(1);
+    const file = path.join(box.root, '.lint-deploy-cache');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const entry of Object.values(data.entries) as { findings: unknown[] }[]) entry.findings = [{ ruleId: 'x/y', severity: 'error', message: 'm', location: { file: '/x', range: { start: 'x' } }, related: [{ file: '/y', message: 'm', range: 7 }] }];
+    fs.writeFileSync(file, JSON.stringify(data));
+    const outcome = runCli(['--cache', '--format', 'json', '.'], box, { env });
+    expectContract(outcome);
+    expect(outcome.code).toBe(1);
+    expect(findingsOf(outcome).length).toBeGreaterThan(0);
+    // The same signing key verifies the rewritten cache: the next run hits.
+    const again = runCli(['--cache', '--stats', '.'], box, { env });
+    expect(again.stderr).toMatch(/1 deployment, 2 files parsed, 1 from the cache/);
+  });
+});
+
+describe('9. outputs are written atomically', () => {
+  const previous = '{"previous": "report"}\n';
+
+  it.each([
+    ['-o', (file: string) => ['--format', 'json', '-o', file, '.']],
+    ['--update-baseline', (file: string) => ['--update-baseline', '--baseline', file, '.']],
+  ])('%s under a file size limit: exit 2, one line, the previous file whole, no temporary left', (_name, args) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`d${i}/aserver.conf`] = ANON;
+    box = sandbox(files);
+    fs.writeFileSync(path.join(box.root, 'out.json'), previous);
+    const before = fs.readdirSync(box.root).sort();
+    const outcome = runCli(args('out.json'), box, { shellPrefix: 'ulimit -f 2;' });
+    expectContract(outcome);
+    expect(outcome.code).toBe(2);
+    expect(oneLine(outcome)).toMatch(/^lint-deploy: Cannot write .*out\.json: EFBIG$/);
+    expect(fs.readFileSync(path.join(box.root, 'out.json'), 'utf8')).toBe(previous);
+    expect(fs.readdirSync(box.root).sort()).toEqual(before);
+  });
+});
