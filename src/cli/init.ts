@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/types';
 import { lexists, writeFileAtomic } from '../core/safe-fs';
