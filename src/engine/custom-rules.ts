@@ -120,7 +120,11 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
         case 'same-value': {
           // Per key (a `*` key can match several): the majority value is the reference; ties go to the first file.
           const byKey = new Map<string, Setting[]>();
-          for (const s of settingsOf(deployment, spec.key)) byKey.set(s.entry.key, [...(byKey.get(s.entry.key) ?? []), s]);
+          for (const s of settingsOf(deployment, spec.key)) {
+            const list = byKey.get(s.entry.key);
+            if (list) list.push(s);
+            else byKey.set(s.entry.key, [s]);
+          }
           for (const settings of byKey.values()) {
             const best = majority(settings, (s) => s.value);
             if (!best) continue;

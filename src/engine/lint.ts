@@ -10,7 +10,7 @@ import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
 import { readDocuments } from './read';
-import { redactFindings } from './redact';
+import { redactFindings, secretMasker } from './redact';
 import { runRules } from './run-rules';
 import { resolveRuleSettings } from './settings';
 import { applySuppressions } from './suppressions';
@@ -112,12 +112,13 @@ function checkDeployment(root: string, files: string[], options: LintOptions, st
   const model = stats.time('model', () => buildModel(root, documents, { config: options.config, java: options.java }));
   const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates));
   return stats.time('rules', () => {
+    const mask = secretMasker(documents);
     const deploymentFindings = [...walkNotes, ...readFindings, ...parseFindings(documents)];
-    const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd);
-    deploymentFindings.push(...ruleRun.findings);
+    const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask);
+    for (const finding of ruleRun.findings) deploymentFindings.push(finding);
     // Inline `lint-deploy-disable…` directives (src/engine/suppressions.ts), after severities.
     const suppressed = applySuppressions(settings.applySeverity(deploymentFindings), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
-    return { findings: redactFindings(suppressed, documents), fileCount: documents.length, deployment, internalError: ruleRun.internalError };
+    return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: documents.length, deployment, internalError: ruleRun.internalError };
   });
 }
 

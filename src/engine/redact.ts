@@ -1,58 +1,71 @@
 import type { Finding } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
+import { disjointLeftmost, SecretSearch } from './secret-search';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
 
+/** Secrets shorter than this are matched as whole tokens. */
+const SHORT_SECRET = 8;
+const ALNUM = /[A-Za-z0-9]/;
+/** Characters of a key name: a secret that is also a word of some key is masked only standing alone. */
+const KEY_CHAR = /[A-Za-z0-9._-]/;
+
 /**
- * A function that masks every secret value of the given documents (entries
- * flagged `secret`) in a display string. Longest secrets first, so a secret
- * that contains another is masked whole.
+ * A function that masks every secret value of the given documents (entries flagged `secret`) in a
+ * display string, in one pass over the string (src/engine/secret-search.ts), longest secret first.
+ * A short secret ('admin') is masked as a whole token only, so messages keep words like
+ * 'administrator'; a long one wherever it appears, except that a secret which is also a word inside
+ * some key name of the documents ('password' in `server.ssl.key-store-password`) is masked only
+ * where it stands alone: key names are never masked.
  */
 export function secretMasker(documents: Iterable<ParsedDocument>): (text: string) => string {
   const secrets = new Set<string>();
+  const keys = new Set<string>();
   for (const doc of documents) {
     for (const entry of doc.entries) {
+      keys.add(entry.key);
       const value = entry.value.trim();
       if (entry.secret && value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
     }
   }
   if (secrets.size === 0) return (text) => text;
-  const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  const patterns = ordered.map((secret) => ({ secret, pattern: secretPattern(secret) }));
-  // A secret that does not occur in the text cannot match its pattern: skip the expression.
-  return (text) => patterns.reduce((out, { secret, pattern }) => (out.includes(secret) ? out.replace(pattern, MASK) : out), text);
-}
-
-/** Compiled patterns by secret: fleets repeat the same secrets in every deployment. */
-const PATTERNS = new Map<string, RegExp>();
-
-function secretPattern(secret: string): RegExp {
-  let pattern = PATTERNS.get(secret);
-  if (!pattern) {
-    const literal = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // A short secret ('admin') is masked as a whole token only, so messages keep words like
-    // 'administrator'; a long one is masked wherever it appears.
-    pattern = new RegExp(secret.length < SHORT_SECRET ? `(?<![A-Za-z0-9])${literal}(?![A-Za-z0-9])` : literal, 'g');
-    if (PATTERNS.size >= 10_000) PATTERNS.clear();
-    PATTERNS.set(secret, pattern);
+  const search = new SecretSearch(secrets);
+  // Which secrets occur inside a key name (one pass over all keys).
+  const inKeyNames = new Set<string>();
+  for (const key of keys) {
+    search.matches(key, (start, end) => {
+      if (end - start < key.length) inKeyNames.add(key.slice(start, end));
+      return false;
+    });
   }
-  return pattern;
+  return (text) => {
+    if (text.length < 3) return text;
+    const standsAlone = (start: number, end: number, word: RegExp) => !word.test(text[start - 1] ?? ' ') && !word.test(text[end] ?? ' ');
+    const found = search.matches(text, (start, end) => {
+      if (inKeyNames.has(text.slice(start, end))) return standsAlone(start, end, KEY_CHAR);
+      return end - start >= SHORT_SECRET || standsAlone(start, end, ALNUM);
+    });
+    if (found.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const [start, end] of disjointLeftmost(found)) {
+      out += text.slice(at, start) + MASK;
+      at = end;
+    }
+    return out + text.slice(at);
+  };
 }
-
-/** Secrets shorter than this are matched as whole tokens. */
-const SHORT_SECRET = 8;
 
 /**
- * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret,
- * but if one does, every secret value of the deployment is masked in every
- * message before a formatter sees it.
+ * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret. The messages of the
+ * rules in `maskedRuleIds` were built from masked data (src/engine/run-rules.ts), so their own words
+ * ("holds a plaintext password") are never masked; every other message (parse, read, directive and
+ * internal-error findings) and every related message is masked whole before a formatter sees it.
  */
-export function redactFindings(findings: Finding[], documents: ParsedDocument[]): Finding[] {
-  if (findings.length === 0) return findings;
-  const mask = secretMasker(documents);
+export function redactFindings(findings: Finding[], mask: (text: string) => string, maskedRuleIds: ReadonlySet<string> = new Set()): Finding[] {
   for (const finding of findings) {
-    finding.message = mask(finding.message);
+    if (!maskedRuleIds.has(finding.ruleId)) finding.message = mask(finding.message);
     for (const related of finding.related ?? []) related.message = mask(related.message);
   }
   return findings;

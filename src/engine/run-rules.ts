@@ -15,13 +15,26 @@ export function fingerprintOf(parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20);
 }
 
-/** Runs every enabled rule on a deployment; a rule that throws becomes an `internal-error` finding. */
-export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settings: RuleSettings, config: LintConfig, cwd: string): RuleRun {
+/**
+ * Findings one rule may list per deployment; past it they are counted and reported as one finding
+ * ("N more findings of this rule"), so a tree cannot make the report unbounded.
+ */
+export const MAX_FINDINGS_PER_RULE = 10_000;
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * Runs every enabled rule on a deployment; a rule that throws becomes an `internal-error` finding.
+ * `mask` is applied to the data of every message (src/engine/redact.ts), never to the rule's own words.
+ */
+export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settings: RuleSettings, config: LintConfig, cwd: string, mask: (text: string) => string = (t) => t): RuleRun {
   const findings: Finding[] = [];
   let internalError = false;
   for (const rule of rules) {
     if (!settings.isEnabled(rule.meta.id)) continue;
     const produced: Finding[] = [];
+    let more = 0;
+    let moreSeverity: Finding['severity'] = 'info';
     try {
       rule.check({
         deployment,
@@ -32,11 +45,17 @@ export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settin
         report(descriptor: ReportDescriptor<string>) {
           const template = rule.meta.messages[descriptor.messageId];
           if (template === undefined) throw new Error(`unknown messageId '${descriptor.messageId}'`);
-          const message = formatMessage(template, descriptor.data);
+          const severity = descriptor.severity ?? rule.meta.severity;
+          if (produced.length >= MAX_FINDINGS_PER_RULE) {
+            more++;
+            if (SEVERITY_RANK[severity] > SEVERITY_RANK[moreSeverity]) moreSeverity = severity;
+            return;
+          }
+          const message = formatMessage(template, maskData(descriptor.data, mask));
           produced.push({
             ruleId: rule.meta.id,
             messageId: descriptor.messageId,
-            severity: descriptor.severity ?? rule.meta.severity,
+            severity,
             message,
             location: descriptor.location,
             related: descriptor.related,
@@ -44,7 +63,8 @@ export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settin
           });
         },
       });
-      findings.push(...produced);
+      for (const finding of produced) findings.push(finding);
+      if (more) findings.push(overflowFinding(rule.meta.id, deployment.root, more, moreSeverity));
     } catch (error) {
       internalError = true;
       findings.push({
@@ -57,4 +77,22 @@ export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settin
     }
   }
   return { findings, internalError };
+}
+
+function maskData(data: Record<string, string | number> | undefined, mask: (text: string) => string): Record<string, string | number> | undefined {
+  if (!data) return data;
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(data)) out[name] = typeof value === 'string' ? mask(value) : value;
+  return out;
+}
+
+function overflowFinding(ruleId: string, root: string, count: number, severity: Finding['severity']): Finding {
+  return {
+    ruleId,
+    messageId: 'more-findings',
+    severity,
+    message: `${count} more finding${count === 1 ? '' : 's'} of this rule in this deployment (only the first ${MAX_FINDINGS_PER_RULE} are listed)`,
+    location: { file: root },
+    fingerprint: fingerprintOf([ruleId, 'more-findings']),
+  };
 }

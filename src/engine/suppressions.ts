@@ -106,7 +106,9 @@ export function applySuppressions(findings: Finding[], documents: ParsedDocument
       if (unknown) {
         out.push(directiveFinding(doc.file.path, comment, DIRECTIVE_RULES.invalid, `lint-deploy-${directive.kind} names unknown rule '${unknown}' (see lint-deploy --list-rules)`, unknown));
       }
-      directivesByFile.set(doc.file.path, [...(directivesByFile.get(doc.file.path) ?? []), directive]);
+      const list = directivesByFile.get(doc.file.path);
+      if (list) list.push(directive);
+      else directivesByFile.set(doc.file.path, [directive]);
     }
   }
 

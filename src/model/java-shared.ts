@@ -47,7 +47,9 @@ export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySou
   const docs = ctx.deployment.documents.filter((d) => JVM_OPTION_KINDS.includes(d.kind)).sort((a, b) => a.file.path.localeCompare(b.file.path));
   const add = (doc: ParsedDocument, property: JvmProperty) => {
     const group = appGroupOf(ctx, doc.file.path);
-    groups.set(group, [...(groups.get(group) ?? []), { doc, property }]);
+    const list = groups.get(group);
+    if (list) list.push({ doc, property });
+    else groups.set(group, [{ doc, property }]);
   };
   for (const doc of docs) for (const property of (doc.data as JvmOptionsData).properties) add(doc, property);
   // WebSphere traditional keeps JVM arguments in server.xml `genericJvmArguments` (parsed by the WAS reader).

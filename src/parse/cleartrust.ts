@@ -4,7 +4,7 @@ import { range } from '../core/types';
 import { parseProperties } from './properties';
 import { splitLines } from './text';
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
-import { isSecretKey } from './types';
+import { isSecretKey, lineForMessage } from './types';
 
 /** ClearTrust (RSA Access Manager) server roles, keyed by file kind. */
 export const CLEARTRUST_ROLES: Record<string, string> = {
@@ -135,7 +135,7 @@ export function parseWebagent(text: string): { entries: Entry[]; comments: Comme
     }
     const eq = line.indexOf('=', start);
     if (eq === -1) {
-      problems.push({ code: 'invalid-line', severity: 'warning', message: `Line is neither 'key=value', a section tag nor a comment: '${body.slice(0, 60)}'`, range: range(lineNo, start, lineNo, end) });
+      problems.push({ code: 'invalid-line', severity: 'warning', message: `Line is neither 'key=value', a section tag nor a comment: '${lineForMessage(body)}'`, range: range(lineNo, start, lineNo, end) });
       return;
     }
     const key = line.slice(start, eq).trimEnd();

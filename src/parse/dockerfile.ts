@@ -64,10 +64,10 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
             section: 'ENV',
             secret: isSecretKey(pair.key),
           });
-          properties.push(...scanJvmProperties(file.text, index, pair.valueStart, valueEnd, pair.key));
+          for (const property of scanJvmProperties(file.text, index, pair.valueStart, valueEnd, pair.key)) properties.push(property);
         }
       } else if (name === 'CMD' || name === 'ENTRYPOINT') {
-        properties.push(...scanJvmProperties(file.text, index, argsStart, logical.end, name));
+        for (const property of scanJvmProperties(file.text, index, argsStart, logical.end, name)) properties.push(property);
       }
     }
     return { file, kind, entries: [...entries, ...propertyEntries(properties)], comments, problems: [], data: { properties, baseImages } };

@@ -46,7 +46,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
         }
       }
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
-      properties.push(...scanJvmProperties(file.text, index, logical.start, end, assigned?.[1]));
+      for (const property of scanJvmProperties(file.text, index, logical.start, end, assigned?.[1])) properties.push(property);
     }
     return { file, kind, entries: propertyEntries(properties), comments, problems: [], data: { properties } };
   },

@@ -95,7 +95,7 @@ function parseSpringYaml(text: string): SpringParse {
       problems.push({ code: 'invalid-yaml', severity: 'error', message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: index.rangeAt(error.pos[0], error.pos[1]) });
     }
     const entries: Entry[] = [];
-    flatten(doc.contents as Node | null, '', entries, index);
+    flatten(doc.contents as Node | null, '', entries, index, undefined, text);
     parts.push({ profile: profileOf(entries), entries });
   }
   return { parts, comments, problems };
@@ -126,25 +126,48 @@ function yamlNestingDepth(text: string): number {
   return max;
 }
 
-function flatten(node: Node | null, prefix: string, out: Entry[], index: LineIndex, keyRange?: [number, number]): void {
+function flatten(node: Node | null, prefix: string, out: Entry[], index: LineIndex, keyRange: [number, number] | undefined, text: string): void {
   if (!node) return;
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const key = String(pair.key.value);
       const range = pair.key.range ?? [0, 0];
-      flatten(pair.value as Node | null, prefix ? `${prefix}.${key}` : key, out, index, [range[0], range[1]]);
+      const full = prefix ? `${prefix}.${key}` : key;
+      const inline = inlineBlockMap(pair.value as Node | null, range[0], text);
+      if (inline) {
+        // `key: Tr0ub4dor: 3` is invalid YAML (reported above); the rest of the line is this key's
+        // value, never a key of its own (a secret would end up in a key path).
+        out.push(entry(full, text.slice(inline[0], inline[1]), [range[0], range[1]], inline, index));
+        continue;
+      }
+      flatten(pair.value as Node | null, full, out, index, [range[0], range[1]], text);
       if (pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.range)) {
         out.push(entry(prefix ? `${prefix}.${key}` : key, '', [range[0], range[1]], [range[1], range[1]], index));
       }
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => flatten(item as Node, `${prefix}[${i}]`, out, index, keyRange ?? node.range?.slice(0, 2) as [number, number]));
+    node.items.forEach((item, i) => flatten(item as Node, `${prefix}[${i}]`, out, index, keyRange ?? (node.range?.slice(0, 2) as [number, number]), text));
   } else if (isScalar(node)) {
     const range = node.range ?? [0, 0];
     const valueRange: [number, number] = [range[0], range[1]];
     out.push(entry(prefix, node.value === null ? '' : String(node.value), keyRange ?? valueRange, valueRange, index));
   }
+}
+
+/**
+ * A block mapping that starts on its key's line (`a: b: c`, which YAML rejects and the parser
+ * recovers as a nested map): the offsets of the rest of that line, else undefined.
+ */
+function inlineBlockMap(value: Node | null, keyStart: number, text: string): [number, number] | undefined {
+  if (!value || !isMap(value) || value.flow || !value.range) return undefined;
+  const start = value.range[0];
+  const lineEnd = text.slice(keyStart, start).search(/[\r\n]/);
+  if (lineEnd !== -1) return undefined;
+  const eol = text.slice(start).search(/[\r\n]/);
+  const end = eol === -1 ? text.length : start + eol;
+  const trimmed = text.slice(start, end).replace(/\s+#.*$/, '').trimEnd();
+  return [start, start + trimmed.length];
 }
 
 function entry(key: string, value: string, keyRange: [number, number], valueRange: [number, number], index: LineIndex): Entry {

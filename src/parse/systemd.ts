@@ -61,7 +61,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
       }
       if (key === 'Environment' || key === 'ExecStart' || key === 'ExecStartPre') {
         const variable = key === 'Environment' ? /([A-Za-z_]\w*)=/.exec(value)?.[1] : key;
-        properties.push(...scanJvmProperties(file.text, index, valueStart, logical.end, variable ?? key));
+        for (const property of scanJvmProperties(file.text, index, valueStart, logical.end, variable ?? key)) properties.push(property);
       }
     }
     return { file, kind, entries: [...entries, ...propertyEntries(properties)], comments, problems: [], data: { properties, environment } };

@@ -86,3 +86,14 @@ export function isSecretKey(key: string): boolean {
   // Keys that name an algorithm (`passwordEncryption`) are masked too: masking is cheap, a leak is not.
   return SECRET_KEY.test(key) || CAMEL_PASS.test(key);
 }
+
+/**
+ * A line that did not parse, for a message: when its first word names a secret, everything after
+ * that word is masked whatever the separator (`keystore_passphrase Hunter2`, `password: x`), as it
+ * would be on a well-formed line. Cut to `max` characters.
+ */
+export function lineForMessage(body: string, max = 60): string {
+  const word = /^[^\s=:]+/.exec(body)?.[0] ?? '';
+  if (word && word.length < body.length && isSecretKey(word)) return `${word.slice(0, max)} ***`;
+  return body.slice(0, max);
+}

@@ -38,7 +38,9 @@ export const junit: Formatter = (findings, context) => {
   const byKey = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.location.file}\u0000${f.ruleId}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
   }
 
   const suites: string[] = [];

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../core/types';
 import type { Formatter } from './types';
-import { countBySeverity, displayPath, oneBased } from './types';
+import { countBySeverity, displayPath, escapeControl, oneBased } from './types';
 
 type Colors = ReturnType<typeof createColors>;
 const LABEL: Record<Severity, [string, (c: Colors) => (text: string) => string]> = {
@@ -25,7 +25,8 @@ export function summaryLine(counts: { errors: number; warnings: number; infos: n
 }
 
 /**
- * ESLint-style output grouped by file; colours only when the context says so.
+ * ESLint-style output grouped by file; colours only when the context says so; control characters of
+ * values and paths escaped (src/report/types.ts escapeControl).
  * @public Loaded lazily by name (src/report/index.ts).
  */
 export const stylish: Formatter = (findings, context) => {
@@ -34,8 +35,10 @@ export const stylish: Formatter = (findings, context) => {
   if (active.length === 0) return '';
   const byFile = new Map<string, Finding[]>();
   for (const f of active) {
-    const key = displayPath(f.location.file, context.cwd);
-    byFile.set(key, [...(byFile.get(key) ?? []), f]);
+    const key = escapeControl(displayPath(f.location.file, context.cwd));
+    const list = byFile.get(key);
+    if (list) list.push(f);
+    else byFile.set(key, [f]);
   }
   const lines: string[] = [];
   for (const [file, list] of byFile) {
@@ -43,10 +46,10 @@ export const stylish: Formatter = (findings, context) => {
     for (const f of list) {
       const { line, column } = oneBased(f.location);
       const [label, paint] = LABEL[f.severity];
-      lines.push(`  ${c.dim(`${line}:${column}`.padEnd(7))} ${paint(c)(label.padEnd(7))}  ${f.message}  ${c.dim(f.ruleId)}`);
+      lines.push(`  ${c.dim(`${line}:${column}`.padEnd(7))} ${paint(c)(label.padEnd(7))}  ${escapeControl(f.message)}  ${c.dim(escapeControl(f.ruleId))}`);
       for (const r of f.related ?? []) {
         const at = oneBased(r);
-        lines.push(`  ${' '.repeat(7)} ${c.dim(`↳ ${displayPath(r.file, context.cwd)}:${at.line}:${at.column}`)}  ${r.message}`);
+        lines.push(`  ${' '.repeat(7)} ${c.dim(`↳ ${escapeControl(displayPath(r.file, context.cwd))}:${at.line}:${at.column}`)}  ${escapeControl(r.message)}`);
       }
     }
   }

@@ -24,6 +24,18 @@ export function displayPath(file: string, cwd: string): string {
   return (relative === '' ? '.' : relative).split(path.sep).join('/');
 }
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text formats (stylish, compact) print values and paths from the tree: control characters (C0, DEL,
+ * C1, line separators) are shown as escapes, so a value cannot start a new line (a forged
+ * `::add-mask::` workflow command) or send a terminal escape sequence. Linear in the text.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One-based line/column at the edge; whole-file findings point at 1:1. */
 export function oneBased(location: Location): { line: number; column: number; endLine?: number; endColumn?: number } {
   const r = location.range;

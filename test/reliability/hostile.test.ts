@@ -203,3 +203,72 @@ describe('9. outputs are written atomically', () => {
     expect(fs.readdirSync(box.root).sort()).toEqual(before);
   });
 });
+
+describe('3. bounded work from the tree alone', () => {
+  it('40,000 distinct secrets, each a finding, in one 1 MB file: masking, stylish, compact and junit stay bounded', () => {
+    // Distinct secrets: every line is a plaintext-secret finding and a secret to mask.
+    const lines = Array.from({ length: 40_000 }, (_, i) => `a${i}.password=Zq-${i}-s3cr3t`).join('\n');
+    box = sandbox({ 'application.properties': `${lines}\n` });
+    for (const format of ['stylish', 'compact', 'junit']) {
+      const outcome = runCli(['--no-config', '--format', format, '.'], box);
+      expectContract(outcome);
+      expect(outcome.code).toBe(0);
+      expect(outcome.stdout).toContain('more findings of this rule');
+      expect(outcome.stdout).not.toMatch(/Zq-\d+-s3cr3t/);
+    }
+  });
+});
+
+describe('4. no report lost', () => {
+  it('130,000 findings of one rule: the first 10,000 listed and one "N more findings of this rule", no stack overflow', () => {
+    const lines = Array.from({ length: 130_000 }, (_, i) => `a${i}.password=S${i}x`).join('\n');
+    box = sandbox({ 'application.properties': `${lines}\n` });
+    const outcome = runCli(['--no-config', '--format', 'json', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(0);
+    const findings = findingsOf(outcome).filter((f) => f.ruleId === 'security/plaintext-secret');
+    expect(findings).toHaveLength(10_001);
+    expect(findings.map((f) => f.message)).toContain('120000 more findings of this rule in this deployment (only the first 10000 are listed)');
+  });
+});
+
+describe('6. no secret from a malformed line', () => {
+  it('webagent.conf `keystore_passphrase Hunter2Secret` (no =) and YAML `key-store-password: Tr0ub4dor: 3`: masked in every format, the cache and the baseline', () => {
+    box = sandbox({
+      'webagent.conf': '<Global>\n\tcleartrust.agent.ssl.use=Clear\n\tcleartrust.agent.keystore_passphrase Hunter2Secret\n</Global>\n',
+      'application.yml': 'server:\n  ssl:\n    key-store-password: Tr0ub4dor: 3\n    enabled: true\n',
+    });
+    const outputs: string[] = [];
+    for (const format of ['stylish', 'json', 'compact', 'sarif', 'github', 'junit', 'html']) {
+      const outcome = runCli(['--no-config', '--format', format, '.'], box);
+      expectContract(outcome);
+      expect(outcome.code).toBe(1);
+      outputs.push(outcome.stdout + outcome.stderr);
+    }
+    expect(runCli(['--no-config', '--cache', '--update-baseline', '.'], box).code).toBe(0); // recorded: nothing new
+    outputs.push(fs.readFileSync(path.join(box.root, '.lint-deploy-cache'), 'utf8'), fs.readFileSync(path.join(box.root, 'lint-deploy.baseline.json'), 'utf8'));
+    const all = outputs.join('\n');
+    expect(all).toContain("'cleartrust.agent.keystore_passphrase ***'");
+    expect(all).toContain('server.ssl.key-store-password in application.yml holds a plaintext secret');
+    expect(all).not.toMatch(/Hunter2Secret|Tr0ub4dor/);
+  });
+});
+
+describe('7. no injection into text output', () => {
+  it('CR/LF, ESC and C1 in values and directory names are escaped in stylish and compact', () => {
+    const dir = 'evil\n::add-mask::x\u001b[31m';
+    box = sandbox({
+      [`${dir}/aserver.conf`]: 'cleartrust.net.ssl.use=anon\r\ncleartrust.aserver.note=x\u001b]0;title\u0007\u009b\n::error::forged\n',
+      'eserver.conf': 'cleartrust.net.ssl.use=x\u001b[2J\u0085::add-mask::y\n',
+    });
+    for (const format of ['stylish', 'compact']) {
+      const outcome = runCli(['--no-config', '--format', format, '.'], box);
+      expectContract(outcome);
+      expect(outcome.stdout.length).toBeGreaterThan(0);
+      expect(outcome.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(outcome.stdout).not.toMatch(/^::/m);
+      expect(outcome.stdout).toContain('evil\\n::add-mask::x\\u001b[31m/aserver.conf');
+      expect(outcome.stdout).toContain('x\\u001b[2J\\u0085::add-mask::y');
+    }
+  });
+});

@@ -63,7 +63,7 @@ describe('formatter registry', () => {
 describe('compact', () => {
   it('prints file:line:col: severity message [rule], one line per unsuppressed finding', () => {
     expect(compact(FINDINGS, context)).toBe(
-      "envs/prod,eu:1/dispatcher.conf:12:1: error cleartrust.net.ssl.use is 'anon' here but 'auth' in eserver.conf; 100% sure]]> and ]]> again second line\r [cleartrust/ssl-mode-mismatch]\n" +
+      "envs/prod,eu:1/dispatcher.conf:12:1: error cleartrust.net.ssl.use is 'anon' here but 'auth' in eserver.conf; 100% sure]]> and ]]> again\\nsecond line\\r [cleartrust/ssl-mode-mismatch]\n" +
         'a b/aserver.conf:3:5: info cleartrust.net.ssl.keystore has no effect: the SSL mode is clear [cleartrust/ssl-settings-ignored]\n',
     );
   });
