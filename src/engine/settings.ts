@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { compileConfigGlob } from '../core/glob';
 import type { Finding, Severity, SeveritySetting } from '../core/types';
 import { SEVERITIES, UsageError } from '../core/types';
 import { resolveOptions } from '../rules/options';
@@ -39,7 +39,7 @@ export function resolveRuleSettings(rules: AnyRule[], config: LintConfig, cliOve
     checkRuleId(id, known, '--rule');
     if (!VALID.includes(severity as SeveritySetting)) throw new UsageError(`Invalid severity '${severity}' for --rule ${id} (use ${VALID.join(', ')})`);
   }
-  const overrides = config.overrides.map((o) => ({ match: picomatch(o.files, { dot: true, matchBase: true }), rules: o.rules }));
+  const overrides = config.overrides.map((o, i) => ({ match: compileConfigGlob(o.files, { dot: true, matchBase: true }, `config "overrides[${i}]"`), rules: o.rules }));
   const defaults = new Map(rules.map((r) => [r.meta.id, r.meta.severity]));
 
   /** The user's explicit severity for a rule in a file, or undefined when they said nothing. */

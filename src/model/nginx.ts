@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { relativePosix } from './paths';
-import picomatch from 'picomatch';
+import { compileGlob } from '../core/glob';
 import type { Range } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
@@ -36,20 +36,30 @@ const CLIENT_AUTH: Record<string, ClientAuthMode> = { on: 'required', optional: 
  * A TLS policy file included by nothing (a snippet like h5bp's `policy_*.conf`)
  * becomes an `nginx.tls-policy` component so its settings are checked too.
  */
-/** Characters that make an include path a glob (picomatch syntax); without them it names one file. */
-const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
+/** Characters that make an include path a glob; without them it names one file. */
+const GLOB_CHARS = /[*?[\]\\]/;
 const globMatchers = new Map<string, (file: string) => boolean>();
+/**
+ * Directives one top-level file may gather through includes: `include *.conf` in every file of a
+ * directory multiplies (3 files including each other twice: millions); past this the rest of the
+ * includes are not expanded and the file gets a warning.
+ */
+export const MAX_INCLUDED_DIRECTIVES = 20_000;
 
 /**
  * The matcher for one include candidate: plain equality for a path without glob characters (almost
- * every include, and picomatch would compile a regular expression for each of them in every
- * deployment), else picomatch, compiled once per pattern.
+ * every include), else glob(3) syntax as nginx uses it (no braces, no `**`) in linear time
+ * (src/core/glob.ts), compiled once per pattern. A pattern too long to be real matches nothing.
  */
 function includeMatcher(pattern: string): (file: string) => boolean {
   if (!GLOB_CHARS.test(pattern)) return (file) => file === pattern;
   let match = globMatchers.get(pattern);
   if (!match) {
-    match = picomatch(pattern);
+    try {
+      match = compileGlob(pattern, { braces: false, globstar: false, negation: false });
+    } catch {
+      match = () => false;
+    }
     if (globMatchers.size >= 1000) globMatchers.clear();
     globMatchers.set(pattern, match);
   }
@@ -61,7 +71,15 @@ export const nginxContributor: ModelContributor = {
   contribute(ctx) {
     const docs = ctx.documentsOf('nginx.') as ParsedDocument<NginxData>[];
     const included = new Set<string>();
+    // The same include in the same file always resolves alike: once per (pattern, file).
+    const resolvedIncludes = new Map<string, ParsedDocument<NginxData>[]>();
     const resolveInclude = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
+      const key = `${from}\u0000${pattern}`;
+      let found = resolvedIncludes.get(key);
+      if (!found) resolvedIncludes.set(key, (found = resolveIncludeUncached(pattern, from)));
+      return found;
+    };
+    const resolveIncludeUncached = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
       const candidates: string[] = [];
       if (path.isAbsolute(pattern)) {
         const parts = pattern.split('/').filter(Boolean);
@@ -78,16 +96,50 @@ export const nginxContributor: ModelContributor = {
       }
       return [];
     };
-    const expand = (list: NginxDirective[], file: string, depth: number): Placed[] =>
-      list.flatMap((directive): Placed[] => {
-        if (directive.name === 'include' && directive.args[0] && depth < 10) {
-          const targets = resolveInclude(directive.args[0].value, file);
-          for (const t of targets) included.add(t.file.path);
-          return targets.flatMap((t) => expand(t.data.directives, t.file.path, depth + 1));
+    /**
+     * Directives with includes replaced by the included files' directives. Each file (by path; the
+     * walk lists a linked file once, by its real path) is included once per block and never into
+     * itself through a chain; `budget` bounds the whole expansion of one top-level file.
+     */
+    const expand = (list: NginxDirective[], file: string, chain: string[], budget: { left: number; exceeded: boolean }): Placed[] => {
+      const out: Placed[] = [];
+      const includedHere = new Set<string>();
+      for (const directive of list) {
+        if (budget.left <= 0) {
+          budget.exceeded = true;
+          break;
         }
-        return [{ directive, file, block: directive.block ? expand(directive.block, file, depth) : undefined }];
-      });
-    const expanded = new Map(docs.map((d) => [d.file.path, expand(d.data.directives, d.file.path, 0)]));
+        if (directive.name === 'include' && directive.args[0] && chain.length < 10) {
+          const targets = resolveInclude(directive.args[0].value, file);
+          for (const t of targets) {
+            included.add(t.file.path);
+            if (includedHere.has(t.file.path) || chain.includes(t.file.path)) continue;
+            includedHere.add(t.file.path);
+            budget.left--; // an include of files that only include others still costs
+            for (const placed of expand(t.data.directives, t.file.path, [...chain, t.file.path], budget)) out.push(placed);
+          }
+          continue;
+        }
+        budget.left--;
+        out.push({ directive, file, block: directive.block ? expand(directive.block, file, chain, budget) : undefined });
+      }
+      return out;
+    };
+    const expanded = new Map(
+      docs.map((d) => {
+        const budget = { left: MAX_INCLUDED_DIRECTIVES, exceeded: false };
+        const placed = expand(d.data.directives, d.file.path, [d.file.path], budget);
+        if (budget.exceeded) {
+          d.problems.push({
+            code: 'include-budget',
+            severity: 'warning',
+            message: `Includes bring more than ${MAX_INCLUDED_DIRECTIVES} directives into this file (includes that repeat or nest too much): the rest were not checked`,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          });
+        }
+        return [d.file.path, placed];
+      }),
+    );
     for (const doc of docs) {
       if (included.has(doc.file.path)) continue;
       const top = expanded.get(doc.file.path)!;

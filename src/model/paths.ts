@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { compileConfigGlob } from '../core/glob';
 import type { ComponentConfig } from '../core/config';
 
 /** A path segment `.` or `..`, or an empty one (`a//b`): the fast path below needs a normalised path. */
@@ -30,7 +30,7 @@ const compiled = new WeakMap<ComponentConfig[], { length: number; globs: Compone
 export function componentGlobs(components: ComponentConfig[]): ComponentGlob[] {
   const known = compiled.get(components);
   if (known && known.length === components.length && known.globs.every((g, i) => g.component === components[i])) return known.globs;
-  const globs = components.map((component) => ({ component, match: picomatch(component.files, { dot: true }) }));
+  const globs = components.map((component) => ({ component, match: compileConfigGlob(component.files, { dot: true }, 'config "components"') }));
   compiled.set(components, { length: components.length, globs });
   return globs;
 }

@@ -76,7 +76,11 @@ export interface RunOptions {
 
 export function runCli(args: string[], box: Sandbox, options: RunOptions = {}): Outcome {
   const rssFile = path.join(box.cacheHome, `..`, `rss-${process.pid}-${Date.now()}.json`);
-  const node = [process.execPath, '--require', path.join(__dirname, 'preload-rss.js'), cli, ...args];
+  // The peak RSS comes from a preloaded module; Node's own loader then reads the package.json of the
+  // working directory (a /dev/zero there would hang node itself, not lint-deploy), so such trees are
+  // run without it and bounded by the V8 heap cap alone.
+  const preload = cwdPackageJsonIsRegular(box.root) ? ['--require', path.join(__dirname, 'preload-rss.js')] : [];
+  const node = [process.execPath, `--max-old-space-size=${MEMORY_BOUND_KB / 1024}`, ...preload, cli, ...args];
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: box.cacheHome, LINT_DEPLOY_RSS_FILE: rssFile };
   delete env.LINT_DEPLOY_CACHE_KEY;
   Object.assign(env, options.env);
@@ -91,6 +95,15 @@ export function runCli(args: string[], box: Sandbox, options: RunOptions = {}): 
     fs.rmSync(rssFile);
   }
   return { code: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr ?? '', ms, maxRssKb };
+}
+
+function cwdPackageJsonIsRegular(dir: string): boolean {
+  try {
+    const stat = fs.lstatSync(path.join(dir, 'package.json'));
+    return stat.isFile();
+  } catch {
+    return true; // absent: nothing for the loader to read
+  }
 }
 
 /** The contract of every hostile case: bounded, no stack trace, and either a report (0/1) or one line (2). */

@@ -205,6 +205,49 @@ describe('9. outputs are written atomically', () => {
 });
 
 describe('3. bounded work from the tree alone', () => {
+  it('nginx include fan-out (every file includes *.conf twice): bounded, each file warned once', () => {
+    const files: Record<string, string> = { 'nginx.conf': 'http {\n  include f*.conf;\n  server { listen 443 ssl; include *.conf; }\n}\n' };
+    for (let i = 0; i < 8; i++) files[`f${i}.conf`] = 'include *.conf;\ninclude *.conf;\nssl_protocols TLSv1.2;\n';
+    box = sandbox(files);
+    const outcome = runCli(['--no-config', '--format', 'json', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(0);
+    expect(findingsOf(outcome).filter((f) => f.ruleId === 'parse/include-budget').length).toBeGreaterThan(0);
+  });
+
+  it('an include glob and customRules globs with many stars: linear-time matching', () => {
+    const stars = `${'a*'.repeat(40)}b`;
+    box = sandbox({
+      'nginx.conf': `http { server { listen 443 ssl; include ${stars}.conf; } }\n`,
+      [`${'a'.repeat(200)}.conf`]: 'ssl_protocols TLSv1.2;\n',
+      'lint-deploy.config.json': JSON.stringify({
+        customRules: [{ id: 'custom/stars', type: 'required-key', key: `${'a*'.repeat(40)}b`, files: `**/${stars}` }],
+        overrides: [{ files: stars, rules: {} }],
+        components: [{ files: `${stars}/**` }],
+      }),
+    });
+    fs.writeFileSync(path.join(box.root, `${'a'.repeat(3000)}`.slice(0, 200)), 'x');
+    const outcome = runCli(['--format', 'json', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(0);
+  });
+
+  it('.lint-deployignore and package.json linked to /dev/zero, a FIFO as config: one line or a report, never a hang', () => {
+    box = sandbox({ 'aserver.conf': ANON });
+    fs.symlinkSync('/dev/zero', path.join(box.root, 'package.json'));
+    expectContract(runCli(['--format', 'json', '.'], box));
+    fs.symlinkSync('/dev/zero', path.join(box.root, '.lint-deployignore'));
+    const ignore = runCli(['.'], box);
+    expectContract(ignore);
+    expect(oneLine(ignore)).toMatch(/\.lint-deployignore is not a regular file/);
+    fs.rmSync(path.join(box.root, '.lint-deployignore'));
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    expect(spawnSync('mkfifo', [path.join(box.root, 'lint-deploy.config.json')]).status).toBe(0);
+    const fifo = runCli(['.'], box);
+    expectContract(fifo);
+    expect(oneLine(fifo)).toBe('lint-deploy: Config file lint-deploy.config.json is not a regular file (a FIFO, device or directory is never read): not read');
+  });
+
   it('40,000 distinct secrets, each a finding, in one 1 MB file: masking, stylish, compact and junit stay bounded', () => {
     // Distinct secrets: every line is a plaintext-secret finding and a secret to mask.
     const lines = Array.from({ length: 40_000 }, (_, i) => `a${i}.password=Zq-${i}-s3cr3t`).join('\n');
