@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/types';
+import { parseJavaVersionStrictly } from '../knowledge/version';
 
 /** Parsed command line. Only syntax is checked here; meaning is checked where it is used. */
 export interface CliArgs {
@@ -121,6 +122,13 @@ Information:
 
 Exit codes: 0 no failing findings, 1 findings fail the run, 2 the run itself failed.`;
 
+/** `--java-version` must be a whole Java version: a half-read one silently changes every verdict. */
+export function checkJavaVersionOption(value: string | undefined): void {
+  if (value !== undefined && !parseJavaVersionStrictly(value)) {
+    throw new UsageError(`--java-version expects a Java version such as 1.8.0_202, 8u202, 11.0.2 or 17, got '${value}'`);
+  }
+}
+
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
   try {
@@ -154,6 +162,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     positionals = positionals.slice(2);
   }
   if (v.baseline !== undefined && !v.baseline) throw new UsageError('--baseline expects a file name');
+  checkJavaVersionOption(v['java-version']);
   return {
     paths: positionals,
     explainError,

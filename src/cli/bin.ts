@@ -1,8 +1,9 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { runCli } from './main';
-import { isWorkerRequest, runLintWorker } from './parallel';
+import { isCoordinatorRequest, isWorkerRequest, runCoordinator, runLintWorker } from './parallel';
 
 if (!isMainThread && isWorkerRequest(workerData)) runLintWorker(workerData);
+else if (!isMainThread && isCoordinatorRequest(workerData)) runCoordinator(workerData);
 else main();
 
 function main(): void {

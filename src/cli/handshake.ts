@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/types';
+import { checkJavaVersionOption } from './args';
 import { defaultConfig } from '../core/config';
 import { lint } from '../engine/lint';
 import type { Component, Deployment } from '../model/types';
@@ -65,6 +66,8 @@ function parseSelector(raw: string, cwd: string): Selector {
   const file = path.resolve(cwd, hash >= 0 ? raw.slice(0, hash) : raw);
   const component = hash >= 0 ? raw.slice(hash + 1).trim() || undefined : undefined;
   if (!fs.existsSync(file)) throw new UsageError(`handshake: no such file: ${raw}`);
+  // Never a device, FIFO or directory: /dev/zero would also make the common directory of the two files `/`.
+  if (!fs.statSync(file).isFile()) throw new UsageError(`handshake: ${raw} is not a regular file`);
   return { file, component };
 }
 
@@ -129,7 +132,9 @@ export function runHandshakeCommand(argv: string[], io: HandshakeCommandIo): num
   const client = parseSelector(values.client, io.cwd);
   const server = parseSelector(values.server, io.cwd);
   const root = commonDirectory(client.file, server.file);
+  if (root === path.parse(root).root) throw new UsageError(`handshake: ${values.client} and ${values.server} share no directory below ${root}: every file under it would be read (put them in one tree)`);
   const javaVersion = values['java-version'];
+  checkJavaVersionOption(javaVersion);
   const javaVendor = values['java-vendor'];
   const result = lint({
     paths: [root],

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/types';
 import { lexists, writeFileAtomic } from '../core/safe-fs';

@@ -1,4 +1,4 @@
-import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, parentPort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { Finding } from '../core/types';
 import { compareFindings, UsageError } from '../core/types';
 import { emptyDerived } from '../derive/derive';
@@ -15,6 +15,15 @@ interface WorkerRequest {
   cwd: string;
   env: Record<string, string | undefined>;
   slice: { index: number; count: number };
+}
+
+/** The coordinator thread: starts the workers and watches them, so a worker that dies is noticed. */
+interface CoordinatorRequest {
+  kind: 'lint-deploy-coordinator';
+  argv: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  count: number;
   done: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -27,39 +36,73 @@ export function isWorkerRequest(data: unknown): data is WorkerRequest {
   return typeof data === 'object' && data !== null && (data as { kind?: string }).kind === 'lint-deploy-worker';
 }
 
+export function isCoordinatorRequest(data: unknown): data is CoordinatorRequest {
+  return typeof data === 'object' && data !== null && (data as { kind?: string }).kind === 'lint-deploy-coordinator';
+}
+
 /**
  * `--concurrency n`: deployments are dealt round-robin to n worker threads (never split: cross-file
  * rules stay whole). The CLI stays synchronous: the main thread sleeps on a shared counter
- * (Atomics.wait) and reads the replies with receiveMessageOnPort.
+ * (Atomics.wait) while a coordinator thread, which has an event loop, starts the workers, hears
+ * their replies and their `exit` (a worker that dies without replying fails the run at once instead
+ * of being waited for forever), then posts every reply and wakes the main thread.
  */
 export function lintInWorkers(run: { argv: string[]; cwd: string; env: Record<string, string | undefined> }, count: number, extraRules: AnyRule[]): LintResult {
   if (!__filename.endsWith('.js')) throw new UsageError('--concurrency needs the built CLI (dist/cli.js)');
   const done = new SharedArrayBuffer(4);
   const counter = new Int32Array(done);
-  const ports: MessagePort[] = [];
-  const workers: Worker[] = [];
-  for (let index = 0; index < count; index++) {
-    const { port1, port2 } = new MessageChannel();
-    const request: WorkerRequest = { kind: 'lint-deploy-worker', argv: run.argv, cwd: run.cwd, env: run.env, slice: { index, count }, done, port: port2 };
-    workers.push(new Worker(__filename, { workerData: request, transferList: [port2], env: run.env as NodeJS.ProcessEnv }));
-    ports.push(port1);
-  }
-  for (let seen = Atomics.load(counter, 0); seen < count; seen = Atomics.load(counter, 0)) Atomics.wait(counter, 0, seen, 1000);
-  const replies = ports.map((port) => receiveMessageOnPort(port)?.message as WorkerReply | undefined);
-  for (const worker of workers) void worker.terminate();
-  const failed = replies.find((r) => !r || !r.ok) as Extract<WorkerReply, { ok: false }> | undefined;
+  const { port1, port2 } = new MessageChannel();
+  const request: CoordinatorRequest = { kind: 'lint-deploy-coordinator', argv: run.argv, cwd: run.cwd, env: run.env, count, done, port: port2 };
+  const coordinator = new Worker(__filename, { workerData: request, transferList: [port2], env: run.env as NodeJS.ProcessEnv });
+  while (Atomics.load(counter, 0) === 0) Atomics.wait(counter, 0, 0, 1000);
+  const replies = (receiveMessageOnPort(port1)?.message ?? []) as (WorkerReply | undefined)[];
+  void coordinator.terminate();
+  const failed = replies.length < count ? { ok: false as const, usage: false, message: 'the coordinator thread stopped' } : (replies.find((r) => !r || !r.ok) as Extract<WorkerReply, { ok: false }> | undefined);
   if (failed) {
     if (failed.usage) throw new UsageError(failed.message);
-    throw new Error(`a worker failed: ${failed.message}`);
+    throw new UsageError(`--concurrency: ${failed.message}; run without --concurrency to see more`);
   }
   const ok = replies as Extract<WorkerReply, { ok: true }>[];
+  const findings: Finding[] = [];
+  for (const reply of ok) for (const finding of reply.findings) findings.push(finding);
   return {
-    findings: ok.flatMap((r) => r.findings).sort(compareFindings),
+    findings: findings.sort(compareFindings),
     deployments: ok.flatMap((r) => r.roots).sort().map((root) => ({ root, documents: [], components: [], links: [], derived: emptyDerived() })),
     fileCount: ok.reduce((n, r) => n + r.fileCount, 0),
     rules: [...ALL_RULES, ...extraRules],
     internalError: ok.some((r) => r.internalError),
   };
+}
+
+/** Runs in the coordinator thread: one worker per slice; each settles with its reply, or with its death. */
+export function runCoordinator(request: CoordinatorRequest): void {
+  const replies: (WorkerReply | undefined)[] = new Array<WorkerReply | undefined>(request.count);
+  let settled = 0;
+  const finish = () => {
+    request.port.postMessage(replies);
+    const counter = new Int32Array(request.done);
+    Atomics.store(counter, 0, 1);
+    Atomics.notify(counter, 0);
+  };
+  for (let index = 0; index < request.count; index++) {
+    const work: WorkerRequest = { kind: 'lint-deploy-worker', argv: request.argv, cwd: request.cwd, env: request.env, slice: { index, count: request.count } };
+    const settle = (reply: WorkerReply) => {
+      if (replies[index]) return;
+      replies[index] = reply;
+      if (++settled === request.count) finish();
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(__filename, { workerData: work, env: request.env as NodeJS.ProcessEnv });
+    } catch (error) {
+      settle({ ok: false, usage: false, message: `worker ${index + 1} could not start (${(error as Error).message})` });
+      continue;
+    }
+    worker.on('message', (reply: WorkerReply) => settle(reply));
+    worker.on('error', (error: Error) => settle({ ok: false, usage: false, message: `worker ${index + 1} failed (${error.message.split('\n')[0]})` }));
+    // A reply posted just before the thread ended is delivered first; the turn after is the proof it never came.
+    worker.on('exit', (code) => setImmediate(() => settle({ ok: false, usage: false, message: `worker ${index + 1} stopped (exit code ${code}) before finishing` })));
+  }
 }
 
 /** Runs in a worker thread: lint one slice of the deployments and post the result. */
@@ -72,9 +115,5 @@ export function runLintWorker(request: WorkerRequest): void {
   } catch (error) {
     reply = { ok: false, usage: error instanceof UsageError, message: (error as Error)?.message ?? String(error) };
   }
-  request.port.postMessage(reply);
-  const counter = new Int32Array(request.done);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
+  parentPort?.postMessage(reply);
 }
-

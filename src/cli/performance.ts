@@ -79,11 +79,17 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
  * `--concurrency off|auto|<n>` (ESLint's flag): deployments are checked in n worker threads
  * (src/cli/parallel.ts). Default off: on 2 cores it does not pay (docs/performance.md).
  */
+const MAX_WORKERS_PER_CPU = 4;
+
 export function parseConcurrency(value: string | undefined): number {
   if (value === undefined || value === 'off') return 1;
   if (value === 'auto') return Math.max(1, availableParallelism());
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency expects off, auto or a whole number ≥ 1, got '${value}'`);
+  // Each worker loads the whole tool: more than a few per CPU only costs memory and start-up.
+  const max = MAX_WORKERS_PER_CPU * Math.max(1, availableParallelism());
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > max) {
+    throw new UsageError(`--concurrency expects off, auto or a whole number from 1 to ${max} (${MAX_WORKERS_PER_CPU} per CPU here), got '${value}'`);
+  }
   return n;
 }
 

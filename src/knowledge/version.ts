@@ -30,6 +30,20 @@ export function parseJavaVersion(raw: string): JavaVersion | undefined {
   return undefined;
 }
 
+/**
+ * A version given on the command line: parsed as above, and the whole text must be a version (a
+ * vendor suffix such as `-LTS` or `-Debian-1` only after a `+build`). `1.8.0-202` is no Java
+ * spelling (updates follow `_`, builds `-b`): read as 1.8.0 it would silently mean 8u0.
+ */
+export function parseJavaVersionStrictly(raw: string): JavaVersion | undefined {
+  const text = raw.trim();
+  const version = parseJavaVersion(text);
+  if (!version) return undefined;
+  const matched = [LEGACY, IBM, CORRETTO8, SHORT, MODERN].map((re) => re.exec(text)?.[0]).find((m) => m !== undefined) ?? '';
+  const rest = text.slice(matched.length);
+  return rest === '' || (matched.includes('+') && /^-[\w.-]+$/.test(rest)) ? version : undefined;
+}
+
 function withBuild(version: JavaVersion, build: string | undefined): JavaVersion {
   return build === undefined ? version : { ...version, build: Number(build) };
 }

@@ -315,3 +315,48 @@ describe('7. no injection into text output', () => {
     }
   });
 });
+
+describe('10. no silent acceptance, no hang from options', () => {
+  it.each([
+    [['--java-version', '1.8.0-202', '.'], "lint-deploy: --java-version expects a Java version such as 1.8.0_202, 8u202, 11.0.2 or 17, got '1.8.0-202'"],
+    [['--concurrency', '100000', '.'], /^lint-deploy: --concurrency expects off, auto or a whole number from 1 to \d+ \(4 per CPU here\), got '100000'$/],
+    [['handshake', '--client', 'application.yml', '--server', '/dev/zero'], 'lint-deploy: handshake: /dev/zero is not a regular file'],
+  ])('%j: exit 2, one line, at once', (args, message) => {
+    box = sandbox({ 'application.yml': 'server:\n  ssl:\n    enabled: true\n', 'aserver.conf': ANON });
+    const outcome = runCli(args as string[], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(2);
+    if (typeof message === 'string') expect(oneLine(outcome)).toBe(message);
+    else expect(oneLine(outcome)).toMatch(message);
+  });
+
+  it.each([
+    ['1.8.0_202', 1],
+    ['1.8.0_202-b08', 1],
+    ['8u202', 1],
+    ['jdk8u181-b13', 0], // before 8u201: anon still enabled
+    ['11.0.2', 1],
+    ['11.0.2+9', 1],
+    ['17.0.15+6-Debian-1deb12u1', 1],
+    ['21', 1],
+    ['8.0.6.25', 0], // IBM SR6 FP25
+  ])('--java-version %s is a real spelling: accepted and used', (version, code) => {
+    box = sandbox({ 'aserver.conf': ANON });
+    const outcome = runCli(['--no-config', '--java-version', version, '--format', 'json', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(code);
+  });
+
+  it('a worker that dies (a plugin calling process.exit) fails the run with exit 2 and one line, within seconds', () => {
+    box = sandbox({
+      'a/aserver.conf': ANON,
+      'b/aserver.conf': ANON,
+      'lint-deploy.config.json': JSON.stringify({ deployments: ['*'], plugins: ['./die.js'] }),
+      'die.js': "exports.rules = [{ meta: { id: 'x/die', description: 'd', severity: 'error', messages: { m: 'm' } }, check(ctx) { if (ctx.deployment.root.endsWith('b')) process.exit(7); } }];\n",
+    });
+    const outcome = runCli(['--allow-plugins', '--concurrency', '2', '.'], box);
+    expectContract(outcome);
+    expect(outcome.code).toBe(2);
+    expect(oneLine(outcome)).toMatch(/^lint-deploy: --concurrency: worker \d stopped \(exit code 7\) before finishing; run without --concurrency to see more$/);
+  });
+});
