@@ -82,11 +82,6 @@ export function compileConfigGlob(pattern: string | readonly string[], options: 
   }
 }
 
-/** Whether a string has glob syntax at all (else it can be compared as a plain path). */
-export function hasGlobSyntax(text: string, options: GlobOptions = {}): boolean {
-  return options.starOnly ? text.includes('*') : /[*?[\]{}\\!]/.test(text);
-}
-
 /** `a/` + `**` (once or more) also matches `a` itself: the pattern, then each shorter form without a trailing globstar. */
 function withoutTrailingGlobstars(pattern: string): string[] {
   const forms = [pattern];
