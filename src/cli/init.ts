@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { UsageError } from '../core/types';
 import { lexists, writeFileAtomic } from '../core/safe-fs';
 import { CONFIG_FILE_NAMES } from '../core/config';
-import { describeErrors, validateAgainst } from '../engine/config-validate';
+import { describeErrors, validateAgainst } from '../engine/config/validate';
 import { packageRoot, readPackageVersion } from './package-info';
 
 /** The config `lint-deploy --init` writes: valid against schemas/config.schema.json, every section present. */

@@ -1,9 +1,9 @@
-import { checkRuleOptions, findConfigFile, loadConfig, withRecommended } from '../engine/config';
+import { checkRuleOptions, findConfigFile, loadConfig, withRecommended } from '../engine/config/load';
 import { defaultConfig } from '../core/config';
 import type { LintConfig } from '../core/config';
-import { compileCustomRules } from '../engine/custom-rules';
+import { compileCustomRules } from '../engine/custom-rules/compile';
 import type { LintOptions } from '../engine/lint';
-import { loadPlugins } from '../engine/plugins';
+import { loadPlugins } from '../engine/custom-rules/plugins';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { CliArgs } from './args';

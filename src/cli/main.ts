@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
 import { writeFileAtomic } from '../core/safe-fs';
-import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../engine/baseline';
+import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../engine/run/baseline';
 import { lint } from '../engine/lint';
 import { runHandshakeCommand } from './handshake';
 import { getFormatter } from '../report';

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../core/types';
-import { cacheKey, cacheSigningKey, LintCache, resolveCacheFile, type CacheStrategy } from '../engine/cache';
+import { cacheKey, cacheSigningKey, LintCache, resolveCacheFile, type CacheStrategy } from '../engine/performance/cache';
 import type { LintConfig } from '../core/config';
 import type { LintOptions } from '../engine/lint';
-import { ProgressLine, progressWanted } from '../engine/progress';
-import { parseShard } from '../engine/shard';
-import { RunStats, statsRequested } from '../engine/stats';
+import { ProgressLine, progressWanted } from '../engine/performance/progress';
+import { parseShard } from '../engine/performance/shard';
+import { RunStats, statsRequested } from '../engine/performance/stats';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { CliArgs } from './args';

@@ -9,15 +9,15 @@ import type { ParsedDocument } from '../parse/types';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
-import { readDocuments } from './read';
-import { redactFindings, secretMasker } from './redact';
-import { runRules } from './run-rules';
-import { resolveRuleSettings } from './settings';
-import { applySuppressions } from './suppressions';
-import type { LintCache } from './cache';
-import type { ProgressSink } from './progress';
-import { inShard, type ShardSpec } from './shard';
-import { RunStats } from './stats';
+import { readDocuments } from './run/read';
+import { redactFindings, secretMasker } from './run/redact';
+import { runRules } from './run/run-rules';
+import { resolveRuleSettings } from './config/rule-settings';
+import { applySuppressions } from './run/suppressions';
+import type { LintCache } from './performance/cache';
+import type { ProgressSink } from './performance/progress';
+import { inShard, type ShardSpec } from './performance/shard';
+import { RunStats } from './performance/stats';
 
 export interface LintOptions {
   paths: string[];
@@ -31,15 +31,15 @@ export interface LintOptions {
   extraRules?: AnyRule[];
   /** Report inline disable directives that suppressed nothing (`--report-unused-disable-directives`). */
   reportUnusedDisableDirectives?: boolean;
-  /** `--shard k/n`: only the deployments of that shard (src/engine/shard.ts). */
+  /** `--shard k/n`: only the deployments of that shard (src/engine/performance/shard.ts). */
   shard?: ShardSpec;
   /** One worker thread's share of the deployments (round-robin by position). */
   slice?: { index: number; count: number };
-  /** `--cache`: unchanged deployments are not re-checked (src/engine/cache.ts); the caller saves it. */
+  /** `--cache`: unchanged deployments are not re-checked (src/engine/performance/cache.ts); the caller saves it. */
   cache?: LintCache;
-  /** `--stats`: time per stage is added here (src/engine/stats.ts). */
+  /** `--stats`: time per stage is added here (src/engine/performance/stats.ts). */
   stats?: RunStats;
-  /** Called after each deployment (the TTY progress line, src/engine/progress.ts). */
+  /** Called after each deployment (the TTY progress line, src/engine/performance/progress.ts). */
   onProgress?: ProgressSink;
   /** Keep each deployment's documents and model in the result (graph and junit reports); default true. False bounds memory on large fleets. */
   keepModel?: boolean;
@@ -116,7 +116,7 @@ function checkDeployment(root: string, files: string[], options: LintOptions, st
     const deploymentFindings = [...walkNotes, ...readFindings, ...parseFindings(documents)];
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask);
     for (const finding of ruleRun.findings) deploymentFindings.push(finding);
-    // Inline `lint-deploy-disable…` directives (src/engine/suppressions.ts), after severities.
+    // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
     const suppressed = applySuppressions(settings.applySeverity(deploymentFindings), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
     return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: documents.length, deployment, internalError: ruleRun.internalError };
   });

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding } from '../../src/core/types';
 import { range } from '../../src/core/types';
-import { applyBaseline, createBaseline, readBaseline, writeBaseline } from '../../src/engine/baseline';
+import { applyBaseline, createBaseline, readBaseline, writeBaseline } from '../../src/engine/run/baseline';
 import { lintTree } from './lint-helper';
 
 const finding = (fingerprint: string, line = 0, file = '/w/a.conf'): Finding => ({ ruleId: 'custom/x', severity: 'error', message: `m ${fingerprint}`, location: { file, range: range(line, 0, line, 5) }, fingerprint });

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Finding } from '../../src/core/types';
-import type { CustomRuleSpec } from '../../src/engine/custom-rules';
-import { compileCustomRules } from '../../src/engine/custom-rules';
-import { validateAgainst } from '../../src/engine/config-validate';
+import type { CustomRuleSpec } from '../../src/engine/custom-rules/compile';
+import { compileCustomRules } from '../../src/engine/custom-rules/compile';
+import { validateAgainst } from '../../src/engine/config/validate';
 import type { Tree } from '../helpers/rule-tester';
 import { lintTree } from './lint-helper';
 

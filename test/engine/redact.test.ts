@@ -1,4 +1,4 @@
-import { secretMasker } from '../../src/engine/redact';
+import { secretMasker } from '../../src/engine/run/redact';
 import type { ParsedDocument } from '../../src/parse/types';
 import { parseProperties } from '../../src/parse/properties';
 

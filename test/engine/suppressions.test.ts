@@ -1,5 +1,5 @@
-import type { CustomRuleSpec } from '../../src/engine/custom-rules';
-import { parseDirective } from '../../src/engine/suppressions';
+import type { CustomRuleSpec } from '../../src/engine/custom-rules/compile';
+import { parseDirective } from '../../src/engine/run/suppressions';
 import { range } from '../../src/core/types';
 import { lintTree } from './lint-helper';
 

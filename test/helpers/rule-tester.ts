@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Finding, Severity } from '../../src/core/types';
 import type { LintConfig } from '../../src/core/config';
 import { defaultConfig } from '../../src/core/config';
-import { validateRuleOptions } from '../../src/engine/config-validate';
+import { validateRuleOptions } from '../../src/engine/config/validate';
 import { lint } from '../../src/engine/lint';
 import { ALL_RULES } from '../../src/rules';
 import type { AnyRule } from '../../src/rules/types';

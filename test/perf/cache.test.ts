@@ -4,10 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateFleet } from '../../bench/genfleet';
 import type { Finding } from '../../src/core/types';
-import { CACHE_FORMAT, cacheKey, LintCache, resolveCacheFile } from '../../src/engine/cache';
-import { loadConfig } from '../../src/engine/config';
+import { CACHE_FORMAT, cacheKey, LintCache, resolveCacheFile } from '../../src/engine/performance/cache';
+import { loadConfig } from '../../src/engine/config/load';
 import { lint } from '../../src/engine/lint';
-import { RunStats } from '../../src/engine/stats';
+import { RunStats } from '../../src/engine/performance/stats';
 
 /** --cache (issue 10): unchanged deployments are not re-checked; a corrupt or stale cache is never trusted. */
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-cache-'));

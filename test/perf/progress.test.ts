@@ -1,4 +1,4 @@
-import { describe as describeLine, ProgressLine, progressWanted } from '../../src/engine/progress';
+import { describe as describeLine, ProgressLine, progressWanted } from '../../src/engine/performance/progress';
 
 describe('the progress line', () => {
   it('stays silent for the first second, then redraws at most every 100 ms and clears at the end', () => {

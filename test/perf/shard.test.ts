@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateFleet } from '../../bench/genfleet';
-import { loadConfig } from '../../src/engine/config';
+import { loadConfig } from '../../src/engine/config/load';
 import { lint } from '../../src/engine/lint';
-import { fnv1a, parseShard, shardKey, shardOf } from '../../src/engine/shard';
+import { fnv1a, parseShard, shardKey, shardOf } from '../../src/engine/performance/shard';
 import type { Finding } from '../../src/core/types';
 
 /** Sharding (issue 10): shards partition the deployments, hence the findings, exactly. */

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
-import { withRecommended } from '../../src/engine/config';
+import { withRecommended } from '../../src/engine/config/load';
 import { lint } from '../../src/engine/lint';
 import { CORPUS_DIR, corpusUpstreamNames } from './fuzz-support';
 

@@ -1,4 +1,4 @@
-import { secretMasker as documentsMasker } from '../../engine/redact';
+import { secretMasker as documentsMasker } from '../../engine/run/redact';
 import type { Deployment } from '../../model/types';
 
 /**

@@ -12,16 +12,16 @@
  * Like the products they model, a key set twice in one file (and section) counts once: the last occurrence.
  * Values compare trimmed and case-insensitively unless `caseSensitive`.
  */
-import { compileConfigGlob } from '../core/glob';
-import type { Severity } from '../core/types';
-import { UsageError } from '../core/types';
-import type { Deployment } from '../model/types';
-import type { Entry, ParsedDocument } from '../parse/types';
-import { entryLocation } from '../parse/types';
-import type { AnyRule, ReportDescriptor } from '../rules/types';
-import { defineRule } from '../rules/types';
-import { majority, nameInDeployment } from '../rules/_lib/majority';
-import { relativePosix } from '../model/paths';
+import { compileConfigGlob } from '../../core/glob';
+import type { Severity } from '../../core/types';
+import { UsageError } from '../../core/types';
+import type { Deployment } from '../../model/types';
+import type { Entry, ParsedDocument } from '../../parse/types';
+import { entryLocation } from '../../parse/types';
+import type { AnyRule, ReportDescriptor } from '../../rules/types';
+import { defineRule } from '../../rules/types';
+import { majority, nameInDeployment } from '../../rules/_lib/majority';
+import { relativePosix } from '../../model/paths';
 
 export type CustomRuleType = 'same-value' | 'allowed-values' | 'required-key' | 'forbidden-value' | 'value-order';
 

@@ -7,10 +7,10 @@
  * absorbs at most two findings.
  */
 import * as path from 'node:path';
-import type { Finding } from '../core/types';
-import { UsageError } from '../core/types';
+import type { Finding } from '../../core/types';
+import { UsageError } from '../../core/types';
 import { fingerprintOf } from './run-rules';
-import { describeReadFailure, readRegularFile, writeFileAtomic } from '../core/safe-fs';
+import { describeReadFailure, readRegularFile, writeFileAtomic } from '../../core/safe-fs';
 
 export const DEFAULT_BASELINE_FILE = 'lint-deploy.baseline.json';
 /** A baseline of a million findings is ~250 MB; this bounds what a file linked to /dev/zero can cost. */

@@ -1,6 +1,6 @@
-import type { Finding } from '../core/types';
-import type { ParsedDocument } from '../parse/types';
-import { disjointLeftmost, SecretSearch } from './secret-search';
+import type { Finding } from '../../core/types';
+import type { ParsedDocument } from '../../parse/types';
+import { disjointLeftmost, SecretSearch } from '../secret-search';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
@@ -59,7 +59,7 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
 
 /**
  * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret. The messages of the
- * rules in `maskedRuleIds` were built from masked data (src/engine/run-rules.ts), so their own words
+ * rules in `maskedRuleIds` were built from masked data (src/engine/run/run-rules.ts), so their own words
  * ("holds a plaintext password") are never masked; every other message (parse, read, directive and
  * internal-error findings) and every related message is masked whole before a formatter sees it.
  */

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { describeReadFailure, isInside, lexists, readRegularFile } from '../core/safe-fs';
-import { UsageError } from '../core/types';
-import type { AnyRule } from '../rules/types';
-import type { LintConfig, OverrideConfig, RuleSetting } from '../core/config';
-import { CONFIG_FILE_NAMES, defaultConfig } from '../core/config';
-import { validateAgainst, describeErrors, validateRuleOptions } from './config-validate';
+import { describeReadFailure, isInside, lexists, readRegularFile } from '../../core/safe-fs';
+import { UsageError } from '../../core/types';
+import type { AnyRule } from '../../rules/types';
+import type { LintConfig, OverrideConfig, RuleSetting } from '../../core/config';
+import { CONFIG_FILE_NAMES, defaultConfig } from '../../core/config';
+import { validateAgainst, describeErrors, validateRuleOptions } from './validate';
 import { PRESETS } from './presets.generated';
 
 export const PRESET_NAMES = Object.keys(PRESETS);

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { compileConfigGlob } from '../core/glob';
-import type { Finding, Severity, SeveritySetting } from '../core/types';
-import { SEVERITIES, UsageError } from '../core/types';
-import { resolveOptions } from '../rules/options';
-import type { AnyRule } from '../rules/types';
-import type { LintConfig, RuleSetting } from '../core/config';
+import { compileConfigGlob } from '../../core/glob';
+import type { Finding, Severity, SeveritySetting } from '../../core/types';
+import { SEVERITIES, UsageError } from '../../core/types';
+import { resolveOptions } from '../../rules/options';
+import type { AnyRule } from '../../rules/types';
+import type { LintConfig, RuleSetting } from '../../core/config';
 
 export interface RuleSettings {
   /** Whether the rule runs at all (off everywhere → skipped). */

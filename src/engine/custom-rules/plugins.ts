@@ -7,8 +7,8 @@
  * A plugin module exports `rules`: an array of rules made with `defineRule`
  * (or `{ rules }` as its default export).
  */
-import { UsageError } from '../core/types';
-import type { AnyRule } from '../rules/types';
+import { UsageError } from '../../core/types';
+import type { AnyRule } from '../../rules/types';
 
 const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import type { Finding } from '../core/types';
-import { decodeFile } from '../parse/text';
-import { classifyFile } from '../parse/registry';
-import type { ParsedDocument } from '../parse/types';
+import type { Finding } from '../../core/types';
+import { decodeFile } from '../../parse/text';
+import { classifyFile } from '../../parse/registry';
+import type { ParsedDocument } from '../../parse/types';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;

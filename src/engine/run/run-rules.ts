@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../core/types';
-import type { DerivedDeployment } from '../derive/types';
-import type { AnyRule, ReportDescriptor } from '../rules/types';
-import { formatMessage } from '../rules/types';
-import type { LintConfig } from '../core/config';
-import type { RuleSettings } from './settings';
+import type { Finding } from '../../core/types';
+import type { DerivedDeployment } from '../../derive/types';
+import type { AnyRule, ReportDescriptor } from '../../rules/types';
+import { formatMessage } from '../../rules/types';
+import type { LintConfig } from '../../core/config';
+import type { RuleSettings } from '../config/rule-settings';
 
 export interface RuleRun {
   findings: Finding[];
@@ -25,7 +25,7 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = { info: 0, warning: 1
 
 /**
  * Runs every enabled rule on a deployment; a rule that throws becomes an `internal-error` finding.
- * `mask` is applied to the data of every message (src/engine/redact.ts), never to the rule's own words.
+ * `mask` is applied to the data of every message (src/engine/run/redact.ts), never to the rule's own words.
  */
 export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settings: RuleSettings, config: LintConfig, cwd: string, mask: (text: string) => string = (t) => t): RuleRun {
   const findings: Finding[] = [];

@@ -2,11 +2,11 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_CACHE_FILE } from '../core/config';
-import type { Finding, Severity } from '../core/types';
-import { UsageError } from '../core/types';
-import { readRegularFile, writeFileAtomic } from '../core/safe-fs';
-import { MAX_FILE_BYTES } from './read';
+import { DEFAULT_CACHE_FILE } from '../../core/config';
+import type { Finding, Severity } from '../../core/types';
+import { UsageError } from '../../core/types';
+import { readRegularFile, writeFileAtomic } from '../../core/safe-fs';
+import { MAX_FILE_BYTES } from '../run/read';
 
 /**
  * `--cache` (ESLint-style): a deployment whose files did not change since the last run is not

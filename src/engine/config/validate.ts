@@ -1,5 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import type { AnyRule } from '../rules/types';
+import type { AnyRule } from '../../rules/types';
 
 /** Valid snippets shown when a top-level key is wrong (the message says what, the example says how). */
 const EXAMPLES: Record<string, string> = {
@@ -27,7 +27,7 @@ function getAjv(): Ajv2020 {
 
 /** Validates a raw config object against schemas/config.schema.json (precompiled by `npm run generate`). */
 export function validateAgainst(raw: unknown): ErrorObject[] {
-  validateConfig ??= require('./config-validator.generated') as ValidateFunction;
+  validateConfig ??= require('./validator.generated') as ValidateFunction;
   return validateConfig(raw) ? [] : [...(validateConfig.errors ?? [])];
 }
 

@@ -12,8 +12,8 @@
  * Suppressed findings stay in the results with `suppressed: { kind: 'inSource', reason }`.
  */
 import * as path from 'node:path';
-import type { Finding } from '../core/types';
-import type { Comment, ParsedDocument } from '../parse/types';
+import type { Finding } from '../../core/types';
+import type { Comment, ParsedDocument } from '../../parse/types';
 import { fingerprintOf } from './run-rules';
 
 export const DIRECTIVE_RULES = {

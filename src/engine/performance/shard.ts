@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { UsageError } from '../core/types';
+import { UsageError } from '../../core/types';
 
 /** `--shard k/n`: this run checks the k-th of n disjoint sets of deployments (k is 1-based). */
 export interface ShardSpec {
