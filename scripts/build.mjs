@@ -6,6 +6,12 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
-buildSync({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js' });
-buildSync({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+
+/** Writes cli.js and index.js into `outDir` (default: dist/ of this checkout). */
+export function build(outDir = path.join(root, 'dist')) {
+  const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
+  buildSync({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: path.join(outDir, 'cli.js') });
+  buildSync({ ...common, entryPoints: ['src/index.ts'], outfile: path.join(outDir, 'index.js') });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) build();

@@ -8,4 +8,5 @@ try {
 } catch {
   process.exit(0);
 }
-await import('./build.mjs');
+const { build } = await import('./build.mjs');
+build();

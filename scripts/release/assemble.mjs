@@ -8,16 +8,15 @@
 // install (`npm install`, `npm pack`, `npm install -g <tarball>`) fetches nothing and runs no build.
 //
 // Usage: node scripts/release/assemble.mjs <empty-or-new-dir> [--expect-version X.Y.Z]
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from '../build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** What the artefact holds, beside dist/ and package.json: what the command, the action and the hook read. */
+/** What the artefact holds, beside dist/ (cli.js, index.js) and package.json: what the command, the action and the hook read. */
 export const RELEASE_FILES = ['action.yml', 'action/main.js', 'bin/lint-deploy.js', '.pre-commit-hooks.yaml', 'README.md', 'schemas', 'docs'];
-export const RELEASE_BUNDLES = ['dist/cli.js', 'dist/index.js'];
 
 /** package.json of the artefact: the source's identity and entry points, nothing to install or run. */
 export function releasePackageJson(source) {
@@ -33,12 +32,11 @@ export function assemble(outDir, { expectVersion } = {}) {
     throw new Error(`the tag says ${expectVersion} but package.json says ${pkg.version}: bump package.json first`);
   }
   if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty`);
-  // A fresh build from these sources (never a stale dist/ lying in the checkout).
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   fs.mkdirSync(outDir, { recursive: true });
-  for (const entry of [...RELEASE_FILES, ...RELEASE_BUNDLES]) {
-    fs.cpSync(path.join(root, entry), path.join(outDir, entry), { recursive: true });
-  }
+  // A fresh build from these sources straight into the artefact (never a stale dist/ of the checkout,
+  // and the checkout's dist/ is left alone while tests use it).
+  build(path.join(outDir, 'dist'));
+  for (const entry of RELEASE_FILES) fs.cpSync(path.join(root, entry), path.join(outDir, entry), { recursive: true });
   fs.writeFileSync(path.join(outDir, 'package.json'), JSON.stringify(releasePackageJson(pkg), null, 2) + '\n');
   return { version: pkg.version };
 }
