@@ -177,6 +177,8 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
     serverOrderWins: role === 'server' ? serverOrderWins : undefined,
     certificate,
     clientAuth: role === 'server' ? tls.clientAuth?.value ?? 'none' : undefined,
+    ...(role === 'server' && tls.signatureFloor ? { signatureFloor: tls.signatureFloor.value } : {}),
+    ...(role === 'server' && tls.dheParameters ? { dheParameters: tls.dheParameters.value } : {}),
     hasClientCertificate: role === 'client' ? tls.certificate !== undefined : undefined,
     label: component.name,
   };

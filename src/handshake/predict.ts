@@ -173,7 +173,10 @@ export function predictHandshake(clientSide: HandshakeSide, serverSide: Handshak
   const keyType = serverSide.certificate?.keyType;
   // JSSE never picks an anonymous suite when it must authenticate the client.
   const jsseNeedsClientCert = isJsseFamily(server) && serverSide.clientAuth === 'required';
-  const serverUsable = serverForVersion.filter((f) => suiteUsableWithKey(f, keyType) && !(jsseNeedsClientCert && f.flags.anon));
+  // A server without DH parameters (nginx with no ssl_dhparam) skips its DHE suites.
+  const noDhe = serverSide.dheParameters === false;
+  const isDhe = (f: SuiteFacts) => f.kx === 'DHE' || (f.kx === 'DH' && f.au === 'anon');
+  const serverUsable = serverForVersion.filter((f) => suiteUsableWithKey(f, keyType) && !(jsseNeedsClientCert && f.flags.anon) && !(noDhe && isDhe(f)));
   const clientNames = new Set(clientSuites.map((f) => f.name));
   const usableNames = new Set(serverUsable.map((f) => f.name));
   const serverOrder = serverSide.serverOrderWins === true;
@@ -182,12 +185,24 @@ export function predictHandshake(clientSide: HandshakeSide, serverSide: Handshak
   const common = isJsseFamily(server) ? [...ordered.filter((f) => !isJsseLegacy(f)), ...ordered.filter(isJsseLegacy)] : ordered;
   const chosen = common[0];
   if (!chosen) {
-    const commonIgnoringKey = serverForVersion.filter((f) => clientNames.has(f.name));
+    const commonIgnoringKey = serverForVersion.filter((f) => clientNames.has(f.name) && !(noDhe && isDhe(f)));
+    const commonDhe = noDhe ? serverForVersion.filter((f) => clientNames.has(f.name) && isDhe(f)) : [];
     const reason: HandshakeFailureReason = commonIgnoringKey.length > 0 ? 'no-cipher-for-certificate' : 'no-common-cipher';
-    const why = reason === 'no-cipher-for-certificate'
+    const why = commonDhe.length > 0 && commonIgnoringKey.length === 0
+      ? `the suites both offer for ${selected} (${list(commonDhe)}) are DHE suites, and ${server.name} has no DH parameters (nginx: no ssl_dhparam), so it never chooses them`
+      : reason === 'no-cipher-for-certificate'
       ? `the suites both offer for ${selected} (${commonIgnoringKey.map((f) => f.name).join(', ')}) need a ${describeKeyNeed(commonIgnoringKey)} key but the server's certificate key is ${keyType ?? 'absent'}`
       : `no ${selected === 'TLSv1.3' ? 'TLS 1.3' : selected} suite in common: ${client.name} offers ${list(clientSuites)}; ${server.name} enables ${list(serverForVersion)}`;
     return fail(reason, 'server', 'handshake_failure', { client: peerAlertMessage(cImpl, 'handshake_failure'), server: noSharedCipherMessage(sImpl) }, [...explanation, why], selected);
+  }
+  // OpenSSL 3 above security level 0 finds no signature algorithm for TLS 1.0/1.1 (SHA1/MD5 count below
+  // level 1) and aborts after choosing the suite, even for static-RSA suites (checked with s_server).
+  const floor = serverSide.signatureFloor ? normalizeProtocol(serverSide.signatureFloor) : undefined;
+  if (floor && !isJsseFamily(server) && protocolRank(selected) < protocolRank(floor)) {
+    return fail('no-signature-algorithm', 'server', 'internal_error', {
+      client: peerAlertMessage(cImpl, 'internal_error'),
+      server: 'no suitable signature algorithm',
+    }, [...explanation, `${server.name} settles on ${selected} but signs no handshake below ${floor} at its security level (OpenSSL 3 needs @SECLEVEL=0 for TLS 1.0/1.1): it aborts with internal_error`], selected);
   }
   // The client sees the version only in the ServerHello, i.e. after the server has picked a suite.
   if (!offered.includes(selected)) {

@@ -11,6 +11,10 @@ export interface HandshakeSide {
   cipherSuites: string[];
   /** Server only: the server's order wins (JSSE 13+ default; OpenSSL `-serverpref`/`ssl_prefer_server_ciphers`). */
   serverOrderWins?: boolean;
+  /** Server only (OpenSSL): the lowest protocol it can sign a handshake with; lower ones fail with internal_error. */
+  signatureFloor?: string;
+  /** Server only: false when it has no ephemeral DH parameters (its DHE suites are never chosen). */
+  dheParameters?: boolean;
   /** Server only: the key of its certificate. Absent: only anon suites can be negotiated. */
   certificate?: { keyType: 'RSA' | 'EC' | 'DSA'; bits?: number; signatureAlgorithm?: string };
   /** Server only. */
@@ -40,7 +44,8 @@ export type HandshakeFailureReason =
   | 'no-cipher-for-certificate'
   | 'client-cert-required'
   | 'client-cert-request-with-anon'
-  | 'downgrade-detected';
+  | 'downgrade-detected'
+  | 'no-signature-algorithm';
 
 export interface HandshakeSuccess {
   ok: true;

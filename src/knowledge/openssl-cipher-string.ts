@@ -1,4 +1,5 @@
-import { OPENSSL_CIPHER_ROWS, OPENSSL_VERSION } from './openssl-ciphers.data';
+import { OPENSSL_CIPHER_ROWS, OPENSSL_VERSION, type OpensslCipherRow } from './openssl-ciphers.data';
+import type { OpensslSeriesFacts } from './openssl';
 
 /**
  * Expands an OpenSSL cipher string (`ssl_ciphers` in nginx, `SSLCipherSuite` in
@@ -44,7 +45,7 @@ export interface CipherStringResult {
 
 export const OPENSSL_TABLE_VERSION = OPENSSL_VERSION;
 
-export const OPENSSL_CIPHERS: readonly OpensslCipher[] = OPENSSL_CIPHER_ROWS.map((r) => ({
+const fromRow = (r: OpensslCipherRow): OpensslCipher => ({
   code: r[0],
   iana: r[1],
   openssl: r[2],
@@ -56,9 +57,27 @@ export const OPENSSL_CIPHERS: readonly OpensslCipher[] = OPENSSL_CIPHER_ROWS.map
   mac: r[8],
   level: r[9],
   inDefault: r[10] === 1,
-}));
+});
 
-const BY_OPENSSL_NAME = new Map(OPENSSL_CIPHERS.map((c) => [c.openssl, c]));
+export const OPENSSL_CIPHERS: readonly OpensslCipher[] = OPENSSL_CIPHER_ROWS.map(fromRow);
+
+/** The cipher table of a release series: the 3.0 table plus the names that series adds (3DES, RC4), last. */
+interface CipherTable {
+  ciphers: readonly OpensslCipher[];
+  byName: ReadonlyMap<string, OpensslCipher>;
+}
+const table = (ciphers: readonly OpensslCipher[]): CipherTable => ({ ciphers, byName: new Map(ciphers.map((c) => [c.openssl, c])) });
+const BASE_TABLE = table(OPENSSL_CIPHERS);
+const TABLES = new Map<string, CipherTable>();
+function tableOf(series: OpensslSeriesFacts | undefined): CipherTable {
+  if (!series || series.extraCiphers.length === 0) return BASE_TABLE;
+  let found = TABLES.get(series.series);
+  if (!found) {
+    found = table([...OPENSSL_CIPHERS, ...series.extraCiphers.map(fromRow)]);
+    TABLES.set(series.series, found);
+  }
+  return found;
+}
 
 type Predicate = (c: OpensslCipher) => boolean;
 
@@ -138,7 +157,7 @@ const ALIASES: Record<string, Predicate> = {
 /** Aliases OpenSSL knows that select nothing in this build (export, GOST, …): not "unknown". */
 const EMPTY_ALIASES = new Set(['EXP', 'EXPORT', 'EXPORT40', 'EXPORT56', 'LOW', 'MEDIUM', 'aGOST', 'aGOST01', 'kGOST', 'GOST94', 'GOST89MAC', 'kDH', 'kDHr', 'kDHd', 'kECDH', 'kECDHr', 'kECDHe', 'aDH', 'aECDH', 'FIPS', 'SUITEB128', 'SUITEB128ONLY', 'SUITEB192', 'NULL-MD5', 'RC4-MD5']);
 
-function predicateFor(element: string): Predicate | undefined {
+function predicateFor(element: string, byName: ReadonlyMap<string, OpensslCipher>): Predicate | undefined {
   const parts = element.split('+');
   const predicates: Predicate[] = [];
   for (const part of parts) {
@@ -147,7 +166,7 @@ function predicateFor(element: string): Predicate | undefined {
       predicates.push(alias);
       continue;
     }
-    const cipher = BY_OPENSSL_NAME.get(part);
+    const cipher = byName.get(part);
     if (cipher) {
       predicates.push((c) => c === cipher);
       continue;
@@ -166,6 +185,8 @@ export interface ExpandOptions {
   includePskSrp?: boolean;
   /** OpenSSL security level when the string has no `@SECLEVEL` (OpenSSL's built-in default is 1; Debian/RHEL raise it to 2). */
   defaultSecurityLevel?: number;
+  /** The OpenSSL release series whose cipher names apply (default: the 3.0 table of openssl-ciphers.data.ts). */
+  series?: OpensslSeriesFacts;
 }
 
 const MIN_BITS = [0, 80, 112, 128, 192, 256];
@@ -184,7 +205,8 @@ export function allowedAtSecurityLevel(c: OpensslCipher, level: number): boolean
 }
 
 export function expandCipherString(cipherString: string, options: ExpandOptions = {}): CipherStringResult {
-  let order: OpensslCipher[] = [...OPENSSL_CIPHERS];
+  const { ciphers: all, byName } = tableOf(options.series);
+  let order: OpensslCipher[] = [...all];
   const active = new Set<OpensslCipher>();
   const unknown: string[] = [];
   let securityLevel: number | undefined;
@@ -243,7 +265,7 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
     }
     const op = element[0] === '!' ? 'kill' : element[0] === '-' ? 'del' : element[0] === '+' ? 'ord' : 'add';
     const body = op === 'add' ? element : element.slice(1);
-    const match = predicateFor(body);
+    const match = predicateFor(body, byName);
     if (!match) {
       unknown.push(element);
       return;

@@ -5,6 +5,7 @@ import type { Range } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
+import { assumedOpensslSeries, NGINX_FACTS, signatureFloor, type OpensslSeriesFacts } from '../knowledge/openssl';
 import type { ModelContributor } from './contributor';
 import { traced, type ServerEndpointAttributes } from './java-shared';
 import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
@@ -22,6 +23,10 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   ciphersAsWritten?: string;
   /** Elements of `ssl_ciphers` that this OpenSSL build does not know. */
   unknownCipherElements: string[];
+  /** The OpenSSL release series the cipher string was read against, and whether it was assumed. */
+  openssl?: { series: string; assumed: boolean; source: string };
+  /** DHE suites the cipher string selects that nginx will not use: no `ssl_dhparam` (nginx 1.11.0+). */
+  dheWithoutParameters?: string[];
 }
 
 /** nginx's `ssl_ciphers` default since 1.0.5 (ngx_http_ssl_module). */
@@ -167,7 +172,7 @@ export const nginxContributor: ModelContributor = {
           role: 'server',
           location: { file: doc.file.path },
           host: ctx.hostOf(doc.file.path),
-          tls: tlsFrom(top),
+          tls: withoutNginxExtras(tlsFrom(top)),
           documents: [doc],
           attributes: { tlsPorts: [], hostnames: [], defaultServer: false, unknownCipherElements: [] } satisfies NginxServerAttributes,
         });
@@ -185,19 +190,34 @@ function argsRange(p: Placed): Range {
   return args.length ? { start: args[0].range.start, end: args[args.length - 1].range.end } : p.directive.nameRange;
 }
 
-function tlsFrom(scope: Placed[]): TlsSettings & { unknown: string[]; ciphersAsWritten?: string } {
+type NginxTls = TlsSettings & { unknown: string[]; ciphersAsWritten?: string; dheWithoutParameters: string[] };
+
+function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSeries().facts): NginxTls {
   const at = <T>(p: Placed, value: T): Traced<T> => traced(value, p.file, argsRange(p));
-  const tls: TlsSettings & { unknown: string[]; ciphersAsWritten?: string } = { implementation: 'openssl', unknown: [] };
+  const tls: NginxTls = { implementation: 'openssl', unknown: [], dheWithoutParameters: [] };
   const protocols = last(scope, 'ssl_protocols');
   if (protocols) tls.protocols = at(protocols, protocols.directive.args.map((a: NginxArg) => a.value));
   const ciphers = last(scope, 'ssl_ciphers');
   const cipherString = ciphers?.directive.args[0]?.value ?? NGINX_DEFAULT_CIPHERS;
-  const expanded = expandCipherString(cipherString);
+  const expanded = expandCipherString(cipherString, { series: openssl });
   tls.unknown = expanded.unknown;
   tls.ciphersAsWritten = cipherString;
   tls.cipherSuites = ciphers
     ? at(ciphers, expanded.ciphers.map((c) => c.iana))
     : { value: expanded.ciphers.map((c) => c.iana), from: { kind: 'default', origin: `nginx default ssl_ciphers ${NGINX_DEFAULT_CIPHERS}`, confidence: 'verified' } };
+  // Without ssl_dhparam nginx sets no DH parameters, so OpenSSL never negotiates a DHE suite.
+  const dhparam = last(scope, 'ssl_dhparam');
+  if (dhparam) tls.dheParameters = at(dhparam, true);
+  else if (NGINX_FACTS.dhParametersRequired.value) {
+    tls.dheParameters = { value: false, from: { kind: 'default', origin: `nginx sets no DH parameters without ssl_dhparam (since ${NGINX_FACTS.dhParametersRequired.since}; ${NGINX_FACTS.dhParametersRequired.source.split(' ')[0]})`, confidence: 'verified' } };
+    tls.dheWithoutParameters = expanded.ciphers.filter((c) => c.kx === 'DH').map((c) => c.iana);
+  }
+  const floor = signatureFloor(openssl, expanded.securityLevel ?? openssl.defaultSecurityLevel);
+  if (floor) {
+    tls.signatureFloor = ciphers && expanded.securityLevel !== undefined
+      ? at(ciphers, floor)
+      : { value: floor, from: { kind: 'default', origin: `OpenSSL ${openssl.series} at security level ${openssl.defaultSecurityLevel} or above signs no TLS 1.0/1.1 handshake (${openssl.source.split(' ')[0]})`, confidence: 'verified' } };
+  }
   const prefer = last(scope, 'ssl_prefer_server_ciphers');
   tls.serverOrderWins = prefer
     ? at(prefer, prefer.directive.args[0]?.value === 'on')
@@ -208,6 +228,12 @@ function tlsFrom(scope: Placed[]): TlsSettings & { unknown: string[]; ciphersAsW
   const certificate = last(scope, 'ssl_certificate');
   if (certificate?.directive.args[0]) tls.certificate = { file: certificate.directive.args[0].value, reference: { file: certificate.file, range: argsRange(certificate) } };
   return tls;
+}
+
+/** The TLS settings alone (the tls-policy component kept `unknown` and `ciphersAsWritten` in them before). */
+function withoutNginxExtras(tls: NginxTls): TlsSettings & { unknown: string[]; ciphersAsWritten?: string } {
+  const { dheWithoutParameters: _dropped, ...rest } = tls;
+  return rest;
 }
 
 function serverComponent(host: string, doc: ParsedDocument, server: Placed, inherited: Placed[], root: string): Component | undefined {
@@ -224,7 +250,8 @@ function serverComponent(host: string, doc: ParsedDocument, server: Placed, inhe
     .filter((p) => p.directive.name === 'server_name')
     .flatMap((p) => p.directive.args.map((a) => a.value.toLowerCase()))
     .filter((n) => n && n !== '_' && n !== '""');
-  const { unknown, ciphersAsWritten, ...tls } = tlsFrom(scope);
+  const assumed = assumedOpensslSeries();
+  const { unknown, ciphersAsWritten, dheWithoutParameters, ...tls } = tlsFrom(scope, assumed.facts);
   const relative = path.relative(root, server.file).split(path.sep).join('/');
   const label = `${names[0] ?? '_'}:${ports[0] ?? '?'}`;
   return {
@@ -242,6 +269,8 @@ function serverComponent(host: string, doc: ParsedDocument, server: Placed, inhe
       defaultServer: tlsListens.some((l) => l.directive.args.some((a) => a.value === 'default_server')),
       ciphersAsWritten,
       unknownCipherElements: unknown,
+      openssl: { series: assumed.facts.series, assumed: true, source: assumed.source },
+      dheWithoutParameters,
     } satisfies NginxServerAttributes,
   };
 }

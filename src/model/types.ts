@@ -36,6 +36,13 @@ export interface TlsSettings {
   clientAuth?: Traced<ClientAuthMode>;
   certificate?: CertificateRef;
   implementation: TlsImplementation;
+  /**
+   * OpenSSL servers: the lowest protocol the server can still sign its handshake with (OpenSSL 3 above
+   * security level 0: TLSv1.2). A lower protocol is negotiated and then fails with internal_error.
+   */
+  signatureFloor?: Traced<string>;
+  /** False when the server has no ephemeral DH parameters (nginx without `ssl_dhparam`): no DHE suite is negotiated. */
+  dheParameters?: Traced<boolean>;
 }
 
 export type ComponentRole = 'client' | 'server' | 'both' | 'none';

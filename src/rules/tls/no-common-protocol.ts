@@ -3,7 +3,8 @@ import { linkFailureOwner } from '../_lib/link-owners';
 import { linkSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
-const REASONS = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);
+// no-signature-algorithm: both enable the protocol, but the OpenSSL server cannot sign it at its security level.
+const REASONS = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled', 'no-signature-algorithm']);
 
 export default defineRule({
   meta: {
@@ -22,6 +23,8 @@ export default defineRule({
       'Remote host terminated the handshake',
       'unsupported protocol',
       'tlsv1 alert protocol version',
+      'no suitable signature algorithm',
+      'Received fatal alert: internal_error',
     ],
   },
   check(ctx) {

@@ -7,6 +7,7 @@ const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
 ruleTester(rule, {
   valid: [
     { name: 'client and nginx share ECDHE-RSA-AES128-GCM', files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') } },
+    { name: 'nginx with only a DHE suite and ssl_dhparam set', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers DHE-RSA-AES128-GCM-SHA256;', 'ssl_dhparam /etc/nginx/dhparam.pem;') } },
     { name: 'JDK defaults against the nginx defaults', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') } },
     { name: 'TLS 1.3 suites are separate: both speak TLS 1.3', files: { ...javaClient(['-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_ciphers ECDHE-RSA-AES256-GCM-SHA384;') } },
     { name: 'MQ CCDT with a specific TLS 1.2 CipherSpec (mq-mutual-tls-fixed)', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }) } },
@@ -21,6 +22,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'nginx whose only suite is DHE and no ssl_dhparam: no DH parameters, handshake_failure',
+      files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers DHE-RSA-AES128-GCM-SHA256;') },
+      errors: [{ messageId: 'noCommonCipher', file: 'client/application.yml', line: 1, messageIncludes: ['no DH parameters', 'handshake_failure'], related: [{ file: 'api/nginx.conf', line: 6 }] }],
+    },
     {
       name: 'client AES-256-GCM only, nginx AES-128-GCM only (TLS 1.2)',
       files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') },

@@ -13,6 +13,10 @@ ruleTester(rule, {
       name: 'IBM Java 8 TLSv1 default against TLSv1.2: java/ibm-default-tls-v1 owns the link',
       files: { ...javaClient(['-Xmx1g'], IBM8_SR5), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
     },
+    {
+      name: 'TLSv1 client and nginx enabling TLSv1 with @SECLEVEL=0: OpenSSL 3 signs the TLS 1.0 handshake',
+      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']), 'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n', 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;', "ssl_ciphers 'ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0';") },
+    },
     { name: 'no link: the client calls another host', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'client/application.yml': CLIENT_YML.replace('api.example', 'other.example'), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;') } },
   ],
   invalid: [
@@ -50,6 +54,19 @@ ruleTester(rule, {
         'api/application.yml': springServer('enabled-protocols: TLSv1.3'),
       },
       errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1, related: [{ file: 'api/application.yml', line: 5 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/jdk/release', line: 1 }] }],
+    },
+    {
+      name: 'TLSv1 client and nginx enabling TLSv1 at the default security level: OpenSSL 3 finds no signature algorithm (internal_error)',
+      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']), 'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n', 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;', "ssl_ciphers 'ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256';") },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          messageIncludes: ['Received fatal alert: internal_error', 'no suitable signature algorithm'],
+          related: [{ file: 'api/nginx.conf', line: 5 }],
+        },
+      ],
     },
     {
       name: 'IBM Java 8 with jdk.tls.client.protocols set: java/ibm-default-tls-v1 stays silent, so it is reported here',

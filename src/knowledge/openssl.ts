@@ -1,0 +1,45 @@
+/**
+ * OpenSSL release series and nginx facts (data/openssl-servers.json): which cipher names a series
+ * knows beyond the OpenSSL 3.0 table, its default security level, and whether TLS 1.0/1.1 still work at
+ * levels above 0. The series of a server comes from the tree when it can; else the assumed one, said so.
+ */
+import data from './data/openssl-servers.json';
+import type { OpensslCipherRow } from './openssl-ciphers.data';
+
+export type OpensslSeries = '1.0.2' | '1.1.1' | '3';
+
+export interface OpensslSeriesFacts {
+  series: OpensslSeries;
+  defaultSecurityLevel: number;
+  /** TLS 1.0/1.1 (and SSL 3) handshakes need security level 0: their SHA1/MD5 signatures count below level 1. */
+  legacyProtocolsNeedLevel0: boolean;
+  extraCiphers: readonly OpensslCipherRow[];
+  source: string;
+  confidence: 'verified' | 'inferred';
+}
+
+const SERIES = data.openssl as unknown as OpensslSeriesFacts[];
+
+/** `3.0.13`, `3`, `OpenSSL 3.2.1`, `1.1.1w`, `1.1.0l` (treated as 1.1.1), `1.0.2u` → the series, or undefined. */
+export function opensslSeriesOf(version: string): OpensslSeriesFacts | undefined {
+  const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(version) ?? /^(\d+)$/.exec(version.trim());
+  if (!m) return undefined;
+  const major = Number(m[1]);
+  const minor = Number(m[2] ?? 0);
+  const series: OpensslSeries | undefined = major >= 3 ? '3' : major === 1 && minor === 1 ? '1.1.1' : major === 1 && minor === 0 && Number(m[3] ?? 0) >= 2 ? '1.0.2' : undefined;
+  return SERIES.find((s) => s.series === series);
+}
+
+/** The series assumed when the tree names none, with why. */
+export function assumedOpensslSeries(): { facts: OpensslSeriesFacts; source: string } {
+  return { facts: opensslSeriesOf(data.assumedSeries.value) as OpensslSeriesFacts, source: data.assumedSeries.source };
+}
+
+/** The lowest protocol an OpenSSL server of this series can sign its handshake with at `level`, when that matters. */
+export function signatureFloor(facts: OpensslSeriesFacts, level: number): string | undefined {
+  return facts.legacyProtocolsNeedLevel0 && level >= 1 ? 'TLSv1.2' : undefined;
+}
+
+export const LEGACY_PROTOCOL_FAILURE: { alert: 'internal_error'; serverMessage: string; source: string } = data.legacyProtocolFailure as never;
+
+export const NGINX_FACTS = data.nginx;
