@@ -73,6 +73,7 @@ const INPUT_PROPERTIES = [
   'jdk.tls.server.protocols',
   'jdk.tls.client.cipherSuites',
   'jdk.tls.server.cipherSuites',
+  'https.cipherSuites',
   'com.ibm.jsse2.overrideDefaultProtocol',
   'com.ibm.jsse2.overrideDefaultTLS',
 ];
@@ -117,7 +118,8 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
   const suitesFor = (property: string, protocols: string[]): Traced<string[]> => {
     const listId = version ? protocolCandidates(vendor === 'ibm' ? 'ibm' : vendor, version).suites : undefined;
     const jsse = listId ? suiteList(listId.value as string) : undefined;
-    const explicit = pick(property);
+    // HttpsURLConnection (Spring's RestTemplate default) sets https.cipherSuites on its sockets.
+    const explicit = pick(property) ?? (property === 'jdk.tls.client.cipherSuites' ? sys['https.cipherSuites'] : undefined);
     let names: string[];
     let from: Provenance;
     if (explicit) {

@@ -112,6 +112,9 @@ export interface MqCipherSpec {
   enabledByDefault: boolean;
   deprecated: boolean;
   fips: boolean;
+  fipsSource?: string;
+  /** MQ classes for JMS/Java: lowest protocol of the alias CipherSuite when it differs from minProtocol (`*ANY`: TLSv1.2). */
+  jmsMinProtocol?: string;
   suiteB: boolean;
   suiteBStrength?: string;
   platforms?: string;

@@ -38,7 +38,8 @@ export function tomcatProtocols(value: string): string[] {
 /** Tomcat `ciphers`: a comma list of JSSE/IANA names, or an OpenSSL cipher string (expanded to IANA names). */
 export function tomcatCiphers(value: string): string[] {
   const parts = value.split(/[,\s]+/).filter(Boolean);
-  if (parts.every((p) => /^(TLS|SSL)_[A-Z0-9_]+$/.test(p))) return parts;
+  // JSSE names have lower-case parts too (TLS_ECDH_anon_WITH_…, TLS_DH_anon_…).
+  if (parts.every((p) => /^(TLS|SSL)_[A-Za-z0-9_]+$/.test(p))) return parts;
   return expandCipherString(value).ciphers.map((c) => c.iana);
 }
 

@@ -41,6 +41,20 @@ describe('effectiveJdkTls', () => {
     expect(old.clientCipherSuites.from.kind).toBe('default');
   });
 
+  test('https.cipherSuites (HttpsURLConnection) sets the client suites when jdk.tls.client.cipherSuites is absent, on any update', () => {
+    const e = effectiveJdkTls(runtime('openjdk', '8u191', {}, { 'https.cipherSuites': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' }));
+    expect(e.clientCipherSuites.value).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']);
+    expect(e.clientCipherSuites.from.kind).toBe('file');
+    expect(e.serverCipherSuites.from.kind).toBe('default');
+  });
+
+  test('Oracle JDK 8 before 8u161 offers no AES_256 suite (limited policy); OpenJDK builds of the same update do', () => {
+    const oracle = effectiveJdkTls(runtime('oracle', '1.8.0_151'));
+    expect(oracle.clientCipherSuites.value.filter((s) => s.includes('AES_256'))).toEqual([]);
+    expect(effectiveJdkTls(runtime('oracle', '1.8.0_161')).clientCipherSuites.value).toContain('TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384');
+    expect(effectiveJdkTls(runtime('openjdk', '1.8.0_151')).clientCipherSuites.value).toContain('TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384');
+  });
+
   test('IBM SDK 8: TLSv1 only before SR6 FP25 unless overrideDefaultTLS=true', () => {
     expect(effectiveJdkTls(runtime('ibm', '8.0.5.30')).clientProtocols.value).toEqual(['TLSv1']);
     const overridden = effectiveJdkTls(runtime('ibm', '8.0.5.30', {}, { 'com.ibm.jsse2.overrideDefaultTLS': 'true' }));

@@ -136,5 +136,7 @@ describe('Tomcat server.xml', () => {
   it('reads Tomcat ciphers as JSSE names or OpenSSL syntax', () => {
     expect(tomcatCiphers('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_128_CBC_SHA')).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA']);
     expect(tomcatCiphers('ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384')).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']);
+    // JSSE names with lower-case parts are JSSE names, not an OpenSSL string (which selected nothing).
+    expect(tomcatCiphers('TLS_ECDH_anon_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toEqual(['TLS_ECDH_anon_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']);
   });
 });
