@@ -1,17 +1,50 @@
 /**
  * Long differential run: N seeded client/server pairs through real OpenSSL and JDK JSSE handshakes,
  * compared with the predictor. Prints the agreement rate and every disagreement.
- * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6]
+ * Then replays the recorded JDK ClientHellos (test/fixtures/testssl) to `--configs` openssl s_server
+ * configurations and prints agreement per slice. `--replay-only` runs the replay alone.
+ * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--replay-only]
  */
 import { generatePairs, predictPair, runPairs } from '../test/interop/generate';
 import { startLab } from '../test/interop/stacks';
+import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../test/interop/replay';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** JDK profiles other than 17: the recorded ClientHellos replayed to openssl s_server, agreement per slice. */
+async function replayRun(configCount: number, seed: number, concurrency: number): Promise<number> {
+  const lab = startReplayLab();
+  const started = Date.now();
+  try {
+    const configs = shuffled(serverConfigs(), seed).slice(0, configCount);
+    const results = await replay(configs, recordings(), lab, concurrency);
+    const slices = new Map<string, { agree: number; total: number }>();
+    for (const r of results) {
+      const slice = slices.get(r.slice) ?? { agree: 0, total: 0 };
+      slice.total++;
+      if (r.agree) slice.agree++;
+      slices.set(r.slice, slice);
+      if (!r.agree) console.log(`DISAGREE replay ${r.recording} -> ${r.server.id}: real ${JSON.stringify(r.real)} predicted ${JSON.stringify(r.predicted)}`);
+    }
+    console.log('| slice | pairs | agree | % |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const [name, s] of [...slices].sort()) console.log(`| ${name} | ${s.total} | ${s.agree} | ${((100 * s.agree) / s.total).toFixed(2)} |`);
+    const agree = results.filter((r) => r.agree).length;
+    console.log(`replay agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (${configs.length} s_server configurations x ${recordings().length} recorded hellos, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return results.length - agree;
+  } finally {
+    lab.close();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--replay-only')) {
+    process.exitCode = (await replayRun(arg('configs', 200), arg('seed', 4), arg('concurrency', 4))) > 0 ? 1 : 0;
+    return;
+  }
   const count = arg('pairs', 2000);
   const seed = arg('seed', 4);
   const concurrency = arg('concurrency', 6);
@@ -33,7 +66,8 @@ async function main(): Promise<void> {
     console.log('predicted outcomes:', Object.fromEntries([...outcomes].sort()));
     const agree = results.length - bad.length;
     console.log(`agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    process.exitCode = bad.length > 0 ? 1 : 0;
+    const replayBad = await replayRun(arg('configs', 200), seed, concurrency);
+    process.exitCode = bad.length > 0 || replayBad > 0 ? 1 : 0;
   } finally {
     await lab.close();
   }

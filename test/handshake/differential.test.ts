@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { generatePairs, predictPair, runPairs } from '../interop/generate';
 import { Lab, startLab } from '../interop/stacks';
+import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../interop/replay';
 
 function installed(cmd: string, args: string[]): boolean {
   try {
@@ -39,5 +40,25 @@ describeIfStacks('handshake predictor vs real OpenSSL and JSSE handshakes (fast 
     // The run must exercise both outcomes and all four stack combinations.
     expect(results.some((r) => r.prediction.ok)).toBe(true);
     expect(results.some((r) => !r.prediction.ok)).toBe(true);
+  }, 120_000);
+});
+
+const opensslInstalled = installed('openssl', ['version']);
+
+describe('recorded JDK ClientHellos (6u45 … 21.0.6) replayed to real openssl s_server configurations (fast tier)', () => {
+  const run = opensslInstalled ? it : it.skip;
+  run('agrees on 204 pairs: 17 server configurations x 12 recorded hellos, every slice represented', async () => {
+    const lab = startReplayLab();
+    try {
+      const configs = shuffled(serverConfigs(), 15).slice(0, 17);
+      const results = await replay(configs, recordings(), lab, 3);
+      expect(results).toHaveLength(204);
+      const disagreements = results.filter((r) => !r.agree).map((r) => ({ recording: r.recording, server: r.server.id, real: r.real, predicted: r.predicted }));
+      expect(disagreements).toEqual([]);
+      expect(results.some((r) => r.real.kind === 'hello')).toBe(true);
+      expect(results.some((r) => r.real.kind === 'alert' && r.real.alert === 'internal_error')).toBe(true);
+    } finally {
+      lab.close();
+    }
   }, 120_000);
 });
