@@ -197,7 +197,7 @@ export function predictHandshake(clientSide: HandshakeSide, serverSide: Handshak
   }
   // OpenSSL 3 above security level 0 finds no signature algorithm for TLS 1.0/1.1 (SHA1/MD5 count below
   // level 1) and aborts after choosing the suite, even for static-RSA suites (checked with s_server).
-  const floor = serverSide.signatureFloor ? normalizeProtocol(serverSide.signatureFloor) : undefined;
+  const floor = serverSide.signatureFloor ? parseProtocol(serverSide.signatureFloor) : undefined;
   if (floor && !isJsseFamily(server) && protocolRank(selected) < protocolRank(floor)) {
     return fail('no-signature-algorithm', 'server', 'internal_error', {
       client: peerAlertMessage(cImpl, 'internal_error'),

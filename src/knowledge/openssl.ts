@@ -40,6 +40,9 @@ export function signatureFloor(facts: OpensslSeriesFacts, level: number): string
   return facts.legacyProtocolsNeedLevel0 && level >= 1 ? 'TLSv1.2' : undefined;
 }
 
-export const LEGACY_PROTOCOL_FAILURE: { alert: 'internal_error'; serverMessage: string; source: string } = data.legacyProtocolFailure as never;
-
 export const NGINX_FACTS = data.nginx;
+
+/** The release series whose cipher table has this OpenSSL cipher name beyond the 3.0 table (`DES-CBC3-SHA` → 1.0.2, 1.1.1). */
+export function seriesWithCipher(name: string): OpensslSeriesFacts[] {
+  return SERIES.filter((s) => s.extraCiphers.some((row) => row[2] === name));
+}

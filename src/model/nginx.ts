@@ -163,8 +163,10 @@ export const nginxContributor: ModelContributor = {
         if (component) ctx.addComponent(component);
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
+      const assumed = assumedOpensslSeries();
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
+        const policy = tlsFrom(top, assumed.facts);
         ctx.addComponent({
           id: `nginx.tls-policy:${relative}`,
           type: 'nginx.tls-policy',
@@ -172,9 +174,17 @@ export const nginxContributor: ModelContributor = {
           role: 'server',
           location: { file: doc.file.path },
           host: ctx.hostOf(doc.file.path),
-          tls: withoutNginxExtras(tlsFrom(top)),
+          tls: withoutNginxExtras(policy),
           documents: [doc],
-          attributes: { tlsPorts: [], hostnames: [], defaultServer: false, unknownCipherElements: [] } satisfies NginxServerAttributes,
+          attributes: {
+            tlsPorts: [],
+            hostnames: [],
+            defaultServer: false,
+            ciphersAsWritten: policy.ciphersAsWritten,
+            unknownCipherElements: policy.unknown,
+            openssl: { series: assumed.facts.series, assumed: true, source: assumed.source },
+            dheWithoutParameters: policy.dheWithoutParameters,
+          } satisfies NginxServerAttributes,
         });
       }
     }

@@ -38,6 +38,7 @@ import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
+import tlsCipherStringUnknownToOpenssl from './tls/cipher-string-unknown-to-openssl';
 import tlsCipherUnknownToRuntime from './tls/cipher-unknown-to-runtime';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
 import tlsNoCommonCipher from './tls/no-common-cipher';
@@ -86,6 +87,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqTlsChannelWithoutMcauser,
   securityPlaintextSecret,
   tlsCipherDisabledByRuntime,
+  tlsCipherStringUnknownToOpenssl,
   tlsCipherUnknownToRuntime,
   tlsNegotiatesUnexpectedCipher,
   tlsNoCommonCipher,

@@ -25,7 +25,7 @@ ruleTester(rule, {
     {
       name: 'nginx whose only suite is DHE and no ssl_dhparam: no DH parameters, handshake_failure',
       files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers DHE-RSA-AES128-GCM-SHA256;') },
-      errors: [{ messageId: 'noCommonCipher', file: 'client/application.yml', line: 1, messageIncludes: ['no DH parameters', 'handshake_failure'], related: [{ file: 'api/nginx.conf', line: 6 }] }],
+      errors: [{ messageId: 'noCommonCipher', file: 'client/application.yml', line: 1, messageIncludes: ['no DH parameters', 'handshake_failure'], related: [{ file: 'api/nginx.conf', line: 6 }, { file: 'client/jdk/release', line: 1 }] }],
     },
     {
       name: 'client AES-256-GCM only, nginx AES-128-GCM only (TLS 1.2)',

@@ -64,7 +64,7 @@ ruleTester(rule, {
           file: 'client/jvm.options',
           line: 1,
           messageIncludes: ['Received fatal alert: internal_error', 'no suitable signature algorithm'],
-          related: [{ file: 'api/nginx.conf', line: 5 }],
+          related: [{ file: 'api/nginx.conf', line: 5 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'client/tls.security', line: 1 }],
         },
       ],
     },

@@ -1,0 +1,67 @@
+import { placeOf } from '../../handshake/links';
+import { seriesWithCipher } from '../../knowledge/openssl';
+import { defineRule } from '../types';
+
+/** What the nginx model records about a cipher string (model/nginx.ts NginxServerAttributes). */
+interface CipherStringAttributes {
+  unknownCipherElements?: string[];
+  ciphersAsWritten?: string;
+  openssl?: { series: string; assumed: boolean };
+}
+
+const WEAK: Record<string, string> = { '3DES': ' (3DES: Sweet32)', RC4: ' (RC4: prohibited by RFC 7465)' };
+
+export default defineRule({
+  meta: {
+    id: 'tls/cipher-string-unknown-to-openssl',
+    description: "Catch cipher-string names the server's OpenSSL does not have: nginx drops them silently, or does not start when nothing is left",
+    severity: 'warning',
+    messages: {
+      olderOnly:
+        '{{component}}: {{names}} {{isAre}} no cipher of OpenSSL {{series}}{{assumed}}, so nginx drops {{them}} without a word; with OpenSSL {{others}} {{they}} {{enable}} {{suites}}{{weak}}. Remove {{them}}, or declare the OpenSSL the server really has',
+      noMatch:
+        "{{component}}: ssl_ciphers '{{string}}' selects no cipher of OpenSSL {{series}}{{assumed}}: nginx does not start (SSL_CTX_set_cipher_list(\"{{string}}\") failed … no cipher match)",
+    },
+    defaultOptions: {},
+    symptoms: ['no cipher match', 'SSL_CTX_set_cipher_list'],
+  },
+  check(ctx) {
+    for (const component of ctx.deployment.components) {
+      const attributes = component.attributes as CipherStringAttributes;
+      const suites = component.tls?.cipherSuites;
+      if (!attributes.openssl || !suites || suites.from.kind !== 'file') continue;
+      const series = attributes.openssl.series === '3' ? '3.x' : attributes.openssl.series;
+      const assumed = attributes.openssl.assumed ? ' (assumed: the tree names no OpenSSL version)' : '';
+      const location = placeOf(component, suites.from);
+      if (suites.value.length === 0 && attributes.ciphersAsWritten !== undefined) {
+        ctx.report({ messageId: 'noMatch', data: { component: component.name, string: attributes.ciphersAsWritten, series, assumed }, location, fingerprint: [component.id, 'no-match'] });
+        continue;
+      }
+      const older = (attributes.unknownCipherElements ?? []).flatMap((name) => {
+        const known = seriesWithCipher(name);
+        const row = known[0]?.extraCiphers.find((r) => r[2] === name);
+        return row ? [{ name, iana: row[1], enc: row[6], others: known.map((k) => k.series).join(' and ') }] : [];
+      });
+      if (older.length === 0) continue;
+      const one = older.length === 1;
+      ctx.report({
+        messageId: 'olderOnly',
+        data: {
+          component: component.name,
+          names: older.map((o) => `'${o.name}'`).join(', '),
+          isAre: one ? 'is' : 'are',
+          them: one ? 'it' : 'them',
+          they: one ? 'it' : 'they',
+          enable: one ? 'enables' : 'enable',
+          series,
+          assumed,
+          others: [...new Set(older.map((o) => o.others))].join('; '),
+          suites: older.map((o) => o.iana).join(', '),
+          weak: [...new Set(older.map((o) => WEAK[o.enc] ?? ''))].join(''),
+        },
+        location,
+        fingerprint: [component.id, ...older.map((o) => o.name)],
+      });
+    }
+  },
+});
