@@ -8,6 +8,8 @@ import type { LinkPrediction } from '../handshake/links';
 import { predictHandshake } from '../handshake/predict';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import type { Component, Deployment } from '../model/types';
+import { linkOutcome } from './outcome';
+import { presentedKeys } from './presented';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
@@ -20,11 +22,12 @@ export function ownRole(component: Component): 'client' | 'server' {
  * the model builder already computed them from the same documents.
  */
 export function deriveDeployment(deployment: Deployment, certificates?: TreeCertificate[]): DerivedDeployment {
+  const certs = certificates ?? treeCertificates(deployment.documents, deployment.root);
   const endpoints = new Map<string, ComponentEndpoints>();
   const endpointOf = (component: Component, role: 'client' | 'server'): Endpoint | undefined => {
     let known = endpoints.get(component.id);
     if (!known) endpoints.set(component.id, (known = {}));
-    if (!(role in known)) known[role] = endpointFor(component, role, deployment);
+    if (!(role in known)) known[role] = endpointFor(component, role, deployment, role === 'server' ? presentedKeys(certs, component) : undefined);
     return known[role];
   };
   const byId = new Map(deployment.components.map((c) => [c.id, c]));
@@ -38,13 +41,14 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
     const serverEnd = endpointOf(server, 'server');
     let predicted: LinkPrediction | undefined;
     if (clientEnd && serverEnd) {
-      predicted = { link, client: clientEnd, server: serverEnd, prediction: predictHandshake(clientEnd.side, serverEnd.side) };
+      const prediction = predictHandshake(clientEnd.side, serverEnd.side);
+      predicted = { link, client: clientEnd, server: serverEnd, prediction, outcome: linkOutcome(clientEnd, serverEnd, prediction) };
       predictions.push(predicted);
     }
     links.push(predicted ? { link, client, server, predicted } : { link, client, server });
   }
   for (const component of deployment.components) if (component.tls) endpointOf(component, ownRole(component));
-  const derived: DerivedModel = { certificates: certificates ?? treeCertificates(deployment.documents, deployment.root), links, predictions, endpoints };
+  const derived: DerivedModel = { certificates: certs, links, predictions, endpoints };
   return { ...deployment, derived };
 }
 

@@ -2,13 +2,15 @@
 import type { Location, RelatedLocation } from '../core/types';
 import type { Component, Link, Provenance } from '../model/types';
 import type { Endpoint } from './endpoint';
-import type { HandshakePrediction } from './types';
+import type { HandshakePrediction, LinkOutcome } from './types';
 
 export interface LinkPrediction {
   link: Link;
   client: Endpoint;
   server: Endpoint;
   prediction: HandshakePrediction;
+  /** Negotiates, fails, or unknown when the prediction rests on a missing input (src/derive/outcome.ts). */
+  outcome: LinkOutcome;
 }
 
 /** The file place a value came from, else the component's own location. */

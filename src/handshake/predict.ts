@@ -170,10 +170,11 @@ export function predictHandshake(clientSide: HandshakeSide, serverSide: Handshak
   // 3. Suite selection for the selected version.
   const clientSuites = client.suites.filter((f) => (selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected)));
   const serverForVersion = server.suites.filter((f) => (selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected)));
-  const keyType = serverSide.certificate?.keyType;
+  const keyTypes = [serverSide.certificate?.keyType, ...(serverSide.moreCertificates ?? []).map((c) => c.keyType)];
+  const keyType = [...new Set(keyTypes.filter((k) => k !== undefined))].join(' and ') || undefined;
   // JSSE never picks an anonymous suite when it must authenticate the client.
   const jsseNeedsClientCert = isJsseFamily(server) && serverSide.clientAuth === 'required';
-  const serverUsable = serverForVersion.filter((f) => suiteUsableWithKey(f, keyType) && !(jsseNeedsClientCert && f.flags.anon));
+  const serverUsable = serverForVersion.filter((f) => keyTypes.some((k) => suiteUsableWithKey(f, k)) && !(jsseNeedsClientCert && f.flags.anon));
   const clientNames = new Set(clientSuites.map((f) => f.name));
   const usableNames = new Set(serverUsable.map((f) => f.name));
   const serverOrder = serverSide.serverOrderWins === true;

@@ -13,6 +13,8 @@ export interface HandshakeSide {
   serverOrderWins?: boolean;
   /** Server only: the key of its certificate. Absent: only anon suites can be negotiated. */
   certificate?: { keyType: 'RSA' | 'EC' | 'DSA'; bits?: number; signatureAlgorithm?: string };
+  /** Server only: further certificates it holds (an RSA and an ECDSA one); a suite is usable with any of them. */
+  moreCertificates?: { keyType: 'RSA' | 'EC' | 'DSA'; bits?: number }[];
   /** Server only. */
   clientAuth?: 'none' | 'optional' | 'required';
   /** Client only. */
@@ -66,3 +68,19 @@ export interface HandshakeFailure {
 }
 
 export type HandshakePrediction = HandshakeSuccess | HandshakeFailure;
+
+/** A link's verdict: negotiates, fails, or unknown when a missing input decides it (src/derive/outcome.ts). */
+export type LinkOutcome =
+  | { kind: 'negotiates'; protocol: string; cipherSuite: string }
+  | {
+      kind: 'fails';
+      reason: HandshakeFailureReason;
+      /** The side that aborts. */
+      side: 'client' | 'server';
+      alert: HandshakeAlert;
+      /** What each side logs. */
+      messages: { client: string; server: string };
+    }
+  | { kind: 'unknown'; missing: string[] };
+
+export type LinkOutcomeKind = LinkOutcome['kind'];

@@ -35,6 +35,8 @@ export interface TlsSettings {
   serverOrderWins?: Traced<boolean>;
   clientAuth?: Traced<ClientAuthMode>;
   certificate?: CertificateRef;
+  /** Further certificates the server holds besides `certificate` (nginx and Tomcat: an RSA and an ECDSA one). */
+  moreCertificates?: CertificateRef[];
   implementation: TlsImplementation;
 }
 

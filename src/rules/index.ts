@@ -39,6 +39,7 @@ import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
 import tlsCipherUnknownToRuntime from './tls/cipher-unknown-to-runtime';
+import tlsLinkOutcomeUnknown from './tls/link-outcome-unknown';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
 import tlsNoCommonCipher from './tls/no-common-cipher';
 import tlsNoCommonProtocol from './tls/no-common-protocol';
@@ -87,6 +88,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   securityPlaintextSecret,
   tlsCipherDisabledByRuntime,
   tlsCipherUnknownToRuntime,
+  tlsLinkOutcomeUnknown,
   tlsNegotiatesUnexpectedCipher,
   tlsNoCommonCipher,
   tlsNoCommonProtocol,

@@ -17,9 +17,9 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const { link, client, server, prediction } of ctx.deployment.derived.predictions) {
+    for (const { link, client, server, prediction, outcome } of ctx.deployment.derived.predictions) {
       // IBM MQ's own order vs SSLCIPH is mq/cipherspec-not-negotiated.
-      if (!prediction.ok || prediction.decidedBy !== 'server-order' || server.side.implementation === 'gskit') continue;
+      if (!prediction.ok || outcome.kind !== 'negotiates' || prediction.decidedBy !== 'server-order' || server.side.implementation === 'gskit') continue;
       if (client.suitesFrom?.kind !== 'file') continue;
       const protocol = prediction.protocol as ProtocolName;
       const intended = client.side.cipherSuites
