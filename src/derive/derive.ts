@@ -10,6 +10,7 @@ import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import type { Component, Deployment } from '../model/types';
 import { linkOutcome } from './outcome';
 import { presentedKeys } from './presented';
+import { stackOf } from './stack';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
@@ -48,7 +49,8 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
     links.push(predicted ? { link, client, server, predicted } : { link, client, server });
   }
   for (const component of deployment.components) if (component.tls) endpointOf(component, ownRole(component));
-  const derived: DerivedModel = { certificates: certs, links, predictions, endpoints };
+  const stacks = new Map(deployment.components.map((c) => [c.id, stackOf(c, deployment)]));
+  const derived: DerivedModel = { certificates: certs, stacks, links, predictions, endpoints };
   return { ...deployment, derived };
 }
 
@@ -59,5 +61,5 @@ export function ownEndpoint(deployment: DerivedDeployment, component: Component)
 
 /** Derived data of a deployment that was not checked in this run (cache hit, or its model was not kept). */
 export function emptyDerived(): DerivedModel {
-  return { certificates: [], links: [], predictions: [], endpoints: new Map() };
+  return { certificates: [], links: [], predictions: [], endpoints: new Map(), stacks: new Map() };
 }

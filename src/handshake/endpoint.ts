@@ -55,6 +55,7 @@ export interface Endpoint {
 }
 
 const OPENSSL_DEFAULT_PROTOCOLS = ['TLSv1.2', 'TLSv1.3'];
+const NATIVE_ASSUMED_PROTOCOLS = ['TLSv1.2', 'TLSv1.1', 'TLSv1'];
 const TLS13_DEFAULT = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
 
 /** The runtime's default (knowledge base, JDK-8168261); false (client order) when the JDK or its row is unknown. */
@@ -155,6 +156,13 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
       return !entry;
     });
     serverOrderWins ??= jsseServerOrderDefault(runtime);
+  } else if (implementation === 'native') {
+    // The ClearTrust web agent's own TLS library: in anon mode it offers the anonymous suites (the mode says
+    // so); what it offers in auth mode, and which versions, lint-deploy does not know.
+    protocols = tls.protocols?.value ?? NATIVE_ASSUMED_PROTOCOLS;
+    if (!tls.protocols) notes.push(`protocols of ${component.name}'s native TLS library unknown: assuming ${NATIVE_ASSUMED_PROTOCOLS.join(', ')}`);
+    suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : [];
+    if (!tls.cipherSuites) missing.push(`the cipher suites ${component.name}'s native TLS library offers (lint-deploy does not model that library, and no JDK setting applies to it)`);
   } else if (implementation === 'gskit') {
     protocols = tls.protocols?.value ?? ['TLSv1.2', 'TLSv1.3'];
     if (role === 'server') {

@@ -20,8 +20,7 @@ import {
   peerAlertMessage,
   serverRejectsVersionsMessage,
   unexpectedCertificateRequestMessage,
-  downgradeMessage,
-} from './messages';
+  downgradeMessage, NATIVE_LOG } from './messages';
 import {
   PROTOCOLS_ASCENDING,
   SuiteFacts,
@@ -128,6 +127,14 @@ function fail(
 }
 
 export function predictHandshake(clientSide: HandshakeSide, serverSide: HandshakeSide): HandshakePrediction {
+  const p = predictBetween(clientSide, serverSide);
+  if (p.ok || (clientSide.implementation !== 'native' && serverSide.implementation !== 'native')) return p;
+  // A native end (ClearTrust web agent) is no JSSE and no OpenSSL: its log text is not known.
+  const as = (side: HandshakeSide, text: string) => (side.implementation === 'native' ? NATIVE_LOG : text);
+  return { ...p, messages: { client: as(clientSide, p.messages.client), server: as(serverSide, p.messages.server) } };
+}
+
+function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): HandshakePrediction {
   const client = prepare(clientSide, 'client');
   const server = prepare(serverSide, 'server');
   const cImpl = clientSide.implementation;
