@@ -3,8 +3,12 @@
  * compared with the predictor. Prints the agreement rate and every disagreement.
  * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6]
  */
-import { generatePairs, predictPair, runPairs } from '../test/interop/generate';
+import { compare, generatePairs, predictPair, runPairs } from '../test/interop/generate';
 import { startLab } from '../test/interop/stacks';
+import { runTreeCase, treeCases } from '../test/interop/trees';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,7 +37,26 @@ async function main(): Promise<void> {
     console.log('predicted outcomes:', Object.fromEntries([...outcomes].sort()));
     const agree = results.length - bad.length;
     console.log(`agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    process.exitCode = bad.length > 0 ? 1 : 0;
+    // Tree level: nginx and Tomcat trees with RSA, ECDSA and dual certificates through the whole pipeline.
+    const treeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-interop-trees-'));
+    let treeBad = 0;
+    try {
+      const cases = treeCases();
+      for (const [i, c] of cases.entries()) {
+        const { verdict, real } = await runTreeCase(lab, c, path.join(treeRoot, String(i)));
+        const diffs = verdict.prediction ? compare(verdict.prediction, real) : ['no prediction'];
+        if (verdict.outcome?.kind === 'unknown') diffs.push(`outcome unknown: ${verdict.outcome.missing.join('; ')}`);
+        if (diffs.length > 0) {
+          treeBad++;
+          console.log(`DISAGREE tree ${c.name}`);
+          for (const d of diffs) console.log(`  ${d}`);
+        }
+      }
+      console.log(`tree agreement: ${cases.length - treeBad}/${cases.length}`);
+    } finally {
+      fs.rmSync(treeRoot, { recursive: true, force: true });
+    }
+    process.exitCode = bad.length > 0 || treeBad > 0 ? 1 : 0;
   } finally {
     await lab.close();
   }
