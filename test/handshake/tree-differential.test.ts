@@ -3,25 +3,14 @@
  * certificates, read by the whole pipeline, against real handshakes (test/interop/trees.ts). The outcome must
  * be decided (the certificates are in the tree) and agree with the real stacks. Skipped without openssl or a JDK.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compare } from '../interop/generate';
-import { Lab, startLab } from '../interop/stacks';
+import { Lab, stacksInstalled, startLab } from '../interop/stacks';
 import { runTreeCase, treeCases } from '../interop/trees';
 
-function installed(cmd: string, args: string[]): boolean {
-  try {
-    execFileSync(cmd, args, { stdio: 'ignore', timeout: 20_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = installed('openssl', ['version']) && installed('javac', ['-version']);
-const describeIfStacks = available ? describe : describe.skip;
+const describeIfStacks = stacksInstalled() ? describe : describe.skip;
 
 describeIfStacks('pipeline on nginx and Tomcat trees vs real OpenSSL and JSSE (certificate key types)', () => {
   let lab: Lab;

@@ -53,6 +53,20 @@ export interface Lab {
 }
 
 const PROCESS_TIMEOUT_MS = 15_000;
+
+function installed(cmd: string, args: string[]): boolean {
+  try {
+    execFileSync(cmd, args, { stdio: 'ignore', timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when openssl and a JDK (javac) are installed: the differential tests are skipped otherwise. */
+export function stacksInstalled(): boolean {
+  return installed('openssl', ['version']) && installed('javac', ['-version']);
+}
 const OPENSSL_PROTOCOL_FLAG: Record<string, string> = {
   'TLSv1': '-no_tls1',
   'TLSv1.1': '-no_tls1_1',
