@@ -76,5 +76,7 @@ function defaultImplementation(component: Component): TlsImplementation {
   if (component.type === 'cleartrust.webagent') return 'native';
   if (component.type.startsWith('nginx.')) return 'openssl';
   if (component.type.startsWith('mq.')) return 'gskit';
+  // ClearTrust servers and the Administration Console are Java applications.
+  if (component.type.startsWith('cleartrust.')) return 'jsse';
   return component.runtime ? 'jsse' : 'unknown';
 }
