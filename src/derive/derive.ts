@@ -59,6 +59,12 @@ export function ownEndpoint(deployment: DerivedDeployment, component: Component)
   return deployment.derived.endpoints.get(component.id)?.[ownRole(component)];
 }
 
+/** What each end of a predicted link runs, for messages. */
+export function stackLabels(deployment: DerivedDeployment, lp: LinkPrediction): { client?: string; server?: string } {
+  const { stacks } = deployment.derived;
+  return { client: stacks.get(lp.client.component.id)?.label, server: stacks.get(lp.server.component.id)?.label };
+}
+
 /** Derived data of a deployment that was not checked in this run (cache hit, or its model was not kept). */
 export function emptyDerived(): DerivedModel {
   return { certificates: [], links: [], predictions: [], endpoints: new Map(), stacks: new Map() };

@@ -1,3 +1,4 @@
+import { stackLabels } from '../../derive/derive';
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { linkFailureOwner } from '../_lib/link-owners';
 import { linkSources, withSources } from '../_lib/sources';
@@ -32,7 +33,7 @@ export default defineRule({
       if (prediction.ok || outcome.kind !== 'fails' || !REASONS.has(prediction.reason) || linkFailureOwner(ctx.rules, lp)) continue;
       ctx.report({
         messageId: 'noCommonProtocol',
-        data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction) },
+        data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)) },
         location: placeOf(client.component, client.protocolsFrom),
         related: withSources(placeOf(client.component, client.protocolsFrom), [relatedOf(server.component, server.protocolsFrom, `${server.component.name} protocols: ${server.side.protocols.join(', ') || '(none)'}`)], linkSources(link, client.component, server.component)),
         fingerprint: [link.client, link.server, prediction.reason],
