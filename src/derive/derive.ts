@@ -7,9 +7,10 @@ import { endpointFor, type Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import { predictHandshake } from '../handshake/predict';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
+import type { RelatedLocation } from '../core/types';
 import type { Component, Deployment } from '../model/types';
 import { linkOutcome } from './outcome';
-import { presentedKeys } from './presented';
+import { presentedKeys, presentedPlaces } from './presented';
 import { stackOf } from './stack';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
@@ -57,6 +58,11 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
 /** The endpoint of a component in its own role (see `ownRole`), as derived. */
 export function ownEndpoint(deployment: DerivedDeployment, component: Component): Endpoint | undefined {
   return deployment.derived.endpoints.get(component.id)?.[ownRole(component)];
+}
+
+/** The certificates in the tree a server presents, as related locations (they decide which suites it can use). */
+export function presentedCertificates(deployment: DerivedDeployment, server: Component): RelatedLocation[] {
+  return presentedPlaces(deployment.derived.certificates, server).map((l) => ({ ...l, message: `${server.name} presents this certificate` }));
 }
 
 /** What each end of a predicted link runs, for messages. */

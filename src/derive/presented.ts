@@ -1,5 +1,6 @@
 /** Which certificate of the tree a server presents: what its TLS settings name, found in the tree. */
 import * as path from 'node:path';
+import type { Location } from '../core/types';
 import type { ServerKey } from '../handshake/endpoint';
 import type { TreeCertificate } from '../model/mq-certs';
 import type { CertificateRef, Component } from '../model/types';
@@ -46,6 +47,16 @@ export function certificatesNamed(all: TreeCertificate[], wanted: string | undef
   }
   const inFile = all.filter((c) => c.doc.file.path === file);
   return [...inFile.filter((c) => !c.cert.isCa), ...inFile.filter((c) => c.cert.isCa)];
+}
+
+/** Where the certificates a server presents are in the tree (the leaf of each named PEM file found). */
+export function presentedPlaces(all: TreeCertificate[], component: Component): Location[] {
+  const tls = component.tls;
+  const refs: CertificateRef[] = tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : [];
+  return refs.flatMap((ref) => {
+    const leaf = certificatesNamed(all, ref.file, component)[0];
+    return leaf ? [{ file: leaf.doc.file.path, range: leaf.cert.range }] : [];
+  });
 }
 
 /** A server key as the predictor takes it. */

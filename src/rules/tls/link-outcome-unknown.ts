@@ -1,4 +1,6 @@
+import { presentedCertificates } from '../../derive/derive';
 import { placeOf, relatedOf } from '../../handshake/links';
+import { linkSources, withSources } from '../sources';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -15,11 +17,12 @@ export default defineRule({
   check(ctx) {
     for (const { link, client, server, outcome } of ctx.deployment.derived.predictions) {
       if (outcome.kind !== 'unknown') continue;
+      const location = link.location ?? placeOf(client.component);
       ctx.report({
         messageId: 'unknown',
         data: { client: client.component.name, server: server.component.name, missing: outcome.missing.join('; nor ') },
-        location: link.location ?? placeOf(client.component),
-        related: [relatedOf(server.component, undefined, `${server.component.name}`)],
+        location,
+        related: withSources(location, [relatedOf(server.component, undefined, `${server.component.name}`)], linkSources(link, client.component, server.component), presentedCertificates(ctx.deployment, server.component)),
         fingerprint: [link.client, link.server, ...outcome.missing],
         outcome: 'unknown',
       });

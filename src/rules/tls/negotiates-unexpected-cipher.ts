@@ -1,3 +1,4 @@
+import { presentedCertificates } from '../../derive/derive';
 import { placeOf, relatedOf } from '../../handshake/links';
 import type { ProtocolName } from '../../knowledge';
 import { suiteFacts, suiteSupportsProtocol } from '../../handshake/suites';
@@ -30,7 +31,7 @@ export default defineRule({
         messageId: 'unexpected',
         data: { client: client.component.name, server: server.component.name, intended: intended.name, negotiated: prediction.cipherSuite, protocol: prediction.protocol },
         location: placeOf(client.component, client.suitesFrom),
-        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name}'s order puts ${prediction.cipherSuite} first`)], linkSources(link, client.component, server.component)),
+        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name}'s order puts ${prediction.cipherSuite} first`)], linkSources(link, client.component, server.component), presentedCertificates(ctx.deployment, server.component)),
         fingerprint: [link.client, link.server, intended.name, prediction.cipherSuite],
       });
     }

@@ -1,4 +1,4 @@
-import { stackLabels } from '../../derive/derive';
+import { presentedCertificates, stackLabels } from '../../derive/derive';
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { linkFailureOwner } from '../_lib/link-owners';
 import { linkSources, withSources } from '../_lib/sources';
@@ -34,7 +34,7 @@ export default defineRule({
         messageId: 'noCommonCipher',
         data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)) },
         location: placeOf(client.component, client.suitesFrom),
-        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)], linkSources(link, client.component, server.component)),
+        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)], linkSources(link, client.component, server.component), presentedCertificates(ctx.deployment, server.component)),
         fingerprint: [link.client, link.server, prediction.reason],
         outcome: 'fails',
       });

@@ -35,7 +35,7 @@ ruleTester(rule, {
           file: 'client/jvm.options',
           line: 2,
           messageIncludes: ['lists TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 first', 'will negotiate TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 (TLSv1.2)'],
-          related: [{ file: 'api/nginx.conf', line: 6 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }],
+          related: [{ file: 'api/nginx.conf', line: 6 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/ssl/api.crt', line: 1 }],
         },
       ],
     },
