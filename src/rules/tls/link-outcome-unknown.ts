@@ -1,6 +1,6 @@
 import { presentedCertificates } from '../../derive/derive';
 import { placeOf, relatedOf } from '../../handshake/links';
-import { linkSources, withSources } from '../sources';
+import { linkSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
 export default defineRule({
