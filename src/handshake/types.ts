@@ -83,4 +83,3 @@ export type LinkOutcome =
     }
   | { kind: 'unknown'; missing: string[] };
 
-export type LinkOutcomeKind = LinkOutcome['kind'];
