@@ -157,6 +157,8 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
     });
     serverOrderWins ??= jsseServerOrderDefault(runtime);
   } else if (implementation === 'native') {
+    // Without the suites (auth mode) there is nothing to predict: the link stays unpredicted, not failed.
+    if (!tls.cipherSuites) return undefined;
     // The ClearTrust web agent's own TLS library: in anon mode it offers the anonymous suites (the mode says
     // so); what it offers in auth mode, and which versions, lint-deploy does not know.
     protocols = tls.protocols?.value ?? NATIVE_ASSUMED_PROTOCOLS;
