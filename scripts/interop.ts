@@ -5,9 +5,13 @@
  * configurations and prints agreement per slice. `--replay-only` runs the replay alone.
  * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--replay-only]
  */
-import { generatePairs, predictPair, runPairs } from '../test/interop/generate';
+import { compare, generatePairs, predictPair, runPairs } from '../test/interop/generate';
 import { startLab } from '../test/interop/stacks';
 import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../test/interop/replay';
+import { runTreeCase, treeCases } from '../test/interop/trees';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -66,8 +70,27 @@ async function main(): Promise<void> {
     console.log('predicted outcomes:', Object.fromEntries([...outcomes].sort()));
     const agree = results.length - bad.length;
     console.log(`agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    // Tree level: nginx and Tomcat trees with RSA, ECDSA and dual certificates through the whole pipeline.
+    const treeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-interop-trees-'));
+    let treeBad = 0;
+    try {
+      const cases = treeCases();
+      for (const [i, c] of cases.entries()) {
+        const { verdict, real } = await runTreeCase(lab, c, path.join(treeRoot, String(i)));
+        const diffs = verdict.prediction ? compare(verdict.prediction, real) : ['no prediction'];
+        if (verdict.outcome?.kind === 'unknown') diffs.push(`outcome unknown: ${verdict.outcome.missing.join('; ')}`);
+        if (diffs.length > 0) {
+          treeBad++;
+          console.log(`DISAGREE tree ${c.name}`);
+          for (const d of diffs) console.log(`  ${d}`);
+        }
+      }
+      console.log(`tree agreement: ${cases.length - treeBad}/${cases.length}`);
+    } finally {
+      fs.rmSync(treeRoot, { recursive: true, force: true });
+    }
     const replayBad = await replayRun(arg('configs', 200), seed, concurrency);
-    process.exitCode = bad.length > 0 || replayBad > 0 ? 1 : 0;
+    process.exitCode = bad.length > 0 || treeBad > 0 || replayBad > 0 ? 1 : 0;
   } finally {
     await lab.close();
   }

@@ -52,6 +52,8 @@ export interface Finding {
   /** Stable identity for baselines: rule + component + key + value, never a line number. */
   fingerprint?: string;
   suppressed?: Suppression;
+  /** Link findings: the link's handshake outcome (`fails` for an error, `unknown` for an info naming what to declare). */
+  outcome?: 'negotiates' | 'fails' | 'unknown';
 }
 
 export function pos(line: number, character: number): Position {

@@ -7,7 +7,11 @@ import { endpointFor, type Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import { predictHandshake } from '../handshake/predict';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
+import type { RelatedLocation } from '../core/types';
 import type { Component, Deployment } from '../model/types';
+import { linkOutcome } from './outcome';
+import { presentedKeys, presentedPlaces } from './presented';
+import { stackOf } from './stack';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
@@ -20,11 +24,12 @@ export function ownRole(component: Component): 'client' | 'server' {
  * the model builder already computed them from the same documents.
  */
 export function deriveDeployment(deployment: Deployment, certificates?: TreeCertificate[]): DerivedDeployment {
+  const certs = certificates ?? treeCertificates(deployment.documents, deployment.root);
   const endpoints = new Map<string, ComponentEndpoints>();
   const endpointOf = (component: Component, role: 'client' | 'server'): Endpoint | undefined => {
     let known = endpoints.get(component.id);
     if (!known) endpoints.set(component.id, (known = {}));
-    if (!(role in known)) known[role] = endpointFor(component, role, deployment);
+    if (!(role in known)) known[role] = endpointFor(component, role, deployment, role === 'server' ? presentedKeys(certs, component) : undefined);
     return known[role];
   };
   const byId = new Map(deployment.components.map((c) => [c.id, c]));
@@ -38,13 +43,15 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
     const serverEnd = endpointOf(server, 'server');
     let predicted: LinkPrediction | undefined;
     if (clientEnd && serverEnd) {
-      predicted = { link, client: clientEnd, server: serverEnd, prediction: predictHandshake(clientEnd.side, serverEnd.side) };
+      const prediction = predictHandshake(clientEnd.side, serverEnd.side);
+      predicted = { link, client: clientEnd, server: serverEnd, prediction, outcome: linkOutcome(clientEnd, serverEnd, prediction) };
       predictions.push(predicted);
     }
     links.push(predicted ? { link, client, server, predicted } : { link, client, server });
   }
   for (const component of deployment.components) if (component.tls) endpointOf(component, ownRole(component));
-  const derived: DerivedModel = { certificates: certificates ?? treeCertificates(deployment.documents, deployment.root), links, predictions, endpoints };
+  const stacks = new Map(deployment.components.map((c) => [c.id, stackOf(c, deployment)]));
+  const derived: DerivedModel = { certificates: certs, stacks, links, predictions, endpoints };
   return { ...deployment, derived };
 }
 
@@ -53,7 +60,18 @@ export function ownEndpoint(deployment: DerivedDeployment, component: Component)
   return deployment.derived.endpoints.get(component.id)?.[ownRole(component)];
 }
 
+/** The certificates in the tree a server presents, as related locations (they decide which suites it can use). */
+export function presentedCertificates(deployment: DerivedDeployment, server: Component): RelatedLocation[] {
+  return presentedPlaces(deployment.derived.certificates, server).map((l) => ({ ...l, message: `${server.name} presents this certificate` }));
+}
+
+/** What each end of a predicted link runs, for messages. */
+export function stackLabels(deployment: DerivedDeployment, lp: LinkPrediction): { client?: string; server?: string } {
+  const { stacks } = deployment.derived;
+  return { client: stacks.get(lp.client.component.id)?.label, server: stacks.get(lp.server.component.id)?.label };
+}
+
 /** Derived data of a deployment that was not checked in this run (cache hit, or its model was not kept). */
 export function emptyDerived(): DerivedModel {
-  return { certificates: [], links: [], predictions: [], endpoints: new Map() };
+  return { certificates: [], links: [], predictions: [], endpoints: new Map(), stacks: new Map() };
 }

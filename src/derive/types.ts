@@ -2,6 +2,7 @@
 import type { Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import type { TreeCertificate } from '../model/mq-certs';
+import type { TlsStack } from './stack';
 import type { Component, Deployment, Link } from '../model/types';
 
 /** A link whose two ends are components of the deployment. */
@@ -28,6 +29,8 @@ export interface DerivedModel {
   predictions: LinkPrediction[];
   /** Endpoints by component id: each TLS component in its own role, and every link end in its link role. */
   endpoints: ReadonlyMap<string, ComponentEndpoints>;
+  /** The TLS stack each component runs, by component id (src/derive/stack.ts). */
+  stacks: ReadonlyMap<string, TlsStack>;
 }
 
 /** A deployment with its derived data: what rules and formatters read. */

@@ -20,6 +20,12 @@ import {
 } from '../knowledge';
 import type { HandshakeImplementation, HandshakeSide } from './types';
 
+/** A key of a certificate the server presents. */
+export interface ServerKey {
+  keyType: 'RSA' | 'EC' | 'DSA';
+  bits?: number;
+}
+
 export interface DroppedName {
   name: string;
   /** The disabledAlgorithms entry responsible (absent for unknown names). */
@@ -39,9 +45,17 @@ export interface Endpoint {
   suitesFrom?: Provenance;
   /** Assumptions made (e.g. "certificate key type unknown: assuming RSA"). */
   notes: string[];
+  /**
+   * What the tree does not say and the lists depend on, each naming what to declare (the JDK, its version's
+   * profile…). Not empty: the lists above are a guess and the link's outcome is unknown (src/derive/outcome.ts).
+   */
+  missing: string[];
+  /** Server only: its certificate's key type is not known and RSA was assumed (the outcome checks whether that decides it). */
+  keyTypeAssumed?: boolean;
 }
 
 const OPENSSL_DEFAULT_PROTOCOLS = ['TLSv1.2', 'TLSv1.3'];
+const NATIVE_ASSUMED_PROTOCOLS = ['TLSv1.2', 'TLSv1.1', 'TLSv1'];
 const TLS13_DEFAULT = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
 
 /** The runtime's default (knowledge base, JDK-8168261); false (client order) when the JDK or its row is unknown. */
@@ -97,9 +111,10 @@ export function mqClientOffer(names: string[], unknown: string[]): { protocols: 
 
 /**
  * The endpoint for one side of a link; undefined when the component has no TLS or an unknown implementation.
- * Pure: the derive stage (src/derive/derive.ts) calls it once per component and role.
+ * Pure: the derive stage (src/derive/derive.ts) calls it once per component and role. `serverKeys`: the
+ * keys of the certificates the server presents, when the derive stage found them (else the model's key type).
  */
-export function endpointFor(component: Component, role: 'client' | 'server', deployment?: Deployment): Endpoint | undefined {
+export function endpointFor(component: Component, role: 'client' | 'server', deployment?: Deployment, serverKeys?: ServerKey[]): Endpoint | undefined {
   const tls = component.tls;
   if (!tls || tls.enabled?.value === false || tls.implementation === 'unknown') return undefined;
   const implementation: HandshakeImplementation = tls.implementation;
@@ -114,9 +129,14 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
   let suitesFrom = tls.cipherSuites?.from;
   let serverOrderWins = tls.serverOrderWins?.value;
 
+  const missing: string[] = [];
   if (implementation === 'jsse' || implementation === 'ibmjsse2') {
     if (!runtime) notes.push('Java runtime unknown: using the configured lists without the runtime\'s disabled algorithms');
     const eff = runtime ? effectiveJdkTls(runtime) : undefined;
+    const unknownJdk = jdkMissing(component, runtime, eff);
+    // Without a profile of the JDK, its defaults are unknown: only a fully configured end (both lists and
+    // java.security's disabledAlgorithms in the tree) is still known.
+    if (unknownJdk && (!tls.protocols || !tls.cipherSuites || eff?.disabledAlgorithms.from.kind !== 'file')) missing.push(unknownJdk);
     const entries = eff?.disabledAlgorithms.value ?? [];
     const defaultsProtocols = role === 'client' ? eff?.clientProtocols : eff?.serverProtocols;
     const defaultsSuites = role === 'client' ? eff?.clientCipherSuites : eff?.serverCipherSuites;
@@ -136,6 +156,15 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
       return !entry;
     });
     serverOrderWins ??= jsseServerOrderDefault(runtime);
+  } else if (implementation === 'native') {
+    // Without the suites (auth mode) there is nothing to predict: the link stays unpredicted, not failed.
+    if (!tls.cipherSuites) return undefined;
+    // The ClearTrust web agent's own TLS library: in anon mode it offers the anonymous suites (the mode says
+    // so); what it offers in auth mode, and which versions, lint-deploy does not know.
+    protocols = tls.protocols?.value ?? NATIVE_ASSUMED_PROTOCOLS;
+    if (!tls.protocols) notes.push(`protocols of ${component.name}'s native TLS library unknown: assuming ${NATIVE_ASSUMED_PROTOCOLS.join(', ')}`);
+    suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : [];
+    if (!tls.cipherSuites) missing.push(`the cipher suites ${component.name}'s native TLS library offers (lint-deploy does not model that library, and no JDK setting applies to it)`);
   } else if (implementation === 'gskit') {
     protocols = tls.protocols?.value ?? ['TLSv1.2', 'TLSv1.3'];
     if (role === 'server') {
@@ -163,10 +192,16 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
 
   const keyType = tls.certificate?.keyType;
   let certificate: HandshakeSide['certificate'];
+  let moreCertificates: HandshakeSide['moreCertificates'];
+  let keyTypeAssumed: boolean | undefined;
   if (role === 'server') {
-    if (keyType === 'RSA' || keyType === 'EC' || keyType === 'DSA') certificate = { keyType, bits: tls.certificate?.keyBits };
+    if (serverKeys?.[0]) {
+      certificate = { keyType: serverKeys[0].keyType, bits: serverKeys[0].bits };
+      if (serverKeys.length > 1) moreCertificates = serverKeys.slice(1).map((k) => ({ keyType: k.keyType, bits: k.bits }));
+    } else if (keyType === 'RSA' || keyType === 'EC' || keyType === 'DSA') certificate = { keyType, bits: tls.certificate?.keyBits };
     else {
       certificate = { keyType: 'RSA' };
+      keyTypeAssumed = true;
       notes.push('server certificate key type unknown: assuming RSA');
     }
   }
@@ -176,11 +211,22 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
     cipherSuites: suites,
     serverOrderWins: role === 'server' ? serverOrderWins : undefined,
     certificate,
+    ...(moreCertificates ? { moreCertificates } : {}),
     clientAuth: role === 'server' ? tls.clientAuth?.value ?? 'none' : undefined,
     ...(role === 'server' && tls.signatureFloor ? { signatureFloor: tls.signatureFloor.value } : {}),
     ...(role === 'server' && tls.dheParameters ? { dheParameters: tls.dheParameters.value } : {}),
     hasClientCertificate: role === 'client' ? tls.certificate !== undefined : undefined,
     label: component.name,
   };
-  return { component, role, side, unknownSuites, disabledSuites, disabledProtocols, protocolsFrom, suitesFrom, notes };
+  return { component, role, side, unknownSuites, disabledSuites, disabledProtocols, protocolsFrom, suitesFrom, notes, missing, ...(keyTypeAssumed ? { keyTypeAssumed } : {}) };
+}
+
+const DECLARE_JDK = 'a JDK release file in the tree, --java-version, or "java" in lint-deploy.config.json';
+
+/** What is unknown about the JDK of a Java end (undefined when its TLS profile is known). */
+function jdkMissing(component: Component, runtime: JavaRuntime | undefined, eff: ReturnType<typeof effectiveJdkTls> | undefined): string | undefined {
+  if (!runtime) return `the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
+  if (eff?.profile) return undefined;
+  if (!parseJavaVersion(runtime.version.value)) return `the version of the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
+  return `the TLS defaults of ${eff?.label ?? runtime.version.value}, a version lint-deploy has no profile for (declare ${component.name}'s protocols and cipher suites, or run it on a profiled JDK)`;
 }

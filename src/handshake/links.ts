@@ -2,13 +2,15 @@
 import type { Location, RelatedLocation } from '../core/types';
 import type { Component, Link, Provenance } from '../model/types';
 import type { Endpoint } from './endpoint';
-import type { HandshakePrediction } from './types';
+import type { HandshakePrediction, LinkOutcome } from './types';
 
 export interface LinkPrediction {
   link: Link;
   client: Endpoint;
   server: Endpoint;
   prediction: HandshakePrediction;
+  /** Negotiates, fails, or unknown when the prediction rests on a missing input (src/derive/outcome.ts). */
+  outcome: LinkOutcome;
 }
 
 /** The file place a value came from, else the component's own location. */
@@ -20,7 +22,9 @@ export function relatedOf(component: Component, from: Provenance | undefined, me
   return { ...placeOf(component, from), message };
 }
 
-export function describeFailure(p: HandshakePrediction): string {
+/** The failure in one sentence; `stacks` names what each side runs (`JSSE · Oracle 1.8.0_202`, `OpenSSL 3.x…`). */
+export function describeFailure(p: HandshakePrediction, stacks?: { client?: string; server?: string }): string {
   if (p.ok) return `negotiates ${p.protocol} ${p.cipherSuite}`;
-  return `${p.explanation[p.explanation.length - 1]}; the ${p.failingSide} aborts${p.alert !== 'none' ? ` with ${p.alert}` : ''}. Client logs "${p.messages.client}", server logs "${p.messages.server}"`;
+  const who = (side: 'client' | 'server') => `${side === 'client' ? 'Client' : 'server'}${stacks?.[side] ? ` (${stacks[side]})` : ''}`;
+  return `${p.explanation[p.explanation.length - 1]}; the ${p.failingSide} aborts${p.alert !== 'none' ? ` with ${p.alert}` : ''}. ${who('client')} logs "${p.messages.client}", ${who('server')} logs "${p.messages.server}"`;
 }

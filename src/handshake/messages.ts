@@ -12,6 +12,9 @@ function family(impl: HandshakeImplementation): Family {
   return impl === 'jsse' || impl === 'ibmjsse2' ? 'jsse' : 'openssl';
 }
 
+/** A native (ClearTrust web agent) end: its log text is not known, only the alert. */
+export const NATIVE_LOG = 'its native TLS library reports the handshake failure (log text not modelled)';
+
 const OPENSSL_ALERT_TEXT: Record<HandshakeAlert, string> = {
   handshake_failure: 'sslv3 alert handshake failure',
   protocol_version: 'tlsv1 alert protocol version',

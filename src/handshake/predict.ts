@@ -20,8 +20,7 @@ import {
   peerAlertMessage,
   serverRejectsVersionsMessage,
   unexpectedCertificateRequestMessage,
-  downgradeMessage,
-} from './messages';
+  downgradeMessage, NATIVE_LOG } from './messages';
 import {
   PROTOCOLS_ASCENDING,
   SuiteFacts,
@@ -128,6 +127,14 @@ function fail(
 }
 
 export function predictHandshake(clientSide: HandshakeSide, serverSide: HandshakeSide): HandshakePrediction {
+  const p = predictBetween(clientSide, serverSide);
+  if (p.ok || (clientSide.implementation !== 'native' && serverSide.implementation !== 'native')) return p;
+  // A native end (ClearTrust web agent) is no JSSE and no OpenSSL: its log text is not known.
+  const as = (side: HandshakeSide, text: string) => (side.implementation === 'native' ? NATIVE_LOG : text);
+  return { ...p, messages: { client: as(clientSide, p.messages.client), server: as(serverSide, p.messages.server) } };
+}
+
+function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): HandshakePrediction {
   const client = prepare(clientSide, 'client');
   const server = prepare(serverSide, 'server');
   const cImpl = clientSide.implementation;
@@ -170,13 +177,14 @@ export function predictHandshake(clientSide: HandshakeSide, serverSide: Handshak
   // 3. Suite selection for the selected version.
   const clientSuites = client.suites.filter((f) => (selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected)));
   const serverForVersion = server.suites.filter((f) => (selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected)));
-  const keyType = serverSide.certificate?.keyType;
+  const keyTypes = [serverSide.certificate?.keyType, ...(serverSide.moreCertificates ?? []).map((c) => c.keyType)];
+  const keyType = [...new Set(keyTypes.filter((k) => k !== undefined))].join(' and ') || undefined;
   // JSSE never picks an anonymous suite when it must authenticate the client.
   const jsseNeedsClientCert = isJsseFamily(server) && serverSide.clientAuth === 'required';
   // A server without DH parameters (nginx with no ssl_dhparam) skips its DHE suites.
   const noDhe = serverSide.dheParameters === false;
   const isDhe = (f: SuiteFacts) => f.kx === 'DHE' || (f.kx === 'DH' && f.au === 'anon');
-  const serverUsable = serverForVersion.filter((f) => suiteUsableWithKey(f, keyType) && !(jsseNeedsClientCert && f.flags.anon) && !(noDhe && isDhe(f)));
+  const serverUsable = serverForVersion.filter((f) => keyTypes.some((k) => suiteUsableWithKey(f, k)) && !(jsseNeedsClientCert && f.flags.anon) && !(noDhe && isDhe(f)));
   const clientNames = new Set(clientSuites.map((f) => f.name));
   const usableNames = new Set(serverUsable.map((f) => f.name));
   const serverOrder = serverSide.serverOrderWins === true;

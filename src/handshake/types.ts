@@ -1,6 +1,6 @@
 /** The predictor's inputs and outputs. */
 
-export type HandshakeImplementation = 'openssl' | 'jsse' | 'ibmjsse2' | 'gskit';
+export type HandshakeImplementation = 'openssl' | 'jsse' | 'ibmjsse2' | 'gskit' | 'native';
 
 /** One endpoint's effective TLS configuration, after the runtime's disabled algorithms are applied. */
 export interface HandshakeSide {
@@ -17,6 +17,8 @@ export interface HandshakeSide {
   dheParameters?: boolean;
   /** Server only: the key of its certificate. Absent: only anon suites can be negotiated. */
   certificate?: { keyType: 'RSA' | 'EC' | 'DSA'; bits?: number; signatureAlgorithm?: string };
+  /** Server only: further certificates it holds (an RSA and an ECDSA one); a suite is usable with any of them. */
+  moreCertificates?: { keyType: 'RSA' | 'EC' | 'DSA'; bits?: number }[];
   /** Server only. */
   clientAuth?: 'none' | 'optional' | 'required';
   /** Client only. */
@@ -71,3 +73,18 @@ export interface HandshakeFailure {
 }
 
 export type HandshakePrediction = HandshakeSuccess | HandshakeFailure;
+
+/** A link's verdict: negotiates, fails, or unknown when a missing input decides it (src/derive/outcome.ts). */
+export type LinkOutcome =
+  | { kind: 'negotiates'; protocol: string; cipherSuite: string }
+  | {
+      kind: 'fails';
+      reason: HandshakeFailureReason;
+      /** The side that aborts. */
+      side: 'client' | 'server';
+      alert: HandshakeAlert;
+      /** What each side logs. */
+      messages: { client: string; server: string };
+    }
+  | { kind: 'unknown'; missing: string[] };
+

@@ -16,6 +16,8 @@ export interface JavaRuntime {
   securityProperties: Record<string, Traced<string>>;
   /** JVM system properties (`-Dkey=value`) that apply to this runtime. */
   systemProperties: Record<string, Traced<string>>;
+  /** The vendor as the release file's IMPLEMENTOR (or the user) names it, for display (`Oracle Corporation`). */
+  implementor?: string;
 }
 
 /** A value the knowledge base holds, with where it came from and how sure we are of it. */

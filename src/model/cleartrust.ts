@@ -23,13 +23,14 @@ export const cleartrustContributor: ModelContributor = {
         role: doc.kind === 'cleartrust.webagent' || doc.kind === 'cleartrust.admingui' ? 'client' : 'both',
         location: { file: doc.file.path },
         host,
-        runtime: ctx.runtimeFor(doc.file.path),
+        // Web agents are native (C) web-server modules: no JDK runs them.
+        ...(doc.kind === 'cleartrust.webagent' ? {} : { runtime: ctx.runtimeFor(doc.file.path) }),
         tls: modeEntry
           ? {
               enabled: { value: mode !== 'clear', from: { kind: 'file', location: entryLocation(doc, modeEntry, 'value') } },
               // anon offers only anonymous suites; auth leaves them to the runtime default.
               ...(mode === 'anon' ? { cipherSuites: { value: jsseAnonSuites(), from: { kind: 'default' as const, origin: 'ClearTrust anon mode offers only anonymous suites' } } } : {}),
-              implementation: 'jsse',
+              implementation: doc.kind === 'cleartrust.webagent' ? 'native' : 'jsse',
             }
           : undefined,
         documents: [doc],

@@ -8,7 +8,7 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { assumedOpensslSeries, NGINX_FACTS, signatureFloor, type OpensslSeriesFacts } from '../knowledge/openssl';
 import type { ModelContributor } from './contributor';
 import { traced, type ServerEndpointAttributes } from './java-shared';
-import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
+import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 
 /** A directive together with the file it was written in (includes bring directives from other files). */
 interface Placed {
@@ -195,6 +195,12 @@ function last(list: Placed[], name: string): Placed | undefined {
   return [...list].reverse().find((p) => !p.block && p.directive.name === name);
 }
 
+/** Every `name` directive of the server block, else the inherited ones (a level that sets it replaces the outer ones). */
+function innermost(own: Placed[], inherited: Placed[], name: string): Placed[] {
+  const mine = own.filter((p) => !p.block && p.directive.name === name);
+  return mine.length > 0 ? mine : inherited.filter((p) => !p.block && p.directive.name === name);
+}
+
 function argsRange(p: Placed): Range {
   const args = p.directive.args;
   return args.length ? { start: args[0].range.start, end: args[args.length - 1].range.end } : p.directive.nameRange;
@@ -235,8 +241,6 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
   const verify = last(scope, 'ssl_verify_client');
   const mode = verify && CLIENT_AUTH[verify.directive.args[0]?.value ?? ''];
   if (verify && mode) tls.clientAuth = at(verify, mode);
-  const certificate = last(scope, 'ssl_certificate');
-  if (certificate?.directive.args[0]) tls.certificate = { file: certificate.directive.args[0].value, reference: { file: certificate.file, range: argsRange(certificate) } };
   return tls;
 }
 
@@ -244,6 +248,13 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
 function withoutNginxExtras(tls: NginxTls): TlsSettings & { unknown: string[]; ciphersAsWritten?: string } {
   const { dheWithoutParameters: _dropped, ...rest } = tls;
   return rest;
+}
+
+/** The server's ssl_certificate files: nginx takes several (an RSA and an ECDSA one, chosen per handshake). */
+function certificatesOf(own: Placed[], inherited: Placed[]): CertificateRef[] {
+  return innermost(own, inherited, 'ssl_certificate').flatMap((p) =>
+    p.directive.args[0] ? [{ file: p.directive.args[0].value, reference: { file: p.file, range: argsRange(p) } }] : [],
+  );
 }
 
 function serverComponent(host: string, doc: ParsedDocument, server: Placed, inherited: Placed[], root: string): Component | undefined {
@@ -262,6 +273,9 @@ function serverComponent(host: string, doc: ParsedDocument, server: Placed, inhe
     .filter((n) => n && n !== '_' && n !== '""');
   const assumed = assumedOpensslSeries();
   const { unknown, ciphersAsWritten, dheWithoutParameters, ...tls } = tlsFrom(scope, assumed.facts);
+  const certificates = certificatesOf(server.block ?? [], inherited);
+  if (certificates[0]) tls.certificate = certificates[0];
+  if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);
   const relative = path.relative(root, server.file).split(path.sep).join('/');
   const label = `${names[0] ?? '_'}:${ports[0] ?? '?'}`;
   return {

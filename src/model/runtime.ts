@@ -47,11 +47,13 @@ function runtimeFromFiles(release?: ParsedDocument<JdkReleaseData>, security?: P
     entry ? { value, from: { kind: 'file', location: entryLocation(doc, entry, 'value') } } : { value, from: { kind: 'file', location: { file: doc.file.path } } };
   let version: Traced<string> = { value: '', from: { kind: 'default', origin: 'no JDK release file in the tree' } };
   let vendor: Traced<JdkVendorFamily> = { value: 'unknown', from: { kind: 'default', origin: 'no JDK release file in the tree' } };
+  let implementorName: string | undefined;
   if (release) {
     const entry = release.entries.find((e) => e.key === 'JAVA_VERSION');
     version = fileTraced(release, entry, entry?.value ?? '');
     const implementor = release.entries.find((e) => e.key === 'IMPLEMENTOR') ?? entry;
     vendor = { value: vendorFromRelease(release.data.fields), from: fileTraced(release, implementor, '').from };
+    implementorName = release.data.fields.IMPLEMENTOR?.replace(/^"|"$/g, '').trim() || undefined;
   }
   const securityProperties: Record<string, Traced<string>> = {};
   if (security) {
@@ -59,7 +61,7 @@ function runtimeFromFiles(release?: ParsedDocument<JdkReleaseData>, security?: P
       securityProperties[entry.key] = { value: entry.value, from: { kind: 'file', location: entryLocation(security, entry, 'value') } };
     }
   }
-  return { vendor, version, securityProperties, systemProperties: {} };
+  return { vendor, version, securityProperties, systemProperties: {}, ...(implementorName ? { implementor: implementorName } : {}) };
 }
 
 /** A runtime declared by the user (`--java-version`, config `java` or `components[].java`). */
@@ -69,6 +71,7 @@ export function declaredRuntime(java: { version?: string; vendor?: string }, ori
     vendor: { value: (java.vendor ? vendorFromRelease({ IMPLEMENTOR: java.vendor }) : 'openjdk') as JdkVendorFamily, from: { kind: 'config', origin } },
     securityProperties: {},
     systemProperties: {},
+    ...(java.vendor ? { implementor: java.vendor } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import type { ModelContributor } from './contributor';
 import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced, type ServerEndpointAttributes } from './java-shared';
-import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
+import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 
 export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   /** Attributes whose value is a `${…}` placeholder: unknown at lint time. */
@@ -101,9 +101,18 @@ export const tomcatContributor: ModelContributor = {
           if (honor) tls.serverOrderWins = at(honor, honor.value.toLowerCase() === 'true');
           const verify = pick(['certificateVerification', 'clientAuth'], own);
           if (verify && CLIENT_AUTH[verify.value.toLowerCase()]) tls.clientAuth = at(verify, CLIENT_AUTH[verify.value.toLowerCase()]);
-          const certificate = hostConfig?.children.find((c) => c.localName === 'Certificate');
-          const store = pick(['certificateKeystoreFile', 'certificateFile'], [certificate]) ?? pick(['keystoreFile', 'certificateKeystoreFile'], own);
-          if (store) tls.certificate = { file: store.value, reference: { file, range: store.valueRange } };
+          // An SSLHostConfig may hold several <Certificate>s (RSA, EC); `type` declares each one's key.
+          const certificates = (hostConfig?.children ?? []).filter((c) => c.localName === 'Certificate');
+          const refs: CertificateRef[] = [];
+          for (const certificate of certificates.length ? certificates : [undefined]) {
+            const store = pick(['certificateKeystoreFile', 'certificateFile'], [certificate]) ?? (refs.length === 0 ? pick(['keystoreFile', 'certificateKeystoreFile'], own) : undefined);
+            if (!store) continue;
+            const declared = certificate ? attr(certificate, 'type')?.value.toUpperCase() : undefined;
+            const keyType = declared === 'RSA' || declared === 'EC' || declared === 'DSA' ? declared : undefined;
+            refs.push({ file: store.value, reference: { file, range: store.valueRange }, ...(keyType ? { keyType } : {}) });
+          }
+          if (refs[0]) tls.certificate = refs[0];
+          if (refs.length > 1) tls.moreCertificates = refs.slice(1);
           const hostName = hostConfig ? attr(hostConfig, 'hostName')?.value : undefined;
           const component: Component = {
             id: `tomcat.connector:${relative}:${portAttr?.value ?? '?'}${hostName && hostName !== '_default_' ? `:${hostName}` : ''}`,

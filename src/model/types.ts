@@ -7,7 +7,8 @@ import type { ParsedDocument } from '../parse/types';
 export type { Provenance, Traced } from '../core/traced';
 export type { JavaRuntime, JdkVendorFamily } from '../knowledge/types';
 
-export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'unknown';
+/** The TLS stack of an endpoint; `native` is the ClearTrust web agent's own (C) TLS library. */
+export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'native' | 'unknown';
 export type ClientAuthMode = 'none' | 'optional' | 'required';
 
 export interface CertificateRef {
@@ -35,6 +36,8 @@ export interface TlsSettings {
   serverOrderWins?: Traced<boolean>;
   clientAuth?: Traced<ClientAuthMode>;
   certificate?: CertificateRef;
+  /** Further certificates the server holds besides `certificate` (nginx and Tomcat: an RSA and an ECDSA one). */
+  moreCertificates?: CertificateRef[];
   implementation: TlsImplementation;
   /**
    * OpenSSL servers: the lowest protocol the server can still sign its handshake with (OpenSSL 3 above

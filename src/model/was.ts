@@ -164,7 +164,8 @@ function cfComponent(host: string, doc: ParsedDocument, location: Location, attr
       cipherSuites,
       protocols: attrs.sslConfig?.sslProtocol ? { value: [attrs.sslConfig.sslProtocol.value], from: { kind: 'file', location: attrs.sslConfig.sslProtocol.location } } : undefined,
       certificate: certificateRef(attrs.certificate),
-      implementation: (attrs.sslConfig?.jsseProvider?.value ?? '').toUpperCase() === 'IBMJSSE2' || runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',
+      // WebSphere traditional runs its own IBM SDK, whose provider is IBMJSSE2.
+      implementation: attrs.product === 'websphere' || (attrs.sslConfig?.jsseProvider?.value ?? '').toUpperCase() === 'IBMJSSE2' || runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',
     },
   };
 }

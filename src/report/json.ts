@@ -19,6 +19,7 @@ export function toJsonReport(findings: Finding[], context: ReportContext): objec
         : {}),
       ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
       ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+      ...(f.outcome ? { outcome: f.outcome } : {}),
     })),
   };
 }

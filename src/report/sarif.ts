@@ -49,6 +49,7 @@ function result(f: Finding, ruleIndex: number, context: ReportContext): Json {
     out.relatedLocations = f.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r, context.cwd), message: { text: r.message } }));
   }
   if (f.fingerprint) out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
+  if (f.outcome) out.properties = { outcome: f.outcome };
   if (f.suppressed) {
     out.suppressions = [{ kind: f.suppressed.kind === 'inSource' ? 'inSource' : 'external', status: 'accepted', justification: f.suppressed.reason }];
   }

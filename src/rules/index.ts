@@ -40,6 +40,7 @@ import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
 import tlsCipherStringUnknownToOpenssl from './tls/cipher-string-unknown-to-openssl';
 import tlsCipherUnknownToRuntime from './tls/cipher-unknown-to-runtime';
+import tlsLinkOutcomeUnknown from './tls/link-outcome-unknown';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
 import tlsNoCommonCipher from './tls/no-common-cipher';
 import tlsNoCommonProtocol from './tls/no-common-protocol';
@@ -89,6 +90,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsCipherDisabledByRuntime,
   tlsCipherStringUnknownToOpenssl,
   tlsCipherUnknownToRuntime,
+  tlsLinkOutcomeUnknown,
   tlsNegotiatesUnexpectedCipher,
   tlsNoCommonCipher,
   tlsNoCommonProtocol,

@@ -49,6 +49,8 @@ export interface ReportDescriptor<MessageId extends string> {
    * Never line numbers. Defaults to the message.
    */
   fingerprint?: string[];
+  /** Link rules: the outcome of the link the finding is about (shown in the JSON and SARIF reports). */
+  outcome?: 'negotiates' | 'fails' | 'unknown';
 }
 
 export interface RuleContext<Options, MessageId extends string> {

@@ -5,21 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { generatePairs, predictPair, runPairs } from '../interop/generate';
-import { Lab, startLab } from '../interop/stacks';
+import { Lab, stacksInstalled, startLab } from '../interop/stacks';
 import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../interop/replay';
 
-function installed(cmd: string, args: string[]): boolean {
-  try {
-    execFileSync(cmd, args, { stdio: 'ignore', timeout: 20_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = installed('openssl', ['version']) && installed('javac', ['-version']);
-const describeIfStacks = available ? describe : describe.skip;
-if (!available) console.warn('differential handshake test skipped: `openssl` and a JDK (`javac`) are needed on PATH (apt-get install openssl openjdk-17-jdk-headless)');
+const describeIfStacks = stacksInstalled() ? describe : describe.skip;
+if (!stacksInstalled()) console.warn('differential handshake test skipped: `openssl` and a JDK (`javac`) are needed on PATH (apt-get install openssl openjdk-17-jdk-headless)');
 
 describeIfStacks('handshake predictor vs real OpenSSL and JSSE handshakes (fast tier)', () => {
   let lab: Lab;
@@ -42,6 +32,15 @@ describeIfStacks('handshake predictor vs real OpenSSL and JSSE handshakes (fast 
     expect(results.some((r) => !r.prediction.ok)).toBe(true);
   }, 120_000);
 });
+
+function installed(cmd: string, args: string[]): boolean {
+  try {
+    execFileSync(cmd, args, { stdio: 'ignore', timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const opensslInstalled = installed('openssl', ['version']);
 

@@ -92,6 +92,7 @@ export function handshakeSide(s: LabSide, jvmDisabled: Record<JvmProfile, string
     cipherSuites: suitesAfter,
     serverOrderWins: s.serverPref,
     certificate: s.cert ? { keyType: s.cert === 'ec' ? 'EC' : 'RSA' } : undefined,
+    ...(s.cert === 'dual' ? { moreCertificates: [{ keyType: 'EC' as const }] } : {}),
     clientAuth: s.clientAuth,
     hasClientCertificate: s.hasClientCert,
   };

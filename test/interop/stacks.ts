@@ -23,7 +23,8 @@ export interface LabSide {
   /** Configured suites, IANA names, TLS 1.3 and <= 1.2 mixed, in order. */
   suites: string[];
   serverPref?: boolean;
-  cert?: 'rsa' | 'ec';
+  /** The server's certificate: RSA, ECDSA P-256, or both (OpenSSL `-cert`+`-dcert`, a JSSE key store with two keys). */
+  cert?: 'rsa' | 'ec' | 'dual';
   clientAuth?: 'none' | 'optional' | 'required';
   hasClientCert?: boolean;
 }
@@ -52,6 +53,20 @@ export interface Lab {
 }
 
 const PROCESS_TIMEOUT_MS = 15_000;
+
+function installed(cmd: string, args: string[]): boolean {
+  try {
+    execFileSync(cmd, args, { stdio: 'ignore', timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when openssl and a JDK (javac) are installed: the differential tests are skipped otherwise. */
+export function stacksInstalled(): boolean {
+  return installed('openssl', ['version']) && installed('javac', ['-version']);
+}
 const OPENSSL_PROTOCOL_FLAG: Record<string, string> = {
   'TLSv1': '-no_tls1',
   'TLSv1.1': '-no_tls1_1',
@@ -112,6 +127,9 @@ function makeCertificates(dir: string): void {
   req('rsa', ['-newkey', 'rsa:2048']);
   req('ec', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256']);
   req('client', ['-newkey', 'rsa:2048']);
+  // Both server keys in one PKCS#12 store: JSSE's key manager picks the one the suite needs.
+  execFileSync('keytool', ['-importkeystore', '-srckeystore', path.join(dir, 'rsa.p12'), '-srcstoretype', 'PKCS12', '-srcstorepass', 'changeit', '-destkeystore', path.join(dir, 'dual.p12'), '-deststoretype', 'PKCS12', '-deststorepass', 'changeit', '-noprompt'], { stdio: 'ignore', timeout: 30_000 });
+  execFileSync('keytool', ['-importkeystore', '-srckeystore', path.join(dir, 'ec.p12'), '-srcstoretype', 'PKCS12', '-srcstorepass', 'changeit', '-destkeystore', path.join(dir, 'dual.p12'), '-deststoretype', 'PKCS12', '-deststorepass', 'changeit', '-noprompt'], { stdio: 'ignore', timeout: 30_000 });
 }
 
 interface PendingRequest {
@@ -209,8 +227,9 @@ function opensslArgs(lab: Lab, side: LabSide, role: 'client' | 'server'): string
   args.push('-cipher', `${legacy.length ? legacy.join(':') : 'eNULL:!eNULL'}:@SECLEVEL=0`);
   args.push('-ciphersuites', tls13.join(':'));
   if (role === 'server') {
-    const cert = side.cert ?? 'rsa';
+    const cert = side.cert === 'dual' ? 'rsa' : side.cert ?? 'rsa';
     args.push('-cert', path.join(lab.dir, `${cert}.crt`), '-key', path.join(lab.dir, `${cert}.key`));
+    if (side.cert === 'dual') args.push('-dcert', path.join(lab.dir, 'ec.crt'), '-dkey', path.join(lab.dir, 'ec.key'));
     if (side.serverPref) args.push('-serverpref');
     if (side.clientAuth === 'required') args.push('-Verify', '1');
     else if (side.clientAuth === 'optional') args.push('-verify', '1');

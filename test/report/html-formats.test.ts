@@ -11,7 +11,7 @@ describe('dot formatter', () => {
     expect(out).toMatch(/^digraph "deployment 1: prod" \{/);
     expect(out.match(/subgraph "cluster_\d"/g)).toHaveLength(3);
     expect(out).toMatch(/n\d -> n\d \[color="#c62828", label="fails: mq\/cipherspec-not-negotiated"/);
-    expect(out).toContain('label="Orders app\\nclient · IBM 8.0.6.25\\nTLSv1.2"');
+    expect(out).toContain('label="Orders app\\nclient · IBM JSSE2 · IBM 8.0.6.25\\nTLSv1.2"');
     expect(out.trimEnd().endsWith('}')).toBe(true);
   });
 

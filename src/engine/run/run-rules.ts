@@ -60,6 +60,7 @@ export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settin
             location: descriptor.location,
             related: descriptor.related,
             fingerprint: fingerprintOf([rule.meta.id, ...(descriptor.fingerprint ?? [message])]),
+            ...(descriptor.outcome ? { outcome: descriptor.outcome } : {}),
           });
         },
       });

@@ -1,6 +1,7 @@
 import type { Finding, Location, Severity } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
-import type { Component, JavaRuntime } from '../../model/types';
+import type { TlsStack } from '../../derive/stack';
+import type { Component } from '../../model/types';
 import type { ReportContext } from '../types';
 import { displayPath, oneBased, ruleDocsUrl } from '../types';
 import { linkOutcome } from './outcome';
@@ -56,7 +57,7 @@ export function extractGraph(deployment: DerivedDeployment, findings: Finding[],
       name: mask(c.name),
       type: mask(c.type),
       role: c.role,
-      jdk: jdkLabel(c.runtime ?? deployment.runtime, mask),
+      ...stackLabels(deployment.derived.stacks.get(c.id), mask),
       protocols: protocolsLabel(c, mask),
       where: mask(where(c.location, cwd)),
       findings: [],
@@ -151,14 +152,9 @@ function where(loc: Location, cwd: string, withColumn = false): string {
   return `${displayPath(loc.file, cwd)}:${line}${withColumn ? `:${column}` : ''}`;
 }
 
-const VENDORS: Record<string, string> = {
-  openjdk: 'OpenJDK', oracle: 'Oracle', temurin: 'Temurin', corretto: 'Corretto', ibm: 'IBM', semeru: 'Semeru', redhat: 'Red Hat', unknown: '',
-};
-
-function jdkLabel(runtime: JavaRuntime | undefined, mask: (t: string) => string): string | undefined {
-  if (!runtime) return undefined;
-  const vendor = VENDORS[runtime.vendor.value] ?? runtime.vendor.value;
-  return mask(`${vendor ? `${vendor} ` : 'JDK '}${runtime.version.value}`);
+/** The node's JDK (Java stacks only: nginx, MQ and the web agent have none) and its stack. */
+function stackLabels(stack: TlsStack | undefined, mask: (t: string) => string): { jdk?: string; stack: string } {
+  return { ...(stack?.jdk ? { jdk: mask(stack.jdk) } : {}), stack: mask(stack?.label ?? 'TLS stack unknown') };
 }
 
 function protocolsLabel(c: Component, mask: (t: string) => string): string | undefined {

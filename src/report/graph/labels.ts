@@ -1,8 +1,8 @@
 import type { GraphEdge, GraphNode } from './types';
 
-/** The second line of a node: role and JDK. */
+/** The second line of a node: role and TLS stack (with its JDK for Java). */
 export function roleLine(node: GraphNode): string {
-  return [node.role, node.jdk ?? 'JDK unknown'].join(' · ');
+  return [node.role, node.stack].join(' · ');
 }
 
 /** The third line of a node: its TLS settings (or that the runtime's defaults apply). */

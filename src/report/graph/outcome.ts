@@ -9,8 +9,9 @@ import type { LinkOutcome } from './types';
  * pinning after negotiation):
  * - red when the predictor says the handshake fails, or an error involves both ends;
  * - green when the predictor negotiates and neither end has an error;
- * - grey otherwise (plaintext, unknown TLS stack, an end with errors, or a
- *   failure predicted from cipher names the knowledge base does not know).
+ * - grey otherwise (plaintext, unknown TLS stack, an end with errors, an outcome the derive stage could
+ *   not decide because an input is missing, or a failure predicted from cipher names the knowledge base
+ *   does not know).
  */
 export function linkOutcome(resolved: ResolvedLink, bothEnds: Finding[], eitherEnd: Finding[]): LinkOutcome {
   const { client, server, predicted } = resolved;
@@ -18,6 +19,9 @@ export function linkOutcome(resolved: ResolvedLink, bothEnds: Finding[], eitherE
   const errors = active(bothEnds);
   const prediction = predicted?.prediction;
   const unknownNames = [...(predicted?.client.unknownSuites ?? []), ...(predicted?.server.unknownSuites ?? [])];
+  if (predicted?.outcome.kind === 'unknown' && errors.length === 0) {
+    return { status: 'unknown', reason: `outcome unknown: the tree does not say ${predicted.outcome.missing.join('; nor ')}`, source: 'predictor' };
+  }
   if (prediction && !prediction.ok && unknownNames.length === 0) {
     return {
       status: 'failure',

@@ -63,7 +63,7 @@ export default defineRule({
   check(ctx) {
     for (const component of ctx.deployment.components) {
       const runtime = component.runtime;
-      if (!runtime || runtime.vendor.value === 'unknown' || runtime.vendor.value === 'ibm') continue;
+      if (!runtime || runtime.vendor.value === 'unknown' || runtime.vendor.value === 'ibm' || component.tls?.implementation === 'ibmjsse2') continue;
       const tls = effectiveJdkTls(runtime);
       if (tls.implementation !== 'jsse') continue;
       for (const list of nameLists(component)) {

@@ -1,3 +1,4 @@
+import { presentedCertificates } from '../../derive/derive';
 import { placeOf, relatedOf } from '../../handshake/links';
 import type { ProtocolName } from '../../knowledge';
 import { suiteFacts, suiteSupportsProtocol } from '../../handshake/suites';
@@ -17,9 +18,9 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const { link, client, server, prediction } of ctx.deployment.derived.predictions) {
+    for (const { link, client, server, prediction, outcome } of ctx.deployment.derived.predictions) {
       // IBM MQ's own order vs SSLCIPH is mq/cipherspec-not-negotiated.
-      if (!prediction.ok || prediction.decidedBy !== 'server-order' || server.side.implementation === 'gskit') continue;
+      if (!prediction.ok || outcome.kind !== 'negotiates' || prediction.decidedBy !== 'server-order' || server.side.implementation === 'gskit') continue;
       if (client.suitesFrom?.kind !== 'file') continue;
       const protocol = prediction.protocol as ProtocolName;
       const intended = client.side.cipherSuites
@@ -30,7 +31,7 @@ export default defineRule({
         messageId: 'unexpected',
         data: { client: client.component.name, server: server.component.name, intended: intended.name, negotiated: prediction.cipherSuite, protocol: prediction.protocol },
         location: placeOf(client.component, client.suitesFrom),
-        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name}'s order puts ${prediction.cipherSuite} first`)], linkSources(link, client.component, server.component)),
+        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name}'s order puts ${prediction.cipherSuite} first`)], linkSources(link, client.component, server.component), presentedCertificates(ctx.deployment, server.component)),
         fingerprint: [link.client, link.server, intended.name, prediction.cipherSuite],
       });
     }

@@ -1,3 +1,4 @@
+import { presentedCertificates, stackLabels } from '../../derive/derive';
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { linkFailureOwner } from '../_lib/link-owners';
 import { linkSources, withSources } from '../_lib/sources';
@@ -25,15 +26,17 @@ export default defineRule({
   },
   check(ctx) {
     for (const lp of ctx.deployment.derived.predictions) {
-      const { link, client, server, prediction } = lp;
-      // A more specific rule reports this failure with both ends (its meta.ownsLinkFailure).
-      if (prediction.ok || !REASONS.has(prediction.reason) || linkFailureOwner(ctx.rules, lp)) continue;
+      const { link, client, server, prediction, outcome } = lp;
+      // A more specific rule reports this failure with both ends (its meta.ownsLinkFailure). Only a failure
+      // predicted from known inputs is an error (tls/link-outcome-unknown covers the rest).
+      if (prediction.ok || outcome.kind !== 'fails' || !REASONS.has(prediction.reason) || linkFailureOwner(ctx.rules, lp)) continue;
       ctx.report({
         messageId: 'noCommonCipher',
-        data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction) },
+        data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)) },
         location: placeOf(client.component, client.suitesFrom),
-        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)], linkSources(link, client.component, server.component)),
+        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)], linkSources(link, client.component, server.component), presentedCertificates(ctx.deployment, server.component)),
         fingerprint: [link.client, link.server, prediction.reason],
+        outcome: 'fails',
       });
     }
   },

@@ -20,6 +20,14 @@ ruleTester(rule, {
       name: 'ClearTrust anon against auth: cleartrust/ssl-mode-mismatch owns the link',
       files: { 'jdk/release': 'JAVA_VERSION="1.8.0_191"\n', 'authz/aserver.conf': 'cleartrust.net.ssl.use=anon\n', 'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n' },
     },
+    {
+      name: 'ClearTrust auth with no JDK known: unknown (tls/link-outcome-unknown), never an error',
+      files: { 'authz/aserver.conf': 'cleartrust.net.ssl.use=auth\n', 'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n', 'agent/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=auth\n</Pool>\n' },
+    },
+    {
+      name: 'a JDK version without a profile (26): unknown, not a failure',
+      files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'], 'JAVA_VERSION="26.0.1"\n'), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') },
+    },
   ],
   invalid: [
     {

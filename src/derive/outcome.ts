@@ -1,0 +1,29 @@
+/**
+ * A link's outcome, three-valued: it negotiates, it fails, or the tree does not say enough to know. Only a
+ * failure predicted from known inputs is `fails`; a prediction that rests on a missing input (the JDK, its
+ * version's profile, the server's certificate) is `unknown`, naming what to declare.
+ */
+import type { Endpoint } from '../handshake/endpoint';
+import { predictHandshake } from '../handshake/predict';
+import type { HandshakePrediction, LinkOutcome } from '../handshake/types';
+
+/** The outcome of a predicted link (see the module comment). */
+export function linkOutcome(client: Endpoint, server: Endpoint, prediction: HandshakePrediction): LinkOutcome {
+  const missing = [...client.missing, ...server.missing];
+  if (server.keyTypeAssumed) {
+    // RSA was assumed: the outcome stands only when an ECDSA certificate would give the same verdict.
+    const withEcdsa = predictHandshake(client.side, { ...server.side, certificate: { keyType: 'EC', bits: 256 } });
+    if (withEcdsa.ok !== prediction.ok) missing.push(certificateMissing(server));
+  }
+  if (missing.length > 0) return { kind: 'unknown', missing };
+  if (prediction.ok) return { kind: 'negotiates', protocol: prediction.protocol, cipherSuite: prediction.cipherSuite };
+  return { kind: 'fails', reason: prediction.reason, side: prediction.failingSide, alert: prediction.alert, messages: prediction.messages };
+}
+
+function certificateMissing(server: Endpoint): string {
+  const name = server.component.name;
+  const file = server.component.tls?.certificate?.file;
+  return file
+    ? `the key type of the certificate ${name} presents (${file} is not in the tree: add it, or the certificate, to the tree)`
+    : `the key type of the certificate ${name} presents (RSA or ECDSA decides the handshake; add the certificate to the tree)`;
+}

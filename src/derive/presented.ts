@@ -1,0 +1,88 @@
+/** Which certificate of the tree a server presents: what its TLS settings name, found in the tree. */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { ServerKey } from '../handshake/endpoint';
+import type { TreeCertificate } from '../model/mq-certs';
+import type { CertificateRef, Component } from '../model/types';
+
+const PLACEHOLDER = /\$\{|\{\{/;
+const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.' && !PLACEHOLDER.test(s));
+
+/** How many trailing path segments two paths share (case-sensitive, as on the servers that read them). */
+function commonTail(a: string[], b: string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function commonHead(a: string[], b: string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * The certificates of the PEM file `wanted` names, when the tree holds it: the same absolute path, else the
+ * tree file sharing the longest path tail with the reference (`/etc/nginx/ssl/api.crt` → `api/ssl/api.crt`),
+ * ties broken by nearness to the component's config file. Keystores (`.p12`, `.jks`) never match a PEM file.
+ * Leaf first, then the rest of the file.
+ */
+export function certificatesNamed(all: TreeCertificate[], wanted: string | undefined, component: Component): TreeCertificate[] {
+  // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
+  if (!wanted || PLACEHOLDER.test(path.basename(wanted))) return [];
+  let file: string | undefined;
+  if (all.some((c) => c.doc.file.path === wanted)) file = wanted;
+  else {
+    const want = segments(wanted);
+    const near = segments(component.location.file);
+    let best: { file: string; tail: number; head: number } | undefined;
+    for (const c of all) {
+      const have = segments(c.doc.file.path);
+      const tail = commonTail(want, have);
+      if (tail === 0) continue;
+      const head = commonHead(near, have);
+      if (!best || tail > best.tail || (tail === best.tail && head > best.head)) best = { file: c.doc.file.path, tail, head };
+    }
+    file = best?.file;
+  }
+  const inFile = all.filter((c) => c.doc.file.path === file);
+  return [...inFile.filter((c) => !c.cert.isCa), ...inFile.filter((c) => c.cert.isCa)];
+}
+
+/** Where the certificates a server presents are in the tree (the leaf of each named PEM file found). */
+export function presentedPlaces(all: TreeCertificate[], component: Component): Location[] {
+  const tls = component.tls;
+  const refs: CertificateRef[] = tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : [];
+  return refs.flatMap((ref) => {
+    const leaf = certificatesNamed(all, ref.file, component)[0];
+    return leaf ? [{ file: leaf.doc.file.path, range: leaf.cert.range }] : [];
+  });
+}
+
+/** A server key as the predictor takes it. */
+export interface PresentedKey extends ServerKey {
+  /** The named curve of an EC key (`prime256v1`, `secp384r1`). */
+  curve?: string;
+}
+
+/**
+ * The keys a server presents, one per certificate it is configured with (nginx and Tomcat may hold an RSA
+ * and an ECDSA certificate): the leaf of each named PEM file found in the tree, else the key type the
+ * configuration declares (Tomcat `type="EC"`). Undefined when any certificate's key type is unknown
+ * (an Ed25519 key is not modelled: unknown too).
+ */
+export function presentedKeys(all: TreeCertificate[], component: Component): PresentedKey[] | undefined {
+  const tls = component.tls;
+  const refs: CertificateRef[] = tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : [];
+  if (refs.length === 0) return undefined;
+  const keys: PresentedKey[] = [];
+  for (const ref of refs) {
+    // The certificate in the tree wins over a declared type (Tomcat `type="RSA"` on an EC key is a mistake).
+    const found = certificatesNamed(all, ref.file, component)[0]?.cert;
+    const leaf = found && found.keyType !== 'unknown' && found.keyType !== 'Ed25519' ? found : undefined;
+    const keyType = leaf ? leaf.keyType : ref.keyType;
+    if (keyType !== 'RSA' && keyType !== 'EC' && keyType !== 'DSA') return undefined;
+    keys.push({ keyType, bits: leaf ? leaf.keyBits : ref.keyBits, ...(leaf?.curve ? { curve: leaf.curve } : {}) });
+  }
+  return keys;
+}

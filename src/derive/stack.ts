@@ -1,0 +1,82 @@
+/**
+ * The TLS stack each component really runs: a JSSE of a named JDK, IBM JSSE2, OpenSSL (nginx), GSKit (IBM MQ
+ * queue managers and C clients) or native code (the ClearTrust web agent). Labels and the predictor use it; only
+ * Java stacks have a JDK, so a JDK's java.security never reaches an nginx or queue-manager verdict.
+ */
+import type { Component, Deployment, JavaRuntime, TlsImplementation } from '../model/types';
+
+export type StackKind = Exclude<TlsImplementation, 'unknown'> | 'unknown';
+
+export interface TlsStack {
+  kind: StackKind;
+  /** `JSSE · Eclipse Temurin 17.0.15`, `IBM JSSE2 · IBM 8.0.6.25`, `OpenSSL 3.x (assumed)`, `GSKit (IBM MQ)`, `native (ClearTrust web agent)`. */
+  label: string;
+  /** Java stacks only: the runtime, and how it is shown (`Oracle 1.8.0_202`; undefined when no JDK is known). */
+  runtime?: JavaRuntime;
+  jdk?: string;
+}
+
+/** Vendor names as release files spell their IMPLEMENTOR (display only; the behaviour follows the vendor family). */
+const IMPLEMENTORS: [RegExp, string][] = [
+  [/semeru/i, 'IBM Semeru'],
+  [/international business machines|\bibm\b/i, 'IBM'],
+  [/adoptium|temurin/i, 'Eclipse Temurin'],
+  [/adoptopenjdk/i, 'AdoptOpenJDK'],
+  [/amazon|corretto/i, 'Amazon Corretto'],
+  [/azul|zulu/i, 'Azul Zulu'],
+  [/red ?hat/i, 'Red Hat'],
+  [/bellsoft|liberica/i, 'BellSoft Liberica'],
+  [/microsoft/i, 'Microsoft'],
+  [/oracle/i, 'Oracle'],
+];
+
+const FAMILIES: Record<string, string> = {
+  openjdk: 'OpenJDK', oracle: 'Oracle', temurin: 'Eclipse Temurin', corretto: 'Amazon Corretto', ibm: 'IBM', semeru: 'IBM Semeru', redhat: 'Red Hat', unknown: '',
+};
+
+/** `Oracle 1.8.0_202`, `Eclipse Temurin 17.0.15`, `JDK 11` (vendor unknown), undefined without a runtime. */
+export function jdkLabel(runtime: JavaRuntime | undefined): string | undefined {
+  if (!runtime) return undefined;
+  const implementor = runtime.implementor?.replace(/^"|"$/g, '').trim();
+  const named = implementor ? (IMPLEMENTORS.find(([re]) => re.test(implementor))?.[1] ?? implementor.replace(/,? (Inc\.?|Corporation|Corp\.?|Ltd\.?)$/i, '')) : undefined;
+  const vendor = named ?? FAMILIES[runtime.vendor.value] ?? runtime.vendor.value;
+  const version = runtime.version.value || 'version unknown';
+  return `${vendor || 'JDK'} ${version}`;
+}
+
+/** WebSphere traditional runs its own IBM SDK, whose provider is IBMJSSE2. */
+const WAS_TRADITIONAL = (c: Component) => c.type === 'jms.connection-factory' && c.attributes.product === 'websphere';
+
+/** The stack of a component (see the module comment). */
+export function stackOf(component: Component, deployment: Deployment): TlsStack {
+  const implementation = component.tls?.implementation ?? defaultImplementation(component);
+  switch (implementation) {
+    case 'openssl': {
+      const version = typeof component.attributes.opensslVersion === 'string' ? component.attributes.opensslVersion : undefined;
+      return { kind: 'openssl', label: version ? `OpenSSL ${version}` : 'OpenSSL 3.x (assumed: the tree does not say which)' };
+    }
+    case 'gskit':
+      return { kind: 'gskit', label: 'GSKit (IBM MQ)' };
+    case 'native':
+      return { kind: 'native', label: 'native TLS (ClearTrust web agent)' };
+    case 'jsse':
+    case 'ibmjsse2': {
+      const runtime = component.runtime ?? deployment.runtime;
+      const jdk = jdkLabel(runtime);
+      const name = implementation === 'ibmjsse2' || WAS_TRADITIONAL(component) ? 'IBM JSSE2' : 'JSSE';
+      return { kind: implementation, label: `${name} · ${jdk ?? 'JDK unknown'}`, ...(runtime ? { runtime } : {}), ...(jdk ? { jdk } : {}) };
+    }
+    default:
+      return { kind: 'unknown', label: 'TLS stack unknown' };
+  }
+}
+
+/** A component without TLS settings still runs on something: its type says what. */
+function defaultImplementation(component: Component): TlsImplementation {
+  if (component.type === 'cleartrust.webagent') return 'native';
+  if (component.type.startsWith('nginx.')) return 'openssl';
+  if (component.type.startsWith('mq.')) return 'gskit';
+  // ClearTrust servers and the Administration Console are Java applications.
+  if (component.type.startsWith('cleartrust.')) return 'jsse';
+  return component.runtime ? 'jsse' : 'unknown';
+}

@@ -1,0 +1,47 @@
+import rule from '../../../src/rules/tls/link-outcome-unknown';
+import { ruleTester } from '../../helpers/rule-tester';
+import { CLIENT_YML, TEMURIN17, javaClient, nginx } from './trees';
+
+const JDK26 = 'JAVA_VERSION="26.0.1"\nIMPLEMENTOR="Eclipse Adoptium"\n';
+const ECDSA_ONLY = ['-Djdk.tls.client.protocols=TLSv1.2', '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'];
+const CLEARTRUST_AUTH = {
+  'authz/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+  'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n',
+};
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a profiled JDK against nginx defaults', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') } },
+    { name: 'ClearTrust auth on a known JDK', files: { 'jdk/release': TEMURIN17, ...CLEARTRUST_AUTH } },
+    {
+      name: 'certificate outside the tree, but RSA or ECDSA gives the same verdict (both ECDSA and RSA suites offered)',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2', '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_certificate /etc/nginx/ssl/api.crt;'),
+      },
+    },
+    { name: 'MQ channels need no JDK', files: { 'qm/QM1.mqsc': "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\nDEFINE CHANNEL('APP.SVRCONN') CHLTYPE(CLNTCONN) CONNAME('qm1(1414)') QMNAME(QM1) SSLCIPH(ANY_TLS12)\n" } },
+  ],
+  invalid: [
+    {
+      name: 'no JDK in the tree: the Java client lists are unknown',
+      files: { 'client/application.yml': CLIENT_YML, 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
+      errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, severity: 'info', messageIncludes: ['the JDK that runs', '--java-version'], related: [{ file: 'api/nginx.conf', line: 2 }] }],
+    },
+    {
+      name: 'a JDK version without a profile (26)',
+      files: { ...javaClient(['-Xmx1g'], JDK26), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
+      errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['no profile for'] }],
+    },
+    {
+      name: 'ClearTrust auth with no JDK: one info per link, never an error',
+      files: CLEARTRUST_AUTH,
+      errors: [{ messageId: 'unknown', file: 'authz/aserver.conf', line: 1, messageIncludes: ['Authorization Server (authz) → Entitlements Server (es)', 'the JDK that runs Authorization Server (authz)', 'nor the JDK that runs Entitlements Server (es)'] }],
+    },
+    {
+      name: 'certificate outside the tree and the client offers only ECDSA suites: the key type decides',
+      files: { ...javaClient(ECDSA_ONLY), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256;', 'ssl_certificate /etc/nginx/ssl/api.crt;') },
+      errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['key type of the certificate', '/etc/nginx/ssl/api.crt is not in the tree'] }],
+    },
+  ],
+});
