@@ -9,9 +9,10 @@
  * deployments carries one planted defect (same defects as the *-broken examples).
  * Output is a pure function of (count, seed, defectRate): same arguments, same bytes.
  *
- * Also writes `<out>/lint-deploy.config.json` with `"deployments": ["envs/*"]`.
+ * Also writes `<out>/lint-deploy.config.json` with `"deployments": ["envs/*"]`, unless `config: false`
+ * (`--no-config`): then lint-deploy must find the environments from the content (docs/deployments.md).
  *
- * CLI (after `npm run bench` bundles it): node bench/out/genfleet.cjs <out> <count> [seed] [defectRate]
+ * CLI (after `npm run bench` bundles it): node bench/out/genfleet.cjs <out> <count> [seed] [defectRate] [--no-config]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +23,8 @@ export interface FleetOptions {
   seed?: number;
   /** Fraction of deployments with one planted defect (0..1). Default 0.2. */
   defectRate?: number;
+  /** Write `lint-deploy.config.json` with `"deployments": ["envs/*"]` (default true); without it the environments are found from content. */
+  config?: boolean;
 }
 
 export interface FleetSummary {
@@ -51,8 +54,10 @@ export function generateFleet(outDir: string, options: FleetOptions): FleetSumma
     summary.files++;
     summary.bytes += Buffer.byteLength(text);
   };
-  write(path.join(outDir, 'lint-deploy.config.json'), JSON.stringify({ deployments: ['envs/*'] }, null, 2) + '\n');
-  summary.files--; // the config is not part of any deployment
+  if (options.config !== false) {
+    write(path.join(outDir, 'lint-deploy.config.json'), JSON.stringify({ deployments: ['envs/*'] }, null, 2) + '\n');
+    summary.files--; // the config is not part of any deployment
+  }
   const width = Math.max(4, String(options.count - 1).length);
   for (let i = 0; i < options.count; i++) {
     const name = `env-${String(i).padStart(width, '0')}`;
@@ -254,12 +259,13 @@ const SHAPES: readonly Shape[] = [cleartrust, mq, web];
 
 /* c8 ignore start */
 if (require.main === module) {
-  const [out, count, seed, rate] = process.argv.slice(2);
+  const noConfig = process.argv.includes('--no-config');
+  const [out, count, seed, rate] = process.argv.slice(2).filter((a) => a !== '--no-config');
   if (!out || !count) {
     process.stderr.write('usage: genfleet <out-dir> <count> [seed] [defect-rate]\n');
     process.exit(2);
   }
-  const summary = generateFleet(path.resolve(out), { count: Number(count), seed: seed ? Number(seed) : undefined, defectRate: rate ? Number(rate) : undefined });
+  const summary = generateFleet(path.resolve(out), { count: Number(count), seed: seed ? Number(seed) : undefined, defectRate: rate ? Number(rate) : undefined, config: !noConfig });
   process.stdout.write(JSON.stringify({ deployments: summary.deployments, files: summary.files, bytes: summary.bytes, defects: Object.keys(summary.defects).length }) + '\n');
 }
 /* c8 ignore stop */

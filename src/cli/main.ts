@@ -85,7 +85,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   const result =
     workers > 1
       ? lintInWorkers({ argv, cwd: io.cwd, env: io.env }, workers, inputs.options.extraRules ?? [])
-      : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides) });
+      : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides), onDiscovered: args.debug ? (found) => printDeployments(found, io) : undefined });
   perf.afterLint();
   let all = result.findings;
   if (args.updateBaseline) {
@@ -98,6 +98,13 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     all = applyBaseline(all, readBaseline(path.resolve(io.cwd, args.baseline)));
   }
   const findings = args.quiet ? all.filter((f) => f.severity === 'error') : all;
+  // Like ESLint's unmatched-pattern error: a CI job given a wrong path must not pass silently.
+  // Findings of the walk (an unreadable directory…) are still printed first: none is ever lost.
+  const unmatched =
+    result.fileCount === 0 && args.errorOnUnmatched && args.shard === undefined
+      ? new UsageError(`no files to check under ${(args.paths.length ? args.paths : ['.']).join(', ')} (lint-deploy reads ${KNOWN_FILES}; --no-error-on-unmatched accepts an empty run)`)
+      : undefined;
+  if (unmatched && !all.length) throw unmatched;
   const context: ReportContext = {
     cwd: io.reportRoot ?? io.cwd,
     toolName: 'lint-deploy',
@@ -116,11 +123,19 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     }),
   );
   perf.printStats();
+  if (unmatched) throw unmatched;
   if (result.internalError) {
     io.stderr('lint-deploy: a rule crashed (see the internal-error finding); the other rules ran\n');
     return 2;
   }
   return exitCode(findings, args.maxWarnings, io);
+}
+
+/** What "files to check" are, for the empty-run message. */
+const KNOWN_FILES = 'ClearTrust, MQ, WebSphere/Liberty, Tomcat, nginx, Spring, JDK, systemd and Dockerfile configuration';
+
+function printDeployments(found: { root: string; reason: string; files: number }[], io: CliIo): void {
+  for (const d of found) io.stderr(`lint-deploy: deployment ${path.relative(io.cwd, d.root) || '.'} (${d.files} file${d.files === 1 ? '' : 's'}): ${d.reason}\n`);
 }
 
 function exitCode(findings: Finding[], maxWarnings: number | undefined, io: CliIo): number {

@@ -41,6 +41,8 @@ export interface LintOptions {
   stats?: RunStats;
   /** Called after each deployment (the TTY progress line, src/engine/performance/progress.ts). */
   onProgress?: ProgressSink;
+  /** Called once with the deployments found and why each is one (`--debug`). */
+  onDiscovered?: (deployments: { root: string; reason: string; files: number }[]) => void;
   /** Keep each deployment's documents and model in the result (graph and junit reports); default true. False bounds memory on large fleets. */
   keepModel?: boolean;
 }
@@ -61,8 +63,9 @@ export function lint(options: LintOptions): LintResult {
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   const stats = options.stats ?? new RunStats();
-  const discovered = stats
-    .time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }))
+  const found = stats.time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }));
+  options.onDiscovered?.(found.map((d) => ({ root: d.root, reason: d.reason, files: d.files.length })));
+  const discovered = found
     .filter((target) => inShard(target.root, options.config.baseDir, options.shard))
     // `--concurrency`: each worker thread takes every count-th deployment (src/cli/parallel.ts).
     .filter((_, i) => !options.slice || i % options.slice.count === options.slice.index);
