@@ -98,13 +98,11 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     all = applyBaseline(all, readBaseline(path.resolve(io.cwd, args.baseline)));
   }
   const findings = args.quiet ? all.filter((f) => f.severity === 'error') : all;
-  // Like ESLint's unmatched-pattern error: a CI job given a wrong path must not pass silently.
-  // Findings of the walk (an unreadable directory…) are still printed first: none is ever lost.
-  const unmatched =
-    result.fileCount === 0 && args.errorOnUnmatched && args.shard === undefined
-      ? new UsageError(`no files to check under ${(args.paths.length ? args.paths : ['.']).join(', ')} (lint-deploy reads ${KNOWN_FILES}; --no-error-on-unmatched accepts an empty run)`)
-      : undefined;
-  if (unmatched && !all.length) throw unmatched;
+  // Like ESLint's unmatched-pattern error: a CI job given a wrong path must not pass silently. A file
+  // refused with a finding (binary, unreadable, too large) was checked: its finding decides the exit code.
+  if (result.fileCount === 0 && !all.length && args.errorOnUnmatched && args.shard === undefined) {
+    throw new UsageError(`no files to check under ${(args.paths.length ? args.paths : ['.']).join(', ')} (lint-deploy reads ${KNOWN_FILES}; --no-error-on-unmatched accepts an empty run)`);
+  }
   const context: ReportContext = {
     cwd: io.reportRoot ?? io.cwd,
     toolName: 'lint-deploy',
@@ -123,7 +121,6 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     }),
   );
   perf.printStats();
-  if (unmatched) throw unmatched;
   if (result.internalError) {
     io.stderr('lint-deploy: a rule crashed (see the internal-error finding); the other rules ran\n');
     return 2;
