@@ -13,3 +13,4 @@ export { findCipherSpec, allCipherSpecs, mqServerOrder, mqReasonCode, jmsSuiteFo
 export { explainJdk } from './explain';
 export { mqQmgrDefault, mqAuthinfoDefault, mqDefaultChlauthRecords, mqInboundChannelType, isMqAdminUser } from './mq-access';
 export { agentNeedsBackwardCompatibleListPort } from './cleartrust';
+export { jdkFromImage, jdkFromPath, splitImageReference, type NamedJdk } from './jdk-locations';

@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../parse/types';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
 export type { Provenance, Traced } from '../core/traced';
-export type { JavaRuntime, JdkVendorFamily } from '../knowledge/types';
+export type { JavaRuntime, JdkVendorFamily, RuntimeAttachment } from '../knowledge/types';
 
 export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'unknown';
 export type ClientAuthMode = 'none' | 'optional' | 'required';
