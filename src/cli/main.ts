@@ -110,6 +110,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     rules: result.rules.map((r) => r.meta),
     deployments: result.deployments,
     fileCount: result.fileCount,
+    runtimes: result.runtimes,
     color: colorSupport(args.color, io.env, io.stdoutIsTTY),
   };
   perf.stats.time('report', () =>

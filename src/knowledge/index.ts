@@ -4,7 +4,7 @@
  * See docs/knowledge.md.
  */
 export type { CipherSuite, MqCipherSpec } from './types';
-export { parseJavaVersion, vendorFromRelease, formatJdk } from './version';
+export { parseJavaVersion, vendorFromRelease, formatJdk, describeJdk } from './version';
 export { jdkProfile, serverCipherOrderDefault } from './jdk';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
 export { effectiveJdkTls } from './effective';

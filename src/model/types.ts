@@ -81,3 +81,16 @@ export interface Deployment {
   /** The JDK that runs the deployment when a component does not say otherwise. */
   runtime?: JavaRuntime;
 }
+
+/** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */
+export interface RuntimeUse {
+  /** Absolute deployment root. */
+  deployment: string;
+  /** The JDK in words: "OpenJDK 8u202", "Eclipse Temurin (version unknown)", "JDK unknown". */
+  jdk: string;
+  /** The attachment: "JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre". */
+  from: string;
+  location?: Location;
+  /** Names of the components it runs. */
+  components: string[];
+}

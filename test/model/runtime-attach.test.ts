@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
@@ -103,5 +104,29 @@ describe('JDKs named by Dockerfiles and start scripts', () => {
     });
     const was = Object.values(byName).find((r) => r?.from?.includes('WebSphere'));
     expect(was).toEqual({ jdk: 'ibm', from: 'IBM SDK 8 of WebSphere traditional (its service refresh is not in the tree: declare it with config "components")' });
+  });
+});
+
+describe('each attachment\'s provenance is in the reports', () => {
+  const cli = path.resolve(__dirname, '../../dist/cli.js');
+  const tree = () => {
+    const root = writeTree({ 'Dockerfile': 'FROM eclipse-temurin:8u202-b08-jre\n', ...SERVERS });
+    dirs.push(root);
+    return root;
+  };
+  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
+
+  it('--format json lists every JDK, where it comes from and what it runs', () => {
+    const root = tree();
+    const report = JSON.parse(run(['--format', 'json', '.'], root).stdout) as { runtimes: unknown[] };
+    expect(report.runtimes).toEqual([
+      { deployment: '.', jdk: 'Eclipse Temurin 8u202', from: 'JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre', file: 'Dockerfile', line: 1, components: ['Authorization Server (servers)', 'Dispatcher (servers)', 'Java application (.)'] },
+    ]);
+  });
+
+  it('the HTML node label (its title) says where the JDK comes from', () => {
+    const root = tree();
+    const html = run(['--format', 'html', '.'], root).stdout;
+    expect(html).toMatch(/<title>Authorization Server \(servers\)\n[^<]*\nJDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre\n/);
   });
 });

@@ -57,6 +57,7 @@ export function extractGraph(deployment: DerivedDeployment, findings: Finding[],
       type: mask(c.type),
       role: c.role,
       jdk: jdkLabel(c.runtime ?? deployment.runtime, mask),
+      jdkFrom: attachmentLabel(c.runtime ?? deployment.runtime, mask),
       protocols: protocolsLabel(c, mask),
       where: mask(where(c.location, cwd)),
       findings: [],
@@ -159,6 +160,10 @@ function jdkLabel(runtime: JavaRuntime | undefined, mask: (t: string) => string)
   if (!runtime) return undefined;
   const vendor = VENDORS[runtime.vendor.value] ?? runtime.vendor.value;
   return mask(`${vendor ? `${vendor} ` : 'JDK '}${runtime.version.value}`);
+}
+
+function attachmentLabel(runtime: JavaRuntime | undefined, mask: (t: string) => string): string | undefined {
+  return runtime?.attachment ? mask(runtime.attachment.text) : undefined;
 }
 
 function protocolsLabel(c: Component, mask: (t: string) => string): string | undefined {

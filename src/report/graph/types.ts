@@ -33,6 +33,8 @@ export interface GraphNode {
   role: 'client' | 'server' | 'both' | 'none';
   /** `IBM 8.0.6.25`, `Oracle 1.8.0_202`, or undefined when the model does not know. */
   jdk?: string;
+  /** Where that JDK comes from: "JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre" (issue 13). */
+  jdkFrom?: string;
   /**
    * TLS as configured: SSL mode, protocols (`TLSv1.2, TLSv1.3`), the cipher suite or how many,
    * `plaintext`; undefined when the runtime's defaults apply.
