@@ -93,6 +93,14 @@ const JDKS = [
   { implementor: 'IBM Corporation', version: '8.0.8.15' },
 ] as const;
 
+/** A container image of the same vendor and feature release as a generated JDK (tag without update). */
+function imageOf(jdk: { implementor: string; version: string }): string {
+  const feature = jdk.version.startsWith('1.') ? jdk.version.split('.')[1] : jdk.version.split('.')[0];
+  if (jdk.implementor.startsWith('IBM')) return `ibmjava:${feature}-jre`;
+  if (jdk.implementor.startsWith('Eclipse')) return `eclipse-temurin:${feature}-jre`;
+  return `openjdk:${feature}-jre`;
+}
+
 function jdkRelease(implementor: string, version: string): string {
   return `IMPLEMENTOR="${implementor}"\nJAVA_VERSION="${version}"\nOS_NAME="Linux"\nOS_VERSION="2.6"\nOS_ARCH="amd64"\nSOURCE=".:6a4ef4c82bfb"\n`;
 }
@@ -248,7 +256,8 @@ const web: Shape = {
       'app/config/application.yml': `spring:\n  application:\n    name: orders-${name}\n  main:\n    web-application-type: none\n\norders:\n  api:\n    base-url: https://${api}:8443/orders/v2\n    username: orders-reader\n    password: ${name}-not-a-real-secret\n    timeout: 10s\n${defect === 'spring-legacy-tls' ? 'server:\n  port: 9443\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n' : ''}`,
       'wlp/usr/servers/orders/jvm.options': `# JVM options for the orders server (${name})\n-Xms256m\n-Xmx1024m\n-Dfile.encoding=UTF-8\n-Djavax.net.ssl.trustStore=/opt/orders/tls/truststore.p12\n`,
       'systemd/orders.service': `[Unit]\nDescription=Orders client (${name})\nAfter=network.target\n\n[Service]\nUser=orders\nEnvironment="JAVA_OPTS=-Xmx1g -Dhttps.protocols=TLSv1.2"\nExecStart=/opt/${name}/jdk/bin/java $JAVA_OPTS -jar /opt/orders/orders.jar\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n`,
-      Dockerfile: `FROM eclipse-temurin:17-jre\nCOPY orders.jar /app/orders.jar\nENV JAVA_TOOL_OPTIONS="-Djdk.tls.client.protocols=TLSv1.2"\nENTRYPOINT ["java", "-jar", "/app/orders.jar"]\n`,
+      // The image names the same JDK as the environment's jdk/ (were they different, the JDK would be ambiguous: docs/runtimes.md).
+      Dockerfile: `FROM ${imageOf(jdk)}\nCOPY orders.jar /app/orders.jar\nENV JAVA_TOOL_OPTIONS="-Djdk.tls.client.protocols=TLSv1.2"\nENTRYPOINT ["java", "-jar", "/app/orders.jar"]\n`,
       'tls/ca.crt': cert('ourca.crt'),
       'README.md': readme(name, 'Tomcat behind nginx, the Spring orders client and its Liberty server.'),
     };
