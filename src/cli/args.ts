@@ -106,7 +106,9 @@ Configuration:
       --no-config            ignore config files
       --rule <id:severity>   override a rule's severity (off, info, warning, error); repeatable
       --ignore-pattern <p>   gitignore-style pattern of files not to read; repeatable
-      --java-version <v>     the JDK that runs the components (e.g. 1.8.0_202, 11.0.2, 17)
+      --java-version <v>     the JDK that runs the components (e.g. 1.8.0_202, 11.0.2, 17); without it
+                             each component runs the nearest JDK the tree lays out: a release file,
+                             a Dockerfile FROM image, a JAVA_HOME path (docs/runtimes.md)
       --java-vendor <v>      its vendor (openjdk, oracle, corretto, ibm, semeru, redhat, temurin)
       --agent-version <v>    ClearTrust web agent version when webagent.conf does not say
       --init                 write a starter lint-deploy.config.json here
