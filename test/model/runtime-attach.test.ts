@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
-import { withRecommended } from '../../src/engine/config';
+import { withRecommended } from '../../src/engine/config/load';
 import { lint } from '../../src/engine/lint';
 import { writeTree } from '../helpers/rule-tester';
 

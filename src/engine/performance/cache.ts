@@ -1,4 +1,4 @@
-import type { RuntimeUse } from '../model/types';
+import type { RuntimeUse } from '../../model/types';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
