@@ -9,9 +9,10 @@
  * deployments carries one planted defect (same defects as the *-broken examples).
  * Output is a pure function of (count, seed, defectRate): same arguments, same bytes.
  *
- * Also writes `<out>/lint-deploy.config.json` with `"deployments": ["envs/*"]`.
+ * Also writes `<out>/lint-deploy.config.json` with `"deployments": ["envs/*"]`, unless `config: false`
+ * (`--no-config`): then lint-deploy must find the environments from the content (docs/deployments.md).
  *
- * CLI (after `npm run bench` bundles it): node bench/out/genfleet.cjs <out> <count> [seed] [defectRate]
+ * CLI (after `npm run bench` bundles it): node bench/out/genfleet.cjs <out> <count> [seed] [defectRate] [--no-config]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +23,8 @@ export interface FleetOptions {
   seed?: number;
   /** Fraction of deployments with one planted defect (0..1). Default 0.2. */
   defectRate?: number;
+  /** Write `lint-deploy.config.json` with `"deployments": ["envs/*"]` (default true); without it the environments are found from content. */
+  config?: boolean;
 }
 
 export interface FleetSummary {
@@ -51,8 +54,10 @@ export function generateFleet(outDir: string, options: FleetOptions): FleetSumma
     summary.files++;
     summary.bytes += Buffer.byteLength(text);
   };
-  write(path.join(outDir, 'lint-deploy.config.json'), JSON.stringify({ deployments: ['envs/*'] }, null, 2) + '\n');
-  summary.files--; // the config is not part of any deployment
+  if (options.config !== false) {
+    write(path.join(outDir, 'lint-deploy.config.json'), JSON.stringify({ deployments: ['envs/*'] }, null, 2) + '\n');
+    summary.files--; // the config is not part of any deployment
+  }
   const width = Math.max(4, String(options.count - 1).length);
   for (let i = 0; i < options.count; i++) {
     const name = `env-${String(i).padStart(width, '0')}`;
@@ -87,6 +92,14 @@ const JDKS = [
   { implementor: 'Eclipse Adoptium', version: '17.0.15' },
   { implementor: 'IBM Corporation', version: '8.0.8.15' },
 ] as const;
+
+/** A container image of the same vendor and feature release as a generated JDK (tag without update). */
+function imageOf(jdk: { implementor: string; version: string }): string {
+  const feature = jdk.version.startsWith('1.') ? jdk.version.split('.')[1] : jdk.version.split('.')[0];
+  if (jdk.implementor.startsWith('IBM')) return `ibmjava:${feature}-jre`;
+  if (jdk.implementor.startsWith('Eclipse')) return `eclipse-temurin:${feature}-jre`;
+  return `openjdk:${feature}-jre`;
+}
 
 function jdkRelease(implementor: string, version: string): string {
   return `IMPLEMENTOR="${implementor}"\nJAVA_VERSION="${version}"\nOS_NAME="Linux"\nOS_VERSION="2.6"\nOS_ARCH="amd64"\nSOURCE=".:6a4ef4c82bfb"\n`;
@@ -243,7 +256,8 @@ const web: Shape = {
       'app/config/application.yml': `spring:\n  application:\n    name: orders-${name}\n  main:\n    web-application-type: none\n\norders:\n  api:\n    base-url: https://${api}:8443/orders/v2\n    username: orders-reader\n    password: ${name}-not-a-real-secret\n    timeout: 10s\n${defect === 'spring-legacy-tls' ? 'server:\n  port: 9443\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n' : ''}`,
       'wlp/usr/servers/orders/jvm.options': `# JVM options for the orders server (${name})\n-Xms256m\n-Xmx1024m\n-Dfile.encoding=UTF-8\n-Djavax.net.ssl.trustStore=/opt/orders/tls/truststore.p12\n`,
       'systemd/orders.service': `[Unit]\nDescription=Orders client (${name})\nAfter=network.target\n\n[Service]\nUser=orders\nEnvironment="JAVA_OPTS=-Xmx1g -Dhttps.protocols=TLSv1.2"\nExecStart=/opt/${name}/jdk/bin/java $JAVA_OPTS -jar /opt/orders/orders.jar\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n`,
-      Dockerfile: `FROM eclipse-temurin:17-jre\nCOPY orders.jar /app/orders.jar\nENV JAVA_TOOL_OPTIONS="-Djdk.tls.client.protocols=TLSv1.2"\nENTRYPOINT ["java", "-jar", "/app/orders.jar"]\n`,
+      // The image names the same JDK as the environment's jdk/ (were they different, the JDK would be ambiguous: docs/runtimes.md).
+      Dockerfile: `FROM ${imageOf(jdk)}\nCOPY orders.jar /app/orders.jar\nENV JAVA_TOOL_OPTIONS="-Djdk.tls.client.protocols=TLSv1.2"\nENTRYPOINT ["java", "-jar", "/app/orders.jar"]\n`,
       'tls/ca.crt': cert('ourca.crt'),
       'README.md': readme(name, 'Tomcat behind nginx, the Spring orders client and its Liberty server.'),
     };
@@ -254,12 +268,13 @@ const SHAPES: readonly Shape[] = [cleartrust, mq, web];
 
 /* c8 ignore start */
 if (require.main === module) {
-  const [out, count, seed, rate] = process.argv.slice(2);
+  const noConfig = process.argv.includes('--no-config');
+  const [out, count, seed, rate] = process.argv.slice(2).filter((a) => a !== '--no-config');
   if (!out || !count) {
     process.stderr.write('usage: genfleet <out-dir> <count> [seed] [defect-rate]\n');
     process.exit(2);
   }
-  const summary = generateFleet(path.resolve(out), { count: Number(count), seed: seed ? Number(seed) : undefined, defectRate: rate ? Number(rate) : undefined });
+  const summary = generateFleet(path.resolve(out), { count: Number(count), seed: seed ? Number(seed) : undefined, defectRate: rate ? Number(rate) : undefined, config: !noConfig });
   process.stdout.write(JSON.stringify({ deployments: summary.deployments, files: summary.files, bytes: summary.bytes, defects: Object.keys(summary.defects).length }) + '\n');
 }
 /* c8 ignore stop */

@@ -21,6 +21,8 @@ export interface CliArgs {
   javaVendor?: string;
   agentVersion?: string;
   debug: boolean;
+  /** `--no-error-on-unmatched`: a run that checks no file exits 0 instead of 2. */
+  errorOnUnmatched: boolean;
   init: boolean;
   baseline?: string;
   updateBaseline: boolean;
@@ -58,6 +60,7 @@ const OPTIONS = {
   'java-vendor': { type: 'string' },
   'agent-version': { type: 'string' },
   debug: { type: 'boolean' },
+  'no-error-on-unmatched': { type: 'boolean' },
   init: { type: 'boolean' },
   baseline: { type: 'string' },
   'update-baseline': { type: 'boolean' },
@@ -88,12 +91,24 @@ Output:
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
       --no-color / --color   colours (default: on a TTY; FORCE_COLOR=1/0 forces them on/off, NO_COLOR off)
+Paths and deployments (docs/deployments.md):
+  paths                      directories and files; each directory holds one deployment, or several
+                             found by config "deployments" globs, else by content: sibling directories
+                             that each hold a complete component set are separate environments
+                             (heuristic "sibling complete sets"; --debug shows why each root is one).
+                             A file is linted with its own deployment (config dir, git root, or its
+                             directory), never with the working directory's files.
+      --no-error-on-unmatched  a run that finds no file to check exits 0 (default: exit 2,
+                             "no files to check under <path>")
 Configuration:
   -c, --config <file>        default: lint-deploy.config.json / .lint-deployrc.json searched upward
+                             from the linted paths, else from the working directory
       --no-config            ignore config files
       --rule <id:severity>   override a rule's severity (off, info, warning, error); repeatable
       --ignore-pattern <p>   gitignore-style pattern of files not to read; repeatable
-      --java-version <v>     the JDK that runs the components (e.g. 1.8.0_202, 11.0.2, 17)
+      --java-version <v>     the JDK that runs the components (e.g. 1.8.0_202, 11.0.2, 17); without it
+                             each component runs the nearest JDK the tree lays out: a release file,
+                             a Dockerfile FROM image, a JAVA_HOME path (docs/runtimes.md)
       --java-vendor <v>      its vendor (openjdk, oracle, corretto, ibm, semeru, redhat, temurin)
       --agent-version <v>    ClearTrust web agent version when webagent.conf does not say
       --init                 write a starter lint-deploy.config.json here
@@ -116,7 +131,7 @@ Information:
   explain-error "<text>"     list the rules that predict a run-time error (RC=2397, AMQ9771,
                              bad_record_mac, handshake_failure…); with paths, run just those rules
       --explain-jdk <ver>    print what lint-deploy knows about a JDK version
-      --debug                show stack traces of internal errors
+      --debug                show how deployments were found, and stack traces of internal errors
   -h, --help                 this help
   -v, --version              print the version
 
@@ -186,6 +201,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     javaVendor: v['java-vendor'],
     agentVersion: v['agent-version'],
     debug: v.debug ?? false,
+    errorOnUnmatched: !(v['no-error-on-unmatched'] ?? false),
     shard: v.shard,
     cache: v.cache ?? false,
     cacheLocation: v['cache-location'],

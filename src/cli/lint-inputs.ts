@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../core/types';
 import { checkRuleOptions, findConfigFile, loadConfig, withRecommended } from '../engine/config/load';
 import { defaultConfig } from '../core/config';
 import type { LintConfig } from '../core/config';
@@ -49,8 +52,33 @@ export function resolveLintInputs(args: CliArgs, cwd: string, timeConfig: <T>(ru
 }
 
 function resolveConfig(args: CliArgs, cwd: string): LintConfig {
-  const config = args.noConfig ? withRecommended(defaultConfig(cwd)) : args.config !== undefined ? loadConfig(args.config, cwd, { trusted: true }) : loadConfig(findConfigFile(cwd), cwd);
+  const config = args.noConfig ? withRecommended(defaultConfig(cwd)) : args.config !== undefined ? loadConfig(args.config, cwd, { trusted: true }) : loadConfig(findConfigForPaths(args.paths, cwd), cwd);
   return args.agentVersion ? { ...config, agentVersion: args.agentVersion } : config;
+}
+
+/**
+ * The config file that applies to the linted paths: searched upward from each path (a file's
+ * directory), else from the working directory (DESIGN.md "Deployments"). Paths under different
+ * config files cannot share one run's settings: that is a usage error naming both.
+ */
+export function findConfigForPaths(paths: readonly string[], cwd: string): string | undefined {
+  const found = new Map<string, string>();
+  for (const given of paths.length ? paths : ['.']) {
+    const absolute = path.resolve(cwd, given);
+    let start = absolute;
+    try {
+      if (!fs.statSync(absolute).isDirectory()) start = path.dirname(absolute);
+    } catch {
+      continue; // a missing path is reported by discover, naming it
+    }
+    const file = findConfigFile(start);
+    if (file && !found.has(file)) found.set(file, given);
+  }
+  if (found.size > 1) {
+    const [[a, pathA], [b, pathB]] = [...found];
+    throw new UsageError(`${pathA} and ${pathB} are under different config files (${path.relative(cwd, a) || a}, ${path.relative(cwd, b) || b}): lint them in separate runs, or choose one with --config`);
+  }
+  return found.size ? [...found.keys()][0] : findConfigFile(cwd);
 }
 
 /** MQ reason codes from the knowledge base (loaded only for explain-error). */

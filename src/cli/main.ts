@@ -85,7 +85,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   const result =
     workers > 1
       ? lintInWorkers({ argv, cwd: io.cwd, env: io.env }, workers, inputs.options.extraRules ?? [])
-      : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides) });
+      : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides), onDiscovered: args.debug ? (found) => printDeployments(found, io) : undefined });
   perf.afterLint();
   let all = result.findings;
   if (args.updateBaseline) {
@@ -98,6 +98,11 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     all = applyBaseline(all, readBaseline(path.resolve(io.cwd, args.baseline)));
   }
   const findings = args.quiet ? all.filter((f) => f.severity === 'error') : all;
+  // Like ESLint's unmatched-pattern error: a CI job given a wrong path must not pass silently. A file
+  // refused with a finding (binary, unreadable, too large) was checked: its finding decides the exit code.
+  if (result.fileCount === 0 && !all.length && args.errorOnUnmatched && args.shard === undefined) {
+    throw new UsageError(`no files to check under ${(args.paths.length ? args.paths : ['.']).join(', ')} (lint-deploy reads ${KNOWN_FILES}; --no-error-on-unmatched accepts an empty run)`);
+  }
   const context: ReportContext = {
     cwd: io.reportRoot ?? io.cwd,
     toolName: 'lint-deploy',
@@ -105,6 +110,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     rules: result.rules.map((r) => r.meta),
     deployments: result.deployments,
     fileCount: result.fileCount,
+    runtimes: result.runtimes,
     color: colorSupport(args.color, io.env, io.stdoutIsTTY),
   };
   perf.stats.time('report', () =>
@@ -121,6 +127,13 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     return 2;
   }
   return exitCode(findings, args.maxWarnings, io);
+}
+
+/** What "files to check" are, for the empty-run message. */
+const KNOWN_FILES = 'ClearTrust, MQ, WebSphere/Liberty, Tomcat, nginx, Spring, JDK, systemd and Dockerfile configuration';
+
+function printDeployments(found: { root: string; reason: string; files: number }[], io: CliIo): void {
+  for (const d of found) io.stderr(`lint-deploy: deployment ${path.relative(io.cwd, d.root) || '.'} (${d.files} file${d.files === 1 ? '' : 's'}): ${d.reason}\n`);
 }
 
 function exitCode(findings: Finding[], maxWarnings: number | undefined, io: CliIo): number {

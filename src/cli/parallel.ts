@@ -5,6 +5,7 @@ import { emptyDerived } from '../derive/derive';
 import { lint, type LintResult } from '../engine/lint';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
+import type { RuntimeUse } from '../model/types';
 import { parseCliArgs } from './args';
 import { resolveLintInputs } from './lint-inputs';
 
@@ -29,7 +30,7 @@ interface CoordinatorRequest {
 }
 
 type WorkerReply =
-  | { ok: true; findings: Finding[]; roots: string[]; fileCount: number; internalError: boolean }
+  | { ok: true; findings: Finding[]; roots: string[]; fileCount: number; internalError: boolean; runtimes: RuntimeUse[] }
   | { ok: false; usage: boolean; message: string };
 
 export function isWorkerRequest(data: unknown): data is WorkerRequest {
@@ -71,6 +72,8 @@ export function lintInWorkers(run: { argv: string[]; cwd: string; env: Record<st
     fileCount: ok.reduce((n, r) => n + r.fileCount, 0),
     rules: [...ALL_RULES, ...extraRules],
     internalError: ok.some((r) => r.internalError),
+    // In the single-thread order: deployments sorted by root, each one's attachments in model order.
+    runtimes: ok.flatMap((r) => r.runtimes).sort((a, b) => (a.deployment < b.deployment ? -1 : a.deployment > b.deployment ? 1 : 0)),
   };
 }
 
@@ -111,7 +114,7 @@ export function runLintWorker(request: WorkerRequest): void {
   try {
     const inputs = resolveLintInputs(parseCliArgs(request.argv), request.cwd);
     const result = lint({ ...inputs.options, slice: request.slice, keepModel: false });
-    reply = { ok: true, findings: result.findings, roots: result.deployments.map((d) => d.root), fileCount: result.fileCount, internalError: result.internalError };
+    reply = { ok: true, findings: result.findings, roots: result.deployments.map((d) => d.root), fileCount: result.fileCount, internalError: result.internalError, runtimes: result.runtimes };
   } catch (error) {
     reply = { ok: false, usage: error instanceof UsageError, message: (error as Error)?.message ?? String(error) };
   }

@@ -4,7 +4,8 @@ import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
-import { walk } from './walk';
+import { walk, type WalkResult } from './walk';
+import { describeEnvironment, detectEnvironments } from './environments';
 import type { LintConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, DEFAULT_CACHE_FILE } from '../core/config';
 import { describeReadFailure, isInside, readRegularFile } from '../core/safe-fs';
@@ -25,6 +26,8 @@ export interface DiscoveredDeployment {
   focus?: Set<string>;
   /** Paths the walk could not or would not read (unreadable directories, broken links, FIFOs) as findings. */
   notes?: Finding[];
+  /** How its root was found (`--debug`): a config glob, content detection, the git root, the path itself. */
+  reason: string;
 }
 
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -33,10 +36,12 @@ export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 const OWN_FILES = new Set([...CONFIG_FILE_NAMES, '.lint-deployignore', 'package.json', 'lint-deploy.baseline.json', DEFAULT_CACHE_FILE]);
 
 /**
- * Turns command-line paths into deployments (DESIGN.md "Deployments"):
- * each directory is one deployment, or several when config `deployments`
- * globs match inside it; a single file is linted with the rest of the
- * deployment that holds it (glob root, else nearest config dir, else git root, else cwd).
+ * Turns command-line paths into deployments (DESIGN.md "Deployments", docs/deployments.md):
+ * a directory holds several deployments when config `deployments` globs match inside it, else
+ * when its content splits into environments (src/discover/environments.ts), else it is one.
+ * A single file is linted with the rest of the deployment that holds it: the glob root, else the
+ * nearest config file's directory, else the environment of its git root that holds it (or the git
+ * root), else its own directory — never the working directory.
  */
 export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const { cwd, config } = options;
@@ -53,8 +58,12 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const byRoot = new Map<string, DiscoveredDeployment>();
   const wholeRoots = new Set<string>();
   const leftovers = new Set<string>();
-  const add = (root: string, focus?: string[]) => {
-    const deployment = byRoot.get(root) ?? { root, files: [] };
+  /** Roots of environments that are not deployments of this run but whose files belong to no other. */
+  const fenced = new Set<string>();
+  /** Files already walked for content detection: deployments under these roots are not walked again. */
+  const walkedTrees: { root: string; walked: WalkResult }[] = [];
+  const add = (root: string, reason: string, focus?: string[]) => {
+    const deployment = byRoot.get(root) ?? { root, files: [], reason };
     byRoot.set(root, deployment);
     if (!focus) {
       // A request for the whole deployment supersedes requests for some of its files.
@@ -66,6 +75,21 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     }
   };
   const containingGlobRoot = (p: string) => globRoots.filter((r) => p === r || p.startsWith(r + path.sep)).pop();
+  const detected = new Map<string, ReturnType<typeof detectEnvironments>>();
+  /** Environments under `dir` detected from content (each tree once per run). */
+  const environmentsUnder = (dir: string) => {
+    let detection = detected.get(dir);
+    if (!detection) {
+      const walked = walk(dir, isIgnored);
+      detection = detectEnvironments(dir, walked.files);
+      detected.set(dir, detection);
+      walkedTrees.push({ root: dir, walked });
+    }
+    return detection.environments;
+  };
+  /** Whether a file is one lint-deploy reads, when content detection classified it. */
+  const unrecognised = (file: string) => [...detected.values()].every((d) => !d.recognised.has(file));
+  const globReason = (root: string) => `config "deployments" in ${path.relative(cwd, config.file ?? config.baseDir) || '.'} matches ${path.relative(config.baseDir, root).split(path.sep).join('/') || '.'}`;
 
   for (const given of options.paths.length ? options.paths : ['.']) {
     let absolute: string;
@@ -82,34 +106,90 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     if (stat.isDirectory()) {
       const holder = containingGlobRoot(absolute);
       if (holder && holder !== absolute) {
-        add(holder, walk(absolute, isIgnored).files);
+        add(holder, globReason(holder), walk(absolute, isIgnored).files);
         continue;
       }
-      const inner = globRoots.filter((r) => r === absolute || r.startsWith(absolute + path.sep));
-      if (inner.length) {
-        for (const r of inner) add(r);
-        // Files outside every deployment glob still get linted, as a deployment of their own.
+      const inner = globRoots.length ? globRoots.filter((r) => r === absolute || r.startsWith(absolute + path.sep)) : [];
+      const environments = globRoots.length ? [] : environmentsUnder(absolute);
+      if (inner.length || environments.length) {
+        for (const r of inner) add(r, globReason(r));
+        for (const e of environments) add(e.root, describeEnvironment(e, cwd));
+        // Files outside every deployment still get linted, as a deployment of their own.
         if (!inner.includes(absolute)) {
-          add(absolute);
+          add(absolute, 'files outside every deployment');
           leftovers.add(absolute);
         }
         continue;
       }
-      add(absolute);
+      add(absolute, 'the path itself');
     } else {
-      const root = containingGlobRoot(absolute) ?? nearestConfigDir(absolute, cwd) ?? gitRoot(absolute) ?? cwd;
-      add(root, [absolute]);
+      const globRoot = containingGlobRoot(absolute);
+      const configDir = globRoot ? undefined : nearestConfigDir(absolute);
+      const repository = globRoot || configDir ? undefined : gitRoot(absolute);
+      const environments = repository ? environmentsUnder(repository) : [];
+      const environment = environments.find((e) => absolute.startsWith(e.root + path.sep));
+      // A file outside every environment of its repository is not linted with the environments' files.
+      if (repository && !environment) for (const e of environments) fenced.add(e.root);
+      if (globRoot) add(globRoot, globReason(globRoot), [absolute]);
+      else if (configDir) add(configDir, `the directory of the nearest config file above ${given}`, [absolute]);
+      else if (environment) add(environment.root, describeEnvironment(environment, cwd), [absolute]);
+      else if (repository) add(repository, `the git root above ${given}`, [absolute]);
+      else add(path.dirname(absolute), `the directory of ${given} (no config file or git root above it)`, [absolute]);
     }
   }
   // Files of a nested deployment root belong to it, not to the enclosing one: the walk does not enter
   // other roots (a Set lookup per directory; filtering every file against every root was O(files × roots)).
-  const claimedRoots = new Set(byRoot.keys());
+  const claimedRoots = new Set([...fenced, ...byRoot.keys()]);
+  const partitions = new Map<WalkResult, Map<string, WalkResult>>();
   for (const deployment of byRoot.values()) {
-    const walked = walk(deployment.root, isIgnored, claimedRoots);
+    const tree = walkedTrees.find((t) => deployment.root === t.root || deployment.root.startsWith(t.root + path.sep));
+    let walked: WalkResult;
+    if (tree) {
+      let parts = partitions.get(tree.walked);
+      if (!parts) partitions.set(tree.walked, (parts = partition(tree.walked, claimedRoots)));
+      walked = parts.get(deployment.root) ?? { files: [], notes: [] };
+    } else {
+      walked = walk(deployment.root, isIgnored, claimedRoots);
+    }
     deployment.files = walked.files;
     deployment.notes = walked.notes;
   }
-  return [...byRoot.values()].filter((d) => !leftovers.has(d.root) || d.files.some((f) => !OWN_FILES.has(path.basename(f))) || (d.notes?.length ?? 0) > 0).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  const worthLinting = (d: DiscoveredDeployment) => (detected.has(d.root) ? d.files.some((f) => !unrecognised(f)) : d.files.some((f) => !OWN_FILES.has(path.basename(f))));
+  return [...byRoot.values()].filter((d) => !leftovers.has(d.root) || worthLinting(d) || (d.notes?.length ?? 0) > 0).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+}
+
+/** An already walked tree split by claimed root: each file and note goes to the nearest root above it. */
+function partition(tree: WalkResult, claimedRoots: ReadonlySet<string>): Map<string, WalkResult> {
+  const ownerOf = new Map<string, string | undefined>();
+  const ownerOfDir = (start: string) => {
+    const seen: string[] = [];
+    let owner: string | undefined;
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (ownerOf.has(dir)) {
+        owner = ownerOf.get(dir);
+        break;
+      }
+      seen.push(dir);
+      if (claimedRoots.has(dir)) {
+        owner = dir;
+        break;
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+    for (const dir of seen) ownerOf.set(dir, owner);
+    return owner;
+  };
+  const parts = new Map<string, WalkResult>();
+  const partOf = (file: string) => {
+    const owner = ownerOfDir(path.dirname(file));
+    if (owner === undefined) return undefined;
+    let part = parts.get(owner);
+    if (!part) parts.set(owner, (part = { files: [], notes: [] }));
+    return part;
+  };
+  for (const file of tree.files) partOf(file)?.files.push(file);
+  for (const note of tree.notes) partOf(note.location.file)?.notes.push(note);
+  return parts;
 }
 
 /** A config found in the tree names deployments inside its own directory: no absolute path, no `..`. */
@@ -140,10 +220,11 @@ function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {
     });
 }
 
-function nearestConfigDir(file: string, cwd: string): string | undefined {
+/** The directory of the nearest config file above a file, up to its git root (a config above the repository is someone else's). */
+function nearestConfigDir(file: string): string | undefined {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     if (CONFIG_FILE_NAMES.some((name) => fs.existsSync(path.join(dir, name)))) return dir;
-    if (dir === path.dirname(dir) || dir === path.dirname(cwd)) return undefined;
+    if (dir === path.dirname(dir) || fs.existsSync(path.join(dir, '.git'))) return undefined;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { RuntimeUse } from '../model/types';
 import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { compareFindings } from '../core/types';
@@ -18,6 +19,7 @@ import type { LintCache } from './performance/cache';
 import type { ProgressSink } from './performance/progress';
 import { inShard, type ShardSpec } from './performance/shard';
 import { RunStats } from './performance/stats';
+import { runtimeUses } from './runtime-uses';
 
 export interface LintOptions {
   paths: string[];
@@ -41,6 +43,8 @@ export interface LintOptions {
   stats?: RunStats;
   /** Called after each deployment (the TTY progress line, src/engine/performance/progress.ts). */
   onProgress?: ProgressSink;
+  /** Called once with the deployments found and why each is one (`--debug`). */
+  onDiscovered?: (deployments: { root: string; reason: string; files: number }[]) => void;
   /** Keep each deployment's documents and model in the result (graph and junit reports); default true. False bounds memory on large fleets. */
   keepModel?: boolean;
 }
@@ -53,6 +57,8 @@ export interface LintResult {
   rules: AnyRule[];
   /** True when a rule crashed (the run must exit 2). */
   internalError: boolean;
+  /** Which JDK runs which components, with the attachment's provenance (JSON report `runtimes`). */
+  runtimes: RuntimeUse[];
 }
 
 /** The library entry point: paths → findings (DESIGN.md pipeline). Throws only `UsageError`. */
@@ -61,8 +67,9 @@ export function lint(options: LintOptions): LintResult {
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   const stats = options.stats ?? new RunStats();
-  const discovered = stats
-    .time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }))
+  const found = stats.time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }));
+  options.onDiscovered?.(found.map((d) => ({ root: d.root, reason: d.reason, files: d.files.length })));
+  const discovered = found
     .filter((target) => inShard(target.root, options.config.baseDir, options.shard))
     // `--concurrency`: each worker thread takes every count-th deployment (src/cli/parallel.ts).
     .filter((_, i) => !options.slice || i % options.slice.count === options.slice.index);
@@ -70,6 +77,7 @@ export function lint(options: LintOptions): LintResult {
   const deployments: DerivedDeployment[] = [];
   let fileCount = 0;
   let internalError = false;
+  const runtimes: RuntimeUse[] = [];
   const { cache } = options;
 
   for (const [done, target] of discovered.entries()) {
@@ -77,14 +85,19 @@ export function lint(options: LintOptions): LintResult {
     const hash = cache && stats.time('cache', () => cache.hashDeployment(target.root, files));
     const cached = hash ? cache.get(target.root, hash) : undefined;
     let checked: { findings: Finding[]; fileCount: number; deployment: DerivedDeployment; internalError: boolean };
+    let uses: RuntimeUse[];
     if (cached) {
       checked = { findings: cached.findings, fileCount: cached.fileCount, deployment: { root: target.root, documents: [], components: [], links: [], derived: emptyDerived() }, internalError: false };
+      uses = cached.runtimes ?? [];
       stats.cacheHits++;
     } else {
-      checked = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds }, target.notes ?? []);
+      const result = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds }, target.notes ?? []);
+      checked = result;
+      uses = result.runtimes;
       // A run where a rule crashed is never cached: the next run must try again.
-      if (cache && hash && !checked.internalError) cache.set(target.root, { hash, fileCount: checked.fileCount, findings: checked.findings });
+      if (cache && hash && !checked.internalError) cache.set(target.root, { hash, fileCount: checked.fileCount, findings: checked.findings, runtimes: uses });
     }
+    runtimes.push(...uses);
     fileCount += checked.fileCount;
     internalError ||= checked.internalError;
     deployments.push(options.keepModel === false ? { root: target.root, documents: [], components: [], links: [], runtime: checked.deployment.runtime, derived: emptyDerived() } : checked.deployment);
@@ -97,7 +110,7 @@ export function lint(options: LintOptions): LintResult {
     options.onProgress?.({ filesRead: fileCount, deploymentsDone: done + 1, deploymentsTotal: discovered.length });
   }
   findings.sort(compareFindings);
-  return { findings, deployments, fileCount, rules, internalError };
+  return { findings, deployments, fileCount, rules, internalError, runtimes };
 }
 
 interface RuleSetup {
@@ -118,7 +131,7 @@ function checkDeployment(root: string, files: string[], options: LintOptions, st
     for (const finding of ruleRun.findings) deploymentFindings.push(finding);
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
     const suppressed = applySuppressions(settings.applySeverity(deploymentFindings), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
-    return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: documents.length, deployment, internalError: ruleRun.internalError };
+    return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: documents.length, deployment, internalError: ruleRun.internalError, runtimes: runtimeUses(deployment, mask) };
   });
 }
 

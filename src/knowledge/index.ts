@@ -4,7 +4,7 @@
  * See docs/knowledge.md.
  */
 export type { CipherSuite, MqCipherSpec } from './types';
-export { parseJavaVersion, vendorFromRelease, formatJdk } from './version';
+export { parseJavaVersion, vendorFromRelease, formatJdk, describeJdk } from './version';
 export { jdkProfile, serverCipherOrderDefault } from './jdk';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
 export { effectiveJdkTls } from './effective';
@@ -13,3 +13,4 @@ export { findCipherSpec, allCipherSpecs, mqServerOrder, mqReasonCode, jmsSuiteFo
 export { explainJdk } from './explain';
 export { mqQmgrDefault, mqAuthinfoDefault, mqDefaultChlauthRecords, mqInboundChannelType, isMqAdminUser } from './mq-access';
 export { agentNeedsBackwardCompatibleListPort } from './cleartrust';
+export { jdkFromImage, jdkFromPath, splitImageReference, type NamedJdk } from './jdk-locations';

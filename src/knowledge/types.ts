@@ -1,4 +1,5 @@
 import type { Traced } from '../core/traced';
+import type { Location } from '../core/types';
 
 /** JDK vendors as the knowledge base tells them apart (by their TLS defaults). */
 export type JdkVendorFamily = 'openjdk' | 'oracle' | 'temurin' | 'corretto' | 'ibm' | 'semeru' | 'redhat' | 'unknown';
@@ -18,6 +19,21 @@ export interface JavaRuntime {
   systemProperties: Record<string, Traced<string>>;
   /** The vendor as the release file's IMPLEMENTOR (or the user) names it, for display (`Oracle Corporation`). */
   implementor?: string;
+  /**
+   * How this JDK was attached, for reports: "JDK from jre/release", "JDK from Dockerfile:1 FROM
+   * eclipse-temurin:8u202-b08-jre", "JDK from bin/setenv.sh:2 JAVA_HOME=/usr/lib/jvm/…".
+   */
+  attachment?: RuntimeAttachment;
+  /** Set when several JDKs are equally near: the JDK is unknown, these are the candidates. */
+  candidates?: RuntimeAttachment[];
+}
+
+/** Where a component's JDK comes from (a release file, a Dockerfile FROM, a JAVA_HOME path, a product default). */
+export interface RuntimeAttachment {
+  text: string;
+  location?: Location;
+  /** The feature release a name gives without its update (`FROM eclipse-temurin:17`), to match it with an install. */
+  feature?: string;
 }
 
 /** A value the knowledge base holds, with where it came from and how sure we are of it. */

@@ -100,6 +100,13 @@ export function formatJdk(vendor: JdkVendorFamily, version: JavaVersion): string
   return `${name} ${version.feature}${version.update ? `.0.${version.update}` : ''}`;
 }
 
+/** A runtime in words for reports: "OpenJDK 8u202", "Eclipse Temurin (version unknown)", "JDK unknown". */
+export function describeJdk(vendor: JdkVendorFamily, version: string): string {
+  const parsed = version ? parseJavaVersion(version) : undefined;
+  if (parsed) return formatJdk(vendor, parsed);
+  return vendor === 'unknown' ? 'JDK unknown' : `${FAMILY_NAMES[vendor] ?? 'Java'} (version unknown)`;
+}
+
 /** Accepts a user's vendor word (`corretto`, `Amazon`, `IBM`, `adoptium`…) and returns the family. */
 export function vendorFromName(name: string | undefined): JdkVendorFamily {
   if (!name) return 'openjdk';

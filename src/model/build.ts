@@ -22,7 +22,7 @@ export interface BuiltModel {
 
 export function buildModel(root: string, documents: ParsedDocument[], options: BuildOptions): BuiltModel {
   const { config } = options;
-  const runtimes = findRuntimes(documents);
+  const runtimes = findRuntimes(documents, root);
   const componentMatchers = componentGlobs(config.components).filter((g) => g.component.java);
   const matchComponent = (file: string) => {
     if (!componentMatchers.length) return undefined;

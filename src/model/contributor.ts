@@ -2,6 +2,7 @@ import type { LintConfig } from '../core/config';
 import type { ParsedDocument } from '../parse/types';
 import type { TreeCertificate } from './mq-certs';
 import type { Component, Deployment, JavaRuntime, Link } from './types';
+import type { RuntimeRequest } from './runtime';
 
 /**
  * Builds part of a deployment model from its parsed documents. Contributors
@@ -21,7 +22,7 @@ export interface ModelContext {
   addComponent(component: Component): void;
   addLink(link: Link): void;
   /** The Java runtime that applies to a file (nearest JDK in the tree, config `components`, `--java-version`). */
-  runtimeFor(file: string): JavaRuntime | undefined;
+  runtimeFor(file: string, request?: RuntimeRequest): JavaRuntime | undefined;
   /** Every certificate in the tree (computed once per build; the derive stage keeps it). */
   certificates(): TreeCertificate[];
   /** Directory of `file` relative to the deployment root ('' at the root), used as the component's host. */

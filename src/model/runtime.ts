@@ -1,27 +1,23 @@
 import * as path from 'node:path';
-import { vendorFromRelease } from '../knowledge';
+import { parseJavaVersion, vendorFromRelease } from '../knowledge';
 import type { LintConfig } from '../core/config';
 import type { JdkReleaseData } from '../parse/jdk';
 import type { Entry, ParsedDocument } from '../parse/types';
-import type { JavaRuntime, JdkVendorFamily, Traced } from './types';
+import type { JavaRuntime, JdkVendorFamily, RuntimeAttachment, Traced } from './types';
 import { entryLocation } from '../parse/types';
+import { namedRuntimes, shortPath, type ScopedRuntime } from './runtime-named';
 
-/** A JDK found in the tree and the directory whose files it runs. */
-export interface ScopedRuntime {
-  /** Absolute directory: files at or below it run on this JDK (nearest scope wins). */
-  scope: string;
-  runtime: JavaRuntime;
-}
+export type { ScopedRuntime } from './runtime-named';
 
 const SECURITY_SUFFIX = /([\\/]jre)?[\\/](lib|conf)[\\/]security$/;
 
 /**
- * Finds the JDKs a tree holds: each `release` file is a JDK home, each
- * `java.security` belongs to the JDK home it sits in (`<home>/conf/security`,
- * `<home>/jre/lib/security`) or, alone, stands for an unknown JDK whose
- * security properties are overridden. A JDK runs the files of its home's parent.
+ * Finds the JDKs a tree holds or names: each `release` file is a JDK home, each `java.security`
+ * belongs to the JDK home it sits in (`<home>/conf/security`, `<home>/jre/lib/security`) or, alone,
+ * stands for an unknown JDK whose security properties are overridden; Dockerfile `FROM` images and
+ * `JAVA_HOME`/`…/bin/java` paths in start scripts and systemd units name JDKs (src/model/runtime-named.ts).
  */
-export function findRuntimes(documents: ParsedDocument[]): ScopedRuntime[] {
+export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRuntime[] {
   const homes = new Map<string, { release?: ParsedDocument<JdkReleaseData>; security?: ParsedDocument }>();
   for (const doc of documents) {
     if (doc.kind === 'jdk.release') {
@@ -35,25 +31,30 @@ export function findRuntimes(documents: ParsedDocument[]): ScopedRuntime[] {
   }
   const runtimes: ScopedRuntime[] = [];
   for (const [home, { release, security }] of homes) {
-    const runtime = runtimeFromFiles(release, security);
+    const runtime = runtimeFromFiles(release, security, root);
     const scope = release || SECURITY_SUFFIX.test(path.dirname(security?.file.path ?? '')) ? path.dirname(home) : home;
     runtimes.push({ scope, runtime });
   }
-  return runtimes.sort((a, b) => b.scope.length - a.scope.length);
+  runtimes.push(...namedRuntimes(documents, root));
+  return runtimes.sort((a, b) => b.scope.length - a.scope.length || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0));
 }
 
-function runtimeFromFiles(release?: ParsedDocument<JdkReleaseData>, security?: ParsedDocument): JavaRuntime {
+function runtimeFromFiles(release: ParsedDocument<JdkReleaseData> | undefined, security: ParsedDocument | undefined, root: string): JavaRuntime {
   const fileTraced = (doc: ParsedDocument, entry: Entry | undefined, value: string): Traced<string> =>
     entry ? { value, from: { kind: 'file', location: entryLocation(doc, entry, 'value') } } : { value, from: { kind: 'file', location: { file: doc.file.path } } };
   let version: Traced<string> = { value: '', from: { kind: 'default', origin: 'no JDK release file in the tree' } };
   let vendor: Traced<JdkVendorFamily> = { value: 'unknown', from: { kind: 'default', origin: 'no JDK release file in the tree' } };
   let implementorName: string | undefined;
+  let attachment: RuntimeAttachment | undefined;
   if (release) {
     const entry = release.entries.find((e) => e.key === 'JAVA_VERSION');
     version = fileTraced(release, entry, entry?.value ?? '');
     const implementor = release.entries.find((e) => e.key === 'IMPLEMENTOR') ?? entry;
     vendor = { value: vendorFromRelease(release.data.fields), from: fileTraced(release, implementor, '').from };
     implementorName = release.data.fields.IMPLEMENTOR?.replace(/^"|"$/g, '').trim() || undefined;
+    attachment = { text: `JDK from ${shortPath(release.file.path, root)}`, location: { file: release.file.path } };
+  } else if (security) {
+    attachment = { text: `JDK of unknown version whose java.security is ${shortPath(security.file.path, root)}`, location: { file: security.file.path } };
   }
   const securityProperties: Record<string, Traced<string>> = {};
   if (security) {
@@ -61,7 +62,7 @@ function runtimeFromFiles(release?: ParsedDocument<JdkReleaseData>, security?: P
       securityProperties[entry.key] = { value: entry.value, from: { kind: 'file', location: entryLocation(security, entry, 'value') } };
     }
   }
-  return { vendor, version, securityProperties, systemProperties: {}, ...(implementorName ? { implementor: implementorName } : {}) };
+  return { vendor, version, securityProperties, systemProperties: {}, ...(implementorName ? { implementor: implementorName } : {}), attachment };
 }
 
 /** A runtime declared by the user (`--java-version`, config `java` or `components[].java`). */
@@ -72,23 +73,99 @@ export function declaredRuntime(java: { version?: string; vendor?: string }, ori
     securityProperties: {},
     systemProperties: {},
     ...(java.vendor ? { implementor: java.vendor } : {}),
+    attachment: { text: `JDK declared by ${origin}` },
+  };
+}
+
+/** What a component is, when it changes which JDK runs it. */
+export interface RuntimeRequest {
+  /** WebSphere traditional runs its own IBM SDK, never a JDK found elsewhere in the tree. */
+  product?: 'was-traditional';
+}
+
+/** WebSphere traditional's own SDK when the tree does not say which: IBM SDK 8 (WAS 9.0 ships only Java 8). */
+function websphereSdk(): JavaRuntime {
+  const origin = 'WebSphere traditional runs its own IBM SDK: Java 8 for WAS 9.0 (https://www.ibm.com/docs/en/was/9.0.5?topic=installation-java-sdk); its service refresh is not in the tree';
+  return {
+    vendor: { value: 'ibm', from: { kind: 'default', origin, confidence: 'inferred' } },
+    version: { value: '', from: { kind: 'default', origin, confidence: 'inferred' } },
+    securityProperties: {},
+    systemProperties: {},
+    attachment: { text: "IBM SDK 8 of WebSphere traditional (its service refresh is not in the tree: declare it with config \"components\")" },
+  };
+}
+
+/** Number of path segments two directories share: the depth of their nearest common ancestor. */
+function commonDepth(a: string, b: string): number {
+  const x = a.split(path.sep);
+  const y = b.split(path.sep);
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+
+const identity = (r: JavaRuntime) => `${r.vendor.value}|${r.version.value}`;
+const featureOf = (version: string) => String(parseJavaVersion(version)?.feature ?? '');
+
+/**
+ * The JDK nearest to a file: the one whose directory shares the deepest ancestor with the file's,
+ * and among those, one whose directory holds the file. A JDK anywhere in the deployment thus runs
+ * every component without a nearer one (issue 13). Several different JDKs equally near: the JDK is
+ * unknown, and the runtime lists the candidates (rule java/runtime-ambiguous).
+ */
+export function nearestRuntime(runtimes: readonly ScopedRuntime[], file: string): JavaRuntime | undefined {
+  const dir = path.dirname(file);
+  let best: ScopedRuntime[] = [];
+  let bestKey = -1;
+  for (const candidate of runtimes) {
+    const holds = dir === candidate.scope || dir.startsWith(candidate.scope + path.sep) ? 1 : 0;
+    const key = commonDepth(dir, candidate.scope) * 2 + holds;
+    if (key > bestKey) {
+      best = [candidate];
+      bestKey = key;
+    } else if (key === bestKey) best.push(candidate);
+  }
+  if (best.length === 0) return undefined;
+  // A name without an update (`FROM ibmjava:8`, `JAVA_HOME=/usr/lib/jvm/java-17-openjdk`) beside an install of
+  // the same vendor (and feature) names that install: the install's release file says the rest.
+  const installs = best.filter((c) => c.runtime.version.value);
+  const sameAsInstall = (c: ScopedRuntime) =>
+    !c.runtime.version.value &&
+    c.runtime.vendor.value !== 'unknown' &&
+    installs.some((i) => i.runtime.vendor.value === c.runtime.vendor.value && (!c.runtime.attachment?.feature || featureOf(i.runtime.version.value) === c.runtime.attachment.feature));
+  best = best.filter((c) => !sameAsInstall(c));
+  const distinct = [...new Map(best.map((c) => [identity(c.runtime), c])).values()];
+  if (distinct.length === 1) return best.find((c) => Object.keys(c.runtime.securityProperties).length > 0)?.runtime ?? best[0].runtime;
+  const origin = `${distinct.length} JDKs are equally near: ${distinct.map((c) => c.runtime.attachment?.text ?? c.scope).join('; ')}`;
+  return {
+    vendor: { value: 'unknown', from: { kind: 'default', origin } },
+    version: { value: '', from: { kind: 'default', origin } },
+    securityProperties: {},
+    systemProperties: {},
+    attachment: { text: `JDK unknown: ${origin}` },
+    candidates: distinct.map((c) => c.runtime.attachment ?? { text: c.scope }),
   };
 }
 
 /**
  * The runtime for a file: the CLI's `--java-version` wins over everything;
  * then a config `components` entry whose glob matches; then the nearest JDK in
- * the tree; then config `java`. A declared version keeps the tree's
- * java.security overrides (the user says which JDK, the tree says how it is configured).
+ * the tree (WebSphere traditional: its own SDK unless the JDK sits in its tree); then config `java`.
+ * A declared version keeps the tree's java.security overrides (the user says which JDK, the tree
+ * says how it is configured).
  */
 export function makeRuntimeResolver(
   runtimes: ScopedRuntime[],
   config: LintConfig,
   matchComponent: (file: string) => { version?: string; vendor?: string } | undefined,
   cliJava?: { version?: string; vendor?: string },
-): (file: string) => JavaRuntime | undefined {
-  return (file) => {
-    const inTree = runtimes.find((r) => file === r.scope || file.startsWith(r.scope + path.sep))?.runtime;
+): (file: string, request?: RuntimeRequest) => JavaRuntime | undefined {
+  return (file, request) => {
+    const dir = path.dirname(file);
+    const inTree =
+      request?.product === 'was-traditional'
+        ? (nearestRuntime(runtimes.filter((r) => dir === r.scope || dir.startsWith(r.scope + path.sep)), file) ?? websphereSdk())
+        : nearestRuntime(runtimes, file);
     const component = matchComponent(file);
     const declared = cliJava?.version
       ? declaredRuntime(cliJava, '--java-version')
@@ -98,7 +175,9 @@ export function makeRuntimeResolver(
           ? declaredRuntime(config.java, 'lint-deploy config "java"')
           : undefined;
     if (declared) {
-      return inTree ? { ...inTree, version: declared.version, vendor: cliJava?.vendor || component?.vendor || inTree.vendor.value === 'unknown' ? declared.vendor : inTree.vendor } : declared;
+      return inTree
+        ? { ...inTree, version: declared.version, vendor: cliJava?.vendor || component?.vendor || inTree.vendor.value === 'unknown' ? declared.vendor : inTree.vendor, attachment: declared.attachment, candidates: undefined }
+        : declared;
     }
     if (inTree) return inTree;
     return config.java?.version ? declaredRuntime(config.java, 'lint-deploy config "java"') : undefined;

@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../parse/types';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
 export type { Provenance, Traced } from '../core/traced';
-export type { JavaRuntime, JdkVendorFamily } from '../knowledge/types';
+export type { JavaRuntime, JdkVendorFamily, RuntimeAttachment } from '../knowledge/types';
 
 /** The TLS stack of an endpoint; `native` is the ClearTrust web agent's own (C) TLS library. */
 export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'native' | 'unknown';
@@ -90,4 +90,17 @@ export interface Deployment {
   links: Link[];
   /** The JDK that runs the deployment when a component does not say otherwise. */
   runtime?: JavaRuntime;
+}
+
+/** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */
+export interface RuntimeUse {
+  /** Absolute deployment root. */
+  deployment: string;
+  /** The JDK in words: "OpenJDK 8u202", "Eclipse Temurin (version unknown)", "JDK unknown". */
+  jdk: string;
+  /** The attachment: "JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre". */
+  from: string;
+  location?: Location;
+  /** Names of the components it runs. */
+  components: string[];
 }

@@ -76,7 +76,7 @@ export const wasContributor: ModelContributor = {
             ? repertoires.find((x) => x.r.alias.value === 'NodeDefaultSSLSettings') ?? repertoires.find((x) => x.r.alias.value === 'CellDefaultSSLSettings') ?? (repertoires.length === 1 ? repertoires[0] : undefined)
             : undefined);
         const cipherProp = cf.properties['SSLCIPHERSUITE'] ?? cf.properties['SCPHS'];
-        const runtime = ctx.runtimeFor(file);
+        const runtime = ctx.runtimeFor(file, { product: 'was-traditional' });
         const attrs: JmsConnectionFactoryAttributes = {
           product: 'websphere',
           factoryName: a.jndiName?.value ?? a.name?.value ?? 'connection factory',

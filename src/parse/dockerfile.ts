@@ -1,18 +1,44 @@
-import type { Comment, Entry } from './types';
+import type { Range } from '../core/types';
+import type { Comment, Entry, ParseProblem } from './types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
 import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
+
+/** One build stage: its `FROM` line. */
+export interface DockerStage {
+  /** The image as written (`eclipse-temurin:${JDK_TAG}`). */
+  written: string;
+  /** The image with build arguments substituted; undefined when one has no default. */
+  image?: string;
+  /** Build arguments the image refers to that have no default (their value is given at build time). */
+  unresolvedArgs: string[];
+  /** `AS <name>`. */
+  alias?: string;
+  /** The earlier stage this one builds on (`FROM build`), by index. */
+  fromStage?: number;
+  /** Range of the image in the `FROM` line. */
+  range: Range;
+  /** One-based line of the `FROM` instruction (for labels such as `Dockerfile:3`). */
+  line: number;
+}
 
 export interface DockerfileData extends JvmOptionsData {
-  /** `FROM` images in order (the last is the runtime stage). */
+  /** `FROM` images in order, arguments substituted (the last is the runtime stage). */
   baseImages: string[];
+  stages: DockerStage[];
+  /** Build arguments declared before the first `FROM` (the only ones `FROM` can use), with their defaults. */
+  args: Record<string, string | undefined>;
 }
 
 /**
- * Dockerfiles: `ENV` (both `ENV K=V …` and `ENV K V`), `CMD`/`ENTRYPOINT` in shell
- * or JSON form, `\` continuations, `#` comments. JVM `-D` options come from `ENV`
- * values (`JAVA_OPTS`, `JAVA_TOOL_OPTIONS`…) and from `CMD`/`ENTRYPOINT`.
+ * Dockerfiles (Dockerfile reference: https://docs.docker.com/reference/dockerfile/): parser directives
+ * (`# escape=`), `#` comments, continuations, `ARG` (global before the first `FROM`), `FROM [--platform=…]
+ * image [AS name]` with `$VAR`/`${VAR}`/`${VAR:-default}`/`${VAR:+word}` substituted from global `ARG`
+ * defaults, `ENV` (`K=V …` and `K V`), `CMD`/`ENTRYPOINT` in shell or JSON form. JVM `-D` options come
+ * from `ENV` values and `CMD`/`ENTRYPOINT`; JDK paths (`JAVA_HOME`, `…/bin/java`) from the final stage,
+ * which is the one that runs the application.
  */
 export const dockerfileFormat: FormatHandler<DockerfileData> = {
   id: 'dockerfile',
@@ -24,9 +50,15 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     const index = new LineIndex(file.text);
     const comments: Comment[] = [];
     const entries: Entry[] = [];
+    const problems: ParseProblem[] = [];
     const properties: JvmProperty[] = [];
-    const baseImages: string[] = [];
-    for (const logical of logicalLines(file.text)) {
+    const stages: DockerStage[] = [];
+    const args: Record<string, string | undefined> = {};
+    /** JDK paths of each stage (before the first FROM: none). A stage built on an earlier one inherits its ENV. */
+    const stageHomes: JavaHomeReference[][] = [];
+    let javaHomes: JavaHomeReference[] = [];
+    const escape = /^\s*#\s*escape\s*=\s*`/im.test(file.text.slice(0, 200)) ? '`' : '\\';
+    for (const logical of logicalLines(file.text, escape === '`' ? /`$/ : /\\$/)) {
       const text = file.text.slice(logical.start, logical.end);
       const lead = text.length - text.trimStart().length;
       const body = text.trim();
@@ -34,27 +66,23 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         comments.push({ text: body.slice(1), range: index.rangeAt(logical.start + lead, logical.end) });
         continue;
       }
-      const instruction = /^([A-Za-z]+)\s+/.exec(body);
+      const instruction = /^([A-Za-z]+)(\s+|$)/.exec(body);
       if (!instruction) continue;
       const name = instruction[1].toUpperCase();
       const argsStart = logical.start + lead + instruction[0].length;
-      if (name === 'FROM') baseImages.push(body.slice(instruction[0].length).split(/\s+/)[0]);
-      if (name === 'ENV') {
-        const args = file.text.slice(argsStart, logical.end);
-        const pairs = /^[A-Za-z_]\w*=/.test(args)
-          ? [...args.matchAll(/([A-Za-z_]\w*)=("((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s\\]|\\.)*))/g)].map((m) => ({
-              key: m[1],
-              value: m[3] ?? m[4] ?? m[5] ?? '',
-              keyStart: argsStart + (m.index ?? 0),
-              valueStart: argsStart + (m.index ?? 0) + m[1].length + 1 + (m[3] !== undefined || m[4] !== undefined ? 1 : 0),
-            }))
-          : [/^([A-Za-z_]\w*)\s+(.*)$/s.exec(args)].filter((m): m is RegExpExecArray => !!m).map((m) => ({
-              key: m[1],
-              value: m[2].replace(/\\\r?\n\s*/g, ' ').trim(),
-              keyStart: argsStart,
-              valueStart: argsStart + args.indexOf(m[2], m[1].length),
-            }));
-        for (const pair of pairs) {
+      const rest = file.text.slice(argsStart, logical.end);
+      if (name === 'ARG' && stages.length === 0) {
+        const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
+        if (m) args[m[1]] = m[2] === undefined ? undefined : (m[3] ?? m[4] ?? m[5] ?? '');
+      } else if (name === 'FROM') {
+        const stage = parseFrom(rest, argsStart, index, args, stages);
+        if (stage) {
+          stages.push(stage);
+          javaHomes = stage.fromStage === undefined ? [] : [...stageHomes[stage.fromStage]];
+          stageHomes.push(javaHomes);
+        } else problems.push({ code: 'dockerfile-from', severity: 'warning', message: 'FROM names no image', range: index.rangeAt(logical.start + lead, logical.end) });
+      } else if (name === 'ENV') {
+        for (const pair of envPairs(rest, argsStart)) {
           const valueEnd = Math.min(logical.end, pair.valueStart + pair.value.length);
           entries.push({
             key: pair.key,
@@ -66,10 +94,62 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           });
           for (const property of scanJvmProperties(file.text, index, pair.valueStart, valueEnd, pair.key)) properties.push(property);
         }
+        for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
       } else if (name === 'CMD' || name === 'ENTRYPOINT') {
         for (const property of scanJvmProperties(file.text, index, argsStart, logical.end, name)) properties.push(property);
+        for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
       }
     }
-    return { file, kind, entries: [...entries, ...propertyEntries(properties)], comments, problems: [], data: { properties, baseImages } };
+    const baseImages = stages.map((s) => s.image ?? s.written);
+    // Only the final stage runs the application: its JDK paths (and those it inherits) are the ones that count.
+    return { file, kind, entries: [...entries, ...propertyEntries(properties)], comments, problems, data: { properties, baseImages, stages, args, javaHomes: stageHomes[stageHomes.length - 1] ?? [] } };
   },
 };
+
+/** `FROM [--platform=…] image [AS name]`, the image's build arguments substituted. */
+function parseFrom(rest: string, restStart: number, index: LineIndex, args: Record<string, string | undefined>, earlier: DockerStage[]): DockerStage | undefined {
+  const tokens = [...rest.matchAll(/\S+/g)].filter((t) => !t[0].startsWith('--'));
+  const imageToken = tokens[0];
+  if (!imageToken) return undefined;
+  const written = imageToken[0];
+  const unresolvedArgs: string[] = [];
+  const image = written.replace(/\$\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|\$([A-Za-z_]\w*)/g, (_, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+    const variable = (braced ?? bare) as string;
+    const value = args[variable];
+    if (op === '-') return value || (word ?? '');
+    if (op === '+') return value ? (word ?? '') : '';
+    if (value === undefined) unresolvedArgs.push(variable);
+    return value ?? '';
+  });
+  const alias = tokens[1]?.[0].toUpperCase() === 'AS' ? tokens[2]?.[0] : undefined;
+  const start = restStart + (imageToken.index ?? 0);
+  const resolved = unresolvedArgs.length ? undefined : image;
+  const fromStage = resolved === undefined ? undefined : findLastIndex(earlier, (s) => s.alias?.toLowerCase() === resolved.toLowerCase());
+  return { written, image: resolved, unresolvedArgs, alias, fromStage: fromStage === -1 ? undefined : fromStage, range: index.rangeAt(start, start + written.length), line: index.positionAt(start).line + 1 };
+}
+
+function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
+
+/** `ENV K=V K2="V 2"` or the legacy `ENV K V`, with the offsets of keys and values. */
+function envPairs(args: string, argsStart: number): { key: string; value: string; keyStart: number; valueStart: number }[] {
+  if (/^[A-Za-z_]\w*=/.test(args)) {
+    return [...args.matchAll(/([A-Za-z_]\w*)=("((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s\\]|\\.)*))/g)].map((m) => ({
+      key: m[1],
+      value: m[3] ?? m[4] ?? m[5] ?? '',
+      keyStart: argsStart + (m.index ?? 0),
+      valueStart: argsStart + (m.index ?? 0) + m[1].length + 1 + (m[3] !== undefined || m[4] !== undefined ? 1 : 0),
+    }));
+  }
+  const m = /^([A-Za-z_]\w*)\s+(.*)$/s.exec(args);
+  return m ? [{ key: m[1], value: m[2].replace(/\\\r?\n\s*/g, ' ').trim(), keyStart: argsStart, valueStart: argsStart + args.indexOf(m[2], m[1].length) }] : [];
+}
+
+/** The stage that runs the application: the last one, followed through `FROM <earlier stage>` to a real image. */
+export function runtimeStage(data: DockerfileData): DockerStage | undefined {
+  let stage = data.stages[data.stages.length - 1];
+  for (let hops = 0; stage?.fromStage !== undefined && hops < data.stages.length; hops++) stage = data.stages[stage.fromStage];
+  return stage;
+}

@@ -2,6 +2,7 @@ import type { Comment } from './types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { LineIndex } from './text';
 import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
 /**
  * Shell and batch start scripts that set JVM options: Tomcat `setenv.sh`/`setenv.bat`,
@@ -11,13 +12,15 @@ import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmO
  */
 const JVM_VARIABLES = /\b(JAVA_OPTS|CATALINA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|IBM_JAVA_OPTIONS|JVM_ARGS|JVM_OPTS|JAVA_ARGS)\b/;
 const TLS_OPTION = /-D(jdk\.tls\.|https\.protocols|com\.ibm\.jsse2\.|javax\.net\.ssl\.|java\.security\.properties)/;
+/** A start script that names its JDK by an absolute path (issue 13: runtimes attached as installs are laid out). */
+const JDK_PATH = /\b(JAVA_HOME|JRE_HOME)=["']?\/|\/bin\/java(?![\w.-])/;
 
 export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
   id: 'shell-env',
   classify(filePath, head) {
     const base = basenameOf(filePath);
     if (/^setenv\.(sh|bat|cmd)$/.test(base) || base === 'server.env') return 'java.shell-env';
-    if (/\.(sh|bash|ksh|bat|cmd|env)$/.test(base) && (JVM_VARIABLES.test(head) || TLS_OPTION.test(head))) return 'java.shell-env';
+    if (/\.(sh|bash|ksh|bat|cmd|env)$/.test(base) && (JVM_VARIABLES.test(head) || TLS_OPTION.test(head) || JDK_PATH.test(head))) return 'java.shell-env';
     return undefined;
   },
   parse(file, kind): ParsedDocument<JvmOptionsData> {
@@ -25,6 +28,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
     const batch = /\.(bat|cmd)$/i.test(file.path);
     const comments: Comment[] = [];
     const properties: JvmProperty[] = [];
+    const javaHomes: JavaHomeReference[] = [];
     const continuation = batch ? /\^$/ : /\\$/;
     for (const logical of logicalLines(file.text, continuation)) {
       const text = file.text.slice(logical.start, logical.end);
@@ -47,8 +51,9 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       }
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
       for (const property of scanJvmProperties(file.text, index, logical.start, end, assigned?.[1])) properties.push(property);
+      for (const reference of scanJavaHomes(file.text, index, logical.start, end)) javaHomes.push(reference);
     }
-    return { file, kind, entries: propertyEntries(properties), comments, problems: [], data: { properties } };
+    return { file, kind, entries: propertyEntries(properties), comments, problems: [], data: { properties, javaHomes } };
   },
 };
 

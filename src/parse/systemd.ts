@@ -3,6 +3,7 @@ import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
 import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
 export interface SystemdUnitData extends JvmOptionsData {
   /** `Environment=` assignments, by variable name. */
@@ -28,6 +29,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
     const entries: Entry[] = [];
     const properties: JvmProperty[] = [];
     const environment: Record<string, string> = {};
+    const javaHomes: JavaHomeReference[] = [];
     let section = '';
     for (const logical of logicalLines(file.text)) {
       const text = file.text.slice(logical.start, logical.end);
@@ -62,8 +64,9 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
       if (key === 'Environment' || key === 'ExecStart' || key === 'ExecStartPre') {
         const variable = key === 'Environment' ? /([A-Za-z_]\w*)=/.exec(value)?.[1] : key;
         for (const property of scanJvmProperties(file.text, index, valueStart, logical.end, variable ?? key)) properties.push(property);
+        for (const reference of scanJavaHomes(file.text, index, valueStart, logical.end)) javaHomes.push(reference);
       }
     }
-    return { file, kind, entries: [...entries, ...propertyEntries(properties)], comments, problems: [], data: { properties, environment } };
+    return { file, kind, entries: [...entries, ...propertyEntries(properties)], comments, problems: [], data: { properties, environment, javaHomes } };
   },
 };

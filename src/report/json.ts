@@ -21,6 +21,18 @@ export function toJsonReport(findings: Finding[], context: ReportContext): objec
       ...(f.suppressed ? { suppressed: f.suppressed } : {}),
       ...(f.outcome ? { outcome: f.outcome } : {}),
     })),
+    // Issue 13: every JDK attachment with its provenance ("JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre").
+    ...(context.runtimes?.length
+      ? {
+          runtimes: context.runtimes.map((r) => ({
+            deployment: displayPath(r.deployment, context.cwd),
+            jdk: r.jdk,
+            from: r.from,
+            ...(r.location ? { file: displayPath(r.location.file, context.cwd), line: oneBased(r.location).line } : {}),
+            components: r.components,
+          })),
+        }
+      : {}),
   };
 }
 

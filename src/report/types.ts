@@ -1,3 +1,4 @@
+import type { RuntimeUse } from '../model/types';
 import * as path from 'node:path';
 import type { Finding, Location } from '../core/types';
 import type { DerivedDeployment } from '../derive/types';
@@ -13,6 +14,8 @@ export interface ReportContext {
   deployments: DerivedDeployment[];
   fileCount: number;
   color: boolean;
+  /** Which JDK runs which components and where that comes from (JSON `runtimes`); absent in library use. */
+  runtimes?: RuntimeUse[];
 }
 
 /** A formatter is a pure function of findings and context. */

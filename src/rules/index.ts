@@ -19,6 +19,7 @@ import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
+import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
 import mqAmqpChannelWithoutTls from './mq/amqp-channel-without-tls';
 import mqBlockuserOverrideRemovesAdminBlock from './mq/blockuser-override-removes-admin-block';
@@ -69,6 +70,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaCipherNameUnsupported,
   javaIbmDefaultTlsV1,
   javaProtocolDisabledByRuntime,
+  javaRuntimeAmbiguous,
   mqAddressMapAllowsAll,
   mqAmqpChannelWithoutTls,
   mqBlockuserOverrideRemovesAdminBlock,

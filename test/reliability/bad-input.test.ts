@@ -147,8 +147,9 @@ const fileCases: FileCase[] = [
   { name: 'YAML nested 5,000 levels deep', files: { 'application.yml': '['.repeat(5000) + ']'.repeat(5000) }, code: 1, findings: ['parse/yaml-too-deep application.yml:1'] },
   { name: 'MQSC syntax error', files: { 'QM1.mqsc': "DEFINE CHANNEL('A') CHLTYPE(SVRCONN) SSLCIPH('ANY_TLS12)\n" }, code: 1, findings: ['parse/mqsc-unterminated-quote QM1.mqsc:1'] },
   { name: 'a binary file and a good file: the good one is still checked', files: { 'eserver.conf': Buffer.from([0, 1, 2, 3]), 'aserver.conf': `${ANON}\n` }, code: 1, findings: [ANON_FINDING, 'parse/binary-file eserver.conf:1'] },
-  { name: 'an empty tree', files: {}, code: 0, findings: [] },
-  { name: 'a tree with only unknown files', files: { 'notes.txt': 'hello', 'img.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]) }, code: 0, findings: [] },
+  // Without --no-error-on-unmatched these exit 2 "no files to check" (test/discover/deployments-found.test.ts).
+  { name: 'an empty tree', files: {}, args: (root) => ['--no-config', '--no-error-on-unmatched', root], code: 0, findings: [] },
+  { name: 'a tree with only unknown files', files: { 'notes.txt': 'hello', 'img.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]) }, args: (root) => ['--no-config', '--no-error-on-unmatched', root], code: 0, findings: [] },
   { name: 'a single file given on the command line', files: { 'aserver.conf': `${ANON}\n` }, args: (root) => [path.join(root, 'aserver.conf')], code: 0, findings: [ANON_FINDING] },
 ];
 

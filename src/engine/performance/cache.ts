@@ -1,3 +1,4 @@
+import type { RuntimeUse } from '../../model/types';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,6 +29,8 @@ export interface CachedDeployment {
   fileCount: number;
   /** Findings after severities, suppressions and redaction; before `--focus` filtering. */
   findings: Finding[];
+  /** Which JDK runs which components (JSON report `runtimes`). */
+  runtimes?: RuntimeUse[];
 }
 
 /** An entry as stored: `mac` signs it (HMAC-SHA-256 under a key kept outside the tree). */

@@ -2,6 +2,7 @@ import type { Range } from '../../core/types';
 import { LineIndex } from '../text';
 import type { Entry } from '../types';
 import { isSecretKey } from '../types';
+import type { JavaHomeReference } from './java-home';
 
 /** One `-Dname=value` JVM system property found in a file, with the ranges of name and value. */
 export interface JvmProperty {
@@ -19,6 +20,8 @@ export interface JvmProperty {
 /** What every JVM-options-like format (jvm.options, setenv.sh, systemd units, Dockerfiles) puts in `data`. */
 export interface JvmOptionsData {
   properties: JvmProperty[];
+  /** Absolute JDK paths the file names (`JAVA_HOME=…`, `…/bin/java`): the JDK that runs what it starts. */
+  javaHomes?: JavaHomeReference[];
 }
 
 const D_OPTION = /(^|[\s"'[,=])-D([A-Za-z_][\w.$-]*)(=?)/g;

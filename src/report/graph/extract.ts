@@ -1,7 +1,7 @@
 import type { Finding, Location, Severity } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TlsStack } from '../../derive/stack';
-import type { Component } from '../../model/types';
+import type { Component, JavaRuntime } from '../../model/types';
 import type { ReportContext } from '../types';
 import { displayPath, oneBased, ruleDocsUrl } from '../types';
 import { linkOutcome } from './outcome';
@@ -58,6 +58,7 @@ export function extractGraph(deployment: DerivedDeployment, findings: Finding[],
       type: mask(c.type),
       role: c.role,
       ...stackLabels(deployment.derived.stacks.get(c.id), mask),
+      ...(deployment.derived.stacks.get(c.id)?.jdk ? { jdkFrom: attachmentLabel(c.runtime ?? deployment.runtime, mask) } : {}),
       protocols: protocolsLabel(c, mask),
       where: mask(where(c.location, cwd)),
       findings: [],
@@ -155,6 +156,10 @@ function where(loc: Location, cwd: string, withColumn = false): string {
 /** The node's JDK (Java stacks only: nginx, MQ and the web agent have none) and its stack. */
 function stackLabels(stack: TlsStack | undefined, mask: (t: string) => string): { jdk?: string; stack: string } {
   return { ...(stack?.jdk ? { jdk: mask(stack.jdk) } : {}), stack: mask(stack?.label ?? 'TLS stack unknown') };
+}
+
+function attachmentLabel(runtime: JavaRuntime | undefined, mask: (t: string) => string): string | undefined {
+  return runtime?.attachment ? mask(runtime.attachment.text) : undefined;
 }
 
 function protocolsLabel(c: Component, mask: (t: string) => string): string | undefined {

@@ -56,7 +56,7 @@ function renderEdge(e: GraphEdge, d: number, path: string): string {
 
 function renderNode(n: GraphNode, d: number, x: number, y: number, w: number, h: number): string {
   const findings = n.findings.map((f) => ids.finding(d, f)).join(' ');
-  const tip = [n.name, n.type, roleLine(n), protocolLine(n), n.where, n.findings.length ? `${n.findings.length} finding(s)` : ''].filter(Boolean).join('\n');
+  const tip = [n.name, n.type, roleLine(n), n.jdkFrom, protocolLine(n), n.where, n.findings.length ? `${n.findings.length} finding(s)` : ''].filter(Boolean).join('\n');
   const chars = Math.floor((w - 16) / 6.6);
   return (
     `<g class="node${n.worst ? ` sev-${n.worst}` : ''}" id="${ids.node(d, n.index)}" data-targets="${findings}" tabindex="0">` +

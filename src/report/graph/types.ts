@@ -35,6 +35,8 @@ export interface GraphNode {
   jdk?: string;
   /** The TLS stack: `JSSE · Oracle 1.8.0_202`, `OpenSSL 3.x (assumed…)`, `GSKit (IBM MQ)`, `native TLS (ClearTrust web agent)`. */
   stack: string;
+  /** Where that JDK comes from: "JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre" (issue 13). */
+  jdkFrom?: string;
   /**
    * TLS as configured: SSL mode, protocols (`TLSv1.2, TLSv1.3`), the cipher suite or how many,
    * `plaintext`; undefined when the runtime's defaults apply.

@@ -1,0 +1,138 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { classifyFile } from '../parse/registry';
+
+/**
+ * Environment boundaries detected from content (DESIGN.md "Deployments", docs/deployments.md):
+ * the heuristic named "sibling complete sets". A directory splits into environments when
+ *  - it holds no component file itself,
+ *  - every child directory that holds component files holds a *complete component set* (below), and
+ *  - each of those children shares a complete family with at least one sibling (`envs/dev`, `envs/prod`…).
+ * A directory with one component-holding child is looked through (`fleet/` → `fleet/envs/`), and each
+ * environment is examined again (`envs/<region>/<env>`). A host directory of one deployment holds part of a
+ * set (`authz1/aserver.conf`), so the hosts of a deployment never split; nor do they when a sibling (the web
+ * agents beside two all-in-one server hosts) holds an incomplete set.
+ */
+export interface ComponentFamily {
+  name: string;
+  /** Whether these component kinds (found anywhere under a directory) make a set that can run on its own. */
+  complete(kinds: ReadonlySet<string>): boolean;
+}
+
+const countOf = (kinds: ReadonlySet<string>, pattern: RegExp) => [...kinds].filter((k) => pattern.test(k)).length;
+
+export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
+  // Its own ClearTrust servers: two server kinds (authorization + dispatcher…) or a server and its web agent.
+  { name: 'ClearTrust servers', complete: (k) => countOf(k, /^cleartrust\.(?!webagent)/) >= 2 || (countOf(k, /^cleartrust\.(?!webagent)/) >= 1 && k.has('cleartrust.webagent')) },
+  // Its own queue manager and the clients that connect to it.
+  { name: 'IBM MQ queue manager and clients', complete: (k) => (k.has('mq.mqsc') || k.has('mq.qm-ini')) && ['mq.ccdt', 'mq.client-ini', 'was.resources-xml', 'spring.properties'].some((c) => k.has(c)) },
+  // A Java web tier: two of Tomcat, Liberty, WebSphere, nginx, Spring (a server and its proxy or client).
+  { name: 'Java web servers and clients', complete: (k) => countOf(k, /^(tomcat|liberty|nginx|spring|was)\./) >= 2 },
+];
+
+/** Kinds that describe a runtime, a key or a start script, not a component: they never make a set. */
+const INFRASTRUCTURE_KIND = /^(jdk\.|java\.|pem\.|systemd\.|dockerfile)/;
+
+/** How much of a file classification looks at (as when the file is read for parsing). */
+const HEAD_BYTES = 64 * 1024;
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface DetectedEnvironment {
+  root: string;
+  /** The directory whose children are the environments. */
+  parent: string;
+  /** How many sibling environments, and the complete families they hold (`--debug`). */
+  siblings: number;
+  families: string[];
+}
+
+/** Why a detected environment is a deployment of its own, for `--debug` (names the heuristic of the docs). */
+export function describeEnvironment(environment: DetectedEnvironment, cwd: string): string {
+  const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
+  return `content: each of the ${environment.siblings} directories in ${where} holds a complete component set (${environment.families.join('; ')}); heuristic "sibling complete sets"`;
+}
+
+/** The kind of a file from its name and first bytes, or undefined (unreadable, not ours). */
+function kindOf(file: string): string | undefined {
+  let head: string;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+      const buffer = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
+      const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+      head = decodeHead(buffer.subarray(0, read));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  return classifyFile(file, head)?.kind;
+}
+
+function decodeHead(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1))).swap16().toString('utf16le');
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Lenient: a multi-byte character cut at the end of the head must not hide the markers before it.
+  return bytes.subarray(start).toString('utf8');
+}
+
+export interface Detection {
+  /** Empty when `root` is one deployment. */
+  environments: DetectedEnvironment[];
+  /** The files lint-deploy reads (any kind): a directory outside every environment with none is no deployment. */
+  recognised: Set<string>;
+}
+
+/**
+ * The environments under `root` (whose walked `files` are given). Reads the head of each file
+ * once to classify it.
+ */
+export function detectEnvironments(root: string, files: readonly string[]): Detection {
+  const recognised = new Set<string>();
+  /** Component kinds anywhere under each directory, and directly in it. */
+  const below = new Map<string, Set<string>>();
+  const direct = new Map<string, Set<string>>();
+  const children = new Map<string, Set<string>>();
+  const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(value);
+  };
+  for (const file of files) {
+    const kind = kindOf(file);
+    if (!kind) continue;
+    recognised.add(file);
+    if (INFRASTRUCTURE_KIND.test(kind)) continue;
+    let dir = path.dirname(file);
+    addTo(direct, dir, kind);
+    while (dir.length >= root.length) {
+      addTo(below, dir, kind);
+      if (dir === root) break;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      addTo(children, parent, dir);
+      dir = parent;
+    }
+  }
+  const familiesOf = (dir: string) => COMPONENT_FAMILIES.filter((f) => f.complete(below.get(dir) ?? new Set())).map((f) => f.name);
+
+  const split = (dir: string): DetectedEnvironment[] => {
+    if (direct.has(dir)) return [];
+    const holders = [...(children.get(dir) ?? [])].sort();
+    if (holders.length === 1) return split(holders[0]);
+    if (holders.length < 2) return [];
+    const families = holders.map(familiesOf);
+    const paired = families.every((own, i) => own.length > 0 && families.some((other, j) => j !== i && other.some((name) => own.includes(name))));
+    if (!paired) return [];
+    const names = [...new Set(families.flat())].sort();
+    return holders.flatMap((child) => {
+      const inner = split(child);
+      return inner.length ? inner : [{ root: child, parent: dir, siblings: holders.length, families: names }];
+    });
+  };
+  return { environments: split(root), recognised };
+}

@@ -1,0 +1,73 @@
+import type { JdkVendorFamily } from './types';
+import data from './data/jdk-locations.json';
+
+/** A JDK named by an image reference or an install path (src/knowledge/data/jdk-locations.json). */
+export interface NamedJdk {
+  vendor: JdkVendorFamily;
+  /** The Java version when the name carries the update (`1.8.0_202-b08`, `11.0.23+9`), else undefined. */
+  version?: string;
+  /** The feature release when the name carries at least that (`17`). */
+  feature?: string;
+  source: string;
+  confidence: 'verified' | 'inferred';
+  note?: string;
+}
+
+interface TagRule {
+  pattern: string;
+  version?: string;
+  feature?: string;
+  vendor?: string;
+}
+
+const IMAGES = data.images.map((image) => ({ ...image, repository: new RegExp(image.repository), tags: (image.tags as TagRule[]).map((t) => ({ ...t, regex: new RegExp(t.pattern) })) }));
+const PATHS = data.paths.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) }));
+
+/** `{group}` of a template from the named groups, or undefined when one of them did not match. */
+function fill(template: string | undefined, groups: Record<string, string | undefined>): string | undefined {
+  if (!template) return undefined;
+  let complete = true;
+  const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = groups[name];
+    if (!value) complete = false;
+    return value ?? '';
+  });
+  return complete ? text : undefined;
+}
+
+/** Splits `registry:5000/ns/name:tag@sha256:…` into the name and the tag (`latest` when absent). */
+export function splitImageReference(reference: string): { name: string; tag: string } {
+  const withoutDigest = reference.split('@')[0];
+  const slash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  return colon > slash ? { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) } : { name: withoutDigest, tag: 'latest' };
+}
+
+/** The JDK an image runs, from its name and tag; undefined when the image is not one lint-deploy knows. */
+export function jdkFromImage(reference: string): NamedJdk | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  for (const image of IMAGES) {
+    const repository = image.repository.exec(name);
+    if (!repository) continue;
+    const base = { source: image.source, confidence: image.confidence as NamedJdk['confidence'], note: image.note };
+    for (const rule of image.tags) {
+      const m = rule.regex.exec(tag);
+      if (!m) continue;
+      const groups = { ...repository.groups, ...m.groups };
+      return { ...base, vendor: (rule.vendor ?? image.vendor) as JdkVendorFamily, version: fill(rule.version, groups), feature: groups.feature || rule.feature };
+    }
+    return { ...base, vendor: image.vendor as JdkVendorFamily, feature: repository.groups?.feature };
+  }
+  return undefined;
+}
+
+/** The JDK an install path names (a JAVA_HOME value or a `…/bin/java` command); undefined when unknown. */
+export function jdkFromPath(installPath: string): NamedJdk | undefined {
+  for (const entry of PATHS) {
+    const m = entry.regex.exec(installPath);
+    if (!m) continue;
+    const groups = m.groups ?? {};
+    return { vendor: entry.vendor as JdkVendorFamily, version: fill(entry.version, groups), feature: groups.feature, source: entry.source, confidence: entry.confidence as NamedJdk['confidence'], note: entry.note };
+  }
+  return undefined;
+}

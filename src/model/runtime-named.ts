@@ -1,0 +1,67 @@
+import * as path from 'node:path';
+import { jdkFromImage, jdkFromPath, type NamedJdk } from '../knowledge';
+import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import type { JvmOptionsData } from '../parse/java/jvm-args';
+import type { ParsedDocument } from '../parse/types';
+import type { Location } from '../core/types';
+import type { JavaRuntime } from './types';
+
+/** A JDK found in the tree (or named by it) and the directory it belongs to. */
+export interface ScopedRuntime {
+  /** Absolute directory the JDK belongs to: the directory holding its home, or the script/Dockerfile naming it. */
+  scope: string;
+  runtime: JavaRuntime;
+}
+
+/** A path relative to the deployment root, with `/`, for attachment texts. */
+export function shortPath(file: string, root: string): string {
+  return (root ? path.relative(root, file) : path.basename(file)).split(path.sep).join('/') || path.basename(file);
+}
+
+/** Families as users read them in labels ("JDK from Dockerfile:1 FROM …" says the rest). */
+const describe = (jdk: NamedJdk) => (jdk.version ? '' : jdk.feature ? ` (Java ${jdk.feature}; the name gives no update: the version is unknown)` : ' (the name gives no version: the version is unknown)');
+
+function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime {
+  const note = `${jdk.note ? `${jdk.note}; ` : ''}${jdk.source}`;
+  return {
+    vendor: { value: jdk.vendor, from: { kind: 'file', location, note } },
+    version: { value: jdk.version ?? '', from: { kind: 'file', location, note } },
+    securityProperties: {},
+    systemProperties: {},
+    attachment: { text: `${text}${describe(jdk)}`, location, feature: jdk.version ? undefined : jdk.feature },
+  };
+}
+
+/** The directory a start script speaks for: Tomcat's `bin/setenv.sh` configures the install above `bin/`. */
+function scriptScope(file: string): string {
+  const dir = path.dirname(file);
+  return path.basename(dir) === 'bin' ? path.dirname(dir) : dir;
+}
+
+/**
+ * JDKs named without being in the tree (issue 13): a Dockerfile's runtime-stage `FROM` image
+ * (src/knowledge/data/jdk-locations.json), and absolute `JAVA_HOME`/`…/bin/java` paths in start
+ * scripts, systemd units and the Dockerfile's final stage. A Dockerfile's own JDK path wins over its image.
+ */
+export function namedRuntimes(documents: ParsedDocument[], root: string): ScopedRuntime[] {
+  const found: ScopedRuntime[] = [];
+  for (const doc of documents) {
+    if (doc.kind !== 'dockerfile' && doc.kind !== 'java.shell-env' && doc.kind !== 'systemd.unit') continue;
+    const data = doc.data as JvmOptionsData;
+    const file = shortPath(doc.file.path, root);
+    const scope = doc.kind === 'java.shell-env' ? scriptScope(doc.file.path) : path.dirname(doc.file.path);
+    const fromPaths: ScopedRuntime[] = [];
+    for (const reference of data.javaHomes ?? []) {
+      const jdk = jdkFromPath(reference.path);
+      if (!jdk) continue;
+      const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}`;
+      fromPaths.push({ scope, runtime: runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text) });
+    }
+    found.push(...fromPaths);
+    if (doc.kind !== 'dockerfile' || fromPaths.length) continue;
+    const stage = runtimeStage(doc.data as DockerfileData);
+    const jdk = stage?.image ? jdkFromImage(stage.image) : undefined;
+    if (stage && jdk) found.push({ scope, runtime: runtimeOf(jdk, { file: doc.file.path, range: stage.range }, `JDK from ${file}:${stage.line} FROM ${stage.written}${stage.image !== stage.written ? ` (${stage.image})` : ''}`) });
+  }
+  return found;
+}

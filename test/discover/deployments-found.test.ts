@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { discover } from '../../src/discover/discover';
+import { detectEnvironments } from '../../src/discover/environments';
+import { defaultConfig } from '../../src/core/config';
+import { writeTree } from '../helpers/rule-tester';
+
+// Issue 13 item 1: deployments found from the linted path and its content, never from the working directory.
+const repo = path.resolve(__dirname, '../..');
+const cli = path.join(repo, 'dist/cli.js');
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function tree(files: Record<string, string>): string {
+  const dir = writeTree(files);
+  dirs.push(dir);
+  return dir;
+}
+function emptyDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-cwd-'));
+  dirs.push(dir);
+  return dir;
+}
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+interface JsonReport {
+  summary: { files: number; deployments: number; errors: number };
+  findings: { ruleId: string; file: string; deployment: string }[];
+}
+const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
+
+/** One ClearTrust environment: its own servers (a complete set) at one SSL level. */
+const environment = (name: string, level: string) => ({
+  [`${name}/authz/aserver.conf`]: `cleartrust.net.ssl.use=${level}\ncleartrust.runtime_api.security=${level}\n`,
+  [`${name}/dispatch/dispatcher.conf`]: `cleartrust.net.ssl.use=${level}\n`,
+});
+
+describe('config "deployments" found from the linted path', () => {
+  const fleet = tree({ 'lint-deploy.config.json': JSON.stringify({ deployments: ['env*'] }), ...environment('env-a', 'auth'), ...environment('env-b', 'clear') });
+
+  it.each([
+    ['an unrelated working directory', () => emptyDir(), () => fleet],
+    ['the fleet itself', () => fleet, () => '.'],
+    ['above the fleet', () => path.dirname(fleet), () => path.basename(fleet)],
+  ])('from %s: two deployments, no comparison across them', (_, cwd, target) => {
+    const { code, stdout } = run(['--format', 'json', target()], cwd());
+    expect(json(stdout).summary).toMatchObject({ deployments: 2, errors: 0 });
+    expect(code).toBe(0);
+  });
+
+  it('paths under two different config files are a usage error naming both', () => {
+    const other = tree({ 'lint-deploy.config.json': '{}', ...environment('x', 'auth') });
+    const { code, stderr } = run([fleet, other], emptyDir());
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/are under different config files/);
+  });
+});
+
+describe('environments detected from content (heuristic "sibling complete sets")', () => {
+  it('envs/<env> each holding its own servers are separate deployments; --debug names the heuristic', () => {
+    const root = tree({ 'README.md': '# fleet\n', ...environment('envs/dev', 'auth'), ...environment('envs/prod', 'clear'), ...environment('envs/test', 'anon') });
+    const { code, stdout, stderr } = run(['--format', 'json', '--debug', root], emptyDir());
+    const report = json(stdout);
+    expect(report.findings.filter((f) => f.ruleId === 'cleartrust/ssl-mode-mismatch')).toEqual([]);
+    expect(report.summary.deployments).toBe(3);
+    expect(stderr).toMatch(/deployment .*envs\/prod \(2 files\): content: each of the 3 directories in .*envs holds a complete component set \(ClearTrust servers\); heuristic "sibling complete sets"/);
+    expect(code).toBe(0);
+  });
+
+  it('the hosts of one deployment never split: a host holds part of a set', () => {
+    const root = tree({ 'authz1/aserver.conf': 'cleartrust.net.ssl.use=auth\n', 'authz2/aserver.conf': 'cleartrust.net.ssl.use=clear\n', 'dispatch/dispatcher.conf': 'cleartrust.net.ssl.use=auth\n' });
+    expect(detectEnvironments(root, discover({ paths: [root], cwd: root, config: defaultConfig(root) })[0].files).environments).toEqual([]);
+    const report = json(run(['--format', 'json', root], emptyDir()).stdout);
+    expect(report.summary.deployments).toBe(1);
+    expect(report.findings.some((f) => f.ruleId === 'cleartrust/ssl-mode-mismatch')).toBe(true);
+  });
+
+  it('siblings that hold complete sets of different kinds do not split', () => {
+    const mq = { 'b/qm/QM1.mqsc': "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP)\n", 'b/client/mqclient.ini': 'CHANNELS:\n  ChannelDefinitionDirectory=.\n' };
+    const root = tree({ ...environment('a', 'auth'), ...mq });
+    expect(discover({ paths: [root], cwd: root, config: defaultConfig(root) })).toHaveLength(1);
+  });
+
+  it('two all-in-one hosts and the agents that use both stay one deployment (the agents hold no complete set)', () => {
+    const root = tree({ ...environment('host1', 'auth'), ...environment('host2', 'auth'), 'agents/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=Auth\n</Pool>\n' });
+    const files = discover({ paths: [root], cwd: root, config: defaultConfig(root) })[0].files;
+    expect(detectEnvironments(root, files).environments).toEqual([]);
+  });
+
+  it('environments of different shapes split as long as each shares a kind with a sibling; nested regions too', () => {
+    const mq = (name: string) => ({ [`${name}/qm/QM1.mqsc`]: "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP)\n", [`${name}/client/mqclient.ini`]: 'CHANNELS:\n  ChannelDefinitionDirectory=.\n' });
+    const root = tree({ ...environment('eu/dev', 'auth'), ...environment('eu/prod', 'clear'), ...mq('eu/prod'), ...environment('us/dev', 'auth'), ...environment('us/prod', 'anon') });
+    const files = discover({ paths: [root], cwd: root, config: defaultConfig(root) });
+    expect(files.map((d) => path.relative(root, d.root).split(path.sep).join('/'))).toEqual(['eu/dev', 'eu/prod', 'us/dev', 'us/prod']);
+  });
+});
+
+describe('a single file belongs to its own deployment, never to the working directory', () => {
+  it('outside git, from an unrelated working directory full of other files: only its directory is read', () => {
+    const elsewhere = tree({ ...environment('.', 'anon'), 'more/eserver.conf': 'cleartrust.net.ssl.use=anon\n' });
+    const target = tree({ 'prod/aserver.conf': 'cleartrust.net.ssl.use=auth\n', 'prod/dispatcher.conf': 'cleartrust.net.ssl.use=clear\n', 'other/eserver.conf': 'cleartrust.net.ssl.use=anon\n' });
+    for (const cwd of [elsewhere, emptyDir()]) {
+      const { code, stdout, stderr } = run(['--format', 'json', '--debug', path.join(target, 'prod/aserver.conf')], cwd);
+      const report = json(stdout);
+      expect(report.summary.files).toBe(2);
+      expect(stderr).toMatch(/no config file or git root above it/);
+      expect(report.findings.map((f) => f.ruleId)).toContain('cleartrust/ssl-mode-mismatch');
+      expect(report.findings.every((f) => !f.file.includes('eserver'))).toBe(true);
+      expect(code).toBe(1);
+    }
+  });
+
+  it('inside a git repository holding environments: the environment that holds it', () => {
+    const root = tree({ ...environment('envs/dev', 'auth'), ...environment('envs/prod', 'clear') });
+    fs.mkdirSync(path.join(root, '.git'));
+    const [found] = discover({ paths: [path.join(root, 'envs/prod/authz/aserver.conf')], cwd: emptyDir(), config: defaultConfig(root) });
+    expect(path.relative(root, found.root)).toBe(path.join('envs', 'prod'));
+    expect(found.files).toHaveLength(2);
+  });
+});
+
+describe('a run that checks no file exits 2, like ESLint', () => {
+  it.each([
+    ['an empty directory', {}],
+    ['a Node project', { 'package.json': '{"name":"x","version":"1.0.0"}\n', 'index.js': 'console.log(1)\n' }],
+    ['a README alone', { 'README.md': '# docs\n' }],
+  ])('%s', (_, files) => {
+    const dir = tree(files);
+    const { code, stdout, stderr } = run([dir], emptyDir());
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^lint-deploy: no files to check under \S+/);
+    expect(code).toBe(2);
+    expect(run(['--no-error-on-unmatched', dir], emptyDir()).code).toBe(0);
+  });
+
+  it('a single unrecognised file outside git', () => {
+    const dir = tree({ 'notes.txt': 'hello\n' });
+    expect(run([path.join(dir, 'notes.txt')], emptyDir()).code).toBe(2);
+  });
+});

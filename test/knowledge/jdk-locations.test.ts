@@ -1,0 +1,70 @@
+import { jdkFromImage, jdkFromPath, splitImageReference } from '../../src/knowledge';
+
+// Image and install-path names → vendor and version (src/knowledge/data/jdk-locations.json).
+describe('jdkFromImage', () => {
+  it.each([
+    ['eclipse-temurin:8u202-b08-jre', 'temurin', '1.8.0_202-b08', '8'],
+    ['docker.io/library/eclipse-temurin:11.0.23_9-jdk-jammy', 'temurin', '11.0.23+9', '11'],
+    ['eclipse-temurin:11.0.20.1_1-jdk-alpine', 'temurin', '11.0.20+1', '11'],
+    ['eclipse-temurin:21_35-jre', 'temurin', '21+35', '21'],
+    ['eclipse-temurin:17-jre', 'temurin', undefined, '17'],
+    ['eclipse-temurin', 'temurin', undefined, undefined],
+    ['openjdk:8u212-b04-jre', 'openjdk', '1.8.0_212-b04', '8'],
+    ['openjdk:11.0.2-jre-slim', 'openjdk', '11.0.2', '11'],
+    ['openjdk:8-jre', 'openjdk', undefined, '8'],
+    ['amazoncorretto:8.402.08.1', 'corretto', '1.8.0_402-b08', '8'],
+    ['public.ecr.aws/amazoncorretto/amazoncorretto:17.0.10-al2023', 'corretto', '17.0.10', '17'],
+    ['amazoncorretto:21', 'corretto', undefined, '21'],
+    ['azul/zulu-openjdk:8u202', 'openjdk', '1.8.0_202', '8'],
+    ['ibmjava:8.0.6.25-jre', 'ibm', '8.0.6.25', '8'],
+    ['ibmjava:8-sdk', 'ibm', undefined, '8'],
+    ['ibmjava:jre', 'ibm', undefined, '8'],
+    ['ibm-semeru-runtimes:open-8u372-b07-jre-focal', 'semeru', '1.8.0_372-b07', '8'],
+    ['ibm-semeru-runtimes:open-11.0.19_7-jdk', 'semeru', '11.0.19+7', '11'],
+    ['ibm-semeru-runtimes:open-17-jre', 'semeru', undefined, '17'],
+    ['icr.io/appcafe/websphere-liberty:24.0.0.3-full-java8-ibmjava-ubi', 'ibm', undefined, '8'],
+    ['icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi', 'semeru', undefined, '17'],
+    ['open-liberty:latest', 'unknown', undefined, undefined],
+    ['tomcat:9.0.85-jre8-temurin-jammy', 'temurin', undefined, '8'],
+    ['tomcat:8.5-jdk11-openjdk', 'openjdk', undefined, '11'],
+    ['registry.access.redhat.com/ubi9/openjdk-17-runtime:1.18', 'redhat', undefined, '17'],
+    ['ibmcom/mq:9.3.0.0-r1', 'ibm', undefined, undefined],
+  ])('%s → %s %s (feature %s)', (image, vendor, version, feature) => {
+    const jdk = jdkFromImage(image);
+    expect({ vendor: jdk?.vendor, version: jdk?.version, feature: jdk?.feature }).toEqual({ vendor, version, feature });
+    expect(jdkFromImage(image)?.source).toMatch(/^https:\/\//);
+  });
+
+  it.each(['ubuntu:22.04', 'nginx:1.25', 'node:20', 'maven:3-eclipse-temurin-17'])('%s is no JDK image lint-deploy knows', (image) => {
+    expect(jdkFromImage(image)).toBeUndefined();
+  });
+
+  it('splits registry ports, tags and digests', () => {
+    expect(splitImageReference('registry:5000/team/app:1.2@sha256:abc')).toEqual({ name: 'registry:5000/team/app', tag: '1.2' });
+    expect(splitImageReference('registry:5000/team/app')).toEqual({ name: 'registry:5000/team/app', tag: 'latest' });
+  });
+});
+
+describe('jdkFromPath', () => {
+  it.each([
+    ['/usr/lib/jvm/java-1.8.0-openjdk-1.8.0.202.b08-1.el7_6.x86_64', 'redhat', '1.8.0_202-b08', '8'],
+    ['/usr/lib/jvm/java-11-openjdk-11.0.2.7-0.el7_6.x86_64/bin', 'redhat', '11.0.2+7', '11'],
+    ['/usr/lib/jvm/jre-1.8.0-openjdk', 'redhat', undefined, '8'],
+    ['/usr/lib/jvm/java-17-openjdk-amd64', 'openjdk', undefined, '17'],
+    ['/usr/lib/jvm/java-1.8.0-ibm-1.8.0.6.25-1jpp.1.el7.x86_64', 'ibm', '8.0.6.25', undefined],
+    ['/usr/lib/jvm/temurin-21-jdk-amd64', 'temurin', undefined, '21'],
+    ['/usr/lib/jvm/java-17-amazon-corretto', 'corretto', undefined, '17'],
+    ['/usr/java/jdk1.8.0_202-amd64', 'oracle', '1.8.0_202', '8'],
+    ['/opt/IBM/WebSphere/AppServer/java/8.0', 'ibm', undefined, '8'],
+    ['/opt/java/openjdk', 'temurin', undefined, undefined],
+    ['/opt/jdk8u202-b08', 'temurin', '1.8.0_202-b08', '8'],
+    ['/opt/jdk-11.0.2', 'unknown', '11.0.2', '11'],
+  ])('%s → %s %s', (installPath, vendor, version, feature) => {
+    const jdk = jdkFromPath(installPath);
+    expect({ vendor: jdk?.vendor, version: jdk?.version, feature: jdk?.feature }).toEqual({ vendor, version, feature });
+  });
+
+  it.each(['/opt/app/jre', '/usr/bin', '/usr/lib/jvm/default-java'])('%s names no JDK', (installPath) => {
+    expect(jdkFromPath(installPath)).toBeUndefined();
+  });
+});
