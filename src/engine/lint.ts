@@ -20,6 +20,7 @@ import type { ProgressSink } from './performance/progress';
 import { inShard, type ShardSpec } from './performance/shard';
 import { RunStats } from './performance/stats';
 import { runtimeUses } from './runtime-uses';
+import { deferTemplateValues } from './run/template-values';
 
 export interface LintOptions {
   paths: string[];
@@ -130,8 +131,8 @@ function checkDeployment(root: string, files: string[], options: LintOptions, st
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask);
     for (const finding of ruleRun.findings) deploymentFindings.push(finding);
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
-    const suppressed = applySuppressions(settings.applySeverity(deploymentFindings), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
-    return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: documents.length, deployment, internalError: ruleRun.internalError, runtimes: runtimeUses(deployment, mask) };
+    const suppressed = applySuppressions(deferTemplateValues(settings.applySeverity(deploymentFindings), documents), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
+    return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: new Set(documents.map((d) => d.file.path)).size, deployment, internalError: ruleRun.internalError, runtimes: runtimeUses(deployment, mask) };
   });
 }
 
