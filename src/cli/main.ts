@@ -5,6 +5,7 @@ import { UsageError } from '../core/types';
 import { writeFileAtomic } from '../core/safe-fs';
 import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../engine/run/baseline';
 import { lint } from '../engine/lint';
+import { skippedFiles } from '../engine/skipped';
 import { runHandshakeCommand } from './handshake';
 import { getFormatter } from '../report';
 import type { ReportContext } from '../report/types';
@@ -105,6 +106,7 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     rules: result.rules.map((r) => r.meta),
     deployments: result.deployments,
     fileCount: result.fileCount,
+    skipped: skippedFiles(result.findings),
     color: colorSupport(args.color, io.env, io.stdoutIsTTY),
   };
   perf.stats.time('report', () =>

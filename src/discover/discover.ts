@@ -97,7 +97,10 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       }
       add(absolute);
     } else {
-      const root = containingGlobRoot(absolute) ?? nearestConfigDir(absolute, cwd) ?? gitRoot(absolute) ?? cwd;
+      const found = containingGlobRoot(absolute) ?? nearestConfigDir(absolute, cwd) ?? gitRoot(absolute) ?? cwd;
+      // A file named on the command line through a link lives elsewhere: lint it where it lives (the
+      // walk of the working directory would only see the link, out of the tree, and report nothing).
+      const root = absolute.startsWith(found.endsWith(path.sep) ? found : found + path.sep) ? found : path.dirname(absolute);
       add(root, [absolute]);
     }
   }

@@ -6,7 +6,12 @@ import { countBySeverity, displayPath, oneBased } from './types';
 export function toJsonReport(findings: Finding[], context: ReportContext): object {
   return {
     tool: { name: context.toolName, version: context.toolVersion },
-    summary: { files: context.fileCount, deployments: context.deployments.length, ...countBySeverity(findings) },
+    summary: {
+      files: context.fileCount,
+      deployments: context.deployments.length,
+      ...countBySeverity(findings),
+      ...(context.skipped?.length ? { skipped: context.skipped.map((s) => ({ file: displayPath(s.file, context.cwd), reason: s.reason })) } : {}),
+    },
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,

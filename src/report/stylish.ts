@@ -32,7 +32,8 @@ export function summaryLine(counts: { errors: number; warnings: number; infos: n
 export const stylish: Formatter = (findings, context) => {
   const c = createColors(context.color);
   const active = findings.filter((f) => !f.suppressed);
-  if (active.length === 0) return '';
+  const skipped = skippedLine(context);
+  if (active.length === 0) return skipped ? `${skipped}\n` : '';
   const byFile = new Map<string, Finding[]>();
   for (const f of active) {
     const key = escapeControl(displayPath(f.location.file, context.cwd));
@@ -55,6 +56,17 @@ export const stylish: Formatter = (findings, context) => {
   }
   const counts = countBySeverity(findings);
   const paintSummary = counts.errors ? c.red : counts.warnings ? c.yellow : c.blue;
-  lines.push('', paintSummary(c.bold(summaryLine(counts))), '');
+  lines.push('', paintSummary(c.bold(summaryLine(counts))));
+  if (skipped) lines.push(skipped);
+  lines.push('');
   return lines.join('\n');
 };
+
+/** "2 files not read: big.conf (over the size limit), pipe.conf (not a regular file)", at most 10 named. */
+function skippedLine(context: Parameters<typeof stylish>[1]): string | undefined {
+  const list = context.skipped ?? [];
+  if (!list.length) return undefined;
+  const named = list.slice(0, 10).map((s) => `${escapeControl(displayPath(s.file, context.cwd))} (${s.reason})`);
+  const more = list.length > 10 ? `, and ${list.length - 10} more (--format json lists them)` : '';
+  return `${plural(list.length, 'file')} not read: ${named.join(', ')}${more}`;
+}

@@ -13,6 +13,8 @@ export interface ReportContext {
   deployments: DerivedDeployment[];
   fileCount: number;
   color: boolean;
+  /** Files recognised but not read, with the reason (absolute paths; src/engine/skipped.ts). */
+  skipped?: { file: string; reason: string }[];
 }
 
 /** A formatter is a pure function of findings and context. */
