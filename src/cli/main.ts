@@ -5,7 +5,7 @@ import { UsageError } from '../core/types';
 import { writeFileAtomic } from '../core/safe-fs';
 import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../engine/run/baseline';
 import { lint } from '../engine/lint';
-import { skippedFiles } from '../engine/skipped';
+import { skippedFiles } from '../engine/run/skipped';
 import { runHandshakeCommand } from './handshake';
 import { getFormatter } from '../report';
 import type { ReportContext } from '../report/types';

@@ -13,7 +13,7 @@ export interface ReportContext {
   deployments: DerivedDeployment[];
   fileCount: number;
   color: boolean;
-  /** Files recognised but not read, with the reason (absolute paths; src/engine/skipped.ts). */
+  /** Files recognised but not read, with the reason (absolute paths; src/engine/run/skipped.ts). */
   skipped?: { file: string; reason: string }[];
 }
 

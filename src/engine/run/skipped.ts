@@ -1,4 +1,4 @@
-import type { Finding } from '../core/types';
+import type { Finding } from '../../core/types';
 
 /** The `parse/*` findings that mean "this file was recognised, or could have been, but not read", with a short reason. */
 const UNREAD: Record<string, string> = {
