@@ -5,7 +5,8 @@
  *   npm run fuzz                              1,000,000 cases per parser, 2,000 pipeline trees
  *   npm run fuzz -- --runs 20000 --seed 42    fewer cases, a fixed seed (to replay a failure)
  *   npm run fuzz -- --only mqsc,nginx         some parsers only
- *   npm run fuzz -- --pipeline 0              skip the pipeline phase
+ *   npm run fuzz -- --pipeline 0              skip the pipeline phase (and the glob/include phase:
+ *                                             50 × N adversarial globs, N nginx include trees)
  *
  * Each parser's cases are split between arbitrary text, arbitrary bytes (decoded
  * as the reader decodes them), near-valid mutations of real files (examples/,
@@ -19,6 +20,7 @@ import fc from 'fast-check';
 import { FORMAT_HANDLERS } from '../src/parse/registry';
 import { arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, checkParse, seedsByHandler } from '../test/reliability/fuzz-support';
 import { checkPipeline, arbitraryTree } from '../test/reliability/pipeline-support';
+import { arbitraryAdversarialGlob, arbitraryGlobSubject, arbitraryIncludeTree, checkGlob } from '../test/reliability/glob-fuzz-support';
 
 interface Options {
   runs: number;
@@ -108,6 +110,20 @@ function main(): void {
     if (result.failed) {
       failed = true;
       console.error(report(result));
+    }
+  }
+  if (options.pipeline > 0 && !failed) {
+    // Glob matching and include resolution with adversarial patterns (issue 18).
+    const t0 = Date.now();
+    const globs = fc.check(fc.property(arbitraryAdversarialGlob, arbitraryGlobSubject, (pattern, subject) => checkGlob(pattern, subject)), { numRuns: options.pipeline * 50, seed: options.seed });
+    const includes = globs.failed ? globs : fc.check(fc.property(arbitraryIncludeTree(), (tree) => checkPipeline(tree)), { numRuns: options.pipeline, seed: options.seed });
+    console.log(`${'globs + nginx includes'.padEnd(24)} ${(globs.numRuns + (includes === globs ? 0 : includes.numRuns)).toLocaleString('en').padStart(11)} cases  ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`);
+    for (const result of [globs, includes] as fc.RunDetails<unknown>[]) {
+      if (result.failed) {
+        failed = true;
+        console.error(report(result));
+        break;
+      }
     }
   }
   console.log(`fuzz: ${total.toLocaleString('en')} parser cases in ${((Date.now() - started) / 1000).toFixed(1)} s${failed ? ': FAILED' : ''}`);

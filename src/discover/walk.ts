@@ -101,6 +101,10 @@ export function walk(root: string, isIgnored: (file: string) => boolean, skipRoo
     }
     if (target.isDirectory()) linkedDirs.push({ link, real });
     else if (target.isFile()) linkedFiles.push({ link, real });
+    else {
+      const what = target.isFIFO() ? 'a named pipe (FIFO)' : target.isSocket() ? 'a socket' : 'a device';
+      notes.push(note(link, 'not-a-regular-file', 'info', `Symbolic link to ${what}, not a file: it is never opened`));
+    }
   };
 
   visit(base);

@@ -44,7 +44,7 @@ export class LineIndex {
 }
 
 export type DecodeResult =
-  | { ok: true; text: string; hadBom: boolean; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
+  | { ok: true; text: string; hadBom: boolean; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' }
   | { ok: false; reason: 'binary' | 'invalid-utf8'; message: string; offset?: number };
 
 /** One strict decoder for every file (decode() without `stream` starts afresh each call). */
@@ -52,8 +52,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Turns file bytes into text the way a config reader should: strips a UTF-8
- * BOM, honours UTF-16 BOMs, refuses binary content (NUL bytes) and invalid UTF-8
- * with a reason instead of producing mojibake.
+ * BOM, honours UTF-16 BOMs, refuses binary content (NUL bytes) with a reason, and
+ * reads text that is not UTF-8 as Windows-1252 (a superset of Latin-1).
  */
 export function decodeFile(bytes: Buffer): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -74,6 +74,10 @@ export function decodeFile(bytes: Buffer): DecodeResult {
     const text = UTF8.decode(body);
     return { ok: true, text, hadBom, encoding: 'utf-8' };
   } catch {
-    return { ok: false, reason: 'invalid-utf8', message: 'File is not valid UTF-8 (re-save it as UTF-8)' };
+    // Not UTF-8: the usual other encoding of configuration files is ISO-8859-1 (java.util.Properties'
+    // own) or its superset Windows-1252, which decodes every byte: read, not dropped.
+    return { ok: true, text: CP1252.decode(body), hadBom, encoding: 'windows-1252' };
   }
 }
+
+const CP1252 = new TextDecoder('windows-1252');

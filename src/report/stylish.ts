@@ -32,7 +32,8 @@ export function summaryLine(counts: { errors: number; warnings: number; infos: n
 export const stylish: Formatter = (findings, context) => {
   const c = createColors(context.color);
   const active = findings.filter((f) => !f.suppressed);
-  if (active.length === 0) return '';
+  const skipped = skippedLine(context);
+  if (active.length === 0) return skipped ? `${skipped}\n` : '';
   const byFile = new Map<string, Finding[]>();
   for (const f of active) {
     const key = escapeControl(displayPath(f.location.file, context.cwd));

@@ -67,6 +67,10 @@ const NOT_CHECKED: Record<string, string> = {
   'parse/binary-file': 'binary',
   'parse/invalid-encoding': 'not UTF-8',
   'parse/unreadable-file': 'unreadable',
+  'parse/not-a-regular-file': 'not a regular file',
+  'parse/broken-symlink': 'broken symbolic link',
+  'parse/symlink-outside-deployment': 'link out of the deployment',
+  'parse/unreadable-directory': 'unreadable directory',
 };
 
 /** Files (display paths) lint-deploy found but did not check, with the reason; one entry per file and reason. */

@@ -66,8 +66,9 @@ interface FileCase {
 const fileCases: FileCase[] = [
   { name: 'binary file with a config name', files: { 'aserver.conf': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]) }, code: 1, findings: ['parse/binary-file aserver.conf:1'] },
   { name: 'NUL bytes inside a text config', files: { 'qm.ini': 'SSL:\n   OutboundSNI=HOST\u0000NAME\n' }, code: 1, findings: ['parse/binary-file qm.ini:1'] },
-  { name: 'invalid UTF-8 (Latin-1 é in a comment)', files: { 'aserver.conf': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${ANON}\n`)]) }, code: 1, findings: ['parse/invalid-encoding aserver.conf:1'] },
-  { name: 'truncated UTF-8 sequence at the end', files: { 'aserver.conf': Buffer.concat([Buffer.from(`${ANON}\n# `), Buffer.from([0xe2, 0x82])]) }, code: 1, findings: ['parse/invalid-encoding aserver.conf:1'] },
+  // Not UTF-8: read as Windows-1252 (a superset of Latin-1, java.util.Properties' own encoding), not dropped (issue 18).
+  { name: 'invalid UTF-8 (Latin-1 é in a comment) is read as Windows-1252', files: { 'aserver.conf': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${ANON}\n`)]) }, code: 0, findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'] },
+  { name: 'truncated UTF-8 sequence at the end is read as Windows-1252', files: { 'aserver.conf': Buffer.concat([Buffer.from(`${ANON}\n# `), Buffer.from([0xe2, 0x82])]) }, code: 0, findings: [ANON_FINDING] },
   { name: 'UTF-16 LE with BOM is read', files: { 'aserver.conf': utf16le(`${ANON}\n`) }, code: 0, findings: [ANON_FINDING] },
   { name: 'UTF-16 BE with BOM is read', files: { 'aserver.conf': utf16be(`${ANON}\n`) }, code: 0, findings: [ANON_FINDING] },
   { name: 'UTF-16 LE with BOM and CRLF', files: { 'aserver.conf': utf16le(`# c\r\n${ANON}\r\n`) }, code: 0, findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'] },

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { FORMAT_HANDLERS } from '../../src/parse/registry';
 import { arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, checkParse, seedsByHandler } from './fuzz-support';
+import { arbitraryAdversarialGlob, arbitraryGlobSubject, arbitraryIncludeTree, checkGlob } from './glob-fuzz-support';
 import { arbitraryTree, checkPipeline } from './pipeline-support';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
@@ -42,5 +43,14 @@ describe('fuzz: every format handler', () => {
 describe('fuzz: the whole pipeline', () => {
   it('lint() on generated trees: no throw, no crash finding, locations inside files, same output twice', () => {
     fc.assert(fc.property(arbitraryTree(), (tree) => checkPipeline(tree)), { numRuns: Number(process.env.FUZZ_TREES ?? 25), seed: SEED });
+  });
+});
+
+describe('fuzz: glob matching and nginx include resolution (adversarial patterns)', () => {
+  it('compileGlob: only GlobTooComplexError, and every match returns (no backtracking blow-up)', () => {
+    fc.assert(fc.property(arbitraryAdversarialGlob, arbitraryGlobSubject, (pattern, subject) => checkGlob(pattern, subject)), { numRuns: RUNS * 2, seed: SEED });
+  });
+  it('lint() on nginx trees that include each other through such globs: no throw, locations inside, deterministic', () => {
+    fc.assert(fc.property(arbitraryIncludeTree(), (tree) => checkPipeline(tree)), { numRuns: Number(process.env.FUZZ_TREES ?? 25), seed: SEED });
   });
 });

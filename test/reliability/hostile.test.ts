@@ -360,3 +360,38 @@ describe('10. no silent acceptance, no hang from options', () => {
     expect(oneLine(outcome)).toMatch(/^lint-deploy: --concurrency: worker \d stopped \(exit code 7\) before finishing; run without --concurrency to see more$/);
   });
 });
+
+describe('10. no silent drop of a file', () => {
+  it('Latin-1 in a content-classified file: read; over 8 MB: named in summary.skipped and the stylish summary line', () => {
+    box = sandbox({
+      // Classified by content (a ClearTrust key), not by name; one Latin-1 byte in a comment.
+      'conf/prod.conf': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\ncleartrust.aserver.note=x\ncleartrust.net.ssl.use=anon\n')]),
+    });
+    const big = path.join(box.root, 'conf/big.conf');
+    fs.writeFileSync(big, `cleartrust.aserver.note=x\ncleartrust.net.ssl.use=anon\n${'# padding\n'.repeat(900_000)}`);
+    const json = runCli(['--no-config', '--format', 'json', '.'], box);
+    expectContract(json);
+    const report = JSON.parse(json.stdout) as { summary: { files: number; skipped?: { file: string; reason: string }[] } };
+    expect(report.summary.files).toBe(1);
+    expect(findingsOf(json).map((f) => `${f.ruleId} ${f.file}`)).toContain('cleartrust/anon-cipher-disabled conf/prod.conf');
+    expect(report.summary.skipped).toEqual([{ file: 'conf/big.conf', reason: 'over the size limit' }]);
+    const stylish = runCli(['--no-config', '.'], box);
+    expect(stylish.stdout).toContain('1 file not read: conf/big.conf (over the size limit)');
+  });
+
+  it('a link to a FIFO is named, never opened; a file named on the command line through a link is linted', () => {
+    box = sandbox({ 'aserver.conf': ANON });
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    expect(spawnSync('mkfifo', [path.join(box.root, 'pipe')]).status).toBe(0);
+    fs.symlinkSync('pipe', path.join(box.root, 'eserver.conf'));
+    const outcome = runCli(['--no-config', '--format', 'json', '.'], box);
+    expectContract(outcome);
+    const summary = (JSON.parse(outcome.stdout) as { summary: { skipped?: { file: string }[] } }).summary;
+    expect(summary.skipped?.map((s) => s.file)).toEqual(['eserver.conf', 'pipe']);
+    fs.writeFileSync(path.join(box.outside, 'aserver.conf'), ANON);
+    fs.symlinkSync(path.join(box.outside, 'aserver.conf'), path.join(box.root, 'linked.conf'));
+    const named = runCli(['--no-config', '--format', 'json', 'linked.conf'], box);
+    expectContract(named);
+    expect(findingsOf(named).map((f) => f.ruleId)).toContain('cleartrust/anon-cipher-disabled');
+  });
+});

@@ -19,6 +19,22 @@ export interface ReadResult {
   findings: Finding[];
 }
 
+/** Whether the first HEAD_CHARS bytes of a file classify it (for files too large to read whole). */
+function classifiedByHead(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const head = Buffer.alloc(HEAD_CHARS);
+    const read = fs.readSync(fd, head, 0, HEAD_CHARS, 0);
+    const decoded = decodeFile(head.subarray(0, read));
+    return decoded.ok && classifyFile(file, decoded.text) !== undefined;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** Reads, decodes, classifies and parses files. Never throws: every problem is a finding. */
 export function readDocuments(files: string[]): ReadResult {
   const documents: ParsedDocument[] = [];
@@ -38,9 +54,14 @@ export function readDocuments(files: string[]): ReadResult {
     let bytes: Buffer;
     try {
       const stat = fs.statSync(file);
-      if (!stat.isFile()) continue; // FIFOs, sockets, devices: never opened (reading a FIFO would block)
+      if (!stat.isFile()) {
+        // FIFOs, sockets, devices: never opened (reading a FIFO would block); named like a config, said so.
+        if (byName()) fileFinding(file, 'not-a-regular-file', 'info', 'This is not a regular file: it is never opened');
+        continue;
+      }
       if (stat.size > MAX_FILE_BYTES) {
-        if (byName()) fileFinding(file, 'file-too-large', 'warning', `File is ${Math.round(stat.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a configuration file: not checked`);
+        // Named like a config, or whose first 64 KB look like one: said, never silently dropped.
+        if (byName() || classifiedByHead(file)) fileFinding(file, 'file-too-large', 'warning', `File is ${Math.round(stat.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a configuration file: not checked`);
         continue;
       }
       bytes = fs.readFileSync(file);

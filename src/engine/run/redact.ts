@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/types';
 import type { ParsedDocument } from '../../parse/types';
-import { disjointLeftmost, SecretSearch } from '../secret-search';
+import { disjointLeftmost, SecretSearch } from './secret-search';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
@@ -13,7 +13,7 @@ const KEY_CHAR = /[A-Za-z0-9._-]/;
 
 /**
  * A function that masks every secret value of the given documents (entries flagged `secret`) in a
- * display string, in one pass over the string (src/engine/secret-search.ts), longest secret first.
+ * display string, in one pass over the string (src/engine/run/secret-search.ts), longest secret first.
  * A short secret ('admin') is masked as a whole token only, so messages keep words like
  * 'administrator'; a long one wherever it appears, except that a secret which is also a word inside
  * some key name of the documents ('password' in `server.ssl.key-store-password`) is masked only
