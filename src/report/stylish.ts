@@ -32,8 +32,11 @@ export function summaryLine(counts: { errors: number; warnings: number; infos: n
 export const stylish: Formatter = (findings, context) => {
   const c = createColors(context.color);
   const active = findings.filter((f) => !f.suppressed);
-  const skipped = skippedLine(context);
-  if (active.length === 0) return skipped ? `${skipped}\n` : '';
+  if (active.length === 0) {
+    // Nothing to report, but files left unread are still named (a clean run must not hide them).
+    const notes = skippedSummary(findings, context.cwd).map(escapeControl);
+    return notes.length ? `${notes.join('\n')}\n` : '';
+  }
   const byFile = new Map<string, Finding[]>();
   for (const f of active) {
     const key = escapeControl(displayPath(f.location.file, context.cwd));
