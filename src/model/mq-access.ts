@@ -252,7 +252,11 @@ function connauthOf(objects: MqscObjects, file: string, useDefault: boolean): Ch
 }
 
 function describe(a: ChannelAccess): string[] {
-  if (a.exit) return [`unknown (exit ${a.exit.value})`];
+  return a.exit ? [`unknown (exit ${a.exit.value})`] : describePaths(a);
+}
+
+/** The ways in as words, ignoring a security exit (what the channel admits unless the exit refuses or remaps). */
+export function describePaths(a: ChannelAccess): string[] {
   if (a.blockAll) return ['blocked'];
   const out: string[] = [];
   for (const p of a.paths) {

@@ -1,3 +1,4 @@
+import { describePaths } from '../../model/mq-access';
 import { defineRule } from '../types';
 import { assumption, confidentAdminWithoutSecret, inboundAccess, relatedFor, resultText, tlsRuleOwns } from './_lib/access';
 
@@ -11,6 +12,8 @@ export default defineRule({
         "{{chltype}} channel {{channel}} runs with the user id the client asserts and nothing refuses administrators: a client that says it is mqm gets full control of the queue manager{{secret}}. Result: {{result}}{{assumed}}. Set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
       messageChannel:
         "{{chltype}} channel {{channel}} has no MCAUSER, so its MCA runs as the queue manager's own user (mqm): any partner that connects{{secret}} can put to every queue, SYSTEM.ADMIN.COMMAND.QUEUE included. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority the partner needs, or map partners with SET CHLAUTH TYPE(QMGRMAP|SSLPEERMAP) USERSRC(MAP)",
+      exitUnknown:
+        "{{chltype}} channel {{channel}} names the security exit {{exit}}: the exit decides who connects and as whom, which the tree does not show, so lint-deploy cannot tell whether administrators get in. Without it the channel would admit: {{result}}. If the exit maps every peer to a low-privilege user, set that user as MCAUSER too so the definition says so",
       mapped:
         "{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. Map the channel to a low-privilege user",
     },
@@ -19,6 +22,17 @@ export default defineRule({
   },
   check(ctx) {
     for (const { channel, access } of inboundAccess(ctx.deployment)) {
+      if (access.exit && !access.tls.unknown && access.paths.some((p) => p.admin && p.identity.kind !== 'blocked')) {
+        ctx.report({
+          messageId: 'exitUnknown',
+          data: { chltype: access.chltype, channel: access.channel, exit: access.exit.value, result: describePaths(access).join('; ') },
+          location: access.exit.from.kind === 'file' ? access.exit.from.location : channel.nameLocation,
+          related: [{ ...channel.nameLocation, message: `${access.chltype} channel ${access.channel}` }],
+          severity: 'info',
+          fingerprint: [access.channel, access.chltype, 'exit'],
+        });
+        continue;
+      }
       if (access.exit || access.tls.unknown || tlsRuleOwns(access)) continue;
       const path = access.paths.find((p) => p.admin && p.identity.kind !== 'blocked');
       if (!path) continue;

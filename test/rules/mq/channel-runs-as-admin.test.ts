@@ -9,12 +9,17 @@ ruleTester(rule, {
     { name: 'MCAUSER set to an application user', files: { 'QM1.mqsc': OPEN + "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\n" } },
     { name: 'MCAUSER(mqm) is refused by the default *MQADMIN rule (AMQ9776), not admitted', files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('mqm')\n" } },
     { name: 'USERSRC(NOACCESS) for every address', files: { 'QM1.mqsc': OPEN.replace('CHLAUTH(DISABLED) ', '') + "DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\nSET CHLAUTH('QM2.TO.QM1') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" } },
-    { name: 'security exit: the outcome is unknown', files: { 'QM1.mqsc': OPEN + "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SCYEXIT('blockip2(BlockExit)')\n" } },
+    { name: 'security exit on a channel that would refuse administrators anyway', files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app') SCYEXIT('blockip2(BlockExit)')\n" } },
     { name: 'ALTER only: MCAUSER is set where the channel is defined', files: { 'QM1.mqsc': OPEN + 'ALTER CHANNEL(APP) CHLTYPE(SVRCONN) DESCR(x)\n' } },
     { name: 'TLS channel requiring a certificate belongs to mq/tls-channel-without-mcauser', files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n' } },
     { name: 'QMGRMAP maps every partner queue manager to a low-privilege user', files: { 'QM1.mqsc': "ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\nSET CHLAUTH('QM2.TO.QM1') TYPE(QMGRMAP) QMNAME('*') USERSRC(MAP) MCAUSER('mqput')\n" } },
   ],
   invalid: [
+    {
+      name: 'security exit: the outcome is unknown, said as an info',
+      files: { 'QM1.mqsc': OPEN + "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SCYEXIT('blockip2(BlockExit)')\n" },
+      errors: [{ messageId: 'exitUnknown', file: 'QM1.mqsc', line: 2, severity: 'info', messageIncludes: ['blockip2(BlockExit)', 'client-asserted user, admin (mqm) possible, password not checked'] }],
+    },
     {
       name: 'open uniform cluster: CHLAUTH and CONNAUTH off, SVRCONN without MCAUSER',
       files: { 'QM1.mqsc': OPEN + 'DEFINE CHANNEL(UNI.SVRCONN) CHLTYPE(SVRCONN)\n' },
