@@ -116,7 +116,8 @@ Information:
   explain-error "<text>"     list the rules that predict a run-time error (RC=2397, AMQ9771,
                              bad_record_mac, handshake_failure…); with paths, run just those rules
       --explain-jdk <ver>    print what lint-deploy knows about a JDK version
-      --debug                show stack traces of internal errors
+      --debug                how files were read (templates, embedded config, includes,
+                             variables, java.security overrides); stack traces of internal errors
   -h, --help                 this help
   -v, --version              print the version
 

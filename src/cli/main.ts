@@ -18,6 +18,7 @@ import { packageRoot, readPackageVersion } from './package-info';
 import { performanceOptions } from './performance';
 import { resolveLintInputs } from './lint-inputs';
 import { lintInWorkers } from './parallel';
+import { debugResolution } from './debug-resolution';
 
 /** Runs the CLI and returns the exit code (0, 1 or 2). Never throws. */
 export function runCli(argv: string[], io: CliIo): number {
@@ -87,6 +88,8 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
       ? lintInWorkers({ argv, cwd: io.cwd, env: io.env }, workers, inputs.options.extraRules ?? [])
       : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides) });
   perf.afterLint();
+  // How the tree was read (templates, embedded configuration, overrides, Liberty includes): --debug only.
+  if (args.debug) for (const line of debugResolution(result.deployments, io.cwd)) io.stderr(`lint-deploy: ${line}\n`);
   let all = result.findings;
   if (args.updateBaseline) {
     const file = path.resolve(io.cwd, args.baseline ?? DEFAULT_BASELINE_FILE);

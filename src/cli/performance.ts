@@ -35,7 +35,8 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
   const concurrency = parseConcurrency(args.concurrency);
   if (concurrency > 1 && shard) throw new UsageError('--concurrency and --shard cannot be used together (--shard splits across machines, --concurrency across threads)');
   const strategy = parseCacheStrategy(args.cacheStrategy);
-  const needsModel = args.formats.some((f) => MODEL_FORMATS.has(f));
+  // --debug prints how each deployment's files were read (src/cli/debug-resolution.ts): it needs the model too.
+  const needsModel = args.formats.some((f) => MODEL_FORMATS.has(f)) || args.debug;
   if (args.cache && needsModel) io.stderr(`lint-deploy: --cache is not used with --format ${args.formats.filter((f) => MODEL_FORMATS.has(f)).join(', ')} (that report needs every deployment parsed)\n`);
   const useCache = (args.cache || args.cacheLocation !== undefined) && !needsModel;
   const progress = progressWanted({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env, quiet: args.quiet }) ? new ProgressLine((text) => io.stderr(text)) : undefined;

@@ -18,6 +18,7 @@ import type { LintCache } from './performance/cache';
 import type { ProgressSink } from './performance/progress';
 import { inShard, type ShardSpec } from './performance/shard';
 import { RunStats } from './performance/stats';
+import { deferTemplateValues } from './run/template-values';
 
 export interface LintOptions {
   paths: string[];
@@ -116,9 +117,9 @@ function checkDeployment(root: string, files: string[], options: LintOptions, st
     const deploymentFindings = [...walkNotes, ...readFindings, ...parseFindings(documents)];
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask);
     for (const finding of ruleRun.findings) deploymentFindings.push(finding);
-    // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
-    const suppressed = applySuppressions(settings.applySeverity(deploymentFindings), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
-    return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: documents.length, deployment, internalError: ruleRun.internalError };
+    // Inline `lint-deploy-disable…` directives (src/engine/suppressions.ts), after severities.
+    const suppressed = applySuppressions(deferTemplateValues(settings.applySeverity(deploymentFindings), documents), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
+    return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: new Set(documents.map((d) => d.file.path)).size, deployment, internalError: ruleRun.internalError };
   });
 }
 

@@ -3,6 +3,7 @@ import type { Location, Range } from '../core/types';
 import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
+import { SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
 import type { ModelContext } from './contributor';
 import { componentGlobs, relativePosix } from './paths';
 import type { JavaRuntime, Traced } from './types';
@@ -88,14 +89,18 @@ export function runtimeWithProperties(
         systemProperties: {},
       };
   for (const { doc, property } of sources) {
-    if (property.unresolved) continue; // `$X`/`${X}`: unknown at lint time, not wrong.
+    // `$X`/`${X}`: unknown at lint time, not wrong. A security properties file is found by its name,
+    // which `${server.config.dir}/tls.properties` still tells.
+    const namesFile = property.name === 'java.security.properties' && !securityFileName(property.value).includes('$');
+    if (property.unresolved && !namesFile) continue;
     runtime.systemProperties[property.name] = traced(property.value, doc.file.path, property.valueRange, property.via);
   }
   const override = runtime.systemProperties['java.security.properties'];
-  if (override) {
+  // `security.overridePropertiesFile=false` in the JDK's java.security makes the JVM ignore the option.
+  if (override && runtime.securityProperties['security.overridePropertiesFile']?.value.trim() !== 'false') {
     const replace = override.value.startsWith('=');
-    const wanted = path.basename(override.value.replace(/^=/, '').replace(/^file:/, ''));
-    const securityDoc = ctx.deployment.documents.find((d) => d.kind === 'java.security' && path.basename(d.file.path) === wanted);
+    const wanted = securityFileName(override.value.replace(/^=/, '').replace(/^file:/, ''));
+    const securityDoc = ctx.deployment.documents.find((d) => (d.kind === 'java.security' || d.kind === SECURITY_OVERRIDE_KIND) && securityFileName(d.file.path) === wanted);
     if (securityDoc) {
       if (replace) runtime.securityProperties = {};
       for (const entry of securityDoc.entries) runtime.securityProperties[entry.key] = tracedEntry(securityDoc, entry, entry.value);

@@ -3,10 +3,10 @@ import { relativePosix } from './paths';
 import { isIP } from 'node:net';
 import type { Location } from '../core/types';
 import type { LibertyData, LibertySsl } from '../parse/liberty';
-import type { ParsedDocument } from '../parse/types';
 import type { XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
+import { libertyServers } from './liberty-config';
 import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced, type ServerEndpointAttributes } from './java-shared';
 import { certificateRef, ownCertificate, type TreeCertificate } from './mq-certs';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
@@ -62,9 +62,11 @@ export const libertyHttpsContributor: ModelContributor = {
   contribute(ctx) {
     const properties = jvmPropertiesByGroup(ctx);
     const certs = ctx.certificates();
-    for (const doc of ctx.documentsOf('liberty.server-xml') as ParsedDocument<LibertyData>[]) {
+    // One configuration per server: includes and configDropins merged, variables resolved (liberty-config.ts).
+    for (const config of libertyServers(ctx.deployment.documents)) {
+      const doc = config.root;
       const file = doc.file.path;
-      const data = doc.data;
+      const data = config.data;
       const relative = relativePosix(ctx.deployment.root, file);
       const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(file), properties.get(appGroupOf(ctx, file)) ?? []);
       for (const endpoint of elementsNamed(data.xml, 'httpEndpoint')) {
@@ -74,7 +76,8 @@ export const libertyHttpsContributor: ModelContributor = {
         const endpointId = attr(endpoint, 'id')?.value ?? 'defaultHttpEndpoint';
         const listenHost = resolve(attr(endpoint, 'host')?.value, data.variables) ?? 'localhost';
         const sslConfigId = sslConfigIdFor(endpoint, data);
-        const ssl = data.ssl.find((s) => s.attrs.id?.value === sslConfigId);
+        // Elements with the same id merge; the later file (an include, an override) wins.
+        const ssl = [...data.ssl].reverse().find((s) => s.attrs.id?.value === sslConfigId);
         const name = listenHost.toLowerCase();
         const hostnames = name && name !== '*' && name !== 'localhost' && !isIP(name) ? [name] : [];
         ctx.addComponent({
@@ -82,11 +85,11 @@ export const libertyHttpsContributor: ModelContributor = {
           type: 'liberty.https-endpoint',
           name: `Liberty HTTPS endpoint ${endpointId} :${port} (${relative})`,
           role: 'server',
-          location: { file, range: endpoint.range },
+          location: { file: config.fileOf(endpoint), range: endpoint.range },
           host: ctx.hostOf(file),
           runtime,
-          tls: tlsOf(file, ssl, data, runtime, certs),
-          documents: [doc],
+          tls: tlsOf(ssl ? config.fileOf(ssl.element) : file, ssl, data, runtime, certs, config.fileOf),
+          documents: config.documents,
           attributes: { tlsPorts: [port], hostnames, endpointId, sslConfigId, sslConfigInTree: !!ssl, listenHost } satisfies LibertyHttpsAttributes,
         } satisfies Component);
       }
@@ -97,7 +100,7 @@ export const libertyHttpsContributor: ModelContributor = {
 const CLIENT_AUTH = (ssl: LibertySsl | undefined): ClientAuthMode | undefined =>
   ssl?.attrs.clientAuthentication?.value === 'true' ? 'required' : ssl?.attrs.clientAuthenticationSupported?.value === 'true' ? 'optional' : undefined;
 
-function tlsOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, runtime: Component['runtime'], certs: TreeCertificate[]): TlsSettings {
+function tlsOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, runtime: Component['runtime'], certs: TreeCertificate[], fileOf: (e: XmlElement) => string): TlsSettings {
   const tls: TlsSettings = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
   const a = ssl?.attrs ?? {};
   const at = (range: Location['range']): Location => ({ file, range });
@@ -114,15 +117,16 @@ function tlsOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, run
   const auth = CLIENT_AUTH(ssl);
   const authAttr = a.clientAuthentication?.value === 'true' ? a.clientAuthentication : a.clientAuthenticationSupported;
   if (auth && authAttr) tls.clientAuth = traced(auth, file, authAttr.range);
-  tls.certificate = certificateOf(file, ssl, data, certs);
+  tls.certificate = certificateOf(file, ssl, data, certs, fileOf);
   return tls;
 }
 
 /** The keystore's PEM file when it is one (resolved by the cert rules' path-tail match), else the leaf with its key beside server.xml. */
-function certificateOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, certs: TreeCertificate[]): CertificateRef | undefined {
+function certificateOf(sslFile: string, ssl: LibertySsl | undefined, data: LibertyData, certs: TreeCertificate[], fileOf: (e: XmlElement) => string): CertificateRef | undefined {
   const keyStoreId = ssl?.attrs.keyStoreRef?.value ?? 'defaultKeyStore';
-  const keyStore = data.keyStores.find((k) => k.attrs.id?.value === keyStoreId);
+  const keyStore = [...data.keyStores].reverse().find((k) => k.attrs.id?.value === keyStoreId);
   const location = keyStore?.attrs.location;
+  const file = keyStore ? fileOf(keyStore.element) : sslFile;
   if (location && /\.(pem|crt|cer)$/i.test(location.value)) return { file: location.value, reference: { file, range: location.range } };
   const own = ownCertificate(certs, path.dirname(file));
   if (!own?.hasPrivateKey) return undefined;

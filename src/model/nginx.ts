@@ -87,9 +87,11 @@ export const nginxContributor: ModelContributor = {
     const resolveIncludeUncached = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
       const candidates: string[] = [];
       if (path.isAbsolute(pattern)) {
+        // An installed path (`/etc/nginx/conf.d/*.conf`) maps to the files of the tree that end with its
+        // longest suffix (`deploy/nginx/conf.d/a.conf`); a glob file name alone (`*.conf`) maps to nothing.
         const parts = pattern.split('/').filter(Boolean);
-        for (let k = 1; k < parts.length; k++) candidates.push(path.join(ctx.deployment.root, ...parts.slice(k)));
-        for (let k = 1; k < parts.length; k++) candidates.push(path.join(path.dirname(from), ...parts.slice(k)));
+        const last = /[*?[{]/.test(parts[parts.length - 1]) ? parts.length - 2 : parts.length - 1;
+        for (let k = 0; k <= last; k++) candidates.push(path.join(ctx.deployment.root, '**', ...parts.slice(k)));
       } else {
         candidates.push(path.resolve(path.dirname(from), pattern));
         for (const main of docs.filter((d) => path.basename(d.file.path) === 'nginx.conf')) candidates.push(path.resolve(path.dirname(main.file.path), pattern));

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { parseProperties } from './properties';
+import { TEMPLATE_SUFFIX } from './template';
 import type { FormatHandler, ParsedDocument } from './types';
 
 /** Fields of a JDK `release` file, unquoted (`JAVA_VERSION="1.8.0_202"` → `1.8.0_202`). */
@@ -54,3 +55,20 @@ export const javaSecurityFormat: FormatHandler<undefined> = {
     return { file, kind, entries, comments, problems, data: undefined };
   },
 };
+
+/**
+ * A file read as java.security only because `-Djava.security.properties` names it: it overrides the
+ * runtime's properties and, unlike a `java.security` file on its own, stands for no JDK.
+ */
+export const SECURITY_OVERRIDE_KIND = 'java.security-override';
+
+/** `-Djava.security.properties=<file>` (appends to java.security) or `==<file>` (replaces it), as written anywhere. */
+export const SECURITY_PROPERTIES_OPTION = /-Djava\.security\.properties=(=?)["']?(?:file:)?([^\s"'\\]+)/g;
+
+/**
+ * The name a security properties file is known by: its base name without a template or build
+ * suffix (`client/conf/java.security.ciphers.in` is installed as `/etc/…/java.security.ciphers`).
+ */
+export function securityFileName(filePath: string): string {
+  return path.basename(filePath.replace(/\\/g, '/')).replace(TEMPLATE_SUFFIX, '').replace(/\.in$/, '');
+}

@@ -1,4 +1,5 @@
 import type { FormatHandler, ParsedDocument, SourceFile } from './types';
+import { parseProperties } from './properties';
 import type { XmlData, XmlElement } from './xml';
 import { attr, elementsNamed, parseXml } from './xml';
 import type { Located } from './mq/xml-values';
@@ -73,3 +74,19 @@ export function parseLiberty(file: SourceFile, kind = 'liberty.server-xml'): Par
   };
   return { file, kind, entries, comments, problems, data };
 }
+
+/**
+ * Liberty `bootstrap.properties` beside server.xml: bootstrap properties and server variables
+ * (`default.https.port=9443`). Spring Cloud's `bootstrap.properties` (with `spring.*` keys) is Spring's.
+ */
+export const libertyBootstrapFormat: FormatHandler<undefined> = {
+  id: 'liberty-bootstrap',
+  classify(filePath, head) {
+    const base = filePath.split(/[\\/]/).pop() ?? filePath;
+    return base === 'bootstrap.properties' && !/^\s*spring\./m.test(head) ? 'liberty.bootstrap' : undefined;
+  },
+  parse(file, kind) {
+    const { entries, comments, problems } = parseProperties(file.text);
+    return { file, kind, entries, comments, problems, data: undefined };
+  },
+};

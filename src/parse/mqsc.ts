@@ -1,6 +1,7 @@
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { isSecretKey } from './types';
 import { splitLines } from './text';
+import { yamlBlocks } from './yaml-blocks';
 import type { MqscCommand, MqscLine } from './mq/mqsc-syntax';
 import { joinCommands, parseCommand } from './mq/mqsc-syntax';
 import type { MqscObjects } from './mq/mqsc-objects';
@@ -53,26 +54,10 @@ export function parseMqsc(file: SourceFile, kind = 'mq.mqsc'): ParsedDocument<Mq
 
 /** The lines of every `*.mqsc: |` block scalar in a YAML file, with their indentation as column offset. */
 function embeddedLines(physical: string[]): MqscLine[] {
-  const out: MqscLine[] = [];
-  for (let i = 0; i < physical.length; i++) {
-    const m = EMBEDDED_KEY.exec(physical[i]);
-    if (!m) continue;
-    const keyIndent = m[1].length;
-    let blockIndent = -1;
-    let j = i + 1;
-    for (; j < physical.length; j++) {
-      const text = physical[j];
-      if (text.trim() === '') { out.push({ line: j, column: 0, text: '' }); continue; }
-      const indent = text.length - text.trimStart().length;
-      if (indent <= keyIndent) break;
-      if (blockIndent < 0) blockIndent = indent;
-      const column = Math.min(indent, blockIndent);
-      out.push({ line: j, column, text: text.slice(column) });
-    }
-    out.push({ line: j, column: 0, text: '' });
-    i = j - 1;
-  }
-  return out;
+  // A blank line after each block ends a command continued on its last line.
+  return yamlBlocks(physical)
+    .filter((block) => /\.mqsc$/.test(block.name))
+    .flatMap((block) => [...block.lines, { line: block.lines[block.lines.length - 1].line + 1, column: 0, text: '' }]);
 }
 
 function collectYamlComments(physical: string[], comments: Comment[]): void {

@@ -37,8 +37,10 @@ export const nginxFormat: FormatHandler<NginxData> = {
   classify(filePath, head) {
     const base = basenameOf(filePath);
     if (base === 'nginx.conf') return 'nginx.conf';
-    if (!/\.conf$/.test(base) && !/(^|[\\/])(sites-(enabled|available)|nginx)[\\/]/.test(filePath)) return undefined;
+    // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), by content below.
+    if (!/\.conf$/.test(base) && !/(^|[\\/])(sites-(enabled|available)|nginx)[\\/]/.test(filePath) && !/[^\\/]*nginx[^\\/]*[\\/](.*[\\/])?templates[\\/]/.test(filePath)) return undefined;
     if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return undefined;
+    if (looksLikeHocon(head)) return undefined;
     return BLOCK_HEAD.test(head) || DIRECTIVE.test(head) ? 'nginx.conf' : undefined;
   },
   parse(file, kind): ParsedDocument<NginxData> {
@@ -66,6 +68,21 @@ export const nginxFormat: FormatHandler<NginxData> = {
     return { file, kind, entries, comments, problems, data: { directives } };
   },
 };
+
+/**
+ * HOCON (`jicofo.conf`, `jvb.conf`, Akka/Typesafe config) also has `name {` blocks, but its settings are
+ * `key = value` / `key: value` without `;`. More of those than `;`-terminated lines: not nginx.
+ */
+function looksLikeHocon(head: string): boolean {
+  let assignments = 0;
+  let terminated = 0;
+  for (const line of head.split(/\r\n|\r|\n/)) {
+    const body = line.replace(/\s#.*$/, '').trim();
+    if (body.endsWith(';')) terminated++;
+    else if (/^[\w."-]+\s*[=:]\s*[^\s{]/.test(body) && !/^(location|if)\b/.test(body)) assignments++;
+  }
+  return assignments > terminated;
+}
 
 interface Token {
   kind: 'word' | '{' | '}' | ';';
@@ -109,7 +126,9 @@ export function parseNginx(text: string): { directives: NginxDirective[]; commen
     } else {
       let end = i;
       let value = '';
-      while (end < text.length && !/[\s;{}#"']/.test(text[end])) {
+      // Inside a word, quotes and `#` are ordinary characters (`location ~ ^/([^/?'"]+)$`): nginx
+      // starts a quoted string or a comment only where a token starts.
+      while (end < text.length && !/[\s;{}]/.test(text[end])) {
         if (text[end] === '\\' && end + 1 < text.length) {
           value += text[end + 1];
           end += 2;

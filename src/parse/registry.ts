@@ -5,7 +5,7 @@ import { mqscFormat } from './mqsc';
 import { ccdtFormat } from './ccdt';
 import { mqIniFormat } from './mq-ini';
 import { websphereFormat } from './websphere';
-import { libertyFormat } from './liberty';
+import { libertyBootstrapFormat, libertyFormat } from './liberty';
 import { pemFormat } from './pem';
 import { tomcatServerXmlFormat } from './tomcat';
 import { springFormat } from './spring';
@@ -32,6 +32,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   pemFormat,
   tomcatServerXmlFormat,
   springFormat,
+  libertyBootstrapFormat,
   jvmOptionsFormat,
   systemdFormat,
   dockerfileFormat,

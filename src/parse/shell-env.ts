@@ -10,6 +10,7 @@ import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmO
  * Every `-Dname=value` outside comments is read, with the variable it is assigned to.
  */
 const JVM_VARIABLES = /\b(JAVA_OPTS|CATALINA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|IBM_JAVA_OPTIONS|JVM_ARGS|JVM_OPTS|JAVA_ARGS)\b/;
+const JVM_ASSIGNMENT = new RegExp(`^\\s*(export\\s+)?${JVM_VARIABLES.source.replace(/\\b/g, '')}=`, 'm');
 const TLS_OPTION = /-D(jdk\.tls\.|https\.protocols|com\.ibm\.jsse2\.|javax\.net\.ssl\.|java\.security\.properties)/;
 
 export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
@@ -18,6 +19,8 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
     const base = basenameOf(filePath);
     if (/^setenv\.(sh|bat|cmd)$/.test(base) || base === 'server.env') return 'java.shell-env';
     if (/\.(sh|bash|ksh|bat|cmd|env)$/.test(base) && (JVM_VARIABLES.test(head) || TLS_OPTION.test(head))) return 'java.shell-env';
+    // Environment files a service manager reads (`/etc/default/…`, `/etc/sysconfig/…`, `*.default`): by content.
+    if ((/\.default$/.test(base) || /(^|[\\/])(default|sysconfig)[\\/][^\\/.]+$/.test(filePath)) && JVM_ASSIGNMENT.test(head)) return 'java.shell-env';
     return undefined;
   },
   parse(file, kind): ParsedDocument<JvmOptionsData> {

@@ -20,10 +20,14 @@ export interface SpringConfigData {
  */
 export const springFormat: FormatHandler<SpringConfigData> = {
   id: 'spring',
-  classify(filePath) {
+  classify(filePath, head) {
     const base = basenameOf(filePath);
     const m = /^(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/.exec(base);
     if (!m) return undefined;
+    // Names that lie: Liberty's bootstrap.properties (`default.https.port=9443`) and the files of a Liberty
+    // `variables/` directory are server variables, not Spring; Spring Cloud's bootstrap file sets `spring.*`.
+    if (/(^|[\\/])variables[\\/][^\\/]+$/.test(filePath)) return undefined;
+    if (base === 'bootstrap.properties' && !/^\s*spring\./m.test(head)) return undefined;
     return m[3] === 'properties' ? 'spring.properties' : 'spring.yaml';
   },
   parse(file, kind): ParsedDocument<SpringConfigData> {

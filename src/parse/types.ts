@@ -1,4 +1,5 @@
 import type { Location, Range, Severity } from '../core/types';
+import type { TemplateInfo } from './template';
 
 /**
  * A file kind: what a file is, e.g. `cleartrust.aserver`, `mq.mqsc`, `java.security`.
@@ -33,6 +34,15 @@ export interface Entry {
   secret: boolean;
 }
 
+/** Where configuration embedded in another file sits: a ConfigMap key, a heredoc to runmqsc (src/parse/embedded.ts). */
+export interface EmbeddedOrigin {
+  /** What holds it, as users say it: `YAML key mq.ini`, `heredoc to runmqsc`. */
+  container: string;
+  /** The name the content would have as a file. */
+  name: string;
+  range: Range;
+}
+
 export interface Comment {
   text: string;
   range: Range;
@@ -54,6 +64,10 @@ export interface ParsedDocument<Data = unknown> {
   comments: Comment[];
   problems: ParseProblem[];
   data: Data;
+  /** Template syntax set aside before parsing (src/parse/template.ts), when the file is a template. */
+  template?: TemplateInfo;
+  /** Set when the document is configuration embedded in `file` (a ConfigMap key, a heredoc to runmqsc). */
+  embedded?: EmbeddedOrigin;
 }
 
 /**

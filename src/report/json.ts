@@ -1,12 +1,18 @@
 import type { Finding } from '../core/types';
 import type { Formatter, ReportContext } from './types';
-import { countBySeverity, displayPath, oneBased } from './types';
+import { countBySeverity, displayPath, oneBased, skippedFiles } from './types';
+
+/** `summary.skipped`: files found but not checked, only when there are some (older readers see no change). */
+function skipped(findings: Finding[], cwd: string): { skipped?: Array<{ file: string; reason: string }> } {
+  const files = skippedFiles(findings, cwd);
+  return files.length ? { skipped: files } : {};
+}
 
 /** The JSON report (DESIGN.md contract; schema: schemas/report.schema.json). */
 export function toJsonReport(findings: Finding[], context: ReportContext): object {
   return {
     tool: { name: context.toolName, version: context.toolVersion },
-    summary: { files: context.fileCount, deployments: context.deployments.length, ...countBySeverity(findings) },
+    summary: { files: context.fileCount, deployments: context.deployments.length, ...countBySeverity(findings), ...skipped(findings, context.cwd) },
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,

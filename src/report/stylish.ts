@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../core/types';
 import type { Formatter } from './types';
-import { countBySeverity, displayPath, escapeControl, oneBased } from './types';
+import { countBySeverity, displayPath, escapeControl, oneBased, skippedSummary } from './types';
 
 type Colors = ReturnType<typeof createColors>;
 const LABEL: Record<Severity, [string, (c: Colors) => (text: string) => string]> = {
@@ -55,6 +55,8 @@ export const stylish: Formatter = (findings, context) => {
   }
   const counts = countBySeverity(findings);
   const paintSummary = counts.errors ? c.red : counts.warnings ? c.yellow : c.blue;
-  lines.push('', paintSummary(c.bold(summaryLine(counts))), '');
+  lines.push('', paintSummary(c.bold(summaryLine(counts))));
+  for (const line of skippedSummary(findings, context.cwd)) lines.push(c.dim(escapeControl(line)));
+  lines.push('');
   return lines.join('\n');
 };

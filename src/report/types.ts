@@ -56,3 +56,34 @@ export const DOCS_BASE_URL = 'https://github.com/lint-deploy/lint-deploy/blob/ma
 export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId.startsWith('parse/') ? 'parse' : ruleId}.md`;
 }
+
+/** File-level findings that mean "this file was not checked", and why, in a few words. */
+const NOT_CHECKED: Record<string, string> = {
+  'parse/not-understood': 'not understood',
+  'parse/file-too-large': 'too large',
+  'parse/binary-file': 'binary',
+  'parse/invalid-encoding': 'not UTF-8',
+  'parse/unreadable-file': 'unreadable',
+};
+
+/** Files (display paths) lint-deploy found but did not check, with the reason; one entry per file and reason. */
+export function skippedFiles(findings: Finding[], cwd: string): Array<{ file: string; reason: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ file: string; reason: string }> = [];
+  for (const f of findings) {
+    const reason = NOT_CHECKED[f.ruleId];
+    if (!reason || f.suppressed) continue;
+    const file = displayPath(f.location.file, cwd);
+    if (seen.has(`${file}\0${reason}`)) continue;
+    seen.add(`${file}\0${reason}`);
+    out.push({ file, reason });
+  }
+  return out;
+}
+
+/** `3 files not understood: a, b, c` (and one line per other reason), for text summaries. */
+export function skippedSummary(findings: Finding[], cwd: string): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const { file, reason } of skippedFiles(findings, cwd)) byReason.set(reason, [...(byReason.get(reason) ?? []), file]);
+  return [...byReason].map(([reason, files]) => `${files.length} file${files.length === 1 ? '' : 's'} ${reason === 'not understood' ? 'not understood' : `not checked (${reason})`}: ${files.join(', ')}`);
+}

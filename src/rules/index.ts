@@ -17,6 +17,7 @@ import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
+import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
@@ -66,6 +67,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
   javaCipherNameUnsupported,
+  javaDisabledAlgorithmsWeakened,
   javaIbmDefaultTlsV1,
   javaProtocolDisabledByRuntime,
   mqAddressMapAllowsAll,

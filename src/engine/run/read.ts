@@ -1,8 +1,12 @@
 import * as fs from 'node:fs';
-import type { Finding } from '../../core/types';
+import * as path from 'node:path';
+import type { Finding, Range } from '../../core/types';
 import { decodeFile } from '../../parse/text';
-import { classifyFile } from '../../parse/registry';
-import type { ParsedDocument } from '../../parse/types';
+import { classifyFile, type Classification } from '../../parse/registry';
+import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
+import { javaSecurityFormat, SECURITY_OVERRIDE_KIND, SECURITY_PROPERTIES_OPTION, securityFileName } from '../../parse/jdk';
+import { parseEmbedded } from '../../parse/embedded';
+import { innerTemplateName, scanTemplate, type TemplateInfo } from '../../parse/template';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -22,6 +26,12 @@ export function readDocuments(files: string[]): ReadResult {
   const fileFinding = (file: string, code: string, severity: Finding['severity'], message: string): void => {
     findings.push({ ruleId: `parse/${code}`, severity, message, location: { file }, fingerprint: `parse/${code}|${file}` });
   };
+  const notUnderstood = (file: string, why: string, range?: Range): void => {
+    findings.push({ ruleId: 'parse/not-understood', severity: 'info', message: `Not understood: ${why}; it is not checked`, location: { file, range }, fingerprint: `parse/not-understood|${path.basename(file)}|${why}` });
+  };
+  // Files named by `-Djava.security.properties=<file>` are java.security files whatever their name.
+  const securityFiles = new Set<string>();
+  const notReadAsSecurity: string[] = [];
   for (const file of files) {
     // Whether the name alone says it is a configuration file: only asked when the file cannot be read.
     const byName = () => classifyFile(file, '');
@@ -44,15 +54,65 @@ export function readDocuments(files: string[]): ReadResult {
       if (byName()) fileFinding(file, decoded.reason === 'binary' ? 'binary-file' : 'invalid-encoding', 'error', `${decoded.message}; lint-deploy cannot check it`);
       continue;
     }
-    const classified = classifyFile(file, decoded.text.slice(0, HEAD_CHARS));
-    if (!classified) continue;
+    // A template is classified by the name it renders to (`nginx.conf.j2` is nginx.conf) and its text
+    // with the template syntax set aside (src/parse/template.ts).
+    const inner = innerTemplateName(file);
+    const template = scanTemplate(decoded.text, inner !== undefined);
+    const text = template?.masked ?? decoded.text;
+    const classified = classifyFile(inner ?? file, text.slice(0, HEAD_CHARS));
     const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
+    if (decoded.text.includes('java.security.properties')) for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]));
+    if (classified?.kind !== 'java.security') notReadAsSecurity.push(file);
+    // Named like a file lint-deploy reads (also as a template of one) but its content is not: say so.
+    const named = classified ? undefined : classifyFile(inner ?? file, '');
+    if (named) notUnderstood(file, `its name says ${named.kind}${inner ? ' (a template)' : ''} but its content does not look like one`);
     try {
-      documents.push(classified.handler.parse(source, classified.kind));
+      if (classified) documents.push(template ? parseTemplate(classified, source, template, isFragmentName(inner ?? file)) : classified.handler.parse(source, classified.kind));
+      // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
+      const embedded = parseEmbedded(source, inner ?? file, text, classified?.kind);
+      for (const doc of embedded.documents) documents.push(template ? { ...doc, template } : doc);
+      for (const region of embedded.notUnderstood) notUnderstood(file, `${region.container} is named like a configuration file but its content is not one lint-deploy reads`, region.range);
     } catch (error) {
       // A parser bug must not lose the other files' findings.
-      fileFinding(file, 'parser-crash', 'error', `The ${classified.handler.id} parser failed on this file (${(error as Error).message}); please report it`);
+      fileFinding(file, 'parser-crash', 'error', `The ${classified?.handler.id ?? 'embedded configuration'} parser failed on this file (${(error as Error).message}); please report it`);
     }
   }
+  for (const file of notReadAsSecurity) {
+    if (securityFiles.has(securityFileName(file))) documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
+  }
   return { documents, findings };
+}
+
+/** A file read again as the given kind (a java.security override under another name). */
+function readDocumentsAs(file: string, handler: FormatHandler, kind: string): ParsedDocument[] {
+  const decoded = decodeFile(fs.readFileSync(file));
+  if (!decoded.ok) return [];
+  const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
+  const template = scanTemplate(decoded.text, innerTemplateName(file) !== undefined);
+  return [template ? parseTemplate({ handler, kind }, source, template, false) : handler.parse(source, kind)];
+}
+
+/**
+ * Parses a template's text with its template syntax set aside. When keeping both branches of every
+ * conditional does not parse cleanly (an `if` and an `else` that each open a block), the first branches
+ * alone are tried; the reading with fewer problems wins. The document keeps the file's real text.
+ */
+function parseTemplate({ handler, kind }: Classification, source: SourceFile, template: TemplateInfo, fragment: boolean): ParsedDocument {
+  let doc = handler.parse({ ...source, text: template.masked }, kind);
+  if (doc.problems.length > 0 && template.firstBranch !== undefined) {
+    const first = handler.parse({ ...source, text: template.firstBranch }, kind);
+    if (first.problems.length < doc.problems.length) doc = first;
+  }
+  // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
+  // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
+  const problems = fragment ? doc.problems.map((p) => (UNBALANCED.has(p.code) ? { ...p, severity: 'info' as const, message: `${p.message} (expected in a template fragment: another fragment opens or closes the block)` } : p)) : doc.problems;
+  return { ...doc, problems, file: source, template };
+}
+
+const UNBALANCED = new Set(['unclosed-block', 'unexpected-brace']);
+
+/** A template named without the extension of a whole configuration file: a piece of one. */
+function isFragmentName(filePath: string): boolean {
+  const base = filePath.split(/[\\/]/).pop() ?? '';
+  return !base.includes('.');
 }

@@ -1,0 +1,41 @@
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import { libertyServers } from '../model/liberty-config';
+import type { Deployment } from '../model/types';
+
+/**
+ * `--debug`: how lint-deploy read the tree before judging it — template syntax set aside, configuration
+ * embedded in other files, java.security overrides, Liberty includes and variables — one line each,
+ * on stderr, so a user can check what a finding rests on.
+ */
+export function debugResolution(deployments: Deployment[], cwd: string): string[] {
+  const rel = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+  const at = (l: Location) => `${rel(l.file)}${l.range ? `:${l.range.start.line + 1}` : ''}`;
+  const lines: string[] = [];
+  for (const deployment of deployments) {
+    for (const doc of deployment.documents) {
+      const t = doc.template;
+      if (t && !doc.embedded) {
+        const count = (kind: string) => t.spans.filter((s) => s.kind === kind).length;
+        lines.push(`template ${rel(doc.file.path)} (${doc.kind}): ${t.engines.join('+')}, ${count('value')} value(s) unknown, ${count('generated')} generated line(s), ${count('directive')} directive(s) set aside, ${t.branches.length} conditional branch(es)`);
+      }
+      if (doc.embedded) lines.push(`embedded ${rel(doc.file.path)}:${doc.embedded.range.start.line + 1}-${doc.embedded.range.end.line + 1} ${doc.embedded.container} → ${doc.kind}`);
+    }
+    const overrides = new Set<string>();
+    for (const c of deployment.components) {
+      const option = c.runtime?.systemProperties['java.security.properties'];
+      const list = c.runtime?.securityProperties['jdk.tls.disabledAlgorithms'];
+      if (!option || option.from.kind !== 'file') continue;
+      const target = list?.from.kind === 'file' ? at(list.from.location) : 'no file of the tree';
+      const line = `java.security override ${at(option.from.location)} -Djava.security.properties=${option.value} → ${target}`;
+      if (!overrides.has(line)) lines.push(line);
+      overrides.add(line);
+    }
+    for (const server of libertyServers(deployment.documents)) {
+      lines.push(`liberty ${rel(server.root.file.path)}: ${server.documents.map((d) => rel(d.file.path)).join(' + ')}`);
+      for (const [name, v] of server.variables) lines.push(`  variable ${name}=${v.value} (from ${rel(v.from)})`);
+      for (const u of server.unresolvedIncludes) lines.push(`  include ${u.written} at ${at(u.location)} not active (unknown variable); may name ${u.candidates.map(rel).join(', ') || 'no file of the tree'}`);
+    }
+  }
+  return lines;
+}

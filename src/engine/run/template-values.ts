@@ -1,0 +1,46 @@
+import type { Finding, Location } from '../../core/types';
+import type { ParsedDocument } from '../../parse/types';
+import { templateBranchAt, templateSpanAt, type TemplateInfo, type TemplateSpan } from '../../parse/template';
+
+/**
+ * Unknown is not an error: a finding that rests on a template value (`{{ .Env.SSL_PROTOCOLS }}`,
+ * `${NGINX_PORT}` in a `.template`) is about a value nobody knows until the template is rendered.
+ * Errors and warnings whose location — or a related location — lies on such a value become infos
+ * that say which template value they depend on, with that value as a related location.
+ */
+export function deferTemplateValues(findings: Finding[], documents: ParsedDocument[]): Finding[] {
+  const templates = new Map<string, TemplateInfo>();
+  for (const doc of documents) if (doc.template) templates.set(doc.file.path, doc.template);
+  if (templates.size === 0) return findings;
+  const spanOf = (location: Location): TemplateSpan | undefined => {
+    const info = templates.get(location.file);
+    return info && location.range ? templateSpanAt(info, location.range) : undefined;
+  };
+  return findings.map((finding) => {
+    if (finding.severity === 'info') return finding;
+    let file = finding.location.file;
+    let span = spanOf(finding.location);
+    for (const related of finding.related ?? []) {
+      if (span) break;
+      span = spanOf(related);
+      file = related.file;
+    }
+    if (span) {
+      return {
+        ...finding,
+        severity: 'info',
+        message: `${finding.message} — depends on template value ${span.text}, unknown until the template is rendered`,
+        related: [...(finding.related ?? []), { file, range: span.range, message: `template value ${span.text}` }],
+      };
+    }
+    // A finding inside a conditional is true of that branch: say which one.
+    const info = templates.get(finding.location.file);
+    const branch = info && finding.location.range ? templateBranchAt(info, finding.location.range.start) : undefined;
+    if (!branch) return finding;
+    return {
+      ...finding,
+      message: `${finding.message} (when the template takes the branch ${branch.condition})`,
+      related: [...(finding.related ?? []), { file: finding.location.file, range: branch.range, message: `template branch ${branch.condition}` }],
+    };
+  });
+}

@@ -1,0 +1,124 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Location } from '../core/types';
+import type { LibertyData } from '../parse/liberty';
+import type { ParsedDocument } from '../parse/types';
+import { attr, elementsNamed, type XmlElement } from '../parse/xml';
+
+/**
+ * A Liberty server's configuration as the server assembles it: `configDropins/defaults/*.xml`, the
+ * root `server.xml` with its `<include>`s in place (relative to the including file, or through
+ * `${server.config.dir}` and variables), then `configDropins/overrides/*.xml`. Variables follow
+ * Liberty's precedence (IBM docs "Using variables in configuration files", Open Liberty runtime guide
+ * "Variable substitution"): `<variable value>` over bootstrap.properties over the environment
+ * (server.env) over `<variable defaultValue>`. An include whose location still holds an unknown
+ * variable is not active: the files it could name are alternatives, never linted as the server's.
+ */
+export interface LibertyServerConfig {
+  root: ParsedDocument<LibertyData>;
+  /** Every document of the configuration in the order Liberty merges them. */
+  documents: ParsedDocument<LibertyData>[];
+  /** The root's data with every document's elements, `<ssl>`, keystores and variables merged. */
+  data: LibertyData;
+  /** The file each merged element comes from. */
+  fileOf(element: XmlElement): string;
+  /** How each variable was resolved: value and where it was set. */
+  variables: Map<string, { value: string; from: string }>;
+  /** Includes whose location depends on a variable nothing sets: the files they may name are not active. */
+  unresolvedIncludes: Array<{ location: Location; written: string; candidates: string[] }>;
+}
+
+const VARIABLE = /\$\{([^}]+)\}/g;
+
+export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig[] {
+  const libertyDocs = documents.filter((d) => d.kind === 'liberty.server-xml') as ParsedDocument<LibertyData>[];
+  const byPath = new Map(libertyDocs.map((d) => [d.file.path, d]));
+  const included = new Set<string>();
+  const assemble = (root: ParsedDocument<LibertyData>): LibertyServerConfig => {
+    const configDir = path.dirname(root.file.path);
+    const variables = baseVariables(documents, configDir);
+    const inDir = (sub: string) => libertyDocs.filter((d) => path.dirname(d.file.path) === path.join(configDir, 'configDropins', sub)).sort((a, b) => a.file.path.localeCompare(b.file.path));
+    const ordered: ParsedDocument<LibertyData>[] = [];
+    const unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'] = [];
+    const visit = (doc: ParsedDocument<LibertyData>, depth: number) => {
+      if (ordered.includes(doc) || depth > 20) return;
+      ordered.push(doc);
+      setVariables(doc, variables);
+      for (const include of elementsNamed(doc.data.xml, 'include')) {
+        const written = attr(include, 'location')?.value;
+        if (!written) continue;
+        const withConfigDir = written.replace(/\$\{server\.config\.dir\}/g, configDir);
+        // Every file a variable part could name is an alternative, never a server of its own
+        // (`includes/${AUTH_TYPE}.xml`: basic.xml, ldap.xml, oidc.xml…), even when a default picks one.
+        const candidates = VARIABLE.test(withConfigDir) ? alternatives(withConfigDir, doc.file.path, libertyDocs) : [];
+        VARIABLE.lastIndex = 0;
+        for (const c of candidates) included.add(c);
+        const resolved = withConfigDir.replace(VARIABLE, (all, name: string) => variables.get(name)?.value ?? all);
+        if (VARIABLE.test(resolved)) {
+          VARIABLE.lastIndex = 0;
+          unresolvedIncludes.push({ location: { file: doc.file.path, range: include.range }, written, candidates });
+          continue;
+        }
+        const target = byPath.get(path.isAbsolute(resolved) ? resolved : path.resolve(path.dirname(doc.file.path), resolved));
+        if (!target) continue;
+        included.add(target.file.path);
+        visit(target, depth + 1);
+      }
+    };
+    for (const d of inDir('defaults')) visit(d, 0);
+    visit(root, 0);
+    for (const d of inDir('overrides')) visit(d, 0);
+    for (const d of [...inDir('defaults'), ...inDir('overrides')]) included.add(d.file.path);
+    return merge(root, ordered, variables, unresolvedIncludes);
+  };
+  const roots = libertyDocs.filter((d) => !/[\\/]configDropins[\\/](defaults|overrides)$/.test(path.dirname(d.file.path)));
+  const configs = roots.map(assemble);
+  return configs.filter((c) => !included.has(c.root.file.path));
+}
+
+/** The Liberty files a location with `${…}` parts could name (each part as `*`). */
+function alternatives(location: string, from: string, libertyDocs: ParsedDocument<LibertyData>[]): string[] {
+  const absolute = path.isAbsolute(location) ? location : path.resolve(path.dirname(from), location);
+  const match = picomatch(absolute.replace(VARIABLE, '*').split(path.sep).join('/'));
+  return libertyDocs.filter((d) => match(d.file.path.split(path.sep).join('/'))).map((d) => d.file.path);
+}
+
+/** bootstrap.properties beside server.xml over server.env (environment variables). */
+function baseVariables(documents: ParsedDocument[], configDir: string): Map<string, { value: string; from: string }> {
+  const variables = new Map<string, { value: string; from: string }>();
+  const beside = (name: string) => documents.filter((d) => d.file.path === path.join(configDir, name));
+  for (const doc of beside('server.env')) {
+    for (const m of doc.file.text.matchAll(/^\s*(?:export\s+)?([\w.]+)=["']?([^"'\r\n]*)["']?\s*$/gm)) variables.set(m[1], { value: m[2], from: doc.file.path });
+  }
+  for (const doc of beside('bootstrap.properties')) for (const entry of doc.entries) variables.set(entry.key, { value: entry.value, from: doc.file.path });
+  return variables;
+}
+
+/** `<variable value>` wins over everything; `defaultValue` only fills a gap. */
+function setVariables(doc: ParsedDocument<LibertyData>, variables: Map<string, { value: string; from: string }>): void {
+  for (const v of elementsNamed(doc.data.xml, 'variable')) {
+    const name = attr(v, 'name')?.value;
+    if (!name) continue;
+    const value = attr(v, 'value')?.value;
+    const fallback = attr(v, 'defaultValue')?.value;
+    if (value !== undefined) variables.set(name, { value, from: doc.file.path });
+    else if (fallback !== undefined && !variables.has(name)) variables.set(name, { value: fallback, from: doc.file.path });
+  }
+}
+
+function merge(root: ParsedDocument<LibertyData>, ordered: ParsedDocument<LibertyData>[], variables: LibertyServerConfig['variables'], unresolvedIncludes: LibertyServerConfig['unresolvedIncludes']): LibertyServerConfig {
+  const files = new Map<XmlElement, string>();
+  for (const doc of ordered) for (const e of doc.data.xml.elements) files.set(e, doc.file.path);
+  const all = (pick: (d: LibertyData) => unknown[]) => ordered.flatMap((d) => pick(d.data));
+  const data: LibertyData = {
+    ...root.data,
+    xml: { root: root.data.xml.root, elements: all((d) => d.xml.elements) as XmlElement[] },
+    ssl: all((d) => d.ssl) as LibertyData['ssl'],
+    keyStores: all((d) => d.keyStores) as LibertyData['keyStores'],
+    connectionFactories: all((d) => d.connectionFactories) as LibertyData['connectionFactories'],
+    sslDefault: [...ordered].reverse().find((d) => d.data.sslDefault)?.data.sslDefault,
+    variables: Object.fromEntries([...variables].map(([k, v]) => [k, v.value])),
+    features: all((d) => d.features) as string[],
+  };
+  return { root, documents: ordered, data, fileOf: (e) => files.get(e) ?? root.file.path, variables, unresolvedIncludes };
+}

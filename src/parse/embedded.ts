@@ -1,0 +1,134 @@
+import * as path from 'node:path';
+import type { Position } from '../core/types';
+import { classifyFile, type Classification } from './registry';
+import { splitLines } from './text';
+import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
+import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
+
+/**
+ * Configuration embedded in other files, read as documents of their own with positions in the
+ * enclosing file: every block-scalar key of a YAML file (Kubernetes ConfigMap `data:`, Helm
+ * templates) whose content is a configuration format, MQSC sent to `runmqsc` from a shell heredoc
+ * (`runmqsc QM1 <<EOF … EOF`, `<<-'EOF'`) or an `echo '…' | runmqsc`, and heredocs written to a
+ * configuration file (`cat > /etc/mqm/x.mqsc <<EOF`).
+ */
+const YAML_NAME = /\.ya?ml([._](template|tpl))?$/i;
+
+/** Shell scripts and container builds; documentation (`README.md` examples) is not deployment configuration. */
+const SHELL_NAME = /\.(sh|bash|ksh|zsh)$|(^|[\\/])(Dockerfile|Containerfile)[^\\/]*$/;
+const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
+const TARGET_FILE = />\s*["']?([^\s"'<>|;&]+\.(?:mqsc|ini|json|conf|xml|properties|options))["']?/;
+/** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
+const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
+
+/** Heredocs fed to runmqsc or written to a configuration file, and `echo '…' | runmqsc`. */
+function shellRegions(lines: string[]): EmbeddedRegion[] {
+  const regions: EmbeddedRegion[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const echo = ECHO_TO_RUNMQSC.exec(line);
+    if (echo) {
+      const column = (echo.index ?? 0) + echo[0].indexOf(echo[1]) + echo[1].length;
+      regions.push({ name: 'runmqsc.mqsc', container: 'echo to runmqsc', lines: [{ line: i, column, text: echo[2] }] });
+      continue;
+    }
+    const here = HEREDOC.exec(line);
+    if (!here || line.trimStart().startsWith('#')) continue;
+    // A heredoc to another command or an unnamed file (`cat << EOF > $1`) is read when its content says what it is.
+    const target = /\brunmqsc\b/.test(line) ? 'runmqsc.mqsc' : (TARGET_FILE.exec(line)?.[1] ?? 'heredoc');
+    const stripTabs = here[1] === '-';
+    const body: EmbeddedLine[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const text = stripTabs ? lines[j].replace(/^\t+/, '') : lines[j];
+      if (text === here[3]) break;
+      body.push({ line: j, column: lines[j].length - text.length, text });
+    }
+    if (body.length) regions.push({ name: path.basename(target), container: target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`, lines: body });
+    i = j;
+  }
+  return regions;
+}
+
+/** The regions of embedded configuration in a file (its text with any template syntax set aside). */
+export function findEmbedded(filePath: string, text: string): EmbeddedRegion[] {
+  if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text));
+  if (!SHELL_NAME.test(filePath) && !text.startsWith('#!')) return [];
+  if (!text.includes('<<') && !text.includes('runmqsc')) return [];
+  return shellRegions(splitLines(text));
+}
+
+/** Content that says what it is when its key does not (`cm-nativeha-ini`, `mq.ini`, `config`). */
+const SNIFFERS: Array<[RegExp, string]> = [
+  [/^\s*(DEFINE|DEF|ALTER|SET|START|REFRESH|DELETE)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY|QREMOTE|TOPIC)\b/im, 'embedded.mqsc'],
+  [/^\s*(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|QueueManager|CHANNELS|MQClient):\s*$/m, 'qm.ini'],
+  [/^\s*\{\s*"channel"\s*:/, 'ccdt.json'],
+  [/^\s*<server[\s>]/m, 'server.xml'],
+];
+
+/** Classifies a region by its name (in the enclosing file's directory), else by its content. */
+function classifyRegion(filePath: string, region: EmbeddedRegion, text: string): Classification | undefined {
+  const dir = path.dirname(filePath);
+  const byName = classifyFile(path.join(dir, region.name), text);
+  if (byName) return byName;
+  for (const [pattern, name] of SNIFFERS) if (pattern.test(text)) return classifyFile(path.join(dir, name), text);
+  return undefined;
+}
+
+/**
+ * Parses every embedded region of a file as a document of its own: the file is the enclosing
+ * file, every range is where the text sits in it. `skipKind`: the kind the enclosing file was
+ * already read as (a YAML file read as MQSC has its `*.mqsc` keys read already).
+ */
+export function parseEmbedded(source: SourceFile, filePath: string, text: string, skipKind?: string): EmbeddedDocuments {
+  const out: EmbeddedDocuments = { documents: [], notUnderstood: [] };
+  for (const region of findEmbedded(filePath, text)) {
+    const body = region.lines.map((l) => l.text).join('\n');
+    const first = region.lines[0];
+    const last = region.lines[region.lines.length - 1];
+    const range = { start: { line: first.line, character: first.column }, end: { line: last.line, character: last.column + last.text.length } };
+    const classified = classifyRegion(filePath, region, body);
+    if (!classified) {
+      if (classifyFile(path.join(path.dirname(filePath), region.name), '')) out.notUnderstood.push({ container: region.container, name: region.name, range });
+      continue;
+    }
+    if (classified.kind === skipKind) continue;
+    const doc = classified.handler.parse({ path: source.path, text: body, hadBom: false }, classified.kind);
+    remapRanges(doc, region.lines);
+    out.documents.push({ ...doc, file: source, embedded: { container: region.container, name: region.name, range } });
+  }
+  return out;
+}
+
+export interface EmbeddedDocuments {
+  documents: Array<ParsedDocument & { embedded: EmbeddedOrigin }>;
+  /** Regions whose name alone says a format lint-deploy reads (`java.security: |`) but whose content is not one. */
+  notUnderstood: EmbeddedOrigin[];
+}
+
+
+/** Moves every position of a document parsed from a region to where it sits in the enclosing file. */
+function remapRanges(doc: ParsedDocument, lines: EmbeddedLine[]): void {
+  const seen = new Set<object>();
+  const move = (p: Position) => {
+    const at = lines[Math.min(p.line, lines.length - 1)];
+    p.character += at.column;
+    p.line = at.line;
+  };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (isPosition(node)) return move(node);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'file') visit(value);
+  };
+  visit({ entries: doc.entries, comments: doc.comments, problems: doc.problems, data: doc.data });
+}
+
+function isPosition(node: object): node is Position {
+  const p = node as Position;
+  return typeof p.line === 'number' && typeof p.character === 'number' && Object.keys(node).length === 2;
+}

@@ -1,0 +1,251 @@
+import type { Range } from '../core/types';
+import { LineIndex } from './text';
+
+/**
+ * Configuration as it is committed: Go/gomplate/Helm `{{ }}`, Jinja2 `{{ }}`/`{% %}`/`{# #}` and
+ * ERB `<% %>` templates. The file is parsed with its template syntax set aside, keeping every
+ * offset (so positions stay true): directives and comments become spaces, an output expression
+ * becomes a same-length `${name}` placeholder that parsers already treat as a variable, and an
+ * expression alone on its line (it generates whole lines) becomes spaces. The spans are kept so
+ * that a finding resting on a template value is reported as depending on it, never as an error.
+ */
+/** `env`: `${VAR}`/`$VAR` placeholders of a file named as a template (envsubst, sed). */
+export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'env';
+
+export type TemplateSpanKind =
+  /** An output expression inside a line: its value is unknown until rendered. */
+  | 'value'
+  /** An output expression alone on its line(s), or an include: unknown generated content. */
+  | 'generated'
+  /** A control directive (`if`, `range`, `end`, `{% for %}`, `<% end %>`) or assignment. */
+  | 'directive'
+  | 'comment';
+
+export interface TemplateSpan {
+  kind: TemplateSpanKind;
+  engine: TemplateEngine;
+  /** The template text as written, e.g. `{{ .Env.SSL_PROTOCOLS }}`. */
+  text: string;
+  start: number;
+  end: number;
+  range: Range;
+  /** A directive inside a line (`Enabled={{ if .x }}No{{ else }}Yes{{ end }}`): the value around it is unknown. */
+  inline?: boolean;
+}
+
+export interface TemplateInfo {
+  engines: TemplateEngine[];
+  spans: TemplateSpan[];
+  /** The text with the template syntax set aside, both branches of every conditional kept. */
+  masked: string;
+  /** The same with every `else` branch blanked (only the first branch of each conditional), when there is one. */
+  firstBranch?: string;
+  /** The text under each conditional, with the condition that selects it. */
+  branches: TemplateBranch[];
+}
+
+export interface TemplateBranch {
+  /** The tag that opens the branch as written: `{{ if .Env.LEGACY }}`, `{% else %}`. */
+  condition: string;
+  range: Range;
+}
+
+/** Suffixes that say "this is a template (or sample) of the file named before them". */
+export const TEMPLATE_SUFFIX = /_template$|\.(tpl|j2|jinja2?|template|tmpl|gotmpl|gtpl|erb|epp|sample|example|dist)$/i;
+
+/** `nginx.conf.j2` → `nginx.conf`; undefined when the name has no template suffix. */
+export function innerTemplateName(filePath: string): string | undefined {
+  const stripped = filePath.replace(TEMPLATE_SUFFIX, '');
+  if (stripped === filePath) return undefined;
+  const base = stripped.split(/[\\/]/).pop() ?? '';
+  // A partial (Helm `_helpers.tpl`) renders to no file of its own.
+  return !base.startsWith('_') && (base.includes('.') || /^[\w-]+$/.test(base)) ? stripped : undefined;
+}
+
+type Role = 'open' | 'else' | 'end' | 'none';
+
+interface Tag {
+  engine: TemplateEngine;
+  kind: TemplateSpanKind;
+  role: Role;
+  start: number;
+  end: number;
+}
+
+const GO_OPEN = /^(if|range|with|define|block)\b/;
+const GO_GENERATED = /^(template|include)\b/;
+const JINJA_OPEN = /^(if|for|macro|call|filter|block|raw|with|autoescape)\b/;
+const JINJA_GENERATED = /^(include|import|from|extends)\b/;
+const ERB_OPEN = /^(if|unless|case|while|until|for|begin)\b|\bdo(\s*\|[^|]*\|)?\s*$/;
+
+/** Finds the template tags of a text; undefined when it holds none. */
+function scanTags(text: string): Tag[] {
+  const tags: Tag[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const open = nextOpening(text, i);
+    if (open < 0) break;
+    const two = text.slice(open, open + 2);
+    const close = two === '<%' ? '%>' : two === '{%' ? '%}' : two === '{#' ? '#}' : '}}';
+    const end = text.indexOf(close, open + 2);
+    // `{#` unmatched nearby is not a Jinja comment (`${#array}` in shell, a literal brace).
+    if (end < 0 || (two === '{#' && end - open > 4000)) {
+      i = open + 2;
+      continue;
+    }
+    tags.push(classifyTag(two, text.slice(open + 2, end), open, end + 2));
+    i = end + 2;
+  }
+  return tags;
+}
+
+function nextOpening(text: string, from: number): number {
+  for (let i = from; i < text.length - 1; i++) {
+    const c = text[i];
+    const n = text[i + 1];
+    if (c === '{' && (n === '{' || n === '%' || n === '#')) {
+      // `${{ … }}` (GitHub Actions) and `${#var}` (shell) are not these templates.
+      if (text[i - 1] === '$') continue;
+      return i;
+    }
+    if (c === '<' && n === '%' && text[i + 2] !== '%') return i;
+  }
+  return -1;
+}
+
+function classifyTag(opening: string, inner: string, start: number, end: number): Tag {
+  const body = inner.replace(/^[-+=~#]*\s*/, '').replace(/\s*[-+]$/, '').trim();
+  const tag = (engine: TemplateEngine, kind: TemplateSpanKind, role: Role = 'none'): Tag => ({ engine, kind, role, start, end });
+  if (opening === '{#') return tag('jinja', 'comment');
+  if (opening === '<%') {
+    if (inner.startsWith('#')) return tag('erb', 'comment');
+    if (inner.startsWith('=')) return tag('erb', 'value');
+    if (/^end\b/.test(body)) return tag('erb', 'directive', 'end');
+    if (/^(else|elsif|when|rescue|ensure)\b/.test(body)) return tag('erb', 'directive', 'else');
+    return tag('erb', 'directive', ERB_OPEN.test(body) ? 'open' : 'none');
+  }
+  if (opening === '{%') {
+    if (/^end\w*\b/.test(body)) return tag('jinja', 'directive', 'end');
+    if (/^(elif|else)\b/.test(body)) return tag('jinja', 'directive', 'else');
+    if (JINJA_GENERATED.test(body)) return tag('jinja', 'generated');
+    // `{% set x %}…{% endset %}` is a block; `{% set x = 1 %}` is not.
+    if (/^set\b/.test(body)) return tag('jinja', 'directive', body.includes('=') ? 'none' : 'open');
+    return tag('jinja', 'directive', JINJA_OPEN.test(body) ? 'open' : 'none');
+  }
+  // `{{ }}`: Go control words, else an output expression (Go or Jinja alike).
+  if (body.startsWith('/*')) return tag('go', 'comment');
+  if (/^end\b/.test(body)) return tag('go', 'directive', 'end');
+  if (/^else\b/.test(body)) return tag('go', 'directive', 'else');
+  if (GO_OPEN.test(body)) return tag('go', 'directive', 'open');
+  if (/^(break|continue)\b/.test(body) || /^\$[\w]*\s*:?=/.test(body)) return tag('go', 'directive');
+  if (GO_GENERATED.test(body)) return tag('go', 'generated');
+  return tag('go', 'value');
+}
+
+/**
+ * Template syntax of a text, or undefined when it holds none. `namedTemplate`: the file's name says it
+ * is a template, so `${VAR}` and `$UPPER_CASE` placeholders (envsubst) are template values too.
+ */
+export function scanTemplate(text: string, namedTemplate = false): TemplateInfo | undefined {
+  const tags = /\{\{|\{%|\{#|<%/.test(text) ? scanTags(text) : [];
+  const index = new LineIndex(text);
+  const envSpans = namedTemplate ? placeholderSpans(text, index, tags) : [];
+  if (tags.length === 0) return envSpans.length > 0 ? { engines: ['env'], spans: envSpans, masked: text, branches: [] } : undefined;
+  const chars = text.split('');
+  const blank = (out: string[], start: number, end: number) => {
+    for (let k = start; k < end; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
+  const spans: TemplateSpan[] = [];
+  for (const t of tags) {
+    const source = text.slice(t.start, t.end);
+    const alone = aloneOnLine(text, t.start, t.end) || /[\r\n]/.test(source);
+    // An include inside a line (`Name={{ include "x.name" . }}`) is a value like any other.
+    const kind = (t.kind === 'value' || t.kind === 'generated') && !alone ? 'value' : t.kind === 'value' ? 'generated' : t.kind;
+    spans.push({ kind, engine: t.engine, text: source, start: t.start, end: t.end, range: index.rangeAt(t.start, t.end), inline: kind === 'directive' && !alone });
+    if (kind === 'value') chars.splice(t.start, t.end - t.start, ...placeholder(source));
+    else blank(chars, t.start, t.end);
+  }
+  const masked = chars.join('');
+  const { elseRegions, branches } = conditionals(tags, text, index);
+  let firstBranch: string | undefined;
+  if (elseRegions.length > 0) {
+    const alt = masked.split('');
+    for (const [start, end] of elseRegions) blank(alt, start, end);
+    firstBranch = alt.join('');
+  }
+  const engines = [...new Set(tags.map((t) => t.engine))];
+  if (envSpans.length > 0) engines.push('env');
+  return { engines, spans: [...spans, ...envSpans].sort((a, b) => a.start - b.start), masked, firstBranch, branches };
+}
+
+const ENV_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}|\$[A-Z_][A-Z0-9_]*\b/g;
+
+function placeholderSpans(text: string, index: LineIndex, tags: Tag[]): TemplateSpan[] {
+  const spans: TemplateSpan[] = [];
+  for (const m of text.matchAll(ENV_PLACEHOLDER)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (tags.some((t) => t.start < end && start < t.end)) continue;
+    spans.push({ kind: 'value', engine: 'env', text: m[0], start, end, range: index.rangeAt(start, end) });
+  }
+  return spans;
+}
+
+function aloneOnLine(text: string, start: number, end: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const after = text.slice(end).search(/[\r\n]/);
+  const lineEnd = after < 0 ? text.length : end + after;
+  return text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
+}
+
+/** `{{ .Env.PORT }}` → `${_Env_PORT____}`: same length, one word, an identifier parsers know as a placeholder. */
+function placeholder(source: string): string[] {
+  const inner = source.slice(2, -2).replace(/^[-+=~]+/, '').replace(/[-+]$/, '').trim();
+  let name = inner.replace(/[^A-Za-z0-9_]/g, '_');
+  if (!/^[A-Za-z_]/.test(name)) name = `_${name}`;
+  const width = source.length - 3;
+  name = (name + '_'.repeat(width)).slice(0, width);
+  return `\${${name}}`.split('');
+}
+
+/** [start, end) offsets of every `else` branch (from the `else` tag to its block's `end` tag), and every branch with its condition. */
+function conditionals(tags: Tag[], text: string, index: LineIndex): { elseRegions: Array<[number, number]>; branches: TemplateBranch[] } {
+  const elseRegions: Array<[number, number]> = [];
+  const branches: TemplateBranch[] = [];
+  const stack: Array<{ open: Tag; branchAt: Tag; elseAt?: number; conditional: boolean }> = [];
+  const close = (top: (typeof stack)[number], at: Tag) => {
+    if (top.conditional) branches.push({ condition: text.slice(top.branchAt.start, top.branchAt.end).trim(), range: index.rangeAt(top.branchAt.end, at.start) });
+  };
+  for (const t of tags) {
+    if (t.role === 'open') stack.push({ open: t, branchAt: t, conditional: CONDITIONAL.test(text.slice(t.start + 2, t.end - 2).replace(/^[-+=~]*\s*/, '')) });
+    else if (t.role === 'else') {
+      const top = stack[stack.length - 1];
+      if (!top) continue;
+      close(top, t);
+      top.branchAt = t;
+      top.elseAt ??= t.start;
+    } else if (t.role === 'end') {
+      const top = stack.pop();
+      if (!top) continue;
+      close(top, t);
+      if (top.elseAt !== undefined) elseRegions.push([top.elseAt, t.start]);
+    }
+  }
+  return { elseRegions, branches };
+}
+
+const CONDITIONAL = /^(if|unless|with|case)\b/;
+
+/** The template span a range rests on (a value, generated lines or a directive inside the line), if any. */
+export function templateSpanAt(info: TemplateInfo, range: Range): TemplateSpan | undefined {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  return info.spans.find((s) => (s.kind === 'value' || s.kind === 'generated' || s.inline) && before(s.range.start, range.end) && before(range.start, s.range.end));
+}
+
+/** The innermost conditional branch a position lies in, if any. */
+export function templateBranchAt(info: TemplateInfo, at: Range['start']): TemplateBranch | undefined {
+  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  let found: TemplateBranch | undefined;
+  for (const b of info.branches) if (le(b.range.start, at) && le(at, b.range.end) && (!found || le(found.range.start, b.range.start))) found = b;
+  return found;
+}

@@ -1,0 +1,47 @@
+export interface EmbeddedLine {
+  /** Zero-based line and column of the text in the enclosing file. */
+  line: number;
+  column: number;
+  text: string;
+}
+
+export interface EmbeddedRegion {
+  /** The name the content would have as a file: the ConfigMap key, `runmqsc.mqsc` for MQSC sent to runmqsc. */
+  name: string;
+  /** What holds it, as users say it: `YAML key mq.ini`, `heredoc to runmqsc`. */
+  container: string;
+  lines: EmbeddedLine[];
+}
+
+
+const BLOCK_KEY = /^(\s*)(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)?$/;
+
+/** Block scalars of a YAML text, each with its lines and the columns they start at. */
+export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
+  const regions: EmbeddedRegion[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = BLOCK_KEY.exec(lines[i]);
+    if (!m) continue;
+    const keyIndent = m[1].length;
+    let blockIndent = -1;
+    const body: EmbeddedLine[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const text = lines[j];
+      if (text.trim() === '') {
+        body.push({ line: j, column: 0, text: '' });
+        continue;
+      }
+      const indent = text.length - text.trimStart().length;
+      if (indent <= keyIndent) break;
+      if (blockIndent < 0) blockIndent = indent;
+      const column = Math.min(indent, blockIndent);
+      body.push({ line: j, column, text: text.slice(column) });
+    }
+    while (body.length && body[body.length - 1].text === '') body.pop();
+    if (body.length) regions.push({ name: m[3], container: `YAML key ${m[3]}`, lines: body });
+    i = j - 1;
+  }
+  return regions;
+}
+

@@ -1,0 +1,92 @@
+import type { RelatedLocation } from '../../core/types';
+import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../knowledge';
+import type { JavaRuntime } from '../../model/types';
+import { defineRule } from '../types';
+
+/** The JDK compared with when the tree does not say which one runs: a current LTS release. */
+const REFERENCE_JDK = { vendor: 'openjdk', version: '17.0.15' } as const;
+
+const normalise = (entry: string) => entry.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The default entries of `runtime`'s JDK (or of the reference JDK) that `override` no longer lists. */
+function dropped(runtime: JavaRuntime, override: string): { jdk: string; known: boolean; entries: string[] } | undefined {
+  const own = parseJavaVersion(runtime.version.value);
+  const version = own ?? parseJavaVersion(REFERENCE_JDK.version);
+  const vendor = own ? runtime.vendor.value : REFERENCE_JDK.vendor;
+  const profile = version ? jdkProfile(vendor, version) : undefined;
+  if (!profile || !version) return undefined;
+  const kept = splitAlgorithmList(override).map(normalise);
+  const entries = profile.tlsDisabledAlgorithms.value.flatMap((e) => weakenedEntry(e, kept));
+  return { jdk: formatJdk(vendor, version), known: own !== undefined, entries };
+}
+
+const KEY_SIZE = /^(\S+) keysize < (\d+)$/;
+
+/**
+ * How the override weakens one default entry: not at all (listed, or its algorithm still constrained in
+ * a way this rule does not judge: `DES keySize < 128` still blocks 56-bit DES), a smaller key-size floor,
+ * or dropped.
+ */
+function weakenedEntry(entry: string, kept: string[]): string[] {
+  const wanted = normalise(entry);
+  if (/^include\b/.test(wanted) || kept.includes(wanted)) return [];
+  const size = KEY_SIZE.exec(wanted);
+  const names = (size ? size[1] : wanted).split(/with|and/);
+  const sameAlgorithm = kept.filter((k) => names.includes(k.split(' ')[0]));
+  if (sameAlgorithm.length === 0) return [entry];
+  const keptSize = sameAlgorithm.map((k) => KEY_SIZE.exec(k)).find((m) => m);
+  if (size && keptSize && Number(keptSize[2]) < Number(size[2])) return [`${entry} (here < ${keptSize[2]})`];
+  return [];
+}
+
+/**
+ * A java.security override (a `-Djava.security.properties` file, a java.security edited in the tree)
+ * replaces the whole jdk.tls.disabledAlgorithms list: whatever the JDK disabled that the new list
+ * omits — SSLv3, TLSv1, anon, NULL, 3DES — is enabled again, silently.
+ */
+export default defineRule({
+  meta: {
+    id: 'java/disabled-algorithms-weakened',
+    description: 'Warn when a jdk.tls.disabledAlgorithms override re-enables protocols or algorithms the JDK disables by default',
+    severity: 'warning',
+    messages: {
+      weakened:
+        'jdk.tls.disabledAlgorithms here replaces the JDK list and no longer disables {{entries}}, which {{jdk}} disables by default: {{components}} can negotiate them again. Fix: copy the JDK default list and add to it instead of replacing it',
+      weakenedUnknownJdk:
+        'jdk.tls.disabledAlgorithms here replaces the JDK list and does not disable {{entries}}, which current JDKs ({{jdk}}) disable by default: if the JDK that runs {{components}} does, this re-enables them. Declare the JDK (a release file or --java-version) to know',
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    const byOverride = new Map<string, { runtime: JavaRuntime; components: string[] }>();
+    for (const component of ctx.deployment.components) {
+      const override = component.runtime?.securityProperties['jdk.tls.disabledAlgorithms'];
+      if (!component.runtime || override?.from.kind !== 'file') continue;
+      const { file, range } = override.from.location;
+      const key = `${file}:${range?.start.line}|${component.runtime.vendor.value} ${component.runtime.version.value}`;
+      const seen = byOverride.get(key) ?? { runtime: component.runtime, components: [] };
+      seen.components.push(component.name);
+      byOverride.set(key, seen);
+    }
+    for (const { runtime, components } of byOverride.values()) {
+      const override = runtime.securityProperties['jdk.tls.disabledAlgorithms'];
+      if (override.from.kind !== 'file') continue;
+      const result = dropped(runtime, override.value);
+      if (!result || result.entries.length === 0) continue;
+      // The option that loaded the override, when it came from -Djava.security.properties.
+      const option = runtime.systemProperties['java.security.properties'];
+      const related: RelatedLocation[] = option?.from.kind === 'file' ? [{ ...option.from.location, message: `loaded by -Djava.security.properties=${option.value}` }] : [];
+      // The JDK whose default list it is compared with, when a release file in the tree says which.
+      if (result.known && runtime.version.from.kind === 'file') related.push({ ...runtime.version.from.location, message: `${result.jdk}: its default jdk.tls.disabledAlgorithms` });
+      ctx.report({
+        messageId: result.known ? 'weakened' : 'weakenedUnknownJdk',
+        severity: result.known ? undefined : 'info',
+        data: { entries: result.entries.join(', '), jdk: result.jdk, components: components.join(', ') },
+        location: override.from.location,
+        related,
+        fingerprint: [override.from.location.file, result.jdk, result.entries.join(',')],
+      });
+    }
+  },
+});

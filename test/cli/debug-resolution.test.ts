@@ -1,0 +1,33 @@
+import * as fs from 'node:fs';
+import { debugResolution } from '../../src/cli/debug-resolution';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import { writeTree } from '../helpers/rule-tester';
+
+describe('--debug shows how the tree was read', () => {
+  it('templates, embedded configuration, java.security overrides and Liberty includes with variables', () => {
+    const root = writeTree({
+      'nginx/nginx.conf': 'server {\n  listen {{ .Env.PORT }} ssl;\n{{ if .Env.LEGACY }}\n  ssl_protocols TLSv1;\n{{ end }}\n}\n',
+      'k8s/cm.yaml': 'data:\n  qm.ini: |\n    SSL:\n      SSLFipsRequired=No\n',
+      'app/setenv.sh': 'JAVA_OPTS="-Djava.security.properties=/opt/app/legacy.security.in"\n',
+      'app/legacy.security.in': 'jdk.tls.disabledAlgorithms=RC4\n',
+      'wlp/server.xml': '<server>\n  <variable name="AUTH" defaultValue="basic"/>\n  <include location="${server.config.dir}/includes/${AUTH}.xml"/>\n</server>\n',
+      'wlp/includes/basic.xml': '<server/>\n',
+      'wlp/includes/ldap.xml': '<server/>\n',
+      'wlp/bootstrap.properties': 'https.port=9444\n',
+    });
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      expect(debugResolution(result.deployments, root)).toEqual([
+        'embedded k8s/cm.yaml:3-4 YAML key qm.ini → mq.qm-ini',
+        'template nginx/nginx.conf (nginx.conf): go, 1 value(s) unknown, 0 generated line(s), 2 directive(s) set aside, 1 conditional branch(es)',
+        'java.security override app/setenv.sh:1 -Djava.security.properties=/opt/app/legacy.security.in → app/legacy.security.in:1',
+        'liberty wlp/server.xml: wlp/server.xml + wlp/includes/basic.xml',
+        '  variable https.port=9444 (from wlp/bootstrap.properties)',
+        '  variable AUTH=basic (from wlp/server.xml)',
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readDocuments } from '../../src/engine/run/read';
+import type { ParsedDocument } from '../../src/parse/types';
+
+/** Reads one file written to a temp dir; returns its documents. */
+function read(name: string, text: string): ParsedDocument[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-embedded-'));
+  try {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return readDocuments([file]).documents;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `kind container line:col key=value` of the first entry whose key matches, one-based. */
+function where(docs: ParsedDocument[], key: RegExp): string[] {
+  return docs.flatMap((d) => {
+    const e = d.entries.find((x) => key.test(x.key));
+    return e ? [`${d.kind} ${d.embedded?.container ?? '-'} ${e.valueRange.start.line + 1}:${e.valueRange.start.character + 1} ${e.value}`] : [];
+  });
+}
+
+const CONFIGMAP = [
+  'apiVersion: v1', // 1
+  'kind: ConfigMap',
+  'data:',
+  '  qm.ini: |', // 4
+  '    SSL:',
+  '      SSLFipsRequired=No', // 6
+  '  mqclient.ini: |-',
+  '    SSL:',
+  '      SSLCipherSpec=TLS_RSA_WITH_AES_128_CBC_SHA256', // 9
+  '  ccdt.json: |',
+  '    {"channel": [{"name": "APP.SVRCONN", "type": "clientConnection",',
+  '      "transmissionSecurity": {"cipherSpecification": "ANY_TLS12"}}]}', // 12
+  '  nginx.conf: |',
+  '    server {',
+  '      listen 443 ssl;',
+  '      ssl_protocols TLSv1.2;', // 16
+  '    }',
+  '  jvm.options: |',
+  '    -Dhttps.protocols=TLSv1.2', // 19
+  '  application.properties: |',
+  '    server.ssl.enabled-protocols=TLSv1.3', // 21
+  '  cm-nativeha-ini : |',
+  '    NativeHALocalInstance:',
+  '      CipherSpec=ANY_TLS13', // 24
+  '  mq.mqsc: |',
+  '    DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER)', // 26
+  '  README: |',
+  '    just text',
+  '',
+].join('\n');
+
+describe('configuration embedded in a Kubernetes ConfigMap', () => {
+  const docs = read('k8s/mq-config.yaml', CONFIGMAP);
+  it.each([
+    [/SSLFipsRequired/, 'mq.qm-ini YAML key qm.ini 6:23 No'],
+    [/SSLCipherSpec/, 'mq.client-ini YAML key mqclient.ini 9:21 TLS_RSA_WITH_AES_128_CBC_SHA256'],
+    [/cipherSpecification/, 'mq.ccdt YAML key ccdt.json 12:55 ANY_TLS12'],
+    [/^ssl_protocols$/, 'nginx.conf YAML key nginx.conf 16:21 TLSv1.2'],
+    [/https\.protocols/, 'java.jvm-options YAML key jvm.options 19:23 TLSv1.2'],
+    [/enabled-protocols/, 'spring.properties YAML key application.properties 21:34 TLSv1.3'],
+    [/CipherSpec$/, 'mq.qm-ini YAML key cm-nativeha-ini 24:18 ANY_TLS13'],
+    [/SSLCIPH/, 'mq.mqsc - 26:50 ANY_TLS12_OR_HIGHER'],
+  ])('%s', (key, expected) => expect(where(docs, key)).toContain(expected));
+
+  it('reads each key once and leaves plain text alone', () => {
+    expect(docs.map((d) => d.kind).sort()).toEqual(['java.jvm-options', 'mq.ccdt', 'mq.client-ini', 'mq.mqsc', 'mq.qm-ini', 'mq.qm-ini', 'nginx.conf', 'spring.properties']);
+    expect(docs.flatMap((d) => d.problems)).toEqual([]);
+  });
+});
+
+describe('MQSC and qm.ini in shell scripts', () => {
+  it.each([
+    ['runmqsc heredoc', 'setup.sh', '#!/bin/sh\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\nEOF\n', 'mq.mqsc heredoc to runmqsc 3:44 ANY_TLS12'],
+    ['<<- with tabs and a quoted delimiter', 'setup.sh', "#!/bin/bash\n\tsudo -u mqm runmqsc $1 <<-'EOF'\n\t\tdefine channel(a) chltype(svrconn) sslciph(any_tls12)\n\tEOF\n", 'mq.mqsc heredoc to runmqsc 3:46 ANY_TLS12'],
+    ['echo piped to runmqsc', 'amqp.sh', 'echo "alter CHANNEL(SYSTEM.DEF.AMQP) CHLTYPE(AMQP) SSLCIPH(ANY_TLS12)" | runmqsc $QM_NAME\n', 'mq.mqsc echo to runmqsc 1:60 ANY_TLS12'],
+    ['heredoc written to an .mqsc file', 'Dockerfile', 'FROM icr.io/ibm-messaging/mq\nRUN cat > /etc/mqm/20-tls.mqsc <<EOF\nALTER QMGR SSLKEYR(\'/run/key\')\nEOF\n', 'mq.mqsc heredoc to /etc/mqm/20-tls.mqsc 3:20 /run/key'],
+    ['unnamed heredoc that is a qm.ini', 'functions.sh', '#!/bin/bash\ncat << EOF > $1\nSSL:\n   SSLFipsRequired=No\nEOF\n', 'mq.qm-ini heredoc 4:20 No'],
+  ])('%s', (_, name, text, expected) => {
+    expect(where(read(name, text), /SSLCIPH|SSLKEYR|SSLFipsRequired/)).toEqual([expected]);
+  });
+
+  it('does not read examples in documentation', () => {
+    expect(read('README.md', "```\necho 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN)' | runmqsc QM1\n```\n")).toEqual([]);
+  });
+});

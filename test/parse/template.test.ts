@@ -1,0 +1,72 @@
+import { innerTemplateName, scanTemplate } from '../../src/parse/template';
+import { nginxFormat } from '../../src/parse/nginx';
+
+/** The placeholder a template value becomes: `${name}` padded with `_` to the tag's length. */
+const ph = (tag: string, name: string) => `\${${name.padEnd(tag.length - 3, '_')}}`;
+
+describe('template syntax set aside', () => {
+  // [name, text, expected masked text, span kinds]
+  const cases: Array<[string, string, string, string[]]> = [
+    ['Go value inside a line', 'listen {{ .Env.PORT }};', `listen ${ph('{{ .Env.PORT }}', '_Env_PORT')};`, ['value']],
+    ['Go trim markers', 'ssl_protocols {{- .Env.P -}};', `ssl_protocols ${ph('{{- .Env.P -}}', '_Env_P')};`, ['value']],
+    ['Go if/else/end are directives', '{{ if .Env.SSL }}\nlisten 443 ssl;\n{{ else }}\nlisten 80;\n{{ end }}', '                 \nlisten 443 ssl;\n          \nlisten 80;\n         ', ['directive', 'directive', 'directive']],
+    ['Go comment', '{{/* note */}}x 1;', '              x 1;', ['comment']],
+    ['Go assignment', '{{ $p := .Env.PORT }}', '                     ', ['directive']],
+    ['value alone on its line generates lines', 'a 1;\n    {{ .Values.extra }}\nb 2;', 'a 1;\n                       \nb 2;', ['generated']],
+    ['Helm include is generated content', '{{ include "x" . | nindent 4 }}', '                               ', ['generated']],
+    ['Jinja statement, comment and value', '{% if ssl %}{# c #}ssl_ciphers {{ ciphers }};{% endif %}', `                   ssl_ciphers ${ph('{{ ciphers }}', 'ciphers')};           `, ['directive', 'comment', 'value', 'directive']],
+    ['ERB', '<% if @ssl -%>\nssl_protocols <%= @protocols %>;\n<% end -%>', `              \nssl_protocols ${ph('<%= @protocols %>', '_protocols')};\n          `, ['directive', 'value', 'directive']],
+    ['shell ${#var} is not Jinja', 'echo ${#arr} {{ x }}', `echo \${#arr} ${ph('{{ x }}', 'x')}`, ['value']],
+    ['GitHub ${{ }} is not Go', 'run: ${{ github.ref }}', '', []],
+  ];
+  it.each(cases)('%s', (_, text, masked, kinds) => {
+    const info = scanTemplate(text);
+    if (kinds.length === 0) return expect(info).toBeUndefined();
+    expect(info?.masked).toBe(masked);
+    expect(info?.masked.length).toBe(text.length);
+    expect(info?.spans.map((s) => s.kind)).toEqual(kinds);
+  });
+
+  it('keeps the first branch of each conditional as an alternative reading', () => {
+    const text = '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n}';
+    const info = scanTemplate(text);
+    expect(info?.firstBranch?.split('\n')).toEqual(['                 ', 'server { listen 443 ssl;', '          ', '                   ', '         ', '}']);
+  });
+
+  it('marks envsubst placeholders only in a file named as a template', () => {
+    expect(scanTemplate('listen ${PORT}; root $HOME_DIR;')).toBeUndefined();
+    const info = scanTemplate('listen ${PORT}; set $x $host; root $HOME_DIR;', true);
+    expect(info?.spans.map((s) => s.text)).toEqual(['${PORT}', '$HOME_DIR']);
+    expect(info?.engines).toEqual(['env']);
+  });
+
+  it('gives positions in the original file', () => {
+    const info = scanTemplate('a 1;\n  b {{ .Env.B }};\n');
+    expect(info?.spans[0].range).toEqual({ start: { line: 1, character: 4 }, end: { line: 1, character: 16 } });
+  });
+
+  it.each([
+    ['/t/nginx.conf.j2', '/t/nginx.conf'],
+    ['/t/jvm.options.tpl', '/t/jvm.options'],
+    ['/t/qm.ini.template', '/t/qm.ini'],
+    ['/t/application.properties.sample', '/t/application.properties'],
+    ['/t/server.xml.erb', '/t/server.xml'],
+    ['/t/vhost.j2', '/t/vhost'],
+    ['/t/_helpers.tpl', undefined],
+    ['/t/nginx.conf', undefined],
+  ])('%s renders to %s', (file, inner) => expect(innerTemplateName(file)).toBe(inner));
+});
+
+describe('nginx words and HOCON', () => {
+  it('reads quotes inside a word as characters, as nginx does', () => {
+    const text = `location ~ ^/([^/?&:'"]+)$ {\n  try_files $uri @root;\n}\n`;
+    const doc = nginxFormat.parse({ path: '/t/meet.conf', text, hadBom: false }, 'nginx.conf');
+    expect(doc.problems).toEqual([]);
+    expect(doc.entries.map((e) => e.key)).toEqual(['try_files']);
+  });
+
+  it.each([
+    ['HOCON with blocks', 'jvb {\n  http-servers {\n    public {\n      port = 9090\n    }\n  }\n  enabled = true\n}\n', undefined],
+    ['nginx', 'http {\n  server {\n    listen 443 ssl;\n  }\n}\n', 'nginx.conf'],
+  ])('%s', (_, text, kind) => expect(nginxFormat.classify('/t/jvb.conf', text)).toBe(kind));
+});
