@@ -25,6 +25,9 @@ export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRunt
       homes.set(home, { ...homes.get(home), release: doc as ParsedDocument<JdkReleaseData> });
     } else if (doc.kind === 'java.security') {
       const dir = path.dirname(doc.file.path);
+      // A properties file under another name (`tls.security`) is an override loaded with
+      // -Djava.security.properties, not a JDK: it changes the JDK that loads it.
+      if (path.basename(doc.file.path) !== 'java.security' && !SECURITY_SUFFIX.test(dir)) continue;
       const home = SECURITY_SUFFIX.test(dir) ? dir.replace(SECURITY_SUFFIX, '') : dir;
       homes.set(home, { ...homes.get(home), security: doc });
     }

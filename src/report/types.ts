@@ -63,7 +63,7 @@ export function ruleDocsUrl(ruleId: string): string {
 /** File-level findings that mean "this file was not checked", and why, in a few words. */
 const NOT_CHECKED: Record<string, string> = {
   'parse/not-understood': 'not understood',
-  'parse/file-too-large': 'too large',
+  'parse/file-too-large': 'over the size limit',
   'parse/binary-file': 'binary',
   'parse/invalid-encoding': 'not UTF-8',
   'parse/unreadable-file': 'unreadable',

@@ -376,7 +376,7 @@ describe('10. no silent drop of a file', () => {
     expect(findingsOf(json).map((f) => `${f.ruleId} ${f.file}`)).toContain('cleartrust/anon-cipher-disabled conf/prod.conf');
     expect(report.summary.skipped).toEqual([{ file: 'conf/big.conf', reason: 'over the size limit' }]);
     const stylish = runCli(['--no-config', '.'], box);
-    expect(stylish.stdout).toContain('1 file not read: conf/big.conf (over the size limit)');
+    expect(stylish.stdout).toContain('1 file not checked (over the size limit): conf/big.conf');
   });
 
   it('a link to a FIFO is named, never opened; a file named on the command line through a link is linted', () => {

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { RelatedLocation } from '../../core/types';
 import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../knowledge';
 import type { JavaRuntime } from '../../model/types';
@@ -85,7 +86,8 @@ export default defineRule({
         data: { entries: result.entries.join(', '), jdk: result.jdk, components: components.join(', ') },
         location: override.from.location,
         related,
-        fingerprint: [override.from.location.file, result.jdk, result.entries.join(',')],
+        // Relative to the deployment, so a baseline holds wherever the tree is checked out.
+        fingerprint: [path.relative(ctx.deployment.root, override.from.location.file).split(path.sep).join('/'), result.jdk, result.entries.join(',')],
       });
     }
   },

@@ -33,7 +33,9 @@ export default defineRule({
       const series = attributes.openssl.series === '3' ? '3.x' : attributes.openssl.series;
       const assumed = attributes.openssl.assumed ? ' (assumed: the tree names no OpenSSL version)' : '';
       const location = placeOf(component, suites.from);
-      if (suites.value.length === 0 && attributes.ciphersAsWritten !== undefined) {
+      // A placeholder (`${VAR}`, a rendered template value) is unknown until deployment, not an empty list.
+      const placeholder = attributes.ciphersAsWritten !== undefined && /\$\{?[A-Za-z_]/.test(attributes.ciphersAsWritten);
+      if (suites.value.length === 0 && attributes.ciphersAsWritten !== undefined && !placeholder) {
         ctx.report({ messageId: 'noMatch', data: { component: component.name, string: attributes.ciphersAsWritten, series, assumed }, location, fingerprint: [component.id, 'no-match'] });
         continue;
       }
