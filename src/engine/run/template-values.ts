@@ -17,7 +17,6 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
     return info && location.range ? templateSpanAt(info, location.range) : undefined;
   };
   return findings.map((finding) => {
-    if (finding.severity === 'info') return finding;
     let file = finding.location.file;
     let span = spanOf(finding.location);
     for (const related of finding.related ?? []) {
