@@ -3,9 +3,8 @@
  * JSSE handshakes on 127.0.0.1, each compared with predictHandshake. The long run is `npm run interop`.
  * Skipped (with a note) when openssl or a JDK is not installed.
  */
-import { execFileSync } from 'node:child_process';
 import { generatePairs, predictPair, runPairs } from '../interop/generate';
-import { Lab, stacksInstalled, startLab } from '../interop/stacks';
+import { installed, Lab, stacksInstalled, startLab } from '../interop/stacks';
 import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../interop/replay';
 
 const describeIfStacks = stacksInstalled() ? describe : describe.skip;
@@ -32,15 +31,6 @@ describeIfStacks('handshake predictor vs real OpenSSL and JSSE handshakes (fast 
     expect(results.some((r) => !r.prediction.ok)).toBe(true);
   }, 120_000);
 });
-
-function installed(cmd: string, args: string[]): boolean {
-  try {
-    execFileSync(cmd, args, { stdio: 'ignore', timeout: 20_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const opensslInstalled = installed('openssl', ['version']);
 

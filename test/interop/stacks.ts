@@ -54,7 +54,8 @@ export interface Lab {
 
 const PROCESS_TIMEOUT_MS = 15_000;
 
-function installed(cmd: string, args: string[]): boolean {
+/** True when `cmd args` runs (a tool is on PATH). */
+export function installed(cmd: string, args: string[]): boolean {
   try {
     execFileSync(cmd, args, { stdio: 'ignore', timeout: 20_000 });
     return true;
