@@ -24,6 +24,39 @@ export interface CertificateRef {
 }
 
 /**
+ * A key or trust store a component's configuration names: JKS, JCEKS, PKCS#12, IBM CMS (.kdb) or a PEM
+ * file/bundle (nginx `ssl_certificate`, `ssl_client_certificate`, `ssl_trusted_certificate`). The password
+ * is never kept here: only where it is configured.
+ */
+export interface StoreRef {
+  /** The path as the configuration wrote it, traced to where it is written. */
+  path: Traced<string>;
+  /** Absolute path of the store when the tree holds it; absent when it is outside the tree (then unknown, never an error). */
+  file?: string;
+  /** Store type as configured or detected: 'JKS' | 'JCEKS' | 'PKCS12' | 'CMS' | 'PEM'. */
+  type?: Traced<string>;
+  /** Where the store password is configured (the value itself never enters the model). */
+  passwordAt?: Location;
+}
+
+/**
+ * Where an endpoint's certificates come from and whom it trusts (issue #16). Filled by model contributors;
+ * the derive stage turns it into presented chains and trust anchors.
+ */
+export interface TlsTrustSettings {
+  /** Store holding the endpoint's own key and chain (Liberty keyStoreRef, Tomcat certificateKeystoreFile, -Djavax.net.ssl.keyStore, MQ SSLKEYR…). */
+  keyStore?: StoreRef;
+  /** Alias/label of the key entry it presents (Liberty serverKeyAlias/clientKeyAlias, WAS alias, MQ CERTLABL or ibmwebspheremq<qmgr>). */
+  keyAlias?: Traced<string>;
+  /** Store of the anchors it trusts (truststore, nginx ssl_client_certificate/ssl_trusted_certificate/proxy_ssl_trusted_certificate). */
+  trustStore?: StoreRef;
+  /** What is trusted when no trust store is named: the JDK's cacerts (Java), the system/OpenSSL default, or nothing. */
+  defaultTrust?: 'jdk-cacerts' | 'system' | 'none';
+  /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
+  verifyDepth?: Traced<number>;
+}
+
+/**
  * The effective TLS configuration of one endpoint. Unset fields mean "the
  * runtime's default": rules resolve them through the knowledge base.
  */
@@ -46,6 +79,8 @@ export interface TlsSettings {
   signatureFloor?: Traced<string>;
   /** False when the server has no ephemeral DH parameters (nginx without `ssl_dhparam`): no DHE suite is negotiated. */
   dheParameters?: Traced<boolean>;
+  /** Key/trust stores, key alias and verify depth (issue #16); absent when the configuration says nothing. */
+  trust?: TlsTrustSettings;
 }
 
 export type ComponentRole = 'client' | 'server' | 'both' | 'none';
