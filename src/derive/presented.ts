@@ -24,8 +24,8 @@ function commonHead(a: string[], b: string[]): number {
 /**
  * The certificates of the PEM file `wanted` names, when the tree holds it: the same absolute path, else the
  * tree file sharing the longest path tail with the reference (`/etc/nginx/ssl/api.crt` → `api/ssl/api.crt`),
- * ties broken by nearness to the component's config file. Keystores (`.p12`, `.jks`) never match a PEM file.
- * Leaf first, then the rest of the file.
+ * ties broken by nearness to the component's config file. Leaf first, then the rest of the file; for a key
+ * store, the chain of the key entry the component's key alias names (`storeChain`).
  */
 export function certificatesNamed(all: TreeCertificate[], wanted: string | undefined, component: Component): TreeCertificate[] {
   // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
@@ -46,7 +46,21 @@ export function certificatesNamed(all: TreeCertificate[], wanted: string | undef
     file = best?.file;
   }
   const inFile = all.filter((c) => c.doc.file.path === file);
+  if (inFile.some((c) => c.store)) return storeChain(inFile, component.tls?.trust?.keyAlias?.value);
   return [...inFile.filter((c) => !c.cert.isCa), ...inFile.filter((c) => c.cert.isCa)];
+}
+
+/**
+ * The chain a key store presents: the key entry the alias names, else its only key entry. Several key
+ * entries and no alias: which one the JDK's key manager picks is not decided here (none: unknown).
+ */
+function storeChain(inStore: TreeCertificate[], alias: string | undefined): TreeCertificate[] {
+  const keyEntries = inStore.filter((c) => c.store?.entry === 'private-key');
+  const aliases = [...new Set(keyEntries.map((c) => c.store?.alias))];
+  // Java's PKCS12 and JKS stores match aliases case-insensitively (JKS lower-cases them).
+  const chosen = alias ? aliases.find((a) => a?.toLowerCase() === alias.toLowerCase()) : aliases.length === 1 ? aliases[0] : undefined;
+  if (chosen === undefined) return [];
+  return keyEntries.filter((c) => c.store?.alias === chosen).sort((a, b) => (a.store?.chainIndex ?? 0) - (b.store?.chainIndex ?? 0));
 }
 
 /** Where the certificates a server presents are in the tree (the leaf of each named PEM file found). */

@@ -1,12 +1,16 @@
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { PemCertificate, PemData } from '../parse/pem';
+import { isKeystoreDocument, type KeystoreData, type StoreEntry, type StoreType } from '../parse/keystore/format';
 import type { CertificateRef } from './types';
 
 /** A certificate found in the tree, with its file and the directory whose component it belongs to. */
 export interface TreeCertificate {
   cert: PemCertificate;
-  doc: ParsedDocument<PemData>;
+  /** The PEM file, or the key store that holds the certificate (then `store` says where in it). */
+  doc: ParsedDocument<PemData> | ParsedDocument<KeystoreData>;
+  /** Set for a certificate read from a key store: its entry's alias and kind, and its place in the entry's chain (0 = the entry's own certificate). */
+  store?: { alias: string; entry: StoreEntry['entry']; chainIndex: number; type: StoreType };
   /** Absolute directory of the nearest config file above (or beside) the PEM: the component home that owns it. */
   ownerDir: string;
   /** A private key for this certificate sits in the same owner directory (it is that component's own identity). */
@@ -39,6 +43,10 @@ export function treeCertificates(documents: ParsedDocument[], root: string): Tre
   }
   const out: TreeCertificate[] = [];
   for (const doc of documents) {
+    if (isKeystoreDocument(doc)) {
+      out.push(...storeCertificates(doc, ownerOf(doc.file.path)));
+      continue;
+    }
     if (doc.kind !== 'pem.certificate') continue;
     const pem = doc as ParsedDocument<PemData>;
     const ownerDir = ownerOf(doc.file.path);
@@ -49,14 +57,30 @@ export function treeCertificates(documents: ParsedDocument[], root: string): Tre
   return out;
 }
 
+/** The certificates of a key store's entries, in entry order, each chain leaf first. A key entry's leaf has its private key beside it. */
+function storeCertificates(doc: ParsedDocument<KeystoreData>, ownerDir: string): TreeCertificate[] {
+  return doc.data.entries.flatMap((e) =>
+    e.chain.map((cert, chainIndex) => ({
+      cert,
+      doc,
+      ownerDir,
+      hasPrivateKey: e.entry === 'private-key' && chainIndex === 0,
+      store: { alias: e.alias, entry: e.entry, chainIndex, type: doc.data.storeType },
+    })),
+  );
+}
+
 /**
  * The certificate a component presents: in its home directory, the leaf
  * whose file name matches the label, else the leaf with its private key
  * beside it, else the only leaf there.
  */
 export function ownCertificate(certs: TreeCertificate[], homeDir: string, label?: string): TreeCertificate | undefined {
-  const leaves = certs.filter((c) => c.ownerDir === homeDir && !c.cert.isCa);
+  // A store's trusted certificates and chain members are never a component's own certificate.
+  const leaves = certs.filter((c) => c.ownerDir === homeDir && !c.cert.isCa && (!c.store || c.hasPrivateKey));
   if (label) {
+    const byAlias = leaves.find((c) => c.store?.alias.toLowerCase() === label.toLowerCase());
+    if (byAlias) return byAlias;
     const wanted = label.toLowerCase().replace(/[^a-z0-9]/g, '');
     const byName = leaves.find((c) => path.basename(c.doc.file.path).toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]/g, '') === wanted);
     if (byName) return byName;

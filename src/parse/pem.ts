@@ -94,6 +94,21 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
 }
 
 /**
+ * A DER certificate (from a key store) or a decoded X509Certificate, described like a PEM block.
+ * Throws on an invalid certificate, as X509Certificate does.
+ */
+export function describeCertificate(cert: Buffer | X509Certificate, range: Range): PemCertificate {
+  if (cert instanceof X509Certificate) return describe(cert, range);
+  const key = `der:${cert.toString('base64')}`;
+  let described = describedByPem.get(key);
+  if (!described) {
+    described = describe(new X509Certificate(cert), range);
+    remember(key, described);
+  }
+  return { ...described, range };
+}
+
+/**
  * Fleets copy the same CA and partner certificates into every environment: decoding a certificate
  * (X509Certificate + key details) was a third of parsing on a 2,000-environment fleet, so the
  * description is memoised by the PEM block's text (bounded; only `range` differs per file).
@@ -104,10 +119,14 @@ function describeOnce(pem: string, range: Range): PemCertificate {
   let described = describedByPem.get(pem);
   if (!described) {
     described = describe(new X509Certificate(pem), range);
-    if (describedByPem.size >= 2000) describedByPem.clear();
-    describedByPem.set(pem, described);
+    remember(pem, described);
   }
   return { ...described, range };
+}
+
+function remember(key: string, described: PemCertificate): void {
+  if (describedByPem.size >= 2000) describedByPem.clear();
+  describedByPem.set(key, described);
 }
 
 function describe(cert: X509Certificate, range: Range): PemCertificate {

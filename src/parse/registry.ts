@@ -14,12 +14,14 @@ import { systemdFormat } from './systemd';
 import { dockerfileFormat } from './dockerfile';
 import { nginxFormat } from './nginx';
 import { shellEnvFormat } from './shell-env';
+import { keystoreFormat } from './keystore/format';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
  * whose `classify` returns a kind owns the file.
  */
 export const FORMAT_HANDLERS: readonly FormatHandler[] = [
+  keystoreFormat,
   webagentFormat,
   cleartrustServerFormat,
   jdkReleaseFormat,
@@ -48,6 +50,15 @@ export interface Classification {
 export function classifyFile(path: string, head: string): Classification | undefined {
   for (const handler of FORMAT_HANDLERS) {
     const kind = handler.classify(path, head);
+    if (kind) return { kind, handler };
+  }
+  return undefined;
+}
+
+/** A binary file a handler reads from its bytes (key stores), classified before text decoding. */
+export function classifyBinary(path: string, bytes: Uint8Array): Classification | undefined {
+  for (const handler of FORMAT_HANDLERS) {
+    const kind = handler.classifyBytes?.(path, bytes);
     if (kind) return { kind, handler };
   }
   return undefined;

@@ -13,6 +13,8 @@ export interface SourceFile {
   path: string;
   text: string;
   hadBom: boolean;
+  /** The raw bytes, only for binary formats (key stores, `FormatHandler.classifyBytes`); `text` is then empty. */
+  bytes?: Uint8Array;
 }
 
 /**
@@ -79,6 +81,8 @@ export interface FormatHandler<Data = unknown> {
   id: string;
   /** Classify a file by path (basename and dirs) and the first bytes of its text; return its kind or undefined. */
   classify(path: string, head: string): FileKind | undefined;
+  /** Binary formats: classify a file by path and its bytes before any text decoding (key stores). */
+  classifyBytes?(path: string, bytes: Uint8Array): FileKind | undefined;
   parse(file: SourceFile, kind: FileKind): ParsedDocument<Data>;
 }
 

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Range } from '../../core/types';
 import { decodeFile } from '../../parse/text';
-import { classifyFile, type Classification } from '../../parse/registry';
+import { classifyBinary, classifyFile, type Classification } from '../../parse/registry';
+import { unlockStores } from '../../parse/keystore/unlock';
 import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
 import { javaSecurityFormat, SECURITY_OVERRIDE_KIND, SECURITY_PROPERTIES_OPTION, securityFileName } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
@@ -70,6 +71,16 @@ export function readDocuments(files: string[]): ReadResult {
       fileFinding(file, 'unreadable-file', byName() ? 'error' : 'warning', `Cannot read file (${code}): it is not checked`);
       continue;
     }
+    // Key stores are binary: read from their bytes, before any text decoding.
+    const binary = classifyBinary(file, bytes);
+    if (binary) {
+      try {
+        documents.push(binary.handler.parse({ path: file, text: '', hadBom: false, bytes }, binary.kind));
+      } catch (error) {
+        fileFinding(file, 'parser-crash', 'error', `The ${binary.handler.id} parser failed on this file (${(error as Error).message}); please report it`);
+      }
+      continue;
+    }
     const decoded = decodeFile(bytes);
     if (!decoded.ok) {
       if (byName()) fileFinding(file, decoded.reason === 'binary' ? 'binary-file' : 'invalid-encoding', 'error', `${decoded.message}; lint-deploy cannot check it`);
@@ -101,7 +112,8 @@ export function readDocuments(files: string[]): ReadResult {
   for (const file of notReadAsSecurity) {
     if (securityFiles.has(securityFileName(file))) documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
   }
-  return { documents, findings };
+  // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
+  return { documents: unlockStores(documents), findings };
 }
 
 /** A file read again as the given kind (a java.security override under another name). */

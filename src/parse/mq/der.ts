@@ -15,8 +15,10 @@ function readTlv(buf: Buffer, offset: number): Tlv {
   return { tag, start: offset, headerLength, length };
 }
 
-function decodeOid(bytes: Buffer): string {
-  const parts = [Math.floor(bytes[0] / 40), bytes[0] % 40];
+/** An OBJECT IDENTIFIER's content bytes in dotted form (the first byte holds two arcs, the first at most 2). */
+export function decodeOid(bytes: Buffer): string {
+  const first = Math.min(2, Math.floor(bytes[0] / 40));
+  const parts = [first, bytes[0] - first * 40];
   let value = 0;
   for (let i = 1; i < bytes.length; i++) {
     value = value * 128 + (bytes[i] & 0x7f);

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, DAY_MS, referenceNow } from './_lib/shared';
+import { certLocation, certificatesOf, certName, datesMatter, DAY_MS, referenceNow, storeFingerprint } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -19,13 +19,14 @@ export default defineRule({
     const now = referenceNow(ctx.options.referenceDate);
     const threshold = ctx.options.days;
     for (const c of certificatesOf(ctx.deployment)) {
+      if (!datesMatter(c)) continue;
       const left = (c.cert.notAfter.getTime() - now.getTime()) / DAY_MS;
       if (left < 0 || left > threshold || c.cert.notBefore > now) continue;
       ctx.report({
         messageId: 'soon',
-        data: { dn: c.cert.subjectText, date: c.cert.notAfter.toISOString().slice(0, 10), days: Math.floor(left), threshold },
+        data: { dn: certName(c), date: c.cert.notAfter.toISOString().slice(0, 10), days: Math.floor(left), threshold },
         location: certLocation(c),
-        fingerprint: [c.cert.fingerprintSha256, 'expires-soon'],
+        fingerprint: [c.cert.fingerprintSha256, 'expires-soon', ...storeFingerprint(c)],
       });
     }
   },

@@ -4,6 +4,7 @@ import type { ClientUrl } from '../../model/java-shared';
 import type { Link } from '../../model/types';
 import { defineRule } from '../types';
 import { certificateReference, presentedCertificates, relatedCertificate, resolvedLinks } from './_lib/presented';
+import { certName } from './_lib/shared';
 
 /** Client kinds that verify the server's host name (HTTPS endpoint identification). MQ channels never do. */
 const HOST_CHECKING_CLIENTS = new Set(['java.app']);
@@ -92,7 +93,7 @@ export default defineRule({
       const reference = certificateReference(server);
       ctx.report({
         messageId: result.messageId,
-        data: { client: client.name, url: url.url, server: server.name, dn: leaf.cert.subjectText, names: result.names, host: url.host, symptom: result.symptom },
+        data: { client: client.name, url: url.url, server: server.name, dn: certName(leaf), names: result.names, host: url.host, symptom: result.symptom },
         location: url.location,
         related: [
           relatedCertificate(leaf, `certificate presented by ${server.name}: ${result.names}`),

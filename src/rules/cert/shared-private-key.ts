@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { certLocation, certificatesOf, ownerName } from './_lib/shared';
+import { certLocation, certificatesOf, certName, ownerName } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -17,7 +17,8 @@ export default defineRule({
   check(ctx) {
     const byKey = new Map<string, TreeCertificate[]>();
     for (const c of certificatesOf(ctx.deployment)) {
-      if (c.cert.isCa) continue;
+      // A store's trusted certificates (a peer's certificate imported to trust it) are copies of a public key, not of a private one.
+      if (c.cert.isCa || (c.store && !c.hasPrivateKey)) continue;
       const list = byKey.get(c.cert.publicKeySha256) ?? [];
       if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
       byKey.set(c.cert.publicKeySha256, list);
@@ -28,7 +29,7 @@ export default defineRule({
       for (const c of rest) {
         ctx.report({
           messageId: 'shared',
-          data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, first), dn: c.cert.subjectText },
+          data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, first), dn: certName(c) },
           location: certLocation(c),
           related: [{ ...certLocation(first), message: `same key pair in ${ownerName(ctx.deployment, first)}` }],
           fingerprint: [c.cert.publicKeySha256, ownerName(ctx.deployment, c)],

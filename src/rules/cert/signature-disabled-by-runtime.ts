@@ -5,6 +5,7 @@ import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import { certificateReference, displayPath, javaRuntimeOf, presentedCertificates, resolvedLinks } from './_lib/presented';
+import { certName } from './_lib/shared';
 
 /** The JDK's certpath constraints for a runtime: a java.security in the tree, else the version default. */
 function certpathConstraints(runtime: JavaRuntime): { entries: string[]; jdk: string; from: string } | undefined {
@@ -125,7 +126,7 @@ export default defineRule({
         ctx.report({
           messageId: found.kind,
           data: {
-            dn: c.cert.subjectText,
+            dn: certName(c),
             presenter: presenter.name,
             validator: validator.name,
             jdk: constraints.jdk,

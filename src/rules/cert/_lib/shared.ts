@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { relativePosix } from '../../../model/paths';
 import type { DerivedDeployment } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
@@ -10,6 +11,31 @@ export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[]
 
 export function certLocation(c: TreeCertificate): Location {
   return { file: c.doc.file.path, range: c.cert.range };
+}
+
+/**
+ * A certificate as messages name it: its subject, and for one read from a key store the store and the
+ * alias of its entry (`CN=app (alias 'server' in PKCS12 store key.p12)`); a PEM certificate by its subject alone.
+ */
+export function certName(c: TreeCertificate): string {
+  if (!c.store) return c.cert.subjectText;
+  const place = c.store.chainIndex > 0 ? `certificate ${c.store.chainIndex + 1} of the chain of alias '${c.store.alias}'` : `alias '${c.store.alias}'`;
+  return `${c.cert.subjectText} (${place} in ${c.store.type} store ${path.basename(c.doc.file.path)})`;
+}
+
+/**
+ * Whether a certificate's dates matter to a handshake as far as its store says: a key entry's chain is
+ * presented and validated; a trusted-cert entry is a trust anchor, which JSSE does not date-check (and
+ * an expired self-signed certificate trusted directly is accepted), and a PKCS#12 certificate that is
+ * neither is not used by Java at all.
+ */
+export function datesMatter(c: TreeCertificate): boolean {
+  return !c.store || c.store.entry === 'private-key';
+}
+
+/** Fingerprint parts that tell a store's copy of a certificate from other copies (none for a PEM file: unchanged). */
+export function storeFingerprint(c: TreeCertificate): string[] {
+  return c.store ? [path.basename(c.doc.file.path), c.store.alias, String(c.store.chainIndex)] : [];
 }
 
 export function ownerName(deployment: Deployment, c: TreeCertificate): string {

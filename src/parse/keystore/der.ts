@@ -1,0 +1,83 @@
+/**
+ * A bounds-checked DER reader for the PKCS#12 structures (RFC 7292). Every read checks its lengths
+ * against the enclosing element: a malformed store throws `DerError`, which the reader turns into a
+ * parse problem (never an out-of-range read, never a crash of the run).
+ */
+import { decodeOid } from '../mq/der';
+
+export class DerError extends Error {}
+
+export interface Der {
+  tag: number;
+  /** The element's content bytes. */
+  content: Buffer;
+  /** The whole element (header + content), e.g. to hand a certificate to X509Certificate. */
+  raw: Buffer;
+}
+
+/** Reads one element at `offset` of `buf`; `end` bounds it (the parent's end). */
+export function readDer(buf: Buffer, offset = 0, end = buf.length): Der & { next: number } {
+  if (offset + 2 > end) throw new DerError('truncated element');
+  const tag = buf[offset];
+  if ((tag & 0x1f) === 0x1f) throw new DerError('multi-byte tags are not used in PKCS#12');
+  let length = buf[offset + 1];
+  let header = 2;
+  if (length === 0x80) throw new DerError('indefinite length is not DER');
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    if (count > 4 || offset + 2 + count > end) throw new DerError('bad length');
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + buf[offset + 2 + i];
+    header += count;
+  }
+  const start = offset + header;
+  if (start + length > end) throw new DerError('element runs past its container');
+  return { tag, content: buf.subarray(start, start + length), raw: buf.subarray(offset, start + length), next: start + length };
+}
+
+/** The elements inside a constructed element (SEQUENCE, SET, [n]). */
+export function children(parent: Der): Der[] {
+  const out: Der[] = [];
+  let at = 0;
+  while (at < parent.content.length) {
+    const child = readDer(parent.content, at);
+    out.push(child);
+    at = child.next;
+  }
+  return out;
+}
+
+/** The n-th child, of the expected tag. */
+export function child(parent: Der, index: number, tag?: number): Der {
+  const all = children(parent);
+  const found = all[index];
+  if (!found || (tag !== undefined && found.tag !== tag)) throw new DerError(`expected tag 0x${(tag ?? 0).toString(16)} at position ${index}`);
+  return found;
+}
+
+export function oidOf(element: Der): string {
+  if (element.tag !== TAG.OID || element.content.length === 0) throw new DerError('expected an OBJECT IDENTIFIER');
+  return decodeOid(element.content);
+}
+
+export function integerOf(element: Der): number {
+  if (element.tag !== TAG.INTEGER || element.content.length === 0 || element.content.length > 6) throw new DerError('expected a small INTEGER');
+  let value = 0;
+  for (const byte of element.content) value = value * 256 + byte;
+  return value;
+}
+
+/** OCTET STRING content; a constructed OCTET STRING (BER, seen in some PKCS#12 files) is concatenated. */
+export function octetsOf(element: Der): Buffer {
+  if (element.tag === TAG.OCTET_STRING) return element.content;
+  if (element.tag === 0x24) return Buffer.concat(children(element).map(octetsOf));
+  throw new DerError('expected an OCTET STRING');
+}
+
+/** The content of an explicit context tag [n]. */
+export function explicit(element: Der, n: number): Der {
+  if (element.tag !== (0xa0 | n)) throw new DerError(`expected [${n}]`);
+  return readDer(element.content, 0);
+}
+
+export const TAG = { INTEGER: 0x02, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, BMP_STRING: 0x1e, UTF8_STRING: 0x0c, SEQUENCE: 0x30, SET: 0x31 } as const;

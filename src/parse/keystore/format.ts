@@ -1,0 +1,161 @@
+/**
+ * Key and trust stores as documents: JKS, JCEKS, PKCS#12 and IBM CMS key databases. Binary files:
+ * recognised by their first bytes (`classifyBytes`) before text decoding, read from `file.bytes`.
+ * Only certificates are kept (described like PEM blocks); private keys are never decrypted or kept.
+ * A PKCS#12 whose certificates need a password is opened later by `unlockStores` (./unlock.ts), with
+ * the password the configuration gives.
+ */
+import * as path from 'node:path';
+import type { Range } from '../../core/types';
+import { describeCertificate, type PemCertificate } from '../pem';
+import type { FormatHandler, ParsedDocument, ParseProblem, SourceFile } from '../types';
+import { jksMagic, readJks } from './jks';
+import { looksLikePkcs12, readPkcs12, type PasswordCandidate, type Pkcs12Bag } from './pkcs12';
+
+export type StoreType = 'JKS' | 'JCEKS' | 'PKCS12' | 'CMS';
+
+/** One entry of a store: a private key's certificate chain (leaf first) or one certificate. */
+export interface StoreEntry {
+  alias: string;
+  /** `certificate`: a PKCS#12 certificate bag that is neither a key's chain nor marked trusted (Java does not trust it). */
+  entry: 'private-key' | 'trusted-cert' | 'certificate' | 'secret-key';
+  chain: PemCertificate[];
+}
+
+export interface KeystoreData {
+  storeType: StoreType;
+  entries: StoreEntry[];
+  /** False when the certificates are unknown (a PKCS#12 no tried password opens, a CMS key database, a damaged store). */
+  readable: boolean;
+  /** PKCS#12: which kind of password opened the certificates (the password itself is never kept). */
+  openedWith?: 'none' | PasswordCandidate['kind'];
+  /** PKCS#12 that still needs a password: `unlockStores` tries the configuration's. */
+  needsPassword?: boolean;
+}
+
+export const KEYSTORE_KINDS: Record<StoreType, string> = { JKS: 'keystore.jks', JCEKS: 'keystore.jceks', PKCS12: 'keystore.pkcs12', CMS: 'keystore.cms' };
+const BY_EXTENSION: Record<string, StoreType> = { '.jks': 'JKS', '.jceks': 'JCEKS', '.p12': 'PKCS12', '.pfx': 'PKCS12', '.pkcs12': 'PKCS12', '.kdb': 'CMS' };
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function isKeystoreDocument(doc: ParsedDocument): doc is ParsedDocument<KeystoreData> {
+  return doc.kind.startsWith('keystore.');
+}
+
+function typeByName(file: string): StoreType | undefined {
+  return BY_EXTENSION[path.extname(file).toLowerCase()];
+}
+
+/** The store type its first bytes say, else its name. */
+function classifyStore(file: string, bytes: Uint8Array): StoreType | undefined {
+  const magic = jksMagic(bytes);
+  if (magic) return magic;
+  if (looksLikePkcs12(bytes)) return 'PKCS12';
+  return typeByName(file);
+}
+
+export const keystoreFormat: FormatHandler<KeystoreData> = {
+  id: 'keystore',
+  classify(file) {
+    const type = typeByName(file);
+    return type && KEYSTORE_KINDS[type];
+  },
+  classifyBytes(file, bytes) {
+    const type = classifyStore(file, bytes);
+    return type && KEYSTORE_KINDS[type];
+  },
+  parse(file, kind) {
+    return parseKeystore(file, kind);
+  },
+};
+
+function storeTypeOfKind(kind: string): StoreType {
+  return (Object.keys(KEYSTORE_KINDS) as StoreType[]).find((t) => KEYSTORE_KINDS[t] === kind) ?? 'JKS';
+}
+
+export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<KeystoreData> {
+  const storeType = storeTypeOfKind(kind);
+  const problems: ParseProblem[] = [];
+  const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({ file, kind, entries: [], comments: [], problems, data: { storeType, ...data } });
+  const problem = (code: string, severity: ParseProblem['severity'], message: string) => problems.push({ code, severity, message, range: ZERO });
+  const bytes = file.bytes;
+  if (!bytes) {
+    problem('keystore-invalid', 'warning', `Named like a ${storeType} key store but it is a text file: a Java runtime cannot load it as one, and lint-deploy does not read it`);
+    return doc({ entries: [], readable: false });
+  }
+  if (storeType === 'CMS') {
+    problem('keystore-not-read', 'info', 'IBM CMS key database (.kdb): its format is not publicly documented, so lint-deploy does not read it; the certificates in it (validity, key size, labels such as CERTLABL) are not checked. Export them as PEM beside it (runmqakm -cert -extract) to have them checked');
+    return doc({ entries: [], readable: false });
+  }
+  if (storeType === 'JKS' || storeType === 'JCEKS') {
+    const read = readJks(bytes);
+    const entries = read.entries.map((e) => ({ alias: e.alias, entry: e.entry, chain: describeChain(e.chain, e.alias, problems) }));
+    if (!jksMagic(bytes)) problem('keystore-invalid', 'warning', `Named like a ${storeType} key store but ${read.problem ?? 'it is not one'}: a Java runtime cannot load it`);
+    else if (read.problem) problem('keystore-invalid', 'warning', `${read.type} key store read only in part: ${read.problem}`);
+    return doc({ entries, readable: jksMagic(bytes) !== undefined });
+  }
+  // The configuration's password comes later (unlockStores); the order does not matter where a MAC tells the right one.
+  return openPkcs12(file, kind, [{ password: '', kind: 'empty' }, { password: 'changeit', kind: 'default' }]);
+}
+
+/**
+ * Reads a PKCS#12 document's certificates with the given password candidates (after "no password").
+ * A store none opens keeps `needsPassword` and no problem: `unlockStores` decides what to say.
+ */
+export function openPkcs12(file: SourceFile, kind: string, candidates: PasswordCandidate[]): ParsedDocument<KeystoreData> {
+  const problems: ParseProblem[] = [];
+  const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({ file, kind, entries: [], comments: [], problems, data: { storeType: 'PKCS12', ...data } });
+  const result = readPkcs12(file.bytes ?? new Uint8Array(), candidates);
+  if (!result.ok) {
+    if (result.needsPassword) return doc({ entries: [], readable: false, needsPassword: true });
+    problems.push({ code: 'keystore-invalid', severity: 'warning', message: `PKCS#12 key store not read: ${result.message}; its certificates are not checked`, range: ZERO });
+    return doc({ entries: [], readable: false });
+  }
+  return doc({ entries: pkcs12Entries(result.bags, problems), readable: true, openedWith: result.openedWith });
+}
+
+function describeChain(ders: Buffer[], alias: string, problems: ParseProblem[]): PemCertificate[] {
+  const out: PemCertificate[] = [];
+  for (const der of ders) {
+    try {
+      out.push(describeCertificate(der, ZERO));
+    } catch {
+      problems.push({ code: 'keystore-invalid-certificate', severity: 'warning', message: `Entry ${alias} holds a certificate that is not valid X.509: it is not checked`, range: ZERO });
+    }
+  }
+  return out;
+}
+
+/**
+ * Store entries the way Java's PKCS12KeyStore sees them: a key bag and the certificate with the same
+ * local key id make a private-key entry whose chain continues by issuer among the other certificates;
+ * certificate bags keytool marked trusted are trusted-cert entries. A bag without a name gets the alias
+ * Java gives it ("1", "2", … in order).
+ */
+function pkcs12Entries(bags: Pkcs12Bag[], problems: ParseProblem[]): StoreEntry[] {
+  let unnamed = 0;
+  const aliasOf = (bag: Pkcs12Bag) => bag.alias ?? String(++unnamed);
+  const certs = bags.filter((b) => b.kind === 'certificate').map((bag) => ({ bag, described: describeChain(bag.der ? [bag.der] : [], bag.alias ?? '(unnamed)', problems)[0] }));
+  const used = new Set<(typeof certs)[number]>();
+  const entries: StoreEntry[] = [];
+  for (const key of bags.filter((b) => b.kind === 'key')) {
+    const leaf = certs.find((c) => c.bag.localKeyId !== undefined && c.bag.localKeyId === key.localKeyId && c.described);
+    const chain: PemCertificate[] = [];
+    if (leaf) {
+      used.add(leaf);
+      chain.push(leaf.described);
+      for (let next = leaf; !next.described.selfSigned && chain.length < 10; ) {
+        const issuer = certs.find((c) => c !== next && c.described && !c.bag.localKeyId && c.described.subjectText === next.described.issuerText && !chain.includes(c.described));
+        if (!issuer) break;
+        used.add(issuer);
+        chain.push(issuer.described);
+        next = issuer;
+      }
+    }
+    entries.push({ alias: aliasOf(key.alias ? key : (leaf?.bag ?? key)), entry: 'private-key', chain });
+  }
+  for (const c of certs) {
+    if (!c.described || (used.has(c) && !c.bag.trusted)) continue;
+    entries.push({ alias: aliasOf(c.bag), entry: c.bag.trusted ? 'trusted-cert' : 'certificate', chain: [c.described] });
+  }
+  return entries;
+}

@@ -1,0 +1,312 @@
+/**
+ * PKCS#12 (RFC 7292) certificate reader. Only certificate bags are ever decrypted: private-key bags are
+ * recognised by their attributes (alias, local key id) and never decrypted or kept. A password is only
+ * ever held in a local variable while it is tried, and the result says which kind of password opened
+ * the store (never the password).
+ */
+import { createDecipheriv, createHash, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
+import { child, children, DerError, explicit, integerOf, octetsOf, oidOf, readDer, TAG, type Der } from './der';
+import { rc2CbcDecrypt } from './rc2';
+
+const OID = {
+  data: '1.2.840.113549.1.7.1',
+  encryptedData: '1.2.840.113549.1.7.6',
+  keyBag: '1.2.840.113549.1.12.10.1.1',
+  shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  safeContentsBag: '1.2.840.113549.1.12.10.1.6',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+  friendlyName: '1.2.840.113549.1.9.20',
+  localKeyId: '1.2.840.113549.1.9.21',
+  /** Oracle's attribute on certificate bags that keytool stores as trusted certificate entries. */
+  javaTrustedKeyUsage: '2.16.840.1.113894.746875.1.1',
+  pbes2: '1.2.840.113549.1.5.13',
+  pbkdf2: '1.2.840.113549.1.5.12',
+} as const;
+
+/** Hashes by OID (MAC digests and PBKDF2 PRFs), with the PKCS#12 KDF block size. */
+const HASHES: Record<string, { name: string; block: number }> = {
+  '1.3.14.3.2.26': { name: 'sha1', block: 64 },
+  '2.16.840.1.101.3.4.2.4': { name: 'sha224', block: 64 },
+  '2.16.840.1.101.3.4.2.1': { name: 'sha256', block: 64 },
+  '2.16.840.1.101.3.4.2.2': { name: 'sha384', block: 128 },
+  '2.16.840.1.101.3.4.2.3': { name: 'sha512', block: 128 },
+};
+const PRFS: Record<string, string> = {
+  '1.2.840.113549.2.7': 'sha1',
+  '1.2.840.113549.2.8': 'sha224',
+  '1.2.840.113549.2.9': 'sha256',
+  '1.2.840.113549.2.10': 'sha384',
+  '1.2.840.113549.2.11': 'sha512',
+};
+/** PKCS#12 PBE schemes (RFC 7292 appendix C): cipher, key length, effective RC2 bits. */
+const PKCS12_PBE: Record<string, { cipher: 'des-ede3-cbc' | 'des-ede-cbc' | 'rc2'; keyLength: number; rc2Bits?: number; name: string }> = {
+  '1.2.840.113549.1.12.1.3': { cipher: 'des-ede3-cbc', keyLength: 24, name: 'pbeWithSHAAnd3-KeyTripleDES-CBC' },
+  '1.2.840.113549.1.12.1.4': { cipher: 'des-ede-cbc', keyLength: 16, name: 'pbeWithSHAAnd2-KeyTripleDES-CBC' },
+  '1.2.840.113549.1.12.1.5': { cipher: 'rc2', keyLength: 16, rc2Bits: 128, name: 'pbeWithSHAAnd128BitRC2-CBC' },
+  '1.2.840.113549.1.12.1.6': { cipher: 'rc2', keyLength: 5, rc2Bits: 40, name: 'pbeWithSHAAnd40BitRC2-CBC' },
+};
+const PBES2_CIPHERS: Record<string, { name: string; keyLength: number }> = {
+  '2.16.840.1.101.3.4.1.2': { name: 'aes-128-cbc', keyLength: 16 },
+  '2.16.840.1.101.3.4.1.22': { name: 'aes-192-cbc', keyLength: 24 },
+  '2.16.840.1.101.3.4.1.42': { name: 'aes-256-cbc', keyLength: 32 },
+  '1.2.840.113549.3.7': { name: 'des-ede3-cbc', keyLength: 24 },
+};
+
+/** A bag as read: its alias (friendlyName), local key id (hex) and, for a certificate, its DER. */
+export interface Pkcs12Bag {
+  kind: 'key' | 'certificate';
+  alias?: string;
+  localKeyId?: string;
+  /** Keytool's mark of a trusted certificate entry. */
+  trusted: boolean;
+  der?: Buffer;
+}
+
+/** A password candidate: the password itself and what kind it is (the kind is all that is reported). */
+export interface PasswordCandidate {
+  password: string;
+  kind: 'empty' | 'configuration' | 'default';
+}
+
+export type Pkcs12Result =
+  | { ok: true; bags: Pkcs12Bag[]; openedWith: 'none' | PasswordCandidate['kind']; encryptedCertificates: boolean }
+  /** `needsPassword`: certificates are encrypted (or a MAC protects the store) and no candidate opened it. */
+  | { ok: false; needsPassword: boolean; message: string };
+
+interface Parsed {
+  authSafe: Buffer;
+  mac?: { hash: { name: string; block: number }; digest: Buffer; salt: Buffer; iterations: number };
+}
+
+/** Whether the bytes start like a PFX: SEQUENCE { INTEGER 3, SEQUENCE { OID pkcs7-data|signedData … } }. */
+export function looksLikePkcs12(bytes: Uint8Array): boolean {
+  try {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const outer = readDer(buf, 0, Math.min(buf.length, readDer(buf).next));
+    if (outer.tag !== TAG.SEQUENCE) return false;
+    const version = readDer(outer.content, 0);
+    if (version.tag !== TAG.INTEGER || version.content.length !== 1 || version.content[0] !== 3) return false;
+    const info = readDer(outer.content, version.next);
+    return info.tag === TAG.SEQUENCE && oidOf(readDer(info.content, 0)).startsWith('1.2.840.113549.1.7.');
+  } catch {
+    return false;
+  }
+}
+
+function parsePfx(buf: Buffer): Parsed {
+  const pfx = readDer(buf);
+  if (pfx.tag !== TAG.SEQUENCE) throw new DerError('not a PFX');
+  if (integerOf(child(pfx, 0)) !== 3) throw new DerError('PFX version is not 3');
+  const authSafeInfo = child(pfx, 1, TAG.SEQUENCE);
+  const type = oidOf(child(authSafeInfo, 0));
+  if (type !== OID.data) throw new UnsupportedError(`its integrity mode (${type}) is public-key signing, which lint-deploy does not read`);
+  const authSafe = octetsOf(explicit(child(authSafeInfo, 1), 0));
+  const macData = children(pfx)[2];
+  if (!macData) return { authSafe };
+  const digestInfo = child(macData, 0, TAG.SEQUENCE);
+  const hashOid = oidOf(child(child(digestInfo, 0, TAG.SEQUENCE), 0));
+  const hash = HASHES[hashOid];
+  if (!hash) throw new UnsupportedError(`its MAC algorithm (${hashOid}) is not one lint-deploy knows`);
+  const iterationsElement = children(macData)[2];
+  const iterations = iterationsElement ? integerOf(iterationsElement) : 1;
+  if (iterations > MAX_KDF_ITERATIONS) throw new UnsupportedError(`its MAC iteration count (${iterations}) is above what lint-deploy tries (${MAX_KDF_ITERATIONS})`);
+  return { authSafe, mac: { hash, digest: octetsOf(child(digestInfo, 1)), salt: octetsOf(child(macData, 1)), iterations } };
+}
+
+class UnsupportedError extends Error {}
+
+/**
+ * Iteration counts tried at most (each password try derives keys): far above what keytool (10,000),
+ * OpenSSL (2,048) and Windows (2,000) write, low enough that a hostile file cannot stall a run.
+ */
+const MAX_KDF_ITERATIONS = 200_000;
+const MAX_PBKDF2_ITERATIONS = 2_000_000;
+
+/** RFC 7292 B.1: the password as a NUL-terminated big-endian BMPString; "no password" is empty. */
+function bmpPassword(password: string | undefined): Buffer {
+  if (password === undefined) return Buffer.alloc(0);
+  const out = Buffer.alloc(password.length * 2 + 2);
+  for (let i = 0; i < password.length; i++) out.writeUInt16BE(password.charCodeAt(i), i * 2);
+  return out;
+}
+
+/** RFC 7292 appendix B.2: the PKCS#12 key derivation function. */
+function pkcs12Kdf(hash: { name: string; block: number }, password: Buffer, salt: Buffer, id: number, iterations: number, length: number): Buffer {
+  const v = hash.block;
+  const fill = (data: Buffer) => {
+    if (data.length === 0) return Buffer.alloc(0);
+    const out = Buffer.alloc(v * Math.ceil(data.length / v));
+    for (let i = 0; i < out.length; i++) out[i] = data[i % data.length];
+    return out;
+  };
+  const d = Buffer.alloc(v, id);
+  const i = Buffer.concat([fill(salt), fill(password)]);
+  const out: Buffer[] = [];
+  let produced = 0;
+  while (produced < length) {
+    let a = createHash(hash.name).update(d).update(i).digest();
+    for (let r = 1; r < iterations; r++) a = createHash(hash.name).update(a).digest();
+    out.push(a);
+    produced += a.length;
+    if (produced >= length) break;
+    const b = Buffer.alloc(v);
+    for (let k = 0; k < v; k++) b[k] = a[k % a.length];
+    for (let block = 0; block < i.length; block += v) {
+      let carry = 1;
+      for (let k = v - 1; k >= 0; k--) {
+        const sum = i[block + k] + b[k] + carry;
+        i[block + k] = sum & 0xff;
+        carry = sum >> 8;
+      }
+    }
+  }
+  return Buffer.concat(out).subarray(0, length);
+}
+
+function macMatches(parsed: Parsed, password: string | undefined): boolean {
+  const mac = parsed.mac;
+  if (!mac) return false;
+  const key = pkcs12Kdf(mac.hash, bmpPassword(password), mac.salt, 3, mac.iterations, createHash(mac.hash.name).digest().length);
+  const computed = createHmac(mac.hash.name, key).update(parsed.authSafe).digest();
+  return computed.length === mac.digest.length && timingSafeEqual(computed, mac.digest);
+}
+
+/** Decrypts an EncryptedContentInfo's content with one password (PKCS#12 PBE or PBES2). */
+function decrypt(algorithm: Der, data: Buffer, password: string | undefined): Buffer {
+  const oid = oidOf(child(algorithm, 0));
+  const params = child(algorithm, 1, TAG.SEQUENCE);
+  const legacy = PKCS12_PBE[oid];
+  if (legacy) {
+    const salt = octetsOf(child(params, 0));
+    const iterations = integerOf(child(params, 1));
+    if (iterations > MAX_KDF_ITERATIONS) throw new UnsupportedError(`its encryption iteration count (${iterations}) is above what lint-deploy tries (${MAX_KDF_ITERATIONS})`);
+    const sha1 = HASHES['1.3.14.3.2.26'];
+    const bmp = bmpPassword(password);
+    const key = pkcs12Kdf(sha1, bmp, salt, 1, iterations, legacy.keyLength);
+    const iv = pkcs12Kdf(sha1, bmp, salt, 2, iterations, 8);
+    if (legacy.cipher === 'rc2') return rc2CbcDecrypt(key, legacy.rc2Bits ?? 128, iv, data);
+    return decipher(legacy.cipher, key, iv, data);
+  }
+  if (oid !== OID.pbes2) throw new UnsupportedError(`its certificates are encrypted with ${oid}, which lint-deploy does not know`);
+  const kdf = child(params, 0, TAG.SEQUENCE);
+  if (oidOf(child(kdf, 0)) !== OID.pbkdf2) throw new UnsupportedError('its PBES2 key derivation is not PBKDF2');
+  const kdfParams = children(child(kdf, 1, TAG.SEQUENCE));
+  const salt = octetsOf(kdfParams[0]);
+  const iterations = integerOf(kdfParams[1]);
+  if (iterations > MAX_PBKDF2_ITERATIONS) throw new UnsupportedError(`its PBKDF2 iteration count (${iterations}) is above what lint-deploy tries`);
+  const prfElement = kdfParams.find((e, index) => index >= 2 && e.tag === TAG.SEQUENCE);
+  const prf = prfElement ? PRFS[oidOf(child(prfElement, 0))] : 'sha1';
+  if (!prf) throw new UnsupportedError('its PBKDF2 pseudo-random function is not one lint-deploy knows');
+  const scheme = child(params, 1, TAG.SEQUENCE);
+  const cipher = PBES2_CIPHERS[oidOf(child(scheme, 0))];
+  if (!cipher) throw new UnsupportedError(`its PBES2 cipher (${oidOf(child(scheme, 0))}) is not one lint-deploy knows`);
+  const iv = octetsOf(child(scheme, 1));
+  const key = pbkdf2Sync(Buffer.from(password ?? '', 'utf8'), salt, iterations, cipher.keyLength, prf);
+  return decipher(cipher.name, key, iv, data);
+}
+
+function decipher(name: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
+  const d = createDecipheriv(name, key, iv);
+  return Buffer.concat([d.update(data), d.final()]);
+}
+
+function bagsOf(safeContents: Buffer, out: Pkcs12Bag[]): void {
+  for (const bag of children(readDer(safeContents))) {
+    const type = oidOf(child(bag, 0));
+    const attributes = children(bag)[2];
+    const read: Pick<Pkcs12Bag, 'alias' | 'localKeyId' | 'trusted'> = { trusted: false };
+    for (const attribute of attributes ? children(attributes) : []) {
+      const attrOid = oidOf(child(attribute, 0));
+      const value = children(child(attribute, 1, TAG.SET))[0];
+      if (!value) continue;
+      if (attrOid === OID.friendlyName && value.tag === TAG.BMP_STRING && value.content.length % 2 === 0) read.alias = Buffer.from(value.content).swap16().toString('utf16le');
+      else if (attrOid === OID.localKeyId && value.tag === TAG.OCTET_STRING) read.localKeyId = value.content.toString('hex');
+      else if (attrOid === OID.javaTrustedKeyUsage) read.trusted = true;
+    }
+    if (type === OID.certBag) {
+      const certBag = explicit(child(bag, 1), 0);
+      if (oidOf(child(certBag, 0)) !== OID.x509Certificate) continue;
+      out.push({ kind: 'certificate', ...read, der: Buffer.from(octetsOf(explicit(child(certBag, 1), 0))) });
+    } else if (type === OID.keyBag || type === OID.shroudedKeyBag) {
+      out.push({ kind: 'key', ...read });
+    } else if (type === OID.safeContentsBag) {
+      bagsOf(explicit(child(bag, 1), 0).raw, out);
+    }
+  }
+}
+
+/** The bags of every ContentInfo, decrypting encrypted ones with `password` (throws when it does not open them). */
+function readBags(parsed: Parsed, password: string | undefined): { bags: Pkcs12Bag[]; encrypted: boolean } {
+  const bags: Pkcs12Bag[] = [];
+  let encrypted = false;
+  for (const info of children(readDer(parsed.authSafe))) {
+    const type = oidOf(child(info, 0));
+    if (type === OID.data) {
+      bagsOf(octetsOf(explicit(child(info, 1), 0)), bags);
+    } else if (type === OID.encryptedData) {
+      encrypted = true;
+      const encryptedData = explicit(child(info, 1), 0);
+      const contentInfo = child(encryptedData, 1, TAG.SEQUENCE);
+      const parts = children(contentInfo);
+      const content = parts[2];
+      if (!content) continue;
+      // [0] IMPLICIT OCTET STRING: primitive (0x80) or, in BER, constructed (0xa0) pieces.
+      const ciphertext = content.tag === 0x80 ? content.content : Buffer.concat(children(content).map(octetsOf));
+      bagsOf(decrypt(parts[1], ciphertext, password), bags);
+    }
+  }
+  return { bags, encrypted };
+}
+
+function hasEncryptedContent(parsed: Parsed): boolean {
+  try {
+    return children(readDer(parsed.authSafe)).some((info) => oidOf(child(info, 0)) === OID.encryptedData);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the certificates of a PKCS#12 file. Tries reading without a password first (certificates in
+ * plain bags), then each candidate in order: with a MAC the password is checked by the MAC before any
+ * decryption; without one, a password is right when the decrypted content parses.
+ */
+export function readPkcs12(bytes: Uint8Array, candidates: PasswordCandidate[]): Pkcs12Result {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let parsed: Parsed;
+  try {
+    parsed = parsePfx(buf);
+  } catch (error) {
+    return { ok: false, needsPassword: false, message: messageOf(error) };
+  }
+  const attempts: { password: string | undefined; kind: 'none' | PasswordCandidate['kind'] }[] = [
+    { password: undefined, kind: 'none' },
+    ...candidates.map((c) => ({ password: c.password, kind: c.kind })),
+  ];
+  // Certificates in plain bags are read without any password (a MAC, if any, is then not checked: it guards integrity, not secrecy).
+  if (!hasEncryptedContent(parsed)) {
+    try {
+      return { ok: true, bags: readBags(parsed, undefined).bags, openedWith: 'none', encryptedCertificates: false };
+    } catch (error) {
+      return { ok: false, needsPassword: false, message: messageOf(error) };
+    }
+  }
+  for (const attempt of attempts) {
+    if (parsed.mac && !macMatches(parsed, attempt.password)) continue;
+    try {
+      const { bags, encrypted } = readBags(parsed, attempt.password);
+      return { ok: true, bags, openedWith: attempt.kind, encryptedCertificates: encrypted };
+    } catch (error) {
+      // With a verified MAC the password is right: a failure is the file's (or an unknown algorithm).
+      if (parsed.mac || error instanceof UnsupportedError) return { ok: false, needsPassword: false, message: messageOf(error) };
+    }
+  }
+  return { ok: false, needsPassword: true, message: 'no password tried opens it' };
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof UnsupportedError) return error.message;
+  if (error instanceof DerError) return `it is not a well-formed PKCS#12 file (${error.message})`;
+  return 'it could not be read';
+}

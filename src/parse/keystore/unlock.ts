@@ -1,0 +1,92 @@
+/**
+ * Opens PKCS#12 stores whose certificates are encrypted, with the passwords the configuration that
+ * names the store gives, then the JDK's default `changeit`. Passwords live only in local variables
+ * here: never in a document, the model, a message or the cache; the store's document records only
+ * which kind of password opened it.
+ */
+import * as path from 'node:path';
+import type { Entry, ParsedDocument } from '../types';
+import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
+import type { PasswordCandidate } from './pkcs12';
+
+/** How many configuration passwords are tried per store (each try costs a key derivation). */
+const MAX_CONFIGURATION_PASSWORDS = 8;
+const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The documents with every PKCS#12 store that needs a password opened if a candidate does, else with an info problem. */
+export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
+  if (!documents.some((d) => isKeystoreDocument(d) && d.data.needsPassword)) return documents;
+  return documents.map((doc) => {
+    if (!isKeystoreDocument(doc) || !doc.data.needsPassword) return doc;
+    const candidates: PasswordCandidate[] = configurationPasswords(doc, documents).map((password) => ({ password, kind: 'configuration' as const }));
+    const opened = candidates.length > 0 ? openPkcs12(doc.file, doc.kind, candidates) : doc;
+    if (opened.data.readable || !opened.data.needsPassword) return opened;
+    const named = candidates.length > 0 ? ', the password its configuration gives' : '';
+    return withProblem(opened, `PKCS#12 store ${path.basename(doc.file.path)}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`);
+  });
+}
+
+function withProblem(doc: ParsedDocument<KeystoreData>, message: string): ParsedDocument<KeystoreData> {
+  return { ...doc, problems: [...doc.problems, { code: 'keystore-locked', severity: 'info', message, range: ZERO }] };
+}
+
+/**
+ * Passwords written beside a reference to the store: in each text document with an entry whose value
+ * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
+ * server directory above it), its secret entries nearest that reference first.
+ */
+function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[]): string[] {
+  const base = path.basename(store.file.path);
+  const out: string[] = [];
+  for (const doc of documents) {
+    if (isKeystoreDocument(doc) || doc.entries.length === 0) continue;
+    const references = doc.entries.filter((e) => !e.secret && mentions(e.value, base));
+    const anchors = references.length > 0 ? references : libertyDefaultAnchors(doc, store.file.path);
+    for (const anchor of anchors) {
+      const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
+      secrets.sort((a, b) => distance(a, anchor) - distance(b, anchor));
+      for (const entry of secrets) {
+        const password = decodedPassword(entry.value);
+        if (password !== undefined && !out.includes(password)) out.push(password);
+        if (out.length >= MAX_CONFIGURATION_PASSWORDS) return out;
+      }
+    }
+  }
+  return out;
+}
+
+function mentions(value: string, base: string): boolean {
+  const at = value.lastIndexOf(base);
+  if (at < 0) return false;
+  const before = value[at - 1];
+  return at === 0 || before === '/' || before === '\\' || before === '=' || before === ':' || before === '}' || /\s|"|'/.test(before);
+}
+
+/** Liberty's defaultKeyStore has no location: it is `resources/security/key.p12` below the server directory. */
+function libertyDefaultAnchors(doc: ParsedDocument, storePath: string): Entry[] {
+  if (!doc.kind.startsWith('liberty.')) return [];
+  const serverDir = path.dirname(doc.file.path);
+  if (path.dirname(storePath) !== path.join(serverDir, 'resources', 'security')) return [];
+  return doc.entries.filter((e) => /^keyStore@password$/.test(e.key));
+}
+
+/** Secret entries in the same section first, then by line distance. */
+function distance(entry: Entry, anchor: Entry): number {
+  const lines = Math.abs(entry.keyRange.start.line - anchor.keyRange.start.line);
+  return (entry.section === anchor.section ? 0 : 100_000) + lines;
+}
+
+/**
+ * The password a runtime would use: `{xor}` (WebSphere and Liberty encoding: base64 of the bytes
+ * XOR '_') decoded; placeholders and `{aes}`/`{hash}` encodings cannot be read (undefined).
+ */
+export function decodedPassword(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed.includes('${') || /^\{(aes|hash|custom)[^}]*\}/i.test(trimmed)) return undefined;
+  const xor = /^\{xor\}(.*)$/i.exec(trimmed);
+  if (xor) {
+    const bytes = Buffer.from(xor[1], 'base64');
+    return Buffer.from(bytes.map((b) => b ^ 0x5f)).toString('utf8');
+  }
+  return trimmed;
+}

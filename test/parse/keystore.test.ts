@@ -1,0 +1,141 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readDocuments } from '../../src/engine/run/read';
+import { isKeystoreDocument, keystoreFormat, parseKeystore, type KeystoreData } from '../../src/parse/keystore/format';
+import { rc2DecryptBlock } from '../../src/parse/keystore/rc2';
+import { decodedPassword } from '../../src/parse/keystore/unlock';
+import type { ParsedDocument } from '../../src/parse/types';
+import { buildStores, type BuiltStores } from '../helpers/keystores';
+import { writeTree } from '../helpers/rule-tester';
+
+let stores: BuiltStores;
+beforeAll(() => {
+  stores = buildStores();
+});
+afterAll(() => fs.rmSync(stores.dir, { recursive: true, force: true }));
+
+/** The store's entries as [alias, kind, subjects of the chain]. */
+function summary(doc: ParsedDocument<KeystoreData>): [string, string, string[]][] {
+  return doc.data.entries.map((e) => [e.alias, e.entry, e.chain.map((c) => c.subjectText)]);
+}
+
+function parse(name: string, kind?: string): ParsedDocument<KeystoreData> {
+  const bytes = stores.bytes(name);
+  const file = { path: `/x/${name}`, text: '', hadBom: false, bytes };
+  return parseKeystore(file, kind ?? keystoreFormat.classifyBytes?.(file.path, bytes) ?? 'none');
+}
+
+const CHAIN: [string, string, string[]] = ['server', 'private-key', ['CN=app.example.com,O=Stores', 'CN=Test Root CA,O=Stores']];
+const TRUSTED: [string, string, string[]] = ['rootca', 'trusted-cert', ['CN=Test Root CA,O=Stores']];
+
+describe('key store readers (stores made by keytool and OpenSSL)', () => {
+  it.each([
+    ['key.jks', 'keystore.jks', [CHAIN]],
+    ['key.jceks', 'keystore.jceks', [CHAIN]],
+    ['trust.jks', 'keystore.jks', [TRUSTED]],
+    // OpenSSL without -certpbe encryption: read with no password at all.
+    ['plain.p12', 'keystore.pkcs12', [CHAIN]],
+    // RC2-40 (OpenSSL -legacy, keytool before 8u301): opened with the JDK default password.
+    ['legacy.p12', 'keystore.pkcs12', [CHAIN]],
+  ])('%s is read without its password', (name, kind, expected) => {
+    const doc = parse(name);
+    expect(doc.kind).toBe(kind);
+    expect(doc.problems).toEqual([]);
+    expect(doc.data.readable).toBe(true);
+    expect(summary(doc)).toEqual(expected);
+  });
+
+  it('reads the key entry of a JKS store without decrypting it: its certificate chain only, SAN and key size kept', () => {
+    const [entry] = parse('key.jks').data.entries;
+    expect(entry.chain[0]).toMatchObject({ dnsNames: ['app.example.com'], keyType: 'RSA', keyBits: 2048, isCa: false, range: { start: { line: 0, character: 0 } } });
+    expect(entry.chain[1]).toMatchObject({ isCa: true, selfSigned: true });
+    expect(JSON.stringify(parse('key.jks').data)).not.toMatch(/PRIVATE|BEGIN/);
+  });
+
+  it.each(['chain.p12', 'key.p12', 'trust.p12'])('%s (AES-encrypted certificates) needs a password: not readable at parse time', (name) => {
+    const doc = parse(name);
+    expect(doc.data).toMatchObject({ readable: false, needsPassword: true, entries: [] });
+    expect(doc.problems).toEqual([]);
+  });
+
+  it.each([
+    ['not a store at all', Buffer.from('hello, this is text'), 'keystore.jks', 'keystore-invalid'],
+    ['truncated JKS', () => stores.bytes('key.jks').subarray(0, 300), 'keystore.jks', 'keystore-invalid'],
+    ['random bytes named .p12', Buffer.from([0x30, 0x03, 0x02, 0x01, 0x03]), 'keystore.pkcs12', 'keystore-invalid'],
+    ['a CMS key database', Buffer.from([1, 2, 3, 0, 0]), 'keystore.cms', 'keystore-not-read'],
+  ])('%s gives a parse problem, never a throw', (_name, content, kind, code) => {
+    const bytes = typeof content === 'function' ? content() : content;
+    const doc = parseKeystore({ path: '/x/store', text: '', hadBom: false, bytes }, kind);
+    expect(doc.problems.map((p) => p.code)).toEqual([code]);
+    expect(doc.data.readable).toBe(code === 'keystore-invalid' && kind === 'keystore.jks' && bytes.length > 8 && bytes[0] === 0xfe);
+  });
+
+  it('classifies stores by their first bytes whatever their name, and by name otherwise', () => {
+    expect(keystoreFormat.classifyBytes?.('/x/cacerts', stores.bytes('trust.jks'))).toBe('keystore.jks');
+    expect(keystoreFormat.classifyBytes?.('/x/store.bin', stores.bytes('key.p12'))).toBe('keystore.pkcs12');
+    expect(keystoreFormat.classifyBytes?.('/x/key.kdb', Buffer.from([0, 1]))).toBe('keystore.cms');
+    expect(keystoreFormat.classifyBytes?.('/x/server.der', fs.readFileSync(path.join(stores.dir, 'ca.crt')))).toBeUndefined();
+    expect(keystoreFormat.classifyBytes?.('/x/key.sth', Buffer.from([0, 1]))).toBeUndefined();
+  });
+});
+
+describe('opening PKCS#12 stores with the password the configuration gives', () => {
+  const read = (files: Record<string, string | Buffer>) => {
+    const root = writeTree(files);
+    try {
+      return readDocuments(Object.keys(files).map((f) => path.join(root, f))).documents.filter(isKeystoreDocument);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  };
+
+  it.each([
+    ['Liberty keyStore location + password', 'wlp/server.xml', (p: string) => `<server>\n<keyStore id="ks" location="key.p12" password="${p}"/>\n</server>\n`, 'wlp/key.p12'],
+    ['Liberty {xor} password of the default key store', 'wlp/server.xml', (p: string) => `<server>\n<keyStore id="defaultKeyStore" password="{xor}${Buffer.from([...Buffer.from(p)].map((b) => b ^ 0x5f)).toString('base64')}"/>\n</server>\n`, 'wlp/resources/security/key.p12'],
+    ['-Djavax.net.ssl.keyStore in jvm.options', 'app/jvm.options', (p: string) => `-Djavax.net.ssl.keyStore=/opt/app/key.p12\n-Djavax.net.ssl.keyStorePassword=${p}\n`, 'app/key.p12'],
+    ['Spring server.ssl.key-store', 'spring/application.properties', (p: string) => `server.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=${p}\n`, 'spring/key.p12'],
+    ['Tomcat certificateKeystoreFile', 'tomcat/conf/server.xml', (p: string) => `<Server><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/key.p12" certificateKeystorePassword="${p}" type="RSA"/></SSLHostConfig></Connector></Service></Server>\n`, 'tomcat/conf/key.p12'],
+  ])('%s', (_name, configFile, config, storeFile) => {
+    const [doc] = read({ [configFile]: config(stores.password), [storeFile]: stores.bytes('key.p12') });
+    expect(doc.problems).toEqual([]);
+    expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });
+    expect(summary(doc)).toEqual([CHAIN]);
+    expect(JSON.stringify(doc)).not.toContain(stores.password);
+  });
+
+  it('reads keytool trusted-certificate entries of a PKCS#12 trust store', () => {
+    const [doc] = read({ 'app/jvm.options': `-Djavax.net.ssl.trustStore=trust.p12\n-Djavax.net.ssl.trustStorePassword=${stores.password}\n`, 'app/trust.p12': stores.bytes('trust.p12') });
+    expect(summary(doc)).toEqual([TRUSTED]);
+  });
+
+  it.each([
+    ['no configuration names it', { 'app/key.p12': 'key.p12' }],
+    ['a wrong password', { 'app/jvm.options': '-Djavax.net.ssl.keyStore=key.p12\n-Djavax.net.ssl.keyStorePassword=not-the-password\n', 'app/key.p12': 'key.p12' }],
+    ['an {aes} password', { 'app/server.xml': '<server><keyStore id="k" location="key.p12" password="{aes}AEmVKa+jOeA6cKRtDRoRgUQ="/></server>', 'app/key.p12': 'key.p12' }],
+  ])('%s: an info finding names the store, its certificates are unknown', (_name, files) => {
+    const tree = Object.fromEntries(Object.entries(files).map(([f, c]) => [f, f.endsWith('.p12') ? stores.bytes(c) : c]));
+    const [doc] = read(tree);
+    expect(doc.data).toMatchObject({ readable: false, entries: [] });
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-locked', severity: 'info' })]);
+    expect(doc.problems[0].message).toContain('key.p12');
+  });
+
+  it('decodes {xor} passwords and leaves unreadable encodings alone', () => {
+    expect(decodedPassword('{xor}CDo9Hgw=')).toBe('WebAS');
+    expect(decodedPassword('${env.KS_PASSWORD}')).toBeUndefined();
+    expect(decodedPassword('{aes}AEmVKa')).toBeUndefined();
+    expect(decodedPassword(' changeit ')).toBe('changeit');
+  });
+});
+
+describe('RC2 (RFC 2268)', () => {
+  it.each([
+    // RFC 2268 section 5 test vectors: key, effective bits, plaintext, ciphertext.
+    ['0000000000000000', 63, '0000000000000000', 'ebb773f993278eff'],
+    ['ffffffffffffffff', 64, 'ffffffffffffffff', '278b27e42e2f0d49'],
+    ['3000000000000000', 64, '1000000000000001', '30649edf9be7d2c2'],
+    ['88bca90e90875a7f0f79c384627bafb2', 128, '0000000000000000', '2269552ab0f85ca6'],
+  ])('key %s (%d bits) decrypts %s', (key, bits, plain, cipher) => {
+    expect(rc2DecryptBlock(Buffer.from(key, 'hex'), bits, Buffer.from(cipher, 'hex')).toString('hex')).toBe(plain);
+  });
+});
