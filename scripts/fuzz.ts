@@ -20,6 +20,7 @@ import fc from 'fast-check';
 import { FORMAT_HANDLERS } from '../src/parse/registry';
 import { arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, checkParse, seedsByHandler } from '../test/reliability/fuzz-support';
 import { checkPipeline, arbitraryTree } from '../test/reliability/pipeline-support';
+import { arbitraryStoreMutation, arbitraryStoreNoise, checkStoreParse, storeSeeds } from '../test/reliability/keystore-fuzz-support';
 import { arbitraryAdversarialGlob, arbitraryGlobSubject, arbitraryIncludeTree, checkGlob } from '../test/reliability/glob-fuzz-support';
 
 interface Options {
@@ -101,6 +102,25 @@ function main(): void {
     const seconds = (Date.now() - t0) / 1000;
     total += cases;
     console.log(`${handler.id.padEnd(24)} ${cases.toLocaleString('en').padStart(11)} cases  ${seconds.toFixed(1).padStart(7)} s  ${Math.round(cases / Math.max(seconds, 0.001)).toLocaleString('en').padStart(8)}/s  kinds: ${kinds.join(', ')}`);
+  }
+  if (!failed && (!options.only || options.only.has('keystore-binary'))) {
+    // Binary key stores (src/parse/keystore): byte mutations of real stores and noise behind each header.
+    // A PKCS#12 case costs key derivations (up to 100,000 iterations): a hundredth of the text parsers' cases.
+    const t0 = Date.now();
+    const numRuns = Math.max(1, Math.round(options.runs / 100));
+    const stores = storeSeeds();
+    const mutations = fc.check(fc.property(arbitraryStoreMutation(stores), checkStoreParse), { numRuns, seed: options.seed });
+    const noise = mutations.failed ? mutations : fc.check(fc.property(arbitraryStoreNoise, checkStoreParse), { numRuns, seed: options.seed });
+    const cases = mutations.numRuns + (noise === mutations ? 0 : noise.numRuns);
+    total += cases;
+    console.log(`${'keystore (binary)'.padEnd(24)} ${cases.toLocaleString('en').padStart(11)} cases  ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`);
+    for (const result of [mutations, noise] as fc.RunDetails<unknown>[]) {
+      if (result.failed) {
+        failed = true;
+        console.error(report(result));
+        break;
+      }
+    }
   }
   if (options.pipeline > 0 && !failed) {
     const t0 = Date.now();

@@ -46,6 +46,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   '/seed/docker/Dockerfile': 'FROM eclipse-temurin:17\nENV JAVA_OPTS="-Dhttps.protocols=TLSv1.2" \\\n    X=1\nCMD ["java", "-jar", "app.jar"]\n',
   '/seed/nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_password_file /etc/nginx/pw;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
   '/seed/tomcat/bin/setenv.sh': 'JAVA_OPTS="$JAVA_OPTS -Djavax.net.ssl.keyStorePassword=pw \\\n  -Djdk.tls.client.protocols=TLSv1.2"\nexport JAVA_OPTS\n',
+  // Key stores are binary (their own fuzz target: keystore-fuzz-support.ts); as text, a store's name with text content.
+  '/seed/stores/key.jks': '',
   '/seed/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n',
 };
 

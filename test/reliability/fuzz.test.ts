@@ -8,6 +8,7 @@ import { FORMAT_HANDLERS } from '../../src/parse/registry';
 import { arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, checkParse, seedsByHandler } from './fuzz-support';
 import { arbitraryAdversarialGlob, arbitraryGlobSubject, arbitraryIncludeTree, checkGlob } from './glob-fuzz-support';
 import { arbitraryTree, checkPipeline } from './pipeline-support';
+import { arbitraryStoreMutation, arbitraryStoreNoise, checkStoreParse, storeSeeds } from './keystore-fuzz-support';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -37,6 +38,21 @@ describe('fuzz: every format handler', () => {
     it('survives deep nesting and huge lines', () => {
       fc.assert(property(arbitraryStress), { numRuns: 8, seed: SEED });
     });
+  });
+});
+
+describe('fuzz: binary key store readers (JKS, JCEKS, PKCS#12)', () => {
+  // IBM Stock Trader's stores derive their MAC key with 100,000 iterations (a second per store): the long run (`npm run fuzz`) has them.
+  const stores = storeSeeds().filter((s) => !s.name.startsWith('stocktrader/'));
+  it('reads every seed store', () => {
+    expect(stores.length).toBeGreaterThan(5);
+    for (const seed of stores) checkStoreParse(seed);
+  });
+  it('never throws on byte mutations of real stores; problems well formed; deterministic', () => {
+    fc.assert(fc.property(arbitraryStoreMutation(stores), checkStoreParse), { numRuns: RUNS, seed: SEED });
+  });
+  it('never throws on random bytes behind a store header', () => {
+    fc.assert(fc.property(arbitraryStoreNoise, checkStoreParse), { numRuns: RUNS, seed: SEED });
   });
 });
 

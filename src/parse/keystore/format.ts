@@ -6,7 +6,7 @@
  * the password the configuration gives.
  */
 import * as path from 'node:path';
-import type { Range } from '../../core/types';
+import type { Location, Range } from '../../core/types';
 import { describeCertificate, type PemCertificate } from '../pem';
 import type { FormatHandler, ParsedDocument, ParseProblem, SourceFile } from '../types';
 import { jksMagic, readJks } from './jks';
@@ -29,6 +29,8 @@ export interface KeystoreData {
   readable: boolean;
   /** PKCS#12: which kind of password opened the certificates (the password itself is never kept). */
   openedWith?: 'none' | PasswordCandidate['kind'];
+  /** Where the configuration password that opened it is set (the setting's key, never its value). */
+  openedBy?: Location;
   /** PKCS#12 that still needs a password: `unlockStores` tries the configuration's. */
   needsPassword?: boolean;
 }
@@ -101,10 +103,10 @@ export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<Ke
  * Reads a PKCS#12 document's certificates with the given password candidates (after "no password").
  * A store none opens keeps `needsPassword` and no problem: `unlockStores` decides what to say.
  */
-export function openPkcs12(file: SourceFile, kind: string, candidates: PasswordCandidate[]): ParsedDocument<KeystoreData> {
+export function openPkcs12(file: SourceFile, kind: string, candidates: PasswordCandidate[], tryNoPassword = true): ParsedDocument<KeystoreData> {
   const problems: ParseProblem[] = [];
   const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({ file, kind, entries: [], comments: [], problems, data: { storeType: 'PKCS12', ...data } });
-  const result = readPkcs12(file.bytes ?? new Uint8Array(), candidates);
+  const result = readPkcs12(file.bytes ?? new Uint8Array(), candidates, tryNoPassword);
   if (!result.ok) {
     if (result.needsPassword) return doc({ entries: [], readable: false, needsPassword: true });
     problems.push({ code: 'keystore-invalid', severity: 'warning', message: `PKCS#12 key store not read: ${result.message}; its certificates are not checked`, range: ZERO });

@@ -272,7 +272,7 @@ function hasEncryptedContent(parsed: Parsed): boolean {
  * plain bags), then each candidate in order: with a MAC the password is checked by the MAC before any
  * decryption; without one, a password is right when the decrypted content parses.
  */
-export function readPkcs12(bytes: Uint8Array, candidates: PasswordCandidate[]): Pkcs12Result {
+export function readPkcs12(bytes: Uint8Array, candidates: PasswordCandidate[], tryNoPassword = true): Pkcs12Result {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let parsed: Parsed;
   try {
@@ -281,7 +281,7 @@ export function readPkcs12(bytes: Uint8Array, candidates: PasswordCandidate[]): 
     return { ok: false, needsPassword: false, message: messageOf(error) };
   }
   const attempts: { password: string | undefined; kind: 'none' | PasswordCandidate['kind'] }[] = [
-    { password: undefined, kind: 'none' },
+    ...(tryNoPassword ? [{ password: undefined, kind: 'none' as const }] : []),
     ...candidates.map((c) => ({ password: c.password, kind: c.kind })),
   ];
   // Certificates in plain bags are read without any password (a MAC, if any, is then not checked: it guards integrity, not secrecy).

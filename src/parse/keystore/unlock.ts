@@ -5,6 +5,7 @@
  * which kind of password opened it.
  */
 import * as path from 'node:path';
+import type { Location } from '../../core/types';
 import type { Entry, ParsedDocument } from '../types';
 import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
 import type { PasswordCandidate } from './pkcs12';
@@ -18,9 +19,15 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
   if (!documents.some((d) => isKeystoreDocument(d) && d.data.needsPassword)) return documents;
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc) || !doc.data.needsPassword) return doc;
-    const candidates: PasswordCandidate[] = configurationPasswords(doc, documents).map((password) => ({ password, kind: 'configuration' as const }));
-    const opened = candidates.length > 0 ? openPkcs12(doc.file, doc.kind, candidates) : doc;
-    if (opened.data.readable || !opened.data.needsPassword) return opened;
+    const found = configurationPasswords(doc, documents);
+    const candidates: PasswordCandidate[] = found.map(({ password }) => ({ password, kind: 'configuration' as const }));
+    for (const [i, candidate] of candidates.entries()) {
+      // One password at a time, so that the setting that opened the store is known (its location, never its value).
+      const opened = openPkcs12(doc.file, doc.kind, [candidate], false);
+      if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: found[i].at } };
+      if (!opened.data.needsPassword) return opened;
+    }
+    const opened = doc;
     const named = candidates.length > 0 ? ', the password its configuration gives' : '';
     return withProblem(opened, `PKCS#12 store ${path.basename(doc.file.path)}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`);
   });
@@ -35,19 +42,19 @@ function withProblem(doc: ParsedDocument<KeystoreData>, message: string): Parsed
  * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
  * server directory above it), its secret entries nearest that reference first.
  */
-function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[]): string[] {
+function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[]): { password: string; at: Location }[] {
   const base = path.basename(store.file.path);
-  const out: string[] = [];
+  const out: { password: string; at: Location }[] = [];
   for (const doc of documents) {
     if (isKeystoreDocument(doc) || doc.entries.length === 0) continue;
-    const references = doc.entries.filter((e) => !e.secret && mentions(e.value, base));
+    const references = doc.entries.filter((e) => !e.secret && mentions(e.value, base) && names(e.value, store.file.path, doc.file.path));
     const anchors = references.length > 0 ? references : libertyDefaultAnchors(doc, store.file.path);
     for (const anchor of anchors) {
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
       secrets.sort((a, b) => distance(a, anchor) - distance(b, anchor));
       for (const entry of secrets) {
         const password = decodedPassword(entry.value);
-        if (password !== undefined && !out.includes(password)) out.push(password);
+        if (password !== undefined && !out.some((o) => o.password === password)) out.push({ password, at: { file: doc.file.path, range: entry.keyRange } });
         if (out.length >= MAX_CONFIGURATION_PASSWORDS) return out;
       }
     }
@@ -60,6 +67,24 @@ function mentions(value: string, base: string): boolean {
   if (at < 0) return false;
   const before = value[at - 1];
   return at === 0 || before === '/' || before === '\\' || before === '=' || before === ':' || before === '}' || /\s|"|'/.test(before);
+}
+
+const PLACEHOLDER = /\$\{|\{\{/;
+const segments = (p: string) => p.split(/[\\/]+/).filter((part) => part && part !== '.' && !PLACEHOLDER.test(part));
+
+/**
+ * Whether a reference (`key.p12`, `${server.config.dir}/resources/security/key.p12`, `/opt/app/trust.p12`)
+ * names this store: the store lies below the configuration file's directory, or the reference's last two
+ * path segments are the store's. A bare `key.p12` elsewhere in the tree is another component's store.
+ */
+function names(reference: string, storePath: string, configPath: string): boolean {
+  const want = segments(reference.replace(/^(classpath|file):/, ''));
+  const have = segments(storePath);
+  let tail = 0;
+  while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail]) tail++;
+  if (tail === 0) return false;
+  const configDir = path.dirname(configPath);
+  return tail >= 2 || storePath.startsWith(configDir + path.sep);
 }
 
 /** Liberty's defaultKeyStore has no location: it is `resources/security/key.p12` below the server directory. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, certName, datesMatter, referenceNow, storeFingerprint } from './_lib/shared';
+import { certLocation, certificatesOf, certName, datesMatter, referenceNow, storeFingerprint, storeRelated } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -22,9 +22,9 @@ export default defineRule({
       if (!datesMatter(c)) continue;
       const dn = certName(c);
       if (c.cert.notAfter < now) {
-        ctx.report({ messageId: 'expired', data: { dn, date: c.cert.notAfter.toISOString().slice(0, 10) }, location: certLocation(c), fingerprint: [c.cert.fingerprintSha256, 'expired', ...storeFingerprint(c)] });
+        ctx.report({ messageId: 'expired', data: { dn, date: c.cert.notAfter.toISOString().slice(0, 10) }, location: certLocation(c), ...storeRelated(c), fingerprint: [c.cert.fingerprintSha256, 'expired', ...storeFingerprint(c)] });
       } else if (c.cert.notBefore > now) {
-        ctx.report({ messageId: 'notYetValid', data: { dn, date: c.cert.notBefore.toISOString().slice(0, 10) }, location: certLocation(c), fingerprint: [c.cert.fingerprintSha256, 'not-yet-valid', ...storeFingerprint(c)] });
+        ctx.report({ messageId: 'notYetValid', data: { dn, date: c.cert.notBefore.toISOString().slice(0, 10) }, location: certLocation(c), ...storeRelated(c), fingerprint: [c.cert.fingerprintSha256, 'not-yet-valid', ...storeFingerprint(c)] });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, certName, datesMatter, DAY_MS, referenceNow, storeFingerprint } from './_lib/shared';
+import { certLocation, certificatesOf, certName, datesMatter, DAY_MS, referenceNow, storeFingerprint, storeRelated } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -26,6 +26,7 @@ export default defineRule({
         messageId: 'soon',
         data: { dn: certName(c), date: c.cert.notAfter.toISOString().slice(0, 10), days: Math.floor(left), threshold },
         location: certLocation(c),
+        ...storeRelated(c),
         fingerprint: [c.cert.fingerprintSha256, 'expires-soon', ...storeFingerprint(c)],
       });
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { certLocation, certificatesOf, certName, ownerName } from './_lib/shared';
+import { certLocation, certificatesOf, certName, ownerName, storeRelated } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -31,7 +31,7 @@ export default defineRule({
           messageId: 'shared',
           data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, first), dn: certName(c) },
           location: certLocation(c),
-          related: [{ ...certLocation(first), message: `same key pair in ${ownerName(ctx.deployment, first)}` }],
+          related: [{ ...certLocation(first), message: `same key pair in ${ownerName(ctx.deployment, first)}` }, ...(storeRelated(c).related ?? []), ...(storeRelated(first).related ?? [])],
           fingerprint: [c.cert.publicKeySha256, ownerName(ctx.deployment, c)],
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, certName, storeFingerprint } from './_lib/shared';
+import { certLocation, certificatesOf, certName, storeFingerprint, storeRelated } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
       if (!keyBits) continue;
       const min = keyType === 'EC' ? ctx.options.minEcBits : keyType === 'RSA' || keyType === 'DSA' ? ctx.options.minRsaBits : undefined;
       if (min === undefined || keyBits >= min) continue;
-      ctx.report({ messageId: 'weak', data: { dn: certName(c), bits: keyBits, type: keyType, min }, location: certLocation(c), fingerprint: [c.cert.fingerprintSha256, 'weak-key', ...storeFingerprint(c)] });
+      ctx.report({ messageId: 'weak', data: { dn: certName(c), bits: keyBits, type: keyType, min }, location: certLocation(c), ...storeRelated(c), fingerprint: [c.cert.fingerprintSha256, 'weak-key', ...storeFingerprint(c)] });
     }
   },
 });

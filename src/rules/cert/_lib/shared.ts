@@ -3,7 +3,7 @@ import { relativePosix } from '../../../model/paths';
 import type { DerivedDeployment } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
-import type { Location } from '../../../core/types';
+import type { Location, RelatedLocation } from '../../../core/types';
 
 export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
   return deployment.derived.certificates;
@@ -31,6 +31,12 @@ export function certName(c: TreeCertificate): string {
  */
 export function datesMatter(c: TreeCertificate): boolean {
   return !c.store || c.store.entry === 'private-key';
+}
+
+/** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
+export function storeRelated(c: TreeCertificate): { related?: RelatedLocation[] } {
+  const at = c.store && 'openedBy' in c.doc.data ? c.doc.data.openedBy : undefined;
+  return at ? { related: [{ ...at, message: `the password that opens ${path.basename(c.doc.file.path)} is set here` }] } : {};
 }
 
 /** Fingerprint parts that tell a store's copy of a certificate from other copies (none for a PEM file: unchanged). */

@@ -1,0 +1,86 @@
+/**
+ * The cert/* rules on certificates inside key stores (JKS, JCEKS, PKCS#12): they report at the store
+ * file and name the store and the alias. Stores: test/fixtures/keystores (MANIFEST.tsv: keytool-made
+ * ones and Apache Tomcat's test stores).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import expired from '../../../src/rules/cert/expired';
+import expiresSoon from '../../../src/rules/cert/expires-soon';
+import sharedPrivateKey from '../../../src/rules/cert/shared-private-key';
+import weakKey from '../../../src/rules/cert/weak-key';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const STORES = path.resolve(__dirname, '../../fixtures/keystores');
+const store = (name: string): Buffer => fs.readFileSync(path.join(STORES, name));
+const PASSWORD = 'Pk12-planted-Zq9';
+
+// generated/key.jks: alias 'server', leaf CN=app.example.com until 2046-11-25, its CA until 2036-11-27.
+ruleTester(expired, {
+  valid: [
+    { name: 'a JKS key entry valid at the reference date', files: { 'app/key.jks': store('generated/key.jks') }, options: { referenceDate: '2030-01-01' } },
+    // JSSE does not date-check trust anchors: an expired CA in a trust store alone breaks nothing.
+    { name: 'an expired trusted-cert entry of a trust store', files: { 'app/trust.jks': store('generated/trust.jks') }, options: { referenceDate: '2040-01-01' } },
+  ],
+  invalid: [
+    {
+      name: 'the leaf and CA of a JKS key entry, named by store and alias',
+      files: { 'app/key.jks': store('generated/key.jks') },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expired', file: 'app/key.jks', line: 1, messageIncludes: ["CN=Test Root CA,O=Stores (certificate 2 of the chain of alias 'server' in JKS store key.jks)"] },
+        { messageId: 'expired', file: 'app/key.jks', line: 1, messageIncludes: ["CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)", '2046-11-25'] },
+      ],
+    },
+    {
+      name: 'the CA in the chain of a JCEKS key entry',
+      files: { 'app/key.jceks': store('generated/key.jceks') },
+      options: { referenceDate: '2040-01-01' },
+      errors: [{ messageId: 'expired', file: 'app/key.jceks', line: 1, messageIncludes: ['JCEKS store key.jceks'] }],
+    },
+    {
+      name: 'a PKCS#12 key entry opened with the password in jvm.options',
+      files: { 'app/key.p12': store('generated/key.p12'), 'app/jvm.options': `-Djavax.net.ssl.keyStore=key.p12\n-Djavax.net.ssl.keyStorePassword=${PASSWORD}\n` },
+      options: { referenceDate: '2040-01-01' },
+      errors: [{ messageId: 'expired', file: 'app/key.p12', line: 1, messageIncludes: ["of alias 'server' in PKCS12 store key.p12"], related: [{ file: 'app/jvm.options', line: 2 }] }],
+    },
+    {
+      name: 'a legacy RC2-40 PKCS#12 opened with changeit',
+      files: { 'app/legacy.p12': store('generated/legacy.p12') },
+      options: { referenceDate: '2040-01-01' },
+      errors: [{ messageId: 'expired', file: 'app/legacy.p12', line: 1, messageIncludes: ['PKCS12 store legacy.p12'] }],
+    },
+  ],
+});
+
+// tomcat/localhost-rsa.jks (Apache Tomcat's test store): alias 'tomcat', CN=localhost until 2028-08-11.
+ruleTester(expiresSoon, {
+  valid: [{ name: "Tomcat's test key store a year before expiry", files: { 'conf/localhost-rsa.jks': store('tomcat/localhost-rsa.jks') }, options: { referenceDate: '2027-08-01' } }],
+  invalid: [
+    {
+      name: "Tomcat's test key store ten days before expiry",
+      files: { 'conf/localhost-rsa.jks': store('tomcat/localhost-rsa.jks') },
+      options: { referenceDate: '2028-08-01' },
+      errors: [{ messageId: 'soon', file: 'conf/localhost-rsa.jks', line: 1, messageIncludes: ["alias 'tomcat' in JKS store localhost-rsa.jks"] }],
+    },
+  ],
+});
+
+ruleTester(weakKey, {
+  valid: [{ name: 'a 2048-bit key entry', files: { 'app/key.jks': store('generated/key.jks') } }],
+  invalid: [{ name: 'a 1024-bit key entry', files: { 'app/weak.jks': store('generated/weak.jks') }, errors: [{ messageId: 'weak', file: 'app/weak.jks', line: 1, messageIncludes: ["alias 'weak' in JKS store weak.jks", '1024-bit'] }] }],
+});
+
+ruleTester(sharedPrivateKey, {
+  valid: [
+    // A peer's certificate imported into a trust store is a copy of a public key only.
+    { name: "a key entry and the peer's trust store holding its certificate", files: { 'a/key.jks': store('generated/key.jks'), 'b/peer-trust.jks': store('generated/peer-trust.jks') } },
+  ],
+  invalid: [
+    {
+      name: 'the same key entry in two components (JKS and its JCEKS copy)',
+      files: { 'a/key.jks': store('generated/key.jks'), 'b/key.jceks': store('generated/key.jceks') },
+      errors: [{ messageId: 'shared', file: 'b/key.jceks', line: 1, related: [{ file: 'a/key.jks', line: 1 }], messageIncludes: ["alias 'server' in JCEKS store key.jceks"] }],
+    },
+  ],
+});
