@@ -3,6 +3,8 @@ import type { XmlAttribute, XmlData, XmlElement } from '../parse/xml';
 import { attr } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
+import { TOMCAT_FACTS, tomcatSuites, tomcatTlsFacts, type TomcatTlsFacts } from '../knowledge/tomcat';
+import { effectiveJdkTls } from '../knowledge';
 import type { ModelContributor } from './contributor';
 import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced, type ServerEndpointAttributes } from './java-shared';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
@@ -12,19 +14,20 @@ export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   placeholders: string[];
   /** The `protocols`/`ciphers` text as written (OpenSSL syntax allowed). */
   ciphersAsWritten?: string;
+  /** The Tomcat release whose connector defaults apply, and whether it was assumed (the tree names none). */
+  tomcat?: { release: string; assumed: boolean };
 }
 
 const PLACEHOLDER = /\$\{[^}]*\}/;
-const ALL_PROTOCOLS = ['SSLv2Hello', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
 /**
  * Tomcat's `protocols` / `sslEnabledProtocols` syntax (Tomcat SSLHostConfig docs):
  * comma- or `+`-separated names, `+name` adds, `-name` removes, `all` = every protocol.
  */
-export function tomcatProtocols(value: string): string[] {
+export function tomcatProtocols(value: string, all: readonly string[] = tomcatTlsFacts().protocolsAll): string[] {
   const set: string[] = [];
   for (const m of value.matchAll(/([+-]?)\s*([A-Za-z][\w.]*)/g)) {
-    const names = m[2].toLowerCase() === 'all' ? ALL_PROTOCOLS : [m[2]];
+    const names = m[2].toLowerCase() === 'all' ? all : [m[2]];
     for (const name of names) {
       const at = set.indexOf(name);
       if (m[1] === '-') {
@@ -35,12 +38,28 @@ export function tomcatProtocols(value: string): string[] {
   return set;
 }
 
-/** Tomcat `ciphers`: a comma list of JSSE/IANA names, or an OpenSSL cipher string (expanded to IANA names). */
+/** An APR/OpenSSL connector's `ciphers`: a comma list of JSSE/IANA names, or an OpenSSL cipher string (expanded to IANA names). */
 export function tomcatCiphers(value: string): string[] {
   const parts = value.split(/[,\s]+/).filter(Boolean);
   // JSSE names have lower-case parts too (TLS_ECDH_anon_WITH_…, TLS_DH_anon_…).
   if (parts.every((p) => /^(TLS|SSL)_[A-Za-z0-9_]+$/.test(p))) return parts;
   return expandCipherString(value).ciphers.map((c) => c.iana);
+}
+
+const defaultFrom = (facts: TomcatTlsFacts, what: string) => ({
+  kind: 'default' as const,
+  origin: `Tomcat ${facts.assumed ? `${facts.release} (assumed: the tree names no Tomcat version)` : facts.release} ${what} (${facts.source.split(' ')[0]})`,
+  confidence: facts.assumed ? ('inferred' as const) : facts.confidence,
+});
+
+/**
+ * Tomcat keeps the configured protocols the JDK implements; TLSv1.3, which `all` names, only when the JDK has
+ * it or it was asked for by name (SSLUtilBase). SSLv2Hello (a hello format, no version: `all` names it too)
+ * stays only when written. Unknown JDK: the list as configured.
+ */
+function implementedProtocols(configured: string[], written: string | undefined, supported: string[] | undefined): string[] {
+  const named = (p: string) => new RegExp(`(^|[^.\\w])${p.replace('.', '\\.')}($|[^.\\w])`, 'i').test(written ?? '');
+  return configured.filter((p) => (p === 'SSLv2Hello' ? named(p) : !supported || supported.includes(p) || (p !== 'TLSv1.3' && named(p))));
 }
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { true: 'required', required: 'required', want: 'optional', optional: 'optional', 'optional_no_ca': 'optional', false: 'none', none: 'none' };
@@ -55,6 +74,7 @@ export const tomcatContributor: ModelContributor = {
   id: 'tomcat',
   contribute(ctx) {
     const properties = jvmPropertiesByGroup(ctx);
+    const facts = tomcatTlsFacts();
     for (const doc of ctx.documentsOf('tomcat.server-xml') as ParsedDocument<XmlData>[]) {
       const file = doc.file.path;
       const relative = relativePosix(ctx.deployment.root, file);
@@ -94,11 +114,25 @@ export const tomcatContributor: ModelContributor = {
           const own = [hostConfig, connector];
           const tls: TlsSettings = { implementation: openssl ? 'openssl' : runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
           const protocols = pick(['protocols', 'sslEnabledProtocols'], own);
-          if (protocols) tls.protocols = at(protocols, tomcatProtocols(protocols.value));
           const ciphers = pick(['ciphers'], own);
-          if (ciphers) tls.cipherSuites = at(ciphers, tomcatCiphers(ciphers.value));
+          const cipherSuites = pick(['cipherSuites'], own);
           const honor = pick(['honorCipherOrder', 'useServerCipherSuitesOrder'], own);
           if (honor) tls.serverOrderWins = at(honor, honor.value.toLowerCase() === 'true');
+          if (openssl) {
+            if (protocols) tls.protocols = at(protocols, tomcatProtocols(protocols.value, facts.protocolsAll));
+            if (ciphers) tls.cipherSuites = at(ciphers, tomcatCiphers(ciphers.value));
+          } else if (!placeholders.some((p) => /^(protocols|sslEnabledProtocols|ciphers|cipherSuites)$/.test(p))) {
+            // A JSSE connector sets its protocols and suites on every SSLEngine itself (Tomcat's defaults when
+            // not configured), so the JDK's default lists and jdk.tls.server.* do not apply.
+            const supported = runtime ? effectiveJdkTls(runtime).profile?.supportedProtocols.value : undefined;
+            const configured = protocols ? tomcatProtocols(protocols.value, facts.protocolsAll) : facts.protocolsAll;
+            const enabled = implementedProtocols(configured, protocols?.value, supported);
+            tls.protocols = protocols ? at(protocols, enabled) : { value: enabled, from: defaultFrom(facts, `protocols="${TOMCAT_FACTS.protocolsDefault.value}"`) };
+            const suites = tomcatSuites(ciphers?.value, cipherSuites?.value, facts).suites;
+            const where = ciphers ?? cipherSuites;
+            tls.cipherSuites = where ? at(where, suites) : { value: suites, from: defaultFrom(facts, `ciphers="${facts.ciphersDefault}"${facts.tls13Suites === 'cipherSuites' ? ' and TLS 1.3 cipherSuites' : ''}`) };
+            if (!honor && facts.honorCipherOrderDefault !== 'jdk') tls.serverOrderWins = { value: facts.honorCipherOrderDefault, from: defaultFrom(facts, 'honorCipherOrder="false" (client order)') };
+          }
           const verify = pick(['certificateVerification', 'clientAuth'], own);
           if (verify && CLIENT_AUTH[verify.value.toLowerCase()]) tls.clientAuth = at(verify, CLIENT_AUTH[verify.value.toLowerCase()]);
           // An SSLHostConfig may hold several <Certificate>s (RSA, EC); `type` declares each one's key.
@@ -129,6 +163,7 @@ export const tomcatContributor: ModelContributor = {
               hostnames: [...(hostName && hostName !== '_default_' ? [hostName] : []), ...hostNames].map((h) => h.toLowerCase()),
               placeholders,
               ciphersAsWritten: ciphers?.value,
+              tomcat: { release: facts.release, assumed: facts.assumed },
             } satisfies TomcatConnectorAttributes,
           };
           ctx.addComponent(component);

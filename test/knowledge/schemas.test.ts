@@ -11,6 +11,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/mq-access.json', 'schemas/knowledge/mq-access.schema.json'],
   ['src/knowledge/data/openssl-servers.json', 'schemas/knowledge/openssl-servers.schema.json'],
   ['src/knowledge/data/jdk-locations.json', 'schemas/knowledge/jdk-locations.schema.json'],
+  ['src/knowledge/data/tomcat.json', 'schemas/knowledge/tomcat.schema.json'],
 ];
 const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
 

@@ -32,7 +32,10 @@ function nameLists(component: Component): NameList[] {
   }
   const tls = component.tls;
   if (tls?.cipherSuites?.from.kind === 'file' && (tls.implementation === 'jsse' || tls.implementation === 'ibmjsse2')) {
-    lists.push({ what: `${component.name} ciphers`, names: tls.cipherSuites.value, text: tls.cipherSuites.value.join(','), location: tls.cipherSuites.from.location, throws: false });
+    // A Tomcat connector's list as written: the model keeps only the names Tomcat enables.
+    const written = (component.attributes as { ciphersAsWritten?: string }).ciphersAsWritten;
+    const names = written !== undefined ? written.split(/[,:\s]+/).filter(Boolean) : tls.cipherSuites.value;
+    lists.push({ what: `${component.name} ciphers`, names, text: written ?? tls.cipherSuites.value.join(','), location: tls.cipherSuites.from.location, throws: false });
   }
   return lists;
 }

@@ -1,0 +1,117 @@
+/**
+ * How a Tomcat JSSE connector sets its TLS lists (data/tomcat.json): the `protocols` and `ciphers`
+ * defaults of each release, where its TLS 1.3 suites come from, and its suite-order default. Tomcat
+ * sets the enabled protocols and suites on every SSLEngine itself, so the JDK's default lists (and the
+ * jdk.tls.server.* properties that only change those) do not apply; jdk.tls.disabledAlgorithms does.
+ */
+import data from './data/tomcat.json';
+import { findCipherSuite, jsseName } from './ciphers';
+import jsseData from './data/jsse-cipher-suites.json';
+import { expandCipherString } from './openssl-cipher-string';
+
+export interface TomcatTlsFacts {
+  /** The release the facts are for (`9.0.80`), or the assumed one. */
+  release: string;
+  assumed: boolean;
+  protocolsAll: string[];
+  ciphersDefault: string;
+  /** `ciphers`: the TLS 1.3 suites are those the ciphers string selects; `cipherSuites`: that attribute's (default three). */
+  tls13Suites: 'ciphers' | 'cipherSuites';
+  /** Without honorCipherOrder: client order (false), or the JDK's own default (`jdk`, Tomcat 8.5). */
+  honorCipherOrderDefault: boolean | 'jdk';
+  source: string;
+  confidence: 'verified' | 'inferred';
+}
+
+interface Row {
+  branch: string;
+  from: number;
+  to?: number;
+  protocolsAll: string[];
+  ciphers: string;
+  tls13Suites: 'ciphers' | 'cipherSuites';
+  honorCipherOrderDefault: boolean | 'jdk';
+  source: string;
+}
+
+const ROWS = data.rows as Row[];
+export const TOMCAT_FACTS = { protocolsDefault: data.protocolsDefault, tls13CipherSuitesDefault: data.tls13CipherSuitesDefault, jsse: data.jsse };
+
+/** The facts for a Tomcat release (`9.0.80`, `10.1`, `tomcat:9-jdk17` tag text); the assumed release when none or unknown. */
+export function tomcatTlsFacts(release?: string): TomcatTlsFacts {
+  const m = release ? /(\d+)\.(\d+)(?:\.(\d+))?/.exec(release) : undefined;
+  const branch = m ? `${m[1]}.${m[2]}` : undefined;
+  const patch = m?.[3] !== undefined ? Number(m[3]) : undefined;
+  // A branch without its patch release: the branch's newest row (what its current release does), inferred.
+  const rows = ROWS.filter((r) => r.branch === branch);
+  const row = patch === undefined ? rows[rows.length - 1] : rows.find((r) => r.from <= patch && (r.to === undefined || patch <= r.to));
+  if (row && m) return { release: m[0], assumed: false, ...fromRow(row), confidence: patch === undefined ? 'inferred' : 'verified' };
+  const assumed = data.assumedRelease.value;
+  const [major, minor, p] = assumed.split('.');
+  const fallback = ROWS.find((r) => r.branch === `${major}.${minor}` && r.from <= Number(p) && (r.to === undefined || Number(p) <= r.to)) as Row;
+  return { release: assumed, assumed: true, ...fromRow(fallback), source: `${data.assumedRelease.source}; ${fallback.source}`, confidence: 'inferred' };
+}
+
+const fromRow = (r: Row) => ({ protocolsAll: r.protocolsAll, ciphersDefault: r.ciphers, tls13Suites: r.tls13Suites, honorCipherOrderDefault: r.honorCipherOrderDefault, source: r.source });
+
+/** Every suite some SunJSSE release implements (Tomcat keeps only the configured suites the JDK implements). */
+let implemented: Set<string> | undefined;
+function jsseImplements(iana: string): boolean {
+  implemented ??= new Set(
+    Object.values(jsseData.lists)
+      .flatMap((l) => [...l.defaultEnabled, ...l.supportedNotEnabled])
+      .flatMap((n) => findCipherSuite(n)?.iana ?? []),
+  );
+  return implemented.has(iana);
+}
+
+const isTls13 = (iana: string) => findCipherSuite(iana)?.minProtocol === 'TLSv1.3';
+const JSSE_NAME = /^(TLS|SSL)_[A-Za-z0-9_]+$/;
+
+export interface TomcatSuites {
+  /** IANA names in Tomcat's order: TLS 1.3 first, then the rest (unknown names kept as written). */
+  suites: string[];
+  /** Elements of an OpenSSL-syntax string that select nothing. */
+  unknownElements: string[];
+}
+
+/**
+ * The suites a Tomcat JSSE connector enables for `ciphers` (OpenSSL syntax, or a comma list of JSSE/OpenSSL
+ * names, which Tomcat also reads as OpenSSL names) and `cipherSuites` (TLS 1.3, newer releases): Tomcat's
+ * parser follows OpenSSL's (same aliases and order; measured against Tomcat 10.1's OpenSSLCipherConfigurationParser
+ * in test/interop), keeps the suites the JDK implements, and puts TLS 1.3 suites first.
+ */
+export function tomcatSuites(ciphers: string | undefined, cipherSuites: string | undefined, facts: TomcatTlsFacts): TomcatSuites {
+  const value = ciphers ?? facts.ciphersDefault;
+  const parts = value.split(/[,:\s]+/).filter(Boolean);
+  const named13 = parts.flatMap((p) => (JSSE_NAME.test(p) && isTls13(findCipherSuite(p)?.iana ?? '') ? [findCipherSuite(p)?.iana as string] : []));
+  let rest: string[];
+  let unknownElements: string[] = [];
+  if (!value.includes(':') && parts.every((p) => JSSE_NAME.test(p))) {
+    // Tomcat knows each suite by JSSE's own spelling only: another one (IBM's SSL_ for a TLS_ suite) is ignored.
+    // Names it does not know at all are kept as written, so the endpoint reports them as unknown.
+    rest = parts
+      .filter((p) => !named13.includes(findCipherSuite(p)?.iana ?? ''))
+      .flatMap((p) => {
+        const suite = findCipherSuite(p);
+        if (!suite) return [p];
+        return [suite.iana, jsseName(suite)].some((n) => n.toUpperCase() === p.toUpperCase()) ? [suite.iana] : [];
+      });
+  } else {
+    const openssl = parts.filter((p) => !(JSSE_NAME.test(p) && isTls13(findCipherSuite(p)?.iana ?? ''))).map((p) => (JSSE_NAME.test(p) ? findCipherSuite(p)?.openssl ?? p : p));
+    const expanded = expandCipherString(openssl.join(':'), { includePskSrp: true, defaultSecurityLevel: 0 });
+    rest = expanded.ciphers.map((c) => c.iana).filter(jsseImplements);
+    unknownElements = expanded.unknown;
+  }
+  let tls13: string[];
+  if (facts.tls13Suites === 'cipherSuites') {
+    const configured = cipherSuites?.split(/[,:\s]+/).filter(Boolean).map((n) => findCipherSuite(n)?.iana ?? n);
+    tls13 = [...new Set([...(configured ?? TOMCAT_FACTS.tls13CipherSuitesDefault.value), ...named13])];
+  } else {
+    // Older releases: Tomcat's table gives the TLS 1.3 suites HIGH strength and AES/CHACHA20 encryption, so a
+    // string that selects by those aliases (its default does) selects them; named ones are kept.
+    const selectsAll = /(^|[:,\s])(HIGH|ALL|DEFAULT)([:,\s]|$)/.test(value) || ciphers === undefined;
+    tls13 = selectsAll ? [...new Set([...named13, ...TOMCAT_FACTS.tls13CipherSuitesDefault.value])] : named13;
+  }
+  return { suites: [...tls13, ...rest], unknownElements };
+}
