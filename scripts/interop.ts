@@ -2,12 +2,14 @@
  * Long differential run: N seeded client/server pairs through real OpenSSL and JDK JSSE handshakes,
  * compared with the predictor. Prints the agreement rate and every disagreement.
  * Then replays the recorded JDK ClientHellos (test/fixtures/testssl) to `--configs` openssl s_server
- * configurations and prints agreement per slice. `--replay-only` runs the replay alone.
- * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--replay-only]
+ * configurations, and to a JSSE server set up as Tomcat sets it (the installed Tomcat's jars, every
+ * `--tomcat-configs` server.xml configuration), and prints agreement per slice. `--replay-only` runs the replay alone.
+ * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--replay-only]
  */
 import { compare, generatePairs, predictPair, runPairs } from '../test/interop/generate';
 import { startLab } from '../test/interop/stacks';
 import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../test/interop/replay';
+import { startTomcatLab, tomcatConfigs, tomcatJars, type TomcatResult } from '../test/interop/tomcat';
 import { runTreeCase, treeCases } from '../test/interop/trees';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,26 +20,52 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** JDK profiles other than 17: the recorded ClientHellos replayed to openssl s_server, agreement per slice. */
-async function replayRun(configCount: number, seed: number, concurrency: number): Promise<number> {
+/** The Tomcat slice: every recorded hello to each server.xml configuration (run `concurrency` at a time). */
+async function tomcatRun(configCount: number, seed: number, concurrency: number): Promise<TomcatResult[]> {
+  const jars = tomcatJars();
+  if (!jars) {
+    console.log('Tomcat slice skipped: no Tomcat jars installed (Debian: apt-get install libtomcat10-java)');
+    return [];
+  }
+  const lab = await startTomcatLab();
+  try {
+    const configs = shuffled(tomcatConfigs(), seed).slice(0, configCount);
+    const recs = recordings();
+    const results: TomcatResult[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < configs.length) results.push(...(await lab.run(configs[next++], recs)));
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    console.log(`Tomcat slice: Tomcat ${lab.release} (JSSEUtil) on this JDK, ${configs.length} server.xml configurations`);
+    return results;
+  } finally {
+    lab.close();
+  }
+}
+
+/** JDK profiles other than 17: the recorded ClientHellos replayed to openssl s_server and to Tomcat, agreement per slice. */
+async function replayRun(configCount: number, seed: number, concurrency: number, tomcatCount: number): Promise<number> {
   const lab = startReplayLab();
   const started = Date.now();
   try {
     const configs = shuffled(serverConfigs(), seed).slice(0, configCount);
-    const results = await replay(configs, recordings(), lab, concurrency);
+    const opensslResults = (await replay(configs, recordings(), lab, concurrency)).map((r) => ({ ...r, server: r.server.id }));
+    const tomcatResults = (await tomcatRun(tomcatCount, seed, concurrency)).map((r) => ({ ...r, server: r.config.id }));
+    const results = [...opensslResults, ...tomcatResults];
     const slices = new Map<string, { agree: number; total: number }>();
     for (const r of results) {
       const slice = slices.get(r.slice) ?? { agree: 0, total: 0 };
       slice.total++;
       if (r.agree) slice.agree++;
       slices.set(r.slice, slice);
-      if (!r.agree) console.log(`DISAGREE replay ${r.recording} -> ${r.server.id}: real ${JSON.stringify(r.real)} predicted ${JSON.stringify(r.predicted)}`);
+      if (!r.agree) console.log(`DISAGREE replay ${r.recording} -> ${r.server}: real ${JSON.stringify(r.real)} predicted ${JSON.stringify(r.predicted)}`);
     }
     console.log('| slice | pairs | agree | % |');
     console.log('| --- | ---: | ---: | ---: |');
     for (const [name, s] of [...slices].sort()) console.log(`| ${name} | ${s.total} | ${s.agree} | ${((100 * s.agree) / s.total).toFixed(2)} |`);
     const agree = results.filter((r) => r.agree).length;
-    console.log(`replay agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (${configs.length} s_server configurations x ${recordings().length} recorded hellos, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`replay agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (${configs.length} s_server configurations and ${tomcatResults.length / recordings().length} Tomcat configurations x ${recordings().length} recorded hellos, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return results.length - agree;
   } finally {
     lab.close();
@@ -46,7 +74,7 @@ async function replayRun(configCount: number, seed: number, concurrency: number)
 
 async function main(): Promise<void> {
   if (process.argv.includes('--replay-only')) {
-    process.exitCode = (await replayRun(arg('configs', 200), arg('seed', 4), arg('concurrency', 4))) > 0 ? 1 : 0;
+    process.exitCode = (await replayRun(arg('configs', 200), arg('seed', 4), arg('concurrency', 4), arg('tomcat-configs', tomcatConfigs().length))) > 0 ? 1 : 0;
     return;
   }
   const count = arg('pairs', 2000);
@@ -89,7 +117,7 @@ async function main(): Promise<void> {
     } finally {
       fs.rmSync(treeRoot, { recursive: true, force: true });
     }
-    const replayBad = await replayRun(arg('configs', 200), seed, concurrency);
+    const replayBad = await replayRun(arg('configs', 200), seed, concurrency, arg('tomcat-configs', tomcatConfigs().length));
     process.exitCode = bad.length > 0 || treeBad > 0 || replayBad > 0 ? 1 : 0;
   } finally {
     await lab.close();

@@ -157,6 +157,15 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
     return fail(sCap.localFailure.reason, 'server', alert, { client: peerAlertMessage(cImpl, alert), server: sCap.localFailure.message }, [sCap.localFailure.explanation]);
   }
 
+  // A client that enables SSLv2Hello sends its ClientHello in the SSLv2 format (JDK 6); a JSSE server that does
+  // not enable SSLv2Hello refuses it before reading any version (measured: JDK 17 behind Tomcat, handshake_failure).
+  const hasSsl2Hello = (side: HandshakeSide) => side.protocols.some((p) => /^SSLv2Hello$/i.test(p));
+  if (hasSsl2Hello(clientSide) && isJsseFamily(server) && !hasSsl2Hello(serverSide)) {
+    return fail('no-common-protocol', 'server', 'handshake_failure', { client: peerAlertMessage(cImpl, 'handshake_failure'), server: 'SSLv2Hello is not enabled' }, [
+      `${client.name} enables SSLv2Hello and sends an SSLv2-format ClientHello; ${server.name} (JSSE) does not enable SSLv2Hello and refuses it`,
+    ]);
+  }
+
   // 2. Version selection by the server.
   const offered = cCap.versions;
   const supportedVersionsSent = isJsseFamily(client) || offered[0] === 'TLSv1.3';

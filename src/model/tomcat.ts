@@ -53,13 +53,14 @@ const defaultFrom = (facts: TomcatTlsFacts, what: string) => ({
 });
 
 /**
- * Tomcat keeps the configured protocols the JDK implements; TLSv1.3, which `all` names, only when the JDK has
- * it or it was asked for by name (SSLUtilBase). SSLv2Hello (a hello format, no version: `all` names it too)
- * stays only when written. Unknown JDK: the list as configured.
+ * Tomcat keeps the configured protocols the JDK implements; TLSv1.3 and SSLv2Hello, which `all` names, only
+ * when the JDK has them or they were asked for by name (SSLUtilBase). Unknown JDK: the list as configured,
+ * without SSLv2Hello unless named (a hello format, which only JDK 6 clients send).
  */
 function implementedProtocols(configured: string[], written: string | undefined, supported: string[] | undefined): string[] {
   const named = (p: string) => new RegExp(`(^|[^.\\w])${p.replace('.', '\\.')}($|[^.\\w])`, 'i').test(written ?? '');
-  return configured.filter((p) => (p === 'SSLv2Hello' ? named(p) : !supported || supported.includes(p) || (p !== 'TLSv1.3' && named(p))));
+  if (!supported) return configured.filter((p) => p !== 'SSLv2Hello' || named(p));
+  return configured.filter((p) => supported.includes(p) || (p !== 'SSLv2Hello' && p !== 'TLSv1.3' && named(p)));
 }
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { true: 'required', required: 'required', want: 'optional', optional: 'optional', 'optional_no_ca': 'optional', false: 'none', none: 'none' };

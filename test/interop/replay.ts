@@ -14,7 +14,7 @@ import { findCipherSuite } from '../../src/knowledge';
 import { expandCipherString } from '../../src/knowledge/openssl-cipher-string';
 import { opensslSeriesOf, signatureFloor } from '../../src/knowledge/openssl';
 import { predictHandshake } from '../../src/handshake/predict';
-import type { HandshakeSide } from '../../src/handshake/types';
+import type { HandshakePrediction, HandshakeSide } from '../../src/handshake/types';
 import { decodeClientHello, readClientSimulation, type DecodedClientHello } from '../helpers/client-hello';
 
 const FIXTURE_TAIL = path.join('fixtures', 'testssl', 'client-simulation-java.txt');
@@ -104,12 +104,27 @@ export function shuffled<T>(items: T[], seed: number): T[] {
   return out;
 }
 
+/** The recorded client as the predictor sees it. */
+export function recordedClient(rec: Recording): HandshakeSide {
+  // Without supported_versions the hello says only the highest version: JSSE offers every version up to it.
+  const offered = rec.hello.supportedVersions ?? ALL.slice(0, ALL.indexOf(rec.hello.legacyVersion) + 1);
+  // An SSLv2-format hello: the client enables SSLv2Hello (JDK 6's default).
+  const ssl2 = rec.hello.format === 'ssl2' ? ['SSLv2Hello'] : [];
+  return { implementation: 'jsse', protocols: [...ssl2, ...offered.filter((p) => ALL.includes(p))], cipherSuites: rec.hello.suites, label: rec.name };
+}
+
+/** The server's answer the predictor gives. */
+export function answerOf(p: HandshakePrediction): ServerAnswer {
+  if (p.ok) return { kind: 'hello', protocol: p.protocol, suite: p.cipherSuite };
+  // Failures the client detects after the ServerHello: the server did answer with a hello.
+  if (p.failingSide === 'client' && p.protocol) return { kind: 'hello', protocol: p.protocol, suite: '(not predicted)' };
+  return p.alert === 'none' ? { kind: 'closed' } : { kind: 'alert', alert: p.alert };
+}
+
 /** What the predictor says the server answers to this recorded client. */
 export function predictAnswer(rec: Recording, server: ServerConfig): ServerAnswer {
   const openssl = opensslSeriesOf('3')!;
-  // Without supported_versions the hello says only the highest version: JSSE offers every version up to it.
-  const offered = rec.hello.supportedVersions ?? ALL.slice(0, ALL.indexOf(rec.hello.legacyVersion) + 1);
-  const client: HandshakeSide = { implementation: 'jsse', protocols: offered.filter((p) => ALL.includes(p)), cipherSuites: rec.hello.suites, label: rec.name };
+  const client = recordedClient(rec);
   const expanded = expandCipherString(`${server.cipherString}:@SECLEVEL=${server.securityLevel}`, { series: openssl });
   const floor = signatureFloor(openssl, server.securityLevel);
   const side: HandshakeSide = {
@@ -123,17 +138,16 @@ export function predictAnswer(rec: Recording, server: ServerConfig): ServerAnswe
     dheParameters: server.dhParameters,
     label: server.id,
   };
-  const p = predictHandshake(client, side);
-  if (p.ok) return { kind: 'hello', protocol: p.protocol, suite: p.cipherSuite };
-  // Failures the client detects after the ServerHello: the server did answer with a hello.
-  if (p.failingSide === 'client' && p.protocol) return { kind: 'hello', protocol: p.protocol, suite: '(not predicted)' };
-  return p.alert === 'none' ? { kind: 'closed' } : { kind: 'alert', alert: p.alert };
+  return answerOf(predictHandshake(client, side));
 }
 
 export function sliceOf(server: ServerConfig, real: ServerAnswer): string {
-  if (server.protocols.some((p) => p === 'TLSv1' || p === 'TLSv1.1')) return `TLSv1/1.1 enabled, @SECLEVEL=${server.securityLevel}`;
-  if (!server.dhParameters) return 'DHE without DH parameters (nginx, no ssl_dhparam)';
-  return real.kind === 'hello' ? 'TLS 1.2/1.3 negotiated' : 'TLS 1.2/1.3 failure';
+  if (server.protocols.some((p) => p === 'TLSv1' || p === 'TLSv1.1')) {
+    const why = server.securityLevel === 1 ? ' (`internal_error`: no suitable signature algorithm)' : server.securityLevel === 2 ? " (Debian's default)" : '';
+    return `OpenSSL: TLSv1/1.1 enabled, \`@SECLEVEL=${server.securityLevel}\`${why}`;
+  }
+  if (!server.dhParameters) return 'OpenSSL: DHE suites, no DH parameters (nginx without `ssl_dhparam`)';
+  return real.kind === 'hello' ? 'OpenSSL: TLS 1.2/1.3 server, a version and suite are chosen' : 'OpenSSL: TLS 1.2/1.3 server, the handshake fails (alert)';
 }
 
 /** Reads the first answer record: a ServerHello (version via supported_versions for 1.3) or an alert. */
@@ -222,7 +236,7 @@ async function startServer(args: string[], children: Set<ChildProcess>): Promise
   return { child, port };
 }
 
-function exchange(port: number, hello: Buffer): Promise<ServerAnswer> {
+export function exchange(port: number, hello: Buffer): Promise<ServerAnswer> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     let data = Buffer.alloc(0);
@@ -261,7 +275,7 @@ export async function replay(configs: ServerConfig[], recs: Recording[], lab: Re
   return results;
 }
 
-function sameAnswer(real: ServerAnswer, predicted: ServerAnswer): boolean {
+export function sameAnswer(real: ServerAnswer, predicted: ServerAnswer): boolean {
   if (real.kind !== predicted.kind) return false;
   if (real.kind === 'hello' && predicted.kind === 'hello') {
     const name = findCipherSuite(real.suite)?.iana ?? real.suite;

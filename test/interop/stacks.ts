@@ -138,38 +138,47 @@ interface PendingRequest {
   resolve: (fields: string[]) => void;
 }
 
+/**
+ * Starts a lab JVM (`mainClass` on `classpath`) that prints `ready <java.version> <jdk.tls.disabledAlgorithms>`
+ * and then one tab-separated answer per line, each handed to `onLine`.
+ */
+export function spawnLabJvm(mainClass: string, classpath: string, jvmArgs: string[], onLine: (fields: string[]) => void): Promise<{ child: ChildProcess; disabledAlgorithms: string }> {
+  const child = spawn('java', ['-Xshare:auto', '-XX:TieredStopAtLevel=1', ...jvmArgs, '-cp', classpath, mainClass], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr?.resume();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${mainClass} JVM did not start`)), 30_000);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('ready ')) {
+        clearTimeout(timer);
+        resolve({ child, disabledAlgorithms: line.split(' ').slice(2).join(' ') });
+        return;
+      }
+      onLine(line.split('\t'));
+    });
+    child.on('error', reject);
+  });
+}
+
 class JavaLab {
   private next = 0;
-  private readonly pending = new Map<string, PendingRequest>();
   disabledAlgorithms = '';
 
-  private constructor(private readonly child: ChildProcess) {}
+  private constructor(private readonly child: ChildProcess, private readonly pending: Map<string, PendingRequest>) {}
 
-  static start(dir: string, jvmArgs: string[]): Promise<JavaLab> {
-    const child = spawn('java', ['-Xshare:auto', '-XX:TieredStopAtLevel=1', ...jvmArgs, '-cp', dir, 'TlsLab'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const lab = new JavaLab(child);
-    child.stderr?.resume();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('lab JVM did not start')), 30_000);
-      const lines = readline.createInterface({ input: child.stdout! });
-      lines.on('line', (line) => {
-        if (line.startsWith('ready ')) {
-          clearTimeout(timer);
-          lab.disabledAlgorithms = line.split(' ').slice(2).join(' ');
-          resolve(lab);
-          return;
-        }
-        const fields = line.split('\t');
-        const request = lab.pending.get(fields[0]);
-        if (!request) return;
-        if (fields[1] === 'listening') request.onListening?.(Number(fields[2]));
-        else {
-          lab.pending.delete(fields[0]);
-          request.resolve(fields.slice(3));
-        }
-      });
-      child.on('error', reject);
+  static async start(dir: string, jvmArgs: string[]): Promise<JavaLab> {
+    const pending = new Map<string, PendingRequest>();
+    const started = await spawnLabJvm('TlsLab', dir, jvmArgs, (fields) => {
+      const request = pending.get(fields[0]);
+      if (!request) return;
+      if (fields[1] === 'listening') request.onListening?.(Number(fields[2]));
+      else {
+        pending.delete(fields[0]);
+        request.resolve(fields.slice(3));
+      }
     });
+    const lab = new JavaLab(started.child, pending);
+    lab.disabledAlgorithms = started.disabledAlgorithms;
+    return lab;
   }
 
   request(fields: string[], onListening?: (port: number) => void): Promise<string[]> {

@@ -40,7 +40,7 @@ describe('Tomcat JSSE connector defaults', () => {
     const withProps = endpointFor(connector(tree('', props)), 'server')!;
     expect(withProps.side.cipherSuites).toEqual(plain.side.cipherSuites);
     expect(withProps.side.protocols).toEqual(plain.side.protocols);
-    expect(plain.side.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
+    expect(plain.side.protocols).toEqual(['SSLv2Hello', 'TLSv1.2', 'TLSv1.3']);
   });
 
   it('without honorCipherOrder: client order (Tomcat 9+ sets it), although JDK 17 defaults to server order', () => {
@@ -50,7 +50,7 @@ describe('Tomcat JSSE connector defaults', () => {
 
   it('protocols="all" on JDK 17: TLS 1.0/1.1 configured, then removed by jdk.tls.disabledAlgorithms', () => {
     const e = endpointFor(connector(tree('protocols="all"')), 'server')!;
-    expect(e.side.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
+    expect(e.side.protocols).toEqual(['SSLv2Hello', 'TLSv1.2', 'TLSv1.3']);
     expect(e.disabledProtocols.map((d) => d.name)).toEqual(['TLSv1', 'TLSv1.1']);
   });
 });
