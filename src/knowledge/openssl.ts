@@ -5,14 +5,17 @@
  */
 import data from './data/openssl-servers.json';
 import type { OpensslCipherRow } from './openssl-ciphers.data';
+import { splitImageReference } from './jdk-locations';
 
-export type OpensslSeries = '1.0.2' | '1.1.1' | '3';
+export type OpensslSeries = '1.0.2' | '1.1.0' | '1.1.1' | '3';
 
 export interface OpensslSeriesFacts {
   series: OpensslSeries;
   defaultSecurityLevel: number;
   /** TLS 1.0/1.1 (and SSL 3) handshakes need security level 0: their SHA1/MD5 signatures count below level 1. */
   legacyProtocolsNeedLevel0: boolean;
+  /** The series speaks TLS 1.3 (1.1.1 and later). */
+  tls13: boolean;
   extraCiphers: readonly OpensslCipherRow[];
   source: string;
   confidence: 'verified' | 'inferred';
@@ -20,13 +23,14 @@ export interface OpensslSeriesFacts {
 
 const SERIES = data.openssl as unknown as OpensslSeriesFacts[];
 
-/** `3.0.13`, `3`, `OpenSSL 3.2.1`, `1.1.1w`, `1.1.0l` (treated as 1.1.1), `1.0.2u` → the series, or undefined. */
+/** `3.0.13`, `3`, `OpenSSL 3.2.1`, `1.1.1w`, `1.1.0l`, `1.0.2u` → the series, or undefined. */
 export function opensslSeriesOf(version: string): OpensslSeriesFacts | undefined {
   const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(version) ?? /^(\d+)$/.exec(version.trim());
   if (!m) return undefined;
   const major = Number(m[1]);
   const minor = Number(m[2] ?? 0);
-  const series: OpensslSeries | undefined = major >= 3 ? '3' : major === 1 && minor === 1 ? '1.1.1' : major === 1 && minor === 0 && Number(m[3] ?? 0) >= 2 ? '1.0.2' : undefined;
+  const patch = Number(m[3] ?? 0);
+  const series: OpensslSeries | undefined = major >= 3 ? '3' : major === 1 && minor === 1 ? (patch >= 1 ? '1.1.1' : '1.1.0') : major === 1 && minor === 0 && patch >= 2 ? '1.0.2' : undefined;
   return SERIES.find((s) => s.series === series);
 }
 
@@ -45,4 +49,43 @@ export const NGINX_FACTS = data.nginx;
 /** The release series whose cipher table has this OpenSSL cipher name beyond the 3.0 table (`DES-CBC3-SHA` → 1.0.2, 1.1.1). */
 export function seriesWithCipher(name: string): OpensslSeriesFacts[] {
   return SERIES.filter((s) => s.extraCiphers.some((row) => row[2] === name));
+}
+
+/** The OpenSSL a container image runs, when its name and tag say it (data.images). */
+export interface ImageOpenssl {
+  facts: OpensslSeriesFacts;
+  /** The OpenSSL release of the image's distribution (`1.1.0l`). */
+  release: string;
+  /** How the image leads to it (`nginx:1.14 → debian:stretch`). */
+  via: string;
+  source: string;
+}
+
+const DISTRIBUTIONS = data.images.distributions;
+
+function fromDistribution(name: string, tag: string, via: string, extraSource?: string): ImageOpenssl | undefined {
+  const bare = name.split('/').pop() ?? name;
+  // `stretch-slim`, `3.9.6`, `22.04`, `bookworm-20240101`: the codename or version at the start of the tag.
+  const row = DISTRIBUTIONS.find((d) => d.image === bare && d.tags.some((t) => tag === t || tag.startsWith(`${t}-`) || tag.startsWith(`${t}.`)));
+  const facts = row ? SERIES.find((s) => s.series === row.series) : undefined;
+  if (!row || !facts) return undefined;
+  return { facts, release: row.openssl, via, source: extraSource ? `${extraSource}; ${row.source}` : row.source };
+}
+
+/**
+ * `nginx:1.14` (Debian stretch: OpenSSL 1.1.0l), `nginx:1.25-alpine`, `debian:bullseye-slim`, `ubuntu:22.04`,
+ * `alpine:3.9` → the OpenSSL the image runs; undefined for a name or tag without a known version (`nginx:latest`).
+ */
+export function opensslFromImage(reference: string): ImageOpenssl | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  const bare = name.split('/').pop() ?? name;
+  if (bare === 'nginx') {
+    const minor = /^1\.(\d+)(?:[.-]|$)/.exec(tag);
+    const row = minor ? data.images.nginx.find((r) => r[0] === Number(minor[1])) : undefined;
+    if (!row) return undefined;
+    const base = String(/alpine/.test(tag) ? row[2] : row[1]);
+    const split = splitImageReference(base);
+    return fromDistribution(split.name, split.tag, `${reference} → ${base}`, data.images.nginxSource);
+  }
+  return fromDistribution(name, tag, reference);
 }

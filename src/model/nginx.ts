@@ -5,7 +5,8 @@ import type { Range } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
-import { assumedOpensslSeries, NGINX_FACTS, signatureFloor, type OpensslSeriesFacts } from '../knowledge/openssl';
+import { assumedOpensslSeries, NGINX_FACTS, opensslFromImage, signatureFloor, type OpensslSeriesFacts } from '../knowledge/openssl';
+import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ModelContributor } from './contributor';
 import { traced, type ServerEndpointAttributes } from './java-shared';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
@@ -75,6 +76,7 @@ export const nginxContributor: ModelContributor = {
   id: 'nginx',
   contribute(ctx) {
     const docs = ctx.documentsOf('nginx.') as ParsedDocument<NginxData>[];
+    const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
     const included = new Set<string>();
     // The same include in the same file always resolves alike: once per (pattern, file).
     const resolvedIncludes = new Map<string, ParsedDocument<NginxData>[]>();
@@ -161,14 +163,14 @@ export const nginxContributor: ModelContributor = {
       };
       walk(top, []);
       for (const { server, inherited } of servers) {
-        const component = serverComponent(ctx.hostOf(doc.file.path), doc, server, inherited, ctx.deployment.root);
+        const component = serverComponent(ctx.hostOf(doc.file.path), doc, server, inherited, ctx.deployment.root, opensslFor(doc.file.path));
         if (component) ctx.addComponent(component);
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
-      const assumed = assumedOpensslSeries();
+      const openssl = opensslFor(doc.file.path);
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
-        const policy = tlsFrom(top, assumed.facts);
+        const policy = tlsFrom(top, openssl.facts);
         ctx.addComponent({
           id: `nginx.tls-policy:${relative}`,
           type: 'nginx.tls-policy',
@@ -184,7 +186,7 @@ export const nginxContributor: ModelContributor = {
             defaultServer: false,
             ciphersAsWritten: policy.ciphersAsWritten,
             unknownCipherElements: policy.unknown,
-            openssl: { series: assumed.facts.series, assumed: true, source: assumed.source },
+            openssl: { series: openssl.facts.series, assumed: openssl.assumed, source: openssl.source },
             dheWithoutParameters: policy.dheWithoutParameters,
           } satisfies NginxServerAttributes,
         });
@@ -192,6 +194,31 @@ export const nginxContributor: ModelContributor = {
     }
   },
 };
+
+interface ServerOpenssl {
+  facts: OpensslSeriesFacts;
+  assumed: boolean;
+  source: string;
+}
+
+/**
+ * The OpenSSL an nginx file runs with: the image of the nearest Dockerfile whose directory holds the file
+ * (`FROM nginx:1.14` → Debian stretch → OpenSSL 1.1.0), else the assumed series, said so.
+ */
+function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: string) => ServerOpenssl {
+  const images = dockerfiles.flatMap((d) => {
+    const stage = runtimeStage(d.data);
+    const found = stage?.image ? opensslFromImage(stage.image) : undefined;
+    return found ? [{ dir: path.dirname(d.file.path), found }] : [];
+  });
+  const assumed = assumedOpensslSeries();
+  return (file) => {
+    const holding = images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0];
+    if (!holding) return { facts: assumed.facts, assumed: true, source: assumed.source };
+    const { facts, release, via, source } = holding.found;
+    return { facts, assumed: false, source: `${via}: OpenSSL ${release} (${source})` };
+  };
+}
 
 function last(list: Placed[], name: string): Placed | undefined {
   return [...list].reverse().find((p) => !p.block && p.directive.name === name);
@@ -214,7 +241,12 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
   const at = <T>(p: Placed, value: T): Traced<T> => traced(value, p.file, argsRange(p));
   const tls: NginxTls = { implementation: 'openssl', unknown: [], dheWithoutParameters: [] };
   const protocols = last(scope, 'ssl_protocols');
-  if (protocols) tls.protocols = at(protocols, protocols.directive.args.map((a: NginxArg) => a.value));
+  if (protocols) tls.protocols = at(protocols, protocols.directive.args.map((a: NginxArg) => a.value).filter((p) => openssl.tls13 || p !== 'TLSv1.3'));
+  else if (!openssl.tls13) {
+    // An OpenSSL without TLS 1.3 runs an nginx from before TLS 1.3 was on by default.
+    const fact = NGINX_FACTS.protocolsDefaultWithoutTls13;
+    tls.protocols = { value: fact.value, from: { kind: 'default', origin: `nginx default ssl_protocols ${fact.value.join(' ')} with OpenSSL ${openssl.series} (no TLS 1.3; ${fact.source.split(' ')[0]})`, confidence: 'verified' } };
+  }
   const ciphers = last(scope, 'ssl_ciphers');
   const cipherString = ciphers?.directive.args[0]?.value ?? NGINX_DEFAULT_CIPHERS;
   const expanded = expandCipherString(cipherString, { series: openssl });
@@ -259,7 +291,7 @@ function certificatesOf(own: Placed[], inherited: Placed[]): CertificateRef[] {
   );
 }
 
-function serverComponent(host: string, doc: ParsedDocument, server: Placed, inherited: Placed[], root: string): Component | undefined {
+function serverComponent(host: string, doc: ParsedDocument, server: Placed, inherited: Placed[], root: string, openssl: ServerOpenssl): Component | undefined {
   const scope = [...inherited, ...(server.block ?? []).filter((p) => !p.block)];
   const listens = (server.block ?? []).filter((p) => p.directive.name === 'listen');
   const sslOn = last(scope, 'ssl')?.directive.args[0]?.value === 'on';
@@ -273,8 +305,7 @@ function serverComponent(host: string, doc: ParsedDocument, server: Placed, inhe
     .filter((p) => p.directive.name === 'server_name')
     .flatMap((p) => p.directive.args.map((a) => a.value.toLowerCase()))
     .filter((n) => n && n !== '_' && n !== '""');
-  const assumed = assumedOpensslSeries();
-  const { unknown, ciphersAsWritten, dheWithoutParameters, ...tls } = tlsFrom(scope, assumed.facts);
+  const { unknown, ciphersAsWritten, dheWithoutParameters, ...tls } = tlsFrom(scope, openssl.facts);
   const certificates = certificatesOf(server.block ?? [], inherited);
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);
@@ -295,7 +326,7 @@ function serverComponent(host: string, doc: ParsedDocument, server: Placed, inhe
       defaultServer: tlsListens.some((l) => l.directive.args.some((a) => a.value === 'default_server')),
       ciphersAsWritten,
       unknownCipherElements: unknown,
-      openssl: { series: assumed.facts.series, assumed: true, source: assumed.source },
+      openssl: { series: openssl.facts.series, assumed: openssl.assumed, source: openssl.source },
       dheWithoutParameters,
     } satisfies NginxServerAttributes,
   };

@@ -9,6 +9,9 @@ interface CipherStringAttributes {
   openssl?: { series: string; assumed: boolean };
 }
 
+/** `a, b and c`. */
+const andList = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join(''));
+
 const WEAK: Record<string, string> = { '3DES': ' (3DES: Sweet32)', RC4: ' (RC4: prohibited by RFC 7465)' };
 
 export default defineRule({
@@ -42,7 +45,7 @@ export default defineRule({
       const older = (attributes.unknownCipherElements ?? []).flatMap((name) => {
         const known = seriesWithCipher(name);
         const row = known[0]?.extraCiphers.find((r) => r[2] === name);
-        return row ? [{ name, iana: row[1], enc: row[6], others: known.map((k) => k.series).join(' and ') }] : [];
+        return row ? [{ name, iana: row[1], enc: row[6], others: andList(known.map((k) => k.series)) }] : [];
       });
       if (older.length === 0) continue;
       const one = older.length === 1;

@@ -17,7 +17,7 @@ ruleTester(rule, {
           messageId: 'olderOnly',
           file: 'api/nginx.conf',
           line: 5,
-          messageIncludes: ["'EDH-RSA-DES-CBC3-SHA', 'DES-CBC3-SHA' are no cipher of OpenSSL 3.x", 'OpenSSL 1.0.2 and 1.1.1', 'TLS_RSA_WITH_3DES_EDE_CBC_SHA', 'Sweet32'],
+          messageIncludes: ["'EDH-RSA-DES-CBC3-SHA', 'DES-CBC3-SHA' are no cipher of OpenSSL 3.x", 'OpenSSL 1.0.2, 1.1.0 and 1.1.1', 'TLS_RSA_WITH_3DES_EDE_CBC_SHA', 'Sweet32'],
         },
       ],
     },
