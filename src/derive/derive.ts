@@ -35,10 +35,16 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
   const byId = new Map(deployment.components.map((c) => [c.id, c]));
   const links: ResolvedLink[] = [];
   const predictions: LinkPrediction[] = [];
+  const unconfirmed: ResolvedLink[] = [];
   for (const link of deployment.links) {
     const client = byId.get(link.client);
     const server = byId.get(link.server);
     if (!client || !server) continue;
+    // A pairing by a name coincidence is never judged: it is reported as unknown (tls/link-outcome-unknown).
+    if (link.unconfirmed) {
+      unconfirmed.push({ link, client, server });
+      continue;
+    }
     const clientEnd = endpointOf(client, 'client');
     const serverEnd = endpointOf(server, 'server');
     let predicted: LinkPrediction | undefined;
@@ -51,7 +57,7 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
   }
   for (const component of deployment.components) if (component.tls) endpointOf(component, ownRole(component));
   const stacks = new Map(deployment.components.map((c) => [c.id, stackOf(c, deployment)]));
-  const derived: DerivedModel = { certificates: certs, stacks, links, predictions, endpoints };
+  const derived: DerivedModel = { certificates: certs, stacks, links, unconfirmed, predictions, endpoints };
   return { ...deployment, derived };
 }
 
@@ -73,5 +79,5 @@ export function stackLabels(deployment: DerivedDeployment, lp: LinkPrediction): 
 
 /** Derived data of a deployment that was not checked in this run (cache hit, or its model was not kept). */
 export function emptyDerived(): DerivedModel {
-  return { certificates: [], links: [], predictions: [], endpoints: new Map(), stacks: new Map() };
+  return { certificates: [], links: [], unconfirmed: [], predictions: [], endpoints: new Map(), stacks: new Map() };
 }

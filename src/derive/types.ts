@@ -25,6 +25,8 @@ export interface DerivedModel {
   certificates: TreeCertificate[];
   /** The deployment's links whose two ends exist, in link order. */
   links: ResolvedLink[];
+  /** Links only a name coincidence makes (`Link.unconfirmed`): not in `links`, never predicted nor judged. */
+  unconfirmed: ResolvedLink[];
   /** The links with a prediction (both ends have TLS settings with a known implementation), in link order. */
   predictions: LinkPrediction[];
   /** Endpoints by component id: each TLS component in its own role, and every link end in its link role. */

@@ -44,11 +44,14 @@ export interface DetectedEnvironment {
   /** How many sibling environments, and the complete families they hold (`--debug`). */
   siblings: number;
   families: string[];
+  /** Set when the environment is a git checkout of its own inside the linted path (heuristic "separate repositories"). */
+  repository?: boolean;
 }
 
 /** Why a detected environment is a deployment of its own, for `--debug` (names the heuristic of the docs). */
 export function describeEnvironment(environment: DetectedEnvironment, cwd: string): string {
   const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
+  if (environment.repository) return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/') || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
   return `content: each of the ${environment.siblings} directories in ${where} holds a complete component set (${environment.families.join('; ')}); heuristic "sibling complete sets"`;
 }
 
@@ -134,5 +137,18 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
       return inner.length ? inner : [{ root: child, parent: dir, siblings: holders.length, families: names }];
     });
   };
+  // Checkouts of other repositories inside the linted path (a directory of cloned projects) are projects of
+  // their own: nothing pairs their files with another project's but a name coincidence.
+  const repositories = [...below.keys()].filter((dir) => dir !== root && fs.existsSync(path.join(dir, '.git'))).sort();
+  const outermost = repositories.filter((dir) => !repositories.some((other) => other !== dir && dir.startsWith(other + path.sep)));
+  if (outermost.length) {
+    return {
+      environments: outermost.flatMap((repository) => {
+        const inner = split(repository);
+        return inner.length ? inner : [{ root: repository, parent: root, siblings: outermost.length, families: familiesOf(repository), repository: true }];
+      }),
+      recognised,
+    };
+  }
   return { environments: split(root), recognised };
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Component } from './types';
 import type { ModelContributor } from './contributor';
 import type { MqChannelAttributes } from './mq';
@@ -14,42 +15,79 @@ function clientChannel(c: Component): { channel?: string; qmgr?: string } {
   return { channel: a.channelName, qmgr: a.queueManager?.value };
 }
 
+const attrsOf = (c: Component) => c.attributes as unknown as MqChannelAttributes;
+
+/** Where a server channel is defined, for messages: `qm/dev.mqsc`. */
+function definedIn(server: Component, root: string): string {
+  return path.relative(root, server.location.file).split(path.sep).join('/') || path.basename(server.location.file);
+}
+
 /**
- * Links MQ clients (CLNTCONN, CCDT channels, JMS connection factories) to the
- * SVRCONN of the same name; when several queue managers define that channel,
- * the one whose path names the client's queue manager wins. Config `links`
- * add pairs names cannot tell (matched on component id, name or channel).
+ * Why a pairing made from the channel name alone is not known to be right, with what to declare; undefined when
+ * the client's queue manager is named by the server's place in the tree (its directory or file), or when the
+ * client names no queue manager and exactly one queue manager of the deployment defines the channel. The same
+ * text for every candidate of one client (reported once per client).
+ */
+function unconfirmedBecause(client: Component, candidates: Component[], qmgr: string | undefined, root: string): string | undefined {
+  const hinted = candidates.filter((s) => !!qmgr && !!attrsOf(s).qmgr?.nameHints.includes(qmgr.toUpperCase()));
+  const homes = new Set(candidates.map((s) => attrsOf(s).qmgr?.homeDir ?? s.location.file));
+  if (homes.size === 1 && (!qmgr || hinted.length === candidates.length)) return undefined;
+  const first = candidates[0] as Component;
+  const channel = attrsOf(first).channelName;
+  const files = candidates.map((s) => definedIn(s, root));
+  const why =
+    candidates.length === 1
+      ? `that ${files[0]} is queue manager ${qmgr}: nothing but the channel name ${channel} pairs them`
+      : `which queue manager ${qmgr ? `${qmgr} is` : 'the client reaches'}: nothing but the channel name ${channel} pairs it with the ${candidates.length} files that define that channel (${files.join(', ')})`;
+  return `${why}; declare the link in lint-deploy.config.json \`links\` ({ "client": "${client.id}", "server": "${first.id}" })`;
+}
+
+/**
+ * Links MQ clients (CLNTCONN, CCDT channels, JMS connection factories) to the SVRCONN of the same name. The
+ * pairing is confirmed when the client's queue manager names the server's place in the tree (`QM1/…mqsc`), or
+ * when the client names no queue manager and only one queue manager defines the channel; otherwise the
+ * channel name is a coincidence as likely as a link (files from several projects in one linted path), so the
+ * link is `unconfirmed` and never judged. Config `links` name pairs the tree cannot tell (matched on component
+ * id, name or channel); a client with a declared link keeps only its declared links.
  */
 export const mqLinksContributor: ModelContributor = {
   id: 'mq-links',
   contribute(ctx) {
+    const root = ctx.deployment.root;
     const servers = ctx.deployment.components.filter((c) => c.type === 'mq.svrconn');
     const clients = ctx.deployment.components.filter((c) => CLIENT_TYPES.has(c.type));
-    const linked = new Set<string>();
-    for (const client of clients) {
-      const { channel, qmgr } = clientChannel(client);
-      if (!channel) continue;
-      let candidates = servers.filter((s) => (s.attributes as unknown as MqChannelAttributes).channelName === channel);
-      if (candidates.length > 1 && qmgr) {
-        const named = candidates.filter((s) => (s.attributes as unknown as MqChannelAttributes).qmgr?.nameHints.includes(qmgr.toUpperCase()));
-        if (named.length) candidates = named;
-      }
-      for (const server of candidates) {
-        const id = `${client.id}->${server.id}`;
-        linked.add(id);
-        ctx.addLink({ id, client: client.id, server: server.id, reason: `same channel name ${channel}${qmgr ? ` (queue manager ${qmgr})` : ''}`, location: client.location });
-      }
-    }
-    const matches = (c: Component, wanted: string) =>
-      c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || (c.attributes as { channelName?: string }).channelName === wanted;
+    const matches = (c: Component, wanted: string) => c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || (c.attributes as { channelName?: string }).channelName === wanted;
+    const declared = new Map<string, Component[]>();
     for (const link of ctx.config.links) {
       for (const client of clients.filter((c) => matches(c, link.client))) {
-        for (const server of servers.filter((s) => matches(s, link.server))) {
-          const id = `${client.id}->${server.id}`;
-          if (linked.has(id)) continue;
-          linked.add(id);
-          ctx.addLink({ id, client: client.id, server: server.id, reason: 'declared in the lint-deploy config `links`' });
-        }
+        const list = declared.get(client.id) ?? [];
+        for (const server of servers.filter((s) => matches(s, link.server))) if (!list.includes(server)) list.push(server);
+        if (list.length) declared.set(client.id, list);
+      }
+    }
+    for (const client of clients) {
+      const own = declared.get(client.id);
+      if (own) {
+        for (const server of own) ctx.addLink({ id: `${client.id}->${server.id}`, client: client.id, server: server.id, reason: 'declared in the lint-deploy config `links`', location: client.location });
+        continue;
+      }
+      const { channel, qmgr } = clientChannel(client);
+      if (!channel) continue;
+      let candidates = servers.filter((s) => attrsOf(s).channelName === channel);
+      if (candidates.length > 1 && qmgr) {
+        const named = candidates.filter((s) => attrsOf(s).qmgr?.nameHints.includes(qmgr.toUpperCase()));
+        if (named.length) candidates = named;
+      }
+      const unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
+      for (const server of candidates) {
+        ctx.addLink({
+          id: `${client.id}->${server.id}`,
+          client: client.id,
+          server: server.id,
+          reason: `same channel name ${channel}${qmgr ? ` (queue manager ${qmgr})` : ''}${unconfirmed ? ', not confirmed by the tree' : ''}`,
+          location: client.location,
+          ...(unconfirmed ? { unconfirmed } : {}),
+        });
       }
     }
   },

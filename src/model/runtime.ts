@@ -21,7 +21,9 @@ export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRunt
   const homes = new Map<string, { release?: ParsedDocument<JdkReleaseData>; security?: ParsedDocument }>();
   for (const doc of documents) {
     if (doc.kind === 'jdk.release') {
-      const home = path.dirname(doc.file.path);
+      // A release file under another name (a copy saved beside others: `jdk8u201_release`) is a JDK of its
+      // own; keyed by its directory, several such copies in one directory would overwrite each other.
+      const home = path.basename(doc.file.path) === 'release' ? path.dirname(doc.file.path) : doc.file.path;
       homes.set(home, { ...homes.get(home), release: doc as ParsedDocument<JdkReleaseData> });
     } else if (doc.kind === 'java.security') {
       const dir = path.dirname(doc.file.path);
@@ -35,7 +37,7 @@ export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRunt
   const runtimes: ScopedRuntime[] = [];
   for (const [home, { release, security }] of homes) {
     const runtime = runtimeFromFiles(release, security, root);
-    const scope = release || SECURITY_SUFFIX.test(path.dirname(security?.file.path ?? '')) ? path.dirname(home) : home;
+    const scope = release && home === release.file.path ? path.dirname(home) : release || SECURITY_SUFFIX.test(path.dirname(security?.file.path ?? '')) ? path.dirname(home) : home;
     runtimes.push({ scope, runtime });
   }
   runtimes.push(...namedRuntimes(documents, root));

@@ -114,6 +114,12 @@ export interface Link {
   /** Why we believe they talk (same channel name, URL host:port, config `links`). */
   reason: string;
   location?: Location;
+  /**
+   * Set when nothing but a name coincidence pairs the two ends (a channel name that several queue managers
+   * define, or a queue manager the tree does not name): what is not known, and what to declare. Such a link
+   * is never judged (its outcome is unknown, never a failure).
+   */
+  unconfirmed?: string;
 }
 
 /** A set of files checked together (DESIGN.md "Deployments"). */

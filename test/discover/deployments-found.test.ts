@@ -99,6 +99,37 @@ describe('environments detected from content (heuristic "sibling complete sets")
   });
 });
 
+describe('checkouts of other repositories inside the linted path (heuristic "separate repositories")', () => {
+  it('each checkout is a deployment: a CCDT of one project is never paired with another project\'s queue manager', () => {
+    const root = tree({
+      'mq-dev-patterns/.git/HEAD': 'ref: refs/heads/main\n',
+      'mq-dev-patterns/ccdt.json': JSON.stringify({ channel: [{ name: 'APP.SVRCONN', type: 'clientConnection', clientConnection: { connection: [{ host: 'qm', port: 1414 }], queueManager: 'QM1' } }] }),
+      'mq-container/.git': 'gitdir: ../.git/modules/mq-container\n',
+      'mq-container/QM1/20-dev-tls.mqsc': "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n",
+    });
+    const { code, stdout, stderr } = run(['--format', 'json', '--debug', root], emptyDir());
+    const report = json(stdout);
+    expect(report.summary).toMatchObject({ deployments: 2, errors: 0 });
+    expect(report.findings.filter((f) => f.ruleId.startsWith('mq/cipherspec'))).toEqual([]);
+    expect(stderr).toMatch(/mq-container is a git checkout of its own .*heuristic "separate repositories"/);
+    expect(code).toBe(0);
+  });
+});
+
+describe('JDK release files saved under other names in one directory', () => {
+  it('are several JDKs, equally near: the JDK is unknown (not the last one read)', () => {
+    const root = tree({
+      'jdk-release/a__jdk8u201__release': 'JAVA_VERSION="1.8.0_201"\nIMPLEMENTOR="Oracle Corporation"\n',
+      'jdk-release/b__jdk11__release': 'JAVA_VERSION="11.0.2"\nIMPLEMENTOR="Oracle Corporation"\n',
+      'tomcat/server.xml': '<Server><Service name="Catalina"><Connector port="8443" SSLEnabled="true" protocol="HTTP/1.1" sslEnabledProtocols="TLSv1.2" ciphers="TLS_RSA_WITH_3DES_EDE_CBC_SHA"/></Service></Server>\n',
+    });
+    const report = JSON.parse(run(['--format', 'json', root], emptyDir()).stdout) as JsonReport & { runtimes: { jdk: string }[] };
+    expect(report.runtimes.map((r) => r.jdk)).toEqual(['JDK unknown']);
+    expect(report.findings.filter((f) => f.ruleId === 'tls/cipher-disabled-by-runtime')).toEqual([]);
+    expect(report.findings.some((f) => f.ruleId === 'java/runtime-ambiguous')).toBe(true);
+  });
+});
+
 describe('a single file belongs to its own deployment, never to the working directory', () => {
   it('outside git, from an unrelated working directory full of other files: only its directory is read', () => {
     const elsewhere = tree({ ...environment('.', 'anon'), 'more/eserver.conf': 'cleartrust.net.ssl.use=anon\n' });

@@ -74,7 +74,7 @@ export function extractGraph(deployment: DerivedDeployment, findings: Finding[],
   for (const gf of graphFindings) for (const n of gf.nodes) nodes[n]?.findings.push(gf.index);
 
   const edges: GraphEdge[] = [];
-  for (const resolved of deployment.derived.links) {
+  for (const resolved of [...deployment.derived.links, ...(deployment.derived.unconfirmed ?? [])]) {
     const { link } = resolved;
     const from = nodeOfComponent.get(link.client);
     const to = nodeOfComponent.get(link.server);

@@ -19,6 +19,7 @@ export function linkOutcome(resolved: ResolvedLink, bothEnds: Finding[], eitherE
   const errors = active(bothEnds);
   const prediction = predicted?.prediction;
   const unknownNames = [...(predicted?.client.unknownSuites ?? []), ...(predicted?.server.unknownSuites ?? [])];
+  if (resolved.link.unconfirmed) return { status: 'unknown', reason: `link not confirmed: the tree does not say ${resolved.link.unconfirmed}`, source: 'predictor' };
   if (predicted?.outcome.kind === 'unknown' && errors.length === 0) {
     return { status: 'unknown', reason: `outcome unknown: the tree does not say ${predicted.outcome.missing.join('; nor ')}`, source: 'predictor' };
   }

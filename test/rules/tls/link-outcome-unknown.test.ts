@@ -1,6 +1,7 @@
 import rule from '../../../src/rules/tls/link-outcome-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
 import { CLIENT_YML, TEMURIN17, javaClient, nginx } from './trees';
+import { ccdt, svrconn } from '../mq/trees';
 
 const JDK26 = 'JAVA_VERSION="26.0.1"\nIMPLEMENTOR="Eclipse Adoptium"\n';
 const ECDSA_ONLY = ['-Djdk.tls.client.protocols=TLSv1.2', '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'];
@@ -42,6 +43,20 @@ ruleTester(rule, {
       name: 'certificate outside the tree and the client offers only ECDSA suites: the key type decides',
       files: { ...javaClient(ECDSA_ONLY), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256;', 'ssl_certificate /etc/nginx/ssl/api.crt;') },
       errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['key type of the certificate', '/etc/nginx/ssl/api.crt is not in the tree'] }],
+    },
+    {
+      name: 'an MQ client paired by the channel name only, with two candidate queue managers: one info for the client',
+      files: { 'a/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), 'b/dev-tls.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"), 'client/ccdt.json': ccdt('APP.SVRCONN', 'QMGroupA', {}) },
+      errors: [
+        {
+          messageId: 'unconfirmed',
+          file: 'client/ccdt.json',
+          line: 4,
+          severity: 'info',
+          messageIncludes: ['(2 definitions)', 'which queue manager QMGroupA is', 'a/dev-tls.mqsc, b/dev-tls.mqsc', 'lint-deploy.config.json `links`'],
+          related: [{ file: 'a/dev-tls.mqsc', line: 1 }, { file: 'b/dev-tls.mqsc', line: 1 }],
+        },
+      ],
     },
   ],
 });
