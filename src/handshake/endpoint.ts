@@ -129,7 +129,7 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
   let suitesFrom = tls.cipherSuites?.from;
   let serverOrderWins = tls.serverOrderWins?.value;
 
-  const missing: string[] = [];
+  const missing: string[] = (tls.unknownValues ?? []).map((v) => `the value of ${v}`);
   if (implementation === 'jsse' || implementation === 'ibmjsse2') {
     if (!runtime) notes.push('Java runtime unknown: using the configured lists without the runtime\'s disabled algorithms');
     const eff = runtime ? effectiveJdkTls(runtime) : undefined;

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Location } from '../core/types';
 import type { LibertyData } from '../parse/liberty';
-import type { ParsedDocument } from '../parse/types';
+import { entryLocation, type ParsedDocument } from '../parse/types';
+import { LineIndex } from '../parse/text';
 import { attr, elementsNamed, type XmlElement } from '../parse/xml';
 
 /**
@@ -23,12 +24,55 @@ export interface LibertyServerConfig {
   /** The file each merged element comes from. */
   fileOf(element: XmlElement): string;
   /** How each variable was resolved: value and where it was set. */
-  variables: Map<string, { value: string; from: string }>;
+  variables: Map<string, LibertyVariable>;
   /** Includes whose location depends on a variable nothing sets: the files they may name are not active. */
   unresolvedIncludes: Array<{ location: Location; written: string; candidates: string[] }>;
 }
 
+/** A variable's value and where it is set (the file, and the `<variable>` element or line when known). */
+export interface LibertyVariable {
+  value: string;
+  from: string;
+  location?: Location;
+}
+
 const VARIABLE = /\$\{([^}]+)\}/g;
+
+/**
+ * A variable by name as Liberty looks it up: the name itself, then (19.0.0.3+) the environment variable
+ * spellings `my_env_var` and `MY_ENV_VAR` of `${my.env.var}`, and `${env.X}` as the environment variable X.
+ */
+export function libertyVariable(variables: ReadonlyMap<string, LibertyVariable>, name: string): LibertyVariable | undefined {
+  const underscored = name.replace(/[^A-Za-z0-9_]/g, '_');
+  return variables.get(name) ?? variables.get(underscored) ?? variables.get(underscored.toUpperCase()) ?? (name.startsWith('env.') ? variables.get(name.slice(4)) : undefined);
+}
+
+/** A value with its `${…}` parts resolved: the value when every part is known, the variables used, and the unknown names. */
+export interface ResolvedLibertyValue {
+  value?: string;
+  used: Array<{ name: string; variable: LibertyVariable }>;
+  unknown: string[];
+}
+
+/** Resolves `${var}` parts (nested variables too, a few levels deep); `value` is undefined when a part stays unknown. */
+export function resolveLibertyValue(variables: ReadonlyMap<string, LibertyVariable>, text: string): ResolvedLibertyValue {
+  const used: ResolvedLibertyValue['used'] = [];
+  const unknown: string[] = [];
+  let value = text;
+  for (let depth = 0; depth < 5 && /\$\{[^}]+\}/.test(value); depth++) {
+    value = value.replace(VARIABLE, (all, name: string) => {
+      const variable = libertyVariable(variables, name);
+      if (!variable) {
+        if (!unknown.includes(name)) unknown.push(name);
+        return all;
+      }
+      used.push({ name, variable });
+      return variable.value;
+    });
+    if (unknown.length) break;
+  }
+  return { value: unknown.length || /\$\{[^}]+\}/.test(value) ? undefined : value, used, unknown };
+}
 
 export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig[] {
   const libertyDocs = documents.filter((d) => d.kind === 'liberty.server-xml') as ParsedDocument<LibertyData>[];
@@ -53,7 +97,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
         const candidates = VARIABLE.test(withConfigDir) ? alternatives(withConfigDir, doc.file.path, libertyDocs) : [];
         VARIABLE.lastIndex = 0;
         for (const c of candidates) included.add(c);
-        const resolved = withConfigDir.replace(VARIABLE, (all, name: string) => variables.get(name)?.value ?? all);
+        const resolved = withConfigDir.replace(VARIABLE, (all, name: string) => libertyVariable(variables, name)?.value ?? all);
         if (VARIABLE.test(resolved)) {
           VARIABLE.lastIndex = 0;
           unresolvedIncludes.push({ location: { file: doc.file.path, range: include.range }, written, candidates });
@@ -83,26 +127,38 @@ function alternatives(location: string, from: string, libertyDocs: ParsedDocumen
   return libertyDocs.filter((d) => match(d.file.path.split(path.sep).join('/'))).map((d) => d.file.path);
 }
 
-/** bootstrap.properties beside server.xml over server.env (environment variables). */
-function baseVariables(documents: ParsedDocument[], configDir: string): Map<string, { value: string; from: string }> {
-  const variables = new Map<string, { value: string; from: string }>();
+/**
+ * The variables set outside the XML, lowest precedence first (Open Liberty "Variable substitution"):
+ * the environment (server.env), bootstrap.properties, then files of the `variables/` directory beside
+ * server.xml (the default VARIABLE_SOURCE_DIRS: each file's name is a variable, its content the value).
+ */
+function baseVariables(documents: ParsedDocument[], configDir: string): Map<string, LibertyVariable> {
+  const variables = new Map<string, LibertyVariable>();
   const beside = (name: string) => documents.filter((d) => d.file.path === path.join(configDir, name));
   for (const doc of beside('server.env')) {
-    for (const m of doc.file.text.matchAll(/^\s*(?:export\s+)?([\w.]+)=["']?([^"'\r\n]*)["']?\s*$/gm)) variables.set(m[1], { value: m[2], from: doc.file.path });
+    const index = new LineIndex(doc.file.text);
+    for (const m of doc.file.text.matchAll(/^[ \t]*(?:export[ \t]+)?([\w.]+)=["']?([^"'\r\n]*)["']?[ \t]*$/gm)) {
+      variables.set(m[1], { value: m[2], from: doc.file.path, location: { file: doc.file.path, range: index.rangeAt(m.index, m.index + m[0].length) } });
+    }
   }
-  for (const doc of beside('bootstrap.properties')) for (const entry of doc.entries) variables.set(entry.key, { value: entry.value, from: doc.file.path });
+  for (const doc of beside('bootstrap.properties')) for (const entry of doc.entries) variables.set(entry.key, { value: entry.value, from: doc.file.path, location: entryLocation(doc, entry) });
+  const variablesDir = path.join(configDir, 'variables') + path.sep;
+  for (const doc of documents.filter((d) => d.kind === 'liberty.variable-file' && d.file.path.startsWith(variablesDir))) {
+    for (const entry of doc.entries) variables.set(entry.key, { value: entry.value, from: doc.file.path, location: entryLocation(doc, entry) });
+  }
   return variables;
 }
 
 /** `<variable value>` wins over everything; `defaultValue` only fills a gap. */
-function setVariables(doc: ParsedDocument<LibertyData>, variables: Map<string, { value: string; from: string }>): void {
+function setVariables(doc: ParsedDocument<LibertyData>, variables: Map<string, LibertyVariable>): void {
   for (const v of elementsNamed(doc.data.xml, 'variable')) {
     const name = attr(v, 'name')?.value;
     if (!name) continue;
     const value = attr(v, 'value')?.value;
     const fallback = attr(v, 'defaultValue')?.value;
-    if (value !== undefined) variables.set(name, { value, from: doc.file.path });
-    else if (fallback !== undefined && !variables.has(name)) variables.set(name, { value: fallback, from: doc.file.path });
+    const location = { file: doc.file.path, range: v.range };
+    if (value !== undefined) variables.set(name, { value, from: doc.file.path, location });
+    else if (fallback !== undefined && !variables.has(name)) variables.set(name, { value: fallback, from: doc.file.path, location });
   }
 }
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { CcdtChannel, CcdtData } from '../parse/ccdt';
 import type { MqIniData } from '../parse/mq-ini';
 import { iniValue } from '../parse/mq-ini';
@@ -15,6 +15,8 @@ export interface MqValue {
   value: string;
   location: Location;
   templated: boolean;
+  /** Where the parts of the value come from when it was written with variables (Liberty `${…}`): related places of findings. */
+  via?: RelatedLocation[];
 }
 
 /** Facts about the queue manager a server-side channel belongs to. */

@@ -79,6 +79,11 @@ export interface TlsSettings {
   signatureFloor?: Traced<string>;
   /** False when the server has no ephemeral DH parameters (nginx without `ssl_dhparam`): no DHE suite is negotiated. */
   dheParameters?: Traced<boolean>;
+  /**
+   * Settings written as placeholders nothing in the tree resolves (`${sslCipherSuite}`, `{{ .Values.x }}`), as
+   * users would name them: the value decides the handshake, so a link using this end has an unknown outcome.
+   */
+  unknownValues?: string[];
   /** Key/trust stores, key alias and verify depth (issue #16); absent when the configuration says nothing. */
   trust?: TlsTrustSettings;
 }

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import type { LibertyData } from '../parse/liberty';
 import type { Located } from '../parse/mq/xml-values';
 import type { ParsedDocument } from '../parse/types';
 import type { WasResourcesData, WasSecurityData, WasSslConfig } from '../parse/websphere';
@@ -9,6 +8,7 @@ import type { MqValue } from './mq';
 import type { TreeCertificate } from './mq-certs';
 import { certificateRef, ownCertificate } from './mq-certs';
 import type { Component, JavaRuntime, Traced } from './types';
+import { libertyServers, resolveLibertyValue, type LibertyServerConfig } from './liberty-config';
 import { securityLevelCiphers, type LevelCiphers } from './was-ciphers';
 
 /** The WAS/Liberty SSL configuration a JMS connection factory uses. */
@@ -93,30 +93,33 @@ export const wasContributor: ModelContributor = {
         ctx.addComponent(cfComponent(ctx.hostOf(file), doc, { file, range: cf.element.range }, attrs, runtime, root, rep?.doc));
       }
     }
-    for (const doc of ctx.documentsOf('liberty.server-xml') as ParsedDocument<LibertyData>[]) {
-      const file = doc.file.path;
-      const d = doc.data;
+    // One configuration per Liberty server: includes merged and `${…}` resolved from its variables.
+    for (const server of libertyServers(ctx.deployment.documents)) {
+      const d = server.data;
       const sslId = d.sslDefault?.outboundSSLRef?.value ?? d.sslDefault?.sslRef?.value ?? 'defaultSSLConfig';
       const ssl = d.ssl.find((s) => s.attrs.id?.value === sslId);
+      const sslFile = ssl ? server.fileOf(ssl.element) : server.root.file.path;
       for (const cf of d.connectionFactories) {
+        const file = server.fileOf(cf.element);
+        const doc = server.documents.find((x) => x.file.path === file) ?? server.root;
         const p = cf.properties;
         const runtime = ctx.runtimeFor(file);
+        const value = (f: string, l: Located | undefined) => libertyMqValue(f, l, server);
         const attrs: JmsConnectionFactoryAttributes = {
           product: 'liberty',
           factoryName: cf.jndiName?.value ?? cf.id?.value ?? cf.element.localName,
-          channelName: p.channel?.value?.toUpperCase(),
-          channel: mv(file, p.channel),
-          queueManager: mv(file, p.queueManager),
-          host: mv(file, p.hostName ?? p.connectionNameList),
-          sslCipherSuite: mv(file, p.sslCipherSuite),
-          sslPeerName: mv(file, p.sslPeerName),
+          channel: value(file, p.channel),
+          queueManager: value(file, p.queueManager),
+          host: value(file, p.hostName ?? p.connectionNameList),
+          sslCipherSuite: value(file, p.sslCipherSuite),
+          sslPeerName: value(file, p.sslPeerName),
           sslConfig: ssl && ssl.attrs.id
             ? withLevelCiphers(
                 {
-                  alias: mv(file, ssl.attrs.id)!,
-                  enabledCiphers: mv(file, ssl.attrs.enabledCiphers),
-                  securityLevel: mv(file, ssl.attrs.securityLevel),
-                  sslProtocol: mv(file, ssl.attrs.sslProtocol),
+                  alias: mv(sslFile, ssl.attrs.id)!,
+                  enabledCiphers: value(sslFile, ssl.attrs.enabledCiphers),
+                  securityLevel: value(sslFile, ssl.attrs.securityLevel),
+                  sslProtocol: value(sslFile, ssl.attrs.sslProtocol),
                 },
                 runtime,
               )
@@ -124,11 +127,24 @@ export const wasContributor: ModelContributor = {
           useIBMCipherMappings: cipherMappings(runtime),
           certificate: ownCertificate(certs, path.dirname(file)),
         };
-        ctx.addComponent(cfComponent(ctx.hostOf(file), doc, { file, range: cf.element.range }, attrs, runtime, root));
+        attrs.channelName = attrs.channel && !attrs.channel.templated ? attrs.channel.value.toUpperCase() : undefined;
+        ctx.addComponent(cfComponent(ctx.hostOf(file), doc, { file, range: cf.element.range }, attrs, runtime, root, ssl && sslFile !== file ? server.documents.find((x) => x.file.path === sslFile) : undefined));
       }
     }
   },
 };
+
+/**
+ * A Liberty attribute with its `${…}` parts resolved from the server's variables; a part nothing sets
+ * leaves the value templated (unknown: never judged by its text). `via` names the variables used.
+ */
+function libertyMqValue(file: string, l: Located | undefined, server: LibertyServerConfig): MqValue | undefined {
+  const written = mv(file, l);
+  if (!written || !/\$\{/.test(written.value)) return written;
+  const resolved = resolveLibertyValue(server.variables, written.value);
+  const via = resolved.used.flatMap(({ name, variable }) => (variable.location ? [{ ...variable.location, message: `\${${name}} = '${variable.value}' set here` }] : []));
+  return resolved.value === undefined ? { ...written, templated: true, via } : { value: resolved.value, location: written.location, templated: /\{\{/.test(resolved.value), via };
+}
 
 /** Adds the securityLevel expansion when the SSL configuration names no ciphers (enabledCiphers overrides securityLevel). */
 function withLevelCiphers(config: JmsSslConfig, runtime: JavaRuntime | undefined): JmsSslConfig {
@@ -138,12 +154,16 @@ function withLevelCiphers(config: JmsSslConfig, runtime: JavaRuntime | undefined
 }
 
 function cfComponent(host: string, doc: ParsedDocument, location: Location, attrs: JmsConnectionFactoryAttributes, runtime: JavaRuntime | undefined, root: string, sslDoc?: ParsedDocument): Component {
-  const specific = attrs.sslCipherSuite && attrs.sslCipherSuite.value.trim() && !attrs.sslCipherSuite.value.startsWith('*') ? attrs.sslCipherSuite : undefined;
-  const enabled = attrs.sslConfig?.enabledCiphers && attrs.sslConfig.enabledCiphers.value.trim() ? attrs.sslConfig.enabledCiphers : undefined;
+  const specific = attrs.sslCipherSuite && attrs.sslCipherSuite.value.trim() && !attrs.sslCipherSuite.value.startsWith('*') && !attrs.sslCipherSuite.templated ? attrs.sslCipherSuite : undefined;
+  const enabled = attrs.sslConfig?.enabledCiphers && attrs.sslConfig.enabledCiphers.value.trim() && !attrs.sslConfig.enabledCiphers.templated ? attrs.sslConfig.enabledCiphers : undefined;
+  // A value nothing in the tree resolves decides what the client offers: its links' outcome is unknown.
+  const unknownValues = [attrs.sslCipherSuite, attrs.sslConfig?.enabledCiphers, attrs.sslConfig?.sslProtocol]
+    .filter((v): v is MqValue => !!v?.templated)
+    .map((v) => `'${v.value}' (${path.relative(root, v.location.file).split(path.sep).join('/')}:${(v.location.range?.start.line ?? 0) + 1})`);
   const cipherSuites: Traced<string[]> | undefined = specific
-    ? { value: [specific.value.trim()], from: { kind: 'file', location: specific.location } }
+    ? { value: [specific.value.trim()], from: { kind: 'file', location: specific.location, ...(specific.via?.length ? { via: specific.via } : {}) } }
     : !attrs.sslCipherSuite && enabled
-      ? { value: enabled.value.split(/[\s,]+/).filter(Boolean), from: { kind: 'file', location: enabled.location } }
+      ? { value: enabled.value.split(/[\s,]+/).filter(Boolean), from: { kind: 'file', location: enabled.location, ...(enabled.via?.length ? { via: enabled.via } : {}) } }
       : !attrs.sslCipherSuite
         ? attrs.sslConfig?.levelCiphers?.suites
         : undefined;
@@ -162,7 +182,8 @@ function cfComponent(host: string, doc: ParsedDocument, location: Location, attr
     tls: {
       enabled: attrs.sslCipherSuite ? { value: tlsOn, from: { kind: 'file', location: attrs.sslCipherSuite.location } } : undefined,
       cipherSuites,
-      protocols: attrs.sslConfig?.sslProtocol ? { value: [attrs.sslConfig.sslProtocol.value], from: { kind: 'file', location: attrs.sslConfig.sslProtocol.location } } : undefined,
+      protocols: attrs.sslConfig?.sslProtocol && !attrs.sslConfig.sslProtocol.templated ? { value: [attrs.sslConfig.sslProtocol.value], from: { kind: 'file', location: attrs.sslConfig.sslProtocol.location } } : undefined,
+      ...(unknownValues.length ? { unknownValues } : {}),
       certificate: certificateRef(attrs.certificate),
       // WebSphere traditional runs its own IBM SDK, whose provider is IBMJSSE2.
       implementation: attrs.product === 'websphere' || (attrs.sslConfig?.jsseProvider?.value ?? '').toUpperCase() === 'IBMJSSE2' || runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',

@@ -6,6 +6,7 @@ import { ccdtFormat } from './ccdt';
 import { mqIniFormat } from './mq-ini';
 import { websphereFormat } from './websphere';
 import { libertyBootstrapFormat, libertyFormat } from './liberty';
+import { libertyVariablesFormat } from './liberty-variables';
 import { pemFormat } from './pem';
 import { tomcatServerXmlFormat } from './tomcat';
 import { springFormat } from './spring';
@@ -35,6 +36,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   tomcatServerXmlFormat,
   springFormat,
   libertyBootstrapFormat,
+  libertyVariablesFormat,
   jvmOptionsFormat,
   systemdFormat,
   dockerfileFormat,

@@ -27,6 +27,8 @@ export default defineRule({
           messageId: 'unknown',
           data: { component: component.name, name, runtime: component.tls?.implementation ?? 'the runtime' },
           location: placeOf(component, suites.from),
+          // The variables that produced the list (Liberty `${…}`): the file that sets one decides the finding too.
+          ...(suites.from.kind === 'file' && suites.from.via?.length ? { related: suites.from.via } : {}),
           fingerprint: [component.id, name],
         });
       }
