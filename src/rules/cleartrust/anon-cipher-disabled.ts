@@ -31,6 +31,41 @@ function predicted(deployment: DerivedDeployment, rules: readonly AnyRule[], com
   return `; predicted for ${lp.client.component.name} → ${lp.server.component.name}: the JDK on ${failing.name} reports '${lp.prediction.messages[lp.prediction.failingSide]}'`;
 }
 
+/** The verdict's key: the first entry of jdk.tls.disabledAlgorithms that disables every anonymous suite, if any. */
+function anonBlockedBy(runtime: JavaRuntime): string | undefined {
+  const entries = effectiveJdkTls(runtime).disabledAlgorithms.value;
+  const blocking = ANON_SUITES.map((suite) => disabledEntryFor(suite, entries));
+  return blocking.every((entry) => entry !== undefined) ? blocking[0] : undefined;
+}
+
+/** The last update any JDK line will have: a row of the knowledge base that is open-ended covers it. */
+const LATEST_UPDATE = 9999;
+const atUpdate = (runtime: JavaRuntime, feature: number, update: number): JavaRuntime => ({
+  ...runtime,
+  version: { ...runtime.version, value: feature <= 8 ? `${feature}u${update}` : `${feature}.0.${update}` },
+});
+
+/**
+ * A version that names the feature release only (`--java-version 11`, config `"version": "8"`) with the JDK's
+ * own java.security: when its GA and its latest update disagree on anon, the update decides, and the first
+ * update that disables anon (found by bisection over the knowledge base's rows), else undefined.
+ */
+function updateDecides(runtime: JavaRuntime): { feature: number; firstBlocking: string } | undefined {
+  const raw = runtime.version.value.trim();
+  if (!/^\d+$/.test(raw) || runtime.securityProperties['jdk.tls.disabledAlgorithms']?.from.kind === 'file') return undefined;
+  const feature = Number(raw);
+  const ga = anonBlockedBy(atUpdate(runtime, feature, 0));
+  if ((ga === undefined) === (anonBlockedBy(atUpdate(runtime, feature, LATEST_UPDATE)) === undefined)) return undefined;
+  let low = 0;
+  let high = LATEST_UPDATE;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if ((anonBlockedBy(atUpdate(runtime, feature, middle)) === undefined) === (ga === undefined)) low = middle;
+    else high = middle;
+  }
+  return { feature, firstBlocking: atUpdate(runtime, feature, high).version.value };
+}
+
 /** True when nothing tells which JDK runs the component or how it is configured. */
 function unknownRuntime(runtime: JavaRuntime | undefined): boolean {
   return !runtime || (!runtime.version.value && !runtime.securityProperties['jdk.tls.disabledAlgorithms']);
@@ -44,6 +79,8 @@ export default defineRule({
     messages: {
       disabled:
         "{{key}} is 'anon', but {{jdk}} disables anonymous cipher suites ('{{entry}}' in jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'Fatal Alert received: Handshake Failure' (handshake_failure){{predicted}}. Fix: use 'auth' (RSA's recommendation) or 'clear' on every server and agent, or remove 'anon' from jdk.tls.disabledAlgorithms in this JDK's java.security",
+      unknownUpdate:
+        "{{key}} is 'anon' and the JDK that runs this component is declared as Java {{feature}} without an update: {{firstBlocking}} and later disable anonymous cipher suites (jdk.tls.disabledAlgorithms, JDK-8211883) and the handshake then fails with 'Fatal Alert received: Handshake Failure', earlier updates allow them. Declare the full version (e.g. --java-version {{firstBlocking}})",
       unknownJdk:
         "{{key}} is 'anon' but the JDK that runs this component is unknown: JDK 8u201, 11.0.2, 7u211 and later disable anonymous cipher suites and the handshake then fails with 'Fatal Alert received: Handshake Failure'. Declare the JDK (a JDK release file in the tree, --java-version, or \"java\" in lint-deploy.config.json)",
     },
@@ -64,6 +101,17 @@ export default defineRule({
           severity: 'warning',
           location: valueLocation(setting),
           fingerprint: [setting.component?.id ?? setting.doc.kind, 'unknown-jdk'],
+        });
+        continue;
+      }
+      const undecided = updateDecides(runtime as JavaRuntime);
+      if (undecided) {
+        ctx.report({
+          messageId: 'unknownUpdate',
+          data: { key: setting.entry.key, feature: String(undecided.feature), firstBlocking: undecided.firstBlocking },
+          severity: 'warning',
+          location: valueLocation(setting),
+          fingerprint: [setting.component?.id ?? setting.doc.kind, 'unknown-update', undecided.feature],
         });
         continue;
       }
