@@ -157,14 +157,13 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
     });
     serverOrderWins ??= jsseServerOrderDefault(runtime);
   } else if (implementation === 'native') {
-    // Without the suites (auth mode) there is nothing to predict: the link stays unpredicted, not failed.
-    if (!tls.cipherSuites) return undefined;
     // The ClearTrust web agent's own TLS library: in anon mode it offers the anonymous suites (the mode says
-    // so); what it offers in auth mode, and which versions, lint-deploy does not know.
+    // so); what it offers in auth mode, and which versions, no public source says: its links are unknown
+    // (`missing` below), never predicted from a guess.
     protocols = tls.protocols?.value ?? NATIVE_ASSUMED_PROTOCOLS;
     if (!tls.protocols) notes.push(`protocols of ${component.name}'s native TLS library unknown: assuming ${NATIVE_ASSUMED_PROTOCOLS.join(', ')}`);
     suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : [];
-    if (!tls.cipherSuites) missing.push(`the cipher suites ${component.name}'s native TLS library offers (lint-deploy does not model that library, and no JDK setting applies to it)`);
+    if (!tls.cipherSuites) missing.push(`the cipher suites ${component.name}'s native TLS library offers in auth mode (no public source says which; no JDK setting applies to it)`);
   } else if (implementation === 'gskit') {
     protocols = tls.protocols?.value ?? ['TLSv1.2', 'TLSv1.3'];
     if (role === 'server') {

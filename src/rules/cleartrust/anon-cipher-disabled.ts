@@ -111,7 +111,7 @@ export default defineRule({
           data: { key: setting.entry.key, feature: String(undecided.feature), firstBlocking: undecided.firstBlocking },
           severity: 'warning',
           location: valueLocation(setting),
-          fingerprint: [setting.component?.id ?? setting.doc.kind, 'unknown-update', undecided.feature],
+          fingerprint: [setting.component?.id ?? setting.doc.kind, 'unknown-update', String(undecided.feature)],
         });
         continue;
       }

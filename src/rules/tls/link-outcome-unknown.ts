@@ -2,7 +2,13 @@ import { presentedCertificates } from '../../derive/derive';
 import { placeOf, relatedOf } from '../../handshake/links';
 import { linkSources, withSources } from '../_lib/sources';
 import type { ResolvedLink } from '../../derive/types';
+import type { LinkPrediction } from '../../handshake/links';
 import { defineRule } from '../types';
+
+/** `A`, `A and B`, `A, B and C`. */
+function listOf(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 export default defineRule({
   meta: {
@@ -17,15 +23,31 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const { link, client, server, outcome } of ctx.deployment.derived.predictions) {
+    // A client whose own inputs are missing (its JDK, its native library's suites) is unknown with every server
+    // it calls: one finding for that client, naming the servers, instead of one per link.
+    const groups = new Map<string, LinkPrediction[]>();
+    for (const lp of ctx.deployment.derived.predictions) {
+      if (lp.outcome.kind !== 'unknown') continue;
+      const clientOnly = lp.outcome.missing.length === lp.client.missing.length && lp.outcome.missing.every((m, i) => m === lp.client.missing[i]);
+      const key = clientOnly ? `${lp.link.client}\0${lp.outcome.missing.join('\0')}` : lp.link.id;
+      groups.set(key, [...(groups.get(key) ?? []), lp]);
+    }
+    for (const group of groups.values()) {
+      const { link, client, outcome } = group[0] as LinkPrediction;
       if (outcome.kind !== 'unknown') continue;
       const location = link.location ?? placeOf(client.component);
+      const servers = group.map((lp) => lp.server.component);
       ctx.report({
         messageId: 'unknown',
-        data: { client: client.component.name, server: server.component.name, missing: outcome.missing.join('; nor ') },
+        data: { client: client.component.name, server: listOf(servers.map((s) => s.name)), missing: outcome.missing.join('; nor ') },
         location,
-        related: withSources(location, [relatedOf(server.component, undefined, `${server.component.name}`)], linkSources(link, client.component, server.component), presentedCertificates(ctx.deployment, server.component)),
-        fingerprint: [link.client, link.server, ...outcome.missing],
+        related: withSources(
+          location,
+          servers.map((s) => relatedOf(s, undefined, s.name)),
+          ...group.map((lp) => linkSources(lp.link, client.component, lp.server.component)),
+          ...servers.map((s) => presentedCertificates(ctx.deployment, s)),
+        ),
+        fingerprint: [link.client, ...group.map((lp) => lp.link.server), ...outcome.missing],
         outcome: 'unknown',
       });
     }

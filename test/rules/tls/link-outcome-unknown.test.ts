@@ -45,6 +45,24 @@ ruleTester(rule, {
       errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['key type of the certificate', '/etc/nginx/ssl/api.crt is not in the tree'] }],
     },
     {
+      name: 'a ClearTrust web agent in auth mode (native TLS library): one info for the agent, naming every server it calls',
+      files: {
+        'jdk/release': TEMURIN17,
+        ...CLEARTRUST_AUTH,
+        'dispatch/dispatcher.conf': 'cleartrust.net.ssl.use=auth\n',
+        'agents/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=Auth\n</Pool>\n',
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'agents/webagent.conf',
+          line: 1,
+          messageIncludes: ['Web Agent (agents) → ', ' and ', 'native TLS library offers in auth mode'],
+          related: [{ file: 'dispatch/dispatcher.conf', line: 1 }, { file: 'authz/aserver.conf', line: 1 }, { file: 'jdk/release', line: 1 }],
+        },
+      ],
+    },
+    {
       name: 'an MQ client paired by the channel name only, with two candidate queue managers: one info for the client',
       files: { 'a/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), 'b/dev-tls.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"), 'client/ccdt.json': ccdt('APP.SVRCONN', 'QMGroupA', {}) },
       errors: [
