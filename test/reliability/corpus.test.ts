@@ -17,10 +17,9 @@ const repo = path.resolve(__dirname, '../..');
 
 /** Error findings on the corpus as laid out: `ruleId corpus-relative-file`, each with why it is right. */
 const AS_IS_ERRORS: Record<string, string> = {
-  // The grab-bag puts mq-dev-patterns' CCDTs (no CipherSpec on DEV.APP.SVRCONN) next to mq-container's dev TLS
-  // MQSC (SSLCIPH(ANY_TLS12…) on DEV.APP.SVRCONN): linked by channel name, that pairing really fails (AMQ9639).
-  'mq/cipherspec-mismatch ccdt/ibm-messaging__mq-dev-patterns__ccdt.json': 'plaintext CLNTCONN vs TLS SVRCONN of the same name (cross-repo pairing)',
-  'mq/cipherspec-mismatch ccdt/ibm-messaging__mq-dev-patterns__dotnet__ccdt.json': 'same as ccdt.json',
+  // None. The grab-bag puts mq-dev-patterns' CCDTs (no CipherSpec on DEV.APP.SVRCONN, queue managers QMGroupA/B,
+  // QM1TLS) next to mq-container's dev TLS MQSC (three versions defining DEV.APP.SVRCONN): nothing but the channel
+  // name pairs them, so the link is unknown (tls/link-outcome-unknown), never an mq/cipherspec-mismatch error.
 };
 
 /** Error findings with files restored to upstream names, one deployment per repository@commit. */

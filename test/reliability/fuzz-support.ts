@@ -28,6 +28,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   '/seed/authz/aserver.conf': 'cleartrust.net.ssl.use=anon\ncleartrust.aserver.ssl.keystore_passphrase=x\\\n  y\n! comment\n',
   '/seed/agent/webagent.conf': '<Global>\n\tcleartrust.agent.server_pool=__default__\n</Global>\n<Pool id=__default__>\n\tcleartrust.agent.ssl.use = Clear\n</Pool>\n',
   '/seed/wlp/usr/servers/app/bootstrap.properties': 'default.https.port=9443\nwebsphere.java.security=true\n# comment\n',
+  '/seed/wlp/usr/servers/app/variables/sslCipherSuite': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n',
+  '/seed/config/variables/tls.properties': 'sslProtocol=TLSv1.2\n# comment\nkeystore_password=x\n',
   '/seed/jdk/release': 'JAVA_VERSION="1.8.0_202"\nIMPLEMENTOR="Oracle Corporation"\n',
   '/seed/jdk/java.security': '# java.security\njdk.tls.disabledAlgorithms=SSLv3, RC4, \\\n    DH keySize < 1024\n',
   '/seed/mq/QM1.mqsc': "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) +\n  SSLCIPH(ANY_TLS12) SSLCAUTH(REQUIRED) REPLACE\nALTER QMGR SSLKEYR('/var/mqm/key') * comment\n",
