@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { libertyServers } from '../model/liberty-config';
 import type { Deployment } from '../model/types';
+import { isSecretKey } from '../parse/types';
 
 /**
  * `--debug`: how lint-deploy read the tree before judging it — template syntax set aside, configuration
@@ -33,7 +34,8 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
     }
     for (const server of libertyServers(deployment.documents)) {
       lines.push(`liberty ${rel(server.root.file.path)}: ${server.documents.map((d) => rel(d.file.path)).join(' + ')}`);
-      for (const [name, v] of server.variables) lines.push(`  variable ${name}=${v.value} (from ${rel(v.from)})`);
+      // server.env's keystore_password (and any variable named like a secret) is never printed.
+      for (const [name, v] of server.variables) lines.push(`  variable ${name}=${isSecretKey(name) ? '***' : v.value} (from ${rel(v.from)})`);
       for (const u of server.unresolvedIncludes) lines.push(`  include ${u.written} at ${at(u.location)} not active (unknown variable); may name ${u.candidates.map(rel).join(', ') || 'no file of the tree'}`);
     }
   }

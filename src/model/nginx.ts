@@ -8,6 +8,7 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { assumedOpensslSeries, NGINX_FACTS, opensslFromImage, signatureFloor, type OpensslSeriesFacts } from '../knowledge/openssl';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ModelContributor } from './contributor';
+import type { NginxStoreDirectives } from './stores';
 import { traced, type ServerEndpointAttributes } from './java-shared';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 
@@ -28,6 +29,8 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   openssl?: { series: string; assumed: boolean; source: string };
   /** DHE suites the cipher string selects that nginx will not use: no `ssl_dhparam` (nginx 1.11.0+). */
   dheWithoutParameters?: string[];
+  /** The certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */
+  storeDirectives?: NginxStoreDirectives;
 }
 
 /** nginx's `ssl_ciphers` default since 1.0.5 (ngx_http_ssl_module). */
@@ -220,6 +223,16 @@ function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: st
   };
 }
 
+function storeDirectivesOf(scope: Placed[]): NginxStoreDirectives {
+  const out: NginxStoreDirectives = {};
+  for (const name of ['ssl_client_certificate', 'ssl_trusted_certificate', 'ssl_verify_depth'] as const) {
+    const p = last(scope, name);
+    const value = p?.directive.args[0]?.value;
+    if (p && value) out[name] = { value, location: { file: p.file, range: argsRange(p) } };
+  }
+  return out;
+}
+
 function last(list: Placed[], name: string): Placed | undefined {
   return [...list].reverse().find((p) => !p.block && p.directive.name === name);
 }
@@ -328,6 +341,7 @@ function serverComponent(host: string, doc: ParsedDocument, server: Placed, inhe
       unknownCipherElements: unknown,
       openssl: { series: openssl.facts.series, assumed: openssl.assumed, source: openssl.source },
       dheWithoutParameters,
+      storeDirectives: storeDirectivesOf(scope),
     } satisfies NginxServerAttributes,
   };
 }

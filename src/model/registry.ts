@@ -8,6 +8,7 @@ import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
 import { libertyHttpsContributor } from './liberty-https';
 import { javaLinksContributor } from './java-links';
+import { storesContributor } from './stores';
 
 /** Model contributors in the order they run. Add yours with one import and one entry. */
-export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [cleartrustContributor, mqContributor, wasContributor, mqLinksContributor, javaAppContributor, tomcatContributor, nginxContributor, libertyHttpsContributor, javaLinksContributor];
+export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [cleartrustContributor, mqContributor, wasContributor, mqLinksContributor, javaAppContributor, tomcatContributor, nginxContributor, libertyHttpsContributor, javaLinksContributor, storesContributor];

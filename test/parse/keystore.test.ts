@@ -92,6 +92,7 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
   it.each([
     ['Liberty keyStore location + password', 'wlp/server.xml', (p: string) => `<server>\n<keyStore id="ks" location="key.p12" password="${p}"/>\n</server>\n`, 'wlp/key.p12'],
     ['Liberty {xor} password of the default key store', 'wlp/server.xml', (p: string) => `<server>\n<keyStore id="defaultKeyStore" password="{xor}${Buffer.from([...Buffer.from(p)].map((b) => b ^ 0x5f)).toString('base64')}"/>\n</server>\n`, 'wlp/resources/security/key.p12'],
+    ['Liberty generated keystore_password in server.env', 'wlp/server.env', (p: string) => `keystore_password=${p}\nWLP_SKIP_MAXPERMSIZE=true\n`, 'wlp/resources/security/key.p12'],
     ['-Djavax.net.ssl.keyStore in jvm.options', 'app/jvm.options', (p: string) => `-Djavax.net.ssl.keyStore=/opt/app/key.p12\n-Djavax.net.ssl.keyStorePassword=${p}\n`, 'app/key.p12'],
     ['Spring server.ssl.key-store', 'spring/application.properties', (p: string) => `server.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=${p}\n`, 'spring/key.p12'],
     ['Tomcat certificateKeystoreFile', 'tomcat/conf/server.xml', (p: string) => `<Server><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/key.p12" certificateKeystorePassword="${p}" type="RSA"/></SSLHostConfig></Connector></Service></Server>\n`, 'tomcat/conf/key.p12'],

@@ -24,6 +24,10 @@ const tree = {
   'wlp/key.p12': keyP12,
   'app/jvm.options': `-Djavax.net.ssl.trustStore=/opt/app/trust.p12\n-Djavax.net.ssl.trustStorePassword=${xor(PASSWORD)}\n`,
   'app/trust.p12': trustP12,
+  // Liberty's generated default key store password (server.env, read as text).
+  'wlp2/server.env': `keystore_password=${PASSWORD}\n`,
+  'wlp2/server.xml': '<server>\n  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" sslProtocol="TLSv1.2"/>\n</server>\n',
+  'wlp2/resources/security/key.p12': keyP12,
   // A store nothing opens: its info finding must not print the passwords tried either.
   'orphan/key.p12': keyP12,
 };

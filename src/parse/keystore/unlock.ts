@@ -46,6 +46,8 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
   const base = path.basename(store.file.path);
   const out: { password: string; at: Location }[] = [];
   for (const doc of documents) {
+    const generated = libertyGeneratedPassword(doc, store.file.path);
+    if (generated && !out.some((o) => o.password === generated.password)) out.push(generated);
     if (isKeystoreDocument(doc) || doc.entries.length === 0) continue;
     const references = doc.entries.filter((e) => !e.secret && mentions(e.value, base) && names(e.value, store.file.path, doc.file.path));
     const anchors = references.length > 0 ? references : libertyDefaultAnchors(doc, store.file.path);
@@ -93,6 +95,22 @@ function libertyDefaultAnchors(doc: ParsedDocument, storePath: string): Entry[] 
   const serverDir = path.dirname(doc.file.path);
   if (path.dirname(storePath) !== path.join(serverDir, 'resources', 'security')) return [];
   return doc.entries.filter((e) => /^keyStore@password$/.test(e.key));
+}
+
+/**
+ * The password Liberty generates for its default key store when server.xml gives none: `keystore_password`
+ * in the server directory's server.env (read from the text: the shell-env parser keeps JVM options only).
+ */
+function libertyGeneratedPassword(doc: ParsedDocument, storePath: string): { password: string; at: Location } | undefined {
+  if (path.basename(doc.file.path) !== 'server.env') return undefined;
+  if (path.dirname(storePath) !== path.join(path.dirname(doc.file.path), 'resources', 'security')) return undefined;
+  const lines = doc.file.text.split(/\r?\n/);
+  const line = lines.findIndex((l) => /^\s*keystore_password\s*=/.test(l));
+  if (line < 0) return undefined;
+  const text = lines[line];
+  const password = decodedPassword(text.slice(text.indexOf('=') + 1).trim().replace(/^(["'])(.*)\1$/, '$2'));
+  const start = text.indexOf('keystore_password');
+  return password ? { password, at: { file: doc.file.path, range: { start: { line, character: start }, end: { line, character: start + 'keystore_password'.length } } } } : undefined;
 }
 
 /** Secret entries in the same section first, then by line distance. */
