@@ -50,7 +50,10 @@ export interface TlsTrustSettings {
   keyAlias?: Traced<string>;
   /** Store of the anchors it trusts (truststore, nginx ssl_client_certificate/ssl_trusted_certificate/proxy_ssl_trusted_certificate). */
   trustStore?: StoreRef;
-  /** What is trusted when no trust store is named: the JDK's cacerts (Java), the system/OpenSSL default, or nothing. */
+  /**
+   * What is trusted besides `trustStore`: the JDK's cacerts when a Java end names no trust store (or Liberty
+   * `trustDefaultCerts="true"` adds them), the system/OpenSSL default, or nothing more ('none').
+   */
   defaultTrust?: 'jdk-cacerts' | 'system' | 'none';
   /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
   verifyDepth?: Traced<number>;

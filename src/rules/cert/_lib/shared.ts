@@ -36,7 +36,7 @@ export function datesMatter(c: TreeCertificate): boolean {
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
 export function storeRelated(c: TreeCertificate): { related?: RelatedLocation[] } {
   const at = c.store && 'openedBy' in c.doc.data ? c.doc.data.openedBy : undefined;
-  return at ? { related: [{ ...at, message: `the password that opens ${path.basename(c.doc.file.path)} is set here` }] } : {};
+  return at ? { related: [{ ...at, message: `${path.basename(c.doc.file.path)} is opened with the value set here` }] } : {};
 }
 
 /** Fingerprint parts that tell a store's copy of a certificate from other copies (none for a PEM file: unchanged). */
