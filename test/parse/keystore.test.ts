@@ -35,8 +35,6 @@ describe('key store readers (stores made by keytool and OpenSSL)', () => {
     ['trust.jks', 'keystore.jks', [TRUSTED]],
     // OpenSSL without -certpbe encryption: read with no password at all.
     ['plain.p12', 'keystore.pkcs12', [CHAIN]],
-    // RC2-40 (OpenSSL -legacy, keytool before 8u301): opened with the JDK default password.
-    ['legacy.p12', 'keystore.pkcs12', [CHAIN]],
   ])('%s is read without its password', (name, kind, expected) => {
     const doc = parse(name);
     expect(doc.kind).toBe(kind);
@@ -52,7 +50,7 @@ describe('key store readers (stores made by keytool and OpenSSL)', () => {
     expect(JSON.stringify(parse('key.jks').data)).not.toMatch(/PRIVATE|BEGIN/);
   });
 
-  it.each(['chain.p12', 'key.p12', 'trust.p12'])('%s (AES-encrypted certificates) needs a password: not readable at parse time', (name) => {
+  it.each(['chain.p12', 'key.p12', 'trust.p12', 'legacy.p12'])('%s (encrypted certificates) waits for a password: not readable at parse time, no key derived yet', (name) => {
     const doc = parse(name);
     expect(doc.data).toMatchObject({ readable: false, needsPassword: true, entries: [] });
     expect(doc.problems).toEqual([]);
@@ -102,6 +100,13 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });
     expect(summary(doc)).toEqual([CHAIN]);
     expect(JSON.stringify(doc)).not.toContain(stores.password);
+  });
+
+  it('opens an RC2-40 PKCS#12 (OpenSSL -legacy, keytool before 8u301) with the JDK default password when the configuration gives none', () => {
+    const [doc] = read({ 'app/legacy.p12': stores.bytes('legacy.p12') });
+    expect(doc.problems).toEqual([]);
+    expect(doc.data).toMatchObject({ readable: true, openedWith: 'default' });
+    expect(summary(doc)).toEqual([CHAIN]);
   });
 
   it('reads keytool trusted-certificate entries of a PKCS#12 trust store', () => {

@@ -95,8 +95,9 @@ export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<Ke
     else if (read.problem) problem('keystore-invalid', 'warning', `${read.type} key store read only in part: ${read.problem}`);
     return doc({ entries, readable: jksMagic(bytes) !== undefined });
   }
-  // The configuration's password comes later (unlockStores); the order does not matter where a MAC tells the right one.
-  return openPkcs12(file, kind, [{ password: '', kind: 'empty' }, { password: 'changeit', kind: 'default' }]);
+  // Certificates in plain bags are read now; encrypted ones wait for unlockStores, which tries the configuration's
+  // password before the defaults (with a MAC only the right one opens the store: the order only saves key derivations).
+  return openPkcs12(file, kind, [], false);
 }
 
 /**

@@ -12,6 +12,11 @@ import type { PasswordCandidate } from './pkcs12';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
+/** After the configuration's: no password, the empty one, and the JDK's default (keytool's documented example password). */
+const DEFAULT_PASSWORDS: PasswordCandidate[] = [
+  { password: '', kind: 'empty' },
+  { password: 'changeit', kind: 'default' },
+];
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** The documents with every PKCS#12 store that needs a password opened if a candidate does, else with an info problem. */
@@ -27,7 +32,8 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
       if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: found[i].at } };
       if (!opened.data.needsPassword) return opened;
     }
-    const opened = doc;
+    const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
+    if (opened.data.readable || !opened.data.needsPassword) return opened;
     const named = candidates.length > 0 ? ', the password its configuration gives' : '';
     return withProblem(opened, `PKCS#12 store ${path.basename(doc.file.path)}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`);
   });
