@@ -18,6 +18,7 @@ import {
   protocolRank,
   serverCipherOrderDefault,
 } from '../knowledge';
+import { OPENSSL_PROTOCOLS_ASSUMED, OPENSSL_TLS13_DEFAULT } from '../knowledge/openssl';
 import type { HandshakeImplementation, HandshakeSide } from './types';
 
 /** A key of a certificate the server presents. */
@@ -54,9 +55,10 @@ export interface Endpoint {
   keyTypeAssumed?: boolean;
 }
 
-const OPENSSL_DEFAULT_PROTOCOLS = ['TLSv1.2', 'TLSv1.3'];
+const OPENSSL_DEFAULT_PROTOCOLS = [...OPENSSL_PROTOCOLS_ASSUMED];
+/** An assumption, not a fact: lint-deploy does not model the ClearTrust web agent's own TLS library. */
 const NATIVE_ASSUMED_PROTOCOLS = ['TLSv1.2', 'TLSv1.1', 'TLSv1'];
-const TLS13_DEFAULT = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
+const TLS13_DEFAULT = [...OPENSSL_TLS13_DEFAULT];
 
 /** The runtime's default (knowledge base, JDK-8168261); false (client order) when the JDK or its row is unknown. */
 function jsseServerOrderDefault(runtime: JavaRuntime | undefined): boolean {

@@ -28,7 +28,7 @@ import {
   suiteSupportsProtocol,
   suiteUsableWithKey,
 } from './suites';
-import { parseProtocol, protocolRank, type ProtocolName } from '../knowledge';
+import { isJsseLegacySuite, parseProtocol, protocolRank, type ProtocolName } from '../knowledge';
 import type { HandshakeAlert, HandshakeFailure, HandshakeFailureReason, HandshakePrediction, HandshakeSide } from './types';
 
 interface PreparedSide {
@@ -266,9 +266,9 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
   return { ok: true, protocol: selected, cipherSuite: chosen.name, decidedBy, explanation };
 }
 
-/** jdk.tls.legacyAlgorithms (17+: `NULL, anon, RC4, DES, 3DES_EDE_CBC`; 8/11 spell the same set as K_NULL, DH_anon…). */
+/** jdk.tls.legacyAlgorithms, from the knowledge base (the same set for JSSE 8 to 25 under different spellings). */
 function isJsseLegacy(f: SuiteFacts): boolean {
-  return f.flags.null || f.flags.anon || f.flags.rc4 || f.flags.des || f.flags.tripleDes || f.flags.export;
+  return isJsseLegacySuite(f.name);
 }
 
 function list(suites: SuiteFacts[]): string {

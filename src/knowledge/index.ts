@@ -4,8 +4,8 @@
  * See docs/knowledge.md.
  */
 export type { CipherSuite, MqCipherSpec } from './types';
-export { parseJavaVersion, vendorFromRelease, formatJdk, describeJdk } from './version';
-export { jdkProfile, serverCipherOrderDefault } from './jdk';
+export { parseJavaVersion, vendorFromRelease, formatJdk, describeJdk, javaVersionText } from './version';
+export { jdkProfile, serverCipherOrderDefault, isJsseLegacySuite, firstUpdatesDisabling, REFERENCE_JDK } from './jdk';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
 export { effectiveJdkTls } from './effective';
 export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, parseProtocol, protocolRank, type ProtocolName } from './ciphers';

@@ -1,7 +1,7 @@
 import defaultsData from './data/jdk-tls-defaults.json';
 import jsseData from './data/jsse-cipher-suites.json';
-import { protocolDisabledBy } from './algorithms';
-import { formatJdk, ibmLevel } from './version';
+import { disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
+import { formatJdk, ibmLevel, javaVersionText } from './version';
 import type { Fact, JavaVersion, JdkProfile, JdkVendorFamily } from './types';
 
 type Confidence = 'verified' | 'inferred';
@@ -42,6 +42,8 @@ export interface JsseSuiteList {
 }
 
 const ROWS = defaultsData.rows as DefaultsRow[];
+/** The JDK compared with when the tree does not say which one runs (a current LTS release). */
+export const REFERENCE_JDK = defaultsData.referenceJdk as { vendor: JdkVendorFamily; version: string; source: string };
 export const IBM_JSSE2 = defaultsData.ibm as IbmData;
 const JSSE_LISTS = jsseData.lists as Record<string, JsseSuiteList>;
 
@@ -181,4 +183,26 @@ export function protocolCandidates(vendor: JdkVendorFamily, version: JavaVersion
     supported: lookupRow('supportedProtocols', vendor, version.feature, version.update),
     suites: lookupRow('jsseSuiteList', vendor, version.feature, version.update),
   };
+}
+
+/**
+ * Whether SunJSSE counts a suite among jdk.tls.legacyAlgorithms, which it picks only when nothing else is
+ * common: the predictor takes the current JDKs' default list (17+: `NULL, anon, RC4, DES, 3DES_EDE_CBC`;
+ * 8/11 spell the same set as K_NULL, DH_anon…).
+ */
+export function isJsseLegacySuite(suiteName: string): boolean {
+  const row = lookupRow('jdk.tls.legacyAlgorithms', 'openjdk', 17, 0);
+  return row !== undefined && disabledSuiteMatcher(row.value as string[])(suiteName) !== undefined;
+}
+
+/**
+ * The first update of each feature release whose default jdk.tls.disabledAlgorithms holds `entry`
+ * (`anon` → `8u201`, `11.0.2`, `7u211`), in the order of `features`; features that never disable it are left out.
+ */
+export function firstUpdatesDisabling(entry: string, features: number[]): string[] {
+  return features.flatMap((feature) => {
+    const rows = (ROWS_BY_PROPERTY.get(`jdk.tls.disabledAlgorithms\u0000${feature}`) ?? []).filter((r) => r.vendors === undefined).sort((a, b) => a.from - b.from);
+    const first = rows.find((r) => (r.value as string[]).some((v) => v.trim().toLowerCase() === entry.toLowerCase()));
+    return first ? [javaVersionText(feature, first.from)] : [];
+  });
 }

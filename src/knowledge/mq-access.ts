@@ -4,6 +4,8 @@ import accessData from './data/mq-access.json';
 export interface MqDefault {
   value: string;
   source: string;
+  /** The MQ release since which a new queue manager has this value. */
+  since?: string;
 }
 
 export interface MqDefaultChlauthRecord {
@@ -34,7 +36,7 @@ const DATA = accessData as unknown as {
 /** A queue manager attribute's value on a new queue manager (CHLAUTH, CONNAUTH). */
 export function mqQmgrDefault(attribute: string): MqDefault | undefined {
   const row = DATA.qmgrDefaults.find((r) => r.attribute === attribute.toUpperCase());
-  return row ? { value: row.value, source: row.source } : undefined;
+  return row ? { value: row.value, source: row.source, ...('since' in row && row.since ? { since: String(row.since) } : {}) } : undefined;
 }
 
 /** An attribute of a shipped AUTHINFO object (SYSTEM.DEFAULT.AUTHINFO.IDPWOS CHCKCLNT…). */

@@ -69,3 +69,6 @@ export function jmsSuiteForCipherSpec(spec: string, useIBMCipherMappings: boolea
   if (!found) return undefined;
   return useIBMCipherMappings ? found.ibmJsse : found.oracleJsse;
 }
+
+/** A channel's TLS defaults when MQSC leaves them out (SSLCIPH blank, SSLCAUTH REQUIRED, the queue manager orders CipherSpecs). */
+export const MQ_CHANNEL_DEFAULTS = mqData.channelDefaults;

@@ -45,6 +45,10 @@ export function signatureFloor(facts: OpensslSeriesFacts, level: number): string
 }
 
 export const NGINX_FACTS = data.nginx;
+/** OpenSSL's default TLS 1.3 ciphersuites (1.1.1 and 3.x). */
+export const OPENSSL_TLS13_DEFAULT: readonly string[] = data.tls13CiphersuitesDefault.value;
+/** The protocols assumed for an OpenSSL server that configures none. */
+export const OPENSSL_PROTOCOLS_ASSUMED: readonly string[] = data.protocolsAssumed.value;
 
 /** The release series whose cipher table has this OpenSSL cipher name beyond the 3.0 table (`DES-CBC3-SHA` → 1.0.2, 1.1.1). */
 export function seriesWithCipher(name: string): OpensslSeriesFacts[] {

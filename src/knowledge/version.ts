@@ -116,3 +116,8 @@ export function vendorFromName(name: string | undefined): JdkVendorFamily {
   if (family === 'openjdk' && lower.includes('oracle') && !lower.includes('openjdk')) return 'oracle';
   return family;
 }
+
+/** A feature release and update as Java spells it: `8u202` up to Java 8, `11.0.2` from 9 on. */
+export function javaVersionText(feature: number, update: number): string {
+  return feature <= 8 ? `${feature}u${update}` : `${feature}.0.${update}`;
+}

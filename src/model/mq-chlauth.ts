@@ -38,7 +38,7 @@ export function chlauthState(objects: MqscObjects, file: string): Traced<string>
   if (p?.value !== undefined && !p.templated) return { value: p.value.toUpperCase(), from: { kind: 'file', location: paramLocation(file, p) } };
   if (p?.templated) return { value: 'UNKNOWN', from: { kind: 'file', location: paramLocation(file, p) } };
   const d = mqQmgrDefault('CHLAUTH');
-  return { value: d?.value ?? 'UNKNOWN', from: { kind: 'default', origin: `a queue manager created at IBM MQ 7.1 or later has CHLAUTH(${d?.value ?? 'ENABLED'}) (${d?.source ?? ''})` } };
+  return { value: d?.value ?? 'UNKNOWN', from: { kind: 'default', origin: `a queue manager created at IBM MQ ${d?.since ?? '7.1'} or later has CHLAUTH(${d?.value ?? 'ENABLED'}) (${d?.source ?? ''})` } };
 }
 
 export function paramLocation(file: string, p: MqscParam): Location {

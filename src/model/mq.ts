@@ -5,6 +5,7 @@ import type { MqIniData } from '../parse/mq-ini';
 import { iniValue } from '../parse/mq-ini';
 import type { MqscChannel, MqscData, MqscParam } from '../parse/mqsc';
 import type { Entry, ParsedDocument } from '../parse/types';
+import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
 import type { TreeCertificate } from './mq-certs';
 import { certificateRef, ownCertificate } from './mq-certs';
@@ -164,10 +165,10 @@ function channelComponent(host: string, doc: ParsedDocument, type: string, attrs
     documents: [doc],
     attributes: attrs as unknown as Record<string, unknown>,
     tls: {
-      enabled: attrs.sslciph ? traced(cipher !== undefined, attrs.sslciph.location) : { value: false, from: { kind: 'default', origin: 'IBM MQ: SSLCIPH defaults to blank (no TLS)' } },
+      enabled: attrs.sslciph ? traced(cipher !== undefined, attrs.sslciph.location) : { value: MQ_CHANNEL_DEFAULTS.sslciph.value !== '', from: { kind: 'default', origin: 'IBM MQ: SSLCIPH defaults to blank (no TLS)' } },
       cipherSuites: cipher ? traced([cipher.value], cipher.location) : undefined,
-      serverOrderWins: server ? { value: true, from: { kind: 'default', origin: 'IBM MQ 9.2+: the queue manager orders CipherSpecs' } } : undefined,
-      clientAuth: server && cipher ? (attrs.sslcauth ? traced(clientAuth, attrs.sslcauth.location) : { value: 'required', from: { kind: 'default', origin: 'IBM MQ: SSLCAUTH(REQUIRED) is the default' } }) : undefined,
+      serverOrderWins: server ? { value: MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.value, from: { kind: 'default', origin: `IBM MQ ${MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.since}+: the queue manager orders CipherSpecs` } } : undefined,
+      clientAuth: server && cipher ? (attrs.sslcauth ? traced(clientAuth, attrs.sslcauth.location) : { value: 'required', from: { kind: 'default', origin: `IBM MQ: SSLCAUTH(${MQ_CHANNEL_DEFAULTS.sslcauth.value}) is the default` } }) : undefined,
       certificate: certificateRef(attrs.certificate),
       implementation: 'gskit',
     },

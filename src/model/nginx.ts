@@ -33,8 +33,8 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   storeDirectives?: NginxStoreDirectives;
 }
 
-/** nginx's `ssl_ciphers` default since 1.0.5 (ngx_http_ssl_module). */
-export const NGINX_DEFAULT_CIPHERS = 'HIGH:!aNULL:!MD5';
+/** nginx's `ssl_ciphers` default (knowledge: openssl-servers.json `nginx.ciphersDefault`). */
+const NGINX_DEFAULT_CIPHERS = NGINX_FACTS.ciphersDefault.value;
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { on: 'required', optional: 'optional', optional_no_ca: 'optional', off: 'none' };
 
 /**

@@ -1,5 +1,5 @@
 import type { RelatedLocation } from '../../core/types';
-import { disabledEntryFor, effectiveJdkTls } from '../../knowledge';
+import { disabledEntryFor, effectiveJdkTls, firstUpdatesDisabling, javaVersionText } from '../../knowledge';
 import { SSL_MODE_KEYS } from '../../model/cleartrust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { Component, JavaRuntime, Provenance } from '../../model/types';
@@ -42,7 +42,7 @@ function anonBlockedBy(runtime: JavaRuntime): string | undefined {
 const LATEST_UPDATE = 9999;
 const atUpdate = (runtime: JavaRuntime, feature: number, update: number): JavaRuntime => ({
   ...runtime,
-  version: { ...runtime.version, value: feature <= 8 ? `${feature}u${update}` : `${feature}.0.${update}` },
+  version: { ...runtime.version, value: javaVersionText(feature, update) },
 });
 
 /**
@@ -82,7 +82,7 @@ export default defineRule({
       unknownUpdate:
         "{{key}} is 'anon' and the JDK that runs this component is declared as Java {{feature}} without an update: {{firstBlocking}} and later disable anonymous cipher suites (jdk.tls.disabledAlgorithms, JDK-8211883) and the handshake then fails with 'Fatal Alert received: Handshake Failure', earlier updates allow them. Declare the full version (e.g. --java-version {{firstBlocking}})",
       unknownJdk:
-        "{{key}} is 'anon' but the JDK that runs this component is unknown: JDK 8u201, 11.0.2, 7u211 and later disable anonymous cipher suites and the handshake then fails with 'Fatal Alert received: Handshake Failure'. Declare the JDK (a JDK release file in the tree, --java-version, or \"java\" in lint-deploy.config.json)",
+        "{{key}} is 'anon' but the JDK that runs this component is unknown: JDK {{since}} and later disable anonymous cipher suites and the handshake then fails with 'Fatal Alert received: Handshake Failure'. Declare the JDK (a JDK release file in the tree, --java-version, or \"java\" in lint-deploy.config.json)",
     },
     defaultOptions: {},
     symptoms: ['Fatal Alert received: Handshake Failure', 'handshake_failure', 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)', 'no cipher suites in common'],
@@ -97,7 +97,7 @@ export default defineRule({
       if (unknownRuntime(runtime)) {
         ctx.report({
           messageId: 'unknownJdk',
-          data: { key: setting.entry.key },
+          data: { key: setting.entry.key, since: firstUpdatesDisabling('anon', [8, 11, 7]).join(', ') },
           severity: 'warning',
           location: valueLocation(setting),
           fingerprint: [setting.component?.id ?? setting.doc.kind, 'unknown-jdk'],

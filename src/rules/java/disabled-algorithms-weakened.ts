@@ -1,11 +1,9 @@
 import * as path from 'node:path';
 import type { RelatedLocation } from '../../core/types';
-import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../knowledge';
+import { formatJdk, jdkProfile, parseJavaVersion, REFERENCE_JDK, splitAlgorithmList } from '../../knowledge';
 import type { JavaRuntime } from '../../model/types';
 import { defineRule } from '../types';
 
-/** The JDK compared with when the tree does not say which one runs: a current LTS release. */
-const REFERENCE_JDK = { vendor: 'openjdk', version: '17.0.15' } as const;
 
 const normalise = (entry: string) => entry.replace(/\s+/g, ' ').trim().toLowerCase();
 
