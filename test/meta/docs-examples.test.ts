@@ -7,42 +7,6 @@ import { runRule, type TreeCase } from '../helpers/rule-tester';
 
 const repo = path.resolve(__dirname, '../..');
 
-/**
- * Pages whose examples are still prose fragments, not `file=` trees (test/helpers/docs-examples.ts).
- * This list only shrinks: a page converted must leave it, and a new rule's page must have trees.
- */
-const NOT_YET_CONVERTED = new Set<string>([
-  'cert/expired',
-  'cert/expires-soon',
-  'cert/hostname-mismatch',
-  'cert/shared-private-key',
-  'cert/signature-disabled-by-runtime',
-  'cert/weak-key',
-  'cleartrust/anon-cipher-disabled',
-  'java/cipher-name-unsupported',
-  'java/ibm-default-tls-v1',
-  'java/protocol-disabled-by-runtime',
-  'mq/channel-without-tls',
-  'mq/cipher-name-for-wrong-jre',
-  'mq/cipherspec-deprecated',
-  'mq/cipherspec-mismatch',
-  'mq/cipherspec-not-negotiated',
-  'mq/sslcauth-optional-with-sslpeer',
-  'mq/sslpeer-no-match',
-  'mq/sslpeer-syntax',
-  'mq/system-channels-not-blocked',
-  'mq/tls-channel-without-mcauser',
-  'security/plaintext-secret',
-  'tls/cipher-disabled-by-runtime',
-  'tls/cipher-unknown-to-runtime',
-  'tls/negotiates-unexpected-cipher',
-  'tls/no-common-cipher',
-  'tls/no-common-protocol',
-  'tls/server-allows-legacy-protocols',
-  'tls/weak-cipher-enabled',
-  'tls/weak-protocol-enabled',
-]);
-
 /** The run of one example tree: config and options from its lint-deploy.config.json block. */
 function caseOf(name: string, ruleId: string, files: Record<string, string>): TreeCase {
   const { 'lint-deploy.config.json': configText, ...tree } = files;
@@ -61,10 +25,9 @@ const pages = ALL_RULES.map((rule) => {
 });
 
 describe('docs examples (fenced file trees) are linted', () => {
-  it('every rule page has example trees, except the listed ones, and the list is current', () => {
-    const missing = pages.filter((p) => !p.example && !NOT_YET_CONVERTED.has(p.rule.meta.id)).map((p) => p.rule.meta.id);
-    const converted = pages.filter((p) => p.example && NOT_YET_CONVERTED.has(p.rule.meta.id)).map((p) => p.rule.meta.id);
-    expect({ missing, converted }).toEqual({ missing: [], converted: [] });
+  it('every rule page has example trees', () => {
+    const missing = pages.filter((p) => !p.example).map((p) => p.rule.meta.id);
+    expect(missing).toEqual([]);
   });
 
   const converted = pages.filter((p): p is { rule: (typeof pages)[number]['rule']; example: DocsExample } => !!p.example);
