@@ -57,3 +57,10 @@ describe('vendorFromRelease', () => {
     expect(vendorFromRelease(fields as Record<string, string>)).toBe(family);
   });
 });
+
+describe('an IBM service level with its vendor word', () => {
+  test("'IBM 8.0.6.25' (the config schema's and --explain-jdk's spelling) is IBM Java 8 SR6 FP25", () => {
+    expect(parseJavaVersion('IBM 8.0.6.25')).toMatchObject({ feature: 8, ibm: { serviceRefresh: 6, fixPack: 25 } });
+    expect(parseJavaVersion('IBM 17')).toBeUndefined();
+  });
+});
