@@ -67,8 +67,15 @@ ruleTester(expiresSoon, {
 });
 
 ruleTester(weakKey, {
-  valid: [{ name: 'a 2048-bit key entry', files: { 'app/key.jks': store('generated/key.jks') } }],
-  invalid: [{ name: 'a 1024-bit key entry', files: { 'app/weak.jks': store('generated/weak.jks') }, errors: [{ messageId: 'weak', file: 'app/weak.jks', line: 1, messageIncludes: ["alias 'weak' in JKS store weak.jks", '1024-bit'] }] }],
+  valid: [
+    { name: 'a 2048-bit key entry', files: { 'app/key.jks': store('generated/key.jks') } },
+    // weak.jks's certificate imported as a trusted entry of a bundled JDK's cacerts: the vendor's roots, not the deployment's.
+    { name: "a weak trusted entry of a bundled JDK's lib/security/cacerts", files: { 'jre/lib/security/cacerts': store('generated/weak-cacerts.jks') } },
+  ],
+  invalid: [
+    { name: 'a 1024-bit key entry', files: { 'app/weak.jks': store('generated/weak.jks') }, errors: [{ messageId: 'weak', file: 'app/weak.jks', line: 1, messageIncludes: ["alias 'weak' in JKS store weak.jks", '1024-bit'] }] },
+    { name: "the same weak certificate trusted by the deployment's own trust store", files: { 'app/trust.jks': store('generated/weak-cacerts.jks') }, errors: [{ messageId: 'weak', file: 'app/trust.jks', line: 1, messageIncludes: ["alias 'weakroot' in JKS store trust.jks"] }] },
+  ],
 });
 
 ruleTester(sharedPrivateKey, {

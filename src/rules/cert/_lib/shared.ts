@@ -39,6 +39,16 @@ export function storeRelated(c: TreeCertificate): { related?: RelatedLocation[] 
   return at ? { related: [{ ...at, message: `${path.basename(c.doc.file.path)} is opened with the value set here` }] } : {};
 }
 
+/**
+ * A trusted entry of a JDK's own trust store (`lib/security/cacerts`, `jssecacerts`): the vendor's root CAs,
+ * replaced by JDK updates, not the deployment's configuration.
+ */
+export function inJdkTrustStore(c: TreeCertificate): boolean {
+  if (!c.store || c.store.entry !== 'trusted-cert') return false;
+  const file = c.doc.file.path.split(path.sep).join('/');
+  return /(^|\/)lib\/security\/(jsse)?cacerts$/.test(file);
+}
+
 /** Fingerprint parts that tell a store's copy of a certificate from other copies (none for a PEM file: unchanged). */
 export function storeFingerprint(c: TreeCertificate): string[] {
   return c.store ? [path.basename(c.doc.file.path), c.store.alias, String(c.store.chainIndex)] : [];
