@@ -4,6 +4,8 @@ import { readDocuments } from '../../src/engine/run/read';
 import { isKeystoreDocument, keystoreFormat, parseKeystore, type KeystoreData } from '../../src/parse/keystore/format';
 import { rc2DecryptBlock } from '../../src/parse/keystore/rc2';
 import { decodedPassword } from '../../src/parse/keystore/unlock';
+import { rehash } from '../../src/parse/keystore/iterated-hash';
+import { createHash } from 'node:crypto';
 import type { ParsedDocument } from '../../src/parse/types';
 import { buildStores, type BuiltStores } from '../helpers/keystores';
 import { writeTree } from '../helpers/rule-tester';
@@ -143,5 +145,22 @@ describe('RC2 (RFC 2268)', () => {
     ['88bca90e90875a7f0f79c384627bafb2', 128, '0000000000000000', '2269552ab0f85ca6'],
   ])('key %s (%d bits) decrypts %s', (key, bits, plain, cipher) => {
     expect(rc2DecryptBlock(Buffer.from(key, 'hex'), bits, Buffer.from(cipher, 'hex')).toString('hex')).toBe(plain);
+  });
+});
+
+describe('iterated SHA-1 / SHA-256 of the PKCS#12 key derivation', () => {
+  it.each([
+    ['sha1', 1],
+    ['sha1', 2],
+    ['sha1', 1000],
+    ['sha256', 1],
+    ['sha256', 3],
+    ['sha256', 1000],
+    ['sha384', 5],
+  ])('%s rehashed %d times equals node:crypto', (hash, times) => {
+    const start = createHash(hash).update('lint-deploy').digest();
+    let expected = start;
+    for (let i = 0; i < times; i++) expected = createHash(hash).update(expected).digest();
+    expect(rehash(hash, start, times).toString('hex')).toBe(expected.toString('hex'));
   });
 });

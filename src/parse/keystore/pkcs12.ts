@@ -7,6 +7,7 @@
 import { createDecipheriv, createHash, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
 import { child, children, DerError, explicit, integerOf, octetsOf, oidOf, readDer, TAG, type Der } from './der';
 import { rc2CbcDecrypt } from './rc2';
+import { rehash } from './iterated-hash';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -145,8 +146,7 @@ function pkcs12Kdf(hash: { name: string; block: number }, password: Buffer, salt
   const out: Buffer[] = [];
   let produced = 0;
   while (produced < length) {
-    let a = createHash(hash.name).update(d).update(i).digest();
-    for (let r = 1; r < iterations; r++) a = createHash(hash.name).update(a).digest();
+    const a = rehash(hash.name, createHash(hash.name).update(d).update(i).digest(), iterations - 1);
     out.push(a);
     produced += a.length;
     if (produced >= length) break;
