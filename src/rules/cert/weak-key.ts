@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, certName, inJdkTrustStore, storeFingerprint, storeRelated } from './_lib/shared';
+import { certLocation, certificatesOf, certName, unusedOrVendors, storeFingerprint, storeRelated } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -19,8 +19,8 @@ export default defineRule({
   check(ctx) {
     for (const c of certificatesOf(ctx.deployment)) {
       const { keyType, keyBits } = c.cert;
-      // The JDK's own root CAs are the vendor's to retire (each update does), not a deployment's to re-issue.
-      if (!keyBits || inJdkTrustStore(c)) continue;
+      // The JDK's own root CAs are the vendor's to retire (each update does); a bag Java ignores is not used.
+      if (!keyBits || unusedOrVendors(c)) continue;
       const min = keyType === 'EC' ? ctx.options.minEcBits : keyType === 'RSA' || keyType === 'DSA' ? ctx.options.minRsaBits : undefined;
       if (min === undefined || keyBits >= min) continue;
       ctx.report({ messageId: 'weak', data: { dn: certName(c), bits: keyBits, type: keyType, min }, location: certLocation(c), ...storeRelated(c), fingerprint: [c.cert.fingerprintSha256, 'weak-key', ...storeFingerprint(c)] });

@@ -40,11 +40,15 @@ export function storeRelated(c: TreeCertificate): { related?: RelatedLocation[] 
 }
 
 /**
- * A trusted entry of a JDK's own trust store (`lib/security/cacerts`, `jssecacerts`): the vendor's root CAs,
- * replaced by JDK updates, not the deployment's configuration.
+ * A store certificate the deployment neither uses nor maintains: a PKCS#12 bag Java ignores, or a trusted
+ * entry of a bundled JDK's own trust store (`lib/security/cacerts`, `jssecacerts`: the vendor's root CAs,
+ * replaced by JDK updates).
  */
-export function inJdkTrustStore(c: TreeCertificate): boolean {
-  if (!c.store || c.store.entry !== 'trusted-cert') return false;
+export function unusedOrVendors(c: TreeCertificate): boolean {
+  if (!c.store) return false;
+  // A PKCS#12 certificate bag that is neither a key's chain nor marked trusted is not used by Java at all.
+  if (c.store.entry === 'certificate') return true;
+  if (c.store.entry !== 'trusted-cert') return false;
   const file = c.doc.file.path.split(path.sep).join('/');
   return /(^|\/)lib\/security\/(jsse)?cacerts$/.test(file);
 }
