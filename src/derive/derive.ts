@@ -12,6 +12,7 @@ import type { Component, Deployment } from '../model/types';
 import { linkOutcome } from './outcome';
 import { presentedKeys, presentedPlaces } from './presented';
 import { stackOf } from './stack';
+import { deriveTrust } from './trust';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
@@ -57,7 +58,8 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
   }
   for (const component of deployment.components) if (component.tls) endpointOf(component, ownRole(component));
   const stacks = new Map(deployment.components.map((c) => [c.id, stackOf(c, deployment)]));
-  const derived: DerivedModel = { certificates: certs, stacks, links, unconfirmed, predictions, endpoints };
+  const trust = deriveTrust(certs, links);
+  const derived: DerivedModel = { certificates: certs, stacks, links, unconfirmed, predictions, endpoints, trust };
   return { ...deployment, derived };
 }
 
@@ -79,5 +81,5 @@ export function stackLabels(deployment: DerivedDeployment, lp: LinkPrediction): 
 
 /** Derived data of a deployment that was not checked in this run (cache hit, or its model was not kept). */
 export function emptyDerived(): DerivedModel {
-  return { certificates: [], links: [], unconfirmed: [], predictions: [], endpoints: new Map(), stacks: new Map() };
+  return { certificates: [], links: [], unconfirmed: [], predictions: [], endpoints: new Map(), stacks: new Map(), trust: [] };
 }

@@ -3,6 +3,7 @@ import type { Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import type { TreeCertificate } from '../model/mq-certs';
 import type { TlsStack } from './stack';
+import type { LinkTrust } from './trust';
 import type { Component, Deployment, Link } from '../model/types';
 
 /** A link whose two ends are components of the deployment. */
@@ -33,6 +34,8 @@ export interface DerivedModel {
   endpoints: ReadonlyMap<string, ComponentEndpoints>;
   /** The TLS stack each component runs, by component id (src/derive/stack.ts). */
   stacks: ReadonlyMap<string, TlsStack>;
+  /** Certificate trust per link, both ways: the server's chain against the client's anchors, and the client certificate (src/derive/trust.ts). */
+  trust: LinkTrust[];
 }
 
 /** A deployment with its derived data: what rules and formatters read. */

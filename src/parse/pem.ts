@@ -3,6 +3,7 @@ import type { Range } from '../core/types';
 import type { Comment, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { LineIndex, splitLines } from './text';
 import { signatureAlgorithmOid, SIGNATURE_OIDS } from './mq/der';
+import { readExtensions } from './x509-extensions';
 
 /** One attribute of a distinguished name, e.g. `{ type: 'OU', value: 'Payments' }`. */
 export interface DnAttribute {
@@ -32,6 +33,17 @@ export interface PemCertificate {
   serialNumber: string;
   selfSigned: boolean;
   isCa: boolean;
+  /** Key usage bit names (`digitalSignature`, `keyEncipherment`, `keyCertSign`…); absent without the extension. */
+  keyUsage?: string[];
+  /** Extended key usage (`serverAuth`, `clientAuth`, `anyExtendedKeyUsage` or an OID); absent without the extension. */
+  extKeyUsage?: string[];
+  /** basicConstraints pathLenConstraint. */
+  pathLen?: number;
+  /** Subject and authority key identifiers (hex), for chain building. */
+  subjectKeyId?: string;
+  authorityKeyId?: string;
+  /** The certificate itself (DER, base64): public data, kept so a path's signatures can be checked. */
+  derBase64: string;
 }
 
 export interface PemData {
@@ -138,6 +150,7 @@ function describe(cert: X509Certificate, range: Range): PemCertificate {
   const keyBits = details.modulusLength ?? (curve ? curveBits(curve) : undefined);
   const oid = signatureAlgorithmOid(cert.raw);
   const san = cert.subjectAltName ?? '';
+  const ext = readExtensions(cert.raw);
   const sanParts = san.split(/,\s*/).filter(Boolean);
   return {
     range,
@@ -158,6 +171,12 @@ function describe(cert: X509Certificate, range: Range): PemCertificate {
     serialNumber: cert.serialNumber,
     selfSigned: cert.subject === cert.issuer,
     isCa: cert.ca,
+    ...(ext.keyUsage ? { keyUsage: ext.keyUsage } : {}),
+    ...(ext.extKeyUsage ? { extKeyUsage: ext.extKeyUsage } : {}),
+    ...(ext.pathLen !== undefined ? { pathLen: ext.pathLen } : {}),
+    ...(ext.subjectKeyId ? { subjectKeyId: ext.subjectKeyId } : {}),
+    ...(ext.authorityKeyId ? { authorityKeyId: ext.authorityKeyId } : {}),
+    derBase64: cert.raw.toString('base64'),
   };
 }
 

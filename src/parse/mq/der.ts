@@ -1,8 +1,8 @@
 /** Just enough DER to read a certificate's outer signatureAlgorithm OID (node:crypto does not expose it). */
 
-interface Tlv { tag: number; start: number; headerLength: number; length: number }
+export interface Tlv { tag: number; start: number; headerLength: number; length: number }
 
-function readTlv(buf: Buffer, offset: number): Tlv {
+export function readTlv(buf: Buffer, offset: number): Tlv {
   const tag = buf[offset];
   let length = buf[offset + 1];
   let headerLength = 2;

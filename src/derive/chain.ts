@@ -1,0 +1,223 @@
+/**
+ * Certification path validation as the verifying TLS stack does it, from what the peer sends plus the
+ * verifier's trust anchors (pure; dates are judged separately by `dateFailure`, at a chosen time).
+ *
+ * JSSE (PKIXValidator.engineValidate, then the PKIX CertPathBuilder): a sent certificate that is itself a
+ * trusted certificate ends the path there; the leaf in the trust store is trusted directly, without any
+ * check. Any trusted certificate is an anchor (an intermediate too), and anchors are not date-checked.
+ * The end-entity checks (key usage, extended key usage) are skipped when the leaf is the anchor.
+ * OpenSSL (X509_verify_cert, no X509_V_FLAG_PARTIAL_CHAIN as nginx and s_server run it): the path must end
+ * in a self-signed certificate of the trust store; every certificate of it, the anchor included, is
+ * date-checked; `verify depth` is the number of intermediates allowed (depth+2 certificates at most).
+ */
+import { X509Certificate } from 'node:crypto';
+import type { PemCertificate } from '../parse/pem';
+
+export type VerifierStack = 'jsse' | 'openssl';
+export type CertificatePurpose = 'serverAuth' | 'clientAuth';
+
+export type PathFailureReason =
+  /** No path to any anchor (no issuer found, or the issuer is trusted by nobody). */
+  | 'no-anchor'
+  /** The issuer that would complete the path is in the tree but the peer does not send it and the verifier does not trust it. */
+  | 'missing-intermediate'
+  /** OpenSSL: the path ends in a trusted certificate that is not self-signed (no partial chains). */
+  | 'anchor-not-self-signed'
+  /** More intermediates than the verify depth allows. */
+  | 'depth'
+  /** An issuing certificate is not a CA (basicConstraints) or lacks keyCertSign, or a pathLen is exceeded. */
+  | 'not-ca'
+  | 'path-length'
+  /** The leaf's key usage or extended key usage does not allow the purpose. */
+  | 'key-usage';
+
+export interface PathSuccess {
+  ok: true;
+  /** Leaf first, anchor last (the anchor alone when the leaf is trusted directly). */
+  path: PemCertificate[];
+  /** The leaf itself is a trusted certificate (JSSE: no further check at all; OpenSSL: a trusted self-signed leaf). */
+  leafIsAnchor: boolean;
+  /** The certificates whose dates the verifier checks. */
+  dateChecked: PemCertificate[];
+}
+
+export interface PathFailure {
+  ok: false;
+  reason: PathFailureReason;
+  /** The certificate the failure is about. */
+  at: PemCertificate;
+  /** Missing issuer: the issuer DN that was looked for; key usage: what is missing. */
+  detail: string;
+  /** The intermediate the peer should send (missing-intermediate). */
+  missing?: PemCertificate;
+  /** The partial path built so far, leaf first. */
+  path: PemCertificate[];
+}
+
+export type PathResult = PathSuccess | PathFailure;
+
+export interface PathInput {
+  /** What the peer sends, leaf first, in the order sent. */
+  presented: PemCertificate[];
+  /** The verifier's trusted certificates. */
+  anchors: PemCertificate[];
+  /** Other certificates of the tree, to tell a missing intermediate from an unknown issuer. */
+  elsewhere?: PemCertificate[];
+  stack: VerifierStack;
+  purpose: CertificatePurpose;
+  /** OpenSSL verify depth (nginx ssl_verify_depth, default 1); JSSE has none. */
+  verifyDepth?: number;
+  /** The key usage bit the negotiated key exchange needs of a server's leaf (JSSE): digitalSignature, keyEncipherment or keyAgreement. */
+  serverKeyUsage?: string;
+}
+
+const x509ByFingerprint = new Map<string, X509Certificate>();
+function x509(c: PemCertificate): X509Certificate {
+  let x = x509ByFingerprint.get(c.fingerprintSha256);
+  if (!x) {
+    x = new X509Certificate(Buffer.from(c.derBase64, 'base64'));
+    if (x509ByFingerprint.size >= 2000) x509ByFingerprint.clear();
+    x509ByFingerprint.set(c.fingerprintSha256, x);
+  }
+  return x;
+}
+
+const verified = new Map<string, boolean>();
+/** `issuer` issued `child`: the names chain, the key ids (when both carry them) agree, and the signature verifies. */
+export function issued(issuer: PemCertificate, child: PemCertificate): boolean {
+  if (issuer.subjectText !== child.issuerText) return false;
+  if (issuer.subjectKeyId && child.authorityKeyId && issuer.subjectKeyId !== child.authorityKeyId) return false;
+  const key = `${issuer.fingerprintSha256}>${child.fingerprintSha256}`;
+  let ok = verified.get(key);
+  if (ok === undefined) {
+    try {
+      ok = x509(child).verify(x509(issuer).publicKey);
+    } catch {
+      ok = false;
+    }
+    if (verified.size >= 5000) verified.clear();
+    verified.set(key, ok);
+  }
+  return ok;
+}
+
+const sameCertificate = (a: PemCertificate, b: PemCertificate) => a.fingerprintSha256 === b.fingerprintSha256;
+/** JSSE also takes a sent certificate with a trusted certificate's name and key as trusted (a re-signed root). */
+const sameNameAndKey = (a: PemCertificate, b: PemCertificate) => a.subjectText === b.subjectText && a.publicKeySha256 === b.publicKeySha256;
+
+/** Validates the path the verifier builds (see the module comment). Dates are not judged here: `dateFailure`. */
+export function validatePath(input: PathInput): PathResult {
+  const { presented, anchors, stack } = input;
+  const leaf = presented[0];
+  const isAnchor = (c: PemCertificate) => anchors.some((a) => sameCertificate(a, c) || (stack === 'jsse' && sameNameAndKey(a, c)));
+  // JSSE: a sent certificate (in issuing order) that is trusted ends the path; the leaf itself: trusted as is.
+  if (stack === 'jsse') {
+    for (let i = 0; i < presented.length; i++) {
+      if (i > 0 && presented[i].subjectText !== presented[i - 1].issuerText) break;
+      if (isAnchor(presented[i])) {
+        if (i === 0) return { ok: true, path: [leaf], leafIsAnchor: true, dateChecked: [] };
+        return finish(input, [...presented.slice(0, i), presented[i]]);
+      }
+    }
+  } else if (leaf.selfSigned && isAnchor(leaf)) {
+    return finish(input, [leaf]);
+  }
+  // Build upwards: anchors first at each step (both builders prefer a trusted issuer), then what was sent.
+  const path: PemCertificate[] = [leaf];
+  for (;;) {
+    const current = path[path.length - 1];
+    const anchor = anchors.find((a) => !path.some((p) => sameCertificate(p, a)) && issued(a, current));
+    if (anchor) {
+      path.push(anchor);
+      if (stack === 'openssl' && !anchor.selfSigned) {
+        // OpenSSL keeps looking for the anchor's own issuer; without one the path has no self-signed top.
+        const above = anchors.find((a) => !path.some((p) => sameCertificate(p, a)) && issued(a, anchor));
+        if (!above) return { ok: false, reason: 'anchor-not-self-signed', at: anchor, detail: anchor.issuerText, path };
+        continue;
+      }
+      return finish(input, path);
+    }
+    if (current.selfSigned && issued(current, current)) {
+      return { ok: false, reason: 'no-anchor', at: current, detail: current.subjectText, path };
+    }
+    const next = presented.find((c) => !path.some((p) => sameCertificate(p, c)) && issued(c, current));
+    if (next) {
+      path.push(next);
+      continue;
+    }
+    const missing = (input.elsewhere ?? []).find((c) => !path.some((p) => sameCertificate(p, c)) && issued(c, current));
+    if (missing && reachesAnchor(missing, anchors, input.elsewhere ?? [], stack)) {
+      return { ok: false, reason: 'missing-intermediate', at: current, detail: current.issuerText, missing, path };
+    }
+    return { ok: false, reason: 'no-anchor', at: current, detail: current.issuerText, path };
+  }
+}
+
+/** Whether a certificate of the tree (not sent) would lead to an anchor: then the peer omits an intermediate. */
+function reachesAnchor(start: PemCertificate, anchors: PemCertificate[], elsewhere: PemCertificate[], stack: VerifierStack): boolean {
+  let current = start;
+  for (let hops = 0; hops < 8; hops++) {
+    if (anchors.some((a) => sameCertificate(a, current))) return stack === 'jsse' || current.selfSigned;
+    const anchor = anchors.find((a) => issued(a, current));
+    if (anchor) return stack === 'jsse' || anchor.selfSigned;
+    const next = elsewhere.find((c) => !sameCertificate(c, current) && issued(c, current));
+    if (!next) return false;
+    current = next;
+  }
+  return false;
+}
+
+/** The checks on a built path: CA flags and path lengths, verify depth, the leaf's key usage; records what is date-checked. */
+function finish(input: PathInput, path: PemCertificate[]): PathResult {
+  const { stack } = input;
+  const leaf = path[0];
+  const anchor = path[path.length - 1];
+  const leafIsAnchor = path.length === 1;
+  const intermediates = path.slice(1, -1);
+  if (stack === 'openssl' && input.verifyDepth !== undefined && intermediates.length > input.verifyDepth) {
+    return { ok: false, reason: 'depth', at: path[input.verifyDepth + 1], detail: `${intermediates.length} intermediate(s), verify depth ${input.verifyDepth}`, path };
+  }
+  // Issuers must be CAs allowed to sign certificates. JSSE does not check an anchor's extensions; OpenSSL does.
+  const issuers = stack === 'jsse' ? intermediates : path.slice(1);
+  for (const [i, ca] of issuers.entries()) {
+    if (!ca.isCa) return { ok: false, reason: 'not-ca', at: ca, detail: 'basicConstraints CA:FALSE or absent', path };
+    if (ca.keyUsage && !ca.keyUsage.includes('keyCertSign')) return { ok: false, reason: 'not-ca', at: ca, detail: 'key usage without keyCertSign', path };
+    // pathLen counts the non-self-issued intermediates below this CA.
+    if (ca.pathLen !== undefined && i > ca.pathLen) return { ok: false, reason: 'path-length', at: ca, detail: `pathLen ${ca.pathLen}`, path };
+  }
+  // End-entity checks: JSSE skips them when the leaf is the anchor.
+  if (!(stack === 'jsse' && leafIsAnchor)) {
+    const usage = keyUsageProblem(leaf, input);
+    if (usage) return { ok: false, reason: 'key-usage', at: leaf, detail: usage, path };
+  }
+  const dateChecked = stack === 'jsse' ? (leafIsAnchor ? [] : path.slice(0, -1)) : path;
+  return { ok: true, path, leafIsAnchor: leafIsAnchor || sameCertificate(leaf, anchor), dateChecked };
+}
+
+/** What the leaf's key usage or extended key usage lacks for the purpose, as the verifier sees it; undefined when fine. */
+export function keyUsageProblem(leaf: PemCertificate, input: Pick<PathInput, 'stack' | 'purpose' | 'serverKeyUsage'>): string | undefined {
+  const eku = leaf.extKeyUsage;
+  // JSSE (EndEntityChecker) accepts anyExtendedKeyUsage; OpenSSL's purpose check does not.
+  if (eku && !eku.includes(input.purpose) && !(input.stack === 'jsse' && eku.includes('anyExtendedKeyUsage'))) {
+    return `extended key usage ${eku.join(', ')} without ${input.purpose}`;
+  }
+  const ku = leaf.keyUsage;
+  if (!ku) return undefined;
+  if (input.stack === 'jsse') {
+    const needed = input.purpose === 'clientAuth' ? 'digitalSignature' : input.serverKeyUsage;
+    if (needed && !ku.includes(needed)) return `key usage ${ku.join(', ') || '(none)'} without ${needed}`;
+    return undefined;
+  }
+  const accepted = input.purpose === 'clientAuth' ? ['digitalSignature', 'keyAgreement'] : ['digitalSignature', 'keyEncipherment', 'keyAgreement'];
+  if (!accepted.some((k) => ku.includes(k))) return `key usage ${ku.join(', ') || '(none)'} without ${accepted.join(' or ')}`;
+  return undefined;
+}
+
+/** The first date-checked certificate of a built path that is not valid at `now` (leaf first, as verifiers report). */
+export function dateFailure(result: PathSuccess, now: Date): { at: PemCertificate; kind: 'expired' | 'not-yet-valid' } | undefined {
+  for (const c of result.dateChecked) {
+    if (c.notAfter < now) return { at: c, kind: 'expired' };
+    if (c.notBefore > now) return { at: c, kind: 'not-yet-valid' };
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * The certificates of one store file (a key store read by src/parse/keystore, or a PEM file/bundle), as the
+ * tree holds them: key entries with their chains, and what a verifier loading the store trusts.
+ */
+import type { TreeCertificate } from '../model/mq-certs';
+import type { StoreRef } from '../model/types';
+
+/** A key store entry as TreeCertificate carries it (absent for a PEM file). */
+interface StoreEntryInfo {
+  alias?: string;
+  /** 'key' (a private key with its chain) or 'trusted' (a trusted certificate entry). */
+  entry?: string;
+}
+
+function entryOf(c: TreeCertificate): StoreEntryInfo | undefined {
+  const store = (c as TreeCertificate & { store?: StoreEntryInfo }).store;
+  return store && typeof store === 'object' ? store : undefined;
+}
+
+/** Every certificate of the store file, in file order. */
+export function certificatesInStore(all: TreeCertificate[], file: string): TreeCertificate[] {
+  return all.filter((c) => c.doc.file.path === file);
+}
+
+/** The key entries of a store, each with its chain (leaf first); a PEM file with a private key is one entry. */
+export function keyEntries(all: TreeCertificate[], file: string): { alias: string; chain: TreeCertificate[] }[] {
+  const inStore = certificatesInStore(all, file);
+  if (inStore.length === 0) return [];
+  if (!inStore.some((c) => entryOf(c))) return inStore[0].hasPrivateKey ? [{ alias: '', chain: inStore }] : [];
+  const byAlias = new Map<string, TreeCertificate[]>();
+  for (const c of inStore) {
+    const e = entryOf(c);
+    if (e?.entry !== 'key' || e.alias === undefined) continue;
+    byAlias.set(e.alias, [...(byAlias.get(e.alias) ?? []), c]);
+  }
+  return [...byAlias].map(([alias, chain]) => ({ alias, chain }));
+}
+
+/**
+ * What a verifier trusts when it loads this store: every certificate of a PEM bundle; of a key store, its
+ * trusted certificate entries and (JSSE: KeyStores.getTrustedCerts) the leaf of each key entry.
+ */
+export function trustedInStore(all: TreeCertificate[], file: string, jsse: boolean): TreeCertificate[] {
+  const inStore = certificatesInStore(all, file);
+  if (!inStore.some((c) => entryOf(c))) return inStore;
+  const leaves = jsse ? keyEntries(all, file).map((e) => e.chain[0]) : [];
+  return [...inStore.filter((c) => entryOf(c)?.entry === 'trusted'), ...leaves];
+}
+
+/** `conf/trust.p12` or `conf/key.jks (alias api)`: a store for messages (its path as configured). */
+export function storeLabel(store: StoreRef, alias?: string): string {
+  return `${store.path.value}${alias ? ` (alias ${alias})` : ''}`;
+}

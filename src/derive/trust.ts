@@ -1,0 +1,211 @@
+/**
+ * Certificate trust per link, both ways: the chain the server presents against the anchors the client
+ * trusts, and, when the server asks for one, the client certificate JSSE (or the client's stack) chooses
+ * against the server's anchors. Plain data on `derived.trust`; rules read it, nothing recomputes it.
+ * Unknown inputs (a store outside the tree, the JDK's cacerts, a stack whose validation is not modelled)
+ * make the verdict `unknown`, never `untrusted`.
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { LinkPrediction } from '../handshake/links';
+import type { TreeCertificate } from '../model/mq-certs';
+import type { ClientAuthMode, Component, Link, StoreRef } from '../model/types';
+import type { PemCertificate } from '../parse/pem';
+import { validatePath, type PathFailure, type PathSuccess, type VerifierStack } from './chain';
+import { certificatesNamed } from './presented';
+import { certificatesInStore, keyEntries, storeLabel, trustedInStore } from './stores';
+
+/** Where a verifier's anchors come from. */
+export type AnchorSource =
+  | { kind: 'store'; store: StoreRef; file: string }
+  | { kind: 'jdk-cacerts' }
+  | { kind: 'system' }
+  | { kind: 'outside-tree'; store: StoreRef };
+
+export type TrustVerdict =
+  | { kind: 'trusted'; result: PathSuccess }
+  | { kind: 'untrusted'; result: PathFailure }
+  /** Client direction: the client sends no certificate (it has none, or none whose issuer the server lists). */
+  | { kind: 'no-certificate'; why: 'none-configured' | 'no-issuer-match'; candidates: TreeCertificate[] }
+  | { kind: 'unknown'; missing: string };
+
+/** One direction of a link's certificate check. */
+export interface TrustCheck {
+  /** `server`: the server's certificate checked by the client; `client`: the client's checked by the server. */
+  direction: 'server' | 'client';
+  verifier: Component;
+  peer: Component;
+  /** How the verifier validates (undefined: a stack whose validation is not modelled, e.g. GSKit). */
+  stack?: VerifierStack;
+  /** What the peer sends, leaf first (empty: nothing known or nothing sent). */
+  presented: TreeCertificate[];
+  /** Where the peer's configuration names its certificate or key store. */
+  presentedFrom?: Location;
+  /** The peer's key store, for messages (`store.p12`, alias `api`). */
+  presentedStore?: string;
+  anchors: TreeCertificate[];
+  anchorSource?: AnchorSource;
+  /** Where the verifier's configuration names its trust store. */
+  anchorsFrom?: Location;
+  verdict: TrustVerdict;
+}
+
+export interface LinkTrust {
+  link: Link;
+  client: Component;
+  server: Component;
+  /** The server's certificate as the client checks it. */
+  serverCertificate: TrustCheck;
+  /** The client certificate, when the server asks for one (clientAuth optional or required). */
+  clientCertificate?: TrustCheck;
+  clientAuth: ClientAuthMode;
+}
+
+const verifierStack = (c: Component): VerifierStack | undefined => {
+  const impl = c.tls?.implementation;
+  return impl === 'jsse' || impl === 'ibmjsse2' ? 'jsse' : impl === 'openssl' ? 'openssl' : undefined;
+};
+
+/** The certificates a component sends as its own: the key store's entry (by alias), else its PEM file in file order. */
+function ownChain(all: TreeCertificate[], component: Component): { chains: TreeCertificate[][]; from?: Location; store?: string; missing?: string } {
+  const tls = component.tls;
+  const trust = tls?.trust;
+  if (trust?.keyStore) {
+    const from = placeOfStore(trust.keyStore);
+    if (!trust.keyStore.file) return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} (not in the tree)` };
+    const entries = keyEntries(all, trust.keyStore.file);
+    const alias = trust.keyAlias?.value;
+    const chosen = alias ? entries.filter((e) => e.alias.toLowerCase() === alias.toLowerCase()) : entries;
+    if (entries.length === 0 && certificatesInStore(all, trust.keyStore.file).length === 0) {
+      return { chains: [], from, missing: `the entries of ${component.name}'s key store ${trust.keyStore.path.value} (it could not be read)` };
+    }
+    return { chains: chosen.map((e) => e.chain), from, store: storeLabel(trust.keyStore, alias) };
+  }
+  const file = tls?.certificate?.file;
+  if (!file) return { chains: [] };
+  const named = certificatesNamed(all, file, component);
+  if (named.length === 0) return { chains: [], from: tls?.certificate?.reference, missing: `${component.name}'s certificate ${file} (not in the tree)` };
+  // nginx and Tomcat send the file's certificates in file order: the first is the leaf.
+  const inFile = all.filter((c) => c.doc.file.path === named[0].doc.file.path).sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
+  return { chains: [inFile], from: tls?.certificate?.reference };
+}
+
+function placeOfStore(store: StoreRef): Location | undefined {
+  return store.path.from.kind === 'file' ? store.path.from.location : undefined;
+}
+
+/** The anchors a verifier trusts: its trust store, else its default (unknown unless the tree holds it). */
+function anchorsOf(all: TreeCertificate[], component: Component): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location } {
+  const trust = component.tls?.trust;
+  const store = trust?.trustStore;
+  if (store) {
+    const from = placeOfStore(store);
+    if (!store.file) return { anchors: [], source: { kind: 'outside-tree', store }, from };
+    return { anchors: trustedInStore(all, store.file, verifierStack(component) === 'jsse'), source: { kind: 'store', store, file: store.file }, from };
+  }
+  if (trust?.defaultTrust === 'jdk-cacerts' || (verifierStack(component) === 'jsse' && trust?.defaultTrust !== 'none')) return { anchors: [], source: { kind: 'jdk-cacerts' } };
+  if (trust?.defaultTrust === 'system') return { anchors: [], source: { kind: 'system' } };
+  return { anchors: [] };
+}
+
+/** The key usage bit the negotiated key exchange needs of the server's leaf (JSSE EndEntityChecker). */
+function serverKeyUsageFor(prediction: LinkPrediction | undefined): string | undefined {
+  const p = prediction?.prediction;
+  if (!p?.ok) return undefined;
+  if (p.protocol === 'TLSv1.3' || /^(TLS|SSL)_(EC)?DHE_/.test(p.cipherSuite)) return 'digitalSignature';
+  if (/^(TLS|SSL)_RSA_/.test(p.cipherSuite)) return 'keyEncipherment';
+  if (/^TLS_ECDH_/.test(p.cipherSuite)) return 'keyAgreement';
+  return undefined;
+}
+
+/** OpenSSL's verify depth for the component: nginx's ssl_verify_depth (default 1), else no limit modelled. */
+function verifyDepthOf(component: Component): number | undefined {
+  const depth = component.tls?.trust?.verifyDepth?.value;
+  if (depth !== undefined) return depth;
+  return component.type.startsWith('nginx') ? 1 : undefined;
+}
+
+function judge(
+  all: TreeCertificate[],
+  chain: TreeCertificate[],
+  anchors: TreeCertificate[],
+  verifier: Component,
+  purpose: 'serverAuth' | 'clientAuth',
+  serverKeyUsage?: string,
+): TrustVerdict {
+  const stack = verifierStack(verifier);
+  if (!stack) return { kind: 'unknown', missing: `how ${verifier.name} (${verifier.tls?.implementation ?? 'unknown stack'}) validates certificates` };
+  const result = validatePath({
+    presented: chain.map((c) => c.cert),
+    anchors: anchors.map((c) => c.cert),
+    elsewhere: uniqueCerts(all),
+    stack,
+    purpose,
+    verifyDepth: stack === 'openssl' ? verifyDepthOf(verifier) : undefined,
+    serverKeyUsage,
+  });
+  return result.ok ? { kind: 'trusted', result } : { kind: 'untrusted', result };
+}
+
+function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
+  const seen = new Map<string, PemCertificate>();
+  for (const c of all) if (!seen.has(c.cert.fingerprintSha256)) seen.set(c.cert.fingerprintSha256, c.cert);
+  return [...seen.values()];
+}
+
+/** Checks one direction once the presented chain(s) and anchors are known. */
+function check(all: TreeCertificate[], direction: 'server' | 'client', verifier: Component, peer: Component, prediction: LinkPrediction | undefined): TrustCheck {
+  const own = ownChain(all, peer);
+  const { anchors, source, from: anchorsFrom } = anchorsOf(all, verifier);
+  const base = { direction, verifier, peer, stack: verifierStack(verifier), presentedFrom: own.from, presentedStore: own.store, anchors, anchorSource: source, anchorsFrom };
+  const purpose = direction === 'server' ? 'serverAuth' : 'clientAuth';
+  let chains = own.chains;
+  if (direction === 'client' && own.chains.length > 0 && !own.missing) {
+    // JSSE's key manager offers only a key whose chain has an issuer the server lists (CertificateRequest
+    // certificate_authorities: the subjects of the server's anchors); with none, it sends no certificate.
+    const listed = new Set(anchors.map((a) => a.cert.subjectText));
+    if (source?.kind === 'store' && listed.size > 0 && verifierStack(peer) === 'jsse') {
+      chains = own.chains.filter((chain) => chain.some((c) => listed.has(c.cert.issuerText)));
+      if (chains.length === 0) return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'no-issuer-match', candidates: own.chains.map((c) => c[0]) } };
+    }
+  }
+  if (own.missing) return { ...base, presented: [], verdict: { kind: 'unknown', missing: own.missing } };
+  if (chains.length === 0) {
+    // A client without a certificate or key store, or whose key store holds no key entry, sends none.
+    if (direction === 'client') return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'none-configured', candidates: [] } };
+    return { ...base, presented: [], verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents (not in the tree)` } };
+  }
+  if (source?.kind === 'outside-tree') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name}'s trust store ${source.store.path.value} (not in the tree)` } };
+  if (source?.kind === 'jdk-cacerts' && anchors.length === 0) {
+    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} names no trust store: it trusts its JDK's cacerts, which the tree does not hold (declare -Djavax.net.ssl.trustStore or add the store)` } };
+  }
+  if (source?.kind === 'system') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} trusts the system's CA store, which the tree does not hold` } };
+  if (!source) return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `whom ${verifier.name} trusts (no trust store configured)` } };
+  const keyUsage = direction === 'server' ? serverKeyUsageFor(prediction) : undefined;
+  const verdicts = chains.map((chain) => judge(all, chain, anchors, verifier, purpose, keyUsage));
+  // Several key entries and no alias: the stack picks one; the verdict stands only when all agree.
+  if (verdicts.some((v) => v.kind !== verdicts[0].kind)) {
+    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `which key entry ${peer.name} presents (its key store holds several: name the alias)` } };
+  }
+  return { ...base, presented: chains[0], verdict: verdicts[0] };
+}
+
+/** Trust per resolved link whose two ends have TLS settings. */
+export function deriveTrust(all: TreeCertificate[], links: { link: Link; client: Component; server: Component; predicted?: LinkPrediction }[]): LinkTrust[] {
+  const out: LinkTrust[] = [];
+  for (const { link, client, server, predicted } of links) {
+    if (!client.tls || !server.tls || client.tls.enabled?.value === false || server.tls.enabled?.value === false) continue;
+    // An anonymous suite sends no certificate at all: nothing to check.
+    if (predicted?.prediction.ok && /_anon_/i.test(predicted.prediction.cipherSuite)) continue;
+    const clientAuth = server.tls.clientAuth?.value ?? 'none';
+    const serverCertificate = check(all, 'server', client, server, predicted);
+    const clientCertificate = clientAuth === 'none' ? undefined : check(all, 'client', server, client, predicted);
+    out.push({ link, client, server, serverCertificate, clientAuth, ...(clientCertificate ? { clientCertificate } : {}) });
+  }
+  return out;
+}
+
+/** The file a certificate lives in, relative to a root, for messages. */
+export function certificateFileLabel(root: string, c: TreeCertificate): string {
+  return path.relative(root, c.doc.file.path).split(path.sep).join('/') || path.basename(c.doc.file.path);
+}

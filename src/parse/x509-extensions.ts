@@ -1,0 +1,98 @@
+/**
+ * The X.509 v3 extensions path validation needs and node:crypto does not expose as data: key usage bits,
+ * extended key usage, basicConstraints pathLen, subject and authority key identifiers (RFC 5280 4.2.1).
+ */
+import { decodeOid, readTlv, type Tlv } from './mq/der';
+
+export interface CertificateExtensions {
+  /** Key usage bit names (`digitalSignature`, `keyEncipherment`, `keyCertSign`…); absent when the extension is absent. */
+  keyUsage?: string[];
+  /** Extended key usage names (`serverAuth`, `clientAuth`, `anyExtendedKeyUsage`) or OIDs; absent when the extension is absent. */
+  extKeyUsage?: string[];
+  /** basicConstraints cA flag as encoded (absent extension: undefined). */
+  basicConstraintsCa?: boolean;
+  /** basicConstraints pathLenConstraint. */
+  pathLen?: number;
+  /** Subject key identifier, hex. */
+  subjectKeyId?: string;
+  /** Authority key identifier (keyIdentifier), hex. */
+  authorityKeyId?: string;
+}
+
+const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+
+const EKU_NAMES: Record<string, string> = {
+  '1.3.6.1.5.5.7.3.1': 'serverAuth',
+  '1.3.6.1.5.5.7.3.2': 'clientAuth',
+  '1.3.6.1.5.5.7.3.3': 'codeSigning',
+  '1.3.6.1.5.5.7.3.4': 'emailProtection',
+  '1.3.6.1.5.5.7.3.8': 'timeStamping',
+  '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
+  '2.5.29.37.0': 'anyExtendedKeyUsage',
+};
+
+function children(der: Buffer, parent: Tlv): Tlv[] {
+  const out: Tlv[] = [];
+  const end = parent.start + parent.headerLength + parent.length;
+  for (let offset = parent.start + parent.headerLength; offset < end; ) {
+    const tlv = readTlv(der, offset);
+    out.push(tlv);
+    offset = tlv.start + tlv.headerLength + tlv.length;
+  }
+  return out;
+}
+
+const content = (der: Buffer, t: Tlv): Buffer => der.subarray(t.start + t.headerLength, t.start + t.headerLength + t.length);
+
+/** Reads the extensions of a DER certificate; a malformed extension is left out (never throws). */
+export function readExtensions(der: Buffer): CertificateExtensions {
+  const out: CertificateExtensions = {};
+  try {
+    const tbs = readTlv(der, readTlv(der, 0).headerLength);
+    const wrapper = children(der, tbs).find((t) => t.tag === 0xa3);
+    if (!wrapper) return out;
+    const list = children(der, wrapper)[0];
+    for (const ext of children(der, list)) {
+      const parts = children(der, ext);
+      const oid = decodeOid(content(der, parts[0]));
+      const value = content(der, parts[parts.length - 1]);
+      try {
+        readOne(oid, value, out);
+      } catch {
+        // a malformed extension: left out, the rest is still read
+      }
+    }
+  } catch {
+    // not DER we can walk: no extensions known
+  }
+  return out;
+}
+
+function readOne(oid: string, value: Buffer, out: CertificateExtensions): void {
+  const inner = readTlv(value, 0);
+  if (oid === '2.5.29.15' && inner.tag === 0x03) {
+    const bits = content(value, inner);
+    const names: string[] = [];
+    for (let i = 0; i < KEY_USAGE_BITS.length; i++) {
+      const byte = bits[1 + (i >> 3)];
+      if (byte !== undefined && byte & (0x80 >> (i & 7))) names.push(KEY_USAGE_BITS[i]);
+    }
+    out.keyUsage = names;
+  } else if (oid === '2.5.29.37' && inner.tag === 0x30) {
+    out.extKeyUsage = children(value, inner).map((t) => {
+      const o = decodeOid(content(value, t));
+      return EKU_NAMES[o] ?? o;
+    });
+  } else if (oid === '2.5.29.19' && inner.tag === 0x30) {
+    out.basicConstraintsCa = false;
+    for (const t of children(value, inner)) {
+      if (t.tag === 0x01) out.basicConstraintsCa = content(value, t)[0] !== 0;
+      else if (t.tag === 0x02) out.pathLen = [...content(value, t)].reduce((n, b) => n * 256 + b, 0);
+    }
+  } else if (oid === '2.5.29.14' && inner.tag === 0x04) {
+    out.subjectKeyId = content(value, inner).toString('hex');
+  } else if (oid === '2.5.29.35' && inner.tag === 0x30) {
+    const keyId = children(value, inner).find((t) => t.tag === 0x80);
+    if (keyId) out.authorityKeyId = content(value, keyId).toString('hex');
+  }
+}
