@@ -4,13 +4,16 @@
  * Then replays the recorded JDK ClientHellos (test/fixtures/testssl) to `--configs` openssl s_server
  * configurations, and to a JSSE server set up as Tomcat sets it (the installed Tomcat's jars, every
  * `--tomcat-configs` server.xml configuration), and prints agreement per slice. `--replay-only` runs the replay alone.
- * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--replay-only]
+ * Then the certificate-trust slices (trust, client-auth, validity): generated chains and keytool-made
+ * stores through real JSSE/OpenSSL handshakes against derive/trust.ts. `--trust-only` runs them alone.
+ * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--trust-pairs 300] [--replay-only] [--trust-only]
  */
 import { compare, generatePairs, predictPair, runPairs } from '../test/interop/generate';
 import { startLab } from '../test/interop/stacks';
 import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../test/interop/replay';
 import { startTomcatLab, tomcatConfigs, tomcatJars, type TomcatResult } from '../test/interop/tomcat';
 import { runTreeCase, treeCases } from '../test/interop/trees';
+import { runTrustSlices } from '../test/interop/trust-run';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -72,7 +75,28 @@ async function replayRun(configCount: number, seed: number, concurrency: number,
   }
 }
 
+/** The trust slices: agreement per slice (decided pairs), unknowns and every disagreement. */
+async function trustRun(perSlice: number, seed: number, concurrency: number): Promise<number> {
+  const started = Date.now();
+  const results = await runTrustSlices(perSlice, seed, Math.min(concurrency, 4));
+  let bad = 0;
+  console.log('| trust slice | pairs | decided | agree | % of decided | unknown (JDK cacerts) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    for (const d of r.disagreements) console.log(`DISAGREE ${r.slice} ${JSON.stringify(d.case)}: real ${JSON.stringify(d.real)} predicted ${JSON.stringify(d.predicted)} (${d.detail.slice(0, 300)})`);
+    const decided = r.pairs - r.unknown;
+    console.log(`| ${r.slice} | ${r.pairs} | ${decided} | ${r.agree} | ${((100 * r.agree) / Math.max(1, decided)).toFixed(2)} | ${r.unknown} |`);
+    bad += r.disagreements.length;
+  }
+  console.log(`trust slices: ${((Date.now() - started) / 1000).toFixed(1)} s, real verdicts ${JSON.stringify(results.map((r) => r.verdicts))}`);
+  return bad;
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--trust-only')) {
+    process.exitCode = (await trustRun(arg('trust-pairs', 300), arg('seed', 4), arg('concurrency', 4))) > 0 ? 1 : 0;
+    return;
+  }
   if (process.argv.includes('--replay-only')) {
     process.exitCode = (await replayRun(arg('configs', 200), arg('seed', 4), arg('concurrency', 4), arg('tomcat-configs', tomcatConfigs().length))) > 0 ? 1 : 0;
     return;
@@ -118,7 +142,8 @@ async function main(): Promise<void> {
       fs.rmSync(treeRoot, { recursive: true, force: true });
     }
     const replayBad = await replayRun(arg('configs', 200), seed, concurrency, arg('tomcat-configs', tomcatConfigs().length));
-    process.exitCode = bad.length > 0 || treeBad > 0 || replayBad > 0 ? 1 : 0;
+    const trustBad = await trustRun(arg('trust-pairs', 300), seed, concurrency);
+    process.exitCode = bad.length > 0 || treeBad > 0 || replayBad > 0 || trustBad > 0 ? 1 : 0;
   } finally {
     await lab.close();
   }

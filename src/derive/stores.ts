@@ -8,8 +8,10 @@ import type { StoreRef } from '../model/types';
 /** A key store entry as TreeCertificate carries it (absent for a PEM file). */
 interface StoreEntryInfo {
   alias?: string;
-  /** 'key' (a private key with its chain) or 'trusted' (a trusted certificate entry). */
+  /** 'private-key' (a key with its chain), 'trusted-cert', or 'certificate' (a PKCS#12 certificate Java does not load). */
   entry?: string;
+  /** Place in the entry's chain (0 = the entry's own certificate). */
+  chainIndex?: number;
 }
 
 function entryOf(c: TreeCertificate): StoreEntryInfo | undefined {
@@ -30,10 +32,11 @@ export function keyEntries(all: TreeCertificate[], file: string): { alias: strin
   const byAlias = new Map<string, TreeCertificate[]>();
   for (const c of inStore) {
     const e = entryOf(c);
-    if (e?.entry !== 'key' || e.alias === undefined) continue;
+    if (e?.entry !== 'private-key' || e.alias === undefined) continue;
     byAlias.set(e.alias, [...(byAlias.get(e.alias) ?? []), c]);
   }
-  return [...byAlias].map(([alias, chain]) => ({ alias, chain }));
+  const order = (c: TreeCertificate) => entryOf(c)?.chainIndex ?? 0;
+  return [...byAlias].map(([alias, chain]) => ({ alias, chain: [...chain].sort((a, b) => order(a) - order(b)) }));
 }
 
 /**
@@ -44,7 +47,7 @@ export function trustedInStore(all: TreeCertificate[], file: string, jsse: boole
   const inStore = certificatesInStore(all, file);
   if (!inStore.some((c) => entryOf(c))) return inStore;
   const leaves = jsse ? keyEntries(all, file).map((e) => e.chain[0]) : [];
-  return [...inStore.filter((c) => entryOf(c)?.entry === 'trusted'), ...leaves];
+  return [...inStore.filter((c) => entryOf(c)?.entry === 'trusted-cert'), ...leaves];
 }
 
 /** `conf/trust.p12` or `conf/key.jks (alias api)`: a store for messages (its path as configured). */

@@ -108,9 +108,13 @@ function anchorsOf(all: TreeCertificate[], component: Component): { anchors: Tre
   return { anchors: [] };
 }
 
-/** The key usage bit the negotiated key exchange needs of the server's leaf (JSSE EndEntityChecker). */
-function serverKeyUsageFor(prediction: LinkPrediction | undefined): string | undefined {
+/**
+ * The key usage bit the negotiated key exchange needs of the server's leaf (JSSE EndEntityChecker). An EC
+ * key signs in every suite JDK 17 enables (ECDHE_ECDSA, TLS 1.3): digitalSignature, whatever the suite.
+ */
+function serverKeyUsageFor(prediction: LinkPrediction | undefined, leaf: TreeCertificate | undefined): string | undefined {
   const p = prediction?.prediction;
+  if (leaf?.cert.keyType === 'EC' && !(p?.ok && /^TLS_ECDH_/.test(p.cipherSuite))) return 'digitalSignature';
   if (!p?.ok) return undefined;
   if (p.protocol === 'TLSv1.3' || /^(TLS|SSL)_(EC)?DHE_/.test(p.cipherSuite)) return 'digitalSignature';
   if (/^(TLS|SSL)_RSA_/.test(p.cipherSuite)) return 'keyEncipherment';
@@ -181,8 +185,7 @@ function check(all: TreeCertificate[], direction: 'server' | 'client', verifier:
   }
   if (source?.kind === 'system') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} trusts the system's CA store, which the tree does not hold` } };
   if (!source) return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `whom ${verifier.name} trusts (no trust store configured)` } };
-  const keyUsage = direction === 'server' ? serverKeyUsageFor(prediction) : undefined;
-  const verdicts = chains.map((chain) => judge(all, chain, anchors, verifier, purpose, keyUsage));
+  const verdicts = chains.map((chain) => judge(all, chain, anchors, verifier, purpose, direction === 'server' ? serverKeyUsageFor(prediction, chain[0]) : undefined));
   // Several key entries and no alias: the stack picks one; the verdict stands only when all agree.
   if (verdicts.some((v) => v.kind !== verdicts[0].kind)) {
     return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `which key entry ${peer.name} presents (its key store holds several: name the alias)` } };

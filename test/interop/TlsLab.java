@@ -22,24 +22,30 @@ import javax.net.ssl.*;
  */
 public final class TlsLab {
   private static final char[] PASS = "changeit".toCharArray();
-  private static final int TIMEOUT_MS = 8000;
+  static final int TIMEOUT_MS = 8000;
   private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 
-  public static void main(String[] args) throws Exception {
+  /** One command of the line protocol. */
+  interface Command {
+    void run(String[] fields, ExecutorService pool) throws Exception;
+  }
+
+  /** Reads commands until stdin closes, each on a worker thread; shared with TrustLab. */
+  static void loop(String ready, Command command) throws Exception {
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r);
       t.setDaemon(true);
       return t;
     });
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    emit("ready " + System.getProperty("java.version") + " " + Security_disabled());
+    emit(ready);
     String line;
     while ((line = in.readLine()) != null) {
       final String cmd = line;
       if (cmd.isBlank()) continue;
       pool.submit(() -> {
         try {
-          run(cmd.split("\t", -1), pool);
+          command.run(cmd.split("\t", -1), pool);
         } catch (Throwable t) {
           emit(cmd.split("\t")[0] + "\tresult\tlab\tERR\t" + describe(t));
         }
@@ -49,11 +55,15 @@ public final class TlsLab {
     pool.awaitTermination(TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
   }
 
+  public static void main(String[] args) throws Exception {
+    loop("ready " + System.getProperty("java.version") + " " + Security_disabled(), TlsLab::run);
+  }
+
   private static String Security_disabled() {
     return String.valueOf(java.security.Security.getProperty("jdk.tls.disabledAlgorithms")).replace('\t', ' ');
   }
 
-  private static synchronized void emit(String s) {
+  static synchronized void emit(String s) {
     OUT.println(s.replace('\n', ' ').replace('\r', ' '));
   }
 
@@ -64,17 +74,8 @@ public final class TlsLab {
         Map<String, String> client = spec(f[2]);
         Map<String, String> server = spec(f[3]);
         SSLServerSocket ss = serverSocket(server);
-        int port = ss.getLocalPort();
-        Future<String> srv = pool.submit(() -> serveOne(ss, server));
-        String cli = connect(port, client);
-        String s;
-        try {
-          s = srv.get(TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          ss.close();
-          s = "ERR\tlab timeout";
-        }
-        emit(id + "\tresult\tpair\t" + s + "\t" + cli);
+        String[] results = pair(pool, ss, () -> serveOne(ss, server), port -> connect(port, client));
+        emit(id + "\tresult\tpair\t" + results[0] + "\t" + results[1]);
         break;
       }
       case "serve": {
@@ -93,7 +94,7 @@ public final class TlsLab {
     }
   }
 
-  private static Map<String, String> spec(String s) {
+  static Map<String, String> spec(String s) {
     Map<String, String> m = new HashMap<>();
     for (String kv : s.split(";")) {
       int i = kv.indexOf('=');
@@ -137,11 +138,29 @@ public final class TlsLab {
     s.setSSLParameters(p);
   }
 
-  private static SSLServerSocket serverSocket(Map<String, String> m) throws Exception {
-    SSLServerSocket ss = (SSLServerSocket) context(m).getServerSocketFactory()
-        .createServerSocket(0, 4, InetAddress.getByName("127.0.0.1"));
+  /** Serves one handshake on `ss` on a worker thread while the client connects: {server result, client result} (shared with TrustLab). */
+  static String[] pair(ExecutorService pool, SSLServerSocket ss, Callable<String> server, java.util.function.IntFunction<String> client) throws Exception {
+    Future<String> srv = pool.submit(server);
+    String cli = client.apply(ss.getLocalPort());
+    String s;
+    try {
+      s = srv.get(TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      ss.close();
+      s = "ERR\tlab timeout";
+    }
+    return new String[] { s, cli };
+  }
+
+  /** A loopback server socket on an ephemeral port (shared with TrustLab). */
+  static SSLServerSocket listen(SSLContext ctx) throws IOException {
+    SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 4, InetAddress.getByName("127.0.0.1"));
     ss.setSoTimeout(TIMEOUT_MS);
     return ss;
+  }
+
+  private static SSLServerSocket serverSocket(Map<String, String> m) throws Exception {
+    return listen(context(m));
   }
 
   private static String serveOne(SSLServerSocket ss, Map<String, String> m) {
@@ -171,7 +190,7 @@ public final class TlsLab {
     }
   }
 
-  private static void closeQuietly(Closeable c) {
+  static void closeQuietly(Closeable c) {
     if (c == null) return;
     try {
       c.close();
@@ -180,17 +199,28 @@ public final class TlsLab {
     }
   }
 
+  /** Connects to 127.0.0.1:port, handshakes and sends a GET; the caller reads the answer and closes the socket (shared with TrustLab). */
+  static SSLSocket handshakeAndGet(SSLContext ctx, int port, java.util.function.Consumer<SSLSocket> configure) throws IOException {
+    SSLSocket sock = (SSLSocket) ctx.getSocketFactory().createSocket();
+    try {
+      sock.setSoTimeout(TIMEOUT_MS);
+      sock.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), TIMEOUT_MS);
+      configure.accept(sock);
+      sock.startHandshake();
+      OutputStream out = sock.getOutputStream();
+      out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return sock;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(sock);
+      throw e;
+    }
+  }
+
   private static String connect(int port, Map<String, String> m) {
     try {
-      SSLSocket sock = (SSLSocket) context(m).getSocketFactory().createSocket();
+      SSLSocket sock = handshakeAndGet(context(m), port, s -> configure(s, m));
       try {
-        sock.setSoTimeout(TIMEOUT_MS);
-        sock.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), TIMEOUT_MS);
-        configure(sock, m);
-        sock.startHandshake();
-        OutputStream out = sock.getOutputStream();
-        out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
         BufferedReader r = new BufferedReader(new InputStreamReader(sock.getInputStream(), StandardCharsets.US_ASCII));
         String first = r.readLine();
         if (first == null) return "ERR\tno data from server";
@@ -204,7 +234,7 @@ public final class TlsLab {
     }
   }
 
-  private static String describe(Throwable t) {
+  static String describe(Throwable t) {
     String msg = t.getClass().getName() + ": " + t.getMessage();
     return msg.replace('\t', ' ');
   }

@@ -109,12 +109,12 @@ export async function startLab(): Promise<Lab> {
 }
 
 /** TlsLab.java, found from this module's directory upward (works from test/ and from a bundle in dist/). */
-function findLabSource(): string {
+export function findLabSource(name = 'TlsLab.java'): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    for (const candidate of [path.join(dir, 'TlsLab.java'), path.join(dir, 'test', 'interop', 'TlsLab.java')]) {
+    for (const candidate of [path.join(dir, name), path.join(dir, 'test', 'interop', name)]) {
       if (fs.existsSync(candidate)) return candidate;
     }
-    if (path.dirname(dir) === dir) throw new Error('TlsLab.java not found');
+    if (path.dirname(dir) === dir) throw new Error(`${name} not found`);
   }
 }
 
@@ -159,15 +159,16 @@ export function spawnLabJvm(mainClass: string, classpath: string, jvmArgs: strin
   });
 }
 
-class JavaLab {
+/** A lab JVM speaking the line protocol of TlsLab.java (and TrustLab.java): one request per line, one result per request. */
+export class JavaLab {
   private next = 0;
   disabledAlgorithms = '';
 
   private constructor(private readonly child: ChildProcess, private readonly pending: Map<string, PendingRequest>) {}
 
-  static async start(dir: string, jvmArgs: string[]): Promise<JavaLab> {
+  static async start(dir: string, jvmArgs: string[], mainClass = 'TlsLab'): Promise<JavaLab> {
     const pending = new Map<string, PendingRequest>();
-    const started = await spawnLabJvm('TlsLab', dir, jvmArgs, (fields) => {
+    const started = await spawnLabJvm(mainClass, dir, jvmArgs, (fields) => {
       const request = pending.get(fields[0]);
       if (!request) return;
       if (fields[1] === 'listening') request.onListening?.(Number(fields[2]));
@@ -253,9 +254,9 @@ function isTls13Name(name: string): boolean {
   return /^TLS_(AES_128_GCM_SHA256|AES_256_GCM_SHA384|CHACHA20_POLY1305_SHA256|AES_128_CCM_SHA256|AES_128_CCM_8_SHA256)$/.test(name);
 }
 
-interface ProcessResult { stdout: string; stderr: string }
+export interface ProcessResult { stdout: string; stderr: string }
 
-function spawnBounded(args: string[], input: string | undefined, onStdout?: (text: string, child: ChildProcess) => void): Promise<ProcessResult> {
+export function spawnBounded(args: string[], input: string | undefined, onStdout?: (text: string, child: ChildProcess) => void): Promise<ProcessResult> {
   return new Promise((resolve) => {
     const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

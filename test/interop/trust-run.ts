@@ -1,0 +1,58 @@
+/**
+ * Runs the trust slices: generated cases through real handshakes (trust-lab.ts) and through the
+ * predictor, per slice, with every disagreement. Used by the fast tier (test/handshake/trust-differential.test.ts)
+ * and by `npm run interop` (scripts/interop.ts).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startTrustLab } from './trust-lab';
+import { makeUniverse, storeMaker, writeUniverse } from './trust-pki';
+import { caseFiles, observe, runReal, trustCases, type Observed, type Slice, type TrustCase } from './trust-cases';
+import { agrees, observedFrom, predictDerived } from './trust-predict';
+
+export interface SliceResult {
+  slice: Slice;
+  pairs: number;
+  agree: number;
+  /** Cases the predictor leaves unknown (the JDK's cacerts, not in a generated tree): not counted as agreement. */
+  unknown: number;
+  disagreements: { case: TrustCase; real: Observed; predicted: Observed | 'unknown'; detail: string }[];
+  /** Real verdicts seen, for coverage. */
+  verdicts: Record<string, number>;
+}
+
+export async function runTrustSlices(perSlice: number, seed: number, concurrency = 4, slices: Slice[] = ['trust', 'client-auth', 'validity']): Promise<SliceResult[]> {
+  const lab = await startTrustLab();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-trust-'));
+  try {
+    const universe = makeUniverse();
+    writeUniverse(universe, dir);
+    const stores = storeMaker(lab, dir);
+    const results: SliceResult[] = [];
+    for (const slice of slices) {
+      const result: SliceResult = { slice, pairs: 0, agree: 0, unknown: 0, disagreements: [], verdicts: {} };
+      const queue = trustCases(slice, perSlice, seed);
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let c = queue.shift(); c; c = queue.shift()) {
+            const files = await caseFiles(c, universe, stores, dir);
+            const real = await runReal(lab, c, files);
+            const observed = observe(c, real);
+            const predicted = observedFrom(predictDerived(c, universe), c.protocol);
+            result.pairs++;
+            result.verdicts[observed.verdict] = (result.verdicts[observed.verdict] ?? 0) + 1;
+            if (predicted === 'unknown') result.unknown++;
+            else if (agrees(observed, predicted)) result.agree++;
+            else result.disagreements.push({ case: c, real: observed, predicted, detail: `client: ${real.client.error ?? 'ok'} | server: ${real.server.error ?? 'ok'}` });
+          }
+        }),
+      );
+      results.push(result);
+    }
+    return results;
+  } finally {
+    await lab.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
