@@ -216,7 +216,8 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
     clientAuth: role === 'server' ? tls.clientAuth?.value ?? 'none' : undefined,
     ...(role === 'server' && tls.signatureFloor ? { signatureFloor: tls.signatureFloor.value } : {}),
     ...(role === 'server' && tls.dheParameters ? { dheParameters: tls.dheParameters.value } : {}),
-    hasClientCertificate: role === 'client' ? tls.certificate !== undefined : undefined,
+    // A key store counts too: which certificate JSSE then sends (if any) is derive/trust.ts's question.
+    hasClientCertificate: role === 'client' ? tls.certificate !== undefined || tls.trust?.keyStore !== undefined : undefined,
     label: component.name,
   };
   return { component, role, side, unknownSuites, disabledSuites, disabledProtocols, protocolsFrom, suitesFrom, notes, missing, ...(keyTypeAssumed ? { keyTypeAssumed } : {}) };
