@@ -28,7 +28,8 @@ export function certificatesInStore(all: TreeCertificate[], file: string): TreeC
 export function keyEntries(all: TreeCertificate[], file: string): { alias: string; chain: TreeCertificate[] }[] {
   const inStore = certificatesInStore(all, file);
   if (inStore.length === 0) return [];
-  if (!inStore.some((c) => entryOf(c))) return inStore[0].hasPrivateKey ? [{ alias: '', chain: inStore }] : [];
+  // A PEM file is one chain, sent in file order (nginx ssl_certificate): its key may well not be in the tree.
+  if (!inStore.some((c) => entryOf(c))) return [{ alias: '', chain: [...inStore].sort((a, b) => a.cert.range.start.line - b.cert.range.start.line) }];
   const byAlias = new Map<string, TreeCertificate[]>();
   for (const c of inStore) {
     const e = entryOf(c);

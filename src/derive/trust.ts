@@ -94,18 +94,46 @@ function placeOfStore(store: StoreRef): Location | undefined {
   return store.path.from.kind === 'file' ? store.path.from.location : undefined;
 }
 
-/** The anchors a verifier trusts: its trust store, else its default (unknown unless the tree holds it). */
-function anchorsOf(all: TreeCertificate[], component: Component): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location } {
+/** The JDK's cacerts when the tree holds the JDK the component runs (its `release` file's directory). */
+function treeCacerts(all: TreeCertificate[], component: Component): string | undefined {
+  const from = component.runtime?.version.from;
+  if (from?.kind !== 'file' || path.basename(from.location.file) !== 'release') return undefined;
+  const home = path.dirname(from.location.file);
+  const candidates = [path.join(home, 'lib', 'security', 'cacerts'), path.join(home, 'jre', 'lib', 'security', 'cacerts')];
+  return candidates.find((file) => all.some((c) => c.doc.file.path === file));
+}
+
+/**
+ * The anchors a verifier trusts: its trust store, else its default — the JDK's cacerts (known when the tree
+ * holds that JDK's cacerts), the system's CA store (never known). `alsoDefault`: the JDK's cacerts are
+ * trusted besides the trust store (Liberty trustDefaultCerts="true"), so a missing anchor is not decisive.
+ */
+function anchorsOf(all: TreeCertificate[], component: Component): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location; alsoDefault?: boolean } {
   const trust = component.tls?.trust;
   const store = trust?.trustStore;
+  const jsse = verifierStack(component) === 'jsse';
   if (store) {
     const from = placeOfStore(store);
     if (!store.file) return { anchors: [], source: { kind: 'outside-tree', store }, from };
-    return { anchors: trustedInStore(all, store.file, verifierStack(component) === 'jsse'), source: { kind: 'store', store, file: store.file }, from };
+    return { anchors: trustedInStore(all, store.file, jsse), source: { kind: 'store', store, file: store.file }, from, alsoDefault: trust?.defaultTrust === 'jdk-cacerts' };
   }
-  if (trust?.defaultTrust === 'jdk-cacerts' || (verifierStack(component) === 'jsse' && trust?.defaultTrust !== 'none')) return { anchors: [], source: { kind: 'jdk-cacerts' } };
+  if (trust?.defaultTrust === 'jdk-cacerts' || (jsse && trust?.defaultTrust !== 'none')) {
+    const cacerts = treeCacerts(all, component);
+    if (cacerts) return { anchors: trustedInStore(all, cacerts, true), source: { kind: 'store', store: { path: { value: cacerts, from: { kind: 'default', origin: "the JDK's cacerts" } }, file: cacerts }, file: cacerts } };
+    return { anchors: [], source: { kind: 'jdk-cacerts' } };
+  }
   if (trust?.defaultTrust === 'system') return { anchors: [], source: { kind: 'system' } };
   return { anchors: [] };
+}
+
+/**
+ * The CA names a server lists in its CertificateRequest: a JSSE server its anchors' subjects; nginx the
+ * certificates of ssl_client_certificate, none with ssl_trusted_certificate alone (then any client key goes).
+ */
+function listedIssuers(server: Component, anchors: TreeCertificate[]): Set<string> {
+  const directives = server.attributes.storeDirectives as Record<string, unknown> | undefined;
+  if (server.type.startsWith('nginx') && directives && !directives.ssl_client_certificate) return new Set();
+  return new Set(anchors.map((a) => a.cert.subjectText));
 }
 
 /**
@@ -160,15 +188,15 @@ function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
 /** Checks one direction once the presented chain(s) and anchors are known. */
 function check(all: TreeCertificate[], direction: 'server' | 'client', verifier: Component, peer: Component, prediction: LinkPrediction | undefined): TrustCheck {
   const own = ownChain(all, peer);
-  const { anchors, source, from: anchorsFrom } = anchorsOf(all, verifier);
+  const { anchors, source, from: anchorsFrom, alsoDefault } = anchorsOf(all, verifier);
   const base = { direction, verifier, peer, stack: verifierStack(verifier), presentedFrom: own.from, presentedStore: own.store, anchors, anchorSource: source, anchorsFrom };
   const purpose = direction === 'server' ? 'serverAuth' : 'clientAuth';
   let chains = own.chains;
   if (direction === 'client' && own.chains.length > 0 && !own.missing) {
     // JSSE's key manager offers only a key whose chain has an issuer the server lists (CertificateRequest
     // certificate_authorities: the subjects of the server's anchors); with none, it sends no certificate.
-    const listed = new Set(anchors.map((a) => a.cert.subjectText));
-    if (source?.kind === 'store' && listed.size > 0 && verifierStack(peer) === 'jsse') {
+    const listed = listedIssuers(verifier, anchors);
+    if (source?.kind === 'store' && !alsoDefault && listed.size > 0 && verifierStack(peer) === 'jsse') {
       chains = own.chains.filter((chain) => chain.some((c) => listed.has(c.cert.issuerText)));
       if (chains.length === 0) return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'no-issuer-match', candidates: own.chains.map((c) => c[0]) } };
     }
@@ -190,7 +218,12 @@ function check(all: TreeCertificate[], direction: 'server' | 'client', verifier:
   if (verdicts.some((v) => v.kind !== verdicts[0].kind)) {
     return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `which key entry ${peer.name} presents (its key store holds several: name the alias)` } };
   }
-  return { ...base, presented: chains[0], verdict: verdicts[0] };
+  const verdict = verdicts[0];
+  // The JDK's cacerts are trusted too (not in the tree): a path that found no anchor may still find one there.
+  if (alsoDefault && verdict.kind === 'untrusted' && (verdict.result.reason === 'no-anchor' || verdict.result.reason === 'missing-intermediate')) {
+    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `the JDK's cacerts, which ${verifier.name} trusts besides its trust store` } };
+  }
+  return { ...base, presented: chains[0], verdict };
 }
 
 /** Trust per resolved link whose two ends have TLS settings. */

@@ -6,6 +6,7 @@ import certHostnameMismatch from './cert/hostname-mismatch';
 import certSharedPrivateKey from './cert/shared-private-key';
 import certSignatureDisabledByRuntime from './cert/signature-disabled-by-runtime';
 import certWeakKey from './cert/weak-key';
+import certWrongKeyUsage from './cert/wrong-key-usage';
 import cleartrustAdminApiSslMismatch from './cleartrust/admin-api-ssl-mismatch';
 import cleartrustAgentBackwardCompatibleRequired from './cleartrust/agent-backward-compatible-required';
 import cleartrustAnonCipherDisabled from './cleartrust/anon-cipher-disabled';
@@ -39,14 +40,18 @@ import mqSslpeerSyntax from './mq/sslpeer-syntax';
 import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
 import securityPlaintextSecret from './security/plaintext-secret';
+import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
 import tlsCipherStringUnknownToOpenssl from './tls/cipher-string-unknown-to-openssl';
 import tlsCipherUnknownToRuntime from './tls/cipher-unknown-to-runtime';
+import tlsClientCertificateRequired from './tls/client-certificate-required';
+import tlsIncompleteChain from './tls/incomplete-chain';
 import tlsLinkOutcomeUnknown from './tls/link-outcome-unknown';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
 import tlsNoCommonCipher from './tls/no-common-cipher';
 import tlsNoCommonProtocol from './tls/no-common-protocol';
 import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols';
+import tlsUntrustedServerCertificate from './tls/untrusted-server-certificate';
 import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
 import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
 
@@ -58,6 +63,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   certSharedPrivateKey,
   certSignatureDisabledByRuntime,
   certWeakKey,
+  certWrongKeyUsage,
   cleartrustAdminApiSslMismatch,
   cleartrustAgentBackwardCompatibleRequired,
   cleartrustAnonCipherDisabled,
@@ -91,14 +97,18 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqSystemChannelsNotBlocked,
   mqTlsChannelWithoutMcauser,
   securityPlaintextSecret,
+  tlsCertificateTrustUnknown,
   tlsCipherDisabledByRuntime,
   tlsCipherStringUnknownToOpenssl,
   tlsCipherUnknownToRuntime,
+  tlsClientCertificateRequired,
+  tlsIncompleteChain,
   tlsLinkOutcomeUnknown,
   tlsNegotiatesUnexpectedCipher,
   tlsNoCommonCipher,
   tlsNoCommonProtocol,
   tlsServerAllowsLegacyProtocols,
+  tlsUntrustedServerCertificate,
   tlsWeakCipherEnabled,
   tlsWeakProtocolEnabled,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

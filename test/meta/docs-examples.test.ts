@@ -8,10 +8,10 @@ import { runRule, type TreeCase } from '../helpers/rule-tester';
 const repo = path.resolve(__dirname, '../..');
 
 /** The run of one example tree: config and options from its lint-deploy.config.json block. */
-function caseOf(name: string, ruleId: string, files: Record<string, string>): TreeCase {
+function caseOf(name: string, ruleId: string, files: Record<string, string | Buffer>): TreeCase {
   const { 'lint-deploy.config.json': configText, ...tree } = files;
   if (configText === undefined) return { name, files: tree };
-  const raw = JSON.parse(configText) as Partial<LintConfig> & { rules?: Record<string, unknown> };
+  const raw = JSON.parse(configText.toString()) as Partial<LintConfig> & { rules?: Record<string, unknown> };
   const setting = raw.rules?.[ruleId];
   const config: Partial<LintConfig> = {};
   for (const key of ['java', 'components', 'links', 'agentVersion'] as const) if (raw[key] !== undefined) Object.assign(config, { [key]: raw[key] });

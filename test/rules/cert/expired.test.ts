@@ -1,6 +1,7 @@
 import rule from '../../../src/rules/cert/expired';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
+import { javaClient, tomcatServer } from '../tls/trust-trees';
 
 // The fixture certificates are valid from 2026-11 for 20 years: a fixed reference date makes the cases stable.
 const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
@@ -9,5 +10,16 @@ ruleTester(rule, {
   invalid: [
     { name: 'expired', files, options: { referenceDate: '2047-01-01' }, errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['2046-'] }] },
     { name: 'not yet valid', files, options: { referenceDate: '2020-01-01' }, errors: [{ messageId: 'notYetValid', file: 'qm/ssl/qm.crt', line: 1 }] },
+    {
+      // JSSE accepts a leaf that is itself in the trust store without checking its dates (checked against JDK 17).
+      name: 'an expired self-signed server certificate the only client trusts directly: info, not an error',
+      files: { ...javaClient({ trustStore: 'trust-self-expired.jks' }), ...tomcatServer('server-self-expired.p12') },
+      errors: [{ messageId: 'expiredAnchor', file: 'api/conf/server-self-expired.p12', line: 1, severity: 'info' }],
+    },
+    {
+      name: 'the same expired certificate, the client trusting another CA: the handshake checks its dates',
+      files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...tomcatServer('server-self-expired.p12') },
+      errors: [{ messageId: 'expired', file: 'api/conf/server-self-expired.p12', line: 1, severity: 'error' }],
+    },
   ],
 });

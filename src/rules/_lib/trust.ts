@@ -1,0 +1,97 @@
+/** Shared plumbing for the certificate-trust rules: texts and places of a link's trust check (src/derive/trust.ts). */
+import * as path from 'node:path';
+import type { Location, RelatedLocation } from '../../core/types';
+import type { PathFailure } from '../../derive/chain';
+import type { LinkTrust, TrustCheck } from '../../derive/trust';
+import type { DerivedDeployment } from '../../derive/types';
+import type { TreeCertificate } from '../../model/mq-certs';
+import type { PemCertificate } from '../../parse/pem';
+import type { Component } from '../../model/types';
+import { linkSources } from './sources';
+
+/** `CN=api.example.com` → `api.example.com`; else the whole subject. */
+export function certName(c: PemCertificate): string {
+  return c.subject.find((a) => a.type === 'CN')?.value ?? c.subjectText;
+}
+
+/** The negotiated protocol of the link, when predicted. */
+export function linkProtocol(deployment: DerivedDeployment, lt: LinkTrust): string | undefined {
+  const p = deployment.derived.predictions.find((lp) => lp.link === lt.link)?.prediction;
+  return p?.ok ? p.protocol : undefined;
+}
+
+function displayFile(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/') || path.basename(file);
+}
+
+/** Whom the verifier trusts, in words: `conf/trust.p12 (CN=Root CA, CN=Other)`. */
+export function anchorsText(root: string, check: TrustCheck): string {
+  const names = [...new Set(check.anchors.map((a) => certName(a.cert)))];
+  const shown = names.length > 4 ? [...names.slice(0, 4), `${names.length - 4} more`] : names;
+  const where = check.anchorSource?.kind === 'store' ? displayFile(root, check.anchorSource.file) : 'its trust store';
+  return `${where} (${shown.join(', ') || 'no certificate'})`;
+}
+
+/** What the peer sends, in words: `api.example.com ← Issuing CA`. */
+export function chainText(check: TrustCheck): string {
+  return check.presented.map((c) => certName(c.cert)).join(' ← ') || '(nothing)';
+}
+
+/** A path failure in one clause. */
+export function pathFailureText(f: PathFailure): string {
+  switch (f.reason) {
+    case 'no-anchor':
+      return f.at.selfSigned ? `the chain ends in ${certName(f.at)}, which it does not trust` : `no trusted certificate issued ${certName(f.at)} (issuer ${f.detail})`;
+    case 'missing-intermediate':
+      return `the intermediate ${f.missing ? certName(f.missing) : f.detail} that links ${certName(f.at)} to a trusted root is not sent`;
+    case 'anchor-not-self-signed':
+      return `the path ends in the trusted ${certName(f.at)}, which is not self-signed, and OpenSSL needs the self-signed root too (no partial chains)`;
+    case 'depth':
+      return `the path is longer than the verify depth allows (${f.detail})`;
+    case 'not-ca':
+      return `${certName(f.at)} issues certificates but is not a CA (${f.detail})`;
+    case 'path-length':
+      return `${certName(f.at)}'s ${f.detail} is exceeded`;
+    case 'key-usage':
+      return `${certName(f.at)} has ${f.detail}`;
+  }
+}
+
+/** The certificate's place in the tree (the store or PEM file; a store entry has no line). */
+export function certificatePlace(c: TreeCertificate): Location {
+  return { file: c.doc.file.path, range: c.cert.range };
+}
+
+/** The tree certificate for a PEM certificate of a check (the presented or anchor entry). */
+export function treeCertificateOf(check: TrustCheck, cert: PemCertificate): TreeCertificate | undefined {
+  return [...check.presented, ...check.anchors].find((c) => c.cert.fingerprintSha256 === cert.fingerprintSha256);
+}
+
+/** Where the verifier's trust is configured, else the verifier itself. */
+export function verifierPlace(check: TrustCheck): Location {
+  return check.anchorsFrom ?? check.verifier.location;
+}
+
+/** Where the peer's certificate is configured, else the peer itself. */
+export function peerPlace(check: TrustCheck): Location {
+  return check.presentedFrom ?? check.peer.location;
+}
+
+/** The files a trust verdict depends on: both configurations, the trust store, the presented certificate or store. */
+export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Location): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  const add = (l: Location | undefined, message: string) => {
+    if (!l || out.some((o) => o.file === l.file) || l.file === location.file) return;
+    out.push({ ...l, message });
+  };
+  add(check.anchorsFrom, `${check.verifier.name}'s trust store is configured here`);
+  if (check.anchorSource?.kind === 'store') add({ file: check.anchorSource.file }, `${check.verifier.name} trusts the certificates of this store`);
+  add(check.presentedFrom, `${check.peer.name}'s certificate is configured here`);
+  const leaf = check.presented[0];
+  if (leaf) add(certificatePlace(leaf), `${check.peer.name} presents ${certName(leaf.cert)}`);
+  for (const s of linkSources(lt.link, lt.client, lt.server)) add(s, s.message);
+  return out;
+}
+
+/** The name of a component as messages use it. */
+export const nameOf = (c: Component): string => c.name;

@@ -1,0 +1,59 @@
+import type { TreeCertificate } from '../../model/mq-certs';
+import { certName, chainText, peerPlace, trustRelated, verifierPlace } from '../_lib/trust';
+import { defineRule } from '../types';
+
+/** The top of a presented chain when it is a private root the tree holds (a public CA's root would not be in a deployment tree). */
+function privateRoot(presented: TreeCertificate[], all: TreeCertificate[]): TreeCertificate | undefined {
+  const top = presented[presented.length - 1];
+  if (!top) return undefined;
+  if (top.cert.selfSigned) return top;
+  return all.find((c) => c.cert.selfSigned && c.cert.subjectText === top.cert.issuerText);
+}
+
+export default defineRule({
+  meta: {
+    id: 'tls/certificate-trust-unknown',
+    description: "Say which links' certificate trust the tree does not decide (trust store outside the tree, the JDK's cacerts, a store that cannot be read), and what to add",
+    severity: 'info',
+    messages: {
+      serverUnknown: "{{client}} → {{server}}: whether {{client}} trusts {{server}}'s certificate ({{chain}}) is unknown: the tree does not hold {{missing}}{{hint}}",
+      clientUnknown: "{{client}} → {{server}}: whether {{server}} accepts {{client}}'s client certificate is unknown: the tree does not hold {{missing}}",
+    },
+    options: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    for (const lt of ctx.deployment.derived.trust) {
+      const server = lt.serverCertificate;
+      if (server.verdict.kind === 'unknown' && server.presented.length > 0) {
+        const root = server.anchorSource?.kind === 'jdk-cacerts' ? privateRoot(server.presented, ctx.deployment.derived.certificates) : undefined;
+        const hint = root
+          ? `. Its root ${certName(root.cert)} is a private CA: unless it was imported into that JDK's cacerts, the handshake fails with "PKIX path building failed"`
+          : server.anchorSource?.kind === 'jdk-cacerts'
+            ? ". It depends on the JDK's cacerts"
+            : '';
+        const location = verifierPlace(server);
+        ctx.report({
+          messageId: 'serverUnknown',
+          data: { client: lt.client.name, server: lt.server.name, chain: chainText(server), missing: server.verdict.missing, hint },
+          location,
+          related: trustRelated(lt, server, location),
+          fingerprint: [lt.link.client, lt.link.server, 'server-certificate'],
+          outcome: 'unknown',
+        });
+      }
+      const client = lt.clientCertificate;
+      if (client?.verdict.kind === 'unknown' && lt.clientAuth === 'required' && server.verdict.kind !== 'untrusted') {
+        const location = peerPlace(client);
+        ctx.report({
+          messageId: 'clientUnknown',
+          data: { client: lt.client.name, server: lt.server.name, missing: client.verdict.missing },
+          location,
+          related: trustRelated(lt, client, location),
+          fingerprint: [lt.link.client, lt.link.server, 'client-certificate'],
+          outcome: 'unknown',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { trustSignals } from '../../derive/trust-signals';
+import { anchorsText, certName, chainText, linkProtocol, pathFailureText, trustRelated, verifierPlace } from '../_lib/trust';
+import { defineRule } from '../types';
+
+/** Path failures this rule reports; a missing intermediate, key usage and dates have their own rules. */
+const REASONS = new Set(['no-anchor', 'anchor-not-self-signed', 'depth', 'not-ca', 'path-length']);
+
+export default defineRule({
+  meta: {
+    id: 'tls/untrusted-server-certificate',
+    description: "Catch links whose client does not trust the server's certificate chain (PKIX path building fails)",
+    severity: 'error',
+    messages: {
+      untrusted:
+        '{{client}} does not trust the certificate {{server}} presents ({{chain}}): {{why}}. {{client}} trusts {{anchors}}. The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: import the root CA that issued {{leaf}} into {{client}}\'s trust store (keytool -importcert -trustcacerts -alias <ca> -file <root-ca.pem> -keystore <truststore>), or have {{server}} present a certificate from a CA {{client}} trusts',
+    },
+    options: {},
+    symptoms: [
+      'PKIX path building failed',
+      'unable to find valid certification path to requested target',
+      'Received fatal alert: certificate_unknown',
+      'sslv3 alert certificate unknown',
+      'basic constraints check failed',
+    ],
+  },
+  check(ctx) {
+    for (const lt of ctx.deployment.derived.trust) {
+      const check = lt.serverCertificate;
+      const v = check.verdict;
+      if (v.kind !== 'untrusted' || !REASONS.has(v.result.reason)) continue;
+      const signals = trustSignals(check, v.result.reason, linkProtocol(ctx.deployment, lt));
+      const location = verifierPlace(check);
+      ctx.report({
+        messageId: 'untrusted',
+        data: {
+          client: lt.client.name,
+          server: lt.server.name,
+          chain: chainText(check),
+          why: pathFailureText(v.result),
+          anchors: anchorsText(ctx.deployment.root, check),
+          alert: signals.alert,
+          clientLog: signals.verifierLog,
+          serverLog: signals.peerLog,
+          leaf: certName(check.presented[0].cert),
+        },
+        location,
+        related: trustRelated(lt, check, location),
+        fingerprint: [lt.link.client, lt.link.server, v.result.reason, check.presented[0].cert.fingerprintSha256],
+        outcome: 'fails',
+      });
+    }
+  },
+});
