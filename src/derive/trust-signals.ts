@@ -91,8 +91,8 @@ export function trustSignals(check: TrustCheck, kind: TrustFailureKind, protocol
   }
   if (nginx) {
     return kind === 'no-certificate'
-      ? { alert: 'none', verifierLog: 'client sent no required SSL certificate while reading client request headers', peerLog: 'HTTP 400 "No required SSL certificate was sent"' }
-      : { alert: 'none', verifierLog: `client SSL certificate verify error: (${opensslVerifyError(kind)}) while reading client request headers`, peerLog: 'HTTP 400 "The SSL certificate error"' };
+      ? { alert: 'none', verifierLog: 'client sent no required SSL certificate while reading client request headers', peerLog: 'HTTP 400 No required SSL certificate was sent' }
+      : { alert: 'none', verifierLog: `client SSL certificate verify error: (${opensslVerifyError(kind)}) while reading client request headers`, peerLog: 'HTTP 400 The SSL certificate error' };
   }
   if (verifier.tls?.implementation === 'gskit') {
     return kind === 'no-certificate'

@@ -72,19 +72,19 @@ function ownChain(all: TreeCertificate[], component: Component): { chains: TreeC
   const trust = tls?.trust;
   if (trust?.keyStore) {
     const from = placeOfStore(trust.keyStore);
-    if (!trust.keyStore.file) return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} (not in the tree)` };
+    if (!trust.keyStore.file) return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} is not in the tree` };
     const entries = keyEntries(all, trust.keyStore.file);
     const alias = trust.keyAlias?.value;
     const chosen = alias ? entries.filter((e) => e.alias.toLowerCase() === alias.toLowerCase()) : entries;
     if (entries.length === 0 && certificatesInStore(all, trust.keyStore.file).length === 0) {
-      return { chains: [], from, missing: `the entries of ${component.name}'s key store ${trust.keyStore.path.value} (it could not be read)` };
+      return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read` };
     }
     return { chains: chosen.map((e) => e.chain), from, store: storeLabel(trust.keyStore, alias) };
   }
   const file = tls?.certificate?.file;
   if (!file) return { chains: [] };
   const named = certificatesNamed(all, file, component);
-  if (named.length === 0) return { chains: [], from: tls?.certificate?.reference, missing: `${component.name}'s certificate ${file} (not in the tree)` };
+  if (named.length === 0) return { chains: [], from: tls?.certificate?.reference, missing: `${component.name}'s certificate ${file} is not in the tree` };
   // nginx and Tomcat send the file's certificates in file order: the first is the leaf.
   const inFile = all.filter((c) => c.doc.file.path === named[0].doc.file.path).sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
   return { chains: [inFile], from: tls?.certificate?.reference };
@@ -166,7 +166,7 @@ function judge(
   serverKeyUsage?: string,
 ): TrustVerdict {
   const stack = verifierStack(verifier);
-  if (!stack) return { kind: 'unknown', missing: `how ${verifier.name} (${verifier.tls?.implementation ?? 'unknown stack'}) validates certificates` };
+  if (!stack) return { kind: 'unknown', missing: `how ${verifier.name} (${verifier.tls?.implementation ?? 'unknown stack'}) validates certificates is not modelled` };
   const result = validatePath({
     presented: chain.map((c) => c.cert),
     anchors: anchors.map((c) => c.cert),
@@ -205,23 +205,23 @@ function check(all: TreeCertificate[], direction: 'server' | 'client', verifier:
   if (chains.length === 0) {
     // A client without a certificate or key store, or whose key store holds no key entry, sends none.
     if (direction === 'client') return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'none-configured', candidates: [] } };
-    return { ...base, presented: [], verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents (not in the tree)` } };
+    return { ...base, presented: [], verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents is not in the tree` } };
   }
-  if (source?.kind === 'outside-tree') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name}'s trust store ${source.store.path.value} (not in the tree)` } };
+  if (source?.kind === 'outside-tree') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name}'s trust store ${source.store.path.value} is not in the tree` } };
   if (source?.kind === 'jdk-cacerts' && anchors.length === 0) {
     return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} names no trust store: it trusts its JDK's cacerts, which the tree does not hold (declare -Djavax.net.ssl.trustStore or add the store)` } };
   }
   if (source?.kind === 'system') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} trusts the system's CA store, which the tree does not hold` } };
-  if (!source) return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `whom ${verifier.name} trusts (no trust store configured)` } };
+  if (!source) return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} has no trust store configured` } };
   const verdicts = chains.map((chain) => judge(all, chain, anchors, verifier, purpose, direction === 'server' ? serverKeyUsageFor(prediction, chain[0]) : undefined));
   // Several key entries and no alias: the stack picks one; the verdict stands only when all agree.
   if (verdicts.some((v) => v.kind !== verdicts[0].kind)) {
-    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `which key entry ${peer.name} presents (its key store holds several: name the alias)` } };
+    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${peer.name}'s key store holds several key entries and its configuration names no alias: which one it presents decides` } };
   }
   const verdict = verdicts[0];
   // The JDK's cacerts are trusted too (not in the tree): a path that found no anchor may still find one there.
   if (alsoDefault && verdict.kind === 'untrusted' && (verdict.result.reason === 'no-anchor' || verdict.result.reason === 'missing-intermediate')) {
-    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `the JDK's cacerts, which ${verifier.name} trusts besides its trust store` } };
+    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them` } };
   }
   return { ...base, presented: chains[0], verdict };
 }

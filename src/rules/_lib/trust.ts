@@ -41,7 +41,7 @@ export function chainText(check: TrustCheck): string {
 export function pathFailureText(f: PathFailure): string {
   switch (f.reason) {
     case 'no-anchor':
-      return f.at.selfSigned ? `the chain ends in ${certName(f.at)}, which it does not trust` : `no trusted certificate issued ${certName(f.at)} (issuer ${f.detail})`;
+      return f.at.selfSigned ? `the chain ends in ${certName(f.at)}, which it does not trust` : `the chain ends at ${certName(f.at)}, issued by ${f.detail}, which it does not trust`;
     case 'missing-intermediate':
       return `the intermediate ${f.missing ? certName(f.missing) : f.detail} that links ${certName(f.at)} to a trusted root is not sent`;
     case 'anchor-not-self-signed':

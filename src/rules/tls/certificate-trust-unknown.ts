@@ -16,8 +16,8 @@ export default defineRule({
     description: "Say which links' certificate trust the tree does not decide (trust store outside the tree, the JDK's cacerts, a store that cannot be read), and what to add",
     severity: 'info',
     messages: {
-      serverUnknown: "{{client}} → {{server}}: whether {{client}} trusts {{server}}'s certificate ({{chain}}) is unknown: the tree does not hold {{missing}}{{hint}}",
-      clientUnknown: "{{client}} → {{server}}: whether {{server}} accepts {{client}}'s client certificate is unknown: the tree does not hold {{missing}}",
+      serverUnknown: "{{client}} → {{server}}: whether {{client}} trusts {{server}}'s certificate ({{chain}}) is unknown: {{missing}}{{hint}}",
+      clientUnknown: "{{client}} → {{server}}: whether {{server}} accepts {{client}}'s client certificate is unknown: {{missing}}",
     },
     options: {},
     symptoms: [],

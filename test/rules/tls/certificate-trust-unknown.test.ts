@@ -16,7 +16,7 @@ ruleTester(rule, {
     {
       name: 'the trust store named is not in the tree',
       files: { ...javaClient({}), 'client/jvm.options': '-Djavax.net.ssl.trustStore=/opt/shared/truststore.jks\n', ...tomcatServer('server-chain.p12') },
-      errors: [{ messageId: 'serverUnknown', file: 'client/jvm.options', line: 1, severity: 'info', messageIncludes: ['/opt/shared/truststore.jks (not in the tree)'] }],
+      errors: [{ messageId: 'serverUnknown', file: 'client/jvm.options', line: 1, severity: 'info', messageIncludes: ['/opt/shared/truststore.jks is not in the tree'] }],
     },
     {
       name: "Tomcat requires a client certificate; the client's key store is outside the tree",
