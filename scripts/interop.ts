@@ -80,13 +80,13 @@ async function trustRun(perSlice: number, seed: number, concurrency: number): Pr
   const started = Date.now();
   const results = await runTrustSlices(perSlice, seed, Math.min(concurrency, 4));
   let bad = 0;
-  console.log('| trust slice | pairs | decided | agree | % of decided | unknown (JDK cacerts) |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| trust slice | pairs | decided | agree | % of decided | unknown | derive-level disagreements |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     for (const d of r.disagreements) console.log(`DISAGREE ${r.slice} ${JSON.stringify(d.case)}: real ${JSON.stringify(d.real)} predicted ${JSON.stringify(d.predicted)} (${d.detail.slice(0, 300)})`);
     const decided = r.pairs - r.unknown;
-    console.log(`| ${r.slice} | ${r.pairs} | ${decided} | ${r.agree} | ${((100 * r.agree) / Math.max(1, decided)).toFixed(2)} | ${r.unknown} |`);
-    bad += r.disagreements.length;
+    console.log(`| ${r.slice} | ${r.pairs} | ${decided} | ${r.agree} | ${((100 * r.agree) / Math.max(1, decided)).toFixed(2)} | ${r.unknown} | ${r.deriveDisagreements} |`);
+    bad += r.disagreements.length + r.deriveDisagreements;
   }
   console.log(`trust slices: ${((Date.now() - started) / 1000).toFixed(1)} s, real verdicts ${JSON.stringify(results.map((r) => r.verdicts))}`);
   return bad;

@@ -45,7 +45,7 @@ export function treeCases(): TreeCase[] {
 }
 
 /** The JDK home the lab's `java` runs from (its `release` file goes into the trees). */
-function javaHome(): string {
+export function javaHome(): string {
   // -XshowSettings prints to stderr.
   const run = spawnSync('java', ['-XshowSettings:properties', '-version'], { encoding: 'utf8', timeout: 30_000 });
   return (/java\.home = (.+)/.exec(`${run.stdout}${run.stderr}`)?.[1] ?? '').trim();

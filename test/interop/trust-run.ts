@@ -10,13 +10,16 @@ import { startTrustLab } from './trust-lab';
 import { makeUniverse, storeMaker, writeUniverse } from './trust-pki';
 import { caseFiles, observe, runReal, trustCases, type Observed, type Slice, type TrustCase } from './trust-cases';
 import { agrees, observedFrom, predictDerived } from './trust-predict';
+import { treeTrust, writeTrustTree } from './trust-trees';
 
 export interface SliceResult {
   slice: Slice;
   pairs: number;
   agree: number;
-  /** Cases the predictor leaves unknown (the JDK's cacerts, not in a generated tree): not counted as agreement. */
+  /** Cases the tree-level prediction leaves unknown: not counted as agreement. */
   unknown: number;
+  /** The derive-level prediction (the case's components built by hand, no files) disagreeing with the real run, where it decides. */
+  deriveDisagreements: number;
   disagreements: { case: TrustCase; real: Observed; predicted: Observed | 'unknown'; detail: string }[];
   /** Real verdicts seen, for coverage. */
   verdicts: Record<string, number>;
@@ -31,7 +34,7 @@ export async function runTrustSlices(perSlice: number, seed: number, concurrency
     const stores = storeMaker(lab, dir);
     const results: SliceResult[] = [];
     for (const slice of slices) {
-      const result: SliceResult = { slice, pairs: 0, agree: 0, unknown: 0, disagreements: [], verdicts: {} };
+      const result: SliceResult = { slice, pairs: 0, agree: 0, unknown: 0, deriveDisagreements: 0, disagreements: [], verdicts: {} };
       const queue = trustCases(slice, perSlice, seed);
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
@@ -39,7 +42,13 @@ export async function runTrustSlices(perSlice: number, seed: number, concurrency
             const files = await caseFiles(c, universe, stores, dir);
             const real = await runReal(lab, c, files);
             const observed = observe(c, real);
-            const predicted = observedFrom(predictDerived(c, universe), c.protocol);
+            const treeDir = path.join(dir, 'trees', c.id);
+            writeTrustTree(c, files, treeDir);
+            const tree = treeTrust(treeDir);
+            fs.rmSync(treeDir, { recursive: true, force: true });
+            const predicted = tree.links === 1 ? observedFrom(tree.trust, c.protocol) : 'unknown';
+            const derived = observedFrom(predictDerived(c, universe), c.protocol);
+            if (derived !== 'unknown' && !agrees(observed, derived)) result.deriveDisagreements++;
             result.pairs++;
             result.verdicts[observed.verdict] = (result.verdicts[observed.verdict] ?? 0) + 1;
             if (predicted === 'unknown') result.unknown++;
