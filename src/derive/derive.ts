@@ -13,6 +13,7 @@ import { linkOutcome } from './outcome';
 import { presentedKeys, presentedPlaces } from './presented';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
+import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
@@ -58,7 +59,8 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
   }
   for (const component of deployment.components) if (component.tls) endpointOf(component, ownRole(component));
   const stacks = new Map(deployment.components.map((c) => [c.id, stackOf(c, deployment)]));
-  const trust = deriveTrust(certs, links);
+  const unreadable = new Set(deployment.documents.filter((d) => isKeystoreDocument(d) && !d.data.readable).map((d) => d.file.path));
+  const trust = deriveTrust(certs, links, unreadable);
   const derived: DerivedModel = { certificates: certs, stacks, links, unconfirmed, predictions, endpoints, trust };
   return { ...deployment, derived };
 }

@@ -20,7 +20,9 @@ export type AnchorSource =
   | { kind: 'store'; store: StoreRef; file: string }
   | { kind: 'jdk-cacerts' }
   | { kind: 'system' }
-  | { kind: 'outside-tree'; store: StoreRef };
+  | { kind: 'outside-tree'; store: StoreRef }
+  /** In the tree but its certificates could not be read (a PKCS#12 no tried password opens, a CMS key database). */
+  | { kind: 'unreadable'; store: StoreRef };
 
 export type TrustVerdict =
   | { kind: 'trusted'; result: PathSuccess }
@@ -67,12 +69,13 @@ const verifierStack = (c: Component): VerifierStack | undefined => {
 };
 
 /** The certificates a component sends as its own: the key store's entry (by alias), else its PEM file in file order. */
-function ownChain(all: TreeCertificate[], component: Component): { chains: TreeCertificate[][]; from?: Location; store?: string; missing?: string } {
+function ownChain(all: TreeCertificate[], component: Component, unreadable: ReadonlySet<string>): { chains: TreeCertificate[][]; from?: Location; store?: string; missing?: string } {
   const tls = component.tls;
   const trust = tls?.trust;
   if (trust?.keyStore) {
     const from = placeOfStore(trust.keyStore);
     if (!trust.keyStore.file) return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} is not in the tree` };
+    if (unreadable.has(trust.keyStore.file)) return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read (no password tried opens it, or a CMS key database)` };
     const entries = keyEntries(all, trust.keyStore.file);
     const alias = trust.keyAlias?.value;
     const chosen = alias ? entries.filter((e) => e.alias.toLowerCase() === alias.toLowerCase()) : entries;
@@ -108,13 +111,14 @@ function treeCacerts(all: TreeCertificate[], component: Component): string | und
  * holds that JDK's cacerts), the system's CA store (never known). `alsoDefault`: the JDK's cacerts are
  * trusted besides the trust store (Liberty trustDefaultCerts="true"), so a missing anchor is not decisive.
  */
-function anchorsOf(all: TreeCertificate[], component: Component): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location; alsoDefault?: boolean } {
+function anchorsOf(all: TreeCertificate[], component: Component, unreadable: ReadonlySet<string>): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location; alsoDefault?: boolean } {
   const trust = component.tls?.trust;
   const store = trust?.trustStore;
   const jsse = verifierStack(component) === 'jsse';
   if (store) {
     const from = placeOfStore(store);
     if (!store.file) return { anchors: [], source: { kind: 'outside-tree', store }, from };
+    if (unreadable.has(store.file)) return { anchors: [], source: { kind: 'unreadable', store }, from };
     return { anchors: trustedInStore(all, store.file, jsse), source: { kind: 'store', store, file: store.file }, from, alsoDefault: trust?.defaultTrust === 'jdk-cacerts' };
   }
   if (trust?.defaultTrust === 'jdk-cacerts' || (jsse && trust?.defaultTrust !== 'none')) {
@@ -186,9 +190,9 @@ function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
 }
 
 /** Checks one direction once the presented chain(s) and anchors are known. */
-function check(all: TreeCertificate[], direction: 'server' | 'client', verifier: Component, peer: Component, prediction: LinkPrediction | undefined): TrustCheck {
-  const own = ownChain(all, peer);
-  const { anchors, source, from: anchorsFrom, alsoDefault } = anchorsOf(all, verifier);
+function check(all: TreeCertificate[], unreadable: ReadonlySet<string>, direction: 'server' | 'client', verifier: Component, peer: Component, prediction: LinkPrediction | undefined): TrustCheck {
+  const own = ownChain(all, peer, unreadable);
+  const { anchors, source, from: anchorsFrom, alsoDefault } = anchorsOf(all, verifier, unreadable);
   const base = { direction, verifier, peer, stack: verifierStack(verifier), presentedFrom: own.from, presentedStore: own.store, anchors, anchorSource: source, anchorsFrom };
   const purpose = direction === 'server' ? 'serverAuth' : 'clientAuth';
   let chains = own.chains;
@@ -208,6 +212,7 @@ function check(all: TreeCertificate[], direction: 'server' | 'client', verifier:
     return { ...base, presented: [], verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents is not in the tree` } };
   }
   if (source?.kind === 'outside-tree') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name}'s trust store ${source.store.path.value} is not in the tree` } };
+  if (source?.kind === 'unreadable') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name}'s trust store ${source.store.path.value} could not be read (no password tried opens it)` } };
   if (source?.kind === 'jdk-cacerts' && anchors.length === 0) {
     return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} names no trust store: it trusts its JDK's cacerts, which the tree does not hold (declare -Djavax.net.ssl.trustStore or add the store)` } };
   }
@@ -226,16 +231,19 @@ function check(all: TreeCertificate[], direction: 'server' | 'client', verifier:
   return { ...base, presented: chains[0], verdict };
 }
 
-/** Trust per resolved link whose two ends have TLS settings. */
-export function deriveTrust(all: TreeCertificate[], links: { link: Link; client: Component; server: Component; predicted?: LinkPrediction }[]): LinkTrust[] {
+/**
+ * Trust per resolved link whose two ends have TLS settings. `unreadable`: store files in the tree whose
+ * certificates could not be read; a verdict resting on one is unknown.
+ */
+export function deriveTrust(all: TreeCertificate[], links: { link: Link; client: Component; server: Component; predicted?: LinkPrediction }[], unreadable: ReadonlySet<string> = new Set()): LinkTrust[] {
   const out: LinkTrust[] = [];
   for (const { link, client, server, predicted } of links) {
     if (!client.tls || !server.tls || client.tls.enabled?.value === false || server.tls.enabled?.value === false) continue;
     // An anonymous suite sends no certificate at all: nothing to check.
     if (predicted?.prediction.ok && /_anon_/i.test(predicted.prediction.cipherSuite)) continue;
     const clientAuth = server.tls.clientAuth?.value ?? 'none';
-    const serverCertificate = check(all, 'server', client, server, predicted);
-    const clientCertificate = clientAuth === 'none' ? undefined : check(all, 'client', server, client, predicted);
+    const serverCertificate = check(all, unreadable, 'server', client, server, predicted);
+    const clientCertificate = clientAuth === 'none' ? undefined : check(all, unreadable, 'client', server, client, predicted);
     out.push({ link, client, server, serverCertificate, clientAuth, ...(clientCertificate ? { clientCertificate } : {}) });
   }
   return out;

@@ -19,6 +19,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'serverUnknown', file: 'client/jvm.options', line: 1, severity: 'info', messageIncludes: ['/opt/shared/truststore.jks is not in the tree'] }],
     },
     {
+      name: 'the trust store is in the tree but its password is not in the configuration: unknown, never untrusted',
+      files: { ...javaClient({ trustStore: 'trust-locked.p12' }), ...tomcatServer('server-chain.p12') },
+      errors: [{ messageId: 'serverUnknown', file: 'client/jvm.options', line: 1, severity: 'info', messageIncludes: ['could not be read'] }],
+    },
+    {
       name: "Tomcat requires a client certificate; the client's key store is outside the tree",
       files: { ...javaClient({ trustStore: 'trust-root.jks' }), 'client/jvm.options': '-Djavax.net.ssl.trustStore=/opt/client/security/trust-root.jks\n-Djavax.net.ssl.keyStore=/vault/orders.p12\n', ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }) },
       errors: [{ messageId: 'clientUnknown', file: 'client/jvm.options', line: 2, severity: 'info', messageIncludes: ['/vault/orders.p12'] }],

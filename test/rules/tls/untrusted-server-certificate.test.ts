@@ -8,6 +8,7 @@ ruleTester(rule, {
     { name: 'nginx sends leaf and intermediate; the client trusts the root', files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...nginxServer('server-fullchain.pem') } },
     { name: 'no trust store: the JDK cacerts decide (unknown, not an error)', files: { ...javaClient({}), ...tomcatServer('server-chain.p12') } },
     { name: 'the server omits its intermediate: tls/incomplete-chain, not this rule', files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...nginxServer('server-leaf.pem'), 'ca/issuing-ca.pem': pem('issuing-ca.pem') } },
+    { name: 'a trust store no tried password opens: unknown (tls/certificate-trust-unknown), not untrusted', files: { ...javaClient({ trustStore: 'trust-locked.p12' }), ...tomcatServer('server-chain.p12') } },
     { name: 'an expired root is a trust anchor JSSE does not date-check', files: { ...javaClient({ trustStore: 'trust-expired-root.jks' }), ...tomcatServer('server-under-expired-root.p12') } },
   ],
   invalid: [
