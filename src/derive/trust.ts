@@ -207,8 +207,11 @@ function check(all: TreeCertificate[], unreadable: ReadonlySet<string>, directio
   }
   if (own.missing) return { ...base, presented: [], verdict: { kind: 'unknown', missing: own.missing } };
   if (chains.length === 0) {
-    // A client without a certificate or key store, or whose key store holds no key entry, sends none.
-    if (direction === 'client') return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'none-configured', candidates: [] } };
+    // A client whose key store holds no key entry sends none. Without any key store configured, only a Java
+    // application is known to have none (JSSE's default key manager is empty without javax.net.ssl.keyStore);
+    // a WAS/Liberty JMS factory or an MQ client may take it from configuration the tree does not hold.
+    if (direction === 'client' && (peer.tls?.trust?.keyStore || peer.type === 'java.app')) return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'none-configured', candidates: [] } };
+    if (direction === 'client') return { ...base, presented: [], verdict: { kind: 'unknown', missing: `where ${peer.name}'s key store is configured (the tree names none)` } };
     return { ...base, presented: [], verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents is not in the tree` } };
   }
   if (source?.kind === 'outside-tree') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name}'s trust store ${source.store.path.value} is not in the tree` } };
@@ -247,9 +250,4 @@ export function deriveTrust(all: TreeCertificate[], links: { link: Link; client:
     out.push({ link, client, server, serverCertificate, clientAuth, ...(clientCertificate ? { clientCertificate } : {}) });
   }
   return out;
-}
-
-/** The file a certificate lives in, relative to a root, for messages. */
-export function certificateFileLabel(root: string, c: TreeCertificate): string {
-  return path.relative(root, c.doc.file.path).split(path.sep).join('/') || path.basename(c.doc.file.path);
 }

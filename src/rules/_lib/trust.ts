@@ -6,7 +6,6 @@ import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import type { PemCertificate } from '../../parse/pem';
-import type { Component } from '../../model/types';
 import { linkSources } from './sources';
 
 /** `CN=api.example.com` → `api.example.com`; else the whole subject. */
@@ -92,6 +91,3 @@ export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Locatio
   for (const s of linkSources(lt.link, lt.client, lt.server)) add(s, s.message);
   return out;
 }
-
-/** The name of a component as messages use it. */
-export const nameOf = (c: Component): string => c.name;
