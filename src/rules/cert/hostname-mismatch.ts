@@ -1,10 +1,14 @@
 import { isIP } from 'node:net';
 import type { PemCertificate } from '../../parse/pem';
 import type { ClientUrl } from '../../model/java-shared';
-import type { Link } from '../../model/types';
+import type { Component, Link } from '../../model/types';
 import { defineRule } from '../types';
-import { certificateReference, presentedCertificates, relatedCertificate, resolvedLinks } from './_lib/presented';
-import { certName } from './_lib/shared';
+import { runtimeSources, withSources } from '../_lib/sources';
+import { certificateReference, relatedCertificate, resolvedLinks } from './_lib/presented';
+import { certificatesNamed } from '../../derive/presented';
+import type { DerivedDeployment } from '../../derive/types';
+import type { TreeCertificate } from '../../model/mq-certs';
+import { certName, certificatesOf } from './_lib/shared';
 
 /** Client kinds that verify the server's host name (HTTPS endpoint identification). MQ channels never do. */
 const HOST_CHECKING_CLIENTS = new Set(['java.app']);
@@ -63,6 +67,21 @@ function urlOf(link: Link, urls: ClientUrl[]): ClientUrl | undefined {
   return urls.find((u) => u.location.file === at.file && u.location.range?.start.line === at.range?.start.line && u.location.range?.start.character === at.range?.start.character);
 }
 
+/** The leaf of each certificate a server is configured with that the tree holds (nginx and Tomcat: RSA and ECDSA). */
+function presentedLeaves(deployment: DerivedDeployment, server: Component): Array<{ leaf: TreeCertificate }> {
+  const all = certificatesOf(deployment);
+  const refs = server.tls?.certificate ? [server.tls.certificate, ...(server.tls.moreCertificates ?? [])] : [];
+  const leaves = refs.flatMap((ref) => certificatesNamed(all, ref.file, server).slice(0, 1));
+  return [...new Map(leaves.map((leaf) => [leaf.cert.fingerprintSha256, { leaf }])).values()];
+}
+
+/** The certificate a TLS 1.2 suite authenticates with (`TLS_ECDHE_ECDSA_…` → EC, `…_RSA_…` → RSA); undefined otherwise. */
+function selectedByPrediction<T extends { leaf: TreeCertificate }>(candidates: T[], suite: string | undefined): T | undefined {
+  const keyType = !suite ? undefined : /_ECDSA_/.test(suite) ? 'EC' : /^TLS_(ECDHE_|DHE_)?RSA_/.test(suite) ? 'RSA' : undefined;
+  const matching = keyType ? candidates.filter((c) => c.leaf.cert.keyType === keyType) : [];
+  return matching.length === 1 ? matching[0] : undefined;
+}
+
 const FIX = 'Re-issue the certificate with DNS:{{host}} in its subjectAltName (CN alone is ignored when SANs exist), or call the server by a name the certificate holds';
 
 export default defineRule({
@@ -74,32 +93,54 @@ export default defineRule({
       noSanMatch: `{{client}} connects to {{url}}, but {{server}} presents {{dn}} whose {{names}} does not cover {{host}}: host name verification fails with 'java.security.cert.CertificateException: {{symptom}}' (javax.net.ssl.SSLHandshakeException). ${FIX}`,
       noCnMatch: `{{client}} connects to {{url}}, but {{server}} presents {{dn}} ({{names}}) which does not match {{host}}: host name verification fails with 'java.security.cert.CertificateException: {{symptom}}' (javax.net.ssl.SSLHandshakeException). ${FIX}`,
       noIpMatch: `{{client}} connects to {{url}} by IP address, but {{server}} presents {{dn}} whose {{names}} has no IP:{{host}} entry (Java never matches an IP against CN or DNS names): 'java.security.cert.CertificateException: {{symptom}}'. Add IP:{{host}} to the subjectAltName or connect by a DNS name the certificate holds`,
+      oneOfSeveral: `{{client}} connects to {{url}}; {{server}} holds {{count}} certificates and one of them, {{dn}} ({{keyType}} key), has {{names}}, not {{host}}: whenever the handshake selects it (by the suite or the signature algorithms the peers agree on), the client fails with 'java.security.cert.CertificateException: {{symptom}}'. ${'Re-issue that certificate with DNS:{{host}} in its subjectAltName, or remove it'}`,
       noSans: `{{client}} connects to {{url}} by IP address, but {{server}} presents {{dn}} without any subjectAltName: 'java.security.cert.CertificateException: {{symptom}}'. Add IP:{{host}} to the subjectAltName or connect by a DNS name the certificate holds`,
     },
     defaultOptions: {},
     symptoms: ['No subject alternative DNS name matching', 'No name matching', 'No subject alternative names matching IP address', 'No subject alternative names present'],
   },
   check(ctx) {
-    for (const { link, client, server } of resolvedLinks(ctx.deployment)) {
+    for (const { link, client, server, predicted } of resolvedLinks(ctx.deployment)) {
       if (!HOST_CHECKING_CLIENTS.has(client.type) || server.type.startsWith('mq.')) continue;
       const disabled = client.runtime?.systemProperties['jdk.internal.httpclient.disableHostnameVerification'];
       if (disabled && disabled.value.trim().toLowerCase() !== 'false') continue;
       const url = urlOf(link, (client.attributes.urls as ClientUrl[] | undefined) ?? []);
       if (!url) continue;
-      const [leaf] = presentedCertificates(ctx.deployment, server);
-      if (!leaf) continue;
-      const result = checkHost(leaf.cert, url.host);
-      if (result.ok) continue;
+      const candidates = presentedLeaves(ctx.deployment, server).map((c) => ({ ...c, result: checkHost(c.leaf.cert, url.host) }));
+      const failing = candidates.filter((c) => !c.result.ok);
+      if (failing.length === 0) continue;
+      // Which certificate a dual-certificate server presents: the one the negotiated suite authenticates with
+      // (TLS 1.2); in TLS 1.3 or without a prediction, the peers' signature algorithms decide: not known here.
+      const chosen = candidates.length > 1 ? selectedByPrediction(candidates, predicted?.outcome.kind === 'negotiates' ? predicted.outcome.cipherSuite : undefined) : candidates[0];
+      if (chosen && chosen.result.ok) continue;
+      const bad = chosen ?? (failing.length === candidates.length ? failing[0] : undefined);
       const reference = certificateReference(server);
+      if (!bad) {
+        // Some certificates match, one does not, and which one the handshake selects is not known: a warning.
+        const [odd] = failing;
+        if (!odd || odd.result.ok) continue;
+        ctx.report({
+          messageId: 'oneOfSeveral',
+          severity: 'warning',
+          data: { client: client.name, url: url.url, server: server.name, count: String(candidates.length), dn: certName(odd.leaf), keyType: odd.leaf.cert.keyType, names: odd.result.names, host: url.host, symptom: odd.result.symptom },
+          location: url.location,
+          related: [...candidates.map((c) => relatedCertificate(c.leaf, `certificate ${server.name} holds (${c.leaf.cert.keyType}): ${c.result.ok ? 'names ' + url.host : c.result.names}`)), { ...reference, message: `${server.name} uses these certificates` }],
+          fingerprint: [client.id, server.id, url.host, odd.leaf.cert.fingerprintSha256],
+        });
+        continue;
+      }
+      if (bad.result.ok) continue;
       ctx.report({
-        messageId: result.messageId,
-        data: { client: client.name, url: url.url, server: server.name, dn: certName(leaf), names: result.names, host: url.host, symptom: result.symptom },
+        messageId: bad.result.messageId,
+        data: { client: client.name, url: url.url, server: server.name, dn: certName(bad.leaf), names: bad.result.names, host: url.host, symptom: bad.result.symptom },
         location: url.location,
-        related: [
-          relatedCertificate(leaf, `certificate presented by ${server.name}: ${result.names}`),
-          { ...reference, message: `${server.name} uses this certificate` },
-        ],
-        fingerprint: [client.id, server.id, url.host, leaf.cert.fingerprintSha256],
+        related: withSources(
+          url.location,
+          [relatedCertificate(bad.leaf, `certificate presented by ${server.name}: ${bad.result.names}`), { ...reference, message: `${server.name} uses this certificate` }],
+          // Chosen among several by the negotiated suite: what the client offers decides it too.
+          chosen && candidates.length > 1 ? runtimeSources(client.runtime, client.name, ['jdk.tls.client.protocols', 'jdk.tls.client.cipherSuites']) : [],
+        ),
+        fingerprint: [client.id, server.id, url.host, bad.leaf.cert.fingerprintSha256],
       });
     }
   },

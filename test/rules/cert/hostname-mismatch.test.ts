@@ -14,8 +14,26 @@ const nginxTree = (url: string, serverName: string, pem: string) => ({
   'api/ssl/api.crt': pem,
 });
 
+/**
+ * An nginx server holding an RSA and an ECDSA certificate (two ssl_certificate lines), called by a Java client
+ * whose JVM options pin what it offers (none: the JDK's defaults, TLS 1.3 first).
+ */
+const dualTree = (rsa: string, ecdsa: string, jvmOptions: string[]) => ({
+  'client/jdk/release': TEMURIN17,
+  ...(jvmOptions.length ? { 'client/jvm.options': jvmOptions.map((o) => `${o}\n`).join('') } : {}),
+  'client/application.yml': CLIENT_YML(API),
+  'api/nginx.conf': nginxServer('api.example.internal').replace('    ssl_certificate_key /etc/nginx/ssl/api.key;\n', '    ssl_certificate_key /etc/nginx/ssl/api.key;\n    ssl_certificate /etc/nginx/ssl/api-ec.crt;\n    ssl_certificate_key /etc/nginx/ssl/api-ec.key;\n'),
+  'api/ssl/api.crt': certFile(rsa),
+  'api/ssl/api-ec.crt': certFile(ecdsa),
+});
+const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'RSA + ECDSA certificates; the client offers only ECDHE-RSA (TLS 1.2): the RSA one is presented, and it matches',
+      files: dualTree('api-san.crt', 'www-ec256.crt', [TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']),
+    },
     { name: 'host in the SAN DNS names', files: nginxTree(API, 'api.example.internal', certFile('api-san.crt')) },
     { name: 'wildcard SAN one label deep', files: nginxTree(API, 'api.example.internal', certFile('wildcard.crt')) },
     { name: 'short name in the SAN', files: nginxTree('https://api:8443/', 'api', certFile('api-san.crt')) },
@@ -39,6 +57,30 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'RSA + ECDSA certificates; the client offers only ECDHE-ECDSA (TLS 1.2): the ECDSA one is presented and names another host',
+      files: dualTree('api-san.crt', 'www-ec256.crt', [TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256']),
+      errors: [{ messageId: 'noSanMatch', file: 'client/application.yml', line: 3, severity: 'error', related: [{ file: 'api/ssl/api-ec.crt', line: 1 }, { file: 'api/nginx.conf', line: 6 }, { file: 'client/jdk/release', line: 1 }, { file: 'client/jvm.options', line: 1 }] }],
+    },
+    {
+      name: 'RSA + ECDSA certificates, the client on its defaults (TLS 1.3): which one is presented is not known, one of them names another host',
+      files: dualTree('api-san.crt', 'www-ec256.crt', []),
+      errors: [
+        {
+          messageId: 'oneOfSeveral',
+          file: 'client/application.yml',
+          line: 3,
+          severity: 'warning',
+          messageIncludes: ['holds 2 certificates', 'CN=www.example.internal', 'EC key'],
+          related: [{ file: 'api/ssl/api.crt', line: 1 }, { file: 'api/ssl/api-ec.crt', line: 1 }, { file: 'api/nginx.conf', line: 6 }],
+        },
+      ],
+    },
+    {
+      name: 'RSA + ECDSA certificates, neither names the host: an error whichever is presented',
+      files: dualTree('www-san.crt', 'www-ec256.crt', []),
+      errors: [{ messageId: 'noSanMatch', file: 'client/application.yml', line: 3, severity: 'error' }],
+    },
     {
       name: 'CN matches but SANs exist and do not (Java ignores CN)',
       files: nginxTree(API, 'api.example.internal', certFile('www-san.crt')),
