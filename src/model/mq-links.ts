@@ -17,6 +17,19 @@ function clientChannel(c: Component): { channel?: string; qmgr?: string } {
 
 const attrsOf = (c: Component) => c.attributes as unknown as MqChannelAttributes;
 
+/** The components whose file shares the deepest directory with `file` (all of them on a tie). */
+function nearest(components: Component[], file: string): Component[] {
+  const parts = path.dirname(file).split(path.sep);
+  const depth = (c: Component) => {
+    const other = path.dirname(c.location.file).split(path.sep);
+    let n = 0;
+    while (n < parts.length && n < other.length && parts[n] === other[n]) n++;
+    return n;
+  };
+  const best = Math.max(...components.map(depth));
+  return components.filter((c) => depth(c) === best);
+}
+
 /** Where a server channel is defined, for messages: `qm/dev.mqsc`. */
 function definedIn(server: Component, root: string): string {
   return path.relative(root, server.location.file).split(path.sep).join('/') || path.basename(server.location.file);
@@ -77,9 +90,12 @@ export const mqLinksContributor: ModelContributor = {
       if (candidates.length > 1 && qmgr) {
         const named = candidates.filter((s) => attrsOf(s).qmgr?.nameHints.includes(qmgr.toUpperCase()));
         if (named.length) candidates = named;
+        // Several queue managers of that name (one per sample or environment of a repository): the nearest one.
+        if (named.length > 1) candidates = nearest(named, client.location.file);
       }
       const unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
       for (const server of candidates) {
+        const evidence = qmgr ? (attrsOf(server).qmgr?.namedBy ?? []).filter((n) => n.name === qmgr.toUpperCase()).map((n) => n.location) : [];
         ctx.addLink({
           id: `${client.id}->${server.id}`,
           client: client.id,
@@ -87,6 +103,7 @@ export const mqLinksContributor: ModelContributor = {
           reason: `same channel name ${channel}${qmgr ? ` (queue manager ${qmgr})` : ''}${unconfirmed ? ', not confirmed by the tree' : ''}`,
           location: client.location,
           ...(unconfirmed ? { unconfirmed } : {}),
+          ...(evidence.length ? { evidence } : {}),
         });
       }
     }

@@ -9,6 +9,7 @@ import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
 import type { TreeCertificate } from './mq-certs';
 import { certificateRef, ownCertificate } from './mq-certs';
+import { queueManagerNamesBeside, type ScriptQueueManagerName } from './mq-qmgr-names';
 import type { ClientAuthMode, Component, Traced } from './types';
 
 /** A value of an MQ component with where it is written. */
@@ -22,8 +23,10 @@ export interface MqValue {
 
 /** Facts about the queue manager a server-side channel belongs to. */
 export interface MqQueueManagerFacts {
-  /** Name hints: path segments and file stem of the MQSC (matched against clients' queueManager). */
+  /** Name hints: path segments and file stem of the MQSC, and names its deploy scripts give (matched against clients' queueManager). */
   nameHints: string[];
+  /** The names deploy scripts beside the MQSC give (`helm install <release>`, `crtmqm QM1`), with where. */
+  namedBy: ScriptQueueManagerName[];
   mqsc: ParsedDocument<MqscData>;
   qmIni?: ParsedDocument<MqIniData>;
   /** qm.ini `SSL: AllowedCipherSpecs` (ordered and enabled list), when set. */
@@ -76,14 +79,17 @@ export const mqContributor: ModelContributor = {
     const root = ctx.deployment.root;
     const certs = ctx.certificates();
     const iniDocs = ctx.documentsOf('mq.qm-ini') as ParsedDocument<MqIniData>[];
+    const scriptNames = new Map<string, ScriptQueueManagerName[]>();
     for (const doc of ctx.documentsOf('mq.mqsc') as ParsedDocument<MqscData>[]) {
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);
       const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
+      const scripted = queueManagerNamesBeside(homeDir, scriptNames);
       const rel = path.relative(root, doc.file.path).split(path.sep);
       const stem = path.basename(doc.file.path).replace(/\..*$/, '');
       const qmgr: MqQueueManagerFacts = {
-        nameHints: [...rel.slice(0, -1), stem].map((s) => s.toUpperCase()),
+        nameHints: [...rel.slice(0, -1), stem].map((s) => s.toUpperCase()).concat(scripted.map((n) => n.name)),
+        namedBy: scripted,
         mqsc: doc,
         qmIni,
         allowedCipherSpecs: qmIni ? fromEntry(qmIni, iniValue(qmIni.data, 'SSL', 'AllowedCipherSpecs')) : undefined,

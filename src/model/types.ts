@@ -1,5 +1,5 @@
 import type { Traced } from '../core/traced';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
 import type { ParsedDocument } from '../parse/types';
 
@@ -128,6 +128,8 @@ export interface Link {
    * is never judged (its outcome is unknown, never a failure).
    */
   unconfirmed?: string;
+  /** Places besides the two ends that tie them together (a deploy script naming the queue manager): related places of findings on the link. */
+  evidence?: RelatedLocation[];
 }
 
 /** A set of files checked together (DESIGN.md "Deployments"). */

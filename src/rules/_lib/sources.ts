@@ -63,5 +63,5 @@ export const JSSE_PROPERTIES = [
 
 export function linkSources(link: Link, client: Component, server: Component, properties: readonly string[] = JSSE_PROPERTIES): RelatedLocation[] {
   const declared: RelatedLocation[] = link.location ? [{ ...link.location, message: `${client.name} → ${server.name}: ${link.reason}` }] : [];
-  return [...declared, ...componentSources(client, properties), ...componentSources(server, properties)];
+  return [...declared, ...(link.evidence ?? []), ...componentSources(client, properties), ...componentSources(server, properties)];
 }

@@ -25,7 +25,7 @@ export default defineRule({
     symptoms: ['AMQ9631', 'CSQX631E', 'AMQ9639', 'MQRC_SSL_INITIALIZATION_ERROR', 'RC=2393'],
   },
   check(ctx) {
-    for (const { client, server, serverAttrs } of mqLinks(ctx.deployment)) {
+    for (const { client, server, serverAttrs, evidence } of mqLinks(ctx.deployment)) {
       if (client.type !== 'mq.clntconn' && client.type !== 'mq.ccdt-channel') continue;
       const c = channelAttrs(client);
       const s = serverAttrs.sslciph;
@@ -34,7 +34,7 @@ export default defineRule({
       const serverSpec = s?.value.trim() ?? '';
       const data = { client: client.name, channel: serverAttrs.channelName, clientSpec, serverSpec, serverFile: display(ctx.cwd, server.location.file) };
       const where = c.sslciph?.location ?? client.location;
-      const rel = [related(s?.location ?? server.location, s ? `SVRCONN SSLCIPH(${serverSpec})` : `SVRCONN ${serverAttrs.channelName} defined without SSLCIPH`)];
+      const rel = [related(s?.location ?? server.location, s ? `SVRCONN SSLCIPH(${serverSpec})` : `SVRCONN ${serverAttrs.channelName} defined without SSLCIPH`), ...evidence];
       const fp = [client.id, server.id, clientSpec, serverSpec];
       if (!clientSpec && !serverSpec) continue;
       if (!serverSpec) { ctx.report({ messageId: 'noTls', data, location: where, related: rel, fingerprint: fp }); continue; }

@@ -26,7 +26,7 @@ export default defineRule({
     symptoms: ['AMQ9631', 'CSQX631E', 'CSQX620E', 'AMQ9771', 'RC=2397', 'MQRC_JSSE_ERROR', 'JMSWMQ0018', 'bad_record_mac'],
   },
   check(ctx) {
-    for (const { client, server, serverAttrs } of mqLinks(ctx.deployment)) {
+    for (const { client, server, serverAttrs, evidence } of mqLinks(ctx.deployment)) {
       const ciph = serverAttrs.sslciph;
       if (!ciph || !ciph.value.trim() || ciph.templated || mqCipherSpecAlias(ciph.value)) continue;
       const required = mqCipherSpec(ciph.value);
@@ -43,7 +43,7 @@ export default defineRule({
       const negotiatedIndex = order.findIndex((s) => offered.has(s.hex));
       const requiredIndex = fullOrder.findIndex((s) => s.hex === required.hex);
       const ibmNaming = client.type === 'jms.connection-factory' ? jmsAttrs(client).useIBMCipherMappings.value : false;
-      const rel: RelatedLocation[] = [related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`)];
+      const rel: RelatedLocation[] = [related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`), ...evidence];
       if (allowed) rel.push(related(allowed.location, 'queue manager CipherSpec order (AllowedCipherSpecs) set here'));
       if (offer.location.file !== client.location.file || client.type === 'jms.connection-factory') rel.push(related(client.location, `${client.name} connects to ${serverAttrs.channelName}`));
       // The offer of a JMS client is its JDK's default suites: the JDK's release and java.security decide it too.

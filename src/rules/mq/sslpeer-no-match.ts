@@ -19,7 +19,7 @@ export default defineRule({
     symptoms: ['AMQ9636', 'MQRC_SSL_PEER_NAME_MISMATCH', 'RC=2398', 'SSL distinguished name does not match peer name'],
   },
   check(ctx) {
-    for (const { client, server, serverAttrs } of mqLinks(ctx.deployment)) {
+    for (const { client, server, serverAttrs, evidence } of mqLinks(ctx.deployment)) {
       const jms = client.type === 'jms.connection-factory';
       const clientCert: TreeCertificate | undefined = jms ? jmsAttrs(client).certificate : channelAttrs(client).certificate;
       const clientPeer: MqValue | undefined = jms ? jmsAttrs(client).sslPeerName : channelAttrs(client).sslpeer;
@@ -33,7 +33,7 @@ export default defineRule({
             messageId: 'serverRejects',
             data: { channel: serverAttrs.channelName, filter: sslpeer.value, client: client.name, certFile: display(ctx.cwd, clientCert.doc.file.path), dn: clientCert.cert.subjectText, why },
             location: sslpeer.location,
-            related: [related({ file: clientCert.doc.file.path, range: clientCert.cert.range }, `client certificate ${clientCert.cert.subjectText}`), related(client.location, `${client.name} connects here`)],
+            related: [related({ file: clientCert.doc.file.path, range: clientCert.cert.range }, `client certificate ${clientCert.cert.subjectText}`), related(client.location, `${client.name} connects here`), ...evidence],
             fingerprint: [server.id, client.id, sslpeer.value, clientCert.cert.fingerprintSha256],
           });
         }
@@ -48,7 +48,7 @@ export default defineRule({
             messageId: 'clientRejects',
             data: { client: client.name, filter: clientPeer.value, channel: `${serverAttrs.channelName} (${display(ctx.cwd, server.location.file)})`, certFile: display(ctx.cwd, qmCert.doc.file.path), dn: qmCert.cert.subjectText, why },
             location: clientPeer.location,
-            related: [related({ file: qmCert.doc.file.path, range: qmCert.cert.range }, `queue manager certificate ${qmCert.cert.subjectText}`), related(serverAttrs.nameLocation, `SVRCONN ${serverAttrs.channelName}`)],
+            related: [related({ file: qmCert.doc.file.path, range: qmCert.cert.range }, `queue manager certificate ${qmCert.cert.subjectText}`), related(serverAttrs.nameLocation, `SVRCONN ${serverAttrs.channelName}`), ...evidence],
             fingerprint: [client.id, server.id, clientPeer.value, qmCert.cert.fingerprintSha256],
           });
         }

@@ -27,6 +27,20 @@ ruleTester(rule, {
     { name: 'TLS client to a plain channel', files: { ...QM(''), ...CL('ANY_TLS12') }, errors: [{ messageId: 'noTls', file: 'client/ccdt.json', line: 15 }] },
     { name: 'plain client to a TLS channel', files: { ...QM('ANY_TLS12'), ...CL() }, errors: [{ messageId: 'clientNoTls', file: 'client/ccdt.json', line: 4 }] },
     {
+      // As github.com/ibm-messaging/mq-helm@d218ef6 lays out its samples: deploy/install.sh names the Helm release,
+      // which IBM's chart makes the queue manager's name; each sample's CCDT names it.
+      name: 'queue manager named by the Helm release in install.sh beside the MQSC, one per sample: the nearest is the one',
+      files: {
+        'samples/a/deploy/install.sh': 'helm install app-qm ../../../charts/ibm-mq -f values.yaml\n',
+        'samples/a/deploy/qm.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+        'samples/a/test/ccdt.json': ccdt('APP.SVRCONN', 'appqm', {}),
+        'samples/b/deploy/install.sh': '#!/bin/sh\ncrtmqm -q APPQM\nrunmqsc APPQM < qm.mqsc\n',
+        'samples/b/deploy/qm.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"),
+        'samples/b/test/ccdt.json': ccdt('APP.SVRCONN', 'APPQM', {}),
+      },
+      errors: [{ messageId: 'clientNoTls', file: 'samples/a/test/ccdt.json', line: 4, related: [{ file: 'samples/a/deploy/qm.mqsc', line: 2 }, { file: 'samples/a/deploy/install.sh', line: 1 }] }],
+    },
+    {
       name: 'a pairing the tree cannot tell, declared in the config links: judged',
       files: { 'samples/dev/20-dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), ...CL() },
       config: { links: [{ client: 'mq.ccdt-channel:client/ccdt.json#APP.SVRCONN', server: 'mq.svrconn:samples/dev/20-dev-tls.mqsc#APP.SVRCONN' }] },

@@ -11,13 +11,15 @@ export interface MqLink {
   client: Component;
   server: Component;
   serverAttrs: MqChannelAttributes;
+  /** Places that tie the client to this queue manager besides the channel name (a deploy script naming it). */
+  evidence: RelatedLocation[];
 }
 
 /** Client → SVRCONN pairs of the deployment. */
 export function mqLinks(deployment: DerivedDeployment): MqLink[] {
   const out: MqLink[] = [];
-  for (const { client, server } of deployment.derived.links) {
-    if (server.type === 'mq.svrconn') out.push({ client, server, serverAttrs: server.attributes as unknown as MqChannelAttributes });
+  for (const { link, client, server } of deployment.derived.links) {
+    if (server.type === 'mq.svrconn') out.push({ client, server, serverAttrs: server.attributes as unknown as MqChannelAttributes, evidence: link.evidence ?? [] });
   }
   return out;
 }

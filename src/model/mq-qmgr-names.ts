@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readRegularFile } from '../core/safe-fs';
+import type { RelatedLocation } from '../core/types';
+import { LineIndex } from '../parse/text';
+
+/** A queue manager name a deploy script gives, and where. */
+export interface ScriptQueueManagerName {
+  name: string;
+  location: RelatedLocation;
+}
+
+/** A start script larger than this is not a deploy script: not read for names. */
+const MAX_SCRIPT_BYTES = 256 * 1024;
+
+/**
+ * Queue manager names the deploy scripts beside an MQSC file say (`install.sh` of a Helm sample): the Helm
+ * release (`helm install secureapphelm ./charts/ibm-mq`; IBM's chart names the queue manager after the
+ * release, dashes removed, unless queueManager.name is set), `crtmqm … QM1`, `runmqsc QM1`, `strmqm QM1`,
+ * `MQ_QMGR_NAME=QM1`. Upper-cased, as clients' queue manager names are matched.
+ */
+export function queueManagerNamesBeside(dir: string, cache: Map<string, ScriptQueueManagerName[]>): ScriptQueueManagerName[] {
+  const known = cache.get(dir);
+  if (known) return known;
+  const names = new Map<string, ScriptQueueManagerName>();
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync(dir).filter((name) => /\.(sh|bash|ksh)$/.test(name));
+  } catch {
+    entries = [];
+  }
+  for (const name of entries) {
+    const read = readRegularFile(path.join(dir, name), MAX_SCRIPT_BYTES);
+    if (!read.ok) continue;
+    const text = read.bytes.toString('utf8');
+    const index = new LineIndex(text);
+    const file = path.join(dir, name);
+    const add = (m: RegExpMatchArray, raw: string, normalise = (n: string) => n) => {
+      const qmgr = normalise(raw).toUpperCase();
+      if (/^\$/.test(raw) || names.has(qmgr)) return;
+      const start = m.index ?? 0;
+      names.set(qmgr, { name: qmgr, location: { file, range: index.rangeAt(start, start + m[0].trimEnd().length), message: `queue manager ${qmgr} named here` } });
+    };
+    for (const m of text.matchAll(/\bhelm\s+(?:install|upgrade\s+(?:-i|--install))\s+([A-Za-z0-9][\w.-]*)\s/g)) add(m, m[1] as string, (n) => n.replace(/-/g, ''));
+    for (const m of text.matchAll(/\b(?:crtmqm|strmqm|runmqsc)\b[^\n<|;&]*?\s([A-Za-z0-9][\w.%]{0,47})\s*(?=$|[<|;&\n])/gm)) add(m, m[1] as string);
+    for (const m of text.matchAll(/\bMQ_QMGR_NAME\s*[=:]\s*["']?([A-Za-z0-9][\w.%]{0,47})/g)) add(m, m[1] as string);
+  }
+  const found = [...names.values()];
+  cache.set(dir, found);
+  return found;
+}
