@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
+import type { Located } from '../parse/mq/xml-values';
 import type { LibertyData } from '../parse/liberty';
 import { entryLocation, type ParsedDocument } from '../parse/types';
 import { LineIndex } from '../parse/text';
@@ -23,6 +24,8 @@ export interface LibertyServerConfig {
   data: LibertyData;
   /** The file each merged element comes from. */
   fileOf(element: XmlElement): string;
+  /** The file an attribute of a merged `<ssl>`/`<keyStore>` comes from (a merge combines several files' attributes). */
+  fileOfAttribute(attribute: Located): string | undefined;
   /** How each variable was resolved: value and where it was set. */
   variables: Map<string, LibertyVariable>;
   /** Includes whose location depends on a variable nothing sets: the files they may name are not active. */
@@ -84,6 +87,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
     const inDir = (sub: string) => libertyDocs.filter((d) => path.dirname(d.file.path) === path.join(configDir, 'configDropins', sub)).sort((a, b) => a.file.path.localeCompare(b.file.path));
     const ordered: ParsedDocument<LibertyData>[] = [];
     const unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'] = [];
+    const includesOf = new Map<ParsedDocument<LibertyData>, IncludeEdge[]>();
     const visit = (doc: ParsedDocument<LibertyData>, depth: number) => {
       if (ordered.includes(doc) || depth > 20) return;
       ordered.push(doc);
@@ -106,6 +110,8 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
         const target = byPath.get(path.isAbsolute(resolved) ? resolved : path.resolve(path.dirname(doc.file.path), resolved));
         if (!target) continue;
         included.add(target.file.path);
+        const onConflict = (attr(include, 'onConflict')?.value ?? 'MERGE').toUpperCase();
+        includesOf.set(doc, [...(includesOf.get(doc) ?? []), { at: include.range, target, onConflict: onConflict === 'REPLACE' || onConflict === 'IGNORE' ? onConflict : 'MERGE' }]);
         visit(target, depth + 1);
       }
     };
@@ -113,7 +119,8 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
     visit(root, 0);
     for (const d of inDir('overrides')) visit(d, 0);
     for (const d of [...inDir('defaults'), ...inDir('overrides')]) included.add(d.file.path);
-    return merge(root, ordered, variables, unresolvedIncludes);
+    const tops = [...inDir('defaults'), root, ...inDir('overrides')];
+    return merge(root, ordered, variables, unresolvedIncludes, (pick) => mergedById(tops, includesOf, pick));
   };
   const roots = libertyDocs.filter((d) => !/[\\/]configDropins[\\/](defaults|overrides)$/.test(path.dirname(d.file.path)));
   const configs = roots.map(assemble);
@@ -162,19 +169,85 @@ function setVariables(doc: ParsedDocument<LibertyData>, variables: Map<string, L
   }
 }
 
-function merge(root: ParsedDocument<LibertyData>, ordered: ParsedDocument<LibertyData>[], variables: LibertyServerConfig['variables'], unresolvedIncludes: LibertyServerConfig['unresolvedIncludes']): LibertyServerConfig {
+/** An `<include>` that names a file of the tree: where it is, the file, and how conflicts with it resolve. */
+interface IncludeEdge {
+  at: Range;
+  target: ParsedDocument<LibertyData>;
+  onConflict: 'MERGE' | 'REPLACE' | 'IGNORE';
+}
+
+const before = (a: Range, b: Range) => a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
+
+/**
+ * Elements with an `id` (`<ssl id=…>`, `<keyStore id=…>`) as Liberty resolves several definitions of one id:
+ * in processing order (an included file's elements at the place of its `<include>`; configDropins/defaults
+ * first, overrides last), a later definition merges over the earlier one (its attributes win), or replaces it
+ * (`onConflict="REPLACE"`), or is ignored (`onConflict="IGNORE"`). Elements without an id are all kept.
+ */
+function mergedById<T extends { element: XmlElement; attrs: Partial<Record<string, Located>> }>(
+  tops: ParsedDocument<LibertyData>[],
+  includesOf: ReadonlyMap<ParsedDocument<LibertyData>, IncludeEdge[]>,
+  pick: (d: LibertyData) => T[],
+): T[] {
+  const sequence: Array<{ item: T; mode: IncludeEdge['onConflict'] }> = [];
+  const seen = new Set<ParsedDocument<LibertyData>>();
+  const walk = (doc: ParsedDocument<LibertyData>, mode: IncludeEdge['onConflict']) => {
+    if (seen.has(doc)) return;
+    seen.add(doc);
+    const includes = [...(includesOf.get(doc) ?? [])];
+    for (const item of pick(doc.data)) {
+      while (includes.length && before((includes[0] as IncludeEdge).at, item.element.range)) {
+        const edge = includes.shift() as IncludeEdge;
+        walk(edge.target, edge.onConflict);
+      }
+      sequence.push({ item, mode });
+    }
+    for (const edge of includes) walk(edge.target, edge.onConflict);
+  };
+  for (const doc of tops) walk(doc, 'MERGE');
+  const out: T[] = [];
+  const modes: IncludeEdge['onConflict'][] = [];
+  const byId = new Map<string, number>();
+  for (const { item, mode } of sequence) {
+    const id = item.attrs.id?.value;
+    const at = id === undefined ? undefined : byId.get(id);
+    if (id === undefined || at === undefined) {
+      if (id !== undefined) byId.set(id, out.length);
+      out.push(item);
+      modes.push(mode);
+      continue;
+    }
+    // REPLACE: the included file's element wins whole; IGNORE: it is dropped; MERGE: the later attribute wins.
+    const earlier = modes[at];
+    if (mode === 'IGNORE' || (mode === 'MERGE' && earlier === 'REPLACE')) continue;
+    if (mode === 'REPLACE' || earlier === 'IGNORE') out[at] = item;
+    else out[at] = { ...item, attrs: { ...(out[at] as T).attrs, ...item.attrs } };
+    modes[at] = mode;
+  }
+  return out;
+}
+
+function merge(
+  root: ParsedDocument<LibertyData>,
+  ordered: ParsedDocument<LibertyData>[],
+  variables: LibertyServerConfig['variables'],
+  unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'],
+  byId: <T extends { element: XmlElement; attrs: Partial<Record<string, Located>> }>(pick: (d: LibertyData) => T[]) => T[],
+): LibertyServerConfig {
   const files = new Map<XmlElement, string>();
   for (const doc of ordered) for (const e of doc.data.xml.elements) files.set(e, doc.file.path);
   const all = (pick: (d: LibertyData) => unknown[]) => ordered.flatMap((d) => pick(d.data));
   const data: LibertyData = {
     ...root.data,
     xml: { root: root.data.xml.root, elements: all((d) => d.xml.elements) as XmlElement[] },
-    ssl: all((d) => d.ssl) as LibertyData['ssl'],
-    keyStores: all((d) => d.keyStores) as LibertyData['keyStores'],
+    ssl: byId((d) => d.ssl),
+    keyStores: byId((d) => d.keyStores),
     connectionFactories: all((d) => d.connectionFactories) as LibertyData['connectionFactories'],
     sslDefault: [...ordered].reverse().find((d) => d.data.sslDefault)?.data.sslDefault,
     variables: Object.fromEntries([...variables].map(([k, v]) => [k, v.value])),
     features: all((d) => d.features) as string[],
   };
-  return { root, documents: ordered, data, fileOf: (e) => files.get(e) ?? root.file.path, variables, unresolvedIncludes };
+  const attributeFiles = new Map<Located, string>();
+  for (const doc of ordered) for (const item of [...doc.data.ssl, ...doc.data.keyStores]) for (const l of Object.values(item.attrs)) if (l) attributeFiles.set(l, doc.file.path);
+  return { root, documents: ordered, data, fileOf: (e) => files.get(e) ?? root.file.path, fileOfAttribute: (l) => attributeFiles.get(l), variables, unresolvedIncludes };
 }

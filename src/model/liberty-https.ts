@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { isIP } from 'node:net';
+import type { Located } from '../parse/mq/xml-values';
 import type { Location } from '../core/types';
 import type { LibertyData, LibertySsl } from '../parse/liberty';
 import type { XmlElement } from '../parse/xml';
@@ -88,7 +89,7 @@ export const libertyHttpsContributor: ModelContributor = {
           location: { file: config.fileOf(endpoint), range: endpoint.range },
           host: ctx.hostOf(file),
           runtime,
-          tls: tlsOf(ssl ? config.fileOf(ssl.element) : file, ssl, data, runtime, certs, config.fileOf),
+          tls: tlsOf(ssl ? config.fileOf(ssl.element) : file, ssl, data, runtime, certs, config.fileOf, config.fileOfAttribute),
           documents: config.documents,
           attributes: { tlsPorts: [port], hostnames, endpointId, sslConfigId, sslConfigInTree: !!ssl, listenHost } satisfies LibertyHttpsAttributes,
         } satisfies Component);
@@ -100,23 +101,26 @@ export const libertyHttpsContributor: ModelContributor = {
 const CLIENT_AUTH = (ssl: LibertySsl | undefined): ClientAuthMode | undefined =>
   ssl?.attrs.clientAuthentication?.value === 'true' ? 'required' : ssl?.attrs.clientAuthenticationSupported?.value === 'true' ? 'optional' : undefined;
 
-function tlsOf(file: string, ssl: LibertySsl | undefined, data: LibertyData, runtime: Component['runtime'], certs: TreeCertificate[], fileOf: (e: XmlElement) => string): TlsSettings {
+function tlsOf(sslFile: string, ssl: LibertySsl | undefined, data: LibertyData, runtime: Component['runtime'], certs: TreeCertificate[], fileOf: (e: XmlElement) => string, fileOfAttribute: (l: Located) => string | undefined): TlsSettings {
   const tls: TlsSettings = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
   const a = ssl?.attrs ?? {};
+  // Several files' <ssl id=…> merge: each attribute keeps the file it is written in.
+  const fileOfAttr = (l: Located | undefined) => (l && fileOfAttribute(l)) ?? sslFile;
+  const file = sslFile;
   const at = (range: Location['range']): Location => ({ file, range });
   const protocols = a.sslProtocol && libertyProtocols(a.sslProtocol.value);
-  if (a.sslProtocol && protocols) tls.protocols = traced(protocols, file, a.sslProtocol.range);
+  if (a.sslProtocol && protocols) tls.protocols = traced(protocols, fileOfAttr(a.sslProtocol), a.sslProtocol.range);
   const enabled = a.enabledCiphers?.value.trim();
-  if (a.enabledCiphers && enabled && !/\$\{/.test(enabled)) tls.cipherSuites = traced(enabled.split(/[\s,]+/), file, a.enabledCiphers.range);
+  if (a.enabledCiphers && enabled && !/\$\{/.test(enabled)) tls.cipherSuites = traced(enabled.split(/[\s,]+/), fileOfAttr(a.enabledCiphers), a.enabledCiphers.range);
   else if (!a.securityLevel || !/\$\{/.test(a.securityLevel.value)) {
-    const level = a.securityLevel ? { value: a.securityLevel.value, location: at(a.securityLevel.range) } : undefined;
+    const level = a.securityLevel ? { value: a.securityLevel.value, location: { file: fileOfAttr(a.securityLevel), range: a.securityLevel.range } } : undefined;
     const expanded = securityLevelCiphers(level, ssl ? at(ssl.element.range) : { file }, runtime, 'server');
     if (expanded) tls.cipherSuites = expanded.suites;
   }
-  if (a.enforceCipherOrder) tls.serverOrderWins = traced(a.enforceCipherOrder.value.toLowerCase() === 'true', file, a.enforceCipherOrder.range);
+  if (a.enforceCipherOrder) tls.serverOrderWins = traced(a.enforceCipherOrder.value.toLowerCase() === 'true', fileOfAttr(a.enforceCipherOrder), a.enforceCipherOrder.range);
   const auth = CLIENT_AUTH(ssl);
   const authAttr = a.clientAuthentication?.value === 'true' ? a.clientAuthentication : a.clientAuthenticationSupported;
-  if (auth && authAttr) tls.clientAuth = traced(auth, file, authAttr.range);
+  if (auth && authAttr) tls.clientAuth = traced(auth, fileOfAttr(authAttr), authAttr.range);
   tls.certificate = certificateOf(file, ssl, data, certs, fileOf);
   return tls;
 }

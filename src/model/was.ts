@@ -117,9 +117,9 @@ export const wasContributor: ModelContributor = {
             ? withLevelCiphers(
                 {
                   alias: mv(sslFile, ssl.attrs.id)!,
-                  enabledCiphers: value(sslFile, ssl.attrs.enabledCiphers),
-                  securityLevel: value(sslFile, ssl.attrs.securityLevel),
-                  sslProtocol: value(sslFile, ssl.attrs.sslProtocol),
+                  enabledCiphers: value(server.fileOfAttribute(ssl.attrs.enabledCiphers as Located) ?? sslFile, ssl.attrs.enabledCiphers),
+                  securityLevel: value(server.fileOfAttribute(ssl.attrs.securityLevel as Located) ?? sslFile, ssl.attrs.securityLevel),
+                  sslProtocol: value(server.fileOfAttribute(ssl.attrs.sslProtocol as Located) ?? sslFile, ssl.attrs.sslProtocol),
                 },
                 runtime,
               )

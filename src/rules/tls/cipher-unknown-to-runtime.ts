@@ -1,6 +1,7 @@
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { defineRule } from '../types';
+import { withSources } from '../_lib/sources';
 
 export default defineRule({
   meta: {
@@ -27,8 +28,8 @@ export default defineRule({
           messageId: 'unknown',
           data: { component: component.name, name, runtime: component.tls?.implementation ?? 'the runtime' },
           location: placeOf(component, suites.from),
-          // The variables that produced the list (Liberty `${…}`): the file that sets one decides the finding too.
-          ...(suites.from.kind === 'file' && suites.from.via?.length ? { related: suites.from.via } : {}),
+          // The variables that produced the list (Liberty `${…}`) and the file that includes the list's file decide it too.
+          related: withSources(placeOf(component, suites.from), suites.from.kind === 'file' ? (suites.from.via ?? []) : [], [{ ...component.location, message: `${component.name} is defined here` }]),
           fingerprint: [component.id, name],
         });
       }

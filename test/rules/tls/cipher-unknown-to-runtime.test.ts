@@ -32,6 +32,14 @@ ruleTester(rule, {
       name: 'Liberty ${sslCipherSuite} from the variables/ directory (a mounted Secret or ConfigMap)',
       files: libertyJms('<variable name="sslCipherSuite" defaultValue="TLS_RSA_WITH_AES_999_GCM_SHA384"/>', { 'app/src/main/liberty/config/variables/sslCipherSuite': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n' }),
     },
+    {
+      name: 'Liberty include with onConflict="IGNORE": its <ssl> is dropped for the server.xml one',
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/server.xml': '<server>\n  <include location="tls.xml" onConflict="IGNORE"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="9443"/>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n</server>\n',
+        'api/tls.xml': '<server>\n  <ssl id="defaultSSLConfig" enabledCiphers="TLS_RSA_WITH_AES_999_GCM_SHA384"/>\n</server>\n',
+      },
+    },
     { name: 'OpenSSL cipher-string keywords are not names', files: { 'api/conf/server.xml': tomcat('protocols="TLSv1.2" ciphers="HIGH:!aNULL:!MD5"') } },
   ],
   invalid: [
@@ -54,6 +62,15 @@ ruleTester(rule, {
       name: 'Liberty ${ssl.cipher.suite} found as the environment variable SSL_CIPHER_SUITE of server.env (a made-up name there)',
       files: libertyJms('<variable name="sslCipherSuite" value="${ssl.cipher.suite}"/>', { 'app/src/main/liberty/config/server.env': 'SSL_CIPHER_SUITE=TLS_RSA_WITH_AES_999_GCM_SHA384\n' }),
       errors: [{ messageId: 'unknown', file: 'app/src/main/liberty/config/jms.xml', line: 4, related: [{ file: 'app/src/main/liberty/config/jms.xml', line: 2 }, { file: 'app/src/main/liberty/config/server.env', line: 1 }] }],
+    },
+    {
+      name: 'Liberty <ssl> defined in an include and again in server.xml: the attributes merge, each named where it is written',
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/server.xml': '<server>\n  <include location="tls.xml"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="9443"/>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n</server>\n',
+        'api/tls.xml': '<server>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1" enabledCiphers="TLS_RSA_WITH_AES_999_GCM_SHA384"/>\n</server>\n',
+      },
+      errors: [{ messageId: 'unknown', file: 'api/tls.xml', line: 2 }],
     },
   ],
 });
