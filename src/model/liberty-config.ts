@@ -30,6 +30,8 @@ export interface LibertyServerConfig {
   variables: Map<string, LibertyVariable>;
   /** Includes whose location depends on a variable nothing sets: the files they may name are not active. */
   unresolvedIncludes: Array<{ location: Location; written: string; candidates: string[] }>;
+  /** Includes of a file the tree does not hold (`optional` as written: Liberty's default is false). */
+  missingIncludes: Array<{ location: Location; written: string; resolved: string; optional: boolean }>;
 }
 
 /** A variable's value and where it is set (the file, and the `<variable>` element or line when known). */
@@ -88,6 +90,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
     const ordered: ParsedDocument<LibertyData>[] = [];
     const unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'] = [];
     const includesOf = new Map<ParsedDocument<LibertyData>, IncludeEdge[]>();
+    const missingIncludes: LibertyServerConfig['missingIncludes'] = [];
     const visit = (doc: ParsedDocument<LibertyData>, depth: number) => {
       if (ordered.includes(doc) || depth > 20) return;
       ordered.push(doc);
@@ -107,8 +110,15 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
           unresolvedIncludes.push({ location: { file: doc.file.path, range: include.range }, written, candidates });
           continue;
         }
-        const target = byPath.get(path.isAbsolute(resolved) ? resolved : path.resolve(path.dirname(doc.file.path), resolved));
-        if (!target) continue;
+        const absolute = path.isAbsolute(resolved) ? resolved : path.resolve(path.dirname(doc.file.path), resolved);
+        const target = byPath.get(absolute);
+        if (!target) {
+          // An include of a URL or of a file the tree does not hold (or holds but does not read as Liberty's).
+          if (!/^[a-z]+:\/\//i.test(resolved) && !documents.some((d) => d.file.path === absolute)) {
+            missingIncludes.push({ location: { file: doc.file.path, range: include.range }, written, resolved: absolute, optional: attr(include, 'optional')?.value.trim().toLowerCase() === 'true' });
+          }
+          continue;
+        }
         included.add(target.file.path);
         const onConflict = (attr(include, 'onConflict')?.value ?? 'MERGE').toUpperCase();
         includesOf.set(doc, [...(includesOf.get(doc) ?? []), { at: include.range, target, onConflict: onConflict === 'REPLACE' || onConflict === 'IGNORE' ? onConflict : 'MERGE' }]);
@@ -120,7 +130,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
     for (const d of inDir('overrides')) visit(d, 0);
     for (const d of [...inDir('defaults'), ...inDir('overrides')]) included.add(d.file.path);
     const tops = [...inDir('defaults'), root, ...inDir('overrides')];
-    return merge(root, ordered, variables, unresolvedIncludes, (pick) => mergedById(tops, includesOf, pick));
+    return { ...merge(root, ordered, variables, unresolvedIncludes, (pick) => mergedById(tops, includesOf, pick)), missingIncludes };
   };
   const roots = libertyDocs.filter((d) => !/[\\/]configDropins[\\/](defaults|overrides)$/.test(path.dirname(d.file.path)));
   const configs = roots.map(assemble);
@@ -233,7 +243,7 @@ function merge(
   variables: LibertyServerConfig['variables'],
   unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'],
   byId: <T extends { element: XmlElement; attrs: Partial<Record<string, Located>> }>(pick: (d: LibertyData) => T[]) => T[],
-): LibertyServerConfig {
+): Omit<LibertyServerConfig, 'missingIncludes'> {
   const files = new Map<XmlElement, string>();
   for (const doc of ordered) for (const e of doc.data.xml.elements) files.set(e, doc.file.path);
   const all = (pick: (d: LibertyData) => unknown[]) => ordered.flatMap((d) => pick(d.data));

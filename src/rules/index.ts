@@ -22,6 +22,7 @@ import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened'
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
+import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
 import mqAmqpChannelWithoutTls from './mq/amqp-channel-without-tls';
 import mqBlockuserOverrideRemovesAdminBlock from './mq/blockuser-override-removes-admin-block';
@@ -79,6 +80,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaIbmDefaultTlsV1,
   javaProtocolDisabledByRuntime,
   javaRuntimeAmbiguous,
+  libertyIncludeMissing,
   mqAddressMapAllowsAll,
   mqAmqpChannelWithoutTls,
   mqBlockuserOverrideRemovesAdminBlock,

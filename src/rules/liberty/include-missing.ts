@@ -1,0 +1,40 @@
+import * as path from 'node:path';
+import { libertyServers } from '../../model/liberty-config';
+import { defineRule } from '../types';
+
+/**
+ * A Liberty `<include>` of a file the tree does not hold, and not marked `optional="true"`: whatever that file
+ * configures (its `<ssl>`, keystores, variables) is unknown, so every verdict on this server rests on the rest
+ * of its configuration. The file may be created when the server is deployed: then say so with `optional="true"`
+ * or add it to the tree.
+ */
+export default defineRule({
+  meta: {
+    id: 'liberty/include-missing',
+    description: 'Say when a Liberty server includes a file the tree does not hold (not optional): what it configures is unknown',
+    severity: 'info',
+    messages: {
+      missing:
+        "Liberty server {{server}} includes '{{written}}' ({{resolved}}), which is not in the tree and not optional=\"true\": what it configures (TLS settings, keystores, variables) is unknown, so lint-deploy judges this server without it. Add the file to the tree, or mark the include optional=\"true\" if the server runs without it",
+    },
+    defaultOptions: {},
+    symptoms: ['CWWKG0090E'],
+  },
+  check(ctx) {
+    for (const server of libertyServers(ctx.deployment.documents)) {
+      for (const include of server.missingIncludes) {
+        if (include.optional) continue;
+        ctx.report({
+          messageId: 'missing',
+          data: {
+            server: path.relative(ctx.cwd, server.root.file.path).split(path.sep).join('/'),
+            written: include.written,
+            resolved: path.relative(ctx.cwd, include.resolved).split(path.sep).join('/'),
+          },
+          location: include.location,
+          fingerprint: [include.written],
+        });
+      }
+    }
+  },
+});
