@@ -1,9 +1,12 @@
-import type { ParsedDocument } from '../parse/types';
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { Entry, ParsedDocument } from '../parse/types';
+import { LineIndex } from '../parse/text';
 import { entryLocation } from '../parse/types';
 import { springList, type SpringConfigData } from '../parse/spring';
 import type { ModelContributor } from './contributor';
 import { appGroupOf, JVM_OPTION_KINDS, jvmPropertiesByGroup, runtimeWithProperties, tracedEntry, urlsIn, type ClientUrl, type ServerEndpointAttributes } from './java-shared';
-import type { ClientAuthMode, Component, TlsSettings } from './types';
+import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
 
 export interface JavaAppAttributes {
   /** URLs the application calls (from Spring settings), for linking. */
@@ -62,20 +65,54 @@ export const javaAppContributor: ModelContributor = {
         } satisfies JavaAppAttributes,
       };
       ctx.addComponent(client);
-      for (const doc of group.spring) {
-        const server = springServer(doc, client);
-        if (server) ctx.addComponent(server);
-      }
+      const server = springServer(group.spring, client, activeProfiles(group.spring, group.jvm, runtime));
+      if (server) ctx.addComponent(server);
     }
   },
 };
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { need: 'required', want: 'optional', none: 'none' };
 
-/** The embedded web server of a Spring Boot app, when `server.ssl.*` turns TLS on (default profile only). */
-function springServer(doc: ParsedDocument<SpringConfigData>, app: Component): Component | undefined {
-  const entries = doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries);
-  if (entries.length === 0) return undefined;
+/** The Spring profiles active for an app, and where that is said; undefined when nothing in the tree says. */
+export interface ActiveProfiles {
+  names: string[];
+  location: Location;
+}
+
+/**
+ * `spring.profiles.active` as Spring Boot reads it, highest first: a `-Dspring.profiles.active` JVM option (in
+ * jvm.options, setenv.sh, a systemd unit, a Dockerfile), the `SPRING_PROFILES_ACTIVE` environment variable in the
+ * app's start files, then the key in the app's default-profile configuration.
+ */
+function activeProfiles(spring: ParsedDocument<SpringConfigData>[], jvm: ParsedDocument[], runtime: Component['runtime']): ActiveProfiles | undefined {
+  const split = (v: string) => v.split(',').map((p) => p.trim()).filter(Boolean);
+  const property = runtime?.systemProperties['spring.profiles.active'];
+  if (property && property.from.kind === 'file') return { names: split(property.value), location: property.from.location };
+  for (const doc of jvm) {
+    const m = /\bSPRING_PROFILES_ACTIVE\s*[=:]?\s*["']?([\w.,-]+)/.exec(doc.file.text);
+    if (m) return { names: split(m[1] as string), location: { file: doc.file.path, range: new LineIndex(doc.file.text).rangeAt(m.index, m.index + m[0].length) } };
+  }
+  for (const doc of spring) {
+    const entry = doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries).find((e) => e.key === 'spring.profiles.active');
+    if (entry) return { names: split(entry.value), location: entryLocation(doc, entry, 'value') };
+  }
+  return undefined;
+}
+
+/**
+ * The embedded web server of a Spring Boot app, when `server.ssl.*` turns TLS on: the default profile's settings
+ * of every configuration file of the app, with the active profiles' (`application-<profile>.yml`, or a document
+ * of a multi-document YAML with `spring.config.activate.on-profile`) applied over them in order. When profiles set
+ * `server.ssl.*` and the tree does not say which is active, the TLS settings are unknown.
+ */
+function springServer(docs: ParsedDocument<SpringConfigData>[], app: Component, active: ActiveProfiles | undefined): Component | undefined {
+  const base = docs.flatMap((doc) => doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))));
+  const ofProfile = (name: string) => docs.flatMap((doc) => doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))));
+  const placed = [...base, ...(active?.names ?? []).flatMap(ofProfile)];
+  if (placed.length === 0) return undefined;
+  const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
+  const entries = placed.map((p) => p.entry);
+  const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument<SpringConfigData>;
   const get = (key: string) => [...entries].reverse().find((e) => e.key === key);
   const enabled = get('server.ssl.enabled');
   const keyStore = get('server.ssl.key-store') ?? get('server.ssl.certificate') ?? get('server.ssl.bundle');
@@ -84,11 +121,31 @@ function springServer(doc: ParsedDocument<SpringConfigData>, app: Component): Co
   const port = get('server.port');
   const tls: TlsSettings = { implementation: app.tls?.implementation ?? 'jsse' };
   const protocols = springList(entries, 'server.ssl.enabled-protocols');
-  if (protocols) tls.protocols = tracedEntry(doc, protocols.entries[0], protocols.values);
+  // A value from a profile's settings is there because the profile is active: that place decides it too.
+  const viaProfile = (entry: Entry): Traced<never>['from'] | undefined => {
+    const profile = placed.find((p) => p.entry === entry) && !base.some((b) => b.entry === entry) && active ? active : undefined;
+    return profile ? { kind: 'file', location: entryLocation(doc(entry), entry, 'value'), via: [{ ...profile.location, message: `Spring profile ${profile.names.join(', ')} active here` }] } : undefined;
+  };
+  const traced = <T>(entry: Entry, value: T): Traced<T> => {
+    const t = tracedEntry(doc(entry), entry, value);
+    const from = viaProfile(entry);
+    return from ? { value, from } : t;
+  };
+  if (protocols) tls.protocols = traced(protocols.entries[0] as Entry, protocols.values);
   const ciphers = springList(entries, 'server.ssl.ciphers');
-  if (ciphers) tls.cipherSuites = tracedEntry(doc, ciphers.entries[0], ciphers.values);
+  if (ciphers) tls.cipherSuites = traced(ciphers.entries[0] as Entry, ciphers.values);
   const clientAuth = get('server.ssl.client-auth');
-  if (clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()]) tls.clientAuth = tracedEntry(doc, clientAuth, CLIENT_AUTH[clientAuth.value.toLowerCase()]);
+  if (clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()]) tls.clientAuth = traced(clientAuth, CLIENT_AUTH[clientAuth.value.toLowerCase()]);
+  // Profiles that set TLS while the tree does not say which is active: what the server runs with is unknown.
+  const profiled = active ? [] : docs.flatMap((d) => d.data.parts.filter((p) => p.profile && p.entries.some((e) => e.key.startsWith('server.ssl.'))).map((p) => ({ d, p })));
+  const inactive = [...new Set(profiled.map(({ d, p }) => `${p.profile} (${path.basename(d.file.path)})`))];
+  if (inactive.length) {
+    tls.unknownValues = [`the active Spring profile: ${inactive.join(', ')} set${inactive.length === 1 ? 's' : ''} server.ssl.* (declare it with -Dspring.profiles.active or SPRING_PROFILES_ACTIVE in the tree)`];
+    tls.unknownAt = profiled.map(({ d, p }) => {
+      const entry = p.entries.find((e) => e.key.startsWith('server.ssl.')) as Entry;
+      return { ...entryLocation(d, entry, 'line'), message: `profile ${p.profile} sets ${entry.key}` };
+    });
+  }
   if (keyStore) tls.certificate = { file: keyStore.value.replace(/^(classpath|file):/, '') };
   const portNumber = port && /^\d+$/.test(port.value) ? Number(port.value) : port ? undefined : 8080;
   return {
@@ -96,11 +153,11 @@ function springServer(doc: ParsedDocument<SpringConfigData>, app: Component): Co
     type: 'spring.server',
     name: `Spring Boot HTTPS server (${app.host || '.'}, port ${port?.value ?? 8080})`,
     role: 'server',
-    location: entryLocation(doc, keyStore ?? enabled!, 'line'),
+    location: entryLocation(doc((keyStore ?? enabled) as Entry), (keyStore ?? enabled) as Entry, 'line'),
     host: app.host,
     runtime: app.runtime,
     tls,
-    documents: [doc],
-    attributes: { tlsPorts: portNumber ? [portNumber] : [], hostnames: [] } satisfies ServerEndpointAttributes,
+    documents: [...new Set(placed.map((p) => p.doc))],
+    attributes: { ...(active ? { activeProfiles: active.names } : {}), tlsPorts: portNumber ? [portNumber] : [], hostnames: [] } satisfies ServerEndpointAttributes,
   };
 }

@@ -87,6 +87,8 @@ export interface TlsSettings {
    * users would name them: the value decides the handshake, so a link using this end has an unknown outcome.
    */
   unknownValues?: string[];
+  /** Where those placeholders or settings are written (related places of the unknown-outcome finding). */
+  unknownAt?: RelatedLocation[];
   /** Key/trust stores, key alias and verify depth (issue #16); absent when the configuration says nothing. */
   trust?: TlsTrustSettings;
 }

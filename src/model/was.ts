@@ -157,9 +157,8 @@ function cfComponent(host: string, doc: ParsedDocument, location: Location, attr
   const specific = attrs.sslCipherSuite && attrs.sslCipherSuite.value.trim() && !attrs.sslCipherSuite.value.startsWith('*') && !attrs.sslCipherSuite.templated ? attrs.sslCipherSuite : undefined;
   const enabled = attrs.sslConfig?.enabledCiphers && attrs.sslConfig.enabledCiphers.value.trim() && !attrs.sslConfig.enabledCiphers.templated ? attrs.sslConfig.enabledCiphers : undefined;
   // A value nothing in the tree resolves decides what the client offers: its links' outcome is unknown.
-  const unknownValues = [attrs.sslCipherSuite, attrs.sslConfig?.enabledCiphers, attrs.sslConfig?.sslProtocol]
-    .filter((v): v is MqValue => !!v?.templated)
-    .map((v) => `'${v.value}' (${path.relative(root, v.location.file).split(path.sep).join('/')}:${(v.location.range?.start.line ?? 0) + 1})`);
+  const templated = [attrs.sslCipherSuite, attrs.sslConfig?.enabledCiphers, attrs.sslConfig?.sslProtocol].filter((v): v is MqValue => !!v?.templated);
+  const unknownValues = templated.map((v) => `'${v.value}' (${path.relative(root, v.location.file).split(path.sep).join('/')}:${(v.location.range?.start.line ?? 0) + 1})`);
   const cipherSuites: Traced<string[]> | undefined = specific
     ? { value: [specific.value.trim()], from: { kind: 'file', location: specific.location, ...(specific.via?.length ? { via: specific.via } : {}) } }
     : !attrs.sslCipherSuite && enabled
@@ -183,7 +182,7 @@ function cfComponent(host: string, doc: ParsedDocument, location: Location, attr
       enabled: attrs.sslCipherSuite ? { value: tlsOn, from: { kind: 'file', location: attrs.sslCipherSuite.location } } : undefined,
       cipherSuites,
       protocols: attrs.sslConfig?.sslProtocol && !attrs.sslConfig.sslProtocol.templated ? { value: [attrs.sslConfig.sslProtocol.value], from: { kind: 'file', location: attrs.sslConfig.sslProtocol.location } } : undefined,
-      ...(unknownValues.length ? { unknownValues } : {}),
+      ...(unknownValues.length ? { unknownValues, unknownAt: templated.map((v) => ({ ...v.location, message: `'${v.value}' is not resolved by anything in the tree` })) } : {}),
       certificate: certificateRef(attrs.certificate),
       // WebSphere traditional runs its own IBM SDK, whose provider is IBMJSSE2.
       implementation: attrs.product === 'websphere' || (attrs.sslConfig?.jsseProvider?.value ?? '').toUpperCase() === 'IBMJSSE2' || runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',

@@ -30,7 +30,10 @@ export function runtimeSources(runtime: JavaRuntime | undefined, whose: string, 
 
 /** Where a component is defined, and its runtime's sources. */
 export function componentSources(component: Component, properties: readonly string[] = []): RelatedLocation[] {
-  return [{ ...component.location, message: `${component.name} is defined here` }, ...runtimeSources(component.runtime, component.name, properties)];
+  // What made a TLS setting's value besides where it is written (a Liberty variable, the active Spring profile).
+  const tls = component.tls;
+  const via = [tls?.protocols, tls?.cipherSuites, tls?.clientAuth].flatMap((t) => (t?.from.kind === 'file' ? (t.from.via ?? []) : []));
+  return [{ ...component.location, message: `${component.name} is defined here` }, ...via, ...runtimeSources(component.runtime, component.name, properties)];
 }
 
 /**

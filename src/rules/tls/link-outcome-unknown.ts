@@ -46,6 +46,8 @@ export default defineRule({
           servers.map((s) => relatedOf(s, undefined, s.name)),
           ...group.map((lp) => linkSources(lp.link, client.component, lp.server.component)),
           ...servers.map((s) => presentedCertificates(ctx.deployment, s)),
+          // Where the placeholders or settings that leave an end unknown are written.
+          [client.component, ...servers].flatMap((c) => c.tls?.unknownAt ?? []),
         ),
         fingerprint: [link.client, ...group.map((lp) => lp.link.server), ...outcome.missing],
         outcome: 'unknown',

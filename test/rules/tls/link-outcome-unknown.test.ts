@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/link-outcome-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
-import { CLIENT_YML, TEMURIN17, javaClient, nginx } from './trees';
+import { CLIENT_YML, TEMURIN17, javaClient, nginx, springServer } from './trees';
 import { ccdt, svrconn } from '../mq/trees';
 
 const JDK26 = 'JAVA_VERSION="26.0.1"\nIMPLEMENTOR="Eclipse Adoptium"\n';
@@ -43,6 +43,16 @@ ruleTester(rule, {
       name: 'certificate outside the tree and the client offers only ECDSA suites: the key type decides',
       files: { ...javaClient(ECDSA_ONLY), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256;', 'ssl_certificate /etc/nginx/ssl/api.crt;') },
       errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['key type of the certificate', '/etc/nginx/ssl/api.crt is not in the tree'] }],
+    },
+    {
+      name: 'a Spring Boot profile sets server.ssl.* and the tree does not say which profile is active',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('enabled-protocols: TLSv1.2,TLSv1.3'),
+        'api/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.3\n',
+      },
+      errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['the active Spring profile: prod (application-prod.yml) sets server.ssl.*'] }],
     },
     {
       name: 'a ClearTrust web agent in auth mode (native TLS library): one info for the agent, naming every server it calls',

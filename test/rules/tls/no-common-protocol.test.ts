@@ -5,6 +5,25 @@ import { CLIENT_YML, IBM8_SR5, TEMURIN17, ccdt, nginx, springServer, svrconn, to
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'Spring Boot profile prod allows only TLSv1.3 but the tree does not say it is active: unknown, not an error',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('enabled-protocols: TLSv1.2,TLSv1.3'),
+        'api/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.3\n',
+      },
+    },
+    {
+      name: 'Spring Boot with SPRING_PROFILES_ACTIVE=dev: the prod profile does not apply',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/setenv.sh': 'export SPRING_PROFILES_ACTIVE=dev\nexport JAVA_OPTS="-Xmx1g"\n',
+        'api/application.yml': springServer('enabled-protocols: TLSv1.2,TLSv1.3'),
+        'api/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.3\n',
+      },
+    },
     { name: 'JDK 17 defaults against nginx TLSv1.2 TLSv1.3', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') } },
     { name: 'client pinned to TLSv1.2, nginx TLSv1.2', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') } },
     { name: 'client TLSv1.3 against Tomcat TLSv1.2+TLSv1.3', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']), 'api/jdk/release': TEMURIN17, 'api/conf/server.xml': tomcat('protocols="TLSv1.2,TLSv1.3"') } },
@@ -54,6 +73,17 @@ ruleTester(rule, {
         'api/application.yml': springServer('enabled-protocols: TLSv1.3'),
       },
       errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1, related: [{ file: 'api/application.yml', line: 5 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/jdk/release', line: 1 }] }],
+    },
+    {
+      name: 'Spring Boot server whose active profile (-Dspring.profiles.active=prod) allows only TLSv1.3, client TLSv1.2 only',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/jvm.options': '-Dspring.profiles.active=prod\n',
+        'api/application.yml': springServer('enabled-protocols: TLSv1.2,TLSv1.3'),
+        'api/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.3\n',
+      },
+      errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1, related: [{ file: 'api/application-prod.yml', line: 3 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/application.yml', line: 4 }, { file: 'api/jvm.options', line: 1 }, { file: 'api/jdk/release', line: 1 }] }],
     },
     {
       name: 'TLSv1 client and nginx enabling TLSv1 at the default security level: OpenSSL 3 finds no signature algorithm (internal_error)',
