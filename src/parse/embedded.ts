@@ -50,9 +50,29 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
   return regions;
 }
 
+/**
+ * A YAML block that is a shell script (a GitHub Actions `run: |`, a Kubernetes `args: - |`) holding heredocs to
+ * runmqsc or to configuration files: those heredocs, at their place in the YAML file; the script itself is no
+ * configuration. Any other block as it is.
+ */
+function scriptInBlock(block: EmbeddedRegion): EmbeddedRegion[] {
+  const texts = block.lines.map((l) => l.text);
+  if (!texts.some((t) => t.includes('<<') || /\brunmqsc\b/.test(t))) return [block];
+  const inner = shellRegions(texts);
+  if (inner.length === 0) return [block];
+  return inner.map((region) => ({
+    ...region,
+    container: `${region.container} in YAML key ${block.name}`,
+    lines: region.lines.map((l) => {
+      const outer = block.lines[l.line] as EmbeddedLine;
+      return { line: outer.line, column: outer.column + l.column, text: l.text };
+    }),
+  }));
+}
+
 /** The regions of embedded configuration in a file (its text with any template syntax set aside). */
 export function findEmbedded(filePath: string, text: string): EmbeddedRegion[] {
-  if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text));
+  if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text)).flatMap(scriptInBlock);
   if (!SHELL_NAME.test(filePath) && !text.startsWith('#!')) return [];
   if (!text.includes('<<') && !text.includes('runmqsc')) return [];
   return shellRegions(splitLines(text));

@@ -14,14 +14,19 @@ export interface EmbeddedRegion {
 }
 
 
-const BLOCK_KEY = /^(\s*)(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)?$/;
+const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)?$/;
+/** A block scalar as a list item (`args:` then `- |`, a Kubernetes container's script). */
+const LIST_BLOCK = /^(\s*)-\s+[|>][-+0-9]*\s*(#.*)?$/;
 
 /** Block scalars of a YAML text, each with its lines and the columns they start at. */
 export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
   const regions: EmbeddedRegion[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = BLOCK_KEY.exec(lines[i]);
+    const keyed = BLOCK_KEY.exec(lines[i]);
+    const listed = keyed ? undefined : LIST_BLOCK.exec(lines[i]);
+    const m = keyed ?? listed;
     if (!m) continue;
+    const name = keyed ? (keyed[3] as string) : 'list item';
     const keyIndent = m[1].length;
     let blockIndent = -1;
     const body: EmbeddedLine[] = [];
@@ -39,7 +44,7 @@ export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
       body.push({ line: j, column, text: text.slice(column) });
     }
     while (body.length && body[body.length - 1].text === '') body.pop();
-    if (body.length) regions.push({ name: m[3], container: `YAML key ${m[3]}`, lines: body });
+    if (body.length) regions.push({ name, container: `YAML key ${name}`, lines: body });
     i = j - 1;
   }
   return regions;

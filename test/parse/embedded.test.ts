@@ -82,9 +82,27 @@ describe('MQSC and qm.ini in shell scripts', () => {
     ['<<- with tabs and a quoted delimiter', 'setup.sh', "#!/bin/bash\n\tsudo -u mqm runmqsc $1 <<-'EOF'\n\t\tdefine channel(a) chltype(svrconn) sslciph(any_tls12)\n\tEOF\n", 'mq.mqsc heredoc to runmqsc 3:46 ANY_TLS12'],
     ['echo piped to runmqsc', 'amqp.sh', 'echo "alter CHANNEL(SYSTEM.DEF.AMQP) CHLTYPE(AMQP) SSLCIPH(ANY_TLS12)" | runmqsc $QM_NAME\n', 'mq.mqsc echo to runmqsc 1:60 ANY_TLS12'],
     ['heredoc written to an .mqsc file', 'Dockerfile', 'FROM icr.io/ibm-messaging/mq\nRUN cat > /etc/mqm/20-tls.mqsc <<EOF\nALTER QMGR SSLKEYR(\'/run/key\')\nEOF\n', 'mq.mqsc heredoc to /etc/mqm/20-tls.mqsc 3:20 /run/key'],
+    [
+      'heredoc in a GitHub Actions run: | block',
+      '.github/workflows/mq.yml',
+      'jobs:\n  setup:\n    steps:\n      - name: channels\n        run: |\n          docker exec qm runmqsc QM1 <<EOF\n          DEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n          EOF\n',
+      'mq.mqsc heredoc to runmqsc in YAML key run 7:54 ANY_TLS12',
+    ],
+    [
+      'heredoc in a Kubernetes container script (args: - |)',
+      'k8s/job.yaml',
+      'spec:\n  containers:\n    - name: setup\n      command: ["/bin/sh", "-c"]\n      args:\n        - |\n          cat > /etc/mqm/tls.mqsc <<EOF\n          ALTER QMGR SSLKEYR(\'/run/key\')\n          EOF\n',
+      'mq.mqsc heredoc to /etc/mqm/tls.mqsc in YAML key list item 8:30 /run/key',
+    ],
     ['unnamed heredoc that is a qm.ini', 'functions.sh', '#!/bin/bash\ncat << EOF > $1\nSSL:\n   SSLFipsRequired=No\nEOF\n', 'mq.qm-ini heredoc 4:20 No'],
   ])('%s', (_, name, text, expected) => {
     expect(where(read(name, text), /SSLCIPH|SSLKEYR|SSLFipsRequired/)).toEqual([expected]);
+  });
+
+  it('a run: | script with a heredoc is not itself read as MQSC (no parse problem from its shell lines)', () => {
+    const docs = read('ci.yml', 'steps:\n  - run: |\n      echo start\n      runmqsc QM1 <<EOF\n      DEFINE CHANNEL(A) CHLTYPE(SVRCONN)\n      EOF\n      echo done\n');
+    expect(docs.map((d) => `${d.kind} ${d.embedded?.container}`)).toEqual(['mq.mqsc heredoc to runmqsc in YAML key run']);
+    expect(docs.flatMap((d) => d.problems)).toEqual([]);
   });
 
   it('does not read examples in documentation', () => {
