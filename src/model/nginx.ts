@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { compileGlob } from '../core/glob';
-import type { Range } from '../core/types';
+import type { Range, RelatedLocation } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
@@ -17,6 +17,8 @@ interface Placed {
   directive: NginxDirective;
   file: string;
   block?: Placed[];
+  /** The `include` directives that brought it, outermost first (related places of findings on it). */
+  via?: RelatedLocation[];
 }
 
 export interface NginxServerAttributes extends ServerEndpointAttributes {
@@ -113,7 +115,7 @@ export const nginxContributor: ModelContributor = {
      * walk lists a linked file once, by its real path) is included once per block and never into
      * itself through a chain; `budget` bounds the whole expansion of one top-level file.
      */
-    const expand = (list: NginxDirective[], file: string, chain: string[], budget: { left: number; exceeded: boolean }): Placed[] => {
+    const expand = (list: NginxDirective[], file: string, chain: string[], budget: { left: number; exceeded: boolean }, via: RelatedLocation[] = []): Placed[] => {
       const out: Placed[] = [];
       const includedHere = new Set<string>();
       for (const directive of list) {
@@ -128,12 +130,13 @@ export const nginxContributor: ModelContributor = {
             if (includedHere.has(t.file.path) || chain.includes(t.file.path)) continue;
             includedHere.add(t.file.path);
             budget.left--; // an include of files that only include others still costs
-            for (const placed of expand(t.data.directives, t.file.path, [...chain, t.file.path], budget)) out.push(placed);
+            const hop = { file, range: directive.nameRange, message: `include ${directive.args[0].value} brings in ${path.basename(t.file.path)}` };
+            for (const placed of expand(t.data.directives, t.file.path, [...chain, t.file.path], budget, [...via, hop])) out.push(placed);
           }
           continue;
         }
         budget.left--;
-        out.push({ directive, file, block: directive.block ? expand(directive.block, file, chain, budget) : undefined });
+        out.push({ directive, file, block: directive.block ? expand(directive.block, file, chain, budget, via) : undefined, ...(via.length ? { via } : {}) });
       }
       return out;
     };
@@ -251,7 +254,10 @@ function argsRange(p: Placed): Range {
 type NginxTls = TlsSettings & { unknown: string[]; ciphersAsWritten?: string; dheWithoutParameters: string[] };
 
 function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSeries().facts): NginxTls {
-  const at = <T>(p: Placed, value: T): Traced<T> => traced(value, p.file, argsRange(p));
+  const at = <T>(p: Placed, value: T): Traced<T> => {
+    const t = traced(value, p.file, argsRange(p));
+    return p.via && t.from.kind === 'file' ? { value, from: { ...t.from, via: p.via } } : t;
+  };
   const tls: NginxTls = { implementation: 'openssl', unknown: [], dheWithoutParameters: [] };
   const protocols = last(scope, 'ssl_protocols');
   if (protocols) tls.protocols = at(protocols, protocols.directive.args.map((a: NginxArg) => a.value).filter((p) => openssl.tls13 || p !== 'TLSv1.3'));

@@ -86,6 +86,23 @@ ruleTester(rule, {
       errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1, related: [{ file: 'api/application-prod.yml', line: 3 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/application.yml', line: 4 }, { file: 'api/jvm.options', line: 1 }, { file: 'api/jdk/release', line: 1 }] }],
     },
     {
+      name: 'nginx TLSv1.3 only through two include hops: each include that brings the setting in is named',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/nginx.conf': 'http {\n  include conf.d/*.conf;\n}\n',
+        'api/conf.d/api.conf': 'server {\n  listen 8443 ssl;\n  server_name api.example.internal;\n  include snippets/tls.conf;\n}\n',
+        'api/snippets/tls.conf': 'ssl_protocols TLSv1.3;\n',
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          related: [{ file: 'api/snippets/tls.conf', line: 1 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/conf.d/api.conf', line: 1 }, { file: 'api/nginx.conf', line: 2 }],
+        },
+      ],
+    },
+    {
       name: 'TLSv1 client and nginx enabling TLSv1 at the default security level: OpenSSL 3 finds no signature algorithm (internal_error)',
       files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']), 'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n', 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;', "ssl_ciphers 'ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256';") },
       errors: [
