@@ -30,22 +30,22 @@ function commonHead(a: string[], b: string[]): number {
 export function certificatesNamed(all: TreeCertificate[], wanted: string | undefined, component: Component): TreeCertificate[] {
   // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
   if (!wanted || PLACEHOLDER.test(path.basename(wanted))) return [];
+  const index = indexOf(all);
   let file: string | undefined;
-  if (all.some((c) => c.doc.file.path === wanted)) file = wanted;
+  if (index.byFile.has(wanted)) file = wanted;
   else {
     const want = segments(wanted);
     const near = segments(component.location.file);
     let best: { file: string; tail: number; head: number } | undefined;
-    for (const c of all) {
-      const have = segments(c.doc.file.path);
+    // Only files whose last segment is the wanted one share a tail (in tree order, so ties break as before).
+    for (const { file: candidate, have } of index.byLastSegment.get(want[want.length - 1]) ?? []) {
       const tail = commonTail(want, have);
-      if (tail === 0) continue;
       const head = commonHead(near, have);
-      if (!best || tail > best.tail || (tail === best.tail && head > best.head)) best = { file: c.doc.file.path, tail, head };
+      if (!best || tail > best.tail || (tail === best.tail && head > best.head)) best = { file: candidate, tail, head };
     }
     file = best?.file;
   }
-  const inFile = all.filter((c) => c.doc.file.path === file);
+  const inFile = (file !== undefined && index.byFile.get(file)) || [];
   if (inFile.some((c) => c.store)) return storeChain(inFile, component.tls?.trust?.keyAlias?.value);
   return [...inFile.filter((c) => !c.cert.isCa), ...inFile.filter((c) => c.cert.isCa)];
 }
@@ -61,6 +61,40 @@ function storeChain(inStore: TreeCertificate[], alias: string | undefined): Tree
   const chosen = alias ? aliases.find((a) => a?.toLowerCase() === alias.toLowerCase()) : aliases.length === 1 ? aliases[0] : undefined;
   if (chosen === undefined) return [];
   return keyEntries.filter((c) => c.store?.alias === chosen).sort((a, b) => (a.store?.chainIndex ?? 0) - (b.store?.chainIndex ?? 0));
+}
+
+interface CertificateIndex {
+  all: TreeCertificate[];
+  length: number;
+  /** Certificates by PEM file, in tree order. */
+  byFile: Map<string, TreeCertificate[]>;
+  /** One row per certificate (as the scan it replaces), by the last segment of its file's path. */
+  byLastSegment: Map<string, { file: string; have: string[] }[]>;
+}
+
+/**
+ * The tree's certificates indexed by file and by file name, built once per deployment: every server's every
+ * certificate reference scanned all certificates and split all their paths (O(servers × certificates) in one
+ * big deployment). One slot, not a WeakMap: the rules of one deployment ask about the same array.
+ */
+let lastIndex: CertificateIndex | undefined;
+function indexOf(all: TreeCertificate[]): CertificateIndex {
+  if (lastIndex && lastIndex.all === all && lastIndex.length === all.length) return lastIndex;
+  const byFile = new Map<string, TreeCertificate[]>();
+  const byLastSegment = new Map<string, { file: string; have: string[] }[]>();
+  for (const c of all) {
+    const file = c.doc.file.path;
+    const inFile = byFile.get(file);
+    if (inFile) inFile.push(c);
+    else byFile.set(file, [c]);
+    const have = segments(file);
+    if (have.length === 0) continue;
+    const last = have[have.length - 1];
+    const rows = byLastSegment.get(last);
+    if (rows) rows.push({ file, have });
+    else byLastSegment.set(last, [{ file, have }]);
+  }
+  return (lastIndex = { all, length: all.length, byFile, byLastSegment });
 }
 
 /** Where the certificates a server presents are in the tree (the leaf of each named PEM file found). */

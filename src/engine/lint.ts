@@ -11,6 +11,7 @@ import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
 import { readDocuments } from './run/read';
+import { ParseCache } from './run/parse-cache';
 import { redactFindings, secretMasker } from './run/redact';
 import { runRules } from './run/run-rules';
 import { resolveRuleSettings } from './config/rule-settings';
@@ -46,6 +47,8 @@ export interface LintOptions {
   onProgress?: ProgressSink;
   /** Called once with the deployments found and why each is one (`--debug`). */
   onDiscovered?: (deployments: { root: string; reason: string; files: number }[]) => void;
+  /** Documents parsed once per distinct content in the run (default: a new cache; tests pass one that freezes what it stores). */
+  parseCache?: ParseCache;
   /** Keep each deployment's documents and model in the result (graph and junit reports); default true. False bounds memory on large fleets. */
   keepModel?: boolean;
 }
@@ -80,6 +83,8 @@ export function lint(options: LintOptions): LintResult {
   let internalError = false;
   const runtimes: RuntimeUse[] = [];
   const { cache } = options;
+  // Documents parsed once per distinct content in this run (fleets copy the same JDK and CA files everywhere).
+  const parsed = options.parseCache ?? new ParseCache();
 
   for (const [done, target] of discovered.entries()) {
     const files = cache ? cache.withoutOwnFiles(target.files) : target.files;
@@ -92,7 +97,7 @@ export function lint(options: LintOptions): LintResult {
       uses = cached.runtimes ?? [];
       stats.cacheHits++;
     } else {
-      const result = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds }, target.notes ?? []);
+      const result = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds, parsed }, target.notes ?? []);
       checked = result;
       uses = result.runtimes;
       // A run where a rule crashed is never cached: the next run must try again.
@@ -118,11 +123,12 @@ interface RuleSetup {
   rules: AnyRule[];
   settings: ReturnType<typeof resolveRuleSettings>;
   knownRuleIds: Set<string>;
+  parsed: ParseCache;
 }
 
 /** One deployment through parse → model → rules → suppressions → redaction. */
-function checkDeployment(root: string, files: string[], options: LintOptions, stats: RunStats, { rules, settings, knownRuleIds }: RuleSetup, walkNotes: Finding[]) {
-  const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files));
+function checkDeployment(root: string, files: string[], options: LintOptions, stats: RunStats, { rules, settings, knownRuleIds, parsed }: RuleSetup, walkNotes: Finding[]) {
+  const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed));
   const model = stats.time('model', () => buildModel(root, documents, { config: options.config, java: options.java }));
   const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates));
   return stats.time('rules', () => {

@@ -69,6 +69,18 @@ export function parseProtocol(raw: string): ProtocolName | undefined {
  * and `SSLv2` as JSSE spells them; other spellings unchanged.
  */
 export function normaliseProtocol(protocol: string): string {
+  // Asked for every suite × protocol of every link end: a handful of distinct spellings per run.
+  let normalised = NORMALISED.get(protocol);
+  if (normalised === undefined) {
+    normalised = normaliseUncached(protocol);
+    if (NORMALISED.size >= 10_000) NORMALISED.clear();
+    NORMALISED.set(protocol, normalised);
+  }
+  return normalised;
+}
+const NORMALISED = new Map<string, string>();
+
+function normaliseUncached(protocol: string): string {
   const p = protocol.trim();
   const known = parseProtocol(p);
   if (known) return known;

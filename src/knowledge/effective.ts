@@ -45,13 +45,7 @@ export function effectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
   const known = byRuntime.get(runtime);
   let result = known && known.inputs.every((input, i) => input === inputs[i]) ? known.result : undefined;
   if (!result) {
-    const key = JSON.stringify(inputs.map((input) => input ?? null));
-    result = effectiveCache.get(key);
-    if (!result) {
-      result = computeEffectiveJdkTls(runtime);
-      if (effectiveCache.size >= 5000) effectiveCache.clear();
-      effectiveCache.set(key, result);
-    }
+    result = byValues(runtime, inputs);
     byRuntime.set(runtime, { inputs, result });
   }
   // Callers own their copy of the lists.
@@ -77,7 +71,39 @@ const INPUT_PROPERTIES = [
   'com.ibm.jsse2.overrideDefaultProtocol',
   'com.ibm.jsse2.overrideDefaultTLS',
 ];
-const effectiveCache = new Map<string, EffectiveJdkTls>();
+/** Answers by the input VALUES, with the provenance objects of the inputs they were computed from. */
+const effectiveCache = new Map<string, { result: EffectiveJdkTls; froms: (Provenance | undefined)[] }>();
+const TRACED_FIELDS = ['disabledAlgorithms', 'clientProtocols', 'serverProtocols', 'clientCipherSuites', 'serverCipherSuites'] as const;
+
+/**
+ * The memo by input values: every environment of a fleet sets the same properties in its own files, so
+ * their provenance differs while the answer does not. An answer's provenance is either a default (no
+ * file) or the very `from` object of one input (computeEffectiveJdkTls never builds one from a file),
+ * so a cached answer is given this runtime's provenance by replacing those objects by identity. When two
+ * inputs share one provenance object the mapping would be ambiguous: computed afresh.
+ */
+function byValues(runtime: JavaRuntime, inputs: unknown[]): EffectiveJdkTls {
+  const froms = inputs.map((input) => (input && typeof input === 'object' ? (input as Traced<string>).from : undefined));
+  const values = inputs.map((input) => (input && typeof input === 'object' ? (input as Traced<string>).value : (input ?? null)));
+  const distinct = new Set(froms.filter((f) => f !== undefined)).size === froms.filter((f) => f !== undefined).length;
+  const key = JSON.stringify(values);
+  const cached = distinct ? effectiveCache.get(key) : undefined;
+  if (cached) {
+    const mapped = new Map(cached.froms.flatMap((from, i) => (from ? [[from, froms[i]] as const] : [])));
+    const result = { ...cached.result };
+    for (const field of TRACED_FIELDS) {
+      const traced = cached.result[field];
+      if (mapped.has(traced.from)) result[field] = { value: traced.value, from: mapped.get(traced.from) as Provenance };
+    }
+    return result;
+  }
+  const result = computeEffectiveJdkTls(runtime);
+  if (distinct) {
+    if (effectiveCache.size >= 5000) effectiveCache.clear();
+    effectiveCache.set(key, { result, froms });
+  }
+  return result;
+}
 const byRuntime = new WeakMap<JavaRuntime, { inputs: unknown[]; result: EffectiveJdkTls }>();
 
 /** What computeEffectiveJdkTls reads from a runtime, in memo-key order. */

@@ -8,6 +8,7 @@ import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/type
 import { javaSecurityFormat, SECURITY_OVERRIDE_KIND, SECURITY_PROPERTIES_OPTION, securityFileName } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, scanTemplate, type TemplateInfo } from '../../parse/template';
+import { contentHash, ParseCache } from './parse-cache';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -36,8 +37,35 @@ function classifiedByHead(file: string): boolean {
   }
 }
 
-/** Reads, decodes, classifies and parses files. Never throws: every problem is a finding. */
-export function readDocuments(files: string[]): ReadResult {
+/** What opening a listed path found: its bytes, or that it is no regular file, or too large (its size). */
+type Opened = { bytes: Buffer } | { notRegular: true } | { tooLarge: number };
+
+/**
+ * One open, fstat and read per file (a statSync before readFileSync looked the path up twice). O_NONBLOCK:
+ * a FIFO that replaced a file since the walk is opened without blocking, then refused by its fstat.
+ */
+function openRegularFile(file: string): Opened {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { notRegular: true };
+    if (stat.size > MAX_FILE_BYTES) return { tooLarge: stat.size };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    for (let read = -1; length < bytes.length && read !== 0; length += read) read = fs.readSync(fd, bytes, length, bytes.length - length, null);
+    // Like readFileSync: up to the size fstat gave (a file that shrank since is read to its end).
+    return { bytes: length < bytes.length ? bytes.subarray(0, length) : bytes };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads, decodes, classifies and parses files. Never throws: every problem is a finding. With a
+ * `ParseCache`, a content already parsed in an earlier deployment of the run is not parsed again.
+ */
+export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
+  cache?.nextDeployment();
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
   const fileFinding = (file: string, code: string, severity: Finding['severity'], message: string): void => {
@@ -54,18 +82,18 @@ export function readDocuments(files: string[]): ReadResult {
     const byName = () => classifyFile(file, '');
     let bytes: Buffer;
     try {
-      const stat = fs.statSync(file);
-      if (!stat.isFile()) {
-        // FIFOs, sockets, devices: never opened (reading a FIFO would block); named like a config, said so.
+      const opened = openRegularFile(file);
+      if ('notRegular' in opened) {
+        // FIFOs, sockets, devices: never read (reading a FIFO would block); named like a config, said so.
         if (byName()) fileFinding(file, 'not-a-regular-file', 'info', 'This is not a regular file: it is never opened');
         continue;
       }
-      if (stat.size > MAX_FILE_BYTES) {
+      if ('tooLarge' in opened) {
         // Named like a config, or whose first 64 KB look like one: said, never silently dropped.
-        if (byName() || classifiedByHead(file)) fileFinding(file, 'file-too-large', 'warning', `File is ${Math.round(stat.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a configuration file: not checked`);
+        if (byName() || classifiedByHead(file)) fileFinding(file, 'file-too-large', 'warning', `File is ${Math.round(opened.tooLarge / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a configuration file: not checked`);
         continue;
       }
-      bytes = fs.readFileSync(file);
+      bytes = opened.bytes;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
       fileFinding(file, 'unreadable-file', byName() ? 'error' : 'warning', `Cannot read file (${code}): it is not checked`);
@@ -99,7 +127,7 @@ export function readDocuments(files: string[]): ReadResult {
     const named = classified ? undefined : classifyFile(inner ?? file, '');
     if (named) notUnderstood(file, `its name says ${named.kind}${inner ? ' (a template)' : ''} but its content does not look like one`);
     try {
-      if (classified) documents.push(template ? parseTemplate(classified, source, template, isFragmentName(inner ?? file)) : classified.handler.parse(source, classified.kind));
+      if (classified) documents.push(template ? parseTemplate(classified, source, template, isFragmentName(inner ?? file), cache) : parseWith(classified, source, cache, bytes));
       // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
       const embedded = parseEmbedded(source, inner ?? file, text, classified?.kind);
       for (const doc of embedded.documents) documents.push(template ? { ...doc, template } : doc);
@@ -130,16 +158,21 @@ function readDocumentsAs(file: string, handler: FormatHandler, kind: string): Pa
  * conditional does not parse cleanly (an `if` and an `else` that each open a block), the first branches
  * alone are tried; the reading with fewer problems wins. The document keeps the file's real text.
  */
-function parseTemplate({ handler, kind }: Classification, source: SourceFile, template: TemplateInfo, fragment: boolean): ParsedDocument {
-  let doc = handler.parse({ ...source, text: template.masked }, kind);
+function parseTemplate(classified: Classification, source: SourceFile, template: TemplateInfo, fragment: boolean, cache?: ParseCache): ParsedDocument {
+  let doc = parseWith(classified, { ...source, text: template.masked }, cache);
   if (doc.problems.length > 0 && template.firstBranch !== undefined) {
-    const first = handler.parse({ ...source, text: template.firstBranch }, kind);
+    const first = parseWith(classified, { ...source, text: template.firstBranch }, cache);
     if (first.problems.length < doc.problems.length) doc = first;
   }
   // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
   // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
   const problems = fragment ? doc.problems.map((p) => (UNBALANCED.has(p.code) ? { ...p, severity: 'info' as const, message: `${p.message} (expected in a template fragment: another fragment opens or closes the block)` } : p)) : doc.problems;
   return { ...doc, problems, file: source, template };
+}
+
+/** The handler's parse, through the run's cache when there is one (keyed by the bytes read, else by the text parsed). */
+function parseWith({ handler, kind }: Classification, source: SourceFile, cache: ParseCache | undefined, bytes?: Buffer): ParsedDocument {
+  return cache ? cache.parse(handler, kind, source, (bytes ? contentHash(bytes) : `text:${source.hadBom}:${contentHash(source.text)}`)) : handler.parse(source, kind);
 }
 
 const UNBALANCED = new Set(['unclosed-block', 'unexpected-brace']);

@@ -1,0 +1,83 @@
+import * as crypto from 'node:crypto';
+import type { FileKind, FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
+
+/** Keys remembered to recognise a second sighting (bounds memory on a run of many distinct files). */
+const SEEN_LIMIT = 200_000;
+
+type Hash = (algorithm: string, data: Buffer | string, encoding: 'base64') => string;
+/** `crypto.hash` (Node ≥ 20.12) is one call; older Node 20 builds a Hash object. */
+const oneShot = (crypto as unknown as { hash?: Hash }).hash;
+
+/** The hash of content already in memory (the bytes read, or a template's masked text). */
+export function contentHash(content: Buffer | string): string {
+  return oneShot ? oneShot('sha1', content, 'base64') : crypto.createHash('sha1').update(content).digest('base64');
+}
+
+interface Stored {
+  doc: ParsedDocument;
+  /** The deployment that last received it: within one deployment every document keeps its own objects. */
+  deployment: number;
+}
+
+/**
+ * Parsed documents of one run keyed by format handler id + kind + file name + content hash, so the same
+ * file copied into 2,000 environments (a JDK's java.security, a CA certificate) is parsed at most twice (stored at its second sighting). The key
+ * carries the file name because parsers may read it (a Spring profile from `application-prod.yml`, an
+ * `.mqsc` extension, a `.bat` script); nothing a parser returns holds the path (test/perf/parse-cache.test.ts
+ * parses every example under two directories and compares).
+ *
+ * A document handed out again is a new object with this file's `SourceFile` and its own `problems` array
+ * (the model appends problems); entries and `data` are shared between deployments and are never written
+ * after parsing. Inside one deployment a repeated content is parsed again, so two files of one deployment
+ * never share objects (rules find a document by the identity of its entries).
+ */
+export class ParseCache {
+  private readonly stored = new Map<string, Stored>();
+  private readonly seen = new Set<string>();
+  private deployment = 0;
+  hits = 0;
+  misses = 0;
+
+  /** `freeze`: deep-freeze stored documents, so a test proves nothing writes to them. */
+  constructor(private readonly freeze = false) {}
+
+  /** Starts the next deployment's reads. */
+  nextDeployment(): void {
+    this.deployment++;
+  }
+
+  parse(handler: FormatHandler, kind: FileKind, source: SourceFile, hash: string): ParsedDocument {
+    const key = `${handler.id}\u0000${kind}\u0000${baseName(source.path)}\u0000${hash}`;
+    const hit = this.stored.get(key);
+    if (hit && hit.deployment !== this.deployment) {
+      hit.deployment = this.deployment;
+      this.hits++;
+      return { ...hit.doc, file: source, problems: hit.doc.problems.slice() };
+    }
+    this.misses++;
+    const doc = handler.parse(source, kind);
+    if (hit) return doc;
+    // Stored at its second sighting: most files of a fleet are unique (host names, ports), and keeping
+    // every parsed document alive would cost more memory than parsing a repeated one twice.
+    if (!this.seen.has(key)) {
+      if (this.seen.size < SEEN_LIMIT) this.seen.add(key);
+      return doc;
+    }
+    this.seen.delete(key);
+    this.stored.set(key, { doc: this.freeze ? deepFreeze({ ...doc }) : doc, deployment: this.deployment });
+    return { ...doc, problems: doc.problems.slice() };
+  }
+}
+
+function baseName(file: string): string {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return file.slice(slash + 1);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
