@@ -25,6 +25,8 @@ export interface FleetOptions {
   defectRate?: number;
   /** Write `lint-deploy.config.json` with `"deployments": ["envs/*"]` (default true); without it the environments are found from content. */
   config?: boolean;
+  /** Only these environment shapes (`cleartrust`, `mq-was`, `java-web`), taken in turn; default all three, at random. */
+  shapes?: string[];
 }
 
 export interface FleetSummary {
@@ -58,11 +60,12 @@ export function generateFleet(outDir: string, options: FleetOptions): FleetSumma
     write(path.join(outDir, 'lint-deploy.config.json'), JSON.stringify({ deployments: ['envs/*'] }, null, 2) + '\n');
     summary.files--; // the config is not part of any deployment
   }
+  const shapes = SHAPES.filter((s) => options.shapes?.includes(s.id));
   const width = Math.max(4, String(options.count - 1).length);
   for (let i = 0; i < options.count; i++) {
     const name = `env-${String(i).padStart(width, '0')}`;
     const root = path.join(outDir, 'envs', name);
-    const shape = pick(rng, SHAPES);
+    const shape = options.shapes ? shapes[i % shapes.length] : pick(rng, SHAPES);
     const defect = rng() < defectRate ? pick(rng, shape.defects) : undefined;
     const files = shape.write({ rng, name, index: i, defect });
     for (const [relative, text] of Object.entries(files)) write(path.join(root, relative), text);

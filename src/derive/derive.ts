@@ -8,6 +8,7 @@ import type { LinkPrediction } from '../handshake/links';
 import { predictHandshake } from '../handshake/predict';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import type { RelatedLocation } from '../core/types';
+import { countWork } from '../core/work';
 import type { Component, Deployment } from '../model/types';
 import { linkOutcome } from './outcome';
 import { presentedKeys, presentedPlaces } from './presented';
@@ -38,6 +39,7 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
   const links: ResolvedLink[] = [];
   const predictions: LinkPrediction[] = [];
   const unconfirmed: ResolvedLink[] = [];
+  countWork('links predicted', deployment.links.length);
   for (const link of deployment.links) {
     const client = byId.get(link.client);
     const server = byId.get(link.server);

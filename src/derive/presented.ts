@@ -1,6 +1,7 @@
 /** Which certificate of the tree a server presents: what its TLS settings name, found in the tree. */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
+import { countWork } from '../core/work';
 import type { ServerKey } from '../handshake/endpoint';
 import type { TreeCertificate } from '../model/mq-certs';
 import type { CertificateRef, Component } from '../model/types';
@@ -38,7 +39,9 @@ export function certificatesNamed(all: TreeCertificate[], wanted: string | undef
     const near = segments(component.location.file);
     let best: { file: string; tail: number; head: number } | undefined;
     // Only files whose last segment is the wanted one share a tail (in tree order, so ties break as before).
-    for (const { file: candidate, have } of index.byLastSegment.get(want[want.length - 1]) ?? []) {
+    const candidates = index.byLastSegment.get(want[want.length - 1]) ?? [];
+    countWork('certificates named', candidates.length);
+    for (const { file: candidate, have } of candidates) {
       const tail = commonTail(want, have);
       const head = commonHead(near, have);
       if (!best || tail > best.tail || (tail === best.tail && head > best.head)) best = { file: candidate, tail, head };

@@ -1,6 +1,7 @@
 import type { ModelContributor } from './contributor';
 import type { ClientUrl, ServerEndpointAttributes } from './java-shared';
 import type { Component } from './types';
+import { countWork } from '../core/work';
 
 /** Whether a URL host names a server: one of its names, or its host directory (`api/…` for `api.example.internal`). */
 function hostMatches(server: Component, host: string): boolean {
@@ -9,6 +10,33 @@ function hostMatches(server: Component, host: string): boolean {
   const dirs = server.host.split('/').filter(Boolean).map((d) => d.toLowerCase());
   const label = host.split('.')[0];
   return dirs.length > 0 && (dirs[0] === host || dirs[0] === label);
+}
+
+/**
+ * The servers a URL host may name, in server order: those with that host name or host directory, and
+ * every server with a wildcard name (hostMatches decides). Comparing every client URL with every
+ * server was O(clients × servers) in one deployment that holds many environments.
+ */
+function serversByHost(servers: Component[]): (host: string) => Component[] {
+  const byName = new Map<string, number[]>();
+  const wildcard: number[] = [];
+  const add = (key: string, i: number) => {
+    const list = byName.get(key);
+    if (!list) byName.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  servers.forEach((server, i) => {
+    const names = (server.attributes as Partial<ServerEndpointAttributes>).hostnames ?? [];
+    for (const name of names) if (!name.startsWith('*.')) add(name, i);
+    if (names.some((name) => name.startsWith('*.'))) wildcard.push(i);
+    const dir = server.host.split('/').filter(Boolean)[0];
+    if (dir) add(dir.toLowerCase(), i);
+  });
+  return (host) => {
+    const found = new Set([...(byName.get(host) ?? []), ...(byName.get(host.split('.')[0]) ?? []), ...wildcard]);
+    countWork('servers by URL host', found.size);
+    return [...found].sort((a, b) => a - b).map((i) => servers[i]);
+  };
 }
 
 /**
@@ -24,10 +52,11 @@ export const javaLinksContributor: ModelContributor = {
     const clients = components.filter((c) => c.type === 'java.app');
     const servers = components.filter((c) => (c.role === 'server' || c.role === 'both') && Array.isArray((c.attributes as Partial<ServerEndpointAttributes>).tlsPorts));
     const linked = new Set(ctx.deployment.links.map((l) => `${l.client}->${l.server}`));
+    const candidatesFor = serversByHost(servers);
     for (const client of clients) {
       for (const url of (client.attributes.urls as ClientUrl[] | undefined) ?? []) {
         if (url.scheme !== 'https' && url.scheme !== 'wss') continue;
-        for (const server of servers) {
+        for (const server of candidatesFor(url.host)) {
           if (server.id === client.id || !(server.attributes as unknown as ServerEndpointAttributes).tlsPorts.includes(url.port) || !hostMatches(server, url.host)) continue;
           const id = `${client.id}->${server.id}`;
           if (linked.has(id)) continue;

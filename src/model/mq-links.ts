@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Component } from './types';
+import { countWork } from '../core/work';
 import type { ModelContributor } from './contributor';
 import type { MqChannelAttributes } from './mq';
 import type { JmsConnectionFactoryAttributes } from './was';
@@ -71,6 +72,14 @@ export const mqLinksContributor: ModelContributor = {
     const clients = ctx.deployment.components.filter((c) => CLIENT_TYPES.has(c.type));
     const matches = (c: Component, wanted: string) => c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || (c.attributes as { channelName?: string }).channelName === wanted;
     const declared = new Map<string, Component[]>();
+    // Servers by channel name, in component order (filtering every server per client was O(clients × servers)).
+    const byChannel = new Map<string, Component[]>();
+    for (const s of servers) {
+      const name = attrsOf(s).channelName;
+      const list = byChannel.get(name);
+      if (list) list.push(s);
+      else byChannel.set(name, [s]);
+    }
     for (const link of ctx.config.links) {
       for (const client of clients.filter((c) => matches(c, link.client))) {
         const list = declared.get(client.id) ?? [];
@@ -86,7 +95,8 @@ export const mqLinksContributor: ModelContributor = {
       }
       const { channel, qmgr } = clientChannel(client);
       if (!channel) continue;
-      let candidates = servers.filter((s) => attrsOf(s).channelName === channel);
+      let candidates = byChannel.get(channel) ?? [];
+      countWork('servers by MQ channel', candidates.length);
       if (candidates.length > 1 && qmgr) {
         const named = candidates.filter((s) => attrsOf(s).qmgr?.nameHints.includes(qmgr.toUpperCase()));
         if (named.length) candidates = named;

@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { assumedOpensslSeries, NGINX_FACTS, opensslFromImage, signatureFloor, type OpensslSeriesFacts } from '../knowledge/openssl';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { countWork } from '../core/work';
 import type { ModelContributor } from './contributor';
 import type { NginxStoreDirectives } from './stores';
 import { traced, type ServerEndpointAttributes } from './java-shared';
@@ -77,6 +78,20 @@ function includeMatcher(pattern: string): (file: string) => boolean {
   return match;
 }
 
+/** The documents whose directory shares the deepest ancestor with `from`'s. */
+function nearestTo(from: string, docs: ParsedDocument<NginxData>[]): ParsedDocument<NginxData>[] {
+  const own = path.dirname(from).split(path.sep);
+  const depth = (d: ParsedDocument) => {
+    const other = path.dirname(d.file.path).split(path.sep);
+    let n = 0;
+    while (n < own.length && n < other.length && own[n] === other[n]) n++;
+    return n;
+  };
+  const depths = docs.map(depth);
+  const best = Math.max(...depths);
+  return docs.filter((_, i) => depths[i] === best);
+}
+
 export const nginxContributor: ModelContributor = {
   id: 'nginx',
   contribute(ctx) {
@@ -90,6 +105,25 @@ export const nginxContributor: ModelContributor = {
       let found = resolvedIncludes.get(key);
       if (!found) resolvedIncludes.set(key, (found = resolveIncludeUncached(pattern, from)));
       return found;
+    };
+    // The documents by file name and by directory name: an include is matched against those that can
+    // match it, not against every nginx file of the deployment (O(files²) in one that holds many hosts).
+    const byName = new Map<string, ParsedDocument<NginxData>[]>();
+    const byDirName = new Map<string, ParsedDocument<NginxData>[]>();
+    const push = (map: Map<string, ParsedDocument<NginxData>[]>, key: string, doc: ParsedDocument<NginxData>) => {
+      const list = map.get(key);
+      if (list) list.push(doc);
+      else map.set(key, [doc]);
+    };
+    for (const doc of docs) {
+      push(byName, path.basename(doc.file.path), doc);
+      push(byDirName, path.basename(path.dirname(doc.file.path)), doc);
+    }
+    const docsNamedLike = (candidate: string): ParsedDocument<NginxData>[] => {
+      const name = path.basename(candidate);
+      if (!GLOB_CHARS.test(name)) return byName.get(name) ?? [];
+      const dirName = path.basename(path.dirname(candidate));
+      return GLOB_CHARS.test(dirName) ? docs : (byDirName.get(dirName) ?? []);
     };
     const resolveIncludeUncached = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
       const candidates: string[] = [];
@@ -105,7 +139,12 @@ export const nginxContributor: ModelContributor = {
       }
       for (const candidate of candidates) {
         const match = includeMatcher(candidate.split(path.sep).join('/'));
-        const found = docs.filter((d) => d.file.path !== from && match(d.file.path.split(path.sep).join('/')));
+        const pool = docsNamedLike(candidate);
+        countWork('nginx include candidates', pool.length);
+        let found = pool.filter((d) => d.file.path !== from && match(d.file.path.split(path.sep).join('/')));
+        // An installed path names the files of the including server's own host: of the tree's files that
+        // end alike (one per host of a deployment that holds several nginx hosts), the nearest ones.
+        if (path.isAbsolute(pattern) && found.length > 1) found = nearestTo(from, found);
         if (found.length) return found.sort((a, b) => a.file.path.localeCompare(b.file.path));
       }
       return [];

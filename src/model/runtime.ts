@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseJavaVersion, vendorFromRelease } from '../knowledge';
 import type { LintConfig } from '../core/config';
+import { countWork } from '../core/work';
 import type { JdkReleaseData } from '../parse/jdk';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { JavaRuntime, JdkVendorFamily, RuntimeAttachment, Traced } from './types';
@@ -100,36 +101,71 @@ function websphereSdk(): JavaRuntime {
   };
 }
 
-/** Number of path segments two directories share: the depth of their nearest common ancestor. */
-function commonDepth(a: string, b: string): number {
-  const x = a.split(path.sep);
-  const y = b.split(path.sep);
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
-}
-
 const identity = (r: JavaRuntime) => `${r.vendor.value}|${r.version.value}`;
 const featureOf = (version: string) => String(parseJavaVersion(version)?.feature ?? '');
 
+interface ScopeNode {
+  children: Map<string, ScopeNode>;
+  /** Indexes (into the runtimes) of the runtimes whose scope ends here. */
+  here: number[];
+  /** Every runtime at or below this node, in runtime order (built when first asked). */
+  below?: number[];
+}
+
 /**
- * The JDK nearest to a file: the one whose directory shares the deepest ancestor with the file's,
- * and among those, one whose directory holds the file. A JDK anywhere in the deployment thus runs
- * every component without a nearer one (issue 13). Several different JDKs equally near: the JDK is
- * unknown, and the runtime lists the candidates (rule java/runtime-ambiguous).
+ * The runtimes by scope, as a tree of path segments: the nearest JDK to a file is found by walking its
+ * directory's segments, not by comparing it with every runtime (O(components × JDKs) in one deployment
+ * that holds many environments).
  */
-export function nearestRuntime(runtimes: readonly ScopedRuntime[], file: string): JavaRuntime | undefined {
-  const dir = path.dirname(file);
-  let best: ScopedRuntime[] = [];
-  let bestKey = -1;
-  for (const candidate of runtimes) {
-    const holds = dir === candidate.scope || dir.startsWith(candidate.scope + path.sep) ? 1 : 0;
-    const key = commonDepth(dir, candidate.scope) * 2 + holds;
-    if (key > bestKey) {
-      best = [candidate];
-      bestKey = key;
-    } else if (key === bestKey) best.push(candidate);
+export class RuntimeIndex {
+  private readonly root: ScopeNode = { children: new Map(), here: [] };
+
+  constructor(private readonly runtimes: readonly ScopedRuntime[]) {
+    runtimes.forEach((runtime, i) => {
+      let node = this.root;
+      for (const segment of runtime.scope.split(path.sep)) {
+        let child = node.children.get(segment);
+        if (!child) node.children.set(segment, (child = { children: new Map(), here: [] }));
+        node = child;
+      }
+      node.here.push(i);
+    });
   }
+
+  /**
+   * The JDK nearest to a file: the one whose directory shares the deepest ancestor with the file's,
+   * and among those, one whose directory holds the file. A JDK anywhere in the deployment thus runs
+   * every component without a nearer one (issue 13). Several different JDKs equally near: the JDK is
+   * unknown, and the runtime lists the candidates (rule java/runtime-ambiguous). `holding`: only JDKs
+   * whose directory holds the file.
+   */
+  nearest(file: string, holding = false): JavaRuntime | undefined {
+    if (this.runtimes.length === 0) return undefined;
+    // The deepest node on the directory's path: every runtime below it shares exactly that many segments.
+    let node = this.root;
+    let deepestHolder: ScopeNode | undefined;
+    for (const segment of path.dirname(file).split(path.sep)) {
+      const child = node.children.get(segment);
+      if (!child) break;
+      node = child;
+      if (node.here.length) deepestHolder = node;
+    }
+    let best: number[];
+    if (holding) best = deepestHolder?.here ?? [];
+    else best = node.here.length ? node.here : this.below(node);
+    countWork('nearest JDK', best.length);
+    return chooseRuntime(best.map((i) => this.runtimes[i]));
+  }
+
+  private below(node: ScopeNode): number[] {
+    if (!node.below) node.below = [...node.here, ...[...node.children.values()].flatMap((child) => this.below(child))].sort((a, b) => a - b);
+    return node.below;
+  }
+}
+
+/** Among equally near runtimes (in runtime order), the one that runs the file, or an unknown JDK naming them. */
+function chooseRuntime(nearest: ScopedRuntime[]): JavaRuntime | undefined {
+  let best = nearest;
   if (best.length === 0) return undefined;
   // A name without an update (`FROM ibmjava:8`, `JAVA_HOME=/usr/lib/jvm/java-17-openjdk`) beside an install of
   // the same vendor (and feature) names that install: the install's release file says the rest.
@@ -165,12 +201,9 @@ export function makeRuntimeResolver(
   matchComponent: (file: string) => { version?: string; vendor?: string } | undefined,
   cliJava?: { version?: string; vendor?: string },
 ): (file: string, request?: RuntimeRequest) => JavaRuntime | undefined {
+  const index = new RuntimeIndex(runtimes);
   return (file, request) => {
-    const dir = path.dirname(file);
-    const inTree =
-      request?.product === 'was-traditional'
-        ? (nearestRuntime(runtimes.filter((r) => dir === r.scope || dir.startsWith(r.scope + path.sep)), file) ?? websphereSdk())
-        : nearestRuntime(runtimes, file);
+    const inTree = request?.product === 'was-traditional' ? (index.nearest(file, true) ?? websphereSdk()) : index.nearest(file);
     const component = matchComponent(file);
     const declared = cliJava?.version
       ? declaredRuntime(cliJava, '--java-version')

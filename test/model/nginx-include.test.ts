@@ -31,6 +31,12 @@ describe('nginx include of an installed (absolute) path', () => {
       'nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    include /etc/nginx/snippets/ssl-params.conf;\n  }\n}\n',
       'nginx/snippets/ssl-params.conf': SSL_PARAMS,
     }, ['nginx server _:443 TLSv1.2,TLSv1.3 (nginx/nginx.conf)']],
+    ['several hosts in one deployment: each includes the files of its own host (issue 21: each included every host\'s)', {
+      'web1/nginx/nginx.conf': 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+      'web1/nginx/conf.d/a.conf': 'server {\n  listen 443 ssl;\n  ssl_protocols TLSv1.3;\n}\n',
+      'web2/nginx/nginx.conf': 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+      'web2/nginx/conf.d/b.conf': 'server {\n  listen 8443 ssl;\n  ssl_protocols TLSv1.2;\n}\n',
+    }, ['nginx server _:443 TLSv1.3 (web1/nginx/conf.d/a.conf)', 'nginx server _:8443 TLSv1.2 (web2/nginx/conf.d/b.conf)']],
     ['a path the tree does not hold maps to nothing', {
       'nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    include /etc/letsencrypt/options-ssl-nginx.conf;\n  }\n}\n',
       'nginx/snippets/ssl-params.conf': SSL_PARAMS,

@@ -1,0 +1,12 @@
+/**
+ * A deterministic work counter (issue 21): the candidate comparisons made by the lookups that pair
+ * components with each other or with files (certificates a server names, the JDK nearest a file, the
+ * servers a client URL or MQ channel names) and the links predicted. test/perf/growth.test.ts asserts
+ * that it grows linearly with the size of one deployment; CPU time is left to `npm run bench`.
+ */
+export const work = { comparisons: 0, bySite: {} as Record<string, number> };
+
+export function countWork(site: string, n: number): void {
+  work.comparisons += n;
+  work.bySite[site] = (work.bySite[site] ?? 0) + n;
+}
