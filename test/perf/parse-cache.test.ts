@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/engine/config/load';
 import { lint } from '../../src/engine/lint';
 import { ParseCache } from '../../src/engine/run/parse-cache';
 import { readDocuments } from '../../src/engine/run/read';
-import { classifyFile } from '../../src/parse/registry';
+import { classifyBinary, classifyFile } from '../../src/parse/registry';
 import type { ParsedDocument } from '../../src/parse/types';
 
 /**
@@ -44,6 +44,21 @@ describe('ParseCache', () => {
     }
     expect(compared).toBeGreaterThan(80);
     expect(handlers.size).toBeGreaterThanOrEqual(14);
+  });
+
+  it('nor does a binary (key store) handler', () => {
+    let compared = 0;
+    for (const input of filesUnder(path.join(repo, 'test/fixtures/keystores'))) {
+      const bytes = fs.readFileSync(input);
+      const classified = classifyBinary(input, bytes);
+      if (!classified) continue;
+      const parse = (dir: string) => classified.handler.parse({ path: path.join(dir, path.basename(input)), text: '', hadBom: false, bytes }, classified.kind);
+      const [a, b] = [parse('/srv/env-a/conf'), parse('/opt/other/env-b')];
+      expect(stringsIn(withoutFile(a)).filter((s) => s.includes('env-a'))).toEqual([]);
+      expect(withoutFile(a)).toEqual(withoutFile(b));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(3);
   });
 
   it('hands out a document per file: its own SourceFile and problems, the same parse', () => {

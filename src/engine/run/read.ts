@@ -103,7 +103,8 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     const binary = classifyBinary(file, bytes);
     if (binary) {
       try {
-        documents.push(binary.handler.parse({ path: file, text: '', hadBom: false, bytes }, binary.kind));
+        const source = { path: file, text: '', hadBom: false, bytes };
+        documents.push(cache ? cache.parse(binary.handler, binary.kind, source, contentHash(bytes)) : binary.handler.parse(source, binary.kind));
       } catch (error) {
         fileFinding(file, 'parser-crash', 'error', `The ${binary.handler.id} parser failed on this file (${(error as Error).message}); please report it`);
       }
