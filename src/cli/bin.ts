@@ -1,10 +1,12 @@
-import { isMainThread, workerData } from 'node:worker_threads';
 import { runCli } from './main';
-import { isCoordinatorRequest, isWorkerRequest, runCoordinator, runLintWorker } from './parallel';
+import { THREAD_ARGUMENT } from './thread-argument';
 
-if (!isMainThread && isWorkerRequest(workerData)) runLintWorker(workerData);
-else if (!isMainThread && isCoordinatorRequest(workerData)) runCoordinator(workerData);
-else main();
+// Threads of --concurrency are started with THREAD_ARGUMENT (src/cli/parallel.ts): a plain run loads
+// neither node:worker_threads nor the thread code.
+if (process.argv.includes(THREAD_ARGUMENT)) {
+  const { runThread } = require('./parallel') as typeof import('./parallel');
+  runThread();
+} else main();
 
 function main(): void {
   // `lint-deploy … | head -1`: the reader went away. Stop writing and end quietly with the run's code,

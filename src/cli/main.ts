@@ -15,9 +15,9 @@ import { formatErrorMatches } from './explain-error';
 import type { CliIo } from './io';
 import { writeStarterConfig } from './init';
 import { packageRoot, readPackageVersion } from './package-info';
-import { performanceOptions } from './performance';
+import { autoWorkerCount, performanceOptions } from './performance';
+import { discover } from '../discover/discover';
 import { resolveLintInputs } from './lint-inputs';
-import { lintInWorkers } from './parallel';
 import { debugResolution } from './debug-resolution';
 
 /** Runs the CLI and returns the exit code (0, 1 or 2). Never throws. */
@@ -82,11 +82,18 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     // With paths: the explanation goes to stderr, the report of just those rules to stdout.
     io.stderr(text);
   }
-  const workers = perf.workerCount();
+  let workers = perf.workerCount();
+  // With threads, the main thread finds the deployments once and deals them out (each thread walked the whole tree).
+  const discovered = workers !== 1 ? perf.stats.time('discover', () => discover({ paths: inputs.options.paths, cwd: inputs.options.cwd, config: inputs.options.config, ignorePatterns: inputs.options.ignorePatterns })) : undefined;
+  if (workers === 'auto') workers = autoWorkerCount(discovered?.length ?? 0);
+  const inThreads = (targets: NonNullable<typeof discovered>, count: number) => {
+    const { lintInWorkers } = require('./parallel') as typeof import('./parallel');
+    return lintInWorkers({ argv, cwd: io.cwd, env: io.env }, targets, count, inputs.options.extraRules ?? []);
+  };
   const result =
-    workers > 1
-      ? lintInWorkers({ argv, cwd: io.cwd, env: io.env }, workers, inputs.options.extraRules ?? [])
-      : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides), onDiscovered: args.debug ? (found) => printDeployments(found, io) : undefined });
+    workers > 1 && discovered
+      ? inThreads(discovered, workers)
+      : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides), discovered, onDiscovered: args.debug ? (found) => printDeployments(found, io) : undefined });
   perf.afterLint();
   // How the tree was read (templates, embedded configuration, overrides, Liberty includes): --debug only.
   if (args.debug) for (const line of debugResolution(result.deployments, io.cwd)) io.stderr(`lint-deploy: ${line}\n`);

@@ -1,4 +1,4 @@
-import { MessageChannel, type MessagePort, parentPort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, type MessagePort, parentPort, Worker, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { Finding } from '../core/types';
 import { compareFindings, UsageError } from '../core/types';
 import { emptyDerived } from '../derive/derive';
@@ -6,8 +6,19 @@ import { lint, type LintResult } from '../engine/lint';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { RuntimeUse } from '../model/types';
+import type { DiscoveredDeployment } from '../discover/discover';
 import { parseCliArgs } from './args';
 import { resolveLintInputs } from './lint-inputs';
+import { THREAD_ARGUMENT } from './thread-argument';
+
+/**
+ * The entry point of a thread started with THREAD_ARGUMENT: the coordinator or a lint worker.
+ * @public required lazily by bin.ts (knip does not follow `require`)
+ */
+export function runThread(): void {
+  if (!isMainThread && isWorkerRequest(workerData)) runLintWorker(workerData);
+  else if (!isMainThread && isCoordinatorRequest(workerData)) runCoordinator(workerData);
+}
 
 /** What a worker needs: the same command line, so it resolves config, custom rules and plugins itself. */
 interface WorkerRequest {
@@ -15,7 +26,8 @@ interface WorkerRequest {
   argv: string[];
   cwd: string;
   env: Record<string, string | undefined>;
-  slice: { index: number; count: number };
+  /** This thread's share of the deployments the main thread found. */
+  targets: DiscoveredDeployment[];
 }
 
 /** The coordinator thread: starts the workers and watches them, so a worker that dies is noticed. */
@@ -25,6 +37,8 @@ interface CoordinatorRequest {
   cwd: string;
   env: Record<string, string | undefined>;
   count: number;
+  /** Every deployment, dealt round-robin by position to the threads. */
+  targets: DiscoveredDeployment[];
   done: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -33,11 +47,11 @@ type WorkerReply =
   | { ok: true; findings: Finding[]; roots: string[]; fileCount: number; internalError: boolean; runtimes: RuntimeUse[] }
   | { ok: false; usage: boolean; message: string };
 
-export function isWorkerRequest(data: unknown): data is WorkerRequest {
+function isWorkerRequest(data: unknown): data is WorkerRequest {
   return typeof data === 'object' && data !== null && (data as { kind?: string }).kind === 'lint-deploy-worker';
 }
 
-export function isCoordinatorRequest(data: unknown): data is CoordinatorRequest {
+function isCoordinatorRequest(data: unknown): data is CoordinatorRequest {
   return typeof data === 'object' && data !== null && (data as { kind?: string }).kind === 'lint-deploy-coordinator';
 }
 
@@ -47,14 +61,15 @@ export function isCoordinatorRequest(data: unknown): data is CoordinatorRequest 
  * (Atomics.wait) while a coordinator thread, which has an event loop, starts the workers, hears
  * their replies and their `exit` (a worker that dies without replying fails the run at once instead
  * of being waited for forever), then posts every reply and wakes the main thread.
+ * @public required lazily by main.ts, only when threads are used (knip does not follow `require`)
  */
-export function lintInWorkers(run: { argv: string[]; cwd: string; env: Record<string, string | undefined> }, count: number, extraRules: AnyRule[]): LintResult {
+export function lintInWorkers(run: { argv: string[]; cwd: string; env: Record<string, string | undefined> }, targets: DiscoveredDeployment[], count: number, extraRules: AnyRule[]): LintResult {
   if (!__filename.endsWith('.js')) throw new UsageError('--concurrency needs the built CLI (dist/cli.js)');
   const done = new SharedArrayBuffer(4);
   const counter = new Int32Array(done);
   const { port1, port2 } = new MessageChannel();
-  const request: CoordinatorRequest = { kind: 'lint-deploy-coordinator', argv: run.argv, cwd: run.cwd, env: run.env, count, done, port: port2 };
-  const coordinator = new Worker(__filename, { workerData: request, transferList: [port2], env: run.env as NodeJS.ProcessEnv });
+  const request: CoordinatorRequest = { kind: 'lint-deploy-coordinator', argv: run.argv, cwd: run.cwd, env: run.env, count, targets, done, port: port2 };
+  const coordinator = new Worker(__filename, { workerData: request, transferList: [port2], env: run.env as NodeJS.ProcessEnv, argv: [THREAD_ARGUMENT] });
   while (Atomics.load(counter, 0) === 0) Atomics.wait(counter, 0, 0, 1000);
   const replies = (receiveMessageOnPort(port1)?.message ?? []) as (WorkerReply | undefined)[];
   void coordinator.terminate();
@@ -78,7 +93,7 @@ export function lintInWorkers(run: { argv: string[]; cwd: string; env: Record<st
 }
 
 /** Runs in the coordinator thread: one worker per slice; each settles with its reply, or with its death. */
-export function runCoordinator(request: CoordinatorRequest): void {
+function runCoordinator(request: CoordinatorRequest): void {
   const replies: (WorkerReply | undefined)[] = new Array<WorkerReply | undefined>(request.count);
   let settled = 0;
   const finish = () => {
@@ -88,7 +103,8 @@ export function runCoordinator(request: CoordinatorRequest): void {
     Atomics.notify(counter, 0);
   };
   for (let index = 0; index < request.count; index++) {
-    const work: WorkerRequest = { kind: 'lint-deploy-worker', argv: request.argv, cwd: request.cwd, env: request.env, slice: { index, count: request.count } };
+    const targets = request.targets.filter((_, i) => i % request.count === index);
+    const work: WorkerRequest = { kind: 'lint-deploy-worker', argv: request.argv, cwd: request.cwd, env: request.env, targets };
     const settle = (reply: WorkerReply) => {
       if (replies[index]) return;
       replies[index] = reply;
@@ -96,7 +112,7 @@ export function runCoordinator(request: CoordinatorRequest): void {
     };
     let worker: Worker;
     try {
-      worker = new Worker(__filename, { workerData: work, env: request.env as NodeJS.ProcessEnv });
+      worker = new Worker(__filename, { workerData: work, env: request.env as NodeJS.ProcessEnv, argv: [THREAD_ARGUMENT] });
     } catch (error) {
       settle({ ok: false, usage: false, message: `worker ${index + 1} could not start (${(error as Error).message})` });
       continue;
@@ -109,11 +125,11 @@ export function runCoordinator(request: CoordinatorRequest): void {
 }
 
 /** Runs in a worker thread: lint one slice of the deployments and post the result. */
-export function runLintWorker(request: WorkerRequest): void {
+function runLintWorker(request: WorkerRequest): void {
   let reply: WorkerReply;
   try {
     const inputs = resolveLintInputs(parseCliArgs(request.argv), request.cwd);
-    const result = lint({ ...inputs.options, slice: request.slice, keepModel: false });
+    const result = lint({ ...inputs.options, discovered: request.targets, keepModel: false });
     reply = { ok: true, findings: result.findings, roots: result.deployments.map((d) => d.root), fileCount: result.fileCount, internalError: result.internalError, runtimes: result.runtimes };
   } catch (error) {
     reply = { ok: false, usage: error instanceof UsageError, message: (error as Error)?.message ?? String(error) };

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
@@ -47,8 +46,9 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const { cwd, config } = options;
   const isIgnored = makeIgnoreFilter(options);
   if (config.confined) checkDeploymentGlobs(config);
+  // fast-glob is loaded only when the config names deployments (start-up of the one-directory run).
   const globRoots = config.deployments.length
-    ? fg.sync(config.deployments, { cwd: config.baseDir, onlyDirectories: true, absolute: true, dot: true, ignore: ALWAYS_IGNORED, suppressErrors: true }).map((p) => path.resolve(p)).sort()
+    ? (require('fast-glob') as typeof import('fast-glob')).sync(config.deployments, { cwd: config.baseDir, onlyDirectories: true, absolute: true, dot: true, ignore: ALWAYS_IGNORED, suppressErrors: true }).map((p) => path.resolve(p)).sort()
     : [];
   if (config.confined) {
     const base = fs.realpathSync(config.baseDir);

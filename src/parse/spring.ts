@@ -1,4 +1,12 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { Node } from 'yaml';
+
+/** The yaml package (250 KB) is loaded by the first YAML file, not at start-up. */
+let yamlLib: typeof import('yaml') | undefined;
+const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
+const isMap = (node: unknown): node is import('yaml').YAMLMap => yaml().isMap(node);
+const isPair = (node: unknown): node is import('yaml').Pair => yaml().isPair(node);
+const isScalar = (node: unknown): node is import('yaml').Scalar => yaml().isScalar(node);
+const isSeq = (node: unknown): node is import('yaml').YAMLSeq => yaml().isSeq(node);
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
 import { isSecretKey } from './types';
 import { parseProperties } from './properties';
@@ -88,7 +96,7 @@ function parseSpringYaml(text: string): SpringParse {
   }
   let documents;
   try {
-    documents = parseAllDocuments(text, { uniqueKeys: false });
+    documents = yaml().parseAllDocuments(text, { uniqueKeys: false });
   } catch (error) {
     problems.push({ code: 'invalid-yaml', severity: 'error', message: `Not valid YAML: ${(error as Error).message}`, range: index.rangeAt(0, 0) });
     return { parts, comments, problems };

@@ -1,4 +1,5 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import type { AnyRule } from '../../rules/types';
 
 /** Valid snippets shown when a top-level key is wrong (the message says what, the example says how). */
@@ -22,7 +23,8 @@ let validateConfig: ValidateFunction | undefined;
 
 function getAjv(): Ajv2020 {
   // strict: false: rule authors' option schemas may use keywords ajv's strict mode rejects (e.g. `examples`).
-  return (ajv ??= new Ajv2020({ allErrors: true, strict: false }));
+  // Loaded when a rule's options are first checked, not at start-up (the config itself has a precompiled validator).
+  return (ajv ??= new (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default({ allErrors: true, strict: false }));
 }
 
 /** Validates a raw config object against schemas/config.schema.json (precompiled by `npm run generate`). */
