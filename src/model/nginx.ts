@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { assumedOpensslSeries, NGINX_FACTS, opensslFromImage, signatureFloor, type OpensslSeriesFacts } from '../knowledge/openssl';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { ModelContributor } from './contributor';
 import type { NginxStoreDirectives } from './stores';
@@ -125,26 +126,39 @@ export const nginxContributor: ModelContributor = {
       const dirName = path.basename(path.dirname(candidate));
       return GLOB_CHARS.test(dirName) ? docs : (byDirName.get(dirName) ?? []);
     };
+    const mains = docs.filter((d) => path.basename(d.file.path) === 'nginx.conf');
+    /** The files a candidate path (or glob) matches, with their directory tree: the same for every including file. */
+    const matched = new Map<string, { files: ParsedDocument<NginxData>[]; paths: Set<string>; tree: DirectoryTree<ParsedDocument<NginxData>> }>();
+    const matchesOf = (candidate: string) => {
+      let found = matched.get(candidate);
+      if (!found) {
+        const match = includeMatcher(candidate.split(path.sep).join('/'));
+        const pool = docsNamedLike(candidate);
+        countWork('nginx include candidates', pool.length);
+        const files = pool.filter((d) => match(d.file.path.split(path.sep).join('/')));
+        matched.set(candidate, (found = { files, paths: new Set(files.map((d) => d.file.path)), tree: new DirectoryTree(files, (d) => path.dirname(d.file.path), path.sep) }));
+      }
+      return found;
+    };
     const resolveIncludeUncached = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
-      const candidates: string[] = [];
       if (path.isAbsolute(pattern)) {
         // An installed path (`/etc/nginx/conf.d/*.conf`) maps to the files of the tree that end with its
         // longest suffix (`deploy/nginx/conf.d/a.conf`); a glob file name alone (`*.conf`) maps to nothing.
         const parts = pattern.split('/').filter(Boolean);
         const last = /[*?[{]/.test(parts[parts.length - 1]) ? parts.length - 2 : parts.length - 1;
-        for (let k = 0; k <= last; k++) candidates.push(path.join(ctx.deployment.root, '**', ...parts.slice(k)));
-      } else {
-        candidates.push(path.resolve(path.dirname(from), pattern));
-        for (const main of docs.filter((d) => path.basename(d.file.path) === 'nginx.conf')) candidates.push(path.resolve(path.dirname(main.file.path), pattern));
+        for (let k = 0; k <= last; k++) {
+          const { files, paths, tree } = matchesOf(path.join(ctx.deployment.root, '**', ...parts.slice(k)));
+          // Of the tree's files that end alike (one per host of a deployment that holds several nginx
+          // hosts), those nearest to the including file: an installed path names its own host's files.
+          const found = paths.has(from) ? nearestTo(from, files.filter((d) => d.file.path !== from)) : tree.lookup(path.dirname(from)).nearest;
+          if (found.length) return [...found].sort((a, b) => a.file.path.localeCompare(b.file.path));
+        }
+        return [];
       }
-      for (const candidate of candidates) {
-        const match = includeMatcher(candidate.split(path.sep).join('/'));
-        const pool = docsNamedLike(candidate);
-        countWork('nginx include candidates', pool.length);
-        let found = pool.filter((d) => d.file.path !== from && match(d.file.path.split(path.sep).join('/')));
-        // An installed path names the files of the including server's own host: of the tree's files that
-        // end alike (one per host of a deployment that holds several nginx hosts), the nearest ones.
-        if (path.isAbsolute(pattern) && found.length > 1) found = nearestTo(from, found);
+      // Relative to the including file, else to the directory of an nginx.conf (the prefix nginx runs with).
+      for (let i = -1; i < mains.length; i++) {
+        const dir = path.dirname(i < 0 ? from : mains[i].file.path);
+        const found = matchesOf(path.resolve(dir, pattern)).files.filter((d) => d.file.path !== from);
         if (found.length) return found.sort((a, b) => a.file.path.localeCompare(b.file.path));
       }
       return [];

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseJavaVersion, vendorFromRelease } from '../knowledge';
 import type { LintConfig } from '../core/config';
+import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { JdkReleaseData } from '../parse/jdk';
 import type { Entry, ParsedDocument } from '../parse/types';
@@ -104,32 +105,15 @@ function websphereSdk(): JavaRuntime {
 const identity = (r: JavaRuntime) => `${r.vendor.value}|${r.version.value}`;
 const featureOf = (version: string) => String(parseJavaVersion(version)?.feature ?? '');
 
-interface ScopeNode {
-  children: Map<string, ScopeNode>;
-  /** Indexes (into the runtimes) of the runtimes whose scope ends here. */
-  here: number[];
-  /** Every runtime at or below this node, in runtime order (built when first asked). */
-  below?: number[];
-}
-
 /**
- * The runtimes by scope, as a tree of path segments: the nearest JDK to a file is found by walking its
- * directory's segments, not by comparing it with every runtime (O(components × JDKs) in one deployment
- * that holds many environments).
+ * The runtimes by scope: the nearest JDK to a file is found by walking its directory's segments, not by
+ * comparing it with every runtime (O(components × JDKs) in one deployment that holds many environments).
  */
-export class RuntimeIndex {
-  private readonly root: ScopeNode = { children: new Map(), here: [] };
+class RuntimeIndex {
+  private readonly tree: DirectoryTree<ScopedRuntime>;
 
-  constructor(private readonly runtimes: readonly ScopedRuntime[]) {
-    runtimes.forEach((runtime, i) => {
-      let node = this.root;
-      for (const segment of runtime.scope.split(path.sep)) {
-        let child = node.children.get(segment);
-        if (!child) node.children.set(segment, (child = { children: new Map(), here: [] }));
-        node = child;
-      }
-      node.here.push(i);
-    });
+  constructor(runtimes: readonly ScopedRuntime[]) {
+    this.tree = new DirectoryTree(runtimes, (r) => r.scope, path.sep);
   }
 
   /**
@@ -140,26 +124,10 @@ export class RuntimeIndex {
    * whose directory holds the file.
    */
   nearest(file: string, holding = false): JavaRuntime | undefined {
-    if (this.runtimes.length === 0) return undefined;
-    // The deepest node on the directory's path: every runtime below it shares exactly that many segments.
-    let node = this.root;
-    let deepestHolder: ScopeNode | undefined;
-    for (const segment of path.dirname(file).split(path.sep)) {
-      const child = node.children.get(segment);
-      if (!child) break;
-      node = child;
-      if (node.here.length) deepestHolder = node;
-    }
-    let best: number[];
-    if (holding) best = deepestHolder?.here ?? [];
-    else best = node.here.length ? node.here : this.below(node);
+    const found = this.tree.lookup(path.dirname(file));
+    const best = holding ? found.nearestHolders : found.holding.length ? found.holding : found.nearest;
     countWork('nearest JDK', best.length);
-    return chooseRuntime(best.map((i) => this.runtimes[i]));
-  }
-
-  private below(node: ScopeNode): number[] {
-    if (!node.below) node.below = [...node.here, ...[...node.children.values()].flatMap((child) => this.below(child))].sort((a, b) => a - b);
-    return node.below;
+    return chooseRuntime(best);
   }
 }
 

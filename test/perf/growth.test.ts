@@ -10,12 +10,11 @@ import { lint } from '../../src/engine/lint';
  * One deployment grows linearly (issue 21): the generated environments under envs/ linted as ONE
  * deployment at 1×, 4× and 16× the files. The measure is the deterministic work counter of
  * src/core/work.ts (candidate comparisons of the lookups that pair components, plus links predicted),
- * never time. The shapes are the MQ/WAS environments, whose links follow channel names; ClearTrust links every agent to every server of a deployment by design, so a deployment of n
+ * never time. The shapes are the MQ/WAS and Java web environments, whose links follow host and channel
+ * names; ClearTrust links every agent to every server of a deployment by design, so a deployment of n
  * ClearTrust environments has n² links and no linear bound (npm run bench measures the mixed case).
  */
-// TODO(issue 21): java-web once the nginx include lookup is linear (an installed-path include is matched
-// against every host's files of the deployment).
-const SHAPES = ['mq-was'];
+const SHAPES = ['mq-was', 'java-web'];
 const base = 4;
 const runs = [1, 4, 16].map((factor) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-growth-'));
