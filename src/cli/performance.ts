@@ -23,8 +23,8 @@ export interface PerformanceSetup {
   afterLint(): void;
   /** `--stats` / `TIMING=1`: the table on stderr. */
   printStats(): void;
-  /** Worker threads for `--concurrency` (1 = the main thread only). */
-  workerCount(): number;
+  /** Worker threads for `--concurrency` (1 = the main thread only; `auto`: decided by `autoWorkerCount` once the deployments are known). */
+  workerCount(): number | 'auto';
 }
 
 /** The glue between the performance flags (issue 10) and `lint()`; flags are checked before any work. */
@@ -33,7 +33,7 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
   stats.startupMs = performance.now();
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const concurrency = parseConcurrency(args.concurrency);
-  if (concurrency > 1 && shard) throw new UsageError('--concurrency and --shard cannot be used together (--shard splits across machines, --concurrency across threads)');
+  if (concurrency !== 1 && shard) throw new UsageError('--concurrency and --shard cannot be used together (--shard splits across machines, --concurrency across threads)');
   const strategy = parseCacheStrategy(args.cacheStrategy);
   // --debug prints how each deployment's files were read (src/cli/debug-resolution.ts): it needs the model too.
   const needsModel = args.formats.some((f) => MODEL_FORMATS.has(f)) || args.debug;
@@ -69,7 +69,7 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
     printStats() {
       if (statsRequested(args.stats, io.env)) io.stderr(stats.format());
     },
-    workerCount() {
+    workerCount(): number | 'auto' {
       // Reports that draw the model, the cache and the progress line need one process view of every deployment.
       return needsModel || useCache || progress ? 1 : concurrency;
     },
@@ -82,9 +82,9 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
  */
 const MAX_WORKERS_PER_CPU = 4;
 
-export function parseConcurrency(value: string | undefined): number {
+export function parseConcurrency(value: string | undefined): number | 'auto' {
   if (value === undefined || value === 'off') return 1;
-  if (value === 'auto') return Math.max(1, availableParallelism());
+  if (value === 'auto') return 'auto';
   const n = Number(value);
   // Each worker loads the whole tool: more than a few per CPU only costs memory and start-up.
   const max = MAX_WORKERS_PER_CPU * Math.max(1, availableParallelism());
@@ -92,6 +92,22 @@ export function parseConcurrency(value: string | undefined): number {
     throw new UsageError(`--concurrency expects off, auto or a whole number from 1 to ${max} (${MAX_WORKERS_PER_CPU} per CPU here), got '${value}'`);
   }
   return n;
+}
+
+/** Fewer cores than this: `auto` stays on one thread (measured on 2 cores: docs/performance.md). */
+export const AUTO_MIN_CORES = 3;
+/** Deployments a thread must get to pay back its start-up (its own module load and knowledge base). */
+export const AUTO_DEPLOYMENTS_PER_THREAD = 200;
+
+/**
+ * `--concurrency auto`: threads only on more than 2 cores and for at least AUTO_DEPLOYMENTS_PER_THREAD
+ * deployments per thread. On 2 cores two threads used 45 % more CPU than one and were slower in wall
+ * time on the 2,000-deployment fleet (each thread loads the tool, and the machine's other work takes the
+ * second core); a thread costs ~0.3 s of CPU to start, about 200 deployments' worth.
+ */
+export function autoWorkerCount(deployments: number, cores = availableParallelism()): number {
+  if (cores < AUTO_MIN_CORES) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(deployments / AUTO_DEPLOYMENTS_PER_THREAD)));
 }
 
 function parseCacheStrategy(value: string | undefined): CacheStrategy {

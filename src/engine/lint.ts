@@ -2,7 +2,7 @@ import type { RuntimeUse } from '../model/types';
 import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { compareFindings } from '../core/types';
-import { discover } from '../discover/discover';
+import { discover, type DiscoveredDeployment } from '../discover/discover';
 import { deriveDeployment, emptyDerived } from '../derive/derive';
 import type { DerivedDeployment } from '../derive/types';
 import { buildModel } from '../model/build';
@@ -37,8 +37,8 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** `--shard k/n`: only the deployments of that shard (src/engine/performance/shard.ts). */
   shard?: ShardSpec;
-  /** One worker thread's share of the deployments (round-robin by position). */
-  slice?: { index: number; count: number };
+  /** Deployments already found (`--concurrency`: the main thread discovers once, each thread checks its share). */
+  discovered?: DiscoveredDeployment[];
   /** `--cache`: unchanged deployments are not re-checked (src/engine/performance/cache.ts); the caller saves it. */
   cache?: LintCache;
   /** `--stats`: time per stage is added here (src/engine/performance/stats.ts). */
@@ -71,12 +71,9 @@ export function lint(options: LintOptions): LintResult {
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   const stats = options.stats ?? new RunStats();
-  const found = stats.time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }));
+  const found = options.discovered ?? stats.time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }));
   options.onDiscovered?.(found.map((d) => ({ root: d.root, reason: d.reason, files: d.files.length })));
-  const discovered = found
-    .filter((target) => inShard(target.root, options.config.baseDir, options.shard))
-    // `--concurrency`: each worker thread takes every count-th deployment (src/cli/parallel.ts).
-    .filter((_, i) => !options.slice || i % options.slice.count === options.slice.index);
+  const discovered = found.filter((target) => inShard(target.root, options.config.baseDir, options.shard));
   const findings: Finding[] = [];
   const deployments: DerivedDeployment[] = [];
   let fileCount = 0;

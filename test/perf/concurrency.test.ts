@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { autoWorkerCount } from '../../src/cli/performance';
 import { writeTree } from '../helpers/rule-tester';
 
 const cli = path.resolve(__dirname, '../../dist/cli.js');
@@ -30,5 +31,16 @@ describe('--concurrency: worker threads give the same report as one thread', () 
       expect(result.status).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('--concurrency auto', () => {
+  it('stays on one thread on 2 cores and for few deployments; one thread per 200 deployments up to the cores', () => {
+    expect(autoWorkerCount(2000, 1)).toBe(1);
+    expect(autoWorkerCount(2000, 2)).toBe(1);
+    expect(autoWorkerCount(100, 8)).toBe(1);
+    expect(autoWorkerCount(450, 8)).toBe(2);
+    expect(autoWorkerCount(2000, 4)).toBe(4);
+    expect(autoWorkerCount(2000, 16)).toBe(10);
   });
 });
