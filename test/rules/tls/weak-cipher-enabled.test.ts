@@ -2,6 +2,9 @@ import rule, { categorise } from '../../../src/rules/tls/weak-cipher-enabled';
 import { ruleTester } from '../../helpers/rule-tester';
 import { TEMURIN17, liberty, nginx, svrconn } from './trees';
 
+/** 8u161: the last OpenJDK 8 update before 3DES_EDE_CBC joined jdk.tls.disabledAlgorithms (8u171, JDK-8175075). */
+const OPENJDK8_161 = 'JAVA_VERSION="1.8.0_161"\nIMPLEMENTOR="Oracle Corporation"\n';
+
 const CBC_SHA1 = [
   'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
   'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
@@ -14,12 +17,17 @@ ruleTester(rule, {
   valid: [
     { name: 'ECDHE with AES-GCM only', files: { 'api/nginx.conf': nginx('ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384;') } },
     { name: 'nginx default cipher list is not configuration', files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') } },
+    {
+      // JDK 17 disables 3DES_EDE_CBC, RC4 and anon: the suites are never enabled (tls/cipher-disabled-by-runtime says they are dropped).
+      name: '3DES, RC4 and anon on Temurin 17: dropped by the runtime, not enabled',
+      files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_3DES_EDE_CBC_SHA SSL_RSA_WITH_RC4_128_SHA TLS_DH_anon_WITH_AES_128_CBC_SHA"') },
+    },
     { name: 'MQ channel with a GCM CipherSpec', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)') } },
   ],
   invalid: [
     {
-      name: '3DES in Liberty: a warning',
-      files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_3DES_EDE_CBC_SHA"') },
+      name: '3DES in Liberty on a JDK that still enables it (8u161): a warning',
+      files: { 'api/jdk/release': OPENJDK8_161, 'api/server.xml': liberty('enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_3DES_EDE_CBC_SHA"') },
       errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'warning', messageIncludes: ['enables 1 3DES suite: TLS_RSA_WITH_3DES_EDE_CBC_SHA.', 'Sweet32', 'remove it '] }],
     },
     {
@@ -36,9 +44,8 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'one finding per category (RC4, anon, static RSA)',
+      name: 'one finding per category (RC4, anon, static RSA) when no JDK is known',
       files: {
-        'api/jdk/release': TEMURIN17,
         'api/server.xml': liberty('enabledCiphers="TLS_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_RC4_128_SHA TLS_DH_anon_WITH_AES_128_CBC_SHA TLS_RSA_WITH_AES_256_GCM_SHA384"'),
       },
       errors: [
