@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'warning',
     messages: {
       shared:
-        "{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer's SSLPEER cannot tell the two apart. Issue each queue manager its own certificate and key",
+        "{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key",
     },
     defaultOptions: {},
     symptoms: [],
