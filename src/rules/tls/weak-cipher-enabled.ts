@@ -1,6 +1,6 @@
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
-import { suiteFacts, SuiteFacts } from '../../handshake/suites';
+import { canonicalSuiteName, suiteFacts, SuiteFacts } from '../../handshake/suites';
 import { defineRule } from '../types';
 
 interface Weakness {
@@ -22,10 +22,6 @@ const WEAKNESSES: readonly Weakness[] = [
   { category: 'static-RSA', level: 'info', why: 'RSA key exchange has no forward secrecy', test: (f) => f.flags.staticRsa },
   { category: 'CBC-with-SHA1', level: 'info', why: 'MAC-then-encrypt CBC invites padding oracles (Lucky13) and SHA-1 is being retired', test: (f) => f.flags.cbc && f.flags.sha1Mac },
 ];
-
-function canonicalName(name: string): string {
-  return suiteFacts(name)?.name ?? name;
-}
 
 /** Names shown in a message before "(+N more)". */
 const SHOWN = 3;
@@ -59,8 +55,8 @@ export default defineRule({
       const suites = component.tls?.cipherSuites;
       if (!suites || suites.from.kind !== 'file' || component.tls?.enabled?.value === false) continue;
       // A suite the runtime removes is never enabled: tls/cipher-disabled-by-runtime reports it ("listed, but dropped").
-      const dropped = new Set((ownEndpoint(ctx.deployment, component)?.disabledSuites ?? []).map((d) => canonicalName(d.name)));
-      const enabled = suites.value.filter((name) => !dropped.has(canonicalName(name)));
+      const dropped = new Set((ownEndpoint(ctx.deployment, component)?.disabledSuites ?? []).map((d) => canonicalSuiteName(d.name)));
+      const enabled = suites.value.filter((name) => !dropped.has(canonicalSuiteName(name)));
       for (const { weakness, suites: names } of categorise(enabled)) {
         const more = names.length > SHOWN ? `, … (+${names.length - SHOWN} more)` : '';
         ctx.report({
