@@ -37,7 +37,14 @@ const log = (text) => process.stderr.write(`${text}\n`);
 fs.mkdirSync(out, { recursive: true });
 log('bench: building dist/cli.js and the fleet generator');
 execFileSync(node, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
-buildSync({ entryPoints: [path.join(root, 'bench', 'genfleet.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(out, 'genfleet.cjs'), logLevel: 'warning' });
+buildSync({
+  entryPoints: [path.join(root, 'bench', 'genfleet.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: path.join(out, 'genfleet.cjs'),
+  logLevel: 'warning',
+});
 
 /** CPU time and peak RSS need GNU time; install it when we can (root + apt-get), else stop. */
 function findGnuTime() {
@@ -45,7 +52,14 @@ function findGnuTime() {
   if (probe().status === 0) return '/usr/bin/time';
   if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0) {
     log('bench: installing GNU time (apt-get install -y time) for CPU time and peak RSS');
-    spawnSync('sh', ['-c', 'apt-get install -y time >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1)'], { stdio: 'ignore' });
+    spawnSync(
+      'sh',
+      [
+        '-c',
+        'apt-get install -y time >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1)',
+      ],
+      { stdio: 'ignore' },
+    );
     if (probe().status === 0) return '/usr/bin/time';
   }
   throw new Error('bench: GNU time (/usr/bin/time) is needed for CPU time and peak RSS');
@@ -57,8 +71,14 @@ const timeFile = path.join(os.tmpdir(), `lint-deploy-bench-time-${process.pid}`)
 function measure(command, commandArgs, cwd) {
   fs.rmSync(timeFile, { force: true });
   const env = { ...process.env, CI: '1', NO_COLOR: '1', TIMING: '' };
-  const result = spawnSync(gnuTime, ['-f', '%e %U %S %M', '-o', timeFile, command, ...commandArgs], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const result = spawnSync(gnuTime, ['-f', '%e %U %S %M', '-o', timeFile, command, ...commandArgs], {
+    cwd,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}: ${result.stderr}`);
   const [wall, user, sys, rssKb] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   return { wall, cpu: user + sys, rss: Math.round(rssKb / 1024) };
 }
@@ -79,12 +99,20 @@ function paired(title, contenders, pairs) {
   for (let r = 0; r < rounds; r++) {
     const order = Object.keys(contenders);
     if (r % 2) order.reverse();
-    for (const name of order) runs[name].push(measure(contenders[name].command, contenders[name].args, contenders[name].cwd));
+    for (const name of order)
+      runs[name].push(measure(contenders[name].command, contenders[name].args, contenders[name].cwd));
   }
   const summary = {};
   for (const [name, list] of Object.entries(runs)) {
-    summary[name] = { cpu: median(list.map((m) => m.cpu)), wall: median(list.map((m) => m.wall)), rss: Math.max(...list.map((m) => m.rss)), runs: list };
-    log(`  ${title}: ${name.padEnd(26)} cpu ${summary[name].cpu.toFixed(2)} s  wall ${summary[name].wall.toFixed(2)} s  peak RSS ${summary[name].rss} MB  (cpu ${list.map((m) => m.cpu.toFixed(2)).join(' ')})`);
+    summary[name] = {
+      cpu: median(list.map((m) => m.cpu)),
+      wall: median(list.map((m) => m.wall)),
+      rss: Math.max(...list.map((m) => m.rss)),
+      runs: list,
+    };
+    log(
+      `  ${title}: ${name.padEnd(26)} cpu ${summary[name].cpu.toFixed(2)} s  wall ${summary[name].wall.toFixed(2)} s  peak RSS ${summary[name].rss} MB  (cpu ${list.map((m) => m.cpu.toFixed(2)).join(' ')})`,
+    );
   }
   const ratios = {};
   for (const [a, b] of pairs) {
@@ -97,7 +125,12 @@ function paired(title, contenders, pairs) {
 function generated(name, count, configText) {
   const dir = path.join(out, name);
   const marker = path.join(dir, '.fleet.json');
-  const want = JSON.stringify({ count, seed, generator: fs.statSync(path.join(out, 'genfleet.cjs')).size, config: configText ?? null });
+  const want = JSON.stringify({
+    count,
+    seed,
+    generator: fs.statSync(path.join(out, 'genfleet.cjs')).size,
+    config: configText ?? null,
+  });
   let summary;
   try {
     const [head, body] = fs.readFileSync(marker, 'utf8').split('\n');
@@ -107,7 +140,9 @@ function generated(name, count, configText) {
   }
   if (!summary) {
     log(`bench: generating ${count} deployments in ${path.relative(root, dir)}`);
-    summary = JSON.parse(execFileSync(node, [path.join(out, 'genfleet.cjs'), dir, String(count), String(seed)], { encoding: 'utf8' }));
+    summary = JSON.parse(
+      execFileSync(node, [path.join(out, 'genfleet.cjs'), dir, String(count), String(seed)], { encoding: 'utf8' }),
+    );
     if (configText) fs.writeFileSync(path.join(dir, 'lint-deploy.config.json'), configText);
     fs.writeFileSync(marker, `${want}\n${JSON.stringify(summary)}\n`);
   }
@@ -115,22 +150,68 @@ function generated(name, count, configText) {
 }
 
 const lintArgs = ['--format', 'json', ...(concurrency ? ['--concurrency', concurrency] : [])];
-const results = { date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}`, node: process.version, loadavg: os.loadavg(), rounds, lintArgs, fleets: [] };
+const results = {
+  date: new Date().toISOString(),
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}`,
+  node: process.version,
+  loadavg: os.loadavg(),
+  rounds,
+  lintArgs,
+  fleets: [],
+};
 
 // (1) and (2): each fleet against the read floor.
 for (const count of sizes) {
   const { dir, summary } = generated(`fleet-${count}`, count);
-  log(`bench: fleet of ${count} deployments, ${summary.files} files, ${(summary.bytes / 2 ** 20).toFixed(1)} MB, ${typeof summary.defects === "number" ? summary.defects : Object.keys(summary.defects).length} planted defects`);
+  log(
+    `bench: fleet of ${count} deployments, ${summary.files} files, ${(summary.bytes / 2 ** 20).toFixed(1)} MB, ${typeof summary.defects === 'number' ? summary.defects : Object.keys(summary.defects).length} planted defects`,
+  );
   const floor = { command: node, args: [path.join(root, 'bench', 'readfloor-sync.cjs'), dir], cwd: root };
-  const grep = { command: 'grep', args: ['-r', '-E', 'cleartrust\\.(net\\.ssl\\.use|agent\\.ssl\\.use|eserver\\.api_port\\.use_ssl|admingui\\.admin_api\\.use_ssl)', '.'], cwd: dir };
+  const grep = {
+    command: 'grep',
+    args: [
+      '-r',
+      '-E',
+      'cleartrust\\.(net\\.ssl\\.use|agent\\.ssl\\.use|eserver\\.api_port\\.use_ssl|admingui\\.admin_api\\.use_ssl)',
+      '.',
+    ],
+    cwd: dir,
+  };
   const lint = { command: node, args: [cli, ...lintArgs], cwd: dir };
-  const { summary: s, ratios } = paired(`${count}`, { 'read floor': floor, 'grep -r': grep, 'lint-deploy': lint }, [['lint-deploy', 'read floor'], ['lint-deploy', 'grep -r']]);
-  results.fleets.push({ count, files: summary.files, bytes: summary.bytes, floor: s['read floor'], grep: s['grep -r'], lint: s['lint-deploy'], ca: ratios['lint-deploy/read floor'], cb: ratios['lint-deploy/grep -r'] });
+  const { summary: s, ratios } = paired(`${count}`, { 'read floor': floor, 'grep -r': grep, 'lint-deploy': lint }, [
+    ['lint-deploy', 'read floor'],
+    ['lint-deploy', 'grep -r'],
+  ]);
+  results.fleets.push({
+    count,
+    files: summary.files,
+    bytes: summary.bytes,
+    floor: s['read floor'],
+    grep: s['grep -r'],
+    lint: s['lint-deploy'],
+    ca: ratios['lint-deploy/read floor'],
+    cb: ratios['lint-deploy/grep -r'],
+  });
 }
 const [small, large] = [results.fleets[0], results.fleets[results.fleets.length - 1]];
 if (small && large && small !== large) {
   // Paired too: the two fleets alternate.
-  const { ratios } = paired('scaling', { [`fleet ${large.count}`]: { command: node, args: [cli, ...lintArgs], cwd: path.join(out, `fleet-${large.count}`) }, [`fleet ${small.count}`]: { command: node, args: [cli, ...lintArgs], cwd: path.join(out, `fleet-${small.count}`) } }, [[`fleet ${large.count}`, `fleet ${small.count}`]]);
+  const { ratios } = paired(
+    'scaling',
+    {
+      [`fleet ${large.count}`]: {
+        command: node,
+        args: [cli, ...lintArgs],
+        cwd: path.join(out, `fleet-${large.count}`),
+      },
+      [`fleet ${small.count}`]: {
+        command: node,
+        args: [cli, ...lintArgs],
+        cwd: path.join(out, `fleet-${small.count}`),
+      },
+    },
+    [[`fleet ${large.count}`, `fleet ${small.count}`]],
+  );
   results.scaling = { from: small.count, to: large.count, ...ratios[`fleet ${large.count}/fleet ${small.count}`] };
 }
 
@@ -149,8 +230,15 @@ const startupExample = path.join(root, 'examples', 'cleartrust-anon-jdk8u202-bro
 let installed = path.join(root, 'bin', 'lint-deploy.js');
 if (!args.includes('--skip-install')) {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-bench-install-'));
-  const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', prefix], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
-  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--silent', path.join(prefix, tgz)], { cwd: prefix, stdio: 'inherit' });
+  const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', prefix], { cwd: root, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop();
+  execFileSync(
+    'npm',
+    ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--silent', path.join(prefix, tgz)],
+    { cwd: prefix, stdio: 'inherit' },
+  );
   installed = path.join(prefix, 'lib', 'node_modules', 'lint-deploy', 'bin', 'lint-deploy.js');
   results.installedFrom = tgz;
 }
@@ -158,15 +246,29 @@ log(`bench: start-up of ${installed}`);
 measure(node, [installed, '--format', 'json', startupExample], root); // writes the V8 code cache, as the first run after install does
 const startupRounds = Math.max(rounds, 15);
 const startup = (() => {
-  const contenders = { 'lint-deploy <one example>': { command: node, args: [installed, '--format', 'json', startupExample], cwd: root }, 'node -e 0': { command: node, args: ['-e', '0'], cwd: root } };
+  const contenders = {
+    'lint-deploy <one example>': { command: node, args: [installed, '--format', 'json', startupExample], cwd: root },
+    'node -e 0': { command: node, args: ['-e', '0'], cwd: root },
+  };
   const runs = { 'lint-deploy <one example>': [], 'node -e 0': [] };
   for (let r = 0; r < startupRounds; r++) {
     const order = Object.keys(contenders);
     if (r % 2) order.reverse();
-    for (const name of order) runs[name].push(measure(contenders[name].command, contenders[name].args, contenders[name].cwd));
+    for (const name of order)
+      runs[name].push(measure(contenders[name].command, contenders[name].args, contenders[name].cwd));
   }
-  const per = (field) => median(runs['lint-deploy <one example>'].map((m, i) => m[field] / runs['node -e 0'][i][field]));
-  return { lint: { cpu: median(runs['lint-deploy <one example>'].map((m) => m.cpu)), wall: median(runs['lint-deploy <one example>'].map((m) => m.wall)) }, node: { cpu: median(runs['node -e 0'].map((m) => m.cpu)), wall: median(runs['node -e 0'].map((m) => m.wall)) }, cpu: per('cpu'), wall: per('wall'), rounds: startupRounds };
+  const per = (field) =>
+    median(runs['lint-deploy <one example>'].map((m, i) => m[field] / runs['node -e 0'][i][field]));
+  return {
+    lint: {
+      cpu: median(runs['lint-deploy <one example>'].map((m) => m.cpu)),
+      wall: median(runs['lint-deploy <one example>'].map((m) => m.wall)),
+    },
+    node: { cpu: median(runs['node -e 0'].map((m) => m.cpu)), wall: median(runs['node -e 0'].map((m) => m.wall)) },
+    cpu: per('cpu'),
+    wall: per('wall'),
+    rounds: startupRounds,
+  };
 })();
 results.startup = startup;
 results.loadavgAtEnd = os.loadavg();
@@ -175,14 +277,19 @@ const f = (s) => `${s.toFixed(2)} s`;
 const rows = [
   '| fleet | files | read floor (a) cpu / wall | lint-deploy (c) cpu / wall | c/a cpu | c/a wall | grep -r (b) wall | c/b wall | peak RSS (c) |',
   '|---|---|---|---|---|---|---|---|---|',
-  ...results.fleets.map((r) => `| ${r.count} | ${r.files} | ${f(r.floor.cpu)} / ${f(r.floor.wall)} | ${f(r.lint.cpu)} / ${f(r.lint.wall)} | ${r.ca.cpu.toFixed(2)} | ${r.ca.wall.toFixed(2)} | ${f(r.grep.wall)} | ${r.cb.wall.toFixed(2)} | ${r.lint.rss} MB |`),
+  ...results.fleets.map(
+    (r) =>
+      `| ${r.count} | ${r.files} | ${f(r.floor.cpu)} / ${f(r.floor.wall)} | ${f(r.lint.cpu)} / ${f(r.lint.wall)} | ${r.ca.cpu.toFixed(2)} | ${r.ca.wall.toFixed(2)} | ${f(r.grep.wall)} | ${r.cb.wall.toFixed(2)} | ${r.lint.rss} MB |`,
+  ),
 ];
 const lines = [
   `${results.date} · ${results.machine} · Node ${results.node} · load average ${results.loadavg.map((l) => l.toFixed(2)).join(' ')} at start, ${results.loadavgAtEnd.map((l) => l.toFixed(2)).join(' ')} at end · ${rounds} paired rounds, medians · lint-deploy ${lintArgs.join(' ')}`,
   '',
   ...rows,
   '',
-  results.scaling ? `scaling: time(${results.scaling.to})/time(${results.scaling.from}) = ${results.scaling.cpu.toFixed(2)} cpu, ${results.scaling.wall.toFixed(2)} wall (target ≤ 11)` : '',
+  results.scaling
+    ? `scaling: time(${results.scaling.to})/time(${results.scaling.from}) = ${results.scaling.cpu.toFixed(2)} cpu, ${results.scaling.wall.toFixed(2)} wall (target ≤ 11)`
+    : '',
   `one deployment: time(80 environments)/time(10 environments) = ${results.oneDeployment.cpu.toFixed(2)} cpu, ${results.oneDeployment.wall.toFixed(2)} wall (target ≤ 12 cpu)`,
   `start-up (${args.includes('--skip-install') ? 'bin/lint-deploy.js of this checkout' : 'fresh install of the packed tarball'}, ${startup.rounds} paired rounds): lint-deploy on one example ${f(startup.lint.wall)} wall / ${f(startup.lint.cpu)} cpu vs node -e 0 ${f(startup.node.wall)} / ${f(startup.node.cpu)} = ${startup.wall.toFixed(2)}× wall, ${startup.cpu.toFixed(2)}× cpu (target ≤ 2×)`,
 ];

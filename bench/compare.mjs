@@ -24,28 +24,49 @@ const option = (name, fallback) => {
 const baseline = path.resolve(args[0] ?? '');
 const baselineCli = path.join(baseline, 'dist', 'cli.js');
 if (!args[0] || !fs.existsSync(baselineCli)) {
-  process.stderr.write('usage: node bench/compare.mjs <dir of another build with dist/cli.js> [--fleets a,b] [--rounds N] [-- lint args]\n');
+  process.stderr.write(
+    'usage: node bench/compare.mjs <dir of another build with dist/cli.js> [--fleets a,b] [--rounds N] [-- lint args]\n',
+  );
   process.exit(2);
 }
-const fleets = option('fleets', ['fleet-2000', 'fleet-200'].map((f) => path.join(root, 'bench', 'out', f)).join(',')).split(',').map((f) => path.resolve(f));
+const fleets = option('fleets', ['fleet-2000', 'fleet-200'].map((f) => path.join(root, 'bench', 'out', f)).join(','))
+  .split(',')
+  .map((f) => path.resolve(f));
 const rounds = Number(option('rounds', '0'));
 const builds = { baseline: baselineCli, this: path.join(root, 'dist', 'cli.js') };
 const env = { ...process.env, CI: '1', NO_COLOR: '1', TIMING: '' };
 
 /** Timing fields (none in the JSON report today; SARIF's invocation times) are not part of the comparison. */
 const TIMING_KEYS = /^(startTimeUtc|endTimeUtc|elapsed|duration|durationMs|time|timing|ms)$/;
-const withoutTiming = (value) => (Array.isArray(value) ? value.map(withoutTiming) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => !TIMING_KEYS.test(k)).map(([k, v]) => [k, withoutTiming(v)])) : value);
+const withoutTiming = (value) =>
+  Array.isArray(value)
+    ? value.map(withoutTiming)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([k]) => !TIMING_KEYS.test(k))
+            .map(([k, v]) => [k, withoutTiming(v)]),
+        )
+      : value;
 
 let differs = false;
 for (const fleet of fleets) {
   const reports = {};
   for (const [name, cli] of Object.entries(builds)) {
-    const result = spawnSync(process.execPath, [cli, '--format', 'json', ...extra], { cwd: fleet, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${name} exited ${result.status}: ${result.stderr}`);
+    const result = spawnSync(process.execPath, [cli, '--format', 'json', ...extra], {
+      cwd: fleet,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${name} exited ${result.status}: ${result.stderr}`);
     reports[name] = { status: result.status, text: JSON.stringify(withoutTiming(JSON.parse(result.stdout)), null, 1) };
   }
   const same = reports.baseline.status === reports.this.status && reports.baseline.text === reports.this.text;
-  process.stdout.write(`${path.relative(root, fleet) || fleet}: reports ${same ? 'byte-identical' : 'DIFFER'} (${reports.this.text.length} bytes, exit ${reports.this.status})\n`);
+  process.stdout.write(
+    `${path.relative(root, fleet) || fleet}: reports ${same ? 'byte-identical' : 'DIFFER'} (${reports.this.text.length} bytes, exit ${reports.this.status})\n`,
+  );
   if (!same) {
     differs = true;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-compare-'));
@@ -57,14 +78,29 @@ for (const fleet of fleets) {
     const runs = { baseline: [], this: [] };
     for (let r = 0; r < rounds; r++) {
       for (const name of r % 2 ? ['this', 'baseline'] : ['baseline', 'this']) {
-        spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, builds[name], '--format', 'json', ...extra], { cwd: fleet, env, stdio: 'ignore' });
-        const [wall, user, sys, rss] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        spawnSync(
+          '/usr/bin/time',
+          ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, builds[name], '--format', 'json', ...extra],
+          { cwd: fleet, env, stdio: 'ignore' },
+        );
+        const [wall, user, sys, rss] = fs
+          .readFileSync(timeFile, 'utf8')
+          .trim()
+          .split('\n')
+          .pop()
+          .split(' ')
+          .map(Number);
         runs[name].push({ wall, cpu: user + sys, rss: rss / 1024 });
       }
     }
     const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-    for (const [name, list] of Object.entries(runs)) process.stdout.write(`  ${name.padEnd(8)} cpu ${median(list.map((m) => m.cpu)).toFixed(2)} s  wall ${median(list.map((m) => m.wall)).toFixed(2)} s  RSS ${Math.max(...list.map((m) => m.rss)).toFixed(0)} MB  cpu runs ${list.map((m) => m.cpu.toFixed(2)).join(' ')}\n`);
-    process.stdout.write(`  this/baseline cpu ${median(runs.this.map((m, i) => m.cpu / runs.baseline[i].cpu)).toFixed(2)} (median of paired ratios), load ${os.loadavg()[0].toFixed(1)}\n`);
+    for (const [name, list] of Object.entries(runs))
+      process.stdout.write(
+        `  ${name.padEnd(8)} cpu ${median(list.map((m) => m.cpu)).toFixed(2)} s  wall ${median(list.map((m) => m.wall)).toFixed(2)} s  RSS ${Math.max(...list.map((m) => m.rss)).toFixed(0)} MB  cpu runs ${list.map((m) => m.cpu.toFixed(2)).join(' ')}\n`,
+      );
+    process.stdout.write(
+      `  this/baseline cpu ${median(runs.this.map((m, i) => m.cpu / runs.baseline[i].cpu)).toFixed(2)} (median of paired ratios), load ${os.loadavg()[0].toFixed(1)}\n`,
+    );
   }
 }
 process.exit(differs ? 1 : 0);

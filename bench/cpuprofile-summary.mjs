@@ -22,7 +22,8 @@ for (const [id, us] of self) {
 }
 const print = (title, map) => {
   console.log(`\n${title}`);
-  for (const [name, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
+  for (const [name, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
 };
 console.log(`total ${(total / 1000).toFixed(0)} ms in ${profile.samples.length} samples`);
 print('self time by function', byFunction);
@@ -49,7 +50,8 @@ print('native time by caller', viaCaller);
 
 // Inclusive time: each sample counts once for every distinct function on its stack.
 const inclusive = new Map();
-const frameName = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? n.callFrame.url.replace(/^.*\//, '') : '(native)'}:${n.callFrame.lineNumber + 1}`;
+const frameName = (n) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? n.callFrame.url.replace(/^.*\//, '') : '(native)'}:${n.callFrame.lineNumber + 1}`;
 for (const [id, us] of self) {
   const seen = new Set();
   for (let p = id; p !== undefined; p = parent.get(p)) seen.add(frameName(byId.get(p)));

@@ -111,7 +111,13 @@ function jdkRelease(implementor: string, version: string): string {
 /** A site override of java.security: the long comment blocks of the JDK's file plus the TLS keys. */
 function javaSecurity(rng: Rng, legacyTls: boolean): string {
   const comment = (title: string, lines: number) =>
-    [`#`, `# ${title}`, `#`, ...Array.from({ length: lines }, (_, n) => `# ${LOREM[(n + Math.floor(rng() * 7)) % LOREM.length]}`), `#`].join('\n');
+    [
+      `#`,
+      `# ${title}`,
+      `#`,
+      ...Array.from({ length: lines }, (_, n) => `# ${LOREM[(n + Math.floor(rng() * 7)) % LOREM.length]}`),
+      `#`,
+    ].join('\n');
   const parts = [
     comment('This is the "master security properties file" (site copy, managed by the platform team).', 12),
     'security.provider.1=SUN\nsecurity.provider.2=SunRsaSign\nsecurity.provider.3=SunEC\nsecurity.provider.4=SunJSSE\nsecurity.provider.5=SunJCE',
@@ -180,22 +186,40 @@ const cleartrust: Shape = {
     return {
       'jdk/release': jdkRelease(jdk.implementor, jdk.version),
       'jdk/conf/security/java.security': javaSecurity(rng, false),
-      'authz1/aserver.conf': server('Authorization Server', `cleartrust.runtime_api.security=${level}\ncleartrust.aserver.port=${port + 15}\ncleartrust.net.ssl.keystore_passphrase=Authz-${name}-Pass!\n`),
-      'authz2/aserver.conf': server('Authorization Server', `cleartrust.runtime_api.security=${level}\ncleartrust.aserver.port=${port + 15}\n`),
-      'entitlements/eserver.conf': server('Entitlements Server', `cleartrust.eserver.api_port.use_ssl=${defect === 'admin-eserver-mismatch' ? 'clear' : level}\n`),
-      'dispatch/dispatcher.conf': server('Dispatcher', `cleartrust.dispatcher.list_port=${port + 8}\ncleartrust.dispatcher.list_port.backward_compatible=true\n`),
+      'authz1/aserver.conf': server(
+        'Authorization Server',
+        `cleartrust.runtime_api.security=${level}\ncleartrust.aserver.port=${port + 15}\ncleartrust.net.ssl.keystore_passphrase=Authz-${name}-Pass!\n`,
+      ),
+      'authz2/aserver.conf': server(
+        'Authorization Server',
+        `cleartrust.runtime_api.security=${level}\ncleartrust.aserver.port=${port + 15}\n`,
+      ),
+      'entitlements/eserver.conf': server(
+        'Entitlements Server',
+        `cleartrust.eserver.api_port.use_ssl=${defect === 'admin-eserver-mismatch' ? 'clear' : level}\n`,
+      ),
+      'dispatch/dispatcher.conf': server(
+        'Dispatcher',
+        `cleartrust.dispatcher.list_port=${port + 8}\ncleartrust.dispatcher.list_port.backward_compatible=true\n`,
+      ),
       'keys/keyserver.conf': server('Key Server', ''),
       'admin/admingui.cfg': `# Administration Console\ncleartrust.admingui.admin_api.use_ssl=${level}\n`,
       'webagents/portal/webagent.conf': `# RSA ClearTrust Agent 4.7.2 for Apache (webagent.conf)\n<Global>\n\tcleartrust.agent.server_pool=__default__\n\tcleartrust.agent.console_port=${port + 28}\n</Global>\n\n<Pool id=__default__>\n\tcleartrust.agent.ssl.use=${agentSsl}\n\tcleartrust.agent.ssl.keystore=/opt/ct/agent/agent.jks\n\tcleartrust.agent.dispatcher_list=${host}:${port + 8}\n\tcleartrust.agent.dispatcher_timeout=15 Secs\n</Pool>\n`,
       'certs/ca.crt': cert('ourca.crt'),
-      'logs/aserver.log': Array.from({ length: 40 }, (_, n) => `2025-01-${String((n % 28) + 1).padStart(2, '0')} 03:1${n % 10}:00 INFO aserver started on port ${port + 15}`).join('\n') + '\n',
+      'logs/aserver.log':
+        Array.from(
+          { length: 40 },
+          (_, n) =>
+            `2025-01-${String((n % 28) + 1).padStart(2, '0')} 03:1${n % 10}:00 INFO aserver started on port ${port + 15}`,
+        ).join('\n') + '\n',
       'README.md': readme(name, 'RSA ClearTrust (Access Manager) servers and the portal web agent.'),
     };
   },
 };
 
 const WAS_CIPHERS_FIXED = 'SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256';
-const WAS_CIPHERS_BROKEN = 'SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_AES_256_CBC_SHA256';
+const WAS_CIPHERS_BROKEN =
+  'SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_AES_256_CBC_SHA256';
 
 const mq: Shape = {
   id: 'mq-was',
@@ -218,26 +242,30 @@ const mq: Shape = {
         `SET CHLAUTH('${channel}') TYPE(ADDRESSMAP) ADDRESS('10.20.*') +\n    USERSRC(CHANNEL) ACTION(REPLACE)\nSET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) +\n    DESCR('Back-stop rule') ACTION(REPLACE)\n`,
       [`mq/${qm}/ssl/ca.crt`]: cert('ourca.crt'),
       [`mq/${qm}/ssl/${qm.toLowerCase()}.crt`]: cert('mqw1.crt'),
-      'client/ccdt.json': JSON.stringify(
-        {
-          channel: [
-            {
-              name: channel,
-              clientConnection: { connection: [{ host, port: 1414 }], queueManager: qm },
-              transmissionSecurity: { cipherSpecification: ccdtSpec, certificateLabel: 'appclient' },
-              type: 'clientConnection',
-            },
-          ],
-        },
-        null,
-        2,
-      ) + '\n',
+      'client/ccdt.json':
+        JSON.stringify(
+          {
+            channel: [
+              {
+                name: channel,
+                clientConnection: { connection: [{ host, port: 1414 }], queueManager: qm },
+                transmissionSecurity: { cipherSpecification: ccdtSpec, certificateLabel: 'appclient' },
+                type: 'clientConnection',
+              },
+            ],
+          },
+          null,
+          2,
+        ) + '\n',
       'client/mqclient.ini': `CHANNELS:\n   ChannelDefinitionDirectory=/opt/app/mq\n   ChannelDefinitionFile=ccdt.json\nSSL:\n   SSLKeyRepository=/opt/app/mq/ssl/key\n   CertificateLabel=appclient\n`,
       'was/config/cells/cell01/resources.xml': `<?xml version="1.0" encoding="UTF-8"?>\n<xmi:XMI xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="http://www.ibm.com/websphere/appserver/schemas/5.0/resources.jms.mqseries.xmi">\n  <resources.jms:JMSProvider xmlns:resources.jms="http://www.ibm.com/websphere/appserver/schemas/5.0/resources.jms.xmi" xmi:id="builtin_mqprovider" name="WebSphere MQ JMS Provider">\n    <factories xmi:type="resources.jms.mqseries:MQQueueConnectionFactory" xmi:id="MQQueueConnectionFactory_1" name="${qm}CF" jndiName="jms/${qm}CF" queueManager="${qm}" host="${host}" port="1414" channel="${channel}" transportType="CLIENT" sslType="SPECIFIC" sslConfiguration="${qm}SSLSettings">\n      <connectionPool xmi:id="ConnectionPool_1" connectionTimeout="180" maxConnections="10" minConnections="1"/>\n    </factories>\n  </resources.jms:JMSProvider>\n</xmi:XMI>\n`,
       'was/config/cells/cell01/security.xml': `<?xml version="1.0" encoding="UTF-8"?>\n<security:Security xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:security="http://www.ibm.com/websphere/appserver/schemas/5.0/security.xmi" xmi:id="Security_1" enabled="true">\n  <repertoire xmi:id="SSLConfig_1" alias="CellDefaultSSLSettings">\n    <setting xmi:id="SecureSocketLayer_1" clientAuthentication="false" securityLevel="HIGH" enabledCiphers="" jsseProvider="IBMJSSE2" sslProtocol="TLSv1.2"/>\n  </repertoire>\n  <repertoire xmi:id="SSLConfig_2" alias="${qm}SSLSettings">\n    <setting xmi:id="SecureSocketLayer_2" clientAuthentication="false" securityLevel="CUSTOM" enabledCiphers="${defect === 'was-cipher-order' ? WAS_CIPHERS_BROKEN : WAS_CIPHERS_FIXED}" jsseProvider="IBMJSSE2" sslProtocol="TLSv1.2"/>\n  </repertoire>\n</security:Security>\n`,
       'liberty/usr/servers/app/server.xml': `<server description="${name} app server">\n  <featureManager>\n    <feature>jms-2.0</feature>\n    <feature>wmqJmsClient-2.0</feature>\n    <feature>transportSecurity-1.0</feature>\n  </featureManager>\n  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" sslProtocol="TLSv1.2"/>\n  <jmsConnectionFactory jndiName="jms/${qm}CF">\n    <properties.wmqJms queueManager="${qm}" hostName="${host}" port="1414" channel="${channel}" transportType="CLIENT" sslCipherSuite="${defect === 'ccdt-cipher-mismatch' ? 'SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256' : 'SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384'}"/>\n  </jmsConnectionFactory>\n</server>\n`,
       'liberty/usr/servers/app/jvm.options': `# JVM options for ${name}\n-Xms256m\n-Xmx1024m\n-Dfile.encoding=UTF-8\n-Djavax.net.ssl.trustStore=/opt/app/tls/truststore.p12\n`,
-      'README.md': readme(name, `IBM MQ queue manager ${qm}, its CCDT for clients, WebSphere cell01 and the Liberty app server.`),
+      'README.md': readme(
+        name,
+        `IBM MQ queue manager ${qm}, its CCDT for clients, WebSphere cell01 and the Liberty app server.`,
+      ),
     };
   },
 };
@@ -246,7 +274,10 @@ const web: Shape = {
   id: 'java-web',
   defects: ['nginx-legacy-tls', 'tomcat-legacy-tls', 'ibm-java-tls10-client', 'spring-legacy-tls'],
   write({ rng, name, index, defect }) {
-    const jdk = defect === 'ibm-java-tls10-client' ? { implementor: 'IBM Corporation', version: '1.8.0_191' } : pick(rng, [JDKS[1], JDKS[2], JDKS[3]]);
+    const jdk =
+      defect === 'ibm-java-tls10-client'
+        ? { implementor: 'IBM Corporation', version: '1.8.0_191' }
+        : pick(rng, [JDKS[1], JDKS[2], JDKS[3]]);
     const api = `api${index}.example.internal`;
     const tomcatProtocols = defect === 'tomcat-legacy-tls' ? 'TLSv1,TLSv1.1,TLSv1.2' : 'TLSv1.2,TLSv1.3';
     return {
@@ -277,7 +308,19 @@ if (require.main === module) {
     process.stderr.write('usage: genfleet <out-dir> <count> [seed] [defect-rate]\n');
     process.exit(2);
   }
-  const summary = generateFleet(path.resolve(out), { count: Number(count), seed: seed ? Number(seed) : undefined, defectRate: rate ? Number(rate) : undefined, config: !noConfig });
-  process.stdout.write(JSON.stringify({ deployments: summary.deployments, files: summary.files, bytes: summary.bytes, defects: Object.keys(summary.defects).length }) + '\n');
+  const summary = generateFleet(path.resolve(out), {
+    count: Number(count),
+    seed: seed ? Number(seed) : undefined,
+    defectRate: rate ? Number(rate) : undefined,
+    config: !noConfig,
+  });
+  process.stdout.write(
+    JSON.stringify({
+      deployments: summary.deployments,
+      files: summary.files,
+      bytes: summary.bytes,
+      defects: Object.keys(summary.defects).length,
+    }) + '\n',
+  );
 }
 /* c8 ignore stop */

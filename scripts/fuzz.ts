@@ -18,10 +18,27 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { FORMAT_HANDLERS } from '../src/parse/registry';
-import { arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, checkParse, seedsByHandler } from '../test/reliability/fuzz-support';
+import {
+  arbitraryDecodedBytes,
+  arbitraryMutation,
+  arbitraryStress,
+  arbitraryText,
+  checkParse,
+  seedsByHandler,
+} from '../test/reliability/fuzz-support';
 import { checkPipeline, arbitraryTree } from '../test/reliability/pipeline-support';
-import { arbitraryStoreMutation, arbitraryStoreNoise, checkStoreParse, storeSeeds } from '../test/reliability/keystore-fuzz-support';
-import { arbitraryAdversarialGlob, arbitraryGlobSubject, arbitraryIncludeTree, checkGlob } from '../test/reliability/glob-fuzz-support';
+import {
+  arbitraryStoreMutation,
+  arbitraryStoreNoise,
+  checkStoreParse,
+  storeSeeds,
+} from '../test/reliability/keystore-fuzz-support';
+import {
+  arbitraryAdversarialGlob,
+  arbitraryGlobSubject,
+  arbitraryIncludeTree,
+  checkGlob,
+} from '../test/reliability/glob-fuzz-support';
 
 interface Options {
   runs: number;
@@ -41,7 +58,13 @@ function parseOptions(argv: string[]): Options {
     else continue;
     i++;
   }
-  if (!Number.isInteger(options.runs) || options.runs < 0 || !Number.isInteger(options.pipeline) || options.pipeline < 0 || !Number.isInteger(options.seed)) {
+  if (
+    !Number.isInteger(options.runs) ||
+    options.runs < 0 ||
+    !Number.isInteger(options.pipeline) ||
+    options.pipeline < 0 ||
+    !Number.isInteger(options.seed)
+  ) {
     console.error('fuzz: --runs, --pipeline and --seed expect whole numbers');
     process.exit(2);
   }
@@ -71,7 +94,9 @@ function handlerLine<T>(result: fc.RunDetails<T>): string {
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
   const seeds = seedsByHandler();
-  console.log(`fuzz: seed ${options.seed}, ${options.runs.toLocaleString('en')} cases per parser, ${FORMAT_HANDLERS.length} parsers`);
+  console.log(
+    `fuzz: seed ${options.seed}, ${options.runs.toLocaleString('en')} cases per parser, ${FORMAT_HANDLERS.length} parsers`,
+  );
   const started = Date.now();
   let total = 0;
   let failed = false;
@@ -79,7 +104,9 @@ function main(): void {
     if (options.only && !options.only.has(handler.id)) continue;
     const handlerSeeds = seeds.get(handler) ?? [];
     if (!handlerSeeds.length) {
-      console.error(`fuzz: no seed file for handler '${handler.id}': add one to BUILT_IN_SEEDS in test/reliability/fuzz-support.ts`);
+      console.error(
+        `fuzz: no seed file for handler '${handler.id}': add one to BUILT_IN_SEEDS in test/reliability/fuzz-support.ts`,
+      );
       failed = true;
       continue;
     }
@@ -89,8 +116,17 @@ function main(): void {
     for (const [name, share] of SHARES) {
       const numRuns = Math.round(options.runs * share);
       if (!numRuns) continue;
-      const input = name === 'text' ? arbitraryText : name === 'bytes' ? arbitraryDecodedBytes : name === 'stress' ? arbitraryStress : arbitraryMutation(handlerSeeds);
-      const property = fc.property(fc.constantFrom(...handlerSeeds), input, (seed, text) => checkParse(handler, seed, text));
+      const input =
+        name === 'text'
+          ? arbitraryText
+          : name === 'bytes'
+            ? arbitraryDecodedBytes
+            : name === 'stress'
+              ? arbitraryStress
+              : arbitraryMutation(handlerSeeds);
+      const property = fc.property(fc.constantFrom(...handlerSeeds), input, (seed, text) =>
+        checkParse(handler, seed, text),
+      );
       const result = fc.check(property, { numRuns, seed: options.seed });
       cases += result.numRuns;
       if (result.failed) {
@@ -101,7 +137,13 @@ function main(): void {
     }
     const seconds = (Date.now() - t0) / 1000;
     total += cases;
-    console.log(`${handler.id.padEnd(24)} ${cases.toLocaleString('en').padStart(11)} cases  ${seconds.toFixed(1).padStart(7)} s  ${Math.round(cases / Math.max(seconds, 0.001)).toLocaleString('en').padStart(8)}/s  kinds: ${kinds.join(', ')}`);
+    console.log(
+      `${handler.id.padEnd(24)} ${cases.toLocaleString('en').padStart(11)} cases  ${seconds.toFixed(1).padStart(7)} s  ${Math.round(
+        cases / Math.max(seconds, 0.001),
+      )
+        .toLocaleString('en')
+        .padStart(8)}/s  kinds: ${kinds.join(', ')}`,
+    );
   }
   if (!failed && (!options.only || options.only.has('keystore-binary'))) {
     // Binary key stores (src/parse/keystore): byte mutations of real stores and noise behind each header.
@@ -109,11 +151,18 @@ function main(): void {
     const t0 = Date.now();
     const numRuns = Math.max(1, Math.round(options.runs / 100));
     const stores = storeSeeds();
-    const mutations = fc.check(fc.property(arbitraryStoreMutation(stores), checkStoreParse), { numRuns, seed: options.seed });
-    const noise = mutations.failed ? mutations : fc.check(fc.property(arbitraryStoreNoise, checkStoreParse), { numRuns, seed: options.seed });
+    const mutations = fc.check(fc.property(arbitraryStoreMutation(stores), checkStoreParse), {
+      numRuns,
+      seed: options.seed,
+    });
+    const noise = mutations.failed
+      ? mutations
+      : fc.check(fc.property(arbitraryStoreNoise, checkStoreParse), { numRuns, seed: options.seed });
     const cases = mutations.numRuns + (noise === mutations ? 0 : noise.numRuns);
     total += cases;
-    console.log(`${'keystore (binary)'.padEnd(24)} ${cases.toLocaleString('en').padStart(11)} cases  ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`);
+    console.log(
+      `${'keystore (binary)'.padEnd(24)} ${cases.toLocaleString('en').padStart(11)} cases  ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`,
+    );
     for (const result of [mutations, noise] as fc.RunDetails<unknown>[]) {
       if (result.failed) {
         failed = true;
@@ -124,9 +173,14 @@ function main(): void {
   }
   if (options.pipeline > 0 && !failed) {
     const t0 = Date.now();
-    const result = fc.check(fc.property(arbitraryTree(), (tree) => checkPipeline(tree)), { numRuns: options.pipeline, seed: options.seed });
+    const result = fc.check(
+      fc.property(arbitraryTree(), (tree) => checkPipeline(tree)),
+      { numRuns: options.pipeline, seed: options.seed },
+    );
     const seconds = (Date.now() - t0) / 1000;
-    console.log(`${'pipeline (lint on trees)'.padEnd(24)} ${result.numRuns.toLocaleString('en').padStart(11)} trees  ${seconds.toFixed(1).padStart(7)} s`);
+    console.log(
+      `${'pipeline (lint on trees)'.padEnd(24)} ${result.numRuns.toLocaleString('en').padStart(11)} trees  ${seconds.toFixed(1).padStart(7)} s`,
+    );
     if (result.failed) {
       failed = true;
       console.error(report(result));
@@ -135,9 +189,19 @@ function main(): void {
   if (options.pipeline > 0 && !failed) {
     // Glob matching and include resolution with adversarial patterns (issue 18).
     const t0 = Date.now();
-    const globs = fc.check(fc.property(arbitraryAdversarialGlob, arbitraryGlobSubject, (pattern, subject) => checkGlob(pattern, subject)), { numRuns: options.pipeline * 50, seed: options.seed });
-    const includes = globs.failed ? globs : fc.check(fc.property(arbitraryIncludeTree(), (tree) => checkPipeline(tree)), { numRuns: options.pipeline, seed: options.seed });
-    console.log(`${'globs + nginx includes'.padEnd(24)} ${(globs.numRuns + (includes === globs ? 0 : includes.numRuns)).toLocaleString('en').padStart(11)} cases  ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`);
+    const globs = fc.check(
+      fc.property(arbitraryAdversarialGlob, arbitraryGlobSubject, (pattern, subject) => checkGlob(pattern, subject)),
+      { numRuns: options.pipeline * 50, seed: options.seed },
+    );
+    const includes = globs.failed
+      ? globs
+      : fc.check(
+          fc.property(arbitraryIncludeTree(), (tree) => checkPipeline(tree)),
+          { numRuns: options.pipeline, seed: options.seed },
+        );
+    console.log(
+      `${'globs + nginx includes'.padEnd(24)} ${(globs.numRuns + (includes === globs ? 0 : includes.numRuns)).toLocaleString('en').padStart(11)} cases  ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`,
+    );
     for (const result of [globs, includes] as fc.RunDetails<unknown>[]) {
       if (result.failed) {
         failed = true;
@@ -146,7 +210,9 @@ function main(): void {
       }
     }
   }
-  console.log(`fuzz: ${total.toLocaleString('en')} parser cases in ${((Date.now() - started) / 1000).toFixed(1)} s${failed ? ': FAILED' : ''}`);
+  console.log(
+    `fuzz: ${total.toLocaleString('en')} parser cases in ${((Date.now() - started) / 1000).toFixed(1)} s${failed ? ': FAILED' : ''}`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

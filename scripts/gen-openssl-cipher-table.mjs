@@ -2,13 +2,24 @@
 // Usage: node scripts/gen-openssl-cipher-table.mjs > src/knowledge/openssl-ciphers.data.ts
 import { execFileSync } from 'node:child_process';
 
-const run = (spec) => execFileSync('openssl', ['ciphers', '-V', '-stdname', spec], { encoding: 'utf8' })
-  .trim().split('\n').filter(Boolean).map((line) => line.trim().split(/\s+/));
+const run = (spec) =>
+  execFileSync('openssl', ['ciphers', '-V', '-stdname', spec], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.trim().split(/\s+/));
 const names = (spec) => {
-  try { return new Set(run(spec).map((f) => f[4])); } catch { return new Set(); }
+  try {
+    return new Set(run(spec).map((f) => f[4]));
+  } catch {
+    return new Set();
+  }
 };
 const version = execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim();
-const high = names('HIGH'), medium = names('MEDIUM'), low = names('LOW'), dflt = names('DEFAULT');
+const high = names('HIGH'),
+  medium = names('MEDIUM'),
+  low = names('LOW'),
+  dflt = names('DEFAULT');
 const rows = [];
 for (const f of run('ALL:COMPLEMENTOFALL')) {
   // 0xC0,0x2C - IANA - OPENSSL PROTO Kx= Au= Enc= Mac=
@@ -17,7 +28,19 @@ for (const f of run('ALL:COMPLEMENTOFALL')) {
   const encName = enc.slice(4).replace(/\(\d+\)$/, '');
   const bits = Number((/\((\d+)\)$/.exec(enc) ?? [])[1] ?? 0);
   const level = high.has(openssl) ? 'HIGH' : medium.has(openssl) ? 'MEDIUM' : low.has(openssl) ? 'LOW' : '';
-  rows.push([hex.replace(/0x|,/g, '').toUpperCase(), iana, openssl, proto, kx.slice(3), au.slice(3), encName, bits, mac.slice(4), level, dflt.has(openssl) ? 1 : 0]);
+  rows.push([
+    hex.replace(/0x|,/g, '').toUpperCase(),
+    iana,
+    openssl,
+    proto,
+    kx.slice(3),
+    au.slice(3),
+    encName,
+    bits,
+    mac.slice(4),
+    level,
+    dflt.has(openssl) ? 1 : 0,
+  ]);
 }
 console.log(`/**
  * OpenSSL's TLS 1.2-and-older cipher table in OpenSSL's own base preference order

@@ -40,7 +40,9 @@ async function tomcatRun(configCount: number, seed: number, concurrency: number)
       while (next < configs.length) results.push(...(await lab.run(configs[next++], recs)));
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
-    console.log(`Tomcat slice: Tomcat ${lab.release} (JSSEUtil) on this JDK, ${configs.length} server.xml configurations`);
+    console.log(
+      `Tomcat slice: Tomcat ${lab.release} (JSSEUtil) on this JDK, ${configs.length} server.xml configurations`,
+    );
     return results;
   } finally {
     lab.close();
@@ -53,7 +55,10 @@ async function replayRun(configCount: number, seed: number, concurrency: number,
   const started = Date.now();
   try {
     const configs = shuffled(serverConfigs(), seed).slice(0, configCount);
-    const opensslResults = (await replay(configs, recordings(), lab, concurrency)).map((r) => ({ ...r, server: r.server.id }));
+    const opensslResults = (await replay(configs, recordings(), lab, concurrency)).map((r) => ({
+      ...r,
+      server: r.server.id,
+    }));
     const tomcatResults = (await tomcatRun(tomcatCount, seed, concurrency)).map((r) => ({ ...r, server: r.config.id }));
     const results = [...opensslResults, ...tomcatResults];
     const slices = new Map<string, { agree: number; total: number }>();
@@ -62,13 +67,19 @@ async function replayRun(configCount: number, seed: number, concurrency: number,
       slice.total++;
       if (r.agree) slice.agree++;
       slices.set(r.slice, slice);
-      if (!r.agree) console.log(`DISAGREE replay ${r.recording} -> ${r.server}: real ${JSON.stringify(r.real)} predicted ${JSON.stringify(r.predicted)}`);
+      if (!r.agree)
+        console.log(
+          `DISAGREE replay ${r.recording} -> ${r.server}: real ${JSON.stringify(r.real)} predicted ${JSON.stringify(r.predicted)}`,
+        );
     }
     console.log('| slice | pairs | agree | % |');
     console.log('| --- | ---: | ---: | ---: |');
-    for (const [name, s] of [...slices].sort()) console.log(`| ${name} | ${s.total} | ${s.agree} | ${((100 * s.agree) / s.total).toFixed(2)} |`);
+    for (const [name, s] of [...slices].sort())
+      console.log(`| ${name} | ${s.total} | ${s.agree} | ${((100 * s.agree) / s.total).toFixed(2)} |`);
     const agree = results.filter((r) => r.agree).length;
-    console.log(`replay agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (${configs.length} s_server configurations and ${tomcatResults.length / recordings().length} Tomcat configurations x ${recordings().length} recorded hellos, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `replay agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (${configs.length} s_server configurations and ${tomcatResults.length / recordings().length} Tomcat configurations x ${recordings().length} recorded hellos, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     return results.length - agree;
   } finally {
     lab.close();
@@ -83,12 +94,19 @@ async function trustRun(perSlice: number, seed: number, concurrency: number): Pr
   console.log('| trust slice | pairs | decided | agree | % of decided | unknown | derive-level disagreements |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
-    for (const d of r.disagreements) console.log(`DISAGREE ${r.slice} ${JSON.stringify(d.case)}: real ${JSON.stringify(d.real)} predicted ${JSON.stringify(d.predicted)} (${d.detail.slice(0, 300)})`);
+    for (const d of r.disagreements)
+      console.log(
+        `DISAGREE ${r.slice} ${JSON.stringify(d.case)}: real ${JSON.stringify(d.real)} predicted ${JSON.stringify(d.predicted)} (${d.detail.slice(0, 300)})`,
+      );
     const decided = r.pairs - r.unknown;
-    console.log(`| ${r.slice} | ${r.pairs} | ${decided} | ${r.agree} | ${((100 * r.agree) / Math.max(1, decided)).toFixed(2)} | ${r.unknown} | ${r.deriveDisagreements} |`);
+    console.log(
+      `| ${r.slice} | ${r.pairs} | ${decided} | ${r.agree} | ${((100 * r.agree) / Math.max(1, decided)).toFixed(2)} | ${r.unknown} | ${r.deriveDisagreements} |`,
+    );
     bad += r.disagreements.length + r.deriveDisagreements;
   }
-  console.log(`trust slices: ${((Date.now() - started) / 1000).toFixed(1)} s, real verdicts ${JSON.stringify(results.map((r) => r.verdicts))}`);
+  console.log(
+    `trust slices: ${((Date.now() - started) / 1000).toFixed(1)} s, real verdicts ${JSON.stringify(results.map((r) => r.verdicts))}`,
+  );
   return bad;
 }
 
@@ -98,7 +116,15 @@ async function main(): Promise<void> {
     return;
   }
   if (process.argv.includes('--replay-only')) {
-    process.exitCode = (await replayRun(arg('configs', 200), arg('seed', 4), arg('concurrency', 4), arg('tomcat-configs', tomcatConfigs().length))) > 0 ? 1 : 0;
+    process.exitCode =
+      (await replayRun(
+        arg('configs', 200),
+        arg('seed', 4),
+        arg('concurrency', 4),
+        arg('tomcat-configs', tomcatConfigs().length),
+      )) > 0
+        ? 1
+        : 0;
     return;
   }
   const count = arg('pairs', 2000);
@@ -108,7 +134,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const pairs = generatePairs(seed, count);
-    const results = await runPairs(pairs, (p) => lab.run(p.client, p.server), (p) => predictPair(p, lab.jvmDisabled), concurrency);
+    const results = await runPairs(
+      pairs,
+      (p) => lab.run(p.client, p.server),
+      (p) => predictPair(p, lab.jvmDisabled),
+      concurrency,
+    );
     const bad = results.filter((r) => r.diffs.length > 0);
     const outcomes = new Map<string, number>();
     for (const r of results) {
@@ -121,7 +152,9 @@ async function main(): Promise<void> {
     }
     console.log('predicted outcomes:', Object.fromEntries([...outcomes].sort()));
     const agree = results.length - bad.length;
-    console.log(`agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     // Tree level: nginx and Tomcat trees with RSA, ECDSA and dual certificates through the whole pipeline.
     const treeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-interop-trees-'));
     let treeBad = 0;
@@ -141,7 +174,12 @@ async function main(): Promise<void> {
     } finally {
       fs.rmSync(treeRoot, { recursive: true, force: true });
     }
-    const replayBad = await replayRun(arg('configs', 200), seed, concurrency, arg('tomcat-configs', tomcatConfigs().length));
+    const replayBad = await replayRun(
+      arg('configs', 200),
+      seed,
+      concurrency,
+      arg('tomcat-configs', tomcatConfigs().length),
+    );
     const trustBad = await trustRun(arg('trust-pairs', 300), seed, concurrency);
     process.exitCode = bad.length > 0 || treeBad > 0 || replayBad > 0 || trustBad > 0 ? 1 : 0;
   } finally {

@@ -22,7 +22,9 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const outDir = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--no-build'));
+const outDir = args.find(
+  (a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--no-build'),
+);
 if (!outDir) {
   process.stderr.write('usage: node scripts/report-snapshot.mjs <out-dir> [--fleet 200] [--seed 42] [--no-build]\n');
   process.exit(2);
@@ -35,7 +37,8 @@ const formats = [
   ['sarif', 'sarif'],
 ];
 
-if (!args.includes('--no-build')) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+if (!args.includes('--no-build'))
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 const cli = path.join(root, 'bin', 'lint-deploy.js');
 fs.mkdirSync(out, { recursive: true });
 
@@ -48,7 +51,8 @@ function snapshot(name, cwd, extra = []) {
       env: { ...process.env, NO_COLOR: '1', CI: '1', TIMING: '' },
       maxBuffer: 256 * 1024 * 1024,
     });
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${name} --format ${format} exited ${result.status}: ${result.stderr}`);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${name} --format ${format} exited ${result.status}: ${result.stderr}`);
     // The SARIF base URI names the working directory: replace it so checkouts and temp dirs compare.
     const text = `${result.stdout}\n# exit ${result.status}\n# stderr\n${result.stderr}`.split(cwd).join('<cwd>');
     fs.writeFileSync(path.join(out, `${name}.${ext}`), text);
@@ -64,9 +68,18 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-snapshot-'));
 try {
   // Inside the checkout: the generator finds test/fixtures from its own location.
   const generator = path.join(root, 'bench', 'out', 'genfleet-snapshot.cjs');
-  buildSync({ entryPoints: [path.join(root, 'bench', 'genfleet.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: generator, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [path.join(root, 'bench', 'genfleet.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: generator,
+    logLevel: 'warning',
+  });
   const fleet = path.join(work, 'fleet');
-  execFileSync(process.execPath, [generator, fleet, String(fleetSize), String(seed)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [generator, fleet, String(fleetSize), String(seed)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   snapshot(`fleet-${fleetSize}`, fleet);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

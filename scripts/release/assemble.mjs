@@ -16,11 +16,30 @@ import { build } from '../build.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What the artefact holds, beside dist/ (cli.js, index.js) and package.json: what the command, the action and the hook read. */
-export const RELEASE_FILES = ['action.yml', 'action/main.js', 'bin/lint-deploy.js', '.pre-commit-hooks.yaml', 'README.md', 'schemas', 'docs'];
+export const RELEASE_FILES = [
+  'action.yml',
+  'action/main.js',
+  'bin/lint-deploy.js',
+  '.pre-commit-hooks.yaml',
+  'README.md',
+  'schemas',
+  'docs',
+];
 
 /** package.json of the artefact: the source's identity and entry points, nothing to install or run. */
 export function releasePackageJson(source) {
-  const keep = ['name', 'version', 'description', 'license', 'type', 'bin', 'main', 'engines', 'repository', 'homepage'];
+  const keep = [
+    'name',
+    'version',
+    'description',
+    'license',
+    'type',
+    'bin',
+    'main',
+    'engines',
+    'repository',
+    'homepage',
+  ];
   const out = Object.fromEntries(keep.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
   out.files = ['bin', 'dist', 'schemas', 'docs', 'action', 'action.yml', '.pre-commit-hooks.yaml'];
   return out;

@@ -142,7 +142,9 @@ Exit codes: 0 no failing findings, 1 findings fail the run, 2 the run itself fai
 /** `--java-version` must be a whole Java version: a half-read one silently changes every verdict. */
 export function checkJavaVersionOption(value: string | undefined): void {
   if (value !== undefined && !parseJavaVersionStrictly(value)) {
-    throw new UsageError(`--java-version expects a Java version such as 1.8.0_202, 8u202, 11.0.2 or 17, got '${value}'`);
+    throw new UsageError(
+      `--java-version expects a Java version such as 1.8.0_202, 8u202, 11.0.2 or 17, got '${value}'`,
+    );
   }
 }
 
@@ -152,7 +154,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // Node's messages are long and mention internals: keep the first sentence.
-    throw new UsageError(`${(error as Error).message.split('. ')[0].replace(/^TypeError \[[A-Z_]+\]: /, '')} (see lint-deploy --help)`);
+    throw new UsageError(
+      `${(error as Error).message.split('. ')[0].replace(/^TypeError \[[A-Z_]+\]: /, '')} (see lint-deploy --help)`,
+    );
   }
   const v = parsed.values;
   const rules: Record<string, string> = {};
@@ -164,17 +168,20 @@ export function parseCliArgs(argv: string[]): CliArgs {
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number, got '${v['max-warnings']}'`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1)
+      throw new UsageError(`--max-warnings expects a whole number, got '${v['max-warnings']}'`);
   }
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color cannot be used together');
   if (v.config && v['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   const formats = v.format ?? ['stylish'];
   const outputFiles = v['output-file'] ?? [];
-  if (outputFiles.length > formats.length) throw new UsageError(`${outputFiles.length} --output-file values for ${formats.length} --format values`);
+  if (outputFiles.length > formats.length)
+    throw new UsageError(`${outputFiles.length} --output-file values for ${formats.length} --format values`);
   let positionals = parsed.positionals;
   let explainError: string | undefined;
   if (positionals[0] === 'explain-error') {
-    if (positionals.length < 2 || !positionals[1].trim()) throw new UsageError('explain-error expects the error text: lint-deploy explain-error "<text>" [paths...]');
+    if (positionals.length < 2 || !positionals[1].trim())
+      throw new UsageError('explain-error expects the error text: lint-deploy explain-error "<text>" [paths...]');
     explainError = positionals[1];
     positionals = positionals.slice(2);
   }

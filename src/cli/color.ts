@@ -7,7 +7,11 @@ import { WriteStream } from 'node:tty';
  * `1`/`2`/`3`/`true`/empty on); then NO_COLOR, NODE_DISABLE_COLORS or TERM=dumb turn colour off;
  * otherwise colour only on a TTY whose terminal has colours.
  */
-export function colorSupport(flag: boolean | undefined, env: Record<string, string | undefined>, isTTY: boolean): boolean {
+export function colorSupport(
+  flag: boolean | undefined,
+  env: Record<string, string | undefined>,
+  isTTY: boolean,
+): boolean {
   if (flag !== undefined) return flag;
   const depth = WriteStream.prototype.getColorDepth.call(undefined, env as NodeJS.ProcessEnv);
   if (env.FORCE_COLOR !== undefined) return depth > 1;

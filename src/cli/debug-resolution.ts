@@ -18,9 +18,14 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
       const t = doc.template;
       if (t && !doc.embedded) {
         const count = (kind: string) => t.spans.filter((s) => s.kind === kind).length;
-        lines.push(`template ${rel(doc.file.path)} (${doc.kind}): ${t.engines.join('+')}, ${count('value')} value(s) unknown, ${count('generated')} generated line(s), ${count('directive')} directive(s) set aside, ${t.branches.length} conditional branch(es)`);
+        lines.push(
+          `template ${rel(doc.file.path)} (${doc.kind}): ${t.engines.join('+')}, ${count('value')} value(s) unknown, ${count('generated')} generated line(s), ${count('directive')} directive(s) set aside, ${t.branches.length} conditional branch(es)`,
+        );
       }
-      if (doc.embedded) lines.push(`embedded ${rel(doc.file.path)}:${doc.embedded.range.start.line + 1}-${doc.embedded.range.end.line + 1} ${doc.embedded.container} → ${doc.kind}`);
+      if (doc.embedded)
+        lines.push(
+          `embedded ${rel(doc.file.path)}:${doc.embedded.range.start.line + 1}-${doc.embedded.range.end.line + 1} ${doc.embedded.container} → ${doc.kind}`,
+        );
     }
     const overrides = new Set<string>();
     for (const c of deployment.components) {
@@ -35,8 +40,12 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
     for (const server of libertyServers(deployment.documents)) {
       lines.push(`liberty ${rel(server.root.file.path)}: ${server.documents.map((d) => rel(d.file.path)).join(' + ')}`);
       // server.env's keystore_password (and any variable named like a secret) is never printed.
-      for (const [name, v] of server.variables) lines.push(`  variable ${name}=${isSecretKey(name) ? '***' : v.value} (from ${rel(v.from)})`);
-      for (const u of server.unresolvedIncludes) lines.push(`  include ${u.written} at ${at(u.location)} not active (unknown variable); may name ${u.candidates.map(rel).join(', ') || 'no file of the tree'}`);
+      for (const [name, v] of server.variables)
+        lines.push(`  variable ${name}=${isSecretKey(name) ? '***' : v.value} (from ${rel(v.from)})`);
+      for (const u of server.unresolvedIncludes)
+        lines.push(
+          `  include ${u.written} at ${at(u.location)} not active (unknown variable); may name ${u.candidates.map(rel).join(', ') || 'no file of the tree'}`,
+        );
     }
   }
   return lines;

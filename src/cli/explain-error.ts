@@ -19,17 +19,26 @@ export interface ErrorMatch {
   symptoms: string[];
 }
 
-const normalize = (s: string) => s.toLowerCase().replace(/[\s"'`]+/g, ' ').trim();
+const normalize = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s"'`]+/g, ' ')
+    .trim();
 
 /** MQ codes in a text: reason codes (2393, RC=2397, MQRC_…), message ids (AMQ9771, CSQX631E). */
 export function mqCodesIn(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/\b(?:AMQ\d{4}[EWI]?|CSQ[A-Z]\d{3}[EWI]?|MQRCC?F?_[A-Z0-9_]+|JMSWMQ\d{4})\b/gi)) out.add(m[0].toUpperCase());
+  for (const m of text.matchAll(/\b(?:AMQ\d{4}[EWI]?|CSQ[A-Z]\d{3}[EWI]?|MQRCC?F?_[A-Z0-9_]+|JMSWMQ\d{4})\b/gi))
+    out.add(m[0].toUpperCase());
   for (const m of text.matchAll(/(?:^|[^\d.])(2\d{3})(?![\d.])/g)) out.add(m[1]);
   return [...out];
 }
 
-export function matchError(text: string, rules: readonly AnyRule[], lookup?: (code: string) => MqCodeInfo | undefined): { codes: MqCodeInfo[]; matches: ErrorMatch[] } {
+export function matchError(
+  text: string,
+  rules: readonly AnyRule[],
+  lookup?: (code: string) => MqCodeInfo | undefined,
+): { codes: MqCodeInfo[]; matches: ErrorMatch[] } {
   const query = normalize(text);
   const codes: MqCodeInfo[] = [];
   const terms = new Set<string>();
@@ -48,7 +57,9 @@ export function matchError(text: string, rules: readonly AnyRule[], lookup?: (co
       const s = normalize(symptom);
       if (!s) return false;
       if (query.includes(s) || (query.length >= 4 && s.includes(query))) return true;
-      return [...terms].some((t) => new RegExp(`(^|[^a-z0-9_])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9_])`).test(s));
+      return [...terms].some((t) =>
+        new RegExp(`(^|[^a-z0-9_])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9_])`).test(s),
+      );
     });
     if (hit.length) matches.push({ rule, symptoms: hit });
   }
@@ -60,12 +71,24 @@ export function formatErrorMatches(text: string, result: { codes: MqCodeInfo[]; 
   for (const c of result.codes) lines.push(`${c.code} ${c.name}: ${c.message}`);
   if (result.codes.length) lines.push('');
   if (!result.matches.length) {
-    lines.push(`No rule predicts "${text}".`, 'Try a shorter part of the message (an alert name such as handshake_failure, an MQ code such as AMQ9771 or RC=2397).');
+    lines.push(
+      `No rule predicts "${text}".`,
+      'Try a shorter part of the message (an alert name such as handshake_failure, an MQ code such as AMQ9771 or RC=2397).',
+    );
     return lines.join('\n') + '\n';
   }
-  lines.push(`${result.matches.length} rule${result.matches.length === 1 ? '' : 's'} predict${result.matches.length === 1 ? 's' : ''} "${text}":`, '');
+  lines.push(
+    `${result.matches.length} rule${result.matches.length === 1 ? '' : 's'} predict${result.matches.length === 1 ? 's' : ''} "${text}":`,
+    '',
+  );
   for (const { rule, symptoms } of result.matches) {
-    lines.push(`  ${rule.meta.id}  (${rule.meta.severity})`, `    ${rule.meta.description}`, `    matches: ${symptoms.join('; ')}`, `    docs: lint-deploy --explain ${rule.meta.id}`, '');
+    lines.push(
+      `  ${rule.meta.id}  (${rule.meta.severity})`,
+      `    ${rule.meta.description}`,
+      `    matches: ${symptoms.join('; ')}`,
+      `    docs: lint-deploy --explain ${rule.meta.id}`,
+      '',
+    );
   }
   lines.push('Run just these rules on a deployment: lint-deploy explain-error "<text>" <path>');
   return lines.join('\n') + '\n';

@@ -15,7 +15,11 @@ import { predictHandshake } from '../handshake/predict';
 import type { HandshakePrediction } from '../handshake/types';
 
 export interface HandshakeReport {
-  client: { component: string; side: ReturnType<typeof endpointFor> extends infer E ? (E extends { side: infer S } ? S : never) : never; notes: string[] };
+  client: {
+    component: string;
+    side: ReturnType<typeof endpointFor> extends infer E ? (E extends { side: infer S } ? S : never) : never;
+    notes: string[];
+  };
   server: { component: string; side: HandshakeReport['client']['side']; notes: string[] };
   prediction: HandshakePrediction;
 }
@@ -26,7 +30,11 @@ export function handshakeReport(client: Component, server: Component, deployment
   const s = endpointFor(server, 'server', deployment);
   if (!c) throw new Error(`${client.name} has no TLS settings with a known implementation`);
   if (!s) throw new Error(`${server.name} has no TLS settings with a known implementation`);
-  return { client: { component: client.id, side: c.side, notes: c.notes }, server: { component: server.id, side: s.side, notes: s.notes }, prediction: predictHandshake(c.side, s.side) };
+  return {
+    client: { component: client.id, side: c.side, notes: c.notes },
+    server: { component: server.id, side: s.side, notes: s.notes },
+    prediction: predictHandshake(c.side, s.side),
+  };
 }
 
 export function formatHandshakeReport(r: HandshakeReport, format: 'text' | 'json'): string {
@@ -36,7 +44,13 @@ export function formatHandshakeReport(r: HandshakeReport, format: 'text' | 'json
     ? `OK: ${p.protocol} ${p.cipherSuite}`
     : `FAILS (${p.reason}): the ${p.failingSide} aborts${p.alert !== 'none' ? ` with alert ${p.alert}` : ''}\n  client logs: ${p.messages.client}\n  server logs: ${p.messages.server}`;
   const notes = [...r.client.notes.map((n) => `client: ${n}`), ...r.server.notes.map((n) => `server: ${n}`)];
-  return [`${r.client.component} → ${r.server.component}: ${head}`, ...p.explanation.map((e) => `  - ${e}`), ...notes.map((n) => `  note: ${n}`)].join('\n') + '\n';
+  return (
+    [
+      `${r.client.component} → ${r.server.component}: ${head}`,
+      ...p.explanation.map((e) => `  - ${e}`),
+      ...notes.map((n) => `  note: ${n}`),
+    ].join('\n') + '\n'
+  );
 }
 
 /** `lint-deploy handshake` usage (printed by --help and on usage errors). */
@@ -81,22 +95,35 @@ function commonDirectory(a: string, b: string): string {
   return x.slice(0, i).join(path.sep) || path.sep;
 }
 
-function pick(deployments: Deployment[], selector: Selector, role: 'client' | 'server', raw: string): { component: Component; deployment: Deployment } {
-  const fits = (c: Component) => (role === 'client' ? c.role === 'client' || c.role === 'both' : c.role === 'server' || c.role === 'both');
+function pick(
+  deployments: Deployment[],
+  selector: Selector,
+  role: 'client' | 'server',
+  raw: string,
+): { component: Component; deployment: Deployment } {
+  const fits = (c: Component) =>
+    role === 'client' ? c.role === 'client' || c.role === 'both' : c.role === 'server' || c.role === 'both';
   const inFile = deployments.flatMap((deployment) =>
     deployment.components
-      .filter((c) => fits(c) && (c.location.file === selector.file || c.documents.some((d) => d.file.path === selector.file)))
+      .filter(
+        (c) => fits(c) && (c.location.file === selector.file || c.documents.some((d) => d.file.path === selector.file)),
+      )
       .map((component) => ({ component, deployment })),
   );
   const wanted = selector.component;
   const chosen = wanted
-    ? inFile.filter(({ component: c }) => c.id === wanted || c.name === wanted || c.id.endsWith(wanted) || c.name.includes(wanted))
+    ? inFile.filter(
+        ({ component: c }) => c.id === wanted || c.name === wanted || c.id.endsWith(wanted) || c.name.includes(wanted),
+      )
     : inFile;
   if (chosen.length === 1) return chosen[0];
   const candidates = inFile.map(({ component: c }) => `  ${c.id}  (${c.name})`).join('\n');
   if (inFile.length === 0) throw new UsageError(`handshake: ${raw} defines no TLS ${role} component lint-deploy knows`);
-  if (chosen.length === 0) throw new UsageError(`handshake: no ${role} component matches '${wanted}' in ${raw}; it defines:\n${candidates}`);
-  throw new UsageError(`handshake: ${raw} defines several ${role} components; add #<component> to pick one:\n${candidates}`);
+  if (chosen.length === 0)
+    throw new UsageError(`handshake: no ${role} component matches '${wanted}' in ${raw}; it defines:\n${candidates}`);
+  throw new UsageError(
+    `handshake: ${raw} defines several ${role} components; add #<component> to pick one:\n${candidates}`,
+  );
 }
 
 function parseHandshakeArgs(argv: string[]) {
@@ -126,13 +153,18 @@ export function runHandshakeCommand(argv: string[], io: HandshakeCommandIo): num
     io.stdout(`${HANDSHAKE_USAGE}\n`);
     return 0;
   }
-  if (!values.client || !values.server) throw new UsageError(`handshake needs --client and --server\n${HANDSHAKE_USAGE}`);
+  if (!values.client || !values.server)
+    throw new UsageError(`handshake needs --client and --server\n${HANDSHAKE_USAGE}`);
   const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`handshake: --format must be text or json, not '${format}'`);
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`handshake: --format must be text or json, not '${format}'`);
   const client = parseSelector(values.client, io.cwd);
   const server = parseSelector(values.server, io.cwd);
   const root = commonDirectory(client.file, server.file);
-  if (root === path.parse(root).root) throw new UsageError(`handshake: ${values.client} and ${values.server} share no directory below ${root}: every file under it would be read (put them in one tree)`);
+  if (root === path.parse(root).root)
+    throw new UsageError(
+      `handshake: ${values.client} and ${values.server} share no directory below ${root}: every file under it would be read (put them in one tree)`,
+    );
   const javaVersion = values['java-version'];
   checkJavaVersionOption(javaVersion);
   const javaVendor = values['java-vendor'];

@@ -21,7 +21,8 @@ export const STARTER_CONFIG = {
 };
 
 /** The schema as published with each release (release tags carry schemas/, see scripts/release/). */
-export const publishedSchemaUrl = (version: string) => `https://raw.githubusercontent.com/lint-deploy/lint-deploy/v${version}/schemas/config.schema.json`;
+export const publishedSchemaUrl = (version: string) =>
+  `https://raw.githubusercontent.com/lint-deploy/lint-deploy/v${version}/schemas/config.schema.json`;
 
 /**
  * The `$schema` for a config written in `configDir`: the relative path to the schema of the install
@@ -34,7 +35,8 @@ export function schemaReference(configDir: string, root = packageRoot(), version
   const segments = root.split(path.sep);
   const modules = segments.lastIndexOf('node_modules');
   const owner = modules > 0 ? segments.slice(0, modules).join(path.sep) || path.sep : root;
-  const inside = (dir: string, parent: string) => !path.relative(parent, dir).startsWith('..') && !path.isAbsolute(path.relative(parent, dir));
+  const inside = (dir: string, parent: string) =>
+    !path.relative(parent, dir).startsWith('..') && !path.isAbsolute(path.relative(parent, dir));
   if (!fs.existsSync(schema) || !inside(configDir, owner)) return publishedSchemaUrl(version);
   const relative = path.relative(configDir, schema).split(path.sep).join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
@@ -43,13 +45,18 @@ export function schemaReference(configDir: string, root = packageRoot(), version
 /** Writes lint-deploy.config.json in `cwd`; refuses to overwrite an existing config. Returns the file written. */
 export function writeStarterConfig(cwd: string): string {
   for (const name of CONFIG_FILE_NAMES) {
-    if (lexists(path.join(cwd, name))) throw new UsageError(`${name} already exists here; edit it instead (see docs/configuration.md)`);
+    if (lexists(path.join(cwd, name)))
+      throw new UsageError(`${name} already exists here; edit it instead (see docs/configuration.md)`);
   }
   const config = { ...STARTER_CONFIG, $schema: schemaReference(cwd) };
   const errors = validateAgainst(config);
   if (errors.length) throw new Error(`the starter config is invalid: ${describeErrors(errors)}`);
   const file = path.join(cwd, CONFIG_FILE_NAMES[0]);
   // Exclusive: a name taken by anything (a dangling symbolic link too) is never written through.
-  writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n', { explicit: false, exclusive: true, what: 'starter config' });
+  writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n', {
+    explicit: false,
+    exclusive: true,
+    what: 'starter config',
+  });
   return file;
 }

@@ -24,10 +24,17 @@ export interface LintInputs {
   options: LintOptions;
 }
 
-export function resolveLintInputs(args: CliArgs, cwd: string, timeConfig: <T>(run: () => T) => T = (run) => run()): LintInputs {
+export function resolveLintInputs(
+  args: CliArgs,
+  cwd: string,
+  timeConfig: <T>(run: () => T) => T = (run) => run(),
+): LintInputs {
   const config = timeConfig(() => resolveConfig(args, cwd));
   const builtInIds = new Set(ALL_RULES.map((r) => r.meta.id));
-  const extraRules = [...compileCustomRules(config.customRules, builtInIds), ...loadPlugins(config.plugins, config.baseDir, builtInIds, args.allowPlugins)];
+  const extraRules = [
+    ...compileCustomRules(config.customRules, builtInIds),
+    ...loadPlugins(config.plugins, config.baseDir, builtInIds, args.allowPlugins),
+  ];
   checkRuleOptions(config, [...ALL_RULES, ...extraRules]);
   const ruleOverrides = { ...args.rules };
   let errorMatches: ErrorMatches | undefined;
@@ -35,7 +42,8 @@ export function resolveLintInputs(args: CliArgs, cwd: string, timeConfig: <T>(ru
     errorMatches = matchError(args.explainError, [...ALL_RULES, ...extraRules], mqLookup());
     if (args.paths.length && errorMatches.matches.length) {
       const matched = new Set(errorMatches.matches.map((m) => m.rule.meta.id));
-      for (const rule of [...ALL_RULES, ...extraRules]) if (!matched.has(rule.meta.id)) ruleOverrides[rule.meta.id] = 'off';
+      for (const rule of [...ALL_RULES, ...extraRules])
+        if (!matched.has(rule.meta.id)) ruleOverrides[rule.meta.id] = 'off';
     }
   }
   const options: LintOptions = {
@@ -52,7 +60,11 @@ export function resolveLintInputs(args: CliArgs, cwd: string, timeConfig: <T>(ru
 }
 
 function resolveConfig(args: CliArgs, cwd: string): LintConfig {
-  const config = args.noConfig ? withRecommended(defaultConfig(cwd)) : args.config !== undefined ? loadConfig(args.config, cwd, { trusted: true }) : loadConfig(findConfigForPaths(args.paths, cwd), cwd);
+  const config = args.noConfig
+    ? withRecommended(defaultConfig(cwd))
+    : args.config !== undefined
+      ? loadConfig(args.config, cwd, { trusted: true })
+      : loadConfig(findConfigForPaths(args.paths, cwd), cwd);
   return args.agentVersion ? { ...config, agentVersion: args.agentVersion } : config;
 }
 
@@ -76,7 +88,9 @@ export function findConfigForPaths(paths: readonly string[], cwd: string): strin
   }
   if (found.size > 1) {
     const [[a, pathA], [b, pathB]] = [...found];
-    throw new UsageError(`${pathA} and ${pathB} are under different config files (${path.relative(cwd, a) || a}, ${path.relative(cwd, b) || b}): lint them in separate runs, or choose one with --config`);
+    throw new UsageError(
+      `${pathA} and ${pathB} are under different config files (${path.relative(cwd, a) || a}, ${path.relative(cwd, b) || b}): lint them in separate runs, or choose one with --config`,
+    );
   }
   return found.size ? [...found.keys()][0] : findConfigFile(cwd);
 }

@@ -3,7 +3,13 @@ import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
 import { writeFileAtomic } from '../core/safe-fs';
-import { applyBaseline, createBaseline, DEFAULT_BASELINE_FILE, readBaseline, writeBaseline } from '../engine/run/baseline';
+import {
+  applyBaseline,
+  createBaseline,
+  DEFAULT_BASELINE_FILE,
+  readBaseline,
+  writeBaseline,
+} from '../engine/run/baseline';
 import { lint } from '../engine/lint';
 import { runHandshakeCommand } from './handshake';
 import { getFormatter } from '../report';
@@ -52,7 +58,11 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   }
   if (args.listRules) {
     const width = Math.max(...ALL_RULES.map((r) => r.meta.id.length));
-    io.stdout(ALL_RULES.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`).join('\n') + '\n');
+    io.stdout(
+      ALL_RULES.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.description}`).join(
+        '\n',
+      ) + '\n',
+    );
     return 0;
   }
   if (args.explain !== undefined) {
@@ -66,7 +76,9 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   }
   if (args.init) {
     const file = writeStarterConfig(io.cwd);
-    io.stdout(`Wrote ${path.relative(io.cwd, file)}: edit it, then run lint-deploy (docs/configuration.md describes every key)\n`);
+    io.stdout(
+      `Wrote ${path.relative(io.cwd, file)}: edit it, then run lint-deploy (docs/configuration.md describes every key)\n`,
+    );
     return 0;
   }
   // Unknown formats fail before any work is done.
@@ -84,7 +96,17 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   }
   let workers = perf.workerCount();
   // With threads, the main thread finds the deployments once and deals them out (each thread walked the whole tree).
-  const discovered = workers !== 1 ? perf.stats.time('discover', () => discover({ paths: inputs.options.paths, cwd: inputs.options.cwd, config: inputs.options.config, ignorePatterns: inputs.options.ignorePatterns })) : undefined;
+  const discovered =
+    workers !== 1
+      ? perf.stats.time('discover', () =>
+          discover({
+            paths: inputs.options.paths,
+            cwd: inputs.options.cwd,
+            config: inputs.options.config,
+            ignorePatterns: inputs.options.ignorePatterns,
+          }),
+        )
+      : undefined;
   if (workers === 'auto') workers = autoWorkerCount(discovered?.length ?? 0);
   const inThreads = (targets: NonNullable<typeof discovered>, count: number) => {
     const { lintInWorkers } = require('./parallel') as typeof import('./parallel');
@@ -93,7 +115,12 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   const result =
     workers > 1 && discovered
       ? inThreads(discovered, workers)
-      : lint({ ...inputs.options, ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides), discovered, onDiscovered: args.debug ? (found) => printDeployments(found, io) : undefined });
+      : lint({
+          ...inputs.options,
+          ...perf.lintOptions(inputs.config, inputs.extraRules, inputs.ruleOverrides),
+          discovered,
+          onDiscovered: args.debug ? (found) => printDeployments(found, io) : undefined,
+        });
   perf.afterLint();
   // How the tree was read (templates, embedded configuration, overrides, Liberty includes): --debug only.
   if (args.debug) for (const line of debugResolution(result.deployments, io.cwd)) io.stderr(`lint-deploy: ${line}\n`);
@@ -102,7 +129,9 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     const file = path.resolve(io.cwd, args.baseline ?? DEFAULT_BASELINE_FILE);
     const baseline = createBaseline(all, file);
     writeBaseline(file, baseline, args.baseline !== undefined);
-    io.stderr(`lint-deploy: recorded ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} in ${path.relative(io.cwd, file) || file}\n`);
+    io.stderr(
+      `lint-deploy: recorded ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} in ${path.relative(io.cwd, file) || file}\n`,
+    );
     all = applyBaseline(all, baseline);
   } else if (args.baseline !== undefined) {
     all = applyBaseline(all, readBaseline(path.resolve(io.cwd, args.baseline)));
@@ -111,7 +140,9 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
   // Like ESLint's unmatched-pattern error: a CI job given a wrong path must not pass silently. A file
   // refused with a finding (binary, unreadable, too large) was checked: its finding decides the exit code.
   if (result.fileCount === 0 && !all.length && args.errorOnUnmatched && args.shard === undefined) {
-    throw new UsageError(`no files to check under ${(args.paths.length ? args.paths : ['.']).join(', ')} (lint-deploy reads ${KNOWN_FILES}; --no-error-on-unmatched accepts an empty run)`);
+    throw new UsageError(
+      `no files to check under ${(args.paths.length ? args.paths : ['.']).join(', ')} (lint-deploy reads ${KNOWN_FILES}; --no-error-on-unmatched accepts an empty run)`,
+    );
   }
   const context: ReportContext = {
     cwd: io.reportRoot ?? io.cwd,
@@ -140,10 +171,14 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
 }
 
 /** What "files to check" are, for the empty-run message. */
-const KNOWN_FILES = 'ClearTrust, MQ, WebSphere/Liberty, Tomcat, nginx, Spring, JDK, systemd and Dockerfile configuration';
+const KNOWN_FILES =
+  'ClearTrust, MQ, WebSphere/Liberty, Tomcat, nginx, Spring, JDK, systemd and Dockerfile configuration';
 
 function printDeployments(found: { root: string; reason: string; files: number }[], io: CliIo): void {
-  for (const d of found) io.stderr(`lint-deploy: deployment ${path.relative(io.cwd, d.root) || '.'} (${d.files} file${d.files === 1 ? '' : 's'}): ${d.reason}\n`);
+  for (const d of found)
+    io.stderr(
+      `lint-deploy: deployment ${path.relative(io.cwd, d.root) || '.'} (${d.files} file${d.files === 1 ? '' : 's'}): ${d.reason}\n`,
+    );
 }
 
 function exitCode(findings: Finding[], maxWarnings: number | undefined, io: CliIo): number {
@@ -169,6 +204,8 @@ function explainRule(id: string, color: boolean): string {
     const { renderMarkdownForTerminal } = require('./markdown') as typeof import('./markdown');
     return renderMarkdownForTerminal(fs.readFileSync(page, 'utf8'), color);
   } catch {
-    return rule ? `${rule.meta.id}: ${rule.meta.description} (default severity: ${rule.meta.severity})\n` : `${id}: a file could not be parsed.\n`;
+    return rule
+      ? `${rule.meta.id}: ${rule.meta.description} (default severity: ${rule.meta.severity})\n`
+      : `${id}: a file could not be parsed.\n`;
   }
 }

@@ -11,7 +11,12 @@ type Colors = ReturnType<typeof createColors>;
 export function renderMarkdownForTerminal(markdown: string, color: boolean): string {
   const c = createColors(color);
   const blocks = renderBlocks(new Lexer().lex(markdown), c, '');
-  return blocks.join('\n\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    blocks
+      .join('\n\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }
 
 function renderBlocks(tokens: Token[], c: Colors, indent: string): string[] {
@@ -66,7 +71,9 @@ function renderList(list: Tokens.List, c: Colors, indent: string): string {
   return list.items
     .map((item, i) => {
       const bullet = list.ordered ? `${start + i}.` : '•';
-      const body = renderBlocks(item.tokens, c, indent + ' '.repeat(bullet.length + 1)).join(item.loose ? '\n\n' : '\n');
+      const body = renderBlocks(item.tokens, c, indent + ' '.repeat(bullet.length + 1)).join(
+        item.loose ? '\n\n' : '\n',
+      );
       return `${indent}${bullet} ${body.slice(indent.length + bullet.length + 1)}`;
     })
     .join(list.loose ? '\n\n' : '\n');
@@ -75,8 +82,15 @@ function renderList(list: Tokens.List, c: Colors, indent: string): string {
 function renderTable(table: Tokens.Table, c: Colors, indent: string): string {
   const rows = [table.header, ...table.rows].map((row) => row.map((cell) => renderInline(cell.tokens, c, false)));
   const widths = table.header.map((_, col) => Math.max(...rows.map((row) => visibleLength(row[col] ?? ''))));
-  const line = (row: string[]) => indent + row.map((cell, col) => cell + ' '.repeat(widths[col] - visibleLength(cell))).join('  ').trimEnd();
-  return [c.bold(line(rows[0])), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const line = (row: string[]) =>
+    indent +
+    row
+      .map((cell, col) => cell + ' '.repeat(widths[col] - visibleLength(cell)))
+      .join('  ')
+      .trimEnd();
+  return [c.bold(line(rows[0])), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 function renderInline(tokens: Token[], c: Colors, keepBreaks: boolean): string {
@@ -126,7 +140,10 @@ function indentLines(text: string, indent: string): string {
 
 /** marked escapes &, <, >, " and ' in text for HTML output; a terminal wants the characters. */
 function unescapeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? _);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? _,
+  );
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;

@@ -1,4 +1,12 @@
-import { isMainThread, MessageChannel, type MessagePort, parentPort, Worker, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import {
+  isMainThread,
+  MessageChannel,
+  type MessagePort,
+  parentPort,
+  Worker,
+  receiveMessageOnPort,
+  workerData,
+} from 'node:worker_threads';
 import type { Finding } from '../core/types';
 import { compareFindings, UsageError } from '../core/types';
 import { emptyDerived } from '../derive/derive';
@@ -44,7 +52,14 @@ interface CoordinatorRequest {
 }
 
 type WorkerReply =
-  | { ok: true; findings: Finding[]; roots: string[]; fileCount: number; internalError: boolean; runtimes: RuntimeUse[] }
+  | {
+      ok: true;
+      findings: Finding[];
+      roots: string[];
+      fileCount: number;
+      internalError: boolean;
+      runtimes: RuntimeUse[];
+    }
   | { ok: false; usage: boolean; message: string };
 
 function isWorkerRequest(data: unknown): data is WorkerRequest {
@@ -63,17 +78,39 @@ function isCoordinatorRequest(data: unknown): data is CoordinatorRequest {
  * of being waited for forever), then posts every reply and wakes the main thread.
  * @public required lazily by main.ts, only when threads are used (knip does not follow `require`)
  */
-export function lintInWorkers(run: { argv: string[]; cwd: string; env: Record<string, string | undefined> }, targets: DiscoveredDeployment[], count: number, extraRules: AnyRule[]): LintResult {
+export function lintInWorkers(
+  run: { argv: string[]; cwd: string; env: Record<string, string | undefined> },
+  targets: DiscoveredDeployment[],
+  count: number,
+  extraRules: AnyRule[],
+): LintResult {
   if (!__filename.endsWith('.js')) throw new UsageError('--concurrency needs the built CLI (dist/cli.js)');
   const done = new SharedArrayBuffer(4);
   const counter = new Int32Array(done);
   const { port1, port2 } = new MessageChannel();
-  const request: CoordinatorRequest = { kind: 'lint-deploy-coordinator', argv: run.argv, cwd: run.cwd, env: run.env, count, targets, done, port: port2 };
-  const coordinator = new Worker(__filename, { workerData: request, transferList: [port2], env: run.env as NodeJS.ProcessEnv, argv: [THREAD_ARGUMENT] });
+  const request: CoordinatorRequest = {
+    kind: 'lint-deploy-coordinator',
+    argv: run.argv,
+    cwd: run.cwd,
+    env: run.env,
+    count,
+    targets,
+    done,
+    port: port2,
+  };
+  const coordinator = new Worker(__filename, {
+    workerData: request,
+    transferList: [port2],
+    env: run.env as NodeJS.ProcessEnv,
+    argv: [THREAD_ARGUMENT],
+  });
   while (Atomics.load(counter, 0) === 0) Atomics.wait(counter, 0, 0, 1000);
   const replies = (receiveMessageOnPort(port1)?.message ?? []) as (WorkerReply | undefined)[];
   void coordinator.terminate();
-  const failed = replies.length < count ? { ok: false as const, usage: false, message: 'the coordinator thread stopped' } : (replies.find((r) => !r || !r.ok) as Extract<WorkerReply, { ok: false }> | undefined);
+  const failed =
+    replies.length < count
+      ? { ok: false as const, usage: false, message: 'the coordinator thread stopped' }
+      : (replies.find((r) => !r || !r.ok) as Extract<WorkerReply, { ok: false }> | undefined);
   if (failed) {
     if (failed.usage) throw new UsageError(failed.message);
     throw new UsageError(`--concurrency: ${failed.message}; run without --concurrency to see more`);
@@ -83,12 +120,17 @@ export function lintInWorkers(run: { argv: string[]; cwd: string; env: Record<st
   for (const reply of ok) for (const finding of reply.findings) findings.push(finding);
   return {
     findings: findings.sort(compareFindings),
-    deployments: ok.flatMap((r) => r.roots).sort().map((root) => ({ root, documents: [], components: [], links: [], derived: emptyDerived() })),
+    deployments: ok
+      .flatMap((r) => r.roots)
+      .sort()
+      .map((root) => ({ root, documents: [], components: [], links: [], derived: emptyDerived() })),
     fileCount: ok.reduce((n, r) => n + r.fileCount, 0),
     rules: [...ALL_RULES, ...extraRules],
     internalError: ok.some((r) => r.internalError),
     // In the single-thread order: deployments sorted by root, each one's attachments in model order.
-    runtimes: ok.flatMap((r) => r.runtimes).sort((a, b) => (a.deployment < b.deployment ? -1 : a.deployment > b.deployment ? 1 : 0)),
+    runtimes: ok
+      .flatMap((r) => r.runtimes)
+      .sort((a, b) => (a.deployment < b.deployment ? -1 : a.deployment > b.deployment ? 1 : 0)),
   };
 }
 
@@ -104,7 +146,13 @@ function runCoordinator(request: CoordinatorRequest): void {
   };
   for (let index = 0; index < request.count; index++) {
     const targets = request.targets.filter((_, i) => i % request.count === index);
-    const work: WorkerRequest = { kind: 'lint-deploy-worker', argv: request.argv, cwd: request.cwd, env: request.env, targets };
+    const work: WorkerRequest = {
+      kind: 'lint-deploy-worker',
+      argv: request.argv,
+      cwd: request.cwd,
+      env: request.env,
+      targets,
+    };
     const settle = (reply: WorkerReply) => {
       if (replies[index]) return;
       replies[index] = reply;
@@ -112,15 +160,29 @@ function runCoordinator(request: CoordinatorRequest): void {
     };
     let worker: Worker;
     try {
-      worker = new Worker(__filename, { workerData: work, env: request.env as NodeJS.ProcessEnv, argv: [THREAD_ARGUMENT] });
+      worker = new Worker(__filename, {
+        workerData: work,
+        env: request.env as NodeJS.ProcessEnv,
+        argv: [THREAD_ARGUMENT],
+      });
     } catch (error) {
       settle({ ok: false, usage: false, message: `worker ${index + 1} could not start (${(error as Error).message})` });
       continue;
     }
     worker.on('message', (reply: WorkerReply) => settle(reply));
-    worker.on('error', (error: Error) => settle({ ok: false, usage: false, message: `worker ${index + 1} failed (${error.message.split('\n')[0]})` }));
+    worker.on('error', (error: Error) =>
+      settle({ ok: false, usage: false, message: `worker ${index + 1} failed (${error.message.split('\n')[0]})` }),
+    );
     // A reply posted just before the thread ended is delivered first; the turn after is the proof it never came.
-    worker.on('exit', (code) => setImmediate(() => settle({ ok: false, usage: false, message: `worker ${index + 1} stopped (exit code ${code}) before finishing` })));
+    worker.on('exit', (code) =>
+      setImmediate(() =>
+        settle({
+          ok: false,
+          usage: false,
+          message: `worker ${index + 1} stopped (exit code ${code}) before finishing`,
+        }),
+      ),
+    );
   }
 }
 
@@ -130,7 +192,14 @@ function runLintWorker(request: WorkerRequest): void {
   try {
     const inputs = resolveLintInputs(parseCliArgs(request.argv), request.cwd);
     const result = lint({ ...inputs.options, discovered: request.targets, keepModel: false });
-    reply = { ok: true, findings: result.findings, roots: result.deployments.map((d) => d.root), fileCount: result.fileCount, internalError: result.internalError, runtimes: result.runtimes };
+    reply = {
+      ok: true,
+      findings: result.findings,
+      roots: result.deployments.map((d) => d.root),
+      fileCount: result.fileCount,
+      internalError: result.internalError,
+      runtimes: result.runtimes,
+    };
   } catch (error) {
     reply = { ok: false, usage: error instanceof UsageError, message: (error as Error)?.message ?? String(error) };
   }

@@ -1,6 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../core/types';
-import { cacheKey, cacheSigningKey, LintCache, resolveCacheFile, type CacheStrategy } from '../engine/performance/cache';
+import {
+  cacheKey,
+  cacheSigningKey,
+  LintCache,
+  resolveCacheFile,
+  type CacheStrategy,
+} from '../engine/performance/cache';
 import type { LintConfig } from '../core/config';
 import type { LintOptions } from '../engine/lint';
 import { ProgressLine, progressWanted } from '../engine/performance/progress';
@@ -33,19 +39,31 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
   stats.startupMs = performance.now();
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const concurrency = parseConcurrency(args.concurrency);
-  if (concurrency !== 1 && shard) throw new UsageError('--concurrency and --shard cannot be used together (--shard splits across machines, --concurrency across threads)');
+  if (concurrency !== 1 && shard)
+    throw new UsageError(
+      '--concurrency and --shard cannot be used together (--shard splits across machines, --concurrency across threads)',
+    );
   const strategy = parseCacheStrategy(args.cacheStrategy);
   // --debug prints how each deployment's files were read (src/cli/debug-resolution.ts): it needs the model too.
   const needsModel = args.formats.some((f) => MODEL_FORMATS.has(f)) || args.debug;
-  if (args.cache && needsModel) io.stderr(`lint-deploy: --cache is not used with --format ${args.formats.filter((f) => MODEL_FORMATS.has(f)).join(', ')} (that report needs every deployment parsed)\n`);
+  if (args.cache && needsModel)
+    io.stderr(
+      `lint-deploy: --cache is not used with --format ${args.formats.filter((f) => MODEL_FORMATS.has(f)).join(', ')} (that report needs every deployment parsed)\n`,
+    );
   const useCache = (args.cache || args.cacheLocation !== undefined) && !needsModel;
-  const progress = progressWanted({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env, quiet: args.quiet }) ? new ProgressLine((text) => io.stderr(text)) : undefined;
+  const progress = progressWanted({ stderrIsTTY: io.stderrIsTTY ?? false, env: io.env, quiet: args.quiet })
+    ? new ProgressLine((text) => io.stderr(text))
+    : undefined;
   let cache: LintCache | undefined;
   return {
     stats,
     lintOptions(config, extraRules, ruleOverrides) {
       if (useCache) {
-        const rules = [...ALL_RULES, ...extraRules].map((r) => ({ id: r.meta.id, severity: r.meta.severity, defaultOptions: r.meta.defaultOptions }));
+        const rules = [...ALL_RULES, ...extraRules].map((r) => ({
+          id: r.meta.id,
+          severity: r.meta.severity,
+          defaultOptions: r.meta.defaultOptions,
+        }));
         const key = cacheKey({
           toolVersion: readPackageVersion(),
           config,
@@ -55,7 +73,17 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
           plugins: config.plugins,
           extra: { reportUnused: args.reportUnusedDisableDirectives },
         });
-        cache = stats.time('cache', () => new LintCache(resolveCacheFile(args.cacheLocation, io.cwd), key, strategy, cacheSigningKey(io.env), args.cacheLocation !== undefined));
+        cache = stats.time(
+          'cache',
+          () =>
+            new LintCache(
+              resolveCacheFile(args.cacheLocation, io.cwd),
+              key,
+              strategy,
+              cacheSigningKey(io.env),
+              args.cacheLocation !== undefined,
+            ),
+        );
       }
       return { shard, cache, stats, onProgress: progress?.update, keepModel: needsModel };
     },
@@ -63,7 +91,8 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
       progress?.done();
       if (cache) {
         const c = cache;
-        if (!stats.time('cache', () => c.save())) io.stderr(`lint-deploy: the cache was not saved: ${c.saveError ?? c.file}\n`);
+        if (!stats.time('cache', () => c.save()))
+          io.stderr(`lint-deploy: the cache was not saved: ${c.saveError ?? c.file}\n`);
       }
     },
     printStats() {
@@ -89,7 +118,9 @@ export function parseConcurrency(value: string | undefined): number | 'auto' {
   // Each worker loads the whole tool: more than a few per CPU only costs memory and start-up.
   const max = MAX_WORKERS_PER_CPU * Math.max(1, availableParallelism());
   if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > max) {
-    throw new UsageError(`--concurrency expects off, auto or a whole number from 1 to ${max} (${MAX_WORKERS_PER_CPU} per CPU here), got '${value}'`);
+    throw new UsageError(
+      `--concurrency expects off, auto or a whole number from 1 to ${max} (${MAX_WORKERS_PER_CPU} per CPU here), got '${value}'`,
+    );
   }
   return n;
 }

@@ -47,11 +47,18 @@ export class DirectoryTree<T> {
       if (node.here.length) deepestHolder = node;
     }
     const items = (indexes: number[]) => indexes.map((i) => this.items[i]);
-    return { nearest: items(this.below(node)), holding: items(node.here), nearestHolders: items(deepestHolder?.here ?? []) };
+    return {
+      nearest: items(this.below(node)),
+      holding: items(node.here),
+      nearestHolders: items(deepestHolder?.here ?? []),
+    };
   }
 
   private below(node: Node<T>): number[] {
-    if (!node.below) node.below = [...node.here, ...[...node.children.values()].flatMap((child) => this.below(child))].sort((a, b) => a - b);
+    if (!node.below)
+      node.below = [...node.here, ...[...node.children.values()].flatMap((child) => this.below(child))].sort(
+        (a, b) => a - b,
+      );
     return node.below;
   }
 }

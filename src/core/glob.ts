@@ -49,7 +49,8 @@ export function compileGlob(pattern: string | readonly string[], options: GlobOp
     const all = pattern.map((p) => compileGlob(p, options));
     return (path) => all.some((match) => match(path));
   }
-  if (pattern.length > MAX_PATTERN_LENGTH) throw new GlobTooComplexError(`pattern longer than ${MAX_PATTERN_LENGTH} characters`);
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    throw new GlobTooComplexError(`pattern longer than ${MAX_PATTERN_LENGTH} characters`);
   let body = pattern;
   let negate = false;
   if (options.negation !== false && !options.starOnly) {
@@ -60,24 +61,32 @@ export function compileGlob(pattern: string | readonly string[], options: GlobOp
   }
   const alternatives = options.braces === false || options.starOnly ? [body] : expandBraces(body);
   // `dir/**` is the directory itself or anything below it.
-  const withTails = options.starOnly || options.globstar === false ? alternatives : alternatives.flatMap(withoutTrailingGlobstars);
+  const withTails =
+    options.starOnly || options.globstar === false ? alternatives : alternatives.flatMap(withoutTrailingGlobstars);
   const programs = withTails.map((alternative) => literalPrefix(tokenize(alternative, options)));
   const baseOnly = options.matchBase && !body.includes('/');
   const dot = options.starOnly ? true : (options.dot ?? false);
   return (path) => {
     const subject = baseOnly ? path.slice(path.lastIndexOf('/') + 1) : path;
     // The literal head is compared as a string; only the rest runs through the automaton.
-    const hit = programs.some(({ prefix, tokens }) => subject.startsWith(prefix) && run(tokens, subject, dot, prefix.length));
+    const hit = programs.some(
+      ({ prefix, tokens }) => subject.startsWith(prefix) && run(tokens, subject, dot, prefix.length),
+    );
     return hit !== negate;
   };
 }
 
 /** compileGlob for a glob from a config: a pattern past the limits is a UsageError naming where it is. */
-export function compileConfigGlob(pattern: string | readonly string[], options: GlobOptions, where: string): (path: string) => boolean {
+export function compileConfigGlob(
+  pattern: string | readonly string[],
+  options: GlobOptions,
+  where: string,
+): (path: string) => boolean {
   try {
     return compileGlob(pattern, options);
   } catch (error) {
-    if (error instanceof GlobTooComplexError) throw new UsageError(`${where}: glob ${JSON.stringify(pattern).slice(0, 80)} is too complex (${error.message})`);
+    if (error instanceof GlobTooComplexError)
+      throw new UsageError(`${where}: glob ${JSON.stringify(pattern).slice(0, 80)} is too complex (${error.message})`);
     throw error;
   }
 }
@@ -117,7 +126,8 @@ function expandBraces(pattern: string): string[] {
       work.push(before + body.slice(start, comma) + after);
       start = comma + 1;
     }
-    if (work.length + done.length > MAX_ALTERNATIVES) throw new GlobTooComplexError(`more than ${MAX_ALTERNATIVES} alternatives after brace expansion`);
+    if (work.length + done.length > MAX_ALTERNATIVES)
+      throw new GlobTooComplexError(`more than ${MAX_ALTERNATIVES} alternatives after brace expansion`);
   }
   return done.reverse();
 }
@@ -162,7 +172,8 @@ function tokenize(pattern: string, options: GlobOptions): Token[] {
     } else if (ch === '*') {
       let end = i;
       while (pattern[end + 1] === '*') end++;
-      const wholeSegment = (i === 0 || pattern[i - 1] === '/') && (end + 1 === pattern.length || pattern[end + 1] === '/');
+      const wholeSegment =
+        (i === 0 || pattern[i - 1] === '/') && (end + 1 === pattern.length || pattern[end + 1] === '/');
       if (globstar && end === i + 1 && wholeSegment) {
         if (end + 1 === pattern.length) {
           // A trailing `**` (after `/`, or the whole pattern): anything below (compileGlob adds the directory itself).
@@ -230,14 +241,20 @@ function run(tokens: Token[], subject: string, dot: boolean, from: number): bool
   const n = tokens.length;
   const startAtSegment = from === 0 || subject[from - 1] === '/';
   // glob(3): a `.` that starts a path segment is matched only by a `.` that starts a pattern segment.
-  const startsSegment = tokens.map((_, i) => (i === 0 ? startAtSegment : tokens[i - 1].kind === 'segments' || (tokens[i - 1].kind === 'char' && (tokens[i - 1] as { ch: string }).ch === '/')));
+  const startsSegment = tokens.map((_, i) =>
+    i === 0
+      ? startAtSegment
+      : tokens[i - 1].kind === 'segments' ||
+        (tokens[i - 1].kind === 'char' && (tokens[i - 1] as { ch: string }).ch === '/'),
+  );
   let current = new Uint8Array(n + 1);
   let next = new Uint8Array(n + 1);
   /** Epsilon moves (only forward: one ascending sweep closes the set). Zero segments only at a segment start. */
   const close = (states: Uint8Array, segmentStart: boolean) => {
     for (let i = 0; i < n; i++) {
       const kind = tokens[i].kind;
-      if (states[i] && (kind === 'star' || kind === 'anything' || (kind === 'segments' && segmentStart))) states[i + 1] = 1;
+      if (states[i] && (kind === 'star' || kind === 'anything' || (kind === 'segments' && segmentStart)))
+        states[i + 1] = 1;
     }
   };
   current[0] = 1;

@@ -10,7 +10,9 @@ import { UsageError } from './types';
 
 export type SafeReadFailure = 'missing' | 'symlink' | 'not-a-regular-file' | 'too-large' | 'unreadable';
 
-export type SafeRead = { ok: true; bytes: Buffer } | { ok: false; reason: SafeReadFailure; code?: string; size?: number };
+export type SafeRead =
+  | { ok: true; bytes: Buffer }
+  | { ok: false; reason: SafeReadFailure; code?: string; size?: number };
 
 /** What a failed read means, for one-line messages ("is a symbolic link", "is over 1 MB"…). */
 export function describeReadFailure(failure: Extract<SafeRead, { ok: false }>, maxBytes: number): string {
@@ -41,7 +43,10 @@ export function formatBytes(bytes: number): string {
 export function readRegularFile(file: string, maxBytes: number, options: { noFollow?: boolean } = {}): SafeRead {
   let fd: number;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (options.noFollow ? fs.constants.O_NOFOLLOW : 0));
+    fd = fs.openSync(
+      file,
+      fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (options.noFollow ? fs.constants.O_NOFOLLOW : 0),
+    );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', code };
@@ -120,7 +125,10 @@ export function writeFileAtomic(file: string, data: string | Buffer, options: At
   }
   if (existing && options.exclusive) throw new UsageError(`${file} already exists; not overwriting it`);
   if (existing?.isSymbolicLink()) {
-    if (!options.explicit) throw new UsageError(`Refusing to write the ${options.what} to ${file}: it is a symbolic link (name the path with its option to write through it)`);
+    if (!options.explicit)
+      throw new UsageError(
+        `Refusing to write the ${options.what} to ${file}: it is a symbolic link (name the path with its option to write through it)`,
+      );
     target = resolveLink(file);
     try {
       existing = fs.statSync(target);
@@ -130,7 +138,8 @@ export function writeFileAtomic(file: string, data: string | Buffer, options: At
   }
   if (existing?.isDirectory()) throw writeError(file, 'EISDIR');
   if (existing && !existing.isFile()) {
-    if (!options.explicit) throw new UsageError(`Refusing to write the ${options.what} to ${file}: it is not a regular file`);
+    if (!options.explicit)
+      throw new UsageError(`Refusing to write the ${options.what} to ${file}: it is not a regular file`);
     try {
       fs.writeFileSync(target, data);
       return;
@@ -143,7 +152,11 @@ export function writeFileAtomic(file: string, data: string | Buffer, options: At
   let fd: number | undefined;
   try {
     fs.mkdirSync(dir, { recursive: true });
-    fd = fs.openSync(temporary, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, existing ? existing.mode & 0o7777 : (options.mode ?? 0o666));
+    fd = fs.openSync(
+      temporary,
+      fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW,
+      existing ? existing.mode & 0o7777 : (options.mode ?? 0o666),
+    );
     const buffer = typeof data === 'string' ? Buffer.from(data) : data;
     for (let offset = 0; offset < buffer.length; ) offset += fs.writeSync(fd, buffer, offset, buffer.length - offset);
     fs.fsyncSync(fd);

@@ -103,13 +103,15 @@ export function issued(issuer: PemCertificate, child: PemCertificate): boolean {
 
 const sameCertificate = (a: PemCertificate, b: PemCertificate) => a.fingerprintSha256 === b.fingerprintSha256;
 /** JSSE also takes a sent certificate with a trusted certificate's name and key as trusted (a re-signed root). */
-const sameNameAndKey = (a: PemCertificate, b: PemCertificate) => a.subjectText === b.subjectText && a.publicKeySha256 === b.publicKeySha256;
+const sameNameAndKey = (a: PemCertificate, b: PemCertificate) =>
+  a.subjectText === b.subjectText && a.publicKeySha256 === b.publicKeySha256;
 
 /** Validates the path the verifier builds (see the module comment). Dates are not judged here: `dateFailure`. */
 export function validatePath(input: PathInput): PathResult {
   const { presented, anchors, stack } = input;
   const leaf = presented[0];
-  const isAnchor = (c: PemCertificate) => anchors.some((a) => sameCertificate(a, c) || (stack === 'jsse' && sameNameAndKey(a, c)));
+  const isAnchor = (c: PemCertificate) =>
+    anchors.some((a) => sameCertificate(a, c) || (stack === 'jsse' && sameNameAndKey(a, c)));
   // JSSE: a sent certificate (in issuing order) that is trusted ends the path; the leaf itself: trusted as is.
   if (stack === 'jsse') {
     for (let i = 0; i < presented.length; i++) {
@@ -154,7 +156,12 @@ export function validatePath(input: PathInput): PathResult {
 }
 
 /** Whether a certificate of the tree (not sent) would lead to an anchor: then the peer omits an intermediate. */
-function reachesAnchor(start: PemCertificate, anchors: PemCertificate[], elsewhere: PemCertificate[], stack: VerifierStack): boolean {
+function reachesAnchor(
+  start: PemCertificate,
+  anchors: PemCertificate[],
+  elsewhere: PemCertificate[],
+  stack: VerifierStack,
+): boolean {
   let current = start;
   for (let hops = 0; hops < 8; hops++) {
     if (anchors.some((a) => sameCertificate(a, current))) return stack === 'jsse' || current.selfSigned;
@@ -175,15 +182,23 @@ function finish(input: PathInput, path: PemCertificate[]): PathResult {
   const leafIsAnchor = path.length === 1;
   const intermediates = path.slice(1, -1);
   if (stack === 'openssl' && input.verifyDepth !== undefined && intermediates.length > input.verifyDepth) {
-    return { ok: false, reason: 'depth', at: path[input.verifyDepth + 1], detail: `${intermediates.length} intermediate(s), verify depth ${input.verifyDepth}`, path };
+    return {
+      ok: false,
+      reason: 'depth',
+      at: path[input.verifyDepth + 1],
+      detail: `${intermediates.length} intermediate(s), verify depth ${input.verifyDepth}`,
+      path,
+    };
   }
   // Issuers must be CAs allowed to sign certificates. JSSE does not check an anchor's extensions; OpenSSL does.
   const issuers = stack === 'jsse' ? intermediates : path.slice(1);
   for (const [i, ca] of issuers.entries()) {
     if (!ca.isCa) return { ok: false, reason: 'not-ca', at: ca, detail: 'basicConstraints CA:FALSE or absent', path };
-    if (ca.keyUsage && !ca.keyUsage.includes('keyCertSign')) return { ok: false, reason: 'not-ca', at: ca, detail: 'key usage without keyCertSign', path };
+    if (ca.keyUsage && !ca.keyUsage.includes('keyCertSign'))
+      return { ok: false, reason: 'not-ca', at: ca, detail: 'key usage without keyCertSign', path };
     // pathLen counts the non-self-issued intermediates below this CA.
-    if (ca.pathLen !== undefined && i > ca.pathLen) return { ok: false, reason: 'path-length', at: ca, detail: `pathLen ${ca.pathLen}`, path };
+    if (ca.pathLen !== undefined && i > ca.pathLen)
+      return { ok: false, reason: 'path-length', at: ca, detail: `pathLen ${ca.pathLen}`, path };
   }
   // End-entity checks: JSSE skips them when the leaf is the anchor.
   if (!(stack === 'jsse' && leafIsAnchor)) {
@@ -195,7 +210,10 @@ function finish(input: PathInput, path: PemCertificate[]): PathResult {
 }
 
 /** What the leaf's key usage or extended key usage lacks for the purpose, as the verifier sees it; undefined when fine. */
-export function keyUsageProblem(leaf: PemCertificate, input: Pick<PathInput, 'stack' | 'purpose' | 'serverKeyUsage'>): string | undefined {
+export function keyUsageProblem(
+  leaf: PemCertificate,
+  input: Pick<PathInput, 'stack' | 'purpose' | 'serverKeyUsage'>,
+): string | undefined {
   const eku = leaf.extKeyUsage;
   // JSSE (EndEntityChecker) accepts anyExtendedKeyUsage; OpenSSL's purpose check does not.
   if (eku && !eku.includes(input.purpose) && !(input.stack === 'jsse' && eku.includes('anyExtendedKeyUsage'))) {
@@ -208,13 +226,20 @@ export function keyUsageProblem(leaf: PemCertificate, input: Pick<PathInput, 'st
     if (needed && !ku.includes(needed)) return `key usage ${ku.join(', ') || '(none)'} without ${needed}`;
     return undefined;
   }
-  const accepted = input.purpose === 'clientAuth' ? ['digitalSignature', 'keyAgreement'] : ['digitalSignature', 'keyEncipherment', 'keyAgreement'];
-  if (!accepted.some((k) => ku.includes(k))) return `key usage ${ku.join(', ') || '(none)'} without ${accepted.join(' or ')}`;
+  const accepted =
+    input.purpose === 'clientAuth'
+      ? ['digitalSignature', 'keyAgreement']
+      : ['digitalSignature', 'keyEncipherment', 'keyAgreement'];
+  if (!accepted.some((k) => ku.includes(k)))
+    return `key usage ${ku.join(', ') || '(none)'} without ${accepted.join(' or ')}`;
   return undefined;
 }
 
 /** The first date-checked certificate of a built path that is not valid at `now` (leaf first, as verifiers report). */
-export function dateFailure(result: PathSuccess, now: Date): { at: PemCertificate; kind: 'expired' | 'not-yet-valid' } | undefined {
+export function dateFailure(
+  result: PathSuccess,
+  now: Date,
+): { at: PemCertificate; kind: 'expired' | 'not-yet-valid' } | undefined {
   for (const c of result.dateChecked) {
     if (c.notAfter < now) return { at: c, kind: 'expired' };
     if (c.notBefore > now) return { at: c, kind: 'not-yet-valid' };

@@ -32,7 +32,13 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
   const endpointOf = (component: Component, role: 'client' | 'server'): Endpoint | undefined => {
     let known = endpoints.get(component.id);
     if (!known) endpoints.set(component.id, (known = {}));
-    if (!(role in known)) known[role] = endpointFor(component, role, deployment, role === 'server' ? presentedKeys(certs, component) : undefined);
+    if (!(role in known))
+      known[role] = endpointFor(
+        component,
+        role,
+        deployment,
+        role === 'server' ? presentedKeys(certs, component) : undefined,
+      );
     return known[role];
   };
   const byId = new Map(deployment.components.map((c) => [c.id, c]));
@@ -54,14 +60,22 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
     let predicted: LinkPrediction | undefined;
     if (clientEnd && serverEnd) {
       const prediction = predictHandshake(clientEnd.side, serverEnd.side);
-      predicted = { link, client: clientEnd, server: serverEnd, prediction, outcome: linkOutcome(clientEnd, serverEnd, prediction) };
+      predicted = {
+        link,
+        client: clientEnd,
+        server: serverEnd,
+        prediction,
+        outcome: linkOutcome(clientEnd, serverEnd, prediction),
+      };
       predictions.push(predicted);
     }
     links.push(predicted ? { link, client, server, predicted } : { link, client, server });
   }
   for (const component of deployment.components) if (component.tls) endpointOf(component, ownRole(component));
   const stacks = new Map(deployment.components.map((c) => [c.id, stackOf(c, deployment)]));
-  const unreadable = new Set(deployment.documents.filter((d) => isKeystoreDocument(d) && !d.data.readable).map((d) => d.file.path));
+  const unreadable = new Set(
+    deployment.documents.filter((d) => isKeystoreDocument(d) && !d.data.readable).map((d) => d.file.path),
+  );
   const trust = deriveTrust(certs, links, unreadable);
   const derived: DerivedModel = { certificates: certs, stacks, links, unconfirmed, predictions, endpoints, trust };
   return { ...deployment, derived };
@@ -74,7 +88,10 @@ export function ownEndpoint(deployment: DerivedDeployment, component: Component)
 
 /** The certificates in the tree a server presents, as related locations (they decide which suites it can use). */
 export function presentedCertificates(deployment: DerivedDeployment, server: Component): RelatedLocation[] {
-  return presentedPlaces(deployment.derived.certificates, server).map((l) => ({ ...l, message: `${server.name} presents this certificate` }));
+  return presentedPlaces(deployment.derived.certificates, server).map((l) => ({
+    ...l,
+    message: `${server.name} presents this certificate`,
+  }));
 }
 
 /** What each end of a predicted link runs, for messages. */
@@ -85,5 +102,13 @@ export function stackLabels(deployment: DerivedDeployment, lp: LinkPrediction): 
 
 /** Derived data of a deployment that was not checked in this run (cache hit, or its model was not kept). */
 export function emptyDerived(): DerivedModel {
-  return { certificates: [], links: [], unconfirmed: [], predictions: [], endpoints: new Map(), stacks: new Map(), trust: [] };
+  return {
+    certificates: [],
+    links: [],
+    unconfirmed: [],
+    predictions: [],
+    endpoints: new Map(),
+    stacks: new Map(),
+    trust: [],
+  };
 }

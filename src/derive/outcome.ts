@@ -17,7 +17,13 @@ export function linkOutcome(client: Endpoint, server: Endpoint, prediction: Hand
   }
   if (missing.length > 0) return { kind: 'unknown', missing };
   if (prediction.ok) return { kind: 'negotiates', protocol: prediction.protocol, cipherSuite: prediction.cipherSuite };
-  return { kind: 'fails', reason: prediction.reason, side: prediction.failingSide, alert: prediction.alert, messages: prediction.messages };
+  return {
+    kind: 'fails',
+    reason: prediction.reason,
+    side: prediction.failingSide,
+    alert: prediction.alert,
+    messages: prediction.messages,
+  };
 }
 
 function certificateMissing(server: Endpoint): string {

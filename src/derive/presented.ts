@@ -28,7 +28,11 @@ function commonHead(a: string[], b: string[]): number {
  * ties broken by nearness to the component's config file. Leaf first, then the rest of the file; for a key
  * store, the chain of the key entry the component's key alias names (`storeChain`).
  */
-export function certificatesNamed(all: TreeCertificate[], wanted: string | undefined, component: Component): TreeCertificate[] {
+export function certificatesNamed(
+  all: TreeCertificate[],
+  wanted: string | undefined,
+  component: Component,
+): TreeCertificate[] {
   // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
   if (!wanted || PLACEHOLDER.test(path.basename(wanted))) return [];
   const index = indexOf(all);
@@ -61,9 +65,15 @@ function storeChain(inStore: TreeCertificate[], alias: string | undefined): Tree
   const keyEntries = inStore.filter((c) => c.store?.entry === 'private-key');
   const aliases = [...new Set(keyEntries.map((c) => c.store?.alias))];
   // Java's PKCS12 and JKS stores match aliases case-insensitively (JKS lower-cases them).
-  const chosen = alias ? aliases.find((a) => a?.toLowerCase() === alias.toLowerCase()) : aliases.length === 1 ? aliases[0] : undefined;
+  const chosen = alias
+    ? aliases.find((a) => a?.toLowerCase() === alias.toLowerCase())
+    : aliases.length === 1
+      ? aliases[0]
+      : undefined;
   if (chosen === undefined) return [];
-  return keyEntries.filter((c) => c.store?.alias === chosen).sort((a, b) => (a.store?.chainIndex ?? 0) - (b.store?.chainIndex ?? 0));
+  return keyEntries
+    .filter((c) => c.store?.alias === chosen)
+    .sort((a, b) => (a.store?.chainIndex ?? 0) - (b.store?.chainIndex ?? 0));
 }
 
 interface CertificateIndex {

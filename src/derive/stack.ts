@@ -31,14 +31,24 @@ const IMPLEMENTORS: [RegExp, string][] = [
 ];
 
 const FAMILIES: Record<string, string> = {
-  openjdk: 'OpenJDK', oracle: 'Oracle', temurin: 'Eclipse Temurin', corretto: 'Amazon Corretto', ibm: 'IBM', semeru: 'IBM Semeru', redhat: 'Red Hat', unknown: '',
+  openjdk: 'OpenJDK',
+  oracle: 'Oracle',
+  temurin: 'Eclipse Temurin',
+  corretto: 'Amazon Corretto',
+  ibm: 'IBM',
+  semeru: 'IBM Semeru',
+  redhat: 'Red Hat',
+  unknown: '',
 };
 
 /** `Oracle 1.8.0_202`, `Eclipse Temurin 17.0.15`, `JDK 11` (vendor unknown), undefined without a runtime. */
 export function jdkLabel(runtime: JavaRuntime | undefined): string | undefined {
   if (!runtime) return undefined;
   const implementor = runtime.implementor?.replace(/^"|"$/g, '').trim();
-  const named = implementor ? (IMPLEMENTORS.find(([re]) => re.test(implementor))?.[1] ?? implementor.replace(/,? (Inc\.?|Corporation|Corp\.?|Ltd\.?)$/i, '')) : undefined;
+  const named = implementor
+    ? (IMPLEMENTORS.find(([re]) => re.test(implementor))?.[1] ??
+      implementor.replace(/,? (Inc\.?|Corporation|Corp\.?|Ltd\.?)$/i, ''))
+    : undefined;
   const vendor = named ?? FAMILIES[runtime.vendor.value] ?? runtime.vendor.value;
   const version = runtime.version.value || 'version unknown';
   return `${vendor || 'JDK'} ${version}`;
@@ -52,8 +62,12 @@ export function stackOf(component: Component, deployment: Deployment): TlsStack 
   const implementation = component.tls?.implementation ?? defaultImplementation(component);
   switch (implementation) {
     case 'openssl': {
-      const version = typeof component.attributes.opensslVersion === 'string' ? component.attributes.opensslVersion : undefined;
-      return { kind: 'openssl', label: version ? `OpenSSL ${version}` : 'OpenSSL 3.x (assumed: the tree does not say which)' };
+      const version =
+        typeof component.attributes.opensslVersion === 'string' ? component.attributes.opensslVersion : undefined;
+      return {
+        kind: 'openssl',
+        label: version ? `OpenSSL ${version}` : 'OpenSSL 3.x (assumed: the tree does not say which)',
+      };
     }
     case 'gskit':
       return { kind: 'gskit', label: 'GSKit (IBM MQ)' };
@@ -64,7 +78,12 @@ export function stackOf(component: Component, deployment: Deployment): TlsStack 
       const runtime = component.runtime ?? deployment.runtime;
       const jdk = jdkLabel(runtime);
       const name = implementation === 'ibmjsse2' || WAS_TRADITIONAL(component) ? 'IBM JSSE2' : 'JSSE';
-      return { kind: implementation, label: `${name} · ${jdk ?? 'JDK unknown'}`, ...(runtime ? { runtime } : {}), ...(jdk ? { jdk } : {}) };
+      return {
+        kind: implementation,
+        label: `${name} · ${jdk ?? 'JDK unknown'}`,
+        ...(runtime ? { runtime } : {}),
+        ...(jdk ? { jdk } : {}),
+      };
     }
     default:
       return { kind: 'unknown', label: 'TLS stack unknown' };

@@ -29,7 +29,8 @@ export function keyEntries(all: TreeCertificate[], file: string): { alias: strin
   const inStore = certificatesInStore(all, file);
   if (inStore.length === 0) return [];
   // A PEM file is one chain, sent in file order (nginx ssl_certificate): its key may well not be in the tree.
-  if (!inStore.some((c) => entryOf(c))) return [{ alias: '', chain: [...inStore].sort((a, b) => a.cert.range.start.line - b.cert.range.start.line) }];
+  if (!inStore.some((c) => entryOf(c)))
+    return [{ alias: '', chain: [...inStore].sort((a, b) => a.cert.range.start.line - b.cert.range.start.line) }];
   const byAlias = new Map<string, TreeCertificate[]>();
   for (const c of inStore) {
     const e = entryOf(c);

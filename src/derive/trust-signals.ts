@@ -21,10 +21,17 @@ export interface TrustSignals {
 
 /** TLS alert numbers (RFC 8446 6), as OpenSSL logs them: "SSL alert number 46". */
 export const ALERT_NUMBER: Record<string, number> = {
-  handshake_failure: 40, bad_certificate: 42, unsupported_certificate: 43, certificate_expired: 45, certificate_unknown: 46, unknown_ca: 48, certificate_required: 116,
+  handshake_failure: 40,
+  bad_certificate: 42,
+  unsupported_certificate: 43,
+  certificate_expired: 45,
+  certificate_unknown: 46,
+  unknown_ca: 48,
+  certificate_required: 116,
 };
 
-const JSSE_PKIX_BUILD = 'PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target';
+const JSSE_PKIX_BUILD =
+  'PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target';
 
 function jsseVerifierText(kind: TrustFailureKind): string {
   switch (kind) {
@@ -49,7 +56,11 @@ function jsseVerifierText(kind: TrustFailureKind): string {
  */
 function jsseAlert(kind: TrustFailureKind, protocol: string | undefined, direction: 'server' | 'client'): string {
   if (direction === 'client' || protocol === 'TLSv1.3') return 'certificate_unknown';
-  return kind === 'expired' ? 'certificate_expired' : kind === 'not-yet-valid' ? 'bad_certificate' : 'certificate_unknown';
+  return kind === 'expired'
+    ? 'certificate_expired'
+    : kind === 'not-yet-valid'
+      ? 'bad_certificate'
+      : 'certificate_unknown';
 }
 
 /** OpenSSL's verify error for a failure (X509_verify_cert_error_string), as nginx logs it. */
@@ -84,20 +95,43 @@ export function trustSignals(check: TrustCheck, kind: TrustFailureKind, protocol
   if (check.direction === 'server') {
     if (check.stack === 'jsse') {
       const alert = jsseAlert(kind, protocol, 'server');
-      const peerLog = check.peer.tls?.implementation === 'openssl' ? `SSL alert number ${ALERT_NUMBER[alert]} (sslv3 alert ${alert.replace(/_/g, ' ')})` : `Received fatal alert: ${alert}`;
+      const peerLog =
+        check.peer.tls?.implementation === 'openssl'
+          ? `SSL alert number ${ALERT_NUMBER[alert]} (sslv3 alert ${alert.replace(/_/g, ' ')})`
+          : `Received fatal alert: ${alert}`;
       return { alert, verifierLog: jsseVerifierText(kind), peerLog };
     }
-    return { alert: 'certificate_unknown', verifierLog: `certificate verify failed (${opensslVerifyError(kind)})`, peerLog: 'Received fatal alert: certificate_unknown' };
+    return {
+      alert: 'certificate_unknown',
+      verifierLog: `certificate verify failed (${opensslVerifyError(kind)})`,
+      peerLog: 'Received fatal alert: certificate_unknown',
+    };
   }
   if (nginx) {
     return kind === 'no-certificate'
-      ? { alert: 'none', verifierLog: 'client sent no required SSL certificate while reading client request headers', peerLog: 'HTTP 400 No required SSL certificate was sent' }
-      : { alert: 'none', verifierLog: `client SSL certificate verify error: (${opensslVerifyError(kind)}) while reading client request headers`, peerLog: 'HTTP 400 The SSL certificate error' };
+      ? {
+          alert: 'none',
+          verifierLog: 'client sent no required SSL certificate while reading client request headers',
+          peerLog: 'HTTP 400 No required SSL certificate was sent',
+        }
+      : {
+          alert: 'none',
+          verifierLog: `client SSL certificate verify error: (${opensslVerifyError(kind)}) while reading client request headers`,
+          peerLog: 'HTTP 400 The SSL certificate error',
+        };
   }
   if (verifier.tls?.implementation === 'gskit') {
     return kind === 'no-certificate'
-      ? { alert: 'handshake_failure', verifierLog: 'AMQ9637: Channel is lacking a certificate', peerLog: 'MQRC 2393 (MQRC_SSL_INITIALIZATION_ERROR) / AMQ9637' }
-      : { alert: 'bad_certificate', verifierLog: 'AMQ9633: Bad SSL certificate for channel', peerLog: 'MQRC 2393 (MQRC_SSL_INITIALIZATION_ERROR)' };
+      ? {
+          alert: 'handshake_failure',
+          verifierLog: 'AMQ9637: Channel is lacking a certificate',
+          peerLog: 'MQRC 2393 (MQRC_SSL_INITIALIZATION_ERROR) / AMQ9637',
+        }
+      : {
+          alert: 'bad_certificate',
+          verifierLog: 'AMQ9633: Bad SSL certificate for channel',
+          peerLog: 'MQRC 2393 (MQRC_SSL_INITIALIZATION_ERROR)',
+        };
   }
   if (kind === 'no-certificate') {
     if (check.stack === 'openssl') {
@@ -105,17 +139,33 @@ export function trustSignals(check: TrustCheck, kind: TrustFailureKind, protocol
       return { alert, verifierLog: 'peer did not return a certificate', peerLog: `Received fatal alert: ${alert}` };
     }
     // JSSE 17 sends bad_certificate in TLS 1.2 and 1.3 alike (checked: not certificate_required).
-    return { alert: 'bad_certificate', verifierLog: 'Empty client certificate chain', peerLog: 'Received fatal alert: bad_certificate' };
+    return {
+      alert: 'bad_certificate',
+      verifierLog: 'Empty client certificate chain',
+      peerLog: 'Received fatal alert: bad_certificate',
+    };
   }
   if (check.stack === 'openssl') {
-    return { alert: kind === 'expired' ? 'certificate_expired' : 'unknown_ca', verifierLog: `certificate verify failed (${opensslVerifyError(kind)})`, peerLog: `Received fatal alert: ${kind === 'expired' ? 'certificate_expired' : 'unknown_ca'}` };
+    return {
+      alert: kind === 'expired' ? 'certificate_expired' : 'unknown_ca',
+      verifierLog: `certificate verify failed (${opensslVerifyError(kind)})`,
+      peerLog: `Received fatal alert: ${kind === 'expired' ? 'certificate_expired' : 'unknown_ca'}`,
+    };
   }
   const alert = jsseAlert(kind, protocol, 'client');
-  return { alert, verifierLog: jsseVerifierText(kind).replace('TLS server', 'TLS client'), peerLog: `Received fatal alert: ${alert}` };
+  return {
+    alert,
+    verifierLog: jsseVerifierText(kind).replace('TLS server', 'TLS client'),
+    peerLog: `Received fatal alert: ${alert}`,
+  };
 }
 
 /** Why a check fails at `now`, if it does: the path's failure, a date-checked certificate out of its validity, or no certificate where one is required. */
-export function checkFailure(check: TrustCheck, now: Date, clientAuth: ClientAuthMode): { kind: TrustFailureKind; at?: PemCertificate } | undefined {
+export function checkFailure(
+  check: TrustCheck,
+  now: Date,
+  clientAuth: ClientAuthMode,
+): { kind: TrustFailureKind; at?: PemCertificate } | undefined {
   const v = check.verdict;
   if (v.kind === 'untrusted') return { kind: v.result.reason, at: v.result.at };
   if (v.kind === 'trusted') {

@@ -69,27 +69,52 @@ const verifierStack = (c: Component): VerifierStack | undefined => {
 };
 
 /** The certificates a component sends as its own: the key store's entry (by alias), else its PEM file in file order. */
-function ownChain(all: TreeCertificate[], component: Component, unreadable: ReadonlySet<string>): { chains: TreeCertificate[][]; from?: Location; store?: string; missing?: string } {
+function ownChain(
+  all: TreeCertificate[],
+  component: Component,
+  unreadable: ReadonlySet<string>,
+): { chains: TreeCertificate[][]; from?: Location; store?: string; missing?: string } {
   const tls = component.tls;
   const trust = tls?.trust;
   if (trust?.keyStore) {
     const from = placeOfStore(trust.keyStore);
-    if (!trust.keyStore.file) return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} is not in the tree` };
-    if (unreadable.has(trust.keyStore.file)) return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read (no password tried opens it, or a CMS key database)` };
+    if (!trust.keyStore.file)
+      return {
+        chains: [],
+        from,
+        missing: `${component.name}'s key store ${trust.keyStore.path.value} is not in the tree`,
+      };
+    if (unreadable.has(trust.keyStore.file))
+      return {
+        chains: [],
+        from,
+        missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read (no password tried opens it, or a CMS key database)`,
+      };
     const entries = keyEntries(all, trust.keyStore.file);
     const alias = trust.keyAlias?.value;
     const chosen = alias ? entries.filter((e) => e.alias.toLowerCase() === alias.toLowerCase()) : entries;
     if (entries.length === 0 && certificatesInStore(all, trust.keyStore.file).length === 0) {
-      return { chains: [], from, missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read` };
+      return {
+        chains: [],
+        from,
+        missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read`,
+      };
     }
     return { chains: chosen.map((e) => e.chain), from, store: storeLabel(trust.keyStore, alias) };
   }
   const file = tls?.certificate?.file;
   if (!file) return { chains: [] };
   const named = certificatesNamed(all, file, component);
-  if (named.length === 0) return { chains: [], from: tls?.certificate?.reference, missing: `${component.name}'s certificate ${file} is not in the tree` };
+  if (named.length === 0)
+    return {
+      chains: [],
+      from: tls?.certificate?.reference,
+      missing: `${component.name}'s certificate ${file} is not in the tree`,
+    };
   // nginx and Tomcat send the file's certificates in file order: the first is the leaf.
-  const inFile = all.filter((c) => c.doc.file.path === named[0].doc.file.path).sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
+  const inFile = all
+    .filter((c) => c.doc.file.path === named[0].doc.file.path)
+    .sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
   return { chains: [inFile], from: tls?.certificate?.reference };
 }
 
@@ -102,7 +127,10 @@ function treeCacerts(all: TreeCertificate[], component: Component): string | und
   const from = component.runtime?.version.from;
   if (from?.kind !== 'file' || path.basename(from.location.file) !== 'release') return undefined;
   const home = path.dirname(from.location.file);
-  const candidates = [path.join(home, 'lib', 'security', 'cacerts'), path.join(home, 'jre', 'lib', 'security', 'cacerts')];
+  const candidates = [
+    path.join(home, 'lib', 'security', 'cacerts'),
+    path.join(home, 'jre', 'lib', 'security', 'cacerts'),
+  ];
   return candidates.find((file) => all.some((c) => c.doc.file.path === file));
 }
 
@@ -111,7 +139,11 @@ function treeCacerts(all: TreeCertificate[], component: Component): string | und
  * holds that JDK's cacerts), the system's CA store (never known). `alsoDefault`: the JDK's cacerts are
  * trusted besides the trust store (Liberty trustDefaultCerts="true"), so a missing anchor is not decisive.
  */
-function anchorsOf(all: TreeCertificate[], component: Component, unreadable: ReadonlySet<string>): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location; alsoDefault?: boolean } {
+function anchorsOf(
+  all: TreeCertificate[],
+  component: Component,
+  unreadable: ReadonlySet<string>,
+): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location; alsoDefault?: boolean } {
   const trust = component.tls?.trust;
   const store = trust?.trustStore;
   const jsse = verifierStack(component) === 'jsse';
@@ -119,11 +151,24 @@ function anchorsOf(all: TreeCertificate[], component: Component, unreadable: Rea
     const from = placeOfStore(store);
     if (!store.file) return { anchors: [], source: { kind: 'outside-tree', store }, from };
     if (unreadable.has(store.file)) return { anchors: [], source: { kind: 'unreadable', store }, from };
-    return { anchors: trustedInStore(all, store.file, jsse), source: { kind: 'store', store, file: store.file }, from, alsoDefault: trust?.defaultTrust === 'jdk-cacerts' };
+    return {
+      anchors: trustedInStore(all, store.file, jsse),
+      source: { kind: 'store', store, file: store.file },
+      from,
+      alsoDefault: trust?.defaultTrust === 'jdk-cacerts',
+    };
   }
   if (trust?.defaultTrust === 'jdk-cacerts' || (jsse && trust?.defaultTrust !== 'none')) {
     const cacerts = treeCacerts(all, component);
-    if (cacerts) return { anchors: trustedInStore(all, cacerts, true), source: { kind: 'store', store: { path: { value: cacerts, from: { kind: 'default', origin: "the JDK's cacerts" } }, file: cacerts }, file: cacerts } };
+    if (cacerts)
+      return {
+        anchors: trustedInStore(all, cacerts, true),
+        source: {
+          kind: 'store',
+          store: { path: { value: cacerts, from: { kind: 'default', origin: "the JDK's cacerts" } }, file: cacerts },
+          file: cacerts,
+        },
+      };
     return { anchors: [], source: { kind: 'jdk-cacerts' } };
   }
   if (trust?.defaultTrust === 'system') return { anchors: [], source: { kind: 'system' } };
@@ -144,7 +189,10 @@ function listedIssuers(server: Component, anchors: TreeCertificate[]): Set<strin
  * The key usage bit the negotiated key exchange needs of the server's leaf (JSSE EndEntityChecker). An EC
  * key signs in every suite JDK 17 enables (ECDHE_ECDSA, TLS 1.3): digitalSignature, whatever the suite.
  */
-function serverKeyUsageFor(prediction: LinkPrediction | undefined, leaf: TreeCertificate | undefined): string | undefined {
+function serverKeyUsageFor(
+  prediction: LinkPrediction | undefined,
+  leaf: TreeCertificate | undefined,
+): string | undefined {
   const p = prediction?.prediction;
   if (leaf?.cert.keyType === 'EC' && !(p?.ok && /^TLS_ECDH_/.test(p.cipherSuite))) return 'digitalSignature';
   if (!p?.ok) return undefined;
@@ -170,7 +218,11 @@ function judge(
   serverKeyUsage?: string,
 ): TrustVerdict {
   const stack = verifierStack(verifier);
-  if (!stack) return { kind: 'unknown', missing: `how ${verifier.name} (${verifier.tls?.implementation ?? 'unknown stack'}) validates certificates is not modelled` };
+  if (!stack)
+    return {
+      kind: 'unknown',
+      missing: `how ${verifier.name} (${verifier.tls?.implementation ?? 'unknown stack'}) validates certificates is not modelled`,
+    };
   const result = validatePath({
     presented: chain.map((c) => c.cert),
     anchors: anchors.map((c) => c.cert),
@@ -190,10 +242,27 @@ function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
 }
 
 /** Checks one direction once the presented chain(s) and anchors are known. */
-function check(all: TreeCertificate[], unreadable: ReadonlySet<string>, direction: 'server' | 'client', verifier: Component, peer: Component, prediction: LinkPrediction | undefined): TrustCheck {
+function check(
+  all: TreeCertificate[],
+  unreadable: ReadonlySet<string>,
+  direction: 'server' | 'client',
+  verifier: Component,
+  peer: Component,
+  prediction: LinkPrediction | undefined,
+): TrustCheck {
   const own = ownChain(all, peer, unreadable);
   const { anchors, source, from: anchorsFrom, alsoDefault } = anchorsOf(all, verifier, unreadable);
-  const base = { direction, verifier, peer, stack: verifierStack(verifier), presentedFrom: own.from, presentedStore: own.store, anchors, anchorSource: source, anchorsFrom };
+  const base = {
+    direction,
+    verifier,
+    peer,
+    stack: verifierStack(verifier),
+    presentedFrom: own.from,
+    presentedStore: own.store,
+    anchors,
+    anchorSource: source,
+    anchorsFrom,
+  };
   const purpose = direction === 'server' ? 'serverAuth' : 'clientAuth';
   let chains = own.chains;
   if (direction === 'client' && own.chains.length > 0 && !own.missing) {
@@ -202,7 +271,12 @@ function check(all: TreeCertificate[], unreadable: ReadonlySet<string>, directio
     const listed = listedIssuers(verifier, anchors);
     if (source?.kind === 'store' && !alsoDefault && listed.size > 0 && verifierStack(peer) === 'jsse') {
       chains = own.chains.filter((chain) => chain.some((c) => listed.has(c.cert.issuerText)));
-      if (chains.length === 0) return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'no-issuer-match', candidates: own.chains.map((c) => c[0]) } };
+      if (chains.length === 0)
+        return {
+          ...base,
+          presented: [],
+          verdict: { kind: 'no-certificate', why: 'no-issuer-match', candidates: own.chains.map((c) => c[0]) },
+        };
     }
   }
   if (own.missing) return { ...base, presented: [], verdict: { kind: 'unknown', missing: own.missing } };
@@ -210,26 +284,99 @@ function check(all: TreeCertificate[], unreadable: ReadonlySet<string>, directio
     // A client whose key store holds no key entry sends none. Without any key store configured, only a Java
     // application is known to have none (JSSE's default key manager is empty without javax.net.ssl.keyStore);
     // a WAS/Liberty JMS factory or an MQ client may take it from configuration the tree does not hold.
-    if (direction === 'client' && (peer.tls?.trust?.keyStore || peer.type === 'java.app')) return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'none-configured', candidates: [] } };
-    if (direction === 'client') return { ...base, presented: [], verdict: { kind: 'unknown', missing: `where ${peer.name}'s key store is configured (the tree names none)` } };
-    return { ...base, presented: [], verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents is not in the tree` } };
+    if (direction === 'client' && (peer.tls?.trust?.keyStore || peer.type === 'java.app'))
+      return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'none-configured', candidates: [] } };
+    if (direction === 'client')
+      return {
+        ...base,
+        presented: [],
+        verdict: { kind: 'unknown', missing: `where ${peer.name}'s key store is configured (the tree names none)` },
+      };
+    return {
+      ...base,
+      presented: [],
+      verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents is not in the tree` },
+    };
   }
-  if (source?.kind === 'outside-tree') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name}'s trust store ${source.store.path.value} is not in the tree` } };
-  if (source?.kind === 'unreadable') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name}'s trust store ${source.store.path.value} could not be read (no password tried opens it)` } };
+  if (source?.kind === 'outside-tree')
+    return {
+      ...base,
+      presented: chains[0],
+      verdict: {
+        kind: 'unknown',
+        missing: `${verifier.name}'s trust store ${source.store.path.value} is not in the tree`,
+      },
+    };
+  if (source?.kind === 'unreadable')
+    return {
+      ...base,
+      presented: chains[0],
+      verdict: {
+        kind: 'unknown',
+        missing: `${verifier.name}'s trust store ${source.store.path.value} could not be read (no password tried opens it)`,
+      },
+    };
   if (source?.kind === 'jdk-cacerts' && anchors.length === 0) {
-    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} names no trust store: it trusts its JDK's cacerts, which the tree does not hold (declare -Djavax.net.ssl.trustStore or add the store)` } };
+    return {
+      ...base,
+      presented: chains[0],
+      verdict: {
+        kind: 'unknown',
+        missing: `${verifier.name} names no trust store: it trusts its JDK's cacerts, which the tree does not hold (declare -Djavax.net.ssl.trustStore or add the store)`,
+      },
+    };
   }
-  if (source?.kind === 'system') return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} trusts the system's CA store, which the tree does not hold` } };
-  if (!source) return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} has no trust store configured` } };
-  const verdicts = chains.map((chain) => judge(all, chain, anchors, verifier, purpose, direction === 'server' ? serverKeyUsageFor(prediction, chain[0]) : undefined));
+  if (source?.kind === 'system')
+    return {
+      ...base,
+      presented: chains[0],
+      verdict: {
+        kind: 'unknown',
+        missing: `${verifier.name} trusts the system's CA store, which the tree does not hold`,
+      },
+    };
+  if (!source)
+    return {
+      ...base,
+      presented: chains[0],
+      verdict: { kind: 'unknown', missing: `${verifier.name} has no trust store configured` },
+    };
+  const verdicts = chains.map((chain) =>
+    judge(
+      all,
+      chain,
+      anchors,
+      verifier,
+      purpose,
+      direction === 'server' ? serverKeyUsageFor(prediction, chain[0]) : undefined,
+    ),
+  );
   // Several key entries and no alias: the stack picks one; the verdict stands only when all agree.
   if (verdicts.some((v) => v.kind !== verdicts[0].kind)) {
-    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${peer.name}'s key store holds several key entries and its configuration names no alias: which one it presents decides` } };
+    return {
+      ...base,
+      presented: chains[0],
+      verdict: {
+        kind: 'unknown',
+        missing: `${peer.name}'s key store holds several key entries and its configuration names no alias: which one it presents decides`,
+      },
+    };
   }
   const verdict = verdicts[0];
   // The JDK's cacerts are trusted too (not in the tree): a path that found no anchor may still find one there.
-  if (alsoDefault && verdict.kind === 'untrusted' && (verdict.result.reason === 'no-anchor' || verdict.result.reason === 'missing-intermediate')) {
-    return { ...base, presented: chains[0], verdict: { kind: 'unknown', missing: `${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them` } };
+  if (
+    alsoDefault &&
+    verdict.kind === 'untrusted' &&
+    (verdict.result.reason === 'no-anchor' || verdict.result.reason === 'missing-intermediate')
+  ) {
+    return {
+      ...base,
+      presented: chains[0],
+      verdict: {
+        kind: 'unknown',
+        missing: `${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them`,
+      },
+    };
   }
   return { ...base, presented: chains[0], verdict };
 }
@@ -238,16 +385,29 @@ function check(all: TreeCertificate[], unreadable: ReadonlySet<string>, directio
  * Trust per resolved link whose two ends have TLS settings. `unreadable`: store files in the tree whose
  * certificates could not be read; a verdict resting on one is unknown.
  */
-export function deriveTrust(all: TreeCertificate[], links: { link: Link; client: Component; server: Component; predicted?: LinkPrediction }[], unreadable: ReadonlySet<string> = new Set()): LinkTrust[] {
+export function deriveTrust(
+  all: TreeCertificate[],
+  links: { link: Link; client: Component; server: Component; predicted?: LinkPrediction }[],
+  unreadable: ReadonlySet<string> = new Set(),
+): LinkTrust[] {
   const out: LinkTrust[] = [];
   for (const { link, client, server, predicted } of links) {
-    if (!client.tls || !server.tls || client.tls.enabled?.value === false || server.tls.enabled?.value === false) continue;
+    if (!client.tls || !server.tls || client.tls.enabled?.value === false || server.tls.enabled?.value === false)
+      continue;
     // An anonymous suite sends no certificate at all: nothing to check.
     if (predicted?.prediction.ok && /_anon_/i.test(predicted.prediction.cipherSuite)) continue;
     const clientAuth = server.tls.clientAuth?.value ?? 'none';
     const serverCertificate = check(all, unreadable, 'server', client, server, predicted);
-    const clientCertificate = clientAuth === 'none' ? undefined : check(all, unreadable, 'client', server, client, predicted);
-    out.push({ link, client, server, serverCertificate, clientAuth, ...(clientCertificate ? { clientCertificate } : {}) });
+    const clientCertificate =
+      clientAuth === 'none' ? undefined : check(all, unreadable, 'client', server, client, predicted);
+    out.push({
+      link,
+      client,
+      server,
+      serverCertificate,
+      clientAuth,
+      ...(clientCertificate ? { clientCertificate } : {}),
+    });
   }
   return out;
 }

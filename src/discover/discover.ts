@@ -32,7 +32,13 @@ export interface DiscoveredDeployment {
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /** lint-deploy's own files: a directory outside every deployment glob holding only these is no deployment. */
-const OWN_FILES = new Set([...CONFIG_FILE_NAMES, '.lint-deployignore', 'package.json', 'lint-deploy.baseline.json', DEFAULT_CACHE_FILE]);
+const OWN_FILES = new Set([
+  ...CONFIG_FILE_NAMES,
+  '.lint-deployignore',
+  'package.json',
+  'lint-deploy.baseline.json',
+  DEFAULT_CACHE_FILE,
+]);
 
 /**
  * Turns command-line paths into deployments (DESIGN.md "Deployments", docs/deployments.md):
@@ -48,12 +54,25 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   if (config.confined) checkDeploymentGlobs(config);
   // fast-glob is loaded only when the config names deployments (start-up of the one-directory run).
   const globRoots = config.deployments.length
-    ? (require('fast-glob') as typeof import('fast-glob')).sync(config.deployments, { cwd: config.baseDir, onlyDirectories: true, absolute: true, dot: true, ignore: ALWAYS_IGNORED, suppressErrors: true }).map((p) => path.resolve(p)).sort()
+    ? (require('fast-glob') as typeof import('fast-glob'))
+        .sync(config.deployments, {
+          cwd: config.baseDir,
+          onlyDirectories: true,
+          absolute: true,
+          dot: true,
+          ignore: ALWAYS_IGNORED,
+          suppressErrors: true,
+        })
+        .map((p) => path.resolve(p))
+        .sort()
     : [];
   if (config.confined) {
     const base = fs.realpathSync(config.baseDir);
     const outside = globRoots.find((root) => !isInside(root, base));
-    if (outside) throw new UsageError(`Config file ${config.file ?? config.baseDir}: "deployments" reaches ${outside}, outside the config's directory: not linted (name such a config with --config)`);
+    if (outside)
+      throw new UsageError(
+        `Config file ${config.file ?? config.baseDir}: "deployments" reaches ${outside}, outside the config's directory: not linted (name such a config with --config)`,
+      );
   }
   const byRoot = new Map<string, DiscoveredDeployment>();
   const wholeRoots = new Set<string>();
@@ -89,7 +108,8 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   };
   /** Whether a file is one lint-deploy reads, when content detection classified it. */
   const unrecognised = (file: string) => [...detected.values()].every((d) => !d.recognised.has(file));
-  const globReason = (root: string) => `config "deployments" in ${path.relative(cwd, config.file ?? config.baseDir) || '.'} matches ${path.relative(config.baseDir, root).split(path.sep).join('/') || '.'}`;
+  const globReason = (root: string) =>
+    `config "deployments" in ${path.relative(cwd, config.file ?? config.baseDir) || '.'} matches ${path.relative(config.baseDir, root).split(path.sep).join('/') || '.'}`;
 
   for (const given of options.paths.length ? options.paths : ['.']) {
     let absolute: string;
@@ -101,7 +121,9 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       stat = fs.statSync(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `No such file or directory: ${given}` : `Cannot read ${given}: ${code ?? String(error)}`);
+      throw new UsageError(
+        code === 'ENOENT' ? `No such file or directory: ${given}` : `Cannot read ${given}: ${code ?? String(error)}`,
+      );
     }
     if (stat.isDirectory()) {
       const holder = containingGlobRoot(absolute);
@@ -109,7 +131,9 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
         add(holder, globReason(holder), walk(absolute, isIgnored).files);
         continue;
       }
-      const inner = globRoots.length ? globRoots.filter((r) => r === absolute || r.startsWith(absolute + path.sep)) : [];
+      const inner = globRoots.length
+        ? globRoots.filter((r) => r === absolute || r.startsWith(absolute + path.sep))
+        : [];
       const environments = globRoots.length ? [] : environmentsUnder(absolute);
       if (inner.length || environments.length) {
         for (const r of inner) add(r, globReason(r));
@@ -154,8 +178,13 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     deployment.files = walked.files;
     deployment.notes = walked.notes;
   }
-  const worthLinting = (d: DiscoveredDeployment) => (detected.has(d.root) ? d.files.some((f) => !unrecognised(f)) : d.files.some((f) => !OWN_FILES.has(path.basename(f))));
-  return [...byRoot.values()].filter((d) => !leftovers.has(d.root) || worthLinting(d) || (d.notes?.length ?? 0) > 0).sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  const worthLinting = (d: DiscoveredDeployment) =>
+    detected.has(d.root)
+      ? d.files.some((f) => !unrecognised(f))
+      : d.files.some((f) => !OWN_FILES.has(path.basename(f)));
+  return [...byRoot.values()]
+    .filter((d) => !leftovers.has(d.root) || worthLinting(d) || (d.notes?.length ?? 0) > 0)
+    .sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
 
 /** An already walked tree split by claimed root: each file and note goes to the nearest root above it. */
@@ -194,8 +223,13 @@ function partition(tree: WalkResult, claimedRoots: ReadonlySet<string>): Map<str
 
 /** A config found in the tree names deployments inside its own directory: no absolute path, no `..`. */
 function checkDeploymentGlobs(config: LintConfig): void {
-  const bad = config.deployments.find((glob) => path.isAbsolute(glob) || /^[a-zA-Z]:/.test(glob) || glob.split(/[\\/]/).includes('..'));
-  if (bad !== undefined) throw new UsageError(`Config file ${config.file ?? config.baseDir}: "deployments" pattern '${bad}' reaches outside the config's directory: not linted (name such a config with --config)`);
+  const bad = config.deployments.find(
+    (glob) => path.isAbsolute(glob) || /^[a-zA-Z]:/.test(glob) || glob.split(/[\\/]/).includes('..'),
+  );
+  if (bad !== undefined)
+    throw new UsageError(
+      `Config file ${config.file ?? config.baseDir}: "deployments" pattern '${bad}' reaches outside the config's directory: not linted (name such a config with --config)`,
+    );
 }
 
 /** An ignore file larger than this is refused (real ones are a few lines). */
@@ -207,16 +241,25 @@ function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {
     const file = path.join(dir, '.lint-deployignore');
     const read = readRegularFile(file, MAX_IGNORE_FILE_BYTES);
     if (read.ok) filters.push({ base: dir, ig: ignore().add(read.bytes.toString('utf8')) });
-    else if (read.reason !== 'missing') throw new UsageError(`${file} ${describeReadFailure(read, MAX_IGNORE_FILE_BYTES)}: not read (it decides which files are linted)`);
+    else if (read.reason !== 'missing')
+      throw new UsageError(
+        `${file} ${describeReadFailure(read, MAX_IGNORE_FILE_BYTES)}: not read (it decides which files are linted)`,
+      );
   };
   addFile(options.cwd);
   if (options.config.baseDir !== options.cwd) addFile(options.config.baseDir);
   if (options.ignorePatterns?.length) filters.push({ base: options.cwd, ig: ignore().add(options.ignorePatterns) });
-  if (options.config.ignorePatterns.length) filters.push({ base: options.config.baseDir, ig: ignore().add(options.config.ignorePatterns) });
+  if (options.config.ignorePatterns.length)
+    filters.push({ base: options.config.baseDir, ig: ignore().add(options.config.ignorePatterns) });
   return (file) =>
     filters.some(({ base, ig }) => {
       const relative = path.relative(base, file);
-      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && ig.ignores(relative.split(path.sep).join('/'));
+      return (
+        relative !== '' &&
+        !relative.startsWith('..') &&
+        !path.isAbsolute(relative) &&
+        ig.ignores(relative.split(path.sep).join('/'))
+      );
     });
 }
 

@@ -23,9 +23,19 @@ const countOf = (kinds: ReadonlySet<string>, pattern: RegExp) => [...kinds].filt
 
 export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
   // Its own ClearTrust servers: two server kinds (authorization + dispatcher…) or a server and its web agent.
-  { name: 'ClearTrust servers', complete: (k) => countOf(k, /^cleartrust\.(?!webagent)/) >= 2 || (countOf(k, /^cleartrust\.(?!webagent)/) >= 1 && k.has('cleartrust.webagent')) },
+  {
+    name: 'ClearTrust servers',
+    complete: (k) =>
+      countOf(k, /^cleartrust\.(?!webagent)/) >= 2 ||
+      (countOf(k, /^cleartrust\.(?!webagent)/) >= 1 && k.has('cleartrust.webagent')),
+  },
   // Its own queue manager and the clients that connect to it.
-  { name: 'IBM MQ queue manager and clients', complete: (k) => (k.has('mq.mqsc') || k.has('mq.qm-ini')) && ['mq.ccdt', 'mq.client-ini', 'was.resources-xml', 'spring.properties'].some((c) => k.has(c)) },
+  {
+    name: 'IBM MQ queue manager and clients',
+    complete: (k) =>
+      (k.has('mq.mqsc') || k.has('mq.qm-ini')) &&
+      ['mq.ccdt', 'mq.client-ini', 'was.resources-xml', 'spring.properties'].some((c) => k.has(c)),
+  },
   // A Java web tier: two of Tomcat, Liberty, WebSphere, nginx, Spring (a server and its proxy or client).
   { name: 'Java web servers and clients', complete: (k) => countOf(k, /^(tomcat|liberty|nginx|spring|was)\./) >= 2 },
 ];
@@ -51,7 +61,8 @@ export interface DetectedEnvironment {
 /** Why a detected environment is a deployment of its own, for `--debug` (names the heuristic of the docs). */
 export function describeEnvironment(environment: DetectedEnvironment, cwd: string): string {
   const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
-  if (environment.repository) return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/') || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
+  if (environment.repository)
+    return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/') || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
   return `content: each of the ${environment.siblings} directories in ${where} holds a complete component set (${environment.families.join('; ')}); heuristic "sibling complete sets"`;
 }
 
@@ -76,8 +87,12 @@ function kindOf(file: string): string | undefined {
 }
 
 function decodeHead(bytes: Buffer): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)).toString('utf16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1))).swap16().toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)))
+      .swap16()
+      .toString('utf16le');
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   // Lenient: a multi-byte character cut at the end of the head must not hide the markers before it.
   return bytes.subarray(start).toString('utf8');
@@ -121,7 +136,8 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
       dir = parent;
     }
   }
-  const familiesOf = (dir: string) => COMPONENT_FAMILIES.filter((f) => f.complete(below.get(dir) ?? new Set())).map((f) => f.name);
+  const familiesOf = (dir: string) =>
+    COMPONENT_FAMILIES.filter((f) => f.complete(below.get(dir) ?? new Set())).map((f) => f.name);
 
   const split = (dir: string): DetectedEnvironment[] => {
     if (direct.has(dir)) return [];
@@ -129,7 +145,9 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     if (holders.length === 1) return split(holders[0]);
     if (holders.length < 2) return [];
     const families = holders.map(familiesOf);
-    const paired = families.every((own, i) => own.length > 0 && families.some((other, j) => j !== i && other.some((name) => own.includes(name))));
+    const paired = families.every(
+      (own, i) => own.length > 0 && families.some((other, j) => j !== i && other.some((name) => own.includes(name))),
+    );
     if (!paired) return [];
     const names = [...new Set(families.flat())].sort();
     return holders.flatMap((child) => {
@@ -140,12 +158,24 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   // Checkouts of other repositories inside the linted path (a directory of cloned projects) are projects of
   // their own: nothing pairs their files with another project's but a name coincidence.
   const repositories = [...below.keys()].filter((dir) => dir !== root && fs.existsSync(path.join(dir, '.git'))).sort();
-  const outermost = repositories.filter((dir) => !repositories.some((other) => other !== dir && dir.startsWith(other + path.sep)));
+  const outermost = repositories.filter(
+    (dir) => !repositories.some((other) => other !== dir && dir.startsWith(other + path.sep)),
+  );
   if (outermost.length) {
     return {
       environments: outermost.flatMap((repository) => {
         const inner = split(repository);
-        return inner.length ? inner : [{ root: repository, parent: root, siblings: outermost.length, families: familiesOf(repository), repository: true }];
+        return inner.length
+          ? inner
+          : [
+              {
+                root: repository,
+                parent: root,
+                siblings: outermost.length,
+                families: familiesOf(repository),
+                repository: true,
+              },
+            ];
       }),
       recognised,
     };

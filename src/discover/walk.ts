@@ -12,7 +12,13 @@ export interface WalkResult {
 }
 
 function note(file: string, code: string, severity: Severity, message: string): Finding {
-  return { ruleId: `parse/${code}`, severity, message, location: { file }, fingerprint: `parse/${code}|${path.basename(file)}` };
+  return {
+    ruleId: `parse/${code}`,
+    severity,
+    message,
+    location: { file },
+    fingerprint: `parse/${code}|${path.basename(file)}`,
+  };
 }
 
 const KIND_OF_ENTRY: [(d: fs.Dirent) => boolean, string][] = [
@@ -28,7 +34,11 @@ const KIND_OF_ENTRY: [(d: fs.Dirent) => boolean, string][] = [
  * inside the root, each real directory once (no loops); a link that leaves the root, a dangling or
  * looping link, an unreadable directory and a FIFO/socket/device become findings instead.
  */
-export function walk(root: string, isIgnored: (file: string) => boolean, skipRoots: ReadonlySet<string> = new Set()): WalkResult {
+export function walk(
+  root: string,
+  isIgnored: (file: string) => boolean,
+  skipRoots: ReadonlySet<string> = new Set(),
+): WalkResult {
   const files: string[] = [];
   const notes: Finding[] = [];
   let stat: fs.Stats;
@@ -45,7 +55,8 @@ export function walk(root: string, isIgnored: (file: string) => boolean, skipRoo
   const base = path.resolve(root);
   // The real path of a directory found by the walk; when the root is no link (the usual case) and so
   // `full` is already `base` + separator + names, it is `full` itself: no path.relative + path.join.
-  const realPathOf = (full: string) => (base === realRoot && !base.endsWith(path.sep) ? full : path.join(realRoot, path.relative(base, full)));
+  const realPathOf = (full: string) =>
+    base === realRoot && !base.endsWith(path.sep) ? full : path.join(realRoot, path.relative(base, full));
   /** Links to directories wait until the real tree is walked, so a real path is always preferred. */
   const linkedDirs: { link: string; real: string }[] = [];
   const linkedFiles: { link: string; real: string }[] = [];
@@ -62,7 +73,14 @@ export function walk(root: string, isIgnored: (file: string) => boolean, skipRoo
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      notes.push(note(dir, 'unreadable-directory', 'warning', `Cannot read this directory (${code}): the files in it are not checked`));
+      notes.push(
+        note(
+          dir,
+          'unreadable-directory',
+          'warning',
+          `Cannot read this directory (${code}): the files in it are not checked`,
+        ),
+      );
       return;
     }
     for (const entry of entries) {
@@ -91,12 +109,27 @@ export function walk(root: string, isIgnored: (file: string) => boolean, skipRoo
       target = fs.statSync(real);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ELOOP' ? 'it loops' : code === 'ENOENT' ? 'its target does not exist' : `${code ?? 'error'}`;
-      notes.push(note(link, 'broken-symlink', 'warning', `Symbolic link cannot be followed (${why}): a program reading this path fails too`));
+      const why =
+        code === 'ELOOP' ? 'it loops' : code === 'ENOENT' ? 'its target does not exist' : `${code ?? 'error'}`;
+      notes.push(
+        note(
+          link,
+          'broken-symlink',
+          'warning',
+          `Symbolic link cannot be followed (${why}): a program reading this path fails too`,
+        ),
+      );
       return;
     }
     if (!inside(real)) {
-      notes.push(note(link, 'symlink-outside-deployment', 'info', 'Symbolic link points outside the deployment: not followed (lint the target where it lives)'));
+      notes.push(
+        note(
+          link,
+          'symlink-outside-deployment',
+          'info',
+          'Symbolic link points outside the deployment: not followed (lint the target where it lives)',
+        ),
+      );
       return;
     }
     if (target.isDirectory()) linkedDirs.push({ link, real });

@@ -71,7 +71,16 @@ export function lint(options: LintOptions): LintResult {
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   const stats = options.stats ?? new RunStats();
-  const found = options.discovered ?? stats.time('discover', () => discover({ paths: options.paths, cwd: options.cwd, config: options.config, ignorePatterns: options.ignorePatterns }));
+  const found =
+    options.discovered ??
+    stats.time('discover', () =>
+      discover({
+        paths: options.paths,
+        cwd: options.cwd,
+        config: options.config,
+        ignorePatterns: options.ignorePatterns,
+      }),
+    );
   options.onDiscovered?.(found.map((d) => ({ root: d.root, reason: d.reason, files: d.files.length })));
   const discovered = found.filter((target) => inShard(target.root, options.config.baseDir, options.shard));
   const findings: Finding[] = [];
@@ -90,20 +99,44 @@ export function lint(options: LintOptions): LintResult {
     let checked: { findings: Finding[]; fileCount: number; deployment: DerivedDeployment; internalError: boolean };
     let uses: RuntimeUse[];
     if (cached) {
-      checked = { findings: cached.findings, fileCount: cached.fileCount, deployment: { root: target.root, documents: [], components: [], links: [], derived: emptyDerived() }, internalError: false };
+      checked = {
+        findings: cached.findings,
+        fileCount: cached.fileCount,
+        deployment: { root: target.root, documents: [], components: [], links: [], derived: emptyDerived() },
+        internalError: false,
+      };
       uses = cached.runtimes ?? [];
       stats.cacheHits++;
     } else {
-      const result = checkDeployment(target.root, files, options, stats, { rules, settings, knownRuleIds, parsed }, target.notes ?? []);
+      const result = checkDeployment(
+        target.root,
+        files,
+        options,
+        stats,
+        { rules, settings, knownRuleIds, parsed },
+        target.notes ?? [],
+      );
       checked = result;
       uses = result.runtimes;
       // A run where a rule crashed is never cached: the next run must try again.
-      if (cache && hash && !checked.internalError) cache.set(target.root, { hash, fileCount: checked.fileCount, findings: checked.findings, runtimes: uses });
+      if (cache && hash && !checked.internalError)
+        cache.set(target.root, { hash, fileCount: checked.fileCount, findings: checked.findings, runtimes: uses });
     }
     runtimes.push(...uses);
     fileCount += checked.fileCount;
     internalError ||= checked.internalError;
-    deployments.push(options.keepModel === false ? { root: target.root, documents: [], components: [], links: [], runtime: checked.deployment.runtime, derived: emptyDerived() } : checked.deployment);
+    deployments.push(
+      options.keepModel === false
+        ? {
+            root: target.root,
+            documents: [],
+            components: [],
+            links: [],
+            runtime: checked.deployment.runtime,
+            derived: emptyDerived(),
+          }
+        : checked.deployment,
+    );
     for (const finding of checked.findings) {
       if (target.focus && !involves(finding, target.focus)) continue;
       findings.push({ ...finding, deployment: target.root });
@@ -124,7 +157,14 @@ interface RuleSetup {
 }
 
 /** One deployment through parse → model → rules → suppressions → redaction. */
-function checkDeployment(root: string, files: string[], options: LintOptions, stats: RunStats, { rules, settings, knownRuleIds, parsed }: RuleSetup, walkNotes: Finding[]) {
+function checkDeployment(
+  root: string,
+  files: string[],
+  options: LintOptions,
+  stats: RunStats,
+  { rules, settings, knownRuleIds, parsed }: RuleSetup,
+  walkNotes: Finding[],
+) {
   const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed));
   const model = stats.time('model', () => buildModel(root, documents, { config: options.config, java: options.java }));
   const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates));
@@ -134,8 +174,18 @@ function checkDeployment(root: string, files: string[], options: LintOptions, st
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask);
     for (const finding of ruleRun.findings) deploymentFindings.push(finding);
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
-    const suppressed = applySuppressions(deferTemplateValues(settings.applySeverity(deploymentFindings), documents), documents, { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds });
-    return { findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))), fileCount: new Set(documents.map((d) => d.file.path)).size, deployment, internalError: ruleRun.internalError, runtimes: runtimeUses(deployment, mask) };
+    const suppressed = applySuppressions(
+      deferTemplateValues(settings.applySeverity(deploymentFindings), documents),
+      documents,
+      { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds },
+    );
+    return {
+      findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))),
+      fileCount: new Set(documents.map((d) => d.file.path)).size,
+      deployment,
+      internalError: ruleRun.internalError,
+      runtimes: runtimeUses(deployment, mask),
+    };
   });
 }
 

@@ -13,7 +13,13 @@ export function runtimeUses(deployment: Deployment, mask: (text: string) => stri
     const from = mask(runtime.attachment?.text ?? 'JDK of unknown origin');
     const jdk = describeJdk(runtime.vendor.value, runtime.version.value);
     const key = `${jdk}\u0000${from}`;
-    const use = byAttachment.get(key) ?? { deployment: deployment.root, jdk, from, location: runtime.attachment?.location, components: [] };
+    const use = byAttachment.get(key) ?? {
+      deployment: deployment.root,
+      jdk,
+      from,
+      location: runtime.attachment?.location,
+      components: [],
+    };
     use.components.push(mask(component.name));
     byAttachment.set(key, use);
   }

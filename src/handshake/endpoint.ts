@@ -116,7 +116,12 @@ export function mqClientOffer(names: string[], unknown: string[]): { protocols: 
  * Pure: the derive stage (src/derive/derive.ts) calls it once per component and role. `serverKeys`: the
  * keys of the certificates the server presents, when the derive stage found them (else the model's key type).
  */
-export function endpointFor(component: Component, role: 'client' | 'server', deployment?: Deployment, serverKeys?: ServerKey[]): Endpoint | undefined {
+export function endpointFor(
+  component: Component,
+  role: 'client' | 'server',
+  deployment?: Deployment,
+  serverKeys?: ServerKey[],
+): Endpoint | undefined {
   const tls = component.tls;
   if (!tls || tls.enabled?.value === false || tls.implementation === 'unknown') return undefined;
   const implementation: HandshakeImplementation = tls.implementation;
@@ -133,18 +138,20 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
 
   const missing: string[] = (tls.unknownValues ?? []).map((v) => `the value of ${v}`);
   if (implementation === 'jsse' || implementation === 'ibmjsse2') {
-    if (!runtime) notes.push('Java runtime unknown: using the configured lists without the runtime\'s disabled algorithms');
+    if (!runtime)
+      notes.push("Java runtime unknown: using the configured lists without the runtime's disabled algorithms");
     const eff = runtime ? effectiveJdkTls(runtime) : undefined;
     const unknownJdk = jdkMissing(component, runtime, eff);
     // Without a profile of the JDK, its defaults are unknown: only a fully configured end (both lists and
     // java.security's disabledAlgorithms in the tree) is still known.
-    if (unknownJdk && (!tls.protocols || !tls.cipherSuites || eff?.disabledAlgorithms.from.kind !== 'file')) missing.push(unknownJdk);
+    if (unknownJdk && (!tls.protocols || !tls.cipherSuites || eff?.disabledAlgorithms.from.kind !== 'file'))
+      missing.push(unknownJdk);
     const entries = eff?.disabledAlgorithms.value ?? [];
     const defaultsProtocols = role === 'client' ? eff?.clientProtocols : eff?.serverProtocols;
     const defaultsSuites = role === 'client' ? eff?.clientCipherSuites : eff?.serverCipherSuites;
     protocols = tls.protocols?.value ?? defaultsProtocols?.value ?? ['TLSv1.3', 'TLSv1.2'];
     protocolsFrom ??= defaultsProtocols?.from;
-    suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : defaultsSuites?.value ?? [];
+    suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : (defaultsSuites?.value ?? []);
     suitesFrom ??= defaultsSuites?.from;
     protocols = protocols.filter((p) => {
       const entry = protocolDisabledBy(p, entries);
@@ -163,9 +170,15 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
     // so); what it offers in auth mode, and which versions, no public source says: its links are unknown
     // (`missing` below), never predicted from a guess.
     protocols = tls.protocols?.value ?? NATIVE_ASSUMED_PROTOCOLS;
-    if (!tls.protocols) notes.push(`protocols of ${component.name}'s native TLS library unknown: assuming ${NATIVE_ASSUMED_PROTOCOLS.join(', ')}`);
+    if (!tls.protocols)
+      notes.push(
+        `protocols of ${component.name}'s native TLS library unknown: assuming ${NATIVE_ASSUMED_PROTOCOLS.join(', ')}`,
+      );
     suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : [];
-    if (!tls.cipherSuites) missing.push(`the cipher suites ${component.name}'s native TLS library offers in auth mode (no public source says which; no JDK setting applies to it)`);
+    if (!tls.cipherSuites)
+      missing.push(
+        `the cipher suites ${component.name}'s native TLS library offers in auth mode (no public source says which; no JDK setting applies to it)`,
+      );
   } else if (implementation === 'gskit') {
     protocols = tls.protocols?.value ?? ['TLSv1.2', 'TLSv1.3'];
     if (role === 'server') {
@@ -178,9 +191,10 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
       suites = client.suites;
       if (!tls.protocols && client.protocols.length > 0) {
         protocols = client.protocols;
-        protocolsFrom = tls.cipherSuites?.from.kind === 'file'
-          ? { ...tls.cipherSuites.from, note: 'the CipherSpec fixes the protocol' }
-          : tls.cipherSuites?.from;
+        protocolsFrom =
+          tls.cipherSuites?.from.kind === 'file'
+            ? { ...tls.cipherSuites.from, note: 'the CipherSpec fixes the protocol' }
+            : tls.cipherSuites?.from;
       }
     }
   } else {
@@ -198,8 +212,10 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
   if (role === 'server') {
     if (serverKeys?.[0]) {
       certificate = { keyType: serverKeys[0].keyType, bits: serverKeys[0].bits };
-      if (serverKeys.length > 1) moreCertificates = serverKeys.slice(1).map((k) => ({ keyType: k.keyType, bits: k.bits }));
-    } else if (keyType === 'RSA' || keyType === 'EC' || keyType === 'DSA') certificate = { keyType, bits: tls.certificate?.keyBits };
+      if (serverKeys.length > 1)
+        moreCertificates = serverKeys.slice(1).map((k) => ({ keyType: k.keyType, bits: k.bits }));
+    } else if (keyType === 'RSA' || keyType === 'EC' || keyType === 'DSA')
+      certificate = { keyType, bits: tls.certificate?.keyBits };
     else {
       certificate = { keyType: 'RSA' };
       keyTypeAssumed = true;
@@ -213,22 +229,40 @@ export function endpointFor(component: Component, role: 'client' | 'server', dep
     serverOrderWins: role === 'server' ? serverOrderWins : undefined,
     certificate,
     ...(moreCertificates ? { moreCertificates } : {}),
-    clientAuth: role === 'server' ? tls.clientAuth?.value ?? 'none' : undefined,
+    clientAuth: role === 'server' ? (tls.clientAuth?.value ?? 'none') : undefined,
     ...(role === 'server' && tls.signatureFloor ? { signatureFloor: tls.signatureFloor.value } : {}),
     ...(role === 'server' && tls.dheParameters ? { dheParameters: tls.dheParameters.value } : {}),
     // A key store counts too: which certificate JSSE then sends (if any) is derive/trust.ts's question.
-    hasClientCertificate: role === 'client' ? tls.certificate !== undefined || tls.trust?.keyStore !== undefined : undefined,
+    hasClientCertificate:
+      role === 'client' ? tls.certificate !== undefined || tls.trust?.keyStore !== undefined : undefined,
     label: component.name,
   };
-  return { component, role, side, unknownSuites, disabledSuites, disabledProtocols, protocolsFrom, suitesFrom, notes, missing, ...(keyTypeAssumed ? { keyTypeAssumed } : {}) };
+  return {
+    component,
+    role,
+    side,
+    unknownSuites,
+    disabledSuites,
+    disabledProtocols,
+    protocolsFrom,
+    suitesFrom,
+    notes,
+    missing,
+    ...(keyTypeAssumed ? { keyTypeAssumed } : {}),
+  };
 }
 
 const DECLARE_JDK = 'a JDK release file in the tree, --java-version, or "java" in lint-deploy.config.json';
 
 /** What is unknown about the JDK of a Java end (undefined when its TLS profile is known). */
-function jdkMissing(component: Component, runtime: JavaRuntime | undefined, eff: ReturnType<typeof effectiveJdkTls> | undefined): string | undefined {
+function jdkMissing(
+  component: Component,
+  runtime: JavaRuntime | undefined,
+  eff: ReturnType<typeof effectiveJdkTls> | undefined,
+): string | undefined {
   if (!runtime) return `the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
   if (eff?.profile) return undefined;
-  if (!parseJavaVersion(runtime.version.value)) return `the version of the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
+  if (!parseJavaVersion(runtime.version.value))
+    return `the version of the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
   return `the TLS defaults of ${eff?.label ?? runtime.version.value}, a version lint-deploy has no profile for (declare ${component.name}'s protocols and cipher suites, or run it on a profiled JDK)`;
 }

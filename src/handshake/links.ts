@@ -25,6 +25,7 @@ export function relatedOf(component: Component, from: Provenance | undefined, me
 /** The failure in one sentence; `stacks` names what each side runs (`JSSE · Oracle 1.8.0_202`, `OpenSSL 3.x…`). */
 export function describeFailure(p: HandshakePrediction, stacks?: { client?: string; server?: string }): string {
   if (p.ok) return `negotiates ${p.protocol} ${p.cipherSuite}`;
-  const who = (side: 'client' | 'server') => `${side === 'client' ? 'Client' : 'server'}${stacks?.[side] ? ` (${stacks[side]})` : ''}`;
+  const who = (side: 'client' | 'server') =>
+    `${side === 'client' ? 'Client' : 'server'}${stacks?.[side] ? ` (${stacks[side]})` : ''}`;
   return `${p.explanation[p.explanation.length - 1]}; the ${p.failingSide} aborts${p.alert !== 'none' ? ` with ${p.alert}` : ''}. ${who('client')} logs "${p.messages.client}", ${who('server')} logs "${p.messages.server}"`;
 }

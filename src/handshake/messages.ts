@@ -29,7 +29,8 @@ const OPENSSL_ALERT_TEXT: Record<HandshakeAlert, string> = {
 
 /** What a side logs when its peer sent `alert` (or closed without one, `none`). */
 export function peerAlertMessage(impl: HandshakeImplementation, alert: HandshakeAlert): string {
-  if (family(impl) === 'jsse') return alert === 'none' ? 'Remote host terminated the handshake' : `Received fatal alert: ${alert}`;
+  if (family(impl) === 'jsse')
+    return alert === 'none' ? 'Remote host terminated the handshake' : `Received fatal alert: ${alert}`;
   return OPENSSL_ALERT_TEXT[alert];
 }
 
@@ -39,7 +40,8 @@ export function peerAbortedMessage(impl: HandshakeImplementation, alert: Handsha
   return alert === 'internal_error' ? 'unexpected message' : OPENSSL_ALERT_TEXT[alert];
 }
 
-export const JSSE_NO_APPROPRIATE_PROTOCOL = 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)';
+export const JSSE_NO_APPROPRIATE_PROTOCOL =
+  'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)';
 
 export function noProtocolMessage(impl: HandshakeImplementation): string {
   return family(impl) === 'jsse' ? JSSE_NO_APPROPRIATE_PROTOCOL : 'no protocols available';
@@ -63,7 +65,12 @@ export function noClientCertificateAlert(impl: HandshakeImplementation, protocol
   return protocol === 'TLSv1.3' ? 'certificate_required' : 'handshake_failure';
 }
 
-export function serverRejectsVersionsMessage(impl: HandshakeImplementation, clientVersions: string[], serverVersions: string[], supportedVersionsSent: boolean): string {
+export function serverRejectsVersionsMessage(
+  impl: HandshakeImplementation,
+  clientVersions: string[],
+  serverVersions: string[],
+  supportedVersionsSent: boolean,
+): string {
   if (family(impl) === 'openssl') return 'unsupported protocol';
   if (supportedVersionsSent) {
     return `The client supported protocol versions [${clientVersions.join(', ')}] are not accepted by server preferences [${serverVersions.join(', ')}]`;
@@ -72,7 +79,11 @@ export function serverRejectsVersionsMessage(impl: HandshakeImplementation, clie
 }
 
 /** Inferred for JSSE (ServerHello consumer text); observed for OpenSSL. */
-export function clientRejectsVersionMessage(impl: HandshakeImplementation, selected: string, clientVersions: string[]): string {
+export function clientRejectsVersionMessage(
+  impl: HandshakeImplementation,
+  selected: string,
+  clientVersions: string[],
+): string {
   if (family(impl) === 'openssl') return 'unsupported protocol';
   return `The server selected protocol version ${selected} is not accepted by client preferences [${clientVersions.join(', ')}]`;
 }

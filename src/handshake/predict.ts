@@ -20,16 +20,18 @@ import {
   peerAlertMessage,
   serverRejectsVersionsMessage,
   unexpectedCertificateRequestMessage,
-  downgradeMessage, NATIVE_LOG } from './messages';
-import {
-  PROTOCOLS_ASCENDING,
-  SuiteFacts,
-  suiteFacts,
-  suiteSupportsProtocol,
-  suiteUsableWithKey,
-} from './suites';
+  downgradeMessage,
+  NATIVE_LOG,
+} from './messages';
+import { PROTOCOLS_ASCENDING, SuiteFacts, suiteFacts, suiteSupportsProtocol, suiteUsableWithKey } from './suites';
 import { isJsseLegacySuite, parseProtocol, protocolRank, type ProtocolName } from '../knowledge';
-import type { HandshakeAlert, HandshakeFailure, HandshakeFailureReason, HandshakePrediction, HandshakeSide } from './types';
+import type {
+  HandshakeAlert,
+  HandshakeFailure,
+  HandshakeFailureReason,
+  HandshakePrediction,
+  HandshakeSide,
+} from './types';
 
 interface PreparedSide {
   side: HandshakeSide;
@@ -56,7 +58,8 @@ function prepare(side: HandshakeSide, role: 'client' | 'server'): PreparedSide {
   return { side, name: side.label ?? role, enabled, suites };
 }
 
-const isJsseFamily = (s: PreparedSide): boolean => s.side.implementation === 'jsse' || s.side.implementation === 'ibmjsse2';
+const isJsseFamily = (s: PreparedSide): boolean =>
+  s.side.implementation === 'jsse' || s.side.implementation === 'ibmjsse2';
 
 function hasSuiteFor(s: PreparedSide, p: ProtocolName): boolean {
   return s.suites.some((f) => suiteSupportsProtocol(f, p));
@@ -67,7 +70,10 @@ function lowestContiguousRun(enabled: Set<ProtocolName>): ProtocolName[] {
   let run: ProtocolName[] = [];
   let hole = true;
   for (const p of [...PROTOCOLS_ASCENDING].reverse()) {
-    if (!enabled.has(p)) { hole = true; continue; }
+    if (!enabled.has(p)) {
+      hole = true;
+      continue;
+    }
     run = hole ? [p] : [...run, p];
     hole = false;
   }
@@ -100,7 +106,14 @@ function capability(s: PreparedSide): VersionCapability {
   }
   const versions = lowestContiguousRun(s.enabled);
   if (versions.length === 0) {
-    return { versions, localFailure: { reason: 'no-protocol-enabled', message: noProtocolMessage(s.side.implementation), explanation: `${s.name} has no protocol enabled` } };
+    return {
+      versions,
+      localFailure: {
+        reason: 'no-protocol-enabled',
+        message: noProtocolMessage(s.side.implementation),
+        explanation: `${s.name} has no protocol enabled`,
+      },
+    };
   }
   if (!hasSuiteFor(s, versions[0])) {
     return {
@@ -149,43 +162,77 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
     const alert: HandshakeAlert = jsse ? 'none' : 'internal_error';
     // A server that cannot work at all fails on its own, before it reads the ClientHello.
     const serverMessage = sCap.localFailure?.message ?? peerAbortedMessage(sImpl, alert);
-    return fail(cCap.localFailure.reason, 'client', alert, { client: cCap.localFailure.message, server: serverMessage }, [cCap.localFailure.explanation]);
+    return fail(
+      cCap.localFailure.reason,
+      'client',
+      alert,
+      { client: cCap.localFailure.message, server: serverMessage },
+      [cCap.localFailure.explanation],
+    );
   }
   if (sCap.localFailure) {
     const jsse = isJsseFamily(server);
     const alert: HandshakeAlert = jsse ? 'none' : 'handshake_failure';
-    return fail(sCap.localFailure.reason, 'server', alert, { client: peerAlertMessage(cImpl, alert), server: sCap.localFailure.message }, [sCap.localFailure.explanation]);
+    return fail(
+      sCap.localFailure.reason,
+      'server',
+      alert,
+      { client: peerAlertMessage(cImpl, alert), server: sCap.localFailure.message },
+      [sCap.localFailure.explanation],
+    );
   }
 
   // A client that enables SSLv2Hello sends its ClientHello in the SSLv2 format (JDK 6); a JSSE server that does
   // not enable SSLv2Hello refuses it before reading any version (measured: JDK 17 behind Tomcat, handshake_failure).
   const hasSsl2Hello = (side: HandshakeSide) => side.protocols.some((p) => /^SSLv2Hello$/i.test(p));
   if (hasSsl2Hello(clientSide) && isJsseFamily(server) && !hasSsl2Hello(serverSide)) {
-    return fail('no-common-protocol', 'server', 'handshake_failure', { client: peerAlertMessage(cImpl, 'handshake_failure'), server: 'SSLv2Hello is not enabled' }, [
-      `${client.name} enables SSLv2Hello and sends an SSLv2-format ClientHello; ${server.name} (JSSE) does not enable SSLv2Hello and refuses it`,
-    ]);
+    return fail(
+      'no-common-protocol',
+      'server',
+      'handshake_failure',
+      { client: peerAlertMessage(cImpl, 'handshake_failure'), server: 'SSLv2Hello is not enabled' },
+      [
+        `${client.name} enables SSLv2Hello and sends an SSLv2-format ClientHello; ${server.name} (JSSE) does not enable SSLv2Hello and refuses it`,
+      ],
+    );
   }
 
   // 2. Version selection by the server.
   const offered = cCap.versions;
   const supportedVersionsSent = isJsseFamily(client) || offered[0] === 'TLSv1.3';
-  const serverVersions = isJsseFamily(server) ? sCap.versions : [...PROTOCOLS_ASCENDING].reverse().filter((p) => server.enabled.has(p) && protocolRank(p) <= protocolRank(sCap.versions[0]));
+  const serverVersions = isJsseFamily(server)
+    ? sCap.versions
+    : [...PROTOCOLS_ASCENDING]
+        .reverse()
+        .filter((p) => server.enabled.has(p) && protocolRank(p) <= protocolRank(sCap.versions[0]));
   const clientMax = offered[0];
   const selected = supportedVersionsSent
     ? serverVersions.find((p) => offered.includes(p))
     : serverVersions.find((p) => protocolRank(p) <= protocolRank(clientMax));
-  explanation.push(`${client.name} offers ${offered.join(', ')}${supportedVersionsSent ? '' : ' (legacy ClientHello, highest ' + clientMax + ')'}; ${server.name} accepts ${serverVersions.join(', ')}`);
+  explanation.push(
+    `${client.name} offers ${offered.join(', ')}${supportedVersionsSent ? '' : ' (legacy ClientHello, highest ' + clientMax + ')'}; ${server.name} accepts ${serverVersions.join(', ')}`,
+  );
   if (!selected) {
-    return fail('no-common-protocol', 'server', 'protocol_version', {
-      client: peerAlertMessage(cImpl, 'protocol_version'),
-      server: serverRejectsVersionsMessage(sImpl, offered, serverVersions, supportedVersionsSent),
-    }, [...explanation, 'no protocol version in common: the server answers with a protocol_version alert']);
+    return fail(
+      'no-common-protocol',
+      'server',
+      'protocol_version',
+      {
+        client: peerAlertMessage(cImpl, 'protocol_version'),
+        server: serverRejectsVersionsMessage(sImpl, offered, serverVersions, supportedVersionsSent),
+      },
+      [...explanation, 'no protocol version in common: the server answers with a protocol_version alert'],
+    );
   }
   explanation.push(`protocol: ${selected}${offered.includes(selected) ? ' (the highest both accept)' : ''}`);
 
   // 3. Suite selection for the selected version.
-  const clientSuites = client.suites.filter((f) => (selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected)));
-  const serverForVersion = server.suites.filter((f) => (selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected)));
+  const clientSuites = client.suites.filter((f) =>
+    selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected),
+  );
+  const serverForVersion = server.suites.filter((f) =>
+    selected === 'TLSv1.3' ? f.tls13 : !f.tls13 && suiteSupportsProtocol(f, selected),
+  );
   const keyTypes = [serverSide.certificate?.keyType, ...(serverSide.moreCertificates ?? []).map((c) => c.keyType)];
   const keyType = [...new Set(keyTypes.filter((k) => k !== undefined))].join(' and ') || undefined;
   // JSSE never picks an anonymous suite when it must authenticate the client.
@@ -193,43 +240,79 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
   // A server without DH parameters (nginx with no ssl_dhparam) skips its DHE suites.
   const noDhe = serverSide.dheParameters === false;
   const isDhe = (f: SuiteFacts) => f.kx === 'DHE' || (f.kx === 'DH' && f.au === 'anon');
-  const serverUsable = serverForVersion.filter((f) => keyTypes.some((k) => suiteUsableWithKey(f, k)) && !(jsseNeedsClientCert && f.flags.anon) && !(noDhe && isDhe(f)));
+  const serverUsable = serverForVersion.filter(
+    (f) =>
+      keyTypes.some((k) => suiteUsableWithKey(f, k)) && !(jsseNeedsClientCert && f.flags.anon) && !(noDhe && isDhe(f)),
+  );
   const clientNames = new Set(clientSuites.map((f) => f.name));
   const usableNames = new Set(serverUsable.map((f) => f.name));
   const serverOrder = serverSide.serverOrderWins === true;
   // SunJSSE picks a jdk.tls.legacyAlgorithms suite (NULL, anon, RC4, DES, 3DES) only when nothing else is common.
-  const ordered = serverOrder ? serverUsable.filter((f) => clientNames.has(f.name)) : clientSuites.filter((f) => usableNames.has(f.name));
-  const common = isJsseFamily(server) ? [...ordered.filter((f) => !isJsseLegacy(f)), ...ordered.filter(isJsseLegacy)] : ordered;
+  const ordered = serverOrder
+    ? serverUsable.filter((f) => clientNames.has(f.name))
+    : clientSuites.filter((f) => usableNames.has(f.name));
+  const common = isJsseFamily(server)
+    ? [...ordered.filter((f) => !isJsseLegacy(f)), ...ordered.filter(isJsseLegacy)]
+    : ordered;
   const chosen = common[0];
   if (!chosen) {
     const commonIgnoringKey = serverForVersion.filter((f) => clientNames.has(f.name) && !(noDhe && isDhe(f)));
     const commonDhe = noDhe ? serverForVersion.filter((f) => clientNames.has(f.name) && isDhe(f)) : [];
-    const reason: HandshakeFailureReason = commonIgnoringKey.length > 0 ? 'no-cipher-for-certificate' : 'no-common-cipher';
-    const why = commonDhe.length > 0 && commonIgnoringKey.length === 0
-      ? `the suites both offer for ${selected} (${list(commonDhe)}) are DHE suites, and ${server.name} has no DH parameters (nginx: no ssl_dhparam), so it never chooses them`
-      : reason === 'no-cipher-for-certificate'
-      ? `the suites both offer for ${selected} (${commonIgnoringKey.map((f) => f.name).join(', ')}) need a ${describeKeyNeed(commonIgnoringKey)} key but the server's certificate key is ${keyType ?? 'absent'}`
-      : `no ${selected === 'TLSv1.3' ? 'TLS 1.3' : selected} suite in common: ${client.name} offers ${list(clientSuites)}; ${server.name} enables ${list(serverForVersion)}`;
-    return fail(reason, 'server', 'handshake_failure', { client: peerAlertMessage(cImpl, 'handshake_failure'), server: noSharedCipherMessage(sImpl) }, [...explanation, why], selected);
+    const reason: HandshakeFailureReason =
+      commonIgnoringKey.length > 0 ? 'no-cipher-for-certificate' : 'no-common-cipher';
+    const why =
+      commonDhe.length > 0 && commonIgnoringKey.length === 0
+        ? `the suites both offer for ${selected} (${list(commonDhe)}) are DHE suites, and ${server.name} has no DH parameters (nginx: no ssl_dhparam), so it never chooses them`
+        : reason === 'no-cipher-for-certificate'
+          ? `the suites both offer for ${selected} (${commonIgnoringKey.map((f) => f.name).join(', ')}) need a ${describeKeyNeed(commonIgnoringKey)} key but the server's certificate key is ${keyType ?? 'absent'}`
+          : `no ${selected === 'TLSv1.3' ? 'TLS 1.3' : selected} suite in common: ${client.name} offers ${list(clientSuites)}; ${server.name} enables ${list(serverForVersion)}`;
+    return fail(
+      reason,
+      'server',
+      'handshake_failure',
+      { client: peerAlertMessage(cImpl, 'handshake_failure'), server: noSharedCipherMessage(sImpl) },
+      [...explanation, why],
+      selected,
+    );
   }
   // OpenSSL 3 above security level 0 finds no signature algorithm for TLS 1.0/1.1 (SHA1/MD5 count below
   // level 1) and aborts after choosing the suite, even for static-RSA suites (checked with s_server).
   const floor = serverSide.signatureFloor ? parseProtocol(serverSide.signatureFloor) : undefined;
   if (floor && !isJsseFamily(server) && protocolRank(selected) < protocolRank(floor)) {
-    return fail('no-signature-algorithm', 'server', 'internal_error', {
-      client: peerAlertMessage(cImpl, 'internal_error'),
-      server: 'no suitable signature algorithm',
-    }, [...explanation, `${server.name} settles on ${selected} but signs no handshake below ${floor} at its security level (OpenSSL 3 needs @SECLEVEL=0 for TLS 1.0/1.1): it aborts with internal_error`], selected);
+    return fail(
+      'no-signature-algorithm',
+      'server',
+      'internal_error',
+      {
+        client: peerAlertMessage(cImpl, 'internal_error'),
+        server: 'no suitable signature algorithm',
+      },
+      [
+        ...explanation,
+        `${server.name} settles on ${selected} but signs no handshake below ${floor} at its security level (OpenSSL 3 needs @SECLEVEL=0 for TLS 1.0/1.1): it aborts with internal_error`,
+      ],
+      selected,
+    );
   }
   // The client sees the version only in the ServerHello, i.e. after the server has picked a suite.
   if (!offered.includes(selected)) {
-    return fail('protocol-rejected-by-client', 'client', 'protocol_version', {
-      client: clientRejectsVersionMessage(cImpl, selected, offered),
-      server: isJsseFamily(server) ? peerAlertMessage(sImpl, 'protocol_version') : 'wrong version number',
-    }, [...explanation, `the server selects ${selected}, which ${client.name} does not accept`], selected);
+    return fail(
+      'protocol-rejected-by-client',
+      'client',
+      'protocol_version',
+      {
+        client: clientRejectsVersionMessage(cImpl, selected, offered),
+        server: isJsseFamily(server) ? peerAlertMessage(sImpl, 'protocol_version') : 'wrong version number',
+      },
+      [...explanation, `the server selects ${selected}, which ${client.name} does not accept`],
+      selected,
+    );
   }
   const decidedBy = common.length === 1 ? 'only-choice' : serverOrder ? 'server-order' : 'client-order';
-  if (chosen !== ordered[0]) explanation.push(`${server.name} (JSSE) takes legacy suites (${ordered[0].name}) only when no other suite is common`);
+  if (chosen !== ordered[0])
+    explanation.push(
+      `${server.name} (JSSE) takes legacy suites (${ordered[0].name}) only when no other suite is common`,
+    );
   explanation.push(
     decidedBy === 'only-choice'
       ? `suite: ${chosen.name}, the only suite both accept`
@@ -241,27 +324,53 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
   // RFC 8446 4.1.3: a server able to speak higher versions marks the ServerHello random when it settles
   // lower (TLS 1.3 server below 1.3, or a 1.2 server at 1.1 or below); a client that offered more aborts.
   const serverMax = serverVersions[0];
-  const marks = (serverMax === 'TLSv1.3' && selected !== 'TLSv1.3') || (serverMax === 'TLSv1.2' && protocolRank(selected) <= protocolRank('TLSv1.1'));
+  const marks =
+    (serverMax === 'TLSv1.3' && selected !== 'TLSv1.3') ||
+    (serverMax === 'TLSv1.2' && protocolRank(selected) <= protocolRank('TLSv1.1'));
   if (marks && protocolRank(clientMax) > protocolRank(selected) && protocolRank(clientMax) >= protocolRank('TLSv1.2')) {
-    return fail('downgrade-detected', 'client', 'illegal_parameter', {
-      client: downgradeMessage(cImpl),
-      server: peerAlertMessage(sImpl, 'illegal_parameter'),
-    }, [...explanation, `the server settles on ${selected} although both could go higher separately (${clientMax} / ${serverMax}); the client reads the downgrade sentinel and aborts`], selected);
+    return fail(
+      'downgrade-detected',
+      'client',
+      'illegal_parameter',
+      {
+        client: downgradeMessage(cImpl),
+        server: peerAlertMessage(sImpl, 'illegal_parameter'),
+      },
+      [
+        ...explanation,
+        `the server settles on ${selected} although both could go higher separately (${clientMax} / ${serverMax}); the client reads the downgrade sentinel and aborts`,
+      ],
+      selected,
+    );
   }
   // 4. Client authentication. OpenSSL still sends a CertificateRequest with an anon suite when the
   //    certificate is required; clients reject that message.
   if (serverSide.clientAuth === 'required' && chosen.flags.anon && !isJsseFamily(server)) {
-    return fail('client-cert-request-with-anon', 'client', 'unexpected_message', {
-      client: unexpectedCertificateRequestMessage(cImpl),
-      server: peerAlertMessage(sImpl, 'unexpected_message'),
-    }, [...explanation, `${server.name} requires a client certificate but negotiated the anonymous suite ${chosen.name}: it asks for a certificate, which an anonymous handshake forbids, and the client aborts`], selected);
+    return fail(
+      'client-cert-request-with-anon',
+      'client',
+      'unexpected_message',
+      {
+        client: unexpectedCertificateRequestMessage(cImpl),
+        server: peerAlertMessage(sImpl, 'unexpected_message'),
+      },
+      [
+        ...explanation,
+        `${server.name} requires a client certificate but negotiated the anonymous suite ${chosen.name}: it asks for a certificate, which an anonymous handshake forbids, and the client aborts`,
+      ],
+      selected,
+    );
   }
   if (serverSide.clientAuth === 'required' && !clientSide.hasClientCertificate && !chosen.flags.anon) {
     const alert = noClientCertificateAlert(sImpl, selected);
-    return fail('client-cert-required', 'server', alert, { client: peerAlertMessage(cImpl, alert), server: noClientCertificateMessage(sImpl) }, [
-      ...explanation,
-      `${server.name} requires a client certificate and ${client.name} has none`,
-    ], selected);
+    return fail(
+      'client-cert-required',
+      'server',
+      alert,
+      { client: peerAlertMessage(cImpl, alert), server: noClientCertificateMessage(sImpl) },
+      [...explanation, `${server.name} requires a client certificate and ${client.name} has none`],
+      selected,
+    );
   }
   return { ok: true, protocol: selected, cipherSuite: chosen.name, decidedBy, explanation };
 }
@@ -276,6 +385,8 @@ function list(suites: SuiteFacts[]): string {
 }
 
 function describeKeyNeed(suites: SuiteFacts[]): string {
-  const needs = new Set(suites.map((f) => (f.au === 'ECDSA' || /ECDH$/.test(f.kx) ? 'EC' : f.au === 'DSS' ? 'DSA' : f.au)));
+  const needs = new Set(
+    suites.map((f) => (f.au === 'ECDSA' || /ECDH$/.test(f.kx) ? 'EC' : f.au === 'DSS' ? 'DSA' : f.au)),
+  );
   return [...needs].join(' or ');
 }

@@ -20,14 +20,34 @@ export interface SuiteFacts {
   mac: string;
   minProtocol: ProtocolName;
   maxProtocol: ProtocolName;
-  flags: { anon: boolean; null: boolean; export: boolean; rc4: boolean; des: boolean; tripleDes: boolean; cbc: boolean; sha1Mac: boolean; staticRsa: boolean };
+  flags: {
+    anon: boolean;
+    null: boolean;
+    export: boolean;
+    rc4: boolean;
+    des: boolean;
+    tripleDes: boolean;
+    cbc: boolean;
+    sha1Mac: boolean;
+    staticRsa: boolean;
+  };
 }
 
-const TLS13_SUITES = new Set(['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_CCM_SHA256', 'TLS_AES_128_CCM_8_SHA256']);
+const TLS13_SUITES = new Set([
+  'TLS_AES_128_GCM_SHA256',
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_AES_128_CCM_SHA256',
+  'TLS_AES_128_CCM_8_SHA256',
+]);
 
 /** Folds `SSL_X` onto `TLS_X`; leaves other names alone (upper-cased). */
 export function canonicalSuiteName(name: string): string {
-  const n = name.trim().toUpperCase().replace(/^SSL_/, 'TLS_').replace(/_ANON_/, '_anon_');
+  const n = name
+    .trim()
+    .toUpperCase()
+    .replace(/^SSL_/, 'TLS_')
+    .replace(/_ANON_/, '_anon_');
   return n;
 }
 
@@ -46,10 +66,30 @@ export function suiteFacts(rawName: string): SuiteFacts | undefined {
 const byRawName = new Map<string, SuiteFacts | undefined>();
 
 function computeFacts(name: string): SuiteFacts | undefined {
-  const noFlags = { anon: false, null: false, export: false, rc4: false, des: false, tripleDes: false, cbc: false, sha1Mac: false, staticRsa: false };
+  const noFlags = {
+    anon: false,
+    null: false,
+    export: false,
+    rc4: false,
+    des: false,
+    tripleDes: false,
+    cbc: false,
+    sha1Mac: false,
+    staticRsa: false,
+  };
   if (TLS13_SUITES.has(name)) {
     const [, enc, mac] = /^TLS_(.+)_(SHA256|SHA384)$/.exec(name) ?? [];
-    return { name, tls13: true, kx: 'ANY', au: 'ANY', enc, mac, minProtocol: 'TLSv1.3', maxProtocol: 'TLSv1.3', flags: noFlags };
+    return {
+      name,
+      tls13: true,
+      kx: 'ANY',
+      au: 'ANY',
+      enc,
+      mac,
+      minProtocol: 'TLSv1.3',
+      maxProtocol: 'TLSv1.3',
+      flags: noFlags,
+    };
   }
   const m = /^TLS_(.+?)_WITH_(.+)$/.exec(name);
   if (!m || name === 'TLS_EMPTY_RENEGOTIATION_INFO_SCSV') return undefined;
@@ -84,12 +124,20 @@ function computeFacts(name: string): SuiteFacts | undefined {
 
 function splitKxAu(kxau: string): [string, string] {
   switch (kxau) {
-    case 'RSA': return ['RSA', 'RSA'];
-    case 'DH_anon': case 'DH_ANON': return ['DH', 'anon'];
-    case 'ECDH_anon': case 'ECDH_ANON': return ['ECDH', 'anon'];
-    case 'PSK': return ['PSK', 'PSK'];
-    case 'SRP_SHA': return ['SRP', 'SRP'];
-    case 'KRB5': return ['KRB5', 'KRB5'];
+    case 'RSA':
+      return ['RSA', 'RSA'];
+    case 'DH_anon':
+    case 'DH_ANON':
+      return ['DH', 'anon'];
+    case 'ECDH_anon':
+    case 'ECDH_ANON':
+      return ['ECDH', 'anon'];
+    case 'PSK':
+      return ['PSK', 'PSK'];
+    case 'SRP_SHA':
+      return ['SRP', 'SRP'];
+    case 'KRB5':
+      return ['KRB5', 'KRB5'];
   }
   const m = /^(DHE|ECDHE|DH|ECDH|SRP_SHA|RSA)_(RSA|ECDSA|DSS|PSK)$/.exec(kxau);
   if (m) {
@@ -107,8 +155,14 @@ export function suiteUsableWithKey(facts: SuiteFacts, keyType: CertificateKeyTyp
   if (facts.au === 'anon') return true;
   if (keyType === undefined) return false;
   switch (facts.kx) {
-    case 'RSA': case 'DHE': case 'ECDHE':
-      return (facts.au === 'RSA' && keyType === 'RSA') || (facts.au === 'ECDSA' && keyType === 'EC') || (facts.au === 'DSS' && keyType === 'DSA');
+    case 'RSA':
+    case 'DHE':
+    case 'ECDHE':
+      return (
+        (facts.au === 'RSA' && keyType === 'RSA') ||
+        (facts.au === 'ECDSA' && keyType === 'EC') ||
+        (facts.au === 'DSS' && keyType === 'DSA')
+      );
     case 'ECDH': // static ECDH needs an EC key (signed by RSA or ECDSA)
       return keyType === 'EC';
     case 'DH':

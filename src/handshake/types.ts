@@ -87,4 +87,3 @@ export type LinkOutcome =
       messages: { client: string; server: string };
     }
   | { kind: 'unknown'; missing: string[] };
-

@@ -61,7 +61,12 @@ function cipherParts(enc: string): string[] {
 export function suiteComponents(suite: CipherSuite): string[] {
   const kx = KEY_EXCHANGE_PARTS[`${suite.kx}/${suite.au}`] ?? [suite.kx, suite.au];
   const exportParts = suite.flags.export && suite.kx === 'RSA' ? ['RSA_EXPORT'] : [];
-  return [...(suite.flags.tls13 ? [] : kx), ...exportParts, ...cipherParts(suite.enc), ...(MAC_PARTS[suite.mac] ?? [suite.mac])];
+  return [
+    ...(suite.flags.tls13 ? [] : kx),
+    ...exportParts,
+    ...cipherParts(suite.enc),
+    ...(MAC_PARTS[suite.mac] ?? [suite.mac]),
+  ];
 }
 
 /** Entries that constrain keys or usages rather than naming an algorithm (`DH keySize < 1024`, `include …`). */

@@ -57,7 +57,11 @@ export type ProtocolName = 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3'
 
 /** `TLSv1.0`, `TLS1.2`, `TLSv12`, `tlsv1_1`, `SSLV3` → canonical JSSE spelling; undefined when not a protocol. */
 export function parseProtocol(raw: string): ProtocolName | undefined {
-  const s = raw.trim().toUpperCase().replace(/[\s_]/g, '.').replace(/^TLSV?/, 'TLS');
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_]/g, '.')
+    .replace(/^TLSV?/, 'TLS');
   if (/^SSLV?3(\.0)?$/.test(s)) return 'SSLv3';
   const m = /^TLS(1)(?:\.?([0-3]))?$/.exec(s);
   if (!m) return undefined;

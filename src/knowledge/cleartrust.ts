@@ -14,5 +14,7 @@ const AGENT_LINES_NEEDING_BACKWARD_COMPATIBLE_LIST_PORT = [{ major: 4, minor: 7 
 export function agentNeedsBackwardCompatibleListPort(version: string): boolean {
   const m = /^(\d+)\.(\d+)(?:\.|$)/.exec(version.trim());
   if (!m) return false;
-  return AGENT_LINES_NEEDING_BACKWARD_COMPATIBLE_LIST_PORT.some((line) => line.major === Number(m[1]) && line.minor === Number(m[2]));
+  return AGENT_LINES_NEEDING_BACKWARD_COMPATIBLE_LIST_PORT.some(
+    (line) => line.major === Number(m[1]) && line.minor === Number(m[2]),
+  );
 }

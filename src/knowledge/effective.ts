@@ -28,7 +28,11 @@ function defaultFrom(label: string, source: string, confidence: 'verified' | 'in
   return { kind: 'default', origin: `${label} default (${jdkIds(source) || source})`, confidence };
 }
 
-const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * The TLS a Java runtime will really use: its disabled algorithms (java.security / -Djava.security.properties
@@ -73,7 +77,13 @@ const INPUT_PROPERTIES = [
 ];
 /** Answers by the input VALUES, with the provenance objects of the inputs they were computed from. */
 const effectiveCache = new Map<string, { result: EffectiveJdkTls; froms: (Provenance | undefined)[] }>();
-const TRACED_FIELDS = ['disabledAlgorithms', 'clientProtocols', 'serverProtocols', 'clientCipherSuites', 'serverCipherSuites'] as const;
+const TRACED_FIELDS = [
+  'disabledAlgorithms',
+  'clientProtocols',
+  'serverProtocols',
+  'clientCipherSuites',
+  'serverCipherSuites',
+] as const;
 
 /**
  * The memo by input values: every environment of a fleet sets the same properties in its own files, so
@@ -83,8 +93,12 @@ const TRACED_FIELDS = ['disabledAlgorithms', 'clientProtocols', 'serverProtocols
  * inputs share one provenance object the mapping would be ambiguous: computed afresh.
  */
 function byValues(runtime: JavaRuntime, inputs: unknown[]): EffectiveJdkTls {
-  const froms = inputs.map((input) => (input && typeof input === 'object' ? (input as Traced<string>).from : undefined));
-  const values = inputs.map((input) => (input && typeof input === 'object' ? (input as Traced<string>).value : (input ?? null)));
+  const froms = inputs.map((input) =>
+    input && typeof input === 'object' ? (input as Traced<string>).from : undefined,
+  );
+  const values = inputs.map((input) =>
+    input && typeof input === 'object' ? (input as Traced<string>).value : (input ?? null),
+  );
   const distinct = new Set(froms.filter((f) => f !== undefined)).size === froms.filter((f) => f !== undefined).length;
   const key = JSON.stringify(values);
   const cached = distinct ? effectiveCache.get(key) : undefined;
@@ -109,7 +123,12 @@ const byRuntime = new WeakMap<JavaRuntime, { inputs: unknown[]; result: Effectiv
 /** What computeEffectiveJdkTls reads from a runtime, in memo-key order. */
 function inputsOf(runtime: JavaRuntime): unknown[] {
   const sys = runtime.systemProperties;
-  return [runtime.vendor.value, runtime.version.value, runtime.securityProperties['jdk.tls.disabledAlgorithms'], ...INPUT_PROPERTIES.map((name) => sys[name])];
+  return [
+    runtime.vendor.value,
+    runtime.version.value,
+    runtime.securityProperties['jdk.tls.disabledAlgorithms'],
+    ...INPUT_PROPERTIES.map((name) => sys[name]),
+  ];
 }
 
 function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
@@ -123,8 +142,18 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
   const disabledAlgorithms: Traced<string[]> = override
     ? { value: splitAlgorithmList(override.value), from: override.from }
     : profile
-      ? { value: profile.tlsDisabledAlgorithms.value, from: defaultFrom(label, profile.tlsDisabledAlgorithms.source, profile.tlsDisabledAlgorithms.confidence) }
-      : { value: [], from: { kind: 'default', origin: `${label}: version not in the knowledge base, no default known`, confidence: 'inferred' } };
+      ? {
+          value: profile.tlsDisabledAlgorithms.value,
+          from: defaultFrom(label, profile.tlsDisabledAlgorithms.source, profile.tlsDisabledAlgorithms.confidence),
+        }
+      : {
+          value: [],
+          from: {
+            kind: 'default',
+            origin: `${label}: version not in the knowledge base, no default known`,
+            confidence: 'inferred',
+          },
+        };
   const disabled = disabledAlgorithms.value;
 
   const sys = runtime.systemProperties;
@@ -132,7 +161,13 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
   const [clientBase, serverBase] =
     implementation === 'ibmjsse2' && version
       ? ibmProtocols(runtime, version, label)
-      : sunProtocols(vendor, version, label, pick('jdk.tls.client.protocols') ?? sys['https.protocols'], pick('jdk.tls.server.protocols'));
+      : sunProtocols(
+          vendor,
+          version,
+          label,
+          pick('jdk.tls.client.protocols') ?? sys['https.protocols'],
+          pick('jdk.tls.server.protocols'),
+        );
   const supported = profile?.supportedProtocols.value ?? [];
   const enabledOnly = (t: Traced<string[]>): Traced<string[]> => ({
     value: t.value.filter((p) => !protocolDisabledBy(p, disabled) && (supported.length === 0 || supported.includes(p))),
@@ -145,7 +180,8 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
     const listId = version ? protocolCandidates(vendor === 'ibm' ? 'ibm' : vendor, version).suites : undefined;
     const jsse = listId ? suiteList(listId.value as string) : undefined;
     // HttpsURLConnection (Spring's RestTemplate default) sets https.cipherSuites on its sockets.
-    const explicit = pick(property) ?? (property === 'jdk.tls.client.cipherSuites' ? sys['https.cipherSuites'] : undefined);
+    const explicit =
+      pick(property) ?? (property === 'jdk.tls.client.cipherSuites' ? sys['https.cipherSuites'] : undefined);
     let names: string[];
     let from: Provenance;
     if (explicit) {
@@ -153,9 +189,16 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
       from = explicit.from;
     } else if (jsse && listId) {
       names = jsse.defaultEnabled;
-      from = defaultFrom(label, `${listId.source}; ${jsse.source}`, jsse.confidence === 'inferred' || listId.confidence === 'inferred' ? 'inferred' : 'verified');
+      from = defaultFrom(
+        label,
+        `${listId.source}; ${jsse.source}`,
+        jsse.confidence === 'inferred' || listId.confidence === 'inferred' ? 'inferred' : 'verified',
+      );
     } else {
-      return { value: [], from: { kind: 'default', origin: `${label}: no cipher-suite list known`, confidence: 'inferred' } };
+      return {
+        value: [],
+        from: { kind: 'default', origin: `${label}: no cipher-suite list known`, confidence: 'inferred' },
+      };
     }
     return { value: usableSuites(names, disabled, protocols, profile?.cryptoPolicy?.value === 'limited'), from };
   };
@@ -205,11 +248,18 @@ function sunProtocols(
   const candidates = version ? protocolCandidates(vendor, version) : undefined;
   const fallback = (which: 'client' | 'server'): Traced<string[]> => {
     const row = candidates?.[which];
-    if (!row) return { value: [], from: { kind: 'default', origin: `${label}: default ${which} protocols unknown`, confidence: 'inferred' } };
+    if (!row)
+      return {
+        value: [],
+        from: { kind: 'default', origin: `${label}: default ${which} protocols unknown`, confidence: 'inferred' },
+      };
     return { value: row.value as string[], from: defaultFrom(label, row.source, row.confidence) };
   };
   const traced = (t: Traced<string>): Traced<string[]> => ({ value: list(t.value), from: t.from });
-  return [clientOverride ? traced(clientOverride) : fallback('client'), serverOverride ? traced(serverOverride) : fallback('server')];
+  return [
+    clientOverride ? traced(clientOverride) : fallback('client'),
+    serverOverride ? traced(serverOverride) : fallback('server'),
+  ];
 }
 
 const IBM_PROTOCOL_NAMES: Record<string, string> = { TLSv11: 'TLSv1.1', TLSv12: 'TLSv1.2', TLSv13: 'TLSv1.3' };
@@ -227,11 +277,17 @@ function ibmProtocols(runtime: JavaRuntime, version: JavaVersion, label: string)
   }
   const tlsOverride = sys['com.ibm.jsse2.overrideDefaultTLS'];
   const overridden = tlsOverride?.value.trim().toLowerCase() === 'true' && level >= IBM_JSSE2.overrideDefaultTLSSince;
-  const value = srRange(overridden ? IBM_JSSE2.tlsContextWithOverride : IBM_JSSE2.tlsContextWithoutOverride, level) ?? ['TLSv1'];
+  const value = srRange(overridden ? IBM_JSSE2.tlsContextWithOverride : IBM_JSSE2.tlsContextWithoutOverride, level) ?? [
+    'TLSv1',
+  ];
   const from: Provenance =
     overridden && tlsOverride
       ? tlsOverride.from
-      : { kind: 'default', origin: `${label} default (IBMJSSE2 SSLContext "TLS"; ${IBM_JSSE2.source})`, confidence: 'verified' };
+      : {
+          kind: 'default',
+          origin: `${label} default (IBMJSSE2 SSLContext "TLS"; ${IBM_JSSE2.source})`,
+          confidence: 'verified',
+        };
   const t: Traced<string[]> = { value, from };
   return [t, t];
 }

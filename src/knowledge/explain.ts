@@ -13,11 +13,13 @@ const line = (name: string, fact: Fact<unknown>) =>
  */
 export function explainJdk(versionSpec: string, vendor?: string): string {
   const version = parseJavaVersion(versionSpec);
-  if (!version) return `Cannot read '${versionSpec}' as a Java version (try 1.8.0_202, 8u202, 11.0.2+9, 17.0.15, 21, IBM 8.0.6.25).\n`;
+  if (!version)
+    return `Cannot read '${versionSpec}' as a Java version (try 1.8.0_202, 8u202, 11.0.2+9, 17.0.15, 21, IBM 8.0.6.25).\n`;
   const family = version.ibm && !vendor ? 'ibm' : vendorFromName(vendor);
   const profile = jdkProfile(family, version);
   const label = formatJdk(family, version);
-  if (!profile) return `${label}: the knowledge base has no TLS defaults for this version (known: 6 to 6u45, 7u, 8u, 9 to 25; IBM SDK 8).\n`;
+  if (!profile)
+    return `${label}: the knowledge base has no TLS defaults for this version (known: 6 to 6u45, 7u, 8u, 9 to 25; IBM SDK 8).\n`;
   const runtime: JavaRuntime = {
     vendor: { value: family, from: { kind: 'config', origin: '--explain-jdk' } },
     version: { value: versionSpec, from: { kind: 'config', origin: '--explain-jdk' } },

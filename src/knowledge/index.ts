@@ -8,9 +8,30 @@ export { parseJavaVersion, vendorFromRelease, formatJdk, describeJdk, javaVersio
 export { jdkProfile, serverCipherOrderDefault, isJsseLegacySuite, firstUpdatesDisabling, REFERENCE_JDK } from './jdk';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
 export { effectiveJdkTls } from './effective';
-export { findCipherSuite, allCipherSuites, jsseName, normaliseProtocol, parseProtocol, protocolRank, type ProtocolName } from './ciphers';
-export { findCipherSpec, allCipherSpecs, mqServerOrder, mqReasonCode, jmsSuiteForCipherSpec, cipherSpecMatchesAlias } from './mq';
+export {
+  findCipherSuite,
+  allCipherSuites,
+  jsseName,
+  normaliseProtocol,
+  parseProtocol,
+  protocolRank,
+  type ProtocolName,
+} from './ciphers';
+export {
+  findCipherSpec,
+  allCipherSpecs,
+  mqServerOrder,
+  mqReasonCode,
+  jmsSuiteForCipherSpec,
+  cipherSpecMatchesAlias,
+} from './mq';
 export { explainJdk } from './explain';
-export { mqQmgrDefault, mqAuthinfoDefault, mqDefaultChlauthRecords, mqInboundChannelType, isMqAdminUser } from './mq-access';
+export {
+  mqQmgrDefault,
+  mqAuthinfoDefault,
+  mqDefaultChlauthRecords,
+  mqInboundChannelType,
+  isMqAdminUser,
+} from './mq-access';
 export { agentNeedsBackwardCompatibleListPort } from './cleartrust';
 export { jdkFromImage, jdkFromPath, splitImageReference, type NamedJdk } from './jdk-locations';

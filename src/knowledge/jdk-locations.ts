@@ -20,7 +20,11 @@ interface TagRule {
   vendor?: string;
 }
 
-const IMAGES = data.images.map((image) => ({ ...image, repository: new RegExp(image.repository), tags: (image.tags as TagRule[]).map((t) => ({ ...t, regex: new RegExp(t.pattern) })) }));
+const IMAGES = data.images.map((image) => ({
+  ...image,
+  repository: new RegExp(image.repository),
+  tags: (image.tags as TagRule[]).map((t) => ({ ...t, regex: new RegExp(t.pattern) })),
+}));
 const PATHS = data.paths.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) }));
 
 /** `{group}` of a template from the named groups, or undefined when one of them did not match. */
@@ -40,7 +44,9 @@ export function splitImageReference(reference: string): { name: string; tag: str
   const withoutDigest = reference.split('@')[0];
   const slash = withoutDigest.lastIndexOf('/');
   const colon = withoutDigest.lastIndexOf(':');
-  return colon > slash ? { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) } : { name: withoutDigest, tag: 'latest' };
+  return colon > slash
+    ? { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) }
+    : { name: withoutDigest, tag: 'latest' };
 }
 
 /** The JDK an image runs, from its name and tag; undefined when the image is not one lint-deploy knows. */
@@ -54,7 +60,12 @@ export function jdkFromImage(reference: string): NamedJdk | undefined {
       const m = rule.regex.exec(tag);
       if (!m) continue;
       const groups = { ...repository.groups, ...m.groups };
-      return { ...base, vendor: (rule.vendor ?? image.vendor) as JdkVendorFamily, version: fill(rule.version, groups), feature: groups.feature || rule.feature };
+      return {
+        ...base,
+        vendor: (rule.vendor ?? image.vendor) as JdkVendorFamily,
+        version: fill(rule.version, groups),
+        feature: groups.feature || rule.feature,
+      };
     }
     return { ...base, vendor: image.vendor as JdkVendorFamily, feature: repository.groups?.feature };
   }
@@ -67,7 +78,14 @@ export function jdkFromPath(installPath: string): NamedJdk | undefined {
     const m = entry.regex.exec(installPath);
     if (!m) continue;
     const groups = m.groups ?? {};
-    return { vendor: entry.vendor as JdkVendorFamily, version: fill(entry.version, groups), feature: groups.feature, source: entry.source, confidence: entry.confidence as NamedJdk['confidence'], note: entry.note };
+    return {
+      vendor: entry.vendor as JdkVendorFamily,
+      version: fill(entry.version, groups),
+      feature: groups.feature,
+      source: entry.source,
+      confidence: entry.confidence as NamedJdk['confidence'],
+      note: entry.note,
+    };
   }
   return undefined;
 }

@@ -55,8 +55,15 @@ for (const row of ROWS) {
 }
 
 /** The row for a property that covers (vendor, feature, update); vendor-specific rows win. */
-export function lookupRow(property: string, vendor: JdkVendorFamily, feature: number, update: number): DefaultsRow | undefined {
-  const covering = (ROWS_BY_PROPERTY.get(`${property}\u0000${feature}`) ?? []).filter((r) => r.from <= update && (r.to === undefined || update <= r.to));
+export function lookupRow(
+  property: string,
+  vendor: JdkVendorFamily,
+  feature: number,
+  update: number,
+): DefaultsRow | undefined {
+  const covering = (ROWS_BY_PROPERTY.get(`${property}\u0000${feature}`) ?? []).filter(
+    (r) => r.from <= update && (r.to === undefined || update <= r.to),
+  );
   return covering.find((r) => r.vendors?.includes(vendor)) ?? covering.find((r) => r.vendors === undefined);
 }
 
@@ -146,7 +153,11 @@ function ibmProfile(version: JavaVersion, label: string): JdkProfile | undefined
   const order = get('serverCipherOrderByDefault');
   if (!tls || !certpath || !legacy || !dh || !order) return undefined;
   const via = `${IBM_JSSE2.equivalentUpdate.source} Equivalent: OpenJDK 8u${update}.`;
-  const asIbm = (row: DefaultsRow): Fact<string[]> => ({ value: row.value as string[], source: `${row.source}; ${via}`, confidence: 'inferred' });
+  const asIbm = (row: DefaultsRow): Fact<string[]> => ({
+    value: row.value as string[],
+    source: `${row.source}; ${via}`,
+    confidence: 'inferred',
+  });
   const disabled = tls.value as string[];
   const tlsContext = srRange(IBM_JSSE2.tlsContextWithoutOverride, level) ?? ['TLSv1'];
   const protocols: Fact<string[]> = {
@@ -163,7 +174,11 @@ function ibmProfile(version: JavaVersion, label: string): JdkProfile | undefined
     legacyAlgorithms: asIbm(legacy),
     defaultClientProtocols: protocols,
     defaultServerProtocols: protocols,
-    supportedProtocols: { value: srRange(IBM_JSSE2.supportedProtocols, level) ?? [], source: IBM_JSSE2.source, confidence: 'inferred' },
+    supportedProtocols: {
+      value: srRange(IBM_JSSE2.supportedProtocols, level) ?? [],
+      source: IBM_JSSE2.source,
+      confidence: 'inferred',
+    },
     ephemeralDHKeySize: factOf(dh),
     serverCipherOrderByDefault: factOf(order),
     ...cryptoPolicyOf(get('cryptoPolicy')),
@@ -201,7 +216,9 @@ export function isJsseLegacySuite(suiteName: string): boolean {
  */
 export function firstUpdatesDisabling(entry: string, features: number[]): string[] {
   return features.flatMap((feature) => {
-    const rows = (ROWS_BY_PROPERTY.get(`jdk.tls.disabledAlgorithms\u0000${feature}`) ?? []).filter((r) => r.vendors === undefined).sort((a, b) => a.from - b.from);
+    const rows = (ROWS_BY_PROPERTY.get(`jdk.tls.disabledAlgorithms\u0000${feature}`) ?? [])
+      .filter((r) => r.vendors === undefined)
+      .sort((a, b) => a.from - b.from);
     const first = rows.find((r) => (r.value as string[]).some((v) => v.trim().toLowerCase() === entry.toLowerCase()));
     return first ? [javaVersionText(feature, first.from)] : [];
   });

@@ -36,7 +36,9 @@ const DATA = accessData as unknown as {
 /** A queue manager attribute's value on a new queue manager (CHLAUTH, CONNAUTH). */
 export function mqQmgrDefault(attribute: string): MqDefault | undefined {
   const row = DATA.qmgrDefaults.find((r) => r.attribute === attribute.toUpperCase());
-  return row ? { value: row.value, source: row.source, ...('since' in row && row.since ? { since: String(row.since) } : {}) } : undefined;
+  return row
+    ? { value: row.value, source: row.source, ...('since' in row && row.since ? { since: String(row.since) } : {}) }
+    : undefined;
 }
 
 /** An attribute of a shipped AUTHINFO object (SYSTEM.DEFAULT.AUTHINFO.IDPWOS CHCKCLNT…). */

@@ -31,7 +31,9 @@ export function mqServerOrder(allowedSetting?: string[] | string): MqCipherSpec[
   const concrete = SPECS.filter((s) => !s.alias);
   let chosen: MqCipherSpec[];
   if (!allowed || allowed.length === 0) {
-    chosen = concrete.filter((s) => s.enabledByDefault).sort((a, b) => (a.defaultOrderRank ?? 999) - (b.defaultOrderRank ?? 999));
+    chosen = concrete
+      .filter((s) => s.enabledByDefault)
+      .sort((a, b) => (a.defaultOrderRank ?? 999) - (b.defaultOrderRank ?? 999));
   } else if (allowed.some((a) => a.trim().toUpperCase() === 'ALL')) {
     chosen = [...concrete].sort((a, b) => (a.defaultOrderRank ?? 999) - (b.defaultOrderRank ?? 999));
   } else {
@@ -52,10 +54,13 @@ export function cipherSpecMatchesAlias(spec: MqCipherSpec, alias: MqCipherSpec):
 }
 
 /** An MQ reason code (2393, '2397', 'MQRC_JSSE_ERROR') or message id (AMQ9631, CSQX620E, 'AMQ9620'). */
-export function mqReasonCode(code: string | number): { code: string; name: string; message: string; source: string } | undefined {
+export function mqReasonCode(
+  code: string | number,
+): { code: string; name: string; message: string; source: string } | undefined {
   const key = String(code).trim().toUpperCase();
   const hit =
-    REASONS.find((r) => r.code === key || r.name === key) ?? REASONS.find((r) => r.code.replace(/[EWI]$/, '') === key.replace(/[EWI]$/, ''));
+    REASONS.find((r) => r.code === key || r.name === key) ??
+    REASONS.find((r) => r.code.replace(/[EWI]$/, '') === key.replace(/[EWI]$/, ''));
   return hit ? { code: hit.code, name: hit.name, message: hit.message, source: hit.source } : undefined;
 }
 

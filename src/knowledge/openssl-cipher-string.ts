@@ -66,7 +66,10 @@ interface CipherTable {
   ciphers: readonly OpensslCipher[];
   byName: ReadonlyMap<string, OpensslCipher>;
 }
-const table = (ciphers: readonly OpensslCipher[]): CipherTable => ({ ciphers, byName: new Map(ciphers.map((c) => [c.openssl, c])) });
+const table = (ciphers: readonly OpensslCipher[]): CipherTable => ({
+  ciphers,
+  byName: new Map(ciphers.map((c) => [c.openssl, c])),
+});
 const BASE_TABLE = table(OPENSSL_CIPHERS);
 const TABLES = new Map<string, CipherTable>();
 function tableOf(series: OpensslSeriesFacts | undefined): CipherTable {
@@ -82,8 +85,14 @@ function tableOf(series: OpensslSeriesFacts | undefined): CipherTable {
 type Predicate = (c: OpensslCipher) => boolean;
 
 const isPskKx = (c: OpensslCipher) => c.kx === 'PSK' || c.kx === 'ECDHEPSK' || c.kx === 'DHEPSK' || c.kx === 'RSAPSK';
-const encIs = (...names: string[]): Predicate => (c) => names.includes(c.enc);
-const encPrefix = (prefix: string, bits?: number): Predicate => (c) => c.enc.startsWith(prefix) && (bits === undefined || c.bits === bits);
+const encIs =
+  (...names: string[]): Predicate =>
+  (c) =>
+    names.includes(c.enc);
+const encPrefix =
+  (prefix: string, bits?: number): Predicate =>
+  (c) =>
+    c.enc.startsWith(prefix) && (bits === undefined || c.bits === bits);
 
 const ALIASES: Record<string, Predicate> = {
   ALL: (c) => c.enc !== 'None',
@@ -155,7 +164,33 @@ const ALIASES: Record<string, Predicate> = {
 };
 
 /** Aliases OpenSSL knows that select nothing in this build (export, GOST, …): not "unknown". */
-const EMPTY_ALIASES = new Set(['EXP', 'EXPORT', 'EXPORT40', 'EXPORT56', 'LOW', 'MEDIUM', 'aGOST', 'aGOST01', 'kGOST', 'GOST94', 'GOST89MAC', 'kDH', 'kDHr', 'kDHd', 'kECDH', 'kECDHr', 'kECDHe', 'aDH', 'aECDH', 'FIPS', 'SUITEB128', 'SUITEB128ONLY', 'SUITEB192', 'NULL-MD5', 'RC4-MD5']);
+const EMPTY_ALIASES = new Set([
+  'EXP',
+  'EXPORT',
+  'EXPORT40',
+  'EXPORT56',
+  'LOW',
+  'MEDIUM',
+  'aGOST',
+  'aGOST01',
+  'kGOST',
+  'GOST94',
+  'GOST89MAC',
+  'kDH',
+  'kDHr',
+  'kDHd',
+  'kECDH',
+  'kECDHr',
+  'kECDHe',
+  'aDH',
+  'aECDH',
+  'FIPS',
+  'SUITEB128',
+  'SUITEB128ONLY',
+  'SUITEB192',
+  'NULL-MD5',
+  'RC4-MD5',
+]);
 
 function predicateFor(element: string, byName: ReadonlyMap<string, OpensslCipher>): Predicate | undefined {
   const parts = element.split('+');

@@ -30,7 +30,16 @@ export function opensslSeriesOf(version: string): OpensslSeriesFacts | undefined
   const major = Number(m[1]);
   const minor = Number(m[2] ?? 0);
   const patch = Number(m[3] ?? 0);
-  const series: OpensslSeries | undefined = major >= 3 ? '3' : major === 1 && minor === 1 ? (patch >= 1 ? '1.1.1' : '1.1.0') : major === 1 && minor === 0 && patch >= 2 ? '1.0.2' : undefined;
+  const series: OpensslSeries | undefined =
+    major >= 3
+      ? '3'
+      : major === 1 && minor === 1
+        ? patch >= 1
+          ? '1.1.1'
+          : '1.1.0'
+        : major === 1 && minor === 0 && patch >= 2
+          ? '1.0.2'
+          : undefined;
   return SERIES.find((s) => s.series === series);
 }
 
@@ -70,7 +79,9 @@ const DISTRIBUTIONS = data.images.distributions;
 function fromDistribution(name: string, tag: string, via: string, extraSource?: string): ImageOpenssl | undefined {
   const bare = name.split('/').pop() ?? name;
   // `stretch-slim`, `3.9.6`, `22.04`, `bookworm-20240101`: the codename or version at the start of the tag.
-  const row = DISTRIBUTIONS.find((d) => d.image === bare && d.tags.some((t) => tag === t || tag.startsWith(`${t}-`) || tag.startsWith(`${t}.`)));
+  const row = DISTRIBUTIONS.find(
+    (d) => d.image === bare && d.tags.some((t) => tag === t || tag.startsWith(`${t}-`) || tag.startsWith(`${t}.`)),
+  );
   const facts = row ? SERIES.find((s) => s.series === row.series) : undefined;
   if (!row || !facts) return undefined;
   return { facts, release: row.openssl, via, source: extraSource ? `${extraSource}; ${row.source}` : row.source };

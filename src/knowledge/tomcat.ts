@@ -35,7 +35,11 @@ interface Row {
 }
 
 const ROWS = data.rows as Row[];
-export const TOMCAT_FACTS = { protocolsDefault: data.protocolsDefault, tls13CipherSuitesDefault: data.tls13CipherSuitesDefault, jsse: data.jsse };
+export const TOMCAT_FACTS = {
+  protocolsDefault: data.protocolsDefault,
+  tls13CipherSuitesDefault: data.tls13CipherSuitesDefault,
+  jsse: data.jsse,
+};
 
 /** The facts for a Tomcat release (`9.0.80`, `10.1`, `tomcat:9-jdk17` tag text); the assumed release when none or unknown. */
 export function tomcatTlsFacts(release?: string): TomcatTlsFacts {
@@ -44,15 +48,38 @@ export function tomcatTlsFacts(release?: string): TomcatTlsFacts {
   const patch = m?.[3] !== undefined ? Number(m[3]) : undefined;
   // A branch without its patch release: the branch's newest row (what its current release does), inferred.
   const rows = ROWS.filter((r) => r.branch === branch);
-  const row = patch === undefined ? rows[rows.length - 1] : rows.find((r) => r.from <= patch && (r.to === undefined || patch <= r.to));
-  if (row && m) return { release: m[0], assumed: false, ...fromRow(row), confidence: patch === undefined ? 'inferred' : 'verified' };
+  const row =
+    patch === undefined
+      ? rows[rows.length - 1]
+      : rows.find((r) => r.from <= patch && (r.to === undefined || patch <= r.to));
+  if (row && m)
+    return {
+      release: m[0],
+      assumed: false,
+      ...fromRow(row),
+      confidence: patch === undefined ? 'inferred' : 'verified',
+    };
   const assumed = data.assumedRelease.value;
   const [major, minor, p] = assumed.split('.');
-  const fallback = ROWS.find((r) => r.branch === `${major}.${minor}` && r.from <= Number(p) && (r.to === undefined || Number(p) <= r.to)) as Row;
-  return { release: assumed, assumed: true, ...fromRow(fallback), source: `${data.assumedRelease.source}; ${fallback.source}`, confidence: 'inferred' };
+  const fallback = ROWS.find(
+    (r) => r.branch === `${major}.${minor}` && r.from <= Number(p) && (r.to === undefined || Number(p) <= r.to),
+  ) as Row;
+  return {
+    release: assumed,
+    assumed: true,
+    ...fromRow(fallback),
+    source: `${data.assumedRelease.source}; ${fallback.source}`,
+    confidence: 'inferred',
+  };
 }
 
-const fromRow = (r: Row) => ({ protocolsAll: r.protocolsAll, ciphersDefault: r.ciphers, tls13Suites: r.tls13Suites, honorCipherOrderDefault: r.honorCipherOrderDefault, source: r.source });
+const fromRow = (r: Row) => ({
+  protocolsAll: r.protocolsAll,
+  ciphersDefault: r.ciphers,
+  tls13Suites: r.tls13Suites,
+  honorCipherOrderDefault: r.honorCipherOrderDefault,
+  source: r.source,
+});
 
 /** Every suite some SunJSSE release implements (Tomcat keeps only the configured suites the JDK implements). */
 let implemented: Set<string> | undefined;
@@ -81,10 +108,16 @@ export interface TomcatSuites {
  * parser follows OpenSSL's (same aliases and order; measured against Tomcat 10.1's OpenSSLCipherConfigurationParser
  * in test/interop), keeps the suites the JDK implements, and puts TLS 1.3 suites first.
  */
-export function tomcatSuites(ciphers: string | undefined, cipherSuites: string | undefined, facts: TomcatTlsFacts): TomcatSuites {
+export function tomcatSuites(
+  ciphers: string | undefined,
+  cipherSuites: string | undefined,
+  facts: TomcatTlsFacts,
+): TomcatSuites {
   const value = ciphers ?? facts.ciphersDefault;
   const parts = value.split(/[,:\s]+/).filter(Boolean);
-  const named13 = parts.flatMap((p) => (JSSE_NAME.test(p) && isTls13(findCipherSuite(p)?.iana ?? '') ? [findCipherSuite(p)?.iana as string] : []));
+  const named13 = parts.flatMap((p) =>
+    JSSE_NAME.test(p) && isTls13(findCipherSuite(p)?.iana ?? '') ? [findCipherSuite(p)?.iana as string] : [],
+  );
   let rest: string[];
   let unknownElements: string[] = [];
   if (!value.includes(':') && parts.every((p) => JSSE_NAME.test(p))) {
@@ -98,14 +131,19 @@ export function tomcatSuites(ciphers: string | undefined, cipherSuites: string |
         return [suite.iana, jsseName(suite)].some((n) => n.toUpperCase() === p.toUpperCase()) ? [suite.iana] : [];
       });
   } else {
-    const openssl = parts.filter((p) => !(JSSE_NAME.test(p) && isTls13(findCipherSuite(p)?.iana ?? ''))).map((p) => (JSSE_NAME.test(p) ? findCipherSuite(p)?.openssl ?? p : p));
+    const openssl = parts
+      .filter((p) => !(JSSE_NAME.test(p) && isTls13(findCipherSuite(p)?.iana ?? '')))
+      .map((p) => (JSSE_NAME.test(p) ? (findCipherSuite(p)?.openssl ?? p) : p));
     const expanded = expandCipherString(openssl.join(':'), { includePskSrp: true, defaultSecurityLevel: 0 });
     rest = expanded.ciphers.map((c) => c.iana).filter(jsseImplements);
     unknownElements = expanded.unknown;
   }
   let tls13: string[];
   if (facts.tls13Suites === 'cipherSuites') {
-    const configured = cipherSuites?.split(/[,:\s]+/).filter(Boolean).map((n) => findCipherSuite(n)?.iana ?? n);
+    const configured = cipherSuites
+      ?.split(/[,:\s]+/)
+      .filter(Boolean)
+      .map((n) => findCipherSuite(n)?.iana ?? n);
     tls13 = [...new Set([...(configured ?? TOMCAT_FACTS.tls13CipherSuitesDefault.value), ...named13])];
   } else {
     // Older releases: Tomcat's table gives the TLS 1.3 suites HIGH strength and AES/CHACHA20 encryption, so a

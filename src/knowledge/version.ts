@@ -12,7 +12,11 @@ const MODERN = /^(?:jdk-?)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.\d+)*(?:\+(\d+))?/i
  * Corretto `8.202.08.2` / `11.0.2.9.3`. Surrounding quotes and a leading `openjdk version` are ignored.
  */
 export function parseJavaVersion(raw: string): JavaVersion | undefined {
-  const text = raw.trim().replace(/^.*?version\s+/i, '').replace(/^"|"$/g, '').trim();
+  const text = raw
+    .trim()
+    .replace(/^.*?version\s+/i, '')
+    .replace(/^"|"$/g, '')
+    .trim();
   // `IBM 8.0.6.25`, as the config schema and --explain-jdk spell an IBM service level.
   const ibmWord = /^ibm\s+(\d+\.\d+\.\d+\.\d+)$/i.exec(text);
   if (ibmWord) return parseJavaVersion(ibmWord[1]) && { ...(parseJavaVersion(ibmWord[1]) as JavaVersion), raw };
@@ -42,7 +46,8 @@ export function parseJavaVersionStrictly(raw: string): JavaVersion | undefined {
   const text = raw.trim();
   const version = parseJavaVersion(text);
   if (!version) return undefined;
-  const matched = [LEGACY, IBM, CORRETTO8, SHORT, MODERN].map((re) => re.exec(text)?.[0]).find((m) => m !== undefined) ?? '';
+  const matched =
+    [LEGACY, IBM, CORRETTO8, SHORT, MODERN].map((re) => re.exec(text)?.[0]).find((m) => m !== undefined) ?? '';
   const rest = text.slice(matched.length);
   return rest === '' || (matched.includes('+') && /^-[\w.-]+$/.test(rest)) ? version : undefined;
 }
@@ -68,12 +73,15 @@ export function vendorFromRelease(fields: Record<string, string>): JdkVendorFami
   const javaVersion = unquote(fields.JAVA_VERSION) || unquote(fields.JAVA_RUNTIME_VERSION);
   const all = `${implementor} ${implementorVersion} ${unquote(fields.JAVA_RUNTIME_VERSION).toLowerCase()}`;
   if (all.includes('corretto') || implementor.startsWith('amazon')) return 'corretto';
-  if (all.includes('temurin') || implementor.includes('adoptium') || implementor.includes('adoptopenjdk')) return 'temurin';
+  if (all.includes('temurin') || implementor.includes('adoptium') || implementor.includes('adoptopenjdk'))
+    return 'temurin';
   if (all.includes('semeru')) return 'semeru';
   if (implementor.includes('red hat') || implementorVersion.startsWith('red_hat')) return 'redhat';
   if (implementor.includes('ibm') || implementor.includes('international business machines')) {
     const feature = parseJavaVersion(javaVersion)?.feature;
-    const openj9Build = unquote(fields.JVM_VARIANT).toLowerCase() === 'openj9' && unquote(fields.SOURCE).toLowerCase().includes('openjdk');
+    const openj9Build =
+      unquote(fields.JVM_VARIANT).toLowerCase() === 'openj9' &&
+      unquote(fields.SOURCE).toLowerCase().includes('openjdk');
     return feature !== undefined && feature <= 8 && !openj9Build ? 'ibm' : 'semeru';
   }
   if (unquote(fields.BUILD_TYPE).toLowerCase() === 'commercial') return 'oracle';

@@ -27,9 +27,19 @@ export const cleartrustContributor: ModelContributor = {
         ...(doc.kind === 'cleartrust.webagent' ? {} : { runtime: ctx.runtimeFor(doc.file.path) }),
         tls: modeEntry
           ? {
-              enabled: { value: mode !== 'clear', from: { kind: 'file', location: entryLocation(doc, modeEntry, 'value') } },
+              enabled: {
+                value: mode !== 'clear',
+                from: { kind: 'file', location: entryLocation(doc, modeEntry, 'value') },
+              },
               // anon offers only anonymous suites; auth leaves them to the runtime default.
-              ...(mode === 'anon' ? { cipherSuites: { value: jsseAnonSuites(), from: { kind: 'default' as const, origin: 'ClearTrust anon mode offers only anonymous suites' } } } : {}),
+              ...(mode === 'anon'
+                ? {
+                    cipherSuites: {
+                      value: jsseAnonSuites(),
+                      from: { kind: 'default' as const, origin: 'ClearTrust anon mode offers only anonymous suites' },
+                    },
+                  }
+                : {}),
               implementation: doc.kind === 'cleartrust.webagent' ? 'native' : 'jsse',
             }
           : undefined,
@@ -48,7 +58,11 @@ function jsseAnonSuites(): string[] {
   if (anonSuites) return anonSuites;
   const list = suiteList('jsse-17');
   const known = list ? [...list.defaultEnabled, ...list.supportedNotEnabled] : [];
-  const anon = new Set(allCipherSuites().filter((s) => s.flags.anon && !s.flags.null && !s.flags.export).map((s) => s.iana));
+  const anon = new Set(
+    allCipherSuites()
+      .filter((s) => s.flags.anon && !s.flags.null && !s.flags.export)
+      .map((s) => s.iana),
+  );
   anonSuites = known.filter((name) => anon.has(name));
   return anonSuites;
 }

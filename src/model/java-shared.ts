@@ -45,7 +45,9 @@ export interface PropertySource {
 /** Every JVM `-D` property set in the deployment, by app group, in path order (the later wins). */
 export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
   const groups = new Map<string, PropertySource[]>();
-  const docs = ctx.deployment.documents.filter((d) => JVM_OPTION_KINDS.includes(d.kind)).sort((a, b) => a.file.path.localeCompare(b.file.path));
+  const docs = ctx.deployment.documents
+    .filter((d) => JVM_OPTION_KINDS.includes(d.kind))
+    .sort((a, b) => a.file.path.localeCompare(b.file.path));
   const add = (doc: ParsedDocument, property: JvmProperty) => {
     const group = appGroupOf(ctx, doc.file.path);
     const list = groups.get(group);
@@ -100,10 +102,14 @@ export function runtimeWithProperties(
   if (override && runtime.securityProperties['security.overridePropertiesFile']?.value.trim() !== 'false') {
     const replace = override.value.startsWith('=');
     const wanted = securityFileName(override.value.replace(/^=/, '').replace(/^file:/, ''));
-    const securityDoc = ctx.deployment.documents.find((d) => (d.kind === 'java.security' || d.kind === SECURITY_OVERRIDE_KIND) && securityFileName(d.file.path) === wanted);
+    const securityDoc = ctx.deployment.documents.find(
+      (d) =>
+        (d.kind === 'java.security' || d.kind === SECURITY_OVERRIDE_KIND) && securityFileName(d.file.path) === wanted,
+    );
     if (securityDoc) {
       if (replace) runtime.securityProperties = {};
-      for (const entry of securityDoc.entries) runtime.securityProperties[entry.key] = tracedEntry(securityDoc, entry, entry.value);
+      for (const entry of securityDoc.entries)
+        runtime.securityProperties[entry.key] = tracedEntry(securityDoc, entry, entry.value);
     }
   }
   return runtime;
@@ -129,7 +135,14 @@ export function urlsIn(doc: ParsedDocument): ClientUrl[] {
     for (const m of entry.value.matchAll(URL_IN_VALUE)) {
       const scheme = m[1].toLowerCase();
       const port = m[3] ? Number(m[3]) : scheme === 'https' || scheme === 'wss' ? 443 : 80;
-      urls.push({ url: m[0], scheme, host: m[2].toLowerCase(), port, location: entryLocation(doc, entry, 'value'), key: entry.key });
+      urls.push({
+        url: m[0],
+        scheme,
+        host: m[2].toLowerCase(),
+        port,
+        location: entryLocation(doc, entry, 'value'),
+        key: entry.key,
+      });
     }
   }
   return urls;

@@ -5,7 +5,16 @@ import { LineIndex } from '../parse/text';
 import { entryLocation } from '../parse/types';
 import { springList, type SpringConfigData } from '../parse/spring';
 import type { ModelContributor } from './contributor';
-import { appGroupOf, JVM_OPTION_KINDS, jvmPropertiesByGroup, runtimeWithProperties, tracedEntry, urlsIn, type ClientUrl, type ServerEndpointAttributes } from './java-shared';
+import {
+  appGroupOf,
+  JVM_OPTION_KINDS,
+  jvmPropertiesByGroup,
+  runtimeWithProperties,
+  tracedEntry,
+  urlsIn,
+  type ClientUrl,
+  type ServerEndpointAttributes,
+} from './java-shared';
 import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
 
 export interface JavaAppAttributes {
@@ -29,7 +38,10 @@ export const javaAppContributor: ModelContributor = {
   id: 'java-app',
   contribute(ctx) {
     const properties = jvmPropertiesByGroup(ctx);
-    const groups = new Map<string, { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; tomcat: boolean }>();
+    const groups = new Map<
+      string,
+      { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; tomcat: boolean }
+    >();
     const groupFor = (key: string) => {
       if (!groups.has(key)) groups.set(key, { spring: [], jvm: [], tomcat: false });
       return groups.get(key)!;
@@ -54,14 +66,18 @@ export const javaAppContributor: ModelContributor = {
         type: 'java.app',
         name: appName ? `Java application ${appName.value} (${label})` : `Java application (${label})`,
         role: 'client',
-        location: appName ? entryLocation(group.spring.find((d) => d.entries.includes(appName))!, appName, 'line') : { file: first.file.path },
+        location: appName
+          ? entryLocation(group.spring.find((d) => d.entries.includes(appName))!, appName, 'line')
+          : { file: first.file.path },
         host,
         runtime,
         tls: { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' },
         documents,
         attributes: {
           urls: group.spring.flatMap(urlsIn),
-          profiles: [...new Set(group.spring.flatMap((d) => d.data.parts.map((p) => p.profile).filter((p): p is string => !!p)))],
+          profiles: [
+            ...new Set(group.spring.flatMap((d) => d.data.parts.map((p) => p.profile).filter((p): p is string => !!p))),
+          ],
         } satisfies JavaAppAttributes,
       };
       ctx.addComponent(client);
@@ -84,16 +100,32 @@ export interface ActiveProfiles {
  * jvm.options, setenv.sh, a systemd unit, a Dockerfile), the `SPRING_PROFILES_ACTIVE` environment variable in the
  * app's start files, then the key in the app's default-profile configuration.
  */
-function activeProfiles(spring: ParsedDocument<SpringConfigData>[], jvm: ParsedDocument[], runtime: Component['runtime']): ActiveProfiles | undefined {
-  const split = (v: string) => v.split(',').map((p) => p.trim()).filter(Boolean);
+function activeProfiles(
+  spring: ParsedDocument<SpringConfigData>[],
+  jvm: ParsedDocument[],
+  runtime: Component['runtime'],
+): ActiveProfiles | undefined {
+  const split = (v: string) =>
+    v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
   const property = runtime?.systemProperties['spring.profiles.active'];
-  if (property && property.from.kind === 'file') return { names: split(property.value), location: property.from.location };
+  if (property && property.from.kind === 'file')
+    return { names: split(property.value), location: property.from.location };
   for (const doc of jvm) {
     const m = /\bSPRING_PROFILES_ACTIVE\s*[=:]?\s*["']?([\w.,-]+)/.exec(doc.file.text);
-    if (m) return { names: split(m[1] as string), location: { file: doc.file.path, range: new LineIndex(doc.file.text).rangeAt(m.index, m.index + m[0].length) } };
+    if (m)
+      return {
+        names: split(m[1] as string),
+        location: { file: doc.file.path, range: new LineIndex(doc.file.text).rangeAt(m.index, m.index + m[0].length) },
+      };
   }
   for (const doc of spring) {
-    const entry = doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries).find((e) => e.key === 'spring.profiles.active');
+    const entry = doc.data.parts
+      .filter((p) => !p.profile)
+      .flatMap((p) => p.entries)
+      .find((e) => e.key === 'spring.profiles.active');
     if (entry) return { names: split(entry.value), location: entryLocation(doc, entry, 'value') };
   }
   return undefined;
@@ -105,9 +137,18 @@ function activeProfiles(spring: ParsedDocument<SpringConfigData>[], jvm: ParsedD
  * of a multi-document YAML with `spring.config.activate.on-profile`) applied over them in order. When profiles set
  * `server.ssl.*` and the tree does not say which is active, the TLS settings are unknown.
  */
-function springServer(docs: ParsedDocument<SpringConfigData>[], app: Component, active: ActiveProfiles | undefined): Component | undefined {
-  const base = docs.flatMap((doc) => doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))));
-  const ofProfile = (name: string) => docs.flatMap((doc) => doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))));
+function springServer(
+  docs: ParsedDocument<SpringConfigData>[],
+  app: Component,
+  active: ActiveProfiles | undefined,
+): Component | undefined {
+  const base = docs.flatMap((doc) =>
+    doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
+  );
+  const ofProfile = (name: string) =>
+    docs.flatMap((doc) =>
+      doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
+    );
   const placed = [...base, ...(active?.names ?? []).flatMap(ofProfile)];
   if (placed.length === 0) return undefined;
   const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
@@ -123,8 +164,15 @@ function springServer(docs: ParsedDocument<SpringConfigData>[], app: Component, 
   const protocols = springList(entries, 'server.ssl.enabled-protocols');
   // A value from a profile's settings is there because the profile is active: that place decides it too.
   const viaProfile = (entry: Entry): Traced<never>['from'] | undefined => {
-    const profile = placed.find((p) => p.entry === entry) && !base.some((b) => b.entry === entry) && active ? active : undefined;
-    return profile ? { kind: 'file', location: entryLocation(doc(entry), entry, 'value'), via: [{ ...profile.location, message: `Spring profile ${profile.names.join(', ')} active here` }] } : undefined;
+    const profile =
+      placed.find((p) => p.entry === entry) && !base.some((b) => b.entry === entry) && active ? active : undefined;
+    return profile
+      ? {
+          kind: 'file',
+          location: entryLocation(doc(entry), entry, 'value'),
+          via: [{ ...profile.location, message: `Spring profile ${profile.names.join(', ')} active here` }],
+        }
+      : undefined;
   };
   const traced = <T>(entry: Entry, value: T): Traced<T> => {
     const t = tracedEntry(doc(entry), entry, value);
@@ -135,12 +183,21 @@ function springServer(docs: ParsedDocument<SpringConfigData>[], app: Component, 
   const ciphers = springList(entries, 'server.ssl.ciphers');
   if (ciphers) tls.cipherSuites = traced(ciphers.entries[0] as Entry, ciphers.values);
   const clientAuth = get('server.ssl.client-auth');
-  if (clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()]) tls.clientAuth = traced(clientAuth, CLIENT_AUTH[clientAuth.value.toLowerCase()]);
+  if (clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()])
+    tls.clientAuth = traced(clientAuth, CLIENT_AUTH[clientAuth.value.toLowerCase()]);
   // Profiles that set TLS while the tree does not say which is active: what the server runs with is unknown.
-  const profiled = active ? [] : docs.flatMap((d) => d.data.parts.filter((p) => p.profile && p.entries.some((e) => e.key.startsWith('server.ssl.'))).map((p) => ({ d, p })));
+  const profiled = active
+    ? []
+    : docs.flatMap((d) =>
+        d.data.parts
+          .filter((p) => p.profile && p.entries.some((e) => e.key.startsWith('server.ssl.')))
+          .map((p) => ({ d, p })),
+      );
   const inactive = [...new Set(profiled.map(({ d, p }) => `${p.profile} (${path.basename(d.file.path)})`))];
   if (inactive.length) {
-    tls.unknownValues = [`the active Spring profile: ${inactive.join(', ')} set${inactive.length === 1 ? 's' : ''} server.ssl.* (declare it with -Dspring.profiles.active or SPRING_PROFILES_ACTIVE in the tree)`];
+    tls.unknownValues = [
+      `the active Spring profile: ${inactive.join(', ')} set${inactive.length === 1 ? 's' : ''} server.ssl.* (declare it with -Dspring.profiles.active or SPRING_PROFILES_ACTIVE in the tree)`,
+    ];
     tls.unknownAt = profiled.map(({ d, p }) => {
       const entry = p.entries.find((e) => e.key.startsWith('server.ssl.')) as Entry;
       return { ...entryLocation(d, entry, 'line'), message: `profile ${p.profile} sets ${entry.key}` };
@@ -158,6 +215,10 @@ function springServer(docs: ParsedDocument<SpringConfigData>[], app: Component, 
     runtime: app.runtime,
     tls,
     documents: [...new Set(placed.map((p) => p.doc))],
-    attributes: { ...(active ? { activeProfiles: active.names } : {}), tlsPorts: portNumber ? [portNumber] : [], hostnames: [] } satisfies ServerEndpointAttributes,
+    attributes: {
+      ...(active ? { activeProfiles: active.names } : {}),
+      tlsPorts: portNumber ? [portNumber] : [],
+      hostnames: [],
+    } satisfies ServerEndpointAttributes,
   };
 }

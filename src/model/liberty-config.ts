@@ -47,9 +47,17 @@ const VARIABLE = /\$\{([^}]+)\}/g;
  * A variable by name as Liberty looks it up: the name itself, then (19.0.0.3+) the environment variable
  * spellings `my_env_var` and `MY_ENV_VAR` of `${my.env.var}`, and `${env.X}` as the environment variable X.
  */
-export function libertyVariable(variables: ReadonlyMap<string, LibertyVariable>, name: string): LibertyVariable | undefined {
+export function libertyVariable(
+  variables: ReadonlyMap<string, LibertyVariable>,
+  name: string,
+): LibertyVariable | undefined {
   const underscored = name.replace(/[^A-Za-z0-9_]/g, '_');
-  return variables.get(name) ?? variables.get(underscored) ?? variables.get(underscored.toUpperCase()) ?? (name.startsWith('env.') ? variables.get(name.slice(4)) : undefined);
+  return (
+    variables.get(name) ??
+    variables.get(underscored) ??
+    variables.get(underscored.toUpperCase()) ??
+    (name.startsWith('env.') ? variables.get(name.slice(4)) : undefined)
+  );
 }
 
 /** A value with its `${…}` parts resolved: the value when every part is known, the variables used, and the unknown names. */
@@ -60,7 +68,10 @@ export interface ResolvedLibertyValue {
 }
 
 /** Resolves `${var}` parts (nested variables too, a few levels deep); `value` is undefined when a part stays unknown. */
-export function resolveLibertyValue(variables: ReadonlyMap<string, LibertyVariable>, text: string): ResolvedLibertyValue {
+export function resolveLibertyValue(
+  variables: ReadonlyMap<string, LibertyVariable>,
+  text: string,
+): ResolvedLibertyValue {
   const used: ResolvedLibertyValue['used'] = [];
   const unknown: string[] = [];
   let value = text;
@@ -86,7 +97,10 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
   const assemble = (root: ParsedDocument<LibertyData>): LibertyServerConfig => {
     const configDir = path.dirname(root.file.path);
     const variables = baseVariables(documents, configDir);
-    const inDir = (sub: string) => libertyDocs.filter((d) => path.dirname(d.file.path) === path.join(configDir, 'configDropins', sub)).sort((a, b) => a.file.path.localeCompare(b.file.path));
+    const inDir = (sub: string) =>
+      libertyDocs
+        .filter((d) => path.dirname(d.file.path) === path.join(configDir, 'configDropins', sub))
+        .sort((a, b) => a.file.path.localeCompare(b.file.path));
     const ordered: ParsedDocument<LibertyData>[] = [];
     const unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'] = [];
     const includesOf = new Map<ParsedDocument<LibertyData>, IncludeEdge[]>();
@@ -104,7 +118,10 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
         const candidates = VARIABLE.test(withConfigDir) ? alternatives(withConfigDir, doc.file.path, libertyDocs) : [];
         VARIABLE.lastIndex = 0;
         for (const c of candidates) included.add(c);
-        const resolved = withConfigDir.replace(VARIABLE, (all, name: string) => libertyVariable(variables, name)?.value ?? all);
+        const resolved = withConfigDir.replace(
+          VARIABLE,
+          (all, name: string) => libertyVariable(variables, name)?.value ?? all,
+        );
         if (VARIABLE.test(resolved)) {
           VARIABLE.lastIndex = 0;
           unresolvedIncludes.push({ location: { file: doc.file.path, range: include.range }, written, candidates });
@@ -115,13 +132,25 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
         if (!target) {
           // An include of a URL or of a file the tree does not hold (or holds but does not read as Liberty's).
           if (!/^[a-z]+:\/\//i.test(resolved) && !documents.some((d) => d.file.path === absolute)) {
-            missingIncludes.push({ location: { file: doc.file.path, range: include.range }, written, resolved: absolute, optional: attr(include, 'optional')?.value.trim().toLowerCase() === 'true' });
+            missingIncludes.push({
+              location: { file: doc.file.path, range: include.range },
+              written,
+              resolved: absolute,
+              optional: attr(include, 'optional')?.value.trim().toLowerCase() === 'true',
+            });
           }
           continue;
         }
         included.add(target.file.path);
         const onConflict = (attr(include, 'onConflict')?.value ?? 'MERGE').toUpperCase();
-        includesOf.set(doc, [...(includesOf.get(doc) ?? []), { at: include.range, target, onConflict: onConflict === 'REPLACE' || onConflict === 'IGNORE' ? onConflict : 'MERGE' }]);
+        includesOf.set(doc, [
+          ...(includesOf.get(doc) ?? []),
+          {
+            at: include.range,
+            target,
+            onConflict: onConflict === 'REPLACE' || onConflict === 'IGNORE' ? onConflict : 'MERGE',
+          },
+        ]);
         visit(target, depth + 1);
       }
     };
@@ -130,9 +159,14 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
     for (const d of inDir('overrides')) visit(d, 0);
     for (const d of [...inDir('defaults'), ...inDir('overrides')]) included.add(d.file.path);
     const tops = [...inDir('defaults'), root, ...inDir('overrides')];
-    return { ...merge(root, ordered, variables, unresolvedIncludes, (pick) => mergedById(tops, includesOf, pick)), missingIncludes };
+    return {
+      ...merge(root, ordered, variables, unresolvedIncludes, (pick) => mergedById(tops, includesOf, pick)),
+      missingIncludes,
+    };
   };
-  const roots = libertyDocs.filter((d) => !/[\\/]configDropins[\\/](defaults|overrides)$/.test(path.dirname(d.file.path)));
+  const roots = libertyDocs.filter(
+    (d) => !/[\\/]configDropins[\\/](defaults|overrides)$/.test(path.dirname(d.file.path)),
+  );
   const configs = roots.map(assemble);
   return configs.filter((c) => !included.has(c.root.file.path));
 }
@@ -155,13 +189,22 @@ function baseVariables(documents: ParsedDocument[], configDir: string): Map<stri
   for (const doc of beside('server.env')) {
     const index = new LineIndex(doc.file.text);
     for (const m of doc.file.text.matchAll(/^[ \t]*(?:export[ \t]+)?([\w.]+)=["']?([^"'\r\n]*)["']?[ \t]*$/gm)) {
-      variables.set(m[1], { value: m[2], from: doc.file.path, location: { file: doc.file.path, range: index.rangeAt(m.index, m.index + m[0].length) } });
+      variables.set(m[1], {
+        value: m[2],
+        from: doc.file.path,
+        location: { file: doc.file.path, range: index.rangeAt(m.index, m.index + m[0].length) },
+      });
     }
   }
-  for (const doc of beside('bootstrap.properties')) for (const entry of doc.entries) variables.set(entry.key, { value: entry.value, from: doc.file.path, location: entryLocation(doc, entry) });
+  for (const doc of beside('bootstrap.properties'))
+    for (const entry of doc.entries)
+      variables.set(entry.key, { value: entry.value, from: doc.file.path, location: entryLocation(doc, entry) });
   const variablesDir = path.join(configDir, 'variables') + path.sep;
-  for (const doc of documents.filter((d) => d.kind === 'liberty.variable-file' && d.file.path.startsWith(variablesDir))) {
-    for (const entry of doc.entries) variables.set(entry.key, { value: entry.value, from: doc.file.path, location: entryLocation(doc, entry) });
+  for (const doc of documents.filter(
+    (d) => d.kind === 'liberty.variable-file' && d.file.path.startsWith(variablesDir),
+  )) {
+    for (const entry of doc.entries)
+      variables.set(entry.key, { value: entry.value, from: doc.file.path, location: entryLocation(doc, entry) });
   }
   return variables;
 }
@@ -175,7 +218,8 @@ function setVariables(doc: ParsedDocument<LibertyData>, variables: Map<string, L
     const fallback = attr(v, 'defaultValue')?.value;
     const location = { file: doc.file.path, range: v.range };
     if (value !== undefined) variables.set(name, { value, from: doc.file.path, location });
-    else if (fallback !== undefined && !variables.has(name)) variables.set(name, { value: fallback, from: doc.file.path, location });
+    else if (fallback !== undefined && !variables.has(name))
+      variables.set(name, { value: fallback, from: doc.file.path, location });
   }
 }
 
@@ -186,7 +230,8 @@ interface IncludeEdge {
   onConflict: 'MERGE' | 'REPLACE' | 'IGNORE';
 }
 
-const before = (a: Range, b: Range) => a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
+const before = (a: Range, b: Range) =>
+  a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
 
 /**
  * Elements with an `id` (`<ssl id=…>`, `<keyStore id=…>`) as Liberty resolves several definitions of one id:
@@ -242,7 +287,9 @@ function merge(
   ordered: ParsedDocument<LibertyData>[],
   variables: LibertyServerConfig['variables'],
   unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'],
-  byId: <T extends { element: XmlElement; attrs: Partial<Record<string, Located>> }>(pick: (d: LibertyData) => T[]) => T[],
+  byId: <T extends { element: XmlElement; attrs: Partial<Record<string, Located>> }>(
+    pick: (d: LibertyData) => T[],
+  ) => T[],
 ): Omit<LibertyServerConfig, 'missingIncludes'> {
   const files = new Map<XmlElement, string>();
   for (const doc of ordered) for (const e of doc.data.xml.elements) files.set(e, doc.file.path);
@@ -258,6 +305,16 @@ function merge(
     features: all((d) => d.features) as string[],
   };
   const attributeFiles = new Map<Located, string>();
-  for (const doc of ordered) for (const item of [...doc.data.ssl, ...doc.data.keyStores]) for (const l of Object.values(item.attrs)) if (l) attributeFiles.set(l, doc.file.path);
-  return { root, documents: ordered, data, fileOf: (e) => files.get(e) ?? root.file.path, fileOfAttribute: (l) => attributeFiles.get(l), variables, unresolvedIncludes };
+  for (const doc of ordered)
+    for (const item of [...doc.data.ssl, ...doc.data.keyStores])
+      for (const l of Object.values(item.attrs)) if (l) attributeFiles.set(l, doc.file.path);
+  return {
+    root,
+    documents: ordered,
+    data,
+    fileOf: (e) => files.get(e) ?? root.file.path,
+    fileOfAttribute: (l) => attributeFiles.get(l),
+    variables,
+    unresolvedIncludes,
+  };
 }

@@ -8,7 +8,13 @@ import type { XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
 import { libertyServers } from './liberty-config';
-import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced, type ServerEndpointAttributes } from './java-shared';
+import {
+  appGroupOf,
+  jvmPropertiesByGroup,
+  runtimeWithProperties,
+  traced,
+  type ServerEndpointAttributes,
+} from './java-shared';
 import { certificateRef, ownCertificate, type TreeCertificate } from './mq-certs';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import { securityLevelCiphers } from './was-ciphers';
@@ -47,7 +53,9 @@ export function libertyProtocols(value: string): string[] | undefined {
 function sslConfigIdFor(endpoint: XmlElement, data: LibertyData): string {
   const inline = endpoint.children.find((c) => c.localName === 'sslOptions');
   const optionsRef = attr(endpoint, 'sslOptionsRef')?.value;
-  const options = inline ?? (optionsRef ? elementsNamed(data.xml, 'sslOptions').find((o) => attr(o, 'id')?.value === optionsRef) : undefined);
+  const options =
+    inline ??
+    (optionsRef ? elementsNamed(data.xml, 'sslOptions').find((o) => attr(o, 'id')?.value === optionsRef) : undefined);
   return (options && attr(options, 'sslRef')?.value) || data.sslDefault?.sslRef?.value || 'defaultSSLConfig';
 }
 
@@ -89,9 +97,24 @@ export const libertyHttpsContributor: ModelContributor = {
           location: { file: config.fileOf(endpoint), range: endpoint.range },
           host: ctx.hostOf(file),
           runtime,
-          tls: tlsOf(ssl ? config.fileOf(ssl.element) : file, ssl, data, runtime, certs, config.fileOf, config.fileOfAttribute),
+          tls: tlsOf(
+            ssl ? config.fileOf(ssl.element) : file,
+            ssl,
+            data,
+            runtime,
+            certs,
+            config.fileOf,
+            config.fileOfAttribute,
+          ),
           documents: config.documents,
-          attributes: { tlsPorts: [port], hostnames, endpointId, sslConfigId, sslConfigInTree: !!ssl, listenHost } satisfies LibertyHttpsAttributes,
+          attributes: {
+            tlsPorts: [port],
+            hostnames,
+            endpointId,
+            sslConfigId,
+            sslConfigInTree: !!ssl,
+            listenHost,
+          } satisfies LibertyHttpsAttributes,
         } satisfies Component);
       }
     }
@@ -99,9 +122,21 @@ export const libertyHttpsContributor: ModelContributor = {
 };
 
 const CLIENT_AUTH = (ssl: LibertySsl | undefined): ClientAuthMode | undefined =>
-  ssl?.attrs.clientAuthentication?.value === 'true' ? 'required' : ssl?.attrs.clientAuthenticationSupported?.value === 'true' ? 'optional' : undefined;
+  ssl?.attrs.clientAuthentication?.value === 'true'
+    ? 'required'
+    : ssl?.attrs.clientAuthenticationSupported?.value === 'true'
+      ? 'optional'
+      : undefined;
 
-function tlsOf(sslFile: string, ssl: LibertySsl | undefined, data: LibertyData, runtime: Component['runtime'], certs: TreeCertificate[], fileOf: (e: XmlElement) => string, fileOfAttribute: (l: Located) => string | undefined): TlsSettings {
+function tlsOf(
+  sslFile: string,
+  ssl: LibertySsl | undefined,
+  data: LibertyData,
+  runtime: Component['runtime'],
+  certs: TreeCertificate[],
+  fileOf: (e: XmlElement) => string,
+  fileOfAttribute: (l: Located) => string | undefined,
+): TlsSettings {
   const tls: TlsSettings = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
   const a = ssl?.attrs ?? {};
   // Several files' <ssl id=…> merge: each attribute keeps the file it is written in.
@@ -111,13 +146,21 @@ function tlsOf(sslFile: string, ssl: LibertySsl | undefined, data: LibertyData, 
   const protocols = a.sslProtocol && libertyProtocols(a.sslProtocol.value);
   if (a.sslProtocol && protocols) tls.protocols = traced(protocols, fileOfAttr(a.sslProtocol), a.sslProtocol.range);
   const enabled = a.enabledCiphers?.value.trim();
-  if (a.enabledCiphers && enabled && !/\$\{/.test(enabled)) tls.cipherSuites = traced(enabled.split(/[\s,]+/), fileOfAttr(a.enabledCiphers), a.enabledCiphers.range);
+  if (a.enabledCiphers && enabled && !/\$\{/.test(enabled))
+    tls.cipherSuites = traced(enabled.split(/[\s,]+/), fileOfAttr(a.enabledCiphers), a.enabledCiphers.range);
   else if (!a.securityLevel || !/\$\{/.test(a.securityLevel.value)) {
-    const level = a.securityLevel ? { value: a.securityLevel.value, location: { file: fileOfAttr(a.securityLevel), range: a.securityLevel.range } } : undefined;
+    const level = a.securityLevel
+      ? { value: a.securityLevel.value, location: { file: fileOfAttr(a.securityLevel), range: a.securityLevel.range } }
+      : undefined;
     const expanded = securityLevelCiphers(level, ssl ? at(ssl.element.range) : { file }, runtime, 'server');
     if (expanded) tls.cipherSuites = expanded.suites;
   }
-  if (a.enforceCipherOrder) tls.serverOrderWins = traced(a.enforceCipherOrder.value.toLowerCase() === 'true', fileOfAttr(a.enforceCipherOrder), a.enforceCipherOrder.range);
+  if (a.enforceCipherOrder)
+    tls.serverOrderWins = traced(
+      a.enforceCipherOrder.value.toLowerCase() === 'true',
+      fileOfAttr(a.enforceCipherOrder),
+      a.enforceCipherOrder.range,
+    );
   const auth = CLIENT_AUTH(ssl);
   const authAttr = a.clientAuthentication?.value === 'true' ? a.clientAuthentication : a.clientAuthenticationSupported;
   if (auth && authAttr) tls.clientAuth = traced(auth, fileOfAttr(authAttr), authAttr.range);
@@ -126,12 +169,19 @@ function tlsOf(sslFile: string, ssl: LibertySsl | undefined, data: LibertyData, 
 }
 
 /** The keystore's PEM file when it is one (resolved by the cert rules' path-tail match), else the leaf with its key beside server.xml. */
-function certificateOf(sslFile: string, ssl: LibertySsl | undefined, data: LibertyData, certs: TreeCertificate[], fileOf: (e: XmlElement) => string): CertificateRef | undefined {
+function certificateOf(
+  sslFile: string,
+  ssl: LibertySsl | undefined,
+  data: LibertyData,
+  certs: TreeCertificate[],
+  fileOf: (e: XmlElement) => string,
+): CertificateRef | undefined {
   const keyStoreId = ssl?.attrs.keyStoreRef?.value ?? 'defaultKeyStore';
   const keyStore = [...data.keyStores].reverse().find((k) => k.attrs.id?.value === keyStoreId);
   const location = keyStore?.attrs.location;
   const file = keyStore ? fileOf(keyStore.element) : sslFile;
-  if (location && /\.(pem|crt|cer)$/i.test(location.value)) return { file: location.value, reference: { file, range: location.range } };
+  if (location && /\.(pem|crt|cer)$/i.test(location.value))
+    return { file: location.value, reference: { file, range: location.range } };
   const own = ownCertificate(certs, path.dirname(file));
   if (!own?.hasPrivateKey) return undefined;
   const ref = certificateRef(own);

@@ -3,7 +3,16 @@ import { isMqAdminUser, mqAuthinfoDefault, mqInboundChannelType, mqQmgrDefault }
 import type { MqscData, MqscObjects, MqscParam } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import type { ChlauthRecord } from './mq-chlauth';
-import { blockUserRecord, chlauthState, isBlockingMcauser, effectiveChlauthRecords, listValues, matchesEveryAddress, orderedMappingRecords, paramLocation } from './mq-chlauth';
+import {
+  blockUserRecord,
+  chlauthState,
+  isBlockingMcauser,
+  effectiveChlauthRecords,
+  listValues,
+  matchesEveryAddress,
+  orderedMappingRecords,
+  paramLocation,
+} from './mq-chlauth';
 import type { Provenance, Traced } from './types';
 
 /**
@@ -76,7 +85,11 @@ export interface AccessOverrides {
 
 const rank = { NONE: 0, OPTIONAL: 1, REQDADM: 2, REQUIRED: 3 } as Record<string, number>;
 
-export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput, overrides: AccessOverrides = {}): ChannelAccess | undefined {
+export function channelAccess(
+  doc: ParsedDocument<MqscData>,
+  input: ChannelInput,
+  overrides: AccessOverrides = {},
+): ChannelAccess | undefined {
   const type = mqInboundChannelType(input.chltype);
   if (!type) return undefined;
   const file = doc.file.path;
@@ -93,12 +106,27 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
     const p = input.attributes?.get(keyword);
     if (p) return { value: p.value, templated: p.templated, from: { kind: 'file', location: paramLocation(file, p) } };
     // Unset: the SYSTEM.DEF.* object supplies it (blank MCAUSER/SSLCIPH/SCYEXIT, SSLCAUTH(REQUIRED)); an ALTER-only channel's DEFINE is elsewhere.
-    if (!input.defined && input.attributes) return { value: undefined, templated: true, from: { kind: 'default', origin: `${keyword} of ${input.name} is set where the channel is defined, outside the tree` } };
-    return { value: keyword === 'SSLCAUTH' ? 'REQUIRED' : '', templated: false, from: { kind: 'default', origin: `${keyword} of ${type.defaultObject} as shipped (${type.source})` } };
+    if (!input.defined && input.attributes)
+      return {
+        value: undefined,
+        templated: true,
+        from: {
+          kind: 'default',
+          origin: `${keyword} of ${input.name} is set where the channel is defined, outside the tree`,
+        },
+      };
+    return {
+      value: keyword === 'SSLCAUTH' ? 'REQUIRED' : '',
+      templated: false,
+      from: { kind: 'default', origin: `${keyword} of ${type.defaultObject} as shipped (${type.source})` },
+    };
   };
 
   const chlauth = overrides.chlauthDefault
-    ? ({ value: mqQmgrDefault('CHLAUTH')?.value ?? 'ENABLED', from: { kind: 'default', origin: 'default' } } as Traced<string>)
+    ? ({
+        value: mqQmgrDefault('CHLAUTH')?.value ?? 'ENABLED',
+        from: { kind: 'default', origin: 'default' },
+      } as Traced<string>)
     : use(chlauthState(objects, file), 'CHLAUTH(ENABLED) and the default channel authentication records');
   const records = chlauth.value === 'ENABLED' ? effectiveChlauthRecords(objects, doc.data.commands, file) : [];
   const connauth = connauthOf(objects, file, overrides.connauthDefault === true);
@@ -115,9 +143,15 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
   const mcauser = attr('MCAUSER');
 
   const paths: AccessPath[] = [];
-  const blockAll = chlauth.value === 'ENABLED' && type.chlauthTypes.includes('BLOCKADDR')
-    ? records.find((r) => r.type === 'BLOCKADDR' && r.attributes.WARN !== 'YES' && listValues(r.attributes.ADDRLIST).some((a) => matchesEveryAddress(a)))
-    : undefined;
+  const blockAll =
+    chlauth.value === 'ENABLED' && type.chlauthTypes.includes('BLOCKADDR')
+      ? records.find(
+          (r) =>
+            r.type === 'BLOCKADDR' &&
+            r.attributes.WARN !== 'YES' &&
+            listValues(r.attributes.ADDRLIST).some((a) => matchesEveryAddress(a)),
+        )
+      : undefined;
   let templatedRecord: ChlauthRecord | undefined;
   if (!blockAll && chlauth.value !== 'UNKNOWN') {
     let catchAll = false;
@@ -134,7 +168,8 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
         needs.push(`a certificate matching SSLPEER('${a.SSLPEER ?? ''}')`);
         needsCertificate = true;
       } else if (r.type === 'USERMAP') needs.push(`asserting the client user id '${a.CLNTUSER ?? ''}'`);
-      else if (r.type === 'QMGRMAP' && !matchesEveryAddress(a.QMNAME)) needs.push(`naming itself queue manager '${a.QMNAME ?? ''}'`);
+      else if (r.type === 'QMGRMAP' && !matchesEveryAddress(a.QMNAME))
+        needs.push(`naming itself queue manager '${a.QMNAME ?? ''}'`);
       if (!matchesEveryAddress(a.ADDRESS)) needs.push(`connecting from ${a.ADDRESS}`);
       paths.push(pathFor(r, needs, needsCertificate));
       if (needs.length === 0) {
@@ -146,9 +181,17 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
   }
 
   function pathFor(record: ChlauthRecord | undefined, needs: string[], needsCertificate: boolean): AccessPath {
-    const path: AccessPath = { record, needs, needsCertificate: needsCertificate || certificateRequired, identity: { kind: 'unknown' }, admin: false, password: 'unknown' };
+    const path: AccessPath = {
+      record,
+      needs,
+      needsCertificate: needsCertificate || certificateRequired,
+      identity: { kind: 'unknown' },
+      admin: false,
+      password: 'unknown',
+    };
     const src = record ? (record.attributes.USERSRC ?? 'MAP') : 'CHANNEL';
-    if (src === 'NOACCESS' && record?.attributes.WARN !== 'YES') path.identity = { kind: 'blocked', from: record?.from };
+    if (src === 'NOACCESS' && record?.attributes.WARN !== 'YES')
+      path.identity = { kind: 'blocked', from: record?.from };
     else if (src === 'MAP' && record) {
       const user = record.attributes.MCAUSER ?? '';
       path.identity = user ? { kind: 'fixed', user, from: record.from } : { kind: 'unknown' };
@@ -156,20 +199,33 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
       if (src === 'NOACCESS') path.warnOnly = record;
       if (mcauser.templated) path.identity = { kind: 'unknown', from: mcauser.from };
       else if (mcauser.value?.trim()) path.identity = { kind: 'fixed', user: mcauser.value.trim(), from: mcauser.from };
-      else if (record?.type === 'USERMAP' && record.attributes.CLNTUSER) path.identity = { kind: 'fixed', user: record.attributes.CLNTUSER, from: record.from };
-      else path.identity = { kind: type!.blankMcauser === 'unknown' ? 'unknown' : type!.blankMcauser, from: mcauser.from };
+      else if (record?.type === 'USERMAP' && record.attributes.CLNTUSER)
+        path.identity = { kind: 'fixed', user: record.attributes.CLNTUSER, from: record.from };
+      else
+        path.identity = { kind: type!.blankMcauser === 'unknown' ? 'unknown' : type!.blankMcauser, from: mcauser.from };
     }
     const id = path.identity;
     const blocker = type!.chlauthTypes.includes('BLOCKUSER') ? blockUserRecord(records, input.name) : undefined;
-    const blockList = blocker && blocker.attributes.WARN !== 'YES' ? listValues(blocker.attributes.USERLIST).map((u) => u.toLowerCase()) : [];
+    const blockList =
+      blocker && blocker.attributes.WARN !== 'YES'
+        ? listValues(blocker.attributes.USERLIST).map((u) => u.toLowerCase())
+        : [];
     const blocksAdmins = blockList.includes('*mqadmin');
-    if (id.kind === 'fixed' && id.user && (blockList.includes(id.user.toLowerCase()) || (blocksAdmins && isMqAdminUser(id.user)))) {
+    if (
+      id.kind === 'fixed' &&
+      id.user &&
+      (blockList.includes(id.user.toLowerCase()) || (blocksAdmins && isMqAdminUser(id.user)))
+    ) {
       path.identity = { kind: 'blocked', user: id.user, from: blocker!.from };
       path.blockUser = blocker;
     } else if (id.kind === 'client' && (blocksAdmins || blockList.includes('mqm'))) path.blockUser = blocker;
-    if (path.identity.kind === 'fixed' && isBlockingMcauser(path.identity.user)) path.identity = { kind: 'blocked', user: path.identity.user, from: path.identity.from };
+    if (path.identity.kind === 'fixed' && isBlockingMcauser(path.identity.user))
+      path.identity = { kind: 'blocked', user: path.identity.user, from: path.identity.from };
     const final = path.identity;
-    path.admin = final.kind === 'mca' || (final.kind === 'client' && !path.blockUser) || (final.kind === 'fixed' && isMqAdminUser(final.user ?? ''));
+    path.admin =
+      final.kind === 'mca' ||
+      (final.kind === 'client' && !path.blockUser) ||
+      (final.kind === 'fixed' && isMqAdminUser(final.user ?? ''));
     path.password = passwordFor(path, record);
     return path;
   }
@@ -189,29 +245,49 @@ export function channelAccess(doc: ParsedDocument<MqscData>, input: ChannelInput
     if (!connauth.authinfo.value.trim()) return 'none';
     if (base === undefined) return 'unknown';
     // REQDADM asks the asserted user for a password when it is privileged: a USERMAP path asserts CLNTUSER, whose group membership the tree does not show.
-    if (base === 'REQDADM' && record?.type === 'USERMAP' && !isMqAdminUser(record.attributes.CLNTUSER ?? '')) return path.identity.kind === 'fixed' && isMqAdminUser(path.identity.user ?? '') ? 'unknown' : 'admin';
-    return base === 'REQUIRED' ? 'all' : base === 'REQDADM' ? 'admin' : base === 'NONE' || base === 'OPTIONAL' ? 'none' : 'unknown';
+    if (base === 'REQDADM' && record?.type === 'USERMAP' && !isMqAdminUser(record.attributes.CLNTUSER ?? ''))
+      return path.identity.kind === 'fixed' && isMqAdminUser(path.identity.user ?? '') ? 'unknown' : 'admin';
+    return base === 'REQUIRED'
+      ? 'all'
+      : base === 'REQDADM'
+        ? 'admin'
+        : base === 'NONE' || base === 'OPTIONAL'
+          ? 'none'
+          : 'unknown';
   }
 
   const clientChannel = type.blankMcauser === 'client';
   const open = paths.filter((p) => p.identity.kind !== 'blocked');
   for (const p of open) {
     if (p.record) {
-      if (p.record.from.kind === 'file') at(p.record.from.location, `SET CHLAUTH('${p.record.profile}') TYPE(${p.record.type})`);
+      if (p.record.from.kind === 'file')
+        at(p.record.from.location, `SET CHLAUTH('${p.record.profile}') TYPE(${p.record.type})`);
       else assumed.add('the default channel authentication records');
     }
-    if (p.identity.from?.kind === 'file' && !p.record) at(p.identity.from.location, `MCAUSER(${p.identity.user ?? ''})`);
-    if (p.blockUser?.from.kind === 'file') at(p.blockUser.from.location, `SET CHLAUTH('${p.blockUser.profile}') TYPE(BLOCKUSER)`);
+    if (p.identity.from?.kind === 'file' && !p.record)
+      at(p.identity.from.location, `MCAUSER(${p.identity.user ?? ''})`);
+    if (p.blockUser?.from.kind === 'file')
+      at(p.blockUser.from.location, `SET CHLAUTH('${p.blockUser.profile}') TYPE(BLOCKUSER)`);
     if (p.admin && clientChannel) {
-      if (connauth.authinfo.from.kind === 'file') at(connauth.authinfo.from.location, `CONNAUTH(${connauth.authinfo.value || "' '"})`);
-      if (connauth.chckclnt?.from.kind === 'file') at(connauth.chckclnt.from.location, `CHCKCLNT(${connauth.chckclnt.value})`);
+      if (connauth.authinfo.from.kind === 'file')
+        at(connauth.authinfo.from.location, `CONNAUTH(${connauth.authinfo.value || "' '"})`);
+      if (connauth.chckclnt?.from.kind === 'file')
+        at(connauth.chckclnt.from.location, `CHCKCLNT(${connauth.chckclnt.value})`);
       else if (connauth.authinfo.value.trim()) assumed.add(`CHCKCLNT of ${connauth.authinfo.value} as shipped`);
     }
   }
   if (!input.defined && input.attributes === undefined) assumed.add(`${input.name} as shipped`);
   if (input.location) deciding.unshift({ ...input.location, message: `${input.chltype} channel ${input.name}` });
   const adminWithoutSecret =
-    !exit && !tlsUnknown && !templatedRecord && open.some((p) => p.admin && !p.needsCertificate && (p.password === 'none' || (p.password === 'admin' && p.identity.kind === 'fixed')));
+    !exit &&
+    !tlsUnknown &&
+    !templatedRecord &&
+    open.some(
+      (p) =>
+        p.admin &&
+        !p.needsCertificate &&
+        (p.password === 'none' || (p.password === 'admin' && p.identity.kind === 'fixed')),
+    );
   const access: ChannelAccess = {
     channel: input.name,
     chltype: input.chltype,
@@ -236,17 +312,26 @@ function connauthOf(objects: MqscObjects, file: string, useDefault: boolean): Ch
   const name: Traced<string> =
     p && p.value !== undefined && !p.templated
       ? { value: p.value.trim().toUpperCase(), from: { kind: 'file', location: paramLocation(file, p) } }
-      : { value: mqQmgrDefault('CONNAUTH')?.value ?? 'SYSTEM.DEFAULT.AUTHINFO.IDPWOS', from: { kind: 'default', origin: `CONNAUTH of a new queue manager (${mqQmgrDefault('CONNAUTH')?.source ?? ''})` } };
+      : {
+          value: mqQmgrDefault('CONNAUTH')?.value ?? 'SYSTEM.DEFAULT.AUTHINFO.IDPWOS',
+          from: {
+            kind: 'default',
+            origin: `CONNAUTH of a new queue manager (${mqQmgrDefault('CONNAUTH')?.source ?? ''})`,
+          },
+        };
   if (p?.templated) return { authinfo: { value: '?', from: { kind: 'file', location: paramLocation(file, p) } } };
   if (!name.value) return { authinfo: name };
   const object = useDefault ? undefined : objects.authinfo.get(name.value);
   const field = (keyword: string): Traced<string> | undefined => {
     const q = object?.attributes.get(keyword);
-    if (q?.value !== undefined && !q.templated) return { value: q.value.toUpperCase(), from: { kind: 'file', location: paramLocation(file, q) } };
+    if (q?.value !== undefined && !q.templated)
+      return { value: q.value.toUpperCase(), from: { kind: 'file', location: paramLocation(file, q) } };
     if (q?.templated) return undefined;
     const d = mqAuthinfoDefault(name.value, keyword);
     // An AUTHINFO the script DEFINEs takes the DEFINE defaults, which this model does not hold: unknown.
-    return d && !object?.attributes.has('AUTHTYPE') ? { value: d.value, from: { kind: 'default', origin: `${keyword} of ${name.value} as shipped (${d.source})` } } : undefined;
+    return d && !object?.attributes.has('AUTHTYPE')
+      ? { value: d.value, from: { kind: 'default', origin: `${keyword} of ${name.value} as shipped (${d.source})` } }
+      : undefined;
   };
   return { authinfo: name, chckclnt: field('CHCKCLNT'), adoptctx: field('ADOPTCTX') };
 }
@@ -262,13 +347,29 @@ export function describePaths(a: ChannelAccess): string[] {
   for (const p of a.paths) {
     const via = p.needs.length ? ` (${p.needs.join(', ')})` : '';
     const id = p.identity;
-    let text = id.kind === 'blocked' ? 'blocked' : id.kind === 'fixed' ? `runs as ${id.user}` : id.kind === 'client' ? 'client-asserted user' : id.kind === 'mca' ? 'runs as the queue manager user (mqm)' : 'unknown identity';
+    let text =
+      id.kind === 'blocked'
+        ? 'blocked'
+        : id.kind === 'fixed'
+          ? `runs as ${id.user}`
+          : id.kind === 'client'
+            ? 'client-asserted user'
+            : id.kind === 'mca'
+              ? 'runs as the queue manager user (mqm)'
+              : 'unknown identity';
     if (p.admin) text += ', admin (mqm) possible';
     if (id.kind === 'mca') text += ', no password (queue manager channel)';
-    else if (id.kind !== 'blocked' && p.password !== 'unknown') text += p.password === 'none' ? ', password not checked' : p.password === 'all' ? ', password checked' : ', password checked for administrators';
+    else if (id.kind !== 'blocked' && p.password !== 'unknown')
+      text +=
+        p.password === 'none'
+          ? ', password not checked'
+          : p.password === 'all'
+            ? ', password checked'
+            : ', password checked for administrators';
     out.push(text + via);
   }
-  if (a.templatedRecord) out.push(`unknown (template in SET CHLAUTH('${a.templatedRecord.profile}') ${a.templatedRecord.type})`);
+  if (a.templatedRecord)
+    out.push(`unknown (template in SET CHLAUTH('${a.templatedRecord.profile}') ${a.templatedRecord.type})`);
   return out;
 }
 

@@ -51,7 +51,12 @@ export function treeCertificates(documents: ParsedDocument[], root: string): Tre
     const pem = doc as ParsedDocument<PemData>;
     const ownerDir = ownerOf(doc.file.path);
     for (const cert of pem.data.certificates) {
-      out.push({ cert, doc: pem, ownerDir, hasPrivateKey: keysByOwner.get(ownerDir)?.has(cert.publicKeySha256) ?? false });
+      out.push({
+        cert,
+        doc: pem,
+        ownerDir,
+        hasPrivateKey: keysByOwner.get(ownerDir)?.has(cert.publicKeySha256) ?? false,
+      });
     }
   }
   return out;
@@ -82,7 +87,14 @@ export function ownCertificate(certs: TreeCertificate[], homeDir: string, label?
     const byAlias = leaves.find((c) => c.store?.alias.toLowerCase() === label.toLowerCase());
     if (byAlias) return byAlias;
     const wanted = label.toLowerCase().replace(/[^a-z0-9]/g, '');
-    const byName = leaves.find((c) => path.basename(c.doc.file.path).toLowerCase().replace(/\.[^.]+$/, '').replace(/[^a-z0-9]/g, '') === wanted);
+    const byName = leaves.find(
+      (c) =>
+        path
+          .basename(c.doc.file.path)
+          .toLowerCase()
+          .replace(/\.[^.]+$/, '')
+          .replace(/[^a-z0-9]/g, '') === wanted,
+    );
     if (byName) return byName;
   }
   const withKey = leaves.filter((c) => c.hasPrivateKey);

@@ -26,7 +26,10 @@ export const MAPPING_TYPES = ['SSLPEERMAP', 'USERMAP', 'QMGRMAP', 'ADDRESSMAP'];
 
 const identityKey = (r: { profile: string; type: string; attributes: Record<string, string> }): string => {
   const a = r.attributes;
-  const id = r.type === 'BLOCKUSER' || r.type === 'BLOCKADDR' ? '' : [a.ADDRESS, a.SSLPEER, a.SSLCERTI, a.CLNTUSER, a.QMNAME].map((v) => (v ?? '').toUpperCase()).join('|');
+  const id =
+    r.type === 'BLOCKUSER' || r.type === 'BLOCKADDR'
+      ? ''
+      : [a.ADDRESS, a.SSLPEER, a.SSLCERTI, a.CLNTUSER, a.QMNAME].map((v) => (v ?? '').toUpperCase()).join('|');
   return `${r.profile.toUpperCase()}|${r.type}|${id}`;
 };
 
@@ -35,10 +38,17 @@ const FOLDED = new Set(['USERSRC', 'WARN', 'CHCKCLNT', 'TYPE', 'ACTION']);
 /** CHLAUTH(ENABLED|DISABLED) of the queue manager: the script's ALTER QMGR, else the default of a new queue manager. */
 export function chlauthState(objects: MqscObjects, file: string): Traced<string> {
   const p = objects.qmgr.get('CHLAUTH');
-  if (p?.value !== undefined && !p.templated) return { value: p.value.toUpperCase(), from: { kind: 'file', location: paramLocation(file, p) } };
+  if (p?.value !== undefined && !p.templated)
+    return { value: p.value.toUpperCase(), from: { kind: 'file', location: paramLocation(file, p) } };
   if (p?.templated) return { value: 'UNKNOWN', from: { kind: 'file', location: paramLocation(file, p) } };
   const d = mqQmgrDefault('CHLAUTH');
-  return { value: d?.value ?? 'UNKNOWN', from: { kind: 'default', origin: `a queue manager created at IBM MQ ${d?.since ?? '7.1'} or later has CHLAUTH(${d?.value ?? 'ENABLED'}) (${d?.source ?? ''})` } };
+  return {
+    value: d?.value ?? 'UNKNOWN',
+    from: {
+      kind: 'default',
+      origin: `a queue manager created at IBM MQ ${d?.since ?? '7.1'} or later has CHLAUTH(${d?.value ?? 'ENABLED'}) (${d?.source ?? ''})`,
+    },
+  };
 }
 
 export function paramLocation(file: string, p: MqscParam): Location {
@@ -49,7 +59,14 @@ export function paramLocation(file: string, p: MqscParam): Location {
 export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscCommand[], file: string): ChlauthRecord[] {
   const byKey = new Map<string, ChlauthRecord>();
   for (const d of mqDefaultChlauthRecords()) {
-    const record: ChlauthRecord = { profile: d.profile, type: d.type, attributes: { ...d.attributes }, from: { kind: 'default', origin: `default channel authentication record of a new queue manager (${d.source})` }, locations: {}, templated: [] };
+    const record: ChlauthRecord = {
+      profile: d.profile,
+      type: d.type,
+      attributes: { ...d.attributes },
+      from: { kind: 'default', origin: `default channel authentication record of a new queue manager (${d.source})` },
+      locations: {},
+      templated: [],
+    };
     byKey.set(identityKey(record), record);
   }
   // Removals by the script apply to the defaults too (the parser already drops the script's own removed records).
@@ -59,7 +76,12 @@ export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscComm
     if (action !== 'REMOVE' && action !== 'REMOVEALL') continue;
     const type = c.params.find((p) => p.keyword === 'TYPE')?.value?.toUpperCase();
     for (const [key, r] of byKey) {
-      if (r.from.kind === 'default' && r.profile.toUpperCase() === c.name.value.toUpperCase() && (action === 'REMOVEALL' || !type || r.type === type)) byKey.delete(key);
+      if (
+        r.from.kind === 'default' &&
+        r.profile.toUpperCase() === c.name.value.toUpperCase() &&
+        (action === 'REMOVEALL' || !type || r.type === type)
+      )
+        byKey.delete(key);
     }
   }
   for (const r of objects.chlauth) {
@@ -72,7 +94,15 @@ export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscComm
       attributes[k] = FOLDED.has(k) ? p.value.toUpperCase() : p.value;
       locations[k] = paramLocation(file, p);
     }
-    const record: ChlauthRecord = { profile: r.profile, type: r.type, attributes, from: { kind: 'file', location: paramLocation(file, r.profileParam) }, command: r.command, locations, templated };
+    const record: ChlauthRecord = {
+      profile: r.profile,
+      type: r.type,
+      attributes,
+      from: { kind: 'file', location: paramLocation(file, r.profileParam) },
+      command: r.command,
+      locations,
+      templated,
+    };
     const key = identityKey(record);
     byKey.delete(key);
     byKey.set(key, record);
@@ -83,7 +113,11 @@ export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscComm
 /** MQ generic match: `*` anywhere in the profile stands for any characters (zero or more). */
 export function chlauthProfileMatches(profile: string, channel: string): boolean {
   if (!profile.includes('*')) return profile.toUpperCase() === channel.toUpperCase();
-  const pattern = profile.toUpperCase().split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = profile
+    .toUpperCase()
+    .split('*')
+    .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(channel.toUpperCase());
 }
 
@@ -98,10 +132,16 @@ export function matchesEveryAddress(address: string | undefined): boolean {
 }
 
 /** MQ's order for one channel: most specific profile first; within a profile SSLPEERMAP, then USERMAP/QMGRMAP, then ADDRESSMAP; specific addresses before generic. */
-export function orderedMappingRecords(records: ChlauthRecord[], channel: string, types: readonly string[]): ChlauthRecord[] {
+export function orderedMappingRecords(
+  records: ChlauthRecord[],
+  channel: string,
+  types: readonly string[],
+): ChlauthRecord[] {
   const typeRank = (t: string) => (t === 'SSLPEERMAP' ? 0 : t === 'USERMAP' || t === 'QMGRMAP' ? 1 : 2);
   return records
-    .filter((r) => MAPPING_TYPES.includes(r.type) && types.includes(r.type) && chlauthProfileMatches(r.profile, channel))
+    .filter(
+      (r) => MAPPING_TYPES.includes(r.type) && types.includes(r.type) && chlauthProfileMatches(r.profile, channel),
+    )
     .sort(
       (a, b) =>
         profileSpecificity(b.profile) - profileSpecificity(a.profile) ||
@@ -118,7 +158,10 @@ export function blockUserRecord(records: ChlauthRecord[], channel: string): Chla
 }
 
 export function listValues(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).map((v) => v.replace(/^'|'$/g, '').trim()).filter(Boolean);
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map((v) => v.replace(/^'|'$/g, '').trim())
+    .filter(Boolean);
 }
 
 /** MCAUSER values that cannot be a real user: `no!body`-style ids, `*NOACCESS`, `nobody`, `noaccess`. */

@@ -51,7 +51,9 @@ export function mqCipherSpec(name: string): CipherSpecInfo | undefined {
 export function mqCipherSpecAlias(name: string): CipherSpecAlias | undefined {
   const s = findCipherSpec(name);
   if (!s || !s.alias) return undefined;
-  const protocols = ['TLSv1.2', 'TLSv1.3'].filter((p) => cipherSpecMatchesAlias({ ...s, alias: false, minProtocol: p, maxProtocol: p }, s));
+  const protocols = ['TLSv1.2', 'TLSv1.3'].filter((p) =>
+    cipherSpecMatchesAlias({ ...s, alias: false, minProtocol: p, maxProtocol: p }, s),
+  );
   return { name: s.name, protocols, spec: s };
 }
 
@@ -74,5 +76,7 @@ export function javaSuiteName(spec: CipherSpecInfo, ibmNaming: boolean): string 
 
 /** Every enabled CipherSpec an alias allows, in the queue manager's default order. */
 export function cipherSpecsForAlias(alias: CipherSpecAlias): CipherSpecInfo[] {
-  return mqServerOrder().filter((s) => cipherSpecMatchesAlias(s, alias.spec)).map(cipherSpecInfo);
+  return mqServerOrder()
+    .filter((s) => cipherSpecMatchesAlias(s, alias.spec))
+    .map(cipherSpecInfo);
 }

@@ -42,7 +42,12 @@ function definedIn(server: Component, root: string): string {
  * client names no queue manager and exactly one queue manager of the deployment defines the channel. The same
  * text for every candidate of one client (reported once per client).
  */
-function unconfirmedBecause(client: Component, candidates: Component[], qmgr: string | undefined, root: string): string | undefined {
+function unconfirmedBecause(
+  client: Component,
+  candidates: Component[],
+  qmgr: string | undefined,
+  root: string,
+): string | undefined {
   const hinted = candidates.filter((s) => !!qmgr && !!attrsOf(s).qmgr?.nameHints.includes(qmgr.toUpperCase()));
   const homes = new Set(candidates.map((s) => attrsOf(s).qmgr?.homeDir ?? s.location.file));
   if (homes.size === 1 && (!qmgr || hinted.length === candidates.length)) return undefined;
@@ -70,7 +75,11 @@ export const mqLinksContributor: ModelContributor = {
     const root = ctx.deployment.root;
     const servers = ctx.deployment.components.filter((c) => c.type === 'mq.svrconn');
     const clients = ctx.deployment.components.filter((c) => CLIENT_TYPES.has(c.type));
-    const matches = (c: Component, wanted: string) => c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || (c.attributes as { channelName?: string }).channelName === wanted;
+    const matches = (c: Component, wanted: string) =>
+      c.id === wanted ||
+      c.name === wanted ||
+      c.id.endsWith(`#${wanted}`) ||
+      (c.attributes as { channelName?: string }).channelName === wanted;
     const declared = new Map<string, Component[]>();
     // Servers by channel name, in component order (filtering every server per client was O(clients × servers)).
     const byChannel = new Map<string, Component[]>();
@@ -83,14 +92,22 @@ export const mqLinksContributor: ModelContributor = {
     for (const link of ctx.config.links) {
       for (const client of clients.filter((c) => matches(c, link.client))) {
         const list = declared.get(client.id) ?? [];
-        for (const server of servers.filter((s) => matches(s, link.server))) if (!list.includes(server)) list.push(server);
+        for (const server of servers.filter((s) => matches(s, link.server)))
+          if (!list.includes(server)) list.push(server);
         if (list.length) declared.set(client.id, list);
       }
     }
     for (const client of clients) {
       const own = declared.get(client.id);
       if (own) {
-        for (const server of own) ctx.addLink({ id: `${client.id}->${server.id}`, client: client.id, server: server.id, reason: 'declared in the lint-deploy config `links`', location: client.location });
+        for (const server of own)
+          ctx.addLink({
+            id: `${client.id}->${server.id}`,
+            client: client.id,
+            server: server.id,
+            reason: 'declared in the lint-deploy config `links`',
+            location: client.location,
+          });
         continue;
       }
       const { channel, qmgr } = clientChannel(client);
@@ -105,7 +122,9 @@ export const mqLinksContributor: ModelContributor = {
       }
       const unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
       for (const server of candidates) {
-        const evidence = qmgr ? (attrsOf(server).qmgr?.namedBy ?? []).filter((n) => n.name === qmgr.toUpperCase()).map((n) => n.location) : [];
+        const evidence = qmgr
+          ? (attrsOf(server).qmgr?.namedBy ?? []).filter((n) => n.name === qmgr.toUpperCase()).map((n) => n.location)
+          : [];
         ctx.addLink({
           id: `${client.id}->${server.id}`,
           client: client.id,

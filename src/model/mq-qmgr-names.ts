@@ -19,7 +19,10 @@ const MAX_SCRIPT_BYTES = 256 * 1024;
  * release, dashes removed, unless queueManager.name is set), `crtmqm … QM1`, `runmqsc QM1`, `strmqm QM1`,
  * `MQ_QMGR_NAME=QM1`. Upper-cased, as clients' queue manager names are matched.
  */
-export function queueManagerNamesBeside(dir: string, cache: Map<string, ScriptQueueManagerName[]>): ScriptQueueManagerName[] {
+export function queueManagerNamesBeside(
+  dir: string,
+  cache: Map<string, ScriptQueueManagerName[]>,
+): ScriptQueueManagerName[] {
   const known = cache.get(dir);
   if (known) return known;
   const names = new Map<string, ScriptQueueManagerName>();
@@ -39,10 +42,21 @@ export function queueManagerNamesBeside(dir: string, cache: Map<string, ScriptQu
       const qmgr = normalise(raw).toUpperCase();
       if (/^\$/.test(raw) || names.has(qmgr)) return;
       const start = m.index ?? 0;
-      names.set(qmgr, { name: qmgr, location: { file, range: index.rangeAt(start, start + m[0].trimEnd().length), message: `queue manager ${qmgr} named here` } });
+      names.set(qmgr, {
+        name: qmgr,
+        location: {
+          file,
+          range: index.rangeAt(start, start + m[0].trimEnd().length),
+          message: `queue manager ${qmgr} named here`,
+        },
+      });
     };
-    for (const m of text.matchAll(/\bhelm\s+(?:install|upgrade\s+(?:-i|--install))\s+([A-Za-z0-9][\w.-]*)\s/g)) add(m, m[1] as string, (n) => n.replace(/-/g, ''));
-    for (const m of text.matchAll(/\b(?:crtmqm|strmqm|runmqsc)\b[^\n<|;&]*?\s([A-Za-z0-9][\w.%]{0,47})\s*(?=$|[<|;&\n])/gm)) add(m, m[1] as string);
+    for (const m of text.matchAll(/\bhelm\s+(?:install|upgrade\s+(?:-i|--install))\s+([A-Za-z0-9][\w.-]*)\s/g))
+      add(m, m[1] as string, (n) => n.replace(/-/g, ''));
+    for (const m of text.matchAll(
+      /\b(?:crtmqm|strmqm|runmqsc)\b[^\n<|;&]*?\s([A-Za-z0-9][\w.%]{0,47})\s*(?=$|[<|;&\n])/gm,
+    ))
+      add(m, m[1] as string);
     for (const m of text.matchAll(/\bMQ_QMGR_NAME\s*[=:]\s*["']?([A-Za-z0-9][\w.%]{0,47})/g)) add(m, m[1] as string);
   }
   const found = [...names.values()];

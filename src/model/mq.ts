@@ -61,7 +61,11 @@ export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 
 
 function fromParam(doc: ParsedDocument, p: MqscParam | undefined): MqValue | undefined {
   if (!p || p.value === undefined) return undefined;
-  return { value: p.value, location: { file: doc.file.path, range: p.valueRange ?? p.keywordRange }, templated: p.templated };
+  return {
+    value: p.value,
+    location: { file: doc.file.path, range: p.valueRange ?? p.keywordRange },
+    templated: p.templated,
+  };
 }
 
 function fromEntry(doc: ParsedDocument, e: Entry | undefined): MqValue | undefined {
@@ -116,7 +120,9 @@ export const mqContributor: ModelContributor = {
           mqscChannel: channel,
           certificate: server ? qmgr.certificate : ownCertificate(certs, homeDir, a.get('CERTLABL')?.value),
         };
-        ctx.addComponent(channelComponent(ctx.hostOf(doc.file.path), doc, server ? 'mq.svrconn' : 'mq.clntconn', attrs, root));
+        ctx.addComponent(
+          channelComponent(ctx.hostOf(doc.file.path), doc, server ? 'mq.svrconn' : 'mq.clntconn', attrs, root),
+        );
       }
     }
     for (const doc of ctx.documentsOf('mq.ccdt') as ParsedDocument<CcdtData>[]) {
@@ -125,7 +131,8 @@ export const mqContributor: ModelContributor = {
       const iniLabel = clientIni ? iniValue(clientIni.data, 'SSL', 'CertificateLabel')?.value : undefined;
       for (const ch of doc.data.channels) {
         if (!ch.name) continue;
-        const v = (x: CcdtChannel['name']): MqValue | undefined => (x ? { value: x.value, location: { file: doc.file.path, range: x.range }, templated: x.templated } : undefined);
+        const v = (x: CcdtChannel['name']): MqValue | undefined =>
+          x ? { value: x.value, location: { file: doc.file.path, range: x.range }, templated: x.templated } : undefined;
         const attrs: MqChannelAttributes = {
           channelName: ch.name.value,
           chltype: 'CLNTCONN',
@@ -155,7 +162,13 @@ function nearestIni(docs: ParsedDocument<MqIniData>[], dir: string): ParsedDocum
   return best;
 }
 
-function channelComponent(host: string, doc: ParsedDocument, type: string, attrs: MqChannelAttributes, root: string): Component {
+function channelComponent(
+  host: string,
+  doc: ParsedDocument,
+  type: string,
+  attrs: MqChannelAttributes,
+  root: string,
+): Component {
   const server = type === 'mq.svrconn';
   const cipher = attrs.sslciph && attrs.sslciph.value.trim() !== '' ? attrs.sslciph : undefined;
   const cauth = (attrs.sslcauth?.value ?? 'REQUIRED').toUpperCase();
@@ -171,10 +184,34 @@ function channelComponent(host: string, doc: ParsedDocument, type: string, attrs
     documents: [doc],
     attributes: attrs as unknown as Record<string, unknown>,
     tls: {
-      enabled: attrs.sslciph ? traced(cipher !== undefined, attrs.sslciph.location) : { value: MQ_CHANNEL_DEFAULTS.sslciph.value !== '', from: { kind: 'default', origin: 'IBM MQ: SSLCIPH defaults to blank (no TLS)' } },
+      enabled: attrs.sslciph
+        ? traced(cipher !== undefined, attrs.sslciph.location)
+        : {
+            value: MQ_CHANNEL_DEFAULTS.sslciph.value !== '',
+            from: { kind: 'default', origin: 'IBM MQ: SSLCIPH defaults to blank (no TLS)' },
+          },
       cipherSuites: cipher ? traced([cipher.value], cipher.location) : undefined,
-      serverOrderWins: server ? { value: MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.value, from: { kind: 'default', origin: `IBM MQ ${MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.since}+: the queue manager orders CipherSpecs` } } : undefined,
-      clientAuth: server && cipher ? (attrs.sslcauth ? traced(clientAuth, attrs.sslcauth.location) : { value: 'required', from: { kind: 'default', origin: `IBM MQ: SSLCAUTH(${MQ_CHANNEL_DEFAULTS.sslcauth.value}) is the default` } }) : undefined,
+      serverOrderWins: server
+        ? {
+            value: MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.value,
+            from: {
+              kind: 'default',
+              origin: `IBM MQ ${MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.since}+: the queue manager orders CipherSpecs`,
+            },
+          }
+        : undefined,
+      clientAuth:
+        server && cipher
+          ? attrs.sslcauth
+            ? traced(clientAuth, attrs.sslcauth.location)
+            : {
+                value: 'required',
+                from: {
+                  kind: 'default',
+                  origin: `IBM MQ: SSLCAUTH(${MQ_CHANNEL_DEFAULTS.sslcauth.value}) is the default`,
+                },
+              }
+          : undefined,
       certificate: certificateRef(attrs.certificate),
       implementation: 'gskit',
     },

@@ -5,7 +5,13 @@ import type { Range, RelatedLocation } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
-import { assumedOpensslSeries, NGINX_FACTS, opensslFromImage, signatureFloor, type OpensslSeriesFacts } from '../knowledge/openssl';
+import {
+  assumedOpensslSeries,
+  NGINX_FACTS,
+  opensslFromImage,
+  signatureFloor,
+  type OpensslSeriesFacts,
+} from '../knowledge/openssl';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
@@ -39,7 +45,12 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
 
 /** nginx's `ssl_ciphers` default (knowledge: openssl-servers.json `nginx.ciphersDefault`). */
 const NGINX_DEFAULT_CIPHERS = NGINX_FACTS.ciphersDefault.value;
-const CLIENT_AUTH: Record<string, ClientAuthMode> = { on: 'required', optional: 'optional', optional_no_ca: 'optional', off: 'none' };
+const CLIENT_AUTH: Record<string, ClientAuthMode> = {
+  on: 'required',
+  optional: 'optional',
+  optional_no_ca: 'optional',
+  off: 'none',
+};
 
 /**
  * One `nginx.server` component per `server { }` block that listens with TLS
@@ -128,7 +139,10 @@ export const nginxContributor: ModelContributor = {
     };
     const mains = docs.filter((d) => path.basename(d.file.path) === 'nginx.conf');
     /** The files a candidate path (or glob) matches, with their directory tree: the same for every including file. */
-    const matched = new Map<string, { files: ParsedDocument<NginxData>[]; paths: Set<string>; tree: DirectoryTree<ParsedDocument<NginxData>> }>();
+    const matched = new Map<
+      string,
+      { files: ParsedDocument<NginxData>[]; paths: Set<string>; tree: DirectoryTree<ParsedDocument<NginxData>> }
+    >();
     const matchesOf = (candidate: string) => {
       let found = matched.get(candidate);
       if (!found) {
@@ -136,7 +150,14 @@ export const nginxContributor: ModelContributor = {
         const pool = docsNamedLike(candidate);
         countWork('nginx include candidates', pool.length);
         const files = pool.filter((d) => match(d.file.path.split(path.sep).join('/')));
-        matched.set(candidate, (found = { files, paths: new Set(files.map((d) => d.file.path)), tree: new DirectoryTree(files, (d) => path.dirname(d.file.path), path.sep) }));
+        matched.set(
+          candidate,
+          (found = {
+            files,
+            paths: new Set(files.map((d) => d.file.path)),
+            tree: new DirectoryTree(files, (d) => path.dirname(d.file.path), path.sep),
+          }),
+        );
       }
       return found;
     };
@@ -150,7 +171,12 @@ export const nginxContributor: ModelContributor = {
           const { files, paths, tree } = matchesOf(path.join(ctx.deployment.root, '**', ...parts.slice(k)));
           // Of the tree's files that end alike (one per host of a deployment that holds several nginx
           // hosts), those nearest to the including file: an installed path names its own host's files.
-          const found = paths.has(from) ? nearestTo(from, files.filter((d) => d.file.path !== from)) : tree.lookup(path.dirname(from)).nearest;
+          const found = paths.has(from)
+            ? nearestTo(
+                from,
+                files.filter((d) => d.file.path !== from),
+              )
+            : tree.lookup(path.dirname(from)).nearest;
           if (found.length) return [...found].sort((a, b) => a.file.path.localeCompare(b.file.path));
         }
         return [];
@@ -168,7 +194,13 @@ export const nginxContributor: ModelContributor = {
      * walk lists a linked file once, by its real path) is included once per block and never into
      * itself through a chain; `budget` bounds the whole expansion of one top-level file.
      */
-    const expand = (list: NginxDirective[], file: string, chain: string[], budget: { left: number; exceeded: boolean }, via: RelatedLocation[] = []): Placed[] => {
+    const expand = (
+      list: NginxDirective[],
+      file: string,
+      chain: string[],
+      budget: { left: number; exceeded: boolean },
+      via: RelatedLocation[] = [],
+    ): Placed[] => {
       const out: Placed[] = [];
       const includedHere = new Set<string>();
       for (const directive of list) {
@@ -183,13 +215,23 @@ export const nginxContributor: ModelContributor = {
             if (includedHere.has(t.file.path) || chain.includes(t.file.path)) continue;
             includedHere.add(t.file.path);
             budget.left--; // an include of files that only include others still costs
-            const hop = { file, range: directive.nameRange, message: `include ${directive.args[0].value} brings in ${path.basename(t.file.path)}` };
-            for (const placed of expand(t.data.directives, t.file.path, [...chain, t.file.path], budget, [...via, hop])) out.push(placed);
+            const hop = {
+              file,
+              range: directive.nameRange,
+              message: `include ${directive.args[0].value} brings in ${path.basename(t.file.path)}`,
+            };
+            for (const placed of expand(t.data.directives, t.file.path, [...chain, t.file.path], budget, [...via, hop]))
+              out.push(placed);
           }
           continue;
         }
         budget.left--;
-        out.push({ directive, file, block: directive.block ? expand(directive.block, file, chain, budget, via) : undefined, ...(via.length ? { via } : {}) });
+        out.push({
+          directive,
+          file,
+          block: directive.block ? expand(directive.block, file, chain, budget, via) : undefined,
+          ...(via.length ? { via } : {}),
+        });
       }
       return out;
     };
@@ -222,7 +264,14 @@ export const nginxContributor: ModelContributor = {
       };
       walk(top, []);
       for (const { server, inherited } of servers) {
-        const component = serverComponent(ctx.hostOf(doc.file.path), doc, server, inherited, ctx.deployment.root, opensslFor(doc.file.path));
+        const component = serverComponent(
+          ctx.hostOf(doc.file.path),
+          doc,
+          server,
+          inherited,
+          ctx.deployment.root,
+          opensslFor(doc.file.path),
+        );
         if (component) ctx.addComponent(component);
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
@@ -272,7 +321,9 @@ function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: st
   });
   const assumed = assumedOpensslSeries();
   return (file) => {
-    const holding = images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0];
+    const holding = images
+      .filter((i) => file.startsWith(i.dir + path.sep))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
     if (!holding) return { facts: assumed.facts, assumed: true, source: assumed.source };
     const { facts, release, via, source } = holding.found;
     return { facts, assumed: false, source: `${via}: OpenSSL ${release} (${source})` };
@@ -313,11 +364,22 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
   };
   const tls: NginxTls = { implementation: 'openssl', unknown: [], dheWithoutParameters: [] };
   const protocols = last(scope, 'ssl_protocols');
-  if (protocols) tls.protocols = at(protocols, protocols.directive.args.map((a: NginxArg) => a.value).filter((p) => openssl.tls13 || p !== 'TLSv1.3'));
+  if (protocols)
+    tls.protocols = at(
+      protocols,
+      protocols.directive.args.map((a: NginxArg) => a.value).filter((p) => openssl.tls13 || p !== 'TLSv1.3'),
+    );
   else if (!openssl.tls13) {
     // An OpenSSL without TLS 1.3 runs an nginx from before TLS 1.3 was on by default.
     const fact = NGINX_FACTS.protocolsDefaultWithoutTls13;
-    tls.protocols = { value: fact.value, from: { kind: 'default', origin: `nginx default ssl_protocols ${fact.value.join(' ')} with OpenSSL ${openssl.series} (no TLS 1.3; ${fact.source.split(' ')[0]})`, confidence: 'verified' } };
+    tls.protocols = {
+      value: fact.value,
+      from: {
+        kind: 'default',
+        origin: `nginx default ssl_protocols ${fact.value.join(' ')} with OpenSSL ${openssl.series} (no TLS 1.3; ${fact.source.split(' ')[0]})`,
+        confidence: 'verified',
+      },
+    };
   }
   const ciphers = last(scope, 'ssl_ciphers');
   const cipherString = ciphers?.directive.args[0]?.value ?? NGINX_DEFAULT_CIPHERS;
@@ -325,25 +387,49 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
   tls.unknown = expanded.unknown;
   tls.ciphersAsWritten = cipherString;
   tls.cipherSuites = ciphers
-    ? at(ciphers, expanded.ciphers.map((c) => c.iana))
-    : { value: expanded.ciphers.map((c) => c.iana), from: { kind: 'default', origin: `nginx default ssl_ciphers ${NGINX_DEFAULT_CIPHERS}`, confidence: 'verified' } };
+    ? at(
+        ciphers,
+        expanded.ciphers.map((c) => c.iana),
+      )
+    : {
+        value: expanded.ciphers.map((c) => c.iana),
+        from: { kind: 'default', origin: `nginx default ssl_ciphers ${NGINX_DEFAULT_CIPHERS}`, confidence: 'verified' },
+      };
   // Without ssl_dhparam nginx sets no DH parameters, so OpenSSL never negotiates a DHE suite.
   const dhparam = last(scope, 'ssl_dhparam');
   if (dhparam) tls.dheParameters = at(dhparam, true);
   else if (NGINX_FACTS.dhParametersRequired.value) {
-    tls.dheParameters = { value: false, from: { kind: 'default', origin: `nginx sets no DH parameters without ssl_dhparam (since ${NGINX_FACTS.dhParametersRequired.since}; ${NGINX_FACTS.dhParametersRequired.source.split(' ')[0]})`, confidence: 'verified' } };
+    tls.dheParameters = {
+      value: false,
+      from: {
+        kind: 'default',
+        origin: `nginx sets no DH parameters without ssl_dhparam (since ${NGINX_FACTS.dhParametersRequired.since}; ${NGINX_FACTS.dhParametersRequired.source.split(' ')[0]})`,
+        confidence: 'verified',
+      },
+    };
     tls.dheWithoutParameters = expanded.ciphers.filter((c) => c.kx === 'DH').map((c) => c.iana);
   }
   const floor = signatureFloor(openssl, expanded.securityLevel ?? openssl.defaultSecurityLevel);
   if (floor) {
-    tls.signatureFloor = ciphers && expanded.securityLevel !== undefined
-      ? at(ciphers, floor)
-      : { value: floor, from: { kind: 'default', origin: `OpenSSL ${openssl.series} at security level ${openssl.defaultSecurityLevel} or above signs no TLS 1.0/1.1 handshake (${openssl.source.split(' ')[0]})`, confidence: 'verified' } };
+    tls.signatureFloor =
+      ciphers && expanded.securityLevel !== undefined
+        ? at(ciphers, floor)
+        : {
+            value: floor,
+            from: {
+              kind: 'default',
+              origin: `OpenSSL ${openssl.series} at security level ${openssl.defaultSecurityLevel} or above signs no TLS 1.0/1.1 handshake (${openssl.source.split(' ')[0]})`,
+              confidence: 'verified',
+            },
+          };
   }
   const prefer = last(scope, 'ssl_prefer_server_ciphers');
   tls.serverOrderWins = prefer
     ? at(prefer, prefer.directive.args[0]?.value === 'on')
-    : { value: false, from: { kind: 'default', origin: 'nginx default ssl_prefer_server_ciphers off', confidence: 'verified' } };
+    : {
+        value: false,
+        from: { kind: 'default', origin: 'nginx default ssl_prefer_server_ciphers off', confidence: 'verified' },
+      };
   const verify = last(scope, 'ssl_verify_client');
   const mode = verify && CLIENT_AUTH[verify.directive.args[0]?.value ?? ''];
   if (verify && mode) tls.clientAuth = at(verify, mode);
@@ -363,7 +449,14 @@ function certificatesOf(own: Placed[], inherited: Placed[]): CertificateRef[] {
   );
 }
 
-function serverComponent(host: string, doc: ParsedDocument, server: Placed, inherited: Placed[], root: string, openssl: ServerOpenssl): Component | undefined {
+function serverComponent(
+  host: string,
+  doc: ParsedDocument,
+  server: Placed,
+  inherited: Placed[],
+  root: string,
+  openssl: ServerOpenssl,
+): Component | undefined {
   const scope = [...inherited, ...(server.block ?? []).filter((p) => !p.block)];
   const listens = (server.block ?? []).filter((p) => p.directive.name === 'listen');
   const sslOn = last(scope, 'ssl')?.directive.args[0]?.value === 'on';

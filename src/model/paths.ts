@@ -13,7 +13,8 @@ const UNNORMALISED = /(^|[\\/])\.{1,2}([\\/]|$)|[\\/][\\/]/;
 export function relativePosix(from: string, to: string): string {
   if (to.length > from.length + 1 && to.startsWith(from) && to[from.length] === path.sep && !from.endsWith(path.sep)) {
     const rest = to.slice(from.length + 1);
-    if (!UNNORMALISED.test(rest) && !UNNORMALISED.test(from)) return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+    if (!UNNORMALISED.test(rest) && !UNNORMALISED.test(from))
+      return path.sep === '/' ? rest : rest.split(path.sep).join('/');
   }
   return path.relative(from, to).split(path.sep).join('/');
 }
@@ -29,8 +30,12 @@ const compiled = new WeakMap<ComponentConfig[], { length: number; globs: Compone
 /** The config's `components[].files` globs, compiled once per config (not once per file or deployment). */
 export function componentGlobs(components: ComponentConfig[]): ComponentGlob[] {
   const known = compiled.get(components);
-  if (known && known.length === components.length && known.globs.every((g, i) => g.component === components[i])) return known.globs;
-  const globs = components.map((component) => ({ component, match: compileConfigGlob(component.files, { dot: true }, 'config "components"') }));
+  if (known && known.length === components.length && known.globs.every((g, i) => g.component === components[i]))
+    return known.globs;
+  const globs = components.map((component) => ({
+    component,
+    match: compileConfigGlob(component.files, { dot: true }, 'config "components"'),
+  }));
   compiled.set(components, { length: components.length, globs });
   return globs;
 }

@@ -11,4 +11,15 @@ import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 
 /** Model contributors in the order they run. Add yours with one import and one entry. */
-export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [cleartrustContributor, mqContributor, wasContributor, mqLinksContributor, javaAppContributor, tomcatContributor, nginxContributor, libertyHttpsContributor, javaLinksContributor, storesContributor];
+export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
+  cleartrustContributor,
+  mqContributor,
+  wasContributor,
+  mqLinksContributor,
+  javaAppContributor,
+  tomcatContributor,
+  nginxContributor,
+  libertyHttpsContributor,
+  javaLinksContributor,
+  storesContributor,
+];

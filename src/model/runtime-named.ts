@@ -19,7 +19,12 @@ export function shortPath(file: string, root: string): string {
 }
 
 /** Families as users read them in labels ("JDK from Dockerfile:1 FROM …" says the rest). */
-const describe = (jdk: NamedJdk) => (jdk.version ? '' : jdk.feature ? ` (Java ${jdk.feature}; the name gives no update: the version is unknown)` : ' (the name gives no version: the version is unknown)');
+const describe = (jdk: NamedJdk) =>
+  jdk.version
+    ? ''
+    : jdk.feature
+      ? ` (Java ${jdk.feature}; the name gives no update: the version is unknown)`
+      : ' (the name gives no version: the version is unknown)';
 
 function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime {
   const note = `${jdk.note ? `${jdk.note}; ` : ''}${jdk.source}`;
@@ -61,7 +66,15 @@ export function namedRuntimes(documents: ParsedDocument[], root: string): Scoped
     if (doc.kind !== 'dockerfile' || fromPaths.length) continue;
     const stage = runtimeStage(doc.data as DockerfileData);
     const jdk = stage?.image ? jdkFromImage(stage.image) : undefined;
-    if (stage && jdk) found.push({ scope, runtime: runtimeOf(jdk, { file: doc.file.path, range: stage.range }, `JDK from ${file}:${stage.line} FROM ${stage.written}${stage.image !== stage.written ? ` (${stage.image})` : ''}`) });
+    if (stage && jdk)
+      found.push({
+        scope,
+        runtime: runtimeOf(
+          jdk,
+          { file: doc.file.path, range: stage.range },
+          `JDK from ${file}:${stage.line} FROM ${stage.written}${stage.image !== stage.written ? ` (${stage.image})` : ''}`,
+        ),
+      });
   }
   return found;
 }

@@ -39,18 +39,34 @@ export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRunt
   const runtimes: ScopedRuntime[] = [];
   for (const [home, { release, security }] of homes) {
     const runtime = runtimeFromFiles(release, security, root);
-    const scope = release && home === release.file.path ? path.dirname(home) : release || SECURITY_SUFFIX.test(path.dirname(security?.file.path ?? '')) ? path.dirname(home) : home;
+    const scope =
+      release && home === release.file.path
+        ? path.dirname(home)
+        : release || SECURITY_SUFFIX.test(path.dirname(security?.file.path ?? ''))
+          ? path.dirname(home)
+          : home;
     runtimes.push({ scope, runtime });
   }
   runtimes.push(...namedRuntimes(documents, root));
-  return runtimes.sort((a, b) => b.scope.length - a.scope.length || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0));
+  return runtimes.sort(
+    (a, b) => b.scope.length - a.scope.length || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0),
+  );
 }
 
-function runtimeFromFiles(release: ParsedDocument<JdkReleaseData> | undefined, security: ParsedDocument | undefined, root: string): JavaRuntime {
+function runtimeFromFiles(
+  release: ParsedDocument<JdkReleaseData> | undefined,
+  security: ParsedDocument | undefined,
+  root: string,
+): JavaRuntime {
   const fileTraced = (doc: ParsedDocument, entry: Entry | undefined, value: string): Traced<string> =>
-    entry ? { value, from: { kind: 'file', location: entryLocation(doc, entry, 'value') } } : { value, from: { kind: 'file', location: { file: doc.file.path } } };
+    entry
+      ? { value, from: { kind: 'file', location: entryLocation(doc, entry, 'value') } }
+      : { value, from: { kind: 'file', location: { file: doc.file.path } } };
   let version: Traced<string> = { value: '', from: { kind: 'default', origin: 'no JDK release file in the tree' } };
-  let vendor: Traced<JdkVendorFamily> = { value: 'unknown', from: { kind: 'default', origin: 'no JDK release file in the tree' } };
+  let vendor: Traced<JdkVendorFamily> = {
+    value: 'unknown',
+    from: { kind: 'default', origin: 'no JDK release file in the tree' },
+  };
   let implementorName: string | undefined;
   let attachment: RuntimeAttachment | undefined;
   if (release) {
@@ -61,22 +77,38 @@ function runtimeFromFiles(release: ParsedDocument<JdkReleaseData> | undefined, s
     implementorName = release.data.fields.IMPLEMENTOR?.replace(/^"|"$/g, '').trim() || undefined;
     attachment = { text: `JDK from ${shortPath(release.file.path, root)}`, location: { file: release.file.path } };
   } else if (security) {
-    attachment = { text: `JDK of unknown version whose java.security is ${shortPath(security.file.path, root)}`, location: { file: security.file.path } };
+    attachment = {
+      text: `JDK of unknown version whose java.security is ${shortPath(security.file.path, root)}`,
+      location: { file: security.file.path },
+    };
   }
   const securityProperties: Record<string, Traced<string>> = {};
   if (security) {
     for (const entry of security.entries) {
-      securityProperties[entry.key] = { value: entry.value, from: { kind: 'file', location: entryLocation(security, entry, 'value') } };
+      securityProperties[entry.key] = {
+        value: entry.value,
+        from: { kind: 'file', location: entryLocation(security, entry, 'value') },
+      };
     }
   }
-  return { vendor, version, securityProperties, systemProperties: {}, ...(implementorName ? { implementor: implementorName } : {}), attachment };
+  return {
+    vendor,
+    version,
+    securityProperties,
+    systemProperties: {},
+    ...(implementorName ? { implementor: implementorName } : {}),
+    attachment,
+  };
 }
 
 /** A runtime declared by the user (`--java-version`, config `java` or `components[].java`). */
 export function declaredRuntime(java: { version?: string; vendor?: string }, origin: string): JavaRuntime {
   return {
     version: { value: java.version ?? '', from: { kind: 'config', origin } },
-    vendor: { value: (java.vendor ? vendorFromRelease({ IMPLEMENTOR: java.vendor }) : 'openjdk') as JdkVendorFamily, from: { kind: 'config', origin } },
+    vendor: {
+      value: (java.vendor ? vendorFromRelease({ IMPLEMENTOR: java.vendor }) : 'openjdk') as JdkVendorFamily,
+      from: { kind: 'config', origin },
+    },
     securityProperties: {},
     systemProperties: {},
     ...(java.vendor ? { implementor: java.vendor } : {}),
@@ -92,13 +124,16 @@ export interface RuntimeRequest {
 
 /** WebSphere traditional's own SDK when the tree does not say which: IBM SDK 8 (WAS 9.0 ships only Java 8). */
 function websphereSdk(): JavaRuntime {
-  const origin = 'WebSphere traditional runs its own IBM SDK: Java 8 for WAS 9.0 (https://www.ibm.com/docs/en/was/9.0.5?topic=installation-java-sdk); its service refresh is not in the tree';
+  const origin =
+    'WebSphere traditional runs its own IBM SDK: Java 8 for WAS 9.0 (https://www.ibm.com/docs/en/was/9.0.5?topic=installation-java-sdk); its service refresh is not in the tree';
   return {
     vendor: { value: 'ibm', from: { kind: 'default', origin, confidence: 'inferred' } },
     version: { value: '', from: { kind: 'default', origin, confidence: 'inferred' } },
     securityProperties: {},
     systemProperties: {},
-    attachment: { text: "IBM SDK 8 of WebSphere traditional (its service refresh is not in the tree: declare it with config \"components\")" },
+    attachment: {
+      text: 'IBM SDK 8 of WebSphere traditional (its service refresh is not in the tree: declare it with config "components")',
+    },
   };
 }
 
@@ -141,10 +176,15 @@ function chooseRuntime(nearest: ScopedRuntime[]): JavaRuntime | undefined {
   const sameAsInstall = (c: ScopedRuntime) =>
     !c.runtime.version.value &&
     c.runtime.vendor.value !== 'unknown' &&
-    installs.some((i) => i.runtime.vendor.value === c.runtime.vendor.value && (!c.runtime.attachment?.feature || featureOf(i.runtime.version.value) === c.runtime.attachment.feature));
+    installs.some(
+      (i) =>
+        i.runtime.vendor.value === c.runtime.vendor.value &&
+        (!c.runtime.attachment?.feature || featureOf(i.runtime.version.value) === c.runtime.attachment.feature),
+    );
   best = best.filter((c) => !sameAsInstall(c));
   const distinct = [...new Map(best.map((c) => [identity(c.runtime), c])).values()];
-  if (distinct.length === 1) return best.find((c) => Object.keys(c.runtime.securityProperties).length > 0)?.runtime ?? best[0].runtime;
+  if (distinct.length === 1)
+    return best.find((c) => Object.keys(c.runtime.securityProperties).length > 0)?.runtime ?? best[0].runtime;
   const origin = `${distinct.length} JDKs are equally near: ${distinct.map((c) => c.runtime.attachment?.text ?? c.scope).join('; ')}`;
   return {
     vendor: { value: 'unknown', from: { kind: 'default', origin } },
@@ -171,7 +211,8 @@ export function makeRuntimeResolver(
 ): (file: string, request?: RuntimeRequest) => JavaRuntime | undefined {
   const index = new RuntimeIndex(runtimes);
   return (file, request) => {
-    const inTree = request?.product === 'was-traditional' ? (index.nearest(file, true) ?? websphereSdk()) : index.nearest(file);
+    const inTree =
+      request?.product === 'was-traditional' ? (index.nearest(file, true) ?? websphereSdk()) : index.nearest(file);
     const component = matchComponent(file);
     const declared = cliJava?.version
       ? declaredRuntime(cliJava, '--java-version')
@@ -182,7 +223,16 @@ export function makeRuntimeResolver(
           : undefined;
     if (declared) {
       return inTree
-        ? { ...inTree, version: declared.version, vendor: cliJava?.vendor || component?.vendor || inTree.vendor.value === 'unknown' ? declared.vendor : inTree.vendor, attachment: declared.attachment, candidates: undefined }
+        ? {
+            ...inTree,
+            version: declared.version,
+            vendor:
+              cliJava?.vendor || component?.vendor || inTree.vendor.value === 'unknown'
+                ? declared.vendor
+                : inTree.vendor,
+            attachment: declared.attachment,
+            candidates: undefined,
+          }
         : declared;
     }
     if (inTree) return inTree;

@@ -40,7 +40,9 @@ const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.');
 export function resolveStoreFile(written: string, bases: string[], stores: TreeStores): string | undefined {
   const cleaned = written.trim().replace(/^(classpath\*?|file):/, '');
   if (!cleaned) return undefined;
-  const afterPlaceholder = PLACEHOLDER.test(cleaned) ? cleaned.replace(/^.*(\$\{[^}]*\}|\{\{[^}]*\}\})/, '') : undefined;
+  const afterPlaceholder = PLACEHOLDER.test(cleaned)
+    ? cleaned.replace(/^.*(\$\{[^}]*\}|\{\{[^}]*\}\})/, '')
+    : undefined;
   const known = new Set(stores.files);
   if (afterPlaceholder === undefined) {
     if (path.isAbsolute(cleaned) && known.has(path.normalize(cleaned))) return path.normalize(cleaned);
@@ -55,7 +57,8 @@ export function resolveStoreFile(written: string, bases: string[], stores: TreeS
   for (const file of stores.files) {
     const have = segments(file);
     let tail = 0;
-    while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail]) tail++;
+    while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail])
+      tail++;
     // One segment (a bare file name) only counts below a base directory: elsewhere it is another component's store.
     const near = bases.some((b) => file.startsWith(b + path.sep));
     if (tail >= Math.min(2, want.length) && (tail >= 2 || near) && (!best || tail > best.tail)) best = { file, tail };
@@ -73,19 +76,31 @@ function treeStores(documents: ParsedDocument[]): TreeStores {
 }
 
 /** A StoreRef from a traced path; the type as configured, else as the file is. */
-function storeRef(pathValue: Traced<string>, bases: string[], stores: TreeStores, type?: Traced<string>, passwordAt?: Location, resolvedPath = pathValue.value): StoreRef {
+function storeRef(
+  pathValue: Traced<string>,
+  bases: string[],
+  stores: TreeStores,
+  type?: Traced<string>,
+  passwordAt?: Location,
+  resolvedPath = pathValue.value,
+): StoreRef {
   const file = resolveStoreFile(resolvedPath, bases, stores);
   const detected = file ? stores.typeOf(file) : undefined;
   const ref: StoreRef = { path: pathValue };
   if (file) ref.file = file;
   if (type) ref.type = { value: type.value.toUpperCase(), from: type.from };
-  else if (detected && file) ref.type = { value: detected, from: { kind: 'file', location: { file }, note: 'detected from the file' } };
+  else if (detected && file)
+    ref.type = { value: detected, from: { kind: 'file', location: { file }, note: 'detected from the file' } };
   if (passwordAt) ref.passwordAt = passwordAt;
   return ref;
 }
 
 /** `-Djavax.net.ssl.keyStore/trustStore` (with their type and password settings) of a JVM. */
-function javaSystemStores(runtime: JavaRuntime | undefined, stores: TreeStores, bases: string[]): Pick<TlsTrustSettings, 'keyStore' | 'trustStore'> {
+function javaSystemStores(
+  runtime: JavaRuntime | undefined,
+  stores: TreeStores,
+  bases: string[],
+): Pick<TlsTrustSettings, 'keyStore' | 'trustStore'> {
   const props = runtime?.systemProperties ?? {};
   const one = (kind: 'keyStore' | 'trustStore'): StoreRef | undefined => {
     const value = props[`javax.net.ssl.${kind}`];
@@ -93,7 +108,13 @@ function javaSystemStores(runtime: JavaRuntime | undefined, stores: TreeStores, 
     if (!value || value.value.trim() === '' || value.value.trim().toUpperCase() === 'NONE') return undefined;
     const password = props[`javax.net.ssl.${kind}Password`];
     const at = value.from.kind === 'file' ? [path.dirname(value.from.location.file)] : [];
-    return storeRef(value, [...at, ...bases], stores, props[`javax.net.ssl.${kind}Type`], password?.from.kind === 'file' ? password.from.location : undefined);
+    return storeRef(
+      value,
+      [...at, ...bases],
+      stores,
+      props[`javax.net.ssl.${kind}Type`],
+      password?.from.kind === 'file' ? password.from.location : undefined,
+    );
   };
   const keyStore = one('keyStore');
   const trustStore = one('trustStore');
@@ -117,7 +138,9 @@ function javaAppTrust(component: Component, stores: TreeStores): TlsTrustSetting
 }
 
 function springTrust(component: Component, stores: TreeStores): TlsTrustSettings | undefined {
-  const doc = component.documents.find((d) => d.kind.startsWith('spring.')) as ParsedDocument<SpringConfigData> | undefined;
+  const doc = component.documents.find((d) => d.kind.startsWith('spring.')) as
+    | ParsedDocument<SpringConfigData>
+    | undefined;
   if (!doc) return undefined;
   const entries = doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries);
   const get = (key: string) => {
@@ -130,7 +153,13 @@ function springTrust(component: Component, stores: TreeStores): TlsTrustSettings
     const p = get(`server.ssl.${kind}`);
     if (!p) return undefined;
     const password = [...entries].reverse().find((x) => x.key === `server.ssl.${kind}-password`);
-    return storeRef(p.traced, bases, stores, get(`server.ssl.${kind}-type`)?.traced, password ? { file: doc.file.path, range: password.keyRange } : undefined);
+    return storeRef(
+      p.traced,
+      bases,
+      stores,
+      get(`server.ssl.${kind}-type`)?.traced,
+      password ? { file: doc.file.path, range: password.keyRange } : undefined,
+    );
   };
   const trust: TlsTrustSettings = {};
   const keyStore = ref('key-store');
@@ -147,7 +176,9 @@ function tomcatTrust(component: Component, stores: TreeStores): TlsTrustSettings
   const doc = component.documents[0] as ParsedDocument<XmlData> | undefined;
   const range = component.location.range;
   if (!doc || !range) return undefined;
-  const element = doc.data.elements.find((e) => e.range.start.line === range.start.line && e.range.start.character === range.start.character);
+  const element = doc.data.elements.find(
+    (e) => e.range.start.line === range.start.line && e.range.start.character === range.start.character,
+  );
   if (!element) return undefined;
   const connector = element.localName === 'Connector' ? element : element.parent;
   const hostConfig = element.localName === 'SSLHostConfig' ? element : undefined;
@@ -162,16 +193,33 @@ function tomcatTrust(component: Component, stores: TreeStores): TlsTrustSettings
   const at = (a: XmlAttribute) => traced(a.value, file, a.valueRange);
   const where = (a: XmlAttribute | undefined): Location | undefined => (a ? { file, range: a.valueRange } : undefined);
   const trust: TlsTrustSettings = {};
-  const keyFile = pick([certificate], ['certificateKeystoreFile']) ?? pick([hostConfig, connector], ['certificateKeystoreFile', 'keystoreFile']);
+  const keyFile =
+    pick([certificate], ['certificateKeystoreFile']) ??
+    pick([hostConfig, connector], ['certificateKeystoreFile', 'keystoreFile']);
   const pemFile = pick([certificate], ['certificateFile']) ?? pick([hostConfig], ['certificateFile']);
   if (keyFile && !PLACEHOLDER.test(keyFile.value)) {
     const type = pick([certificate], ['certificateKeystoreType']) ?? pick([connector], ['keystoreType']);
-    trust.keyStore = storeRef(at(keyFile), [base], stores, type ? at(type) : undefined, where(pick([certificate], ['certificateKeystorePassword']) ?? pick([connector], ['keystorePass'])));
+    trust.keyStore = storeRef(
+      at(keyFile),
+      [base],
+      stores,
+      type ? at(type) : undefined,
+      where(pick([certificate], ['certificateKeystorePassword']) ?? pick([connector], ['keystorePass'])),
+    );
   } else if (pemFile && !PLACEHOLDER.test(pemFile.value)) {
     trust.keyStore = storeRef(at(pemFile), [base], stores, { value: 'PEM', from: at(pemFile).from });
   } else if (!keyFile && !pemFile) {
     // Tomcat's documented default: .keystore in the home directory of the user running it (outside the tree).
-    trust.keyStore = { path: { value: '${user.home}/.keystore', from: { kind: 'default', origin: "Tomcat's default certificateKeystoreFile (no keystore or certificate file configured)", confidence: 'verified' } } };
+    trust.keyStore = {
+      path: {
+        value: '${user.home}/.keystore',
+        from: {
+          kind: 'default',
+          origin: "Tomcat's default certificateKeystoreFile (no keystore or certificate file configured)",
+          confidence: 'verified',
+        },
+      },
+    };
   }
   const alias = pick([certificate], ['certificateKeyAlias']) ?? pick([connector], ['keyAlias']);
   if (alias && !PLACEHOLDER.test(alias.value)) trust.keyAlias = at(alias);
@@ -179,7 +227,13 @@ function tomcatTrust(component: Component, stores: TreeStores): TlsTrustSettings
   const caFile = pick([hostConfig], ['caCertificateFile']);
   if (trustFile && !PLACEHOLDER.test(trustFile.value)) {
     const type = pick([hostConfig, connector], ['truststoreType']);
-    trust.trustStore = storeRef(at(trustFile), [base], stores, type ? at(type) : undefined, where(pick([hostConfig, connector], ['truststorePassword', 'truststorePass'])));
+    trust.trustStore = storeRef(
+      at(trustFile),
+      [base],
+      stores,
+      type ? at(type) : undefined,
+      where(pick([hostConfig, connector], ['truststorePassword', 'truststorePass'])),
+    );
   } else if (caFile && !PLACEHOLDER.test(caFile.value)) {
     trust.trustStore = storeRef(at(caFile), [base], stores, { value: 'PEM', from: at(caFile).from });
   }
@@ -187,15 +241,26 @@ function tomcatTrust(component: Component, stores: TreeStores): TlsTrustSettings
 }
 
 /** Liberty: the `<ssl>` element's keyStoreRef/trustStoreRef (a missing trustStoreRef means the key store), serverKeyAlias, trustDefaultCerts. */
-function libertyTrust(component: Component, stores: TreeStores, configs: LibertyServerConfig[], sslId: string, aliasAttribute: 'serverKeyAlias' | 'clientKeyAlias'): TlsTrustSettings | undefined {
-  const config = configs.find((c) => component.documents[0] === c.root) ?? configs.find((c) => component.documents.includes(c.root));
+function libertyTrust(
+  component: Component,
+  stores: TreeStores,
+  configs: LibertyServerConfig[],
+  sslId: string,
+  aliasAttribute: 'serverKeyAlias' | 'clientKeyAlias',
+): TlsTrustSettings | undefined {
+  const config =
+    configs.find((c) => component.documents[0] === c.root) ?? configs.find((c) => component.documents.includes(c.root));
   if (!config) return undefined;
   const data: LibertyData = config.data;
   const ssl = [...data.ssl].reverse().find((s) => s.attrs.id?.value === sslId);
   const serverDir = path.dirname(config.root.file.path);
   const securityDir = path.join(serverDir, 'resources', 'security');
   const resolveVars = (value: string) =>
-    value.replace(/\$\{([^}]+)\}/g, (whole, name: string) => (name === 'server.config.dir' || name === 'server.output.dir' ? serverDir : (data.variables[name] ?? config.variables.get(name)?.value ?? whole)));
+    value.replace(/\$\{([^}]+)\}/g, (whole, name: string) =>
+      name === 'server.config.dir' || name === 'server.output.dir'
+        ? serverDir
+        : (data.variables[name] ?? config.variables.get(name)?.value ?? whole),
+    );
   const storeOf = (id: string): StoreRef | undefined => {
     const element = [...data.keyStores].reverse().find((k) => k.attrs.id?.value === id);
     const file = element ? config.fileOf(element.element) : config.root.file.path;
@@ -203,18 +268,38 @@ function libertyTrust(component: Component, stores: TreeStores, configs: Liberty
     const password = element ? attr(element.element, 'password') : undefined;
     const passwordAt = password ? { file, range: password.valueRange } : undefined;
     const type = element?.attrs.type ? traced(element.attrs.type.value, file, element.attrs.type.range) : undefined;
-    if (location) return storeRef(traced(location.value, file, location.range), [securityDir, serverDir], stores, type, passwordAt, resolveVars(location.value));
+    if (location)
+      return storeRef(
+        traced(location.value, file, location.range),
+        [securityDir, serverDir],
+        stores,
+        type,
+        passwordAt,
+        resolveVars(location.value),
+      );
     if (id !== 'defaultKeyStore') return undefined;
     // defaultKeyStore without a location: resources/security/key.p12 (key.jks through 19.0.0.2).
     const p12 = path.join(securityDir, 'key.p12');
     const jks = path.join(securityDir, 'key.jks');
     const found = stores.files.includes(p12) ? p12 : stores.files.includes(jks) ? jks : undefined;
-    const origin = 'Liberty defaultKeyStore location ${server.output.dir}/resources/security/key.p12 (key.jks through 19.0.0.2)';
-    const ref: StoreRef = { path: { value: found ? `\${server.output.dir}/resources/security/${path.basename(found)}` : '${server.output.dir}/resources/security/key.p12', from: { kind: 'default', origin, confidence: 'verified' } } };
+    const origin =
+      'Liberty defaultKeyStore location ${server.output.dir}/resources/security/key.p12 (key.jks through 19.0.0.2)';
+    const ref: StoreRef = {
+      path: {
+        value: found
+          ? `\${server.output.dir}/resources/security/${path.basename(found)}`
+          : '${server.output.dir}/resources/security/key.p12',
+        from: { kind: 'default', origin, confidence: 'verified' },
+      },
+    };
     if (found) {
       ref.file = found;
       const detected = stores.typeOf(found);
-      if (detected) ref.type = { value: detected, from: { kind: 'file', location: { file: found }, note: 'detected from the file' } };
+      if (detected)
+        ref.type = {
+          value: detected,
+          from: { kind: 'file', location: { file: found }, note: 'detected from the file' },
+        };
     }
     if (passwordAt) ref.passwordAt = passwordAt;
     return ref;
@@ -239,10 +324,16 @@ function libertyTrust(component: Component, stores: TreeStores, configs: Liberty
  * configuration (security.xml `<repertoire alias>`: its `<setting keyStore trustStore clientKeyAlias>`
  * refer to `<keyStores xmi:id location password type>`, `${CONFIG_ROOT}` being the profile's config directory).
  */
-function jmsTrust(component: Component, stores: TreeStores, liberty: () => LibertyServerConfig[], securityDocs: ParsedDocument<WasSecurityData>[]): TlsTrustSettings | undefined {
+function jmsTrust(
+  component: Component,
+  stores: TreeStores,
+  liberty: () => LibertyServerConfig[],
+  securityDocs: ParsedDocument<WasSecurityData>[],
+): TlsTrustSettings | undefined {
   const attrs = component.attributes as Partial<JmsConnectionFactoryAttributes>;
   const alias = attrs.sslConfig?.alias;
-  if (attrs.product === 'liberty') return libertyTrust(component, stores, liberty(), alias?.value ?? 'defaultSSLConfig', 'clientKeyAlias');
+  if (attrs.product === 'liberty')
+    return libertyTrust(component, stores, liberty(), alias?.value ?? 'defaultSSLConfig', 'clientKeyAlias');
   if (!alias) return undefined;
   const doc = securityDocs.find((d) => d.file.path === alias.location.file);
   const repertoire = doc?.data.repertoires.find((r) => r.alias.value === alias.value);
@@ -261,7 +352,14 @@ function jmsTrust(component: Component, stores: TreeStores, liberty: () => Liber
     const password = attr(element, 'password');
     const type = attr(element, 'type');
     const written = location.value.replace(/\$\{CONFIG_ROOT\}/g, configRoot);
-    return storeRef(traced(location.value, file, location.valueRange), [configRoot], stores, type ? traced(type.value, file, type.valueRange) : undefined, password ? { file, range: password.valueRange } : undefined, written);
+    return storeRef(
+      traced(location.value, file, location.valueRange),
+      [configRoot],
+      stores,
+      type ? traced(type.value, file, type.valueRange) : undefined,
+      password ? { file, range: password.valueRange } : undefined,
+      written,
+    );
   };
   const trust: TlsTrustSettings = {};
   const keyStore = storeOf(attr(setting, 'keyStore'));
@@ -274,12 +372,24 @@ function jmsTrust(component: Component, stores: TreeStores, liberty: () => Liber
 }
 
 /** MQ: the queue manager's key repository (SSLKEYR, a CMS .kdb) holds its key (CERTLABL) and its anchors; clients use mqclient.ini's. */
-function mqTrust(component: Component, stores: TreeStores, clientInis: ParsedDocument<MqIniData>[]): TlsTrustSettings | undefined {
+function mqTrust(
+  component: Component,
+  stores: TreeStores,
+  clientInis: ParsedDocument<MqIniData>[],
+): TlsTrustSettings | undefined {
   const attrs = component.attributes as Partial<MqChannelAttributes>;
   const trust: TlsTrustSettings = {};
   const repository = (value: string, location: Location): StoreRef => {
     const stem = value.replace(/\.(kdb|sth|rdb|crl)$/i, '');
-    return storeRef({ value: `${stem}.kdb`, from: { kind: 'file', location, note: 'SSLKEYR names the key repository without its .kdb extension' } }, [path.dirname(location.file)], stores, { value: 'CMS', from: { kind: 'file', location } });
+    return storeRef(
+      {
+        value: `${stem}.kdb`,
+        from: { kind: 'file', location, note: 'SSLKEYR names the key repository without its .kdb extension' },
+      },
+      [path.dirname(location.file)],
+      stores,
+      { value: 'CMS', from: { kind: 'file', location } },
+    );
   };
   const mqsc = attrs.qmgr?.mqsc as ParsedDocument<MqscData> | undefined;
   if (mqsc) {
@@ -292,23 +402,32 @@ function mqTrust(component: Component, stores: TreeStores, clientInis: ParsedDoc
     const label = attrs.certlabl?.value ? attrs.certlabl : undefined;
     const qmLabel = mqsc.data.objects.qmgr.get('CERTLABL');
     if (label) trust.keyAlias = { value: label.value, from: { kind: 'file', location: label.location } };
-    else if (qmLabel?.value) trust.keyAlias = traced(qmLabel.value, mqsc.file.path, qmLabel.valueRange ?? qmLabel.keywordRange);
+    else if (qmLabel?.value)
+      trust.keyAlias = traced(qmLabel.value, mqsc.file.path, qmLabel.valueRange ?? qmLabel.keywordRange);
     return trust;
   }
   // A client channel (CCDT, CLNTCONN): the nearest mqclient.ini's SSL stanza.
   const dir = componentDir(component);
-  const ini = clientInis.filter((d) => dir.startsWith(path.dirname(d.file.path))).sort((a, b) => b.file.path.length - a.file.path.length)[0];
+  const ini = clientInis
+    .filter((d) => dir.startsWith(path.dirname(d.file.path)))
+    .sort((a, b) => b.file.path.length - a.file.path.length)[0];
   const entry = ini?.entries.find((e) => /SSLKeyRepository$/i.test(e.key) && !/Password/i.test(e.key));
   if (ini && entry && entry.value) {
     trust.keyStore = repository(entry.value, { file: ini.file.path, range: entry.valueRange });
     trust.trustStore = trust.keyStore;
   }
-  if (attrs.certlabl?.value) trust.keyAlias = { value: attrs.certlabl.value, from: { kind: 'file', location: attrs.certlabl.location } };
+  if (attrs.certlabl?.value)
+    trust.keyAlias = { value: attrs.certlabl.value, from: { kind: 'file', location: attrs.certlabl.location } };
   return trust.keyStore || trust.keyAlias ? trust : undefined;
 }
 
 /** nginx directive values the stores need (kept by the nginx contributor in `attributes.storeDirectives`). */
-export type NginxStoreDirectives = Partial<Record<'ssl_client_certificate' | 'ssl_trusted_certificate' | 'ssl_verify_depth', { value: string; location: Location }>>;
+export type NginxStoreDirectives = Partial<
+  Record<
+    'ssl_client_certificate' | 'ssl_trusted_certificate' | 'ssl_verify_depth',
+    { value: string; location: Location }
+  >
+>;
 
 /**
  * nginx (OpenSSL): the first ssl_certificate file presents its chain in file order; ssl_client_certificate
@@ -319,15 +438,23 @@ function nginxTrust(component: Component, stores: TreeStores): TlsTrustSettings 
   const directives = component.attributes.storeDirectives as NginxStoreDirectives | undefined;
   if (!directives) return undefined;
   const bases = [path.dirname(component.location.file)];
-  const pem = (d: { value: string; location: Location }) => storeRef({ value: d.value, from: { kind: 'file', location: d.location } }, bases, stores, { value: 'PEM', from: { kind: 'file', location: d.location } });
+  const pem = (d: { value: string; location: Location }) =>
+    storeRef({ value: d.value, from: { kind: 'file', location: d.location } }, bases, stores, {
+      value: 'PEM',
+      from: { kind: 'file', location: d.location },
+    });
   const trust: TlsTrustSettings = { defaultTrust: 'none' };
   // The first ssl_certificate the server block (else the enclosing level) sets, as the nginx contributor found it.
   const certificate = component.tls?.certificate;
-  if (certificate?.file && certificate.reference && !PLACEHOLDER.test(certificate.file)) trust.keyStore = pem({ value: certificate.file, location: certificate.reference });
+  if (certificate?.file && certificate.reference && !PLACEHOLDER.test(certificate.file))
+    trust.keyStore = pem({ value: certificate.file, location: certificate.reference });
   const anchors = directives.ssl_client_certificate ?? directives.ssl_trusted_certificate;
   if (anchors && !PLACEHOLDER.test(anchors.value)) trust.trustStore = pem(anchors);
   const depth = directives.ssl_verify_depth;
-  trust.verifyDepth = depth && /^\d+$/.test(depth.value) ? { value: Number(depth.value), from: { kind: 'file', location: depth.location } } : { value: 1, from: { kind: 'default', origin: 'nginx default ssl_verify_depth 1', confidence: 'verified' } };
+  trust.verifyDepth =
+    depth && /^\d+$/.test(depth.value)
+      ? { value: Number(depth.value), from: { kind: 'file', location: depth.location } }
+      : { value: 1, from: { kind: 'default', origin: 'nginx default ssl_verify_depth 1', confidence: 'verified' } };
   return trust;
 }
 
@@ -343,8 +470,21 @@ export const storesContributor: ModelContributor = {
       if (component.type === 'java.app') trust = javaAppTrust(component, stores);
       else if (component.type === 'spring.server') trust = springTrust(component, stores);
       else if (component.type === 'tomcat.connector') trust = tomcatTrust(component, stores);
-      else if (component.type === 'liberty.https-endpoint') trust = libertyTrust(component, stores, (liberty ??= libertyServers(ctx.deployment.documents)), (component.attributes.sslConfigId as string | undefined) ?? 'defaultSSLConfig', 'serverKeyAlias');
-      else if (component.type === 'jms.connection-factory') trust = jmsTrust(component, stores, () => (liberty ??= libertyServers(ctx.deployment.documents)), ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[]);
+      else if (component.type === 'liberty.https-endpoint')
+        trust = libertyTrust(
+          component,
+          stores,
+          (liberty ??= libertyServers(ctx.deployment.documents)),
+          (component.attributes.sslConfigId as string | undefined) ?? 'defaultSSLConfig',
+          'serverKeyAlias',
+        );
+      else if (component.type === 'jms.connection-factory')
+        trust = jmsTrust(
+          component,
+          stores,
+          () => (liberty ??= libertyServers(ctx.deployment.documents)),
+          ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[],
+        );
       else if (component.type.startsWith('mq.')) trust = mqTrust(component, stores, clientInis);
       else if (component.type === 'nginx.server') trust = nginxTrust(component, stores);
       if (trust) component.tls = { ...component.tls, trust };

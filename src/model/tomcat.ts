@@ -6,7 +6,13 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { TOMCAT_FACTS, tomcatSuites, tomcatTlsFacts, type TomcatTlsFacts } from '../knowledge/tomcat';
 import { effectiveJdkTls } from '../knowledge';
 import type { ModelContributor } from './contributor';
-import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced, type ServerEndpointAttributes } from './java-shared';
+import {
+  appGroupOf,
+  jvmPropertiesByGroup,
+  runtimeWithProperties,
+  traced,
+  type ServerEndpointAttributes,
+} from './java-shared';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 
 export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
@@ -57,13 +63,25 @@ const defaultFrom = (facts: TomcatTlsFacts, what: string) => ({
  * when the JDK has them or they were asked for by name (SSLUtilBase). Unknown JDK: the list as configured,
  * without SSLv2Hello unless named (a hello format, which only JDK 6 clients send).
  */
-function implementedProtocols(configured: string[], written: string | undefined, supported: string[] | undefined): string[] {
+function implementedProtocols(
+  configured: string[],
+  written: string | undefined,
+  supported: string[] | undefined,
+): string[] {
   const named = (p: string) => new RegExp(`(^|[^.\\w])${p.replace('.', '\\.')}($|[^.\\w])`, 'i').test(written ?? '');
   if (!supported) return configured.filter((p) => p !== 'SSLv2Hello' || named(p));
   return configured.filter((p) => supported.includes(p) || (p !== 'SSLv2Hello' && p !== 'TLSv1.3' && named(p)));
 }
 
-const CLIENT_AUTH: Record<string, ClientAuthMode> = { true: 'required', required: 'required', want: 'optional', optional: 'optional', 'optional_no_ca': 'optional', false: 'none', none: 'none' };
+const CLIENT_AUTH: Record<string, ClientAuthMode> = {
+  true: 'required',
+  required: 'required',
+  want: 'optional',
+  optional: 'optional',
+  optional_no_ca: 'optional',
+  false: 'none',
+  none: 'none',
+};
 
 /**
  * One `tomcat.connector` server component per TLS `<Connector>` and SSLHostConfig
@@ -88,11 +106,16 @@ export const tomcatContributor: ModelContributor = {
         const hostNames = (service?.children ?? [])
           .filter((c) => c.localName === 'Engine')
           .flatMap((engine) => engine.children.filter((c) => c.localName === 'Host'))
-          .flatMap((host) => [attr(host, 'name')?.value, ...host.children.filter((c) => c.localName === 'Alias').map((a) => a.text)])
+          .flatMap((host) => [
+            attr(host, 'name')?.value,
+            ...host.children.filter((c) => c.localName === 'Alias').map((a) => a.text),
+          ])
           .filter((n): n is string => !!n && !PLACEHOLDER.test(n));
         const portAttr = attr(connector, 'port');
         const port = portAttr && /^\d+$/.test(portAttr.value) ? Number(portAttr.value) : undefined;
-        const openssl = /Apr/i.test(attr(connector, 'protocol')?.value ?? '') || /openssl/i.test(attr(connector, 'sslImplementationName')?.value ?? '');
+        const openssl =
+          /Apr/i.test(attr(connector, 'protocol')?.value ?? '') ||
+          /openssl/i.test(attr(connector, 'sslImplementationName')?.value ?? '');
         for (const hostConfig of hostConfigs.length ? hostConfigs : [undefined]) {
           const placeholders: string[] = [];
           const pick = (names: string[], elements: (XmlElement | undefined)[]): XmlAttribute | undefined => {
@@ -113,7 +136,9 @@ export const tomcatContributor: ModelContributor = {
           };
           const at = <T>(a: XmlAttribute, value: T): Traced<T> => traced(value, file, a.valueRange);
           const own = [hostConfig, connector];
-          const tls: TlsSettings = { implementation: openssl ? 'openssl' : runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
+          const tls: TlsSettings = {
+            implementation: openssl ? 'openssl' : runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',
+          };
           const protocols = pick(['protocols', 'sslEnabledProtocols'], own);
           const ciphers = pick(['ciphers'], own);
           const cipherSuites = pick(['cipherSuites'], own);
@@ -128,23 +153,44 @@ export const tomcatContributor: ModelContributor = {
             const supported = runtime ? effectiveJdkTls(runtime).profile?.supportedProtocols.value : undefined;
             const configured = protocols ? tomcatProtocols(protocols.value, facts.protocolsAll) : facts.protocolsAll;
             const enabled = implementedProtocols(configured, protocols?.value, supported);
-            tls.protocols = protocols ? at(protocols, enabled) : { value: enabled, from: defaultFrom(facts, `protocols="${TOMCAT_FACTS.protocolsDefault.value}"`) };
+            tls.protocols = protocols
+              ? at(protocols, enabled)
+              : { value: enabled, from: defaultFrom(facts, `protocols="${TOMCAT_FACTS.protocolsDefault.value}"`) };
             const suites = tomcatSuites(ciphers?.value, cipherSuites?.value, facts).suites;
             const where = ciphers ?? cipherSuites;
-            tls.cipherSuites = where ? at(where, suites) : { value: suites, from: defaultFrom(facts, `ciphers="${facts.ciphersDefault}"${facts.tls13Suites === 'cipherSuites' ? ' and TLS 1.3 cipherSuites' : ''}`) };
-            if (!honor && facts.honorCipherOrderDefault !== 'jdk') tls.serverOrderWins = { value: facts.honorCipherOrderDefault, from: defaultFrom(facts, 'honorCipherOrder="false" (client order)') };
+            tls.cipherSuites = where
+              ? at(where, suites)
+              : {
+                  value: suites,
+                  from: defaultFrom(
+                    facts,
+                    `ciphers="${facts.ciphersDefault}"${facts.tls13Suites === 'cipherSuites' ? ' and TLS 1.3 cipherSuites' : ''}`,
+                  ),
+                };
+            if (!honor && facts.honorCipherOrderDefault !== 'jdk')
+              tls.serverOrderWins = {
+                value: facts.honorCipherOrderDefault,
+                from: defaultFrom(facts, 'honorCipherOrder="false" (client order)'),
+              };
           }
           const verify = pick(['certificateVerification', 'clientAuth'], own);
-          if (verify && CLIENT_AUTH[verify.value.toLowerCase()]) tls.clientAuth = at(verify, CLIENT_AUTH[verify.value.toLowerCase()]);
+          if (verify && CLIENT_AUTH[verify.value.toLowerCase()])
+            tls.clientAuth = at(verify, CLIENT_AUTH[verify.value.toLowerCase()]);
           // An SSLHostConfig may hold several <Certificate>s (RSA, EC); `type` declares each one's key.
           const certificates = (hostConfig?.children ?? []).filter((c) => c.localName === 'Certificate');
           const refs: CertificateRef[] = [];
           for (const certificate of certificates.length ? certificates : [undefined]) {
-            const store = pick(['certificateKeystoreFile', 'certificateFile'], [certificate]) ?? (refs.length === 0 ? pick(['keystoreFile', 'certificateKeystoreFile'], own) : undefined);
+            const store =
+              pick(['certificateKeystoreFile', 'certificateFile'], [certificate]) ??
+              (refs.length === 0 ? pick(['keystoreFile', 'certificateKeystoreFile'], own) : undefined);
             if (!store) continue;
             const declared = certificate ? attr(certificate, 'type')?.value.toUpperCase() : undefined;
             const keyType = declared === 'RSA' || declared === 'EC' || declared === 'DSA' ? declared : undefined;
-            refs.push({ file: store.value, reference: { file, range: store.valueRange }, ...(keyType ? { keyType } : {}) });
+            refs.push({
+              file: store.value,
+              reference: { file, range: store.valueRange },
+              ...(keyType ? { keyType } : {}),
+            });
           }
           if (refs[0]) tls.certificate = refs[0];
           if (refs.length > 1) tls.moreCertificates = refs.slice(1);
@@ -161,7 +207,9 @@ export const tomcatContributor: ModelContributor = {
             documents: [doc],
             attributes: {
               tlsPorts: port ? [port] : [],
-              hostnames: [...(hostName && hostName !== '_default_' ? [hostName] : []), ...hostNames].map((h) => h.toLowerCase()),
+              hostnames: [...(hostName && hostName !== '_default_' ? [hostName] : []), ...hostNames].map((h) =>
+                h.toLowerCase(),
+              ),
               placeholders,
               ciphersAsWritten: ciphers?.value,
               tomcat: { release: facts.release, assumed: facts.assumed },

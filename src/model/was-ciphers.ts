@@ -12,7 +12,8 @@ export type WasSecurityLevel = 'HIGH' | 'MEDIUM' | 'LOW';
  */
 export function securityLevelOf(suite: CipherSuite): WasSecurityLevel {
   if (suite.flags.null || suite.enc === 'NULL') return 'LOW';
-  if (suite.flags.export || /(^|_)(40|56)(_|$)/.test(suite.enc) || suite.enc === 'DES_CBC' || /^DES40/.test(suite.enc)) return 'MEDIUM';
+  if (suite.flags.export || /(^|_)(40|56)(_|$)/.test(suite.enc) || suite.enc === 'DES_CBC' || /^DES40/.test(suite.enc))
+    return 'MEDIUM';
   return 'HIGH';
 }
 
@@ -49,5 +50,9 @@ export function securityLevelCiphers(
   const origin =
     `securityLevel ${wanted}${level ? '' : ' (default)'} expanded to the ${effective.label} default ${side} suites of that strength ` +
     "(inferred: IBM's exact list for each level is not documented)";
-  return { suites: { value, from: { kind: 'default', origin, confidence: 'inferred' } }, level: wanted, location: level?.location ?? sslConfigLocation };
+  return {
+    suites: { value, from: { kind: 'default', origin, confidence: 'inferred' } },
+    level: wanted,
+    location: level?.location ?? sslConfigLocation,
+  };
 }

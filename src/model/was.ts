@@ -45,7 +45,10 @@ function mv(file: string, l: Located | undefined): MqValue | undefined {
 function cipherMappings(runtime: JavaRuntime | undefined): Traced<boolean> {
   const prop = runtime?.systemProperties['com.ibm.mq.cfg.useIBMCipherMappings'];
   if (prop) return { value: prop.value.trim().toLowerCase() !== 'false', from: prop.from };
-  return { value: true, from: { kind: 'default', origin: 'IBM MQ classes for JMS: com.ibm.mq.cfg.useIBMCipherMappings defaults to true' } };
+  return {
+    value: true,
+    from: { kind: 'default', origin: 'IBM MQ classes for JMS: com.ibm.mq.cfg.useIBMCipherMappings defaults to true' },
+  };
 }
 
 /** JMS connection factories of WebSphere traditional (resources.xml) and Liberty (server.xml) that connect to IBM MQ in client mode. */
@@ -57,13 +60,17 @@ export const wasContributor: ModelContributor = {
     const repertoires = (ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[]).flatMap((d) =>
       d.data.repertoires.map((r) => ({ doc: d, r })),
     );
-    const sslOf = (file: string, r: WasSslConfig, runtime: JavaRuntime | undefined): JmsSslConfig => withLevelCiphers({
-      alias: mv(file, r.alias)!,
-      enabledCiphers: mv(file, r.setting.enabledCiphers),
-      securityLevel: mv(file, r.setting.securityLevel),
-      sslProtocol: mv(file, r.setting.sslProtocol),
-      jsseProvider: mv(file, r.setting.jsseProvider),
-    }, runtime);
+    const sslOf = (file: string, r: WasSslConfig, runtime: JavaRuntime | undefined): JmsSslConfig =>
+      withLevelCiphers(
+        {
+          alias: mv(file, r.alias)!,
+          enabledCiphers: mv(file, r.setting.enabledCiphers),
+          securityLevel: mv(file, r.setting.securityLevel),
+          sslProtocol: mv(file, r.setting.sslProtocol),
+          jsseProvider: mv(file, r.setting.jsseProvider),
+        },
+        runtime,
+      );
     for (const doc of ctx.documentsOf('was.resources-xml') as ParsedDocument<WasResourcesData>[]) {
       for (const cf of doc.data.connectionFactories) {
         const a = cf.attrs;
@@ -73,7 +80,9 @@ export const wasContributor: ModelContributor = {
         const rep =
           (wanted && repertoires.find((x) => x.r.alias.value === wanted)) ||
           (sslType !== 'NONE' && !wanted
-            ? repertoires.find((x) => x.r.alias.value === 'NodeDefaultSSLSettings') ?? repertoires.find((x) => x.r.alias.value === 'CellDefaultSSLSettings') ?? (repertoires.length === 1 ? repertoires[0] : undefined)
+            ? (repertoires.find((x) => x.r.alias.value === 'NodeDefaultSSLSettings') ??
+              repertoires.find((x) => x.r.alias.value === 'CellDefaultSSLSettings') ??
+              (repertoires.length === 1 ? repertoires[0] : undefined))
             : undefined);
         const cipherProp = cf.properties['SSLCIPHERSUITE'] ?? cf.properties['SCPHS'];
         const runtime = ctx.runtimeFor(file, { product: 'was-traditional' });
@@ -90,7 +99,9 @@ export const wasContributor: ModelContributor = {
           useIBMCipherMappings: cipherMappings(runtime),
           certificate: ownCertificate(certs, path.dirname(rep?.doc.file.path ?? file)),
         };
-        ctx.addComponent(cfComponent(ctx.hostOf(file), doc, { file, range: cf.element.range }, attrs, runtime, root, rep?.doc));
+        ctx.addComponent(
+          cfComponent(ctx.hostOf(file), doc, { file, range: cf.element.range }, attrs, runtime, root, rep?.doc),
+        );
       }
     }
     // One configuration per Liberty server: includes merged and `${…}` resolved from its variables.
@@ -113,22 +124,42 @@ export const wasContributor: ModelContributor = {
           host: value(file, p.hostName ?? p.connectionNameList),
           sslCipherSuite: value(file, p.sslCipherSuite),
           sslPeerName: value(file, p.sslPeerName),
-          sslConfig: ssl && ssl.attrs.id
-            ? withLevelCiphers(
-                {
-                  alias: mv(sslFile, ssl.attrs.id)!,
-                  enabledCiphers: value(server.fileOfAttribute(ssl.attrs.enabledCiphers as Located) ?? sslFile, ssl.attrs.enabledCiphers),
-                  securityLevel: value(server.fileOfAttribute(ssl.attrs.securityLevel as Located) ?? sslFile, ssl.attrs.securityLevel),
-                  sslProtocol: value(server.fileOfAttribute(ssl.attrs.sslProtocol as Located) ?? sslFile, ssl.attrs.sslProtocol),
-                },
-                runtime,
-              )
-            : undefined,
+          sslConfig:
+            ssl && ssl.attrs.id
+              ? withLevelCiphers(
+                  {
+                    alias: mv(sslFile, ssl.attrs.id)!,
+                    enabledCiphers: value(
+                      server.fileOfAttribute(ssl.attrs.enabledCiphers as Located) ?? sslFile,
+                      ssl.attrs.enabledCiphers,
+                    ),
+                    securityLevel: value(
+                      server.fileOfAttribute(ssl.attrs.securityLevel as Located) ?? sslFile,
+                      ssl.attrs.securityLevel,
+                    ),
+                    sslProtocol: value(
+                      server.fileOfAttribute(ssl.attrs.sslProtocol as Located) ?? sslFile,
+                      ssl.attrs.sslProtocol,
+                    ),
+                  },
+                  runtime,
+                )
+              : undefined,
           useIBMCipherMappings: cipherMappings(runtime),
           certificate: ownCertificate(certs, path.dirname(file)),
         };
         attrs.channelName = attrs.channel && !attrs.channel.templated ? attrs.channel.value.toUpperCase() : undefined;
-        ctx.addComponent(cfComponent(ctx.hostOf(file), doc, { file, range: cf.element.range }, attrs, runtime, root, ssl && sslFile !== file ? server.documents.find((x) => x.file.path === sslFile) : undefined));
+        ctx.addComponent(
+          cfComponent(
+            ctx.hostOf(file),
+            doc,
+            { file, range: cf.element.range },
+            attrs,
+            runtime,
+            root,
+            ssl && sslFile !== file ? server.documents.find((x) => x.file.path === sslFile) : undefined,
+          ),
+        );
       }
     }
   },
@@ -142,8 +173,12 @@ function libertyMqValue(file: string, l: Located | undefined, server: LibertySer
   const written = mv(file, l);
   if (!written || !/\$\{/.test(written.value)) return written;
   const resolved = resolveLibertyValue(server.variables, written.value);
-  const via = resolved.used.flatMap(({ name, variable }) => (variable.location ? [{ ...variable.location, message: `\${${name}} = '${variable.value}' set here` }] : []));
-  return resolved.value === undefined ? { ...written, templated: true, via } : { value: resolved.value, location: written.location, templated: /\{\{/.test(resolved.value), via };
+  const via = resolved.used.flatMap(({ name, variable }) =>
+    variable.location ? [{ ...variable.location, message: `\${${name}} = '${variable.value}' set here` }] : [],
+  );
+  return resolved.value === undefined
+    ? { ...written, templated: true, via }
+    : { value: resolved.value, location: written.location, templated: /\{\{/.test(resolved.value), via };
 }
 
 /** Adds the securityLevel expansion when the SSL configuration names no ciphers (enabledCiphers overrides securityLevel). */
@@ -153,16 +188,46 @@ function withLevelCiphers(config: JmsSslConfig, runtime: JavaRuntime | undefined
   return levelCiphers ? { ...config, levelCiphers } : config;
 }
 
-function cfComponent(host: string, doc: ParsedDocument, location: Location, attrs: JmsConnectionFactoryAttributes, runtime: JavaRuntime | undefined, root: string, sslDoc?: ParsedDocument): Component {
-  const specific = attrs.sslCipherSuite && attrs.sslCipherSuite.value.trim() && !attrs.sslCipherSuite.value.startsWith('*') && !attrs.sslCipherSuite.templated ? attrs.sslCipherSuite : undefined;
-  const enabled = attrs.sslConfig?.enabledCiphers && attrs.sslConfig.enabledCiphers.value.trim() && !attrs.sslConfig.enabledCiphers.templated ? attrs.sslConfig.enabledCiphers : undefined;
+function cfComponent(
+  host: string,
+  doc: ParsedDocument,
+  location: Location,
+  attrs: JmsConnectionFactoryAttributes,
+  runtime: JavaRuntime | undefined,
+  root: string,
+  sslDoc?: ParsedDocument,
+): Component {
+  const specific =
+    attrs.sslCipherSuite &&
+    attrs.sslCipherSuite.value.trim() &&
+    !attrs.sslCipherSuite.value.startsWith('*') &&
+    !attrs.sslCipherSuite.templated
+      ? attrs.sslCipherSuite
+      : undefined;
+  const enabled =
+    attrs.sslConfig?.enabledCiphers &&
+    attrs.sslConfig.enabledCiphers.value.trim() &&
+    !attrs.sslConfig.enabledCiphers.templated
+      ? attrs.sslConfig.enabledCiphers
+      : undefined;
   // A value nothing in the tree resolves decides what the client offers: its links' outcome is unknown.
-  const templated = [attrs.sslCipherSuite, attrs.sslConfig?.enabledCiphers, attrs.sslConfig?.sslProtocol].filter((v): v is MqValue => !!v?.templated);
-  const unknownValues = templated.map((v) => `'${v.value}' (${path.relative(root, v.location.file).split(path.sep).join('/')}:${(v.location.range?.start.line ?? 0) + 1})`);
+  const templated = [attrs.sslCipherSuite, attrs.sslConfig?.enabledCiphers, attrs.sslConfig?.sslProtocol].filter(
+    (v): v is MqValue => !!v?.templated,
+  );
+  const unknownValues = templated.map(
+    (v) =>
+      `'${v.value}' (${path.relative(root, v.location.file).split(path.sep).join('/')}:${(v.location.range?.start.line ?? 0) + 1})`,
+  );
   const cipherSuites: Traced<string[]> | undefined = specific
-    ? { value: [specific.value.trim()], from: { kind: 'file', location: specific.location, ...(specific.via?.length ? { via: specific.via } : {}) } }
+    ? {
+        value: [specific.value.trim()],
+        from: { kind: 'file', location: specific.location, ...(specific.via?.length ? { via: specific.via } : {}) },
+      }
     : !attrs.sslCipherSuite && enabled
-      ? { value: enabled.value.split(/[\s,]+/).filter(Boolean), from: { kind: 'file', location: enabled.location, ...(enabled.via?.length ? { via: enabled.via } : {}) } }
+      ? {
+          value: enabled.value.split(/[\s,]+/).filter(Boolean),
+          from: { kind: 'file', location: enabled.location, ...(enabled.via?.length ? { via: enabled.via } : {}) },
+        }
       : !attrs.sslCipherSuite
         ? attrs.sslConfig?.levelCiphers?.suites
         : undefined;
@@ -179,13 +244,34 @@ function cfComponent(host: string, doc: ParsedDocument, location: Location, attr
     documents: sslDoc ? [doc, sslDoc] : [doc],
     attributes: attrs as unknown as Record<string, unknown>,
     tls: {
-      enabled: attrs.sslCipherSuite ? { value: tlsOn, from: { kind: 'file', location: attrs.sslCipherSuite.location } } : undefined,
+      enabled: attrs.sslCipherSuite
+        ? { value: tlsOn, from: { kind: 'file', location: attrs.sslCipherSuite.location } }
+        : undefined,
       cipherSuites,
-      protocols: attrs.sslConfig?.sslProtocol && !attrs.sslConfig.sslProtocol.templated ? { value: [attrs.sslConfig.sslProtocol.value], from: { kind: 'file', location: attrs.sslConfig.sslProtocol.location } } : undefined,
-      ...(unknownValues.length ? { unknownValues, unknownAt: templated.map((v) => ({ ...v.location, message: `'${v.value}' is not resolved by anything in the tree` })) } : {}),
+      protocols:
+        attrs.sslConfig?.sslProtocol && !attrs.sslConfig.sslProtocol.templated
+          ? {
+              value: [attrs.sslConfig.sslProtocol.value],
+              from: { kind: 'file', location: attrs.sslConfig.sslProtocol.location },
+            }
+          : undefined,
+      ...(unknownValues.length
+        ? {
+            unknownValues,
+            unknownAt: templated.map((v) => ({
+              ...v.location,
+              message: `'${v.value}' is not resolved by anything in the tree`,
+            })),
+          }
+        : {}),
       certificate: certificateRef(attrs.certificate),
       // WebSphere traditional runs its own IBM SDK, whose provider is IBMJSSE2.
-      implementation: attrs.product === 'websphere' || (attrs.sslConfig?.jsseProvider?.value ?? '').toUpperCase() === 'IBMJSSE2' || runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',
+      implementation:
+        attrs.product === 'websphere' ||
+        (attrs.sslConfig?.jsseProvider?.value ?? '').toUpperCase() === 'IBMJSSE2' ||
+        runtime?.vendor.value === 'ibm'
+          ? 'ibmjsse2'
+          : 'jsse',
     },
   };
 }

@@ -37,7 +37,8 @@ export const ccdtFormat: FormatHandler<CcdtData> = {
     const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
     if (!/\.json/.test(base)) return undefined;
     // A JSON CCDT is `{"channel": [ ... ]}` whose entries say `"type": "clientConnection"` or carry `clientConnection`.
-    if (/"channel"\s*:\s*\[/.test(head) && /clientConnection|"transmissionSecurity"|ccdt/i.test(head + base)) return 'mq.ccdt';
+    if (/"channel"\s*:\s*\[/.test(head) && /clientConnection|"transmissionSecurity"|ccdt/i.test(head + base))
+      return 'mq.ccdt';
     return undefined;
   },
   parse(file, kind) {
@@ -71,7 +72,12 @@ export function parseCcdt(file: SourceFile, kind = 'mq.ccdt'): ParsedDocument<Cc
   // jsonc-parser recurses per nesting level (thousands of `[` overflow the stack); a CCDT nests five levels.
   const depth = jsonNestingDepth(text);
   if (depth > MAX_JSON_DEPTH) {
-    problems.push({ code: 'json-too-deep', severity: 'error', message: `JSON nested ${depth} levels deep (over ${MAX_JSON_DEPTH}): not checked`, range: index.rangeAt(0, 0) });
+    problems.push({
+      code: 'json-too-deep',
+      severity: 'error',
+      message: `JSON nested ${depth} levels deep (over ${MAX_JSON_DEPTH}): not checked`,
+      range: index.rangeAt(0, 0),
+    });
     return { file, kind, entries: [], comments: [], problems, data: { channels: [] } };
   }
   const errors: ParseError[] = [];
@@ -89,7 +95,12 @@ export function parseCcdt(file: SourceFile, kind = 'mq.ccdt'): ParsedDocument<Cc
   const entries: Entry[] = [];
   const list = root ? findNodeAtLocation(root, ['channel']) : undefined;
   if (root && !list) {
-    problems.push({ code: 'ccdt-no-channel', severity: 'warning', message: 'JSON CCDT has no "channel" array', range: index.rangeAt(root.offset, root.offset + 1) });
+    problems.push({
+      code: 'ccdt-no-channel',
+      severity: 'warning',
+      message: 'JSON CCDT has no "channel" array',
+      range: index.rangeAt(root.offset, root.offset + 1),
+    });
   }
   const templated = (node: Node) => templatedOffsets.some((o) => o >= node.offset && o < node.offset + node.length);
   const read = <T = string>(node: Node | undefined, path: (string | number)[]): CcdtValue<T> | undefined => {
@@ -131,12 +142,20 @@ function maskPlaceholders(source: string): { text: string; templatedOffsets: num
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (inString) {
-      if (ch === '\\') { out += ch + (source[i + 1] ?? ''); i++; continue; }
+      if (ch === '\\') {
+        out += ch + (source[i + 1] ?? '');
+        i++;
+        continue;
+      }
       if (ch === '"') inString = false;
       out += ch;
       continue;
     }
-    if (ch === '"') { inString = true; out += ch; continue; }
+    if (ch === '"') {
+      inString = true;
+      out += ch;
+      continue;
+    }
     if (ch === '$') {
       const m = /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(i));
       if (m) {
@@ -160,7 +179,12 @@ function findTrailingCommasAndComments(text: string, index: LineIndex, problems:
       const offset = scanner.getTokenOffset();
       const raw = text.slice(offset, offset + scanner.getTokenLength());
       comments.push({ text: raw.replace(/^\/\/|^\/\*|\*\/$/g, ''), range: index.rangeAt(offset, offset + raw.length) });
-      problems.push({ code: 'json-comment', severity: 'warning', message: 'Comments are not allowed in a JSON CCDT; the MQ client may reject the file', range: index.rangeAt(offset, offset + raw.length) });
+      problems.push({
+        code: 'json-comment',
+        severity: 'warning',
+        message: 'Comments are not allowed in a JSON CCDT; the MQ client may reject the file',
+        range: index.rangeAt(offset, offset + raw.length),
+      });
       continue;
     }
     if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
@@ -168,7 +192,8 @@ function findTrailingCommasAndComments(text: string, index: LineIndex, problems:
       problems.push({
         code: 'json-trailing-comma',
         severity: 'warning',
-        message: 'Trailing comma before the closing bracket: strict JSON readers (and some MQ client levels) reject this CCDT; remove the comma',
+        message:
+          'Trailing comma before the closing bracket: strict JSON readers (and some MQ client levels) reject this CCDT; remove the comma',
         range: index.rangeAt(pendingComma, pendingComma + 1),
       });
     }

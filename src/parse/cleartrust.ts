@@ -95,7 +95,12 @@ export const webagentFormat: FormatHandler<WebagentData> = {
  * indentation), `#` comments (also commenting out section tags), no
  * continuations. Values keep their case; rules compare case-insensitively.
  */
-export function parseWebagent(text: string): { entries: Entry[]; comments: Comment[]; problems: ParseProblem[]; data: WebagentData } {
+export function parseWebagent(text: string): {
+  entries: Entry[];
+  comments: Comment[];
+  problems: ParseProblem[];
+  data: WebagentData;
+} {
   const entries: Entry[] = [];
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
@@ -119,7 +124,9 @@ export function parseWebagent(text: string): { entries: Entry[]; comments: Comme
         problems.push({
           code: 'unbalanced-section',
           severity: 'error',
-          message: top ? `</${closing[1]}> closes <${top.section.name}> (opened on line ${top.section.range.start.line + 1})` : `</${closing[1]}> has no matching opening tag`,
+          message: top
+            ? `</${closing[1]}> closes <${top.section.name}> (opened on line ${top.section.range.start.line + 1})`
+            : `</${closing[1]}> has no matching opening tag`,
           range: range(lineNo, start, lineNo, end),
         });
       }
@@ -128,14 +135,23 @@ export function parseWebagent(text: string): { entries: Entry[]; comments: Comme
     }
     const opening = /^<\s*([\w.-]+)((?:\s+[^>]*)?)>$/.exec(body);
     if (opening) {
-      const section: WebagentSection = { name: opening[1], attributes: parseAttributes(opening[2]), range: range(lineNo, start, lineNo, end) };
+      const section: WebagentSection = {
+        name: opening[1],
+        attributes: parseAttributes(opening[2]),
+        range: range(lineNo, start, lineNo, end),
+      };
       sections.push(section);
       open.push({ section, label: `${opening[1]}${opening[2]}`.trim(), seen: new Map() });
       return;
     }
     const eq = line.indexOf('=', start);
     if (eq === -1) {
-      problems.push({ code: 'invalid-line', severity: 'warning', message: `Line is neither 'key=value', a section tag nor a comment: '${lineForMessage(body)}'`, range: range(lineNo, start, lineNo, end) });
+      problems.push({
+        code: 'invalid-line',
+        severity: 'warning',
+        message: `Line is neither 'key=value', a section tag nor a comment: '${lineForMessage(body)}'`,
+        range: range(lineNo, start, lineNo, end),
+      });
       return;
     }
     const key = line.slice(start, eq).trimEnd();
@@ -165,7 +181,12 @@ export function parseWebagent(text: string): { entries: Entry[]; comments: Comme
     }
   });
   for (const unclosed of open) {
-    problems.push({ code: 'unbalanced-section', severity: 'error', message: `<${unclosed.section.name}> is never closed`, range: unclosed.section.range });
+    problems.push({
+      code: 'unbalanced-section',
+      severity: 'error',
+      message: `<${unclosed.section.name}> is never closed`,
+      range: unclosed.section.range,
+    });
   }
   return { entries, comments, problems, data: { sections } };
 }

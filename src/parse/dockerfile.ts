@@ -3,7 +3,14 @@ import type { Comment, Entry, ParseProblem } from './types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
-import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import {
+  basenameOf,
+  logicalLines,
+  propertyEntries,
+  scanJvmProperties,
+  type JvmOptionsData,
+  type JvmProperty,
+} from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
 /** One build stage: its `FROM` line. */
@@ -44,7 +51,11 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
   id: 'dockerfile',
   classify(filePath) {
     const base = basenameOf(filePath);
-    return /^(Dockerfile|Containerfile)([.-].*)?$/.test(base) || base.endsWith('.Dockerfile') || base.endsWith('.dockerfile') ? 'dockerfile' : undefined;
+    return /^(Dockerfile|Containerfile)([.-].*)?$/.test(base) ||
+      base.endsWith('.Dockerfile') ||
+      base.endsWith('.dockerfile')
+      ? 'dockerfile'
+      : undefined;
   },
   parse(file, kind): ParsedDocument<DockerfileData> {
     const index = new LineIndex(file.text);
@@ -80,7 +91,13 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           stages.push(stage);
           javaHomes = stage.fromStage === undefined ? [] : [...stageHomes[stage.fromStage]];
           stageHomes.push(javaHomes);
-        } else problems.push({ code: 'dockerfile-from', severity: 'warning', message: 'FROM names no image', range: index.rangeAt(logical.start + lead, logical.end) });
+        } else
+          problems.push({
+            code: 'dockerfile-from',
+            severity: 'warning',
+            message: 'FROM names no image',
+            range: index.rangeAt(logical.start + lead, logical.end),
+          });
       } else if (name === 'ENV') {
         for (const pair of envPairs(rest, argsStart)) {
           const valueEnd = Math.min(logical.end, pair.valueStart + pair.value.length);
@@ -92,40 +109,69 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
             section: 'ENV',
             secret: isSecretKey(pair.key),
           });
-          for (const property of scanJvmProperties(file.text, index, pair.valueStart, valueEnd, pair.key)) properties.push(property);
+          for (const property of scanJvmProperties(file.text, index, pair.valueStart, valueEnd, pair.key))
+            properties.push(property);
         }
         for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
       } else if (name === 'CMD' || name === 'ENTRYPOINT') {
-        for (const property of scanJvmProperties(file.text, index, argsStart, logical.end, name)) properties.push(property);
+        for (const property of scanJvmProperties(file.text, index, argsStart, logical.end, name))
+          properties.push(property);
         for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
       }
     }
     const baseImages = stages.map((s) => s.image ?? s.written);
     // Only the final stage runs the application: its JDK paths (and those it inherits) are the ones that count.
-    return { file, kind, entries: [...entries, ...propertyEntries(properties)], comments, problems, data: { properties, baseImages, stages, args, javaHomes: stageHomes[stageHomes.length - 1] ?? [] } };
+    return {
+      file,
+      kind,
+      entries: [...entries, ...propertyEntries(properties)],
+      comments,
+      problems,
+      data: { properties, baseImages, stages, args, javaHomes: stageHomes[stageHomes.length - 1] ?? [] },
+    };
   },
 };
 
 /** `FROM [--platform=…] image [AS name]`, the image's build arguments substituted. */
-function parseFrom(rest: string, restStart: number, index: LineIndex, args: Record<string, string | undefined>, earlier: DockerStage[]): DockerStage | undefined {
+function parseFrom(
+  rest: string,
+  restStart: number,
+  index: LineIndex,
+  args: Record<string, string | undefined>,
+  earlier: DockerStage[],
+): DockerStage | undefined {
   const tokens = [...rest.matchAll(/\S+/g)].filter((t) => !t[0].startsWith('--'));
   const imageToken = tokens[0];
   if (!imageToken) return undefined;
   const written = imageToken[0];
   const unresolvedArgs: string[] = [];
-  const image = written.replace(/\$\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|\$([A-Za-z_]\w*)/g, (_, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-    const variable = (braced ?? bare) as string;
-    const value = args[variable];
-    if (op === '-') return value || (word ?? '');
-    if (op === '+') return value ? (word ?? '') : '';
-    if (value === undefined) unresolvedArgs.push(variable);
-    return value ?? '';
-  });
+  const image = written.replace(
+    /\$\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|\$([A-Za-z_]\w*)/g,
+    (_, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+      const variable = (braced ?? bare) as string;
+      const value = args[variable];
+      if (op === '-') return value || (word ?? '');
+      if (op === '+') return value ? (word ?? '') : '';
+      if (value === undefined) unresolvedArgs.push(variable);
+      return value ?? '';
+    },
+  );
   const alias = tokens[1]?.[0].toUpperCase() === 'AS' ? tokens[2]?.[0] : undefined;
   const start = restStart + (imageToken.index ?? 0);
   const resolved = unresolvedArgs.length ? undefined : image;
-  const fromStage = resolved === undefined ? undefined : findLastIndex(earlier, (s) => s.alias?.toLowerCase() === resolved.toLowerCase());
-  return { written, image: resolved, unresolvedArgs, alias, fromStage: fromStage === -1 ? undefined : fromStage, range: index.rangeAt(start, start + written.length), line: index.positionAt(start).line + 1 };
+  const fromStage =
+    resolved === undefined
+      ? undefined
+      : findLastIndex(earlier, (s) => s.alias?.toLowerCase() === resolved.toLowerCase());
+  return {
+    written,
+    image: resolved,
+    unresolvedArgs,
+    alias,
+    fromStage: fromStage === -1 ? undefined : fromStage,
+    range: index.rangeAt(start, start + written.length),
+    line: index.positionAt(start).line + 1,
+  };
 }
 
 function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
@@ -134,7 +180,10 @@ function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
 }
 
 /** `ENV K=V K2="V 2"` or the legacy `ENV K V`, with the offsets of keys and values. */
-function envPairs(args: string, argsStart: number): { key: string; value: string; keyStart: number; valueStart: number }[] {
+function envPairs(
+  args: string,
+  argsStart: number,
+): { key: string; value: string; keyStart: number; valueStart: number }[] {
   if (/^[A-Za-z_]\w*=/.test(args)) {
     return [...args.matchAll(/([A-Za-z_]\w*)=("((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s\\]|\\.)*))/g)].map((m) => ({
       key: m[1],
@@ -144,12 +193,22 @@ function envPairs(args: string, argsStart: number): { key: string; value: string
     }));
   }
   const m = /^([A-Za-z_]\w*)\s+(.*)$/s.exec(args);
-  return m ? [{ key: m[1], value: m[2].replace(/\\\r?\n\s*/g, ' ').trim(), keyStart: argsStart, valueStart: argsStart + args.indexOf(m[2], m[1].length) }] : [];
+  return m
+    ? [
+        {
+          key: m[1],
+          value: m[2].replace(/\\\r?\n\s*/g, ' ').trim(),
+          keyStart: argsStart,
+          valueStart: argsStart + args.indexOf(m[2], m[1].length),
+        },
+      ]
+    : [];
 }
 
 /** The stage that runs the application: the last one, followed through `FROM <earlier stage>` to a real image. */
 export function runtimeStage(data: DockerfileData): DockerStage | undefined {
   let stage = data.stages[data.stages.length - 1];
-  for (let hops = 0; stage?.fromStage !== undefined && hops < data.stages.length; hops++) stage = data.stages[stage.fromStage];
+  for (let hops = 0; stage?.fromStage !== undefined && hops < data.stages.length; hops++)
+    stage = data.stages[stage.fromStage];
   return stage;
 }

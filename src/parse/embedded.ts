@@ -44,7 +44,13 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       if (text === here[3]) break;
       body.push({ line: j, column: lines[j].length - text.length, text });
     }
-    if (body.length) regions.push({ name: path.basename(target), container: target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`, lines: body });
+    if (body.length)
+      regions.push({
+        name: path.basename(target),
+        container:
+          target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`,
+        lines: body,
+      });
     i = j;
   }
   return regions;
@@ -80,8 +86,14 @@ export function findEmbedded(filePath: string, text: string): EmbeddedRegion[] {
 
 /** Content that says what it is when its key does not (`cm-nativeha-ini`, `mq.ini`, `config`). */
 const SNIFFERS: Array<[RegExp, string]> = [
-  [/^\s*(DEFINE|DEF|ALTER|SET|START|REFRESH|DELETE)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY|QREMOTE|TOPIC)\b/im, 'embedded.mqsc'],
-  [/^\s*(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|QueueManager|CHANNELS|MQClient):\s*$/m, 'qm.ini'],
+  [
+    /^\s*(DEFINE|DEF|ALTER|SET|START|REFRESH|DELETE)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY|QREMOTE|TOPIC)\b/im,
+    'embedded.mqsc',
+  ],
+  [
+    /^\s*(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|QueueManager|CHANNELS|MQClient):\s*$/m,
+    'qm.ini',
+  ],
   [/^\s*\{\s*"channel"\s*:/, 'ccdt.json'],
   [/^\s*<server[\s>]/m, 'server.xml'],
 ];
@@ -100,16 +112,25 @@ function classifyRegion(filePath: string, region: EmbeddedRegion, text: string):
  * file, every range is where the text sits in it. `skipKind`: the kind the enclosing file was
  * already read as (a YAML file read as MQSC has its `*.mqsc` keys read already).
  */
-export function parseEmbedded(source: SourceFile, filePath: string, text: string, skipKind?: string): EmbeddedDocuments {
+export function parseEmbedded(
+  source: SourceFile,
+  filePath: string,
+  text: string,
+  skipKind?: string,
+): EmbeddedDocuments {
   const out: EmbeddedDocuments = { documents: [], notUnderstood: [] };
   for (const region of findEmbedded(filePath, text)) {
     const body = region.lines.map((l) => l.text).join('\n');
     const first = region.lines[0];
     const last = region.lines[region.lines.length - 1];
-    const range = { start: { line: first.line, character: first.column }, end: { line: last.line, character: last.column + last.text.length } };
+    const range = {
+      start: { line: first.line, character: first.column },
+      end: { line: last.line, character: last.column + last.text.length },
+    };
     const classified = classifyRegion(filePath, region, body);
     if (!classified) {
-      if (classifyFile(path.join(path.dirname(filePath), region.name), '')) out.notUnderstood.push({ container: region.container, name: region.name, range });
+      if (classifyFile(path.join(path.dirname(filePath), region.name), ''))
+        out.notUnderstood.push({ container: region.container, name: region.name, range });
       continue;
     }
     if (classified.kind === skipKind) continue;
@@ -125,7 +146,6 @@ export interface EmbeddedDocuments {
   /** Regions whose name alone says a format lint-deploy reads (`java.security: |`) but whose content is not one. */
   notUnderstood: EmbeddedOrigin[];
 }
-
 
 /** Moves every position of a document parsed from a region to where it sits in the enclosing file. */
 function remapRanges(doc: ParsedDocument, lines: EmbeddedLine[]): void {

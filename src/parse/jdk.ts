@@ -15,7 +15,8 @@ export const jdkReleaseFormat: FormatHandler<JdkReleaseData> = {
     const named = base === 'release' || /(^|__)release$/.test(base);
     if (!named) return undefined;
     // An empty release file is still a JDK's (the corpus has one); anything else must look like one.
-    if (head.trim() === '' || /^\s*(JAVA_VERSION|IMPLEMENTOR|JAVA_RUNTIME_VERSION)\s*=/m.test(head)) return 'jdk.release';
+    if (head.trim() === '' || /^\s*(JAVA_VERSION|IMPLEMENTOR|JAVA_RUNTIME_VERSION)\s*=/m.test(head))
+      return 'jdk.release';
     return undefined;
   },
   parse(file, kind): ParsedDocument<JdkReleaseData> {
@@ -28,10 +29,11 @@ export const jdkReleaseFormat: FormatHandler<JdkReleaseData> = {
         entry.value = quoted[1];
         // Narrow the range to inside the quotes only when the value sits on one line (a `\` continuation can end it at column 0).
         const { start, end } = entry.valueRange;
-        if (start.line === end.line && end.character - start.character >= 2) entry.valueRange = {
-          start: { line: entry.valueRange.start.line, character: entry.valueRange.start.character + 1 },
-          end: { line: entry.valueRange.end.line, character: entry.valueRange.end.character - 1 },
-        };
+        if (start.line === end.line && end.character - start.character >= 2)
+          entry.valueRange = {
+            start: { line: entry.valueRange.start.line, character: entry.valueRange.start.character + 1 },
+            end: { line: entry.valueRange.end.line, character: entry.valueRange.end.character - 1 },
+          };
       }
       fields[entry.key] = entry.value;
     }
@@ -44,14 +46,20 @@ export const javaSecurityFormat: FormatHandler<undefined> = {
   classify(filePath, head) {
     const base = path.basename(filePath);
     if (base === 'java.security' || /java\.security([@-]|$)/.test(base) || /\.security$/.test(base)) {
-      return /^\s*(jdk\.(tls|certpath|security)\.|security\.provider\.|securerandom\.|#)/m.test(head) || head.trim() === '' ? 'java.security' : undefined;
+      return /^\s*(jdk\.(tls|certpath|security)\.|security\.provider\.|securerandom\.|#)/m.test(head) ||
+        head.trim() === ''
+        ? 'java.security'
+        : undefined;
     }
     return undefined;
   },
   parse(file, kind) {
     // java.security is read by java.util.Properties: the last duplicate wins. JDK sources repeat
     // `security.provider.tbd` by design; a repeated `jdk.*` key silently drops the earlier value.
-    const { entries, comments, problems } = parseProperties(file.text, { duplicateSeverity: 'warning', reportDuplicate: (key) => key.startsWith('jdk.') });
+    const { entries, comments, problems } = parseProperties(file.text, {
+      duplicateSeverity: 'warning',
+      reportDuplicate: (key) => key.startsWith('jdk.'),
+    });
     return { file, kind, entries, comments, problems, data: undefined };
   },
 };

@@ -1,7 +1,14 @@
 import type { Comment, FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
-import { basenameOf, lineOffsets, PLACEHOLDER, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import {
+  basenameOf,
+  lineOffsets,
+  PLACEHOLDER,
+  propertyEntries,
+  type JvmOptionsData,
+  type JvmProperty,
+} from './java/jvm-args';
 
 /**
  * Liberty / OpenJ9-style `jvm.options`: one JVM option per line, `#` comments
@@ -21,7 +28,10 @@ export const jvmOptionsFormat: FormatHandler<JvmOptionsData> = {
       const trimmed = line.text.trimStart();
       if (trimmed.startsWith('#')) {
         const col = line.text.length - trimmed.length;
-        comments.push({ text: trimmed.slice(1), range: { start: { line: lineNo, character: col }, end: { line: lineNo, character: line.text.length } } });
+        comments.push({
+          text: trimmed.slice(1),
+          range: { start: { line: lineNo, character: col }, end: { line: lineNo, character: line.text.length } },
+        });
         continue;
       }
       // Each line is one option as the JVM sees it: `-Dname=value with blanks` keeps its blanks.

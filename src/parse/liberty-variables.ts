@@ -36,5 +36,12 @@ function parseVariableFile(file: SourceFile, kind: string): ParsedDocument<undef
   const value = file.text.replace(/\r?\n$/, '');
   const index = new LineIndex(file.text);
   const range = { start: index.positionAt(0), end: index.positionAt(value.length) };
-  return { file, kind, entries: [{ key: name, value, keyRange: range, valueRange: range, secret: isSecretKey(name) }], comments: [], problems: [], data: undefined };
+  return {
+    file,
+    kind,
+    entries: [{ key: name, value, keyRange: range, valueRange: range, secret: isSecretKey(name) }],
+    comments: [],
+    problems: [],
+    data: undefined,
+  };
 }

@@ -5,12 +5,42 @@ import { attr, elementsNamed, parseXml } from './xml';
 import type { Located } from './mq/xml-values';
 import { locatedAttr, locatedAttrs, rootElementName } from './mq/xml-values';
 
-const SSL_ATTRS = ['id', 'keyStoreRef', 'trustStoreRef', 'sslProtocol', 'securityLevel', 'enabledCiphers', 'clientAuthentication', 'clientAuthenticationSupported', 'serverKeyAlias', 'clientKeyAlias', 'verifyHostname', 'enforceCipherOrder'] as const;
+const SSL_ATTRS = [
+  'id',
+  'keyStoreRef',
+  'trustStoreRef',
+  'sslProtocol',
+  'securityLevel',
+  'enabledCiphers',
+  'clientAuthentication',
+  'clientAuthenticationSupported',
+  'serverKeyAlias',
+  'clientKeyAlias',
+  'verifyHostname',
+  'enforceCipherOrder',
+] as const;
 const KEYSTORE_ATTRS = ['id', 'location', 'type'] as const;
-const WMQ_ATTRS = ['channel', 'queueManager', 'hostName', 'port', 'connectionNameList', 'transportType', 'sslCipherSuite', 'sslPeerName', 'ccdtURL', 'sslFipsRequired'] as const;
+const WMQ_ATTRS = [
+  'channel',
+  'queueManager',
+  'hostName',
+  'port',
+  'connectionNameList',
+  'transportType',
+  'sslCipherSuite',
+  'sslPeerName',
+  'ccdtURL',
+  'sslFipsRequired',
+] as const;
 
-export interface LibertySsl { element: XmlElement; attrs: Partial<Record<(typeof SSL_ATTRS)[number], Located>> }
-export interface LibertyKeyStore { element: XmlElement; attrs: Partial<Record<(typeof KEYSTORE_ATTRS)[number], Located>> }
+export interface LibertySsl {
+  element: XmlElement;
+  attrs: Partial<Record<(typeof SSL_ATTRS)[number], Located>>;
+}
+export interface LibertyKeyStore {
+  element: XmlElement;
+  attrs: Partial<Record<(typeof KEYSTORE_ATTRS)[number], Located>>;
+}
 /** A JMS connection factory backed by the IBM MQ resource adapter (`properties.wmqJms` / `properties.wmqjmsra`). */
 export interface LibertyMqConnectionFactory {
   element: XmlElement;
@@ -57,16 +87,30 @@ export function parseLiberty(file: SourceFile, kind = 'liberty.server-xml'): Par
   const connectionFactories: LibertyMqConnectionFactory[] = [];
   for (const el of xml.elements) {
     if (!/^jms(Queue|Topic)?ConnectionFactory$/.test(el.localName) && el.localName !== 'jmsActivationSpec') continue;
-    const props = el.children.find((c) => /^properties\.wmqjms(ra)?$/i.test(c.localName) || /^properties\.wmqjmsra$/i.test(c.localName));
+    const props = el.children.find(
+      (c) => /^properties\.wmqjms(ra)?$/i.test(c.localName) || /^properties\.wmqjmsra$/i.test(c.localName),
+    );
     if (!props) continue;
-    connectionFactories.push({ element: el, jndiName: locatedAttr(el, 'jndiName'), id: locatedAttr(el, 'id'), properties: locatedAttrs(props, WMQ_ATTRS) });
+    connectionFactories.push({
+      element: el,
+      jndiName: locatedAttr(el, 'jndiName'),
+      id: locatedAttr(el, 'id'),
+      properties: locatedAttrs(props, WMQ_ATTRS),
+    });
   }
   const data: LibertyData = {
     xml,
     ssl: elementsNamed(xml, 'ssl').map((element) => ({ element, attrs: locatedAttrs(element, SSL_ATTRS) })),
-    keyStores: elementsNamed(xml, 'keyStore').map((element) => ({ element, attrs: locatedAttrs(element, KEYSTORE_ATTRS) })),
+    keyStores: elementsNamed(xml, 'keyStore').map((element) => ({
+      element,
+      attrs: locatedAttrs(element, KEYSTORE_ATTRS),
+    })),
     sslDefault: sslDefaultElement
-      ? { element: sslDefaultElement, sslRef: locatedAttr(sslDefaultElement, 'sslRef'), outboundSSLRef: locatedAttr(sslDefaultElement, 'outboundSSLRef') }
+      ? {
+          element: sslDefaultElement,
+          sslRef: locatedAttr(sslDefaultElement, 'sslRef'),
+          outboundSSLRef: locatedAttr(sslDefaultElement, 'outboundSSLRef'),
+        }
       : undefined,
     connectionFactories,
     variables,

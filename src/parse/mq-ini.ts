@@ -29,7 +29,12 @@ export const mqIniFormat: FormatHandler<MqIniData> = {
     if (/(^|[^a-z])mqclient\.ini(\.tpl|\.template)?$/.test(base)) return 'mq.client-ini';
     if (/(^|[^a-z])(qm|mqs|mqat)\.ini(\.tpl|\.template)?$/.test(base)) return 'mq.qm-ini';
     // Other .ini files that are plainly MQ stanza files (Native HA fragments, AutoConfig IniConfig snippets).
-    if (/\.ini(\.tpl)?$/.test(base) && /^(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|ExitPath|QueueManager|CHANNELS|MQClient):\s*$/m.test(head)) {
+    if (
+      /\.ini(\.tpl)?$/.test(base) &&
+      /^(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|ExitPath|QueueManager|CHANNELS|MQClient):\s*$/m.test(
+        head,
+      )
+    ) {
       return /^MQClient:|^CHANNELS:/m.test(head) ? 'mq.client-ini' : 'mq.qm-ini';
     }
     return undefined;
@@ -52,7 +57,10 @@ export function parseMqIni(file: SourceFile, kind = 'mq.qm-ini'): ParsedDocument
     const body = text.trim();
     if (body === '') return;
     if (body.startsWith('#') || body.startsWith(';')) {
-      comments.push({ text: body.slice(1), range: { start: { line, character: indent }, end: { line, character: text.length } } });
+      comments.push({
+        text: body.slice(1),
+        range: { start: { line, character: indent }, end: { line, character: text.length } },
+      });
       return;
     }
     const stanza = /^([A-Za-z][\w.-]*)\s*:\s*(?:[#;].*)?$/.exec(body);
@@ -60,7 +68,12 @@ export function parseMqIni(file: SourceFile, kind = 'mq.qm-ini'): ParsedDocument
       const name = stanza[1];
       const occurrence = occurrences.get(name) ?? 0;
       occurrences.set(name, occurrence + 1);
-      current = { name, occurrence, range: { start: { line, character: indent }, end: { line, character: indent + name.length } }, entries: [] };
+      current = {
+        name,
+        occurrence,
+        range: { start: { line, character: indent }, end: { line, character: indent + name.length } },
+        entries: [],
+      };
       stanzas.push(current);
       return;
     }
@@ -82,7 +95,12 @@ export function parseMqIni(file: SourceFile, kind = 'mq.qm-ini'): ParsedDocument
     const value = valueText.trim();
     const valueStart = indent + eq + 1 + leading;
     if (!current) {
-      problems.push({ code: 'ini-no-stanza', severity: 'warning', message: `Attribute '${key}' is outside any stanza; MQ ignores it`, range: { start: { line, character: indent }, end: { line, character: indent + key.length } } });
+      problems.push({
+        code: 'ini-no-stanza',
+        severity: 'warning',
+        message: `Attribute '${key}' is outside any stanza; MQ ignores it`,
+        range: { start: { line, character: indent }, end: { line, character: indent + key.length } },
+      });
     }
     const entry: Entry = {
       key,

@@ -22,7 +22,8 @@ const MQSC_EXTENSIONS = /\.(mqsc|mqs|in)(\.tpl|\.template)?$/i;
 const stripRevision = (name: string) => name.replace(/@[0-9a-f]{6,40}$/i, '');
 const YAML_EXTENSIONS = /\.(ya?ml)(_template|\.tpl)?$/i;
 const EMBEDDED_KEY = /^(\s*)([\w.-]+\.mqsc)\s*:\s*[|>][-+]?\s*$/;
-const COMMAND_START = /^\s*(DEFINE|DEF|ALTER|SET|START|STOP|REFRESH|DELETE|DISPLAY|DIS)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY)\b/im;
+const COMMAND_START =
+  /^\s*(DEFINE|DEF|ALTER|SET|START|STOP|REFRESH|DELETE|DISPLAY|DIS)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY)\b/im;
 
 export const mqscFormat: FormatHandler<MqscData> = {
   id: 'mqsc',
@@ -49,7 +50,14 @@ export function parseMqsc(file: SourceFile, kind = 'mq.mqsc'): ParsedDocument<Mq
     if (command) commands.push(command);
   }
   if (embedded) collectYamlComments(physical, comments);
-  return { file, kind, entries: toEntries(commands), comments, problems, data: { commands, objects: resolveMqscObjects(commands), embedded } };
+  return {
+    file,
+    kind,
+    entries: toEntries(commands),
+    comments,
+    problems,
+    data: { commands, objects: resolveMqscObjects(commands), embedded },
+  };
 }
 
 /** The lines of every `*.mqsc: |` block scalar in a YAML file, with their indentation as column offset. */
@@ -63,14 +71,22 @@ function embeddedLines(physical: string[]): MqscLine[] {
 function collectYamlComments(physical: string[], comments: Comment[]): void {
   physical.forEach((text, line) => {
     const m = /^(\s*)#(.*)$/.exec(text);
-    if (m) comments.push({ text: m[2], range: { start: { line, character: m[1].length }, end: { line, character: text.length } } });
+    if (m)
+      comments.push({
+        text: m[2],
+        range: { start: { line, character: m[1].length }, end: { line, character: text.length } },
+      });
   });
 }
 
 function toEntries(commands: MqscCommand[]): Entry[] {
   const entries: Entry[] = [];
   for (const command of commands) {
-    const object = command.noun ? (command.name ? `${command.noun}(${command.name.value})` : command.noun) : command.verb;
+    const object = command.noun
+      ? command.name
+        ? `${command.noun}(${command.name.value})`
+        : command.noun
+      : command.verb;
     const section = `${command.verb} ${object}`;
     for (const p of command.params) {
       if (!p.valueRange || p.value === undefined) continue;

@@ -24,7 +24,8 @@ export interface NginxData {
 }
 
 const BLOCK_HEAD = /^\s*(http|server|events|stream|upstream|location|mail|map|types|if)\b[^;{]*\{/m;
-const DIRECTIVE = /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
+const DIRECTIVE =
+  /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
 
 /**
  * nginx configuration (http://nginx.org/en/docs/beginners_guide.html#conf_structure):
@@ -38,7 +39,12 @@ export const nginxFormat: FormatHandler<NginxData> = {
     const base = basenameOf(filePath);
     if (base === 'nginx.conf') return 'nginx.conf';
     // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), by content below.
-    if (!/\.conf$/.test(base) && !/(^|[\\/])(sites-(enabled|available)|nginx)[\\/]/.test(filePath) && !/[^\\/]*nginx[^\\/]*[\\/](.*[\\/])?templates[\\/]/.test(filePath)) return undefined;
+    if (
+      !/\.conf$/.test(base) &&
+      !/(^|[\\/])(sites-(enabled|available)|nginx)[\\/]/.test(filePath) &&
+      !/[^\\/]*nginx[^\\/]*[\\/](.*[\\/])?templates[\\/]/.test(filePath)
+    )
+      return undefined;
     if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return undefined;
     if (looksLikeHocon(head)) return undefined;
     return BLOCK_HEAD.test(head) || DIRECTIVE.test(head) ? 'nginx.conf' : undefined;
@@ -91,7 +97,11 @@ interface Token {
   end: number;
 }
 
-export function parseNginx(text: string): { directives: NginxDirective[]; comments: Comment[]; problems: ParseProblem[] } {
+export function parseNginx(text: string): {
+  directives: NginxDirective[];
+  comments: Comment[];
+  problems: ParseProblem[];
+} {
   const index = new LineIndex(text);
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
@@ -119,7 +129,12 @@ export function parseNginx(text: string): { directives: NginxDirective[]; commen
         } else value += text[end++];
       }
       if (end >= text.length) {
-        problems.push({ code: 'unterminated-string', severity: 'error', message: 'Unterminated quoted string: nginx refuses to start ("unexpected end of file")', range: index.rangeAt(i, text.length) });
+        problems.push({
+          code: 'unterminated-string',
+          severity: 'error',
+          message: 'Unterminated quoted string: nginx refuses to start ("unexpected end of file")',
+          range: index.rangeAt(i, text.length),
+        });
       }
       tokens.push({ kind: 'word', value, start: i + 1, end: Math.min(end, text.length) });
       i = end + 1;
@@ -152,12 +167,22 @@ export function parseNginx(text: string): { directives: NginxDirective[]; commen
       const token = tokens[t];
       if (token.kind === '}') {
         if (closing) return list;
-        problems.push({ code: 'unexpected-brace', severity: 'error', message: 'Unexpected "}": nginx refuses to start', range: index.rangeAt(token.start, token.end) });
+        problems.push({
+          code: 'unexpected-brace',
+          severity: 'error',
+          message: 'Unexpected "}": nginx refuses to start',
+          range: index.rangeAt(token.start, token.end),
+        });
         t++;
         continue;
       }
       if (token.kind !== 'word') {
-        problems.push({ code: 'unexpected-token', severity: 'error', message: `Unexpected "${token.value}": nginx refuses to start`, range: index.rangeAt(token.start, token.end) });
+        problems.push({
+          code: 'unexpected-token',
+          severity: 'error',
+          message: `Unexpected "${token.value}": nginx refuses to start`,
+          range: index.rangeAt(token.start, token.end),
+        });
         t++;
         continue;
       }
@@ -185,10 +210,20 @@ export function parseNginx(text: string): { directives: NginxDirective[]; commen
           directive.range = index.rangeAt(nameToken.start, close.end);
           t++;
         } else {
-          problems.push({ code: 'unclosed-block', severity: 'error', message: `Block "${nameToken.value}" is not closed: nginx reports "unexpected end of file, expecting }"`, range: directive.nameRange });
+          problems.push({
+            code: 'unclosed-block',
+            severity: 'error',
+            message: `Block "${nameToken.value}" is not closed: nginx reports "unexpected end of file, expecting }"`,
+            range: directive.nameRange,
+          });
         }
       } else {
-        problems.push({ code: 'missing-semicolon', severity: 'error', message: `Directive "${nameToken.value}" is not terminated by ";"`, range: directive.nameRange });
+        problems.push({
+          code: 'missing-semicolon',
+          severity: 'error',
+          message: `Directive "${nameToken.value}" is not terminated by ";"`,
+          range: directive.nameRange,
+        });
       }
       list.push(directive);
     }

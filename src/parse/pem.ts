@@ -81,7 +81,12 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
       try {
         certificates.push(describeOnce(m[0], r));
       } catch (error) {
-        problems.push({ code: 'pem-invalid-certificate', severity: 'error', message: `Not a valid X.509 certificate: ${(error as Error).message}`, range: r });
+        problems.push({
+          code: 'pem-invalid-certificate',
+          severity: 'error',
+          message: `Not a valid X.509 certificate: ${(error as Error).message}`,
+          range: r,
+        });
       }
     } else if (/PRIVATE KEY$/.test(m[1])) {
       let publicKeySha256: string | undefined;
@@ -89,18 +94,32 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
         try {
           publicKeySha256 = spkiHash(createPublicKey(m[0]).export({ type: 'spki', format: 'der' }));
         } catch {
-          problems.push({ code: 'pem-invalid-key', severity: 'warning', message: 'Private key block could not be read', range: r });
+          problems.push({
+            code: 'pem-invalid-key',
+            severity: 'warning',
+            message: 'Private key block could not be read',
+            range: r,
+          });
         }
       }
       privateKeys.push({ range: r, publicKeySha256 });
     }
   }
   if (kind === 'pem.certificate' && certificates.length === 0 && problems.length === 0) {
-    problems.push({ code: 'pem-empty', severity: 'warning', message: 'No PEM certificate block found', range: rangeAt(0, 0) });
+    problems.push({
+      code: 'pem-empty',
+      severity: 'warning',
+      message: 'No PEM certificate block found',
+      range: rangeAt(0, 0),
+    });
   }
   const comments: Comment[] = [];
   splitLines(file.text).forEach((text, line) => {
-    if (text.startsWith('#')) comments.push({ text: text.slice(1), range: { start: { line, character: 0 }, end: { line, character: text.length } } });
+    if (text.startsWith('#'))
+      comments.push({
+        text: text.slice(1),
+        range: { start: { line, character: 0 }, end: { line, character: text.length } },
+      });
   });
   return { file, kind, entries: [], comments, problems, data: { certificates, privateKeys } };
 }
@@ -145,7 +164,16 @@ function describe(cert: X509Certificate, range: Range): PemCertificate {
   const key = cert.publicKey;
   const details = key.asymmetricKeyDetails ?? {};
   const type = key.asymmetricKeyType;
-  const keyType: PemCertificate['keyType'] = type === 'rsa' || type === 'rsa-pss' ? 'RSA' : type === 'ec' ? 'EC' : type === 'dsa' ? 'DSA' : type === 'ed25519' ? 'Ed25519' : 'unknown';
+  const keyType: PemCertificate['keyType'] =
+    type === 'rsa' || type === 'rsa-pss'
+      ? 'RSA'
+      : type === 'ec'
+        ? 'EC'
+        : type === 'dsa'
+          ? 'DSA'
+          : type === 'ed25519'
+            ? 'Ed25519'
+            : 'unknown';
   const curve = details.namedCurve;
   const keyBits = details.modulusLength ?? (curve ? curveBits(curve) : undefined);
   const oid = signatureAlgorithmOid(cert.raw);
@@ -204,4 +232,3 @@ function curveBits(curve: string): number | undefined {
   const m = /(\d{3})/.exec(curve);
   return m ? Number(m[1]) : undefined;
 }
-

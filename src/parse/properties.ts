@@ -117,7 +117,11 @@ function readEntry(segments: { line: number; start: number; text: string }[], pr
 
 const ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
-function readChar(segments: { line: number; start: number; text: string }[], cursor: Cursor, problems: ParseProblem[]): string {
+function readChar(
+  segments: { line: number; start: number; text: string }[],
+  cursor: Cursor,
+  problems: ParseProblem[],
+): string {
   const seg = segments[cursor.segment];
   const ch = seg.text[cursor.index++];
   if (ch !== '\\') return ch;

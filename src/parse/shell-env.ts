@@ -1,7 +1,14 @@
 import type { Comment } from './types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { LineIndex } from './text';
-import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import {
+  basenameOf,
+  logicalLines,
+  propertyEntries,
+  scanJvmProperties,
+  type JvmOptionsData,
+  type JvmProperty,
+} from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
 /**
@@ -10,7 +17,8 @@ import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
  * `JAVA_TOOL_OPTIONS`, `JDK_JAVA_OPTIONS`, `IBM_JAVA_OPTIONS`, `JVM_ARGS` or passes TLS `-D` options.
  * Every `-Dname=value` outside comments is read, with the variable it is assigned to.
  */
-const JVM_VARIABLES = /\b(JAVA_OPTS|CATALINA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|IBM_JAVA_OPTIONS|JVM_ARGS|JVM_OPTS|JAVA_ARGS)\b/;
+const JVM_VARIABLES =
+  /\b(JAVA_OPTS|CATALINA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|IBM_JAVA_OPTIONS|JVM_ARGS|JVM_OPTS|JAVA_ARGS)\b/;
 const JVM_ASSIGNMENT = new RegExp(`^\\s*(export\\s+)?${JVM_VARIABLES.source.replace(/\\b/g, '')}=`, 'm');
 const TLS_OPTION = /-D(jdk\.tls\.|https\.protocols|com\.ibm\.jsse2\.|javax\.net\.ssl\.|java\.security\.properties)/;
 /** A start script that names its JDK by an absolute path (issue 13: runtimes attached as installs are laid out). */
@@ -21,9 +29,17 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
   classify(filePath, head) {
     const base = basenameOf(filePath);
     if (/^setenv\.(sh|bat|cmd)$/.test(base) || base === 'server.env') return 'java.shell-env';
-    if (/\.(sh|bash|ksh|bat|cmd|env)$/.test(base) && (JVM_VARIABLES.test(head) || TLS_OPTION.test(head) || JDK_PATH.test(head))) return 'java.shell-env';
+    if (
+      /\.(sh|bash|ksh|bat|cmd|env)$/.test(base) &&
+      (JVM_VARIABLES.test(head) || TLS_OPTION.test(head) || JDK_PATH.test(head))
+    )
+      return 'java.shell-env';
     // Environment files a service manager reads (`/etc/default/…`, `/etc/sysconfig/…`, `*.default`): by content.
-    if ((/\.default$/.test(base) || /(^|[\\/])(default|sysconfig)[\\/][^\\/.]+$/.test(filePath)) && JVM_ASSIGNMENT.test(head)) return 'java.shell-env';
+    if (
+      (/\.default$/.test(base) || /(^|[\\/])(default|sysconfig)[\\/][^\\/.]+$/.test(filePath)) &&
+      JVM_ASSIGNMENT.test(head)
+    )
+      return 'java.shell-env';
     return undefined;
   },
   parse(file, kind): ParsedDocument<JvmOptionsData> {
@@ -53,10 +69,18 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
         }
       }
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
-      for (const property of scanJvmProperties(file.text, index, logical.start, end, assigned?.[1])) properties.push(property);
+      for (const property of scanJvmProperties(file.text, index, logical.start, end, assigned?.[1]))
+        properties.push(property);
       for (const reference of scanJavaHomes(file.text, index, logical.start, end)) javaHomes.push(reference);
     }
-    return { file, kind, entries: propertyEntries(properties), comments, problems: [], data: { properties, javaHomes } };
+    return {
+      file,
+      kind,
+      entries: propertyEntries(properties),
+      comments,
+      problems: [],
+      data: { properties, javaHomes },
+    };
   },
 };
 

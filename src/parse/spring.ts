@@ -46,7 +46,14 @@ export const springFormat: FormatHandler<SpringConfigData> = {
       for (const entry of part.entries) entry.section = part.profile;
     }
     const entries = result.parts.flatMap((p) => p.entries);
-    return { file, kind, entries, comments: result.comments, problems: result.problems, data: { fileProfile, parts: result.parts } };
+    return {
+      file,
+      kind,
+      entries,
+      comments: result.comments,
+      problems: result.problems,
+      data: { fileProfile, parts: result.parts },
+    };
   },
 };
 
@@ -63,7 +70,9 @@ function profileOf(entries: Entry[]): string | undefined {
 function parseSpringProperties(text: string): SpringParse {
   const { entries, comments, problems } = parseProperties(text);
   // Spring Boot 2.4+ splits a properties file into documents at `#---` lines.
-  const splits = comments.filter((c) => c.text.trim() === '---' && c.range.start.character === 0).map((c) => c.range.start.line);
+  const splits = comments
+    .filter((c) => c.text.trim() === '---' && c.range.start.character === 0)
+    .map((c) => c.range.start.line);
   const parts: SpringParse['parts'] = [];
   let bounds = [-1, ...splits, Number.MAX_SAFE_INTEGER];
   if (splits.length === 0) bounds = [-1, Number.MAX_SAFE_INTEGER];
@@ -91,20 +100,35 @@ function parseSpringYaml(text: string): SpringParse {
   // process in V8's regexp compiler). Real configuration nests a dozen levels; refuse deeper input.
   const depth = yamlNestingDepth(text);
   if (depth > MAX_YAML_DEPTH) {
-    problems.push({ code: 'yaml-too-deep', severity: 'error', message: `YAML nested ${depth} levels deep (over ${MAX_YAML_DEPTH}): not checked`, range: index.rangeAt(0, 0) });
+    problems.push({
+      code: 'yaml-too-deep',
+      severity: 'error',
+      message: `YAML nested ${depth} levels deep (over ${MAX_YAML_DEPTH}): not checked`,
+      range: index.rangeAt(0, 0),
+    });
     return { parts, comments, problems };
   }
   let documents;
   try {
     documents = yaml().parseAllDocuments(text, { uniqueKeys: false });
   } catch (error) {
-    problems.push({ code: 'invalid-yaml', severity: 'error', message: `Not valid YAML: ${(error as Error).message}`, range: index.rangeAt(0, 0) });
+    problems.push({
+      code: 'invalid-yaml',
+      severity: 'error',
+      message: `Not valid YAML: ${(error as Error).message}`,
+      range: index.rangeAt(0, 0),
+    });
     return { parts, comments, problems };
   }
   const list = Array.isArray(documents) ? documents : [documents];
   for (const doc of list) {
     for (const error of doc.errors.slice(0, 1)) {
-      problems.push({ code: 'invalid-yaml', severity: 'error', message: `Not valid YAML: ${error.message.split('\n')[0]}`, range: index.rangeAt(error.pos[0], error.pos[1]) });
+      problems.push({
+        code: 'invalid-yaml',
+        severity: 'error',
+        message: `Not valid YAML: ${error.message.split('\n')[0]}`,
+        range: index.rangeAt(error.pos[0], error.pos[1]),
+      });
     }
     const entries: Entry[] = [];
     flatten(doc.contents as Node | null, '', entries, index, undefined, text);
@@ -138,7 +162,14 @@ function yamlNestingDepth(text: string): number {
   return max;
 }
 
-function flatten(node: Node | null, prefix: string, out: Entry[], index: LineIndex, keyRange: [number, number] | undefined, text: string): void {
+function flatten(
+  node: Node | null,
+  prefix: string,
+  out: Entry[],
+  index: LineIndex,
+  keyRange: [number, number] | undefined,
+  text: string,
+): void {
   if (!node) return;
   if (isMap(node)) {
     for (const pair of node.items) {
@@ -159,7 +190,16 @@ function flatten(node: Node | null, prefix: string, out: Entry[], index: LineInd
       }
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => flatten(item as Node, `${prefix}[${i}]`, out, index, keyRange ?? (node.range?.slice(0, 2) as [number, number]), text));
+    node.items.forEach((item, i) =>
+      flatten(
+        item as Node,
+        `${prefix}[${i}]`,
+        out,
+        index,
+        keyRange ?? (node.range?.slice(0, 2) as [number, number]),
+        text,
+      ),
+    );
   } else if (isScalar(node)) {
     const range = node.range ?? [0, 0];
     const valueRange: [number, number] = [range[0], range[1]];
@@ -178,11 +218,20 @@ function inlineBlockMap(value: Node | null, keyStart: number, text: string): [nu
   if (lineEnd !== -1) return undefined;
   const eol = text.slice(start).search(/[\r\n]/);
   const end = eol === -1 ? text.length : start + eol;
-  const trimmed = text.slice(start, end).replace(/\s+#.*$/, '').trimEnd();
+  const trimmed = text
+    .slice(start, end)
+    .replace(/\s+#.*$/, '')
+    .trimEnd();
   return [start, start + trimmed.length];
 }
 
-function entry(key: string, value: string, keyRange: [number, number], valueRange: [number, number], index: LineIndex): Entry {
+function entry(
+  key: string,
+  value: string,
+  keyRange: [number, number],
+  valueRange: [number, number],
+  index: LineIndex,
+): Entry {
   return {
     key,
     value,
@@ -201,5 +250,11 @@ export function springList(entries: Entry[], key: string): { values: string[]; e
   if (indexed.length) return { values: indexed.map((e) => e.value.trim()).filter(Boolean), entries: indexed };
   const direct = [...entries].reverse().find((e) => e.key === key);
   if (!direct) return undefined;
-  return { values: direct.value.split(',').map((v) => v.trim()).filter(Boolean), entries: [direct] };
+  return {
+    values: direct.value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+    entries: [direct],
+  };
 }

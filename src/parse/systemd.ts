@@ -2,7 +2,14 @@ import type { Comment, Entry } from './types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
-import { basenameOf, logicalLines, propertyEntries, scanJvmProperties, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import {
+  basenameOf,
+  logicalLines,
+  propertyEntries,
+  scanJvmProperties,
+  type JvmOptionsData,
+  type JvmProperty,
+} from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
 export interface SystemdUnitData extends JvmOptionsData {
@@ -20,7 +27,12 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
   classify(filePath, head) {
     const base = basenameOf(filePath);
     if (base.endsWith('.service')) return 'systemd.unit';
-    if (/\.service\.d$/.test(filePath.split(/[\\/]/).slice(-2, -1)[0] ?? '') && base.endsWith('.conf') && /^\s*\[(Service|Unit)\]/m.test(head)) return 'systemd.unit';
+    if (
+      /\.service\.d$/.test(filePath.split(/[\\/]/).slice(-2, -1)[0] ?? '') &&
+      base.endsWith('.conf') &&
+      /^\s*\[(Service|Unit)\]/m.test(head)
+    )
+      return 'systemd.unit';
     return undefined;
   },
   parse(file, kind): ParsedDocument<SystemdUnitData> {
@@ -59,14 +71,23 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
         secret: isSecretKey(key),
       });
       if (key === 'Environment') {
-        for (const m of value.matchAll(/"([A-Za-z_]\w*)=([^"]*)"|([A-Za-z_]\w*)=(\S*)/g)) environment[m[1] ?? m[3]] = m[2] ?? m[4];
+        for (const m of value.matchAll(/"([A-Za-z_]\w*)=([^"]*)"|([A-Za-z_]\w*)=(\S*)/g))
+          environment[m[1] ?? m[3]] = m[2] ?? m[4];
       }
       if (key === 'Environment' || key === 'ExecStart' || key === 'ExecStartPre') {
         const variable = key === 'Environment' ? /([A-Za-z_]\w*)=/.exec(value)?.[1] : key;
-        for (const property of scanJvmProperties(file.text, index, valueStart, logical.end, variable ?? key)) properties.push(property);
+        for (const property of scanJvmProperties(file.text, index, valueStart, logical.end, variable ?? key))
+          properties.push(property);
         for (const reference of scanJavaHomes(file.text, index, valueStart, logical.end)) javaHomes.push(reference);
       }
     }
-    return { file, kind, entries: [...entries, ...propertyEntries(properties)], comments, problems: [], data: { properties, environment, javaHomes } };
+    return {
+      file,
+      kind,
+      entries: [...entries, ...propertyEntries(properties)],
+      comments,
+      problems: [],
+      data: { properties, environment, javaHomes },
+    };
   },
 };

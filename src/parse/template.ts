@@ -114,8 +114,17 @@ function nextOpening(text: string, from: number): number {
 }
 
 function classifyTag(opening: string, inner: string, start: number, end: number): Tag {
-  const body = inner.replace(/^[-+=~#]*\s*/, '').replace(/\s*[-+]$/, '').trim();
-  const tag = (engine: TemplateEngine, kind: TemplateSpanKind, role: Role = 'none'): Tag => ({ engine, kind, role, start, end });
+  const body = inner
+    .replace(/^[-+=~#]*\s*/, '')
+    .replace(/\s*[-+]$/, '')
+    .trim();
+  const tag = (engine: TemplateEngine, kind: TemplateSpanKind, role: Role = 'none'): Tag => ({
+    engine,
+    kind,
+    role,
+    start,
+    end,
+  });
   if (opening === '{#') return tag('jinja', 'comment');
   if (opening === '<%') {
     if (inner.startsWith('#')) return tag('erb', 'comment');
@@ -150,7 +159,8 @@ export function scanTemplate(text: string, namedTemplate = false): TemplateInfo 
   const tags = /\{\{|\{%|\{#|<%/.test(text) ? scanTags(text) : [];
   const index = new LineIndex(text);
   const envSpans = namedTemplate ? placeholderSpans(text, index, tags) : [];
-  if (tags.length === 0) return envSpans.length > 0 ? { engines: ['env'], spans: envSpans, masked: text, branches: [] } : undefined;
+  if (tags.length === 0)
+    return envSpans.length > 0 ? { engines: ['env'], spans: envSpans, masked: text, branches: [] } : undefined;
   const chars = text.split('');
   const blank = (out: string[], start: number, end: number) => {
     for (let k = start; k < end; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
@@ -160,8 +170,17 @@ export function scanTemplate(text: string, namedTemplate = false): TemplateInfo 
     const source = text.slice(t.start, t.end);
     const alone = aloneOnLine(text, t.start, t.end) || /[\r\n]/.test(source);
     // An include inside a line (`Name={{ include "x.name" . }}`) is a value like any other.
-    const kind = (t.kind === 'value' || t.kind === 'generated') && !alone ? 'value' : t.kind === 'value' ? 'generated' : t.kind;
-    spans.push({ kind, engine: t.engine, text: source, start: t.start, end: t.end, range: index.rangeAt(t.start, t.end), inline: kind === 'directive' && !alone });
+    const kind =
+      (t.kind === 'value' || t.kind === 'generated') && !alone ? 'value' : t.kind === 'value' ? 'generated' : t.kind;
+    spans.push({
+      kind,
+      engine: t.engine,
+      text: source,
+      start: t.start,
+      end: t.end,
+      range: index.rangeAt(t.start, t.end),
+      inline: kind === 'directive' && !alone,
+    });
     if (kind === 'value') chars.splice(t.start, t.end - t.start, ...placeholder(source));
     else blank(chars, t.start, t.end);
   }
@@ -200,7 +219,11 @@ function aloneOnLine(text: string, start: number, end: number): boolean {
 
 /** `{{ .Env.PORT }}` → `${_Env_PORT____}`: same length, one word, an identifier parsers know as a placeholder. */
 function placeholder(source: string): string[] {
-  const inner = source.slice(2, -2).replace(/^[-+=~]+/, '').replace(/[-+]$/, '').trim();
+  const inner = source
+    .slice(2, -2)
+    .replace(/^[-+=~]+/, '')
+    .replace(/[-+]$/, '')
+    .trim();
   let name = inner.replace(/[^A-Za-z0-9_]/g, '_');
   if (!/^[A-Za-z_]/.test(name)) name = `_${name}`;
   const width = source.length - 3;
@@ -209,15 +232,28 @@ function placeholder(source: string): string[] {
 }
 
 /** [start, end) offsets of every `else` branch (from the `else` tag to its block's `end` tag), and every branch with its condition. */
-function conditionals(tags: Tag[], text: string, index: LineIndex): { elseRegions: Array<[number, number]>; branches: TemplateBranch[] } {
+function conditionals(
+  tags: Tag[],
+  text: string,
+  index: LineIndex,
+): { elseRegions: Array<[number, number]>; branches: TemplateBranch[] } {
   const elseRegions: Array<[number, number]> = [];
   const branches: TemplateBranch[] = [];
   const stack: Array<{ open: Tag; branchAt: Tag; elseAt?: number; conditional: boolean }> = [];
   const close = (top: (typeof stack)[number], at: Tag) => {
-    if (top.conditional) branches.push({ condition: text.slice(top.branchAt.start, top.branchAt.end).trim(), range: index.rangeAt(top.branchAt.end, at.start) });
+    if (top.conditional)
+      branches.push({
+        condition: text.slice(top.branchAt.start, top.branchAt.end).trim(),
+        range: index.rangeAt(top.branchAt.end, at.start),
+      });
   };
   for (const t of tags) {
-    if (t.role === 'open') stack.push({ open: t, branchAt: t, conditional: CONDITIONAL.test(text.slice(t.start + 2, t.end - 2).replace(/^[-+=~]*\s*/, '')) });
+    if (t.role === 'open')
+      stack.push({
+        open: t,
+        branchAt: t,
+        conditional: CONDITIONAL.test(text.slice(t.start + 2, t.end - 2).replace(/^[-+=~]*\s*/, '')),
+      });
     else if (t.role === 'else') {
       const top = stack[stack.length - 1];
       if (!top) continue;
@@ -238,14 +274,22 @@ const CONDITIONAL = /^(if|unless|with|case)\b/;
 
 /** The template span a range rests on (a value, generated lines or a directive inside the line), if any. */
 export function templateSpanAt(info: TemplateInfo, range: Range): TemplateSpan | undefined {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
-  return info.spans.find((s) => (s.kind === 'value' || s.kind === 'generated' || s.inline) && before(s.range.start, range.end) && before(range.start, s.range.end));
+  const before = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character < b.character);
+  return info.spans.find(
+    (s) =>
+      (s.kind === 'value' || s.kind === 'generated' || s.inline) &&
+      before(s.range.start, range.end) &&
+      before(range.start, s.range.end),
+  );
 }
 
 /** The innermost conditional branch a position lies in, if any. */
 export function templateBranchAt(info: TemplateInfo, at: Range['start']): TemplateBranch | undefined {
-  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const le = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   let found: TemplateBranch | undefined;
-  for (const b of info.branches) if (le(b.range.start, at) && le(at, b.range.end) && (!found || le(found.range.start, b.range.start))) found = b;
+  for (const b of info.branches)
+    if (le(b.range.start, at) && le(at, b.range.end) && (!found || le(found.range.start, b.range.start))) found = b;
   return found;
 }

@@ -68,7 +68,12 @@ export function decodeFile(bytes: Buffer): DecodeResult {
   const body = hadBom ? bytes.subarray(3) : bytes;
   const nul = body.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, reason: 'binary', message: 'File contains NUL bytes: it is binary, not a text configuration file', offset: nul };
+    return {
+      ok: false,
+      reason: 'binary',
+      message: 'File contains NUL bytes: it is binary, not a text configuration file',
+      offset: nul,
+    };
   }
   try {
     const text = UTF8.decode(body);

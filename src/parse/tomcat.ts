@@ -4,7 +4,10 @@ import { basenameOf } from './java/jvm-args';
 
 /** First element name in an XML head, after the prolog, comments and DOCTYPE. */
 export function firstElementName(head: string): string | undefined {
-  const stripped = head.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?(-->|$)/g, '').replace(/<!DOCTYPE[^>]*>/gi, '');
+  const stripped = head
+    .replace(/<\?[\s\S]*?\?>/g, '')
+    .replace(/<!--[\s\S]*?(-->|$)/g, '')
+    .replace(/<!DOCTYPE[^>]*>/gi, '');
   return /<([A-Za-z_][\w:.-]*)/.exec(stripped)?.[1];
 }
 

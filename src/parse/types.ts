@@ -92,7 +92,8 @@ export function entryLocation(doc: ParsedDocument, entry: Entry, part: 'key' | '
   return { file: doc.file.path, range: { start: entry.keyRange.start, end: entry.valueRange.end } };
 }
 
-const SECRET_KEY = /password|passphrase|passwd|secret|credential|pwd|stashpw|private_?key|(^|[._\-\s])(pass|token|api_?key)$/i;
+const SECRET_KEY =
+  /password|passphrase|passwd|secret|credential|pwd|stashpw|private_?key|(^|[._\-\s])(pass|token|api_?key)$/i;
 /** camelCase keystore passwords: Tomcat `keystorePass`, `truststorePass`, `keyPass`. */
 const CAMEL_PASS = /[a-z]Pass$/;
 /** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */

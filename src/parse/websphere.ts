@@ -5,8 +5,32 @@ import { parseXml } from './xml';
 import type { Located } from './mq/xml-values';
 import { locatedAttr, locatedAttrs, rootElementName } from './mq/xml-values';
 
-const SETTING_ATTRS = ['sslProtocol', 'securityLevel', 'enabledCiphers', 'jsseProvider', 'clientAuthentication', 'clientAuthenticationSupported', 'clientKeyAlias', 'serverKeyAlias'] as const;
-const CF_ATTRS = ['name', 'jndiName', 'host', 'port', 'channel', 'queueManager', 'transportType', 'connectionNameList', 'sslType', 'sslConfiguration', 'sslCipherSuite', 'sslPeerName', 'ccdtUrl', 'ccdtQmgrName'] as const;
+const SETTING_ATTRS = [
+  'sslProtocol',
+  'securityLevel',
+  'enabledCiphers',
+  'jsseProvider',
+  'clientAuthentication',
+  'clientAuthenticationSupported',
+  'clientKeyAlias',
+  'serverKeyAlias',
+] as const;
+const CF_ATTRS = [
+  'name',
+  'jndiName',
+  'host',
+  'port',
+  'channel',
+  'queueManager',
+  'transportType',
+  'connectionNameList',
+  'sslType',
+  'sslConfiguration',
+  'sslCipherSuite',
+  'sslPeerName',
+  'ccdtUrl',
+  'ccdtQmgrName',
+] as const;
 
 /** A WebSphere traditional SSL configuration (`<repertoire>` in security.xml, or an alias block in ssl.client.props). */
 export interface WasSslConfig {
@@ -23,9 +47,18 @@ export interface WasMqConnectionFactory {
   properties: Record<string, Located>;
 }
 
-export interface WasSecurityData { xml: XmlData; repertoires: WasSslConfig[] }
-export interface WasResourcesData { xml: XmlData; connectionFactories: WasMqConnectionFactory[] }
-export interface WasClientPropsData { configs: WasSslConfig[]; defaultAlias?: Located }
+export interface WasSecurityData {
+  xml: XmlData;
+  repertoires: WasSslConfig[];
+}
+export interface WasResourcesData {
+  xml: XmlData;
+  connectionFactories: WasMqConnectionFactory[];
+}
+export interface WasClientPropsData {
+  configs: WasSslConfig[];
+  defaultAlias?: Located;
+}
 
 export const websphereFormat: FormatHandler<WasSecurityData | WasResourcesData | WasClientPropsData> = {
   id: 'websphere',
@@ -34,8 +67,10 @@ export const websphereFormat: FormatHandler<WasSecurityData | WasResourcesData |
     if (/ssl\.client\.props$/.test(base)) return 'was.ssl-client-props';
     if (!/\.xml$/.test(base)) return undefined;
     const root = rootElementName(head);
-    if (root === 'security:Security' || (/security\.xml$/.test(base) && /<repertoire\b/.test(head))) return 'was.security-xml';
-    if (/resources\.jms\.mqseries|resources\.j2c/.test(head) || (/resources\.xml$/.test(base) && root === 'xmi:XMI')) return 'was.resources-xml';
+    if (root === 'security:Security' || (/security\.xml$/.test(base) && /<repertoire\b/.test(head)))
+      return 'was.security-xml';
+    if (/resources\.jms\.mqseries|resources\.j2c/.test(head) || (/resources\.xml$/.test(base) && root === 'xmi:XMI'))
+      return 'was.resources-xml';
     return undefined;
   },
   parse(file, kind) {
@@ -53,7 +88,12 @@ export function parseSecurity(file: SourceFile, kind = 'was.security-xml'): Pars
     const alias = locatedAttr(el, 'alias');
     const setting = el.children.find((c) => c.localName === 'setting');
     if (!alias) continue;
-    repertoires.push({ alias, managementScope: locatedAttr(el, 'managementScope'), setting: setting ? locatedAttrs(setting, SETTING_ATTRS) : {}, element: el });
+    repertoires.push({
+      alias,
+      managementScope: locatedAttr(el, 'managementScope'),
+      setting: setting ? locatedAttrs(setting, SETTING_ATTRS) : {},
+      element: el,
+    });
   }
   return { file, kind, entries, comments, problems, data: { xml, repertoires } };
 }
@@ -85,7 +125,10 @@ const PROP_TO_SETTING: Record<string, (typeof SETTING_ATTRS)[number]> = {
   'com.ibm.ssl.keyStoreClientAlias': 'clientKeyAlias',
 };
 
-export function parseSslClientProps(file: SourceFile, kind = 'was.ssl-client-props'): ParsedDocument<WasClientPropsData> {
+export function parseSslClientProps(
+  file: SourceFile,
+  kind = 'was.ssl-client-props',
+): ParsedDocument<WasClientPropsData> {
   const { entries, comments, problems } = parseProperties(file.text);
   const configs: WasSslConfig[] = [];
   let defaultAlias: Located | undefined;

@@ -19,7 +19,17 @@ export interface CertificateExtensions {
   authorityKeyId?: string;
 }
 
-const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+const KEY_USAGE_BITS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
 
 const EKU_NAMES: Record<string, string> = {
   '1.3.6.1.5.5.7.3.1': 'serverAuth',
@@ -42,7 +52,8 @@ function children(der: Buffer, parent: Tlv): Tlv[] {
   return out;
 }
 
-const content = (der: Buffer, t: Tlv): Buffer => der.subarray(t.start + t.headerLength, t.start + t.headerLength + t.length);
+const content = (der: Buffer, t: Tlv): Buffer =>
+  der.subarray(t.start + t.headerLength, t.start + t.headerLength + t.length);
 
 /** Reads the extensions of a DER certificate; a malformed extension is left out (never throws). */
 export function readExtensions(der: Buffer): CertificateExtensions {

@@ -13,7 +13,6 @@ export interface EmbeddedRegion {
   lines: EmbeddedLine[];
 }
 
-
 const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)?$/;
 /** A block scalar as a list item (`args:` then `- |`, a Kubernetes container's script). */
 const LIST_BLOCK = /^(\s*)-\s+[|>][-+0-9]*\s*(#.*)?$/;
@@ -49,4 +48,3 @@ export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
   }
   return regions;
 }
-

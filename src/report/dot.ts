@@ -31,8 +31,11 @@ function digraph(g: DeploymentGraph, d: number): string {
     lines.push('  }');
   }
   for (const e of g.edges) {
-    const style = e.outcome.status === 'unknown' ? ', style=dashed' : e.outcome.status === 'failure' ? ', penwidth=2' : '';
-    lines.push(`  n${e.from} -> n${e.to} [color=${quote(OUTCOME_COLOURS[e.outcome.status])}, label=${quote(outcomeLine(e))}, tooltip=${quote(e.reason)}${style}];`);
+    const style =
+      e.outcome.status === 'unknown' ? ', style=dashed' : e.outcome.status === 'failure' ? ', penwidth=2' : '';
+    lines.push(
+      `  n${e.from} -> n${e.to} [color=${quote(OUTCOME_COLOURS[e.outcome.status])}, label=${quote(outcomeLine(e))}, tooltip=${quote(e.reason)}${style}];`,
+    );
   }
   lines.push('}');
   return lines.join('\n') + '\n';
@@ -44,5 +47,8 @@ function digraph(g: DeploymentGraph, d: number): string {
  * line breaks become `\n` (centred lines).
  */
 export function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r\n|\r|\n/g, '\\n')}"`;
 }

@@ -26,7 +26,9 @@ export const html: Formatter = (findings, context) => {
   body.push(summaryTable(graphs));
   graphs.forEach((g, d) => body.push(deploymentSection(g, d)));
   if (orphans.length > 0) {
-    body.push(`<section class="deployment" id="other"><h2>Other findings</h2><div class="findings">${findingList(orphans, graphs.length)}</div></section>`);
+    body.push(
+      `<section class="deployment" id="other"><h2>Other findings</h2><div class="findings">${findingList(orphans, graphs.length)}</div></section>`,
+    );
   }
   const script = PAGE_JS;
   const csp = `default-src 'none'; style-src '${sha256(PAGE_CSS)}'; script-src '${sha256(script)}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -64,7 +66,8 @@ function summaryTable(graphs: DeploymentGraph[]): string {
 }
 
 function deploymentSection(g: DeploymentGraph, d: number): string {
-  const graph = g.nodes.length > 0 ? renderSvg(g, d) : '<p class="muted">No components recognised in this deployment.</p>';
+  const graph =
+    g.nodes.length > 0 ? renderSvg(g, d) : '<p class="muted">No components recognised in this deployment.</p>';
   return [
     `<section class="deployment" id="d${d}" data-root="${esc(g.root)}">`,
     `<h2>${esc(g.root)}</h2>`,
@@ -83,7 +86,9 @@ function findingList(findings: GraphFinding[], d: number, g?: DeploymentGraph): 
   const items = findings.map((f) => {
     const targets = [...f.nodes.map((n) => ids.node(d, n)), ...f.edges.map((e) => ids.edge(d, e))].join(' ');
     const on = g
-      ? [...f.nodes.map((n) => g.nodes[n]?.name ?? ''), ...f.edges.map((e) => edgeName(g, e))].map((name) => `<span class="chip">${esc(name)}</span>`).join('')
+      ? [...f.nodes.map((n) => g.nodes[n]?.name ?? ''), ...f.edges.map((e) => edgeName(g, e))]
+          .map((name) => `<span class="chip">${esc(name)}</span>`)
+          .join('')
       : '';
     const related = f.related.map((r) => `<li><code>${esc(r.where)}</code> ${esc(r.message)}</li>`).join('');
     return (

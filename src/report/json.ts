@@ -12,7 +12,12 @@ function skipped(findings: Finding[], cwd: string): { skipped?: Array<{ file: st
 export function toJsonReport(findings: Finding[], context: ReportContext): object {
   return {
     tool: { name: context.toolName, version: context.toolVersion },
-    summary: { files: context.fileCount, deployments: context.deployments.length, ...countBySeverity(findings), ...skipped(findings, context.cwd) },
+    summary: {
+      files: context.fileCount,
+      deployments: context.deployments.length,
+      ...countBySeverity(findings),
+      ...skipped(findings, context.cwd),
+    },
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
@@ -21,7 +26,13 @@ export function toJsonReport(findings: Finding[], context: ReportContext): objec
       ...oneBased(f.location),
       ...(f.deployment ? { deployment: displayPath(f.deployment, context.cwd) } : {}),
       ...(f.related?.length
-        ? { related: f.related.map((r) => ({ file: displayPath(r.file, context.cwd), ...oneBased(r), message: r.message })) }
+        ? {
+            related: f.related.map((r) => ({
+              file: displayPath(r.file, context.cwd),
+              ...oneBased(r),
+              message: r.message,
+            })),
+          }
         : {}),
       ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
       ...(f.suppressed ? { suppressed: f.suppressed } : {}),

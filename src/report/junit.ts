@@ -55,26 +55,35 @@ export const junit: Formatter = (findings, context) => {
       const active = list.filter((f) => !f.suppressed);
       const failing = active.filter((f) => f.severity !== 'info');
       const open = `    <testcase name="${escapeAttribute(ruleId)}" classname="${escapeAttribute(name)}" file="${escapeAttribute(name)}">`;
-      const lines = (fs: Finding[]) => fs.map((f) => {
-        const at = oneBased(f.location);
-        return `${name}:${at.line}:${at.column} ${f.severity} ${f.message}`;
-      }).join('\n');
+      const lines = (fs: Finding[]) =>
+        fs
+          .map((f) => {
+            const at = oneBased(f.location);
+            return `${name}:${at.line}:${at.column} ${f.severity} ${f.message}`;
+          })
+          .join('\n');
       if (failing.length) {
         failures++;
         const severity = failing.some((f) => f.severity === 'error') ? 'error' : 'warning';
-        cases.push(`${open}\n      <failure message="${escapeAttribute(failing[0].message)}" type="${severity}">${cdata(lines(active))}</failure>\n    </testcase>`);
+        cases.push(
+          `${open}\n      <failure message="${escapeAttribute(failing[0].message)}" type="${severity}">${cdata(lines(active))}</failure>\n    </testcase>`,
+        );
       } else if (active.length) {
         cases.push(`${open}\n      <system-out>${cdata(lines(active))}</system-out>\n    </testcase>`);
       } else if (list.length) {
         const reasons = [...new Set(list.map((f) => `${f.suppressed?.kind}: ${f.suppressed?.reason}`))].join('; ');
-        cases.push(`${open}\n      <skipped message="${escapeAttribute(`suppressed (${reasons})`)}"/>\n    </testcase>`);
+        cases.push(
+          `${open}\n      <skipped message="${escapeAttribute(`suppressed (${reasons})`)}"/>\n    </testcase>`,
+        );
       } else {
         cases.push(`${open}</testcase>`);
       }
     }
     totalTests += cases.length;
     totalFailures += failures;
-    suites.push(`  <testsuite name="${escapeAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${escapeAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +

@@ -24,7 +24,9 @@ function flowchart(g: DeploymentGraph, d: number): string {
     for (const n of group.nodes) {
       const node = g.nodes[n];
       if (!node) continue;
-      lines.push(`    d${d}n${n}[${label([node.name, roleLine(node), protocolLine(node)].join('\n'))}]${node.worst === 'error' || node.worst === 'warning' ? `:::${node.worst}` : ''}`);
+      lines.push(
+        `    d${d}n${n}[${label([node.name, roleLine(node), protocolLine(node)].join('\n'))}]${node.worst === 'error' || node.worst === 'warning' ? `:::${node.worst}` : ''}`,
+      );
     }
     lines.push('  end');
   }
@@ -32,7 +34,11 @@ function flowchart(g: DeploymentGraph, d: number): string {
     const arrow = e.outcome.status === 'unknown' ? '-.->' : e.outcome.status === 'failure' ? '==>' : '-->';
     lines.push(`  d${d}n${e.from} ${arrow}|${label(outcomeLine(e))}| d${d}n${e.to}`);
   }
-  g.edges.forEach((e, i) => lines.push(`  linkStyle ${i} stroke:${OUTCOME_COLOURS[e.outcome.status]}${e.outcome.status === 'failure' ? ',stroke-width:3px' : ''}`));
+  g.edges.forEach((e, i) =>
+    lines.push(
+      `  linkStyle ${i} stroke:${OUTCOME_COLOURS[e.outcome.status]}${e.outcome.status === 'failure' ? ',stroke-width:3px' : ''}`,
+    ),
+  );
   lines.push('```');
   return lines.join('\n') + '\n';
 }

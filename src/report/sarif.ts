@@ -11,7 +11,10 @@ type Json = Record<string, unknown>;
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
 function uriOf(file: string, cwd: string): string {
-  return displayPath(file, cwd).split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
+  return displayPath(file, cwd)
+    .split('/')
+    .map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s)))
+    .join('/');
 }
 
 function physicalLocation(location: Location, cwd: string): Json {
@@ -24,12 +27,20 @@ function physicalLocation(location: Location, cwd: string): Json {
 }
 
 function ruleDescriptor(id: string, meta: RuleMeta<unknown, string> | undefined): Json {
-  const description = meta?.description ?? (id.startsWith('parse/') ? 'A file lint-deploy reads could not be parsed' : id === 'internal-error' ? 'A rule crashed' : id);
+  const description =
+    meta?.description ??
+    (id.startsWith('parse/')
+      ? 'A file lint-deploy reads could not be parsed'
+      : id === 'internal-error'
+        ? 'A rule crashed'
+        : id);
   return {
     id,
     name: id.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')),
     shortDescription: { text: description },
-    fullDescription: { text: meta?.symptoms?.length ? `${description}. Run-time symptoms: ${meta.symptoms.join('; ')}` : description },
+    fullDescription: {
+      text: meta?.symptoms?.length ? `${description}. Run-time symptoms: ${meta.symptoms.join('; ')}` : description,
+    },
     helpUri: ruleDocsUrl(id),
     help: { text: `See ${ruleDocsUrl(id)}` },
     defaultConfiguration: { level: LEVEL[meta?.severity ?? 'error'] },
@@ -46,12 +57,22 @@ function result(f: Finding, ruleIndex: number, context: ReportContext): Json {
     locations: [{ physicalLocation: physicalLocation(f.location, context.cwd) }],
   };
   if (f.related?.length) {
-    out.relatedLocations = f.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r, context.cwd), message: { text: r.message } }));
+    out.relatedLocations = f.related.map((r, id) => ({
+      id,
+      physicalLocation: physicalLocation(r, context.cwd),
+      message: { text: r.message },
+    }));
   }
   if (f.fingerprint) out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
   if (f.outcome) out.properties = { outcome: f.outcome };
   if (f.suppressed) {
-    out.suppressions = [{ kind: f.suppressed.kind === 'inSource' ? 'inSource' : 'external', status: 'accepted', justification: f.suppressed.reason }];
+    out.suppressions = [
+      {
+        kind: f.suppressed.kind === 'inSource' ? 'inSource' : 'external',
+        status: 'accepted',
+        justification: f.suppressed.reason,
+      },
+    ];
   }
   return out;
 }

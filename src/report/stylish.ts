@@ -50,10 +50,14 @@ export const stylish: Formatter = (findings, context) => {
     for (const f of list) {
       const { line, column } = oneBased(f.location);
       const [label, paint] = LABEL[f.severity];
-      lines.push(`  ${c.dim(`${line}:${column}`.padEnd(7))} ${paint(c)(label.padEnd(7))}  ${escapeControl(f.message)}  ${c.dim(escapeControl(f.ruleId))}`);
+      lines.push(
+        `  ${c.dim(`${line}:${column}`.padEnd(7))} ${paint(c)(label.padEnd(7))}  ${escapeControl(f.message)}  ${c.dim(escapeControl(f.ruleId))}`,
+      );
       for (const r of f.related ?? []) {
         const at = oneBased(r);
-        lines.push(`  ${' '.repeat(7)} ${c.dim(`↳ ${escapeControl(displayPath(r.file, context.cwd))}:${at.line}:${at.column}`)}  ${escapeControl(r.message)}`);
+        lines.push(
+          `  ${' '.repeat(7)} ${c.dim(`↳ ${escapeControl(displayPath(r.file, context.cwd))}:${at.line}:${at.column}`)}  ${escapeControl(r.message)}`,
+        );
       }
     }
   }

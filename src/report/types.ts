@@ -43,7 +43,12 @@ export function escapeControl(text: string): string {
 export function oneBased(location: Location): { line: number; column: number; endLine?: number; endColumn?: number } {
   const r = location.range;
   if (!r) return { line: 1, column: 1 };
-  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+  return {
+    line: r.start.line + 1,
+    column: r.start.character + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.character + 1,
+  };
 }
 
 export function countBySeverity(findings: Finding[]): { errors: number; warnings: number; infos: number } {
@@ -91,6 +96,10 @@ export function skippedFiles(findings: Finding[], cwd: string): Array<{ file: st
 /** `3 files not understood: a, b, c` (and one line per other reason), for text summaries. */
 export function skippedSummary(findings: Finding[], cwd: string): string[] {
   const byReason = new Map<string, string[]>();
-  for (const { file, reason } of skippedFiles(findings, cwd)) byReason.set(reason, [...(byReason.get(reason) ?? []), file]);
-  return [...byReason].map(([reason, files]) => `${files.length} file${files.length === 1 ? '' : 's'} ${reason === 'not understood' ? 'not understood' : `not checked (${reason})`}: ${files.join(', ')}`);
+  for (const { file, reason } of skippedFiles(findings, cwd))
+    byReason.set(reason, [...(byReason.get(reason) ?? []), file]);
+  return [...byReason].map(
+    ([reason, files]) =>
+      `${files.length} file${files.length === 1 ? '' : 's'} ${reason === 'not understood' ? 'not understood' : `not checked (${reason})`}: ${files.join(', ')}`,
+  );
 }

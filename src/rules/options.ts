@@ -52,13 +52,18 @@ export function optionsObjectSchema(options: OptionSchemas): Record<string, unkn
 
 /** The defaults the option schemas declare, by option name (options without a default are left out). */
 export function defaultsOf(options: OptionSchemas): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(options).flatMap(([name, schema]) => ('default' in schema ? [[name, schema.default]] : [])));
+  return Object.fromEntries(
+    Object.entries(options).flatMap(([name, schema]) => ('default' in schema ? [[name, schema.default]] : [])),
+  );
 }
 
 /**
  * The options a rule runs with: its defaults, then what the user set. The one place defaults are merged
  * (the engine calls it; rules never repeat a default).
  */
-export function resolveOptions(defaultOptions: unknown, userOptions: Record<string, unknown> | undefined): Record<string, unknown> {
+export function resolveOptions(
+  defaultOptions: unknown,
+  userOptions: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   return { ...(defaultOptions as Record<string, unknown>), ...userOptions };
 }

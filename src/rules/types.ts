@@ -77,14 +77,25 @@ export interface Rule<Options = unknown, MessageId extends string = string> {
  *   `defaultOptions` are derived from them: defaults are written once, in the schema.
  * - `meta.optionsSchema` + `meta.defaultOptions` (the older form, still accepted), or neither (no options).
  */
-export function defineRule<const P extends OptionSchemas = Record<never, never>, MessageId extends string = string>(rule: {
-  meta: Omit<RuleMeta<OptionsOf<P>, MessageId>, 'optionsSchema' | 'defaultOptions' | 'options'> & { options?: P; optionsSchema?: never; defaultOptions?: never };
+export function defineRule<
+  const P extends OptionSchemas = Record<never, never>,
+  MessageId extends string = string,
+>(rule: {
+  meta: Omit<RuleMeta<OptionsOf<P>, MessageId>, 'optionsSchema' | 'defaultOptions' | 'options'> & {
+    options?: P;
+    optionsSchema?: never;
+    defaultOptions?: never;
+  };
   check(context: RuleContext<OptionsOf<P>, MessageId>): void;
 }): Rule<OptionsOf<P>, MessageId>;
 export function defineRule<Options, MessageId extends string>(rule: Rule<Options, MessageId>): Rule<Options, MessageId>;
-export function defineRule(rule: { meta: Omit<RuleMeta<unknown, string>, 'defaultOptions'> & { defaultOptions?: unknown }; check: Rule['check'] }): AnyRule {
+export function defineRule(rule: {
+  meta: Omit<RuleMeta<unknown, string>, 'defaultOptions'> & { defaultOptions?: unknown };
+  check: Rule['check'];
+}): AnyRule {
   const { meta } = rule;
-  if (meta.defaultOptions !== undefined || meta.optionsSchema !== undefined) return { ...rule, meta: { ...meta, defaultOptions: meta.defaultOptions ?? {} } };
+  if (meta.defaultOptions !== undefined || meta.optionsSchema !== undefined)
+    return { ...rule, meta: { ...meta, defaultOptions: meta.defaultOptions ?? {} } };
   const options = meta.options ?? {};
   const schema = Object.keys(options).length ? { optionsSchema: optionsObjectSchema(options) } : {};
   return { ...rule, meta: { ...meta, ...schema, defaultOptions: defaultsOf(options) } };

@@ -19,7 +19,10 @@ export const CHROMIUM_ARGS = [
  * Makes sure /usr/bin/chromium exists: installs Debian's package when running
  * as root in CI (`CI=true`), otherwise says why the browser test must skip.
  */
-export function ensureChromium(env: NodeJS.ProcessEnv = process.env, executable = CHROMIUM): { ok: true } | { ok: false; reason: string } {
+export function ensureChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  executable = CHROMIUM,
+): { ok: true } | { ok: false; reason: string } {
   if (fs.existsSync(executable)) return { ok: true };
   const root = process.getuid?.() === 0;
   if (!root || env.CI !== 'true') {
@@ -29,7 +32,11 @@ export function ensureChromium(env: NodeJS.ProcessEnv = process.env, executable 
     };
   }
   const apt = (args: string[]) =>
-    spawnSync('apt-get', args, { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }, encoding: 'utf8', timeout: 300_000 });
+    spawnSync('apt-get', args, {
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
   apt(['update']);
   const install = apt(['install', '-y', '--no-install-recommends', 'chromium']);
   if (fs.existsSync(executable)) return { ok: true };

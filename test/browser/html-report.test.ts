@@ -29,7 +29,11 @@ const HIGHLIGHT = 'rgb(21, 101, 192)';
 
 const chromium = ensureChromium();
 const run = chromium.ok && fs.existsSync(CLI) ? describe : describe.skip;
-const skipReason = !chromium.ok ? chromium.reason : !fs.existsSync(CLI) ? `${CLI} is missing (run npm test, which builds first)` : '';
+const skipReason = !chromium.ok
+  ? chromium.reason
+  : !fs.existsSync(CLI)
+    ? `${CLI} is missing (run npm test, which builds first)`
+    : '';
 if (skipReason) console.warn(`browser test skipped: ${skipReason}`);
 
 it('says why it skips when Chromium is missing and cannot be installed', () => {
@@ -74,16 +78,31 @@ run(`HTML report in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, (
     const dir = path.join(work, example);
     const report = path.join(dir, 'report.html');
     const json = path.join(dir, 'report.json');
-    const cli = spawnSync(process.execPath, [CLI, '--format', 'html', '-o', report, '--format', 'json', '-o', json, `examples/${example}`], {
-      cwd: REPO,
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [CLI, '--format', 'html', '-o', report, '--format', 'json', '-o', json, `examples/${example}`],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect([0, 1]).toContain(cli.status);
     const findings = (JSON.parse(fs.readFileSync(json, 'utf8')) as { findings: unknown[] }).findings;
-    const model = lint({ paths: [`examples/${example}`], cwd: REPO, config: loadConfig(findConfigFile(REPO), REPO) }).deployments;
+    const model = lint({
+      paths: [`examples/${example}`],
+      cwd: REPO,
+      config: loadConfig(findConfigFile(REPO), REPO),
+    }).deployments;
     const components = model.reduce((n, d) => n + d.components.length, 0);
-    const links = model.reduce((n, d) => n + d.links.filter((l) => d.components.some((c) => c.id === l.client) && d.components.some((c) => c.id === l.server)).length, 0);
+    const links = model.reduce(
+      (n, d) =>
+        n +
+        d.links.filter(
+          (l) => d.components.some((c) => c.id === l.client) && d.components.some((c) => c.id === l.server),
+        ).length,
+      0,
+    );
 
     requests.length = 0;
     problems.length = 0;
@@ -99,7 +118,12 @@ run(`HTML report in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, (
     if (example.endsWith('-fixed')) expect(await failing.count()).toBe(0);
     if (example.endsWith('-broken') && links > 0) {
       expect(await failing.count()).toBeGreaterThan(0);
-      expect(await failing.first().locator('path.line').evaluate((p) => (globalThis as unknown as Styled).getComputedStyle(p).stroke)).toBe(RED);
+      expect(
+        await failing
+          .first()
+          .locator('path.line')
+          .evaluate((p) => (globalThis as unknown as Styled).getComputedStyle(p).stroke),
+      ).toBe(RED);
       expect(await failing.first().locator('title').textContent()).toMatch(/^fails/);
     }
 
@@ -111,7 +135,9 @@ run(`HTML report in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, (
       await finding.click();
       const node = page.locator(`[id="${nodeId}"]`);
       expect(await node.getAttribute('class')).toMatch(/\bhl\b/);
-      expect(await node.locator('rect').evaluate((r) => (globalThis as unknown as Styled).getComputedStyle(r).stroke)).toBe(HIGHLIGHT);
+      expect(
+        await node.locator('rect').evaluate((r) => (globalThis as unknown as Styled).getComputedStyle(r).stroke),
+      ).toBe(HIGHLIGHT);
       expect(await finding.getAttribute('class')).toMatch(/\bhl\b/);
       expect(await page.locator('svg.graph .hl').count()).toBe(targets.length);
       // And back: clicking the node highlights its findings.

@@ -5,7 +5,13 @@ import * as path from 'node:path';
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'bin/lint-deploy.js');
 const cache = path.join(repo, 'dist/cli.js.v8cache');
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 30000,
+  });
 
 describe('bin/lint-deploy.js (the installed command) with its V8 code cache', () => {
   it('gives the same report with no cache, a fresh cache and a damaged cache', () => {

@@ -7,11 +7,13 @@ import { writeTree } from '../helpers/rule-tester';
 describe('--debug shows how the tree was read', () => {
   it('templates, embedded configuration, java.security overrides and Liberty includes with variables', () => {
     const root = writeTree({
-      'nginx/nginx.conf': 'server {\n  listen {{ .Env.PORT }} ssl;\n{{ if .Env.LEGACY }}\n  ssl_protocols TLSv1;\n{{ end }}\n}\n',
+      'nginx/nginx.conf':
+        'server {\n  listen {{ .Env.PORT }} ssl;\n{{ if .Env.LEGACY }}\n  ssl_protocols TLSv1;\n{{ end }}\n}\n',
       'k8s/cm.yaml': 'data:\n  qm.ini: |\n    SSL:\n      SSLFipsRequired=No\n',
       'app/setenv.sh': 'JAVA_OPTS="-Djava.security.properties=/opt/app/legacy.security.in"\n',
       'app/legacy.security.in': 'jdk.tls.disabledAlgorithms=RC4\n',
-      'wlp/server.xml': '<server>\n  <variable name="AUTH" defaultValue="basic"/>\n  <include location="${server.config.dir}/includes/${AUTH}.xml"/>\n</server>\n',
+      'wlp/server.xml':
+        '<server>\n  <variable name="AUTH" defaultValue="basic"/>\n  <include location="${server.config.dir}/includes/${AUTH}.xml"/>\n</server>\n',
       'wlp/includes/basic.xml': '<server/>\n',
       'wlp/includes/ldap.xml': '<server/>\n',
       'wlp/bootstrap.properties': 'https.port=9444\n',

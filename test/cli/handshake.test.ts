@@ -5,7 +5,12 @@ const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [cli, 'handshake', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30000 });
+  const result = spawnSync(process.execPath, [cli, 'handshake', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 30000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -13,7 +18,12 @@ const ex = (p: string) => `examples/${p}`;
 
 describe('lint-deploy handshake', () => {
   it('IBM Java 8 default TLSv1 against a TLSv1.2 nginx: fails with protocol_version, exit 1', () => {
-    const { code, stdout, stderr } = run(['--client', ex('ibm-java-tls-broken/orders-client/config/application.yml'), '--server', ex('ibm-java-tls-broken/api-gateway/nginx/conf.d/api.conf')]);
+    const { code, stdout, stderr } = run([
+      '--client',
+      ex('ibm-java-tls-broken/orders-client/config/application.yml'),
+      '--server',
+      ex('ibm-java-tls-broken/api-gateway/nginx/conf.d/api.conf'),
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toContain('FAILS (no-common-protocol): the server aborts with alert protocol_version');
@@ -23,7 +33,12 @@ describe('lint-deploy handshake', () => {
   });
 
   it('with overrideDefaultTLS=true it negotiates TLSv1.2, exit 0, with the reasoning', () => {
-    const { code, stdout } = run(['--client', ex('ibm-java-tls-fixed/orders-client/config/application.yml'), '--server', ex('ibm-java-tls-fixed/api-gateway/nginx/conf.d/api.conf')]);
+    const { code, stdout } = run([
+      '--client',
+      ex('ibm-java-tls-fixed/orders-client/config/application.yml'),
+      '--server',
+      ex('ibm-java-tls-fixed/api-gateway/nginx/conf.d/api.conf'),
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/OK: TLSv1\.2 TLS_ECDHE_RSA_WITH_\w+/);
     expect(stdout).toContain('  - protocol: TLSv1.2');
@@ -31,29 +46,70 @@ describe('lint-deploy handshake', () => {
 
   it('MQ CCDT client → #channel of an MQSC file, --format json', () => {
     const { code, stdout } = run([
-      '--client', ex('mq-mutual-tls-fixed/partner-client/ccdt.json'),
-      '--server', ex('mq-mutual-tls-fixed/qmgrs/QMPROD1/QMPROD1.mqsc#B2B.PARTNER.SVRCONN'),
-      '--format', 'json',
+      '--client',
+      ex('mq-mutual-tls-fixed/partner-client/ccdt.json'),
+      '--server',
+      ex('mq-mutual-tls-fixed/qmgrs/QMPROD1/QMPROD1.mqsc#B2B.PARTNER.SVRCONN'),
+      '--format',
+      'json',
     ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report.client.side).toMatchObject({ implementation: 'gskit', protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] });
+    expect(report.client.side).toMatchObject({
+      implementation: 'gskit',
+      protocols: ['TLSv1.2'],
+      cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+    });
     expect(report.server.component).toBe('mq.svrconn:qmgrs/QMPROD1/QMPROD1.mqsc#B2B.PARTNER.SVRCONN');
-    expect(report.prediction).toMatchObject({ ok: true, protocol: 'TLSv1.2', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' });
+    expect(report.prediction).toMatchObject({
+      ok: true,
+      protocol: 'TLSv1.2',
+      cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    });
   });
 
   it('ClearTrust anon on OpenJDK 8u202: the JDK message of the failing side', () => {
-    const { code, stdout } = run(['--client', ex('cleartrust-anon-jdk8u202-broken/authz1/aserver.conf'), '--server', ex('cleartrust-anon-jdk8u202-broken/entitlements/eserver.conf'), '-f', 'json']);
+    const { code, stdout } = run([
+      '--client',
+      ex('cleartrust-anon-jdk8u202-broken/authz1/aserver.conf'),
+      '--server',
+      ex('cleartrust-anon-jdk8u202-broken/entitlements/eserver.conf'),
+      '-f',
+      'json',
+    ]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report.prediction).toMatchObject({ ok: false, failingSide: 'client', messages: { client: 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)' } });
+    expect(report.prediction).toMatchObject({
+      ok: false,
+      failingSide: 'client',
+      messages: { client: 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)' },
+    });
   });
 
   it.each([
     [['--client', ex('mq-mutual-tls-fixed/partner-client/ccdt.json')], 'handshake needs --client and --server'],
-    [['--client', ex('mq-mutual-tls-fixed/partner-client/ccdt.json'), '--server', ex('mq-mutual-tls-fixed/qmgrs/QMPROD1/QMPROD1.mqsc')], 'defines several server components; add #<component>'],
-    [['--client', ex('mq-mutual-tls-fixed/partner-client/ccdt.json'), '--server', ex('mq-mutual-tls-fixed/qmgrs/QMPROD1/QMPROD1.mqsc#NOPE')], "no server component matches 'NOPE'"],
-    [['--client', 'no/such/file.yml', '--server', ex('ibm-java-tls-fixed/api-gateway/nginx/conf.d/api.conf')], 'no such file: no/such/file.yml'],
+    [
+      [
+        '--client',
+        ex('mq-mutual-tls-fixed/partner-client/ccdt.json'),
+        '--server',
+        ex('mq-mutual-tls-fixed/qmgrs/QMPROD1/QMPROD1.mqsc'),
+      ],
+      'defines several server components; add #<component>',
+    ],
+    [
+      [
+        '--client',
+        ex('mq-mutual-tls-fixed/partner-client/ccdt.json'),
+        '--server',
+        ex('mq-mutual-tls-fixed/qmgrs/QMPROD1/QMPROD1.mqsc#NOPE'),
+      ],
+      "no server component matches 'NOPE'",
+    ],
+    [
+      ['--client', 'no/such/file.yml', '--server', ex('ibm-java-tls-fixed/api-gateway/nginx/conf.d/api.conf')],
+      'no such file: no/such/file.yml',
+    ],
     [['--client', 'a', '--server', 'b', '--bogus'], "Unknown option '--bogus'"],
     [['--client', 'a', '--server', 'b', '--format', 'sarif'], '--format must be text or json'],
   ])('usage error %j: exit 2, no stack trace', (args, message) => {

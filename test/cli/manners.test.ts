@@ -14,7 +14,12 @@ const ibmBroken = path.join(repo, 'examples/ibm-java-tls-broken');
 const { FORCE_COLOR: _f, NO_COLOR: _n, NODE_DISABLE_COLORS: _d, ...plainEnv } = process.env;
 
 function run(args: string[], env: Record<string, string> = {}, cwd = repo) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...plainEnv, ...env }, timeout: 30000 });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...plainEnv, ...env },
+    timeout: 30000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,7 +35,11 @@ describe('pipes and an unbuilt checkout', () => {
   it('`| head -1` on a report larger than the pipe buffer ends quietly with the run’s exit code', () => {
     const dir = tempDir();
     for (let i = 0; i < 12; i++) fs.cpSync(broken, path.join(dir, `d${i}`), { recursive: true });
-    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" -f json "${dir}" | head -1`], { encoding: 'utf8', env: plainEnv, timeout: 60000 });
+    const result = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${bin}" -f json "${dir}" | head -1`],
+      { encoding: 'utf8', env: plainEnv, timeout: 60000 },
+    );
     expect(result.stdout).toBe('{\n');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
@@ -40,18 +49,29 @@ describe('pipes and an unbuilt checkout', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'bin'));
     fs.copyFileSync(bin, path.join(dir, 'bin/lint-deploy.js'));
-    const result = spawnSync(process.execPath, [path.join(dir, 'bin/lint-deploy.js'), '.'], { cwd: dir, encoding: 'utf8', timeout: 30000 });
+    const result = spawnSync(process.execPath, [path.join(dir, 'bin/lint-deploy.js'), '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30000,
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^lint-deploy: dist\/cli\.js is missing \(ENOENT\): this copy of lint-deploy was never built; in a checkout run npm ci first .*, or install a release .*\n$/);
+    expect(result.stderr).toMatch(
+      /^lint-deploy: dist\/cli\.js is missing \(ENOENT\): this copy of lint-deploy was never built; in a checkout run npm ci first .*, or install a release .*\n$/,
+    );
     expect(result.stderr.split('\n')).toHaveLength(2);
   });
 
   it('`prepare` without the devDependencies (npx in a fresh clone installs the checkout) ends quietly, leaving that line to the command', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'scripts'));
-    for (const script of ['prepare.mjs', 'build.mjs']) fs.copyFileSync(path.join(repo, 'scripts', script), path.join(dir, 'scripts', script));
-    const result = spawnSync(process.execPath, [path.join(dir, 'scripts/prepare.mjs')], { cwd: dir, encoding: 'utf8', timeout: 30000 });
+    for (const script of ['prepare.mjs', 'build.mjs'])
+      fs.copyFileSync(path.join(repo, 'scripts', script), path.join(dir, 'scripts', script));
+    const result = spawnSync(process.execPath, [path.join(dir, 'scripts/prepare.mjs')], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30000,
+    });
     expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
@@ -98,7 +118,10 @@ describe('summary and limits', () => {
     const base = run(onlyWarnings);
     expect(base.stdout).toContain('0 errors, 2 warnings');
     expect(base.code).toBe(0);
-    expect(run(['--max-warnings', '0', ...onlyWarnings])).toMatchObject({ code: 1, stderr: 'lint-deploy found too many warnings: 2 (maximum: 0)\n' });
+    expect(run(['--max-warnings', '0', ...onlyWarnings])).toMatchObject({
+      code: 1,
+      stderr: 'lint-deploy found too many warnings: 2 (maximum: 0)\n',
+    });
     expect(run(['--max-warnings', '2', ...onlyWarnings])).toMatchObject({ code: 0, stderr: '' });
   });
 });
@@ -140,8 +163,13 @@ describe('--init writes a $schema that resolves', () => {
     expect(schemaReference(elsewhere, '/usr/lib/node_modules/lint-deploy', '1.2.3')).toBe(publishedSchemaUrl('1.2.3'));
     // The command from this checkout, run in a directory outside it.
     expect(run(['--init'], {}, elsewhere)).toMatchObject({ code: 0, stderr: '' });
-    const written = JSON.parse(fs.readFileSync(path.join(elsewhere, 'lint-deploy.config.json'), 'utf8')) as { $schema: string };
-    const version = (JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string }).version;
-    expect(written.$schema).toBe(`https://raw.githubusercontent.com/lint-deploy/lint-deploy/v${version}/schemas/config.schema.json`);
+    const written = JSON.parse(fs.readFileSync(path.join(elsewhere, 'lint-deploy.config.json'), 'utf8')) as {
+      $schema: string;
+    };
+    const version = (JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    expect(written.$schema).toBe(
+      `https://raw.githubusercontent.com/lint-deploy/lint-deploy/v${version}/schemas/config.schema.json`,
+    );
   });
 });

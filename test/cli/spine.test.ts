@@ -8,7 +8,12 @@ const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
 
 function run(args: string[], cwd = repo, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 30000 });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout: 30000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -38,7 +43,9 @@ describe('lint-deploy CLI on the ClearTrust examples', () => {
     const { code, stdout } = run(['examples/cleartrust-anon-jdk8u202-fixed']);
     // The agent's native TLS library: what it offers in auth mode no public source says (one info, not a verdict).
     expect(stdout).toMatch(/^1 info, no problems$/m);
-    expect(stdout).toMatch(/Web Agent \(webagents\/portal\) → Dispatcher \(dispatch\), Authorization Server \(authz1\) and Authorization Server \(authz2\): handshake outcome unknown/);
+    expect(stdout).toMatch(
+      /Web Agent \(webagents\/portal\) → Dispatcher \(dispatch\), Authorization Server \(authz1\) and Authorization Server \(authz2\): handshake outcome unknown/,
+    );
     expect(code).toBe(0);
   });
 
@@ -48,12 +55,21 @@ describe('lint-deploy CLI on the ClearTrust examples', () => {
     const report = JSON.parse(stdout);
     const schema = JSON.parse(fs.readFileSync(path.join(repo, 'schemas/report.schema.json'), 'utf8'));
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-    expect(validate.errors ?? validate(report) ? [] : validate.errors).toEqual([]);
+    expect((validate.errors ?? validate(report)) ? [] : validate.errors).toEqual([]);
     expect(report.summary.deployments).toBe(1);
     expect(report.summary.errors).toBeGreaterThan(0);
     const anon = report.findings.find((f: { ruleId: string }) => f.ruleId === 'cleartrust/anon-cipher-disabled');
-    expect(anon).toMatchObject({ file: 'examples/cleartrust-anon-jdk8u202-broken/authz1/aserver.conf', line: 5, column: 1, deployment: 'examples/cleartrust-anon-jdk8u202-broken' });
-    expect(anon.related).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'examples/cleartrust-anon-jdk8u202-broken/jdk/release', line: 2 })]));
+    expect(anon).toMatchObject({
+      file: 'examples/cleartrust-anon-jdk8u202-broken/authz1/aserver.conf',
+      line: 5,
+      column: 1,
+      deployment: 'examples/cleartrust-anon-jdk8u202-broken',
+    });
+    expect(anon.related).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'examples/cleartrust-anon-jdk8u202-broken/jdk/release', line: 2 }),
+      ]),
+    );
     // Sorted, so output is byte-identical run to run.
     expect(run(['--format', 'json', 'examples/cleartrust-anon-jdk8u202-broken']).stdout).toBe(stdout);
   });
@@ -62,23 +78,31 @@ describe('lint-deploy CLI on the ClearTrust examples', () => {
     const root = writeTree({
       'jdk/release': 'JAVA_VERSION="1.8.0_202"\n',
       // anon removed from the list, as RSA's option 2 does: anon negotiates again.
-      'jdk/jre/lib/security/java.security': 'jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, \\\n    DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, NULL\n',
+      'jdk/jre/lib/security/java.security':
+        'jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, \\\n    DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, NULL\n',
       'aserver.conf': 'cleartrust.net.ssl.use=anon\n',
     });
     const { code, stdout } = run(['--format', 'json', root]);
-    expect(JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'cleartrust/anon-cipher-disabled')).toEqual([]);
+    expect(
+      JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'cleartrust/anon-cipher-disabled'),
+    ).toEqual([]);
     expect(code).toBe(0);
   });
 
   it('takes --java-version when the tree has no JDK, and warns when nothing tells', () => {
     const root = writeTree({ 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' });
     const unknown = JSON.parse(run(['--format', 'json', root]).stdout);
-    expect(unknown.findings).toEqual([expect.objectContaining({ ruleId: 'cleartrust/anon-cipher-disabled', severity: 'warning' })]);
+    expect(unknown.findings).toEqual([
+      expect.objectContaining({ ruleId: 'cleartrust/anon-cipher-disabled', severity: 'warning' }),
+    ]);
     const old = run(['--format', 'json', '--java-version', '1.8.0_191', root]);
     expect(JSON.parse(old.stdout).findings).toEqual([]);
     const recent = run(['--format', 'json', '--java-version', '11.0.2', root]);
     expect(recent.code).toBe(1);
-    expect(JSON.parse(recent.stdout).findings[0]).toMatchObject({ ruleId: 'cleartrust/anon-cipher-disabled', severity: 'error' });
+    expect(JSON.parse(recent.stdout).findings[0]).toMatchObject({
+      ruleId: 'cleartrust/anon-cipher-disabled',
+      severity: 'error',
+    });
   });
 });
 
@@ -92,7 +116,12 @@ describe('lint-deploy CLI: bad input gets a one-line answer', () => {
   });
 
   it('an unknown option, rule or format: exit 2', () => {
-    for (const args of [['--frobnicate'], ['--rule', 'nope/nothing:error', '.'], ['--format', 'yaml', 'examples/cleartrust-anon-jdk8u202-fixed'], ['--rule', 'cleartrust/ssl-mode-mismatch:loud']]) {
+    for (const args of [
+      ['--frobnicate'],
+      ['--rule', 'nope/nothing:error', '.'],
+      ['--format', 'yaml', 'examples/cleartrust-anon-jdk8u202-fixed'],
+      ['--rule', 'cleartrust/ssl-mode-mismatch:loud'],
+    ]) {
       const { code, stderr } = run(args);
       expect(code).toBe(2);
       expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -113,17 +142,23 @@ describe('lint-deploy CLI: bad input gets a one-line answer', () => {
     fs.chmodSync(path.join(root, 'aserver.conf'), 0);
     const { code, stdout } = run(['--format', 'json', root]);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).findings[0]).toMatchObject({ ruleId: 'parse/unreadable-file', file: expect.stringContaining('aserver.conf') });
+    expect(JSON.parse(stdout).findings[0]).toMatchObject({
+      ruleId: 'parse/unreadable-file',
+      file: expect.stringContaining('aserver.conf'),
+    });
   });
 
   it('a sectioned webagent.conf with Clear and a duplicate key', () => {
     const root = writeTree({
-      'webagent.conf': '<Global>\n\tcleartrust.agent.server_pool=__default__\n</Global>\n<Pool id=__default__>\n\tcleartrust.agent.ssl.use = Clear\n\tcleartrust.agent.ssl.use=Clear\n</Pool>\n#<VirtualHost name=x address=* port=*>\n',
+      'webagent.conf':
+        '<Global>\n\tcleartrust.agent.server_pool=__default__\n</Global>\n<Pool id=__default__>\n\tcleartrust.agent.ssl.use = Clear\n\tcleartrust.agent.ssl.use=Clear\n</Pool>\n#<VirtualHost name=x address=* port=*>\n',
       'aserver.conf': 'cleartrust.net.ssl.use=clear\n',
     });
     const { code, stdout } = run(['--format', 'json', root]);
     const findings = JSON.parse(stdout).findings;
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'parse/duplicate-key', severity: 'warning', line: 6, column: 2 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ ruleId: 'parse/duplicate-key', severity: 'warning', line: 6, column: 2 }),
+    ]);
     expect(code).toBe(0);
   });
 

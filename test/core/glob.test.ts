@@ -42,7 +42,9 @@ describe('compileGlob: the syntax config globs and nginx includes use', () => {
     ['/etc/nginx/{a,b}.conf', '/etc/nginx/a.conf', false, { braces: false, globstar: false }],
   ];
   it('matches the table', () => {
-    const wrong = cases.filter(([pattern, path, expected, options]) => compileGlob(pattern, options)(path) !== expected);
+    const wrong = cases.filter(
+      ([pattern, path, expected, options]) => compileGlob(pattern, options)(path) !== expected,
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -55,7 +57,12 @@ describe('compileGlob: the syntax config globs and nginx includes use', () => {
       .array(fc.oneof(segment, fc.constant('**')), { minLength: 1, maxLength: 4 })
       .map((parts) => parts.join('/'))
       .filter((p) => !p.endsWith('/**'));
-    const path = fc.array(fc.stringMatching(/^[ab.]{1,3}$/).filter((s) => !/^\.+$/.test(s)), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'));
+    const path = fc
+      .array(
+        fc.stringMatching(/^[ab.]{1,3}$/).filter((s) => !/^\.+$/.test(s)),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((parts) => parts.join('/'));
     fc.assert(
       fc.property(pattern, path, (p, subject) => compileGlob(p)(subject) === picomatch(p)(subject)),
       { numRuns: 2000, seed: 18 },

@@ -2,7 +2,8 @@ import { dateFailure, validatePath, type PathInput } from '../../src/derive/chai
 import { parsePem, type PemCertificate } from '../../src/parse/pem';
 import { ca, daysFromNow, issue, leaf, type Issued } from '../helpers/pki';
 
-const pem = (i: Issued): PemCertificate => parsePem({ path: `/t/${i.name}.pem`, text: i.pem } as never).data.certificates[0];
+const pem = (i: Issued): PemCertificate =>
+  parsePem({ path: `/t/${i.name}.pem`, text: i.pem } as never).data.certificates[0];
 
 const root = ca('Root CA');
 const otherRoot = ca('Other Root CA');
@@ -26,38 +27,102 @@ const pathLen0 = ca('Path Zero CA', root, { pathLen: 0 });
 const int3 = ca('Under Path Zero', pathLen0);
 const underPathLen = leaf('pathlen.test', int3);
 
-type CaseInput = Partial<Omit<PathInput, 'presented' | 'anchors' | 'elsewhere'>> & { presented: Issued[]; anchors: Issued[]; elsewhere?: Issued[] };
+type CaseInput = Partial<Omit<PathInput, 'presented' | 'anchors' | 'elsewhere'>> & {
+  presented: Issued[];
+  anchors: Issued[];
+  elsewhere?: Issued[];
+};
 type Case = [string, CaseInput, string];
 const cases: Case[] = [
   ['jsse: root anchor, intermediate sent', { presented: [server, int], anchors: [root] }, 'ok'],
   ['openssl: root anchor, intermediate sent', { stack: 'openssl', presented: [server, int], anchors: [root] }, 'ok'],
   ['jsse: intermediate not sent, tree holds it', { presented: [server], anchors: [root] }, 'missing-intermediate'],
-  ['jsse: intermediate not sent, tree does not hold it', { presented: [server], anchors: [root], elsewhere: [] }, 'no-anchor'],
+  [
+    'jsse: intermediate not sent, tree does not hold it',
+    { presented: [server], anchors: [root], elsewhere: [] },
+    'no-anchor',
+  ],
   ['jsse: intermediate is the anchor', { presented: [server], anchors: [int] }, 'ok'],
-  ['openssl: intermediate is the anchor (no partial chain)', { stack: 'openssl', presented: [server], anchors: [int] }, 'anchor-not-self-signed'],
+  [
+    'openssl: intermediate is the anchor (no partial chain)',
+    { stack: 'openssl', presented: [server], anchors: [int] },
+    'anchor-not-self-signed',
+  ],
   ['jsse: other root', { presented: [server, int], anchors: [otherRoot] }, 'no-anchor'],
   ['jsse: self-signed leaf trusted directly', { presented: [selfSigned], anchors: [selfSigned] }, 'ok leaf-anchor'],
-  ['openssl: self-signed leaf trusted directly', { stack: 'openssl', presented: [selfSigned], anchors: [selfSigned] }, 'ok leaf-anchor'],
+  [
+    'openssl: self-signed leaf trusted directly',
+    { stack: 'openssl', presented: [selfSigned], anchors: [selfSigned] },
+    'ok leaf-anchor',
+  ],
   ['jsse: self-signed leaf not trusted', { presented: [selfSigned], anchors: [root] }, 'no-anchor'],
   ['jsse: non-self-signed leaf in the trust store', { presented: [server], anchors: [server] }, 'ok leaf-anchor'],
-  ['openssl: non-self-signed leaf in the trust store', { stack: 'openssl', presented: [server], anchors: [server], elsewhere: [] }, 'no-anchor'],
-  ['openssl: depth 1, one intermediate', { stack: 'openssl', verifyDepth: 1, presented: [server, int], anchors: [root] }, 'ok'],
-  ['openssl: depth 0, one intermediate', { stack: 'openssl', verifyDepth: 0, presented: [server, int], anchors: [root] }, 'depth'],
-  ['openssl: depth 0, issued by the root', { stack: 'openssl', verifyDepth: 0, presented: [direct], anchors: [root] }, 'ok'],
-  ['openssl: depth 1, two intermediates', { stack: 'openssl', verifyDepth: 1, presented: [deep, int2, int], anchors: [root] }, 'depth'],
+  [
+    'openssl: non-self-signed leaf in the trust store',
+    { stack: 'openssl', presented: [server], anchors: [server], elsewhere: [] },
+    'no-anchor',
+  ],
+  [
+    'openssl: depth 1, one intermediate',
+    { stack: 'openssl', verifyDepth: 1, presented: [server, int], anchors: [root] },
+    'ok',
+  ],
+  [
+    'openssl: depth 0, one intermediate',
+    { stack: 'openssl', verifyDepth: 0, presented: [server, int], anchors: [root] },
+    'depth',
+  ],
+  [
+    'openssl: depth 0, issued by the root',
+    { stack: 'openssl', verifyDepth: 0, presented: [direct], anchors: [root] },
+    'ok',
+  ],
+  [
+    'openssl: depth 1, two intermediates',
+    { stack: 'openssl', verifyDepth: 1, presented: [deep, int2, int], anchors: [root] },
+    'depth',
+  ],
   ['jsse: issuer is not a CA', { presented: [underNotCa, notCa], anchors: [root] }, 'not-ca'],
   ['jsse: pathLen 0 exceeded', { presented: [underPathLen, int3, pathLen0], anchors: [root] }, 'path-length'],
   ['jsse: server leaf with clientAuth only', { presented: [clientOnly, int], anchors: [root] }, 'key-usage'],
   ['jsse: client leaf with clientAuth', { purpose: 'clientAuth', presented: [clientOnly, int], anchors: [root] }, 'ok'],
   ['jsse: anyExtendedKeyUsage accepted', { presented: [anyEku, int], anchors: [root] }, 'ok'],
-  ['openssl: anyExtendedKeyUsage alone refused', { stack: 'openssl', purpose: 'clientAuth', presented: [anyEku, int], anchors: [root] }, 'key-usage'],
-  ['jsse: ECDHE needs digitalSignature', { serverKeyUsage: 'digitalSignature', presented: [encipherOnly, int], anchors: [root] }, 'key-usage'],
-  ['jsse: RSA key exchange needs keyEncipherment', { serverKeyUsage: 'keyEncipherment', presented: [encipherOnly, int], anchors: [root] }, 'ok'],
+  [
+    'openssl: anyExtendedKeyUsage alone refused',
+    { stack: 'openssl', purpose: 'clientAuth', presented: [anyEku, int], anchors: [root] },
+    'key-usage',
+  ],
+  [
+    'jsse: ECDHE needs digitalSignature',
+    { serverKeyUsage: 'digitalSignature', presented: [encipherOnly, int], anchors: [root] },
+    'key-usage',
+  ],
+  [
+    'jsse: RSA key exchange needs keyEncipherment',
+    { serverKeyUsage: 'keyEncipherment', presented: [encipherOnly, int], anchors: [root] },
+    'ok',
+  ],
   ['jsse: expired anchor not date-checked', { presented: [underExpiredRoot], anchors: [expiredRoot] }, 'ok'],
-  ['openssl: expired anchor date-checked', { stack: 'openssl', presented: [underExpiredRoot], anchors: [expiredRoot] }, 'expired Expired Root'],
-  ['jsse: expired intermediate', { presented: [underExpiredInt, expiredInt], anchors: [root] }, 'expired Expired Issuing CA'],
-  ['jsse: expired self-signed leaf trusted directly', { presented: [expiredSelf], anchors: [expiredSelf] }, 'ok leaf-anchor'],
-  ['openssl: expired self-signed leaf trusted directly', { stack: 'openssl', presented: [expiredSelf], anchors: [expiredSelf] }, 'expired expired-self.test'],
+  [
+    'openssl: expired anchor date-checked',
+    { stack: 'openssl', presented: [underExpiredRoot], anchors: [expiredRoot] },
+    'expired Expired Root',
+  ],
+  [
+    'jsse: expired intermediate',
+    { presented: [underExpiredInt, expiredInt], anchors: [root] },
+    'expired Expired Issuing CA',
+  ],
+  [
+    'jsse: expired self-signed leaf trusted directly',
+    { presented: [expiredSelf], anchors: [expiredSelf] },
+    'ok leaf-anchor',
+  ],
+  [
+    'openssl: expired self-signed leaf trusted directly',
+    { stack: 'openssl', presented: [expiredSelf], anchors: [expiredSelf] },
+    'expired expired-self.test',
+  ],
 ];
 
 const everything = [root, otherRoot, int, int2, server, deep, direct, selfSigned, notCa, pathLen0, int3].map(pem);

@@ -28,7 +28,11 @@ function run(files: Tree) {
 
 const nginxWith = (certs: Record<string, string>, client: string) => ({
   ...javaClient([TLS12, client]),
-  'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', BOTH_SUITES, ...Object.keys(certs).map((f) => `ssl_certificate /etc/nginx/${f};`)),
+  'api/nginx.conf': nginx(
+    'ssl_protocols TLSv1.2;',
+    BOTH_SUITES,
+    ...Object.keys(certs).map((f) => `ssl_certificate /etc/nginx/${f};`),
+  ),
   ...Object.fromEntries(Object.entries(certs).map(([f, pem]) => [`api/${f}`, pem])),
 });
 
@@ -41,31 +45,72 @@ const tomcatWith = (certificates: string[], client: string, extra: Tree = {}) =>
 
 describe('server key type from the certificate presented', () => {
   it.each([
-    ['nginx ECDSA certificate, client offers ECDSA suites', nginxWith({ 'ssl/ec.crt': ECDSA }, OFFER_ECDSA), { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256' }],
-    ['nginx ECDSA certificate, client offers RSA suites only', nginxWith({ 'ssl/ec.crt': ECDSA }, OFFER_RSA), { kind: 'fails', reason: 'no-cipher-for-certificate' }],
-    ['nginx RSA certificate, client offers ECDSA suites only', nginxWith({ 'ssl/rsa.crt': RSA }, OFFER_ECDSA), { kind: 'fails', reason: 'no-cipher-for-certificate' }],
-    ['nginx RSA certificate, client offers RSA suites', nginxWith({ 'ssl/rsa.crt': RSA }, OFFER_RSA), { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' }],
-    ['nginx RSA + ECDSA, client offers RSA suites', nginxWith({ 'ssl/rsa.crt': RSA, 'ssl/ec.crt': ECDSA }, OFFER_RSA), { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' }],
-    ['nginx RSA + ECDSA, client offers ECDSA suites', nginxWith({ 'ssl/rsa.crt': RSA, 'ssl/ec.crt': ECDSA }, OFFER_ECDSA), { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256' }],
+    [
+      'nginx ECDSA certificate, client offers ECDSA suites',
+      nginxWith({ 'ssl/ec.crt': ECDSA }, OFFER_ECDSA),
+      { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256' },
+    ],
+    [
+      'nginx ECDSA certificate, client offers RSA suites only',
+      nginxWith({ 'ssl/ec.crt': ECDSA }, OFFER_RSA),
+      { kind: 'fails', reason: 'no-cipher-for-certificate' },
+    ],
+    [
+      'nginx RSA certificate, client offers ECDSA suites only',
+      nginxWith({ 'ssl/rsa.crt': RSA }, OFFER_ECDSA),
+      { kind: 'fails', reason: 'no-cipher-for-certificate' },
+    ],
+    [
+      'nginx RSA certificate, client offers RSA suites',
+      nginxWith({ 'ssl/rsa.crt': RSA }, OFFER_RSA),
+      { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' },
+    ],
+    [
+      'nginx RSA + ECDSA, client offers RSA suites',
+      nginxWith({ 'ssl/rsa.crt': RSA, 'ssl/ec.crt': ECDSA }, OFFER_RSA),
+      { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' },
+    ],
+    [
+      'nginx RSA + ECDSA, client offers ECDSA suites',
+      nginxWith({ 'ssl/rsa.crt': RSA, 'ssl/ec.crt': ECDSA }, OFFER_ECDSA),
+      { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256' },
+    ],
     [
       'Tomcat certificateFile with an ECDSA PEM in the tree',
-      tomcatWith(['<Certificate certificateFile="conf/ec.crt" certificateKeyFile="conf/ec.key"/>'], OFFER_ECDSA, { 'api/conf/ec.crt': ECDSA }),
+      tomcatWith(['<Certificate certificateFile="conf/ec.crt" certificateKeyFile="conf/ec.key"/>'], OFFER_ECDSA, {
+        'api/conf/ec.crt': ECDSA,
+      }),
       { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256' },
     ],
     [
       'Tomcat RSA + EC certificates (type declared, keystores not in the tree)',
-      tomcatWith(['<Certificate certificateKeystoreFile="conf/rsa.p12" type="RSA"/>', '<Certificate certificateKeystoreFile="conf/ec.p12" type="EC"/>'], OFFER_ECDSA),
+      tomcatWith(
+        [
+          '<Certificate certificateKeystoreFile="conf/rsa.p12" type="RSA"/>',
+          '<Certificate certificateKeystoreFile="conf/ec.p12" type="EC"/>',
+        ],
+        OFFER_ECDSA,
+      ),
       { kind: 'negotiates', cipherSuite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256' },
     ],
-    ['Tomcat type="RSA", client offers ECDSA only', tomcatWith(['<Certificate certificateKeystoreFile="conf/rsa.p12" type="RSA"/>'], OFFER_ECDSA), { kind: 'fails', reason: 'no-cipher-for-certificate' }],
+    [
+      'Tomcat type="RSA", client offers ECDSA only',
+      tomcatWith(['<Certificate certificateKeystoreFile="conf/rsa.p12" type="RSA"/>'], OFFER_ECDSA),
+      { kind: 'fails', reason: 'no-cipher-for-certificate' },
+    ],
   ])('%s', (_name, files, expected) => {
     const { outcomes } = run(files);
     expect(outcomes).toEqual([expect.objectContaining(expected)]);
   });
 
   it('a certificate outside the tree: unknown where RSA or ECDSA decides, and no error', () => {
-    const { outcomes, errors } = run({ ...javaClient([TLS12, OFFER_ECDSA]), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', BOTH_SUITES, 'ssl_certificate /etc/nginx/ssl/api.crt;') });
-    expect(outcomes).toEqual([{ kind: 'unknown', missing: [expect.stringContaining('/etc/nginx/ssl/api.crt is not in the tree')] }]);
+    const { outcomes, errors } = run({
+      ...javaClient([TLS12, OFFER_ECDSA]),
+      'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', BOTH_SUITES, 'ssl_certificate /etc/nginx/ssl/api.crt;'),
+    });
+    expect(outcomes).toEqual([
+      { kind: 'unknown', missing: [expect.stringContaining('/etc/nginx/ssl/api.crt is not in the tree')] },
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -91,7 +136,10 @@ describe('missing inputs give unknown, never an error', () => {
   });
 
   it.each(['1.5.0_22', '1.6.0_211', '26.0.1', '27'])('JDK %s (no profile): unknown naming the version', (version) => {
-    const { outcomes, errors } = run({ ...javaClient([TLS12, OFFER_ECDSA], `JAVA_VERSION="${version}"\n`), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') });
+    const { outcomes, errors } = run({
+      ...javaClient([TLS12, OFFER_ECDSA], `JAVA_VERSION="${version}"\n`),
+      'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;'),
+    });
     expect(outcomes).toEqual([{ kind: 'unknown', missing: [expect.stringContaining('no profile for')] }]);
     expect(errors).toEqual([]);
   });

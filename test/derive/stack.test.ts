@@ -13,7 +13,8 @@ function run(files: Tree) {
     const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
     const deployment = result.deployments[0];
     if (!deployment) throw new Error('no deployment');
-    const stack = (type: string) => deployment.components.filter((c) => c.type === type).map((c) => deployment.derived.stacks.get(c.id));
+    const stack = (type: string) =>
+      deployment.components.filter((c) => c.type === type).map((c) => deployment.derived.stacks.get(c.id));
     return { deployment, stack, findings: result.findings };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -21,7 +22,8 @@ function run(files: Tree) {
 }
 
 const ORACLE8 = 'JAVA_VERSION="1.8.0_202"\nIMPLEMENTOR="Oracle Corporation"\n';
-const NGINX = 'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_protocols TLSv1.2;\n  }\n}\n';
+const NGINX =
+  'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_protocols TLSv1.2;\n  }\n}\n';
 const MQSC = "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n";
 
 describe('TLS stack per component', () => {
@@ -33,16 +35,34 @@ describe('TLS stack per component', () => {
       'agent/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=auth\n</Pool>\n',
       'authz/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
     });
-    expect(stack('nginx.server')).toEqual([expect.objectContaining({ kind: 'openssl', label: expect.stringContaining('OpenSSL 3.x (assumed') })]);
+    expect(stack('nginx.server')).toEqual([
+      expect.objectContaining({ kind: 'openssl', label: expect.stringContaining('OpenSSL 3.x (assumed') }),
+    ]);
     expect(stack('mq.svrconn')).toEqual([expect.objectContaining({ kind: 'gskit', label: 'GSKit (IBM MQ)' })]);
     expect(stack('cleartrust.webagent')).toEqual([expect.objectContaining({ kind: 'native' })]);
-    for (const s of [...stack('nginx.server'), ...stack('mq.svrconn'), ...stack('cleartrust.webagent')]) expect(s?.jdk).toBeUndefined();
-    expect(stack('cleartrust.aserver')).toEqual([expect.objectContaining({ kind: 'jsse', jdk: 'Oracle 1.8.0_202', label: 'JSSE · Oracle 1.8.0_202' })]);
+    for (const s of [...stack('nginx.server'), ...stack('mq.svrconn'), ...stack('cleartrust.webagent')])
+      expect(s?.jdk).toBeUndefined();
+    expect(stack('cleartrust.aserver')).toEqual([
+      expect.objectContaining({ kind: 'jsse', jdk: 'Oracle 1.8.0_202', label: 'JSSE · Oracle 1.8.0_202' }),
+    ]);
   });
 
   it('a JDK java.security never changes an nginx or queue-manager verdict', () => {
     const security = 'jdk.tls.disabledAlgorithms=TLSv1.2, TLSv1.3, ECDHE\n';
-    const files = { 'api/nginx.conf': NGINX, 'qm/QM1.mqsc': MQSC, 'qm/app/ccdt.json': JSON.stringify({ channel: [{ name: 'APP.SVRCONN', type: 'clientConnection', clientConnection: { connection: [{ host: 'qm1', port: 1414 }], queueManager: 'QM1' }, transmissionSecurity: { cipherSpecification: 'ANY_TLS12' } }] }) };
+    const files = {
+      'api/nginx.conf': NGINX,
+      'qm/QM1.mqsc': MQSC,
+      'qm/app/ccdt.json': JSON.stringify({
+        channel: [
+          {
+            name: 'APP.SVRCONN',
+            type: 'clientConnection',
+            clientConnection: { connection: [{ host: 'qm1', port: 1414 }], queueManager: 'QM1' },
+            transmissionSecurity: { cipherSpecification: 'ANY_TLS12' },
+          },
+        ],
+      }),
+    };
     const plain = run(files);
     const withJdk = run({ ...files, 'jdk/release': ORACLE8, 'jdk/lib/security/java.security': security });
     const outcomes = (r: ReturnType<typeof run>) => r.deployment.derived.predictions.map((p) => p.outcome);
@@ -58,14 +78,22 @@ describe('TLS stack per component', () => {
     const link = deployment.derived.predictions.find((p) => p.client.component.type === 'cleartrust.webagent');
     expect(link?.prediction.ok).toBe(false);
     if (link && !link.prediction.ok) {
-      expect(link.prediction.messages.client).not.toMatch(/No appropriate protocol|Received fatal alert|no cipher suites in common/);
+      expect(link.prediction.messages.client).not.toMatch(
+        /No appropriate protocol|Received fatal alert|no cipher suites in common/,
+      );
       expect(link.prediction.failingSide).toBe('server');
     }
   });
 
   it('WebSphere traditional runs IBM JSSE2 (IBM SSL_ names are its own)', () => {
-    const resources = wasResources('queueManager="QM1" host="mq.example.com" port="1414" channel="APP.SVRCONN" transportType="CLIENT" sslCipherSuite="SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256"');
-    const { stack, findings } = run({ 'jdk/release': ORACLE8, 'was/config/cells/c1/resources.xml': resources, 'qm/QM1.mqsc': MQSC });
+    const resources = wasResources(
+      'queueManager="QM1" host="mq.example.com" port="1414" channel="APP.SVRCONN" transportType="CLIENT" sslCipherSuite="SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256"',
+    );
+    const { stack, findings } = run({
+      'jdk/release': ORACLE8,
+      'was/config/cells/c1/resources.xml': resources,
+      'qm/QM1.mqsc': MQSC,
+    });
     const cf = stack('jms.connection-factory');
     expect(cf).toEqual([expect.objectContaining({ kind: 'ibmjsse2', label: expect.stringMatching(/^IBM JSSE2 · /) })]);
     expect(findings.filter((f) => f.ruleId === 'java/cipher-name-unsupported')).toEqual([]);
@@ -73,7 +101,11 @@ describe('TLS stack per component', () => {
 });
 
 describe('JDK vendor as the release file names it', () => {
-  const runtime = (implementor: string | undefined, vendor: JavaRuntime['vendor']['value'], version = '1.8.0_202'): JavaRuntime => ({
+  const runtime = (
+    implementor: string | undefined,
+    vendor: JavaRuntime['vendor']['value'],
+    version = '1.8.0_202',
+  ): JavaRuntime => ({
     vendor: { value: vendor, from: { kind: 'default', origin: 'test' } },
     version: { value: version, from: { kind: 'default', origin: 'test' } },
     securityProperties: {},

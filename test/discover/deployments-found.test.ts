@@ -24,7 +24,12 @@ function emptyDir(): string {
   return dir;
 }
 function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30000 });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 30000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 interface JsonReport {
@@ -40,7 +45,11 @@ const environment = (name: string, level: string) => ({
 });
 
 describe('config "deployments" found from the linted path', () => {
-  const fleet = tree({ 'lint-deploy.config.json': JSON.stringify({ deployments: ['env*'] }), ...environment('env-a', 'auth'), ...environment('env-b', 'clear') });
+  const fleet = tree({
+    'lint-deploy.config.json': JSON.stringify({ deployments: ['env*'] }),
+    ...environment('env-a', 'auth'),
+    ...environment('env-b', 'clear'),
+  });
 
   it.each([
     ['an unrelated working directory', () => emptyDir(), () => fleet],
@@ -62,48 +71,91 @@ describe('config "deployments" found from the linted path', () => {
 
 describe('environments detected from content (heuristic "sibling complete sets")', () => {
   it('envs/<env> each holding its own servers are separate deployments; --debug names the heuristic', () => {
-    const root = tree({ 'README.md': '# fleet\n', ...environment('envs/dev', 'auth'), ...environment('envs/prod', 'clear'), ...environment('envs/test', 'anon') });
+    const root = tree({
+      'README.md': '# fleet\n',
+      ...environment('envs/dev', 'auth'),
+      ...environment('envs/prod', 'clear'),
+      ...environment('envs/test', 'anon'),
+    });
     const { code, stdout, stderr } = run(['--format', 'json', '--debug', root], emptyDir());
     const report = json(stdout);
     expect(report.findings.filter((f) => f.ruleId === 'cleartrust/ssl-mode-mismatch')).toEqual([]);
     expect(report.summary.deployments).toBe(3);
-    expect(stderr).toMatch(/deployment .*envs\/prod \(2 files\): content: each of the 3 directories in .*envs holds a complete component set \(ClearTrust servers\); heuristic "sibling complete sets"/);
+    expect(stderr).toMatch(
+      /deployment .*envs\/prod \(2 files\): content: each of the 3 directories in .*envs holds a complete component set \(ClearTrust servers\); heuristic "sibling complete sets"/,
+    );
     expect(code).toBe(0);
   });
 
   it('the hosts of one deployment never split: a host holds part of a set', () => {
-    const root = tree({ 'authz1/aserver.conf': 'cleartrust.net.ssl.use=auth\n', 'authz2/aserver.conf': 'cleartrust.net.ssl.use=clear\n', 'dispatch/dispatcher.conf': 'cleartrust.net.ssl.use=auth\n' });
-    expect(detectEnvironments(root, discover({ paths: [root], cwd: root, config: defaultConfig(root) })[0].files).environments).toEqual([]);
+    const root = tree({
+      'authz1/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+      'authz2/aserver.conf': 'cleartrust.net.ssl.use=clear\n',
+      'dispatch/dispatcher.conf': 'cleartrust.net.ssl.use=auth\n',
+    });
+    expect(
+      detectEnvironments(root, discover({ paths: [root], cwd: root, config: defaultConfig(root) })[0].files)
+        .environments,
+    ).toEqual([]);
     const report = json(run(['--format', 'json', root], emptyDir()).stdout);
     expect(report.summary.deployments).toBe(1);
     expect(report.findings.some((f) => f.ruleId === 'cleartrust/ssl-mode-mismatch')).toBe(true);
   });
 
   it('siblings that hold complete sets of different kinds do not split', () => {
-    const mq = { 'b/qm/QM1.mqsc': "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP)\n", 'b/client/mqclient.ini': 'CHANNELS:\n  ChannelDefinitionDirectory=.\n' };
+    const mq = {
+      'b/qm/QM1.mqsc': "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP)\n",
+      'b/client/mqclient.ini': 'CHANNELS:\n  ChannelDefinitionDirectory=.\n',
+    };
     const root = tree({ ...environment('a', 'auth'), ...mq });
     expect(discover({ paths: [root], cwd: root, config: defaultConfig(root) })).toHaveLength(1);
   });
 
   it('two all-in-one hosts and the agents that use both stay one deployment (the agents hold no complete set)', () => {
-    const root = tree({ ...environment('host1', 'auth'), ...environment('host2', 'auth'), 'agents/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=Auth\n</Pool>\n' });
+    const root = tree({
+      ...environment('host1', 'auth'),
+      ...environment('host2', 'auth'),
+      'agents/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=Auth\n</Pool>\n',
+    });
     const files = discover({ paths: [root], cwd: root, config: defaultConfig(root) })[0].files;
     expect(detectEnvironments(root, files).environments).toEqual([]);
   });
 
   it('environments of different shapes split as long as each shares a kind with a sibling; nested regions too', () => {
-    const mq = (name: string) => ({ [`${name}/qm/QM1.mqsc`]: "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP)\n", [`${name}/client/mqclient.ini`]: 'CHANNELS:\n  ChannelDefinitionDirectory=.\n' });
-    const root = tree({ ...environment('eu/dev', 'auth'), ...environment('eu/prod', 'clear'), ...mq('eu/prod'), ...environment('us/dev', 'auth'), ...environment('us/prod', 'anon') });
+    const mq = (name: string) => ({
+      [`${name}/qm/QM1.mqsc`]: "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP)\n",
+      [`${name}/client/mqclient.ini`]: 'CHANNELS:\n  ChannelDefinitionDirectory=.\n',
+    });
+    const root = tree({
+      ...environment('eu/dev', 'auth'),
+      ...environment('eu/prod', 'clear'),
+      ...mq('eu/prod'),
+      ...environment('us/dev', 'auth'),
+      ...environment('us/prod', 'anon'),
+    });
     const files = discover({ paths: [root], cwd: root, config: defaultConfig(root) });
-    expect(files.map((d) => path.relative(root, d.root).split(path.sep).join('/'))).toEqual(['eu/dev', 'eu/prod', 'us/dev', 'us/prod']);
+    expect(files.map((d) => path.relative(root, d.root).split(path.sep).join('/'))).toEqual([
+      'eu/dev',
+      'eu/prod',
+      'us/dev',
+      'us/prod',
+    ]);
   });
 });
 
 describe('checkouts of other repositories inside the linted path (heuristic "separate repositories")', () => {
-  it('each checkout is a deployment: a CCDT of one project is never paired with another project\'s queue manager', () => {
+  it("each checkout is a deployment: a CCDT of one project is never paired with another project's queue manager", () => {
     const root = tree({
       'mq-dev-patterns/.git/HEAD': 'ref: refs/heads/main\n',
-      'mq-dev-patterns/ccdt.json': JSON.stringify({ channel: [{ name: 'APP.SVRCONN', type: 'clientConnection', clientConnection: { connection: [{ host: 'qm', port: 1414 }], queueManager: 'QM1' } }] }),
+      'mq-dev-patterns/ccdt.json': JSON.stringify({
+        channel: [
+          {
+            name: 'APP.SVRCONN',
+            type: 'clientConnection',
+            clientConnection: { connection: [{ host: 'qm', port: 1414 }], queueManager: 'QM1' },
+          },
+        ],
+      }),
       'mq-container/.git': 'gitdir: ../.git/modules/mq-container\n',
       'mq-container/QM1/20-dev-tls.mqsc': "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n",
     });
@@ -121,9 +173,12 @@ describe('JDK release files saved under other names in one directory', () => {
     const root = tree({
       'jdk-release/a__jdk8u201__release': 'JAVA_VERSION="1.8.0_201"\nIMPLEMENTOR="Oracle Corporation"\n',
       'jdk-release/b__jdk11__release': 'JAVA_VERSION="11.0.2"\nIMPLEMENTOR="Oracle Corporation"\n',
-      'tomcat/server.xml': '<Server><Service name="Catalina"><Connector port="8443" SSLEnabled="true" protocol="HTTP/1.1" sslEnabledProtocols="TLSv1.2" ciphers="TLS_RSA_WITH_3DES_EDE_CBC_SHA"/></Service></Server>\n',
+      'tomcat/server.xml':
+        '<Server><Service name="Catalina"><Connector port="8443" SSLEnabled="true" protocol="HTTP/1.1" sslEnabledProtocols="TLSv1.2" ciphers="TLS_RSA_WITH_3DES_EDE_CBC_SHA"/></Service></Server>\n',
     });
-    const report = JSON.parse(run(['--format', 'json', root], emptyDir()).stdout) as JsonReport & { runtimes: { jdk: string }[] };
+    const report = JSON.parse(run(['--format', 'json', root], emptyDir()).stdout) as JsonReport & {
+      runtimes: { jdk: string }[];
+    };
     expect(report.runtimes.map((r) => r.jdk)).toEqual(['JDK unknown']);
     expect(report.findings.filter((f) => f.ruleId === 'tls/cipher-disabled-by-runtime')).toEqual([]);
     expect(report.findings.some((f) => f.ruleId === 'java/runtime-ambiguous')).toBe(true);
@@ -133,9 +188,16 @@ describe('JDK release files saved under other names in one directory', () => {
 describe('a single file belongs to its own deployment, never to the working directory', () => {
   it('outside git, from an unrelated working directory full of other files: only its directory is read', () => {
     const elsewhere = tree({ ...environment('.', 'anon'), 'more/eserver.conf': 'cleartrust.net.ssl.use=anon\n' });
-    const target = tree({ 'prod/aserver.conf': 'cleartrust.net.ssl.use=auth\n', 'prod/dispatcher.conf': 'cleartrust.net.ssl.use=clear\n', 'other/eserver.conf': 'cleartrust.net.ssl.use=anon\n' });
+    const target = tree({
+      'prod/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+      'prod/dispatcher.conf': 'cleartrust.net.ssl.use=clear\n',
+      'other/eserver.conf': 'cleartrust.net.ssl.use=anon\n',
+    });
     for (const cwd of [elsewhere, emptyDir()]) {
-      const { code, stdout, stderr } = run(['--format', 'json', '--debug', path.join(target, 'prod/aserver.conf')], cwd);
+      const { code, stdout, stderr } = run(
+        ['--format', 'json', '--debug', path.join(target, 'prod/aserver.conf')],
+        cwd,
+      );
       const report = json(stdout);
       expect(report.summary.files).toBe(2);
       expect(stderr).toMatch(/no config file or git root above it/);
@@ -148,7 +210,11 @@ describe('a single file belongs to its own deployment, never to the working dire
   it('inside a git repository holding environments: the environment that holds it', () => {
     const root = tree({ ...environment('envs/dev', 'auth'), ...environment('envs/prod', 'clear') });
     fs.mkdirSync(path.join(root, '.git'));
-    const [found] = discover({ paths: [path.join(root, 'envs/prod/authz/aserver.conf')], cwd: emptyDir(), config: defaultConfig(root) });
+    const [found] = discover({
+      paths: [path.join(root, 'envs/prod/authz/aserver.conf')],
+      cwd: emptyDir(),
+      config: defaultConfig(root),
+    });
     expect(path.relative(root, found.root)).toBe(path.join('envs', 'prod'));
     expect(found.files).toHaveLength(2);
   });

@@ -17,10 +17,20 @@ describe('discover', () => {
   fs.mkdirSync(path.join(root, '.git'));
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/') || '.';
   const run = (paths: string[], config = defaultConfig(root), ignorePatterns?: string[]) =>
-    discover({ paths, cwd: root, config, ignorePatterns }).map((d) => ({ root: rel(d.root), files: d.files.map(rel), focus: d.focus && [...d.focus].map(rel).sort() }));
+    discover({ paths, cwd: root, config, ignorePatterns }).map((d) => ({
+      root: rel(d.root),
+      files: d.files.map(rel),
+      focus: d.focus && [...d.focus].map(rel).sort(),
+    }));
 
   it('each path is one deployment by default; node_modules and .git are skipped', () => {
-    expect(run(['envs'])).toEqual([{ root: 'envs', files: ['envs/prod/aserver.conf', 'envs/prod/eserver.conf', 'envs/test/aserver.conf'], focus: undefined }]);
+    expect(run(['envs'])).toEqual([
+      {
+        root: 'envs',
+        files: ['envs/prod/aserver.conf', 'envs/prod/eserver.conf', 'envs/test/aserver.conf'],
+        focus: undefined,
+      },
+    ]);
   });
 
   it('config "deployments" globs split a fleet into deployments', () => {
@@ -34,19 +44,31 @@ describe('discover', () => {
 
   it('a single file is linted with its whole deployment, focused on that file', () => {
     const config = { ...defaultConfig(root), deployments: ['envs/*'] };
-    expect(run(['envs/prod/eserver.conf'], config)).toEqual([{ root: 'envs/prod', files: ['envs/prod/aserver.conf', 'envs/prod/eserver.conf'], focus: ['envs/prod/eserver.conf'] }]);
+    expect(run(['envs/prod/eserver.conf'], config)).toEqual([
+      {
+        root: 'envs/prod',
+        files: ['envs/prod/aserver.conf', 'envs/prod/eserver.conf'],
+        focus: ['envs/prod/eserver.conf'],
+      },
+    ]);
     // Without globs: the git root holds it.
     expect(run(['envs/prod/eserver.conf'])[0]).toMatchObject({ root: '.', focus: ['envs/prod/eserver.conf'] });
   });
 
   it('files of the same deployment merge; a whole-deployment request wins over focus', () => {
     const config = { ...defaultConfig(root), deployments: ['envs/*'] };
-    expect(run(['envs/prod/eserver.conf', 'envs/prod/aserver.conf'], config)[0].focus).toEqual(['envs/prod/aserver.conf', 'envs/prod/eserver.conf']);
+    expect(run(['envs/prod/eserver.conf', 'envs/prod/aserver.conf'], config)[0].focus).toEqual([
+      'envs/prod/aserver.conf',
+      'envs/prod/eserver.conf',
+    ]);
     expect(run(['envs/prod/eserver.conf', 'envs/prod'], config)[0].focus).toBeUndefined();
   });
 
   it('honours --ignore-pattern and .lint-deployignore (gitignore syntax)', () => {
-    expect(run(['envs'], defaultConfig(root), ['test/'])[0].files).toEqual(['envs/prod/aserver.conf', 'envs/prod/eserver.conf']);
+    expect(run(['envs'], defaultConfig(root), ['test/'])[0].files).toEqual([
+      'envs/prod/aserver.conf',
+      'envs/prod/eserver.conf',
+    ]);
     fs.writeFileSync(path.join(root, '.lint-deployignore'), '# comment\neserver.conf\n');
     try {
       expect(run(['envs'])[0].files).toEqual(['envs/prod/aserver.conf', 'envs/test/aserver.conf']);
@@ -88,6 +110,12 @@ describe('walk: links, loops and odd entries', () => {
     const { walk } = jest.requireActual('../../src/discover/walk') as typeof import('../../src/discover/walk');
     const { files, notes } = walk(root, () => false);
     expect(files).toEqual([]);
-    expect(notes).toEqual([expect.objectContaining({ ruleId: 'parse/unreadable-directory', severity: 'warning', message: expect.stringContaining('ENAMETOOLONG') })]);
+    expect(notes).toEqual([
+      expect.objectContaining({
+        ruleId: 'parse/unreadable-directory',
+        severity: 'warning',
+        message: expect.stringContaining('ENAMETOOLONG'),
+      }),
+    ]);
   });
 });

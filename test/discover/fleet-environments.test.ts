@@ -18,14 +18,25 @@ function fleet(config: boolean) {
 }
 const withoutConfig = fleet(false);
 const withConfig = fleet(true);
-const key = (root: string) => (f: Finding) => JSON.stringify({ ...f, deployment: path.relative(root, f.deployment ?? ''), location: { ...f.location, file: path.relative(root, f.location.file) }, related: f.related?.map((r) => ({ ...r, file: path.relative(root, r.file) })) });
+const key = (root: string) => (f: Finding) =>
+  JSON.stringify({
+    ...f,
+    deployment: path.relative(root, f.deployment ?? ''),
+    location: { ...f.location, file: path.relative(root, f.location.file) },
+    related: f.related?.map((r) => ({ ...r, file: path.relative(root, r.file) })),
+  });
 const noConfig = (root: string) => withRecommended(defaultConfig(root));
 
 describe('a generated fleet without config', () => {
   const { dir, summary } = withoutConfig;
   const found = lint({ paths: [dir], cwd: dir, config: noConfig(dir), keepModel: false });
   const envDirs = fs.readdirSync(path.join(dir, 'envs')).map((e) => path.join('envs', e));
-  const oneByOne = lint({ paths: envDirs.map((e) => path.join(dir, e)), cwd: dir, config: noConfig(dir), keepModel: false });
+  const oneByOne = lint({
+    paths: envDirs.map((e) => path.join(dir, e)),
+    cwd: dir,
+    config: noConfig(dir),
+    keepModel: false,
+  });
 
   it('each envs/<env> is a deployment, found from the content', () => {
     expect(found.deployments.map((d) => path.relative(dir, d.root)).sort()).toEqual(envDirs.sort());
@@ -37,7 +48,9 @@ describe('a generated fleet without config', () => {
   });
 
   it('errors only in the environments with a planted defect', () => {
-    const failing = new Set(found.findings.filter((f) => f.severity === 'error').map((f) => path.relative(dir, f.deployment ?? '')));
+    const failing = new Set(
+      found.findings.filter((f) => f.severity === 'error').map((f) => path.relative(dir, f.deployment ?? '')),
+    );
     for (const env of failing) expect(Object.keys(summary.defects)).toContain(env.split(path.sep).join('/'));
     expect(failing.size).toBeGreaterThan(3);
   });

@@ -14,7 +14,9 @@ const repo = path.resolve(__dirname, '../..');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 function tree(files: Record<string, unknown>): string {
-  const dir = writeTree(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])));
+  const dir = writeTree(
+    Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+  );
   dirs.push(dir);
   return dir;
 }
@@ -43,13 +45,19 @@ describe('config validation errors name the key path and show a valid example', 
   });
 
   it('a wrongly typed nested value', () => {
-    expect(loadError({ components: [{ files: 'a/**', java: { version: 8 } }] })).toContain('components[0].java.version must be string. Example: "components": [{ "files"');
+    expect(loadError({ components: [{ files: 'a/**', java: { version: 8 } }] })).toContain(
+      'components[0].java.version must be string. Example: "components": [{ "files"',
+    );
     expect(loadError({ overrides: [{ files: 'a/**' }] })).toContain("overrides[0] must have required property 'rules'");
-    expect(loadError({ agentVersion: 'four' })).toMatch(/^Invalid config file lint-deploy.config.json: agentVersion must match pattern .*Example: "agentVersion": "4.7.2"$/);
+    expect(loadError({ agentVersion: 'four' })).toMatch(
+      /^Invalid config file lint-deploy.config.json: agentVersion must match pattern .*Example: "agentVersion": "4.7.2"$/,
+    );
   });
 
   it('an unknown key inside an object', () => {
-    expect(loadError({ links: [{ client: 'a', server: 'b', port: 1 }] })).toContain('links[0].port is not allowed here. Example: "links"');
+    expect(loadError({ links: [{ client: 'a', server: 'b', port: 1 }] })).toContain(
+      'links[0].port is not allowed here. Example: "links"',
+    );
   });
 
   it('not JSON, or not an object', () => {
@@ -59,11 +67,23 @@ describe('config validation errors name the key path and show a valid example', 
 
   it('options of plugin and custom rules are checked against their optionsSchema', () => {
     const rule = defineRule({
-      meta: { id: 'acme/max-age', description: 'x', severity: 'warning', messages: { m: 'm' }, defaultOptions: { days: 30 }, optionsSchema: { type: 'object', additionalProperties: false, properties: { days: { type: 'integer' } } } },
+      meta: {
+        id: 'acme/max-age',
+        description: 'x',
+        severity: 'warning',
+        messages: { m: 'm' },
+        defaultOptions: { days: 30 },
+        optionsSchema: { type: 'object', additionalProperties: false, properties: { days: { type: 'integer' } } },
+      },
       check() {},
     });
-    const config = { ...loadConfig(undefined, repo), rules: { 'acme/max-age': ['warning', { days: 'ten' }] as [string, Record<string, unknown>] } } as never;
-    expect(() => checkRuleOptions(config, [rule])).toThrow('Invalid options for rule acme/max-age in config "rules": days must be integer. Example: ["warning", {"days":30}]');
+    const config = {
+      ...loadConfig(undefined, repo),
+      rules: { 'acme/max-age': ['warning', { days: 'ten' }] as [string, Record<string, unknown>] },
+    } as never;
+    expect(() => checkRuleOptions(config, [rule])).toThrow(
+      'Invalid options for rule acme/max-age in config "rules": days must be integer. Example: ["warning", {"days":30}]',
+    );
     const unknown = { ...loadConfig(undefined, repo), rules: { 'acme/max-age': ['warning', { weeks: 1 }] } } as never;
     expect(() => checkRuleOptions(unknown, [rule])).toThrow("has unknown option 'weeks'");
   });
@@ -71,7 +91,10 @@ describe('config validation errors name the key path and show a valid example', 
 
 describe('config loading', () => {
   it('finds the config upward, also as a "lint-deploy" key in package.json', () => {
-    const dir = tree({ 'package.json': { name: 'x', 'lint-deploy': { rules: { 'cleartrust/ssl-settings-ignored': 'off' } } }, 'envs/prod/aserver.conf': 'x=1\n' });
+    const dir = tree({
+      'package.json': { name: 'x', 'lint-deploy': { rules: { 'cleartrust/ssl-settings-ignored': 'off' } } },
+      'envs/prod/aserver.conf': 'x=1\n',
+    });
     const found = findConfigFile(path.join(dir, 'envs/prod'));
     expect(found).toBe(path.join(dir, 'package.json'));
     expect(loadConfig(found, dir).rules['cleartrust/ssl-settings-ignored']).toBe('off');
@@ -95,8 +118,17 @@ describe('config loading', () => {
 
   it('extends a file: its rules come first, its globs stay relative to it, lists are concatenated', () => {
     const dir = tree({
-      'shared/base.json': { extends: 'strict', rules: { 'cleartrust/ssl-settings-ignored': 'off', 'cleartrust/ssl-mode-mismatch': 'info' }, overrides: [{ files: 'legacy/**', rules: { 'cleartrust/*': 'warning' } }], plugins: ['./rules.js'] },
-      'lint-deploy.config.json': { extends: ['./shared/base.json'], rules: { 'cleartrust/ssl-mode-mismatch': 'error' }, deployments: ['envs/*'] },
+      'shared/base.json': {
+        extends: 'strict',
+        rules: { 'cleartrust/ssl-settings-ignored': 'off', 'cleartrust/ssl-mode-mismatch': 'info' },
+        overrides: [{ files: 'legacy/**', rules: { 'cleartrust/*': 'warning' } }],
+        plugins: ['./rules.js'],
+      },
+      'lint-deploy.config.json': {
+        extends: ['./shared/base.json'],
+        rules: { 'cleartrust/ssl-mode-mismatch': 'error' },
+        deployments: ['envs/*'],
+      },
     });
     const config = loadConfig('lint-deploy.config.json', dir);
     expect(config.rules['cleartrust/ssl-settings-ignored']).toBe('off');
@@ -111,7 +143,9 @@ describe('config loading', () => {
     const dir = tree({ 'a.json': { extends: './b.json' }, 'b.json': { extends: './a.json' } });
     expect(() => loadConfig('a.json', dir)).toThrow('Config file a.json extends itself (a.json → b.json → a.json)');
     expect(loadError({ extends: './nope.json' })).toContain('"extends" file ./nope.json does not exist');
-    expect(loadError({ extends: 'airbnb' })).toContain("\"extends\" names 'airbnb', which is neither a preset (recommended, strict) nor a path");
+    expect(loadError({ extends: 'airbnb' })).toContain(
+      '"extends" names \'airbnb\', which is neither a preset (recommended, strict) nor a path',
+    );
   });
 });
 
@@ -128,7 +162,11 @@ describe('lint-deploy --init', () => {
 
 describe('generated files', () => {
   it('are up to date (schemas/config.schema.json, presets, rule index, docs headers): run npm run generate', () => {
-    const result = spawnSync(process.execPath, [path.join(repo, 'scripts/generate.mjs'), '--check'], { cwd: repo, encoding: 'utf8', timeout: 60000 });
+    const result = spawnSync(process.execPath, [path.join(repo, 'scripts/generate.mjs'), '--check'], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

@@ -21,17 +21,42 @@ export interface Linted {
  * Lints a tree with built-in rules switched off (unless `builtIn` lists some) and the given
  * declarative rules on. Returns findings and a compact one-line-per-finding view.
  */
-export function lintTree(files: Tree, options: { custom?: CustomRuleSpec[]; builtIn?: string[]; config?: Partial<LintConfig>; reportUnused?: boolean; paths?: string[] } = {}): Linted {
+export function lintTree(
+  files: Tree,
+  options: {
+    custom?: CustomRuleSpec[];
+    builtIn?: string[];
+    config?: Partial<LintConfig>;
+    reportUnused?: boolean;
+    paths?: string[];
+  } = {},
+): Linted {
   const root = writeTree(files);
   try {
     const rules: LintConfig['rules'] = {};
     for (const r of ALL_RULES) rules[r.meta.id] = options.builtIn?.includes(r.meta.id) ? r.meta.severity : 'off';
-    const extraRules = compileCustomRules((options.custom ?? []) as unknown as Record<string, unknown>[], new Set(ALL_RULES.map((r) => r.meta.id)));
-    const config: LintConfig = { ...defaultConfig(root), ...options.config, rules: { ...rules, ...options.config?.rules } };
-    const result = lint({ paths: (options.paths ?? ['.']).map((p) => path.join(root, p)), cwd: root, config, extraRules, reportUnusedDisableDirectives: options.reportUnused });
+    const extraRules = compileCustomRules(
+      (options.custom ?? []) as unknown as Record<string, unknown>[],
+      new Set(ALL_RULES.map((r) => r.meta.id)),
+    );
+    const config: LintConfig = {
+      ...defaultConfig(root),
+      ...options.config,
+      rules: { ...rules, ...options.config?.rules },
+    };
+    const result = lint({
+      paths: (options.paths ?? ['.']).map((p) => path.join(root, p)),
+      cwd: root,
+      config,
+      extraRules,
+      reportUnusedDisableDirectives: options.reportUnused,
+    });
     const lines = result.findings
       .filter((f) => !f.ruleId.startsWith('parse/'))
-      .map((f) => `${path.relative(root, f.location.file).split(path.sep).join('/')}:${(f.location.range?.start.line ?? 0) + 1} ${f.ruleId}${f.suppressed ? ` (suppressed: ${f.suppressed.kind} ${f.suppressed.reason})` : ''}`);
+      .map(
+        (f) =>
+          `${path.relative(root, f.location.file).split(path.sep).join('/')}:${(f.location.range?.start.line ?? 0) + 1} ${f.ruleId}${f.suppressed ? ` (suppressed: ${f.suppressed.kind} ${f.suppressed.reason})` : ''}`,
+      );
     return { findings: result.findings, root, lines };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

@@ -2,10 +2,18 @@ import { secretMasker } from '../../src/engine/run/redact';
 import type { ParsedDocument } from '../../src/parse/types';
 import { parseProperties } from '../../src/parse/properties';
 
-const doc = (text: string) => ({ ...parseProperties(text), file: { path: '/x', text, hadBom: false }, kind: 'x', data: undefined }) as ParsedDocument;
+const doc = (text: string) =>
+  ({
+    ...parseProperties(text),
+    file: { path: '/x', text, hadBom: false },
+    kind: 'x',
+    data: undefined,
+  }) as ParsedDocument;
 
 describe('secretMasker', () => {
-  const mask = secretMasker([doc('keyStorePassword=admin\ntrustStorePassword=only\napi.secret=Very$Long.Secret(1)\nplain=admin\nenabled=true\n')]);
+  const mask = secretMasker([
+    doc('keyStorePassword=admin\ntrustStorePassword=only\napi.secret=Very$Long.Secret(1)\nplain=admin\nenabled=true\n'),
+  ]);
 
   it('masks short secrets as whole tokens, keeping ordinary words', () => {
     expect(mask('an administrator may allow only TLSv1.2')).toBe('an administrator may allow *** TLSv1.2');
@@ -22,7 +30,9 @@ describe('secretMasker', () => {
 });
 
 describe('secretMasker: values only, never key names', () => {
-  const mask = secretMasker([doc('server.ssl.key-store-password=password\nserver.ssl.key-password=store\nother.secret=Zq-long-secret-1\n')]);
+  const mask = secretMasker([
+    doc('server.ssl.key-store-password=password\nserver.ssl.key-password=store\nother.secret=Zq-long-secret-1\n'),
+  ]);
 
   it('a secret that is also a word of a key name is masked only where it stands alone', () => {
     expect(mask('server.ssl.key-store-password is set')).toBe('server.ssl.key-store-password is set');
@@ -37,7 +47,10 @@ describe('secretMasker: values only, never key names', () => {
   it('linear in the text and the number of secrets: 40,000 secrets, 2,000 messages', () => {
     const lines = Array.from({ length: 40_000 }, (_, i) => `k${i}.password=Zq-s3cr3t-${i}-x`).join('\n');
     const many = secretMasker([doc(lines)]);
-    const messages = Array.from({ length: 2_000 }, (_, i) => `value 'Zq-s3cr3t-${i * 7}-x' of k${i}.password and Zq-s3cr3t-${i}-xy`);
+    const messages = Array.from(
+      { length: 2_000 },
+      (_, i) => `value 'Zq-s3cr3t-${i * 7}-x' of k${i}.password and Zq-s3cr3t-${i}-xy`,
+    );
     const masked = messages.map(many);
     expect(masked[3]).toBe("value '***' of k3.password and ***y");
     expect(masked.join('\n')).not.toMatch(/Zq-s3cr3t-\d+-x/);

@@ -11,11 +11,23 @@ const CORPUS = path.join(__dirname, '..', 'fixtures', 'templates');
 
 describe('real public templates (test/fixtures/templates, MANIFEST.tsv)', () => {
   const result = lint({ paths: [CORPUS], cwd: CORPUS, config: defaultConfig(CORPUS) });
-  const shown = result.findings.map((f) => `${path.relative(CORPUS, f.location.file).split(path.sep).join('/')}:${(f.location.range?.start.line ?? 0) + 1} ${f.severity} ${f.ruleId}`);
+  const shown = result.findings.map(
+    (f) =>
+      `${path.relative(CORPUS, f.location.file).split(path.sep).join('/')}:${(f.location.range?.start.line ?? 0) + 1} ${f.severity} ${f.ruleId}`,
+  );
 
   it('reads the nginx, ERB, Jinja2 and MQ templates', () => {
-    const read = new Set(result.deployments.flatMap((d) => d.documents.map((doc) => path.relative(CORPUS, doc.file.path).split(path.sep).join('/'))));
-    for (const file of ['jitsi__docker-jitsi-meet/web/rootfs/defaults/meet.conf', 'geerlingguy__ansible-role-nginx/templates/vhost.j2', 'voxpupuli__puppet-nginx/templates/server/server_ssl_settings.erb', 'ibm-messaging__mq-helm/samples/AWSEKS/test/ccdt_template.json']) {
+    const read = new Set(
+      result.deployments.flatMap((d) =>
+        d.documents.map((doc) => path.relative(CORPUS, doc.file.path).split(path.sep).join('/')),
+      ),
+    );
+    for (const file of [
+      'jitsi__docker-jitsi-meet/web/rootfs/defaults/meet.conf',
+      'geerlingguy__ansible-role-nginx/templates/vhost.j2',
+      'voxpupuli__puppet-nginx/templates/server/server_ssl_settings.erb',
+      'ibm-messaging__mq-helm/samples/AWSEKS/test/ccdt_template.json',
+    ]) {
       expect(read).toContain(file);
     }
     // HOCON `.conf` files (Jitsi videobridge, jicofo) are not nginx.
@@ -23,7 +35,12 @@ describe('real public templates (test/fixtures/templates, MANIFEST.tsv)', () => 
   });
 
   it('reads embedded MQSC, qm.ini and CCDT with positions in the enclosing file', () => {
-    const embedded = result.deployments.flatMap((d) => d.documents.filter((doc) => doc.embedded)).map((doc) => `${path.basename(doc.file.path)} ${doc.kind} ${doc.embedded?.container} ${(doc.embedded?.range.start.line ?? 0) + 1}`);
+    const embedded = result.deployments
+      .flatMap((d) => d.documents.filter((doc) => doc.embedded))
+      .map(
+        (doc) =>
+          `${path.basename(doc.file.path)} ${doc.kind} ${doc.embedded?.container} ${(doc.embedded?.range.start.line ?? 0) + 1}`,
+      );
     expect(embedded.sort()).toEqual([
       'config-map.yaml mq.qm-ini YAML key cm-nativeha-crr-ini 74',
       'config-map.yaml mq.qm-ini YAML key cm-nativeha-ini 29',
@@ -54,10 +71,35 @@ describe('real public templates (test/fixtures/templates, MANIFEST.tsv)', () => 
 describe('template values are unknown, never errors', () => {
   const builtIn = ['tls/server-allows-legacy-protocols'];
   it.each([
-    ['gomplate nginx.conf', { 'nginx/nginx.conf': 'http {\n  server {\n    listen {{ .Env.PORT }} ssl;\n    ssl_protocols {{ .Env.SSL_PROTOCOLS }};\n    ssl_ciphers {{ .Env.CIPHERS }};\n  }\n}\n' }, []],
-    ['Jinja2 nginx.conf.j2', { 'nginx.conf.j2': '{% if tls %}\nhttp { server { listen 443 ssl; ssl_protocols {{ protocols }}; } }\n{% endif %}\n' }, []],
-    ['ERB', { 'nginx/ssl.conf.erb': 'server {\n<% if @ssl -%>\n  listen 443 ssl;\n  ssl_protocols <%= @protocols %>;\n<% end -%>\n}\n' }, []],
-    ['envsubst .template', { 'nginx/default.conf.template': 'server {\n  listen ${PORT} ssl;\n  ssl_protocols ${SSL_PROTOCOLS};\n}\n' }, []],
+    [
+      'gomplate nginx.conf',
+      {
+        'nginx/nginx.conf':
+          'http {\n  server {\n    listen {{ .Env.PORT }} ssl;\n    ssl_protocols {{ .Env.SSL_PROTOCOLS }};\n    ssl_ciphers {{ .Env.CIPHERS }};\n  }\n}\n',
+      },
+      [],
+    ],
+    [
+      'Jinja2 nginx.conf.j2',
+      {
+        'nginx.conf.j2':
+          '{% if tls %}\nhttp { server { listen 443 ssl; ssl_protocols {{ protocols }}; } }\n{% endif %}\n',
+      },
+      [],
+    ],
+    [
+      'ERB',
+      {
+        'nginx/ssl.conf.erb':
+          'server {\n<% if @ssl -%>\n  listen 443 ssl;\n  ssl_protocols <%= @protocols %>;\n<% end -%>\n}\n',
+      },
+      [],
+    ],
+    [
+      'envsubst .template',
+      { 'nginx/default.conf.template': 'server {\n  listen ${PORT} ssl;\n  ssl_protocols ${SSL_PROTOCOLS};\n}\n' },
+      [],
+    ],
   ])('%s', (_, files, expected) => {
     const { findings, lines } = lintTree(files, { builtIn });
     expect(findings.filter((f) => f.ruleId.startsWith('parse/'))).toEqual([]);
@@ -65,26 +107,41 @@ describe('template values are unknown, never errors', () => {
   });
 
   it('a value-based finding resting on a template value is an info naming it, with the value as related location', () => {
-    const { findings } = lintTree({ 'nginx/old.conf.tpl': 'server {\n  listen 443 ssl;\n  ssl_protocols TLSv1 ${EXTRA};\n}\n' }, { builtIn });
+    const { findings } = lintTree(
+      { 'nginx/old.conf.tpl': 'server {\n  listen 443 ssl;\n  ssl_protocols TLSv1 ${EXTRA};\n}\n' },
+      { builtIn },
+    );
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['tls/server-allows-legacy-protocols', 'info']]);
     expect(findings[0].message).toContain('depends on template value ${EXTRA}');
-    expect(findings[0].related?.map((r) => [r.range?.start.line, r.range?.start.character, r.message])).toContainEqual([2, 22, 'template value ${EXTRA}']);
+    expect(findings[0].related?.map((r) => [r.range?.start.line, r.range?.start.character, r.message])).toContainEqual([
+      2,
+      22,
+      'template value ${EXTRA}',
+    ]);
   });
 
   it('a finding inside a conditional names its branch', () => {
-    const files = { 'nginx/nginx.conf': 'server {\n  listen 443 ssl;\n{{ if .Env.LEGACY }}\n  ssl_protocols TLSv1 TLSv1.2;\n{{ end }}\n}\n' };
+    const files = {
+      'nginx/nginx.conf':
+        'server {\n  listen 443 ssl;\n{{ if .Env.LEGACY }}\n  ssl_protocols TLSv1 TLSv1.2;\n{{ end }}\n}\n',
+    };
     const { findings } = lintTree(files, { builtIn });
-    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([['tls/server-allows-legacy-protocols', 'warning', 3]]);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([
+      ['tls/server-allows-legacy-protocols', 'warning', 3],
+    ]);
     expect(findings[0].message).toContain('(when the template takes the branch {{ if .Env.LEGACY }})');
   });
 
   it('still reports a syntax error outside the template syntax', () => {
     const { findings } = lintTree({ 'nginx/nginx.conf': 'server {\n  listen {{ .Env.PORT }};\n}\n}\n' });
-    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([['parse/unexpected-brace', 'error', 3]]);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([
+      ['parse/unexpected-brace', 'error', 3],
+    ]);
   });
 
   it('picks the reading of a conditional that parses when both branches together do not', () => {
-    const text = '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n  server_name x;\n}\n';
+    const text =
+      '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n  server_name x;\n}\n';
     const { findings } = lintTree({ 'nginx/nginx.conf': text });
     expect(findings).toEqual([]);
   });
@@ -101,12 +158,28 @@ describe('files found but not understood are named', () => {
     try {
       const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
       const skipped = result.findings.filter((f) => f.ruleId === 'parse/not-understood');
-      expect(skipped.map((f) => [path.relative(root, f.location.file).split(path.sep).join('/'), f.severity, (f.location.range?.start.line ?? -1) + 1])).toEqual([
+      expect(
+        skipped.map((f) => [
+          path.relative(root, f.location.file).split(path.sep).join('/'),
+          f.severity,
+          (f.location.range?.start.line ?? -1) + 1,
+        ]),
+      ).toEqual([
         ['jdk/conf/security/java.security', 'info', 0],
         ['k8s/config.yaml', 'info', 3],
       ]);
-      const context = { cwd: root, toolName: 'lint-deploy', toolVersion: '0', rules: [], deployments: result.deployments, fileCount: result.fileCount, color: false };
-      expect(stylish(result.findings, context)).toContain('2 files not understood: jdk/conf/security/java.security, k8s/config.yaml');
+      const context = {
+        cwd: root,
+        toolName: 'lint-deploy',
+        toolVersion: '0',
+        rules: [],
+        deployments: result.deployments,
+        fileCount: result.fileCount,
+        color: false,
+      };
+      expect(stylish(result.findings, context)).toContain(
+        '2 files not understood: jdk/conf/security/java.security, k8s/config.yaml',
+      );
       expect((toJsonReport(result.findings, context) as { summary: { skipped: unknown } }).summary.skipped).toEqual([
         { file: 'jdk/conf/security/java.security', reason: 'not understood' },
         { file: 'k8s/config.yaml', reason: 'not understood' },
@@ -117,10 +190,13 @@ describe('files found but not understood are named', () => {
   });
 
   it('a Liberty bootstrap.properties and variables/ files are not Spring', () => {
-    const { findings } = lintTree({
-      'wlp/usr/servers/app/bootstrap.properties': 'default.https.port=9443\nserver.ssl.protocol=TLSv1\n',
-      'wlp/usr/servers/app/variables/application.properties': 'TLSv1',
-    }, { builtIn: ['tls/server-allows-legacy-protocols', 'tls/weak-protocol-enabled'] });
+    const { findings } = lintTree(
+      {
+        'wlp/usr/servers/app/bootstrap.properties': 'default.https.port=9443\nserver.ssl.protocol=TLSv1\n',
+        'wlp/usr/servers/app/variables/application.properties': 'TLSv1',
+      },
+      { builtIn: ['tls/server-allows-legacy-protocols', 'tls/weak-protocol-enabled'] },
+    );
     expect(findings).toEqual([]);
   });
 });

@@ -7,8 +7,16 @@ import * as path from 'node:path';
 import { compare, predictPair } from '../interop/generate';
 import type { JvmProfile, LabSide, RealOutcome } from '../interop/stacks';
 
-interface NamedCase { name: string; client: LabSide; server: LabSide; real: RealOutcome }
-const file = JSON.parse(fs.readFileSync(path.join(__dirname, 'cases.json'), 'utf8')) as { jvmDisabled: Record<JvmProfile, string>; cases: NamedCase[] };
+interface NamedCase {
+  name: string;
+  client: LabSide;
+  server: LabSide;
+  real: RealOutcome;
+}
+const file = JSON.parse(fs.readFileSync(path.join(__dirname, 'cases.json'), 'utf8')) as {
+  jvmDisabled: Record<JvmProfile, string>;
+  cases: NamedCase[];
+};
 
 describe('named handshake cases (recorded real outcomes)', () => {
   it.each(file.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
@@ -25,6 +33,10 @@ describe('named handshake cases (recorded real outcomes)', () => {
   it('seed 003: anon on a JDK that disables anon fails locally with the JDK message', () => {
     const c = file.cases.find((x) => x.name.startsWith('seed-003 ClearTrust'))!;
     const p = predictPair({ id: 0, client: c.client, server: c.server }, file.jvmDisabled);
-    expect(p).toMatchObject({ ok: false, failingSide: 'client', messages: { client: 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)' } });
+    expect(p).toMatchObject({
+      ok: false,
+      failingSide: 'client',
+      messages: { client: 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)' },
+    });
   });
 });

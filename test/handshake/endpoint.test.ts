@@ -18,7 +18,11 @@ function mqClient(sslciph: string): Component {
     host: '',
     documents: [],
     attributes: {},
-    tls: { enabled: { value: true, from: here }, cipherSuites: { value: [sslciph], from: here }, implementation: 'gskit' },
+    tls: {
+      enabled: { value: true, from: here },
+      cipherSuites: { value: [sslciph], from: here },
+      implementation: 'gskit',
+    },
   };
 }
 
@@ -65,7 +69,11 @@ describe('MQ client endpoints: the CipherSpec fixes the protocol', () => {
     const server = endpointFor(mqServer('ECDHE_RSA_AES_256_GCM_SHA384'), 'server')!;
     expect(client.side.protocols).toEqual(['TLSv1.2']);
     expect(client.protocolsFrom).toMatchObject({ kind: 'file', note: 'the CipherSpec fixes the protocol' });
-    expect(predictHandshake(client.side, server.side)).toMatchObject({ ok: true, protocol: 'TLSv1.2', cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' });
+    expect(predictHandshake(client.side, server.side)).toMatchObject({
+      ok: true,
+      protocol: 'TLSv1.2',
+      cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    });
   });
 
   it('explicit protocols on the component win over the CipherSpec', () => {

@@ -12,29 +12,156 @@ const side = (o: Partial<HandshakeSide>): HandshakeSide => ({
 describe('predictHandshake', () => {
   const cases: [string, Partial<HandshakeSide>, Partial<HandshakeSide>, Record<string, unknown>][] = [
     ['TLS 1.3 by default', {}, {}, { ok: true, protocol: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256' }],
-    ['protocol spellings are normalised', { protocols: ['TLSv1.2'] }, { protocols: ['TLS1.2'] }, { ok: true, protocol: 'TLSv1.2' }],
-    ['IBM SSL_ names fold onto IANA', { protocols: ['TLSv1.2'], cipherSuites: ['SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] }, { protocols: ['TLSv1.2'] }, { ok: true, cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' }],
-    ['JSSE: no common version (P4)', { protocols: ['TLSv1.2'] }, { protocols: ['TLSv1.3'] }, { ok: false, reason: 'no-common-protocol', alert: 'protocol_version', messages: { client: 'Received fatal alert: protocol_version', server: 'The client supported protocol versions [TLSv1.2] are not accepted by server preferences [TLSv1.3]' } }],
-    ['OpenSSL: no common version', { implementation: 'openssl', protocols: ['TLSv1.2'] }, { implementation: 'openssl', protocols: ['TLSv1.3'] }, { ok: false, messages: { client: 'tlsv1 alert protocol version', server: 'unsupported protocol' } }],
-    ['JSSE: disabled everything locally (P1)', { protocols: [] }, {}, { ok: false, reason: 'no-protocol-enabled', failingSide: 'client', messages: { client: 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)', server: 'Remote host terminated the handshake' } }],
-    ['no cipher in common (C1)', { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] }, { protocols: ['TLSv1.2'] }, { ok: false, reason: 'no-common-cipher', messages: { client: 'Received fatal alert: handshake_failure', server: 'no cipher suites in common' } }],
-    ['ECDSA suite, RSA key', { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] }, { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] }, { ok: false, reason: 'no-cipher-for-certificate' }],
-    ['RSA suite, EC key', { protocols: ['TLSv1.2'] }, { protocols: ['TLSv1.2'], certificate: { keyType: 'EC' } }, { ok: false, reason: 'no-cipher-for-certificate' }],
-    ['server order wins', { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] }, { protocols: ['TLSv1.2'], serverOrderWins: true, cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] }, { ok: true, cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', decidedBy: 'server-order' }],
-    ['client order wins', { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] }, { protocols: ['TLSv1.2'], serverOrderWins: false, cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] }, { ok: true, cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', decidedBy: 'client-order' }],
-    ['anon needs no certificate', { protocols: ['TLSv1.2'], cipherSuites: ['TLS_DH_anon_WITH_AES_128_CBC_SHA'] }, { protocols: ['TLSv1.2'], certificate: undefined, cipherSuites: ['TLS_DH_anon_WITH_AES_128_CBC_SHA'] }, { ok: true, cipherSuite: 'TLS_DH_anon_WITH_AES_128_CBC_SHA' }],
-    ['client certificate required, none (TLS 1.3, OpenSSL server)', { hasClientCertificate: false }, { implementation: 'openssl', clientAuth: 'required' }, { ok: false, reason: 'client-cert-required', alert: 'certificate_required', messages: { client: 'Received fatal alert: certificate_required', server: 'peer did not return a certificate' } }],
-    ['client certificate required, none (JSSE server)', { hasClientCertificate: false }, { clientAuth: 'required' }, { ok: false, alert: 'bad_certificate', messages: { server: 'Empty client certificate chain' } }],
-    ['client certificate required and present', { hasClientCertificate: true }, { clientAuth: 'required' }, { ok: true }],
-    ['SSLv3 only on both (JSSE, re-enabled)', { protocols: ['SSLv3'], cipherSuites: ['SSL_RSA_WITH_AES_128_CBC_SHA'] }, { protocols: ['SSLv3'], cipherSuites: ['TLS_RSA_WITH_AES_128_CBC_SHA'] }, { ok: true, protocol: 'SSLv3' }],
-    ['OpenSSL legacy hello: server picks a version the client refuses', { implementation: 'openssl', protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] }, { implementation: 'openssl', protocols: ['TLSv1.1'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] }, { ok: false, reason: 'protocol-rejected-by-client', failingSide: 'client', messages: { client: 'unsupported protocol' } }],
+    [
+      'protocol spellings are normalised',
+      { protocols: ['TLSv1.2'] },
+      { protocols: ['TLS1.2'] },
+      { ok: true, protocol: 'TLSv1.2' },
+    ],
+    [
+      'IBM SSL_ names fold onto IANA',
+      { protocols: ['TLSv1.2'], cipherSuites: ['SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] },
+      { protocols: ['TLSv1.2'] },
+      { ok: true, cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' },
+    ],
+    [
+      'JSSE: no common version (P4)',
+      { protocols: ['TLSv1.2'] },
+      { protocols: ['TLSv1.3'] },
+      {
+        ok: false,
+        reason: 'no-common-protocol',
+        alert: 'protocol_version',
+        messages: {
+          client: 'Received fatal alert: protocol_version',
+          server: 'The client supported protocol versions [TLSv1.2] are not accepted by server preferences [TLSv1.3]',
+        },
+      },
+    ],
+    [
+      'OpenSSL: no common version',
+      { implementation: 'openssl', protocols: ['TLSv1.2'] },
+      { implementation: 'openssl', protocols: ['TLSv1.3'] },
+      { ok: false, messages: { client: 'tlsv1 alert protocol version', server: 'unsupported protocol' } },
+    ],
+    [
+      'JSSE: disabled everything locally (P1)',
+      { protocols: [] },
+      {},
+      {
+        ok: false,
+        reason: 'no-protocol-enabled',
+        failingSide: 'client',
+        messages: {
+          client: 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+          server: 'Remote host terminated the handshake',
+        },
+      },
+    ],
+    [
+      'no cipher in common (C1)',
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] },
+      { protocols: ['TLSv1.2'] },
+      {
+        ok: false,
+        reason: 'no-common-cipher',
+        messages: { client: 'Received fatal alert: handshake_failure', server: 'no cipher suites in common' },
+      },
+    ],
+    [
+      'ECDSA suite, RSA key',
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] },
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] },
+      { ok: false, reason: 'no-cipher-for-certificate' },
+    ],
+    [
+      'RSA suite, EC key',
+      { protocols: ['TLSv1.2'] },
+      { protocols: ['TLSv1.2'], certificate: { keyType: 'EC' } },
+      { ok: false, reason: 'no-cipher-for-certificate' },
+    ],
+    [
+      'server order wins',
+      {
+        protocols: ['TLSv1.2'],
+        cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+      },
+      {
+        protocols: ['TLSv1.2'],
+        serverOrderWins: true,
+        cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'],
+      },
+      { ok: true, cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', decidedBy: 'server-order' },
+    ],
+    [
+      'client order wins',
+      {
+        protocols: ['TLSv1.2'],
+        cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+      },
+      {
+        protocols: ['TLSv1.2'],
+        serverOrderWins: false,
+        cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'],
+      },
+      { ok: true, cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', decidedBy: 'client-order' },
+    ],
+    [
+      'anon needs no certificate',
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_DH_anon_WITH_AES_128_CBC_SHA'] },
+      { protocols: ['TLSv1.2'], certificate: undefined, cipherSuites: ['TLS_DH_anon_WITH_AES_128_CBC_SHA'] },
+      { ok: true, cipherSuite: 'TLS_DH_anon_WITH_AES_128_CBC_SHA' },
+    ],
+    [
+      'client certificate required, none (TLS 1.3, OpenSSL server)',
+      { hasClientCertificate: false },
+      { implementation: 'openssl', clientAuth: 'required' },
+      {
+        ok: false,
+        reason: 'client-cert-required',
+        alert: 'certificate_required',
+        messages: { client: 'Received fatal alert: certificate_required', server: 'peer did not return a certificate' },
+      },
+    ],
+    [
+      'client certificate required, none (JSSE server)',
+      { hasClientCertificate: false },
+      { clientAuth: 'required' },
+      { ok: false, alert: 'bad_certificate', messages: { server: 'Empty client certificate chain' } },
+    ],
+    [
+      'client certificate required and present',
+      { hasClientCertificate: true },
+      { clientAuth: 'required' },
+      { ok: true },
+    ],
+    [
+      'SSLv3 only on both (JSSE, re-enabled)',
+      { protocols: ['SSLv3'], cipherSuites: ['SSL_RSA_WITH_AES_128_CBC_SHA'] },
+      { protocols: ['SSLv3'], cipherSuites: ['TLS_RSA_WITH_AES_128_CBC_SHA'] },
+      { ok: true, protocol: 'SSLv3' },
+    ],
+    [
+      'OpenSSL legacy hello: server picks a version the client refuses',
+      { implementation: 'openssl', protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] },
+      { implementation: 'openssl', protocols: ['TLSv1.1'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] },
+      {
+        ok: false,
+        reason: 'protocol-rejected-by-client',
+        failingSide: 'client',
+        messages: { client: 'unsupported protocol' },
+      },
+    ],
   ];
   it.each(cases)('%s', (_name, client, server, expected) => {
     expect(predictHandshake(side(client), side(server))).toMatchObject(expected);
   });
 
   it('explains the decision', () => {
-    const p = predictHandshake(side({ protocols: ['TLSv1.2'] }), side({ protocols: ['TLSv1.2'], serverOrderWins: true }));
+    const p = predictHandshake(
+      side({ protocols: ['TLSv1.2'] }),
+      side({ protocols: ['TLSv1.2'], serverOrderWins: true }),
+    );
     expect(p.explanation.join('\n')).toMatch(/server prefers its own order|only suite/);
   });
 });

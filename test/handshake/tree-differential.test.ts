@@ -31,7 +31,8 @@ describeIfStacks('pipeline on nginx and Tomcat trees vs real OpenSSL and JSSE (c
       const { verdict, real } = await runTreeCase(lab, c, path.join(root, String(i)));
       kinds.add(verdict.outcome?.kind ?? 'none');
       const diffs = verdict.prediction ? compare(verdict.prediction, real) : ['no prediction'];
-      if (verdict.links !== 1 || verdict.outcome?.kind === 'unknown' || diffs.length > 0) disagreements.push({ case: c.name, outcome: verdict.outcome, diffs });
+      if (verdict.links !== 1 || verdict.outcome?.kind === 'unknown' || diffs.length > 0)
+        disagreements.push({ case: c.name, outcome: verdict.outcome, diffs });
     }
     expect(disagreements).toEqual([]);
     expect([...kinds].sort()).toEqual(['fails', 'negotiates']);

@@ -24,26 +24,60 @@ export interface DecodedClientHello {
   extensionTypes: number[];
 }
 
-const VERSIONS: Record<number, string> = { 0x0002: 'SSLv2', 0x0300: 'SSLv3', 0x0301: 'TLSv1', 0x0302: 'TLSv1.1', 0x0303: 'TLSv1.2', 0x0304: 'TLSv1.3' };
+const VERSIONS: Record<number, string> = {
+  0x0002: 'SSLv2',
+  0x0300: 'SSLv3',
+  0x0301: 'TLSv1',
+  0x0302: 'TLSv1.1',
+  0x0303: 'TLSv1.2',
+  0x0304: 'TLSv1.3',
+};
 const SIGNALLING = new Set(['0x00,0xFF', '0x56,0x00']); // renegotiation SCSV, fallback SCSV
 const versionName = (v: number) => VERSIONS[v] ?? `0x${v.toString(16).padStart(4, '0')}`;
-const code = (hi: number, lo: number) => `0x${hi.toString(16).padStart(2, '0').toUpperCase()},0x${lo.toString(16).padStart(2, '0').toUpperCase()}`;
+const code = (hi: number, lo: number) =>
+  `0x${hi.toString(16).padStart(2, '0').toUpperCase()},0x${lo.toString(16).padStart(2, '0').toUpperCase()}`;
 
 class Reader {
-  constructor(private readonly buf: Buffer, public at = 0) {}
+  constructor(
+    private readonly buf: Buffer,
+    public at = 0,
+  ) {}
   private need(n: number) {
     if (this.at + n > this.buf.length) throw new Error(`ClientHello truncated at byte ${this.at} (needs ${n} more)`);
   }
-  u8() { this.need(1); return this.buf[this.at++]; }
-  u16() { this.need(2); const v = this.buf.readUInt16BE(this.at); this.at += 2; return v; }
-  u24() { return (this.u8() << 16) | this.u16(); }
-  bytes(n: number) { this.need(n); const b = this.buf.subarray(this.at, this.at + n); this.at += n; return b; }
-  get remaining() { return this.buf.length - this.at; }
+  u8() {
+    this.need(1);
+    return this.buf[this.at++];
+  }
+  u16() {
+    this.need(2);
+    const v = this.buf.readUInt16BE(this.at);
+    this.at += 2;
+    return v;
+  }
+  u24() {
+    return (this.u8() << 16) | this.u16();
+  }
+  bytes(n: number) {
+    this.need(n);
+    const b = this.buf.subarray(this.at, this.at + n);
+    this.at += n;
+    return b;
+  }
+  get remaining() {
+    return this.buf.length - this.at;
+  }
 }
 
 const pairs = (b: Buffer) => Array.from({ length: b.length / 2 }, (_, i) => b.readUInt16BE(i * 2));
 
-function finish(format: 'tls' | 'ssl2', legacy: number, suiteCodes: string[], extensions: Map<number, Buffer>, order: number[]): DecodedClientHello {
+function finish(
+  format: 'tls' | 'ssl2',
+  legacy: number,
+  suiteCodes: string[],
+  extensions: Map<number, Buffer>,
+  order: number[],
+): DecodedClientHello {
   const names = suiteCodes.filter((c) => !SIGNALLING.has(c)).map((c) => findCipherSuite(c)?.iana ?? c);
   const versions = extensions.get(43);
   const groups = extensions.get(10);
@@ -123,7 +157,8 @@ export function predictedHello(vendor: JdkVendorFamily, version: string, disable
   const runtime: JavaRuntime = {
     vendor: { value: vendor, from },
     version: { value: version, from },
-    securityProperties: disabledAlgorithms === undefined ? {} : { 'jdk.tls.disabledAlgorithms': { value: disabledAlgorithms, from } },
+    securityProperties:
+      disabledAlgorithms === undefined ? {} : { 'jdk.tls.disabledAlgorithms': { value: disabledAlgorithms, from } },
     systemProperties: {},
   };
   const effective = effectiveJdkTls(runtime);

@@ -7,7 +7,9 @@ class CountReporter {
     this.rootDir = globalConfig.rootDir;
   }
   onRunComplete(_contexts, results) {
-    const failedSuites = results.testResults.filter((r) => r.testExecError || r.failureMessage && r.numFailingTests === 0).length;
+    const failedSuites = results.testResults.filter(
+      (r) => r.testExecError || (r.failureMessage && r.numFailingTests === 0),
+    ).length;
     const summary = {
       passed: results.numPassedTests,
       failed: results.numFailedTests + failedSuites,

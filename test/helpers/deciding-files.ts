@@ -4,7 +4,8 @@ import type { AnyRule } from '../../src/rules/types';
 import { runRule, type TreeCase } from './rule-tester';
 
 const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
-const key = (root: string, f: Finding) => `${f.ruleId} ${f.messageId} ${rel(root, f.location.file)}:${(f.location.range?.start.line ?? -1) + 1}`;
+const key = (root: string, f: Finding) =>
+  `${f.ruleId} ${f.messageId} ${rel(root, f.location.file)}:${(f.location.range?.start.line ?? -1) + 1}`;
 
 /**
  * Findings that a file decides but does not name. A file decides a finding when the finding goes away
@@ -22,7 +23,9 @@ export function unnamedDecidingFiles(rule: AnyRule, testCase: TreeCase): string[
     const remaining = new Set(without.findings.map((f) => key(without.root, f)));
     for (const finding of full.findings) {
       if (remaining.has(key(full.root, finding))) continue;
-      const named = [finding.location.file, ...(finding.related ?? []).map((r) => r.file)].map((f) => rel(full.root, f));
+      const named = [finding.location.file, ...(finding.related ?? []).map((r) => r.file)].map((f) =>
+        rel(full.root, f),
+      );
       if (!named.includes(file)) out.push(`${key(full.root, finding)} ← ${file}`);
     }
   }

@@ -70,8 +70,23 @@ function time(d: Date): Buffer {
 }
 const name = (cn: string) => seq(set(seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from(cn)))));
 
-const KU_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
-const EKU_OIDS: Record<string, string> = { serverAuth: '1.3.6.1.5.5.7.3.1', clientAuth: '1.3.6.1.5.5.7.3.2', codeSigning: '1.3.6.1.5.5.7.3.3', anyExtendedKeyUsage: '2.5.29.37.0' };
+const KU_BITS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
+const EKU_OIDS: Record<string, string> = {
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
+  codeSigning: '1.3.6.1.5.5.7.3.3',
+  anyExtendedKeyUsage: '2.5.29.37.0',
+};
 
 function keyUsageBits(names: string[]): Buffer {
   const bytes = [0, 0];
@@ -87,7 +102,8 @@ function keyUsageBits(names: string[]): Buffer {
   return tlv(0x03, Buffer.from([last === 0 ? 0 : unused, ...used]));
 }
 
-const ext = (id: string, critical: boolean, value: Buffer) => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
+const ext = (id: string, critical: boolean, value: Buffer) =>
+  seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
 const keyId = (spki: Buffer) => createHash('sha1').update(spki).digest().subarray(0, 20);
 
 let serialCounter = 1000;
@@ -100,12 +116,20 @@ export function issue(spec: CertificateSpec): Issued {
   const issuerName = spec.issuer ? spec.issuer.name : spec.cn;
   const signer = spec.issuer ? spec.issuer.key : privateKey;
   const exts: Buffer[] = [];
-  if (spec.ca !== undefined) exts.push(ext('2.5.29.19', true, seq(...(spec.ca ? [bool(true)] : []), ...(spec.ca && spec.pathLen !== undefined ? [int(spec.pathLen)] : []))));
+  if (spec.ca !== undefined)
+    exts.push(
+      ext(
+        '2.5.29.19',
+        true,
+        seq(...(spec.ca ? [bool(true)] : []), ...(spec.ca && spec.pathLen !== undefined ? [int(spec.pathLen)] : [])),
+      ),
+    );
   if (spec.keyUsage) exts.push(ext('2.5.29.15', true, keyUsageBits(spec.keyUsage)));
   if (spec.extKeyUsage) exts.push(ext('2.5.29.37', false, seq(...spec.extKeyUsage.map((e) => oid(EKU_OIDS[e] ?? e)))));
   exts.push(ext('2.5.29.14', false, octets(keyId(spki))));
   exts.push(ext('2.5.29.35', false, seq(tlv(0x80, keyId(spec.issuer ? spec.issuer.spki : spki)))));
-  if (!spec.ca) exts.push(ext('2.5.29.17', false, seq(...(spec.dns ?? [spec.cn]).map((d) => tlv(0x82, Buffer.from(d))))));
+  if (!spec.ca)
+    exts.push(ext('2.5.29.17', false, seq(...(spec.dns ?? [spec.cn]).map((d) => tlv(0x82, Buffer.from(d))))));
   const algorithm = seq(oid('1.2.840.10045.4.3.2'));
   const now = Date.now();
   const tbs = seq(
@@ -120,7 +144,10 @@ export function issue(spec: CertificateSpec): Issued {
   );
   const signature = sign('sha256', tbs, signer);
   const der = seq(tbs, algorithm, tlv(0x03, Buffer.concat([Buffer.from([0]), signature])));
-  const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+  const pem = `-----BEGIN CERTIFICATE-----\n${der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   return { name: spec.cn, pem, der, keyPem, key: privateKey, spki };
 }
@@ -132,7 +159,14 @@ export function ca(cn: string, issuer?: Issued, more: Partial<CertificateSpec> =
 
 /** A leaf for TLS servers and clients. */
 export function leaf(cn: string, issuer?: Issued, more: Partial<CertificateSpec> = {}): Issued {
-  return issue({ cn, issuer, ca: false, keyUsage: ['digitalSignature'], extKeyUsage: ['serverAuth', 'clientAuth'], ...more });
+  return issue({
+    cn,
+    issuer,
+    ca: false,
+    keyUsage: ['digitalSignature'],
+    extKeyUsage: ['serverAuth', 'clientAuth'],
+    ...more,
+  });
 }
 
 export const daysFromNow = (days: number): Date => new Date(Date.now() + days * DAY);

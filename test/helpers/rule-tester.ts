@@ -75,25 +75,42 @@ const rel = (root: string, file: string) => path.relative(root, file).split(path
  * expected message ids exist, and every message id is exercised by some invalid case. Returns the
  * problems found (empty when the table is sound).
  */
-export function checkCases(rule: AnyRule, cases: { valid: TreeCase[]; invalid: InvalidCase[] }, otherInvalid: InvalidCase[] = [], checkCoverage = true): string[] {
+export function checkCases(
+  rule: AnyRule,
+  cases: { valid: TreeCase[]; invalid: InvalidCase[] },
+  otherInvalid: InvalidCase[] = [],
+  checkCoverage = true,
+): string[] {
   const problems: string[] = [];
   const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) problems.push(`duplicate test case name '${duplicate}'`);
   for (const testCase of [...cases.valid, ...cases.invalid]) {
     const invalidOptions = testCase.options === undefined ? undefined : validateRuleOptions(rule, testCase.options);
-    if (invalidOptions) problems.push(`test '${testCase.name}': options ${JSON.stringify(testCase.options)} do not match the rule's schema: ${invalidOptions}`);
+    if (invalidOptions)
+      problems.push(
+        `test '${testCase.name}': options ${JSON.stringify(testCase.options)} do not match the rule's schema: ${invalidOptions}`,
+      );
   }
   for (const testCase of cases.invalid) {
-    if (testCase.errors.length === 0) problems.push(`invalid test '${testCase.name}' expects no finding: make it a valid case or list its errors`);
-    for (const e of testCase.errors) if (!(e.messageId in rule.meta.messages)) problems.push(`unknown messageId '${e.messageId}' in test '${testCase.name}'`);
+    if (testCase.errors.length === 0)
+      problems.push(`invalid test '${testCase.name}' expects no finding: make it a valid case or list its errors`);
+    for (const e of testCase.errors)
+      if (!(e.messageId in rule.meta.messages))
+        problems.push(`unknown messageId '${e.messageId}' in test '${testCase.name}'`);
   }
   const exercised = new Set([...cases.invalid, ...otherInvalid].flatMap((c) => c.errors.map((e) => e.messageId)));
   const unexercised = Object.keys(rule.meta.messages).filter((id) => !exercised.has(id));
-  if (checkCoverage && unexercised.length) problems.push(`message id(s) ${unexercised.map((id) => `'${id}'`).join(', ')} of ${rule.meta.id} are never exercised: add an invalid case that reports each`);
+  if (checkCoverage && unexercised.length)
+    problems.push(
+      `message id(s) ${unexercised.map((id) => `'${id}'`).join(', ')} of ${rule.meta.id} are never exercised: add an invalid case that reports each`,
+    );
   const properties = (rule.meta.optionsSchema?.properties ?? {}) as Record<string, { description?: string }>;
   const undocumented = Object.keys(properties).filter((name) => !properties[name].description);
-  if (undocumented.length) problems.push(`option(s) ${undocumented.join(', ')} of ${rule.meta.id} have no description (meta.options: { name: { type, description, default? } })`);
+  if (undocumented.length)
+    problems.push(
+      `option(s) ${undocumented.join(', ')} of ${rule.meta.id} have no description (meta.options: { name: { type, description, default? } })`,
+    );
   return problems;
 }
 
@@ -109,14 +126,21 @@ export function ruleTester(rule: AnyRule, cases: { valid: TreeCase[]; invalid: I
       // Runs after every table of the file was declared: message ids may be exercised by any of them.
       // Message coverage is asked of the rule's own test file (test/rules/<id>.test.ts); tables elsewhere add cases.
       const others = (tablesOfFile.get(rule) ?? []).filter((t) => t !== cases.invalid).flat();
-      const ownFile = (expect.getState().testPath ?? '').split(path.sep).join('/').endsWith(`test/rules/${rule.meta.id}.test.ts`);
+      const ownFile = (expect.getState().testPath ?? '')
+        .split(path.sep)
+        .join('/')
+        .endsWith(`test/rules/${rule.meta.id}.test.ts`);
       expect(checkCases(rule, cases, others, ownFile)).toEqual([]);
     });
     describe('valid', () => {
       for (const testCase of cases.valid) {
         it(testCase.name, () => {
           const { findings, root } = runRule(rule, testCase);
-          expect(findings.map((f) => `${rel(root, f.location.file)}:${(f.location.range?.start.line ?? 0) + 1} ${f.message}`)).toEqual([]);
+          expect(
+            findings.map(
+              (f) => `${rel(root, f.location.file)}:${(f.location.range?.start.line ?? 0) + 1} ${f.message}`,
+            ),
+          ).toEqual([]);
         });
       }
     });
@@ -133,7 +157,9 @@ export function ruleTester(rule: AnyRule, cases: { valid: TreeCase[]; invalid: I
             message: f.message,
             related: (f.related ?? []).map((r) => ({ file: rel(root, r.file), line: (r.range?.start.line ?? 0) + 1 })),
           }));
-          expect(actual.map((a) => `${a.file}:${a.line} ${a.messageId}`)).toEqual(testCase.errors.map((e) => `${e.file}:${e.line} ${e.messageId}`));
+          expect(actual.map((a) => `${a.file}:${a.line} ${a.messageId}`)).toEqual(
+            testCase.errors.map((e) => `${e.file}:${e.line} ${e.messageId}`),
+          );
           testCase.errors.forEach((e, i) => {
             if (e.column !== undefined) expect(actual[i].column).toBe(e.column);
             if (e.severity) expect(actual[i].severity).toBe(e.severity);

@@ -17,13 +17,28 @@ export interface Pair {
 const TLS13 = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 /** Suites both OpenSSL 3.0 (at @SECLEVEL=0) and SunJSSE 17 implement. */
 const LEGACY_POOL = [
-  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256', 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256',
-  'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384',
-  'TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_256_CBC_SHA256', 'TLS_DHE_DSS_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA', 'TLS_RSA_WITH_AES_128_CBC_SHA', 'TLS_DHE_RSA_WITH_AES_256_CBC_SHA',
-  'TLS_DH_anon_WITH_AES_128_CBC_SHA', 'TLS_ECDH_anon_WITH_AES_128_CBC_SHA', 'TLS_DH_anon_WITH_AES_256_GCM_SHA384',
-  'TLS_ECDHE_RSA_WITH_NULL_SHA', 'TLS_RSA_WITH_NULL_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256',
+  'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384',
+  'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_RSA_WITH_AES_256_CBC_SHA256',
+  'TLS_DHE_DSS_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA',
+  'TLS_RSA_WITH_AES_128_CBC_SHA',
+  'TLS_DHE_RSA_WITH_AES_256_CBC_SHA',
+  'TLS_DH_anon_WITH_AES_128_CBC_SHA',
+  'TLS_ECDH_anon_WITH_AES_128_CBC_SHA',
+  'TLS_DH_anon_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_NULL_SHA',
+  'TLS_RSA_WITH_NULL_SHA256',
 ];
 const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
@@ -64,7 +79,12 @@ function side(r: () => number, impl: 'openssl' | 'jsse', jvm: JvmProfile, role: 
 
 export function generatePairs(seed: number, count: number): Pair[] {
   const r = rng(seed);
-  const combos: ['openssl' | 'jsse', 'openssl' | 'jsse'][] = [['openssl', 'openssl'], ['openssl', 'jsse'], ['jsse', 'openssl'], ['jsse', 'jsse']];
+  const combos: ['openssl' | 'jsse', 'openssl' | 'jsse'][] = [
+    ['openssl', 'openssl'],
+    ['openssl', 'jsse'],
+    ['jsse', 'openssl'],
+    ['jsse', 'jsse'],
+  ];
   const pairs: Pair[] = [];
   for (let id = 0; id < count; id++) {
     const [ci, si] = combos[id % combos.length];
@@ -112,18 +132,25 @@ export function compare(prediction: HandshakePrediction, real: RealOutcome): str
   const diffs: string[] = [];
   const sideCheck = (role: 'client' | 'server', got: RealSideOutcome) => {
     if (prediction.ok) {
-      if (!got.ok) diffs.push(`${role}: predicted OK ${prediction.protocol} ${prediction.cipherSuite}, real error: ${got.error}`);
+      if (!got.ok)
+        diffs.push(`${role}: predicted OK ${prediction.protocol} ${prediction.cipherSuite}, real error: ${got.error}`);
       else {
-        if (got.protocol && normProtocol(got.protocol) !== prediction.protocol) diffs.push(`${role}: protocol ${got.protocol} != predicted ${prediction.protocol}`);
-        if (got.suite && got.suite !== prediction.cipherSuite) diffs.push(`${role}: suite ${got.suite} != predicted ${prediction.cipherSuite}`);
+        if (got.protocol && normProtocol(got.protocol) !== prediction.protocol)
+          diffs.push(`${role}: protocol ${got.protocol} != predicted ${prediction.protocol}`);
+        if (got.suite && got.suite !== prediction.cipherSuite)
+          diffs.push(`${role}: suite ${got.suite} != predicted ${prediction.cipherSuite}`);
       }
       return;
     }
     const expected = prediction.messages[role];
-    if (got.ok) diffs.push(`${role}: predicted failure (${prediction.reason}: ${expected}), real OK ${got.protocol} ${got.suite}`);
+    if (got.ok)
+      diffs.push(
+        `${role}: predicted failure (${prediction.reason}: ${expected}), real OK ${got.protocol} ${got.suite}`,
+      );
     else if (!(got.error ?? '').includes(expected)) {
       const peer = role !== prediction.failingSide;
-      if (!(peer && TRANSPORT_NOISE.test(got.error ?? ''))) diffs.push(`${role}: predicted "${expected}" (${prediction.reason}), real: ${got.error}`);
+      if (!(peer && TRANSPORT_NOISE.test(got.error ?? '')))
+        diffs.push(`${role}: predicted "${expected}" (${prediction.reason}), real: ${got.error}`);
     }
   };
   sideCheck('client', real.client);

@@ -6,7 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LabSide, startLab } from './stacks';
 
-interface NamedCase { name: string; note?: string; client: LabSide; server: LabSide; real?: unknown; jvmDisabled?: unknown }
+interface NamedCase {
+  name: string;
+  note?: string;
+  client: LabSide;
+  server: LabSide;
+  real?: unknown;
+  jvmDisabled?: unknown;
+}
 
 async function main(): Promise<void> {
   const file = path.resolve(process.argv[2] ?? 'test/handshake/cases.json');

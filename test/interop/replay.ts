@@ -19,11 +19,28 @@ import { decodeClientHello, readClientSimulation, type DecodedClientHello } from
 
 const FIXTURE_TAIL = path.join('fixtures', 'testssl', 'client-simulation-java.txt');
 /** Found from test/interop (jest) or from dist/ (the bundled `npm run interop`). */
-const fixture = () => [path.join(__dirname, '..', FIXTURE_TAIL), path.join(__dirname, '..', 'test', FIXTURE_TAIL), path.join(process.cwd(), 'test', FIXTURE_TAIL)].find((f) => fs.existsSync(f)) ?? FIXTURE_TAIL;
-const PROTOCOL_FLAGS: Record<string, string> = { TLSv1: '-no_tls1', 'TLSv1.1': '-no_tls1_1', 'TLSv1.2': '-no_tls1_2', 'TLSv1.3': '-no_tls1_3' };
+const fixture = () =>
+  [
+    path.join(__dirname, '..', FIXTURE_TAIL),
+    path.join(__dirname, '..', 'test', FIXTURE_TAIL),
+    path.join(process.cwd(), 'test', FIXTURE_TAIL),
+  ].find((f) => fs.existsSync(f)) ?? FIXTURE_TAIL;
+const PROTOCOL_FLAGS: Record<string, string> = {
+  TLSv1: '-no_tls1',
+  'TLSv1.1': '-no_tls1_1',
+  'TLSv1.2': '-no_tls1_2',
+  'TLSv1.3': '-no_tls1_3',
+};
 const ALL = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const TLS13_DEFAULT = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
-const ALERTS: Record<number, string> = { 40: 'handshake_failure', 70: 'protocol_version', 71: 'insufficient_security', 80: 'internal_error', 47: 'illegal_parameter', 50: 'decode_error' };
+const ALERTS: Record<number, string> = {
+  40: 'handshake_failure',
+  70: 'protocol_version',
+  71: 'insufficient_security',
+  80: 'internal_error',
+  47: 'illegal_parameter',
+  50: 'decode_error',
+};
 const VERSIONS: Record<number, string> = { 0x0301: 'TLSv1', 0x0302: 'TLSv1.1', 0x0303: 'TLSv1.2', 0x0304: 'TLSv1.3' };
 
 export interface ServerConfig {
@@ -42,7 +59,10 @@ export interface Recording {
 }
 
 /** The server's answer: a ServerHello (version, suite) or an alert. */
-export type ServerAnswer = { kind: 'hello'; protocol: string; suite: string } | { kind: 'alert'; alert: string } | { kind: 'closed' };
+export type ServerAnswer =
+  | { kind: 'hello'; protocol: string; suite: string }
+  | { kind: 'alert'; alert: string }
+  | { kind: 'closed' };
 
 export interface ReplayResult {
   recording: string;
@@ -55,7 +75,11 @@ export interface ReplayResult {
 }
 
 export function recordings(): Recording[] {
-  return readClientSimulation(fs.readFileSync(fixture(), 'utf8')).map((e) => ({ name: e.name, hello: decodeClientHello(e.handshakeBytes), bytes: Buffer.from(e.handshakeBytes, 'hex') }));
+  return readClientSimulation(fs.readFileSync(fixture(), 'utf8')).map((e) => ({
+    name: e.name,
+    hello: decodeClientHello(e.handshakeBytes),
+    bytes: Buffer.from(e.handshakeBytes, 'hex'),
+  }));
 }
 
 const CIPHER_STRINGS = [
@@ -70,7 +94,14 @@ const CIPHER_STRINGS = [
   'HIGH:!aNULL:!MD5',
   'ECDHE-ECDSA-AES128-GCM-SHA256',
 ];
-const PROTOCOL_SETS = [['TLSv1.2'], ['TLSv1', 'TLSv1.1', 'TLSv1.2'], ['TLSv1.2', 'TLSv1.3'], ['TLSv1.3'], ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], ['TLSv1']];
+const PROTOCOL_SETS = [
+  ['TLSv1.2'],
+  ['TLSv1', 'TLSv1.1', 'TLSv1.2'],
+  ['TLSv1.2', 'TLSv1.3'],
+  ['TLSv1.3'],
+  ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
+  ['TLSv1'],
+];
 
 /** Every server configuration, in a fixed order (the fast tier takes a prefix of a seeded shuffle). */
 export function serverConfigs(): ServerConfig[] {
@@ -81,7 +112,14 @@ export function serverConfigs(): ServerConfig[] {
         for (const serverPref of [false, true])
           for (const dhParameters of [true, false]) {
             if (!dhParameters && !/DHE-RSA/.test(cipherString) && cipherString !== 'HIGH:!aNULL:!MD5') continue;
-            out.push({ id: `${protocols.join('+')}|${cipherString}|L${securityLevel}|${serverPref ? 'pref' : 'client'}|${dhParameters ? 'dh' : 'nodh'}`, protocols, cipherString, securityLevel, serverPref, dhParameters });
+            out.push({
+              id: `${protocols.join('+')}|${cipherString}|L${securityLevel}|${serverPref ? 'pref' : 'client'}|${dhParameters ? 'dh' : 'nodh'}`,
+              protocols,
+              cipherString,
+              securityLevel,
+              serverPref,
+              dhParameters,
+            });
           }
   return out;
 }
@@ -110,14 +148,20 @@ export function recordedClient(rec: Recording): HandshakeSide {
   const offered = rec.hello.supportedVersions ?? ALL.slice(0, ALL.indexOf(rec.hello.legacyVersion) + 1);
   // An SSLv2-format hello: the client enables SSLv2Hello (JDK 6's default).
   const ssl2 = rec.hello.format === 'ssl2' ? ['SSLv2Hello'] : [];
-  return { implementation: 'jsse', protocols: [...ssl2, ...offered.filter((p) => ALL.includes(p))], cipherSuites: rec.hello.suites, label: rec.name };
+  return {
+    implementation: 'jsse',
+    protocols: [...ssl2, ...offered.filter((p) => ALL.includes(p))],
+    cipherSuites: rec.hello.suites,
+    label: rec.name,
+  };
 }
 
 /** The server's answer the predictor gives. */
 export function answerOf(p: HandshakePrediction): ServerAnswer {
   if (p.ok) return { kind: 'hello', protocol: p.protocol, suite: p.cipherSuite };
   // Failures the client detects after the ServerHello: the server did answer with a hello.
-  if (p.failingSide === 'client' && p.protocol) return { kind: 'hello', protocol: p.protocol, suite: '(not predicted)' };
+  if (p.failingSide === 'client' && p.protocol)
+    return { kind: 'hello', protocol: p.protocol, suite: '(not predicted)' };
   return p.alert === 'none' ? { kind: 'closed' } : { kind: 'alert', alert: p.alert };
 }
 
@@ -143,11 +187,18 @@ export function predictAnswer(rec: Recording, server: ServerConfig): ServerAnswe
 
 export function sliceOf(server: ServerConfig, real: ServerAnswer): string {
   if (server.protocols.some((p) => p === 'TLSv1' || p === 'TLSv1.1')) {
-    const why = server.securityLevel === 1 ? ' (`internal_error`: no suitable signature algorithm)' : server.securityLevel === 2 ? " (Debian's default)" : '';
+    const why =
+      server.securityLevel === 1
+        ? ' (`internal_error`: no suitable signature algorithm)'
+        : server.securityLevel === 2
+          ? " (Debian's default)"
+          : '';
     return `OpenSSL: TLSv1/1.1 enabled, \`@SECLEVEL=${server.securityLevel}\`${why}`;
   }
   if (!server.dhParameters) return 'OpenSSL: DHE suites, no DH parameters (nginx without `ssl_dhparam`)';
-  return real.kind === 'hello' ? 'OpenSSL: TLS 1.2/1.3 server, a version and suite are chosen' : 'OpenSSL: TLS 1.2/1.3 server, the handshake fails (alert)';
+  return real.kind === 'hello'
+    ? 'OpenSSL: TLS 1.2/1.3 server, a version and suite are chosen'
+    : 'OpenSSL: TLS 1.2/1.3 server, the handshake fails (alert)';
 }
 
 /** Reads the first answer record: a ServerHello (version via supported_versions for 1.3) or an alert. */
@@ -159,7 +210,11 @@ export function parseAnswer(data: Buffer): ServerAnswer {
   let version = data.readUInt16BE(p);
   p += 2 + 32;
   p += 1 + data[p];
-  const suite = `0x${data.subarray(p, p + 2).toString('hex').toUpperCase().replace(/^(..)(..)$/, '$1,0x$2')}`;
+  const suite = `0x${data
+    .subarray(p, p + 2)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/^(..)(..)$/, '$1,0x$2')}`;
   p += 3;
   if (p + 2 <= data.length) {
     const end = p + 2 + data.readUInt16BE(p);
@@ -183,12 +238,43 @@ export function startReplayLab(): ReplayLab {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-replay-'));
   const key = path.join(dir, 'rsa.key');
   const crt = path.join(dir, 'rsa.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-subj', '/CN=replay.test', '-days', '2'], { stdio: 'ignore', timeout: 30_000 });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+      '-subj',
+      '/CN=replay.test',
+      '-days',
+      '2',
+    ],
+    { stdio: 'ignore', timeout: 30_000 },
+  );
   const children = new Set<ChildProcess>();
   return {
     async run(server, recs) {
       const flags = ALL.filter((p) => !server.protocols.includes(p)).map((p) => PROTOCOL_FLAGS[p]);
-      const args = ['s_server', '-accept', '127.0.0.1:0', '-cert', crt, '-key', key, '-cipher', `${server.cipherString}:@SECLEVEL=${server.securityLevel}`, ...flags, ...(server.serverPref ? ['-serverpref'] : []), ...(server.dhParameters ? [] : ['-no_dhe'])];
+      const args = [
+        's_server',
+        '-accept',
+        '127.0.0.1:0',
+        '-cert',
+        crt,
+        '-key',
+        key,
+        '-cipher',
+        `${server.cipherString}:@SECLEVEL=${server.securityLevel}`,
+        ...flags,
+        ...(server.serverPref ? ['-serverpref'] : []),
+        ...(server.dhParameters ? [] : ['-no_dhe']),
+      ];
       const answers: ServerAnswer[] = [];
       let current: { child: ChildProcess; port: number } | undefined;
       try {
@@ -219,7 +305,10 @@ export function startReplayLab(): ReplayLab {
   };
 }
 
-async function startServer(args: string[], children: Set<ChildProcess>): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(
+  args: string[],
+  children: Set<ChildProcess>,
+): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -256,7 +345,12 @@ export function exchange(port: number, hello: Buffer): Promise<ServerAnswer> {
 }
 
 /** Replays every recording against each configuration; `configs` are run `concurrency` at a time. */
-export async function replay(configs: ServerConfig[], recs: Recording[], lab: ReplayLab, concurrency = 4): Promise<ReplayResult[]> {
+export async function replay(
+  configs: ServerConfig[],
+  recs: Recording[],
+  lab: ReplayLab,
+  concurrency = 4,
+): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   let next = 0;
   const worker = async () => {

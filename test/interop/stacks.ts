@@ -13,7 +13,8 @@ export type LabImplementation = 'openssl' | 'jsse';
 /** Which lab JVM: the JDK's own java.security, or one with TLS 1.0/1.1, anon, NULL and ECDH re-enabled. */
 export type JvmProfile = 'default' | 'legacy';
 
-export const LEGACY_DISABLED_ALGORITHMS = 'SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC';
+export const LEGACY_DISABLED_ALGORITHMS =
+  'SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC';
 
 export interface LabSide {
   impl: LabImplementation;
@@ -69,7 +70,7 @@ export function stacksInstalled(): boolean {
   return installed('openssl', ['version']) && installed('javac', ['-version']);
 }
 const OPENSSL_PROTOCOL_FLAG: Record<string, string> = {
-  'TLSv1': '-no_tls1',
+  TLSv1: '-no_tls1',
   'TLSv1.1': '-no_tls1_1',
   'TLSv1.2': '-no_tls1_2',
   'TLSv1.3': '-no_tls1_3',
@@ -80,7 +81,9 @@ export async function startLab(): Promise<Lab> {
   makeCertificates(dir);
   execFileSync('javac', ['-d', dir, findLabSource()], { timeout: 60_000 });
   fs.writeFileSync(path.join(dir, 'legacy.security'), `jdk.tls.disabledAlgorithms=${LEGACY_DISABLED_ALGORITHMS}\n`);
-  const table = execFileSync('openssl', ['ciphers', '-V', '-stdname', 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'], { encoding: 'utf8' });
+  const table = execFileSync('openssl', ['ciphers', '-V', '-stdname', 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'], {
+    encoding: 'utf8',
+  });
   const opensslToIana = new Map<string, string>();
   const ianaToOpenssl = new Map<string, string>();
   for (const line of table.split('\n')) {
@@ -122,15 +125,74 @@ function makeCertificates(dir: string): void {
   const req = (name: string, keyArgs: string[]): void => {
     const key = path.join(dir, `${name}.key`);
     const crt = path.join(dir, `${name}.crt`);
-    execFileSync('openssl', ['req', '-x509', ...keyArgs, '-nodes', '-keyout', key, '-out', crt, '-subj', `/CN=${name}.test`, '-days', '2'], { stdio: 'ignore', timeout: 30_000 });
-    execFileSync('openssl', ['pkcs12', '-export', '-in', crt, '-inkey', key, '-out', path.join(dir, `${name}.p12`), '-passout', 'pass:changeit', '-name', name], { stdio: 'ignore', timeout: 30_000 });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', ...keyArgs, '-nodes', '-keyout', key, '-out', crt, '-subj', `/CN=${name}.test`, '-days', '2'],
+      { stdio: 'ignore', timeout: 30_000 },
+    );
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        '-in',
+        crt,
+        '-inkey',
+        key,
+        '-out',
+        path.join(dir, `${name}.p12`),
+        '-passout',
+        'pass:changeit',
+        '-name',
+        name,
+      ],
+      { stdio: 'ignore', timeout: 30_000 },
+    );
   };
   req('rsa', ['-newkey', 'rsa:2048']);
   req('ec', ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256']);
   req('client', ['-newkey', 'rsa:2048']);
   // Both server keys in one PKCS#12 store: JSSE's key manager picks the one the suite needs.
-  execFileSync('keytool', ['-importkeystore', '-srckeystore', path.join(dir, 'rsa.p12'), '-srcstoretype', 'PKCS12', '-srcstorepass', 'changeit', '-destkeystore', path.join(dir, 'dual.p12'), '-deststoretype', 'PKCS12', '-deststorepass', 'changeit', '-noprompt'], { stdio: 'ignore', timeout: 30_000 });
-  execFileSync('keytool', ['-importkeystore', '-srckeystore', path.join(dir, 'ec.p12'), '-srcstoretype', 'PKCS12', '-srcstorepass', 'changeit', '-destkeystore', path.join(dir, 'dual.p12'), '-deststoretype', 'PKCS12', '-deststorepass', 'changeit', '-noprompt'], { stdio: 'ignore', timeout: 30_000 });
+  execFileSync(
+    'keytool',
+    [
+      '-importkeystore',
+      '-srckeystore',
+      path.join(dir, 'rsa.p12'),
+      '-srcstoretype',
+      'PKCS12',
+      '-srcstorepass',
+      'changeit',
+      '-destkeystore',
+      path.join(dir, 'dual.p12'),
+      '-deststoretype',
+      'PKCS12',
+      '-deststorepass',
+      'changeit',
+      '-noprompt',
+    ],
+    { stdio: 'ignore', timeout: 30_000 },
+  );
+  execFileSync(
+    'keytool',
+    [
+      '-importkeystore',
+      '-srckeystore',
+      path.join(dir, 'ec.p12'),
+      '-srcstoretype',
+      'PKCS12',
+      '-srcstorepass',
+      'changeit',
+      '-destkeystore',
+      path.join(dir, 'dual.p12'),
+      '-deststoretype',
+      'PKCS12',
+      '-deststorepass',
+      'changeit',
+      '-noprompt',
+    ],
+    { stdio: 'ignore', timeout: 30_000 },
+  );
 }
 
 interface PendingRequest {
@@ -142,8 +204,15 @@ interface PendingRequest {
  * Starts a lab JVM (`mainClass` on `classpath`) that prints `ready <java.version> <jdk.tls.disabledAlgorithms>`
  * and then one tab-separated answer per line, each handed to `onLine`.
  */
-export function spawnLabJvm(mainClass: string, classpath: string, jvmArgs: string[], onLine: (fields: string[]) => void): Promise<{ child: ChildProcess; disabledAlgorithms: string }> {
-  const child = spawn('java', ['-Xshare:auto', '-XX:TieredStopAtLevel=1', ...jvmArgs, '-cp', classpath, mainClass], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnLabJvm(
+  mainClass: string,
+  classpath: string,
+  jvmArgs: string[],
+  onLine: (fields: string[]) => void,
+): Promise<{ child: ChildProcess; disabledAlgorithms: string }> {
+  const child = spawn('java', ['-Xshare:auto', '-XX:TieredStopAtLevel=1', ...jvmArgs, '-cp', classpath, mainClass], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child.stderr?.resume();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${mainClass} JVM did not start`)), 30_000);
@@ -164,7 +233,10 @@ export class JavaLab {
   private next = 0;
   disabledAlgorithms = '';
 
-  private constructor(private readonly child: ChildProcess, private readonly pending: Map<string, PendingRequest>) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly pending: Map<string, PendingRequest>,
+  ) {}
 
   static async start(dir: string, jvmArgs: string[], mainClass = 'TlsLab'): Promise<JavaLab> {
     const pending = new Map<string, PendingRequest>();
@@ -189,7 +261,13 @@ export class JavaLab {
         this.pending.delete(id);
         resolve(['ERR', 'harness timeout']);
       }, PROCESS_TIMEOUT_MS * 2);
-      this.pending.set(id, { onListening, resolve: (r) => { clearTimeout(timer); resolve(r); } });
+      this.pending.set(id, {
+        onListening,
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      });
       this.child.stdin!.write([id, ...fields].join('\t') + '\n');
     });
   }
@@ -197,8 +275,13 @@ export class JavaLab {
   close(): Promise<void> {
     return new Promise((resolve) => {
       if (this.child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => { if (this.child.pid) process.kill(this.child.pid, 'SIGKILL'); }, 20_000);
-      this.child.on('exit', () => { clearTimeout(timer); resolve(); });
+      const timer = setTimeout(() => {
+        if (this.child.pid) process.kill(this.child.pid, 'SIGKILL');
+      }, 20_000);
+      this.child.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       this.child.stdin!.end();
     });
   }
@@ -209,7 +292,9 @@ function javaSpec(lab: Lab, side: LabSide, role: 'client' | 'server'): string {
   if (role === 'server') {
     parts.push(`keystore=${path.join(lab.dir, `${side.cert ?? 'rsa'}.p12`)}`);
     parts.push(`pref=${side.serverPref ? 1 : 0}`);
-    parts.push(`clientAuth=${side.clientAuth === 'required' ? 'need' : side.clientAuth === 'optional' ? 'want' : 'none'}`);
+    parts.push(
+      `clientAuth=${side.clientAuth === 'required' ? 'need' : side.clientAuth === 'optional' ? 'want' : 'none'}`,
+    );
   } else if (side.hasClientCert) {
     parts.push(`keystore=${path.join(lab.dir, 'client.p12')}`);
   }
@@ -218,8 +303,9 @@ function javaSpec(lab: Lab, side: LabSide, role: 'client' | 'server'): string {
 
 /** JSSE spells a few legacy suites with SSL_. */
 function jsseName(iana: string): string {
-  return /^TLS_(RSA|DHE_RSA|DHE_DSS|DH_anon)_WITH_(3DES_EDE_CBC_SHA|DES_CBC_SHA|RC4_128_SHA|RC4_128_MD5|NULL_SHA|NULL_MD5)$/.test(iana) ||
-    /^TLS_(DH_anon)_WITH_(RC4_128_MD5)$/.test(iana)
+  return /^TLS_(RSA|DHE_RSA|DHE_DSS|DH_anon)_WITH_(3DES_EDE_CBC_SHA|DES_CBC_SHA|RC4_128_SHA|RC4_128_MD5|NULL_SHA|NULL_MD5)$/.test(
+    iana,
+  ) || /^TLS_(DH_anon)_WITH_(RC4_128_MD5)$/.test(iana)
     ? iana.replace(/^TLS_/, 'SSL_')
     : iana;
 }
@@ -231,14 +317,15 @@ function fromJava(fields: string[]): RealSideOutcome {
 
 function opensslArgs(lab: Lab, side: LabSide, role: 'client' | 'server'): string[] {
   const args: string[] = [];
-  for (const [protocol, flag] of Object.entries(OPENSSL_PROTOCOL_FLAG)) if (!side.protocols.includes(protocol)) args.push(flag);
+  for (const [protocol, flag] of Object.entries(OPENSSL_PROTOCOL_FLAG))
+    if (!side.protocols.includes(protocol)) args.push(flag);
   const tls13 = side.suites.filter((s) => isTls13Name(s));
   const legacy = side.suites.filter((s) => !isTls13Name(s)).map((s) => lab.ianaToOpenssl.get(s) ?? s);
   // An empty -cipher string is an error in OpenSSL: "eNULL:!eNULL" selects nothing but parses.
   args.push('-cipher', `${legacy.length ? legacy.join(':') : 'eNULL:!eNULL'}:@SECLEVEL=0`);
   args.push('-ciphersuites', tls13.join(':'));
   if (role === 'server') {
-    const cert = side.cert === 'dual' ? 'rsa' : side.cert ?? 'rsa';
+    const cert = side.cert === 'dual' ? 'rsa' : (side.cert ?? 'rsa');
     args.push('-cert', path.join(lab.dir, `${cert}.crt`), '-key', path.join(lab.dir, `${cert}.key`));
     if (side.cert === 'dual') args.push('-dcert', path.join(lab.dir, 'ec.crt'), '-dkey', path.join(lab.dir, 'ec.key'));
     if (side.serverPref) args.push('-serverpref');
@@ -251,21 +338,43 @@ function opensslArgs(lab: Lab, side: LabSide, role: 'client' | 'server'): string
 }
 
 function isTls13Name(name: string): boolean {
-  return /^TLS_(AES_128_GCM_SHA256|AES_256_GCM_SHA384|CHACHA20_POLY1305_SHA256|AES_128_CCM_SHA256|AES_128_CCM_8_SHA256)$/.test(name);
+  return /^TLS_(AES_128_GCM_SHA256|AES_256_GCM_SHA384|CHACHA20_POLY1305_SHA256|AES_128_CCM_SHA256|AES_128_CCM_8_SHA256)$/.test(
+    name,
+  );
 }
 
-export interface ProcessResult { stdout: string; stderr: string }
+export interface ProcessResult {
+  stdout: string;
+  stderr: string;
+}
 
-export function spawnBounded(args: string[], input: string | undefined, onStdout?: (text: string, child: ChildProcess) => void): Promise<ProcessResult> {
+export function spawnBounded(
+  args: string[],
+  input: string | undefined,
+  onStdout?: (text: string, child: ChildProcess) => void,
+): Promise<ProcessResult> {
   return new Promise((resolve) => {
     const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => { if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL'); }, PROCESS_TIMEOUT_MS);
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); onStdout?.(stdout, child); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('close', () => { clearTimeout(timer); resolve({ stdout, stderr }); });
-    child.on('error', () => { clearTimeout(timer); resolve({ stdout, stderr: stderr + 'spawn error' }); });
+    const timer = setTimeout(() => {
+      if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+    }, PROCESS_TIMEOUT_MS);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      onStdout?.(stdout, child);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr });
+    });
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr: stderr + 'spawn error' });
+    });
     // openssl may exit (failed handshake) before it reads its input: EPIPE then is expected, not an error.
     child.stdin.on('error', () => undefined);
     if (input !== undefined) child.stdin.end(input);
@@ -274,7 +383,9 @@ export function spawnBounded(args: string[], input: string | undefined, onStdout
 
 function startOpensslServer(lab: Lab, side: LabSide): { port: Promise<number>; done: Promise<ProcessResult> } {
   let setPort: (p: number) => void = () => undefined;
-  const port = new Promise<number>((resolve) => { setPort = resolve; });
+  const port = new Promise<number>((resolve) => {
+    setPort = resolve;
+  });
   // Not -brief: it would also silence the ACCEPT line that carries the port.
   const args = ['s_server', '-accept', '127.0.0.1:0', '-naccept', '1', '-www', ...opensslArgs(lab, side, 'server')];
   const done = spawnBounded(args, undefined, (text) => {
@@ -299,7 +410,8 @@ function fromOpensslClient(lab: Lab, result: ProcessResult): RealSideOutcome {
   const protocol = /Protocol version: (\S+)/.exec(text)?.[1];
   const cipher = /Ciphersuite: (\S+)/.exec(text)?.[1];
   // The client has succeeded only when the server's page arrived.
-  if (/HTTP\/1\.0 200/.test(result.stdout) && protocol && cipher) return { ok: true, protocol, suite: lab.opensslToIana.get(cipher) ?? cipher };
+  if (/HTTP\/1\.0 200/.test(result.stdout) && protocol && cipher)
+    return { ok: true, protocol, suite: lab.opensslToIana.get(cipher) ?? cipher };
   return { ok: false, error: opensslErrors(text).join('\n') || text.trim().split('\n').slice(-3).join('\n') };
 }
 
@@ -309,34 +421,50 @@ function fromOpensslServer(lab: Lab, result: ProcessResult, clientStdout: string
   const errors = opensslErrors(text);
   const page = /New, (\S+), Cipher is (\S+)/.exec(clientStdout);
   if (/1 server accepts that finished/.test(text) && errors.length === 0) {
-    return { ok: true, protocol: page?.[1], suite: page ? lab.opensslToIana.get(page[2]) ?? page[2] : undefined };
+    return { ok: true, protocol: page?.[1], suite: page ? (lab.opensslToIana.get(page[2]) ?? page[2]) : undefined };
   }
   return { ok: false, error: errors.join('\n') || text.trim().split('\n').slice(-3).join('\n') };
 }
 
-async function runPair(lab: Lab, jvms: Record<JvmProfile, JavaLab>, client: LabSide, server: LabSide): Promise<RealOutcome> {
+async function runPair(
+  lab: Lab,
+  jvms: Record<JvmProfile, JavaLab>,
+  client: LabSide,
+  server: LabSide,
+): Promise<RealOutcome> {
   if (client.impl === 'jsse' && server.impl === 'jsse') {
     if ((client.jvm ?? 'default') !== (server.jvm ?? 'default')) throw new Error('jsse pairs share one lab JVM');
-    const r = await jvms[client.jvm ?? 'default'].request(['pair', javaSpec(lab, client, 'client'), javaSpec(lab, server, 'server')]);
+    const r = await jvms[client.jvm ?? 'default'].request([
+      'pair',
+      javaSpec(lab, client, 'client'),
+      javaSpec(lab, server, 'server'),
+    ]);
     const serverFields = r[0] === 'OK' ? 3 : 2;
     return { server: fromJava(r.slice(0, serverFields)), client: fromJava(r.slice(serverFields)) };
   }
   if (server.impl === 'jsse') {
     let started: (port: number) => void = () => undefined;
-    const listening = new Promise<number>((resolve) => { started = resolve; });
+    const listening = new Promise<number>((resolve) => {
+      started = resolve;
+    });
     const serverDone = jvms[server.jvm ?? 'default'].request(['serve', javaSpec(lab, server, 'server')], started);
     const port = await Promise.race([listening, serverDone.then(() => -1)]);
-    const clientResult = port > 0 ? await runOpensslClient(lab, client, port) : { stdout: '', stderr: 'server did not listen' };
+    const clientResult =
+      port > 0 ? await runOpensslClient(lab, client, port) : { stdout: '', stderr: 'server did not listen' };
     return { server: fromJava(await serverDone), client: fromOpensslClient(lab, clientResult) };
   }
   const srv = startOpensslServer(lab, server);
   const port = await srv.port;
-  if (port < 0) return { server: fromOpensslServer(lab, await srv.done, ''), client: { ok: false, error: 'server did not start' } };
+  if (port < 0)
+    return { server: fromOpensslServer(lab, await srv.done, ''), client: { ok: false, error: 'server did not start' } };
   if (client.impl === 'jsse') {
-    const clientOutcome = fromJava(await jvms[client.jvm ?? 'default'].request(['connect', String(port), javaSpec(lab, client, 'client')]));
+    const clientOutcome = fromJava(
+      await jvms[client.jvm ?? 'default'].request(['connect', String(port), javaSpec(lab, client, 'client')]),
+    );
     const serverOutcome = fromOpensslServer(lab, await srv.done, '');
     // The JSSE client does not show us the page; the session it reports is the server's too.
-    if (serverOutcome.ok && clientOutcome.ok) Object.assign(serverOutcome, { protocol: clientOutcome.protocol, suite: clientOutcome.suite });
+    if (serverOutcome.ok && clientOutcome.ok)
+      Object.assign(serverOutcome, { protocol: clientOutcome.protocol, suite: clientOutcome.suite });
     return { client: clientOutcome, server: serverOutcome };
   }
   const clientResult = await runOpensslClient(lab, client, port);

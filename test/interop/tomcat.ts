@@ -18,7 +18,10 @@ import { LEGACY_DISABLED_ALGORITHMS, spawnLabJvm } from './stacks';
 
 /** The JVM a Tomcat runs in: its own java.security, or JVM options that set jdk.tls.server.*. */
 export type TomcatJvm = 'default' | 'legacy' | 'server-properties';
-const SERVER_PROPERTIES = ['-Djdk.tls.server.cipherSuites=TLS_RSA_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', '-Djdk.tls.server.protocols=TLSv1.2'];
+const SERVER_PROPERTIES = [
+  '-Djdk.tls.server.cipherSuites=TLS_RSA_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
+  '-Djdk.tls.server.protocols=TLSv1.2',
+];
 
 export interface TomcatConfig {
   id: string;
@@ -37,13 +40,24 @@ export function tomcatJars(): { classpath: string; release: string } | undefined
   for (const major of ['11', '10', '9']) {
     const jars = JAR_NAMES.map((n) => path.join(dir, `tomcat${major}-${n}.jar`));
     if (!jars.every((j) => fs.existsSync(j))) continue;
-    const versioned = fs.readdirSync(dir).map((f) => new RegExp(`^tomcat${major}-coyote-(\\d+\\.\\d+\\.\\d+)\\.jar$`).exec(f)?.[1]).find(Boolean);
+    const versioned = fs
+      .readdirSync(dir)
+      .map((f) => new RegExp(`^tomcat${major}-coyote-(\\d+\\.\\d+\\.\\d+)\\.jar$`).exec(f)?.[1])
+      .find(Boolean);
     return { classpath: jars.join(path.delimiter), release: versioned ?? `${major}.0` };
   }
   return undefined;
 }
 
-const PROTOCOLS = [undefined, 'TLSv1.2', 'TLSv1.2+TLSv1.3', 'all', 'TLSv1+TLSv1.1+TLSv1.2', 'TLSv1.3', '+TLSv1.2 -TLSv1.1'];
+const PROTOCOLS = [
+  undefined,
+  'TLSv1.2',
+  'TLSv1.2+TLSv1.3',
+  'all',
+  'TLSv1+TLSv1.1+TLSv1.2',
+  'TLSv1.3',
+  '+TLSv1.2 -TLSv1.1',
+];
 const CIPHERS = [
   undefined,
   'HIGH:!aNULL:!MD5',
@@ -63,15 +77,24 @@ export function tomcatConfigs(): TomcatConfig[] {
     for (const protocols of PROTOCOLS)
       for (const ciphers of CIPHERS)
         for (const honorCipherOrder of [undefined, true]) {
-          out.push({ id: `tomcat|${jvm}|${protocols ?? '-'}|${ciphers ?? '-'}|${honorCipherOrder ?? '-'}`, jvm, protocols, ciphers, honorCipherOrder });
+          out.push({
+            id: `tomcat|${jvm}|${protocols ?? '-'}|${ciphers ?? '-'}|${honorCipherOrder ?? '-'}`,
+            jvm,
+            protocols,
+            ciphers,
+            honorCipherOrder,
+          });
         }
   return out;
 }
 
 export function tomcatSliceOf(config: TomcatConfig): string {
-  if (config.jvm === 'server-properties') return 'Tomcat (JSSE): `jdk.tls.server.cipherSuites`/`protocols` set (no effect on the connector)';
+  if (config.jvm === 'server-properties')
+    return 'Tomcat (JSSE): `jdk.tls.server.cipherSuites`/`protocols` set (no effect on the connector)';
   if (config.jvm === 'legacy') return 'Tomcat (JSSE): TLSv1/1.1 re-enabled in `java.security`';
-  return config.ciphers === undefined && config.protocols === undefined ? 'Tomcat (JSSE): connector defaults' : 'Tomcat (JSSE): configured `protocols`/`ciphers` (OpenSSL syntax, JSSE lists, IBM names)';
+  return config.ciphers === undefined && config.protocols === undefined
+    ? 'Tomcat (JSSE): connector defaults'
+    : 'Tomcat (JSSE): configured `protocols`/`ciphers` (OpenSSL syntax, JSSE lists, IBM names)';
 }
 
 const attr = (name: string, value: string | boolean | undefined) => (value === undefined ? '' : ` ${name}="${value}"`);
@@ -84,11 +107,16 @@ export function serverXml(config: TomcatConfig, keystore: string): string {
 class TomcatJvmProcess {
   private next = 0;
   disabledAlgorithms = '';
-  private constructor(readonly child: ChildProcess, private readonly pending: Map<string, (fields: string[]) => void>) {}
+  private constructor(
+    readonly child: ChildProcess,
+    private readonly pending: Map<string, (fields: string[]) => void>,
+  ) {}
 
   static async start(classpath: string, jvmArgs: string[]): Promise<TomcatJvmProcess> {
     const pending = new Map<string, (fields: string[]) => void>();
-    const started = await spawnLabJvm('TomcatLab', classpath, jvmArgs, (fields) => pending.get(fields[0])?.(fields.slice(1)));
+    const started = await spawnLabJvm('TomcatLab', classpath, jvmArgs, (fields) =>
+      pending.get(fields[0])?.(fields.slice(1)),
+    );
     const jvm = new TomcatJvmProcess(started.child, pending);
     jvm.disabledAlgorithms = started.disabledAlgorithms;
     return jvm;
@@ -145,7 +173,8 @@ function javaHome(): string {
 
 function findSource(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    for (const candidate of [path.join(dir, 'TomcatLab.java'), path.join(dir, 'test', 'interop', 'TomcatLab.java')]) if (fs.existsSync(candidate)) return candidate;
+    for (const candidate of [path.join(dir, 'TomcatLab.java'), path.join(dir, 'test', 'interop', 'TomcatLab.java')])
+      if (fs.existsSync(candidate)) return candidate;
     if (path.dirname(dir) === dir) throw new Error('TomcatLab.java not found');
   }
 }
@@ -155,13 +184,42 @@ export async function startTomcatLab(): Promise<TomcatLab> {
   if (!jars) throw new Error('no Tomcat jars installed (Debian: apt-get install libtomcat10-java)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-tomcat-'));
   const keystore = path.join(dir, 'rsa.p12');
-  execFileSync('keytool', ['-genkeypair', '-keyalg', 'RSA', '-keysize', '2048', '-alias', 'tomcat', '-dname', 'CN=tomcat.test', '-validity', '2', '-storetype', 'PKCS12', '-keystore', keystore, '-storepass', 'changeit', '-keypass', 'changeit'], { stdio: 'ignore', timeout: 60_000 });
+  execFileSync(
+    'keytool',
+    [
+      '-genkeypair',
+      '-keyalg',
+      'RSA',
+      '-keysize',
+      '2048',
+      '-alias',
+      'tomcat',
+      '-dname',
+      'CN=tomcat.test',
+      '-validity',
+      '2',
+      '-storetype',
+      'PKCS12',
+      '-keystore',
+      keystore,
+      '-storepass',
+      'changeit',
+      '-keypass',
+      'changeit',
+    ],
+    { stdio: 'ignore', timeout: 60_000 },
+  );
   execFileSync('javac', ['-cp', jars.classpath, '-d', dir, findSource()], { timeout: 60_000 });
   fs.writeFileSync(path.join(dir, 'legacy.security'), `jdk.tls.disabledAlgorithms=${LEGACY_DISABLED_ALGORITHMS}\n`);
   const classpath = [dir, jars.classpath].join(path.delimiter);
-  const jvmArgs: Record<TomcatJvm, string[]> = { default: [], legacy: [`-Djava.security.properties=${path.join(dir, 'legacy.security')}`], 'server-properties': SERVER_PROPERTIES };
+  const jvmArgs: Record<TomcatJvm, string[]> = {
+    default: [],
+    legacy: [`-Djava.security.properties=${path.join(dir, 'legacy.security')}`],
+    'server-properties': SERVER_PROPERTIES,
+  };
   const jvms = new Map<TomcatJvm, TomcatJvmProcess>();
-  for (const jvm of Object.keys(jvmArgs) as TomcatJvm[]) jvms.set(jvm, await TomcatJvmProcess.start(classpath, jvmArgs[jvm]));
+  for (const jvm of Object.keys(jvmArgs) as TomcatJvm[])
+    jvms.set(jvm, await TomcatJvmProcess.start(classpath, jvmArgs[jvm]));
   const release = fs.readFileSync(path.join(javaHome(), 'release'), 'utf8');
   let trees = 0;
 
@@ -173,8 +231,12 @@ export async function startTomcatLab(): Promise<TomcatLab> {
       fs.writeFileSync(path.join(root, relative), text);
     };
     write('tc/jdk/release', release);
-    write('tc/jdk/conf/security/java.security', `jdk.tls.disabledAlgorithms=${jvms.get(config.jvm)!.disabledAlgorithms}\n`);
-    if (config.jvm === 'server-properties') write('tc/bin/setenv.sh', `CATALINA_OPTS="${SERVER_PROPERTIES.join(' ')}"\n`);
+    write(
+      'tc/jdk/conf/security/java.security',
+      `jdk.tls.disabledAlgorithms=${jvms.get(config.jvm)!.disabledAlgorithms}\n`,
+    );
+    if (config.jvm === 'server-properties')
+      write('tc/bin/setenv.sh', `CATALINA_OPTS="${SERVER_PROPERTIES.join(' ')}"\n`);
     write('tc/conf/server.xml', serverXml(config, keystore));
     return root;
   };
@@ -204,7 +266,14 @@ export async function startTomcatLab(): Promise<TomcatLab> {
         await clients;
         return recs.map((rec, i) => {
           const predicted = answerOf(predictHandshake(recordedClient(rec), server.side));
-          return { recording: rec.name, config, real: real[i], predicted, agree: sameAnswer(real[i], predicted), slice: tomcatSliceOf(config) };
+          return {
+            recording: rec.name,
+            config,
+            real: real[i],
+            predicted,
+            agree: sameAnswer(real[i], predicted),
+            slice: tomcatSliceOf(config),
+          };
         });
       } finally {
         fs.rmSync(root, { recursive: true, force: true });

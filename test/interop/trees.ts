@@ -24,8 +24,10 @@ export interface TreeCase {
 }
 
 const SERVER_SUITES = [
-  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
 ];
 const OFFERS: Record<string, string[]> = {
   'ECDSA suites': ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'],
@@ -38,7 +40,8 @@ export function treeCases(): TreeCase[] {
   const out: TreeCase[] = [];
   for (const server of ['nginx', 'tomcat'] as const) {
     for (const cert of ['rsa', 'ec', 'dual'] as const) {
-      for (const [offerName, offer] of Object.entries(OFFERS)) out.push({ name: `${server} ${cert} certificate, client offers ${offerName}`, server, cert, offer });
+      for (const [offerName, offer] of Object.entries(OFFERS))
+        out.push({ name: `${server} ${cert} certificate, client offers ${offerName}`, server, cert, offer });
     }
   }
   return out;
@@ -64,17 +67,31 @@ export function writeCaseTree(lab: Lab, c: TreeCase, dir: string): void {
   const security = `jdk.tls.disabledAlgorithms=${lab.jvmDisabled.default}\n`;
   write('client/jdk/release', release);
   write('client/jdk/conf/security/java.security', security);
-  write('client/jvm.options', `-Djdk.tls.client.protocols=TLSv1.2\n-Djdk.tls.client.cipherSuites=${c.offer.join(',')}\n`);
+  write(
+    'client/jvm.options',
+    `-Djdk.tls.client.protocols=TLSv1.2\n-Djdk.tls.client.cipherSuites=${c.offer.join(',')}\n`,
+  );
   write('client/application.yml', 'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\n');
-  for (const name of certFiles(c.cert)) write(`api/ssl/${name}.crt`, fs.readFileSync(path.join(lab.dir, `${name}.crt`), 'utf8'));
+  for (const name of certFiles(c.cert))
+    write(`api/ssl/${name}.crt`, fs.readFileSync(path.join(lab.dir, `${name}.crt`), 'utf8'));
   if (c.server === 'nginx') {
     const ciphers = SERVER_SUITES.map((s) => lab.ianaToOpenssl.get(s) ?? s).join(':');
-    const certs = certFiles(c.cert).map((n) => `    ssl_certificate /etc/nginx/ssl/${n}.crt;\n    ssl_certificate_key /etc/nginx/ssl/${n}.key;\n`).join('');
-    write('api/nginx.conf', `http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_protocols TLSv1.2;\n    ssl_ciphers ${ciphers};\n    ssl_prefer_server_ciphers on;\n${certs}  }\n}\n`);
+    const certs = certFiles(c.cert)
+      .map((n) => `    ssl_certificate /etc/nginx/ssl/${n}.crt;\n    ssl_certificate_key /etc/nginx/ssl/${n}.key;\n`)
+      .join('');
+    write(
+      'api/nginx.conf',
+      `http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_protocols TLSv1.2;\n    ssl_ciphers ${ciphers};\n    ssl_prefer_server_ciphers on;\n${certs}  }\n}\n`,
+    );
   } else {
     write('api/jdk/release', release);
     write('api/jdk/conf/security/java.security', security);
-    const certs = certFiles(c.cert).map((n) => `<Certificate certificateFile="/opt/tomcat/ssl/${n}.crt" certificateKeyFile="/opt/tomcat/ssl/${n}.key"/>`).join('');
+    const certs = certFiles(c.cert)
+      .map(
+        (n) =>
+          `<Certificate certificateFile="/opt/tomcat/ssl/${n}.crt" certificateKeyFile="/opt/tomcat/ssl/${n}.key"/>`,
+      )
+      .join('');
     write(
       'api/conf/server.xml',
       `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true"><SSLHostConfig hostName="_default_" protocols="TLSv1.2" ciphers="${SERVER_SUITES.join(',')}" honorCipherOrder="true">${certs}</SSLHostConfig></Connector>\n<Engine name="E" defaultHost="api.example.internal"><Host name="api.example.internal"/></Engine>\n</Service></Server>\n`,
@@ -93,11 +110,23 @@ export function treeVerdict(dir: string): { prediction?: HandshakePrediction; ou
 export function labSides(c: TreeCase): { client: LabSide; server: LabSide } {
   return {
     client: { impl: 'jsse', jvm: 'default', protocols: ['TLSv1.2'], suites: c.offer },
-    server: { impl: c.server === 'nginx' ? 'openssl' : 'jsse', jvm: 'default', protocols: ['TLSv1.2'], suites: SERVER_SUITES, serverPref: true, cert: c.cert, clientAuth: 'none' },
+    server: {
+      impl: c.server === 'nginx' ? 'openssl' : 'jsse',
+      jvm: 'default',
+      protocols: ['TLSv1.2'],
+      suites: SERVER_SUITES,
+      serverPref: true,
+      cert: c.cert,
+      clientAuth: 'none',
+    },
   };
 }
 
-export async function runTreeCase(lab: Lab, c: TreeCase, dir: string): Promise<{ verdict: ReturnType<typeof treeVerdict>; real: RealOutcome }> {
+export async function runTreeCase(
+  lab: Lab,
+  c: TreeCase,
+  dir: string,
+): Promise<{ verdict: ReturnType<typeof treeVerdict>; real: RealOutcome }> {
   writeCaseTree(lab, c, dir);
   const verdict = treeVerdict(dir);
   const { client, server } = labSides(c);

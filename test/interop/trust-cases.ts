@@ -60,16 +60,34 @@ export function trustCases(slice: Slice, count: number, seed: number): TrustCase
   const rng = seededRandom(seed * 7919 + slice.length);
   const out: TrustCase[] = [];
   for (let i = 0; i < count; i++) {
-    const base = { id: `${slice}-${i}`, slice, server: pick(rng, SERVERS), protocol: pick(rng, PROTOCOLS), storeType: pick(rng, STORES) };
+    const base = {
+      id: `${slice}-${i}`,
+      slice,
+      server: pick(rng, SERVERS),
+      protocol: pick(rng, PROTOCOLS),
+      storeType: pick(rng, STORES),
+    };
     if (slice === 'trust') {
       // An OpenSSL server does not use its own EC certificate without digitalSignature (no shared cipher): that
       // is not a trust failure, so the key-usage leaf is served by JSSE only.
-      const leaves = ['S_I1', 'S_R1', 'S_I2', 'S_R2', 'S_self', 'S_notca', 'S_wrongeku', ...(base.server === 'jsse' ? ['S_kuenc'] : [])];
+      const leaves = [
+        'S_I1',
+        'S_R1',
+        'S_I2',
+        'S_R2',
+        'S_self',
+        'S_notca',
+        'S_wrongeku',
+        ...(base.server === 'jsse' ? ['S_kuenc'] : []),
+      ];
       out.push({
         ...base,
         serverLeaf: pick(rng, leaves),
         serverSent: pick(rng, SENT),
-        clientTrusts: pick(rng, [['R1'], ['R2'], ['I1'], ['I2'], ['R1', 'R2'], 'cacerts', ['S_self'], ['S_I1']] as (string[] | 'cacerts')[]),
+        clientTrusts: pick(rng, [['R1'], ['R2'], ['I1'], ['I2'], ['R1', 'R2'], 'cacerts', ['S_self'], ['S_I1']] as (
+          | string[]
+          | 'cacerts'
+        )[]),
         clientAuth: 'none',
         serverTrusts: ['R1'],
       });
@@ -130,22 +148,56 @@ export async function caseFiles(c: TrustCase, u: Universe, stores: StoreMaker, p
   const serverPemChain = path.join(pemDir, `${c.serverLeaf}.${c.serverSent}.chain.pem`);
   if (!fs.existsSync(serverPemChain)) fs.writeFileSync(serverPemChain, serverChain.map((x) => x.pem).join(''));
   const serverTrustPem = path.join(pemDir, `trust.${c.serverTrusts.join('+')}.pem`);
-  if (!fs.existsSync(serverTrustPem)) fs.writeFileSync(serverTrustPem, c.serverTrusts.map((n) => u.all[n].pem).join(''));
+  if (!fs.existsSync(serverTrustPem))
+    fs.writeFileSync(serverTrustPem, c.serverTrusts.map((n) => u.all[n].pem).join(''));
   return {
     serverKeyStore: await stores.keyStore(serverChain, c.storeType, 'server'),
     serverPemChain,
     serverPemKey: path.join(pemDir, `${c.serverLeaf}.key`),
-    ...(c.clientLeaf ? { clientKeyStore: await stores.keyStore(sentChain(u, c.clientLeaf, c.clientSent ?? 'chain'), c.storeType, 'client') } : {}),
-    ...(c.clientTrusts !== 'cacerts' ? { clientTrustStore: await stores.trustStore(c.clientTrusts.map((n) => u.all[n]), c.storeType) } : {}),
-    serverTrustStore: await stores.trustStore(c.serverTrusts.map((n) => u.all[n]), c.storeType),
+    ...(c.clientLeaf
+      ? {
+          clientKeyStore: await stores.keyStore(
+            sentChain(u, c.clientLeaf, c.clientSent ?? 'chain'),
+            c.storeType,
+            'client',
+          ),
+        }
+      : {}),
+    ...(c.clientTrusts !== 'cacerts'
+      ? {
+          clientTrustStore: await stores.trustStore(
+            c.clientTrusts.map((n) => u.all[n]),
+            c.storeType,
+          ),
+        }
+      : {}),
+    serverTrustStore: await stores.trustStore(
+      c.serverTrusts.map((n) => u.all[n]),
+      c.storeType,
+    ),
     serverTrustPem,
   };
 }
 
 export async function runReal(lab: TrustLab, c: TrustCase, f: CaseFiles): Promise<TrustRealOutcome> {
   const client = { keystore: f.clientKeyStore, truststore: f.clientTrustStore };
-  if (c.server === 'jsse') return lab.jsse(client, { keystore: f.serverKeyStore, truststore: f.serverTrustStore, clientAuth: c.clientAuth }, c.protocol);
-  return lab.jsseToOpenssl(client, { certFile: f.serverPemChain, keyFile: f.serverPemKey, caFile: f.serverTrustPem, clientAuth: c.clientAuth, verifyDepth: c.verifyDepth ?? 1 }, c.protocol);
+  if (c.server === 'jsse')
+    return lab.jsse(
+      client,
+      { keystore: f.serverKeyStore, truststore: f.serverTrustStore, clientAuth: c.clientAuth },
+      c.protocol,
+    );
+  return lab.jsseToOpenssl(
+    client,
+    {
+      certFile: f.serverPemChain,
+      keyFile: f.serverPemKey,
+      caFile: f.serverTrustPem,
+      clientAuth: c.clientAuth,
+      verifyDepth: c.verifyDepth ?? 1,
+    },
+    c.protocol,
+  );
 }
 
 const ALERT = /Received fatal alert: (\w+)/;
@@ -159,10 +211,14 @@ export function observe(c: TrustCase, r: TrustRealOutcome): Observed {
     if (!r.client.ok) {
       const n = /SSL alert number (\d+)/.exec(r.server.error ?? '')?.[1];
       const alert = Object.entries(ALERT_NUMBER).find(([, v]) => String(v) === n)?.[0];
-      return { verdict: 'server-rejected', alert: clientOwn && alert ? alert : `? ${r.client.error} / ${r.server.error}` };
+      return {
+        verdict: 'server-rejected',
+        alert: clientOwn && alert ? alert : `? ${r.client.error} / ${r.server.error}`,
+      };
     }
     if (c.clientAuth !== 'none' && r.serverVerifyError) return { verdict: 'client-rejected', alert: 'none' };
-    if (c.clientAuth === 'required' && r.serverSawNoCertificate) return { verdict: 'no-client-certificate', alert: 'none' };
+    if (c.clientAuth === 'required' && r.serverSawNoCertificate)
+      return { verdict: 'no-client-certificate', alert: 'none' };
     return { verdict: 'ok', alert: '' };
   }
   if (r.client.ok && r.server.ok) return { verdict: 'ok', alert: '' };
@@ -170,7 +226,8 @@ export function observe(c: TrustCase, r: TrustRealOutcome): Observed {
   // connection close: then the alert is not observed).
   const received = ALERT.exec(r.server.error ?? '')?.[1] ?? ALERT.exec(r.client.error ?? '')?.[1] ?? 'none';
   if (clientOwn && CERTIFICATE_FAILURE.test(clientOwn)) return { verdict: 'server-rejected', alert: received };
-  if (serverOwn && /Empty client certificate chain/.test(serverOwn)) return { verdict: 'no-client-certificate', alert: received };
+  if (serverOwn && /Empty client certificate chain/.test(serverOwn))
+    return { verdict: 'no-client-certificate', alert: received };
   if (serverOwn && CERTIFICATE_FAILURE.test(serverOwn)) return { verdict: 'client-rejected', alert: received };
   return { verdict: 'server-rejected', alert: `? ${r.client.error ?? ''} / ${r.server.error ?? ''}` };
 }

@@ -62,7 +62,12 @@ export async function startTrustLab(): Promise<TrustLab> {
   const jvm = await JavaLab.start(dir, OPENS, 'TrustLab');
   let runs = 0;
   const spec = (end: JsseEnd, protocol: string): string =>
-    [`protocols=${protocol}`, end.keystore ? `keystore=${end.keystore}` : '', end.truststore ? `truststore=${end.truststore}` : '', `clientAuth=${end.clientAuth === 'required' ? 'need' : end.clientAuth === 'optional' ? 'want' : 'none'}`]
+    [
+      `protocols=${protocol}`,
+      end.keystore ? `keystore=${end.keystore}` : '',
+      end.truststore ? `truststore=${end.truststore}` : '',
+      `clientAuth=${end.clientAuth === 'required' ? 'need' : end.clientAuth === 'optional' ? 'want' : 'none'}`,
+    ]
       .filter(Boolean)
       .join(';');
   return {
@@ -74,17 +79,38 @@ export async function startTrustLab(): Promise<TrustLab> {
     async jsse(client, server, protocol) {
       const r = await jvm.request(['pair', spec(client, protocol), spec(server, protocol)]);
       const bar = r.indexOf('|');
-      return { server: fromJava(r.slice(0, bar)), client: fromJava(r.slice(bar + 1)), clientSent: sentCount(r.slice(bar + 1)) };
+      return {
+        server: fromJava(r.slice(0, bar)),
+        client: fromJava(r.slice(bar + 1)),
+        clientSent: sentCount(r.slice(bar + 1)),
+      };
     },
     async jsseToOpenssl(client, server, protocol) {
       let setPort: (p: number) => void = () => undefined;
-      const port = new Promise<number>((resolve) => { setPort = resolve; });
+      const port = new Promise<number>((resolve) => {
+        setPort = resolve;
+      });
       // nginx sends the whole ssl_certificate file in file order; s_server sends -cert's first certificate, then -cert_chain.
-      const blocks = fs.readFileSync(server.certFile, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? [];
+      const blocks =
+        fs
+          .readFileSync(server.certFile, 'utf8')
+          .match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? [];
       const run = `${server.certFile}.${++runs}`;
       const leafFile = `${run}.leaf`;
       fs.writeFileSync(leafFile, blocks[0] ?? '');
-      const args = ['s_server', '-accept', '127.0.0.1:0', '-naccept', '1', '-www', '-cert', leafFile, '-key', server.keyFile, protocol === 'TLSv1.3' ? '-tls1_3' : '-tls1_2'];
+      const args = [
+        's_server',
+        '-accept',
+        '127.0.0.1:0',
+        '-naccept',
+        '1',
+        '-www',
+        '-cert',
+        leafFile,
+        '-key',
+        server.keyFile,
+        protocol === 'TLSv1.3' ? '-tls1_3' : '-tls1_2',
+      ];
       if (blocks.length > 1) {
         fs.writeFileSync(`${run}.chain`, blocks.slice(1).join(''));
         args.push('-cert_chain', `${run}.chain`);
@@ -98,7 +124,11 @@ export async function startTrustLab(): Promise<TrustLab> {
       });
       void done.then(() => setPort(-1));
       const p = await port;
-      if (p < 0) return { client: { ok: false, error: 'server did not start' }, server: { ok: false, error: (await done).stderr } };
+      if (p < 0)
+        return {
+          client: { ok: false, error: 'server did not start' },
+          server: { ok: false, error: (await done).stderr },
+        };
       const r = await jvm.request(['connect', String(p), spec(client, protocol)]);
       const result = await done;
       const text = result.stdout + result.stderr;

@@ -31,7 +31,11 @@ export function makeUniverse(): Universe {
   const I1 = ca('Trust Lab Issuing CA I1', R1);
   const I2 = ca('Trust Lab Sub CA I2', I1);
   const IX = ca('Trust Lab Expired CA IX', R1, EXPIRED);
-  const parent = new Map<string, string>([['I1', 'R1'], ['I2', 'I1'], ['IX', 'R1']]);
+  const parent = new Map<string, string>([
+    ['I1', 'R1'],
+    ['I2', 'I1'],
+    ['IX', 'R1'],
+  ]);
   const all: Record<string, Issued> = { R1, R2, RX, I1, I2, IX };
   const add = (name: string, issuer: string | undefined, make: (i?: Issued) => Issued) => {
     all[name] = make(issuer ? all[issuer] : undefined);
@@ -49,7 +53,9 @@ export function makeUniverse(): Universe {
     add(`${role}_selfexp`, undefined, () => leaf(cn('self-expired'), undefined, EXPIRED));
     add(`${role}_RX`, 'RX', (i) => leaf(cn('under-expired-root'), i));
     add(`${role}_IX`, 'IX', (i) => leaf(cn('under-expired-ca'), i));
-    add(`${role}_wrongeku`, 'I1', (i) => leaf(cn('wrong-eku'), i, { extKeyUsage: [role === 'S' ? 'clientAuth' : 'serverAuth'] }));
+    add(`${role}_wrongeku`, 'I1', (i) =>
+      leaf(cn('wrong-eku'), i, { extKeyUsage: [role === 'S' ? 'clientAuth' : 'serverAuth'] }),
+    );
     add(`${role}_kuenc`, 'I1', (i) => leaf(cn('key-encipherment'), i, { keyUsage: ['keyEncipherment'] }));
   }
   // A leaf issued by a certificate that is not a CA.
@@ -93,26 +99,81 @@ export function storeMaker(lab: TrustLab, dir: string): StoreMaker {
   };
   return {
     keyStore(chain, type, alias) {
-      return once(`key ${type} ${alias} ${chain.map((c) => c.name).join(',')}`, async (file) => {
-        const chainFile = `${file}.chain.pem`;
-        const keyFile = `${file}.key`;
-        fs.writeFileSync(chainFile, chain.map((c) => c.pem).join(''));
-        fs.writeFileSync(keyFile, chain[0].keyPem);
-        const source = `${file}.src.p12`;
-        execFileSync('openssl', ['pkcs12', '-export', '-in', chainFile, '-inkey', keyFile, '-name', alias, '-out', source, '-passout', 'pass:changeit'], { stdio: 'ignore', timeout: 30_000 });
-        await lab.keytool(['-importkeystore', '-noprompt', '-srckeystore', source, '-srcstoretype', 'PKCS12', '-srcstorepass', 'changeit', '-destkeystore', file, '-deststoretype', type === 'jks' ? 'JKS' : 'PKCS12', '-deststorepass', 'changeit', '-destkeypass', 'changeit']);
-        for (const f of [chainFile, keyFile, source]) fs.rmSync(f);
-      }, type);
+      return once(
+        `key ${type} ${alias} ${chain.map((c) => c.name).join(',')}`,
+        async (file) => {
+          const chainFile = `${file}.chain.pem`;
+          const keyFile = `${file}.key`;
+          fs.writeFileSync(chainFile, chain.map((c) => c.pem).join(''));
+          fs.writeFileSync(keyFile, chain[0].keyPem);
+          const source = `${file}.src.p12`;
+          execFileSync(
+            'openssl',
+            [
+              'pkcs12',
+              '-export',
+              '-in',
+              chainFile,
+              '-inkey',
+              keyFile,
+              '-name',
+              alias,
+              '-out',
+              source,
+              '-passout',
+              'pass:changeit',
+            ],
+            { stdio: 'ignore', timeout: 30_000 },
+          );
+          await lab.keytool([
+            '-importkeystore',
+            '-noprompt',
+            '-srckeystore',
+            source,
+            '-srcstoretype',
+            'PKCS12',
+            '-srcstorepass',
+            'changeit',
+            '-destkeystore',
+            file,
+            '-deststoretype',
+            type === 'jks' ? 'JKS' : 'PKCS12',
+            '-deststorepass',
+            'changeit',
+            '-destkeypass',
+            'changeit',
+          ]);
+          for (const f of [chainFile, keyFile, source]) fs.rmSync(f);
+        },
+        type,
+      );
     },
     trustStore(certs, type) {
-      return once(`trust ${type} ${certs.map((c) => c.name).join(',')}`, async (file) => {
-        for (const [i, c] of certs.entries()) {
-          const pem = `${file}.${i}.pem`;
-          fs.writeFileSync(pem, c.pem);
-          await lab.keytool(['-importcert', '-noprompt', '-alias', `ca${i}`, '-file', pem, '-keystore', file, '-storetype', type === 'jks' ? 'JKS' : 'PKCS12', '-storepass', 'changeit']);
-          fs.rmSync(pem);
-        }
-      }, type);
+      return once(
+        `trust ${type} ${certs.map((c) => c.name).join(',')}`,
+        async (file) => {
+          for (const [i, c] of certs.entries()) {
+            const pem = `${file}.${i}.pem`;
+            fs.writeFileSync(pem, c.pem);
+            await lab.keytool([
+              '-importcert',
+              '-noprompt',
+              '-alias',
+              `ca${i}`,
+              '-file',
+              pem,
+              '-keystore',
+              file,
+              '-storetype',
+              type === 'jks' ? 'JKS' : 'PKCS12',
+              '-storepass',
+              'changeit',
+            ]);
+            fs.rmSync(pem);
+          }
+        },
+        type,
+      );
     },
   };
 }

@@ -17,26 +17,53 @@ import type { Universe } from './trust-pki';
 
 const traced = <T>(value: T) => ({ value, from: { kind: 'default' as const, origin: 'interop case' } });
 
-function storeCertificates(file: string, entries: { alias: string; entry: 'private-key' | 'trusted-cert'; certs: Issued[] }[]): TreeCertificate[] {
-  const doc = { file: { path: file, text: '' }, kind: 'keystore', entries: [], comments: [], problems: [], data: {} } as unknown as ParsedDocument<never>;
+function storeCertificates(
+  file: string,
+  entries: { alias: string; entry: 'private-key' | 'trusted-cert'; certs: Issued[] }[],
+): TreeCertificate[] {
+  const doc = {
+    file: { path: file, text: '' },
+    kind: 'keystore',
+    entries: [],
+    comments: [],
+    problems: [],
+    data: {},
+  } as unknown as ParsedDocument<never>;
   return entries.flatMap((e) =>
-    e.certs.map((c, chainIndex) => ({
-      cert: parsePem({ path: file, text: c.pem } as never).data.certificates[0],
-      doc,
-      ownerDir: '/case',
-      hasPrivateKey: e.entry === 'private-key',
-      store: { alias: e.alias, entry: e.entry, chainIndex, type: 'PKCS12' },
-    }) as unknown as TreeCertificate),
+    e.certs.map(
+      (c, chainIndex) =>
+        ({
+          cert: parsePem({ path: file, text: c.pem } as never).data.certificates[0],
+          doc,
+          ownerDir: '/case',
+          hasPrivateKey: e.entry === 'private-key',
+          store: { alias: e.alias, entry: e.entry, chainIndex, type: 'PKCS12' },
+        }) as unknown as TreeCertificate,
+    ),
   );
 }
 
 /** The case as the model would give it, judged by deriveTrust. */
 export function predictDerived(c: TrustCase, u: Universe): LinkTrust | undefined {
   const certs: TreeCertificate[] = [
-    ...storeCertificates('/case/server/key.store', [{ alias: 'server', entry: 'private-key', certs: sentChain(u, c.serverLeaf, c.serverSent) }]),
-    ...storeCertificates('/case/server/trust.store', c.serverTrusts.map((n, i) => ({ alias: `ca${i}`, entry: 'trusted-cert' as const, certs: [u.all[n]] }))),
-    ...(c.clientLeaf ? storeCertificates('/case/client/key.store', [{ alias: 'client', entry: 'private-key', certs: sentChain(u, c.clientLeaf, c.clientSent ?? 'chain') }]) : []),
-    ...(c.clientTrusts !== 'cacerts' ? storeCertificates('/case/client/trust.store', c.clientTrusts.map((n, i) => ({ alias: `ca${i}`, entry: 'trusted-cert' as const, certs: [u.all[n]] }))) : []),
+    ...storeCertificates('/case/server/key.store', [
+      { alias: 'server', entry: 'private-key', certs: sentChain(u, c.serverLeaf, c.serverSent) },
+    ]),
+    ...storeCertificates(
+      '/case/server/trust.store',
+      c.serverTrusts.map((n, i) => ({ alias: `ca${i}`, entry: 'trusted-cert' as const, certs: [u.all[n]] })),
+    ),
+    ...(c.clientLeaf
+      ? storeCertificates('/case/client/key.store', [
+          { alias: 'client', entry: 'private-key', certs: sentChain(u, c.clientLeaf, c.clientSent ?? 'chain') },
+        ])
+      : []),
+    ...(c.clientTrusts !== 'cacerts'
+      ? storeCertificates(
+          '/case/client/trust.store',
+          c.clientTrusts.map((n, i) => ({ alias: `ca${i}`, entry: 'trusted-cert' as const, certs: [u.all[n]] })),
+        )
+      : []),
   ];
   const store = (file: string) => ({ path: traced(file), file });
   const serverTls: TlsSettings = {
@@ -52,11 +79,21 @@ export function predictDerived(c: TrustCase, u: Universe): LinkTrust | undefined
     implementation: 'jsse',
     trust: {
       ...(c.clientLeaf ? { keyStore: store('/case/client/key.store') } : {}),
-      ...(c.clientTrusts !== 'cacerts' ? { trustStore: store('/case/client/trust.store') } : { defaultTrust: 'jdk-cacerts' as const }),
+      ...(c.clientTrusts !== 'cacerts'
+        ? { trustStore: store('/case/client/trust.store') }
+        : { defaultTrust: 'jdk-cacerts' as const }),
     },
   };
   const component = (id: string, type: string, role: 'client' | 'server', tls: TlsSettings): Component => ({
-    id, type, name: id, role, location: { file: `/case/${id}` }, host: id, tls, documents: [], attributes: {},
+    id,
+    type,
+    name: id,
+    role,
+    location: { file: `/case/${id}` },
+    host: id,
+    tls,
+    documents: [],
+    attributes: {},
   });
   const client = component('client', 'java.client', 'client', clientTls);
   const server = component('server', c.server === 'jsse' ? 'tomcat.connector' : 'nginx.server', 'server', serverTls);
@@ -70,13 +107,17 @@ export function observedFrom(lt: LinkTrust | undefined, protocol: string, now = 
   const server = lt.serverCertificate;
   if (server.verdict.kind === 'unknown') return 'unknown';
   const serverFailure = checkFailure(server, now, 'none');
-  if (serverFailure) return { verdict: 'server-rejected', alert: trustSignals(server, serverFailure.kind, protocol).alert };
+  if (serverFailure)
+    return { verdict: 'server-rejected', alert: trustSignals(server, serverFailure.kind, protocol).alert };
   const client = lt.clientCertificate;
   if (!client) return { verdict: 'ok', alert: '' };
   if (client.verdict.kind === 'unknown') return 'unknown';
   const failure = checkFailure(client, now, lt.clientAuth);
   if (!failure) return { verdict: 'ok', alert: '' };
-  return { verdict: failure.kind === 'no-certificate' ? 'no-client-certificate' : 'client-rejected', alert: trustSignals(client, failure.kind, protocol).alert };
+  return {
+    verdict: failure.kind === 'no-certificate' ? 'no-client-certificate' : 'client-rejected',
+    alert: trustSignals(client, failure.kind, protocol).alert,
+  };
 }
 
 /** Agreement: the same verdict, and the same alert wherever the real run shows one. */

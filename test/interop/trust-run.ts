@@ -25,7 +25,12 @@ export interface SliceResult {
   verdicts: Record<string, number>;
 }
 
-export async function runTrustSlices(perSlice: number, seed: number, concurrency = 4, slices: Slice[] = ['trust', 'client-auth', 'validity']): Promise<SliceResult[]> {
+export async function runTrustSlices(
+  perSlice: number,
+  seed: number,
+  concurrency = 4,
+  slices: Slice[] = ['trust', 'client-auth', 'validity'],
+): Promise<SliceResult[]> {
   const lab = await startTrustLab();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-trust-'));
   try {
@@ -34,7 +39,15 @@ export async function runTrustSlices(perSlice: number, seed: number, concurrency
     const stores = storeMaker(lab, dir);
     const results: SliceResult[] = [];
     for (const slice of slices) {
-      const result: SliceResult = { slice, pairs: 0, agree: 0, unknown: 0, deriveDisagreements: 0, disagreements: [], verdicts: {} };
+      const result: SliceResult = {
+        slice,
+        pairs: 0,
+        agree: 0,
+        unknown: 0,
+        deriveDisagreements: 0,
+        disagreements: [],
+        verdicts: {},
+      };
       const queue = trustCases(slice, perSlice, seed);
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
@@ -53,7 +66,13 @@ export async function runTrustSlices(perSlice: number, seed: number, concurrency
             result.verdicts[observed.verdict] = (result.verdicts[observed.verdict] ?? 0) + 1;
             if (predicted === 'unknown') result.unknown++;
             else if (agrees(observed, predicted)) result.agree++;
-            else result.disagreements.push({ case: c, real: observed, predicted, detail: `client: ${real.client.error ?? 'ok'} | server: ${real.server.error ?? 'ok'}` });
+            else
+              result.disagreements.push({
+                case: c,
+                real: observed,
+                predicted,
+                detail: `client: ${real.client.error ?? 'ok'} | server: ${real.server.error ?? 'ok'}`,
+              });
           }
         }),
       );

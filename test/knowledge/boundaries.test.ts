@@ -1,4 +1,10 @@
-import { disabledEntryFor, jdkProfile, parseJavaVersion, protocolDisabledBy, splitAlgorithmList } from '../../src/knowledge';
+import {
+  disabledEntryFor,
+  jdkProfile,
+  parseJavaVersion,
+  protocolDisabledBy,
+  splitAlgorithmList,
+} from '../../src/knowledge';
 import type { JdkVendorFamily } from '../../src/model/types';
 
 const profile = (vendor: JdkVendorFamily, raw: string) => {
@@ -32,7 +38,11 @@ describe('JDK version boundaries', () => {
     expect(disabled('openjdk', '1.7.0_211')).not.toContain('RC4'); // 7u never disables plain RC4
   });
   test('17.0.15 matches the Debian install; 21 GA is inferred', () => {
-    expect(disabled('openjdk', '17.0.15')).toEqual(splitAlgorithmList('SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH'));
+    expect(disabled('openjdk', '17.0.15')).toEqual(
+      splitAlgorithmList(
+        'SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH',
+      ),
+    );
     expect(profile('openjdk', '21').tlsDisabledAlgorithms.confidence).toBe('inferred');
     expect(profile('temurin', '25.0.3').tlsDisabledAlgorithms.value).toContain('TLS_RSA_*');
   });
@@ -77,7 +87,9 @@ describe('JDK version boundaries', () => {
 });
 
 describe('disabledAlgorithms semantics', () => {
-  const jdk17 = splitAlgorithmList('SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, \\\n    EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH, include jdk.disabled.namedCurves');
+  const jdk17 = splitAlgorithmList(
+    'SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, \\\n    EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH, include jdk.disabled.namedCurves',
+  );
   test('splitAlgorithmList joins continuations and collapses blanks', () => {
     expect(jdk17).toContain('DH keySize < 1024');
     expect(jdk17).toContain('EC keySize < 224');

@@ -8,7 +8,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { explainJdk } from '../../src/knowledge';
 import type { JdkVendorFamily } from '../../src/model/types';
-import { decodeClientHello, isTls13, predictedHello, readClientSimulation, type DecodedClientHello } from '../helpers/client-hello';
+import {
+  decodeClientHello,
+  isTls13,
+  predictedHello,
+  readClientSimulation,
+  type DecodedClientHello,
+} from '../helpers/client-hello';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'testssl', 'client-simulation-java.txt');
 const DSA_SIGNATURE_SCHEMES = [0x0402, 0x0302, 0x0202]; // dsa_sha256, dsa_sha224, dsa_sha1
@@ -62,7 +68,7 @@ const CASES: { name: string; vendor: JdkVendorFamily; version: string; exception
     exception: {
       profileOnly: /^TLS_(DHE_DSS|ECDH_(ECDSA|RSA))_/,
       evidence:
-        '17.0.3 java.security disables neither ECDH (JDK-8279164 came in 17.0.13) nor DSA; this machine\'s 17.0.15 run with the 17.0.3 value offers both. ' +
+        "17.0.3 java.security disables neither ECDH (JDK-8279164 came in 17.0.13) nor DSA; this machine's 17.0.15 run with the 17.0.3 value offers both. " +
         'The recording lacks the DSA signature schemes: a system crypto policy, not the stock java.security',
       check: CRYPTO_POLICY_DSA,
     },
@@ -71,11 +77,17 @@ const CASES: { name: string; vendor: JdkVendorFamily; version: string; exception
     name: 'Java 21.0.6 (OpenJDK)',
     vendor: 'openjdk',
     version: '21.0.6',
-    exception: { profileOnly: /^TLS_DHE_DSS_/, evidence: 'DSA signature schemes absent: a system crypto policy (see 17.0.3)', check: CRYPTO_POLICY_DSA },
+    exception: {
+      profileOnly: /^TLS_DHE_DSS_/,
+      evidence: 'DSA signature schemes absent: a system crypto policy (see 17.0.3)',
+      check: CRYPTO_POLICY_DSA,
+    },
   },
 ];
 
-const recordings = new Map(readClientSimulation(fs.readFileSync(FIXTURE, 'utf8')).map((e) => [e.name, e.handshakeBytes]));
+const recordings = new Map(
+  readClientSimulation(fs.readFileSync(FIXTURE, 'utf8')).map((e) => [e.name, e.handshakeBytes]),
+);
 
 describe('recorded Java ClientHellos (testssl.sh) agree with the JDK profiles', () => {
   it('covers every Java entry of the fixture', () => {
@@ -106,7 +118,9 @@ describe('recorded Java ClientHellos (testssl.sh) agree with the JDK profiles', 
         it(`is a documented exception: ${exception.evidence}`, () => {
           exception.check(hello);
           // The exception must explain a real difference, not hide an agreement.
-          const differs = effective.clientCipherSuites.value.some((n) => exception.profileOnly.test(n)) || hello.suites.some((n) => exception.recordingOnly?.test(n));
+          const differs =
+            effective.clientCipherSuites.value.some((n) => exception.profileOnly.test(n)) ||
+            hello.suites.some((n) => exception.recordingOnly?.test(n));
           expect(differs).toBe(true);
         });
       }

@@ -23,10 +23,16 @@ function manifest(): ManifestLine[] {
   });
 }
 
-const property = (text: string, key: string) => parseProperties(text).entries.filter((e) => e.key === key).pop()?.value;
+const property = (text: string, key: string) =>
+  parseProperties(text)
+    .entries.filter((e) => e.key === key)
+    .pop()?.value;
 
 /** The version a java.security stands for: its `@tag` suffix, else the paired release file of the same repository. */
-function versionOf(line: ManifestLine, lines: ManifestLine[]): { raw: string; fields?: Record<string, string> } | undefined {
+function versionOf(
+  line: ManifestLine,
+  lines: ManifestLine[],
+): { raw: string; fields?: Record<string, string> } | undefined {
   const tag = /@(.+)$/.exec(line.file)?.[1];
   // after-8211883: the commit that went into 8u201 (JDK-8211883); the tag name carries no version.
   if (tag === 'after-8211883') return { raw: '8u201' };

@@ -35,12 +35,18 @@ describe('jdkFromImage', () => {
     expect(jdkFromImage(image)?.source).toMatch(/^https:\/\//);
   });
 
-  it.each(['ubuntu:22.04', 'nginx:1.25', 'node:20', 'maven:3-eclipse-temurin-17'])('%s is no JDK image lint-deploy knows', (image) => {
-    expect(jdkFromImage(image)).toBeUndefined();
-  });
+  it.each(['ubuntu:22.04', 'nginx:1.25', 'node:20', 'maven:3-eclipse-temurin-17'])(
+    '%s is no JDK image lint-deploy knows',
+    (image) => {
+      expect(jdkFromImage(image)).toBeUndefined();
+    },
+  );
 
   it('splits registry ports, tags and digests', () => {
-    expect(splitImageReference('registry:5000/team/app:1.2@sha256:abc')).toEqual({ name: 'registry:5000/team/app', tag: '1.2' });
+    expect(splitImageReference('registry:5000/team/app:1.2@sha256:abc')).toEqual({
+      name: 'registry:5000/team/app',
+      tag: '1.2',
+    });
     expect(splitImageReference('registry:5000/team/app')).toEqual({ name: 'registry:5000/team/app', tag: 'latest' });
   });
 });

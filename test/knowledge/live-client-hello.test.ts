@@ -34,17 +34,21 @@ function releaseFields(home: string): Record<string, string> {
 const home = javaHome();
 if (!home) console.warn('skipping live ClientHello test: no JDK (java + javac) on PATH');
 
-(home ? describe : describe.skip)('this machine\'s JDK ClientHello agrees with its profile', () => {
+(home ? describe : describe.skip)("this machine's JDK ClientHello agrees with its profile", () => {
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-hello-'));
-    execFileSync('javac', ['-d', dir, path.join(__dirname, 'fixtures', 'CaptureClientHello.java')], { timeout: 60_000 });
+    execFileSync('javac', ['-d', dir, path.join(__dirname, 'fixtures', 'CaptureClientHello.java')], {
+      timeout: 60_000,
+    });
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const capture = (securityFile?: string) => {
     const args = securityFile ? [`-Djava.security.properties=${securityFile}`] : [];
-    return decodeClientHello(execFileSync('java', [...args, '-cp', dir, 'CaptureClientHello'], { encoding: 'utf8', timeout: 30_000 }));
+    return decodeClientHello(
+      execFileSync('java', [...args, '-cp', dir, 'CaptureClientHello'], { encoding: 'utf8', timeout: 30_000 }),
+    );
   };
   const fields = home ? releaseFields(home) : {};
   const version = (fields.JAVA_VERSION ?? '').replace(/"/g, '');
@@ -56,7 +60,9 @@ if (!home) console.warn('skipping live ClientHello test: no JDK (java + javac) o
     const predicted = predictedHello(vendor, version);
     expect(hello.supportedVersions).toEqual(predicted.protocols);
     expect(hello.suites.filter(isTls13)).toEqual(predicted.effective.clientCipherSuites.value.filter(isTls13));
-    expect(hello.suites.filter((n) => !isTls13(n))).toEqual(predicted.effective.clientCipherSuites.value.filter((n) => !isTls13(n)));
+    expect(hello.suites.filter((n) => !isTls13(n))).toEqual(
+      predicted.effective.clientCipherSuites.value.filter((n) => !isTls13(n)),
+    );
   }, 60_000);
 
   it('with the java.security TLS value of 17.0.3 it offers what the 17.0.3 profile offers (ECDH and DHE_DSS included)', () => {

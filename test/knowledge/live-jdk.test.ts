@@ -2,7 +2,14 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { disabledEntryFor, effectiveJdkTls, findCipherSuite, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../src/knowledge';
+import {
+  disabledEntryFor,
+  effectiveJdkTls,
+  findCipherSuite,
+  jdkProfile,
+  parseJavaVersion,
+  splitAlgorithmList,
+} from '../../src/knowledge';
 import type { JavaRuntime, Traced } from '../../src/model/types';
 import { parseProperties } from '../../src/parse/properties';
 
@@ -29,13 +36,19 @@ function runProbe(dir: string, securityOverride?: string): Probe {
   const probe: Probe = {};
   for (const line of out.split('\n').filter(Boolean)) {
     const at = line.indexOf('=');
-    probe[line.slice(0, at)] = line.slice(at + 1).split(',').filter((s) => s && s !== SCSV);
+    probe[line.slice(0, at)] = line
+      .slice(at + 1)
+      .split(',')
+      .filter((s) => s && s !== SCSV);
   }
   return probe;
 }
 
 const iana = (names: string[]) => names.map((n) => findCipherSuite(n)?.iana ?? `unregistered:${n}`);
-const fileTraced = (value: string): Traced<string> => ({ value, from: { kind: 'file', location: { file: 'java.security' } } });
+const fileTraced = (value: string): Traced<string> => ({
+  value,
+  from: { kind: 'file', location: { file: 'java.security' } },
+});
 
 (available ? describe : describe.skip)('knowledge agrees with the JDK on this machine', () => {
   let dir = '';
@@ -58,9 +71,11 @@ const fileTraced = (value: string): Traced<string> => ({ value, from: { kind: 'f
     systemProperties: {},
   });
 
-  test('the dataset value equals this JDK\'s own java.security', () => {
+  test("the dataset value equals this JDK's own java.security", () => {
     const text = fs.readFileSync(path.join(plain['java.home'][0], 'conf', 'security', 'java.security'), 'utf8');
-    const entry = parseProperties(text).entries.filter((e) => e.key === 'jdk.tls.disabledAlgorithms').pop();
+    const entry = parseProperties(text)
+      .entries.filter((e) => e.key === 'jdk.tls.disabledAlgorithms')
+      .pop();
     const profile = jdkProfile('openjdk', parseJavaVersion(plain['java.version'][0])!);
     expect(profile).toBeDefined();
     expect(profile!.tlsDisabledAlgorithms.value).toEqual(splitAlgorithmList(entry!.value));
@@ -83,14 +98,21 @@ const fileTraced = (value: string): Traced<string> => ({ value, from: { kind: 'f
     expect(effective.disabledAlgorithms.value).toEqual([]);
     expect(effective.clientProtocols.value).toEqual(emptied.clientProtocols);
     expect(effective.clientCipherSuites.value).toEqual(iana(emptied.clientCipherSuites));
-    const all = [...effective.clientCipherSuites.value, ...iana(emptied.supportedCipherSuites).filter((n) => !effective.clientCipherSuites.value.includes(n))];
+    const all = [
+      ...effective.clientCipherSuites.value,
+      ...iana(emptied.supportedCipherSuites).filter((n) => !effective.clientCipherSuites.value.includes(n)),
+    ];
     expect(iana(emptied.supportedCipherSuites)).toEqual(all);
   });
 
   test('a suite is missing from getSupportedCipherSuites exactly when disabledEntryFor names an entry', () => {
     const disabled = jdkProfile('openjdk', parseJavaVersion(plain['java.version'][0])!)!.tlsDisabledAlgorithms.value;
     const supportedNow = new Set(iana(plain.supportedCipherSuites));
-    const verdicts = iana(emptied.supportedCipherSuites).map((name) => [name, supportedNow.has(name), disabledEntryFor(name, disabled) === undefined]);
+    const verdicts = iana(emptied.supportedCipherSuites).map((name) => [
+      name,
+      supportedNow.has(name),
+      disabledEntryFor(name, disabled) === undefined,
+    ]);
     expect(verdicts.filter(([, live, ours]) => live !== ours)).toEqual([]);
   });
 });

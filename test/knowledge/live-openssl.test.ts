@@ -4,7 +4,10 @@ import type { CipherSuite } from '../../src/knowledge';
 
 function opensslCiphers(): string | undefined {
   try {
-    return execFileSync('openssl', ['ciphers', '-V', '-stdname', 'ALL:COMPLEMENTOFALL'], { encoding: 'utf8', timeout: 10_000 });
+    return execFileSync('openssl', ['ciphers', '-V', '-stdname', 'ALL:COMPLEMENTOFALL'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
   } catch {
     return undefined;
   }
@@ -15,7 +18,14 @@ if (output === undefined) console.warn('skipping live OpenSSL registry test: `op
 
 /** Our kx/au/enc/mac in OpenSSL's words (Kx=ECDH for ECDHE, Au=None for anon, Enc=AESGCM(128) …). */
 function asOpenssl(suite: CipherSuite) {
-  const kx = suite.flags.tls13 ? 'any' : ({ ECDHE: 'ECDH', DHE: 'DH', RSA_PSK: 'RSAPSK', DHE_PSK: 'DHEPSK', ECDHE_PSK: 'ECDHEPSK' } as Record<string, string>)[suite.kx] ?? suite.kx;
+  const kx = suite.flags.tls13
+    ? 'any'
+    : ((
+        { ECDHE: 'ECDH', DHE: 'DH', RSA_PSK: 'RSAPSK', DHE_PSK: 'DHEPSK', ECDHE_PSK: 'ECDHEPSK' } as Record<
+          string,
+          string
+        >
+      )[suite.kx] ?? suite.kx);
   const au = suite.flags.tls13 ? 'any' : suite.au === 'anon' ? 'None' : suite.au;
   const m = /^(AES|CAMELLIA|ARIA)_(\d+)_(CBC|GCM|CCM_8|CCM)$/.exec(suite.enc);
   let enc = suite.enc;
@@ -28,7 +38,7 @@ function asOpenssl(suite: CipherSuite) {
   return { kx, au, enc, mac: suite.mac };
 }
 
-(output === undefined ? describe.skip : describe)('registry agrees with this machine\'s OpenSSL', () => {
+(output === undefined ? describe.skip : describe)("registry agrees with this machine's OpenSSL", () => {
   const lines = (output ?? '').split('\n').filter((l) => l.trim());
   test('OpenSSL lists suites', () => expect(lines.length).toBeGreaterThan(50));
   test.each(lines.map((l) => [l.trim().split(/\s+/)[2], l] as const))('%s', (_iana, line) => {

@@ -1,11 +1,26 @@
-import { findCipherSpec, findCipherSuite, jmsSuiteForCipherSpec, mqReasonCode, mqServerOrder } from '../../src/knowledge';
+import {
+  findCipherSpec,
+  findCipherSuite,
+  jmsSuiteForCipherSpec,
+  mqReasonCode,
+  mqServerOrder,
+} from '../../src/knowledge';
 
 describe('IBM MQ knowledge', () => {
   test('CipherSpecs and aliases', () => {
-    expect(findCipherSpec('tls_rsa_with_aes_256_cbc_sha256')).toMatchObject({ hex: '003D', protocol: 'TLSv1.2', enabledByDefault: true, defaultOrderRank: 9 });
+    expect(findCipherSpec('tls_rsa_with_aes_256_cbc_sha256')).toMatchObject({
+      hex: '003D',
+      protocol: 'TLSv1.2',
+      enabledByDefault: true,
+      defaultOrderRank: 9,
+    });
     expect(findCipherSpec('ECDHE_ECDSA_AES_128_GCM_SHA256')).toMatchObject({ suiteB: true, fips: true });
     expect(findCipherSpec('NULL_MD5')).toMatchObject({ deprecated: true, enabledByDefault: false });
-    expect(findCipherSpec('ANY_TLS12_OR_HIGHER')).toMatchObject({ alias: true, minProtocol: 'TLSv1.2', maxProtocol: 'TLSv1.3' });
+    expect(findCipherSpec('ANY_TLS12_OR_HIGHER')).toMatchObject({
+      alias: true,
+      minProtocol: 'TLSv1.2',
+      maxProtocol: 'TLSv1.3',
+    });
     expect(findCipherSpec('ANY_TLS13')).toMatchObject({ minProtocol: 'TLSv1.3', maxProtocol: 'TLSv1.3' });
     for (const a of ['ANY', 'ANY_TLS12', 'ANY_TLS13_OR_HIGHER']) expect(findCipherSpec(a)?.alias).toBe(true);
     expect(findCipherSpec('NOPE')).toBeUndefined();
@@ -23,11 +38,15 @@ describe('IBM MQ knowledge', () => {
     expect(order).toHaveLength(17);
     expect(order.slice(0, 5).every((n) => findCipherSpec(n)!.protocol === 'TLSv1.3')).toBe(true);
     expect(order[5]).toBe('TLS_RSA_WITH_AES_256_GCM_SHA384');
-    expect(order.indexOf('TLS_RSA_WITH_AES_256_GCM_SHA384')).toBeLessThan(order.indexOf('TLS_RSA_WITH_AES_256_CBC_SHA256'));
+    expect(order.indexOf('TLS_RSA_WITH_AES_256_GCM_SHA384')).toBeLessThan(
+      order.indexOf('TLS_RSA_WITH_AES_256_CBC_SHA256'),
+    );
   });
 
   test('AllowedCipherSpecs restricts and orders; TLS 1.3 keeps precedence; ALL enables deprecated specs', () => {
-    const order = mqServerOrder(['TLS_RSA_WITH_AES_128_CBC_SHA256', 'tls_aes_128_gcm_sha256', 'BOGUS']).map((s) => s.name);
+    const order = mqServerOrder(['TLS_RSA_WITH_AES_128_CBC_SHA256', 'tls_aes_128_gcm_sha256', 'BOGUS']).map(
+      (s) => s.name,
+    );
     expect(order).toEqual(['TLS_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA256']);
     expect(mqServerOrder(['ALL']).some((s) => s.name === 'NULL_SHA')).toBe(true);
   });
@@ -41,7 +60,20 @@ describe('IBM MQ knowledge', () => {
     expect(jmsSuiteForCipherSpec('TLS_AES_128_GCM_SHA256', true)).toBe('TLS_AES_128_GCM_SHA256');
   });
 
-  test.each([2393, '2397', 2398, 2059, 'AMQ9631', 'AMQ9641', 'AMQ9771', 'AMQ9620E', 'AMQ9620', 'CSQX620E', 'AMQ9636', 'AMQ9673'])('reason %s', (code) => {
+  test.each([
+    2393,
+    '2397',
+    2398,
+    2059,
+    'AMQ9631',
+    'AMQ9641',
+    'AMQ9771',
+    'AMQ9620E',
+    'AMQ9620',
+    'CSQX620E',
+    'AMQ9636',
+    'AMQ9673',
+  ])('reason %s', (code) => {
     const r = mqReasonCode(code);
     expect(r).toBeDefined();
     expect(r!.message.length).toBeGreaterThan(10);

@@ -25,9 +25,12 @@ describe('opensslFromImage', () => {
     expect(found?.release).toBe(release);
     expect(found?.source).toMatch(/https:\/\//);
   });
-  it.each(['nginx:latest', 'nginx:stable', 'nginx:mainline-alpine', 'nginx', 'httpd:2.4', 'nginx:1.99'])('%s: no version, undefined', (image) => {
-    expect(opensslFromImage(image)).toBeUndefined();
-  });
+  it.each(['nginx:latest', 'nginx:stable', 'nginx:mainline-alpine', 'nginx', 'httpd:2.4', 'nginx:1.99'])(
+    '%s: no version, undefined',
+    (image) => {
+      expect(opensslFromImage(image)).toBeUndefined();
+    },
+  );
   it('version strings: 1.1.0 is its own series (no TLS 1.3), 1.1.1 and 3 speak TLS 1.3', () => {
     expect(opensslSeriesOf('1.1.0l')?.series).toBe('1.1.0');
     expect(opensslSeriesOf('1.1.0l')?.tls13).toBe(false);
@@ -38,7 +41,8 @@ describe('opensslFromImage', () => {
 });
 
 describe('nginx server OpenSSL from the Dockerfile beside it', () => {
-  const conf = 'events {}\nhttp {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_ciphers DES-CBC3-SHA:ECDHE-RSA-AES128-GCM-SHA256;\n    ssl_certificate /etc/nginx/a.crt;\n  }\n}\n';
+  const conf =
+    'events {}\nhttp {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_ciphers DES-CBC3-SHA:ECDHE-RSA-AES128-GCM-SHA256;\n    ssl_certificate /etc/nginx/a.crt;\n  }\n}\n';
   function server(files: Record<string, string>) {
     const root = writeTree(files);
     try {
@@ -50,9 +54,19 @@ describe('nginx server OpenSSL from the Dockerfile beside it', () => {
     }
   }
   it('FROM nginx:1.14: OpenSSL 1.1.0 (stretch) knows DES-CBC3-SHA and has no TLS 1.3', () => {
-    const { component, findings } = server({ 'web/Dockerfile': 'FROM nginx:1.14\nCOPY nginx.conf /etc/nginx/nginx.conf\n', 'web/nginx.conf': conf });
-    expect(component?.attributes.openssl).toMatchObject({ series: '1.1.0', assumed: false, source: expect.stringContaining('nginx:1.14 → debian:stretch') });
-    expect(component?.tls?.cipherSuites?.value).toEqual(['TLS_RSA_WITH_3DES_EDE_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']);
+    const { component, findings } = server({
+      'web/Dockerfile': 'FROM nginx:1.14\nCOPY nginx.conf /etc/nginx/nginx.conf\n',
+      'web/nginx.conf': conf,
+    });
+    expect(component?.attributes.openssl).toMatchObject({
+      series: '1.1.0',
+      assumed: false,
+      source: expect.stringContaining('nginx:1.14 → debian:stretch'),
+    });
+    expect(component?.tls?.cipherSuites?.value).toEqual([
+      'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+    ]);
     expect(component?.tls?.protocols?.value).toEqual(['TLSv1.2']);
     expect(findings).not.toContain('tls/cipher-string-unknown-to-openssl');
   });
@@ -63,7 +77,10 @@ describe('nginx server OpenSSL from the Dockerfile beside it', () => {
     expect(findings).toContain('tls/cipher-string-unknown-to-openssl');
   });
   it('FROM nginx:1.12 without ssl_protocols: the nginx default of its time, TLSv1 to TLSv1.2', () => {
-    const { component } = server({ 'web/Dockerfile': 'FROM nginx:1.12\n', 'web/conf/nginx.conf': conf.replace('    ssl_protocols TLSv1.2 TLSv1.3;\n', '') });
+    const { component } = server({
+      'web/Dockerfile': 'FROM nginx:1.12\n',
+      'web/conf/nginx.conf': conf.replace('    ssl_protocols TLSv1.2 TLSv1.3;\n', ''),
+    });
     expect(component?.tls?.protocols?.value).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2']);
   });
 });

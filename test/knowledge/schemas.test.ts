@@ -30,18 +30,32 @@ describe('knowledge datasets validate against their JSON Schemas', () => {
   });
 
   test('JDK rows of one property never overlap for the same vendor scope', () => {
-    const rows = read('src/knowledge/data/jdk-tls-defaults.json').rows as { property: string; feature: number; from: number; to?: number; vendors?: string[] }[];
+    const rows = read('src/knowledge/data/jdk-tls-defaults.json').rows as {
+      property: string;
+      feature: number;
+      from: number;
+      to?: number;
+      vendors?: string[];
+    }[];
     for (const a of rows)
       for (const b of rows) {
-        if (a === b || a.property !== b.property || a.feature !== b.feature || String(a.vendors) !== String(b.vendors)) continue;
+        if (a === b || a.property !== b.property || a.feature !== b.feature || String(a.vendors) !== String(b.vendors))
+          continue;
         const overlap = a.from <= (b.to ?? Infinity) && b.from <= (a.to ?? Infinity);
         expect(overlap ? `${a.property} ${a.feature} ${a.from}-${a.to} overlaps ${b.from}-${b.to}` : '').toBe('');
       }
   });
 
   test('suite lists only name registered suites', () => {
-    const names = new Set((read('src/knowledge/data/cipher-suites.json').suites as { iana: string }[]).map((s) => s.iana));
-    const lists = read('src/knowledge/data/jsse-cipher-suites.json').lists as Record<string, { defaultEnabled: string[]; supportedNotEnabled: string[] }>;
-    for (const list of Object.values(lists)) for (const n of [...list.defaultEnabled, ...list.supportedNotEnabled]) expect(names.has(n) ? n : `unregistered ${n}`).toBe(n);
+    const names = new Set(
+      (read('src/knowledge/data/cipher-suites.json').suites as { iana: string }[]).map((s) => s.iana),
+    );
+    const lists = read('src/knowledge/data/jsse-cipher-suites.json').lists as Record<
+      string,
+      { defaultEnabled: string[]; supportedNotEnabled: string[] }
+    >;
+    for (const list of Object.values(lists))
+      for (const n of [...list.defaultEnabled, ...list.supportedNotEnabled])
+        expect(names.has(n) ? n : `unregistered ${n}`).toBe(n);
   });
 });

@@ -23,7 +23,9 @@ describe('knowledge sources', () => {
       const found: { at: string; text: string }[] = [];
       sources(JSON.parse(fs.readFileSync(path.join(DATA, file), 'utf8')), file, found);
       expect(found.length).toBeGreaterThan(0);
-      const bad = found.filter((s) => !/https:\/\/\S+/.test(s.text) || /shared\/(research|corpus)|\/work\//.test(s.text));
+      const bad = found.filter(
+        (s) => !/https:\/\/\S+/.test(s.text) || /shared\/(research|corpus)|\/work\//.test(s.text),
+      );
       expect(bad).toEqual([]);
     });
   }

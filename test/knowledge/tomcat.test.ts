@@ -11,7 +11,11 @@ import { suiteList } from '../../src/knowledge/jdk';
 import { tomcatSuites, tomcatTlsFacts } from '../../src/knowledge/tomcat';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'tomcat-10.1.60-openjdk17-ciphers.tsv');
-const cases = fs.readFileSync(FIXTURE, 'utf8').trim().split('\n').map((line) => line.split('\t') as [string, string]);
+const cases = fs
+  .readFileSync(FIXTURE, 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => line.split('\t') as [string, string]);
 
 const jdk17 = jdkProfile('openjdk', parseJavaVersion('17.0.15')!)!;
 const disabled = disabledSuiteMatcher(jdk17.tlsDisabledAlgorithms.value);
@@ -29,7 +33,9 @@ describe('Tomcat JSSE cipher expansion matches Tomcat 10.1.60 on OpenJDK 17', ()
 
 describe('Tomcat facts by release', () => {
   test('the TLS 1.3 suites come from cipherSuites from 9.0.115, 10.1.52 and 11.0.18 on', () => {
-    expect(['9.0.114', '9.0.115', '10.1.51', '10.1.52', '11.0.17', '11.0.18'].map((r) => tomcatTlsFacts(r).tls13Suites)).toEqual(['ciphers', 'cipherSuites', 'ciphers', 'cipherSuites', 'ciphers', 'cipherSuites']);
+    expect(
+      ['9.0.114', '9.0.115', '10.1.51', '10.1.52', '11.0.17', '11.0.18'].map((r) => tomcatTlsFacts(r).tls13Suites),
+    ).toEqual(['ciphers', 'cipherSuites', 'ciphers', 'cipherSuites', 'ciphers', 'cipherSuites']);
   });
   test('8.5 leaves the suite order to the JDK; 9.0 and later set client order unless honorCipherOrder', () => {
     expect(tomcatTlsFacts('8.5.100').honorCipherOrderDefault).toBe('jdk');
@@ -51,7 +57,15 @@ describe('Tomcat facts by release', () => {
   test('older releases: an explicit list without TLS 1.3 names enables no TLS 1.3 suite; newer ones add the default three', () => {
     const list = 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256';
     expect(tomcatSuites(list, undefined, tomcatTlsFacts('9.0.80')).suites).toEqual([list]);
-    expect(tomcatSuites(list, undefined, tomcatTlsFacts('9.0.115')).suites).toEqual(['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256', list]);
-    expect(tomcatSuites(list, 'TLS_AES_128_GCM_SHA256', tomcatTlsFacts('9.0.115')).suites).toEqual(['TLS_AES_128_GCM_SHA256', list]);
+    expect(tomcatSuites(list, undefined, tomcatTlsFacts('9.0.115')).suites).toEqual([
+      'TLS_AES_256_GCM_SHA384',
+      'TLS_CHACHA20_POLY1305_SHA256',
+      'TLS_AES_128_GCM_SHA256',
+      list,
+    ]);
+    expect(tomcatSuites(list, 'TLS_AES_128_GCM_SHA256', tomcatTlsFacts('9.0.115')).suites).toEqual([
+      'TLS_AES_128_GCM_SHA256',
+      list,
+    ]);
   });
 });

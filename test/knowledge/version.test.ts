@@ -25,7 +25,12 @@ describe('parseJavaVersion', () => {
   });
 
   test('IBM 8.0.6.25 is SR6 FP25', () => {
-    expect(parseJavaVersion('8.0.6.25')).toEqual({ raw: '8.0.6.25', feature: 8, update: 0, ibm: { serviceRefresh: 6, fixPack: 25 } });
+    expect(parseJavaVersion('8.0.6.25')).toEqual({
+      raw: '8.0.6.25',
+      feature: 8,
+      update: 0,
+      ibm: { serviceRefresh: 6, fixPack: 25 },
+    });
     expect(formatJdk('ibm', parseJavaVersion('8.0.6.25')!)).toBe('IBM Java 8 SR6 FP25');
   });
 
@@ -43,11 +48,25 @@ describe('parseJavaVersion', () => {
 
 describe('vendorFromRelease', () => {
   test.each([
-    [{ IMPLEMENTOR: '"Eclipse Adoptium"', IMPLEMENTOR_VERSION: '"Temurin-17.0.8+7"', JAVA_VERSION: '"17.0.8"' }, 'temurin'],
-    [{ IMPLEMENTOR: '"Amazon.com Inc."', IMPLEMENTOR_VERSION: '"Corretto-11.0.2.9.1"', JAVA_VERSION: '"11.0.2"' }, 'corretto'],
+    [
+      { IMPLEMENTOR: '"Eclipse Adoptium"', IMPLEMENTOR_VERSION: '"Temurin-17.0.8+7"', JAVA_VERSION: '"17.0.8"' },
+      'temurin',
+    ],
+    [
+      { IMPLEMENTOR: '"Amazon.com Inc."', IMPLEMENTOR_VERSION: '"Corretto-11.0.2.9.1"', JAVA_VERSION: '"11.0.2"' },
+      'corretto',
+    ],
     [{ IMPLEMENTOR: '"Red Hat, Inc."', IMPLEMENTOR_VERSION: '"18.9"', JAVA_VERSION: '"11.0.12"' }, 'redhat'],
     [{ IMPLEMENTOR: '"International Business Machines Corporation"', JAVA_VERSION: '"1.8.0"' }, 'ibm'],
-    [{ IMPLEMENTOR: '"IBM Corporation"', IMPLEMENTOR_VERSION: '"17.0.6.0"', JAVA_VERSION: '"17.0.6"', JVM_VARIANT: '"Openj9"' }, 'semeru'],
+    [
+      {
+        IMPLEMENTOR: '"IBM Corporation"',
+        IMPLEMENTOR_VERSION: '"17.0.6.0"',
+        JAVA_VERSION: '"17.0.6"',
+        JVM_VARIANT: '"Openj9"',
+      },
+      'semeru',
+    ],
     [{ IMPLEMENTOR: '"Oracle Corporation"', JAVA_VERSION: '"11.0.2"', BUILD_TYPE: '"commercial"' }, 'oracle'],
     [{ IMPLEMENTOR: '"Oracle Corporation"', JAVA_VERSION: '"21"' }, 'openjdk'],
     [{ IMPLEMENTOR: '"ojdkbuild"', IMPLEMENTOR_VERSION: '"18.9"', JAVA_VERSION: '"11.0.12"' }, 'openjdk'],

@@ -9,17 +9,25 @@ const repo = path.resolve(__dirname, '../..');
 function sources(folder: string): string[] {
   const dir = path.join(repo, 'src', folder);
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
 }
 
 describe('import direction (.dependency-cruiser.cjs, docs/CONTRIBUTING.md "Layers")', () => {
   it('dependency-cruiser finds no cycle and no import against the layer order', () => {
-    const result = spawnSync(path.join(repo, 'node_modules', '.bin', 'depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
-      cwd: repo,
-      encoding: 'utf8',
-      timeout: 180000,
-    });
-    expect(result.stdout.trim() + result.stderr.replace(/^npm warn.*\n/gm, '')).toMatch(/^✔ no dependency violations found/);
+    const result = spawnSync(
+      path.join(repo, 'node_modules', '.bin', 'depcruise'),
+      ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+        timeout: 180000,
+      },
+    );
+    expect(result.stdout.trim() + result.stderr.replace(/^npm warn.*\n/gm, '')).toMatch(
+      /^✔ no dependency violations found/,
+    );
     expect(result.status).toBe(0);
   });
 
@@ -29,7 +37,9 @@ describe('import direction (.dependency-cruiser.cjs, docs/CONTRIBUTING.md "Layer
     for (const folder of ['core', 'knowledge', 'parse', 'discover', 'model', 'handshake', 'derive']) {
       for (const file of sources(folder)) {
         const text = fs.readFileSync(file, 'utf8');
-        for (const id of ids) if (text.includes(`'${id}'`) || text.includes(`"${id}"`) || text.includes(`\`${id}\``)) offenders.push(`${path.relative(repo, file)}: ${id}`);
+        for (const id of ids)
+          if (text.includes(`'${id}'`) || text.includes(`"${id}"`) || text.includes(`\`${id}\``))
+            offenders.push(`${path.relative(repo, file)}: ${id}`);
       }
     }
     expect(offenders).toEqual([]);
@@ -38,7 +48,11 @@ describe('import direction (.dependency-cruiser.cjs, docs/CONTRIBUTING.md "Layer
 
 describe('dead code (knip.json)', () => {
   it('knip finds no unused export, exported type or file', () => {
-    const result = spawnSync(path.join(repo, 'node_modules', '.bin', 'knip'), ['--no-progress', '--no-config-hints'], { cwd: repo, encoding: 'utf8', timeout: 180000 });
+    const result = spawnSync(path.join(repo, 'node_modules', '.bin', 'knip'), ['--no-progress', '--no-config-hints'], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 180000,
+    });
     expect(result.stdout + result.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
     expect(result.status).toBe(0);
   });

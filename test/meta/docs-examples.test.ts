@@ -14,8 +14,14 @@ function caseOf(name: string, ruleId: string, files: Record<string, string | Buf
   const raw = JSON.parse(configText.toString()) as Partial<LintConfig> & { rules?: Record<string, unknown> };
   const setting = raw.rules?.[ruleId];
   const config: Partial<LintConfig> = {};
-  for (const key of ['java', 'components', 'links', 'agentVersion'] as const) if (raw[key] !== undefined) Object.assign(config, { [key]: raw[key] });
-  return { name, files: tree, config, options: Array.isArray(setting) ? (setting[1] as Record<string, unknown>) : undefined };
+  for (const key of ['java', 'components', 'links', 'agentVersion'] as const)
+    if (raw[key] !== undefined) Object.assign(config, { [key]: raw[key] });
+  return {
+    name,
+    files: tree,
+    config,
+    options: Array.isArray(setting) ? (setting[1] as Record<string, unknown>) : undefined,
+  };
 }
 
 const pages = ALL_RULES.map((rule) => {
@@ -30,7 +36,9 @@ describe('docs examples (fenced file trees) are linted', () => {
     expect(missing).toEqual([]);
   });
 
-  const converted = pages.filter((p): p is { rule: (typeof pages)[number]['rule']; example: DocsExample } => !!p.example);
+  const converted = pages.filter(
+    (p): p is { rule: (typeof pages)[number]['rule']; example: DocsExample } => !!p.example,
+  );
   describe.each(converted.map((p) => [p.rule.meta.id, p] as const))('%s', (id, { rule, example }) => {
     it('the problematic configuration reports the rule', () => {
       expect(Object.keys(example.problematic).length).toBeGreaterThan(0);

@@ -6,25 +6,41 @@ const repo = path.resolve(__dirname, '../..');
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 }
 
 describe('every rule has its three files (ESLint-style checkRuleFiles)', () => {
-  const testSources = filesUnder(path.join(repo, 'test')).filter((f) => f.endsWith('.test.ts')).map((f) => fs.readFileSync(f, 'utf8'));
+  const testSources = filesUnder(path.join(repo, 'test'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => fs.readFileSync(f, 'utf8'));
 
-  it.each(ALL_RULES.map((r) => [r.meta.id]))('%s: source file named by its id, a test that imports it, a docs page', (id) => {
-    expect(fs.existsSync(path.join(repo, 'src/rules', `${id}.ts`))).toBe(true);
-    const imported = testSources.some((text) => text.includes(`src/rules/${id}'`));
-    expect({ id, imported }).toEqual({ id, imported: true });
-    expect(fs.existsSync(path.join(repo, 'docs/rules', `${id}.md`))).toBe(true);
-  });
+  it.each(ALL_RULES.map((r) => [r.meta.id]))(
+    '%s: source file named by its id, a test that imports it, a docs page',
+    (id) => {
+      expect(fs.existsSync(path.join(repo, 'src/rules', `${id}.ts`))).toBe(true);
+      const imported = testSources.some((text) => text.includes(`src/rules/${id}'`));
+      expect({ id, imported }).toEqual({ id, imported: true });
+      expect(fs.existsSync(path.join(repo, 'docs/rules', `${id}.md`))).toBe(true);
+    },
+  );
 
   it('every .ts file of an area folder is a rule; helper modules are in _lib/ folders', () => {
-    const areas = fs.readdirSync(path.join(repo, 'src/rules'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_'));
-    const files = areas.flatMap((area) => fs.readdirSync(path.join(repo, 'src/rules', area.name)).filter((f) => f.endsWith('.ts')).map((f) => `${area.name}/${f.slice(0, -3)}`));
+    const areas = fs
+      .readdirSync(path.join(repo, 'src/rules'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('_'));
+    const files = areas.flatMap((area) =>
+      fs
+        .readdirSync(path.join(repo, 'src/rules', area.name))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => `${area.name}/${f.slice(0, -3)}`),
+    );
     const ids = new Set(ALL_RULES.map((r) => r.meta.id));
     expect(files.filter((f) => !ids.has(f))).toEqual([]);
-    const misplacedHelpers = fs.readdirSync(path.join(repo, 'src/rules')).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'options.ts'].includes(f));
+    const misplacedHelpers = fs
+      .readdirSync(path.join(repo, 'src/rules'))
+      .filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'options.ts'].includes(f));
     expect(misplacedHelpers).toEqual([]);
   });
 

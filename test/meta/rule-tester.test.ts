@@ -4,44 +4,100 @@ import { defineRule } from '../../src/rules/types';
 import { docsExample } from '../helpers/docs-examples';
 import { checkCases } from '../helpers/rule-tester';
 
-const MISMATCH = { 'a/aserver.conf': 'cleartrust.net.ssl.use=anon\n', 'd/dispatcher.conf': 'cleartrust.net.ssl.use=auth\n', 'e/eserver.conf': 'cleartrust.net.ssl.use=auth\n' };
+const MISMATCH = {
+  'a/aserver.conf': 'cleartrust.net.ssl.use=anon\n',
+  'd/dispatcher.conf': 'cleartrust.net.ssl.use=auth\n',
+  'e/eserver.conf': 'cleartrust.net.ssl.use=auth\n',
+};
 
 describe('the rule tester checks its tables', () => {
   it('accepts a sound table', () => {
-    expect(checkCases(sslModeMismatch, { valid: [], invalid: [{ name: 'x', files: MISMATCH, errors: [{ messageId: 'mismatch', file: 'a/aserver.conf', line: 1 }] }] })).toEqual([]);
+    expect(
+      checkCases(sslModeMismatch, {
+        valid: [],
+        invalid: [{ name: 'x', files: MISMATCH, errors: [{ messageId: 'mismatch', file: 'a/aserver.conf', line: 1 }] }],
+      }),
+    ).toEqual([]);
   });
 
   it('rejects options that do not match the schema', () => {
-    const problems = checkCases(expiresSoon, { valid: [{ name: 'bad days', files: {}, options: { days: 0 } }, { name: 'unknown', files: {}, options: { dayz: 3 } }], invalid: [{ name: 'i', files: {}, errors: [{ messageId: 'soon', file: 'x', line: 1 }] }] });
-    expect(problems).toEqual([expect.stringContaining("test 'bad days': options"), expect.stringContaining("test 'unknown': options")]);
-  });
-
-  it('rejects an invalid case that expects no error', () => {
-    expect(checkCases(sslModeMismatch, { valid: [], invalid: [{ name: 'empty', files: MISMATCH, errors: [] }, { name: 'x', files: MISMATCH, errors: [{ messageId: 'mismatch', file: 'a', line: 1 }] }] })).toEqual([
-      "invalid test 'empty' expects no finding: make it a valid case or list its errors",
+    const problems = checkCases(expiresSoon, {
+      valid: [
+        { name: 'bad days', files: {}, options: { days: 0 } },
+        { name: 'unknown', files: {}, options: { dayz: 3 } },
+      ],
+      invalid: [{ name: 'i', files: {}, errors: [{ messageId: 'soon', file: 'x', line: 1 }] }],
+    });
+    expect(problems).toEqual([
+      expect.stringContaining("test 'bad days': options"),
+      expect.stringContaining("test 'unknown': options"),
     ]);
   });
 
+  it('rejects an invalid case that expects no error', () => {
+    expect(
+      checkCases(sslModeMismatch, {
+        valid: [],
+        invalid: [
+          { name: 'empty', files: MISMATCH, errors: [] },
+          { name: 'x', files: MISMATCH, errors: [{ messageId: 'mismatch', file: 'a', line: 1 }] },
+        ],
+      }),
+    ).toEqual(["invalid test 'empty' expects no finding: make it a valid case or list its errors"]);
+  });
+
   it('fails when a message id is never exercised, counting every table of the file', () => {
-    const rule = defineRule({ meta: { id: 'x/y', description: 'd', severity: 'error', messages: { one: 'a', two: 'b' } }, check() {} });
-    const table = { valid: [], invalid: [{ name: 'only one', files: {}, errors: [{ messageId: 'one' as const, file: 'f', line: 1 }] }] };
-    expect(checkCases(rule, table)).toEqual(["message id(s) 'two' of x/y are never exercised: add an invalid case that reports each"]);
-    expect(checkCases(rule, table, [{ name: 'other table', files: {}, errors: [{ messageId: 'two', file: 'f', line: 1 }] }])).toEqual([]);
+    const rule = defineRule({
+      meta: { id: 'x/y', description: 'd', severity: 'error', messages: { one: 'a', two: 'b' } },
+      check() {},
+    });
+    const table = {
+      valid: [],
+      invalid: [{ name: 'only one', files: {}, errors: [{ messageId: 'one' as const, file: 'f', line: 1 }] }],
+    };
+    expect(checkCases(rule, table)).toEqual([
+      "message id(s) 'two' of x/y are never exercised: add an invalid case that reports each",
+    ]);
+    expect(
+      checkCases(rule, table, [{ name: 'other table', files: {}, errors: [{ messageId: 'two', file: 'f', line: 1 }] }]),
+    ).toEqual([]);
   });
 
   it('fails on an option without a description (older optionsSchema form)', () => {
-    const rule = defineRule({ meta: { id: 'x/z', description: 'd', severity: 'error', messages: { m: 'a' }, optionsSchema: { type: 'object', properties: { n: { type: 'integer' } } }, defaultOptions: { n: 1 } }, check() {} });
-    expect(checkCases(rule, { valid: [], invalid: [{ name: 'i', files: {}, errors: [{ messageId: 'm', file: 'f', line: 1 }] }] })).toEqual([expect.stringContaining('option(s) n of x/z have no description')]);
+    const rule = defineRule({
+      meta: {
+        id: 'x/z',
+        description: 'd',
+        severity: 'error',
+        messages: { m: 'a' },
+        optionsSchema: { type: 'object', properties: { n: { type: 'integer' } } },
+        defaultOptions: { n: 1 },
+      },
+      check() {},
+    });
+    expect(
+      checkCases(rule, {
+        valid: [],
+        invalid: [{ name: 'i', files: {}, errors: [{ messageId: 'm', file: 'f', line: 1 }] }],
+      }),
+    ).toEqual([expect.stringContaining('option(s) n of x/z have no description')]);
   });
 });
 
 describe('defineRule', () => {
   it('derives the options schema and the defaults from meta.options', () => {
     expect(expiresSoon.meta.defaultOptions).toEqual({ days: 30 });
-    expect(expiresSoon.meta.optionsSchema).toMatchObject({ type: 'object', additionalProperties: false, properties: { days: { default: 30, description: expect.any(String) } } });
+    expect(expiresSoon.meta.optionsSchema).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      properties: { days: { default: 30, description: expect.any(String) } },
+    });
   });
   it('keeps the older form as it is', () => {
-    const rule = defineRule({ meta: { id: 'x/w', description: 'd', severity: 'error', messages: { m: 'a' }, defaultOptions: {} }, check() {} });
+    const rule = defineRule({
+      meta: { id: 'x/w', description: 'd', severity: 'error', messages: { m: 'a' }, defaultOptions: {} },
+      check() {},
+    });
     expect(rule.meta.defaultOptions).toEqual({});
     expect(rule.meta.optionsSchema).toBeUndefined();
   });

@@ -13,8 +13,22 @@ describe('static checks', () => {
   });
 
   it('ESLint (typescript-eslint recommended) has no errors', () => {
-    const result = spawnSync(bin('eslint'), ['--quiet', 'src', 'test', 'scripts', 'bench'], { cwd: repo, encoding: 'utf8', timeout: 180000 });
+    const result = spawnSync(bin('eslint'), ['--quiet', 'src', 'test', 'scripts', 'bench'], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 180000,
+    });
     expect(result.stdout + result.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('Prettier: src, test, scripts and bench are formatted (npx prettier --write src test scripts bench)', () => {
+    const result = spawnSync(bin('prettier'), ['--list-different', 'src', 'test', 'scripts', 'bench'], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 180000,
+    });
+    expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
   });
 });

@@ -33,18 +33,24 @@ function codeOf(line: string): string {
 }
 
 function versionFacts(text: string): { line: number; match: string }[] {
-  return text.split('\n').flatMap((line, i) => [...codeOf(line).matchAll(VERSION_FACT)].map((m) => ({ line: i + 1, match: m[0] })));
+  return text
+    .split('\n')
+    .flatMap((line, i) => [...codeOf(line).matchAll(VERSION_FACT)].map((m) => ({ line: i + 1, match: m[0] })));
 }
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
 }
 
 describe('versioned facts live in src/knowledge/data', () => {
   it('the pattern catches hard-coded version facts and leaves comments alone', () => {
     const bad = [
-      "if (/^4\\.7/.test(agentVersion)) return true;",
-      "const fixed = v.feature >= 11 || (v.feature === 8 && v.update >= 201);",
+      'if (/^4\\.7/.test(agentVersion)) return true;',
+      'const fixed = v.feature >= 11 || (v.feature === 8 && v.update >= 201);',
       "origin: 'IBM MQ 9.2+: the queue manager orders CipherSpecs'",
       "message: 'JDK 8u201, 11.0.2, 7u211 and later disable anonymous suites'",
       "const jdk = '1.8.0_202';",
@@ -52,7 +58,9 @@ describe('versioned facts live in src/knowledge/data', () => {
       "const floor = 'OpenSSL 1.1.1';",
     ];
     for (const line of bad) expect(versionFacts(line).length).toBeGreaterThan(0);
-    expect(versionFacts('// JDK 8u201 disabled anon (JDK-8211883)\n * since 11.0.2\nconst x = 1; // 8u201')).toEqual([]);
+    expect(versionFacts('// JDK 8u201 disabled anon (JDK-8211883)\n * since 11.0.2\nconst x = 1; // 8u201')).toEqual(
+      [],
+    );
   });
 
   it.each(SCANNED)('%s has none', (dir) => {

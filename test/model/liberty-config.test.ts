@@ -13,7 +13,10 @@ function endpoints(files: Tree): string[] {
       .filter((c) => c.type === 'liberty.https-endpoint')
       .map((c) => {
         const p = c.tls?.protocols;
-        const where = p?.from.kind === 'file' ? `@${path.relative(root, p.from.location.file).split(path.sep).join('/')}:${(p.from.location.range?.start.line ?? 0) + 1}` : '';
+        const where =
+          p?.from.kind === 'file'
+            ? `@${path.relative(root, p.from.location.file).split(path.sep).join('/')}:${(p.from.location.range?.start.line ?? 0) + 1}`
+            : '';
         return `${(c.attributes as { tlsPorts: number[] }).tlsPorts[0]} ${p?.value.join(',') ?? 'default'}${where}`;
       })
       .sort();
@@ -29,38 +32,82 @@ const TLS12 = server('  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore"
 
 describe('Liberty configuration as the server assembles it', () => {
   it.each([
-    ['an <ssl> in a relative include applies to the endpoint of server.xml', {
-      [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="tls.xml"/>`),
-      [`${S}/tls.xml`]: TLS12,
-    }, [`9443 TLSv1.2@${S}/tls.xml:2`]],
-    ['${server.config.dir} in an include location', {
-      [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="\${server.config.dir}/includes/tls.xml"/>`),
-      [`${S}/includes/tls.xml`]: TLS12,
-    }, [`9443 TLSv1.2@${S}/includes/tls.xml:2`]],
-    ['a variable with a defaultValue picks the include', {
-      [`${S}/server.xml`]: server(`${ENDPOINT}\n  <variable name="TLS_MODE" defaultValue="strict"/>\n  <include location="\${server.config.dir}/includes/\${TLS_MODE}.xml"/>`),
-      [`${S}/includes/strict.xml`]: TLS12,
-      [`${S}/includes/legacy.xml`]: server('  <ssl id="defaultSSLConfig" sslProtocol="TLSv1"/>'),
-    }, [`9443 TLSv1.2@${S}/includes/strict.xml:2`]],
-    ['an include naming an unset variable is not active, and its candidates are not servers of their own', {
-      [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="\${server.config.dir}/includes/\${AUTH_TYPE}.xml"/>`),
-      [`${S}/includes/basic.xml`]: server('  <httpEndpoint id="other" httpsPort="9444"/>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1"/>'),
-    }, ['9443 default']],
-    ['configDropins/overrides win over server.xml', {
-      [`${S}/server.xml`]: server(`${ENDPOINT}\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.1"/>`),
-      [`${S}/configDropins/overrides/tls.xml`]: TLS12,
-    }, [`9443 TLSv1.2@${S}/configDropins/overrides/tls.xml:2`]],
-    ['variable precedence: bootstrap.properties over defaultValue', {
-      [`${S}/server.xml`]: server('  <variable name="https.port" defaultValue="9443"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="${https.port}"/>'),
-      [`${S}/bootstrap.properties`]: 'https.port=9444\n',
-    }, ['9444 default']],
-    ['variable precedence: <variable value> over bootstrap.properties and server.env', {
-      [`${S}/server.xml`]: server('  <variable name="https.port" value="9445"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="${https.port}"/>'),
-      [`${S}/bootstrap.properties`]: 'https.port=9444\n',
-      [`${S}/server.env`]: 'https.port=9446\n',
-    }, ['9445 default']],
-    ['a missing optional include changes nothing', {
-      [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include optional="true" location="\${server.config.dir}/absent.xml"/>`),
-    }, ['9443 default']],
+    [
+      'an <ssl> in a relative include applies to the endpoint of server.xml',
+      {
+        [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="tls.xml"/>`),
+        [`${S}/tls.xml`]: TLS12,
+      },
+      [`9443 TLSv1.2@${S}/tls.xml:2`],
+    ],
+    [
+      '${server.config.dir} in an include location',
+      {
+        [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="\${server.config.dir}/includes/tls.xml"/>`),
+        [`${S}/includes/tls.xml`]: TLS12,
+      },
+      [`9443 TLSv1.2@${S}/includes/tls.xml:2`],
+    ],
+    [
+      'a variable with a defaultValue picks the include',
+      {
+        [`${S}/server.xml`]: server(
+          `${ENDPOINT}\n  <variable name="TLS_MODE" defaultValue="strict"/>\n  <include location="\${server.config.dir}/includes/\${TLS_MODE}.xml"/>`,
+        ),
+        [`${S}/includes/strict.xml`]: TLS12,
+        [`${S}/includes/legacy.xml`]: server('  <ssl id="defaultSSLConfig" sslProtocol="TLSv1"/>'),
+      },
+      [`9443 TLSv1.2@${S}/includes/strict.xml:2`],
+    ],
+    [
+      'an include naming an unset variable is not active, and its candidates are not servers of their own',
+      {
+        [`${S}/server.xml`]: server(
+          `${ENDPOINT}\n  <include location="\${server.config.dir}/includes/\${AUTH_TYPE}.xml"/>`,
+        ),
+        [`${S}/includes/basic.xml`]: server(
+          '  <httpEndpoint id="other" httpsPort="9444"/>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1"/>',
+        ),
+      },
+      ['9443 default'],
+    ],
+    [
+      'configDropins/overrides win over server.xml',
+      {
+        [`${S}/server.xml`]: server(`${ENDPOINT}\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.1"/>`),
+        [`${S}/configDropins/overrides/tls.xml`]: TLS12,
+      },
+      [`9443 TLSv1.2@${S}/configDropins/overrides/tls.xml:2`],
+    ],
+    [
+      'variable precedence: bootstrap.properties over defaultValue',
+      {
+        [`${S}/server.xml`]: server(
+          '  <variable name="https.port" defaultValue="9443"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="${https.port}"/>',
+        ),
+        [`${S}/bootstrap.properties`]: 'https.port=9444\n',
+      },
+      ['9444 default'],
+    ],
+    [
+      'variable precedence: <variable value> over bootstrap.properties and server.env',
+      {
+        [`${S}/server.xml`]: server(
+          '  <variable name="https.port" value="9445"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="${https.port}"/>',
+        ),
+        [`${S}/bootstrap.properties`]: 'https.port=9444\n',
+        [`${S}/server.env`]: 'https.port=9446\n',
+      },
+      ['9445 default'],
+    ],
+    [
+      'a missing optional include changes nothing',
+      {
+        [`${S}/server.xml`]: server(
+          `${ENDPOINT}\n  <include optional="true" location="\${server.config.dir}/absent.xml"/>`,
+        ),
+      },
+      ['9443 default'],
+    ],
   ])('%s', (_, files, expected) => expect(endpoints(files)).toEqual(expected));
 });

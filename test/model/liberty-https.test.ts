@@ -39,19 +39,32 @@ describe('Liberty HTTPS endpoints', () => {
       'client/jdk/release': TEMURIN17,
       'client/application.yml': CLIENT_YML('https://api.example.internal:9443/orders'),
       'api/jdk/release': TEMURIN17,
-      'api/server.xml': libertyHttps('host="api.example.internal" httpPort="9080" httpsPort="${https.port}"', 'sslProtocol="TLSv1.2" enabledCiphers="TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" clientAuthenticationSupported="true" enforceCipherOrder="true"'),
+      'api/server.xml': libertyHttps(
+        'host="api.example.internal" httpPort="9080" httpsPort="${https.port}"',
+        'sslProtocol="TLSv1.2" enabledCiphers="TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" clientAuthenticationSupported="true" enforceCipherOrder="true"',
+      ),
     });
     const server = d.components.find((c) => c.type === 'liberty.https-endpoint');
     expect(server).toBeDefined();
-    expect(server!.attributes).toMatchObject({ tlsPorts: [9443], hostnames: ['api.example.internal'], sslConfigId: 'defaultSSLConfig', sslConfigInTree: true });
+    expect(server!.attributes).toMatchObject({
+      tlsPorts: [9443],
+      hostnames: ['api.example.internal'],
+      sslConfigId: 'defaultSSLConfig',
+      sslConfigInTree: true,
+    });
     expect(server!.tls?.protocols?.value).toEqual(['TLSv1.2']);
-    expect(server!.tls?.cipherSuites?.value).toEqual(['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']);
+    expect(server!.tls?.cipherSuites?.value).toEqual([
+      'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+    ]);
     expect(server!.tls?.cipherSuites?.from.kind).toBe('file');
     expect(server!.tls?.clientAuth?.value).toBe('optional');
     expect(server!.tls?.serverOrderWins?.value).toBe(true);
     expect(server!.runtime?.vendor.value).toBe('temurin');
     const client = d.components.find((c) => c.type === 'java.app');
-    expect(d.links).toEqual(expect.arrayContaining([expect.objectContaining({ client: client!.id, server: server!.id })]));
+    expect(d.links).toEqual(
+      expect.arrayContaining([expect.objectContaining({ client: client!.id, server: server!.id })]),
+    );
   });
 
   it('without enabledCiphers expands securityLevel (HIGH by default) to the runtime defaults, marked inferred', () => {
@@ -64,7 +77,8 @@ describe('Liberty HTTPS endpoints', () => {
   });
 
   it('follows sslOptions → sslRef and skips endpoints without httpsPort or with -1', () => {
-    const extra = '  <httpEndpoint id="admin" httpsPort="9444" sslOptionsRef="adminOptions"/>\n  <sslOptions id="adminOptions" sslRef="adminSSL"/>\n  <ssl id="adminSSL" keyStoreRef="defaultKeyStore" sslProtocol="TLSv1.3"/>\n  <httpEndpoint id="plain" httpPort="9081" httpsPort="-1"/>';
+    const extra =
+      '  <httpEndpoint id="admin" httpsPort="9444" sslOptionsRef="adminOptions"/>\n  <sslOptions id="adminOptions" sslRef="adminSSL"/>\n  <ssl id="adminSSL" keyStoreRef="defaultKeyStore" sslProtocol="TLSv1.3"/>\n  <httpEndpoint id="plain" httpPort="9081" httpsPort="-1"/>';
     const d = model({ 'api/server.xml': libertyHttps('httpPort="9080"', undefined, extra) });
     const endpoints = d.components.filter((c) => c.type === 'liberty.https-endpoint');
     expect(endpoints.map((c) => (c.attributes as { endpointId: string }).endpointId)).toEqual(['admin']);
@@ -84,14 +98,32 @@ ruleTester(hostnameMismatch, {
   valid: [
     {
       name: 'Liberty endpoint certificate names the host',
-      files: { 'client/application.yml': CLIENT_YML('https://api.example.internal:9443/'), 'api/server.xml': libertyHttps('host="api.example.internal" httpsPort="9443"'), 'api/resources/security/api.crt': certFile('api-san.crt') },
+      files: {
+        'client/application.yml': CLIENT_YML('https://api.example.internal:9443/'),
+        'api/server.xml': libertyHttps('host="api.example.internal" httpsPort="9443"'),
+        'api/resources/security/api.crt': certFile('api-san.crt'),
+      },
     },
   ],
   invalid: [
     {
       name: 'Liberty endpoint whose PEM keystore certificate lacks the host',
-      files: { 'client/application.yml': CLIENT_YML('https://api.example.internal:9443/'), 'api/server.xml': libertyHttps('host="api.example.internal" httpsPort="9443"'), 'api/resources/security/api.crt': certFile('www-san.crt') },
-      errors: [{ messageId: 'noSanMatch', file: 'client/application.yml', line: 3, related: [{ file: 'api/resources/security/api.crt', line: 1 }, { file: 'api/server.xml', line: 5 }] }],
+      files: {
+        'client/application.yml': CLIENT_YML('https://api.example.internal:9443/'),
+        'api/server.xml': libertyHttps('host="api.example.internal" httpsPort="9443"'),
+        'api/resources/security/api.crt': certFile('www-san.crt'),
+      },
+      errors: [
+        {
+          messageId: 'noSanMatch',
+          file: 'client/application.yml',
+          line: 3,
+          related: [
+            { file: 'api/resources/security/api.crt', line: 1 },
+            { file: 'api/server.xml', line: 5 },
+          ],
+        },
+      ],
     },
   ],
 });

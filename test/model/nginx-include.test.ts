@@ -11,7 +11,10 @@ function servers(files: Tree): string[] {
     const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
     return result.deployments[0].components
       .filter((c) => c.type.startsWith('nginx'))
-      .map((c) => `${c.name.replace(/ \(.*\)$/, '')} ${c.tls?.protocols?.value.join(',') ?? 'default'} (${path.relative(root, c.location.file).split(path.sep).join('/')})`)
+      .map(
+        (c) =>
+          `${c.name.replace(/ \(.*\)$/, '')} ${c.tls?.protocols?.value.join(',') ?? 'default'} (${path.relative(root, c.location.file).split(path.sep).join('/')})`,
+      )
       .sort();
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -22,24 +25,48 @@ const SSL_PARAMS = 'ssl_protocols TLSv1.2 TLSv1.3;\n';
 
 describe('nginx include of an installed (absolute) path', () => {
   it.each([
-    ['a glob maps to the tree files ending with its longest suffix, not to any .conf', {
-      'deploy/nginx/nginx.conf': 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
-      'deploy/nginx/conf.d/api.conf': 'server {\n  listen 443 ssl;\n  ssl_protocols TLSv1.3;\n}\n',
-      'unrelated.conf': 'server {\n  listen 8443 ssl;\n}\n',
-    }, ['nginx server _:443 TLSv1.3 (deploy/nginx/conf.d/api.conf)', 'nginx server _:8443 default (unrelated.conf)']],
-    ['a file maps by its path suffix', {
-      'nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    include /etc/nginx/snippets/ssl-params.conf;\n  }\n}\n',
-      'nginx/snippets/ssl-params.conf': SSL_PARAMS,
-    }, ['nginx server _:443 TLSv1.2,TLSv1.3 (nginx/nginx.conf)']],
-    ['several hosts in one deployment: each includes the files of its own host (issue 21: each included every host\'s)', {
-      'web1/nginx/nginx.conf': 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
-      'web1/nginx/conf.d/a.conf': 'server {\n  listen 443 ssl;\n  ssl_protocols TLSv1.3;\n}\n',
-      'web2/nginx/nginx.conf': 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
-      'web2/nginx/conf.d/b.conf': 'server {\n  listen 8443 ssl;\n  ssl_protocols TLSv1.2;\n}\n',
-    }, ['nginx server _:443 TLSv1.3 (web1/nginx/conf.d/a.conf)', 'nginx server _:8443 TLSv1.2 (web2/nginx/conf.d/b.conf)']],
-    ['a path the tree does not hold maps to nothing', {
-      'nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    include /etc/letsencrypt/options-ssl-nginx.conf;\n  }\n}\n',
-      'nginx/snippets/ssl-params.conf': SSL_PARAMS,
-    }, ['nginx TLS policy TLSv1.2,TLSv1.3 (nginx/snippets/ssl-params.conf)', 'nginx server _:443 default (nginx/nginx.conf)']],
+    [
+      'a glob maps to the tree files ending with its longest suffix, not to any .conf',
+      {
+        'deploy/nginx/nginx.conf': 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+        'deploy/nginx/conf.d/api.conf': 'server {\n  listen 443 ssl;\n  ssl_protocols TLSv1.3;\n}\n',
+        'unrelated.conf': 'server {\n  listen 8443 ssl;\n}\n',
+      },
+      ['nginx server _:443 TLSv1.3 (deploy/nginx/conf.d/api.conf)', 'nginx server _:8443 default (unrelated.conf)'],
+    ],
+    [
+      'a file maps by its path suffix',
+      {
+        'nginx/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    include /etc/nginx/snippets/ssl-params.conf;\n  }\n}\n',
+        'nginx/snippets/ssl-params.conf': SSL_PARAMS,
+      },
+      ['nginx server _:443 TLSv1.2,TLSv1.3 (nginx/nginx.conf)'],
+    ],
+    [
+      "several hosts in one deployment: each includes the files of its own host (issue 21: each included every host's)",
+      {
+        'web1/nginx/nginx.conf': 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+        'web1/nginx/conf.d/a.conf': 'server {\n  listen 443 ssl;\n  ssl_protocols TLSv1.3;\n}\n',
+        'web2/nginx/nginx.conf': 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+        'web2/nginx/conf.d/b.conf': 'server {\n  listen 8443 ssl;\n  ssl_protocols TLSv1.2;\n}\n',
+      },
+      [
+        'nginx server _:443 TLSv1.3 (web1/nginx/conf.d/a.conf)',
+        'nginx server _:8443 TLSv1.2 (web2/nginx/conf.d/b.conf)',
+      ],
+    ],
+    [
+      'a path the tree does not hold maps to nothing',
+      {
+        'nginx/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    include /etc/letsencrypt/options-ssl-nginx.conf;\n  }\n}\n',
+        'nginx/snippets/ssl-params.conf': SSL_PARAMS,
+      },
+      [
+        'nginx TLS policy TLSv1.2,TLSv1.3 (nginx/snippets/ssl-params.conf)',
+        'nginx server _:443 default (nginx/nginx.conf)',
+      ],
+    ],
   ])('%s', (_, files, expected) => expect(servers(files)).toEqual(expected));
 });

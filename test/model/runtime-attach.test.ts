@@ -8,9 +8,13 @@ import { writeTree } from '../helpers/rule-tester';
 
 // Issue 13 item 2: runtimes attached as installs are laid out, each attachment with its provenance.
 const ORACLE_8U202 = 'IMPLEMENTOR="Oracle Corporation"\nJAVA_VERSION="1.8.0_202"\n';
-const CORRETTO_11 = 'IMPLEMENTOR="Amazon.com Inc."\nJAVA_VERSION="11.0.22"\nIMPLEMENTOR_VERSION="Corretto-11.0.22.7.1"\n';
+const CORRETTO_11 =
+  'IMPLEMENTOR="Amazon.com Inc."\nJAVA_VERSION="11.0.22"\nIMPLEMENTOR_VERSION="Corretto-11.0.22.7.1"\n';
 const ANON = 'cleartrust.net.ssl.use=anon\n';
-const SERVERS = { 'servers/aserver.conf': `${ANON}cleartrust.runtime_api.security=anon\n`, 'servers/dispatcher.conf': ANON };
+const SERVERS = {
+  'servers/aserver.conf': `${ANON}cleartrust.runtime_api.security=anon\n`,
+  'servers/dispatcher.conf': ANON,
+};
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -21,8 +25,19 @@ function attach(files: Record<string, string>) {
   dirs.push(root);
   const result = lint({ paths: [root], cwd: root, config: withRecommended(defaultConfig(root)) });
   const components = result.deployments.flatMap((d) => d.components);
-  const byName = Object.fromEntries(components.map((c) => [c.name, c.runtime ? { jdk: `${c.runtime.vendor.value} ${c.runtime.version.value}`.trim(), from: c.runtime.attachment?.text } : undefined]));
-  return { byName, findings: result.findings.map((f) => `${f.ruleId} ${path.relative(root, f.location.file)}`), errors: result.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId) };
+  const byName = Object.fromEntries(
+    components.map((c) => [
+      c.name,
+      c.runtime
+        ? { jdk: `${c.runtime.vendor.value} ${c.runtime.version.value}`.trim(), from: c.runtime.attachment?.text }
+        : undefined,
+    ]),
+  );
+  return {
+    byName,
+    findings: result.findings.map((f) => `${f.ruleId} ${path.relative(root, f.location.file)}`),
+    errors: result.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId),
+  };
 }
 
 describe('a JDK laid out beside the components runs them', () => {
@@ -31,7 +46,11 @@ describe('a JDK laid out beside the components runs them', () => {
     ['runtime/jdk/', 'runtime/jdk/release'],
     ['java/', 'java/release'],
   ])('ClearTrust install with %s beside servers/ and agents/: anon on 8u202 is reported', (_, release) => {
-    const { byName, findings } = attach({ [release]: ORACLE_8U202, ...SERVERS, 'agents/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=Anon\n</Pool>\n' });
+    const { byName, findings } = attach({
+      [release]: ORACLE_8U202,
+      ...SERVERS,
+      'agents/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=Anon\n</Pool>\n',
+    });
     expect(byName['Authorization Server (servers)']).toEqual({ jdk: 'openjdk 1.8.0_202', from: `JDK from ${release}` });
     expect(findings).toContain('cleartrust/anon-cipher-disabled servers/aserver.conf');
   });
@@ -42,15 +61,21 @@ describe('a JDK laid out beside the components runs them', () => {
     expect(findings).toContain('cleartrust/anon-cipher-disabled servers/dispatcher.conf');
   });
 
-  it('the nearer JDK wins: one in the component\'s own directory over one beside it', () => {
+  it("the nearer JDK wins: one in the component's own directory over one beside it", () => {
     const { byName } = attach({ 'servers/jre/release': CORRETTO_11, 'jre/release': ORACLE_8U202, ...SERVERS });
     expect(byName['Authorization Server (servers)']?.from).toBe('JDK from servers/jre/release');
   });
 
   it('two different JDKs at the same distance: unknown, with an info listing both', () => {
-    const { byName, findings, errors } = attach({ 'jre/release': ORACLE_8U202, 'java/release': CORRETTO_11, ...SERVERS });
+    const { byName, findings, errors } = attach({
+      'jre/release': ORACLE_8U202,
+      'java/release': CORRETTO_11,
+      ...SERVERS,
+    });
     expect(byName['Authorization Server (servers)']?.jdk).toBe('unknown');
-    expect(byName['Authorization Server (servers)']?.from).toMatch(/^JDK unknown: 2 JDKs are equally near: JDK from java\/release; JDK from jre\/release$/);
+    expect(byName['Authorization Server (servers)']?.from).toMatch(
+      /^JDK unknown: 2 JDKs are equally near: JDK from java\/release; JDK from jre\/release$/,
+    );
     expect(findings).toContain('java/runtime-ambiguous servers/aserver.conf');
     expect(errors).toEqual([]); // anon on an unknown JDK: a warning saying what to declare, never an error
   });
@@ -59,33 +84,45 @@ describe('a JDK laid out beside the components runs them', () => {
 describe('JDKs named by Dockerfiles and start scripts', () => {
   it('Dockerfile FROM with an ARG default, multi-stage: the final stage runs the app', () => {
     const { byName, findings } = attach({
-      'Dockerfile': 'ARG JDK_TAG=8u202-b08-jre\nFROM maven:3-eclipse-temurin-17 AS build\nRUN mvn package\nFROM eclipse-temurin:${JDK_TAG}\nCOPY --from=build /app.jar /app.jar\n',
+      Dockerfile:
+        'ARG JDK_TAG=8u202-b08-jre\nFROM maven:3-eclipse-temurin-17 AS build\nRUN mvn package\nFROM eclipse-temurin:${JDK_TAG}\nCOPY --from=build /app.jar /app.jar\n',
       ...SERVERS,
     });
-    expect(byName['Authorization Server (servers)']).toEqual({ jdk: 'temurin 1.8.0_202-b08', from: 'JDK from Dockerfile:4 FROM eclipse-temurin:${JDK_TAG} (eclipse-temurin:8u202-b08-jre)' });
+    expect(byName['Authorization Server (servers)']).toEqual({
+      jdk: 'temurin 1.8.0_202-b08',
+      from: 'JDK from Dockerfile:4 FROM eclipse-temurin:${JDK_TAG} (eclipse-temurin:8u202-b08-jre)',
+    });
     expect(findings).toContain('cleartrust/anon-cipher-disabled servers/aserver.conf');
   });
 
   it('a floating tag names the feature release only: the version is unknown, never guessed', () => {
-    const { byName, errors } = attach({ 'Dockerfile': 'FROM eclipse-temurin:17-jre\n', ...SERVERS });
-    expect(byName['Authorization Server (servers)']).toEqual({ jdk: 'temurin', from: 'JDK from Dockerfile:1 FROM eclipse-temurin:17-jre (Java 17; the name gives no update: the version is unknown)' });
+    const { byName, errors } = attach({ Dockerfile: 'FROM eclipse-temurin:17-jre\n', ...SERVERS });
+    expect(byName['Authorization Server (servers)']).toEqual({
+      jdk: 'temurin',
+      from: 'JDK from Dockerfile:1 FROM eclipse-temurin:17-jre (Java 17; the name gives no update: the version is unknown)',
+    });
     expect(errors).toEqual([]);
   });
 
   it('a FROM without an update beside an install of the same vendor and feature names that install', () => {
-    const same = attach({ 'Dockerfile': 'FROM amazoncorretto:11\n', 'jdk/release': CORRETTO_11, ...SERVERS });
+    const same = attach({ Dockerfile: 'FROM amazoncorretto:11\n', 'jdk/release': CORRETTO_11, ...SERVERS });
     expect(same.byName['Dispatcher (servers)']).toEqual({ jdk: 'corretto 11.0.22', from: 'JDK from jdk/release' });
-    const other = attach({ 'Dockerfile': 'FROM amazoncorretto:17\n', 'jdk/release': CORRETTO_11, ...SERVERS });
+    const other = attach({ Dockerfile: 'FROM amazoncorretto:17\n', 'jdk/release': CORRETTO_11, ...SERVERS });
     expect(other.byName['Dispatcher (servers)']?.jdk).toBe('unknown');
   });
 
-  it('JAVA_HOME in Tomcat\'s bin/setenv.sh (Red Hat OpenJDK package path)', () => {
+  it("JAVA_HOME in Tomcat's bin/setenv.sh (Red Hat OpenJDK package path)", () => {
     const { byName } = attach({
-      'tomcat/bin/setenv.sh': '#!/bin/sh\nexport JAVA_HOME=/usr/lib/jvm/java-1.8.0-openjdk-1.8.0.202.b08-1.el7_6.x86_64\n',
-      'tomcat/conf/server.xml': '<Server><Service name="Catalina"><Connector port="8443" SSLEnabled="true" sslEnabledProtocols="TLSv1.2"/></Service></Server>\n',
+      'tomcat/bin/setenv.sh':
+        '#!/bin/sh\nexport JAVA_HOME=/usr/lib/jvm/java-1.8.0-openjdk-1.8.0.202.b08-1.el7_6.x86_64\n',
+      'tomcat/conf/server.xml':
+        '<Server><Service name="Catalina"><Connector port="8443" SSLEnabled="true" sslEnabledProtocols="TLSv1.2"/></Service></Server>\n',
     });
     const tomcat = Object.entries(byName).find(([name]) => /8443/.test(name))?.[1];
-    expect(tomcat).toEqual({ jdk: 'redhat 1.8.0_202-b08', from: 'JDK from tomcat/bin/setenv.sh:2 JAVA_HOME=/usr/lib/jvm/java-1.8.0-openjdk-1.8.0.202.b08-1.el7_6.x86_64' });
+    expect(tomcat).toEqual({
+      jdk: 'redhat 1.8.0_202-b08',
+      from: 'JDK from tomcat/bin/setenv.sh:2 JAVA_HOME=/usr/lib/jvm/java-1.8.0-openjdk-1.8.0.202.b08-1.el7_6.x86_64',
+    });
   });
 
   it('a systemd unit starting …/bin/java', () => {
@@ -94,39 +131,56 @@ describe('JDKs named by Dockerfiles and start scripts', () => {
       'ct/aserver.conf': `${ANON}`,
       'ct/dispatcher.conf': ANON,
     });
-    expect(byName['Authorization Server (ct)']).toEqual({ jdk: 'oracle 1.8.0_202', from: 'JDK from ct/ct-aserver.service:2 /usr/java/jdk1.8.0_202-amd64/bin/java' });
+    expect(byName['Authorization Server (ct)']).toEqual({
+      jdk: 'oracle 1.8.0_202',
+      from: 'JDK from ct/ct-aserver.service:2 /usr/java/jdk1.8.0_202-amd64/bin/java',
+    });
   });
 
   it('WebSphere traditional runs its own IBM SDK, not a JRE found elsewhere in the tree', () => {
     const { byName } = attach({
       'shared/jre/release': ORACLE_8U202,
-      'was/config/cells/c1/resources.xml': '<xmi:XMI xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="http://www.ibm.com/websphere/appserver/schemas/5.0/resources.jms.mqseries.xmi"><resources.jms.mqseries:MQConnectionFactory name="cf" jndiName="jms/cf" queueManager="QM1" host="mq.example.com" port="1414" channel="APP.SVRCONN" transportType="CLIENT"/></xmi:XMI>\n',
+      'was/config/cells/c1/resources.xml':
+        '<xmi:XMI xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="http://www.ibm.com/websphere/appserver/schemas/5.0/resources.jms.mqseries.xmi"><resources.jms.mqseries:MQConnectionFactory name="cf" jndiName="jms/cf" queueManager="QM1" host="mq.example.com" port="1414" channel="APP.SVRCONN" transportType="CLIENT"/></xmi:XMI>\n',
     });
     const was = Object.values(byName).find((r) => r?.from?.includes('WebSphere'));
-    expect(was).toEqual({ jdk: 'ibm', from: 'IBM SDK 8 of WebSphere traditional (its service refresh is not in the tree: declare it with config "components")' });
+    expect(was).toEqual({
+      jdk: 'ibm',
+      from: 'IBM SDK 8 of WebSphere traditional (its service refresh is not in the tree: declare it with config "components")',
+    });
   });
 });
 
-describe('each attachment\'s provenance is in the reports', () => {
+describe("each attachment's provenance is in the reports", () => {
   const cli = path.resolve(__dirname, '../../dist/cli.js');
   const tree = () => {
-    const root = writeTree({ 'Dockerfile': 'FROM eclipse-temurin:8u202-b08-jre\n', ...SERVERS });
+    const root = writeTree({ Dockerfile: 'FROM eclipse-temurin:8u202-b08-jre\n', ...SERVERS });
     dirs.push(root);
     return root;
   };
-  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
+  const run = (args: string[], cwd: string) =>
+    spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
 
   it('--format json lists every JDK, where it comes from and what it runs', () => {
     const root = tree();
     const report = JSON.parse(run(['--format', 'json', '.'], root).stdout) as { runtimes: unknown[] };
     expect(report.runtimes).toEqual([
-      { deployment: '.', jdk: 'Eclipse Temurin 8u202', from: 'JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre', file: 'Dockerfile', line: 1, components: ['Authorization Server (servers)', 'Dispatcher (servers)', 'Java application (.)'] },
+      {
+        deployment: '.',
+        jdk: 'Eclipse Temurin 8u202',
+        from: 'JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre',
+        file: 'Dockerfile',
+        line: 1,
+        components: ['Authorization Server (servers)', 'Dispatcher (servers)', 'Java application (.)'],
+      },
     ]);
   });
 
   it('the HTML node label (its title) says where the JDK comes from', () => {
     const root = tree();
     const html = run(['--format', 'html', '.'], root).stdout;
-    expect(html).toMatch(/<title>Authorization Server \(servers\)\n[^<]*\nJDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre\n/);
+    expect(html).toMatch(
+      /<title>Authorization Server \(servers\)\n[^<]*\nJDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre\n/,
+    );
   });
 });

@@ -12,7 +12,10 @@ function disabledAlgorithms(files: Tree): string | undefined {
     const runtime = result.deployments[0].components.find((c) => c.runtime)?.runtime;
     const traced = runtime?.securityProperties['jdk.tls.disabledAlgorithms'];
     if (!traced) return undefined;
-    const file = traced.from.kind === 'file' ? path.relative(root, traced.from.location.file).split(path.sep).join('/') : traced.from.kind;
+    const file =
+      traced.from.kind === 'file'
+        ? path.relative(root, traced.from.location.file).split(path.sep).join('/')
+        : traced.from.kind;
     return `${traced.value} (${file})`;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -24,24 +27,39 @@ const JDK = { 'jdk/release': 'JAVA_VERSION="17.0.15"\nIMPLEMENTOR="Eclipse Adopt
 
 describe('-Djava.security.properties files are read whatever their name', () => {
   it.each([
-    ['an /etc/default file naming a .in build template (Apache CloudStack)', {
-      'packaging/systemd/cloudstack-management.default': 'JAVA_OPTS="-Djava.security.properties=/etc/cloudstack/management/java.security.ciphers -Xmx2G"\n',
-      'client/conf/java.security.ciphers.in': CIPHERS,
-    }, 'DH keySize < 128, RC4 (client/conf/java.security.ciphers.in)'],
-    ['== replaces, from jvm.options', {
-      'wlp/usr/servers/app/jvm.options': '-Djava.security.properties==${server.config.dir}/tls-legacy.properties\n',
-      'wlp/usr/servers/app/tls-legacy.properties': CIPHERS,
-    }, 'DH keySize < 128, RC4 (wlp/usr/servers/app/tls-legacy.properties)'],
-    ['a file URL in setenv.sh', {
-      'tomcat/bin/setenv.sh': 'CATALINA_OPTS="$CATALINA_OPTS -Djava.security.properties=file:/opt/tomcat/conf/custom.security.conf"\n',
-      'tomcat/conf/custom.security.conf': CIPHERS,
-    }, 'DH keySize < 128, RC4 (tomcat/conf/custom.security.conf)'],
+    [
+      'an /etc/default file naming a .in build template (Apache CloudStack)',
+      {
+        'packaging/systemd/cloudstack-management.default':
+          'JAVA_OPTS="-Djava.security.properties=/etc/cloudstack/management/java.security.ciphers -Xmx2G"\n',
+        'client/conf/java.security.ciphers.in': CIPHERS,
+      },
+      'DH keySize < 128, RC4 (client/conf/java.security.ciphers.in)',
+    ],
+    [
+      '== replaces, from jvm.options',
+      {
+        'wlp/usr/servers/app/jvm.options': '-Djava.security.properties==${server.config.dir}/tls-legacy.properties\n',
+        'wlp/usr/servers/app/tls-legacy.properties': CIPHERS,
+      },
+      'DH keySize < 128, RC4 (wlp/usr/servers/app/tls-legacy.properties)',
+    ],
+    [
+      'a file URL in setenv.sh',
+      {
+        'tomcat/bin/setenv.sh':
+          'CATALINA_OPTS="$CATALINA_OPTS -Djava.security.properties=file:/opt/tomcat/conf/custom.security.conf"\n',
+        'tomcat/conf/custom.security.conf': CIPHERS,
+      },
+      'DH keySize < 128, RC4 (tomcat/conf/custom.security.conf)',
+    ],
   ])('%s', (_, files, expected) => expect(disabledAlgorithms(files)).toBe(expected));
 
   it('is ignored when the JDK sets security.overridePropertiesFile=false', () => {
     const files = {
       ...JDK,
-      'jdk/conf/security/java.security': 'security.overridePropertiesFile=false\njdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, RC4\n',
+      'jdk/conf/security/java.security':
+        'security.overridePropertiesFile=false\njdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, RC4\n',
       'app/setenv.sh': 'JAVA_OPTS="-Djava.security.properties=/opt/app/legacy.properties"\n',
       'app/legacy.properties': CIPHERS,
     };

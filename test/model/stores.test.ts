@@ -18,8 +18,14 @@ const PASSWORD = 'Pk12-planted-Zq9';
 function trustLines(files: Tree, only?: string): string[] {
   const root = writeTree(files);
   const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
-  const where = (t: Traced<unknown>) => (t.from.kind === 'file' ? `@${rel(t.from.location.file)}:${(t.from.location.range?.start.line ?? 0) + 1}` : `(${t.from.kind})`);
-  const ref = (s: StoreRef | undefined) => (s ? `${s.file ? rel(s.file) : `?${s.path.value}`}[${s.type?.value ?? '?'}]${s.passwordAt ? `+pw@${rel(s.passwordAt.file)}:${(s.passwordAt.range?.start.line ?? 0) + 1}` : ''}` : '-');
+  const where = (t: Traced<unknown>) =>
+    t.from.kind === 'file'
+      ? `@${rel(t.from.location.file)}:${(t.from.location.range?.start.line ?? 0) + 1}`
+      : `(${t.from.kind})`;
+  const ref = (s: StoreRef | undefined) =>
+    s
+      ? `${s.file ? rel(s.file) : `?${s.path.value}`}[${s.type?.value ?? '?'}]${s.passwordAt ? `+pw@${rel(s.passwordAt.file)}:${(s.passwordAt.range?.start.line ?? 0) + 1}` : ''}`
+      : '-';
   try {
     const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
     return result.deployments
@@ -45,10 +51,18 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
   it.each<[string, Tree, string[], string?]>([
     [
       'Java app: -Djavax.net.ssl.keyStore/trustStore in jvm.options, resolved to the copies in the tree by their last two segments',
-      { 'app/jvm.options': `-Djavax.net.ssl.keyStore=/opt/app/ssl/key.p12\n-Djavax.net.ssl.keyStorePassword=${PASSWORD}\n-Djavax.net.ssl.trustStore=/opt/app/ssl/trust.jks\n-Djavax.net.ssl.trustStoreType=JKS\n`, 'app/ssl/key.p12': store('key.p12'), 'app/ssl/trust.jks': store('trust.jks') },
+      {
+        'app/jvm.options': `-Djavax.net.ssl.keyStore=/opt/app/ssl/key.p12\n-Djavax.net.ssl.keyStorePassword=${PASSWORD}\n-Djavax.net.ssl.trustStore=/opt/app/ssl/trust.jks\n-Djavax.net.ssl.trustStoreType=JKS\n`,
+        'app/ssl/key.p12': store('key.p12'),
+        'app/ssl/trust.jks': store('trust.jks'),
+      },
       ['java.app key=app/ssl/key.p12[PKCS12]+pw@app/jvm.options:2 trust=app/ssl/trust.jks[JKS]'],
     ],
-    ['Java app naming no trust store: the JDK cacerts', { 'app/jvm.options': '-Dhttps.protocols=TLSv1.2\n' }, ['java.app key=- trust=- default=jdk-cacerts']],
+    [
+      'Java app naming no trust store: the JDK cacerts',
+      { 'app/jvm.options': '-Dhttps.protocols=TLSv1.2\n' },
+      ['java.app key=- trust=- default=jdk-cacerts'],
+    ],
     [
       'a store outside the tree: path kept, file absent (unknown)',
       { 'app/jvm.options': '-Djavax.net.ssl.trustStore=/etc/pki/java/cacerts\n' },
@@ -61,8 +75,13 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
     ],
     [
       'Spring Boot server.ssl.* (classpath: is the properties file’s directory), no trust store: system property, else cacerts',
-      { 'svc/src/main/resources/application.properties': `server.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=${PASSWORD}\nserver.ssl.key-alias=server\nserver.port=8443\n`, 'svc/src/main/resources/key.p12': store('key.p12') },
-      ['spring.server key=svc/src/main/resources/key.p12[PKCS12]+pw@svc/src/main/resources/application.properties:2 alias=server@svc/src/main/resources/application.properties:3 trust=- default=jdk-cacerts'],
+      {
+        'svc/src/main/resources/application.properties': `server.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=${PASSWORD}\nserver.ssl.key-alias=server\nserver.port=8443\n`,
+        'svc/src/main/resources/key.p12': store('key.p12'),
+      },
+      [
+        'spring.server key=svc/src/main/resources/key.p12[PKCS12]+pw@svc/src/main/resources/application.properties:2 alias=server@svc/src/main/resources/application.properties:3 trust=- default=jdk-cacerts',
+      ],
       'spring.server',
     ],
     [
@@ -72,17 +91,31 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
         'tomcat/conf/key.jks': store('key.jks'),
         'tomcat/conf/trust.jks': store('trust.jks'),
       },
-      ['tomcat.connector key=tomcat/conf/key.jks[JKS]+pw@tomcat/conf/server.xml:4 alias=server@tomcat/conf/server.xml:4 trust=tomcat/conf/trust.jks[JKS]+pw@tomcat/conf/server.xml:3'],
+      [
+        'tomcat.connector key=tomcat/conf/key.jks[JKS]+pw@tomcat/conf/server.xml:4 alias=server@tomcat/conf/server.xml:4 trust=tomcat/conf/trust.jks[JKS]+pw@tomcat/conf/server.xml:3',
+      ],
     ],
     [
       'Tomcat legacy Connector keystoreFile/keyAlias, no keystore at all: the default ~/.keystore outside the tree',
-      { 'tomcat/conf/server.xml': '<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" keystoreFile="conf/key.jks" keyAlias="server" keystoreType="JKS"/>\n<Connector port="8444" SSLEnabled="true"/>\n</Service></Server>\n', 'tomcat/conf/key.jks': store('key.jks') },
-      ['tomcat.connector key=?${user.home}/.keystore[?] trust=- default=jdk-cacerts', 'tomcat.connector key=tomcat/conf/key.jks[JKS] alias=server@tomcat/conf/server.xml:2 trust=- default=jdk-cacerts'],
+      {
+        'tomcat/conf/server.xml':
+          '<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" keystoreFile="conf/key.jks" keyAlias="server" keystoreType="JKS"/>\n<Connector port="8444" SSLEnabled="true"/>\n</Service></Server>\n',
+        'tomcat/conf/key.jks': store('key.jks'),
+      },
+      [
+        'tomcat.connector key=?${user.home}/.keystore[?] trust=- default=jdk-cacerts',
+        'tomcat.connector key=tomcat/conf/key.jks[JKS] alias=server@tomcat/conf/server.xml:2 trust=- default=jdk-cacerts',
+      ],
     ],
     [
       'Liberty defaultKeyStore without a location: resources/security/key.p12, also the trust store (no trustStoreRef)',
-      { 'wlp/usr/servers/app/server.xml': `<server>\n<keyStore id="defaultKeyStore" password="${PASSWORD}"/>\n<ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" serverKeyAlias="server"/>\n<httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n</server>\n`, 'wlp/usr/servers/app/resources/security/key.p12': store('key.p12') },
-      ['liberty.https-endpoint key=wlp/usr/servers/app/resources/security/key.p12[PKCS12]+pw@wlp/usr/servers/app/server.xml:2 alias=server@wlp/usr/servers/app/server.xml:3 trust=wlp/usr/servers/app/resources/security/key.p12[PKCS12]+pw@wlp/usr/servers/app/server.xml:2 default=none'],
+      {
+        'wlp/usr/servers/app/server.xml': `<server>\n<keyStore id="defaultKeyStore" password="${PASSWORD}"/>\n<ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" serverKeyAlias="server"/>\n<httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n</server>\n`,
+        'wlp/usr/servers/app/resources/security/key.p12': store('key.p12'),
+      },
+      [
+        'liberty.https-endpoint key=wlp/usr/servers/app/resources/security/key.p12[PKCS12]+pw@wlp/usr/servers/app/server.xml:2 alias=server@wlp/usr/servers/app/server.xml:3 trust=wlp/usr/servers/app/resources/security/key.p12[PKCS12]+pw@wlp/usr/servers/app/server.xml:2 default=none',
+      ],
     ],
     [
       'Liberty trustStoreRef with ${server.config.dir} and trustDefaultCerts',
@@ -90,27 +123,40 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
         'wlp/usr/servers/app/server.xml': `<server>\n<keyStore id="defaultKeyStore" password="${PASSWORD}"/>\n<keyStore id="ts" location="\${server.config.dir}/resources/security/trust.p12" type="PKCS12" password="${PASSWORD}"/>\n<ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" trustStoreRef="ts" trustDefaultCerts="true"/>\n<httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n</server>\n`,
         'wlp/usr/servers/app/resources/security/trust.p12': store('trust.p12'),
       },
-      ['liberty.https-endpoint key=?${server.output.dir}/resources/security/key.p12[?]+pw@wlp/usr/servers/app/server.xml:2 trust=wlp/usr/servers/app/resources/security/trust.p12[PKCS12]+pw@wlp/usr/servers/app/server.xml:3 default=jdk-cacerts'],
+      [
+        'liberty.https-endpoint key=?${server.output.dir}/resources/security/key.p12[?]+pw@wlp/usr/servers/app/server.xml:2 trust=wlp/usr/servers/app/resources/security/trust.p12[PKCS12]+pw@wlp/usr/servers/app/server.xml:3 default=jdk-cacerts',
+      ],
     ],
     [
       'nginx: ssl_certificate presents, ssl_client_certificate verifies clients to ssl_verify_depth',
-      { 'nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate certs/server.pem;\n    ssl_client_certificate certs/ca.pem;\n    ssl_verify_client on;\n    ssl_verify_depth 2;\n  }\n}\n' },
+      {
+        'nginx/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate certs/server.pem;\n    ssl_client_certificate certs/ca.pem;\n    ssl_verify_client on;\n    ssl_verify_depth 2;\n  }\n}\n',
+      },
       ['nginx.server key=?certs/server.pem[PEM] trust=?certs/ca.pem[PEM] default=none depth=2@nginx/nginx.conf:7'],
     ],
     [
-      'WebSphere JMS connection factory: the SSL configuration\'s keyStore/trustStore (xmi:id) with ${CONFIG_ROOT}, clientKeyAlias',
+      "WebSphere JMS connection factory: the SSL configuration's keyStore/trustStore (xmi:id) with ${CONFIG_ROOT}, clientKeyAlias",
       {
         'was/config/cells/c/security.xml': `<?xml version="1.0"?>\n<security:Security xmlns:security="http://www.ibm.com/websphere/appserver/schemas/5.0/security.xmi" xmlns:xmi="http://www.omg.org/XMI">\n<repertoire xmi:id="SSLConfig_1" alias="MQSSL">\n<setting xmi:id="S_1" sslProtocol="TLSv1.2" keyStore="KeyStore_1" trustStore="KeyStore_2" clientKeyAlias="server"/>\n</repertoire>\n<keyStores xmi:id="KeyStore_1" name="NodeDefaultKeyStore" password="{xor}Lz4sLCgwLTs=" location="\${CONFIG_ROOT}/cells/c/nodes/n/key.p12" type="PKCS12"/>\n<keyStores xmi:id="KeyStore_2" name="NodeDefaultTrustStore" password="{xor}Lz4sLCgwLTs=" location="\${CONFIG_ROOT}/cells/c/nodes/n/trust.p12" type="PKCS12"/>\n</security:Security>\n`,
-        'was/config/cells/c/resources.xml': '<?xml version="1.0"?>\n<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="x">\n<resources.jms.mqseries:MQQueueConnectionFactory name="cf" host="mq" port="1414" channel="APP" sslType="SPECIFIC" sslConfiguration="MQSSL" sslCipherSuite="TLS_RSA_WITH_AES_128_CBC_SHA256"/>\n</xmi:XMI>\n',
+        'was/config/cells/c/resources.xml':
+          '<?xml version="1.0"?>\n<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="x">\n<resources.jms.mqseries:MQQueueConnectionFactory name="cf" host="mq" port="1414" channel="APP" sslType="SPECIFIC" sslConfiguration="MQSSL" sslCipherSuite="TLS_RSA_WITH_AES_128_CBC_SHA256"/>\n</xmi:XMI>\n',
         'was/config/cells/c/nodes/n/trust.p12': store('trust.p12'),
       },
-      ['jms.connection-factory key=?${CONFIG_ROOT}/cells/c/nodes/n/key.p12[PKCS12]+pw@was/config/cells/c/security.xml:6 alias=server@was/config/cells/c/security.xml:4 trust=was/config/cells/c/nodes/n/trust.p12[PKCS12]+pw@was/config/cells/c/security.xml:7'],
+      [
+        'jms.connection-factory key=?${CONFIG_ROOT}/cells/c/nodes/n/key.p12[PKCS12]+pw@was/config/cells/c/security.xml:6 alias=server@was/config/cells/c/security.xml:4 trust=was/config/cells/c/nodes/n/trust.p12[PKCS12]+pw@was/config/cells/c/security.xml:7',
+      ],
       'jms.connection-factory',
     ],
     [
       'MQ queue manager: SSLKEYR (a CMS .kdb) for key and trust, CERTLABL as the alias',
-      { 'qm/QM1.mqsc': "ALTER QMGR SSLKEYR('/var/mqm/qmgrs/QM1/ssl/key') CERTLABL('qm1cert')\nDEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n" },
-      ['mq.svrconn key=?/var/mqm/qmgrs/QM1/ssl/key.kdb[CMS] alias=qm1cert@qm/QM1.mqsc:1 trust=?/var/mqm/qmgrs/QM1/ssl/key.kdb[CMS]'],
+      {
+        'qm/QM1.mqsc':
+          "ALTER QMGR SSLKEYR('/var/mqm/qmgrs/QM1/ssl/key') CERTLABL('qm1cert')\nDEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n",
+      },
+      [
+        'mq.svrconn key=?/var/mqm/qmgrs/QM1/ssl/key.kdb[CMS] alias=qm1cert@qm/QM1.mqsc:1 trust=?/var/mqm/qmgrs/QM1/ssl/key.kdb[CMS]',
+      ],
     ],
     // `...only`: a fourth parameter would make jest pass its `done` callback to the three-column rows.
   ])('%s', (_name, files, expected, ...only) => {

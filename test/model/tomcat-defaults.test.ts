@@ -10,7 +10,8 @@ import type { Component } from '../../src/model/types';
 import { writeTree, type Tree } from '../helpers/rule-tester';
 
 const TEMURIN17 = 'JAVA_VERSION="17.0.15"\nIMPLEMENTOR="Eclipse Adoptium"\n';
-const serverXml = (attributes: string) => `<Server port="8005"><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig ${attributes}><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig></Connector></Service></Server>\n`;
+const serverXml = (attributes: string) =>
+  `<Server port="8005"><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig ${attributes}><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig></Connector></Service></Server>\n`;
 
 function connector(files: Tree): Component {
   const root = writeTree(files);
@@ -25,17 +26,31 @@ function connector(files: Tree): Component {
 }
 
 describe('Tomcat JSSE connector defaults', () => {
-  const tree = (attributes: string, setenv = ''): Tree => ({ 'tc/jdk/release': TEMURIN17, 'tc/conf/server.xml': serverXml(attributes), ...(setenv ? { 'tc/bin/setenv.sh': setenv } : {}) });
+  const tree = (attributes: string, setenv = ''): Tree => ({
+    'tc/jdk/release': TEMURIN17,
+    'tc/conf/server.xml': serverXml(attributes),
+    ...(setenv ? { 'tc/bin/setenv.sh': setenv } : {}),
+  });
 
-  it('without ciphers: Tomcat\'s default string expanded by its parser, TLS 1.3 first, not the JDK\'s list', () => {
+  it("without ciphers: Tomcat's default string expanded by its parser, TLS 1.3 first, not the JDK's list", () => {
     const c = connector(tree(''));
-    expect(c.tls?.cipherSuites?.value.slice(0, 5)).toEqual(['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']);
-    expect(c.tls?.cipherSuites?.from).toMatchObject({ kind: 'default', origin: expect.stringContaining('assumed: the tree names no Tomcat version') });
+    expect(c.tls?.cipherSuites?.value.slice(0, 5)).toEqual([
+      'TLS_AES_256_GCM_SHA384',
+      'TLS_CHACHA20_POLY1305_SHA256',
+      'TLS_AES_128_GCM_SHA256',
+      'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+      'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    ]);
+    expect(c.tls?.cipherSuites?.from).toMatchObject({
+      kind: 'default',
+      origin: expect.stringContaining('assumed: the tree names no Tomcat version'),
+    });
     expect(c.tls?.cipherSuites?.value).not.toContain('TLS_RSA_WITH_AES_128_GCM_SHA256');
   });
 
   it('jdk.tls.server.cipherSuites and jdk.tls.server.protocols have no effect on the connector', () => {
-    const props = 'CATALINA_OPTS="-Djdk.tls.server.cipherSuites=TLS_RSA_WITH_AES_128_CBC_SHA -Djdk.tls.server.protocols=TLSv1.2"\n';
+    const props =
+      'CATALINA_OPTS="-Djdk.tls.server.cipherSuites=TLS_RSA_WITH_AES_128_CBC_SHA -Djdk.tls.server.protocols=TLSv1.2"\n';
     const plain = endpointFor(connector(tree('')), 'server')!;
     const withProps = endpointFor(connector(tree('', props)), 'server')!;
     expect(withProps.side.cipherSuites).toEqual(plain.side.cipherSuites);

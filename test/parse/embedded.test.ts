@@ -21,7 +21,11 @@ function read(name: string, text: string): ParsedDocument[] {
 function where(docs: ParsedDocument[], key: RegExp): string[] {
   return docs.flatMap((d) => {
     const e = d.entries.find((x) => key.test(x.key));
-    return e ? [`${d.kind} ${d.embedded?.container ?? '-'} ${e.valueRange.start.line + 1}:${e.valueRange.start.character + 1} ${e.value}`] : [];
+    return e
+      ? [
+          `${d.kind} ${d.embedded?.container ?? '-'} ${e.valueRange.start.line + 1}:${e.valueRange.start.character + 1} ${e.value}`,
+        ]
+      : [];
   });
 }
 
@@ -71,17 +75,46 @@ describe('configuration embedded in a Kubernetes ConfigMap', () => {
   ])('%s', (key, expected) => expect(where(docs, key)).toContain(expected));
 
   it('reads each key once and leaves plain text alone', () => {
-    expect(docs.map((d) => d.kind).sort()).toEqual(['java.jvm-options', 'mq.ccdt', 'mq.client-ini', 'mq.mqsc', 'mq.qm-ini', 'mq.qm-ini', 'nginx.conf', 'spring.properties']);
+    expect(docs.map((d) => d.kind).sort()).toEqual([
+      'java.jvm-options',
+      'mq.ccdt',
+      'mq.client-ini',
+      'mq.mqsc',
+      'mq.qm-ini',
+      'mq.qm-ini',
+      'nginx.conf',
+      'spring.properties',
+    ]);
     expect(docs.flatMap((d) => d.problems)).toEqual([]);
   });
 });
 
 describe('MQSC and qm.ini in shell scripts', () => {
   it.each([
-    ['runmqsc heredoc', 'setup.sh', '#!/bin/sh\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\nEOF\n', 'mq.mqsc heredoc to runmqsc 3:44 ANY_TLS12'],
-    ['<<- with tabs and a quoted delimiter', 'setup.sh', "#!/bin/bash\n\tsudo -u mqm runmqsc $1 <<-'EOF'\n\t\tdefine channel(a) chltype(svrconn) sslciph(any_tls12)\n\tEOF\n", 'mq.mqsc heredoc to runmqsc 3:46 ANY_TLS12'],
-    ['echo piped to runmqsc', 'amqp.sh', 'echo "alter CHANNEL(SYSTEM.DEF.AMQP) CHLTYPE(AMQP) SSLCIPH(ANY_TLS12)" | runmqsc $QM_NAME\n', 'mq.mqsc echo to runmqsc 1:60 ANY_TLS12'],
-    ['heredoc written to an .mqsc file', 'Dockerfile', 'FROM icr.io/ibm-messaging/mq\nRUN cat > /etc/mqm/20-tls.mqsc <<EOF\nALTER QMGR SSLKEYR(\'/run/key\')\nEOF\n', 'mq.mqsc heredoc to /etc/mqm/20-tls.mqsc 3:20 /run/key'],
+    [
+      'runmqsc heredoc',
+      'setup.sh',
+      '#!/bin/sh\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\nEOF\n',
+      'mq.mqsc heredoc to runmqsc 3:44 ANY_TLS12',
+    ],
+    [
+      '<<- with tabs and a quoted delimiter',
+      'setup.sh',
+      "#!/bin/bash\n\tsudo -u mqm runmqsc $1 <<-'EOF'\n\t\tdefine channel(a) chltype(svrconn) sslciph(any_tls12)\n\tEOF\n",
+      'mq.mqsc heredoc to runmqsc 3:46 ANY_TLS12',
+    ],
+    [
+      'echo piped to runmqsc',
+      'amqp.sh',
+      'echo "alter CHANNEL(SYSTEM.DEF.AMQP) CHLTYPE(AMQP) SSLCIPH(ANY_TLS12)" | runmqsc $QM_NAME\n',
+      'mq.mqsc echo to runmqsc 1:60 ANY_TLS12',
+    ],
+    [
+      'heredoc written to an .mqsc file',
+      'Dockerfile',
+      "FROM icr.io/ibm-messaging/mq\nRUN cat > /etc/mqm/20-tls.mqsc <<EOF\nALTER QMGR SSLKEYR('/run/key')\nEOF\n",
+      'mq.mqsc heredoc to /etc/mqm/20-tls.mqsc 3:20 /run/key',
+    ],
     [
       'heredoc in a GitHub Actions run: | block',
       '.github/workflows/mq.yml',
@@ -94,14 +127,24 @@ describe('MQSC and qm.ini in shell scripts', () => {
       'spec:\n  containers:\n    - name: setup\n      command: ["/bin/sh", "-c"]\n      args:\n        - |\n          cat > /etc/mqm/tls.mqsc <<EOF\n          ALTER QMGR SSLKEYR(\'/run/key\')\n          EOF\n',
       'mq.mqsc heredoc to /etc/mqm/tls.mqsc in YAML key list item 8:30 /run/key',
     ],
-    ['unnamed heredoc that is a qm.ini', 'functions.sh', '#!/bin/bash\ncat << EOF > $1\nSSL:\n   SSLFipsRequired=No\nEOF\n', 'mq.qm-ini heredoc 4:20 No'],
+    [
+      'unnamed heredoc that is a qm.ini',
+      'functions.sh',
+      '#!/bin/bash\ncat << EOF > $1\nSSL:\n   SSLFipsRequired=No\nEOF\n',
+      'mq.qm-ini heredoc 4:20 No',
+    ],
   ])('%s', (_, name, text, expected) => {
     expect(where(read(name, text), /SSLCIPH|SSLKEYR|SSLFipsRequired/)).toEqual([expected]);
   });
 
   it('a run: | script with a heredoc is not itself read as MQSC (no parse problem from its shell lines)', () => {
-    const docs = read('ci.yml', 'steps:\n  - run: |\n      echo start\n      runmqsc QM1 <<EOF\n      DEFINE CHANNEL(A) CHLTYPE(SVRCONN)\n      EOF\n      echo done\n');
-    expect(docs.map((d) => `${d.kind} ${d.embedded?.container}`)).toEqual(['mq.mqsc heredoc to runmqsc in YAML key run']);
+    const docs = read(
+      'ci.yml',
+      'steps:\n  - run: |\n      echo start\n      runmqsc QM1 <<EOF\n      DEFINE CHANNEL(A) CHLTYPE(SVRCONN)\n      EOF\n      echo done\n',
+    );
+    expect(docs.map((d) => `${d.kind} ${d.embedded?.container}`)).toEqual([
+      'mq.mqsc heredoc to runmqsc in YAML key run',
+    ]);
     expect(docs.flatMap((d) => d.problems)).toEqual([]);
   });
 

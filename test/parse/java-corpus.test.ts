@@ -46,8 +46,11 @@ describe('Tomcat and nginx corpus', () => {
       const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
       expect(result.internalError).toBe(false);
       expect(result.fileCount).toBe(names.length);
-      const describe = (f: (typeof result.findings)[number]) => `${path.basename(f.location.file)}:${(f.location.range?.start.line ?? -1) + 1} ${f.ruleId}`;
-      expect(result.findings.filter((f) => f.ruleId.startsWith('parse/') || f.ruleId === 'internal-error').map(describe)).toEqual([]);
+      const describe = (f: (typeof result.findings)[number]) =>
+        `${path.basename(f.location.file)}:${(f.location.range?.start.line ?? -1) + 1} ${f.ruleId}`;
+      expect(
+        result.findings.filter((f) => f.ruleId.startsWith('parse/') || f.ruleId === 'internal-error').map(describe),
+      ).toEqual([]);
       expect(result.findings.filter((f) => f.severity === 'error').map(describe)).toEqual([]);
       expect(result.findings.filter((f) => MY_RULES.test(f.ruleId)).map(describe)).toEqual(TRUE_FINDINGS[dir]);
       // Keystore passwords in these files (truststorePass="changeit") never reach a message.

@@ -15,13 +15,23 @@ function parse(handler: FormatHandler<JvmOptionsData>, path: string, text: strin
 /** [name, value, 1-based line, 1-based column of the value] */
 type Expected = [string, string, number, number][];
 
-const cases: { name: string; handler: FormatHandler<JvmOptionsData>; path: string; text: string; expected: Expected; comments?: number }[] = [
+const cases: {
+  name: string;
+  handler: FormatHandler<JvmOptionsData>;
+  path: string;
+  text: string;
+  expected: Expected;
+  comments?: number;
+}[] = [
   {
     name: 'jvm.options: one option per line, values keep blanks, # comments',
     handler: jvmOptionsFormat,
     path: '/d/wlp/usr/servers/s/jvm.options',
     text: '# comment\n-Xmx1g\n-Dcom.ibm.jsse2.overrideDefaultTLS=true\n-Dmsg=hello world\n',
-    expected: [['com.ibm.jsse2.overrideDefaultTLS', 'true', 3, 36], ['msg', 'hello world', 4, 7]],
+    expected: [
+      ['com.ibm.jsse2.overrideDefaultTLS', 'true', 3, 36],
+      ['msg', 'hello world', 4, 7],
+    ],
     comments: 1,
   },
   {
@@ -29,7 +39,11 @@ const cases: { name: string; handler: FormatHandler<JvmOptionsData>; path: strin
     handler: shellEnvFormat,
     path: '/d/tomcat/bin/setenv.sh',
     text: '#!/bin/sh\nexport CATALINA_OPTS="$CATALINA_OPTS -Dhttps.protocols=TLSv1.2 -Xmx1g" # tls\nJAVA_OPTS="-Da=1 \\\n  -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3"\n',
-    expected: [['https.protocols', 'TLSv1.2', 2, 56], ['a', '1', 3, 16], ['jdk.tls.client.protocols', 'TLSv1.2,TLSv1.3', 4, 30]],
+    expected: [
+      ['https.protocols', 'TLSv1.2', 2, 56],
+      ['a', '1', 3, 16],
+      ['jdk.tls.client.protocols', 'TLSv1.2,TLSv1.3', 4, 30],
+    ],
     comments: 2,
   },
   {
@@ -45,7 +59,10 @@ const cases: { name: string; handler: FormatHandler<JvmOptionsData>; path: strin
     handler: systemdFormat,
     path: '/d/etc/systemd/system/orders.service',
     text: '[Unit]\nDescription=Orders\n[Service]\nEnvironment="JAVA_TOOL_OPTIONS=-Dcom.ibm.jsse2.overrideDefaultTLS=true"\nExecStart=/usr/bin/java -Djavax.net.ssl.keyStorePassword=s3cret -jar /opt/o.jar\n',
-    expected: [['com.ibm.jsse2.overrideDefaultTLS', 'true', 4, 67], ['javax.net.ssl.keyStorePassword', 's3cret', 5, 58]],
+    expected: [
+      ['com.ibm.jsse2.overrideDefaultTLS', 'true', 4, 67],
+      ['javax.net.ssl.keyStorePassword', 's3cret', 5, 58],
+    ],
   },
   {
     name: 'Dockerfile: ENV K=V and K V forms, JSON ENTRYPOINT, continuation',
@@ -64,7 +81,12 @@ describe('JVM option readers', () => {
   for (const c of cases) {
     it(c.name, () => {
       const doc = parse(c.handler, c.path, c.text);
-      const got: Expected = doc.data.properties.map((p) => [p.name, p.value, p.valueRange.start.line + 1, p.valueRange.start.character + 1]);
+      const got: Expected = doc.data.properties.map((p) => [
+        p.name,
+        p.value,
+        p.valueRange.start.line + 1,
+        p.valueRange.start.character + 1,
+      ]);
       expect(got).toEqual(c.expected);
       if (c.comments !== undefined) expect(doc.comments).toHaveLength(c.comments);
       expect(doc.problems).toEqual([]);
@@ -72,7 +94,11 @@ describe('JVM option readers', () => {
   }
 
   it('marks passwords as secret', () => {
-    const doc = parse(systemdFormat, '/d/x.service', '[Service]\nExecStart=java -Djavax.net.ssl.trustStorePassword=changeit -jar a.jar\n');
+    const doc = parse(
+      systemdFormat,
+      '/d/x.service',
+      '[Service]\nExecStart=java -Djavax.net.ssl.trustStorePassword=changeit -jar a.jar\n',
+    );
     expect(doc.entries.find((e) => e.key === 'javax.net.ssl.trustStorePassword')?.secret).toBe(true);
   });
 

@@ -27,7 +27,11 @@ function parse(name: string, kind?: string): ParsedDocument<KeystoreData> {
   return parseKeystore(file, kind ?? keystoreFormat.classifyBytes?.(file.path, bytes) ?? 'none');
 }
 
-const CHAIN: [string, string, string[]] = ['server', 'private-key', ['CN=app.example.com,O=Stores', 'CN=Test Root CA,O=Stores']];
+const CHAIN: [string, string, string[]] = [
+  'server',
+  'private-key',
+  ['CN=app.example.com,O=Stores', 'CN=Test Root CA,O=Stores'],
+];
 const TRUSTED: [string, string, string[]] = ['rootca', 'trusted-cert', ['CN=Test Root CA,O=Stores']];
 
 describe('key store readers (stores made by keytool and OpenSSL)', () => {
@@ -47,16 +51,25 @@ describe('key store readers (stores made by keytool and OpenSSL)', () => {
 
   it('reads the key entry of a JKS store without decrypting it: its certificate chain only, SAN and key size kept', () => {
     const [entry] = parse('key.jks').data.entries;
-    expect(entry.chain[0]).toMatchObject({ dnsNames: ['app.example.com'], keyType: 'RSA', keyBits: 2048, isCa: false, range: { start: { line: 0, character: 0 } } });
+    expect(entry.chain[0]).toMatchObject({
+      dnsNames: ['app.example.com'],
+      keyType: 'RSA',
+      keyBits: 2048,
+      isCa: false,
+      range: { start: { line: 0, character: 0 } },
+    });
     expect(entry.chain[1]).toMatchObject({ isCa: true, selfSigned: true });
     expect(JSON.stringify(parse('key.jks').data)).not.toMatch(/PRIVATE|BEGIN/);
   });
 
-  it.each(['chain.p12', 'key.p12', 'trust.p12', 'legacy.p12'])('%s (encrypted certificates) waits for a password: not readable at parse time, no key derived yet', (name) => {
-    const doc = parse(name);
-    expect(doc.data).toMatchObject({ readable: false, needsPassword: true, entries: [] });
-    expect(doc.problems).toEqual([]);
-  });
+  it.each(['chain.p12', 'key.p12', 'trust.p12', 'legacy.p12'])(
+    '%s (encrypted certificates) waits for a password: not readable at parse time, no key derived yet',
+    (name) => {
+      const doc = parse(name);
+      expect(doc.data).toMatchObject({ readable: false, needsPassword: true, entries: [] });
+      expect(doc.problems).toEqual([]);
+    },
+  );
 
   it.each([
     ['not a store at all', Buffer.from('hello, this is text'), 'keystore.jks', 'keystore-invalid'],
@@ -67,14 +80,18 @@ describe('key store readers (stores made by keytool and OpenSSL)', () => {
     const bytes = typeof content === 'function' ? content() : content;
     const doc = parseKeystore({ path: '/x/store', text: '', hadBom: false, bytes }, kind);
     expect(doc.problems.map((p) => p.code)).toEqual([code]);
-    expect(doc.data.readable).toBe(code === 'keystore-invalid' && kind === 'keystore.jks' && bytes.length > 8 && bytes[0] === 0xfe);
+    expect(doc.data.readable).toBe(
+      code === 'keystore-invalid' && kind === 'keystore.jks' && bytes.length > 8 && bytes[0] === 0xfe,
+    );
   });
 
   it('classifies stores by their first bytes whatever their name, and by name otherwise', () => {
     expect(keystoreFormat.classifyBytes?.('/x/cacerts', stores.bytes('trust.jks'))).toBe('keystore.jks');
     expect(keystoreFormat.classifyBytes?.('/x/store.bin', stores.bytes('key.p12'))).toBe('keystore.pkcs12');
     expect(keystoreFormat.classifyBytes?.('/x/key.kdb', Buffer.from([0, 1]))).toBe('keystore.cms');
-    expect(keystoreFormat.classifyBytes?.('/x/server.der', fs.readFileSync(path.join(stores.dir, 'ca.crt')))).toBeUndefined();
+    expect(
+      keystoreFormat.classifyBytes?.('/x/server.der', fs.readFileSync(path.join(stores.dir, 'ca.crt'))),
+    ).toBeUndefined();
     expect(keystoreFormat.classifyBytes?.('/x/key.sth', Buffer.from([0, 1]))).toBeUndefined();
   });
 });
@@ -90,12 +107,44 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
   };
 
   it.each([
-    ['Liberty keyStore location + password', 'wlp/server.xml', (p: string) => `<server>\n<keyStore id="ks" location="key.p12" password="${p}"/>\n</server>\n`, 'wlp/key.p12'],
-    ['Liberty {xor} password of the default key store', 'wlp/server.xml', (p: string) => `<server>\n<keyStore id="defaultKeyStore" password="{xor}${Buffer.from([...Buffer.from(p)].map((b) => b ^ 0x5f)).toString('base64')}"/>\n</server>\n`, 'wlp/resources/security/key.p12'],
-    ['Liberty generated keystore_password in server.env', 'wlp/server.env', (p: string) => `keystore_password=${p}\nWLP_SKIP_MAXPERMSIZE=true\n`, 'wlp/resources/security/key.p12'],
-    ['-Djavax.net.ssl.keyStore in jvm.options', 'app/jvm.options', (p: string) => `-Djavax.net.ssl.keyStore=/opt/app/key.p12\n-Djavax.net.ssl.keyStorePassword=${p}\n`, 'app/key.p12'],
-    ['Spring server.ssl.key-store', 'spring/application.properties', (p: string) => `server.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=${p}\n`, 'spring/key.p12'],
-    ['Tomcat certificateKeystoreFile', 'tomcat/conf/server.xml', (p: string) => `<Server><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/key.p12" certificateKeystorePassword="${p}" type="RSA"/></SSLHostConfig></Connector></Service></Server>\n`, 'tomcat/conf/key.p12'],
+    [
+      'Liberty keyStore location + password',
+      'wlp/server.xml',
+      (p: string) => `<server>\n<keyStore id="ks" location="key.p12" password="${p}"/>\n</server>\n`,
+      'wlp/key.p12',
+    ],
+    [
+      'Liberty {xor} password of the default key store',
+      'wlp/server.xml',
+      (p: string) =>
+        `<server>\n<keyStore id="defaultKeyStore" password="{xor}${Buffer.from([...Buffer.from(p)].map((b) => b ^ 0x5f)).toString('base64')}"/>\n</server>\n`,
+      'wlp/resources/security/key.p12',
+    ],
+    [
+      'Liberty generated keystore_password in server.env',
+      'wlp/server.env',
+      (p: string) => `keystore_password=${p}\nWLP_SKIP_MAXPERMSIZE=true\n`,
+      'wlp/resources/security/key.p12',
+    ],
+    [
+      '-Djavax.net.ssl.keyStore in jvm.options',
+      'app/jvm.options',
+      (p: string) => `-Djavax.net.ssl.keyStore=/opt/app/key.p12\n-Djavax.net.ssl.keyStorePassword=${p}\n`,
+      'app/key.p12',
+    ],
+    [
+      'Spring server.ssl.key-store',
+      'spring/application.properties',
+      (p: string) => `server.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=${p}\n`,
+      'spring/key.p12',
+    ],
+    [
+      'Tomcat certificateKeystoreFile',
+      'tomcat/conf/server.xml',
+      (p: string) =>
+        `<Server><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/key.p12" certificateKeystorePassword="${p}" type="RSA"/></SSLHostConfig></Connector></Service></Server>\n`,
+      'tomcat/conf/key.p12',
+    ],
   ])('%s', (_name, configFile, config, storeFile) => {
     const [doc] = read({ [configFile]: config(stores.password), [storeFile]: stores.bytes('key.p12') });
     expect(doc.problems).toEqual([]);
@@ -112,16 +161,34 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
   });
 
   it('reads keytool trusted-certificate entries of a PKCS#12 trust store', () => {
-    const [doc] = read({ 'app/jvm.options': `-Djavax.net.ssl.trustStore=trust.p12\n-Djavax.net.ssl.trustStorePassword=${stores.password}\n`, 'app/trust.p12': stores.bytes('trust.p12') });
+    const [doc] = read({
+      'app/jvm.options': `-Djavax.net.ssl.trustStore=trust.p12\n-Djavax.net.ssl.trustStorePassword=${stores.password}\n`,
+      'app/trust.p12': stores.bytes('trust.p12'),
+    });
     expect(summary(doc)).toEqual([TRUSTED]);
   });
 
   it.each([
     ['no configuration names it', { 'app/key.p12': 'key.p12' }],
-    ['a wrong password', { 'app/jvm.options': '-Djavax.net.ssl.keyStore=key.p12\n-Djavax.net.ssl.keyStorePassword=not-the-password\n', 'app/key.p12': 'key.p12' }],
-    ['an {aes} password', { 'app/server.xml': '<server><keyStore id="k" location="key.p12" password="{aes}AEmVKa+jOeA6cKRtDRoRgUQ="/></server>', 'app/key.p12': 'key.p12' }],
+    [
+      'a wrong password',
+      {
+        'app/jvm.options': '-Djavax.net.ssl.keyStore=key.p12\n-Djavax.net.ssl.keyStorePassword=not-the-password\n',
+        'app/key.p12': 'key.p12',
+      },
+    ],
+    [
+      'an {aes} password',
+      {
+        'app/server.xml':
+          '<server><keyStore id="k" location="key.p12" password="{aes}AEmVKa+jOeA6cKRtDRoRgUQ="/></server>',
+        'app/key.p12': 'key.p12',
+      },
+    ],
   ])('%s: an info finding names the store, its certificates are unknown', (_name, files) => {
-    const tree = Object.fromEntries(Object.entries(files).map(([f, c]) => [f, f.endsWith('.p12') ? stores.bytes(c) : c]));
+    const tree = Object.fromEntries(
+      Object.entries(files).map(([f, c]) => [f, f.endsWith('.p12') ? stores.bytes(c) : c]),
+    );
     const [doc] = read(tree);
     expect(doc.data).toMatchObject({ readable: false, entries: [] });
     expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-locked', severity: 'info' })]);

@@ -6,13 +6,33 @@ const mqsc = (text: string, path = '/t/QM1.mqsc') => parseMqsc({ path, text, had
 
 describe('MQSC parser', () => {
   it.each([
-    ['+ continues from the first non-blank', "DEFINE CHANNEL(A) CHLTYPE(SVRCONN) +\n      SSLCIPH(ANY_TLS12)\n", 'SSLCIPH', 'ANY_TLS12'],
-    ['- continues from column 1 (blanks kept)', "DEFINE CHANNEL(A) CHLTYPE(SVRCONN) DESCR('ab-\n  cd')\n", 'DESCR', 'ab  cd'],
-    ["'' is one quote; quoted values keep case", "DEFINE CHANNEL(A) CHLTYPE(SVRCONN) DESCR('it''s Mine')\n", 'DESCR', "it's Mine"],
+    [
+      '+ continues from the first non-blank',
+      'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) +\n      SSLCIPH(ANY_TLS12)\n',
+      'SSLCIPH',
+      'ANY_TLS12',
+    ],
+    [
+      '- continues from column 1 (blanks kept)',
+      "DEFINE CHANNEL(A) CHLTYPE(SVRCONN) DESCR('ab-\n  cd')\n",
+      'DESCR',
+      'ab  cd',
+    ],
+    [
+      "'' is one quote; quoted values keep case",
+      "DEFINE CHANNEL(A) CHLTYPE(SVRCONN) DESCR('it''s Mine')\n",
+      'DESCR',
+      "it's Mine",
+    ],
     ['unquoted values fold to upper case', 'define channel(a) chltype(svrconn) mcauser(app)\n', 'MCAUSER', 'APP'],
     ['commas separate', 'DEFINE CHANNEL(A),CHLTYPE(SVRCONN),SSLCAUTH(OPTIONAL)\n', 'SSLCAUTH', 'OPTIONAL'],
-    ['comments between continued lines are dropped', 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) +\n* a comment\n  SSLCIPH(ANY)\n', 'SSLCIPH', 'ANY'],
-    ['blank before ( allowed', 'DEFINE CHANNEL(A) CHLTYPE (SVRCONN) SSLPEER (\'CN=x\')\n', 'SSLPEER', 'CN=x'],
+    [
+      'comments between continued lines are dropped',
+      'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) +\n* a comment\n  SSLCIPH(ANY)\n',
+      'SSLCIPH',
+      'ANY',
+    ],
+    ['blank before ( allowed', "DEFINE CHANNEL(A) CHLTYPE (SVRCONN) SSLPEER ('CN=x')\n", 'SSLPEER', 'CN=x'],
   ])('%s', (_name, text, keyword, value) => {
     const doc = mqsc(text);
     expect(doc.problems).toEqual([]);
@@ -20,21 +40,34 @@ describe('MQSC parser', () => {
   });
 
   it('keeps value positions across continuations', () => {
-    const doc = mqsc("DEFINE CHANNEL(A) CHLTYPE(SVRCONN) +\n      SSLCIPH(ANY_TLS12)\n");
-    expect(doc.data.objects.channels.get('A')?.attributes.get('SSLCIPH')?.valueRange).toEqual({ start: { line: 1, character: 14 }, end: { line: 1, character: 23 } });
+    const doc = mqsc('DEFINE CHANNEL(A) CHLTYPE(SVRCONN) +\n      SSLCIPH(ANY_TLS12)\n');
+    expect(doc.data.objects.channels.get('A')?.attributes.get('SSLCIPH')?.valueRange).toEqual({
+      start: { line: 1, character: 14 },
+      end: { line: 1, character: 23 },
+    });
   });
 
   it('reads MQSC embedded in a YAML ConfigMap with file positions', () => {
-    const doc = mqsc("kind: ConfigMap\ndata:\n  qm.mqsc: |-\n    DEFINE CHANNEL(B) CHLTYPE(SVRCONN) SSLCIPH(ANY)\n", '/t/cm.yaml');
+    const doc = mqsc(
+      'kind: ConfigMap\ndata:\n  qm.mqsc: |-\n    DEFINE CHANNEL(B) CHLTYPE(SVRCONN) SSLCIPH(ANY)\n',
+      '/t/cm.yaml',
+    );
     expect(doc.data.embedded).toBe(true);
-    expect(doc.data.objects.channels.get('B')?.attributes.get('SSLCIPH')?.valueRange?.start).toEqual({ line: 3, character: 47 });
+    expect(doc.data.objects.channels.get('B')?.attributes.get('SSLCIPH')?.valueRange?.start).toEqual({
+      line: 3,
+      character: 47,
+    });
   });
 
   it.each([
     ['unknown verb', 'FROB CHANNEL(A)\n', 'mqsc-syntax'],
     ['unterminated quote', "DEFINE CHANNEL(A) DESCR('x\n", 'mqsc-unterminated-quote'],
     ['missing )', 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN\n', 'mqsc-unbalanced-parentheses'],
-    ['repeated parameter', 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY) SSLCIPH(ANY_TLS12)\n', 'mqsc-duplicate-parameter'],
+    [
+      'repeated parameter',
+      'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY) SSLCIPH(ANY_TLS12)\n',
+      'mqsc-duplicate-parameter',
+    ],
   ])('reports %s as a located problem', (_name, text, code) => {
     const doc = mqsc(text);
     expect(doc.problems.map((p) => p.code)).toEqual([code]);
@@ -48,14 +81,20 @@ describe('MQSC parser', () => {
   });
 
   it('applies CHLAUTH REMOVE', () => {
-    const doc = mqsc("SET CHLAUTH('A') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\nSET CHLAUTH('A') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n");
+    const doc = mqsc(
+      "SET CHLAUTH('A') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\nSET CHLAUTH('A') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n",
+    );
     expect(doc.data.objects.chlauth).toEqual([]);
   });
 });
 
 describe('JSON CCDT parser', () => {
   it('flags a trailing comma without failing, and reads template ports', () => {
-    const doc = parseCcdt({ path: '/t/ccdt.json', text: '{"channel":[{"name":"A","type":"clientConnection","clientConnection":{"connection":[{"host":"h","port":$PORT}],"queueManager":"QM1"},"transmissionSecurity":{"cipherSpecification":"ANY_TLS12",}}]}', hadBom: false });
+    const doc = parseCcdt({
+      path: '/t/ccdt.json',
+      text: '{"channel":[{"name":"A","type":"clientConnection","clientConnection":{"connection":[{"host":"h","port":$PORT}],"queueManager":"QM1"},"transmissionSecurity":{"cipherSpecification":"ANY_TLS12",}}]}',
+      hadBom: false,
+    });
     expect(doc.problems.map((p) => [p.code, p.severity])).toEqual([['json-trailing-comma', 'warning']]);
     expect(doc.data.channels[0].cipherSpecification?.value).toBe('ANY_TLS12');
     expect(doc.data.channels[0].connections[0].port).toMatchObject({ value: '$PORT', templated: true });
@@ -68,9 +107,21 @@ describe('JSON CCDT parser', () => {
 
 describe('MQ ini parser', () => {
   it('reads stanzas, repeated stanzas and comments', () => {
-    const doc = parseMqIni({ path: '/t/qm.ini', text: '#c\nSSL:\n   AllowedCipherSpecs=TLS_RSA_WITH_AES_256_CBC_SHA256\nServiceComponent:\n  Name=a\nServiceComponent:\n  Name=b\n', hadBom: false });
-    expect(doc.data.stanzas.map((s) => `${s.name}#${s.occurrence}`)).toEqual(['SSL#0', 'ServiceComponent#0', 'ServiceComponent#1']);
-    expect(doc.entries[0]).toMatchObject({ key: 'AllowedCipherSpecs', section: 'SSL', valueRange: { start: { line: 2, character: 22 } } });
+    const doc = parseMqIni({
+      path: '/t/qm.ini',
+      text: '#c\nSSL:\n   AllowedCipherSpecs=TLS_RSA_WITH_AES_256_CBC_SHA256\nServiceComponent:\n  Name=a\nServiceComponent:\n  Name=b\n',
+      hadBom: false,
+    });
+    expect(doc.data.stanzas.map((s) => `${s.name}#${s.occurrence}`)).toEqual([
+      'SSL#0',
+      'ServiceComponent#0',
+      'ServiceComponent#1',
+    ]);
+    expect(doc.entries[0]).toMatchObject({
+      key: 'AllowedCipherSpecs',
+      section: 'SSL',
+      valueRange: { start: { line: 2, character: 22 } },
+    });
     expect(doc.comments).toHaveLength(1);
   });
 });

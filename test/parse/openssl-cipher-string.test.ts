@@ -22,8 +22,16 @@ function opensslSays(cipherString: string): string[] | undefined {
   try {
     const version = execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim();
     if (!OPENSSL_TABLE_VERSION.startsWith(version.split(' (')[0])) return undefined; // another build: other table
-    const out = execFileSync('openssl', ['ciphers', '-s', '-stdname', cipherString], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
-    return out.trim().split('\n').map((l) => l.split(/\s+/)[0]).filter((n) => !/^TLS_(AES|CHACHA20)_/.test(n));
+    const out = execFileSync('openssl', ['ciphers', '-s', '-stdname', cipherString], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+    });
+    return out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/)[0])
+      .filter((n) => !/^TLS_(AES|CHACHA20)_/.test(n));
   } catch {
     return undefined;
   }
@@ -34,9 +42,23 @@ if (!haveOpenssl) console.warn('OpenSSL comparison skipped: `openssl` is not run
 
 describe('OpenSSL cipher-string expansion', () => {
   it.each([
-    ['ECDHE+AESGCM', ['TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']],
-    ['AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256', ['TLS_RSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']],
-    ['AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:-AES128-SHA:AES128-SHA', ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA']],
+    [
+      'ECDHE+AESGCM',
+      [
+        'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+        'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+        'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+        'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      ],
+    ],
+    [
+      'AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256',
+      ['TLS_RSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'],
+    ],
+    [
+      'AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:-AES128-SHA:AES128-SHA',
+      ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA'],
+    ],
     ['AES128-SHA:!AES128-SHA:AES128-SHA', []],
   ])('%s', (cipherString, expected) => {
     expect(expandCipherString(cipherString).ciphers.map((c) => c.iana)).toEqual(expected);
@@ -55,10 +77,13 @@ describe('OpenSSL cipher-string expansion', () => {
     expect(ciphers[0].kx).toBe('ECDH');
   });
 
-  (haveOpenssl ? describe : describe.skip)(`matches \`openssl ciphers -s -stdname\` (${OPENSSL_TABLE_VERSION.split(' (')[0]}, SECLEVEL 2)`, () => {
-    it.each(STRINGS)('%s', (cipherString) => {
-      const ours = expandCipherString(cipherString, { defaultSecurityLevel: 2 }).ciphers.map((c) => c.iana);
-      expect(ours).toEqual(opensslSays(cipherString));
-    });
-  });
+  (haveOpenssl ? describe : describe.skip)(
+    `matches \`openssl ciphers -s -stdname\` (${OPENSSL_TABLE_VERSION.split(' (')[0]}, SECLEVEL 2)`,
+    () => {
+      it.each(STRINGS)('%s', (cipherString) => {
+        const ours = expandCipherString(cipherString, { defaultSecurityLevel: 2 }).ciphers.map((c) => c.iana);
+        expect(ours).toEqual(opensslSays(cipherString));
+      });
+    },
+  );
 });

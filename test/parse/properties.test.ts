@@ -18,9 +18,22 @@ describe('parseProperties (java.util.Properties semantics)', () => {
     ['k=\\q\\\\', [['k', 'q\\']]],
     ['# comment\n! also\nk=v', [['k', 'v']]],
     ['k=one \\\n    two \\\n three', [['k', 'one two three']]],
-    ['k=ends with even backslashes\\\\\nnext=1', [['k', 'ends with even backslashes\\'], ['next', '1']]],
+    [
+      'k=ends with even backslashes\\\\\nnext=1',
+      [
+        ['k', 'ends with even backslashes\\'],
+        ['next', '1'],
+      ],
+    ],
     ['k=trailing backslash on last line\\', [['k', 'trailing backslash on last line']]],
-    ['a=1\r\nb=2\rc=3\n', [['a', '1'], ['b', '2'], ['c', '3']]],
+    [
+      'a=1\r\nb=2\rc=3\n',
+      [
+        ['a', '1'],
+        ['b', '2'],
+        ['c', '3'],
+      ],
+    ],
     ['# not continued \\\nk=v', [['k', 'v']]],
   ])('%j', (text, expected) => {
     expect(one(text)).toEqual(expected);
@@ -49,8 +62,13 @@ describe('parseProperties (java.util.Properties semantics)', () => {
   });
 
   it('collects comments with ranges and flags secret keys', () => {
-    const { comments, entries } = parseProperties('  # lint-deploy-disable-next-line x -- why\ncleartrust.net.ssl.keystore_passphrase=s3cret\n');
-    expect(comments[0]).toEqual({ text: ' lint-deploy-disable-next-line x -- why', range: { start: { line: 0, character: 2 }, end: { line: 0, character: 42 } } });
+    const { comments, entries } = parseProperties(
+      '  # lint-deploy-disable-next-line x -- why\ncleartrust.net.ssl.keystore_passphrase=s3cret\n',
+    );
+    expect(comments[0]).toEqual({
+      text: ' lint-deploy-disable-next-line x -- why',
+      range: { start: { line: 0, character: 2 }, end: { line: 0, character: 42 } },
+    });
     expect(entries[0].secret).toBe(true);
   });
 

@@ -2,14 +2,38 @@ import { isSecretKey } from '../../src/parse/types';
 
 describe('isSecretKey', () => {
   it.each([
-    'cleartrust.net.ssl.keystore_passphrase', 'cleartrust.agent.ssl.private_key_passphrase', 'cleartrust.agent.key_client_secret',
-    'keyStorePassword', 'javax.net.ssl.trustStorePassword', 'SSLKeyRepositoryPassword', 'server.ssl.key-store-password',
-    'keystorePass', 'truststorePass', 'keyPass', 'certificateKeystorePassword', 'db.pwd', 'passwd', 'api.pass', 'DB_PASS',
-    'oauth.token', 'client_credentials', 'com.ibm.ssl.keyStorePassword', 'Connector@keystorePass', 'private_key',
+    'cleartrust.net.ssl.keystore_passphrase',
+    'cleartrust.agent.ssl.private_key_passphrase',
+    'cleartrust.agent.key_client_secret',
+    'keyStorePassword',
+    'javax.net.ssl.trustStorePassword',
+    'SSLKeyRepositoryPassword',
+    'server.ssl.key-store-password',
+    'keystorePass',
+    'truststorePass',
+    'keyPass',
+    'certificateKeystorePassword',
+    'db.pwd',
+    'passwd',
+    'api.pass',
+    'DB_PASS',
+    'oauth.token',
+    'client_credentials',
+    'com.ibm.ssl.keyStorePassword',
+    'Connector@keystorePass',
+    'private_key',
   ])('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
 
-  it.each(['proxy_pass', 'fastcgi_pass', 'grpc_pass', 'bypass', 'compass.url', 'passenger_enabled', 'cleartrust.net.ssl.use', 'ssl_protocols', 'sslPeerName', 'cleartrust.agent.sso_token_name'])(
-    '%s is not secret',
-    (key) => expect(isSecretKey(key)).toBe(false),
-  );
+  it.each([
+    'proxy_pass',
+    'fastcgi_pass',
+    'grpc_pass',
+    'bypass',
+    'compass.url',
+    'passenger_enabled',
+    'cleartrust.net.ssl.use',
+    'ssl_protocols',
+    'sslPeerName',
+    'cleartrust.agent.sso_token_name',
+  ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });

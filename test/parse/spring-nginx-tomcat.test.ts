@@ -37,7 +37,10 @@ describe('Spring Boot configuration', () => {
       ['spring.config.activate.on-profile', 'prod', 10, 'prod', false],
       ['server.ssl.ciphers', 'TLS_AES_128_GCM_SHA256', 11, 'prod', false],
     ]);
-    expect(springList(doc.data.parts[0].entries, 'server.ssl.enabled-protocols')?.values).toEqual(['TLSv1.2', 'TLSv1.3']);
+    expect(springList(doc.data.parts[0].entries, 'server.ssl.enabled-protocols')?.values).toEqual([
+      'TLSv1.2',
+      'TLSv1.3',
+    ]);
     expect(doc.comments.map((c) => c.text.trim())).toEqual(['never printed']);
   });
 
@@ -78,7 +81,15 @@ describe('nginx configuration', () => {
   it('reads directives, quoted args, blocks and comments with positions', () => {
     const doc = parse(nginxFormat, '/d/nginx/nginx.conf', conf);
     expect(doc.problems).toEqual([]);
-    expect(doc.entries.map((e) => [e.key, e.value, e.section, e.valueRange.start.line + 1, e.valueRange.start.character + 1])).toEqual([
+    expect(
+      doc.entries.map((e) => [
+        e.key,
+        e.value,
+        e.section,
+        e.valueRange.start.line + 1,
+        e.valueRange.start.character + 1,
+      ]),
+    ).toEqual([
       ['ssl_protocols', 'TLSv1.2 TLSv1.3', 'http', 3, 19],
       ['listen', '443 ssl http2', 'http/server', 5, 16],
       ['server_name', 'a.example b.example', 'http/server', 6, 22],
@@ -111,13 +122,16 @@ describe('nginx configuration', () => {
 
 describe('Tomcat server.xml', () => {
   it('claims <Server> roots only (not Liberty <server>, not WAS process:Server)', () => {
-    expect(tomcatServerXmlFormat.classify('/d/conf/server.xml', '<?xml version="1.0"?>\n<!-- c -->\n<Server port="8005">')).toBe('tomcat.server-xml');
+    expect(
+      tomcatServerXmlFormat.classify('/d/conf/server.xml', '<?xml version="1.0"?>\n<!-- c -->\n<Server port="8005">'),
+    ).toBe('tomcat.server-xml');
     expect(tomcatServerXmlFormat.classify('/d/server.xml', '<server description="liberty">')).toBeUndefined();
     expect(tomcatServerXmlFormat.classify('/d/server.xml', '<process:Server xmi:version="2.0">')).toBeUndefined();
   });
 
   it('keeps attribute ranges and marks keystore passwords as secret', () => {
-    const text = '<Server port="8005">\n  <Service name="C">\n    <Connector port="8443" SSLEnabled="true" keystorePass="changeit"/>\n  </Service>\n</Server>\n';
+    const text =
+      '<Server port="8005">\n  <Service name="C">\n    <Connector port="8443" SSLEnabled="true" keystorePass="changeit"/>\n  </Service>\n</Server>\n';
     const doc = parse(tomcatServerXmlFormat, '/d/conf/server.xml', text);
     const pass = doc.entries.find((e) => e.key === 'Connector@keystorePass');
     expect(pass?.secret).toBe(true);
@@ -134,9 +148,18 @@ describe('Tomcat server.xml', () => {
   ])('Tomcat protocols %j', (value, expected) => expect(tomcatProtocols(value)).toEqual(expected));
 
   it('reads Tomcat ciphers as JSSE names or OpenSSL syntax', () => {
-    expect(tomcatCiphers('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_128_CBC_SHA')).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA']);
-    expect(tomcatCiphers('ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384')).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']);
+    expect(tomcatCiphers('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_128_CBC_SHA')).toEqual([
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      'TLS_RSA_WITH_AES_128_CBC_SHA',
+    ]);
+    expect(tomcatCiphers('ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384')).toEqual([
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    ]);
     // JSSE names with lower-case parts are JSSE names, not an OpenSSL string (which selected nothing).
-    expect(tomcatCiphers('TLS_ECDH_anon_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toEqual(['TLS_ECDH_anon_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']);
+    expect(tomcatCiphers('TLS_ECDH_anon_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toEqual([
+      'TLS_ECDH_anon_WITH_AES_128_CBC_SHA',
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+    ]);
   });
 });

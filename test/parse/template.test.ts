@@ -9,13 +9,38 @@ describe('template syntax set aside', () => {
   const cases: Array<[string, string, string, string[]]> = [
     ['Go value inside a line', 'listen {{ .Env.PORT }};', `listen ${ph('{{ .Env.PORT }}', '_Env_PORT')};`, ['value']],
     ['Go trim markers', 'ssl_protocols {{- .Env.P -}};', `ssl_protocols ${ph('{{- .Env.P -}}', '_Env_P')};`, ['value']],
-    ['Go if/else/end are directives', '{{ if .Env.SSL }}\nlisten 443 ssl;\n{{ else }}\nlisten 80;\n{{ end }}', '                 \nlisten 443 ssl;\n          \nlisten 80;\n         ', ['directive', 'directive', 'directive']],
+    [
+      'Go if/else/end are directives',
+      '{{ if .Env.SSL }}\nlisten 443 ssl;\n{{ else }}\nlisten 80;\n{{ end }}',
+      '                 \nlisten 443 ssl;\n          \nlisten 80;\n         ',
+      ['directive', 'directive', 'directive'],
+    ],
     ['Go comment', '{{/* note */}}x 1;', '              x 1;', ['comment']],
     ['Go assignment', '{{ $p := .Env.PORT }}', '                     ', ['directive']],
-    ['value alone on its line generates lines', 'a 1;\n    {{ .Values.extra }}\nb 2;', 'a 1;\n                       \nb 2;', ['generated']],
-    ['Helm include is generated content', '{{ include "x" . | nindent 4 }}', '                               ', ['generated']],
-    ['Jinja statement, comment and value', '{% if ssl %}{# c #}ssl_ciphers {{ ciphers }};{% endif %}', `                   ssl_ciphers ${ph('{{ ciphers }}', 'ciphers')};           `, ['directive', 'comment', 'value', 'directive']],
-    ['ERB', '<% if @ssl -%>\nssl_protocols <%= @protocols %>;\n<% end -%>', `              \nssl_protocols ${ph('<%= @protocols %>', '_protocols')};\n          `, ['directive', 'value', 'directive']],
+    [
+      'value alone on its line generates lines',
+      'a 1;\n    {{ .Values.extra }}\nb 2;',
+      'a 1;\n                       \nb 2;',
+      ['generated'],
+    ],
+    [
+      'Helm include is generated content',
+      '{{ include "x" . | nindent 4 }}',
+      '                               ',
+      ['generated'],
+    ],
+    [
+      'Jinja statement, comment and value',
+      '{% if ssl %}{# c #}ssl_ciphers {{ ciphers }};{% endif %}',
+      `                   ssl_ciphers ${ph('{{ ciphers }}', 'ciphers')};           `,
+      ['directive', 'comment', 'value', 'directive'],
+    ],
+    [
+      'ERB',
+      '<% if @ssl -%>\nssl_protocols <%= @protocols %>;\n<% end -%>',
+      `              \nssl_protocols ${ph('<%= @protocols %>', '_protocols')};\n          `,
+      ['directive', 'value', 'directive'],
+    ],
     ['shell ${#var} is not Jinja', 'echo ${#arr} {{ x }}', `echo \${#arr} ${ph('{{ x }}', 'x')}`, ['value']],
     ['GitHub ${{ }} is not Go', 'run: ${{ github.ref }}', '', []],
   ];
@@ -30,7 +55,14 @@ describe('template syntax set aside', () => {
   it('keeps the first branch of each conditional as an alternative reading', () => {
     const text = '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n}';
     const info = scanTemplate(text);
-    expect(info?.firstBranch?.split('\n')).toEqual(['                 ', 'server { listen 443 ssl;', '          ', '                   ', '         ', '}']);
+    expect(info?.firstBranch?.split('\n')).toEqual([
+      '                 ',
+      'server { listen 443 ssl;',
+      '          ',
+      '                   ',
+      '         ',
+      '}',
+    ]);
   });
 
   it('marks envsubst placeholders only in a file named as a template', () => {
@@ -66,7 +98,11 @@ describe('nginx words and HOCON', () => {
   });
 
   it.each([
-    ['HOCON with blocks', 'jvb {\n  http-servers {\n    public {\n      port = 9090\n    }\n  }\n  enabled = true\n}\n', undefined],
+    [
+      'HOCON with blocks',
+      'jvb {\n  http-servers {\n    public {\n      port = 9090\n    }\n  }\n  enabled = true\n}\n',
+      undefined,
+    ],
     ['nginx', 'http {\n  server {\n    listen 443 ssl;\n  }\n}\n', 'nginx.conf'],
   ])('%s', (_, text, kind) => expect(nginxFormat.classify('/t/jvb.conf', text)).toBe(kind));
 });

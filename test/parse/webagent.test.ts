@@ -33,9 +33,17 @@ describe('parseWebagent', () => {
 
   it('reads TAB-indented keys, blanks around =, values with = and <>, and keeps positions', () => {
     const byKey = new Map(result.entries.map((e) => [e.key, e]));
-    expect(byKey.get('cleartrust.agent.ssl.use')).toMatchObject({ value: 'Clear', section: 'Pool id=__default__', keyRange: { start: { line: 6, character: 1 } }, valueRange: { start: { line: 6, character: 26 } } });
+    expect(byKey.get('cleartrust.agent.ssl.use')).toMatchObject({
+      value: 'Clear',
+      section: 'Pool id=__default__',
+      keyRange: { start: { line: 6, character: 1 } },
+      valueRange: { start: { line: 6, character: 26 } },
+    });
     expect(byKey.get('cleartrust.agent.auth_resource_list')?.value).toBe('/*=BASIC');
-    expect(byKey.get('post_url_idle_timeout')).toMatchObject({ value: '0', valueRange: { start: { line: 9, character: 25 } } });
+    expect(byKey.get('post_url_idle_timeout')).toMatchObject({
+      value: '0',
+      valueRange: { start: { line: 9, character: 25 } },
+    });
     expect(byKey.get('cleartrust.agent.log_format')?.value).toBe('"%t - [%p/%i] - <%d> - [%n] - "');
     expect(byKey.get('cleartrust.agent.ssl.keystore_passphrase')?.secret).toBe(true);
     expect(byKey.get('cleartrust.agent.enabled')?.section).toBe('VirtualHost name=www.example address=* port=443');
@@ -43,11 +51,20 @@ describe('parseWebagent', () => {
 
   it('keeps commented-out section tags as comments and warns on duplicate keys', () => {
     expect(result.comments.map((c) => c.text)).toContain('<VirtualHost name=test.example address=* port=*>');
-    expect(result.problems).toEqual([expect.objectContaining({ code: 'duplicate-key', severity: 'warning', range: expect.objectContaining({ start: { line: 11, character: 1 } }) })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        code: 'duplicate-key',
+        severity: 'warning',
+        range: expect.objectContaining({ start: { line: 11, character: 1 } }),
+      }),
+    ]);
   });
 
   it('reports unbalanced sections with a location and never throws', () => {
-    expect(parseWebagent('<Pool id=x>\nk=v\n').problems[0]).toMatchObject({ code: 'unbalanced-section', range: { start: { line: 0, character: 0 } } });
+    expect(parseWebagent('<Pool id=x>\nk=v\n').problems[0]).toMatchObject({
+      code: 'unbalanced-section',
+      range: { start: { line: 0, character: 0 } },
+    });
     expect(parseWebagent('</Pool>\n').problems[0].code).toBe('unbalanced-section');
     expect(parseWebagent('<Global>\n</Pool>\n').problems[0].message).toContain('closes <Global>');
     for (const text of ['<', '<>', '</>', '=', '<a b=c', 'just words']) expect(() => parseWebagent(text)).not.toThrow();

@@ -2,7 +2,8 @@ import { parseXml, attr, elementsNamed } from '../../src/parse/xml';
 
 describe('parseXml', () => {
   it('keeps element and attribute positions', () => {
-    const text = '<?xml version="1.0"?>\r\n<Server port="8005">\r\n  <!-- a comment -->\r\n  <Connector port="8443"\r\n     sslProtocol=\'TLSv1.2\' keystorePass="s&amp;cret"/>\r\n</Server>\r\n';
+    const text =
+      '<?xml version="1.0"?>\r\n<Server port="8005">\r\n  <!-- a comment -->\r\n  <Connector port="8443"\r\n     sslProtocol=\'TLSv1.2\' keystorePass="s&amp;cret"/>\r\n</Server>\r\n';
     const { data, comments, problems, entries } = parseXml(text);
     expect(problems).toEqual([]);
     expect(data.root?.name).toBe('Server');

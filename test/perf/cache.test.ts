@@ -17,7 +17,11 @@ let n = 0;
 function freshFleet() {
   const dir = path.join(tmp, `fleet-${n++}`);
   generateFleet(dir, { count: 12, seed: 3, defectRate: 0.6 });
-  return { dir, config: loadConfig(path.join(dir, 'lint-deploy.config.json'), dir), cacheFile: path.join(dir, '.lint-deploy-cache') };
+  return {
+    dir,
+    config: loadConfig(path.join(dir, 'lint-deploy.config.json'), dir),
+    cacheFile: path.join(dir, '.lint-deploy-cache'),
+  };
 }
 
 const KEY = 'k1';
@@ -28,7 +32,8 @@ function runWith(fleet: ReturnType<typeof freshFleet>, key = KEY, strategy: 'con
   cache.save();
   return { result, cache, stats, findings: result.findings.map((f: Finding) => JSON.stringify(f)) };
 }
-const uncached = (fleet: ReturnType<typeof freshFleet>) => lint({ paths: [], cwd: fleet.dir, config: fleet.config }).findings.map((f) => JSON.stringify(f));
+const uncached = (fleet: ReturnType<typeof freshFleet>) =>
+  lint({ paths: [], cwd: fleet.dir, config: fleet.config }).findings.map((f) => JSON.stringify(f));
 
 describe('--cache', () => {
   it('a second run takes every deployment from the cache and reports the same findings', () => {
@@ -72,7 +77,10 @@ describe('--cache', () => {
   it('a file added to a deployment is a miss', () => {
     const fleet = freshFleet();
     runWith(fleet);
-    fs.writeFileSync(path.join(fleet.dir, 'envs', fs.readdirSync(path.join(fleet.dir, 'envs'))[2], 'extra.conf'), 'cleartrust.net.ssl.use=clear\n');
+    fs.writeFileSync(
+      path.join(fleet.dir, 'envs', fs.readdirSync(path.join(fleet.dir, 'envs'))[2], 'extra.conf'),
+      'cleartrust.net.ssl.use=clear\n',
+    );
     expect(runWith(fleet).cache.misses).toBe(1);
   });
 
@@ -149,7 +157,12 @@ describe('the CLI flags', () => {
   const repo = path.resolve(__dirname, '../..');
   const cli = path.join(repo, 'dist/cli.js');
   const run = (args: string[], cwd: string, env: Record<string, string> = {}) => {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '', TIMING: '', ...env }, timeout: 30000 });
+    const r = spawnSync(process.execPath, [cli, ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', CI: '', TIMING: '', ...env },
+      timeout: 30000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
@@ -164,18 +177,31 @@ describe('the CLI flags', () => {
     expect(second.code).toBe(plain.code);
     expect(second.stderr).toMatch(/from the cache/);
     const all = JSON.parse(plain.stdout).findings.length;
-    const shardCounts = [1, 2].map((k) => JSON.parse(run(['--format', 'json', '--shard', `${k}/2`], fleet.dir).stdout).findings.length);
+    const shardCounts = [1, 2].map(
+      (k) => JSON.parse(run(['--format', 'json', '--shard', `${k}/2`], fleet.dir).stdout).findings.length,
+    );
     expect(shardCounts[0] + shardCounts[1]).toBe(all);
   });
 
   it('--stats and TIMING=1 print the stage table on stderr; flags are checked', () => {
     const fleet = freshFleet();
-    expect(run(['--stats', '--format', 'json'], fleet.dir).stderr).toMatch(/discover[\s\S]*parse[\s\S]*model[\s\S]*rules[\s\S]*report[\s\S]*peak RSS/);
+    expect(run(['--stats', '--format', 'json'], fleet.dir).stderr).toMatch(
+      /discover[\s\S]*parse[\s\S]*model[\s\S]*rules[\s\S]*report[\s\S]*peak RSS/,
+    );
     expect(run(['--format', 'json'], fleet.dir, { TIMING: '1' }).stderr).toMatch(/rules/);
     expect(run(['--format', 'json'], fleet.dir).stderr).toBe('');
-    expect(run(['--shard', '3/2'], fleet.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--shard expects k/n') });
-    expect(run(['--concurrency', 'many'], fleet.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--concurrency expects') });
-    expect(run(['--cache-strategy', 'mtime'], fleet.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--cache-strategy expects') });
+    expect(run(['--shard', '3/2'], fleet.dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--shard expects k/n'),
+    });
+    expect(run(['--concurrency', 'many'], fleet.dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--concurrency expects'),
+    });
+    expect(run(['--cache-strategy', 'mtime'], fleet.dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--cache-strategy expects'),
+    });
     expect(run(['--concurrency', 'auto', '--format', 'json'], fleet.dir).code).toBe(1);
   });
 });

@@ -4,13 +4,20 @@ import { autoWorkerCount } from '../../src/cli/performance';
 import { writeTree } from '../helpers/rule-tester';
 
 const cli = path.resolve(__dirname, '../../dist/cli.js');
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
+const run = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60000,
+  });
 
 describe('--concurrency: worker threads give the same report as one thread', () => {
   const files: Record<string, string> = { 'lint-deploy.config.json': JSON.stringify({ deployments: ['envs/*'] }) };
   for (let i = 0; i < 7; i++) {
     files[`envs/env${i}/jdk/release`] = `JAVA_VERSION="1.8.0_${190 + i * 3}"\n`;
-    files[`envs/env${i}/aserver.conf`] = `cleartrust.net.ssl.use=${i % 2 ? 'anon' : 'auth'}\ncleartrust.runtime_api.security=auth\n`;
+    files[`envs/env${i}/aserver.conf`] =
+      `cleartrust.net.ssl.use=${i % 2 ? 'anon' : 'auth'}\ncleartrust.runtime_api.security=auth\n`;
     files[`envs/env${i}/eserver.conf`] = 'cleartrust.net.ssl.use=auth\ncleartrust.eserver.api_port.use_ssl=clear\n';
   }
   const root = writeTree(files);
@@ -26,7 +33,12 @@ describe('--concurrency: worker threads give the same report as one thread', () 
   });
 
   it('refuses bad values and --shard together, with one line', () => {
-    for (const args of [['--concurrency', '0', '.'], ['--concurrency', 'many', '.'], ['--concurrency', '100000', '.'], ['--concurrency', '2', '--shard', '1/2', '.']]) {
+    for (const args of [
+      ['--concurrency', '0', '.'],
+      ['--concurrency', 'many', '.'],
+      ['--concurrency', '100000', '.'],
+      ['--concurrency', '2', '--shard', '1/2', '.'],
+    ]) {
       const result = run(args, root);
       expect(result.status).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);

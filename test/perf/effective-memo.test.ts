@@ -5,7 +5,10 @@ import type { JavaRuntime, Provenance } from '../../src/model/types';
  * effectiveJdkTls is memoised by input VALUES (issue 21: every environment of a fleet sets the same
  * properties in its own files). The answer must still carry each runtime's own provenance.
  */
-const at = (file: string, line: number): Provenance => ({ kind: 'file', location: { file, range: { start: { line, character: 0 }, end: { line, character: 5 } } } });
+const at = (file: string, line: number): Provenance => ({
+  kind: 'file',
+  location: { file, range: { start: { line, character: 0 }, end: { line, character: 5 } } },
+});
 function runtime(env: string, ibm = false): JavaRuntime {
   const file = `/fleet/${env}/jdk/conf/security/java.security`;
   const setenv = `/fleet/${env}/bin/setenv.sh`;
@@ -15,20 +18,26 @@ function runtime(env: string, ibm = false): JavaRuntime {
     securityProperties: { 'jdk.tls.disabledAlgorithms': { value: 'SSLv3, RC4, DES', from: at(file, 7) } },
     systemProperties: ibm
       ? { 'com.ibm.jsse2.overrideDefaultProtocol': { value: 'TLSv12', from: at(setenv, 3) } }
-      : { 'jdk.tls.client.protocols': { value: 'TLSv1.2', from: at(setenv, 3) }, 'jdk.tls.server.cipherSuites': { value: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', from: at(setenv, 4) } },
+      : {
+          'jdk.tls.client.protocols': { value: 'TLSv1.2', from: at(setenv, 3) },
+          'jdk.tls.server.cipherSuites': { value: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', from: at(setenv, 4) },
+        },
   };
 }
 
 describe('effectiveJdkTls memo by values', () => {
-  it.each([[false], [true]])('two environments with the same values get the same answer with their own provenance (ibm: %s)', (ibm) => {
-    const a = effectiveJdkTls(runtime('env-a', ibm));
-    const b = effectiveJdkTls(runtime('env-b', ibm));
-    const json = (v: unknown) => JSON.stringify(v);
-    expect(json(b).replace(/env-b/g, 'env-a')).toBe(json(a));
-    expect(json(b.disabledAlgorithms.from)).toContain('/fleet/env-b/');
-    expect(json(b.clientProtocols.from)).toContain('/fleet/env-b/bin/setenv.sh');
-    expect(json(b)).not.toContain('env-a');
-  });
+  it.each([[false], [true]])(
+    'two environments with the same values get the same answer with their own provenance (ibm: %s)',
+    (ibm) => {
+      const a = effectiveJdkTls(runtime('env-a', ibm));
+      const b = effectiveJdkTls(runtime('env-b', ibm));
+      const json = (v: unknown) => JSON.stringify(v);
+      expect(json(b).replace(/env-b/g, 'env-a')).toBe(json(a));
+      expect(json(b.disabledAlgorithms.from)).toContain('/fleet/env-b/');
+      expect(json(b.clientProtocols.from)).toContain('/fleet/env-b/bin/setenv.sh');
+      expect(json(b)).not.toContain('env-a');
+    },
+  );
 
   it('different values are different answers', () => {
     const other = runtime('env-c');

@@ -25,9 +25,18 @@ const runs = [1, 4, 16].map((factor) => {
   const sitesBefore = { ...work.bySite };
   const result = lint({ paths: [], cwd: dir, config, keepModel: false });
   const comparisons = work.comparisons - before;
-  const bySite = Object.fromEntries(Object.entries(work.bySite).map(([site, n]) => [site, n - (sitesBefore[site] ?? 0)]));
+  const bySite = Object.fromEntries(
+    Object.entries(work.bySite).map(([site, n]) => [site, n - (sitesBefore[site] ?? 0)]),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
-  return { factor, files: summary.files, comparisons, bySite, deployments: result.deployments.length, findings: result.findings.length };
+  return {
+    factor,
+    files: summary.files,
+    comparisons,
+    bySite,
+    deployments: result.deployments.length,
+    findings: result.findings.length,
+  };
 });
 
 describe('one deployment of 1×, 4×, 16× the files', () => {
@@ -42,8 +51,13 @@ describe('one deployment of 1×, 4×, 16× the files', () => {
     const fileRatio = run.files / runs[0].files;
     const workRatio = run.comparisons / runs[0].comparisons;
     // Which lookup grew, when one does.
-    const perSite = Object.fromEntries(Object.entries(run.bySite).map(([site, n]) => [site, +(n / (runs[0].bySite[site] || 1) / fileRatio).toFixed(2)]));
-    if (workRatio / fileRatio >= 1.3) throw new Error(`work per file grew ${(workRatio / fileRatio).toFixed(2)}×; per lookup: ${JSON.stringify(perSite)}`);
+    const perSite = Object.fromEntries(
+      Object.entries(run.bySite).map(([site, n]) => [site, +(n / (runs[0].bySite[site] || 1) / fileRatio).toFixed(2)]),
+    );
+    if (workRatio / fileRatio >= 1.3)
+      throw new Error(
+        `work per file grew ${(workRatio / fileRatio).toFixed(2)}×; per lookup: ${JSON.stringify(perSite)}`,
+      );
     // Linear: work per file stays within 1.3× of the 1× run's (a quadratic lookup would be ~factor×).
     expect(workRatio / fileRatio).toBeLessThan(1.3);
     expect(workRatio / fileRatio).toBeGreaterThan(0.7);

@@ -14,7 +14,12 @@ import type { ParsedDocument } from '../../src/parse/types';
  * result depended on the directory of a file, or a stage that wrote to a shared document, would break it.
  */
 const repo = path.resolve(__dirname, '../..');
-const filesUnder = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name)) : d.isFile() ? [path.join(dir, d.name)] : []));
+const filesUnder = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) =>
+      d.isDirectory() ? filesUnder(path.join(dir, d.name)) : d.isFile() ? [path.join(dir, d.name)] : [],
+    );
 /** Every string in a value (parsed trees link parents: cycles are followed once). */
 const stringsIn = (value: unknown, seen = new Set<unknown>()): string[] => {
   if (typeof value === 'string') return [value];
@@ -35,7 +40,8 @@ describe('ParseCache', () => {
       const classified = classifyFile(input, text.slice(0, 64 * 1024));
       // Up to 12 files per handler keeps this fast; examples come first, then the corpus.
       if (!classified || bytes.includes(0) || (handlers.get(classified.handler.id) ?? 0) >= 12) continue;
-      const parse = (dir: string) => classified.handler.parse({ path: path.join(dir, path.basename(input)), text, hadBom: false }, classified.kind);
+      const parse = (dir: string) =>
+        classified.handler.parse({ path: path.join(dir, path.basename(input)), text, hadBom: false }, classified.kind);
       const [a, b] = [parse('/srv/env-a/conf'), parse('/opt/other/env-b')];
       expect(stringsIn(withoutFile(a)).filter((s) => s.includes('env-a'))).toEqual([]);
       expect(withoutFile(a)).toEqual(withoutFile(b));
@@ -52,7 +58,11 @@ describe('ParseCache', () => {
       const bytes = fs.readFileSync(input);
       const classified = classifyBinary(input, bytes);
       if (!classified) continue;
-      const parse = (dir: string) => classified.handler.parse({ path: path.join(dir, path.basename(input)), text: '', hadBom: false, bytes }, classified.kind);
+      const parse = (dir: string) =>
+        classified.handler.parse(
+          { path: path.join(dir, path.basename(input)), text: '', hadBom: false, bytes },
+          classified.kind,
+        );
       const [a, b] = [parse('/srv/env-a/conf'), parse('/opt/other/env-b')];
       expect(stringsIn(withoutFile(a)).filter((s) => s.includes('env-a'))).toEqual([]);
       expect(withoutFile(a)).toEqual(withoutFile(b));
@@ -101,7 +111,11 @@ describe('ParseCache', () => {
     const cached = lint({ paths: [], cwd: fleet, config, keepModel: false, parseCache: frozen });
     // A cache that never stores: every file parsed on its own.
     const never = new ParseCache();
-    (never as unknown as { seen: { has: () => boolean; add: () => void; size: number } }).seen = { has: () => false, add: () => undefined, size: 0 };
+    (never as unknown as { seen: { has: () => boolean; add: () => void; size: number } }).seen = {
+      has: () => false,
+      add: () => undefined,
+      size: 0,
+    };
     const uncached = lint({ paths: [], cwd: fleet, config, keepModel: false, parseCache: never });
     expect(frozen.hits).toBeGreaterThan(24);
     expect(never.hits).toBe(0);

@@ -4,8 +4,12 @@ describe('the progress line', () => {
   it('stays silent for the first second, then redraws at most every 100 ms and clears at the end', () => {
     let now = 0;
     const out: string[] = [];
-    const line = new ProgressLine((t) => out.push(t), () => now);
-    const update = (done: number) => line.update({ filesRead: done * 12, deploymentsDone: done, deploymentsTotal: 100 });
+    const line = new ProgressLine(
+      (t) => out.push(t),
+      () => now,
+    );
+    const update = (done: number) =>
+      line.update({ filesRead: done * 12, deploymentsDone: done, deploymentsTotal: 100 });
     now = 900;
     update(10);
     expect(out).toEqual([]);
@@ -23,7 +27,10 @@ describe('the progress line', () => {
 
   it('a short run never draws, so there is nothing to clear', () => {
     const out: string[] = [];
-    const line = new ProgressLine((t) => out.push(t), () => 5);
+    const line = new ProgressLine(
+      (t) => out.push(t),
+      () => 5,
+    );
     line.update({ filesRead: 1, deploymentsDone: 1, deploymentsTotal: 1 });
     line.done();
     expect(out).toEqual([]);

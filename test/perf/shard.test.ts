@@ -13,7 +13,8 @@ afterAll(() => fs.rmSync(fleet, { recursive: true, force: true }));
 
 const summary = generateFleet(fleet, { count: 36, seed: 7, defectRate: 0.5 });
 const config = loadConfig(path.join(fleet, 'lint-deploy.config.json'), fleet);
-const run = (shard?: { index: number; count: number }) => lint({ paths: [], cwd: fleet, config, shard, keepModel: false });
+const run = (shard?: { index: number; count: number }) =>
+  lint({ paths: [], cwd: fleet, config, shard, keepModel: false });
 const key = (f: Finding) => JSON.stringify(f);
 const whole = run();
 
@@ -35,7 +36,8 @@ describe('--shard k/n', () => {
     expect(roots.sort()).toEqual(whole.deployments.map((d) => d.root).sort());
     expect(shards.reduce((n, r) => n + r.fileCount, 0)).toBe(whole.fileCount);
     // Each finding stays with its deployment's shard.
-    for (const r of shards) for (const f of r.findings) expect(r.deployments.some((d) => d.root === f.deployment)).toBe(true);
+    for (const r of shards)
+      for (const f of r.findings) expect(r.deployments.some((d) => d.root === f.deployment)).toBe(true);
   });
 
   it('is deterministic and independent of the checkout path', () => {
@@ -56,6 +58,7 @@ describe('--shard k/n', () => {
   it('parses k/n and rejects everything else', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
     expect(parseShard(' 1 / 1 ')).toEqual({ index: 1, count: 1 });
-    for (const bad of ['0/3', '4/3', '1/0', '1', 'a/b', '1/2/3', '-1/2', '1.5/3', '']) expect(() => parseShard(bad)).toThrow(/--shard expects k\/n/);
+    for (const bad of ['0/3', '4/3', '1/0', '1', 'a/b', '1/2/3', '-1/2', '1.5/3', ''])
+      expect(() => parseShard(bad)).toThrow(/--shard expects k\/n/);
   });
 });

@@ -29,16 +29,22 @@ function run(args: string[], cwd: string, options: { json?: boolean; measure?: b
   const rssFile = path.join(os.tmpdir(), `lint-deploy-rss-${process.pid}-${Date.now()}.json`);
   const preload = path.join(__dirname, 'preload-rss.js');
   const nodeArgs = options.measure ? ['--require', preload] : [];
-  const result = spawnSync(process.execPath, [...nodeArgs, cli, ...(options.json ? ['--format', 'json'] : []), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', LINT_DEPLOY_RSS_FILE: rssFile },
-    timeout: 30000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...nodeArgs, cli, ...(options.json ? ['--format', 'json'] : []), ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', LINT_DEPLOY_RSS_FILE: rssFile },
+      timeout: 30000,
+    },
+  );
   const outcome: Outcome = { code: result.status, stdout: result.stdout, stderr: result.stderr };
   if (options.json && result.stdout.trim().startsWith('{')) {
     const report = JSON.parse(result.stdout) as { findings: { ruleId: string; file: string; line?: number }[] };
-    outcome.findings = report.findings.map((f) => `${f.ruleId} ${path.relative(cwd, path.resolve(cwd, f.file)).split(path.sep).join('/')}:${f.line ?? 0}`);
+    outcome.findings = report.findings.map(
+      (f) => `${f.ruleId} ${path.relative(cwd, path.resolve(cwd, f.file)).split(path.sep).join('/')}:${f.line ?? 0}`,
+    );
   }
   if (options.measure && fs.existsSync(rssFile)) {
     outcome.maxRssKb = JSON.parse(fs.readFileSync(rssFile, 'utf8')).maxRSS;
@@ -64,20 +70,75 @@ interface FileCase {
 }
 
 const fileCases: FileCase[] = [
-  { name: 'binary file with a config name', files: { 'aserver.conf': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]) }, code: 1, findings: ['parse/binary-file aserver.conf:1'] },
-  { name: 'NUL bytes inside a text config', files: { 'qm.ini': 'SSL:\n   OutboundSNI=HOST\u0000NAME\n' }, code: 1, findings: ['parse/binary-file qm.ini:1'] },
+  {
+    name: 'binary file with a config name',
+    files: { 'aserver.conf': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]) },
+    code: 1,
+    findings: ['parse/binary-file aserver.conf:1'],
+  },
+  {
+    name: 'NUL bytes inside a text config',
+    files: { 'qm.ini': 'SSL:\n   OutboundSNI=HOST\u0000NAME\n' },
+    code: 1,
+    findings: ['parse/binary-file qm.ini:1'],
+  },
   // Not UTF-8: read as Windows-1252 (a superset of Latin-1, java.util.Properties' own encoding), not dropped (issue 18).
-  { name: 'invalid UTF-8 (Latin-1 é in a comment) is read as Windows-1252', files: { 'aserver.conf': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${ANON}\n`)]) }, code: 0, findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'] },
-  { name: 'truncated UTF-8 sequence at the end is read as Windows-1252', files: { 'aserver.conf': Buffer.concat([Buffer.from(`${ANON}\n# `), Buffer.from([0xe2, 0x82])]) }, code: 0, findings: [ANON_FINDING] },
-  { name: 'UTF-16 LE with BOM is read', files: { 'aserver.conf': utf16le(`${ANON}\n`) }, code: 0, findings: [ANON_FINDING] },
-  { name: 'UTF-16 BE with BOM is read', files: { 'aserver.conf': utf16be(`${ANON}\n`) }, code: 0, findings: [ANON_FINDING] },
-  { name: 'UTF-16 LE with BOM and CRLF', files: { 'aserver.conf': utf16le(`# c\r\n${ANON}\r\n`) }, code: 0, findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'] },
-  { name: 'UTF-8 BOM + CRLF', files: { 'aserver.conf': utf8bom(`# c\r\n${ANON}\r\n`) }, code: 0, findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'] },
-  { name: 'old Mac CR line ends', files: { 'aserver.conf': `# c\r# d\r${ANON}\r` }, code: 0, findings: ['cleartrust/anon-cipher-disabled aserver.conf:3'] },
+  {
+    name: 'invalid UTF-8 (Latin-1 é in a comment) is read as Windows-1252',
+    files: { 'aserver.conf': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${ANON}\n`)]) },
+    code: 0,
+    findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'],
+  },
+  {
+    name: 'truncated UTF-8 sequence at the end is read as Windows-1252',
+    files: { 'aserver.conf': Buffer.concat([Buffer.from(`${ANON}\n# `), Buffer.from([0xe2, 0x82])]) },
+    code: 0,
+    findings: [ANON_FINDING],
+  },
+  {
+    name: 'UTF-16 LE with BOM is read',
+    files: { 'aserver.conf': utf16le(`${ANON}\n`) },
+    code: 0,
+    findings: [ANON_FINDING],
+  },
+  {
+    name: 'UTF-16 BE with BOM is read',
+    files: { 'aserver.conf': utf16be(`${ANON}\n`) },
+    code: 0,
+    findings: [ANON_FINDING],
+  },
+  {
+    name: 'UTF-16 LE with BOM and CRLF',
+    files: { 'aserver.conf': utf16le(`# c\r\n${ANON}\r\n`) },
+    code: 0,
+    findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'],
+  },
+  {
+    name: 'UTF-8 BOM + CRLF',
+    files: { 'aserver.conf': utf8bom(`# c\r\n${ANON}\r\n`) },
+    code: 0,
+    findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'],
+  },
+  {
+    name: 'old Mac CR line ends',
+    files: { 'aserver.conf': `# c\r# d\r${ANON}\r` },
+    code: 0,
+    findings: ['cleartrust/anon-cipher-disabled aserver.conf:3'],
+  },
   { name: 'a BOM and nothing else', files: { 'aserver.conf': utf8bom('') }, code: 0, findings: [] },
   { name: 'an empty config file', files: { 'aserver.conf': '' }, code: 0, findings: [] },
-  { name: 'a 10,000-character line', files: { 'aserver.conf': `cleartrust.aserver.note=${'x'.repeat(10000)}\n${ANON}\n` }, code: 0, findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'] },
-  { name: 'a 10,000-character line with no line end', files: { 'aserver.conf': `${ANON}\n#${'y'.repeat(10000)}` }, code: 0, findings: [ANON_FINDING] },
+  {
+    name: 'a 10,000-character line',
+    files: { 'aserver.conf': `cleartrust.aserver.note=${'x'.repeat(10000)}\n${ANON}\n` },
+    code: 0,
+    findings: ['cleartrust/anon-cipher-disabled aserver.conf:2'],
+  },
+  {
+    name: 'a 10,000-character line with no line end',
+    files: { 'aserver.conf': `${ANON}\n#${'y'.repeat(10000)}` },
+    code: 0,
+    findings: [ANON_FINDING],
+  },
   {
     name: 'a 100 MB file named like a config is refused with a finding (sparse, never read)',
     files: {},
@@ -109,22 +170,39 @@ const fileCases: FileCase[] = [
       fs.symlinkSync('eserver.conf', path.join(root, 'eserver.conf'));
     },
     code: 0,
-    findings: ['parse/broken-symlink a.conf:1', ANON_FINDING, 'parse/broken-symlink b.conf:1', 'parse/broken-symlink eserver.conf:1'],
+    findings: [
+      'parse/broken-symlink a.conf:1',
+      ANON_FINDING,
+      'parse/broken-symlink b.conf:1',
+      'parse/broken-symlink eserver.conf:1',
+    ],
   },
   {
     name: 'a symlink out of the tree is not followed, said as info (its secret is never read)',
     files: { 'aserver.conf': `${ANON}\n` },
     setup: (root) => {
       const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-outside-'));
-      fs.writeFileSync(path.join(outside, 'keyserver.conf'), 'cleartrust.keyserver.ssl.use=clear\ncleartrust.keyserver.keystore_passphrase=Outside-Tree-Secret-42\n');
+      fs.writeFileSync(
+        path.join(outside, 'keyserver.conf'),
+        'cleartrust.keyserver.ssl.use=clear\ncleartrust.keyserver.keystore_passphrase=Outside-Tree-Secret-42\n',
+      );
       fs.symlinkSync(path.join(outside, 'keyserver.conf'), path.join(root, 'keyserver.conf'));
       fs.symlinkSync(outside, path.join(root, 'outside-dir'));
     },
     code: 0,
-    findings: [ANON_FINDING, 'parse/symlink-outside-deployment keyserver.conf:1', 'parse/symlink-outside-deployment outside-dir:1'],
+    findings: [
+      ANON_FINDING,
+      'parse/symlink-outside-deployment keyserver.conf:1',
+      'parse/symlink-outside-deployment outside-dir:1',
+    ],
     absent: ['Outside-Tree-Secret-42'],
   },
-  { name: 'a directory named like a config file', files: { 'eserver.conf/readme.txt': 'x', 'aserver.conf': `${ANON}\n` }, code: 0, findings: [ANON_FINDING] },
+  {
+    name: 'a directory named like a config file',
+    files: { 'eserver.conf/readme.txt': 'x', 'aserver.conf': `${ANON}\n` },
+    code: 0,
+    findings: [ANON_FINDING],
+  },
   {
     name: 'a FIFO named like a config file is never opened (no hang), said as info',
     files: { 'aserver.conf': `${ANON}\n` },
@@ -136,22 +214,82 @@ const fileCases: FileCase[] = [
     findings: [ANON_FINDING, 'parse/not-a-regular-file eserver.conf:1'],
   },
   {
-    name: isRoot ? 'a mode-000 file is read as root (root bypasses permissions)' : 'an unreadable file (permission denied) is a located finding',
+    name: isRoot
+      ? 'a mode-000 file is read as root (root bypasses permissions)'
+      : 'an unreadable file (permission denied) is a located finding',
     files: { 'aserver.conf': `${ANON}\n` },
     setup: (root) => fs.chmodSync(path.join(root, 'aserver.conf'), 0),
     code: isRoot ? 0 : 1,
     findings: isRoot ? [ANON_FINDING] : ['parse/unreadable-file aserver.conf:1'],
   },
-  { name: 'invalid XML in a Tomcat server.xml', files: { 'conf/server.xml': '<Server port="8005">\n  <Service>\n    <Connector port="8443" SSLEnabled="true" <oops/>\n</Server>\n' }, code: 1, findings: ['parse/invalid-xml conf/server.xml:3'] },
-  { name: 'invalid JSON CCDT', files: { 'ccdt.json': '{"channel":[{"name":"A","type":"clientConnection",\n  "clientConnection": {"connection": [}\n]}\n' }, code: 1, findings: ['parse/json-syntax ccdt.json:2', 'parse/json-syntax ccdt.json:4', 'parse/json-syntax ccdt.json:4', 'parse/json-syntax ccdt.json:4'] },
-  { name: 'invalid YAML in application.yml', files: { 'application.yml': 'server:\n  ssl:\n    enabled: true\n   key-store: [x\n' }, code: 1, findings: ['parse/invalid-yaml application.yml:4'] },
-  { name: 'YAML nested 5,000 levels deep', files: { 'application.yml': '['.repeat(5000) + ']'.repeat(5000) }, code: 1, findings: ['parse/yaml-too-deep application.yml:1'] },
-  { name: 'MQSC syntax error', files: { 'QM1.mqsc': "DEFINE CHANNEL('A') CHLTYPE(SVRCONN) SSLCIPH('ANY_TLS12)\n" }, code: 1, findings: ['parse/mqsc-unterminated-quote QM1.mqsc:1'] },
-  { name: 'a binary file and a good file: the good one is still checked', files: { 'eserver.conf': Buffer.from([0, 1, 2, 3]), 'aserver.conf': `${ANON}\n` }, code: 1, findings: [ANON_FINDING, 'parse/binary-file eserver.conf:1'] },
+  {
+    name: 'invalid XML in a Tomcat server.xml',
+    files: {
+      'conf/server.xml':
+        '<Server port="8005">\n  <Service>\n    <Connector port="8443" SSLEnabled="true" <oops/>\n</Server>\n',
+    },
+    code: 1,
+    findings: ['parse/invalid-xml conf/server.xml:3'],
+  },
+  {
+    name: 'invalid JSON CCDT',
+    files: {
+      'ccdt.json': '{"channel":[{"name":"A","type":"clientConnection",\n  "clientConnection": {"connection": [}\n]}\n',
+    },
+    code: 1,
+    findings: [
+      'parse/json-syntax ccdt.json:2',
+      'parse/json-syntax ccdt.json:4',
+      'parse/json-syntax ccdt.json:4',
+      'parse/json-syntax ccdt.json:4',
+    ],
+  },
+  {
+    name: 'invalid YAML in application.yml',
+    files: { 'application.yml': 'server:\n  ssl:\n    enabled: true\n   key-store: [x\n' },
+    code: 1,
+    findings: ['parse/invalid-yaml application.yml:4'],
+  },
+  {
+    name: 'YAML nested 5,000 levels deep',
+    files: { 'application.yml': '['.repeat(5000) + ']'.repeat(5000) },
+    code: 1,
+    findings: ['parse/yaml-too-deep application.yml:1'],
+  },
+  {
+    name: 'MQSC syntax error',
+    files: { 'QM1.mqsc': "DEFINE CHANNEL('A') CHLTYPE(SVRCONN) SSLCIPH('ANY_TLS12)\n" },
+    code: 1,
+    findings: ['parse/mqsc-unterminated-quote QM1.mqsc:1'],
+  },
+  {
+    name: 'a binary file and a good file: the good one is still checked',
+    files: { 'eserver.conf': Buffer.from([0, 1, 2, 3]), 'aserver.conf': `${ANON}\n` },
+    code: 1,
+    findings: [ANON_FINDING, 'parse/binary-file eserver.conf:1'],
+  },
   // Without --no-error-on-unmatched these exit 2 "no files to check" (test/discover/deployments-found.test.ts).
-  { name: 'an empty tree', files: {}, args: (root) => ['--no-config', '--no-error-on-unmatched', root], code: 0, findings: [] },
-  { name: 'a tree with only unknown files', files: { 'notes.txt': 'hello', 'img.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]) }, args: (root) => ['--no-config', '--no-error-on-unmatched', root], code: 0, findings: [] },
-  { name: 'a single file given on the command line', files: { 'aserver.conf': `${ANON}\n` }, args: (root) => [path.join(root, 'aserver.conf')], code: 0, findings: [ANON_FINDING] },
+  {
+    name: 'an empty tree',
+    files: {},
+    args: (root) => ['--no-config', '--no-error-on-unmatched', root],
+    code: 0,
+    findings: [],
+  },
+  {
+    name: 'a tree with only unknown files',
+    files: { 'notes.txt': 'hello', 'img.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]) },
+    args: (root) => ['--no-config', '--no-error-on-unmatched', root],
+    code: 0,
+    findings: [],
+  },
+  {
+    name: 'a single file given on the command line',
+    files: { 'aserver.conf': `${ANON}\n` },
+    args: (root) => [path.join(root, 'aserver.conf')],
+    code: 0,
+    findings: [ANON_FINDING],
+  },
 ];
 
 describe('bad input: files', () => {
@@ -160,7 +298,11 @@ describe('bad input: files', () => {
     try {
       testCase.setup?.(root);
       const outcome = run(testCase.args?.(root) ?? ['--no-config', root], root, { json: true });
-      expect({ code: outcome.code, findings: outcome.findings, stderr: outcome.stderr }).toEqual({ code: testCase.code, findings: testCase.findings, stderr: '' });
+      expect({ code: outcome.code, findings: outcome.findings, stderr: outcome.stderr }).toEqual({
+        code: testCase.code,
+        findings: testCase.findings,
+        stderr: '',
+      });
       for (const text of testCase.absent ?? []) expect(outcome.stdout + outcome.stderr).not.toContain(text);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
@@ -184,8 +326,14 @@ describe('bad input: files', () => {
   it('10,000 nested directories: no crash, the files that can be reached are checked, exit 0', () => {
     const root = writeTree({ 'aserver.conf': `${ANON}\n` });
     // Paths this deep exceed PATH_MAX: build and remove them relative to a moving cwd, in a child process.
-    const script = (body: string) => spawnSync(process.execPath, ['-e', `const fs=require('fs');process.chdir(${JSON.stringify(root)});${body}`], { encoding: 'utf8', timeout: 60000 });
-    const made = script("for(let i=0;i<10000;i++){fs.mkdirSync('d');process.chdir('d');}fs.writeFileSync('eserver.conf','cleartrust.eserver.ssl.use=anon\\n');");
+    const script = (body: string) =>
+      spawnSync(process.execPath, ['-e', `const fs=require('fs');process.chdir(${JSON.stringify(root)});${body}`], {
+        encoding: 'utf8',
+        timeout: 60000,
+      });
+    const made = script(
+      "for(let i=0;i<10000;i++){fs.mkdirSync('d');process.chdir('d');}fs.writeFileSync('eserver.conf','cleartrust.eserver.ssl.use=anon\\n');",
+    );
     expect(made.status).toBe(0);
     try {
       const outcome = run(['--no-config', root], root, { json: true });
@@ -193,7 +341,9 @@ describe('bad input: files', () => {
       expect(outcome.stderr).toBe('');
       expect(outcome.findings).toContain(ANON_FINDING);
     } finally {
-      script("let n=0;for(;n<10000;n++){process.chdir('d');}fs.rmSync('eserver.conf');for(;n>0;n--){process.chdir('..');fs.rmdirSync('d');}");
+      script(
+        "let n=0;for(;n<10000;n++){process.chdir('d');}fs.rmSync('eserver.conf');for(;n>0;n--){process.chdir('..');fs.rmdirSync('d');}",
+      );
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
@@ -209,25 +359,91 @@ interface UsageCase {
 
 const usageCases: UsageCase[] = [
   { name: 'a path that does not exist', args: ['no/such/dir'], stderr: 'No such file or directory: no/such/dir' },
-  { name: 'a file that does not exist in a tree that does', args: ['missing.conf'], files: { 'aserver.conf': ANON }, stderr: 'No such file or directory: missing.conf' },
-  { name: 'an invalid config file (bad JSON)', args: ['--config', 'bad.json', '.'], files: { 'bad.json': '{"rules": {' }, stderr: /^Config file bad\.json is not valid JSON: / },
+  {
+    name: 'a file that does not exist in a tree that does',
+    args: ['missing.conf'],
+    files: { 'aserver.conf': ANON },
+    stderr: 'No such file or directory: missing.conf',
+  },
+  {
+    name: 'an invalid config file (bad JSON)',
+    args: ['--config', 'bad.json', '.'],
+    files: { 'bad.json': '{"rules": {' },
+    stderr: /^Config file bad\.json is not valid JSON: /,
+  },
   { name: 'a config file that does not exist', args: ['--config', 'nope.json', '.'], stderr: /nope\.json/ },
-  { name: 'a config with an unknown key', args: ['--config', 'c.json', '.'], files: { 'c.json': '{"rulez": {}}' }, stderr: /rulez/ },
-  { name: 'a config naming an unknown rule', args: ['--config', 'c.json', '.'], files: { 'c.json': '{"rules": {"nope/nothing": "error"}}' }, stderr: /nope\/nothing/ },
-  { name: 'an unknown rule id on the command line', args: ['--rule', 'nope/nothing:error', '.'], stderr: /nope\/nothing/ },
+  {
+    name: 'a config with an unknown key',
+    args: ['--config', 'c.json', '.'],
+    files: { 'c.json': '{"rulez": {}}' },
+    stderr: /rulez/,
+  },
+  {
+    name: 'a config naming an unknown rule',
+    args: ['--config', 'c.json', '.'],
+    files: { 'c.json': '{"rules": {"nope/nothing": "error"}}' },
+    stderr: /nope\/nothing/,
+  },
+  {
+    name: 'an unknown rule id on the command line',
+    args: ['--rule', 'nope/nothing:error', '.'],
+    stderr: /nope\/nothing/,
+  },
   { name: 'an unknown severity', args: ['--rule', 'cleartrust/ssl-mode-mismatch:loud', '.'], stderr: /loud/ },
-  { name: '--rule without a severity', args: ['--rule', 'cleartrust/ssl-mode-mismatch', '.'], stderr: "--rule expects <id>:<severity>, got 'cleartrust/ssl-mode-mismatch'" },
+  {
+    name: '--rule without a severity',
+    args: ['--rule', 'cleartrust/ssl-mode-mismatch', '.'],
+    stderr: "--rule expects <id>:<severity>, got 'cleartrust/ssl-mode-mismatch'",
+  },
   { name: 'an unknown format', args: ['--format', 'yaml', '.'], stderr: /^Unknown format 'yaml' \(use one of: / },
-  { name: 'conflicting flags --color --no-color', args: ['--color', '--no-color', '.'], stderr: '--color and --no-color cannot be used together' },
-  { name: 'conflicting flags --config x --no-config', args: ['--config', 'x.json', '--no-config', '.'], stderr: '--config and --no-config cannot be used together' },
+  {
+    name: 'conflicting flags --color --no-color',
+    args: ['--color', '--no-color', '.'],
+    stderr: '--color and --no-color cannot be used together',
+  },
+  {
+    name: 'conflicting flags --config x --no-config',
+    args: ['--config', 'x.json', '--no-config', '.'],
+    stderr: '--config and --no-config cannot be used together',
+  },
   { name: 'an unknown option', args: ['--frobnicate'], stderr: /frobnicate.*\(see lint-deploy --help\)$/ },
-  { name: '--max-warnings that is not a number', args: ['--max-warnings', 'lots', '.'], stderr: "--max-warnings expects a whole number, got 'lots'" },
-  { name: 'more --output-file than --format values', args: ['-o', 'a.txt', '-o', 'b.txt', '.'], stderr: '2 --output-file values for 1 --format values' },
-  { name: 'an output file that cannot be written', args: ['-o', 'aserver.conf/out.json', '.'], files: { 'aserver.conf': ANON }, stderr: /^Cannot write .*out\.json: E/ },
-  { name: '--explain with an unknown rule', args: ['--explain', 'nope/nothing'], stderr: "Unknown rule 'nope/nothing' (see lint-deploy --list-rules)" },
-  { name: 'explain-error without the error text', args: ['explain-error'], stderr: 'explain-error expects the error text: lint-deploy explain-error "<text>" [paths...]' },
-  { name: 'a baseline file that does not exist', args: ['--baseline', 'nope.baseline.json', '.'], stderr: /nope\.baseline\.json/ },
-  { name: 'a plugin that cannot be found', args: ['--allow-plugins', '--config', 'c.json', '.'], files: { 'c.json': '{"plugins": ["./no-such-plugin.js"]}' }, stderr: /^Cannot find plugin '.*no-such-plugin\.js' \(named in config "plugins"/ },
+  {
+    name: '--max-warnings that is not a number',
+    args: ['--max-warnings', 'lots', '.'],
+    stderr: "--max-warnings expects a whole number, got 'lots'",
+  },
+  {
+    name: 'more --output-file than --format values',
+    args: ['-o', 'a.txt', '-o', 'b.txt', '.'],
+    stderr: '2 --output-file values for 1 --format values',
+  },
+  {
+    name: 'an output file that cannot be written',
+    args: ['-o', 'aserver.conf/out.json', '.'],
+    files: { 'aserver.conf': ANON },
+    stderr: /^Cannot write .*out\.json: E/,
+  },
+  {
+    name: '--explain with an unknown rule',
+    args: ['--explain', 'nope/nothing'],
+    stderr: "Unknown rule 'nope/nothing' (see lint-deploy --list-rules)",
+  },
+  {
+    name: 'explain-error without the error text',
+    args: ['explain-error'],
+    stderr: 'explain-error expects the error text: lint-deploy explain-error "<text>" [paths...]',
+  },
+  {
+    name: 'a baseline file that does not exist',
+    args: ['--baseline', 'nope.baseline.json', '.'],
+    stderr: /nope\.baseline\.json/,
+  },
+  {
+    name: 'a plugin that cannot be found',
+    args: ['--allow-plugins', '--config', 'c.json', '.'],
+    files: { 'c.json': '{"plugins": ["./no-such-plugin.js"]}' },
+    stderr: /^Cannot find plugin '.*no-such-plugin\.js' \(named in config "plugins"/,
+  },
 ];
 
 describe('bad usage: exit 2 and one line on stderr, never a stack trace', () => {

@@ -31,12 +31,22 @@ function key(ruleId: string, file: string, base: string): string {
 
 describe('corpus (test/fixtures/corpus)', () => {
   it('as laid out: the CLI exits normally, no crash, no stack trace; error findings are the listed true ones', () => {
-    const result = spawnSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--no-config', '--format', 'json', CORPUS_DIR], { cwd: CORPUS_DIR, encoding: 'utf8', timeout: 60000 });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(repo, 'dist/cli.js'), '--no-config', '--format', 'json', CORPUS_DIR],
+      { cwd: CORPUS_DIR, encoding: 'utf8', timeout: 60000 },
+    );
     expect(result.stderr).toBe('');
     expect([0, 1]).toContain(result.status);
     const findings = JSON.parse(result.stdout).findings as { ruleId: string; severity: string; file: string }[];
     expect(findings.filter((f) => f.ruleId === 'internal-error' || f.ruleId === 'parse/parser-crash')).toEqual([]);
-    const errors = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => key(f.ruleId, path.resolve(CORPUS_DIR, f.file), CORPUS_DIR)))].sort();
+    const errors = [
+      ...new Set(
+        findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => key(f.ruleId, path.resolve(CORPUS_DIR, f.file), CORPUS_DIR)),
+      ),
+    ].sort();
     expect(errors).toEqual(Object.keys(AS_IS_ERRORS).sort());
   });
 
@@ -50,7 +60,9 @@ describe('corpus (test/fixtures/corpus)', () => {
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.copyFileSync(corpusFile, target);
       }
-      const deployments = fs.readdirSync(root).flatMap((owner) => fs.readdirSync(path.join(root, owner)).map((r) => path.join(root, owner, r)));
+      const deployments = fs
+        .readdirSync(root)
+        .flatMap((owner) => fs.readdirSync(path.join(root, owner)).map((r) => path.join(root, owner, r)));
       expect(deployments.length).toBeGreaterThan(10);
       const errors: string[] = [];
       let files = 0;

@@ -25,29 +25,45 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
-  '/seed/authz/aserver.conf': 'cleartrust.net.ssl.use=anon\ncleartrust.aserver.ssl.keystore_passphrase=x\\\n  y\n! comment\n',
-  '/seed/agent/webagent.conf': '<Global>\n\tcleartrust.agent.server_pool=__default__\n</Global>\n<Pool id=__default__>\n\tcleartrust.agent.ssl.use = Clear\n</Pool>\n',
-  '/seed/wlp/usr/servers/app/bootstrap.properties': 'default.https.port=9443\nwebsphere.java.security=true\n# comment\n',
+  '/seed/authz/aserver.conf':
+    'cleartrust.net.ssl.use=anon\ncleartrust.aserver.ssl.keystore_passphrase=x\\\n  y\n! comment\n',
+  '/seed/agent/webagent.conf':
+    '<Global>\n\tcleartrust.agent.server_pool=__default__\n</Global>\n<Pool id=__default__>\n\tcleartrust.agent.ssl.use = Clear\n</Pool>\n',
+  '/seed/wlp/usr/servers/app/bootstrap.properties':
+    'default.https.port=9443\nwebsphere.java.security=true\n# comment\n',
   '/seed/wlp/usr/servers/app/variables/sslCipherSuite': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n',
   '/seed/config/variables/tls.properties': 'sslProtocol=TLSv1.2\n# comment\nkeystore_password=x\n',
   '/seed/jdk/release': 'JAVA_VERSION="1.8.0_202"\nIMPLEMENTOR="Oracle Corporation"\n',
   '/seed/jdk/java.security': '# java.security\njdk.tls.disabledAlgorithms=SSLv3, RC4, \\\n    DH keySize < 1024\n',
-  '/seed/mq/QM1.mqsc': "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) +\n  SSLCIPH(ANY_TLS12) SSLCAUTH(REQUIRED) REPLACE\nALTER QMGR SSLKEYR('/var/mqm/key') * comment\n",
-  '/seed/mq/ccdt.json': '{"channel":[{"name":"APP","type":"clientConnection","clientConnection":{"connection":[{"host":"mq","port":1414}],"queueManager":"QM1"},"transmissionSecurity":{"cipherSpecification":"ANY_TLS12"}}]}\n',
-  '/seed/mq/qm.ini': 'SSL:\n   SSLKeyRepositoryPassword=secret\n   OutboundSNI=HOSTNAME\nChannels:\n   MaxChannels=100\n',
+  '/seed/mq/QM1.mqsc':
+    "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) +\n  SSLCIPH(ANY_TLS12) SSLCAUTH(REQUIRED) REPLACE\nALTER QMGR SSLKEYR('/var/mqm/key') * comment\n",
+  '/seed/mq/ccdt.json':
+    '{"channel":[{"name":"APP","type":"clientConnection","clientConnection":{"connection":[{"host":"mq","port":1414}],"queueManager":"QM1"},"transmissionSecurity":{"cipherSpecification":"ANY_TLS12"}}]}\n',
+  '/seed/mq/qm.ini':
+    'SSL:\n   SSLKeyRepositoryPassword=secret\n   OutboundSNI=HOSTNAME\nChannels:\n   MaxChannels=100\n',
   '/seed/mq/mqclient.ini': 'SSL:\n   SSLKeyRepository=/var/mqm/key\n   SSLKeyRepositoryPassword=pw\n',
-  '/seed/was/security.xml': '<?xml version="1.0"?>\n<security:Security xmlns:security="http://www.ibm.com/websphere/appserver/schemas/5.0/security.xmi">\n<repertoire alias="x"><setting sslProtocol="TLSv1.2" enabledCiphers="SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256"/></repertoire>\n<keyStores password="{xor}LDo8LTor"/>\n</security:Security>\n',
-  '/seed/was/resources.xml': '<?xml version="1.0"?>\n<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="x">\n<resources.jms.mqseries:MQQueueConnectionFactory name="cf" host="mq" port="1414" channel="APP" sslType="SPECIFIC" sslCipherSuite="TLS_RSA_WITH_AES_128_CBC_SHA256"/>\n</xmi:XMI>\n',
+  '/seed/was/security.xml':
+    '<?xml version="1.0"?>\n<security:Security xmlns:security="http://www.ibm.com/websphere/appserver/schemas/5.0/security.xmi">\n<repertoire alias="x"><setting sslProtocol="TLSv1.2" enabledCiphers="SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256"/></repertoire>\n<keyStores password="{xor}LDo8LTor"/>\n</security:Security>\n',
+  '/seed/was/resources.xml':
+    '<?xml version="1.0"?>\n<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:resources.jms.mqseries="x">\n<resources.jms.mqseries:MQQueueConnectionFactory name="cf" host="mq" port="1414" channel="APP" sslType="SPECIFIC" sslCipherSuite="TLS_RSA_WITH_AES_128_CBC_SHA256"/>\n</xmi:XMI>\n',
   '/seed/was/ssl.client.props': 'com.ibm.ssl.protocol=TLSv1.2\ncom.ibm.ssl.keyStorePassword={xor}CDo9Hgw=\n',
-  '/seed/liberty/server.xml': '<server>\n  <keyStore id="defaultKeyStore" password="pw"/>\n  <ssl id="s" sslProtocol="TLSv1.2" keyStoreRef="defaultKeyStore"/>\n</server>\n',
-  '/seed/tomcat/server.xml': '<Server port="8005">\n <Service name="Catalina">\n  <Connector port="8443" SSLEnabled="true" keystorePass="pw" sslEnabledProtocols="TLSv1.2"/>\n </Service>\n</Server>\n',
-  '/seed/spring/application.properties': 'server.ssl.enabled=true\nserver.ssl.key-store-password=pw\nserver.ssl.enabled-protocols=TLSv1.2\n',
-  '/seed/spring/application.yml': 'server:\n  ssl:\n    key-store-password: pw\n    enabled-protocols: [TLSv1.2]\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n',
+  '/seed/liberty/server.xml':
+    '<server>\n  <keyStore id="defaultKeyStore" password="pw"/>\n  <ssl id="s" sslProtocol="TLSv1.2" keyStoreRef="defaultKeyStore"/>\n</server>\n',
+  '/seed/tomcat/server.xml':
+    '<Server port="8005">\n <Service name="Catalina">\n  <Connector port="8443" SSLEnabled="true" keystorePass="pw" sslEnabledProtocols="TLSv1.2"/>\n </Service>\n</Server>\n',
+  '/seed/spring/application.properties':
+    'server.ssl.enabled=true\nserver.ssl.key-store-password=pw\nserver.ssl.enabled-protocols=TLSv1.2\n',
+  '/seed/spring/application.yml':
+    'server:\n  ssl:\n    key-store-password: pw\n    enabled-protocols: [TLSv1.2]\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n',
   '/seed/wlp/jvm.options': '-Djavax.net.ssl.keyStorePassword=pw\n-Dhttps.protocols=TLSv1.2\n# comment\n',
-  '/seed/systemd/app.service': '[Service]\nEnvironment="JAVA_OPTS=-Djdk.tls.client.protocols=TLSv1.2"\nExecStart=/usr/bin/java -Djavax.net.ssl.trustStorePassword=pw -jar app.jar\n',
-  '/seed/docker/Dockerfile': 'FROM eclipse-temurin:17\nENV JAVA_OPTS="-Dhttps.protocols=TLSv1.2" \\\n    X=1\nCMD ["java", "-jar", "app.jar"]\n',
-  '/seed/nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_password_file /etc/nginx/pw;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
-  '/seed/tomcat/bin/setenv.sh': 'JAVA_OPTS="$JAVA_OPTS -Djavax.net.ssl.keyStorePassword=pw \\\n  -Djdk.tls.client.protocols=TLSv1.2"\nexport JAVA_OPTS\n',
+  '/seed/systemd/app.service':
+    '[Service]\nEnvironment="JAVA_OPTS=-Djdk.tls.client.protocols=TLSv1.2"\nExecStart=/usr/bin/java -Djavax.net.ssl.trustStorePassword=pw -jar app.jar\n',
+  '/seed/docker/Dockerfile':
+    'FROM eclipse-temurin:17\nENV JAVA_OPTS="-Dhttps.protocols=TLSv1.2" \\\n    X=1\nCMD ["java", "-jar", "app.jar"]\n',
+  '/seed/nginx/nginx.conf':
+    'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_password_file /etc/nginx/pw;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
+  '/seed/tomcat/bin/setenv.sh':
+    'JAVA_OPTS="$JAVA_OPTS -Djavax.net.ssl.keyStorePassword=pw \\\n  -Djdk.tls.client.protocols=TLSv1.2"\nexport JAVA_OPTS\n',
   // Key stores are binary (their own fuzz target: keystore-fuzz-support.ts); as text, a store's name with text content.
   '/seed/stores/key.jks': '',
   '/seed/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n',
@@ -60,7 +76,9 @@ function listFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : []));
+  return entries.flatMap((e) =>
+    e.isDirectory() ? listFiles(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : [],
+  );
 }
 
 /** The corpus file name of an upstream file, by MANIFEST.tsv: corpus path → upstream path (for classification by real name). */
@@ -117,13 +135,109 @@ export function seedsByHandler(): Map<FormatHandler, Seed[]> {
 
 /** Fragments that matter to the formats: delimiters, escapes, continuations, odd characters. */
 const TOKENS = [
-  '\n', '\r\n', '\r', '\t', ' ', '=', ':', '#', '!', ';', '\\', '\\\n', '+\n', '-\n', '"', "'", '`', '(', ')', '[', ']', '{', '}', '<', '>', '/>', '</',
-  '<!--', '-->', '<![CDATA[', ']]>', '&amp;', '&#x0;', '&#1114112;', '&bogus;', '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY e "y">]>',
-  '\\u00e9', '\\uZZZZ', '\\u', '\u0000', '\uFEFF', '\u2028', '\uD800', '\uDC00', '😀', 'é', '${', '${X:-y}', '%', '{xor}', '{aes}', '---\n', '- ', '|\n', '>-\n',
-  '&anchor ', '*anchor', '!!binary ', '-----BEGIN CERTIFICATE-----\n', '-----END CERTIFICATE-----\n', 'MIIB', '====', '-D', '-Djavax.net.ssl.keyStorePassword=',
-  'DEFINE CHANNEL(', 'SSLCIPH(', 'CHLTYPE(SVRCONN)', 'server {', 'location / {', 'ssl_protocols ', 'include ', '[Service]', 'Environment=', 'ENV ', 'RUN ', 'set ',
-  'export ', '%JAVA_OPTS%', 'SSL:', 'Channels:', '<server>', '<Server>', '<Connector ', 'keystorePass="', 'password="', 'sslProtocol=', 'TLSv1.2', 'TLS_RSA_WITH_AES_128_CBC_SHA',
-  'ANY_TLS12', 'cleartrust.net.ssl.use=', '<Pool id=x>', '</Pool>', 'JAVA_VERSION="', '"channel":[', '{"', '":', ',', 'null', 'true', '1e999', '-0', '99999999999999999999',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '=',
+  ':',
+  '#',
+  '!',
+  ';',
+  '\\',
+  '\\\n',
+  '+\n',
+  '-\n',
+  '"',
+  "'",
+  '`',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '<',
+  '>',
+  '/>',
+  '</',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '&amp;',
+  '&#x0;',
+  '&#1114112;',
+  '&bogus;',
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE x [<!ENTITY e "y">]>',
+  '\\u00e9',
+  '\\uZZZZ',
+  '\\u',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  '\uD800',
+  '\uDC00',
+  '😀',
+  'é',
+  '${',
+  '${X:-y}',
+  '%',
+  '{xor}',
+  '{aes}',
+  '---\n',
+  '- ',
+  '|\n',
+  '>-\n',
+  '&anchor ',
+  '*anchor',
+  '!!binary ',
+  '-----BEGIN CERTIFICATE-----\n',
+  '-----END CERTIFICATE-----\n',
+  'MIIB',
+  '====',
+  '-D',
+  '-Djavax.net.ssl.keyStorePassword=',
+  'DEFINE CHANNEL(',
+  'SSLCIPH(',
+  'CHLTYPE(SVRCONN)',
+  'server {',
+  'location / {',
+  'ssl_protocols ',
+  'include ',
+  '[Service]',
+  'Environment=',
+  'ENV ',
+  'RUN ',
+  'set ',
+  'export ',
+  '%JAVA_OPTS%',
+  'SSL:',
+  'Channels:',
+  '<server>',
+  '<Server>',
+  '<Connector ',
+  'keystorePass="',
+  'password="',
+  'sslProtocol=',
+  'TLSv1.2',
+  'TLS_RSA_WITH_AES_128_CBC_SHA',
+  'ANY_TLS12',
+  'cleartrust.net.ssl.use=',
+  '<Pool id=x>',
+  '</Pool>',
+  'JAVA_VERSION="',
+  '"channel":[',
+  '{"',
+  '":',
+  ',',
+  'null',
+  'true',
+  '1e999',
+  '-0',
+  '99999999999999999999',
 ];
 
 const token = fc.constantFrom(...TOKENS);
@@ -146,7 +260,12 @@ export const arbitraryDecodedBytes: fc.Arbitrary<string> = fc.uint8Array({ maxLe
 });
 
 /** One edit of a seed text. */
-type Edit = { op: 'insert' | 'delete' | 'replace' | 'duplicate' | 'truncate' | 'swapLines'; at: number; length: number; text: string };
+type Edit = {
+  op: 'insert' | 'delete' | 'replace' | 'duplicate' | 'truncate' | 'swapLines';
+  at: number;
+  length: number;
+  text: string;
+};
 const edit: fc.Arbitrary<Edit> = fc.record({
   op: fc.constantFrom('insert', 'delete', 'replace', 'duplicate', 'truncate', 'swapLines'),
   at: fc.nat(),
@@ -180,31 +299,60 @@ export function applyEdit(text: string, e: Edit): string {
 
 /** A near-valid file: a seed with a few edits. */
 export function arbitraryMutation(seeds: Seed[]): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([seed, edits]) => edits.reduce(applyEdit, seed.text));
+  return fc
+    .tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 6 }))
+    .map(([seed, edits]) => edits.reduce(applyEdit, seed.text));
 }
 
 /** Deep nesting in every bracket style the formats know, and huge lines. */
 export const arbitraryStress: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(
-    fc.constantFrom(['<a>', '</a>'], ['{', '}'], ['[', ']'], ['(', ')'], ['server {\n', '}\n'], ['<Pool id=x>\n', '</Pool>\n'], ['- ', ''], ['  a:\n', ''], ['"', '"'], ['<!--', '-->'], ['\\\n', '']),
-    fc.integer({ min: 100, max: 3000 }),
-    fc.boolean(),
-  ).map(([[open, close], depth, closed]) => open.repeat(depth) + (closed ? close.repeat(depth) : '')),
-  fc.tuple(fc.constantFrom('a', 'x=', '=', ' ', '\\', '(', '<', '"', 'k=v;', 'é', '😀'), fc.integer({ min: 1000, max: 20000 })).map(([unit, n]) => unit.repeat(n)),
+  fc
+    .tuple(
+      fc.constantFrom(
+        ['<a>', '</a>'],
+        ['{', '}'],
+        ['[', ']'],
+        ['(', ')'],
+        ['server {\n', '}\n'],
+        ['<Pool id=x>\n', '</Pool>\n'],
+        ['- ', ''],
+        ['  a:\n', ''],
+        ['"', '"'],
+        ['<!--', '-->'],
+        ['\\\n', ''],
+      ),
+      fc.integer({ min: 100, max: 3000 }),
+      fc.boolean(),
+    )
+    .map(([[open, close], depth, closed]) => open.repeat(depth) + (closed ? close.repeat(depth) : '')),
+  fc
+    .tuple(
+      fc.constantFrom('a', 'x=', '=', ' ', '\\', '(', '<', '"', 'k=v;', 'é', '😀'),
+      fc.integer({ min: 1000, max: 20000 }),
+    )
+    .map(([unit, n]) => unit.repeat(n)),
 );
-
 
 // ---------------------------------------------------------------- properties
 
 /** Why a range is not inside the text, or undefined when it is. */
 export function rangeProblem(range: Range | undefined, lines: string[]): string | undefined {
   if (!range) return undefined;
-  for (const [name, p] of [['start', range.start], ['end', range.end]] as const) {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `${name} ${JSON.stringify(p)} is not a position`;
+  for (const [name, p] of [
+    ['start', range.start],
+    ['end', range.end],
+  ] as const) {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+      return `${name} ${JSON.stringify(p)} is not a position`;
     if (p.line >= lines.length) return `${name} line ${p.line} ≥ line count ${lines.length}`;
-    if (p.character > lines[p.line].length) return `${name} ${p.line}:${p.character} is past the end of the line (${lines[p.line].length})`;
+    if (p.character > lines[p.line].length)
+      return `${name} ${p.line}:${p.character} is past the end of the line (${lines[p.line].length})`;
   }
-  if (range.start.line > range.end.line || (range.start.line === range.end.line && range.start.character > range.end.character)) return `start ${JSON.stringify(range.start)} after end ${JSON.stringify(range.end)}`;
+  if (
+    range.start.line > range.end.line ||
+    (range.start.line === range.end.line && range.start.character > range.end.character)
+  )
+    return `start ${JSON.stringify(range.start)} after end ${JSON.stringify(range.end)}`;
   return undefined;
 }
 
@@ -237,17 +385,25 @@ export function checkParse(handler: FormatHandler, seed: Pick<Seed, 'path' | 'ki
   try {
     first = handler.parse(file, seed.kind);
   } catch (error) {
-    throw new Error(`${handler.id} parser threw on ${JSON.stringify(text.slice(0, 200))}${text.length > 200 ? '…' : ''}: ${(error as Error).stack}`);
+    throw new Error(
+      `${handler.id} parser threw on ${JSON.stringify(text.slice(0, 200))}${text.length > 200 ? '…' : ''}: ${(error as Error).stack}`,
+    );
   }
   const violations = documentViolations(first, text);
-  if (violations.length) throw new Error(`${handler.id} (${seed.kind}) positions outside the text ${JSON.stringify(text.slice(0, 200))}:\n  ${violations.slice(0, 5).join('\n  ')}`);
+  if (violations.length)
+    throw new Error(
+      `${handler.id} (${seed.kind}) positions outside the text ${JSON.stringify(text.slice(0, 200))}:\n  ${violations.slice(0, 5).join('\n  ')}`,
+    );
   const again = handler.parse({ ...file }, seed.kind);
-  const strip = (d: ParsedDocument) => JSON.stringify({ entries: d.entries, comments: d.comments, problems: d.problems });
+  const strip = (d: ParsedDocument) =>
+    JSON.stringify({ entries: d.entries, comments: d.comments, problems: d.problems });
   if (strip(first) !== strip(again)) {
     const [a, b] = [strip(first), strip(again)];
     let at = 0;
     while (at < a.length && a[at] === b[at]) at++;
-    throw new Error(`${handler.id} parser is not deterministic on ${JSON.stringify(text.slice(0, 200))} (${text.length} chars): first difference ${JSON.stringify(a.slice(Math.max(0, at - 80), at + 120))} vs ${JSON.stringify(b.slice(Math.max(0, at - 80), at + 120))}`);
+    throw new Error(
+      `${handler.id} parser is not deterministic on ${JSON.stringify(text.slice(0, 200))} (${text.length} chars): first difference ${JSON.stringify(a.slice(Math.max(0, at - 80), at + 120))} vs ${JSON.stringify(b.slice(Math.max(0, at - 80), at + 120))}`,
+    );
   }
 }
 

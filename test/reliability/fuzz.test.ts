@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { FORMAT_HANDLERS } from '../../src/parse/registry';
-import { arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, checkParse, seedsByHandler } from './fuzz-support';
+import {
+  arbitraryDecodedBytes,
+  arbitraryMutation,
+  arbitraryStress,
+  arbitraryText,
+  checkParse,
+  seedsByHandler,
+} from './fuzz-support';
 import { arbitraryAdversarialGlob, arbitraryGlobSubject, arbitraryIncludeTree, checkGlob } from './glob-fuzz-support';
 import { arbitraryTree, checkPipeline } from './pipeline-support';
 import { arbitraryStoreMutation, arbitraryStoreNoise, checkStoreParse, storeSeeds } from './keystore-fuzz-support';
@@ -21,7 +28,8 @@ describe('fuzz: every format handler', () => {
 
   describe.each(FORMAT_HANDLERS.map((h) => [h.id, h] as const))('%s', (_id, handler) => {
     const handlerSeeds = seeds.get(handler) ?? [];
-    const property = (input: fc.Arbitrary<string>) => fc.property(fc.constantFrom(...handlerSeeds), input, (seed, text) => checkParse(handler, seed, text));
+    const property = (input: fc.Arbitrary<string>) =>
+      fc.property(fc.constantFrom(...handlerSeeds), input, (seed, text) => checkParse(handler, seed, text));
 
     it('parses its seed files (examples, shared/corpus, built-ins) with positions inside them', () => {
       for (const seed of handlerSeeds) checkParse(handler, seed, seed.text);
@@ -58,15 +66,24 @@ describe('fuzz: binary key store readers (JKS, JCEKS, PKCS#12)', () => {
 
 describe('fuzz: the whole pipeline', () => {
   it('lint() on generated trees: no throw, no crash finding, locations inside files, same output twice', () => {
-    fc.assert(fc.property(arbitraryTree(), (tree) => checkPipeline(tree)), { numRuns: Number(process.env.FUZZ_TREES ?? 25), seed: SEED });
+    fc.assert(
+      fc.property(arbitraryTree(), (tree) => checkPipeline(tree)),
+      { numRuns: Number(process.env.FUZZ_TREES ?? 25), seed: SEED },
+    );
   });
 });
 
 describe('fuzz: glob matching and nginx include resolution (adversarial patterns)', () => {
   it('compileGlob: only GlobTooComplexError, and every match returns (no backtracking blow-up)', () => {
-    fc.assert(fc.property(arbitraryAdversarialGlob, arbitraryGlobSubject, (pattern, subject) => checkGlob(pattern, subject)), { numRuns: RUNS * 2, seed: SEED });
+    fc.assert(
+      fc.property(arbitraryAdversarialGlob, arbitraryGlobSubject, (pattern, subject) => checkGlob(pattern, subject)),
+      { numRuns: RUNS * 2, seed: SEED },
+    );
   });
   it('lint() on nginx trees that include each other through such globs: no throw, locations inside, deterministic', () => {
-    fc.assert(fc.property(arbitraryIncludeTree(), (tree) => checkPipeline(tree)), { numRuns: Number(process.env.FUZZ_TREES ?? 25), seed: SEED });
+    fc.assert(
+      fc.property(arbitraryIncludeTree(), (tree) => checkPipeline(tree)),
+      { numRuns: Number(process.env.FUZZ_TREES ?? 25), seed: SEED },
+    );
   });
 });

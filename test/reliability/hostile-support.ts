@@ -81,20 +81,46 @@ export function runCli(args: string[], box: Sandbox, options: RunOptions = {}): 
   // run without it and bounded by the V8 heap cap alone.
   const preload = cwdPackageJsonIsRegular(box.root) ? ['--require', path.join(__dirname, 'preload-rss.js')] : [];
   const node = [process.execPath, `--max-old-space-size=${MEMORY_BOUND_KB / 1024}`, ...preload, cli, ...args];
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: box.cacheHome, LINT_DEPLOY_RSS_FILE: rssFile };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    XDG_CACHE_HOME: box.cacheHome,
+    LINT_DEPLOY_RSS_FILE: rssFile,
+  };
   delete env.LINT_DEPLOY_CACHE_KEY;
   Object.assign(env, options.env);
   const started = Date.now();
   const result = options.shellPrefix
-    ? spawnSync('bash', ['-c', `${options.shellPrefix} exec "$@"`, 'bash', ...node], { cwd: box.root, encoding: 'utf8', env, timeout: options.timeoutMs ?? 60_000, input: options.input, maxBuffer: 512 * 1024 * 1024 })
-    : spawnSync(node[0], node.slice(1), { cwd: box.root, encoding: 'utf8', env, timeout: options.timeoutMs ?? 60_000, input: options.input, maxBuffer: 512 * 1024 * 1024 });
+    ? spawnSync('bash', ['-c', `${options.shellPrefix} exec "$@"`, 'bash', ...node], {
+        cwd: box.root,
+        encoding: 'utf8',
+        env,
+        timeout: options.timeoutMs ?? 60_000,
+        input: options.input,
+        maxBuffer: 512 * 1024 * 1024,
+      })
+    : spawnSync(node[0], node.slice(1), {
+        cwd: box.root,
+        encoding: 'utf8',
+        env,
+        timeout: options.timeoutMs ?? 60_000,
+        input: options.input,
+        maxBuffer: 512 * 1024 * 1024,
+      });
   const ms = Date.now() - started;
   let maxRssKb = 0;
   if (fs.existsSync(rssFile)) {
     maxRssKb = JSON.parse(fs.readFileSync(rssFile, 'utf8')).maxRSS;
     fs.rmSync(rssFile);
   }
-  return { code: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr ?? '', ms, maxRssKb };
+  return {
+    code: result.status,
+    signal: result.signal,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    ms,
+    maxRssKb,
+  };
 }
 
 function cwdPackageJsonIsRegular(dir: string): boolean {
@@ -108,7 +134,10 @@ function cwdPackageJsonIsRegular(dir: string): boolean {
 
 /** The contract of every hostile case: bounded, no stack trace, and either a report (0/1) or one line (2). */
 export function expectContract(outcome: Outcome): void {
-  expect({ signal: outcome.signal, codeIsValid: outcome.code === 0 || outcome.code === 1 || outcome.code === 2 }).toEqual({ signal: null, codeIsValid: true });
+  expect({
+    signal: outcome.signal,
+    codeIsValid: outcome.code === 0 || outcome.code === 1 || outcome.code === 2,
+  }).toEqual({ signal: null, codeIsValid: true });
   expect(outcome.ms).toBeLessThan(TIME_BOUND_MS);
   expect(outcome.maxRssKb).toBeLessThan(MEMORY_BOUND_KB);
   expect(outcome.stdout + outcome.stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
@@ -124,5 +153,7 @@ export function oneLine(outcome: Outcome): string {
 }
 
 export function findingsOf(outcome: Outcome): { ruleId: string; file: string; line?: number; message: string }[] {
-  return (JSON.parse(outcome.stdout) as { findings: { ruleId: string; file: string; line?: number; message: string }[] }).findings;
+  return (
+    JSON.parse(outcome.stdout) as { findings: { ruleId: string; file: string; line?: number; message: string }[] }
+  ).findings;
 }

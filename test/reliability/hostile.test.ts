@@ -16,12 +16,16 @@ afterEach(() => box?.remove());
 
 describe('1. no code from the tree', () => {
   const marker = (b: Sandbox) => path.join(b.outside, 'plugin-ran');
-  const evil = (b: Sandbox) => `require('fs').writeFileSync(${JSON.stringify(marker(b))}, 'ran'); exports.rules = [];\n`;
+  const evil = (b: Sandbox) =>
+    `require('fs').writeFileSync(${JSON.stringify(marker(b))}, 'ran'); exports.rules = [];\n`;
 
   it.each([
     ['lint-deploy.config.json', (p: string) => ({ 'lint-deploy.config.json': JSON.stringify({ plugins: [p] }) })],
     ['.lint-deployrc.json', (p: string) => ({ '.lint-deployrc.json': JSON.stringify({ plugins: [p] }) })],
-    ['package.json "lint-deploy" key', (p: string) => ({ 'package.json': JSON.stringify({ name: 'x', 'lint-deploy': { plugins: [p] } }) })],
+    [
+      'package.json "lint-deploy" key',
+      (p: string) => ({ 'package.json': JSON.stringify({ name: 'x', 'lint-deploy': { plugins: [p] } }) }),
+    ],
   ])('a config in the tree (%s) naming a plugin: exit 2, one line, the plugin never runs', (_name, config) => {
     box = sandbox({ 'aserver.conf': ANON, ...config('./evil.js') });
     fs.writeFileSync(path.join(box.root, 'evil.js'), evil(box));
@@ -38,22 +42,43 @@ describe('1. no code from the tree', () => {
     const action = path.resolve(__dirname, '../../action/main.js');
     const env = { GITHUB_WORKSPACE: box.root, 'INPUT_SARIF-FILE': '', INPUT_ANNOTATIONS: 'false' };
     const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-    const refused = spawnSync(process.execPath, [action], { cwd: box.root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
+    const refused = spawnSync(process.execPath, [action], {
+      cwd: box.root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--allow-plugins/);
     expect(fs.existsSync(marker(box))).toBe(false);
-    const allowed = spawnSync(process.execPath, [action], { cwd: box.root, env: { ...process.env, ...env, 'INPUT_ALLOW-PLUGINS': 'true' }, encoding: 'utf8', timeout: 20_000 });
+    const allowed = spawnSync(process.execPath, [action], {
+      cwd: box.root,
+      env: { ...process.env, ...env, 'INPUT_ALLOW-PLUGINS': 'true' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(allowed.status).toBe(0);
     expect(fs.existsSync(marker(box))).toBe(true);
   });
 });
 
 describe('2. no write through a symbolic link in the tree', () => {
-  const linkOut = (b: Sandbox, name: string) => fs.symlinkSync(path.join(b.outside, 'victim.txt'), path.join(b.root, name));
+  const linkOut = (b: Sandbox, name: string) =>
+    fs.symlinkSync(path.join(b.outside, 'victim.txt'), path.join(b.root, name));
 
   it.each([
-    ['the baseline (--update-baseline)', 'lint-deploy.baseline.json', ['--update-baseline', '.'], /Refusing to write the baseline to .*lint-deploy\.baseline\.json: it is a symbolic link/],
-    ['the starter config (--init)', 'lint-deploy.config.json', ['--init'], /lint-deploy\.config\.json already exists here/],
+    [
+      'the baseline (--update-baseline)',
+      'lint-deploy.baseline.json',
+      ['--update-baseline', '.'],
+      /Refusing to write the baseline to .*lint-deploy\.baseline\.json: it is a symbolic link/,
+    ],
+    [
+      'the starter config (--init)',
+      'lint-deploy.config.json',
+      ['--init'],
+      /lint-deploy\.config\.json already exists here/,
+    ],
   ])('%s: exit 2, one line, the file outside is untouched', (_name, link, args, message) => {
     box = sandbox({ 'aserver.conf': ANON });
     linkOut(box, link);
@@ -82,7 +107,9 @@ describe('2. no write through a symbolic link in the tree', () => {
     expectContract(outcome);
     expect(outcome.code).toBe(0);
     expect(findingsOf(outcome).map((f) => f.ruleId)).toContain('cleartrust/anon-cipher-disabled');
-    expect(outcome.stderr).toMatch(/^lint-deploy: the cache was not saved: Refusing to write the cache to .*\.lint-deploy-cache: it is a symbolic link/);
+    expect(outcome.stderr).toMatch(
+      /^lint-deploy: the cache was not saved: Refusing to write the cache to .*\.lint-deploy-cache: it is a symbolic link/,
+    );
     expect(snapshot(box.outside)).toEqual(before);
   });
 
@@ -92,9 +119,16 @@ describe('2. no write through a symbolic link in the tree', () => {
     const before = snapshot(box.outside);
     const action = path.resolve(__dirname, '../../action/main.js');
     const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-    const result = spawnSync(process.execPath, [action], { cwd: box.root, env: { ...process.env, GITHUB_WORKSPACE: box.root, INPUT_ANNOTATIONS: 'false' }, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [action], {
+      cwd: box.root,
+      env: { ...process.env, GITHUB_WORKSPACE: box.root, INPUT_ANNOTATIONS: 'false' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(result.status).toBe(2);
-    expect(result.stdout).toMatch(/^::error title=lint-deploy action::lint-deploy\.sarif in the working directory is a symbolic link/);
+    expect(result.stdout).toMatch(
+      /^::error title=lint-deploy action::lint-deploy\.sarif in the working directory is a symbolic link/,
+    );
     expect(snapshot(box.outside)).toEqual(before);
     // Named explicitly on the command line, the link is the user's choice: its target gets the report.
     const named = runCli(['--format', 'sarif', '-o', 'lint-deploy.sarif', '.'], box);
@@ -106,9 +140,21 @@ describe('2. no write through a symbolic link in the tree', () => {
 
 describe('5. nothing outside the tree disclosed', () => {
   it.each([
-    ['"extends": "/etc/passwd"', { extends: '/etc/passwd' }, /"extends" names \/etc\/passwd, outside the directory of a config found in the linted tree/],
-    ['"extends": "../outside/victim.txt"', { extends: '../outside/victim.txt' }, /"extends" names \.\.\/outside\/victim\.txt, outside/],
-    ['"deployments": [".."]', { deployments: ['..'] }, /"deployments" pattern '\.\.' reaches outside the config's directory/],
+    [
+      '"extends": "/etc/passwd"',
+      { extends: '/etc/passwd' },
+      /"extends" names \/etc\/passwd, outside the directory of a config found in the linted tree/,
+    ],
+    [
+      '"extends": "../outside/victim.txt"',
+      { extends: '../outside/victim.txt' },
+      /"extends" names \.\.\/outside\/victim\.txt, outside/,
+    ],
+    [
+      '"deployments": [".."]',
+      { deployments: ['..'] },
+      /"deployments" pattern '\.\.' reaches outside the config's directory/,
+    ],
     ['"deployments": ["/tmp/*"]', { deployments: ['/tmp/*'] }, /"deployments" pattern '\/tmp\/\*' reaches outside/],
   ])('a config in the tree with %s: exit 2, one line, no content', (_name, config, message) => {
     box = sandbox({ 'aserver.conf': ANON, 'lint-deploy.config.json': JSON.stringify(config) });
@@ -121,7 +167,10 @@ describe('5. nothing outside the tree disclosed', () => {
 
   it('a deployments glob reaching out through a link in the tree: exit 2, the outside is not linted', () => {
     box = sandbox({ 'aserver.conf': ANON, 'lint-deploy.config.json': JSON.stringify({ deployments: ['*'] }) });
-    fs.writeFileSync(path.join(box.outside, 'keyserver.conf'), 'cleartrust.keyserver.keystore_passphrase=Outside-Secret-42\n');
+    fs.writeFileSync(
+      path.join(box.outside, 'keyserver.conf'),
+      'cleartrust.keyserver.keystore_passphrase=Outside-Secret-42\n',
+    );
     fs.symlinkSync(box.outside, path.join(box.root, 'up'));
     const outcome = runCli(['--format', 'json', '.'], box);
     expectContract(outcome);
@@ -134,13 +183,18 @@ describe('5. nothing outside the tree disclosed', () => {
     box = sandbox({ 'aserver.conf': ANON, 'lint-deploy.config.json': 'root:x:0:0:Zq-secret-line\n' });
     const outcome = runCli(['.'], box);
     expect(outcome.code).toBe(2);
-    expect(oneLine(outcome)).toBe('lint-deploy: Config file lint-deploy.config.json is not valid JSON: line 1, column 1: InvalidSymbol');
+    expect(oneLine(outcome)).toBe(
+      'lint-deploy: Config file lint-deploy.config.json is not valid JSON: line 1, column 1: InvalidSymbol',
+    );
   });
 
   it('a config named with --config (trusted) may extend a file outside the tree', () => {
     box = sandbox({ 'aserver.conf': ANON });
     fs.writeFileSync(path.join(box.outside, 'base.json'), JSON.stringify({ java: { version: '17.0.2' } }));
-    fs.writeFileSync(path.join(box.root, 'ci.json'), JSON.stringify({ extends: ['recommended', '../outside/base.json'] }));
+    fs.writeFileSync(
+      path.join(box.root, 'ci.json'),
+      JSON.stringify({ extends: ['recommended', '../outside/base.json'] }),
+    );
     const outcome = runCli(['--config', 'ci.json', '--format', 'json', '.'], box);
     expectContract(outcome);
     expect(outcome.code).toBe(1);
@@ -153,7 +207,9 @@ describe('8. the cache is verified, never trusted', () => {
     const clean = runCli(['--format', 'json', '.'], box);
     expect(clean.code).toBe(1);
     // The attacker writes a cache with an empty result under a key of their own.
-    const forged = runCli(['--cache', '--format', 'json', '.'], box, { env: { LINT_DEPLOY_CACHE_KEY: 'attacker-key-0123456789abcdef0123456789' } });
+    const forged = runCli(['--cache', '--format', 'json', '.'], box, {
+      env: { LINT_DEPLOY_CACHE_KEY: 'attacker-key-0123456789abcdef0123456789' },
+    });
     expect(forged.code).toBe(1);
     const file = path.join(box.root, '.lint-deploy-cache');
     const data = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -171,7 +227,16 @@ describe('8. the cache is verified, never trusted', () => {
     expect(runCli(['--cache', '.'], box, { env }).code).toBe(1);
     const file = path.join(box.root, '.lint-deploy-cache');
     const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    for (const entry of Object.values(data.entries) as { findings: unknown[] }[]) entry.findings = [{ ruleId: 'x/y', severity: 'error', message: 'm', location: { file: '/x', range: { start: 'x' } }, related: [{ file: '/y', message: 'm', range: 7 }] }];
+    for (const entry of Object.values(data.entries) as { findings: unknown[] }[])
+      entry.findings = [
+        {
+          ruleId: 'x/y',
+          severity: 'error',
+          message: 'm',
+          location: { file: '/x', range: { start: 'x' } },
+          related: [{ file: '/y', message: 'm', range: 7 }],
+        },
+      ];
     fs.writeFileSync(file, JSON.stringify(data));
     const outcome = runCli(['--cache', '--format', 'json', '.'], box, { env });
     expectContract(outcome);
@@ -206,7 +271,9 @@ describe('9. outputs are written atomically', () => {
 
 describe('3. bounded work from the tree alone', () => {
   it('nginx include fan-out (every file includes *.conf twice): bounded, each file warned once', () => {
-    const files: Record<string, string> = { 'nginx.conf': 'http {\n  include f*.conf;\n  server { listen 443 ssl; include *.conf; }\n}\n' };
+    const files: Record<string, string> = {
+      'nginx.conf': 'http {\n  include f*.conf;\n  server { listen 443 ssl; include *.conf; }\n}\n',
+    };
     for (let i = 0; i < 8; i++) files[`f${i}.conf`] = 'include *.conf;\ninclude *.conf;\nssl_protocols TLSv1.2;\n';
     box = sandbox(files);
     const outcome = runCli(['--no-config', '--format', 'json', '.'], box);
@@ -245,7 +312,9 @@ describe('3. bounded work from the tree alone', () => {
     expect(spawnSync('mkfifo', [path.join(box.root, 'lint-deploy.config.json')]).status).toBe(0);
     const fifo = runCli(['.'], box);
     expectContract(fifo);
-    expect(oneLine(fifo)).toBe('lint-deploy: Config file lint-deploy.config.json is not a regular file (a FIFO, device or directory is never read): not read');
+    expect(oneLine(fifo)).toBe(
+      'lint-deploy: Config file lint-deploy.config.json is not a regular file (a FIFO, device or directory is never read): not read',
+    );
   });
 
   it('40,000 distinct secrets, each a finding, in one 1 MB file: masking, stylish, compact and junit stay bounded', () => {
@@ -271,14 +340,17 @@ describe('4. no report lost', () => {
     expect(outcome.code).toBe(0);
     const findings = findingsOf(outcome).filter((f) => f.ruleId === 'security/plaintext-secret');
     expect(findings).toHaveLength(10_001);
-    expect(findings.map((f) => f.message)).toContain('120000 more findings of this rule in this deployment (only the first 10000 are listed)');
+    expect(findings.map((f) => f.message)).toContain(
+      '120000 more findings of this rule in this deployment (only the first 10000 are listed)',
+    );
   });
 });
 
 describe('6. no secret from a malformed line', () => {
   it('webagent.conf `keystore_passphrase Hunter2Secret` (no =) and YAML `key-store-password: Tr0ub4dor: 3`: masked in every format, the cache and the baseline', () => {
     box = sandbox({
-      'webagent.conf': '<Global>\n\tcleartrust.agent.ssl.use=Clear\n\tcleartrust.agent.keystore_passphrase Hunter2Secret\n</Global>\n',
+      'webagent.conf':
+        '<Global>\n\tcleartrust.agent.ssl.use=Clear\n\tcleartrust.agent.keystore_passphrase Hunter2Secret\n</Global>\n',
       'application.yml': 'server:\n  ssl:\n    key-store-password: Tr0ub4dor: 3\n    enabled: true\n',
     });
     const outputs: string[] = [];
@@ -289,7 +361,10 @@ describe('6. no secret from a malformed line', () => {
       outputs.push(outcome.stdout + outcome.stderr);
     }
     expect(runCli(['--no-config', '--cache', '--update-baseline', '.'], box).code).toBe(0); // recorded: nothing new
-    outputs.push(fs.readFileSync(path.join(box.root, '.lint-deploy-cache'), 'utf8'), fs.readFileSync(path.join(box.root, 'lint-deploy.baseline.json'), 'utf8'));
+    outputs.push(
+      fs.readFileSync(path.join(box.root, '.lint-deploy-cache'), 'utf8'),
+      fs.readFileSync(path.join(box.root, 'lint-deploy.baseline.json'), 'utf8'),
+    );
     const all = outputs.join('\n');
     expect(all).toContain("'cleartrust.agent.keystore_passphrase ***'");
     expect(all).toContain('server.ssl.key-store-password in application.yml holds a plaintext secret');
@@ -301,7 +376,8 @@ describe('7. no injection into text output', () => {
   it('CR/LF, ESC and C1 in values and directory names are escaped in stylish and compact', () => {
     const dir = 'evil\n::add-mask::x\u001b[31m';
     box = sandbox({
-      [`${dir}/aserver.conf`]: 'cleartrust.net.ssl.use=anon\r\ncleartrust.aserver.note=x\u001b]0;title\u0007\u009b\n::error::forged\n',
+      [`${dir}/aserver.conf`]:
+        'cleartrust.net.ssl.use=anon\r\ncleartrust.aserver.note=x\u001b]0;title\u0007\u009b\n::error::forged\n',
       'eserver.conf': 'cleartrust.net.ssl.use=x\u001b[2J\u0085::add-mask::y\n',
     });
     for (const format of ['stylish', 'compact']) {
@@ -318,9 +394,18 @@ describe('7. no injection into text output', () => {
 
 describe('10. no silent acceptance, no hang from options', () => {
   it.each([
-    [['--java-version', '1.8.0-202', '.'], "lint-deploy: --java-version expects a Java version such as 1.8.0_202, 8u202, 11.0.2 or 17, got '1.8.0-202'"],
-    [['--concurrency', '100000', '.'], /^lint-deploy: --concurrency expects off, auto or a whole number from 1 to \d+ \(4 per CPU here\), got '100000'$/],
-    [['handshake', '--client', 'application.yml', '--server', '/dev/zero'], 'lint-deploy: handshake: /dev/zero is not a regular file'],
+    [
+      ['--java-version', '1.8.0-202', '.'],
+      "lint-deploy: --java-version expects a Java version such as 1.8.0_202, 8u202, 11.0.2 or 17, got '1.8.0-202'",
+    ],
+    [
+      ['--concurrency', '100000', '.'],
+      /^lint-deploy: --concurrency expects off, auto or a whole number from 1 to \d+ \(4 per CPU here\), got '100000'$/,
+    ],
+    [
+      ['handshake', '--client', 'application.yml', '--server', '/dev/zero'],
+      'lint-deploy: handshake: /dev/zero is not a regular file',
+    ],
   ])('%j: exit 2, one line, at once', (args, message) => {
     box = sandbox({ 'application.yml': 'server:\n  ssl:\n    enabled: true\n', 'aserver.conf': ANON });
     const outcome = runCli(args as string[], box);
@@ -352,12 +437,15 @@ describe('10. no silent acceptance, no hang from options', () => {
       'a/aserver.conf': ANON,
       'b/aserver.conf': ANON,
       'lint-deploy.config.json': JSON.stringify({ deployments: ['*'], plugins: ['./die.js'] }),
-      'die.js': "exports.rules = [{ meta: { id: 'x/die', description: 'd', severity: 'error', messages: { m: 'm' } }, check(ctx) { if (ctx.deployment.root.endsWith('b')) process.exit(7); } }];\n",
+      'die.js':
+        "exports.rules = [{ meta: { id: 'x/die', description: 'd', severity: 'error', messages: { m: 'm' } }, check(ctx) { if (ctx.deployment.root.endsWith('b')) process.exit(7); } }];\n",
     });
     const outcome = runCli(['--allow-plugins', '--concurrency', '2', '.'], box);
     expectContract(outcome);
     expect(outcome.code).toBe(2);
-    expect(oneLine(outcome)).toMatch(/^lint-deploy: --concurrency: worker \d stopped \(exit code 7\) before finishing; run without --concurrency to see more$/);
+    expect(oneLine(outcome)).toMatch(
+      /^lint-deploy: --concurrency: worker \d stopped \(exit code 7\) before finishing; run without --concurrency to see more$/,
+    );
   });
 });
 
@@ -365,15 +453,23 @@ describe('10. no silent drop of a file', () => {
   it('Latin-1 in a content-classified file: read; over 8 MB: named in summary.skipped and the stylish summary line', () => {
     box = sandbox({
       // Classified by content (a ClearTrust key), not by name; one Latin-1 byte in a comment.
-      'conf/prod.conf': Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\ncleartrust.aserver.note=x\ncleartrust.net.ssl.use=anon\n')]),
+      'conf/prod.conf': Buffer.concat([
+        Buffer.from('# caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\ncleartrust.aserver.note=x\ncleartrust.net.ssl.use=anon\n'),
+      ]),
     });
     const big = path.join(box.root, 'conf/big.conf');
     fs.writeFileSync(big, `cleartrust.aserver.note=x\ncleartrust.net.ssl.use=anon\n${'# padding\n'.repeat(900_000)}`);
     const json = runCli(['--no-config', '--format', 'json', '.'], box);
     expectContract(json);
-    const report = JSON.parse(json.stdout) as { summary: { files: number; skipped?: { file: string; reason: string }[] } };
+    const report = JSON.parse(json.stdout) as {
+      summary: { files: number; skipped?: { file: string; reason: string }[] };
+    };
     expect(report.summary.files).toBe(1);
-    expect(findingsOf(json).map((f) => `${f.ruleId} ${f.file}`)).toContain('cleartrust/anon-cipher-disabled conf/prod.conf');
+    expect(findingsOf(json).map((f) => `${f.ruleId} ${f.file}`)).toContain(
+      'cleartrust/anon-cipher-disabled conf/prod.conf',
+    );
     expect(report.summary.skipped).toEqual([{ file: 'conf/big.conf', reason: 'over the size limit' }]);
     const stylish = runCli(['--no-config', '.'], box);
     expect(stylish.stdout).toContain('1 file not checked (over the size limit): conf/big.conf');

@@ -17,7 +17,11 @@ const cli = path.join(repo, 'dist/cli.js');
 
 function runIsolated(args: string[], cwd: string) {
   const log = path.join(os.tmpdir(), `lint-deploy-net-${process.pid}-${Date.now()}.log`);
-  const result = spawnSync(process.execPath, ['--require', path.join(__dirname, 'preload-no-network.js'), cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LINT_DEPLOY_NET_LOG: log }, timeout: 30000 });
+  const result = spawnSync(
+    process.execPath,
+    ['--require', path.join(__dirname, 'preload-no-network.js'), cli, ...args],
+    { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LINT_DEPLOY_NET_LOG: log }, timeout: 30000 },
+  );
   const attempts = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
   fs.rmSync(log, { force: true });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, attempts };
@@ -52,7 +56,9 @@ describe('isolation', () => {
       fs.writeFileSync(path.join(root, 'lint-deploy.config.json'), '{"plugins": ["./plugin.js"]}');
       const refused = runIsolated([root], root);
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toMatch(/^lint-deploy: The config names plugins \('.*plugin\.js'\): plugins run code, so they load only with --allow-plugins \(docs\/security\.md\)\n$/);
+      expect(refused.stderr).toMatch(
+        /^lint-deploy: The config names plugins \('.*plugin\.js'\): plugins run code, so they load only with --allow-plugins \(docs\/security\.md\)\n$/,
+      );
       expect(fs.existsSync(marker)).toBe(false);
       // With --allow-plugins on the command line (and only then) it is loaded.
       runIsolated(['--allow-plugins', root], root);
@@ -66,7 +72,13 @@ describe('isolation', () => {
 
 describe('a rule that throws', () => {
   const crashing = defineRule({
-    meta: { id: 'test/crashes', description: 'always throws', severity: 'error', messages: { never: 'never' }, defaultOptions: {} },
+    meta: {
+      id: 'test/crashes',
+      description: 'always throws',
+      severity: 'error',
+      messages: { never: 'never' },
+      defaultOptions: {},
+    },
     check() {
       throw new Error('boom from a test rule');
     },
@@ -89,13 +101,17 @@ describe('a rule that throws', () => {
   it('CLI with a plugin rule that throws: exit 2, the finding printed, one line on stderr, no stack trace', () => {
     const root = writeTree({
       'aserver.conf': 'cleartrust.net.ssl.use=anon\n',
-      'crash-plugin.js': "module.exports = { rules: [{ meta: { id: 'test/crashes', description: 'x', severity: 'error', messages: { m: 'm' } }, check() { throw new Error('boom from a plugin'); } }] };\n",
+      'crash-plugin.js':
+        "module.exports = { rules: [{ meta: { id: 'test/crashes', description: 'x', severity: 'error', messages: { m: 'm' } }, check() { throw new Error('boom from a plugin'); } }] };\n",
       'lint-deploy.config.json': '{"plugins": ["./crash-plugin.js"]}',
     });
     try {
       const { code, stdout, stderr } = runIsolated(['--allow-plugins', '--format', 'json', root], root);
       expect(code).toBe(2);
-      expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['internal-error', 'cleartrust/anon-cipher-disabled']);
+      expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
+        'internal-error',
+        'cleartrust/anon-cipher-disabled',
+      ]);
       expect(stderr).toBe('lint-deploy: a rule crashed (see the internal-error finding); the other rules ran\n');
       expect(stdout + stderr).not.toMatch(/^\s+at /m);
     } finally {

@@ -13,7 +13,10 @@ import { unlockStores } from '../../src/parse/keystore/unlock';
 import type { ParsedDocument } from '../../src/parse/types';
 
 /** Beside this file under jest; from the repository root when bundled by `npm run fuzz`. */
-const STORES = [path.resolve(__dirname, '../fixtures/keystores'), path.resolve('test/fixtures/keystores')].find((dir) => fs.existsSync(dir)) ?? '';
+const STORES =
+  [path.resolve(__dirname, '../fixtures/keystores'), path.resolve('test/fixtures/keystores')].find((dir) =>
+    fs.existsSync(dir),
+  ) ?? '';
 
 export interface StoreSeed {
   name: string;
@@ -25,13 +28,19 @@ export function storeSeeds(): StoreSeed[] {
   for (const dir of fs.readdirSync(STORES, { withFileTypes: true })) {
     if (!dir.isDirectory()) continue;
     for (const file of fs.readdirSync(path.join(STORES, dir.name))) {
-      if (/\.(jks|jceks|p12)$/.test(file)) out.push({ name: `${dir.name}/${file}`, bytes: fs.readFileSync(path.join(STORES, dir.name, file)) });
+      if (/\.(jks|jceks|p12)$/.test(file))
+        out.push({ name: `${dir.name}/${file}`, bytes: fs.readFileSync(path.join(STORES, dir.name, file)) });
     }
   }
   return out;
 }
 
-type ByteEdit = { op: 'flip' | 'set' | 'truncate' | 'insert' | 'delete' | 'u32'; at: number; value: number; length: number };
+type ByteEdit = {
+  op: 'flip' | 'set' | 'truncate' | 'insert' | 'delete' | 'u32';
+  at: number;
+  value: number;
+  length: number;
+};
 const byteEdit: fc.Arbitrary<ByteEdit> = fc.record({
   op: fc.constantFrom('flip', 'set', 'truncate', 'insert', 'delete', 'u32'),
   at: fc.nat(),
@@ -45,7 +54,7 @@ function applyByteEdit(bytes: Buffer, e: ByteEdit): Buffer {
   const out = Buffer.from(bytes);
   switch (e.op) {
     case 'flip':
-      out[at] ^= 1 << (e.value % 8);
+      out[at] ^= 1 << e.value % 8;
       return out;
     case 'set':
       out[at] = e.value & 0xff;
@@ -65,12 +74,23 @@ function applyByteEdit(bytes: Buffer, e: ByteEdit): Buffer {
 
 /** A seed store with a few byte edits (named as the seed, so it is classified as that kind). */
 export function arbitraryStoreMutation(seeds: StoreSeed[]): fc.Arbitrary<StoreSeed> {
-  return fc.tuple(fc.constantFrom(...seeds), fc.array(byteEdit, { minLength: 1, maxLength: 5 })).map(([seed, edits]) => ({ name: seed.name, bytes: edits.reduce(applyByteEdit, seed.bytes) }));
+  return fc
+    .tuple(fc.constantFrom(...seeds), fc.array(byteEdit, { minLength: 1, maxLength: 5 }))
+    .map(([seed, edits]) => ({ name: seed.name, bytes: edits.reduce(applyByteEdit, seed.bytes) }));
 }
 
 /** Random bytes behind a JKS/JCEKS magic or a PFX header. */
 export const arbitraryStoreNoise: fc.Arbitrary<StoreSeed> = fc
-  .tuple(fc.constantFrom(['x.jks', 'feedfeed00000002'], ['x.jceks', 'cececece00000002'], ['x.p12', '3082'], ['x.p12', '308000'], ['x.kdb', '']), fc.uint8Array({ maxLength: 300 }))
+  .tuple(
+    fc.constantFrom(
+      ['x.jks', 'feedfeed00000002'],
+      ['x.jceks', 'cececece00000002'],
+      ['x.p12', '3082'],
+      ['x.p12', '308000'],
+      ['x.kdb', ''],
+    ),
+    fc.uint8Array({ maxLength: 300 }),
+  )
   .map(([[name, head], rest]) => ({ name, bytes: Buffer.concat([Buffer.from(head, 'hex'), Buffer.from(rest)]) }));
 
 /** Parses the bytes as a store: never throws, problems well formed, deterministic; opening with a configured password never throws. */
@@ -86,8 +106,20 @@ export function checkStoreParse(seed: StoreSeed): void {
       file: { path: '/fuzz/jvm.options', text: '', hadBom: false },
       kind: 'java.jvm-options',
       entries: [
-        { key: '-Djavax.net.ssl.keyStore', value: path.basename(file), secret: false, keyRange: ZERO, valueRange: ZERO },
-        { key: '-Djavax.net.ssl.keyStorePassword', value: 'Pk12-planted-Zq9', secret: true, keyRange: ZERO, valueRange: ZERO },
+        {
+          key: '-Djavax.net.ssl.keyStore',
+          value: path.basename(file),
+          secret: false,
+          keyRange: ZERO,
+          valueRange: ZERO,
+        },
+        {
+          key: '-Djavax.net.ssl.keyStorePassword',
+          value: 'Pk12-planted-Zq9',
+          secret: true,
+          keyRange: ZERO,
+          valueRange: ZERO,
+        },
       ],
       comments: [],
       problems: [],
@@ -95,10 +127,13 @@ export function checkStoreParse(seed: StoreSeed): void {
     };
     unlockStores([doc, config]);
   } catch (error) {
-    throw new Error(`keystore reader threw on ${seed.name} (${seed.bytes.length} bytes, ${seed.bytes.subarray(0, 48).toString('hex')}…): ${(error as Error).stack}`);
+    throw new Error(
+      `keystore reader threw on ${seed.name} (${seed.bytes.length} bytes, ${seed.bytes.subarray(0, 48).toString('hex')}…): ${(error as Error).stack}`,
+    );
   }
   for (const p of doc.problems) {
-    if (!/^[a-z0-9-]+$/.test(p.code) || !p.message || p.range.start.line !== 0 || p.range.start.character !== 0) throw new Error(`malformed problem ${JSON.stringify(p)} on ${seed.name}`);
+    if (!/^[a-z0-9-]+$/.test(p.code) || !p.message || p.range.start.line !== 0 || p.range.start.character !== 0)
+      throw new Error(`malformed problem ${JSON.stringify(p)} on ${seed.name}`);
   }
   const strip = (d: ParsedDocument) => JSON.stringify({ problems: d.problems, data: d.data });
   if (strip(doc) !== strip(parse())) throw new Error(`keystore reader is not deterministic on ${seed.name}`);

@@ -10,7 +10,14 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { decodeFile } from '../../src/parse/text';
-import { allSeeds, arbitraryDecodedBytes, arbitraryMutation, arbitraryStress, arbitraryText, findingViolations } from './fuzz-support';
+import {
+  allSeeds,
+  arbitraryDecodedBytes,
+  arbitraryMutation,
+  arbitraryStress,
+  arbitraryText,
+  findingViolations,
+} from './fuzz-support';
 
 export interface TreeFile {
   /** Relative path. */
@@ -25,10 +32,18 @@ export function arbitraryTree(): fc.Arbitrary<TreeFile[]> {
     .tuple(
       fc.constantFrom(...seeds),
       fc.constantFrom('', 'a/', 'b/c/'),
-      fc.oneof({ weight: 6, arbitrary: arbitraryMutation(seeds) }, { weight: 2, arbitrary: arbitraryText }, { weight: 1, arbitrary: arbitraryDecodedBytes }, { weight: 1, arbitrary: arbitraryStress }),
+      fc.oneof(
+        { weight: 6, arbitrary: arbitraryMutation(seeds) },
+        { weight: 2, arbitrary: arbitraryText },
+        { weight: 1, arbitrary: arbitraryDecodedBytes },
+        { weight: 1, arbitrary: arbitraryStress },
+      ),
       fc.boolean(),
     )
-    .map(([seed, dir, text, keepSeedText]) => ({ path: dir + path.basename(seed.path), text: keepSeedText ? seed.text : text }));
+    .map(([seed, dir, text, keepSeedText]) => ({
+      path: dir + path.basename(seed.path),
+      text: keepSeedText ? seed.text : text,
+    }));
   return fc.uniqueArray(file, { minLength: 1, maxLength: 5, selector: (f) => f.path });
 }
 
@@ -64,7 +79,8 @@ export function checkPipeline(files: TreeFile[]): void {
         return undefined;
       }
     });
-    if (violations.length) throw new Error(`finding locations outside their files:\n  ${violations.slice(0, 5).join('\n  ')}`);
+    if (violations.length)
+      throw new Error(`finding locations outside their files:\n  ${violations.slice(0, 5).join('\n  ')}`);
     const json = (r: ReturnType<typeof run>) => JSON.stringify(r.findings);
     if (json(first) !== json(run())) throw new Error('two runs on the same tree gave different findings');
   } finally {

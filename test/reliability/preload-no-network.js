@@ -6,7 +6,9 @@ const record = (what) => {
   throw new Error(`isolation: ${what} attempted`);
 };
 const net = require('node:net');
-net.Socket.prototype.connect = function () { return record('net.Socket.connect'); };
+net.Socket.prototype.connect = function () {
+  return record('net.Socket.connect');
+};
 const dns = require('node:dns');
 dns.lookup = () => record('dns.lookup');
 for (const name of ['http', 'https']) {
@@ -15,4 +17,5 @@ for (const name of ['http', 'https']) {
   mod.get = () => record(`${name}.get`);
 }
 const cp = require('node:child_process');
-for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) cp[name] = () => record(`child_process.${name}`);
+for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'])
+  cp[name] = () => record(`child_process.${name}`);

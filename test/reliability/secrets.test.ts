@@ -14,9 +14,36 @@ const cli = path.join(repo, 'dist/cli.js');
 /** Each secret is unique, so a leak names the key it came from. */
 const S = (name: string) => `Zq${name}-s3cr3t-7x`;
 const SECRETS = [
-  'CtAserverKs', 'CtAserverKey', 'CtEserver', 'CtKeyserver', 'CtAgentPw', 'WasKeyStore', 'WasTrust', 'WasXor', 'WasSecXml', 'LibertyKs', 'LibertyUser', 'LibertyXorRaw',
-  'QmIni', 'QmStash', 'MqClientIni', 'MqscKeyrpwd', 'JvmOpt', 'JvmTrust', 'SetenvKs', 'SystemdKs', 'DockerKs', 'DockerEnvPw', 'SpringProps', 'SpringYaml', 'SpringYamlTrust',
-  'TomcatKsPass', 'TomcatCertKs', 'TomcatTrust', 'NginxPwFile', 'CcdtPw',
+  'CtAserverKs',
+  'CtAserverKey',
+  'CtEserver',
+  'CtKeyserver',
+  'CtAgentPw',
+  'WasKeyStore',
+  'WasTrust',
+  'WasXor',
+  'WasSecXml',
+  'LibertyKs',
+  'LibertyUser',
+  'LibertyXorRaw',
+  'QmIni',
+  'QmStash',
+  'MqClientIni',
+  'MqscKeyrpwd',
+  'JvmOpt',
+  'JvmTrust',
+  'SetenvKs',
+  'SystemdKs',
+  'DockerKs',
+  'DockerEnvPw',
+  'SpringProps',
+  'SpringYaml',
+  'SpringYamlTrust',
+  'TomcatKsPass',
+  'TomcatCertKs',
+  'TomcatTrust',
+  'NginxPwFile',
+  'CcdtPw',
 ].map(S);
 
 const tree = {
@@ -38,7 +65,8 @@ const tree = {
   'spring/application.properties': `server.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1\nserver.ssl.key-store-password=${S('SpringProps')}\n`,
   'spring2/application.yml': `server:\n  ssl:\n    enabled-protocols: TLSv1\n    key-store-password: ${S('SpringYaml')}\n    trust-store-password: "${S('SpringYamlTrust')}"\n`,
   'tomcat/conf/server.xml': `<Server port="8005">\n <Service name="C">\n  <Connector port="8443" SSLEnabled="true" sslProtocol="TLSv1" sslEnabledProtocols="TLSv1" keystorePass="${S('TomcatKsPass')}" truststorePass="${S('TomcatTrust')}">\n   <SSLHostConfig protocols="TLSv1"><Certificate certificateKeystorePassword="${S('TomcatCertKs')}"/></SSLHostConfig>\n  </Connector>\n </Service>\n</Server>\n`,
-  'nginx/nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1 TLSv1.2;\n    ssl_password_file /etc/nginx/ssl.pass;\n  }\n}\n',
+  'nginx/nginx.conf':
+    'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1 TLSv1.2;\n    ssl_password_file /etc/nginx/ssl.pass;\n  }\n}\n',
   // ssl_password_file's contents: a file lint-deploy must never read into a report.
   'nginx/ssl.pass': `${S('NginxPwFile')}\n`,
 };
@@ -48,7 +76,10 @@ describe('no output format prints a secret', () => {
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('the tree is linted (findings exist, so there is something that could leak)', () => {
-    const result = spawnSync(process.execPath, [cli, '--no-config', '--format', 'json', root], { encoding: 'utf8', timeout: 30000 });
+    const result = spawnSync(process.execPath, [cli, '--no-config', '--format', 'json', root], {
+      encoding: 'utf8',
+      timeout: 30000,
+    });
     const findings = JSON.parse(result.stdout).findings as { ruleId: string }[];
     expect(findings.length).toBeGreaterThan(10);
     expect(findings.filter((f) => f.ruleId === 'security/plaintext-secret').length).toBeGreaterThanOrEqual(15);
@@ -56,7 +87,10 @@ describe('no output format prints a secret', () => {
 
   it.each(formatterNames())('--format %s', (format) => {
     // --rule ...:info and --report-unused-disable-directives widen what is printed; secrets stay masked.
-    const result = spawnSync(process.execPath, [cli, '--no-config', '--format', format, root], { encoding: 'utf8', timeout: 30000 });
+    const result = spawnSync(process.execPath, [cli, '--no-config', '--format', format, root], {
+      encoding: 'utf8',
+      timeout: 30000,
+    });
     expect(result.status === 0 || result.status === 1).toBe(true);
     const output = result.stdout + result.stderr;
     expect(output.length).toBeGreaterThan(0);

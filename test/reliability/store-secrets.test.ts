@@ -26,7 +26,8 @@ const tree = {
   'app/trust.p12': trustP12,
   // Liberty's generated default key store password (server.env, read as text).
   'wlp2/server.env': `keystore_password=${PASSWORD}\n`,
-  'wlp2/server.xml': '<server>\n  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" sslProtocol="TLSv1.2"/>\n</server>\n',
+  'wlp2/server.xml':
+    '<server>\n  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" sslProtocol="TLSv1.2"/>\n</server>\n',
   'wlp2/resources/security/key.p12': keyP12,
   // A store nothing opens: its info finding must not print the passwords tried either.
   'orphan/key.p12': keyP12,
@@ -47,12 +48,17 @@ function forbidden(): string[] {
 describe('no output prints a key store password or store content', () => {
   const root = writeTree(tree);
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, '--no-config', ...args, root], { encoding: 'utf8', timeout: 60000, cwd: root });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [cli, '--no-config', ...args, root], { encoding: 'utf8', timeout: 60000, cwd: root });
   const leaks = (text: string) => forbidden().filter((piece) => text.includes(piece));
 
   it('the stores are opened with the configured passwords (their certificates are checked)', () => {
     const result = run('--format', 'json', '--rule', 'cert/expired:error', '--rule', 'cert/weak-key:error');
-    const findings = JSON.parse(result.stdout).findings as { ruleId: string; message: string; location: { file?: string } }[];
+    const findings = JSON.parse(result.stdout).findings as {
+      ruleId: string;
+      message: string;
+      location: { file?: string };
+    }[];
     const locked = findings.filter((f) => f.ruleId === 'parse/keystore-locked').map((f) => f.message);
     expect(locked).toEqual([expect.stringContaining('PKCS#12 store key.p12')]);
     expect(locked[0]).not.toContain('configuration gives');
@@ -78,8 +84,14 @@ describe('no output prints a key store password or store content', () => {
     run('--cache', '--cache-location', cache, '--format', 'json');
     run('--cache', '--cache-location', cache, '--format', 'json');
     run('--baseline', baseline, '--update-baseline', '--format', 'json');
-    const written = [cache, baseline].flatMap((p) => (fs.existsSync(p) ? (fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((f) => path.join(p, f)) : [p]) : []));
+    const written = [cache, baseline].flatMap((p) =>
+      fs.existsSync(p) ? (fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((f) => path.join(p, f)) : [p]) : [],
+    );
     expect(written.length).toBeGreaterThanOrEqual(2);
-    for (const file of written) expect({ file: path.basename(file), leaks: leaks(fs.readFileSync(file, 'latin1')) }).toEqual({ file: path.basename(file), leaks: [] });
+    for (const file of written)
+      expect({ file: path.basename(file), leaks: leaks(fs.readFileSync(file, 'latin1')) }).toEqual({
+        file: path.basename(file),
+        leaks: [],
+      });
   });
 });

@@ -16,14 +16,23 @@ import { ALL_RULES } from '../../src/rules';
 
 const cwd = path.join(os.tmpdir(), 'lint-deploy-report');
 const at = (file: string) => path.join(cwd, file);
-const context: ReportContext = { cwd, toolName: 'lint-deploy', toolVersion: '0.1.0', rules: ALL_RULES.map((r) => r.meta), deployments: [], fileCount: 3, color: false };
+const context: ReportContext = {
+  cwd,
+  toolName: 'lint-deploy',
+  toolVersion: '0.1.0',
+  rules: ALL_RULES.map((r) => r.meta),
+  deployments: [],
+  fileCount: 3,
+  color: false,
+};
 
 const FINDINGS: Finding[] = [
   {
     ruleId: 'cleartrust/ssl-mode-mismatch',
     messageId: 'mismatch',
     severity: 'error',
-    message: "cleartrust.net.ssl.use is 'anon' here but 'auth' in eserver.conf; 100% sure]]> and ]]> again\nsecond line\r",
+    message:
+      "cleartrust.net.ssl.use is 'anon' here but 'auth' in eserver.conf; 100% sure]]> and ]]> again\nsecond line\r",
     location: { file: at('envs/prod,eu:1/dispatcher.conf'), range: range(11, 0, 11, 27) },
     related: [{ file: at('envs/prod,eu:1/eserver.conf'), range: range(39, 0, 39, 27), message: "'auth' set here" }],
     deployment: at('envs/prod,eu:1'),
@@ -55,7 +64,9 @@ const FINDINGS: Finding[] = [
 
 describe('formatter registry', () => {
   it('has every documented format', () => {
-    expect(formatterNames()).toEqual(expect.arrayContaining(['compact', 'github', 'json', 'junit', 'sarif', 'stylish']));
+    expect(formatterNames()).toEqual(
+      expect.arrayContaining(['compact', 'github', 'json', 'junit', 'sarif', 'stylish']),
+    );
     expect(() => getFormatter('checkstyle')).toThrow("Unknown format 'checkstyle'");
   });
 });
@@ -81,7 +92,9 @@ describe('github', () => {
       '::error file=envs/prod%2Ceu%3A1/dispatcher.conf,line=12,col=1,endLine=12,endColumn=28,title=cleartrust/ssl-mode-mismatch::' +
         "cleartrust.net.ssl.use is 'anon' here but 'auth' in eserver.conf; 100%25 sure]]> and ]]> again%0Asecond line%0D%0A↳ envs/prod,eu:1/eserver.conf:40:1 'auth' set here",
     );
-    expect(lines[1]).toBe('::notice file=a b/aserver.conf,line=3,col=5,endLine=3,endColumn=31,title=cleartrust/ssl-settings-ignored::cleartrust.net.ssl.keystore has no effect: the SSL mode is clear');
+    expect(lines[1]).toBe(
+      '::notice file=a b/aserver.conf,line=3,col=5,endLine=3,endColumn=31,title=cleartrust/ssl-settings-ignored::cleartrust.net.ssl.keystore has no effect: the SSL mode is clear',
+    );
     expect(lines).toHaveLength(3); // suppressed findings are not annotated; trailing newline
   });
 });
@@ -99,8 +112,12 @@ describe('junit', () => {
     const rules = new Set([...ALL_RULES.map((r) => r.meta.id), 'parse/bad-line']).size;
     expect(xml.match(/<testcase /g)).toHaveLength(files * rules);
     expect(xml).toContain(`<testsuite name="envs/prod,eu:1/dispatcher.conf" tests="${rules}" failures="1" errors="0">`);
-    expect(xml).toContain('<testcase name="cleartrust/auth-without-keystore" classname="a b/aserver.conf" file="a b/aserver.conf">\n      <skipped message="suppressed (inSource: keystore is injected at deploy time)"/>');
-    expect(xml).toContain('message="cleartrust.net.ssl.use is &apos;anon&apos; here but &apos;auth&apos; in eserver.conf; 100% sure]]&gt; and ]]&gt; again&#10;second line&#13;"');
+    expect(xml).toContain(
+      '<testcase name="cleartrust/auth-without-keystore" classname="a b/aserver.conf" file="a b/aserver.conf">\n      <skipped message="suppressed (inSource: keystore is injected at deploy time)"/>',
+    );
+    expect(xml).toContain(
+      'message="cleartrust.net.ssl.use is &apos;anon&apos; here but &apos;auth&apos; in eserver.conf; 100% sure]]&gt; and ]]&gt; again&#10;second line&#13;"',
+    );
     // Every CDATA section closes where it should: strip them and no stray ]]> remains inside text.
     const body = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
     expect(body).not.toContain(']]>');
@@ -109,7 +126,9 @@ describe('junit', () => {
 });
 
 describe('sarif', () => {
-  const log = toSarif(FINDINGS, context) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: Record<string, unknown>[] }[] };
+  const log = toSarif(FINDINGS, context) as {
+    runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: Record<string, unknown>[] }[];
+  };
   const run = log.runs[0];
 
   it('lists every rule with a helpUri to its docs page', () => {
@@ -124,14 +143,33 @@ describe('sarif', () => {
     expect(run.results[0]).toMatchObject({
       ruleId: 'cleartrust/ssl-mode-mismatch',
       level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'envs/prod%2Ceu%3A1/dispatcher.conf', uriBaseId: '%SRCROOT%' }, region: { startLine: 12, startColumn: 1, endLine: 12, endColumn: 28 } } }],
-      relatedLocations: [{ id: 0, physicalLocation: { artifactLocation: { uri: 'envs/prod%2Ceu%3A1/eserver.conf' }, region: { startLine: 40 } }, message: { text: "'auth' set here" } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'envs/prod%2Ceu%3A1/dispatcher.conf', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 12, startColumn: 1, endLine: 12, endColumn: 28 },
+          },
+        },
+      ],
+      relatedLocations: [
+        {
+          id: 0,
+          physicalLocation: { artifactLocation: { uri: 'envs/prod%2Ceu%3A1/eserver.conf' }, region: { startLine: 40 } },
+          message: { text: "'auth' set here" },
+        },
+      ],
       partialFingerprints: { 'lintDeployFingerprint/v1': '0123456789abcdef0123' },
     });
     expect(run.results[1]).toMatchObject({ level: 'note' });
-    expect(run.results[2]).toMatchObject({ suppressions: [{ kind: 'inSource', status: 'accepted', justification: 'keystore is injected at deploy time' }] });
-    expect(run.results[2].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'a%20b/aserver.conf', uriBaseId: '%SRCROOT%' } } }]);
-    expect(run.results[3]).toMatchObject({ suppressions: [{ kind: 'external', justification: 'recorded in the baseline' }] });
+    expect(run.results[2]).toMatchObject({
+      suppressions: [{ kind: 'inSource', status: 'accepted', justification: 'keystore is injected at deploy time' }],
+    });
+    expect(run.results[2].locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'a%20b/aserver.conf', uriBaseId: '%SRCROOT%' } } },
+    ]);
+    expect(run.results[3]).toMatchObject({
+      suppressions: [{ kind: 'external', justification: 'recorded in the baseline' }],
+    });
   });
 
   it('validates against the SARIF 2.1.0 JSON schema (ajv)', () => {
@@ -150,9 +188,15 @@ describe('sarif', () => {
       const input = path.join(dir, 'report.sarif');
       const output = path.join(dir, 'validation.sarif');
       fs.writeFileSync(input, sarif(FINDINGS, context));
-      const result = spawnSync(multitool, ['validate', '--level', 'Error', '--output', output, input], { encoding: 'utf8', timeout: 60000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+      const result = spawnSync(multitool, ['validate', '--level', 'Error', '--output', output, input], {
+        encoding: 'utf8',
+        timeout: 60000,
+        env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+      });
       expect(result.error).toBeUndefined();
-      const validation = JSON.parse(fs.readFileSync(output, 'utf8')) as { runs: { results?: { ruleId: string; message: { text?: string; arguments?: string[] } }[] }[] };
+      const validation = JSON.parse(fs.readFileSync(output, 'utf8')) as {
+        runs: { results?: { ruleId: string; message: { text?: string; arguments?: string[] } }[] }[];
+      };
       const problems = (validation.runs[0].results ?? []).map((r) => `${r.ruleId} ${JSON.stringify(r.message)}`);
       expect(problems).toEqual([]);
       expect(result.status).toBe(0);
@@ -161,7 +205,7 @@ describe('sarif', () => {
     }
   });
 
-  it("the validator does reject a broken log (so the test above can fail)", () => {
+  it('the validator does reject a broken log (so the test above can fail)', () => {
     const multitool = require('@microsoft/sarif-multitool') as string;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-sarif-'));
     try {
@@ -170,7 +214,10 @@ describe('sarif', () => {
       const broken = toSarif(FINDINGS, context) as { runs: { results: { ruleIndex: number }[] }[] };
       broken.runs[0].results[0].ruleIndex = 999;
       fs.writeFileSync(input, JSON.stringify(broken));
-      spawnSync(multitool, ['validate', '--level', 'Error', '--output', output, input], { encoding: 'utf8', timeout: 60000 });
+      spawnSync(multitool, ['validate', '--level', 'Error', '--output', output, input], {
+        encoding: 'utf8',
+        timeout: 60000,
+      });
       const validation = JSON.parse(fs.readFileSync(output, 'utf8')) as { runs: { results?: unknown[] }[] };
       expect(validation.runs[0].results?.length ?? 0).toBeGreaterThan(0);
     } finally {

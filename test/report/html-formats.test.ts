@@ -3,7 +3,10 @@ import { label, mermaid } from '../../src/report/mermaid';
 import { context, CWD, finding, pairDeployment } from './html-fixtures';
 
 const P = `${CWD}/prod`;
-const failing = () => finding('mq/cipherspec-not-negotiated', `${P}/apps/app/app.conf`, 0, { related: [{ file: `${P}/mq/QM1/qm.mqsc`, message: 'here' }] });
+const failing = () =>
+  finding('mq/cipherspec-not-negotiated', `${P}/apps/app/app.conf`, 0, {
+    related: [{ file: `${P}/mq/QM1/qm.mqsc`, message: 'here' }],
+  });
 
 describe('dot formatter', () => {
   it('draws hosts as clusters and the failing link red', () => {

@@ -19,7 +19,13 @@ describe('graph extraction', () => {
     expect(g.root).toBe('prod');
     expect(g.groups.map((x) => x.label)).toEqual(['(deployment root)', 'apps/app', 'mq/QM1']);
     const app = g.nodes.find((n) => n.id === 'app');
-    expect(app).toMatchObject({ name: 'Orders app', role: 'client', jdk: 'IBM 8.0.6.25', protocols: 'TLSv1.2', where: 'prod/apps/app/app.conf:1' });
+    expect(app).toMatchObject({
+      name: 'Orders app',
+      role: 'client',
+      jdk: 'IBM 8.0.6.25',
+      protocols: 'TLSv1.2',
+      where: 'prod/apps/app/app.conf:1',
+    });
     expect(g.nodes.find((n) => n.id === 'qm')?.protocols).toBe('TLS_RSA_WITH_AES_256_CBC_SHA256');
     expect(g.edges).toHaveLength(1);
     // The handshake predictor: IBM JSSE2 TLSv1.2 against the queue manager's order.
@@ -34,18 +40,25 @@ describe('graph extraction', () => {
     const ids = g.findings[0]?.nodes.map((n) => g.nodes[n]?.id);
     expect(ids?.sort()).toEqual(['app', 'qm']);
     expect(g.findings[0]?.edges).toEqual([0]);
-    expect(g.edges[0]?.outcome).toMatchObject({ status: 'failure', alert: 'mq/cipherspec-not-negotiated', source: 'findings' });
+    expect(g.edges[0]?.outcome).toMatchObject({
+      status: 'failure',
+      alert: 'mq/cipherspec-not-negotiated',
+      source: 'findings',
+    });
     expect(g.nodes.find((n) => n.id === 'qm')?.worst).toBe('error');
   });
 
   it('a warning that involves both ends turns a link neither red nor grey', () => {
-    const f = finding('tls/weak', `${P}/apps/app/app.conf`, 0, { severity: 'warning', related: [{ file: `${P}/mq/QM1/qm.mqsc`, message: 'x' }] });
+    const f = finding('tls/weak', `${P}/apps/app/app.conf`, 0, {
+      severity: 'warning',
+      related: [{ file: `${P}/mq/QM1/qm.mqsc`, message: 'x' }],
+    });
     const g = extractGraph(deriveDeployment(pairDeployment()), [f], CWD);
     expect(g.findings[0]?.edges).toEqual([0]);
     expect(g.edges[0]?.outcome.status).toBe('negotiated');
   });
 
-  it('turns a link red when the predictor says the handshake fails, with the failing side\'s message', () => {
+  it("turns a link red when the predictor says the handshake fails, with the failing side's message", () => {
     const d = pairDeployment();
     d.components[0]!.tls!.protocols = { value: ['TLSv1'], from: { kind: 'default', origin: 'test' } };
     const g = extractGraph(deriveDeployment(d), [], CWD);
@@ -118,7 +131,10 @@ describe('layout', () => {
     const middle = layout.nodes[1]!;
     const skip = layout.edges[2]!;
     const points = [...skip.matchAll(/(-?\d+),(-?\d+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-    const crossing = points.slice(1).map((p, i) => [points[i]!, p] as const).filter(([p, q]) => Math.min(p[0], q[0]) < middle.x && Math.max(p[0], q[0]) > middle.x + middle.w);
+    const crossing = points
+      .slice(1)
+      .map((p, i) => [points[i]!, p] as const)
+      .filter(([p, q]) => Math.min(p[0], q[0]) < middle.x && Math.max(p[0], q[0]) > middle.x + middle.w);
     expect(crossing.length).toBeGreaterThan(0);
     expect(crossing.every(([p, q]) => p[1] > middle.y + middle.h && q[1] > middle.y + middle.h)).toBe(true);
     expect(layout.height).toBeGreaterThan(Math.max(...points.map(([, y]) => y)));
@@ -126,7 +142,10 @@ describe('layout', () => {
 
   it('survives cycles and self-links', () => {
     const d = bigDeployment(6, 2);
-    d.links.push({ id: 'back', client: 'c5', server: 'c0', reason: 'cycle' }, { id: 'self', client: 'c1', server: 'c1', reason: 'self' });
+    d.links.push(
+      { id: 'back', client: 'c5', server: 'c0', reason: 'cycle' },
+      { id: 'self', client: 'c1', server: 'c1', reason: 'self' },
+    );
     const layout = layoutGraph(extractGraph(deriveDeployment(d), [], CWD));
     expect(layout.edges).toHaveLength(7);
     expect(layout.nodes.every((b) => Number.isFinite(b.x) && Number.isFinite(b.y))).toBe(true);
@@ -139,7 +158,9 @@ describe('html formatter', () => {
     const c = d.components[0] as { name: string; host: string };
     c.name = '<script>alert("name")</script>';
     c.host = '<img src=x onerror=alert(1)>';
-    const f = finding('x/evil', `${P}/<script>alert(1)<x>.conf`, 0, { message: 'value is <script>alert("v")</script> & more' });
+    const f = finding('x/evil', `${P}/<script>alert(1)<x>.conf`, 0, {
+      message: 'value is <script>alert("v")</script> & more',
+    });
     return html([f], context([d]));
   };
 
@@ -163,18 +184,25 @@ describe('html formatter', () => {
   });
 
   it('draws each node and edge, colours the failing link red and links findings to them and to the rule docs', () => {
-    const f = finding('mq/cipherspec-not-negotiated', `${P}/apps/app/app.conf`, 0, { related: [{ file: `${P}/mq/QM1/qm.mqsc`, message: 'here' }] });
+    const f = finding('mq/cipherspec-not-negotiated', `${P}/apps/app/app.conf`, 0, {
+      related: [{ file: `${P}/mq/QM1/qm.mqsc`, message: 'here' }],
+    });
     const out = html([f], context([pairDeployment()]));
     expect(out.match(/<g class="node[ "]/g)).toHaveLength(3);
     expect(out).toMatch(/<g class="edge failure" id="d0-e0"[^>]*><title>fails: mq\/cipherspec-not-negotiated/);
     expect(out).toContain('stroke="#c62828"');
     expect(out).toMatch(/<li class="finding error" id="d0-f0" data-targets="d0-n\d d0-n\d d0-e0"/);
-    expect(out).toContain('href="https://github.com/lint-deploy/lint-deploy/blob/main/docs/rules/mq/cipherspec-not-negotiated.md"');
+    expect(out).toContain(
+      'href="https://github.com/lint-deploy/lint-deploy/blob/main/docs/rules/mq/cipherspec-not-negotiated.md"',
+    );
     expect(out).toContain('prod/apps/app/app.conf:1:1');
   });
 
   it('gives several deployments one section each under a summary table', () => {
-    const out = html([finding('r/x', `${CWD}/b/other.conf`, 0, { deployment: `${CWD}/b` })], context([pairDeployment(`${CWD}/a`), pairDeployment(`${CWD}/b`)]));
+    const out = html(
+      [finding('r/x', `${CWD}/b/other.conf`, 0, { deployment: `${CWD}/b` })],
+      context([pairDeployment(`${CWD}/a`), pairDeployment(`${CWD}/b`)]),
+    );
     expect(out.match(/<section class="deployment"/g)).toHaveLength(2);
     expect(out).toMatch(/<table class="summary">[\s\S]*href="#d0">a<[\s\S]*href="#d1">b<[\s\S]*<\/table>/);
   });
@@ -187,7 +215,8 @@ describe('html formatter', () => {
 
   it('never shows a secret or an unescaped value from a real tree', () => {
     const root = writeTree({
-      '<script>alert(1)/aserver.conf': 'cleartrust.net.ssl.use=<script>alert(2)</script>\ncleartrust.net.ssl.keystore_passphrase=Keystore-Pass-42!\n',
+      '<script>alert(1)/aserver.conf':
+        'cleartrust.net.ssl.use=<script>alert(2)</script>\ncleartrust.net.ssl.keystore_passphrase=Keystore-Pass-42!\n',
       'dispatch/dispatcher.conf': 'cleartrust.net.ssl.use=anon\n',
     });
     try {

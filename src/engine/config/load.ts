@@ -28,7 +28,8 @@ export function findConfigFile(cwd: string): string | undefined {
     const pkg = readRegularFile(path.join(dir, 'package.json'), MAX_CONFIG_BYTES);
     if (pkg.ok) {
       try {
-        if ((JSON.parse(pkg.bytes.toString('utf8')) as Record<string, unknown>)['lint-deploy']) return path.join(dir, 'package.json');
+        if ((JSON.parse(pkg.bytes.toString('utf8')) as Record<string, unknown>)['lint-deploy'])
+          return path.join(dir, 'package.json');
       } catch {
         // an unreadable package.json is not our config
       }
@@ -63,7 +64,6 @@ function realDir(dir: string): string {
   }
 }
 
-
 /** A config as the CLI uses it without a config file (`--no-config` or none found): the recommended preset. */
 export function withRecommended(config: LintConfig): LintConfig {
   return { ...config, rules: { ...PRESETS.recommended, ...config.rules } };
@@ -77,7 +77,8 @@ function displayName(absolute: string, cwd: string): string {
 function readRaw(absolute: string, name: string): RawConfig {
   const read = readRegularFile(absolute, MAX_CONFIG_BYTES);
   if (!read.ok) {
-    if (read.reason === 'unreadable' || read.reason === 'missing') throw new UsageError(`Cannot read config file ${name}: ${read.code ?? 'EIO'}`);
+    if (read.reason === 'unreadable' || read.reason === 'missing')
+      throw new UsageError(`Cannot read config file ${name}: ${read.code ?? 'EIO'}`);
     throw new UsageError(`Config file ${name} ${describeReadFailure(read, MAX_CONFIG_BYTES)}: not read`);
   }
   const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
@@ -89,7 +90,8 @@ function readRaw(absolute: string, name: string): RawConfig {
     throw new UsageError(`Config file ${name} is not valid JSON: ${jsonErrorAt(text)}`);
   }
   if (path.basename(absolute) === 'package.json') raw = (raw as Record<string, unknown>)['lint-deploy'];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`Config file ${name} must hold a JSON object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new UsageError(`Config file ${name} must hold a JSON object`);
   const errors = validateAgainst(raw);
   if (errors.length) throw new UsageError(`Invalid config file ${name}: ${describeErrors(errors)}`);
   return raw as RawConfig;
@@ -110,11 +112,21 @@ function jsonErrorAt(text: string): string {
   return `line ${line}, column ${first.offset - lineStart + 1}: ${printParseErrorCode(first.error)}`;
 }
 
-function loadFile(absolute: string, name: string, cwd: string, chain: string[], confine: string | undefined): LintConfig {
-  if (chain.includes(absolute)) throw new UsageError(`Config file ${name} extends itself (${[...chain, absolute].map((f) => displayName(f, cwd)).join(' → ')})`);
+function loadFile(
+  absolute: string,
+  name: string,
+  cwd: string,
+  chain: string[],
+  confine: string | undefined,
+): LintConfig {
+  if (chain.includes(absolute))
+    throw new UsageError(
+      `Config file ${name} extends itself (${[...chain, absolute].map((f) => displayName(f, cwd)).join(' → ')})`,
+    );
   const raw = readRaw(absolute, name);
   const dir = path.dirname(absolute);
-  const extendsList = raw.extends === undefined ? ['recommended'] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
+  const extendsList =
+    raw.extends === undefined ? ['recommended'] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
   let merged = defaultConfig(dir);
   for (const base of extendsList) {
     if (base in PRESETS) {
@@ -122,11 +134,15 @@ function loadFile(absolute: string, name: string, cwd: string, chain: string[], 
       continue;
     }
     if (!base.startsWith('.') && !path.isAbsolute(base)) {
-      throw new UsageError(`Invalid config file ${name}: "extends" names '${base}', which is neither a preset (${PRESET_NAMES.join(', ')}) nor a path. Example: "extends": ["recommended", "./shared/lint-deploy.base.json"]`);
+      throw new UsageError(
+        `Invalid config file ${name}: "extends" names '${base}', which is neither a preset (${PRESET_NAMES.join(', ')}) nor a path. Example: "extends": ["recommended", "./shared/lint-deploy.base.json"]`,
+      );
     }
     const target = path.resolve(dir, base);
     if (confine && !isInside(target, confine)) {
-      throw new UsageError(`Config file ${name}: "extends" names ${base}, outside the directory of a config found in the linted tree (${confine}): not read (name a config outside the tree with --config)`);
+      throw new UsageError(
+        `Config file ${name}: "extends" names ${base}, outside the directory of a config found in the linted tree (${confine}): not read (name a config outside the tree with --config)`,
+      );
     }
     if (!fs.existsSync(target)) throw new UsageError(`Config file ${name}: "extends" file ${base} does not exist`);
     merged = merge(merged, rebase(loadFile(target, displayName(target, cwd), cwd, [...chain, absolute], confine), dir));
@@ -163,7 +179,9 @@ function rebase(config: LintConfig, toDir: string): LintConfig {
   const glob = (g: string) => (g.startsWith('**/') || path.isAbsolute(g) ? g : `${prefix}/${g}`);
   return {
     ...config,
-    overrides: config.overrides.map((o): OverrideConfig => ({ ...o, files: Array.isArray(o.files) ? o.files.map(glob) : glob(o.files) })),
+    overrides: config.overrides.map(
+      (o): OverrideConfig => ({ ...o, files: Array.isArray(o.files) ? o.files.map(glob) : glob(o.files) }),
+    ),
     deployments: config.deployments.map(glob),
     components: config.components.map((c) => ({ ...c, files: glob(c.files) })),
   };

@@ -31,15 +31,24 @@ function lookup(table: Record<string, RuleSetting>, ruleId: string): RuleSetting
   return table[ruleId] ?? table[`${ruleId.slice(0, ruleId.indexOf('/') + 1)}*`];
 }
 
-export function resolveRuleSettings(rules: AnyRule[], config: LintConfig, cliOverrides: Record<string, string>): RuleSettings {
+export function resolveRuleSettings(
+  rules: AnyRule[],
+  config: LintConfig,
+  cliOverrides: Record<string, string>,
+): RuleSettings {
   const known = new Set(rules.map((r) => r.meta.id));
   for (const id of Object.keys(config.rules)) checkRuleId(id, known, 'config "rules"');
-  for (const [i, override] of config.overrides.entries()) for (const id of Object.keys(override.rules)) checkRuleId(id, known, `config "overrides[${i}]"`);
+  for (const [i, override] of config.overrides.entries())
+    for (const id of Object.keys(override.rules)) checkRuleId(id, known, `config "overrides[${i}]"`);
   for (const [id, severity] of Object.entries(cliOverrides)) {
     checkRuleId(id, known, '--rule');
-    if (!VALID.includes(severity as SeveritySetting)) throw new UsageError(`Invalid severity '${severity}' for --rule ${id} (use ${VALID.join(', ')})`);
+    if (!VALID.includes(severity as SeveritySetting))
+      throw new UsageError(`Invalid severity '${severity}' for --rule ${id} (use ${VALID.join(', ')})`);
   }
-  const overrides = config.overrides.map((o, i) => ({ match: compileConfigGlob(o.files, { dot: true, matchBase: true }, `config "overrides[${i}]"`), rules: o.rules }));
+  const overrides = config.overrides.map((o, i) => ({
+    match: compileConfigGlob(o.files, { dot: true, matchBase: true }, `config "overrides[${i}]"`),
+    rules: o.rules,
+  }));
   const defaults = new Map(rules.map((r) => [r.meta.id, r.meta.severity]));
 
   /** The user's explicit severity for a rule in a file, or undefined when they said nothing. */

@@ -10,11 +10,13 @@ const EXAMPLES: Record<string, string> = {
   overrides: '"overrides": [{ "files": ["envs/dev/**"], "rules": { "cleartrust/ssl-mode-mismatch": "warning" } }]',
   ignorePatterns: '"ignorePatterns": ["**/backup/**", "*.orig"]',
   deployments: '"deployments": ["envs/*"]',
-  components: '"components": [{ "files": "envs/prod/aserver/**", "java": { "version": "1.8.0_202", "vendor": "oracle" }, "role": "server", "host": "authz1.example.com" }]',
+  components:
+    '"components": [{ "files": "envs/prod/aserver/**", "java": { "version": "1.8.0_202", "vendor": "oracle" }, "role": "server", "host": "authz1.example.com" }]',
   links: '"links": [{ "client": "webagent", "server": "dispatcher" }]',
   java: '"java": { "version": "11.0.2", "vendor": "openjdk" }',
   agentVersion: '"agentVersion": "4.7.2"',
-  customRules: '"customRules": [{ "id": "custom/keyserver-mode", "type": "same-value", "kinds": ["cleartrust.keyserver"], "key": "cleartrust.net.ssl.use" }]',
+  customRules:
+    '"customRules": [{ "id": "custom/keyserver-mode", "type": "same-value", "kinds": ["cleartrust.keyserver"], "key": "cleartrust.net.ssl.use" }]',
   plugins: '"plugins": ["./lint-deploy-rules/my-plugin.js"]',
 };
 
@@ -24,7 +26,10 @@ let validateConfig: ValidateFunction | undefined;
 function getAjv(): Ajv2020 {
   // strict: false: rule authors' option schemas may use keywords ajv's strict mode rejects (e.g. `examples`).
   // Loaded when a rule's options are first checked, not at start-up (the config itself has a precompiled validator).
-  return (ajv ??= new (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default({ allErrors: true, strict: false }));
+  return (ajv ??= new (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default({
+    allErrors: true,
+    strict: false,
+  }));
 }
 
 /** Validates a raw config object against schemas/config.schema.json (precompiled by `npm run generate`). */
@@ -35,9 +40,19 @@ export function validateAgainst(raw: unknown): ErrorObject[] {
 
 /** `/rules/cleartrust~1x/0` → `rules["cleartrust/x"][0]`. */
 export function keyPath(instancePath: string): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let out = '';
-  for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? (out ? `.${part}` : part) : `["${part}"]`;
+  for (const part of parts)
+    out += /^\d+$/.test(part)
+      ? `[${part}]`
+      : /^[A-Za-z_$][\w$]*$/.test(part)
+        ? out
+          ? `.${part}`
+          : part
+        : `["${part}"]`;
   return out || '(top level)';
 }
 
@@ -79,7 +94,9 @@ const optionValidators = new WeakMap<AnyRule, ValidateFunction>();
 /** Checks options against a rule's `optionsSchema`; returns a message or undefined when valid. */
 export function validateRuleOptions(rule: AnyRule, options: unknown): string | undefined {
   if (!rule.meta.optionsSchema) {
-    return options && typeof options === 'object' && Object.keys(options).length ? 'this rule takes no options' : undefined;
+    return options && typeof options === 'object' && Object.keys(options).length
+      ? 'this rule takes no options'
+      : undefined;
   }
   let validate = optionValidators.get(rule);
   if (!validate) {

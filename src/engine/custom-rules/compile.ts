@@ -81,9 +81,12 @@ function keyMatcher(key: string): (candidate: string) => boolean {
 
 export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
   const norm = (v: string) => (spec.caseSensitive ? v.trim() : v.trim().toLowerCase());
-  const fileMatch = spec.files ? compileConfigGlob(spec.files, { dot: true }, `config "customRules" ${spec.id}`) : undefined;
+  const fileMatch = spec.files
+    ? compileConfigGlob(spec.files, { dot: true }, `config "customRules" ${spec.id}`)
+    : undefined;
   const inScope = (deployment: Deployment, doc: ParsedDocument, kinds = spec.kinds) =>
-    (!kinds?.length || kinds.some((k) => keyMatcher(k)(doc.kind))) && (!fileMatch || fileMatch(relativePosix(deployment.root, doc.file.path)));
+    (!kinds?.length || kinds.some((k) => keyMatcher(k)(doc.kind))) &&
+    (!fileMatch || fileMatch(relativePosix(deployment.root, doc.file.path)));
 
   /** The last entry of each matching key in each in-scope document. */
   const settingsOf = (deployment: Deployment, key: string, kinds = spec.kinds): Setting[] => {
@@ -93,13 +96,15 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
       if (!inScope(deployment, doc, kinds)) continue;
       const last = new Map<string, Entry>();
       // Identity is key + section: two XML elements (server/ssl, server/ssl[2]) are two settings.
-      for (const entry of doc.entries) if (match(entry.key)) last.set(`${entry.section ?? ''}\u0000${entry.key}`, entry);
+      for (const entry of doc.entries)
+        if (match(entry.key)) last.set(`${entry.section ?? ''}\u0000${entry.key}`, entry);
       for (const entry of last.values()) out.push({ doc, entry, value: norm(entry.value) });
     }
     return out;
   };
   const shown = (s: Setting) => (s.entry.secret ? '***' : s.entry.value.trim());
-  const componentOf = (deployment: Deployment, doc: ParsedDocument) => deployment.components.find((c) => c.documents.includes(doc))?.id ?? nameInDeployment(deployment, doc.file.path);
+  const componentOf = (deployment: Deployment, doc: ParsedDocument) =>
+    deployment.components.find((c) => c.documents.includes(doc))?.id ?? nameInDeployment(deployment, doc.file.path);
   const values = (spec.values ?? spec.order ?? []).map(norm);
 
   return defineRule({
@@ -114,7 +119,14 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
     check(ctx) {
       const { deployment } = ctx;
       const report = (d: Omit<ReportDescriptor<string>, 'messageId'>) => ctx.report({ messageId: spec.type, ...d });
-      const data = (s: Setting, extra: Record<string, string> = {}) => ({ key: s.entry.key, value: shown(s), expected: '', other: '', values: (spec.values ?? spec.order ?? []).join(', '), ...extra });
+      const data = (s: Setting, extra: Record<string, string> = {}) => ({
+        key: s.entry.key,
+        value: shown(s),
+        expected: '',
+        other: '',
+        values: (spec.values ?? spec.order ?? []).join(', '),
+        ...extra,
+      });
       switch (spec.type) {
         case 'same-value': {
           // Per key (a `*` key can match several): the majority value is the reference; ties go to the first file.
@@ -133,7 +145,12 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
               report({
                 data: data(s, { expected: shown(best.witness), other }),
                 location: entryLocation(s.doc, s.entry),
-                related: [{ ...entryLocation(best.witness.doc, best.witness.entry), message: `'${shown(best.witness)}' set here` }],
+                related: [
+                  {
+                    ...entryLocation(best.witness.doc, best.witness.entry),
+                    message: `'${shown(best.witness)}' set here`,
+                  },
+                ],
                 fingerprint: [componentOf(deployment, s.doc), s.entry.key, s.value, best.value],
               });
             }
@@ -144,7 +161,11 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
         case 'forbidden-value': {
           for (const s of settingsOf(deployment, spec.key)) {
             if (values.includes(s.value) === (spec.type === 'allowed-values')) continue;
-            report({ data: data(s), location: entryLocation(s.doc, s.entry, 'value'), fingerprint: [componentOf(deployment, s.doc), s.entry.key, s.value] });
+            report({
+              data: data(s),
+              location: entryLocation(s.doc, s.entry, 'value'),
+              fingerprint: [componentOf(deployment, s.doc), s.entry.key, s.value],
+            });
           }
           return;
         }
@@ -152,7 +173,11 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
           const match = keyMatcher(spec.key);
           for (const doc of deployment.documents) {
             if (!inScope(deployment, doc) || doc.entries.some((e) => match(e.key))) continue;
-            report({ data: { key: spec.key, value: '', expected: '', other: '', values: '' }, location: { file: doc.file.path }, fingerprint: [componentOf(deployment, doc), spec.key] });
+            report({
+              data: { key: spec.key, value: '', expected: '', other: '', values: '' },
+              location: { file: doc.file.path },
+              fingerprint: [componentOf(deployment, doc), spec.key],
+            });
           }
           return;
         }
@@ -161,13 +186,17 @@ export function compileCustomRule(spec: CustomRuleSpec): AnyRule {
           const limitKinds = spec.notAbove!.kinds;
           const limitsAll = limitKinds ? settingsOf(deployment, spec.notAbove!.key, limitKinds) : [];
           for (const s of settingsOf(deployment, spec.key)) {
-            const limits = limitKinds ? limitsAll : settingsOf(deployment, spec.notAbove!.key).filter((l) => l.doc === s.doc);
+            const limits = limitKinds
+              ? limitsAll
+              : settingsOf(deployment, spec.notAbove!.key).filter((l) => l.doc === s.doc);
             for (const limit of limits) {
               if (rank(s.value) < 0 || rank(limit.value) < 0 || rank(s.value) <= rank(limit.value)) continue;
               report({
                 data: data(s, { expected: shown(limit), other: limit.entry.key }),
                 location: entryLocation(s.doc, s.entry),
-                related: [{ ...entryLocation(limit.doc, limit.entry), message: `${limit.entry.key} is '${shown(limit)}' here` }],
+                related: [
+                  { ...entryLocation(limit.doc, limit.entry), message: `${limit.entry.key} is '${shown(limit)}' here` },
+                ],
                 fingerprint: [componentOf(deployment, s.doc), s.entry.key, s.value, limit.value],
               });
             }
@@ -184,7 +213,10 @@ export function compileCustomRules(specs: Record<string, unknown>[], builtInIds:
   const seen = new Set<string>();
   return specs.map((raw, i) => {
     const spec = raw as unknown as CustomRuleSpec;
-    if (builtInIds.has(spec.id)) throw new UsageError(`customRules[${i}].id '${spec.id}' is a built-in rule id; use your own area, e.g. "custom/${spec.id.split('/')[1]}"`);
+    if (builtInIds.has(spec.id))
+      throw new UsageError(
+        `customRules[${i}].id '${spec.id}' is a built-in rule id; use your own area, e.g. "custom/${spec.id.split('/')[1]}"`,
+      );
     if (seen.has(spec.id)) throw new UsageError(`customRules[${i}].id '${spec.id}' is used twice`);
     seen.add(spec.id);
     return compileCustomRule(spec);

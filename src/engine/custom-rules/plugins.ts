@@ -12,10 +12,17 @@ import type { AnyRule } from '../../rules/types';
 
 const RULE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 
-export function loadPlugins(specifiers: string[], baseDir: string, builtInIds: Set<string>, allowed: boolean): AnyRule[] {
+export function loadPlugins(
+  specifiers: string[],
+  baseDir: string,
+  builtInIds: Set<string>,
+  allowed: boolean,
+): AnyRule[] {
   // A config can come from the linted tree (a pull request): it may name code, it may not run it.
   if (specifiers.length && !allowed) {
-    throw new UsageError(`The config names plugins (${specifiers.map((s) => `'${s}'`).join(', ')}): plugins run code, so they load only with --allow-plugins (docs/security.md)`);
+    throw new UsageError(
+      `The config names plugins (${specifiers.map((s) => `'${s}'`).join(', ')}): plugins run code, so they load only with --allow-plugins (docs/security.md)`,
+    );
   }
   const rules: AnyRule[] = [];
   const seen = new Map<string, string>();
@@ -24,7 +31,9 @@ export function loadPlugins(specifiers: string[], baseDir: string, builtInIds: S
     try {
       resolved = require.resolve(specifier, { paths: [baseDir] });
     } catch {
-      throw new UsageError(`Cannot find plugin '${specifier}' (named in config "plugins"; paths are relative to the config file)`);
+      throw new UsageError(
+        `Cannot find plugin '${specifier}' (named in config "plugins"; paths are relative to the config file)`,
+      );
     }
     let loaded: unknown;
     try {
@@ -34,17 +43,29 @@ export function loadPlugins(specifiers: string[], baseDir: string, builtInIds: S
     }
     const exported = loaded as { rules?: unknown; default?: { rules?: unknown } };
     const list = exported.rules ?? exported.default?.rules;
-    if (!Array.isArray(list)) throw new UsageError(`Plugin '${specifier}' must export "rules": an array of rules made with defineRule`);
+    if (!Array.isArray(list))
+      throw new UsageError(`Plugin '${specifier}' must export "rules": an array of rules made with defineRule`);
     for (const [i, rule] of list.entries()) {
       const r = rule as Partial<AnyRule>;
       const id = r?.meta?.id;
-      if (typeof id !== 'string' || !RULE_ID.test(id) || typeof r.check !== 'function' || typeof r.meta?.messages !== 'object' || !r.meta?.severity) {
-        throw new UsageError(`Plugin '${specifier}' rules[${i}] is not a rule: it needs meta.id ("<area>/<name>"), meta.severity, meta.messages and check()`);
+      if (
+        typeof id !== 'string' ||
+        !RULE_ID.test(id) ||
+        typeof r.check !== 'function' ||
+        typeof r.meta?.messages !== 'object' ||
+        !r.meta?.severity
+      ) {
+        throw new UsageError(
+          `Plugin '${specifier}' rules[${i}] is not a rule: it needs meta.id ("<area>/<name>"), meta.severity, meta.messages and check()`,
+        );
       }
       if (builtInIds.has(id)) throw new UsageError(`Plugin '${specifier}' rule '${id}' has the id of a built-in rule`);
       if (seen.has(id)) throw new UsageError(`Rule '${id}' is defined by both '${seen.get(id)}' and '${specifier}'`);
       seen.set(id, specifier);
-      rules.push({ ...(r as AnyRule), meta: { ...r.meta, defaultOptions: r.meta?.defaultOptions ?? {} } as AnyRule['meta'] });
+      rules.push({
+        ...(r as AnyRule),
+        meta: { ...r.meta, defaultOptions: r.meta?.defaultOptions ?? {} } as AnyRule['meta'],
+      });
     }
   }
   return rules;

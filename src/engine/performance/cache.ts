@@ -80,21 +80,30 @@ export class LintCache {
     } catch {
       return 'corrupt';
     }
-    if (!isRecord(data) || data.format !== CACHE_FORMAT || !isRecord(data.entries) || typeof data.key !== 'string') return 'corrupt';
+    if (!isRecord(data) || data.format !== CACHE_FORMAT || !isRecord(data.entries) || typeof data.key !== 'string')
+      return 'corrupt';
     if (data.key !== this.key || data.strategy !== this.strategy) return 'stale';
-    this.entries = Object.assign(Object.create(null) as Record<string, SignedEntry>, data.entries as Record<string, SignedEntry>);
+    this.entries = Object.assign(
+      Object.create(null) as Record<string, SignedEntry>,
+      data.entries as Record<string, SignedEntry>,
+    );
     return undefined;
   }
 
   /** HMAC of an entry under the signing key: a cache file written by anyone without the key never checks. */
   private mac(root: string, entry: CachedDeployment): string {
-    return createHmac('sha256', this.signingKey).update(JSON.stringify([this.key, root, entry.hash, entry.fileCount, entry.findings])).digest('hex');
+    return createHmac('sha256', this.signingKey)
+      .update(JSON.stringify([this.key, root, entry.hash, entry.fileCount, entry.findings]))
+      .digest('hex');
   }
 
   /** The deployment's files minus the cache file itself (it would change every deployment that holds it). */
   withoutOwnFiles(files: string[]): string[] {
     const temporaryPrefix = path.join(path.dirname(this.file), `.${path.basename(this.file)}.`);
-    const own = (f: string) => f === this.file || (f.startsWith(`${this.file}.`) && f.endsWith('.tmp')) || (f.startsWith(temporaryPrefix) && f.endsWith('.tmp'));
+    const own = (f: string) =>
+      f === this.file ||
+      (f.startsWith(`${this.file}.`) && f.endsWith('.tmp')) ||
+      (f.startsWith(temporaryPrefix) && f.endsWith('.tmp'));
     return files.some(own) ? files.filter((f) => !own(f)) : files;
   }
 
@@ -123,7 +132,13 @@ export class LintCache {
   /** The cached result for this deployment when its hash matches and the entry is well-formed. */
   get(root: string, hash: string): CachedDeployment | undefined {
     const entry = this.entries[root];
-    if (entry && entry.hash === hash && isValidEntry(entry) && typeof entry.mac === 'string' && macEquals(entry.mac, this.mac(root, entry))) {
+    if (
+      entry &&
+      entry.hash === hash &&
+      isValidEntry(entry) &&
+      typeof entry.mac === 'string' &&
+      macEquals(entry.mac, this.mac(root, entry))
+    ) {
       this.hits++;
       this.used.add(root);
       return entry;
@@ -161,7 +176,15 @@ export class LintCache {
  * The key that invalidates the whole cache: tool version, the resolved config, CLI overrides and
  * every rule's id, severity and default options, plus size+mtime of local plugin modules.
  */
-export function cacheKey(parts: { toolVersion: string; config: unknown; ruleOverrides?: unknown; java?: unknown; rules: { id: string; severity: string; defaultOptions?: unknown }[]; plugins?: string[]; extra?: unknown }): string {
+export function cacheKey(parts: {
+  toolVersion: string;
+  config: unknown;
+  ruleOverrides?: unknown;
+  java?: unknown;
+  rules: { id: string; severity: string; defaultOptions?: unknown }[];
+  plugins?: string[];
+  extra?: unknown;
+}): string {
   const plugins = (parts.plugins ?? []).map((p) => {
     if (!path.isAbsolute(p)) return p;
     try {
@@ -171,7 +194,16 @@ export function cacheKey(parts: { toolVersion: string; config: unknown; ruleOver
       return `${p}:missing`;
     }
   });
-  const text = JSON.stringify([CACHE_FORMAT, parts.toolVersion, parts.config, parts.ruleOverrides ?? null, parts.java ?? null, parts.rules, plugins, parts.extra ?? null]);
+  const text = JSON.stringify([
+    CACHE_FORMAT,
+    parts.toolVersion,
+    parts.config,
+    parts.ruleOverrides ?? null,
+    parts.java ?? null,
+    parts.rules,
+    plugins,
+    parts.extra ?? null,
+  ]);
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -195,7 +227,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isValidEntry(entry: unknown): entry is CachedDeployment {
-  if (!isRecord(entry) || typeof entry.hash !== 'string' || !Number.isInteger(entry.fileCount) || (entry.fileCount as number) < 0 || !Array.isArray(entry.findings)) return false;
+  if (
+    !isRecord(entry) ||
+    typeof entry.hash !== 'string' ||
+    !Number.isInteger(entry.fileCount) ||
+    (entry.fileCount as number) < 0 ||
+    !Array.isArray(entry.findings)
+  )
+    return false;
   return entry.findings.every(
     (f: unknown) =>
       isRecord(f) &&
@@ -203,9 +242,12 @@ function isValidEntry(entry: unknown): entry is CachedDeployment {
       typeof f.message === 'string' &&
       SEVERITIES.includes(f.severity as Severity) &&
       isLocation(f.location) &&
-      (f.related === undefined || (Array.isArray(f.related) && f.related.every((r: unknown) => isLocation(r) && typeof r.message === 'string'))) &&
+      (f.related === undefined ||
+        (Array.isArray(f.related) &&
+          f.related.every((r: unknown) => isLocation(r) && typeof r.message === 'string'))) &&
       (f.fingerprint === undefined || typeof f.fingerprint === 'string') &&
-      (f.suppressed === undefined || (isRecord(f.suppressed) && typeof f.suppressed.kind === 'string' && typeof f.suppressed.reason === 'string')),
+      (f.suppressed === undefined ||
+        (isRecord(f.suppressed) && typeof f.suppressed.kind === 'string' && typeof f.suppressed.reason === 'string')),
   );
 }
 
@@ -213,7 +255,12 @@ function isValidEntry(entry: unknown): entry is CachedDeployment {
 function isLocation(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value) || typeof value.file !== 'string') return false;
   if (value.range === undefined) return true;
-  const position = (p: unknown) => isRecord(p) && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
+  const position = (p: unknown) =>
+    isRecord(p) &&
+    Number.isInteger(p.line) &&
+    Number.isInteger(p.character) &&
+    (p.line as number) >= 0 &&
+    (p.character as number) >= 0;
   return isRecord(value.range) && position(value.range.start) && position(value.range.end);
 }
 

@@ -56,7 +56,8 @@ export class ProgressLine {
 }
 
 export function describe({ filesRead, deploymentsDone, deploymentsTotal }: ProgressUpdate, elapsedMs: number): string {
-  const remaining = deploymentsDone > 0 ? (elapsedMs / deploymentsDone) * (deploymentsTotal - deploymentsDone) : undefined;
+  const remaining =
+    deploymentsDone > 0 ? (elapsedMs / deploymentsDone) * (deploymentsTotal - deploymentsDone) : undefined;
   const eta = remaining === undefined ? '' : `, ETA ${formatDuration(remaining)}`;
   return `lint-deploy: ${filesRead} files read, ${deploymentsDone}/${deploymentsTotal} deployments checked${eta}`;
 }

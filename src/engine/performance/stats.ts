@@ -18,7 +18,16 @@ const STAGE_LABELS: Record<Stage, string> = {
 };
 
 export class RunStats {
-  readonly ms: Record<Stage, number> = { config: 0, discover: 0, cache: 0, parse: 0, model: 0, derive: 0, rules: 0, report: 0 };
+  readonly ms: Record<Stage, number> = {
+    config: 0,
+    discover: 0,
+    cache: 0,
+    parse: 0,
+    model: 0,
+    derive: 0,
+    rules: 0,
+    report: 0,
+  };
   files = 0;
   deployments = 0;
   cacheHits = 0;
@@ -41,7 +50,8 @@ export class RunStats {
     if (this.startupMs !== undefined) rows.unshift(['start-up (node + modules)', this.startupMs]);
     const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
     const width = Math.max(...rows.map(([label]) => label.length));
-    const line = (label: string, ms: number) => `${label.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${total ? ((100 * ms) / total).toFixed(1).padStart(5) : '  0.0'}%`;
+    const line = (label: string, ms: number) =>
+      `${label.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${total ? ((100 * ms) / total).toFixed(1).padStart(5) : '  0.0'}%`;
     const memory = Math.round(process.resourceUsage().maxRSS / 1024);
     return [
       `${'Stage'.padEnd(width)}  ${'Time'.padStart(12)}  Share`,

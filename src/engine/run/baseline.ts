@@ -36,7 +36,8 @@ export function fingerprintOfFinding(f: Finding): string {
 
 export function readBaseline(file: string): BaselineFile {
   const read = readRegularFile(file, MAX_BASELINE_BYTES);
-  if (!read.ok && read.reason === 'missing') throw new UsageError(`Baseline file ${file} does not exist (create it with --update-baseline)`);
+  if (!read.ok && read.reason === 'missing')
+    throw new UsageError(`Baseline file ${file} does not exist (create it with --update-baseline)`);
   if (!read.ok) throw new UsageError(`Baseline file ${file} ${describeReadFailure(read, MAX_BASELINE_BYTES)}`);
   let raw: unknown;
   try {
@@ -46,8 +47,15 @@ export function readBaseline(file: string): BaselineFile {
     throw new UsageError(`${file} is not a lint-deploy baseline (not valid JSON)`);
   }
   const b = raw as Partial<BaselineFile>;
-  if (b?.tool !== 'lint-deploy' || b.version !== 1 || !Array.isArray(b.findings) || b.findings.some((e) => typeof e?.fingerprint !== 'string')) {
-    throw new UsageError(`${file} is not a lint-deploy baseline (expected {"version": 1, "tool": "lint-deploy", "findings": [{"fingerprint": …}]})`);
+  if (
+    b?.tool !== 'lint-deploy' ||
+    b.version !== 1 ||
+    !Array.isArray(b.findings) ||
+    b.findings.some((e) => typeof e?.fingerprint !== 'string')
+  ) {
+    throw new UsageError(
+      `${file} is not a lint-deploy baseline (expected {"version": 1, "tool": "lint-deploy", "findings": [{"fingerprint": …}]})`,
+    );
   }
   return b as BaselineFile;
 }
@@ -77,7 +85,21 @@ export function createBaseline(findings: Finding[], baselineFile: string): Basel
       file: path.relative(dir, f.location.file).split(path.sep).join('/'),
       message: f.message,
     }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+    .sort((a, b) =>
+      a.file < b.file
+        ? -1
+        : a.file > b.file
+          ? 1
+          : a.ruleId < b.ruleId
+            ? -1
+            : a.ruleId > b.ruleId
+              ? 1
+              : a.fingerprint < b.fingerprint
+                ? -1
+                : a.fingerprint > b.fingerprint
+                  ? 1
+                  : 0,
+    );
   return { version: 1, tool: 'lint-deploy', findings: entries };
 }
 

@@ -5,7 +5,12 @@ import { decodeFile } from '../../parse/text';
 import { classifyBinary, classifyFile, type Classification } from '../../parse/registry';
 import { unlockStores } from '../../parse/keystore/unlock';
 import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
-import { javaSecurityFormat, SECURITY_OVERRIDE_KIND, SECURITY_PROPERTIES_OPTION, securityFileName } from '../../parse/jdk';
+import {
+  javaSecurityFormat,
+  SECURITY_OVERRIDE_KIND,
+  SECURITY_PROPERTIES_OPTION,
+  securityFileName,
+} from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, scanTemplate, type TemplateInfo } from '../../parse/template';
 import { contentHash, ParseCache } from './parse-cache';
@@ -52,7 +57,8 @@ function openRegularFile(file: string): Opened {
     if (stat.size > MAX_FILE_BYTES) return { tooLarge: stat.size };
     const bytes = Buffer.allocUnsafe(stat.size);
     let length = 0;
-    for (let read = -1; length < bytes.length && read !== 0; length += read) read = fs.readSync(fd, bytes, length, bytes.length - length, null);
+    for (let read = -1; length < bytes.length && read !== 0; length += read)
+      read = fs.readSync(fd, bytes, length, bytes.length - length, null);
     // Like readFileSync: up to the size fstat gave (a file that shrank since is read to its end).
     return { bytes: length < bytes.length ? bytes.subarray(0, length) : bytes };
   } finally {
@@ -69,10 +75,22 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
   const fileFinding = (file: string, code: string, severity: Finding['severity'], message: string): void => {
-    findings.push({ ruleId: `parse/${code}`, severity, message, location: { file }, fingerprint: `parse/${code}|${file}` });
+    findings.push({
+      ruleId: `parse/${code}`,
+      severity,
+      message,
+      location: { file },
+      fingerprint: `parse/${code}|${file}`,
+    });
   };
   const notUnderstood = (file: string, why: string, range?: Range): void => {
-    findings.push({ ruleId: 'parse/not-understood', severity: 'info', message: `Not understood: ${why}; it is not checked`, location: { file, range }, fingerprint: `parse/not-understood|${path.basename(file)}|${why}` });
+    findings.push({
+      ruleId: 'parse/not-understood',
+      severity: 'info',
+      message: `Not understood: ${why}; it is not checked`,
+      location: { file, range },
+      fingerprint: `parse/not-understood|${path.basename(file)}|${why}`,
+    });
   };
   // Files named by `-Djava.security.properties=<file>` are java.security files whatever their name.
   const securityFiles = new Set<string>();
@@ -90,13 +108,24 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
       }
       if ('tooLarge' in opened) {
         // Named like a config, or whose first 64 KB look like one: said, never silently dropped.
-        if (byName() || classifiedByHead(file)) fileFinding(file, 'file-too-large', 'warning', `File is ${Math.round(opened.tooLarge / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a configuration file: not checked`);
+        if (byName() || classifiedByHead(file))
+          fileFinding(
+            file,
+            'file-too-large',
+            'warning',
+            `File is ${Math.round(opened.tooLarge / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a configuration file: not checked`,
+          );
         continue;
       }
       bytes = opened.bytes;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      fileFinding(file, 'unreadable-file', byName() ? 'error' : 'warning', `Cannot read file (${code}): it is not checked`);
+      fileFinding(
+        file,
+        'unreadable-file',
+        byName() ? 'error' : 'warning',
+        `Cannot read file (${code}): it is not checked`,
+      );
       continue;
     }
     // Key stores are binary: read from their bytes, before any text decoding.
@@ -104,15 +133,30 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     if (binary) {
       try {
         const source = { path: file, text: '', hadBom: false, bytes };
-        documents.push(cache ? cache.parse(binary.handler, binary.kind, source, contentHash(bytes)) : binary.handler.parse(source, binary.kind));
+        documents.push(
+          cache
+            ? cache.parse(binary.handler, binary.kind, source, contentHash(bytes))
+            : binary.handler.parse(source, binary.kind),
+        );
       } catch (error) {
-        fileFinding(file, 'parser-crash', 'error', `The ${binary.handler.id} parser failed on this file (${(error as Error).message}); please report it`);
+        fileFinding(
+          file,
+          'parser-crash',
+          'error',
+          `The ${binary.handler.id} parser failed on this file (${(error as Error).message}); please report it`,
+        );
       }
       continue;
     }
     const decoded = decodeFile(bytes);
     if (!decoded.ok) {
-      if (byName()) fileFinding(file, decoded.reason === 'binary' ? 'binary-file' : 'invalid-encoding', 'error', `${decoded.message}; lint-deploy cannot check it`);
+      if (byName())
+        fileFinding(
+          file,
+          decoded.reason === 'binary' ? 'binary-file' : 'invalid-encoding',
+          'error',
+          `${decoded.message}; lint-deploy cannot check it`,
+        );
       continue;
     }
     // A template is classified by the name it renders to (`nginx.conf.j2` is nginx.conf) and its text
@@ -122,24 +166,45 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     const text = template?.masked ?? decoded.text;
     const classified = classifyFile(inner ?? file, text.slice(0, HEAD_CHARS));
     const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
-    if (decoded.text.includes('java.security.properties')) for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]));
+    if (decoded.text.includes('java.security.properties'))
+      for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]));
     if (classified?.kind !== 'java.security') notReadAsSecurity.push(file);
     // Named like a file lint-deploy reads (also as a template of one) but its content is not: say so.
     const named = classified ? undefined : classifyFile(inner ?? file, '');
-    if (named) notUnderstood(file, `its name says ${named.kind}${inner ? ' (a template)' : ''} but its content does not look like one`);
+    if (named)
+      notUnderstood(
+        file,
+        `its name says ${named.kind}${inner ? ' (a template)' : ''} but its content does not look like one`,
+      );
     try {
-      if (classified) documents.push(template ? parseTemplate(classified, source, template, isFragmentName(inner ?? file), cache) : parseWith(classified, source, cache, bytes));
+      if (classified)
+        documents.push(
+          template
+            ? parseTemplate(classified, source, template, isFragmentName(inner ?? file), cache)
+            : parseWith(classified, source, cache, bytes),
+        );
       // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
       const embedded = parseEmbedded(source, inner ?? file, text, classified?.kind);
       for (const doc of embedded.documents) documents.push(template ? { ...doc, template } : doc);
-      for (const region of embedded.notUnderstood) notUnderstood(file, `${region.container} is named like a configuration file but its content is not one lint-deploy reads`, region.range);
+      for (const region of embedded.notUnderstood)
+        notUnderstood(
+          file,
+          `${region.container} is named like a configuration file but its content is not one lint-deploy reads`,
+          region.range,
+        );
     } catch (error) {
       // A parser bug must not lose the other files' findings.
-      fileFinding(file, 'parser-crash', 'error', `The ${classified?.handler.id ?? 'embedded configuration'} parser failed on this file (${(error as Error).message}); please report it`);
+      fileFinding(
+        file,
+        'parser-crash',
+        'error',
+        `The ${classified?.handler.id ?? 'embedded configuration'} parser failed on this file (${(error as Error).message}); please report it`,
+      );
     }
   }
   for (const file of notReadAsSecurity) {
-    if (securityFiles.has(securityFileName(file))) documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
+    if (securityFiles.has(securityFileName(file)))
+      documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
   }
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
   return { documents: unlockStores(documents), findings };
@@ -159,7 +224,13 @@ function readDocumentsAs(file: string, handler: FormatHandler, kind: string): Pa
  * conditional does not parse cleanly (an `if` and an `else` that each open a block), the first branches
  * alone are tried; the reading with fewer problems wins. The document keeps the file's real text.
  */
-function parseTemplate(classified: Classification, source: SourceFile, template: TemplateInfo, fragment: boolean, cache?: ParseCache): ParsedDocument {
+function parseTemplate(
+  classified: Classification,
+  source: SourceFile,
+  template: TemplateInfo,
+  fragment: boolean,
+  cache?: ParseCache,
+): ParsedDocument {
   let doc = parseWith(classified, { ...source, text: template.masked }, cache);
   if (doc.problems.length > 0 && template.firstBranch !== undefined) {
     const first = parseWith(classified, { ...source, text: template.firstBranch }, cache);
@@ -167,13 +238,35 @@ function parseTemplate(classified: Classification, source: SourceFile, template:
   }
   // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
   // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
-  const problems = fragment ? doc.problems.map((p) => (UNBALANCED.has(p.code) ? { ...p, severity: 'info' as const, message: `${p.message} (expected in a template fragment: another fragment opens or closes the block)` } : p)) : doc.problems;
+  const problems = fragment
+    ? doc.problems.map((p) =>
+        UNBALANCED.has(p.code)
+          ? {
+              ...p,
+              severity: 'info' as const,
+              message: `${p.message} (expected in a template fragment: another fragment opens or closes the block)`,
+            }
+          : p,
+      )
+    : doc.problems;
   return { ...doc, problems, file: source, template };
 }
 
 /** The handler's parse, through the run's cache when there is one (keyed by the bytes read, else by the text parsed). */
-function parseWith({ handler, kind }: Classification, source: SourceFile, cache: ParseCache | undefined, bytes?: Buffer): ParsedDocument {
-  return cache ? cache.parse(handler, kind, source, (bytes ? contentHash(bytes) : `text:${source.hadBom}:${contentHash(source.text)}`)) : handler.parse(source, kind);
+function parseWith(
+  { handler, kind }: Classification,
+  source: SourceFile,
+  cache: ParseCache | undefined,
+  bytes?: Buffer,
+): ParsedDocument {
+  return cache
+    ? cache.parse(
+        handler,
+        kind,
+        source,
+        bytes ? contentHash(bytes) : `text:${source.hadBom}:${contentHash(source.text)}`,
+      )
+    : handler.parse(source, kind);
 }
 
 const UNBALANCED = new Set(['unclosed-block', 'unexpected-brace']);

@@ -41,7 +41,8 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
   }
   return (text) => {
     if (text.length < 3) return text;
-    const standsAlone = (start: number, end: number, word: RegExp) => !word.test(text[start - 1] ?? ' ') && !word.test(text[end] ?? ' ');
+    const standsAlone = (start: number, end: number, word: RegExp) =>
+      !word.test(text[start - 1] ?? ' ') && !word.test(text[end] ?? ' ');
     const found = search.matches(text, (start, end) => {
       if (inKeyNames.has(text.slice(start, end))) return standsAlone(start, end, KEY_CHAR);
       return end - start >= SHORT_SECRET || standsAlone(start, end, ALNUM);
@@ -63,7 +64,11 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
  * ("holds a plaintext password") are never masked; every other message (parse, read, directive and
  * internal-error findings) and every related message is masked whole before a formatter sees it.
  */
-export function redactFindings(findings: Finding[], mask: (text: string) => string, maskedRuleIds: ReadonlySet<string> = new Set()): Finding[] {
+export function redactFindings(
+  findings: Finding[],
+  mask: (text: string) => string,
+  maskedRuleIds: ReadonlySet<string> = new Set(),
+): Finding[] {
   for (const finding of findings) {
     if (!maskedRuleIds.has(finding.ruleId)) finding.message = mask(finding.message);
     for (const related of finding.related ?? []) related.message = mask(related.message);

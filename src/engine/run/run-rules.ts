@@ -27,7 +27,14 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = { info: 0, warning: 1
  * Runs every enabled rule on a deployment; a rule that throws becomes an `internal-error` finding.
  * `mask` is applied to the data of every message (src/engine/run/redact.ts), never to the rule's own words.
  */
-export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settings: RuleSettings, config: LintConfig, cwd: string, mask: (text: string) => string = (t) => t): RuleRun {
+export function runRules(
+  deployment: DerivedDeployment,
+  rules: AnyRule[],
+  settings: RuleSettings,
+  config: LintConfig,
+  cwd: string,
+  mask: (text: string) => string = (t) => t,
+): RuleRun {
   const findings: Finding[] = [];
   let internalError = false;
   for (const rule of rules) {
@@ -80,7 +87,10 @@ export function runRules(deployment: DerivedDeployment, rules: AnyRule[], settin
   return { findings, internalError };
 }
 
-function maskData(data: Record<string, string | number> | undefined, mask: (text: string) => string): Record<string, string | number> | undefined {
+function maskData(
+  data: Record<string, string | number> | undefined,
+  mask: (text: string) => string,
+): Record<string, string | number> | undefined {
   if (!data) return data;
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(data)) out[name] = typeof value === 'string' ? mask(value) : value;

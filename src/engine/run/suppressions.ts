@@ -37,7 +37,10 @@ export interface Directive {
 const DIRECTIVE = /^\s*(?:[-*!#;/]+\s*)?lint-deploy-(disable-next-line|disable-line|disable)\b(.*)$/s;
 
 /** Parses one comment; undefined when it is not a directive. Returns the problem when it is a bad one. */
-export function parseDirective(comment: Comment, file: string): { directive?: Directive; problem?: { ruleId: string; message: string } } | undefined {
+export function parseDirective(
+  comment: Comment,
+  file: string,
+): { directive?: Directive; problem?: { ruleId: string; message: string } } | undefined {
   // Almost no comment is a directive: skip the clean-up and the expression for those.
   if (!comment.text.includes('lint-deploy-')) return undefined;
   const text = comment.text.replace(/-->\s*$/, '').trim();
@@ -48,13 +51,30 @@ export function parseDirective(comment: Comment, file: string): { directive?: Di
   // `--` as in ESLint; a single `-` also works, because XML forbids `--` inside comments.
   const separator = rest.search(/\s--?(\s|$)/);
   const ruleText = (separator < 0 ? rest : rest.slice(0, separator)).trim();
-  const reason = separator < 0 ? '' : rest.slice(separator).replace(/^\s--?/, '').trim();
+  const reason =
+    separator < 0
+      ? ''
+      : rest
+          .slice(separator)
+          .replace(/^\s--?/, '')
+          .trim();
   const rules = ruleText.split(/[\s,]+/).filter(Boolean);
   if (!rules.length) {
-    return { problem: { ruleId: DIRECTIVE_RULES.invalid, message: `lint-deploy-${kind} names no rule: write lint-deploy-${kind} <rule-id> -- <reason>` } };
+    return {
+      problem: {
+        ruleId: DIRECTIVE_RULES.invalid,
+        message: `lint-deploy-${kind} names no rule: write lint-deploy-${kind} <rule-id> -- <reason>`,
+      },
+    };
   }
   const bad = rules.find((r) => !/^[a-z0-9-]+\/([a-z0-9-]+|\*)$/.test(r));
-  if (bad) return { problem: { ruleId: DIRECTIVE_RULES.invalid, message: `lint-deploy-${kind}: '${bad}' is not a rule id (<area>/<name> or <area>/*)` } };
+  if (bad)
+    return {
+      problem: {
+        ruleId: DIRECTIVE_RULES.invalid,
+        message: `lint-deploy-${kind}: '${bad}' is not a rule id (<area>/<name> or <area>/*)`,
+      },
+    };
   if (!reason) {
     return {
       problem: {
@@ -63,7 +83,8 @@ export function parseDirective(comment: Comment, file: string): { directive?: Di
       },
     };
   }
-  const line = kind === 'disable' ? undefined : kind === 'disable-line' ? comment.range.start.line : comment.range.end.line + 1;
+  const line =
+    kind === 'disable' ? undefined : kind === 'disable-line' ? comment.range.start.line : comment.range.end.line + 1;
   return { directive: { kind, rules, reason, file, comment, line } };
 }
 
@@ -82,7 +103,11 @@ export interface SuppressionOptions {
  * Marks findings suppressed by directives in their primary file and adds
  * findings for bad (and, optionally, unused) directives.
  */
-export function applySuppressions(findings: Finding[], documents: ParsedDocument[], options: SuppressionOptions = {}): Finding[] {
+export function applySuppressions(
+  findings: Finding[],
+  documents: ParsedDocument[],
+  options: SuppressionOptions = {},
+): Finding[] {
   const directivesByFile = new Map<string, Directive[]>();
   const out: Finding[] = [];
   const directiveFinding = (file: string, comment: Comment, ruleId: string, message: string, key: string): Finding => ({
@@ -98,13 +123,27 @@ export function applySuppressions(findings: Finding[], documents: ParsedDocument
       const parsed = parseDirective(comment, doc.file.path);
       if (!parsed) continue;
       if (parsed.problem) {
-        out.push(directiveFinding(doc.file.path, comment, parsed.problem.ruleId, parsed.problem.message, comment.text.trim()));
+        out.push(
+          directiveFinding(doc.file.path, comment, parsed.problem.ruleId, parsed.problem.message, comment.text.trim()),
+        );
         continue;
       }
       const directive = parsed.directive!;
-      const unknown = options.knownRuleIds && directive.rules.find((r) => !r.startsWith('parse/') && ![...options.knownRuleIds!].some((id) => matches(r, id)));
+      const unknown =
+        options.knownRuleIds &&
+        directive.rules.find(
+          (r) => !r.startsWith('parse/') && ![...options.knownRuleIds!].some((id) => matches(r, id)),
+        );
       if (unknown) {
-        out.push(directiveFinding(doc.file.path, comment, DIRECTIVE_RULES.invalid, `lint-deploy-${directive.kind} names unknown rule '${unknown}' (see lint-deploy --list-rules)`, unknown));
+        out.push(
+          directiveFinding(
+            doc.file.path,
+            comment,
+            DIRECTIVE_RULES.invalid,
+            `lint-deploy-${directive.kind} names unknown rule '${unknown}' (see lint-deploy --list-rules)`,
+            unknown,
+          ),
+        );
       }
       const list = directivesByFile.get(doc.file.path);
       if (list) list.push(directive);
@@ -117,7 +156,9 @@ export function applySuppressions(findings: Finding[], documents: ParsedDocument
   for (const finding of findings) {
     const directives = directivesByFile.get(finding.location.file);
     const line = finding.location.range?.start.line;
-    const hit = directives?.find((d) => (d.line === undefined || d.line === line) && d.rules.some((r) => matches(r, finding.ruleId)));
+    const hit = directives?.find(
+      (d) => (d.line === undefined || d.line === line) && d.rules.some((r) => matches(r, finding.ruleId)),
+    );
     if (!hit || finding.suppressed) {
       out.push(finding);
       continue;
@@ -132,9 +173,16 @@ export function applySuppressions(findings: Finding[], documents: ParsedDocument
       for (const d of directives) {
         const unused = d.rules.filter((r) => !used.get(d)?.has(r));
         if (!unused.length) continue;
-        const where = d.kind === 'disable' ? 'in this file' : d.kind === 'disable-line' ? 'on this line' : 'on the next line';
+        const where =
+          d.kind === 'disable' ? 'in this file' : d.kind === 'disable-line' ? 'on this line' : 'on the next line';
         out.push(
-          directiveFinding(file, d.comment, DIRECTIVE_RULES.unused, `Unused lint-deploy-${d.kind} directive: no problem from ${unused.join(', ')} was reported ${where}`, `${d.kind} ${unused.join(',')}`),
+          directiveFinding(
+            file,
+            d.comment,
+            DIRECTIVE_RULES.unused,
+            `Unused lint-deploy-${d.kind} directive: no problem from ${unused.join(', ')} was reported ${where}`,
+            `${d.kind} ${unused.join(',')}`,
+          ),
         );
       }
     }

@@ -39,7 +39,10 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
     return {
       ...finding,
       message: `${finding.message} (when the template takes the branch ${branch.condition})`,
-      related: [...(finding.related ?? []), { file: finding.location.file, range: branch.range, message: `template branch ${branch.condition}` }],
+      related: [
+        ...(finding.related ?? []),
+        { file: finding.location.file, range: branch.range, message: `template branch ${branch.condition}` },
+      ],
     };
   });
 }

@@ -32,7 +32,13 @@ export const PLACEHOLDER = /\$\{?[A-Za-z_]|%[A-Za-z_][\w]*%|\$\(/;
  * the quote that closes the enclosing string (`JAVA_OPTS="… -Da=b"`); a value that
  * starts with a quote runs to the matching quote.
  */
-export function scanJvmProperties(text: string, index: LineIndex, from = 0, to = text.length, via?: string): JvmProperty[] {
+export function scanJvmProperties(
+  text: string,
+  index: LineIndex,
+  from = 0,
+  to = text.length,
+  via?: string,
+): JvmProperty[] {
   const slice = text.slice(from, to);
   const found: JvmProperty[] = [];
   for (const match of slice.matchAll(D_OPTION)) {
@@ -97,7 +103,10 @@ export function lineOffsets(text: string): { start: number; end: number; text: s
 }
 
 /** Joins backslash-continued lines (shell, Dockerfile): returns logical lines with the offset range they span. */
-export function logicalLines(text: string, continuation: RegExp = /\\$/): { start: number; end: number; first: number }[] {
+export function logicalLines(
+  text: string,
+  continuation: RegExp = /\\$/,
+): { start: number; end: number; first: number }[] {
   const lines = lineOffsets(text);
   const result: { start: number; end: number; first: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -111,5 +120,8 @@ export function logicalLines(text: string, continuation: RegExp = /\\$/): { star
 export function basenameOf(filePath: string): string {
   const base = filePath.split(/[\\/]/).pop() ?? filePath;
   // Corpus files are named `owner__repo__path__name@rev`: keep the last path part, drop the revision.
-  return base.split('__').pop()!.replace(/@[^@]*$/, '');
+  return base
+    .split('__')
+    .pop()!
+    .replace(/@[^@]*$/, '');
 }

@@ -32,7 +32,12 @@ export function readDer(buf: Buffer, offset = 0, end = buf.length): Der & { next
   }
   const start = offset + header;
   if (start + length > end) throw new DerError('element runs past its container');
-  return { tag, content: buf.subarray(start, start + length), raw: buf.subarray(offset, start + length), next: start + length };
+  return {
+    tag,
+    content: buf.subarray(start, start + length),
+    raw: buf.subarray(offset, start + length),
+    next: start + length,
+  };
 }
 
 /** The elements inside a constructed element (SEQUENCE, SET, [n]). */
@@ -51,7 +56,8 @@ export function children(parent: Der): Der[] {
 export function child(parent: Der, index: number, tag?: number): Der {
   const all = children(parent);
   const found = all[index];
-  if (!found || (tag !== undefined && found.tag !== tag)) throw new DerError(`expected tag 0x${(tag ?? 0).toString(16)} at position ${index}`);
+  if (!found || (tag !== undefined && found.tag !== tag))
+    throw new DerError(`expected tag 0x${(tag ?? 0).toString(16)} at position ${index}`);
   return found;
 }
 
@@ -61,7 +67,8 @@ export function oidOf(element: Der): string {
 }
 
 export function integerOf(element: Der): number {
-  if (element.tag !== TAG.INTEGER || element.content.length === 0 || element.content.length > 6) throw new DerError('expected a small INTEGER');
+  if (element.tag !== TAG.INTEGER || element.content.length === 0 || element.content.length > 6)
+    throw new DerError('expected a small INTEGER');
   let value = 0;
   for (const byte of element.content) value = value * 256 + byte;
   return value;
@@ -80,4 +87,13 @@ export function explicit(element: Der, n: number): Der {
   return readDer(element.content, 0);
 }
 
-export const TAG = { INTEGER: 0x02, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, BMP_STRING: 0x1e, UTF8_STRING: 0x0c, SEQUENCE: 0x30, SET: 0x31 } as const;
+export const TAG = {
+  INTEGER: 0x02,
+  OCTET_STRING: 0x04,
+  NULL: 0x05,
+  OID: 0x06,
+  BMP_STRING: 0x1e,
+  UTF8_STRING: 0x0c,
+  SEQUENCE: 0x30,
+  SET: 0x31,
+} as const;

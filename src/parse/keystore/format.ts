@@ -35,8 +35,20 @@ export interface KeystoreData {
   needsPassword?: boolean;
 }
 
-export const KEYSTORE_KINDS: Record<StoreType, string> = { JKS: 'keystore.jks', JCEKS: 'keystore.jceks', PKCS12: 'keystore.pkcs12', CMS: 'keystore.cms' };
-const BY_EXTENSION: Record<string, StoreType> = { '.jks': 'JKS', '.jceks': 'JCEKS', '.p12': 'PKCS12', '.pfx': 'PKCS12', '.pkcs12': 'PKCS12', '.kdb': 'CMS' };
+export const KEYSTORE_KINDS: Record<StoreType, string> = {
+  JKS: 'keystore.jks',
+  JCEKS: 'keystore.jceks',
+  PKCS12: 'keystore.pkcs12',
+  CMS: 'keystore.cms',
+};
+const BY_EXTENSION: Record<string, StoreType> = {
+  '.jks': 'JKS',
+  '.jceks': 'JCEKS',
+  '.p12': 'PKCS12',
+  '.pfx': 'PKCS12',
+  '.pkcs12': 'PKCS12',
+  '.kdb': 'CMS',
+};
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function isKeystoreDocument(doc: ParsedDocument): doc is ParsedDocument<KeystoreData> {
@@ -77,22 +89,48 @@ function storeTypeOfKind(kind: string): StoreType {
 export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<KeystoreData> {
   const storeType = storeTypeOfKind(kind);
   const problems: ParseProblem[] = [];
-  const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({ file, kind, entries: [], comments: [], problems, data: { storeType, ...data } });
-  const problem = (code: string, severity: ParseProblem['severity'], message: string) => problems.push({ code, severity, message, range: ZERO });
+  const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({
+    file,
+    kind,
+    entries: [],
+    comments: [],
+    problems,
+    data: { storeType, ...data },
+  });
+  const problem = (code: string, severity: ParseProblem['severity'], message: string) =>
+    problems.push({ code, severity, message, range: ZERO });
   const bytes = file.bytes;
   if (!bytes) {
-    problem('keystore-invalid', 'warning', `Named like a ${storeType} key store but it is a text file: a Java runtime cannot load it as one, and lint-deploy does not read it`);
+    problem(
+      'keystore-invalid',
+      'warning',
+      `Named like a ${storeType} key store but it is a text file: a Java runtime cannot load it as one, and lint-deploy does not read it`,
+    );
     return doc({ entries: [], readable: false });
   }
   if (storeType === 'CMS') {
-    problem('keystore-not-read', 'info', 'IBM CMS key database (.kdb): its format is not publicly documented, so lint-deploy does not read it; the certificates in it (validity, key size, labels such as CERTLABL) are not checked. Export them as PEM beside it (runmqakm -cert -extract) to have them checked');
+    problem(
+      'keystore-not-read',
+      'info',
+      'IBM CMS key database (.kdb): its format is not publicly documented, so lint-deploy does not read it; the certificates in it (validity, key size, labels such as CERTLABL) are not checked. Export them as PEM beside it (runmqakm -cert -extract) to have them checked',
+    );
     return doc({ entries: [], readable: false });
   }
   if (storeType === 'JKS' || storeType === 'JCEKS') {
     const read = readJks(bytes);
-    const entries = read.entries.map((e) => ({ alias: e.alias, entry: e.entry, chain: describeChain(e.chain, e.alias, problems) }));
-    if (!jksMagic(bytes)) problem('keystore-invalid', 'warning', `Named like a ${storeType} key store but ${read.problem ?? 'it is not one'}: a Java runtime cannot load it`);
-    else if (read.problem) problem('keystore-invalid', 'warning', `${read.type} key store read only in part: ${read.problem}`);
+    const entries = read.entries.map((e) => ({
+      alias: e.alias,
+      entry: e.entry,
+      chain: describeChain(e.chain, e.alias, problems),
+    }));
+    if (!jksMagic(bytes))
+      problem(
+        'keystore-invalid',
+        'warning',
+        `Named like a ${storeType} key store but ${read.problem ?? 'it is not one'}: a Java runtime cannot load it`,
+      );
+    else if (read.problem)
+      problem('keystore-invalid', 'warning', `${read.type} key store read only in part: ${read.problem}`);
     return doc({ entries, readable: jksMagic(bytes) !== undefined });
   }
   // Certificates in plain bags are read now; encrypted ones wait for unlockStores, which tries the configuration's
@@ -104,13 +142,30 @@ export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<Ke
  * Reads a PKCS#12 document's certificates with the given password candidates (after "no password").
  * A store none opens keeps `needsPassword` and no problem: `unlockStores` decides what to say.
  */
-export function openPkcs12(file: SourceFile, kind: string, candidates: PasswordCandidate[], tryNoPassword = true): ParsedDocument<KeystoreData> {
+export function openPkcs12(
+  file: SourceFile,
+  kind: string,
+  candidates: PasswordCandidate[],
+  tryNoPassword = true,
+): ParsedDocument<KeystoreData> {
   const problems: ParseProblem[] = [];
-  const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({ file, kind, entries: [], comments: [], problems, data: { storeType: 'PKCS12', ...data } });
+  const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({
+    file,
+    kind,
+    entries: [],
+    comments: [],
+    problems,
+    data: { storeType: 'PKCS12', ...data },
+  });
   const result = readPkcs12(file.bytes ?? new Uint8Array(), candidates, tryNoPassword);
   if (!result.ok) {
     if (result.needsPassword) return doc({ entries: [], readable: false, needsPassword: true });
-    problems.push({ code: 'keystore-invalid', severity: 'warning', message: `PKCS#12 key store not read: ${result.message}; its certificates are not checked`, range: ZERO });
+    problems.push({
+      code: 'keystore-invalid',
+      severity: 'warning',
+      message: `PKCS#12 key store not read: ${result.message}; its certificates are not checked`,
+      range: ZERO,
+    });
     return doc({ entries: [], readable: false });
   }
   return doc({ entries: pkcs12Entries(result.bags, problems), readable: true, openedWith: result.openedWith });
@@ -122,7 +177,12 @@ function describeChain(ders: Buffer[], alias: string, problems: ParseProblem[]):
     try {
       out.push(describeCertificate(der, ZERO));
     } catch {
-      problems.push({ code: 'keystore-invalid-certificate', severity: 'warning', message: `Entry ${alias} holds a certificate that is not valid X.509: it is not checked`, range: ZERO });
+      problems.push({
+        code: 'keystore-invalid-certificate',
+        severity: 'warning',
+        message: `Entry ${alias} holds a certificate that is not valid X.509: it is not checked`,
+        range: ZERO,
+      });
     }
   }
   return out;
@@ -137,17 +197,28 @@ function describeChain(ders: Buffer[], alias: string, problems: ParseProblem[]):
 function pkcs12Entries(bags: Pkcs12Bag[], problems: ParseProblem[]): StoreEntry[] {
   let unnamed = 0;
   const aliasOf = (bag: Pkcs12Bag) => bag.alias ?? String(++unnamed);
-  const certs = bags.filter((b) => b.kind === 'certificate').map((bag) => ({ bag, described: describeChain(bag.der ? [bag.der] : [], bag.alias ?? '(unnamed)', problems)[0] }));
+  const certs = bags
+    .filter((b) => b.kind === 'certificate')
+    .map((bag) => ({ bag, described: describeChain(bag.der ? [bag.der] : [], bag.alias ?? '(unnamed)', problems)[0] }));
   const used = new Set<(typeof certs)[number]>();
   const entries: StoreEntry[] = [];
   for (const key of bags.filter((b) => b.kind === 'key')) {
-    const leaf = certs.find((c) => c.bag.localKeyId !== undefined && c.bag.localKeyId === key.localKeyId && c.described);
+    const leaf = certs.find(
+      (c) => c.bag.localKeyId !== undefined && c.bag.localKeyId === key.localKeyId && c.described,
+    );
     const chain: PemCertificate[] = [];
     if (leaf) {
       used.add(leaf);
       chain.push(leaf.described);
       for (let next = leaf; !next.described.selfSigned && chain.length < 10; ) {
-        const issuer = certs.find((c) => c !== next && c.described && !c.bag.localKeyId && c.described.subjectText === next.described.issuerText && !chain.includes(c.described));
+        const issuer = certs.find(
+          (c) =>
+            c !== next &&
+            c.described &&
+            !c.bag.localKeyId &&
+            c.described.subjectText === next.described.issuerText &&
+            !chain.includes(c.described),
+        );
         if (!issuer) break;
         used.add(issuer);
         chain.push(issuer.described);
@@ -158,7 +229,11 @@ function pkcs12Entries(bags: Pkcs12Bag[], problems: ParseProblem[]): StoreEntry[
   }
   for (const c of certs) {
     if (!c.described || (used.has(c) && !c.bag.trusted)) continue;
-    entries.push({ alias: aliasOf(c.bag), entry: c.bag.trusted ? 'trusted-cert' : 'certificate', chain: [c.described] });
+    entries.push({
+      alias: aliasOf(c.bag),
+      entry: c.bag.trusted ? 'trusted-cert' : 'certificate',
+      chain: [c.described],
+    });
   }
   return entries;
 }

@@ -28,7 +28,8 @@ class Reader {
   at = 0;
   constructor(private readonly buf: Buffer) {}
   need(n: number): void {
-    if (n < 0 || this.at + n > this.buf.length) throw new Truncated(`the file ends inside an entry (offset ${this.at})`);
+    if (n < 0 || this.at + n > this.buf.length)
+      throw new Truncated(`the file ends inside an entry (offset ${this.at})`);
   }
   u16(): number {
     this.need(2);
@@ -75,7 +76,8 @@ export function readJks(bytes: Uint8Array): JksResult {
     if (version !== 1 && version !== 2) return { type, entries, problem: `its version (${version}) is not 1 or 2` };
     const count = r.u32();
     // Each entry takes at least 14 bytes: a count beyond that is damage, not a reason to loop for long.
-    if (count > buf.length / 14) return { type, entries, problem: `it claims ${count} entries, more than the file can hold` };
+    if (count > buf.length / 14)
+      return { type, entries, problem: `it claims ${count} entries, more than the file can hold` };
     const certificate = (): Buffer => {
       if (version === 2) r.utf(); // certificate type, "X.509"
       return Buffer.from(r.bytes(r.u32()));
@@ -88,7 +90,8 @@ export function readJks(bytes: Uint8Array): JksResult {
         // The protected private key: skipped unread.
         r.bytes(r.u32());
         const chainLength = r.u32();
-        if (chainLength > buf.length / 4) throw new Truncated(`entry ${alias} claims ${chainLength} chain certificates`);
+        if (chainLength > buf.length / 4)
+          throw new Truncated(`entry ${alias} claims ${chainLength} chain certificates`);
         const chain: Buffer[] = [];
         for (let c = 0; c < chainLength; c++) chain.push(certificate());
         entries.push({ alias, entry: 'private-key', chain });
@@ -97,7 +100,12 @@ export function readJks(bytes: Uint8Array): JksResult {
       } else if (tag === 3 && type === 'JCEKS') {
         // A sealed secret key is a Java-serialised object of no fixed length: the entries after it cannot be found.
         entries.push({ alias, entry: 'secret-key', chain: [] });
-        if (i < count - 1) return { type, entries, problem: `entry ${alias} is a secret key (a serialised Java object): the ${count - i - 1} entries after it are not read` };
+        if (i < count - 1)
+          return {
+            type,
+            entries,
+            problem: `entry ${alias} is a secret key (a serialised Java object): the ${count - i - 1} entries after it are not read`,
+          };
       } else {
         return { type, entries, problem: `entry ${i + 1} has an unknown type (${tag})` };
       }

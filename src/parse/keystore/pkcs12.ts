@@ -41,7 +41,10 @@ const PRFS: Record<string, string> = {
   '1.2.840.113549.2.11': 'sha512',
 };
 /** PKCS#12 PBE schemes (RFC 7292 appendix C): cipher, key length, effective RC2 bits. */
-const PKCS12_PBE: Record<string, { cipher: 'des-ede3-cbc' | 'des-ede-cbc' | 'rc2'; keyLength: number; rc2Bits?: number; name: string }> = {
+const PKCS12_PBE: Record<
+  string,
+  { cipher: 'des-ede3-cbc' | 'des-ede-cbc' | 'rc2'; keyLength: number; rc2Bits?: number; name: string }
+> = {
   '1.2.840.113549.1.12.1.3': { cipher: 'des-ede3-cbc', keyLength: 24, name: 'pbeWithSHAAnd3-KeyTripleDES-CBC' },
   '1.2.840.113549.1.12.1.4': { cipher: 'des-ede-cbc', keyLength: 16, name: 'pbeWithSHAAnd2-KeyTripleDES-CBC' },
   '1.2.840.113549.1.12.1.5': { cipher: 'rc2', keyLength: 16, rc2Bits: 128, name: 'pbeWithSHAAnd128BitRC2-CBC' },
@@ -101,7 +104,8 @@ function parsePfx(buf: Buffer): Parsed {
   if (integerOf(child(pfx, 0)) !== 3) throw new DerError('PFX version is not 3');
   const authSafeInfo = child(pfx, 1, TAG.SEQUENCE);
   const type = oidOf(child(authSafeInfo, 0));
-  if (type !== OID.data) throw new UnsupportedError(`its integrity mode (${type}) is public-key signing, which lint-deploy does not read`);
+  if (type !== OID.data)
+    throw new UnsupportedError(`its integrity mode (${type}) is public-key signing, which lint-deploy does not read`);
   const authSafe = octetsOf(explicit(child(authSafeInfo, 1), 0));
   const macData = children(pfx)[2];
   if (!macData) return { authSafe };
@@ -111,8 +115,14 @@ function parsePfx(buf: Buffer): Parsed {
   if (!hash) throw new UnsupportedError(`its MAC algorithm (${hashOid}) is not one lint-deploy knows`);
   const iterationsElement = children(macData)[2];
   const iterations = iterationsElement ? integerOf(iterationsElement) : 1;
-  if (iterations > MAX_KDF_ITERATIONS) throw new UnsupportedError(`its MAC iteration count (${iterations}) is above what lint-deploy tries (${MAX_KDF_ITERATIONS})`);
-  return { authSafe, mac: { hash, digest: octetsOf(child(digestInfo, 1)), salt: octetsOf(child(macData, 1)), iterations } };
+  if (iterations > MAX_KDF_ITERATIONS)
+    throw new UnsupportedError(
+      `its MAC iteration count (${iterations}) is above what lint-deploy tries (${MAX_KDF_ITERATIONS})`,
+    );
+  return {
+    authSafe,
+    mac: { hash, digest: octetsOf(child(digestInfo, 1)), salt: octetsOf(child(macData, 1)), iterations },
+  };
 }
 
 class UnsupportedError extends Error {}
@@ -133,7 +143,14 @@ function bmpPassword(password: string | undefined): Buffer {
 }
 
 /** RFC 7292 appendix B.2: the PKCS#12 key derivation function. */
-function pkcs12Kdf(hash: { name: string; block: number }, password: Buffer, salt: Buffer, id: number, iterations: number, length: number): Buffer {
+function pkcs12Kdf(
+  hash: { name: string; block: number },
+  password: Buffer,
+  salt: Buffer,
+  id: number,
+  iterations: number,
+  length: number,
+): Buffer {
   const v = hash.block;
   const fill = (data: Buffer) => {
     if (data.length === 0) return Buffer.alloc(0);
@@ -167,7 +184,14 @@ function pkcs12Kdf(hash: { name: string; block: number }, password: Buffer, salt
 function macMatches(parsed: Parsed, password: string | undefined): boolean {
   const mac = parsed.mac;
   if (!mac) return false;
-  const key = pkcs12Kdf(mac.hash, bmpPassword(password), mac.salt, 3, mac.iterations, createHash(mac.hash.name).digest().length);
+  const key = pkcs12Kdf(
+    mac.hash,
+    bmpPassword(password),
+    mac.salt,
+    3,
+    mac.iterations,
+    createHash(mac.hash.name).digest().length,
+  );
   const computed = createHmac(mac.hash.name, key).update(parsed.authSafe).digest();
   return computed.length === mac.digest.length && timingSafeEqual(computed, mac.digest);
 }
@@ -180,7 +204,10 @@ function decrypt(algorithm: Der, data: Buffer, password: string | undefined): Bu
   if (legacy) {
     const salt = octetsOf(child(params, 0));
     const iterations = integerOf(child(params, 1));
-    if (iterations > MAX_KDF_ITERATIONS) throw new UnsupportedError(`its encryption iteration count (${iterations}) is above what lint-deploy tries (${MAX_KDF_ITERATIONS})`);
+    if (iterations > MAX_KDF_ITERATIONS)
+      throw new UnsupportedError(
+        `its encryption iteration count (${iterations}) is above what lint-deploy tries (${MAX_KDF_ITERATIONS})`,
+      );
     const sha1 = HASHES['1.3.14.3.2.26'];
     const bmp = bmpPassword(password);
     const key = pkcs12Kdf(sha1, bmp, salt, 1, iterations, legacy.keyLength);
@@ -188,13 +215,15 @@ function decrypt(algorithm: Der, data: Buffer, password: string | undefined): Bu
     if (legacy.cipher === 'rc2') return rc2CbcDecrypt(key, legacy.rc2Bits ?? 128, iv, data);
     return decipher(legacy.cipher, key, iv, data);
   }
-  if (oid !== OID.pbes2) throw new UnsupportedError(`its certificates are encrypted with ${oid}, which lint-deploy does not know`);
+  if (oid !== OID.pbes2)
+    throw new UnsupportedError(`its certificates are encrypted with ${oid}, which lint-deploy does not know`);
   const kdf = child(params, 0, TAG.SEQUENCE);
   if (oidOf(child(kdf, 0)) !== OID.pbkdf2) throw new UnsupportedError('its PBES2 key derivation is not PBKDF2');
   const kdfParams = children(child(kdf, 1, TAG.SEQUENCE));
   const salt = octetsOf(kdfParams[0]);
   const iterations = integerOf(kdfParams[1]);
-  if (iterations > MAX_PBKDF2_ITERATIONS) throw new UnsupportedError(`its PBKDF2 iteration count (${iterations}) is above what lint-deploy tries`);
+  if (iterations > MAX_PBKDF2_ITERATIONS)
+    throw new UnsupportedError(`its PBKDF2 iteration count (${iterations}) is above what lint-deploy tries`);
   const prfElement = kdfParams.find((e, index) => index >= 2 && e.tag === TAG.SEQUENCE);
   const prf = prfElement ? PRFS[oidOf(child(prfElement, 0))] : 'sha1';
   if (!prf) throw new UnsupportedError('its PBKDF2 pseudo-random function is not one lint-deploy knows');
@@ -220,8 +249,10 @@ function bagsOf(safeContents: Buffer, out: Pkcs12Bag[]): void {
       const attrOid = oidOf(child(attribute, 0));
       const value = children(child(attribute, 1, TAG.SET))[0];
       if (!value) continue;
-      if (attrOid === OID.friendlyName && value.tag === TAG.BMP_STRING && value.content.length % 2 === 0) read.alias = Buffer.from(value.content).swap16().toString('utf16le');
-      else if (attrOid === OID.localKeyId && value.tag === TAG.OCTET_STRING) read.localKeyId = value.content.toString('hex');
+      if (attrOid === OID.friendlyName && value.tag === TAG.BMP_STRING && value.content.length % 2 === 0)
+        read.alias = Buffer.from(value.content).swap16().toString('utf16le');
+      else if (attrOid === OID.localKeyId && value.tag === TAG.OCTET_STRING)
+        read.localKeyId = value.content.toString('hex');
       else if (attrOid === OID.javaTrustedKeyUsage) read.trusted = true;
     }
     if (type === OID.certBag) {
@@ -299,7 +330,8 @@ export function readPkcs12(bytes: Uint8Array, candidates: PasswordCandidate[], t
       return { ok: true, bags, openedWith: attempt.kind, encryptedCertificates: encrypted };
     } catch (error) {
       // With a verified MAC the password is right: a failure is the file's (or an unknown algorithm).
-      if (parsed.mac || error instanceof UnsupportedError) return { ok: false, needsPassword: false, message: messageOf(error) };
+      if (parsed.mac || error instanceof UnsupportedError)
+        return { ok: false, needsPassword: false, message: messageOf(error) };
     }
   }
   return { ok: false, needsPassword: true, message: 'no password tried opens it' };

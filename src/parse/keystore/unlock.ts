@@ -35,7 +35,10 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
     const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
     if (opened.data.readable || !opened.data.needsPassword) return opened;
     const named = candidates.length > 0 ? ', the password its configuration gives' : '';
-    return withProblem(opened, `PKCS#12 store ${path.basename(doc.file.path)}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`);
+    return withProblem(
+      opened,
+      `PKCS#12 store ${path.basename(doc.file.path)}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`,
+    );
   });
 }
 
@@ -48,21 +51,27 @@ function withProblem(doc: ParsedDocument<KeystoreData>, message: string): Parsed
  * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
  * server directory above it), its secret entries nearest that reference first.
  */
-function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[]): { password: string; at: Location }[] {
+function configurationPasswords(
+  store: ParsedDocument,
+  documents: ParsedDocument[],
+): { password: string; at: Location }[] {
   const base = path.basename(store.file.path);
   const out: { password: string; at: Location }[] = [];
   for (const doc of documents) {
     const generated = libertyGeneratedPassword(doc, store.file.path);
     if (generated && !out.some((o) => o.password === generated.password)) out.push(generated);
     if (isKeystoreDocument(doc) || doc.entries.length === 0) continue;
-    const references = doc.entries.filter((e) => !e.secret && mentions(e.value, base) && names(e.value, store.file.path, doc.file.path));
+    const references = doc.entries.filter(
+      (e) => !e.secret && mentions(e.value, base) && names(e.value, store.file.path, doc.file.path),
+    );
     const anchors = references.length > 0 ? references : libertyDefaultAnchors(doc, store.file.path);
     for (const anchor of anchors) {
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
       secrets.sort((a, b) => distance(a, anchor) - distance(b, anchor));
       for (const entry of secrets) {
         const password = decodedPassword(entry.value);
-        if (password !== undefined && !out.some((o) => o.password === password)) out.push({ password, at: { file: doc.file.path, range: entry.keyRange } });
+        if (password !== undefined && !out.some((o) => o.password === password))
+          out.push({ password, at: { file: doc.file.path, range: entry.keyRange } });
         if (out.length >= MAX_CONFIGURATION_PASSWORDS) return out;
       }
     }
@@ -74,7 +83,15 @@ function mentions(value: string, base: string): boolean {
   const at = value.lastIndexOf(base);
   if (at < 0) return false;
   const before = value[at - 1];
-  return at === 0 || before === '/' || before === '\\' || before === '=' || before === ':' || before === '}' || /\s|"|'/.test(before);
+  return (
+    at === 0 ||
+    before === '/' ||
+    before === '\\' ||
+    before === '=' ||
+    before === ':' ||
+    before === '}' ||
+    /\s|"|'/.test(before)
+  );
 }
 
 const PLACEHOLDER = /\$\{|\{\{/;
@@ -89,7 +106,8 @@ function names(reference: string, storePath: string, configPath: string): boolea
   const want = segments(reference.replace(/^(classpath|file):/, ''));
   const have = segments(storePath);
   let tail = 0;
-  while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail]) tail++;
+  while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail])
+    tail++;
   if (tail === 0) return false;
   const configDir = path.dirname(configPath);
   return tail >= 2 || storePath.startsWith(configDir + path.sep);
@@ -107,16 +125,32 @@ function libertyDefaultAnchors(doc: ParsedDocument, storePath: string): Entry[] 
  * The password Liberty generates for its default key store when server.xml gives none: `keystore_password`
  * in the server directory's server.env (read from the text: the shell-env parser keeps JVM options only).
  */
-function libertyGeneratedPassword(doc: ParsedDocument, storePath: string): { password: string; at: Location } | undefined {
+function libertyGeneratedPassword(
+  doc: ParsedDocument,
+  storePath: string,
+): { password: string; at: Location } | undefined {
   if (path.basename(doc.file.path) !== 'server.env') return undefined;
   if (path.dirname(storePath) !== path.join(path.dirname(doc.file.path), 'resources', 'security')) return undefined;
   const lines = doc.file.text.split(/\r?\n/);
   const line = lines.findIndex((l) => /^\s*keystore_password\s*=/.test(l));
   if (line < 0) return undefined;
   const text = lines[line];
-  const password = decodedPassword(text.slice(text.indexOf('=') + 1).trim().replace(/^(["'])(.*)\1$/, '$2'));
+  const password = decodedPassword(
+    text
+      .slice(text.indexOf('=') + 1)
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2'),
+  );
   const start = text.indexOf('keystore_password');
-  return password ? { password, at: { file: doc.file.path, range: { start: { line, character: start }, end: { line, character: start + 'keystore_password'.length } } } } : undefined;
+  return password
+    ? {
+        password,
+        at: {
+          file: doc.file.path,
+          range: { start: { line, character: start }, end: { line, character: start + 'keystore_password'.length } },
+        },
+      }
+    : undefined;
 }
 
 /** Secret entries in the same section first, then by line distance. */

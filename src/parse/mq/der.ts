@@ -1,6 +1,11 @@
 /** Just enough DER to read a certificate's outer signatureAlgorithm OID (node:crypto does not expose it). */
 
-export interface Tlv { tag: number; start: number; headerLength: number; length: number }
+export interface Tlv {
+  tag: number;
+  start: number;
+  headerLength: number;
+  length: number;
+}
 
 export function readTlv(buf: Buffer, offset: number): Tlv {
   const tag = buf[offset];

@@ -46,7 +46,11 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
   const authinfo = new Map<string, MqscAuthinfo>();
   for (const command of commands) {
     const { verb, noun, name } = command;
-    if (noun === 'CHANNEL' && name?.value !== undefined && (verb === 'DEFINE' || verb === 'ALTER' || verb === 'DELETE')) {
+    if (
+      noun === 'CHANNEL' &&
+      name?.value !== undefined &&
+      (verb === 'DEFINE' || verb === 'ALTER' || verb === 'DELETE')
+    ) {
       const key = name.value;
       let channel = channels.get(key);
       if (verb === 'DELETE') {
@@ -63,7 +67,11 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
         if (p.keyword === 'CHLTYPE' && p.value) channel.chltype = p.value.toUpperCase();
         channel.attributes.set(p.keyword, p);
       }
-    } else if (noun === 'AUTHINFO' && name?.value !== undefined && (verb === 'DEFINE' || verb === 'ALTER' || verb === 'DELETE')) {
+    } else if (
+      noun === 'AUTHINFO' &&
+      name?.value !== undefined &&
+      (verb === 'DEFINE' || verb === 'ALTER' || verb === 'DELETE')
+    ) {
       const key = name.value.toUpperCase();
       let object = authinfo.get(key);
       if (verb === 'DELETE') {
@@ -84,7 +92,8 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
       const type = attributes.get('TYPE')?.value?.toUpperCase();
       if (action === 'REMOVE' || action === 'REMOVEALL') {
         for (let i = chlauth.length - 1; i >= 0; i--) {
-          if (chlauth[i].profile === name.value && (action === 'REMOVEALL' || chlauth[i].type === type)) chlauth.splice(i, 1);
+          if (chlauth[i].profile === name.value && (action === 'REMOVEALL' || chlauth[i].type === type))
+            chlauth.splice(i, 1);
         }
         continue;
       }

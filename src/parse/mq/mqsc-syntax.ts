@@ -41,16 +41,49 @@ export interface MqscCommand {
 }
 
 const NOUN_SYNONYMS: Record<string, string> = {
-  CHL: 'CHANNEL', QL: 'QLOCAL', QR: 'QREMOTE', QA: 'QALIAS', QM: 'QMODEL', NL: 'NAMELIST', SVC: 'SERVICE', LSTR: 'LISTENER', PRO: 'PROCESS', STGCLASS: 'STGCLASS',
+  CHL: 'CHANNEL',
+  QL: 'QLOCAL',
+  QR: 'QREMOTE',
+  QA: 'QALIAS',
+  QM: 'QMODEL',
+  NL: 'NAMELIST',
+  SVC: 'SERVICE',
+  LSTR: 'LISTENER',
+  PRO: 'PROCESS',
+  STGCLASS: 'STGCLASS',
 };
 const VERB_SYNONYMS: Record<string, string> = { DEF: 'DEFINE', DIS: 'DISPLAY' };
 export const MQSC_VERBS = new Set([
-  'ALTER', 'ARCHIVE', 'BACKUP', 'CLEAR', 'DEFINE', 'DELETE', 'DISPLAY', 'END', 'MOVE', 'PING', 'PURGE', 'RECOVER', 'REFRESH',
-  'RESET', 'RESOLVE', 'RESUME', 'RVERIFY', 'SET', 'START', 'STOP', 'SUSPEND', 'RCDMQIMG', 'RCRMQOBJ',
+  'ALTER',
+  'ARCHIVE',
+  'BACKUP',
+  'CLEAR',
+  'DEFINE',
+  'DELETE',
+  'DISPLAY',
+  'END',
+  'MOVE',
+  'PING',
+  'PURGE',
+  'RECOVER',
+  'REFRESH',
+  'RESET',
+  'RESOLVE',
+  'RESUME',
+  'RVERIFY',
+  'SET',
+  'START',
+  'STOP',
+  'SUSPEND',
+  'RCDMQIMG',
+  'RCRMQOBJ',
 ]);
 const TEMPLATE = /\{\{|\$\{?[A-Za-z_]|__[A-Za-z]+__|\+[A-Za-z_]+\+/;
 
-interface LogicalChar { ch: string; at: Position }
+interface LogicalChar {
+  ch: string;
+  at: Position;
+}
 
 /** Joins physical lines into logical commands (chars with their file positions). */
 export function joinCommands(lines: MqscLine[], commentsOut: { text: string; range: Range }[]): LogicalChar[][] {
@@ -59,7 +92,10 @@ export function joinCommands(lines: MqscLine[], commentsOut: { text: string; ran
   let continueFromColumnOne = false;
   for (const { line, column, text } of lines) {
     if (text.startsWith('*')) {
-      commentsOut.push({ text: text.slice(1), range: { start: { line, character: column }, end: { line, character: column + text.length } } });
+      commentsOut.push({
+        text: text.slice(1),
+        range: { start: { line, character: column }, end: { line, character: column + text.length } },
+      });
       continue;
     }
     const trimmedEnd = text.replace(/\s+$/, '');
@@ -112,10 +148,17 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
   const tokens: MqscParam[] = [];
   let i = 0;
   while (i < chars.length) {
-    if (isSep(chars[i].ch)) { i++; continue; }
+    if (isSep(chars[i].ch)) {
+      i++;
+      continue;
+    }
     const kwStart = i;
     while (i < chars.length && !isSep(chars[i].ch) && chars[i].ch !== '(') i++;
-    const keyword = chars.slice(kwStart, i).map((c) => c.ch).join('').toUpperCase();
+    const keyword = chars
+      .slice(kwStart, i)
+      .map((c) => c.ch)
+      .join('')
+      .toUpperCase();
     const param: MqscParam = { keyword, quoted: false, templated: false, keywordRange: rangeOf(kwStart, i) };
     let j = i;
     while (j < chars.length && (chars[j].ch === ' ' || chars[j].ch === '\t')) j++;
@@ -129,7 +172,12 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
       param.valueRange = rangeOf(value.start, value.end);
       i = value.next;
     } else if (keyword === '') {
-      problems.push({ code: 'mqsc-syntax', severity: 'error', message: `Unexpected '${chars[i]?.ch ?? '('}' in MQSC command (runmqsc: AMQ8405 syntax error)`, range: rangeOf(kwStart, kwStart + 1) });
+      problems.push({
+        code: 'mqsc-syntax',
+        severity: 'error',
+        message: `Unexpected '${chars[i]?.ch ?? '('}' in MQSC command (runmqsc: AMQ8405 syntax error)`,
+        range: rangeOf(kwStart, kwStart + 1),
+      });
       return undefined;
     }
     tokens.push(param);
@@ -147,8 +195,9 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
     return undefined;
   }
   const nounToken = tokens[1];
-  const noun = nounToken ? NOUN_SYNONYMS[nounToken.keyword] ?? nounToken.keyword : undefined;
-  const name = nounToken && nounToken.value !== undefined ? { ...nounToken, keyword: noun ?? nounToken.keyword } : undefined;
+  const noun = nounToken ? (NOUN_SYNONYMS[nounToken.keyword] ?? nounToken.keyword) : undefined;
+  const name =
+    nounToken && nounToken.value !== undefined ? { ...nounToken, keyword: noun ?? nounToken.keyword } : undefined;
   const params = tokens.slice(2);
   const seen = new Map<string, MqscParam>();
   for (const p of params) {
@@ -166,7 +215,14 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
   return { verb, noun, name, params, range: { start: chars[0].at, end: endOf(chars.length) } };
 }
 
-interface ReadValue { value: string; raw: string; quoted: boolean; start: number; end: number; next: number }
+interface ReadValue {
+  value: string;
+  raw: string;
+  quoted: boolean;
+  start: number;
+  end: number;
+  next: number;
+}
 
 function readValue(
   chars: LogicalChar[],
@@ -182,11 +238,20 @@ function readValue(
     i++;
     for (;;) {
       if (i >= chars.length) {
-        problems.push({ code: 'mqsc-unterminated-quote', severity: 'error', message: 'Quoted MQSC value is not closed (missing \')', range: rangeOf(start, chars.length) });
+        problems.push({
+          code: 'mqsc-unterminated-quote',
+          severity: 'error',
+          message: "Quoted MQSC value is not closed (missing ')",
+          range: rangeOf(start, chars.length),
+        });
         return undefined;
       }
       if (chars[i].ch === "'") {
-        if (chars[i + 1]?.ch === "'") { value += "'"; i += 2; continue; }
+        if (chars[i + 1]?.ch === "'") {
+          value += "'";
+          i += 2;
+          continue;
+        }
         i++;
         break;
       }
@@ -195,9 +260,17 @@ function readValue(
     }
     const end = i;
     let rest = '';
-    while (i < chars.length && chars[i].ch !== ')') { rest += chars[i].ch; i++; }
+    while (i < chars.length && chars[i].ch !== ')') {
+      rest += chars[i].ch;
+      i++;
+    }
     if (i >= chars.length || rest.trim() !== '') {
-      problems.push({ code: 'mqsc-syntax', severity: 'error', message: `Expected ')' after the quoted value`, range: rangeOf(start, Math.min(i, chars.length)) });
+      problems.push({
+        code: 'mqsc-syntax',
+        severity: 'error',
+        message: `Expected ')' after the quoted value`,
+        range: rangeOf(start, Math.min(i, chars.length)),
+      });
       return undefined;
     }
     return { value, raw: value, quoted: true, start, end, next: i + 1 };
@@ -214,12 +287,27 @@ function readValue(
     i++;
   }
   if (i >= chars.length) {
-    problems.push({ code: 'mqsc-unbalanced-parentheses', severity: 'error', message: "Missing ')' in MQSC command", range: rangeOf(Math.max(from - 1, 0), chars.length) });
+    problems.push({
+      code: 'mqsc-unbalanced-parentheses',
+      severity: 'error',
+      message: "Missing ')' in MQSC command",
+      range: rangeOf(Math.max(from - 1, 0), chars.length),
+    });
     return undefined;
   }
   let end = i;
   while (end > start && (chars[end - 1].ch === ' ' || chars[end - 1].ch === '\t')) end--;
-  const raw = chars.slice(start, end).map((c) => c.ch).join('');
+  const raw = chars
+    .slice(start, end)
+    .map((c) => c.ch)
+    .join('');
   const templated = TEMPLATE.test(raw);
-  return { value: templated ? raw : raw.toUpperCase(), raw, quoted: false, start, end: Math.max(end, start), next: i + 1 };
+  return {
+    value: templated ? raw : raw.toUpperCase(),
+    raw,
+    quoted: false,
+    start,
+    end: Math.max(end, start),
+    next: i + 1,
+  };
 }

@@ -25,7 +25,10 @@ export function locatedAttrs<K extends string>(element: XmlElement, names: reado
 
 /** The first element name of an XML head, skipping the declaration, comments and doctype. */
 export function rootElementName(head: string): string | undefined {
-  const stripped = head.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE[\s\S]*?>/gi, '');
+  const stripped = head
+    .replace(/<\?[\s\S]*?\?>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!DOCTYPE[\s\S]*?>/gi, '');
   const m = /<([A-Za-z_][\w:.-]*)/.exec(stripped);
   return m?.[1];
 }

@@ -21,7 +21,9 @@ export function extractGraphs(findings: Finding[], context: ReportContext): Repo
   const byRoot = new Map<string, Finding[]>(context.deployments.map((d) => [d.root, []]));
   const orphanFindings: Finding[] = [];
   for (const finding of findings) {
-    const list = (finding.deployment !== undefined ? byRoot.get(finding.deployment) : undefined) ?? (single ? byRoot.get(single.root) : undefined);
+    const list =
+      (finding.deployment !== undefined ? byRoot.get(finding.deployment) : undefined) ??
+      (single ? byRoot.get(single.root) : undefined);
     if (list) list.push(finding);
     else orphanFindings.push(finding);
   }
@@ -31,19 +33,32 @@ export function extractGraphs(findings: Finding[], context: ReportContext): Repo
   };
 }
 
-export function extractGraph(deployment: DerivedDeployment, findings: Finding[], cwd: string, mask: (text: string) => string = (t) => t): DeploymentGraph {
+export function extractGraph(
+  deployment: DerivedDeployment,
+  findings: Finding[],
+  cwd: string,
+  mask: (text: string) => string = (t) => t,
+): DeploymentGraph {
   const components = deployment.components;
   const groupOf = new Map<string, HostGroup>();
   const groups: HostGroup[] = [];
   const order = components
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => compare(a.c.host, b.c.host) || roleRank(a.c) - roleRank(b.c) || compare(a.c.name, b.c.name) || a.i - b.i);
+    .sort(
+      (a, b) =>
+        compare(a.c.host, b.c.host) || roleRank(a.c) - roleRank(b.c) || compare(a.c.name, b.c.name) || a.i - b.i,
+    );
   const nodeOfComponent = new Map<string, number>();
   const nodes: GraphNode[] = [];
   for (const { c } of order) {
     let group = groupOf.get(c.host);
     if (!group) {
-      group = { index: groups.length, host: c.host, label: mask(c.host === '' ? '(deployment root)' : c.host), nodes: [] };
+      group = {
+        index: groups.length,
+        host: c.host,
+        label: mask(c.host === '' ? '(deployment root)' : c.host),
+        nodes: [],
+      };
       groupOf.set(c.host, group);
       groups.push(group);
     }
@@ -58,7 +73,9 @@ export function extractGraph(deployment: DerivedDeployment, findings: Finding[],
       type: mask(c.type),
       role: c.role,
       ...stackLabels(deployment.derived.stacks.get(c.id), mask),
-      ...(deployment.derived.stacks.get(c.id)?.jdk ? { jdkFrom: attachmentLabel(c.runtime ?? deployment.runtime, mask) } : {}),
+      ...(deployment.derived.stacks.get(c.id)?.jdk
+        ? { jdkFrom: attachmentLabel(c.runtime ?? deployment.runtime, mask) }
+        : {}),
       protocols: protocolsLabel(c, mask),
       where: mask(where(c.location, cwd)),
       findings: [],
@@ -69,7 +86,14 @@ export function extractGraph(deployment: DerivedDeployment, findings: Finding[],
   const graphFindings = findings.map((f, index) => {
     const nodeSet = new Set<number>();
     for (const loc of [f.location, ...(f.related ?? [])]) for (const n of locate(loc)) nodeSet.add(n);
-    return toGraphFinding(f, index, cwd, mask, [...nodeSet].sort((a, b) => a - b), []);
+    return toGraphFinding(
+      f,
+      index,
+      cwd,
+      mask,
+      [...nodeSet].sort((a, b) => a - b),
+      [],
+    );
   });
   for (const gf of graphFindings) for (const n of gf.nodes) nodes[n]?.findings.push(gf.index);
 
@@ -82,11 +106,19 @@ export function extractGraph(deployment: DerivedDeployment, findings: Finding[],
     const index = edges.length;
     const linkFile = link.location?.file;
     const involved = graphFindings.filter(
-      (gf, i) => (gf.nodes.includes(from) && gf.nodes.includes(to)) || (linkFile !== undefined && touches((findings[i] as Finding).location, link.location as Location)),
+      (gf, i) =>
+        (gf.nodes.includes(from) && gf.nodes.includes(to)) ||
+        (linkFile !== undefined && touches((findings[i] as Finding).location, link.location as Location)),
     );
     for (const gf of involved) gf.edges.push(index);
-    const eitherEnd = graphFindings.filter((gf) => gf.nodes.includes(from) || gf.nodes.includes(to)).map((gf) => findings[gf.index] as Finding);
-    const outcome = linkOutcome(resolved, involved.map((gf) => findings[gf.index] as Finding), eitherEnd);
+    const eitherEnd = graphFindings
+      .filter((gf) => gf.nodes.includes(from) || gf.nodes.includes(to))
+      .map((gf) => findings[gf.index] as Finding);
+    const outcome = linkOutcome(
+      resolved,
+      involved.map((gf) => findings[gf.index] as Finding),
+      eitherEnd,
+    );
     edges.push({
       index,
       id: link.id,
@@ -105,7 +137,14 @@ export function extractGraph(deployment: DerivedDeployment, findings: Finding[],
   return { root: displayPath(deployment.root, cwd), groups, nodes, edges, findings: graphFindings };
 }
 
-function toGraphFinding(f: Finding, index: number, cwd: string, mask: (t: string) => string, nodes: number[], edges: number[]): GraphFinding {
+function toGraphFinding(
+  f: Finding,
+  index: number,
+  cwd: string,
+  mask: (t: string) => string,
+  nodes: number[],
+  edges: number[],
+): GraphFinding {
   return {
     index,
     ruleId: f.ruleId,
@@ -179,7 +218,8 @@ function protocolsLabel(c: Component, mask: (t: string) => string): string | und
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 function worstSeverity(findings: GraphFinding[]): Severity | undefined {
   let worst: Severity | undefined;
-  for (const f of findings) if (!f.suppressed && (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst])) worst = f.severity;
+  for (const f of findings)
+    if (!f.suppressed && (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst])) worst = f.severity;
   return worst;
 }
 

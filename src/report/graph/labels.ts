@@ -13,7 +13,8 @@ export function protocolLine(node: GraphNode): string {
 /** One line saying what the link's handshake does, for tooltips and edge labels. */
 export function outcomeLine(edge: GraphEdge): string {
   const o = edge.outcome;
-  if (o.status === 'negotiated') return `negotiated ${[o.protocol, o.cipherSuite].filter(Boolean).join(' ') || ''}`.trim();
+  if (o.status === 'negotiated')
+    return `negotiated ${[o.protocol, o.cipherSuite].filter(Boolean).join(' ') || ''}`.trim();
   if (o.status === 'failure') return `fails${o.alert ? `: ${o.alert}` : ''}`;
   return 'outcome unknown';
 }

@@ -80,7 +80,12 @@ export function layoutGraph(graph: DeploymentGraph): Layout {
         nodeColumn[n] = physical.length;
         const col = Math.floor(i / MAX_ROWS);
         const row = i % MAX_ROWS;
-        nodes[n] = { x: x + GROUP_PAD + col * (NODE_W + NODE_GAP_X), y: y + GROUP_HEADER + GROUP_PAD + row * (NODE_H + NODE_GAP_Y), w: NODE_W, h: NODE_H };
+        nodes[n] = {
+          x: x + GROUP_PAD + col * (NODE_W + NODE_GAP_X),
+          y: y + GROUP_HEADER + GROUP_PAD + row * (NODE_H + NODE_GAP_Y),
+          w: NODE_W,
+          h: NODE_H,
+        };
       });
       y += s.h + GROUP_GAP_Y;
       height = Math.max(height, y - GROUP_GAP_Y + MARGIN);
@@ -92,7 +97,13 @@ export function layoutGraph(graph: DeploymentGraph): Layout {
   const width = Math.max(x - SUB_COLUMN_GAP + MARGIN, 2 * MARGIN);
   const routes = routeEdges(graph.edges, nodes, nodeColumn, physical);
   height = Math.max(height, routes.bottom + MARGIN);
-  return { width: Math.ceil(width), height: Math.ceil(Math.max(height, 2 * MARGIN)), groups, nodes, edges: routes.paths };
+  return {
+    width: Math.ceil(width),
+    height: Math.ceil(Math.max(height, 2 * MARGIN)),
+    groups,
+    nodes,
+    edges: routes.paths,
+  };
 }
 
 /** Longest-path layering of the group graph, after dropping the edges that close a cycle. */
@@ -123,7 +134,8 @@ function assignLayers(count: number, successors: Set<number>[]): number[] {
     }
   }
   const layer = new Array<number>(count).fill(0);
-  for (const g of topo.reverse()) for (const s of forward[g] ?? []) layer[s] = Math.max(layer[s] as number, (layer[g] as number) + 1);
+  for (const g of topo.reverse())
+    for (const s of forward[g] ?? []) layer[s] = Math.max(layer[s] as number, (layer[g] as number) + 1);
   return layer;
 }
 
@@ -138,7 +150,9 @@ function orderColumns(layer: number[], successors: Set<number>[]): number[][] {
   for (const column of columns) {
     const key = (g: number) => {
       const ps = (predecessors[g] ?? []).filter((p) => (layer[p] as number) < (layer[g] as number));
-      return ps.length === 0 ? Number.POSITIVE_INFINITY : ps.reduce((sum, p) => sum + (rank[p] as number), 0) / ps.length;
+      return ps.length === 0
+        ? Number.POSITIVE_INFINITY
+        : ps.reduce((sum, p) => sum + (rank[p] as number), 0) / ps.length;
     };
     const keys = new Map(column.map((g) => [g, key(g)]));
     column.sort((a, b) => (keys.get(a) as number) - (keys.get(b) as number) || a - b);

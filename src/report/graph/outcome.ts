@@ -19,22 +19,40 @@ export function linkOutcome(resolved: ResolvedLink, bothEnds: Finding[], eitherE
   const errors = active(bothEnds);
   const prediction = predicted?.prediction;
   const unknownNames = [...(predicted?.client.unknownSuites ?? []), ...(predicted?.server.unknownSuites ?? [])];
-  if (resolved.link.unconfirmed) return { status: 'unknown', reason: `link not confirmed: the tree does not say ${resolved.link.unconfirmed}`, source: 'predictor' };
+  if (resolved.link.unconfirmed)
+    return {
+      status: 'unknown',
+      reason: `link not confirmed: the tree does not say ${resolved.link.unconfirmed}`,
+      source: 'predictor',
+    };
   if (predicted?.outcome.kind === 'unknown' && errors.length === 0) {
-    return { status: 'unknown', reason: `outcome unknown: the tree does not say ${predicted.outcome.missing.join('; nor ')}`, source: 'predictor' };
+    return {
+      status: 'unknown',
+      reason: `outcome unknown: the tree does not say ${predicted.outcome.missing.join('; nor ')}`,
+      source: 'predictor',
+    };
   }
   if (prediction && !prediction.ok && unknownNames.length === 0) {
     return {
       status: 'failure',
       alert: prediction.alert === 'none' ? prediction.reason : prediction.alert,
       ...(prediction.protocol ? { protocol: prediction.protocol } : {}),
-      reason: [`${prediction.failingSide} aborts: ${prediction.messages[prediction.failingSide]}`, ...errors.map((f) => f.message)].join('\n'),
+      reason: [
+        `${prediction.failingSide} aborts: ${prediction.messages[prediction.failingSide]}`,
+        ...errors.map((f) => f.message),
+      ].join('\n'),
       source: 'predictor',
     };
   }
   const negotiated = prediction?.ok ? { protocol: prediction.protocol, cipherSuite: prediction.cipherSuite } : {};
   if (errors.length > 0) {
-    return { status: 'failure', alert: errors[0]?.ruleId, ...negotiated, reason: errors.map((f) => f.message).join('\n'), source: 'findings' };
+    return {
+      status: 'failure',
+      alert: errors[0]?.ruleId,
+      ...negotiated,
+      reason: errors.map((f) => f.message).join('\n'),
+      source: 'findings',
+    };
   }
   const endErrors = active(eitherEnd);
   if (prediction?.ok && endErrors.length === 0) {

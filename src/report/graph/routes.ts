@@ -50,8 +50,22 @@ export function routeEdges(
     const shift = (k % 4) * 4;
     const points: [number, number][] =
       cb > ca
-        ? [[a.x + a.w, ay], [gapAfter(columns, ca) + shift, ay], [gapAfter(columns, ca) + shift, laneY], [gapAfter(columns, cb - 1) - shift, laneY], [gapAfter(columns, cb - 1) - shift, by], [b.x, by]]
-        : [[a.x, ay], [gapAfter(columns, ca - 1) - shift, ay], [gapAfter(columns, ca - 1) - shift, laneY], [gapAfter(columns, cb) + shift, laneY], [gapAfter(columns, cb) + shift, by], [b.x + b.w, by]];
+        ? [
+            [a.x + a.w, ay],
+            [gapAfter(columns, ca) + shift, ay],
+            [gapAfter(columns, ca) + shift, laneY],
+            [gapAfter(columns, cb - 1) - shift, laneY],
+            [gapAfter(columns, cb - 1) - shift, by],
+            [b.x, by],
+          ]
+        : [
+            [a.x, ay],
+            [gapAfter(columns, ca - 1) - shift, ay],
+            [gapAfter(columns, ca - 1) - shift, laneY],
+            [gapAfter(columns, cb) + shift, laneY],
+            [gapAfter(columns, cb) + shift, by],
+            [b.x + b.w, by],
+          ];
     return roundedPolyline(points);
   });
   return { paths, bottom };

@@ -19,7 +19,9 @@ export function renderSvg(graph: DeploymentGraph, d: number, layout: Layout = la
   );
   out.push('<defs>');
   for (const [status, colour] of Object.entries(OUTCOME_COLOURS)) {
-    out.push(`<marker id="d${d}-arrow-${status}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`);
+    out.push(
+      `<marker id="d${d}-arrow-${status}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`,
+    );
   }
   out.push('</defs>');
   graph.groups.forEach((g, i) => {
@@ -32,7 +34,9 @@ export function renderSvg(graph: DeploymentGraph, d: number, layout: Layout = la
   out.push('<g class="edges">');
   // Failing links drawn last, so a grey or green link never hides a red one.
   const order = { unknown: 0, negotiated: 1, failure: 2 };
-  [...graph.edges].sort((a, b) => order[a.outcome.status] - order[b.outcome.status] || a.index - b.index).forEach((e) => out.push(renderEdge(e, d, layout.edges[e.index] ?? '')));
+  [...graph.edges]
+    .sort((a, b) => order[a.outcome.status] - order[b.outcome.status] || a.index - b.index)
+    .forEach((e) => out.push(renderEdge(e, d, layout.edges[e.index] ?? '')));
   out.push('</g><g class="nodes">');
   graph.nodes.forEach((n, i) => {
     const b = layout.nodes[i];
@@ -43,7 +47,11 @@ export function renderSvg(graph: DeploymentGraph, d: number, layout: Layout = la
 }
 
 function renderEdge(e: GraphEdge, d: number, path: string): string {
-  const tip = [outcomeLine(e), e.outcome.reason && e.outcome.status !== 'negotiated' ? e.outcome.reason : '', `link: ${e.reason}`]
+  const tip = [
+    outcomeLine(e),
+    e.outcome.reason && e.outcome.status !== 'negotiated' ? e.outcome.reason : '',
+    `link: ${e.reason}`,
+  ]
     .filter(Boolean)
     .join('\n');
   const findings = e.findings.map((f) => ids.finding(d, f)).join(' ');
@@ -56,7 +64,17 @@ function renderEdge(e: GraphEdge, d: number, path: string): string {
 
 function renderNode(n: GraphNode, d: number, x: number, y: number, w: number, h: number): string {
   const findings = n.findings.map((f) => ids.finding(d, f)).join(' ');
-  const tip = [n.name, n.type, roleLine(n), n.jdkFrom, protocolLine(n), n.where, n.findings.length ? `${n.findings.length} finding(s)` : ''].filter(Boolean).join('\n');
+  const tip = [
+    n.name,
+    n.type,
+    roleLine(n),
+    n.jdkFrom,
+    protocolLine(n),
+    n.where,
+    n.findings.length ? `${n.findings.length} finding(s)` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   const chars = Math.floor((w - 16) / 6.6);
   return (
     `<g class="node${n.worst ? ` sev-${n.worst}` : ''}" id="${ids.node(d, n.index)}" data-targets="${findings}" tabindex="0">` +
@@ -64,7 +82,9 @@ function renderNode(n: GraphNode, d: number, x: number, y: number, w: number, h:
     `<text class="name" x="${x + 8}" y="${y + 17}">${esc(clip(n.name, chars - 2 - (n.findings.length ? 3 : 0)))}</text>` +
     `<text x="${x + 8}" y="${y + 34}">${esc(clip(roleLine(n), chars))}</text>` +
     `<text x="${x + 8}" y="${y + 50}">${esc(clip(protocolLine(n), chars))}</text>` +
-    (n.findings.length ? `<text class="count" x="${x + w - 8}" y="${y + 17}" text-anchor="end">${n.findings.length}</text>` : '') +
+    (n.findings.length
+      ? `<text class="count" x="${x + w - 8}" y="${y + 17}" text-anchor="end">${n.findings.length}</text>`
+      : '') +
     `</g>`
   );
 }

@@ -7,7 +7,10 @@ import type { Deployment } from '../../model/types';
  * first, so callers list their reference files first. Used by every same-value check
  * (built-in ClearTrust rules and declarative `same-value` rules).
  */
-export function majority<T>(items: readonly T[], valueOf: (item: T) => string): { value: string; witness: T } | undefined {
+export function majority<T>(
+  items: readonly T[],
+  valueOf: (item: T) => string,
+): { value: string; witness: T } | undefined {
   const counts = new Map<string, { n: number; witness: T }>();
   for (const item of items) {
     const value = valueOf(item);

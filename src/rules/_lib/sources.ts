@@ -18,13 +18,28 @@ function fromFile(from: Provenance | undefined, message: string): RelatedLocatio
  * file in the tree sets them (and the `-Djava.security.properties` option that brings in an override
  * file), and the given system properties (`-D` options).
  */
-export function runtimeSources(runtime: JavaRuntime | undefined, whose: string, properties: readonly string[] = []): RelatedLocation[] {
+export function runtimeSources(
+  runtime: JavaRuntime | undefined,
+  whose: string,
+  properties: readonly string[] = [],
+): RelatedLocation[] {
   if (!runtime) return [];
-  const out = [...fromFile(runtime.version.from, `${whose} runs Java ${runtime.version.value} (from here)`), ...fromFile(runtime.vendor.from, `${whose}'s Java vendor: ${runtime.vendor.value}`)];
+  const out = [
+    ...fromFile(runtime.version.from, `${whose} runs Java ${runtime.version.value} (from here)`),
+    ...fromFile(runtime.vendor.from, `${whose}'s Java vendor: ${runtime.vendor.value}`),
+  ];
   const set = properties.filter((p) => runtime.securityProperties[p]?.from.kind === 'file');
-  for (const property of set) out.push(...fromFile(runtime.securityProperties[property].from, `${property} for ${whose} set here`));
-  if (set.length) out.push(...fromFile(runtime.systemProperties['java.security.properties']?.from, `${whose} loads security properties from this override`));
-  for (const property of properties) out.push(...fromFile(runtime.systemProperties[property]?.from, `-D${property} for ${whose} set here`));
+  for (const property of set)
+    out.push(...fromFile(runtime.securityProperties[property].from, `${property} for ${whose} set here`));
+  if (set.length)
+    out.push(
+      ...fromFile(
+        runtime.systemProperties['java.security.properties']?.from,
+        `${whose} loads security properties from this override`,
+      ),
+    );
+  for (const property of properties)
+    out.push(...fromFile(runtime.systemProperties[property]?.from, `-D${property} for ${whose} set here`));
   return out;
 }
 
@@ -32,15 +47,25 @@ export function runtimeSources(runtime: JavaRuntime | undefined, whose: string, 
 export function componentSources(component: Component, properties: readonly string[] = []): RelatedLocation[] {
   // What made a TLS setting's value besides where it is written (a Liberty variable, the active Spring profile).
   const tls = component.tls;
-  const via = [tls?.protocols, tls?.cipherSuites, tls?.clientAuth].flatMap((t) => (t?.from.kind === 'file' ? (t.from.via ?? []) : []));
-  return [{ ...component.location, message: `${component.name} is defined here` }, ...via, ...runtimeSources(component.runtime, component.name, properties)];
+  const via = [tls?.protocols, tls?.cipherSuites, tls?.clientAuth].flatMap((t) =>
+    t?.from.kind === 'file' ? (t.from.via ?? []) : [],
+  );
+  return [
+    { ...component.location, message: `${component.name} is defined here` },
+    ...via,
+    ...runtimeSources(component.runtime, component.name, properties),
+  ];
 }
 
 /**
  * `related` followed by the sources whose file the finding does not name yet (one place per file is
  * enough for pre-commit, and keeps reports short).
  */
-export function withSources(location: Location, related: RelatedLocation[], ...sources: RelatedLocation[][]): RelatedLocation[] {
+export function withSources(
+  location: Location,
+  related: RelatedLocation[],
+  ...sources: RelatedLocation[][]
+): RelatedLocation[] {
   const named = new Set([location.file, ...related.map((r) => r.file)]);
   const out = [...related];
   for (const source of sources.flat()) {
@@ -64,7 +89,19 @@ export const JSSE_PROPERTIES = [
   'com.ibm.jsse2.overrideDefaultTLS',
 ];
 
-export function linkSources(link: Link, client: Component, server: Component, properties: readonly string[] = JSSE_PROPERTIES): RelatedLocation[] {
-  const declared: RelatedLocation[] = link.location ? [{ ...link.location, message: `${client.name} → ${server.name}: ${link.reason}` }] : [];
-  return [...declared, ...(link.evidence ?? []), ...componentSources(client, properties), ...componentSources(server, properties)];
+export function linkSources(
+  link: Link,
+  client: Component,
+  server: Component,
+  properties: readonly string[] = JSSE_PROPERTIES,
+): RelatedLocation[] {
+  const declared: RelatedLocation[] = link.location
+    ? [{ ...link.location, message: `${client.name} → ${server.name}: ${link.reason}` }]
+    : [];
+  return [
+    ...declared,
+    ...(link.evidence ?? []),
+    ...componentSources(client, properties),
+    ...componentSources(server, properties),
+  ];
 }

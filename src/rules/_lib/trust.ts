@@ -40,7 +40,9 @@ export function chainText(check: TrustCheck): string {
 export function pathFailureText(f: PathFailure): string {
   switch (f.reason) {
     case 'no-anchor':
-      return f.at.selfSigned ? `the chain ends in ${certName(f.at)}, which it does not trust` : `the chain ends at ${certName(f.at)}, issued by ${f.detail}, which it does not trust`;
+      return f.at.selfSigned
+        ? `the chain ends in ${certName(f.at)}, which it does not trust`
+        : `the chain ends at ${certName(f.at)}, issued by ${f.detail}, which it does not trust`;
     case 'missing-intermediate':
       return `the intermediate ${f.missing ? certName(f.missing) : f.detail} that links ${certName(f.at)} to a trusted root is not sent`;
     case 'anchor-not-self-signed':
@@ -84,7 +86,8 @@ export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Locatio
     out.push({ ...l, message });
   };
   add(check.anchorsFrom, `${check.verifier.name}'s trust store is configured here`);
-  if (check.anchorSource?.kind === 'store') add({ file: check.anchorSource.file }, `${check.verifier.name} trusts the certificates of this store`);
+  if (check.anchorSource?.kind === 'store')
+    add({ file: check.anchorSource.file }, `${check.verifier.name} trusts the certificates of this store`);
   add(check.presentedFrom, `${check.peer.name}'s certificate is configured here`);
   const leaf = check.presented[0];
   if (leaf) add(certificatePlace(leaf), `${check.peer.name} presents ${certName(leaf.cert)}`);

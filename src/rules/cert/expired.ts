@@ -3,7 +3,15 @@ import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
 import { trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, certName, datesMatter, referenceNow, storeFingerprint, storeRelated } from './_lib/shared';
+import {
+  certLocation,
+  certificatesOf,
+  certName,
+  datesMatter,
+  referenceNow,
+  storeFingerprint,
+  storeRelated,
+} from './_lib/shared';
 
 /**
  * Certificates of the tree that links use only where no date check happens: a JSSE trust anchor (PKIX does
@@ -18,7 +26,9 @@ function undatedOnly(deployment: DerivedDeployment): Map<string, { lt: LinkTrust
       if (check?.verdict.kind !== 'trusted') continue;
       const { path, dateChecked } = check.verdict.result;
       for (const c of dateChecked) checked.add(c.fingerprintSha256);
-      for (const c of path) if (!dateChecked.includes(c)) undated.set(c.fingerprintSha256, [...(undated.get(c.fingerprintSha256) ?? []), { lt, check }]);
+      for (const c of path)
+        if (!dateChecked.includes(c))
+          undated.set(c.fingerprintSha256, [...(undated.get(c.fingerprintSha256) ?? []), { lt, check }]);
     }
   }
   for (const f of checked) undated.delete(f);
@@ -33,12 +43,16 @@ export default defineRule({
     messages: {
       expired:
         "Certificate {{dn}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",
-      notYetValid: "Certificate {{dn}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
+      notYetValid:
+        "Certificate {{dn}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
       expiredAnchor:
         "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
     options: {
-      referenceDate: { type: 'string', description: 'Date (ISO 8601, e.g. 2026-01-31) to judge validity at instead of today: for reproducible CI runs' },
+      referenceDate: {
+        type: 'string',
+        description: 'Date (ISO 8601, e.g. 2026-01-31) to judge validity at instead of today: for reproducible CI runs',
+      },
     },
     symptoms: ['CertificateExpiredException', 'certificate expired', 'AMQ9633', 'GSK_ERROR_BAD_DATE'],
   },
@@ -53,7 +67,10 @@ export default defineRule({
         const anchor = uses !== undefined;
         const location = certLocation(c);
         // The verdict rests on the links that trust it without a date check: name their files.
-        const related: RelatedLocation[] = [...(storeRelated(c).related ?? []), ...(uses ?? []).flatMap((u) => trustRelated(u.lt, u.check, location))];
+        const related: RelatedLocation[] = [
+          ...(storeRelated(c).related ?? []),
+          ...(uses ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)),
+        ];
         ctx.report({
           messageId: anchor ? 'expiredAnchor' : 'expired',
           data: { dn, date: c.cert.notAfter.toISOString().slice(0, 10) },
@@ -63,7 +80,13 @@ export default defineRule({
           ...(anchor ? { severity: 'info' as const } : {}),
         });
       } else if (c.cert.notBefore > now) {
-        ctx.report({ messageId: 'notYetValid', data: { dn, date: c.cert.notBefore.toISOString().slice(0, 10) }, location: certLocation(c), ...storeRelated(c), fingerprint: [c.cert.fingerprintSha256, 'not-yet-valid', ...storeFingerprint(c)] });
+        ctx.report({
+          messageId: 'notYetValid',
+          data: { dn, date: c.cert.notBefore.toISOString().slice(0, 10) },
+          location: certLocation(c),
+          ...storeRelated(c),
+          fingerprint: [c.cert.fingerprintSha256, 'not-yet-valid', ...storeFingerprint(c)],
+        });
       }
     }
   },

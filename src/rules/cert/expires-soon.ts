@@ -1,5 +1,14 @@
 import { defineRule } from '../types';
-import { certLocation, certificatesOf, certName, datesMatter, DAY_MS, referenceNow, storeFingerprint, storeRelated } from './_lib/shared';
+import {
+  certLocation,
+  certificatesOf,
+  certName,
+  datesMatter,
+  DAY_MS,
+  referenceNow,
+  storeFingerprint,
+  storeRelated,
+} from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -10,8 +19,16 @@ export default defineRule({
       soon: 'Certificate {{dn}} expires on {{date}} (in {{days}} days, threshold {{threshold}}): renew it before handshakes start failing with certificate_expired / AMQ9633',
     },
     options: {
-      days: { type: 'integer', minimum: 1, default: 30, description: 'Warn when a certificate expires within this many days' },
-      referenceDate: { type: 'string', description: 'Date (ISO 8601, e.g. 2026-01-31) to judge validity at instead of today: for reproducible CI runs' },
+      days: {
+        type: 'integer',
+        minimum: 1,
+        default: 30,
+        description: 'Warn when a certificate expires within this many days',
+      },
+      referenceDate: {
+        type: 'string',
+        description: 'Date (ISO 8601, e.g. 2026-01-31) to judge validity at instead of today: for reproducible CI runs',
+      },
     },
     symptoms: ['certificate_expired', 'AMQ9633'],
   },

@@ -33,26 +33,54 @@ export function dnsNameMatches(pattern: string, host: string): boolean {
   if (star !== first.lastIndexOf('*')) return false;
   const prefix = first.slice(0, star);
   const suffix = first.slice(star + 1);
-  return hostFirst.length >= prefix.length + suffix.length && hostFirst.startsWith(prefix) && hostFirst.endsWith(suffix) && (prefix + suffix !== '' || hostFirst.length > 0);
+  return (
+    hostFirst.length >= prefix.length + suffix.length &&
+    hostFirst.startsWith(prefix) &&
+    hostFirst.endsWith(suffix) &&
+    (prefix + suffix !== '' || hostFirst.length > 0)
+  );
 }
 
-export type HostCheck = { ok: true } | { ok: false; messageId: 'noSanMatch' | 'noCnMatch' | 'noIpMatch' | 'noSans'; symptom: string; names: string };
+export type HostCheck =
+  | { ok: true }
+  | { ok: false; messageId: 'noSanMatch' | 'noCnMatch' | 'noIpMatch' | 'noSans'; symptom: string; names: string };
 
 /** What Java's HostnameChecker (TYPE_TLS) decides for this certificate and host. */
 export function checkHost(cert: PemCertificate, host: string): HostCheck {
   const h = normalise(host.replace(/^\[|\]$/g, ''));
   if (isIP(h)) {
     if (cert.ipAddresses.some((ip) => normalise(ip) === h)) return { ok: true };
-    if (cert.dnsNames.length === 0 && cert.ipAddresses.length === 0) return { ok: false, messageId: 'noSans', symptom: 'No subject alternative names present', names: 'no subjectAltName' };
-    return { ok: false, messageId: 'noIpMatch', symptom: `No subject alternative names matching IP address ${h} found`, names: sanText(cert) };
+    if (cert.dnsNames.length === 0 && cert.ipAddresses.length === 0)
+      return {
+        ok: false,
+        messageId: 'noSans',
+        symptom: 'No subject alternative names present',
+        names: 'no subjectAltName',
+      };
+    return {
+      ok: false,
+      messageId: 'noIpMatch',
+      symptom: `No subject alternative names matching IP address ${h} found`,
+      names: sanText(cert),
+    };
   }
   if (cert.dnsNames.length > 0) {
     if (cert.dnsNames.some((n) => dnsNameMatches(n, h))) return { ok: true };
-    return { ok: false, messageId: 'noSanMatch', symptom: `No subject alternative DNS name matching ${h} found.`, names: sanText(cert) };
+    return {
+      ok: false,
+      messageId: 'noSanMatch',
+      symptom: `No subject alternative DNS name matching ${h} found.`,
+      names: sanText(cert),
+    };
   }
   const cn = cert.subject.find((a) => a.type === 'CN')?.value;
   if (cn && dnsNameMatches(cn, h)) return { ok: true };
-  return { ok: false, messageId: 'noCnMatch', symptom: `No name matching ${h} found`, names: cn ? `CN=${cn}, no DNS subjectAltName` : 'no CN and no DNS subjectAltName' };
+  return {
+    ok: false,
+    messageId: 'noCnMatch',
+    symptom: `No name matching ${h} found`,
+    names: cn ? `CN=${cn}, no DNS subjectAltName` : 'no CN and no DNS subjectAltName',
+  };
 }
 
 function sanText(cert: PemCertificate): string {
@@ -64,7 +92,12 @@ function sanText(cert: PemCertificate): string {
 function urlOf(link: Link, urls: ClientUrl[]): ClientUrl | undefined {
   const at = link.location;
   if (!at) return undefined;
-  return urls.find((u) => u.location.file === at.file && u.location.range?.start.line === at.range?.start.line && u.location.range?.start.character === at.range?.start.character);
+  return urls.find(
+    (u) =>
+      u.location.file === at.file &&
+      u.location.range?.start.line === at.range?.start.line &&
+      u.location.range?.start.character === at.range?.start.character,
+  );
 }
 
 /** The leaf of each certificate a server is configured with that the tree holds (nginx and Tomcat: RSA and ECDSA). */
@@ -76,18 +109,29 @@ function presentedLeaves(deployment: DerivedDeployment, server: Component): Arra
 }
 
 /** The certificate a TLS 1.2 suite authenticates with (`TLS_ECDHE_ECDSA_…` → EC, `…_RSA_…` → RSA); undefined otherwise. */
-function selectedByPrediction<T extends { leaf: TreeCertificate }>(candidates: T[], suite: string | undefined): T | undefined {
-  const keyType = !suite ? undefined : /_ECDSA_/.test(suite) ? 'EC' : /^TLS_(ECDHE_|DHE_)?RSA_/.test(suite) ? 'RSA' : undefined;
+function selectedByPrediction<T extends { leaf: TreeCertificate }>(
+  candidates: T[],
+  suite: string | undefined,
+): T | undefined {
+  const keyType = !suite
+    ? undefined
+    : /_ECDSA_/.test(suite)
+      ? 'EC'
+      : /^TLS_(ECDHE_|DHE_)?RSA_/.test(suite)
+        ? 'RSA'
+        : undefined;
   const matching = keyType ? candidates.filter((c) => c.leaf.cert.keyType === keyType) : [];
   return matching.length === 1 ? matching[0] : undefined;
 }
 
-const FIX = 'Re-issue the certificate with DNS:{{host}} in its subjectAltName (CN alone is ignored when SANs exist), or call the server by a name the certificate holds';
+const FIX =
+  'Re-issue the certificate with DNS:{{host}} in its subjectAltName (CN alone is ignored when SANs exist), or call the server by a name the certificate holds';
 
 export default defineRule({
   meta: {
     id: 'cert/hostname-mismatch',
-    description: "Check that the host name an HTTPS client connects to is in the server certificate's subjectAltName (or CN when it has no DNS names)",
+    description:
+      "Check that the host name an HTTPS client connects to is in the server certificate's subjectAltName (or CN when it has no DNS names)",
     severity: 'error',
     messages: {
       noSanMatch: `{{client}} connects to {{url}}, but {{server}} presents {{dn}} whose {{names}} does not cover {{host}}: host name verification fails with 'java.security.cert.CertificateException: {{symptom}}' (javax.net.ssl.SSLHandshakeException). ${FIX}`,
@@ -97,7 +141,12 @@ export default defineRule({
       noSans: `{{client}} connects to {{url}} by IP address, but {{server}} presents {{dn}} without any subjectAltName: 'java.security.cert.CertificateException: {{symptom}}'. Add IP:{{host}} to the subjectAltName or connect by a DNS name the certificate holds`,
     },
     defaultOptions: {},
-    symptoms: ['No subject alternative DNS name matching', 'No name matching', 'No subject alternative names matching IP address', 'No subject alternative names present'],
+    symptoms: [
+      'No subject alternative DNS name matching',
+      'No name matching',
+      'No subject alternative names matching IP address',
+      'No subject alternative names present',
+    ],
   },
   check(ctx) {
     for (const { link, client, server, predicted } of resolvedLinks(ctx.deployment)) {
@@ -106,12 +155,21 @@ export default defineRule({
       if (disabled && disabled.value.trim().toLowerCase() !== 'false') continue;
       const url = urlOf(link, (client.attributes.urls as ClientUrl[] | undefined) ?? []);
       if (!url) continue;
-      const candidates = presentedLeaves(ctx.deployment, server).map((c) => ({ ...c, result: checkHost(c.leaf.cert, url.host) }));
+      const candidates = presentedLeaves(ctx.deployment, server).map((c) => ({
+        ...c,
+        result: checkHost(c.leaf.cert, url.host),
+      }));
       const failing = candidates.filter((c) => !c.result.ok);
       if (failing.length === 0) continue;
       // Which certificate a dual-certificate server presents: the one the negotiated suite authenticates with
       // (TLS 1.2); in TLS 1.3 or without a prediction, the peers' signature algorithms decide: not known here.
-      const chosen = candidates.length > 1 ? selectedByPrediction(candidates, predicted?.outcome.kind === 'negotiates' ? predicted.outcome.cipherSuite : undefined) : candidates[0];
+      const chosen =
+        candidates.length > 1
+          ? selectedByPrediction(
+              candidates,
+              predicted?.outcome.kind === 'negotiates' ? predicted.outcome.cipherSuite : undefined,
+            )
+          : candidates[0];
       if (chosen && chosen.result.ok) continue;
       const bad = chosen ?? (failing.length === candidates.length ? failing[0] : undefined);
       const reference = certificateReference(server);
@@ -122,9 +180,27 @@ export default defineRule({
         ctx.report({
           messageId: 'oneOfSeveral',
           severity: 'warning',
-          data: { client: client.name, url: url.url, server: server.name, count: String(candidates.length), dn: certName(odd.leaf), keyType: odd.leaf.cert.keyType, names: odd.result.names, host: url.host, symptom: odd.result.symptom },
+          data: {
+            client: client.name,
+            url: url.url,
+            server: server.name,
+            count: String(candidates.length),
+            dn: certName(odd.leaf),
+            keyType: odd.leaf.cert.keyType,
+            names: odd.result.names,
+            host: url.host,
+            symptom: odd.result.symptom,
+          },
           location: url.location,
-          related: [...candidates.map((c) => relatedCertificate(c.leaf, `certificate ${server.name} holds (${c.leaf.cert.keyType}): ${c.result.ok ? 'names ' + url.host : c.result.names}`)), { ...reference, message: `${server.name} uses these certificates` }],
+          related: [
+            ...candidates.map((c) =>
+              relatedCertificate(
+                c.leaf,
+                `certificate ${server.name} holds (${c.leaf.cert.keyType}): ${c.result.ok ? 'names ' + url.host : c.result.names}`,
+              ),
+            ),
+            { ...reference, message: `${server.name} uses these certificates` },
+          ],
           fingerprint: [client.id, server.id, url.host, odd.leaf.cert.fingerprintSha256],
         });
         continue;
@@ -132,13 +208,26 @@ export default defineRule({
       if (bad.result.ok) continue;
       ctx.report({
         messageId: bad.result.messageId,
-        data: { client: client.name, url: url.url, server: server.name, dn: certName(bad.leaf), names: bad.result.names, host: url.host, symptom: bad.result.symptom },
+        data: {
+          client: client.name,
+          url: url.url,
+          server: server.name,
+          dn: certName(bad.leaf),
+          names: bad.result.names,
+          host: url.host,
+          symptom: bad.result.symptom,
+        },
         location: url.location,
         related: withSources(
           url.location,
-          [relatedCertificate(bad.leaf, `certificate presented by ${server.name}: ${bad.result.names}`), { ...reference, message: `${server.name} uses this certificate` }],
+          [
+            relatedCertificate(bad.leaf, `certificate presented by ${server.name}: ${bad.result.names}`),
+            { ...reference, message: `${server.name} uses this certificate` },
+          ],
           // Chosen among several by the negotiated suite: what the client offers decides it too.
-          chosen && candidates.length > 1 ? runtimeSources(client.runtime, client.name, ['jdk.tls.client.protocols', 'jdk.tls.client.cipherSuites']) : [],
+          chosen && candidates.length > 1
+            ? runtimeSources(client.runtime, client.name, ['jdk.tls.client.protocols', 'jdk.tls.client.cipherSuites'])
+            : [],
         ),
         fingerprint: [client.id, server.id, url.host, bad.leaf.cert.fingerprintSha256],
       });

@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'warning',
     messages: {
       shared:
-        "{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key",
+        '{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key',
     },
     defaultOptions: {},
     symptoms: [],
@@ -31,7 +31,11 @@ export default defineRule({
           messageId: 'shared',
           data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, first), dn: certName(c) },
           location: certLocation(c),
-          related: [{ ...certLocation(first), message: `same key pair in ${ownerName(ctx.deployment, first)}` }, ...(storeRelated(c).related ?? []), ...(storeRelated(first).related ?? [])],
+          related: [
+            { ...certLocation(first), message: `same key pair in ${ownerName(ctx.deployment, first)}` },
+            ...(storeRelated(c).related ?? []),
+            ...(storeRelated(first).related ?? []),
+          ],
           fingerprint: [c.cert.publicKeySha256, ownerName(ctx.deployment, c)],
         });
       }

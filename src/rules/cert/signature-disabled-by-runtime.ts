@@ -4,13 +4,21 @@ import type { Component, JavaRuntime } from '../../model/types';
 import { formatJdk, jdkProfile, parseJavaVersion, splitAlgorithmList } from '../../knowledge';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
-import { certificateReference, displayPath, javaRuntimeOf, presentedCertificates, resolvedLinks } from './_lib/presented';
+import {
+  certificateReference,
+  displayPath,
+  javaRuntimeOf,
+  presentedCertificates,
+  resolvedLinks,
+} from './_lib/presented';
 import { certName } from './_lib/shared';
 
 /** The JDK's certpath constraints for a runtime: a java.security in the tree, else the version default. */
 function certpathConstraints(runtime: JavaRuntime): { entries: string[]; jdk: string; from: string } | undefined {
   const version = parseJavaVersion(runtime.version.value);
-  const jdk = version ? formatJdk(runtime.vendor.value, version) : `${runtime.vendor.value} ${runtime.version.value}`.trim();
+  const jdk = version
+    ? formatJdk(runtime.vendor.value, version)
+    : `${runtime.vendor.value} ${runtime.version.value}`.trim();
   const override = runtime.securityProperties['jdk.certpath.disabledAlgorithms'];
   if (override) {
     const where = override.from.kind === 'file' ? `set in ${override.from.location.file}` : 'set by configuration';
@@ -39,10 +47,22 @@ function signatureParts(algorithm: string): string[] {
 const KEY_SIZE = /^keySize\s*(<=|<|==|!=|>=|>)\s*(\d+)$/i;
 
 function compare(op: string, actual: number, limit: number): boolean {
-  return op === '<' ? actual < limit : op === '<=' ? actual <= limit : op === '==' ? actual === limit : op === '!=' ? actual !== limit : op === '>=' ? actual >= limit : actual > limit;
+  return op === '<'
+    ? actual < limit
+    : op === '<='
+      ? actual <= limit
+      : op === '=='
+        ? actual === limit
+        : op === '!='
+          ? actual !== limit
+          : op === '>='
+            ? actual >= limit
+            : actual > limit;
 }
 
-export type Violation = { kind: 'signature'; entry: string; algorithm: string } | { kind: 'key'; entry: string; algorithm: string; bits: number };
+export type Violation =
+  | { kind: 'signature'; entry: string; algorithm: string }
+  | { kind: 'key'; entry: string; algorithm: string; bits: number };
 
 /**
  * The first disabledAlgorithms entry that rejects this certificate when validated as `usage`
@@ -50,7 +70,12 @@ export type Violation = { kind: 'signature'; entry: string; algorithm: string } 
  * only bite on chains anchored in the JDK's cacerts: the tree cannot show that, so they are not applied.
  * The signature of a self-signed certificate is not checked (it is the trust anchor).
  */
-export function violation(c: TreeCertificate, entries: string[], usage: 'TLSServer' | 'TLSClient', now = new Date()): Violation | undefined {
+export function violation(
+  c: TreeCertificate,
+  entries: string[],
+  usage: 'TLSServer' | 'TLSClient',
+  now = new Date(),
+): Violation | undefined {
   const sigParts = signatureParts(c.cert.signatureAlgorithm);
   for (const raw of entries) {
     const [head, ...constraints] = raw.split('&').map((s) => s.trim());
@@ -63,7 +88,11 @@ export function violation(c: TreeCertificate, entries: string[], usage: 'TLSServ
       const size = KEY_SIZE.exec(constraint);
       if (size) keySize = size;
       else if (/^jdkCA$/i.test(constraint)) applies = false;
-      else if (/^usage\s/i.test(constraint)) applies &&= constraint.split(/\s+/).slice(1).some((u) => u.toLowerCase() === usage.toLowerCase());
+      else if (/^usage\s/i.test(constraint))
+        applies &&= constraint
+          .split(/\s+/)
+          .slice(1)
+          .some((u) => u.toLowerCase() === usage.toLowerCase());
       else if (/^denyAfter\s/i.test(constraint)) applies &&= now > new Date(constraint.split(/\s+/)[1]);
       else applies = false; // unknown constraint: do not guess
     }
@@ -71,10 +100,12 @@ export function violation(c: TreeCertificate, entries: string[], usage: 'TLSServ
     const name = algorithm.toUpperCase();
     if (keySize) {
       const type = c.cert.keyType === 'EC' ? ['EC', 'ECDSA'] : [c.cert.keyType];
-      if (c.cert.keyBits && type.includes(name) && compare(keySize[1], c.cert.keyBits, Number(keySize[2]))) return { kind: 'key', entry: raw, algorithm: c.cert.keyType, bits: c.cert.keyBits };
+      if (c.cert.keyBits && type.includes(name) && compare(keySize[1], c.cert.keyBits, Number(keySize[2])))
+        return { kind: 'key', entry: raw, algorithm: c.cert.keyType, bits: c.cert.keyBits };
       continue;
     }
-    if (!c.cert.selfSigned && sigParts.includes(name)) return { kind: 'signature', entry: raw, algorithm: c.cert.signatureAlgorithm };
+    if (!c.cert.selfSigned && sigParts.includes(name))
+      return { kind: 'signature', entry: raw, algorithm: c.cert.signatureAlgorithm };
   }
   return undefined;
 }
@@ -90,24 +121,32 @@ function checksFor(deployment: DerivedDeployment): Check[] {
   for (const { client, server } of resolvedLinks(deployment)) {
     checks.push({ presenter: server, validator: client, usage: 'TLSServer' });
     const auth = server.tls?.clientAuth?.value;
-    if (auth === 'required' || auth === 'optional') checks.push({ presenter: client, validator: server, usage: 'TLSClient' });
+    if (auth === 'required' || auth === 'optional')
+      checks.push({ presenter: client, validator: server, usage: 'TLSClient' });
   }
   return checks;
 }
 
-const SYMPTOMS = "'java.security.cert.CertPathValidatorException: Algorithm constraints check failed on {{what}}' (javax.net.ssl.SSLHandshakeException: PKIX path validation failed; older JDKs: 'Certificates do not conform to algorithm constraints')";
+const SYMPTOMS =
+  "'java.security.cert.CertPathValidatorException: Algorithm constraints check failed on {{what}}' (javax.net.ssl.SSLHandshakeException: PKIX path validation failed; older JDKs: 'Certificates do not conform to algorithm constraints')";
 
 export default defineRule({
   meta: {
     id: 'cert/signature-disabled-by-runtime',
-    description: "Report certificates whose signature algorithm or key size the validating peer's JDK disables in jdk.certpath.disabledAlgorithms",
+    description:
+      "Report certificates whose signature algorithm or key size the validating peer's JDK disables in jdk.certpath.disabledAlgorithms",
     severity: 'error',
     messages: {
       signature: `{{dn}} presented by {{presenter}} is signed with {{algorithm}}, which {{jdk}} on {{validator}} disables for certificate paths (jdk.certpath.disabledAlgorithms entry '{{entry}}', {{from}}): the handshake fails with ${SYMPTOMS}. Re-issue the certificate signed with SHA256withRSA (or stronger)`,
       key: `{{dn}} presented by {{presenter}} has a {{bits}}-bit {{algorithm}} key, which {{jdk}} on {{validator}} disables for certificate paths (jdk.certpath.disabledAlgorithms entry '{{entry}}', {{from}}): the handshake fails with ${SYMPTOMS}. Re-issue the certificate with a 2048-bit (or larger) key`,
     },
     defaultOptions: {},
-    symptoms: ['Algorithm constraints check failed on signature algorithm', 'Algorithm constraints check failed on keysize limits', 'Certificates do not conform to algorithm constraints', 'CertPathValidatorException'],
+    symptoms: [
+      'Algorithm constraints check failed on signature algorithm',
+      'Algorithm constraints check failed on keysize limits',
+      'Certificates do not conform to algorithm constraints',
+      'CertPathValidatorException',
+    ],
   },
   check(ctx) {
     const seen = new Set<string>();
@@ -122,7 +161,9 @@ export default defineRule({
         const key = `${c.cert.fingerprintSha256}|${validator.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const from = constraints.from.startsWith('set in ') ? `set in ${displayPath(ctx.cwd, constraints.from.slice(7))}` : constraints.from;
+        const from = constraints.from.startsWith('set in ')
+          ? `set in ${displayPath(ctx.cwd, constraints.from.slice(7))}`
+          : constraints.from;
         ctx.report({
           messageId: found.kind,
           data: {
@@ -133,7 +174,10 @@ export default defineRule({
             entry: found.entry,
             from,
             algorithm: found.algorithm,
-            what: found.kind === 'signature' ? `signature algorithm: ${found.algorithm}` : `keysize limits: ${found.algorithm} ${found.kind === 'key' ? found.bits : ''} bit key`,
+            what:
+              found.kind === 'signature'
+                ? `signature algorithm: ${found.algorithm}`
+                : `keysize limits: ${found.algorithm} ${found.kind === 'key' ? found.bits : ''} bit key`,
             ...(found.kind === 'key' ? { bits: found.bits } : {}),
           },
           location: { file: c.doc.file.path, range: c.cert.range },

@@ -4,11 +4,11 @@ import { certLocation, certificatesOf, certName, unusedOrVendors, storeFingerpri
 export default defineRule({
   meta: {
     id: 'cert/weak-key',
-    description: 'Report certificates whose public key is too small (RSA/DSA below the minimum bits, EC below 256 bits)',
+    description:
+      'Report certificates whose public key is too small (RSA/DSA below the minimum bits, EC below 256 bits)',
     severity: 'warning',
     messages: {
-      weak:
-        "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}): modern JDKs reject it (jdk.certpath.disabledAlgorithms 'RSA keySize < 2048' in recent releases) and MQ refuses it when MinimumRSAKeySize is set (AMQ9637). Re-issue it with a stronger key",
+      weak: "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}): modern JDKs reject it (jdk.certpath.disabledAlgorithms 'RSA keySize < 2048' in recent releases) and MQ refuses it when MinimumRSAKeySize is set (AMQ9637). Re-issue it with a stronger key",
     },
     options: {
       minRsaBits: { type: 'integer', default: 2048, description: 'Smallest accepted RSA or DSA key, in bits' },
@@ -21,9 +21,20 @@ export default defineRule({
       const { keyType, keyBits } = c.cert;
       // The JDK's own root CAs are the vendor's to retire (each update does); a bag Java ignores is not used.
       if (!keyBits || unusedOrVendors(c)) continue;
-      const min = keyType === 'EC' ? ctx.options.minEcBits : keyType === 'RSA' || keyType === 'DSA' ? ctx.options.minRsaBits : undefined;
+      const min =
+        keyType === 'EC'
+          ? ctx.options.minEcBits
+          : keyType === 'RSA' || keyType === 'DSA'
+            ? ctx.options.minRsaBits
+            : undefined;
       if (min === undefined || keyBits >= min) continue;
-      ctx.report({ messageId: 'weak', data: { dn: certName(c), bits: keyBits, type: keyType, min }, location: certLocation(c), ...storeRelated(c), fingerprint: [c.cert.fingerprintSha256, 'weak-key', ...storeFingerprint(c)] });
+      ctx.report({
+        messageId: 'weak',
+        data: { dn: certName(c), bits: keyBits, type: keyType, min },
+        location: certLocation(c),
+        ...storeRelated(c),
+        fingerprint: [c.cert.fingerprintSha256, 'weak-key', ...storeFingerprint(c)],
+      });
     }
   },
 });

@@ -5,14 +5,19 @@ import { defineRule } from '../types';
 export default defineRule({
   meta: {
     id: 'cert/wrong-key-usage',
-    description: 'Catch certificates whose key usage or extended key usage does not allow the TLS role they are used in (serverAuth, clientAuth, digitalSignature)',
+    description:
+      'Catch certificates whose key usage or extended key usage does not allow the TLS role they are used in (serverAuth, clientAuth, digitalSignature)',
     severity: 'error',
     messages: {
       wrongUsage:
         '{{subject}}, which {{peer}} presents to {{verifier}} as a TLS {{role}} certificate, has {{detail}}: {{verifier}} rejects it with {{alert}} and logs "{{verifierLog}}"; {{peer}} sees "{{peerLog}}". Fix: reissue the certificate with {{wanted}}',
     },
     options: {},
-    symptoms: ['Extended key usage does not permit use for TLS server authentication', 'KeyUsage does not allow digital signatures', 'unsupported certificate purpose'],
+    symptoms: [
+      'Extended key usage does not permit use for TLS server authentication',
+      'KeyUsage does not allow digital signatures',
+      'unsupported certificate purpose',
+    ],
   },
   check(ctx) {
     const seen = new Set<string>();
@@ -38,7 +43,9 @@ export default defineRule({
             alert: signals.alert,
             verifierLog: server ? signals.verifierLog : signals.verifierLog.replace('TLS server', 'TLS client'),
             peerLog: signals.peerLog,
-            wanted: server ? 'extendedKeyUsage serverAuth and keyUsage digitalSignature (keyEncipherment for RSA key exchange)' : 'extendedKeyUsage clientAuth and keyUsage digitalSignature',
+            wanted: server
+              ? 'extendedKeyUsage serverAuth and keyUsage digitalSignature (keyEncipherment for RSA key exchange)'
+              : 'extendedKeyUsage clientAuth and keyUsage digitalSignature',
           },
           location,
           related: trustRelated(lt, check, location),

@@ -7,7 +7,10 @@ import { SERVER_KINDS, lastEntry, relatedTo, settingsOf, valueLocation } from '.
  * How the tree says a web agent is 4.7.x: a comment in webagent.conf such as
  * `# lint-deploy agent-version: 4.7.2` or the product banner `# RSA ClearTrust Agent 4.7.1`.
  */
-const VERSION_MARKERS = [/\bagent[-_ ]version\s*[:=]\s*v?(\d+(?:\.\d+)*)/i, /ClearTrust\b.*\bAgent\b\D{0,20}(\d+\.\d+(?:\.\d+)*)/i];
+const VERSION_MARKERS = [
+  /\bagent[-_ ]version\s*[:=]\s*v?(\d+(?:\.\d+)*)/i,
+  /ClearTrust\b.*\bAgent\b\D{0,20}(\d+\.\d+(?:\.\d+)*)/i,
+];
 
 export function agentVersionIn(doc: ParsedDocument): string | undefined {
   return agentVersionComment(doc)?.version;
@@ -27,7 +30,8 @@ function agentVersionComment(doc: ParsedDocument): { version: string; comment: C
 export default defineRule({
   meta: {
     id: 'cleartrust/agent-backward-compatible-required',
-    description: 'Require cleartrust.dispatcher.list_port.backward_compatible=true when SSL is on and 4.7.x web agents connect',
+    description:
+      'Require cleartrust.dispatcher.list_port.backward_compatible=true when SSL is on and 4.7.x web agents connect',
     severity: 'error',
     messages: {
       missing:
@@ -39,7 +43,9 @@ export default defineRule({
   },
   check(ctx) {
     const { deployment, config } = ctx;
-    const modes = settingsOf(deployment, SERVER_KINDS, 'cleartrust.net.ssl.use').filter((s) => s.normalized === 'anon' || s.normalized === 'auth');
+    const modes = settingsOf(deployment, SERVER_KINDS, 'cleartrust.net.ssl.use').filter(
+      (s) => s.normalized === 'anon' || s.normalized === 'auth',
+    );
     if (modes.length === 0) return;
     const agents = deployment.documents
       .filter((d) => d.kind === 'cleartrust.webagent')
@@ -49,7 +55,11 @@ export default defineRule({
     const agent = agents[0];
     const agentName = agent.doc.file.path.slice(deployment.root.length + 1) || agent.doc.file.path;
     // The agent's version decides the finding as much as the Dispatcher does: name where it comes from.
-    const agentSource = { file: agent.doc.file.path, range: agent.marker?.comment.range, message: `${agent.version} web agent (${agent.marker ? 'version from this comment' : 'version from the lint-deploy config'})` };
+    const agentSource = {
+      file: agent.doc.file.path,
+      range: agent.marker?.comment.range,
+      message: `${agent.version} web agent (${agent.marker ? 'version from this comment' : 'version from the lint-deploy config'})`,
+    };
     for (const dispatcher of deployment.documents.filter((d) => d.kind === 'cleartrust.dispatcher')) {
       const flag = lastEntry(dispatcher, 'cleartrust.dispatcher.list_port.backward_compatible');
       const mode = modes.find((m) => m.doc === dispatcher) ?? modes[0];

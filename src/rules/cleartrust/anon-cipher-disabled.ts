@@ -11,10 +11,18 @@ import { SERVER_KINDS, failingAnonLink, settingsOf, valueLocation } from './_lib
 const ANON_SUITES = ['TLS_DH_anon_WITH_AES_128_CBC_SHA', 'TLS_ECDH_anon_WITH_AES_128_CBC_SHA'];
 
 /** Settings that select an SSL mode for a Java server's port (the Admin API port knows only anon and clear). */
-const ANON_MODE_KEYS = ['cleartrust.net.ssl.use', 'cleartrust.eserver.api_port.use_ssl', 'cleartrust.admingui.admin_api.use_ssl'];
+const ANON_MODE_KEYS = [
+  'cleartrust.net.ssl.use',
+  'cleartrust.eserver.api_port.use_ssl',
+  'cleartrust.admingui.admin_api.use_ssl',
+];
 
 function originOf(from: Provenance): string {
-  return from.kind === 'default' ? `the ${from.origin}` : from.kind === 'config' ? from.origin : 'java.security in the tree';
+  return from.kind === 'default'
+    ? `the ${from.origin}`
+    : from.kind === 'config'
+      ? from.origin
+      : 'java.security in the tree';
 }
 
 /**
@@ -24,7 +32,9 @@ function originOf(from: Provenance): string {
 function predicted(deployment: DerivedDeployment, rules: readonly AnyRule[], component: Component | undefined): string {
   if (!component) return '';
   const lp = deployment.derived.predictions.find(
-    (l) => (l.client.component === component || l.server.component === component) && linkFailureOwner(rules, l) === 'cleartrust/anon-cipher-disabled',
+    (l) =>
+      (l.client.component === component || l.server.component === component) &&
+      linkFailureOwner(rules, l) === 'cleartrust/anon-cipher-disabled',
   );
   if (!lp || lp.prediction.ok) return '';
   const failing = lp.prediction.failingSide === 'client' ? lp.client.component : lp.server.component;
@@ -52,7 +62,8 @@ const atUpdate = (runtime: JavaRuntime, feature: number, update: number): JavaRu
  */
 function updateDecides(runtime: JavaRuntime): { feature: number; firstBlocking: string } | undefined {
   const raw = runtime.version.value.trim();
-  if (!/^\d+$/.test(raw) || runtime.securityProperties['jdk.tls.disabledAlgorithms']?.from.kind === 'file') return undefined;
+  if (!/^\d+$/.test(raw) || runtime.securityProperties['jdk.tls.disabledAlgorithms']?.from.kind === 'file')
+    return undefined;
   const feature = Number(raw);
   const ga = anonBlockedBy(atUpdate(runtime, feature, 0));
   if ((ga === undefined) === (anonBlockedBy(atUpdate(runtime, feature, LATEST_UPDATE)) === undefined)) return undefined;
@@ -74,7 +85,8 @@ function unknownRuntime(runtime: JavaRuntime | undefined): boolean {
 export default defineRule({
   meta: {
     id: 'cleartrust/anon-cipher-disabled',
-    description: "Catch ClearTrust 'anon' SSL mode on a JDK whose jdk.tls.disabledAlgorithms disables anonymous cipher suites",
+    description:
+      "Catch ClearTrust 'anon' SSL mode on a JDK whose jdk.tls.disabledAlgorithms disables anonymous cipher suites",
     severity: 'error',
     messages: {
       disabled:
@@ -85,12 +97,19 @@ export default defineRule({
         "{{key}} is 'anon' but the JDK that runs this component is unknown: JDK {{since}} and later disable anonymous cipher suites and the handshake then fails with 'Fatal Alert received: Handshake Failure'. Declare the JDK (a JDK release file in the tree, --java-version, or \"java\" in lint-deploy.config.json)",
     },
     defaultOptions: {},
-    symptoms: ['Fatal Alert received: Handshake Failure', 'handshake_failure', 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)', 'no cipher suites in common'],
+    symptoms: [
+      'Fatal Alert received: Handshake Failure',
+      'handshake_failure',
+      'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+      'no cipher suites in common',
+    ],
     ownsLinkFailure: (lp) => failingAnonLink(lp, true),
   },
   check(ctx) {
     // Web agents are native (C) modules: the JDK that refuses anon suites is on the server side.
-    const settings = ANON_MODE_KEYS.flatMap((key) => settingsOf(ctx.deployment, SERVER_KINDS.concat('cleartrust.keyserver'), key));
+    const settings = ANON_MODE_KEYS.flatMap((key) =>
+      settingsOf(ctx.deployment, SERVER_KINDS.concat('cleartrust.keyserver'), key),
+    );
     for (const setting of settings) {
       if (setting.normalized !== 'anon') continue;
       const runtime = setting.component?.runtime;
@@ -121,9 +140,11 @@ export default defineRule({
       if (blocking.some((entry) => entry === undefined)) continue; // some anon suite still negotiates
       const related: RelatedLocation[] = [];
       const from = tls.disabledAlgorithms.from;
-      if (from.kind === 'file') related.push({ ...from.location, message: `jdk.tls.disabledAlgorithms includes '${blocking[0]}'` });
+      if (from.kind === 'file')
+        related.push({ ...from.location, message: `jdk.tls.disabledAlgorithms includes '${blocking[0]}'` });
       const version = (runtime as JavaRuntime).version;
-      if (version.from.kind === 'file') related.push({ ...version.from.location, message: `${tls.label} runs this component` });
+      if (version.from.kind === 'file')
+        related.push({ ...version.from.location, message: `${tls.label} runs this component` });
       ctx.report({
         messageId: 'disabled',
         data: {
@@ -131,7 +152,9 @@ export default defineRule({
           jdk: tls.label,
           entry: blocking[0] as string,
           origin: originOf(from),
-          predicted: SSL_MODE_KEYS.includes(setting.entry.key) ? predicted(ctx.deployment, ctx.rules, setting.component) : '',
+          predicted: SSL_MODE_KEYS.includes(setting.entry.key)
+            ? predicted(ctx.deployment, ctx.rules, setting.component)
+            : '',
         },
         location: valueLocation(setting),
         related,

@@ -2,7 +2,19 @@ import { defineRule } from '../types';
 import { settingsOf, valueLocation } from './_lib/shared';
 
 const MODES: [string[], string, string[]][] = [
-  [['cleartrust.eserver', 'cleartrust.aserver', 'cleartrust.dispatcher', 'cleartrust.lserver', 'cleartrust.iserver', 'cleartrust.keyserver', 'cleartrust.admingui'], 'cleartrust.net.ssl.use', ['cleartrust.net.ssl.keystore_file', 'cleartrust.net.ssl.keystore']],
+  [
+    [
+      'cleartrust.eserver',
+      'cleartrust.aserver',
+      'cleartrust.dispatcher',
+      'cleartrust.lserver',
+      'cleartrust.iserver',
+      'cleartrust.keyserver',
+      'cleartrust.admingui',
+    ],
+    'cleartrust.net.ssl.use',
+    ['cleartrust.net.ssl.keystore_file', 'cleartrust.net.ssl.keystore'],
+  ],
   [['cleartrust.webagent'], 'cleartrust.agent.ssl.use', ['cleartrust.agent.ssl.keystore']],
 ];
 
@@ -12,7 +24,8 @@ export default defineRule({
     description: "Require a keystore when the SSL mode is 'auth'",
     severity: 'warning',
     messages: {
-      missing: "{{modeKey}} is 'auth' but no keystore is configured ({{expected}} is missing or empty): the component has no certificate to authenticate with",
+      missing:
+        "{{modeKey}} is 'auth' but no keystore is configured ({{expected}} is missing or empty): the component has no certificate to authenticate with",
     },
     defaultOptions: {},
     symptoms: ['Fatal Alert received: Handshake Failure', 'no cipher suites in common'],

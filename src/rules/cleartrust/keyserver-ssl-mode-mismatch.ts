@@ -4,10 +4,12 @@ import { reportMismatches, settingsOf } from './_lib/shared';
 export default defineRule({
   meta: {
     id: 'cleartrust/keyserver-ssl-mode-mismatch',
-    description: 'Require the same cleartrust.net.ssl.use in every keyserver.conf (it need not match the other servers)',
+    description:
+      'Require the same cleartrust.net.ssl.use in every keyserver.conf (it need not match the other servers)',
     severity: 'error',
     messages: {
-      mismatch: "cleartrust.net.ssl.use is '{{value}}' here but '{{expected}}' in {{other}}; every Key Server must use the same SSL mode",
+      mismatch:
+        "cleartrust.net.ssl.use is '{{value}}' here but '{{expected}}' in {{other}}; every Key Server must use the same SSL mode",
     },
     defaultOptions: {},
     symptoms: ['Fatal Alert received: Handshake Failure'],

@@ -7,7 +7,8 @@ export default defineRule({
     description: 'Require the same cleartrust.runtime_api.security on every Authorization Server',
     severity: 'error',
     messages: {
-      mismatch: "cleartrust.runtime_api.security is '{{value}}' here but '{{expected}}' in {{other}}; it must be the same on every Authorization Server",
+      mismatch:
+        "cleartrust.runtime_api.security is '{{value}}' here but '{{expected}}' in {{other}}; it must be the same on every Authorization Server",
     },
     defaultOptions: {},
   },

@@ -7,7 +7,8 @@ export default defineRule({
     description: 'Require cleartrust.runtime_api.security to be at most cleartrust.net.ssl.use (clear < anon < auth)',
     severity: 'error',
     messages: {
-      tooHigh: "cleartrust.runtime_api.security is '{{value}}', above this server's cleartrust.net.ssl.use '{{mode}}': clients (agents included) can no longer create SSO tokens. Set it to '{{mode}}' or lower",
+      tooHigh:
+        "cleartrust.runtime_api.security is '{{value}}', above this server's cleartrust.net.ssl.use '{{mode}}': clients (agents included) can no longer create SSO tokens. Set it to '{{mode}}' or lower",
     },
     defaultOptions: {},
   },
@@ -16,12 +17,15 @@ export default defineRule({
       const modeEntry = lastEntry(security.doc, 'cleartrust.net.ssl.use');
       if (!modeEntry) continue;
       const mode = modeEntry.value.trim().toLowerCase();
-      if (modeRank(security.normalized) < 0 || modeRank(mode) < 0 || modeRank(security.normalized) <= modeRank(mode)) continue;
+      if (modeRank(security.normalized) < 0 || modeRank(mode) < 0 || modeRank(security.normalized) <= modeRank(mode))
+        continue;
       ctx.report({
         messageId: 'tooHigh',
         data: { value: security.normalized, mode },
         location: valueLocation(security),
-        related: [relatedTo({ ...security, entry: modeEntry, normalized: mode }, `cleartrust.net.ssl.use is '${mode}' here`)],
+        related: [
+          relatedTo({ ...security, entry: modeEntry, normalized: mode }, `cleartrust.net.ssl.use is '${mode}' here`),
+        ],
         fingerprint: [security.component?.id ?? 'aserver', security.normalized, mode],
       });
     }

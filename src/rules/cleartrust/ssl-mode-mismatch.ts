@@ -7,10 +7,16 @@ export default defineRule({
     description: 'Require one SSL mode (clear, anon or auth) on every ClearTrust server and web agent',
     severity: 'error',
     messages: {
-      mismatch: "{{key}} is '{{value}}' here but '{{expected}}' in {{other}}; servers and agents must all use the same SSL mode or their connections fail",
+      mismatch:
+        "{{key}} is '{{value}}' here but '{{expected}}' in {{other}}; servers and agents must all use the same SSL mode or their connections fail",
     },
     defaultOptions: {},
-    symptoms: ['Fatal Alert received: Handshake Failure', 'handshake_failure', 'Unrecognized SSL message, plaintext connection?', 'Remote host terminated the handshake'],
+    symptoms: [
+      'Fatal Alert received: Handshake Failure',
+      'handshake_failure',
+      'Unrecognized SSL message, plaintext connection?',
+      'Remote host terminated the handshake',
+    ],
     ownsLinkFailure: (lp) => failingAnonLink(lp, false),
   },
   check(ctx) {

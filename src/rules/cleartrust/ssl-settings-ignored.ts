@@ -2,7 +2,19 @@ import { defineRule } from '../types';
 import { settingsOf, valueLocation } from './_lib/shared';
 
 const MODES: [string[], string, string][] = [
-  [['cleartrust.eserver', 'cleartrust.aserver', 'cleartrust.dispatcher', 'cleartrust.lserver', 'cleartrust.iserver', 'cleartrust.keyserver', 'cleartrust.admingui'], 'cleartrust.net.ssl.use', 'cleartrust.net.ssl.'],
+  [
+    [
+      'cleartrust.eserver',
+      'cleartrust.aserver',
+      'cleartrust.dispatcher',
+      'cleartrust.lserver',
+      'cleartrust.iserver',
+      'cleartrust.keyserver',
+      'cleartrust.admingui',
+    ],
+    'cleartrust.net.ssl.use',
+    'cleartrust.net.ssl.',
+  ],
   [['cleartrust.webagent'], 'cleartrust.agent.ssl.use', 'cleartrust.agent.ssl.'],
 ];
 

@@ -23,11 +23,29 @@ function nameLists(component: Component): NameList[] {
   for (const name of ['jdk.tls.client.cipherSuites', 'jdk.tls.server.cipherSuites']) {
     const property = runtime.systemProperties[name];
     if (property?.from.kind !== 'file') continue;
-    lists.push({ what: `-D${name}`, names: property.value.split(',').map((s) => s.trim()).filter(Boolean), text: property.value, location: property.from.location, throws: false });
+    lists.push({
+      what: `-D${name}`,
+      names: property.value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      text: property.value,
+      location: property.from.location,
+      throws: false,
+    });
   }
   for (const doc of component.documents.filter((d) => d.kind.startsWith('spring.'))) {
     for (const entry of doc.entries.filter((e) => BUNDLE_CIPHERS.test(e.key))) {
-      lists.push({ what: entry.key, names: entry.value.split(',').map((s) => s.trim()).filter(Boolean), text: entry.value, location: entryLocation(doc, entry, 'value'), throws: true });
+      lists.push({
+        what: entry.key,
+        names: entry.value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        text: entry.value,
+        location: entryLocation(doc, entry, 'value'),
+        throws: true,
+      });
     }
   }
   const tls = component.tls;
@@ -35,7 +53,13 @@ function nameLists(component: Component): NameList[] {
     // A Tomcat connector's list as written: the model keeps only the names Tomcat enables.
     const written = (component.attributes as { ciphersAsWritten?: string }).ciphersAsWritten;
     const names = written !== undefined ? written.split(/[,:\s]+/).filter(Boolean) : tls.cipherSuites.value;
-    lists.push({ what: `${component.name} ciphers`, names, text: written ?? tls.cipherSuites.value.join(','), location: tls.cipherSuites.from.location, throws: false });
+    lists.push({
+      what: `${component.name} ciphers`,
+      names,
+      text: written ?? tls.cipherSuites.value.join(','),
+      location: tls.cipherSuites.from.location,
+      throws: false,
+    });
   }
   return lists;
 }
@@ -66,14 +90,22 @@ export default defineRule({
   check(ctx) {
     for (const component of ctx.deployment.components) {
       const runtime = component.runtime;
-      if (!runtime || runtime.vendor.value === 'unknown' || runtime.vendor.value === 'ibm' || component.tls?.implementation === 'ibmjsse2') continue;
+      if (
+        !runtime ||
+        runtime.vendor.value === 'unknown' ||
+        runtime.vendor.value === 'ibm' ||
+        component.tls?.implementation === 'ibmjsse2'
+      )
+        continue;
       const tls = effectiveJdkTls(runtime);
       if (tls.implementation !== 'jsse') continue;
       for (const list of nameLists(component)) {
         for (const name of list.names) {
           const sunName = ibmOnly(name);
           if (!sunName) continue;
-          const location = list.location.range ? { file: list.location.file, range: rangeOfItem(list.location.range, list.text, name) } : list.location;
+          const location = list.location.range
+            ? { file: list.location.file, range: rangeOfItem(list.location.range, list.text, name) }
+            : list.location;
           ctx.report({
             messageId: list.throws ? 'unsupported' : 'ignored',
             severity: list.throws ? 'error' : 'warning',

@@ -4,11 +4,13 @@ import { formatJdk, jdkProfile, parseJavaVersion, REFERENCE_JDK, splitAlgorithmL
 import type { JavaRuntime } from '../../model/types';
 import { defineRule } from '../types';
 
-
 const normalise = (entry: string) => entry.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The default entries of `runtime`'s JDK (or of the reference JDK) that `override` no longer lists. */
-function dropped(runtime: JavaRuntime, override: string): { jdk: string; known: boolean; entries: string[] } | undefined {
+function dropped(
+  runtime: JavaRuntime,
+  override: string,
+): { jdk: string; known: boolean; entries: string[] } | undefined {
   const own = parseJavaVersion(runtime.version.value);
   const version = own ?? parseJavaVersion(REFERENCE_JDK.version);
   const vendor = own ? runtime.vendor.value : REFERENCE_JDK.vendor;
@@ -46,7 +48,8 @@ function weakenedEntry(entry: string, kept: string[]): string[] {
 export default defineRule({
   meta: {
     id: 'java/disabled-algorithms-weakened',
-    description: 'Warn when a jdk.tls.disabledAlgorithms override re-enables protocols or algorithms the JDK disables by default',
+    description:
+      'Warn when a jdk.tls.disabledAlgorithms override re-enables protocols or algorithms the JDK disables by default',
     severity: 'warning',
     messages: {
       weakened:
@@ -75,9 +78,16 @@ export default defineRule({
       if (!result || result.entries.length === 0) continue;
       // The option that loaded the override, when it came from -Djava.security.properties.
       const option = runtime.systemProperties['java.security.properties'];
-      const related: RelatedLocation[] = option?.from.kind === 'file' ? [{ ...option.from.location, message: `loaded by -Djava.security.properties=${option.value}` }] : [];
+      const related: RelatedLocation[] =
+        option?.from.kind === 'file'
+          ? [{ ...option.from.location, message: `loaded by -Djava.security.properties=${option.value}` }]
+          : [];
       // The JDK whose default list it is compared with, when a release file in the tree says which.
-      if (result.known && runtime.version.from.kind === 'file') related.push({ ...runtime.version.from.location, message: `${result.jdk}: its default jdk.tls.disabledAlgorithms` });
+      if (result.known && runtime.version.from.kind === 'file')
+        related.push({
+          ...runtime.version.from.location,
+          message: `${result.jdk}: its default jdk.tls.disabledAlgorithms`,
+        });
       ctx.report({
         messageId: result.known ? 'weakened' : 'weakenedUnknownJdk',
         severity: result.known ? undefined : 'info',
@@ -85,7 +95,11 @@ export default defineRule({
         location: override.from.location,
         related,
         // Relative to the deployment, so a baseline holds wherever the tree is checked out.
-        fingerprint: [path.relative(ctx.deployment.root, override.from.location.file).split(path.sep).join('/'), result.jdk, result.entries.join(',')],
+        fingerprint: [
+          path.relative(ctx.deployment.root, override.from.location.file).split(path.sep).join('/'),
+          result.jdk,
+          result.entries.join(','),
+        ],
       });
     }
   },

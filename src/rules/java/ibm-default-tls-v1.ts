@@ -12,7 +12,10 @@ import { componentById, jvmOptionsLocation, locationOf, relatedFrom } from './_l
  */
 function serverProtocols(server: Component): Traced<string[]> | undefined {
   if (server.tls?.protocols) return server.tls.protocols;
-  if (server.runtime?.version.value && (server.tls?.implementation === 'jsse' || server.tls?.implementation === 'ibmjsse2')) {
+  if (
+    server.runtime?.version.value &&
+    (server.tls?.implementation === 'jsse' || server.tls?.implementation === 'ibmjsse2')
+  ) {
     return effectiveJdkTls(server.runtime).serverProtocols;
   }
   return undefined;
@@ -48,16 +51,21 @@ function linksOf(deployment: Deployment, client: Component) {
 export default defineRule({
   meta: {
     id: 'java/ibm-default-tls-v1',
-    description: 'Catch IBM Java clients whose SSLContext "TLS" enables only TLSv1 (no com.ibm.jsse2.overrideDefaultTLS=true)',
+    description:
+      'Catch IBM Java clients whose SSLContext "TLS" enables only TLSv1 (no com.ibm.jsse2.overrideDefaultTLS=true)',
     severity: 'warning',
     messages: {
       tlsV1Only:
         '{{client}} runs on {{jdk}}, whose IBMJSSE2 SSLContext "TLS" enables only TLSv1 without com.ibm.jsse2.overrideDefaultTLS=true: servers that require TLSv1.2 will refuse it. Fix: add -Dcom.ibm.jsse2.overrideDefaultTLS=true to the JVM options (or set the protocols explicitly, or move to a newer IBM Java)',
       linkedServerRefuses:
-        '{{client}} runs on {{jdk}}, whose IBMJSSE2 SSLContext "TLS" offers only TLSv1, but it calls {{server}}, which accepts only {{serverProtocols}}: the handshake fails — the client logs \'Received fatal alert: handshake_failure\' (or protocol_version, depending on the server). Fix: add -Dcom.ibm.jsse2.overrideDefaultTLS=true to this component\'s JVM options',
+        "{{client}} runs on {{jdk}}, whose IBMJSSE2 SSLContext \"TLS\" offers only TLSv1, but it calls {{server}}, which accepts only {{serverProtocols}}: the handshake fails — the client logs 'Received fatal alert: handshake_failure' (or protocol_version, depending on the server). Fix: add -Dcom.ibm.jsse2.overrideDefaultTLS=true to this component's JVM options",
     },
     defaultOptions: {},
-    symptoms: ['Received fatal alert: handshake_failure', 'Received fatal alert: protocol_version', 'Default protocols (JDK): [TLSv1]'],
+    symptoms: [
+      'Received fatal alert: handshake_failure',
+      'Received fatal alert: protocol_version',
+      'Default protocols (JDK): [TLSv1]',
+    ],
     ownsLinkFailure,
   },
   check(ctx) {
@@ -75,7 +83,12 @@ export default defineRule({
       const fixAt = jvmOptionsLocation(client);
       const failing = linksOf(ctx.deployment, client)
         .map(({ link, server }) => ({ link, server, protocols: serverProtocols(server) }))
-        .filter((x) => x.protocols && x.protocols.value.length > 0 && !x.protocols.value.some((p) => normaliseProtocol(p) === 'TLSv1'));
+        .filter(
+          (x) =>
+            x.protocols &&
+            x.protocols.value.length > 0 &&
+            !x.protocols.value.some((p) => normaliseProtocol(p) === 'TLSv1'),
+        );
       if (failing.length === 0) {
         ctx.report({
           messageId: 'tlsV1Only',
@@ -91,12 +104,21 @@ export default defineRule({
         ctx.report({
           messageId: 'linkedServerRefuses',
           severity: 'error',
-          data: { client: client.name, jdk: tls.label, server: server.name, serverProtocols: protocols!.value.join(', ') },
+          data: {
+            client: client.name,
+            jdk: tls.label,
+            server: server.name,
+            serverProtocols: protocols!.value.join(', '),
+          },
           location: link.location ?? fixAt,
           related: [
             ...related,
-            ...(serverAt ? [{ ...serverAt, message: `${server.name} accepts only ${protocols!.value.join(', ')}` }] : [{ ...server.location, message: `${server.name}` }]),
-            ...(link.location ? [{ ...fixAt, message: 'add -Dcom.ibm.jsse2.overrideDefaultTLS=true to these JVM options' }] : []),
+            ...(serverAt
+              ? [{ ...serverAt, message: `${server.name} accepts only ${protocols!.value.join(', ')}` }]
+              : [{ ...server.location, message: `${server.name}` }]),
+            ...(link.location
+              ? [{ ...fixAt, message: 'add -Dcom.ibm.jsse2.overrideDefaultTLS=true to these JVM options' }]
+              : []),
           ],
           fingerprint: [client.id, server.id, 'tlsv1-only'],
         });

@@ -20,12 +20,19 @@ function protocolLists(component: Component, runtime: JavaRuntime): ProtocolList
   for (const name of PROTOCOL_PROPERTIES) {
     const property = runtime.systemProperties[name];
     if (!property) continue;
-    const value = property.value.split(',').map((p) => p.trim()).filter(Boolean);
+    const value = property.value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     lists.push({ what: `-D${name}`, value: { value, from: property.from }, text: property.value });
   }
   // A JSSE server's own enabled protocols (Tomcat JSSE connector, Spring server.ssl.enabled-protocols).
   const tls = component.tls;
-  if (tls?.protocols && (tls.implementation === 'jsse' || tls.implementation === 'ibmjsse2') && component.role !== 'client') {
+  if (
+    tls?.protocols &&
+    (tls.implementation === 'jsse' || tls.implementation === 'ibmjsse2') &&
+    component.role !== 'client'
+  ) {
     lists.push({ what: `${component.name} protocols`, value: tls.protocols, text: tls.protocols.value.join(',') });
   }
   return lists;
@@ -43,7 +50,10 @@ export default defineRule({
         "Every protocol in {{what}} ({{protocols}}) is disabled on {{jdk}} (jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'. Fix: enable TLSv1.2/TLSv1.3 here, or remove the entry from jdk.tls.disabledAlgorithms if the peer really needs an old protocol",
     },
     defaultOptions: {},
-    symptoms: ['No appropriate protocol (protocol is disabled or cipher suites are inappropriate)', 'Remote host terminated the handshake'],
+    symptoms: [
+      'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+      'Remote host terminated the handshake',
+    ],
   },
   check(ctx) {
     for (const component of ctx.deployment.components) {
@@ -58,7 +68,11 @@ export default defineRule({
         const blocked = list.value.value.map((p) => ({ protocol: p, entry: protocolDisabledBy(p, disabled) }));
         const off = blocked.filter((b) => b.entry);
         if (off.length === 0) continue;
-        const related = withSources(where, relatedFrom(tls.disabledAlgorithms.from, 'jdk.tls.disabledAlgorithms is set here'), runtimeSources(runtime, component.name, ['jdk.tls.disabledAlgorithms']));
+        const related = withSources(
+          where,
+          relatedFrom(tls.disabledAlgorithms.from, 'jdk.tls.disabledAlgorithms is set here'),
+          runtimeSources(runtime, component.name, ['jdk.tls.disabledAlgorithms']),
+        );
         if (off.length === blocked.length) {
           ctx.report({
             messageId: 'allDisabled',
@@ -70,9 +84,14 @@ export default defineRule({
           });
           continue;
         }
-        const remaining = blocked.filter((b) => !b.entry).map((b) => b.protocol).join(', ');
+        const remaining = blocked
+          .filter((b) => !b.entry)
+          .map((b) => b.protocol)
+          .join(', ');
         for (const { protocol, entry } of off) {
-          const location: Location = where.range ? { file: where.file, range: rangeOfItem(where.range, list.text, protocol) } : where;
+          const location: Location = where.range
+            ? { file: where.file, range: rangeOfItem(where.range, list.text, protocol) }
+            : where;
           ctx.report({
             messageId: 'someDisabled',
             data: { protocol, what: list.what, jdk: tls.label, entry: entry!, origin, remaining },

@@ -10,10 +10,12 @@ import { defineRule } from '../types';
 export default defineRule({
   meta: {
     id: 'java/runtime-ambiguous',
-    description: 'Say when several JDKs are equally near a component, so its JDK (and every verdict that needs it) is unknown',
+    description:
+      'Say when several JDKs are equally near a component, so its JDK (and every verdict that needs it) is unknown',
     severity: 'info',
     messages: {
-      ambiguous: '{{count}} JDKs are equally near {{components}}: {{candidates}}. lint-deploy does not guess which one runs {{them}}, so the JDK is unknown. Declare it in the config ("components": [{ "files": "…", "java": { "version": "…", "vendor": "…" } }]) or remove the JDK that is not used',
+      ambiguous:
+        '{{count}} JDKs are equally near {{components}}: {{candidates}}. lint-deploy does not guess which one runs {{them}}, so the JDK is unknown. Declare it in the config ("components": [{ "files": "…", "java": { "version": "…", "vendor": "…" } }]) or remove the JDK that is not used',
     },
     defaultOptions: {},
     symptoms: [],
@@ -28,13 +30,16 @@ export default defineRule({
     }
     for (const components of bySet.values()) {
       const candidates = components[0].runtime?.candidates ?? [];
-      const related: RelatedLocation[] = candidates.filter((c) => c.location).map((c) => ({ ...(c.location as NonNullable<typeof c.location>), message: c.text }));
+      const related: RelatedLocation[] = candidates
+        .filter((c) => c.location)
+        .map((c) => ({ ...(c.location as NonNullable<typeof c.location>), message: c.text }));
       const names = components.map((c) => c.name);
       ctx.report({
         messageId: 'ambiguous',
         data: {
           count: String(candidates.length),
-          components: names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
+          components:
+            names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
           candidates: candidates.map((c) => c.text.replace(/^JDK from /, '')).join('; '),
           them: names.length === 1 ? 'it' : 'them',
         },

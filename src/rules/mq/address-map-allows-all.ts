@@ -7,7 +7,8 @@ import { accessOf, channelList, documentChannels, channelRelated } from './_lib/
 export default defineRule({
   meta: {
     id: 'mq/address-map-allows-all',
-    description: "Report SET CHLAUTH TYPE(ADDRESSMAP) ADDRESS('*') records that admit every address to a channel which then runs as the client-asserted user, the queue manager's own user or an administrator, without certificate or password",
+    description:
+      "Report SET CHLAUTH TYPE(ADDRESSMAP) ADDRESS('*') records that admit every address to a channel which then runs as the client-asserted user, the queue manager's own user or an administrator, without certificate or password",
     severity: 'warning',
     messages: {
       allowsAll:
@@ -22,20 +23,29 @@ export default defineRule({
       const mqsc = doc as ParsedDocument<MqscData>;
       const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, doc.file.path);
       for (const record of records) {
-        if (record.from.kind !== 'file' || record.type !== 'ADDRESSMAP' || !matchesEveryAddress(record.attributes.ADDRESS)) continue;
+        if (
+          record.from.kind !== 'file' ||
+          record.type !== 'ADDRESSMAP' ||
+          !matchesEveryAddress(record.attributes.ADDRESS)
+        )
+          continue;
         const usersrc = record.attributes.USERSRC ?? 'MAP';
         if (usersrc === 'NOACCESS') continue;
         const exposed = documentChannels(mqsc)
           .filter((input) => chlauthProfileMatches(record.profile, input.name))
           .map((input) => ({ input, access: accessOf(mqsc, input)! }))
           .filter(({ access }) => {
-            const path = access?.paths.find((p) => p.record?.command === record.command && p.record?.from.kind === 'file');
+            const path = access?.paths.find(
+              (p) => p.record?.command === record.command && p.record?.from.kind === 'file',
+            );
             if (!access || access.exit || !path || path.needsCertificate || path.password === 'all') return false;
             return path.identity.kind === 'client' || path.identity.kind === 'mca' || path.admin;
           });
         if (exposed.length === 0) continue;
         const location = record.from.location;
-        const confident = exposed.some(({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0);
+        const confident = exposed.some(
+          ({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0,
+        );
         ctx.report({
           messageId: 'allowsAll',
           data: { profile: record.profile, usersrc, channels: channelList(exposed) },

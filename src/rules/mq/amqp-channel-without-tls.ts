@@ -1,12 +1,20 @@
 import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
-import { accessOf, assumption, confidentAdminWithoutSecret, documentChannels, relatedFor, resultText } from './_lib/access';
+import {
+  accessOf,
+  assumption,
+  confidentAdminWithoutSecret,
+  documentChannels,
+  relatedFor,
+  resultText,
+} from './_lib/access';
 
 export default defineRule({
   meta: {
     id: 'mq/amqp-channel-without-tls',
-    description: 'Report AMQP channels that admit clients without SSLCIPH: SASL PLAIN passwords and messages cross the network in clear',
+    description:
+      'Report AMQP channels that admit clients without SSLCIPH: SASL PLAIN passwords and messages cross the network in clear',
     severity: 'warning',
     messages: {
       plaintext:

@@ -1,6 +1,13 @@
 import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
-import { blockUserRecord, chlauthProfileMatches, chlauthState, effectiveChlauthRecords, listValues, profileSpecificity } from '../../model/mq-chlauth';
+import {
+  blockUserRecord,
+  chlauthProfileMatches,
+  chlauthState,
+  effectiveChlauthRecords,
+  listValues,
+  profileSpecificity,
+} from '../../model/mq-chlauth';
 import { defineRule } from '../types';
 import { accessOf, channelList, documentChannels, channelRelated } from './_lib/access';
 
@@ -9,7 +16,8 @@ const blocksAdmins = (list: string | undefined) => listValues(list).some((u) => 
 export default defineRule({
   meta: {
     id: 'mq/blockuser-override-removes-admin-block',
-    description: "Report a channel-specific BLOCKUSER record that replaces the default USERLIST('*MQADMIN') block and so lets administrators connect",
+    description:
+      "Report a channel-specific BLOCKUSER record that replaces the default USERLIST('*MQADMIN') block and so lets administrators connect",
     severity: 'warning',
     messages: {
       override:
@@ -25,22 +33,53 @@ export default defineRule({
       if (chlauthState(mqsc.data.objects, doc.file.path).value !== 'ENABLED') continue; // disabled: mq/chlauth-disabled
       const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, doc.file.path);
       for (const record of records) {
-        if (record.from.kind !== 'file' || record.type !== 'BLOCKUSER' || (blocksAdmins(record.attributes.USERLIST) && record.attributes.WARN !== 'YES')) continue;
-        const channels = documentChannels(mqsc).filter((input) => chlauthProfileMatches(record.profile, input.name) && blockUserRecord(records, input.name) === record);
+        if (
+          record.from.kind !== 'file' ||
+          record.type !== 'BLOCKUSER' ||
+          (blocksAdmins(record.attributes.USERLIST) && record.attributes.WARN !== 'YES')
+        )
+          continue;
+        const channels = documentChannels(mqsc).filter(
+          (input) =>
+            chlauthProfileMatches(record.profile, input.name) && blockUserRecord(records, input.name) === record,
+        );
         // Only an override: a less specific record for these channels blocks administrators.
-        const overridden = records.some((r) => r !== record && r.type === 'BLOCKUSER' && blocksAdmins(r.attributes.USERLIST) && profileSpecificity(r.profile) < profileSpecificity(record.profile) && channels.some((c) => chlauthProfileMatches(r.profile, c.name)));
+        const overridden = records.some(
+          (r) =>
+            r !== record &&
+            r.type === 'BLOCKUSER' &&
+            blocksAdmins(r.attributes.USERLIST) &&
+            profileSpecificity(r.profile) < profileSpecificity(record.profile) &&
+            channels.some((c) => chlauthProfileMatches(r.profile, c.name)),
+        );
         if (!overridden) continue;
         const exposed = channels
           .map((input) => ({ input, access: accessOf(mqsc, input)! }))
-          .filter(({ access }) => access && !access.exit && access.paths.some((p) => p.admin && p.blockUser === undefined && p.identity.kind !== 'blocked'));
+          .filter(
+            ({ access }) =>
+              access &&
+              !access.exit &&
+              access.paths.some((p) => p.admin && p.blockUser === undefined && p.identity.kind !== 'blocked'),
+          );
         if (exposed.length === 0) continue;
         const location = record.from.location;
         ctx.report({
           messageId: 'override',
-          data: { profile: record.profile, userlist: listValues(record.attributes.USERLIST).map((u) => `'${u}'`).join(',') || "''", channels: channelList(exposed) },
+          data: {
+            profile: record.profile,
+            userlist:
+              listValues(record.attributes.USERLIST)
+                .map((u) => `'${u}'`)
+                .join(',') || "''",
+            channels: channelList(exposed),
+          },
           location,
           related: channelRelated(exposed),
-          severity: exposed.some(({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0) ? 'error' : 'warning',
+          severity: exposed.some(
+            ({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0,
+          )
+            ? 'error'
+            : 'warning',
           fingerprint: [doc.file.path, record.profile, 'BLOCKUSER'],
         });
       }

@@ -1,11 +1,19 @@
 import { describePaths } from '../../model/mq-access';
 import { defineRule } from '../types';
-import { assumption, confidentAdminWithoutSecret, inboundAccess, relatedFor, resultText, tlsRuleOwns } from './_lib/access';
+import {
+  assumption,
+  confidentAdminWithoutSecret,
+  inboundAccess,
+  relatedFor,
+  resultText,
+  tlsRuleOwns,
+} from './_lib/access';
 
 export default defineRule({
   meta: {
     id: 'mq/channel-runs-as-admin',
-    description: 'Report inbound channels (SVRCONN, RCVR, RQSTR, CLUSRCVR, AMQP) through which an administrative identity (mqm) can connect',
+    description:
+      'Report inbound channels (SVRCONN, RCVR, RQSTR, CLUSRCVR, AMQP) through which an administrative identity (mqm) can connect',
     severity: 'warning',
     messages: {
       asserted:
@@ -13,9 +21,9 @@ export default defineRule({
       messageChannel:
         "{{chltype}} channel {{channel}} has no MCAUSER, so its MCA runs as the queue manager's own user (mqm): any partner that connects{{secret}} can put to every queue, SYSTEM.ADMIN.COMMAND.QUEUE included. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority the partner needs, or map partners with SET CHLAUTH TYPE(QMGRMAP|SSLPEERMAP) USERSRC(MAP)",
       exitUnknown:
-        "{{chltype}} channel {{channel}} names the security exit {{exit}}: the exit decides who connects and as whom, which the tree does not show, so lint-deploy cannot tell whether administrators get in. Without it the channel would admit: {{result}}. If the exit maps every peer to a low-privilege user, set that user as MCAUSER too so the definition says so",
+        '{{chltype}} channel {{channel}} names the security exit {{exit}}: the exit decides who connects and as whom, which the tree does not show, so lint-deploy cannot tell whether administrators get in. Without it the channel would admit: {{result}}. If the exit maps every peer to a low-privilege user, set that user as MCAUSER too so the definition says so',
       mapped:
-        "{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. Map the channel to a low-privilege user",
+        '{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. Map the channel to a low-privilege user',
     },
     defaultOptions: {},
     symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
@@ -25,7 +33,12 @@ export default defineRule({
       if (access.exit && !access.tls.unknown && access.paths.some((p) => p.admin && p.identity.kind !== 'blocked')) {
         ctx.report({
           messageId: 'exitUnknown',
-          data: { chltype: access.chltype, channel: access.channel, exit: access.exit.value, result: describePaths(access).join('; ') },
+          data: {
+            chltype: access.chltype,
+            channel: access.channel,
+            exit: access.exit.value,
+            result: describePaths(access).join('; '),
+          },
           location: access.exit.from.kind === 'file' ? access.exit.from.location : channel.nameLocation,
           related: [{ ...channel.nameLocation, message: `${access.chltype} channel ${access.channel}` }],
           severity: 'info',
@@ -36,11 +49,26 @@ export default defineRule({
       if (access.exit || access.tls.unknown || tlsRuleOwns(access)) continue;
       const path = access.paths.find((p) => p.admin && p.identity.kind !== 'blocked');
       if (!path) continue;
-      const secret = access.adminWithoutSecret ? ' without a certificate or password' : access.tls.certificateRequired ? ' with a trusted certificate' : '';
-      const data = { chltype: access.chltype, channel: access.channel, result: resultText(access), assumed: assumption(access), secret, user: path.identity.user ?? '' };
-      const location = path.identity.kind === 'fixed' && path.identity.from?.kind === 'file' ? path.identity.from.location : channel.nameLocation;
+      const secret = access.adminWithoutSecret
+        ? ' without a certificate or password'
+        : access.tls.certificateRequired
+          ? ' with a trusted certificate'
+          : '';
+      const data = {
+        chltype: access.chltype,
+        channel: access.channel,
+        result: resultText(access),
+        assumed: assumption(access),
+        secret,
+        user: path.identity.user ?? '',
+      };
+      const location =
+        path.identity.kind === 'fixed' && path.identity.from?.kind === 'file'
+          ? path.identity.from.location
+          : channel.nameLocation;
       ctx.report({
-        messageId: path.identity.kind === 'mca' ? 'messageChannel' : path.identity.kind === 'fixed' ? 'mapped' : 'asserted',
+        messageId:
+          path.identity.kind === 'mca' ? 'messageChannel' : path.identity.kind === 'fixed' ? 'mapped' : 'asserted',
         data,
         location,
         related: relatedFor(access, location),

@@ -7,7 +7,8 @@ import { channelList, confidentAdminWithoutSecret, openedBy, channelRelated } fr
 export default defineRule({
   meta: {
     id: 'mq/chlauth-disabled',
-    description: 'Report ALTER QMGR CHLAUTH(DISABLED): every channel authentication record stops applying, the default blocks of SYSTEM.* channels and of administrators included',
+    description:
+      'Report ALTER QMGR CHLAUTH(DISABLED): every channel authentication record stops applying, the default blocks of SYSTEM.* channels and of administrators included',
     severity: 'warning',
     messages: {
       disabled:
@@ -31,7 +32,9 @@ export default defineRule({
         data: { channels: channelList(opened) },
         location,
         related,
-        severity: opened.some(({ input, access }) => input.attributes && confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
+        severity: opened.some(({ input, access }) => input.attributes && confidentAdminWithoutSecret(access))
+          ? 'error'
+          : 'warning',
         fingerprint: [doc.file.path, 'CHLAUTH(DISABLED)'],
       });
     }

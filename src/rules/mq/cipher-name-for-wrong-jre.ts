@@ -5,7 +5,8 @@ import { jmsAttrs } from './_lib/shared';
 export default defineRule({
   meta: {
     id: 'mq/cipher-name-for-wrong-jre',
-    description: "Require a JMS SSLCIPHERSUITE in the naming the MQ client expects (IBM 'SSL_' vs Oracle 'TLS_', per com.ibm.mq.cfg.useIBMCipherMappings)",
+    description:
+      "Require a JMS SSLCIPHERSUITE in the naming the MQ client expects (IBM 'SSL_' vs Oracle 'TLS_', per com.ibm.mq.cfg.useIBMCipherMappings)",
     severity: 'error',
     messages: {
       wrongNaming:

@@ -5,13 +5,14 @@ import { channelAttrs, isChannel } from './_lib/shared';
 export default defineRule({
   meta: {
     id: 'mq/cipherspec-deprecated',
-    description: 'Report channels that use a deprecated CipherSpec (disabled by default unless AllowWeakCipherSpec / AMQ_SSL_WEAK_CIPHER_ENABLE re-enables it)',
+    description:
+      'Report channels that use a deprecated CipherSpec (disabled by default unless AllowWeakCipherSpec / AMQ_SSL_WEAK_CIPHER_ENABLE re-enables it)',
     severity: 'error',
     messages: {
       disabled:
         "Channel {{channel}} uses the deprecated {{protocol}} CipherSpec {{spec}}, which IBM MQ disables by default: DEFINE fails with AMQ8242 'SSLCIPH definition wrong' and a running channel with RC=2393 MQRC_SSL_INITIALIZATION_ERROR. Use a TLS 1.2/1.3 CipherSpec such as ANY_TLS12_OR_HIGHER",
       reenabled:
-        "Channel {{channel}} uses the deprecated {{protocol}} CipherSpec {{spec}}; it works only because AllowWeakCipherSpec re-enables weak CipherSpecs. Move to a TLS 1.2/1.3 CipherSpec",
+        'Channel {{channel}} uses the deprecated {{protocol}} CipherSpec {{spec}}; it works only because AllowWeakCipherSpec re-enables weak CipherSpecs. Move to a TLS 1.2/1.3 CipherSpec',
     },
     defaultOptions: {},
     symptoms: ['AMQ8242', 'MQRCCF_SSL_CIPHER_SPEC_ERROR', 'RC=2393', 'MQRC_SSL_INITIALIZATION_ERROR'],

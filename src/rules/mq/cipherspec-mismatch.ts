@@ -9,15 +9,15 @@ export default defineRule({
     severity: 'error',
     messages: {
       differ:
-        "{{client}} uses CipherSpec {{clientSpec}} but channel {{channel}} on the queue manager requires SSLCIPH({{serverSpec}}) ({{serverFile}}): both ends must name the same CipherSpec; the channel fails with AMQ9631 (CSQX631E on z/OS) and the client gets RC=2393 MQRC_SSL_INITIALIZATION_ERROR or RC=2397. Fix: set the client to {{serverSpec}} or use an ANY_* alias on the SVRCONN",
+        '{{client}} uses CipherSpec {{clientSpec}} but channel {{channel}} on the queue manager requires SSLCIPH({{serverSpec}}) ({{serverFile}}): both ends must name the same CipherSpec; the channel fails with AMQ9631 (CSQX631E on z/OS) and the client gets RC=2393 MQRC_SSL_INITIALIZATION_ERROR or RC=2397. Fix: set the client to {{serverSpec}} or use an ANY_* alias on the SVRCONN',
       aliasLikelyToFail:
         "{{client}} uses the alias {{clientSpec}} but channel {{channel}} pins SSLCIPH({{serverSpec}}): IBM calls this combination 'likely to fail' — it works only when {{serverSpec}} is the strongest CipherSpec both ends support (AMQ9631 otherwise). Fix: name {{serverSpec}} on the client or an ANY_* alias on the channel",
       aliasFails:
-        "{{client}} uses the alias {{clientSpec}} ({{clientProtocols}}) but channel {{channel}} pins the {{serverProtocol}} CipherSpec {{serverSpec}}: this combination always fails (AMQ9631 / CSQX631E, client RC=2393). Fix: use a {{serverProtocol}}-capable CipherSpec on both ends",
+        '{{client}} uses the alias {{clientSpec}} ({{clientProtocols}}) but channel {{channel}} pins the {{serverProtocol}} CipherSpec {{serverSpec}}: this combination always fails (AMQ9631 / CSQX631E, client RC=2393). Fix: use a {{serverProtocol}}-capable CipherSpec on both ends',
       serverAliasClientTls13Only:
-        "{{client}} uses {{clientSpec}} but channel {{channel}} allows only {{serverSpec}}: no common protocol, the handshake fails (AMQ9631 / RC=2393)",
+        '{{client}} uses {{clientSpec}} but channel {{channel}} allows only {{serverSpec}}: no common protocol, the handshake fails (AMQ9631 / RC=2393)',
       noTls:
-        "{{client}} uses CipherSpec {{clientSpec}} but channel {{channel}} has no SSLCIPH ({{serverFile}}): the queue manager refuses a TLS client on a plain channel (AMQ9639 / RC=2393). Fix: set SSLCIPH on the SVRCONN",
+        '{{client}} uses CipherSpec {{clientSpec}} but channel {{channel}} has no SSLCIPH ({{serverFile}}): the queue manager refuses a TLS client on a plain channel (AMQ9639 / RC=2393). Fix: set SSLCIPH on the SVRCONN',
       clientNoTls:
         "{{client}} has no CipherSpec but channel {{channel}} requires SSLCIPH({{serverSpec}}) ({{serverFile}}): the queue manager rejects the plaintext client (AMQ9639 'Remote channel did not specify a CipherSpec', client RC=2393 / 2059). Fix: set the client's CipherSpec to {{serverSpec}}",
     },
@@ -32,23 +32,49 @@ export default defineRule({
       if (c.sslciph?.templated || s?.templated) continue;
       const clientSpec = c.sslciph?.value.trim() ?? '';
       const serverSpec = s?.value.trim() ?? '';
-      const data = { client: client.name, channel: serverAttrs.channelName, clientSpec, serverSpec, serverFile: display(ctx.cwd, server.location.file) };
+      const data = {
+        client: client.name,
+        channel: serverAttrs.channelName,
+        clientSpec,
+        serverSpec,
+        serverFile: display(ctx.cwd, server.location.file),
+      };
       const where = c.sslciph?.location ?? client.location;
-      const rel = [related(s?.location ?? server.location, s ? `SVRCONN SSLCIPH(${serverSpec})` : `SVRCONN ${serverAttrs.channelName} defined without SSLCIPH`), ...evidence];
+      const rel = [
+        related(
+          s?.location ?? server.location,
+          s ? `SVRCONN SSLCIPH(${serverSpec})` : `SVRCONN ${serverAttrs.channelName} defined without SSLCIPH`,
+        ),
+        ...evidence,
+      ];
       const fp = [client.id, server.id, clientSpec, serverSpec];
       if (!clientSpec && !serverSpec) continue;
-      if (!serverSpec) { ctx.report({ messageId: 'noTls', data, location: where, related: rel, fingerprint: fp }); continue; }
-      if (!clientSpec) { ctx.report({ messageId: 'clientNoTls', data, location: where, related: rel, fingerprint: fp }); continue; }
+      if (!serverSpec) {
+        ctx.report({ messageId: 'noTls', data, location: where, related: rel, fingerprint: fp });
+        continue;
+      }
+      if (!clientSpec) {
+        ctx.report({ messageId: 'clientNoTls', data, location: where, related: rel, fingerprint: fp });
+        continue;
+      }
       const ca = mqCipherSpecAlias(clientSpec);
       const sa = mqCipherSpecAlias(serverSpec);
       const cs = mqCipherSpec(clientSpec);
       const ss = mqCipherSpec(serverSpec);
       if (!ca && !sa) {
-        if (cs && ss && cs.hex !== ss.hex) ctx.report({ messageId: 'differ', data, location: where, related: rel, fingerprint: fp });
+        if (cs && ss && cs.hex !== ss.hex)
+          ctx.report({ messageId: 'differ', data, location: where, related: rel, fingerprint: fp });
         continue;
       }
       if (ca && ss) {
-        if (!(ca.protocols as string[]).includes(ss.protocol)) ctx.report({ messageId: 'aliasFails', data: { ...data, clientProtocols: ca.protocols.join('/'), serverProtocol: ss.protocol }, location: where, related: rel, fingerprint: fp });
+        if (!(ca.protocols as string[]).includes(ss.protocol))
+          ctx.report({
+            messageId: 'aliasFails',
+            data: { ...data, clientProtocols: ca.protocols.join('/'), serverProtocol: ss.protocol },
+            location: where,
+            related: rel,
+            fingerprint: fp,
+          });
         else ctx.report({ messageId: 'aliasLikelyToFail', data, location: where, related: rel, fingerprint: fp });
         continue;
       }

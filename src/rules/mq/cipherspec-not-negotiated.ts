@@ -14,16 +14,26 @@ function usableWithKey(spec: string, keyType: string): boolean {
 export default defineRule({
   meta: {
     id: 'mq/cipherspec-not-negotiated',
-    description: "Predict the CipherSpec the queue manager will negotiate from the client's offer and its own order, and require it to be the channel's SSLCIPH",
+    description:
+      "Predict the CipherSpec the queue manager will negotiate from the client's offer and its own order, and require it to be the channel's SSLCIPH",
     severity: 'error',
     messages: {
       otherPicked:
         "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}) ({{requiredHex}}, rank {{requiredRank}} of {{orderSize}} in the queue manager's order{{orderSource}}); the queue manager picks {{negotiated}} (rank {{negotiatedRank}}) first, then rejects the channel: AMQ9631 'CipherSpec negotiated does not match the required CipherSpec' on the queue manager (CSQX631E / CSQX620E on z/OS), and the client fails with JMSWMQ0018 / RC=2397 MQRC_JSSE_ERROR / AMQ9771 'Received fatal alert: bad_record_mac'. Fix: pin the client (SSLCIPHERSUITE {{javaName}}), or trim the WAS 'Selected ciphers' so nothing ranked above {{required}} is offered, or use an ANY_* alias CipherSpec on the channel",
       noCommon:
-        "{{client}} offers {{count}} cipher suites ({{source}}) but none of them is enabled on the queue manager for channel {{channel}} (SSLCIPH({{required}})){{orderSource}}: the handshake fails with handshake_failure (AMQ9631/AMQ9771, RC=2397 MQRC_JSSE_ERROR). Fix: offer {{javaName}}",
+        '{{client}} offers {{count}} cipher suites ({{source}}) but none of them is enabled on the queue manager for channel {{channel}} (SSLCIPH({{required}})){{orderSource}}: the handshake fails with handshake_failure (AMQ9631/AMQ9771, RC=2397 MQRC_JSSE_ERROR). Fix: offer {{javaName}}',
     },
     defaultOptions: {},
-    symptoms: ['AMQ9631', 'CSQX631E', 'CSQX620E', 'AMQ9771', 'RC=2397', 'MQRC_JSSE_ERROR', 'JMSWMQ0018', 'bad_record_mac'],
+    symptoms: [
+      'AMQ9631',
+      'CSQX631E',
+      'CSQX620E',
+      'AMQ9771',
+      'RC=2397',
+      'MQRC_JSSE_ERROR',
+      'JMSWMQ0018',
+      'bad_record_mac',
+    ],
   },
   check(ctx) {
     for (const { client, server, serverAttrs, evidence } of mqLinks(ctx.deployment)) {
@@ -43,11 +53,19 @@ export default defineRule({
       const negotiatedIndex = order.findIndex((s) => offered.has(s.hex));
       const requiredIndex = fullOrder.findIndex((s) => s.hex === required.hex);
       const ibmNaming = client.type === 'jms.connection-factory' ? jmsAttrs(client).useIBMCipherMappings.value : false;
-      const rel: RelatedLocation[] = [related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`), ...evidence];
+      const rel: RelatedLocation[] = [
+        related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`),
+        ...evidence,
+      ];
       if (allowed) rel.push(related(allowed.location, 'queue manager CipherSpec order (AllowedCipherSpecs) set here'));
-      if (offer.location.file !== client.location.file || client.type === 'jms.connection-factory') rel.push(related(client.location, `${client.name} connects to ${serverAttrs.channelName}`));
+      if (offer.location.file !== client.location.file || client.type === 'jms.connection-factory')
+        rel.push(related(client.location, `${client.name} connects to ${serverAttrs.channelName}`));
       // The offer of a JMS client is its JDK's default suites: the JDK's release and java.security decide it too.
-      const sources = withSources(offer.location, rel, runtimeSources(client.runtime ?? ctx.deployment.runtime, client.name, ['jdk.tls.disabledAlgorithms']));
+      const sources = withSources(
+        offer.location,
+        rel,
+        runtimeSources(client.runtime ?? ctx.deployment.runtime, client.name, ['jdk.tls.disabledAlgorithms']),
+      );
       const base = {
         client: client.name,
         count: offer.count,
@@ -55,11 +73,19 @@ export default defineRule({
         channel: serverAttrs.channelName,
         required: required.name,
         requiredHex: required.hex,
-        orderSource: (allowed ? `, AllowedCipherSpecs in ${display(ctx.cwd, allowed.location.file)}` : ', IBM MQ default order') + (keyType === 'RSA' ? '; RSA certificate' : '; EC certificate'),
+        orderSource:
+          (allowed ? `, AllowedCipherSpecs in ${display(ctx.cwd, allowed.location.file)}` : ', IBM MQ default order') +
+          (keyType === 'RSA' ? '; RSA certificate' : '; EC certificate'),
         javaName: client.type === 'jms.connection-factory' ? javaSuiteName(required, ibmNaming) : required.name,
       };
       if (negotiatedIndex < 0) {
-        ctx.report({ messageId: 'noCommon', data: base, location: offer.location, related: sources, fingerprint: [client.id, server.id, required.name, 'none'] });
+        ctx.report({
+          messageId: 'noCommon',
+          data: base,
+          location: offer.location,
+          related: sources,
+          fingerprint: [client.id, server.id, required.name, 'none'],
+        });
         continue;
       }
       const negotiated = order[negotiatedIndex];

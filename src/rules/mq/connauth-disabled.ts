@@ -8,13 +8,12 @@ import { accessOf, channelList, confidentAdminWithoutSecret, documentChannels, c
 export default defineRule({
   meta: {
     id: 'mq/connauth-disabled',
-    description: 'Report connection authentication switched off (CONNAUTH blank) or weakened (CHCKCLNT NONE/OPTIONAL) on a queue manager that client channels connect to',
+    description:
+      'Report connection authentication switched off (CONNAUTH blank) or weakened (CHCKCLNT NONE/OPTIONAL) on a queue manager that client channels connect to',
     severity: 'warning',
     messages: {
-      off:
-        "ALTER QMGR CONNAUTH(' ') switches off connection authentication: no client password is ever checked{{admins}}. Clients without a certificate: {{channels}}. Point CONNAUTH at an AUTHINFO with CHCKCLNT(REQUIRED) (or at least REQDADM) and ADOPTCTX(YES), then REFRESH SECURITY TYPE(CONNAUTH)",
-      weak:
-        "AUTHINFO {{authinfo}} (the queue manager's CONNAUTH) has CHCKCLNT({{chckclnt}}): a client that sends no password is admitted{{admins}}. Clients without a certificate: {{channels}}. Use CHCKCLNT(REQUIRED), or REQDADM so that at least administrators must prove who they are",
+      off: "ALTER QMGR CONNAUTH(' ') switches off connection authentication: no client password is ever checked{{admins}}. Clients without a certificate: {{channels}}. Point CONNAUTH at an AUTHINFO with CHCKCLNT(REQUIRED) (or at least REQDADM) and ADOPTCTX(YES), then REFRESH SECURITY TYPE(CONNAUTH)",
+      weak: "AUTHINFO {{authinfo}} (the queue manager's CONNAUTH) has CHCKCLNT({{chckclnt}}): a client that sends no password is admitted{{admins}}. Clients without a certificate: {{channels}}. Use CHCKCLNT(REQUIRED), or REQDADM so that at least administrators must prove who they are",
     },
     defaultOptions: {},
     symptoms: ['MQRC_NOT_AUTHORIZED', 'RC=2035', 'AMQ5534', 'AMQ5541'],
@@ -26,15 +25,23 @@ export default defineRule({
       const { objects } = mqsc.data;
       const connauth = objects.qmgr.get('CONNAUTH');
       if (connauth?.templated) continue;
-      const name = connauth?.value !== undefined ? connauth.value.trim().toUpperCase() : 'SYSTEM.DEFAULT.AUTHINFO.IDPWOS';
+      const name =
+        connauth?.value !== undefined ? connauth.value.trim().toUpperCase() : 'SYSTEM.DEFAULT.AUTHINFO.IDPWOS';
       const chckclnt = name ? objects.authinfo.get(name)?.attributes.get('CHCKCLNT') : undefined;
-      const weak = chckclnt && !chckclnt.templated && ['NONE', 'OPTIONAL'].includes((chckclnt.value ?? '').toUpperCase());
+      const weak =
+        chckclnt && !chckclnt.templated && ['NONE', 'OPTIONAL'].includes((chckclnt.value ?? '').toUpperCase());
       if (!(connauth && !name) && !weak) continue;
       const clients = documentChannels(mqsc)
         .filter((input) => input.attributes && (input.chltype === 'SVRCONN' || input.chltype === 'AMQP'))
         .map((input) => ({ input, access: accessOf(mqsc, input)! }))
         // Paths that need a certificate are authenticated by it (mutual TLS): only the others depend on a password.
-        .filter(({ access }) => access && !access.exit && !access.blockAll && access.paths.some((p) => p.identity.kind !== 'blocked' && !p.needsCertificate));
+        .filter(
+          ({ access }) =>
+            access &&
+            !access.exit &&
+            !access.blockAll &&
+            access.paths.some((p) => p.identity.kind !== 'blocked' && !p.needsCertificate),
+        );
       if (clients.length === 0) continue;
       const location: Location = paramLocation(doc.file.path, connauth && !name ? connauth : chckclnt!);
       const opened = clients.filter(({ input }) => {
@@ -47,7 +54,9 @@ export default defineRule({
           channels: channelList(clients),
           authinfo: name,
           chckclnt: (chckclnt?.value ?? '').toUpperCase(),
-          admins: clients.some(({ access }) => access.paths.some((p) => p.admin && !p.needsCertificate)) ? ', and administrators get in as whatever user id they assert or are mapped to' : '',
+          admins: clients.some(({ access }) => access.paths.some((p) => p.admin && !p.needsCertificate))
+            ? ', and administrators get in as whatever user id they assert or are mapped to'
+            : '',
         },
         location,
         related: channelRelated(clients),

@@ -8,13 +8,14 @@ const TLS_KEYS = ['keyrepository', 'cipherspec', 'certificatelabel'];
 export default defineRule({
   meta: {
     id: 'mq/replication-without-tls',
-    description: 'Report Native HA replication (qm.ini NativeHAInstance stanzas) without a key repository in NativeHALocalInstance: the queue manager log is replicated in plain text',
+    description:
+      'Report Native HA replication (qm.ini NativeHAInstance stanzas) without a key repository in NativeHALocalInstance: the queue manager log is replicated in plain text',
     severity: 'warning',
     messages: {
       plaintext:
-        "Native HA replication to {{instances}} is configured but no NativeHALocalInstance in {{dir}} names a KeyRepository: IBM MQ then exchanges the log replication data — the content of every persistent message — between instances in plain text. Add KeyRepository (and CertificateLabel, CipherSpec) to the NativeHALocalInstance stanza on every instance",
+        'Native HA replication to {{instances}} is configured but no NativeHALocalInstance in {{dir}} names a KeyRepository: IBM MQ then exchanges the log replication data — the content of every persistent message — between instances in plain text. Add KeyRepository (and CertificateLabel, CipherSpec) to the NativeHALocalInstance stanza on every instance',
       nullCipher:
-        "NativeHALocalInstance CipherSpec=NULL turns TLS off for Native HA replication to {{instances}}: the log replication data — the content of every persistent message — crosses the network in plain text (a GroupCipherSpec protects only cross-region replication). Set CipherSpec=ANY_TLS12_OR_HIGHER with KeyRepository and CertificateLabel",
+        'NativeHALocalInstance CipherSpec=NULL turns TLS off for Native HA replication to {{instances}}: the log replication data — the content of every persistent message — crosses the network in plain text (a GroupCipherSpec protects only cross-region replication). Set CipherSpec=ANY_TLS12_OR_HIGHER with KeyRepository and CertificateLabel',
     },
     defaultOptions: {},
     symptoms: [],
@@ -33,18 +34,33 @@ export default defineRule({
       const instances = stanzas.filter(({ stanza }) => stanza.name.toLowerCase() === 'nativehainstance');
       if (instances.length === 0) continue;
       const locals = stanzas.filter(({ stanza }) => stanza.name.toLowerCase() === 'nativehalocalinstance');
-      const entries = locals.flatMap(({ doc, stanza }) => stanza.entries.map((entry) => ({ doc, entry, key: entry.key.toLowerCase(), value: entry.value.trim() })));
+      const entries = locals.flatMap(({ doc, stanza }) =>
+        stanza.entries.map((entry) => ({ doc, entry, key: entry.key.toLowerCase(), value: entry.value.trim() })),
+      );
       const nullCipher = entries.find((e) => e.key === 'cipherspec' && e.value.toUpperCase() === 'NULL');
-      const realCipher = entries.some((e) => e.key === 'cipherspec' && e.value !== '' && e.value.toUpperCase() !== 'NULL');
-      const tls = realCipher || entries.some((e) => TLS_KEYS.includes(e.key) && e.key !== 'cipherspec' && e.value !== '');
+      const realCipher = entries.some(
+        (e) => e.key === 'cipherspec' && e.value !== '' && e.value.toUpperCase() !== 'NULL',
+      );
+      const tls =
+        realCipher || entries.some((e) => TLS_KEYS.includes(e.key) && e.key !== 'cipherspec' && e.value !== '');
       if (tls && !(nullCipher && !realCipher)) continue;
       const primary = locals[0] ?? instances[0];
-      const names = instances.map(({ stanza }) => stanza.entries.find((e) => e.key.toLowerCase() === 'replicationaddress')?.value ?? stanza.entries.find((e) => e.key.toLowerCase() === 'name')?.value ?? '?');
+      const names = instances.map(
+        ({ stanza }) =>
+          stanza.entries.find((e) => e.key.toLowerCase() === 'replicationaddress')?.value ??
+          stanza.entries.find((e) => e.key.toLowerCase() === 'name')?.value ??
+          '?',
+      );
       ctx.report({
         messageId: nullCipher ? 'nullCipher' : 'plaintext',
         data: { instances: names.join(', '), dir: path.relative(ctx.cwd, dir).split(path.sep).join('/') || '.' },
-        location: nullCipher ? { file: nullCipher.doc.file.path, range: nullCipher.entry.valueRange } : { file: primary.doc.file.path, range: primary.stanza.range },
-        related: instances.filter((i) => i !== primary).slice(0, 3).map(({ doc, stanza }) => ({ file: doc.file.path, range: stanza.range, message: 'replication partner' })),
+        location: nullCipher
+          ? { file: nullCipher.doc.file.path, range: nullCipher.entry.valueRange }
+          : { file: primary.doc.file.path, range: primary.stanza.range },
+        related: instances
+          .filter((i) => i !== primary)
+          .slice(0, 3)
+          .map(({ doc, stanza }) => ({ file: doc.file.path, range: stanza.range, message: 'replication partner' })),
         fingerprint: [dir, 'nativeha-plaintext'],
       });
     }

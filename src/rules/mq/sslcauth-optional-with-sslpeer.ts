@@ -4,7 +4,8 @@ import { serverChannels } from './_lib/shared';
 export default defineRule({
   meta: {
     id: 'mq/sslcauth-optional-with-sslpeer',
-    description: 'Warn when a server channel sets SSLPEER but lets clients connect without a certificate (SSLCAUTH(OPTIONAL))',
+    description:
+      'Warn when a server channel sets SSLPEER but lets clients connect without a certificate (SSLCAUTH(OPTIONAL))',
     severity: 'warning',
     messages: {
       optional:

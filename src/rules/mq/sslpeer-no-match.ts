@@ -7,7 +7,8 @@ import { channelAttrs, display, jmsAttrs, mqLinks, related } from './_lib/shared
 export default defineRule({
   meta: {
     id: 'mq/sslpeer-no-match',
-    description: 'Match SSLPEER / certificatePeerName / SSLPEERNAME against the DN of the certificate the peer presents, when it is in the tree',
+    description:
+      'Match SSLPEER / certificatePeerName / SSLPEERNAME against the DN of the certificate the peer presents, when it is in the tree',
     severity: 'error',
     messages: {
       serverRejects:
@@ -21,7 +22,9 @@ export default defineRule({
   check(ctx) {
     for (const { client, server, serverAttrs, evidence } of mqLinks(ctx.deployment)) {
       const jms = client.type === 'jms.connection-factory';
-      const clientCert: TreeCertificate | undefined = jms ? jmsAttrs(client).certificate : channelAttrs(client).certificate;
+      const clientCert: TreeCertificate | undefined = jms
+        ? jmsAttrs(client).certificate
+        : channelAttrs(client).certificate;
       const clientPeer: MqValue | undefined = jms ? jmsAttrs(client).sslPeerName : channelAttrs(client).sslpeer;
       // The queue manager checks the client's certificate against the SVRCONN's SSLPEER.
       const sslpeer = serverAttrs.sslpeer;
@@ -31,9 +34,23 @@ export default defineRule({
         if (why) {
           ctx.report({
             messageId: 'serverRejects',
-            data: { channel: serverAttrs.channelName, filter: sslpeer.value, client: client.name, certFile: display(ctx.cwd, clientCert.doc.file.path), dn: clientCert.cert.subjectText, why },
+            data: {
+              channel: serverAttrs.channelName,
+              filter: sslpeer.value,
+              client: client.name,
+              certFile: display(ctx.cwd, clientCert.doc.file.path),
+              dn: clientCert.cert.subjectText,
+              why,
+            },
             location: sslpeer.location,
-            related: [related({ file: clientCert.doc.file.path, range: clientCert.cert.range }, `client certificate ${clientCert.cert.subjectText}`), related(client.location, `${client.name} connects here`), ...evidence],
+            related: [
+              related(
+                { file: clientCert.doc.file.path, range: clientCert.cert.range },
+                `client certificate ${clientCert.cert.subjectText}`,
+              ),
+              related(client.location, `${client.name} connects here`),
+              ...evidence,
+            ],
             fingerprint: [server.id, client.id, sslpeer.value, clientCert.cert.fingerprintSha256],
           });
         }
@@ -46,9 +63,23 @@ export default defineRule({
         if (why) {
           ctx.report({
             messageId: 'clientRejects',
-            data: { client: client.name, filter: clientPeer.value, channel: `${serverAttrs.channelName} (${display(ctx.cwd, server.location.file)})`, certFile: display(ctx.cwd, qmCert.doc.file.path), dn: qmCert.cert.subjectText, why },
+            data: {
+              client: client.name,
+              filter: clientPeer.value,
+              channel: `${serverAttrs.channelName} (${display(ctx.cwd, server.location.file)})`,
+              certFile: display(ctx.cwd, qmCert.doc.file.path),
+              dn: qmCert.cert.subjectText,
+              why,
+            },
             location: clientPeer.location,
-            related: [related({ file: qmCert.doc.file.path, range: qmCert.cert.range }, `queue manager certificate ${qmCert.cert.subjectText}`), related(serverAttrs.nameLocation, `SVRCONN ${serverAttrs.channelName}`), ...evidence],
+            related: [
+              related(
+                { file: qmCert.doc.file.path, range: qmCert.cert.range },
+                `queue manager certificate ${qmCert.cert.subjectText}`,
+              ),
+              related(serverAttrs.nameLocation, `SVRCONN ${serverAttrs.channelName}`),
+              ...evidence,
+            ],
             fingerprint: [client.id, server.id, clientPeer.value, qmCert.cert.fingerprintSha256],
           });
         }

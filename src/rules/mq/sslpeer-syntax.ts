@@ -23,18 +23,29 @@ export default defineRule({
       const filter = parsePeerFilter(v.value);
       if (filter.errors.length === 0) return;
       const location: Location = v.location;
-      ctx.report({ messageId: 'invalid', data: { value: v.value, where, problem: filter.errors.map((e) => e.message).join('; ') }, location, fingerprint: [id, where, v.value] });
+      ctx.report({
+        messageId: 'invalid',
+        data: { value: v.value, where, problem: filter.errors.map((e) => e.message).join('; ') },
+        location,
+        fingerprint: [id, where, v.value],
+      });
     };
     for (const c of ctx.deployment.components) {
-      if (isChannel(c)) check(channelAttrs(c).sslpeer, `${channelAttrs(c).chltype} ${channelAttrs(c).channelName}`, c.id);
-      else if (c.type === 'jms.connection-factory') check(jmsAttrs(c).sslPeerName, `SSLPEERNAME of ${jmsAttrs(c).factoryName}`, c.id);
+      if (isChannel(c))
+        check(channelAttrs(c).sslpeer, `${channelAttrs(c).chltype} ${channelAttrs(c).channelName}`, c.id);
+      else if (c.type === 'jms.connection-factory')
+        check(jmsAttrs(c).sslPeerName, `SSLPEERNAME of ${jmsAttrs(c).factoryName}`, c.id);
     }
     for (const doc of ctx.deployment.documents) {
       if (doc.kind !== 'mq.mqsc') continue;
       for (const record of (doc.data as MqscData).objects.chlauth) {
         const p = record.attributes.get('SSLPEER');
         if (!p?.value || !p.valueRange) continue;
-        check({ value: p.value, location: { file: doc.file.path, range: p.valueRange }, templated: p.templated }, `CHLAUTH(${record.profile}) SSLPEERMAP`, doc.file.path);
+        check(
+          { value: p.value, location: { file: doc.file.path, range: p.valueRange }, templated: p.templated },
+          `CHLAUTH(${record.profile}) SSLPEERMAP`,
+          doc.file.path,
+        );
       }
     }
   },

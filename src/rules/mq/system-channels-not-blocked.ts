@@ -9,7 +9,8 @@ const SYSTEM_CHANNELS = ['SYSTEM.DEF.SVRCONN', 'SYSTEM.AUTO.SVRCONN'];
 export default defineRule({
   meta: {
     id: 'mq/system-channels-not-blocked',
-    description: 'Require SYSTEM.DEF.* / SYSTEM.AUTO.* channels to stay blocked (CHLAUTH enabled and not overridden, or a non-existent MCAUSER)',
+    description:
+      'Require SYSTEM.DEF.* / SYSTEM.AUTO.* channels to stay blocked (CHLAUTH enabled and not overridden, or a non-existent MCAUSER)',
     severity: 'warning',
     messages: {
       opened:
@@ -24,27 +25,57 @@ export default defineRule({
     for (const doc of ctx.deployment.documents) {
       if (doc.kind !== 'mq.mqsc') continue;
       const { objects, commands } = (doc as ParsedDocument<MqscData>).data;
-      const open = SYSTEM_CHANNELS.filter((name) => !isBlockingMcauser(objects.channels.get(name)?.attributes.get('MCAUSER')?.value));
+      const open = SYSTEM_CHANNELS.filter(
+        (name) => !isBlockingMcauser(objects.channels.get(name)?.attributes.get('MCAUSER')?.value),
+      );
       if (open.length === 0) continue;
-      const loc = (p: { valueRange?: Location['range']; keywordRange: NonNullable<Location['range']> }): Location => ({ file: doc.file.path, range: p.valueRange ?? p.keywordRange });
+      const loc = (p: { valueRange?: Location['range']; keywordRange: NonNullable<Location['range']> }): Location => ({
+        file: doc.file.path,
+        range: p.valueRange ?? p.keywordRange,
+      });
       const rel: RelatedLocation[] = open.flatMap((n) => {
         const ch = objects.channels.get(n);
-        return ch ? [{ file: doc.file.path, range: ch.nameParam.valueRange ?? ch.nameParam.keywordRange, message: `${n} defined here without a blocking MCAUSER` }] : [];
+        return ch
+          ? [
+              {
+                file: doc.file.path,
+                range: ch.nameParam.valueRange ?? ch.nameParam.keywordRange,
+                message: `${n} defined here without a blocking MCAUSER`,
+              },
+            ]
+          : [];
       });
       // ALTER QMGR CHLAUTH(DISABLED) is reported by mq/chlauth-disabled, with every channel it opens.
       if (chlauthDisabled(objects)) continue;
       for (const name of open) {
         const first = chlauthFor(objects, name).find((r) => r.profile !== '*');
-        const src = first ? userSource(first) ?? 'MAP' : undefined;
-        if (first && (src === 'CHANNEL' || src === 'MAP') && first.type !== 'BLOCKUSER' && first.type !== 'BLOCKADDR' && first.profile.startsWith('SYSTEM.')) {
-          ctx.report({ messageId: 'opened', data: { profile: first.profile, usersrc: src, channels: name }, location: loc(first.profileParam), related: rel, fingerprint: [doc.file.path, first.profile, name] });
+        const src = first ? (userSource(first) ?? 'MAP') : undefined;
+        if (
+          first &&
+          (src === 'CHANNEL' || src === 'MAP') &&
+          first.type !== 'BLOCKUSER' &&
+          first.type !== 'BLOCKADDR' &&
+          first.profile.startsWith('SYSTEM.')
+        ) {
+          ctx.report({
+            messageId: 'opened',
+            data: { profile: first.profile, usersrc: src, channels: name },
+            location: loc(first.profileParam),
+            related: rel,
+            fingerprint: [doc.file.path, first.profile, name],
+          });
         }
       }
       for (const command of commands) {
         if (command.noun !== 'CHLAUTH' || command.verb !== 'SET' || !command.name?.value) continue;
         const action = command.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase();
         if ((action === 'REMOVE' || action === 'REMOVEALL') && /^SYSTEM\.\*$|^\*$/.test(command.name.value)) {
-          ctx.report({ messageId: 'removed', data: { profile: command.name.value, action, channels: open.join(', ') }, location: loc(command.name), fingerprint: [doc.file.path, command.name.value, action] });
+          ctx.report({
+            messageId: 'removed',
+            data: { profile: command.name.value, action, channels: open.join(', ') },
+            location: loc(command.name),
+            fingerprint: [doc.file.path, command.name.value, action],
+          });
         }
       }
     }

@@ -4,7 +4,8 @@ import { assumption, inboundAccess, resultText, tlsRuleOwns } from './_lib/acces
 export default defineRule({
   meta: {
     id: 'mq/tls-channel-without-mcauser',
-    description: "Warn when a TLS inbound channel (SVRCONN, AMQP, RCVR, RQSTR, CLUSRCVR) runs as the client-asserted user or the queue manager's own user: no MCAUSER and no CHLAUTH mapping",
+    description:
+      "Warn when a TLS inbound channel (SVRCONN, AMQP, RCVR, RQSTR, CLUSRCVR) runs as the client-asserted user or the queue manager's own user: no MCAUSER and no CHLAUTH mapping",
     severity: 'warning',
     messages: {
       noMcauser:
@@ -21,9 +22,20 @@ export default defineRule({
       const mca = access.paths.some((p) => p.identity.kind === 'mca');
       ctx.report({
         messageId: mca ? 'mcaUser' : 'noMcauser',
-        data: { channel: a.channelName, chltype: a.chltype, ciph: a.sslciph.value, result: resultText(access), assumed: assumption(access) },
+        data: {
+          channel: a.channelName,
+          chltype: a.chltype,
+          ciph: a.sslciph.value,
+          result: resultText(access),
+          assumed: assumption(access),
+        },
         location: a.nameLocation,
-        related: [{ ...a.sslciph.location, message: 'TLS enabled here' }, ...(access.chlauth.from.kind === 'file' ? [{ ...access.chlauth.from.location, message: `CHLAUTH(${access.chlauth.value})` }] : [])],
+        related: [
+          { ...a.sslciph.location, message: 'TLS enabled here' },
+          ...(access.chlauth.from.kind === 'file'
+            ? [{ ...access.chlauth.from.location, message: `CHLAUTH(${access.chlauth.value})` }]
+            : []),
+        ],
         fingerprint: [a.channelName, a.chltype, 'no-mcauser'],
       });
     }

@@ -8,14 +8,16 @@ const PLACEHOLDER = /^(\$\{[^}]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w
 const ENCODED = /^\{(aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*)\}/i;
 const XOR = /^\{xor\}/i;
 /** Keys whose value names a file, a policy or a flag rather than holding the secret. */
-const NOT_A_SECRET_VALUE = /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class)$/i;
+const NOT_A_SECRET_VALUE =
+  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class)$/i;
 const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional)$/i;
 /**
  * A value that is a file path names where the secret is kept (`GOOGLE_APPLICATION_CREDENTIALS=/config/key.json`,
  * a stash file, a mounted Secret): absolute, home- or dot-relative, under a variable (`${HOME}/…`), a `file:` URL,
  * or a relative path ending in a key/credential file's extension. One word with no separator is judged a secret.
  */
-const FILE_PATH = /^((\/|~\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\$\{?\w+\}?[\\/]|file:)\S*|[\w.-]+([\\/][\w.-]+)*\.(json|pem|crt|cer|key|p12|pfx|jks|jceks|kdb|sth|keystore|truststore|txt|properties|conf))$/i;
+const FILE_PATH =
+  /^((\/|~\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\$\{?\w+\}?[\\/]|file:)\S*|[\w.-]+([\\/][\w.-]+)*\.(json|pem|crt|cer|key|p12|pfx|jks|jceks|kdb|sth|keystore|truststore|txt|properties|conf))$/i;
 
 /**
  * Flags secrets written in plaintext in configuration (DESIGN.md "Secrets"):
@@ -28,7 +30,7 @@ export default defineRule({
     severity: 'warning',
     messages: {
       plaintext:
-        "{{key}} in {{file}} holds a plaintext secret: anyone who can read the file, its backups or its repository has it. Reference it instead (an environment placeholder such as ${KEYSTORE_PASSWORD}, a stash file, a vault) or encrypt it ({aes} with securityUtility/PropFilePasswordEncoder)",
+        '{{key}} in {{file}} holds a plaintext secret: anyone who can read the file, its backups or its repository has it. Reference it instead (an environment placeholder such as ${KEYSTORE_PASSWORD}, a stash file, a vault) or encrypt it ({aes} with securityUtility/PropFilePasswordEncoder)',
       obfuscated:
         '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
     },
@@ -41,7 +43,15 @@ export default defineRule({
         if (!entry.secret) continue;
         const value = entry.value.trim();
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
-        if (!value || FLAG.test(value) || PLACEHOLDER.test(value) || ENCODED.test(value) || NOT_A_SECRET_VALUE.test(key) || FILE_PATH.test(value)) continue;
+        if (
+          !value ||
+          FLAG.test(value) ||
+          PLACEHOLDER.test(value) ||
+          ENCODED.test(value) ||
+          NOT_A_SECRET_VALUE.test(key) ||
+          FILE_PATH.test(value)
+        )
+          continue;
         // A value that is itself only a placeholder reference inside text (e.g. `${env.PW}` with a default) is not plaintext.
         if (/^\$\{[^}]+\}$/.test(value) || /^\{\{[^}]*\}\}$/.test(value)) continue;
         const xor = XOR.test(value);

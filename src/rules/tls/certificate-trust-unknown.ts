@@ -13,11 +13,14 @@ function privateRoot(presented: TreeCertificate[], all: TreeCertificate[]): Tree
 export default defineRule({
   meta: {
     id: 'tls/certificate-trust-unknown',
-    description: "Say which links' certificate trust the tree does not decide (trust store outside the tree, the JDK's cacerts, a store that cannot be read), and what to add",
+    description:
+      "Say which links' certificate trust the tree does not decide (trust store outside the tree, the JDK's cacerts, a store that cannot be read), and what to add",
     severity: 'info',
     messages: {
-      serverUnknown: "{{client}} → {{server}}: whether {{client}} trusts {{server}}'s certificate ({{chain}}) is unknown: {{missing}}{{hint}}",
-      clientUnknown: "{{client}} → {{server}}: whether {{server}} accepts {{client}}'s client certificate is unknown: {{missing}}",
+      serverUnknown:
+        "{{client}} → {{server}}: whether {{client}} trusts {{server}}'s certificate ({{chain}}) is unknown: {{missing}}{{hint}}",
+      clientUnknown:
+        "{{client}} → {{server}}: whether {{server}} accepts {{client}}'s client certificate is unknown: {{missing}}",
     },
     options: {},
     symptoms: [],
@@ -26,7 +29,10 @@ export default defineRule({
     for (const lt of ctx.deployment.derived.trust) {
       const server = lt.serverCertificate;
       if (server.verdict.kind === 'unknown' && server.presented.length > 0) {
-        const root = server.anchorSource?.kind === 'jdk-cacerts' ? privateRoot(server.presented, ctx.deployment.derived.certificates) : undefined;
+        const root =
+          server.anchorSource?.kind === 'jdk-cacerts'
+            ? privateRoot(server.presented, ctx.deployment.derived.certificates)
+            : undefined;
         const hint = root
           ? `. Its root ${certName(root.cert)} is a private CA: unless it was imported into that JDK's cacerts, the handshake fails with "PKIX path building failed"`
           : server.anchorSource?.kind === 'jdk-cacerts'
@@ -35,7 +41,13 @@ export default defineRule({
         const location = verifierPlace(server);
         ctx.report({
           messageId: 'serverUnknown',
-          data: { client: lt.client.name, server: lt.server.name, chain: chainText(server), missing: server.verdict.missing, hint },
+          data: {
+            client: lt.client.name,
+            server: lt.server.name,
+            chain: chainText(server),
+            missing: server.verdict.missing,
+            hint,
+          },
           location,
           related: trustRelated(lt, server, location),
           fingerprint: [lt.link.client, lt.link.server, 'server-certificate'],

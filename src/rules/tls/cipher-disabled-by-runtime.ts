@@ -30,10 +30,18 @@ export default defineRule({
             component: component.name,
             name,
             entry: entry ?? '',
-            consequence: nothingLeft ? '; no suite is left, so every handshake fails with "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)"' : '',
+            consequence: nothingLeft
+              ? '; no suite is left, so every handshake fails with "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)"'
+              : '',
           },
           location: placeOf(component, suites.from),
-          related: withSources(placeOf(component, suites.from), [], runtimeSources(endpoint.component.runtime ?? ctx.deployment.runtime, component.name, ['jdk.tls.disabledAlgorithms'])),
+          related: withSources(
+            placeOf(component, suites.from),
+            [],
+            runtimeSources(endpoint.component.runtime ?? ctx.deployment.runtime, component.name, [
+              'jdk.tls.disabledAlgorithms',
+            ]),
+          ),
           severity: nothingLeft ? 'error' : undefined,
           fingerprint: [component.id, name],
         });

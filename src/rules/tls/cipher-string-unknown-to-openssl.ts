@@ -10,20 +10,22 @@ interface CipherStringAttributes {
 }
 
 /** `a, b and c`. */
-const andList = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join(''));
+const andList = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join('');
 
 const WEAK: Record<string, string> = { '3DES': ' (3DES: Sweet32)', RC4: ' (RC4: prohibited by RFC 7465)' };
 
 export default defineRule({
   meta: {
     id: 'tls/cipher-string-unknown-to-openssl',
-    description: "Catch cipher-string names the server's OpenSSL does not have: nginx drops them silently, or does not start when nothing is left",
+    description:
+      "Catch cipher-string names the server's OpenSSL does not have: nginx drops them silently, or does not start when nothing is left",
     severity: 'warning',
     messages: {
       olderOnly:
         '{{component}}: {{names}} {{isAre}} no cipher of OpenSSL {{series}}{{assumed}}, so nginx drops {{them}} without a word; with OpenSSL {{others}} {{they}} {{enable}} {{suites}}{{weak}}. Remove {{them}}, or declare the OpenSSL the server really has',
       noMatch:
-        "{{component}}: ssl_ciphers '{{string}}' selects no cipher of OpenSSL {{series}}{{assumed}}: nginx does not start (SSL_CTX_set_cipher_list(\"{{string}}\") failed … no cipher match)",
+        '{{component}}: ssl_ciphers \'{{string}}\' selects no cipher of OpenSSL {{series}}{{assumed}}: nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … no cipher match)',
     },
     defaultOptions: {},
     symptoms: ['no cipher match', 'SSL_CTX_set_cipher_list'],
@@ -37,9 +39,15 @@ export default defineRule({
       const assumed = attributes.openssl.assumed ? ' (assumed: the tree names no OpenSSL version)' : '';
       const location = placeOf(component, suites.from);
       // A placeholder (`${VAR}`, a rendered template value) is unknown until deployment, not an empty list.
-      const placeholder = attributes.ciphersAsWritten !== undefined && /\$\{?[A-Za-z_]/.test(attributes.ciphersAsWritten);
+      const placeholder =
+        attributes.ciphersAsWritten !== undefined && /\$\{?[A-Za-z_]/.test(attributes.ciphersAsWritten);
       if (suites.value.length === 0 && attributes.ciphersAsWritten !== undefined && !placeholder) {
-        ctx.report({ messageId: 'noMatch', data: { component: component.name, string: attributes.ciphersAsWritten, series, assumed }, location, fingerprint: [component.id, 'no-match'] });
+        ctx.report({
+          messageId: 'noMatch',
+          data: { component: component.name, string: attributes.ciphersAsWritten, series, assumed },
+          location,
+          fingerprint: [component.id, 'no-match'],
+        });
         continue;
       }
       const older = (attributes.unknownCipherElements ?? []).flatMap((name) => {

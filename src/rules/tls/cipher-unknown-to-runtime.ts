@@ -29,7 +29,11 @@ export default defineRule({
           data: { component: component.name, name, runtime: component.tls?.implementation ?? 'the runtime' },
           location: placeOf(component, suites.from),
           // The variables that produced the list (Liberty `${…}`) and the file that includes the list's file decide it too.
-          related: withSources(placeOf(component, suites.from), suites.from.kind === 'file' ? (suites.from.via ?? []) : [], [{ ...component.location, message: `${component.name} is defined here` }]),
+          related: withSources(
+            placeOf(component, suites.from),
+            suites.from.kind === 'file' ? (suites.from.via ?? []) : [],
+            [{ ...component.location, message: `${component.name} is defined here` }],
+          ),
           fingerprint: [component.id, name],
         });
       }

@@ -5,7 +5,14 @@ import { anchorsText, certName, chainText, linkProtocol, pathFailureText, trustR
 import { defineRule } from '../types';
 
 /** Path failures of a client certificate this rule reports (key usage and dates have their own rules). */
-const REASONS = new Set(['no-anchor', 'missing-intermediate', 'anchor-not-self-signed', 'depth', 'not-ca', 'path-length']);
+const REASONS = new Set([
+  'no-anchor',
+  'missing-intermediate',
+  'anchor-not-self-signed',
+  'depth',
+  'not-ca',
+  'path-length',
+]);
 
 /** The predictor's "client certificate required, none configured": this rule reports it with both ends. */
 function ownsLinkFailure(lp: LinkPrediction): boolean {
@@ -15,11 +22,11 @@ function ownsLinkFailure(lp: LinkPrediction): boolean {
 export default defineRule({
   meta: {
     id: 'tls/client-certificate-required',
-    description: 'Catch links whose server asks for a client certificate the client does not send, or sends one the server does not trust',
+    description:
+      'Catch links whose server asks for a client certificate the client does not send, or sends one the server does not trust',
     severity: 'error',
     messages: {
-      none:
-        '{{server}} requires a client certificate ({{setting}}) and {{client}} has none (no key store or certificate configured). {{server}} refuses the connection: it logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: give {{client}} a key store with a certificate from a CA {{server}} trusts (-Djavax.net.ssl.keyStore=… / its SSL configuration), or, if the application builds its own SSLContext, declare the link\'s key store',
+      none: '{{server}} requires a client certificate ({{setting}}) and {{client}} has none (no key store or certificate configured). {{server}} refuses the connection: it logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: give {{client}} a key store with a certificate from a CA {{server}} trusts (-Djavax.net.ssl.keyStore=… / its SSL configuration), or, if the application builds its own SSLContext, declare the link\'s key store',
       noMatch:
         '{{server}} requires a client certificate ({{setting}}) and asks for one issued by {{listed}}; {{client}}\'s key store {{store}} holds only {{candidates}}, issued by {{issuers}}: JSSE\'s key manager sends no certificate when no issuer matches. {{server}} logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: import the CA of {{client}}\'s certificate into {{server}}\'s trust store, or give {{client}} a certificate from a CA {{server}} lists',
       untrusted:
@@ -46,15 +53,33 @@ export default defineRule({
       const v = check.verdict;
       const authFrom = lt.server.tls?.clientAuth?.from;
       const location = placeOf(lt.server, authFrom);
-      const setting = authFrom?.kind === 'default' ? `${lt.clientAuth} by default: ${authFrom.origin}` : `client authentication ${lt.clientAuth}`;
+      const setting =
+        authFrom?.kind === 'default'
+          ? `${lt.clientAuth} by default: ${authFrom.origin}`
+          : `client authentication ${lt.clientAuth}`;
       const protocol = linkProtocol(ctx.deployment, lt);
       const common = (kind: Parameters<typeof trustSignals>[1]) => {
         const s = trustSignals(check, kind, protocol);
-        return { server: lt.server.name, client: lt.client.name, setting, serverLog: s.verifierLog, clientLog: s.peerLog, alertText: s.alert === 'none' ? ' (the handshake completes, the request is refused)' : ` and sends ${s.alert}` };
+        return {
+          server: lt.server.name,
+          client: lt.client.name,
+          setting,
+          serverLog: s.verifierLog,
+          clientLog: s.peerLog,
+          alertText:
+            s.alert === 'none' ? ' (the handshake completes, the request is refused)' : ` and sends ${s.alert}`,
+        };
       };
       if (v.kind === 'no-certificate' && lt.clientAuth === 'required') {
         if (v.why === 'none-configured') {
-          ctx.report({ messageId: 'none', data: common('no-certificate'), location, related: trustRelated(lt, check, location), fingerprint: [lt.link.client, lt.link.server, 'none'], outcome: 'fails' });
+          ctx.report({
+            messageId: 'none',
+            data: common('no-certificate'),
+            location,
+            related: trustRelated(lt, check, location),
+            fingerprint: [lt.link.client, lt.link.server, 'none'],
+            outcome: 'fails',
+          });
         } else {
           const listed = [...new Set(check.anchors.map((a) => certName(a.cert)))].join(', ');
           ctx.report({
@@ -67,7 +92,14 @@ export default defineRule({
               issuers: [...new Set(v.candidates.map((c) => c.cert.issuerText))].join('; '),
             },
             location,
-            related: [...trustRelated(lt, check, location), ...v.candidates.map((c) => ({ file: c.doc.file.path, range: c.cert.range, message: `${lt.client.name}'s certificate ${certName(c.cert)}` }))],
+            related: [
+              ...trustRelated(lt, check, location),
+              ...v.candidates.map((c) => ({
+                file: c.doc.file.path,
+                range: c.cert.range,
+                message: `${lt.client.name}'s certificate ${certName(c.cert)}`,
+              })),
+            ],
             fingerprint: [lt.link.client, lt.link.server, 'no-issuer-match'],
             outcome: 'fails',
           });
@@ -75,7 +107,13 @@ export default defineRule({
       } else if (v.kind === 'untrusted' && REASONS.has(v.result.reason)) {
         ctx.report({
           messageId: 'untrusted',
-          data: { ...common(v.result.reason), chain: chainText(check), why: pathFailureText(v.result), anchors: anchorsText(ctx.deployment.root, check), leaf: certName(check.presented[0].cert) },
+          data: {
+            ...common(v.result.reason),
+            chain: chainText(check),
+            why: pathFailureText(v.result),
+            anchors: anchorsText(ctx.deployment.root, check),
+            leaf: certName(check.presented[0].cert),
+          },
           location,
           related: trustRelated(lt, check, location),
           fingerprint: [lt.link.client, lt.link.server, v.result.reason, check.presented[0].cert.fingerprintSha256],

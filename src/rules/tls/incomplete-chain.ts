@@ -1,18 +1,31 @@
 import { trustSignals } from '../../derive/trust-signals';
-import { anchorsText, certificatePlace, certName, chainText, linkProtocol, peerPlace, trustRelated } from '../_lib/trust';
+import {
+  anchorsText,
+  certificatePlace,
+  certName,
+  chainText,
+  linkProtocol,
+  peerPlace,
+  trustRelated,
+} from '../_lib/trust';
 import { defineRule } from '../types';
 
 export default defineRule({
   meta: {
     id: 'tls/incomplete-chain',
-    description: 'Catch servers that do not send the intermediate CA certificate their clients need to reach a trusted root',
+    description:
+      'Catch servers that do not send the intermediate CA certificate their clients need to reach a trusted root',
     severity: 'error',
     messages: {
       incomplete:
         '{{server}} sends {{chain}} without the intermediate {{missing}} ({{missingFile}} holds it); {{client}} trusts {{anchors}} and does not fetch missing intermediates (JSSE: com.sun.security.enableAIAcaIssuers is off by default). The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: {{fix}}',
     },
     options: {},
-    symptoms: ['PKIX path building failed', 'unable to find valid certification path to requested target', 'unable to get local issuer certificate'],
+    symptoms: [
+      'PKIX path building failed',
+      'unable to find valid certification path to requested target',
+      'unable to get local issuer certificate',
+    ],
   },
   check(ctx) {
     for (const lt of ctx.deployment.derived.trust) {
@@ -20,7 +33,9 @@ export default defineRule({
       const v = check.verdict;
       if (v.kind !== 'untrusted' || v.result.reason !== 'missing-intermediate' || !v.result.missing) continue;
       const missing = v.result.missing;
-      const holder = ctx.deployment.derived.certificates.find((c) => c.cert.fingerprintSha256 === missing.fingerprintSha256);
+      const holder = ctx.deployment.derived.certificates.find(
+        (c) => c.cert.fingerprintSha256 === missing.fingerprintSha256,
+      );
       const signals = trustSignals(check, 'missing-intermediate', linkProtocol(ctx.deployment, lt));
       const location = peerPlace(check);
       const fix = check.presented[0]?.store
@@ -41,7 +56,12 @@ export default defineRule({
           fix,
         },
         location,
-        related: [...trustRelated(lt, check, location), ...(holder ? [{ ...certificatePlace(holder), message: `the missing intermediate ${certName(missing)}` }] : [])],
+        related: [
+          ...trustRelated(lt, check, location),
+          ...(holder
+            ? [{ ...certificatePlace(holder), message: `the missing intermediate ${certName(missing)}` }]
+            : []),
+        ],
         fingerprint: [lt.link.client, lt.link.server, missing.fingerprintSha256],
         outcome: 'fails',
       });

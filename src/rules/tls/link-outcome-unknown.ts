@@ -13,7 +13,8 @@ function listOf(names: string[]): string {
 export default defineRule({
   meta: {
     id: 'tls/link-outcome-unknown',
-    description: "Say which links' handshake outcome the tree does not decide, and what to declare so it can be predicted",
+    description:
+      "Say which links' handshake outcome the tree does not decide, and what to declare so it can be predicted",
     severity: 'info',
     messages: {
       unknown: '{{client}} → {{server}}: handshake outcome unknown: the tree does not say {{missing}}',
@@ -28,7 +29,9 @@ export default defineRule({
     const groups = new Map<string, LinkPrediction[]>();
     for (const lp of ctx.deployment.derived.predictions) {
       if (lp.outcome.kind !== 'unknown') continue;
-      const clientOnly = lp.outcome.missing.length === lp.client.missing.length && lp.outcome.missing.every((m, i) => m === lp.client.missing[i]);
+      const clientOnly =
+        lp.outcome.missing.length === lp.client.missing.length &&
+        lp.outcome.missing.every((m, i) => m === lp.client.missing[i]);
       const key = clientOnly ? `${lp.link.client}\0${lp.outcome.missing.join('\0')}` : lp.link.id;
       groups.set(key, [...(groups.get(key) ?? []), lp]);
     }
@@ -39,7 +42,11 @@ export default defineRule({
       const servers = group.map((lp) => lp.server.component);
       ctx.report({
         messageId: 'unknown',
-        data: { client: client.component.name, server: listOf(servers.map((s) => s.name)), missing: outcome.missing.join('; nor ') },
+        data: {
+          client: client.component.name,
+          server: listOf(servers.map((s) => s.name)),
+          missing: outcome.missing.join('; nor '),
+        },
         location,
         related: withSources(
           location,
@@ -55,15 +62,23 @@ export default defineRule({
     }
     // One finding per client: its unconfirmed links share one reason (the candidates are the related places).
     const byClient = new Map<string, ResolvedLink[]>();
-    for (const resolved of ctx.deployment.derived.unconfirmed) byClient.set(resolved.link.client, [...(byClient.get(resolved.link.client) ?? []), resolved]);
+    for (const resolved of ctx.deployment.derived.unconfirmed)
+      byClient.set(resolved.link.client, [...(byClient.get(resolved.link.client) ?? []), resolved]);
     for (const group of byClient.values()) {
       const { link, client, server } = group[0] as ResolvedLink;
       const location = link.location ?? client.location;
       ctx.report({
         messageId: 'unconfirmed',
-        data: { client: client.name, server: group.length > 1 ? `${server.name} (${group.length} definitions)` : server.name, missing: link.unconfirmed ?? '' },
+        data: {
+          client: client.name,
+          server: group.length > 1 ? `${server.name} (${group.length} definitions)` : server.name,
+          missing: link.unconfirmed ?? '',
+        },
         location,
-        related: withSources(location, group.map((g) => ({ ...g.server.location, message: `${g.server.name} is defined here` }))),
+        related: withSources(
+          location,
+          group.map((g) => ({ ...g.server.location, message: `${g.server.name} is defined here` })),
+        ),
         fingerprint: [link.client, ...group.map((g) => g.link.server), 'unconfirmed'],
         outcome: 'unknown',
       });

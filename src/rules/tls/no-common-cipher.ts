@@ -4,12 +4,18 @@ import { linkFailureOwner } from '../_lib/link-owners';
 import { linkSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
-const REASONS = new Set(['no-common-cipher', 'no-cipher-for-certificate', 'no-cipher-for-protocol', 'client-cert-request-with-anon']);
+const REASONS = new Set([
+  'no-common-cipher',
+  'no-cipher-for-certificate',
+  'no-cipher-for-protocol',
+  'client-cert-request-with-anon',
+]);
 
 export default defineRule({
   meta: {
     id: 'tls/no-common-cipher',
-    description: 'Catch client/server links that share no cipher suite usable with the negotiated protocol and the server certificate',
+    description:
+      'Catch client/server links that share no cipher suite usable with the negotiated protocol and the server certificate',
     severity: 'error',
     messages: {
       noCommonCipher: '{{client}} → {{server}}: no usable cipher suite in common: {{detail}}',
@@ -29,12 +35,27 @@ export default defineRule({
       const { link, client, server, prediction, outcome } = lp;
       // A more specific rule reports this failure with both ends (its meta.ownsLinkFailure). Only a failure
       // predicted from known inputs is an error (tls/link-outcome-unknown covers the rest).
-      if (prediction.ok || outcome.kind !== 'fails' || !REASONS.has(prediction.reason) || linkFailureOwner(ctx.rules, lp)) continue;
+      if (
+        prediction.ok ||
+        outcome.kind !== 'fails' ||
+        !REASONS.has(prediction.reason) ||
+        linkFailureOwner(ctx.rules, lp)
+      )
+        continue;
       ctx.report({
         messageId: 'noCommonCipher',
-        data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)) },
+        data: {
+          client: client.component.name,
+          server: server.component.name,
+          detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)),
+        },
         location: placeOf(client.component, client.suitesFrom),
-        related: withSources(placeOf(client.component, client.suitesFrom), [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)], linkSources(link, client.component, server.component), presentedCertificates(ctx.deployment, server.component)),
+        related: withSources(
+          placeOf(client.component, client.suitesFrom),
+          [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)],
+          linkSources(link, client.component, server.component),
+          presentedCertificates(ctx.deployment, server.component),
+        ),
         fingerprint: [link.client, link.server, prediction.reason],
         outcome: 'fails',
       });

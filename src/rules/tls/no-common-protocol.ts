@@ -5,7 +5,12 @@ import { linkSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
 // no-signature-algorithm: both enable the protocol, but the OpenSSL server cannot sign it at its security level.
-const REASONS = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled', 'no-signature-algorithm']);
+const REASONS = new Set([
+  'no-common-protocol',
+  'protocol-rejected-by-client',
+  'no-protocol-enabled',
+  'no-signature-algorithm',
+]);
 
 export default defineRule({
   meta: {
@@ -33,12 +38,32 @@ export default defineRule({
       const { link, client, server, prediction, outcome } = lp;
       // A more specific rule reports this failure with both ends (its meta.ownsLinkFailure). Only a failure
       // predicted from known inputs is an error (tls/link-outcome-unknown covers the rest).
-      if (prediction.ok || outcome.kind !== 'fails' || !REASONS.has(prediction.reason) || linkFailureOwner(ctx.rules, lp)) continue;
+      if (
+        prediction.ok ||
+        outcome.kind !== 'fails' ||
+        !REASONS.has(prediction.reason) ||
+        linkFailureOwner(ctx.rules, lp)
+      )
+        continue;
       ctx.report({
         messageId: 'noCommonProtocol',
-        data: { client: client.component.name, server: server.component.name, detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)) },
+        data: {
+          client: client.component.name,
+          server: server.component.name,
+          detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)),
+        },
         location: placeOf(client.component, client.protocolsFrom),
-        related: withSources(placeOf(client.component, client.protocolsFrom), [relatedOf(server.component, server.protocolsFrom, `${server.component.name} protocols: ${server.side.protocols.join(', ') || '(none)'}`)], linkSources(link, client.component, server.component)),
+        related: withSources(
+          placeOf(client.component, client.protocolsFrom),
+          [
+            relatedOf(
+              server.component,
+              server.protocolsFrom,
+              `${server.component.name} protocols: ${server.side.protocols.join(', ') || '(none)'}`,
+            ),
+          ],
+          linkSources(link, client.component, server.component),
+        ),
         fingerprint: [link.client, link.server, prediction.reason],
         outcome: 'fails',
       });

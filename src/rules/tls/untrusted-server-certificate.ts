@@ -1,5 +1,13 @@
 import { trustSignals } from '../../derive/trust-signals';
-import { anchorsText, certName, chainText, linkProtocol, pathFailureText, trustRelated, verifierPlace } from '../_lib/trust';
+import {
+  anchorsText,
+  certName,
+  chainText,
+  linkProtocol,
+  pathFailureText,
+  trustRelated,
+  verifierPlace,
+} from '../_lib/trust';
 import { defineRule } from '../types';
 
 /** Path failures this rule reports; a missing intermediate, key usage and dates have their own rules. */

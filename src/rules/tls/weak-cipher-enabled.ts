@@ -13,14 +13,44 @@ interface Weakness {
 
 /** In order: a suite counts in the first category it matches (TLS_RSA_WITH_3DES_EDE_CBC_SHA is 3DES, not static RSA). */
 const WEAKNESSES: readonly Weakness[] = [
-  { category: 'NULL-cipher', level: 'warning', why: 'no encryption: data crosses the network in clear text', test: (f) => f.flags.null },
-  { category: 'anonymous (anon)', level: 'warning', why: 'no server authentication: anyone in the path can intercept', test: (f) => f.flags.anon },
-  { category: 'export-grade', level: 'warning', why: '40/56-bit keys are broken (FREAK, Logjam)', test: (f) => f.flags.export },
+  {
+    category: 'NULL-cipher',
+    level: 'warning',
+    why: 'no encryption: data crosses the network in clear text',
+    test: (f) => f.flags.null,
+  },
+  {
+    category: 'anonymous (anon)',
+    level: 'warning',
+    why: 'no server authentication: anyone in the path can intercept',
+    test: (f) => f.flags.anon,
+  },
+  {
+    category: 'export-grade',
+    level: 'warning',
+    why: '40/56-bit keys are broken (FREAK, Logjam)',
+    test: (f) => f.flags.export,
+  },
   { category: 'RC4', level: 'warning', why: 'RFC 7465 prohibits RC4', test: (f) => f.flags.rc4 },
   { category: 'single-DES', level: 'warning', why: '56-bit DES is broken', test: (f) => f.flags.des },
-  { category: '3DES', level: 'warning', why: '64-bit blocks make long sessions recoverable (Sweet32)', test: (f) => f.flags.tripleDes },
-  { category: 'static-RSA', level: 'info', why: 'RSA key exchange has no forward secrecy', test: (f) => f.flags.staticRsa },
-  { category: 'CBC-with-SHA1', level: 'info', why: 'MAC-then-encrypt CBC invites padding oracles (Lucky13) and SHA-1 is being retired', test: (f) => f.flags.cbc && f.flags.sha1Mac },
+  {
+    category: '3DES',
+    level: 'warning',
+    why: '64-bit blocks make long sessions recoverable (Sweet32)',
+    test: (f) => f.flags.tripleDes,
+  },
+  {
+    category: 'static-RSA',
+    level: 'info',
+    why: 'RSA key exchange has no forward secrecy',
+    test: (f) => f.flags.staticRsa,
+  },
+  {
+    category: 'CBC-with-SHA1',
+    level: 'info',
+    why: 'MAC-then-encrypt CBC invites padding oracles (Lucky13) and SHA-1 is being retired',
+    test: (f) => f.flags.cbc && f.flags.sha1Mac,
+  },
 ];
 
 /** Names shown in a message before "(+N more)". */
@@ -42,7 +72,8 @@ export function categorise(names: string[]): { weakness: Weakness; suites: strin
 export default defineRule({
   meta: {
     id: 'tls/weak-cipher-enabled',
-    description: 'Warn about NULL, anon, export, RC4, DES and 3DES suites in a configured cipher list; static RSA and CBC-SHA1 as info (one finding per component and category)',
+    description:
+      'Warn about NULL, anon, export, RC4, DES and 3DES suites in a configured cipher list; static RSA and CBC-SHA1 as info (one finding per component and category)',
     severity: 'warning',
     messages: {
       weak: '{{component}} enables {{count}} {{category}} {{suites}}: {{list}}. {{why}}. Fix: remove {{them}} and prefer ECDHE suites with AES-GCM or ChaCha20',
@@ -55,7 +86,9 @@ export default defineRule({
       const suites = component.tls?.cipherSuites;
       if (!suites || suites.from.kind !== 'file' || component.tls?.enabled?.value === false) continue;
       // A suite the runtime removes is never enabled: tls/cipher-disabled-by-runtime reports it ("listed, but dropped").
-      const dropped = new Set((ownEndpoint(ctx.deployment, component)?.disabledSuites ?? []).map((d) => canonicalSuiteName(d.name)));
+      const dropped = new Set(
+        (ownEndpoint(ctx.deployment, component)?.disabledSuites ?? []).map((d) => canonicalSuiteName(d.name)),
+      );
       const enabled = suites.value.filter((name) => !dropped.has(canonicalSuiteName(name)));
       for (const { weakness, suites: names } of categorise(enabled)) {
         const more = names.length > SHOWN ? `, … (+${names.length - SHOWN} more)` : '';

@@ -25,7 +25,9 @@ export default defineRule({
       const endpoint = ownEndpoint(ctx.deployment, component);
       if (!endpoint) continue;
       // Only what survives the runtime's disabled algorithms (disabled ones are java/protocol-disabled-by-runtime).
-      const weak = endpoint.side.protocols.map((p) => parseProtocol(p)).filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));
+      const weak = endpoint.side.protocols
+        .map((p) => parseProtocol(p))
+        .filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));
       if (weak.length === 0) continue;
       ctx.report({
         messageId: 'weak',

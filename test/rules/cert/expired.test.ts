@@ -8,8 +8,18 @@ const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cer
 ruleTester(rule, {
   valid: [{ name: 'valid at the reference date', files, options: { referenceDate: '2030-01-01' } }],
   invalid: [
-    { name: 'expired', files, options: { referenceDate: '2047-01-01' }, errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['2046-'] }] },
-    { name: 'not yet valid', files, options: { referenceDate: '2020-01-01' }, errors: [{ messageId: 'notYetValid', file: 'qm/ssl/qm.crt', line: 1 }] },
+    {
+      name: 'expired',
+      files,
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['2046-'] }],
+    },
+    {
+      name: 'not yet valid',
+      files,
+      options: { referenceDate: '2020-01-01' },
+      errors: [{ messageId: 'notYetValid', file: 'qm/ssl/qm.crt', line: 1 }],
+    },
     {
       // JSSE accepts a leaf that is itself in the trust store without checking its dates (checked against JDK 17).
       name: 'an expired self-signed server certificate the only client trusts directly: info, not an error',

@@ -13,5 +13,12 @@ ruleTester(rule, {
     { name: 'far from expiry', files, options: { referenceDate: daysBefore(400) } },
     { name: 'custom threshold', files, options: { referenceDate: daysBefore(20), days: 10 } },
   ],
-  invalid: [{ name: 'within 30 days', files, options: { referenceDate: daysBefore(20) }, errors: [{ messageId: 'soon', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['in 20 days', 'threshold 30'] }] }],
+  invalid: [
+    {
+      name: 'within 30 days',
+      files,
+      options: { referenceDate: daysBefore(20) },
+      errors: [{ messageId: 'soon', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['in 20 days', 'threshold 30'] }],
+    },
+  ],
 });

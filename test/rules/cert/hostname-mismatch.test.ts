@@ -22,7 +22,10 @@ const dualTree = (rsa: string, ecdsa: string, jvmOptions: string[]) => ({
   'client/jdk/release': TEMURIN17,
   ...(jvmOptions.length ? { 'client/jvm.options': jvmOptions.map((o) => `${o}\n`).join('') } : {}),
   'client/application.yml': CLIENT_YML(API),
-  'api/nginx.conf': nginxServer('api.example.internal').replace('    ssl_certificate_key /etc/nginx/ssl/api.key;\n', '    ssl_certificate_key /etc/nginx/ssl/api.key;\n    ssl_certificate /etc/nginx/ssl/api-ec.crt;\n    ssl_certificate_key /etc/nginx/ssl/api-ec.key;\n'),
+  'api/nginx.conf': nginxServer('api.example.internal').replace(
+    '    ssl_certificate_key /etc/nginx/ssl/api.key;\n',
+    '    ssl_certificate_key /etc/nginx/ssl/api.key;\n    ssl_certificate /etc/nginx/ssl/api-ec.crt;\n    ssl_certificate_key /etc/nginx/ssl/api-ec.key;\n',
+  ),
   'api/ssl/api.crt': certFile(rsa),
   'api/ssl/api-ec.crt': certFile(ecdsa),
 });
@@ -32,35 +35,77 @@ ruleTester(rule, {
   valid: [
     {
       name: 'RSA + ECDSA certificates; the client offers only ECDHE-RSA (TLS 1.2): the RSA one is presented, and it matches',
-      files: dualTree('api-san.crt', 'www-ec256.crt', [TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']),
+      files: dualTree('api-san.crt', 'www-ec256.crt', [
+        TLS12,
+        '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      ]),
     },
     { name: 'host in the SAN DNS names', files: nginxTree(API, 'api.example.internal', certFile('api-san.crt')) },
     { name: 'wildcard SAN one label deep', files: nginxTree(API, 'api.example.internal', certFile('wildcard.crt')) },
     { name: 'short name in the SAN', files: nginxTree('https://api:8443/', 'api', certFile('api-san.crt')) },
-    { name: 'CN used when there are no SANs', files: nginxTree(API, 'api.example.internal', certFile('api-cn-only.crt')) },
-    { name: 'host case and trailing dot ignored', files: nginxTree('https://API.Example.Internal.:8443/', 'api.example.internal', certFile('api-san.crt')) },
+    {
+      name: 'CN used when there are no SANs',
+      files: nginxTree(API, 'api.example.internal', certFile('api-cn-only.crt')),
+    },
+    {
+      name: 'host case and trailing dot ignored',
+      files: nginxTree('https://API.Example.Internal.:8443/', 'api.example.internal', certFile('api-san.crt')),
+    },
     {
       name: 'certificate not in the tree (keystore)',
-      files: { 'client/application.yml': CLIENT_YML(API), 'api/conf/server.xml': tomcatServer('certificateKeystoreFile="conf/api.p12"') },
+      files: {
+        'client/application.yml': CLIENT_YML(API),
+        'api/conf/server.xml': tomcatServer('certificateKeystoreFile="conf/api.p12"'),
+      },
     },
     {
       name: 'plain http is not checked',
-      files: { 'client/application.yml': CLIENT_YML('http://api.example.internal:8443/'), 'api/nginx.conf': nginxServer('api.example.internal'), 'api/ssl/api.crt': certFile('www-san.crt') },
+      files: {
+        'client/application.yml': CLIENT_YML('http://api.example.internal:8443/'),
+        'api/nginx.conf': nginxServer('api.example.internal'),
+        'api/ssl/api.crt': certFile('www-san.crt'),
+      },
     },
     {
       name: 'MQ channels never check host names (CCDT host vs queue manager CN)',
       files: {
-        'qm/QMPROD1.mqsc': "ALTER QMGR CERTLABL('qm')\nDEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256) REPLACE\n",
+        'qm/QMPROD1.mqsc':
+          "ALTER QMGR CERTLABL('qm')\nDEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256) REPLACE\n",
         'qm/ssl/qm.crt': cert('qmprod1.crt'),
-        'app/ccdt.json': JSON.stringify({ channel: [{ name: 'APP.SVRCONN', type: 'clientConnection', clientConnection: { connection: [{ host: 'mq.example.com', port: 1414 }], queueManager: 'QMPROD1' }, transmissionSecurity: { cipherSpecification: 'TLS_RSA_WITH_AES_256_CBC_SHA256' } }] }),
+        'app/ccdt.json': JSON.stringify({
+          channel: [
+            {
+              name: 'APP.SVRCONN',
+              type: 'clientConnection',
+              clientConnection: { connection: [{ host: 'mq.example.com', port: 1414 }], queueManager: 'QMPROD1' },
+              transmissionSecurity: { cipherSpecification: 'TLS_RSA_WITH_AES_256_CBC_SHA256' },
+            },
+          ],
+        }),
       },
     },
   ],
   invalid: [
     {
       name: 'RSA + ECDSA certificates; the client offers only ECDHE-ECDSA (TLS 1.2): the ECDSA one is presented and names another host',
-      files: dualTree('api-san.crt', 'www-ec256.crt', [TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256']),
-      errors: [{ messageId: 'noSanMatch', file: 'client/application.yml', line: 3, severity: 'error', related: [{ file: 'api/ssl/api-ec.crt', line: 1 }, { file: 'api/nginx.conf', line: 6 }, { file: 'client/jdk/release', line: 1 }, { file: 'client/jvm.options', line: 1 }] }],
+      files: dualTree('api-san.crt', 'www-ec256.crt', [
+        TLS12,
+        '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+      ]),
+      errors: [
+        {
+          messageId: 'noSanMatch',
+          file: 'client/application.yml',
+          line: 3,
+          severity: 'error',
+          related: [
+            { file: 'api/ssl/api-ec.crt', line: 1 },
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'client/jvm.options', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'RSA + ECDSA certificates, the client on its defaults (TLS 1.3): which one is presented is not known, one of them names another host',
@@ -72,7 +117,11 @@ ruleTester(rule, {
           line: 3,
           severity: 'warning',
           messageIncludes: ['holds 2 certificates', 'CN=www.example.internal', 'EC key'],
-          related: [{ file: 'api/ssl/api.crt', line: 1 }, { file: 'api/ssl/api-ec.crt', line: 1 }, { file: 'api/nginx.conf', line: 6 }],
+          related: [
+            { file: 'api/ssl/api.crt', line: 1 },
+            { file: 'api/ssl/api-ec.crt', line: 1 },
+            { file: 'api/nginx.conf', line: 6 },
+          ],
         },
       ],
     },
@@ -89,7 +138,10 @@ ruleTester(rule, {
           messageId: 'noSanMatch',
           file: 'client/application.yml',
           line: 3,
-          messageIncludes: ['No subject alternative DNS name matching api.example.internal found.', 'DNS:www.example.internal'],
+          messageIncludes: [
+            'No subject alternative DNS name matching api.example.internal found.',
+            'DNS:www.example.internal',
+          ],
           related: [
             { file: 'api/ssl/api.crt', line: 1 },
             { file: 'api/nginx.conf', line: 6 },
@@ -100,27 +152,72 @@ ruleTester(rule, {
     {
       name: 'wildcard does not cover two labels',
       files: nginxTree('https://eu.api.example.internal:8443/', 'eu.api.example.internal', certFile('wildcard.crt')),
-      errors: [{ messageId: 'noSanMatch', file: 'client/application.yml', line: 3, messageIncludes: ['matching eu.api.example.internal found.'] }],
+      errors: [
+        {
+          messageId: 'noSanMatch',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['matching eu.api.example.internal found.'],
+        },
+      ],
     },
     {
       name: 'CN-only certificate for another host',
       files: nginxTree('https://orders.example.internal:8443/', 'orders.example.internal', certFile('api-cn-only.crt')),
-      errors: [{ messageId: 'noCnMatch', file: 'client/application.yml', line: 3, messageIncludes: ['No name matching orders.example.internal found', 'CN=api.example.internal'] }],
+      errors: [
+        {
+          messageId: 'noCnMatch',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['No name matching orders.example.internal found', 'CN=api.example.internal'],
+        },
+      ],
     },
     {
       name: 'client connects by IP address, the certificate has DNS names only',
       files: nginxTree('https://10.0.0.5:8443/orders', '10.0.0.5', certFile('api-san.crt')),
-      errors: [{ messageId: 'noIpMatch', file: 'client/application.yml', line: 3, messageIncludes: ['No subject alternative names matching IP address 10.0.0.5 found', 'DNS:api.example.internal'] }],
+      errors: [
+        {
+          messageId: 'noIpMatch',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: [
+            'No subject alternative names matching IP address 10.0.0.5 found',
+            'DNS:api.example.internal',
+          ],
+        },
+      ],
     },
     {
       name: 'client connects by IP address, the certificate has no subjectAltName',
       files: nginxTree('https://10.0.0.5:8443/orders', '10.0.0.5', certFile('api-cn-only.crt')),
-      errors: [{ messageId: 'noSans', file: 'client/application.yml', line: 3, messageIncludes: ['No subject alternative names present'] }],
+      errors: [
+        {
+          messageId: 'noSans',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['No subject alternative names present'],
+        },
+      ],
     },
     {
       name: 'Tomcat Certificate certificateFile in the tree',
-      files: { 'client/application.yml': CLIENT_YML(API), 'api/conf/server.xml': tomcatServer('certificateFile="conf/api.crt" certificateKeyFile="conf/api.key"'), 'api/conf/api.crt': certFile('www-san.crt') },
-      errors: [{ messageId: 'noSanMatch', file: 'client/application.yml', line: 3, related: [{ file: 'api/conf/api.crt', line: 1 }, { file: 'api/conf/server.xml', line: 6 }] }],
+      files: {
+        'client/application.yml': CLIENT_YML(API),
+        'api/conf/server.xml': tomcatServer('certificateFile="conf/api.crt" certificateKeyFile="conf/api.key"'),
+        'api/conf/api.crt': certFile('www-san.crt'),
+      },
+      errors: [
+        {
+          messageId: 'noSanMatch',
+          file: 'client/application.yml',
+          line: 3,
+          related: [
+            { file: 'api/conf/api.crt', line: 1 },
+            { file: 'api/conf/server.xml', line: 6 },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -138,7 +235,10 @@ describe('RFC 6125 matching', () => {
   ])('%s vs %s → %s', (pattern, host, expected) => expect(dnsNameMatches(pattern, host)).toBe(expected));
 
   it('IP hosts need an IP SAN', () => {
-    const result = checkHost({ subject: [{ type: 'CN', value: '10.0.0.1' }], dnsNames: [], ipAddresses: [] } as never, '10.0.0.1');
+    const result = checkHost(
+      { subject: [{ type: 'CN', value: '10.0.0.1' }], dnsNames: [], ipAddresses: [] } as never,
+      '10.0.0.1',
+    );
     expect(result).toMatchObject({ ok: false, messageId: 'noSans', symptom: 'No subject alternative names present' });
   });
 });

@@ -5,14 +5,41 @@ import { cert } from './cert-rules.trees';
 const qm = (name: string) => `ALTER QMGR CERTLABL('${name.toLowerCase()}')\n`;
 ruleTester(rule, {
   valid: [
-    { name: 'each queue manager has its own key', files: { 'QMPROD1/QMPROD1.mqsc': qm('QMPROD1'), 'QMPROD1/ssl/qm.crt': cert('qmprod1.crt'), 'QMPROD2/QMPROD2.mqsc': qm('QMPROD2'), 'QMPROD2/ssl/qm.crt': cert('qmprod2-own.crt') } },
-    { name: 'the same certificate twice in one component', files: { 'QMPROD1/QMPROD1.mqsc': qm('QMPROD1'), 'QMPROD1/a.crt': cert('qmprod1.crt'), 'QMPROD1/b.crt': cert('qmprod1.crt') } },
+    {
+      name: 'each queue manager has its own key',
+      files: {
+        'QMPROD1/QMPROD1.mqsc': qm('QMPROD1'),
+        'QMPROD1/ssl/qm.crt': cert('qmprod1.crt'),
+        'QMPROD2/QMPROD2.mqsc': qm('QMPROD2'),
+        'QMPROD2/ssl/qm.crt': cert('qmprod2-own.crt'),
+      },
+    },
+    {
+      name: 'the same certificate twice in one component',
+      files: {
+        'QMPROD1/QMPROD1.mqsc': qm('QMPROD1'),
+        'QMPROD1/a.crt': cert('qmprod1.crt'),
+        'QMPROD1/b.crt': cert('qmprod1.crt'),
+      },
+    },
   ],
   invalid: [
     {
       name: 'seed 002: one key pair on two queue managers',
-      files: { 'QMPROD1/QMPROD1.mqsc': qm('QMPROD1'), 'QMPROD1/ssl/qm.crt': cert('qmprod1.crt'), 'QMPROD2/QMPROD2.mqsc': qm('QMPROD2'), 'QMPROD2/ssl/qm.crt': cert('qmprod2-shared.crt') },
-      errors: [{ messageId: 'shared', file: 'QMPROD2/ssl/qm.crt', line: 1, related: [{ file: 'QMPROD1/ssl/qm.crt', line: 1 }] }],
+      files: {
+        'QMPROD1/QMPROD1.mqsc': qm('QMPROD1'),
+        'QMPROD1/ssl/qm.crt': cert('qmprod1.crt'),
+        'QMPROD2/QMPROD2.mqsc': qm('QMPROD2'),
+        'QMPROD2/ssl/qm.crt': cert('qmprod2-shared.crt'),
+      },
+      errors: [
+        {
+          messageId: 'shared',
+          file: 'QMPROD2/ssl/qm.crt',
+          line: 1,
+          related: [{ file: 'QMPROD1/ssl/qm.crt', line: 1 }],
+        },
+      ],
     },
   ],
 });

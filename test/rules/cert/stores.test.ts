@@ -18,9 +18,17 @@ const PASSWORD = 'Pk12-planted-Zq9';
 // generated/key.jks: alias 'server', leaf CN=app.example.com until 2046-11-25, its CA until 2036-11-27.
 ruleTester(expired, {
   valid: [
-    { name: 'a JKS key entry valid at the reference date', files: { 'app/key.jks': store('generated/key.jks') }, options: { referenceDate: '2030-01-01' } },
+    {
+      name: 'a JKS key entry valid at the reference date',
+      files: { 'app/key.jks': store('generated/key.jks') },
+      options: { referenceDate: '2030-01-01' },
+    },
     // JSSE does not date-check trust anchors: an expired CA in a trust store alone breaks nothing.
-    { name: 'an expired trusted-cert entry of a trust store', files: { 'app/trust.jks': store('generated/trust.jks') }, options: { referenceDate: '2040-01-01' } },
+    {
+      name: 'an expired trusted-cert entry of a trust store',
+      files: { 'app/trust.jks': store('generated/trust.jks') },
+      options: { referenceDate: '2040-01-01' },
+    },
   ],
   invalid: [
     {
@@ -28,8 +36,20 @@ ruleTester(expired, {
       files: { 'app/key.jks': store('generated/key.jks') },
       options: { referenceDate: '2047-01-01' },
       errors: [
-        { messageId: 'expired', file: 'app/key.jks', line: 1, messageIncludes: ["CN=Test Root CA,O=Stores (certificate 2 of the chain of alias 'server' in JKS store key.jks)"] },
-        { messageId: 'expired', file: 'app/key.jks', line: 1, messageIncludes: ["CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)", '2046-11-25'] },
+        {
+          messageId: 'expired',
+          file: 'app/key.jks',
+          line: 1,
+          messageIncludes: [
+            "CN=Test Root CA,O=Stores (certificate 2 of the chain of alias 'server' in JKS store key.jks)",
+          ],
+        },
+        {
+          messageId: 'expired',
+          file: 'app/key.jks',
+          line: 1,
+          messageIncludes: ["CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)", '2046-11-25'],
+        },
       ],
     },
     {
@@ -40,9 +60,20 @@ ruleTester(expired, {
     },
     {
       name: 'a PKCS#12 key entry opened with the password in jvm.options',
-      files: { 'app/key.p12': store('generated/key.p12'), 'app/jvm.options': `-Djavax.net.ssl.keyStore=key.p12\n-Djavax.net.ssl.keyStorePassword=${PASSWORD}\n` },
+      files: {
+        'app/key.p12': store('generated/key.p12'),
+        'app/jvm.options': `-Djavax.net.ssl.keyStore=key.p12\n-Djavax.net.ssl.keyStorePassword=${PASSWORD}\n`,
+      },
       options: { referenceDate: '2040-01-01' },
-      errors: [{ messageId: 'expired', file: 'app/key.p12', line: 1, messageIncludes: ["of alias 'server' in PKCS12 store key.p12"], related: [{ file: 'app/jvm.options', line: 2 }] }],
+      errors: [
+        {
+          messageId: 'expired',
+          file: 'app/key.p12',
+          line: 1,
+          messageIncludes: ["of alias 'server' in PKCS12 store key.p12"],
+          related: [{ file: 'app/jvm.options', line: 2 }],
+        },
+      ],
     },
     {
       name: 'a legacy RC2-40 PKCS#12 opened with changeit',
@@ -55,13 +86,26 @@ ruleTester(expired, {
 
 // tomcat/localhost-rsa.jks (Apache Tomcat's test store): alias 'tomcat', CN=localhost until 2028-08-11.
 ruleTester(expiresSoon, {
-  valid: [{ name: "Tomcat's test key store a year before expiry", files: { 'conf/localhost-rsa.jks': store('tomcat/localhost-rsa.jks') }, options: { referenceDate: '2027-08-01' } }],
+  valid: [
+    {
+      name: "Tomcat's test key store a year before expiry",
+      files: { 'conf/localhost-rsa.jks': store('tomcat/localhost-rsa.jks') },
+      options: { referenceDate: '2027-08-01' },
+    },
+  ],
   invalid: [
     {
       name: "Tomcat's test key store ten days before expiry",
       files: { 'conf/localhost-rsa.jks': store('tomcat/localhost-rsa.jks') },
       options: { referenceDate: '2028-08-01' },
-      errors: [{ messageId: 'soon', file: 'conf/localhost-rsa.jks', line: 1, messageIncludes: ["alias 'tomcat' in JKS store localhost-rsa.jks"] }],
+      errors: [
+        {
+          messageId: 'soon',
+          file: 'conf/localhost-rsa.jks',
+          line: 1,
+          messageIncludes: ["alias 'tomcat' in JKS store localhost-rsa.jks"],
+        },
+      ],
     },
   ],
 });
@@ -70,24 +114,60 @@ ruleTester(weakKey, {
   valid: [
     { name: 'a 2048-bit key entry', files: { 'app/key.jks': store('generated/key.jks') } },
     // weak.jks's certificate imported as a trusted entry of a bundled JDK's cacerts: the vendor's roots, not the deployment's.
-    { name: "a weak trusted entry of a bundled JDK's lib/security/cacerts", files: { 'jre/lib/security/cacerts': store('generated/weak-cacerts.jks') } },
+    {
+      name: "a weak trusted entry of a bundled JDK's lib/security/cacerts",
+      files: { 'jre/lib/security/cacerts': store('generated/weak-cacerts.jks') },
+    },
   ],
   invalid: [
-    { name: 'a 1024-bit key entry', files: { 'app/weak.jks': store('generated/weak.jks') }, errors: [{ messageId: 'weak', file: 'app/weak.jks', line: 1, messageIncludes: ["alias 'weak' in JKS store weak.jks", '1024-bit'] }] },
-    { name: "the same weak certificate trusted by the deployment's own trust store", files: { 'app/trust.jks': store('generated/weak-cacerts.jks') }, errors: [{ messageId: 'weak', file: 'app/trust.jks', line: 1, messageIncludes: ["alias 'weakroot' in JKS store trust.jks"] }] },
+    {
+      name: 'a 1024-bit key entry',
+      files: { 'app/weak.jks': store('generated/weak.jks') },
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'app/weak.jks',
+          line: 1,
+          messageIncludes: ["alias 'weak' in JKS store weak.jks", '1024-bit'],
+        },
+      ],
+    },
+    {
+      name: "the same weak certificate trusted by the deployment's own trust store",
+      files: { 'app/trust.jks': store('generated/weak-cacerts.jks') },
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'app/trust.jks',
+          line: 1,
+          messageIncludes: ["alias 'weakroot' in JKS store trust.jks"],
+        },
+      ],
+    },
   ],
 });
 
 ruleTester(sharedPrivateKey, {
   valid: [
     // A peer's certificate imported into a trust store is a copy of a public key only.
-    { name: "a key entry and the peer's trust store holding its certificate", files: { 'a/key.jks': store('generated/key.jks'), 'b/peer-trust.jks': store('generated/peer-trust.jks') } },
+    {
+      name: "a key entry and the peer's trust store holding its certificate",
+      files: { 'a/key.jks': store('generated/key.jks'), 'b/peer-trust.jks': store('generated/peer-trust.jks') },
+    },
   ],
   invalid: [
     {
       name: 'the same key entry in two components (JKS and its JCEKS copy)',
       files: { 'a/key.jks': store('generated/key.jks'), 'b/key.jceks': store('generated/key.jceks') },
-      errors: [{ messageId: 'shared', file: 'b/key.jceks', line: 1, related: [{ file: 'a/key.jks', line: 1 }], messageIncludes: ["alias 'server' in JCEKS store key.jceks"] }],
+      errors: [
+        {
+          messageId: 'shared',
+          file: 'b/key.jceks',
+          line: 1,
+          related: [{ file: 'a/key.jks', line: 1 }],
+          messageIncludes: ["alias 'server' in JCEKS store key.jceks"],
+        },
+      ],
     },
   ],
 });

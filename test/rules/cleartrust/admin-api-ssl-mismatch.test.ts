@@ -14,7 +14,9 @@ ruleTester(rule, {
     {
       name: 'console anon, server clear',
       files: { 'admin/admingui.cfg': admingui('anon'), 'es/eserver.conf': eserver('clear') },
-      errors: [{ messageId: 'mismatch', file: 'admin/admingui.cfg', line: 2, related: [{ file: 'es/eserver.conf', line: 2 }] }],
+      errors: [
+        { messageId: 'mismatch', file: 'admin/admingui.cfg', line: 2, related: [{ file: 'es/eserver.conf', line: 2 }] },
+      ],
     },
   ],
 });

@@ -6,10 +6,25 @@ const agent47 = '# lint-deploy agent-version: 4.7.2\n' + webagent('auth');
 
 ruleTester(rule, {
   valid: [
-    { name: 'flag set', files: { 'dispatcher.conf': dispatcher('auth', ['cleartrust.dispatcher.list_port.backward_compatible=True']), 'webagent.conf': agent47 } },
+    {
+      name: 'flag set',
+      files: {
+        'dispatcher.conf': dispatcher('auth', ['cleartrust.dispatcher.list_port.backward_compatible=True']),
+        'webagent.conf': agent47,
+      },
+    },
     { name: 'SSL off', files: { 'dispatcher.conf': dispatcher('clear'), 'webagent.conf': agent47 } },
-    { name: 'agent 5.0', files: { 'dispatcher.conf': dispatcher('auth'), 'webagent.conf': '# RSA ClearTrust Agent 5.0.1\n' + webagent('auth') } },
-    { name: 'agent version unknown', files: { 'dispatcher.conf': dispatcher('auth'), 'webagent.conf': webagent('auth') } },
+    {
+      name: 'agent 5.0',
+      files: {
+        'dispatcher.conf': dispatcher('auth'),
+        'webagent.conf': '# RSA ClearTrust Agent 5.0.1\n' + webagent('auth'),
+      },
+    },
+    {
+      name: 'agent version unknown',
+      files: { 'dispatcher.conf': dispatcher('auth'), 'webagent.conf': webagent('auth') },
+    },
   ],
   invalid: [
     {
@@ -19,7 +34,10 @@ ruleTester(rule, {
     },
     {
       name: 'product banner, flag false',
-      files: { 'dispatcher.conf': dispatcher('anon', ['cleartrust.dispatcher.list_port.backward_compatible=false']), 'agent/webagent.conf': '# RSA ClearTrust Agent 4.7.1 for Apache\n' + webagent('anon') },
+      files: {
+        'dispatcher.conf': dispatcher('anon', ['cleartrust.dispatcher.list_port.backward_compatible=false']),
+        'agent/webagent.conf': '# RSA ClearTrust Agent 4.7.1 for Apache\n' + webagent('anon'),
+      },
       errors: [{ messageId: 'notTrue', file: 'dispatcher.conf', line: 3 }],
     },
     {

@@ -24,12 +24,23 @@ ruleTester(tooHigh, {
 });
 
 ruleTester(mismatch, {
-  valid: [{ name: 'same on both servers', files: { 'a1/aserver.conf': aserver('auth', 'anon'), 'a2/aserver.conf': aserver('auth', 'ANON') } }],
+  valid: [
+    {
+      name: 'same on both servers',
+      files: { 'a1/aserver.conf': aserver('auth', 'anon'), 'a2/aserver.conf': aserver('auth', 'ANON') },
+    },
+  ],
   invalid: [
     {
       name: 'one of three differs',
-      files: { 'a1/aserver.conf': aserver('auth', 'anon'), 'a2/aserver.conf': aserver('auth', 'anon'), 'a3/aserver.conf': aserver('auth', 'auth') },
-      errors: [{ messageId: 'mismatch', file: 'a3/aserver.conf', line: 3, related: [{ file: 'a1/aserver.conf', line: 3 }] }],
+      files: {
+        'a1/aserver.conf': aserver('auth', 'anon'),
+        'a2/aserver.conf': aserver('auth', 'anon'),
+        'a3/aserver.conf': aserver('auth', 'auth'),
+      },
+      errors: [
+        { messageId: 'mismatch', file: 'a3/aserver.conf', line: 3, related: [{ file: 'a1/aserver.conf', line: 3 }] },
+      ],
     },
   ],
 });

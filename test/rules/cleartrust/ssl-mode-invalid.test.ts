@@ -4,7 +4,14 @@ import { aserver, eserver, webagent } from './fixtures';
 
 ruleTester(rule, {
   valid: [
-    { name: 'clear anon auth in any case', files: { 'eserver.conf': eserver('Clear'), 'aserver.conf': aserver('ANON', 'anon'), 'webagent.conf': webagent('auth') } },
+    {
+      name: 'clear anon auth in any case',
+      files: {
+        'eserver.conf': eserver('Clear'),
+        'aserver.conf': aserver('ANON', 'anon'),
+        'webagent.conf': webagent('auth'),
+      },
+    },
   ],
   invalid: [
     {

@@ -4,8 +4,19 @@ import { eserver, webagent } from './fixtures';
 
 ruleTester(rule, {
   valid: [
-    { name: 'clear with empty template keys (as in the field)', files: { 'webagent.conf': webagent('Clear', ['cleartrust.agent.ssl.keystore=', 'cleartrust.agent.ssl.keystore_passphrase=']) } },
-    { name: 'auth with keystore', files: { 'eserver.conf': eserver('auth', ['cleartrust.net.ssl.keystore_file=/opt/ct/ks.jks']) } },
+    {
+      name: 'clear with empty template keys (as in the field)',
+      files: {
+        'webagent.conf': webagent('Clear', [
+          'cleartrust.agent.ssl.keystore=',
+          'cleartrust.agent.ssl.keystore_passphrase=',
+        ]),
+      },
+    },
+    {
+      name: 'auth with keystore',
+      files: { 'eserver.conf': eserver('auth', ['cleartrust.net.ssl.keystore_file=/opt/ct/ks.jks']) },
+    },
   ],
   invalid: [
     {

@@ -3,29 +3,69 @@ import { ruleTester } from '../../helpers/rule-tester';
 import { TEMURIN17 } from './fixtures';
 
 /** Apache CloudStack's client/conf/java.security.ciphers.in (Apache-2.0), loaded by its systemd default file. */
-const CLOUDSTACK_CIPHERS = 'jdk.tls.disabledAlgorithms=DH keySize < 128, RSA keySize < 128, DES keySize < 128, SHA1 keySize < 128, MD5 keySize < 128, RC4\n';
-const CLOUDSTACK_DEFAULT = 'JAVA_OPTS="-Djava.security.properties=/etc/cloudstack/management/java.security.ciphers -Djava.awt.headless=true -Xmx2G"\n';
-const JDK17_LIST = 'jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH, include jdk.disabled.namedCurves\n';
+const CLOUDSTACK_CIPHERS =
+  'jdk.tls.disabledAlgorithms=DH keySize < 128, RSA keySize < 128, DES keySize < 128, SHA1 keySize < 128, MD5 keySize < 128, RC4\n';
+const CLOUDSTACK_DEFAULT =
+  'JAVA_OPTS="-Djava.security.properties=/etc/cloudstack/management/java.security.ciphers -Djava.awt.headless=true -Xmx2G"\n';
+const JDK17_LIST =
+  'jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH, include jdk.disabled.namedCurves\n';
 
 ruleTester(rule, {
   valid: [
-    { name: 'no override: the JDK default applies', files: { 'app/jdk/release': TEMURIN17, 'app/jvm.options': '-Xmx1g\n' } },
-    { name: 'an override that adds to the JDK 17 list', files: { 'app/jdk/release': TEMURIN17, 'app/jvm.options': '-Djava.security.properties=/opt/app/strict.security\n', 'app/strict.security': JDK17_LIST.replace('ECDH,', 'ECDH, TLS_RSA_WITH_AES_128_CBC_SHA,') } },
+    {
+      name: 'no override: the JDK default applies',
+      files: { 'app/jdk/release': TEMURIN17, 'app/jvm.options': '-Xmx1g\n' },
+    },
+    {
+      name: 'an override that adds to the JDK 17 list',
+      files: {
+        'app/jdk/release': TEMURIN17,
+        'app/jvm.options': '-Djava.security.properties=/opt/app/strict.security\n',
+        'app/strict.security': JDK17_LIST.replace('ECDH,', 'ECDH, TLS_RSA_WITH_AES_128_CBC_SHA,'),
+      },
+    },
   ],
   invalid: [
     {
       name: 'CloudStack: a .ciphers override under another name re-enables TLSv1, 3DES, anon, NULL on JDK 17',
-      files: { 'jdk/release': TEMURIN17, 'packaging/systemd/cloudstack-management.default': CLOUDSTACK_DEFAULT, 'client/conf/java.security.ciphers.in': CLOUDSTACK_CIPHERS },
-      errors: [{
-        messageId: 'weakened', file: 'client/conf/java.security.ciphers.in', line: 1,
-        messageIncludes: ['SSLv3, TLSv1, TLSv1.1', '3DES_EDE_CBC, anon, NULL', 'Temurin 17', 'DH keySize < 1024 (here < 128)'],
-        related: [{ file: 'packaging/systemd/cloudstack-management.default', line: 1 }, { file: 'jdk/release', line: 1 }],
-      }],
+      files: {
+        'jdk/release': TEMURIN17,
+        'packaging/systemd/cloudstack-management.default': CLOUDSTACK_DEFAULT,
+        'client/conf/java.security.ciphers.in': CLOUDSTACK_CIPHERS,
+      },
+      errors: [
+        {
+          messageId: 'weakened',
+          file: 'client/conf/java.security.ciphers.in',
+          line: 1,
+          messageIncludes: [
+            'SSLv3, TLSv1, TLSv1.1',
+            '3DES_EDE_CBC, anon, NULL',
+            'Temurin 17',
+            'DH keySize < 1024 (here < 128)',
+          ],
+          related: [
+            { file: 'packaging/systemd/cloudstack-management.default', line: 1 },
+            { file: 'jdk/release', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'unknown JDK: an info against a current JDK',
-      files: { 'packaging/systemd/cloudstack-management.default': CLOUDSTACK_DEFAULT, 'client/conf/java.security.ciphers.in': CLOUDSTACK_CIPHERS },
-      errors: [{ messageId: 'weakenedUnknownJdk', file: 'client/conf/java.security.ciphers.in', line: 1, severity: 'info', messageIncludes: ['Declare the JDK'] }],
+      files: {
+        'packaging/systemd/cloudstack-management.default': CLOUDSTACK_DEFAULT,
+        'client/conf/java.security.ciphers.in': CLOUDSTACK_CIPHERS,
+      },
+      errors: [
+        {
+          messageId: 'weakenedUnknownJdk',
+          file: 'client/conf/java.security.ciphers.in',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['Declare the JDK'],
+        },
+      ],
     },
   ],
 });

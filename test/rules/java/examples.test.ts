@@ -23,8 +23,10 @@ describe('examples/ibm-java-tls-*', () => {
     expect(findings).toHaveLength(1);
     const [finding] = findings;
     expect(finding).toMatchObject({ ruleId: 'java/ibm-default-tls-v1', severity: 'error' });
-    expect(`${rel(finding.location.file)}:${finding.location.range!.start.line + 1}`).toBe('orders-client/config/application.yml:10');
-    expect(finding.message).toContain("Received fatal alert: handshake_failure");
+    expect(`${rel(finding.location.file)}:${finding.location.range!.start.line + 1}`).toBe(
+      'orders-client/config/application.yml:10',
+    );
+    expect(finding.message).toContain('Received fatal alert: handshake_failure');
     expect(finding.message).toContain('Java application orders-client');
     expect(finding.message).toContain('nginx server api.example.internal:8443');
     expect(finding.related!.map((r) => `${rel(r.file)}:${r.range!.start.line + 1}`)).toEqual([
@@ -48,6 +50,9 @@ describe('examples/ibm-java-tls-*', () => {
     const client = result.deployments[0].components.find((c) => c.type === 'java.app')!;
     const override = client.runtime!.systemProperties['com.ibm.jsse2.overrideDefaultTLS'];
     expect(override.value).toBe('true');
-    expect(override.from.kind === 'file' && `${rel(override.from.location.file)}:${override.from.location.range!.start.line + 1}`).toBe('orders-client/wlp/usr/servers/orders/jvm.options:9');
+    expect(
+      override.from.kind === 'file' &&
+        `${rel(override.from.location.file)}:${override.from.location.range!.start.line + 1}`,
+    ).toBe('orders-client/wlp/usr/servers/orders/jvm.options:9');
   });
 });

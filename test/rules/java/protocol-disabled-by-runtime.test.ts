@@ -4,29 +4,61 @@ import { OPENJDK8_191, TEMURIN11_14, TEMURIN17 } from './fixtures';
 
 ruleTester(rule, {
   valid: [
-    { name: 'TLSv1.2,TLSv1.3 on JDK 17', files: { 'app/jdk/release': TEMURIN17, 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1.2,TLSv1.3\n' } },
-    { name: 'TLSv1 on 8u191 (not disabled yet)', files: { 'app/jdk/release': OPENJDK8_191, 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1,TLSv1.2\n' } },
+    {
+      name: 'TLSv1.2,TLSv1.3 on JDK 17',
+      files: { 'app/jdk/release': TEMURIN17, 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1.2,TLSv1.3\n' },
+    },
+    {
+      name: 'TLSv1 on 8u191 (not disabled yet)',
+      files: { 'app/jdk/release': OPENJDK8_191, 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1,TLSv1.2\n' },
+    },
     {
       name: 'TLSv1 re-enabled by a -Djava.security.properties file in the tree',
       files: {
         'app/jdk/release': TEMURIN11_14,
-        'app/bin/setenv.sh': 'JAVA_OPTS="$JAVA_OPTS -Djava.security.properties=/opt/app/conf/legacy.security -Djdk.tls.client.protocols=TLSv1"\n',
+        'app/bin/setenv.sh':
+          'JAVA_OPTS="$JAVA_OPTS -Djava.security.properties=/opt/app/conf/legacy.security -Djdk.tls.client.protocols=TLSv1"\n',
         'app/conf/legacy.security': 'jdk.tls.disabledAlgorithms=SSLv3, RC4, DES\n',
       },
     },
     { name: 'unknown JDK: nothing to say', files: { 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1\n' } },
-    { name: 'a ${placeholder} value is unknown, not wrong', files: { 'app/jdk/release': TEMURIN17, 'app/bin/setenv.sh': 'JAVA_OPTS="-Djdk.tls.client.protocols=${TLS_PROTOCOLS}"\n' } },
+    {
+      name: 'a ${placeholder} value is unknown, not wrong',
+      files: {
+        'app/jdk/release': TEMURIN17,
+        'app/bin/setenv.sh': 'JAVA_OPTS="-Djdk.tls.client.protocols=${TLS_PROTOCOLS}"\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'every listed protocol disabled on 11.0.14',
-      files: { 'app/jdk/release': TEMURIN11_14, 'app/bin/setenv.sh': '#!/bin/sh\nJAVA_OPTS="$JAVA_OPTS -Djdk.tls.client.protocols=TLSv1,TLSv1.1"\n' },
-      errors: [{ messageId: 'allDisabled', file: 'app/bin/setenv.sh', line: 2, column: 50, messageIncludes: ['No appropriate protocol', 'TLSv1, TLSv1.1'] }],
+      files: {
+        'app/jdk/release': TEMURIN11_14,
+        'app/bin/setenv.sh': '#!/bin/sh\nJAVA_OPTS="$JAVA_OPTS -Djdk.tls.client.protocols=TLSv1,TLSv1.1"\n',
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'app/bin/setenv.sh',
+          line: 2,
+          column: 50,
+          messageIncludes: ['No appropriate protocol', 'TLSv1, TLSv1.1'],
+        },
+      ],
     },
     {
       name: 'one of two protocols disabled, pointed at its name',
       files: { 'app/jdk/release': TEMURIN17, 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1.1,TLSv1.2\n' },
-      errors: [{ messageId: 'someDisabled', file: 'app/jvm.options', line: 1, column: 28, messageIncludes: ["'TLSv1.1' in jdk.tls.disabledAlgorithms", 'enables only TLSv1.2'] }],
+      errors: [
+        {
+          messageId: 'someDisabled',
+          file: 'app/jvm.options',
+          line: 1,
+          column: 28,
+          messageIncludes: ["'TLSv1.1' in jdk.tls.disabledAlgorithms", 'enables only TLSv1.2'],
+        },
+      ],
     },
     {
       name: 'disabled by the java.security in the tree',
@@ -35,19 +67,34 @@ ruleTester(rule, {
         'app/jdk/jre/lib/security/java.security': 'jdk.tls.disabledAlgorithms=SSLv3, TLSv1, RC4\n',
         'app/app.service': '[Service]\nEnvironment="JAVA_OPTS=-Djdk.tls.client.protocols=TLSv1"\n',
       },
-      errors: [{ messageId: 'allDisabled', file: 'app/app.service', line: 2, related: [{ file: 'app/jdk/jre/lib/security/java.security', line: 1 }, { file: 'app/jdk/release', line: 1 }] }],
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'app/app.service',
+          line: 2,
+          related: [
+            { file: 'app/jdk/jre/lib/security/java.security', line: 1 },
+            { file: 'app/jdk/release', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'Tomcat JSSE connector protocols on JDK 17',
       files: {
         'tomcat/jdk/release': TEMURIN17,
-        'tomcat/conf/server.xml': '<Server port="8005"><Service name="C"><Connector port="8443" SSLEnabled="true" sslEnabledProtocols="TLSv1"/></Service></Server>\n',
+        'tomcat/conf/server.xml':
+          '<Server port="8005"><Service name="C"><Connector port="8443" SSLEnabled="true" sslEnabledProtocols="TLSv1"/></Service></Server>\n',
       },
       errors: [{ messageId: 'allDisabled', file: 'tomcat/conf/server.xml', line: 1 }],
     },
     {
       name: 'Dockerfile ENTRYPOINT with https.protocols',
-      files: { 'app/jdk/release': TEMURIN17, 'app/Dockerfile': 'FROM eclipse-temurin:17\nENTRYPOINT ["java", "-Dhttps.protocols=TLSv1", "-jar", "app.jar"]\n' },
+      files: {
+        'app/jdk/release': TEMURIN17,
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17\nENTRYPOINT ["java", "-Dhttps.protocols=TLSv1", "-jar", "app.jar"]\n',
+      },
       errors: [{ messageId: 'allDisabled', file: 'app/Dockerfile', line: 2 }],
     },
   ],

@@ -3,25 +3,62 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 const ORACLE_8U202 = 'IMPLEMENTOR="Oracle Corporation"\nJAVA_VERSION="1.8.0_202"\n';
 const TEMURIN_17 = 'IMPLEMENTOR="Eclipse Adoptium"\nJAVA_VERSION="17.0.9"\n';
-const SERVERS = { 'servers/aserver.conf': 'cleartrust.net.ssl.use=anon\n', 'servers/dispatcher.conf': 'cleartrust.net.ssl.use=anon\n' };
+const SERVERS = {
+  'servers/aserver.conf': 'cleartrust.net.ssl.use=anon\n',
+  'servers/dispatcher.conf': 'cleartrust.net.ssl.use=anon\n',
+};
 
 ruleTester(rule, {
   valid: [
     { name: 'one JDK beside the servers', files: { 'jre/release': ORACLE_8U202, ...SERVERS } },
-    { name: 'two homes of the same JDK are no ambiguity', files: { 'jre/release': ORACLE_8U202, 'java/release': ORACLE_8U202, ...SERVERS } },
-    { name: 'the nearer JDK wins: one in the host directory', files: { 'servers/jre/release': ORACLE_8U202, 'java/release': TEMURIN_17, ...SERVERS } },
-    { name: 'a JDK declared in the config settles it', files: { 'jre/release': ORACLE_8U202, 'java/release': TEMURIN_17, ...SERVERS }, config: { java: { version: '17.0.9', vendor: 'temurin' } } },
+    {
+      name: 'two homes of the same JDK are no ambiguity',
+      files: { 'jre/release': ORACLE_8U202, 'java/release': ORACLE_8U202, ...SERVERS },
+    },
+    {
+      name: 'the nearer JDK wins: one in the host directory',
+      files: { 'servers/jre/release': ORACLE_8U202, 'java/release': TEMURIN_17, ...SERVERS },
+    },
+    {
+      name: 'a JDK declared in the config settles it',
+      files: { 'jre/release': ORACLE_8U202, 'java/release': TEMURIN_17, ...SERVERS },
+      config: { java: { version: '17.0.9', vendor: 'temurin' } },
+    },
   ],
   invalid: [
     {
       name: 'jre/ and java/ beside servers/: the JDK is unknown, both listed',
       files: { 'jre/release': ORACLE_8U202, 'java/release': TEMURIN_17, ...SERVERS },
-      errors: [{ messageId: 'ambiguous', file: 'servers/aserver.conf', line: 1, related: [{ file: 'java/release', line: 1 }, { file: 'jre/release', line: 1 }] }],
+      errors: [
+        {
+          messageId: 'ambiguous',
+          file: 'servers/aserver.conf',
+          line: 1,
+          related: [
+            { file: 'java/release', line: 1 },
+            { file: 'jre/release', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'a Dockerfile FROM and a bundled JRE in the same directory',
-      files: { 'app/Dockerfile': 'FROM eclipse-temurin:11.0.23_9-jre\n', 'app/jre/release': ORACLE_8U202, 'app/aserver.conf': 'cleartrust.net.ssl.use=auth\n' },
-      errors: [{ messageId: 'ambiguous', file: 'app/aserver.conf', line: 1, related: [{ file: 'app/jre/release', line: 1 }, { file: 'app/Dockerfile', line: 1 }] }],
+      files: {
+        'app/Dockerfile': 'FROM eclipse-temurin:11.0.23_9-jre\n',
+        'app/jre/release': ORACLE_8U202,
+        'app/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+      },
+      errors: [
+        {
+          messageId: 'ambiguous',
+          file: 'app/aserver.conf',
+          line: 1,
+          related: [
+            { file: 'app/jre/release', line: 1 },
+            { file: 'app/Dockerfile', line: 1 },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -19,6 +19,8 @@ describe('explain-error finds the MQ access rules', () => {
   });
 
   it('2035 also names mq/connauth-disabled (a rejected password is the other cause)', () => {
-    expect(matchError('RC=2035', ALL_RULES, mqReasonCode).matches.map((m) => m.rule.meta.id)).toContain('mq/connauth-disabled');
+    expect(matchError('RC=2035', ALL_RULES, mqReasonCode).matches.map((m) => m.rule.meta.id)).toContain(
+      'mq/connauth-disabled',
+    );
   });
 });

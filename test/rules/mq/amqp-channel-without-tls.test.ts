@@ -3,26 +3,59 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'AMQP channel with TLS (mq-dev-patterns add-tls-amqp.mqsc)', files: { 'QM1.mqsc': "STOP CHANNEL(SYSTEM.DEF.AMQP)\nALTER CHANNEL(SYSTEM.DEF.AMQP) CHLTYPE(AMQP) MCAUSER('app') SSLCIPH(ANY_TLS12_OR_HIGHER) SSLCAUTH(OPTIONAL)\nSTART CHANNEL(SYSTEM.DEF.AMQP)\n" } },
-    { name: 'SYSTEM.DEF.AMQP untouched: the default SYSTEM.* record refuses it', files: { 'QM1.mqsc': 'DEFINE QLOCAL(Q1)\n' } },
-    { name: 'AMQP channel refused for every address', files: { 'QM1.mqsc': "DEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672)\nSET CHLAUTH('MY.AMQP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" } },
-    { name: 'templated SSLCIPH', files: { 'QM1.mqsc': 'DEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672) SSLCIPH({{ .Cipher }})\n' } },
+    {
+      name: 'AMQP channel with TLS (mq-dev-patterns add-tls-amqp.mqsc)',
+      files: {
+        'QM1.mqsc':
+          "STOP CHANNEL(SYSTEM.DEF.AMQP)\nALTER CHANNEL(SYSTEM.DEF.AMQP) CHLTYPE(AMQP) MCAUSER('app') SSLCIPH(ANY_TLS12_OR_HIGHER) SSLCAUTH(OPTIONAL)\nSTART CHANNEL(SYSTEM.DEF.AMQP)\n",
+      },
+    },
+    {
+      name: 'SYSTEM.DEF.AMQP untouched: the default SYSTEM.* record refuses it',
+      files: { 'QM1.mqsc': 'DEFINE QLOCAL(Q1)\n' },
+    },
+    {
+      name: 'AMQP channel refused for every address',
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672)\nSET CHLAUTH('MY.AMQP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
+      },
+    },
+    {
+      name: 'templated SSLCIPH',
+      files: { 'QM1.mqsc': 'DEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672) SSLCIPH({{ .Cipher }})\n' },
+    },
   ],
   invalid: [
     {
-      name: "SYSTEM.DEF.AMQP admitted from every address without SSLCIPH",
-      files: { 'QM1.mqsc': "SET CHLAUTH('SYSTEM.DEF.AMQP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\nSTART SERVICE(SYSTEM.AMQP.SERVICE)\n" },
-      errors: [{ messageId: 'plaintext', file: 'QM1.mqsc', line: 1, severity: 'warning', messageIncludes: ['SYSTEM.DEF.AMQP', 'client-asserted user'] }],
+      name: 'SYSTEM.DEF.AMQP admitted from every address without SSLCIPH',
+      files: {
+        'QM1.mqsc':
+          "SET CHLAUTH('SYSTEM.DEF.AMQP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\nSTART SERVICE(SYSTEM.AMQP.SERVICE)\n",
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'QM1.mqsc',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['SYSTEM.DEF.AMQP', 'client-asserted user'],
+        },
+      ],
     },
     {
       name: 'own AMQP channel, CHLAUTH and CONNAUTH off',
-      files: { 'QM1.mqsc': "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672)\n" },
+      files: {
+        'QM1.mqsc': "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672)\n",
+      },
       errors: [{ messageId: 'plaintext', file: 'QM1.mqsc', line: 2, severity: 'error' }],
     },
     {
       name: 'own AMQP channel with MCAUSER app, defaults otherwise',
       files: { 'QM1.mqsc': "DEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672) MCAUSER('app')\n" },
-      errors: [{ messageId: 'plaintext', file: 'QM1.mqsc', line: 1, severity: 'warning', messageIncludes: ['runs as app'] }],
+      errors: [
+        { messageId: 'plaintext', file: 'QM1.mqsc', line: 1, severity: 'warning', messageIncludes: ['runs as app'] },
+      ],
     },
   ],
 });

@@ -3,26 +3,78 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'channel-specific list keeps *MQADMIN', files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN','nobody')\n" } },
-    { name: 'override, but the channel always runs as app (mq-helm PerformanceSniffTest)', files: { 'QM1.mqsc': "DEFINE CHANNEL(NOTLSCHL) CHLTYPE(SVRCONN) SHARECNV(1) TRPTYPE(TCP) MCAUSER('app')\nset chlauth(NOTLSCHL) TYPE(BLOCKUSER) USERLIST(NOBODY)\n" } },
-    { name: "generic '*' BLOCKUSER replaced: no more specific record, nothing overridden", files: { 'QM1.mqsc': "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN','guest')\n" } },
-    { name: 'CHLAUTH disabled: mq/chlauth-disabled reports it', files: { 'QM1.mqsc': "ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody')\n" } },
-    { name: 'override on a channel every address is refused', files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody')\nSET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" } },
+    {
+      name: 'channel-specific list keeps *MQADMIN',
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN','nobody')\n",
+      },
+    },
+    {
+      name: 'override, but the channel always runs as app (mq-helm PerformanceSniffTest)',
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(NOTLSCHL) CHLTYPE(SVRCONN) SHARECNV(1) TRPTYPE(TCP) MCAUSER('app')\nset chlauth(NOTLSCHL) TYPE(BLOCKUSER) USERLIST(NOBODY)\n",
+      },
+    },
+    {
+      name: "generic '*' BLOCKUSER replaced: no more specific record, nothing overridden",
+      files: { 'QM1.mqsc': "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN','guest')\n" },
+    },
+    {
+      name: 'CHLAUTH disabled: mq/chlauth-disabled reports it',
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody')\n",
+      },
+    },
+    {
+      name: 'override on a channel every address is refused',
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody')\nSET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
+      },
+    },
   ],
   invalid: [
     {
       name: '*MQADMIN removed by a channel-specific BLOCKUSER (mq-container DEV.ADMIN.SVRCONN shape: password still checked)',
-      files: { 'QM1.mqsc': "DEFINE CHANNEL('DEV.ADMIN.SVRCONN') CHLTYPE(SVRCONN) REPLACE\nSET CHLAUTH('DEV.ADMIN.SVRCONN') TYPE(BLOCKUSER) USERLIST('nobody') DESCR('Allows admins on ADMIN channel') ACTION(REPLACE)\nSET CHLAUTH('DEV.ADMIN.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) CHCKCLNT(REQUIRED) ACTION(REPLACE)\n" },
-      errors: [{ messageId: 'override', file: 'QM1.mqsc', line: 2, severity: 'warning', messageIncludes: ["only 'nobody' is blocked", 'password checked'] }],
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL('DEV.ADMIN.SVRCONN') CHLTYPE(SVRCONN) REPLACE\nSET CHLAUTH('DEV.ADMIN.SVRCONN') TYPE(BLOCKUSER) USERLIST('nobody') DESCR('Allows admins on ADMIN channel') ACTION(REPLACE)\nSET CHLAUTH('DEV.ADMIN.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) CHCKCLNT(REQUIRED) ACTION(REPLACE)\n",
+      },
+      errors: [
+        {
+          messageId: 'override',
+          file: 'QM1.mqsc',
+          line: 2,
+          severity: 'warning',
+          messageIncludes: ["only 'nobody' is blocked", 'password checked'],
+        },
+      ],
     },
     {
       name: 'override with CONNAUTH off: administrators connect without a password',
-      files: { 'QM1.mqsc': "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nDEFINE CHANNEL(ADMIN) CHLTYPE(SVRCONN)\nSET CHLAUTH('ADM*') TYPE(BLOCKUSER) USERLIST('nobody')\n" },
-      errors: [{ messageId: 'override', file: 'QM1.mqsc', line: 3, severity: 'error', related: [{ file: 'QM1.mqsc', line: 2 }] }],
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nDEFINE CHANNEL(ADMIN) CHLTYPE(SVRCONN)\nSET CHLAUTH('ADM*') TYPE(BLOCKUSER) USERLIST('nobody')\n",
+      },
+      errors: [
+        {
+          messageId: 'override',
+          file: 'QM1.mqsc',
+          line: 3,
+          severity: 'error',
+          related: [{ file: 'QM1.mqsc', line: 2 }],
+        },
+      ],
     },
     {
       name: 'WARN(YES) on the channel list only logs *MQADMIN',
-      files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN') WARN(YES)\n" },
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN') WARN(YES)\n",
+      },
       errors: [{ messageId: 'override', file: 'QM1.mqsc', line: 2, severity: 'warning' }],
     },
   ],

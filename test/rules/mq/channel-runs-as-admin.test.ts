@@ -5,49 +5,141 @@ const OPEN = "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\n";
 
 ruleTester(rule, {
   valid: [
-    { name: 'defaults: *MQADMIN refuses administrators asserting their id', files: { 'QM1.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' } },
-    { name: 'MCAUSER set to an application user', files: { 'QM1.mqsc': OPEN + "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\n" } },
-    { name: 'MCAUSER(mqm) is refused by the default *MQADMIN rule (AMQ9776), not admitted', files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('mqm')\n" } },
-    { name: 'USERSRC(NOACCESS) for every address', files: { 'QM1.mqsc': OPEN.replace('CHLAUTH(DISABLED) ', '') + "DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\nSET CHLAUTH('QM2.TO.QM1') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" } },
-    { name: 'security exit on a channel that would refuse administrators anyway', files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app') SCYEXIT('blockip2(BlockExit)')\n" } },
-    { name: 'ALTER only: MCAUSER is set where the channel is defined', files: { 'QM1.mqsc': OPEN + 'ALTER CHANNEL(APP) CHLTYPE(SVRCONN) DESCR(x)\n' } },
-    { name: 'TLS channel requiring a certificate belongs to mq/tls-channel-without-mcauser', files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n' } },
-    { name: 'QMGRMAP maps every partner queue manager to a low-privilege user', files: { 'QM1.mqsc': "ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\nSET CHLAUTH('QM2.TO.QM1') TYPE(QMGRMAP) QMNAME('*') USERSRC(MAP) MCAUSER('mqput')\n" } },
+    {
+      name: 'defaults: *MQADMIN refuses administrators asserting their id',
+      files: { 'QM1.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' },
+    },
+    {
+      name: 'MCAUSER set to an application user',
+      files: { 'QM1.mqsc': OPEN + "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\n" },
+    },
+    {
+      name: 'MCAUSER(mqm) is refused by the default *MQADMIN rule (AMQ9776), not admitted',
+      files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('mqm')\n" },
+    },
+    {
+      name: 'USERSRC(NOACCESS) for every address',
+      files: {
+        'QM1.mqsc':
+          OPEN.replace('CHLAUTH(DISABLED) ', '') +
+          "DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\nSET CHLAUTH('QM2.TO.QM1') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
+      },
+    },
+    {
+      name: 'security exit on a channel that would refuse administrators anyway',
+      files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app') SCYEXIT('blockip2(BlockExit)')\n" },
+    },
+    {
+      name: 'ALTER only: MCAUSER is set where the channel is defined',
+      files: { 'QM1.mqsc': OPEN + 'ALTER CHANNEL(APP) CHLTYPE(SVRCONN) DESCR(x)\n' },
+    },
+    {
+      name: 'TLS channel requiring a certificate belongs to mq/tls-channel-without-mcauser',
+      files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n' },
+    },
+    {
+      name: 'QMGRMAP maps every partner queue manager to a low-privilege user',
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\nSET CHLAUTH('QM2.TO.QM1') TYPE(QMGRMAP) QMNAME('*') USERSRC(MAP) MCAUSER('mqput')\n",
+      },
+    },
   ],
   invalid: [
     {
       name: 'security exit: the outcome is unknown, said as an info',
       files: { 'QM1.mqsc': OPEN + "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SCYEXIT('blockip2(BlockExit)')\n" },
-      errors: [{ messageId: 'exitUnknown', file: 'QM1.mqsc', line: 2, severity: 'info', messageIncludes: ['blockip2(BlockExit)', 'client-asserted user, admin (mqm) possible, password not checked'] }],
+      errors: [
+        {
+          messageId: 'exitUnknown',
+          file: 'QM1.mqsc',
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['blockip2(BlockExit)', 'client-asserted user, admin (mqm) possible, password not checked'],
+        },
+      ],
     },
     {
       name: 'open uniform cluster: CHLAUTH and CONNAUTH off, SVRCONN without MCAUSER',
       files: { 'QM1.mqsc': OPEN + 'DEFINE CHANNEL(UNI.SVRCONN) CHLTYPE(SVRCONN)\n' },
-      errors: [{ messageId: 'asserted', file: 'QM1.mqsc', line: 2, severity: 'error', messageIncludes: ['without a certificate or password', 'admin (mqm) possible, password not checked'], related: [{ file: 'QM1.mqsc', line: 1 }, { file: 'QM1.mqsc', line: 1 }] }],
+      errors: [
+        {
+          messageId: 'asserted',
+          file: 'QM1.mqsc',
+          line: 2,
+          severity: 'error',
+          messageIncludes: ['without a certificate or password', 'admin (mqm) possible, password not checked'],
+          related: [
+            { file: 'QM1.mqsc', line: 1 },
+            { file: 'QM1.mqsc', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'RCVR without MCAUSER while CHLAUTH is disabled runs as mqm',
       files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP)\n' },
-      errors: [{ messageId: 'messageChannel', file: 'QM1.mqsc', line: 2, severity: 'error', related: [{ file: 'QM1.mqsc', line: 1 }] }],
+      errors: [
+        {
+          messageId: 'messageChannel',
+          file: 'QM1.mqsc',
+          line: 2,
+          severity: 'error',
+          related: [{ file: 'QM1.mqsc', line: 1 }],
+        },
+      ],
     },
     {
       name: 'RCVR without MCAUSER on default CHLAUTH: warning, the records may live elsewhere',
       files: { 'QM1.mqsc': 'DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP)\n' },
-      errors: [{ messageId: 'messageChannel', file: 'QM1.mqsc', line: 1, severity: 'warning', messageIncludes: ['assuming CHLAUTH(ENABLED)'] }],
+      errors: [
+        {
+          messageId: 'messageChannel',
+          file: 'QM1.mqsc',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['assuming CHLAUTH(ENABLED)'],
+        },
+      ],
     },
     {
       name: '*MQADMIN removed by a channel-specific BLOCKUSER, CONNAUTH default: password checked for admins',
-      files: { 'QM1.mqsc': "DEFINE CHANNEL(ADMIN.SVRCONN) CHLTYPE(SVRCONN)\nSET CHLAUTH('ADMIN.SVRCONN') TYPE(BLOCKUSER) USERLIST('nobody')\n" },
-      errors: [{ messageId: 'asserted', file: 'QM1.mqsc', line: 1, severity: 'warning', messageIncludes: ['password checked for administrators'] }],
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(ADMIN.SVRCONN) CHLTYPE(SVRCONN)\nSET CHLAUTH('ADMIN.SVRCONN') TYPE(BLOCKUSER) USERLIST('nobody')\n",
+      },
+      errors: [
+        {
+          messageId: 'asserted',
+          file: 'QM1.mqsc',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['password checked for administrators'],
+        },
+      ],
     },
     {
       name: 'a specific USERMAP maps a client user id to mqm after *MQADMIN was replaced',
-      files: { 'QM1.mqsc': "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody')\nSET CHLAUTH('APP') TYPE(USERMAP) CLNTUSER('ops') USERSRC(MAP) MCAUSER('mqm')\n" },
-      errors: [{ messageId: 'mapped', file: 'QM1.mqsc', line: 4, severity: 'warning', messageIncludes: ["asserting the client user id 'ops'"] }],
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody')\nSET CHLAUTH('APP') TYPE(USERMAP) CLNTUSER('ops') USERSRC(MAP) MCAUSER('mqm')\n",
+      },
+      errors: [
+        {
+          messageId: 'mapped',
+          file: 'QM1.mqsc',
+          line: 4,
+          severity: 'warning',
+          messageIncludes: ["asserting the client user id 'ops'"],
+        },
+      ],
     },
     {
       name: 'WARN(YES) records only log: the channel stays open to administrators',
-      files: { 'QM1.mqsc': "ALTER QMGR CONNAUTH(' ') CHLAUTH(ENABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN') WARN(YES)\n" },
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CONNAUTH(' ') CHLAUTH(ENABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN') WARN(YES)\n",
+      },
       errors: [{ messageId: 'asserted', file: 'QM1.mqsc', line: 2, severity: 'error' }],
     },
   ],

@@ -3,25 +3,64 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'CHLAUTH enabled', files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' } },
-    { name: 'CHLAUTH not mentioned (default ENABLED)', files: { 'QM1.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' } },
+    {
+      name: 'CHLAUTH enabled',
+      files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' },
+    },
+    {
+      name: 'CHLAUTH not mentioned (default ENABLED)',
+      files: { 'QM1.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' },
+    },
     { name: 'templated value', files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH({{ .Chlauth }})\n' } },
   ],
   invalid: [
     {
       name: 'disabled with CONNAUTH off: the SVRCONN admits mqm without a password',
-      files: { 'QM1.mqsc': "ALTER QMGR CONNAUTH(' ')\nALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(UNI.SVRCONN) CHLTYPE(SVRCONN)\n" },
-      errors: [{ messageId: 'disabled', file: 'QM1.mqsc', line: 2, severity: 'error', messageIncludes: ['UNI.SVRCONN (SVRCONN: client-asserted user, admin (mqm) possible, password not checked)', 'SYSTEM.DEF.SVRCONN (SVRCONN, as shipped'] }],
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CONNAUTH(' ')\nALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(UNI.SVRCONN) CHLTYPE(SVRCONN)\n",
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'QM1.mqsc',
+          line: 2,
+          severity: 'error',
+          messageIncludes: [
+            'UNI.SVRCONN (SVRCONN: client-asserted user, admin (mqm) possible, password not checked)',
+            'SYSTEM.DEF.SVRCONN (SVRCONN, as shipped',
+          ],
+        },
+      ],
     },
     {
       name: 'disabled alone: the shipped SYSTEM.* channels open, administrators still need a password (CONNAUTH default)',
       files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH(DISABLED)\n' },
-      errors: [{ messageId: 'disabled', file: 'QM1.mqsc', line: 1, severity: 'warning', messageIncludes: ['SYSTEM.DEF.SVRCONN', 'SYSTEM.DEF.RECEIVER'] }],
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'QM1.mqsc',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['SYSTEM.DEF.SVRCONN', 'SYSTEM.DEF.RECEIVER'],
+        },
+      ],
     },
     {
       name: 'written with a blank before the parenthesis (mq-gitops-samples static.mqsc)',
-      files: { 'static.mqsc': "DEFINE CHANNEL('IBM.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY) SSLCAUTH(OPTIONAL) SHARECNV(10) HBINT(3) REPLACE\nALTER QMGR CHLAUTH (DISABLED)\n" },
-      errors: [{ messageId: 'disabled', file: 'static.mqsc', line: 2, severity: 'warning', related: [{ file: 'static.mqsc', line: 1 }] }],
+      files: {
+        'static.mqsc':
+          "DEFINE CHANNEL('IBM.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY) SSLCAUTH(OPTIONAL) SHARECNV(10) HBINT(3) REPLACE\nALTER QMGR CHLAUTH (DISABLED)\n",
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'static.mqsc',
+          line: 2,
+          severity: 'warning',
+          related: [{ file: 'static.mqsc', line: 1 }],
+        },
+      ],
     },
   ],
 });

@@ -2,30 +2,77 @@ import rule from '../../../src/rules/mq/cipherspec-mismatch';
 import { ruleTester } from '../../helpers/rule-tester';
 import { ccdt, svrconn } from './trees';
 
-const QM = (ciph: string) => ({ 'qm/QM1/QM1.mqsc': svrconn('APP.SVRCONN', ciph ? `SSLCIPH(${ciph})` : "DESCR('plain')") });
-const CL = (spec?: string) => ({ 'client/ccdt.json': ccdt('APP.SVRCONN', 'QM1', spec ? { cipherSpecification: spec } : {}) });
+const QM = (ciph: string) => ({
+  'qm/QM1/QM1.mqsc': svrconn('APP.SVRCONN', ciph ? `SSLCIPH(${ciph})` : "DESCR('plain')"),
+});
+const CL = (spec?: string) => ({
+  'client/ccdt.json': ccdt('APP.SVRCONN', 'QM1', spec ? { cipherSpecification: spec } : {}),
+});
 
 ruleTester(rule, {
   valid: [
-    { name: 'same specific CipherSpec', files: { ...QM('TLS_RSA_WITH_AES_128_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') } },
+    {
+      name: 'same specific CipherSpec',
+      files: { ...QM('TLS_RSA_WITH_AES_128_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') },
+    },
     { name: 'aliases on both ends', files: { ...QM('ANY_TLS12_OR_HIGHER'), ...CL('ANY_TLS12') } },
-    { name: 'specific client, alias server', files: { ...QM('ANY_TLS12_OR_HIGHER'), ...CL('ECDHE_RSA_AES_256_GCM_SHA384') } },
+    {
+      name: 'specific client, alias server',
+      files: { ...QM('ANY_TLS12_OR_HIGHER'), ...CL('ECDHE_RSA_AES_256_GCM_SHA384') },
+    },
     { name: 'neither end uses TLS', files: { ...QM(''), ...CL() } },
     // Files of other projects in one linted path: the channel name alone pairs them (tls/link-outcome-unknown says so).
-    { name: 'the client names QM1, the only channel of that name is in a directory not named QM1', files: { 'samples/dev/20-dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), ...CL() } },
+    {
+      name: 'the client names QM1, the only channel of that name is in a directory not named QM1',
+      files: { 'samples/dev/20-dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), ...CL() },
+    },
     {
       name: 'two definitions of the channel, neither named after the client queue manager',
-      files: { 'a/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), 'b/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS13)'), ...CL() },
+      files: {
+        'a/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+        'b/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS13)'),
+        ...CL(),
+      },
     },
   ],
   invalid: [
-    { name: 'different specific specs', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') }, errors: [{ messageId: 'differ', file: 'client/ccdt.json', line: 15, related: [{ file: 'qm/QM1/QM1.mqsc', line: 2 }] }] },
-    { name: 'alias client vs specific server: likely to fail', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('ANY_TLS12') }, errors: [{ messageId: 'aliasLikelyToFail', file: 'client/ccdt.json', line: 15 }] },
-    { name: 'TLS 1.3 alias vs TLS 1.2 spec: fails', files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('ANY_TLS13') }, errors: [{ messageId: 'aliasFails', file: 'client/ccdt.json', line: 15 }] },
-    { name: 'TLS 1.3 client spec vs TLS 1.2-only alias on the channel', files: { ...QM('ANY_TLS12'), ...CL('TLS_AES_128_GCM_SHA256') }, errors: [{ messageId: 'serverAliasClientTls13Only', file: 'client/ccdt.json', line: 15 }] },
-    { name: 'TLS 1.3 alias on the client vs TLS 1.2-only alias on the channel', files: { ...QM('ANY_TLS12'), ...CL('ANY_TLS13') }, errors: [{ messageId: 'serverAliasClientTls13Only', file: 'client/ccdt.json', line: 15 }] },
-    { name: 'TLS client to a plain channel', files: { ...QM(''), ...CL('ANY_TLS12') }, errors: [{ messageId: 'noTls', file: 'client/ccdt.json', line: 15 }] },
-    { name: 'plain client to a TLS channel', files: { ...QM('ANY_TLS12'), ...CL() }, errors: [{ messageId: 'clientNoTls', file: 'client/ccdt.json', line: 4 }] },
+    {
+      name: 'different specific specs',
+      files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') },
+      errors: [
+        { messageId: 'differ', file: 'client/ccdt.json', line: 15, related: [{ file: 'qm/QM1/QM1.mqsc', line: 2 }] },
+      ],
+    },
+    {
+      name: 'alias client vs specific server: likely to fail',
+      files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('ANY_TLS12') },
+      errors: [{ messageId: 'aliasLikelyToFail', file: 'client/ccdt.json', line: 15 }],
+    },
+    {
+      name: 'TLS 1.3 alias vs TLS 1.2 spec: fails',
+      files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('ANY_TLS13') },
+      errors: [{ messageId: 'aliasFails', file: 'client/ccdt.json', line: 15 }],
+    },
+    {
+      name: 'TLS 1.3 client spec vs TLS 1.2-only alias on the channel',
+      files: { ...QM('ANY_TLS12'), ...CL('TLS_AES_128_GCM_SHA256') },
+      errors: [{ messageId: 'serverAliasClientTls13Only', file: 'client/ccdt.json', line: 15 }],
+    },
+    {
+      name: 'TLS 1.3 alias on the client vs TLS 1.2-only alias on the channel',
+      files: { ...QM('ANY_TLS12'), ...CL('ANY_TLS13') },
+      errors: [{ messageId: 'serverAliasClientTls13Only', file: 'client/ccdt.json', line: 15 }],
+    },
+    {
+      name: 'TLS client to a plain channel',
+      files: { ...QM(''), ...CL('ANY_TLS12') },
+      errors: [{ messageId: 'noTls', file: 'client/ccdt.json', line: 15 }],
+    },
+    {
+      name: 'plain client to a TLS channel',
+      files: { ...QM('ANY_TLS12'), ...CL() },
+      errors: [{ messageId: 'clientNoTls', file: 'client/ccdt.json', line: 4 }],
+    },
     {
       // As github.com/ibm-messaging/mq-helm@d218ef6 lays out its samples: deploy/install.sh names the Helm release,
       // which IBM's chart makes the queue manager's name; each sample's CCDT names it.
@@ -38,13 +85,37 @@ ruleTester(rule, {
         'samples/b/deploy/qm.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"),
         'samples/b/test/ccdt.json': ccdt('APP.SVRCONN', 'APPQM', {}),
       },
-      errors: [{ messageId: 'clientNoTls', file: 'samples/a/test/ccdt.json', line: 4, related: [{ file: 'samples/a/deploy/qm.mqsc', line: 2 }, { file: 'samples/a/deploy/install.sh', line: 1 }] }],
+      errors: [
+        {
+          messageId: 'clientNoTls',
+          file: 'samples/a/test/ccdt.json',
+          line: 4,
+          related: [
+            { file: 'samples/a/deploy/qm.mqsc', line: 2 },
+            { file: 'samples/a/deploy/install.sh', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'a pairing the tree cannot tell, declared in the config links: judged',
       files: { 'samples/dev/20-dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), ...CL() },
-      config: { links: [{ client: 'mq.ccdt-channel:client/ccdt.json#APP.SVRCONN', server: 'mq.svrconn:samples/dev/20-dev-tls.mqsc#APP.SVRCONN' }] },
-      errors: [{ messageId: 'clientNoTls', file: 'client/ccdt.json', line: 4, related: [{ file: 'samples/dev/20-dev-tls.mqsc', line: 2 }] }],
+      config: {
+        links: [
+          {
+            client: 'mq.ccdt-channel:client/ccdt.json#APP.SVRCONN',
+            server: 'mq.svrconn:samples/dev/20-dev-tls.mqsc#APP.SVRCONN',
+          },
+        ],
+      },
+      errors: [
+        {
+          messageId: 'clientNoTls',
+          file: 'client/ccdt.json',
+          line: 4,
+          related: [{ file: 'samples/dev/20-dev-tls.mqsc', line: 2 }],
+        },
+      ],
     },
   ],
 });

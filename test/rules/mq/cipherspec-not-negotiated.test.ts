@@ -2,18 +2,38 @@ import rule from '../../../src/rules/mq/cipherspec-not-negotiated';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert, svrconn, wasResources, wasSecurity } from './trees';
 
-const PINNED_003D = svrconn('WAS.SVRCONN', 'SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256) MCAUSER(\'app\')');
-const CF = wasResources('queueManager="QM1" host="mq" port="1414" channel="WAS.SVRCONN" transportType="CLIENT" sslType="SPECIFIC" sslConfiguration="MQSSL"');
+const PINNED_003D = svrconn('WAS.SVRCONN', "SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256) MCAUSER('app')");
+const CF = wasResources(
+  'queueManager="QM1" host="mq" port="1414" channel="WAS.SVRCONN" transportType="CLIENT" sslType="SPECIFIC" sslConfiguration="MQSSL"',
+);
 const MANY = 'SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_RSA_WITH_AES_256_GCM_SHA384 SSL_RSA_WITH_AES_256_CBC_SHA256';
 
 ruleTester(rule, {
   valid: [
-    { name: 'WAS selects only the pinned suite', files: { 'mq/QM1/QM1.mqsc': PINNED_003D, 'was/security.xml': wasSecurity('MQSSL', 'SSL_RSA_WITH_AES_256_CBC_SHA256'), 'was/resources.xml': CF } },
+    {
+      name: 'WAS selects only the pinned suite',
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'was/security.xml': wasSecurity('MQSSL', 'SSL_RSA_WITH_AES_256_CBC_SHA256'),
+        'was/resources.xml': CF,
+      },
+    },
     {
       name: 'pinned suite ranks first among those offered',
-      files: { 'mq/QM1/QM1.mqsc': PINNED_003D, 'was/security.xml': wasSecurity('MQSSL', 'SSL_RSA_WITH_AES_256_CBC_SHA256 SSL_RSA_WITH_AES_128_CBC_SHA256'), 'was/resources.xml': CF },
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'was/security.xml': wasSecurity('MQSSL', 'SSL_RSA_WITH_AES_256_CBC_SHA256 SSL_RSA_WITH_AES_128_CBC_SHA256'),
+        'was/resources.xml': CF,
+      },
     },
-    { name: 'alias on the channel', files: { 'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'), 'was/security.xml': wasSecurity('MQSSL', MANY), 'was/resources.xml': CF } },
+    {
+      name: 'alias on the channel',
+      files: {
+        'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'was/security.xml': wasSecurity('MQSSL', MANY),
+        'was/resources.xml': CF,
+      },
+    },
     {
       name: 'AllowedCipherSpecs puts the pinned spec first',
       files: {
@@ -23,19 +43,45 @@ ruleTester(rule, {
         'was/resources.xml': CF,
       },
     },
-    { name: 'no link: other channel name', files: { 'mq/QM1/QM1.mqsc': svrconn('OTHER', 'SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256)'), 'was/security.xml': wasSecurity('MQSSL', MANY), 'was/resources.xml': CF } },
+    {
+      name: 'no link: other channel name',
+      files: {
+        'mq/QM1/QM1.mqsc': svrconn('OTHER', 'SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256)'),
+        'was/security.xml': wasSecurity('MQSSL', MANY),
+        'was/resources.xml': CF,
+      },
+    },
   ],
   invalid: [
     {
       name: 'seed 000: WAS offers many suites, queue manager picks ECDHE_RSA_AES_256_GCM_SHA384',
-      files: { 'mq/QM1/QM1.mqsc': PINNED_003D, 'mq/QM1/ssl/qm1.crt': cert('mqw1.crt'), 'was/security.xml': wasSecurity('MQSSL', 'SSL_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_RSA_WITH_AES_256_CBC_SHA256'), 'was/resources.xml': CF },
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'mq/QM1/ssl/qm1.crt': cert('mqw1.crt'),
+        'was/security.xml': wasSecurity(
+          'MQSSL',
+          'SSL_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_RSA_WITH_AES_256_CBC_SHA256',
+        ),
+        'was/resources.xml': CF,
+      },
       errors: [
         {
           messageId: 'otherPicked',
           file: 'was/security.xml',
           line: 4,
-          messageIncludes: ['ECDHE_RSA_AES_256_GCM_SHA384 (C030)', 'rank 8', 'rank 9', 'AMQ9631', 'RC=2397', 'bad_record_mac', 'SSL_RSA_WITH_AES_256_CBC_SHA256'],
-          related: [{ file: 'mq/QM1/QM1.mqsc', line: 2 }, { file: 'was/resources.xml', line: 3 }],
+          messageIncludes: [
+            'ECDHE_RSA_AES_256_GCM_SHA384 (C030)',
+            'rank 8',
+            'rank 9',
+            'AMQ9631',
+            'RC=2397',
+            'bad_record_mac',
+            'SSL_RSA_WITH_AES_256_CBC_SHA256',
+          ],
+          related: [
+            { file: 'mq/QM1/QM1.mqsc', line: 2 },
+            { file: 'was/resources.xml', line: 3 },
+          ],
         },
       ],
     },
@@ -45,14 +91,24 @@ ruleTester(rule, {
         'mq/QM1/QM1.mqsc': PINNED_003D,
         'was/resources.xml': wasResources('queueManager="QM1" channel="WAS.SVRCONN" sslCipherSuite="*TLS12"'),
       },
-      errors: [{ messageId: 'otherPicked', file: 'was/resources.xml', line: 3, messageIncludes: ['TLS_RSA_WITH_AES_256_GCM_SHA384'] }],
+      errors: [
+        {
+          messageId: 'otherPicked',
+          file: 'was/resources.xml',
+          line: 3,
+          messageIncludes: ['TLS_RSA_WITH_AES_256_GCM_SHA384'],
+        },
+      ],
     },
     {
       name: 'offer shares nothing with AllowedCipherSpecs',
       files: {
         'mq/QM1/QM1.mqsc': PINNED_003D,
         'mq/QM1/qm.ini': 'SSL:\n   AllowedCipherSpecs=TLS_RSA_WITH_AES_256_CBC_SHA256\n',
-        'was/security.xml': wasSecurity('MQSSL', 'SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_RSA_WITH_AES_128_GCM_SHA256'),
+        'was/security.xml': wasSecurity(
+          'MQSSL',
+          'SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_RSA_WITH_AES_128_GCM_SHA256',
+        ),
         'was/resources.xml': CF,
       },
       errors: [{ messageId: 'noCommon', file: 'was/security.xml', line: 4 }],

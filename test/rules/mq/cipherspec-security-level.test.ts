@@ -9,7 +9,9 @@ import { svrconn, wasResources } from './trees';
 // default) is expanded to the runtime's default suites of 128-bit+ strength (inferred, model/was-ciphers.ts).
 const TEMURIN17 = 'JAVA_VERSION="17.0.15"\nIMPLEMENTOR="Eclipse Adoptium"\n';
 const PINNED_003D = svrconn('WAS.SVRCONN', "SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256) MCAUSER('app')");
-const CF = wasResources('queueManager="QM1" host="mq" port="1414" channel="WAS.SVRCONN" transportType="CLIENT" sslType="SPECIFIC" sslConfiguration="MQSSL"');
+const CF = wasResources(
+  'queueManager="QM1" host="mq" port="1414" channel="WAS.SVRCONN" transportType="CLIENT" sslType="SPECIFIC" sslConfiguration="MQSSL"',
+);
 const security = (settingAttrs: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <security:Security xmlns:xmi="http://www.omg.org/XMI" xmlns:security="http://www.ibm.com/websphere/appserver/schemas/5.0/security.xmi" xmi:id="Security_1">
   <repertoire xmi:id="SSLConfig_2" alias="MQSSL">
@@ -20,20 +22,68 @@ const security = (settingAttrs: string) => `<?xml version="1.0" encoding="UTF-8"
 
 ruleTester(rule, {
   valid: [
-    { name: 'securityLevel HIGH, channel accepts any TLS 1.2 CipherSpec', files: { 'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'), 'was/jdk/release': TEMURIN17, 'was/security.xml': security('securityLevel="HIGH"'), 'was/resources.xml': CF } },
-    { name: 'securityLevel HIGH but no JDK known: the offer stays unknown', files: { 'mq/QM1/QM1.mqsc': PINNED_003D, 'was/security.xml': security('securityLevel="HIGH"'), 'was/resources.xml': CF } },
-    { name: 'CUSTOM level without ciphers is not expanded', files: { 'mq/QM1/QM1.mqsc': PINNED_003D, 'was/jdk/release': TEMURIN17, 'was/security.xml': security('securityLevel="CUSTOM"'), 'was/resources.xml': CF } },
+    {
+      name: 'securityLevel HIGH, channel accepts any TLS 1.2 CipherSpec',
+      files: {
+        'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'was/jdk/release': TEMURIN17,
+        'was/security.xml': security('securityLevel="HIGH"'),
+        'was/resources.xml': CF,
+      },
+    },
+    {
+      name: 'securityLevel HIGH but no JDK known: the offer stays unknown',
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'was/security.xml': security('securityLevel="HIGH"'),
+        'was/resources.xml': CF,
+      },
+    },
+    {
+      name: 'CUSTOM level without ciphers is not expanded',
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'was/jdk/release': TEMURIN17,
+        'was/security.xml': security('securityLevel="CUSTOM"'),
+        'was/resources.xml': CF,
+      },
+    },
   ],
   invalid: [
     {
       name: 'securityLevel HIGH offers the JDK default suites; the queue manager picks a GCM suite first',
-      files: { 'mq/QM1/QM1.mqsc': PINNED_003D, 'was/jdk/release': TEMURIN17, 'was/security.xml': security('securityLevel="HIGH"'), 'was/resources.xml': CF },
-      errors: [{ messageId: 'otherPicked', file: 'was/security.xml', line: 4, column: 58, messageIncludes: ['securityLevel HIGH', 'inferred', 'Temurin 17.0.15'] }],
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'was/jdk/release': TEMURIN17,
+        'was/security.xml': security('securityLevel="HIGH"'),
+        'was/resources.xml': CF,
+      },
+      errors: [
+        {
+          messageId: 'otherPicked',
+          file: 'was/security.xml',
+          line: 4,
+          column: 58,
+          messageIncludes: ['securityLevel HIGH', 'inferred', 'Temurin 17.0.15'],
+        },
+      ],
     },
     {
       name: 'no securityLevel at all means HIGH (reported at the SSL configuration)',
-      files: { 'mq/QM1/QM1.mqsc': PINNED_003D, 'was/jdk/release': TEMURIN17, 'was/security.xml': security(''), 'was/resources.xml': CF },
-      errors: [{ messageId: 'otherPicked', file: 'was/security.xml', line: 3, messageIncludes: ['securityLevel HIGH (default)'] }],
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'was/jdk/release': TEMURIN17,
+        'was/security.xml': security(''),
+        'was/resources.xml': CF,
+      },
+      errors: [
+        {
+          messageId: 'otherPicked',
+          file: 'was/security.xml',
+          line: 3,
+          messageIncludes: ['securityLevel HIGH (default)'],
+        },
+      ],
     },
     {
       name: 'securityLevel HIGH offers nothing the queue manager enables (AllowedCipherSpecs names one NULL spec)',
@@ -44,7 +94,14 @@ ruleTester(rule, {
         'was/security.xml': security('securityLevel="HIGH"'),
         'was/resources.xml': CF,
       },
-      errors: [{ messageId: 'noCommon', file: 'was/security.xml', line: 4, messageIncludes: ['securityLevel HIGH', 'SSLCIPH(TLS_RSA_WITH_NULL_SHA256)'] }],
+      errors: [
+        {
+          messageId: 'noCommon',
+          file: 'was/security.xml',
+          line: 4,
+          messageIncludes: ['securityLevel HIGH', 'SSLCIPH(TLS_RSA_WITH_NULL_SHA256)'],
+        },
+      ],
     },
   ],
 });

@@ -4,28 +4,71 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     { name: 'CONNAUTH default', files: { 'QM1.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' } },
-    { name: 'CONNAUTH off but no client channel in the tree', files: { 'QM1.mqsc': "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) MCAUSER('mqput')\n" } },
-    { name: 'CHCKCLNT(REQUIRED)', files: { 'QM1.mqsc': "ALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) CHCKCLNT(REQUIRED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n" } },
+    {
+      name: 'CONNAUTH off but no client channel in the tree',
+      files: { 'QM1.mqsc': "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) MCAUSER('mqput')\n" },
+    },
+    {
+      name: 'CHCKCLNT(REQUIRED)',
+      files: {
+        'QM1.mqsc':
+          'ALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) CHCKCLNT(REQUIRED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n',
+      },
+    },
     {
       name: 'mutual TLS: every admitted client presents a certificate (mq-helm AWSEKS mtlsqm shape)',
-      files: { 'QM1.mqsc': "DEFINE CHANNEL(MTLSQMCHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCAUTH(REQUIRED) SSLCIPH('ANY_TLS12_OR_HIGHER')\nALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) ADOPTCTX(YES) CHCKCLNT(OPTIONAL) CHCKLOCL(OPTIONAL) AUTHENMD(OS)\nSET CHLAUTH('MTLSQMCHL') TYPE(SSLPEERMAP) SSLPEER('CN=application1,OU=app team1') USERSRC(MAP) MCAUSER('app1') ACTION(ADD)\n" },
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(MTLSQMCHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCAUTH(REQUIRED) SSLCIPH('ANY_TLS12_OR_HIGHER')\nALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) ADOPTCTX(YES) CHCKCLNT(OPTIONAL) CHCKLOCL(OPTIONAL) AUTHENMD(OS)\nSET CHLAUTH('MTLSQMCHL') TYPE(SSLPEERMAP) SSLPEER('CN=application1,OU=app team1') USERSRC(MAP) MCAUSER('app1') ACTION(ADD)\n",
+      },
     },
-    { name: 'every client channel is refused', files: { 'QM1.mqsc': "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" } },
+    {
+      name: 'every client channel is refused',
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
+      },
+    },
   ],
   invalid: [
     {
       name: "CONNAUTH(' ') with CHLAUTH off: administrators connect without a password",
-      files: { 'QM1.mqsc': "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(UNI.SVRCONN) CHLTYPE(SVRCONN)\n" },
-      errors: [{ messageId: 'off', file: 'QM1.mqsc', line: 1, severity: 'error', messageIncludes: ['administrators get in'], related: [{ file: 'QM1.mqsc', line: 2 }] }],
+      files: {
+        'QM1.mqsc': "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(UNI.SVRCONN) CHLTYPE(SVRCONN)\n",
+      },
+      errors: [
+        {
+          messageId: 'off',
+          file: 'QM1.mqsc',
+          line: 1,
+          severity: 'error',
+          messageIncludes: ['administrators get in'],
+          related: [{ file: 'QM1.mqsc', line: 2 }],
+        },
+      ],
     },
     {
       name: "CONNAUTH('') where every client runs as app (mq-helm PerformanceSniffTest shape)",
-      files: { 'QM1.mqsc': "DEFINE CHANNEL(NOTLSCHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) MCAUSER('app')\nset chlauth(NOTLSCHL) TYPE(BLOCKUSER) USERLIST(NOBODY)\nALTER QMGR CONNAUTH('')\n" },
-      errors: [{ messageId: 'off', file: 'QM1.mqsc', line: 3, severity: 'warning', messageIncludes: ['NOTLSCHL (SVRCONN: runs as app, password not checked)'] }],
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(NOTLSCHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) MCAUSER('app')\nset chlauth(NOTLSCHL) TYPE(BLOCKUSER) USERLIST(NOBODY)\nALTER QMGR CONNAUTH('')\n",
+      },
+      errors: [
+        {
+          messageId: 'off',
+          file: 'QM1.mqsc',
+          line: 3,
+          severity: 'warning',
+          messageIncludes: ['NOTLSCHL (SVRCONN: runs as app, password not checked)'],
+        },
+      ],
     },
     {
       name: 'CHCKCLNT(OPTIONAL) on the AUTHINFO CONNAUTH names',
-      files: { 'QM1.mqsc': "ALTER QMGR CONNAUTH(USE.PW)\nDEFINE AUTHINFO(USE.PW) AUTHTYPE(IDPWOS) CHCKCLNT(OPTIONAL)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\n" },
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CONNAUTH(USE.PW)\nDEFINE AUTHINFO(USE.PW) AUTHTYPE(IDPWOS) CHCKCLNT(OPTIONAL)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\n",
+      },
       errors: [{ messageId: 'weak', file: 'QM1.mqsc', line: 2, severity: 'warning' }],
     },
   ],

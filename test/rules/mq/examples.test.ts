@@ -24,6 +24,12 @@ describe('examples/mq-uniform-cluster-open-*', () => {
   it('fixed: no error and no access finding', () => {
     const all = findings('mq-uniform-cluster-open-fixed');
     expect(all.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(all.filter((f) => /^mq\/(channel-runs-as-admin|chlauth-disabled|connauth-disabled|address-map-allows-all|blockuser-override|tls-channel-without-mcauser|channel-without-tls)/.test(f.ruleId))).toEqual([]);
+    expect(
+      all.filter((f) =>
+        /^mq\/(channel-runs-as-admin|chlauth-disabled|connauth-disabled|address-map-allows-all|blockuser-override|tls-channel-without-mcauser|channel-without-tls)/.test(
+          f.ruleId,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,30 +5,83 @@ import { svrconn } from './trees';
 ruleTester(rule, {
   valid: [
     { name: 'MCAUSER set', files: { 'QM1.mqsc': svrconn('APP', "SSLCIPH(ANY_TLS12) MCAUSER('app')") } },
-    { name: 'SSLPEERMAP maps the certificate', files: { 'QM1.mqsc': svrconn('APP', 'SSLCIPH(ANY_TLS12)') + "SET CHLAUTH('APP') TYPE(SSLPEERMAP) SSLPEER('CN=app1') USERSRC(MAP) MCAUSER('app1')\n" } },
-    { name: 'generic NOACCESS rule', files: { 'QM1.mqsc': svrconn('APP', 'SSLCIPH(ANY_TLS12)') + "SET CHLAUTH('AP*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" } },
-    { name: 'ALTER only: the DEFINE lives elsewhere', files: { 'QM1.mqsc': "ALTER CHANNEL('APP') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n" } },
-    { name: 'TLS RCVR mapped by QMGRMAP', files: { 'QM1.mqsc': "DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) SSLCIPH(ANY_TLS12_OR_HIGHER)\nSET CHLAUTH('QM2.TO.QM1') TYPE(QMGRMAP) QMNAME('QM2') USERSRC(MAP) MCAUSER('mqput')\nSET CHLAUTH('QM2.TO.QM1') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" } },
-    { name: 'security exit decides the identity', files: { 'QM1.mqsc': "DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) SSLCIPH(ANY_TLS12_OR_HIGHER) SCYEXIT('exit(Entry)')\n" } },
+    {
+      name: 'SSLPEERMAP maps the certificate',
+      files: {
+        'QM1.mqsc':
+          svrconn('APP', 'SSLCIPH(ANY_TLS12)') +
+          "SET CHLAUTH('APP') TYPE(SSLPEERMAP) SSLPEER('CN=app1') USERSRC(MAP) MCAUSER('app1')\n",
+      },
+    },
+    {
+      name: 'generic NOACCESS rule',
+      files: {
+        'QM1.mqsc':
+          svrconn('APP', 'SSLCIPH(ANY_TLS12)') + "SET CHLAUTH('AP*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
+      },
+    },
+    {
+      name: 'ALTER only: the DEFINE lives elsewhere',
+      files: { 'QM1.mqsc': "ALTER CHANNEL('APP') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n" },
+    },
+    {
+      name: 'TLS RCVR mapped by QMGRMAP',
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) SSLCIPH(ANY_TLS12_OR_HIGHER)\nSET CHLAUTH('QM2.TO.QM1') TYPE(QMGRMAP) QMNAME('QM2') USERSRC(MAP) MCAUSER('mqput')\nSET CHLAUTH('QM2.TO.QM1') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
+      },
+    },
+    {
+      name: 'security exit decides the identity',
+      files: {
+        'QM1.mqsc': "DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) SSLCIPH(ANY_TLS12_OR_HIGHER) SCYEXIT('exit(Entry)')\n",
+      },
+    },
     { name: 'no TLS (mq/channel-without-tls territory)', files: { 'QM1.mqsc': svrconn('APP', "DESCR('x')") } },
   ],
   invalid: [
-    { name: 'TLS channel without MCAUSER', files: { 'QM1.mqsc': svrconn('APP', 'SSLCIPH(ANY_TLS12) SSLCAUTH(REQUIRED)') }, errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 1, related: [{ file: 'QM1.mqsc', line: 2 }] }] },
+    {
+      name: 'TLS channel without MCAUSER',
+      files: { 'QM1.mqsc': svrconn('APP', 'SSLCIPH(ANY_TLS12) SSLCAUTH(REQUIRED)') },
+      errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 1, related: [{ file: 'QM1.mqsc', line: 2 }] }],
+    },
     {
       name: 'TLS RCVR without MCAUSER runs as the queue manager user',
       files: { 'QM1.mqsc': 'DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP) SSLCIPH(ANY_TLS12_OR_HIGHER)\n' },
-      errors: [{ messageId: 'mcaUser', file: 'QM1.mqsc', line: 1, messageIncludes: ['runs as the queue manager user (mqm)'] }],
+      errors: [
+        { messageId: 'mcaUser', file: 'QM1.mqsc', line: 1, messageIncludes: ['runs as the queue manager user (mqm)'] },
+      ],
     },
     {
       name: 'TLS CLUSRCVR, CHLAUTH stated: the QMGR line is named',
-      files: { 'QM1.mqsc': "ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(TO.QM1) CHLTYPE(CLUSRCVR) CLUSTER(UNI) CONNAME('qm1(1414)') SSLCIPH(ANY_TLS12_OR_HIGHER)\n" },
-      errors: [{ messageId: 'mcaUser', file: 'QM1.mqsc', line: 2, related: [{ file: 'QM1.mqsc', line: 2 }, { file: 'QM1.mqsc', line: 1 }] }],
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(TO.QM1) CHLTYPE(CLUSRCVR) CLUSTER(UNI) CONNAME('qm1(1414)') SSLCIPH(ANY_TLS12_OR_HIGHER)\n",
+      },
+      errors: [
+        {
+          messageId: 'mcaUser',
+          file: 'QM1.mqsc',
+          line: 2,
+          related: [
+            { file: 'QM1.mqsc', line: 2 },
+            { file: 'QM1.mqsc', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'TLS AMQP channel without MCAUSER',
       files: { 'QM1.mqsc': 'DEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5671) SSLCIPH(ANY_TLS12_OR_HIGHER)\n' },
       errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 1 }],
     },
-    { name: 'USERSRC(CHANNEL) does not set an identity', files: { 'QM1.mqsc': svrconn('APP', 'SSLCIPH(ANY_TLS12)') + "SET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\n" }, errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 1 }] },
+    {
+      name: 'USERSRC(CHANNEL) does not set an identity',
+      files: {
+        'QM1.mqsc':
+          svrconn('APP', 'SSLCIPH(ANY_TLS12)') + "SET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\n",
+      },
+      errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 1 }],
+    },
   ],
 });

@@ -12,7 +12,16 @@ export function svrconn(name: string, params: string): string {
 
 export function ccdt(channel: string, qmgr: string, security: Record<string, string>): string {
   return JSON.stringify(
-    { channel: [{ name: channel, clientConnection: { connection: [{ host: 'mq.example.com', port: 1414 }], queueManager: qmgr }, transmissionSecurity: security, type: 'clientConnection' }] },
+    {
+      channel: [
+        {
+          name: channel,
+          clientConnection: { connection: [{ host: 'mq.example.com', port: 1414 }], queueManager: qmgr },
+          transmissionSecurity: security,
+          type: 'clientConnection',
+        },
+      ],
+    },
     null,
     2,
   );

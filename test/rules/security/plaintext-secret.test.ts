@@ -3,23 +3,84 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'placeholders and encrypted values', files: { 'application.properties': 'server.ssl.key-store-password=${KEYSTORE_PASSWORD}\nserver.ssl.trust-store-password=\n', 'wlp/server.xml': '<server>\n  <keyStore id="k" password="{aes}AEmVKa+jOeA3"/>\n  <keyStore id="t" password="${env.TRUST_PW}"/>\n</server>\n' } },
-    { name: 'a key naming a file, not a secret', files: { 'nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_password_file /etc/nginx/pass.txt;\n  }\n}\n' } },
-    { name: 'template placeholders', files: { 'tls.xml.tpl': '<server>\n  <keyStore id="k" password="{{ .password }}"/>\n</server>\n' } },
+    {
+      name: 'placeholders and encrypted values',
+      files: {
+        'application.properties':
+          'server.ssl.key-store-password=${KEYSTORE_PASSWORD}\nserver.ssl.trust-store-password=\n',
+        'wlp/server.xml':
+          '<server>\n  <keyStore id="k" password="{aes}AEmVKa+jOeA3"/>\n  <keyStore id="t" password="${env.TRUST_PW}"/>\n</server>\n',
+      },
+    },
+    {
+      name: 'a key naming a file, not a secret',
+      files: {
+        'nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_password_file /etc/nginx/pass.txt;\n  }\n}\n',
+      },
+    },
+    {
+      name: 'template placeholders',
+      files: { 'tls.xml.tpl': '<server>\n  <keyStore id="k" password="{{ .password }}"/>\n</server>\n' },
+    },
     {
       // github.com/jitsi/docker-jitsi-meet jigasi/Dockerfile: the variable names the key file, it does not hold the key.
       name: 'a credentials variable whose value is a file path (jitsi jigasi Dockerfile)',
-      files: { 'jigasi/Dockerfile': 'FROM ${JITSI_REPO}/base-java:${BASE_TAG}\nENV GOOGLE_APPLICATION_CREDENTIALS /config/key.json\nENV JAVA_OPTS="-Djavax.net.ssl.keyStorePassword=${KS_PW}"\n' },
+      files: {
+        'jigasi/Dockerfile':
+          'FROM ${JITSI_REPO}/base-java:${BASE_TAG}\nENV GOOGLE_APPLICATION_CREDENTIALS /config/key.json\nENV JAVA_OPTS="-Djavax.net.ssl.keyStorePassword=${KS_PW}"\n',
+      },
     },
-    { name: 'paths in other spellings', files: { 'application.properties': 'app.credentials=./secrets/sa.json\nother.credentials=${HOME}/.gcp/sa\nthird.credentials=file:/run/secrets/db\nfourth.credentials=C:\\\\keys\\\\sa.p12\n' } },
+    {
+      name: 'paths in other spellings',
+      files: {
+        'application.properties':
+          'app.credentials=./secrets/sa.json\nother.credentials=${HOME}/.gcp/sa\nthird.credentials=file:/run/secrets/db\nfourth.credentials=C:\\\\keys\\\\sa.p12\n',
+      },
+    },
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
   ],
   invalid: [
-    { name: 'Spring key-store-password', files: { 'application.properties': 'server.ssl.enabled=true\nserver.ssl.key-store-password=Spring-Plain-1\n' }, errors: [{ messageId: 'plaintext', file: 'application.properties', line: 2, column: 31, severity: 'warning', messageIncludes: ['server.ssl.key-store-password'] }] },
-    { name: 'Tomcat keystorePass', files: { 'conf/server.xml': '<Server port="8005">\n  <Service name="C">\n    <Connector port="8443" SSLEnabled="true" keystorePass="Tomcat-Plain-2"/>\n  </Service>\n</Server>\n' }, errors: [{ messageId: 'plaintext', file: 'conf/server.xml', line: 3 }] },
-    { name: 'MQ SSLKeyRepositoryPassword', files: { 'qm.ini': 'SSL:\n   SSLKeyRepositoryPassword=Mq-Plain-3\n' }, errors: [{ messageId: 'plaintext', file: 'qm.ini', line: 2 }] },
-    { name: 'WAS {xor} is only obfuscation (info)', files: { 'ssl.client.props': 'com.ibm.ssl.keyStorePassword={xor}CDo9Hgw=\n' }, errors: [{ messageId: 'obfuscated', file: 'ssl.client.props', line: 1, severity: 'info' }] },
-    { name: 'a one-word password is still a secret (no path separator, no key-file extension)', files: { 'application.properties': 'spring.datasource.password=hunter2.0\n' }, errors: [{ messageId: 'plaintext', file: 'application.properties', line: 1 }] },
-    { name: 'JVM option in jvm.options', files: { 'jvm.options': '-Djavax.net.ssl.keyStorePassword=Jvm-Plain-4\n' }, errors: [{ messageId: 'plaintext', file: 'jvm.options', line: 1 }] },
+    {
+      name: 'Spring key-store-password',
+      files: { 'application.properties': 'server.ssl.enabled=true\nserver.ssl.key-store-password=Spring-Plain-1\n' },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'application.properties',
+          line: 2,
+          column: 31,
+          severity: 'warning',
+          messageIncludes: ['server.ssl.key-store-password'],
+        },
+      ],
+    },
+    {
+      name: 'Tomcat keystorePass',
+      files: {
+        'conf/server.xml':
+          '<Server port="8005">\n  <Service name="C">\n    <Connector port="8443" SSLEnabled="true" keystorePass="Tomcat-Plain-2"/>\n  </Service>\n</Server>\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'conf/server.xml', line: 3 }],
+    },
+    {
+      name: 'MQ SSLKeyRepositoryPassword',
+      files: { 'qm.ini': 'SSL:\n   SSLKeyRepositoryPassword=Mq-Plain-3\n' },
+      errors: [{ messageId: 'plaintext', file: 'qm.ini', line: 2 }],
+    },
+    {
+      name: 'WAS {xor} is only obfuscation (info)',
+      files: { 'ssl.client.props': 'com.ibm.ssl.keyStorePassword={xor}CDo9Hgw=\n' },
+      errors: [{ messageId: 'obfuscated', file: 'ssl.client.props', line: 1, severity: 'info' }],
+    },
+    {
+      name: 'a one-word password is still a secret (no path separator, no key-file extension)',
+      files: { 'application.properties': 'spring.datasource.password=hunter2.0\n' },
+      errors: [{ messageId: 'plaintext', file: 'application.properties', line: 1 }],
+    },
+    {
+      name: 'JVM option in jvm.options',
+      files: { 'jvm.options': '-Djavax.net.ssl.keyStorePassword=Jvm-Plain-4\n' },
+      errors: [{ messageId: 'plaintext', file: 'jvm.options', line: 1 }],
+    },
   ],
 });

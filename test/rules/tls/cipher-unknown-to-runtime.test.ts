@@ -7,7 +7,8 @@ import { TEMURIN17, ccdt, liberty, springServer, svrconn, tomcat } from './trees
  * server.xml includes jms.xml, whose MQ connection factory names its CipherSuite through a variable.
  */
 const libertyJms = (variable: string, extra: Record<string, string> = {}) => ({
-  'app/src/main/liberty/config/server.xml': '<server description="new server">\n    <include location="jms.xml" />\n    <featureManager><feature>wmqJmsClient-2.0</feature></featureManager>\n</server>\n',
+  'app/src/main/liberty/config/server.xml':
+    '<server description="new server">\n    <include location="jms.xml" />\n    <featureManager><feature>wmqJmsClient-2.0</feature></featureManager>\n</server>\n',
   'app/src/main/liberty/config/jms.xml': [
     '<server>',
     `    ${variable}`,
@@ -23,52 +24,123 @@ const libertyJms = (variable: string, extra: Record<string, string> = {}) => ({
 
 ruleTester(rule, {
   valid: [
-    { name: 'IANA names in a Spring Boot server', files: { 'api/jdk/release': TEMURIN17, 'api/application.yml': springServer('ciphers: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_AES_128_GCM_SHA256') } },
-    { name: 'IBM SSL_ spellings are known', files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('enabledCiphers="SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256"') } },
-    { name: 'MQ CipherSpec names are known', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ANY_TLS12_OR_HIGHER' }) } },
-    { name: 'Liberty ${sslCipherSuite} resolved from a <variable> of an included file (an MQ alias)', files: libertyJms('<variable name="sslCipherSuite" value="*TLS12ORHIGHER"/>') },
-    { name: 'Liberty ${sslCipherSuite} that nothing sets: unknown, never judged', files: libertyJms('<!-- set in the environment -->') },
+    {
+      name: 'IANA names in a Spring Boot server',
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('ciphers: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_AES_128_GCM_SHA256'),
+      },
+    },
+    {
+      name: 'IBM SSL_ spellings are known',
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/server.xml': liberty('enabledCiphers="SSL_ECDHE_RSA_WITH_AES_128_GCM_SHA256"'),
+      },
+    },
+    {
+      name: 'MQ CipherSpec names are known',
+      files: {
+        'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'),
+        'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ANY_TLS12_OR_HIGHER' }),
+      },
+    },
+    {
+      name: 'Liberty ${sslCipherSuite} resolved from a <variable> of an included file (an MQ alias)',
+      files: libertyJms('<variable name="sslCipherSuite" value="*TLS12ORHIGHER"/>'),
+    },
+    {
+      name: 'Liberty ${sslCipherSuite} that nothing sets: unknown, never judged',
+      files: libertyJms('<!-- set in the environment -->'),
+    },
     {
       name: 'Liberty ${sslCipherSuite} from the variables/ directory (a mounted Secret or ConfigMap)',
-      files: libertyJms('<variable name="sslCipherSuite" defaultValue="TLS_RSA_WITH_AES_999_GCM_SHA384"/>', { 'app/src/main/liberty/config/variables/sslCipherSuite': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n' }),
+      files: libertyJms('<variable name="sslCipherSuite" defaultValue="TLS_RSA_WITH_AES_999_GCM_SHA384"/>', {
+        'app/src/main/liberty/config/variables/sslCipherSuite': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n',
+      }),
     },
     {
       name: 'Liberty include with onConflict="IGNORE": its <ssl> is dropped for the server.xml one',
       files: {
         'api/jdk/release': TEMURIN17,
-        'api/server.xml': '<server>\n  <include location="tls.xml" onConflict="IGNORE"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="9443"/>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n</server>\n',
-        'api/tls.xml': '<server>\n  <ssl id="defaultSSLConfig" enabledCiphers="TLS_RSA_WITH_AES_999_GCM_SHA384"/>\n</server>\n',
+        'api/server.xml':
+          '<server>\n  <include location="tls.xml" onConflict="IGNORE"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="9443"/>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n</server>\n',
+        'api/tls.xml':
+          '<server>\n  <ssl id="defaultSSLConfig" enabledCiphers="TLS_RSA_WITH_AES_999_GCM_SHA384"/>\n</server>\n',
       },
     },
-    { name: 'OpenSSL cipher-string keywords are not names', files: { 'api/conf/server.xml': tomcat('protocols="TLSv1.2" ciphers="HIGH:!aNULL:!MD5"') } },
+    {
+      name: 'OpenSSL cipher-string keywords are not names',
+      files: { 'api/conf/server.xml': tomcat('protocols="TLSv1.2" ciphers="HIGH:!aNULL:!MD5"') },
+    },
   ],
   invalid: [
     {
       name: 'a typo in a Spring Boot server cipher list',
-      files: { 'api/jdk/release': TEMURIN17, 'api/application.yml': springServer('ciphers: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA265,TLS_AES_128_GCM_SHA256') },
-      errors: [{ messageId: 'unknown', file: 'api/application.yml', line: 5, messageIncludes: ["'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA265'", 'Unsupported CipherSuite'] }],
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('ciphers: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA265,TLS_AES_128_GCM_SHA256'),
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'api/application.yml',
+          line: 5,
+          messageIncludes: ["'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA265'", 'Unsupported CipherSuite'],
+        },
+      ],
     },
     {
       name: 'a made-up name in Liberty enabledCiphers',
-      files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_RSA_WITH_AES_999_GCM_SHA384"') },
-      errors: [{ messageId: 'unknown', file: 'api/server.xml', line: 5, messageIncludes: ['TLS_RSA_WITH_AES_999_GCM_SHA384'] }],
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/server.xml': liberty(
+          'enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_RSA_WITH_AES_999_GCM_SHA384"',
+        ),
+      },
+      errors: [
+        { messageId: 'unknown', file: 'api/server.xml', line: 5, messageIncludes: ['TLS_RSA_WITH_AES_999_GCM_SHA384'] },
+      ],
     },
     {
       name: 'a Liberty variable that resolves to a made-up name: the finding names where the variable is set',
-      files: libertyJms('', { 'app/src/main/liberty/config/bootstrap.properties': 'sslCipherSuite=TLS_RSA_WITH_AES_999_GCM_SHA384\n' }),
-      errors: [{ messageId: 'unknown', file: 'app/src/main/liberty/config/jms.xml', line: 4, related: [{ file: 'app/src/main/liberty/config/bootstrap.properties', line: 1 }] }],
+      files: libertyJms('', {
+        'app/src/main/liberty/config/bootstrap.properties': 'sslCipherSuite=TLS_RSA_WITH_AES_999_GCM_SHA384\n',
+      }),
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'app/src/main/liberty/config/jms.xml',
+          line: 4,
+          related: [{ file: 'app/src/main/liberty/config/bootstrap.properties', line: 1 }],
+        },
+      ],
     },
     {
       name: 'Liberty ${ssl.cipher.suite} found as the environment variable SSL_CIPHER_SUITE of server.env (a made-up name there)',
-      files: libertyJms('<variable name="sslCipherSuite" value="${ssl.cipher.suite}"/>', { 'app/src/main/liberty/config/server.env': 'SSL_CIPHER_SUITE=TLS_RSA_WITH_AES_999_GCM_SHA384\n' }),
-      errors: [{ messageId: 'unknown', file: 'app/src/main/liberty/config/jms.xml', line: 4, related: [{ file: 'app/src/main/liberty/config/jms.xml', line: 2 }, { file: 'app/src/main/liberty/config/server.env', line: 1 }] }],
+      files: libertyJms('<variable name="sslCipherSuite" value="${ssl.cipher.suite}"/>', {
+        'app/src/main/liberty/config/server.env': 'SSL_CIPHER_SUITE=TLS_RSA_WITH_AES_999_GCM_SHA384\n',
+      }),
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'app/src/main/liberty/config/jms.xml',
+          line: 4,
+          related: [
+            { file: 'app/src/main/liberty/config/jms.xml', line: 2 },
+            { file: 'app/src/main/liberty/config/server.env', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'Liberty <ssl> defined in an include and again in server.xml: the attributes merge, each named where it is written',
       files: {
         'api/jdk/release': TEMURIN17,
-        'api/server.xml': '<server>\n  <include location="tls.xml"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="9443"/>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n</server>\n',
-        'api/tls.xml': '<server>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1" enabledCiphers="TLS_RSA_WITH_AES_999_GCM_SHA384"/>\n</server>\n',
+        'api/server.xml':
+          '<server>\n  <include location="tls.xml"/>\n  <httpEndpoint id="defaultHttpEndpoint" host="*" httpsPort="9443"/>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n</server>\n',
+        'api/tls.xml':
+          '<server>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1" enabledCiphers="TLS_RSA_WITH_AES_999_GCM_SHA384"/>\n</server>\n',
       },
       errors: [{ messageId: 'unknown', file: 'api/tls.xml', line: 2 }],
     },

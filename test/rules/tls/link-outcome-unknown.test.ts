@@ -4,7 +4,10 @@ import { CLIENT_YML, TEMURIN17, javaClient, nginx, springServer } from './trees'
 import { ccdt, svrconn } from '../mq/trees';
 
 const JDK26 = 'JAVA_VERSION="26.0.1"\nIMPLEMENTOR="Eclipse Adoptium"\n';
-const ECDSA_ONLY = ['-Djdk.tls.client.protocols=TLSv1.2', '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'];
+const ECDSA_ONLY = [
+  '-Djdk.tls.client.protocols=TLSv1.2',
+  '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+];
 const CLEARTRUST_AUTH = {
   'authz/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
   'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n',
@@ -12,22 +15,43 @@ const CLEARTRUST_AUTH = {
 
 ruleTester(rule, {
   valid: [
-    { name: 'a profiled JDK against nginx defaults', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') } },
+    {
+      name: 'a profiled JDK against nginx defaults',
+      files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') },
+    },
     { name: 'ClearTrust auth on a known JDK', files: { 'jdk/release': TEMURIN17, ...CLEARTRUST_AUTH } },
     {
       name: 'certificate outside the tree, but RSA or ECDSA gives the same verdict (both ECDSA and RSA suites offered)',
       files: {
-        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2', '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']),
+        ...javaClient([
+          '-Djdk.tls.client.protocols=TLSv1.2',
+          '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+        ]),
         'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_certificate /etc/nginx/ssl/api.crt;'),
       },
     },
-    { name: 'MQ channels need no JDK', files: { 'qm/QM1.mqsc': "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\nDEFINE CHANNEL('APP.SVRCONN') CHLTYPE(CLNTCONN) CONNAME('qm1(1414)') QMNAME(QM1) SSLCIPH(ANY_TLS12)\n" } },
+    {
+      name: 'MQ channels need no JDK',
+      files: {
+        'qm/QM1.mqsc':
+          "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\nDEFINE CHANNEL('APP.SVRCONN') CHLTYPE(CLNTCONN) CONNAME('qm1(1414)') QMNAME(QM1) SSLCIPH(ANY_TLS12)\n",
+      },
+    },
   ],
   invalid: [
     {
       name: 'no JDK in the tree: the Java client lists are unknown',
       files: { 'client/application.yml': CLIENT_YML, 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
-      errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, severity: 'info', messageIncludes: ['the JDK that runs', '--java-version'], related: [{ file: 'api/nginx.conf', line: 2 }] }],
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['the JDK that runs', '--java-version'],
+          related: [{ file: 'api/nginx.conf', line: 2 }],
+        },
+      ],
     },
     {
       name: 'a JDK version without a profile (26)',
@@ -37,12 +61,37 @@ ruleTester(rule, {
     {
       name: 'ClearTrust auth with no JDK: one info per link, never an error',
       files: CLEARTRUST_AUTH,
-      errors: [{ messageId: 'unknown', file: 'authz/aserver.conf', line: 1, messageIncludes: ['Authorization Server (authz) → Entitlements Server (es)', 'the JDK that runs Authorization Server (authz)', 'nor the JDK that runs Entitlements Server (es)'] }],
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'authz/aserver.conf',
+          line: 1,
+          messageIncludes: [
+            'Authorization Server (authz) → Entitlements Server (es)',
+            'the JDK that runs Authorization Server (authz)',
+            'nor the JDK that runs Entitlements Server (es)',
+          ],
+        },
+      ],
     },
     {
       name: 'certificate outside the tree and the client offers only ECDSA suites: the key type decides',
-      files: { ...javaClient(ECDSA_ONLY), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256;', 'ssl_certificate /etc/nginx/ssl/api.crt;') },
-      errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['key type of the certificate', '/etc/nginx/ssl/api.crt is not in the tree'] }],
+      files: {
+        ...javaClient(ECDSA_ONLY),
+        'api/nginx.conf': nginx(
+          'ssl_protocols TLSv1.2;',
+          'ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256;',
+          'ssl_certificate /etc/nginx/ssl/api.crt;',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['key type of the certificate', '/etc/nginx/ssl/api.crt is not in the tree'],
+        },
+      ],
     },
     {
       name: 'a Spring Boot profile sets server.ssl.* and the tree does not say which profile is active',
@@ -52,7 +101,14 @@ ruleTester(rule, {
         'api/application.yml': springServer('enabled-protocols: TLSv1.2,TLSv1.3'),
         'api/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.3\n',
       },
-      errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['the active Spring profile: prod (application-prod.yml) sets server.ssl.*'] }],
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['the active Spring profile: prod (application-prod.yml) sets server.ssl.*'],
+        },
+      ],
     },
     {
       name: 'a ClearTrust web agent in auth mode (native TLS library): one info for the agent, naming every server it calls',
@@ -68,21 +124,37 @@ ruleTester(rule, {
           file: 'agents/webagent.conf',
           line: 1,
           messageIncludes: ['Web Agent (agents) → ', ' and ', 'native TLS library offers in auth mode'],
-          related: [{ file: 'dispatch/dispatcher.conf', line: 1 }, { file: 'authz/aserver.conf', line: 1 }, { file: 'jdk/release', line: 1 }],
+          related: [
+            { file: 'dispatch/dispatcher.conf', line: 1 },
+            { file: 'authz/aserver.conf', line: 1 },
+            { file: 'jdk/release', line: 1 },
+          ],
         },
       ],
     },
     {
       name: 'an MQ client paired by the channel name only, with two candidate queue managers: one info for the client',
-      files: { 'a/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), 'b/dev-tls.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"), 'client/ccdt.json': ccdt('APP.SVRCONN', 'QMGroupA', {}) },
+      files: {
+        'a/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+        'b/dev-tls.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"),
+        'client/ccdt.json': ccdt('APP.SVRCONN', 'QMGroupA', {}),
+      },
       errors: [
         {
           messageId: 'unconfirmed',
           file: 'client/ccdt.json',
           line: 4,
           severity: 'info',
-          messageIncludes: ['(2 definitions)', 'which queue manager QMGroupA is', 'a/dev-tls.mqsc, b/dev-tls.mqsc', 'lint-deploy.config.json `links`'],
-          related: [{ file: 'a/dev-tls.mqsc', line: 1 }, { file: 'b/dev-tls.mqsc', line: 1 }],
+          messageIncludes: [
+            '(2 definitions)',
+            'which queue manager QMGroupA is',
+            'a/dev-tls.mqsc, b/dev-tls.mqsc',
+            'lint-deploy.config.json `links`',
+          ],
+          related: [
+            { file: 'a/dev-tls.mqsc', line: 1 },
+            { file: 'b/dev-tls.mqsc', line: 1 },
+          ],
         },
       ],
     },

@@ -6,45 +6,125 @@ const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
 
 ruleTester(rule, {
   valid: [
-    { name: 'client and nginx share ECDHE-RSA-AES128-GCM', files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') } },
-    { name: 'nginx with only a DHE suite and ssl_dhparam set', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers DHE-RSA-AES128-GCM-SHA256;', 'ssl_dhparam /etc/nginx/dhparam.pem;') } },
-    { name: 'JDK defaults against the nginx defaults', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') } },
-    { name: 'TLS 1.3 suites are separate: both speak TLS 1.3', files: { ...javaClient(['-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_ciphers ECDHE-RSA-AES256-GCM-SHA384;') } },
-    { name: 'MQ CCDT with a specific TLS 1.2 CipherSpec (mq-mutual-tls-fixed)', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }) } },
-    { name: 'MQ CCDT with an alias CipherSpec', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ANY_TLS12_OR_HIGHER' }) } },
+    {
+      name: 'client and nginx share ECDHE-RSA-AES128-GCM',
+      files: {
+        ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;'),
+      },
+    },
+    {
+      name: 'nginx with only a DHE suite and ssl_dhparam set',
+      files: {
+        ...javaClient(['-Xmx1g']),
+        'api/nginx.conf': nginx(
+          'ssl_protocols TLSv1.2;',
+          'ssl_ciphers DHE-RSA-AES128-GCM-SHA256;',
+          'ssl_dhparam /etc/nginx/dhparam.pem;',
+        ),
+      },
+    },
+    {
+      name: 'JDK defaults against the nginx defaults',
+      files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') },
+    },
+    {
+      name: 'TLS 1.3 suites are separate: both speak TLS 1.3',
+      files: {
+        ...javaClient(['-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_ciphers ECDHE-RSA-AES256-GCM-SHA384;'),
+      },
+    },
+    {
+      name: 'MQ CCDT with a specific TLS 1.2 CipherSpec (mq-mutual-tls-fixed)',
+      files: {
+        'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'),
+        'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }),
+      },
+    },
+    {
+      name: 'MQ CCDT with an alias CipherSpec',
+      files: {
+        'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ANY_TLS12_OR_HIGHER' }),
+      },
+    },
     {
       name: 'ClearTrust anon on 8u202: cleartrust/anon-cipher-disabled owns the link',
-      files: { 'jdk/release': 'JAVA_VERSION="1.8.0_202"\n', 'authz/aserver.conf': 'cleartrust.net.ssl.use=anon\n', 'es/eserver.conf': 'cleartrust.net.ssl.use=anon\n' },
+      files: {
+        'jdk/release': 'JAVA_VERSION="1.8.0_202"\n',
+        'authz/aserver.conf': 'cleartrust.net.ssl.use=anon\n',
+        'es/eserver.conf': 'cleartrust.net.ssl.use=anon\n',
+      },
     },
     {
       name: 'ClearTrust anon against auth: cleartrust/ssl-mode-mismatch owns the link',
-      files: { 'jdk/release': 'JAVA_VERSION="1.8.0_191"\n', 'authz/aserver.conf': 'cleartrust.net.ssl.use=anon\n', 'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n' },
+      files: {
+        'jdk/release': 'JAVA_VERSION="1.8.0_191"\n',
+        'authz/aserver.conf': 'cleartrust.net.ssl.use=anon\n',
+        'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n',
+      },
     },
     {
       name: 'ClearTrust auth with no JDK known: unknown (tls/link-outcome-unknown), never an error',
-      files: { 'authz/aserver.conf': 'cleartrust.net.ssl.use=auth\n', 'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n', 'agent/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=auth\n</Pool>\n' },
+      files: {
+        'authz/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+        'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n',
+        'agent/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=auth\n</Pool>\n',
+      },
     },
     {
       name: 'a JDK version without a profile (26): unknown, not a failure',
-      files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'], 'JAVA_VERSION="26.0.1"\n'), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') },
+      files: {
+        ...javaClient(
+          [TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+          'JAVA_VERSION="26.0.1"\n',
+        ),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;'),
+      },
     },
   ],
   invalid: [
     {
       name: 'nginx whose only suite is DHE and no ssl_dhparam: no DH parameters, handshake_failure',
-      files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers DHE-RSA-AES128-GCM-SHA256;') },
-      errors: [{ messageId: 'noCommonCipher', file: 'client/application.yml', line: 1, messageIncludes: ['no DH parameters', 'handshake_failure'], related: [{ file: 'api/nginx.conf', line: 6 }, { file: 'client/jdk/release', line: 1 }] }],
+      files: {
+        ...javaClient(['-Xmx1g']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers DHE-RSA-AES128-GCM-SHA256;'),
+      },
+      errors: [
+        {
+          messageId: 'noCommonCipher',
+          file: 'client/application.yml',
+          line: 1,
+          messageIncludes: ['no DH parameters', 'handshake_failure'],
+          related: [
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'client/jdk/release', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'client AES-256-GCM only, nginx AES-128-GCM only (TLS 1.2)',
-      files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;') },
+      files: {
+        ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;'),
+      },
       errors: [
         {
           messageId: 'noCommonCipher',
           file: 'client/jvm.options',
           line: 2,
-          messageIncludes: ['no TLSv1.2 suite in common', 'Received fatal alert: handshake_failure', 'no shared cipher'],
-          related: [{ file: 'api/nginx.conf', line: 6 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }],
+          messageIncludes: [
+            'no TLSv1.2 suite in common',
+            'Received fatal alert: handshake_failure',
+            'no shared cipher',
+          ],
+          related: [
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+          ],
         },
       ],
     },
@@ -53,14 +133,39 @@ ruleTester(rule, {
       files: {
         ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256']),
         'api/jdk/release': TEMURIN17,
-        'api/conf/server.xml': tomcat('protocols="TLSv1.2" ciphers="TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"'),
+        'api/conf/server.xml': tomcat(
+          'protocols="TLSv1.2" ciphers="TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"',
+        ),
       },
-      errors: [{ messageId: 'noCommonCipher', file: 'client/jvm.options', line: 2, messageIncludes: ['need a EC key', 'no cipher suites in common'], related: [{ file: 'api/conf/server.xml', line: 2 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/jdk/release', line: 1 }] }],
+      errors: [
+        {
+          messageId: 'noCommonCipher',
+          file: 'client/jvm.options',
+          line: 2,
+          messageIncludes: ['need a EC key', 'no cipher suites in common'],
+          related: [
+            { file: 'api/conf/server.xml', line: 2 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'api/jdk/release', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'client offers only TLS 1.3 suites but only TLS 1.2: it never sends a ClientHello',
-      files: { ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') },
-      errors: [{ messageId: 'noCommonCipher', file: 'client/jvm.options', line: 2, messageIncludes: ['No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'] }],
+      files: {
+        ...javaClient([TLS12, '-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;'),
+      },
+      errors: [
+        {
+          messageId: 'noCommonCipher',
+          file: 'client/jvm.options',
+          line: 2,
+          messageIncludes: ['No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'],
+        },
+      ],
     },
   ],
 });

@@ -2,7 +2,6 @@ import rule from '../../../src/rules/tls/no-common-protocol';
 import { ruleTester } from '../../helpers/rule-tester';
 import { CLIENT_YML, IBM8_SR5, TEMURIN17, ccdt, nginx, springServer, svrconn, tomcat, javaClient } from './trees';
 
-
 ruleTester(rule, {
   valid: [
     {
@@ -24,44 +23,98 @@ ruleTester(rule, {
         'api/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.3\n',
       },
     },
-    { name: 'JDK 17 defaults against nginx TLSv1.2 TLSv1.3', files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') } },
-    { name: 'client pinned to TLSv1.2, nginx TLSv1.2', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') } },
-    { name: 'client TLSv1.3 against Tomcat TLSv1.2+TLSv1.3', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']), 'api/jdk/release': TEMURIN17, 'api/conf/server.xml': tomcat('protocols="TLSv1.2,TLSv1.3"') } },
-    { name: 'MQ client: a TLS 1.2 CipherSpec against the queue manager', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'), 'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }) } },
+    {
+      name: 'JDK 17 defaults against nginx TLSv1.2 TLSv1.3',
+      files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') },
+    },
+    {
+      name: 'client pinned to TLSv1.2, nginx TLSv1.2',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;'),
+      },
+    },
+    {
+      name: 'client TLSv1.3 against Tomcat TLSv1.2+TLSv1.3',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']),
+        'api/jdk/release': TEMURIN17,
+        'api/conf/server.xml': tomcat('protocols="TLSv1.2,TLSv1.3"'),
+      },
+    },
+    {
+      name: 'MQ client: a TLS 1.2 CipherSpec against the queue manager',
+      files: {
+        'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)'),
+        'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ECDHE_RSA_AES_256_GCM_SHA384' }),
+      },
+    },
     {
       name: 'IBM Java 8 TLSv1 default against TLSv1.2: java/ibm-default-tls-v1 owns the link',
       files: { ...javaClient(['-Xmx1g'], IBM8_SR5), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
     },
     {
       name: 'TLSv1 client and nginx enabling TLSv1 with @SECLEVEL=0: OpenSSL 3 signs the TLS 1.0 handshake',
-      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']), 'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n', 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;', "ssl_ciphers 'ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0';") },
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']),
+        'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n',
+        'api/nginx.conf': nginx(
+          'ssl_protocols TLSv1 TLSv1.2;',
+          "ssl_ciphers 'ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0';",
+        ),
+      },
     },
-    { name: 'no link: the client calls another host', files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'client/application.yml': CLIENT_YML.replace('api.example', 'other.example'), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;') } },
+    {
+      name: 'no link: the client calls another host',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'client/application.yml': CLIENT_YML.replace('api.example', 'other.example'),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.3;'),
+      },
+    },
   ],
   invalid: [
     {
       name: 'client TLSv1.2 only, nginx TLSv1.3 only',
-      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;') },
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.3;'),
+      },
       errors: [
         {
           messageId: 'noCommonProtocol',
           file: 'client/jvm.options',
           line: 1,
           messageIncludes: ['Received fatal alert: protocol_version', 'unsupported protocol'],
-          related: [{ file: 'api/nginx.conf', line: 5 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }],
+          related: [
+            { file: 'api/nginx.conf', line: 5 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+          ],
         },
       ],
     },
     {
       name: 'client TLSv1.3 only, Tomcat (JSSE) TLSv1.2 only',
-      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']), 'api/jdk/release': TEMURIN17, 'api/conf/server.xml': tomcat('protocols="TLSv1.2"') },
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']),
+        'api/jdk/release': TEMURIN17,
+        'api/conf/server.xml': tomcat('protocols="TLSv1.2"'),
+      },
       errors: [
         {
           messageId: 'noCommonProtocol',
           file: 'client/jvm.options',
           line: 1,
-          messageIncludes: ['The client supported protocol versions [TLSv1.3] are not accepted by server preferences [TLSv1.2]'],
-          related: [{ file: 'api/conf/server.xml', line: 2 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/jdk/release', line: 1 }],
+          messageIncludes: [
+            'The client supported protocol versions [TLSv1.3] are not accepted by server preferences [TLSv1.2]',
+          ],
+          related: [
+            { file: 'api/conf/server.xml', line: 2 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'api/jdk/release', line: 1 },
+          ],
         },
       ],
     },
@@ -72,7 +125,19 @@ ruleTester(rule, {
         'api/jdk/release': TEMURIN17,
         'api/application.yml': springServer('enabled-protocols: TLSv1.3'),
       },
-      errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1, related: [{ file: 'api/application.yml', line: 5 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/jdk/release', line: 1 }] }],
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          related: [
+            { file: 'api/application.yml', line: 5 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'api/jdk/release', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'Spring Boot server whose active profile (-Dspring.profiles.active=prod) allows only TLSv1.3, client TLSv1.2 only',
@@ -83,14 +148,29 @@ ruleTester(rule, {
         'api/application.yml': springServer('enabled-protocols: TLSv1.2,TLSv1.3'),
         'api/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.3\n',
       },
-      errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1, related: [{ file: 'api/application-prod.yml', line: 3 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/application.yml', line: 4 }, { file: 'api/jvm.options', line: 1 }, { file: 'api/jdk/release', line: 1 }] }],
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          related: [
+            { file: 'api/application-prod.yml', line: 3 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'api/application.yml', line: 4 },
+            { file: 'api/jvm.options', line: 1 },
+            { file: 'api/jdk/release', line: 1 },
+          ],
+        },
+      ],
     },
     {
       name: 'nginx TLSv1.3 only through two include hops: each include that brings the setting in is named',
       files: {
         ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
         'api/nginx.conf': 'http {\n  include conf.d/*.conf;\n}\n',
-        'api/conf.d/api.conf': 'server {\n  listen 8443 ssl;\n  server_name api.example.internal;\n  include snippets/tls.conf;\n}\n',
+        'api/conf.d/api.conf':
+          'server {\n  listen 8443 ssl;\n  server_name api.example.internal;\n  include snippets/tls.conf;\n}\n',
         'api/snippets/tls.conf': 'ssl_protocols TLSv1.3;\n',
       },
       errors: [
@@ -98,27 +178,59 @@ ruleTester(rule, {
           messageId: 'noCommonProtocol',
           file: 'client/jvm.options',
           line: 1,
-          related: [{ file: 'api/snippets/tls.conf', line: 1 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'api/conf.d/api.conf', line: 1 }, { file: 'api/nginx.conf', line: 2 }],
+          related: [
+            { file: 'api/snippets/tls.conf', line: 1 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'api/conf.d/api.conf', line: 1 },
+            { file: 'api/nginx.conf', line: 2 },
+          ],
         },
       ],
     },
     {
       name: 'TLSv1 client and nginx enabling TLSv1 at the default security level: OpenSSL 3 finds no signature algorithm (internal_error)',
-      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']), 'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n', 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;', "ssl_ciphers 'ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256';") },
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']),
+        'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n',
+        'api/nginx.conf': nginx(
+          'ssl_protocols TLSv1 TLSv1.2;',
+          "ssl_ciphers 'ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256';",
+        ),
+      },
       errors: [
         {
           messageId: 'noCommonProtocol',
           file: 'client/jvm.options',
           line: 1,
           messageIncludes: ['Received fatal alert: internal_error', 'no suitable signature algorithm'],
-          related: [{ file: 'api/nginx.conf', line: 5 }, { file: 'client/application.yml', line: 3 }, { file: 'client/jdk/release', line: 1 }, { file: 'client/tls.security', line: 1 }],
+          related: [
+            { file: 'api/nginx.conf', line: 5 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'client/tls.security', line: 1 },
+          ],
         },
       ],
     },
     {
       name: 'IBM Java 8 with jdk.tls.client.protocols set: java/ibm-default-tls-v1 stays silent, so it is reported here',
-      files: { ...javaClient(['-Djdk.tls.client.protocols=TLSv1'], IBM8_SR5), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
-      errors: [{ messageId: 'noCommonProtocol', file: 'client/application.yml', line: 1, related: [{ file: 'api/nginx.conf', line: 5 }, { file: 'client/jdk/release', line: 1 }, { file: 'client/jvm.options', line: 1 }] }],
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1'], IBM8_SR5),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;'),
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/application.yml',
+          line: 1,
+          related: [
+            { file: 'api/nginx.conf', line: 5 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'client/jvm.options', line: 1 },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -2,24 +2,39 @@ import rule from '../../../src/rules/tls/server-allows-legacy-protocols';
 import { ruleTester } from '../../helpers/rule-tester';
 import { NGINX_TLS10_12, NGINX_TLS12, TOMCAT_TLS12 } from '../java/fixtures';
 
-const tomcat = (attrs: string) => `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" ${attrs}/>\n</Service></Server>\n`;
+const tomcat = (attrs: string) =>
+  `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" ${attrs}/>\n</Service></Server>\n`;
 
 ruleTester(rule, {
   valid: [
     { name: 'nginx TLSv1.2', files: { 'gw/nginx.conf': NGINX_TLS12 } },
     { name: 'Tomcat TLSv1.2', files: { 'tc/conf/server.xml': TOMCAT_TLS12 } },
     { name: 'Tomcat default protocols are not reported', files: { 'tc/conf/server.xml': tomcat('') } },
-    { name: 'Tomcat ${placeholder} is unknown, not wrong', files: { 'tc/conf/server.xml': tomcat('sslEnabledProtocols="${tls.protocols}"') } },
-    { name: 'Tomcat all minus the legacy ones', files: { 'tc/conf/server.xml': tomcat('protocols="all,-SSLv2Hello,-TLSv1,-TLSv1.1"') } },
-    { name: 'nginx server without TLS', files: { 'gw/nginx.conf': 'http {\n  ssl_protocols TLSv1 TLSv1.2;\n  server { listen 80; }\n}\n' } },
+    {
+      name: 'Tomcat ${placeholder} is unknown, not wrong',
+      files: { 'tc/conf/server.xml': tomcat('sslEnabledProtocols="${tls.protocols}"') },
+    },
+    {
+      name: 'Tomcat all minus the legacy ones',
+      files: { 'tc/conf/server.xml': tomcat('protocols="all,-SSLv2Hello,-TLSv1,-TLSv1.1"') },
+    },
+    {
+      name: 'nginx server without TLS',
+      files: { 'gw/nginx.conf': 'http {\n  ssl_protocols TLSv1 TLSv1.2;\n  server { listen 80; }\n}\n' },
+    },
   ],
   invalid: [
-    { name: 'nginx TLSv1 TLSv1.2', files: { 'gw/nginx.conf': NGINX_TLS10_12 }, errors: [{ messageId: 'legacy', file: 'gw/nginx.conf', line: 5, column: 19, messageIncludes: ['enables TLSv1'] }] },
+    {
+      name: 'nginx TLSv1 TLSv1.2',
+      files: { 'gw/nginx.conf': NGINX_TLS10_12 },
+      errors: [{ messageId: 'legacy', file: 'gw/nginx.conf', line: 5, column: 19, messageIncludes: ['enables TLSv1'] }],
+    },
     {
       name: 'nginx protocols inherited from http via an include',
       files: {
         'gw/nginx.conf': 'http {\n  include conf.d/*.conf;\n}\n',
-        'gw/conf.d/ssl.conf': 'ssl_protocols TLSv1.1 TLSv1.2;\nserver {\n  listen 443 ssl;\n  server_name www.example.org;\n}\n',
+        'gw/conf.d/ssl.conf':
+          'ssl_protocols TLSv1.1 TLSv1.2;\nserver {\n  listen 443 ssl;\n  server_name www.example.org;\n}\n',
       },
       errors: [{ messageId: 'legacy', file: 'gw/conf.d/ssl.conf', line: 1, messageIncludes: ['TLSv1.1'] }],
     },
@@ -28,12 +43,23 @@ ruleTester(rule, {
       files: { 'tc/conf/server.xml': tomcat('sslEnabledProtocols="TLSv1,TLSv1.1,TLSv1.2"') },
       errors: [{ messageId: 'legacy', file: 'tc/conf/server.xml', line: 2, messageIncludes: ['TLSv1, TLSv1.1'] }],
     },
-    { name: 'Tomcat protocols all', files: { 'tc/conf/server.xml': tomcat('protocols="all"') }, errors: [{ messageId: 'legacy', file: 'tc/conf/server.xml', line: 2 }] },
+    {
+      name: 'Tomcat protocols all',
+      files: { 'tc/conf/server.xml': tomcat('protocols="all"') },
+      errors: [{ messageId: 'legacy', file: 'tc/conf/server.xml', line: 2 }],
+    },
     {
       name: 'Spring Boot server.ssl.enabled-protocols',
-      files: { 'app/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\nserver.ssl.key-store-password=secret\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n' },
+      files: {
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\nserver.ssl.key-store-password=secret\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
+      },
       errors: [{ messageId: 'legacy', file: 'app/application.properties', line: 4 }],
     },
-    { name: 'an nginx policy snippet included by nothing', files: { 'policy.conf': 'ssl_protocols TLSv1 TLSv1.1 TLSv1.2;\n' }, errors: [{ messageId: 'legacy', file: 'policy.conf', line: 1 }] },
+    {
+      name: 'an nginx policy snippet included by nothing',
+      files: { 'policy.conf': 'ssl_protocols TLSv1 TLSv1.1 TLSv1.2;\n' },
+      errors: [{ messageId: 'legacy', file: 'policy.conf', line: 1 }],
+    },
   ],
 });

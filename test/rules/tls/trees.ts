@@ -8,7 +8,16 @@ export const CLIENT_YML = 'orders:\n  api:\n    base-url: https://api.example.in
 
 /** An nginx server for api.example.internal:8443 with these extra directives (from line 5 on). */
 export function nginx(...directives: string[]): string {
-  return ['http {', '  server {', '    listen 8443 ssl;', '    server_name api.example.internal;', ...directives.map((d) => `    ${d}`), '  }', '}', ''].join('\n');
+  return [
+    'http {',
+    '  server {',
+    '    listen 8443 ssl;',
+    '    server_name api.example.internal;',
+    ...directives.map((d) => `    ${d}`),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
 }
 
 /** Tomcat server.xml: one TLS connector on 8443 (line 2), with these SSLHostConfig attributes. */
@@ -18,7 +27,14 @@ export function tomcat(attrs: string): string {
 
 /** A Spring Boot HTTPS server on 8443 (key store on line 4) with extra `server.ssl.*` lines after it. */
 export function springServer(...lines: string[]): string {
-  return ['server:', '  port: 8443', '  ssl:', '    key-store: classpath:api.p12', ...lines.map((l) => `    ${l}`), ''].join('\n');
+  return [
+    'server:',
+    '  port: 8443',
+    '  ssl:',
+    '    key-store: classpath:api.p12',
+    ...lines.map((l) => `    ${l}`),
+    '',
+  ].join('\n');
 }
 
 /** A Liberty server.xml with an HTTPS endpoint on 8443; the `<ssl>` element (line 5) gets these attributes. */
@@ -36,5 +52,9 @@ export function liberty(sslAttrs: string): string {
 
 /** A Java client on `release` (default Temurin 17) calling api.example.internal:8443, with these JVM options (one a line). */
 export function javaClient(options: string[], release = TEMURIN17_RELEASE): Record<string, string> {
-  return { 'client/jdk/release': release, 'client/jvm.options': options.map((o) => `${o}\n`).join(''), 'client/application.yml': CLIENT_YML };
+  return {
+    'client/jdk/release': release,
+    'client/jvm.options': options.map((o) => `${o}\n`).join(''),
+    'client/application.yml': CLIENT_YML,
+  };
 }

@@ -19,13 +19,21 @@ export interface JavaClient {
 /** The Java client: its trust and key stores as -D options (line 1: trustStore, line 3: keyStore). */
 export function javaClient(c: JavaClient): Tree {
   const lines: string[] = [];
-  const files: Tree = { 'client/application.yml': 'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\n' };
+  const files: Tree = {
+    'client/application.yml': 'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\n',
+  };
   if (c.trustStore) {
-    lines.push(`-Djavax.net.ssl.trustStore=/opt/client/security/${c.trustStore}`, '-Djavax.net.ssl.trustStorePassword=${TRUST_PASSWORD}');
+    lines.push(
+      `-Djavax.net.ssl.trustStore=/opt/client/security/${c.trustStore}`,
+      '-Djavax.net.ssl.trustStorePassword=${TRUST_PASSWORD}',
+    );
     files[`client/security/${c.trustStore}`] = store(c.trustStore);
   }
   if (c.keyStore) {
-    lines.push(`-Djavax.net.ssl.keyStore=/opt/client/security/${c.keyStore}`, '-Djavax.net.ssl.keyStorePassword=${KEY_PASSWORD}');
+    lines.push(
+      `-Djavax.net.ssl.keyStore=/opt/client/security/${c.keyStore}`,
+      '-Djavax.net.ssl.keyStorePassword=${KEY_PASSWORD}',
+    );
     files[`client/security/${c.keyStore}`] = store(c.keyStore);
   }
   files['client/jvm.options'] = lines.join('\n') + '\n';
@@ -35,7 +43,9 @@ export function javaClient(c: JavaClient): Tree {
 /** A Tomcat connector presenting the key entry `api` of `keyStore`; client authentication and its trust store optional (line 4). */
 export function tomcatServer(keyStore: string, auth?: { mode: 'required' | 'optional'; trustStore: string }): Tree {
   const files: Tree = { [`api/conf/${keyStore}`]: store(keyStore) };
-  const verify = auth ? ` certificateVerification="${auth.mode}" truststoreFile="conf/${auth.trustStore}" truststorePassword="\${TRUST_PASSWORD}"` : '';
+  const verify = auth
+    ? ` certificateVerification="${auth.mode}" truststoreFile="conf/${auth.trustStore}" truststorePassword="\${TRUST_PASSWORD}"`
+    : '';
   if (auth) files[`api/conf/${auth.trustStore}`] = store(auth.trustStore);
   files['api/conf/server.xml'] = `<Server port="8005"><Service name="C">
 <Connector port="8443" SSLEnabled="true">
@@ -50,7 +60,10 @@ export function tomcatServer(keyStore: string, auth?: { mode: 'required' | 'opti
 }
 
 /** An nginx server presenting `certificate` (PEM, file order); client authentication with ssl_client_certificate optional (lines 6-8). */
-export function nginxServer(certificate: string, auth?: { mode: 'on' | 'optional'; caFile: string; depth?: number }): Tree {
+export function nginxServer(
+  certificate: string,
+  auth?: { mode: 'on' | 'optional'; caFile: string; depth?: number },
+): Tree {
   const files: Tree = { [`api/ssl/${certificate}`]: pem(certificate) };
   const lines = [
     'http {',

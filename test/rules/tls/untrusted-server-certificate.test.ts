@@ -4,23 +4,67 @@ import { javaClient, nginxServer, pem, tomcatServer } from './trust-trees';
 
 ruleTester(rule, {
   valid: [
-    { name: 'the client trusts the root of the chain the Tomcat key entry holds', files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...tomcatServer('server-chain.p12') } },
-    { name: 'nginx sends leaf and intermediate; the client trusts the root', files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...nginxServer('server-fullchain.pem') } },
-    { name: 'no trust store: the JDK cacerts decide (unknown, not an error)', files: { ...javaClient({}), ...tomcatServer('server-chain.p12') } },
-    { name: 'the server omits its intermediate: tls/incomplete-chain, not this rule', files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...nginxServer('server-leaf.pem'), 'ca/issuing-ca.pem': pem('issuing-ca.pem') } },
-    { name: 'a trust store no tried password opens: unknown (tls/certificate-trust-unknown), not untrusted', files: { ...javaClient({ trustStore: 'trust-locked.p12' }), ...tomcatServer('server-chain.p12') } },
-    { name: 'an expired root is a trust anchor JSSE does not date-check', files: { ...javaClient({ trustStore: 'trust-expired-root.jks' }), ...tomcatServer('server-under-expired-root.p12') } },
+    {
+      name: 'the client trusts the root of the chain the Tomcat key entry holds',
+      files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...tomcatServer('server-chain.p12') },
+    },
+    {
+      name: 'nginx sends leaf and intermediate; the client trusts the root',
+      files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...nginxServer('server-fullchain.pem') },
+    },
+    {
+      name: 'no trust store: the JDK cacerts decide (unknown, not an error)',
+      files: { ...javaClient({}), ...tomcatServer('server-chain.p12') },
+    },
+    {
+      name: 'the server omits its intermediate: tls/incomplete-chain, not this rule',
+      files: {
+        ...javaClient({ trustStore: 'trust-root.jks' }),
+        ...nginxServer('server-leaf.pem'),
+        'ca/issuing-ca.pem': pem('issuing-ca.pem'),
+      },
+    },
+    {
+      name: 'a trust store no tried password opens: unknown (tls/certificate-trust-unknown), not untrusted',
+      files: { ...javaClient({ trustStore: 'trust-locked.p12' }), ...tomcatServer('server-chain.p12') },
+    },
+    {
+      name: 'an expired root is a trust anchor JSSE does not date-check',
+      files: {
+        ...javaClient({ trustStore: 'trust-expired-root.jks' }),
+        ...tomcatServer('server-under-expired-root.p12'),
+      },
+    },
   ],
   invalid: [
     {
       name: 'the client trusts another root (Tomcat PKCS#12 key store)',
       files: { ...javaClient({ trustStore: 'trust-other.p12' }), ...tomcatServer('server-chain.p12') },
-      errors: [{ messageId: 'untrusted', file: 'client/jvm.options', line: 1, messageIncludes: ['Fixture Other Root CA', 'PKIX path building failed', 'certificate_unknown', 'Fixture Issuing CA'] }],
+      errors: [
+        {
+          messageId: 'untrusted',
+          file: 'client/jvm.options',
+          line: 1,
+          messageIncludes: [
+            'Fixture Other Root CA',
+            'PKIX path building failed',
+            'certificate_unknown',
+            'Fixture Issuing CA',
+          ],
+        },
+      ],
     },
     {
       name: 'nginx (PEM chain in file order) against a JKS trust store of another CA',
       files: { ...javaClient({ trustStore: 'trust-other.p12' }), ...nginxServer('server-fullchain.pem') },
-      errors: [{ messageId: 'untrusted', file: 'client/jvm.options', line: 1, messageIncludes: ['sslv3 alert certificate unknown'] }],
+      errors: [
+        {
+          messageId: 'untrusted',
+          file: 'client/jvm.options',
+          line: 1,
+          messageIncludes: ['sslv3 alert certificate unknown'],
+        },
+      ],
     },
   ],
 });

@@ -15,20 +15,47 @@ const CBC_SHA1 = [
 
 ruleTester(rule, {
   valid: [
-    { name: 'ECDHE with AES-GCM only', files: { 'api/nginx.conf': nginx('ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384;') } },
-    { name: 'nginx default cipher list is not configuration', files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') } },
+    {
+      name: 'ECDHE with AES-GCM only',
+      files: { 'api/nginx.conf': nginx('ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384;') },
+    },
+    {
+      name: 'nginx default cipher list is not configuration',
+      files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
+    },
     {
       // JDK 17 disables 3DES_EDE_CBC, RC4 and anon: the suites are never enabled (tls/cipher-disabled-by-runtime says they are dropped).
       name: '3DES, RC4 and anon on Temurin 17: dropped by the runtime, not enabled',
-      files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_3DES_EDE_CBC_SHA SSL_RSA_WITH_RC4_128_SHA TLS_DH_anon_WITH_AES_128_CBC_SHA"') },
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/server.xml': liberty(
+          'enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_3DES_EDE_CBC_SHA SSL_RSA_WITH_RC4_128_SHA TLS_DH_anon_WITH_AES_128_CBC_SHA"',
+        ),
+      },
     },
-    { name: 'MQ channel with a GCM CipherSpec', files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)') } },
+    {
+      name: 'MQ channel with a GCM CipherSpec',
+      files: { 'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ECDHE_RSA_AES_256_GCM_SHA384)') },
+    },
   ],
   invalid: [
     {
       name: '3DES in Liberty on a JDK that still enables it (8u161): a warning',
-      files: { 'api/jdk/release': OPENJDK8_161, 'api/server.xml': liberty('enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_3DES_EDE_CBC_SHA"') },
-      errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'warning', messageIncludes: ['enables 1 3DES suite: TLS_RSA_WITH_3DES_EDE_CBC_SHA.', 'Sweet32', 'remove it '] }],
+      files: {
+        'api/jdk/release': OPENJDK8_161,
+        'api/server.xml': liberty(
+          'enabledCiphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_3DES_EDE_CBC_SHA"',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'api/server.xml',
+          line: 5,
+          severity: 'warning',
+          messageIncludes: ['enables 1 3DES suite: TLS_RSA_WITH_3DES_EDE_CBC_SHA.', 'Sweet32', 'remove it '],
+        },
+      ],
     },
     {
       name: 'five CBC-SHA1 suites: one info finding listing three (+2 more)',
@@ -39,19 +66,36 @@ ruleTester(rule, {
           file: 'api/server.xml',
           line: 5,
           severity: 'info',
-          messageIncludes: ['enables 5 CBC-with-SHA1 suites: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, … (+2 more)', 'remove them '],
+          messageIncludes: [
+            'enables 5 CBC-with-SHA1 suites: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, … (+2 more)',
+            'remove them ',
+          ],
         },
       ],
     },
     {
       name: 'one finding per category (RC4, anon, static RSA) when no JDK is known',
       files: {
-        'api/server.xml': liberty('enabledCiphers="TLS_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_RC4_128_SHA TLS_DH_anon_WITH_AES_128_CBC_SHA TLS_RSA_WITH_AES_256_GCM_SHA384"'),
+        'api/server.xml': liberty(
+          'enabledCiphers="TLS_RSA_WITH_AES_128_GCM_SHA256 SSL_RSA_WITH_RC4_128_SHA TLS_DH_anon_WITH_AES_128_CBC_SHA TLS_RSA_WITH_AES_256_GCM_SHA384"',
+        ),
       },
       errors: [
         { messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'warning', messageIncludes: ['1 RC4 suite'] },
-        { messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'warning', messageIncludes: ['1 anonymous (anon) suite'] },
-        { messageId: 'weak', file: 'api/server.xml', line: 5, severity: 'info', messageIncludes: ['2 static-RSA suites: TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384.'] },
+        {
+          messageId: 'weak',
+          file: 'api/server.xml',
+          line: 5,
+          severity: 'warning',
+          messageIncludes: ['1 anonymous (anon) suite'],
+        },
+        {
+          messageId: 'weak',
+          file: 'api/server.xml',
+          line: 5,
+          severity: 'info',
+          messageIncludes: ['2 static-RSA suites: TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384.'],
+        },
       ],
     },
   ],
@@ -73,6 +117,8 @@ describe('categorise', () => {
 
   it('ignores strong suites and folds spellings', () => {
     expect(categorise(['TLS_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'])).toEqual([]);
-    expect(categorise(['SSL_RSA_WITH_3DES_EDE_CBC_SHA', 'TLS_RSA_WITH_3DES_EDE_CBC_SHA'])[0].suites).toEqual(['TLS_RSA_WITH_3DES_EDE_CBC_SHA']);
+    expect(categorise(['SSL_RSA_WITH_3DES_EDE_CBC_SHA', 'TLS_RSA_WITH_3DES_EDE_CBC_SHA'])[0].suites).toEqual([
+      'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+    ]);
   });
 });

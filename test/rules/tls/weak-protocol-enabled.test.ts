@@ -4,10 +4,22 @@ import { OPENJDK8_191, TEMURIN17, liberty, nginx } from './trees';
 
 ruleTester(rule, {
   valid: [
-    { name: 'Liberty TLSv1.2,TLSv1.3', files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('sslProtocol="TLSv1.2,TLSv1.3"') } },
-    { name: 'Liberty TLSv1 on JDK 17: the runtime disables it (java/protocol-disabled-by-runtime)', files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('sslProtocol="TLSv1,TLSv1.2"') } },
-    { name: 'nginx servers are tls/server-allows-legacy-protocols', files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;') } },
-    { name: 'runtime default protocols are not reported', files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('') } },
+    {
+      name: 'Liberty TLSv1.2,TLSv1.3',
+      files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('sslProtocol="TLSv1.2,TLSv1.3"') },
+    },
+    {
+      name: 'Liberty TLSv1 on JDK 17: the runtime disables it (java/protocol-disabled-by-runtime)',
+      files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('sslProtocol="TLSv1,TLSv1.2"') },
+    },
+    {
+      name: 'nginx servers are tls/server-allows-legacy-protocols',
+      files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;') },
+    },
+    {
+      name: 'runtime default protocols are not reported',
+      files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('') },
+    },
   ],
   invalid: [
     {

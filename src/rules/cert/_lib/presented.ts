@@ -7,7 +7,11 @@ import { certificatesNamed } from '../../../derive/presented';
 import { certificatesOf, certLocation } from './shared';
 
 /** The certificates of the PEM file a component's TLS settings name, when the tree holds it (leaf first). */
-export function presentedCertificates(deployment: DerivedDeployment, component: Component, all = certificatesOf(deployment)): TreeCertificate[] {
+export function presentedCertificates(
+  deployment: DerivedDeployment,
+  component: Component,
+  all = certificatesOf(deployment),
+): TreeCertificate[] {
   return certificatesNamed(all, component.tls?.certificate?.file, component);
 }
 
@@ -26,7 +30,8 @@ export function resolvedLinks(deployment: DerivedDeployment): ResolvedLink[] {
 
 /** The JDK a component validates peer certificates with, when it is a Java endpoint. */
 export function javaRuntimeOf(deployment: Deployment, component: Component): JavaRuntime | undefined {
-  if (component.tls && component.tls.implementation !== 'jsse' && component.tls.implementation !== 'ibmjsse2') return undefined;
+  if (component.tls && component.tls.implementation !== 'jsse' && component.tls.implementation !== 'ibmjsse2')
+    return undefined;
   if (!component.tls && !component.runtime) return undefined;
   return component.runtime ?? deployment.runtime;
 }

@@ -19,7 +19,10 @@ export function certLocation(c: TreeCertificate): Location {
  */
 export function certName(c: TreeCertificate): string {
   if (!c.store) return c.cert.subjectText;
-  const place = c.store.chainIndex > 0 ? `certificate ${c.store.chainIndex + 1} of the chain of alias '${c.store.alias}'` : `alias '${c.store.alias}'`;
+  const place =
+    c.store.chainIndex > 0
+      ? `certificate ${c.store.chainIndex + 1} of the chain of alias '${c.store.alias}'`
+      : `alias '${c.store.alias}'`;
   return `${c.cert.subjectText} (${place} in ${c.store.type} store ${path.basename(c.doc.file.path)})`;
 }
 
@@ -36,7 +39,9 @@ export function datesMatter(c: TreeCertificate): boolean {
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
 export function storeRelated(c: TreeCertificate): { related?: RelatedLocation[] } {
   const at = c.store && 'openedBy' in c.doc.data ? c.doc.data.openedBy : undefined;
-  return at ? { related: [{ ...at, message: `${path.basename(c.doc.file.path)} is opened with the value set here` }] } : {};
+  return at
+    ? { related: [{ ...at, message: `${path.basename(c.doc.file.path)} is opened with the value set here` }] }
+    : {};
 }
 
 /**

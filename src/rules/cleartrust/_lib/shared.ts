@@ -23,7 +23,8 @@ export function modeRank(mode: string): number {
   return SSL_MODES.indexOf(mode as SslMode);
 }
 
-const cleartrustMode = (component: Component): unknown => (component.type.startsWith('cleartrust.') ? component.attributes.sslMode : undefined);
+const cleartrustMode = (component: Component): unknown =>
+  component.type.startsWith('cleartrust.') ? component.attributes.sslMode : undefined;
 
 /**
  * A failing ClearTrust link with an end in `anon` mode (`bothEnds`: both ends anon, else the modes
@@ -66,7 +67,14 @@ export function relatedTo(setting: Setting, message: string): RelatedLocation {
 export const shortName = nameInDeployment;
 
 /** Server kinds whose `cleartrust.net.ssl.use` must agree (the Key Server is separate). */
-export const SERVER_KINDS = ['cleartrust.eserver', 'cleartrust.aserver', 'cleartrust.dispatcher', 'cleartrust.lserver', 'cleartrust.iserver', 'cleartrust.admingui'];
+export const SERVER_KINDS = [
+  'cleartrust.eserver',
+  'cleartrust.aserver',
+  'cleartrust.dispatcher',
+  'cleartrust.lserver',
+  'cleartrust.iserver',
+  'cleartrust.admingui',
+];
 
 /** What `reportDisagreements` passes to a rule's `report`. */
 export interface Disagreement {
@@ -79,7 +87,11 @@ export interface Disagreement {
  * Reports every setting whose value differs from the majority's, at the
  * setting, with the majority's location as `related`.
  */
-export function reportDisagreements(deployment: Deployment, settings: Setting[], report: (d: Disagreement) => void): void {
+export function reportDisagreements(
+  deployment: Deployment,
+  settings: Setting[],
+  report: (d: Disagreement) => void,
+): void {
   const reference = majority(settings, (s) => s.normalized);
   if (!reference) return;
   for (const setting of settings) {
@@ -105,7 +117,12 @@ export function reportMismatches(ctx: RuleContext<unknown, 'mismatch'>, settings
       data,
       location: valueLocation(setting),
       related: [relatedTo(reference, `'${reference.entry.value.trim()}' set here`)],
-      fingerprint: [setting.component?.id ?? setting.doc.kind, setting.entry.key, setting.normalized, reference.normalized],
+      fingerprint: [
+        setting.component?.id ?? setting.doc.kind,
+        setting.entry.key,
+        setting.normalized,
+        reference.normalized,
+      ],
     }),
   );
 }

@@ -34,5 +34,8 @@ export function rangeOfItem(valueRange: Range, value: string, name: string): Ran
   const at = value.indexOf(name);
   if (at === -1 || valueRange.start.line !== valueRange.end.line) return valueRange;
   const start = valueRange.start.character + at;
-  return { start: { line: valueRange.start.line, character: start }, end: { line: valueRange.start.line, character: start + name.length } };
+  return {
+    start: { line: valueRange.start.line, character: start },
+    end: { line: valueRange.start.line, character: start + name.length },
+  };
 }

@@ -5,7 +5,12 @@ import type { DerivedDeployment } from '../../../derive/types';
 import type { Component, Deployment } from '../../../model/types';
 import type { JmsConnectionFactoryAttributes } from '../../../model/was';
 import type { CipherSpecInfo } from '../../../model/mq-cipherspecs';
-import { cipherSpecForJavaSuite, cipherSpecsForAlias, mqCipherSpec, mqCipherSpecAlias } from '../../../model/mq-cipherspecs';
+import {
+  cipherSpecForJavaSuite,
+  cipherSpecsForAlias,
+  mqCipherSpec,
+  mqCipherSpecAlias,
+} from '../../../model/mq-cipherspecs';
 
 export interface MqLink {
   client: Component;
@@ -19,7 +24,13 @@ export interface MqLink {
 export function mqLinks(deployment: DerivedDeployment): MqLink[] {
   const out: MqLink[] = [];
   for (const { link, client, server } of deployment.derived.links) {
-    if (server.type === 'mq.svrconn') out.push({ client, server, serverAttrs: server.attributes as unknown as MqChannelAttributes, evidence: link.evidence ?? [] });
+    if (server.type === 'mq.svrconn')
+      out.push({
+        client,
+        server,
+        serverAttrs: server.attributes as unknown as MqChannelAttributes,
+        evidence: link.evidence ?? [],
+      });
   }
   return out;
 }
@@ -33,7 +44,9 @@ export function channelAttrs(c: Component): MqChannelAttributes {
 }
 
 /** The deployment's server-side channels (SVRCONN, RCVR, CLUSRCVR…) with their MQ attributes. */
-export function* serverChannels(deployment: Deployment): Generator<{ component: Component; channel: MqChannelAttributes }> {
+export function* serverChannels(
+  deployment: Deployment,
+): Generator<{ component: Component; channel: MqChannelAttributes }> {
   for (const component of deployment.components) {
     if (component.type === 'mq.svrconn') yield { component, channel: channelAttrs(component) };
   }
@@ -72,9 +85,26 @@ export function clientOffer(client: Component): ClientOffer | undefined {
     const suite = a.sslCipherSuite;
     if (suite && suite.value.trim() && !suite.templated) {
       const alias = mqCipherSpecAlias(suite.value);
-      if (alias) return { specs: cipherSpecsForAlias(alias), unknown: [], count: cipherSpecsForAlias(alias).length, location: suite.location, source: `SSLCIPHERSUITE ${suite.value}`, pinned: false };
+      if (alias)
+        return {
+          specs: cipherSpecsForAlias(alias),
+          unknown: [],
+          count: cipherSpecsForAlias(alias).length,
+          location: suite.location,
+          source: `SSLCIPHERSUITE ${suite.value}`,
+          pinned: false,
+        };
       const spec = cipherSpecForJavaSuite(suite.value) ?? mqCipherSpec(suite.value);
-      return spec ? { specs: [spec], unknown: [], count: 1, location: suite.location, source: `SSLCIPHERSUITE ${suite.value}`, pinned: true } : undefined;
+      return spec
+        ? {
+            specs: [spec],
+            unknown: [],
+            count: 1,
+            location: suite.location,
+            source: `SSLCIPHERSUITE ${suite.value}`,
+            pinned: true,
+          }
+        : undefined;
     }
     const fromNames = (names: string[], location: Location, source: string): ClientOffer => {
       const specs: CipherSpecInfo[] = [];
@@ -88,19 +118,40 @@ export function clientOffer(client: Component): ClientOffer | undefined {
     };
     const enabled = a.sslConfig?.enabledCiphers;
     if (!suite && enabled && enabled.value.trim() && !enabled.templated) {
-      return fromNames(enabled.value.split(/[\s,]+/).filter(Boolean), enabled.location, `'Selected ciphers' of SSL configuration ${a.sslConfig!.alias.value}`);
+      return fromNames(
+        enabled.value.split(/[\s,]+/).filter(Boolean),
+        enabled.location,
+        `'Selected ciphers' of SSL configuration ${a.sslConfig!.alias.value}`,
+      );
     }
     // No 'Selected ciphers': the security level's group of the runtime's default suites (inferred, see model/was-ciphers.ts).
     const level = a.sslConfig?.levelCiphers;
-    if (!suite && level) return { ...fromNames(level.suites.value, level.location, `SSL configuration ${a.sslConfig!.alias.value}: ${level.suites.from.kind === 'default' ? level.suites.from.origin : `securityLevel ${level.level}`}`), pinned: false };
+    if (!suite && level)
+      return {
+        ...fromNames(
+          level.suites.value,
+          level.location,
+          `SSL configuration ${a.sslConfig!.alias.value}: ${level.suites.from.kind === 'default' ? level.suites.from.origin : `securityLevel ${level.level}`}`,
+        ),
+        pinned: false,
+      };
     return undefined;
   }
   const a = channelAttrs(client);
   const ciph = a.sslciph;
   if (!ciph || !ciph.value.trim() || ciph.templated) return undefined;
   const alias = mqCipherSpecAlias(ciph.value);
-  if (alias) return { specs: cipherSpecsForAlias(alias), unknown: [], count: cipherSpecsForAlias(alias).length, location: ciph.location, source: `${ciph.value}`, pinned: false };
+  if (alias)
+    return {
+      specs: cipherSpecsForAlias(alias),
+      unknown: [],
+      count: cipherSpecsForAlias(alias).length,
+      location: ciph.location,
+      source: `${ciph.value}`,
+      pinned: false,
+    };
   const spec = mqCipherSpec(ciph.value);
-  return spec ? { specs: [spec], unknown: [], count: 1, location: ciph.location, source: ciph.value, pinned: true } : undefined;
+  return spec
+    ? { specs: [spec], unknown: [], count: 1, location: ciph.location, source: ciph.value, pinned: true }
+    : undefined;
 }
-

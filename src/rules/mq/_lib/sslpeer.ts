@@ -19,8 +19,37 @@ export interface PeerFilter {
   errors: { message: string; offset: number }[];
 }
 
-const ALLOWED = new Set(['SERIALNUMBER', 'MAIL', 'E', 'UID', 'USERID', 'CN', 'T', 'OU', 'DC', 'O', 'STREET', 'L', 'ST', 'SP', 'S', 'PC', 'C', 'UNSTRUCTUREDNAME', 'UNSTRUCTUREDADDRESS', 'DNQ']);
-const CANONICAL: Record<string, string> = { E: 'MAIL', EMAILADDRESS: 'MAIL', USERID: 'UID', SP: 'ST', S: 'ST', PC: 'POSTALCODE', T: 'TITLE' };
+const ALLOWED = new Set([
+  'SERIALNUMBER',
+  'MAIL',
+  'E',
+  'UID',
+  'USERID',
+  'CN',
+  'T',
+  'OU',
+  'DC',
+  'O',
+  'STREET',
+  'L',
+  'ST',
+  'SP',
+  'S',
+  'PC',
+  'C',
+  'UNSTRUCTUREDNAME',
+  'UNSTRUCTUREDADDRESS',
+  'DNQ',
+]);
+const CANONICAL: Record<string, string> = {
+  E: 'MAIL',
+  EMAILADDRESS: 'MAIL',
+  USERID: 'UID',
+  SP: 'ST',
+  S: 'ST',
+  PC: 'POSTALCODE',
+  T: 'TITLE',
+};
 export const REPEATABLE = new Set(['OU', 'DC']);
 
 export function canonicalType(type: string): string {
@@ -43,7 +72,8 @@ export function parsePeerFilter(text: string): PeerFilter {
       errors.push({ message: `'${rawType.trim()}' has no '=value'`, offset: start });
       continue;
     }
-    if (/\s$/.test(rawType)) errors.push({ message: `blank before '=' after '${rawType.trim()}' (MQ allows no space there)`, offset: start });
+    if (/\s$/.test(rawType))
+      errors.push({ message: `blank before '=' after '${rawType.trim()}' (MQ allows no space there)`, offset: start });
     const type = rawType.trim();
     i++;
     let value = '';
@@ -63,16 +93,27 @@ export function parsePeerFilter(text: string): PeerFilter {
       while (i < text.length && !/[,;]/.test(text[i])) i++;
       value = text.slice(vs, i).trim();
     }
-    if (!ALLOWED.has(type.toUpperCase())) errors.push({ message: `'${type}' is not an attribute MQ accepts in a peer name (use CN, OU, O, L, ST, C, DC, SERIALNUMBER, MAIL, UID…)`, offset: start });
-    else if (type !== type.toUpperCase()) errors.push({ message: `attribute type '${type}' must be upper case ('${type.toUpperCase()}')`, offset: start });
+    if (!ALLOWED.has(type.toUpperCase()))
+      errors.push({
+        message: `'${type}' is not an attribute MQ accepts in a peer name (use CN, OU, O, L, ST, C, DC, SERIALNUMBER, MAIL, UID…)`,
+        offset: start,
+      });
+    else if (type !== type.toUpperCase())
+      errors.push({ message: `attribute type '${type}' must be upper case ('${type.toUpperCase()}')`, offset: start });
     const inner = value.replace(/^\*/, '').replace(/\*$/, '');
-    if (inner.includes('*')) errors.push({ message: `'*' in the middle of '${value}': MQ allows a wildcard only at the start or end of a value`, offset: start });
+    if (inner.includes('*'))
+      errors.push({
+        message: `'*' in the middle of '${value}': MQ allows a wildcard only at the start or end of a value`,
+        offset: start,
+      });
     const canonical = canonicalType(type);
-    if (!REPEATABLE.has(canonical) && seen.has(canonical)) errors.push({ message: `'${type}' appears more than once (only OU and DC may repeat)`, offset: start });
+    if (!REPEATABLE.has(canonical) && seen.has(canonical))
+      errors.push({ message: `'${type}' appears more than once (only OU and DC may repeat)`, offset: start });
     seen.add(canonical);
     attributes.push({ type: canonical, value, offset: start });
   }
-  if (attributes.length === 0 && errors.length === 0 && text.trim()) errors.push({ message: 'no TYPE=value pair', offset: 0 });
+  if (attributes.length === 0 && errors.length === 0 && text.trim())
+    errors.push({ message: 'no TYPE=value pair', offset: 0 });
   return { attributes, errors };
 }
 
@@ -98,12 +139,15 @@ export function peerMismatch(filter: PeerFilter, dn: DnAttribute[]): string | un
       const index = repeated.get(attr.type) ?? 0;
       repeated.set(attr.type, index + 1);
       const actual = values[index];
-      if (actual === undefined) return `the certificate has no ${ordinal(index + 1)} ${attr.type} (filter wants ${attr.type}=${attr.value})`;
-      if (!valueMatches(attr.value, actual)) return `${ordinal(index + 1)} ${attr.type} is '${actual}', filter wants '${attr.value}'`;
+      if (actual === undefined)
+        return `the certificate has no ${ordinal(index + 1)} ${attr.type} (filter wants ${attr.type}=${attr.value})`;
+      if (!valueMatches(attr.value, actual))
+        return `${ordinal(index + 1)} ${attr.type} is '${actual}', filter wants '${attr.value}'`;
       continue;
     }
     if (values.length === 0) return `the certificate has no ${attr.type} (filter wants ${attr.type}=${attr.value})`;
-    if (!values.some((v) => valueMatches(attr.value, v))) return `${attr.type} is '${values.join("', '")}', filter wants '${attr.value}'`;
+    if (!values.some((v) => valueMatches(attr.value, v)))
+      return `${attr.type} is '${values.join("', '")}', filter wants '${attr.value}'`;
   }
   return undefined;
 }
