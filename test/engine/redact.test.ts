@@ -56,3 +56,19 @@ describe('secretMasker: values only, never key names', () => {
     expect(masked.join('\n')).not.toMatch(/Zq-s3cr3t-\d+-x/);
   });
 });
+
+describe('secretMasker: file paths are names, never masked', () => {
+  const withPath = (path: string, text: string) =>
+    ({ ...doc(text), file: { path, text, hadBom: false } }) as ParsedDocument;
+  const mask = secretMasker([withPath('test-stock-trader/config/server.xml', 'user.password=trader\n')]);
+
+  it('a secret inside a path of the tree is not masked there', () => {
+    expect(mask('keyStore@password in test-stock-trader/config/server.xml')).toBe(
+      'keyStore@password in test-stock-trader/config/server.xml',
+    );
+  });
+
+  it('the same secret standing alone is still masked', () => {
+    expect(mask("password 'trader' is weak")).toBe("password '***' is weak");
+  });
+});

@@ -8,8 +8,8 @@ const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
 /** Secrets shorter than this are matched as whole tokens. */
 const SHORT_SECRET = 8;
 const ALNUM = /[A-Za-z0-9]/;
-/** Characters of a key name: a secret that is also a word of some key is masked only standing alone. */
-const KEY_CHAR = /[A-Za-z0-9._-]/;
+/** Characters of a key name or a path: a secret that is also a word of one is masked only standing alone. */
+const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
 
 /**
  * A function that masks every secret value of the given documents (entries flagged `secret`) in a
@@ -17,12 +17,14 @@ const KEY_CHAR = /[A-Za-z0-9._-]/;
  * A short secret ('admin') is masked as a whole token only, so messages keep words like
  * 'administrator'; a long one wherever it appears, except that a secret which is also a word inside
  * some key name of the documents ('password' in `server.ssl.key-store-password`) is masked only
- * where it stands alone: key names are never masked.
+ * where it stands alone: key names are never masked. The documents' file paths count as names too: the
+ * password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
  */
 export function secretMasker(documents: Iterable<ParsedDocument>): (text: string) => string {
   const secrets = new Set<string>();
   const keys = new Set<string>();
   for (const doc of documents) {
+    keys.add(doc.file.path);
     for (const entry of doc.entries) {
       keys.add(entry.key);
       const value = entry.value.trim();
@@ -31,7 +33,7 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
   }
   if (secrets.size === 0) return (text) => text;
   const search = new SecretSearch(secrets);
-  // Which secrets occur inside a key name (one pass over all keys).
+  // Which secrets occur inside a key name or a path (one pass over all of them).
   const inKeyNames = new Set<string>();
   for (const key of keys) {
     search.matches(key, (start, end) => {
@@ -44,7 +46,7 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
     const standsAlone = (start: number, end: number, word: RegExp) =>
       !word.test(text[start - 1] ?? ' ') && !word.test(text[end] ?? ' ');
     const found = search.matches(text, (start, end) => {
-      if (inKeyNames.has(text.slice(start, end))) return standsAlone(start, end, KEY_CHAR);
+      if (inKeyNames.has(text.slice(start, end))) return standsAlone(start, end, NAME_CHAR);
       return end - start >= SHORT_SECRET || standsAlone(start, end, ALNUM);
     });
     if (found.length === 0) return text;
