@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { libertyServers } from '../model/liberty-config';
 import type { Deployment } from '../model/types';
+import type { TemplateSpan } from '../parse/template';
 import { isSecretKey } from '../parse/types';
 
 /**
@@ -13,13 +14,19 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
   const rel = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
   const at = (l: Location) => `${rel(l.file)}${l.range ? `:${l.range.start.line + 1}` : ''}`;
   const lines: string[] = [];
+  const helmFiles = new Set<string>();
   for (const deployment of deployments) {
     for (const doc of deployment.documents) {
       const t = doc.template;
+      if (t && !helmFiles.has(doc.file.path)) {
+        helmFiles.add(doc.file.path);
+        lines.push(...helmValueLines(t.spans, at, doc.file.path));
+      }
       if (t && !doc.embedded) {
-        const count = (kind: string) => t.spans.filter((s) => s.kind === kind).length;
+        const count = (kind: string) => t.spans.filter((s) => s.kind === kind && !s.substituted).length;
+        const put = t.spans.filter((s) => s.substituted).length;
         lines.push(
-          `template ${rel(doc.file.path)} (${doc.kind}): ${t.engines.join('+')}, ${count('value')} value(s) unknown, ${count('generated')} generated line(s), ${count('directive')} directive(s) set aside, ${t.branches.length} conditional branch(es)`,
+          `template ${rel(doc.file.path)} (${doc.kind}): ${t.engines.join('+')}, ${put ? `${put} value(s) from the chart's values.yaml, ` : ''}${count('value')} value(s) unknown, ${count('generated')} generated line(s), ${count('directive')} directive(s) set aside, ${t.branches.length} conditional branch(es)`,
         );
       }
       if (doc.embedded)
@@ -47,6 +54,18 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
           `  include ${u.written} at ${at(u.location)} not active (unknown variable); may name ${u.candidates.map(rel).join(', ') || 'no file of the tree'}`,
         );
     }
+  }
+  return lines;
+}
+
+/** Each Helm `{{ .Values.x }}` of a template: the chart default put in (and the values.yaml line), or why it stays unknown. */
+function helmValueLines(spans: TemplateSpan[], at: (l: Location) => string, file: string): string[] {
+  const lines: string[] = [];
+  for (const span of spans) {
+    const where = at({ file, range: span.range });
+    const put = span.substituted;
+    if (put) lines.push(`helm value ${where} ${span.text} = ${put.secret ? '***' : put.value} (from ${at(put.from)})`);
+    else if (span.unknownBecause) lines.push(`helm value ${where} ${span.text} unknown: ${span.unknownBecause}`);
   }
   return lines;
 }

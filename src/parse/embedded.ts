@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Position } from '../core/types';
 import { classifyFile, type Classification } from './registry';
+import { visitPositions } from './rendered';
 import { splitLines } from './text';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
@@ -149,26 +150,9 @@ export interface EmbeddedDocuments {
 
 /** Moves every position of a document parsed from a region to where it sits in the enclosing file. */
 function remapRanges(doc: ParsedDocument, lines: EmbeddedLine[]): void {
-  const seen = new Set<object>();
-  const move = (p: Position) => {
+  visitPositions(doc, (p: Position) => {
     const at = lines[Math.min(p.line, lines.length - 1)];
     p.character += at.column;
     p.line = at.line;
-  };
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
-    if (isPosition(node)) return move(node);
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== 'file') visit(value);
-  };
-  visit({ entries: doc.entries, comments: doc.comments, problems: doc.problems, data: doc.data });
-}
-
-function isPosition(node: object): node is Position {
-  const p = node as Position;
-  return typeof p.line === 'number' && typeof p.character === 'number' && Object.keys(node).length === 2;
+  });
 }

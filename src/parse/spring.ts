@@ -137,10 +137,10 @@ function parseSpringYaml(text: string): SpringParse {
   return { parts, comments, problems };
 }
 
-const MAX_YAML_DEPTH = 64;
+export const MAX_YAML_DEPTH = 64;
 
 /** An upper bound of a YAML text's nesting: flow brackets plus block indentation levels (quotes ignored: over-counts, never under). */
-function yamlNestingDepth(text: string): number {
+export function yamlNestingDepth(text: string): number {
   let max = 0;
   let flow = 0;
   const indents: number[] = [];

@@ -1,4 +1,4 @@
-import type { Range } from '../core/types';
+import type { Location, Range } from '../core/types';
 import { LineIndex } from './text';
 
 /**
@@ -31,6 +31,21 @@ export interface TemplateSpan {
   range: Range;
   /** A directive inside a line (`Enabled={{ if .x }}No{{ else }}Yes{{ end }}`): the value around it is unknown. */
   inline?: boolean;
+  /** A Helm `{{ .Values.x }}` rendered with the chart's default (src/parse/helm-values.ts): no longer unknown. */
+  substituted?: HelmSubstitution;
+  /** Why the value stays unknown, when more can be said than "until rendered". */
+  unknownBecause?: string;
+}
+
+export interface HelmSubstitution {
+  /** `.Values.tls.cipherSpec` */
+  key: string;
+  /** The text the value renders to. */
+  value: string;
+  /** The `values.yaml` value it came from. */
+  from: Location;
+  /** The value is under a key named like a secret: never printed. */
+  secret: boolean;
 }
 
 export interface TemplateInfo {
@@ -279,7 +294,21 @@ export function templateSpanAt(info: TemplateInfo, range: Range): TemplateSpan |
   return info.spans.find(
     (s) =>
       (s.kind === 'value' || s.kind === 'generated' || s.inline) &&
+      !s.substituted &&
       before(s.range.start, range.end) &&
+      before(range.start, s.range.end),
+  );
+}
+
+/** The Helm values put in (chart defaults) that a range rests on. */
+export function substitutedSpansAt(info: TemplateInfo, range: Range): TemplateSpan[] {
+  const before = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character < b.character);
+  const same = (a: Range['start'], b: Range['start']) => a.line === b.line && a.character === b.character;
+  return info.spans.filter(
+    (s) =>
+      s.substituted &&
+      (before(s.range.start, range.end) || same(s.range.start, range.start)) &&
       before(range.start, s.range.end),
   );
 }

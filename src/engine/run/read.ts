@@ -13,6 +13,8 @@ import {
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, scanTemplate, type TemplateInfo } from '../../parse/template';
+import type { RenderedText } from '../../parse/rendered';
+import { HelmCharts } from './helm-chart';
 import { contentHash, ParseCache } from './parse-cache';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
@@ -94,6 +96,7 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
   };
   // Files named by `-Djava.security.properties=<file>` are java.security files whatever their name.
   const securityFiles = new Set<string>();
+  const charts = new HelmCharts(findings);
   const notReadAsSecurity: string[] = [];
   for (const file of files) {
     // Whether the name alone says it is a configuration file: only asked when the file cannot be read.
@@ -163,7 +166,9 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     // with the template syntax set aside (src/parse/template.ts).
     const inner = innerTemplateName(file);
     const template = scanTemplate(decoded.text, inner !== undefined);
-    const text = template?.masked ?? decoded.text;
+    // In a Helm chart, plain `{{ .Values.x }}` get the chart's defaults (positions mapped back to the template).
+    const helm = template && charts.render(file, decoded.text, template);
+    const text = helm?.masked.text ?? template?.masked ?? decoded.text;
     const classified = classifyFile(inner ?? file, text.slice(0, HEAD_CHARS));
     const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
     if (decoded.text.includes('java.security.properties'))
@@ -180,18 +185,27 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
       if (classified)
         documents.push(
           template
-            ? parseTemplate(classified, source, template, isFragmentName(inner ?? file), cache)
+            ? parseTemplate(classified, source, template, isFragmentName(inner ?? file), helm ? undefined : cache, helm)
             : parseWith(classified, source, cache, bytes),
         );
       // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
       const embedded = parseEmbedded(source, inner ?? file, text, classified?.kind);
-      for (const doc of embedded.documents) documents.push(template ? { ...doc, template } : doc);
-      for (const region of embedded.notUnderstood)
+      for (const doc of embedded.documents) {
+        helm?.masked.remap(doc);
+        documents.push(template ? { ...doc, template } : doc);
+      }
+      for (const region of embedded.notUnderstood) {
+        if (helm)
+          region.range = {
+            start: helm.masked.toSource(region.range.start, 'start'),
+            end: helm.masked.toSource(region.range.end, 'end'),
+          };
         notUnderstood(
           file,
           `${region.container} is named like a configuration file but its content is not one lint-deploy reads`,
           region.range,
         );
+      }
     } catch (error) {
       // A parser bug must not lose the other files' findings.
       fileFinding(
@@ -223,6 +237,7 @@ function readDocumentsAs(file: string, handler: FormatHandler, kind: string): Pa
  * Parses a template's text with its template syntax set aside. When keeping both branches of every
  * conditional does not parse cleanly (an `if` and an `else` that each open a block), the first branches
  * alone are tried; the reading with fewer problems wins. The document keeps the file's real text.
+ * `helm`: the readings with the chart's defaults put in (parsed uncached: their positions are then moved).
  */
 function parseTemplate(
   classified: Classification,
@@ -230,12 +245,20 @@ function parseTemplate(
   template: TemplateInfo,
   fragment: boolean,
   cache?: ParseCache,
+  helm?: { masked: RenderedText; firstBranch?: RenderedText },
 ): ParsedDocument {
-  let doc = parseWith(classified, { ...source, text: template.masked }, cache);
-  if (doc.problems.length > 0 && template.firstBranch !== undefined) {
-    const first = parseWith(classified, { ...source, text: template.firstBranch }, cache);
-    if (first.problems.length < doc.problems.length) doc = first;
+  const masked = helm?.masked.text ?? template.masked;
+  const firstBranch = helm ? helm.firstBranch?.text : template.firstBranch;
+  let doc = parseWith(classified, { ...source, text: masked }, cache);
+  let rendered = helm?.masked;
+  if (doc.problems.length > 0 && firstBranch !== undefined) {
+    const first = parseWith(classified, { ...source, text: firstBranch }, cache);
+    if (first.problems.length < doc.problems.length) {
+      doc = first;
+      rendered = helm?.firstBranch;
+    }
   }
+  rendered?.remap(doc);
   // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
   // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
   const problems = fragment

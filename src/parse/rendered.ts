@@ -1,0 +1,153 @@
+import type { Position } from '../core/types';
+import { LineIndex } from './text';
+import type { ParsedDocument } from './types';
+
+/**
+ * A template rendered with some values put in (Helm `{{ .Values.x }}` defaults): the values change
+ * lengths, so every position a parser reports on the rendered text is mapped back to the template
+ * file. A position on a put-in value maps to the `{{ … }}` it replaced (start side to its start, end
+ * side to its end), any other position to the same character of the template.
+ */
+export interface Replacement {
+  /** [cutStart, cutEnd): source text removed, the tag and any whitespace its trim markers (`{{-`, `-}}`) eat. */
+  cutStart: number;
+  cutEnd: number;
+  /** [spanStart, spanEnd): the tag itself, where positions on the value point. */
+  spanStart: number;
+  spanEnd: number;
+  text: string;
+}
+
+interface Segment {
+  renderedStart: number;
+  renderedEnd: number;
+  sourceStart: number;
+  sourceEnd: number;
+  /** A put-in value: any position inside maps to the tag's start or end. */
+  value: boolean;
+}
+
+export type Side = 'start' | 'end';
+
+export class RenderedText {
+  readonly text: string;
+  private readonly segments: Segment[] = [];
+  private readonly renderedLineStarts: number[] = [0];
+  private readonly sourceIndex: LineIndex;
+
+  /** `base`: the source with template syntax set aside (same length as the source); `replacements` in base offsets. */
+  constructor(source: string, base: string, replacements: Replacement[]) {
+    this.sourceIndex = new LineIndex(source);
+    const parts: string[] = [];
+    let at = 0;
+    let rendered = 0;
+    const copy = (end: number) => {
+      if (end <= at) return;
+      parts.push(base.slice(at, end));
+      this.segments.push({
+        renderedStart: rendered,
+        renderedEnd: rendered + end - at,
+        sourceStart: at,
+        sourceEnd: end,
+        value: false,
+      });
+      rendered += end - at;
+      at = end;
+    };
+    for (const r of [...replacements].sort((a, b) => a.cutStart - b.cutStart)) {
+      if (r.cutStart < at) continue;
+      copy(r.cutStart);
+      parts.push(r.text);
+      this.segments.push({
+        renderedStart: rendered,
+        renderedEnd: rendered + r.text.length,
+        sourceStart: r.spanStart,
+        sourceEnd: r.spanEnd,
+        value: true,
+      });
+      rendered += r.text.length;
+      at = r.cutEnd;
+    }
+    copy(base.length);
+    this.text = parts.join('');
+    for (let i = 0; i < this.text.length; i++) {
+      const ch = this.text.charCodeAt(i);
+      if (ch === 13 && this.text.charCodeAt(i + 1) === 10) i++;
+      if (ch === 10 || ch === 13) this.renderedLineStarts.push(i + 1);
+    }
+  }
+
+  /** The source offset of a rendered offset; `side`: whether it starts or ends a range. */
+  sourceOffset(offset: number, side: Side): number {
+    const segments = this.segments;
+    let low = 0;
+    let high = segments.length - 1;
+    // The last segment starting at or before the offset (for the end side: strictly before).
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const s = segments[mid];
+      if (side === 'start' ? s.renderedStart <= offset : s.renderedStart < offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    // Empty put-in values own no rendered character: step back over them.
+    while (found >= 0 && segments[found].renderedEnd === segments[found].renderedStart) found--;
+    if (found < 0) return 0;
+    const s = segments[found];
+    if (s.value) return side === 'start' && offset < s.renderedEnd ? s.sourceStart : s.sourceEnd;
+    return Math.min(s.sourceStart + (offset - s.renderedStart), s.sourceEnd);
+  }
+
+  toSource(p: Position, side: Side): Position {
+    const lineStart = this.renderedLineStarts[Math.min(p.line, this.renderedLineStarts.length - 1)];
+    return this.sourceIndex.positionAt(this.sourceOffset(lineStart + p.character, side));
+  }
+
+  /** Moves every position of a document parsed from this text to the template file. */
+  remap(doc: ParsedDocument): void {
+    visitPositions(doc, (p, side) => {
+      const q = this.toSource(p, side);
+      p.line = q.line;
+      p.character = q.character;
+    });
+  }
+}
+
+/**
+ * Calls `move` once on every position object of a parsed document (entries, comments, problems, its
+ * own data tree, the embedded origin), telling whether it starts or ends a range. Positions shared by
+ * several nodes are moved once.
+ */
+export function visitPositions(doc: ParsedDocument, move: (p: Position, side: Side) => void): void {
+  const seen = new Set<object>();
+  const one = (p: Position, side: Side) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    move(p, side);
+  };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    if (isPosition(node)) return one(node, 'start');
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (ArrayBuffer.isView(node)) return;
+    const { start, end } = node as { start?: unknown; end?: unknown };
+    if (isPosition(start) && isPosition(end)) {
+      one(start, 'start');
+      one(end, 'end');
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'file' && key !== 'template') visit(value);
+  };
+  visit({ entries: doc.entries, comments: doc.comments, problems: doc.problems, data: doc.data, at: doc.embedded });
+}
+
+function isPosition(node: unknown): node is Position {
+  if (!node || typeof node !== 'object') return false;
+  const p = node as Position;
+  return typeof p.line === 'number' && typeof p.character === 'number' && Object.keys(node).length === 2;
+}
