@@ -120,7 +120,7 @@ export function parseWebagent(text: string): {
     const closing = /^<\/\s*([\w.-]+)\s*>$/.exec(body);
     if (closing) {
       const top = open[open.length - 1];
-      if (!top || top.section.name.toLowerCase() !== closing[1].toLowerCase()) {
+      if (!top || top.section.name.toLowerCase() !== closing[1]!.toLowerCase()) {
         problems.push({
           code: 'unbalanced-section',
           severity: 'error',
@@ -136,8 +136,8 @@ export function parseWebagent(text: string): {
     const opening = /^<\s*([\w.-]+)((?:\s+[^>]*)?)>$/.exec(body);
     if (opening) {
       const section: WebagentSection = {
-        name: opening[1],
-        attributes: parseAttributes(opening[2]),
+        name: opening[1]!,
+        attributes: parseAttributes(opening[2]!),
         range: range(lineNo, start, lineNo, end),
       };
       sections.push(section);
@@ -194,7 +194,7 @@ export function parseWebagent(text: string): {
 function parseAttributes(text: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const match of text.matchAll(/([\w.-]+)\s*=\s*("([^"]*)"|\S+)/g)) {
-    attributes[match[1]] = match[3] ?? match[2];
+    attributes[match[1]!] = match[3] ?? match[2]!;
   }
   return attributes;
 }

@@ -79,17 +79,17 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       }
       const instruction = /^([A-Za-z]+)(\s+|$)/.exec(body);
       if (!instruction) continue;
-      const name = instruction[1].toUpperCase();
+      const name = instruction[1]!.toUpperCase();
       const argsStart = logical.start + lead + instruction[0].length;
       const rest = file.text.slice(argsStart, logical.end);
       if (name === 'ARG' && stages.length === 0) {
         const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
-        if (m) args[m[1]] = m[2] === undefined ? undefined : (m[3] ?? m[4] ?? m[5] ?? '');
+        if (m) args[m[1]!] = m[2] === undefined ? undefined : (m[3] ?? m[4] ?? m[5] ?? '');
       } else if (name === 'FROM') {
         const stage = parseFrom(rest, argsStart, index, args, stages);
         if (stage) {
           stages.push(stage);
-          javaHomes = stage.fromStage === undefined ? [] : [...stageHomes[stage.fromStage]];
+          javaHomes = stage.fromStage === undefined ? [] : [...(stageHomes[stage.fromStage] ?? [])];
           stageHomes.push(javaHomes);
         } else
           problems.push({
@@ -175,7 +175,7 @@ function parseFrom(
 }
 
 function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i; // 0 <= i < items.length
   return -1;
 }
 
@@ -186,20 +186,20 @@ function envPairs(
 ): { key: string; value: string; keyStart: number; valueStart: number }[] {
   if (/^[A-Za-z_]\w*=/.test(args)) {
     return [...args.matchAll(/([A-Za-z_]\w*)=("((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s\\]|\\.)*))/g)].map((m) => ({
-      key: m[1],
+      key: m[1]!,
       value: m[3] ?? m[4] ?? m[5] ?? '',
       keyStart: argsStart + (m.index ?? 0),
-      valueStart: argsStart + (m.index ?? 0) + m[1].length + 1 + (m[3] !== undefined || m[4] !== undefined ? 1 : 0),
+      valueStart: argsStart + (m.index ?? 0) + m[1]!.length + 1 + (m[3] !== undefined || m[4] !== undefined ? 1 : 0),
     }));
   }
   const m = /^([A-Za-z_]\w*)\s+(.*)$/s.exec(args);
   return m
     ? [
         {
-          key: m[1],
-          value: m[2].replace(/\\\r?\n\s*/g, ' ').trim(),
+          key: m[1]!,
+          value: m[2]!.replace(/\\\r?\n\s*/g, ' ').trim(),
           keyStart: argsStart,
-          valueStart: argsStart + args.indexOf(m[2], m[1].length),
+          valueStart: argsStart + args.indexOf(m[2]!, m[1]!.length),
         },
       ]
     : [];

@@ -26,11 +26,15 @@ const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?ru
 function shellRegions(lines: string[]): EmbeddedRegion[] {
   const regions: EmbeddedRegion[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines[i]!; // i < lines.length (the loop skips heredoc bodies, so no for…of)
     const echo = ECHO_TO_RUNMQSC.exec(line);
     if (echo) {
-      const column = (echo.index ?? 0) + echo[0].indexOf(echo[1]) + echo[1].length;
-      regions.push({ name: 'runmqsc.mqsc', container: 'echo to runmqsc', lines: [{ line: i, column, text: echo[2] }] });
+      const column = (echo.index ?? 0) + echo[0].indexOf(echo[1]!) + echo[1]!.length;
+      regions.push({
+        name: 'runmqsc.mqsc',
+        container: 'echo to runmqsc',
+        lines: [{ line: i, column, text: echo[2]! }],
+      });
       continue;
     }
     const here = HEREDOC.exec(line);
@@ -40,10 +44,10 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
     const stripTabs = here[1] === '-';
     const body: EmbeddedLine[] = [];
     let j = i + 1;
-    for (; j < lines.length; j++) {
-      const text = stripTabs ? lines[j].replace(/^\t+/, '') : lines[j];
+    for (let raw = lines[j]; raw !== undefined; raw = lines[++j]) {
+      const text = stripTabs ? raw.replace(/^\t+/, '') : raw;
       if (text === here[3]) break;
-      body.push({ line: j, column: lines[j].length - text.length, text });
+      body.push({ line: j, column: raw.length - text.length, text });
     }
     if (body.length)
       regions.push({
@@ -123,7 +127,8 @@ export function parseEmbedded(
   for (const region of findEmbedded(filePath, text)) {
     const body = region.lines.map((l) => l.text).join('\n');
     const first = region.lines[0];
-    const last = region.lines[region.lines.length - 1];
+    const last = region.lines.at(-1);
+    if (!first || !last) continue;
     const range = {
       start: { line: first.line, character: first.column },
       end: { line: last.line, character: last.column + last.text.length },
@@ -152,6 +157,7 @@ export interface EmbeddedDocuments {
 function remapRanges(doc: ParsedDocument, lines: EmbeddedLine[]): void {
   visitPositions(doc, (p: Position) => {
     const at = lines[Math.min(p.line, lines.length - 1)];
+    if (!at) return;
     p.character += at.column;
     p.line = at.line;
   });

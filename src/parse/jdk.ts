@@ -26,7 +26,7 @@ export const jdkReleaseFormat: FormatHandler<JdkReleaseData> = {
       // The shell-style quotes are not part of the value.
       const quoted = /^"(.*)"$/.exec(entry.value);
       if (quoted) {
-        entry.value = quoted[1];
+        entry.value = quoted[1]!;
         // Narrow the range to inside the quotes only when the value sits on one line (a `\` continuation can end it at column 0).
         const { start, end } = entry.valueRange;
         if (start.line === end.line && end.character - start.character >= 2)

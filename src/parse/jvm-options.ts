@@ -37,16 +37,16 @@ export const jvmOptionsFormat: FormatHandler<JvmOptionsData> = {
       // Each line is one option as the JVM sees it: `-Dname=value with blanks` keeps its blanks.
       const option = /^(\s*)-D([^=\s]+)(=?)(.*?)\s*$/.exec(line.text);
       if (option) {
-        const nameStart = line.start + option[1].length + 2;
-        const valueStart = nameStart + option[2].length + option[3].length;
+        const nameStart = line.start + option[1]!.length + 2;
+        const valueStart = nameStart + option[2]!.length + option[3]!.length;
         properties.push({
-          name: option[2],
-          value: option[4],
-          nameRange: index.rangeAt(nameStart, nameStart + option[2].length),
-          valueRange: index.rangeAt(valueStart, valueStart + option[4].length),
+          name: option[2]!,
+          value: option[4]!,
+          nameRange: index.rangeAt(nameStart, nameStart + option[2]!.length),
+          valueRange: index.rangeAt(valueStart, valueStart + option[4]!.length),
           via: 'jvm.options',
-          secret: isSecretKey(option[2]),
-          unresolved: PLACEHOLDER.test(option[4]),
+          secret: isSecretKey(option[2]!),
+          unresolved: PLACEHOLDER.test(option[4]!),
         });
       }
     }

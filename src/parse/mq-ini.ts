@@ -65,7 +65,7 @@ export function parseMqIni(file: SourceFile, kind = 'mq.qm-ini'): ParsedDocument
     }
     const stanza = /^([A-Za-z][\w.-]*)\s*:\s*(?:[#;].*)?$/.exec(body);
     if (stanza) {
-      const name = stanza[1];
+      const name = stanza[1]!;
       const occurrence = occurrences.get(name) ?? 0;
       occurrences.set(name, occurrence + 1);
       current = {

@@ -65,7 +65,10 @@ function embeddedLines(physical: string[]): MqscLine[] {
   // A blank line after each block ends a command continued on its last line.
   return yamlBlocks(physical)
     .filter((block) => /\.mqsc$/.test(block.name))
-    .flatMap((block) => [...block.lines, { line: block.lines[block.lines.length - 1].line + 1, column: 0, text: '' }]);
+    .flatMap((block) => {
+      const last = block.lines.at(-1);
+      return last ? [...block.lines, { line: last.line + 1, column: 0, text: '' }] : block.lines;
+    });
 }
 
 function collectYamlComments(physical: string[], comments: Comment[]): void {
@@ -73,8 +76,8 @@ function collectYamlComments(physical: string[], comments: Comment[]): void {
     const m = /^(\s*)#(.*)$/.exec(text);
     if (m)
       comments.push({
-        text: m[2],
-        range: { start: { line, character: m[1].length }, end: { line, character: text.length } },
+        text: m[2]!,
+        range: { start: { line, character: m[1]!.length }, end: { line, character: text.length } },
       });
   });
 }

@@ -108,12 +108,12 @@ export function parseNginx(text: string): {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (/\s/.test(ch)) {
       i++;
     } else if (ch === '#') {
       let end = i;
-      while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+      while (end < text.length && text.charAt(end) !== '\n' && text.charAt(end) !== '\r') end++;
       comments.push({ text: text.slice(i + 1, end), range: index.rangeAt(i, end) });
       i = end;
     } else if (ch === '{' || ch === '}' || ch === ';') {
@@ -122,11 +122,14 @@ export function parseNginx(text: string): {
     } else if (ch === '"' || ch === "'") {
       let end = i + 1;
       let value = '';
-      while (end < text.length && text[end] !== ch) {
-        if (text[end] === '\\' && end + 1 < text.length) {
-          value += text[end + 1] === ch || text[end + 1] === '\\' ? text[end + 1] : text[end] + text[end + 1];
+      while (end < text.length && text.charAt(end) !== ch) {
+        if (text.charAt(end) === '\\' && end + 1 < text.length) {
+          value +=
+            text.charAt(end + 1) === ch || text.charAt(end + 1) === '\\'
+              ? text.charAt(end + 1)
+              : text.charAt(end) + text.charAt(end + 1);
           end += 2;
-        } else value += text[end++];
+        } else value += text.charAt(end++);
       }
       if (end >= text.length) {
         problems.push({
@@ -143,17 +146,17 @@ export function parseNginx(text: string): {
       let value = '';
       // Inside a word, quotes and `#` are ordinary characters (`location ~ ^/([^/?'"]+)$`): nginx
       // starts a quoted string or a comment only where a token starts.
-      while (end < text.length && !/[\s;{}]/.test(text[end])) {
-        if (text[end] === '\\' && end + 1 < text.length) {
-          value += text[end + 1];
+      while (end < text.length && !/[\s;{}]/.test(text.charAt(end))) {
+        if (text.charAt(end) === '\\' && end + 1 < text.length) {
+          value += text.charAt(end + 1);
           end += 2;
-        } else if (text[end] === '$' && text[end + 1] === '{') {
+        } else if (text.charAt(end) === '$' && text.charAt(end + 1) === '{') {
           // `${var}` is one word even though it holds braces.
           const close = text.indexOf('}', end);
           const stop = close === -1 ? text.length : close + 1;
           value += text.slice(end, stop);
           end = stop;
-        } else value += text[end++];
+        } else value += text.charAt(end++);
       }
       tokens.push({ kind: 'word', value, start: i, end });
       i = end;
@@ -163,8 +166,7 @@ export function parseNginx(text: string): {
   let t = 0;
   const readBlock = (closing: boolean): NginxDirective[] => {
     const list: NginxDirective[] = [];
-    while (t < tokens.length) {
-      const token = tokens[t];
+    for (let token = tokens[t]; token !== undefined; token = tokens[t]) {
       if (token.kind === '}') {
         if (closing) return list;
         problems.push({
@@ -189,10 +191,8 @@ export function parseNginx(text: string): {
       const nameToken = token;
       t++;
       const args: NginxArg[] = [];
-      while (t < tokens.length && tokens[t].kind === 'word') {
-        args.push({ value: tokens[t].value, range: index.rangeAt(tokens[t].start, tokens[t].end) });
-        t++;
-      }
+      for (let arg = tokens[t]; arg?.kind === 'word'; arg = tokens[++t])
+        args.push({ value: arg.value, range: index.rangeAt(arg.start, arg.end) });
       const directive: NginxDirective = {
         name: nameToken.value,
         nameRange: index.rangeAt(nameToken.start, nameToken.end),

@@ -88,7 +88,7 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
           range: r,
         });
       }
-    } else if (/PRIVATE KEY$/.test(m[1])) {
+    } else if (/PRIVATE KEY$/.test(m[1]!)) {
       let publicKeySha256: string | undefined;
       if (m[1] !== 'ENCRYPTED PRIVATE KEY') {
         try {

@@ -33,8 +33,7 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
   const seen = new Map<string, Entry>();
 
   let lineNo = 0;
-  while (lineNo < lines.length) {
-    const first = lines[lineNo];
+  for (let first = lines[lineNo]; first !== undefined; first = lines[lineNo]) {
     const col = skipBlank(first, 0);
     if (col >= first.length) {
       lineNo++;
@@ -49,13 +48,14 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
     const segments: { line: number; start: number; text: string }[] = [];
     let current = lineNo;
     let start = col;
-    for (;;) {
-      const raw = lines[current];
+    for (let raw = first; ; ) {
       const continues = endsWithOddBackslashes(raw);
       segments.push({ line: current, start, text: continues ? raw.slice(start, raw.length - 1) : raw.slice(start) });
-      if (!continues || current + 1 >= lines.length) break;
+      const next = lines[current + 1];
+      if (!continues || next === undefined) break;
       current++;
-      start = skipBlank(lines[current], 0);
+      start = skipBlank(next, 0);
+      raw = next;
     }
     lineNo = current + 1;
     const entry = readEntry(segments, problems);
@@ -81,10 +81,14 @@ interface Cursor {
 
 /** Reads key and value from a logical line, tracking where each starts and ends in the file. */
 function readEntry(segments: { line: number; start: number; text: string }[], problems: ParseProblem[]): Entry {
-  const at = (c: Cursor) => ({ line: segments[c.segment].line, character: segments[c.segment].start + c.index });
+  // There is at least one segment and peek never moves the cursor past the last: segments[cursor.segment] exists.
+  const at = (c: Cursor) => {
+    const segment = segments[c.segment]!;
+    return { line: segment.line, character: segment.start + c.index };
+  };
   const cursor: Cursor = { segment: 0, index: 0 };
   const peek = (): string | undefined => {
-    while (cursor.segment < segments.length && cursor.index >= segments[cursor.segment].text.length) {
+    while (cursor.index >= segments[cursor.segment]!.text.length) {
       if (cursor.segment === segments.length - 1) return undefined;
       cursor.segment++;
       cursor.index = 0;
@@ -109,7 +113,7 @@ function readEntry(segments: { line: number; start: number; text: string }[], pr
   const valueStart = at(cursor);
   let value = '';
   while (peek() !== undefined) value += readChar(segments, cursor, problems);
-  const last = segments[segments.length - 1];
+  const last = segments[segments.length - 1]!;
   const valueEnd = value === '' ? valueStart : { line: last.line, character: last.start + last.text.length };
   const keyRange: Range = { start: keyStart, end: keyEnd };
   return { key, value, keyRange, valueRange: { start: valueStart, end: valueEnd }, secret: isSecretKey(key) };
@@ -122,8 +126,9 @@ function readChar(
   cursor: Cursor,
   problems: ParseProblem[],
 ): string {
-  const seg = segments[cursor.segment];
-  const ch = seg.text[cursor.index++];
+  // Called only when peek() found a character at the cursor.
+  const seg = segments[cursor.segment]!;
+  const ch = seg.text.charAt(cursor.index++);
   if (ch !== '\\') return ch;
   const next = seg.text[cursor.index];
   if (next === undefined) return ''; // a trailing backslash on the last line is dropped, as Java does
@@ -149,12 +154,12 @@ function readChar(
 
 function skipBlank(line: string, from: number): number {
   let i = from;
-  while (i < line.length && BLANK.has(line[i])) i++;
+  while (i < line.length && BLANK.has(line.charAt(i))) i++;
   return i;
 }
 
 function endsWithOddBackslashes(line: string): boolean {
   let count = 0;
-  for (let i = line.length - 1; i >= 0 && line[i] === '\\'; i--) count++;
+  for (let i = line.length - 1; line.charAt(i) === '\\'; i--) count++;
   return count % 2 === 1;
 }

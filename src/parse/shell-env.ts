@@ -93,7 +93,7 @@ function trailingCommentAt(line: string): number {
       else if (ch === '\\' && quote === '"') i++;
     } else if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '\\') i++;
-    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) return i;
+    else if (ch === '#' && (i === 0 || /\s/.test(line.charAt(i - 1)))) return i;
   }
   return -1;
 }

@@ -76,8 +76,9 @@ function parseSpringProperties(text: string): SpringParse {
   const parts: SpringParse['parts'] = [];
   let bounds = [-1, ...splits, Number.MAX_SAFE_INTEGER];
   if (splits.length === 0) bounds = [-1, Number.MAX_SAFE_INTEGER];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const part = entries.filter((e) => e.keyRange.start.line > bounds[i] && e.keyRange.start.line < bounds[i + 1]);
+  for (const [i, low] of bounds.slice(0, -1).entries()) {
+    const high = bounds[i + 1]!; // i + 1 < bounds.length
+    const part = entries.filter((e) => e.keyRange.start.line > low && e.keyRange.start.line < high);
     parts.push({ profile: profileOf(part), entries: part });
   }
   return { parts, comments, problems };
@@ -90,11 +91,11 @@ function parseSpringYaml(text: string): SpringParse {
   const parts: SpringParse['parts'] = [];
   // Comments: `#` at line start or after a blank, outside quotes (good enough for config files).
   for (const m of text.matchAll(/(^|[ \t])#([^\r\n]*)/gm)) {
-    const start = (m.index ?? 0) + m[1].length;
+    const start = (m.index ?? 0) + m[1]!.length;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const before = text.slice(lineStart, start);
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.match(/'/g)?.length ?? 0) % 2 === 1) continue;
-    comments.push({ text: m[2], range: index.rangeAt(start, start + 1 + m[2].length) });
+    comments.push({ text: m[2]!, range: index.rangeAt(start, start + 1 + m[2]!.length) });
   }
   // The yaml library recurses per nesting level: a few thousand `{` overflow its stack (and can abort the
   // process in V8's regexp compiler). Real configuration nests a dozen levels; refuse deeper input.
@@ -149,7 +150,7 @@ export function yamlNestingDepth(text: string): number {
     const lead = leadText.length;
     const indicators = leadText.replace(/[ \t]/g, '').length;
     if (lead < line.length && line[lead] !== '#') {
-      while (indents.length && indents[indents.length - 1] >= lead) indents.pop();
+      while ((indents.at(-1) ?? -1) >= lead) indents.pop();
       indents.push(lead);
     }
     for (let i = 0; i < line.length; i++) {

@@ -54,7 +54,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
       }
       const header = /^\[([^\]]+)\]$/.exec(body);
       if (header) {
-        section = header[1];
+        section = header[1]!;
         continue;
       }
       const eq = text.indexOf('=');
@@ -72,7 +72,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
       });
       if (key === 'Environment') {
         for (const m of value.matchAll(/"([A-Za-z_]\w*)=([^"]*)"|([A-Za-z_]\w*)=(\S*)/g))
-          environment[m[1] ?? m[3]] = m[2] ?? m[4];
+          environment[m[1] ?? m[3]!] = m[2] ?? m[4]!;
       }
       if (key === 'Environment' || key === 'ExecStart' || key === 'ExecStartPre') {
         const variable = key === 'Environment' ? /([A-Za-z_]\w*)=/.exec(value)?.[1] : key;

@@ -28,10 +28,11 @@ export class LineIndex {
     let high = this.starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
+      // 0 <= low <= mid <= high < starts.length (there is always a line 0).
+      if (this.starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low] };
+    return { line: low, character: clamped - this.starts[low]! };
   }
 
   rangeAt(start: number, end: number): Range {

@@ -63,10 +63,14 @@ export function readExtensions(der: Buffer): CertificateExtensions {
     const wrapper = children(der, tbs).find((t) => t.tag === 0xa3);
     if (!wrapper) return out;
     const list = children(der, wrapper)[0];
+    if (!list) return out;
     for (const ext of children(der, list)) {
       const parts = children(der, ext);
-      const oid = decodeOid(content(der, parts[0]));
-      const value = content(der, parts[parts.length - 1]);
+      const [first] = parts;
+      const last = parts.at(-1);
+      if (!first || !last) continue;
+      const oid = decodeOid(content(der, first));
+      const value = content(der, last);
       try {
         readOne(oid, value, out);
       } catch {
@@ -84,9 +88,9 @@ function readOne(oid: string, value: Buffer, out: CertificateExtensions): void {
   if (oid === '2.5.29.15' && inner.tag === 0x03) {
     const bits = content(value, inner);
     const names: string[] = [];
-    for (let i = 0; i < KEY_USAGE_BITS.length; i++) {
+    for (const [i, name] of KEY_USAGE_BITS.entries()) {
       const byte = bits[1 + (i >> 3)];
-      if (byte !== undefined && byte & (0x80 >> (i & 7))) names.push(KEY_USAGE_BITS[i]);
+      if (byte !== undefined && byte & (0x80 >> (i & 7))) names.push(name);
     }
     out.keyUsage = names;
   } else if (oid === '2.5.29.37' && inner.tag === 0x30) {

@@ -94,13 +94,13 @@ export function parseXml(text: string): XmlParseResult {
     };
     for (const match of raw.matchAll(ATTRIBUTE)) {
       const nameStart = tagStart + (match.index ?? 0);
-      const quoted = match[2];
+      const quoted = match[2]!;
       const valueStart = nameStart + match[0].length - quoted.length + 1;
-      const value = (tag.attributes as Record<string, string>)[match[1]] ?? match[3] ?? match[4] ?? '';
+      const value = (tag.attributes as Record<string, string>)[match[1]!] ?? match[3] ?? match[4] ?? '';
       const attribute: XmlAttribute = {
-        name: match[1],
+        name: match[1]!,
         value,
-        nameRange: index.rangeAt(nameStart, nameStart + match[1].length),
+        nameRange: index.rangeAt(nameStart, nameStart + match[1]!.length),
         valueRange: index.rangeAt(valueStart, valueStart + quoted.length - 2),
       };
       element.attributes.push(attribute);

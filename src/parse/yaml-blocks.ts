@@ -21,17 +21,17 @@ const LIST_BLOCK = /^(\s*)-\s+[|>][-+0-9]*\s*(#.*)?$/;
 export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
   const regions: EmbeddedRegion[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const keyed = BLOCK_KEY.exec(lines[i]);
-    const listed = keyed ? undefined : LIST_BLOCK.exec(lines[i]);
+    const line = lines[i]!; // i < lines.length (the loop skips block bodies, so no for…of)
+    const keyed = BLOCK_KEY.exec(line);
+    const listed = keyed ? undefined : LIST_BLOCK.exec(line);
     const m = keyed ?? listed;
     if (!m) continue;
     const name = keyed ? (keyed[3] as string) : 'list item';
-    const keyIndent = m[1].length;
+    const keyIndent = m[1]!.length;
     let blockIndent = -1;
     const body: EmbeddedLine[] = [];
     let j = i + 1;
-    for (; j < lines.length; j++) {
-      const text = lines[j];
+    for (let text = lines[j]; text !== undefined; text = lines[++j]) {
       if (text.trim() === '') {
         body.push({ line: j, column: 0, text: '' });
         continue;
@@ -42,7 +42,7 @@ export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
       const column = Math.min(indent, blockIndent);
       body.push({ line: j, column, text: text.slice(column) });
     }
-    while (body.length && body[body.length - 1].text === '') body.pop();
+    while (body.at(-1)?.text === '') body.pop();
     if (body.length) regions.push({ name, container: `YAML key ${name}`, lines: body });
     i = j - 1;
   }

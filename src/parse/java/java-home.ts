@@ -24,14 +24,14 @@ export function scanJavaHomes(text: string, index: LineIndex, from = 0, to = tex
   const slice = text.slice(from, to);
   const found: JavaHomeReference[] = [];
   for (const m of slice.matchAll(HOME_ASSIGNMENT)) {
-    const start = from + (m.index ?? 0) + m[0].length - m[3].length;
+    const start = from + (m.index ?? 0) + m[0].length - m[3]!.length;
     if (/\$/.test(slice.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1))) continue;
-    found.push({ path: m[3], range: index.rangeAt(start, start + m[3].length), via: m[1] });
+    found.push({ path: m[3]!, range: index.rangeAt(start, start + m[3]!.length), via: m[1]! });
   }
   for (const m of slice.matchAll(JAVA_COMMAND)) {
-    const start = from + (m.index ?? 0) + m[1].length;
-    if (found.some((f) => f.path === m[2] || m[2].startsWith(f.path))) continue; // `$JAVA_HOME/bin/java` after `JAVA_HOME=…` names nothing new
-    found.push({ path: m[2], range: index.rangeAt(start, start + m[2].length), via: 'java command' });
+    const start = from + (m.index ?? 0) + m[1]!.length;
+    if (found.some((f) => f.path === m[2] || m[2]!.startsWith(f.path))) continue; // `$JAVA_HOME/bin/java` after `JAVA_HOME=…` names nothing new
+    found.push({ path: m[2]!, range: index.rangeAt(start, start + m[2]!.length), via: 'java command' });
   }
   return found;
 }

@@ -42,25 +42,25 @@ export function scanJvmProperties(
   const slice = text.slice(from, to);
   const found: JvmProperty[] = [];
   for (const match of slice.matchAll(D_OPTION)) {
-    const nameStart = from + (match.index ?? 0) + match[1].length + 2;
-    const name = match[2];
+    const nameStart = from + (match.index ?? 0) + match[1]!.length + 2;
+    const name = match[2]!;
     const nameEnd = nameStart + name.length;
-    let valueStart = nameEnd + match[3].length;
+    let valueStart = nameEnd + match[3]!.length;
     let valueEnd = valueStart;
     let value = '';
     if (match[3] === '=') {
       // Only a quote inside the scanned window opens a quoted value (one just past `to` would give an inverted range).
-      const quote = valueStart < to ? text[valueStart] : '';
+      const quote = valueStart < to ? text.charAt(valueStart) : '';
       if (quote === '"' || quote === "'") {
         const close = text.indexOf(quote, valueStart + 1);
         valueStart += 1;
         valueEnd = close === -1 || close > to ? to : close;
       } else {
         valueEnd = valueStart;
-        while (valueEnd < to && !/[\s"'\],;]/.test(text[valueEnd])) valueEnd++;
+        while (valueEnd < to && !/[\s"'\],;]/.test(text.charAt(valueEnd))) valueEnd++;
         // `;` and `,` can be part of values (cipher lists use `,`): only stop at them inside JSON arrays.
-        if (valueEnd < to && (text[valueEnd] === ',' || text[valueEnd] === ';')) {
-          while (valueEnd < to && !/[\s"'\]]/.test(text[valueEnd])) valueEnd++;
+        if (valueEnd < to && (text.charAt(valueEnd) === ',' || text.charAt(valueEnd) === ';')) {
+          while (valueEnd < to && !/[\s"'\]]/.test(text.charAt(valueEnd))) valueEnd++;
         }
       }
       value = text.slice(valueStart, valueEnd);
@@ -109,10 +109,15 @@ export function logicalLines(
 ): { start: number; end: number; first: number }[] {
   const lines = lineOffsets(text);
   const result: { start: number; end: number; first: number }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const first = i;
-    while (continuation.test(lines[i].text) && i + 1 < lines.length) i++;
-    result.push({ start: lines[first].start, end: lines[i].end, first });
+  for (let first = 0; first < lines.length; ) {
+    let i = first;
+    let line = lines[i]!; // first < lines.length
+    for (let next = lines[i + 1]; next && continuation.test(line.text); next = lines[i + 1]) {
+      line = next;
+      i++;
+    }
+    result.push({ start: lines[first]!.start, end: line.end, first });
+    first = i + 1;
   }
   return result;
 }

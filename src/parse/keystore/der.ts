@@ -18,16 +18,17 @@ export interface Der {
 /** Reads one element at `offset` of `buf`; `end` bounds it (the parent's end). */
 export function readDer(buf: Buffer, offset = 0, end = buf.length): Der & { next: number } {
   if (offset + 2 > end) throw new DerError('truncated element');
-  const tag = buf[offset];
+  // offset + 2 <= end <= buf.length (end is the parent's end inside buf): both header bytes exist.
+  const tag = buf[offset]!;
   if ((tag & 0x1f) === 0x1f) throw new DerError('multi-byte tags are not used in PKCS#12');
-  let length = buf[offset + 1];
+  let length = buf[offset + 1]!;
   let header = 2;
   if (length === 0x80) throw new DerError('indefinite length is not DER');
   if (length & 0x80) {
     const count = length & 0x7f;
     if (count > 4 || offset + 2 + count > end) throw new DerError('bad length');
     length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + buf[offset + 2 + i];
+    for (const byte of buf.subarray(offset + 2, offset + 2 + count)) length = length * 256 + byte;
     header += count;
   }
   const start = offset + header;

@@ -199,13 +199,14 @@ function pkcs12Entries(bags: Pkcs12Bag[], problems: ParseProblem[]): StoreEntry[
   const aliasOf = (bag: Pkcs12Bag) => bag.alias ?? String(++unnamed);
   const certs = bags
     .filter((b) => b.kind === 'certificate')
-    .map((bag) => ({ bag, described: describeChain(bag.der ? [bag.der] : [], bag.alias ?? '(unnamed)', problems)[0] }));
+    .flatMap((bag) => {
+      const described = describeChain(bag.der ? [bag.der] : [], bag.alias ?? '(unnamed)', problems)[0];
+      return described ? [{ bag, described }] : [];
+    });
   const used = new Set<(typeof certs)[number]>();
   const entries: StoreEntry[] = [];
   for (const key of bags.filter((b) => b.kind === 'key')) {
-    const leaf = certs.find(
-      (c) => c.bag.localKeyId !== undefined && c.bag.localKeyId === key.localKeyId && c.described,
-    );
+    const leaf = certs.find((c) => c.bag.localKeyId !== undefined && c.bag.localKeyId === key.localKeyId);
     const chain: PemCertificate[] = [];
     if (leaf) {
       used.add(leaf);
@@ -214,7 +215,6 @@ function pkcs12Entries(bags: Pkcs12Bag[], problems: ParseProblem[]): StoreEntry[
         const issuer = certs.find(
           (c) =>
             c !== next &&
-            c.described &&
             !c.bag.localKeyId &&
             c.described.subjectText === next.described.issuerText &&
             !chain.includes(c.described),
@@ -228,7 +228,7 @@ function pkcs12Entries(bags: Pkcs12Bag[], problems: ParseProblem[]): StoreEntry[
     entries.push({ alias: aliasOf(key.alias ? key : (leaf?.bag ?? key)), entry: 'private-key', chain });
   }
   for (const c of certs) {
-    if (!c.described || (used.has(c) && !c.bag.trusted)) continue;
+    if (used.has(c) && !c.bag.trusted) continue;
     entries.push({
       alias: aliasOf(c.bag),
       entry: c.bag.trusted ? 'trusted-cert' : 'certificate',

@@ -16,26 +16,34 @@ const K256 = Uint32Array.from([
   0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
   0xc67178f2,
 ]);
-const IV256 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-const IV1 = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+const IV256: readonly [number, number, number, number, number, number, number, number] = [
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
+const IV1: readonly [number, number, number, number, number] = [
+  0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0,
+];
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
 
 /** SHA-256 of a 32-byte message held as 8 words, in place: one block (message, 0x80, zeros, bit length 256). */
 function sha256Round(h: Uint32Array, w: Uint32Array): void {
-  for (let i = 0; i < 8; i++) w[i] = h[i];
+  // w holds 64 words (80 allocated), h 8 and K256 64: every index below is a loop bound under those
+  // lengths, so the reads are `!` (this loop runs up to 100,000 times per password: no checks in it).
+  for (let i = 0; i < 8; i++) w[i] = h[i]!;
   w[8] = 0x80000000;
   for (let i = 9; i < 15; i++) w[i] = 0;
   w[15] = 256;
   for (let i = 16; i < 64; i++) {
-    const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-    const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
-    w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+    const w15 = w[i - 15]!;
+    const w2 = w[i - 2]!;
+    const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
+    const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
   }
   let [a, b, c, d, e, f, g, hh] = IV256;
   for (let i = 0; i < 64; i++) {
-    const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i]) | 0;
+    const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K256[i]! + w[i]!) | 0;
     const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
     hh = g;
     g = f;
@@ -46,30 +54,31 @@ function sha256Round(h: Uint32Array, w: Uint32Array): void {
     b = a;
     a = (t1 + t2) | 0;
   }
-  const out = [a, b, c, d, e, f, g, hh];
-  for (let i = 0; i < 8; i++) h[i] = (IV256[i] + out[i]) >>> 0;
+  const out = [a, b, c, d, e, f, g, hh] as const;
+  for (let i = 0; i < 8; i++) h[i] = (IV256[i]! + out[i]!) >>> 0;
 }
 
 /** SHA-1 of a 20-byte message held as 5 words, in place: one block (message, 0x80, zeros, bit length 160). */
 function sha1Round(h: Uint32Array, w: Uint32Array): void {
-  for (let i = 0; i < 5; i++) w[i] = h[i];
+  // w holds 80 words and h 5: every index below is a loop bound under those lengths (see sha256Round).
+  for (let i = 0; i < 5; i++) w[i] = h[i]!;
   w[5] = 0x80000000;
   for (let i = 6; i < 15; i++) w[i] = 0;
   w[15] = 160;
-  for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+  for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1);
   let [a, b, c, d, e] = IV1;
   for (let i = 0; i < 80; i++) {
     const f = i < 20 ? (b & c) | (~b & d) : i < 40 ? b ^ c ^ d : i < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d;
     const k = i < 20 ? 0x5a827999 : i < 40 ? 0x6ed9eba1 : i < 60 ? 0x8f1bbcdc : 0xca62c1d6;
-    const t = (rotl(a, 5) + f + e + k + w[i]) | 0;
+    const t = (rotl(a, 5) + f + e + k + w[i]!) | 0;
     e = d;
     d = c;
     c = rotl(b, 30);
     b = a;
     a = t;
   }
-  const out = [a, b, c, d, e];
-  for (let i = 0; i < 5; i++) h[i] = (IV1[i] + out[i]) >>> 0;
+  const out = [a, b, c, d, e] as const;
+  for (let i = 0; i < 5; i++) h[i] = (IV1[i]! + out[i]!) >>> 0;
 }
 
 /** `digest` hashed `times` more times with `hash` (the digest is that hash's output). */
@@ -91,6 +100,6 @@ export function rehash(hash: string, digest: Buffer, times: number): Buffer {
   const w = new Uint32Array(80);
   for (let r = 0; r < times; r++) round(h, w);
   const out = Buffer.alloc(digest.length);
-  for (let i = 0; i < words; i++) out.writeUInt32BE(h[i], i * 4);
+  for (const [i, word] of h.entries()) out.writeUInt32BE(word, i * 4);
   return out;
 }

@@ -26,8 +26,9 @@ const OID = {
 } as const;
 
 /** Hashes by OID (MAC digests and PBKDF2 PRFs), with the PKCS#12 KDF block size. */
+const SHA1 = { name: 'sha1', block: 64 };
 const HASHES: Record<string, { name: string; block: number }> = {
-  '1.3.14.3.2.26': { name: 'sha1', block: 64 },
+  '1.3.14.3.2.26': SHA1,
   '2.16.840.1.101.3.4.2.4': { name: 'sha224', block: 64 },
   '2.16.840.1.101.3.4.2.1': { name: 'sha256', block: 64 },
   '2.16.840.1.101.3.4.2.2': { name: 'sha384', block: 128 },
@@ -155,7 +156,7 @@ function pkcs12Kdf(
   const fill = (data: Buffer) => {
     if (data.length === 0) return Buffer.alloc(0);
     const out = Buffer.alloc(v * Math.ceil(data.length / v));
-    for (let i = 0; i < out.length; i++) out[i] = data[i % data.length];
+    for (let i = 0; i < out.length; i++) out[i] = data[i % data.length]!;
     return out;
   };
   const d = Buffer.alloc(v, id);
@@ -168,11 +169,12 @@ function pkcs12Kdf(
     produced += a.length;
     if (produced >= length) break;
     const b = Buffer.alloc(v);
-    for (let k = 0; k < v; k++) b[k] = a[k % a.length];
+    for (let k = 0; k < v; k++) b[k] = a[k % a.length]!;
     for (let block = 0; block < i.length; block += v) {
       let carry = 1;
       for (let k = v - 1; k >= 0; k--) {
-        const sum = i[block + k] + b[k] + carry;
+        // i is a whole number of v-byte blocks (fill) and b is v bytes: block + k < i.length, k < v.
+        const sum = i[block + k]! + b[k]! + carry;
         i[block + k] = sum & 0xff;
         carry = sum >> 8;
       }
@@ -208,10 +210,9 @@ function decrypt(algorithm: Der, data: Buffer, password: string | undefined): Bu
       throw new UnsupportedError(
         `its encryption iteration count (${iterations}) is above what lint-deploy tries (${MAX_KDF_ITERATIONS})`,
       );
-    const sha1 = HASHES['1.3.14.3.2.26'];
     const bmp = bmpPassword(password);
-    const key = pkcs12Kdf(sha1, bmp, salt, 1, iterations, legacy.keyLength);
-    const iv = pkcs12Kdf(sha1, bmp, salt, 2, iterations, 8);
+    const key = pkcs12Kdf(SHA1, bmp, salt, 1, iterations, legacy.keyLength);
+    const iv = pkcs12Kdf(SHA1, bmp, salt, 2, iterations, 8);
     if (legacy.cipher === 'rc2') return rc2CbcDecrypt(key, legacy.rc2Bits ?? 128, iv, data);
     return decipher(legacy.cipher, key, iv, data);
   }
@@ -219,12 +220,12 @@ function decrypt(algorithm: Der, data: Buffer, password: string | undefined): Bu
     throw new UnsupportedError(`its certificates are encrypted with ${oid}, which lint-deploy does not know`);
   const kdf = child(params, 0, TAG.SEQUENCE);
   if (oidOf(child(kdf, 0)) !== OID.pbkdf2) throw new UnsupportedError('its PBES2 key derivation is not PBKDF2');
-  const kdfParams = children(child(kdf, 1, TAG.SEQUENCE));
-  const salt = octetsOf(kdfParams[0]);
-  const iterations = integerOf(kdfParams[1]);
+  const kdfParams = child(kdf, 1, TAG.SEQUENCE);
+  const salt = octetsOf(child(kdfParams, 0));
+  const iterations = integerOf(child(kdfParams, 1));
   if (iterations > MAX_PBKDF2_ITERATIONS)
     throw new UnsupportedError(`its PBKDF2 iteration count (${iterations}) is above what lint-deploy tries`);
-  const prfElement = kdfParams.find((e, index) => index >= 2 && e.tag === TAG.SEQUENCE);
+  const prfElement = children(kdfParams).find((e, index) => index >= 2 && e.tag === TAG.SEQUENCE);
   const prf = prfElement ? PRFS[oidOf(child(prfElement, 0))] : 'sha1';
   if (!prf) throw new UnsupportedError('its PBKDF2 pseudo-random function is not one lint-deploy knows');
   const scheme = child(params, 1, TAG.SEQUENCE);
@@ -279,12 +280,11 @@ function readBags(parsed: Parsed, password: string | undefined): { bags: Pkcs12B
       encrypted = true;
       const encryptedData = explicit(child(info, 1), 0);
       const contentInfo = child(encryptedData, 1, TAG.SEQUENCE);
-      const parts = children(contentInfo);
-      const content = parts[2];
-      if (!content) continue;
+      const [, algorithm, content] = children(contentInfo);
+      if (!algorithm || !content) continue;
       // [0] IMPLICIT OCTET STRING: primitive (0x80) or, in BER, constructed (0xa0) pieces.
       const ciphertext = content.tag === 0x80 ? content.content : Buffer.concat(children(content).map(octetsOf));
-      bagsOf(decrypt(parts[1], ciphertext, password), bags);
+      bagsOf(decrypt(algorithm, ciphertext, password), bags);
     }
   }
   return { bags, encrypted };

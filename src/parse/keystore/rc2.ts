@@ -27,15 +27,17 @@ const PITABLE = Uint8Array.from([
 export function rc2KeySchedule(key: Uint8Array, effectiveBits: number): Uint16Array {
   const length = key.length;
   if (length < 1 || length > 128) throw new Error('RC2 key must be 1 to 128 bytes');
+  // l holds 128 bytes and PITABLE 256 entries: every index below is a loop bound under 128 or a byte
+  // (`& 0xff`, `^` of two bytes), so the reads are `!`.
   const l = new Uint8Array(128);
   l.set(key);
-  for (let i = length; i < 128; i++) l[i] = PITABLE[(l[i - 1] + l[i - length]) & 0xff];
+  for (let i = length; i < 128; i++) l[i] = PITABLE[(l[i - 1]! + l[i - length]!) & 0xff]!;
   const t8 = (effectiveBits + 7) >> 3;
   const tm = 0xff % (1 << (8 + effectiveBits - 8 * t8));
-  l[128 - t8] = PITABLE[l[128 - t8] & tm];
-  for (let i = 127 - t8; i >= 0; i--) l[i] = PITABLE[l[i + 1] ^ l[i + t8]];
+  l[128 - t8] = PITABLE[l[128 - t8]! & tm]!;
+  for (let i = 127 - t8; i >= 0; i--) l[i] = PITABLE[l[i + 1]! ^ l[i + t8]!]!;
   const k = new Uint16Array(64);
-  for (let i = 0; i < 64; i++) k[i] = l[2 * i] | (l[2 * i + 1] << 8);
+  for (let i = 0; i < 64; i++) k[i] = l[2 * i]! | (l[2 * i + 1]! << 8);
   return k;
 }
 
@@ -43,21 +45,25 @@ const SHIFTS = [1, 2, 3, 5];
 
 /** RFC 2268 section 4: decrypts one 8-byte block in place. */
 function decryptBlock(k: Uint16Array, block: Uint8Array): void {
+  // block holds 8 bytes (the callers cut it so), r and SHIFTS 4 words (indices `% 4` or 0..3) and k 64
+  // (j + i <= 63, `& 63`): every read below is in bounds, so it is `!`.
   const r = [
-    block[0] | (block[1] << 8),
-    block[2] | (block[3] << 8),
-    block[4] | (block[5] << 8),
-    block[6] | (block[7] << 8),
+    block[0]! | (block[1]! << 8),
+    block[2]! | (block[3]! << 8),
+    block[4]! | (block[5]! << 8),
+    block[6]! | (block[7]! << 8),
   ];
   const rRound = (j: number) => {
     for (let i = 3; i >= 0; i--) {
-      const s = SHIFTS[i];
-      r[i] = ((r[i] >>> s) | (r[i] << (16 - s))) & 0xffff;
-      r[i] = (r[i] - k[j + i] - (r[(i + 3) % 4] & r[(i + 2) % 4]) - (~r[(i + 3) % 4] & r[(i + 1) % 4])) & 0xffff;
+      const s = SHIFTS[i]!;
+      const ri = r[i]!;
+      const rotated = ((ri >>> s) | (ri << (16 - s))) & 0xffff;
+      const r3 = r[(i + 3) % 4]!;
+      r[i] = (rotated - k[j + i]! - (r3 & r[(i + 2) % 4]!) - (~r3 & r[(i + 1) % 4]!)) & 0xffff;
     }
   };
   const rMash = () => {
-    for (let i = 3; i >= 0; i--) r[i] = (r[i] - k[r[(i + 3) % 4] & 63]) & 0xffff;
+    for (let i = 3; i >= 0; i--) r[i] = (r[i]! - k[r[(i + 3) % 4]! & 63]!) & 0xffff;
   };
   let j = 63 - 3;
   for (let round = 0; round < 16; round++) {
@@ -66,9 +72,9 @@ function decryptBlock(k: Uint16Array, block: Uint8Array): void {
     // r-mashing after the 5th and 11th mixing rounds counted from the end (RFC 2268 section 4.3).
     if (round === 4 || round === 10) rMash();
   }
-  for (let i = 0; i < 4; i++) {
-    block[2 * i] = r[i] & 0xff;
-    block[2 * i + 1] = r[i] >> 8;
+  for (const [i, word] of r.entries()) {
+    block[2 * i] = word & 0xff;
+    block[2 * i + 1] = word >> 8;
   }
 }
 
@@ -89,10 +95,11 @@ export function rc2CbcDecrypt(key: Uint8Array, effectiveBits: number, iv: Uint8A
     const cipher = data.subarray(at, at + 8);
     const block = Uint8Array.from(cipher);
     decryptBlock(k, block);
-    for (let i = 0; i < 8; i++) out[at + i] = block[i] ^ previous[i];
+    for (const [i, byte] of block.entries()) out[at + i] = byte ^ previous[i]!;
     previous = Uint8Array.from(cipher);
   }
-  const pad = out[out.length - 1];
-  if (pad < 1 || pad > 8 || out.subarray(out.length - pad).some((b) => b !== pad)) throw new Error('bad padding');
+  const pad = out.at(-1);
+  if (pad === undefined || pad < 1 || pad > 8 || out.subarray(out.length - pad).some((b) => b !== pad))
+    throw new Error('bad padding');
   return out.subarray(0, out.length - pad);
 }

@@ -25,16 +25,15 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc) || !doc.data.needsPassword) return doc;
     const found = configurationPasswords(doc, documents);
-    const candidates: PasswordCandidate[] = found.map(({ password }) => ({ password, kind: 'configuration' as const }));
-    for (const [i, candidate] of candidates.entries()) {
+    for (const { password, at } of found) {
       // One password at a time, so that the setting that opened the store is known (its location, never its value).
-      const opened = openPkcs12(doc.file, doc.kind, [candidate], false);
-      if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: found[i].at } };
+      const opened = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
+      if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: at } };
       if (!opened.data.needsPassword) return opened;
     }
     const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
     if (opened.data.readable || !opened.data.needsPassword) return opened;
-    const named = candidates.length > 0 ? ', the password its configuration gives' : '';
+    const named = found.length > 0 ? ', the password its configuration gives' : '';
     return withProblem(
       opened,
       `PKCS#12 store ${path.basename(doc.file.path)}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`,
@@ -84,7 +83,7 @@ function mentions(value: string, base: string): boolean {
   if (at < 0) return false;
   const before = value[at - 1];
   return (
-    at === 0 ||
+    before === undefined ||
     before === '/' ||
     before === '\\' ||
     before === '=' ||
@@ -133,8 +132,8 @@ function libertyGeneratedPassword(
   if (path.dirname(storePath) !== path.join(path.dirname(doc.file.path), 'resources', 'security')) return undefined;
   const lines = doc.file.text.split(/\r?\n/);
   const line = lines.findIndex((l) => /^\s*keystore_password\s*=/.test(l));
-  if (line < 0) return undefined;
   const text = lines[line];
+  if (text === undefined) return undefined;
   const password = decodedPassword(
     text
       .slice(text.indexOf('=') + 1)
@@ -168,7 +167,7 @@ export function decodedPassword(value: string): string | undefined {
   if (trimmed.includes('${') || /^\{(aes|hash|custom)[^}]*\}/i.test(trimmed)) return undefined;
   const xor = /^\{xor\}(.*)$/i.exec(trimmed);
   if (xor) {
-    const bytes = Buffer.from(xor[1], 'base64');
+    const bytes = Buffer.from(xor[1]!, 'base64');
     return Buffer.from(bytes.map((b) => b ^ 0x5f)).toString('utf8');
   }
   return trimmed;

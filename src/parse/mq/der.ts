@@ -7,14 +7,15 @@ export interface Tlv {
   length: number;
 }
 
+/** Reads the header at `offset`; throws a RangeError when the buffer ends inside it. */
 export function readTlv(buf: Buffer, offset: number): Tlv {
-  const tag = buf[offset];
-  let length = buf[offset + 1];
+  const tag = buf.readUInt8(offset);
+  let length = buf.readUInt8(offset + 1);
   let headerLength = 2;
   if (length & 0x80) {
     const count = length & 0x7f;
     length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + buf[offset + 2 + i];
+    for (let i = 0; i < count; i++) length = length * 256 + buf.readUInt8(offset + 2 + i);
     headerLength += count;
   }
   return { tag, start: offset, headerLength, length };
@@ -22,12 +23,14 @@ export function readTlv(buf: Buffer, offset: number): Tlv {
 
 /** An OBJECT IDENTIFIER's content bytes in dotted form (the first byte holds two arcs, the first at most 2). */
 export function decodeOid(bytes: Buffer): string {
-  const first = Math.min(2, Math.floor(bytes[0] / 40));
-  const parts = [first, bytes[0] - first * 40];
+  const [head, ...rest] = bytes;
+  if (head === undefined) return '';
+  const first = Math.min(2, Math.floor(head / 40));
+  const parts = [first, head - first * 40];
   let value = 0;
-  for (let i = 1; i < bytes.length; i++) {
-    value = value * 128 + (bytes[i] & 0x7f);
-    if (!(bytes[i] & 0x80)) {
+  for (const byte of rest) {
+    value = value * 128 + (byte & 0x7f);
+    if (!(byte & 0x80)) {
       parts.push(value);
       value = 0;
     }

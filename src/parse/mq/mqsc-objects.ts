@@ -91,10 +91,9 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
       const action = attributes.get('ACTION')?.value?.toUpperCase();
       const type = attributes.get('TYPE')?.value?.toUpperCase();
       if (action === 'REMOVE' || action === 'REMOVEALL') {
-        for (let i = chlauth.length - 1; i >= 0; i--) {
-          if (chlauth[i].profile === name.value && (action === 'REMOVEALL' || chlauth[i].type === type))
-            chlauth.splice(i, 1);
-        }
+        const removed = (r: MqscChlauthRecord) =>
+          r.profile === name.value && (action === 'REMOVEALL' || r.type === type);
+        chlauth.splice(0, chlauth.length, ...chlauth.filter((r) => !removed(r)));
         continue;
       }
       chlauth.push({ profile: name.value, profileParam: name, type, attributes, command });

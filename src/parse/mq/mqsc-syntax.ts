@@ -111,7 +111,7 @@ export function joinCommands(lines: MqscLine[], commentsOut: { text: string; ran
     const end = continues ? trimmedEnd.length - 1 : trimmedEnd.length;
     let inQuote = false;
     for (let i = start; i < end; i++) {
-      const ch = text[i];
+      const ch = text[i]!; // i < end <= text.length
       if (ch === "'") inQuote = !inQuote;
       if (ch === ';' && !inQuote) {
         if (current.length) commands.push(current);
@@ -135,25 +135,28 @@ export function joinCommands(lines: MqscLine[], commentsOut: { text: string; ran
 
 /** Tokenises one logical command into verb, noun(name) and parameters. */
 export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): MqscCommand | undefined {
+  const [first] = chars;
+  if (!first) return undefined;
   const endOf = (i: number): Position => {
     const c = chars[Math.min(i, chars.length) - 1];
-    return c ? { line: c.at.line, character: c.at.character + 1 } : chars[0].at;
+    return c ? { line: c.at.line, character: c.at.character + 1 } : first.at;
   };
   const rangeOf = (from: number, to: number): Range => {
-    const start = chars[Math.min(from, chars.length - 1)].at;
+    const start = (chars[Math.min(from, chars.length - 1)] ?? first).at;
     // An empty token (e.g. `(` right after a continuation) is an empty range at its start, not one ending on the line before.
     return { start, end: to > from ? endOf(to) : start };
   };
-  const isSep = (ch: string) => ch === ' ' || ch === '\t' || ch === ',';
+  const chAt = (k: number): string | undefined => chars[k]?.ch;
+  const isSep = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === ',';
   const tokens: MqscParam[] = [];
   let i = 0;
   while (i < chars.length) {
-    if (isSep(chars[i].ch)) {
+    if (isSep(chAt(i))) {
       i++;
       continue;
     }
     const kwStart = i;
-    while (i < chars.length && !isSep(chars[i].ch) && chars[i].ch !== '(') i++;
+    while (i < chars.length && !isSep(chAt(i)) && chAt(i) !== '(') i++;
     const keyword = chars
       .slice(kwStart, i)
       .map((c) => c.ch)
@@ -161,8 +164,8 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
       .toUpperCase();
     const param: MqscParam = { keyword, quoted: false, templated: false, keywordRange: rangeOf(kwStart, i) };
     let j = i;
-    while (j < chars.length && (chars[j].ch === ' ' || chars[j].ch === '\t')) j++;
-    if (j < chars.length && chars[j].ch === '(') {
+    while (chAt(j) === ' ' || chAt(j) === '\t') j++;
+    if (chAt(j) === '(') {
       i = j + 1;
       const value = readValue(chars, i, problems, rangeOf);
       if (!value) return undefined;
@@ -182,8 +185,8 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
     }
     tokens.push(param);
   }
-  if (tokens.length === 0) return undefined;
-  const verbToken = tokens[0];
+  const [verbToken] = tokens;
+  if (!verbToken) return undefined;
   const verb = VERB_SYNONYMS[verbToken.keyword] ?? verbToken.keyword;
   if (!MQSC_VERBS.has(verb) || verbToken.value !== undefined) {
     problems.push({
@@ -212,7 +215,7 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
     }
     seen.set(p.keyword, p);
   }
-  return { verb, noun, name, params, range: { start: chars[0].at, end: endOf(chars.length) } };
+  return { verb, noun, name, params, range: { start: first.at, end: endOf(chars.length) } };
 }
 
 interface ReadValue {
@@ -230,14 +233,16 @@ function readValue(
   problems: ParseProblem[],
   rangeOf: (a: number, b: number) => Range,
 ): ReadValue | undefined {
+  const chAt = (k: number): string | undefined => chars[k]?.ch;
   let i = from;
-  while (i < chars.length && (chars[i].ch === ' ' || chars[i].ch === '\t')) i++;
-  if (i < chars.length && chars[i].ch === "'") {
+  while (chAt(i) === ' ' || chAt(i) === '\t') i++;
+  if (chAt(i) === "'") {
     const start = i;
     let value = '';
     i++;
     for (;;) {
-      if (i >= chars.length) {
+      const ch = chAt(i);
+      if (ch === undefined) {
         problems.push({
           code: 'mqsc-unterminated-quote',
           severity: 'error',
@@ -246,8 +251,8 @@ function readValue(
         });
         return undefined;
       }
-      if (chars[i].ch === "'") {
-        if (chars[i + 1]?.ch === "'") {
+      if (ch === "'") {
+        if (chAt(i + 1) === "'") {
           value += "'";
           i += 2;
           continue;
@@ -255,15 +260,12 @@ function readValue(
         i++;
         break;
       }
-      value += chars[i].ch;
+      value += ch;
       i++;
     }
     const end = i;
     let rest = '';
-    while (i < chars.length && chars[i].ch !== ')') {
-      rest += chars[i].ch;
-      i++;
-    }
+    for (let ch = chAt(i); ch !== undefined && ch !== ')'; ch = chAt(++i)) rest += ch;
     if (i >= chars.length || rest.trim() !== '') {
       problems.push({
         code: 'mqsc-syntax',
@@ -277,14 +279,12 @@ function readValue(
   }
   const start = i;
   let depth = 0;
-  while (i < chars.length) {
-    const ch = chars[i].ch;
+  for (let ch = chAt(i); ch !== undefined; ch = chAt(++i)) {
     if (ch === '(') depth++;
     else if (ch === ')') {
       if (depth === 0) break;
       depth--;
     }
-    i++;
   }
   if (i >= chars.length) {
     problems.push({
@@ -296,7 +296,7 @@ function readValue(
     return undefined;
   }
   let end = i;
-  while (end > start && (chars[end - 1].ch === ' ' || chars[end - 1].ch === '\t')) end--;
+  while (end > start && (chAt(end - 1) === ' ' || chAt(end - 1) === '\t')) end--;
   const raw = chars
     .slice(start, end)
     .map((c) => c.ch)
