@@ -155,7 +155,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   } catch (error) {
     // Node's messages are long and mention internals: keep the first sentence.
     throw new UsageError(
-      `${(error as Error).message.split('. ')[0].replace(/^TypeError \[[A-Z_]+\]: /, '')} (see lint-deploy --help)`,
+      `${((error as Error).message.split('. ')[0] ?? '').replace(/^TypeError \[[A-Z_]+\]: /, '')} (see lint-deploy --help)`,
     );
   }
   const v = parsed.values;
@@ -180,9 +180,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   let positionals = parsed.positionals;
   let explainError: string | undefined;
   if (positionals[0] === 'explain-error') {
-    if (positionals.length < 2 || !positionals[1].trim())
-      throw new UsageError('explain-error expects the error text: lint-deploy explain-error "<text>" [paths...]');
     explainError = positionals[1];
+    if (!explainError?.trim())
+      throw new UsageError('explain-error expects the error text: lint-deploy explain-error "<text>" [paths...]');
     positionals = positionals.slice(2);
   }
   if (v.baseline !== undefined && !v.baseline) throw new UsageError('--baseline expects a file name');

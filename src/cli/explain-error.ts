@@ -30,7 +30,7 @@ export function mqCodesIn(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/\b(?:AMQ\d{4}[EWI]?|CSQ[A-Z]\d{3}[EWI]?|MQRCC?F?_[A-Z0-9_]+|JMSWMQ\d{4})\b/gi))
     out.add(m[0].toUpperCase());
-  for (const m of text.matchAll(/(?:^|[^\d.])(2\d{3})(?![\d.])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/(?:^|[^\d.])(2\d{3})(?![\d.])/g)) out.add(m[1]!);
   return [...out];
 }
 

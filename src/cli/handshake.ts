@@ -116,7 +116,8 @@ function pick(
         ({ component: c }) => c.id === wanted || c.name === wanted || c.id.endsWith(wanted) || c.name.includes(wanted),
       )
     : inFile;
-  if (chosen.length === 1) return chosen[0];
+  const [only, ...others] = chosen;
+  if (only && others.length === 0) return only;
   const candidates = inFile.map(({ component: c }) => `  ${c.id}  (${c.name})`).join('\n');
   if (inFile.length === 0) throw new UsageError(`handshake: ${raw} defines no TLS ${role} component lint-deploy knows`);
   if (chosen.length === 0)

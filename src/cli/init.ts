@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/types';
 import { lexists, writeFileAtomic } from '../core/safe-fs';
-import { CONFIG_FILE_NAMES } from '../core/config';
+import { CONFIG_FILE_NAMES, DEFAULT_CONFIG_FILE_NAME } from '../core/config';
 import { describeErrors, validateAgainst } from '../engine/config/validate';
 import { packageRoot, readPackageVersion } from './package-info';
 
@@ -51,7 +51,7 @@ export function writeStarterConfig(cwd: string): string {
   const config = { ...STARTER_CONFIG, $schema: schemaReference(cwd) };
   const errors = validateAgainst(config);
   if (errors.length) throw new Error(`the starter config is invalid: ${describeErrors(errors)}`);
-  const file = path.join(cwd, CONFIG_FILE_NAMES[0]);
+  const file = path.join(cwd, DEFAULT_CONFIG_FILE_NAME);
   // Exclusive: a name taken by anything (a dangling symbolic link too) is never written through.
   writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n', {
     explicit: false,

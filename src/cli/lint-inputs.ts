@@ -86,8 +86,9 @@ export function findConfigForPaths(paths: readonly string[], cwd: string): strin
     const file = findConfigFile(start);
     if (file && !found.has(file)) found.set(file, given);
   }
-  if (found.size > 1) {
-    const [[a, pathA], [b, pathB]] = [...found];
+  const [first, second] = [...found];
+  if (first && second) {
+    const [[a, pathA], [b, pathB]] = [first, second];
     throw new UsageError(
       `${pathA} and ${pathB} are under different config files (${path.relative(cwd, a) || a}, ${path.relative(cwd, b) || b}): lint them in separate runs, or choose one with --config`,
     );

@@ -155,9 +155,9 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
     color: colorSupport(args.color, io.env, io.stdoutIsTTY),
   };
   perf.stats.time('report', () =>
-    args.formats.forEach((_, i) => {
+    formatters.forEach((format, i) => {
       const output = args.outputFiles[i];
-      const text = formatters[i](findings, output ? { ...context, color: false } : context);
+      const text = format(findings, output ? { ...context, color: false } : context);
       if (output) writeOutput(path.resolve(io.cwd, output), text);
       else io.stdout(text);
     }),

@@ -85,10 +85,11 @@ function renderTable(table: Tokens.Table, c: Colors, indent: string): string {
   const line = (row: string[]) =>
     indent +
     row
-      .map((cell, col) => cell + ' '.repeat(widths[col] - visibleLength(cell)))
+      .map((cell, col) => cell + ' '.repeat((widths[col] ?? 0) - visibleLength(cell)))
       .join('  ')
       .trimEnd();
-  return [c.bold(line(rows[0])), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join(
+  const [header, ...body] = rows;
+  return [c.bold(line(header ?? [])), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join(
     '\n',
   );
 }

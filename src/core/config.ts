@@ -1,7 +1,9 @@
 import type { SeveritySetting } from './types';
 
 /** Config file names, searched upward from the working directory (discover skips them as inputs). */
-export const CONFIG_FILE_NAMES = ['lint-deploy.config.json', '.lint-deployrc.json'];
+/** The name `--init` writes. */
+export const DEFAULT_CONFIG_FILE_NAME = 'lint-deploy.config.json';
+export const CONFIG_FILE_NAMES = [DEFAULT_CONFIG_FILE_NAME, '.lint-deployrc.json'];
 
 /** Default `--cache` file name (discover skips it as an input). */
 export const DEFAULT_CACHE_FILE = '.lint-deploy-cache';

@@ -46,7 +46,8 @@ export class DirectoryTree<T> {
       node = child;
       if (node.here.length) deepestHolder = node;
     }
-    const items = (indexes: number[]) => indexes.map((i) => this.items[i]);
+    // The indexes are positions in this.items, recorded when each item was added.
+    const items = (indexes: number[]) => indexes.map((i) => this.items[i]!);
     return {
       nearest: items(this.below(node)),
       holding: items(node.here),

@@ -156,7 +156,7 @@ function tokenize(pattern: string, options: GlobOptions): Token[] {
   const tokens: Token[] = [];
   const globstar = options.globstar !== false;
   for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
+    const ch = pattern.charAt(i);
     if (options.starOnly) {
       if (ch === '*') {
         if (tokens[tokens.length - 1]?.kind !== 'anything') tokens.push({ kind: 'anything' });
@@ -166,7 +166,7 @@ function tokenize(pattern: string, options: GlobOptions): Token[] {
       continue;
     }
     if (ch === '\\' && i + 1 < pattern.length) {
-      tokens.push({ kind: 'char', ch: pattern[++i] });
+      tokens.push({ kind: 'char', ch: pattern.charAt(++i) });
     } else if (ch === '?') {
       tokens.push({ kind: 'one' });
     } else if (ch === '*') {
@@ -205,7 +205,11 @@ function tokenize(pattern: string, options: GlobOptions): Token[] {
 function literalPrefix(tokens: Token[]): { prefix: string; tokens: Token[] } {
   let prefix = '';
   let i = 0;
-  while (i < tokens.length && tokens[i].kind === 'char') prefix += (tokens[i++] as { ch: string }).ch;
+  for (const token of tokens) {
+    if (token.kind !== 'char') break;
+    prefix += token.ch;
+    i++;
+  }
   return { prefix, tokens: tokens.slice(i) };
 }
 
@@ -217,12 +221,13 @@ function parseClass(pattern: string, open: number): { token: Token; end: number 
   const ranges: [string, string][] = [];
   let first = true;
   for (; i < pattern.length; i++) {
-    let ch = pattern[i];
+    let ch = pattern.charAt(i);
     if (ch === ']' && !first) return { token: { kind: 'class', negate, singles, ranges }, end: i };
     first = false;
-    if (ch === '\\' && i + 1 < pattern.length) ch = pattern[++i];
-    if (pattern[i + 1] === '-' && pattern[i + 2] !== undefined && pattern[i + 2] !== ']') {
-      ranges.push([ch, pattern[i + 2] === '\\' ? (pattern[i + 3] ?? '\\') : pattern[i + 2]]);
+    if (ch === '\\' && i + 1 < pattern.length) ch = pattern.charAt(++i);
+    const high = pattern[i + 2];
+    if (pattern[i + 1] === '-' && high !== undefined && high !== ']') {
+      ranges.push([ch, high === '\\' ? (pattern[i + 3] ?? '\\') : high]);
       i += pattern[i + 2] === '\\' ? 3 : 2;
     } else {
       singles += ch;
@@ -241,18 +246,17 @@ function run(tokens: Token[], subject: string, dot: boolean, from: number): bool
   const n = tokens.length;
   const startAtSegment = from === 0 || subject[from - 1] === '/';
   // glob(3): a `.` that starts a path segment is matched only by a `.` that starts a pattern segment.
-  const startsSegment = tokens.map((_, i) =>
-    i === 0
-      ? startAtSegment
-      : tokens[i - 1].kind === 'segments' ||
-        (tokens[i - 1].kind === 'char' && (tokens[i - 1] as { ch: string }).ch === '/'),
-  );
+  const startsSegment = tokens.map((_, i) => {
+    const previous = tokens[i - 1];
+    if (previous === undefined) return startAtSegment;
+    return previous.kind === 'segments' || (previous.kind === 'char' && previous.ch === '/');
+  });
   let current = new Uint8Array(n + 1);
   let next = new Uint8Array(n + 1);
   /** Epsilon moves (only forward: one ascending sweep closes the set). Zero segments only at a segment start. */
   const close = (states: Uint8Array, segmentStart: boolean) => {
     for (let i = 0; i < n; i++) {
-      const kind = tokens[i].kind;
+      const kind = tokens[i]!.kind; // i < n = tokens.length (indexed: this runs per character of every path)
       if (states[i] && (kind === 'star' || kind === 'anything' || (kind === 'segments' && segmentStart)))
         states[i + 1] = 1;
     }
@@ -260,14 +264,14 @@ function run(tokens: Token[], subject: string, dot: boolean, from: number): bool
   current[0] = 1;
   close(current, startAtSegment);
   for (let at = from; at < subject.length; at++) {
-    const ch = subject[at];
+    const ch = subject.charAt(at);
     const segmentStart = at === 0 || subject[at - 1] === '/';
     const hiddenStart = !dot && segmentStart && ch === '.';
     next.fill(0);
     let any = false;
     for (let i = 0; i < n; i++) {
       if (!current[i]) continue;
-      const token = tokens[i];
+      const token = tokens[i]!; // i < n = tokens.length
       switch (token.kind) {
         case 'char':
           if (token.ch === ch && (!hiddenStart || startsSegment[i])) next[i + 1] = 1;

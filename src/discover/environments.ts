@@ -142,8 +142,9 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   const split = (dir: string): DetectedEnvironment[] => {
     if (direct.has(dir)) return [];
     const holders = [...(children.get(dir) ?? [])].sort();
-    if (holders.length === 1) return split(holders[0]);
-    if (holders.length < 2) return [];
+    const [only, ...others] = holders;
+    if (only === undefined) return [];
+    if (others.length === 0) return split(only);
     const families = holders.map(familiesOf);
     const paired = families.every(
       (own, i) => own.length > 0 && families.some((other, j) => j !== i && other.some((name) => own.includes(name))),

@@ -48,7 +48,7 @@ function cipherParts(enc: string): string[] {
   if (enc === 'DES_CBC') parts.push('DES', 'CBC');
   if (enc === '3DES_EDE_CBC') parts.push('DESede', 'CBC');
   const aes = /^AES_(\d+)_(CBC|GCM|CCM)/.exec(enc);
-  if (aes) parts.push('AES', aes[2]);
+  if (aes) parts.push('AES', aes[2]!);
   if (enc.startsWith('CHACHA20')) parts.push('ChaCha20-Poly1305');
   return parts;
 }
@@ -114,8 +114,8 @@ export function disabledSuiteMatcher(disabledEntries: readonly string[]): (suite
 
 function findDisabledEntry(suiteName: string, disabledEntries: readonly string[]): string | undefined {
   const suite = findCipherSuite(suiteName);
+  const canonical = (suite ? jsseName(suite) : suiteName.trim()).toUpperCase();
   const names = suite ? [jsseName(suite), suite.iana] : [suiteName.trim()];
-  const canonical = names[0].toUpperCase();
   const components = new Set((suite ? suiteComponents(suite) : []).map((c) => c.toUpperCase()));
   for (const raw of disabledEntries) {
     const entry = raw.trim();

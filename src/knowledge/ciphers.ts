@@ -90,7 +90,7 @@ function normaliseUncached(protocol: string): string {
   if (known) return known;
   const m = /^(TLS|SSL)v?(\d)(?:\.(\d))?$/i.exec(p);
   if (!m) return /^sslv2hello$/i.test(p) ? 'SSLv2Hello' : p;
-  if (m[1].toUpperCase() === 'SSL') return `SSLv${m[2]}`;
+  if (m[1]!.toUpperCase() === 'SSL') return `SSLv${m[2]}`;
   const minor = m[3] && m[3] !== '0' ? `.${m[3]}` : '';
   return `TLSv${m[2]}${minor}`;
 }

@@ -41,7 +41,7 @@ function fill(template: string | undefined, groups: Record<string, string | unde
 
 /** Splits `registry:5000/ns/name:tag@sha256:…` into the name and the tag (`latest` when absent). */
 export function splitImageReference(reference: string): { name: string; tag: string } {
-  const withoutDigest = reference.split('@')[0];
+  const [withoutDigest = ''] = reference.split('@'); // split always gives at least one part
   const slash = withoutDigest.lastIndexOf('/');
   const colon = withoutDigest.lastIndexOf(':');
   return colon > slash

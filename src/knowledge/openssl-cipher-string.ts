@@ -224,12 +224,12 @@ export interface ExpandOptions {
   series?: OpensslSeriesFacts;
 }
 
-const MIN_BITS = [0, 80, 112, 128, 192, 256];
+const MIN_BITS = [0, 80, 112, 128, 192, 256] as const;
 
 /** OpenSSL's default security callback for a cipher (ssl/t1_lib.c `ssl_security_default_callback`). */
 export function allowedAtSecurityLevel(c: OpensslCipher, level: number): boolean {
   if (level <= 0) return true;
-  const minBits = MIN_BITS[Math.min(level, 5)];
+  const minBits = MIN_BITS[Math.min(level, 5)] ?? 0; // level is >= 1 here: always an entry
   if (c.bits < minBits) return false;
   if (c.au === 'None') return false;
   if (c.mac === 'MD5') return false;

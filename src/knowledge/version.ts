@@ -19,7 +19,7 @@ export function parseJavaVersion(raw: string): JavaVersion | undefined {
     .trim();
   // `IBM 8.0.6.25`, as the config schema and --explain-jdk spell an IBM service level.
   const ibmWord = /^ibm\s+(\d+\.\d+\.\d+\.\d+)$/i.exec(text);
-  if (ibmWord) return parseJavaVersion(ibmWord[1]) && { ...(parseJavaVersion(ibmWord[1]) as JavaVersion), raw };
+  if (ibmWord) return parseJavaVersion(ibmWord[1]!) && { ...(parseJavaVersion(ibmWord[1]!) as JavaVersion), raw };
   let m = LEGACY.exec(text);
   if (m) return withBuild({ raw, feature: Number(m[1]), update: m[2] ? Number(m[2]) : 0 }, m[3]);
   m = IBM.exec(text);

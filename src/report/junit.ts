@@ -62,11 +62,12 @@ export const junit: Formatter = (findings, context) => {
             return `${name}:${at.line}:${at.column} ${f.severity} ${f.message}`;
           })
           .join('\n');
-      if (failing.length) {
+      const [firstFailing] = failing;
+      if (firstFailing) {
         failures++;
         const severity = failing.some((f) => f.severity === 'error') ? 'error' : 'warning';
         cases.push(
-          `${open}\n      <failure message="${escapeAttribute(failing[0].message)}" type="${severity}">${cdata(lines(active))}</failure>\n    </testcase>`,
+          `${open}\n      <failure message="${escapeAttribute(firstFailing.message)}" type="${severity}">${cdata(lines(active))}</failure>\n    </testcase>`,
         );
       } else if (active.length) {
         cases.push(`${open}\n      <system-out>${cdata(lines(active))}</system-out>\n    </testcase>`);

@@ -65,6 +65,7 @@ export function describeErrors(errors: ErrorObject[]): string {
   const pool = concrete.length ? concrete : errors;
   const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'additionalProperties' ? 1 : 0);
   const best = [...pool].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0];
+  if (!best) return 'the configuration is invalid';
   let where = best.instancePath;
   let what: string;
   if (best.keyword === 'additionalProperties') {

@@ -172,7 +172,7 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     const classified = classifyFile(inner ?? file, text.slice(0, HEAD_CHARS));
     const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
     if (decoded.text.includes('java.security.properties'))
-      for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]));
+      for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]!));
     if (classified?.kind !== 'java.security') notReadAsSecurity.push(file);
     // Named like a file lint-deploy reads (also as a template of one) but its content is not: say so.
     const named = classified ? undefined : classifyFile(inner ?? file, '');

@@ -4,6 +4,8 @@
  * secret took minutes). Transitions live in one Map keyed by node × 65536 + UTF-16 code unit.
  */
 export class SecretSearch {
+  // Nodes are indexes into the parallel arrays fail/length/output (and parent/code while building), which
+  // grow together when a node is made: an index read with a node id is always in range, hence the `!`s.
   private readonly edges = new Map<number, number>();
   private readonly fail: number[] = [0];
   /** Length of the longest pattern ending at each node (0: none). */
@@ -32,20 +34,20 @@ export class SecretSearch {
         }
         node = child;
       }
-      if (pattern.length) this.length[node] = Math.max(this.length[node], pattern.length);
+      if (pattern.length) this.length[node] = Math.max(this.length[node]!, pattern.length);
     }
     // Breadth first, so every failure link points at a node already finished.
     for (let depth = 1; depth < byDepth.length; depth++) {
       for (const node of byDepth[depth] ?? []) {
-        this.fail[node] = this.step(this.fail[parent[node]], code[node]);
-        const f = this.fail[node];
-        this.output[node] = this.length[f] ? f : this.output[f];
+        const f = this.step(this.fail[parent[node]!]!, code[node]!);
+        this.fail[node] = f;
+        this.output[node] = this.length[f] ? f : this.output[f]!;
       }
     }
   }
 
   private step(node: number, unit: number): number {
-    for (let at = node; ; at = this.fail[at]) {
+    for (let at = node; ; at = this.fail[at]!) {
       const next = this.edges.get(at * 65536 + unit);
       if (next !== undefined) return next;
       if (at === 0) return 0;
@@ -61,8 +63,8 @@ export class SecretSearch {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       node = this.step(node, text.charCodeAt(i));
-      for (let at = this.length[node] ? node : this.output[node]; at > 0; at = this.output[at]) {
-        const start = i + 1 - this.length[at];
+      for (let at = this.length[node] ? node : this.output[node]!; at > 0; at = this.output[at]!) {
+        const start = i + 1 - this.length[at]!;
         if (accept(start, i + 1)) {
           found.push([start, i + 1]);
           break;

@@ -47,7 +47,7 @@ export function parseDirective(
   const m = DIRECTIVE.exec(text);
   if (!m) return undefined;
   const kind = m[1] as DirectiveKind;
-  const rest = m[2];
+  const rest = m[2]!;
   // `--` as in ESLint; a single `-` also works, because XML forbids `--` inside comments.
   const separator = rest.search(/\s--?(\s|$)/);
   const ruleText = (separator < 0 ? rest : rest.slice(0, separator)).trim();
