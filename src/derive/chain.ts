@@ -106,28 +106,34 @@ const sameCertificate = (a: PemCertificate, b: PemCertificate) => a.fingerprintS
 const sameNameAndKey = (a: PemCertificate, b: PemCertificate) =>
   a.subjectText === b.subjectText && a.publicKeySha256 === b.publicKeySha256;
 
+/** A certification path, leaf first. */
+type Path = [PemCertificate, ...PemCertificate[]];
+
 /** Validates the path the verifier builds (see the module comment). Dates are not judged here: `dateFailure`. */
 export function validatePath(input: PathInput): PathResult {
   const { presented, anchors, stack } = input;
-  const leaf = presented[0];
+  const [leaf] = presented;
+  // Callers judge chains that exist (trust.ts keeps 'nothing presented' as a verdict of its own).
+  if (!leaf) throw new Error('validatePath: no certificate presented');
   const isAnchor = (c: PemCertificate) =>
     anchors.some((a) => sameCertificate(a, c) || (stack === 'jsse' && sameNameAndKey(a, c)));
   // JSSE: a sent certificate (in issuing order) that is trusted ends the path; the leaf itself: trusted as is.
   if (stack === 'jsse') {
-    for (let i = 0; i < presented.length; i++) {
-      if (i > 0 && presented[i].subjectText !== presented[i - 1].issuerText) break;
-      if (isAnchor(presented[i])) {
+    for (const [i, cert] of presented.entries()) {
+      const previous = presented[i - 1];
+      if (previous && cert.subjectText !== previous.issuerText) break;
+      if (isAnchor(cert)) {
         if (i === 0) return { ok: true, path: [leaf], leafIsAnchor: true, dateChecked: [] };
-        return finish(input, [...presented.slice(0, i), presented[i]]);
+        return finish(input, [leaf, ...presented.slice(1, i + 1)]);
       }
     }
   } else if (leaf.selfSigned && isAnchor(leaf)) {
     return finish(input, [leaf]);
   }
   // Build upwards: anchors first at each step (both builders prefer a trusted issuer), then what was sent.
-  const path: PemCertificate[] = [leaf];
+  const path: Path = [leaf];
   for (;;) {
-    const current = path[path.length - 1];
+    const current = path.at(-1) ?? leaf;
     const anchor = anchors.find((a) => !path.some((p) => sameCertificate(p, a)) && issued(a, current));
     if (anchor) {
       path.push(anchor);
@@ -175,17 +181,17 @@ function reachesAnchor(
 }
 
 /** The checks on a built path: CA flags and path lengths, verify depth, the leaf's key usage; records what is date-checked. */
-function finish(input: PathInput, path: PemCertificate[]): PathResult {
+function finish(input: PathInput, path: Path): PathResult {
   const { stack } = input;
-  const leaf = path[0];
-  const anchor = path[path.length - 1];
+  const [leaf] = path;
+  const anchor = path.at(-1) ?? leaf;
   const leafIsAnchor = path.length === 1;
   const intermediates = path.slice(1, -1);
   if (stack === 'openssl' && input.verifyDepth !== undefined && intermediates.length > input.verifyDepth) {
     return {
       ok: false,
       reason: 'depth',
-      at: path[input.verifyDepth + 1],
+      at: path[input.verifyDepth + 1] ?? leaf,
       detail: `${intermediates.length} intermediate(s), verify depth ${input.verifyDepth}`,
       path,
     };

@@ -43,7 +43,7 @@ export function certificatesNamed(
     const near = segments(component.location.file);
     let best: { file: string; tail: number; head: number } | undefined;
     // Only files whose last segment is the wanted one share a tail (in tree order, so ties break as before).
-    const candidates = index.byLastSegment.get(want[want.length - 1]) ?? [];
+    const candidates = index.byLastSegment.get(want.at(-1) ?? '') ?? [];
     countWork('certificates named', candidates.length);
     for (const { file: candidate, have } of candidates) {
       const tail = commonTail(want, have);
@@ -101,8 +101,8 @@ function indexOf(all: TreeCertificate[]): CertificateIndex {
     if (inFile) inFile.push(c);
     else byFile.set(file, [c]);
     const have = segments(file);
-    if (have.length === 0) continue;
-    const last = have[have.length - 1];
+    const last = have.at(-1);
+    if (last === undefined) continue;
     const rows = byLastSegment.get(last);
     if (rows) rows.push({ file, have });
     else byLastSegment.set(last, [{ file, have }]);

@@ -48,7 +48,7 @@ export function keyEntries(all: TreeCertificate[], file: string): { alias: strin
 export function trustedInStore(all: TreeCertificate[], file: string, jsse: boolean): TreeCertificate[] {
   const inStore = certificatesInStore(all, file);
   if (!inStore.some((c) => entryOf(c))) return inStore;
-  const leaves = jsse ? keyEntries(all, file).map((e) => e.chain[0]) : [];
+  const leaves = jsse ? keyEntries(all, file).flatMap((e) => e.chain.slice(0, 1)) : [];
   return [...inStore.filter((c) => entryOf(c)?.entry === 'trusted-cert'), ...leaves];
 }
 

@@ -105,15 +105,17 @@ function ownChain(
   const file = tls?.certificate?.file;
   if (!file) return { chains: [] };
   const named = certificatesNamed(all, file, component);
-  if (named.length === 0)
+  const [firstNamed] = named;
+  if (!firstNamed)
     return {
       chains: [],
       from: tls?.certificate?.reference,
       missing: `${component.name}'s certificate ${file} is not in the tree`,
     };
   // nginx and Tomcat send the file's certificates in file order: the first is the leaf.
+  const namedFile = firstNamed.doc.file.path;
   const inFile = all
-    .filter((c) => c.doc.file.path === named[0].doc.file.path)
+    .filter((c) => c.doc.file.path === namedFile)
     .sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
   return { chains: [inFile], from: tls?.certificate?.reference };
 }
@@ -275,12 +277,17 @@ function check(
         return {
           ...base,
           presented: [],
-          verdict: { kind: 'no-certificate', why: 'no-issuer-match', candidates: own.chains.map((c) => c[0]) },
+          verdict: {
+            kind: 'no-certificate',
+            why: 'no-issuer-match',
+            candidates: own.chains.flatMap((c) => c.slice(0, 1)),
+          },
         };
     }
   }
   if (own.missing) return { ...base, presented: [], verdict: { kind: 'unknown', missing: own.missing } };
-  if (chains.length === 0) {
+  const [presented, ...otherChains] = chains;
+  if (!presented) {
     // A client whose key store holds no key entry sends none. Without any key store configured, only a Java
     // application is known to have none (JSSE's default key manager is empty without javax.net.ssl.keyStore);
     // a WAS/Liberty JMS factory or an MQ client may take it from configuration the tree does not hold.
@@ -301,7 +308,7 @@ function check(
   if (source?.kind === 'outside-tree')
     return {
       ...base,
-      presented: chains[0],
+      presented,
       verdict: {
         kind: 'unknown',
         missing: `${verifier.name}'s trust store ${source.store.path.value} is not in the tree`,
@@ -310,7 +317,7 @@ function check(
   if (source?.kind === 'unreadable')
     return {
       ...base,
-      presented: chains[0],
+      presented,
       verdict: {
         kind: 'unknown',
         missing: `${verifier.name}'s trust store ${source.store.path.value} could not be read (no password tried opens it)`,
@@ -319,7 +326,7 @@ function check(
   if (source?.kind === 'jdk-cacerts' && anchors.length === 0) {
     return {
       ...base,
-      presented: chains[0],
+      presented,
       verdict: {
         kind: 'unknown',
         missing: `${verifier.name} names no trust store: it trusts its JDK's cacerts, which the tree does not hold (declare -Djavax.net.ssl.trustStore or add the store)`,
@@ -329,7 +336,7 @@ function check(
   if (source?.kind === 'system')
     return {
       ...base,
-      presented: chains[0],
+      presented,
       verdict: {
         kind: 'unknown',
         missing: `${verifier.name} trusts the system's CA store, which the tree does not hold`,
@@ -338,10 +345,10 @@ function check(
   if (!source)
     return {
       ...base,
-      presented: chains[0],
+      presented,
       verdict: { kind: 'unknown', missing: `${verifier.name} has no trust store configured` },
     };
-  const verdicts = chains.map((chain) =>
+  const judgeChain = (chain: TreeCertificate[]) =>
     judge(
       all,
       chain,
@@ -349,20 +356,19 @@ function check(
       verifier,
       purpose,
       direction === 'server' ? serverKeyUsageFor(prediction, chain[0]) : undefined,
-    ),
-  );
+    );
+  const verdict = judgeChain(presented);
   // Several key entries and no alias: the stack picks one; the verdict stands only when all agree.
-  if (verdicts.some((v) => v.kind !== verdicts[0].kind)) {
+  if (otherChains.map(judgeChain).some((v) => v.kind !== verdict.kind)) {
     return {
       ...base,
-      presented: chains[0],
+      presented,
       verdict: {
         kind: 'unknown',
         missing: `${peer.name}'s key store holds several key entries and its configuration names no alias: which one it presents decides`,
       },
     };
   }
-  const verdict = verdicts[0];
   // The JDK's cacerts are trusted too (not in the tree): a path that found no anchor may still find one there.
   if (
     alsoDefault &&
@@ -371,14 +377,14 @@ function check(
   ) {
     return {
       ...base,
-      presented: chains[0],
+      presented,
       verdict: {
         kind: 'unknown',
         missing: `${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them`,
       },
     };
   }
-  return { ...base, presented: chains[0], verdict };
+  return { ...base, presented, verdict };
 }
 
 /**

@@ -80,18 +80,21 @@ function lowestContiguousRun(enabled: Set<ProtocolName>): ProtocolName[] {
   return run; // descending
 }
 
-interface VersionCapability {
-  /** Versions the side will negotiate, highest first. */
-  versions: ProtocolName[];
-  /** Set when the side aborts before any negotiation. */
-  localFailure?: { reason: HandshakeFailureReason; message: string; explanation: string };
-}
+/** Versions the side will negotiate, highest first (at least one, or a local failure). */
+type VersionCapability =
+  | { versions: [ProtocolName, ...ProtocolName[]]; localFailure?: undefined }
+  | {
+      versions: ProtocolName[];
+      /** Set when the side aborts before any negotiation. */
+      localFailure: { reason: HandshakeFailureReason; message: string; explanation: string };
+    };
 
 function capability(s: PreparedSide): VersionCapability {
   const desc = [...PROTOCOLS_ASCENDING].reverse();
   if (isJsseFamily(s)) {
     const versions = desc.filter((p) => s.enabled.has(p) && hasSuiteFor(s, p));
-    if (versions.length > 0) return { versions };
+    const [highest, ...lower] = versions;
+    if (highest) return { versions: [highest, ...lower] };
     const noneEnabled = s.enabled.size === 0;
     return {
       versions,
@@ -105,7 +108,8 @@ function capability(s: PreparedSide): VersionCapability {
     };
   }
   const versions = lowestContiguousRun(s.enabled);
-  if (versions.length === 0) {
+  const [highest, ...lower] = versions;
+  if (!highest) {
     return {
       versions,
       localFailure: {
@@ -115,17 +119,17 @@ function capability(s: PreparedSide): VersionCapability {
       },
     };
   }
-  if (!hasSuiteFor(s, versions[0])) {
+  if (!hasSuiteFor(s, highest)) {
     return {
       versions,
       localFailure: {
         reason: 'no-cipher-for-protocol',
         message: noCipherForProtocolMessage(s.side.implementation),
-        explanation: `${s.name}'s highest enabled protocol is ${versions[0]} but none of its suites can be used with it (OpenSSL requires one)`,
+        explanation: `${s.name}'s highest enabled protocol is ${highest} but none of its suites can be used with it (OpenSSL requires one)`,
       },
     };
   }
-  return { versions };
+  return { versions: [highest, ...lower] };
 }
 
 function fail(
@@ -309,9 +313,10 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
     );
   }
   const decidedBy = common.length === 1 ? 'only-choice' : serverOrder ? 'server-order' : 'client-order';
-  if (chosen !== ordered[0])
+  const [preferred] = ordered;
+  if (preferred && chosen !== preferred)
     explanation.push(
-      `${server.name} (JSSE) takes legacy suites (${ordered[0].name}) only when no other suite is common`,
+      `${server.name} (JSSE) takes legacy suites (${preferred.name}) only when no other suite is common`,
     );
   explanation.push(
     decidedBy === 'only-choice'

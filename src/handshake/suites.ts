@@ -78,7 +78,8 @@ function computeFacts(name: string): SuiteFacts | undefined {
     staticRsa: false,
   };
   if (TLS13_SUITES.has(name)) {
-    const [, enc, mac] = /^TLS_(.+)_(SHA256|SHA384)$/.exec(name) ?? [];
+    // Every TLS 1.3 suite name ends in its hash (RFC 8446 B.4).
+    const [, enc = '', mac = ''] = /^TLS_(.+)_(SHA256|SHA384)$/.exec(name) ?? [];
     return {
       name,
       tls13: true,
@@ -93,13 +94,14 @@ function computeFacts(name: string): SuiteFacts | undefined {
   }
   const m = /^TLS_(.+?)_WITH_(.+)$/.exec(name);
   if (!m || name === 'TLS_EMPTY_RENEGOTIATION_INFO_SCSV') return undefined;
-  const [, kxau, rest] = m;
+  const kxau = m[1]!;
+  const rest = m[2]!;
   const exportSuite = /_EXPORT(1024)?$/.test(kxau) || /EXPORT/.test(rest);
   const base = kxau.replace(/_EXPORT(1024)?$/, '');
   const [kx, au] = splitKxAu(base);
   const macMatch = /_(SHA|SHA256|SHA384|MD5)$/.exec(rest);
   const aead = /GCM|CCM|CHACHA20_POLY1305/.test(rest);
-  const mac = macMatch && !aead ? macMatch[1] : 'AEAD';
+  const mac = macMatch && !aead ? macMatch[1]! : 'AEAD';
   const enc = macMatch ? rest.slice(0, rest.length - macMatch[0].length) : rest;
   const tls12Only = aead || ((mac === 'SHA256' || mac === 'SHA384') && !/PSK/.test(kx));
   const rc4 = /RC4/.test(enc);
@@ -141,8 +143,9 @@ function splitKxAu(kxau: string): [string, string] {
   }
   const m = /^(DHE|ECDHE|DH|ECDH|SRP_SHA|RSA)_(RSA|ECDSA|DSS|PSK)$/.exec(kxau);
   if (m) {
-    if (m[2] === 'PSK') return [`${m[1]}_PSK`, 'PSK'];
-    return [m[1] === 'SRP_SHA' ? 'SRP' : m[1], m[2]];
+    const [, kx = kxau, au = kxau] = m;
+    if (au === 'PSK') return [`${kx}_PSK`, 'PSK'];
+    return [kx === 'SRP_SHA' ? 'SRP' : kx, au];
   }
   return [kxau, kxau];
 }

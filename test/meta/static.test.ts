@@ -21,6 +21,8 @@ describe('static checks', () => {
     'src/report/',
     'src/discover/',
     'src/engine/',
+    'src/derive/',
+    'src/handshake/',
   ];
   it(`TypeScript --noUncheckedIndexedAccess has no errors in ${INDEX_CHECKED.join(', ')}`, () => {
     const result = spawnSync(bin('tsc'), ['--noEmit', '-p', '.', '--noUncheckedIndexedAccess'], {
