@@ -45,7 +45,10 @@ export class HelmValues {
       const doc = yaml().parseDocument(text, { uniqueKeys: false });
       const error = doc.errors[0];
       if (error)
-        this.problem(`Helm values are not valid YAML: ${error.message.split('\n')[0].replace(/:$/, '')}`, ...error.pos);
+        this.problem(
+          `Helm values are not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/:$/, '')}`,
+          ...error.pos,
+        );
       else this.root = doc.contents as Node | null;
     } catch (error) {
       this.problem(`Helm values are not valid YAML: ${(error as Error).message.split('\n')[0]}`, 0, 0);
@@ -73,10 +76,10 @@ export class HelmValues {
     for (const key of path) {
       if (!yaml().isMap(node)) return { node: null, range };
       const pairs = node.items.filter((p) => yaml().isScalar(p.key) && String(p.key.value) === key);
-      if (pairs.length === 0) return undefined;
+      const [pair, ...others] = pairs;
+      if (!pair) return undefined;
       // Duplicate keys: which one Helm keeps is not worth predicting.
-      if (pairs.length > 1) return { node: null, range };
-      const pair = pairs[0];
+      if (others.length > 0) return { node: null, range };
       node = pair.value as Node | null;
       const at = (node ?? pair.key) as Node;
       range = at.range ? this.index.rangeAt(at.range[0], at.range[1]) : undefined;
@@ -208,7 +211,7 @@ export function renderHelmValues(
       span.unknownBecause = '`.` is not the chart root inside with/range';
       continue;
     }
-    const path = keys.slice(1).split('.');
+    const path = keys!.slice(1).split('.');
     const value = lookupValue(chain, path);
     if (!value.found) {
       span.unknownBecause = value.why;
@@ -259,7 +262,7 @@ function trimmed(
 ): Replacement {
   let cutStart = span.start;
   let cutEnd = span.end;
-  if (before) while (cutStart > floor && /[ \t\r\n]/.test(source[cutStart - 1])) cutStart--;
-  if (after) while (cutEnd < source.length && /[ \t\r\n]/.test(source[cutEnd])) cutEnd++;
+  if (before) while (cutStart > floor && /[ \t\r\n]/.test(source.charAt(cutStart - 1))) cutStart--;
+  if (after) while (cutEnd < source.length && /[ \t\r\n]/.test(source.charAt(cutEnd))) cutEnd++;
   return { cutStart, cutEnd, spanStart: span.start, spanEnd: span.end, text };
 }

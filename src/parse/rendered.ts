@@ -86,22 +86,22 @@ export class RenderedText {
     let found = -1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const s = segments[mid];
+      const s = segments[mid]!; // 0 <= low <= mid <= high < segments.length
       if (side === 'start' ? s.renderedStart <= offset : s.renderedStart < offset) {
         found = mid;
         low = mid + 1;
       } else high = mid - 1;
     }
     // Empty put-in values own no rendered character: step back over them.
-    while (found >= 0 && segments[found].renderedEnd === segments[found].renderedStart) found--;
-    if (found < 0) return 0;
-    const s = segments[found];
+    let s = segments[found];
+    while (s && s.renderedEnd === s.renderedStart) s = segments[--found];
+    if (!s) return 0;
     if (s.value) return side === 'start' && offset < s.renderedEnd ? s.sourceStart : s.sourceEnd;
     return Math.min(s.sourceStart + (offset - s.renderedStart), s.sourceEnd);
   }
 
   toSource(p: Position, side: Side): Position {
-    const lineStart = this.renderedLineStarts[Math.min(p.line, this.renderedLineStarts.length - 1)];
+    const lineStart = this.renderedLineStarts[Math.min(p.line, this.renderedLineStarts.length - 1)] ?? 0;
     return this.sourceIndex.positionAt(this.sourceOffset(lineStart + p.character, side));
   }
 
