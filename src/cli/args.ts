@@ -109,7 +109,7 @@ Configuration:
       --java-version <v>     the JDK that runs the components (e.g. 1.8.0_202, 11.0.2, 17); without it
                              each component runs the nearest JDK the tree lays out: a release file,
                              a Dockerfile FROM image, a JAVA_HOME path (docs/runtimes.md)
-      --java-vendor <v>      its vendor (openjdk, oracle, corretto, ibm, semeru, redhat, temurin)
+      --java-vendor <v>      its vendor (openjdk, oracle, corretto, zulu, ibm, semeru, redhat, temurin)
       --agent-version <v>    ClearTrust web agent version when webagent.conf does not say
       --init                 write a starter lint-deploy.config.json here
       --allow-plugins        load the code modules named in config "plugins" (off: a config in

@@ -15,6 +15,15 @@ export function linkOutcome(client: Endpoint, server: Endpoint, prediction: Hand
     const withEcdsa = predictHandshake(client.side, { ...server.side, certificate: { keyType: 'EC', bits: 256 } });
     if (withEcdsa.ok !== prediction.ok) missing.push(certificateMissing(server));
   }
+  // A JDK default no public source settles: the outcome stands only when the other candidate gives the same verdict.
+  if (client.alternative) {
+    const other = predictHandshake({ ...client.side, ...listsOf(client.alternative) }, server.side);
+    if (other.ok !== prediction.ok) missing.push(client.alternative.what);
+  }
+  if (server.alternative) {
+    const other = predictHandshake(client.side, { ...server.side, ...listsOf(server.alternative) });
+    if (other.ok !== prediction.ok) missing.push(server.alternative.what);
+  }
   if (missing.length > 0) return { kind: 'unknown', missing };
   if (prediction.ok) return { kind: 'negotiates', protocol: prediction.protocol, cipherSuite: prediction.cipherSuite };
   return {
@@ -25,6 +34,11 @@ export function linkOutcome(client: Endpoint, server: Endpoint, prediction: Hand
     messages: prediction.messages,
   };
 }
+
+const listsOf = (alternative: NonNullable<Endpoint['alternative']>) => ({
+  protocols: alternative.protocols,
+  cipherSuites: alternative.cipherSuites,
+});
 
 function certificateMissing(server: Endpoint): string {
   const name = server.component.name;

@@ -35,6 +35,7 @@ const FAMILIES: Record<string, string> = {
   oracle: 'Oracle',
   temurin: 'Eclipse Temurin',
   corretto: 'Amazon Corretto',
+  zulu: 'Azul Zulu',
   ibm: 'IBM',
   semeru: 'IBM Semeru',
   redhat: 'Red Hat',

@@ -53,6 +53,11 @@ export interface Endpoint {
   missing: string[];
   /** Server only: its certificate's key type is not known and RSA was assumed (the outcome checks whether that decides it). */
   keyTypeAssumed?: boolean;
+  /**
+   * The JDK default behind the lists is one no public source settles (e.g. Zulu 8u262's TLS 1.3 default): what is
+   * unknown and the lists of the other candidate (the outcome checks whether that decides it).
+   */
+  alternative?: { what: string; protocols: string[]; cipherSuites: string[] };
 }
 
 const OPENSSL_DEFAULT_PROTOCOLS = [...OPENSSL_PROTOCOLS_ASSUMED];
@@ -135,6 +140,7 @@ export function endpointFor(
   let protocolsFrom = tls.protocols?.from;
   let suitesFrom = tls.cipherSuites?.from;
   let serverOrderWins = tls.serverOrderWins?.value;
+  let alternative: Endpoint['alternative'];
 
   const missing: string[] = (tls.unknownValues ?? []).map((v) => `the value of ${v}`);
   if (implementation === 'jsse' || implementation === 'ibmjsse2') {
@@ -165,6 +171,13 @@ export function endpointFor(
       return !entry;
     });
     serverOrderWins ??= jsseServerOrderDefault(runtime);
+    const unsettled = role === 'client' ? eff?.clientUnsettled : eff?.serverUnsettled;
+    if (unsettled && !tls.protocols)
+      alternative = {
+        what: `${unsettled.what}: set jdk.tls.${role}.protocols for ${component.name} to know`,
+        protocols: unsettled.protocols.filter((p) => !protocolDisabledBy(p, entries)),
+        cipherSuites: tls.cipherSuites ? [...suites] : unsettled.cipherSuites.filter((s) => !suiteDisabledBy(s)),
+      };
   } else if (implementation === 'native') {
     // The ClearTrust web agent's own TLS library: in anon mode it offers the anonymous suites (the mode says
     // so); what it offers in auth mode, and which versions, no public source says: its links are unknown
@@ -249,6 +262,7 @@ export function endpointFor(
     notes,
     missing,
     ...(keyTypeAssumed ? { keyTypeAssumed } : {}),
+    ...(alternative ? { alternative } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import { disabledEntryFor, protocolDisabledBy, splitAlgorithmList } from './algo
 import { findCipherSuite, suiteUsableWith } from './ciphers';
 import { IBM_JSSE2, ibmLevelOf, jdkProfile, protocolCandidates, srRange, suiteList } from './jdk';
 import { formatJdk, parseJavaVersion } from './version';
-import type { EffectiveJdkTls, JavaRuntime, JavaVersion, JdkVendorFamily } from './types';
+import type { EffectiveJdkTls, JavaRuntime, JavaVersion, JdkVendorFamily, UnsettledDefault } from './types';
 
 const BUG = 'https://bugs.openjdk.org/browse/JDK-';
 
@@ -158,9 +158,9 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
 
   const sys = runtime.systemProperties;
   const pick = (name: string) => (readsProperty(name, version) ? sys[name] : undefined);
-  const [clientBase, serverBase] =
+  const [clientBase, serverBase, unsettled] =
     implementation === 'ibmjsse2' && version
-      ? ibmProtocols(runtime, version, label)
+      ? [...ibmProtocols(runtime, version, label), {}]
       : sunProtocols(
           vendor,
           version,
@@ -203,6 +203,14 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
     return { value: usableSuites(names, disabled, protocols, profile?.cryptoPolicy?.value === 'limited'), from };
   };
 
+  // A default no public source settles: the lists the other candidate gives, for the outcome to check.
+  const other = (property: string, side: Unsettled | undefined): UnsettledDefault | undefined => {
+    if (!side) return undefined;
+    const protocols = enabledOnly({ value: side.alternative, from: serverBase.from }).value;
+    return { what: side.what, protocols, cipherSuites: suitesFor(property, protocols).value };
+  };
+  const clientUnsettled = other('jdk.tls.client.cipherSuites', unsettled.client);
+  const serverUnsettled = other('jdk.tls.server.cipherSuites', unsettled.server);
   return {
     label,
     profile,
@@ -212,8 +220,12 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
     clientCipherSuites: suitesFor('jdk.tls.client.cipherSuites', clientProtocols.value),
     serverCipherSuites: suitesFor('jdk.tls.server.cipherSuites', serverProtocols.value),
     implementation,
+    ...(clientUnsettled ? { clientUnsettled } : {}),
+    ...(serverUnsettled ? { serverUnsettled } : {}),
   };
 }
+
+type Unsettled = { what: string; alternative: string[] };
 
 /**
  * Suites of `names` that are known, not disabled and usable with one of `protocols`. A pure function
@@ -244,7 +256,7 @@ function sunProtocols(
   label: string,
   clientOverride: Traced<string> | undefined,
   serverOverride: Traced<string> | undefined,
-): [Traced<string[]>, Traced<string[]>] {
+): [Traced<string[]>, Traced<string[]>, { client?: Unsettled; server?: Unsettled }] {
   const candidates = version ? protocolCandidates(vendor, version) : undefined;
   const fallback = (which: 'client' | 'server'): Traced<string[]> => {
     const row = candidates?.[which];
@@ -256,9 +268,15 @@ function sunProtocols(
     return { value: row.value as string[], from: defaultFrom(label, row.source, row.confidence) };
   };
   const traced = (t: Traced<string>): Traced<string[]> => ({ value: list(t.value), from: t.from });
+  // An override settles the side; only a default can be unsettled.
+  const unsettled = {
+    ...(!clientOverride && candidates?.client?.unknown ? { client: candidates.client.unknown } : {}),
+    ...(!serverOverride && candidates?.server?.unknown ? { server: candidates.server.unknown } : {}),
+  };
   return [
     clientOverride ? traced(clientOverride) : fallback('client'),
     serverOverride ? traced(serverOverride) : fallback('server'),
+    unsettled,
   ];
 }
 

@@ -5,7 +5,7 @@ import type { Fact, JavaRuntime } from './types';
 
 const show = (value: unknown) => (Array.isArray(value) ? (value.length ? value.join(', ') : '(none)') : String(value));
 const line = (name: string, fact: Fact<unknown>) =>
-  `  ${name}: ${show(fact.value)}\n      source: ${fact.source}${fact.confidence === 'inferred' ? '\n      confidence: INFERRED (not read from the JDK itself)' : ''}`;
+  `  ${name}: ${show(fact.value)}${fact.unknown ? ` (UNKNOWN: or ${show(fact.unknown.alternative)})` : ''}\n      source: ${fact.source}${fact.confidence === 'inferred' ? '\n      confidence: INFERRED (not read from the JDK itself)' : ''}${fact.unknown ? `\n      unknown: ${fact.unknown.what}; a link this decides is reported as unknown` : ''}`;
 
 /**
  * The text of `lint-deploy --explain-jdk <version> [--vendor <vendor>]`: what the knowledge base believes

@@ -16,6 +16,8 @@ interface DefaultsRow {
   value: RowValue;
   source: string;
   confidence: Confidence;
+  /** No public source settles the value: what is unknown, and the other candidate (Fact.unknown). */
+  unknown?: { what: string; alternative: string[] };
 }
 
 interface SrRange {
@@ -77,7 +79,22 @@ export function serverCipherOrderDefault(vendor: JdkVendorFamily, version: JavaV
 }
 
 export function factOf<T extends RowValue>(row: DefaultsRow, forceInferred = false): Fact<T> {
-  return { value: row.value as T, source: row.source, confidence: forceInferred ? 'inferred' : row.confidence };
+  return {
+    value: row.value as T,
+    source: row.source,
+    confidence: forceInferred ? 'inferred' : row.confidence,
+    ...(row.unknown ? { unknown: { what: row.unknown.what, alternative: row.unknown.alternative as T } } : {}),
+  };
+}
+
+/** A protocol-list fact with the disabled protocols taken out of its value and of its unsettled alternative. */
+function enabledFact(row: DefaultsRow, disabled: string[]): Fact<string[]> {
+  const fact = factOf<string[]>(row);
+  return {
+    ...fact,
+    value: minus(fact.value, disabled),
+    ...(fact.unknown ? { unknown: { ...fact.unknown, alternative: minus(fact.unknown.alternative, disabled) } } : {}),
+  };
 }
 
 export function srRange(ranges: SrRange[], level: number): string[] | undefined {
@@ -129,8 +146,8 @@ export function jdkProfile(vendor: JdkVendorFamily, version: JavaVersion): JdkPr
     tlsDisabledAlgorithms: factOf(tls),
     certpathDisabledAlgorithms: factOf(certpath),
     legacyAlgorithms: factOf(legacy),
-    defaultClientProtocols: { ...factOf<string[]>(client), value: minus(client.value as string[], disabled) },
-    defaultServerProtocols: { ...factOf<string[]>(server), value: minus(server.value as string[], disabled) },
+    defaultClientProtocols: enabledFact(client, disabled),
+    defaultServerProtocols: enabledFact(server, disabled),
     supportedProtocols: factOf(supported),
     ephemeralDHKeySize: factOf(dh),
     serverCipherOrderByDefault: factOf(order),

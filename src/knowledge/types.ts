@@ -2,7 +2,16 @@ import type { Traced } from '../core/traced';
 import type { Location } from '../core/types';
 
 /** JDK vendors as the knowledge base tells them apart (by their TLS defaults). */
-export type JdkVendorFamily = 'openjdk' | 'oracle' | 'temurin' | 'corretto' | 'ibm' | 'semeru' | 'redhat' | 'unknown';
+export type JdkVendorFamily =
+  | 'openjdk'
+  | 'oracle'
+  | 'temurin'
+  | 'corretto'
+  | 'zulu'
+  | 'ibm'
+  | 'semeru'
+  | 'redhat'
+  | 'unknown';
 
 /** The Java runtime a component (or a whole deployment) runs on. */
 export interface JavaRuntime {
@@ -43,6 +52,18 @@ export interface Fact<T> {
   source: string;
   /** `inferred` = the research marks the fact (or its version boundary) as inferred, not read. */
   confidence: 'verified' | 'inferred';
+  /**
+   * Set when no public source settles the value: what is unknown, and the value it would have otherwise. The
+   * value above is the best-sourced candidate; an outcome that the alternative would change is unknown.
+   */
+  unknown?: { what: string; alternative: T };
+}
+
+/** A default no public source settles (Fact.unknown), as the effective lists of the other candidate. */
+export interface UnsettledDefault {
+  what: string;
+  protocols: string[];
+  cipherSuites: string[];
 }
 
 /**
@@ -85,6 +106,9 @@ export interface EffectiveJdkTls {
   clientCipherSuites: Traced<string[]>;
   serverCipherSuites: Traced<string[]>;
   implementation: 'jsse' | 'ibmjsse2';
+  /** When a side's default protocols are unsettled (no override set): the lists of the other candidate. */
+  clientUnsettled?: UnsettledDefault;
+  serverUnsettled?: UnsettledDefault;
 }
 
 export interface CipherSuite {

@@ -76,6 +76,7 @@ export function vendorFromRelease(fields: Record<string, string>): JdkVendorFami
   if (all.includes('temurin') || implementor.includes('adoptium') || implementor.includes('adoptopenjdk'))
     return 'temurin';
   if (all.includes('semeru')) return 'semeru';
+  if (implementor.startsWith('azul') || all.includes('zulu')) return 'zulu';
   if (implementor.includes('red hat') || implementorVersion.startsWith('red_hat')) return 'redhat';
   if (implementor.includes('ibm') || implementor.includes('international business machines')) {
     const feature = parseJavaVersion(javaVersion)?.feature;
@@ -85,7 +86,7 @@ export function vendorFromRelease(fields: Record<string, string>): JdkVendorFami
     return feature !== undefined && feature <= 8 && !openj9Build ? 'ibm' : 'semeru';
   }
   if (unquote(fields.BUILD_TYPE).toLowerCase() === 'commercial') return 'oracle';
-  if (implementor) return 'openjdk'; // Oracle Corporation (jdk.java.net), ojdkbuild, Azul, BellSoft, Microsoft, distributions
+  if (implementor) return 'openjdk'; // Oracle Corporation (jdk.java.net), ojdkbuild, BellSoft, Microsoft, distributions
   return javaVersion ? 'openjdk' : 'unknown';
 }
 
@@ -94,6 +95,7 @@ const FAMILY_NAMES: Record<JdkVendorFamily, string> = {
   oracle: 'Oracle JDK',
   temurin: 'Eclipse Temurin',
   corretto: 'Amazon Corretto',
+  zulu: 'Azul Zulu',
   ibm: 'IBM Java',
   semeru: 'IBM Semeru',
   redhat: 'Red Hat OpenJDK',

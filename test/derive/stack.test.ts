@@ -116,7 +116,7 @@ describe('JDK vendor as the release file names it', () => {
     ['Oracle Corporation', 'openjdk', 'Oracle 1.8.0_202'],
     ['Eclipse Adoptium', 'temurin', 'Eclipse Temurin 1.8.0_202'],
     ['Amazon.com Inc.', 'corretto', 'Amazon Corretto 1.8.0_202'],
-    ['Azul Systems, Inc.', 'openjdk', 'Azul Zulu 1.8.0_202'],
+    ['Azul Systems, Inc.', 'zulu', 'Azul Zulu 1.8.0_202'],
     ['IBM Corporation', 'ibm', 'IBM 1.8.0_202'],
     ['Red Hat, Inc.', 'redhat', 'Red Hat 1.8.0_202'],
     ['Debian', 'openjdk', 'Debian 1.8.0_202'],

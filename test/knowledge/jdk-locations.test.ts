@@ -15,7 +15,7 @@ describe('jdkFromImage', () => {
     ['amazoncorretto:8.402.08.1', 'corretto', '1.8.0_402-b08', '8'],
     ['public.ecr.aws/amazoncorretto/amazoncorretto:17.0.10-al2023', 'corretto', '17.0.10', '17'],
     ['amazoncorretto:21', 'corretto', undefined, '21'],
-    ['azul/zulu-openjdk:8u202', 'openjdk', '1.8.0_202', '8'],
+    ['azul/zulu-openjdk:8u202', 'zulu', '1.8.0_202', '8'],
     ['ibmjava:8.0.6.25-jre', 'ibm', '8.0.6.25', '8'],
     ['ibmjava:8-sdk', 'ibm', undefined, '8'],
     ['ibmjava:jre', 'ibm', undefined, '8'],
