@@ -6,7 +6,9 @@
  * `--tomcat-configs` server.xml configuration), and prints agreement per slice. `--replay-only` runs the replay alone.
  * Then the certificate-trust slices (trust, client-auth, validity): generated chains and keytool-made
  * stores through real JSSE/OpenSSL handshakes against derive/trust.ts. `--trust-only` runs them alone.
- * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--trust-pairs 300] [--replay-only] [--trust-only]
+ * Then one table over every handshake pair of the run by its real outcome (protocol negotiated, or failure + alert;
+ * outcomes under `--min-slice` pairs merged into one row), with the whole run's time. `--no-trust` skips the trust slices.
+ * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--trust-pairs 300] [--min-slice 2000] [--replay-only] [--trust-only] [--no-trust]
  */
 import { compare, generatePairs, predictPair, runPairs } from '../test/interop/generate';
 import { startLab } from '../test/interop/stacks';
@@ -14,6 +16,7 @@ import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../
 import { startTomcatLab, tomcatConfigs, tomcatJars, type TomcatResult } from '../test/interop/tomcat';
 import { runTreeCase, treeCases } from '../test/interop/trees';
 import { runTrustSlices } from '../test/interop/trust-run';
+import { outcomeOfAnswer, outcomeOfPair, outcomeTable, type OutcomeRow } from '../test/interop/outcome-slices';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -50,7 +53,12 @@ async function tomcatRun(configCount: number, seed: number, concurrency: number)
 }
 
 /** JDK profiles other than 17: the recorded ClientHellos replayed to openssl s_server and to Tomcat, agreement per slice. */
-async function replayRun(configCount: number, seed: number, concurrency: number, tomcatCount: number): Promise<number> {
+async function replayRun(
+  configCount: number,
+  seed: number,
+  concurrency: number,
+  tomcatCount: number,
+): Promise<{ bad: number; outcomes: OutcomeRow[] }> {
   const lab = startReplayLab();
   const started = Date.now();
   try {
@@ -80,10 +88,20 @@ async function replayRun(configCount: number, seed: number, concurrency: number,
     console.log(
       `replay agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (${configs.length} s_server configurations and ${tomcatResults.length / recordings().length} Tomcat configurations x ${recordings().length} recorded hellos, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
-    return results.length - agree;
+    return {
+      bad: results.length - agree,
+      outcomes: results.map((r) => ({ outcome: outcomeOfAnswer(r.real), agree: r.agree })),
+    };
   } finally {
     lab.close();
   }
+}
+
+/** The table by real outcome over every handshake pair of the run (see test/interop/outcome-slices.ts). */
+function printOutcomes(rows: OutcomeRow[], started: number): void {
+  console.log(`By outcome (slices under ${arg('min-slice', 2000)} pairs merged):`);
+  for (const line of outcomeTable(rows, arg('min-slice', 2000))) console.log(line);
+  console.log(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** The trust slices: agreement per slice (decided pairs), unknowns and every disagreement. */
@@ -116,15 +134,15 @@ async function main(): Promise<void> {
     return;
   }
   if (process.argv.includes('--replay-only')) {
-    process.exitCode =
-      (await replayRun(
-        arg('configs', 200),
-        arg('seed', 4),
-        arg('concurrency', 4),
-        arg('tomcat-configs', tomcatConfigs().length),
-      )) > 0
-        ? 1
-        : 0;
+    const started = Date.now();
+    const replayed = await replayRun(
+      arg('configs', 200),
+      arg('seed', 4),
+      arg('concurrency', 4),
+      arg('tomcat-configs', tomcatConfigs().length),
+    );
+    printOutcomes(replayed.outcomes, started);
+    process.exitCode = replayed.bad > 0 ? 1 : 0;
     return;
   }
   const count = arg('pairs', 2000);
@@ -174,14 +192,20 @@ async function main(): Promise<void> {
     } finally {
       fs.rmSync(treeRoot, { recursive: true, force: true });
     }
-    const replayBad = await replayRun(
+    const replayed = await replayRun(
       arg('configs', 200),
       seed,
       concurrency,
       arg('tomcat-configs', tomcatConfigs().length),
     );
-    const trustBad = await trustRun(arg('trust-pairs', 300), seed, concurrency);
-    process.exitCode = bad.length > 0 || treeBad > 0 || replayBad > 0 || trustBad > 0 ? 1 : 0;
+    printOutcomes(
+      [...results.map((r) => ({ outcome: outcomeOfPair(r), agree: r.diffs.length === 0 })), ...replayed.outcomes],
+      started,
+    );
+    const trustBad = process.argv.includes('--no-trust')
+      ? 0
+      : await trustRun(arg('trust-pairs', 300), seed, concurrency);
+    process.exitCode = bad.length > 0 || treeBad > 0 || replayed.bad > 0 || trustBad > 0 ? 1 : 0;
   } finally {
     await lab.close();
   }
