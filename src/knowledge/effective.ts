@@ -307,5 +307,10 @@ function ibmProtocols(runtime: JavaRuntime, version: JavaVersion, label: string)
           confidence: 'verified',
         };
   const t: Traced<string[]> = { value, from };
-  return [t, t];
+  // From the level IBM documents them, the JSSE protocol properties set each side as on SunJSSE.
+  if (level < IBM_JSSE2.protocolPropertiesSince) return [t, t];
+  const client = sys['jdk.tls.client.protocols'] ?? sys['https.protocols'];
+  const server = sys['jdk.tls.server.protocols'];
+  const traced = (p: Traced<string>): Traced<string[]> => ({ value: list(p.value), from: p.from });
+  return [client ? traced(client) : t, server ? traced(server) : t];
 }

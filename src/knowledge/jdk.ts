@@ -29,6 +29,9 @@ interface SrRange {
 interface IbmData {
   source: string;
   overrideDefaultTLSSince: number;
+  /** From this level jdk.tls.client.protocols / https.protocols / jdk.tls.server.protocols apply (IBM documents it). */
+  protocolPropertiesSince: number;
+  protocolPropertiesSource: string;
   tlsContextWithoutOverride: SrRange[];
   tlsContextWithOverride: SrRange[];
   overrideDefaultProtocol: Record<string, SrRange[]>;
