@@ -7,7 +7,7 @@ import { walk, type WalkResult } from './walk';
 import { describeEnvironment, detectEnvironments } from './environments';
 import type { LintConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, DEFAULT_CACHE_FILE } from '../core/config';
-import { describeReadFailure, isInside, readRegularFile } from '../core/safe-fs';
+import { describeReadFailure, isInside, readRegularFile, realPathResolver } from '../core/safe-fs';
 
 export interface DiscoverOptions {
   paths: string[];
@@ -51,6 +51,8 @@ const OWN_FILES = new Set([
 export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const { cwd, config } = options;
   const isIgnored = makeIgnoreFilter(options);
+  // Deployment roots share their parent directories: each directory's real path is looked up once.
+  const realpath = realPathResolver();
   if (config.confined) checkDeploymentGlobs(config);
   // fast-glob is loaded only when the config names deployments (start-up of the one-directory run).
   const globRoots = config.deployments.length
@@ -68,7 +70,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     : [];
   if (config.confined) {
     const base = fs.realpathSync(config.baseDir);
-    const outside = globRoots.find((root) => !isInside(root, base));
+    const outside = globRoots.find((root) => !isInside(root, base, realpath));
     if (outside)
       throw new UsageError(
         `Config file ${config.file ?? config.baseDir}: "deployments" reaches ${outside}, outside the config's directory: not linted (name such a config with --config)`,
@@ -173,7 +175,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       if (!parts) partitions.set(tree.walked, (parts = partition(tree.walked, claimedRoots)));
       walked = parts.get(deployment.root) ?? { files: [], notes: [] };
     } else {
-      walked = walk(deployment.root, isIgnored, claimedRoots);
+      walked = walk(deployment.root, isIgnored, claimedRoots, realpath);
     }
     deployment.files = walked.files;
     deployment.notes = walked.notes;

@@ -38,6 +38,7 @@ export function walk(
   root: string,
   isIgnored: (file: string) => boolean,
   skipRoots: ReadonlySet<string> = new Set(),
+  realpath: (file: string) => string = fs.realpathSync,
 ): WalkResult {
   const files: string[] = [];
   const notes: Finding[] = [];
@@ -48,7 +49,7 @@ export function walk(
     return { files, notes };
   }
   if (!stat.isDirectory()) return { files: [root], notes };
-  const realRoot = fs.realpathSync(root);
+  const realRoot = realpath(root);
   const inside = (real: string) => real === realRoot || real.startsWith(realRoot + path.sep);
   const visitedDirs = new Set<string>([realRoot]);
 

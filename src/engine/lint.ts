@@ -10,6 +10,7 @@ import type { ParsedDocument } from '../parse/types';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
+import { RunMemo } from '../core/run-memo';
 import { readDocuments } from './run/read';
 import { ParseCache } from './run/parse-cache';
 import { redactFindings, secretMasker } from './run/redact';
@@ -91,6 +92,8 @@ export function lint(options: LintOptions): LintResult {
   const { cache } = options;
   // Documents parsed once per distinct content in this run (fleets copy the same JDK and CA files everywhere).
   const parsed = options.parseCache ?? new ParseCache();
+  // Answers of pure knowledge computations (cipher strings, defaults) shared by the run's deployments.
+  const memo = new RunMemo();
 
   for (const [done, target] of discovered.entries()) {
     const files = cache ? cache.withoutOwnFiles(target.files) : target.files;
@@ -113,7 +116,7 @@ export function lint(options: LintOptions): LintResult {
         files,
         options,
         stats,
-        { rules, settings, knownRuleIds, parsed },
+        { rules, settings, knownRuleIds, parsed, memo },
         target.notes ?? [],
       );
       checked = result;
@@ -154,6 +157,7 @@ interface RuleSetup {
   settings: ReturnType<typeof resolveRuleSettings>;
   knownRuleIds: Set<string>;
   parsed: ParseCache;
+  memo: RunMemo;
 }
 
 /** One deployment through parse → model → rules → suppressions → redaction. */
@@ -162,11 +166,13 @@ function checkDeployment(
   files: string[],
   options: LintOptions,
   stats: RunStats,
-  { rules, settings, knownRuleIds, parsed }: RuleSetup,
+  { rules, settings, knownRuleIds, parsed, memo }: RuleSetup,
   walkNotes: Finding[],
 ) {
   const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed));
-  const model = stats.time('model', () => buildModel(root, documents, { config: options.config, java: options.java }));
+  const model = stats.time('model', () =>
+    buildModel(root, documents, { config: options.config, java: options.java, memo }),
+  );
   const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates));
   return stats.time('rules', () => {
     const mask = secretMasker(documents);

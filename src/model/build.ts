@@ -6,12 +6,15 @@ import { componentGlobs, relativePosix } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
+import { RunMemo } from '../core/run-memo';
 import type { Deployment } from './types';
 
 export interface BuildOptions {
   config: LintConfig;
   /** `--java-version` / `--java-vendor` from the command line. */
   java?: { version?: string; vendor?: string };
+  /** Answers shared by the run's deployments (default: one for this deployment alone). */
+  memo?: RunMemo;
 }
 
 /** The model and the tree's certificates, computed once while building it (the derive stage keeps them). */
@@ -39,9 +42,11 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   };
   const ids = new Set<string>();
   let certificates: TreeCertificate[] | undefined;
+  const built = new RunMemo();
   const ctx: ModelContext = {
     deployment,
     config,
+    memo: options.memo ?? new RunMemo(),
     documentsOf: (prefix) => documents.filter((d) => d.kind.startsWith(prefix)),
     addComponent(component) {
       // Ids must be unique inside a deployment: suffix repeats instead of failing the run.
@@ -52,6 +57,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     },
     addLink: (link) => deployment.links.push(link),
     runtimeFor,
+    once: (name, compute) => built.get('once', name, compute),
     certificates: () => (certificates ??= treeCertificates(documents, root)),
     hostOf(file) {
       return relativePosix(root, path.dirname(file));

@@ -44,6 +44,11 @@ export interface PropertySource {
 
 /** Every JVM `-D` property set in the deployment, by app group, in path order (the later wins). */
 export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
+  // Asked by the Java, Tomcat and Liberty contributors alike: collected once per build.
+  return ctx.once('jvmPropertiesByGroup', () => collectJvmProperties(ctx));
+}
+
+function collectJvmProperties(ctx: ModelContext): Map<string, PropertySource[]> {
   const groups = new Map<string, PropertySource[]>();
   const docs = ctx.deployment.documents
     .filter((d) => JVM_OPTION_KINDS.includes(d.kind))
@@ -58,7 +63,7 @@ export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySou
   // WebSphere traditional keeps JVM arguments in server.xml `genericJvmArguments` (parsed by the WAS reader).
   for (const doc of ctx.deployment.documents) {
     for (const entry of doc.entries) {
-      if (!/(^|@)genericJvmArguments$/.test(entry.key)) continue;
+      if (!entry.key.endsWith('genericJvmArguments') || !/(^|@)genericJvmArguments$/.test(entry.key)) continue;
       for (const m of entry.value.matchAll(/(?:^|\s)-D([\w.$-]+)=?("[^"]*"|\S*)/g)) {
         add(doc, {
           name: m[1],

@@ -156,7 +156,14 @@ export const tomcatContributor: ModelContributor = {
             tls.protocols = protocols
               ? at(protocols, enabled)
               : { value: enabled, from: defaultFrom(facts, `protocols="${TOMCAT_FACTS.protocolsDefault.value}"`) };
-            const suites = tomcatSuites(ciphers?.value, cipherSuites?.value, facts).suites;
+            // The same question in every environment of a fleet (Tomcat's default string): answered once a run.
+            const suites = ctx.memo
+              .get(
+                'tomcatSuites',
+                JSON.stringify([ciphers?.value, cipherSuites?.value, facts.ciphersDefault, facts.tls13Suites]),
+                () => tomcatSuites(ciphers?.value, cipherSuites?.value, facts).suites,
+              )
+              .slice();
             const where = ciphers ?? cipherSuites;
             tls.cipherSuites = where
               ? at(where, suites)

@@ -61,14 +61,21 @@ export function resolveRuleSettings(
     }
     return setting === undefined ? undefined : split(setting).severity;
   };
+  /** Asked for every rule of every deployment; the answer depends on the rule id alone. */
+  const enabled = new Map<string, boolean>();
+  const enabledAnywhere = (ruleId: string): boolean => {
+    if (configured(ruleId) !== 'off') return true;
+    // Off at top level but maybe on for some files.
+    return overrides.some((o) => {
+      const s = lookup(o.rules, ruleId);
+      return s !== undefined && split(s).severity !== 'off';
+    });
+  };
   return {
     isEnabled(ruleId) {
-      if (configured(ruleId) !== 'off') return true;
-      // Off at top level but maybe on for some files.
-      return overrides.some((o) => {
-        const s = lookup(o.rules, ruleId);
-        return s !== undefined && split(s).severity !== 'off';
-      });
+      let answer = enabled.get(ruleId);
+      if (answer === undefined) enabled.set(ruleId, (answer = enabledAnywhere(ruleId)));
+      return answer;
     },
     optionsOf(rule) {
       const setting = lookup(config.rules, rule.meta.id);

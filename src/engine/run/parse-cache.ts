@@ -1,16 +1,12 @@
-import * as crypto from 'node:crypto';
+import { digest } from '../../core/digest';
 import type { FileKind, FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
 
 /** Keys remembered to recognise a second sighting (bounds memory on a run of many distinct files). */
 const SEEN_LIMIT = 200_000;
 
-type Hash = (algorithm: string, data: Buffer | string, encoding: 'base64') => string;
-/** `crypto.hash` (Node ≥ 20.12) is one call; older Node 20 builds a Hash object. */
-const oneShot = (crypto as unknown as { hash?: Hash }).hash;
-
 /** The hash of content already in memory (the bytes read, or a template's masked text). */
 export function contentHash(content: Buffer | string): string {
-  return oneShot ? oneShot('sha1', content, 'base64') : crypto.createHash('sha1').update(content).digest('base64');
+  return digest('sha1', content, 'base64');
 }
 
 interface Stored {

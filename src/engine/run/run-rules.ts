@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digest } from '../../core/digest';
 import type { Finding } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
 import type { AnyRule, ReportDescriptor } from '../../rules/types';
@@ -12,7 +12,7 @@ export interface RuleRun {
 }
 
 export function fingerprintOf(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20);
+  return digest('sha256', parts.join('\u0000'), 'hex').slice(0, 20);
 }
 
 /**
