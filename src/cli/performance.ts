@@ -35,8 +35,13 @@ export interface PerformanceSetup {
 
 /** The glue between the performance flags (issue 10) and `lint()`; flags are checked before any work. */
 export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
-  const stats = new RunStats();
+  // CPU time per stage only when the table is printed (a getrusage per stage).
+  const stats = new RunStats(statsRequested(args.stats, io.env));
   stats.startupMs = performance.now();
+  if (stats.cpuMs) {
+    const used = process.cpuUsage();
+    stats.startupCpuMs = (used.user + used.system) / 1000;
+  }
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const concurrency = parseConcurrency(args.concurrency);
   if (concurrency !== 1 && shard)

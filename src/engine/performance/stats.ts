@@ -1,7 +1,9 @@
 /**
  * Where a run spends its time (`--stats` or `TIMING=1`): wall time per pipeline stage,
  * plus counters. Timing is `performance.now()` around each stage; the stages do not
- * overlap, so their sum is the run's time after start-up.
+ * overlap, so their sum is the run's time after start-up. With `cpu`, also the process's CPU time
+ * (user + system, all its threads: the garbage collector's too) per stage: on a shared machine wall
+ * time counts the other processes' turns, CPU time does not.
  */
 export const STAGES = ['config', 'discover', 'cache', 'parse', 'model', 'derive', 'rules', 'report'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -31,32 +33,52 @@ export class RunStats {
   files = 0;
   deployments = 0;
   cacheHits = 0;
+  /** CPU milliseconds per stage, when measured (`cpu`). */
+  readonly cpuMs?: Record<Stage, number>;
   /** Milliseconds from process start to the first stage (module loading and argument parsing). */
   startupMs?: number;
+  /** CPU milliseconds of the process before the first stage, when measured. */
+  startupCpuMs?: number;
 
-  /** Runs `fn`, adding its wall time to `stage`. */
+  /** `cpu`: measure CPU time per stage too (one getrusage per stage; only when the table is printed). */
+  constructor(cpu = false) {
+    if (cpu) this.cpuMs = { config: 0, discover: 0, cache: 0, parse: 0, model: 0, derive: 0, rules: 0, report: 0 };
+  }
+
+  /** Runs `fn`, adding its wall time (and CPU time) to `stage`. */
   time<T>(stage: Stage, fn: () => T): T {
     const start = performance.now();
+    const cpuStart = this.cpuMs && process.cpuUsage();
     try {
       return fn();
     } finally {
       this.ms[stage] += performance.now() - start;
+      if (this.cpuMs && cpuStart) {
+        const used = process.cpuUsage(cpuStart);
+        this.cpuMs[stage] += (used.user + used.system) / 1000;
+      }
     }
   }
 
   /** A table for stderr, like ESLint's TIMING output. */
   format(): string {
-    const rows: [string, number][] = STAGES.map((s) => [STAGE_LABELS[s], this.ms[s]]);
-    if (this.startupMs !== undefined) rows.unshift(['start-up (node + modules)', this.startupMs]);
+    const cpu = this.cpuMs;
+    const rows: [string, number, number][] = STAGES.map((s) => [STAGE_LABELS[s], this.ms[s], cpu?.[s] ?? 0]);
+    if (this.startupMs !== undefined)
+      rows.unshift(['start-up (node + modules)', this.startupMs, this.startupCpuMs ?? 0]);
     const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+    const cpuTotal = rows.reduce((sum, [, , ms]) => sum + ms, 0);
     const width = Math.max(...rows.map(([label]) => label.length));
-    const line = (label: string, ms: number) =>
-      `${label.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${total ? ((100 * ms) / total).toFixed(1).padStart(5) : '  0.0'}%`;
+    const line = (label: string, ms: number, cpuMs: number) =>
+      `${label.padEnd(width)}  ${ms.toFixed(1).padStart(9)} ms  ${total ? ((100 * ms) / total).toFixed(1).padStart(5) : '  0.0'}%` +
+      (cpu
+        ? `  ${cpuMs.toFixed(1).padStart(9)} ms  ${cpuTotal ? ((100 * cpuMs) / cpuTotal).toFixed(1).padStart(5) : '  0.0'}%`
+        : '');
     const memory = Math.round(process.resourceUsage().maxRSS / 1024);
     return [
-      `${'Stage'.padEnd(width)}  ${'Time'.padStart(12)}  Share`,
-      ...rows.map(([label, ms]) => line(label, ms)),
-      line('total', total),
+      `${'Stage'.padEnd(width)}  ${'Time'.padStart(12)}  Share` + (cpu ? `  ${'CPU'.padStart(12)}  Share` : ''),
+      ...rows.map(([label, ms, cpuMs]) => line(label, ms, cpuMs)),
+      line('total', total, cpuTotal),
       `${this.deployments} deployment${this.deployments === 1 ? '' : 's'}, ${this.files} file${this.files === 1 ? '' : 's'} parsed${this.cacheHits ? `, ${this.cacheHits} from the cache` : ''}; peak RSS ${memory} MB`,
       '',
     ].join('\n');
