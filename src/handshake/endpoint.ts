@@ -245,6 +245,9 @@ export function endpointFor(
     clientAuth: role === 'server' ? (tls.clientAuth?.value ?? 'none') : undefined,
     ...(role === 'server' && tls.signatureFloor ? { signatureFloor: tls.signatureFloor.value } : {}),
     ...(role === 'server' && tls.dheParameters ? { dheParameters: tls.dheParameters.value } : {}),
+    ...(role === 'server' && tls.legacyVersionNegotiation
+      ? { legacyVersionNegotiation: tls.legacyVersionNegotiation.value }
+      : {}),
     // A key store counts too: which certificate JSSE then sends (if any) is derive/trust.ts's question.
     hasClientCertificate:
       role === 'client' ? tls.certificate !== undefined || tls.trust?.keyStore !== undefined : undefined,

@@ -203,13 +203,15 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
 
   // 2. Version selection by the server.
   const offered = cCap.versions;
-  const supportedVersionsSent = isJsseFamily(client) || offered[0] === 'TLSv1.3';
+  const legacyServer = serverSide.legacyVersionNegotiation;
+  const supportedVersionsSent = (isJsseFamily(client) || offered[0] === 'TLSv1.3') && !legacyServer;
   const serverVersions = isJsseFamily(server)
     ? sCap.versions
     : [...PROTOCOLS_ASCENDING]
         .reverse()
         .filter((p) => server.enabled.has(p) && protocolRank(p) <= protocolRank(sCap.versions[0]));
-  const clientMax = offered[0];
+  // A server that reads no supported_versions sees the legacy_version, which never says more than TLS 1.2.
+  const clientMax = legacyServer && protocolRank(offered[0]) > protocolRank('TLSv1.2') ? 'TLSv1.2' : offered[0];
   const selected = supportedVersionsSent
     ? serverVersions.find((p) => offered.includes(p))
     : serverVersions.find((p) => protocolRank(p) <= protocolRank(clientMax));
@@ -217,15 +219,21 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
     `${client.name} offers ${offered.join(', ')}${supportedVersionsSent ? '' : ' (legacy ClientHello, highest ' + clientMax + ')'}; ${server.name} accepts ${serverVersions.join(', ')}`,
   );
   if (!selected) {
+    const alert = legacyServer?.versionMismatchAlert ?? 'protocol_version';
     return fail(
       'no-common-protocol',
       'server',
-      'protocol_version',
+      alert,
       {
-        client: peerAlertMessage(cImpl, 'protocol_version'),
+        client: peerAlertMessage(cImpl, alert),
         server: serverRejectsVersionsMessage(sImpl, offered, serverVersions, supportedVersionsSent),
       },
-      [...explanation, 'no protocol version in common: the server answers with a protocol_version alert'],
+      [
+        ...explanation,
+        alert === 'none'
+          ? 'no protocol version in common: the server closes the connection without an alert'
+          : `no protocol version in common: the server answers with a ${alert} alert`,
+      ],
     );
   }
   explanation.push(`protocol: ${selected}${offered.includes(selected) ? ' (the highest both accept)' : ''}`);

@@ -15,6 +15,12 @@ export interface HandshakeSide {
   signatureFloor?: string;
   /** Server only: false when it has no ephemeral DH parameters (its DHE suites are never chosen). */
   dheParameters?: boolean;
+  /**
+   * Server only (an OpenSSL before 1.1.1): it reads no supported_versions extension, so it picks its version from the
+   * ClientHello's legacy_version (at most TLS 1.2) — the client then rejects a version it did not offer — and
+   * `versionMismatchAlert` is what it sends when no version fits (OpenSSL 1.0.2: none, it closes).
+   */
+  legacyVersionNegotiation?: { versionMismatchAlert?: HandshakeAlert };
   /** Server only: the key of its certificate. Absent: only anon suites can be negotiated. */
   certificate?: { keyType: 'RSA' | 'EC' | 'DSA'; bits?: number; signatureAlgorithm?: string };
   /** Server only: further certificates it holds (an RSA and an ECDSA one); a suite is usable with any of them. */

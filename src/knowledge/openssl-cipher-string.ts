@@ -73,10 +73,11 @@ const table = (ciphers: readonly OpensslCipher[]): CipherTable => ({
 const BASE_TABLE = table(OPENSSL_CIPHERS);
 const TABLES = new Map<string, CipherTable>();
 function tableOf(series: OpensslSeriesFacts | undefined): CipherTable {
-  if (!series || series.extraCiphers.length === 0) return BASE_TABLE;
+  if (!series || (series.extraCiphers.length === 0 && !series.lacksEnc?.length)) return BASE_TABLE;
   let found = TABLES.get(series.series);
   if (!found) {
-    found = table([...OPENSSL_CIPHERS, ...series.extraCiphers.map(fromRow)]);
+    const lacks = series.lacksEnc ?? [];
+    found = table([...OPENSSL_CIPHERS.filter((c) => !lacks.includes(c.enc)), ...series.extraCiphers.map(fromRow)]);
     TABLES.set(series.series, found);
   }
   return found;
@@ -309,7 +310,8 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
   }
 
   const selected = order.filter((c) => active.has(c));
-  const level = securityLevel ?? options.defaultSecurityLevel ?? 1;
+  // A series without security levels (1.0.2: default level 0) filters nothing, MD5 and RC4 suites included.
+  const level = securityLevel ?? options.defaultSecurityLevel ?? options.series?.defaultSecurityLevel ?? 1;
   const ciphers = selected.filter(
     (c) => (options.includePskSrp || !(isPskKx(c) || c.kx === 'SRP')) && allowedAtSecurityLevel(c, level),
   );

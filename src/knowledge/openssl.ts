@@ -14,9 +14,13 @@ export interface OpensslSeriesFacts {
   defaultSecurityLevel: number;
   /** TLS 1.0/1.1 (and SSL 3) handshakes need security level 0: their SHA1/MD5 signatures count below level 1. */
   legacyProtocolsNeedLevel0: boolean;
-  /** The series speaks TLS 1.3 (1.1.1 and later). */
+  /** The series speaks TLS 1.3 (1.1.1 and later); one that does not reads no supported_versions extension either. */
   tls13: boolean;
+  /** What the server sends when no protocol version fits the client's (1.0.2: nothing, it closes); absent: protocol_version. */
+  versionMismatchAlert?: 'none';
   extraCiphers: readonly OpensslCipherRow[];
+  /** Ciphers (by Enc) of the 3.0 table this series does not have (1.0.2: ChaCha20, AES-CCM, ARIA). */
+  lacksEnc?: readonly string[];
   source: string;
   confidence: 'verified' | 'inferred';
 }

@@ -409,6 +409,15 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
     };
     tls.dheWithoutParameters = expanded.ciphers.filter((c) => c.kx === 'DH').map((c) => c.iana);
   }
+  if (!openssl.tls13)
+    tls.legacyVersionNegotiation = {
+      value: openssl.versionMismatchAlert ? { versionMismatchAlert: openssl.versionMismatchAlert } : {},
+      from: {
+        kind: 'default',
+        origin: `OpenSSL ${openssl.series} reads no supported_versions (${openssl.source.split(' ')[0]})`,
+        confidence: 'verified',
+      },
+    };
   const floor = signatureFloor(openssl, expanded.securityLevel ?? openssl.defaultSecurityLevel);
   if (floor) {
     tls.signatureFloor =

@@ -83,6 +83,11 @@ export interface TlsSettings {
   /** False when the server has no ephemeral DH parameters (nginx without `ssl_dhparam`): no DHE suite is negotiated. */
   dheParameters?: Traced<boolean>;
   /**
+   * OpenSSL servers before 1.1.1: they read no supported_versions (the version comes from the ClientHello's
+   * legacy_version) and, for 1.0.2, close without an alert when no version fits.
+   */
+  legacyVersionNegotiation?: Traced<{ versionMismatchAlert?: 'none' }>;
+  /**
    * Settings written as placeholders nothing in the tree resolves (`${sslCipherSuite}`, `{{ .Values.x }}`), as
    * users would name them: the value decides the handshake, so a link using this end has an unknown outcome.
    */
