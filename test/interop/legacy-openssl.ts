@@ -14,7 +14,15 @@ import { expandCipherString } from '../../src/knowledge/openssl-cipher-string';
 import { opensslSeriesOf, signatureFloor } from '../../src/knowledge/openssl';
 import { predictHandshake } from '../../src/handshake/predict';
 import type { HandshakeSide } from '../../src/handshake/types';
-import { answerOf, exchange, recordedClient, type Recording, type ServerAnswer, type ServerConfig } from './replay';
+import {
+  answerOf,
+  exchange,
+  recordedClient,
+  selfSignedRsa,
+  type Recording,
+  type ServerAnswer,
+  type ServerConfig,
+} from './replay';
 
 /** The registry package that carries each OpenSSL series, and the OpenSSL version it links. */
 export const LEGACY_OPENSSL = {
@@ -76,29 +84,9 @@ export function startLegacyLab(series: LegacySeries): LegacyLab | undefined {
   const node = legacyNode(series);
   if (!node) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lint-deploy-openssl-${series}-`));
-  const key = path.join(dir, 'rsa.key');
-  const cert = path.join(dir, 'rsa.crt');
+  const { key, crt: cert } = selfSignedRsa(dir);
   const dh = path.join(dir, 'dh.pem');
   const script = path.join(dir, 'server.js');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-subj',
-      '/CN=replay.test',
-      '-days',
-      '2',
-    ],
-    { stdio: 'ignore', timeout: 30_000 },
-  );
   execFileSync('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'dh_param:ffdhe2048', '-out', dh], {
     stdio: 'ignore',
     timeout: 30_000,

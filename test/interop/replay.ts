@@ -281,29 +281,30 @@ export interface ReplayLab {
   close(): void;
 }
 
-export function startReplayLab(): ReplayLab {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-replay-'));
+/** A self-signed RSA key and certificate for the replay servers, written into `dir`. */
+export function selfSignedRsa(dir: string): { key: string; crt: string } {
   const key = path.join(dir, 'rsa.key');
   const crt = path.join(dir, 'rsa.crt');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      crt,
-      '-subj',
-      '/CN=replay.test',
-      '-days',
-      '2',
-    ],
-    { stdio: 'ignore', timeout: 30_000 },
-  );
+  const args = [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    crt,
+    '-subj',
+    '/CN=replay.test',
+  ];
+  execFileSync('openssl', [...args, '-days', '2'], { stdio: 'ignore', timeout: 30_000 });
+  return { key, crt };
+}
+
+export function startReplayLab(): ReplayLab {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-replay-'));
+  const { key, crt } = selfSignedRsa(dir);
   const children = new Set<ChildProcess>();
   return {
     async run(server, recs) {
