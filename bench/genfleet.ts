@@ -41,7 +41,11 @@ type Rng = () => number;
 
 const rngFrom: (seed: number) => Rng = seededRandom;
 
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+const pick = <T>(rng: Rng, items: readonly T[]): T => {
+  const item = items[Math.floor(rng() * items.length)];
+  if (item === undefined) throw new Error('genfleet: nothing to pick from');
+  return item;
+};
 
 /** Writes the fleet; returns what it wrote. The directory is emptied first. */
 export function generateFleet(outDir: string, options: FleetOptions): FleetSummary {
@@ -66,6 +70,7 @@ export function generateFleet(outDir: string, options: FleetOptions): FleetSumma
     const name = `env-${String(i).padStart(width, '0')}`;
     const root = path.join(outDir, 'envs', name);
     const shape = options.shapes ? shapes[i % shapes.length] : pick(rng, SHAPES);
+    if (!shape) throw new Error('genfleet: no environment shape to write');
     const defect = rng() < defectRate ? pick(rng, shape.defects) : undefined;
     const files = shape.write({ rng, name, index: i, defect });
     for (const [relative, text] of Object.entries(files)) write(path.join(root, relative), text);

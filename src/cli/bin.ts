@@ -20,7 +20,10 @@ function main(): void {
   const code = runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
+    // isTTY is undefined on a pipe or a file, whatever its declared type says.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdout: (text) => {
       if (!closed) process.stdout.write(text);

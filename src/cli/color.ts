@@ -13,7 +13,7 @@ export function colorSupport(
   isTTY: boolean,
 ): boolean {
   if (flag !== undefined) return flag;
-  const depth = WriteStream.prototype.getColorDepth.call(undefined, env as NodeJS.ProcessEnv);
+  const depth = WriteStream.prototype.getColorDepth.call(undefined, env);
   if (env.FORCE_COLOR !== undefined) return depth > 1;
   return isTTY && depth > 1;
 }

@@ -67,7 +67,7 @@ export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
         const rules = [...ALL_RULES, ...extraRules].map((r) => ({
           id: r.meta.id,
           severity: r.meta.severity,
-          defaultOptions: r.meta.defaultOptions,
+          defaultOptions: r.meta.defaultOptions as unknown,
         }));
         const key = cacheKey({
           toolVersion: readPackageVersion(),

@@ -110,8 +110,7 @@ export function walk(
       target = fs.statSync(real);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ELOOP' ? 'it loops' : code === 'ENOENT' ? 'its target does not exist' : `${code ?? 'error'}`;
+      const why = code === 'ELOOP' ? 'it loops' : code === 'ENOENT' ? 'its target does not exist' : (code ?? 'error');
       notes.push(
         note(
           link,

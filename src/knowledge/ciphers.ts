@@ -1,7 +1,7 @@
 import registryData from './data/cipher-suites.json';
 import type { CipherSuite } from './types';
 
-const SUITES: readonly CipherSuite[] = registryData.suites as CipherSuite[];
+const SUITES: readonly CipherSuite[] = registryData.suites;
 
 let index: Map<string, CipherSuite> | undefined;
 

@@ -26,7 +26,7 @@ export interface MqInboundChannelType {
 }
 
 const DATA = accessData as unknown as {
-  qmgrDefaults: { attribute: string; value: string; source: string }[];
+  qmgrDefaults: { attribute: string; value: string; source: string; since?: string }[];
   authinfoDefaults: { name: string; attributes: Record<string, string>; source: string }[];
   defaultChlauthRecords: MqDefaultChlauthRecord[];
   channelTypes: MqInboundChannelType[];
@@ -36,9 +36,7 @@ const DATA = accessData as unknown as {
 /** A queue manager attribute's value on a new queue manager (CHLAUTH, CONNAUTH). */
 export function mqQmgrDefault(attribute: string): MqDefault | undefined {
   const row = DATA.qmgrDefaults.find((r) => r.attribute === attribute.toUpperCase());
-  return row
-    ? { value: row.value, source: row.source, ...('since' in row && row.since ? { since: String(row.since) } : {}) }
-    : undefined;
+  return row ? { value: row.value, source: row.source, ...(row.since ? { since: row.since } : {}) } : undefined;
 }
 
 /** An attribute of a shipped AUTHINFO object (SYSTEM.DEFAULT.AUTHINFO.IDPWOS CHCKCLNT…). */

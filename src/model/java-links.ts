@@ -41,9 +41,13 @@ function serversByHost(servers: Component[]): (host: string) => Component[] {
     if (dir) add(dir.toLowerCase(), i);
   });
   return (host) => {
-    const found = new Set([...(byName.get(host) ?? []), ...(byName.get(host.split('.')[0]) ?? []), ...wildcard]);
+    const found = new Set([
+      ...(byName.get(host) ?? []),
+      ...(byName.get(host.split('.')[0] ?? host) ?? []),
+      ...wildcard,
+    ]);
     countWork('servers by URL host', found.size);
-    return [...found].sort((a, b) => a - b).map((i) => servers[i]);
+    return [...found].sort((a, b) => a - b).map((i) => servers[i]!); // indexes recorded from servers above
   };
 }
 

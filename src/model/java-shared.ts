@@ -33,8 +33,8 @@ export function appGroupOf(ctx: ModelContext, file: string): string {
       if (match(relativeToConfig) || match(path.posix.dirname(relativeToConfig))) return `config:${component.files}`;
     }
   }
-  const relative = relativePosix(ctx.deployment.root, file).split('/');
-  return relative.length > 1 ? relative[0] : '';
+  const [top = '', ...below] = relativePosix(ctx.deployment.root, file).split('/');
+  return below.length > 0 ? top : '';
 }
 
 export interface PropertySource {
@@ -66,13 +66,13 @@ function collectJvmProperties(ctx: ModelContext): Map<string, PropertySource[]> 
       if (!entry.key.endsWith('genericJvmArguments') || !/(^|@)genericJvmArguments$/.test(entry.key)) continue;
       for (const m of entry.value.matchAll(/(?:^|\s)-D([\w.$-]+)=?("[^"]*"|\S*)/g)) {
         add(doc, {
-          name: m[1],
-          value: m[2].replace(/^"|"$/g, ''),
+          name: m[1]!,
+          value: m[2]!.replace(/^"|"$/g, ''),
           nameRange: entry.valueRange,
           valueRange: entry.valueRange,
-          secret: /pass/i.test(m[1]),
+          secret: /pass/i.test(m[1]!),
           via: 'genericJvmArguments',
-          unresolved: /\$\{/.test(m[2]),
+          unresolved: /\$\{/.test(m[2]!),
         });
       }
     }
@@ -138,12 +138,12 @@ export function urlsIn(doc: ParsedDocument): ClientUrl[] {
   for (const entry of doc.entries) {
     if (entry.secret) continue;
     for (const m of entry.value.matchAll(URL_IN_VALUE)) {
-      const scheme = m[1].toLowerCase();
+      const scheme = m[1]!.toLowerCase();
       const port = m[3] ? Number(m[3]) : scheme === 'https' || scheme === 'wss' ? 443 : 80;
       urls.push({
         url: m[0],
         scheme,
-        host: m[2].toLowerCase(),
+        host: m[2]!.toLowerCase(),
         port,
         location: entryLocation(doc, entry, 'value'),
         key: entry.key,

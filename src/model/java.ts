@@ -56,6 +56,7 @@ export const javaAppContributor: ModelContributor = {
       const sources = properties.get(key) ?? [];
       if (group.spring.length === 0 && (group.tomcat || group.jvm.length === 0)) continue;
       const first = group.spring[0] ?? group.jvm[0];
+      if (!first) continue; // a group exists because a document was put in it
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
       const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources);
@@ -183,8 +184,8 @@ function springServer(
   const ciphers = springList(entries, 'server.ssl.ciphers');
   if (ciphers) tls.cipherSuites = traced(ciphers.entries[0] as Entry, ciphers.values);
   const clientAuth = get('server.ssl.client-auth');
-  if (clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()])
-    tls.clientAuth = traced(clientAuth, CLIENT_AUTH[clientAuth.value.toLowerCase()]);
+  const clientAuthMode = clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()];
+  if (clientAuth && clientAuthMode) tls.clientAuth = traced(clientAuth, clientAuthMode);
   // Profiles that set TLS while the tree does not say which is active: what the server runs with is unknown.
   const profiled = active
     ? []

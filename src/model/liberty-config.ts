@@ -23,9 +23,9 @@ export interface LibertyServerConfig {
   /** The root's data with every document's elements, `<ssl>`, keystores and variables merged. */
   data: LibertyData;
   /** The file each merged element comes from. */
-  fileOf(element: XmlElement): string;
+  fileOf: (element: XmlElement) => string;
   /** The file an attribute of a merged `<ssl>`/`<keyStore>` comes from (a merge combines several files' attributes). */
-  fileOfAttribute(attribute: Located): string | undefined;
+  fileOfAttribute: (attribute: Located) => string | undefined;
   /** How each variable was resolved: value and where it was set. */
   variables: Map<string, LibertyVariable>;
   /** Includes whose location depends on a variable nothing sets: the files they may name are not active. */
@@ -189,8 +189,8 @@ function baseVariables(documents: ParsedDocument[], configDir: string): Map<stri
   for (const doc of beside('server.env')) {
     const index = new LineIndex(doc.file.text);
     for (const m of doc.file.text.matchAll(/^[ \t]*(?:export[ \t]+)?([\w.]+)=["']?([^"'\r\n]*)["']?[ \t]*$/gm)) {
-      variables.set(m[1], {
-        value: m[2],
+      variables.set(m[1]!, {
+        value: m[2]!,
         from: doc.file.path,
         location: { file: doc.file.path, range: index.rangeAt(m.index, m.index + m[0].length) },
       });

@@ -239,7 +239,7 @@ export function channelAccess(
     if (fromRecord === 'REQUIRED' || fromRecord === 'REQDADM') {
       if (!connauth.authinfo.value.trim()) return 'unknown';
       path.passwordFrom = record!.from;
-      const stricter = base !== undefined && (rank[base] ?? -1) > rank[fromRecord] ? base : fromRecord;
+      const stricter = base !== undefined && (rank[base] ?? -1) > (rank[fromRecord] ?? -1) ? base : fromRecord;
       return stricter === 'REQUIRED' ? 'all' : 'admin';
     }
     if (!connauth.authinfo.value.trim()) return 'none';

@@ -166,7 +166,7 @@ export const nginxContributor: ModelContributor = {
         // An installed path (`/etc/nginx/conf.d/*.conf`) maps to the files of the tree that end with its
         // longest suffix (`deploy/nginx/conf.d/a.conf`); a glob file name alone (`*.conf`) maps to nothing.
         const parts = pattern.split('/').filter(Boolean);
-        const last = /[*?[{]/.test(parts[parts.length - 1]) ? parts.length - 2 : parts.length - 1;
+        const last = /[*?[{]/.test(parts.at(-1) ?? '') ? parts.length - 2 : parts.length - 1;
         for (let k = 0; k <= last; k++) {
           const { files, paths, tree } = matchesOf(path.join(ctx.deployment.root, '**', ...parts.slice(k)));
           // Of the tree's files that end alike (one per host of a deployment that holds several nginx
@@ -182,8 +182,8 @@ export const nginxContributor: ModelContributor = {
         return [];
       }
       // Relative to the including file, else to the directory of an nginx.conf (the prefix nginx runs with).
-      for (let i = -1; i < mains.length; i++) {
-        const dir = path.dirname(i < 0 ? from : mains[i].file.path);
+      for (const base of [from, ...mains.map((m) => m.file.path)]) {
+        const dir = path.dirname(base);
         const found = matchesOf(path.resolve(dir, pattern)).files.filter((d) => d.file.path !== from);
         if (found.length) return found.sort((a, b) => a.file.path.localeCompare(b.file.path));
       }
@@ -352,7 +352,9 @@ function innermost(own: Placed[], inherited: Placed[], name: string): Placed[] {
 
 function argsRange(p: Placed): Range {
   const args = p.directive.args;
-  return args.length ? { start: args[0].range.start, end: args[args.length - 1].range.end } : p.directive.nameRange;
+  const [first] = args;
+  const last = args.at(-1);
+  return first && last ? { start: first.range.start, end: last.range.end } : p.directive.nameRange;
 }
 
 type NginxTls = TlsSettings & { unknown: string[]; ciphersAsWritten?: string; dheWithoutParameters: string[] };

@@ -106,7 +106,7 @@ export function declaredRuntime(java: { version?: string; vendor?: string }, ori
   return {
     version: { value: java.version ?? '', from: { kind: 'config', origin } },
     vendor: {
-      value: (java.vendor ? vendorFromRelease({ IMPLEMENTOR: java.vendor }) : 'openjdk') as JdkVendorFamily,
+      value: java.vendor ? vendorFromRelease({ IMPLEMENTOR: java.vendor }) : 'openjdk',
       from: { kind: 'config', origin },
     },
     securityProperties: {},
@@ -183,8 +183,9 @@ function chooseRuntime(nearest: ScopedRuntime[]): JavaRuntime | undefined {
     );
   best = best.filter((c) => !sameAsInstall(c));
   const distinct = [...new Map(best.map((c) => [identity(c.runtime), c])).values()];
-  if (distinct.length === 1)
-    return best.find((c) => Object.keys(c.runtime.securityProperties).length > 0)?.runtime ?? best[0].runtime;
+  const [firstBest] = best;
+  if (firstBest && distinct.length === 1)
+    return best.find((c) => Object.keys(c.runtime.securityProperties).length > 0)?.runtime ?? firstBest.runtime;
   const origin = `${distinct.length} JDKs are equally near: ${distinct.map((c) => c.runtime.attachment?.text ?? c.scope).join('; ')}`;
   return {
     vendor: { value: 'unknown', from: { kind: 'default', origin } },

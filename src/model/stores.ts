@@ -10,7 +10,6 @@ import type { Location } from '../core/types';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { LibertyData } from '../parse/liberty';
 import type { MqIniData } from '../parse/mq-ini';
-import type { MqscData } from '../parse/mqsc';
 import type { SpringConfigData } from '../parse/spring';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
@@ -391,7 +390,7 @@ function mqTrust(
       { value: 'CMS', from: { kind: 'file', location } },
     );
   };
-  const mqsc = attrs.qmgr?.mqsc as ParsedDocument<MqscData> | undefined;
+  const mqsc = attrs.qmgr?.mqsc;
   if (mqsc) {
     const sslkeyr = mqsc.data.objects.qmgr.get('SSLKEYR');
     if (sslkeyr?.value && !sslkeyr.templated) {

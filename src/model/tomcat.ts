@@ -32,11 +32,11 @@ const PLACEHOLDER = /\$\{[^}]*\}/;
  */
 export function tomcatProtocols(value: string, all: readonly string[] = tomcatTlsFacts().protocolsAll): string[] {
   const set: string[] = [];
-  for (const m of value.matchAll(/([+-]?)\s*([A-Za-z][\w.]*)/g)) {
-    const names = m[2].toLowerCase() === 'all' ? all : [m[2]];
+  for (const [, sign, word = ''] of value.matchAll(/([+-]?)\s*([A-Za-z][\w.]*)/g)) {
+    const names = word.toLowerCase() === 'all' ? all : [word];
     for (const name of names) {
       const at = set.indexOf(name);
-      if (m[1] === '-') {
+      if (sign === '-') {
         if (at !== -1) set.splice(at, 1);
       } else if (at === -1) set.push(name);
     }
@@ -181,8 +181,8 @@ export const tomcatContributor: ModelContributor = {
               };
           }
           const verify = pick(['certificateVerification', 'clientAuth'], own);
-          if (verify && CLIENT_AUTH[verify.value.toLowerCase()])
-            tls.clientAuth = at(verify, CLIENT_AUTH[verify.value.toLowerCase()]);
+          const verifyMode = verify && CLIENT_AUTH[verify.value.toLowerCase()];
+          if (verify && verifyMode) tls.clientAuth = at(verify, verifyMode);
           // An SSLHostConfig may hold several <Certificate>s (RSA, EC); `type` declares each one's key.
           const certificates = (hostConfig?.children ?? []).filter((c) => c.localName === 'Certificate');
           const refs: CertificateRef[] = [];

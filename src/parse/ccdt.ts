@@ -140,7 +140,7 @@ function maskPlaceholders(source: string): { text: string; templatedOffsets: num
   let inString = false;
   let out = '';
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
+    const ch = source.charAt(i);
     if (inString) {
       if (ch === '\\') {
         out += ch + (source[i + 1] ?? '');

@@ -49,7 +49,7 @@ export class HelmValues {
           `Helm values are not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/:$/, '')}`,
           ...error.pos,
         );
-      else this.root = doc.contents as Node | null;
+      else this.root = doc.contents;
     } catch (error) {
       this.problem(`Helm values are not valid YAML: ${(error as Error).message.split('\n')[0]}`, 0, 0);
     }

@@ -132,7 +132,7 @@ function parseSpringYaml(text: string): SpringParse {
       });
     }
     const entries: Entry[] = [];
-    flatten(doc.contents as Node | null, '', entries, index, undefined, text);
+    flatten(doc.contents, '', entries, index, undefined, text);
     parts.push({ profile: profileOf(entries), entries });
   }
   return { parts, comments, problems };
@@ -204,6 +204,8 @@ function flatten(
   } else if (isScalar(node)) {
     const range = node.range ?? [0, 0];
     const valueRange: [number, number] = [range[0], range[1]];
+    // A YAML scalar's value: a string, number, boolean or null (never an object).
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     out.push(entry(prefix, node.value === null ? '' : String(node.value), keyRange ?? valueRange, valueRange, index));
   }
 }

@@ -78,6 +78,8 @@ export interface Rule<Options = unknown, MessageId extends string = string> {
  * - `meta.optionsSchema` + `meta.defaultOptions` (the older form, still accepted), or neither (no options).
  */
 export function defineRule<
+  // No options: an empty schema map, on purpose.
+  // eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type
   const P extends OptionSchemas = Record<never, never>,
   MessageId extends string = string,
 >(rule: {
@@ -109,4 +111,4 @@ export function formatMessage(template: string, data: Record<string, string | nu
   });
 }
 
-export type AnyRule = Rule<any, string>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -94,7 +94,7 @@ function readRaw(absolute: string, name: string): RawConfig {
     throw new UsageError(`Config file ${name} must hold a JSON object`);
   const errors = validateAgainst(raw);
   if (errors.length) throw new UsageError(`Invalid config file ${name}: ${describeErrors(errors)}`);
-  return raw as RawConfig;
+  return raw;
 }
 
 /** Where a text stops being JSON, as `line L, column C: <what>` (never the text itself). */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { compileConfigGlob } from '../../core/glob';
-import type { Finding, Severity, SeveritySetting } from '../../core/types';
+import type { Finding, SeveritySetting } from '../../core/types';
 import { SEVERITIES, UsageError } from '../../core/types';
 import { resolveOptions } from '../../rules/options';
 import type { AnyRule } from '../../rules/types';
@@ -89,7 +89,7 @@ export function resolveRuleSettings(
         // A setting equal to the rule's default (e.g. from the `recommended` preset) keeps a
         // rule's per-finding severity, such as a warning when the JDK is unknown.
         const keepFindingSeverity = severity === undefined || severity === defaults.get(finding.ruleId);
-        out.push({ ...finding, severity: keepFindingSeverity ? finding.severity : (severity as Severity) });
+        out.push({ ...finding, severity: keepFindingSeverity ? finding.severity : severity });
       }
       return out;
     },

@@ -64,7 +64,7 @@ export function loadPlugins(
       seen.set(id, specifier);
       rules.push({
         ...(r as AnyRule),
-        meta: { ...r.meta, defaultOptions: r.meta?.defaultOptions ?? {} } as AnyRule['meta'],
+        meta: { ...r.meta, defaultOptions: (r.meta?.defaultOptions as unknown) ?? {} } as AnyRule['meta'],
       });
     }
   }

@@ -28,9 +28,11 @@ export function runtimeSources(
     ...fromFile(runtime.version.from, `${whose} runs Java ${runtime.version.value} (from here)`),
     ...fromFile(runtime.vendor.from, `${whose}'s Java vendor: ${runtime.vendor.value}`),
   ];
-  const set = properties.filter((p) => runtime.securityProperties[p]?.from.kind === 'file');
-  for (const property of set)
-    out.push(...fromFile(runtime.securityProperties[property].from, `${property} for ${whose} set here`));
+  const set = properties.flatMap((p) => {
+    const from = runtime.securityProperties[p]?.from;
+    return from?.kind === 'file' ? [{ property: p, from }] : [];
+  });
+  for (const { property, from } of set) out.push(...fromFile(from, `${property} for ${whose} set here`));
   if (set.length)
     out.push(
       ...fromFile(

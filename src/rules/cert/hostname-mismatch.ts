@@ -25,9 +25,9 @@ export function dnsNameMatches(pattern: string, host: string): boolean {
   const h = normalise(host);
   if (!p.includes('*')) return p === h;
   if (isIP(h)) return false;
-  const [first, ...rest] = p.split('.');
+  const [first = '', ...rest] = p.split('.'); // split gives at least one part
   if (rest.length < 2 || rest.some((label) => label.includes('*'))) return false;
-  const [hostFirst, ...hostRest] = h.split('.');
+  const [hostFirst = '', ...hostRest] = h.split('.');
   if (hostRest.join('.') !== rest.join('.')) return false;
   const star = first.indexOf('*');
   if (star !== first.lastIndexOf('*')) return false;
@@ -137,7 +137,7 @@ export default defineRule({
       noSanMatch: `{{client}} connects to {{url}}, but {{server}} presents {{dn}} whose {{names}} does not cover {{host}}: host name verification fails with 'java.security.cert.CertificateException: {{symptom}}' (javax.net.ssl.SSLHandshakeException). ${FIX}`,
       noCnMatch: `{{client}} connects to {{url}}, but {{server}} presents {{dn}} ({{names}}) which does not match {{host}}: host name verification fails with 'java.security.cert.CertificateException: {{symptom}}' (javax.net.ssl.SSLHandshakeException). ${FIX}`,
       noIpMatch: `{{client}} connects to {{url}} by IP address, but {{server}} presents {{dn}} whose {{names}} has no IP:{{host}} entry (Java never matches an IP against CN or DNS names): 'java.security.cert.CertificateException: {{symptom}}'. Add IP:{{host}} to the subjectAltName or connect by a DNS name the certificate holds`,
-      oneOfSeveral: `{{client}} connects to {{url}}; {{server}} holds {{count}} certificates and one of them, {{dn}} ({{keyType}} key), has {{names}}, not {{host}}: whenever the handshake selects it (by the suite or the signature algorithms the peers agree on), the client fails with 'java.security.cert.CertificateException: {{symptom}}'. ${'Re-issue that certificate with DNS:{{host}} in its subjectAltName, or remove it'}`,
+      oneOfSeveral: `{{client}} connects to {{url}}; {{server}} holds {{count}} certificates and one of them, {{dn}} ({{keyType}} key), has {{names}}, not {{host}}: whenever the handshake selects it (by the suite or the signature algorithms the peers agree on), the client fails with 'java.security.cert.CertificateException: {{symptom}}'. Re-issue that certificate with DNS:{{host}} in its subjectAltName, or remove it`,
       noSans: `{{client}} connects to {{url}} by IP address, but {{server}} presents {{dn}} without any subjectAltName: 'java.security.cert.CertificateException: {{symptom}}'. Add IP:{{host}} to the subjectAltName or connect by a DNS name the certificate holds`,
     },
     defaultOptions: {},

@@ -24,8 +24,8 @@ export default defineRule({
       byKey.set(c.cert.publicKeySha256, list);
     }
     for (const list of byKey.values()) {
-      if (list.length < 2) continue;
       const [first, ...rest] = list;
+      if (!first) continue;
       for (const c of rest) {
         ctx.report({
           messageId: 'shared',

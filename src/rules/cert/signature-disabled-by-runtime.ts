@@ -35,11 +35,11 @@ function signatureParts(algorithm: string): string[] {
   const parts = [algorithm];
   const m = /^(\w+?)with(\w+?)(?:and\w+)?$/i.exec(algorithm);
   if (m) {
-    const digest = m[1].toUpperCase();
-    parts.push(digest, m[2]);
+    const digest = m[1]!.toUpperCase();
+    parts.push(digest, m[2]!);
     const sha = /^SHA-?(\d+)$/.exec(digest);
     if (sha) parts.push(sha[1] === '1' ? 'SHA-1' : `SHA-${sha[1]}`, `SHA${sha[1]}`);
-    if (/^ECDSA$/i.test(m[2])) parts.push('EC');
+    if (/^ECDSA$/i.test(m[2]!)) parts.push('EC');
   }
   return parts.map((p) => p.toUpperCase());
 }
@@ -78,9 +78,9 @@ export function violation(
 ): Violation | undefined {
   const sigParts = signatureParts(c.cert.signatureAlgorithm);
   for (const raw of entries) {
-    const [head, ...constraints] = raw.split('&').map((s) => s.trim());
+    const [head = '', ...constraints] = raw.split('&').map((s) => s.trim()); // split gives at least one part
     if (/^include\s/i.test(head)) continue;
-    const [algorithm, ...rest] = head.split(/\s+/);
+    const [algorithm = '', ...rest] = head.split(/\s+/);
     const all = [rest.join(' '), ...constraints].filter(Boolean);
     let keySize: RegExpExecArray | undefined;
     let applies = true;
@@ -93,14 +93,14 @@ export function violation(
           .split(/\s+/)
           .slice(1)
           .some((u) => u.toLowerCase() === usage.toLowerCase());
-      else if (/^denyAfter\s/i.test(constraint)) applies &&= now > new Date(constraint.split(/\s+/)[1]);
+      else if (/^denyAfter\s/i.test(constraint)) applies &&= now > new Date(constraint.split(/\s+/)[1] ?? '');
       else applies = false; // unknown constraint: do not guess
     }
     if (!applies) continue;
     const name = algorithm.toUpperCase();
     if (keySize) {
       const type = c.cert.keyType === 'EC' ? ['EC', 'ECDSA'] : [c.cert.keyType];
-      if (c.cert.keyBits && type.includes(name) && compare(keySize[1], c.cert.keyBits, Number(keySize[2])))
+      if (c.cert.keyBits && type.includes(name) && compare(keySize[1]!, c.cert.keyBits, Number(keySize[2])))
         return { kind: 'key', entry: raw, algorithm: c.cert.keyType, bits: c.cert.keyBits };
       continue;
     }

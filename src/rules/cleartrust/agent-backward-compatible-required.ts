@@ -21,7 +21,7 @@ function agentVersionComment(doc: ParsedDocument): { version: string; comment: C
   for (const comment of doc.comments) {
     for (const marker of VERSION_MARKERS) {
       const match = marker.exec(comment.text);
-      if (match) return { version: match[1], comment };
+      if (match) return { version: match[1]!, comment };
     }
   }
   return undefined;
@@ -46,13 +46,14 @@ export default defineRule({
     const modes = settingsOf(deployment, SERVER_KINDS, 'cleartrust.net.ssl.use').filter(
       (s) => s.normalized === 'anon' || s.normalized === 'auth',
     );
-    if (modes.length === 0) return;
+    const [firstMode] = modes;
+    if (!firstMode) return;
     const agents = deployment.documents
       .filter((d) => d.kind === 'cleartrust.webagent')
       .map((doc) => ({ doc, marker: agentVersionComment(doc), version: agentVersionIn(doc) ?? config.agentVersion }))
       .filter((a) => a.version && agentNeedsBackwardCompatibleListPort(a.version));
-    if (agents.length === 0) return;
-    const agent = agents[0];
+    const [agent] = agents;
+    if (!agent) return;
     const agentName = agent.doc.file.path.slice(deployment.root.length + 1) || agent.doc.file.path;
     // The agent's version decides the finding as much as the Dispatcher does: name where it comes from.
     const agentSource = {
@@ -62,7 +63,7 @@ export default defineRule({
     };
     for (const dispatcher of deployment.documents.filter((d) => d.kind === 'cleartrust.dispatcher')) {
       const flag = lastEntry(dispatcher, 'cleartrust.dispatcher.list_port.backward_compatible');
-      const mode = modes.find((m) => m.doc === dispatcher) ?? modes[0];
+      const mode = modes.find((m) => m.doc === dispatcher) ?? firstMode;
       const data = { mode: mode.normalized, version: agent.version as string, agent: agentName };
       if (!flag) {
         ctx.report({

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { settingsOf, valueLocation } from './_lib/shared';
 
-const MODES: [string[], string, string[]][] = [
+const MODES: [string[], string, [string, ...string[]]][] = [
   [
     [
       'cleartrust.eserver',

@@ -32,8 +32,8 @@ function weakenedEntry(entry: string, kept: string[]): string[] {
   const wanted = normalise(entry);
   if (/^include\b/.test(wanted) || kept.includes(wanted)) return [];
   const size = KEY_SIZE.exec(wanted);
-  const names = (size ? size[1] : wanted).split(/with|and/);
-  const sameAlgorithm = kept.filter((k) => names.includes(k.split(' ')[0]));
+  const names = (size ? size[1]! : wanted).split(/with|and/);
+  const sameAlgorithm = kept.filter((k) => names.includes(k.split(' ')[0] ?? k));
   if (sameAlgorithm.length === 0) return [entry];
   const keptSize = sameAlgorithm.map((k) => KEY_SIZE.exec(k)).find((m) => m);
   if (size && keptSize && Number(keptSize[2]) < Number(size[2])) return [`${entry} (here < ${keptSize[2]})`];
@@ -73,7 +73,7 @@ export default defineRule({
     }
     for (const { runtime, components } of byOverride.values()) {
       const override = runtime.securityProperties['jdk.tls.disabledAlgorithms'];
-      if (override.from.kind !== 'file') continue;
+      if (override?.from.kind !== 'file') continue;
       const result = dropped(runtime, override.value);
       if (!result || result.entries.length === 0) continue;
       // The option that loaded the override, when it came from -Djava.security.properties.

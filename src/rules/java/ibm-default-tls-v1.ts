@@ -22,7 +22,8 @@ function serverProtocols(server: Component): Traced<string[]> | undefined {
 }
 
 function tlsV1Only(protocols: string[]): boolean {
-  return protocols.length === 1 && normaliseProtocol(protocols[0]) === 'TLSv1';
+  const [only, ...others] = protocols;
+  return only !== undefined && others.length === 0 && normaliseProtocol(only) === 'TLSv1';
 }
 
 const PROTOCOL_FAILURES = new Set(['no-common-protocol', 'protocol-rejected-by-client', 'no-protocol-enabled']);
@@ -115,7 +116,7 @@ export default defineRule({
             ...related,
             ...(serverAt
               ? [{ ...serverAt, message: `${server.name} accepts only ${protocols!.value.join(', ')}` }]
-              : [{ ...server.location, message: `${server.name}` }]),
+              : [{ ...server.location, message: server.name }]),
             ...(link.location
               ? [{ ...fixAt, message: 'add -Dcom.ibm.jsse2.overrideDefaultTLS=true to these JVM options' }]
               : []),

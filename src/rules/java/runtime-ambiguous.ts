@@ -29,7 +29,9 @@ export default defineRule({
       bySet.set(key, [...(bySet.get(key) ?? []), component]);
     }
     for (const components of bySet.values()) {
-      const candidates = components[0].runtime?.candidates ?? [];
+      const [first] = components;
+      if (!first) continue; // each set holds the component that made it
+      const candidates = first.runtime?.candidates ?? [];
       const related: RelatedLocation[] = candidates
         .filter((c) => c.location)
         .map((c) => ({ ...(c.location as NonNullable<typeof c.location>), message: c.text }));
@@ -43,7 +45,7 @@ export default defineRule({
           candidates: candidates.map((c) => c.text.replace(/^JDK from /, '')).join('; '),
           them: names.length === 1 ? 'it' : 'them',
         },
-        location: components[0].location,
+        location: first.location,
         related,
         fingerprint: candidates.map((c) => c.text),
       });

@@ -67,7 +67,7 @@ export default defineRule({
         continue;
       }
       if (ca && ss) {
-        if (!(ca.protocols as string[]).includes(ss.protocol))
+        if (!ca.protocols.includes(ss.protocol))
           ctx.report({
             messageId: 'aliasFails',
             data: { ...data, clientProtocols: ca.protocols.join('/'), serverProtocol: ss.protocol },
@@ -78,7 +78,7 @@ export default defineRule({
         else ctx.report({ messageId: 'aliasLikelyToFail', data, location: where, related: rel, fingerprint: fp });
         continue;
       }
-      if (sa && cs && !(sa.protocols as string[]).includes(cs.protocol)) {
+      if (sa && cs && !sa.protocols.includes(cs.protocol)) {
         ctx.report({ messageId: 'serverAliasClientTls13Only', data, location: where, related: rel, fingerprint: fp });
       } else if (sa && ca && !ca.protocols.some((p) => sa.protocols.includes(p))) {
         ctx.report({ messageId: 'serverAliasClientTls13Only', data, location: where, related: rel, fingerprint: fp });

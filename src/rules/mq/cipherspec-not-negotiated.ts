@@ -78,7 +78,8 @@ export default defineRule({
           (keyType === 'RSA' ? '; RSA certificate' : '; EC certificate'),
         javaName: client.type === 'jms.connection-factory' ? javaSuiteName(required, ibmNaming) : required.name,
       };
-      if (negotiatedIndex < 0) {
+      const negotiated = order[negotiatedIndex];
+      if (!negotiated) {
         ctx.report({
           messageId: 'noCommon',
           data: base,
@@ -88,7 +89,6 @@ export default defineRule({
         });
         continue;
       }
-      const negotiated = order[negotiatedIndex];
       if (negotiated.hex === required.hex) continue;
       ctx.report({
         messageId: 'otherPicked',

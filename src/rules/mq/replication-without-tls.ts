@@ -45,6 +45,7 @@ export default defineRule({
         realCipher || entries.some((e) => TLS_KEYS.includes(e.key) && e.key !== 'cipherspec' && e.value !== '');
       if (tls && !(nullCipher && !realCipher)) continue;
       const primary = locals[0] ?? instances[0];
+      if (!primary) continue;
       const names = instances.map(
         ({ stanza }) =>
           stanza.entries.find((e) => e.key.toLowerCase() === 'replicationaddress')?.value ??

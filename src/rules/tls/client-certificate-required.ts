@@ -105,6 +105,8 @@ export default defineRule({
           });
         }
       } else if (v.kind === 'untrusted' && REASONS.has(v.result.reason)) {
+        const [leaf] = check.presented; // an untrusted verdict judged a presented chain
+        if (!leaf) continue;
         ctx.report({
           messageId: 'untrusted',
           data: {
@@ -112,11 +114,11 @@ export default defineRule({
             chain: chainText(check),
             why: pathFailureText(v.result),
             anchors: anchorsText(ctx.deployment.root, check),
-            leaf: certName(check.presented[0].cert),
+            leaf: certName(leaf.cert),
           },
           location,
           related: trustRelated(lt, check, location),
-          fingerprint: [lt.link.client, lt.link.server, v.result.reason, check.presented[0].cert.fingerprintSha256],
+          fingerprint: [lt.link.client, lt.link.server, v.result.reason, leaf.cert.fingerprintSha256],
           outcome: 'fails',
         });
       }

@@ -35,7 +35,8 @@ export default defineRule({
     for (const lt of ctx.deployment.derived.trust) {
       const check = lt.serverCertificate;
       const v = check.verdict;
-      if (v.kind !== 'untrusted' || !REASONS.has(v.result.reason)) continue;
+      const [leaf] = check.presented; // an untrusted verdict judged a presented chain
+      if (v.kind !== 'untrusted' || !REASONS.has(v.result.reason) || !leaf) continue;
       const signals = trustSignals(check, v.result.reason, linkProtocol(ctx.deployment, lt));
       const location = verifierPlace(check);
       ctx.report({
@@ -49,11 +50,11 @@ export default defineRule({
           alert: signals.alert,
           clientLog: signals.verifierLog,
           serverLog: signals.peerLog,
-          leaf: certName(check.presented[0].cert),
+          leaf: certName(leaf.cert),
         },
         location,
         related: trustRelated(lt, check, location),
-        fingerprint: [lt.link.client, lt.link.server, v.result.reason, check.presented[0].cert.fingerprintSha256],
+        fingerprint: [lt.link.client, lt.link.server, v.result.reason, leaf.cert.fingerprintSha256],
         outcome: 'fails',
       });
     }

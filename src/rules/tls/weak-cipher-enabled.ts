@@ -100,7 +100,7 @@ export default defineRule({
             category: weakness.category,
             suites: names.length === 1 ? 'suite' : 'suites',
             list: names.slice(0, SHOWN).join(', ') + more,
-            why: weakness.why[0].toUpperCase() + weakness.why.slice(1),
+            why: weakness.why.charAt(0).toUpperCase() + weakness.why.slice(1),
             them: names.length === 1 ? 'it' : 'them',
           },
           location: placeOf(component, suites.from),

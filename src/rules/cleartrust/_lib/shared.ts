@@ -51,8 +51,7 @@ export function settingsOf(deployment: Deployment, kinds: string[], key: string)
 }
 
 export function lastEntry(doc: ParsedDocument, key: string): Entry | undefined {
-  for (let i = doc.entries.length - 1; i >= 0; i--) if (doc.entries[i].key === key) return doc.entries[i];
-  return undefined;
+  return [...doc.entries].reverse().find((e) => e.key === key);
 }
 
 export function valueLocation(setting: Setting): Location {

@@ -19,7 +19,7 @@ export function accessOf(
   overrides: AccessOverrides = {},
 ): ChannelAccess | undefined {
   let perDoc = cache.get(doc);
-  if (!perDoc) cache.set(doc, (perDoc = new Map()));
+  if (!perDoc) cache.set(doc, (perDoc = new Map<string, ChannelAccess | undefined>()));
   const key = `${input.name}|${input.chltype}|${Boolean(input.attributes)}|${overrides.chlauthDefault ? 1 : 0}${overrides.connauthDefault ? 1 : 0}`;
   if (!perDoc.has(key)) perDoc.set(key, channelAccess(doc, input, overrides));
   return perDoc.get(key);
@@ -45,7 +45,7 @@ export function* inboundAccess(deployment: Deployment): Generator<{
 }> {
   for (const { channel } of serverChannels(deployment)) {
     const input = inputOf(channel);
-    const doc = channel.qmgr?.mqsc as ParsedDocument<MqscData> | undefined;
+    const doc = channel.qmgr?.mqsc;
     if (!input || !doc) continue;
     const access = accessOf(doc, input);
     if (access) yield { channel, doc, access, input };

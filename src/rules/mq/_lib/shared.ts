@@ -147,7 +147,7 @@ export function clientOffer(client: Component): ClientOffer | undefined {
       unknown: [],
       count: cipherSpecsForAlias(alias).length,
       location: ciph.location,
-      source: `${ciph.value}`,
+      source: ciph.value,
       pinned: false,
     };
   const spec = mqCipherSpec(ciph.value);

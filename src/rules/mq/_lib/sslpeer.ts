@@ -63,10 +63,10 @@ export function parsePeerFilter(text: string): PeerFilter {
   let i = 0;
   const seen = new Set<string>();
   while (i < text.length) {
-    while (i < text.length && /[\s,;]/.test(text[i])) i++;
+    while (i < text.length && /[\s,;]/.test(text.charAt(i))) i++;
     if (i >= text.length) break;
     const start = i;
-    while (i < text.length && text[i] !== '=' && !/[,;]/.test(text[i])) i++;
+    while (i < text.length && text[i] !== '=' && !/[,;]/.test(text.charAt(i))) i++;
     const rawType = text.slice(start, i);
     if (text[i] !== '=') {
       errors.push({ message: `'${rawType.trim()}' has no '=value'`, offset: start });
@@ -90,7 +90,7 @@ export function parsePeerFilter(text: string): PeerFilter {
       }
     } else {
       const vs = i;
-      while (i < text.length && !/[,;]/.test(text[i])) i++;
+      while (i < text.length && !/[,;]/.test(text.charAt(i))) i++;
       value = text.slice(vs, i).trim();
     }
     if (!ALLOWED.has(type.toUpperCase()))
