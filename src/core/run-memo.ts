@@ -13,7 +13,7 @@ export class RunMemo {
   /** The answer to `key` in `table`, computed by `compute` the first time it is asked. */
   get<T>(table: string, key: string, compute: () => T): T {
     let answers = this.tables.get(table);
-    if (!answers) this.tables.set(table, (answers = new Map()));
+    if (!answers) this.tables.set(table, (answers = new Map<string, unknown>()));
     if (answers.has(key)) return answers.get(key) as T;
     const answer = compute();
     if (answers.size >= RunMemo.TABLE_LIMIT) answers.clear();
