@@ -45,7 +45,10 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
       overrides.add(line);
     }
     for (const server of libertyServers(deployment.documents)) {
-      lines.push(`liberty ${rel(server.root.file.path)}: ${server.documents.map((d) => rel(d.file.path)).join(' + ')}`);
+      // A ConfigMap key is named with its file: several keys of one file can be several servers' parts.
+      const name = (d: (typeof server.documents)[number]) =>
+        d.embedded ? `${rel(d.file.path)} key ${d.embedded.name}` : rel(d.file.path);
+      lines.push(`liberty ${name(server.root)}: ${server.documents.map(name).join(' + ')}`);
       // server.env's keystore_password (and any variable named like a secret) is never printed.
       for (const [name, v] of server.variables)
         lines.push(`  variable ${name}=${isSecretKey(name) ? '***' : v.value} (from ${rel(v.from)})`);

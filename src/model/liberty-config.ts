@@ -30,8 +30,17 @@ export interface LibertyServerConfig {
   variables: Map<string, LibertyVariable>;
   /** Includes whose location depends on a variable nothing sets: the files they may name are not active. */
   unresolvedIncludes: Array<{ location: Location; written: string; candidates: string[] }>;
-  /** Includes of a file the tree does not hold (`optional` as written: Liberty's default is false). */
-  missingIncludes: Array<{ location: Location; written: string; resolved: string; optional: boolean }>;
+  /**
+   * Includes of a file the tree does not hold (`optional` as written: Liberty's default is false). `keys`: the
+   * ConfigMap keys of the tree named like it when there are several (which one a pod mounts is unknown).
+   */
+  missingIncludes: Array<{
+    location: Location;
+    written: string;
+    resolved: string;
+    optional: boolean;
+    keys?: Array<{ file: string; key: string }>;
+  }>;
 }
 
 /** A variable's value and where it is set (the file, and the `<variable>` element or line when known). */
@@ -94,6 +103,9 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
   const libertyDocs = documents.filter((d) => d.kind === 'liberty.server-xml') as ParsedDocument<LibertyData>[];
   const byPath = new Map(libertyDocs.map((d) => [d.file.path, d]));
   const included = new Set<string>();
+  // ConfigMap keys are files where the pod mounts them: a ConfigMap's server.xml includes its siblings by key.
+  const includedKeys = new Set<ParsedDocument<LibertyData>>();
+  const keysNamed = (name: string) => libertyDocs.filter((d) => d.embedded?.name === name);
   const assemble = (root: ParsedDocument<LibertyData>): LibertyServerConfig => {
     const configDir = path.dirname(root.file.path);
     const variables = baseVariables(documents, configDir);
@@ -128,7 +140,8 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
           continue;
         }
         const absolute = path.isAbsolute(resolved) ? resolved : path.resolve(path.dirname(doc.file.path), resolved);
-        const target = byPath.get(absolute);
+        const keys = doc.embedded && !byPath.has(absolute) ? keysNamed(path.basename(absolute)) : [];
+        const target = byPath.get(absolute) ?? (keys.length === 1 ? keys[0] : undefined);
         if (!target) {
           // An include of a URL or of a file the tree does not hold (or holds but does not read as Liberty's).
           if (!/^[a-z]+:\/\//i.test(resolved) && !documents.some((d) => d.file.path === absolute)) {
@@ -137,11 +150,13 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
               written,
               resolved: absolute,
               optional: attr(include, 'optional')?.value.trim().toLowerCase() === 'true',
+              keys: keys.length > 1 ? keys.map((k) => ({ file: k.file.path, key: k.embedded?.name ?? '' })) : undefined,
             });
           }
           continue;
         }
-        included.add(target.file.path);
+        if (target.embedded) includedKeys.add(target);
+        else included.add(target.file.path);
         const onConflict = (attr(include, 'onConflict')?.value ?? 'MERGE').toUpperCase();
         includesOf.set(doc, [
           ...(includesOf.get(doc) ?? []),
@@ -168,7 +183,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
     (d) => !/[\\/]configDropins[\\/](defaults|overrides)$/.test(path.dirname(d.file.path)),
   );
   const configs = roots.map(assemble);
-  return configs.filter((c) => !included.has(c.root.file.path));
+  return configs.filter((c) => !included.has(c.root.file.path) && !includedKeys.has(c.root));
 }
 
 /** The Liberty files a location with `${…}` parts could name (each part as `*`). */

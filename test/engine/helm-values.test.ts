@@ -110,6 +110,17 @@ describe('Helm chart: values.yaml defaults in templates/*.yaml', () => {
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['tls/server-allows-legacy-protocols', 'info']]);
   });
 
+  it('a templates/*.tpl manifest (not a _partial) is read as the YAML it renders to', () => {
+    const files: Record<string, string> = chart(['ssl_protocols {{ .Values.tls.old }};'], 'tls:\n  old: TLSv1\n');
+    files['chart/templates/configmap.tpl'] = files['chart/templates/cm.yaml'];
+    files['chart/templates/_helpers.tpl'] = files['chart/templates/cm.yaml'];
+    delete files['chart/templates/cm.yaml'];
+    const { findings, root } = lintTree(files, { builtIn });
+    expect(shown(findings, root).filter((l) => !l.startsWith('  '))).toEqual([
+      'chart/templates/configmap.tpl:10:23 warning tls/server-allows-legacy-protocols',
+    ]);
+  });
+
   it('a parse problem after a put-in value is on its line and column in the template', () => {
     const { findings, root } = lintTree(
       chart(['server_name {{ .Values.name }} {{ .Values.alias }};;'], 'name: a-long-server-name\nalias: b\n'),
@@ -152,6 +163,27 @@ describe('Helm chart: MQSC in a ConfigMap, and --debug', () => {
         'helm value qm/templates/cm.yaml:4 {{ .Values.channel.name }} = APP.SVRCONN (from qm/values.yaml:2)',
         'helm value qm/templates/cm.yaml:4 {{ .Values.channel.cipherSpec }} = TLS_RSA_WITH_AES_128_CBC_SHA256 (from qm/values.yaml:3)',
       ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Liberty server.xml in a ConfigMap', () => {
+  it('includes the ConfigMap keys mounted beside it, shown in --debug', () => {
+    const files = {
+      'chart/templates/cm-server.yaml':
+        'kind: ConfigMap\ndata:\n  server.xml: |\n    <server>\n      <include location="adc_conf/server_tls.xml"/>\n    </server>\n',
+      'chart/templates/cm-tls.yaml':
+        'kind: ConfigMap\ndata:\n  server_tls.xml: |\n    <server>\n      <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n    </server>\n',
+    };
+    const root = writeTree(files);
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      expect(debugResolution(result.deployments, root).filter((l) => l.startsWith('liberty'))).toEqual([
+        'liberty chart/templates/cm-server.yaml key server.xml: chart/templates/cm-server.yaml key server.xml + chart/templates/cm-tls.yaml key server_tls.xml',
+      ]);
+      expect(result.findings.filter((f) => f.ruleId === 'liberty/include-missing')).toEqual([]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -189,7 +189,7 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
             : parseWith(classified, source, cache, bytes),
         );
       // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
-      const embedded = parseEmbedded(source, inner ?? file, text, classified?.kind);
+      const embedded = parseEmbedded(source, helmManifestName(file) ?? inner ?? file, text, classified?.kind);
       for (const doc of embedded.documents) {
         helm?.masked.remap(doc);
         documents.push(template ? { ...doc, template } : doc);
@@ -293,6 +293,16 @@ function parseWith(
 }
 
 const UNBALANCED = new Set(['unclosed-block', 'unexpected-brace']);
+
+/**
+ * Helm renders every `templates/*.tpl` not named `_…` (partials) into a manifest: `templates/configmap.tpl` is read
+ * as the YAML it renders to. A `.tpl` with another extension before it (`nginx.conf.tpl`) is a template of that file.
+ */
+function helmManifestName(filePath: string): string | undefined {
+  return /[\\/]templates[\\/](?:[^\\/]+[\\/])*[^_.\\/][^.\\/]*\.tpl$/.test(filePath)
+    ? filePath.replace(/\.tpl$/, '.yaml')
+    : undefined;
+}
 
 /** A template named without the extension of a whole configuration file: a piece of one. */
 function isFragmentName(filePath: string): boolean {

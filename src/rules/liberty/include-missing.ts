@@ -17,6 +17,8 @@ export default defineRule({
     messages: {
       missing:
         'Liberty server {{server}} includes \'{{written}}\' ({{resolved}}), which is not in the tree and not optional="true": what it configures (TLS settings, keystores, variables) is unknown, so lint-deploy judges this server without it. Add the file to the tree, or mark the include optional="true" if the server runs without it',
+      severalKeys:
+        "Liberty server {{server}} includes '{{written}}', and {{count}} ConfigMap keys of the tree are named like it ({{keys}}): which one the pod mounts there is unknown, so lint-deploy judges this server without it. Give the keys distinct names, or lint each deployment's ConfigMaps apart",
     },
     defaultOptions: {},
     symptoms: ['CWWKG0090E'],
@@ -25,6 +27,22 @@ export default defineRule({
     for (const server of libertyServers(ctx.deployment.documents)) {
       for (const include of server.missingIncludes) {
         if (include.optional) continue;
+        const rel = (file: string) => path.relative(ctx.cwd, file).split(path.sep).join('/');
+        if (include.keys) {
+          ctx.report({
+            messageId: 'severalKeys',
+            data: {
+              server: rel(server.root.file.path),
+              written: include.written,
+              count: String(include.keys.length),
+              keys: include.keys.map((k) => `${rel(k.file)} key ${k.key}`).join(', '),
+            },
+            location: include.location,
+            related: include.keys.map((k) => ({ file: k.file, message: `ConfigMap key ${k.key}` })),
+            fingerprint: [include.written],
+          });
+          continue;
+        }
         ctx.report({
           messageId: 'missing',
           data: {

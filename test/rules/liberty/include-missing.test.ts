@@ -1,6 +1,15 @@
 import rule from '../../../src/rules/liberty/include-missing';
 import { ruleTester } from '../../helpers/rule-tester';
 
+/** A Kubernetes ConfigMap holding one file per key (the pod mounts each key as a file of that name). */
+const configMap = (key: string, xml: string) =>
+  `kind: ConfigMap\ndata:\n  ${key}: |\n${xml
+    .trimEnd()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n')}\n`;
+const tls = '<server>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n</server>\n';
+
 const server = (include: string) =>
   `<server>\n  ${include}\n  <httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n</server>\n`;
 
@@ -25,6 +34,13 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a ConfigMap server.xml includes a key of another ConfigMap, mounted beside it by name',
+      files: {
+        'chart/templates/cm-server.yaml': configMap('server.xml', server('<include location="adc_conf/tls.xml"/>')),
+        'chart/templates/cm-tls.yaml': configMap('tls.xml', tls),
+      },
+    },
+    {
       name: 'a location with a variable nothing sets is not missing (it names alternatives)',
       files: { 'wlp/server.xml': server('<include location="includes/${AUTH_TYPE}.xml"/>') },
     },
@@ -40,6 +56,25 @@ ruleTester(rule, {
           line: 2,
           severity: 'info',
           messageIncludes: ["includes 'tls.xml'", 'not in the tree'],
+        },
+      ],
+    },
+    {
+      name: 'two ConfigMaps have a key named like the include: which one is mounted is unknown',
+      files: {
+        'chart/templates/cm-server.yaml': configMap('server.xml', server('<include location="adc_conf/tls.xml"/>')),
+        'chart/templates/cm-tls-a.yaml': configMap('tls.xml', tls),
+        'chart/templates/cm-tls-b.yaml': configMap('tls.xml', tls),
+      },
+      errors: [
+        {
+          messageId: 'severalKeys',
+          file: 'chart/templates/cm-server.yaml',
+          line: 5,
+          severity: 'info',
+          messageIncludes: [
+            '2 ConfigMap keys of the tree are named like it (chart/templates/cm-tls-a.yaml key tls.xml, chart/templates/cm-tls-b.yaml key tls.xml)',
+          ],
         },
       ],
     },
