@@ -3,7 +3,13 @@
  * queue managers and C clients) or native code (the ClearTrust web agent). Labels and the predictor use it; only
  * Java stacks have a JDK, so a JDK's java.security never reaches an nginx or queue-manager verdict.
  */
-import type { Component, Deployment, JavaRuntime, TlsImplementation } from '../model/types';
+import {
+  isJmsConnectionFactory,
+  type Component,
+  type Deployment,
+  type JavaRuntime,
+  type TlsImplementation,
+} from '../model/types';
 
 export type StackKind = Exclude<TlsImplementation, 'unknown'> | 'unknown';
 
@@ -56,20 +62,14 @@ export function jdkLabel(runtime: JavaRuntime | undefined): string | undefined {
 }
 
 /** WebSphere traditional runs its own IBM SDK, whose provider is IBMJSSE2. */
-const WAS_TRADITIONAL = (c: Component) => c.type === 'jms.connection-factory' && c.attributes.product === 'websphere';
+const WAS_TRADITIONAL = (c: Component) => isJmsConnectionFactory(c) && c.attributes.product === 'websphere';
 
 /** The stack of a component (see the module comment). */
 export function stackOf(component: Component, deployment: Deployment): TlsStack {
   const implementation = component.tls?.implementation ?? defaultImplementation(component);
   switch (implementation) {
-    case 'openssl': {
-      const version =
-        typeof component.attributes.opensslVersion === 'string' ? component.attributes.opensslVersion : undefined;
-      return {
-        kind: 'openssl',
-        label: version ? `OpenSSL ${version}` : 'OpenSSL 3.x (assumed: the tree does not say which)',
-      };
-    }
+    case 'openssl':
+      return { kind: 'openssl', label: 'OpenSSL 3.x (assumed: the tree does not say which)' };
     case 'gskit':
       return { kind: 'gskit', label: 'GSKit (IBM MQ)' };
     case 'native':

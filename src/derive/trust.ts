@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { LinkPrediction } from '../handshake/links';
 import type { TreeCertificate } from '../model/mq-certs';
-import type { ClientAuthMode, Component, Link, StoreRef } from '../model/types';
+import { isNginx, type ClientAuthMode, type Component, type Link, type StoreRef } from '../model/types';
 import type { PemCertificate } from '../parse/pem';
 import { validatePath, type PathFailure, type PathSuccess, type VerifierStack } from './chain';
 import { certificatesNamed } from './presented';
@@ -182,8 +182,8 @@ function anchorsOf(
  * certificates of ssl_client_certificate, none with ssl_trusted_certificate alone (then any client key goes).
  */
 function listedIssuers(server: Component, anchors: TreeCertificate[]): Set<string> {
-  const directives = server.attributes.storeDirectives as Record<string, unknown> | undefined;
-  if (server.type.startsWith('nginx') && directives && !directives.ssl_client_certificate) return new Set();
+  if (isNginx(server) && server.attributes.storeDirectives && !server.attributes.storeDirectives.ssl_client_certificate)
+    return new Set();
   return new Set(anchors.map((a) => a.cert.subjectText));
 }
 

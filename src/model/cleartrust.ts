@@ -3,6 +3,7 @@ import { suiteList } from '../knowledge/jdk';
 import { CLEARTRUST_ROLES } from '../parse/cleartrust';
 import { entryLocation } from '../parse/types';
 import type { ModelContributor } from './contributor';
+import type { CleartrustComponent } from './types';
 
 /** Keys that carry a component's SSL mode (clear | anon | auth). */
 export const SSL_MODE_KEYS = ['cleartrust.net.ssl.use', 'cleartrust.agent.ssl.use'];
@@ -12,13 +13,15 @@ export const cleartrustContributor: ModelContributor = {
   id: 'cleartrust',
   contribute(ctx) {
     for (const doc of ctx.documentsOf('cleartrust.')) {
+      const type = doc.kind;
+      if (!isCleartrustType(type)) continue;
       const role = CLEARTRUST_ROLES[doc.kind] ?? 'ClearTrust component';
       const host = ctx.hostOf(doc.file.path);
       const modeEntry = [...doc.entries].reverse().find((e) => SSL_MODE_KEYS.includes(e.key));
       const mode = modeEntry?.value.trim().toLowerCase();
       ctx.addComponent({
         id: `${doc.kind}:${host || '.'}:${doc.file.path.slice(ctx.deployment.root.length + 1)}`,
-        type: doc.kind,
+        type,
         name: host ? `${role} (${host})` : role,
         role: doc.kind === 'cleartrust.webagent' || doc.kind === 'cleartrust.admingui' ? 'client' : 'both',
         location: { file: doc.file.path },
@@ -50,6 +53,8 @@ export const cleartrustContributor: ModelContributor = {
     addCleartrustLinks(ctx);
   },
 };
+
+const isCleartrustType = (kind: string): kind is CleartrustComponent['type'] => kind.startsWith('cleartrust.');
 
 let anonSuites: string[] | undefined;
 

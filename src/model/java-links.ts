@@ -1,15 +1,11 @@
 import type { ModelContributor } from './contributor';
-import type { ClientUrl, ServerEndpointAttributes } from './java-shared';
-import type { Component } from './types';
+import { isServerEndpoint, type Component, type ServerEndpointComponent } from './types';
 import { countWork } from '../core/work';
 
 /** Whether a URL host names a server: one of its names, or its host directory (`api/…` for `api.example.internal`). */
-function hostMatches(server: Component, host: string): boolean {
-  const attributes = server.attributes as Partial<ServerEndpointAttributes>;
+function hostMatches(server: ServerEndpointComponent, host: string): boolean {
   if (
-    (attributes.hostnames ?? []).some(
-      (name) => name === host || (name.startsWith('*.') && host.endsWith(name.slice(1))),
-    )
+    server.attributes.hostnames.some((name) => name === host || (name.startsWith('*.') && host.endsWith(name.slice(1))))
   )
     return true;
   const dirs = server.host
@@ -25,7 +21,7 @@ function hostMatches(server: Component, host: string): boolean {
  * every server with a wildcard name (hostMatches decides). Comparing every client URL with every
  * server was O(clients × servers) in one deployment that holds many environments.
  */
-function serversByHost(servers: Component[]): (host: string) => Component[] {
+function serversByHost(servers: ServerEndpointComponent[]): (host: string) => ServerEndpointComponent[] {
   const byName = new Map<string, number[]>();
   const wildcard: number[] = [];
   const add = (key: string, i: number) => {
@@ -34,7 +30,7 @@ function serversByHost(servers: Component[]): (host: string) => Component[] {
     else if (list[list.length - 1] !== i) list.push(i);
   };
   servers.forEach((server, i) => {
-    const names = (server.attributes as Partial<ServerEndpointAttributes>).hostnames ?? [];
+    const names = server.attributes.hostnames;
     for (const name of names) if (!name.startsWith('*.')) add(name, i);
     if (names.some((name) => name.startsWith('*.'))) wildcard.push(i);
     const dir = server.host.split('/').filter(Boolean)[0];
@@ -62,20 +58,16 @@ export const javaLinksContributor: ModelContributor = {
   contribute(ctx) {
     const components = ctx.deployment.components;
     const clients = components.filter((c) => c.type === 'java.app');
-    const servers = components.filter(
-      (c) =>
-        (c.role === 'server' || c.role === 'both') &&
-        Array.isArray((c.attributes as Partial<ServerEndpointAttributes>).tlsPorts),
-    );
+    const servers = components.filter(isServerEndpoint).filter((c) => c.role === 'server' || c.role === 'both');
     const linked = new Set(ctx.deployment.links.map((l) => `${l.client}->${l.server}`));
     const candidatesFor = serversByHost(servers);
     for (const client of clients) {
-      for (const url of (client.attributes.urls as ClientUrl[] | undefined) ?? []) {
+      for (const url of client.attributes.urls) {
         if (url.scheme !== 'https' && url.scheme !== 'wss') continue;
         for (const server of candidatesFor(url.host)) {
           if (
             server.id === client.id ||
-            !(server.attributes as unknown as ServerEndpointAttributes).tlsPorts.includes(url.port) ||
+            !server.attributes.tlsPorts.includes(url.port) ||
             !hostMatches(server, url.host)
           )
             continue;
@@ -94,12 +86,7 @@ export const javaLinksContributor: ModelContributor = {
     }
     const matches = (c: Component, wanted: string) =>
       c.id === wanted || c.name === wanted || c.host === wanted || c.id.endsWith(`:${wanted}`);
-    const mine = (c: Component) =>
-      c.type === 'java.app' ||
-      c.type.startsWith('tomcat.') ||
-      c.type.startsWith('nginx.') ||
-      c.type.startsWith('liberty.') ||
-      c.type === 'spring.server';
+    const mine = (c: Component) => c.type === 'java.app' || isServerEndpoint(c);
     for (const link of ctx.config.links) {
       for (const client of clients.filter((c) => matches(c, link.client))) {
         for (const server of components.filter(

@@ -7,6 +7,7 @@ import { SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
 import type { ModelContext } from './contributor';
 import { componentGlobs, relativePosix } from './paths';
 import type { JavaRuntime, Traced } from './types';
+import type { ClientUrl } from './attributes';
 
 /** Document kinds that carry JVM `-D` options (their `data` is `JvmOptionsData`). */
 export const JVM_OPTION_KINDS = ['java.jvm-options', 'java.shell-env', 'systemd.unit', 'dockerfile'];
@@ -120,16 +121,6 @@ export function runtimeWithProperties(
   return runtime;
 }
 
-/** A `https://host:port` a client setting names. */
-export interface ClientUrl {
-  url: string;
-  scheme: string;
-  host: string;
-  port: number;
-  location: Location;
-  key: string;
-}
-
 const URL_IN_VALUE = /\b(https?|wss?):\/\/([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d+))?/g;
 
 /** URLs in entry values (Spring `*.url`, `*.base-url`, any value that is a URL). */
@@ -151,12 +142,4 @@ export function urlsIn(doc: ParsedDocument): ClientUrl[] {
     }
   }
   return urls;
-}
-
-/** What server contributors put in `attributes` so clients can be linked to them. */
-export interface ServerEndpointAttributes {
-  /** Ports the server listens on with TLS. */
-  tlsPorts: number[];
-  /** Names the server answers to (`server_name`, `SSLHostConfig hostName`, `<Host name>`). */
-  hostnames: string[];
 }

@@ -12,17 +12,9 @@ import {
   runtimeWithProperties,
   tracedEntry,
   urlsIn,
-  type ClientUrl,
-  type ServerEndpointAttributes,
 } from './java-shared';
 import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
-
-export interface JavaAppAttributes {
-  /** URLs the application calls (from Spring settings), for linking. */
-  urls: ClientUrl[];
-  /** Spring profiles seen in the group's files. */
-  profiles: string[];
-}
+import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
 
 /**
  * Java applications: the files of one app group (a top-level directory, or a config
@@ -220,6 +212,6 @@ function springServer(
       ...(active ? { activeProfiles: active.names } : {}),
       tlsPorts: portNumber ? [portNumber] : [],
       hostnames: [],
-    } satisfies ServerEndpointAttributes,
+    } satisfies SpringServerAttributes,
   };
 }

@@ -8,26 +8,11 @@ import type { XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
 import { libertyServers } from './liberty-config';
-import {
-  appGroupOf,
-  jvmPropertiesByGroup,
-  runtimeWithProperties,
-  traced,
-  type ServerEndpointAttributes,
-} from './java-shared';
+import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced } from './java-shared';
 import { certificateRef, ownCertificate, type TreeCertificate } from './mq-certs';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import { securityLevelCiphers } from './was-ciphers';
-
-export interface LibertyHttpsAttributes extends ServerEndpointAttributes {
-  endpointId: string;
-  /** The `<ssl id>` the endpoint uses (sslOptions → sslRef, else sslDefault sslRef, else defaultSSLConfig). */
-  sslConfigId: string;
-  /** False when that `<ssl>` element is not in the file (Liberty's built-in default configuration applies). */
-  sslConfigInTree: boolean;
-  /** `host` as written: `*` (all interfaces), `localhost` (Liberty's default: loopback only), a name or an address. */
-  listenHost: string;
-}
+import type { LibertyHttpsAttributes } from './attributes';
 
 const PLACEHOLDER = /\$\{([^}]*)\}/g;
 const TLS_NAMES = /^(TLSv1(\.[0-3])?|SSLv3)$/;

@@ -1,21 +1,11 @@
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
-import type { PemCertificate, PemData } from '../parse/pem';
-import { isKeystoreDocument, type KeystoreData, type StoreEntry, type StoreType } from '../parse/keystore/format';
+import type { PemData } from '../parse/pem';
+import { isKeystoreDocument, type KeystoreData } from '../parse/keystore/format';
 import type { CertificateRef } from './types';
+import type { TreeCertificate } from './attributes';
 
-/** A certificate found in the tree, with its file and the directory whose component it belongs to. */
-export interface TreeCertificate {
-  cert: PemCertificate;
-  /** The PEM file, or the key store that holds the certificate (then `store` says where in it). */
-  doc: ParsedDocument<PemData> | ParsedDocument<KeystoreData>;
-  /** Set for a certificate read from a key store: its entry's alias and kind, and its place in the entry's chain (0 = the entry's own certificate). */
-  store?: { alias: string; entry: StoreEntry['entry']; chainIndex: number; type: StoreType };
-  /** Absolute directory of the nearest config file above (or beside) the PEM: the component home that owns it. */
-  ownerDir: string;
-  /** A private key for this certificate sits in the same owner directory (it is that component's own identity). */
-  hasPrivateKey: boolean;
-}
+export type { TreeCertificate } from './attributes';
 
 const CONFIG_KIND = /^(mq\.|was\.|liberty\.|jms\.)/;
 

@@ -1,25 +1,25 @@
 import * as path from 'node:path';
-import type { Component } from './types';
+import {
+  isJmsConnectionFactory,
+  type Component,
+  type JmsConnectionFactoryComponent,
+  type MqChannelComponent,
+} from './types';
 import { countWork } from '../core/work';
 import type { ModelContributor } from './contributor';
-import type { MqChannelAttributes } from './mq';
-import type { JmsConnectionFactoryAttributes } from './was';
 
-const CLIENT_TYPES = new Set(['mq.clntconn', 'mq.ccdt-channel', 'jms.connection-factory']);
+type MqClient = MqChannelComponent | JmsConnectionFactoryComponent;
 
-function clientChannel(c: Component): { channel?: string; qmgr?: string } {
-  if (c.type === 'jms.connection-factory') {
-    const a = c.attributes as unknown as JmsConnectionFactoryAttributes;
-    return { channel: a.channelName, qmgr: a.queueManager?.value };
-  }
-  const a = c.attributes as unknown as MqChannelAttributes;
-  return { channel: a.channelName, qmgr: a.queueManager?.value };
+const isMqClient = (c: Component): c is MqClient =>
+  c.type === 'mq.clntconn' || c.type === 'mq.ccdt-channel' || isJmsConnectionFactory(c);
+const isServerChannel = (c: Component): c is MqChannelComponent => c.type === 'mq.svrconn';
+
+function clientChannel(c: MqClient): { channel?: string; qmgr?: string } {
+  return { channel: c.attributes.channelName, qmgr: c.attributes.queueManager?.value };
 }
 
-const attrsOf = (c: Component) => c.attributes as unknown as MqChannelAttributes;
-
 /** The components whose file shares the deepest directory with `file` (all of them on a tie). */
-function nearest(components: Component[], file: string): Component[] {
+function nearest<C extends Component>(components: C[], file: string): C[] {
   const parts = path.dirname(file).split(path.sep);
   const depth = (c: Component) => {
     const other = path.dirname(c.location.file).split(path.sep);
@@ -44,15 +44,15 @@ function definedIn(server: Component, root: string): string {
  */
 function unconfirmedBecause(
   client: Component,
-  candidates: Component[],
+  candidates: MqChannelComponent[],
   qmgr: string | undefined,
   root: string,
 ): string | undefined {
-  const hinted = candidates.filter((s) => !!qmgr && !!attrsOf(s).qmgr?.nameHints.includes(qmgr.toUpperCase()));
-  const homes = new Set(candidates.map((s) => attrsOf(s).qmgr?.homeDir ?? s.location.file));
+  const hinted = candidates.filter((s) => !!qmgr && !!s.attributes.qmgr?.nameHints.includes(qmgr.toUpperCase()));
+  const homes = new Set(candidates.map((s) => s.attributes.qmgr?.homeDir ?? s.location.file));
   if (homes.size === 1 && (!qmgr || hinted.length === candidates.length)) return undefined;
-  const first = candidates[0] as Component;
-  const channel = attrsOf(first).channelName;
+  const first = candidates[0] as MqChannelComponent;
+  const channel = first.attributes.channelName;
   const files = candidates.map((s) => definedIn(s, root));
   const why =
     candidates.length === 1
@@ -73,18 +73,15 @@ export const mqLinksContributor: ModelContributor = {
   id: 'mq-links',
   contribute(ctx) {
     const root = ctx.deployment.root;
-    const servers = ctx.deployment.components.filter((c) => c.type === 'mq.svrconn');
-    const clients = ctx.deployment.components.filter((c) => CLIENT_TYPES.has(c.type));
-    const matches = (c: Component, wanted: string) =>
-      c.id === wanted ||
-      c.name === wanted ||
-      c.id.endsWith(`#${wanted}`) ||
-      (c.attributes as { channelName?: string }).channelName === wanted;
-    const declared = new Map<string, Component[]>();
+    const servers = ctx.deployment.components.filter(isServerChannel);
+    const clients = ctx.deployment.components.filter(isMqClient);
+    const matches = (c: MqClient, wanted: string) =>
+      c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || c.attributes.channelName === wanted;
+    const declared = new Map<string, MqChannelComponent[]>();
     // Servers by channel name, in component order (filtering every server per client was O(clients × servers)).
-    const byChannel = new Map<string, Component[]>();
+    const byChannel = new Map<string, MqChannelComponent[]>();
     for (const s of servers) {
-      const name = attrsOf(s).channelName;
+      const name = s.attributes.channelName;
       const list = byChannel.get(name);
       if (list) list.push(s);
       else byChannel.set(name, [s]);
@@ -115,7 +112,7 @@ export const mqLinksContributor: ModelContributor = {
       let candidates = byChannel.get(channel) ?? [];
       countWork('servers by MQ channel', candidates.length);
       if (candidates.length > 1 && qmgr) {
-        const named = candidates.filter((s) => attrsOf(s).qmgr?.nameHints.includes(qmgr.toUpperCase()));
+        const named = candidates.filter((s) => s.attributes.qmgr?.nameHints.includes(qmgr.toUpperCase()));
         if (named.length) candidates = named;
         // Several queue managers of that name (one per sample or environment of a repository): the nearest one.
         if (named.length > 1) candidates = nearest(named, client.location.file);
@@ -123,7 +120,7 @@ export const mqLinksContributor: ModelContributor = {
       const unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
       for (const server of candidates) {
         const evidence = qmgr
-          ? (attrsOf(server).qmgr?.namedBy ?? []).filter((n) => n.name === qmgr.toUpperCase()).map((n) => n.location)
+          ? (server.attributes.qmgr?.namedBy ?? []).filter((n) => n.name === qmgr.toUpperCase()).map((n) => n.location)
           : [];
         ctx.addLink({
           id: `${client.id}->${server.id}`,

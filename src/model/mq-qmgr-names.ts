@@ -1,14 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
-import type { RelatedLocation } from '../core/types';
 import { LineIndex } from '../parse/text';
-
-/** A queue manager name a deploy script gives, and where. */
-export interface ScriptQueueManagerName {
-  name: string;
-  location: RelatedLocation;
-}
+import type { ScriptQueueManagerName } from './attributes';
 
 /** A start script larger than this is not a deploy script: not read for names. */
 const MAX_SCRIPT_BYTES = 256 * 1024;

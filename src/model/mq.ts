@@ -1,61 +1,16 @@
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../core/types';
+import type { Location } from '../core/types';
 import type { CcdtChannel, CcdtData } from '../parse/ccdt';
 import type { MqIniData } from '../parse/mq-ini';
 import { iniValue } from '../parse/mq-ini';
-import type { MqscChannel, MqscData, MqscParam } from '../parse/mqsc';
+import type { MqscData, MqscParam } from '../parse/mqsc';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
-import type { TreeCertificate } from './mq-certs';
 import { certificateRef, ownCertificate } from './mq-certs';
-import { queueManagerNamesBeside, type ScriptQueueManagerName } from './mq-qmgr-names';
-import type { ClientAuthMode, Component, Traced } from './types';
-
-/** A value of an MQ component with where it is written. */
-export interface MqValue {
-  value: string;
-  location: Location;
-  templated: boolean;
-  /** Where the parts of the value come from when it was written with variables (Liberty `${…}`): related places of findings. */
-  via?: RelatedLocation[];
-}
-
-/** Facts about the queue manager a server-side channel belongs to. */
-export interface MqQueueManagerFacts {
-  /** Name hints: path segments and file stem of the MQSC, and names its deploy scripts give (matched against clients' queueManager). */
-  nameHints: string[];
-  /** The names deploy scripts beside the MQSC give (`helm install <release>`, `crtmqm QM1`), with where. */
-  namedBy: ScriptQueueManagerName[];
-  mqsc: ParsedDocument<MqscData>;
-  qmIni?: ParsedDocument<MqIniData>;
-  /** qm.ini `SSL: AllowedCipherSpecs` (ordered and enabled list), when set. */
-  allowedCipherSpecs?: MqValue;
-  allowWeakCipherSpec?: MqValue;
-  certificate?: TreeCertificate;
-  /** Directory of the MQSC file (the queue manager's home in the tree). */
-  homeDir: string;
-}
-
-/** `attributes` of `mq.svrconn` / `mq.clntconn` / `mq.ccdt-channel` components. */
-export interface MqChannelAttributes {
-  channelName: string;
-  chltype: string;
-  nameLocation: Location;
-  sslciph?: MqValue;
-  sslpeer?: MqValue;
-  sslcauth?: MqValue;
-  mcauser?: MqValue;
-  certlabl?: MqValue;
-  /** Queue manager the client wants (CCDT queueManager / CLNTCONN QMNAME). */
-  queueManager?: MqValue;
-  qmgr?: MqQueueManagerFacts;
-  /** The MQSC channel (server side and CLNTCONN), when defined in MQSC. */
-  mqscChannel?: MqscChannel;
-  ccdtChannel?: CcdtChannel;
-  /** Certificate this end presents, when found in the tree. */
-  certificate?: TreeCertificate;
-}
+import { queueManagerNamesBeside } from './mq-qmgr-names';
+import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
+import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
 
 export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 'AMQP', 'MQTT']);
 
@@ -165,10 +120,10 @@ function nearestIni(docs: ParsedDocument<MqIniData>[], dir: string): ParsedDocum
 function channelComponent(
   host: string,
   doc: ParsedDocument,
-  type: string,
+  type: MqChannelComponent['type'],
   attrs: MqChannelAttributes,
   root: string,
-): Component {
+): MqChannelComponent {
   const server = type === 'mq.svrconn';
   const cipher = attrs.sslciph && attrs.sslciph.value.trim() !== '' ? attrs.sslciph : undefined;
   const cauth = (attrs.sslcauth?.value ?? 'REQUIRED').toUpperCase();
@@ -182,7 +137,7 @@ function channelComponent(
     location: attrs.nameLocation,
     host,
     documents: [doc],
-    attributes: attrs as unknown as Record<string, unknown>,
+    attributes: attrs,
     tls: {
       enabled: attrs.sslciph
         ? traced(cipher !== undefined, attrs.sslciph.location)

@@ -16,9 +16,9 @@ import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { ModelContributor } from './contributor';
-import type { NginxStoreDirectives } from './stores';
-import { traced, type ServerEndpointAttributes } from './java-shared';
+import { traced } from './java-shared';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
+import type { NginxServerAttributes, NginxStoreDirectives } from './attributes';
 
 /** A directive together with the file it was written in (includes bring directives from other files). */
 interface Placed {
@@ -27,20 +27,6 @@ interface Placed {
   block?: Placed[];
   /** The `include` directives that brought it, outermost first (related places of findings on it). */
   via?: RelatedLocation[];
-}
-
-export interface NginxServerAttributes extends ServerEndpointAttributes {
-  defaultServer: boolean;
-  /** `ssl_ciphers` as written (OpenSSL cipher-string syntax). */
-  ciphersAsWritten?: string;
-  /** Elements of `ssl_ciphers` that this OpenSSL build does not know. */
-  unknownCipherElements: string[];
-  /** The OpenSSL release series the cipher string was read against, and whether it was assumed. */
-  openssl?: { series: string; assumed: boolean; source: string };
-  /** DHE suites the cipher string selects that nginx will not use: no `ssl_dhparam` (nginx 1.11.0+). */
-  dheWithoutParameters?: string[];
-  /** The certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */
-  storeDirectives?: NginxStoreDirectives;
 }
 
 /** nginx's `ssl_ciphers` default (knowledge: openssl-servers.json `nginx.ciphersDefault`). */

@@ -15,11 +15,19 @@ import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
 import type { ModelContributor } from './contributor';
 import { libertyServers, type LibertyServerConfig } from './liberty-config';
-import type { MqChannelAttributes } from './mq';
-import type { JmsConnectionFactoryAttributes } from './was';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
-import type { Component, JavaRuntime, StoreRef, TlsTrustSettings, Traced } from './types';
+import {
+  isMqChannel,
+  type Component,
+  type JavaRuntime,
+  type JmsConnectionFactoryComponent,
+  type MqChannelComponent,
+  type NginxComponent,
+  type StoreRef,
+  type TlsTrustSettings,
+  type Traced,
+} from './types';
 
 /** The store files of the tree (key stores and PEM files), for resolving configured paths. */
 interface TreeStores {
@@ -324,12 +332,12 @@ function libertyTrust(
  * refer to `<keyStores xmi:id location password type>`, `${CONFIG_ROOT}` being the profile's config directory).
  */
 function jmsTrust(
-  component: Component,
+  component: JmsConnectionFactoryComponent,
   stores: TreeStores,
   liberty: () => LibertyServerConfig[],
   securityDocs: ParsedDocument<WasSecurityData>[],
 ): TlsTrustSettings | undefined {
-  const attrs = component.attributes as Partial<JmsConnectionFactoryAttributes>;
+  const attrs = component.attributes;
   const alias = attrs.sslConfig?.alias;
   if (attrs.product === 'liberty')
     return libertyTrust(component, stores, liberty(), alias?.value ?? 'defaultSSLConfig', 'clientKeyAlias');
@@ -372,11 +380,11 @@ function jmsTrust(
 
 /** MQ: the queue manager's key repository (SSLKEYR, a CMS .kdb) holds its key (CERTLABL) and its anchors; clients use mqclient.ini's. */
 function mqTrust(
-  component: Component,
+  component: MqChannelComponent,
   stores: TreeStores,
   clientInis: ParsedDocument<MqIniData>[],
 ): TlsTrustSettings | undefined {
-  const attrs = component.attributes as Partial<MqChannelAttributes>;
+  const attrs = component.attributes;
   const trust: TlsTrustSettings = {};
   const repository = (value: string, location: Location): StoreRef => {
     const stem = value.replace(/\.(kdb|sth|rdb|crl)$/i, '');
@@ -420,21 +428,13 @@ function mqTrust(
   return trust.keyStore || trust.keyAlias ? trust : undefined;
 }
 
-/** nginx directive values the stores need (kept by the nginx contributor in `attributes.storeDirectives`). */
-export type NginxStoreDirectives = Partial<
-  Record<
-    'ssl_client_certificate' | 'ssl_trusted_certificate' | 'ssl_verify_depth',
-    { value: string; location: Location }
-  >
->;
-
 /**
  * nginx (OpenSSL): the first ssl_certificate file presents its chain in file order; ssl_client_certificate
  * (else ssl_trusted_certificate) holds the anchors client certificates are verified against, to
  * ssl_verify_depth (default 1); nothing else is trusted. Relative paths are relative to the configuration directory.
  */
-function nginxTrust(component: Component, stores: TreeStores): TlsTrustSettings | undefined {
-  const directives = component.attributes.storeDirectives as NginxStoreDirectives | undefined;
+function nginxTrust(component: NginxComponent, stores: TreeStores): TlsTrustSettings | undefined {
+  const directives = component.attributes.storeDirectives;
   if (!directives) return undefined;
   const bases = [path.dirname(component.location.file)];
   const pem = (d: { value: string; location: Location }) =>
@@ -474,7 +474,7 @@ export const storesContributor: ModelContributor = {
           component,
           stores,
           (liberty ??= libertyServers(ctx.deployment.documents)),
-          (component.attributes.sslConfigId as string | undefined) ?? 'defaultSSLConfig',
+          component.attributes.sslConfigId,
           'serverKeyAlias',
         );
       else if (component.type === 'jms.connection-factory')
@@ -484,7 +484,7 @@ export const storesContributor: ModelContributor = {
           () => (liberty ??= libertyServers(ctx.deployment.documents)),
           ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[],
         );
-      else if (component.type.startsWith('mq.')) trust = mqTrust(component, stores, clientInis);
+      else if (isMqChannel(component)) trust = mqTrust(component, stores, clientInis);
       else if (component.type === 'nginx.server') trust = nginxTrust(component, stores);
       if (trust) component.tls = { ...component.tls, trust };
     }

@@ -6,23 +6,9 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { TOMCAT_FACTS, tomcatSuites, tomcatTlsFacts, type TomcatTlsFacts } from '../knowledge/tomcat';
 import { effectiveJdkTls } from '../knowledge';
 import type { ModelContributor } from './contributor';
-import {
-  appGroupOf,
-  jvmPropertiesByGroup,
-  runtimeWithProperties,
-  traced,
-  type ServerEndpointAttributes,
-} from './java-shared';
+import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced } from './java-shared';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
-
-export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
-  /** Attributes whose value is a `${…}` placeholder: unknown at lint time. */
-  placeholders: string[];
-  /** The `protocols`/`ciphers` text as written (OpenSSL syntax allowed). */
-  ciphersAsWritten?: string;
-  /** The Tomcat release whose connector defaults apply, and whether it was assumed (the tree names none). */
-  tomcat?: { release: string; assumed: boolean };
-}
+import type { TomcatConnectorAttributes } from './attributes';
 
 const PLACEHOLDER = /\$\{[^}]*\}/;
 

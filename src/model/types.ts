@@ -2,6 +2,16 @@ import type { Traced } from '../core/traced';
 import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
 import type { ParsedDocument } from '../parse/types';
+import type {
+  CleartrustAttributes,
+  JavaAppAttributes,
+  JmsConnectionFactoryAttributes,
+  LibertyHttpsAttributes,
+  MqChannelAttributes,
+  NginxServerAttributes,
+  SpringServerAttributes,
+  TomcatConnectorAttributes,
+} from './attributes';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
 export type { Provenance, Traced } from '../core/traced';
@@ -100,12 +110,12 @@ export interface TlsSettings {
 
 export type ComponentRole = 'client' | 'server' | 'both' | 'none';
 
-/** One thing that runs and talks: a ClearTrust server, a queue manager channel, a Tomcat connector… */
-export interface Component {
+/** What every component has, whatever its family: `type` says which family, `attributes` are that family's own facts. */
+interface ComponentBase<Type extends string, Attributes> {
   /** Unique inside its deployment, stable across runs (used in fingerprints). */
   id: string;
   /** What it is, e.g. `cleartrust.aserver`, `mq.svrconn`, `tomcat.connector`. */
-  type: string;
+  type: Type;
   /** Human label, e.g. `Authorization Server (host1)`. */
   name: string;
   role: ComponentRole;
@@ -117,9 +127,54 @@ export interface Component {
   tls?: TlsSettings;
   /** The parsed documents this component was built from. */
   documents: ParsedDocument[];
-  /** Area-specific facts (e.g. a ClearTrust role, an MQ channel type). */
-  attributes: Record<string, unknown>;
+  /** Area-specific facts (e.g. a ClearTrust role, an MQ channel type), typed per family. */
+  attributes: Attributes;
 }
+
+/** A ClearTrust server, agent or console: the type is the document kind (`cleartrust.aserver`, `cleartrust.webagent`…). */
+export type CleartrustComponent = ComponentBase<`cleartrust.${string}`, CleartrustAttributes>;
+/** An IBM MQ channel end: a server-side channel (SVRCONN, RCVR…), an MQSC CLNTCONN or a JSON CCDT channel. */
+export type MqChannelComponent = ComponentBase<'mq.svrconn' | 'mq.clntconn' | 'mq.ccdt-channel', MqChannelAttributes>;
+/** A JMS connection factory of WebSphere traditional or Liberty that connects to IBM MQ. */
+export type JmsConnectionFactoryComponent = ComponentBase<'jms.connection-factory', JmsConnectionFactoryAttributes>;
+/** A Java application as a TLS client (its JVM options and Spring client settings). */
+export type JavaAppComponent = ComponentBase<'java.app', JavaAppAttributes>;
+/** Spring Boot's embedded HTTPS server. */
+export type SpringServerComponent = ComponentBase<'spring.server', SpringServerAttributes>;
+/** A Liberty `<httpEndpoint>` with an HTTPS port. */
+export type LibertyHttpsComponent = ComponentBase<'liberty.https-endpoint', LibertyHttpsAttributes>;
+/** A Tomcat TLS connector (one per SSLHostConfig). */
+export type TomcatConnectorComponent = ComponentBase<'tomcat.connector', TomcatConnectorAttributes>;
+/** An nginx TLS `server`, or a file of top-level `ssl_*` directives that servers include (`nginx.tls-policy`). */
+export type NginxComponent = ComponentBase<'nginx.server' | 'nginx.tls-policy', NginxServerAttributes>;
+
+/** One thing that runs and talks: a ClearTrust server, a queue manager channel, a Tomcat connector… keyed on `type`. */
+export type Component =
+  | CleartrustComponent
+  | MqChannelComponent
+  | JmsConnectionFactoryComponent
+  | JavaAppComponent
+  | SpringServerComponent
+  | LibertyHttpsComponent
+  | TomcatConnectorComponent
+  | NginxComponent;
+
+/** A server component clients find by port and host name (Spring, Liberty, Tomcat, nginx). */
+export type ServerEndpointComponent =
+  | SpringServerComponent
+  | LibertyHttpsComponent
+  | TomcatConnectorComponent
+  | NginxComponent;
+
+export const isCleartrust = (c: Component): c is CleartrustComponent => c.type.startsWith('cleartrust.');
+export const isMqChannel = (c: Component): c is MqChannelComponent =>
+  c.type === 'mq.svrconn' || c.type === 'mq.clntconn' || c.type === 'mq.ccdt-channel';
+export const isJmsConnectionFactory = (c: Component): c is JmsConnectionFactoryComponent =>
+  c.type === 'jms.connection-factory';
+export const isNginx = (c: Component): c is NginxComponent =>
+  c.type === 'nginx.server' || c.type === 'nginx.tls-policy';
+export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
+  c.type === 'spring.server' || c.type === 'liberty.https-endpoint' || c.type === 'tomcat.connector' || isNginx(c);
 
 /** A client → server TLS connection the deployment will make. */
 export interface Link {

@@ -1,9 +1,8 @@
 import { effectiveJdkTls, findCipherSuite } from '../knowledge';
 import type { CipherSuite } from '../knowledge';
 import type { Location } from '../core/types';
-import type { JavaRuntime, Traced } from './types';
-
-export type WasSecurityLevel = 'HIGH' | 'MEDIUM' | 'LOW';
+import type { JavaRuntime } from './types';
+import type { LevelCiphers, WasSecurityLevel } from './attributes';
 
 /**
  * WAS/Liberty cipher groups (admin console "Strong/Medium/Weak", `securityLevel` HIGH/MEDIUM/LOW):
@@ -15,20 +14,6 @@ export function securityLevelOf(suite: CipherSuite): WasSecurityLevel {
   if (suite.flags.export || /(^|_)(40|56)(_|$)/.test(suite.enc) || suite.enc === 'DES_CBC' || /^DES40/.test(suite.enc))
     return 'MEDIUM';
   return 'HIGH';
-}
-
-/**
- * The suites a WAS/Liberty SSL configuration without `enabledCiphers` enables for `securityLevel`
- * (HIGH when unset): the runtime's default-enabled suites for that side (knowledge base,
- * effectiveJdkTls) that fall in the level's group, in the runtime's order. Undefined when the level is
- * CUSTOM/templated, the runtime is unknown, or nothing is left (the tree does not tell).
- */
-export interface LevelCiphers {
-  /** The expanded suites (IANA names), provenance `default` / `inferred`. */
-  suites: Traced<string[]>;
-  level: WasSecurityLevel;
-  /** The `securityLevel` attribute, or the SSL configuration when it is unset (HIGH by default). */
-  location: Location;
 }
 
 export function securityLevelCiphers(

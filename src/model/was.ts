@@ -4,39 +4,11 @@ import type { Located } from '../parse/mq/xml-values';
 import type { ParsedDocument } from '../parse/types';
 import type { WasResourcesData, WasSecurityData, WasSslConfig } from '../parse/websphere';
 import type { ModelContributor } from './contributor';
-import type { MqValue } from './mq';
-import type { TreeCertificate } from './mq-certs';
 import { certificateRef, ownCertificate } from './mq-certs';
-import type { Component, JavaRuntime, Traced } from './types';
+import type { JavaRuntime, JmsConnectionFactoryComponent, Traced } from './types';
 import { libertyServers, resolveLibertyValue, type LibertyServerConfig } from './liberty-config';
-import { securityLevelCiphers, type LevelCiphers } from './was-ciphers';
-
-/** The WAS/Liberty SSL configuration a JMS connection factory uses. */
-export interface JmsSslConfig {
-  alias: MqValue;
-  enabledCiphers?: MqValue;
-  securityLevel?: MqValue;
-  sslProtocol?: MqValue;
-  jsseProvider?: MqValue;
-  /** Without `enabledCiphers`: the runtime's default suites for `securityLevel` (HIGH when unset), inferred. */
-  levelCiphers?: LevelCiphers;
-}
-
-/** `attributes` of a `jms.connection-factory` component (IBM MQ messaging provider / resource adapter). */
-export interface JmsConnectionFactoryAttributes {
-  product: 'websphere' | 'liberty';
-  factoryName: string;
-  channelName?: string;
-  channel?: MqValue;
-  queueManager?: MqValue;
-  host?: MqValue;
-  sslCipherSuite?: MqValue;
-  sslPeerName?: MqValue;
-  sslConfig?: JmsSslConfig;
-  /** `com.ibm.mq.cfg.useIBMCipherMappings` as the JVM sees it (default true). */
-  useIBMCipherMappings: Traced<boolean>;
-  certificate?: TreeCertificate;
-}
+import { securityLevelCiphers } from './was-ciphers';
+import type { JmsConnectionFactoryAttributes, JmsSslConfig, MqValue } from './attributes';
 
 function mv(file: string, l: Located | undefined): MqValue | undefined {
   return l ? { value: l.value, location: { file, range: l.range }, templated: /\$\{|\{\{/.test(l.value) } : undefined;
@@ -196,7 +168,7 @@ function cfComponent(
   runtime: JavaRuntime | undefined,
   root: string,
   sslDoc?: ParsedDocument,
-): Component {
+): JmsConnectionFactoryComponent {
   const specific =
     attrs.sslCipherSuite &&
     attrs.sslCipherSuite.value.trim() &&
@@ -242,7 +214,7 @@ function cfComponent(
     host,
     runtime,
     documents: sslDoc ? [doc, sslDoc] : [doc],
-    attributes: attrs as unknown as Record<string, unknown>,
+    attributes: attrs,
     tls: {
       enabled: attrs.sslCipherSuite
         ? { value: tlsOn, from: { kind: 'file', location: attrs.sslCipherSuite.location } }

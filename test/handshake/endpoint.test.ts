@@ -4,11 +4,11 @@ import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { endpointFor, mqClientOffer } from '../../src/handshake/endpoint';
 import { predictHandshake } from '../../src/handshake/predict';
-import type { Component } from '../../src/model/types';
+import type { MqChannelComponent } from '../../src/model/types';
 
 const here = { kind: 'file' as const, location: { file: '/x/ccdt.json' } };
 
-function mqClient(sslciph: string): Component {
+function mqClient(sslciph: string): MqChannelComponent {
   return {
     id: 'mq.ccdt-channel:ccdt.json#CH',
     type: 'mq.ccdt-channel',
@@ -17,7 +17,7 @@ function mqClient(sslciph: string): Component {
     location: { file: '/x/ccdt.json' },
     host: '',
     documents: [],
-    attributes: {},
+    attributes: { channelName: 'CH', chltype: 'CLNTCONN', nameLocation: { file: '/x/ccdt.json' } },
     tls: {
       enabled: { value: true, from: here },
       cipherSuites: { value: [sslciph], from: here },
@@ -26,7 +26,7 @@ function mqClient(sslciph: string): Component {
   };
 }
 
-function mqServer(sslciph: string): Component {
+function mqServer(sslciph: string): MqChannelComponent {
   return {
     ...mqClient(sslciph),
     id: 'mq.svrconn:QM1.mqsc#CH',

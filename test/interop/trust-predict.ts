@@ -84,19 +84,36 @@ export function predictDerived(c: TrustCase, u: Universe): LinkTrust | undefined
         : { defaultTrust: 'jdk-cacerts' as const }),
     },
   };
-  const component = (id: string, type: string, role: 'client' | 'server', tls: TlsSettings): Component => ({
+  const common = (id: string, tls: TlsSettings) => ({
     id,
-    type,
     name: id,
-    role,
     location: { file: `/case/${id}` },
     host: id,
     tls,
     documents: [],
-    attributes: {},
   });
-  const client = component('client', 'java.client', 'client', clientTls);
-  const server = component('server', c.server === 'jsse' ? 'tomcat.connector' : 'nginx.server', 'server', serverTls);
+  // A JSSE client of no particular product (a `java.app` without a key store is known to send no certificate).
+  const client: Component = {
+    ...common('client', clientTls),
+    type: 'cleartrust.client',
+    role: 'client',
+    attributes: { cleartrustRole: 'test client' },
+  };
+  const endpoint = { tlsPorts: [], hostnames: [] };
+  const server: Component =
+    c.server === 'jsse'
+      ? {
+          ...common('server', serverTls),
+          type: 'tomcat.connector',
+          role: 'server',
+          attributes: { ...endpoint, placeholders: [] },
+        }
+      : {
+          ...common('server', serverTls),
+          type: 'nginx.server',
+          role: 'server',
+          attributes: { ...endpoint, defaultServer: false, unknownCipherElements: [] },
+        };
   const link: Link = { id: 'l', client: 'client', server: 'server', reason: 'case' };
   return deriveTrust(certs, [{ link, client, server }])[0];
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { opensslFromImage, opensslSeriesOf } from '../../src/knowledge/openssl';
+import { isNginx } from '../../src/model/types';
 import { writeTree } from '../helpers/rule-tester';
 
 describe('opensslFromImage', () => {
@@ -47,7 +48,7 @@ describe('nginx server OpenSSL from the Dockerfile beside it', () => {
     const root = writeTree(files);
     try {
       const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
-      const component = result.deployments[0].components.find((c) => c.type === 'nginx.server');
+      const component = result.deployments[0].components.filter(isNginx).find((c) => c.type === 'nginx.server');
       return { component, findings: result.findings.map((f) => f.ruleId) };
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/core/types';
 import { range } from '../../src/core/types';
-import type { Component, Deployment } from '../../src/model/types';
+import type { Component, Deployment, JavaAppComponent } from '../../src/model/types';
 import type { ParsedDocument } from '../../src/parse/types';
 import type { ReportContext } from '../../src/report/types';
 import { deriveDeployment } from '../../src/derive/derive';
@@ -26,16 +26,21 @@ export function doc(file: string, entries: { key: string; value: string; secret?
   };
 }
 
-export function component(id: string, host: string, file: string, extra: Partial<Component> = {}): Component {
+export function component(
+  id: string,
+  host: string,
+  file: string,
+  extra: Partial<Omit<JavaAppComponent, 'type' | 'attributes'>> = {},
+): Component {
   return {
     id,
-    type: 'test.component',
+    type: 'java.app',
     name: id,
     role: 'both',
     location: { file, range: range(0, 0, 0, 5) },
     host,
     documents: [doc(file)],
-    attributes: {},
+    attributes: { urls: [], profiles: [] },
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 import type { Finding, Location, Severity } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TlsStack } from '../../derive/stack';
-import type { Component, JavaRuntime } from '../../model/types';
+import { isCleartrust, type Component, type JavaRuntime } from '../../model/types';
 import type { ReportContext } from '../types';
 import { displayPath, oneBased, ruleDocsUrl } from '../types';
 import { linkOutcome } from './outcome';
@@ -202,7 +202,7 @@ function attachmentLabel(runtime: JavaRuntime | undefined, mask: (t: string) => 
 }
 
 function protocolsLabel(c: Component, mask: (t: string) => string): string | undefined {
-  const mode = typeof c.attributes['sslMode'] === 'string' ? `SSL ${c.attributes['sslMode']}` : undefined;
+  const mode = isCleartrust(c) && c.attributes.sslMode !== undefined ? `SSL ${c.attributes.sslMode}` : undefined;
   if (!c.tls) return mode && mask(mode);
   if (c.tls.enabled?.value === false) return mask(['plaintext', mode].filter(Boolean).join(' · '));
   const protocols = c.tls.protocols?.value ?? [];

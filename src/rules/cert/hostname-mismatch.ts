@@ -1,6 +1,5 @@
 import { isIP } from 'node:net';
 import type { PemCertificate } from '../../parse/pem';
-import type { ClientUrl } from '../../model/java-shared';
 import type { Component, Link } from '../../model/types';
 import { defineRule } from '../types';
 import { runtimeSources, withSources } from '../_lib/sources';
@@ -9,10 +8,9 @@ import { certificatesNamed } from '../../derive/presented';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { certName, certificatesOf } from './_lib/shared';
+import type { ClientUrl } from '../../model/attributes';
 
 /** Client kinds that verify the server's host name (HTTPS endpoint identification). MQ channels never do. */
-const HOST_CHECKING_CLIENTS = new Set(['java.app']);
-
 const normalise = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
 
 /**
@@ -150,10 +148,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const { link, client, server, predicted } of resolvedLinks(ctx.deployment)) {
-      if (!HOST_CHECKING_CLIENTS.has(client.type) || server.type.startsWith('mq.')) continue;
+      if (client.type !== 'java.app' || server.type.startsWith('mq.')) continue;
       const disabled = client.runtime?.systemProperties['jdk.internal.httpclient.disableHostnameVerification'];
       if (disabled && disabled.value.trim().toLowerCase() !== 'false') continue;
-      const url = urlOf(link, (client.attributes.urls as ClientUrl[] | undefined) ?? []);
+      const url = urlOf(link, client.attributes.urls);
       if (!url) continue;
       const candidates = presentedLeaves(ctx.deployment, server).map((c) => ({
         ...c,

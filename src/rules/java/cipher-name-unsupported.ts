@@ -51,7 +51,7 @@ function nameLists(component: Component): NameList[] {
   const tls = component.tls;
   if (tls?.cipherSuites?.from.kind === 'file' && (tls.implementation === 'jsse' || tls.implementation === 'ibmjsse2')) {
     // A Tomcat connector's list as written: the model keeps only the names Tomcat enables.
-    const written = (component.attributes as { ciphersAsWritten?: string }).ciphersAsWritten;
+    const written = 'ciphersAsWritten' in component.attributes ? component.attributes.ciphersAsWritten : undefined;
     const names = written !== undefined ? written.split(/[,:\s]+/).filter(Boolean) : tls.cipherSuites.value;
     lists.push({
       what: `${component.name} ciphers`,

@@ -1,6 +1,5 @@
 import { defineRule } from '../types';
 import { cipherSpecForJavaSuite, javaSuiteName, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { jmsAttrs } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -18,7 +17,7 @@ export default defineRule({
   check(ctx) {
     for (const c of ctx.deployment.components) {
       if (c.type !== 'jms.connection-factory') continue;
-      const a = jmsAttrs(c);
+      const a = c.attributes;
       const suite = a.sslCipherSuite;
       if (!suite || !suite.value.trim() || suite.templated || mqCipherSpecAlias(suite.value)) continue;
       const spec = cipherSpecForJavaSuite(suite.value);

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { channelAttrs, isChannel } from './_lib/shared';
+import { isMqChannel } from '../../model/types';
 
 export default defineRule({
   meta: {
@@ -19,8 +19,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const c of ctx.deployment.components) {
-      if (!isChannel(c)) continue;
-      const a = channelAttrs(c);
+      if (!isMqChannel(c)) continue;
+      const a = c.attributes;
       const v = a.sslciph;
       if (!v || !v.value.trim() || v.templated || mqCipherSpecAlias(v.value)) continue;
       const spec = mqCipherSpec(v.value);

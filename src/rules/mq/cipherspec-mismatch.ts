@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { channelAttrs, display, mqLinks, related } from './_lib/shared';
+import { display, mqLinks, related } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -27,7 +27,7 @@ export default defineRule({
   check(ctx) {
     for (const { client, server, serverAttrs, evidence } of mqLinks(ctx.deployment)) {
       if (client.type !== 'mq.clntconn' && client.type !== 'mq.ccdt-channel') continue;
-      const c = channelAttrs(client);
+      const c = client.attributes;
       const s = serverAttrs.sslciph;
       if (c.sslciph?.templated || s?.templated) continue;
       const clientSpec = c.sslciph?.value.trim() ?? '';

@@ -3,7 +3,8 @@ import { defineRule } from '../types';
 import type { RelatedLocation } from '../../core/types';
 import { mqServerOrder } from '../../knowledge';
 import { cipherSpecInfo, javaSuiteName, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { clientOffer, display, jmsAttrs, mqLinks, related } from './_lib/shared';
+import { clientOffer, display, mqLinks, related } from './_lib/shared';
+import { isJmsConnectionFactory } from '../../model/types';
 
 function usableWithKey(spec: string, keyType: string): boolean {
   if (/ECDSA/.test(spec)) return keyType === 'EC';
@@ -52,7 +53,7 @@ export default defineRule({
       const offered = new Set(offer.specs.map((s) => s.hex));
       const negotiatedIndex = order.findIndex((s) => offered.has(s.hex));
       const requiredIndex = fullOrder.findIndex((s) => s.hex === required.hex);
-      const ibmNaming = client.type === 'jms.connection-factory' ? jmsAttrs(client).useIBMCipherMappings.value : false;
+      const ibmNaming = isJmsConnectionFactory(client) ? client.attributes.useIBMCipherMappings.value : false;
       const rel: RelatedLocation[] = [
         related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`),
         ...evidence,

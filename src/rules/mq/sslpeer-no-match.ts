@@ -1,8 +1,9 @@
 import { defineRule } from '../types';
-import type { MqValue } from '../../model/mq';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { parsePeerFilter, peerMismatch } from './_lib/sslpeer';
-import { channelAttrs, display, jmsAttrs, mqLinks, related } from './_lib/shared';
+import { display, mqLinks, related } from './_lib/shared';
+import { isJmsConnectionFactory, isMqChannel } from '../../model/types';
+import type { MqValue } from '../../model/attributes';
 
 export default defineRule({
   meta: {
@@ -21,11 +22,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const { client, server, serverAttrs, evidence } of mqLinks(ctx.deployment)) {
-      const jms = client.type === 'jms.connection-factory';
-      const clientCert: TreeCertificate | undefined = jms
-        ? jmsAttrs(client).certificate
-        : channelAttrs(client).certificate;
-      const clientPeer: MqValue | undefined = jms ? jmsAttrs(client).sslPeerName : channelAttrs(client).sslpeer;
+      const clientCert: TreeCertificate | undefined =
+        isJmsConnectionFactory(client) || isMqChannel(client) ? client.attributes.certificate : undefined;
+      const clientPeer: MqValue | undefined = isJmsConnectionFactory(client)
+        ? client.attributes.sslPeerName
+        : isMqChannel(client)
+          ? client.attributes.sslpeer
+          : undefined;
       // The queue manager checks the client's certificate against the SVRCONN's SSLPEER.
       const sslpeer = serverAttrs.sslpeer;
       if (sslpeer && sslpeer.value.trim() && !sslpeer.templated && clientCert) {

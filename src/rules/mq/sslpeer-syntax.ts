@@ -1,9 +1,9 @@
 import type { Location } from '../../core/types';
 import type { MqscData } from '../../parse/mqsc';
 import { defineRule } from '../types';
-import type { MqValue } from '../../model/mq';
 import { parsePeerFilter } from './_lib/sslpeer';
-import { channelAttrs, isChannel, jmsAttrs } from './_lib/shared';
+import { isJmsConnectionFactory, isMqChannel } from '../../model/types';
+import type { MqValue } from '../../model/attributes';
 
 export default defineRule({
   meta: {
@@ -31,10 +31,9 @@ export default defineRule({
       });
     };
     for (const c of ctx.deployment.components) {
-      if (isChannel(c))
-        check(channelAttrs(c).sslpeer, `${channelAttrs(c).chltype} ${channelAttrs(c).channelName}`, c.id);
-      else if (c.type === 'jms.connection-factory')
-        check(jmsAttrs(c).sslPeerName, `SSLPEERNAME of ${jmsAttrs(c).factoryName}`, c.id);
+      if (isMqChannel(c)) check(c.attributes.sslpeer, `${c.attributes.chltype} ${c.attributes.channelName}`, c.id);
+      else if (isJmsConnectionFactory(c))
+        check(c.attributes.sslPeerName, `SSLPEERNAME of ${c.attributes.factoryName}`, c.id);
     }
     for (const doc of ctx.deployment.documents) {
       if (doc.kind !== 'mq.mqsc') continue;

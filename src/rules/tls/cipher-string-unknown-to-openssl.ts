@@ -1,13 +1,7 @@
 import { placeOf } from '../../handshake/links';
 import { seriesWithCipher } from '../../knowledge/openssl';
+import { isNginx } from '../../model/types';
 import { defineRule } from '../types';
-
-/** What the nginx model records about a cipher string (model/nginx.ts NginxServerAttributes). */
-interface CipherStringAttributes {
-  unknownCipherElements?: string[];
-  ciphersAsWritten?: string;
-  openssl?: { series: string; assumed: boolean };
-}
 
 /** `a, b and c`. */
 const andList = (items: string[]) =>
@@ -32,7 +26,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const component of ctx.deployment.components) {
-      const attributes = component.attributes as CipherStringAttributes;
+      if (!isNginx(component)) continue;
+      const attributes = component.attributes;
       const suites = component.tls?.cipherSuites;
       if (!attributes.openssl || !suites || suites.from.kind !== 'file') continue;
       const series = attributes.openssl.series === '3' ? '3.x' : attributes.openssl.series;

@@ -2,7 +2,7 @@ import type { Location, RelatedLocation } from '../../../core/types';
 import { majority, nameInDeployment } from '../../_lib/majority';
 import type { LinkPrediction } from '../../../handshake/links';
 import type { RuleContext } from '../../types';
-import type { Component, Deployment } from '../../../model/types';
+import { isCleartrust, type Component, type Deployment } from '../../../model/types';
 import type { Entry, ParsedDocument } from '../../../parse/types';
 import { entryLocation } from '../../../parse/types';
 
@@ -23,8 +23,8 @@ export function modeRank(mode: string): number {
   return SSL_MODES.indexOf(mode as SslMode);
 }
 
-const cleartrustMode = (component: Component): unknown =>
-  component.type.startsWith('cleartrust.') ? component.attributes.sslMode : undefined;
+const cleartrustMode = (component: Component): string | undefined =>
+  isCleartrust(component) ? component.attributes.sslMode : undefined;
 
 /**
  * A failing ClearTrust link with an end in `anon` mode (`bothEnds`: both ends anon, else the modes

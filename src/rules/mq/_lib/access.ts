@@ -2,12 +2,12 @@ import type { Location, RelatedLocation } from '../../../core/types';
 import { mqInboundChannelType } from '../../../knowledge';
 import type { ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
 import { channelAccess } from '../../../model/mq-access';
-import type { MqChannelAttributes } from '../../../model/mq';
 import type { MqscData } from '../../../parse/mqsc';
 import type { ParsedDocument } from '../../../parse/types';
 import type { Deployment } from '../../../model/types';
 import { serverChannels } from './shared';
 import { definedInScript } from './chlauth';
+import type { MqChannelAttributes } from '../../../model/attributes';
 
 const SHIPPED = ['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR'];
 const cache = new WeakMap<ParsedDocument, Map<string, ChannelAccess | undefined>>();

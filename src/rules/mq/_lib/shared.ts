@@ -1,9 +1,13 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../../core/types';
-import type { MqChannelAttributes } from '../../../model/mq';
 import type { DerivedDeployment } from '../../../derive/types';
-import type { Component, Deployment } from '../../../model/types';
-import type { JmsConnectionFactoryAttributes } from '../../../model/was';
+import {
+  isJmsConnectionFactory,
+  isMqChannel,
+  type Component,
+  type Deployment,
+  type MqChannelComponent,
+} from '../../../model/types';
 import type { CipherSpecInfo } from '../../../model/mq-cipherspecs';
 import {
   cipherSpecForJavaSuite,
@@ -11,10 +15,12 @@ import {
   mqCipherSpec,
   mqCipherSpecAlias,
 } from '../../../model/mq-cipherspecs';
+import type { MqChannelAttributes } from '../../../model/attributes';
 
 export interface MqLink {
   client: Component;
-  server: Component;
+  server: MqChannelComponent;
+  /** The server channel's attributes (`server.attributes`). */
   serverAttrs: MqChannelAttributes;
   /** Places that tie the client to this queue manager besides the channel name (a deploy script naming it). */
   evidence: RelatedLocation[];
@@ -25,35 +31,18 @@ export function mqLinks(deployment: DerivedDeployment): MqLink[] {
   const out: MqLink[] = [];
   for (const { link, client, server } of deployment.derived.links) {
     if (server.type === 'mq.svrconn')
-      out.push({
-        client,
-        server,
-        serverAttrs: server.attributes as unknown as MqChannelAttributes,
-        evidence: link.evidence ?? [],
-      });
+      out.push({ client, server, serverAttrs: server.attributes, evidence: link.evidence ?? [] });
   }
   return out;
-}
-
-export function isChannel(c: Component): boolean {
-  return c.type === 'mq.svrconn' || c.type === 'mq.clntconn' || c.type === 'mq.ccdt-channel';
-}
-
-export function channelAttrs(c: Component): MqChannelAttributes {
-  return c.attributes as unknown as MqChannelAttributes;
 }
 
 /** The deployment's server-side channels (SVRCONN, RCVR, CLUSRCVR…) with their MQ attributes. */
 export function* serverChannels(
   deployment: Deployment,
-): Generator<{ component: Component; channel: MqChannelAttributes }> {
+): Generator<{ component: MqChannelComponent; channel: MqChannelAttributes }> {
   for (const component of deployment.components) {
-    if (component.type === 'mq.svrconn') yield { component, channel: channelAttrs(component) };
+    if (component.type === 'mq.svrconn') yield { component, channel: component.attributes };
   }
-}
-
-export function jmsAttrs(c: Component): JmsConnectionFactoryAttributes {
-  return c.attributes as unknown as JmsConnectionFactoryAttributes;
 }
 
 export function display(cwd: string, file: string): string {
@@ -80,8 +69,8 @@ export interface ClientOffer {
 
 /** The client's effective offer, or undefined when the tree does not tell (runtime default list). */
 export function clientOffer(client: Component): ClientOffer | undefined {
-  if (client.type === 'jms.connection-factory') {
-    const a = jmsAttrs(client);
+  if (isJmsConnectionFactory(client)) {
+    const a = client.attributes;
     const suite = a.sslCipherSuite;
     if (suite && suite.value.trim() && !suite.templated) {
       const alias = mqCipherSpecAlias(suite.value);
@@ -137,8 +126,8 @@ export function clientOffer(client: Component): ClientOffer | undefined {
       };
     return undefined;
   }
-  const a = channelAttrs(client);
-  const ciph = a.sslciph;
+  if (!isMqChannel(client)) return undefined;
+  const ciph = client.attributes.sslciph;
   if (!ciph || !ciph.value.trim() || ciph.templated) return undefined;
   const alias = mqCipherSpecAlias(ciph.value);
   if (alias)

@@ -1,0 +1,205 @@
+/**
+ * The typed `attributes` of each component family (`Component` in ./types is the union keyed on `type`), and the
+ * data shapes they hold. Types only; this module imports nothing from the rest of the model, so ./types can use
+ * it without a module cycle.
+ */
+import type { Traced } from '../core/traced';
+import type { Location, RelatedLocation } from '../core/types';
+import type { CcdtChannel } from '../parse/ccdt';
+import type { StoreEntry, StoreType, KeystoreData } from '../parse/keystore/format';
+import type { MqIniData } from '../parse/mq-ini';
+import type { MqscChannel, MqscData } from '../parse/mqsc';
+import type { PemCertificate, PemData } from '../parse/pem';
+import type { ParsedDocument } from '../parse/types';
+
+/** `attributes` of a ClearTrust component (`cleartrust.aserver`, `cleartrust.webagent`…: the document kind). */
+export interface CleartrustAttributes {
+  /** The role in words, e.g. `Authorization Server`. */
+  cleartrustRole: string;
+  /** `cleartrust.net.ssl.use` / `cleartrust.agent.ssl.use` lower-cased (clear | anon | auth), when set. */
+  sslMode?: string;
+}
+
+/** A value of an MQ component with where it is written. */
+export interface MqValue {
+  value: string;
+  location: Location;
+  templated: boolean;
+  /** Where the parts of the value come from when it was written with variables (Liberty `${…}`): related places of findings. */
+  via?: RelatedLocation[];
+}
+
+/** Facts about the queue manager a server-side channel belongs to. */
+export interface MqQueueManagerFacts {
+  /** Name hints: path segments and file stem of the MQSC, and names its deploy scripts give (matched against clients' queueManager). */
+  nameHints: string[];
+  /** The names deploy scripts beside the MQSC give (`helm install <release>`, `crtmqm QM1`), with where. */
+  namedBy: ScriptQueueManagerName[];
+  mqsc: ParsedDocument<MqscData>;
+  qmIni?: ParsedDocument<MqIniData>;
+  /** qm.ini `SSL: AllowedCipherSpecs` (ordered and enabled list), when set. */
+  allowedCipherSpecs?: MqValue;
+  allowWeakCipherSpec?: MqValue;
+  certificate?: TreeCertificate;
+  /** Directory of the MQSC file (the queue manager's home in the tree). */
+  homeDir: string;
+}
+
+/** `attributes` of `mq.svrconn` / `mq.clntconn` / `mq.ccdt-channel` components. */
+export interface MqChannelAttributes {
+  channelName: string;
+  chltype: string;
+  nameLocation: Location;
+  sslciph?: MqValue;
+  sslpeer?: MqValue;
+  sslcauth?: MqValue;
+  mcauser?: MqValue;
+  certlabl?: MqValue;
+  /** Queue manager the client wants (CCDT queueManager / CLNTCONN QMNAME). */
+  queueManager?: MqValue;
+  qmgr?: MqQueueManagerFacts;
+  /** The MQSC channel (server side and CLNTCONN), when defined in MQSC. */
+  mqscChannel?: MqscChannel;
+  ccdtChannel?: CcdtChannel;
+  /** Certificate this end presents, when found in the tree. */
+  certificate?: TreeCertificate;
+}
+
+/** A certificate found in the tree, with its file and the directory whose component it belongs to. */
+export interface TreeCertificate {
+  cert: PemCertificate;
+  /** The PEM file, or the key store that holds the certificate (then `store` says where in it). */
+  doc: ParsedDocument<PemData> | ParsedDocument<KeystoreData>;
+  /** Set for a certificate read from a key store: its entry's alias and kind, and its place in the entry's chain (0 = the entry's own certificate). */
+  store?: { alias: string; entry: StoreEntry['entry']; chainIndex: number; type: StoreType };
+  /** Absolute directory of the nearest config file above (or beside) the PEM: the component home that owns it. */
+  ownerDir: string;
+  /** A private key for this certificate sits in the same owner directory (it is that component's own identity). */
+  hasPrivateKey: boolean;
+}
+
+/** A queue manager name a deploy script gives, and where. */
+export interface ScriptQueueManagerName {
+  name: string;
+  location: RelatedLocation;
+}
+
+/** WAS/Liberty `securityLevel` cipher groups. */
+export type WasSecurityLevel = 'HIGH' | 'MEDIUM' | 'LOW';
+
+/**
+ * The suites a WAS/Liberty SSL configuration without `enabledCiphers` enables for `securityLevel`
+ * (HIGH when unset): the runtime's default-enabled suites for that side (knowledge base,
+ * effectiveJdkTls) that fall in the level's group, in the runtime's order. Undefined when the level is
+ * CUSTOM/templated, the runtime is unknown, or nothing is left (the tree does not tell).
+ */
+export interface LevelCiphers {
+  /** The expanded suites (IANA names), provenance `default` / `inferred`. */
+  suites: Traced<string[]>;
+  level: WasSecurityLevel;
+  /** The `securityLevel` attribute, or the SSL configuration when it is unset (HIGH by default). */
+  location: Location;
+}
+
+/** The WAS/Liberty SSL configuration a JMS connection factory uses. */
+export interface JmsSslConfig {
+  alias: MqValue;
+  enabledCiphers?: MqValue;
+  securityLevel?: MqValue;
+  sslProtocol?: MqValue;
+  jsseProvider?: MqValue;
+  /** Without `enabledCiphers`: the runtime's default suites for `securityLevel` (HIGH when unset), inferred. */
+  levelCiphers?: LevelCiphers;
+}
+
+/** `attributes` of a `jms.connection-factory` component (IBM MQ messaging provider / resource adapter). */
+export interface JmsConnectionFactoryAttributes {
+  product: 'websphere' | 'liberty';
+  factoryName: string;
+  channelName?: string;
+  channel?: MqValue;
+  queueManager?: MqValue;
+  host?: MqValue;
+  sslCipherSuite?: MqValue;
+  sslPeerName?: MqValue;
+  sslConfig?: JmsSslConfig;
+  /** `com.ibm.mq.cfg.useIBMCipherMappings` as the JVM sees it (default true). */
+  useIBMCipherMappings: Traced<boolean>;
+  certificate?: TreeCertificate;
+}
+
+/** A `https://host:port` a client setting names. */
+export interface ClientUrl {
+  url: string;
+  scheme: string;
+  host: string;
+  port: number;
+  location: Location;
+  key: string;
+}
+
+/** What server contributors put in `attributes` so clients can be linked to them. */
+export interface ServerEndpointAttributes {
+  /** Ports the server listens on with TLS. */
+  tlsPorts: number[];
+  /** Names the server answers to (`server_name`, `SSLHostConfig hostName`, `<Host name>`). */
+  hostnames: string[];
+}
+
+/** `attributes` of a `spring.server` component (Spring Boot's own HTTPS server). */
+export interface SpringServerAttributes extends ServerEndpointAttributes {
+  /** The active Spring profiles, when the tree says which. */
+  activeProfiles?: string[];
+}
+
+/** `attributes` of a `java.app` component (a Java application's JVM and Spring client settings). */
+export interface JavaAppAttributes {
+  /** URLs the application calls (from Spring settings), for linking. */
+  urls: ClientUrl[];
+  /** Spring profiles seen in the group's files. */
+  profiles: string[];
+}
+
+/** `attributes` of `nginx.server` and `nginx.tls-policy` components. */
+export interface NginxServerAttributes extends ServerEndpointAttributes {
+  defaultServer: boolean;
+  /** `ssl_ciphers` as written (OpenSSL cipher-string syntax). */
+  ciphersAsWritten?: string;
+  /** Elements of `ssl_ciphers` that this OpenSSL build does not know. */
+  unknownCipherElements: string[];
+  /** The OpenSSL release series the cipher string was read against, and whether it was assumed. */
+  openssl?: { series: string; assumed: boolean; source: string };
+  /** DHE suites the cipher string selects that nginx will not use: no `ssl_dhparam` (nginx 1.11.0+). */
+  dheWithoutParameters?: string[];
+  /** The certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */
+  storeDirectives?: NginxStoreDirectives;
+}
+
+/** nginx directive values the stores need (kept by the nginx contributor in `attributes.storeDirectives`). */
+export type NginxStoreDirectives = Partial<
+  Record<
+    'ssl_client_certificate' | 'ssl_trusted_certificate' | 'ssl_verify_depth',
+    { value: string; location: Location }
+  >
+>;
+
+/** `attributes` of a `tomcat.connector` component. */
+export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
+  /** Attributes whose value is a `${…}` placeholder: unknown at lint time. */
+  placeholders: string[];
+  /** The `protocols`/`ciphers` text as written (OpenSSL syntax allowed). */
+  ciphersAsWritten?: string;
+  /** The Tomcat release whose connector defaults apply, and whether it was assumed (the tree names none). */
+  tomcat?: { release: string; assumed: boolean };
+}
+
+/** `attributes` of a `liberty.https-endpoint` component. */
+export interface LibertyHttpsAttributes extends ServerEndpointAttributes {
+  endpointId: string;
+  /** The `<ssl id>` the endpoint uses (sslOptions → sslRef, else sslDefault sslRef, else defaultSSLConfig). */
+  sslConfigId: string;
+  /** False when that `<ssl>` element is not in the file (Liberty's built-in default configuration applies). */
+  sslConfigInTree: boolean;
+  /** `host` as written: `*` (all interfaces), `localhost` (Liberty's default: loopback only), a name or an address. */
+  listenHost: string;
+}
