@@ -35,10 +35,7 @@ export function lintTree(
   try {
     const rules: LintConfig['rules'] = {};
     for (const r of ALL_RULES) rules[r.meta.id] = options.builtIn?.includes(r.meta.id) ? r.meta.severity : 'off';
-    const extraRules = compileCustomRules(
-      (options.custom ?? []) as unknown as Record<string, unknown>[],
-      new Set(ALL_RULES.map((r) => r.meta.id)),
-    );
+    const extraRules = compileCustomRules(options.custom ?? [], new Set(ALL_RULES.map((r) => r.meta.id)));
     const config: LintConfig = {
       ...defaultConfig(root),
       ...options.config,
