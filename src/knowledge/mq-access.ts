@@ -1,4 +1,5 @@
 import accessData from './data/mq-access.json';
+import { oneOf, stringRecord } from './read';
 
 /** One shipped default the access model assumes when the tree does not say otherwise, with its source. */
 export interface MqDefault {
@@ -25,12 +26,21 @@ export interface MqInboundChannelType {
   source: string;
 }
 
-const DATA = accessData as unknown as {
-  qmgrDefaults: { attribute: string; value: string; source: string; since?: string }[];
-  authinfoDefaults: { name: string; attributes: Record<string, string>; source: string }[];
-  defaultChlauthRecords: MqDefaultChlauthRecord[];
-  channelTypes: MqInboundChannelType[];
-  adminUsers: { names: string[]; source: string };
+const BLANK_MCAUSER = ['client', 'mca', 'unknown'] as const;
+
+const DATA = {
+  qmgrDefaults: accessData.qmgrDefaults,
+  authinfoDefaults: accessData.authinfoDefaults.map((row) => ({ ...row, attributes: stringRecord(row.attributes) })),
+  defaultChlauthRecords: accessData.defaultChlauthRecords.map(
+    (row): MqDefaultChlauthRecord => ({ ...row, attributes: stringRecord(row.attributes) }),
+  ),
+  channelTypes: accessData.channelTypes.map(
+    (row): MqInboundChannelType => ({
+      ...row,
+      blankMcauser: oneOf(row.blankMcauser, BLANK_MCAUSER, `mq-access.json channelTypes ${row.chltype}`),
+    }),
+  ),
+  adminUsers: accessData.adminUsers,
 };
 
 /** A queue manager attribute's value on a new queue manager (CHLAUTH, CONNAUTH). */

@@ -6,8 +6,10 @@
 import data from './data/openssl-servers.json';
 import type { OpensslCipherRow } from './openssl-ciphers.data';
 import { splitImageReference } from './jdk-locations';
+import { oneOf } from './read';
 
-export type OpensslSeries = '1.0.2' | '1.1.0' | '1.1.1' | '3';
+const OPENSSL_SERIES = ['1.0.2', '1.1.0', '1.1.1', '3'] as const;
+export type OpensslSeries = (typeof OPENSSL_SERIES)[number];
 
 export interface OpensslSeriesFacts {
   series: OpensslSeries;
@@ -25,7 +27,33 @@ export interface OpensslSeriesFacts {
   confidence: 'verified' | 'inferred';
 }
 
-const SERIES = data.openssl as unknown as OpensslSeriesFacts[];
+const SERIES: OpensslSeriesFacts[] = data.openssl.map((row) => ({
+  ...row,
+  series: oneOf(row.series, OPENSSL_SERIES, 'openssl-servers.json openssl'),
+  confidence: oneOf(row.confidence, ['verified', 'inferred'], `openssl-servers.json openssl ${row.series}`),
+  extraCiphers: row.extraCiphers.map((cells) => cipherRow(cells, `openssl-servers.json openssl ${row.series}`)),
+}));
+
+/** A cipher row as openssl-ciphers.data.ts holds them (JSON types it as an array of strings and numbers). */
+function cipherRow(cells: readonly (string | number)[], where: string): OpensslCipherRow {
+  const [code, iana, name, protocol, kx, au, enc, bits, mac, level, inDefault] = cells;
+  if (
+    cells.length === 11 &&
+    typeof code === 'string' &&
+    typeof iana === 'string' &&
+    typeof name === 'string' &&
+    typeof protocol === 'string' &&
+    typeof kx === 'string' &&
+    typeof au === 'string' &&
+    typeof enc === 'string' &&
+    typeof bits === 'number' &&
+    typeof mac === 'string' &&
+    typeof level === 'string' &&
+    (inDefault === 0 || inDefault === 1)
+  )
+    return [code, iana, name, protocol, kx, au, enc, bits, mac, level, inDefault];
+  throw new Error(`knowledge ${where}: [${cells.join(', ')}] is not a cipher row`);
+}
 
 /** `3.0.13`, `3`, `OpenSSL 3.2.1`, `1.1.1w`, `1.1.0l`, `1.0.2u` → the series, or undefined. */
 export function opensslSeriesOf(version: string): OpensslSeriesFacts | undefined {
