@@ -1,25 +1,12 @@
 import type { Provenance, Traced } from '../core/traced';
 import { disabledEntryFor, protocolDisabledBy, splitAlgorithmList } from './algorithms';
 import { findCipherSuite, suiteUsableWith } from './ciphers';
-import { IBM_JSSE2, ibmLevelOf, jdkProfile, protocolCandidates, srRange, suiteList } from './jdk';
+import { IBM_JSSE2, ibmLevelOf, jdkProfile, jsseReadsProperty, protocolCandidates, srRange, suiteList } from './jdk';
 import { formatJdk, parseJavaVersion } from './version';
 import type { EffectiveJdkTls, JavaRuntime, JavaVersion, JdkVendorFamily, UnsettledDefault } from './types';
 
-const BUG = 'https://bugs.openjdk.org/browse/JDK-';
-
-/** Since which (feature → first update) a system property is read by SunJSSE; absent feature = from 9 on. */
-const PROPERTY_SINCE: Record<string, { since: Record<number, number>; source: string }> = {
-  'jdk.tls.client.protocols': { since: { 7: 131, 8: 0 }, source: `8 GA, 7u131 (${BUG}8076369)` },
-  'jdk.tls.server.protocols': { since: { 8: 261, 9: 99999, 10: 99999 }, source: `11 and 8u261/8u272 (${BUG}8245476)` },
-  'jdk.tls.client.cipherSuites': { since: { 7: 211, 8: 201 }, source: `9 GA, 8u201, 7u211 (${BUG}8162362)` },
-  'jdk.tls.server.cipherSuites': { since: { 7: 211, 8: 201 }, source: `9 GA, 8u201, 7u211 (${BUG}8162362)` },
-};
-
 function readsProperty(name: string, version: JavaVersion | undefined): boolean {
-  if (!version) return true;
-  const first = PROPERTY_SINCE[name]?.since[version.feature];
-  if (first === undefined) return version.feature >= 9;
-  return version.update >= first;
+  return !version || jsseReadsProperty(name, version);
 }
 
 const jdkIds = (source: string) => [...new Set(source.match(/JDK-\d+/g) ?? [])].join(', ');

@@ -1,6 +1,6 @@
 import { effectiveJdkTls } from './effective';
-import { jdkProfile } from './jdk';
-import { formatJdk, parseJavaVersion, vendorFromName } from './version';
+import { jdkProfile, knownJdkReleases } from './jdk';
+import { formatJdk, IBM_SDK_FEATURE, parseJavaVersion, vendorFromName } from './version';
 import type { Fact, JavaRuntime } from './types';
 
 const show = (value: unknown) => (Array.isArray(value) ? (value.length ? value.join(', ') : '(none)') : String(value));
@@ -19,7 +19,7 @@ export function explainJdk(versionSpec: string, vendor?: string): string {
   const profile = jdkProfile(family, version);
   const label = formatJdk(family, version);
   if (!profile)
-    return `${label}: the knowledge base has no TLS defaults for this version (known: 6 to 6u45, 7u, 8u, 9 to 25; IBM SDK 8).\n`;
+    return `${label}: the knowledge base has no TLS defaults for this version (known: ${knownJdkReleases()}; IBM SDK ${IBM_SDK_FEATURE}).\n`;
   const runtime: JavaRuntime = {
     vendor: { value: family, from: { kind: 'config', origin: '--explain-jdk' } },
     version: { value: versionSpec, from: { kind: 'config', origin: '--explain-jdk' } },

@@ -48,6 +48,43 @@ export interface JsseSuiteList {
 
 const ROWS = defaultsData.rows as DefaultsRow[];
 /** The JDK compared with when the tree does not say which one runs (a current LTS release). */
+const PROPERTIES_READ = defaultsData.propertiesRead;
+
+/**
+ * Whether SunJSSE of this version reads a `jdk.tls.*` system property: the protocol and suite properties came in
+ * updates (data: `propertiesRead`). A property the data does not list is not version-gated.
+ */
+export function jsseReadsProperty(name: string, version: JavaVersion): boolean {
+  const row = PROPERTIES_READ.find((r) => r.property === name);
+  if (!row || version.feature >= row.everyUpdateFrom) return true;
+  const first = row.since.find((s) => s.feature === version.feature);
+  return first !== undefined && version.update >= first.update;
+}
+
+/**
+ * The feature releases the defaults cover, in words: consecutive releases as one range, a release whose rows all
+ * end at an update closing its range there (`6 to 6u45, 7 to 25`).
+ */
+export function knownJdkReleases(): string {
+  const features = [...new Set(ROWS.map((r) => r.feature))].sort((a, b) => a - b);
+  const lastUpdate = (feature: number): number | undefined => {
+    const rows = ROWS.filter((r) => r.feature === feature);
+    return rows.every((r) => r.to !== undefined) ? Math.max(...rows.map((r) => r.to ?? 0)) : undefined;
+  };
+  const ranges: string[] = [];
+  let start: number | undefined;
+  features.forEach((feature, i) => {
+    start ??= feature;
+    const last = lastUpdate(feature);
+    const next = features[i + 1];
+    if (last === undefined && next === feature + 1) return;
+    const end = last === undefined ? String(feature) : `${feature}u${last}`;
+    ranges.push(start === feature && last === undefined ? end : `${start} to ${end}`);
+    start = undefined;
+  });
+  return ranges.join(', ');
+}
+
 export const REFERENCE_JDK = defaultsData.referenceJdk as { vendor: JdkVendorFamily; version: string; source: string };
 export const IBM_JSSE2 = defaultsData.ibm as IbmData;
 const JSSE_LISTS = jsseData.lists as Record<string, JsseSuiteList>;

@@ -229,14 +229,14 @@ const MIN_BITS = [0, 80, 112, 128, 192, 256] as const;
 
 /** OpenSSL's default security callback for a cipher (ssl/t1_lib.c `ssl_security_default_callback`). */
 export function allowedAtSecurityLevel(c: OpensslCipher, level: number): boolean {
-  if (level <= 0) return true;
+  if (level <= 0) return true; // not a version fact: OpenSSL security level
   const minBits = MIN_BITS[Math.min(level, 5)] ?? 0; // level is >= 1 here: always an entry
   if (c.bits < minBits) return false;
   if (c.au === 'None') return false;
   if (c.mac === 'MD5') return false;
   if (minBits > 160 && c.mac === 'SHA1') return false;
-  if (level >= 2 && c.enc === 'RC4') return false;
-  if (level >= 3 && !(c.kx === 'DH' || c.kx === 'ECDH' || c.kx === 'DHEPSK' || c.kx === 'ECDHEPSK')) return false;
+  if (level >= 2 && c.enc === 'RC4') return false; // not a version fact: OpenSSL security level
+  if (level >= 3 && !(c.kx === 'DH' || c.kx === 'ECDH' || c.kx === 'DHEPSK' || c.kx === 'ECDHEPSK')) return false; // not a version fact: OpenSSL security level
   return true;
 }
 

@@ -63,13 +63,13 @@ export function opensslSeriesOf(version: string): OpensslSeriesFacts | undefined
   const minor = Number(m[2] ?? 0);
   const patch = Number(m[3] ?? 0);
   const series: OpensslSeries | undefined =
-    major >= 3
+    major >= 3 // not a version fact: OpenSSL numbering, 3.x is one series
       ? '3'
-      : major === 1 && minor === 1
+      : major === 1 && minor === 1 // not a version fact: OpenSSL numbering, 1.1.x
         ? patch >= 1
           ? '1.1.1'
           : '1.1.0'
-        : major === 1 && minor === 0 && patch >= 2
+        : major === 1 && minor === 0 && patch >= 2 // not a version fact: OpenSSL numbering, 1.0.x
           ? '1.0.2'
           : undefined;
   return SERIES.find((s) => s.series === series);
@@ -82,7 +82,7 @@ export function assumedOpensslSeries(): { facts: OpensslSeriesFacts; source: str
 
 /** The lowest protocol an OpenSSL server of this series can sign its handshake with at `level`, when that matters. */
 export function signatureFloor(facts: OpensslSeriesFacts, level: number): string | undefined {
-  return facts.legacyProtocolsNeedLevel0 && level >= 1 ? 'TLSv1.2' : undefined;
+  return facts.legacyProtocolsNeedLevel0 && level >= 1 ? 'TLSv1.2' : undefined; // not a version fact: OpenSSL security level
 }
 
 export const NGINX_FACTS = data.nginx;
@@ -127,7 +127,7 @@ export function opensslFromImage(reference: string): ImageOpenssl | undefined {
   const { name, tag } = splitImageReference(reference.toLowerCase());
   const bare = name.split('/').pop() ?? name;
   if (bare === 'nginx') {
-    const minor = /^1\.(\d+)(?:[.-]|$)/.exec(tag);
+    const minor = /^1\.(\d+)(?:[.-]|$)/.exec(tag); // not a version fact: nginx image tags are 1.<minor>
     const row = minor ? data.images.nginx.find((r) => r[0] === Number(minor[1])) : undefined;
     if (!row) return undefined;
     const base = String(/alpine/.test(tag) ? row[2] : row[1]);

@@ -1,9 +1,13 @@
+import defaultsData from './data/jdk-tls-defaults.json';
 import type { JavaVersion, JdkVendorFamily } from './types';
+
+/** The last release of the IBM SDK (its own JSSE2); IBM's later JDKs are Semeru (data: `ibm.sdkFeature`). */
+export const IBM_SDK_FEATURE = defaultsData.ibm.sdkFeature.value;
 
 const LEGACY = /^(?:jdk)?1\.(\d+)\.0(?:_(\d+))?(?:-b(\d+))?/i; // 1.8.0_202-b08
 const SHORT = /^(?:jdk-?)?(\d+)u(\d+)?(?:-b(\d+))?/i; // 8u202, jdk8u181-b13
 const IBM = /^([78])\.0\.(\d+)\.(\d+)$/; // 8.0.6.25 = SR6 FP25
-const CORRETTO8 = /^8\.([1-9]\d*)\.(\d+)\.\d+$/; // 8.202.08.2
+const CORRETTO8 = /^8\.([1-9]\d*)\.(\d+)\.\d+$/; // not a version fact: Corretto 8 numbering, 8.202.08.2
 const MODERN = /^(?:jdk-?)?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.\d+)*(?:\+(\d+))?/i; // 11.0.2+9, 21, 25.0.3+9-LTS
 
 /**
@@ -31,7 +35,7 @@ export function parseJavaVersion(raw: string): JavaVersion | undefined {
   m = MODERN.exec(text);
   if (m) {
     const feature = Number(m[1]);
-    if (feature < 5 || feature > 99) return undefined;
+    if (feature < 5 || feature > 99) return undefined; // not a version fact: a feature number has one or two digits
     return withBuild({ raw, feature, update: m[3] ? Number(m[3]) : 0 }, m[4]);
   }
   return undefined;
@@ -83,7 +87,7 @@ export function vendorFromRelease(fields: Record<string, string>): JdkVendorFami
     const openj9Build =
       unquote(fields.JVM_VARIANT).toLowerCase() === 'openj9' &&
       unquote(fields.SOURCE).toLowerCase().includes('openjdk');
-    return feature !== undefined && feature <= 8 && !openj9Build ? 'ibm' : 'semeru';
+    return feature !== undefined && feature <= IBM_SDK_FEATURE && !openj9Build ? 'ibm' : 'semeru';
   }
   if (unquote(fields.BUILD_TYPE).toLowerCase() === 'commercial') return 'oracle';
   if (implementor) return 'openjdk'; // Oracle Corporation (jdk.java.net), ojdkbuild, BellSoft, Microsoft, distributions
@@ -109,7 +113,7 @@ export function formatJdk(vendor: JdkVendorFamily, version: JavaVersion): string
     const fp = version.ibm.fixPack ? ` FP${version.ibm.fixPack}` : '';
     return `${name} ${version.feature} SR${version.ibm.serviceRefresh}${fp}`;
   }
-  if (version.feature <= 8) return `${name} ${version.feature}${version.update ? `u${version.update}` : ''}`;
+  if (version.feature <= 8) return `${name} ${version.feature}${version.update ? `u${version.update}` : ''}`; // not a version fact: 8u202 up to Java 8, 11.0.2 after
   return `${name} ${version.feature}${version.update ? `.0.${version.update}` : ''}`;
 }
 
@@ -132,5 +136,5 @@ export function vendorFromName(name: string | undefined): JdkVendorFamily {
 
 /** A feature release and update as Java spells it: `8u202` up to Java 8, `11.0.2` from 9 on. */
 export function javaVersionText(feature: number, update: number): string {
-  return feature <= 8 ? `${feature}u${update}` : `${feature}.0.${update}`;
+  return feature <= 8 ? `${feature}u${update}` : `${feature}.0.${update}`; // not a version fact: 8u202 up to Java 8, 11.0.2 after
 }

@@ -11,9 +11,9 @@ const EXAMPLES: Record<string, string> = {
   ignorePatterns: '"ignorePatterns": ["**/backup/**", "*.orig"]',
   deployments: '"deployments": ["envs/*"]',
   components:
-    '"components": [{ "files": "envs/prod/aserver/**", "java": { "version": "1.8.0_202", "vendor": "oracle" }, "role": "server", "host": "authz1.example.com" }]',
+    '"components": [{ "files": "envs/prod/aserver/**", "java": { "version": "1.8.0_202", "vendor": "oracle" }, "role": "server", "host": "authz1.example.com" }]', // not a version fact: example of the config syntax
   links: '"links": [{ "client": "webagent", "server": "dispatcher" }]',
-  java: '"java": { "version": "11.0.2", "vendor": "openjdk" }',
+  java: '"java": { "version": "11.0.2", "vendor": "openjdk" }', // not a version fact: example of the config syntax
   agentVersion: '"agentVersion": "4.7.2"',
   customRules:
     '"customRules": [{ "id": "custom/keyserver-mode", "type": "same-value", "kinds": ["cleartrust.keyserver"], "key": "cleartrust.net.ssl.use" }]',
