@@ -27,12 +27,21 @@ export interface OpensslSeriesFacts {
   confidence: 'verified' | 'inferred';
 }
 
-const SERIES: OpensslSeriesFacts[] = data.openssl.map((row) => ({
-  ...row,
-  series: oneOf(row.series, OPENSSL_SERIES, 'openssl-servers.json openssl'),
-  confidence: oneOf(row.confidence, ['verified', 'inferred'], `openssl-servers.json openssl ${row.series}`),
-  extraCiphers: row.extraCiphers.map((cells) => cipherRow(cells, `openssl-servers.json openssl ${row.series}`)),
-}));
+const SERIES: OpensslSeriesFacts[] = data.openssl.map((row) => {
+  const where = `openssl-servers.json openssl ${row.series}`;
+  const alert = 'versionMismatchAlert' in row ? row.versionMismatchAlert : undefined;
+  return {
+    series: oneOf(row.series, OPENSSL_SERIES, where),
+    defaultSecurityLevel: row.defaultSecurityLevel,
+    legacyProtocolsNeedLevel0: row.legacyProtocolsNeedLevel0,
+    tls13: row.tls13,
+    ...(alert !== undefined ? { versionMismatchAlert: oneOf(alert, ['none'] as const, where) } : {}),
+    extraCiphers: row.extraCiphers.map((cells) => cipherRow(cells, where)),
+    ...('lacksEnc' in row ? { lacksEnc: row.lacksEnc } : {}),
+    source: row.source,
+    confidence: oneOf(row.confidence, ['verified', 'inferred'], where),
+  };
+});
 
 /** A cipher row as openssl-ciphers.data.ts holds them (JSON types it as an array of strings and numbers). */
 function cipherRow(cells: readonly (string | number)[], where: string): OpensslCipherRow {
