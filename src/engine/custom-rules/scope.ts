@@ -27,14 +27,14 @@ export interface CustomRuleScope {
   deployment: Deployment;
   /** `values` (or `order`) normalised as setting values are. */
   values: string[];
-  inScope(doc: ParsedDocument, kinds?: string[]): boolean;
-  settingsOf(key: string, kinds?: string[]): Setting[];
+  inScope: (doc: ParsedDocument, kinds?: string[]) => boolean;
+  settingsOf: (key: string, kinds?: string[]) => Setting[];
   /** The value as written, `***` for a secret. */
-  shown(s: Setting): string;
+  shown: (s: Setting) => string;
   /** The component a document belongs to (fingerprints), else its place in the deployment. */
-  componentOf(doc: ParsedDocument): string;
-  data(s: Setting, extra?: Partial<MessageData>): MessageData;
-  report(d: Omit<ReportDescriptor<string>, 'messageId'>): void;
+  componentOf: (doc: ParsedDocument) => string;
+  data: (s: Setting, extra?: Partial<MessageData>) => MessageData;
+  report: (d: Omit<ReportDescriptor<string>, 'messageId'>) => void;
 }
 
 /** `*` in a key (or kind) matches any characters (e.g. `CHANNEL(*).SSLCIPH`, `cleartrust.*`), in linear time. */
@@ -62,7 +62,7 @@ export function customRuleScope(
       deployment,
       values,
       inScope,
-      settingsOf(key, kinds = spec.kinds) {
+      settingsOf: (key, kinds = spec.kinds) => {
         const match = keyMatcher(key);
         const out: Setting[] = [];
         for (const doc of deployment.documents) {
