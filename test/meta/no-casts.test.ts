@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const CAST = /\bas\s+unknown\s+as\b|\bas\s+any\b|<any>/g;
+/** `as unknown as`, `as any`, and the old `<any>value` assertion (not `Rule<any>`, a type argument). */
+const CAST = /\bas\s+unknown\s+as\b|\bas\s+any\b|(?:^|[=(,:?!&|]|\breturn)\s*<any>\s*[\w(]/g;
 
 /** Casts in code lines (whole-line comments and trailing `// …` are skipped). */
 function casts(text: string): { line: number; match: string }[] {
@@ -39,6 +40,7 @@ describe('no unchecked casts in src/', () => {
       expect(casts(line)).toHaveLength(1);
     expect(casts('// never `as unknown as`\n * or as any\nconst ok = 1; // not as any')).toEqual([]);
     expect(casts('const n = value as number;')).toEqual([]);
+    expect(casts('export type AnyRule = Rule<any>;')).toEqual([]);
   });
 
   it('src/ has none', () => {
