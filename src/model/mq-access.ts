@@ -61,7 +61,7 @@ export interface ChannelAccess {
   assumed: string[];
   /** Every location whose content decides the verdict (QMGR CHLAUTH, records, AUTHINFO, MCAUSER…). */
   deciding: RelatedLocation[];
-  /** The results in words: "runs as app", "client-asserted user", "blocked", "admin (mqm) possible", "password checked", "unknown (exit)". */
+  /** The results in words: "runs as app", "client-asserted user", "blocked", "administrator (mqm) possible", "password checked", "unknown (exit)". */
   results: string[];
 }
 
@@ -357,7 +357,7 @@ export function describePaths(a: ChannelAccess): string[] {
             : id.kind === 'mca'
               ? 'runs as the queue manager user (mqm)'
               : 'unknown identity';
-    if (p.admin) text += ', admin (mqm) possible';
+    if (p.admin) text += ', administrator (mqm) possible';
     if (id.kind === 'mca') text += ', no password (queue manager channel)';
     else if (id.kind !== 'blocked' && p.password !== 'unknown')
       text +=

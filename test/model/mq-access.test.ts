@@ -23,7 +23,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       'CHLAUTH and CONNAUTH off, SVRCONN without MCAUSER',
       "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n",
       'APP',
-      ['client-asserted user, admin (mqm) possible, password not checked'],
+      ['client-asserted user, administrator (mqm) possible, password not checked'],
       true,
     ],
     [
@@ -37,7 +37,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       'RCVR without MCAUSER runs as the queue manager user',
       'DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\n',
       'QM2.TO.QM1',
-      ['runs as the queue manager user (mqm), admin (mqm) possible, no password (queue manager channel)'],
+      ['runs as the queue manager user (mqm), administrator (mqm) possible, no password (queue manager channel)'],
       true,
     ],
     ['SYSTEM.DEF.SVRCONN is blocked by the default SYSTEM.* record', '', 'SYSTEM.DEF.SVRCONN', ['blocked'], false],
@@ -46,7 +46,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\nSET CHLAUTH('APP') TYPE(USERMAP) CLNTUSER('ops') USERSRC(MAP) MCAUSER('mqm')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\n",
       'APP',
       [
-        "runs as mqm, admin (mqm) possible (asserting the client user id 'ops')",
+        "runs as mqm, administrator (mqm) possible (asserting the client user id 'ops')",
         'runs as app, password checked for administrators',
       ],
       false,
@@ -72,7 +72,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       '*MQADMIN removed by a channel-specific BLOCKUSER',
       "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(ADMIN) CHLTYPE(SVRCONN)\nSET CHLAUTH('ADMIN') TYPE(BLOCKUSER) USERLIST('nobody')\n",
       'ADMIN',
-      ['client-asserted user, admin (mqm) possible, password not checked'],
+      ['client-asserted user, administrator (mqm) possible, password not checked'],
       true,
     ],
     [
@@ -86,7 +86,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       'WARN(YES) only logs: the channel stays open',
       "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) WARN(YES)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN') WARN(YES)\n",
       'APP',
-      ['client-asserted user, admin (mqm) possible, password not checked'],
+      ['client-asserted user, administrator (mqm) possible, password not checked'],
       true,
     ],
     [
@@ -107,7 +107,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       'CHCKCLNT(REQUIRED) on the ADDRESSMAP checks every password',
       "ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nALTER QMGR CHLAUTH(ENABLED)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody')\nSET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) CHCKCLNT(REQUIRED)\n",
       'APP',
-      ['client-asserted user, admin (mqm) possible, password checked'],
+      ['client-asserted user, administrator (mqm) possible, password checked'],
       false,
     ],
     [
@@ -141,7 +141,10 @@ describe('what the tree cannot tell stays unknown', () => {
       "DEFINE AUTHINFO('DEV.AUTHINFO') AUTHTYPE(IDPWOS) CHCKCLNT(REQDADM) CHCKLOCL(OPTIONAL) ADOPTCTX(YES) REPLACE\nALTER QMGR CONNAUTH('DEV.AUTHINFO')\nDEFINE CHANNEL('DEV.ADMIN.SVRCONN') CHLTYPE(SVRCONN) REPLACE\nSET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) ACTION(REPLACE)\nSET CHLAUTH('DEV.ADMIN.SVRCONN') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE)\nSET CHLAUTH('DEV.ADMIN.SVRCONN') TYPE(USERMAP) CLNTUSER('admin') USERSRC(CHANNEL) ACTION(REPLACE)\nSET CHLAUTH('DEV.ADMIN.SVRCONN') TYPE(USERMAP) CLNTUSER('admin') USERSRC(MAP) MCAUSER ('mqm') ACTION(REPLACE)\n",
       'DEV.ADMIN.SVRCONN',
     );
-    expect(a.results).toEqual(["runs as mqm, admin (mqm) possible (asserting the client user id 'admin')", 'blocked']);
+    expect(a.results).toEqual([
+      "runs as mqm, administrator (mqm) possible (asserting the client user id 'admin')",
+      'blocked',
+    ]);
     expect(a.adminWithoutSecret).toBe(false);
   });
 

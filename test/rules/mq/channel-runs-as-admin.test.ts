@@ -55,7 +55,10 @@ ruleTester(rule, {
           file: 'QM1.mqsc',
           line: 2,
           severity: 'info',
-          messageIncludes: ['blockip2(BlockExit)', 'client-asserted user, admin (mqm) possible, password not checked'],
+          messageIncludes: [
+            'blockip2(BlockExit)',
+            'client-asserted user, administrator (mqm) possible, password not checked',
+          ],
         },
       ],
     },
@@ -68,7 +71,7 @@ ruleTester(rule, {
           file: 'QM1.mqsc',
           line: 2,
           severity: 'error',
-          messageIncludes: ['without a certificate or password', 'admin (mqm) possible, password not checked'],
+          messageIncludes: ['without a certificate or password', 'administrator (mqm) possible, password not checked'],
           related: [
             { file: 'QM1.mqsc', line: 1 },
             { file: 'QM1.mqsc', line: 1 },

@@ -27,7 +27,7 @@ ruleTester(rule, {
           line: 2,
           severity: 'error',
           messageIncludes: [
-            'UNI.SVRCONN (SVRCONN: client-asserted user, admin (mqm) possible, password not checked)',
+            'UNI.SVRCONN (SVRCONN: client-asserted user, administrator (mqm) possible, password not checked)',
             'SYSTEM.DEF.SVRCONN (SVRCONN, as shipped',
           ],
         },
