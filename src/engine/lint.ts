@@ -1,12 +1,11 @@
 import type { RuntimeUse } from '../model/types';
-import * as path from 'node:path';
 import type { Finding } from '../core/types';
 import { compareFindings } from '../core/types';
 import { discover, type DiscoveredDeployment } from '../discover/discover';
 import { deriveDeployment, emptyDerived } from '../derive/derive';
 import type { DerivedDeployment } from '../derive/types';
 import { buildModel } from '../model/build';
-import type { ParsedDocument } from '../parse/types';
+import { problemFinding, type ParsedDocument } from '../parse/types';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
@@ -196,15 +195,7 @@ function checkDeployment(
 }
 
 function parseFindings(documents: ParsedDocument[]): Finding[] {
-  return documents.flatMap((doc) =>
-    doc.problems.map((problem) => ({
-      ruleId: `parse/${problem.code}`,
-      severity: problem.severity,
-      message: problem.message,
-      location: { file: doc.file.path, range: problem.range },
-      fingerprint: `parse/${problem.code}|${path.basename(doc.file.path)}|${problem.message}`,
-    })),
-  );
+  return documents.flatMap((doc) => doc.problems.map((problem) => problemFinding(doc.file.path, problem)));
 }
 
 function involves(finding: Finding, files: Set<string>): boolean {

@@ -1,4 +1,5 @@
-import type { Location, Range, Severity } from '../core/types';
+import * as path from 'node:path';
+import type { Finding, Location, Range, Severity } from '../core/types';
 import type { TemplateInfo } from './template';
 
 /**
@@ -84,6 +85,20 @@ export interface FormatHandler<Data = unknown> {
   /** Binary formats: classify a file by path and its bytes before any text decoding (key stores). */
   classifyBytes?(path: string, bytes: Uint8Array): FileKind | undefined;
   parse(file: SourceFile, kind: FileKind): ParsedDocument<Data>;
+}
+
+/**
+ * A parse problem of a file as a `parse/<code>` finding. The fingerprint names the file by its base name
+ * (and the message), so a baseline recorded on one machine matches on another.
+ */
+export function problemFinding(file: string, problem: ParseProblem): Finding {
+  return {
+    ruleId: `parse/${problem.code}`,
+    severity: problem.severity,
+    message: problem.message,
+    location: { file, range: problem.range },
+    fingerprint: `parse/${problem.code}|${path.basename(file)}|${problem.message}`,
+  };
 }
 
 export function entryLocation(doc: ParsedDocument, entry: Entry, part: 'key' | 'value' | 'line' = 'line'): Location {

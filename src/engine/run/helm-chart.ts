@@ -5,6 +5,7 @@ import { readRegularFile } from '../../core/safe-fs';
 import { HelmValues, renderHelmValues, type HelmRendering, type HelmValuesChain } from '../../parse/helm-values';
 import type { TemplateInfo } from '../../parse/template';
 import { decodeFile } from '../../parse/text';
+import { problemFinding } from '../../parse/types';
 
 /** values.yaml above this size is not read (the chart's values then stay unknown). */
 const MAX_VALUES_BYTES = 2 * 1024 * 1024;
@@ -52,14 +53,7 @@ export class HelmCharts {
     const read = readRegularFile(file, MAX_VALUES_BYTES);
     const decoded = read.ok ? decodeFile(read.bytes) : undefined;
     const values = decoded?.ok ? new HelmValues(file, decoded.text) : undefined;
-    for (const p of values?.problems ?? [])
-      this.findings.push({
-        ruleId: `parse/${p.code}`,
-        severity: p.severity,
-        message: p.message,
-        location: { file, range: p.range },
-        fingerprint: `parse/${p.code}|${file}`,
-      });
+    for (const problem of values?.problems ?? []) this.findings.push(problemFinding(file, problem));
     this.values.set(file, values);
     return values;
   }
