@@ -4,6 +4,7 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { LineIndex } from '../parse/text';
 import { entryLocation } from '../parse/types';
 import { springList, type SpringConfigData } from '../parse/spring';
+import { springBundle } from './spring-bundle';
 import type { ModelContributor } from './contributor';
 import {
   appGroupOf,
@@ -149,7 +150,11 @@ function springServer(
   const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument<SpringConfigData>;
   const get = (key: string) => [...entries].reverse().find((e) => e.key === key);
   const enabled = get('server.ssl.enabled');
-  const keyStore = get('server.ssl.key-store') ?? get('server.ssl.certificate') ?? get('server.ssl.bundle');
+  const bundleName = get('server.ssl.bundle');
+  const bundle = bundleName ? springBundle(entries, bundleName.value.trim()) : undefined;
+  // The file the server's certificate is in; a bundle the tree does not define leaves it unknown.
+  const certificateFile = get('server.ssl.key-store') ?? get('server.ssl.certificate') ?? bundle?.keyStore;
+  const keyStore = certificateFile ?? bundleName;
   if (!keyStore && enabled?.value !== 'true') return undefined;
   if (enabled?.value === 'false') return undefined;
   const port = get('server.port');
@@ -196,7 +201,7 @@ function springServer(
       return { ...entryLocation(d, entry, 'line'), message: `profile ${p.profile} sets ${entry.key}` };
     });
   }
-  if (keyStore) tls.certificate = { file: keyStore.value.replace(/^(classpath|file):/, '') };
+  if (certificateFile) tls.certificate = { file: certificateFile.value.replace(/^(classpath|file):/, '') };
   const portNumber = port && /^\d+$/.test(port.value) ? Number(port.value) : port ? undefined : 8080;
   return {
     id: `spring.server:${app.id.slice('java.app:'.length)}:${port?.value ?? 8080}`,

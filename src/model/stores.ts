@@ -7,133 +7,32 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { isKeystoreDocument } from '../parse/keystore/format';
 import type { LibertyData } from '../parse/liberty';
 import type { MqIniData } from '../parse/mq-ini';
-import type { SpringConfigData } from '../parse/spring';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
 import type { ModelContributor } from './contributor';
 import { libertyServers, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
+import { springTrust } from './spring-stores';
+import {
+  javaSystemStores,
+  PLACEHOLDER,
+  storeRef,
+  treeStores,
+  withJavaTrustDefault,
+  type TreeStores,
+} from './store-files';
 import {
   isMqChannel,
   type Component,
-  type JavaRuntime,
   type JmsConnectionFactoryComponent,
   type MqChannelComponent,
   type NginxComponent,
   type StoreRef,
   type TlsTrustSettings,
-  type Traced,
 } from './types';
-
-/** The store files of the tree (key stores and PEM files), for resolving configured paths. */
-interface TreeStores {
-  files: string[];
-  typeOf(file: string): string | undefined;
-}
-
-const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}/;
-const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.');
-
-/**
- * The tree file a configured store path names: the path itself, else resolved against each base
- * directory, else the tree store sharing its last two path segments (a path written for the server,
- * `/opt/app/ssl/trust.p12`, and the copy in the tree, `app/ssl/trust.p12`). A placeholder leaves only the
- * part after it to match. Undefined: the store is outside the tree (unknown, never an error).
- */
-export function resolveStoreFile(written: string, bases: string[], stores: TreeStores): string | undefined {
-  const cleaned = written.trim().replace(/^(classpath\*?|file):/, '');
-  if (!cleaned) return undefined;
-  const afterPlaceholder = PLACEHOLDER.test(cleaned)
-    ? cleaned.replace(/^.*(\$\{[^}]*\}|\{\{[^}]*\}\})/, '')
-    : undefined;
-  const known = new Set(stores.files);
-  if (afterPlaceholder === undefined) {
-    if (path.isAbsolute(cleaned) && known.has(path.normalize(cleaned))) return path.normalize(cleaned);
-    for (const base of bases) {
-      const candidate = path.resolve(base, cleaned);
-      if (known.has(candidate)) return candidate;
-    }
-  }
-  const want = segments(afterPlaceholder ?? cleaned);
-  if (want.length === 0) return undefined;
-  let best: { file: string; tail: number } | undefined;
-  for (const file of stores.files) {
-    const have = segments(file);
-    let tail = 0;
-    while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail])
-      tail++;
-    // One segment (a bare file name) only counts below a base directory: elsewhere it is another component's store.
-    const near = bases.some((b) => file.startsWith(b + path.sep));
-    if (tail >= Math.min(2, want.length) && (tail >= 2 || near) && (!best || tail > best.tail)) best = { file, tail };
-  }
-  return best?.file;
-}
-
-function treeStores(documents: ParsedDocument[]): TreeStores {
-  const types = new Map<string, string>();
-  for (const doc of documents) {
-    if (isKeystoreDocument(doc)) types.set(doc.file.path, doc.data.storeType);
-    else if (doc.kind.startsWith('pem.')) types.set(doc.file.path, 'PEM');
-  }
-  return { files: [...types.keys()], typeOf: (file) => types.get(file) };
-}
-
-/** A StoreRef from a traced path; the type as configured, else as the file is. */
-function storeRef(
-  pathValue: Traced<string>,
-  bases: string[],
-  stores: TreeStores,
-  type?: Traced<string>,
-  passwordAt?: Location,
-  resolvedPath = pathValue.value,
-): StoreRef {
-  const file = resolveStoreFile(resolvedPath, bases, stores);
-  const detected = file ? stores.typeOf(file) : undefined;
-  const ref: StoreRef = { path: pathValue };
-  if (file) ref.file = file;
-  if (type) ref.type = { value: type.value.toUpperCase(), from: type.from };
-  else if (detected && file)
-    ref.type = { value: detected, from: { kind: 'file', location: { file }, note: 'detected from the file' } };
-  if (passwordAt) ref.passwordAt = passwordAt;
-  return ref;
-}
-
-/** `-Djavax.net.ssl.keyStore/trustStore` (with their type and password settings) of a JVM. */
-function javaSystemStores(
-  runtime: JavaRuntime | undefined,
-  stores: TreeStores,
-  bases: string[],
-): Pick<TlsTrustSettings, 'keyStore' | 'trustStore'> {
-  const props = runtime?.systemProperties ?? {};
-  const one = (kind: 'keyStore' | 'trustStore'): StoreRef | undefined => {
-    const value = props[`javax.net.ssl.${kind}`];
-    // NONE: a PKCS#11 token, not a file.
-    if (!value || value.value.trim() === '' || value.value.trim().toUpperCase() === 'NONE') return undefined;
-    const password = props[`javax.net.ssl.${kind}Password`];
-    const at = value.from.kind === 'file' ? [path.dirname(value.from.location.file)] : [];
-    return storeRef(
-      value,
-      [...at, ...bases],
-      stores,
-      props[`javax.net.ssl.${kind}Type`],
-      password?.from.kind === 'file' ? password.from.location : undefined,
-    );
-  };
-  const keyStore = one('keyStore');
-  const trustStore = one('trustStore');
-  return { ...(keyStore ? { keyStore } : {}), ...(trustStore ? { trustStore } : {}) };
-}
-
-/** A Java end's trust: the trust store it names, else the system property, else the JDK's cacerts. */
-function withJavaTrustDefault(trust: TlsTrustSettings, system: Pick<TlsTrustSettings, 'trustStore'>): TlsTrustSettings {
-  if (trust.trustStore) return trust;
-  if (system.trustStore) return { ...trust, trustStore: system.trustStore };
-  return { ...trust, defaultTrust: 'jdk-cacerts' };
-}
 
 function componentDir(component: Component): string {
   return path.dirname(component.location.file);
@@ -142,40 +41,6 @@ function componentDir(component: Component): string {
 function javaAppTrust(component: Component, stores: TreeStores): TlsTrustSettings {
   const system = javaSystemStores(component.runtime, stores, [componentDir(component)]);
   return withJavaTrustDefault(system.keyStore ? { keyStore: system.keyStore } : {}, system);
-}
-
-function springTrust(component: Component, stores: TreeStores): TlsTrustSettings | undefined {
-  const doc = component.documents.find((d) => d.kind.startsWith('spring.')) as
-    | ParsedDocument<SpringConfigData>
-    | undefined;
-  if (!doc) return undefined;
-  const entries = doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries);
-  const get = (key: string) => {
-    const e = [...entries].reverse().find((x) => x.key === key);
-    return e && !PLACEHOLDER.test(e.value) ? { e, traced: traced(e.value, doc.file.path, e.valueRange) } : undefined;
-  };
-  // `classpath:` is the resources directory the properties file sits in (src/main/resources, BOOT-INF/classes).
-  const bases = [path.dirname(doc.file.path)];
-  const ref = (kind: 'key-store' | 'trust-store') => {
-    const p = get(`server.ssl.${kind}`);
-    if (!p) return undefined;
-    const password = [...entries].reverse().find((x) => x.key === `server.ssl.${kind}-password`);
-    return storeRef(
-      p.traced,
-      bases,
-      stores,
-      get(`server.ssl.${kind}-type`)?.traced,
-      password ? { file: doc.file.path, range: password.keyRange } : undefined,
-    );
-  };
-  const trust: TlsTrustSettings = {};
-  const keyStore = ref('key-store');
-  if (keyStore) trust.keyStore = keyStore;
-  const alias = get('server.ssl.key-alias');
-  if (alias) trust.keyAlias = alias.traced;
-  const trustStore = ref('trust-store');
-  if (trustStore) trust.trustStore = trustStore;
-  return withJavaTrustDefault(trust, javaSystemStores(component.runtime, stores, bases));
 }
 
 /** Tomcat: the `<Certificate>` (or legacy Connector) key store and alias, the SSLHostConfig's trust store. */

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Node } from 'yaml';
 
 /** The yaml package (250 KB) is loaded by the first YAML file, not at start-up. */
@@ -260,4 +261,20 @@ export function springList(entries: Entry[], key: string): { values: string[]; e
       .filter(Boolean),
     entries: [direct],
   };
+}
+
+/**
+ * The directories a Spring resource location is read from. `classpath:` is the resources directory the
+ * configuration file sits in (src/main/resources, BOOT-INF/classes). A `file:` or unprefixed location is a
+ * file-system path relative to the working directory (Spring's `ResourceUtils.getURL`, and from Boot 3.3
+ * `ApplicationResourceLoader`: "plain paths without a qualifier will resolve to file system resources"):
+ * for a file under `<project>/src/{main,test}/resources` that is the project directory `gradle bootRun` /
+ * `mvn spring-boot:run` starts in; the configuration's own directory is kept as the last candidate (an
+ * `application.yml` beside the jar is in the working directory).
+ */
+export function springResourceBases(configPath: string, location: string): string[] {
+  const configDir = path.dirname(configPath);
+  if (/^classpath\*?:/.test(location.trim())) return [configDir];
+  const project = /^(.*)[\\/]src[\\/](?:main|test)[\\/]resources(?:[\\/]|$)/.exec(configDir + path.sep)?.[1];
+  return project ? [project, configDir] : [configDir];
 }

@@ -85,6 +85,34 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
       'spring.server',
     ],
     [
+      'Spring Boot 3.1+ server.ssl.bundle: the JKS bundle’s key store, alias and trust store (classpath: and file: locations)',
+      {
+        'svc/src/main/resources/application.properties': `server.ssl.bundle=web\nserver.port=8443\nspring.ssl.bundle.jks.web.key.alias=server\nspring.ssl.bundle.jks.web.keystore.location=classpath:key.p12\nspring.ssl.bundle.jks.web.keystore.password=${PASSWORD}\nspring.ssl.bundle.jks.web.keystore.type=PKCS12\nspring.ssl.bundle.jks.web.truststore.location=file:trust.jks\nspring.ssl.bundle.jks.web.truststore.password=${PASSWORD}\n`,
+        'svc/src/main/resources/key.p12': store('key.p12'),
+        'svc/trust.jks': store('trust.jks'),
+      },
+      [
+        'spring.server key=svc/src/main/resources/key.p12[PKCS12]+pw@svc/src/main/resources/application.properties:5 alias=server@svc/src/main/resources/application.properties:3 trust=svc/trust.jks[JKS]+pw@svc/src/main/resources/application.properties:8',
+      ],
+      'spring.server',
+    ],
+    [
+      'Spring Boot PEM bundle: the certificate file, type PEM',
+      {
+        'svc/src/main/resources/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    bundle: web\nspring:\n  ssl:\n    bundle:\n      pem:\n        web:\n          keystore:\n            certificate: classpath:server.crt\n            private-key: classpath:server.key\n',
+        'svc/src/main/resources/server.crt': fs.readFileSync(path.join(STORES, '..', '..', 'certs', 'api-san.crt')),
+      },
+      ['spring.server key=svc/src/main/resources/server.crt[PEM] trust=- default=jdk-cacerts'],
+      'spring.server',
+    ],
+    [
+      'Spring Boot server.ssl.bundle naming a bundle the tree does not define: no store (unknown), not a file named after the bundle',
+      { 'svc/src/main/resources/application.properties': 'server.ssl.bundle=elsewhere\nserver.port=8443\n' },
+      ['spring.server key=- trust=- default=jdk-cacerts'],
+      'spring.server',
+    ],
+    [
       'Tomcat <Certificate certificateKeystoreFile> relative to CATALINA_BASE, truststoreFile on SSLHostConfig',
       {
         'tomcat/conf/server.xml': `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true">\n<SSLHostConfig truststoreFile="conf/trust.jks" truststorePassword="${PASSWORD}">\n<Certificate certificateKeystoreFile="conf/key.jks" certificateKeystorePassword="${PASSWORD}" certificateKeyAlias="server" type="RSA"/>\n</SSLHostConfig>\n</Connector>\n</Service></Server>\n`,

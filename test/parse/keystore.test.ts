@@ -139,6 +139,15 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
       'spring/key.p12',
     ],
     [
+      // spring-projects/spring-boot#43274: a plain or file: location is read from the working directory, where
+      // `gradle bootRun` starts (ibm-messaging/mq-jms-spring samples/s2.tls keeps key.jks beside build.gradle).
+      'Spring SSL bundle (Boot 3.1+) with a file: location in the project directory',
+      'svc/src/main/resources/application.yml',
+      (p: string) =>
+        `spring:\n  ssl:\n    bundle:\n      jks:\n        ibmmq:\n          truststore:\n            location: "file:key.p12"\n            password: "${p}"\n`,
+      'svc/key.p12',
+    ],
+    [
       'Tomcat certificateKeystoreFile',
       'tomcat/conf/server.xml',
       (p: string) =>

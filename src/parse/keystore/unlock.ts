@@ -9,6 +9,7 @@ import type { Location } from '../../core/types';
 import type { Entry, ParsedDocument } from '../types';
 import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
 import type { PasswordCandidate } from './pkcs12';
+import { springResourceBases } from '../spring';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -61,7 +62,7 @@ function configurationPasswords(
     if (generated && !out.some((o) => o.password === generated.password)) out.push(generated);
     if (isKeystoreDocument(doc) || doc.entries.length === 0) continue;
     const references = doc.entries.filter(
-      (e) => !e.secret && mentions(e.value, base) && names(e.value, store.file.path, doc.file.path),
+      (e) => !e.secret && mentions(e.value, base) && names(e.value, store.file.path, referenceBases(doc, e.value)),
     );
     const anchors = references.length > 0 ? references : libertyDefaultAnchors(doc, store.file.path);
     for (const anchor of anchors) {
@@ -96,20 +97,24 @@ function mentions(value: string, base: string): boolean {
 const PLACEHOLDER = /\$\{|\{\{/;
 const segments = (p: string) => p.split(/[\\/]+/).filter((part) => part && part !== '.' && !PLACEHOLDER.test(part));
 
+/** Where a relative reference is read from: a Spring resource location's directories, else the file's own. */
+function referenceBases(doc: ParsedDocument, reference: string): string[] {
+  return doc.kind.startsWith('spring.') ? springResourceBases(doc.file.path, reference) : [path.dirname(doc.file.path)];
+}
+
 /**
  * Whether a reference (`key.p12`, `${server.config.dir}/resources/security/key.p12`, `/opt/app/trust.p12`)
- * names this store: the store lies below the configuration file's directory, or the reference's last two
+ * names this store: the store lies below a directory the reference is read from, or the reference's last two
  * path segments are the store's. A bare `key.p12` elsewhere in the tree is another component's store.
  */
-function names(reference: string, storePath: string, configPath: string): boolean {
+function names(reference: string, storePath: string, bases: string[]): boolean {
   const want = segments(reference.replace(/^(classpath|file):/, ''));
   const have = segments(storePath);
   let tail = 0;
   while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail])
     tail++;
   if (tail === 0) return false;
-  const configDir = path.dirname(configPath);
-  return tail >= 2 || storePath.startsWith(configDir + path.sep);
+  return tail >= 2 || bases.some((base) => storePath.startsWith(base + path.sep));
 }
 
 /** Liberty's defaultKeyStore has no location: it is `resources/security/key.p12` below the server directory. */

@@ -1,6 +1,7 @@
 import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { chlauthState } from '../../model/mq-chlauth';
+import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
 import { channelList, confidentAdminWithoutSecret, openedBy, channelRelated } from './_lib/access';
 
@@ -35,7 +36,8 @@ export default defineRule({
         severity: opened.some(({ input, access }) => input.attributes && confidentAdminWithoutSecret(access))
           ? 'error'
           : 'warning',
-        fingerprint: [doc.file.path, 'CHLAUTH(DISABLED)'],
+        // The file relative to the deployment: a baseline recorded in one checkout matches in another.
+        fingerprint: [relativePosix(ctx.deployment.root, doc.file.path), 'CHLAUTH(DISABLED)'],
       });
     }
   },

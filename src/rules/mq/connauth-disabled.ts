@@ -2,6 +2,7 @@ import type { Location } from '../../core/types';
 import type { MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { paramLocation } from '../../model/mq-chlauth';
+import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
 import { accessOf, channelList, confidentAdminWithoutSecret, documentChannels, channelRelated } from './_lib/access';
 
@@ -61,7 +62,8 @@ export default defineRule({
         location,
         related: channelRelated(clients),
         severity: opened.some(({ access }) => confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
-        fingerprint: [doc.file.path, 'CONNAUTH', name],
+        // The file relative to the deployment: a baseline recorded in one checkout matches in another.
+        fingerprint: [relativePosix(ctx.deployment.root, doc.file.path), 'CONNAUTH', name],
       });
     }
   },

@@ -1,0 +1,50 @@
+import type { Entry } from '../parse/types';
+
+/**
+ * A Spring Boot SSL bundle (Boot 3.1+): `spring.ssl.bundle.jks.<name>.*` (a JKS or PKCS#12 key store and
+ * trust store) or `spring.ssl.bundle.pem.<name>.*` (PEM certificate and key files), which `server.ssl.bundle`
+ * and client starters (IBM MQ's `ibm.mq.sslBundle`) name. https://docs.spring.io/spring-boot/reference/features/ssl.html
+ */
+export interface SpringBundle {
+  name: string;
+  format: 'jks' | 'pem';
+  /** `keystore.location` (JKS) or `keystore.certificate` (PEM). */
+  keyStore?: Entry;
+  keyStorePassword?: Entry;
+  keyStoreType?: Entry;
+  /** `key.alias`: the entry of the key store the bundle uses. */
+  keyAlias?: Entry;
+  /** `truststore.location` (JKS) or `truststore.certificate` (PEM). */
+  trustStore?: Entry;
+  trustStorePassword?: Entry;
+  trustStoreType?: Entry;
+}
+
+/** The bundle of that name among a Spring app's settings (the last setting of a key wins), if the tree defines it. */
+export function springBundle(entries: Entry[], name: string): SpringBundle | undefined {
+  for (const format of ['jks', 'pem'] as const) {
+    const prefix = `spring.ssl.bundle.${format}.${name}.`;
+    const own = entries.filter((e) => e.key.startsWith(prefix));
+    if (own.length === 0) continue;
+    const get = (key: string) => [...own].reverse().find((e) => e.key === prefix + key);
+    // PEM text written into the property (BEGIN/END markers) is content, not a location: no file to resolve.
+    const location = (key: string) => {
+      const entry = get(key);
+      return entry && !/-----BEGIN /.test(entry.value) ? entry : undefined;
+    };
+    const store = format === 'jks' ? 'location' : 'certificate';
+    const bundle: SpringBundle = { name, format };
+    const assign = <K extends keyof SpringBundle>(key: K, value: SpringBundle[K] | undefined) => {
+      if (value !== undefined) bundle[key] = value;
+    };
+    assign('keyStore', location(`keystore.${store}`));
+    assign('keyStorePassword', get('keystore.password'));
+    assign('keyStoreType', get('keystore.type'));
+    assign('keyAlias', get('key.alias'));
+    assign('trustStore', location(`truststore.${store}`));
+    assign('trustStorePassword', get('truststore.password'));
+    assign('trustStoreType', get('truststore.type'));
+    return bundle;
+  }
+  return undefined;
+}
