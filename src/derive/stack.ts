@@ -5,6 +5,7 @@
  */
 import {
   isJmsConnectionFactory,
+  isNginx,
   type Component,
   type Deployment,
   type JavaRuntime,
@@ -15,7 +16,10 @@ export type StackKind = Exclude<TlsImplementation, 'unknown'> | 'unknown';
 
 export interface TlsStack {
   kind: StackKind;
-  /** `JSSE · Eclipse Temurin 17.0.15`, `IBM JSSE2 · IBM 8.0.6.25`, `OpenSSL 3.x (assumed)`, `GSKit (IBM MQ)`, `native (ClearTrust web agent)`. */
+  /**
+   * `JSSE · Eclipse Temurin 17.0.15`, `IBM JSSE2 · IBM 8.0.6.25`, `OpenSSL 1.1.0l (nginx:1.14 → debian:stretch)`,
+   * `OpenSSL 3.x (assumed…)`, `GSKit (IBM MQ)`, `native (ClearTrust web agent)`.
+   */
   label: string;
   /** Java stacks only: the runtime, and how it is shown (`Oracle 1.8.0_202`; undefined when no JDK is known). */
   runtime?: JavaRuntime;
@@ -69,7 +73,7 @@ export function stackOf(component: Component, deployment: Deployment): TlsStack 
   const implementation = component.tls?.implementation ?? defaultImplementation(component);
   switch (implementation) {
     case 'openssl':
-      return { kind: 'openssl', label: 'OpenSSL 3.x (assumed: the tree does not say which)' };
+      return { kind: 'openssl', label: opensslLabel(component) };
     case 'gskit':
       return { kind: 'gskit', label: 'GSKit (IBM MQ)' };
     case 'native':
@@ -89,6 +93,18 @@ export function stackOf(component: Component, deployment: Deployment): TlsStack 
     default:
       return { kind: 'unknown', label: 'TLS stack unknown' };
   }
+}
+
+/**
+ * The OpenSSL the predictor already uses for this server (the nginx contributor derived it once from the tree's
+ * image, src/model/nginx.ts): read here, never recomputed. Without it, the assumed series, said so.
+ */
+function opensslLabel(component: Component): string {
+  const openssl = isNginx(component) ? component.attributes.openssl : undefined;
+  if (openssl && !openssl.assumed && openssl.release && openssl.via)
+    return `OpenSSL ${openssl.release} (${openssl.via})`;
+  const series = openssl?.series === undefined || openssl.series === '3' ? '3.x' : openssl.series;
+  return `OpenSSL ${series} (assumed: the tree does not say which)`;
 }
 
 /** A component without TLS settings still runs on something: its type says what. */

@@ -11,7 +11,8 @@ import type { OpensslSeriesFacts } from './openssl';
  * - elements separated by `:` `,` `;` or blanks; `A+B` = ciphers matching A and B;
  * - no prefix: add (append the matching, not yet active ciphers in current order);
  *   `-`: delete (they can come back); `!`: kill (never come back); `+`: move to end;
- * - `@STRENGTH`: stable sort by symmetric key bits; `@SECLEVEL=n`: recorded only;
+ * - `@STRENGTH`: stable sort by symmetric key bits; `@SECLEVEL=n`: recorded only; an `@` command the series
+ *   does not know (`@SECLEVEL` on 1.0.2) fails the whole string (`invalidCommand`), as SSL_CTX_set_cipher_list does;
  * - `DEFAULT` at the start: `ALL:!COMPLEMENTOFDEFAULT:!eNULL`.
  *
  * TLS 1.3 suites are not selected by cipher strings (they have their own setting).
@@ -41,6 +42,11 @@ export interface CipherStringResult {
   securityLevel?: number;
   /** True when the result is empty: OpenSSL refuses the string (`no cipher match`). */
   noMatch: boolean;
+  /**
+   * An `@` command the series' parser does not know (`@SECLEVEL=0` on OpenSSL 1.0.2): OpenSSL refuses the whole
+   * string (`invalid command`) and nginx does not start; `ciphers` and `selected` are then empty.
+   */
+  invalidCommand?: string;
 }
 
 export const OPENSSL_TABLE_VERSION = OPENSSL_VERSION;
@@ -246,6 +252,9 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
   const active = new Set<OpensslCipher>();
   const unknown: string[] = [];
   let securityLevel: number | undefined;
+  let invalidCommand: string | undefined;
+  // Without a series: the commands of the 3.0 table's parser, which knows them all.
+  const commands: readonly string[] = options.series?.cipherStringCommands ?? ['STRENGTH', 'SECLEVEL'];
 
   const apply = (op: 'add' | 'del' | 'kill' | 'ord', match: Predicate) => {
     const snapshot = [...order];
@@ -286,9 +295,16 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
     for (const element of ['ALL', '!COMPLEMENTOFDEFAULT', '!eNULL']) processElement(element);
     rest = rest.slice('DEFAULT'.length);
   }
-  for (const element of rest.split(/[:,; \t]+/)) if (element) processElement(element);
+  // An `@` starts a command even without a separator (`HIGH@SECLEVEL=0`), as in OpenSSL's rule parser.
+  for (const element of rest.split(/[:,; \t]+/).flatMap((e) => e.split(/(?=@)/))) if (element) processElement(element);
 
   function processElement(element: string): void {
+    if (invalidCommand) return;
+    const command = /^@([A-Z]+)/.exec(element)?.[1];
+    if (command && !commands.includes(command)) {
+      invalidCommand = element;
+      return;
+    }
     if (element === '@STRENGTH') {
       const sorted = order.filter((c) => active.has(c)).sort((a, b) => b.bits - a.bits);
       order = [...order.filter((c) => !active.has(c)), ...sorted];
@@ -309,6 +325,7 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
     apply(op, match);
   }
 
+  if (invalidCommand) return { ciphers: [], selected: [], unknown, noMatch: false, invalidCommand };
   const selected = order.filter((c) => active.has(c));
   // A series without security levels (1.0.2: default level 0) filters nothing, MD5 and RC4 suites included.
   const level = securityLevel ?? options.defaultSecurityLevel ?? options.series?.defaultSecurityLevel ?? 1;

@@ -10,6 +10,9 @@ import { oneOf } from './read';
 
 const OPENSSL_SERIES = ['1.0.2', '1.1.0', '1.1.1', '3'] as const;
 export type OpensslSeries = (typeof OPENSSL_SERIES)[number];
+const CIPHER_STRING_COMMANDS = ['STRENGTH', 'SECLEVEL'] as const;
+/** An `@` command of an OpenSSL cipher string (`@STRENGTH`, `@SECLEVEL=n`). */
+export type CipherStringCommand = (typeof CIPHER_STRING_COMMANDS)[number];
 
 export interface OpensslSeriesFacts {
   series: OpensslSeries;
@@ -21,6 +24,12 @@ export interface OpensslSeriesFacts {
   /** What the server sends when no protocol version fits the client's (1.0.2: nothing, it closes); absent: protocol_version. */
   versionMismatchAlert?: 'none';
   extraCiphers: readonly OpensslCipherRow[];
+  /**
+   * The `@` commands its cipher-string parser knows (1.0.2: `@STRENGTH` only, no security levels); any other makes
+   * SSL_CTX_set_cipher_list fail, and nginx does not start.
+   */
+  cipherStringCommands: readonly CipherStringCommand[];
+  cipherStringCommandsSource: string;
   /** Ciphers (by Enc) of the 3.0 table this series does not have (1.0.2: ChaCha20, AES-CCM, ARIA). */
   lacksEnc?: readonly string[];
   source: string;
@@ -37,6 +46,8 @@ const SERIES: OpensslSeriesFacts[] = data.openssl.map((row) => {
     tls13: row.tls13,
     ...(alert !== undefined ? { versionMismatchAlert: oneOf(alert, ['none'] as const, where) } : {}),
     extraCiphers: row.extraCiphers.map((cells) => cipherRow(cells, where)),
+    cipherStringCommands: row.cipherStringCommands.map((c) => oneOf(c, CIPHER_STRING_COMMANDS, where)),
+    cipherStringCommandsSource: row.cipherStringCommandsSource,
     ...('lacksEnc' in row ? { lacksEnc: row.lacksEnc } : {}),
     source: row.source,
     confidence: oneOf(row.confidence, ['verified', 'inferred'], where),
@@ -103,6 +114,12 @@ export const OPENSSL_PROTOCOLS_ASSUMED: readonly string[] = data.protocolsAssume
 /** The release series whose cipher table has this OpenSSL cipher name beyond the 3.0 table (`DES-CBC3-SHA` → 1.0.2, 1.1.1). */
 export function seriesWithCipher(name: string): OpensslSeriesFacts[] {
   return SERIES.filter((s) => s.extraCiphers.some((row) => row[2] === name));
+}
+
+/** The release series whose cipher-string parser knows this `@` command (`@SECLEVEL=0` → 1.1.0, 1.1.1, 3). */
+export function seriesWithCommand(element: string): OpensslSeriesFacts[] {
+  const command = /^@([A-Z]+)/.exec(element)?.[1];
+  return SERIES.filter((s) => s.cipherStringCommands.some((c) => c === command));
 }
 
 /** The OpenSSL a container image runs, when its name and tag say it (data.images). */

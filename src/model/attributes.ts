@@ -167,8 +167,13 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   ciphersAsWritten?: string;
   /** Elements of `ssl_ciphers` that this OpenSSL build does not know. */
   unknownCipherElements: string[];
-  /** The OpenSSL release series the cipher string was read against, and whether it was assumed. */
-  openssl?: { series: string; assumed: boolean; source: string };
+  /**
+   * The OpenSSL the cipher string was read against (derived once, from the tree's image, by the nginx contributor):
+   * its release series, whether it was assumed, and when the tree names it, the release and how (`nginx:1.14 → debian:stretch`).
+   */
+  openssl?: { series: string; assumed: boolean; source: string; release?: string; via?: string; at?: Location };
+  /** An `@` command of `ssl_ciphers` this OpenSSL does not know (`@SECLEVEL=0` on 1.0.2): nginx does not start. */
+  invalidCipherCommand?: string;
   /** DHE suites the cipher string selects that nginx will not use: no `ssl_dhparam` (nginx 1.11.0+). */
   dheWithoutParameters?: string[];
   /** The certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { compileGlob } from '../core/glob';
-import type { Range, RelatedLocation } from '../core/types';
+import type { Location, Range, RelatedLocation } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
@@ -264,7 +264,7 @@ export const nginxContributor: ModelContributor = {
       const openssl = opensslFor(doc.file.path);
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
-        const policy = tlsFrom(top, openssl.facts);
+        const { invalidCipherCommand, ...policy } = tlsFrom(top, openssl.facts);
         ctx.addComponent({
           id: `nginx.tls-policy:${relative}`,
           type: 'nginx.tls-policy',
@@ -280,7 +280,8 @@ export const nginxContributor: ModelContributor = {
             defaultServer: false,
             ciphersAsWritten: policy.ciphersAsWritten,
             unknownCipherElements: policy.unknown,
-            openssl: { series: openssl.facts.series, assumed: openssl.assumed, source: openssl.source },
+            openssl: opensslAttribute(openssl),
+            ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
             dheWithoutParameters: policy.dheWithoutParameters,
           } satisfies NginxServerAttributes,
         });
@@ -293,6 +294,16 @@ interface ServerOpenssl {
   facts: OpensslSeriesFacts;
   assumed: boolean;
   source: string;
+  /** When the tree names it: the release (`1.1.0l`), how the image leads to it, and the `FROM` that names the image. */
+  release?: string;
+  via?: string;
+  at?: Location;
+}
+
+/** The OpenSSL facts nginx attributes carry (src/derive/stack.ts labels the stack from them). */
+function opensslAttribute(openssl: ServerOpenssl): NonNullable<NginxServerAttributes['openssl']> {
+  const { facts, assumed, source, release, via, at } = openssl;
+  return { series: facts.series, assumed, source, ...(release && via ? { release, via } : {}), ...(at ? { at } : {}) };
 }
 
 /**
@@ -303,7 +314,9 @@ function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: st
   const images = dockerfiles.flatMap((d) => {
     const stage = runtimeStage(d.data);
     const found = stage?.image ? opensslFromImage(stage.image) : undefined;
-    return found ? [{ dir: path.dirname(d.file.path), found }] : [];
+    return found && stage
+      ? [{ dir: path.dirname(d.file.path), found, at: { file: d.file.path, range: stage.range } }]
+      : [];
   });
   const assumed = assumedOpensslSeries();
   return (file) => {
@@ -312,7 +325,7 @@ function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: st
       .sort((a, b) => b.dir.length - a.dir.length)[0];
     if (!holding) return { facts: assumed.facts, assumed: true, source: assumed.source };
     const { facts, release, via, source } = holding.found;
-    return { facts, assumed: false, source: `${via}: OpenSSL ${release} (${source})` };
+    return { facts, assumed: false, source: `${via}: OpenSSL ${release} (${source})`, release, via, at: holding.at };
   };
 }
 
@@ -343,7 +356,12 @@ function argsRange(p: Placed): Range {
   return first && last ? { start: first.range.start, end: last.range.end } : p.directive.nameRange;
 }
 
-type NginxTls = TlsSettings & { unknown: string[]; ciphersAsWritten?: string; dheWithoutParameters: string[] };
+type NginxTls = TlsSettings & {
+  unknown: string[];
+  ciphersAsWritten?: string;
+  dheWithoutParameters: string[];
+  invalidCipherCommand?: string;
+};
 
 function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSeries().facts): NginxTls {
   const at = <T>(p: Placed, value: T): Traced<T> => {
@@ -374,6 +392,7 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
   const expanded = expandCipherString(cipherString, { series: openssl });
   tls.unknown = expanded.unknown;
   tls.ciphersAsWritten = cipherString;
+  if (expanded.invalidCommand) tls.invalidCipherCommand = expanded.invalidCommand;
   tls.cipherSuites = ciphers
     ? at(
         ciphers,
@@ -467,7 +486,10 @@ function serverComponent(
     .filter((p) => p.directive.name === 'server_name')
     .flatMap((p) => p.directive.args.map((a) => a.value.toLowerCase()))
     .filter((n) => n && n !== '_' && n !== '""');
-  const { unknown, ciphersAsWritten, dheWithoutParameters, ...tls } = tlsFrom(scope, openssl.facts);
+  const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, ...tls } = tlsFrom(
+    scope,
+    openssl.facts,
+  );
   const certificates = certificatesOf(server.block ?? [], inherited);
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);
@@ -488,7 +510,8 @@ function serverComponent(
       defaultServer: tlsListens.some((l) => l.directive.args.some((a) => a.value === 'default_server')),
       ciphersAsWritten,
       unknownCipherElements: unknown,
-      openssl: { series: openssl.facts.series, assumed: openssl.assumed, source: openssl.source },
+      openssl: opensslAttribute(openssl),
+      ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
       dheWithoutParameters,
       storeDirectives: storeDirectivesOf(scope),
     } satisfies NginxServerAttributes,

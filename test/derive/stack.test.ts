@@ -100,6 +100,23 @@ describe('TLS stack per component', () => {
   });
 });
 
+describe('the OpenSSL of an nginx, as the prediction reads it (issue 15 follow-up, item 3)', () => {
+  it.each([
+    ['FROM nginx:1.14', 'OpenSSL 1.1.0l (nginx:1.14 → debian:stretch)', '1.1.0'],
+    ['FROM nginx:1.16-alpine', 'OpenSSL 1.1.1', '1.1.1'],
+    ['FROM nginx:1.25', 'OpenSSL 3.0', '3'],
+    ['FROM nginx:latest', 'OpenSSL 3.x (assumed: the tree does not say which)', '3'],
+    [undefined, 'OpenSSL 3.x (assumed: the tree does not say which)', '3'],
+  ])('%s → %s', (from, label, series) => {
+    const { deployment, stack } = run({ 'api/nginx.conf': NGINX, ...(from ? { 'api/Dockerfile': `${from}\n` } : {}) });
+    const [nginx] = stack('nginx.server');
+    expect(nginx?.label.startsWith(label)).toBe(true);
+    // The label and the prediction read the same derivation: the series the cipher string was read against.
+    const component = deployment.components.find((c) => c.type === 'nginx.server');
+    expect(component?.type === 'nginx.server' && component.attributes.openssl?.series).toBe(series);
+  });
+});
+
 describe('JDK vendor as the release file names it', () => {
   const runtime = (
     implementor: string | undefined,

@@ -1,5 +1,5 @@
 import { placeOf } from '../../handshake/links';
-import { seriesWithCipher } from '../../knowledge/openssl';
+import { seriesWithCipher, seriesWithCommand } from '../../knowledge/openssl';
 import { isNginx } from '../../model/types';
 import { defineRule } from '../types';
 
@@ -18,11 +18,13 @@ export default defineRule({
     messages: {
       olderOnly:
         '{{component}}: {{names}} {{isAre}} no cipher of OpenSSL {{series}}{{assumed}}, so nginx drops {{them}} without a word; with OpenSSL {{others}} {{they}} {{enable}} {{suites}}{{weak}}. Remove {{them}}, or declare the OpenSSL the server really has',
+      invalidCommand:
+        '{{component}}: ssl_ciphers \'{{string}}\' uses {{command}}, which OpenSSL {{series}}{{assumed}} does not know ({{why}}): it refuses the whole string and nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … invalid command). Remove {{command}}{{fix}}',
       noMatch:
         '{{component}}: ssl_ciphers \'{{string}}\' selects no cipher of OpenSSL {{series}}{{assumed}}: nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … no cipher match)',
     },
     defaultOptions: {},
-    symptoms: ['no cipher match', 'SSL_CTX_set_cipher_list'],
+    symptoms: ['no cipher match', 'invalid command', 'SSL_CTX_set_cipher_list'],
   },
   check(ctx) {
     for (const component of ctx.deployment.components) {
@@ -36,6 +38,38 @@ export default defineRule({
       // A placeholder (`${VAR}`, a rendered template value) is unknown until deployment, not an empty list.
       const placeholder =
         attributes.ciphersAsWritten !== undefined && /\$\{?[A-Za-z_]/.test(attributes.ciphersAsWritten);
+      const command = attributes.invalidCipherCommand;
+      if (command && attributes.ciphersAsWritten !== undefined) {
+        const knowing = seriesWithCommand(command).map((k) => (k.series === '3' ? '3.x' : k.series));
+        ctx.report({
+          messageId: 'invalidCommand',
+          data: {
+            component: component.name,
+            string: attributes.ciphersAsWritten,
+            command,
+            series,
+            assumed,
+            why: knowing.length > 0 ? `only OpenSSL ${andList(knowing)} know it` : 'no OpenSSL release knows it',
+            fix:
+              knowing.length > 0
+                ? `, or run nginx on an image with OpenSSL ${andList(knowing).replace(/ and /, ' or ')}`
+                : '',
+          },
+          location,
+          ...(attributes.openssl.at
+            ? {
+                related: [
+                  {
+                    ...attributes.openssl.at,
+                    message: `${attributes.openssl.via ?? 'the image'} runs OpenSSL ${attributes.openssl.release ?? series}`,
+                  },
+                ],
+              }
+            : {}),
+          fingerprint: [component.id, 'invalid-command', command],
+        });
+        continue;
+      }
       if (suites.value.length === 0 && attributes.ciphersAsWritten !== undefined && !placeholder) {
         ctx.report({
           messageId: 'noMatch',

@@ -13,8 +13,63 @@ ruleTester(rule, {
       name: 'an exclusion of 3DES is no request for it',
       files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!3DES:!RC4';") },
     },
+    {
+      name: '@SECLEVEL=0 with the assumed OpenSSL 3: known, the unknown version stays unknown (no finding)',
+      files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!aNULL:@SECLEVEL=0';") },
+    },
+    {
+      name: '@SECLEVEL=0 on nginx:1.14 (Debian stretch, OpenSSL 1.1.0l): security levels exist',
+      files: {
+        'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!aNULL:@SECLEVEL=0';"),
+        'api/Dockerfile': 'FROM nginx:1.14\n',
+      },
+    },
+    {
+      name: 'DEFAULT@SECLEVEL=1 on nginx:1.16 (Debian buster, OpenSSL 1.1.1)',
+      files: { 'api/nginx.conf': nginx("ssl_ciphers 'DEFAULT@SECLEVEL=1';"), 'api/Dockerfile': 'FROM nginx:1.16\n' },
+    },
+    {
+      name: '@STRENGTH on nginx:1.10 (Debian jessie, OpenSSL 1.0.1t): the one command 1.0.x knows',
+      files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!aNULL:@STRENGTH';"), 'api/Dockerfile': 'FROM nginx:1.10\n' },
+    },
   ],
   invalid: [
+    {
+      name: '@SECLEVEL=0 on nginx:1.10 (Debian jessie, OpenSSL 1.0.1t, read as 1.0.2): the string is refused, nginx does not start',
+      files: {
+        'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!aNULL:@SECLEVEL=0';"),
+        'api/Dockerfile': 'FROM nginx:1.10\n',
+      },
+      errors: [
+        {
+          messageId: 'invalidCommand',
+          file: 'api/nginx.conf',
+          line: 5,
+          messageIncludes: [
+            'uses @SECLEVEL=0, which OpenSSL 1.0.2 does not know (only OpenSSL 1.1.0, 1.1.1 and 3.x know it)',
+            'nginx does not start',
+            'invalid command',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'HIGH@SECLEVEL=0 (no separator) on centos:7 (OpenSSL 1.0.2k)',
+      files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH@SECLEVEL=0';"), 'api/Dockerfile': 'FROM centos:7\n' },
+      errors: [{ messageId: 'invalidCommand', file: 'api/nginx.conf', line: 5, messageIncludes: ['OpenSSL 1.0.2'] }],
+    },
+    {
+      name: 'a command no OpenSSL has (@FOO=1) is refused by every series',
+      files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH:@FOO=1';") },
+      errors: [
+        {
+          messageId: 'invalidCommand',
+          file: 'api/nginx.conf',
+          line: 5,
+          messageIncludes: ['no OpenSSL release knows it', 'assumed'],
+        },
+      ],
+    },
     {
       name: 'a 2016 policy naming DES-CBC3-SHA: dropped by OpenSSL 3, enabled by 1.0.2/1.1.1',
       files: {
