@@ -4,7 +4,14 @@
  * algorithms applied. Also reports what was dropped on the way (unknown names, disabled suites/protocols),
  * which the tls/* rules report.
  */
-import type { Component, Deployment, JavaRuntime, Provenance } from '../model/types';
+import {
+  isJmsConnectionFactory,
+  type Component,
+  type Deployment,
+  type JavaRuntime,
+  type Provenance,
+} from '../model/types';
+import { jmsAlias } from '../model/was';
 import {
   cipherSpecMatchesAlias,
   disabledSuiteMatcher,
@@ -17,6 +24,7 @@ import {
   protocolDisabledBy,
   protocolRank,
   serverCipherOrderDefault,
+  suitesUsableAt,
 } from '../knowledge';
 import { OPENSSL_PROTOCOLS_ASSUMED, OPENSSL_TLS13_DEFAULT } from '../knowledge/openssl';
 import type { HandshakeImplementation, HandshakeSide } from './types';
@@ -158,6 +166,12 @@ export function endpointFor(
     protocols = tls.protocols?.value ?? defaultsProtocols?.value ?? ['TLSv1.3', 'TLSv1.2'];
     protocolsFrom ??= defaultsProtocols?.from;
     suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : (defaultsSuites?.value ?? []);
+    // An MQ JMS alias CipherSuite sets the protocols itself: those the JRE has, with its default suites for them.
+    if (isJmsConnectionFactory(component) && jmsAlias(component) && eff) {
+      const supported = eff.profile?.supportedProtocols.value ?? [];
+      if (supported.length > 0) protocols = protocols.filter((p) => supported.includes(p));
+      if (!tls.cipherSuites) suites = suitesUsableAt(eff.clientCipherSuitesAnyProtocol.value, protocols);
+    }
     suitesFrom ??= defaultsSuites?.from;
     protocols = protocols.filter((p) => {
       const entry = protocolDisabledBy(p, entries);

@@ -95,6 +95,13 @@ function normaliseUncached(protocol: string): string {
   return `TLSv${m[2]}${minor}`;
 }
 
+/** The TLS versions from `min` to `max` (`TLSv1.2`, `TLSv1.3` → both), lowest first. */
+export function protocolsBetween(min: string, max: string): string[] {
+  return PROTOCOL_ORDER.filter(
+    (p) => p.startsWith('TLS') && protocolRank(p) >= protocolRank(min) && protocolRank(p) <= protocolRank(max),
+  );
+}
+
 export function protocolRank(protocol: string): number {
   return PROTOCOL_ORDER.indexOf(normaliseProtocol(protocol));
 }

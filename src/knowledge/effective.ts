@@ -1,6 +1,6 @@
 import type { Provenance, Traced } from '../core/traced';
 import { disabledEntryFor, protocolDisabledBy, splitAlgorithmList } from './algorithms';
-import { findCipherSuite, suiteUsableWith } from './ciphers';
+import { findCipherSuite, protocolsBetween, suiteUsableWith } from './ciphers';
 import { IBM_JSSE2, ibmLevelOf, jdkProfile, jsseReadsProperty, protocolCandidates, srRange, suiteList } from './jdk';
 import { formatJdk, parseJavaVersion } from './version';
 import type { EffectiveJdkTls, JavaRuntime, JavaVersion, JdkVendorFamily, UnsettledDefault } from './types';
@@ -48,6 +48,7 @@ export function effectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
     serverProtocols: copy(result.serverProtocols),
     clientCipherSuites: copy(result.clientCipherSuites),
     serverCipherSuites: copy(result.serverCipherSuites),
+    clientCipherSuitesAnyProtocol: copy(result.clientCipherSuitesAnyProtocol),
   };
 }
 
@@ -70,6 +71,7 @@ const TRACED_FIELDS = [
   'serverProtocols',
   'clientCipherSuites',
   'serverCipherSuites',
+  'clientCipherSuitesAnyProtocol',
 ] as const;
 
 /**
@@ -206,6 +208,7 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
     serverProtocols,
     clientCipherSuites: suitesFor('jdk.tls.client.cipherSuites', clientProtocols.value),
     serverCipherSuites: suitesFor('jdk.tls.server.cipherSuites', serverProtocols.value),
+    clientCipherSuitesAnyProtocol: suitesFor('jdk.tls.client.cipherSuites', protocolsBetween('TLSv1', 'TLSv1.3')),
     implementation,
     ...(clientUnsettled ? { clientUnsettled } : {}),
     ...(serverUnsettled ? { serverUnsettled } : {}),
@@ -235,6 +238,11 @@ function usableSuites(names: string[], disabled: string[], protocols: string[], 
   }
   // Callers own their result (some sort or splice it): a copy keeps the cache intact.
   return [...value];
+}
+
+/** The suites of `names` (already filtered for the runtime) usable with one of `protocols`, in order. */
+export function suitesUsableAt(names: string[], protocols: string[]): string[] {
+  return usableSuites(names, [], protocols, false);
 }
 
 function sunProtocols(

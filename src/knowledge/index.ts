@@ -7,7 +7,7 @@ export type { CipherSuite, MqCipherSpec } from './types';
 export { parseJavaVersion, vendorFromRelease, formatJdk, describeJdk, javaVersionText } from './version';
 export { jdkProfile, serverCipherOrderDefault, isJsseLegacySuite, firstUpdatesDisabling, REFERENCE_JDK } from './jdk';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
-export { effectiveJdkTls } from './effective';
+export { effectiveJdkTls, suitesUsableAt } from './effective';
 export {
   findCipherSuite,
   allCipherSuites,
@@ -24,6 +24,7 @@ export {
   mqReasonCode,
   jmsSuiteForCipherSpec,
   cipherSpecMatchesAlias,
+  jmsAliasProtocols,
 } from './mq';
 export { explainJdk } from './explain';
 export {

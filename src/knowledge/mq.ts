@@ -1,5 +1,5 @@
 import mqData from './data/mq.json';
-import { normaliseProtocol, protocolRank } from './ciphers';
+import { normaliseProtocol, protocolRank, protocolsBetween } from './ciphers';
 import type { MqCipherSpec, MqReasonCode } from './types';
 
 const SPECS = mqData.cipherSpecs as MqCipherSpec[];
@@ -73,6 +73,23 @@ export function jmsSuiteForCipherSpec(spec: string, useIBMCipherMappings: boolea
   const found = findCipherSpec(spec);
   if (!found) return undefined;
   return useIBMCipherMappings ? found.ibmJsse : found.oracleJsse;
+}
+
+/**
+ * The protocols IBM MQ classes for JMS/Java enable for an alias CipherSuite (`*ANY`, `*TLS12ORHIGHER`, or the alias
+ * CipherSpec's name): the alias's protocol range from its JMS minimum (`*ANY`: TLS 1.2, where a queue manager's or
+ * C client's ANY goes down to TLS 1.0), highest first. The client sets them itself: the JRE's default protocols do
+ * not apply. Undefined for a name that is no alias.
+ */
+export function jmsAliasProtocols(name: string): { alias: string; protocols: string[]; source: string } | undefined {
+  const spec = findCipherSpec(name);
+  if (!spec?.alias) return undefined;
+  const min = spec.jmsMinProtocol ?? spec.minProtocol;
+  return {
+    alias: spec.name,
+    protocols: protocolsBetween(min, spec.maxProtocol).reverse(),
+    source: spec.jmsMinProtocolSource ?? spec.source,
+  };
 }
 
 /** A channel's TLS defaults when MQSC leaves them out (SSLCIPH blank, SSLCAUTH REQUIRED, the queue manager orders CipherSpecs). */

@@ -105,6 +105,11 @@ export interface EffectiveJdkTls {
   serverProtocols: Traced<string[]>;
   clientCipherSuites: Traced<string[]>;
   serverCipherSuites: Traced<string[]>;
+  /**
+   * The default client suites for an SSLContext of any protocol (not only the default ones): what a client that sets
+   * its own protocols gets (the IBM MQ classes for JMS with an alias CipherSuite), filtered with `suitesUsableAt`.
+   */
+  clientCipherSuitesAnyProtocol: Traced<string[]>;
   implementation: 'jsse' | 'ibmjsse2';
   /** When a side's default protocols are unsettled (no override set): the lists of the other candidate. */
   clientUnsettled?: UnsettledDefault;
@@ -157,6 +162,7 @@ export interface MqCipherSpec {
   fipsSource?: string;
   /** MQ classes for JMS/Java: lowest protocol of the alias CipherSuite when it differs from minProtocol (`*ANY`: TLSv1.2). */
   jmsMinProtocol?: string;
+  jmsMinProtocolSource?: string;
   suiteB: boolean;
   suiteBStrength?: string;
   platforms?: string;

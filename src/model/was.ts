@@ -8,6 +8,7 @@ import { certificateRef, ownCertificate } from './mq-certs';
 import type { JavaRuntime, JmsConnectionFactoryComponent, Traced } from './types';
 import { libertyServers, resolveLibertyValue, type LibertyServerConfig } from './liberty-config';
 import { securityLevelCiphers } from './was-ciphers';
+import { jmsAliasProtocols } from '../knowledge';
 import type { JmsConnectionFactoryAttributes, JmsSslConfig, MqValue } from './attributes';
 
 function mv(file: string, l: Located | undefined): MqValue | undefined {
@@ -160,6 +161,32 @@ function withLevelCiphers(config: JmsSslConfig, runtime: JavaRuntime | undefined
   return levelCiphers ? { ...config, levelCiphers } : config;
 }
 
+/**
+ * An alias SSLCIPHERSUITE (`*ANY`, `*TLS12ORHIGHER`…): the MQ classes for JMS enable the alias's protocols themselves
+ * (`*ANY`: TLS 1.2 or higher), so the JRE's default protocols do not apply. `jmsAlias(component)` tells the endpoint.
+ */
+function aliasProtocols(attrs: JmsConnectionFactoryAttributes): Traced<string[]> | undefined {
+  const suite = attrs.sslCipherSuite;
+  const alias = suite && !suite.templated ? jmsAliasProtocols(suite.value) : undefined;
+  if (!suite || !alias) return undefined;
+  return {
+    value: alias.protocols,
+    from: {
+      kind: 'file',
+      location: suite.location,
+      note: `MQ classes for JMS: SSLCIPHERSUITE ${suite.value.trim()} enables ${alias.protocols.join(', ')} (${alias.source.split(' ')[0]})`,
+    },
+  };
+}
+
+/** The alias CipherSuite whose protocols a JMS connection factory's tls.protocols holds (see aliasProtocols). */
+export function jmsAlias(component: JmsConnectionFactoryComponent): string | undefined {
+  const attrs = component.attributes;
+  if (attrs.sslConfig?.sslProtocol && !attrs.sslConfig.sslProtocol.templated) return undefined;
+  const suite = attrs.sslCipherSuite;
+  return suite && !suite.templated ? jmsAliasProtocols(suite.value)?.alias : undefined;
+}
+
 function cfComponent(
   host: string,
   doc: ParsedDocument,
@@ -169,10 +196,12 @@ function cfComponent(
   root: string,
   sslDoc?: ParsedDocument,
 ): JmsConnectionFactoryComponent {
+  // An alias (`*ANY`, `*TLS12ORHIGHER`, or its CipherSpec name `ANY_TLS12_OR_HIGHER`) names no suite: see aliasProtocols.
   const specific =
     attrs.sslCipherSuite &&
     attrs.sslCipherSuite.value.trim() &&
     !attrs.sslCipherSuite.value.startsWith('*') &&
+    !jmsAliasProtocols(attrs.sslCipherSuite.value) &&
     !attrs.sslCipherSuite.templated
       ? attrs.sslCipherSuite
       : undefined;
@@ -226,7 +255,7 @@ function cfComponent(
               value: [attrs.sslConfig.sslProtocol.value],
               from: { kind: 'file', location: attrs.sslConfig.sslProtocol.location },
             }
-          : undefined,
+          : aliasProtocols(attrs),
       ...(unknownValues.length
         ? {
             unknownValues,

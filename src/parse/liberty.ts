@@ -85,10 +85,17 @@ export function parseLiberty(file: SourceFile, kind = 'liberty.server-xml'): Par
   }
   const sslDefaultElement = elementsNamed(xml, 'sslDefault')[0];
   const connectionFactories: LibertyMqConnectionFactory[] = [];
+  // The IBM MQ resource adapter installed under another id (`<resourceAdapter id="mqJms" location="…/wmq.jakarta.jmsra.rar">`)
+  // configures its factories with `properties.<id>` (Liberty names the element after the resource adapter's id).
+  const mqAdapterIds = elementsNamed(xml, 'resourceAdapter')
+    .filter((ra) => /wmq(\.jakarta)?\.jmsra\.rar$/i.test(attr(ra, 'location')?.value ?? ''))
+    .flatMap((ra) => attr(ra, 'id')?.value.toLowerCase() ?? []);
   for (const el of xml.elements) {
     if (!/^jms(Queue|Topic)?ConnectionFactory$/.test(el.localName) && el.localName !== 'jmsActivationSpec') continue;
     const props = el.children.find(
-      (c) => /^properties\.wmqjms(ra)?$/i.test(c.localName) || /^properties\.wmqjmsra$/i.test(c.localName),
+      (c) =>
+        /^properties\.wmqjms(ra)?$/i.test(c.localName) ||
+        mqAdapterIds.some((id) => c.localName.toLowerCase() === `properties.${id}`),
     );
     if (!props) continue;
     connectionFactories.push({

@@ -377,6 +377,67 @@ describe('issue 15 bullets, against the recorded or documented outcome', () => {
     expect(verdict(run)).toMatchObject(expected);
   });
 
+  // Real: IBM MQ 9.4 docs, TLS CipherSpecs and CipherSuites in IBM MQ classes for JMS (alias CipherSuite *ANY: "TLS 1.2
+  // or higher"), https://www.ibm.com/docs/en/ibm-mq/9.4?topic=jms-tls-cipherspecs-ciphersuites-in-mq-classes: the
+  // client sets the alias's protocols itself, so IBM Java 8's SSLContext "TLS" default (TLSv1 only) does not apply,
+  // and a JRE that cannot speak TLS 1.2 or higher has nothing to offer. The JRE's TLS 1.3 support: IBM SDK 8 docs,
+  // https://www.ibm.com/docs/en/sdk-java-technology/8?topic=customization-enabling-tls-13 (from SR6 FP25).
+  const ANY_CLIENT = (suite: string, extra: Tree = {}): Tree => ({
+    'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', "SSLCIPH(ANY_TLS12_OR_HIGHER) SSLCAUTH(OPTIONAL) MCAUSER('app')"),
+    'was/resources.xml': wasResources(
+      `queueManager="QM1" host="mq" port="1414" channel="WAS.SVRCONN" transportType="CLIENT" sslType="SPECIFIC" sslCipherSuite="${suite}"`,
+    ),
+    ...extra,
+  });
+  it.each([
+    [
+      '*ANY on IBM Java 8 SR6 FP20 (SSLContext "TLS" default: TLSv1 only)',
+      ANY_CLIENT('*ANY', { 'jdk/release': IBM('8.0.6.20') }),
+      { kind: 'hello', protocol: 'TLSv1.2' },
+    ],
+    [
+      '*ANY on IBM Java 8 SR6 FP25 (TLS 1.3)',
+      ANY_CLIENT('*ANY', { 'jdk/release': IBM('8.0.6.25') }),
+      { kind: 'hello', protocol: 'TLSv1.3' },
+    ],
+    [
+      '*TLS13ORHIGHER on IBM Java 8 SR6 FP20 (no TLS 1.3)',
+      ANY_CLIENT('*TLS13ORHIGHER', { 'jdk/release': IBM('8.0.6.20') }),
+      { kind: 'alert' },
+    ],
+    [
+      '*ANY on Oracle 8u202 whose java.security disables TLSv1.2 (its TLS 1.0/1.1 do not count)',
+      ANY_CLIENT('*ANY', {
+        'jdk/release': ORACLE(202),
+        'jdk/jre/lib/security/java.security': 'jdk.tls.disabledAlgorithms=TLSv1.2, SSLv3, RC4\n',
+      }),
+      { kind: 'alert' },
+    ],
+  ])("MQ JMS `*ANY` CipherSpecs' minimum protocol is TLS 1.2: %s", (_name, tree, expected) => {
+    const run = lintTree(tree);
+    expect(verdict(run)).toMatchObject(expected);
+    // The JRE default the alias overrides is no finding either.
+    expect(run.findings.map((f) => f.ruleId)).not.toContain('java/ibm-default-tls-v1');
+  });
+
+  it('an alias CipherSpec name in SSLCIPHERSUITE (properties.<resource adapter id>) is the alias, not an unknown suite', () => {
+    // Shape of dcavanau/mq-examples openliberty-jms-ibmmq-jarkataee9-ssl/src/main/liberty/config/server.xml
+    // (c0416baf, no licence file): the MQ resource adapter installed as id "mqJms", sslCipherSuite="ANY_TLS12_OR_HIGHER".
+    const run = lintTree({
+      'mq/QM1/QM1.mqsc': svrconn('APP.SVRCONN', "SSLCIPH(ANY_TLS12_OR_HIGHER) SSLCAUTH(OPTIONAL) MCAUSER('app')"),
+      'liberty/jdk/release': TEMURIN17,
+      'liberty/server.xml': `<server>
+  <resourceAdapter id="mqJms" location="\${server.config.dir}/wmq.jakarta.jmsra.rar"/>
+  <jmsConnectionFactory jndiName="jms/cf1">
+    <properties.mqJms channel="APP.SVRCONN" hostName="mq" port="1414" queueManager="QM1" transportType="CLIENT" sslCipherSuite="ANY_TLS12_OR_HIGHER"/>
+  </jmsConnectionFactory>
+</server>
+`,
+    });
+    expect(verdict(run)).toMatchObject({ kind: 'hello', protocol: 'TLSv1.3' });
+    expect(run.findings.map((f) => f.ruleId)).not.toContain('tls/cipher-unknown-to-runtime');
+  });
+
   it('MQ JMS *ANY: minimum TLS 1.2; ANY, ANY_TLS12 and ANY_TLS12_OR_HIGHER are FIPS-capable', () => {
     // Real: IBM MQ 9.4 docs, TLS CipherSpecs and CipherSuites in IBM MQ classes for JMS,
     // https://www.ibm.com/docs/en/ibm-mq/9.4?topic=jms-tls-cipherspecs-ciphersuites-in-mq-classes

@@ -16,6 +16,7 @@ import {
   mqCipherSpecAlias,
 } from '../../../model/mq-cipherspecs';
 import type { MqChannelAttributes } from '../../../model/attributes';
+import { jmsAliasProtocols, normaliseProtocol } from '../../../knowledge';
 
 export interface MqLink {
   client: Component;
@@ -74,11 +75,14 @@ export function clientOffer(client: Component): ClientOffer | undefined {
     const suite = a.sslCipherSuite;
     if (suite && suite.value.trim() && !suite.templated) {
       const alias = mqCipherSpecAlias(suite.value);
+      // The MQ classes for JMS offer an alias's CipherSpecs from its JMS minimum protocol (`*ANY`: TLS 1.2).
+      const jms = jmsAliasProtocols(suite.value)?.protocols ?? [];
+      const specs = alias ? cipherSpecsForAlias(alias).filter((s) => jms.includes(normaliseProtocol(s.protocol))) : [];
       if (alias)
         return {
-          specs: cipherSpecsForAlias(alias),
+          specs,
           unknown: [],
-          count: cipherSpecsForAlias(alias).length,
+          count: specs.length,
           location: suite.location,
           source: `SSLCIPHERSUITE ${suite.value}`,
           pinned: false,
