@@ -82,13 +82,13 @@ function ownChain(
       return {
         chains: [],
         from,
-        missing: `${component.name}'s key store ${trust.keyStore.path.value} is not in the tree`,
+        missing: storeUnknown(component.name, trust.keyStore, 'key store', 'missing'),
       };
     if (unreadable.has(trust.keyStore.file))
       return {
         chains: [],
         from,
-        missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read (no password tried opens it, or a CMS key database)`,
+        missing: storeUnknown(component.name, trust.keyStore, 'key store', 'unreadable'),
       };
     const entries = keyEntries(all, trust.keyStore.file);
     const alias = trust.keyAlias?.value;
@@ -118,6 +118,20 @@ function ownChain(
     .filter((c) => c.doc.file.path === namedFile)
     .sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
   return { chains: [inFile], from: tls?.certificate?.reference };
+}
+
+/**
+ * Why a named store's certificates are unknown, saying what names it: `…'s key repository
+ * ${DIR}/../app.kdb (MQSSLKEYR) is not in the tree`, `… is an IBM CMS key database (.kdb), a format lint-deploy does
+ * not read`. An MQ key repository (CMS) is both the key and the trust store: it is called what MQ calls it.
+ */
+function storeUnknown(owner: string, store: StoreRef, role: string, why: 'missing' | 'unreadable'): string {
+  const cms = store.type?.value === 'CMS';
+  const named = `${owner}'s ${cms ? 'key repository' : role} ${store.path.value}${store.setting ? ` (${store.setting})` : ''}`;
+  if (why === 'missing') return `${named} is not in the tree`;
+  return cms
+    ? `${named} is an IBM CMS key database (.kdb), a format lint-deploy does not read (export its certificates as PEM beside it: runmqakm -cert -extract)`
+    : `${named} could not be read (no password tried opens it)`;
 }
 
 function placeOfStore(store: StoreRef): Location | undefined {
@@ -311,7 +325,7 @@ function check(
       presented,
       verdict: {
         kind: 'unknown',
-        missing: `${verifier.name}'s trust store ${source.store.path.value} is not in the tree`,
+        missing: storeUnknown(verifier.name, source.store, 'trust store', 'missing'),
       },
     };
   if (source?.kind === 'unreadable')
@@ -320,7 +334,7 @@ function check(
       presented,
       verdict: {
         kind: 'unknown',
-        missing: `${verifier.name}'s trust store ${source.store.path.value} could not be read (no password tried opens it)`,
+        missing: storeUnknown(verifier.name, source.store, 'trust store', 'unreadable'),
       },
     };
   if (source?.kind === 'jdk-cacerts' && anchors.length === 0) {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { LibertyData } from '../parse/liberty';
 import type { MqIniData } from '../parse/mq-ini';
+import type { MqEnvData } from '../parse/mq-env';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
 import type { ModelContributor } from './contributor';
@@ -32,6 +33,7 @@ import {
   type NginxComponent,
   type StoreRef,
   type TlsTrustSettings,
+  type Traced,
 } from './types';
 
 function componentDir(component: Component): string {
@@ -248,27 +250,34 @@ function mqTrust(
   component: MqChannelComponent,
   stores: TreeStores,
   clientInis: ParsedDocument<MqIniData>[],
+  clientEnvs: ParsedDocument<MqEnvData>[],
 ): TlsTrustSettings | undefined {
   const attrs = component.attributes;
   const trust: TlsTrustSettings = {};
-  const repository = (value: string, location: Location): StoreRef => {
-    const stem = value.replace(/\.(kdb|sth|rdb|crl)$/i, '');
-    return storeRef(
-      {
-        value: `${stem}.kdb`,
-        from: { kind: 'file', location, note: 'SSLKEYR names the key repository without its .kdb extension' },
-      },
-      [path.dirname(location.file)],
-      stores,
-      { value: 'CMS', from: { kind: 'file', location } },
-    );
+  // Each names the key repository by its stem: the .kdb extension is added. `resolved`: the path to look for (a
+  // script's variables resolved); null when a variable is not resolved: the repository is named, its file unknown.
+  const repository = (
+    value: string,
+    location: Location,
+    setting: string,
+    resolved: string | null = value,
+  ): StoreRef => {
+    const kdb = (v: string) => `${v.replace(/\.(kdb|sth|rdb|crl)$/i, '')}.kdb`;
+    const written: Traced<string> = {
+      value: kdb(value),
+      from: { kind: 'file', location, note: `${setting} names the key repository without its .kdb extension` },
+    };
+    const type = { value: 'CMS', from: { kind: 'file', location } } satisfies Traced<string>;
+    const bases = [path.dirname(location.file)];
+    if (resolved === null) return { path: written, type, setting };
+    return { ...storeRef(written, bases, stores, type, undefined, kdb(resolved)), setting };
   };
   const mqsc = attrs.qmgr?.mqsc;
   if (mqsc) {
     const sslkeyr = mqsc.data.objects.qmgr.get('SSLKEYR');
     if (sslkeyr?.value && !sslkeyr.templated) {
       const location = { file: mqsc.file.path, range: sslkeyr.valueRange ?? sslkeyr.keywordRange };
-      trust.keyStore = repository(sslkeyr.value, location);
+      trust.keyStore = repository(sslkeyr.value, location, 'SSLKEYR');
       trust.trustStore = trust.keyStore;
     }
     const label = attrs.certlabl?.value ? attrs.certlabl : undefined;
@@ -278,14 +287,24 @@ function mqTrust(
       trust.keyAlias = traced(qmLabel.value, mqsc.file.path, qmLabel.valueRange ?? qmLabel.keywordRange);
     return trust;
   }
-  // A client channel (CCDT, CLNTCONN): the nearest mqclient.ini's SSL stanza.
+  // A client channel (CCDT, CLNTCONN): MQSSLKEYR in the nearest script that sets it, else the nearest mqclient.ini's
+  // SSL stanza (the environment variable takes precedence over the file).
   const dir = componentDir(component);
-  const ini = clientInis
-    .filter((d) => dir.startsWith(path.dirname(d.file.path)))
-    .sort((a, b) => b.file.path.length - a.file.path.length)[0];
+  const nearest = <T extends ParsedDocument>(docs: T[]) =>
+    docs
+      .filter((d) => dir.startsWith(path.dirname(d.file.path)))
+      .sort((a, b) => b.file.path.length - a.file.path.length)[0];
+  const script = nearest(clientEnvs.filter((d) => d.data.assignments.some((a) => a.name === 'MQSSLKEYR')));
+  const variable = script?.data.assignments.filter((a) => a.name === 'MQSSLKEYR').at(-1);
+  const ini = nearest(clientInis);
   const entry = ini?.entries.find((e) => /SSLKeyRepository$/i.test(e.key) && !/Password/i.test(e.key));
-  if (ini && entry && entry.value) {
-    trust.keyStore = repository(entry.value, { file: ini.file.path, range: entry.valueRange });
+  if (script && variable?.value) {
+    const location = { file: script.file.path, range: variable.valueRange };
+    // A variable the script does not resolve leaves the repository unknown: named, never found.
+    trust.keyStore = repository(variable.value, location, 'MQSSLKEYR', variable.resolved ?? null);
+    trust.trustStore = trust.keyStore;
+  } else if (ini && entry && entry.value) {
+    trust.keyStore = repository(entry.value, { file: ini.file.path, range: entry.valueRange }, 'SSLKeyRepository');
     trust.trustStore = trust.keyStore;
   }
   if (attrs.certlabl?.value)
@@ -328,6 +347,7 @@ export const storesContributor: ModelContributor = {
     const stores = treeStores(ctx.deployment.documents);
     let liberty: LibertyServerConfig[] | undefined;
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
+    const clientEnvs = ctx.documentsOf('mq.client-env') as ParsedDocument<MqEnvData>[];
     for (const component of ctx.deployment.components) {
       if (!component.tls || component.tls.trust) continue;
       let trust: TlsTrustSettings | undefined;
@@ -349,7 +369,7 @@ export const storesContributor: ModelContributor = {
           () => (liberty ??= libertyServers(ctx.deployment.documents)),
           ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[],
         );
-      else if (isMqChannel(component)) trust = mqTrust(component, stores, clientInis);
+      else if (isMqChannel(component)) trust = mqTrust(component, stores, clientInis, clientEnvs);
       else if (component.type === 'nginx.server') trust = nginxTrust(component, stores);
       if (trust) component.tls = { ...component.tls, trust };
     }

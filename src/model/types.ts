@@ -47,6 +47,8 @@ export interface StoreRef {
   type?: Traced<string>;
   /** Where the store password is configured (the value itself never enters the model). */
   passwordAt?: Location;
+  /** The setting that names it, for messages, when it is not obvious from the component (`MQSSLKEYR`, `SSLKEYR`). */
+  setting?: string;
 }
 
 /**

@@ -15,6 +15,7 @@ import { systemdFormat } from './systemd';
 import { dockerfileFormat } from './dockerfile';
 import { nginxFormat } from './nginx';
 import { shellEnvFormat } from './shell-env';
+import { mqClientEnvFormat } from './mq-env';
 import { keystoreFormat } from './keystore/format';
 
 /**
@@ -42,6 +43,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   dockerfileFormat,
   nginxFormat,
   shellEnvFormat,
+  mqClientEnvFormat,
 ];
 
 export interface Classification {

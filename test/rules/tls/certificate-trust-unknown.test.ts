@@ -1,6 +1,16 @@
 import rule from '../../../src/rules/tls/certificate-trust-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
 import { javaClient, pem, tomcatServer } from './trust-trees';
+import { ccdt, svrconn } from '../mq/trees';
+
+/** An MQ C client (CCDT) whose start script names its key repository in MQSSLKEYR, against a channel that requires a client certificate. */
+const mqClient = (script?: string, extra: Record<string, string> = {}) => ({
+  'mq/QM1/QM1.mqsc': svrconn('APP.SVRCONN', "SSLCIPH(ANY_TLS12_OR_HIGHER) MCAUSER('app')"),
+  'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ANY_TLS12_OR_HIGHER' }),
+  ...(script ? { 'app/run.sh': script } : {}),
+  ...extra,
+});
+const SCRIPT_DIR = 'DIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\n';
 
 ruleTester(rule, {
   valid: [
@@ -14,6 +24,60 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'MQSSLKEYR names a key repository outside the tree (mq-helm samples/AzureAKS/test/getMessage.sh)',
+      files: mqClient(`#!/bin/bash\n${SCRIPT_DIR}export MQSSLKEYR="\${DIR}/../keys/application"\n`),
+      errors: [
+        {
+          messageId: 'clientUnknown',
+          file: 'app/run.sh',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['key repository ${DIR}/../keys/application.kdb (MQSSLKEYR) is not in the tree'],
+        },
+      ],
+    },
+    {
+      name: 'MQSSLKEYR names a CMS key database in the tree: named, and why it cannot be read',
+      files: mqClient(`#!/bin/bash\n${SCRIPT_DIR}export MQSSLKEYR="\${DIR}/../keys/application"\n`, {
+        'keys/application.kdb': 'not a readable store',
+      }),
+      errors: [
+        {
+          messageId: 'clientUnknown',
+          file: 'app/run.sh',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['(MQSSLKEYR) is an IBM CMS key database (.kdb), a format lint-deploy does not read'],
+        },
+      ],
+    },
+    {
+      name: 'MQSSLKEYR built from a variable the script does not set: named, its file unknown',
+      files: mqClient('export MQSSLKEYR=$KEYDIR/application\n', { 'keys/application.kdb': 'not a readable store' }),
+      errors: [
+        {
+          messageId: 'clientUnknown',
+          file: 'app/run.sh',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['$KEYDIR/application.kdb (MQSSLKEYR) is not in the tree'],
+        },
+      ],
+    },
+    {
+      name: 'no MQSSLKEYR and no mqclient.ini: the tree names none',
+      files: mqClient(),
+      errors: [
+        {
+          messageId: 'clientUnknown',
+          file: 'app/ccdt.json',
+          line: 4,
+          severity: 'info',
+          messageIncludes: ['the tree names none'],
+        },
+      ],
+    },
     {
       name: "no trust store: the JDK's cacerts, and the server's root is a private CA",
       files: { ...javaClient({}), ...tomcatServer('server-chain.p12'), 'ca/root-ca.pem': pem('root-ca.pem') },
