@@ -18,15 +18,19 @@ import {
   effectiveJdkTls,
   findCipherSpec,
   findCipherSuite,
+  mqEnabledProtocols,
   mqServerOrder,
   normaliseProtocol,
   parseJavaVersion,
   protocolDisabledBy,
   protocolRank,
+  protocolsBetween,
+  referenceJdkProtocols,
   serverCipherOrderDefault,
   suitesUsableAt,
 } from '../knowledge';
 import { OPENSSL_PROTOCOLS_ASSUMED, OPENSSL_TLS13_DEFAULT } from '../knowledge/openssl';
+import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
 import type { HandshakeImplementation, HandshakeSide } from './types';
 
 /** A key of a certificate the server presents. */
@@ -89,7 +93,8 @@ function toIana(names: string[], unknown: string[]): string[] {
   return out;
 }
 
-const MQ_PROTOCOLS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+/** The TLS versions a CipherSpec's range can name (protocol names, not a product fact). */
+const TLS_VERSIONS = protocolsBetween('TLSv1', 'TLSv1.3');
 
 /**
  * What an MQ client (CLNTCONN/CCDT, GSKit) offers for its SSLCIPH: a specific CipherSpec is one suite at
@@ -119,9 +124,9 @@ export function mqClientOffer(names: string[], unknown: string[]): { protocols: 
     suites.push(suite.iana);
     const min = protocolRank(spec?.minProtocol ?? suite.minProtocol);
     const max = protocolRank(spec?.maxProtocol ?? suite.maxProtocol);
-    for (const p of MQ_PROTOCOLS) if (protocolRank(p) >= min && protocolRank(p) <= max) protocols.add(p);
+    for (const p of TLS_VERSIONS) if (protocolRank(p) >= min && protocolRank(p) <= max) protocols.add(p);
   }
-  return { protocols: MQ_PROTOCOLS.filter((p) => protocols.has(p)), suites };
+  return { protocols: TLS_VERSIONS.filter((p) => protocols.has(p)), suites };
 }
 
 /**
@@ -163,7 +168,8 @@ export function endpointFor(
     const entries = eff?.disabledAlgorithms.value ?? [];
     const defaultsProtocols = role === 'client' ? eff?.clientProtocols : eff?.serverProtocols;
     const defaultsSuites = role === 'client' ? eff?.clientCipherSuites : eff?.serverCipherSuites;
-    protocols = tls.protocols?.value ?? defaultsProtocols?.value ?? ['TLSv1.3', 'TLSv1.2'];
+    // No JDK at all: the reference JDK's defaults, only to draw the handshake (`missing` makes the outcome unknown).
+    protocols = tls.protocols?.value ?? defaultsProtocols?.value ?? referenceJdkProtocols(role);
     protocolsFrom ??= defaultsProtocols?.from;
     suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : (defaultsSuites?.value ?? []);
     // An MQ JMS alias CipherSuite sets the protocols itself: those the JRE has, with its default suites for them.
@@ -207,11 +213,13 @@ export function endpointFor(
         `the cipher suites ${component.name}'s native TLS library offers in auth mode (no public source says which; no JDK setting applies to it)`,
       );
   } else if (implementation === 'gskit') {
-    protocols = tls.protocols?.value ?? ['TLSv1.2', 'TLSv1.3'];
+    // Nothing configured: the protocols of the CipherSpecs MQ enables by default (knowledge base).
+    protocols = tls.protocols?.value ?? mqEnabledProtocols();
     if (role === 'server') {
       // The queue manager offers its whole enabled list in its own order; the channel's SSLCIPH is checked after.
       suites = mqServerOrder().flatMap((spec) => findCipherSuite(spec.name)?.iana ?? []);
       serverOrderWins ??= true;
+      alternative = mqReleaseWithoutTls13(component, protocols, suites);
     } else {
       // An MQ client offers only what its SSLCIPH names, and the CipherSpec fixes the protocol.
       const client = mqClientOffer(tls.cipherSuites?.value ?? [], unknownSuites);
@@ -280,6 +288,25 @@ export function endpointFor(
     missing,
     ...(keyTypeAssumed ? { keyTypeAssumed } : {}),
     ...(alternative ? { alternative } : {}),
+  };
+}
+
+/**
+ * The queue manager's MQ release is not in the tree, and one before `channelDefaults.tls13.since` speaks no TLS 1.3:
+ * the lists of such a release, for the outcome to check (src/derive/outcome.ts). None when the protocols are
+ * configured, or when the channel's SSLCIPH needs TLS 1.3 (its queue manager has it).
+ */
+function mqReleaseWithoutTls13(component: Component, protocols: string[], suites: string[]): Endpoint['alternative'] {
+  const tls13 = MQ_CHANNEL_DEFAULTS.tls13;
+  // Protocol names, not a release fact: what TLS 1.3 alone covers.
+  const only13 = (protocol: string | undefined) =>
+    protocol !== undefined && protocolRank(protocol) > protocolRank('TLSv1.2');
+  const needs13 = (component.tls?.cipherSuites?.value ?? []).some((n) => only13(findCipherSpec(n)?.minProtocol));
+  if (component.tls?.protocols || needs13 || !protocols.some((p) => only13(p))) return undefined;
+  return {
+    what: `the IBM MQ release of ${component.name}'s queue manager (TLS 1.3 only from MQ ${tls13.since}, ${tls13.source.split(' ')[0]}; the tree does not say which release runs)`,
+    protocols: protocols.filter((p) => !only13(p)),
+    cipherSuites: suites.filter((s) => !only13(findCipherSuite(s)?.minProtocol)),
   };
 }
 

@@ -5,7 +5,14 @@
  */
 export type { CipherSuite, MqCipherSpec } from './types';
 export { parseJavaVersion, vendorFromRelease, formatJdk, describeJdk, javaVersionText } from './version';
-export { jdkProfile, serverCipherOrderDefault, isJsseLegacySuite, firstUpdatesDisabling, REFERENCE_JDK } from './jdk';
+export {
+  jdkProfile,
+  serverCipherOrderDefault,
+  isJsseLegacySuite,
+  firstUpdatesDisabling,
+  REFERENCE_JDK,
+  referenceJdkProtocols,
+} from './jdk';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
 export { effectiveJdkTls, suitesUsableAt } from './effective';
 export {
@@ -15,6 +22,7 @@ export {
   normaliseProtocol,
   parseProtocol,
   protocolRank,
+  protocolsBetween,
   type ProtocolName,
 } from './ciphers';
 export {
@@ -25,6 +33,7 @@ export {
   jmsSuiteForCipherSpec,
   cipherSpecMatchesAlias,
   jmsAliasProtocols,
+  mqEnabledProtocols,
 } from './mq';
 export { explainJdk } from './explain';
 export {

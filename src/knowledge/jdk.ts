@@ -1,7 +1,7 @@
 import defaultsData from './data/jdk-tls-defaults.json';
 import jsseData from './data/jsse-cipher-suites.json';
 import { disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
-import { formatJdk, ibmLevel, javaVersionText } from './version';
+import { formatJdk, ibmLevel, javaVersionText, parseJavaVersion } from './version';
 import type { Fact, JavaVersion, JdkProfile, JdkVendorFamily } from './types';
 
 type Confidence = 'verified' | 'inferred';
@@ -87,6 +87,16 @@ export function knownJdkReleases(): string {
 
 export const REFERENCE_JDK = defaultsData.referenceJdk as { vendor: JdkVendorFamily; version: string; source: string };
 export const IBM_JSSE2 = defaultsData.ibm as IbmData;
+
+/**
+ * The protocols drawn for a Java end whose JDK is unknown: the reference JDK's defaults (referenceJdk), never a
+ * verdict: such an end's link is unknown (handshake/endpoint.ts `missing`), whatever the list.
+ */
+export function referenceJdkProtocols(role: 'client' | 'server'): string[] {
+  const version = parseJavaVersion(REFERENCE_JDK.version);
+  const profile = version ? jdkProfile(REFERENCE_JDK.vendor, version) : undefined;
+  return [...((role === 'client' ? profile?.defaultClientProtocols : profile?.defaultServerProtocols)?.value ?? [])];
+}
 const JSSE_LISTS = jsseData.lists as Record<string, JsseSuiteList>;
 
 /** ROWS by property and feature, in data order (lookupRow ran a filter over every row on each call). */

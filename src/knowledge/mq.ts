@@ -47,6 +47,16 @@ export function mqServerOrder(allowedSetting?: string[] | string): MqCipherSpec[
   return [...tls13, ...chosen.filter((s) => s.protocol !== 'TLSv1.3')];
 }
 
+/**
+ * The protocols a GSKit end (a queue manager, an MQ C client) enables when nothing restricts them: those of its
+ * enabled CipherSpecs (mq.json `enabledByDefault`, each with its source), lowest first. With the IBM MQ 9.3/9.4 facts:
+ * TLS 1.2 and TLS 1.3; the TLS 1.0 CipherSpecs are deprecated and disabled unless re-enabled.
+ */
+export function mqEnabledProtocols(): string[] {
+  const protocols = new Set(mqServerOrder().map((s) => normaliseProtocol(s.protocol)));
+  return [...protocols].sort((a, b) => protocolRank(a) - protocolRank(b));
+}
+
 /** True when a concrete spec falls inside an alias spec's protocol range. */
 export function cipherSpecMatchesAlias(spec: MqCipherSpec, alias: MqCipherSpec): boolean {
   const rank = protocolRank(normaliseProtocol(spec.minProtocol));

@@ -5,6 +5,9 @@ import { lint } from '../../src/engine/lint';
 import { endpointFor, mqClientOffer } from '../../src/handshake/endpoint';
 import { predictHandshake } from '../../src/handshake/predict';
 import type { MqChannelComponent } from '../../src/model/types';
+import { linkOutcome } from '../../src/derive/outcome';
+import { REFERENCE_JDK, jdkProfile, parseJavaVersion } from '../../src/knowledge';
+import mqData from '../../src/knowledge/data/mq.json';
 
 const here = { kind: 'file' as const, location: { file: '/x/ccdt.json' } };
 
@@ -80,6 +83,42 @@ describe('MQ client endpoints: the CipherSpec fixes the protocol', () => {
     const c = mqClient('ANY_TLS12_OR_HIGHER');
     c.tls!.protocols = { value: ['TLSv1.3'], from: here };
     expect(endpointFor(c, 'client')!.side.protocols).toEqual(['TLSv1.3']);
+  });
+});
+
+describe('fallback lists come from the knowledge base (issue 15 follow-up, item 4)', () => {
+  it('a queue manager that configures no protocol enables those of its enabled CipherSpecs (mq.json)', () => {
+    const fromData = new Set(mqData.cipherSpecs.filter((s) => s.enabledByDefault && !s.alias).map((s) => s.protocol));
+    const server = endpointFor(mqServer('ANY_TLS12_OR_HIGHER'), 'server')!;
+    expect(new Set(server.side.protocols)).toEqual(fromData);
+  });
+
+  // [client SSLCIPH, server SSLCIPH, outcome]: the queue manager's MQ release is unknown, and one before
+  // channelDefaults.tls13.since speaks no TLS 1.3; it decides only a client that speaks TLS 1.3 alone, and not when
+  // the channel itself needs TLS 1.3 (its queue manager has it).
+  it.each([
+    ['ANY_TLS12_OR_HIGHER', 'ANY_TLS12_OR_HIGHER', 'negotiates'],
+    ['ANY_TLS13', 'ANY_TLS12_OR_HIGHER', 'unknown'],
+    ['ANY_TLS13', 'ANY_TLS13_OR_HIGHER', 'negotiates'],
+    ['TLS_AES_128_GCM_SHA256', 'TLS_AES_128_GCM_SHA256', 'negotiates'],
+    ['ECDHE_RSA_AES_256_GCM_SHA384', 'ANY_TLS12', 'negotiates'],
+  ])('client %s → queue manager channel %s: %s', (clientSpec, serverSpec, kind) => {
+    const client = endpointFor(mqClient(clientSpec), 'client')!;
+    const server = endpointFor(mqServer(serverSpec), 'server')!;
+    const outcome = linkOutcome(client, server, predictHandshake(client.side, server.side));
+    expect(outcome.kind).toBe(kind);
+    if (outcome.kind === 'unknown') expect(outcome.missing.join()).toContain('the IBM MQ release');
+  });
+
+  it("a Java end without a JDK is drawn with the reference JDK's defaults, and its link is unknown", () => {
+    const java: MqChannelComponent = { ...mqClient('x'), type: 'mq.ccdt-channel' };
+    java.tls = { enabled: { value: true, from: here }, implementation: 'jsse' };
+    const client = endpointFor(java, 'client')!;
+    const reference = jdkProfile(REFERENCE_JDK.vendor, parseJavaVersion(REFERENCE_JDK.version)!)!;
+    expect(client.side.protocols).toEqual(reference.defaultClientProtocols.value);
+    expect(client.missing.join()).toContain('the JDK that runs');
+    const server = endpointFor(mqServer('ANY_TLS12_OR_HIGHER'), 'server')!;
+    expect(linkOutcome(client, server, predictHandshake(client.side, server.side)).kind).toBe('unknown');
   });
 });
 
