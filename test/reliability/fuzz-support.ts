@@ -25,6 +25,8 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  '/seed/mq/client/getMessage.sh':
+    '#!/bin/bash\nDIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\nexport MQCCDTURL="${DIR}/ccdt.json"\nexport MQSSLKEYR="${DIR}/../keys/application"\n',
   '/seed/authz/aserver.conf':
     'cleartrust.net.ssl.use=anon\ncleartrust.aserver.ssl.keystore_passphrase=x\\\n  y\n! comment\n',
   '/seed/agent/webagent.conf':
