@@ -9,6 +9,7 @@ import { predictHandshake } from '../handshake/predict';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import type { RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
+import type { RunMemo } from '../core/run-memo';
 import type { Component, Deployment } from '../model/types';
 import { linkOutcome } from './outcome';
 import { presentedKeys, presentedPlaces } from './presented';
@@ -24,9 +25,15 @@ export function ownRole(component: Component): 'client' | 'server' {
 
 /**
  * Derives certificates, endpoints, resolved links and their predictions. `certificates` may be passed when
- * the model builder already computed them from the same documents.
+ * the model builder already computed them from the same documents. `memo`: the run's answers by value. A
+ * prediction is a pure function of the two sides (plain data: lists, key, flags), and every environment of
+ * a fleet links the same kinds of ends with the same lists: predicted once per distinct pair of sides.
  */
-export function deriveDeployment(deployment: Deployment, certificates?: TreeCertificate[]): DerivedDeployment {
+export function deriveDeployment(
+  deployment: Deployment,
+  certificates?: TreeCertificate[],
+  memo?: RunMemo,
+): DerivedDeployment {
   const certs = certificates ?? treeCertificates(deployment.documents, deployment.root);
   const endpoints = new Map<string, ComponentEndpoints>();
   const endpointOf = (component: Component, role: 'client' | 'server'): Endpoint | undefined => {
@@ -59,7 +66,11 @@ export function deriveDeployment(deployment: Deployment, certificates?: TreeCert
     const serverEnd = endpointOf(server, 'server');
     let predicted: LinkPrediction | undefined;
     if (clientEnd && serverEnd) {
-      const prediction = predictHandshake(clientEnd.side, serverEnd.side);
+      const prediction = memo
+        ? memo.get('predictHandshake', JSON.stringify([clientEnd.side, serverEnd.side]), () =>
+            predictHandshake(clientEnd.side, serverEnd.side),
+          )
+        : predictHandshake(clientEnd.side, serverEnd.side);
       predicted = {
         link,
         client: clientEnd,

@@ -172,11 +172,11 @@ function checkDeployment(
   const model = stats.time('model', () =>
     buildModel(root, documents, { config: options.config, java: options.java, memo }),
   );
-  const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates));
+  const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates, memo));
   return stats.time('rules', () => {
     const mask = secretMasker(documents);
     const deploymentFindings = [...walkNotes, ...readFindings, ...parseFindings(documents)];
-    const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask);
+    const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask, memo);
     for (const finding of ruleRun.findings) deploymentFindings.push(finding);
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
     const suppressed = applySuppressions(

@@ -1,6 +1,7 @@
 import type { Location, RelatedLocation, Severity } from '../core/types';
 import type { DerivedDeployment } from '../derive/types';
 import type { LintConfig } from '../core/config';
+import type { RunMemo } from '../core/run-memo';
 import type { LinkPrediction } from '../handshake/links';
 import { defaultsOf, optionsObjectSchema, type OptionSchemas, type OptionsOf } from './options';
 
@@ -62,6 +63,11 @@ export interface RuleContext<Options, MessageId extends string> {
   cwd: string;
   /** Every loaded rule (built-in and extra), enabled or not: the registry rules read each other's `meta` from. */
   rules: readonly AnyRule[];
+  /**
+   * Answers of pure computations shared by the run's deployments (a JDK's default lists compared with the
+   * same override in every environment of a fleet): key by every input value; treat answers as read-only.
+   */
+  memo: RunMemo;
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 

@@ -4,6 +4,7 @@ import type { DerivedDeployment } from '../../derive/types';
 import type { AnyRule, ReportDescriptor } from '../../rules/types';
 import { formatMessage } from '../../rules/types';
 import type { LintConfig } from '../../core/config';
+import { RunMemo } from '../../core/run-memo';
 import type { RuleSettings } from '../config/rule-settings';
 
 export interface RuleRun {
@@ -34,6 +35,7 @@ export function runRules(
   config: LintConfig,
   cwd: string,
   mask: (text: string) => string = (t) => t,
+  memo: RunMemo = new RunMemo(),
 ): RuleRun {
   const findings: Finding[] = [];
   let internalError = false;
@@ -49,6 +51,7 @@ export function runRules(
         config,
         cwd,
         rules,
+        memo,
         report(descriptor: ReportDescriptor<string>) {
           const template = rule.meta.messages[descriptor.messageId];
           if (template === undefined) throw new Error(`unknown messageId '${descriptor.messageId}'`);

@@ -12,19 +12,37 @@ import {
   resolvedLinks,
 } from './_lib/presented';
 import { certName } from './_lib/shared';
+import type { RunMemo } from '../../core/run-memo';
 
-/** The JDK's certpath constraints for a runtime: a java.security in the tree, else the version default. */
-function certpathConstraints(runtime: JavaRuntime): { entries: string[]; jdk: string; from: string } | undefined {
-  const version = parseJavaVersion(runtime.version.value);
-  const jdk = version
-    ? formatJdk(runtime.vendor.value, version)
-    : `${runtime.vendor.value} ${runtime.version.value}`.trim();
+/**
+ * The JDK's certpath constraints for a runtime: a java.security in the tree, else the version default.
+ * The lists are pure in the JDK and the override's value, the same in every environment of a fleet: asked
+ * once per run (`memo`); only where the override is set differs.
+ */
+function certpathConstraints(
+  runtime: JavaRuntime,
+  memo: RunMemo,
+): { entries: string[]; jdk: string; from: string } | undefined {
   const override = runtime.securityProperties['jdk.certpath.disabledAlgorithms'];
-  if (override) {
-    const where = override.from.kind === 'file' ? `set in ${override.from.location.file}` : 'set by configuration';
-    return { entries: splitAlgorithmList(override.value), jdk, from: where };
-  }
-  const profile = version ? jdkProfile(runtime.vendor.value, version) : undefined;
+  const constraints = memo.get(
+    'cert/signature-disabled-by-runtime',
+    `${runtime.vendor.value}\u0000${runtime.version.value}\u0000${override ? `=${override.value}` : ''}`,
+    () => constraintsOf(runtime.vendor.value, runtime.version.value, override?.value),
+  );
+  if (!constraints || !override) return constraints;
+  const where = override.from.kind === 'file' ? `set in ${override.from.location.file}` : 'set by configuration';
+  return { ...constraints, from: where };
+}
+
+function constraintsOf(
+  vendor: JavaRuntime['vendor']['value'],
+  versionText: string,
+  override: string | undefined,
+): { entries: string[]; jdk: string; from: string } | undefined {
+  const version = parseJavaVersion(versionText);
+  const jdk = version ? formatJdk(vendor, version) : `${vendor} ${versionText}`.trim();
+  if (override !== undefined) return { entries: splitAlgorithmList(override), jdk, from: '' };
+  const profile = version ? jdkProfile(vendor, version) : undefined;
   if (!profile) return undefined;
   const fact = profile.certpathDisabledAlgorithms;
   return { entries: fact.value, jdk, from: `the ${jdk} default${fact.confidence === 'inferred' ? ' (inferred)' : ''}` };
@@ -153,7 +171,7 @@ export default defineRule({
     for (const { presenter, validator, usage } of checksFor(ctx.deployment)) {
       const runtime = javaRuntimeOf(ctx.deployment, validator);
       if (!runtime) continue;
-      const constraints = certpathConstraints(runtime);
+      const constraints = certpathConstraints(runtime, ctx.memo);
       if (!constraints) continue;
       for (const c of presentedCertificates(ctx.deployment, presenter)) {
         const found = violation(c, constraints.entries, usage);

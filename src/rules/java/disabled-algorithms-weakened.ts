@@ -74,7 +74,12 @@ export default defineRule({
     for (const { runtime, components } of byOverride.values()) {
       const override = runtime.securityProperties['jdk.tls.disabledAlgorithms'];
       if (override?.from.kind !== 'file') continue;
-      const result = dropped(runtime, override.value);
+      // The same JDK and override in every environment of a fleet: compared once per run.
+      const result = ctx.memo.get(
+        'java/disabled-algorithms-weakened',
+        `${runtime.vendor.value}\u0000${runtime.version.value}\u0000${override.value}`,
+        () => dropped(runtime, override.value),
+      );
       if (!result || result.entries.length === 0) continue;
       // The option that loaded the override, when it came from -Djava.security.properties.
       const option = runtime.systemProperties['java.security.properties'];
