@@ -21,32 +21,42 @@ const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
  * password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
  */
 export function secretMasker(documents: Iterable<ParsedDocument>): (text: string) => string {
+  const docs = [...documents];
   const secrets = new Set<string>();
-  const keys = new Set<string>();
-  for (const doc of documents) {
-    keys.add(doc.file.path);
+  for (const doc of docs) {
     for (const entry of doc.entries) {
-      keys.add(entry.key);
+      if (!entry.secret) continue;
       const value = entry.value.trim();
-      if (entry.secret && value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
+      if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
     }
   }
   if (secrets.size === 0) return (text) => text;
   const search = new SecretSearch(secrets);
-  // Which secrets occur inside a key name or a path (one pass over all of them).
-  const inKeyNames = new Set<string>();
-  for (const key of keys) {
-    search.matches(key, (start, end) => {
-      if (end - start < key.length) inKeyNames.add(key.slice(start, end));
-      return false;
-    });
-  }
+  // Which secrets occur inside a key name or a path (one pass over all of them), found the first time a
+  // message holds a secret at all: most deployments' messages hold none, and their keys are not scanned.
+  let inKeyNamesFound: Set<string> | undefined;
+  const inKeyNames = (): Set<string> => {
+    if (inKeyNamesFound) return inKeyNamesFound;
+    const found = new Set<string>();
+    const keys = new Set<string>();
+    for (const doc of docs) {
+      keys.add(doc.file.path);
+      for (const entry of doc.entries) keys.add(entry.key);
+    }
+    for (const key of keys) {
+      search.matches(key, (start, end) => {
+        if (end - start < key.length) found.add(key.slice(start, end));
+        return false;
+      });
+    }
+    return (inKeyNamesFound = found);
+  };
   return (text) => {
     if (text.length < 3) return text;
     const standsAlone = (start: number, end: number, word: RegExp) =>
       !word.test(text[start - 1] ?? ' ') && !word.test(text[end] ?? ' ');
     const found = search.matches(text, (start, end) => {
-      if (inKeyNames.has(text.slice(start, end))) return standsAlone(start, end, NAME_CHAR);
+      if (inKeyNames().has(text.slice(start, end))) return standsAlone(start, end, NAME_CHAR);
       return end - start >= SHORT_SECRET || standsAlone(start, end, ALNUM);
     });
     if (found.length === 0) return text;
