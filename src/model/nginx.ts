@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { relativePosix } from './paths';
-import { compileGlob } from '../core/glob';
+import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
 import type { Location, Range, RelatedLocation } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
@@ -59,21 +59,31 @@ export const MAX_INCLUDED_DIRECTIVES = 20_000;
 /**
  * The matcher for one include candidate: plain equality for a path without glob characters (almost
  * every include), else glob(3) syntax as nginx uses it (no braces, no `**`) in linear time
- * (src/core/glob.ts), compiled once per pattern. A pattern too long to be real matches nothing.
+ * (src/core/glob.ts). The directories before the first glob character (the deployment's root, another in
+ * every deployment of a fleet) are compared as a string and only the rest (`conf.d/*.conf`) is compiled,
+ * once per distinct rest.
  */
 function includeMatcher(pattern: string): (file: string) => boolean {
-  if (!GLOB_CHARS.test(pattern)) return (file) => file === pattern;
-  let match = globMatchers.get(pattern);
+  const firstGlob = pattern.search(GLOB_CHARS);
+  if (firstGlob < 0) return (file) => file === pattern;
+  if (pattern.length > MAX_PATTERN_LENGTH) return () => false;
+  // Cut after a `/`: the rest starts a path segment as it did in the whole pattern (glob(3)'s hidden `.`).
+  const cut = pattern.lastIndexOf('/', firstGlob) + 1;
+  const rest = pattern.slice(cut);
+  let match = globMatchers.get(rest);
   if (!match) {
     try {
-      match = compileGlob(pattern, { braces: false, globstar: false, negation: false });
+      match = compileGlob(rest, { braces: false, globstar: false, negation: false });
     } catch {
       match = () => false;
     }
     if (globMatchers.size >= 1000) globMatchers.clear();
-    globMatchers.set(pattern, match);
+    globMatchers.set(rest, match);
   }
-  return match;
+  if (cut === 0) return match;
+  const dir = pattern.slice(0, cut);
+  const matchRest = match;
+  return (file) => file.startsWith(dir) && matchRest(file.slice(cut));
 }
 
 /** The documents whose directory shares the deepest ancestor with `from`'s. */
