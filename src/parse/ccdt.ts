@@ -4,6 +4,7 @@ import type { Range } from '../core/types';
 import type { Entry, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
+import { lastPathSegment } from '../core/path-name';
 
 /** A value read from the CCDT with the range of the value (string values without their quotes' meaning). */
 export interface CcdtValue<T = string> {
@@ -34,7 +35,7 @@ const PLACEHOLDER = /\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/g;
 export const ccdtFormat: FormatHandler<CcdtData> = {
   id: 'ccdt',
   classify(path, head) {
-    const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+    const base = lastPathSegment(path).toLowerCase();
     if (!/\.json/.test(base)) return undefined;
     // A JSON CCDT is `{"channel": [ ... ]}` whose entries say `"type": "clientConnection"` or carry `clientConnection`.
     if (/"channel"\s*:\s*\[/.test(head) && /clientConnection|"transmissionSecurity"|ccdt/i.test(head + base))

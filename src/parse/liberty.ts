@@ -4,6 +4,7 @@ import type { XmlData, XmlElement } from './xml';
 import { attr, elementsNamed, parseXml } from './xml';
 import type { Located } from './mq/xml-values';
 import { locatedAttr, locatedAttrs, rootElementName } from './mq/xml-values';
+import { lastPathSegment } from '../core/path-name';
 
 const SSL_ATTRS = [
   'id',
@@ -65,7 +66,7 @@ export interface LibertyData {
 export const libertyFormat: FormatHandler<LibertyData> = {
   id: 'liberty',
   classify(path, head) {
-    const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+    const base = lastPathSegment(path).toLowerCase();
     if (!/\.xml(\.tpl|\.default|\.template)?$/.test(base)) return undefined;
     // Liberty's root is lowercase `<server>`; Tomcat's is `<Server port=…>` (not ours); WAS traditional is `process:Server`.
     return rootElementName(head) === 'server' ? 'liberty.server-xml' : undefined;
@@ -133,7 +134,7 @@ export function parseLiberty(file: SourceFile, kind = 'liberty.server-xml'): Par
 export const libertyBootstrapFormat: FormatHandler<undefined> = {
   id: 'liberty-bootstrap',
   classify(filePath, head) {
-    const base = filePath.split(/[\\/]/).pop() ?? filePath;
+    const base = lastPathSegment(filePath);
     return base === 'bootstrap.properties' && !/^\s*spring\./m.test(head) ? 'liberty.bootstrap' : undefined;
   },
   parse(file, kind) {

@@ -2,6 +2,7 @@ import type { Range } from '../core/types';
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { isSecretKey } from './types';
 import { splitLines } from './text';
+import { lastPathSegment } from '../core/path-name';
 
 /**
  * IBM MQ stanza files (qm.ini, mqs.ini, mqclient.ini, mqat.ini): a stanza line
@@ -25,7 +26,7 @@ export interface MqIniData {
 export const mqIniFormat: FormatHandler<MqIniData> = {
   id: 'mq-ini',
   classify(path, head) {
-    const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+    const base = lastPathSegment(path).toLowerCase();
     if (/(^|[^a-z])mqclient\.ini(\.tpl|\.template)?$/.test(base)) return 'mq.client-ini';
     if (/(^|[^a-z])(qm|mqs|mqat)\.ini(\.tpl|\.template)?$/.test(base)) return 'mq.qm-ini';
     // Other .ini files that are plainly MQ stanza files (Native HA fragments, AutoConfig IniConfig snippets).

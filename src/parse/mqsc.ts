@@ -6,6 +6,7 @@ import type { MqscCommand, MqscLine } from './mq/mqsc-syntax';
 import { joinCommands, parseCommand } from './mq/mqsc-syntax';
 import type { MqscObjects } from './mq/mqsc-objects';
 import { resolveMqscObjects } from './mq/mqsc-objects';
+import { lastPathSegment } from '../core/path-name';
 
 export type { MqscCommand, MqscParam } from './mq/mqsc-syntax';
 export type { MqscChannel, MqscChlauthRecord, MqscObjects } from './mq/mqsc-objects';
@@ -28,7 +29,7 @@ const COMMAND_START =
 export const mqscFormat: FormatHandler<MqscData> = {
   id: 'mqsc',
   classify(path, head) {
-    const base = stripRevision(path.split(/[\\/]/).pop() ?? path);
+    const base = stripRevision(lastPathSegment(path));
     if (MQSC_EXTENSIONS.test(base) && (!/\.in$/i.test(base) || COMMAND_START.test(head))) return 'mq.mqsc';
     if (YAML_EXTENSIONS.test(base) && head.split(/\r\n|\r|\n/).some((l) => EMBEDDED_KEY.test(l))) return 'mq.mqsc';
     return undefined;

@@ -4,6 +4,7 @@ import type { Comment, FormatHandler, ParsedDocument, ParseProblem, SourceFile }
 import { LineIndex, splitLines } from './text';
 import { signatureAlgorithmOid, SIGNATURE_OIDS } from './mq/der';
 import { readExtensions } from './x509-extensions';
+import { lastPathSegment } from '../core/path-name';
 
 /** One attribute of a distinguished name, e.g. `{ type: 'OU', value: 'Payments' }`. */
 export interface DnAttribute {
@@ -57,7 +58,7 @@ const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 export const pemFormat: FormatHandler<PemData> = {
   id: 'pem',
   classify(path, head) {
-    const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+    const base = lastPathSegment(path).toLowerCase();
     if (!/\.(pem|crt|cer|arm|cert|key)$/.test(base)) return undefined;
     if (/-----BEGIN CERTIFICATE-----/.test(head)) return 'pem.certificate';
     if (/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(head)) return 'pem.private-key';

@@ -1,5 +1,6 @@
 import type { Location, Range } from '../core/types';
 import { LineIndex } from './text';
+import { lastPathSegment } from '../core/path-name';
 
 /**
  * Configuration as it is committed: Go/gomplate/Helm `{{ }}`, Jinja2 `{{ }}`/`{% %}`/`{# #}` and
@@ -72,7 +73,7 @@ export const TEMPLATE_SUFFIX = /_template$|\.(tpl|j2|jinja2?|template|tmpl|gotmp
 export function innerTemplateName(filePath: string): string | undefined {
   const stripped = filePath.replace(TEMPLATE_SUFFIX, '');
   if (stripped === filePath) return undefined;
-  const base = stripped.split(/[\\/]/).pop() ?? '';
+  const base = lastPathSegment(stripped);
   // A partial (Helm `_helpers.tpl`) renders to no file of its own.
   return !base.startsWith('_') && (base.includes('.') || /^[\w-]+$/.test(base)) ? stripped : undefined;
 }

@@ -4,6 +4,7 @@ import type { XmlData, XmlElement } from './xml';
 import { parseXml } from './xml';
 import type { Located } from './mq/xml-values';
 import { locatedAttr, locatedAttrs, rootElementName } from './mq/xml-values';
+import { lastPathSegment } from '../core/path-name';
 
 const SETTING_ATTRS = [
   'sslProtocol',
@@ -63,7 +64,7 @@ export interface WasClientPropsData {
 export const websphereFormat: FormatHandler<WasSecurityData | WasResourcesData | WasClientPropsData> = {
   id: 'websphere',
   classify(path, head) {
-    const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+    const base = lastPathSegment(path).toLowerCase();
     if (/ssl\.client\.props$/.test(base)) return 'was.ssl-client-props';
     if (!/\.xml$/.test(base)) return undefined;
     const root = rootElementName(head);

@@ -1,4 +1,5 @@
 import { digest } from '../../core/digest';
+import { lastPathSegment } from '../../core/path-name';
 import type { FileKind, FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
 
 /** Keys remembered to recognise a second sighting (bounds memory on a run of many distinct files). */
@@ -43,7 +44,7 @@ export class ParseCache {
   }
 
   parse(handler: FormatHandler, kind: FileKind, source: SourceFile, hash: string): ParsedDocument {
-    const key = `${handler.id}\u0000${kind}\u0000${baseName(source.path)}\u0000${hash}`;
+    const key = `${handler.id}\u0000${kind}\u0000${lastPathSegment(source.path)}\u0000${hash}`;
     const hit = this.stored.get(key);
     if (hit && hit.deployment !== this.deployment) {
       hit.deployment = this.deployment;
@@ -63,11 +64,6 @@ export class ParseCache {
     this.stored.set(key, { doc: this.freeze ? deepFreeze({ ...doc }) : doc, deployment: this.deployment });
     return { ...doc, problems: doc.problems.slice() };
   }
-}
-
-function baseName(file: string): string {
-  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return file.slice(slash + 1);
 }
 
 function deepFreeze<T>(value: T): T {

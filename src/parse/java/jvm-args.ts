@@ -3,6 +3,7 @@ import { LineIndex } from '../text';
 import type { Entry } from '../types';
 import { isSecretKey } from '../types';
 import type { JavaHomeReference } from './java-home';
+import { lastPathSegment } from '../../core/path-name';
 
 /** One `-Dname=value` JVM system property found in a file, with the ranges of name and value. */
 export interface JvmProperty {
@@ -123,8 +124,9 @@ export function logicalLines(
 }
 
 export function basenameOf(filePath: string): string {
-  const base = filePath.split(/[\\/]/).pop() ?? filePath;
+  const base = lastPathSegment(filePath);
   // Corpus files are named `owner__repo__path__name@rev`: keep the last path part, drop the revision.
+  if (!base.includes('__') && !base.includes('@')) return base;
   return base
     .split('__')
     .pop()!
