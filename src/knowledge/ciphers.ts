@@ -4,6 +4,9 @@ import type { CipherSuite } from './types';
 const SUITES: readonly CipherSuite[] = registryData.suites;
 
 let index: Map<string, CipherSuite> | undefined;
+const normalKey = (name: string) => name.trim().toUpperCase().replace(/\s+/g, '');
+/** Whether every key of the index is its own normal form (the data has no blank in a name). */
+let keysAreNormal = false;
 
 /** Upper-cased lookup keys: IANA, OpenSSL, IBM `SSL_`, JSSE, MQ CipherSpec, `0x00,0x3D`, `0x003D`, `003D`. */
 function buildIndex(): Map<string, CipherSuite> {
@@ -22,6 +25,7 @@ function buildIndex(): Map<string, CipherSuite> {
     add(hex, suite);
   }
   for (const suite of SUITES) for (const spec of suite.mq ?? []) add(spec, suite);
+  keysAreNormal = [...map.keys()].every((key) => normalKey(key) === key);
   return map;
 }
 
@@ -32,7 +36,11 @@ function buildIndex(): Map<string, CipherSuite> {
  */
 export function findCipherSuite(name: string): CipherSuite | undefined {
   index ??= buildIndex();
-  const key = name.trim().toUpperCase().replace(/\s+/g, '');
+  // A name written as a key is (upper case, no blanks) is its own normal form: looked up as it is, without
+  // the three string copies below (asked for every suite of every link end).
+  const asWritten = keysAreNormal ? index.get(name) : undefined;
+  if (asWritten) return asWritten;
+  const key = normalKey(name);
   const direct = index.get(key);
   if (direct) return direct;
   // Any SSL_ spelling of a TLS_ suite (IBM accepts TLS_ for SSL_, JSSE keeps SSL_ for legacy suites).
