@@ -10,6 +10,13 @@ function skipped(findings: Finding[], cwd: string): { skipped?: Array<{ file: st
 
 /** The JSON report (DESIGN.md contract; schema: schemas/report.schema.json). */
 export function toJsonReport(findings: Finding[], context: ReportContext): object {
+  // Findings name the same few files and deployments again and again: each path made relative once.
+  const shown = new Map<string, string>();
+  const show = (file: string): string => {
+    let display = shown.get(file);
+    if (display === undefined) shown.set(file, (display = displayPath(file, context.cwd)));
+    return display;
+  };
   return {
     tool: { name: context.toolName, version: context.toolVersion },
     summary: {
@@ -22,13 +29,13 @@ export function toJsonReport(findings: Finding[], context: ReportContext): objec
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      file: displayPath(f.location.file, context.cwd),
+      file: show(f.location.file),
       ...oneBased(f.location),
-      ...(f.deployment ? { deployment: displayPath(f.deployment, context.cwd) } : {}),
+      ...(f.deployment ? { deployment: show(f.deployment) } : {}),
       ...(f.related?.length
         ? {
             related: f.related.map((r) => ({
-              file: displayPath(r.file, context.cwd),
+              file: show(r.file),
               ...oneBased(r),
               message: r.message,
             })),
@@ -42,10 +49,10 @@ export function toJsonReport(findings: Finding[], context: ReportContext): objec
     ...(context.runtimes?.length
       ? {
           runtimes: context.runtimes.map((r) => ({
-            deployment: displayPath(r.deployment, context.cwd),
+            deployment: show(r.deployment),
             jdk: r.jdk,
             from: r.from,
-            ...(r.location ? { file: displayPath(r.location.file, context.cwd), line: oneBased(r.location).line } : {}),
+            ...(r.location ? { file: show(r.location.file), line: oneBased(r.location).line } : {}),
             components: r.components,
           })),
         }
