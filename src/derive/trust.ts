@@ -125,7 +125,9 @@ function ownChain(
  * ${DIR}/../app.kdb (MQSSLKEYR) is not in the tree`, `… is an IBM CMS key database (.kdb), a format lint-deploy does
  * not read`. An MQ key repository (CMS) is both the key and the trust store: it is called what MQ calls it.
  */
-function storeUnknown(owner: string, store: StoreRef, role: string, why: 'missing' | 'unreadable'): string {
+export function storeUnknown(owner: string, store: StoreRef, role: string, why: 'missing' | 'unreadable'): string {
+  if (store.type?.value === 'KEYRING')
+    return `${owner}'s key ring ${store.path.value}${store.setting ? ` (${store.setting})` : ''} is a z/OS RACF key ring, not a file of the tree`;
   const cms = store.type?.value === 'CMS';
   const named = `${owner}'s ${cms ? 'key repository' : role} ${store.path.value}${store.setting ? ` (${store.setting})` : ''}`;
   if (why === 'missing') return `${named} is not in the tree`;

@@ -269,6 +269,13 @@ function mqTrust(
     };
     const type = { value: 'CMS', from: { kind: 'file', location } } satisfies Traced<string>;
     const bases = [path.dirname(location.file)];
+    // z/OS: SSLKEYR names a RACF key ring (`MQW1RING`), no file (IBM MQ ALTER QMGR SSLKEYR).
+    if (setting === 'SSLKEYR' && !/[\\/.]/.test(value))
+      return {
+        path: { value, from: { kind: 'file', location } },
+        type: { value: 'KEYRING', from: { kind: 'file', location } },
+        setting,
+      };
     if (resolved === null) return { path: written, type, setting };
     return { ...storeRef(written, bases, stores, type, undefined, kdb(resolved)), setting };
   };

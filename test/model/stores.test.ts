@@ -9,6 +9,7 @@ import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import type { StoreRef, Traced } from '../../src/model/types';
 import { writeTree, type Tree } from '../helpers/rule-tester';
+import { ccdt } from '../rules/mq/trees';
 
 const STORES = path.resolve(__dirname, '../fixtures/keystores/generated');
 const store = (name: string) => fs.readFileSync(path.join(STORES, name));
@@ -185,6 +186,25 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
       [
         'mq.svrconn key=?/var/mqm/qmgrs/QM1/ssl/key.kdb[CMS] alias=qm1cert@qm/QM1.mqsc:1 trust=?/var/mqm/qmgrs/QM1/ssl/key.kdb[CMS]',
       ],
+    ],
+    [
+      'MQ for z/OS queue manager: SSLKEYR names a RACF key ring, not a .kdb file',
+      {
+        'qm/MQW1.mqsc':
+          "ALTER QMGR SSLKEYR('MQW1RING') CERTLABL('mqw1')\nDEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n",
+      },
+      ['mq.svrconn key=?MQW1RING[KEYRING] alias=mqw1@qm/MQW1.mqsc:1 trust=?MQW1RING[KEYRING]'],
+    ],
+    [
+      'MQ C client: MQSSLKEYR in its start script, ${DIR} from the script-directory idiom, before mqclient.ini',
+      {
+        'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'ANY_TLS12' }),
+        'app/mqclient.ini': 'SSL:\n  SSLKeyRepository=/var/mqm/ssl/ini-key\n',
+        'app/run.sh': 'DIR="$(cd "$(dirname "$0")" && pwd)"\nexport MQSSLKEYR="${DIR}/keys/client"\n',
+        'app/keys/client.kdb': 'cms',
+      },
+      ['mq.ccdt-channel key=app/keys/client.kdb[CMS] trust=app/keys/client.kdb[CMS]'],
+      'mq.ccdt-channel',
     ],
     // `...only`: a fourth parameter would make jest pass its `done` callback to the three-column rows.
   ])('%s', (_name, files, expected, ...only) => {
