@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the CLI and the library with esbuild: one file each, so start-up loads one module
-// instead of hundreds (pre-commit runs the tool on every commit).
+// Bundles the CLI and the library with esbuild: one file each, so start-up loads one module instead of
+// hundreds (pre-commit runs the tool on every commit), plus one file per library that a plain run does
+// not need (dist/chunks/), so a run reads, decodes and deserialises only the code it may use.
 import { buildSync } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,22 +9,61 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Writes cli.js and index.js into `outDir` (default: dist/ of this checkout). */
-export function build(outDir = path.join(root, 'dist')) {
+/**
+ * Import specifier → chunk name (dist/chunks/<name>.js). Each is a self-contained library required on
+ * first use (a YAML file, a config file, a CCDT, rule options, config globs, `--explain`), never by a
+ * one-directory run in the default format; the bundles require the chunk instead of holding a copy.
+ * Only code with no state shared with the rest of the tool may be a chunk (it is a second module scope).
+ */
+const CHUNKS = {
+  yaml: 'yaml',
+  'ajv/dist/2020': 'ajv',
+  'fast-glob': 'fast-glob',
+  marked: 'marked',
+  'jsonc-parser': 'jsonc-parser',
+  './validator.generated': 'config-validator',
+};
+const CHUNK_ENTRIES = { './validator.generated': 'src/engine/config/validator.generated.js' };
+
+/**
+ * Every bundle file is stored as `(function (main) {…}).call(this, (function (exports, require, module,
+ * __filename, __dirname) {<bundle>}))`: loaded by Node as a CommonJS module (`node dist/cli.js`, worker
+ * threads, `require('lint-deploy')`) it runs the bundle; compiled as a plain script by bin/lint-deploy.js
+ * it evaluates to the module function itself, so the installed command compiles the file's text as it is
+ * read (no `Module.wrap` copy of the source) and with a V8 code cache beside it.
+ */
+const WRAP_HEAD =
+  '(function(main){return this===globalThis?main:main.call(this,exports,require,module,__filename,__dirname)}).call(this,(function(exports,require,module,__filename,__dirname){';
+const WRAP_TAIL = '\n}));\n';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'warning',
+  absWorkingDir: root,
   // Whitespace and syntax minified, names kept (stack traces and CPU profiles stay readable): a third less
   // JavaScript to read and load at start-up (docs/performance.md).
-  const common = {
-    bundle: true,
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: false,
-    logLevel: 'warning',
-    absWorkingDir: root,
-    minifyWhitespace: true,
-    minifySyntax: true,
-  };
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // Non-ASCII characters escaped, so bin/lint-deploy.js may read the files as Latin-1 (checked below).
+  charset: 'ascii',
+  write: false,
+};
+
+/** The bundles require `./chunks/<name>.js` (next to them in dist/) instead of each CHUNKS specifier. */
+function withChunkRequires(code) {
+  return code.replace(/\brequire\("([^"]+)"\)/g, (call, specifier) =>
+    Object.hasOwn(CHUNKS, specifier) ? `require("./chunks/${CHUNKS[specifier]}.js")` : call,
+  );
+}
+
+/** Writes cli.js, index.js and chunks/*.js into `outDir` (default: dist/ of this checkout). */
+export function build(outDir = path.join(root, 'dist')) {
+  const outputs = [];
   for (const [entry, out] of [
     ['src/cli/bin.ts', 'cli.js'],
     ['src/index.ts', 'index.js'],
@@ -32,10 +72,30 @@ export function build(outDir = path.join(root, 'dist')) {
       ...common,
       entryPoints: [entry],
       outfile: path.join(outDir, out),
-      write: false,
+      external: Object.keys(CHUNKS),
     }).outputFiles;
-    fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(bundle.path, withPlainBuiltins(bundle.text));
+    outputs.push(bundle);
+  }
+  for (const [specifier, name] of Object.entries(CHUNKS)) {
+    const entry = CHUNK_ENTRIES[specifier];
+    const [bundle] = buildSync({
+      ...common,
+      ...(entry
+        ? { entryPoints: [entry] }
+        : { stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: root } }),
+      outfile: path.join(outDir, 'chunks', `${name}.js`),
+    }).outputFiles;
+    outputs.push(bundle);
+  }
+  // Caches of an earlier build are left to V8 to reject (it does, by the source's length and its own
+  // version); files of chunks that no longer exist are removed.
+  fs.rmSync(path.join(outDir, 'chunks'), { recursive: true, force: true });
+  for (const bundle of outputs) {
+    const text = WRAP_HEAD + withChunkRequires(withPlainBuiltins(bundle.text)) + WRAP_TAIL;
+    const nonAscii = /[^\x00-\x7f]/.exec(text);
+    if (nonAscii) throw new Error(`${bundle.path}: non-ASCII character U+${nonAscii[0].codePointAt(0).toString(16)}`);
+    fs.mkdirSync(path.dirname(bundle.path), { recursive: true });
+    fs.writeFileSync(bundle.path, text);
   }
 }
 

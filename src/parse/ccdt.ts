@@ -1,5 +1,5 @@
 import type { Node, ParseError } from 'jsonc-parser';
-import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { jsonc } from '../core/jsonc';
 import type { Range } from '../core/types';
 import type { Entry, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { isSecretKey } from './types';
@@ -81,6 +81,7 @@ export function parseCcdt(file: SourceFile, kind = 'mq.ccdt'): ParsedDocument<Cc
     });
     return { file, kind, entries: [], comments: [], problems, data: { channels: [] } };
   }
+  const { parseTree, printParseErrorCode, findNodeAtLocation } = jsonc();
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const error of errors) {
@@ -173,6 +174,7 @@ function maskPlaceholders(source: string): { text: string; templatedOffsets: num
 
 function findTrailingCommasAndComments(text: string, index: LineIndex, problems: ParseProblem[]) {
   const comments: { text: string; range: Range }[] = [];
+  const { createScanner, SyntaxKind } = jsonc();
   const scanner = createScanner(text, false);
   let pendingComma = -1;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {

@@ -1,15 +1,134 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** The bundles `npm test` builds first (scripts/build.mjs). */
-const bundles = ['cli.js', 'index.js'].map((name) => path.join(__dirname, '..', '..', 'dist', name));
+const repo = path.join(__dirname, '..', '..');
+const dist = path.join(repo, 'dist');
+/**
+ * The chunks scripts/build.mjs writes (its CHUNKS table): text only that library's code holds → file name
+ * in dist/chunks/. esbuild names every bundled module by its path (`__commonJS({"node_modules/yaml/…`).
+ */
+const chunks: Record<string, string> = {
+  '"node_modules/yaml/': 'yaml',
+  '"node_modules/ajv/': 'ajv',
+  '"node_modules/fast-glob/': 'fast-glob',
+  '"node_modules/marked/': 'marked',
+  '"node_modules/jsonc-parser/': 'jsonc-parser',
+  // The precompiled config validator (the chunk's entry, so not named by path).
+  'schemaPath:"#/$defs/customRule/': 'config-validator',
+};
+/** The files `npm test` builds first (scripts/build.mjs). */
+const bundles = ['cli.js', 'index.js'].map((name) => path.join(dist, name));
+const files = [...bundles, ...Object.values(chunks).map((name) => path.join(dist, 'chunks', `${name}.js`))];
 
-describe('the bundles read Node built-ins directly (start-up, docs/performance.md)', () => {
+describe('the bundles (start-up, docs/performance.md)', () => {
+  it.each(files)('%s: ASCII (read as Latin-1), stored as an expression of its module function', (file) => {
+    const code = fs.readFileSync(file, 'utf8');
+    expect(code).toMatch(/^\(function\(main\)\{return this===globalThis\?main:main\.call\(this,exports,require,/);
+    expect(code.trimEnd().endsWith('}));')).toBe(true);
+    expect(code).not.toMatch(/[^\x00-\x7f]/);
+  });
+
   it.each(bundles)('%s: no per-file getter copy of a node: module', (file) => {
     const code = fs.readFileSync(file, 'utf8');
     expect(code).not.toMatch(/__toESM\(require\("node:[a-z_/]+"\)\)/);
     // The rewrite kept the imports themselves.
     expect(code).toMatch(/require\("node:path"\)/);
     expect(code).toMatch(/require\("node:fs"\)/);
+  });
+
+  it.each(bundles)('%s: requires each chunk instead of holding a copy of its library', (file) => {
+    const code = fs.readFileSync(file, 'utf8');
+    for (const [marker, name] of Object.entries(chunks)) {
+      const chunk = fs.readFileSync(path.join(dist, 'chunks', `${name}.js`), 'utf8');
+      expect(`${name}: ${code.includes(marker)} in the bundle, ${chunk.includes(marker)} in the chunk`).toBe(
+        `${name}: false in the bundle, true in the chunk`,
+      );
+      expect(code).toContain(`require("./chunks/${name}.js")`);
+    }
+  });
+
+  it('a loaded chunk is the library itself', () => {
+    const yaml = require(path.join(dist, 'chunks', 'yaml.js')) as typeof import('yaml');
+    expect(yaml.parse('a: [1, 2]')).toEqual({ a: [1, 2] });
+    const validate = require(path.join(dist, 'chunks', 'config-validator.js')) as (raw: unknown) => boolean;
+    expect(validate({ rules: {} })).toBe(true);
+    expect(validate({ nonsense: 1 })).toBe(false);
+  });
+});
+
+describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8 code cache', () => {
+  // A private copy of the installed layout: this test's caches are its own (other tests use dist/).
+  const install = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-chunks-'));
+  fs.cpSync(path.join(repo, 'bin'), path.join(install, 'bin'), { recursive: true });
+  fs.cpSync(dist, path.join(install, 'dist'), {
+    recursive: true,
+    filter: (source) => !source.endsWith('.v8cache'),
+  });
+  fs.copyFileSync(path.join(repo, 'package.json'), path.join(install, 'package.json'));
+  // Records which files the run had loaded as modules (require.cache) when it exits.
+  const recorder = path.join(install, 'record-modules.js');
+  fs.writeFileSync(
+    recorder,
+    "process.once('exit', () => require('node:fs').writeFileSync(process.env.RECORD_TO, JSON.stringify(Object.keys(require.cache))));\n",
+  );
+  const loadedChunks = (args: string[]) => {
+    const record = path.join(install, `modules-${Math.random().toString(36).slice(2)}.json`);
+    const run = spawnSync(process.execPath, ['-r', recorder, path.join(install, 'bin', 'lint-deploy.js'), ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', RECORD_TO: record },
+      timeout: 30000,
+    });
+    const modules = JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
+    expect(modules).toContain(path.join(install, 'dist', 'cli.js'));
+    return {
+      stdout: run.stdout,
+      stderr: run.stderr,
+      chunks: modules
+        .filter((m) => m.startsWith(path.join(install, 'dist', 'chunks') + path.sep))
+        .map((m) => path.basename(m))
+        .sort(),
+    };
+  };
+  const cacheOf = (name: string) => path.join(install, 'dist', 'chunks', `${name}.v8cache`);
+
+  it('a stylish run of a ClearTrust example loads no chunk', () => {
+    const run = loadedChunks(['examples/cleartrust-anon-jdk8u202-broken']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/problems/);
+    expect(run.chunks).toEqual([]);
+    expect(fs.existsSync(path.join(install, 'dist', 'cli.js.v8cache'))).toBe(true);
+  });
+
+  it('a Spring YAML file loads the yaml chunk alone; its cache is written once, then used', () => {
+    const args = ['--format', 'json', 'examples/java-untrusted-server-broken'];
+    const first = loadedChunks(args);
+    expect(first.stderr).toBe('');
+    expect(first.chunks).toEqual(['yaml.js']);
+    const written = fs.statSync(cacheOf('yaml.js'));
+    const second = loadedChunks(args);
+    expect(second.stdout).toBe(first.stdout);
+    // V8 accepted the cache, so it was not rewritten.
+    expect(fs.statSync(cacheOf('yaml.js')).mtimeMs).toBe(written.mtimeMs);
+    const direct = spawnSync(process.execPath, [path.join(dist, 'cli.js'), ...args], { cwd: repo, encoding: 'utf8' });
+    expect(second.stdout).toBe(direct.stdout);
+  });
+
+  it('a config file loads the config validator (jsonc-parser only to place a syntax error); --explain loads marked', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-config-'));
+    fs.writeFileSync(path.join(dir, 'lint-deploy.config.json'), '{ "rules": {} }\n');
+    fs.writeFileSync(path.join(dir, 'aserver.conf'), 'cleartrust.net.ssl.use=auth\n');
+    const valid = loadedChunks([dir]);
+    expect(valid.stderr).toBe('');
+    expect(valid.chunks).toEqual(['config-validator.js']);
+    fs.writeFileSync(path.join(dir, 'lint-deploy.config.json'), '{ "rules": {}, }\n');
+    const invalid = loadedChunks([dir]);
+    expect(invalid.stderr).toMatch(/is not valid JSON: line 1, column 16: PropertyNameExpected/);
+    expect(invalid.chunks).toEqual(['jsonc-parser.js']);
+    const explain = loadedChunks(['--explain', 'cleartrust/anon-cipher-disabled']);
+    expect(explain.stdout).toMatch(/anon-cipher-disabled/);
+    expect(explain.chunks).toEqual(['marked.js']);
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsonc } from '../../core/jsonc';
 import { describeReadFailure, isInside, lexists, readRegularFile } from '../../core/safe-fs';
 import { UsageError } from '../../core/types';
 import type { AnyRule } from '../../rules/types';
@@ -100,6 +101,7 @@ function readRaw(absolute: string, name: string): RawConfig {
 /** Where a text stops being JSON, as `line L, column C: <what>` (never the text itself). */
 function jsonErrorAt(text: string): string {
   const errors: ParseError[] = [];
+  const { parse: parseJsonc, printParseErrorCode } = jsonc();
   parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (!first) return 'unexpected content';
