@@ -98,11 +98,11 @@ export function disabledSuiteMatcher(disabledEntries: readonly string[]): (suite
   const key = disabledEntries.join('\u0000');
   let matcher = MATCHERS.get(key);
   if (!matcher) {
-    const entries = [...disabledEntries];
+    const list = compileList([...disabledEntries]);
     const answers = new Map<string, string | undefined>();
     matcher = (suiteName) => {
       if (answers.has(suiteName)) return answers.get(suiteName);
-      const answer = findDisabledEntry(suiteName, entries);
+      const answer = findDisabledEntry(suiteName, list);
       if (answers.size < MEMO_LIMIT) answers.set(suiteName, answer);
       return answer;
     };
@@ -112,22 +112,39 @@ export function disabledSuiteMatcher(disabledEntries: readonly string[]): (suite
   return matcher;
 }
 
-function findDisabledEntry(suiteName: string, disabledEntries: readonly string[]): string | undefined {
+/** A disabledAlgorithms list prepared for suite lookups: its entries' positions by upper-cased name and `TLS_…*` prefix. */
+interface CompiledList {
+  entries: readonly string[];
+  /** Name entries (the first position of each name). */
+  names: Map<string, number>;
+  /** `TLS_…*` wildcards in list order; other wildcards never disable a suite. */
+  wildcards: { prefix: string; index: number }[];
+}
+
+function compileList(entries: readonly string[]): CompiledList {
+  const names = new Map<string, number>();
+  const wildcards: CompiledList['wildcards'] = [];
+  entries.forEach((raw, index) => {
+    const entry = raw.trim();
+    if (!isNameEntry(entry)) return;
+    const upper = entry.toUpperCase();
+    if (!upper.endsWith('*')) {
+      if (!names.has(upper)) names.set(upper, index);
+    } else if (upper.startsWith('TLS_')) wildcards.push({ prefix: upper.slice(0, -1), index });
+  });
+  return { entries, names, wildcards };
+}
+
+/** The first entry of the list that disables the suite (by name, wildcard or component), as the JDK reads it. */
+function findDisabledEntry(suiteName: string, list: CompiledList): string | undefined {
   const suite = findCipherSuite(suiteName);
   const canonical = (suite ? jsseName(suite) : suiteName.trim()).toUpperCase();
-  const names = suite ? [jsseName(suite), suite.iana] : [suiteName.trim()];
-  const components = new Set((suite ? suiteComponents(suite) : []).map((c) => c.toUpperCase()));
-  for (const raw of disabledEntries) {
-    const entry = raw.trim();
-    if (!isNameEntry(entry)) continue;
-    const upper = entry.toUpperCase();
-    if (upper.endsWith('*')) {
-      if (upper.startsWith('TLS_') && canonical.startsWith(upper.slice(0, -1))) return raw;
-      continue;
-    }
-    if (names.some((n) => n.toUpperCase() === upper) || components.has(upper)) return raw;
-  }
-  return undefined;
+  const candidates = suite ? [jsseName(suite), suite.iana, ...suiteComponents(suite)] : [suiteName.trim()];
+  let first = Infinity;
+  for (const candidate of candidates) first = Math.min(first, list.names.get(candidate.toUpperCase()) ?? Infinity);
+  const wildcard = list.wildcards.find((w) => canonical.startsWith(w.prefix));
+  if (wildcard) first = Math.min(first, wildcard.index);
+  return first === Infinity ? undefined : list.entries[first];
 }
 
 /** Which entry disables this protocol version (`TLSv1`, `TLSv1.0`, `SSLv3`, `DTLSv1.0` …), if any. */

@@ -12,7 +12,8 @@ let keysAreNormal = false;
 function buildIndex(): Map<string, CipherSuite> {
   const map = new Map<string, CipherSuite>();
   const add = (key: string | undefined, suite: CipherSuite) => {
-    if (key && !map.has(key.toUpperCase())) map.set(key.toUpperCase(), suite);
+    const upper = key?.toUpperCase();
+    if (upper && !map.has(upper)) map.set(upper, suite);
   };
   for (const suite of SUITES) add(suite.iana, suite);
   for (const suite of SUITES) {

@@ -99,11 +99,21 @@ export function referenceJdkProtocols(role: 'client' | 'server'): string[] {
 }
 const JSSE_LISTS = jsseData.lists as Record<string, JsseSuiteList>;
 
-/** ROWS by property and feature, in data order (lookupRow ran a filter over every row on each call). */
-const ROWS_BY_PROPERTY = new Map<string, DefaultsRow[]>();
-for (const row of ROWS) {
-  const key = `${row.property}\u0000${row.feature}`;
-  ROWS_BY_PROPERTY.set(key, [...(ROWS_BY_PROPERTY.get(key) ?? []), row]);
+/**
+ * ROWS by property and feature, in data order (lookupRow ran a filter over every row on each call); built on
+ * first use, not at start-up.
+ */
+let rowsByProperty: Map<string, DefaultsRow[]> | undefined;
+function rowsIndex(): Map<string, DefaultsRow[]> {
+  if (rowsByProperty) return rowsByProperty;
+  rowsByProperty = new Map();
+  for (const row of ROWS) {
+    const key = `${row.property}\u0000${row.feature}`;
+    const rows = rowsByProperty.get(key);
+    if (rows) rows.push(row);
+    else rowsByProperty.set(key, [row]);
+  }
+  return rowsByProperty;
 }
 
 /** The row for a property that covers (vendor, feature, update); vendor-specific rows win. */
@@ -113,7 +123,7 @@ export function lookupRow(
   feature: number,
   update: number,
 ): DefaultsRow | undefined {
-  const covering = (ROWS_BY_PROPERTY.get(`${property}\u0000${feature}`) ?? []).filter(
+  const covering = (rowsIndex().get(`${property}\u0000${feature}`) ?? []).filter(
     (r) => r.from <= update && (r.to === undefined || update <= r.to),
   );
   return covering.find((r) => r.vendors?.includes(vendor)) ?? covering.find((r) => r.vendors === undefined);
@@ -283,7 +293,7 @@ export function isJsseLegacySuite(suiteName: string): boolean {
  */
 export function firstUpdatesDisabling(entry: string, features: number[]): string[] {
   return features.flatMap((feature) => {
-    const rows = (ROWS_BY_PROPERTY.get(`jdk.tls.disabledAlgorithms\u0000${feature}`) ?? [])
+    const rows = (rowsIndex().get(`jdk.tls.disabledAlgorithms\u0000${feature}`) ?? [])
       .filter((r) => r.vendors === undefined)
       .sort((a, b) => a.from - b.from);
     const first = rows.find((r) => (r.value as string[]).some((v) => v.trim().toLowerCase() === entry.toLowerCase()));

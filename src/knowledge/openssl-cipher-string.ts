@@ -65,7 +65,9 @@ const fromRow = (r: OpensslCipherRow): OpensslCipher => ({
   inDefault: r[10] === 1,
 });
 
-export const OPENSSL_CIPHERS: readonly OpensslCipher[] = OPENSSL_CIPHER_ROWS.map(fromRow);
+/** The OpenSSL 3.0 table, made from its rows on first use (not at start-up). */
+let baseCiphers: readonly OpensslCipher[] | undefined;
+const opensslCiphers = (): readonly OpensslCipher[] => (baseCiphers ??= OPENSSL_CIPHER_ROWS.map(fromRow));
 
 /** The cipher table of a release series: the 3.0 table plus the names that series adds (3DES, RC4), last. */
 interface CipherTable {
@@ -76,14 +78,15 @@ const table = (ciphers: readonly OpensslCipher[]): CipherTable => ({
   ciphers,
   byName: new Map(ciphers.map((c) => [c.openssl, c])),
 });
-const BASE_TABLE = table(OPENSSL_CIPHERS);
+let baseTable: CipherTable | undefined;
 const TABLES = new Map<string, CipherTable>();
 function tableOf(series: OpensslSeriesFacts | undefined): CipherTable {
-  if (!series || (series.extraCiphers.length === 0 && !series.lacksEnc?.length)) return BASE_TABLE;
+  if (!series || (series.extraCiphers.length === 0 && !series.lacksEnc?.length))
+    return (baseTable ??= table(opensslCiphers()));
   let found = TABLES.get(series.series);
   if (!found) {
     const lacks = series.lacksEnc ?? [];
-    found = table([...OPENSSL_CIPHERS.filter((c) => !lacks.includes(c.enc)), ...series.extraCiphers.map(fromRow)]);
+    found = table([...opensslCiphers().filter((c) => !lacks.includes(c.enc)), ...series.extraCiphers.map(fromRow)]);
     TABLES.set(series.series, found);
   }
   return found;
