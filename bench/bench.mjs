@@ -17,6 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { describeStartup, installPacked, measureStartup } from './startup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench', 'out');
@@ -225,51 +226,15 @@ const one = Object.fromEntries(
 const oneRun = paired('one deployment', one, [['80 environments', '10 environments']]);
 results.oneDeployment = oneRun.ratios['80 environments/10 environments'];
 
-// (4) Start-up from a fresh install of the packed tarball, as users and pre-commit get it.
-const startupExample = path.join(root, 'examples', 'cleartrust-anon-jdk8u202-broken');
+// (4) Start-up from a fresh install of the packed tarball, as users and pre-commit get it (bench/startup.mjs).
 let installed = path.join(root, 'bin', 'lint-deploy.js');
 if (!args.includes('--skip-install')) {
-  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-bench-install-'));
-  const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', prefix], { cwd: root, encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .pop();
-  execFileSync(
-    'npm',
-    ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--silent', path.join(prefix, tgz)],
-    { cwd: prefix, stdio: 'inherit' },
-  );
-  installed = path.join(prefix, 'lib', 'node_modules', 'lint-deploy', 'bin', 'lint-deploy.js');
-  results.installedFrom = tgz;
+  const install = installPacked();
+  installed = install.bin;
+  results.installedFrom = install.tgz;
 }
 log(`bench: start-up of ${installed}`);
-measure(node, [installed, '--format', 'json', startupExample], root); // writes the V8 code cache, as the first run after install does
-const startupRounds = Math.max(rounds, 15);
-const startup = (() => {
-  const contenders = {
-    'lint-deploy <one example>': { command: node, args: [installed, '--format', 'json', startupExample], cwd: root },
-    'node -e 0': { command: node, args: ['-e', '0'], cwd: root },
-  };
-  const runs = { 'lint-deploy <one example>': [], 'node -e 0': [] };
-  for (let r = 0; r < startupRounds; r++) {
-    const order = Object.keys(contenders);
-    if (r % 2) order.reverse();
-    for (const name of order)
-      runs[name].push(measure(contenders[name].command, contenders[name].args, contenders[name].cwd));
-  }
-  const per = (field) =>
-    median(runs['lint-deploy <one example>'].map((m, i) => m[field] / runs['node -e 0'][i][field]));
-  return {
-    lint: {
-      cpu: median(runs['lint-deploy <one example>'].map((m) => m.cpu)),
-      wall: median(runs['lint-deploy <one example>'].map((m) => m.wall)),
-    },
-    node: { cpu: median(runs['node -e 0'].map((m) => m.cpu)), wall: median(runs['node -e 0'].map((m) => m.wall)) },
-    cpu: per('cpu'),
-    wall: per('wall'),
-    rounds: startupRounds,
-  };
-})();
+const startup = measureStartup(installed, Math.max(rounds, 15));
 results.startup = startup;
 results.loadavgAtEnd = os.loadavg();
 
@@ -291,7 +256,7 @@ const lines = [
     ? `scaling: time(${results.scaling.to})/time(${results.scaling.from}) = ${results.scaling.cpu.toFixed(2)} cpu, ${results.scaling.wall.toFixed(2)} wall (target ≤ 11)`
     : '',
   `one deployment: time(80 environments)/time(10 environments) = ${results.oneDeployment.cpu.toFixed(2)} cpu, ${results.oneDeployment.wall.toFixed(2)} wall (target ≤ 12 cpu)`,
-  `start-up (${args.includes('--skip-install') ? 'bin/lint-deploy.js of this checkout' : 'fresh install of the packed tarball'}, ${startup.rounds} paired rounds): lint-deploy on one example ${f(startup.lint.wall)} wall / ${f(startup.lint.cpu)} cpu vs node -e 0 ${f(startup.node.wall)} / ${f(startup.node.cpu)} = ${startup.wall.toFixed(2)}× wall, ${startup.cpu.toFixed(2)}× cpu (target ≤ 2×)`,
+  describeStartup(startup, !args.includes('--skip-install')),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');

@@ -17,9 +17,10 @@ function buildIndex(): Map<string, CipherSuite> {
   };
   for (const suite of SUITES) add(suite.iana, suite);
   for (const suite of SUITES) {
-    add(suite.jsse, suite);
+    // The IANA name was added above; the JSSE and IBM names are often the same string.
+    if (suite.jsse !== suite.iana) add(suite.jsse, suite);
     add(suite.openssl, suite);
-    add(suite.ibm, suite);
+    if (suite.ibm !== suite.iana && suite.ibm !== suite.jsse) add(suite.ibm, suite);
     const hex = suite.code.replace(/0x|,/gi, '');
     add(suite.code, suite);
     add(`0x${hex}`, suite);
