@@ -1,4 +1,6 @@
-import { SaxesParser } from 'saxes';
+/** saxes (a chunk of its own in dist/) is loaded by the first XML file, not at start-up. */
+let saxesLib: typeof import('saxes') | undefined;
+const saxes = () => (saxesLib ??= require('saxes') as typeof import('saxes'));
 import type { Range } from '../core/types';
 import { LineIndex } from './text';
 import type { Comment, Entry, ParseProblem } from './types';
@@ -71,7 +73,7 @@ export function parseXml(text: string): XmlParseResult {
   let tagStart = 0;
   let failed = false;
 
-  const parser = new SaxesParser({ position: true });
+  const parser = new (saxes().SaxesParser)({ position: true });
   parser.on('opentagstart', () => {
     // saxes has consumed `<name`; find the `<` that started it.
     tagStart = text.lastIndexOf('<', parser.position - 1);

@@ -15,6 +15,7 @@ const chunks: Record<string, string> = {
   '"node_modules/fast-glob/': 'fast-glob',
   '"node_modules/marked/': 'marked',
   '"node_modules/jsonc-parser/': 'jsonc-parser',
+  '"node_modules/saxes/': 'saxes',
   // The precompiled config validator (the chunk's entry, so not named by path).
   'schemaPath:"#/$defs/customRule/': 'config-validator',
 };
@@ -103,7 +104,7 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
   });
 
   it('a Spring YAML file loads the yaml chunk alone; its cache is written once, then used', () => {
-    const args = ['--format', 'json', 'examples/java-untrusted-server-broken'];
+    const args = ['--format', 'json', 'examples/java-untrusted-server-broken/orders-client'];
     const first = loadedChunks(args);
     expect(first.stderr).toBe('');
     expect(first.chunks).toEqual(['yaml.js']);
@@ -114,6 +115,12 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
     expect(fs.statSync(cacheOf('yaml.js')).mtimeMs).toBe(written.mtimeMs);
     const direct = spawnSync(process.execPath, [path.join(dist, 'cli.js'), ...args], { cwd: repo, encoding: 'utf8' });
     expect(second.stdout).toBe(direct.stdout);
+  });
+
+  it('an XML file (Tomcat server.xml) loads the saxes chunk', () => {
+    const run = loadedChunks(['--format', 'json', 'examples/java-untrusted-server-fixed/api']);
+    expect(run.stderr).toBe('');
+    expect(run.chunks).toEqual(['saxes.js']);
   });
 
   it('a config file loads the config validator (jsonc-parser only to place a syntax error); --explain loads marked', () => {
