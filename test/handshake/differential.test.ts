@@ -4,6 +4,8 @@
  * Skipped (with a note) when openssl or a JDK is not installed.
  */
 import { generatePairs, predictPair, runPairs } from '../interop/generate';
+import { FAMILIES, familyPairs } from '../interop/families';
+import { outcomeOfPair } from '../interop/outcome-slices';
 import { installed, Lab, stacksInstalled, startLab } from '../interop/stacks';
 import { recordings, replay, serverConfigs, shuffled, startReplayLab } from '../interop/replay';
 
@@ -38,6 +40,21 @@ describeIfStacks('handshake predictor vs real OpenSSL and JSSE handshakes (fast 
     expect(results.some((r) => r.prediction.ok)).toBe(true);
     expect(results.some((r) => !r.prediction.ok)).toBe(true);
   }, 120_000);
+
+  it.each(FAMILIES.map((f) => [f.name, f] as const))(
+    'targeted family "%s": 8 pairs agree, and the family reaches its outcome',
+    async (_name, family) => {
+      const results = await runPairs(
+        familyPairs(family, 20240401, 0, 8),
+        (p) => lab.run(p.client, p.server),
+        (p) => predictPair(p, lab.jvmDisabled),
+        4,
+      );
+      expect(results.filter((r) => r.diffs.length > 0).map((r) => ({ pair: r.pair, diffs: r.diffs }))).toEqual([]);
+      expect(results.map(outcomeOfPair)).toContain(family.target);
+    },
+    60_000,
+  );
 });
 
 const opensslInstalled = installed('openssl', ['version']);

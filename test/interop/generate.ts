@@ -14,9 +14,9 @@ export interface Pair {
   server: LabSide;
 }
 
-const TLS13 = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
+export const TLS13 = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 /** Suites both OpenSSL 3.0 (at @SECLEVEL=0) and SunJSSE 17 implement. */
-const LEGACY_POOL = [
+export const LEGACY_POOL = [
   'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
   'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
   'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
@@ -40,12 +40,12 @@ const LEGACY_POOL = [
   'TLS_ECDHE_RSA_WITH_NULL_SHA',
   'TLS_RSA_WITH_NULL_SHA256',
 ];
-const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+export const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
 /** Seeded generator for reproducible pairs. */
 export const rng = seededRandom;
 
-function pick<T>(r: () => number, items: readonly T[], count: number): T[] {
+export function pick<T>(r: () => number, items: readonly T[], count: number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
@@ -62,7 +62,7 @@ function protocols(r: () => number, impl: 'openssl' | 'jsse'): string[] {
   return VERSIONS.slice(lo, hi + 1).reverse();
 }
 
-function side(r: () => number, impl: 'openssl' | 'jsse', jvm: JvmProfile, role: 'client' | 'server'): LabSide {
+export function side(r: () => number, impl: 'openssl' | 'jsse', jvm: JvmProfile, role: 'client' | 'server'): LabSide {
   const protos = protocols(r, impl);
   const tls13 = r() < 0.85 ? pick(r, TLS13, 1 + Math.floor(r() * 3)) : [];
   const legacy = pick(r, LEGACY_POOL, 1 + Math.floor(r() * 7));

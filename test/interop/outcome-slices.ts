@@ -7,6 +7,9 @@ import type { PairResult } from './generate';
 import type { RealSideOutcome } from './stacks';
 import type { ServerAnswer } from './replay';
 
+/** A failure with no alert on the wire: a JSSE end that builds no hello or accepts nothing, a server that closes. */
+export const NO_ALERT = 'fails: no alert (an end closes the connection)';
+
 export interface OutcomeRow {
   /** `negotiates TLSv1.3`, `fails: handshake_failure`, … */
   outcome: string;
@@ -20,11 +23,26 @@ function negotiated(protocol: string | undefined): string {
   return `negotiates ${protocol ?? '(protocol not read)'}`;
 }
 
+/**
+ * A trust-slice case (test/interop/trust-cases.ts): the protocol when it succeeded, else the alert the failing side
+ * sent; when none was seen, what the failure looked like (nginx answers HTTP 400 after a completed handshake).
+ */
+export function outcomeOfTrust(
+  protocol: string,
+  server: 'jsse' | 'openssl',
+  real: { verdict: string; alert: string },
+): string {
+  if (real.verdict === 'ok') return negotiated(protocol);
+  if (/^[a-z_]+$/.test(real.alert) && real.alert !== 'none') return `fails: ${real.alert}`;
+  if (real.alert === 'none' && server === 'openssl') return `fails: ${real.verdict}, no alert (nginx answers HTTP 400)`;
+  return `fails: ${real.verdict}, alert not seen (${real.alert.startsWith('?') ? 'unclassified' : 'the peer closed first'})`;
+}
+
 /** A replayed hello: the server's ServerHello version, or its alert. */
 export function outcomeOfAnswer(real: ServerAnswer): string {
   if (real.kind === 'hello') return negotiated(real.protocol);
   if (real.kind === 'alert') return `fails: ${real.alert}`;
-  return 'fails: connection closed without an alert';
+  return NO_ALERT;
 }
 
 /** The alert an error text names: JSSE `Received fatal alert: handshake_failure`, OpenSSL `tlsv1 alert protocol version`. */
@@ -42,15 +60,16 @@ export function alertInText(text: string | undefined): string | undefined {
 export function outcomeOfPair(r: PairResult): string {
   const { client, server } = r.real;
   if (client.ok && server.ok) return negotiated(client.protocol ?? server.protocol);
-  if (r.diffs.length === 0 && !r.prediction.ok) return `fails: ${r.prediction.alert}`;
+  if (r.diffs.length === 0 && !r.prediction.ok)
+    return r.prediction.alert === 'none' ? NO_ALERT : `fails: ${r.prediction.alert}`;
   const sides: RealSideOutcome[] = [client, server];
   const alert = sides.map((s) => (s.ok ? undefined : alertInText(s.error))).find((a) => a !== undefined);
   return `fails: ${alert ?? '(alert not read)'}`;
 }
 
 /**
- * The markdown table by outcome; outcomes with fewer than `minimum` pairs are merged into one row that names them
- * (each with its count), so every printed slice has at least `minimum` pairs or says what it merges.
+ * The markdown table by outcome: every outcome on its own row (none merged), sorted by name; a row with fewer than
+ * `minimum` pairs says so in its name, so a slice under the bar is visible, never hidden.
  */
 export function outcomeTable(rows: OutcomeRow[], minimum: number): string[] {
   const slices = new Map<string, { agree: number; total: number }>();
@@ -60,19 +79,10 @@ export function outcomeTable(rows: OutcomeRow[], minimum: number): string[] {
     if (row.agree) slice.agree++;
     slices.set(row.outcome, slice);
   }
-  const big = [...slices].filter(([, s]) => s.total >= minimum).sort(([a], [b]) => a.localeCompare(b));
-  const small = [...slices].filter(([, s]) => s.total < minimum).sort(([, a], [, b]) => b.total - a.total);
-  const line = (name: string, s: { agree: number; total: number }) =>
-    `| ${name} | ${s.total} | ${s.agree} | ${((100 * s.agree) / Math.max(1, s.total)).toFixed(2)} |`;
   const lines = ['| outcome (real) | pairs | agree | % |', '| --- | ---: | ---: | ---: |'];
-  for (const [name, s] of big) lines.push(line(name, s));
-  if (small.length > 0) {
-    const merged = small.reduce((m, [, s]) => ({ agree: m.agree + s.agree, total: m.total + s.total }), {
-      agree: 0,
-      total: 0,
-    });
-    const names = small.map(([name, s]) => `${name.replace(/^fails: /, '')} ${s.total}`).join(', ');
-    lines.push(line(`other outcomes, merged (${names})`, merged));
+  for (const [name, s] of [...slices].sort(([a], [b]) => a.localeCompare(b))) {
+    const label = s.total < minimum ? `${name} (under ${minimum.toLocaleString('en-US')} pairs)` : name;
+    lines.push(`| ${label} | ${s.total} | ${s.agree} | ${((100 * s.agree) / Math.max(1, s.total)).toFixed(2)} |`);
   }
   const agree = rows.filter((r) => r.agree).length;
   lines.push(

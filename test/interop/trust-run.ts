@@ -11,6 +11,7 @@ import { makeUniverse, storeMaker, writeUniverse } from './trust-pki';
 import { caseFiles, observe, runReal, trustCases, type Observed, type Slice, type TrustCase } from './trust-cases';
 import { agrees, observedFrom, predictDerived } from './trust-predict';
 import { treeTrust, writeTrustTree } from './trust-trees';
+import { outcomeOfTrust, type OutcomeRow } from './outcome-slices';
 
 export interface SliceResult {
   slice: Slice;
@@ -23,6 +24,8 @@ export interface SliceResult {
   disagreements: { case: TrustCase; real: Observed; predicted: Observed | 'unknown'; detail: string }[];
   /** Real verdicts seen, for coverage. */
   verdicts: Record<string, number>;
+  /** Each pair under its real outcome (protocol, or failure + alert) for the run's table by outcome. */
+  outcomes: OutcomeRow[];
 }
 
 export async function runTrustSlices(
@@ -47,6 +50,7 @@ export async function runTrustSlices(
         deriveDisagreements: 0,
         disagreements: [],
         verdicts: {},
+        outcomes: [],
       };
       const queue = trustCases(slice, perSlice, seed);
       await Promise.all(
@@ -64,6 +68,10 @@ export async function runTrustSlices(
             if (derived !== 'unknown' && !agrees(observed, derived)) result.deriveDisagreements++;
             result.pairs++;
             result.verdicts[observed.verdict] = (result.verdicts[observed.verdict] ?? 0) + 1;
+            result.outcomes.push({
+              outcome: outcomeOfTrust(c.protocol, c.server, observed),
+              agree: predicted !== 'unknown' && agrees(observed, predicted),
+            });
             if (predicted === 'unknown') result.unknown++;
             else if (agrees(observed, predicted)) result.agree++;
             else
