@@ -74,7 +74,7 @@ async function replayRun(
   const lab = startReplayLab();
   const started = Date.now();
   try {
-    const configs = shuffled(serverConfigs(), seed).slice(0, configCount);
+    const configs = shuffled(serverConfigs('wide'), seed).slice(0, configCount);
     const opensslResults = (await replay(configs, recordings(), lab, concurrency)).map((r) => ({
       ...r,
       server: r.server.id,

@@ -137,6 +137,33 @@ const LEGACY_CIPHER_STRINGS = [
   'HIGH:!ECDHE',
 ];
 const LEGACY_PROTOCOL_SETS = [['TLSv1', 'TLSv1.1'], ['TLSv1.1'], ['TLSv1'], ['TLSv1', 'TLSv1.1', 'TLSv1.2']];
+/**
+ * The long run's third family (issue 15: every configuration kind >= 2,000 pairs): TLS 1.2 and 1.2+1.3 servers with
+ * cipher strings that old JDKs often do not share (ECDSA-only with an RSA certificate, AES-256-only against the limited
+ * crypto policy, ChaCha20, CCM, ARIA/Camellia, PSK) and DHE-only strings (with and without DH parameters).
+ */
+const WIDE_CIPHER_STRINGS = [
+  'ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305',
+  'aECDSA',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'AES256-GCM-SHA384:AES256-SHA256',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+  'AESCCM',
+  'ARIA:CAMELLIA',
+  'PSK',
+  'AESGCM+kRSA',
+  'ECDHE+AES128:!SHA1',
+  'EECDH+AESGCM:EECDH+CHACHA20',
+  'SHA384:!kRSA',
+  'DHE-RSA-AES256-GCM-SHA384',
+  'DHE-RSA-AES128-SHA256:DHE-RSA-AES256-SHA256',
+  'DHE-RSA-CHACHA20-POLY1305',
+  'EDH+AESGCM:ECDHE-RSA-AES128-GCM-SHA256',
+  'DHE-RSA-AES128-SHA:DHE-RSA-AES256-SHA',
+  'EDH+aRSA',
+];
+const WIDE_PROTOCOL_SETS = [['TLSv1.2'], ['TLSv1.2', 'TLSv1.3']];
+
 /** Whether a cipher string can select a DHE suite (only then is "no DH parameters" a different server). */
 const MAY_SELECT_DHE = /DHE-RSA|EDH|ALL|DEFAULT|MEDIUM|^HIGH:!aNULL:!MD5$/;
 
@@ -163,11 +190,19 @@ function configsOf(
           }
 }
 
-/** Every server configuration, in a fixed order (the fast tier takes a prefix of a seeded shuffle of the first family). */
-export function serverConfigs(family: 'all' | 'base' = 'all'): ServerConfig[] {
+/**
+ * Every server configuration, in a fixed order (the fast tier takes a prefix of a seeded shuffle of the first family;
+ * the OpenSSL 1.1.1/1.0.2 run samples `all`; the long run takes `wide`: `all`, the third family, and the legacy
+ * protocol sets at `@SECLEVEL=2` with the first nine legacy cipher strings).
+ */
+export function serverConfigs(family: 'all' | 'base' | 'wide' = 'all'): ServerConfig[] {
   const out: ServerConfig[] = [];
   configsOf(PROTOCOL_SETS, CIPHER_STRINGS, [0, 1, 2], out);
-  if (family === 'all') configsOf(LEGACY_PROTOCOL_SETS, LEGACY_CIPHER_STRINGS, [0, 1], out);
+  if (family === 'base') return out;
+  configsOf(LEGACY_PROTOCOL_SETS, LEGACY_CIPHER_STRINGS, [0, 1], out);
+  if (family === 'all') return out;
+  configsOf(WIDE_PROTOCOL_SETS, WIDE_CIPHER_STRINGS, [1, 2], out);
+  configsOf(LEGACY_PROTOCOL_SETS, LEGACY_CIPHER_STRINGS.slice(0, 9), [2], out);
   return out;
 }
 
