@@ -267,6 +267,7 @@ export function endpointFor(
     clientAuth: role === 'server' ? (tls.clientAuth?.value ?? 'none') : undefined,
     ...(role === 'server' && tls.signatureFloor ? { signatureFloor: tls.signatureFloor.value } : {}),
     ...(role === 'server' && tls.dheParameters ? { dheParameters: tls.dheParameters.value } : {}),
+    ...(role === 'server' && tls.credentialSuites ? { credentialSuites: tls.credentialSuites.value } : {}),
     ...(role === 'server' && tls.legacyVersionNegotiation
       ? { legacyVersionNegotiation: tls.legacyVersionNegotiation.value }
       : {}),

@@ -38,6 +38,8 @@ interface PreparedSide {
   name: string;
   enabled: Set<ProtocolName>;
   suites: SuiteFacts[];
+  /** OpenSSL servers: PSK/SRP suites, never negotiated, that count in the start-up check (HandshakeSide.credentialSuites). */
+  credentialSuites: SuiteFacts[];
 }
 
 function prepare(side: HandshakeSide, role: 'client' | 'server'): PreparedSide {
@@ -55,7 +57,9 @@ function prepare(side: HandshakeSide, role: 'client' | 'server'): PreparedSide {
       suites.push(f);
     }
   }
-  return { side, name: side.label ?? role, enabled, suites };
+  const credentialSuites =
+    role === 'server' ? (side.credentialSuites ?? []).flatMap((raw) => suiteFacts(raw) ?? []) : [];
+  return { side, name: side.label ?? role, enabled, suites, credentialSuites };
 }
 
 const isJsseFamily = (s: PreparedSide): boolean =>
@@ -119,7 +123,8 @@ function capability(s: PreparedSide): VersionCapability {
       },
     };
   }
-  if (!hasSuiteFor(s, highest)) {
+  // A server's PSK/SRP suites count here (OpenSSL's check looks at versions only), though they are never negotiated.
+  if (!hasSuiteFor(s, highest) && !s.credentialSuites.some((f) => suiteSupportsProtocol(f, highest))) {
     return {
       versions,
       localFailure: {

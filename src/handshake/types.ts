@@ -13,6 +13,12 @@ export interface HandshakeSide {
   serverOrderWins?: boolean;
   /** Server only (OpenSSL): the lowest protocol it can sign a handshake with; lower ones fail with internal_error. */
   signatureFloor?: string;
+  /**
+   * Server only (OpenSSL): suites its cipher string enables that need a PSK or SRP credential it does not have. They are
+   * never negotiated, but OpenSSL's start-up check (its highest version must have a suite) counts them, so such a
+   * server still answers the version question first (a client below its versions gets protocol_version).
+   */
+  credentialSuites?: string[];
   /** Server only: false when it has no ephemeral DH parameters (its DHE suites are never chosen). */
   dheParameters?: boolean;
   /**

@@ -36,6 +36,13 @@ export interface CipherStringResult {
   ciphers: OpensslCipher[];
   /** Every suite the string selects, before those filters. */
   selected: OpensslCipher[];
+  /**
+   * The PSK and SRP suites the string selects that pass the security level, when `ciphers` leaves them out: a server
+   * without such a credential never negotiates them, but OpenSSL counts them when it checks at start that its highest
+   * version has a suite (measured with s_server 3.0: a PSK-only TLS 1.2 server answers a TLS 1.0 hello with
+   * protocol_version, not handshake_failure).
+   */
+  credentialCiphers: OpensslCipher[];
   /** Elements that matched nothing in this OpenSSL build (unknown names or aliases). */
   unknown: string[];
   /** `@SECLEVEL=n` when present. */
@@ -332,8 +339,9 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
   const selected = order.filter((c) => active.has(c));
   // A series without security levels (1.0.2: default level 0) filters nothing, MD5 and RC4 suites included.
   const level = securityLevel ?? options.defaultSecurityLevel ?? options.series?.defaultSecurityLevel ?? 1;
-  const ciphers = selected.filter(
-    (c) => (options.includePskSrp || !(isPskKx(c) || c.kx === 'SRP')) && allowedAtSecurityLevel(c, level),
-  );
-  return { ciphers, selected, unknown, securityLevel, noMatch: selected.length === 0 };
+  const needsCredential = (c: OpensslCipher) => isPskKx(c) || c.kx === 'SRP';
+  const allowed = selected.filter((c) => allowedAtSecurityLevel(c, level));
+  const ciphers = options.includePskSrp ? allowed : allowed.filter((c) => !needsCredential(c));
+  const credentialCiphers = options.includePskSrp ? [] : allowed.filter(needsCredential);
+  return { ciphers, selected, credentialCiphers, unknown, securityLevel, noMatch: selected.length === 0 };
 }

@@ -412,6 +412,11 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
         value: expanded.ciphers.map((c) => c.iana),
         from: { kind: 'default', origin: `nginx default ssl_ciphers ${NGINX_DEFAULT_CIPHERS}`, confidence: 'verified' },
       };
+  if (ciphers && expanded.credentialCiphers.length > 0)
+    tls.credentialSuites = at(
+      ciphers,
+      expanded.credentialCiphers.map((c) => c.iana),
+    );
   // Without ssl_dhparam nginx sets no DH parameters, so OpenSSL never negotiates a DHE suite.
   const dhparam = last(scope, 'ssl_dhparam');
   if (dhparam) tls.dheParameters = at(dhparam, true);

@@ -94,6 +94,8 @@ export interface TlsSettings {
   signatureFloor?: Traced<string>;
   /** False when the server has no ephemeral DH parameters (nginx without `ssl_dhparam`): no DHE suite is negotiated. */
   dheParameters?: Traced<boolean>;
+  /** OpenSSL servers: PSK/SRP suites the cipher string enables (never negotiated; see HandshakeSide.credentialSuites). */
+  credentialSuites?: Traced<string[]>;
   /**
    * OpenSSL servers before 1.1.1: they read no supported_versions (the version comes from the ClientHello's
    * legacy_version) and, for 1.0.2, close without an alert when no version fits.

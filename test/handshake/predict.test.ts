@@ -12,6 +12,35 @@ const side = (o: Partial<HandshakeSide>): HandshakeSide => ({
 describe('predictHandshake', () => {
   const cases: [string, Partial<HandshakeSide>, Partial<HandshakeSide>, Record<string, unknown>][] = [
     ['TLS 1.3 by default', {}, {}, { ok: true, protocol: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256' }],
+    // Measured by the interop replay (s_server 3.0.19, `-cipher PSK`, TLS 1.2 only): Java 6u45/7u25 get protocol_version.
+    [
+      'OpenSSL server with only PSK suites: it starts, and answers the version question first',
+      { protocols: ['TLSv1'], cipherSuites: ['TLS_RSA_WITH_AES_128_CBC_SHA'] },
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1.2'],
+        cipherSuites: [],
+        credentialSuites: ['TLS_PSK_WITH_AES_128_CBC_SHA', 'TLS_PSK_WITH_AES_256_GCM_SHA384'],
+      },
+      { ok: false, reason: 'no-common-protocol', alert: 'protocol_version' },
+    ],
+    [
+      'OpenSSL server with only PSK suites: a TLS 1.2 client finds no suite it can negotiate',
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_RSA_WITH_AES_128_CBC_SHA'] },
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1.2'],
+        cipherSuites: [],
+        credentialSuites: ['TLS_PSK_WITH_AES_128_CBC_SHA'],
+      },
+      { ok: false, reason: 'no-common-cipher', alert: 'handshake_failure' },
+    ],
+    [
+      'OpenSSL server with no suite at all for its highest version fails on its own',
+      { protocols: ['TLSv1'], cipherSuites: ['TLS_RSA_WITH_AES_128_CBC_SHA'] },
+      { implementation: 'openssl', protocols: ['TLSv1.2'], cipherSuites: [] },
+      { ok: false, reason: 'no-cipher-for-protocol', alert: 'handshake_failure' },
+    ],
     [
       'protocol spellings are normalised',
       { protocols: ['TLSv1.2'] },

@@ -262,6 +262,7 @@ export function predictAnswer(rec: Recording, server: ServerConfig): ServerAnswe
     clientAuth: 'none',
     ...(floor ? { signatureFloor: floor } : {}),
     dheParameters: server.dhParameters,
+    credentialSuites: expanded.credentialCiphers.map((c) => c.iana),
     label: server.id,
   };
   return answerOf(predictHandshake(client, side));

@@ -175,6 +175,17 @@ const MEASURED: MeasuredCase[] = [
     measured: { kind: 'alert', alert: 'handshake_failure' },
   },
   {
+    // Found by the interop long run (third replay family): nginx loads a PSK-only string, and OpenSSL's start-up check
+    // counts those suites, so it answers the version question first.
+    bullet: 'nginx with only PSK suites (no PSK credential), TLS 1.2 only: a TLS 1.0 client gets protocol_version',
+    recording: 'Java 6u45',
+    client: release('1.6.0_45', 'Sun Microsystems Inc.', true),
+    protocols: ['TLSv1.2'],
+    cipherString: 'PSK',
+    securityLevel: 2,
+    measured: { kind: 'alert', alert: 'protocol_version' },
+  },
+  {
     bullet: 'nginx with DHE-only suites and ssl_dhparam negotiates DHE',
     recording: 'Java 11.0.2 (OpenJDK)',
     client: OPENJDK('11.0.2'),
