@@ -335,7 +335,8 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
     apply(op, match);
   }
 
-  if (invalidCommand) return { ciphers: [], selected: [], unknown, noMatch: false, invalidCommand };
+  if (invalidCommand)
+    return { ciphers: [], selected: [], credentialCiphers: [], unknown, noMatch: false, invalidCommand };
   const selected = order.filter((c) => active.has(c));
   // A series without security levels (1.0.2: default level 0) filters nothing, MD5 and RC4 suites included.
   const level = securityLevel ?? options.defaultSecurityLevel ?? options.series?.defaultSecurityLevel ?? 1;
