@@ -114,7 +114,8 @@ export interface JmsSslConfig {
 
 /** `attributes` of a `jms.connection-factory` component (IBM MQ messaging provider / resource adapter). */
 export interface JmsConnectionFactoryAttributes {
-  product: 'websphere' | 'liberty';
+  /** Where the factory is defined: WAS resources.xml, Liberty server.xml, or IBM MQ's Spring Boot starter (`ibm.mq.*`). */
+  product: 'websphere' | 'liberty' | 'spring';
   factoryName: string;
   channelName?: string;
   channel?: MqValue;

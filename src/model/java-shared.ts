@@ -23,7 +23,9 @@ export function tracedEntry<T>(doc: ParsedDocument, entry: Entry, value: T): Tra
 
 /**
  * Which application a file belongs to: a config `components` entry whose glob
- * matches it, else the top-level directory of the deployment that holds it
+ * matches it, else the Maven/Gradle project of a Spring app whose directory holds it
+ * (`samples/s1/src/main/resources/application.yml`: `samples/s1`; a repository of several
+ * sample apps is several apps), else the top-level directory of the deployment that holds it
  * (`client/bin/setenv.sh` and `client/config/application.yml` are one app).
  */
 export function appGroupOf(ctx: ModelContext, file: string): string {
@@ -34,8 +36,24 @@ export function appGroupOf(ctx: ModelContext, file: string): string {
       if (match(relativeToConfig) || match(path.posix.dirname(relativeToConfig))) return `config:${component.files}`;
     }
   }
-  const [top = '', ...below] = relativePosix(ctx.deployment.root, file).split('/');
+  const relative = relativePosix(ctx.deployment.root, file);
+  const project = springProjects(ctx).find((p) => relative.startsWith(`${p}/`));
+  if (project) return project;
+  const [top = '', ...below] = relative.split('/');
   return below.length > 0 ? top : '';
+}
+
+/** The project directories (relative, deepest first) of the deployment's `<project>/src/{main,test}/resources` Spring files. */
+function springProjects(ctx: ModelContext): string[] {
+  return ctx.once('springProjects', () => {
+    const projects = new Set<string>();
+    for (const doc of ctx.deployment.documents) {
+      if (!doc.kind.startsWith('spring.')) continue;
+      const project = /^(.+?)\/src\/(?:main|test)\/resources\//.exec(relativePosix(ctx.deployment.root, doc.file.path));
+      if (project?.[1]) projects.add(project[1]);
+    }
+    return [...projects].sort((a, b) => b.length - a.length);
+  });
 }
 
 export interface PropertySource {

@@ -5,6 +5,7 @@ import { LineIndex } from '../parse/text';
 import { entryLocation } from '../parse/types';
 import { springList, type SpringConfigData } from '../parse/spring';
 import { springBundle } from './spring-bundle';
+import { springMqFactory } from './spring-mq';
 import type { ModelContributor } from './contributor';
 import {
   appGroupOf,
@@ -75,8 +76,12 @@ export const javaAppContributor: ModelContributor = {
         } satisfies JavaAppAttributes,
       };
       ctx.addComponent(client);
-      const server = springServer(group.spring, client, activeProfiles(group.spring, group.jvm, runtime));
+      const active = activeProfiles(group.spring, group.jvm, runtime);
+      const server = springServer(group.spring, client, active);
       if (server) ctx.addComponent(server);
+      const settings = springSettings(group.spring, active);
+      const factory = springMqFactory(settings.entries, settings.doc, client, ctx.deployment.root);
+      if (factory) ctx.addComponent(factory);
     }
   },
 };
@@ -125,6 +130,21 @@ function activeProfiles(
   return undefined;
 }
 
+/** An app's Spring settings as Spring Boot applies them: every file's default profile, then the active profiles'. */
+function springSettings(docs: ParsedDocument<SpringConfigData>[], active: ActiveProfiles | undefined) {
+  const base = docs.flatMap((doc) =>
+    doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
+  );
+  const ofProfile = (name: string) =>
+    docs.flatMap((doc) =>
+      doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
+    );
+  const placed = [...base, ...(active?.names ?? []).flatMap(ofProfile)];
+  const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
+  const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument<SpringConfigData>;
+  return { base, placed, entries: placed.map((p) => p.entry), doc };
+}
+
 /**
  * The embedded web server of a Spring Boot app, when `server.ssl.*` turns TLS on: the default profile's settings
  * of every configuration file of the app, with the active profiles' (`application-<profile>.yml`, or a document
@@ -136,18 +156,8 @@ function springServer(
   app: Component,
   active: ActiveProfiles | undefined,
 ): Component | undefined {
-  const base = docs.flatMap((doc) =>
-    doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
-  );
-  const ofProfile = (name: string) =>
-    docs.flatMap((doc) =>
-      doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
-    );
-  const placed = [...base, ...(active?.names ?? []).flatMap(ofProfile)];
+  const { base, placed, entries, doc } = springSettings(docs, active);
   if (placed.length === 0) return undefined;
-  const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
-  const entries = placed.map((p) => p.entry);
-  const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument<SpringConfigData>;
   const get = (key: string) => [...entries].reverse().find((e) => e.key === key);
   const enabled = get('server.ssl.enabled');
   const bundleName = get('server.ssl.bundle');

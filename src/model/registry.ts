@@ -15,8 +15,9 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   cleartrustContributor,
   mqContributor,
   wasContributor,
-  mqLinksContributor,
+  // Before mq-links: a Spring app's `ibm.mq.*` settings are a JMS connection factory to link (./spring-mq.ts).
   javaAppContributor,
+  mqLinksContributor,
   tomcatContributor,
   nginxContributor,
   libertyHttpsContributor,

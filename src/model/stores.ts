@@ -16,7 +16,7 @@ import type { ModelContributor } from './contributor';
 import { libertyServers, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
-import { springTrust } from './spring-stores';
+import { springMqTrust, springTrust } from './spring-stores';
 import {
   javaSystemStores,
   PLACEHOLDER,
@@ -206,6 +206,7 @@ function jmsTrust(
 ): TlsTrustSettings | undefined {
   const attrs = component.attributes;
   const alias = attrs.sslConfig?.alias;
+  if (attrs.product === 'spring') return springMqTrust(component, stores);
   if (attrs.product === 'liberty')
     return libertyTrust(component, stores, liberty(), alias?.value ?? 'defaultSSLConfig', 'clientKeyAlias');
   if (!alias) return undefined;

@@ -15,7 +15,7 @@ function mv(file: string, l: Located | undefined): MqValue | undefined {
   return l ? { value: l.value, location: { file, range: l.range }, templated: /\$\{|\{\{/.test(l.value) } : undefined;
 }
 
-function cipherMappings(runtime: JavaRuntime | undefined): Traced<boolean> {
+export function cipherMappings(runtime: JavaRuntime | undefined): Traced<boolean> {
   const prop = runtime?.systemProperties['com.ibm.mq.cfg.useIBMCipherMappings'];
   if (prop) return { value: prop.value.trim().toLowerCase() !== 'false', from: prop.from };
   return {
@@ -187,7 +187,13 @@ export function jmsAlias(component: JmsConnectionFactoryComponent): string | und
   return suite && !suite.templated ? jmsAliasProtocols(suite.value)?.alias : undefined;
 }
 
-function cfComponent(
+const PRODUCT_NAMES: Record<JmsConnectionFactoryAttributes['product'], string> = {
+  websphere: 'WebSphere',
+  liberty: 'Liberty',
+  spring: 'Spring Boot',
+};
+
+export function cfComponent(
   host: string,
   doc: ParsedDocument,
   location: Location,
@@ -237,7 +243,7 @@ function cfComponent(
   return {
     id: `jms.connection-factory:${rel}#${attrs.factoryName}`,
     type: 'jms.connection-factory',
-    name: `JMS connection factory ${attrs.factoryName} (${attrs.product === 'liberty' ? 'Liberty' : 'WebSphere'})`,
+    name: `JMS connection factory ${attrs.factoryName} (${PRODUCT_NAMES[attrs.product]})`,
     role: 'client',
     location,
     host,

@@ -98,6 +98,15 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
       'spring.server',
     ],
     [
+      "IBM MQ's Spring Boot starter: ibm.mq.sslBundle names the JMS factory's bundle (mq-jms-spring samples/s2.tls)",
+      {
+        'app/src/main/resources/application.yml': `ibm:\n  mq:\n    queueManager: QM1\n    channel: APP.SVRCONN\n    connName: mq(1414)\n    sslCipherSpec: ANY_TLS12_OR_HIGHER\n    sslBundle: ibmmq\nspring:\n  ssl:\n    bundle:\n      jks:\n        ibmmq:\n          truststore:\n            location: file:trust.jks\n            password: ${PASSWORD}\n            type: JKS\n`,
+        'app/trust.jks': store('trust.jks'),
+      },
+      ['jms.connection-factory key=- trust=app/trust.jks[JKS]+pw@app/src/main/resources/application.yml:15'],
+      'jms.connection-factory',
+    ],
+    [
       'Spring Boot PEM bundle: the certificate file, type PEM',
       {
         'svc/src/main/resources/application.yml':

@@ -16,8 +16,30 @@ ruleTester(rule, {
       name: 'TLS 1.3 names are the same on both JREs',
       files: { 'liberty/server.xml': liberty('channel="A" sslCipherSuite="TLS_AES_256_GCM_SHA384"') },
     },
+    {
+      name: 'Spring Boot starter (ibm.mq.*): the app sets useIBMCipherMappings=false, so Oracle names are right',
+      files: {
+        'app/src/main/resources/application.properties':
+          'ibm.mq.queueManager=QM1\nibm.mq.channel=A\nibm.mq.connName=mq(1414)\nibm.mq.sslCipherSuite=TLS_RSA_WITH_AES_256_CBC_SHA256\nibm.mq.useIBMCipherMappings=false\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'Spring Boot starter (ibm.mq.*, relaxed names): Oracle name while useIBMCipherMappings defaults to true',
+      files: {
+        'app/src/main/resources/application.yml':
+          'ibm:\n  mq:\n    queue-manager: QM1\n    channel: A\n    conn-name: mq(1414)\n    ssl-cipher-suite: TLS_RSA_WITH_AES_256_CBC_SHA256\n',
+      },
+      errors: [
+        {
+          messageId: 'wrongNaming',
+          file: 'app/src/main/resources/application.yml',
+          line: 6,
+          messageIncludes: ['ibm.mq', 'SSL_RSA_WITH_AES_256_CBC_SHA256'],
+        },
+      ],
+    },
     {
       name: 'Oracle name while useIBMCipherMappings defaults to true',
       files: {

@@ -51,6 +51,14 @@ ruleTester(rule, {
         'was/resources.xml': CF,
       },
     },
+    {
+      name: 'Spring Boot starter with ibm.mq.ccdtUrl: the CCDT is taken in preference to channel and connName, no factory',
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'app/src/main/resources/application.properties':
+          'ibm.mq.queueManager=QM1\nibm.mq.channel=WAS.SVRCONN\nibm.mq.connName=mq(1414)\nibm.mq.sslCipherSpec=ANY_TLS12\nibm.mq.ccdtUrl=file:///var/mqm/ccdt.json\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -97,6 +105,23 @@ ruleTester(rule, {
           file: 'was/resources.xml',
           line: 3,
           messageIncludes: ['TLS_RSA_WITH_AES_256_GCM_SHA384'],
+        },
+      ],
+    },
+    {
+      // ibm-messaging/mq-jms-spring samples/s2.tls sets sslCipherSpec ANY_TLS12_OR_HIGHER the same way.
+      name: "Spring Boot starter's ibm.mq.sslCipherSpec alias against a pinned CBC spec",
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'app/src/main/resources/application.yml':
+          'ibm:\n  mq:\n    queueManager: QM1\n    channel: WAS.SVRCONN\n    connName: mq(1414)\n    sslCipherSpec: ANY_TLS12\n',
+      },
+      errors: [
+        {
+          messageId: 'otherPicked',
+          file: 'app/src/main/resources/application.yml',
+          line: 6,
+          messageIncludes: ['ibm.mq (Spring Boot)', 'TLS_RSA_WITH_AES_256_GCM_SHA384'],
         },
       ],
     },
