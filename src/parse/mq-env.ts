@@ -1,3 +1,4 @@
+import { lastPathSegment } from '../core/path-name';
 import type { Range } from '../core/types';
 import type { Comment, Entry, FormatHandler, ParsedDocument } from './types';
 import { LineIndex } from './text';
@@ -32,7 +33,7 @@ const SCRIPT_DIR =
 export const mqClientEnvFormat: FormatHandler<MqEnvData> = {
   id: 'mq-client-env',
   classify(filePath, head) {
-    const base = filePath.split(/[\\/]/).pop() ?? filePath;
+    const base = lastPathSegment(filePath);
     if (/\.(sh|bash|ksh|bat|cmd|env)$/i.test(base) && /^\s*(export\s+|set\s+"?)?MQSSLKEYR=/im.test(head))
       return 'mq.client-env';
     return undefined;

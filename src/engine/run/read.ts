@@ -1,3 +1,4 @@
+import { lastPathSegment } from '../../core/path-name';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Range } from '../../core/types';
@@ -306,6 +307,6 @@ function helmManifestName(filePath: string): string | undefined {
 
 /** A template named without the extension of a whole configuration file: a piece of one. */
 function isFragmentName(filePath: string): boolean {
-  const base = filePath.split(/[\\/]/).pop() ?? '';
+  const base = lastPathSegment(filePath);
   return !base.includes('.');
 }
