@@ -77,9 +77,9 @@ export const javaAppContributor: ModelContributor = {
       };
       ctx.addComponent(client);
       const active = activeProfiles(group.spring, group.jvm, runtime);
-      const server = springServer(group.spring, client, active);
-      if (server) ctx.addComponent(server);
       const settings = springSettings(group.spring, active);
+      const server = springServer(group.spring, settings, client, active);
+      if (server) ctx.addComponent(server);
       const factory = springMqFactory(settings.entries, settings.doc, client, ctx.deployment.root);
       if (factory) ctx.addComponent(factory);
     }
@@ -131,6 +131,8 @@ function activeProfiles(
 }
 
 /** An app's Spring settings as Spring Boot applies them: every file's default profile, then the active profiles'. */
+type SpringSettings = ReturnType<typeof springSettings>;
+
 function springSettings(docs: ParsedDocument<SpringConfigData>[], active: ActiveProfiles | undefined) {
   const base = docs.flatMap((doc) =>
     doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
@@ -153,10 +155,11 @@ function springSettings(docs: ParsedDocument<SpringConfigData>[], active: Active
  */
 function springServer(
   docs: ParsedDocument<SpringConfigData>[],
+  settings: SpringSettings,
   app: Component,
   active: ActiveProfiles | undefined,
 ): Component | undefined {
-  const { base, placed, entries, doc } = springSettings(docs, active);
+  const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
   const get = (key: string) => [...entries].reverse().find((e) => e.key === key);
   const enabled = get('server.ssl.enabled');

@@ -11,29 +11,49 @@ import { springBundle } from './spring-bundle';
 import { javaSystemStores, PLACEHOLDER, storeRef, withJavaTrustDefault, type TreeStores } from './store-files';
 import type { Component, StoreRef, TlsTrustSettings } from './types';
 
+/** The keys a Spring component names its stores with: its own store settings, and the key naming its SSL bundle. */
+interface StoreKeys {
+  bundle: string;
+  /** The store's location, type and password settings of each side. */
+  store(side: 'key' | 'trust'): { location: string; type: string; password: string };
+  alias?: string;
+}
+
+const SERVER_SSL: StoreKeys = {
+  bundle: 'server.ssl.bundle',
+  store: (side) => ({
+    location: `server.ssl.${side}-store`,
+    type: `server.ssl.${side}-store-type`,
+    password: `server.ssl.${side}-store-password`,
+  }),
+  alias: 'server.ssl.key-alias',
+};
+
+/** IBM MQ's starter: the deprecated `ibm.mq.jks.keyStore`/`trustStore` (they set javax.net.ssl.*). */
+const IBM_MQ: StoreKeys = {
+  bundle: 'ibm.mq.sslBundle',
+  store: (side) => ({
+    location: `ibm.mq.jks.${side}Store`,
+    type: `ibm.mq.jks.${side}StoreType`,
+    password: `ibm.mq.jks.${side}StorePassword`,
+  }),
+};
+
 /** The Spring Boot HTTPS server's stores: `server.ssl.*`, or the bundle `server.ssl.bundle` names. */
 export function springTrust(component: Component, stores: TreeStores): TlsTrustSettings | undefined {
-  return springStores(component, stores, 'server.ssl.bundle', 'server.ssl.');
+  return springStores(component, stores, SERVER_SSL);
 }
 
 /**
  * IBM MQ's Spring Boot starter (./spring-mq.ts): the bundle `ibm.mq.sslBundle` names, else its deprecated
- * `ibm.mq.jks.keyStore`/`trustStore` (they set javax.net.ssl.*), else the JVM's javax.net.ssl.* stores.
+ * `ibm.mq.jks.keyStore`/`trustStore`, else the JVM's javax.net.ssl.* stores.
  */
 export function springMqTrust(component: Component, stores: TreeStores): TlsTrustSettings | undefined {
-  return springStores(component, stores, 'ibm.mq.sslBundle', 'ibm.mq.jks.');
+  return springStores(component, stores, IBM_MQ);
 }
 
-/**
- * Key and trust stores from `<prefix>key-store`/`trust-store` (`server.ssl.`) or `<prefix>keyStore`/`trustStore`
- * (`ibm.mq.jks.`) with their type and password settings, else from the SSL bundle `bundleKey` names.
- */
-function springStores(
-  component: Component,
-  stores: TreeStores,
-  bundleKey: string,
-  prefix: string,
-): TlsTrustSettings | undefined {
+/** Key and trust stores from the component's own store settings, else from the SSL bundle it names. */
+function springStores(component: Component, stores: TreeStores, keys: StoreKeys): TlsTrustSettings | undefined {
   const doc = component.documents.find((d) => d.kind.startsWith('spring.')) as
     | ParsedDocument<SpringConfigData>
     | undefined;
@@ -52,20 +72,18 @@ function springStores(
       type ? at(type) : undefined,
       passwordAt(password),
     );
-  const bundleName = last(bundleKey);
+  const bundleName = last(keys.bundle);
   const bundle = bundleName ? springBundle(entries, bundleName.value.trim()) : undefined;
-  // `server.ssl.key-store*` / `trust-store*`, else the bundle's key store / trust store.
+  // The component's own store settings, else the bundle's key store / trust store.
   const side = (kind: 'key' | 'trust'): StoreRef | undefined => {
-    const own = prefix === 'server.ssl.' ? `${prefix}${kind}-store` : `${prefix}${kind}Store`;
-    const typeKey = prefix === 'server.ssl.' ? `${own}-type` : `${own}Type`;
-    const passwordKey = prefix === 'server.ssl.' ? `${own}-password` : `${own}Password`;
+    const own = keys.store(kind);
     const fromBundle = {
       location: kind === 'key' ? bundle?.keyStore : bundle?.trustStore,
       type: kind === 'key' ? bundle?.keyStoreType : bundle?.trustStoreType,
       password: kind === 'key' ? bundle?.keyStorePassword : bundle?.trustStorePassword,
     };
-    const written = usable(last(own));
-    if (written) return ref(written, usable(last(typeKey)), last(passwordKey));
+    const written = usable(last(own.location));
+    if (written) return ref(written, usable(last(own.type)), last(own.password));
     const location = usable(fromBundle.location);
     if (!location) return undefined;
     const type = bundle?.format === 'pem' ? { ...location, value: 'PEM' } : usable(fromBundle.type);
@@ -74,8 +92,7 @@ function springStores(
   const trust: TlsTrustSettings = {};
   const keyStore = side('key');
   if (keyStore) trust.keyStore = keyStore;
-  const alias =
-    (prefix === 'server.ssl.' ? usable(last('server.ssl.key-alias')) : undefined) ?? usable(bundle?.keyAlias);
+  const alias = (keys.alias ? usable(last(keys.alias)) : undefined) ?? usable(bundle?.keyAlias);
   if (alias) trust.keyAlias = at(alias);
   const trustStore = side('trust');
   if (trustStore) trust.trustStore = trustStore;
