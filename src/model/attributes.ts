@@ -127,6 +127,8 @@ export interface JmsConnectionFactoryAttributes {
   /** `com.ibm.mq.cfg.useIBMCipherMappings` as the JVM sees it (default true). */
   useIBMCipherMappings: Traced<boolean>;
   certificate?: TreeCertificate;
+  /** IBM MQ's Spring Boot starter: the app's active Spring profiles, when the tree says which. */
+  activeProfiles?: string[];
 }
 
 /** A `https://host:port` a client setting names. */

@@ -3,7 +3,8 @@ import type { Location } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { LineIndex } from '../parse/text';
 import { entryLocation } from '../parse/types';
-import { springList, type SpringConfigData } from '../parse/spring';
+import { springKeyUnder, springList, springSetting, type SpringConfigData } from '../parse/spring';
+import { springSettings, type SpringSettings } from './spring-settings';
 import { springBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
 import type { ModelContributor } from './contributor';
@@ -54,7 +55,10 @@ export const javaAppContributor: ModelContributor = {
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
       const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources);
-      const appName = group.spring.flatMap((d) => d.entries).find((e) => e.key === 'spring.application.name');
+      const appName = springSetting(
+        group.spring.flatMap((d) => d.entries),
+        'spring.application.name',
+      );
       const documents = [...group.spring, ...group.jvm];
       const client: Component = {
         id: `java.app:${label}`,
@@ -77,10 +81,10 @@ export const javaAppContributor: ModelContributor = {
       };
       ctx.addComponent(client);
       const active = activeProfiles(group.spring, group.jvm, runtime);
-      const settings = springSettings(group.spring, active);
+      const settings = springSettings(group.spring, active?.names ?? []);
       const server = springServer(group.spring, settings, client, active);
       if (server) ctx.addComponent(server);
-      const factory = springMqFactory(settings.entries, settings.doc, client, ctx.deployment.root);
+      const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(factory);
     }
   },
@@ -121,30 +125,13 @@ function activeProfiles(
       };
   }
   for (const doc of spring) {
-    const entry = doc.data.parts
-      .filter((p) => !p.profile)
-      .flatMap((p) => p.entries)
-      .find((e) => e.key === 'spring.profiles.active');
+    const entry = springSetting(
+      doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries),
+      'spring.profiles.active',
+    );
     if (entry) return { names: split(entry.value), location: entryLocation(doc, entry, 'value') };
   }
   return undefined;
-}
-
-/** An app's Spring settings as Spring Boot applies them: every file's default profile, then the active profiles'. */
-type SpringSettings = ReturnType<typeof springSettings>;
-
-function springSettings(docs: ParsedDocument<SpringConfigData>[], active: ActiveProfiles | undefined) {
-  const base = docs.flatMap((doc) =>
-    doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
-  );
-  const ofProfile = (name: string) =>
-    docs.flatMap((doc) =>
-      doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
-    );
-  const placed = [...base, ...(active?.names ?? []).flatMap(ofProfile)];
-  const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
-  const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument<SpringConfigData>;
-  return { base, placed, entries: placed.map((p) => p.entry), doc };
 }
 
 /**
@@ -161,18 +148,22 @@ function springServer(
 ): Component | undefined {
   const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
-  const get = (key: string) => [...entries].reverse().find((e) => e.key === key);
+  const get = (key: string) => springSetting(entries, key);
   const enabled = get('server.ssl.enabled');
-  const bundleName = get('server.ssl.bundle');
+  const bundleName = get('server.ssl.bundle')?.value.trim() ? get('server.ssl.bundle') : undefined;
   const bundle = bundleName ? springBundle(entries, bundleName.value.trim()) : undefined;
-  // The file the server's certificate is in; a bundle the tree does not define leaves it unknown.
-  const certificateFile = get('server.ssl.key-store') ?? get('server.ssl.certificate') ?? bundle?.keyStore;
+  // With server.ssl.bundle Spring Boot takes the bundle whole (WebServerSslBundle.get): its stores, key alias and
+  // options; server.ssl.key-store, ciphers and enabled-protocols are not read. A bundle the tree does not define
+  // leaves them unknown.
+  const certificateFile = bundleName
+    ? bundle?.keyStore
+    : (get('server.ssl.key-store') ?? get('server.ssl.certificate'));
   const keyStore = certificateFile ?? bundleName;
   if (!keyStore && enabled?.value !== 'true') return undefined;
   if (enabled?.value === 'false') return undefined;
   const port = get('server.port');
   const tls: TlsSettings = { implementation: app.tls?.implementation ?? 'jsse' };
-  const protocols = springList(entries, 'server.ssl.enabled-protocols');
+  const protocols = bundleName ? bundle?.enabledProtocols : springList(entries, 'server.ssl.enabled-protocols');
   // A value from a profile's settings is there because the profile is active: that place decides it too.
   const viaProfile = (entry: Entry): Traced<never>['from'] | undefined => {
     const profile =
@@ -191,7 +182,7 @@ function springServer(
     return from ? { value, from } : t;
   };
   if (protocols) tls.protocols = traced(protocols.entries[0] as Entry, protocols.values);
-  const ciphers = springList(entries, 'server.ssl.ciphers');
+  const ciphers = bundleName ? bundle?.ciphers : springList(entries, 'server.ssl.ciphers');
   if (ciphers) tls.cipherSuites = traced(ciphers.entries[0] as Entry, ciphers.values);
   const clientAuth = get('server.ssl.client-auth');
   const clientAuthMode = clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()];
@@ -201,18 +192,33 @@ function springServer(
     ? []
     : docs.flatMap((d) =>
         d.data.parts
-          .filter((p) => p.profile && p.entries.some((e) => e.key.startsWith('server.ssl.')))
+          .filter((p) => p.profile && p.entries.some((e) => springKeyUnder(e, 'server.ssl.')))
           .map((p) => ({ d, p })),
       );
   const inactive = [...new Set(profiled.map(({ d, p }) => `${p.profile} (${path.basename(d.file.path)})`))];
+  if (bundleName && !bundle) {
+    tls.unknownValues = [
+      `the SSL bundle '${bundleName.value.trim()}' that server.ssl.bundle names: the tree does not define it (spring.ssl.bundle.jks|pem.${bundleName.value.trim()}.*), so its options are unknown`,
+    ];
+    tls.unknownAt = [
+      {
+        ...entryLocation(doc(bundleName), bundleName, 'value'),
+        message: `server.ssl.bundle names ${bundleName.value.trim()}`,
+      },
+    ];
+  }
   if (inactive.length) {
     tls.unknownValues = [
+      ...(tls.unknownValues ?? []),
       `the active Spring profile: ${inactive.join(', ')} set${inactive.length === 1 ? 's' : ''} server.ssl.* (declare it with -Dspring.profiles.active or SPRING_PROFILES_ACTIVE in the tree)`,
     ];
-    tls.unknownAt = profiled.map(({ d, p }) => {
-      const entry = p.entries.find((e) => e.key.startsWith('server.ssl.')) as Entry;
-      return { ...entryLocation(d, entry, 'line'), message: `profile ${p.profile} sets ${entry.key}` };
-    });
+    tls.unknownAt = [
+      ...(tls.unknownAt ?? []),
+      ...profiled.map(({ d, p }) => {
+        const entry = p.entries.find((e) => springKeyUnder(e, 'server.ssl.')) as Entry;
+        return { ...entryLocation(d, entry, 'line'), message: `profile ${p.profile} sets ${entry.key}` };
+      }),
+    ];
   }
   if (certificateFile) tls.certificate = { file: certificateFile.value.replace(/^(classpath|file):/, '') };
   const portNumber = port && /^\d+$/.test(port.value) ? Number(port.value) : port ? undefined : 8080;

@@ -1,4 +1,5 @@
 import type { Entry } from '../parse/types';
+import { springKeyUnder, springList, springSetting } from '../parse/spring';
 
 /**
  * A Spring Boot SSL bundle (Boot 3.1+): `spring.ssl.bundle.jks.<name>.*` (a JKS or PKCS#12 key store and
@@ -18,15 +19,18 @@ export interface SpringBundle {
   trustStore?: Entry;
   trustStorePassword?: Entry;
   trustStoreType?: Entry;
+  /** `options.ciphers` and `options.enabled-protocols`: what a server or client using the bundle enables. */
+  ciphers?: { values: string[]; entries: Entry[] };
+  enabledProtocols?: { values: string[]; entries: Entry[] };
 }
 
 /** The bundle of that name among a Spring app's settings (the last setting of a key wins), if the tree defines it. */
 export function springBundle(entries: Entry[], name: string): SpringBundle | undefined {
   for (const format of ['jks', 'pem'] as const) {
     const prefix = `spring.ssl.bundle.${format}.${name}.`;
-    const own = entries.filter((e) => e.key.startsWith(prefix));
+    const own = entries.filter((e) => springKeyUnder(e, prefix));
     if (own.length === 0) continue;
-    const get = (key: string) => [...own].reverse().find((e) => e.key === prefix + key);
+    const get = (key: string) => springSetting(own, prefix + key);
     // PEM text written into the property (BEGIN/END markers) is content, not a location: no file to resolve.
     const location = (key: string) => {
       const entry = get(key);
@@ -44,6 +48,8 @@ export function springBundle(entries: Entry[], name: string): SpringBundle | und
     assign('trustStore', location(`truststore.${store}`));
     assign('trustStorePassword', get('truststore.password'));
     assign('trustStoreType', get('truststore.type'));
+    assign('ciphers', springList(own, prefix + 'options.ciphers'));
+    assign('enabledProtocols', springList(own, prefix + 'options.enabled-protocols'));
     return bundle;
   }
   return undefined;

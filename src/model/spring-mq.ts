@@ -4,15 +4,16 @@
  * `sslPeerName`, `useIBMCipherMappings` (which sets the JVM's com.ibm.mq.cfg.useIBMCipherMappings), `sslBundle`.
  * Spring's relaxed binding reads `ibm.mq.conn-name` as `connName`. https://github.com/ibm-messaging/mq-jms-spring#readme
  */
-import type { SpringConfigData } from '../parse/spring';
-import type { Entry, ParsedDocument } from '../parse/types';
+import { springKey, springKeyUnder } from '../parse/spring';
+import type { Entry } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { JmsConnectionFactoryAttributes, MqValue } from './attributes';
 import type { Component, JmsConnectionFactoryComponent, Traced } from './types';
+import type { SpringSettings } from './spring-settings';
 import { cfComponent, cipherMappings } from './was';
 
 /** A Spring setting's key as the starter's field: `ibm.mq.ssl-cipher-suite` → `sslciphersuite`. */
-const field = (key: string) => key.slice('ibm.mq.'.length).replace(/[-_]/g, '').toLowerCase();
+const field = (key: string) => springKey(key).slice('ibm.mq.'.length);
 
 /**
  * The factory the starter builds from the app's settings (default profile, then the active profiles'), when they
@@ -20,13 +21,14 @@ const field = (key: string) => key.slice('ibm.mq.'.length).replace(/[-_]/g, '').
  * CCDT's own channels are the client then, so no factory is made here.
  */
 export function springMqFactory(
-  entries: Entry[],
-  docOf: (entry: Entry) => ParsedDocument<SpringConfigData>,
+  spring: SpringSettings,
+  activeProfiles: string[] | undefined,
   app: Component,
   root: string,
 ): JmsConnectionFactoryComponent | undefined {
+  const docOf = spring.doc;
   const settings = new Map<string, Entry>();
-  for (const entry of entries) if (entry.key.startsWith('ibm.mq.')) settings.set(field(entry.key), entry);
+  for (const entry of spring.entries) if (springKeyUnder(entry, 'ibm.mq.')) settings.set(field(entry.key), entry);
   const channel = settings.get('channel');
   const connName = settings.get('connname');
   if ((!channel && !connName) || settings.get('ccdturl')?.value.trim()) return undefined;
@@ -56,9 +58,12 @@ export function springMqFactory(
     sslCipherSuite: value(settings.get('sslcipherspec')) ?? value(settings.get('sslciphersuite')),
     sslPeerName: value(settings.get('sslpeername')),
     useIBMCipherMappings,
+    ...(activeProfiles ? { activeProfiles } : {}),
   };
   if (attrs.channel && !attrs.channel.templated) attrs.channelName = attrs.channel.value.toUpperCase();
   const at = (channel ?? connName) as Entry;
   const doc = docOf(at);
-  return cfComponent(app.host, doc, entryLocation(doc, at, 'line'), attrs, app.runtime, root);
+  const factory = cfComponent(app.host, doc, entryLocation(doc, at, 'line'), attrs, app.runtime, root);
+  // Every file the app's settings came from: the stores may be named in another (./spring-stores.ts).
+  return { ...factory, documents: [doc, ...new Set(spring.placed.map((p) => p.doc).filter((d) => d !== doc))] };
 }

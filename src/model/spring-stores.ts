@@ -4,12 +4,19 @@
  * `javax.net.ssl.*` trust store, else the JDK's cacerts.
  */
 import type { Location } from '../core/types';
-import { springResourceBases, type SpringConfigData } from '../parse/spring';
-import type { Entry, ParsedDocument } from '../parse/types';
+import { springResourceBases, springSetting } from '../parse/spring';
+import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
 import { springBundle } from './spring-bundle';
 import { javaSystemStores, PLACEHOLDER, storeRef, withJavaTrustDefault, type TreeStores } from './store-files';
-import type { Component, StoreRef, TlsTrustSettings } from './types';
+import { springDocuments, springSettings } from './spring-settings';
+import type {
+  Component,
+  JmsConnectionFactoryComponent,
+  SpringServerComponent,
+  StoreRef,
+  TlsTrustSettings,
+} from './types';
 
 /** The keys a Spring component names its stores with: its own store settings, and the key naming its SSL bundle. */
 interface StoreKeys {
@@ -40,62 +47,74 @@ const IBM_MQ: StoreKeys = {
 };
 
 /** The Spring Boot HTTPS server's stores: `server.ssl.*`, or the bundle `server.ssl.bundle` names. */
-export function springTrust(component: Component, stores: TreeStores): TlsTrustSettings | undefined {
-  return springStores(component, stores, SERVER_SSL);
+export function springTrust(component: SpringServerComponent, stores: TreeStores): TlsTrustSettings | undefined {
+  return springStores(component, component.attributes.activeProfiles ?? [], stores, SERVER_SSL);
 }
 
 /**
  * IBM MQ's Spring Boot starter (./spring-mq.ts): the bundle `ibm.mq.sslBundle` names, else its deprecated
  * `ibm.mq.jks.keyStore`/`trustStore`, else the JVM's javax.net.ssl.* stores.
  */
-export function springMqTrust(component: Component, stores: TreeStores): TlsTrustSettings | undefined {
-  return springStores(component, stores, IBM_MQ);
+export function springMqTrust(
+  component: JmsConnectionFactoryComponent,
+  stores: TreeStores,
+): TlsTrustSettings | undefined {
+  return springStores(component, component.attributes.activeProfiles ?? [], stores, IBM_MQ);
 }
 
-/** Key and trust stores from the component's own store settings, else from the SSL bundle it names. */
-function springStores(component: Component, stores: TreeStores, keys: StoreKeys): TlsTrustSettings | undefined {
-  const doc = component.documents.find((d) => d.kind.startsWith('spring.')) as
-    | ParsedDocument<SpringConfigData>
-    | undefined;
-  if (!doc) return undefined;
-  const entries = doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries);
-  const last = (key: string) => [...entries].reverse().find((x) => x.key === key);
+/**
+ * Key and trust stores from the SSL bundle the component names, else from its own store settings: the settings of
+ * all the app's Spring files as Spring applies them (default profile, then the active ones), any relaxed spelling.
+ */
+function springStores(
+  component: Component,
+  activeProfiles: readonly string[],
+  stores: TreeStores,
+  keys: StoreKeys,
+): TlsTrustSettings | undefined {
+  const docs = springDocuments(component.documents);
+  const first = docs[0];
+  if (!first) return undefined;
+  const settings = springSettings(docs, activeProfiles);
+  const entries = settings.entries;
+  const last = (key: string) => springSetting(entries, key);
   const usable = (e: Entry | undefined) => (e && !PLACEHOLDER.test(e.value) ? e : undefined);
-  const at = (e: Entry) => traced(e.value, doc.file.path, e.valueRange);
+  const at = (e: Entry) => traced(e.value, settings.doc(e).file.path, e.valueRange);
   const passwordAt = (e: Entry | undefined): Location | undefined =>
-    e ? { file: doc.file.path, range: e.keyRange } : undefined;
-  const ref = (location: Entry, type: Entry | undefined, password: Entry | undefined): StoreRef =>
+    e ? { file: settings.doc(e).file.path, range: e.keyRange } : undefined;
+  // A PEM bundle's type is PEM, said where its certificate's location is.
+  const ref = (location: Entry, type: Entry | 'PEM' | undefined, password: Entry | undefined): StoreRef =>
     storeRef(
       at(location),
-      springResourceBases(doc.file.path, location.value),
+      springResourceBases(settings.doc(location).file.path, location.value),
       stores,
-      type ? at(type) : undefined,
+      type === 'PEM' ? { ...at(location), value: 'PEM' } : type ? at(type) : undefined,
       passwordAt(password),
     );
   const bundleName = last(keys.bundle);
-  const bundle = bundleName ? springBundle(entries, bundleName.value.trim()) : undefined;
-  // The component's own store settings, else the bundle's key store / trust store.
+  const bundle = bundleName?.value.trim() ? springBundle(entries, bundleName.value.trim()) : undefined;
+  // A named bundle is taken whole, in preference to the component's own store settings (Spring Boot's
+  // WebServerSslBundle.get; the MQ starter: "the bundle name takes priority over the ibm.mq.jks properties").
+  const byBundle = Boolean(bundleName?.value.trim());
   const side = (kind: 'key' | 'trust'): StoreRef | undefined => {
-    const own = keys.store(kind);
-    const fromBundle = {
-      location: kind === 'key' ? bundle?.keyStore : bundle?.trustStore,
-      type: kind === 'key' ? bundle?.keyStoreType : bundle?.trustStoreType,
-      password: kind === 'key' ? bundle?.keyStorePassword : bundle?.trustStorePassword,
-    };
-    const written = usable(last(own.location));
-    if (written) return ref(written, usable(last(own.type)), last(own.password));
-    const location = usable(fromBundle.location);
+    if (!byBundle) {
+      const own = keys.store(kind);
+      const written = usable(last(own.location));
+      return written ? ref(written, usable(last(own.type)), last(own.password)) : undefined;
+    }
+    const location = usable(kind === 'key' ? bundle?.keyStore : bundle?.trustStore);
     if (!location) return undefined;
-    const type = bundle?.format === 'pem' ? { ...location, value: 'PEM' } : usable(fromBundle.type);
-    return ref(location, type, fromBundle.password);
+    const type =
+      bundle?.format === 'pem' ? 'PEM' : usable(kind === 'key' ? bundle?.keyStoreType : bundle?.trustStoreType);
+    return ref(location, type, kind === 'key' ? bundle?.keyStorePassword : bundle?.trustStorePassword);
   };
   const trust: TlsTrustSettings = {};
   const keyStore = side('key');
   if (keyStore) trust.keyStore = keyStore;
-  const alias = (keys.alias ? usable(last(keys.alias)) : undefined) ?? usable(bundle?.keyAlias);
+  const alias = byBundle ? usable(bundle?.keyAlias) : keys.alias ? usable(last(keys.alias)) : undefined;
   if (alias) trust.keyAlias = at(alias);
   const trustStore = side('trust');
   if (trustStore) trust.trustStore = trustStore;
-  const bases = springResourceBases(doc.file.path, '');
+  const bases = springResourceBases(first.file.path, '');
   return withJavaTrustDefault(trust, javaSystemStores(component.runtime, stores, bases));
 }

@@ -65,7 +65,8 @@ interface SpringParse {
 }
 
 function profileOf(entries: Entry[]): string | undefined {
-  return entries.find((e) => e.key === 'spring.config.activate.on-profile' || e.key === 'spring.profiles')?.value;
+  const keys = [springKey('spring.config.activate.on-profile'), springKey('spring.profiles')];
+  return entries.find((e) => keys.includes(springKey(e.key)))?.value;
 }
 
 function parseSpringProperties(text: string): SpringParse {
@@ -246,13 +247,39 @@ function entry(
 }
 
 /**
- * A Spring list property as Spring binds it: `key=a,b` or `key[0]=a`, `key[1]=b`.
+ * A Spring property name in Spring Boot's uniform form, the one relaxed binding compares: each element
+ * lower-cased without `-` and `_`, so `server.ssl.keyStore`, `server.ssl.key_store` and `server.ssl.key-store`
+ * are one setting (ConfigurationPropertyName, "Relaxed Binding" in Spring Boot's reference).
+ * https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding
+ */
+export function springKey(key: string): string {
+  return key.replace(/[-_]/g, '').toLowerCase();
+}
+
+/** The setting of that name as Spring binds it (any relaxed spelling; the last one wins), if set. */
+export function springSetting(entries: readonly Entry[], key: string): Entry | undefined {
+  const wanted = springKey(key);
+  for (let i = entries.length - 1; i >= 0; i--) if (springKey((entries[i] as Entry).key) === wanted) return entries[i];
+  return undefined;
+}
+
+/** Whether a setting is under that prefix (`server.ssl.`) in any relaxed spelling. */
+export function springKeyUnder(entry: Entry, prefix: string): boolean {
+  return springKey(entry.key).startsWith(springKey(prefix));
+}
+
+/**
+ * A Spring list property as Spring binds it: `key=a,b` or `key[0]=a`, `key[1]=b` (any relaxed spelling of key).
  * Returns the values and the entries they came from, or undefined when unset.
  */
 export function springList(entries: Entry[], key: string): { values: string[]; entries: Entry[] } | undefined {
-  const indexed = entries.filter((e) => e.key.startsWith(`${key}[`) && /^\[\d+\]$/.test(e.key.slice(key.length)));
+  const wanted = springKey(key);
+  const indexed = entries.filter((e) => {
+    const k = springKey(e.key);
+    return k.startsWith(`${wanted}[`) && /^\[\d+\]$/.test(k.slice(wanted.length));
+  });
   if (indexed.length) return { values: indexed.map((e) => e.value.trim()).filter(Boolean), entries: indexed };
-  const direct = [...entries].reverse().find((e) => e.key === key);
+  const direct = springSetting(entries, key);
   if (!direct) return undefined;
   return {
     values: direct.value

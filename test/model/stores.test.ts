@@ -107,6 +107,40 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
       'jms.connection-factory',
     ],
     [
+      'Spring relaxed binding: server.ssl.keyStore / keyStorePassword / keyStoreType / keyAlias (Apereo CAS style) are server.ssl.key-store…',
+      {
+        'svc/src/main/resources/application.properties': `server.ssl.keyStore=classpath:key.p12\nserver.ssl.keyStorePassword=${PASSWORD}\nserver.ssl.keyStoreType=PKCS12\nserver.ssl.keyAlias=server\nserver.port=8443\n`,
+        'svc/src/main/resources/key.p12': store('key.p12'),
+      },
+      [
+        'spring.server key=svc/src/main/resources/key.p12[PKCS12]+pw@svc/src/main/resources/application.properties:2 alias=server@svc/src/main/resources/application.properties:4 trust=- default=jdk-cacerts',
+      ],
+      'spring.server',
+    ],
+    [
+      "IBM MQ's Spring Boot starter: a kebab-case ibm.mq.ssl-bundle names the bundle as ibm.mq.sslBundle does",
+      {
+        'app/src/main/resources/application.yml': `ibm:\n  mq:\n    queue-manager: QM1\n    channel: APP.SVRCONN\n    conn-name: mq(1414)\n    ssl-cipher-spec: ANY_TLS12_OR_HIGHER\n    ssl-bundle: ibmmq\nspring:\n  ssl:\n    bundle:\n      jks:\n        ibmmq:\n          truststore:\n            location: file:trust.jks\n            password: ${PASSWORD}\n            type: JKS\n`,
+        'app/trust.jks': store('trust.jks'),
+      },
+      ['jms.connection-factory key=- trust=app/trust.jks[JKS]+pw@app/src/main/resources/application.yml:15'],
+      'jms.connection-factory',
+    ],
+    [
+      'Spring stores named in the active profile’s file (spring.profiles.active=prod → application-prod.properties)',
+      {
+        'svc/src/main/resources/application.properties': `spring.profiles.active=prod\nserver.port=8443\nserver.ssl.enabled=true\n`,
+        'svc/src/main/resources/application-prod.properties': `server.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=${PASSWORD}\nserver.ssl.trust-store=classpath:trust.jks\nserver.ssl.trust-store-password=${PASSWORD}\n`,
+        'svc/src/main/resources/application-dev.properties': `server.ssl.key-store=classpath:dev.p12\n`,
+        'svc/src/main/resources/key.p12': store('key.p12'),
+        'svc/src/main/resources/trust.jks': store('trust.jks'),
+      },
+      [
+        'spring.server key=svc/src/main/resources/key.p12[PKCS12]+pw@svc/src/main/resources/application-prod.properties:2 trust=svc/src/main/resources/trust.jks[JKS]+pw@svc/src/main/resources/application-prod.properties:4',
+      ],
+      'spring.server',
+    ],
+    [
       'Spring Boot PEM bundle: the certificate file, type PEM',
       {
         'svc/src/main/resources/application.yml':

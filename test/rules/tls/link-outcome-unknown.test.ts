@@ -111,6 +111,22 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'server.ssl.bundle names a bundle the tree does not define: its options (protocols, suites) are unknown',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': 'server:\n  port: 8443\n  ssl:\n    bundle: edge\n',
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ["the SSL bundle 'edge' that server.ssl.bundle names: the tree does not define it"],
+        },
+      ],
+    },
+    {
       name: 'a ClearTrust web agent in auth mode (native TLS library): one info for the agent, naming every server it calls',
       files: {
         'jdk/release': TEMURIN17,

@@ -19,6 +19,13 @@ ruleTester(rule, {
       files: { 'tc/conf/server.xml': tomcat('protocols="all,-SSLv2Hello,-TLSv1,-TLSv1.1"') },
     },
     {
+      name: 'Spring Boot with server.ssl.bundle: server.ssl.enabled-protocols is not read (WebServerSslBundle takes the bundle whole)',
+      files: {
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.bundle=web\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\nspring.ssl.bundle.jks.web.keystore.location=classpath:ks.p12\n',
+      },
+    },
+    {
       name: 'nginx server without TLS',
       files: { 'gw/nginx.conf': 'http {\n  ssl_protocols TLSv1 TLSv1.2;\n  server { listen 80; }\n}\n' },
     },
@@ -55,6 +62,22 @@ ruleTester(rule, {
           'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\nserver.ssl.key-store-password=secret\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
       },
       errors: [{ messageId: 'legacy', file: 'app/application.properties', line: 4 }],
+    },
+    {
+      name: 'Spring Boot relaxed binding: server.ssl.enabledProtocols (camelCase) is server.ssl.enabled-protocols',
+      files: {
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.keyStore=classpath:ks.p12\nserver.ssl.keyStorePassword=secret\nserver.ssl.enabledProtocols=TLSv1,TLSv1.2\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/application.properties', line: 4 }],
+    },
+    {
+      name: 'Spring Boot SSL bundle options.enabled-protocols are the server’s protocols',
+      files: {
+        'app/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    bundle: web\nspring:\n  ssl:\n    bundle:\n      jks:\n        web:\n          keystore:\n            location: classpath:ks.p12\n          options:\n            enabled-protocols: TLSv1.1,TLSv1.2\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/application.yml', line: 13, messageIncludes: ['TLSv1.1'] }],
     },
     {
       name: 'an nginx policy snippet included by nothing',
