@@ -84,6 +84,7 @@ export function parseXml(text: string): XmlParseResult {
     const parent = stack[stack.length - 1];
     const localName = tag.name.includes(':') ? tag.name.slice(tag.name.indexOf(':') + 1) : tag.name;
     const siblings = parent ? parent.children.filter((c) => c.name === tag.name).length : 0;
+    const secretName = (tag.attributes as Record<string, string>)['name'] ?? '';
     const element: XmlElement = {
       name: tag.name,
       localName,
@@ -112,7 +113,9 @@ export function parseXml(text: string): XmlParseResult {
         keyRange: attribute.nameRange,
         valueRange: attribute.valueRange,
         section: element.path,
-        secret: isSecretKey(attribute.name) || isSecretKey(attr(element, 'name')?.value ?? ''),
+        // `<variable name="KEYSTORE_PASSWORD" value="…">`, `<property name="password" value="…">`: the element's name
+        // makes its other attributes secret, not the name itself (which is only the secret's name).
+        secret: isSecretKey(attribute.name) || (attribute.name !== 'name' && isSecretKey(secretName)),
       });
     }
     if (parent) parent.children.push(element);

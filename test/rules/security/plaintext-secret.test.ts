@@ -13,6 +13,11 @@ ruleTester(rule, {
       },
     },
     {
+      // dcavanau/mq-examples (Liberty server.xml): the name attribute is the secret's name, not the secret.
+      name: 'a Liberty variable named like a password whose value is a placeholder: its name is not reported',
+      files: { 'wlp/server.xml': '<server>\n  <variable name="KEYSTORE_PASSWORD" value="${env.KS_PW}"/>\n</server>\n' },
+    },
+    {
       name: 'a key naming a file, not a secret',
       files: {
         'nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_password_file /etc/nginx/pass.txt;\n  }\n}\n',
@@ -61,6 +66,17 @@ ruleTester(rule, {
           '<Server port="8005">\n  <Service name="C">\n    <Connector port="8443" SSLEnabled="true" keystorePass="Tomcat-Plain-2"/>\n  </Service>\n</Server>\n',
       },
       errors: [{ messageId: 'plaintext', file: 'conf/server.xml', line: 3 }],
+    },
+    {
+      name: 'Liberty variables holding passwords: the value is reported, not the name (value written before name too)',
+      files: {
+        'wlp/server.xml':
+          '<server>\n  <variable name="KEYSTORE_PASSWORD" defaultValue="Liberty-Plain-4"/>\n  <variable value="Liberty-Plain-5" name="truststore.password"/>\n</server>\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'wlp/server.xml', line: 2, column: 52 },
+        { messageId: 'plaintext', file: 'wlp/server.xml', line: 3, column: 20 },
+      ],
     },
     {
       name: 'MQ SSLKeyRepositoryPassword',
