@@ -13,6 +13,7 @@ import { isSecretKey } from './types';
 import { parseProperties } from './properties';
 import { LineIndex } from './text';
 import { basenameOf } from './java/jvm-args';
+import { simpleYamlPairs } from './yaml-simple';
 
 export interface SpringConfigData {
   /** Profile from the file name (`application-prod.yml` → `prod`). */
@@ -58,7 +59,7 @@ export const springFormat: FormatHandler<SpringConfigData> = {
   },
 };
 
-interface SpringParse {
+export interface SpringParse {
   parts: { profile?: string; entries: Entry[] }[];
   comments: Comment[];
   problems: ParseProblem[];
@@ -86,7 +87,8 @@ function parseSpringProperties(text: string): SpringParse {
   return { parts, comments, problems };
 }
 
-function parseSpringYaml(text: string): SpringParse {
+/** `simple: false` always uses the yaml library (test/parse/yaml-simple.test.ts compares the two ways). */
+export function parseSpringYaml(text: string, simple = true): SpringParse {
   const index = new LineIndex(text);
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
@@ -109,6 +111,13 @@ function parseSpringYaml(text: string): SpringParse {
       message: `YAML nested ${depth} levels deep (over ${MAX_YAML_DEPTH}): not checked`,
       range: index.rangeAt(0, 0),
     });
+    return { parts, comments, problems };
+  }
+  // Most application.yml files are nested keys with one-line plain values: read without the library.
+  const pairs = simple ? simpleYamlPairs(text) : undefined;
+  if (pairs) {
+    const entries = pairs.map((p) => entry(p.key, p.value, p.keyRange, p.valueRange, index));
+    parts.push({ profile: profileOf(entries), entries });
     return { parts, comments, problems };
   }
   let documents;
