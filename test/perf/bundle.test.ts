@@ -103,8 +103,19 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
     expect(fs.existsSync(path.join(install, 'dist', 'cli.js.v8cache'))).toBe(true);
   });
 
-  it('a Spring YAML file loads the yaml chunk alone; its cache is written once, then used', () => {
-    const args = ['--format', 'json', 'examples/java-untrusted-server-broken/orders-client'];
+  it('a simple Spring YAML file (nested keys, plain values) loads no chunk: src/parse/yaml-simple.ts reads it', () => {
+    const run = loadedChunks(['--format', 'json', 'examples/java-untrusted-server-broken/orders-client']);
+    expect(run.stderr).toBe('');
+    expect(run.chunks).toEqual([]);
+  });
+
+  it('a Spring YAML file with a list loads the yaml chunk alone; its cache is written once, then used', () => {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-yaml-chunk-'));
+    fs.writeFileSync(
+      path.join(tree, 'application.yml'),
+      'server:\n  port: 8443\n  ssl:\n    enabled-protocols:\n      - TLSv1.2\n      - TLSv1.3\n',
+    );
+    const args = ['--format', 'json', tree];
     const first = loadedChunks(args);
     expect(first.stderr).toBe('');
     expect(first.chunks).toEqual(['yaml.js']);
