@@ -57,7 +57,8 @@ class Reader {
 
 export function jksMagic(bytes: Uint8Array): 'JKS' | 'JCEKS' | undefined {
   if (bytes.length < 8) return undefined;
-  const magic = Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0);
+  // Read from the bytes as they are (every file of a tree is asked: no Buffer view per file).
+  const magic = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
   if (magic === JKS_MAGIC) return 'JKS';
   if (magic === JCEKS_MAGIC) return 'JCEKS';
   return undefined;

@@ -86,6 +86,8 @@ interface Parsed {
 
 /** Whether the bytes start like a PFX: SEQUENCE { INTEGER 3, SEQUENCE { OID pkcs7-data|signedData … } }. */
 export function looksLikePkcs12(bytes: Uint8Array): boolean {
+  // Every file of a tree is asked: a text file fails here, before a DER read that would throw.
+  if (bytes[0] !== TAG.SEQUENCE) return false;
   try {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const outer = readDer(buf, 0, Math.min(buf.length, readDer(buf).next));
