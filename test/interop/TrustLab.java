@@ -16,10 +16,14 @@ import javax.net.ssl.*;
  *   <id> connect <port> <clientSpec>         client against a server on 127.0.0.1:<port>
  *   <id> keytool <arg> <arg>…                 this JDK's keytool, run in this JVM (no JVM start per store;
  *                                            needs --add-opens java.base/sun.security.tools.keytool=ALL-UNNAMED)
+ *   <id> openssl <clientSpec> <arg> <arg>…    `openssl s_server <arg>…` (which must accept on 127.0.0.1:0 once and
+ *                                            print its ACCEPT line), the client against it; started here because a
+ *                                            large Node process forks slowly (tens of ms per spawn, on its event loop)
  *
  * A spec is "k=v;k=v": protocols=a,b  keystore=/p.jks  truststore=/t.p12 (absent: the JDK default)
  * clientAuth=none|want|need. Store passwords are "changeit".
- * Results: "<id> result <side> OK <protocol> <peerCertificateCount> <page>" or "<id> result <side> ERR <text>".
+ * Results: "<id> result <side> OK <protocol> <peerCertificateCount> <page>" or "<id> result <side> ERR <text>";
+ * openssl: the client's result, "|", then s_server's stdout and stderr, each Base64.
  */
 public final class TrustLab {
   private static final char[] PASS = "changeit".toCharArray();
@@ -46,6 +50,9 @@ public final class TrustLab {
       }
       case "keytool":
         emit(id + "\tresult\tkeytool\t" + keytool(Arrays.copyOfRange(f, 2, f.length)));
+        break;
+      case "openssl":
+        emit(id + "\tresult\tclient\t" + withOpenssl(TlsLab.spec(f[2]), Arrays.copyOfRange(f, 3, f.length), pool));
         break;
       case "connect":
         emit(id + "\tresult\tclient\t" + connect(Integer.parseInt(f[2]), TlsLab.spec(f[3])));
@@ -80,19 +87,41 @@ public final class TrustLab {
     return store;
   }
 
-  private static SSLContext context(Map<String, String> m) throws Exception {
-    KeyManager[] kms = null;
-    String ks = m.get("keystore");
-    if (ks != null && !ks.isEmpty()) {
+  /**
+   * Key and trust managers by store file ("" for the JDK's cacerts): a store is written once and never changed,
+   * so it is loaded once per run (PKCS#12's PBKDF2 and cacerts' parsing were most of a handshake's time). Each
+   * handshake still gets a new SSLContext: no session is cached from one case to another.
+   */
+  private static final ConcurrentHashMap<String, KeyManager[]> KEY_MANAGERS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, TrustManager[]> TRUST_MANAGERS = new ConcurrentHashMap<>();
+
+  private static KeyManager[] keyManagers(String file) throws Exception {
+    KeyManager[] kms = KEY_MANAGERS.get(file);
+    if (kms == null) {
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(load(ks), PASS);
+      kmf.init(load(file), PASS);
       kms = kmf.getKeyManagers();
+      KEY_MANAGERS.put(file, kms);
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    return kms;
+  }
+
+  private static TrustManager[] trustManagers(String file) throws Exception {
+    TrustManager[] tms = TRUST_MANAGERS.get(file);
+    if (tms == null) {
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(file.isEmpty() ? null : load(file));
+      tms = tmf.getTrustManagers();
+      TRUST_MANAGERS.put(file, tms);
+    }
+    return tms;
+  }
+
+  private static SSLContext context(Map<String, String> m) throws Exception {
+    String ks = m.get("keystore");
     String ts = m.get("truststore");
-    tmf.init(ts == null || ts.isEmpty() ? null : load(ts));
     SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(kms, tmf.getTrustManagers(), null);
+    ctx.init(ks == null || ks.isEmpty() ? null : keyManagers(ks), trustManagers(ts == null ? "" : ts), null);
     return ctx;
   }
 
@@ -158,6 +187,43 @@ public final class TrustLab {
     } catch (Throwable t) {
       return "ERR\t" + describe(t);
     }
+  }
+
+  /** Runs `openssl s_server args`, the client against it once it listens; the client's result, then the server's output. */
+  private static String withOpenssl(Map<String, String> client, String[] args, ExecutorService pool) throws Exception {
+    List<String> command = new ArrayList<>(List.of("openssl", "s_server"));
+    command.addAll(Arrays.asList(args));
+    Process server = new ProcessBuilder(command).start();
+    server.getOutputStream().close();
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Future<String> stdout = pool.submit(() -> drain(server.getInputStream(), port));
+    Future<String> stderr = pool.submit(() -> drain(server.getErrorStream(), null));
+    String result;
+    try {
+      Integer p = port.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      result = p == null ? "ERR\tserver did not start" : connect(p, client);
+      if (!server.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS)) server.destroyForcibly();
+    } catch (TimeoutException e) {
+      server.destroyForcibly();
+      result = "ERR\tserver did not start";
+    }
+    Base64.Encoder b64 = Base64.getEncoder();
+    return result + "\t|\t" + b64.encodeToString(stdout.get().getBytes(StandardCharsets.UTF_8)) + "\t"
+        + b64.encodeToString(stderr.get().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A stream's whole text; completes `port` with the ACCEPT line's port (null at the end without one). */
+  private static String drain(InputStream in, CompletableFuture<Integer> port) throws IOException {
+    StringBuilder text = new StringBuilder();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String l = r.readLine(); l != null; l = r.readLine()) {
+        text.append(l).append('\n');
+        if (port != null && l.startsWith("ACCEPT 127.0.0.1:")) port.complete(Integer.valueOf(l.substring(17).trim()));
+      }
+    } finally {
+      if (port != null) port.complete(null);
+    }
+    return text.toString();
   }
 
   private static String describe(Throwable t) {

@@ -18,7 +18,8 @@ export type Sent = 'chain' | 'leaf' | 'with-root';
 
 export interface TrustCase {
   id: string;
-  slice: Slice;
+  /** The slice or the family (trust-families.ts) that drew it. */
+  slice: string;
   server: ServerKind;
   protocol: 'TLSv1.2' | 'TLSv1.3';
   storeType: StoreType;

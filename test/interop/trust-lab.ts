@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findLabSource, JavaLab, spawnBounded } from './stacks';
+import { findLabSource, JavaLab } from './stacks';
 
 /** One side's view of a handshake and what followed it. */
 export interface TrustRealSide {
@@ -86,10 +86,6 @@ export async function startTrustLab(): Promise<TrustLab> {
       };
     },
     async jsseToOpenssl(client, server, protocol) {
-      let setPort: (p: number) => void = () => undefined;
-      const port = new Promise<number>((resolve) => {
-        setPort = resolve;
-      });
       // nginx sends the whole ssl_certificate file in file order; s_server sends -cert's first certificate, then -cert_chain.
       const blocks =
         fs
@@ -99,7 +95,6 @@ export async function startTrustLab(): Promise<TrustLab> {
       const leafFile = `${run}.leaf`;
       fs.writeFileSync(leafFile, blocks[0] ?? '');
       const args = [
-        's_server',
         '-accept',
         '127.0.0.1:0',
         '-naccept',
@@ -118,28 +113,22 @@ export async function startTrustLab(): Promise<TrustLab> {
       if (server.caFile) args.push('-CAfile', server.caFile);
       // nginx verifies with SSL_VERIFY_PEER and a callback that never fails the handshake: s_server -verify does the same.
       if (server.clientAuth !== 'none') args.push('-verify', '100', '-verify_depth', String(server.verifyDepth));
-      const done = spawnBounded(args, undefined, (text) => {
-        const m = /ACCEPT 127\.0\.0\.1:(\d+)/.exec(text);
-        if (m) setPort(Number(m[1]));
-      });
-      void done.then(() => setPort(-1));
-      const p = await port;
-      if (p < 0)
-        return {
-          client: { ok: false, error: 'server did not start' },
-          server: { ok: false, error: (await done).stderr },
-        };
-      const r = await jvm.request(['connect', String(p), spec(client, protocol)]);
-      const result = await done;
-      const text = result.stdout + result.stderr;
+      // The lab JVM starts s_server (see TrustLab.java: a large Node process forks slowly) and runs the client.
+      const r = await jvm.request(['openssl', spec(client, protocol), ...args]);
+      const bar = r.indexOf('|');
+      const [stdout, stderr] = r.slice(bar + 1).map((b) => Buffer.from(b, 'base64').toString('utf8'));
+      const clientFields = r.slice(0, bar);
+      if (clientFields[1] === 'server did not start')
+        return { client: { ok: false, error: 'server did not start' }, server: { ok: false, error: stderr } };
+      const text = stdout + stderr;
       const verifyError = /verify error:num=(\d+:[^\n]*)/.exec(text)?.[1]?.trim();
       const serverErrors = text.split('\n').filter((l) => /:error:|alert/i.test(l));
       return {
-        client: fromJava(r),
+        client: fromJava(clientFields),
         server: serverErrors.length > 0 ? { ok: false, error: serverErrors.join('\n') } : { ok: true },
-        clientSent: sentCount(r),
+        clientSent: sentCount(clientFields),
         serverVerifyError: verifyError,
-        serverSawNoCertificate: r[0] === 'OK' ? r[3] === 'no-client-certificate' : undefined,
+        serverSawNoCertificate: clientFields[0] === 'OK' ? clientFields[3] === 'no-client-certificate' : undefined,
       };
     },
     async close() {
