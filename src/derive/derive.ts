@@ -16,6 +16,10 @@ import { presentedKeys, presentedPlaces } from './presented';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
+import type { MqscData } from '../parse/mqsc';
+import type { ParsedDocument } from '../parse/types';
+import { channelAccess, type ChannelAccess } from '../model/mq-access';
+import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
@@ -88,8 +92,31 @@ export function deriveDeployment(
     deployment.documents.filter((d) => isKeystoreDocument(d) && !d.data.readable).map((d) => d.file.path),
   );
   const trust = deriveTrust(certs, links, unreadable);
-  const derived: DerivedModel = { certificates: certs, stacks, links, unconfirmed, predictions, endpoints, trust };
+  const derived: DerivedModel = {
+    certificates: certs,
+    stacks,
+    links,
+    unconfirmed,
+    predictions,
+    endpoints,
+    trust,
+    channelAccess: mqChannelAccess(deployment),
+  };
   return { ...deployment, derived };
+}
+
+/** Each MQSC script's inbound channels with the queue manager's access decision (defaults of a new queue manager where unset). */
+function mqChannelAccess(deployment: Deployment): Map<string, ChannelAccess> {
+  const decisions = new Map<string, ChannelAccess>();
+  for (const doc of deployment.documents) {
+    if (doc.kind !== 'mq.mqsc') continue;
+    const mqsc = doc as ParsedDocument<MqscData>;
+    for (const input of documentChannels(mqsc)) {
+      const access = channelAccess(mqsc, input);
+      if (access) decisions.set(channelAccessKey(doc.file.path, input), access);
+    }
+  }
+  return decisions;
 }
 
 /** The endpoint of a component in its own role (see `ownRole`), as derived. */
@@ -121,5 +148,6 @@ export function emptyDerived(): DerivedModel {
     endpoints: new Map(),
     stacks: new Map(),
     trust: [],
+    channelAccess: new Map(),
   };
 }

@@ -1,6 +1,7 @@
 /** What the derive stage computes once per deployment, after the model is built (src/derive/derive.ts). */
 import type { Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
+import type { ChannelAccess } from '../model/mq-access';
 import type { TreeCertificate } from '../model/mq-certs';
 import type { TlsStack } from './stack';
 import type { LinkTrust } from './trust';
@@ -36,6 +37,11 @@ export interface DerivedModel {
   stacks: ReadonlyMap<string, TlsStack>;
   /** Certificate trust per link, both ways: the server's chain against the client's anchors, and the client certificate (src/derive/trust.ts). */
   trust: LinkTrust[];
+  /**
+   * The queue manager's access decision for each inbound channel of each MQSC script (src/model/mq-access.ts), by
+   * `channelAccessKey`: the channels the script sets and the shipped objects it leaves (six mq/* rules read them).
+   */
+  channelAccess: ReadonlyMap<string, ChannelAccess>;
 }
 
 /** A deployment with its derived data: what rules and formatters read. */

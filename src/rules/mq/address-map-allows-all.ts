@@ -33,7 +33,7 @@ export default defineRule({
         if (usersrc === 'NOACCESS') continue;
         const exposed = documentChannels(mqsc)
           .filter((input) => chlauthProfileMatches(record.profile, input.name))
-          .map((input) => ({ input, access: accessOf(mqsc, input)! }))
+          .map((input) => ({ input, access: accessOf(ctx.deployment, mqsc, input)! }))
           .filter(({ access }) => {
             const path = access?.paths.find(
               (p) => p.record?.command === record.command && p.record?.from.kind === 'file',

@@ -29,7 +29,7 @@ export default defineRule({
       const mqsc = doc as ParsedDocument<MqscData>;
       // The tree's AMQP channels, and the shipped SYSTEM.DEF.AMQP when the script talks about AMQP.
       for (const input of documentChannels(mqsc).filter((c) => c.chltype === 'AMQP')) {
-        const access = accessOf(mqsc, input);
+        const access = accessOf(ctx.deployment, mqsc, input);
         if (!access || access.exit || access.tls.unknown || access.tls.enabled || access.blockAll) continue;
         const open = access.paths.filter((p) => p.identity.kind !== 'blocked');
         if (open.length === 0) continue;

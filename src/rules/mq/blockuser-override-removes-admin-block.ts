@@ -54,7 +54,7 @@ export default defineRule({
         );
         if (!overridden) continue;
         const exposed = channels
-          .map((input) => ({ input, access: accessOf(mqsc, input)! }))
+          .map((input) => ({ input, access: accessOf(ctx.deployment, mqsc, input)! }))
           .filter(
             ({ access }) =>
               access &&

@@ -24,7 +24,7 @@ export default defineRule({
       const mqsc = doc as ParsedDocument<MqscData>;
       const state = chlauthState(mqsc.data.objects, doc.file.path);
       if (state.value !== 'DISABLED' || state.from.kind !== 'file') continue;
-      const opened = openedBy(mqsc, { chlauthDefault: true });
+      const opened = openedBy(ctx.deployment, mqsc, { chlauthDefault: true });
       if (opened.length === 0) continue;
       const location = state.from.location;
       const related = channelRelated(opened);

@@ -34,7 +34,7 @@ export default defineRule({
       if (!(connauth && !name) && !weak) continue;
       const clients = documentChannels(mqsc)
         .filter((input) => input.attributes && (input.chltype === 'SVRCONN' || input.chltype === 'AMQP'))
-        .map((input) => ({ input, access: accessOf(mqsc, input)! }))
+        .map((input) => ({ input, access: accessOf(ctx.deployment, mqsc, input)! }))
         // Paths that need a certificate are authenticated by it (mutual TLS): only the others depend on a password.
         .filter(
           ({ access }) =>
@@ -46,7 +46,7 @@ export default defineRule({
       if (clients.length === 0) continue;
       const location: Location = paramLocation(doc.file.path, connauth && !name ? connauth : chckclnt!);
       const opened = clients.filter(({ input }) => {
-        const before = accessOf(mqsc, input, { connauthDefault: true });
+        const before = accessOf(ctx.deployment, mqsc, input, { connauthDefault: true });
         return before && !before.adminWithoutSecret;
       });
       ctx.report({

@@ -1,28 +1,25 @@
 import type { Location, RelatedLocation } from '../../../core/types';
-import { mqInboundChannelType } from '../../../knowledge';
 import type { ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
 import { channelAccess } from '../../../model/mq-access';
 import type { MqscData } from '../../../parse/mqsc';
 import type { ParsedDocument } from '../../../parse/types';
-import type { Deployment } from '../../../model/types';
+import type { DerivedDeployment } from '../../../derive/types';
+import { channelAccessKey, definedInScript, documentChannels } from '../../../model/mq-channel-inputs';
 import { serverChannels } from './shared';
-import { definedInScript } from './chlauth';
 import type { MqChannelAttributes } from '../../../model/attributes';
 
-const SHIPPED = ['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR'];
-const cache = new WeakMap<ParsedDocument, Map<string, ChannelAccess | undefined>>();
-
-/** The access decision for a channel of an MQSC document (memoised per document, channel and overrides). */
+/**
+ * The access decision for a channel of an MQSC document: as the derive stage decided it (once per deployment), or,
+ * for a what-if with queue-manager settings at their defaults (`overrides`), decided here for the asking rule.
+ */
 export function accessOf(
+  deployment: DerivedDeployment,
   doc: ParsedDocument<MqscData>,
   input: ChannelInput,
-  overrides: AccessOverrides = {},
+  overrides?: AccessOverrides,
 ): ChannelAccess | undefined {
-  let perDoc = cache.get(doc);
-  if (!perDoc) cache.set(doc, (perDoc = new Map<string, ChannelAccess | undefined>()));
-  const key = `${input.name}|${input.chltype}|${Boolean(input.attributes)}|${overrides.chlauthDefault ? 1 : 0}${overrides.connauthDefault ? 1 : 0}`;
-  if (!perDoc.has(key)) perDoc.set(key, channelAccess(doc, input, overrides));
-  return perDoc.get(key);
+  if (overrides) return channelAccess(doc, input, overrides);
+  return deployment.derived.channelAccess.get(channelAccessKey(doc.file.path, input)) ?? channelAccess(doc, input);
 }
 
 export function inputOf(channel: MqChannelAttributes): ChannelInput | undefined {
@@ -37,7 +34,7 @@ export function inputOf(channel: MqChannelAttributes): ChannelInput | undefined 
 }
 
 /** Inbound channels of the tree, each with its access decision. */
-export function* inboundAccess(deployment: Deployment): Generator<{
+export function* inboundAccess(deployment: DerivedDeployment): Generator<{
   channel: MqChannelAttributes;
   doc: ParsedDocument<MqscData>;
   access: ChannelAccess;
@@ -47,35 +44,12 @@ export function* inboundAccess(deployment: Deployment): Generator<{
     const input = inputOf(channel);
     const doc = channel.qmgr?.mqsc;
     if (!input || !doc) continue;
-    const access = accessOf(doc, input);
+    const access = accessOf(deployment, doc, input);
     if (access) yield { channel, doc, access, input };
   }
 }
 
-/** The tree's inbound channels of one MQSC document plus the shipped SYSTEM.DEF.* objects it does not touch. */
-export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] {
-  const out: ChannelInput[] = [];
-  for (const ch of doc.data.objects.channels.values()) {
-    if (ch.deleted || !ch.chltype || !mqInboundChannelType(ch.chltype)) continue;
-    out.push({
-      name: ch.name,
-      chltype: ch.chltype,
-      attributes: ch.attributes,
-      defined: definedInScript(ch),
-      location: { file: doc.file.path, range: ch.nameParam.valueRange ?? ch.nameParam.keywordRange },
-    });
-  }
-  for (const chltype of SHIPPED) {
-    const name = mqInboundChannelType(chltype)!.defaultObject;
-    if (!doc.data.objects.channels.has(name)) out.push({ name, chltype, defined: false });
-  }
-  if (!doc.data.objects.channels.has('SYSTEM.AUTO.SVRCONN'))
-    out.push({ name: 'SYSTEM.AUTO.SVRCONN', chltype: 'SVRCONN', defined: false });
-  // SYSTEM.DEF.AMQP exists only where the AMQP service is installed: counted when the script talks about AMQP.
-  if (!doc.data.objects.channels.has('SYSTEM.DEF.AMQP') && /AMQP/i.test(doc.file.text))
-    out.push({ name: 'SYSTEM.DEF.AMQP', chltype: 'AMQP', defined: false });
-  return out;
-}
+export { documentChannels };
 
 /** The locations that decide a channel's access, minus the finding's own location; `message` replaces the first one's label. */
 export function relatedFor(access: ChannelAccess, primary: Location, message?: string): RelatedLocation[] {
@@ -127,13 +101,14 @@ export function confidentAdminWithoutSecret(access: ChannelAccess): boolean {
 
 /** The channels a queue-manager-wide setting opens: admitted (or admitting administrators) now, but not with the default. */
 export function openedBy(
+  deployment: DerivedDeployment,
   doc: ParsedDocument<MqscData>,
   overrides: AccessOverrides,
 ): { input: ChannelInput; access: ChannelAccess }[] {
   const out: { input: ChannelInput; access: ChannelAccess }[] = [];
   for (const input of documentChannels(doc)) {
-    const now = accessOf(doc, input);
-    const before = accessOf(doc, input, overrides);
+    const now = accessOf(deployment, doc, input);
+    const before = accessOf(deployment, doc, input, overrides);
     if (!now || !before || now.exit) continue;
     const adminNow = now.paths.some((p) => p.admin);
     const adminBefore = before.paths.some((p) => p.admin);

@@ -1,4 +1,4 @@
-import type { MqscChannel, MqscChlauthRecord, MqscObjects, MqscParam } from '../../../parse/mqsc';
+import type { MqscChlauthRecord, MqscObjects, MqscParam } from '../../../parse/mqsc';
 import { mqGenericMatch } from '../../../parse/mq/mqsc-objects';
 
 /** The CHLAUTH records whose profile matches a channel name, most specific (longest profile) first. */
@@ -20,6 +20,4 @@ export function chlauthDisabled(objects: MqscObjects): MqscParam | undefined {
 
 export { isBlockingMcauser } from '../../../model/mq-chlauth';
 
-export function definedInScript(channel: MqscChannel): boolean {
-  return channel.commands.some((c) => c.verb === 'DEFINE');
-}
+export { definedInScript } from '../../../model/mq-channel-inputs';

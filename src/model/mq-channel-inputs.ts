@@ -1,0 +1,42 @@
+/**
+ * The inbound channels an MQSC script leaves on its queue manager, as inputs to the access decision
+ * (./mq-access.ts): the channels it defines or alters, and the shipped SYSTEM.DEF.* / SYSTEM.AUTO.SVRCONN
+ * objects it does not touch (they exist on every new queue manager).
+ */
+import type { Location } from '../core/types';
+import { mqInboundChannelType } from '../knowledge';
+import type { MqscChannel, MqscData } from '../parse/mqsc';
+import type { ParsedDocument } from '../parse/types';
+import type { ChannelInput } from './mq-access';
+
+const SHIPPED = ['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR'];
+
+/** Whether the script DEFINEs the channel (an ALTER-only channel is defined elsewhere). */
+export function definedInScript(channel: MqscChannel): boolean {
+  return channel.commands.some((c) => c.verb === 'DEFINE');
+}
+
+/** The tree's inbound channels of one MQSC document plus the shipped SYSTEM.DEF.* objects it does not touch. */
+export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] {
+  const out: ChannelInput[] = [];
+  for (const ch of doc.data.objects.channels.values()) {
+    if (ch.deleted || !ch.chltype || !mqInboundChannelType(ch.chltype)) continue;
+    const location: Location = { file: doc.file.path, range: ch.nameParam.valueRange ?? ch.nameParam.keywordRange };
+    out.push({ name: ch.name, chltype: ch.chltype, attributes: ch.attributes, defined: definedInScript(ch), location });
+  }
+  for (const chltype of SHIPPED) {
+    const name = mqInboundChannelType(chltype)!.defaultObject;
+    if (!doc.data.objects.channels.has(name)) out.push({ name, chltype, defined: false });
+  }
+  if (!doc.data.objects.channels.has('SYSTEM.AUTO.SVRCONN'))
+    out.push({ name: 'SYSTEM.AUTO.SVRCONN', chltype: 'SVRCONN', defined: false });
+  // SYSTEM.DEF.AMQP exists only where the AMQP service is installed: counted when the script talks about AMQP.
+  if (!doc.data.objects.channels.has('SYSTEM.DEF.AMQP') && /AMQP/i.test(doc.file.text))
+    out.push({ name: 'SYSTEM.DEF.AMQP', chltype: 'AMQP', defined: false });
+  return out;
+}
+
+/** The key of a channel's access decision in the derived model: its script, name, type, and whether the tree sets it. */
+export function channelAccessKey(file: string, input: ChannelInput): string {
+  return `${file}\0${input.name}\0${input.chltype}\0${input.attributes ? 'tree' : 'shipped'}`;
+}
