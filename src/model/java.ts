@@ -3,7 +3,7 @@ import type { Location } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { LineIndex } from '../parse/text';
 import { entryLocation } from '../parse/types';
-import { springKeyUnder, springList, springSetting, type SpringConfigData } from '../parse/spring';
+import { springKey, springKeyUnder, springList, springSetting, type SpringConfigData } from '../parse/spring';
 import { springSettings, type SpringSettings } from './spring-settings';
 import { springBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
@@ -81,7 +81,7 @@ export const javaAppContributor: ModelContributor = {
       };
       ctx.addComponent(client);
       const active = activeProfiles(group.spring, group.jvm, runtime);
-      const settings = springSettings(group.spring, active?.names ?? []);
+      const settings = springSettings(group.spring, active?.names ?? [], sources);
       const server = springServer(group.spring, settings, client, active);
       if (server) ctx.addComponent(server);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
@@ -89,6 +89,17 @@ export const javaAppContributor: ModelContributor = {
     }
   },
 };
+
+/** The server.ssl.* settings that decide a handshake's outcome (not passwords): unknown when set at run time. */
+const RUN_TIME_DECIDING = [
+  'server.ssl.enabled',
+  'server.ssl.enabled-protocols',
+  'server.ssl.ciphers',
+  'server.ssl.client-auth',
+  'server.ssl.bundle',
+  'server.ssl.key-store',
+  'server.ssl.certificate',
+];
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { need: 'required', want: 'optional', none: 'none' };
 
@@ -205,6 +216,23 @@ function springServer(
         ...entryLocation(doc(bundleName), bundleName, 'value'),
         message: `server.ssl.bundle names ${bundleName.value.trim()}`,
       },
+    ];
+  }
+  // A `-Dserver.ssl.*` whose value the shell supplies at run time overrides the files: what it decides is unknown.
+  const runTime = settings.unresolved.filter(({ entry }) =>
+    RUN_TIME_DECIDING.some((key) => springKey(entry.key) === springKey(key)),
+  );
+  if (runTime.length) {
+    tls.unknownValues = [
+      ...(tls.unknownValues ?? []),
+      ...runTime.map(({ entry }) => `-D${entry.key}=${entry.value}, which is set at run time`),
+    ];
+    tls.unknownAt = [
+      ...(tls.unknownAt ?? []),
+      ...runTime.map(({ doc, entry }) => ({
+        ...entryLocation(doc, entry, 'value'),
+        message: `-D${entry.key} is set here`,
+      })),
     ];
   }
   if (inactive.length) {

@@ -1,25 +1,35 @@
 /**
- * An app's Spring settings in the order Spring Boot applies them: every configuration file's default profile, then
- * the parts of each active profile (`application-<profile>.yml`, or a YAML document with
- * `spring.config.activate.on-profile`) in the order the profiles are named. Read by the Spring server, the IBM MQ
- * starter's factory and their stores, so all three see the same settings.
+ * An app's Spring settings in the order Spring Boot applies them, the later winning: every configuration file's
+ * default profile, then the parts of each active profile (`application-<profile>.yml`, or a YAML document with
+ * `spring.config.activate.on-profile`) in the order the profiles are named, then the JVM's `-D` system properties
+ * (they come before the configuration files in Spring Boot's order of property sources). Read by the Spring server,
+ * the IBM MQ starter's factory and their stores, so all three see the same settings.
+ * https://docs.spring.io/spring-boot/reference/features/external-config.html
  */
-import type { SpringConfigData } from '../parse/spring';
+import type { JvmOptionsData } from '../parse/java/jvm-args';
+import { springKey, type SpringConfigData } from '../parse/spring';
 import type { Entry, ParsedDocument } from '../parse/types';
+import { JVM_OPTION_KINDS, type PropertySource } from './java-shared';
 
 export interface SpringSettings {
   /** The default profile's settings, with the file each came from. */
   base: { doc: ParsedDocument<SpringConfigData>; entry: Entry }[];
-  /** The default profile's, then the active profiles'. */
-  placed: { doc: ParsedDocument<SpringConfigData>; entry: Entry }[];
+  /** The default profile's, then the active profiles', then the system properties'. */
+  placed: { doc: ParsedDocument; entry: Entry }[];
   entries: Entry[];
   /** The file a setting came from. */
-  doc: (entry: Entry) => ParsedDocument<SpringConfigData>;
+  doc: (entry: Entry) => ParsedDocument;
+  /** `-D` Spring settings whose value is only known at run time (`-Dserver.ssl.enabled-protocols=$PROTOCOLS`). */
+  unresolved: { doc: ParsedDocument; entry: Entry }[];
 }
+
+/** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ starter). */
+const SPRING_PREFIXES = ['server.', 'spring.ssl.', 'ibm.mq.'].map(springKey);
 
 export function springSettings(
   docs: ParsedDocument<SpringConfigData>[],
   activeNames: readonly string[],
+  systemProperties: readonly PropertySource[] = [],
 ): SpringSettings {
   const base = docs.flatMap((doc) =>
     doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
@@ -28,13 +38,42 @@ export function springSettings(
     docs.flatMap((doc) =>
       doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
     );
-  const placed = [...base, ...activeNames.flatMap(ofProfile)];
+  const fromJvm = systemProperties
+    .filter(({ property }) => SPRING_PREFIXES.some((prefix) => springKey(property.name).startsWith(prefix)))
+    .map(({ doc, property }) => ({
+      doc,
+      unresolved: property.unresolved,
+      entry: {
+        key: property.name,
+        value: property.value,
+        keyRange: property.nameRange,
+        valueRange: property.valueRange,
+        secret: property.secret,
+      } satisfies Entry,
+    }));
+  const placed: SpringSettings['placed'] = [
+    ...base,
+    ...activeNames.flatMap(ofProfile),
+    ...fromJvm.filter((p) => !p.unresolved).map(({ doc, entry }) => ({ doc, entry })),
+  ];
   const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
-  const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument<SpringConfigData>;
-  return { base, placed, entries: placed.map((p) => p.entry), doc };
+  const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument;
+  const unresolved = fromJvm.filter((p) => p.unresolved).map(({ doc, entry }) => ({ doc, entry }));
+  return { base, placed, entries: placed.map((p) => p.entry), doc, unresolved };
 }
 
 /** The Spring configuration files among a component's documents. */
 export function springDocuments(documents: readonly ParsedDocument[]): ParsedDocument<SpringConfigData>[] {
   return documents.filter((d): d is ParsedDocument<SpringConfigData> => d.kind.startsWith('spring.'));
+}
+
+/** The settings of a Spring component (server, MQ factory) from its documents: the Spring files' and the JVM options'. */
+export function componentSpringSettings(
+  documents: readonly ParsedDocument[],
+  activeNames: readonly string[],
+): SpringSettings {
+  const jvm = documents
+    .filter((doc) => JVM_OPTION_KINDS.includes(doc.kind))
+    .flatMap((doc) => (doc.data as JvmOptionsData).properties.map((property) => ({ doc, property })));
+  return springSettings(springDocuments(documents), activeNames, jvm);
 }

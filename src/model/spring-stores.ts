@@ -9,7 +9,7 @@ import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
 import { springBundle } from './spring-bundle';
 import { javaSystemStores, PLACEHOLDER, storeRef, withJavaTrustDefault, type TreeStores } from './store-files';
-import { springDocuments, springSettings } from './spring-settings';
+import { componentSpringSettings, springDocuments } from './spring-settings';
 import type {
   Component,
   JmsConnectionFactoryComponent,
@@ -75,7 +75,7 @@ function springStores(
   const docs = springDocuments(component.documents);
   const first = docs[0];
   if (!first) return undefined;
-  const settings = springSettings(docs, activeProfiles);
+  const settings = componentSpringSettings(component.documents, activeProfiles);
   const entries = settings.entries;
   const last = (key: string) => springSetting(entries, key);
   const usable = (e: Entry | undefined) => (e && !PLACEHOLDER.test(e.value) ? e : undefined);

@@ -287,9 +287,13 @@ export function springList(entries: Entry[], key: string): { values: string[]; e
     const k = springKey(e.key);
     return k.startsWith(`${wanted}[`) && /^\[\d+\]$/.test(k.slice(wanted.length));
   });
-  if (indexed.length) return { values: indexed.map((e) => e.value.trim()).filter(Boolean), entries: indexed };
   const direct = springSetting(entries, key);
-  if (!direct) return undefined;
+  // The later source wins: a `key=a,b` system property after a file's `key[0]` list, or the other way round.
+  const directWins = direct && (indexed.length === 0 || entries.indexOf(direct) > entries.indexOf(indexed.at(-1)!));
+  if (!directWins)
+    return indexed.length
+      ? { values: indexed.map((e) => e.value.trim()).filter(Boolean), entries: indexed }
+      : undefined;
   return {
     values: direct.value
       .split(',')

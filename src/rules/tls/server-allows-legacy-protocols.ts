@@ -24,10 +24,13 @@ export default defineRule({
       if (!protocols || protocols.from.kind !== 'file') continue;
       const legacy = protocols.value.map(normaliseProtocol).filter((p) => LEGACY.has(p));
       if (legacy.length === 0) continue;
+      // Set outside the file that defines the server (a Spring `-Dserver.ssl.*` in a Dockerfile): that file decides too.
+      const elsewhere = protocols.from.location.file !== server.location.file;
       ctx.report({
         messageId: 'legacy',
         data: { server: server.name, legacy: legacy.join(', ') },
         location: protocols.from.location,
+        ...(elsewhere ? { related: [{ ...server.location, message: `${server.name} is defined here` }] } : {}),
         fingerprint: [server.id, legacy.join(',')],
       });
     }

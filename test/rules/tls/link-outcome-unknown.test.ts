@@ -127,6 +127,23 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a -Dserver.ssl.enabled-protocols whose value the shell supplies at run time: the server’s protocols are unknown',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('enabled-protocols: TLSv1.2'),
+        'api/jvm.options': '-Dserver.ssl.enabled-protocols=${TLS_PROTOCOLS}\n',
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['-Dserver.ssl.enabled-protocols=${TLS_PROTOCOLS}, which is set at run time'],
+        },
+      ],
+    },
+    {
       name: 'a ClearTrust web agent in auth mode (native TLS library): one info for the agent, naming every server it calls',
       files: {
         'jdk/release': TEMURIN17,

@@ -26,6 +26,15 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'Spring Boot: a -Dserver.ssl.enabled-protocols system property overrides the file (Spring reads system properties first)',
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1.2,TLSv1.3", "-jar", "/app.jar"]\n',
+      },
+    },
+    {
       name: 'nginx server without TLS',
       files: { 'gw/nginx.conf': 'http {\n  ssl_protocols TLSv1 TLSv1.2;\n  server { listen 80; }\n}\n' },
     },
@@ -78,6 +87,16 @@ ruleTester(rule, {
           'server:\n  port: 8443\n  ssl:\n    bundle: web\nspring:\n  ssl:\n    bundle:\n      jks:\n        web:\n          keystore:\n            location: classpath:ks.p12\n          options:\n            enabled-protocols: TLSv1.1,TLSv1.2\n',
       },
       errors: [{ messageId: 'legacy', file: 'app/application.yml', line: 13, messageIncludes: ['TLSv1.1'] }],
+    },
+    {
+      name: 'Spring Boot: -Dserver.ssl.enabled-protocols in the Dockerfile ENTRYPOINT is the server’s setting',
+      files: {
+        'app/src/main/resources/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n    enabled-protocols: [TLSv1.2]\n',
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1,TLSv1.2", "-jar", "/app.jar"]\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/Dockerfile', line: 2, messageIncludes: ['enables TLSv1'] }],
     },
     {
       name: 'an nginx policy snippet included by nothing',
