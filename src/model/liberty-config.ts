@@ -6,6 +6,7 @@ import type { LibertyData } from '../parse/liberty';
 import { entryLocation, type ParsedDocument } from '../parse/types';
 import { LineIndex } from '../parse/text';
 import { attr, elementsNamed, type XmlElement } from '../parse/xml';
+import type { ModelContext } from './contributor';
 
 /**
  * A Liberty server's configuration as the server assembles it: `configDropins/defaults/*.xml`, the
@@ -99,6 +100,11 @@ export function resolveLibertyValue(
   return { value: unknown.length || /\$\{[^}]+\}/.test(value) ? undefined : value, used, unknown };
 }
 
+/** The deployment's Liberty servers, assembled once per model build (three contributors read them). */
+export function libertyServersOf(ctx: Pick<ModelContext, 'deployment' | 'once'>): LibertyServerConfig[] {
+  return ctx.once('libertyServers', () => libertyServers(ctx.deployment.documents));
+}
+
 export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig[] {
   const libertyDocs = documents.filter((d) => d.kind === 'liberty.server-xml') as ParsedDocument<LibertyData>[];
   const byPath = new Map(libertyDocs.map((d) => [d.file.path, d]));
@@ -109,10 +115,12 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
   const assemble = (root: ParsedDocument<LibertyData>): LibertyServerConfig => {
     const configDir = path.dirname(root.file.path);
     const variables = baseVariables(documents, configDir);
-    const inDir = (sub: string) =>
-      libertyDocs
-        .filter((d) => path.dirname(d.file.path) === path.join(configDir, 'configDropins', sub))
+    const inDir = (sub: string) => {
+      const dir = path.join(configDir, 'configDropins', sub);
+      return libertyDocs
+        .filter((d) => path.dirname(d.file.path) === dir)
         .sort((a, b) => a.file.path.localeCompare(b.file.path));
+    };
     const ordered: ParsedDocument<LibertyData>[] = [];
     const unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'] = [];
     const includesOf = new Map<ParsedDocument<LibertyData>, IncludeEdge[]>();
@@ -200,7 +208,10 @@ function alternatives(location: string, from: string, libertyDocs: ParsedDocumen
  */
 function baseVariables(documents: ParsedDocument[], configDir: string): Map<string, LibertyVariable> {
   const variables = new Map<string, LibertyVariable>();
-  const beside = (name: string) => documents.filter((d) => d.file.path === path.join(configDir, name));
+  const beside = (name: string) => {
+    const file = path.join(configDir, name);
+    return documents.filter((d) => d.file.path === file);
+  };
   for (const doc of beside('server.env')) {
     const index = new LineIndex(doc.file.text);
     for (const m of doc.file.text.matchAll(/^[ \t]*(?:export[ \t]+)?([\w.]+)=["']?([^"'\r\n]*)["']?[ \t]*$/gm)) {

@@ -7,7 +7,7 @@ import type { LibertyData, LibertySsl } from '../parse/liberty';
 import type { XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
-import { libertyServers } from './liberty-config';
+import { libertyServersOf } from './liberty-config';
 import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced } from './java-shared';
 import { certificateRef, ownCertificate, type TreeCertificate } from './mq-certs';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
@@ -57,7 +57,7 @@ export const libertyHttpsContributor: ModelContributor = {
     const properties = jvmPropertiesByGroup(ctx);
     const certs = ctx.certificates();
     // One configuration per server: includes and configDropins merged, variables resolved (liberty-config.ts).
-    for (const config of libertyServers(ctx.deployment.documents)) {
+    for (const config of libertyServersOf(ctx)) {
       const doc = config.root;
       const file = doc.file.path;
       const data = config.data;

@@ -13,7 +13,7 @@ import type { MqEnvData } from '../parse/mq-env';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
 import type { ModelContributor } from './contributor';
-import { libertyServers, type LibertyServerConfig } from './liberty-config';
+import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
 import { springMqTrust, springTrust } from './spring-stores';
@@ -353,7 +353,6 @@ export const storesContributor: ModelContributor = {
   id: 'stores',
   contribute(ctx) {
     const stores = treeStores(ctx.deployment.documents);
-    let liberty: LibertyServerConfig[] | undefined;
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const clientEnvs = ctx.documentsOf('mq.client-env') as ParsedDocument<MqEnvData>[];
     for (const component of ctx.deployment.components) {
@@ -366,7 +365,7 @@ export const storesContributor: ModelContributor = {
         trust = libertyTrust(
           component,
           stores,
-          (liberty ??= libertyServers(ctx.deployment.documents)),
+          libertyServersOf(ctx),
           component.attributes.sslConfigId,
           'serverKeyAlias',
         );
@@ -374,7 +373,7 @@ export const storesContributor: ModelContributor = {
         trust = jmsTrust(
           component,
           stores,
-          () => (liberty ??= libertyServers(ctx.deployment.documents)),
+          () => libertyServersOf(ctx),
           ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[],
         );
       else if (isMqChannel(component)) trust = mqTrust(component, stores, clientInis, clientEnvs);

@@ -6,7 +6,7 @@ import type { WasResourcesData, WasSecurityData, WasSslConfig } from '../parse/w
 import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
 import type { JavaRuntime, JmsConnectionFactoryComponent, Traced } from './types';
-import { libertyServers, resolveLibertyValue, type LibertyServerConfig } from './liberty-config';
+import { libertyServersOf, resolveLibertyValue, type LibertyServerConfig } from './liberty-config';
 import { securityLevelCiphers } from './was-ciphers';
 import { jmsAliasProtocols } from '../knowledge';
 import type { JmsConnectionFactoryAttributes, JmsSslConfig, MqValue } from './attributes';
@@ -78,7 +78,7 @@ export const wasContributor: ModelContributor = {
       }
     }
     // One configuration per Liberty server: includes merged and `${…}` resolved from its variables.
-    for (const server of libertyServers(ctx.deployment.documents)) {
+    for (const server of libertyServersOf(ctx)) {
       const d = server.data;
       const sslId = d.sslDefault?.outboundSSLRef?.value ?? d.sslDefault?.sslRef?.value ?? 'defaultSSLConfig';
       const ssl = d.ssl.find((s) => s.attrs.id?.value === sslId);
