@@ -95,12 +95,20 @@ function readEntry(segments: { line: number; start: number; text: string }[], pr
     }
     return segments[cursor.segment]?.text[cursor.index];
   };
+  // Runs of characters without escapes are taken as slices (a file is mostly such runs), escapes one by one.
   const keyStart = at(cursor);
   let key = '';
   let keyEnd = keyStart;
   for (let ch = peek(); ch !== undefined; ch = peek()) {
     if (ch === '=' || ch === ':' || BLANK.has(ch)) break;
-    key += readChar(segments, cursor, problems);
+    if (ch === '\\') key += readChar(segments, cursor, problems);
+    else {
+      const text = segments[cursor.segment]!.text;
+      let end = cursor.index + 1;
+      while (end < text.length && !KEY_RUN_END.has(text.charAt(end))) end++;
+      key += text.slice(cursor.index, end);
+      cursor.index = end;
+    }
     keyEnd = at(cursor);
   }
   // Separator: blanks, then at most one '=' or ':', then blanks.
@@ -112,12 +120,24 @@ function readEntry(segments: { line: number; start: number; text: string }[], pr
   peek();
   const valueStart = at(cursor);
   let value = '';
-  while (peek() !== undefined) value += readChar(segments, cursor, problems);
+  for (let ch = peek(); ch !== undefined; ch = peek()) {
+    if (ch === '\\') value += readChar(segments, cursor, problems);
+    else {
+      const text = segments[cursor.segment]!.text;
+      const escape = text.indexOf('\\', cursor.index);
+      const end = escape === -1 ? text.length : escape;
+      value += text.slice(cursor.index, end);
+      cursor.index = end;
+    }
+  }
   const last = segments[segments.length - 1]!;
   const valueEnd = value === '' ? valueStart : { line: last.line, character: last.start + last.text.length };
   const keyRange: Range = { start: keyStart, end: keyEnd };
   return { key, value, keyRange, valueRange: { start: valueStart, end: valueEnd }, secret: isSecretKey(key) };
 }
+
+/** What ends a run of plain key characters: a separator, a blank, an escape. */
+const KEY_RUN_END = new Set(['=', ':', ' ', '\t', '\f', '\\']);
 
 const ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f' };
 
