@@ -36,6 +36,20 @@ export interface RuleMeta<Options, MessageId extends string> {
    * the registry that owns a link is its owner (`linkFailureOwner` in src/rules/_lib/link-owners.ts).
    */
   ownsLinkFailure?: (link: LinkPrediction) => boolean;
+  /**
+   * What a deployment must hold for this rule to find anything: component types and document kinds, each
+   * a prefix (`mq.` is every MQ channel type). The engine does not run the rule on a deployment that holds
+   * none of them (a fleet's deployments are mostly one product each); without it the rule runs everywhere.
+   * Name exactly what `check` reads: the rule's invalid cases fail when it names less, and
+   * test/perf/rule-applicability.test.ts compares whole runs with and without it.
+   */
+  appliesTo?: RuleScope;
+}
+
+/** Component types and document kinds (prefixes), any one of which a deployment must hold (`meta.appliesTo`). */
+export interface RuleScope {
+  components?: readonly string[];
+  documents?: readonly string[];
 }
 
 export interface ReportDescriptor<MessageId extends string> {

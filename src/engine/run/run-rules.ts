@@ -1,7 +1,7 @@
 import { digest } from '../../core/digest';
 import type { Finding } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
-import type { AnyRule, ReportDescriptor } from '../../rules/types';
+import type { AnyRule, ReportDescriptor, RuleScope } from '../../rules/types';
 import { formatMessage } from '../../rules/types';
 import type { LintConfig } from '../../core/config';
 import { RunMemo } from '../../core/run-memo';
@@ -39,8 +39,10 @@ export function runRules(
 ): RuleRun {
   const findings: Finding[] = [];
   let internalError = false;
+  const holds = scopeTest(deployment);
   for (const rule of rules) {
     if (!settings.isEnabled(rule.meta.id)) continue;
+    if (rule.meta.appliesTo && !holds(rule.meta.appliesTo)) continue;
     const produced: Finding[] = [];
     let more = 0;
     let moreSeverity: Finding['severity'] = 'info';
@@ -88,6 +90,22 @@ export function runRules(
     }
   }
   return { findings, internalError };
+}
+
+/**
+ * Whether the deployment holds a component type or document kind that a rule's `meta.appliesTo` names (as
+ * prefixes). The distinct types and kinds are listed once per deployment, on the first rule that asks.
+ */
+function scopeTest(deployment: DerivedDeployment): (scope: RuleScope) => boolean {
+  let types: string[] | undefined;
+  let kinds: string[] | undefined;
+  return (scope) => {
+    types ??= [...new Set(deployment.components.map((c) => c.type))];
+    kinds ??= [...new Set(deployment.documents.map((d) => d.kind))];
+    const held = (prefixes: readonly string[] | undefined, names: string[]) =>
+      (prefixes ?? []).some((prefix) => names.some((name) => name.startsWith(prefix)));
+    return held(scope.components, types) || held(scope.documents, kinds);
+  };
 }
 
 function maskData(

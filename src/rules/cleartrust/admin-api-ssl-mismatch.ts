@@ -6,6 +6,7 @@ export default defineRule({
     id: 'cleartrust/admin-api-ssl-mismatch',
     description: "Require the Admin Console's admin_api.use_ssl to match the Entitlements Server's api_port.use_ssl",
     severity: 'error',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       mismatch:
         "cleartrust.admingui.admin_api.use_ssl is '{{value}}' but the Entitlements Server's cleartrust.eserver.api_port.use_ssl is '{{expected}}' ({{other}}): the Administration Console cannot connect",

@@ -33,6 +33,7 @@ export default defineRule({
     description:
       'Require cleartrust.dispatcher.list_port.backward_compatible=true when SSL is on and 4.7.x web agents connect',
     severity: 'error',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       missing:
         "SSL mode is '{{mode}}' and a {{version}} web agent connects ({{agent}}), but the Dispatcher does not set cleartrust.dispatcher.list_port.backward_compatible=true: 4.7.x agents cannot get the server list. Add it to dispatcher.conf",

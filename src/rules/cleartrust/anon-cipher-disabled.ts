@@ -88,6 +88,7 @@ export default defineRule({
     description:
       "Catch ClearTrust 'anon' SSL mode on a JDK whose jdk.tls.disabledAlgorithms disables anonymous cipher suites",
     severity: 'error',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       disabled:
         "{{key}} is 'anon', but {{jdk}} disables anonymous cipher suites ('{{entry}}' in jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'Fatal Alert received: Handshake Failure' (handshake_failure){{predicted}}. Fix: use 'auth' (RSA's recommendation) or 'clear' on every server and agent, or remove 'anon' from jdk.tls.disabledAlgorithms in this JDK's java.security",

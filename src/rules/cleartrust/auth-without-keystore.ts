@@ -23,6 +23,7 @@ export default defineRule({
     id: 'cleartrust/auth-without-keystore',
     description: "Require a keystore when the SSL mode is 'auth'",
     severity: 'warning',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       missing:
         "{{modeKey}} is 'auth' but no keystore is configured ({{expected}} is missing or empty): the component has no certificate to authenticate with",

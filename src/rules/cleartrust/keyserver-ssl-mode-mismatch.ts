@@ -7,6 +7,7 @@ export default defineRule({
     description:
       'Require the same cleartrust.net.ssl.use in every keyserver.conf (it need not match the other servers)',
     severity: 'error',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       mismatch:
         "cleartrust.net.ssl.use is '{{value}}' here but '{{expected}}' in {{other}}; every Key Server must use the same SSL mode",

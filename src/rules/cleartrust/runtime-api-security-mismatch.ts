@@ -6,6 +6,7 @@ export default defineRule({
     id: 'cleartrust/runtime-api-security-mismatch',
     description: 'Require the same cleartrust.runtime_api.security on every Authorization Server',
     severity: 'error',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       mismatch:
         "cleartrust.runtime_api.security is '{{value}}' here but '{{expected}}' in {{other}}; it must be the same on every Authorization Server",

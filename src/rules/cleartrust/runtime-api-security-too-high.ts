@@ -6,6 +6,7 @@ export default defineRule({
     id: 'cleartrust/runtime-api-security-too-high',
     description: 'Require cleartrust.runtime_api.security to be at most cleartrust.net.ssl.use (clear < anon < auth)',
     severity: 'error',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       tooHigh:
         "cleartrust.runtime_api.security is '{{value}}', above this server's cleartrust.net.ssl.use '{{mode}}': clients (agents included) can no longer create SSO tokens. Set it to '{{mode}}' or lower",

@@ -14,6 +14,7 @@ export default defineRule({
     id: 'cleartrust/ssl-mode-invalid',
     description: 'Allow only clear, anon or auth as a ClearTrust SSL mode',
     severity: 'error',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       invalid: "{{key}} is '{{value}}', which is not an SSL mode: use clear, anon or auth",
     },

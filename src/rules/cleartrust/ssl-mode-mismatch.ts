@@ -6,6 +6,7 @@ export default defineRule({
     id: 'cleartrust/ssl-mode-mismatch',
     description: 'Require one SSL mode (clear, anon or auth) on every ClearTrust server and web agent',
     severity: 'error',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       mismatch:
         "{{key}} is '{{value}}' here but '{{expected}}' in {{other}}; servers and agents must all use the same SSL mode or their connections fail",

@@ -23,6 +23,7 @@ export default defineRule({
     id: 'cleartrust/ssl-settings-ignored',
     description: 'Point out SSL settings that have no effect because the SSL mode is clear',
     severity: 'info',
+    appliesTo: { documents: ['cleartrust.'] },
     messages: {
       ignored: "{{key}} is set but {{modeKey}} is 'clear', so it is ignored",
     },

@@ -14,6 +14,7 @@ export default defineRule({
     description:
       'Say when a Liberty server includes a file the tree does not hold (not optional): what it configures is unknown',
     severity: 'info',
+    appliesTo: { documents: ['liberty.server-xml'] },
     messages: {
       missing:
         'Liberty server {{server}} includes \'{{written}}\' ({{resolved}}), which is not in the tree and not optional="true": what it configures (TLS settings, keystores, variables) is unknown, so lint-deploy judges this server without it. Add the file to the tree, or mark the include optional="true" if the server runs without it',

@@ -10,6 +10,7 @@ export default defineRule({
     description:
       "Report SET CHLAUTH TYPE(ADDRESSMAP) ADDRESS('*') records that admit every address to a channel which then runs as the client-asserted user, the queue manager's own user or an administrator, without certificate or password",
     severity: 'warning',
+    appliesTo: { documents: ['mq.mqsc'] },
     messages: {
       allowsAll:
         "SET CHLAUTH('{{profile}}') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC({{usersrc}}) admits every address, and nothing else identifies the peer: {{channels}}. Restrict ADDRESS to the clients' network, map them to a low-privilege user (USERSRC(MAP) MCAUSER('app')) or require a password (CHCKCLNT(REQUIRED))",

@@ -16,6 +16,7 @@ export default defineRule({
     description:
       'Report AMQP channels that admit clients without SSLCIPH: SASL PLAIN passwords and messages cross the network in clear',
     severity: 'warning',
+    appliesTo: { documents: ['mq.mqsc'] },
     messages: {
       plaintext:
         "AMQP channel {{channel}} has no SSLCIPH and admits clients ({{result}}){{assumed}}: SASL PLAIN user ids and passwords and every message cross the network in clear. Set SSLCIPH(ANY_TLS12_OR_HIGHER) on the channel (the queue manager's key repository provides the certificate) and connect with amqps://",

@@ -19,6 +19,7 @@ export default defineRule({
     description:
       "Report a channel-specific BLOCKUSER record that replaces the default USERLIST('*MQADMIN') block and so lets administrators connect",
     severity: 'warning',
+    appliesTo: { documents: ['mq.mqsc'] },
     messages: {
       override:
         "SET CHLAUTH('{{profile}}') TYPE(BLOCKUSER) USERLIST({{userlist}}) is more specific than the record that blocks administrators (*MQADMIN), so for {{channels}} only {{userlist}} is blocked: administrators (mqm) can connect. Keep *MQADMIN in the list (USERLIST('*MQADMIN','nobody')), or admit administrators only by certificate from known addresses (SSLPEERMAP … USERSRC(MAP))",

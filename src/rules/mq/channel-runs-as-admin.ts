@@ -15,6 +15,7 @@ export default defineRule({
     description:
       'Report inbound channels (SVRCONN, RCVR, RQSTR, CLUSRCVR, AMQP) through which an administrative identity (mqm) can connect',
     severity: 'warning',
+    appliesTo: { components: ['mq.svrconn'] },
     messages: {
       asserted:
         "{{chltype}} channel {{channel}} runs with the user id the client asserts and nothing refuses administrators: a client that says it is mqm gets full control of the queue manager{{secret}}. Result: {{result}}{{assumed}}. Set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",

@@ -8,6 +8,7 @@ export default defineRule({
     description:
       'Warn about inbound channels (SVRCONN, RCVR, RQSTR, CLUSRCVR, MQTT) defined without SSLCIPH: traffic and passwords flow in clear (AMQP: mq/amqp-channel-without-tls)',
     severity: 'warning',
+    appliesTo: { components: ['mq.svrconn'] },
     messages: {
       plaintext:
         '{{chltype}} channel {{channel}} has no SSLCIPH: anyone who can reach the listener talks to it in plaintext, and user ids/passwords flow unencrypted. Set SSLCIPH (e.g. ANY_TLS12_OR_HIGHER) with a queue manager certificate, or block the channel with CHLAUTH',

@@ -11,6 +11,7 @@ export default defineRule({
     description:
       'Report ALTER QMGR CHLAUTH(DISABLED): every channel authentication record stops applying, the default blocks of SYSTEM.* channels and of administrators included',
     severity: 'warning',
+    appliesTo: { documents: ['mq.mqsc'] },
     messages: {
       disabled:
         "ALTER QMGR CHLAUTH(DISABLED) switches off every channel authentication record, including the defaults that refuse SYSTEM.* channels and administrators (*MQADMIN). Opened: {{channels}}. Keep CHLAUTH(ENABLED) and admit what you need with specific records (SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('10.1.*') USERSRC(CHANNEL))",

@@ -7,6 +7,7 @@ export default defineRule({
     description:
       "Require a JMS SSLCIPHERSUITE in the naming the MQ client expects (IBM 'SSL_' vs Oracle 'TLS_', per com.ibm.mq.cfg.useIBMCipherMappings)",
     severity: 'error',
+    appliesTo: { components: ['jms.connection-factory'] },
     messages: {
       wrongNaming:
         "SSLCIPHERSUITE '{{value}}' of {{factory}} is {{given}} naming, but com.ibm.mq.cfg.useIBMCipherMappings is {{mapping}} ({{mappingSource}}), so the MQ classes for JMS expect {{expected}} naming: the connection fails with JMSCMQ0001 / RC=2400 MQRC_UNSUPPORTED_CIPHER_SUITE. Use '{{suggestion}}'{{alternative}}",

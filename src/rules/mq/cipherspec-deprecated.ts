@@ -8,6 +8,7 @@ export default defineRule({
     description:
       'Report channels that use a deprecated CipherSpec (disabled by default unless AllowWeakCipherSpec / AMQ_SSL_WEAK_CIPHER_ENABLE re-enables it)',
     severity: 'error',
+    appliesTo: { components: ['mq.'] },
     messages: {
       disabled:
         "Channel {{channel}} uses the deprecated {{protocol}} CipherSpec {{spec}}, which IBM MQ disables by default: DEFINE fails with AMQ8242 'SSLCIPH definition wrong' and a running channel with RC=2393 MQRC_SSL_INITIALIZATION_ERROR. Use a TLS 1.2/1.3 CipherSpec such as ANY_TLS12_OR_HIGHER",

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'mq/cipherspec-mismatch',
     description: "Require a CLNTCONN/CCDT channel's CipherSpec to be compatible with the SVRCONN's SSLCIPH",
     severity: 'error',
+    appliesTo: { components: ['mq.svrconn'] },
     messages: {
       differ:
         '{{client}} uses CipherSpec {{clientSpec}} but channel {{channel}} on the queue manager requires SSLCIPH({{serverSpec}}) ({{serverFile}}): both ends must name the same CipherSpec; the channel fails with AMQ9631 (CSQX631E on z/OS) and the client gets RC=2393 MQRC_SSL_INITIALIZATION_ERROR or RC=2397. Fix: set the client to {{serverSpec}} or use an ANY_* alias on the SVRCONN',

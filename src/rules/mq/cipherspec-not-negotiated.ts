@@ -18,6 +18,7 @@ export default defineRule({
     description:
       "Predict the CipherSpec the queue manager will negotiate from the client's offer and its own order, and require it to be the channel's SSLCIPH",
     severity: 'error',
+    appliesTo: { components: ['mq.svrconn'] },
     messages: {
       otherPicked:
         "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}) ({{requiredHex}}, rank {{requiredRank}} of {{orderSize}} in the queue manager's order{{orderSource}}); the queue manager picks {{negotiated}} (rank {{negotiatedRank}}) first, then rejects the channel: AMQ9631 'CipherSpec negotiated does not match the required CipherSpec' on the queue manager (CSQX631E / CSQX620E on z/OS), and the client fails with JMSWMQ0018 / RC=2397 MQRC_JSSE_ERROR / AMQ9771 'Received fatal alert: bad_record_mac'. Fix: pin the client (SSLCIPHERSUITE {{javaName}}), or trim the WAS 'Selected ciphers' so nothing ranked above {{required}} is offered, or use an ANY_* alias CipherSpec on the channel",

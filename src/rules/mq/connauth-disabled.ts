@@ -12,6 +12,7 @@ export default defineRule({
     description:
       'Report connection authentication switched off (CONNAUTH blank) or weakened (CHCKCLNT NONE/OPTIONAL) on a queue manager that client channels connect to',
     severity: 'warning',
+    appliesTo: { documents: ['mq.mqsc'] },
     messages: {
       off: "ALTER QMGR CONNAUTH(' ') switches off connection authentication: no client password is ever checked{{admins}}. Clients without a certificate: {{channels}}. Point CONNAUTH at an AUTHINFO with CHCKCLNT(REQUIRED) (or at least REQDADM) and ADOPTCTX(YES), then REFRESH SECURITY TYPE(CONNAUTH)",
       weak: "AUTHINFO {{authinfo}} (the queue manager's CONNAUTH) has CHCKCLNT({{chckclnt}}): a client that sends no password is admitted{{admins}}. Clients without a certificate: {{channels}}. Use CHCKCLNT(REQUIRED), or REQDADM so that at least administrators must prove who they are",

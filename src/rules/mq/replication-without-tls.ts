@@ -11,6 +11,7 @@ export default defineRule({
     description:
       'Report Native HA replication (qm.ini NativeHAInstance stanzas) without a key repository in NativeHALocalInstance: the queue manager log is replicated in plain text',
     severity: 'warning',
+    appliesTo: { documents: ['mq.qm-ini'] },
     messages: {
       plaintext:
         'Native HA replication to {{instances}} is configured but no NativeHALocalInstance in {{dir}} names a KeyRepository: IBM MQ then exchanges the log replication data — the content of every persistent message — between instances in plain text. Add KeyRepository (and CertificateLabel, CipherSpec) to the NativeHALocalInstance stanza on every instance',

@@ -7,6 +7,7 @@ export default defineRule({
     description:
       'Warn when a server channel sets SSLPEER but lets clients connect without a certificate (SSLCAUTH(OPTIONAL))',
     severity: 'warning',
+    appliesTo: { components: ['mq.svrconn'] },
     messages: {
       optional:
         "Channel {{channel}} sets SSLPEER('{{peer}}') but SSLCAUTH(OPTIONAL): a client that sends no certificate is not asked for one, so SSLPEER does not authenticate every client. Set SSLCAUTH(REQUIRED) (the default) for mutual TLS",

@@ -11,6 +11,7 @@ export default defineRule({
     description:
       'Match SSLPEER / certificatePeerName / SSLPEERNAME against the DN of the certificate the peer presents, when it is in the tree',
     severity: 'error',
+    appliesTo: { components: ['mq.svrconn'] },
     messages: {
       serverRejects:
         "Channel {{channel}} SSLPEER('{{filter}}') does not match the certificate {{client}} presents ({{certFile}}: {{dn}}): {{why}}. The queue manager ends the channel with AMQ9636 'SSL distinguished name does not match peer name' and the client sees RC=2059/2009 (JMSWMQ0018). Fix: change SSLPEER to match the client's DN, or issue the client a certificate with the expected DN",

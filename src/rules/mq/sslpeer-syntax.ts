@@ -10,6 +10,7 @@ export default defineRule({
     id: 'mq/sslpeer-syntax',
     description: 'Check SSLPEER / SSLPEERNAME / certificatePeerName filters against IBM MQ peer-name syntax',
     severity: 'error',
+    appliesTo: { components: ['mq.', 'jms.connection-factory'], documents: ['mq.mqsc'] },
     messages: {
       invalid:
         "Peer name filter '{{value}}' ({{where}}) is not valid MQ syntax: {{problem}}. runmqsc rejects it with AMQ8238 / MQRCCF_SSL_PEER_NAME_ERROR, a client with RC=2399 MQRC_SSL_PEER_NAME_ERROR",

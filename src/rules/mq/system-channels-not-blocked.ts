@@ -12,6 +12,7 @@ export default defineRule({
     description:
       'Require SYSTEM.DEF.* / SYSTEM.AUTO.* channels to stay blocked (CHLAUTH enabled and not overridden, or a non-existent MCAUSER)',
     severity: 'warning',
+    appliesTo: { documents: ['mq.mqsc'] },
     messages: {
       opened:
         "SET CHLAUTH('{{profile}}') USERSRC({{usersrc}}) opens {{channels}}, which IBM MQ blocks by default: unused default channels become an entry point. Remove the rule or set MCAUSER('no!body') / USERSRC(NOACCESS) for them",

@@ -7,6 +7,7 @@ export default defineRule({
     description:
       "Warn when a TLS inbound channel (SVRCONN, AMQP, RCVR, RQSTR, CLUSRCVR) runs as the client-asserted user or the queue manager's own user: no MCAUSER and no CHLAUTH mapping",
     severity: 'warning',
+    appliesTo: { components: ['mq.svrconn'] },
     messages: {
       noMcauser:
         "Channel {{channel}} authenticates clients with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps the certificate to a user: the channel runs with the user id the client asserts, which can be an administrator (mqm). Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
