@@ -15,6 +15,7 @@ import {
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
+import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
 import { traced } from './java-shared';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
@@ -267,6 +268,7 @@ export const nginxContributor: ModelContributor = {
           inherited,
           ctx.deployment.root,
           opensslFor(doc.file.path),
+          ctx.memo,
         );
         if (component) ctx.addComponent(component);
       }
@@ -274,7 +276,7 @@ export const nginxContributor: ModelContributor = {
       const openssl = opensslFor(doc.file.path);
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
-        const { invalidCipherCommand, ...policy } = tlsFrom(top, openssl.facts);
+        const { invalidCipherCommand, ...policy } = tlsFrom(top, openssl.facts, ctx.memo);
         ctx.addComponent({
           id: `nginx.tls-policy:${relative}`,
           type: 'nginx.tls-policy',
@@ -373,7 +375,7 @@ type NginxTls = TlsSettings & {
   invalidCipherCommand?: string;
 };
 
-function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSeries().facts): NginxTls {
+function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts, memo: RunMemo): NginxTls {
   const at = <T>(p: Placed, value: T): Traced<T> => {
     const t = traced(value, p.file, argsRange(p));
     return p.via && t.from.kind === 'file' ? { value, from: { ...t.from, via: p.via } } : t;
@@ -399,8 +401,12 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts = assumedOpensslSe
   }
   const ciphers = last(scope, 'ssl_ciphers');
   const cipherString = ciphers?.directive.args[0]?.value ?? NGINX_DEFAULT_CIPHERS;
-  const expanded = expandCipherString(cipherString, { series: openssl });
-  tls.unknown = expanded.unknown;
+  // Every environment of a fleet writes the same few strings: expanded once per (string, OpenSSL series) in a
+  // run. The answer is shared: only new arrays are taken from it.
+  const expanded = memo.get('nginxCipherString', `${openssl.series}\u0000${cipherString}`, () =>
+    expandCipherString(cipherString, { series: openssl }),
+  );
+  tls.unknown = [...expanded.unknown];
   tls.ciphersAsWritten = cipherString;
   if (expanded.invalidCommand) tls.invalidCipherCommand = expanded.invalidCommand;
   tls.cipherSuites = ciphers
@@ -487,6 +493,7 @@ function serverComponent(
   inherited: Placed[],
   root: string,
   openssl: ServerOpenssl,
+  memo: RunMemo,
 ): Component | undefined {
   const scope = [...inherited, ...(server.block ?? []).filter((p) => !p.block)];
   const listens = (server.block ?? []).filter((p) => p.directive.name === 'listen');
@@ -504,6 +511,7 @@ function serverComponent(
   const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, ...tls } = tlsFrom(
     scope,
     openssl.facts,
+    memo,
   );
   const certificates = certificatesOf(server.block ?? [], inherited);
   if (certificates[0]) tls.certificate = certificates[0];
