@@ -77,10 +77,21 @@ const OPENSSL_DEFAULT_PROTOCOLS = [...OPENSSL_PROTOCOLS_ASSUMED];
 const NATIVE_ASSUMED_PROTOCOLS = ['TLSv1.2', 'TLSv1.1', 'TLSv1'];
 const TLS13_DEFAULT = [...OPENSSL_TLS13_DEFAULT];
 
+/** Answers of jsseServerOrderDefault by vendor and version (few distinct; cleared if a tree holds thousands). */
+const serverOrderByRuntime = new Map<string, boolean>();
+
 /** The runtime's default (knowledge base, JDK-8168261); false (client order) when the JDK or its row is unknown. */
 function jsseServerOrderDefault(runtime: JavaRuntime | undefined): boolean {
-  const v = runtime ? parseJavaVersion(runtime.version.value) : undefined;
-  return (v && runtime && serverCipherOrderDefault(runtime.vendor.value, v)?.value) ?? false;
+  if (!runtime) return false;
+  // A knowledge answer by value (vendor, version): asked for every Java server end of every deployment.
+  const key = `${runtime.vendor.value}\u0000${runtime.version.value}`;
+  let answer = serverOrderByRuntime.get(key);
+  if (answer === undefined) {
+    if (serverOrderByRuntime.size >= 10_000) serverOrderByRuntime.clear();
+    const v = parseJavaVersion(runtime.version.value);
+    serverOrderByRuntime.set(key, (answer = (v && serverCipherOrderDefault(runtime.vendor.value, v)?.value) ?? false));
+  }
+  return answer;
 }
 
 function toIana(names: string[], unknown: string[]): string[] {

@@ -26,6 +26,15 @@ export function allCipherSpecs(): readonly MqCipherSpec[] {
  * TLS 1.3"); `ALL` enables every non-alias spec, deprecated ones included. Unknown names are dropped.
  */
 export function mqServerOrder(allowedSetting?: string[] | string): MqCipherSpec[] {
+  // The default order is asked for every MQ server end of every deployment: worked out once, copied out.
+  if (allowedSetting === undefined) return [...(defaultServerOrder ??= serverOrder(undefined))];
+  return serverOrder(allowedSetting);
+}
+
+let defaultServerOrder: MqCipherSpec[] | undefined;
+let enabledProtocols: string[] | undefined;
+
+function serverOrder(allowedSetting: string[] | string | undefined): MqCipherSpec[] {
   // AllowedCipherSpecs as written in qm.ini / AMQ_ALLOWED_CIPHERS: names separated by commas or blanks.
   const allowed = typeof allowedSetting === 'string' ? allowedSetting.split(/[\s,]+/).filter(Boolean) : allowedSetting;
   const concrete = SPECS.filter((s) => !s.alias);
@@ -53,8 +62,10 @@ export function mqServerOrder(allowedSetting?: string[] | string): MqCipherSpec[
  * TLS 1.2 and TLS 1.3; the TLS 1.0 CipherSpecs are deprecated and disabled unless re-enabled.
  */
 export function mqEnabledProtocols(): string[] {
-  const protocols = new Set(mqServerOrder().map((s) => normaliseProtocol(s.protocol)));
-  return [...protocols].sort((a, b) => protocolRank(a) - protocolRank(b));
+  enabledProtocols ??= [...new Set(mqServerOrder().map((s) => normaliseProtocol(s.protocol)))].sort(
+    (a, b) => protocolRank(a) - protocolRank(b),
+  );
+  return [...enabledProtocols];
 }
 
 /** True when a concrete spec falls inside an alias spec's protocol range. */
