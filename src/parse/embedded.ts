@@ -18,7 +18,7 @@ const YAML_NAME = /\.ya?ml([._](template|tpl))?$/i;
 /** Shell scripts and container builds; documentation (`README.md` examples) is not deployment configuration. */
 const SHELL_NAME = /\.(sh|bash|ksh|zsh)$|(^|[\\/])(Dockerfile|Containerfile)[^\\/]*$/;
 const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
-const TARGET_FILE = />\s*["']?([^\s"'<>|;&]+\.(?:mqsc|ini|json|conf|xml|properties|options))["']?/;
+const TARGET_FILE = />\s*["']?([^\s"'<>|;&]+\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml))["']?/;
 /** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
 const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
 
@@ -49,16 +49,36 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       if (text === here[3]) break;
       body.push({ line: j, column: raw.length - text.length, text });
     }
-    if (body.length)
-      regions.push({
-        name: path.basename(target),
-        container:
-          target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`,
-        lines: body,
-      });
+    const region: EmbeddedRegion = {
+      name: path.basename(target),
+      container:
+        target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`,
+      lines: body,
+    };
+    // A YAML file written by the script (`cat > cm.yaml << EOF`, a ConfigMap applied next): its block scalars.
+    if (body.length) regions.push(...(isYamlHeredoc(target, body) ? blocksIn(region) : [region]));
     i = j;
   }
   return regions;
+}
+
+/** A heredoc written to a YAML file, or an unnamed one that is a Kubernetes manifest. */
+function isYamlHeredoc(target: string, body: EmbeddedLine[]): boolean {
+  if (YAML_NAME.test(target)) return true;
+  const first = body.find((l) => l.text.trim() !== '' && !l.text.trimStart().startsWith('#'));
+  return target === 'heredoc' && first !== undefined && /^(apiVersion|kind):/.test(first.text);
+}
+
+/** The block scalars of a region that is YAML, at their place in the enclosing file. */
+function blocksIn(region: EmbeddedRegion): EmbeddedRegion[] {
+  return yamlBlocks(region.lines.map((l) => l.text)).map((block) => ({
+    ...block,
+    container: `${block.container} in ${region.container}`,
+    lines: block.lines.map((l) => {
+      const outer = region.lines[l.line] as EmbeddedLine;
+      return { line: outer.line, column: outer.column + l.column, text: l.text };
+    }),
+  }));
 }
 
 /**

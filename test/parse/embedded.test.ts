@@ -128,6 +128,13 @@ describe('MQSC and qm.ini in shell scripts', () => {
       'mq.mqsc heredoc to /etc/mqm/tls.mqsc in YAML key list item 8:30 /run/key',
     ],
     [
+      // ibm-messaging/cp4i-mq-samples 11-rest-tls/deploy-qm11-qmgr.sh: the script writes a ConfigMap, then applies it.
+      'heredoc written to a YAML ConfigMap: its block scalars, not the manifest as one document',
+      'deploy.sh',
+      "#!/bin/bash\ncat > qm-configmap.yaml << EOF\napiVersion: v1\nkind: ConfigMap\ndata:\n  tls.mqsc: |\n    ALTER QMGR SSLKEYR('/run/key')\n  mqwebuser.xml: |-\n    <server>\n    </server>\nEOF\noc apply -f qm-configmap.yaml\n",
+      'mq.mqsc YAML key tls.mqsc in heredoc to qm-configmap.yaml 7:24 /run/key',
+    ],
+    [
       'unnamed heredoc that is a qm.ini',
       'functions.sh',
       '#!/bin/bash\ncat << EOF > $1\nSSL:\n   SSLFipsRequired=No\nEOF\n',
