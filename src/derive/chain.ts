@@ -11,6 +11,7 @@
  * date-checked; `verify depth` is the number of intermediates allowed (depth+2 certificates at most).
  */
 import { X509Certificate } from 'node:crypto';
+import type { RunMemo } from '../core/run-memo';
 import type { PemCertificate } from '../parse/pem';
 
 export type VerifierStack = 'jsse' | 'openssl';
@@ -69,36 +70,40 @@ export interface PathInput {
   verifyDepth?: number;
   /** The key usage bit the negotiated key exchange needs of a server's leaf (JSSE): digitalSignature, keyEncipherment or keyAgreement. */
   serverKeyUsage?: string;
+  /** How signatures are verified (`signatureCheck`: once per pair and run when given the run's memo). */
+  signed: SignatureCheck;
 }
 
-const x509ByFingerprint = new Map<string, X509Certificate>();
-function x509(c: PemCertificate): X509Certificate {
-  let x = x509ByFingerprint.get(c.fingerprintSha256);
-  if (!x) {
-    x = new X509Certificate(Buffer.from(c.derBase64, 'base64'));
-    if (x509ByFingerprint.size >= 2000) x509ByFingerprint.clear();
-    x509ByFingerprint.set(c.fingerprintSha256, x);
+/** Whether `issuer`'s key verifies `child`'s signature. */
+export type SignatureCheck = (issuer: PemCertificate, child: PemCertificate) => boolean;
+
+function verifySignature(issuer: PemCertificate, child: PemCertificate, x509: (c: PemCertificate) => X509Certificate) {
+  try {
+    return x509(child).verify(x509(issuer).publicKey);
+  } catch {
+    return false;
   }
-  return x;
 }
 
-const verified = new Map<string, boolean>();
+/**
+ * The signature check of a run: with the run's memo (src/core/run-memo.ts) each issuer/child pair is verified once
+ * per run, however many environments of a fleet copy the same CA and certificates; without one, every time.
+ */
+export function signatureCheck(memo?: RunMemo): SignatureCheck {
+  const decode = (c: PemCertificate) => new X509Certificate(Buffer.from(c.derBase64, 'base64'));
+  if (!memo) return (issuer, child) => verifySignature(issuer, child, decode);
+  const x509 = (c: PemCertificate) => memo.get('x509 certificates', c.fingerprintSha256, () => decode(c));
+  return (issuer, child) =>
+    memo.get('certificate signatures', `${issuer.fingerprintSha256}>${child.fingerprintSha256}`, () =>
+      verifySignature(issuer, child, x509),
+    );
+}
+
 /** `issuer` issued `child`: the names chain, the key ids (when both carry them) agree, and the signature verifies. */
-export function issued(issuer: PemCertificate, child: PemCertificate): boolean {
+export function issued(issuer: PemCertificate, child: PemCertificate, signed: SignatureCheck): boolean {
   if (issuer.subjectText !== child.issuerText) return false;
   if (issuer.subjectKeyId && child.authorityKeyId && issuer.subjectKeyId !== child.authorityKeyId) return false;
-  const key = `${issuer.fingerprintSha256}>${child.fingerprintSha256}`;
-  let ok = verified.get(key);
-  if (ok === undefined) {
-    try {
-      ok = x509(child).verify(x509(issuer).publicKey);
-    } catch {
-      ok = false;
-    }
-    if (verified.size >= 5000) verified.clear();
-    verified.set(key, ok);
-  }
-  return ok;
+  return signed(issuer, child);
 }
 
 const sameCertificate = (a: PemCertificate, b: PemCertificate) => a.fingerprintSha256 === b.fingerprintSha256;
@@ -111,7 +116,7 @@ type Path = [PemCertificate, ...PemCertificate[]];
 
 /** Validates the path the verifier builds (see the module comment). Dates are not judged here: `dateFailure`. */
 export function validatePath(input: PathInput): PathResult {
-  const { presented, anchors, stack } = input;
+  const { presented, anchors, stack, signed } = input;
   const [leaf] = presented;
   // Callers judge chains that exist (trust.ts keeps 'nothing presented' as a verdict of its own).
   if (!leaf) throw new Error('validatePath: no certificate presented');
@@ -134,27 +139,29 @@ export function validatePath(input: PathInput): PathResult {
   const path: Path = [leaf];
   for (;;) {
     const current = path.at(-1) ?? leaf;
-    const anchor = anchors.find((a) => !path.some((p) => sameCertificate(p, a)) && issued(a, current));
+    const anchor = anchors.find((a) => !path.some((p) => sameCertificate(p, a)) && issued(a, current, signed));
     if (anchor) {
       path.push(anchor);
       if (stack === 'openssl' && !anchor.selfSigned) {
         // OpenSSL keeps looking for the anchor's own issuer; without one the path has no self-signed top.
-        const above = anchors.find((a) => !path.some((p) => sameCertificate(p, a)) && issued(a, anchor));
+        const above = anchors.find((a) => !path.some((p) => sameCertificate(p, a)) && issued(a, anchor, signed));
         if (!above) return { ok: false, reason: 'anchor-not-self-signed', at: anchor, detail: anchor.issuerText, path };
         continue;
       }
       return finish(input, path);
     }
-    if (current.selfSigned && issued(current, current)) {
+    if (current.selfSigned && issued(current, current, signed)) {
       return { ok: false, reason: 'no-anchor', at: current, detail: current.subjectText, path };
     }
-    const next = presented.find((c) => !path.some((p) => sameCertificate(p, c)) && issued(c, current));
+    const next = presented.find((c) => !path.some((p) => sameCertificate(p, c)) && issued(c, current, signed));
     if (next) {
       path.push(next);
       continue;
     }
-    const missing = (input.elsewhere ?? []).find((c) => !path.some((p) => sameCertificate(p, c)) && issued(c, current));
-    if (missing && reachesAnchor(missing, anchors, input.elsewhere ?? [], stack)) {
+    const missing = (input.elsewhere ?? []).find(
+      (c) => !path.some((p) => sameCertificate(p, c)) && issued(c, current, signed),
+    );
+    if (missing && reachesAnchor(missing, anchors, input.elsewhere ?? [], stack, signed)) {
       return { ok: false, reason: 'missing-intermediate', at: current, detail: current.issuerText, missing, path };
     }
     return { ok: false, reason: 'no-anchor', at: current, detail: current.issuerText, path };
@@ -167,13 +174,14 @@ function reachesAnchor(
   anchors: PemCertificate[],
   elsewhere: PemCertificate[],
   stack: VerifierStack,
+  signed: SignatureCheck,
 ): boolean {
   let current = start;
   for (let hops = 0; hops < 8; hops++) {
     if (anchors.some((a) => sameCertificate(a, current))) return stack === 'jsse' || current.selfSigned;
-    const anchor = anchors.find((a) => issued(a, current));
+    const anchor = anchors.find((a) => issued(a, current, signed));
     if (anchor) return stack === 'jsse' || anchor.selfSigned;
-    const next = elsewhere.find((c) => !sameCertificate(c, current) && issued(c, current));
+    const next = elsewhere.find((c) => !sameCertificate(c, current) && issued(c, current, signed));
     if (!next) return false;
     current = next;
   }

@@ -91,7 +91,7 @@ export function deriveDeployment(
   const unreadable = new Set(
     deployment.documents.filter((d) => isKeystoreDocument(d) && !d.data.readable).map((d) => d.file.path),
   );
-  const trust = deriveTrust(certs, links, unreadable);
+  const trust = deriveTrust(certs, links, unreadable, memo);
   const derived: DerivedModel = {
     certificates: certs,
     stacks,

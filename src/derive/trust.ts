@@ -5,13 +5,21 @@
  * Unknown inputs (a store outside the tree, the JDK's cacerts, a stack whose validation is not modelled)
  * make the verdict `unknown`, never `untrusted`.
  */
+import type { RunMemo } from '../core/run-memo';
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { LinkPrediction } from '../handshake/links';
 import type { TreeCertificate } from '../model/mq-certs';
 import { isNginx, type ClientAuthMode, type Component, type Link, type StoreRef } from '../model/types';
 import type { PemCertificate } from '../parse/pem';
-import { validatePath, type PathFailure, type PathSuccess, type VerifierStack } from './chain';
+import {
+  signatureCheck,
+  validatePath,
+  type PathFailure,
+  type PathSuccess,
+  type SignatureCheck,
+  type VerifierStack,
+} from './chain';
 import { certificatesNamed } from './presented';
 import { certificatesInStore, keyEntries, storeLabel, trustedInStore } from './stores';
 
@@ -228,6 +236,7 @@ function verifyDepthOf(component: Component): number | undefined {
 }
 
 function judge(
+  signed: SignatureCheck,
   all: TreeCertificate[],
   chain: TreeCertificate[],
   anchors: TreeCertificate[],
@@ -249,6 +258,7 @@ function judge(
     purpose,
     verifyDepth: stack === 'openssl' ? verifyDepthOf(verifier) : undefined,
     serverKeyUsage,
+    signed,
   });
   return result.ok ? { kind: 'trusted', result } : { kind: 'untrusted', result };
 }
@@ -261,6 +271,7 @@ function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
 
 /** Checks one direction once the presented chain(s) and anchors are known. */
 function check(
+  signed: SignatureCheck,
   all: TreeCertificate[],
   unreadable: ReadonlySet<string>,
   direction: 'server' | 'client',
@@ -366,6 +377,7 @@ function check(
     };
   const judgeChain = (chain: TreeCertificate[]) =>
     judge(
+      signed,
       all,
       chain,
       anchors,
@@ -405,23 +417,26 @@ function check(
 
 /**
  * Trust per resolved link whose two ends have TLS settings. `unreadable`: store files in the tree whose
- * certificates could not be read; a verdict resting on one is unknown.
+ * certificates could not be read; a verdict resting on one is unknown. `memo`: the run's, so a signature
+ * is verified once per run.
  */
 export function deriveTrust(
   all: TreeCertificate[],
   links: { link: Link; client: Component; server: Component; predicted?: LinkPrediction }[],
   unreadable: ReadonlySet<string> = new Set(),
+  memo?: RunMemo,
 ): LinkTrust[] {
   const out: LinkTrust[] = [];
+  const signed = signatureCheck(memo);
   for (const { link, client, server, predicted } of links) {
     if (!client.tls || !server.tls || client.tls.enabled?.value === false || server.tls.enabled?.value === false)
       continue;
     // An anonymous suite sends no certificate at all: nothing to check.
     if (predicted?.prediction.ok && /_anon_/i.test(predicted.prediction.cipherSuite)) continue;
     const clientAuth = server.tls.clientAuth?.value ?? 'none';
-    const serverCertificate = check(all, unreadable, 'server', client, server, predicted);
+    const serverCertificate = check(signed, all, unreadable, 'server', client, server, predicted);
     const clientCertificate =
-      clientAuth === 'none' ? undefined : check(all, unreadable, 'client', server, client, predicted);
+      clientAuth === 'none' ? undefined : check(signed, all, unreadable, 'client', server, client, predicted);
     out.push({
       link,
       client,

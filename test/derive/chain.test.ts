@@ -1,4 +1,5 @@
-import { dateFailure, validatePath, type PathInput } from '../../src/derive/chain';
+import { dateFailure, signatureCheck, validatePath, type PathInput } from '../../src/derive/chain';
+import { RunMemo } from '../../src/core/run-memo';
 import { parsePem, type PemCertificate } from '../../src/parse/pem';
 import { ca, daysFromNow, issue, leaf, type Issued } from '../helpers/pki';
 
@@ -132,6 +133,7 @@ describe('validatePath', () => {
     const result = validatePath({
       stack: 'jsse',
       purpose: 'serverAuth',
+      signed: signatureCheck(),
       ...input,
       presented: input.presented.map(pem),
       anchors: input.anchors.map(pem),
@@ -144,5 +146,29 @@ describe('validatePath', () => {
       got = date ? `${date.kind} ${date.at.subject[0].value}` : result.leafIsAnchor ? 'ok leaf-anchor' : 'ok';
     }
     expect(got).toBe(expected);
+  });
+});
+
+describe('signatureCheck', () => {
+  it("verifies each issuer/child pair once per run: the answer is the run memo's, not module state", () => {
+    const memo = new RunMemo();
+    const [issuer, child, stranger] = [int, server, otherRoot].map(pem);
+    const signed = signatureCheck(memo);
+    expect(signed(issuer, child)).toBe(true);
+    expect(signed(stranger, child)).toBe(false);
+    // Asked again, the run's memo answers: a compute that would fail is never called.
+    const never = () => {
+      throw new Error('verified twice');
+    };
+    expect(memo.get('certificate signatures', `${issuer.fingerprintSha256}>${child.fingerprintSha256}`, never)).toBe(
+      true,
+    );
+    expect(memo.get('certificate signatures', `${stranger.fingerprintSha256}>${child.fingerprintSha256}`, never)).toBe(
+      false,
+    );
+    // Another run starts with nothing remembered.
+    expect(() =>
+      new RunMemo().get('certificate signatures', `${issuer.fingerprintSha256}>${child.fingerprintSha256}`, never),
+    ).toThrow('verified twice');
   });
 });
