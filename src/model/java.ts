@@ -5,6 +5,8 @@ import { LineIndex } from '../parse/text';
 import { entryLocation } from '../parse/types';
 import { springKey, springKeyUnder, springList, springSetting, type SpringConfigData } from '../parse/spring';
 import { springSettings, type SpringSettings } from './spring-settings';
+import { tomcatProtocols } from './tomcat';
+import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
 import { springBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
 import type { ModelContributor } from './contributor';
@@ -89,6 +91,11 @@ export const javaAppContributor: ModelContributor = {
     }
   },
 };
+
+/** Tomcat's protocol list syntax beyond a plain name: `+name`, `-name`, `all` (model/tomcat.ts tomcatProtocols). */
+const TOMCAT_PROTOCOL_SYNTAX = /[+]|^-|^all$/i;
+/** A suite written by name (JSSE/IANA or IBM spelling), not an OpenSSL cipher string. */
+const JSSE_SUITE_NAME = /^(TLS|SSL)_[A-Za-z0-9_]+$/;
 
 /** The server.ssl.* settings that decide a handshake's outcome (not passwords): unknown when set at run time. */
 const RUN_TIME_DECIDING = [
@@ -192,9 +199,24 @@ function springServer(
     const from = viaProfile(entry);
     return from ? { value, from } : t;
   };
-  if (protocols) tls.protocols = traced(protocols.entries[0] as Entry, protocols.values);
+  // Spring Boot hands the list to its web server; embedded Tomcat, the default, reads it with its own syntax
+  // (SslConnectorCustomizer → SSLHostConfig.setProtocols): `TLSv1.2+TLSv1.3` is two protocols, `-TLSv1` removes.
+  if (protocols)
+    tls.protocols = traced(
+      protocols.entries[0] as Entry,
+      protocols.values.some((v) => TOMCAT_PROTOCOL_SYNTAX.test(v))
+        ? tomcatProtocols(protocols.values.join(','))
+        : protocols.values,
+    );
   const ciphers = bundleName ? bundle?.ciphers : springList(entries, 'server.ssl.ciphers');
-  if (ciphers) tls.cipherSuites = traced(ciphers.entries[0] as Entry, ciphers.values);
+  // Embedded Tomcat also reads `ciphers` in OpenSSL syntax (`HIGH:!aNULL`), as its connector does: expanded as Tomcat does.
+  if (ciphers)
+    tls.cipherSuites = traced(
+      ciphers.entries[0] as Entry,
+      ciphers.values.every((v) => JSSE_SUITE_NAME.test(v))
+        ? ciphers.values
+        : tomcatSuites(ciphers.values.join(','), undefined, tomcatTlsFacts()).suites,
+    );
   const clientAuth = get('server.ssl.client-auth');
   const clientAuthMode = clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()];
   if (clientAuth && clientAuthMode) tls.clientAuth = traced(clientAuth, clientAuthMode);

@@ -24,6 +24,15 @@ ruleTester(rule, {
       },
     },
     {
+      // zowe/api-layer@386109e discovery-service application.yml: embedded Tomcat reads Tomcat's protocol syntax.
+      name: 'Spring Boot enabled-protocols TLSv1.2+TLSv1.3 (Tomcat syntax: two protocols) against a TLSv1.3 client',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.3']),
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('enabled-protocols: TLSv1.2+TLSv1.3'),
+      },
+    },
+    {
       name: 'JDK 17 defaults against nginx TLSv1.2 TLSv1.3',
       files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') },
     },
