@@ -74,8 +74,20 @@ ruleTester(rule, {
           '<server>\n  <variable name="KEYSTORE_PASSWORD" defaultValue="Liberty-Plain-4"/>\n  <variable value="Liberty-Plain-5" name="truststore.password"/>\n</server>\n',
       },
       errors: [
-        { messageId: 'plaintext', file: 'wlp/server.xml', line: 2, column: 52 },
-        { messageId: 'plaintext', file: 'wlp/server.xml', line: 3, column: 20 },
+        {
+          messageId: 'plaintext',
+          file: 'wlp/server.xml',
+          line: 2,
+          column: 52,
+          messageIncludes: ['variable@defaultValue (KEYSTORE_PASSWORD) in server.xml'],
+        },
+        {
+          messageId: 'plaintext',
+          file: 'wlp/server.xml',
+          line: 3,
+          column: 20,
+          messageIncludes: ['variable@value (truststore.password) in server.xml'],
+        },
       ],
     },
     {
