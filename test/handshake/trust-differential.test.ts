@@ -1,7 +1,7 @@
 /**
  * Fast tier of the trust slices: generated certificate chains and keytool-made JKS/PKCS#12 stores, real
  * handshakes (JSSE 17 against JSSE and against OpenSSL 3 run as nginx runs it) against the verdict and
- * alert the whole pipeline derives from each case's tree (Tomcat or nginx, a Java client with -Djavax.net.ssl.*). The long run is `npm run interop` (300+ pairs per slice). Skipped without openssl or a JDK.
+ * alert the whole pipeline derives from each case's tree (Tomcat or nginx, a Java client with -Djavax.net.ssl.*). The long run is `npm run interop` (the slices, then the trust families until each real outcome has `--min-slice` pairs). Skipped without openssl or a JDK.
  */
 import { stacksInstalled } from '../interop/stacks';
 import { TRUST_FAMILIES, trustFamilyCases } from '../interop/trust-families';
