@@ -184,8 +184,10 @@ function springServer(
   const protocols = bundleName ? bundle?.enabledProtocols : springList(entries, 'server.ssl.enabled-protocols');
   // A value from a profile's settings is there because the profile is active: that place decides it too.
   const viaProfile = (entry: Entry): Traced<never>['from'] | undefined => {
-    const profile =
-      placed.find((p) => p.entry === entry) && !base.some((b) => b.entry === entry) && active ? active : undefined;
+    // Only a profile's own file or document: a `-D` system property is there whatever the profile.
+    const fromProfile =
+      placed.some((p) => p.entry === entry && p.doc.kind.startsWith('spring.')) && !base.some((b) => b.entry === entry);
+    const profile = fromProfile && active ? active : undefined;
     return profile
       ? {
           kind: 'file',

@@ -254,3 +254,26 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
     expect(trustLines(files, only[0])).toEqual(expected);
   });
 });
+
+describe('where a Spring server setting comes from', () => {
+  it('a -D system property is its own source, not the active profile’s (no "profile active here" on it)', () => {
+    const root = writeTree({
+      'api/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:api.p12\n',
+      'api/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.3\n',
+      'api/setenv.sh': 'export SPRING_PROFILES_ACTIVE=prod\n',
+      'api/jvm.options': '-Dserver.ssl.enabled-protocols=TLSv1.2\n',
+    });
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      const server = result.deployments.flatMap((d) => d.components).find((c) => c.type === 'spring.server');
+      const from = server?.tls?.protocols?.from;
+      expect(server?.tls?.protocols?.value).toEqual(['TLSv1.2']);
+      expect(from?.kind === 'file' ? path.relative(root, from.location.file) : from?.kind).toBe(
+        path.join('api', 'jvm.options'),
+      );
+      expect(from?.kind === 'file' ? from.via : 'not a file').toBeUndefined();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

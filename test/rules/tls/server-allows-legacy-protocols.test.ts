@@ -99,6 +99,24 @@ ruleTester(rule, {
       errors: [{ messageId: 'legacy', file: 'app/Dockerfile', line: 2, messageIncludes: ['enables TLSv1'] }],
     },
     {
+      name: 'a -Dserver.ssl.enabled-protocols while a profile is active: the value is the system property’s, not the profile’s',
+      files: {
+        'app/src/main/resources/application.yml':
+          'spring:\n  profiles:\n    active: prod\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.2\n',
+        'app/jvm.options': '-Dserver.ssl.enabled-protocols=TLSv1.1,TLSv1.2\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'app/jvm.options',
+          line: 1,
+          messageIncludes: ['enables TLSv1.1'],
+          related: [{ file: 'app/src/main/resources/application.yml', line: 7 }],
+        },
+      ],
+    },
+    {
       name: 'an nginx policy snippet included by nothing',
       files: { 'policy.conf': 'ssl_protocols TLSv1 TLSv1.1 TLSv1.2;\n' },
       errors: [{ messageId: 'legacy', file: 'policy.conf', line: 1 }],
