@@ -71,14 +71,19 @@ function isYamlHeredoc(target: string, body: EmbeddedLine[]): boolean {
 
 /** The block scalars of a region that is YAML, at their place in the enclosing file. */
 function blocksIn(region: EmbeddedRegion): EmbeddedRegion[] {
-  return yamlBlocks(region.lines.map((l) => l.text)).map((block) => ({
-    ...block,
-    container: `${block.container} in ${region.container}`,
-    lines: block.lines.map((l) => {
-      const outer = region.lines[l.line] as EmbeddedLine;
-      return { line: outer.line, column: outer.column + l.column, text: l.text };
+  return yamlBlocks(region.lines.map((l) => l.text)).map((block) => placedIn(region, block));
+}
+
+/** A region found in the text of another (`outer`), at its place in the enclosing file: `<inner> in <outer>`. */
+function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion {
+  return {
+    ...inner,
+    container: `${inner.container} in ${outer.container}`,
+    lines: inner.lines.map((l) => {
+      const at = outer.lines[l.line] as EmbeddedLine;
+      return { line: at.line, column: at.column + l.column, text: l.text };
     }),
-  }));
+  };
 }
 
 /**
@@ -91,14 +96,8 @@ function scriptInBlock(block: EmbeddedRegion): EmbeddedRegion[] {
   if (!texts.some((t) => t.includes('<<') || /\brunmqsc\b/.test(t))) return [block];
   const inner = shellRegions(texts);
   if (inner.length === 0) return [block];
-  return inner.map((region) => ({
-    ...region,
-    container: `${region.container} in YAML key ${block.name}`,
-    lines: region.lines.map((l) => {
-      const outer = block.lines[l.line] as EmbeddedLine;
-      return { line: outer.line, column: outer.column + l.column, text: l.text };
-    }),
-  }));
+  // `block.container` is `YAML key <name>` (yaml-blocks.ts).
+  return inner.map((region) => placedIn(block, region));
 }
 
 /** The regions of embedded configuration in a file (its text with any template syntax set aside). */
