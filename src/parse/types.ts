@@ -35,6 +35,8 @@ export interface Entry {
   section?: string;
   /** True when the key names a secret: its value must never be printed. */
   secret: boolean;
+  /** XML: the name an element gives the secret its attribute holds (`<variable name="ibmmq.password" value="…">`). */
+  secretName?: string;
 }
 
 /** Where configuration embedded in another file sits: a ConfigMap key, a heredoc to runmqsc (src/parse/embedded.ts). */

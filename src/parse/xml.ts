@@ -107,15 +107,17 @@ export function parseXml(text: string): XmlParseResult {
         valueRange: index.rangeAt(valueStart, valueStart + quoted.length - 2),
       };
       element.attributes.push(attribute);
+      // `<variable name="KEYSTORE_PASSWORD" value="…">`, `<property name="password" value="…">`: the element's name
+      // makes its other attributes secret, not the name itself (which is only the secret's name).
+      const namedSecret = !isSecretKey(attribute.name) && attribute.name !== 'name' && isSecretKey(secretName);
       entries.push({
         key: `${localName}@${attribute.name}`,
         value,
         keyRange: attribute.nameRange,
         valueRange: attribute.valueRange,
         section: element.path,
-        // `<variable name="KEYSTORE_PASSWORD" value="…">`, `<property name="password" value="…">`: the element's name
-        // makes its other attributes secret, not the name itself (which is only the secret's name).
-        secret: isSecretKey(attribute.name) || (attribute.name !== 'name' && isSecretKey(secretName)),
+        secret: isSecretKey(attribute.name) || namedSecret,
+        ...(namedSecret ? { secretName } : {}),
       });
     }
     if (parent) parent.children.push(element);

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../../parse/types';
-import { attr, type XmlData } from '../../parse/xml';
+import { entryLocation } from '../../parse/types';
 import { defineRule } from '../types';
 
 /** Values that are not the secret itself: environment/template placeholders. */
@@ -19,23 +18,6 @@ const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|opt
  */
 const FILE_PATH =
   /^((\/|~\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\$\{?\w+\}?[\\/]|file:)\S*|[\w.-]+([\\/][\w.-]+)*\.(json|pem|crt|cer|key|p12|pfx|jks|jceks|kdb|sth|keystore|truststore|txt|properties|conf))$/i;
-
-/**
- * An XML attribute made secret by its element's name (`<variable name="ibmmq.password" value="…">`), said with that
- * name so the message tells which secret: `variable@value (ibmmq.password)`.
- */
-function withSecretName(doc: ParsedDocument, entry: Entry): string {
-  if (!entry.key.includes('@') || entry.section === undefined) return entry.key;
-  // Plain XML documents hold the tree in `data`; Liberty and WebSphere documents in `data.xml`.
-  const data = doc.data as (Partial<XmlData> & { xml?: Partial<XmlData> }) | undefined;
-  const elements = data?.elements ?? data?.xml?.elements;
-  if (!Array.isArray(elements)) return entry.key;
-  const element = elements.find((e) => e.path === entry.section);
-  const name = element ? attr(element, 'name')?.value : undefined;
-  return name && isSecretKey(name) && !isSecretKey(entry.key.split('@').pop() ?? '')
-    ? `${entry.key} (${name})`
-    : entry.key;
-}
 
 /**
  * Flags secrets written in plaintext in configuration (DESIGN.md "Secrets"):
@@ -76,7 +58,11 @@ export default defineRule({
         ctx.report({
           messageId: xor ? 'obfuscated' : 'plaintext',
           severity: xor ? 'info' : undefined,
-          data: { key: withSecretName(doc, entry), file: path.basename(doc.file.path) },
+          // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
+          data: {
+            key: entry.secretName ? `${entry.key} (${entry.secretName})` : entry.key,
+            file: path.basename(doc.file.path),
+          },
           location: entryLocation(doc, entry, 'value'),
           fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, xor ? 'xor' : 'plain'],
         });
