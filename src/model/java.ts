@@ -7,7 +7,7 @@ import { springKey, springKeyUnder, springList, springSetting, type SpringConfig
 import { springSettings, type SpringSettings } from './spring-settings';
 import { tomcatProtocols } from './tomcat';
 import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
-import { springBundle } from './spring-bundle';
+import { namedBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
 import type { ModelContributor } from './contributor';
 import {
@@ -166,10 +166,11 @@ function springServer(
 ): Component | undefined {
   const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
-  const get = (key: string) => springSetting(entries, key);
+  const get = settings.setting;
   const enabled = get('server.ssl.enabled');
-  const bundleName = get('server.ssl.bundle')?.value.trim() ? get('server.ssl.bundle') : undefined;
-  const bundle = bundleName ? springBundle(entries, bundleName.value.trim()) : undefined;
+  const named = namedBundle(settings, 'server.ssl.bundle');
+  const bundleName = named?.name;
+  const bundle = named?.bundle;
   // With server.ssl.bundle Spring Boot takes the bundle whole (WebServerSslBundle.get): its stores, key alias and
   // options; server.ssl.key-store, ciphers and enabled-protocols are not read. A bundle the tree does not define
   // leaves them unknown.

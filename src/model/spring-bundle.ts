@@ -1,5 +1,6 @@
 import type { Entry } from '../parse/types';
 import { springKeyUnder, springList, springSetting } from '../parse/spring';
+import type { SpringSettings } from './spring-settings';
 
 /**
  * A Spring Boot SSL bundle (Boot 3.1+): `spring.ssl.bundle.jks.<name>.*` (a JKS or PKCS#12 key store and
@@ -25,7 +26,7 @@ export interface SpringBundle {
 }
 
 /** The bundle of that name among a Spring app's settings (the last setting of a key wins), if the tree defines it. */
-export function springBundle(entries: Entry[], name: string): SpringBundle | undefined {
+export function springBundle(entries: readonly Entry[], name: string): SpringBundle | undefined {
   for (const format of ['jks', 'pem'] as const) {
     const prefix = `spring.ssl.bundle.${format}.${name}.`;
     const own = entries.filter((e) => springKeyUnder(e, prefix));
@@ -53,4 +54,17 @@ export function springBundle(entries: Entry[], name: string): SpringBundle | und
     return bundle;
   }
   return undefined;
+}
+
+/**
+ * The bundle a setting names (`server.ssl.bundle`, `ibm.mq.sslBundle`), taken whole by whoever names it: undefined
+ * when the setting is unset or blank; `bundle` undefined when the tree does not define it.
+ */
+export function namedBundle(
+  settings: SpringSettings,
+  key: string,
+): { name: Entry; bundle: SpringBundle | undefined } | undefined {
+  const name = settings.setting(key);
+  const bundleName = name?.value.trim();
+  return name && bundleName ? { name, bundle: springBundle(settings.entries, bundleName) } : undefined;
 }

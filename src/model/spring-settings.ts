@@ -19,6 +19,8 @@ export interface SpringSettings {
   entries: Entry[];
   /** The file a setting came from. */
   doc: (entry: Entry) => ParsedDocument;
+  /** The setting of that name as Spring binds it (any relaxed spelling; the last placed wins), if set. */
+  setting: (key: string) => Entry | undefined;
   /** `-D` Spring settings whose value is only known at run time (`-Dserver.ssl.enabled-protocols=$PROTOCOLS`). */
   unresolved: { doc: ParsedDocument; entry: Entry }[];
 }
@@ -59,7 +61,10 @@ export function springSettings(
   const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
   const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument;
   const unresolved = fromJvm.filter((p) => p.unresolved).map(({ doc, entry }) => ({ doc, entry }));
-  return { base, placed, entries: placed.map((p) => p.entry), doc, unresolved };
+  // Each setting by its uniform name, once: the server, the MQ factory and the stores each ask a dozen names.
+  const byKey = new Map(placed.map((p) => [springKey(p.entry.key), p.entry]));
+  const setting = (key: string) => byKey.get(springKey(key));
+  return { base, placed, entries: placed.map((p) => p.entry), doc, setting, unresolved };
 }
 
 /** The Spring configuration files among a component's documents. */

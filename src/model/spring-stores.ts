@@ -4,10 +4,10 @@
  * `javax.net.ssl.*` trust store, else the JDK's cacerts.
  */
 import type { Location } from '../core/types';
-import { springResourceBases, springSetting } from '../parse/spring';
+import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
-import { springBundle } from './spring-bundle';
+import { namedBundle } from './spring-bundle';
 import { javaSystemStores, PLACEHOLDER, storeRef, withJavaTrustDefault, type TreeStores } from './store-files';
 import { componentSpringSettings, springDocuments } from './spring-settings';
 import type {
@@ -76,8 +76,7 @@ function springStores(
   const first = docs[0];
   if (!first) return undefined;
   const settings = componentSpringSettings(component.documents, activeProfiles);
-  const entries = settings.entries;
-  const last = (key: string) => springSetting(entries, key);
+  const last = settings.setting;
   const usable = (e: Entry | undefined) => (e && !PLACEHOLDER.test(e.value) ? e : undefined);
   const at = (e: Entry) => traced(e.value, settings.doc(e).file.path, e.valueRange);
   const passwordAt = (e: Entry | undefined): Location | undefined =>
@@ -91,11 +90,11 @@ function springStores(
       type === 'PEM' ? { ...at(location), value: 'PEM' } : type ? at(type) : undefined,
       passwordAt(password),
     );
-  const bundleName = last(keys.bundle);
-  const bundle = bundleName?.value.trim() ? springBundle(entries, bundleName.value.trim()) : undefined;
   // A named bundle is taken whole, in preference to the component's own store settings (Spring Boot's
   // WebServerSslBundle.get; the MQ starter: "the bundle name takes priority over the ibm.mq.jks properties").
-  const byBundle = Boolean(bundleName?.value.trim());
+  const named = namedBundle(settings, keys.bundle);
+  const bundle = named?.bundle;
+  const byBundle = named !== undefined;
   const side = (kind: 'key' | 'trust'): StoreRef | undefined => {
     if (!byBundle) {
       const own = keys.store(kind);
