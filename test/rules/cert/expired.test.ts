@@ -15,6 +15,36 @@ ruleTester(rule, {
       errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['2046-'] }],
     },
     {
+      // A bundle of CA certificates no link of the tree uses: JSSE would still trust it, OpenSSL and GSKit
+      // would not, so the verdict is a warning naming both rather than "peers reject it".
+      name: 'an expired CA in a bundle no link uses: a warning, the verifier decides',
+      files: { ...files, 'qm/ssl/ca.crt': cert('ourca.crt') },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredUnlinkedCa',
+          file: 'qm/ssl/ca.crt',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['JSSE', 'GSKit'],
+        },
+        { messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, severity: 'error' },
+      ],
+    },
+    {
+      // The same CA next to a leaf in one file (a full chain) is presented with it: every verifier checks it.
+      name: 'an expired CA in a file that also holds a leaf: an error',
+      files: {
+        'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n',
+        'qm/ssl/chain.crt': cert('qmprod1.crt') + cert('ourca.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expired', file: 'qm/ssl/chain.crt', line: 1, severity: 'error' },
+        { messageId: 'expired', file: 'qm/ssl/chain.crt', line: 24, severity: 'error' },
+      ],
+    },
+    {
       name: 'not yet valid',
       files,
       options: { referenceDate: '2020-01-01' },
