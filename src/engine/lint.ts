@@ -175,7 +175,12 @@ function checkDeployment(
   const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates, memo));
   return stats.time('rules', () => {
     const mask = secretMasker(documents);
-    const deploymentFindings = [...walkNotes, ...readFindings, ...parseFindings(documents)];
+    // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
+    // values only, when they say which), rule messages as they are built: the last pass masks the rest.
+    const deploymentFindings = [
+      ...redactFindings([...walkNotes, ...readFindings], mask),
+      ...parseFindings(documents, mask),
+    ];
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask, memo);
     for (const finding of ruleRun.findings) deploymentFindings.push(finding);
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
@@ -185,7 +190,7 @@ function checkDeployment(
       { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds },
     );
     return {
-      findings: redactFindings(suppressed, mask, new Set(rules.map((r) => r.meta.id))),
+      findings: redactFindings(suppressed, mask, maskedRuleIds(rules)),
       fileCount: new Set(documents.map((d) => d.file.path)).size,
       deployment,
       internalError: ruleRun.internalError,
@@ -194,8 +199,14 @@ function checkDeployment(
   });
 }
 
-function parseFindings(documents: ParsedDocument[]): Finding[] {
-  return documents.flatMap((doc) => doc.problems.map((problem) => problemFinding(doc.file.path, problem)));
+function parseFindings(documents: ParsedDocument[], mask: (text: string) => string): Finding[] {
+  return documents.flatMap((doc) => doc.problems.map((problem) => problemFinding(doc.file.path, problem, mask)));
+}
+
+/** Rule ids whose messages are masked where they are made: every rule's, and `parse/…` (walk, read and parse findings). */
+function maskedRuleIds(rules: AnyRule[]): { has(ruleId: string): boolean } {
+  const ids = new Set(rules.map((r) => r.meta.id));
+  return { has: (ruleId) => ids.has(ruleId) || ruleId.startsWith('parse/') };
 }
 
 function involves(finding: Finding, files: Set<string>): boolean {

@@ -85,7 +85,8 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
         problems.push({
           code: 'pem-invalid-certificate',
           severity: 'error',
-          message: `Not a valid X.509 certificate: ${(error as Error).message}`,
+          message: 'Not a valid X.509 certificate: {{reason}}',
+          data: { reason: (error as Error).message },
           range: r,
         });
       }
@@ -99,6 +100,7 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
             code: 'pem-invalid-key',
             severity: 'warning',
             message: 'Private key block could not be read',
+            data: {},
             range: r,
           });
         }
@@ -111,6 +113,7 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
       code: 'pem-empty',
       severity: 'warning',
       message: 'No PEM certificate block found',
+      data: {},
       range: rangeAt(0, 0),
     });
   }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Finding, Location, Range, Severity } from '../core/types';
+import { formatMessage } from '../core/message';
 import type { TemplateInfo } from './template';
 
 /**
@@ -56,7 +57,15 @@ export interface Comment {
 /** A problem a parser found: becomes a finding with rule id `parse/<code>`. */
 export interface ParseProblem {
   code: string;
+  /** The message; with `data`, a template naming each value by `{{name}}`. */
   message: string;
+  /**
+   * The tree's own text the message quotes (a file name, an alias, a library's error). When set, only these
+   * values are masked for secrets (src/engine/run/redact.ts) and the template's words never are, as with a
+   * rule's messages: "no password tried opens it" stays readable when some store's password is `password`.
+   * A problem without `data` is masked whole.
+   */
+  data?: Record<string, string>;
   range: Range;
   severity: Severity;
 }
@@ -90,17 +99,26 @@ export interface FormatHandler<Data = unknown> {
 }
 
 /**
- * A parse problem of a file as a `parse/<code>` finding. The fingerprint names the file by its base name
- * (and the message), so a baseline recorded on one machine matches on another.
+ * A parse problem of a file as a `parse/<code>` finding, its secrets masked by `mask`: the quoted values of a
+ * problem with `data`, the whole message of one without. The fingerprint names the file by its base name (and
+ * the masked message), so a baseline recorded on one machine matches on another.
  */
-export function problemFinding(file: string, problem: ParseProblem): Finding {
+export function problemFinding(file: string, problem: ParseProblem, mask: (text: string) => string): Finding {
+  const message = problemMessage(problem, mask);
   return {
     ruleId: `parse/${problem.code}`,
     severity: problem.severity,
-    message: problem.message,
+    message,
     location: { file, range: problem.range },
-    fingerprint: `parse/${problem.code}|${path.basename(file)}|${problem.message}`,
+    fingerprint: `parse/${problem.code}|${path.basename(file)}|${message}`,
   };
+}
+
+/** A problem's message as a report shows it, its secrets masked by `mask` (see ParseProblem.data). */
+export function problemMessage(problem: ParseProblem, mask: (text: string) => string = (text) => text): string {
+  if (!problem.data) return mask(problem.message);
+  const data = problem.data;
+  return formatMessage(problem.message, Object.fromEntries(Object.keys(data).map((name) => [name, mask(data[name]!)])));
 }
 
 export function entryLocation(doc: ParsedDocument, entry: Entry, part: 'key' | 'value' | 'line' = 'line'): Location {

@@ -123,12 +123,6 @@ export function defineRule(rule: {
   return { ...rule, meta: { ...meta, ...schema, defaultOptions: defaultsOf(options) } };
 }
 
-/** Fills `{{name}}` placeholders; an unfilled placeholder is a bug and throws (caught as internal-error). */
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    if (!(name in data)) throw new Error(`message placeholder {{${name}}} has no data`);
-    return String(data[name]);
-  });
-}
+export { formatMessage } from '../core/message';
 
 export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

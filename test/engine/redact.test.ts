@@ -1,5 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
 import { secretMasker } from '../../src/engine/run/redact';
-import type { ParsedDocument } from '../../src/parse/types';
+import { writeTree } from '../helpers/rule-tester';
+import { problemFinding, type ParsedDocument } from '../../src/parse/types';
 import { parseProperties } from '../../src/parse/properties';
 
 const doc = (text: string) =>
@@ -40,6 +45,13 @@ describe('secretMasker: values only, never key names', () => {
     expect(mask('password')).toBe('***');
   });
 
+  it('a whole key name given as a value is a name, even when a secret is a word of it', () => {
+    const named = secretMasker([doc('user@password=password\n')]);
+    expect(named('user@password')).toBe('user@password');
+    expect(named('user@password is password')).toBe('user@*** is ***');
+    expect(named('password')).toBe('***');
+  });
+
   it('other secrets are masked inside longer text as before', () => {
     expect(mask('jdbc:x://u:Zq-long-secret-1@h')).toBe('jdbc:x://u:***@h');
   });
@@ -70,5 +82,48 @@ describe('secretMasker: file paths are names, never masked', () => {
 
   it('the same secret standing alone is still masked', () => {
     expect(mask("password 'trader' is weak")).toBe("password '***' is weak");
+  });
+});
+
+describe('a tree whose password is an ordinary word', () => {
+  // The store's password is written as 'password' (wrongly: nothing opens the store with it): the info about
+  // the locked store keeps its own words, while the tree's text that quotes the secret is still masked.
+  const keyP12 = fs.readFileSync(path.resolve(__dirname, '../fixtures/keystores/generated/key.p12'));
+  const root = writeTree({
+    'wlp/server.xml':
+      '<server>\n  <keyStore id="defaultKeyStore" location="key.p12" type="PKCS12" password="password"/>\n</server>\n',
+    'wlp/key.p12': keyP12,
+    'wlp/bad.p12': Buffer.from('not a store, password'),
+    'wlp/bad.crt': '-----BEGIN CERTIFICATE-----\nMIIBpassword\n-----END CERTIFICATE-----\n',
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const findings = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+  const messages = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId).map((f) => f.message);
+
+  it("a parse problem's own words are not masked", () => {
+    expect(messages('parse/keystore-locked')).toEqual([
+      expect.stringContaining('no password tried opens it (no password, an empty one, the default changeit'),
+    ]);
+  });
+
+  it('the text of the tree it quotes is, in the message and the fingerprint', () => {
+    const mask = (text: string) => text.replaceAll('password', '***');
+    const quoting = {
+      code: 'keystore-invalid-certificate',
+      severity: 'warning' as const,
+      range: findings[0]!.location.range!,
+    };
+    const withData = problemFinding(
+      '/t/key.p12',
+      { ...quoting, message: 'Entry {{alias}}: no password', data: { alias: 'password' } },
+      mask,
+    );
+    expect([withData.message, withData.fingerprint]).toEqual([
+      'Entry ***: no password',
+      'parse/keystore-invalid-certificate|key.p12|Entry ***: no password',
+    ]);
+    // Without `data` the whole message may quote the tree: all of it is masked.
+    const whole = problemFinding('/t/key.p12', { ...quoting, message: 'Entry password: no password' }, mask);
+    expect(whole.message).toBe('Entry ***: no ***');
   });
 });

@@ -6,7 +6,7 @@ import { rc2DecryptBlock } from '../../src/parse/keystore/rc2';
 import { decodedPassword } from '../../src/parse/keystore/unlock';
 import { rehash } from '../../src/parse/keystore/iterated-hash';
 import { createHash } from 'node:crypto';
-import type { ParsedDocument } from '../../src/parse/types';
+import { problemMessage, type ParsedDocument } from '../../src/parse/types';
 import { buildStores, type BuiltStores } from '../helpers/keystores';
 import { writeTree } from '../helpers/rule-tester';
 
@@ -201,7 +201,7 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     const [doc] = read(tree);
     expect(doc.data).toMatchObject({ readable: false, entries: [] });
     expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-locked', severity: 'info' })]);
-    expect(doc.problems[0].message).toContain('key.p12');
+    expect(problemMessage(doc.problems[0])).toContain('key.p12');
   });
 
   it('decodes {xor} passwords and leaves unreadable encodings alone', () => {

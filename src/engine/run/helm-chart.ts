@@ -53,7 +53,7 @@ export class HelmCharts {
     const read = readRegularFile(file, MAX_VALUES_BYTES);
     const decoded = read.ok ? decodeFile(read.bytes) : undefined;
     const values = decoded?.ok ? new HelmValues(file, decoded.text) : undefined;
-    for (const problem of values?.problems ?? []) this.findings.push(problemFinding(file, problem));
+    for (const problem of values?.problems ?? []) this.findings.push(problemFinding(file, problem, (text) => text)); // masked with the read findings
     this.values.set(file, values);
     return values;
   }

@@ -17,7 +17,8 @@ const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
  * A short secret ('admin') is masked as a whole token only, so messages keep words like
  * 'administrator'; a long one wherever it appears, except that a secret which is also a word inside
  * some key name of the documents ('password' in `server.ssl.key-store-password`) is masked only
- * where it stands alone: key names are never masked. The documents' file paths count as names too: the
+ * where it stands alone: key names are never masked, nor is a whole key name given as a message value
+ * (`user@password`, the attribute that holds the secret). The documents' file paths count as names too: the
  * password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
  */
 export function secretMasker(documents: Iterable<ParsedDocument>): (text: string) => string {
@@ -35,10 +36,11 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
   // Which secrets occur inside a key name or a path (one pass over all of them), found the first time a
   // message holds a secret at all: most deployments' messages hold none, and their keys are not scanned.
   let inKeyNamesFound: Set<string> | undefined;
+  let keyNames: Set<string> | undefined;
   const inKeyNames = (): Set<string> => {
     if (inKeyNamesFound) return inKeyNamesFound;
     const found = new Set<string>();
-    const keys = new Set<string>();
+    const keys = (keyNames = new Set<string>());
     for (const doc of docs) {
       keys.add(doc.file.path);
       for (const entry of doc.entries) keys.add(entry.key);
@@ -60,6 +62,8 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
       return end - start >= SHORT_SECRET || standsAlone(start, end, ALNUM);
     });
     if (found.length === 0) return text;
+    // A whole key name given as a message value (`user@password`, the attribute that holds a secret) is a name.
+    if (keyNames?.has(text) && !secrets.has(text)) return text;
     let out = '';
     let at = 0;
     for (const [start, end] of disjointLeftmost(found)) {
@@ -72,14 +76,15 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
 
 /**
  * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret. The messages of the
- * rules in `maskedRuleIds` were built from masked data (src/engine/run/run-rules.ts), so their own words
- * ("holds a plaintext password") are never masked; every other message (parse, read, directive and
- * internal-error findings) and every related message is masked whole before a formatter sees it.
+ * rules in `maskedRuleIds` were built from masked data (src/engine/run/run-rules.ts; parse problems in
+ * problemFinding), so their own words ("holds a plaintext password") are never masked; every other message
+ * (directive and internal-error findings, and walk and read findings before they join them) and every
+ * related message is masked whole before a formatter sees it.
  */
 export function redactFindings(
   findings: Finding[],
   mask: (text: string) => string,
-  maskedRuleIds: ReadonlySet<string> = new Set(),
+  maskedRuleIds: { has(ruleId: string): boolean } = new Set(),
 ): Finding[] {
   for (const finding of findings) {
     if (!maskedRuleIds.has(finding.ruleId)) finding.message = mask(finding.message);

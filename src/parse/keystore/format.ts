@@ -97,8 +97,13 @@ export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<Ke
     problems,
     data: { storeType, ...data },
   });
-  const problem = (code: string, severity: ParseProblem['severity'], message: string) =>
-    problems.push({ code, severity, message, range: ZERO });
+  // The store type is ours (from the file name); text read from the file is passed as `data` (ParseProblem).
+  const problem = (
+    code: string,
+    severity: ParseProblem['severity'],
+    message: string,
+    data: Record<string, string> = {},
+  ) => problems.push({ code, severity, message, data, range: ZERO });
   const bytes = file.bytes;
   if (!bytes) {
     problem(
@@ -127,10 +132,13 @@ export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<Ke
       problem(
         'keystore-invalid',
         'warning',
-        `Named like a ${storeType} key store but ${read.problem ?? 'it is not one'}: a Java runtime cannot load it`,
+        `Named like a ${storeType} key store but {{problem}}: a Java runtime cannot load it`,
+        { problem: read.problem ?? 'it is not one' },
       );
     else if (read.problem)
-      problem('keystore-invalid', 'warning', `${read.type} key store read only in part: ${read.problem}`);
+      problem('keystore-invalid', 'warning', `${read.type} key store read only in part: {{problem}}`, {
+        problem: read.problem,
+      });
     return doc({ entries, readable: jksMagic(bytes) !== undefined });
   }
   // Certificates in plain bags are read now; encrypted ones wait for unlockStores, which tries the configuration's
@@ -163,7 +171,8 @@ export function openPkcs12(
     problems.push({
       code: 'keystore-invalid',
       severity: 'warning',
-      message: `PKCS#12 key store not read: ${result.message}; its certificates are not checked`,
+      message: 'PKCS#12 key store not read: {{reason}}; its certificates are not checked',
+      data: { reason: result.message },
       range: ZERO,
     });
     return doc({ entries: [], readable: false });
@@ -180,7 +189,8 @@ function describeChain(ders: Buffer[], alias: string, problems: ParseProblem[]):
       problems.push({
         code: 'keystore-invalid-certificate',
         severity: 'warning',
-        message: `Entry ${alias} holds a certificate that is not valid X.509: it is not checked`,
+        message: 'Entry {{alias}} holds a certificate that is not valid X.509: it is not checked',
+        data: { alias },
         range: ZERO,
       });
     }

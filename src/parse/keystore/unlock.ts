@@ -37,13 +37,21 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
     const named = found.length > 0 ? ', the password its configuration gives' : '';
     return withProblem(
       opened,
-      `PKCS#12 store ${path.basename(doc.file.path)}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`,
+      `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`,
+      { store: path.basename(doc.file.path) },
     );
   });
 }
 
-function withProblem(doc: ParsedDocument<KeystoreData>, message: string): ParsedDocument<KeystoreData> {
-  return { ...doc, problems: [...doc.problems, { code: 'keystore-locked', severity: 'info', message, range: ZERO }] };
+function withProblem(
+  doc: ParsedDocument<KeystoreData>,
+  message: string,
+  data: Record<string, string>,
+): ParsedDocument<KeystoreData> {
+  return {
+    ...doc,
+    problems: [...doc.problems, { code: 'keystore-locked', severity: 'info', message, data, range: ZERO }],
+  };
 }
 
 /**
