@@ -67,11 +67,30 @@ export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySou
   return ctx.once('jvmPropertiesByGroup', () => collectJvmProperties(ctx));
 }
 
-function collectJvmProperties(ctx: ModelContext): Map<string, PropertySource[]> {
-  const groups = new Map<string, PropertySource[]>();
-  const docs = ctx.deployment.documents
+/** Every environment variable Spring binds (`SERVER_SSL_KEY_STORE=…`) set in the deployment's start files, by app group, in path order. */
+export function springEnvironmentByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
+  return ctx.once('springEnvironmentByGroup', () => {
+    const groups = new Map<string, PropertySource[]>();
+    for (const doc of jvmOptionDocuments(ctx.deployment.documents)) {
+      for (const property of (doc.data as JvmOptionsData).springEnvironment ?? []) {
+        const group = appGroupOf(ctx, doc.file.path);
+        groups.set(group, [...(groups.get(group) ?? []), { doc, property }]);
+      }
+    }
+    return groups;
+  });
+}
+
+/** The documents that hold JVM options (and start environments), in path order: the later wins. */
+function jvmOptionDocuments(documents: readonly ParsedDocument[]): ParsedDocument[] {
+  return documents
     .filter((d) => JVM_OPTION_KINDS.includes(d.kind))
     .sort((a, b) => a.file.path.localeCompare(b.file.path));
+}
+
+function collectJvmProperties(ctx: ModelContext): Map<string, PropertySource[]> {
+  const groups = new Map<string, PropertySource[]>();
+  const docs = jvmOptionDocuments(ctx.deployment.documents);
   const add = (doc: ParsedDocument, property: JvmProperty) => {
     const group = appGroupOf(ctx, doc.file.path);
     const list = groups.get(group);

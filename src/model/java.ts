@@ -14,6 +14,7 @@ import {
   appGroupOf,
   JVM_OPTION_KINDS,
   jvmPropertiesByGroup,
+  springEnvironmentByGroup,
   runtimeWithProperties,
   tracedEntry,
   urlsIn,
@@ -35,6 +36,7 @@ export const javaAppContributor: ModelContributor = {
   id: 'java-app',
   contribute(ctx) {
     const properties = jvmPropertiesByGroup(ctx);
+    const environment = springEnvironmentByGroup(ctx);
     const groups = new Map<
       string,
       { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; tomcat: boolean }
@@ -83,7 +85,9 @@ export const javaAppContributor: ModelContributor = {
       };
       ctx.addComponent(client);
       const active = activeProfiles(group.spring, group.jvm, runtime);
-      const settings = springSettings(group.spring, active?.names ?? [], sources);
+      // Only an app with Spring files reads SERVER_SSL_* as Spring's: Kibana, Blynk and others use the same names.
+      const springEnvironment = group.spring.length > 0 ? (environment.get(key) ?? []) : [];
+      const settings = springSettings(group.spring, active?.names ?? [], sources, springEnvironment);
       const server = springServer(group.spring, settings, client, active);
       if (server) ctx.addComponent(server);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);

@@ -6,7 +6,7 @@
  * the IBM MQ starter's factory and their stores, so all three see the same settings.
  * https://docs.spring.io/spring-boot/reference/features/external-config.html
  */
-import type { JvmOptionsData } from '../parse/java/jvm-args';
+import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import { springKey, type SpringConfigData } from '../parse/spring';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { JVM_OPTION_KINDS, type PropertySource } from './java-shared';
@@ -32,6 +32,7 @@ export function springSettings(
   docs: ParsedDocument<SpringConfigData>[],
   activeNames: readonly string[],
   systemProperties: readonly PropertySource[] = [],
+  environment: readonly PropertySource[] = [],
 ): SpringSettings {
   const base = docs.flatMap((doc) =>
     doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
@@ -40,7 +41,8 @@ export function springSettings(
     docs.flatMap((doc) =>
       doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
     );
-  const fromJvm = systemProperties
+  // The environment's variables come between the files and the system properties (Spring Boot's order).
+  const fromJvm = [...environment, ...systemProperties]
     .filter(({ property }) => SPRING_PREFIXES.some((prefix) => springKey(property.name).startsWith(prefix)))
     .map(({ doc, property }) => ({
       doc,
@@ -77,8 +79,13 @@ export function componentSpringSettings(
   documents: readonly ParsedDocument[],
   activeNames: readonly string[],
 ): SpringSettings {
-  const jvm = documents
-    .filter((doc) => JVM_OPTION_KINDS.includes(doc.kind))
-    .flatMap((doc) => (doc.data as JvmOptionsData).properties.map((property) => ({ doc, property })));
-  return springSettings(springDocuments(documents), activeNames, jvm);
+  const jvmDocs = documents.filter((doc) => JVM_OPTION_KINDS.includes(doc.kind));
+  const sources = (list: (data: JvmOptionsData) => JvmProperty[] | undefined) =>
+    jvmDocs.flatMap((doc) => (list(doc.data as JvmOptionsData) ?? []).map((property) => ({ doc, property })));
+  return springSettings(
+    springDocuments(documents),
+    activeNames,
+    sources((data) => data.properties),
+    sources((data) => data.springEnvironment),
+  );
 }

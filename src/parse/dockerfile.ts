@@ -13,6 +13,7 @@ import {
 } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
+import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
 /** One build stage: its `FROM` line. */
 export interface DockerStage {
   /** The image as written (`eclipse-temurin:${JDK_TAG}`). */
@@ -63,6 +64,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     const entries: Entry[] = [];
     const problems: ParseProblem[] = [];
     const properties: JvmProperty[] = [];
+    const springEnvironment: JvmProperty[] = [];
     const stages: DockerStage[] = [];
     const args: Record<string, string | undefined> = {};
     /** JDK paths of each stage (before the first FROM: none). A stage built on an earlier one inherits its ENV. */
@@ -111,6 +113,11 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           });
           for (const property of scanJvmProperties(file.text, index, pair.valueStart, valueEnd, pair.key))
             properties.push(property);
+          const springProperty = springPropertyOfVariable(pair.key);
+          if (springProperty)
+            springEnvironment.push(
+              environmentSetting(file.text, index, pair.key, springProperty, pair.keyStart, pair.valueStart, valueEnd),
+            );
         }
         for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
       } else if (name === 'CMD' || name === 'ENTRYPOINT') {
@@ -127,7 +134,14 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       entries: [...entries, ...propertyEntries(properties)],
       comments,
       problems,
-      data: { properties, baseImages, stages, args, javaHomes: stageHomes[stageHomes.length - 1] ?? [] },
+      data: {
+        properties,
+        baseImages,
+        stages,
+        args,
+        javaHomes: stageHomes[stageHomes.length - 1] ?? [],
+        springEnvironment,
+      },
     };
   },
 };

@@ -10,6 +10,7 @@ import {
   type JvmProperty,
 } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
+import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
 
 /**
  * Shell and batch start scripts that set JVM options: Tomcat `setenv.sh`/`setenv.bat`,
@@ -47,6 +48,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
     const batch = /\.(bat|cmd)$/i.test(file.path);
     const comments: Comment[] = [];
     const properties: JvmProperty[] = [];
+    const environment: JvmProperty[] = [];
     const javaHomes: JavaHomeReference[] = [];
     const continuation = batch ? /\^$/ : /\\$/;
     for (const logical of logicalLines(file.text, continuation)) {
@@ -71,15 +73,17 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
       for (const property of scanJvmProperties(file.text, index, logical.start, end, assigned?.[1]))
         properties.push(property);
+      if (!batch)
+        for (const setting of scanSpringEnvironment(file.text, index, logical.start, end)) environment.push(setting);
       for (const reference of scanJavaHomes(file.text, index, logical.start, end)) javaHomes.push(reference);
     }
     return {
       file,
       kind,
-      entries: propertyEntries(properties),
+      entries: [...propertyEntries(properties), ...environmentEntries(environment)],
       comments,
       problems: [],
-      data: { properties, javaHomes },
+      data: { properties, javaHomes, springEnvironment: environment },
     };
   },
 };

@@ -12,6 +12,7 @@ import {
 } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
+import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
 export interface SystemdUnitData extends JvmOptionsData {
   /** `Environment=` assignments, by variable name. */
   environment: Record<string, string>;
@@ -40,6 +41,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
     const comments: Comment[] = [];
     const entries: Entry[] = [];
     const properties: JvmProperty[] = [];
+    const springEnvironment: JvmProperty[] = [];
     const environment: Record<string, string> = {};
     const javaHomes: JavaHomeReference[] = [];
     let section = '';
@@ -73,6 +75,8 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
       if (key === 'Environment') {
         for (const m of value.matchAll(/"([A-Za-z_]\w*)=([^"]*)"|([A-Za-z_]\w*)=(\S*)/g))
           environment[m[1] ?? m[3]!] = m[2] ?? m[4]!;
+        for (const setting of scanSpringEnvironment(file.text, index, valueStart, logical.end))
+          springEnvironment.push(setting);
       }
       if (key === 'Environment' || key === 'ExecStart' || key === 'ExecStartPre') {
         const variable = key === 'Environment' ? /([A-Za-z_]\w*)=/.exec(value)?.[1] : key;
@@ -84,10 +88,10 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
     return {
       file,
       kind,
-      entries: [...entries, ...propertyEntries(properties)],
+      entries: [...entries, ...propertyEntries(properties), ...environmentEntries(springEnvironment)],
       comments,
       problems: [],
-      data: { properties, environment, javaHomes },
+      data: { properties, environment, javaHomes, springEnvironment },
     };
   },
 };

@@ -23,6 +23,11 @@ export interface JvmOptionsData {
   properties: JvmProperty[];
   /** Absolute JDK paths the file names (`JAVA_HOME=…`, `…/bin/java`): the JDK that runs what it starts. */
   javaHomes?: JavaHomeReference[];
+  /**
+   * Environment variables Spring Boot binds to a setting lint-deploy reads (`SERVER_SSL_KEY_STORE=…`), each named
+   * by that setting, `via` the variable (src/parse/java/spring-environment.ts). Not system properties: kept apart.
+   */
+  springEnvironment?: JvmProperty[];
 }
 
 const D_OPTION = /(^|[\s"'[,=])-D([A-Za-z_][\w.$-]*)(=?)/g;

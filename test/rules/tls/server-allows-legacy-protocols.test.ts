@@ -35,6 +35,39 @@ ruleTester(rule, {
       },
     },
     {
+      // Spring Boot binds SERVER_SSL_ENABLED_PROTOCOLS (and the legacy SERVER_SSL_ENABLEDPROTOCOLS) over the files.
+      name: 'Spring Boot: SERVER_SSL_ENABLED_PROTOCOLS in the Dockerfile ENV overrides the file',
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENV SERVER_SSL_ENABLEDPROTOCOLS=TLSv1.2,TLSv1.3\n',
+      },
+    },
+    {
+      name: 'Spring Boot: a -D system property wins over the environment variable',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/bin/start.sh':
+          '#!/bin/sh\nexport SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\nexec java -Dserver.ssl.enabled-protocols=TLSv1.3 -jar app.jar\n',
+      },
+    },
+    {
+      name: 'Spring Boot: a commented-out export is not read',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/bin/start.sh':
+          'export JAVA_OPTS="-Xmx512m"\n# export SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\nexport SERVER_SSL_KEY_STORE_TYPE=PKCS12\n',
+      },
+    },
+    {
+      // Kibana reads SERVER_SSL_ENABLED / SERVER_SSL_CERTIFICATE too: without Spring files the names are not Spring's.
+      name: 'a Dockerfile ENV SERVER_SSL_* without any Spring file is not a Spring Boot server',
+      files: {
+        'kibana/Dockerfile':
+          'FROM docker.elastic.co/kibana/kibana:8.15.0\nENV SERVER_SSL_ENABLED=true SERVER_SSL_ENABLED_PROTOCOLS=TLSv1\nCMD ["java", "-Xmx1g", "-jar", "x.jar"]\n',
+      },
+    },
+    {
       name: 'nginx server without TLS',
       files: { 'gw/nginx.conf': 'http {\n  ssl_protocols TLSv1 TLSv1.2;\n  server { listen 80; }\n}\n' },
     },
@@ -97,6 +130,24 @@ ruleTester(rule, {
           'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1,TLSv1.2", "-jar", "/app.jar"]\n',
       },
       errors: [{ messageId: 'legacy', file: 'app/Dockerfile', line: 2, messageIncludes: ['enables TLSv1'] }],
+    },
+    {
+      name: 'Spring Boot: SERVER_SSL_ENABLED_PROTOCOLS exported by a start script (the legacy form of the name)',
+      files: {
+        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/bin/start.sh':
+          'export JAVA_OPTS="-Xmx512m"\nexport SERVER_SSL_KEY_STORE_PASSWORD=${KS_PASSWORD}\nexport SERVER_SSL_ENABLED_PROTOCOLS="TLSv1.1,TLSv1.2"\nexec java $JAVA_OPTS -jar app.jar\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/bin/start.sh', line: 3, messageIncludes: ['enables TLSv1.1'] }],
+    },
+    {
+      name: 'Spring Boot: SERVER_SSL_ENABLEDPROTOCOLS in a systemd unit’s Environment=',
+      files: {
+        'app/application.properties': 'server.port=8443\nserver.ssl.key-store=/etc/app/ks.p12\n',
+        'app/app.service':
+          '[Service]\nEnvironment="SERVER_SSL_ENABLEDPROTOCOLS=TLSv1,TLSv1.2"\nExecStart=/usr/bin/java -jar /opt/app.jar\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/app.service', line: 2, messageIncludes: ['enables TLSv1'] }],
     },
     {
       name: 'a -Dserver.ssl.enabled-protocols while a profile is active: the value is the system property’s, not the profile’s',

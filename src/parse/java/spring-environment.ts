@@ -1,0 +1,138 @@
+/**
+ * Environment variables Spring Boot binds to the settings lint-deploy models (`server.port`, `server.ssl.*`,
+ * `spring.ssl.bundle.*`, `ibm.mq.*`). Spring Boot's SystemEnvironmentPropertyMapper looks a property up under
+ * its elements upper-cased and joined by `_`, each element either without its dashes (`SERVER_SSL_KEYSTORE`) or,
+ * the legacy form, with them as `_` (`SERVER_SSL_KEY_STORE`); both bind `server.ssl.key-store`.
+ * https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding.environment-variables
+ * https://github.com/spring-projects/spring-boot/blob/v3.3.0/spring-boot-project/spring-boot/src/main/java/org/springframework/boot/context/properties/source/SystemEnvironmentPropertyMapper.java
+ */
+import { isSecretKey, type Entry } from '../types';
+import type { LineIndex } from '../text';
+import { PLACEHOLDER, type JvmProperty } from './jvm-args';
+
+/** The elements after a bundle's name, as properties (`spring.ssl.bundle.jks.<name>.<these>`). */
+const BUNDLE_SETTINGS = [
+  'key.alias',
+  'key.password',
+  'keystore.location',
+  'keystore.password',
+  'keystore.type',
+  'keystore.provider',
+  'keystore.certificate',
+  'keystore.private-key',
+  'keystore.private-key-password',
+  'truststore.location',
+  'truststore.password',
+  'truststore.type',
+  'truststore.provider',
+  'truststore.certificate',
+  'truststore.private-key',
+  'truststore.private-key-password',
+  'options.ciphers',
+  'options.enabled-protocols',
+  'protocol',
+  'reload-on-update',
+];
+
+/** The environment variable forms of a run of elements: without dashes, and the legacy one with `_` for them. */
+function variableForms(elements: string): string[] {
+  const parts = elements.split('.');
+  return [
+    ...new Set([parts.map((p) => p.replace(/-/g, '')).join('_'), parts.map((p) => p.replace(/-/g, '_')).join('_')]),
+  ].map((form) => form.toUpperCase());
+}
+
+const BUNDLE_SUFFIXES = BUNDLE_SETTINGS.flatMap((setting) =>
+  variableForms(setting).map((form) => ({ form: `_${form}`, setting })),
+).sort((a, b) => b.form.length - a.form.length);
+
+/** One element written in an environment variable (`KEY_STORE` or `KEYSTORE`): Spring's uniform form ignores dashes. */
+const element = (written: string) => written.toLowerCase().replace(/_/g, '-');
+
+/**
+ * The Spring property an environment variable binds, among those lint-deploy reads, in a spelling springKey()
+ * reads as that property (`SERVER_SSL_KEY_STORE` → `server.ssl.key-store`); undefined for any other variable.
+ */
+export function springPropertyOfVariable(name: string): string | undefined {
+  if (name === 'SERVER_PORT') return 'server.port';
+  let m = /^SERVER_SSL_([A-Z0-9_]+)$/.exec(name);
+  if (m) return `server.ssl.${element(m[1]!)}`;
+  m = /^SPRING_SSL_BUNDLE_(JKS|PEM)_([A-Z0-9_]+)$/.exec(name);
+  if (m) {
+    const rest = m[2]!;
+    const suffix = BUNDLE_SUFFIXES.find((s) => rest.endsWith(s.form) && rest.length > s.form.length);
+    return suffix
+      ? `spring.ssl.bundle.${m[1]!.toLowerCase()}.${element(rest.slice(0, -suffix.form.length))}.${suffix.setting}`
+      : undefined;
+  }
+  m = /^IBM_MQ_(JKS_)?([A-Z0-9_]+)$/.exec(name);
+  if (m) return `ibm.mq.${m[1] ? 'jks.' : ''}${element(m[2]!)}`;
+  return undefined;
+}
+
+const ASSIGNMENT = /(^|[\s;"'(])(?:export\s+)?([A-Z][A-Z0-9_]*)=/g;
+
+/**
+ * `NAME=value` assignments of Spring-bound variables in `text[from, to)` (a shell line, a systemd `Environment=`
+ * value, a Dockerfile `ENV` pair): each as a JvmProperty named by the Spring property it binds, `via` the variable.
+ */
+export function scanSpringEnvironment(text: string, index: LineIndex, from: number, to: number): JvmProperty[] {
+  const found: JvmProperty[] = [];
+  const slice = text.slice(from, to);
+  for (const match of slice.matchAll(ASSIGNMENT)) {
+    const variable = match[2]!;
+    const property = springPropertyOfVariable(variable);
+    if (!property) continue;
+    // The match ends with `NAME=`.
+    const nameStart = from + (match.index ?? 0) + match[0].length - variable.length - 1;
+    const [valueStart, valueEnd] = assignedValue(text, nameStart + variable.length + 1, to);
+    found.push(environmentSetting(text, index, variable, property, nameStart, valueStart, valueEnd));
+  }
+  return found;
+}
+
+/** One Spring-bound variable whose name and value offsets are known (a Dockerfile `ENV` pair). */
+export function environmentSetting(
+  text: string,
+  index: LineIndex,
+  variable: string,
+  property: string,
+  nameStart: number,
+  valueStart: number,
+  valueEnd: number,
+): JvmProperty {
+  const value = text.slice(valueStart, valueEnd);
+  return {
+    name: property,
+    value,
+    nameRange: index.rangeAt(nameStart, nameStart + variable.length),
+    valueRange: index.rangeAt(valueStart, valueEnd),
+    secret: isSecretKey(variable),
+    via: variable,
+    unresolved: PLACEHOLDER.test(value),
+  };
+}
+
+/** A shell value from `start`: quoted (to its closing quote) or bare (to a blank, a quote or `;`). */
+function assignedValue(text: string, start: number, to: number): [number, number] {
+  const quote = start < to ? text.charAt(start) : '';
+  if (quote === '"' || quote === "'") {
+    const close = text.indexOf(quote, start + 1);
+    return [start + 1, close === -1 || close > to ? to : close];
+  }
+  let end = start;
+  while (end < to && !/[\s"';]/.test(text.charAt(end))) end++;
+  return [start, end];
+}
+
+/** The assignments as entries named by their variable (a password among them is a secret to find and mask). */
+export function environmentEntries(settings: JvmProperty[]): Entry[] {
+  return settings.map((s) => ({
+    key: s.via!,
+    value: s.value,
+    keyRange: s.nameRange,
+    valueRange: s.valueRange,
+    section: 'environment',
+    secret: s.secret,
+  }));
+}
