@@ -16,10 +16,9 @@ import { presentedKeys, presentedPlaces } from './presented';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
-import type { MqscData } from '../parse/mqsc';
-import type { ParsedDocument } from '../parse/types';
 import { channelAccess, type ChannelAccess } from '../model/mq-access';
 import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
+import { mqscScriptsOf } from '../model/mq-scripts';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
@@ -108,12 +107,10 @@ export function deriveDeployment(
 /** Each MQSC script's inbound channels with the queue manager's access decision (defaults of a new queue manager where unset). */
 function mqChannelAccess(deployment: Deployment): Map<string, ChannelAccess> {
   const decisions = new Map<string, ChannelAccess>();
-  for (const doc of deployment.documents) {
-    if (doc.kind !== 'mq.mqsc') continue;
-    const mqsc = doc as ParsedDocument<MqscData>;
+  for (const mqsc of mqscScriptsOf(deployment)) {
     for (const input of documentChannels(mqsc)) {
       const access = channelAccess(mqsc, input);
-      if (access) decisions.set(channelAccessKey(doc.file.path, input), access);
+      if (access) decisions.set(channelAccessKey(mqsc.file.path, input), access);
     }
   }
   return decisions;

@@ -5,6 +5,7 @@ import type { ModelContext } from './contributor';
 import { componentGlobs, relativePosix } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
+import { mqscScripts } from './mq-scripts';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
 import { RunMemo } from '../core/run-memo';
 import type { Deployment } from './types';
@@ -38,6 +39,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     documents,
     components: [],
     links: [],
+    mqscScripts: mqscScripts(documents),
     runtime: runtimeFor(path.join(root, '.')),
   };
   const ids = new Set<string>();

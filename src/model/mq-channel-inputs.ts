@@ -8,12 +8,13 @@ import { mqInboundChannelType } from '../knowledge';
 import type { MqscChannel, MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import type { ChannelInput } from './mq-access';
+import { paramLocation } from './mq-chlauth';
 
 const SHIPPED = ['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR'];
 
 /** Whether the script DEFINEs the channel (an ALTER-only channel is defined elsewhere). */
 export function definedInScript(channel: MqscChannel): boolean {
-  return channel.commands.some((c) => c.verb === 'DEFINE');
+  return channel.definedBy !== undefined;
 }
 
 /** The tree's inbound channels of one MQSC document plus the shipped SYSTEM.DEF.* objects it does not touch. */
@@ -21,7 +22,7 @@ export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] 
   const out: ChannelInput[] = [];
   for (const ch of doc.data.objects.channels.values()) {
     if (ch.deleted || !ch.chltype || !mqInboundChannelType(ch.chltype)) continue;
-    const location: Location = { file: doc.file.path, range: ch.nameParam.valueRange ?? ch.nameParam.keywordRange };
+    const location: Location = paramLocation(doc.file.path, ch.nameParam);
     out.push({ name: ch.name, chltype: ch.chltype, attributes: ch.attributes, defined: definedInScript(ch), location });
   }
   for (const chltype of SHIPPED) {
@@ -31,7 +32,8 @@ export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] 
   if (!doc.data.objects.channels.has('SYSTEM.AUTO.SVRCONN'))
     out.push({ name: 'SYSTEM.AUTO.SVRCONN', chltype: 'SVRCONN', defined: false });
   // SYSTEM.DEF.AMQP exists only where the AMQP service is installed: counted when the script talks about AMQP.
-  if (!doc.data.objects.channels.has('SYSTEM.DEF.AMQP') && /AMQP/i.test(doc.file.text))
+  const texts = (doc.data.members ?? [doc]).map((d) => d.file.text);
+  if (!doc.data.objects.channels.has('SYSTEM.DEF.AMQP') && texts.some((text) => /AMQP/i.test(text)))
     out.push({ name: 'SYSTEM.DEF.AMQP', chltype: 'AMQP', defined: false });
   return out;
 }

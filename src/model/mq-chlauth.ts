@@ -51,8 +51,9 @@ export function chlauthState(objects: MqscObjects, file: string): Traced<string>
   };
 }
 
+/** Where a parameter is written: its own file in a script combined from several files, else the script's `file`. */
 export function paramLocation(file: string, p: MqscParam): Location {
-  return { file, range: p.valueRange ?? p.keywordRange };
+  return { file: p.file ?? file, range: p.valueRange ?? p.keywordRange };
 }
 
 /** The effective records (defaults + script), in script order; templated values are kept and listed in `templated`. */

@@ -9,6 +9,7 @@ import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside } from './mq-qmgr-names';
+import { mqscScriptsOf } from './mq-scripts';
 import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
 
@@ -18,7 +19,7 @@ function fromParam(doc: ParsedDocument, p: MqscParam | undefined): MqValue | und
   if (!p || p.value === undefined) return undefined;
   return {
     value: p.value,
-    location: { file: doc.file.path, range: p.valueRange ?? p.keywordRange },
+    location: { file: p.file ?? doc.file.path, range: p.valueRange ?? p.keywordRange },
     templated: p.templated,
   };
 }
@@ -39,7 +40,7 @@ export const mqContributor: ModelContributor = {
     const certs = ctx.certificates();
     const iniDocs = ctx.documentsOf('mq.qm-ini') as ParsedDocument<MqIniData>[];
     const scriptNames = new Map<string, ScriptQueueManagerName[]>();
-    for (const doc of ctx.documentsOf('mq.mqsc') as ParsedDocument<MqscData>[]) {
+    for (const doc of mqscScriptsOf(ctx.deployment)) {
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);
       const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
@@ -64,7 +65,10 @@ export const mqContributor: ModelContributor = {
         const attrs: MqChannelAttributes = {
           channelName: channel.name,
           chltype: channel.chltype,
-          nameLocation: { file: doc.file.path, range: channel.nameParam.valueRange ?? channel.nameParam.keywordRange },
+          nameLocation: {
+            file: channel.nameParam.file ?? doc.file.path,
+            range: channel.nameParam.valueRange ?? channel.nameParam.keywordRange,
+          },
           sslciph: fromParam(doc, a.get('SSLCIPH')),
           sslpeer: fromParam(doc, a.get('SSLPEER')),
           sslcauth: fromParam(doc, a.get('SSLCAUTH')),
@@ -128,7 +132,8 @@ function channelComponent(
   const cipher = attrs.sslciph && attrs.sslciph.value.trim() !== '' ? attrs.sslciph : undefined;
   const cauth = (attrs.sslcauth?.value ?? 'REQUIRED').toUpperCase();
   const clientAuth: ClientAuthMode = cauth === 'OPTIONAL' ? 'optional' : 'required';
-  const rel = path.relative(root, doc.file.path).split(path.sep).join('/');
+  // A channel of a script combined from several files is named after the file that defines it.
+  const rel = path.relative(root, attrs.nameLocation.file).split(path.sep).join('/');
   return {
     id: `${type}:${rel}#${attrs.channelName}`,
     type,
@@ -136,7 +141,7 @@ function channelComponent(
     role: server ? 'server' : 'client',
     location: attrs.nameLocation,
     host,
-    documents: [doc],
+    documents: isMqscDocument(doc) && doc.data.members ? doc.data.members : [doc],
     attributes: attrs,
     tls: {
       enabled: attrs.sslciph
@@ -171,4 +176,8 @@ function channelComponent(
       implementation: 'gskit',
     },
   };
+}
+
+function isMqscDocument(doc: ParsedDocument): doc is ParsedDocument<MqscData> {
+  return doc.kind === 'mq.mqsc';
 }

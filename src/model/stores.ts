@@ -284,7 +284,7 @@ function mqTrust(
   if (mqsc) {
     const sslkeyr = mqsc.data.objects.qmgr.get('SSLKEYR');
     if (sslkeyr?.value && !sslkeyr.templated) {
-      const location = { file: mqsc.file.path, range: sslkeyr.valueRange ?? sslkeyr.keywordRange };
+      const location = { file: sslkeyr.file ?? mqsc.file.path, range: sslkeyr.valueRange ?? sslkeyr.keywordRange };
       trust.keyStore = repository(sslkeyr.value, location, 'SSLKEYR');
       trust.trustStore = trust.keyStore;
     }
@@ -292,7 +292,11 @@ function mqTrust(
     const qmLabel = mqsc.data.objects.qmgr.get('CERTLABL');
     if (label) trust.keyAlias = { value: label.value, from: { kind: 'file', location: label.location } };
     else if (qmLabel?.value)
-      trust.keyAlias = traced(qmLabel.value, mqsc.file.path, qmLabel.valueRange ?? qmLabel.keywordRange);
+      trust.keyAlias = traced(
+        qmLabel.value,
+        qmLabel.file ?? mqsc.file.path,
+        qmLabel.valueRange ?? qmLabel.keywordRange,
+      );
     return trust;
   }
   // A client channel (CCDT, CLNTCONN): MQSSLKEYR in the nearest script that sets it, else the nearest mqclient.ini's

@@ -2,6 +2,7 @@ import type { Traced } from '../core/traced';
 import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
 import type { ParsedDocument } from '../parse/types';
+import type { MqscData } from '../parse/mqsc';
 import type {
   CleartrustAttributes,
   JavaAppAttributes,
@@ -205,6 +206,11 @@ export interface Deployment {
   documents: ParsedDocument[];
   components: Component[];
   links: Link[];
+  /**
+   * The MQSC scripts of the tree's queue managers, each as one document: an MQSC file alone, or the files one queue
+   * manager applies in order combined (./mq-scripts.ts). Unset on a deployment built without the model.
+   */
+  mqscScripts?: ParsedDocument<MqscData>[];
   /** The JDK that runs the deployment when a component does not say otherwise. */
   runtime?: JavaRuntime;
 }

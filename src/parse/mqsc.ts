@@ -9,13 +9,24 @@ import { resolveMqscObjects } from './mq/mqsc-objects';
 import { lastPathSegment } from '../core/path-name';
 
 export type { MqscCommand, MqscParam } from './mq/mqsc-syntax';
-export type { MqscChannel, MqscChlauthRecord, MqscObjects } from './mq/mqsc-objects';
+export type {
+  MqscChannel,
+  MqscChlauthRecord,
+  MqscDefinedObject,
+  MqscFailedCommand,
+  MqscObjects,
+} from './mq/mqsc-objects';
 
 export interface MqscData {
   commands: MqscCommand[];
   objects: MqscObjects;
   /** True when the MQSC was read from a block scalar of a YAML file (Kubernetes ConfigMap, Helm template). */
   embedded: boolean;
+  /**
+   * The documents a queue manager's script is combined from, in the order MQ applies them (set only on a script the
+   * model combines from several files: src/model/mq-scripts.ts).
+   */
+  members?: ParsedDocument<MqscData>[];
 }
 
 const MQSC_EXTENSIONS = /\.(mqsc|mqs|in)(\.tpl|\.template)?$/i;

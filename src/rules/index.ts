@@ -34,6 +34,7 @@ import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
 import mqCipherspecMismatch from './mq/cipherspec-mismatch';
 import mqCipherspecNotNegotiated from './mq/cipherspec-not-negotiated';
 import mqConnauthDisabled from './mq/connauth-disabled';
+import mqMqscCommandFails from './mq/mqsc-command-fails';
 import mqReplicationWithoutTls from './mq/replication-without-tls';
 import mqSslcauthOptionalWithSslpeer from './mq/sslcauth-optional-with-sslpeer';
 import mqSslpeerNoMatch from './mq/sslpeer-no-match';
@@ -92,6 +93,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqCipherspecMismatch,
   mqCipherspecNotNegotiated,
   mqConnauthDisabled,
+  mqMqscCommandFails,
   mqReplicationWithoutTls,
   mqSslcauthOptionalWithSslpeer,
   mqSslpeerNoMatch,

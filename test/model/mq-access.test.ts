@@ -1,4 +1,6 @@
 import { channelAccess } from '../../src/model/mq-access';
+import { mqscScripts } from '../../src/model/mq-scripts';
+import { parseMqIni } from '../../src/parse/mq-ini';
 import { parseMqsc } from '../../src/parse/mqsc';
 import type { MqscData } from '../../src/parse/mqsc';
 import type { ParsedDocument } from '../../src/parse/types';
@@ -163,5 +165,116 @@ describe('what the tree cannot tell stays unknown', () => {
       'DEV.APP.SVRCONN',
     );
     expect(a.results).toEqual(['runs as app']);
+  });
+});
+
+describe('MQSC files of one queue manager are applied as one script, in the order MQ applies them', () => {
+  const DEFINE = "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) MCAUSER('app') REPLACE\n";
+  const ALTER_TLS = "ALTER CHANNEL('APP') CHLTYPE(SVRCONN) SSLCIPH('ANY_TLS12_OR_HIGHER') SSLCAUTH(OPTIONAL)\n";
+  function scripts(files: Record<string, string>) {
+    const docs = Object.entries(files).map(([path, text]) =>
+      path.endsWith('qm.ini')
+        ? parseMqIni({ path: `/t/${path}`, text } as never)
+        : parseMqsc({ path: `/t/${path}`, text } as never),
+    );
+    return mqscScripts(docs);
+  }
+  const where = (p: { file?: string; keywordRange: { start: { line: number } } } | undefined) =>
+    p ? `${(p.file ?? '?').replace('/t/', '')}:${p.keywordRange.start.line + 1}` : undefined;
+
+  it.each<[string, Record<string, string>, number, string | undefined, string[]]>([
+    [
+      'numbered files of one directory: the later ALTER sets TLS on the earlier DEFINE',
+      { 'qm1/10-dev.mqsc': DEFINE, 'qm1/20-tls.mqsc': ALTER_TLS },
+      1,
+      'qm1/20-tls.mqsc:1',
+      [],
+    ],
+    [
+      'name order, not listing order: 05-tls runs before 10-dev, so its ALTER fails and the channel has no TLS',
+      { 'qm1/10-dev.mqsc': DEFINE, 'qm1/05-tls.mqsc': ALTER_TLS },
+      1,
+      undefined,
+      ['not-found CHANNEL(APP) qm1/05-tls.mqsc:1'],
+    ],
+    [
+      'a later DEFINE REPLACE resets what the earlier file set',
+      { 'qm1/10-tls.mqsc': DEFINE.replace(' REPLACE', " SSLCIPH('ANY_TLS13') REPLACE"), 'qm1/20-dev.mqsc': DEFINE },
+      1,
+      undefined,
+      [],
+    ],
+    [
+      'a later DEFINE without REPLACE (or NOREPLACE) fails: the first definition stays',
+      {
+        'qm1/10-dev.mqsc': DEFINE,
+        'qm1/20-tls.mqsc': "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) SSLCIPH('ANY_TLS13') NOREPLACE\n",
+      },
+      1,
+      undefined,
+      ['exists CHANNEL(APP) qm1/20-tls.mqsc:1'],
+    ],
+    [
+      'the *.mqsc files of the directory qm.ini names in AutoConfig MQSCConfig, alphabetically',
+      {
+        'qm1/qm.ini': 'AutoConfig:\n   MQSCConfig=/etc/mqm/autocfg/\n',
+        'qm1/autocfg/app.mqsc': DEFINE,
+        'qm1/autocfg/tls.mqsc': ALTER_TLS,
+      },
+      1,
+      'qm1/autocfg/tls.mqsc:1',
+      [],
+    ],
+    [
+      'unnumbered files of a directory without AutoConfig stay separate scripts (nothing says one queue manager applies both)',
+      { 'qm1/app.mqsc': DEFINE, 'qm1/tls.mqsc': ALTER_TLS },
+      2,
+      undefined,
+      [],
+    ],
+    [
+      'historic revisions of a file are never combined',
+      { 'c/10-dev.mqsc': DEFINE, 'c/10-dev.mqsc@d56fce65': ALTER_TLS },
+      2,
+      undefined,
+      [],
+    ],
+  ])('%s', (_name, files, count, sslciph, failed) => {
+    const all = scripts(files);
+    expect(all).toHaveLength(count);
+    const script = all.find((s) => s.data.objects.channels.get('APP')?.definedBy) ?? all[0]!;
+    const channel = script.data.objects.channels.get('APP')!;
+    const p = channel.attributes.get('SSLCIPH');
+    expect(p?.value?.trim() ? where(p) : undefined).toBe(sslciph);
+    expect(
+      script.data.objects.failed.map(
+        (f) => `${f.reason} ${f.object} ${f.command.file?.replace('/t/', '')}:${f.command.range.start.line + 1}`,
+      ),
+    ).toEqual(failed);
+  });
+
+  it('queue manager settings and records of later files decide access, each at its own file and line', () => {
+    const [script] = scripts({
+      'qm1/10-dev.mqsc': DEFINE,
+      'qm1/20-sec.mqsc': "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDELETE CHANNEL('OLD')\n",
+      'qm1/15-old.mqsc': "DEFINE CHANNEL('OLD') CHLTYPE(SVRCONN)\n",
+    });
+    const objects = script!.data.objects;
+    expect(objects.channels.get('OLD')?.deleted).toBe(true);
+    const channel = objects.channels.get('APP')!;
+    const decision = channelAccess(script!, {
+      name: 'APP',
+      chltype: 'SVRCONN',
+      attributes: channel.attributes,
+      defined: true,
+    })!;
+    expect(decision.chlauth.value).toBe('DISABLED');
+    expect(decision.chlauth.from.kind === 'file' && decision.chlauth.from.location.file).toBe('/t/qm1/20-sec.mqsc');
+    expect(decision.connauth.authinfo.from.kind === 'file' && decision.connauth.authinfo.from.location.file).toBe(
+      '/t/qm1/20-sec.mqsc',
+    );
+    expect(decision.deciding.map((l) => `${l.file.replace('/t/', '')}:${(l.range?.start.line ?? 0) + 1}`)).toContain(
+      'qm1/20-sec.mqsc:1',
+    );
   });
 });

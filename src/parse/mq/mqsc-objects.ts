@@ -1,17 +1,27 @@
 import type { MqscCommand, MqscParam } from './mqsc-syntax';
 
 /** A channel as the MQSC script leaves it: DEFINE then ALTERs applied in order. */
-export interface MqscChannel {
-  name: string;
-  /** The name parameter of the first command that defined or altered the channel. */
-  nameParam: MqscParam;
+export interface MqscChannel extends MqscDefinedObject {
   /** CHLTYPE upper case (SVRCONN, CLNTCONN, RCVR, …), when the script says. */
   chltype?: string;
+}
+
+/** An object the script DEFINEs or ALTERs (a channel, an AUTHINFO), as the script leaves it. */
+export interface MqscDefinedObject {
+  name: string;
+  /** The name parameter of the command that defined the object (or first altered it, when the script never defines it). */
+  nameParam: MqscParam;
   /** Latest parameter for each keyword. */
   attributes: Map<string, MqscParam>;
+  /** The commands applied to the object, in order: its DEFINE, then its ALTERs. */
   commands: MqscCommand[];
   deleted: boolean;
+  /** The DEFINE in effect; undefined when the script only ALTERs the object (it is defined outside the tree). */
+  definedBy?: MqscCommand;
 }
+
+/** An AUTHINFO object as the script leaves it (DEFINE then ALTERs; CONNAUTH names one). */
+export type MqscAuthinfo = MqscDefinedObject;
 
 export interface MqscChlauthRecord {
   profile: string;
@@ -21,12 +31,22 @@ export interface MqscChlauthRecord {
   command: MqscCommand;
 }
 
-/** An AUTHINFO object as the script leaves it (DEFINE then ALTERs; CONNAUTH names one). */
-export interface MqscAuthinfo {
-  name: string;
-  nameParam: MqscParam;
-  attributes: Map<string, MqscParam>;
-  deleted: boolean;
+/**
+ * A command MQ refuses when the script runs on a new queue manager, so it changes nothing:
+ * `not-found`, an ALTER of an object the script DEFINEs only later or has deleted (runmqsc AMQ8147E "IBM MQ object … not
+ * found"); `exists`, a DEFINE without REPLACE (or with NOREPLACE) of an object the script already defined (MQRCCF_OBJECT_ALREADY_EXISTS,
+ * runmqsc AMQ8150E "IBM MQ object already exists").
+ */
+export interface MqscFailedCommand {
+  command: MqscCommand;
+  reason: 'not-found' | 'exists';
+  /** `CHANNEL(NAME)`, `AUTHINFO(NAME)`. */
+  object: string;
+  noun: 'CHANNEL' | 'AUTHINFO';
+  /** The object's key in `channels` / `authinfo`. */
+  key: string;
+  /** The DEFINE that comes later (not-found) or earlier (exists), or the DELETE that removed the object. */
+  other?: MqscCommand;
 }
 
 export interface MqscObjects {
@@ -36,53 +56,68 @@ export interface MqscObjects {
   /** ALTER QMGR attributes, latest wins. */
   qmgr: Map<string, MqscParam>;
   chlauth: MqscChlauthRecord[];
+  /** Commands that fail when the script runs in order on a new queue manager (they change nothing). */
+  failed: MqscFailedCommand[];
 }
 
-/** Channel attributes that take their value from the defaults when not given (MQ: REQUIRED). */
+const OBJECT_VERBS = new Set(['DEFINE', 'ALTER', 'DELETE']);
+
+/**
+ * The objects an MQSC script leaves on its queue manager, applying its commands in order as MQ does: a DEFINE creates
+ * (REPLACE replaces), an ALTER changes only the attributes it names, a DELETE removes, ALTER QMGR and SET CHLAUTH
+ * apply in turn. A command MQ refuses changes nothing and is listed in `failed`.
+ */
 export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
   const channels = new Map<string, MqscChannel>();
   const qmgr = new Map<string, MqscParam>();
   const chlauth: MqscChlauthRecord[] = [];
   const authinfo = new Map<string, MqscAuthinfo>();
-  for (const command of commands) {
+  const failed: MqscFailedCommand[] = [];
+  const keyOf = (noun: string, name: string) => (noun === 'AUTHINFO' ? name.toUpperCase() : name);
+  // The last DEFINE of each object: an ALTER before it fails on a new queue manager.
+  const lastDefine = new Map<string, number>();
+  commands.forEach((c, i) => {
+    if (c.verb === 'DEFINE' && (c.noun === 'CHANNEL' || c.noun === 'AUTHINFO') && c.name?.value !== undefined)
+      lastDefine.set(`${c.noun}\0${keyOf(c.noun, c.name.value)}`, i);
+  });
+  commands.forEach((command, index) => {
     const { verb, noun, name } = command;
-    if (
-      noun === 'CHANNEL' &&
-      name?.value !== undefined &&
-      (verb === 'DEFINE' || verb === 'ALTER' || verb === 'DELETE')
-    ) {
-      const key = name.value;
-      let channel = channels.get(key);
+    if ((noun === 'CHANNEL' || noun === 'AUTHINFO') && name?.value !== undefined && OBJECT_VERBS.has(verb)) {
+      const objects: Map<string, MqscDefinedObject> = noun === 'CHANNEL' ? channels : authinfo;
+      const key = keyOf(noun, name.value);
+      const object = `${noun}(${name.value})`;
+      let current = objects.get(key);
       if (verb === 'DELETE') {
-        if (channel) channel.deleted = true;
-        continue;
+        if (current) {
+          current.deleted = true;
+          current.commands.push(command);
+        }
+        return;
       }
-      const replace = verb === 'DEFINE' && command.params.some((p) => p.keyword === 'REPLACE');
-      if (!channel || (verb === 'DEFINE' && (replace || channel.deleted))) {
-        channel = { name: key, nameParam: name, attributes: new Map(), commands: [], deleted: false };
-        channels.set(key, channel);
+      const laterDefine = lastDefine.get(`${noun}\0${key}`);
+      // Shipped SYSTEM.* objects exist before any script runs: an ALTER of one before its DEFINE succeeds.
+      const definedLater = laterDefine !== undefined && laterDefine > index && !key.startsWith('SYSTEM.');
+      if (verb === 'ALTER' && (current?.deleted || (!current && definedLater))) {
+        const other = current ? current.commands.at(-1) : commands[laterDefine!]; // set when definedLater
+        failed.push({ command, reason: 'not-found', object, noun, key, other });
+        return;
       }
-      channel.commands.push(command);
+      const replace = command.params.some((p) => p.keyword === 'REPLACE');
+      if (verb === 'DEFINE' && current?.definedBy && !current.deleted && !replace) {
+        failed.push({ command, reason: 'exists', object, noun, key, other: current.definedBy });
+        return;
+      }
+      if (!current || verb === 'DEFINE') {
+        current = { name: key, nameParam: name, attributes: new Map(), commands: [], deleted: false };
+        objects.set(key, current);
+      }
+      if (verb === 'DEFINE') current.definedBy = command;
+      current.commands.push(command);
       for (const p of command.params) {
-        if (p.keyword === 'CHLTYPE' && p.value) channel.chltype = p.value.toUpperCase();
-        channel.attributes.set(p.keyword, p);
+        if (noun === 'CHANNEL' && p.keyword === 'CHLTYPE' && p.value)
+          (current as MqscChannel).chltype = p.value.toUpperCase();
+        current.attributes.set(p.keyword, p);
       }
-    } else if (
-      noun === 'AUTHINFO' &&
-      name?.value !== undefined &&
-      (verb === 'DEFINE' || verb === 'ALTER' || verb === 'DELETE')
-    ) {
-      const key = name.value.toUpperCase();
-      let object = authinfo.get(key);
-      if (verb === 'DELETE') {
-        if (object) object.deleted = true;
-        continue;
-      }
-      if (!object || (verb === 'DEFINE' && (object.deleted || command.params.some((p) => p.keyword === 'REPLACE')))) {
-        object = { name: key, nameParam: name, attributes: new Map(), deleted: false };
-        authinfo.set(key, object);
-      }
-      for (const p of command.params) object.attributes.set(p.keyword, p);
     } else if (noun === 'QMGR' && verb === 'ALTER') {
       for (const p of command.params) qmgr.set(p.keyword, p);
     } else if (noun === 'CHLAUTH' && verb === 'SET' && name?.value !== undefined) {
@@ -94,12 +129,12 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
         const removed = (r: MqscChlauthRecord) =>
           r.profile === name.value && (action === 'REMOVEALL' || r.type === type);
         chlauth.splice(0, chlauth.length, ...chlauth.filter((r) => !removed(r)));
-        continue;
+        return;
       }
       chlauth.push({ profile: name.value, profileParam: name, type, attributes, command });
     }
-  }
-  return { channels, authinfo, qmgr, chlauth };
+  });
+  return { channels, authinfo, qmgr, chlauth, failed };
 }
 
 /** MQ generic-name match: a trailing `*` matches any suffix; otherwise names are compared exactly. */

@@ -27,6 +27,11 @@ export interface MqscParam {
   templated: boolean;
   keywordRange: Range;
   valueRange?: Range;
+  /**
+   * The file the parameter is written in, set only on the commands of a queue manager's script combined from several
+   * files (src/model/mq-scripts.ts); unset, it is the document's own file.
+   */
+  file?: string;
 }
 
 export interface MqscCommand {
@@ -38,6 +43,8 @@ export interface MqscCommand {
   name?: MqscParam;
   params: MqscParam[];
   range: Range;
+  /** The file the command is written in, when it comes from a script combined from several files (see MqscParam.file). */
+  file?: string;
 }
 
 const NOUN_SYNONYMS: Record<string, string> = {

@@ -1,5 +1,4 @@
-import type { MqscData } from '../../parse/mqsc';
-import type { ParsedDocument } from '../../parse/types';
+import { mqscScriptsOf } from '../../model/mq-scripts';
 import { chlauthProfileMatches, effectiveChlauthRecords, matchesEveryAddress } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
 import { accessOf, channelList, documentChannels, channelRelated } from './_lib/access';
@@ -19,10 +18,8 @@ export default defineRule({
     symptoms: ['AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
   },
   check(ctx) {
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'mq.mqsc') continue;
-      const mqsc = doc as ParsedDocument<MqscData>;
-      const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, doc.file.path);
+    for (const mqsc of mqscScriptsOf(ctx.deployment)) {
+      const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, mqsc.file.path);
       for (const record of records) {
         if (
           record.from.kind !== 'file' ||
@@ -53,7 +50,7 @@ export default defineRule({
           location,
           related: channelRelated(exposed),
           severity: confident ? 'error' : 'warning',
-          fingerprint: [doc.file.path, record.profile, 'ADDRESSMAP *'],
+          fingerprint: [mqsc.file.path, record.profile, 'ADDRESSMAP *'],
         });
       }
     }

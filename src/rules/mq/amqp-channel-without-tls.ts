@@ -1,5 +1,4 @@
-import type { MqscData } from '../../parse/mqsc';
-import type { ParsedDocument } from '../../parse/types';
+import { mqscScriptsOf } from '../../model/mq-scripts';
 import { defineRule } from '../types';
 import {
   accessOf,
@@ -25,9 +24,7 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'mq.mqsc') continue;
-      const mqsc = doc as ParsedDocument<MqscData>;
+    for (const mqsc of mqscScriptsOf(ctx.deployment)) {
       // The tree's AMQP channels, and the shipped SYSTEM.DEF.AMQP when the script talks about AMQP.
       for (const input of documentChannels(mqsc).filter((c) => c.chltype === 'AMQP')) {
         const access = accessOf(ctx.deployment, mqsc, input);
@@ -45,7 +42,7 @@ export default defineRule({
           location,
           related: relatedFor(access, location),
           severity: input.attributes && confidentAdminWithoutSecret(access) ? 'error' : 'warning',
-          fingerprint: [doc.file.path, input.name, 'amqp-plaintext'],
+          fingerprint: [mqsc.file.path, input.name, 'amqp-plaintext'],
         });
       }
     }

@@ -1,5 +1,4 @@
-import type { MqscData } from '../../parse/mqsc';
-import type { ParsedDocument } from '../../parse/types';
+import { mqscScriptsOf } from '../../model/mq-scripts';
 import {
   blockUserRecord,
   chlauthProfileMatches,
@@ -28,11 +27,9 @@ export default defineRule({
     symptoms: ['AMQ9776', 'Channel was blocked by userid', 'MQRC_NOT_AUTHORIZED', 'RC=2035'],
   },
   check(ctx) {
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'mq.mqsc') continue;
-      const mqsc = doc as ParsedDocument<MqscData>;
-      if (chlauthState(mqsc.data.objects, doc.file.path).value !== 'ENABLED') continue; // disabled: mq/chlauth-disabled
-      const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, doc.file.path);
+    for (const mqsc of mqscScriptsOf(ctx.deployment)) {
+      if (chlauthState(mqsc.data.objects, mqsc.file.path).value !== 'ENABLED') continue; // disabled: mq/chlauth-disabled
+      const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, mqsc.file.path);
       for (const record of records) {
         if (
           record.from.kind !== 'file' ||
@@ -81,7 +78,7 @@ export default defineRule({
           )
             ? 'error'
             : 'warning',
-          fingerprint: [doc.file.path, record.profile, 'BLOCKUSER'],
+          fingerprint: [mqsc.file.path, record.profile, 'BLOCKUSER'],
         });
       }
     }

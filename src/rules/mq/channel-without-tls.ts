@@ -1,3 +1,4 @@
+import { objectHistory } from '../../model/mq-scripts';
 import { defineRule } from '../types';
 import { serverChannels } from './_lib/shared';
 import { definedInScript } from './_lib/chlauth';
@@ -23,10 +24,14 @@ export default defineRule({
       const trptype = a.mqscChannel.attributes.get('TRPTYPE')?.value?.toUpperCase();
       if (trptype && trptype !== 'TCP') continue;
       if (a.sslciph && (a.sslciph.value.trim() || a.sslciph.templated)) continue;
+      const location = a.sslciph?.location ?? a.nameLocation;
+      const script = a.qmgr?.mqsc;
       ctx.report({
         messageId: 'plaintext',
         data: { chltype: a.chltype, channel: a.channelName },
-        location: a.sslciph?.location ?? a.nameLocation,
+        location,
+        // Where the channel is defined and last altered, and an ALTER that would have set SSLCIPH but fails.
+        related: script ? objectHistory(script, 'CHANNEL', a.mqscChannel, a.channelName, location) : undefined,
         fingerprint: [c.id, 'no-tls'],
       });
     }

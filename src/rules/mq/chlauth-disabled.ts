@@ -1,5 +1,4 @@
-import type { MqscData } from '../../parse/mqsc';
-import type { ParsedDocument } from '../../parse/types';
+import { mqscScriptsOf } from '../../model/mq-scripts';
 import { chlauthState } from '../../model/mq-chlauth';
 import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
@@ -20,10 +19,8 @@ export default defineRule({
     symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
   },
   check(ctx) {
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'mq.mqsc') continue;
-      const mqsc = doc as ParsedDocument<MqscData>;
-      const state = chlauthState(mqsc.data.objects, doc.file.path);
+    for (const mqsc of mqscScriptsOf(ctx.deployment)) {
+      const state = chlauthState(mqsc.data.objects, mqsc.file.path);
       if (state.value !== 'DISABLED' || state.from.kind !== 'file') continue;
       const opened = openedBy(ctx.deployment, mqsc, { chlauthDefault: true });
       if (opened.length === 0) continue;
@@ -38,7 +35,7 @@ export default defineRule({
           ? 'error'
           : 'warning',
         // The file relative to the deployment: a baseline recorded in one checkout matches in another.
-        fingerprint: [relativePosix(ctx.deployment.root, doc.file.path), 'CHLAUTH(DISABLED)'],
+        fingerprint: [relativePosix(ctx.deployment.root, mqsc.file.path), 'CHLAUTH(DISABLED)'],
       });
     }
   },

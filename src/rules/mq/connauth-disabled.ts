@@ -1,6 +1,5 @@
+import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { Location } from '../../core/types';
-import type { MqscData } from '../../parse/mqsc';
-import type { ParsedDocument } from '../../parse/types';
 import { paramLocation } from '../../model/mq-chlauth';
 import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
@@ -21,9 +20,7 @@ export default defineRule({
     symptoms: ['MQRC_NOT_AUTHORIZED', 'RC=2035', 'AMQ5534', 'AMQ5541'],
   },
   check(ctx) {
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'mq.mqsc') continue;
-      const mqsc = doc as ParsedDocument<MqscData>;
+    for (const mqsc of mqscScriptsOf(ctx.deployment)) {
       const { objects } = mqsc.data;
       const connauth = objects.qmgr.get('CONNAUTH');
       if (connauth?.templated) continue;
@@ -45,7 +42,7 @@ export default defineRule({
             access.paths.some((p) => p.identity.kind !== 'blocked' && !p.needsCertificate),
         );
       if (clients.length === 0) continue;
-      const location: Location = paramLocation(doc.file.path, connauth && !name ? connauth : chckclnt!);
+      const location: Location = paramLocation(mqsc.file.path, connauth && !name ? connauth : chckclnt!);
       const opened = clients.filter(({ input }) => {
         const before = accessOf(ctx.deployment, mqsc, input, { connauthDefault: true });
         return before && !before.adminWithoutSecret;
@@ -64,7 +61,7 @@ export default defineRule({
         related: channelRelated(clients),
         severity: opened.some(({ access }) => confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
         // The file relative to the deployment: a baseline recorded in one checkout matches in another.
-        fingerprint: [relativePosix(ctx.deployment.root, doc.file.path), 'CONNAUTH', name],
+        fingerprint: [relativePosix(ctx.deployment.root, mqsc.file.path), 'CONNAUTH', name],
       });
     }
   },

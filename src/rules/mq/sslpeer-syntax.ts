@@ -1,5 +1,5 @@
+import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { Location } from '../../core/types';
-import type { MqscData } from '../../parse/mqsc';
 import { defineRule } from '../types';
 import { parsePeerFilter } from './_lib/sslpeer';
 import { isJmsConnectionFactory, isMqChannel } from '../../model/types';
@@ -36,15 +36,14 @@ export default defineRule({
       else if (isJmsConnectionFactory(c))
         check(c.attributes.sslPeerName, `SSLPEERNAME of ${c.attributes.factoryName}`, c.id);
     }
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'mq.mqsc') continue;
-      for (const record of (doc.data as MqscData).objects.chlauth) {
+    for (const mqsc of mqscScriptsOf(ctx.deployment)) {
+      for (const record of mqsc.data.objects.chlauth) {
         const p = record.attributes.get('SSLPEER');
         if (!p?.value || !p.valueRange) continue;
         check(
-          { value: p.value, location: { file: doc.file.path, range: p.valueRange }, templated: p.templated },
+          { value: p.value, location: { file: p.file ?? mqsc.file.path, range: p.valueRange }, templated: p.templated },
           `CHLAUTH(${record.profile}) SSLPEERMAP`,
-          doc.file.path,
+          mqsc.file.path,
         );
       }
     }

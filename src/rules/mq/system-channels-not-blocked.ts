@@ -1,6 +1,7 @@
+import type { MqscParam } from '../../parse/mqsc';
+import { paramLocation } from '../../model/mq-chlauth';
+import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { Location, RelatedLocation } from '../../core/types';
-import type { MqscData } from '../../parse/mqsc';
-import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
 import { chlauthDisabled, chlauthFor, isBlockingMcauser, userSource } from './_lib/chlauth';
 
@@ -23,28 +24,16 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'mq.mqsc') continue;
-      const { objects, commands } = (doc as ParsedDocument<MqscData>).data;
+    for (const mqsc of mqscScriptsOf(ctx.deployment)) {
+      const { objects, commands } = mqsc.data;
       const open = SYSTEM_CHANNELS.filter(
         (name) => !isBlockingMcauser(objects.channels.get(name)?.attributes.get('MCAUSER')?.value),
       );
       if (open.length === 0) continue;
-      const loc = (p: { valueRange?: Location['range']; keywordRange: NonNullable<Location['range']> }): Location => ({
-        file: doc.file.path,
-        range: p.valueRange ?? p.keywordRange,
-      });
+      const loc = (p: MqscParam): Location => paramLocation(mqsc.file.path, p);
       const rel: RelatedLocation[] = open.flatMap((n) => {
         const ch = objects.channels.get(n);
-        return ch
-          ? [
-              {
-                file: doc.file.path,
-                range: ch.nameParam.valueRange ?? ch.nameParam.keywordRange,
-                message: `${n} defined here without a blocking MCAUSER`,
-              },
-            ]
-          : [];
+        return ch ? [{ ...loc(ch.nameParam), message: `${n} defined here without a blocking MCAUSER` }] : [];
       });
       // ALTER QMGR CHLAUTH(DISABLED) is reported by mq/chlauth-disabled, with every channel it opens.
       if (chlauthDisabled(objects)) continue;
@@ -63,7 +52,7 @@ export default defineRule({
             data: { profile: first.profile, usersrc: src, channels: name },
             location: loc(first.profileParam),
             related: rel,
-            fingerprint: [doc.file.path, first.profile, name],
+            fingerprint: [mqsc.file.path, first.profile, name],
           });
         }
       }
@@ -75,7 +64,7 @@ export default defineRule({
             messageId: 'removed',
             data: { profile: command.name.value, action, channels: open.join(', ') },
             location: loc(command.name),
-            fingerprint: [doc.file.path, command.name.value, action],
+            fingerprint: [mqsc.file.path, command.name.value, action],
           });
         }
       }

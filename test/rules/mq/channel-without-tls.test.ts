@@ -1,6 +1,11 @@
 import rule from '../../../src/rules/mq/channel-without-tls';
 import { ruleTester } from '../../helpers/rule-tester';
 
+// One queue manager's MQSC split over files applied in name order (mq-container /etc/mqm, AutoConfig MQSCConfig).
+const DEV =
+  "DEFINE QLOCAL('DEV.QUEUE.1') REPLACE\nDEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) MCAUSER('app') REPLACE\n";
+const TLS = "ALTER CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH('ANY_TLS12_OR_HIGHER') SSLCAUTH(OPTIONAL)\n";
+
 ruleTester(rule, {
   valid: [
     { name: 'TLS channel', files: { 'QM1.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n' } },
@@ -17,8 +22,69 @@ ruleTester(rule, {
       name: 'templated SSLCIPH',
       files: { 'QM1.mqsc.tpl': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SSLCIPH({{ .Cipher }})\n' },
     },
+    {
+      name: 'a later numbered file of the queue manager ALTERs the channel to TLS',
+      files: { 'qm1/10-dev.mqsc': DEV, 'qm1/20-tls.mqsc': TLS },
+    },
+    {
+      name: 'a later file DEFINEs the channel again with REPLACE and TLS',
+      files: {
+        'qm1/10-dev.mqsc': DEV,
+        'qm1/20-tls.mqsc': "DEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS13) REPLACE\n",
+      },
+    },
+    {
+      name: 'the files of the AutoConfig MQSCConfig directory of qm.ini',
+      files: {
+        'qm1/qm.ini': 'AutoConfig:\n   MQSCConfig=/var/mqm/autocfg\n',
+        'qm1/autocfg/app.mqsc': DEV,
+        'qm1/autocfg/tls.mqsc': TLS,
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'the numbered file without the ALTER',
+      files: { 'qm1/10-dev.mqsc': DEV },
+      errors: [{ messageId: 'plaintext', file: 'qm1/10-dev.mqsc', line: 2, related: [] }],
+    },
+    {
+      name: 'the ALTER in a file applied first (05-tls) fails: channel not found, so no TLS',
+      files: { 'qm1/10-dev.mqsc': DEV, 'qm1/05-tls.mqsc': TLS },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'qm1/10-dev.mqsc',
+          line: 2,
+          related: [{ file: 'qm1/05-tls.mqsc', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'a later DEFINE NOREPLACE with TLS fails: the first definition stays',
+      files: {
+        'qm1/10-dev.mqsc': DEV,
+        'qm1/20-tls.mqsc': "DEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS13) NOREPLACE\n",
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'qm1/10-dev.mqsc', line: 2, related: [{ file: 'qm1/20-tls.mqsc', line: 1 }] },
+      ],
+    },
+    {
+      name: "a later file's ALTER blanks SSLCIPH: reported at the ALTER, with where the channel is defined",
+      files: {
+        'qm1/10-dev.mqsc': "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS13) REPLACE\n",
+        'qm1/20-plain.mqsc': "ALTER CHANNEL('APP') CHLTYPE(SVRCONN) SSLCIPH(' ')\n",
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'qm1/20-plain.mqsc', line: 1, related: [{ file: 'qm1/10-dev.mqsc', line: 1 }] },
+      ],
+    },
+    {
+      name: 'unnumbered files of one directory are separate scripts: the ALTER elsewhere is not applied',
+      files: { 'qm1/dev.mqsc': DEV, 'qm1/tls.mqsc': TLS },
+      errors: [{ messageId: 'plaintext', file: 'qm1/dev.mqsc', line: 2 }],
+    },
     {
       name: 'SVRCONN without SSLCIPH',
       files: { 'QM1.mqsc': "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) TRPTYPE(TCP) MCAUSER('app')\n" },

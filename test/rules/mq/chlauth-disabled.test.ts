@@ -4,6 +4,13 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a later file of the queue manager enables CHLAUTH again',
+      files: {
+        'qm1/10-dev.mqsc': "ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL('APP') CHLTYPE(SVRCONN) REPLACE\n",
+        'qm1/20-sec.mqsc': 'ALTER QMGR CHLAUTH(ENABLED)\n',
+      },
+    },
+    {
       name: 'CHLAUTH enabled',
       files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' },
     },
@@ -14,6 +21,16 @@ ruleTester(rule, {
     { name: 'templated value', files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH({{ .Chlauth }})\n' } },
   ],
   invalid: [
+    {
+      name: 'CHLAUTH(DISABLED) in a later file opens the channel an earlier file of the queue manager defines',
+      files: {
+        'qm1/10-dev.mqsc': "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) REPLACE\n",
+        'qm1/20-sec.mqsc': 'ALTER QMGR CHLAUTH(DISABLED)\n',
+      },
+      errors: [
+        { messageId: 'disabled', file: 'qm1/20-sec.mqsc', line: 1, messageIncludes: ['APP (SVRCONN: client-asserted'] },
+      ],
+    },
     {
       name: 'disabled with CONNAUTH off: the SVRCONN admits mqm without a password',
       files: {

@@ -3,6 +3,13 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a later file of the queue manager turns CONNAUTH back on',
+      files: {
+        'qm1/10-dev.mqsc': "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n",
+        'qm1/20-sec.mqsc': 'ALTER QMGR CONNAUTH(SYSTEM.DEFAULT.AUTHINFO.IDPWOS)\n',
+      },
+    },
     { name: 'CONNAUTH default', files: { 'QM1.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' } },
     {
       name: 'CONNAUTH off but no client channel in the tree',
@@ -31,6 +38,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "CONNAUTH(' ') in a later file of the queue manager, with the channel an earlier file defines",
+      files: {
+        'qm1/10-dev.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n',
+        'qm1/20-sec.mqsc': "ALTER QMGR CONNAUTH(' ')\n",
+      },
+      errors: [{ messageId: 'off', file: 'qm1/20-sec.mqsc', line: 1, related: [{ file: 'qm1/10-dev.mqsc', line: 1 }] }],
+    },
     {
       name: "CONNAUTH(' ') with CHLAUTH off: administrators connect without a password",
       files: {
