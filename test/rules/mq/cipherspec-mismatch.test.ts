@@ -12,6 +12,14 @@ const CL = (spec?: string) => ({
 ruleTester(rule, {
   valid: [
     {
+      name: 'the channel gets the CipherSpec of the client from a later MQSC file of the queue manager',
+      files: {
+        'qm/QM1/10-dev.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"),
+        'qm/QM1/20-tls.mqsc': 'ALTER CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA256)\n',
+        ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256'),
+      },
+    },
+    {
       name: 'same specific CipherSpec',
       files: { ...QM('TLS_RSA_WITH_AES_128_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') },
     },
@@ -36,6 +44,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "the channel's SSLCIPH set by a later MQSC file of the queue manager (10-dev DEFINE, 20-tls ALTER)",
+      files: {
+        'qm/QM1/10-dev.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"),
+        'qm/QM1/20-tls.mqsc': 'ALTER CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256)\n',
+        ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256'),
+      },
+      errors: [
+        { messageId: 'differ', file: 'client/ccdt.json', line: 15, related: [{ file: 'qm/QM1/20-tls.mqsc', line: 1 }] },
+      ],
+    },
     {
       name: 'different specific specs',
       files: { ...QM('TLS_RSA_WITH_AES_256_CBC_SHA256'), ...CL('TLS_RSA_WITH_AES_128_CBC_SHA256') },
