@@ -9,13 +9,7 @@ import { resolveMqscObjects } from './mq/mqsc-objects';
 import { lastPathSegment } from '../core/path-name';
 
 export type { MqscCommand, MqscParam } from './mq/mqsc-syntax';
-export type {
-  MqscChannel,
-  MqscChlauthRecord,
-  MqscDefinedObject,
-  MqscFailedCommand,
-  MqscObjects,
-} from './mq/mqsc-objects';
+export type { MqscChannel, MqscChlauthRecord, MqscDefinedObject, MqscObjects } from './mq/mqsc-objects';
 
 export interface MqscData {
   commands: MqscCommand[];
