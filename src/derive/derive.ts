@@ -48,6 +48,7 @@ export function deriveDeployment(
         role,
         deployment,
         role === 'server' ? presentedKeys(certs, component) : undefined,
+        memo,
       );
     return known[role];
   };

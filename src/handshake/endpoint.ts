@@ -11,6 +11,7 @@ import {
   type JavaRuntime,
   type Provenance,
 } from '../model/types';
+import type { RunMemo } from '../core/run-memo';
 import { jmsAlias } from '../model/was';
 import {
   cipherSpecMatchesAlias,
@@ -150,6 +151,7 @@ export function endpointFor(
   role: 'client' | 'server',
   deployment?: Deployment,
   serverKeys?: ServerKey[],
+  memo?: RunMemo,
 ): Endpoint | undefined {
   const tls = component.tls;
   if (!tls || tls.enabled?.value === false || tls.implementation === 'unknown') return undefined;
@@ -170,7 +172,7 @@ export function endpointFor(
   if (implementation === 'jsse' || implementation === 'ibmjsse2') {
     if (!runtime)
       notes.push("Java runtime unknown: using the configured lists without the runtime's disabled algorithms");
-    const eff = runtime ? effectiveJdkTls(runtime) : undefined;
+    const eff = runtime ? effectiveJdkTls(runtime, memo) : undefined;
     const unknownJdk = jdkMissing(component, runtime, eff);
     // Without a profile of the JDK, its defaults are unknown: only a fully configured end (both lists and
     // java.security's disabledAlgorithms in the tree) is still known.
@@ -180,23 +182,26 @@ export function endpointFor(
     const defaultsProtocols = role === 'client' ? eff?.clientProtocols : eff?.serverProtocols;
     const defaultsSuites = role === 'client' ? eff?.clientCipherSuites : eff?.serverCipherSuites;
     // No JDK at all: the reference JDK's defaults, only to draw the handshake (`missing` makes the outcome unknown).
-    protocols = tls.protocols?.value ?? defaultsProtocols?.value ?? referenceJdkProtocols(role);
+    // The runtime's lists are the run's, shared (read-only): filtered into this end's own below.
+    let offered: readonly string[] = tls.protocols?.value ?? defaultsProtocols?.value ?? referenceJdkProtocols(role);
     protocolsFrom ??= defaultsProtocols?.from;
-    suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : (defaultsSuites?.value ?? []);
+    let offeredSuites: readonly string[] = tls.cipherSuites
+      ? toIana(tls.cipherSuites.value, unknownSuites)
+      : (defaultsSuites?.value ?? []);
     // An MQ JMS alias CipherSuite sets the protocols itself: those the JRE has, with its default suites for them.
     if (isJmsConnectionFactory(component) && jmsAlias(component) && eff) {
       const supported = eff.profile?.supportedProtocols.value ?? [];
-      if (supported.length > 0) protocols = protocols.filter((p) => supported.includes(p));
-      if (!tls.cipherSuites) suites = suitesUsableAt(eff.clientCipherSuitesAnyProtocol.value, protocols);
+      if (supported.length > 0) offered = offered.filter((p) => supported.includes(p));
+      if (!tls.cipherSuites) offeredSuites = suitesUsableAt(eff.clientCipherSuitesAnyProtocol.value, offered, memo);
     }
     suitesFrom ??= defaultsSuites?.from;
-    protocols = protocols.filter((p) => {
+    protocols = offered.filter((p) => {
       const entry = protocolDisabledBy(p, entries);
       if (entry) disabledProtocols.push({ name: p, entry });
       return !entry;
     });
     const suiteDisabledBy = disabledSuiteMatcher(entries);
-    suites = suites.filter((s) => {
+    suites = offeredSuites.filter((s) => {
       const entry = suiteDisabledBy(s);
       if (entry) disabledSuites.push({ name: s, entry });
       return !entry;

@@ -148,7 +148,7 @@ function findDisabledEntry(suiteName: string, list: CompiledList): string | unde
 }
 
 /** Which entry disables this protocol version (`TLSv1`, `TLSv1.0`, `SSLv3`, `DTLSv1.0` …), if any. */
-export function protocolDisabledBy(protocol: string, disabledEntries: string[]): string | undefined {
+export function protocolDisabledBy(protocol: string, disabledEntries: readonly string[]): string | undefined {
   const wanted = normaliseProtocol(protocol).toUpperCase();
   return disabledEntries.find((entry) => isNameEntry(entry) && normaliseProtocol(entry).toUpperCase() === wanted);
 }

@@ -1,3 +1,4 @@
+import type { RunMemo } from '../core/run-memo';
 import type { Provenance, Traced } from '../core/traced';
 import { disabledEntryFor, protocolDisabledBy, splitAlgorithmList } from './algorithms';
 import { findCipherSuite, protocolsBetween, suiteUsableWith } from './ciphers';
@@ -26,30 +27,27 @@ const list = (value: string) =>
  * override, else the version default), the protocols and suites SSLContext "TLS" enables on each side after
  * jdk.tls.client.protocols / https.protocols / jdk.tls.server.protocols / jdk.tls.*.cipherSuites and the IBM
  * com.ibm.jsse2.overrideDefaultTLS / overrideDefaultProtocol properties, minus everything disabled.
+ *
+ * `memo`: the run's (src/core/run-memo.ts). Model, derive and rules ask once per component and rule, and a fleet has
+ * few distinct runtimes: with it each distinct answer is computed once a run and handed out shared (read-only:
+ * its lists are `readonly`). Without it (a one-off question) the answer is computed afresh.
  */
-export function effectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
-  // Memoised by the inputs read below (runtime objects are filled in while the model is built, so
-  // not by identity): rules ask once per component and rule, and a fleet has few distinct runtimes.
-  // In front of it, the last answer per runtime object, valid while the same input objects are in place
-  // (comparing ten references instead of serialising them on every call).
+export function effectiveJdkTls(runtime: JavaRuntime, memo?: RunMemo): EffectiveJdkTls {
+  if (!memo) return computeEffectiveJdkTls(runtime, undefined);
+  // The last answer per runtime object, valid while the same input objects are in place (runtime objects are
+  // filled in while the model is built): comparing ten references instead of serialising them on every call.
+  const byRuntime = memo.get('effectiveJdkTls by runtime', '', () => new WeakMap<JavaRuntime, Answer>());
   const inputs = inputsOf(runtime);
   const known = byRuntime.get(runtime);
-  let result = known && known.inputs.every((input, i) => input === inputs[i]) ? known.result : undefined;
-  if (!result) {
-    result = byValues(runtime, inputs);
-    byRuntime.set(runtime, { inputs, result });
-  }
-  // Callers own their copy of the lists.
-  const copy = (t: Traced<string[]>): Traced<string[]> => ({ value: [...t.value], from: t.from });
-  return {
-    ...result,
-    disabledAlgorithms: copy(result.disabledAlgorithms),
-    clientProtocols: copy(result.clientProtocols),
-    serverProtocols: copy(result.serverProtocols),
-    clientCipherSuites: copy(result.clientCipherSuites),
-    serverCipherSuites: copy(result.serverCipherSuites),
-    clientCipherSuitesAnyProtocol: copy(result.clientCipherSuitesAnyProtocol),
-  };
+  if (known && known.inputs.every((input, i) => input === inputs[i])) return known.result;
+  const result = byValues(runtime, inputs, memo);
+  byRuntime.set(runtime, { inputs, result });
+  return result;
+}
+
+interface Answer {
+  inputs: unknown[];
+  result: EffectiveJdkTls;
 }
 
 /** Every system property computeEffectiveJdkTls reads (the memo key). */
@@ -63,8 +61,6 @@ const INPUT_PROPERTIES = [
   'com.ibm.jsse2.overrideDefaultProtocol',
   'com.ibm.jsse2.overrideDefaultTLS',
 ];
-/** Answers by the input VALUES, with the provenance objects of the inputs they were computed from. */
-const effectiveCache = new Map<string, { result: EffectiveJdkTls; froms: (Provenance | undefined)[] }>();
 const TRACED_FIELDS = [
   'disabledAlgorithms',
   'clientProtocols',
@@ -75,13 +71,13 @@ const TRACED_FIELDS = [
 ] as const;
 
 /**
- * The memo by input values: every environment of a fleet sets the same properties in its own files, so
+ * The answer by input values: every environment of a fleet sets the same properties in its own files, so
  * their provenance differs while the answer does not. An answer's provenance is either a default (no
  * file) or the very `from` object of one input (computeEffectiveJdkTls never builds one from a file),
- * so a cached answer is given this runtime's provenance by replacing those objects by identity. When two
+ * so a stored answer is given this runtime's provenance by replacing those objects by identity. When two
  * inputs share one provenance object the mapping would be ambiguous: computed afresh.
  */
-function byValues(runtime: JavaRuntime, inputs: unknown[]): EffectiveJdkTls {
+function byValues(runtime: JavaRuntime, inputs: unknown[], memo: RunMemo): EffectiveJdkTls {
   const froms = inputs.map((input) =>
     input && typeof input === 'object' ? (input as Traced<string>).from : undefined,
   );
@@ -89,25 +85,22 @@ function byValues(runtime: JavaRuntime, inputs: unknown[]): EffectiveJdkTls {
     input && typeof input === 'object' ? (input as Traced<string>).value : (input ?? null),
   );
   const distinct = new Set(froms.filter((f) => f !== undefined)).size === froms.filter((f) => f !== undefined).length;
-  const key = JSON.stringify(values);
-  const cached = distinct ? effectiveCache.get(key) : undefined;
-  if (cached) {
-    const mapped = new Map(cached.froms.flatMap((from, i) => (from ? [[from, froms[i]] as const] : [])));
-    const result = { ...cached.result };
-    for (const field of TRACED_FIELDS) {
-      const traced = cached.result[field];
-      if (mapped.has(traced.from)) result[field] = { value: traced.value, from: mapped.get(traced.from) as Provenance };
-    }
-    return result;
-  }
-  const result = computeEffectiveJdkTls(runtime);
-  if (distinct) {
-    if (effectiveCache.size >= 5000) effectiveCache.clear();
-    effectiveCache.set(key, { result, froms });
+  if (!distinct) return computeEffectiveJdkTls(runtime, memo);
+  let computed: EffectiveJdkTls | undefined;
+  const stored = memo.get('effectiveJdkTls', JSON.stringify(values), () => {
+    computed = computeEffectiveJdkTls(runtime, memo);
+    return { result: computed, froms };
+  });
+  if (computed) return computed;
+  const mapped = new Map(stored.froms.flatMap((from, i) => (from ? [[from, froms[i]] as const] : [])));
+  const result = { ...stored.result };
+  for (const field of TRACED_FIELDS) {
+    const traced = stored.result[field];
+    const from = mapped.get(traced.from);
+    if (from) result[field] = { value: traced.value, from };
   }
   return result;
 }
-const byRuntime = new WeakMap<JavaRuntime, { inputs: unknown[]; result: EffectiveJdkTls }>();
 
 /** What computeEffectiveJdkTls reads from a runtime, in memo-key order. */
 function inputsOf(runtime: JavaRuntime): unknown[] {
@@ -120,7 +113,7 @@ function inputsOf(runtime: JavaRuntime): unknown[] {
   ];
 }
 
-function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
+function computeEffectiveJdkTls(runtime: JavaRuntime, memo: RunMemo | undefined): EffectiveJdkTls {
   const vendor: JdkVendorFamily = runtime.vendor.value;
   const version = parseJavaVersion(runtime.version.value);
   const profile = version ? jdkProfile(vendor, version) : undefined;
@@ -165,13 +158,13 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
   const clientProtocols = enabledOnly(clientBase);
   const serverProtocols = enabledOnly(serverBase);
 
-  const suitesFor = (property: string, protocols: string[]): Traced<string[]> => {
+  const suitesFor = (property: string, protocols: readonly string[]): Traced<readonly string[]> => {
     const listId = version ? protocolCandidates(vendor === 'ibm' ? 'ibm' : vendor, version).suites : undefined;
     const jsse = listId ? suiteList(listId.value as string) : undefined;
     // HttpsURLConnection (Spring's RestTemplate default) sets https.cipherSuites on its sockets.
     const explicit =
       pick(property) ?? (property === 'jdk.tls.client.cipherSuites' ? sys['https.cipherSuites'] : undefined);
-    let names: string[];
+    let names: readonly string[];
     let from: Provenance;
     if (explicit) {
       names = list(explicit.value).flatMap((n) => findCipherSuite(n)?.iana ?? []);
@@ -189,7 +182,10 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
         from: { kind: 'default', origin: `${label}: no cipher-suite list known`, confidence: 'inferred' },
       };
     }
-    return { value: usableSuites(names, disabled, protocols, profile?.cryptoPolicy?.value === 'limited'), from };
+    return {
+      value: usableSuites(names, disabled, protocols, profile?.cryptoPolicy?.value === 'limited', memo),
+      from,
+    };
   };
 
   // A default no public source settles: the lists the other candidate gives, for the outcome to check.
@@ -218,31 +214,36 @@ function computeEffectiveJdkTls(runtime: JavaRuntime): EffectiveJdkTls {
 type Unsettled = { what: string; alternative: string[] };
 
 /**
- * Suites of `names` that are known, not disabled and usable with one of `protocols`. A pure function
- * of its inputs, and rules ask for the same few runtimes once per component: memoised (on a fleet of
- * 2,000 deployments this filter was a third of the run, docs/performance.md).
+ * Suites of `names` that are known, not disabled and usable with one of `protocols`. A pure function of its
+ * inputs, asked for the same few runtimes again and again: once a run with the run's memo (on a fleet of 2,000
+ * deployments this filter was a third of the run, docs/performance.md).
  */
-const usableCache = new Map<string, string[]>();
-function usableSuites(names: string[], disabled: string[], protocols: string[], limitedPolicy: boolean): string[] {
-  const key = `${names.join(',')}\u0000${disabled.join(',')}\u0000${protocols.join(',')}\u0000${limitedPolicy}`;
-  let value = usableCache.get(key);
-  if (!value) {
-    value = names.filter((name) => {
+function usableSuites(
+  names: readonly string[],
+  disabled: readonly string[],
+  protocols: readonly string[],
+  limitedPolicy: boolean,
+  memo: RunMemo | undefined,
+): readonly string[] {
+  const usable = () =>
+    names.filter((name) => {
       const suite = findCipherSuite(name);
       // The limited jurisdiction policy caps symmetric keys at 128 bits: SunJSSE finds no AES_256 cipher.
       if (!suite || (limitedPolicy && /_256/.test(suite.enc))) return false;
       return !disabledEntryFor(name, disabled) && protocols.some((p) => suiteUsableWith(suite, p));
     });
-    if (usableCache.size > 1000) usableCache.clear();
-    usableCache.set(key, value);
-  }
-  // Callers own their result (some sort or splice it): a copy keeps the cache intact.
-  return [...value];
+  if (!memo) return usable();
+  const key = `${names.join(',')}\u0000${disabled.join(',')}\u0000${protocols.join(',')}\u0000${limitedPolicy}`;
+  return memo.get('usableSuites', key, usable);
 }
 
 /** The suites of `names` (already filtered for the runtime) usable with one of `protocols`, in order. */
-export function suitesUsableAt(names: string[], protocols: string[]): string[] {
-  return usableSuites(names, [], protocols, false);
+export function suitesUsableAt(
+  names: readonly string[],
+  protocols: readonly string[],
+  memo: RunMemo | undefined,
+): readonly string[] {
+  return usableSuites(names, [], protocols, false, memo);
 }
 
 function sunProtocols(

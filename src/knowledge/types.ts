@@ -62,8 +62,8 @@ export interface Fact<T> {
 /** A default no public source settles (Fact.unknown), as the effective lists of the other candidate. */
 export interface UnsettledDefault {
   what: string;
-  protocols: string[];
-  cipherSuites: string[];
+  protocols: readonly string[];
+  cipherSuites: readonly string[];
 }
 
 /**
@@ -100,16 +100,16 @@ export interface JdkProfile {
 export interface EffectiveJdkTls {
   label: string;
   profile?: JdkProfile;
-  disabledAlgorithms: Traced<string[]>;
-  clientProtocols: Traced<string[]>;
-  serverProtocols: Traced<string[]>;
-  clientCipherSuites: Traced<string[]>;
-  serverCipherSuites: Traced<string[]>;
+  disabledAlgorithms: Traced<readonly string[]>;
+  clientProtocols: Traced<readonly string[]>;
+  serverProtocols: Traced<readonly string[]>;
+  clientCipherSuites: Traced<readonly string[]>;
+  serverCipherSuites: Traced<readonly string[]>;
   /**
    * The default client suites for an SSLContext of any protocol (not only the default ones): what a client that sets
    * its own protocols gets (the IBM MQ classes for JMS with an alias CipherSuite), filtered with `suitesUsableAt`.
    */
-  clientCipherSuitesAnyProtocol: Traced<string[]>;
+  clientCipherSuitesAnyProtocol: Traced<readonly string[]>;
   implementation: 'jsse' | 'ibmjsse2';
   /** When a side's default protocols are unsettled (no override set): the lists of the other candidate. */
   clientUnsettled?: UnsettledDefault;

@@ -1,3 +1,4 @@
+import type { RunMemo } from '../core/run-memo';
 import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { isIP } from 'node:net';
@@ -90,6 +91,7 @@ export const libertyHttpsContributor: ModelContributor = {
             certs,
             config.fileOf,
             config.fileOfAttribute,
+            ctx.memo,
           ),
           documents: config.documents,
           attributes: {
@@ -121,6 +123,7 @@ function tlsOf(
   certs: TreeCertificate[],
   fileOf: (e: XmlElement) => string,
   fileOfAttribute: (l: Located) => string | undefined,
+  memo: RunMemo,
 ): TlsSettings {
   const tls: TlsSettings = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
   const a = ssl?.attrs ?? {};
@@ -137,7 +140,7 @@ function tlsOf(
     const level = a.securityLevel
       ? { value: a.securityLevel.value, location: { file: fileOfAttr(a.securityLevel), range: a.securityLevel.range } }
       : undefined;
-    const expanded = securityLevelCiphers(level, ssl ? at(ssl.element.range) : { file }, runtime, 'server');
+    const expanded = securityLevelCiphers(level, ssl ? at(ssl.element.range) : { file }, runtime, 'server', memo);
     if (expanded) tls.cipherSuites = expanded.suites;
   }
   if (a.enforceCipherOrder)

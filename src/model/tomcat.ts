@@ -136,7 +136,9 @@ export const tomcatContributor: ModelContributor = {
           } else if (!placeholders.some((p) => /^(protocols|sslEnabledProtocols|ciphers|cipherSuites)$/.test(p))) {
             // A JSSE connector sets its protocols and suites on every SSLEngine itself (Tomcat's defaults when
             // not configured), so the JDK's default lists and jdk.tls.server.* do not apply.
-            const supported = runtime ? effectiveJdkTls(runtime).profile?.supportedProtocols.value : undefined;
+            const supported = runtime
+              ? effectiveJdkTls(runtime, ctx.memo).profile?.supportedProtocols.value
+              : undefined;
             const configured = protocols ? tomcatProtocols(protocols.value, facts.protocolsAll) : facts.protocolsAll;
             const enabled = implementedProtocols(configured, protocols?.value, supported);
             tls.protocols = protocols

@@ -1,3 +1,4 @@
+import type { RunMemo } from '../core/run-memo';
 import { effectiveJdkTls, findCipherSuite } from '../knowledge';
 import type { CipherSuite } from '../knowledge';
 import type { Location } from '../core/types';
@@ -21,11 +22,12 @@ export function securityLevelCiphers(
   sslConfigLocation: Location,
   runtime: JavaRuntime | undefined,
   side: 'client' | 'server',
+  memo: RunMemo,
 ): LevelCiphers | undefined {
   const wanted = level?.value.trim().toUpperCase() || 'HIGH';
   if (wanted !== 'HIGH' && wanted !== 'MEDIUM' && wanted !== 'LOW') return undefined;
   if (!runtime) return undefined;
-  const effective = effectiveJdkTls(runtime);
+  const effective = effectiveJdkTls(runtime, memo);
   const defaults = side === 'client' ? effective.clientCipherSuites.value : effective.serverCipherSuites.value;
   const value = defaults.filter((name) => {
     const suite = findCipherSuite(name);

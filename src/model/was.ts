@@ -1,3 +1,4 @@
+import type { RunMemo } from '../core/run-memo';
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { Located } from '../parse/mq/xml-values';
@@ -43,6 +44,7 @@ export const wasContributor: ModelContributor = {
           jsseProvider: mv(file, r.setting.jsseProvider),
         },
         runtime,
+        ctx.memo,
       );
     for (const doc of ctx.documentsOf('was.resources-xml') as ParsedDocument<WasResourcesData>[]) {
       for (const cf of doc.data.connectionFactories) {
@@ -116,6 +118,7 @@ export const wasContributor: ModelContributor = {
                     ),
                   },
                   runtime,
+                  ctx.memo,
                 )
               : undefined,
           useIBMCipherMappings: cipherMappings(runtime),
@@ -155,9 +158,9 @@ function libertyMqValue(file: string, l: Located | undefined, server: LibertySer
 }
 
 /** Adds the securityLevel expansion when the SSL configuration names no ciphers (enabledCiphers overrides securityLevel). */
-function withLevelCiphers(config: JmsSslConfig, runtime: JavaRuntime | undefined): JmsSslConfig {
+function withLevelCiphers(config: JmsSslConfig, runtime: JavaRuntime | undefined, memo: RunMemo): JmsSslConfig {
   if (config.enabledCiphers?.value.trim() || config.securityLevel?.templated) return config;
-  const levelCiphers = securityLevelCiphers(config.securityLevel, config.alias.location, runtime, 'client');
+  const levelCiphers = securityLevelCiphers(config.securityLevel, config.alias.location, runtime, 'client', memo);
   return levelCiphers ? { ...config, levelCiphers } : config;
 }
 

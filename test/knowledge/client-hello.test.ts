@@ -98,7 +98,8 @@ describe('recorded Java ClientHellos (testssl.sh) agree with the JDK profiles', 
     describe(`${c.name} as ${c.vendor} ${c.version}`, () => {
       const hello = decodeClientHello(recordings.get(c.name) ?? '');
       const { effective, protocols, ssl2Format } = predictedHello(c.vendor, c.version);
-      const drop = (names: string[], pattern?: RegExp) => (pattern ? names.filter((n) => !pattern.test(n)) : names);
+      const drop = (names: readonly string[], pattern?: RegExp) =>
+        pattern ? names.filter((n) => !pattern.test(n)) : names;
       const predicted = drop(effective.clientCipherSuites.value, c.exception?.profileOnly);
       const recorded = drop(hello.suites, c.exception?.recordingOnly);
 

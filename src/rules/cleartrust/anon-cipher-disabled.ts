@@ -1,3 +1,4 @@
+import type { RunMemo } from '../../core/run-memo';
 import type { RelatedLocation } from '../../core/types';
 import { disabledEntryFor, effectiveJdkTls, firstUpdatesDisabling, javaVersionText } from '../../knowledge';
 import { SSL_MODE_KEYS } from '../../model/cleartrust';
@@ -42,8 +43,8 @@ function predicted(deployment: DerivedDeployment, rules: readonly AnyRule[], com
 }
 
 /** The verdict's key: the first entry of jdk.tls.disabledAlgorithms that disables every anonymous suite, if any. */
-function anonBlockedBy(runtime: JavaRuntime): string | undefined {
-  const entries = effectiveJdkTls(runtime).disabledAlgorithms.value;
+function anonBlockedBy(runtime: JavaRuntime, memo: RunMemo): string | undefined {
+  const entries = effectiveJdkTls(runtime, memo).disabledAlgorithms.value;
   const blocking = ANON_SUITES.map((suite) => disabledEntryFor(suite, entries));
   return blocking.every((entry) => entry !== undefined) ? blocking[0] : undefined;
 }
@@ -60,18 +61,19 @@ const atUpdate = (runtime: JavaRuntime, feature: number, update: number): JavaRu
  * own java.security: when its GA and its latest update disagree on anon, the update decides, and the first
  * update that disables anon (found by bisection over the knowledge base's rows), else undefined.
  */
-function updateDecides(runtime: JavaRuntime): { feature: number; firstBlocking: string } | undefined {
+function updateDecides(runtime: JavaRuntime, memo: RunMemo): { feature: number; firstBlocking: string } | undefined {
   const raw = runtime.version.value.trim();
   if (!/^\d+$/.test(raw) || runtime.securityProperties['jdk.tls.disabledAlgorithms']?.from.kind === 'file')
     return undefined;
   const feature = Number(raw);
-  const ga = anonBlockedBy(atUpdate(runtime, feature, 0));
-  if ((ga === undefined) === (anonBlockedBy(atUpdate(runtime, feature, LATEST_UPDATE)) === undefined)) return undefined;
+  const ga = anonBlockedBy(atUpdate(runtime, feature, 0), memo);
+  if ((ga === undefined) === (anonBlockedBy(atUpdate(runtime, feature, LATEST_UPDATE), memo) === undefined))
+    return undefined;
   let low = 0;
   let high = LATEST_UPDATE;
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if ((anonBlockedBy(atUpdate(runtime, feature, middle)) === undefined) === (ga === undefined)) low = middle;
+    if ((anonBlockedBy(atUpdate(runtime, feature, middle), memo) === undefined) === (ga === undefined)) low = middle;
     else high = middle;
   }
   return { feature, firstBlocking: atUpdate(runtime, feature, high).version.value };
@@ -124,7 +126,7 @@ export default defineRule({
         });
         continue;
       }
-      const undecided = updateDecides(runtime as JavaRuntime);
+      const undecided = updateDecides(runtime as JavaRuntime, ctx.memo);
       if (undecided) {
         ctx.report({
           messageId: 'unknownUpdate',
@@ -135,7 +137,7 @@ export default defineRule({
         });
         continue;
       }
-      const tls = effectiveJdkTls(runtime as JavaRuntime);
+      const tls = effectiveJdkTls(runtime as JavaRuntime, ctx.memo);
       const entries = tls.disabledAlgorithms.value;
       const blocking = ANON_SUITES.map((suite) => disabledEntryFor(suite, entries));
       if (blocking.some((entry) => entry === undefined)) continue; // some anon suite still negotiates

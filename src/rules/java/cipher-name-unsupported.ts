@@ -97,7 +97,7 @@ export default defineRule({
         component.tls?.implementation === 'ibmjsse2'
       )
         continue;
-      const tls = effectiveJdkTls(runtime);
+      const tls = effectiveJdkTls(runtime, ctx.memo);
       if (tls.implementation !== 'jsse') continue;
       for (const list of nameLists(component)) {
         for (const name of list.names) {

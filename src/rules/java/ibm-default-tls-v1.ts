@@ -1,3 +1,4 @@
+import type { RunMemo } from '../../core/run-memo';
 import type { RelatedLocation } from '../../core/types';
 import type { Endpoint } from '../../handshake/endpoint';
 import type { LinkPrediction } from '../../handshake/links';
@@ -10,18 +11,18 @@ import { componentById, jvmOptionsLocation, locationOf, relatedFrom } from './_l
  * The protocols a linked server accepts, when the tree says: explicit settings, or the
  * server JDK's effective server protocols for a JSSE server.
  */
-function serverProtocols(server: Component): Traced<string[]> | undefined {
+function serverProtocols(server: Component, memo: RunMemo): Traced<readonly string[]> | undefined {
   if (server.tls?.protocols) return server.tls.protocols;
   if (
     server.runtime?.version.value &&
     (server.tls?.implementation === 'jsse' || server.tls?.implementation === 'ibmjsse2')
   ) {
-    return effectiveJdkTls(server.runtime).serverProtocols;
+    return effectiveJdkTls(server.runtime, memo).serverProtocols;
   }
   return undefined;
 }
 
-function tlsV1Only(protocols: string[]): boolean {
+function tlsV1Only(protocols: readonly string[]): boolean {
   const [only, ...others] = protocols;
   return only !== undefined && others.length === 0 && normaliseProtocol(only) === 'TLSv1';
 }
@@ -73,7 +74,7 @@ export default defineRule({
     for (const client of ctx.deployment.components) {
       if ((client.role !== 'client' && client.role !== 'both') || !client.runtime || client.tls?.protocols) continue;
       const runtime: JavaRuntime = client.runtime;
-      const tls = effectiveJdkTls(runtime);
+      const tls = effectiveJdkTls(runtime, ctx.memo);
       if (tls.implementation !== 'ibmjsse2' || !tlsV1Only(tls.clientProtocols.value)) continue;
       // An explicit jdk.tls.client.protocols=TLSv1 is a choice, not the IBM default.
       if (runtime.systemProperties['jdk.tls.client.protocols']) continue;
@@ -83,7 +84,7 @@ export default defineRule({
       ];
       const fixAt = jvmOptionsLocation(client);
       const failing = linksOf(ctx.deployment, client)
-        .map(({ link, server }) => ({ link, server, protocols: serverProtocols(server) }))
+        .map(({ link, server }) => ({ link, server, protocols: serverProtocols(server, ctx.memo) }))
         .filter(
           (x) =>
             x.protocols &&

@@ -59,7 +59,7 @@ export default defineRule({
     for (const component of ctx.deployment.components) {
       const runtime = component.runtime;
       if (!runtime || (!runtime.version.value && !runtime.securityProperties['jdk.tls.disabledAlgorithms'])) continue;
-      const tls = effectiveJdkTls(runtime);
+      const tls = effectiveJdkTls(runtime, ctx.memo);
       const disabled = tls.disabledAlgorithms.value;
       const origin = originText(tls.disabledAlgorithms.from);
       for (const list of protocolLists(component, runtime)) {

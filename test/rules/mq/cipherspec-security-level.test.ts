@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/mq/cipherspec-not-negotiated';
 import { securityLevelCiphers, securityLevelOf } from '../../../src/model/was-ciphers';
+import { RunMemo } from '../../../src/core/run-memo';
 import { findCipherSuite } from '../../../src/knowledge';
 import type { JavaRuntime } from '../../../src/model/types';
 import { ruleTester } from '../../helpers/rule-tester';
@@ -123,8 +124,10 @@ describe('WAS security levels', () => {
       systemProperties: {},
     };
     const at = { file: '/x/security.xml' };
-    expect(securityLevelCiphers({ value: 'MEDIUM', location: at }, at, runtime, 'client')).toBeUndefined();
-    const high = securityLevelCiphers(undefined, at, runtime, 'client');
+    expect(
+      securityLevelCiphers({ value: 'MEDIUM', location: at }, at, runtime, 'client', new RunMemo()),
+    ).toBeUndefined();
+    const high = securityLevelCiphers(undefined, at, runtime, 'client', new RunMemo());
     expect(high?.level).toBe('HIGH');
     expect(high?.suites.value).toContain('TLS_AES_256_GCM_SHA384');
     expect(high?.suites.from).toMatchObject({ kind: 'default', confidence: 'inferred' });
