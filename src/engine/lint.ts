@@ -49,7 +49,10 @@ export interface LintOptions {
   onDiscovered?: (deployments: { root: string; reason: string; files: number }[]) => void;
   /** Documents parsed once per distinct content in the run (default: a new cache; tests pass one that freezes what it stores). */
   parseCache?: ParseCache;
-  /** Keep each deployment's documents and model in the result (graph and junit reports); default true. False bounds memory on large fleets. */
+  /**
+   * Keep each deployment's documents, model and runtime in the result (graph and junit reports, --debug); default
+   * true. False keeps only each deployment's root, which bounds memory on large fleets.
+   */
   keepModel?: boolean;
 }
 
@@ -127,16 +130,10 @@ export function lint(options: LintOptions): LintResult {
     runtimes.push(...uses);
     fileCount += checked.fileCount;
     internalError ||= checked.internalError;
+    // Without the model only the root is kept: what a deployment read is released once its findings are made.
     deployments.push(
       options.keepModel === false
-        ? {
-            root: target.root,
-            documents: [],
-            components: [],
-            links: [],
-            runtime: checked.deployment.runtime,
-            derived: emptyDerived(),
-          }
+        ? { root: target.root, documents: [], components: [], links: [], derived: emptyDerived() }
         : checked.deployment,
     );
     for (const finding of checked.findings) {
