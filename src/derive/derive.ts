@@ -6,6 +6,7 @@
 import { endpointFor, type Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import { predictHandshake } from '../handshake/predict';
+import type { HandshakePrediction, HandshakeSide } from '../handshake/types';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import type { RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
@@ -71,9 +72,7 @@ export function deriveDeployment(
     let predicted: LinkPrediction | undefined;
     if (clientEnd && serverEnd) {
       const prediction = memo
-        ? memo.get('predictHandshake', JSON.stringify([clientEnd.side, serverEnd.side]), () =>
-            predictHandshake(clientEnd.side, serverEnd.side),
-          )
+        ? predictedByValue(clientEnd.side, serverEnd.side, memo)
         : predictHandshake(clientEnd.side, serverEnd.side);
       predicted = {
         link,
@@ -148,4 +147,32 @@ export function emptyDerived(): DerivedModel {
     trust: [],
     channelAccess: new Map(),
   };
+}
+
+/** Stand-ins for the two ends' names (a NUL never occurs in a name read from a text file or a path). */
+const CLIENT_NAME = '\u0000client\u0000';
+const SERVER_NAME = '\u0000server\u0000';
+
+/**
+ * A prediction is a pure function of the two sides, and the ends' names (`label`, which hold the environment's
+ * path) appear only in its texts: predicted once a run per distinct pair of sides under stand-in names, then
+ * each link's copy gets its own ends' names.
+ */
+function predictedByValue(client: HandshakeSide, server: HandshakeSide, memo: RunMemo): HandshakePrediction {
+  const unnamed = (side: HandshakeSide, name: string): HandshakeSide =>
+    side.label === undefined ? side : { ...side, label: name };
+  const c = unnamed(client, CLIENT_NAME);
+  const s = unnamed(server, SERVER_NAME);
+  const prediction = memo.get('predictHandshake', JSON.stringify([c, s]), () => predictHandshake(c, s));
+  const named = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? value.includes('\u0000')
+        ? value.split(CLIENT_NAME).join(client.label).split(SERVER_NAME).join(server.label)
+        : value
+      : Array.isArray(value)
+        ? value.map(named)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, named(v)]))
+          : value;
+  return named(prediction) as HandshakePrediction;
 }
