@@ -79,7 +79,7 @@ export function deriveDeployment(
         client: clientEnd,
         server: serverEnd,
         prediction,
-        outcome: linkOutcome(clientEnd, serverEnd, prediction),
+        outcome: linkOutcome(clientEnd, serverEnd, prediction, memo),
       };
       predictions.push(predicted);
     }

@@ -3,26 +3,48 @@
  * failure predicted from known inputs is `fails`; a prediction that rests on a missing input (the JDK, its
  * version's profile, the server's certificate) is `unknown`, naming what to declare.
  */
+import type { RunMemo } from '../core/run-memo';
 import type { Endpoint } from '../handshake/endpoint';
 import { predictHandshake } from '../handshake/predict';
-import type { HandshakePrediction, LinkOutcome } from '../handshake/types';
+import type { HandshakePrediction, HandshakeSide, LinkOutcome } from '../handshake/types';
 
-/** The outcome of a predicted link (see the module comment). */
-export function linkOutcome(client: Endpoint, server: Endpoint, prediction: HandshakePrediction): LinkOutcome {
+/**
+ * The outcome of a predicted link (see the module comment). `memo`: the run's; whether another candidate
+ * negotiates is then answered once a run per distinct pair of sides (names aside: only the verdict is read).
+ */
+export function linkOutcome(
+  client: Endpoint,
+  server: Endpoint,
+  prediction: HandshakePrediction,
+  memo?: RunMemo,
+): LinkOutcome {
+  const negotiates = (c: HandshakeSide, s: HandshakeSide): boolean => {
+    const predict = () => predictHandshake(c, s).ok;
+    if (!memo) return predict();
+    // The ends' names (labels) appear only in a prediction's texts, never in its verdict.
+    return memo.get(
+      'handshake negotiates',
+      JSON.stringify([
+        { ...c, label: undefined },
+        { ...s, label: undefined },
+      ]),
+      predict,
+    );
+  };
   const missing = [...client.missing, ...server.missing];
   if (server.keyTypeAssumed) {
     // RSA was assumed: the outcome stands only when an ECDSA certificate would give the same verdict.
-    const withEcdsa = predictHandshake(client.side, { ...server.side, certificate: { keyType: 'EC', bits: 256 } });
-    if (withEcdsa.ok !== prediction.ok) missing.push(certificateMissing(server));
+    const withEcdsa = negotiates(client.side, { ...server.side, certificate: { keyType: 'EC', bits: 256 } });
+    if (withEcdsa !== prediction.ok) missing.push(certificateMissing(server));
   }
   // A JDK default no public source settles: the outcome stands only when the other candidate gives the same verdict.
   if (client.alternative) {
-    const other = predictHandshake({ ...client.side, ...listsOf(client.alternative) }, server.side);
-    if (other.ok !== prediction.ok) missing.push(client.alternative.what);
+    const other = negotiates({ ...client.side, ...listsOf(client.alternative) }, server.side);
+    if (other !== prediction.ok) missing.push(client.alternative.what);
   }
   if (server.alternative) {
-    const other = predictHandshake(client.side, { ...server.side, ...listsOf(server.alternative) });
-    if (other.ok !== prediction.ok) missing.push(server.alternative.what);
+    const other = negotiates(client.side, { ...server.side, ...listsOf(server.alternative) });
+    if (other !== prediction.ok) missing.push(server.alternative.what);
   }
   if (missing.length > 0) return { kind: 'unknown', missing };
   if (prediction.ok) return { kind: 'negotiates', protocol: prediction.protocol, cipherSuite: prediction.cipherSuite };
