@@ -49,7 +49,6 @@ const CLIENT_AUTH: Record<string, ClientAuthMode> = {
  */
 /** Characters that make an include path a glob; without them it names one file. */
 const GLOB_CHARS = /[*?[\]\\]/;
-const globMatchers = new Map<string, (file: string) => boolean>();
 /**
  * Directives one top-level file may gather through includes: `include *.conf` in every file of a
  * directory multiplies (3 files including each other twice: millions); past this the rest of the
@@ -62,25 +61,22 @@ export const MAX_INCLUDED_DIRECTIVES = 20_000;
  * every include), else glob(3) syntax as nginx uses it (no braces, no `**`) in linear time
  * (src/core/glob.ts). The directories before the first glob character (the deployment's root, another in
  * every deployment of a fleet) are compared as a string and only the rest (`conf.d/*.conf`) is compiled,
- * once per distinct rest.
+ * once per distinct rest and run (`memo`, the run's).
  */
-function includeMatcher(pattern: string): (file: string) => boolean {
+function includeMatcher(pattern: string, memo: RunMemo): (file: string) => boolean {
   const firstGlob = pattern.search(GLOB_CHARS);
   if (firstGlob < 0) return (file) => file === pattern;
   if (pattern.length > MAX_PATTERN_LENGTH) return () => false;
   // Cut after a `/`: the rest starts a path segment as it did in the whole pattern (glob(3)'s hidden `.`).
   const cut = pattern.lastIndexOf('/', firstGlob) + 1;
   const rest = pattern.slice(cut);
-  let match = globMatchers.get(rest);
-  if (!match) {
+  const match = memo.get('nginx include glob', rest, (): ((file: string) => boolean) => {
     try {
-      match = compileGlob(rest, { braces: false, globstar: false, negation: false });
+      return compileGlob(rest, { braces: false, globstar: false, negation: false });
     } catch {
-      match = () => false;
+      return () => false;
     }
-    if (globMatchers.size >= 1000) globMatchers.clear();
-    globMatchers.set(rest, match);
-  }
+  });
   if (cut === 0) return match;
   const dir = pattern.slice(0, cut);
   const matchRest = match;
@@ -143,7 +139,7 @@ export const nginxContributor: ModelContributor = {
     const matchesOf = (candidate: string) => {
       let found = matched.get(candidate);
       if (!found) {
-        const match = includeMatcher(candidate.split(path.sep).join('/'));
+        const match = includeMatcher(candidate.split(path.sep).join('/'), ctx.memo);
         const pool = docsNamedLike(candidate);
         countWork('nginx include candidates', pool.length);
         const files = pool.filter((d) => match(d.file.path.split(path.sep).join('/')));
