@@ -100,7 +100,7 @@ export function stackOf(component: Component, deployment: Deployment): TlsStack 
  * image, src/model/nginx.ts): read here, never recomputed. Without it, the assumed series, said so.
  */
 function opensslLabel(component: Component): string {
-  const openssl = isNginx(component) ? component.attributes.openssl : undefined;
+  const openssl = isNginx(component) || component.type === 'nginx.proxy' ? component.attributes.openssl : undefined;
   if (openssl && !openssl.assumed && openssl.release && openssl.via)
     return `OpenSSL ${openssl.release} (${openssl.via})`;
   const series = openssl?.series === undefined || openssl.series === '3' ? '3.x' : openssl.series;

@@ -64,8 +64,8 @@ export interface LinkTrust {
   link: Link;
   client: Component;
   server: Component;
-  /** The server's certificate as the client checks it. */
-  serverCertificate: TrustCheck;
+  /** The server's certificate as the client checks it; absent when the client checks none (nginx proxy_ssl_verify off). */
+  serverCertificate?: TrustCheck;
   /** The client certificate, when the server asks for one (clientAuth optional or required). */
   clientCertificate?: TrustCheck;
   clientAuth: ClientAuthMode;
@@ -316,9 +316,13 @@ function check(
   const [presented, ...otherChains] = chains;
   if (!presented) {
     // A client whose key store holds no key entry sends none. Without any key store configured, only a Java
-    // application is known to have none (JSSE's default key manager is empty without javax.net.ssl.keyStore);
-    // a WAS/Liberty JMS factory or an MQ client may take it from configuration the tree does not hold.
-    if (direction === 'client' && (peer.tls?.trust?.keyStore || peer.type === 'java.app'))
+    // application (JSSE's default key manager is empty without javax.net.ssl.keyStore) and an nginx proxy
+    // (no proxy_ssl_certificate) are known to have none; a WAS/Liberty JMS factory or an MQ client may take it
+    // from configuration the tree does not hold.
+    if (
+      direction === 'client' &&
+      (peer.tls?.trust?.keyStore || peer.type === 'java.app' || peer.type === 'nginx.proxy')
+    )
       return { ...base, presented: [], verdict: { kind: 'no-certificate', why: 'none-configured', candidates: [] } };
     if (direction === 'client')
       return {
@@ -434,15 +438,19 @@ export function deriveTrust(
     // An anonymous suite sends no certificate at all: nothing to check.
     if (predicted?.prediction.ok && /_anon_/i.test(predicted.prediction.cipherSuite)) continue;
     const clientAuth = server.tls.clientAuth?.value ?? 'none';
-    const serverCertificate = check(signed, all, unreadable, 'server', client, server, predicted);
+    // A client that does not verify its peer (nginx proxy_ssl_verify off) accepts any certificate: nothing to judge.
+    const serverCertificate =
+      client.tls.trust?.verifiesPeer?.value === false
+        ? undefined
+        : check(signed, all, unreadable, 'server', client, server, predicted);
     const clientCertificate =
       clientAuth === 'none' ? undefined : check(signed, all, unreadable, 'client', server, client, predicted);
     out.push({
       link,
       client,
       server,
-      serverCertificate,
       clientAuth,
+      ...(serverCertificate ? { serverCertificate } : {}),
       ...(clientCertificate ? { clientCertificate } : {}),
     });
   }

@@ -256,6 +256,13 @@ export function endpointFor(
     serverOrderWins ??= false;
   }
 
+  // A product default that changed between releases the tree does not name (nginx proxy_ssl_protocols).
+  if (tls.protocolsAlternative && !alternative)
+    alternative = {
+      what: tls.protocolsAlternative.what,
+      protocols: tls.protocolsAlternative.value,
+      cipherSuites: suites,
+    };
   const keyType = tls.certificate?.keyType;
   let certificate: HandshakeSide['certificate'];
   let moreCertificates: HandshakeSide['moreCertificates'];

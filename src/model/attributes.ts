@@ -191,6 +191,41 @@ export type NginxStoreDirectives = Partial<
   >
 >;
 
+/**
+ * `attributes` of an `nginx.proxy` component: one `proxy_pass https://…` (or `grpc_pass grpcs://…`, or a stream
+ * `proxy_pass` with `proxy_ssl on`) as a TLS client of the servers behind it.
+ */
+export interface NginxProxyAttributes {
+  /** The directive (`proxy_pass`, `grpc_pass`) and its target as written. */
+  directive: string;
+  target: string;
+  /** The `upstream` block the target names, when it names one. */
+  upstream?: { name: string; location: Location };
+  /** The servers it connects to (the target, or each `server` of its upstream), for linking. */
+  urls: ClientUrl[];
+  /** Set when the target holds a variable nginx resolves per request (`$backend`): no server is known. */
+  unresolvedTarget?: string;
+  /** `proxy_ssl_verify` (default off: the upstream's certificate is not checked at all). */
+  verify: Traced<boolean>;
+  /** `proxy_ssl_server_name` (default off: no SNI) and `proxy_ssl_name` (default: the target's host). */
+  serverName: Traced<boolean>;
+  sslName?: Traced<string>;
+  /** The OpenSSL nginx runs with (as on `nginx.server`). */
+  openssl?: NginxServerAttributes['openssl'];
+  ciphersAsWritten?: string;
+  unknownCipherElements: string[];
+  /** The client certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */
+  storeDirectives: NginxProxyStoreDirectives;
+}
+
+/** The `<prefix>_ssl_*` store directives of a proxy, under their `proxy_ssl_` names. */
+export type NginxProxyStoreDirectives = Partial<
+  Record<
+    'proxy_ssl_certificate' | 'proxy_ssl_trusted_certificate' | 'proxy_ssl_verify_depth',
+    { value: string; location: Location; written: string }
+  >
+>;
+
 /** `attributes` of a `tomcat.connector` component. */
 export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   /** Attributes whose value is a `${…}` placeholder: unknown at lint time. */

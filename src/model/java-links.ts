@@ -1,5 +1,11 @@
 import type { ModelContributor } from './contributor';
-import { isServerEndpoint, type Component, type ServerEndpointComponent } from './types';
+import {
+  isServerEndpoint,
+  type Component,
+  type JavaAppComponent,
+  type NginxProxyComponent,
+  type ServerEndpointComponent,
+} from './types';
 import { countWork } from '../core/work';
 
 /** Whether a URL host names a server: one of its names, or its host directory (`api/…` for `api.example.internal`). */
@@ -47,8 +53,12 @@ function serversByHost(servers: ServerEndpointComponent[]): (host: string) => Se
   };
 }
 
+/** A component that calls servers by URL: a Java application (its Spring client settings) or an nginx proxy_pass. */
+type UrlClient = JavaAppComponent | NginxProxyComponent;
+const isUrlClient = (c: Component): c is UrlClient => c.type === 'java.app' || c.type === 'nginx.proxy';
+
 /**
- * Links Java clients to the HTTPS servers they call: a client URL
+ * Links URL clients (Java applications, nginx proxies) to the HTTPS servers they call: a client URL
  * `https://host:port` → every server component in the deployment that listens with
  * TLS on that port (`attributes.tlsPorts`) and answers to that host (`attributes.hostnames`
  * or its host directory). Config `links` name components by id, name or host directory.
@@ -57,7 +67,7 @@ export const javaLinksContributor: ModelContributor = {
   id: 'java-links',
   contribute(ctx) {
     const components = ctx.deployment.components;
-    const clients = components.filter((c) => c.type === 'java.app');
+    const clients = components.filter(isUrlClient);
     const servers = components.filter(isServerEndpoint).filter((c) => c.role === 'server' || c.role === 'both');
     const linked = new Set(ctx.deployment.links.map((l) => `${l.client}->${l.server}`));
     const candidatesFor = serversByHost(servers);
@@ -86,7 +96,7 @@ export const javaLinksContributor: ModelContributor = {
     }
     const matches = (c: Component, wanted: string) =>
       c.id === wanted || c.name === wanted || c.host === wanted || c.id.endsWith(`:${wanted}`);
-    const mine = (c: Component) => c.type === 'java.app' || isServerEndpoint(c);
+    const mine = (c: Component) => isUrlClient(c) || isServerEndpoint(c);
     for (const link of ctx.config.links) {
       for (const client of clients.filter((c) => matches(c, link.client))) {
         for (const server of components.filter(

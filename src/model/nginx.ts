@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
-import type { Location, Range, RelatedLocation } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
@@ -17,18 +17,10 @@ import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
-import { traced } from './java-shared';
-import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
+import { argsRange, last, tracedAt, type Placed } from './nginx-placed';
+import { proxyComponents } from './nginx-proxy';
+import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import type { NginxServerAttributes, NginxStoreDirectives } from './attributes';
-
-/** A directive together with the file it was written in (includes bring directives from other files). */
-interface Placed {
-  directive: NginxDirective;
-  file: string;
-  block?: Placed[];
-  /** The `include` directives that brought it, outermost first (related places of findings on it). */
-  via?: RelatedLocation[];
-}
 
 /** nginx's `ssl_ciphers` default (knowledge: openssl-servers.json `nginx.ciphersDefault`). */
 const NGINX_DEFAULT_CIPHERS = NGINX_FACTS.ciphersDefault.value;
@@ -270,6 +262,16 @@ export const nginxContributor: ModelContributor = {
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
       const openssl = opensslFor(doc.file.path);
+      const proxies = proxyComponents({
+        top,
+        doc,
+        host: ctx.hostOf(doc.file.path),
+        root: ctx.deployment.root,
+        openssl: openssl.facts,
+        opensslAttribute: opensslAttribute(openssl),
+        memo: ctx.memo,
+      });
+      for (const proxy of proxies) ctx.addComponent(proxy);
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
         const { invalidCipherCommand, ...policy } = tlsFrom(top, openssl.facts, ctx.memo);
@@ -347,21 +349,10 @@ function storeDirectivesOf(scope: Placed[]): NginxStoreDirectives {
   return out;
 }
 
-function last(list: Placed[], name: string): Placed | undefined {
-  return [...list].reverse().find((p) => !p.block && p.directive.name === name);
-}
-
 /** Every `name` directive of the server block, else the inherited ones (a level that sets it replaces the outer ones). */
 function innermost(own: Placed[], inherited: Placed[], name: string): Placed[] {
   const mine = own.filter((p) => !p.block && p.directive.name === name);
   return mine.length > 0 ? mine : inherited.filter((p) => !p.block && p.directive.name === name);
-}
-
-function argsRange(p: Placed): Range {
-  const args = p.directive.args;
-  const [first] = args;
-  const last = args.at(-1);
-  return first && last ? { start: first.range.start, end: last.range.end } : p.directive.nameRange;
 }
 
 type NginxTls = TlsSettings & {
@@ -372,10 +363,7 @@ type NginxTls = TlsSettings & {
 };
 
 function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts, memo: RunMemo): NginxTls {
-  const at = <T>(p: Placed, value: T): Traced<T> => {
-    const t = traced(value, p.file, argsRange(p));
-    return p.via && t.from.kind === 'file' ? { value, from: { ...t.from, via: p.via } } : t;
-  };
+  const at = tracedAt;
   const tls: NginxTls = { implementation: 'openssl', unknown: [], dheWithoutParameters: [] };
   const protocols = last(scope, 'ssl_protocols');
   if (protocols)

@@ -17,6 +17,7 @@ import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
 import { springMqTrust, springTrust } from './spring-stores';
+import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import {
   javaSystemStores,
   PLACEHOLDER,
@@ -30,7 +31,6 @@ import {
   type Component,
   type JmsConnectionFactoryComponent,
   type MqChannelComponent,
-  type NginxComponent,
   type StoreRef,
   type TlsTrustSettings,
   type Traced,
@@ -324,35 +324,6 @@ function mqTrust(
   return trust.keyStore || trust.keyAlias ? trust : undefined;
 }
 
-/**
- * nginx (OpenSSL): the first ssl_certificate file presents its chain in file order; ssl_client_certificate
- * (else ssl_trusted_certificate) holds the anchors client certificates are verified against, to
- * ssl_verify_depth (default 1); nothing else is trusted. Relative paths are relative to the configuration directory.
- */
-function nginxTrust(component: NginxComponent, stores: TreeStores): TlsTrustSettings | undefined {
-  const directives = component.attributes.storeDirectives;
-  if (!directives) return undefined;
-  const bases = [path.dirname(component.location.file)];
-  const pem = (d: { value: string; location: Location }) =>
-    storeRef({ value: d.value, from: { kind: 'file', location: d.location } }, bases, stores, {
-      value: 'PEM',
-      from: { kind: 'file', location: d.location },
-    });
-  const trust: TlsTrustSettings = { defaultTrust: 'none' };
-  // The first ssl_certificate the server block (else the enclosing level) sets, as the nginx contributor found it.
-  const certificate = component.tls?.certificate;
-  if (certificate?.file && certificate.reference && !PLACEHOLDER.test(certificate.file))
-    trust.keyStore = pem({ value: certificate.file, location: certificate.reference });
-  const anchors = directives.ssl_client_certificate ?? directives.ssl_trusted_certificate;
-  if (anchors && !PLACEHOLDER.test(anchors.value)) trust.trustStore = pem(anchors);
-  const depth = directives.ssl_verify_depth;
-  trust.verifyDepth =
-    depth && /^\d+$/.test(depth.value)
-      ? { value: Number(depth.value), from: { kind: 'file', location: depth.location } }
-      : { value: 1, from: { kind: 'default', origin: 'nginx default ssl_verify_depth 1', confidence: 'verified' } };
-  return trust;
-}
-
 export const storesContributor: ModelContributor = {
   id: 'stores',
   contribute(ctx) {
@@ -382,6 +353,7 @@ export const storesContributor: ModelContributor = {
         );
       else if (isMqChannel(component)) trust = mqTrust(component, stores, clientInis, clientEnvs);
       else if (component.type === 'nginx.server') trust = nginxTrust(component, stores);
+      else if (component.type === 'nginx.proxy') trust = nginxProxyTrust(component, stores);
       if (trust) component.tls = { ...component.tls, trust };
     }
   },

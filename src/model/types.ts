@@ -9,6 +9,7 @@ import type {
   JmsConnectionFactoryAttributes,
   LibertyHttpsAttributes,
   MqChannelAttributes,
+  NginxProxyAttributes,
   NginxServerAttributes,
   SpringServerAttributes,
   TomcatConnectorAttributes,
@@ -70,6 +71,8 @@ export interface TlsTrustSettings {
   defaultTrust?: 'jdk-cacerts' | 'system' | 'none';
   /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
   verifyDepth?: Traced<number>;
+  /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */
+  verifiesPeer?: Traced<boolean>;
 }
 
 /**
@@ -109,6 +112,11 @@ export interface TlsSettings {
   unknownValues?: string[];
   /** Where those placeholders or settings are written (related places of the unknown-outcome finding). */
   unknownAt?: RelatedLocation[];
+  /**
+   * The protocols are a default that changed between releases of the product, and the tree does not say which
+   * release runs: the oldest release's list (`protocols` holds the newest's). The outcome stands only when both agree.
+   */
+  protocolsAlternative?: { what: string; value: string[] };
   /** Key/trust stores, key alias and verify depth (issue #16); absent when the configuration says nothing. */
   trust?: TlsTrustSettings;
 }
@@ -152,6 +160,8 @@ export type LibertyHttpsComponent = ComponentBase<'liberty.https-endpoint', Libe
 export type TomcatConnectorComponent = ComponentBase<'tomcat.connector', TomcatConnectorAttributes>;
 /** An nginx TLS `server`, or a file of top-level `ssl_*` directives that servers include (`nginx.tls-policy`). */
 export type NginxComponent = ComponentBase<'nginx.server' | 'nginx.tls-policy', NginxServerAttributes>;
+/** An nginx `proxy_pass https://…` (or `grpc_pass grpcs://…`): nginx as a TLS client of the servers behind it. */
+export type NginxProxyComponent = ComponentBase<'nginx.proxy', NginxProxyAttributes>;
 
 /** One thing that runs and talks: a ClearTrust server, a queue manager channel, a Tomcat connector… keyed on `type`. */
 export type Component =
@@ -162,7 +172,8 @@ export type Component =
   | SpringServerComponent
   | LibertyHttpsComponent
   | TomcatConnectorComponent
-  | NginxComponent;
+  | NginxComponent
+  | NginxProxyComponent;
 
 /** A server component clients find by port and host name (Spring, Liberty, Tomcat, nginx). */
 export type ServerEndpointComponent =

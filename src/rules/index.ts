@@ -41,6 +41,7 @@ import mqSslpeerNoMatch from './mq/sslpeer-no-match';
 import mqSslpeerSyntax from './mq/sslpeer-syntax';
 import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
+import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
@@ -100,6 +101,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqSslpeerSyntax,
   mqSystemChannelsNotBlocked,
   mqTlsChannelWithoutMcauser,
+  nginxProxyTargetUnknown,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,
   tlsCipherDisabledByRuntime,

@@ -122,9 +122,10 @@ export function predictDerived(c: TrustCase, u: Universe): LinkTrust | undefined
 export function observedFrom(lt: LinkTrust | undefined, protocol: string, now = new Date()): Observed | 'unknown' {
   if (!lt) return 'unknown';
   const server = lt.serverCertificate;
-  if (server.verdict.kind === 'unknown') return 'unknown';
-  const serverFailure = checkFailure(server, now, 'none');
-  if (serverFailure)
+  if (server?.verdict.kind === 'unknown') return 'unknown';
+  // No server check at all (nginx proxy_ssl_verify off): only the client certificate can fail.
+  const serverFailure = server ? checkFailure(server, now, 'none') : undefined;
+  if (server && serverFailure)
     return { verdict: 'server-rejected', alert: trustSignals(server, serverFailure.kind, protocol).alert };
   const client = lt.clientCertificate;
   if (!client) return { verdict: 'ok', alert: '' };

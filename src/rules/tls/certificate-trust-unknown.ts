@@ -28,7 +28,7 @@ export default defineRule({
   check(ctx) {
     for (const lt of ctx.deployment.derived.trust) {
       const server = lt.serverCertificate;
-      if (server.verdict.kind === 'unknown' && server.presented.length > 0) {
+      if (server?.verdict.kind === 'unknown' && server.presented.length > 0) {
         const root =
           server.anchorSource?.kind === 'jdk-cacerts'
             ? privateRoot(server.presented, ctx.deployment.derived.certificates)
@@ -55,7 +55,7 @@ export default defineRule({
         });
       }
       const client = lt.clientCertificate;
-      if (client?.verdict.kind === 'unknown' && lt.clientAuth === 'required' && server.verdict.kind !== 'untrusted') {
+      if (client?.verdict.kind === 'unknown' && lt.clientAuth === 'required' && server?.verdict.kind !== 'untrusted') {
         const location = peerPlace(client);
         ctx.report({
           messageId: 'clientUnknown',

@@ -30,6 +30,7 @@ export default defineRule({
   check(ctx) {
     for (const lt of ctx.deployment.derived.trust) {
       const check = lt.serverCertificate;
+      if (!check) continue; // the client checks no certificate (nginx proxy_ssl_verify off)
       const v = check.verdict;
       if (v.kind !== 'untrusted' || v.result.reason !== 'missing-intermediate' || !v.result.missing) continue;
       const missing = v.result.missing;

@@ -34,6 +34,7 @@ export default defineRule({
   check(ctx) {
     for (const lt of ctx.deployment.derived.trust) {
       const check = lt.serverCertificate;
+      if (!check) continue; // the client checks no certificate (nginx proxy_ssl_verify off)
       const v = check.verdict;
       const [leaf] = check.presented; // an untrusted verdict judged a presented chain
       if (v.kind !== 'untrusted' || !REASONS.has(v.result.reason) || !leaf) continue;

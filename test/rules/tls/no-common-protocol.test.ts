@@ -1,6 +1,18 @@
 import rule from '../../../src/rules/tls/no-common-protocol';
 import { ruleTester } from '../../helpers/rule-tester';
-import { CLIENT_YML, IBM8_SR5, TEMURIN17, ccdt, nginx, springServer, svrconn, tomcat, javaClient } from './trees';
+import {
+  CLIENT_YML,
+  IBM8_SR5,
+  OPENJDK8_191,
+  TEMURIN17,
+  ccdt,
+  nginx,
+  nginxGateway,
+  springServer,
+  svrconn,
+  tomcat,
+  javaClient,
+} from './trees';
 
 ruleTester(rule, {
   valid: [
@@ -81,8 +93,68 @@ ruleTester(rule, {
         'api/nginx.conf': nginx('ssl_protocols TLSv1.3;'),
       },
     },
+    {
+      name: 'nginx proxy with the default proxy_ssl_protocols to a TLSv1.3-only Spring server: the nginx release decides (unknown)',
+      files: {
+        ...nginxGateway([]),
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('enabled-protocols: TLSv1.3'),
+      },
+    },
+    {
+      name: 'nginx proxy_pass to a variable target: no server is known, no link',
+      files: {
+        'gw/nginx.conf':
+          'http {\n  server {\n    listen 80;\n    location / {\n      proxy_ssl_protocols TLSv1.3;\n      proxy_pass https://$backend;\n    }\n  }\n}\n',
+        'api/jdk/release': OPENJDK8_191,
+        'api/conf/server.xml': tomcat('protocols="TLSv1.2"'),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'nginx proxy_ssl_protocols TLSv1.3 to Tomcat on OpenJDK 8u191 (no TLS 1.3)',
+      files: {
+        ...nginxGateway(['proxy_ssl_protocols TLSv1.3;']),
+        'api/jdk/release': OPENJDK8_191,
+        'api/conf/server.xml': tomcat(''),
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: [
+            'tlsv1 alert protocol version',
+            'The client supported protocol versions [TLSv1.3] are not accepted by server preferences',
+          ],
+          related: [
+            { file: 'api/conf/server.xml', line: 2 },
+            { file: 'api/jdk/release', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nginx proxy_ssl_protocols TLSv1.2 (set for the whole http block) to a TLSv1.3-only Spring server',
+      files: {
+        'gw/nginx.conf':
+          'http {\n  proxy_ssl_protocols TLSv1.2;\n  server {\n    listen 80;\n    location / { proxy_pass https://api.example.internal:8443; }\n  }\n}\n',
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('enabled-protocols: TLSv1.3'),
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'gw/nginx.conf',
+          line: 2,
+          related: [
+            { file: 'api/application.yml', line: 5 },
+            { file: 'api/jdk/release', line: 1 },
+          ],
+        },
+      ],
+    },
     {
       name: 'client TLSv1.2 only, nginx TLSv1.3 only',
       files: {

@@ -58,3 +58,21 @@ export function javaClient(options: string[], release = TEMURIN17_RELEASE): Reco
     'client/application.yml': CLIENT_YML,
   };
 }
+
+/** An nginx gateway (gw/nginx.conf) proxying to https://api.example.internal:8443 with these directives (line 5 on). */
+export function nginxGateway(directives: string[]): Record<string, string> {
+  return {
+    'gw/nginx.conf': [
+      'http {',
+      '  server {',
+      '    listen 80;',
+      '    location / {',
+      ...directives.map((d) => `      ${d}`),
+      '      proxy_pass https://api.example.internal:8443;',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  };
+}

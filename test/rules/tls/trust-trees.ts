@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Tree } from '../../helpers/rule-tester';
+import { nginxGateway } from './trees';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/trust');
 export const store = (name: string): Buffer => fs.readFileSync(path.join(FIXTURES, name));
@@ -80,4 +81,9 @@ export function nginxServer(
   lines.push('  }', '}', '');
   files['api/nginx.conf'] = lines.join('\n');
   return files;
+}
+
+/** An nginx gateway (gw/nginx.conf, tls/trees.ts) proxying to api.example.internal:8443, with `caFile` in gw/ssl. */
+export function nginxProxy(directives: string[], caFile?: string): Tree {
+  return { ...(caFile ? { [`gw/ssl/${caFile}`]: pem(caFile) } : {}), ...nginxGateway(directives) };
 }

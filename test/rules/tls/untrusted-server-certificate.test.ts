@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/untrusted-server-certificate';
 import { ruleTester } from '../../helpers/rule-tester';
-import { javaClient, nginxServer, pem, tomcatServer } from './trust-trees';
+import { javaClient, nginxProxy, nginxServer, pem, tomcatServer } from './trust-trees';
 
 ruleTester(rule, {
   valid: [
@@ -35,8 +35,34 @@ ruleTester(rule, {
         ...tomcatServer('server-under-expired-root.p12'),
       },
     },
+    {
+      name: 'nginx proxy_pass with proxy_ssl_verify off (its default): nginx checks no certificate at all',
+      files: {
+        ...nginxProxy(['proxy_ssl_trusted_certificate ssl/partner-ca.pem;'], 'partner-ca.pem'),
+        ...nginxServer('server-fullchain.pem'),
+      },
+    },
+    {
+      // OpenSSL's depth 1 allows the leaf, one intermediate and the anchor (SSL_CTX_set_verify_depth).
+      name: 'nginx proxy_pass verifying against the root at the default proxy_ssl_verify_depth 1',
+      files: {
+        ...nginxProxy(['proxy_ssl_verify on;', 'proxy_ssl_trusted_certificate ssl/root-ca.pem;'], 'root-ca.pem'),
+        ...nginxServer('server-fullchain.pem'),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'nginx proxy_pass with proxy_ssl_verify on trusting another CA',
+      files: {
+        ...nginxProxy(
+          ['proxy_ssl_verify on;', 'proxy_ssl_verify_depth 2;', 'proxy_ssl_trusted_certificate ssl/partner-ca.pem;'],
+          'partner-ca.pem',
+        ),
+        ...nginxServer('server-fullchain.pem'),
+      },
+      errors: [{ messageId: 'untrusted', file: 'gw/nginx.conf', line: 7 }],
+    },
     {
       name: 'the client trusts another root (Tomcat PKCS#12 key store)',
       files: { ...javaClient({ trustStore: 'trust-other.p12' }), ...tomcatServer('server-chain.p12') },

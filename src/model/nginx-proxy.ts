@@ -1,0 +1,261 @@
+/**
+ * nginx as a TLS client: one `nginx.proxy` component per `proxy_pass https://…` (`grpc_pass grpcs://…`, or a
+ * stream `proxy_pass` with `proxy_ssl on`), with the `proxy_ssl_*` (`grpc_ssl_*`) directives inherited
+ * http → server → location as nginx merges them (an inner level that sets one replaces the outer one), and
+ * its target resolved as nginx does: a literal `host[:port]` (443 by default) or the servers of an `upstream`
+ * block (port 80 by default). A target with a variable (`https://$backend`) is resolved per request: no server
+ * is known, the component says so and the lint-deploy config `links` can name it.
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { RunMemo } from '../core/run-memo';
+import { expandCipherString } from '../knowledge/openssl-cipher-string';
+import { NGINX_FACTS, type OpensslSeriesFacts } from '../knowledge/openssl';
+import type { ParsedDocument } from '../parse/types';
+import type { ClientUrl, NginxProxyAttributes, NginxProxyStoreDirectives, NginxServerAttributes } from './attributes';
+import { argsRange, last, tracedAt, type Placed } from './nginx-placed';
+import type { NginxProxyComponent, TlsSettings, Traced } from './types';
+
+export interface ProxyInput {
+  /** The top-level file's directives with includes expanded. */
+  top: Placed[];
+  doc: ParsedDocument;
+  host: string;
+  root: string;
+  openssl: OpensslSeriesFacts;
+  opensslAttribute: NginxServerAttributes['openssl'];
+  memo: RunMemo;
+}
+
+type Context = 'main' | 'http' | 'stream' | 'server' | 'location';
+/** Blocks of the http module whose directives a `proxy_pass` inside them inherits. */
+const HTTP_INNER = new Set(['location', 'if', 'limit_except']);
+/** What a pass directive's scheme must be for TLS, and the prefix of its TLS directives. */
+const HTTP_PASSES: Record<string, { scheme: RegExp; prefix: string }> = {
+  proxy_pass: { scheme: /^https:\/\//i, prefix: 'proxy_ssl' },
+  grpc_pass: { scheme: /^grpcs:\/\//i, prefix: 'grpc_ssl' },
+};
+const DEFAULT_TLS_PORT = 443;
+/** nginx's default port of an upstream `server` entry, whatever the scheme (ngx_http_upstream_server). */
+const UPSTREAM_DEFAULT_PORT = 80;
+
+/** The `nginx.proxy` components of one top-level nginx file. */
+export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
+  const upstreams = { http: new Map<string, Placed>(), stream: new Map<string, Placed>() };
+  const collect = (list: Placed[], context: Context) => {
+    for (const p of list) {
+      if (!p.block) continue;
+      const name = p.directive.args[0]?.value;
+      if (p.directive.name === 'upstream' && name) {
+        if (context !== 'stream') upstreams.http.set(name, p);
+        if (context !== 'http') upstreams.stream.set(name, p);
+      } else if (p.directive.name === 'http' || p.directive.name === 'stream') collect(p.block, p.directive.name);
+    }
+  };
+  collect(input.top, 'main');
+  const out: NginxProxyComponent[] = [];
+  const walk = (list: Placed[], inherited: Placed[], context: Context, stream: boolean) => {
+    const scope = [...inherited, ...list.filter((p) => !p.block)];
+    for (const p of list) {
+      const name = p.directive.name;
+      if (p.block) {
+        if (name === 'http' || name === 'stream') walk(p.block, scope, name, name === 'stream');
+        else if (name === 'server' && context !== 'server' && context !== 'location')
+          walk(p.block, scope, 'server', stream);
+        else if (!stream && HTTP_INNER.has(name) && (context === 'server' || context === 'location'))
+          walk(p.block, scope, 'location', false);
+        continue;
+      }
+      if (context !== 'server' && context !== 'location') continue;
+      const target = p.directive.args[0]?.value;
+      if (!target) continue;
+      if (stream) {
+        if (name !== 'proxy_pass' || last(scope, 'proxy_ssl')?.directive.args[0]?.value !== 'on') continue;
+        out.push(proxyComponent(input, p, scope, 'proxy_ssl', target, upstreams.stream));
+      } else {
+        const pass = HTTP_PASSES[name];
+        if (!pass || !pass.scheme.test(target)) continue;
+        out.push(proxyComponent(input, p, scope, pass.prefix, target.replace(pass.scheme, ''), upstreams.http));
+      }
+    }
+  };
+  walk(input.top, [], 'main', false);
+  return out;
+}
+
+/** `host`, `host:port`, `[v6]:port` → host and port (undefined when the text is no address). */
+function hostPort(address: string, defaultPort: number): { host: string; port: number } | undefined {
+  const m = /^(\[[^\]]+\]|[^:/[\]]+)(?::(\d+))?$/.exec(address);
+  if (!m?.[1]) return undefined;
+  return { host: m[1].toLowerCase(), port: m[2] ? Number(m[2]) : defaultPort };
+}
+
+function clientUrl(address: { host: string; port: number }, location: Location, key: string): ClientUrl {
+  return { url: `https://${address.host}:${address.port}`, scheme: 'https', ...address, location, key };
+}
+
+function proxyComponent(
+  input: ProxyInput,
+  pass: Placed,
+  scope: Placed[],
+  prefix: string,
+  address: string,
+  upstreams: Map<string, Placed>,
+): NginxProxyComponent {
+  const written = pass.directive.args[0]?.value ?? '';
+  const at: Location = { file: pass.file, range: argsRange(pass) };
+  // The address without the URI part (`https://app:8443/api/` → `app:8443`).
+  const authority = address.split('/')[0] ?? '';
+  const urls: ClientUrl[] = [];
+  let upstream: NginxProxyAttributes['upstream'];
+  let unresolvedTarget: string | undefined;
+  const upstreamBlock = upstreams.get(authority);
+  if (authority.includes('$')) unresolvedTarget = written;
+  else if (upstreamBlock) {
+    upstream = { name: authority, location: { file: upstreamBlock.file, range: upstreamBlock.directive.nameRange } };
+    for (const entry of upstreamBlock.block ?? []) {
+      const server = entry.directive.args[0]?.value;
+      if (entry.block || entry.directive.name !== 'server' || !server) continue;
+      // A `down` server is never used; `backup` ones are, when the others fail.
+      if (entry.directive.args.some((a) => a.value === 'down')) continue;
+      const found = hostPort(server, UPSTREAM_DEFAULT_PORT);
+      if (found)
+        urls.push(clientUrl(found, { file: entry.file, range: argsRange(entry) }, `upstream ${authority} server`));
+    }
+  } else if (!authority.startsWith('unix:')) {
+    const found = hostPort(authority, DEFAULT_TLS_PORT);
+    if (found) urls.push(clientUrl(found, at, pass.directive.name));
+  }
+  const { tls, unknownCipherElements, ciphersAsWritten } = proxyTls(input, scope, prefix);
+  const bool = (name: string, fallback: boolean, source: string): Traced<boolean> => {
+    const p = last(scope, `${prefix}_${name}`);
+    return p
+      ? tracedAt(p, p.directive.args[0]?.value === 'on')
+      : {
+          value: fallback,
+          from: {
+            kind: 'default',
+            origin: `nginx default ${prefix}_${name} ${fallback ? 'on' : 'off'} (${source.split(' ')[0]})`,
+            confidence: 'verified',
+          },
+        };
+  };
+  const verify = bool('verify', NGINX_FACTS.proxyVerifyDefault.value, NGINX_FACTS.proxyVerifyDefault.source);
+  const serverName = bool(
+    'server_name',
+    NGINX_FACTS.proxyServerNameDefault.value,
+    NGINX_FACTS.proxyServerNameDefault.source,
+  );
+  const sslName = last(scope, `${prefix}_name`);
+  const relative = path.relative(input.root, pass.file).split(path.sep).join('/');
+  const line = pass.directive.nameRange.start.line + 1;
+  return {
+    id: `nginx.proxy:${relative}:${line}`,
+    type: 'nginx.proxy',
+    name: `nginx ${pass.directive.name} ${written} (${relative}:${line})`,
+    role: 'client',
+    location: { file: pass.file, range: pass.directive.nameRange },
+    host: input.host,
+    tls,
+    documents: [input.doc],
+    attributes: {
+      directive: pass.directive.name,
+      target: written,
+      ...(upstream ? { upstream } : {}),
+      urls,
+      ...(unresolvedTarget ? { unresolvedTarget } : {}),
+      verify,
+      serverName,
+      ...(sslName?.directive.args[0] ? { sslName: tracedAt(sslName, sslName.directive.args[0].value) } : {}),
+      openssl: input.opensslAttribute,
+      ciphersAsWritten,
+      unknownCipherElements,
+      storeDirectives: storeDirectivesOf(scope, prefix),
+    },
+  };
+}
+
+function storeDirectivesOf(scope: Placed[], prefix: string): NginxProxyStoreDirectives {
+  const out: NginxProxyStoreDirectives = {};
+  for (const name of ['certificate', 'trusted_certificate', 'verify_depth'] as const) {
+    const p = last(scope, `${prefix}_${name}`);
+    const value = p?.directive.args[0]?.value;
+    if (p && value)
+      out[`proxy_ssl_${name}`] = {
+        value,
+        location: { file: p.file, range: argsRange(p) },
+        written: `${prefix}_${name}`,
+      };
+  }
+  return out;
+}
+
+/** The proxy's protocols, cipher list and client certificate, with nginx's defaults where unset. */
+function proxyTls(
+  input: ProxyInput,
+  scope: Placed[],
+  prefix: string,
+): { tls: TlsSettings; unknownCipherElements: string[]; ciphersAsWritten: string } {
+  const { openssl, memo } = input;
+  const tls: TlsSettings = { implementation: 'openssl' };
+  // nginx passes TLSv1.3 to an OpenSSL without it, which then offers what it has.
+  const usable = (list: string[]) => list.filter((p) => openssl.tls13 || p !== 'TLSv1.3');
+  const protocols = last(scope, `${prefix}_protocols`);
+  if (protocols) tls.protocols = tracedAt(protocols, usable(protocols.directive.args.map((a) => a.value)));
+  else {
+    // The default changed between nginx releases and the tree names none: the newest release's list, and
+    // the oldest's as the alternative the outcome checks (newest first in the knowledge base).
+    const fact = NGINX_FACTS.proxyProtocolsDefault;
+    const [newest] = fact.value;
+    const oldest = fact.value.at(-1);
+    if (newest && oldest) {
+      const source = fact.source.split(' ')[0] ?? '';
+      tls.protocols = {
+        value: usable(newest.protocols),
+        from: {
+          kind: 'default',
+          origin: `nginx default ${prefix}_protocols ${newest.protocols.join(' ')} (nginx ${newest.since} and later; ${source})`,
+          confidence: 'inferred',
+        },
+      };
+      const before = usable(oldest.protocols);
+      if (before.join() !== tls.protocols.value.join())
+        tls.protocolsAlternative = {
+          what: `the nginx release (its default ${prefix}_protocols is ${fact.value.map((r) => `${r.protocols.join(' ')} from ${r.since}`).join(', ')}; set ${prefix}_protocols to know)`,
+          value: before,
+        };
+    }
+  }
+  const ciphers = last(scope, `${prefix}_ciphers`);
+  const cipherString = ciphers?.directive.args[0]?.value ?? NGINX_FACTS.proxyCiphersDefault.value;
+  // The same expansion, shared with the server side by (OpenSSL series, string) in a run.
+  const expanded = memo.get('nginxCipherString', `${openssl.series}\u0000${cipherString}`, () =>
+    expandCipherString(cipherString, { series: openssl }),
+  );
+  const suites = expanded.ciphers.map((c) => c.iana);
+  tls.cipherSuites = ciphers
+    ? tracedAt(ciphers, suites)
+    : {
+        value: suites,
+        from: {
+          kind: 'default',
+          origin: `nginx default ${prefix}_ciphers ${cipherString} (${NGINX_FACTS.proxyCiphersDefault.source.split(' ')[0]})`,
+          confidence: 'verified',
+        },
+      };
+  const certificate = last(scope, `${prefix}_certificate`);
+  const file = certificate?.directive.args[0]?.value;
+  if (certificate && file)
+    tls.certificate = { file, reference: { file: certificate.file, range: argsRange(certificate) } };
+  // OpenSSL configuration commands can set the protocols and ciphers themselves: not read, so the lists are unknown.
+  const commands = scope.filter((p) => !p.block && p.directive.name === `${prefix}_conf_command`);
+  if (commands.length > 0) {
+    tls.unknownValues = commands.map((p) => `${prefix}_conf_command ${p.directive.args.map((a) => a.value).join(' ')}`);
+    tls.unknownAt = commands.map((p) => ({
+      file: p.file,
+      range: argsRange(p),
+      message: 'OpenSSL configuration commands lint-deploy does not apply',
+    }));
+  }
+  return { tls, unknownCipherElements: [...expanded.unknown], ciphersAsWritten: cipherString };
+}

@@ -1,0 +1,64 @@
+/** Key and trust stores of nginx ends: a TLS server (ssl_*) and a proxy to TLS upstreams (proxy_ssl_*). */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import { NGINX_FACTS } from '../knowledge/openssl';
+import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
+import type { NginxComponent, NginxProxyComponent, TlsTrustSettings } from './types';
+
+/**
+ * nginx (OpenSSL): the first ssl_certificate file presents its chain in file order; ssl_client_certificate
+ * (else ssl_trusted_certificate) holds the anchors client certificates are verified against, to
+ * ssl_verify_depth (default 1); nothing else is trusted. Relative paths are relative to the configuration directory.
+ */
+export function nginxTrust(component: NginxComponent, stores: TreeStores): TlsTrustSettings | undefined {
+  const directives = component.attributes.storeDirectives;
+  if (!directives) return undefined;
+  const bases = [path.dirname(component.location.file)];
+  const pem = (d: { value: string; location: Location }) =>
+    storeRef({ value: d.value, from: { kind: 'file', location: d.location } }, bases, stores, {
+      value: 'PEM',
+      from: { kind: 'file', location: d.location },
+    });
+  const trust: TlsTrustSettings = { defaultTrust: 'none' };
+  // The first ssl_certificate the server block (else the enclosing level) sets, as the nginx contributor found it.
+  const certificate = component.tls?.certificate;
+  if (certificate?.file && certificate.reference && !PLACEHOLDER.test(certificate.file))
+    trust.keyStore = pem({ value: certificate.file, location: certificate.reference });
+  const anchors = directives.ssl_client_certificate ?? directives.ssl_trusted_certificate;
+  if (anchors && !PLACEHOLDER.test(anchors.value)) trust.trustStore = pem(anchors);
+  const depth = directives.ssl_verify_depth;
+  trust.verifyDepth =
+    depth && /^\d+$/.test(depth.value)
+      ? { value: Number(depth.value), from: { kind: 'file', location: depth.location } }
+      : { value: 1, from: { kind: 'default', origin: 'nginx default ssl_verify_depth 1', confidence: 'verified' } };
+  return trust;
+}
+
+/**
+ * nginx as a client (proxy_pass https): proxy_ssl_certificate is the client certificate it sends;
+ * proxy_ssl_trusted_certificate the anchors it checks the upstream against, to proxy_ssl_verify_depth (default
+ * 1), only with proxy_ssl_verify on (default off: nothing is checked).
+ */
+export function nginxProxyTrust(component: NginxProxyComponent, stores: TreeStores): TlsTrustSettings {
+  const { storeDirectives: directives, verify } = component.attributes;
+  const bases = [path.dirname(component.location.file)];
+  const pem = (d: { value: string; location: Location }) =>
+    storeRef({ value: d.value, from: { kind: 'file', location: d.location } }, bases, stores, {
+      value: 'PEM',
+      from: { kind: 'file', location: d.location },
+    });
+  const trust: TlsTrustSettings = { defaultTrust: 'none', verifiesPeer: verify };
+  const certificate = directives.proxy_ssl_certificate;
+  if (certificate && !PLACEHOLDER.test(certificate.value)) trust.keyStore = pem(certificate);
+  const anchors = directives.proxy_ssl_trusted_certificate;
+  if (anchors && !PLACEHOLDER.test(anchors.value)) trust.trustStore = pem(anchors);
+  const depth = directives.proxy_ssl_verify_depth;
+  trust.verifyDepth =
+    depth && /^\d+$/.test(depth.value)
+      ? { value: Number(depth.value), from: { kind: 'file', location: depth.location } }
+      : {
+          value: NGINX_FACTS.proxyVerifyDepthDefault.value,
+          from: { kind: 'default', origin: 'nginx default proxy_ssl_verify_depth 1', confidence: 'verified' },
+        };
+  return trust;
+}

@@ -1,0 +1,34 @@
+import { defineRule } from '../types';
+
+/**
+ * An nginx `proxy_pass https://$backend` (or `grpc_pass grpcs://$backend`): nginx resolves the variable per
+ * request, so which server the proxy reaches, and so its handshake, is unknown. Said once per such directive the
+ * lint-deploy config `links` does not pair with a server; never a guess at the target.
+ */
+export default defineRule({
+  meta: {
+    id: 'nginx/proxy-target-unknown',
+    description:
+      'Say when an nginx proxy_pass https target is a variable: which server it reaches, and its TLS handshake, is unknown',
+    severity: 'info',
+    appliesTo: { components: ['nginx.proxy'] },
+    messages: {
+      variableTarget:
+        '{{directive}} {{target}}: nginx resolves the variable per request, so which server this proxy reaches is unknown and its TLS handshake (proxy_ssl_protocols, proxy_ssl_ciphers, certificate trust) is not checked. Declare the servers it reaches in lint-deploy.config.json: "links": [{ "client": "{{id}}", "server": "<server component id, name or host directory>" }]',
+    },
+    options: {},
+  },
+  check(ctx) {
+    const linked = new Set(ctx.deployment.links.map((l) => l.client));
+    for (const component of ctx.deployment.components) {
+      if (component.type !== 'nginx.proxy' || !component.attributes.unresolvedTarget || linked.has(component.id))
+        continue;
+      ctx.report({
+        messageId: 'variableTarget',
+        data: { directive: component.attributes.directive, target: component.attributes.target, id: component.id },
+        location: component.location,
+        fingerprint: [component.id],
+      });
+    }
+  },
+});

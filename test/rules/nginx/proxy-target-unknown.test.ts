@@ -1,0 +1,46 @@
+import rule from '../../../src/rules/nginx/proxy-target-unknown';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const TOMCAT =
+  '<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/api.p12" type="RSA"/></SSLHostConfig></Connector>\n</Service></Server>\n';
+const gateway = (target: string) =>
+  `http {\n  server {\n    listen 80;\n    location / {\n      proxy_pass ${target};\n    }\n  }\n}\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a literal host and port', files: { 'gw/nginx.conf': gateway('https://api:8443') } },
+    { name: 'plain http to a variable: no TLS', files: { 'gw/nginx.conf': gateway('http://$backend') } },
+    {
+      name: 'a variable target the config links pair with a server',
+      files: {
+        'gw/nginx.conf': gateway('https://$backend'),
+        'api/conf/server.xml': TOMCAT,
+      },
+      config: {
+        links: [{ client: 'nginx.proxy:gw/nginx.conf:5', server: 'tomcat.connector:api/conf/server.xml:8443' }],
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'proxy_pass https://$backend',
+      files: { 'gw/nginx.conf': gateway('https://$backend:8443/api') },
+      errors: [
+        {
+          messageId: 'variableTarget',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: ['proxy_pass https://$backend:8443/api', '"client": "nginx.proxy:gw/nginx.conf:5"'],
+        },
+      ],
+    },
+    {
+      name: 'grpc_pass grpcs://$upstream in a nested location',
+      files: {
+        'gw/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl http2;\n    location /svc {\n      location /svc/a {\n        grpc_pass grpcs://$grpc_target;\n      }\n    }\n  }\n}\n',
+      },
+      errors: [{ messageId: 'variableTarget', file: 'gw/nginx.conf', line: 6 }],
+    },
+  ],
+});
