@@ -203,6 +203,8 @@ export interface NginxProxyAttributes {
   upstream?: { name: string; location: Location };
   /** The servers it connects to (the target, or each `server` of its upstream), for linking. */
   urls: ClientUrl[];
+  /** The `server` block the directive is in: a proxy never reaches that block itself (it would loop). */
+  serverBlock?: Location;
   /** Set when the target holds a variable nginx resolves per request (`$backend`): no server is known. */
   unresolvedTarget?: string;
   /** `proxy_ssl_verify` (default off: the upstream's certificate is not checked at all). */

@@ -57,6 +57,20 @@ function serversByHost(servers: ServerEndpointComponent[]): (host: string) => Se
 type UrlClient = JavaAppComponent | NginxProxyComponent;
 const isUrlClient = (c: Component): c is UrlClient => c.type === 'java.app' || c.type === 'nginx.proxy';
 
+/** An nginx proxy inside the server block it would reach: the name is that block's own, the target another host. */
+function inServerBlock(client: UrlClient, server: ServerEndpointComponent): boolean {
+  const block = client.type === 'nginx.proxy' ? client.attributes.serverBlock : undefined;
+  const at = block?.range?.start;
+  const start = server.location.range?.start;
+  return (
+    !!at &&
+    !!start &&
+    server.location.file === block?.file &&
+    start.line === at.line &&
+    start.character === at.character
+  );
+}
+
 /**
  * Links URL clients (Java applications, nginx proxies) to the HTTPS servers they call: a client URL
  * `https://host:port` → every server component in the deployment that listens with
@@ -77,6 +91,7 @@ export const javaLinksContributor: ModelContributor = {
         for (const server of candidatesFor(url.host)) {
           if (
             server.id === client.id ||
+            inServerBlock(client, server) ||
             !server.attributes.tlsPorts.includes(url.port) ||
             !hostMatches(server, url.host)
           )

@@ -54,16 +54,16 @@ export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
   };
   collect(input.top, 'main');
   const out: NginxProxyComponent[] = [];
-  const walk = (list: Placed[], inherited: Placed[], context: Context, stream: boolean) => {
+  const walk = (list: Placed[], inherited: Placed[], context: Context, stream: boolean, server?: Placed) => {
     const scope = [...inherited, ...list.filter((p) => !p.block)];
     for (const p of list) {
       const name = p.directive.name;
       if (p.block) {
         if (name === 'http' || name === 'stream') walk(p.block, scope, name, name === 'stream');
         else if (name === 'server' && context !== 'server' && context !== 'location')
-          walk(p.block, scope, 'server', stream);
+          walk(p.block, scope, 'server', stream, p);
         else if (!stream && HTTP_INNER.has(name) && (context === 'server' || context === 'location'))
-          walk(p.block, scope, 'location', false);
+          walk(p.block, scope, 'location', false, server);
         continue;
       }
       if (context !== 'server' && context !== 'location') continue;
@@ -71,11 +71,11 @@ export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
       if (!target) continue;
       if (stream) {
         if (name !== 'proxy_pass' || last(scope, 'proxy_ssl')?.directive.args[0]?.value !== 'on') continue;
-        out.push(proxyComponent(input, p, scope, 'proxy_ssl', target, upstreams.stream));
+        out.push(proxyComponent(input, p, scope, 'proxy_ssl', target, upstreams.stream, server));
       } else {
         const pass = HTTP_PASSES[name];
         if (!pass || !pass.scheme.test(target)) continue;
-        out.push(proxyComponent(input, p, scope, pass.prefix, target.replace(pass.scheme, ''), upstreams.http));
+        out.push(proxyComponent(input, p, scope, pass.prefix, target.replace(pass.scheme, ''), upstreams.http, server));
       }
     }
   };
@@ -101,6 +101,7 @@ function proxyComponent(
   prefix: string,
   address: string,
   upstreams: Map<string, Placed>,
+  server: Placed | undefined,
 ): NginxProxyComponent {
   const written = pass.directive.args[0]?.value ?? '';
   const at: Location = { file: pass.file, range: argsRange(pass) };
@@ -163,6 +164,7 @@ function proxyComponent(
       target: written,
       ...(upstream ? { upstream } : {}),
       urls,
+      ...(server ? { serverBlock: { file: server.file, range: server.directive.nameRange } } : {}),
       ...(unresolvedTarget ? { unresolvedTarget } : {}),
       verify,
       serverName,

@@ -133,6 +133,17 @@ describe('nginx.proxy: proxy_pass https as a TLS client', () => {
     expected.forEach((want, i) => expect(seen[i]).toMatchObject(want));
   });
 
+  it('never links a proxy to the server block it is in (wso2/docker-apim@2d7eb98 pattern-4/nginx-lan2: server_name gateway-worker-2 proxies to the host of that name)', () => {
+    const conf =
+      'http {\n  upstream ssl.gateway-worker-2 {\n    server gateway-worker-2:8243;\n  }\n  server {\n    listen 8243;\n    server_name gateway-worker-2;\n    ssl on;\n    location / { proxy_pass https://ssl.gateway-worker-2; }\n  }\n  server {\n    listen 8243 ssl;\n    server_name other;\n  }\n}\n';
+    expect(model({ 'lan2/nginx.conf': conf }).links).toEqual([]);
+    // Another server block of the same nginx that answers to the name and port is reached.
+    const named = conf.replace('server_name other', 'server_name gateway-worker-2');
+    expect(model({ 'lan2/nginx.conf': named }).links).toEqual([
+      'nginx.proxy:lan2/nginx.conf:9 -> nginx.server:lan2/nginx.conf:gateway-worker-2:8243#2',
+    ]);
+  });
+
   it('links a proxy to the server that listens on the target host directory and port, and config links name the rest', () => {
     const files: Tree = {
       'gw/nginx.conf':
