@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/types';
 import { checkJavaVersionOption } from './args';
-import { defaultConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, defaultConfig } from '../core/config';
 import { lint } from '../engine/lint';
 import type { Component, Deployment } from '../model/types';
 import { endpointFor } from '../handshake/endpoint';
@@ -24,10 +24,18 @@ export interface HandshakeReport {
   prediction: HandshakePrediction;
 }
 
-/** Predicts the handshake between two components; throws when one has no usable TLS settings. */
-export function handshakeReport(client: Component, server: Component, deployment?: Deployment): HandshakeReport {
+/**
+ * Predicts the handshake between two components, each with its deployment's defaults (its JDK when the
+ * component names none); throws when one has no usable TLS settings.
+ */
+export function handshakeReport(
+  client: Component,
+  server: Component,
+  deployment?: Deployment,
+  serverDeployment: Deployment | undefined = deployment,
+): HandshakeReport {
   const c = endpointFor(client, 'client', deployment);
-  const s = endpointFor(server, 'server', deployment);
+  const s = endpointFor(server, 'server', serverDeployment);
   if (!c) throw new Error(`${client.name} has no TLS settings with a known implementation`);
   if (!s) throw new Error(`${server.name} has no TLS settings with a known implementation`);
   return {
@@ -55,13 +63,14 @@ export function formatHandshakeReport(r: HandshakeReport, format: 'text' | 'json
 
 /** `lint-deploy handshake` usage (printed by --help and on usage errors). */
 export const HANDSHAKE_USAGE = `Usage: lint-deploy handshake --client <file[#component]> --server <file[#component]> [--format text|json]
-                            [--java-version <v>] [--java-vendor <v>]
+                            [--root <dir>] [--java-version <v>] [--java-vendor <v>]
 
 Predicts the TLS handshake between two components of a deployment: the protocol and cipher suite,
 or the failure, the side that aborts, its alert and the message each runtime logs, with the reasoning.
 <file> is a configuration file of the component (application.yml, nginx.conf, server.xml, *.mqsc, ccdt.json,
 aserver.conf…); #component picks one when the file defines several (its id, name, or part of its name).
-The files' common directory is read as the deployment (JDK release files, jvm.options…).
+The files' common directory is read as the deployment (JDK release files, jvm.options…), or --root <dir>;
+files of two projects side by side (each with its .git or lint-deploy.config.json) are read project by project.
 Exit status: 0 when the handshake succeeds, 1 when it fails, 2 on a usage error.`;
 
 export interface HandshakeCommandIo {
@@ -93,6 +102,75 @@ function commonDirectory(a: string, b: string): string {
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   return x.slice(0, i).join(path.sep) || path.sep;
+}
+
+/** Entries (files and directories) a common directory may hold before the command asks for --root. */
+const MAX_COMMON_ENTRIES = 20_000;
+
+/**
+ * The directories the two files' deployment is read from: --root when given (it must hold both); the two
+ * projects when the files lie in different ones below their common directory (two repositories side by side);
+ * else the common directory, unless it is the file system's root or holds more than MAX_COMMON_ENTRIES entries
+ * (a temporary or home directory full of unrelated trees: reading all of it took minutes).
+ */
+function treesToRead(
+  client: Selector,
+  server: Selector,
+  rootOption: string | undefined,
+  cwd: string,
+  files: string,
+): string[] {
+  if (rootOption !== undefined) {
+    const root = path.resolve(cwd, rootOption);
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory())
+      throw new UsageError(`handshake: --root ${rootOption} is not a directory`);
+    if (!isInside(client.file, root) || !isInside(server.file, root))
+      throw new UsageError(`handshake: --root ${rootOption} must hold both files`);
+    return [root];
+  }
+  const common = commonDirectory(client.file, server.file);
+  const projects = [projectRoot(client.file, common), projectRoot(server.file, common)];
+  if (projects[0] && projects[1] && projects[0] !== projects[1]) return projects as string[];
+  if (common === path.parse(common).root)
+    throw new UsageError(
+      `handshake: ${files} share no directory below ${common}: every file under it would be read (put them in one tree, or name it with --root <dir>)`,
+    );
+  if (entriesBeyond(common, MAX_COMMON_ENTRIES))
+    throw new UsageError(
+      `handshake: the common directory of ${files}, ${common}, holds more than ${MAX_COMMON_ENTRIES.toLocaleString('en')} files and directories: name the deployment's directory with --root <dir>`,
+    );
+  return [common];
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The nearest directory above a file, strictly below `common`, that starts a project (`.git`, a lint-deploy configuration). */
+function projectRoot(file: string, common: string): string | undefined {
+  for (let dir = path.dirname(file); dir !== common && isInside(dir, common); dir = path.dirname(dir)) {
+    if (['.git', ...CONFIG_FILE_NAMES].some((name) => fs.existsSync(path.join(dir, name)))) return dir;
+  }
+  return undefined;
+}
+
+/** Whether a directory holds more than `limit` entries, counted without following links and stopping at the limit. */
+function entriesBeyond(dir: string, limit: number): boolean {
+  let count = 0;
+  const pending = [dir];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(next, { withFileTypes: true });
+    } catch {
+      continue; // an unreadable directory: the lint reports it
+    }
+    count += entries.length;
+    if (count > limit) return true;
+    for (const entry of entries) if (entry.isDirectory()) pending.push(path.join(next, entry.name));
+  }
+  return false;
 }
 
 function pick(
@@ -135,6 +213,7 @@ function parseHandshakeArgs(argv: string[]) {
         client: { type: 'string' },
         server: { type: 'string' },
         format: { type: 'string', short: 'f', default: 'text' },
+        root: { type: 'string' },
         'java-version': { type: 'string' },
         'java-vendor': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -161,25 +240,21 @@ export function runHandshakeCommand(argv: string[], io: HandshakeCommandIo): num
     throw new UsageError(`handshake: --format must be text or json, not '${format}'`);
   const client = parseSelector(values.client, io.cwd);
   const server = parseSelector(values.server, io.cwd);
-  const root = commonDirectory(client.file, server.file);
-  if (root === path.parse(root).root)
-    throw new UsageError(
-      `handshake: ${values.client} and ${values.server} share no directory below ${root}: every file under it would be read (put them in one tree)`,
-    );
+  const paths = treesToRead(client, server, values.root, io.cwd, `${values.client} and ${values.server}`);
   const javaVersion = values['java-version'];
   checkJavaVersionOption(javaVersion);
   const javaVendor = values['java-vendor'];
   const result = lint({
-    paths: [root],
+    paths,
     cwd: io.cwd,
-    config: defaultConfig(root),
+    config: defaultConfig(paths[0]!),
     java: javaVersion || javaVendor ? { version: javaVersion, vendor: javaVendor } : undefined,
   });
   const c = pick(result.deployments, client, 'client', values.client);
   const s = pick(result.deployments, server, 'server', values.server);
   let report: HandshakeReport;
   try {
-    report = handshakeReport(c.component, s.component, c.deployment);
+    report = handshakeReport(c.component, s.component, c.deployment, s.deployment);
   } catch (error) {
     throw new UsageError(`handshake: ${(error as Error).message}`);
   }

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const repo = path.resolve(__dirname, '../..');
@@ -124,5 +126,54 @@ describe('lint-deploy handshake', () => {
     const { code, stdout } = run(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: lint-deploy handshake --client <file[#component]> --server <file[#component]>');
+  });
+
+  describe('which tree is read', () => {
+    // Two projects side by side in a directory that also holds 20,001 unrelated files (a temporary directory).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-handshake-'));
+    const example = path.join(repo, 'examples/ibm-java-tls-fixed');
+    fs.cpSync(path.join(example, 'orders-client'), path.join(dir, 'orders/orders-client'), { recursive: true });
+    fs.cpSync(path.join(example, 'api-gateway'), path.join(dir, 'gateway/api-gateway'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'unrelated'));
+    for (let i = 0; i <= 20_000; i++) fs.writeFileSync(path.join(dir, 'unrelated', `f${i}`), '');
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const client = path.join(dir, 'orders/orders-client/config/application.yml');
+    const server = path.join(dir, 'gateway/api-gateway/nginx/conf.d/api.conf');
+
+    it('a common directory full of other files: exit 2, asking for --root', () => {
+      const { code, stdout, stderr } = run(['--client', client, '--server', server]);
+      expect([code, stdout]).toEqual([2, '']);
+      expect(stderr).toContain('holds more than 20,000 files and directories: name the deployment');
+    });
+
+    it('--root names the tree to read', () => {
+      fs.mkdirSync(path.join(dir, 'both'), { recursive: true });
+      fs.cpSync(path.join(dir, 'orders'), path.join(dir, 'both/orders'), { recursive: true });
+      fs.cpSync(path.join(dir, 'gateway'), path.join(dir, 'both/gateway'), { recursive: true });
+      const inBoth = (p: string) => p.replace(dir, path.join(dir, 'both'));
+      const { code, stdout } = run([
+        '--client',
+        inBoth(client),
+        '--server',
+        inBoth(server),
+        '--root',
+        path.join(dir, 'both'),
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/OK: TLSv1\.2 /);
+      expect(run(['--client', client, '--server', server, '--root', path.join(dir, 'orders')]).stderr).toContain(
+        'must hold both files',
+      );
+    });
+
+    it('files of two projects (each a repository) are read project by project', () => {
+      fs.mkdirSync(path.join(dir, 'orders/.git'));
+      fs.mkdirSync(path.join(dir, 'gateway/.git'));
+      const { code, stdout, stderr } = run(['--client', client, '--server', server]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      // The client's IBM JDK comes from its own project: TLSv1.2 because overrideDefaultTLS=true there.
+      expect(stdout).toMatch(/OK: TLSv1\.2 /);
+    });
   });
 });
