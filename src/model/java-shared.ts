@@ -72,10 +72,12 @@ export function springEnvironmentByGroup(ctx: ModelContext): Map<string, Propert
   return ctx.once('springEnvironmentByGroup', () => {
     const groups = new Map<string, PropertySource[]>();
     for (const doc of jvmOptionDocuments(ctx.deployment.documents)) {
-      for (const property of (doc.data as JvmOptionsData).springEnvironment ?? []) {
-        const group = appGroupOf(ctx, doc.file.path);
-        groups.set(group, [...(groups.get(group) ?? []), { doc, property }]);
-      }
+      const settings = (doc.data as JvmOptionsData).springEnvironment ?? [];
+      if (settings.length === 0) continue;
+      const group = appGroupOf(ctx, doc.file.path);
+      const list = groups.get(group) ?? [];
+      for (const property of settings) list.push({ doc, property });
+      groups.set(group, list);
     }
     return groups;
   });

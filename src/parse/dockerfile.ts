@@ -12,8 +12,8 @@ import {
   type JvmProperty,
 } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
-
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
+
 /** One build stage: its `FROM` line. */
 export interface DockerStage {
   /** The image as written (`eclipse-temurin:${JDK_TAG}`). */
