@@ -25,7 +25,9 @@ export function tracedEntry<T>(doc: ParsedDocument, entry: Entry, value: T): Tra
  * Which application a file belongs to: a config `components` entry whose glob
  * matches it, else the Maven/Gradle project of a Spring app whose directory holds it
  * (`samples/s1/src/main/resources/application.yml`: `samples/s1`; a repository of several
- * sample apps is several apps), else the top-level directory of the deployment that holds it
+ * sample apps is several apps; a deployment that is itself the project, with its own
+ * `src/main/resources`, is one app with every file outside deeper projects: its root Dockerfile,
+ * `config/application.yml`), else the top-level directory of the deployment that holds it
  * (`client/bin/setenv.sh` and `client/config/application.yml` are one app).
  */
 export function appGroupOf(ctx: ModelContext, file: string): string {
@@ -37,8 +39,9 @@ export function appGroupOf(ctx: ModelContext, file: string): string {
     }
   }
   const relative = relativePosix(ctx.deployment.root, file);
-  const project = springProjects(ctx).find((p) => relative.startsWith(`${p}/`));
-  if (project) return project;
+  // The deployment itself may be the project (its own src/main/resources: '' sorts last, after deeper ones).
+  const project = springProjects(ctx).find((p) => p === '' || relative.startsWith(`${p}/`));
+  if (project !== undefined) return project;
   const [top = '', ...below] = relative.split('/');
   return below.length > 0 ? top : '';
 }
@@ -49,8 +52,10 @@ function springProjects(ctx: ModelContext): string[] {
     const projects = new Set<string>();
     for (const doc of ctx.deployment.documents) {
       if (!doc.kind.startsWith('spring.')) continue;
-      const project = /^(.+?)\/src\/(?:main|test)\/resources\//.exec(relativePosix(ctx.deployment.root, doc.file.path));
-      if (project?.[1]) projects.add(project[1]);
+      const project = /^(?:(.+?)\/)?src\/(?:main|test)\/resources\//.exec(
+        relativePosix(ctx.deployment.root, doc.file.path),
+      );
+      if (project) projects.add(project[1] ?? '');
     }
     return [...projects].sort((a, b) => b.length - a.length);
   });

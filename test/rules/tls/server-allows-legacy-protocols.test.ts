@@ -141,6 +141,16 @@ ruleTester(rule, {
       errors: [{ messageId: 'legacy', file: 'app/bin/start.sh', line: 3, messageIncludes: ['enables TLSv1.1'] }],
     },
     {
+      // The commonest layout: the repository is the Maven project, its Dockerfile at the root beside src/.
+      name: 'Spring Boot project at the root of the tree: the root Dockerfile is the app’s',
+      files: {
+        'pom.xml': '<project/>\n',
+        'src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        Dockerfile: 'FROM eclipse-temurin:17-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'Dockerfile', line: 2, messageIncludes: ['enables TLSv1'] }],
+    },
+    {
       name: 'Spring Boot: SERVER_SSL_ENABLEDPROTOCOLS in a systemd unit’s Environment=',
       files: {
         'app/application.properties': 'server.port=8443\nserver.ssl.key-store=/etc/app/ks.p12\n',
