@@ -1,5 +1,6 @@
 import { normaliseProtocol } from '../../knowledge';
 import { defineRule } from '../types';
+import { withSources } from '../_lib/sources';
 
 /** Protocol versions RFC 8996 deprecates (SSLv2Hello is a hello format, not a version). */
 const LEGACY = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
@@ -24,13 +25,16 @@ export default defineRule({
       if (!protocols || protocols.from.kind !== 'file') continue;
       const legacy = protocols.value.map(normaliseProtocol).filter((p) => LEGACY.has(p));
       if (legacy.length === 0) continue;
-      // Set outside the file that defines the server (a Spring `-Dserver.ssl.*` in a Dockerfile): that file decides too.
+      // Set outside the file that defines the server (a Spring `-Dserver.ssl.*` in a Dockerfile): that file decides
+      // too, and so does what made the value apply (the place that activates its Spring profile).
       const elsewhere = protocols.from.location.file !== server.location.file;
+      const defined = elsewhere ? [{ ...server.location, message: `${server.name} is defined here` }] : [];
+      const related = withSources(protocols.from.location, defined, protocols.from.via ?? []);
       ctx.report({
         messageId: 'legacy',
         data: { server: server.name, legacy: legacy.join(', ') },
         location: protocols.from.location,
-        ...(elsewhere ? { related: [{ ...server.location, message: `${server.name} is defined here` }] } : {}),
+        ...(related.length > 0 ? { related } : {}),
         fingerprint: [server.id, legacy.join(',')],
       });
     }
