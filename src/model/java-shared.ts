@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
+import type { ComposeData } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import { SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
@@ -72,17 +73,31 @@ export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySou
   return ctx.once('jvmPropertiesByGroup', () => collectJvmProperties(ctx));
 }
 
-/** Every environment variable Spring binds (`SERVER_SSL_KEY_STORE=…`) set in the deployment's start files, by app group, in path order. */
+/**
+ * Every environment variable Spring binds (`SERVER_SSL_KEY_STORE=…`) set in the deployment's start files, by app
+ * group, in path order: then those of Docker Compose services built from a directory of the tree (the app of that
+ * directory), which start the container and so win over its Dockerfile's ENV.
+ */
 export function springEnvironmentByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
   return ctx.once('springEnvironmentByGroup', () => {
     const groups = new Map<string, PropertySource[]>();
-    for (const doc of jvmOptionDocuments(ctx.deployment.documents)) {
-      const settings = (doc.data as JvmOptionsData).springEnvironment ?? [];
-      if (settings.length === 0) continue;
-      const group = appGroupOf(ctx, doc.file.path);
+    const add = (group: string, doc: ParsedDocument, settings: readonly JvmProperty[]) => {
+      if (settings.length === 0) return;
       const list = groups.get(group) ?? [];
       for (const property of settings) list.push({ doc, property });
       groups.set(group, list);
+    };
+    for (const doc of jvmOptionDocuments(ctx.deployment.documents))
+      add(appGroupOf(ctx, doc.file.path), doc, (doc.data as JvmOptionsData).springEnvironment ?? []);
+    for (const doc of ctx.deployment.documents) {
+      if (doc.kind !== 'compose') continue;
+      for (const service of (doc.data as ComposeData).services) {
+        if (service.build === undefined || /[$]/.test(service.build)) continue;
+        const dir = path.resolve(path.dirname(doc.file.path), service.build);
+        if (relativePosix(ctx.deployment.root, dir).startsWith('..')) continue;
+        // The app a file of that directory belongs to: the Dockerfile the service is built with would be.
+        add(appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc, service.springEnvironment);
+      }
     }
     return groups;
   });

@@ -18,6 +18,7 @@ import {
   runtimeWithProperties,
   tracedEntry,
   urlsIn,
+  type PropertySource,
 } from './java-shared';
 import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
 import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
@@ -84,9 +85,9 @@ export const javaAppContributor: ModelContributor = {
         } satisfies JavaAppAttributes,
       };
       ctx.addComponent(client);
-      const active = activeProfiles(group.spring, group.jvm, runtime);
       // Only an app with Spring files reads SERVER_SSL_* as Spring's: Kibana, Blynk and others use the same names.
       const springEnvironment = group.spring.length > 0 ? (environment.get(key) ?? []) : [];
+      const active = activeProfiles(group.spring, group.jvm, runtime, springEnvironment);
       const settings = springSettings(group.spring, active?.names ?? [], sources, springEnvironment);
       const server = springServer(group.spring, settings, client, active);
       if (server) ctx.addComponent(server);
@@ -122,13 +123,14 @@ export interface ActiveProfiles {
 
 /**
  * `spring.profiles.active` as Spring Boot reads it, highest first: a `-Dspring.profiles.active` JVM option (in
- * jvm.options, setenv.sh, a systemd unit, a Dockerfile), the `SPRING_PROFILES_ACTIVE` environment variable in the
- * app's start files, then the key in the app's default-profile configuration.
+ * jvm.options, setenv.sh, a systemd unit, a Dockerfile), the `SPRING_PROFILES_ACTIVE` environment variable of the
+ * app's Docker Compose service, then of its start files, then the key in the app's default-profile configuration.
  */
 function activeProfiles(
   spring: ParsedDocument<SpringConfigData>[],
   jvm: ParsedDocument[],
   runtime: Component['runtime'],
+  environment: readonly PropertySource[],
 ): ActiveProfiles | undefined {
   const split = (v: string) =>
     v
@@ -138,6 +140,14 @@ function activeProfiles(
   const property = runtime?.systemProperties['spring.profiles.active'];
   if (property && property.from.kind === 'file')
     return { names: split(property.value), location: property.from.location };
+  // A Docker Compose service starts the container: its SPRING_PROFILES_ACTIVE wins over the image's ENV.
+  const composed = environment.filter((e) => e.doc.kind === 'compose' && e.property.name === 'spring.profiles.active');
+  const fromCompose = composed[composed.length - 1];
+  if (fromCompose && !fromCompose.property.unresolved)
+    return {
+      names: split(fromCompose.property.value),
+      location: { file: fromCompose.doc.file.path, range: fromCompose.property.valueRange },
+    };
   for (const doc of jvm) {
     const m = /\bSPRING_PROFILES_ACTIVE\s*[=:]?\s*["']?([\w.,-]+)/.exec(doc.file.text);
     if (m)

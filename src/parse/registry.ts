@@ -13,6 +13,7 @@ import { springFormat } from './spring';
 import { jvmOptionsFormat } from './jvm-options';
 import { systemdFormat } from './systemd';
 import { dockerfileFormat } from './dockerfile';
+import { composeFormat } from './compose';
 import { nginxFormat } from './nginx';
 import { shellEnvFormat } from './shell-env';
 import { mqClientEnvFormat } from './mq-env';
@@ -41,6 +42,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   jvmOptionsFormat,
   systemdFormat,
   dockerfileFormat,
+  composeFormat,
   nginxFormat,
   shellEnvFormat,
   mqClientEnvFormat,

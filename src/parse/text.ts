@@ -39,6 +39,11 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
+  /** The offset of a position (zero-based line and character) in the text. */
+  offsetAt(position: Position): number {
+    return (this.starts[Math.min(position.line, this.starts.length - 1)] ?? 0) + position.character;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

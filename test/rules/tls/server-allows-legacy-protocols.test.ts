@@ -68,6 +68,15 @@ ruleTester(rule, {
       },
     },
     {
+      // Which app an image-only service runs is not known: its environment is not bound to any.
+      name: 'Docker Compose: a service that only names an image binds nothing',
+      files: {
+        'orders/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'compose.yaml':
+          'services:\n  orders:\n    image: example/orders:1.0\n    environment:\n      SERVER_SSL_ENABLED_PROTOCOLS: TLSv1\n',
+      },
+    },
+    {
       name: 'nginx server without TLS',
       files: { 'gw/nginx.conf': 'http {\n  ssl_protocols TLSv1 TLSv1.2;\n  server { listen 80; }\n}\n' },
     },
@@ -149,6 +158,48 @@ ruleTester(rule, {
         Dockerfile: 'FROM eclipse-temurin:17-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\n',
       },
       errors: [{ messageId: 'legacy', file: 'Dockerfile', line: 2, messageIncludes: ['enables TLSv1'] }],
+    },
+    {
+      name: 'Docker Compose: the environment of the service built from the app’s directory (map form)',
+      files: {
+        'orders/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'orders/Dockerfile': 'FROM eclipse-temurin:17-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.2\n',
+        'docker-compose.yml':
+          'services:\n  orders:\n    build:\n      context: ./orders\n    environment:\n      SERVER_SSL_ENABLED_PROTOCOLS: "TLSv1,TLSv1.2"\n',
+      },
+      errors: [
+        { messageId: 'legacy', file: 'docker-compose.yml', line: 6, column: 38, messageIncludes: ['enables TLSv1'] },
+      ],
+    },
+    {
+      name: 'Docker Compose: list form, dotted names, the root project built with build: .',
+      files: {
+        'src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'compose.yaml':
+          'services:\n  app:\n    build: .\n    environment:\n      - server.ssl.enabled-protocols=TLSv1.1,TLSv1.2\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'compose.yaml', line: 5, messageIncludes: ['enables TLSv1.1'] }],
+    },
+    {
+      name: 'Docker Compose: SPRING_PROFILES_ACTIVE picks the profile whose protocols apply',
+      files: {
+        'app/src/main/resources/application.yml':
+          'spring:\n  profiles:\n    active: dev\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENV SPRING_PROFILES_ACTIVE=dev\n',
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    environment:\n      - SPRING_PROFILES_ACTIVE=prod\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'app/src/main/resources/application-prod.yml',
+          line: 3,
+          related: [
+            { file: 'app/src/main/resources/application.yml', line: 7 },
+            { file: 'compose.yaml', line: 5 },
+          ],
+        },
+      ],
     },
     {
       name: 'Spring Boot: SERVER_SSL_ENABLEDPROTOCOLS in a systemd unit’s Environment=',

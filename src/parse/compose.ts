@@ -1,0 +1,101 @@
+/**
+ * Docker Compose files (`compose.yaml`, `docker-compose.yml`, `docker-compose.<env>.yml`): the services an
+ * image is built for (`build: <dir>` or `build.context`) and the environment each one sets, for the Spring
+ * settings it binds (src/parse/java/spring-environment.ts). A service that only names an image has no build
+ * directory: which app of the tree it runs is not known, and the model binds its environment to none.
+ * https://docs.docker.com/reference/compose-file/services/#environment
+ */
+import type { Entry, FormatHandler, ParsedDocument } from './types';
+import { basenameOf, type JvmProperty } from './java/jvm-args';
+import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
+import { parseSpringYaml } from './spring';
+import { LineIndex } from './text';
+
+export interface ComposeService {
+  name: string;
+  /** The build directory as written (relative to the compose file), when the service is built from the tree. */
+  build?: string;
+  /** Its `environment:` variables that Spring binds to settings lint-deploy reads. */
+  springEnvironment: JvmProperty[];
+}
+
+export interface ComposeData {
+  services: ComposeService[];
+}
+
+const SERVICE_KEY = /^services\.([^.[\]]+)\.(build(?:\.context)?|environment(?:\.(.+)|\[\d+\]))$/;
+/** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
+const SECRET_REFERENCE = /^(services\.[^.[\]]+\.)?secrets([.[]|$)/;
+
+export const composeFormat: FormatHandler<ComposeData> = {
+  id: 'compose',
+  classify(filePath) {
+    return /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(basenameOf(filePath)) ? 'compose' : undefined;
+  },
+  parse(file, kind): ParsedDocument<ComposeData> {
+    const parsed = parseSpringYaml(file.text);
+    const index = new LineIndex(file.text);
+    const entries = parsed.parts
+      .flatMap((p) => p.entries)
+      .map((entry) => (entry.secret && SECRET_REFERENCE.test(entry.key) ? { ...entry, secret: false } : entry));
+    const services = new Map<string, ComposeService>();
+    const service = (name: string) => {
+      if (!services.has(name)) services.set(name, { name, springEnvironment: [] });
+      return services.get(name)!;
+    };
+    for (const entry of entries) {
+      const m = SERVICE_KEY.exec(entry.key);
+      if (!m) continue;
+      const named = service(m[1]!);
+      if (m[2]!.startsWith('build')) named.build = entry.value;
+      else {
+        const setting = m[3] !== undefined ? mapped(entry, m[3], file.text, index) : listed(entry, file.text, index);
+        if (setting) named.springEnvironment.push(setting);
+      }
+    }
+    return {
+      file,
+      kind,
+      entries,
+      comments: parsed.comments,
+      problems: parsed.problems,
+      data: { services: [...services.values()] },
+    };
+  },
+};
+
+/** The Spring property a variable binds: an upper-case name by Spring's mapping, a dotted one as it is. */
+function propertyOf(variable: string): string | undefined {
+  if (/^(server|spring\.ssl|ibm\.mq)\./i.test(variable)) return variable;
+  return springPropertyOfVariable(variable);
+}
+
+/** `environment: {NAME: value}`: the key is the variable. */
+function mapped(entry: Entry, variable: string, text: string, index: LineIndex): JvmProperty | undefined {
+  const property = propertyOf(variable);
+  if (!property) return undefined;
+  const [valueStart, valueEnd] = unquoted(text, index, entry);
+  const nameEnd = index.offsetAt(entry.keyRange.end);
+  return environmentSetting(text, index, variable, property, nameEnd - variable.length, valueStart, valueEnd);
+}
+
+/** `environment: [NAME=value]`: the item holds both. */
+function listed(entry: Entry, text: string, index: LineIndex): JvmProperty | undefined {
+  const eq = entry.value.indexOf('=');
+  const variable = eq > 0 ? entry.value.slice(0, eq) : undefined;
+  const property = variable && propertyOf(variable);
+  if (!variable || !property) return undefined;
+  const [itemStart, itemEnd] = unquoted(text, index, entry);
+  return environmentSetting(text, index, variable, property, itemStart, itemStart + eq + 1, itemEnd);
+}
+
+/** A scalar's offsets without its quotes. */
+function unquoted(text: string, index: LineIndex, entry: Entry): [number, number] {
+  let start = index.offsetAt(entry.valueRange.start);
+  let end = index.offsetAt(entry.valueRange.end);
+  if (/["']/.test(text.charAt(start)) && end - start >= 2 && text.charAt(end - 1) === text.charAt(start)) {
+    start++;
+    end--;
+  }
+  return [start, end];
+}

@@ -1,0 +1,75 @@
+import { composeFormat } from '../../src/parse/compose';
+
+const parse = (text: string) => composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose').data;
+
+describe('Docker Compose files', () => {
+  it.each([
+    ['compose.yaml', 'compose'],
+    ['docker-compose.yml', 'compose'],
+    ['docker-compose.prod.yml', 'compose'],
+    ['compose.override.yaml', 'compose'],
+    ['docker-compose.json', undefined],
+    ['my-compose.yml', undefined],
+  ])('%s is %s', (name, kind) => {
+    expect(composeFormat.classify(`/t/${name}`, '')).toBe(kind);
+  });
+
+  it('services, their build directories and the Spring settings of their environment', () => {
+    const text = [
+      'services:',
+      '  orders:',
+      '    build:',
+      '      context: ./orders',
+      '    environment:',
+      '      - SERVER_SSL_KEY_STORE=/certs/orders.p12',
+      '      - "SPRING_PROFILES_ACTIVE=prod"',
+      '      - JAVA_OPTS=-Xmx1g',
+      '  api:',
+      '    build: .',
+      '    environment:',
+      "      server.ssl.enabled-protocols: 'TLSv1.2,TLSv1.3'",
+      '      IBM_MQ_CHANNEL: DEV.APP.SVRCONN',
+      '  db:',
+      '    image: postgres:16',
+      '',
+    ].join('\n');
+    const services = parse(text).services.map((s) => ({
+      name: s.name,
+      build: s.build,
+      env: s.springEnvironment.map((e) => [
+        e.via,
+        e.name,
+        e.value,
+        `${e.nameRange.start.line + 1}:${e.nameRange.start.character + 1}`,
+        `${e.valueRange.start.line + 1}:${e.valueRange.start.character + 1}-${e.valueRange.end.character + 1}`,
+      ]),
+    }));
+    expect(services).toEqual([
+      {
+        name: 'orders',
+        build: './orders',
+        env: [
+          ['SERVER_SSL_KEY_STORE', 'server.ssl.key-store', '/certs/orders.p12', '6:9', '6:30-47'],
+          ['SPRING_PROFILES_ACTIVE', 'spring.profiles.active', 'prod', '7:10', '7:33-37'],
+        ],
+      },
+      {
+        name: 'api',
+        build: '.',
+        env: [
+          ['server.ssl.enabled-protocols', 'server.ssl.enabled-protocols', 'TLSv1.2,TLSv1.3', '12:7', '12:38-53'],
+          ['IBM_MQ_CHANNEL', 'ibm.mq.channel', 'DEV.APP.SVRCONN', '13:7', '13:23-38'],
+        ],
+      },
+    ]);
+  });
+});
+
+describe('Compose secrets are references, not values', () => {
+  it('a service’s secrets list and the top-level secrets name files and variables', () => {
+    const text =
+      'services:\n  mq:\n    secrets:\n      - mqAdminPassword\n    environment:\n      MQ_APP_PASSWORD: passw0rd\nsecrets:\n  mqAdminPassword:\n    file: ./admin.txt\n';
+    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
+    expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual(['services.mq.environment.MQ_APP_PASSWORD']);
+  });
+});
