@@ -171,7 +171,10 @@ function checkDeployment(
   );
   const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates, memo));
   return stats.time('rules', () => {
-    const mask = secretMasker(documents);
+    const mask = secretMasker(
+      documents,
+      deployment.components.map((c) => c.name),
+    );
     // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.
     const deploymentFindings = [

@@ -52,6 +52,15 @@ describe('secretMasker: values only, never key names', () => {
     expect(named('password')).toBe('***');
   });
 
+  it('a whole component name given as a value is a name (WASdev/ci.docker: the password Liberty)', () => {
+    const named = secretMasker([doc('keystore.password=Liberty\n')], ['Liberty HTTPS endpoint app :9443']);
+    expect(named('Liberty HTTPS endpoint app :9443')).toBe('Liberty HTTPS endpoint app :9443');
+    expect(named('Liberty')).toBe('***');
+    expect(named('Liberty HTTPS endpoint app :9443, Liberty HTTPS endpoint app :9443')).not.toContain('***');
+    expect(named('Liberty HTTPS endpoint app :9443, Liberty')).toBe('*** HTTPS endpoint app :9443, ***');
+    expect(named('the password is Liberty')).toBe('the password is ***');
+  });
+
   it('other secrets are masked inside longer text as before', () => {
     expect(mask('jdbc:x://u:Zq-long-secret-1@h')).toBe('jdbc:x://u:***@h');
   });

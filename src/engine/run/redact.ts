@@ -17,12 +17,17 @@ const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
  * A short secret ('admin') is masked as a whole token only, so messages keep words like
  * 'administrator'; a long one wherever it appears, except that a secret which is also a word inside
  * some key name of the documents ('password' in `server.ssl.key-store-password`) is masked only
- * where it stands alone: key names are never masked, nor is a whole key name given as a message value
- * (`user@password`, the attribute that holds the secret). The documents' file paths count as names too: the
- * password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
+ * where it stands alone: key names are never masked, nor is a whole key name or component name (`names`)
+ * given as a message value (`user@password`, the attribute that holds the secret; `Liberty HTTPS endpoint …`
+ * when a password is `Liberty`). The documents' file paths count as names too: the password 'trader' must
+ * not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
  */
-export function secretMasker(documents: Iterable<ParsedDocument>): (text: string) => string {
+export function secretMasker(
+  documents: Iterable<ParsedDocument>,
+  names: Iterable<string> = [],
+): (text: string) => string {
   const docs = [...documents];
+  const componentNames = new Set(names);
   const secrets = new Set<string>();
   for (const doc of docs) {
     for (const entry of doc.entries) {
@@ -62,8 +67,11 @@ export function secretMasker(documents: Iterable<ParsedDocument>): (text: string
       return end - start >= SHORT_SECRET || standsAlone(start, end, ALNUM);
     });
     if (found.length === 0) return text;
-    // A whole key name given as a message value (`user@password`, the attribute that holds a secret) is a name.
-    if (keyNames?.has(text) && !secrets.has(text)) return text;
+    // A whole key name given as a message value (`user@password`, the attribute that holds a secret) is a name, and
+    // so is a component's (`Liberty HTTPS endpoint …` when some password is `Liberty`): the model made it.
+    // A list of them (`a, b`) too.
+    const isName = (part: string) => (keyNames?.has(part) || componentNames.has(part)) && !secrets.has(part);
+    if (text.split(', ').every(isName)) return text;
     let out = '';
     let at = 0;
     for (const [start, end] of disjointLeftmost(found)) {

@@ -7,5 +7,8 @@ import type { Deployment } from '../../model/types';
  * labels, paths), so it gets the same defence in depth.
  */
 export function secretMasker(deployments: Deployment[]): (text: string) => string {
-  return documentsMasker(deployments.flatMap((d) => d.documents));
+  return documentsMasker(
+    deployments.flatMap((d) => d.documents),
+    deployments.flatMap((d) => d.components.map((c) => c.name)),
+  );
 }
