@@ -58,6 +58,9 @@ describe('secretMasker: values only, never key names', () => {
     expect(named('Liberty')).toBe('***');
     expect(named('Liberty HTTPS endpoint app :9443, Liberty HTTPS endpoint app :9443')).not.toContain('***');
     expect(named('Liberty HTTPS endpoint app :9443, Liberty')).toBe('*** HTTPS endpoint app :9443, ***');
+    // A long secret is masked inside a component name too (test/report/html.test.ts: a name after a secret).
+    const long = secretMasker([doc('keystore.password=Sup3r-S3cret!\n')], ['named after Sup3r-S3cret!']);
+    expect(long('named after Sup3r-S3cret!')).toBe('named after ***');
     expect(named('the password is Liberty')).toBe('the password is ***');
   });
 

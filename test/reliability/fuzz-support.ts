@@ -25,6 +25,8 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  '/seed/app/compose.yaml':
+    'services:\n  orders:\n    build:\n      context: ./orders\n    environment:\n      - SERVER_SSL_KEY_STORE=/certs/k.p12\n      - "SPRING_PROFILES_ACTIVE=prod"\n  api:\n    build: .\n    environment:\n      server.ssl.enabled-protocols: \'TLSv1.2\'\n    secrets:\n      - api_password\n',
   '/seed/mq/client/getMessage.sh':
     '#!/bin/bash\nDIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\nexport MQCCDTURL="${DIR}/ccdt.json"\nexport MQSSLKEYR="${DIR}/../keys/application"\n',
   '/seed/authz/aserver.conf':

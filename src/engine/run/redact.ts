@@ -17,10 +17,10 @@ const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
  * A short secret ('admin') is masked as a whole token only, so messages keep words like
  * 'administrator'; a long one wherever it appears, except that a secret which is also a word inside
  * some key name of the documents ('password' in `server.ssl.key-store-password`) is masked only
- * where it stands alone: key names are never masked, nor is a whole key name or component name (`names`)
- * given as a message value (`user@password`, the attribute that holds the secret; `Liberty HTTPS endpoint …`
- * when a password is `Liberty`). The documents' file paths count as names too: the password 'trader' must
- * not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
+ * where it stands alone: key names are never masked, nor is a whole key name given as a message value
+ * (`user@password`, the attribute that holds the secret), nor a short secret inside a whole component name
+ * (`names`: `Liberty HTTPS endpoint …` when a password is `Liberty`). The documents' file paths count as
+ * names too: the password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
  */
 export function secretMasker(
   documents: Iterable<ParsedDocument>,
@@ -67,14 +67,18 @@ export function secretMasker(
       return end - start >= SHORT_SECRET || standsAlone(start, end, ALNUM);
     });
     if (found.length === 0) return text;
-    // A whole key name given as a message value (`user@password`, the attribute that holds a secret) is a name, and
-    // so is a component's (`Liberty HTTPS endpoint …` when some password is `Liberty`): the model made it.
-    // A list of them (`a, b`) too.
-    const isName = (part: string) => (keyNames?.has(part) || componentNames.has(part)) && !secrets.has(part);
-    if (text.split(', ').every(isName)) return text;
+    // A whole key name given as a message value (`user@password`, the attribute that holds a secret) is a name,
+    // a list of them (`a, b`) too.
+    const parts = text.split(', ');
+    const isKeyName = (part: string) => keyNames?.has(part) === true && !secrets.has(part);
+    if (parts.every(isKeyName)) return text;
+    // A component's name (or a list of them) is the model's words around the tree's identifiers: a short secret
+    // there is a word (`Liberty HTTPS endpoint …` when some password is `Liberty`); a long one is still masked.
+    const names = parts.every((part) => isKeyName(part) || (componentNames.has(part) && !secrets.has(part)));
+    const masked = names ? found.filter(([start, end]) => end - start >= SHORT_SECRET) : found;
     let out = '';
     let at = 0;
-    for (const [start, end] of disjointLeftmost(found)) {
+    for (const [start, end] of disjointLeftmost(masked)) {
       out += text.slice(at, start) + MASK;
       at = end;
     }
