@@ -121,7 +121,7 @@ export function commandText(command: MqscCommand): string {
 
 /**
  * Related locations telling an object's story in the script: where it is defined, where it was last altered, and the
- * commands on it that MQ refuses (they change nothing), minus the finding's own line.
+ * commands on it that MQ refuses (they change nothing), minus the command the finding sits in.
  */
 export function objectHistory(
   script: ParsedDocument<MqscData>,
@@ -133,8 +133,10 @@ export function objectHistory(
   const out: RelatedLocation[] = [];
   const at = (command: MqscCommand, message: string) => {
     const location = commandLocation(script, command);
-    const sameLine = location.file === primary.file && location.range?.start.line === primary.range?.start.line;
-    if (!sameLine) out.push({ ...location, message });
+    // The command the finding sits in (a DEFINE continued over several lines) is not a place of its own.
+    const line = primary.range?.start.line ?? -1;
+    const within = location.file === primary.file && command.range.start.line <= line && line <= command.range.end.line;
+    if (!within) out.push({ ...location, message });
   };
   if (object.definedBy) at(object.definedBy, `${label} defined here`);
   const lastAlter = object.commands.filter((c) => c.verb === 'ALTER').at(-1);

@@ -231,6 +231,16 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
       ],
     ],
     [
+      'MQ queue manager: SSLKEYR and CERTLABL set by a later MQSC file of the queue manager (mq-container 15-tls after 10-dev)',
+      {
+        'qm/10-dev.mqsc': "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12) REPLACE\n",
+        'qm/15-tls.mqsc': "ALTER QMGR SSLKEYR('/run/runmqserver/tls/key') CERTLABL('default')\n",
+      },
+      [
+        'mq.svrconn key=?/run/runmqserver/tls/key.kdb[CMS] alias=default@qm/15-tls.mqsc:1 trust=?/run/runmqserver/tls/key.kdb[CMS]',
+      ],
+    ],
+    [
       'MQ for z/OS queue manager: SSLKEYR names a RACF key ring, not a .kdb file',
       {
         'qm/MQW1.mqsc':

@@ -1,6 +1,5 @@
-import { objectHistory } from '../../model/mq-scripts';
 import { defineRule } from '../types';
-import { serverChannels } from './_lib/shared';
+import { channelStory, serverChannels } from './_lib/shared';
 import { definedInScript } from './_lib/chlauth';
 
 export default defineRule({
@@ -25,13 +24,12 @@ export default defineRule({
       if (trptype && trptype !== 'TCP') continue;
       if (a.sslciph && (a.sslciph.value.trim() || a.sslciph.templated)) continue;
       const location = a.sslciph?.location ?? a.nameLocation;
-      const script = a.qmgr?.mqsc;
       ctx.report({
         messageId: 'plaintext',
         data: { chltype: a.chltype, channel: a.channelName },
         location,
         // Where the channel is defined and last altered, and an ALTER that would have set SSLCIPH but fails.
-        related: script ? objectHistory(script, 'CHANNEL', a.mqscChannel, a.channelName, location) : undefined,
+        related: channelStory(a, location),
         fingerprint: [c.id, 'no-tls'],
       });
     }

@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
 import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
 import { isMqChannel } from '../../model/types';
+import { channelStory } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -33,7 +34,10 @@ export default defineRule({
         data: { channel: a.channelName, spec: spec.name, protocol: spec.protocol },
         location: v.location,
         severity: reenabled ? 'warning' : undefined,
-        related: reenabled ? [{ ...weak.location, message: 'AllowWeakCipherSpec set here' }] : [],
+        related: [
+          ...(reenabled ? [{ ...weak.location, message: 'AllowWeakCipherSpec set here' }] : []),
+          ...channelStory(a, v.location),
+        ],
         fingerprint: [c.id, spec.name],
       });
     }

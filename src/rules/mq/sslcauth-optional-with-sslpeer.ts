@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { serverChannels } from './_lib/shared';
+import { channelStory, serverChannels } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
         messageId: 'optional',
         data: { channel: a.channelName, peer: a.sslpeer.value },
         location: a.sslcauth!.location,
-        related: [{ ...a.sslpeer.location, message: 'SSLPEER set here' }],
+        related: [{ ...a.sslpeer.location, message: 'SSLPEER set here' }, ...channelStory(a, a.sslcauth!.location)],
         fingerprint: [c.id, 'OPTIONAL'],
       });
     }

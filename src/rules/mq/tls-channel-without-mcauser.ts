@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { assumption, inboundAccess, resultText, tlsRuleOwns } from './_lib/access';
+import { channelStory } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -36,6 +37,7 @@ export default defineRule({
           ...(access.chlauth.from.kind === 'file'
             ? [{ ...access.chlauth.from.location, message: `CHLAUTH(${access.chlauth.value})` }]
             : []),
+          ...channelStory(a, a.nameLocation),
         ],
         fingerprint: [a.channelName, a.chltype, 'no-mcauser'],
       });

@@ -45,6 +45,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'SET CHLAUTH in a later file of the queue manager admits every address to the channel an earlier file defines',
+      files: {
+        'qm1/10-dev.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n',
+        'qm1/20-sec.mqsc': "SET CHLAUTH('APP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\n",
+      },
+      errors: [
+        {
+          messageId: 'allowsAll',
+          file: 'qm1/20-sec.mqsc',
+          line: 1,
+          related: [{ file: 'qm1/10-dev.mqsc', line: 1 }],
+        },
+      ],
+    },
+    {
       name: 'SYSTEM.DEF.AMQP opened to every address with the client-asserted user',
       files: { 'QM1.mqsc': "SET CHLAUTH('SYSTEM.DEF.AMQP') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\n" },
       errors: [

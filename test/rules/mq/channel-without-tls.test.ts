@@ -34,6 +34,10 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a later file of the queue manager DELETEs the channel',
+      files: { 'qm1/10-dev.mqsc': DEV, 'qm1/20-clean.mqsc': "DELETE CHANNEL('DEV.APP.SVRCONN')\n" },
+    },
+    {
       name: 'the files of the AutoConfig MQSCConfig directory of qm.ini',
       files: {
         'qm1/qm.ini': 'AutoConfig:\n   MQSCConfig=/var/mqm/autocfg\n',
@@ -79,6 +83,13 @@ ruleTester(rule, {
       errors: [
         { messageId: 'plaintext', file: 'qm1/20-plain.mqsc', line: 1, related: [{ file: 'qm1/10-dev.mqsc', line: 1 }] },
       ],
+    },
+    {
+      name: 'a channel defined over several lines: no related location inside its own DEFINE',
+      files: {
+        'QM1.mqsc': "DEFINE CHANNEL('APP') +\n  CHLTYPE(SVRCONN) +\n  SSLCIPH('') REPLACE\n",
+      },
+      errors: [{ messageId: 'plaintext', file: 'QM1.mqsc', line: 3, related: [] }],
     },
     {
       name: 'unnumbered files of one directory are separate scripts: the ALTER elsewhere is not applied',

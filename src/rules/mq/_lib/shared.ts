@@ -17,6 +17,7 @@ import {
 } from '../../../model/mq-cipherspecs';
 import type { MqChannelAttributes } from '../../../model/attributes';
 import { jmsAliasProtocols, normaliseProtocol } from '../../../knowledge';
+import { objectHistory } from '../../../model/mq-scripts';
 
 export interface MqLink {
   client: Component;
@@ -147,4 +148,15 @@ export function clientOffer(client: Component): ClientOffer | undefined {
   return spec
     ? { specs: [spec], unknown: [], count: 1, location: ciph.location, source: ciph.value, pinned: true }
     : undefined;
+}
+
+/**
+ * Where a queue manager's channel is defined and last altered in its MQSC script, and the commands on it MQ refuses,
+ * as related locations (minus the command the finding sits in); none for a channel outside an MQSC script.
+ */
+export function channelStory(channel: MqChannelAttributes, primary: Location): RelatedLocation[] {
+  const script = channel.qmgr?.mqsc;
+  return script && channel.mqscChannel
+    ? objectHistory(script, 'CHANNEL', channel.mqscChannel, channel.channelName, primary)
+    : [];
 }
