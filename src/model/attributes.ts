@@ -216,6 +216,8 @@ export interface NginxProxyAttributes {
   openssl?: NginxServerAttributes['openssl'];
   ciphersAsWritten?: string;
   unknownCipherElements: string[];
+  /** An `@` command of proxy_ssl_ciphers this OpenSSL does not know: nginx does not start. */
+  invalidCipherCommand?: string;
   /** The client certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */
   storeDirectives: NginxProxyStoreDirectives;
 }

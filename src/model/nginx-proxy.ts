@@ -127,7 +127,7 @@ function proxyComponent(
     const found = hostPort(authority, DEFAULT_TLS_PORT);
     if (found) urls.push(clientUrl(found, at, pass.directive.name));
   }
-  const { tls, unknownCipherElements, ciphersAsWritten } = proxyTls(input, scope, prefix);
+  const { tls, unknownCipherElements, ciphersAsWritten, invalidCipherCommand } = proxyTls(input, scope, prefix);
   const bool = (name: string, fallback: boolean, source: string): Traced<boolean> => {
     const p = last(scope, `${prefix}_${name}`);
     return p
@@ -172,6 +172,7 @@ function proxyComponent(
       openssl: input.opensslAttribute,
       ciphersAsWritten,
       unknownCipherElements,
+      ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
       storeDirectives: storeDirectivesOf(scope, prefix),
     },
   };
@@ -197,7 +198,7 @@ function proxyTls(
   input: ProxyInput,
   scope: Placed[],
   prefix: string,
-): { tls: TlsSettings; unknownCipherElements: string[]; ciphersAsWritten: string } {
+): { tls: TlsSettings; unknownCipherElements: string[]; ciphersAsWritten: string; invalidCipherCommand?: string } {
   const { openssl, memo } = input;
   const tls: TlsSettings = { implementation: 'openssl' };
   // nginx passes TLSv1.3 to an OpenSSL without it, which then offers what it has.
@@ -259,5 +260,10 @@ function proxyTls(
       message: 'OpenSSL configuration commands lint-deploy does not apply',
     }));
   }
-  return { tls, unknownCipherElements: [...expanded.unknown], ciphersAsWritten: cipherString };
+  return {
+    tls,
+    unknownCipherElements: [...expanded.unknown],
+    ciphersAsWritten: cipherString,
+    ...(expanded.invalidCommand ? { invalidCipherCommand: expanded.invalidCommand } : {}),
+  };
 }

@@ -19,17 +19,22 @@ export default defineRule({
       olderOnly:
         '{{component}}: {{names}} {{isAre}} no cipher of OpenSSL {{series}}{{assumed}}, so nginx drops {{them}} without a word; with OpenSSL {{others}} {{they}} {{enable}} {{suites}}{{weak}}. Remove {{them}}, or declare the OpenSSL the server really has',
       invalidCommand:
-        '{{component}}: ssl_ciphers \'{{string}}\' uses {{command}}, which OpenSSL {{series}}{{assumed}} does not know ({{why}}): it refuses the whole string and nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … invalid command). Remove {{command}}{{fix}}',
+        '{{component}}: {{directive}} \'{{string}}\' uses {{command}}, which OpenSSL {{series}}{{assumed}} does not know ({{why}}): it refuses the whole string and nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … invalid command). Remove {{command}}{{fix}}',
       noMatch:
-        '{{component}}: ssl_ciphers \'{{string}}\' selects no cipher of OpenSSL {{series}}{{assumed}}: nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … no cipher match)',
+        '{{component}}: {{directive}} \'{{string}}\' selects no cipher of OpenSSL {{series}}{{assumed}}: nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … no cipher match)',
     },
     defaultOptions: {},
     symptoms: ['no cipher match', 'invalid command', 'SSL_CTX_set_cipher_list'],
   },
   check(ctx) {
     for (const component of ctx.deployment.components) {
-      if (!isNginx(component)) continue;
+      // An nginx server's ssl_ciphers, or a proxy's proxy_ssl_ciphers (nginx stops alike when OpenSSL refuses it).
+      if (!isNginx(component) && component.type !== 'nginx.proxy') continue;
       const attributes = component.attributes;
+      const directive =
+        component.type === 'nginx.proxy'
+          ? component.attributes.directive.replace(/_pass$/, '_ssl_ciphers')
+          : 'ssl_ciphers';
       const suites = component.tls?.cipherSuites;
       if (!attributes.openssl || !suites || suites.from.kind !== 'file') continue;
       const series = attributes.openssl.series === '3' ? '3.x' : attributes.openssl.series;
@@ -45,6 +50,7 @@ export default defineRule({
           messageId: 'invalidCommand',
           data: {
             component: component.name,
+            directive,
             string: attributes.ciphersAsWritten,
             command,
             series,
@@ -73,7 +79,7 @@ export default defineRule({
       if (suites.value.length === 0 && attributes.ciphersAsWritten !== undefined && !placeholder) {
         ctx.report({
           messageId: 'noMatch',
-          data: { component: component.name, string: attributes.ciphersAsWritten, series, assumed },
+          data: { component: component.name, directive, string: attributes.ciphersAsWritten, series, assumed },
           location,
           fingerprint: [component.id, 'no-match'],
         });

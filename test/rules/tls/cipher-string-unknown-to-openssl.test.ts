@@ -1,9 +1,13 @@
 import rule from '../../../src/rules/tls/cipher-string-unknown-to-openssl';
 import { ruleTester } from '../../helpers/rule-tester';
-import { nginx } from './trees';
+import { nginx, nginxGateway } from './trees';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'an nginx proxy with the default proxy_ssl_ciphers DEFAULT',
+      files: nginxGateway(['proxy_ssl_protocols TLSv1.2;']),
+    },
     {
       name: 'names OpenSSL 3 has',
       files: { 'api/nginx.conf': nginx('ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:HIGH:!aNULL;') },
@@ -86,6 +90,37 @@ ruleTester(rule, {
             'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
             'Sweet32',
           ],
+        },
+      ],
+    },
+    {
+      name: 'proxy_ssl_ciphers with @SECLEVEL=0 on nginx:1.10 (OpenSSL 1.0.2): the proxy directive is named',
+      files: {
+        ...nginxGateway(["proxy_ssl_ciphers 'HIGH:@SECLEVEL=0';"]),
+        'gw/Dockerfile': 'FROM nginx:1.10\n',
+      },
+      errors: [
+        {
+          messageId: 'invalidCommand',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: ["proxy_ssl_ciphers 'HIGH:@SECLEVEL=0' uses @SECLEVEL=0", 'OpenSSL 1.0.2'],
+          related: [{ file: 'gw/Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'grpc_ssl_ciphers selecting nothing on OpenSSL 3: nginx does not start',
+      files: {
+        'gw/nginx.conf':
+          "http {\n  server {\n    listen 443 ssl http2;\n    grpc_ssl_ciphers 'RC4-SHA';\n    location / { grpc_pass grpcs://api:50051; }\n  }\n}\n",
+      },
+      errors: [
+        {
+          messageId: 'noMatch',
+          file: 'gw/nginx.conf',
+          line: 4,
+          messageIncludes: ["grpc_ssl_ciphers 'RC4-SHA' selects no cipher"],
         },
       ],
     },
