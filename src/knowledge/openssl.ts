@@ -162,3 +162,51 @@ export function opensslFromImage(reference: string): ImageOpenssl | undefined {
   }
   return fromDistribution(name, tag, reference);
 }
+
+/** `1.27.3` → [1, 27, 3]; a missing part is undefined. */
+const releaseParts = (release: string): number[] => release.split('.').map(Number);
+
+/** a < b for releases of equal length or the shorter padded with 0. */
+function releaseBefore(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+/** The nginx release an `nginx` image tag names (`nginx:1.25.3` → `1.25.3`, `nginx:1.14-alpine` → `1.14`), else undefined. */
+export function nginxReleaseFromImage(reference: string): string | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  if ((name.split('/').pop() ?? name) !== 'nginx') return undefined;
+  return /^(1\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag)?.[1];
+}
+
+export interface ProxyProtocolsDefault {
+  since: string;
+  protocols: string[];
+}
+
+/**
+ * The proxy_ssl_protocols defaults (newest first) that may apply to an nginx release: the one row of an exact
+ * release (`1.27.1`), every row whose range meets a minor release of any patch (`1.27`: 1.27.0–1.27.2 and 1.27.3+),
+ * all rows when the release is unknown.
+ */
+export function nginxProxyProtocolDefaults(release?: string): ProxyProtocolsDefault[] {
+  const rows = data.nginx.proxyProtocolsDefault.value;
+  if (!release) return rows;
+  const parts = releaseParts(release);
+  const exact = parts.length >= 3;
+  // The range of releases the tag may stand for: [low, high).
+  const low = exact ? parts : [...parts, 0];
+  const high = exact ? [...parts.slice(0, 2), (parts[2] ?? 0) + 1] : [parts[0] ?? 0, (parts[1] ?? 0) + 1, 0];
+  const found = rows.filter((row, i) => {
+    const since = releaseParts(row.since);
+    const until = i > 0 ? rows[i - 1]?.since : undefined;
+    // The row covers [since, until): it meets [low, high) when since < high and low < until.
+    return releaseBefore(since, high) && (until === undefined || releaseBefore(low, releaseParts(until)));
+  });
+  // Older than every row (proxy_ssl_protocols itself came with 1.5.6): not settled by the data.
+  return found.length > 0 ? found : rows;
+}

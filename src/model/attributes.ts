@@ -216,6 +216,8 @@ export interface NginxProxyAttributes {
   openssl?: NginxServerAttributes['openssl'];
   ciphersAsWritten?: string;
   unknownCipherElements: string[];
+  /** The image `FROM` whose nginx release settles the default protocols (when none are set and the image names it). */
+  defaultsFrom?: { release: string; at: Location };
   /** An `@` command of proxy_ssl_ciphers this OpenSSL does not know: nginx does not start. */
   invalidCipherCommand?: string;
   /** The client certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */

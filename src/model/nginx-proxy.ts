@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
-import { NGINX_FACTS, type OpensslSeriesFacts } from '../knowledge/openssl';
+import { NGINX_FACTS, nginxProxyProtocolDefaults, type OpensslSeriesFacts } from '../knowledge/openssl';
 import type { ParsedDocument } from '../parse/types';
 import type { ClientUrl, NginxProxyAttributes, NginxProxyStoreDirectives, NginxServerAttributes } from './attributes';
 import { argsRange, last, tracedAt, type Placed } from './nginx-placed';
@@ -24,6 +24,8 @@ export interface ProxyInput {
   root: string;
   openssl: OpensslSeriesFacts;
   opensslAttribute: NginxServerAttributes['openssl'];
+  /** The nginx release the tree's image names, and where. */
+  nginx?: { release: string; at: Location };
   memo: RunMemo;
 }
 
@@ -173,6 +175,7 @@ function proxyComponent(
       ciphersAsWritten,
       unknownCipherElements,
       ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
+      ...(input.nginx && tls.protocols?.from.kind !== 'file' ? { defaultsFrom: input.nginx } : {}),
       storeDirectives: storeDirectivesOf(scope, prefix),
     },
   };
@@ -206,25 +209,27 @@ function proxyTls(
   const protocols = last(scope, `${prefix}_protocols`);
   if (protocols) tls.protocols = tracedAt(protocols, usable(protocols.directive.args.map((a) => a.value)));
   else {
-    // The default changed between nginx releases and the tree names none: the newest release's list, and
-    // the oldest's as the alternative the outcome checks (newest first in the knowledge base).
+    // The default changed between nginx releases: those the tree's image may run (all when it names none),
+    // the newest one's list, and the oldest one's as the alternative the outcome checks (newest first).
     const fact = NGINX_FACTS.proxyProtocolsDefault;
-    const [newest] = fact.value;
-    const oldest = fact.value.at(-1);
+    const rows = nginxProxyProtocolDefaults(input.nginx?.release);
+    const [newest] = rows;
+    const oldest = rows.at(-1);
     if (newest && oldest) {
       const source = fact.source.split(' ')[0] ?? '';
+      const image = input.nginx ? `the image's nginx ${input.nginx.release}` : `nginx ${newest.since} and later`;
       tls.protocols = {
         value: usable(newest.protocols),
         from: {
           kind: 'default',
-          origin: `nginx default ${prefix}_protocols ${newest.protocols.join(' ')} (nginx ${newest.since} and later; ${source})`,
-          confidence: 'inferred',
+          origin: `nginx default ${prefix}_protocols ${newest.protocols.join(' ')} (${image}; ${source})`,
+          confidence: rows.length === 1 ? 'verified' : 'inferred',
         },
       };
       const before = usable(oldest.protocols);
       if (before.join() !== tls.protocols.value.join())
         tls.protocolsAlternative = {
-          what: `the nginx release (its default ${prefix}_protocols is ${fact.value.map((r) => `${r.protocols.join(' ')} from ${r.since}`).join(', ')}; set ${prefix}_protocols to know)`,
+          what: `the nginx release${input.nginx ? ` (the image names ${input.nginx.release}, not its patch release)` : ''} (its default ${prefix}_protocols is ${rows.map((r) => `${r.protocols.join(' ')} from ${r.since}`).join(', ')}; set ${prefix}_protocols to know)`,
           value: before,
         };
     }

@@ -8,6 +8,7 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import {
   assumedOpensslSeries,
   NGINX_FACTS,
+  nginxReleaseFromImage,
   opensslFromImage,
   signatureFloor,
   type OpensslSeriesFacts,
@@ -269,6 +270,7 @@ export const nginxContributor: ModelContributor = {
         root: ctx.deployment.root,
         openssl: openssl.facts,
         opensslAttribute: opensslAttribute(openssl),
+        ...(openssl.nginx ? { nginx: openssl.nginx } : {}),
         memo: ctx.memo,
       });
       for (const proxy of proxies) ctx.addComponent(proxy);
@@ -308,6 +310,8 @@ interface ServerOpenssl {
   release?: string;
   via?: string;
   at?: Location;
+  /** The nginx release the image tag names (`nginx:1.25` → `1.25`), with its `FROM`. */
+  nginx?: { release: string; at: Location };
 }
 
 /** The OpenSSL facts nginx attributes carry (src/derive/stack.ts labels the stack from them). */
@@ -324,8 +328,9 @@ function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: st
   const images = dockerfiles.flatMap((d) => {
     const stage = runtimeStage(d.data);
     const found = stage?.image ? opensslFromImage(stage.image) : undefined;
+    const nginx = stage?.image ? nginxReleaseFromImage(stage.image) : undefined;
     return found && stage
-      ? [{ dir: path.dirname(d.file.path), found, at: { file: d.file.path, range: stage.range } }]
+      ? [{ dir: path.dirname(d.file.path), found, nginx, at: { file: d.file.path, range: stage.range } }]
       : [];
   });
   const assumed = assumedOpensslSeries();
@@ -335,7 +340,15 @@ function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: st
       .sort((a, b) => b.dir.length - a.dir.length)[0];
     if (!holding) return { facts: assumed.facts, assumed: true, source: assumed.source };
     const { facts, release, via, source } = holding.found;
-    return { facts, assumed: false, source: `${via}: OpenSSL ${release} (${source})`, release, via, at: holding.at };
+    return {
+      facts,
+      assumed: false,
+      source: `${via}: OpenSSL ${release} (${source})`,
+      release,
+      via,
+      at: holding.at,
+      ...(holding.nginx ? { nginx: { release: holding.nginx, at: holding.at } } : {}),
+    };
   };
 }
 

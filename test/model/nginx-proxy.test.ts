@@ -76,6 +76,24 @@ describe('nginx.proxy: proxy_pass https as a TLS client', () => {
       ],
     ],
     [
+      'the image names nginx 1.20 (before 1.23.4): its default, settled',
+      {
+        'gw/nginx.conf':
+          'http {\n  server {\n    listen 80;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
+        'gw/Dockerfile': 'FROM nginx:1.20\n',
+      },
+      [{ protocols: 'TLSv1 TLSv1.1 TLSv1.2', protocolsFrom: 'default', alternative: undefined }],
+    ],
+    [
+      'the image names nginx 1.27 without its patch release: 1.27.0-1.27.2 and 1.27.3+ differ',
+      {
+        'gw/nginx.conf':
+          'http {\n  server {\n    listen 80;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
+        'gw/Dockerfile': 'FROM nginx:1.27-alpine\n',
+      },
+      [{ protocols: 'TLSv1.2 TLSv1.3', alternative: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3' }],
+    ],
+    [
       'inherited http → server → location, the innermost level wins',
       {
         'gw/nginx.conf':

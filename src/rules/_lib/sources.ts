@@ -52,9 +52,20 @@ export function componentSources(component: Component, properties: readonly stri
   const via = [tls?.protocols, tls?.cipherSuites, tls?.clientAuth].flatMap((t) =>
     t?.from.kind === 'file' ? (t.from.via ?? []) : [],
   );
+  // An nginx proxy without proxy_ssl_protocols: the image's nginx release decides its default.
+  const image =
+    component.type === 'nginx.proxy' && component.attributes.defaultsFrom
+      ? [
+          {
+            ...component.attributes.defaultsFrom.at,
+            message: `${component.name} runs nginx ${component.attributes.defaultsFrom.release}, whose default proxy_ssl_protocols apply`,
+          },
+        ]
+      : [];
   return [
     { ...component.location, message: `${component.name} is defined here` },
     ...via,
+    ...image,
     ...runtimeSources(component.runtime, component.name, properties),
   ];
 }

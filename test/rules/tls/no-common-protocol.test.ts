@@ -136,6 +136,31 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'nginx 1.20 (the image) with its default proxy_ssl_protocols TLSv1 TLSv1.1 TLSv1.2 to a TLSv1.3-only Spring server',
+      files: {
+        ...nginxGateway([]),
+        'gw/Dockerfile': 'FROM nginx:1.20\n',
+        'api/jdk/release': TEMURIN17,
+        'api/application.yml': springServer('enabled-protocols: TLSv1.3'),
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: [
+            'OpenSSL 1.1.1w (nginx:1.20 → debian:bullseye)',
+            'Client requested protocol TLSv1.2 is not enabled',
+          ],
+          related: [
+            { file: 'api/application.yml', line: 5 },
+            { file: 'gw/Dockerfile', line: 1 },
+            { file: 'api/jdk/release', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'nginx proxy_ssl_protocols TLSv1.2 (set for the whole http block) to a TLSv1.3-only Spring server',
       files: {
         'gw/nginx.conf':
