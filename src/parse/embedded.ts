@@ -5,6 +5,7 @@ import { visitPositions } from './rendered';
 import { splitLines } from './text';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
+import type { TemplateInfo, TemplateSpan } from './template';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
@@ -34,6 +35,7 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
         name: 'runmqsc.mqsc',
         container: 'echo to runmqsc',
         lines: [{ line: i, column, text: echo[2]! }],
+        expandsShell: echo[1]!.endsWith('"'),
       });
       continue;
     }
@@ -54,6 +56,7 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       container:
         target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`,
       lines: body,
+      expandsShell: here[2] === '',
     };
     // A YAML file written by the script (`cat > cm.yaml << EOF`, a ConfigMap applied next): its block scalars.
     if (body.length) regions.push(...(isYamlHeredoc(target, body) ? blocksIn(region) : [region]));
@@ -161,9 +164,46 @@ export function parseEmbedded(
     if (classified.kind === skipKind) continue;
     const doc = classified.handler.parse({ path: source.path, text: body, hadBom: false }, classified.kind);
     remapRanges(doc, region.lines);
-    out.documents.push({ ...doc, file: source, embedded: { container: region.container, name: region.name, range } });
+    const template = region.expandsShell ? shellExpansions(region, body) : undefined;
+    out.documents.push({
+      ...doc,
+      file: source,
+      embedded: { container: region.container, name: region.name, range },
+      ...(template ? { template } : {}),
+    });
   }
   return out;
+}
+
+/** `$VAR`, `${VAR…}`, `$(…)` and backquotes: what a shell expands in a heredoc or a double-quoted string. */
+const SHELL_EXPANSION = /\$\{[^}\n]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)\n]*\)|`[^`\n]*`/g;
+
+/**
+ * The shell expansions of a region as template values at their place in the enclosing file: a finding that rests
+ * on one (`SSLCIPH('${SSLCIPH}')`) is about a value the script decides when it runs (src/engine/run/template-values.ts).
+ */
+function shellExpansions(region: EmbeddedRegion, body: string): TemplateInfo | undefined {
+  const spans: TemplateSpan[] = [];
+  let offset = 0;
+  for (const line of region.lines) {
+    for (const m of line.text.matchAll(SHELL_EXPANSION)) {
+      const at = m.index ?? 0;
+      spans.push({
+        kind: 'value',
+        engine: 'env',
+        text: m[0],
+        start: offset + at,
+        end: offset + at + m[0].length,
+        range: {
+          start: { line: line.line, character: line.column + at },
+          end: { line: line.line, character: line.column + at + m[0].length },
+        },
+        unknownBecause: `a shell expansion in the ${region.container}, put in when the script runs`,
+      });
+    }
+    offset += line.text.length + 1;
+  }
+  return spans.length > 0 ? { engines: ['env'], spans, masked: body, branches: [] } : undefined;
 }
 
 export interface EmbeddedDocuments {

@@ -11,6 +11,11 @@ export interface EmbeddedRegion {
   /** What holds it, as users say it: `YAML key mq.ini`, `heredoc to runmqsc`. */
   container: string;
   lines: EmbeddedLine[];
+  /**
+   * A heredoc with an unquoted delimiter (`<<EOF`) or a double-quoted `echo "…"`: the shell puts in `$VAR`, `${VAR}`
+   * and `$(…)` before the command reads the text, so they are values known only when the script runs.
+   */
+  expandsShell?: boolean;
 }
 
 const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)?$/;

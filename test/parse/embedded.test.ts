@@ -144,6 +144,28 @@ describe('MQSC and qm.ini in shell scripts', () => {
     expect(where(read(name, text), /SSLCIPH|SSLKEYR|SSLFipsRequired/)).toEqual([expected]);
   });
 
+  // ewiger/ibm-mq-mtls@6dee649 create-client-ccdt.sh: SSLCIPH('${SSLCIPH}') in a heredoc to runmqsc.
+  it.each([
+    [
+      'an unquoted heredoc',
+      "#!/bin/sh\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL($CH) CHLTYPE(CLNTCONN) SSLCIPH('${SSLCIPH}')\nEOF\n",
+      ['3:16 $CH', '3:48 ${SSLCIPH}'],
+    ],
+    ['a double-quoted echo', 'echo "ALTER QMGR SSLKEYR(\'$(pwd)/key\')" | runmqsc QM1\n', ['1:27 $(pwd)']],
+    [
+      'a quoted heredoc (the shell leaves it alone)',
+      "#!/bin/sh\nrunmqsc QM1 <<'EOF'\nALTER QMGR SSLKEYR('${KEY}')\nEOF\n",
+      [],
+    ],
+    ['a single-quoted echo', "echo 'ALTER QMGR SSLKEYR($KEY)' | runmqsc QM1\n", []],
+  ])('shell expansions in %s are template values at their place in the script', (_, text, spans) => {
+    const [doc] = read('setup.sh', text);
+    const found = (doc?.template?.spans ?? []).map(
+      (s) => `${s.range.start.line + 1}:${s.range.start.character + 1} ${s.text}`,
+    );
+    expect(found).toEqual(spans);
+  });
+
   it('a run: | script with a heredoc is not itself read as MQSC (no parse problem from its shell lines)', () => {
     const docs = read(
       'ci.yml',

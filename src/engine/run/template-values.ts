@@ -18,7 +18,15 @@ import {
  */
 export function deferTemplateValues(findings: Finding[], documents: ParsedDocument[]): Finding[] {
   const templates = new Map<string, TemplateInfo>();
-  for (const doc of documents) if (doc.template) templates.set(doc.file.path, doc.template);
+  for (const doc of documents) {
+    if (!doc.template) continue;
+    // Several documents of one file (heredocs of one script) each bring their own spans.
+    const known = templates.get(doc.file.path);
+    templates.set(
+      doc.file.path,
+      known && known !== doc.template ? { ...known, spans: [...known.spans, ...doc.template.spans] } : doc.template,
+    );
+  }
   if (templates.size === 0) return findings;
   const spanOf = (location: Location): TemplateSpan | undefined => {
     const info = templates.get(location.file);

@@ -80,6 +80,23 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // ewiger/ibm-mq-mtls@6dee649 create-client-ccdt.sh: the shell puts ${SSLCIPH} in before runmqsc reads it.
+      name: 'a shell variable in a heredoc to runmqsc: unknown until the script runs, an info',
+      files: {
+        'mq/create-client-ccdt.sh':
+          "#!/bin/bash\nSSLCIPH=TLS_RSA_WITH_AES_256_CBC_SHA256\nrunmqsc TMPQM <<EOF\nDEFINE CHANNEL(APP.CLNT) CHLTYPE(CLNTCONN) CONNAME('mq(1414)') QMNAME(QM1) SSLCIPH('${SSLCIPH}') REPLACE\nEOF\n",
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'mq/create-client-ccdt.sh',
+          line: 4,
+          severity: 'info',
+          messageIncludes: ['depends on template value ${SSLCIPH}', 'a shell expansion in the heredoc to runmqsc'],
+        },
+      ],
+    },
+    {
       name: 'a typo in a Spring Boot server cipher list',
       files: {
         'api/jdk/release': TEMURIN17,
