@@ -14,6 +14,7 @@ import {
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, scanTemplate, type TemplateInfo } from '../../parse/template';
+import { scriptSubstitutions } from '../../parse/script-substitutions';
 import type { RenderedText } from '../../parse/rendered';
 import { HelmCharts } from './helm-chart';
 import { contentHash, ParseCache } from './parse-cache';
@@ -189,6 +190,9 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
             ? parseTemplate(classified, source, template, isFragmentName(inner ?? file), helm ? undefined : cache, helm)
             : parseWith(classified, source, cache, bytes),
         );
+      // What a script replaces in configuration files when it runs (`sed s|REPLACE|…|`): placeholders, not values.
+      const substituted = scriptSubstitutions(source);
+      if (substituted) documents.push(substituted);
       // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
       const embedded = parseEmbedded(source, helmManifestName(file) ?? inner ?? file, text, classified?.kind);
       for (const doc of embedded.documents) {

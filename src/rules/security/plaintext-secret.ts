@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { entryLocation } from '../../parse/types';
+import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { defineRule } from '../types';
 
 /** Values that are not the secret itself: environment/template placeholders. */
@@ -38,10 +39,17 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
+    // Values a script of the deployment replaces when it runs (`sed s|REPLACE|$PASSWORD|`): placeholders.
+    const substituted = new Set(
+      ctx.deployment.documents
+        .filter((d) => d.kind === SCRIPT_SUBSTITUTIONS_KIND)
+        .flatMap((d) => (d.data as ScriptSubstitutionsData).substitutions.map((s) => s.literal)),
+    );
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
         if (!entry.secret) continue;
         const value = entry.value.trim();
+        if (substituted.has(value)) continue;
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
         if (
           !value ||

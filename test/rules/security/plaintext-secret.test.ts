@@ -4,6 +4,16 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      // WASdev/ci.docker@71fe986: docker-server.sh fills the snippet's password="REPLACE" when the container starts.
+      name: 'a value a script of the tree replaces with sed is a placeholder',
+      files: {
+        'helpers/build/configuration_snippets/keystore.xml':
+          '<server>\n  <keyStore id="defaultKeyStore" location="key.p12" type="PKCS12" password="REPLACE" />\n</server>\n',
+        'helpers/runtime/docker-server.sh':
+          '#!/bin/bash\nPASSWORD=$(openssl rand -base64 32)\nsed "s|REPLACE|$PASSWORD|g" $SNIPPETS_SOURCE/keystore.xml > $TARGET/keystore.xml\n',
+      },
+    },
+    {
       name: 'placeholders and encrypted values',
       files: {
         'application.properties':
@@ -45,6 +55,16 @@ ruleTester(rule, {
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
   ],
   invalid: [
+    {
+      // The same value with no script that replaces it (a commented-out sed does not count).
+      name: 'a value only a commented-out sed would replace is still plaintext',
+      files: {
+        'wlp/keystore.xml':
+          '<server>\n  <keyStore id="defaultKeyStore" location="key.p12" type="PKCS12" password="REPLACE" />\n</server>\n',
+        'wlp/setup.sh': '#!/bin/bash\n# sed "s|REPLACE|$PASSWORD|g" keystore.xml\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'wlp/keystore.xml', line: 2 }],
+    },
     {
       name: 'Spring key-store-password',
       files: { 'application.properties': 'server.ssl.enabled=true\nserver.ssl.key-store-password=Spring-Plain-1\n' },
