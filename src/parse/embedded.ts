@@ -18,6 +18,11 @@ const YAML_NAME = /\.ya?ml([._](template|tpl))?$/i;
 
 /** Shell scripts and container builds; documentation (`README.md` examples) is not deployment configuration. */
 const SHELL_NAME = /\.(sh|bash|ksh|zsh)$|(^|[\\/])(Dockerfile|Containerfile)[^\\/]*$/;
+
+/** A shell script (by name or `#!`) or a container build: what runs commands, as opposed to configuration. */
+export function isScript(filePath: string, text: string): boolean {
+  return SHELL_NAME.test(filePath) || text.startsWith('#!');
+}
 const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
 const TARGET_FILE = />\s*["']?([^\s"'<>|;&]+\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml))["']?/;
 /** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
@@ -106,7 +111,7 @@ function scriptInBlock(block: EmbeddedRegion): EmbeddedRegion[] {
 /** The regions of embedded configuration in a file (its text with any template syntax set aside). */
 export function findEmbedded(filePath: string, text: string): EmbeddedRegion[] {
   if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text)).flatMap(scriptInBlock);
-  if (!SHELL_NAME.test(filePath) && !text.startsWith('#!')) return [];
+  if (!isScript(filePath, text)) return [];
   if (!text.includes('<<') && !text.includes('runmqsc')) return [];
   return shellRegions(splitLines(text));
 }

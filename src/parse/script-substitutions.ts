@@ -5,6 +5,7 @@
  * Dockerfiles (`RUN sed -i …`), as a document of its own beside whatever else the file is.
  */
 import type { Range } from '../core/types';
+import { isScript } from './embedded';
 import { LineIndex } from './text';
 import type { ParsedDocument, SourceFile } from './types';
 
@@ -20,13 +21,12 @@ export interface ScriptSubstitutionsData {
   substitutions: ScriptSubstitution[];
 }
 
-const SCRIPT_NAME = /\.(sh|bash|ksh|zsh)$|(^|[\\/])(Dockerfile|Containerfile)[^\\/]*$/;
 /** An `s` command's pattern when it is a plain literal (3+ characters, no regex syntax): `s|REPLACE|`, `s/@PW@/`. */
 const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@-]{3,}?)\2/g;
 
 /** The literals a script's `sed` commands replace, or undefined when it has none. */
 export function scriptSubstitutions(source: SourceFile): ParsedDocument<ScriptSubstitutionsData> | undefined {
-  if (!SCRIPT_NAME.test(source.path) && !source.text.startsWith('#!')) return undefined;
+  if (!isScript(source.path, source.text)) return undefined;
   if (!/\bsed\b/.test(source.text)) return undefined;
   const index = new LineIndex(source.text);
   const substitutions: ScriptSubstitution[] = [];
