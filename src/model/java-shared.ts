@@ -80,15 +80,7 @@ export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySou
  */
 export function springEnvironmentByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
   return ctx.once('springEnvironmentByGroup', () => {
-    const groups = new Map<string, PropertySource[]>();
-    const add = (group: string, doc: ParsedDocument, settings: readonly JvmProperty[]) => {
-      if (settings.length === 0) return;
-      const list = groups.get(group) ?? [];
-      for (const property of settings) list.push({ doc, property });
-      groups.set(group, list);
-    };
-    for (const doc of jvmOptionDocuments(ctx.deployment.documents))
-      add(appGroupOf(ctx, doc.file.path), doc, (doc.data as JvmOptionsData).springEnvironment ?? []);
+    const groups = startFileSettings(ctx, (data) => data.springEnvironment);
     for (const doc of ctx.deployment.documents) {
       if (doc.kind !== 'compose') continue;
       for (const service of (doc.data as ComposeData).services) {
@@ -96,11 +88,39 @@ export function springEnvironmentByGroup(ctx: ModelContext): Map<string, Propert
         const dir = path.resolve(path.dirname(doc.file.path), service.build);
         if (relativePosix(ctx.deployment.root, dir).startsWith('..')) continue;
         // The app a file of that directory belongs to: the Dockerfile the service is built with would be.
-        add(appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc, service.springEnvironment);
+        addSources(groups, appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc, service.springEnvironment);
       }
     }
     return groups;
   });
+}
+
+/** Every Spring `--name=value` program argument in the deployment's start files, by app group, in path order. */
+export function springArgumentsByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
+  return ctx.once('springArgumentsByGroup', () => startFileSettings(ctx, (data) => data.springArguments));
+}
+
+/** One list of the start files' data, by app group, in path order. */
+function startFileSettings(
+  ctx: ModelContext,
+  list: (data: JvmOptionsData) => readonly JvmProperty[] | undefined,
+): Map<string, PropertySource[]> {
+  const groups = new Map<string, PropertySource[]>();
+  for (const doc of jvmOptionDocuments(ctx.deployment.documents))
+    addSources(groups, appGroupOf(ctx, doc.file.path), doc, list(doc.data as JvmOptionsData) ?? []);
+  return groups;
+}
+
+function addSources(
+  groups: Map<string, PropertySource[]>,
+  group: string,
+  doc: ParsedDocument,
+  settings: readonly JvmProperty[],
+): void {
+  if (settings.length === 0) return;
+  const list = groups.get(group) ?? [];
+  for (const property of settings) list.push({ doc, property });
+  groups.set(group, list);
 }
 
 /** The documents that hold JVM options (and start environments), in path order: the later wins. */

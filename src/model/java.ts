@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
-import { LineIndex } from '../parse/text';
 import { entryLocation } from '../parse/types';
 import { springKey, springKeyUnder, springList, springSetting, type SpringConfigData } from '../parse/spring';
 import { springSettings, type SpringSettings } from './spring-settings';
@@ -15,6 +14,7 @@ import {
   JVM_OPTION_KINDS,
   jvmPropertiesByGroup,
   springEnvironmentByGroup,
+  springArgumentsByGroup,
   runtimeWithProperties,
   tracedEntry,
   urlsIn,
@@ -38,6 +38,7 @@ export const javaAppContributor: ModelContributor = {
   contribute(ctx) {
     const properties = jvmPropertiesByGroup(ctx);
     const environment = springEnvironmentByGroup(ctx);
+    const commandLine = springArgumentsByGroup(ctx);
     const groups = new Map<
       string,
       { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; tomcat: boolean }
@@ -87,8 +88,9 @@ export const javaAppContributor: ModelContributor = {
       ctx.addComponent(client);
       // Only an app with Spring files reads SERVER_SSL_* as Spring's: Kibana, Blynk and others use the same names.
       const springEnvironment = group.spring.length > 0 ? (environment.get(key) ?? []) : [];
-      const active = activeProfiles(group.spring, group.jvm, runtime, springEnvironment);
-      const settings = springSettings(group.spring, active?.names ?? [], sources, springEnvironment);
+      const springArguments = group.spring.length > 0 ? (commandLine.get(key) ?? []) : [];
+      const active = activeProfiles(group.spring, sources, springEnvironment, springArguments);
+      const settings = springSettings(group.spring, active?.names ?? [], sources, springEnvironment, springArguments);
       const server = springServer(group.spring, settings, client, active);
       if (server) ctx.addComponent(server);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
@@ -122,40 +124,42 @@ export interface ActiveProfiles {
 }
 
 /**
- * `spring.profiles.active` as Spring Boot reads it, highest first: a `-Dspring.profiles.active` JVM option (in
- * jvm.options, setenv.sh, a systemd unit, a Dockerfile), the `SPRING_PROFILES_ACTIVE` environment variable of the
- * app's Docker Compose service, then of its start files, then the key in the app's default-profile configuration.
+ * `spring.profiles.active` as Spring Boot reads it, highest first: a `--spring.profiles.active` program argument, a
+ * `-Dspring.profiles.active` JVM option (in jvm.options, setenv.sh, a systemd unit, a Dockerfile), the
+ * `SPRING_PROFILES_ACTIVE` environment variable of the app's Docker Compose service, then of its start files (the
+ * later in path order winning), then the key in the app's default-profile configuration. The highest place that
+ * sets it decides: when its value is only known at run time (`$SPRING_PROFILES_ACTIVE`), so is the profile.
  */
 function activeProfiles(
   spring: ParsedDocument<SpringConfigData>[],
-  jvm: ParsedDocument[],
-  runtime: Component['runtime'],
+  systemProperties: readonly PropertySource[],
   environment: readonly PropertySource[],
+  commandLine: readonly PropertySource[],
 ): ActiveProfiles | undefined {
   const split = (v: string) =>
     v
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-  const property = runtime?.systemProperties['spring.profiles.active'];
-  if (property && property.from.kind === 'file')
-    return { names: split(property.value), location: property.from.location };
+  const decided = (source: PropertySource | undefined) =>
+    source &&
+    (source.property.unresolved
+      ? undefined
+      : {
+          names: split(source.property.value),
+          location: { file: source.doc.file.path, range: source.property.valueRange },
+        });
+  const last = (sources: readonly PropertySource[]) =>
+    sources.filter((s) => s.property.name === 'spring.profiles.active').pop();
+  const argument = last(commandLine);
+  if (argument) return decided(argument);
+  const property = last(systemProperties);
+  if (property) return decided(property);
   // A Docker Compose service starts the container: its SPRING_PROFILES_ACTIVE wins over the image's ENV.
-  const composed = environment.filter((e) => e.doc.kind === 'compose' && e.property.name === 'spring.profiles.active');
-  const fromCompose = composed[composed.length - 1];
-  if (fromCompose && !fromCompose.property.unresolved)
-    return {
-      names: split(fromCompose.property.value),
-      location: { file: fromCompose.doc.file.path, range: fromCompose.property.valueRange },
-    };
-  for (const doc of jvm) {
-    const m = /\bSPRING_PROFILES_ACTIVE\s*[=:]?\s*["']?([\w.,-]+)/.exec(doc.file.text);
-    if (m)
-      return {
-        names: split(m[1] as string),
-        location: { file: doc.file.path, range: new LineIndex(doc.file.text).rangeAt(m.index, m.index + m[0].length) },
-      };
-  }
+  const variable =
+    last(environment.filter((e) => e.doc.kind === 'compose')) ??
+    last(environment.filter((e) => e.doc.kind !== 'compose'));
+  if (variable) return decided(variable);
   for (const doc of spring) {
     const entry = springSetting(
       doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries),
@@ -264,13 +268,13 @@ function springServer(
   if (runTime.length) {
     tls.unknownValues = [
       ...(tls.unknownValues ?? []),
-      ...runTime.map(({ entry }) => `-D${entry.key}=${entry.value}, which is set at run time`),
+      ...runTime.map(({ written }) => `${written}, which is set at run time`),
     ];
     tls.unknownAt = [
       ...(tls.unknownAt ?? []),
-      ...runTime.map(({ doc, entry }) => ({
+      ...runTime.map(({ doc, entry, written }) => ({
         ...entryLocation(doc, entry, 'value'),
-        message: `-D${entry.key} is set here`,
+        message: `${written.slice(0, written.indexOf('='))} is set here`,
       })),
     ];
   }

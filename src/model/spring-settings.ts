@@ -1,8 +1,9 @@
 /**
  * An app's Spring settings in the order Spring Boot applies them, the later winning: every configuration file's
  * default profile, then the parts of each active profile (`application-<profile>.yml`, or a YAML document with
- * `spring.config.activate.on-profile`) in the order the profiles are named, then the JVM's `-D` system properties
- * (they come before the configuration files in Spring Boot's order of property sources). Read by the Spring server,
+ * `spring.config.activate.on-profile`) in the order the profiles are named, then the environment variables Spring
+ * binds, then the JVM's `-D` system properties, then `--name=value` program arguments (Spring Boot's order of
+ * property sources, lowest first). Read by the Spring server,
  * the IBM MQ starter's factory and their stores, so all three see the same settings.
  * https://docs.spring.io/spring-boot/reference/features/external-config.html
  */
@@ -21,8 +22,11 @@ export interface SpringSettings {
   doc: (entry: Entry) => ParsedDocument;
   /** The setting of that name as Spring binds it (any relaxed spelling; the last placed wins), if set. */
   setting: (key: string) => Entry | undefined;
-  /** `-D` Spring settings whose value is only known at run time (`-Dserver.ssl.enabled-protocols=$PROTOCOLS`). */
-  unresolved: { doc: ParsedDocument; entry: Entry }[];
+  /**
+   * Spring settings from the start files whose value is only known at run time (`-Dserver.ssl.enabled-protocols=$P`,
+   * `SERVER_SSL_ENABLED=$TLS`, `--server.port=$PORT`); `written` is how the start file spells the setting.
+   */
+  unresolved: { doc: ParsedDocument; entry: Entry; written: string }[];
 }
 
 /** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ starter). */
@@ -33,6 +37,7 @@ export function springSettings(
   activeNames: readonly string[],
   systemProperties: readonly PropertySource[] = [],
   environment: readonly PropertySource[] = [],
+  commandLine: readonly PropertySource[] = [],
 ): SpringSettings {
   const base = docs.flatMap((doc) =>
     doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
@@ -41,11 +46,20 @@ export function springSettings(
     docs.flatMap((doc) =>
       doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
     );
-  // The environment's variables come between the files and the system properties (Spring Boot's order).
-  const fromJvm = [...environment, ...systemProperties]
+  // The environment's variables come between the files and the system properties, the arguments last.
+  const spelled = (form: (property: JvmProperty) => string) => (source: PropertySource) => ({
+    ...source,
+    written: form(source.property),
+  });
+  const fromJvm = [
+    ...environment.map(spelled((p) => `${p.via}=${p.value}`)),
+    ...systemProperties.map(spelled((p) => `-D${p.name}=${p.value}`)),
+    ...commandLine.map(spelled((p) => `--${p.name}=${p.value}`)),
+  ]
     .filter(({ property }) => SPRING_PREFIXES.some((prefix) => springKey(property.name).startsWith(prefix)))
-    .map(({ doc, property }) => ({
+    .map(({ doc, property, written }) => ({
       doc,
+      written,
       unresolved: property.unresolved,
       entry: {
         key: property.name,
@@ -62,7 +76,7 @@ export function springSettings(
   ];
   const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
   const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument;
-  const unresolved = fromJvm.filter((p) => p.unresolved).map(({ doc, entry }) => ({ doc, entry }));
+  const unresolved = fromJvm.filter((p) => p.unresolved).map(({ doc, entry, written }) => ({ doc, entry, written }));
   // Each setting by its uniform name, once: the server, the MQ factory and the stores each ask a dozen names.
   const byKey = new Map(placed.map((p) => [springKey(p.entry.key), p.entry]));
   const setting = (key: string) => byKey.get(springKey(key));
@@ -87,5 +101,6 @@ export function componentSpringSettings(
     activeNames,
     sources((data) => data.properties),
     sources((data) => data.springEnvironment),
+    sources((data) => data.springArguments),
   );
 }

@@ -13,6 +13,7 @@ import {
 } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
+import { scanSpringArguments } from './java/spring-arguments';
 
 /** One build stage: its `FROM` line. */
 export interface DockerStage {
@@ -65,6 +66,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     const problems: ParseProblem[] = [];
     const properties: JvmProperty[] = [];
     const springEnvironment: JvmProperty[] = [];
+    const springArguments: JvmProperty[] = [];
     const stages: DockerStage[] = [];
     const args: Record<string, string | undefined> = {};
     /** JDK paths of each stage (before the first FROM: none). A stage built on an earlier one inherits its ENV. */
@@ -123,6 +125,8 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       } else if (name === 'CMD' || name === 'ENTRYPOINT') {
         for (const property of scanJvmProperties(file.text, index, argsStart, logical.end, name))
           properties.push(property);
+        for (const argument of scanSpringArguments(file.text, index, argsStart, logical.end))
+          springArguments.push(argument);
         for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
       }
     }
@@ -131,7 +135,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     return {
       file,
       kind,
-      entries: [...entries, ...propertyEntries(properties)],
+      entries: [...entries, ...propertyEntries(properties), ...propertyEntries(springArguments)],
       comments,
       problems,
       data: {
@@ -141,6 +145,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         args,
         javaHomes: stageHomes[stageHomes.length - 1] ?? [],
         springEnvironment,
+        springArguments,
       },
     };
   },

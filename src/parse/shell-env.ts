@@ -11,17 +11,21 @@ import {
 } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
+import { scanSpringArguments } from './java/spring-arguments';
 
 /**
  * Shell and batch start scripts that set JVM options: Tomcat `setenv.sh`/`setenv.bat`,
  * Liberty `server.env`, and any `.sh`/`.bat`/`.cmd` that sets `JAVA_OPTS`, `CATALINA_OPTS`,
- * `JAVA_TOOL_OPTIONS`, `JDK_JAVA_OPTIONS`, `IBM_JAVA_OPTIONS`, `JVM_ARGS` or passes TLS `-D` options.
+ * `JAVA_TOOL_OPTIONS`, `JDK_JAVA_OPTIONS`, `IBM_JAVA_OPTIONS`, `JVM_ARGS`, passes TLS `-D` options or picks the
+ * Spring profile or passes Spring's TLS settings as arguments.
  * Every `-Dname=value` outside comments is read, with the variable it is assigned to.
  */
 const JVM_VARIABLES =
   /\b(JAVA_OPTS|CATALINA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|IBM_JAVA_OPTIONS|JVM_ARGS|JVM_OPTS|JAVA_ARGS)\b/;
 const JVM_ASSIGNMENT = new RegExp(`^\\s*(export\\s+)?${JVM_VARIABLES.source.replace(/\\b/g, '')}=`, 'm');
 const TLS_OPTION = /-D(jdk\.tls\.|https\.protocols|com\.ibm\.jsse2\.|javax\.net\.ssl\.|java\.security\.properties)/;
+/** A start script that picks the Spring profile or passes Spring's TLS settings as arguments (names only Spring uses). */
+const SPRING_START = /\bSPRING_PROFILES_ACTIVE=|(-D|--)spring\.profiles\.active=|--server\.(ssl\.[\w.-]+|port)=/;
 /** A start script that names its JDK by an absolute path (issue 13: runtimes attached as installs are laid out). */
 const JDK_PATH = /\b(JAVA_HOME|JRE_HOME)=["']?\/|\/bin\/java(?![\w.-])/;
 
@@ -35,6 +39,8 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       (JVM_VARIABLES.test(head) || TLS_OPTION.test(head) || JDK_PATH.test(head))
     )
       return 'java.shell-env';
+    // Not `.env` files: Docker Compose reads those for its own substitutions, not as the app's environment.
+    if (/\.(sh|bash|ksh|bat|cmd)$/.test(base) && SPRING_START.test(head)) return 'java.shell-env';
     // Environment files a service manager reads (`/etc/default/…`, `/etc/sysconfig/…`, `*.default`): by content.
     if (
       (/\.default$/.test(base) || /(^|[\\/])(default|sysconfig)[\\/][^\\/.]+$/.test(filePath)) &&
@@ -49,6 +55,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
     const comments: Comment[] = [];
     const properties: JvmProperty[] = [];
     const environment: JvmProperty[] = [];
+    const springArguments: JvmProperty[] = [];
     const javaHomes: JavaHomeReference[] = [];
     const continuation = batch ? /\^$/ : /\\$/;
     for (const logical of logicalLines(file.text, continuation)) {
@@ -73,17 +80,21 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
       for (const property of scanJvmProperties(file.text, index, logical.start, end, assigned?.[1]))
         properties.push(property);
-      if (!batch)
-        for (const setting of scanSpringEnvironment(file.text, index, logical.start, end)) environment.push(setting);
+      for (const setting of scanSpringEnvironment(file.text, index, logical.start, end)) environment.push(setting);
+      for (const argument of scanSpringArguments(file.text, index, logical.start, end)) springArguments.push(argument);
       for (const reference of scanJavaHomes(file.text, index, logical.start, end)) javaHomes.push(reference);
     }
     return {
       file,
       kind,
-      entries: [...propertyEntries(properties), ...environmentEntries(environment)],
+      entries: [
+        ...propertyEntries(properties),
+        ...environmentEntries(environment),
+        ...propertyEntries(springArguments),
+      ],
       comments,
       problems: [],
-      data: { properties, javaHomes, springEnvironment: environment },
+      data: { properties, javaHomes, springEnvironment: environment, springArguments },
     };
   },
 };

@@ -13,6 +13,7 @@ import {
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
 import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
+import { scanSpringArguments } from './java/spring-arguments';
 export interface SystemdUnitData extends JvmOptionsData {
   /** `Environment=` assignments, by variable name. */
   environment: Record<string, string>;
@@ -42,6 +43,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
     const entries: Entry[] = [];
     const properties: JvmProperty[] = [];
     const springEnvironment: JvmProperty[] = [];
+    const springArguments: JvmProperty[] = [];
     const environment: Record<string, string> = {};
     const javaHomes: JavaHomeReference[] = [];
     let section = '';
@@ -78,6 +80,9 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
         for (const setting of scanSpringEnvironment(file.text, index, valueStart, logical.end))
           springEnvironment.push(setting);
       }
+      if (key === 'ExecStart')
+        for (const argument of scanSpringArguments(file.text, index, valueStart, logical.end))
+          springArguments.push(argument);
       if (key === 'Environment' || key === 'ExecStart' || key === 'ExecStartPre') {
         const variable = key === 'Environment' ? /([A-Za-z_]\w*)=/.exec(value)?.[1] : key;
         for (const property of scanJvmProperties(file.text, index, valueStart, logical.end, variable ?? key))
@@ -88,10 +93,15 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
     return {
       file,
       kind,
-      entries: [...entries, ...propertyEntries(properties), ...environmentEntries(springEnvironment)],
+      entries: [
+        ...entries,
+        ...propertyEntries(properties),
+        ...environmentEntries(springEnvironment),
+        ...propertyEntries(springArguments),
+      ],
       comments,
       problems: [],
-      data: { properties, environment, javaHomes, springEnvironment },
+      data: { properties, environment, javaHomes, springEnvironment, springArguments },
     };
   },
 };

@@ -28,6 +28,8 @@ export interface JvmOptionsData {
    * by that setting, `via` the variable (src/parse/java/spring-environment.ts). Not system properties: kept apart.
    */
   springEnvironment?: JvmProperty[];
+  /** Spring settings given as `--name=value` program arguments (src/parse/java/spring-arguments.ts). */
+  springArguments?: JvmProperty[];
 }
 
 const D_OPTION = /(^|[\s"'[,=])-D([A-Za-z_][\w.$-]*)(=?)/g;
@@ -45,9 +47,24 @@ export function scanJvmProperties(
   to = text.length,
   via?: string,
 ): JvmProperty[] {
+  return scanOptions(D_OPTION, text, index, from, to, via);
+}
+
+/**
+ * Tokens `<two-character prefix>name[=value]` matched by `option` (its groups: what precedes, the name, `=`), with
+ * values read as `-D` values are.
+ */
+export function scanOptions(
+  option: RegExp,
+  text: string,
+  index: LineIndex,
+  from: number,
+  to: number,
+  via: string | undefined,
+): JvmProperty[] {
   const slice = text.slice(from, to);
   const found: JvmProperty[] = [];
-  for (const match of slice.matchAll(D_OPTION)) {
+  for (const match of slice.matchAll(option)) {
     const nameStart = from + (match.index ?? 0) + match[1]!.length + 2;
     const name = match[2]!;
     const nameEnd = nameStart + name.length;

@@ -66,6 +66,23 @@ ruleTester(rule, {
       errors: [{ messageId: 'plaintext', file: 'wlp/keystore.xml', line: 2 }],
     },
     {
+      name: 'a Spring key-store password given as a --server.ssl argument in the Dockerfile ENTRYPOINT',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-jar", "/app.jar", "--server.ssl.key-store-password=Arg-Plain-7"]\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'app/Dockerfile',
+          line: 2,
+          column: 74,
+          messageIncludes: ['server.ssl.key-store-password'],
+        },
+      ],
+    },
+    {
       name: 'Spring key-store-password',
       files: { 'application.properties': 'server.ssl.enabled=true\nserver.ssl.key-store-password=Spring-Plain-1\n' },
       errors: [

@@ -60,6 +60,44 @@ ruleTester(rule, {
       },
     },
     {
+      // The profile's protocols would apply only if the commented line ran.
+      name: 'Spring Boot: a commented-out SPRING_PROFILES_ACTIVE does not activate the profile',
+      files: {
+        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        'app/start.sh': '#!/bin/sh\n# export SPRING_PROFILES_ACTIVE=prod\nexec java $JAVA_OPTS -jar app.jar\n',
+      },
+    },
+    {
+      // The variable overrides the file's spring.profiles.active; what it holds is known only at run time.
+      name: 'Spring Boot: SPRING_PROFILES_ACTIVE set from the shell at run time leaves the profile unknown, not the file’s',
+      files: {
+        'app/src/main/resources/application.yml':
+          'spring:\n  profiles:\n    active: prod\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        'app/start.sh': '#!/bin/sh\nexport SPRING_PROFILES_ACTIVE="$DEPLOY_PROFILE"\nexec java -jar app.jar\n',
+      },
+    },
+    {
+      name: 'Spring Boot: -Dspring.profiles.active=$SPRING_PROFILES_ACTIVE overrides the file’s profile with a run-time value',
+      files: {
+        'app/src/main/resources/application.yml':
+          'spring:\n  profiles:\n    active: prod\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        'app/start.sh':
+          '#!/bin/sh\nexec java $JAVA_OPTS -Dspring.profiles.active=$SPRING_PROFILES_ACTIVE -jar app.jar\n',
+      },
+    },
+    {
+      // SpringApplication adds the command-line arguments as the first property source, above -D.
+      name: 'Spring Boot: a --server.ssl.enabled-protocols argument wins over the -D system property',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1,TLSv1.2", "-jar", "/app.jar", "--server.ssl.enabled-protocols=TLSv1.2"]\n',
+      },
+    },
+    {
       // Kibana reads SERVER_SSL_ENABLED / SERVER_SSL_CERTIFICATE too: without Spring files the names are not Spring's.
       name: 'a Dockerfile ENV SERVER_SSL_* without any Spring file is not a Spring Boot server',
       files: {
@@ -227,6 +265,43 @@ ruleTester(rule, {
           related: [{ file: 'app/src/main/resources/application.yml', line: 7 }],
         },
       ],
+    },
+    {
+      name: 'Spring Boot: --spring.profiles.active in the Dockerfile ENTRYPOINT picks the profile whose protocols apply',
+      files: {
+        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-jar", "/app.jar", "--spring.profiles.active=prod"]\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'app/src/main/resources/application-prod.yml',
+          line: 3,
+          related: [
+            { file: 'app/src/main/resources/application.yml', line: 4 },
+            { file: 'app/Dockerfile', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Spring Boot: a start script that only passes --server.ssl.enabled-protocols is read',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/bin/run.sh': '#!/bin/sh\nexec java -jar app.jar --server.ssl.enabled-protocols=TLSv1.1,TLSv1.2\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/bin/run.sh', line: 2, messageIncludes: ['enables TLSv1.1'] }],
+    },
+    {
+      name: 'Spring Boot: set SPRING_PROFILES_ACTIVE in a Windows start script',
+      files: {
+        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        'app/start.bat': '@echo off\r\nset SPRING_PROFILES_ACTIVE=prod\r\njava -jar app.jar\r\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/src/main/resources/application-prod.yml', line: 3 }],
     },
     {
       name: 'an nginx policy snippet included by nothing',
