@@ -37,14 +37,16 @@ export function linkOutcome(
     const withEcdsa = negotiates(client.side, { ...server.side, certificate: { keyType: 'EC', bits: 256 } });
     if (withEcdsa !== prediction.ok) missing.push(certificateMissing(server));
   }
-  // A JDK default no public source settles: the outcome stands only when the other candidate gives the same verdict.
-  if (client.alternative) {
-    const other = negotiates({ ...client.side, ...listsOf(client.alternative) }, server.side);
-    if (other !== prediction.ok) missing.push(client.alternative.what);
-  }
-  if (server.alternative) {
-    const other = negotiates(client.side, { ...server.side, ...listsOf(server.alternative) });
-    if (other !== prediction.ok) missing.push(server.alternative.what);
+  // A default no public source settles (a JDK's, an nginx release's) or a release the tree does not name (OpenSSL's
+  // signature floor): the outcome stands only when every combination of the other candidates gives the same verdict.
+  // Fewer candidates first, so a combination names only what no smaller one already named.
+  const combinations = variantsOf(client).flatMap((c) => variantsOf(server).map((s) => ({ c, s })));
+  combinations.sort((a, b) => a.c.whats.length + a.s.whats.length - (b.c.whats.length + b.s.whats.length));
+  for (const { c, s } of combinations) {
+    const whats = [...c.whats, ...s.whats];
+    if (whats.length === 0 || whats.some((w) => missing.includes(w))) continue;
+    if (negotiates({ ...client.side, ...c.patch }, { ...server.side, ...s.patch }) !== prediction.ok)
+      missing.push(...whats);
   }
   if (missing.length > 0) return { kind: 'unknown', missing };
   if (prediction.ok) return { kind: 'negotiates', protocol: prediction.protocol, cipherSuite: prediction.cipherSuite };
@@ -57,10 +59,20 @@ export function linkOutcome(
   };
 }
 
-const listsOf = (alternative: NonNullable<Endpoint['alternative']>) => ({
-  protocols: alternative.protocols,
-  cipherSuites: alternative.cipherSuites,
-});
+/** An end as drawn and as each combination of its other candidates would be: what each leaves unknown, and the change. */
+function variantsOf(end: Endpoint): { whats: string[]; patch: Partial<HandshakeSide> }[] {
+  const out: { whats: string[]; patch: Partial<HandshakeSide> }[] = [{ whats: [], patch: {} }];
+  const { alternative, signatureFloorAlternative: floor } = end;
+  if (alternative) {
+    const lists = { protocols: alternative.protocols, cipherSuites: alternative.cipherSuites };
+    out.push(...out.map((v) => ({ whats: [...v.whats, alternative.what], patch: { ...v.patch, ...lists } })));
+  }
+  if (floor)
+    out.push(
+      ...out.map((v) => ({ whats: [...v.whats, floor.what], patch: { ...v.patch, signatureFloor: floor.value } })),
+    );
+  return out;
+}
 
 function certificateMissing(server: Endpoint): string {
   const name = server.component.name;

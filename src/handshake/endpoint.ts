@@ -71,6 +71,11 @@ export interface Endpoint {
    * unknown and the lists of the other candidate (the outcome checks whether that decides it).
    */
   alternative?: { what: string; protocols: string[]; cipherSuites: string[] };
+  /**
+   * OpenSSL ends whose release the tree does not name: the signature floor another release series would have (undefined:
+   * none) and what to declare (the outcome checks whether that decides it).
+   */
+  signatureFloorAlternative?: { what: string; value?: string };
 }
 
 const OPENSSL_DEFAULT_PROTOCOLS = [...OPENSSL_PROTOCOLS_ASSUMED];
@@ -288,7 +293,7 @@ export function endpointFor(
     certificate,
     ...(moreCertificates ? { moreCertificates } : {}),
     clientAuth: role === 'server' ? (tls.clientAuth?.value ?? 'none') : undefined,
-    ...(role === 'server' && tls.signatureFloor ? { signatureFloor: tls.signatureFloor.value } : {}),
+    ...(tls.signatureFloor ? { signatureFloor: tls.signatureFloor.value } : {}),
     ...(role === 'server' && tls.dheParameters ? { dheParameters: tls.dheParameters.value } : {}),
     ...(role === 'server' && tls.credentialSuites ? { credentialSuites: tls.credentialSuites.value } : {}),
     ...(role === 'server' && tls.legacyVersionNegotiation
@@ -312,6 +317,7 @@ export function endpointFor(
     missing,
     ...(keyTypeAssumed ? { keyTypeAssumed } : {}),
     ...(alternative ? { alternative } : {}),
+    ...(tls.signatureFloorAlternative ? { signatureFloorAlternative: tls.signatureFloorAlternative } : {}),
   };
 }
 

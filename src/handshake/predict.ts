@@ -25,6 +25,7 @@ import {
 } from './messages';
 import { PROTOCOLS_ASCENDING, SuiteFacts, suiteFacts, suiteSupportsProtocol, suiteUsableWithKey } from './suites';
 import { isJsseLegacySuite, parseProtocol, protocolRank, type ProtocolName } from '../knowledge';
+import { LEGACY_PROTOCOL_FAILURE } from '../knowledge/openssl';
 import type {
   HandshakeAlert,
   HandshakeFailure,
@@ -361,6 +362,30 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
       selected,
     );
   }
+  // An OpenSSL 3 client above security level 0 accepts no TLS 1.0/1.1 ServerKeyExchange signature (MD5-SHA1/SHA1
+  // count below level 1): ECDHE and DHE suites fail once the server has signed; static RSA signs nothing.
+  const clientFloor = clientSide.signatureFloor ? parseProtocol(clientSide.signatureFloor) : undefined;
+  if (
+    clientFloor &&
+    !isJsseFamily(client) &&
+    protocolRank(selected) < protocolRank(clientFloor) &&
+    signsKeyExchange(chosen)
+  ) {
+    return fail(
+      'no-signature-algorithm',
+      'client',
+      LEGACY_PROTOCOL_FAILURE.alert,
+      {
+        client: LEGACY_PROTOCOL_FAILURE.clientMessage,
+        server: peerAlertMessage(sImpl, LEGACY_PROTOCOL_FAILURE.alert),
+      },
+      [
+        ...explanation,
+        `${server.name} signs its ${chosen.kx} key exchange for ${selected}, and ${client.name} accepts no signature below ${clientFloor} at its security level (OpenSSL 3 needs @SECLEVEL=0 for TLS 1.0/1.1): it aborts with internal_error`,
+      ],
+      selected,
+    );
+  }
   // 4. Client authentication. OpenSSL still sends a CertificateRequest with an anon suite when the
   //    certificate is required; clients reject that message.
   if (serverSide.clientAuth === 'required' && chosen.flags.anon && !isJsseFamily(server)) {
@@ -391,6 +416,11 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
     );
   }
   return { ok: true, protocol: selected, cipherSuite: chosen.name, decidedBy, explanation };
+}
+
+/** The server signs the ServerKeyExchange: ephemeral (EC)DH authenticated by its certificate (not anon, PSK or static RSA). */
+function signsKeyExchange(f: SuiteFacts): boolean {
+  return (f.kx === 'DHE' || f.kx === 'ECDHE') && (f.au === 'RSA' || f.au === 'ECDSA' || f.au === 'DSS');
 }
 
 /** jdk.tls.legacyAlgorithms, from the knowledge base (the same set for JSSE 8 to 25 under different spellings). */

@@ -11,7 +11,11 @@ export interface HandshakeSide {
   cipherSuites: string[];
   /** Server only: the server's order wins (JSSE 13+ default; OpenSSL `-serverpref`/`ssl_prefer_server_ciphers`). */
   serverOrderWins?: boolean;
-  /** Server only (OpenSSL): the lowest protocol it can sign a handshake with; lower ones fail with internal_error. */
+  /**
+   * OpenSSL: the lowest protocol whose handshake signatures its security level allows. A server signs nothing below it
+   * (it aborts with internal_error after choosing a suite); a client accepts no signed ServerKeyExchange below it
+   * (ECDHE and DHE suites fail with internal_error; static RSA key exchange signs nothing and still works).
+   */
   signatureFloor?: string;
   /**
    * Server only (OpenSSL): suites its cipher string enables that need a PSK or SRP credential it does not have. They are

@@ -105,6 +105,38 @@ export function signatureFloor(facts: OpensslSeriesFacts, level: number): string
   return facts.legacyProtocolsNeedLevel0 && level >= 1 ? 'TLSv1.2' : undefined; // not a version fact: OpenSSL security level
 }
 
+/**
+ * The signature floor another release series would have with the same cipher string (at its own default level when
+ * the string sets none), when it differs from this one's: what an OpenSSL release the tree does not name leaves
+ * open. undefined when every series agrees.
+ */
+export function signatureFloorElsewhere(
+  facts: OpensslSeriesFacts,
+  level: number | undefined,
+): { floor: string | undefined; series: OpensslSeries[] } | undefined {
+  const floorOf = (s: OpensslSeriesFacts) => signatureFloor(s, level ?? s.defaultSecurityLevel);
+  const mine = floorOf(facts);
+  const others = SERIES.filter((s) => s !== facts && floorOf(s) !== mine);
+  const [first] = others;
+  return first ? { floor: floorOf(first), series: others.map((s) => s.series) } : undefined;
+}
+
+/**
+ * OpenSSL 3 above security level 0 with TLS 1.0/1.1: the alert, what a server logs (it signs nothing) and what a
+ * client logs (it accepts no signed ServerKeyExchange: ECDHE and DHE suites; static RSA signs nothing).
+ */
+export const LEGACY_PROTOCOL_FAILURE = {
+  alert: oneOf(
+    data.legacyProtocolFailure.alert,
+    ['internal_error'] as const,
+    'openssl-servers.json legacyProtocolFailure',
+  ),
+  serverMessage: data.legacyProtocolFailure.serverMessage,
+  clientMessage: data.legacyProtocolFailure.clientMessage,
+  source: data.legacyProtocolFailure.source,
+  clientSource: data.legacyProtocolFailure.clientSource,
+};
+
 export const NGINX_FACTS = data.nginx;
 /** OpenSSL's default TLS 1.3 ciphersuites (1.1.1 and 3.x). */
 export const OPENSSL_TLS13_DEFAULT: readonly string[] = data.tls13CiphersuitesDefault.value;

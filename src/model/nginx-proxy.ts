@@ -14,6 +14,7 @@ import { NGINX_FACTS, nginxProxyProtocolDefaults, type OpensslSeriesFacts } from
 import type { ParsedDocument } from '../parse/types';
 import type { ClientUrl, NginxProxyAttributes, NginxProxyStoreDirectives, NginxServerAttributes } from './attributes';
 import { argsRange, last, tracedAt, type Placed } from './nginx-placed';
+import { signatureFloorSettings } from './openssl-floor';
 import type { NginxProxyComponent, TlsSettings, Traced } from './types';
 
 export interface ProxyInput {
@@ -251,6 +252,18 @@ function proxyTls(
           confidence: 'verified',
         },
       };
+  // As a client, OpenSSL 3 above security level 0 accepts no signed TLS 1.0/1.1 key exchange.
+  Object.assign(
+    tls,
+    signatureFloorSettings({
+      openssl,
+      assumed: input.opensslAttribute?.assumed ?? true,
+      level: expanded.securityLevel,
+      ciphers,
+      directive: `${prefix}_ciphers`,
+      role: 'client',
+    }),
+  );
   const certificate = last(scope, `${prefix}_certificate`);
   const file = certificate?.directive.args[0]?.value;
   if (certificate && file)

@@ -10,7 +10,6 @@ import {
   NGINX_FACTS,
   nginxReleaseFromImage,
   opensslFromImage,
-  signatureFloor,
   type OpensslSeriesFacts,
 } from '../knowledge/openssl';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
@@ -20,6 +19,7 @@ import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
 import { argsRange, last, tracedAt, type Placed } from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
+import { signatureFloorSettings } from './openssl-floor';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import type { NginxServerAttributes, NginxStoreDirectives } from './attributes';
 
@@ -276,7 +276,7 @@ export const nginxContributor: ModelContributor = {
       for (const proxy of proxies) ctx.addComponent(proxy);
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
-        const { invalidCipherCommand, ...policy } = tlsFrom(top, openssl.facts, ctx.memo);
+        const { invalidCipherCommand, ...policy } = tlsFrom(top, openssl.facts, openssl.assumed, ctx.memo);
         ctx.addComponent({
           id: `nginx.tls-policy:${relative}`,
           type: 'nginx.tls-policy',
@@ -375,7 +375,7 @@ type NginxTls = TlsSettings & {
   invalidCipherCommand?: string;
 };
 
-function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts, memo: RunMemo): NginxTls {
+function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts, assumed: boolean, memo: RunMemo): NginxTls {
   const at = tracedAt;
   const tls: NginxTls = { implementation: 'openssl', unknown: [], dheWithoutParameters: [] };
   const protocols = last(scope, 'ssl_protocols');
@@ -443,20 +443,17 @@ function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts, memo: RunMemo): N
         confidence: 'verified',
       },
     };
-  const floor = signatureFloor(openssl, expanded.securityLevel ?? openssl.defaultSecurityLevel);
-  if (floor) {
-    tls.signatureFloor =
-      ciphers && expanded.securityLevel !== undefined
-        ? at(ciphers, floor)
-        : {
-            value: floor,
-            from: {
-              kind: 'default',
-              origin: `OpenSSL ${openssl.series} at security level ${openssl.defaultSecurityLevel} or above signs no TLS 1.0/1.1 handshake (${openssl.source.split(' ')[0]})`,
-              confidence: 'verified',
-            },
-          };
-  }
+  Object.assign(
+    tls,
+    signatureFloorSettings({
+      openssl,
+      assumed,
+      level: expanded.securityLevel,
+      ciphers,
+      directive: 'ssl_ciphers',
+      role: 'server',
+    }),
+  );
   const prefer = last(scope, 'ssl_prefer_server_ciphers');
   tls.serverOrderWins = prefer
     ? at(prefer, prefer.directive.args[0]?.value === 'on')
@@ -508,6 +505,7 @@ function serverComponent(
   const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, ...tls } = tlsFrom(
     scope,
     openssl.facts,
+    openssl.assumed,
     memo,
   );
   const certificates = certificatesOf(server.block ?? [], inherited);

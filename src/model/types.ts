@@ -92,10 +92,15 @@ export interface TlsSettings {
   moreCertificates?: CertificateRef[];
   implementation: TlsImplementation;
   /**
-   * OpenSSL servers: the lowest protocol the server can still sign its handshake with (OpenSSL 3 above
-   * security level 0: TLSv1.2). A lower protocol is negotiated and then fails with internal_error.
+   * OpenSSL ends: the lowest protocol whose handshake signatures the security level allows (OpenSSL 3 above level 0:
+   * TLSv1.2). A server signs nothing below it; a client accepts no signed ServerKeyExchange below it (HandshakeSide).
    */
   signatureFloor?: Traced<string>;
+  /**
+   * OpenSSL ends whose release the tree does not name (3.x assumed): the floor another release series would have
+   * (undefined: none) and what to declare. The outcome stands only when both agree.
+   */
+  signatureFloorAlternative?: { what: string; value?: string };
   /** False when the server has no ephemeral DH parameters (nginx without `ssl_dhparam`): no DHE suite is negotiated. */
   dheParameters?: Traced<boolean>;
   /** OpenSSL servers: PSK/SRP suites the cipher string enables (never negotiated; see HandshakeSide.credentialSuites). */

@@ -181,6 +181,74 @@ describe('predictHandshake', () => {
         messages: { client: 'unsupported protocol' },
       },
     ],
+    // Measured with openssl 3.0.19 s_client -tls1/-tls1_1 (DEFAULT vs DEFAULT:@SECLEVEL=0) against s_server and JSSE.
+    [
+      'OpenSSL 3 client at security level 1: a TLS 1.0 ECDHE key exchange is signed with SHA1, it refuses it',
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1'],
+        cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'],
+        signatureFloor: 'TLSv1.2',
+      },
+      { protocols: ['TLSv1'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] },
+      {
+        ok: false,
+        reason: 'no-signature-algorithm',
+        failingSide: 'client',
+        alert: 'internal_error',
+        protocol: 'TLSv1',
+        messages: { client: 'legacy sigalg disallowed or unsupported', server: 'Received fatal alert: internal_error' },
+      },
+    ],
+    [
+      'OpenSSL 3 client at security level 1: TLS 1.1 DHE and ECDSA suites are signed too',
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1.1'],
+        cipherSuites: ['TLS_DHE_RSA_WITH_AES_128_CBC_SHA', 'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA'],
+        signatureFloor: 'TLSv1.2',
+      },
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1.1'],
+        cipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA'],
+        certificate: { keyType: 'EC' },
+      },
+      {
+        ok: false,
+        reason: 'no-signature-algorithm',
+        failingSide: 'client',
+        messages: { server: 'tlsv1 alert internal error' },
+      },
+    ],
+    [
+      'OpenSSL 3 client at security level 1: static RSA key exchange signs nothing, TLS 1.0 works',
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1'],
+        cipherSuites: ['TLS_RSA_WITH_AES_128_CBC_SHA'],
+        signatureFloor: 'TLSv1.2',
+      },
+      { protocols: ['TLSv1'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', 'TLS_RSA_WITH_AES_128_CBC_SHA'] },
+      { ok: true, protocol: 'TLSv1', cipherSuite: 'TLS_RSA_WITH_AES_128_CBC_SHA' },
+    ],
+    [
+      'OpenSSL 3 client at security level 1: TLS 1.2 ECDHE is signed with SHA-256 and up, it works',
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2'],
+        cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'],
+        signatureFloor: 'TLSv1.2',
+      },
+      { protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] },
+      { ok: true, protocol: 'TLSv1.2' },
+    ],
+    [
+      'a JSSE client has no OpenSSL security level: the floor is not its',
+      { protocols: ['TLSv1'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'], signatureFloor: 'TLSv1.2' },
+      { protocols: ['TLSv1'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] },
+      { ok: true, protocol: 'TLSv1' },
+    ],
   ];
   it.each(cases)('%s', (_name, client, server, expected) => {
     expect(predictHandshake(side(client), side(server))).toMatchObject(expected);

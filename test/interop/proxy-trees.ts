@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Lab, LabSide, RealOutcome } from './stacks';
+import type { JvmProfile, Lab, LabSide, RealOutcome } from './stacks';
 import { javaHome, treeVerdict } from './trees';
 
 export interface ProxyCase {
@@ -17,11 +17,18 @@ export interface ProxyCase {
   /** The Tomcat connector's protocols and ciphers (IANA names). */
   serverProtocols: string[];
   serverCiphers: string[];
+  /**
+   * TLS 1.0/1.1 cases: the Tomcat runs on the lab's legacy JVM (TLS 1.0/1.1 re-enabled), the gateway's Dockerfile names
+   * an OpenSSL 3 image (nginx:1.25, Debian bookworm), and the real client runs at its build's security level, as nginx does.
+   */
+  legacy?: true;
 }
 
 const ECDHE_RSA_128 = 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256';
 const ECDHE_RSA_256 = 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384';
 const ECDHE_ECDSA_128 = 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256';
+const ECDHE_RSA_CBC = 'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA';
+const RSA_CBC = 'TLS_RSA_WITH_AES_128_CBC_SHA';
 const TLS13 = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
 /** OpenSSL's default TLS 1.3 ciphersuites: nginx's proxy_ssl_ciphers does not touch them. */
 const OPENSSL_TLS13_DEFAULT = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'];
@@ -70,6 +77,31 @@ export function proxyCases(): ProxyCase[] {
       serverProtocols: ['TLSv1.2', 'TLSv1.3'],
       serverCiphers: [...TLS13, ECDHE_RSA_128],
     },
+    // OpenSSL 3 as a client above security level 0 refuses a signed TLS 1.0/1.1 key exchange; static RSA signs nothing.
+    {
+      name: 'proxy TLSv1 ECDHE on OpenSSL 3 → Tomcat TLSv1: the proxy refuses the SHA1-signed key exchange',
+      proxyProtocols: ['TLSv1'],
+      proxyCiphers: [ECDHE_RSA_CBC],
+      serverProtocols: ['TLSv1'],
+      serverCiphers: [ECDHE_RSA_CBC, RSA_CBC],
+      legacy: true,
+    },
+    {
+      name: 'proxy TLSv1.1 ECDHE on OpenSSL 3 → Tomcat TLSv1.1: refused alike',
+      proxyProtocols: ['TLSv1.1'],
+      proxyCiphers: [ECDHE_RSA_CBC],
+      serverProtocols: ['TLSv1.1'],
+      serverCiphers: [ECDHE_RSA_CBC],
+      legacy: true,
+    },
+    {
+      name: 'proxy TLSv1 static RSA on OpenSSL 3 → Tomcat TLSv1: nothing is signed, it negotiates',
+      proxyProtocols: ['TLSv1'],
+      proxyCiphers: [RSA_CBC],
+      serverProtocols: ['TLSv1'],
+      serverCiphers: [ECDHE_RSA_CBC, RSA_CBC],
+      legacy: true,
+    },
   ];
 }
 
@@ -82,12 +114,13 @@ export function writeProxyTree(lab: Lab, c: ProxyCase, dir: string): void {
   };
   const release = fs.readFileSync(path.join(javaHome(), 'release'), 'utf8');
   write('api/jdk/release', release);
-  write('api/jdk/conf/security/java.security', `jdk.tls.disabledAlgorithms=${lab.jvmDisabled.default}\n`);
+  write('api/jdk/conf/security/java.security', `jdk.tls.disabledAlgorithms=${lab.jvmDisabled[jvmOf(c)]}\n`);
   write('api/ssl/rsa.crt', fs.readFileSync(path.join(lab.dir, 'rsa.crt'), 'utf8'));
   write(
     'api/conf/server.xml',
     `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true"><SSLHostConfig hostName="_default_" protocols="${c.serverProtocols.join(',')}" ciphers="${c.serverCiphers.join(',')}" honorCipherOrder="true"><Certificate certificateFile="/opt/tomcat/ssl/rsa.crt" certificateKeyFile="/opt/tomcat/ssl/rsa.key"/></SSLHostConfig></Connector>\n<Engine name="E" defaultHost="api.example.internal"><Host name="api.example.internal"/></Engine>\n</Service></Server>\n`,
   );
+  if (c.legacy) write('gw/Dockerfile', 'FROM nginx:1.25\n');
   const ciphers = c.proxyCiphers.map((s) => lab.ianaToOpenssl.get(s) ?? s).join(':');
   write(
     'gw/nginx.conf',
@@ -95,13 +128,20 @@ export function writeProxyTree(lab: Lab, c: ProxyCase, dir: string): void {
   );
 }
 
+const jvmOf = (c: ProxyCase): JvmProfile => (c.legacy ? 'legacy' : 'default');
+
 /** The same case as lab sides: an OpenSSL client (with OpenSSL's TLS 1.3 defaults) and a JSSE server. */
 export function proxyLabSides(c: ProxyCase): { client: LabSide; server: LabSide } {
   return {
-    client: { impl: 'openssl', protocols: c.proxyProtocols, suites: [...OPENSSL_TLS13_DEFAULT, ...c.proxyCiphers] },
+    client: {
+      impl: 'openssl',
+      protocols: c.proxyProtocols,
+      suites: [...OPENSSL_TLS13_DEFAULT, ...c.proxyCiphers],
+      ...(c.legacy ? { securityLevel: 'build' as const } : {}),
+    },
     server: {
       impl: 'jsse',
-      jvm: 'default',
+      jvm: jvmOf(c),
       protocols: c.serverProtocols,
       suites: c.serverCiphers,
       serverPref: true,

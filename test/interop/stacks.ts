@@ -28,6 +28,8 @@ export interface LabSide {
   cert?: 'rsa' | 'ec' | 'dual';
   clientAuth?: 'none' | 'optional' | 'required';
   hasClientCert?: boolean;
+  /** OpenSSL: 'build' runs at the build's own default security level; absent: @SECLEVEL=0 (TLS 1.0/1.1 and NULL work). */
+  securityLevel?: 'build';
 }
 
 export interface RealSideOutcome {
@@ -322,7 +324,8 @@ function opensslArgs(lab: Lab, side: LabSide, role: 'client' | 'server'): string
   const tls13 = side.suites.filter((s) => isTls13Name(s));
   const legacy = side.suites.filter((s) => !isTls13Name(s)).map((s) => lab.ianaToOpenssl.get(s) ?? s);
   // An empty -cipher string is an error in OpenSSL: "eNULL:!eNULL" selects nothing but parses.
-  args.push('-cipher', `${legacy.length ? legacy.join(':') : 'eNULL:!eNULL'}:@SECLEVEL=0`);
+  const level = side.securityLevel === 'build' ? '' : ':@SECLEVEL=0';
+  args.push('-cipher', `${legacy.length ? legacy.join(':') : 'eNULL:!eNULL'}${level}`);
   args.push('-ciphersuites', tls13.join(':'));
   if (role === 'server') {
     const cert = side.cert === 'dual' ? 'rsa' : (side.cert ?? 'rsa');

@@ -2,9 +2,12 @@ import { stackLabels } from '../../derive/derive';
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { linkFailureOwner } from '../_lib/link-owners';
 import { linkSources, withSources } from '../_lib/sources';
+import type { RelatedLocation } from '../../core/types';
+import type { Component } from '../../model/types';
 import { defineRule } from '../types';
 
-// no-signature-algorithm: both enable the protocol, but the OpenSSL server cannot sign it at its security level.
+// no-signature-algorithm: both enable the protocol, but the OpenSSL server cannot sign it, or the OpenSSL client
+// accepts no signed key exchange in it, at its security level.
 const REASONS = new Set([
   'no-common-protocol',
   'protocol-rejected-by-client',
@@ -30,6 +33,7 @@ export default defineRule({
       'unsupported protocol',
       'tlsv1 alert protocol version',
       'no suitable signature algorithm',
+      'legacy sigalg disallowed or unsupported',
       'Received fatal alert: internal_error',
     ],
   },
@@ -63,6 +67,7 @@ export default defineRule({
             ),
           ],
           linkSources(link, client.component, server.component),
+          prediction.reason === 'no-signature-algorithm' ? opensslImage(lp[prediction.failingSide].component) : [],
         ),
         fingerprint: [link.client, link.server, prediction.reason],
         outcome: 'fails',
@@ -70,3 +75,18 @@ export default defineRule({
     }
   },
 });
+
+/** The Dockerfile FROM whose image settles the OpenSSL release of a failing nginx end (its security level decides). */
+function opensslImage(component: Component): RelatedLocation[] {
+  if (component.type !== 'nginx.server' && component.type !== 'nginx.tls-policy' && component.type !== 'nginx.proxy')
+    return [];
+  const openssl = component.attributes.openssl;
+  return openssl?.at
+    ? [
+        {
+          ...openssl.at,
+          message: `${component.name} runs OpenSSL ${openssl.release ?? openssl.series} (${openssl.via ?? 'this image'})`,
+        },
+      ]
+    : [];
+}

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../../src/rules/tls/no-common-protocol';
 import { ruleTester } from '../../helpers/rule-tester';
 import {
@@ -14,8 +16,20 @@ import {
   javaClient,
 } from './trees';
 
+const LEGACY_GATEWAY: Record<string, string> = {
+  'gw/nginx.conf':
+    'http {\n  server {\n    listen 80;\n    location / {\n      proxy_ssl_protocols TLSv1;\n      proxy_ssl_ciphers ECDHE-RSA-AES128-SHA;\n      proxy_pass https://api.example.internal:8443;\n    }\n  }\n}\n',
+  'api/nginx.conf':
+    'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api-san.crt;\n    ssl_certificate_key api.key;\n    ssl_protocols TLSv1;\n    ssl_ciphers ECDHE-RSA-AES128-SHA:@SECLEVEL=0;\n  }\n}\n',
+  'api/api-san.crt': fs.readFileSync(path.join(__dirname, '../../fixtures/certs/api-san.crt'), 'utf8'),
+};
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'nginx proxy TLSv1 ECDHE on an OpenSSL the tree does not name: unknown (tls/link-outcome-unknown), not an error',
+      files: LEGACY_GATEWAY,
+    },
     {
       name: 'Spring Boot profile prod allows only TLSv1.3 but the tree does not say it is active: unknown, not an error',
       files: {
@@ -112,6 +126,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'nginx proxy TLSv1 ECDHE on OpenSSL 3 (nginx:1.25): it refuses the SHA1-signed key exchange (legacy sigalg)',
+      files: { ...LEGACY_GATEWAY, 'gw/Dockerfile': 'FROM nginx:1.25\n' },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: ['legacy sigalg disallowed or unsupported', '@SECLEVEL=0'],
+          related: [
+            { file: 'api/nginx.conf', line: 7 },
+            { file: 'gw/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
     {
       name: 'nginx proxy_ssl_protocols TLSv1.3 to Tomcat on OpenJDK 8u191 (no TLS 1.3)',
       files: {
@@ -303,6 +333,8 @@ ruleTester(rule, {
           'ssl_protocols TLSv1 TLSv1.2;',
           "ssl_ciphers 'ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256';",
         ),
+        // nginx 1.25 runs on Debian bookworm: OpenSSL 3 (without an image the release is unknown, and so the outcome).
+        'api/Dockerfile': 'FROM nginx:1.25\n',
       },
       errors: [
         {
@@ -315,6 +347,7 @@ ruleTester(rule, {
             { file: 'client/application.yml', line: 3 },
             { file: 'client/jdk/release', line: 1 },
             { file: 'client/tls.security', line: 1 },
+            { file: 'api/Dockerfile', line: 1 },
           ],
         },
       ],
