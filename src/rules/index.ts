@@ -41,6 +41,7 @@ import mqSslpeerNoMatch from './mq/sslpeer-no-match';
 import mqSslpeerSyntax from './mq/sslpeer-syntax';
 import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
+import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
 import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
@@ -101,6 +102,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqSslpeerSyntax,
   mqSystemChannelsNotBlocked,
   mqTlsChannelWithoutMcauser,
+  nginxProxySslNameMismatch,
   nginxProxyTargetUnknown,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,
