@@ -22,6 +22,7 @@ import { inShard, type ShardSpec } from './performance/shard';
 import { RunStats } from './performance/stats';
 import { runtimeUses } from './runtime-uses';
 import { deferTemplateValues } from './run/template-values';
+import { conditionalDocuments, withConditionalScripts } from './run/conditional-scripts';
 
 export interface LintOptions {
   paths: string[];
@@ -166,10 +167,17 @@ function checkDeployment(
   walkNotes: Finding[],
 ) {
   const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed));
-  const model = stats.time('model', () =>
-    buildModel(root, documents, { config: options.config, java: options.java, memo }),
-  );
-  const deployment = stats.time('derive', () => deriveDeployment(model.deployment, model.certificates, memo));
+  const derive = (from: ParsedDocument[]) => {
+    const model = stats.time('model', () =>
+      buildModel(root, from, { config: options.config, java: options.java, memo }),
+    );
+    return stats.time('derive', () => deriveDeployment(model.deployment, model.certificates, memo));
+  };
+  const deployment = derive(documents);
+  // Scripts applied only under a condition the tree does not settle: the deployment is also checked without them.
+  const conditional = conditionalDocuments(documents);
+  const withoutConditional =
+    conditional.length > 0 ? derive(documents.filter((d) => !conditional.some((c) => c.doc === d))) : undefined;
   return stats.time('rules', () => {
     const mask = secretMasker(
       documents,
@@ -177,23 +185,29 @@ function checkDeployment(
     );
     // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.
-    const deploymentFindings = [
+    const deploymentFindings = settings.applySeverity([
       ...redactFindings([...walkNotes, ...readFindings], mask),
       ...parseFindings(documents, mask),
-    ];
+    ]);
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask, memo);
-    for (const finding of ruleRun.findings) deploymentFindings.push(finding);
+    let ruleFindings = settings.applySeverity(ruleRun.findings);
+    let internalError = ruleRun.internalError;
+    if (withoutConditional) {
+      const other = runRules(withoutConditional, rules, settings, options.config, options.cwd, mask, memo);
+      ruleFindings = withConditionalScripts(ruleFindings, settings.applySeverity(other.findings), conditional);
+      internalError ||= other.internalError;
+    }
+    for (const finding of ruleFindings) deploymentFindings.push(finding);
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
-    const suppressed = applySuppressions(
-      deferTemplateValues(settings.applySeverity(deploymentFindings), documents),
-      documents,
-      { reportUnused: options.reportUnusedDisableDirectives, knownRuleIds },
-    );
+    const suppressed = applySuppressions(deferTemplateValues(deploymentFindings, documents), documents, {
+      reportUnused: options.reportUnusedDisableDirectives,
+      knownRuleIds,
+    });
     return {
       findings: redactFindings(suppressed, mask, maskedRuleIds(rules)),
       fileCount: new Set(documents.map((d) => d.file.path)).size,
       deployment,
-      internalError: ruleRun.internalError,
+      internalError,
       runtimes: runtimeUses(deployment, mask),
     };
   });

@@ -115,3 +115,18 @@ export function jmsAliasProtocols(name: string): { alias: string; protocols: str
 
 /** A channel's TLS defaults when MQSC leaves them out (SSLCIPH blank, SSLCAUTH REQUIRED, the queue manager orders CipherSpecs). */
 export const MQ_CHANNEL_DEFAULTS = mqData.channelDefaults;
+
+/** An MQSC file a product applies only under a condition the tree does not settle (mq.json conditionalScripts). */
+export interface ConditionalScript {
+  /** The file name, as the product's layout names it. */
+  file: string;
+  appliedWhen: string;
+  notAppliedWhen: string;
+  what: string;
+  source: string;
+}
+
+/** The conditional script this file is (by its name, as the product names it), if any. */
+export function conditionalScriptFor(fileName: string): ConditionalScript | undefined {
+  return mqData.conditionalScripts.find((c) => c.file === fileName);
+}
