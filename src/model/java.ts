@@ -126,9 +126,9 @@ export interface ActiveProfiles {
 /**
  * `spring.profiles.active` as Spring Boot reads it, highest first: a `--spring.profiles.active` program argument, a
  * `-Dspring.profiles.active` JVM option (in jvm.options, setenv.sh, a systemd unit, a Dockerfile), the
- * `SPRING_PROFILES_ACTIVE` environment variable of the app's Docker Compose service, then of its start files (the
- * later in path order winning), then the key in the app's default-profile configuration. The highest place that
- * sets it decides: when its value is only known at run time (`$SPRING_PROFILES_ACTIVE`), so is the profile.
+ * `SPRING_PROFILES_ACTIVE` environment variable of the app's Docker Compose service, then of its start files, then
+ * the key in the app's default-profile configuration. The highest level that sets it decides: when its value is only
+ * known at run time (`$SPRING_PROFILES_ACTIVE`), or its places disagree (branches of a script), so is the profile.
  */
 function activeProfiles(
   spring: ParsedDocument<SpringConfigData>[],
@@ -141,25 +141,29 @@ function activeProfiles(
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-  const decided = (source: PropertySource | undefined) =>
-    source &&
-    (source.property.unresolved
-      ? undefined
-      : {
-          names: split(source.property.value),
-          location: { file: source.doc.file.path, range: source.property.valueRange },
-        });
-  const last = (sources: readonly PropertySource[]) =>
-    sources.filter((s) => s.property.name === 'spring.profiles.active').pop();
-  const argument = last(commandLine);
-  if (argument) return decided(argument);
-  const property = last(systemProperties);
-  if (property) return decided(property);
+  // The places of one level that set it: they decide together, or (a conditional script, two start files
+  // that disagree, a value from the shell) the profile is unknown.
+  const decided = (sources: readonly PropertySource[]): ActiveProfiles | undefined | 'not set' => {
+    const setting = sources.filter((s) => s.property.name === 'spring.profiles.active');
+    const last = setting[setting.length - 1];
+    if (!last) return 'not set';
+    const values = new Set(setting.map((s) => split(s.property.value).join(',')));
+    if (setting.some((s) => s.property.unresolved) || values.size > 1) return undefined;
+    return {
+      names: split(last.property.value),
+      location: { file: last.doc.file.path, range: last.property.valueRange },
+    };
+  };
   // A Docker Compose service starts the container: its SPRING_PROFILES_ACTIVE wins over the image's ENV.
-  const variable =
-    last(environment.filter((e) => e.doc.kind === 'compose')) ??
-    last(environment.filter((e) => e.doc.kind !== 'compose'));
-  if (variable) return decided(variable);
+  for (const level of [
+    commandLine,
+    systemProperties,
+    environment.filter((e) => e.doc.kind === 'compose'),
+    environment.filter((e) => e.doc.kind !== 'compose'),
+  ]) {
+    const active = decided(level);
+    if (active !== 'not set') return active;
+  }
   for (const doc of spring) {
     const entry = springSetting(
       doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries),

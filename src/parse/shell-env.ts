@@ -26,6 +26,8 @@ const JVM_ASSIGNMENT = new RegExp(`^\\s*(export\\s+)?${JVM_VARIABLES.source.repl
 const TLS_OPTION = /-D(jdk\.tls\.|https\.protocols|com\.ibm\.jsse2\.|javax\.net\.ssl\.|java\.security\.properties)/;
 /** A start script that picks the Spring profile or passes Spring's TLS settings as arguments (names only Spring uses). */
 const SPRING_START = /\bSPRING_PROFILES_ACTIVE=|(-D|--)spring\.profiles\.active=|--server\.(ssl\.[\w.-]+|port)=/;
+/** A command that prints its arguments. */
+const PRINTS = /^@?(echo|printf)\b/i;
 /** A start script that names its JDK by an absolute path (issue 13: runtimes attached as installs are laid out). */
 const JDK_PATH = /\b(JAVA_HOME|JRE_HOME)=["']?\/|\/bin\/java(?![\w.-])/;
 
@@ -80,8 +82,12 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
       for (const property of scanJvmProperties(file.text, index, logical.start, end, assigned?.[1]))
         properties.push(property);
-      for (const setting of scanSpringEnvironment(file.text, index, logical.start, end)) environment.push(setting);
-      for (const argument of scanSpringArguments(file.text, index, logical.start, end)) springArguments.push(argument);
+      // A line that prints (`echo java -jar app.jar --spring.profiles.active=test` in usage text) runs nothing.
+      if (!PRINTS.test(body)) {
+        for (const setting of scanSpringEnvironment(file.text, index, logical.start, end)) environment.push(setting);
+        for (const argument of scanSpringArguments(file.text, index, logical.start, end))
+          springArguments.push(argument);
+      }
       for (const reference of scanJavaHomes(file.text, index, logical.start, end)) javaHomes.push(reference);
     }
     return {

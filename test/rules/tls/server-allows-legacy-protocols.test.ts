@@ -89,6 +89,26 @@ ruleTester(rule, {
       },
     },
     {
+      // A start script that picks the profile by its environment (ENV_NAME test/preview/prod): which branch runs is
+      // not in the tree.
+      name: 'Spring Boot: a script that sets --spring.profiles.active in branches leaves the profile unknown',
+      files: {
+        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        'app/bin/start.sh':
+          '#!/bin/bash\nif [ "$ENV_NAME" == "test" ]; then\n  SPRING_OPTS="--spring.profiles.active=test"\nelif [ "$ENV_NAME" == "prod" ]; then\n  SPRING_OPTS="--spring.profiles.active=prod"\nfi\nexec java $JAVA_OPTS -jar app.jar $SPRING_OPTS\n',
+      },
+    },
+    {
+      name: 'Spring Boot: a usage line that echoes --spring.profiles.active runs nothing',
+      files: {
+        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        'app/build.sh':
+          '#!/bin/sh\nmvn -q package\necho "run with: java -jar target/app.jar --spring.profiles.active=prod"\n',
+      },
+    },
+    {
       // SpringApplication adds the command-line arguments as the first property source, above -D.
       name: 'Spring Boot: a --server.ssl.enabled-protocols argument wins over the -D system property',
       files: {
