@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
-import type { ComposeData } from '../parse/compose';
+import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import { SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
@@ -81,23 +81,37 @@ export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySou
 export function springEnvironmentByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
   return ctx.once('springEnvironmentByGroup', () => {
     const groups = startFileSettings(ctx, (data) => data.springEnvironment);
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'compose') continue;
-      for (const service of (doc.data as ComposeData).services) {
-        if (service.build === undefined || /[$]/.test(service.build)) continue;
-        const dir = path.resolve(path.dirname(doc.file.path), service.build);
-        if (relativePosix(ctx.deployment.root, dir).startsWith('..')) continue;
-        // The app a file of that directory belongs to: the Dockerfile the service is built with would be.
-        addSources(groups, appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc, service.springEnvironment);
-      }
-    }
+    for (const [group, doc, service] of builtServices(ctx)) addSources(groups, group, doc, service.springEnvironment);
     return groups;
   });
 }
 
-/** Every Spring `--name=value` program argument in the deployment's start files, by app group, in path order. */
+/**
+ * Every Spring `--name=value` program argument in the deployment's start files, by app group, in path order: then
+ * those of the `command:` of Docker Compose services built from a directory of the tree.
+ */
 export function springArgumentsByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
-  return ctx.once('springArgumentsByGroup', () => startFileSettings(ctx, (data) => data.springArguments));
+  return ctx.once('springArgumentsByGroup', () => {
+    const groups = startFileSettings(ctx, (data) => data.springArguments);
+    for (const [group, doc, service] of builtServices(ctx)) addSources(groups, group, doc, service.springArguments);
+    return groups;
+  });
+}
+
+/** The Docker Compose services built from a directory of the tree, with the app group that directory belongs to. */
+function builtServices(ctx: ModelContext): [string, ParsedDocument, ComposeService][] {
+  const built: [string, ParsedDocument, ComposeService][] = [];
+  for (const doc of ctx.deployment.documents) {
+    if (doc.kind !== 'compose') continue;
+    for (const service of (doc.data as ComposeData).services) {
+      if (service.build === undefined || /[$]/.test(service.build)) continue;
+      const dir = path.resolve(path.dirname(doc.file.path), service.build);
+      if (relativePosix(ctx.deployment.root, dir).startsWith('..')) continue;
+      // The app a file of that directory belongs to: the Dockerfile the service is built with would be.
+      built.push([appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc, service]);
+    }
+  }
+  return built;
 }
 
 /** One list of the start files' data, by app group, in path order. */

@@ -154,13 +154,11 @@ function activeProfiles(
       location: { file: last.doc.file.path, range: last.property.valueRange },
     };
   };
-  // A Docker Compose service starts the container: its SPRING_PROFILES_ACTIVE wins over the image's ENV.
-  for (const level of [
-    commandLine,
-    systemProperties,
-    environment.filter((e) => e.doc.kind === 'compose'),
-    environment.filter((e) => e.doc.kind !== 'compose'),
-  ]) {
+  // A Docker Compose service starts the container: its SPRING_PROFILES_ACTIVE wins over the image's ENV. Its
+  // command's arguments follow the image's ENTRYPOINT's, and Spring joins repeated ones: they are one level.
+  const composed = (sources: readonly PropertySource[], fromCompose: boolean) =>
+    sources.filter((e) => (e.doc.kind === 'compose') === fromCompose);
+  for (const level of [commandLine, systemProperties, composed(environment, true), composed(environment, false)]) {
     const active = decided(level);
     if (active !== 'not set') return active;
   }

@@ -1,13 +1,15 @@
 /**
  * Docker Compose files (`compose.yaml`, `docker-compose.yml`, `docker-compose.<env>.yml`): the services an
  * image is built for (`build: <dir>` or `build.context`) and the environment each one sets, for the Spring
- * settings it binds (src/parse/java/spring-environment.ts). A service that only names an image has no build
+ * settings it binds (src/parse/java/spring-environment.ts), and the Spring `--name=value` arguments of its
+ * `command:` (src/parse/java/spring-arguments.ts). A service that only names an image has no build
  * directory: which app of the tree it runs is not known, and the model binds its environment to none.
  * https://docs.docker.com/reference/compose-file/services/#environment
  */
 import type { Entry, FormatHandler, ParsedDocument } from './types';
 import { basenameOf, type JvmProperty } from './java/jvm-args';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
+import { scanSpringArguments } from './java/spring-arguments';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
 
@@ -17,13 +19,15 @@ export interface ComposeService {
   build?: string;
   /** Its `environment:` variables that Spring binds to settings lint-deploy reads. */
   springEnvironment: JvmProperty[];
+  /** Spring `--name=value` arguments in its `command:` (they replace the image's CMD, after its ENTRYPOINT). */
+  springArguments: JvmProperty[];
 }
 
 export interface ComposeData {
   services: ComposeService[];
 }
 
-const SERVICE_KEY = /^services\.([^.[\]]+)\.(build(?:\.context)?|environment(?:\.(.+)|\[\d+\]))$/;
+const SERVICE_KEY = /^services\.([^.[\]]+)\.(build(?:\.context)?|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?)$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
 const SECRET_REFERENCE = /^(services\.[^.[\]]+\.)?secrets([.[]|$)/;
 
@@ -40,7 +44,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       .map((entry) => (entry.secret && SECRET_REFERENCE.test(entry.key) ? { ...entry, secret: false } : entry));
     const services = new Map<string, ComposeService>();
     const service = (name: string) => {
-      if (!services.has(name)) services.set(name, { name, springEnvironment: [] });
+      if (!services.has(name)) services.set(name, { name, springEnvironment: [], springArguments: [] });
       return services.get(name)!;
     };
     for (const entry of entries) {
@@ -48,7 +52,10 @@ export const composeFormat: FormatHandler<ComposeData> = {
       if (!m) continue;
       const named = service(m[1]!);
       if (m[2]!.startsWith('build')) named.build = entry.value;
-      else {
+      else if (m[2]!.startsWith('command')) {
+        const [start, end] = unquoted(file.text, index, entry);
+        named.springArguments.push(...scanSpringArguments(file.text, index, start, end));
+      } else {
         const setting = m[3] !== undefined ? mapped(entry, m[3], file.text, index) : listed(entry, file.text, index);
         if (setting) named.springEnvironment.push(setting);
       }

@@ -307,6 +307,26 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Docker Compose: --spring.profiles.active in the command: of the service built from the app',
+      files: {
+        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    command: ["--spring.profiles.active=prod"]\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'app/src/main/resources/application-prod.yml',
+          line: 3,
+          related: [
+            { file: 'app/src/main/resources/application.yml', line: 4 },
+            { file: 'compose.yaml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'Spring Boot: a start script that only passes --server.ssl.enabled-protocols is read',
       files: {
         'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
