@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Location, Range } from '../core/types';
+import type { Location, Range, RelatedLocation } from '../core/types';
 import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
@@ -65,6 +65,10 @@ function springProjects(ctx: ModelContext): string[] {
 export interface PropertySource {
   doc: ParsedDocument;
   property: JvmProperty;
+  /** Set by the Docker Compose service that starts the app (its `environment:`, `env_file:` or `command:`). */
+  composed?: true;
+  /** What brought the setting in besides its own line (the `env_file:` that names its file): it decides too. */
+  via?: RelatedLocation[];
 }
 
 /** Every JVM `-D` property set in the deployment, by app group, in path order (the later wins). */
@@ -81,7 +85,17 @@ export function jvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySou
 export function springEnvironmentByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
   return ctx.once('springEnvironmentByGroup', () => {
     const groups = startFileSettings(ctx, (data) => data.springEnvironment);
-    for (const [group, doc, service] of builtServices(ctx)) addSources(groups, group, doc, service.springEnvironment);
+    for (const [group, doc, service] of builtServices(ctx)) {
+      // `environment:` wins over the `env_file:` files, a later file over an earlier one.
+      for (const envFile of service.envFiles) {
+        const file = path.resolve(path.dirname(doc.file.path), envFile.path);
+        const read = ctx.deployment.documents.find((d) => d.file.path === file);
+        const settings = (read?.data as JvmOptionsData | undefined)?.springEnvironment;
+        const via = [{ file: doc.file.path, range: envFile.range, message: `env_file of service ${service.name}` }];
+        if (read && settings) addSources(groups, group, read, settings, true, via);
+      }
+      addSources(groups, group, doc, service.springEnvironment, true);
+    }
     return groups;
   });
 }
@@ -93,7 +107,8 @@ export function springEnvironmentByGroup(ctx: ModelContext): Map<string, Propert
 export function springArgumentsByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
   return ctx.once('springArgumentsByGroup', () => {
     const groups = startFileSettings(ctx, (data) => data.springArguments);
-    for (const [group, doc, service] of builtServices(ctx)) addSources(groups, group, doc, service.springArguments);
+    for (const [group, doc, service] of builtServices(ctx))
+      addSources(groups, group, doc, service.springArguments, true);
     return groups;
   });
 }
@@ -130,10 +145,12 @@ function addSources(
   group: string,
   doc: ParsedDocument,
   settings: readonly JvmProperty[],
+  composed?: true,
+  via?: RelatedLocation[],
 ): void {
   if (settings.length === 0) return;
   const list = groups.get(group) ?? [];
-  for (const property of settings) list.push({ doc, property });
+  for (const property of settings) list.push({ doc, property, ...(composed && { composed }), ...(via && { via }) });
   groups.set(group, list);
 }
 

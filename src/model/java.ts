@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import { springKey, springKeyUnder, springList, springSetting, type SpringConfigData } from '../parse/spring';
@@ -121,6 +121,8 @@ const CLIENT_AUTH: Record<string, ClientAuthMode> = { need: 'required', want: 'o
 export interface ActiveProfiles {
   names: string[];
   location: Location;
+  /** What brought that place in (the `env_file:` naming the file that sets SPRING_PROFILES_ACTIVE). */
+  via?: RelatedLocation[];
 }
 
 /**
@@ -152,12 +154,13 @@ function activeProfiles(
     return {
       names: split(last.property.value),
       location: { file: last.doc.file.path, range: last.property.valueRange },
+      ...(last.via && { via: last.via }),
     };
   };
   // A Docker Compose service starts the container: its SPRING_PROFILES_ACTIVE wins over the image's ENV. Its
   // command's arguments follow the image's ENTRYPOINT's, and Spring joins repeated ones: they are one level.
   const composed = (sources: readonly PropertySource[], fromCompose: boolean) =>
-    sources.filter((e) => (e.doc.kind === 'compose') === fromCompose);
+    sources.filter((e) => !!e.composed === fromCompose);
   for (const level of [commandLine, systemProperties, composed(environment, true), composed(environment, false)]) {
     const active = decided(level);
     if (active !== 'not set') return active;
@@ -213,14 +216,19 @@ function springServer(
       ? {
           kind: 'file',
           location: entryLocation(doc(entry), entry, 'value'),
-          via: [{ ...profile.location, message: `Spring profile ${profile.names.join(', ')} active here` }],
+          via: [
+            { ...profile.location, message: `Spring profile ${profile.names.join(', ')} active here` },
+            ...(profile.via ?? []),
+          ],
         }
       : undefined;
   };
   const traced = <T>(entry: Entry, value: T): Traced<T> => {
-    const t = tracedEntry(doc(entry), entry, value);
     const from = viaProfile(entry);
-    return from ? { value, from } : t;
+    if (from) return { value, from };
+    const t = tracedEntry(doc(entry), entry, value);
+    const via = settings.via(entry);
+    return via && t.from.kind === 'file' ? { value, from: { ...t.from, via } } : t;
   };
   // Spring Boot hands the list to its web server; embedded Tomcat, the default, reads it with its own syntax
   // (SslConnectorCustomizer → SSLHostConfig.setProtocols): `TLSv1.2+TLSv1.3` is two protocols, `-TLSv1` removes.

@@ -9,6 +9,7 @@
  */
 import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import { springKey, type SpringConfigData } from '../parse/spring';
+import type { RelatedLocation } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { JVM_OPTION_KINDS, type PropertySource } from './java-shared';
 
@@ -20,6 +21,8 @@ export interface SpringSettings {
   entries: Entry[];
   /** The file a setting came from. */
   doc: (entry: Entry) => ParsedDocument;
+  /** What brought a setting in besides its own line (the `env_file:` naming its file), if anything. */
+  via: (entry: Entry) => RelatedLocation[] | undefined;
   /** The setting of that name as Spring binds it (any relaxed spelling; the last placed wins), if set. */
   setting: (key: string) => Entry | undefined;
   /**
@@ -57,9 +60,10 @@ export function springSettings(
     ...commandLine.map(spelled((p) => `--${p.name}=${p.value}`)),
   ]
     .filter(({ property }) => SPRING_PREFIXES.some((prefix) => springKey(property.name).startsWith(prefix)))
-    .map(({ doc, property, written }) => ({
+    .map(({ doc, property, written, via }) => ({
       doc,
       written,
+      via,
       unresolved: property.unresolved,
       entry: {
         key: property.name,
@@ -80,7 +84,9 @@ export function springSettings(
   // Each setting by its uniform name, once: the server, the MQ factory and the stores each ask a dozen names.
   const byKey = new Map(placed.map((p) => [springKey(p.entry.key), p.entry]));
   const setting = (key: string) => byKey.get(springKey(key));
-  return { base, placed, entries: placed.map((p) => p.entry), doc, setting, unresolved };
+  const viaOf = new Map(fromJvm.filter((p) => p.via).map((p) => [p.entry, p.via]));
+  const via = (entry: Entry) => viaOf.get(entry);
+  return { base, placed, entries: placed.map((p) => p.entry), doc, via, setting, unresolved };
 }
 
 /** The Spring configuration files among a component's documents. */

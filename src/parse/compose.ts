@@ -6,6 +6,7 @@
  * directory: which app of the tree it runs is not known, and the model binds its environment to none.
  * https://docs.docker.com/reference/compose-file/services/#environment
  */
+import type { Range } from '../core/types';
 import type { Entry, FormatHandler, ParsedDocument } from './types';
 import { basenameOf, type JvmProperty } from './java/jvm-args';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
@@ -21,13 +22,16 @@ export interface ComposeService {
   springEnvironment: JvmProperty[];
   /** Spring `--name=value` arguments in its `command:` (they replace the image's CMD, after its ENTRYPOINT). */
   springArguments: JvmProperty[];
+  /** Its `env_file:` files as written (relative to the compose file), in order: a later one wins. */
+  envFiles: { path: string; range: Range }[];
 }
 
 export interface ComposeData {
   services: ComposeService[];
 }
 
-const SERVICE_KEY = /^services\.([^.[\]]+)\.(build(?:\.context)?|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?)$/;
+const SERVICE_KEY =
+  /^services\.([^.[\]]+)\.(build(?:\.context)?|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
 const SECRET_REFERENCE = /^(services\.[^.[\]]+\.)?secrets([.[]|$)/;
 
@@ -44,7 +48,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       .map((entry) => (entry.secret && SECRET_REFERENCE.test(entry.key) ? { ...entry, secret: false } : entry));
     const services = new Map<string, ComposeService>();
     const service = (name: string) => {
-      if (!services.has(name)) services.set(name, { name, springEnvironment: [], springArguments: [] });
+      if (!services.has(name)) services.set(name, { name, springEnvironment: [], springArguments: [], envFiles: [] });
       return services.get(name)!;
     };
     for (const entry of entries) {
@@ -52,6 +56,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       if (!m) continue;
       const named = service(m[1]!);
       if (m[2]!.startsWith('build')) named.build = entry.value;
+      else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });
       else if (m[2]!.startsWith('command')) {
         const [start, end] = unquoted(file.text, index, entry);
         named.springArguments.push(...scanSpringArguments(file.text, index, start, end));

@@ -18,6 +18,7 @@ import { nginxFormat } from './nginx';
 import { shellEnvFormat } from './shell-env';
 import { mqClientEnvFormat } from './mq-env';
 import { keystoreFormat } from './keystore/format';
+import { envFileFormat } from './env-file';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -46,6 +47,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   nginxFormat,
   shellEnvFormat,
   mqClientEnvFormat,
+  envFileFormat,
 ];
 
 export interface Classification {

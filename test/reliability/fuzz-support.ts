@@ -25,6 +25,8 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  '/seed/app/prod.env':
+    '# production\nSPRING_PROFILES_ACTIVE=prod\nexport SERVER_SSL_KEY_STORE="/certs/k.p12"\nSERVER_PORT=8443 # https\nSERVER_SSL_ENABLED_PROTOCOLS=\'TLSv1.2,TLSv1.3\'\n',
   '/seed/app/compose.yaml':
     'services:\n  orders:\n    build:\n      context: ./orders\n    environment:\n      - SERVER_SSL_KEY_STORE=/certs/k.p12\n      - "SPRING_PROFILES_ACTIVE=prod"\n  api:\n    build: .\n    environment:\n      server.ssl.enabled-protocols: \'TLSv1.2\'\n    secrets:\n      - api_password\n',
   '/seed/mq/client/getMessage.sh':

@@ -2,6 +2,17 @@ import rule from '../../../src/rules/tls/server-allows-legacy-protocols';
 import { ruleTester } from '../../helpers/rule-tester';
 import { NGINX_TLS10_12, NGINX_TLS12, TOMCAT_TLS12 } from '../java/fixtures';
 
+/** A Spring Boot app serving HTTPS with default protocols; its `prod` profile enables legacy ones. */
+const SPRING_APP = {
+  'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+};
+const PROD_TLS10 = {
+  'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+};
+const PROD_LEGACY_ONLY = {
+  'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+};
+
 const tomcat = (attrs: string) =>
   `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" ${attrs}/>\n</Service></Server>\n`;
 
@@ -63,8 +74,8 @@ ruleTester(rule, {
       // The profile's protocols would apply only if the commented line ran.
       name: 'Spring Boot: a commented-out SPRING_PROFILES_ACTIVE does not activate the profile',
       files: {
-        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        ...SPRING_APP,
+        ...PROD_LEGACY_ONLY,
         'app/start.sh': '#!/bin/sh\n# export SPRING_PROFILES_ACTIVE=prod\nexec java $JAVA_OPTS -jar app.jar\n',
       },
     },
@@ -74,7 +85,7 @@ ruleTester(rule, {
       files: {
         'app/src/main/resources/application.yml':
           'spring:\n  profiles:\n    active: prod\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        ...PROD_LEGACY_ONLY,
         'app/start.sh': '#!/bin/sh\nexport SPRING_PROFILES_ACTIVE="$DEPLOY_PROFILE"\nexec java -jar app.jar\n',
       },
     },
@@ -83,7 +94,7 @@ ruleTester(rule, {
       files: {
         'app/src/main/resources/application.yml':
           'spring:\n  profiles:\n    active: prod\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        ...PROD_LEGACY_ONLY,
         'app/start.sh':
           '#!/bin/sh\nexec java $JAVA_OPTS -Dspring.profiles.active=$SPRING_PROFILES_ACTIVE -jar app.jar\n',
       },
@@ -93,8 +104,8 @@ ruleTester(rule, {
       // not in the tree.
       name: 'Spring Boot: a script that sets --spring.profiles.active in branches leaves the profile unknown',
       files: {
-        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        ...SPRING_APP,
+        ...PROD_LEGACY_ONLY,
         'app/bin/start.sh':
           '#!/bin/bash\nif [ "$ENV_NAME" == "test" ]; then\n  SPRING_OPTS="--spring.profiles.active=test"\nelif [ "$ENV_NAME" == "prod" ]; then\n  SPRING_OPTS="--spring.profiles.active=prod"\nfi\nexec java $JAVA_OPTS -jar app.jar $SPRING_OPTS\n',
       },
@@ -102,8 +113,8 @@ ruleTester(rule, {
     {
       name: 'Spring Boot: a usage line that echoes --spring.profiles.active runs nothing',
       files: {
-        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.1\n',
+        ...SPRING_APP,
+        ...PROD_LEGACY_ONLY,
         'app/build.sh':
           '#!/bin/sh\nmvn -q package\necho "run with: java -jar target/app.jar --spring.profiles.active=prod"\n',
       },
@@ -123,6 +134,16 @@ ruleTester(rule, {
       files: {
         'kibana/Dockerfile':
           'FROM docker.elastic.co/kibana/kibana:8.15.0\nENV SERVER_SSL_ENABLED=true SERVER_SSL_ENABLED_PROTOCOLS=TLSv1\nCMD ["java", "-Xmx1g", "-jar", "x.jar"]\n',
+      },
+    },
+    {
+      // Compose reads a .env beside it for ${VAR} substitution in the compose file, not as any container's environment.
+      name: 'an env file no service names sets nothing',
+      files: {
+        ...SPRING_APP,
+        ...PROD_TLS10,
+        '.env': 'SPRING_PROFILES_ACTIVE=prod\n',
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n',
       },
     },
     {
@@ -201,7 +222,7 @@ ruleTester(rule, {
     {
       name: 'Spring Boot: SERVER_SSL_ENABLED_PROTOCOLS exported by a start script (the legacy form of the name)',
       files: {
-        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
+        ...SPRING_APP,
         'app/bin/start.sh':
           'export JAVA_OPTS="-Xmx512m"\nexport SERVER_SSL_KEY_STORE_PASSWORD=${KS_PASSWORD}\nexport SERVER_SSL_ENABLED_PROTOCOLS="TLSv1.1,TLSv1.2"\nexec java $JAVA_OPTS -jar app.jar\n',
       },
@@ -243,7 +264,7 @@ ruleTester(rule, {
       files: {
         'app/src/main/resources/application.yml':
           'spring:\n  profiles:\n    active: dev\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        ...PROD_TLS10,
         'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENV SPRING_PROFILES_ACTIVE=dev\n',
         'compose.yaml': 'services:\n  app:\n    build: ./app\n    environment:\n      - SPRING_PROFILES_ACTIVE=prod\n',
       },
@@ -289,8 +310,8 @@ ruleTester(rule, {
     {
       name: 'Spring Boot: --spring.profiles.active in the Dockerfile ENTRYPOINT picks the profile whose protocols apply',
       files: {
-        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        ...SPRING_APP,
+        ...PROD_TLS10,
         'app/Dockerfile':
           'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-jar", "/app.jar", "--spring.profiles.active=prod"]\n',
       },
@@ -309,8 +330,8 @@ ruleTester(rule, {
     {
       name: 'Docker Compose: --spring.profiles.active in the command: of the service built from the app',
       files: {
-        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        ...SPRING_APP,
+        ...PROD_TLS10,
         'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
         'compose.yaml': 'services:\n  app:\n    build: ./app\n    command: ["--spring.profiles.active=prod"]\n',
       },
@@ -327,6 +348,57 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Docker Compose: an env_file: of the service sets SPRING_PROFILES_ACTIVE, over the image’s ENV',
+      files: {
+        ...SPRING_APP,
+        ...PROD_TLS10,
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENV SPRING_PROFILES_ACTIVE=dev\n',
+        'deploy/prod.env': '# production\nSPRING_PROFILES_ACTIVE=prod\n',
+        'compose.yaml': 'services:\n  app:\n    build: ./app\n    env_file:\n      - path: ./deploy/prod.env\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'app/src/main/resources/application-prod.yml',
+          line: 3,
+          related: [
+            { file: 'app/src/main/resources/application.yml', line: 4 },
+            { file: 'deploy/prod.env', line: 2 },
+            { file: 'compose.yaml', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Docker Compose: SERVER_SSL_ENABLED_PROTOCOLS in an env_file: names the file and the env_file line',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/tls.env': 'SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\n',
+        'docker-compose.yml': 'services:\n  app:\n    build: app\n    env_file: [app/tls.env]\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'app/tls.env',
+          line: 1,
+          related: [
+            { file: 'app/src/main/resources/application.properties', line: 2 },
+            { file: 'docker-compose.yml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Docker Compose: the service’s environment: wins over its env_file:',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app.env': 'SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.2\n',
+        'compose.yaml':
+          'services:\n  app:\n    build: ./app\n    env_file: app.env\n    environment:\n      SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.1,TLSv1.2\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'compose.yaml', line: 6, messageIncludes: ['enables TLSv1.1'] }],
+    },
+    {
       name: 'Spring Boot: a start script that only passes --server.ssl.enabled-protocols is read',
       files: {
         'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
@@ -337,8 +409,8 @@ ruleTester(rule, {
     {
       name: 'Spring Boot: set SPRING_PROFILES_ACTIVE in a Windows start script',
       files: {
-        'app/src/main/resources/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
-        'app/src/main/resources/application-prod.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        ...SPRING_APP,
+        ...PROD_TLS10,
         'app/start.bat': '@echo off\r\nset SPRING_PROFILES_ACTIVE=prod\r\njava -jar app.jar\r\n',
       },
       errors: [{ messageId: 'legacy', file: 'app/src/main/resources/application-prod.yml', line: 3 }],

@@ -1,0 +1,49 @@
+/**
+ * Environment files (`.env`, `prod.env`, `.env.prod`) that set variables Spring Boot binds (`SPRING_PROFILES_ACTIVE`,
+ * `SERVER_SSL_*`, `SPRING_SSL_BUNDLE_*`, `IBM_MQ_*`, `SERVER_PORT`). Such a file sets an app's environment only when
+ * something starts the app with it — a Docker Compose service's `env_file:` — so the model binds it through that
+ * reference, never by the directory it sits in (Compose also reads a `.env` beside it for its own substitutions).
+ * Lines are `NAME=value`, `NAME="value"` or `export NAME=value`; `#` starts a comment.
+ * https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file-syntax
+ */
+import { lastPathSegment } from '../core/path-name';
+import type { Comment, FormatHandler, ParsedDocument } from './types';
+import { LineIndex } from './text';
+import { lineOffsets, type JvmProperty } from './java/jvm-args';
+import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
+
+export interface EnvFileData {
+  springEnvironment: JvmProperty[];
+}
+
+const ENV_FILE_NAME = /^\.env(\.[\w.-]+)?$|\.env$/;
+const SPRING_VARIABLE =
+  /^[ \t]*(export[ \t]+)?(SPRING_PROFILES_ACTIVE|SERVER_PORT|SERVER_SSL_\w+|SPRING_SSL_BUNDLE_\w+|IBM_MQ_\w+)=/m;
+
+export const envFileFormat: FormatHandler<EnvFileData> = {
+  id: 'env-file',
+  classify(filePath, head) {
+    return ENV_FILE_NAME.test(lastPathSegment(filePath)) && SPRING_VARIABLE.test(head) ? 'env-file' : undefined;
+  },
+  parse(file, kind): ParsedDocument<EnvFileData> {
+    const index = new LineIndex(file.text);
+    const comments: Comment[] = [];
+    const springEnvironment: JvmProperty[] = [];
+    for (const line of lineOffsets(file.text)) {
+      const lead = line.text.length - line.text.trimStart().length;
+      if (line.text.trimStart().startsWith('#')) {
+        comments.push({ text: line.text.slice(lead + 1), range: index.rangeAt(line.start + lead, line.end) });
+        continue;
+      }
+      springEnvironment.push(...scanSpringEnvironment(file.text, index, line.start, line.end));
+    }
+    return {
+      file,
+      kind,
+      entries: environmentEntries(springEnvironment),
+      comments,
+      problems: [],
+      data: { springEnvironment },
+    };
+  },
+};
