@@ -5,6 +5,7 @@ import { discover, type DiscoveredDeployment } from '../discover/discover';
 import { deriveDeployment, emptyDerived } from '../derive/derive';
 import type { DerivedDeployment } from '../derive/types';
 import { buildModel } from '../model/build';
+import { ACCESS_WORDS } from '../model/mq-access';
 import { problemFinding, type ParsedDocument } from '../parse/types';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
@@ -182,6 +183,7 @@ function checkDeployment(
     const mask = secretMasker(
       documents,
       deployment.components.map((c) => c.name),
+      Object.values(ACCESS_WORDS),
     );
     // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.

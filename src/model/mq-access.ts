@@ -340,32 +340,44 @@ function describe(a: ChannelAccess): string[] {
   return a.exit ? [`unknown (exit ${a.exit.value})`] : describePaths(a);
 }
 
+/**
+ * The fixed words a channel's ways in are described with. They hold no text of the tree, so the secret masker
+ * leaves them whole (a sample password `password` must not turn "password checked" into "*** checked").
+ */
+export const ACCESS_WORDS = {
+  blocked: 'blocked',
+  client: 'client-asserted user',
+  mca: 'runs as the queue manager user (mqm)',
+  unknown: 'unknown identity',
+  admin: 'administrator (mqm) possible',
+  mcaPassword: 'no password (queue manager channel)',
+  noPassword: 'password not checked',
+  password: 'password checked',
+  adminPassword: 'password checked for administrators',
+} as const;
+
 /** The ways in as words, ignoring a security exit (what the channel admits unless the exit refuses or remaps). */
 export function describePaths(a: ChannelAccess): string[] {
-  if (a.blockAll) return ['blocked'];
+  const words = ACCESS_WORDS;
+  if (a.blockAll) return [words.blocked];
   const out: string[] = [];
   for (const p of a.paths) {
     const via = p.needs.length ? ` (${p.needs.join(', ')})` : '';
     const id = p.identity;
     let text =
       id.kind === 'blocked'
-        ? 'blocked'
+        ? words.blocked
         : id.kind === 'fixed'
           ? `runs as ${id.user}`
           : id.kind === 'client'
-            ? 'client-asserted user'
+            ? words.client
             : id.kind === 'mca'
-              ? 'runs as the queue manager user (mqm)'
-              : 'unknown identity';
-    if (p.admin) text += ', administrator (mqm) possible';
-    if (id.kind === 'mca') text += ', no password (queue manager channel)';
+              ? words.mca
+              : words.unknown;
+    if (p.admin) text += `, ${words.admin}`;
+    if (id.kind === 'mca') text += `, ${words.mcaPassword}`;
     else if (id.kind !== 'blocked' && p.password !== 'unknown')
-      text +=
-        p.password === 'none'
-          ? ', password not checked'
-          : p.password === 'all'
-            ? ', password checked'
-            : ', password checked for administrators';
+      text += `, ${p.password === 'none' ? words.noPassword : p.password === 'all' ? words.password : words.adminPassword}`;
     out.push(text + via);
   }
   if (a.templatedRecord)

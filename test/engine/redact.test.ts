@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
+import { ACCESS_WORDS } from '../../src/model/mq-access';
 import { secretMasker } from '../../src/engine/run/redact';
 import { writeTree } from '../helpers/rule-tester';
 import { problemFinding, type ParsedDocument } from '../../src/parse/types';
@@ -62,6 +63,17 @@ describe('secretMasker: values only, never key names', () => {
     const long = secretMasker([doc('keystore.password=Sup3r-S3cret!\n')], ['named after Sup3r-S3cret!']);
     expect(long('named after Sup3r-S3cret!')).toBe('named after ***');
     expect(named('the password is Liberty')).toBe('the password is ***');
+  });
+
+  it("the model's own phrases keep their words (ibm-messaging/cp4i-mq-samples: the sample password 'password')", () => {
+    const own = secretMasker([doc('mq.password=password\n')], [], Object.values(ACCESS_WORDS));
+    expect(own('(SVRCONN: client-asserted user, password checked for administrators)')).toBe(
+      '(SVRCONN: client-asserted user, password checked for administrators)',
+    );
+    expect(own('the key store password is password')).toBe('the key store *** is ***');
+    // A secret that is a whole phrase is still the tree's value.
+    const whole = secretMasker([doc('mq.password=password checked\n')], [], Object.values(ACCESS_WORDS));
+    expect(whole('runs as app, password checked')).toBe('runs as app, ***');
   });
 
   it('other secrets are masked inside longer text as before', () => {

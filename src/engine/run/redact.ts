@@ -21,11 +21,15 @@ const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
  * (`user@password`, the attribute that holds the secret), nor a short secret inside a whole component name
  * (`names`: `Liberty HTTPS endpoint …` when a password is `Liberty`). The documents' file paths count as
  * names too: the password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
+ * `ownWords` are the model's fixed phrases ("password checked for administrators"): a secret found inside one of
+ * them, and not the whole phrase, is left as it is (it is our word, not the tree's value).
  */
 export function secretMasker(
   documents: Iterable<ParsedDocument>,
   names: Iterable<string> = [],
+  ownWords: Iterable<string> = [],
 ): (text: string) => string {
+  const phrases = [...ownWords];
   const docs = [...documents];
   const componentNames = new Set(names);
   const secrets = new Set<string>();
@@ -75,7 +79,10 @@ export function secretMasker(
     // A component's name (or a list of them) is the model's words around the tree's identifiers: a short secret
     // there is a word (`Liberty HTTPS endpoint …` when some password is `Liberty`); a long one is still masked.
     const names = parts.every((part) => isKeyName(part) || (componentNames.has(part) && !secrets.has(part)));
-    const masked = names ? found.filter(([start, end]) => end - start >= SHORT_SECRET) : found;
+    const ours = ownSpans(text, phrases);
+    const masked = (names ? found.filter(([start, end]) => end - start >= SHORT_SECRET) : found).filter(
+      ([start, end]) => !ours.some(([from, to]) => from <= start && end <= to && end - start < to - from),
+    );
     let out = '';
     let at = 0;
     for (const [start, end] of disjointLeftmost(masked)) {
@@ -84,6 +91,15 @@ export function secretMasker(
     }
     return out + text.slice(at);
   };
+}
+
+/** Where the phrases occur in the text. */
+function ownSpans(text: string, phrases: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const phrase of phrases)
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1))
+      spans.push([at, at + phrase.length]);
+  return spans;
 }
 
 /**

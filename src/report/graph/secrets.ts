@@ -1,5 +1,6 @@
 import { secretMasker as documentsMasker } from '../../engine/run/redact';
 import type { Deployment } from '../../model/types';
+import { ACCESS_WORDS } from '../../model/mq-access';
 
 /**
  * Masks every secret value of the deployments in a display string. Findings
@@ -10,5 +11,6 @@ export function secretMasker(deployments: Deployment[]): (text: string) => strin
   return documentsMasker(
     deployments.flatMap((d) => d.documents),
     deployments.flatMap((d) => d.components.map((c) => c.name)),
+    Object.values(ACCESS_WORDS),
   );
 }
