@@ -6,6 +6,7 @@ import { splitLines } from './text';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
 import type { TemplateInfo, TemplateSpan } from './template';
+import { literalAssignments, substituteAssignments } from './shell-assignments';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
@@ -151,14 +152,20 @@ export function parseEmbedded(
   skipKind?: string,
 ): EmbeddedDocuments {
   const out: EmbeddedDocuments = { documents: [], notUnderstood: [] };
-  for (const region of findEmbedded(filePath, text)) {
+  const scriptLines = isScript(filePath, text) ? splitLines(text) : undefined;
+  for (const found of findEmbedded(filePath, text)) {
+    // What the shell puts in: the script's own literal assignments (src/parse/shell-assignments.ts).
+    const region =
+      found.expandsShell && scriptLines
+        ? substituteAssignments(found, literalAssignments(scriptLines, found.lines[0]?.line ?? 0))
+        : found;
     const body = region.lines.map((l) => l.text).join('\n');
     const first = region.lines[0];
     const last = region.lines.at(-1);
     if (!first || !last) continue;
     const range = {
       start: { line: first.line, character: first.column },
-      end: { line: last.line, character: last.column + last.text.length },
+      end: { line: last.line, character: last.column + (last.written?.(last.text.length) ?? last.text.length) },
     };
     const classified = classifyRegion(filePath, region, body);
     if (!classified) {
@@ -191,6 +198,7 @@ function shellExpansions(region: EmbeddedRegion, body: string): TemplateInfo | u
   const spans: TemplateSpan[] = [];
   let offset = 0;
   for (const line of region.lines) {
+    const written = (character: number) => line.column + (line.written ? line.written(character) : character);
     for (const m of line.text.matchAll(SHELL_EXPANSION)) {
       const at = m.index ?? 0;
       spans.push({
@@ -200,8 +208,8 @@ function shellExpansions(region: EmbeddedRegion, body: string): TemplateInfo | u
         start: offset + at,
         end: offset + at + m[0].length,
         range: {
-          start: { line: line.line, character: line.column + at },
-          end: { line: line.line, character: line.column + at + m[0].length },
+          start: { line: line.line, character: written(at) },
+          end: { line: line.line, character: written(at + m[0].length) },
         },
         unknownBecause: `a shell expansion in the ${region.container}, put in when the script runs`,
       });
@@ -222,7 +230,7 @@ function remapRanges(doc: ParsedDocument, lines: EmbeddedLine[]): void {
   visitPositions(doc, (p: Position) => {
     const at = lines[Math.min(p.line, lines.length - 1)];
     if (!at) return;
-    p.character += at.column;
+    p.character = at.column + (at.written ? at.written(p.character) : p.character);
     p.line = at.line;
   });
 }

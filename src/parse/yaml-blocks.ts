@@ -3,6 +3,8 @@ export interface EmbeddedLine {
   line: number;
   column: number;
   text: string;
+  /** Where a column of `text` was written, when the text is not as written (a script's variable put in). */
+  written?: (character: number) => number;
 }
 
 export interface EmbeddedRegion {

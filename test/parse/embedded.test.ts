@@ -166,6 +166,35 @@ describe('MQSC and qm.ini in shell scripts', () => {
     expect(found).toEqual(spans);
   });
 
+  // ewiger/ibm-mq-mtls@6dee649 create-client-ccdt.sh assigns SSLCIPH="…" once, above its heredoc to runmqsc.
+  it.each([
+    [
+      'assigned once, unindented, before the heredoc: put in, at the place of the expansion',
+      '#!/bin/bash\nCIPH="TLS_AES_128_GCM_SHA256"\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL($CH) CHLTYPE(SVRCONN) SSLCIPH(${CIPH}) SSLPEER(CN=x)\nEOF\n',
+      'mq.mqsc heredoc to runmqsc 4:46 TLS_AES_128_GCM_SHA256',
+      ['4:16 $CH'],
+    ],
+    [
+      'assigned in two branches: left to run time',
+      '#!/bin/bash\nCIPH=ANY_TLS12\nif [ "$1" = new ]; then\n  CIPH=ANY_TLS13\nfi\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(${CIPH})\nEOF\n',
+      'mq.mqsc heredoc to runmqsc 7:44 ${CIPH}',
+      ['7:44 ${CIPH}'],
+    ],
+    [
+      'assigned after the heredoc, or from the environment with a default: left to run time',
+      '#!/bin/bash\nCIPH=${CIPH:-ANY_TLS12}\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH($CIPH)\nEOF\nKEY=/x\n',
+      'mq.mqsc heredoc to runmqsc 4:44 $CIPH',
+      ['4:44 $CIPH'],
+    ],
+  ])("a script's own literal assignment in its heredoc: %s", (_, text, entry, spans) => {
+    const docs = read('setup.sh', text);
+    expect(where(docs, /SSLCIPH/)).toEqual([entry]);
+    const found = (docs[0]?.template?.spans ?? []).map(
+      (s) => `${s.range.start.line + 1}:${s.range.start.character + 1} ${s.text}`,
+    );
+    expect(found).toEqual(spans);
+  });
+
   it('a run: | script with a heredoc is not itself read as MQSC (no parse problem from its shell lines)', () => {
     const docs = read(
       'ci.yml',

@@ -74,17 +74,26 @@ ruleTester(rule, {
       },
     },
     {
+      // ewiger/ibm-mq-mtls@6dee649 create-client-ccdt.sh: the script assigns SSLCIPH once, above the heredoc.
+      name: 'a heredoc variable the script assigns a literal is that value',
+      files: {
+        'mq/create-client-ccdt.sh':
+          "#!/bin/bash\nSSLCIPH=\"TLS_RSA_WITH_AES_256_CBC_SHA256\"\nrunmqsc TMPQM <<EOF\nDEFINE CHANNEL(APP.CLNT) CHLTYPE(CLNTCONN) CONNAME('mq(1414)') QMNAME(QM1) SSLCIPH('${SSLCIPH}') REPLACE\nEOF\n",
+      },
+    },
+    {
       name: 'OpenSSL cipher-string keywords are not names',
       files: { 'api/conf/server.xml': tomcat('protocols="TLSv1.2" ciphers="HIGH:!aNULL:!MD5"') },
     },
   ],
   invalid: [
     {
-      // ewiger/ibm-mq-mtls@6dee649 create-client-ccdt.sh: the shell puts ${SSLCIPH} in before runmqsc reads it.
+      // ewiger/ibm-mq-mtls@6dee649 create-client-ccdt.sh: the shell puts ${SSLCIPH} in before runmqsc reads it; here
+      // the script takes it from its caller.
       name: 'a shell variable in a heredoc to runmqsc: unknown until the script runs, an info',
       files: {
         'mq/create-client-ccdt.sh':
-          "#!/bin/bash\nSSLCIPH=TLS_RSA_WITH_AES_256_CBC_SHA256\nrunmqsc TMPQM <<EOF\nDEFINE CHANNEL(APP.CLNT) CHLTYPE(CLNTCONN) CONNAME('mq(1414)') QMNAME(QM1) SSLCIPH('${SSLCIPH}') REPLACE\nEOF\n",
+          "#!/bin/bash\nSSLCIPH=${1:-TLS_RSA_WITH_AES_256_CBC_SHA256}\nrunmqsc TMPQM <<EOF\nDEFINE CHANNEL(APP.CLNT) CHLTYPE(CLNTCONN) CONNAME('mq(1414)') QMNAME(QM1) SSLCIPH('${SSLCIPH}') REPLACE\nEOF\n",
       },
       errors: [
         {
