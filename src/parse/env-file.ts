@@ -17,13 +17,18 @@ export interface EnvFileData {
 }
 
 const ENV_FILE_NAME = /^\.env(\.[\w.-]+)?$|\.env$/;
+/** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`: documentation of the variables, which nothing runs with. */
+const ENV_FILE_EXAMPLE = /\.(example|sample|template|tmpl|tpl|dist|default)$/i;
 const SPRING_VARIABLE =
   /^[ \t]*(export[ \t]+)?(SPRING_PROFILES_ACTIVE|SERVER_PORT|SERVER_SSL_\w+|SPRING_SSL_BUNDLE_\w+|IBM_MQ_\w+)=/m;
 
 export const envFileFormat: FormatHandler<EnvFileData> = {
   id: 'env-file',
   classify(filePath, head) {
-    return ENV_FILE_NAME.test(lastPathSegment(filePath)) && SPRING_VARIABLE.test(head) ? 'env-file' : undefined;
+    const name = lastPathSegment(filePath);
+    return ENV_FILE_NAME.test(name) && !ENV_FILE_EXAMPLE.test(name) && SPRING_VARIABLE.test(head)
+      ? 'env-file'
+      : undefined;
   },
   parse(file, kind): ParsedDocument<EnvFileData> {
     const index = new LineIndex(file.text);
