@@ -45,6 +45,8 @@ export const nginxFormat: FormatHandler<NginxData> = {
       !/[^\\/]*nginx[^\\/]*[\\/](.*[\\/])?templates[\\/]/.test(filePath)
     )
       return undefined;
+    // A page a role ships beside its nginx templates (`templates/www/index.html.j2`) is markup, never nginx.
+    if (/^\s*</.test(head)) return undefined;
     if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return undefined;
     if (looksLikeHocon(head)) return undefined;
     return BLOCK_HEAD.test(head) || DIRECTIVE.test(head) ? 'nginx.conf' : undefined;
@@ -83,9 +85,17 @@ function looksLikeHocon(head: string): boolean {
   let assignments = 0;
   let terminated = 0;
   for (const line of head.split(/\r\n|\r|\n/)) {
-    const body = line.replace(/\s#.*$/, '').trim();
+    // Commented-out settings count too: Gatling's gatling.conf comments out every `key = value` of its
+    // `http { ssl { } }` blocks, as nginx files comment out directives (`#gzip on;`). In a comment only
+    // `key = value` is a setting (`# Default: off` and URLs are prose).
+    const commented = /^\s*#/.test(line);
+    const body = line
+      .replace(/^\s*#+/, '')
+      .replace(/\s#.*$/, '')
+      .trim();
+    const assignment = commented ? /^[\w.-]+\s*=\s*\S/ : /^[\w."-]+\s*[=:]\s*[^\s{]/;
     if (body.endsWith(';')) terminated++;
-    else if (/^[\w."-]+\s*[=:]\s*[^\s{]/.test(body) && !/^(location|if)\b/.test(body)) assignments++;
+    else if (assignment.test(body) && !/^(location|if)\b/.test(body)) assignments++;
   }
   return assignments > terminated;
 }

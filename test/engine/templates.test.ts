@@ -30,8 +30,10 @@ describe('real public templates (test/fixtures/templates, MANIFEST.tsv)', () => 
     ]) {
       expect(read).toContain(file);
     }
-    // HOCON `.conf` files (Jitsi videobridge, jicofo) are not nginx.
-    expect([...read].filter((f) => f.endsWith('jvb.conf') || f.endsWith('jicofo.conf'))).toEqual([]);
+    // HOCON `.conf` files (Jitsi videobridge, jicofo, Gatling) and an HTML page among nginx templates are not nginx.
+    expect(
+      [...read].filter((f) => ['jvb.conf', 'jicofo.conf', 'gatling.conf', 'index.html.j2'].includes(path.basename(f))),
+    ).toEqual([]);
   });
 
   it('reads embedded MQSC, qm.ini and CCDT with positions in the enclosing file', () => {

@@ -105,4 +105,40 @@ describe('nginx words and HOCON', () => {
     ],
     ['nginx', 'http {\n  server {\n    listen 443 ssl;\n  }\n}\n', 'nginx.conf'],
   ])('%s', (_, text, kind) => expect(nginxFormat.classify('/t/jvb.conf', text)).toBe(kind));
+
+  // Shapes of nginxinc/ansible-role-nginx-config@d90a7ba templates/www/index.html.j2 (5 false parse errors) and
+  // jhipster/jhipster-sample-app@f8da577 src/test/gatling/conf/gatling.conf (read as nginx).
+  it.each([
+    [
+      'an HTML page among the templates of an nginx role',
+      '/r/ansible-role-nginx-config/templates/www/index.html',
+      '<!--      -->\n<!DOCTYPE html>\n<html>\n<style>\nbody {\nmargin: 0px;\n}\n</style>\n',
+      undefined,
+    ],
+    [
+      'Gatling HOCON: an http block, every setting commented out',
+      '/r/src/test/gatling/conf/gatling.conf',
+      'gatling {\n  http {\n    #enableGA = true # comment\n    ssl {\n      keyStore {\n        #type = ""\n      }\n    }\n  }\n}\n',
+      undefined,
+    ],
+    [
+      'an nginx server fragment of the same role',
+      '/r/ansible-role-nginx-config/templates/http/default.conf',
+      '{# managed #}\nserver {\n    listen 443 ssl;\n}\n',
+      'nginx.conf',
+    ],
+    ['a block with a directive on its line', '/r/conf.d/a.conf', 'server { listen 443 ssl; }\n', 'nginx.conf'],
+    [
+      'nginx comments in prose (h5bp) are not settings',
+      '/r/nginx/h5bp/tls/policy.conf',
+      '# Default: off\n# https://nginx.org/en/docs/http/ngx_http_ssl_module.html\n# Default: TLSv1.2\nssl_protocols TLSv1.3;\n',
+      'nginx.conf',
+    ],
+    [
+      'an empty location block (a snippet)',
+      '/r/snippets/location_snippet.conf',
+      'location /snippet {\n}\n',
+      'nginx.conf',
+    ],
+  ])('%s', (_, file, text, kind) => expect(nginxFormat.classify(file, text)).toBe(kind));
 });
