@@ -19,6 +19,7 @@ import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
 import { argsRange, last, tracedAt, type Placed } from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
+import { settingsOfMissingIncludes } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import type { NginxServerAttributes, NginxStoreDirectives } from './attributes';
@@ -209,6 +210,8 @@ export const nginxContributor: ModelContributor = {
             for (const placed of expand(t.data.directives, t.file.path, [...chain, t.file.path], budget, [...via, hop]))
               out.push(placed);
           }
+          // An include of a file the tree does not hold stays in its scope: what it may set is unknown.
+          if (targets.length === 0) out.push({ directive, file, ...(via.length ? { via } : {}) });
           continue;
         }
         budget.left--;
@@ -508,6 +511,16 @@ function serverComponent(
     openssl.assumed,
     memo,
   );
+  const missing = settingsOfMissingIncludes(
+    (server.block ?? []).filter((p) => !p.block),
+    inherited,
+  );
+  // Merged with any unknown values tlsFrom set (none today), never replacing them.
+  if (missing)
+    Object.assign(tls, {
+      unknownValues: [...(tls.unknownValues ?? []), ...missing.unknownValues],
+      unknownAt: [...(tls.unknownAt ?? []), ...missing.unknownAt],
+    });
   const certificates = certificatesOf(server.block ?? [], inherited);
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);

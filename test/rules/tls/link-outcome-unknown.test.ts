@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/link-outcome-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
-import { CLIENT_YML, TEMURIN17, javaClient, nginx, springServer } from './trees';
+import { CLIENT_YML, OPENJDK8_191, TEMURIN17, javaClient, nginx, springServer } from './trees';
 import { ccdt, svrconn } from '../mq/trees';
 
 const JDK26 = 'JAVA_VERSION="26.0.1"\nIMPLEMENTOR="Eclipse Adoptium"\n';
@@ -21,6 +21,20 @@ ruleTester(rule, {
     },
     { name: 'ClearTrust auth on a known JDK', files: { 'jdk/release': TEMURIN17, ...CLEARTRUST_AUTH } },
     {
+      name: 'nginx includes files the tree does not hold: MIME types (no TLS setting), and a snippet after setting them all',
+      files: {
+        ...javaClient(['-Xmx1g']),
+        'api/nginx.conf': nginx(
+          'include /etc/nginx/mime.types;',
+          'ssl_protocols TLSv1.2 TLSv1.3;',
+          'ssl_ciphers HIGH:!aNULL;',
+          'ssl_prefer_server_ciphers on;',
+          'ssl_dhparam /etc/nginx/dhparam.pem;',
+          'include /etc/nginx/snippets/headers.conf;',
+        ),
+      },
+    },
+    {
       name: 'certificate outside the tree, but RSA or ECDSA gives the same verdict (both ECDSA and RSA suites offered)',
       files: {
         ...javaClient([
@@ -39,6 +53,43 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // linuxserver/docker-swag@bc02502 root/defaults/nginx/site-confs/default.conf.sample: the image's ssl.conf.
+      name: "nginx leaves its TLS settings to an include the tree does not hold (the image's /config/nginx/ssl.conf)",
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1'], OPENJDK8_191),
+        'api/nginx.conf': nginx('include /config/nginx/ssl.conf;'),
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['ssl_protocols, ssl_ciphers', 'include /config/nginx/ssl.conf', 'the tree does not hold'],
+        },
+      ],
+    },
+    {
+      name: 'an http-level include the tree does not hold may set what the server block leaves to http (certbot options)',
+      files: {
+        ...javaClient(['-Xmx1g']),
+        'api/nginx.conf':
+          'http {\n  include /etc/letsencrypt/options-ssl-nginx.conf;\n  ssl_protocols TLSv1.2;\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n  }\n}\n',
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['the value of ssl_ciphers, ssl_prefer_server_ciphers, ssl_dhparam, which'],
+          related: [
+            { file: 'api/nginx.conf', line: 4 },
+            { file: 'client/jdk/release', line: 1 },
+          ],
+        },
+      ],
+    },
     {
       name: 'no JDK in the tree: the Java client lists are unknown',
       files: { 'client/application.yml': CLIENT_YML, 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },

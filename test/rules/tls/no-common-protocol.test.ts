@@ -31,6 +31,14 @@ ruleTester(rule, {
       files: LEGACY_GATEWAY,
     },
     {
+      // linuxserver/docker-swag@bc02502 root/defaults/nginx/site-confs/default.conf.sample: the image's ssl.conf.
+      name: 'TLSv1 client, nginx leaving ssl_protocols to an include the tree does not hold: unknown, not an error',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1'], OPENJDK8_191),
+        'api/nginx.conf': nginx('include /config/nginx/ssl.conf;'),
+      },
+    },
+    {
       name: 'Spring Boot profile prod allows only TLSv1.3 but the tree does not say it is active: unknown, not an error',
       files: {
         ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
