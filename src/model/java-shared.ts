@@ -47,6 +47,16 @@ export function appGroupOf(ctx: ModelContext, file: string): string {
   return below.length > 0 ? top : '';
 }
 
+/**
+ * A file of the resources of a Maven/Gradle source set other than `main` (`src/test/resources`, `src/e2e/resources`,
+ * `src/integrationTest/resources`): on the classpath of the project's tests only, never packaged with the app
+ * (jhipster/jhipster-sample-app's src/test/resources/config/application.yml; medizininformatik-initiative/fts-next's
+ * agents set server.ssl.* only in src/test/resources and name the app in src/e2e/resources).
+ */
+export function onTestClasspath(ctx: ModelContext, file: string): boolean {
+  return /(?:^|\/)src\/(?!main\/)[^/]+\/resources\//.test(relativePosix(ctx.deployment.root, file));
+}
+
 /** The project directories (relative, deepest first) of the deployment's `<project>/src/{main,test}/resources` Spring files. */
 function springProjects(ctx: ModelContext): string[] {
   return ctx.once('springProjects', () => {

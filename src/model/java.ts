@@ -13,6 +13,7 @@ import {
   appGroupOf,
   JVM_OPTION_KINDS,
   jvmPropertiesByGroup,
+  onTestClasspath,
   springEnvironmentByGroup,
   springArgumentsByGroup,
   runtimeWithProperties,
@@ -49,8 +50,10 @@ export const javaAppContributor: ModelContributor = {
     };
     for (const doc of ctx.deployment.documents) {
       const key = appGroupOf(ctx, doc.file.path);
-      if (doc.kind.startsWith('spring.')) groupFor(key).spring.push(doc as ParsedDocument<SpringConfigData>);
-      else if (JVM_OPTION_KINDS.includes(doc.kind)) groupFor(key).jvm.push(doc);
+      if (doc.kind.startsWith('spring.')) {
+        // The test classpath (`src/test/resources`) configures the project's tests, never the deployed app.
+        if (!onTestClasspath(ctx, doc.file.path)) groupFor(key).spring.push(doc as ParsedDocument<SpringConfigData>);
+      } else if (JVM_OPTION_KINDS.includes(doc.kind)) groupFor(key).jvm.push(doc);
       else if (doc.kind === 'tomcat.server-xml' || doc.kind.startsWith('nginx.')) groupFor(key).tomcat = true;
     }
     for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {

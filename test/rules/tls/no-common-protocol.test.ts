@@ -31,6 +31,17 @@ ruleTester(rule, {
       files: LEGACY_GATEWAY,
     },
     {
+      // medizininformatik-initiative/fts-next@fc699dc: the agents set server.ssl.* only for their tests.
+      name: 'server.ssl.* only in the resources of test source sets (src/test, src/e2e): no HTTPS server is deployed',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/src/main/resources/application.yml': 'spring:\n  application:\n    name: api\n',
+        'api/src/test/resources/application.yml': springServer('enabled-protocols: TLSv1.3'),
+        'api/src/e2e/resources/application.yml': springServer('enabled-protocols: TLSv1.3'),
+      },
+    },
+    {
       // linuxserver/docker-swag@bc02502 root/defaults/nginx/site-confs/default.conf.sample: the image's ssl.conf.
       name: 'TLSv1 client, nginx leaving ssl_protocols to an include the tree does not hold: unknown, not an error',
       files: {
@@ -276,6 +287,29 @@ ruleTester(rule, {
           line: 1,
           related: [
             { file: 'api/application.yml', line: 5 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'api/jdk/release', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // jhipster/jhipster-sample-app@f8da577: src/test/resources/config/application.yml beside src/main/resources.
+      name: 'Spring Boot server TLSv1.3 only, client TLSv1.2 only: the test resources (TLSv1.2) are not deployed',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/jdk/release': TEMURIN17,
+        'api/src/main/resources/application.yml': springServer('enabled-protocols: TLSv1.3'),
+        'api/src/test/resources/application.yml': springServer('enabled-protocols: TLSv1.2'),
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          related: [
+            { file: 'api/src/main/resources/application.yml', line: 5 },
             { file: 'client/application.yml', line: 3 },
             { file: 'client/jdk/release', line: 1 },
             { file: 'api/jdk/release', line: 1 },
