@@ -68,7 +68,10 @@ function helmValueLines(spans: TemplateSpan[], at: (l: Location) => string, file
     const where = at({ file, range: span.range });
     const put = span.substituted;
     if (put) lines.push(`helm value ${where} ${span.text} = ${put.secret ? '***' : put.value} (from ${at(put.from)})`);
-    else if (span.unknownBecause) lines.push(`helm value ${where} ${span.text} unknown: ${span.unknownBecause}`);
+    else if (span.unknownBecause)
+      lines.push(
+        `${span.engine === 'go' ? 'helm' : span.engine} value ${where} ${span.text} unknown: ${span.unknownBecause}`,
+      );
   }
   return lines;
 }

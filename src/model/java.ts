@@ -173,7 +173,12 @@ function activeProfiles(
       doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries),
       'spring.profiles.active',
     );
-    if (entry) return { names: split(entry.value), location: entryLocation(doc, entry, 'value') };
+    // A placeholder (`${ACTIVE:dev}`, Maven's `@spring.profiles.active@` set aside as one) is filled in at build
+    // or run time: which profiles are active is then unknown (jhipster/jhipster-sample-app's application.yml).
+    if (entry)
+      return entry.value.includes('${')
+        ? undefined
+        : { names: split(entry.value), location: entryLocation(doc, entry, 'value') };
   }
   return undefined;
 }

@@ -10,8 +10,12 @@ import { lastPathSegment } from '../core/path-name';
  * expression alone on its line (it generates whole lines) becomes spaces. The spans are kept so
  * that a finding resting on a template value is reported as depending on it, never as an error.
  */
-/** `env`: `${VAR}`/`$VAR` placeholders of a file named as a template (envsubst, sed). */
-export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'env';
+/**
+ * `env`: `${VAR}`/`$VAR` placeholders of a file named as a template (envsubst, sed). `maven`: `@name@` placeholders
+ * that Maven resource filtering replaces when the app is built (Spring Boot's parent POM filters
+ * `application*.{yml,yaml,properties}` under `src/main/resources` with the `@` delimiter).
+ */
+export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'env' | 'maven';
 
 export type TemplateSpanKind =
   /** An output expression inside a line: its value is unknown until rendered. */
@@ -171,13 +175,32 @@ function classifyTag(opening: string, inner: string, start: number, end: number)
  * Template syntax of a text, or undefined when it holds none. `namedTemplate`: the file's name says it
  * is a template, so `${VAR}` and `$UPPER_CASE` placeholders (envsubst) are template values too.
  */
-export function scanTemplate(text: string, namedTemplate = false): TemplateInfo | undefined {
+export function scanTemplate(text: string, namedTemplate = false, mavenFiltered = false): TemplateInfo | undefined {
   const tags = /\{\{|\{%|\{#|<%/.test(text) ? scanTags(text) : [];
   const index = new LineIndex(text);
-  const envSpans = namedTemplate ? placeholderSpans(text, index, tags) : [];
-  if (tags.length === 0)
-    return envSpans.length > 0 ? { engines: ['env'], spans: envSpans, masked: text, branches: [] } : undefined;
+  const envSpans = namedTemplate ? placeholderSpans(text, index, tags, ENV_PLACEHOLDER, 'env') : [];
+  const mavenSpans =
+    mavenFiltered && text.includes('@')
+      ? placeholderSpans(
+          text,
+          index,
+          tags,
+          MAVEN_PLACEHOLDER,
+          'maven',
+          'Maven resource filtering puts it in when the app is built',
+        )
+      : [];
   const chars = text.split('');
+  // A build-time value becomes a same-length `${name}` placeholder, as a template's output expression does.
+  for (const span of mavenSpans) chars.splice(span.start, span.end - span.start, ...placeholder(span.text, 1));
+  if (tags.length === 0) {
+    const spans = [...envSpans, ...mavenSpans].sort((a, b) => a.start - b.start);
+    const engines: TemplateEngine[] = [
+      ...(envSpans.length ? ['env' as const] : []),
+      ...(mavenSpans.length ? ['maven' as const] : []),
+    ];
+    return spans.length > 0 ? { engines, spans, masked: chars.join(''), branches: [] } : undefined;
+  }
   const blank = (out: string[], start: number, end: number) => {
     for (let k = start; k < end; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
   };
@@ -210,18 +233,43 @@ export function scanTemplate(text: string, namedTemplate = false): TemplateInfo 
   }
   const engines = [...new Set(tags.map((t) => t.engine))];
   if (envSpans.length > 0) engines.push('env');
-  return { engines, spans: [...spans, ...envSpans].sort((a, b) => a.start - b.start), masked, firstBranch, branches };
+  if (mavenSpans.length > 0) engines.push('maven');
+  const all = [...spans, ...envSpans, ...mavenSpans].sort((a, b) => a.start - b.start);
+  return { engines, spans: all, masked, firstBranch, branches };
+}
+
+/** `@project.version@`, `'@spring.profiles.active@'`: a name of two characters or more between `@`s. */
+const MAVEN_PLACEHOLDER = /@[A-Za-z_][\w.-]*\w@/g;
+
+/**
+ * Whether Maven resource filtering replaces `@name@` in this file when the app is built: the Spring Boot parent
+ * POM filters `application*.yml|yaml|properties` under `src/main/resources` with `resource.delimiter` `@`
+ * (https://docs.spring.io/spring-boot/how-to/properties-and-configuration.html#howto.properties-and-configuration.expand-properties.maven).
+ */
+export function mavenFiltered(filePath: string): boolean {
+  return /(?:^|[\\/])src[\\/]main[\\/]resources[\\/](?:[^\\/]+[\\/])*application[^\\/]*\.(?:ya?ml|properties)$/.test(
+    filePath,
+  );
 }
 
 const ENV_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}|\$[A-Z_][A-Z0-9_]*\b/g;
 
-function placeholderSpans(text: string, index: LineIndex, tags: Tag[]): TemplateSpan[] {
+/** The matches of a placeholder pattern outside the template tags, as template values of that engine. */
+function placeholderSpans(
+  text: string,
+  index: LineIndex,
+  tags: Tag[],
+  pattern: RegExp,
+  engine: TemplateEngine,
+  unknownBecause?: string,
+): TemplateSpan[] {
   const spans: TemplateSpan[] = [];
-  for (const m of text.matchAll(ENV_PLACEHOLDER)) {
+  for (const m of text.matchAll(pattern)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (tags.some((t) => t.start < end && start < t.end)) continue;
-    spans.push({ kind: 'value', engine: 'env', text: m[0], start, end, range: index.rangeAt(start, end) });
+    const range = index.rangeAt(start, end);
+    spans.push({ kind: 'value', engine, text: m[0], start, end, range, ...(unknownBecause ? { unknownBecause } : {}) });
   }
   return spans;
 }
@@ -233,10 +281,13 @@ function aloneOnLine(text: string, start: number, end: number): boolean {
   return text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
 }
 
-/** `{{ .Env.PORT }}` → `${_Env_PORT____}`: same length, one word, an identifier parsers know as a placeholder. */
-function placeholder(source: string): string[] {
+/**
+ * `{{ .Env.PORT }}` → `${_Env_PORT____}`: same length, one word, an identifier parsers know as a placeholder.
+ * `edge`: the width of the delimiters on each side (2 for `{{ }}`, 1 for Maven's `@ @`).
+ */
+function placeholder(source: string, edge = 2): string[] {
   const inner = source
-    .slice(2, -2)
+    .slice(edge, -edge)
     .replace(/^[-+=~]+/, '')
     .replace(/[-+]$/, '')
     .trim();

@@ -161,6 +161,49 @@ describe('template values are unknown, never errors', () => {
     ]);
   });
 
+  // jhipster/jhipster-sample-app@f8da577 src/main/resources/config/application.yml: active: '@spring.profiles.active@'.
+  describe('Maven resource filtering: @name@ in application*.yml under src/main/resources', () => {
+    const client = {
+      'client/jdk/release': 'JAVA_VERSION="17.0.9"\nIMPLEMENTOR="Eclipse Adoptium"\n',
+      'client/jvm.options': '-Djdk.tls.client.protocols=TLSv1.2\n',
+      'client/application.yml': 'orders:\n  api:\n    base-url: https://api:8443/orders\n',
+      'api/jdk/release': 'JAVA_VERSION="17.0.9"\nIMPLEMENTOR="Eclipse Adoptium"\n',
+    };
+    const server = (protocols: string) =>
+      `server:\n  port: 8443\n  ssl:\n    key-store: classpath:api.p12\n    enabled-protocols: ${protocols}\n`;
+
+    it('a link finding resting on a value the build puts in is an info naming it, never an error', () => {
+      const { findings } = lintTree(
+        { ...client, 'api/src/main/resources/application.yml': server("'@tls.protocols@'") },
+        { builtIn: ['tls/no-common-protocol'] },
+      );
+      expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['tls/no-common-protocol', 'info']]);
+      expect(findings[0].message).toContain('depends on template value @tls.protocols@');
+      expect(findings[0].message).toContain('Maven resource filtering');
+    });
+
+    it('the same value outside src/main/resources is read as written', () => {
+      const { findings } = lintTree(
+        { ...client, 'api/config/application.yml': server("'@tls.protocols@'") },
+        { builtIn: ['tls/no-common-protocol'] },
+      );
+      expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['tls/no-common-protocol', 'error']]);
+    });
+
+    it('spring.profiles.active the build fills in: which profile is active is unknown, not the default profile', () => {
+      const { findings } = lintTree(
+        {
+          ...client,
+          'api/src/main/resources/application.yml': `spring:\n  profiles:\n    active: '@spring.profiles.active@'\n${server('TLSv1.3')}`,
+          'api/src/main/resources/application-dev.yml': 'server:\n  ssl:\n    enabled-protocols: TLSv1.2,TLSv1.3\n',
+        },
+        { builtIn: ['tls/no-common-protocol', 'tls/link-outcome-unknown'] },
+      );
+      expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['tls/link-outcome-unknown', 'info']]);
+      expect(findings[0].message).toContain('the active Spring profile: dev (application-dev.yml)');
+    });
+  });
+
   it('a finding inside a conditional names its branch', () => {
     const files = {
       'nginx/nginx.conf':

@@ -1,4 +1,4 @@
-import { innerTemplateName, scanTemplate } from '../../src/parse/template';
+import { innerTemplateName, mavenFiltered, scanTemplate } from '../../src/parse/template';
 import { nginxFormat } from '../../src/parse/nginx';
 
 /** The placeholder a template value becomes: `${name}` padded with `_` to the tag's length. */
@@ -71,6 +71,25 @@ describe('template syntax set aside', () => {
     expect(info?.spans.map((s) => s.text)).toEqual(['${PORT}', '$HOME_DIR']);
     expect(info?.engines).toEqual(['env']);
   });
+
+  it('marks Maven resource filtering placeholders only in a file the build filters', () => {
+    const text = "spring:\n  profiles:\n    active: '@spring.profiles.active@'\nmail: ops@example.com\n";
+    expect(scanTemplate(text)).toBeUndefined();
+    const info = scanTemplate(text, false, true);
+    expect(info?.engines).toEqual(['maven']);
+    expect(info?.spans.map((s) => [s.text, s.range.start.line, s.range.start.character])).toEqual([
+      ['@spring.profiles.active@', 2, 13],
+    ]);
+    expect(info?.masked.split('\n')[2]).toBe("    active: '${spring_profiles_activ}'");
+  });
+
+  it.each([
+    ['/p/src/main/resources/application.yml', true],
+    ['/p/src/main/resources/config/application-prod.properties', true],
+    ['/p/src/test/resources/application.yml', false],
+    ['/p/config/application.yml', false],
+    ['/p/src/main/resources/logback.xml', false],
+  ])('Maven filters %s: %s', (file, filtered) => expect(mavenFiltered(file)).toBe(filtered));
 
   it('gives positions in the original file', () => {
     const info = scanTemplate('a 1;\n  b {{ .Env.B }};\n');

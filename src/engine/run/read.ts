@@ -13,7 +13,7 @@ import {
   securityFileName,
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
-import { innerTemplateName, scanTemplate, type TemplateInfo } from '../../parse/template';
+import { innerTemplateName, mavenFiltered, scanTemplate, type TemplateInfo } from '../../parse/template';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import type { RenderedText } from '../../parse/rendered';
 import { HelmCharts } from './helm-chart';
@@ -167,7 +167,7 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     // A template is classified by the name it renders to (`nginx.conf.j2` is nginx.conf) and its text
     // with the template syntax set aside (src/parse/template.ts).
     const inner = innerTemplateName(file);
-    const template = scanTemplate(decoded.text, inner !== undefined);
+    const template = scanTemplate(decoded.text, inner !== undefined, mavenFiltered(inner ?? file));
     // In a Helm chart, plain `{{ .Values.x }}` get the chart's defaults (positions mapped back to the template).
     const helm = template && charts.render(file, decoded.text, template);
     const text = helm?.masked.text ?? template?.masked ?? decoded.text;
