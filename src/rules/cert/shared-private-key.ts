@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { certLocation, certificatesOf, certName, ownerName, storeRelated } from './_lib/shared';
+import { caRecordCopy, certLocation, certificatesOf, certName, ownerName, storeRelated } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -18,7 +18,8 @@ export default defineRule({
     const byKey = new Map<string, TreeCertificate[]>();
     for (const c of certificatesOf(ctx.deployment)) {
       // A store's trusted certificates (a peer's certificate imported to trust it) are copies of a public key, not of a private one.
-      if (c.cert.isCa || (c.store && !c.hasPrivateKey)) continue;
+      // A CA's record copy of a certificate it issued (openssl ca's newcerts/<serial>.pem) holds no key either.
+      if (c.cert.isCa || (c.store && !c.hasPrivateKey) || caRecordCopy(c)) continue;
       const list = byKey.get(c.cert.publicKeySha256) ?? [];
       if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
       byKey.set(c.cert.publicKeySha256, list);

@@ -15,6 +15,13 @@ ruleTester(rule, {
       errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['2046-'] }],
     },
     {
+      // PkayJava/tomcat-docker@8845022: the expired localhost.crt was reported twice, once for the CA's copy.
+      name: "expired, with the CA's record copy (openssl ca's newcerts/<serial>.pem): reported once, where it is used",
+      files: { ...files, 'ca/newcerts/0A.pem': cert('qmprod1.crt') },
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1 }],
+    },
+    {
       // A bundle of CA certificates no link of the tree uses: JSSE would still trust it, OpenSSL and GSKit
       // would not, so the verdict is a warning naming both rather than "peers reject it".
       name: 'an expired CA in a bundle no link uses: a warning, the verifier decides',

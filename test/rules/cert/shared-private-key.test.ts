@@ -22,6 +22,15 @@ ruleTester(rule, {
         'QMPROD1/b.crt': cert('qmprod1.crt'),
       },
     },
+    {
+      // PkayJava/tomcat-docker@8845022: apps/openssl/localhost.crt and the CA's apps/openssl/system/newcerts/01.pem.
+      name: "the CA's record copy of a certificate it issued (openssl ca's newcerts/<serial>.pem)",
+      files: {
+        'QMPROD1/QMPROD1.mqsc': qm('QMPROD1'),
+        'QMPROD1/ssl/qm.crt': cert('qmprod1.crt'),
+        'ca/newcerts/01.pem': cert('qmprod1.crt'),
+      },
+    },
   ],
   invalid: [
     {

@@ -27,13 +27,22 @@ export function certName(c: TreeCertificate): string {
 }
 
 /**
+ * A copy the OpenSSL `ca` command keeps of each certificate it issues, named by its serial in `new_certs_dir`
+ * (`$dir/newcerts` in the default openssl.cnf; https://docs.openssl.org/3.0/man1/openssl-ca/): the CA's record of
+ * what it signed, not a certificate a component presents (PkayJava/tomcat-docker's apps/openssl/system/newcerts/01.pem).
+ */
+export function caRecordCopy(c: TreeCertificate): boolean {
+  return !c.store && /(^|\/)newcerts\/[0-9A-Fa-f]+\.pem$/.test(c.doc.file.path.split(path.sep).join('/'));
+}
+
+/**
  * Whether a certificate's dates matter to a handshake as far as its store says: a key entry's chain is
  * presented and validated; a trusted-cert entry is a trust anchor, which JSSE does not date-check (and
  * an expired self-signed certificate trusted directly is accepted), and a PKCS#12 certificate that is
- * neither is not used by Java at all.
+ * neither is not used by Java at all. A CA's record copy is used by nothing.
  */
 export function datesMatter(c: TreeCertificate): boolean {
-  return !c.store || c.store.entry === 'private-key';
+  return (!c.store || c.store.entry === 'private-key') && !caRecordCopy(c);
 }
 
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
