@@ -4,6 +4,7 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import { springKey, springKeyUnder, springList, springSetting, type SpringConfigData } from '../parse/spring';
 import { springSettings, type SpringSettings } from './spring-settings';
+import { listItems, packagedConfigReplaced, startSetting, type StartSources } from './spring-start';
 import { tomcatProtocols } from './tomcat';
 import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
 import { namedBundle } from './spring-bundle';
@@ -68,6 +69,12 @@ export const javaAppContributor: ModelContributor = {
         group.spring.flatMap((d) => d.entries),
         'spring.application.name',
       );
+      // Only an app with Spring files reads SERVER_SSL_* as Spring's: Kibana, Blynk and others use the same names.
+      const springEnvironment = group.spring.length > 0 ? (environment.get(key) ?? []) : [];
+      const springArguments = group.spring.length > 0 ? (commandLine.get(key) ?? []) : [];
+      const start = { systemProperties: sources, environment: springEnvironment, commandLine: springArguments };
+      // A spring.config.location without a classpath location: the packaged files are not what the app reads.
+      const springFiles = packagedConfigReplaced(start) ? [] : group.spring;
       const documents = [...group.spring, ...group.jvm];
       const client: Component = {
         id: `java.app:${label}`,
@@ -82,21 +89,18 @@ export const javaAppContributor: ModelContributor = {
         tls: { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' },
         documents,
         attributes: {
-          urls: group.spring.flatMap(urlsIn),
+          urls: springFiles.flatMap(urlsIn),
           profiles: [
-            ...new Set(group.spring.flatMap((d) => d.data.parts.map((p) => p.profile).filter((p): p is string => !!p))),
+            ...new Set(springFiles.flatMap((d) => d.data.parts.map((p) => p.profile).filter((p): p is string => !!p))),
           ],
         } satisfies JavaAppAttributes,
       };
       ctx.addComponent(client);
-      // Only an app with Spring files reads SERVER_SSL_* as Spring's: Kibana, Blynk and others use the same names.
-      const springEnvironment = group.spring.length > 0 ? (environment.get(key) ?? []) : [];
-      const springArguments = group.spring.length > 0 ? (commandLine.get(key) ?? []) : [];
-      const active = activeProfiles(group.spring, sources, springEnvironment, springArguments);
-      const settings = springSettings(group.spring, active?.names ?? [], sources, springEnvironment, springArguments);
+      const active = activeProfiles(springFiles, start);
+      const settings = springSettings(springFiles, active?.names ?? [], sources, springEnvironment, springArguments);
       const server = springServer(
-        group.spring,
-        active ? settings : withTlsProfiles(group.spring, settings, sources, springEnvironment, springArguments),
+        springFiles,
+        active ? settings : withTlsProfiles(springFiles, settings, sources, springEnvironment, springArguments),
         client,
         active,
       );
@@ -161,39 +165,15 @@ function withTlsProfiles(
  * the key in the app's default-profile configuration. The highest level that sets it decides: when its value is only
  * known at run time (`$SPRING_PROFILES_ACTIVE`), or its places disagree (branches of a script), so is the profile.
  */
-function activeProfiles(
-  spring: ParsedDocument<SpringConfigData>[],
-  systemProperties: readonly PropertySource[],
-  environment: readonly PropertySource[],
-  commandLine: readonly PropertySource[],
-): ActiveProfiles | undefined {
-  const split = (v: string) =>
-    v
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean);
-  // The places of one level that set it: they decide together, or (a conditional script, two start files
-  // that disagree, a value from the shell) the profile is unknown.
-  const decided = (sources: readonly PropertySource[]): ActiveProfiles | undefined | 'not set' => {
-    const setting = sources.filter((s) => s.property.name === 'spring.profiles.active');
-    const last = setting[setting.length - 1];
-    if (!last) return 'not set';
-    const values = new Set(setting.map((s) => split(s.property.value).join(',')));
-    if (setting.some((s) => s.property.unresolved) || values.size > 1) return undefined;
+function activeProfiles(spring: ParsedDocument<SpringConfigData>[], start: StartSources): ActiveProfiles | undefined {
+  const set = startSetting('spring.profiles.active', start);
+  if (set === 'unknown') return undefined;
+  if (set !== 'not set')
     return {
-      names: split(last.property.value),
-      location: { file: last.doc.file.path, range: last.property.valueRange },
-      ...(last.via && { via: last.via }),
+      names: listItems(set.value),
+      location: { file: set.source.doc.file.path, range: set.source.property.valueRange },
+      ...(set.source.via && { via: set.source.via }),
     };
-  };
-  // A Docker Compose service starts the container: its SPRING_PROFILES_ACTIVE wins over the image's ENV. Its
-  // command's arguments follow the image's ENTRYPOINT's, and Spring joins repeated ones: they are one level.
-  const composed = (sources: readonly PropertySource[], fromCompose: boolean) =>
-    sources.filter((e) => !!e.composed === fromCompose);
-  for (const level of [commandLine, systemProperties, composed(environment, true), composed(environment, false)]) {
-    const active = decided(level);
-    if (active !== 'not set') return active;
-  }
   for (const doc of spring) {
     const entry = springSetting(
       doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries),
@@ -204,7 +184,7 @@ function activeProfiles(
     if (entry)
       return entry.value.includes('${')
         ? undefined
-        : { names: split(entry.value), location: entryLocation(doc, entry, 'value') };
+        : { names: listItems(entry.value), location: entryLocation(doc, entry, 'value') };
   }
   return undefined;
 }

@@ -24,8 +24,12 @@ const JVM_VARIABLES =
   /\b(JAVA_OPTS|CATALINA_OPTS|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|IBM_JAVA_OPTIONS|JVM_ARGS|JVM_OPTS|JAVA_ARGS)\b/;
 const JVM_ASSIGNMENT = new RegExp(`^\\s*(export\\s+)?${JVM_VARIABLES.source.replace(/\\b/g, '')}=`, 'm');
 const TLS_OPTION = /-D(jdk\.tls\.|https\.protocols|com\.ibm\.jsse2\.|javax\.net\.ssl\.|java\.security\.properties)/;
-/** A start script that picks the Spring profile or passes Spring's TLS settings as arguments (names only Spring uses). */
-const SPRING_START = /\bSPRING_PROFILES_ACTIVE=|(-D|--)spring\.profiles\.active=|--server\.(ssl\.[\w.-]+|port)=/;
+/**
+ * A start script that picks the Spring profile or the configuration's location, or passes Spring's TLS settings as
+ * arguments (names only Spring uses).
+ */
+const SPRING_START =
+  /\bSPRING_(PROFILES_ACTIVE|CONFIG_LOCATION)=|(-D|--)spring\.(profiles\.active|config\.location)=|--server\.(ssl\.[\w.-]+|port)=/;
 /** A command that prints its arguments. */
 const PRINTS = /^@?(echo|printf)\b/i;
 /** A start script that names its JDK by an absolute path (issue 13: runtimes attached as installs are laid out). */

@@ -13,7 +13,7 @@ import { scanOptions, type JvmProperty } from './jvm-args';
 const ARGUMENT = /(^|[\s"'[,])--([A-Za-z][\w.-]*)(=)/g;
 
 /** The Spring settings lint-deploy reads: an argument of any other name is left to the program. */
-const SPRING_READ = /^(server\.|spring\.ssl\.|spring\.profiles\.active$|ibm\.mq\.)/i;
+const SPRING_READ = /^(server\.|spring\.ssl\.|spring\.profiles\.active$|spring\.config\.location$|ibm\.mq\.)/i;
 
 /** The Spring settings given as `--name=value` arguments in `text[from, to)`, `via` the command line. */
 export function scanSpringArguments(text: string, index: LineIndex, from: number, to: number): JvmProperty[] {

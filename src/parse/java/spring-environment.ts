@@ -56,6 +56,7 @@ const element = (written: string) => written.toLowerCase().replace(/_/g, '-');
 export function springPropertyOfVariable(name: string): string | undefined {
   if (name === 'SERVER_PORT') return 'server.port';
   if (name === 'SPRING_PROFILES_ACTIVE') return 'spring.profiles.active';
+  if (name === 'SPRING_CONFIG_LOCATION') return 'spring.config.location';
   let m = /^SERVER_SSL_([A-Z0-9_]+)$/.exec(name);
   if (m) return `server.ssl.${element(m[1]!)}`;
   m = /^SPRING_SSL_BUNDLE_(JKS|PEM)_([A-Z0-9_]+)$/.exec(name);

@@ -120,6 +120,24 @@ ruleTester(rule, {
       },
     },
     {
+      // spring.config.location replaces Spring Boot's default locations: the packaged application.yml is not read.
+      name: 'Spring Boot: --spring.config.location=file:… means the packaged files are not what the app reads',
+      files: {
+        'app/src/main/resources/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-jar", "/app.jar", "--spring.config.location=file:/config/"]\n',
+      },
+    },
+    {
+      name: 'Spring Boot: SPRING_CONFIG_LOCATION from the shell leaves the configuration the app reads unknown',
+      files: {
+        'app/src/main/resources/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        'app/bin/start.sh': '#!/bin/sh\nexport SPRING_CONFIG_LOCATION="$CONFIG_DIR"\nexec java -jar app.jar\n',
+      },
+    },
+    {
       // SpringApplication adds the command-line arguments as the first property source, above -D.
       name: 'Spring Boot: a --server.ssl.enabled-protocols argument wins over the -D system property',
       files: {
@@ -414,6 +432,16 @@ ruleTester(rule, {
         'app/start.bat': '@echo off\r\nset SPRING_PROFILES_ACTIVE=prod\r\njava -jar app.jar\r\n',
       },
       errors: [{ messageId: 'legacy', file: 'app/src/main/resources/application-prod.yml', line: 3 }],
+    },
+    {
+      name: 'Spring Boot: a spring.config.location that names the classpath still reads the packaged files',
+      files: {
+        'app/src/main/resources/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n    enabled-protocols: TLSv1,TLSv1.2\n',
+        'app/app.service':
+          '[Service]\nExecStart=/usr/bin/java -jar /opt/app.jar --spring.config.location=optional:classpath:/,file:/etc/app/\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/src/main/resources/application.yml', line: 5 }],
     },
     {
       name: 'an nginx policy snippet included by nothing',
