@@ -319,6 +319,13 @@ function check(
     // application (JSSE's default key manager is empty without javax.net.ssl.keyStore) and an nginx proxy
     // (no proxy_ssl_certificate) are known to have none; a WAS/Liberty JMS factory or an MQ client may take it
     // from configuration the tree does not hold.
+    const ownClientKey = peer.type === 'java.app' ? peer.attributes.ownClientKey : undefined;
+    if (direction === 'client' && !peer.tls?.trust?.keyStore && ownClientKey)
+      return {
+        ...base,
+        presented: [],
+        verdict: { kind: 'unknown', missing: `which key ${peer.name} presents: ${ownClientKey}` },
+      };
     if (
       direction === 'client' &&
       (peer.tls?.trust?.keyStore || peer.type === 'java.app' || peer.type === 'nginx.proxy')

@@ -161,6 +161,12 @@ export interface JavaAppAttributes {
   urls: ClientUrl[];
   /** Spring profiles seen in the group's files. */
   profiles: string[];
+  /**
+   * Why the app may present a client certificate the JVM's defaults do not show (an SSL bundle with a key store its
+   * code can apply to its HTTP client; a Kubernetes ConfigMap overlay of an image the tree does not hold): then
+   * "no key store configured" is not known to mean "no certificate".
+   */
+  ownClientKey?: string;
 }
 
 /** `attributes` of `nginx.server` and `nginx.tls-policy` components. */

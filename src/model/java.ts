@@ -93,6 +93,7 @@ export const javaAppContributor: ModelContributor = {
           profiles: [
             ...new Set(springFiles.flatMap((d) => d.data.parts.map((p) => p.profile).filter((p): p is string => !!p))),
           ],
+          ...withOwnClientKey(springFiles, group.jvm),
         } satisfies JavaAppAttributes,
       };
       ctx.addComponent(client);
@@ -128,6 +129,35 @@ const RUN_TIME_DECIDING = [
 ];
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { need: 'required', want: 'optional', none: 'none' };
+
+/** A Spring SSL bundle's key store (`spring.ssl.bundle.jks|pem.<name>.keystore.location|certificate`). */
+const BUNDLE_KEY_STORE = /^spring\.ssl\.bundle\.(jks|pem)\.([^.]+)\.keystore\.(location|certificate)$/i;
+
+/**
+ * Why a Spring app may present a client certificate that its JVM options do not show (JavaAppAttributes.ownClientKey):
+ * an SSL bundle with a key store, which its code can apply to its HTTP client (`RestClient.Builder.apply(ssl)`), or
+ * Spring settings that are only a Kubernetes ConfigMap laid over an image the tree does not hold (the image's own
+ * application.yml is not here). Without either, JSSE's default key manager is empty and the app presents none.
+ */
+function withOwnClientKey(
+  spring: readonly ParsedDocument<SpringConfigData>[],
+  jvm: readonly ParsedDocument[],
+): { ownClientKey?: string } {
+  for (const doc of spring)
+    for (const entry of doc.entries) {
+      const bundle = BUNDLE_KEY_STORE.exec(entry.key);
+      if (bundle)
+        return {
+          ownClientKey: `the SSL bundle '${bundle[2]}' (${path.basename(doc.file.path)}) holds a key store its code can give its HTTP client`,
+        };
+    }
+  const overlay = spring.length > 0 && jvm.length === 0 && spring.every((d) => d.embedded) ? spring[0] : undefined;
+  return overlay
+    ? {
+        ownClientKey: `its Spring settings here are only ${overlay.embedded!.container} in ${path.basename(overlay.file.path)}, laid over an image the tree does not hold`,
+      }
+    : {};
+}
 
 /** The Spring profiles active for an app, and where that is said; undefined when nothing in the tree says. */
 export interface ActiveProfiles {

@@ -28,6 +28,27 @@ ruleTester(rule, {
       },
     },
     { name: 'no client authentication', files: { ...javaClient(trusting), ...tomcatServer('server-chain.p12') } },
+    {
+      // scottfrederick/spring-boot-ssl-demo@bef7fcd: the client's SSL bundle 'web' holds its certificate, and its code
+      // gives that bundle to its RestClient (app.ssl.bundle: web, a setting of its own).
+      name: 'a Spring client whose SSL bundle holds a key store: which key it presents is unknown, not none',
+      files: {
+        ...javaClient(trusting),
+        'client/application.yml':
+          'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\nspring:\n  ssl:\n    bundle:\n      pem:\n        web:\n          keystore:\n            certificate: classpath:tls.crt\n            private-key: classpath:tls.key\n',
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+    },
+    {
+      // scottfrederick/spring-boot-ssl-demo@bef7fcd deploy/kubernetes/ssl/books-client.yaml: a ConfigMap's
+      // application.yml mounted over the books-client image, whose own application.yml names the bundle.
+      name: 'a Spring client known only by a Kubernetes ConfigMap over its image: its key is unknown, not none',
+      files: {
+        'deploy/books-client.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: books-client-config\ndata:\n  application.yml: |\n    orders:\n      api:\n        base-url: https://api.example.internal:8443/orders\n',
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+    },
   ],
   invalid: [
     {
