@@ -20,7 +20,6 @@ import {
   runtimeWithProperties,
   tracedEntry,
   urlsIn,
-  type PropertySource,
 } from './java-shared';
 import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
 import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
@@ -99,12 +98,7 @@ export const javaAppContributor: ModelContributor = {
       ctx.addComponent(client);
       const active = activeProfiles(springFiles, start);
       const settings = springSettings(springFiles, active?.names ?? [], sources, springEnvironment, springArguments);
-      const server = springServer(
-        springFiles,
-        active ? settings : withTlsProfiles(springFiles, settings, sources, springEnvironment, springArguments),
-        client,
-        active,
-      );
+      const server = springServer(springFiles, settings, client, active);
       if (server) ctx.addComponent(server);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(factory);
@@ -165,27 +159,6 @@ export interface ActiveProfiles {
   location: Location;
   /** What brought that place in (the `env_file:` naming the file that sets SPRING_PROFILES_ACTIVE). */
   via?: RelatedLocation[];
-}
-
-/**
- * When the tree does not say which profiles are active and only profiles turn TLS on (jhipster/jhipster-sample-app's
- * application-tls.yml), the server is drawn from those profiles, so that it exists: springServer names them as
- * unknown, and a link to it is unknown rather than absent.
- */
-function withTlsProfiles(
-  docs: ParsedDocument<SpringConfigData>[],
-  settings: SpringSettings,
-  sources: readonly PropertySource[],
-  environment: readonly PropertySource[],
-  programArguments: readonly PropertySource[],
-): SpringSettings {
-  if (settings.placed.some((p) => springKeyUnder(p.entry, 'server.ssl.'))) return settings;
-  const profiles = docs.flatMap((d) =>
-    d.data.parts.filter((p) => p.entries.some((e) => springKeyUnder(e, 'server.ssl.'))).flatMap((p) => p.profile ?? []),
-  );
-  return profiles.length > 0
-    ? springSettings(docs, [...new Set(profiles)], sources, environment, programArguments)
-    : settings;
 }
 
 /**
@@ -342,21 +315,6 @@ function springServer(
       ...profiled.map(({ d, p }) => {
         const entry = p.entries.find((e) => springKeyUnder(e, 'server.ssl.')) as Entry;
         return { ...entryLocation(d, entry, 'line'), message: `profile ${p.profile} sets ${entry.key}` };
-      }),
-      // Where the active profiles are a placeholder filled in at build or run time (activeProfiles).
-      ...docs.flatMap((d) => {
-        const entry = springSetting(
-          d.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries),
-          'spring.profiles.active',
-        );
-        return entry?.value.includes('${')
-          ? [
-              {
-                ...entryLocation(d, entry, 'value'),
-                message: 'spring.profiles.active is filled in at build or run time',
-              },
-            ]
-          : [];
       }),
     ];
   }

@@ -162,26 +162,6 @@ ruleTester(rule, {
       ],
     },
     {
-      // jhipster/jhipster-sample-app@f8da577: only application-tls.yml turns TLS on; the build names the profiles.
-      name: 'only a profile turns TLS on and the tree does not say which is active: the server exists, its link unknown',
-      files: {
-        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
-        'api/jdk/release': TEMURIN17,
-        'api/src/main/resources/config/application.yml':
-          "spring:\n  profiles:\n    active: '@spring.profiles.active@'\nserver:\n  port: 8443\n",
-        'api/src/main/resources/config/application-tls.yml':
-          'server:\n  ssl:\n    key-store: classpath:config/tls/keystore.p12\n    enabled-protocols: TLSv1.3\n',
-      },
-      errors: [
-        {
-          messageId: 'unknown',
-          file: 'client/application.yml',
-          line: 3,
-          messageIncludes: ['the active Spring profile: tls (application-tls.yml) sets server.ssl.*'],
-        },
-      ],
-    },
-    {
       name: 'server.ssl.bundle names a bundle the tree does not define: its options (protocols, suites) are unknown',
       files: {
         ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
