@@ -2,9 +2,16 @@ import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
-import { springKey, springKeyUnder, springList, springSetting, type SpringConfigData } from '../parse/spring';
+import {
+  listItems,
+  springKey,
+  springKeyUnder,
+  springList,
+  springSetting,
+  type SpringConfigData,
+} from '../parse/spring';
 import { springSettings, type SpringSettings } from './spring-settings';
-import { listItems, packagedConfigReplaced, startSetting, type StartSources } from './spring-start';
+import { packagedConfigReplaced, startSetting, type StartSources } from './spring-start';
 import { tomcatProtocols } from './tomcat';
 import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
 import { namedBundle } from './spring-bundle';
@@ -97,7 +104,7 @@ export const javaAppContributor: ModelContributor = {
       };
       ctx.addComponent(client);
       const active = activeProfiles(springFiles, start);
-      const settings = springSettings(springFiles, active?.names ?? [], sources, springEnvironment, springArguments);
+      const settings = springSettings(springFiles, active?.names ?? [], start);
       const server = springServer(springFiles, settings, client, active);
       if (server) ctx.addComponent(server);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);

@@ -12,6 +12,7 @@ import { springKey, type SpringConfigData } from '../parse/spring';
 import type { RelatedLocation } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { JVM_OPTION_KINDS, type PropertySource } from './java-shared';
+import type { StartSources } from './spring-start';
 
 export interface SpringSettings {
   /** The default profile's settings, with the file each came from. */
@@ -34,13 +35,12 @@ export interface SpringSettings {
 
 /** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ starter). */
 const SPRING_PREFIXES = ['server.', 'spring.ssl.', 'ibm.mq.'].map(springKey);
+const NO_START_SOURCES: StartSources = { systemProperties: [], environment: [], commandLine: [] };
 
 export function springSettings(
   docs: ParsedDocument<SpringConfigData>[],
   activeNames: readonly string[],
-  systemProperties: readonly PropertySource[] = [],
-  environment: readonly PropertySource[] = [],
-  commandLine: readonly PropertySource[] = [],
+  { systemProperties, environment, commandLine }: StartSources = NO_START_SOURCES,
 ): SpringSettings {
   const base = docs.flatMap((doc) =>
     doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
@@ -102,11 +102,9 @@ export function componentSpringSettings(
   const jvmDocs = documents.filter((doc) => JVM_OPTION_KINDS.includes(doc.kind));
   const sources = (list: (data: JvmOptionsData) => JvmProperty[] | undefined) =>
     jvmDocs.flatMap((doc) => (list(doc.data as JvmOptionsData) ?? []).map((property) => ({ doc, property })));
-  return springSettings(
-    springDocuments(documents),
-    activeNames,
-    sources((data) => data.properties),
-    sources((data) => data.springEnvironment),
-    sources((data) => data.springArguments),
-  );
+  return springSettings(springDocuments(documents), activeNames, {
+    systemProperties: sources((data) => data.properties),
+    environment: sources((data) => data.springEnvironment),
+    commandLine: sources((data) => data.springArguments),
+  });
 }

@@ -3,6 +3,7 @@
  * environment), read level by level as Spring Boot ranks its property sources: the highest level that sets a
  * setting decides it. https://docs.spring.io/spring-boot/reference/features/external-config.html
  */
+import { listItems } from '../parse/spring';
 import type { PropertySource } from './java-shared';
 
 export interface StartSources {
@@ -32,14 +33,6 @@ export function startSetting(name: string, sources: StartSources): StartSetting 
     return { value: last.property.value, source: last };
   }
   return 'not set';
-}
-
-/** A list setting's items, trimmed, without empty ones. */
-export function listItems(value: string): string[] {
-  return value
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
 }
 
 const normalised = (value: string) => listItems(value).join(',');

@@ -9,7 +9,7 @@
 import type { Range } from '../core/types';
 import type { Entry, FormatHandler, ParsedDocument } from './types';
 import { basenameOf, type JvmProperty } from './java/jvm-args';
-import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
+import { environmentSetting, SPRING_SETTING, springPropertyOfVariable } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
@@ -78,7 +78,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
 
 /** The Spring property a variable binds: an upper-case name by Spring's mapping, a dotted one as it is. */
 function propertyOf(variable: string): string | undefined {
-  if (/^(server|spring\.ssl|ibm\.mq)\./i.test(variable)) return variable;
+  if (SPRING_SETTING.test(variable)) return variable;
   return springPropertyOfVariable(variable);
 }
 

@@ -10,7 +10,7 @@ import { lastPathSegment } from '../core/path-name';
 import type { Comment, FormatHandler, ParsedDocument } from './types';
 import { LineIndex } from './text';
 import { lineOffsets, type JvmProperty } from './java/jvm-args';
-import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
+import { environmentEntries, scanSpringEnvironment, springPropertyOfVariable } from './java/spring-environment';
 
 export interface EnvFileData {
   springEnvironment: JvmProperty[];
@@ -19,14 +19,20 @@ export interface EnvFileData {
 const ENV_FILE_NAME = /^\.env(\.[\w.-]+)?$|\.env$/;
 /** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`: documentation of the variables, which nothing runs with. */
 const ENV_FILE_EXAMPLE = /\.(example|sample|template|tmpl|tpl|dist|default)$/i;
-const SPRING_VARIABLE =
-  /^[ \t]*(export[ \t]+)?(SPRING_PROFILES_ACTIVE|SERVER_PORT|SERVER_SSL_\w+|SPRING_SSL_BUNDLE_\w+|IBM_MQ_\w+)=/m;
+/** `NAME=` at the start of a line (after `export`). */
+const ASSIGNED_NAME = /^[ \t]*(?:export[ \t]+)?([A-Z][A-Z0-9_]*)=/gm;
+
+/** Whether the text assigns a variable Spring binds to a setting lint-deploy reads (springPropertyOfVariable). */
+function setsSpringVariable(head: string): boolean {
+  for (const m of head.matchAll(ASSIGNED_NAME)) if (springPropertyOfVariable(m[1]!)) return true;
+  return false;
+}
 
 export const envFileFormat: FormatHandler<EnvFileData> = {
   id: 'env-file',
   classify(filePath, head) {
     const name = lastPathSegment(filePath);
-    return ENV_FILE_NAME.test(name) && !ENV_FILE_EXAMPLE.test(name) && SPRING_VARIABLE.test(head)
+    return ENV_FILE_NAME.test(name) && !ENV_FILE_EXAMPLE.test(name) && setsSpringVariable(head)
       ? 'env-file'
       : undefined;
   },

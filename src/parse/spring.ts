@@ -294,13 +294,15 @@ export function springList(entries: Entry[], key: string): { values: string[]; e
     return indexed.length
       ? { values: indexed.map((e) => e.value.trim()).filter(Boolean), entries: indexed }
       : undefined;
-  return {
-    values: direct.value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-    entries: [direct],
-  };
+  return { values: listItems(direct.value), entries: [direct] };
+}
+
+/** A comma-separated value's items (`TLSv1.2, TLSv1.3`, `prod,tls`), trimmed, without empty ones. */
+export function listItems(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -8,14 +8,17 @@
  */
 import type { LineIndex } from '../text';
 import { scanOptions, type JvmProperty } from './jvm-args';
+import { SPRING_SETTING } from './spring-environment';
 
 /** `--name=value` after a blank, a quote, `[` or `,` (a JSON-form ENTRYPOINT). */
 const ARGUMENT = /(^|[\s"'[,])--([A-Za-z][\w.-]*)(=)/g;
 
-/** The Spring settings lint-deploy reads: an argument of any other name is left to the program. */
-const SPRING_READ = /^(server\.|spring\.ssl\.|spring\.profiles\.active$|spring\.config\.location$|ibm\.mq\.)/i;
+/** The settings of how Spring starts that lint-deploy reads besides SPRING_SETTING's: any other is left to the program. */
+const START_SETTING = /^spring\.(profiles\.active|config\.location)$/i;
 
 /** The Spring settings given as `--name=value` arguments in `text[from, to)`, `via` the command line. */
 export function scanSpringArguments(text: string, index: LineIndex, from: number, to: number): JvmProperty[] {
-  return scanOptions(ARGUMENT, text, index, from, to, 'command line').filter((a) => SPRING_READ.test(a.name));
+  return scanOptions(ARGUMENT, text, index, from, to, 'command line').filter(
+    (a) => SPRING_SETTING.test(a.name) || START_SETTING.test(a.name),
+  );
 }

@@ -34,6 +34,9 @@ const BUNDLE_SETTINGS = [
   'reload-on-update',
 ];
 
+/** A Spring setting lint-deploy reads, by its dotted name: the HTTPS server, SSL bundles, the IBM MQ starter. */
+export const SPRING_SETTING = /^(server|spring\.ssl|ibm\.mq)\./i;
+
 /** The environment variable forms of a run of elements: without dashes, and the legacy one with `_` for them. */
 function variableForms(elements: string): string[] {
   const parts = elements.split('.');
