@@ -131,8 +131,11 @@ const RUN_TIME_DECIDING = [
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { need: 'required', want: 'optional', none: 'none' };
 
-/** A Spring SSL bundle's key store (`spring.ssl.bundle.jks|pem.<name>.keystore.location|certificate`). */
-const BUNDLE_KEY_STORE = /^spring\.ssl\.bundle\.(jks|pem)\.([^.]+)\.keystore\.(location|certificate)$/i;
+/**
+ * A Spring SSL bundle's key store (`spring.ssl.bundle.jks|pem.<name>.keystore.location|certificate`), matched on the
+ * uniform key (springKey) so that every relaxed spelling Spring binds counts (`key-store`, `keyStore`, `KEYSTORE`).
+ */
+const BUNDLE_KEY_STORE = /^spring\.ssl\.bundle\.(jks|pem)\.[^.]+\.keystore\.(location|certificate)$/;
 
 /**
  * Why a Spring app may present a client certificate that its JVM options do not show (JavaAppAttributes.ownClientKey):
@@ -146,10 +149,10 @@ function withOwnClientKey(
 ): { ownClientKey?: string } {
   for (const doc of spring)
     for (const entry of doc.entries) {
-      const bundle = BUNDLE_KEY_STORE.exec(entry.key);
-      if (bundle)
+      if (BUNDLE_KEY_STORE.test(springKey(entry.key)))
         return {
-          ownClientKey: `the SSL bundle '${bundle[2]}' (${path.basename(doc.file.path)}) holds a key store its code can give its HTTP client`,
+          // The bundle's name as written (the uniform key drops its dashes).
+          ownClientKey: `the SSL bundle '${entry.key.split('.')[4]}' (${path.basename(doc.file.path)}) holds a key store its code can give its HTTP client`,
         };
     }
   const overlay = spring.length > 0 && jvm.length === 0 && spring.every((d) => d.embedded) ? spring[0] : undefined;

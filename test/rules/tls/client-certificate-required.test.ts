@@ -40,6 +40,16 @@ ruleTester(rule, {
       },
     },
     {
+      // Spring binds every relaxed spelling of the bundle's keys: `key-store` is `keystore`.
+      name: 'a Spring client whose SSL bundle key store is written in a relaxed spelling',
+      files: {
+        ...javaClient(trusting),
+        'client/application.properties':
+          'orders.api.base-url=https://api.example.internal:8443/orders\nspring.ssl.bundle.jks.orders-client.key-store.location=classpath:client.p12\n',
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+    },
+    {
       // scottfrederick/spring-boot-ssl-demo@bef7fcd deploy/kubernetes/ssl/books-client.yaml: a ConfigMap's
       // application.yml mounted over the books-client image, whose own application.yml names the bundle.
       name: 'a Spring client known only by a Kubernetes ConfigMap over its image: its key is unknown, not none',
