@@ -16,6 +16,8 @@ import { tomcatProtocols } from './tomcat';
 import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
 import { namedBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
+import { springMqTrust, springTrust } from './spring-stores';
+import { treeStoresOf } from './store-files';
 import type { ModelContributor } from './contributor';
 import {
   appGroupOf,
@@ -28,7 +30,7 @@ import {
   tracedEntry,
   urlsIn,
 } from './java-shared';
-import type { ClientAuthMode, Component, TlsSettings, Traced } from './types';
+import type { ClientAuthMode, Component, SpringServerComponent, TlsSettings, TlsTrustSettings, Traced } from './types';
 import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
 
 /**
@@ -105,13 +107,21 @@ export const javaAppContributor: ModelContributor = {
       ctx.addComponent(client);
       const active = activeProfiles(springFiles, start);
       const settings = springSettings(springFiles, active?.names ?? [], start);
+      // Their stores come from the same settings they are built from (a Compose SERVER_SSL_KEY_STORE, a
+      // spring.config.location that replaces the packaged files), read once here.
       const server = springServer(springFiles, settings, client, active);
-      if (server) ctx.addComponent(server);
+      if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
-      if (factory) ctx.addComponent(factory);
+      if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
     }
   },
 };
+
+/** The component with the stores it uses, when the tree says which. */
+function withTrust<C extends Component>(component: C, trust: TlsTrustSettings | undefined): C {
+  if (trust && component.tls) component.tls = { ...component.tls, trust };
+  return component;
+}
 
 /** Tomcat's protocol list syntax beyond a plain name: `+name`, `-name`, `all` (model/tomcat.ts tomcatProtocols). */
 const TOMCAT_PROTOCOL_SYNTAX = /[+]|^-|^all$/i;
@@ -213,7 +223,7 @@ function springServer(
   settings: SpringSettings,
   app: Component,
   active: ActiveProfiles | undefined,
-): Component | undefined {
+): SpringServerComponent | undefined {
   const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
   const get = settings.setting;

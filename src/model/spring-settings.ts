@@ -7,11 +7,11 @@
  * the IBM MQ starter's factory and their stores, so all three see the same settings.
  * https://docs.spring.io/spring-boot/reference/features/external-config.html
  */
-import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
+import type { JvmProperty } from '../parse/java/jvm-args';
 import { springKey, type SpringConfigData } from '../parse/spring';
 import type { RelatedLocation } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
-import { JVM_OPTION_KINDS, type PropertySource } from './java-shared';
+import type { PropertySource } from './java-shared';
 import type { StartSources } from './spring-start';
 
 export interface SpringSettings {
@@ -92,19 +92,4 @@ export function springSettings(
 /** The Spring configuration files among a component's documents. */
 export function springDocuments(documents: readonly ParsedDocument[]): ParsedDocument<SpringConfigData>[] {
   return documents.filter((d): d is ParsedDocument<SpringConfigData> => d.kind.startsWith('spring.'));
-}
-
-/** The settings of a Spring component (server, MQ factory) from its documents: the Spring files' and the JVM options'. */
-export function componentSpringSettings(
-  documents: readonly ParsedDocument[],
-  activeNames: readonly string[],
-): SpringSettings {
-  const jvmDocs = documents.filter((doc) => JVM_OPTION_KINDS.includes(doc.kind));
-  const sources = (list: (data: JvmOptionsData) => JvmProperty[] | undefined) =>
-    jvmDocs.flatMap((doc) => (list(doc.data as JvmOptionsData) ?? []).map((property) => ({ doc, property })));
-  return springSettings(springDocuments(documents), activeNames, {
-    systemProperties: sources((data) => data.properties),
-    environment: sources((data) => data.springEnvironment),
-    commandLine: sources((data) => data.springArguments),
-  });
 }

@@ -9,7 +9,7 @@ import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
 import { namedBundle } from './spring-bundle';
 import { javaSystemStores, PLACEHOLDER, storeRef, withJavaTrustDefault, type TreeStores } from './store-files';
-import { componentSpringSettings, springDocuments } from './spring-settings';
+import { springDocuments, type SpringSettings } from './spring-settings';
 import type {
   Component,
   JmsConnectionFactoryComponent,
@@ -46,9 +46,16 @@ const IBM_MQ: StoreKeys = {
   }),
 };
 
-/** The Spring Boot HTTPS server's stores: `server.ssl.*`, or the bundle `server.ssl.bundle` names. */
-export function springTrust(component: SpringServerComponent, stores: TreeStores): TlsTrustSettings | undefined {
-  return springStores(component, component.attributes.activeProfiles ?? [], stores, SERVER_SSL);
+/**
+ * The Spring Boot HTTPS server's stores: `server.ssl.*`, or the bundle `server.ssl.bundle` names. `settings` are the
+ * ones the server was built from (model/java.ts: the start's arguments, -D and environment over the files).
+ */
+export function springTrust(
+  component: SpringServerComponent,
+  settings: SpringSettings,
+  stores: TreeStores,
+): TlsTrustSettings | undefined {
+  return springStores(component, settings, stores, SERVER_SSL);
 }
 
 /**
@@ -57,25 +64,25 @@ export function springTrust(component: SpringServerComponent, stores: TreeStores
  */
 export function springMqTrust(
   component: JmsConnectionFactoryComponent,
+  settings: SpringSettings,
   stores: TreeStores,
 ): TlsTrustSettings | undefined {
-  return springStores(component, component.attributes.activeProfiles ?? [], stores, IBM_MQ);
+  return springStores(component, settings, stores, IBM_MQ);
 }
 
 /**
- * Key and trust stores from the SSL bundle the component names, else from its own store settings: the settings of
- * all the app's Spring files as Spring applies them (default profile, then the active ones), any relaxed spelling.
+ * Key and trust stores from the SSL bundle the component names, else from its own store settings: the app's
+ * settings as Spring applies them (start levels, default profile, then the active ones), any relaxed spelling.
  */
 function springStores(
   component: Component,
-  activeProfiles: readonly string[],
+  settings: SpringSettings,
   stores: TreeStores,
   keys: StoreKeys,
 ): TlsTrustSettings | undefined {
-  const docs = springDocuments(component.documents);
-  const first = docs[0];
+  // Paths resolve from the app's Spring files; from its start files when a spring.config.location replaced them.
+  const first = springDocuments(component.documents)[0] ?? settings.placed[0]?.doc;
   if (!first) return undefined;
-  const settings = componentSpringSettings(component.documents, activeProfiles);
   const last = settings.setting;
   const usable = (e: Entry | undefined) => (e && !PLACEHOLDER.test(e.value) ? e : undefined);
   const at = (e: Entry) => traced(e.value, settings.doc(e).file.path, e.valueRange);

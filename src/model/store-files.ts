@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ParsedDocument } from '../parse/types';
+import type { ModelContext } from './contributor';
 import type { JavaRuntime, StoreRef, TlsTrustSettings, Traced } from './types';
 
 /** The store files of the tree (key stores and PEM files), for resolving configured paths. */
@@ -52,7 +53,12 @@ export function resolveStoreFile(written: string, bases: string[], stores: TreeS
   return best?.file;
 }
 
-export function treeStores(documents: ParsedDocument[]): TreeStores {
+/** The deployment's store files, found once per build (the stores contributor and the Spring one both resolve paths). */
+export function treeStoresOf(ctx: ModelContext): TreeStores {
+  return ctx.once('treeStores', () => treeStores(ctx.deployment.documents));
+}
+
+function treeStores(documents: ParsedDocument[]): TreeStores {
   const types = new Map<string, string>();
   for (const doc of documents) {
     if (isKeystoreDocument(doc)) types.set(doc.file.path, doc.data.storeType);

@@ -16,13 +16,12 @@ import type { ModelContributor } from './contributor';
 import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
-import { springMqTrust, springTrust } from './spring-stores';
 import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import {
   javaSystemStores,
   PLACEHOLDER,
   storeRef,
-  treeStores,
+  treeStoresOf,
   withJavaTrustDefault,
   type TreeStores,
 } from './store-files';
@@ -206,7 +205,8 @@ function jmsTrust(
 ): TlsTrustSettings | undefined {
   const attrs = component.attributes;
   const alias = attrs.sslConfig?.alias;
-  if (attrs.product === 'spring') return springMqTrust(component, stores);
+  // A Spring factory's stores are set where it is built, from the settings it was built from (model/java.ts).
+  if (attrs.product === 'spring') return undefined;
   if (attrs.product === 'liberty')
     return libertyTrust(component, stores, liberty(), alias?.value ?? 'defaultSSLConfig', 'clientKeyAlias');
   if (!alias) return undefined;
@@ -327,14 +327,13 @@ function mqTrust(
 export const storesContributor: ModelContributor = {
   id: 'stores',
   contribute(ctx) {
-    const stores = treeStores(ctx.deployment.documents);
+    const stores = treeStoresOf(ctx);
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const clientEnvs = ctx.documentsOf('mq.client-env') as ParsedDocument<MqEnvData>[];
     for (const component of ctx.deployment.components) {
       if (!component.tls || component.tls.trust) continue;
       let trust: TlsTrustSettings | undefined;
       if (component.type === 'java.app') trust = javaAppTrust(component, stores);
-      else if (component.type === 'spring.server') trust = springTrust(component, stores);
       else if (component.type === 'tomcat.connector') trust = tomcatTrust(component, stores);
       else if (component.type === 'liberty.https-endpoint')
         trust = libertyTrust(

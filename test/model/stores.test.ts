@@ -141,6 +141,29 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
       'spring.server',
     ],
     [
+      // Spring binds the Compose service's environment over the packaged files: the server and its stores alike.
+      'Spring stores set by the Docker Compose service environment (SERVER_SSL_KEY_STORE over the packaged file)',
+      {
+        'svc/src/main/resources/application.properties': `server.port=8443\nserver.ssl.key-store=classpath:dev.p12\n`,
+        'svc/src/main/resources/key.p12': store('key.p12'),
+        'compose.yaml': `services:\n  svc:\n    build: ./svc\n    environment:\n      SERVER_SSL_KEY_STORE: classpath:key.p12\n      SERVER_SSL_KEY_STORE_PASSWORD: ${PASSWORD}\n`,
+      },
+      ['spring.server key=svc/src/main/resources/key.p12[PKCS12]+pw@compose.yaml:6 trust=- default=jdk-cacerts'],
+      'spring.server',
+    ],
+    [
+      // --spring.config.location=file:/config/ replaces the default locations: the packaged key store is not used.
+      'Spring stores when spring.config.location replaces the packaged files: only what the start sets',
+      {
+        'svc/src/main/resources/application.properties': `server.port=8443\nserver.ssl.key-store=classpath:key.p12\n`,
+        'svc/src/main/resources/key.p12': store('key.p12'),
+        'svc/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-Dserver.ssl.key-store=/etc/app/tls.p12", "-jar", "/app.jar", "--spring.config.location=file:/config/"]\n',
+      },
+      ['spring.server key=?/etc/app/tls.p12[?] trust=- default=jdk-cacerts'],
+      'spring.server',
+    ],
+    [
       'Spring Boot PEM bundle: the certificate file, type PEM',
       {
         'svc/src/main/resources/application.yml':
