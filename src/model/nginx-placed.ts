@@ -1,6 +1,7 @@
 /** nginx directives as the nginx contributors see them: with the file they were written in and the includes that brought them. */
 import type { Range, RelatedLocation } from '../core/types';
 import type { NginxDirective } from '../parse/nginx';
+import { protocolRank } from '../knowledge/ciphers';
 import { traced } from './java-shared';
 import type { Traced } from './types';
 
@@ -17,6 +18,43 @@ export interface Placed {
 export function last(list: Placed[], name: string): Placed | undefined {
   return [...list].reverse().find((p) => !p.block && p.directive.name === name);
 }
+
+/**
+ * The directives that decide a bitmask setting (`ssl_protocols`, `proxy_ssl_protocols`), `levels` outermost first:
+ * each one of a block adds its values (ngx_conf_set_bitmask_slot only warns on a repeated value, it refuses no
+ * second directive), and the innermost block that has one replaces the outer ones (ngx_conf_merge_bitmask_value).
+ */
+export function bitmaskDirectives(levels: readonly Placed[][], name: string): Placed[] {
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const here = (levels[i] ?? []).filter((p) => !p.block && p.directive.name === name);
+    if (here.length > 0) return here;
+  }
+  return [];
+}
+
+/**
+ * The protocols a block's `ssl_protocols` (`proxy_ssl_protocols`) directives enable together, traced to the one that
+ * enables the oldest (the place a finding on a legacy protocol names); undefined when there is none.
+ */
+export function protocolsOf(directives: readonly Placed[]): Traced<string[]> | undefined {
+  const [first] = directives;
+  if (!first) return undefined;
+  const written = (p: Placed) => p.directive.args.map((a) => a.value);
+  if (directives.length === 1) return tracedAt(first, written(first));
+  // Unknown names rank -1 and so are never the oldest: nginx refuses them anyway.
+  const oldest = (p: Placed) =>
+    Math.min(
+      ...written(p)
+        .map((v) => protocolRank(v))
+        .filter((r) => r >= 0),
+      Infinity,
+    );
+  const enabling = directives.reduce((best, p) => (oldest(p) < oldest(best) ? p : best));
+  return tracedAt(enabling, [...new Set(directives.flatMap(written))]);
+}
+
+/** nginx's bitmask settings: the directives of one block add up (bitmaskDirectives). */
+export const isBitmaskSetting = (name: string) => name.endsWith('_protocols');
 
 /** From the first argument to the last (the directive's name when it has none). */
 export function argsRange(p: Placed): Range {

@@ -13,7 +13,8 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { NGINX_FACTS, nginxProxyProtocolDefaults, type OpensslSeriesFacts } from '../knowledge/openssl';
 import type { ParsedDocument } from '../parse/types';
 import type { ClientUrl, NginxProxyAttributes, NginxProxyStoreDirectives, NginxServerAttributes } from './attributes';
-import { argsRange, last, tracedAt, type Placed } from './nginx-placed';
+import { argsRange, bitmaskDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
+import { settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import type { NginxProxyComponent, TlsSettings, Traced } from './types';
 
@@ -57,16 +58,18 @@ export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
   };
   collect(input.top, 'main');
   const out: NginxProxyComponent[] = [];
-  const walk = (list: Placed[], inherited: Placed[], context: Context, stream: boolean, server?: Placed) => {
-    const scope = [...inherited, ...list.filter((p) => !p.block)];
+  // `levels`: the blocks a directive inherits from, outermost first (main, http, server, location…).
+  const walk = (list: Placed[], outer: Placed[][], context: Context, stream: boolean, server?: Placed) => {
+    const levels = [...outer, list.filter((p) => !p.block)];
+    const scope = levels.flat();
     for (const p of list) {
       const name = p.directive.name;
       if (p.block) {
-        if (name === 'http' || name === 'stream') walk(p.block, scope, name, name === 'stream');
+        if (name === 'http' || name === 'stream') walk(p.block, levels, name, name === 'stream');
         else if (name === 'server' && context !== 'server' && context !== 'location')
-          walk(p.block, scope, 'server', stream, p);
+          walk(p.block, levels, 'server', stream, p);
         else if (!stream && HTTP_INNER.has(name) && (context === 'server' || context === 'location'))
-          walk(p.block, scope, 'location', false, server);
+          walk(p.block, levels, 'location', false, server);
         continue;
       }
       if (context !== 'server' && context !== 'location') continue;
@@ -74,11 +77,13 @@ export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
       if (!target) continue;
       if (stream) {
         if (name !== 'proxy_pass' || last(scope, 'proxy_ssl')?.directive.args[0]?.value !== 'on') continue;
-        out.push(proxyComponent(input, p, scope, 'proxy_ssl', target, upstreams.stream, server));
+        out.push(proxyComponent(input, p, levels, 'proxy_ssl', target, upstreams.stream, server));
       } else {
         const pass = HTTP_PASSES[name];
         if (!pass || !pass.scheme.test(target)) continue;
-        out.push(proxyComponent(input, p, scope, pass.prefix, target.replace(pass.scheme, ''), upstreams.http, server));
+        out.push(
+          proxyComponent(input, p, levels, pass.prefix, target.replace(pass.scheme, ''), upstreams.http, server),
+        );
       }
     }
   };
@@ -100,12 +105,13 @@ function clientUrl(address: { host: string; port: number }, location: Location, 
 function proxyComponent(
   input: ProxyInput,
   pass: Placed,
-  scope: Placed[],
+  levels: Placed[][],
   prefix: string,
   address: string,
   upstreams: Map<string, Placed>,
   server: Placed | undefined,
 ): NginxProxyComponent {
+  const scope = levels.flat();
   const written = pass.directive.args[0]?.value ?? '';
   const at: Location = { file: pass.file, range: argsRange(pass) };
   // The address without the URI part (`https://app:8443/api/` → `app:8443`).
@@ -130,7 +136,7 @@ function proxyComponent(
     const found = hostPort(authority, DEFAULT_TLS_PORT);
     if (found) urls.push(clientUrl(found, at, pass.directive.name));
   }
-  const { tls, unknownCipherElements, ciphersAsWritten, invalidCipherCommand } = proxyTls(input, scope, prefix);
+  const { tls, unknownCipherElements, ciphersAsWritten, invalidCipherCommand } = proxyTls(input, levels, prefix);
   const bool = (name: string, fallback: boolean, source: string): Traced<boolean> => {
     const p = last(scope, `${prefix}_${name}`);
     return p
@@ -200,15 +206,16 @@ function storeDirectivesOf(scope: Placed[], prefix: string): NginxProxyStoreDire
 /** The proxy's protocols, cipher list and client certificate, with nginx's defaults where unset. */
 function proxyTls(
   input: ProxyInput,
-  scope: Placed[],
+  levels: Placed[][],
   prefix: string,
 ): { tls: TlsSettings; unknownCipherElements: string[]; ciphersAsWritten: string; invalidCipherCommand?: string } {
   const { openssl, memo } = input;
   const tls: TlsSettings = { implementation: 'openssl' };
   // nginx passes TLSv1.3 to an OpenSSL without it, which then offers what it has.
   const usable = (list: string[]) => list.filter((p) => openssl.tls13 || p !== 'TLSv1.3');
-  const protocols = last(scope, `${prefix}_protocols`);
-  if (protocols) tls.protocols = tracedAt(protocols, usable(protocols.directive.args.map((a) => a.value)));
+  const scope = levels.flat();
+  const protocols = protocolsOf(bitmaskDirectives(levels, `${prefix}_protocols`));
+  if (protocols) tls.protocols = { ...protocols, value: usable(protocols.value) };
   else {
     // The default changed between nginx releases: those the tree's image may run (all when it names none),
     // the newest one's list, and the oldest one's as the alternative the outcome checks (newest first).
@@ -278,6 +285,18 @@ function proxyTls(
       message: 'OpenSSL configuration commands lint-deploy does not apply',
     }));
   }
+  // An include the tree does not hold may set the lists (a shared proxy_ssl snippet): then they are unknown.
+  const missing = settingsOfMissingIncludes(levels, [`${prefix}_protocols`, `${prefix}_ciphers`], 'the proxy');
+  if (missing.unknown) {
+    tls.unknownValues = [...(tls.unknownValues ?? []), ...missing.unknown.unknownValues];
+    tls.unknownAt = [...(tls.unknownAt ?? []), ...missing.unknown.unknownAt];
+  }
+  // An include beside proxy_ssl_protocols can only add protocols: the outcome check tries the widest list too.
+  if (missing.widened && protocols && tls.protocols)
+    tls.protocolsAlternative = {
+      what: missing.widened.what,
+      value: widenedProtocols(tls.protocols.value, openssl.tls13),
+    };
   return {
     tls,
     unknownCipherElements: [...expanded.unknown],

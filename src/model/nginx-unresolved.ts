@@ -1,5 +1,5 @@
 /**
- * TLS settings an nginx server may take from an `include` the tree does not hold (certbot's
+ * TLS settings an nginx server or proxy may take from an `include` the tree does not hold (certbot's
  * `/etc/letsencrypt/options-ssl-nginx.conf`, an image's `/config/nginx/ssl.conf`). nginx refuses to start when
  * an include without glob characters names no file, so that file exists where nginx runs: a setting the server
  * leaves to nginx's default may be in it, and the default is then a guess, never a verdict.
@@ -7,10 +7,10 @@
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
 import { NGINX_FACTS } from '../knowledge/openssl';
-import { argsRange, type Placed } from './nginx-placed';
+import { argsRange, isBitmaskSetting, type Placed } from './nginx-placed';
 
 /** The server settings the model otherwise takes from nginx's defaults and that decide a handshake. */
-const DEFAULTED = ['ssl_protocols', 'ssl_ciphers', 'ssl_prefer_server_ciphers', 'ssl_dhparam'] as const;
+export const SERVER_DEFAULTED = ['ssl_protocols', 'ssl_ciphers', 'ssl_prefer_server_ciphers', 'ssl_dhparam'] as const;
 
 /** Files nginx installs that hold no TLS setting (`include mime.types;` in every nginx.conf). */
 const WITHOUT_TLS = new Set<string>(NGINX_FACTS.includesWithoutTls.value);
@@ -23,35 +23,69 @@ function unresolved(list: Placed[]): Placed[] {
   });
 }
 
-const sets = (list: Placed[], name: string) => list.some((p) => !p.block && p.directive.name === name);
+const setsAt = (level: Placed[], name: string) => level.some((p) => !p.block && p.directive.name === name);
+
+/** What unresolved includes leave open: values they may set, and a bitmask setting they may widen. */
+export interface MissingIncludes {
+  unknown?: { unknownValues: string[]; unknownAt: RelatedLocation[] };
+  /** A bitmask setting of the includes' own level (ssl_protocols): they can only add to it. What to say of that. */
+  widened?: { name: string; what: string };
+}
 
 /**
- * What an unresolved include leaves unknown for a server: `own` are the server block's directives, `inherited`
- * the http level's. A setting of the server block is known (nginx rejects the same directive twice in a block
- * and the server level overrides http); one set only at http level is unknown when the server block has such
- * an include; one set nowhere is unknown when either level has one.
+ * What unresolved includes leave open of `names`, over the block levels an end inherits (`levels` outermost first:
+ * http, server, location…). A setting of a level is known against an include of the same level for the directives
+ * nginx refuses twice in a block ("is duplicate": ssl_ciphers, ssl_prefer_server_ciphers, ssl_dhparam and their
+ * proxy_ssl_ counterparts); a bitmask one (ssl_protocols: ngx_conf_set_bitmask_slot) adds up, so such an include may
+ * widen it. An include of an inner level may set any of them; one set nowhere is unknown when any level has one.
  */
 export function settingsOfMissingIncludes(
-  own: Placed[],
-  inherited: Placed[],
-): { unknownValues: string[]; unknownAt: RelatedLocation[] } | undefined {
-  const ownIncludes = unresolved(own);
-  const inheritedIncludes = unresolved(inherited);
-  const names = DEFAULTED.filter(
-    (name) => !sets(own, name) && (ownIncludes.length > 0 || (!sets(inherited, name) && inheritedIncludes.length > 0)),
-  );
-  if (names.length === 0) return undefined;
-  // An http-level include may set only what the http level does not set itself.
-  const includes = [...(names.some((n) => !sets(inherited, n)) ? inheritedIncludes : []), ...ownIncludes];
-  const written = includes.map((p) => p.directive.args[0]?.value ?? '');
-  return {
-    unknownValues: [
-      `${names.join(', ')}, which the server leaves to include ${written.join(', ')}: the tree does not hold ${written.length === 1 ? 'that file' : 'those files'} (add ${written.length === 1 ? 'it' : 'them'} to the tree)`,
-    ],
+  levels: readonly Placed[][],
+  names: readonly string[],
+  who: string,
+): MissingIncludes {
+  const includesOf = levels.map(unresolved);
+  const written = (list: Placed[]) => list.map((p) => p.directive.args[0]?.value ?? '');
+  const notHeld = (list: Placed[]) =>
+    `${written(list).join(', ')}: the tree does not hold ${list.length === 1 ? 'that file' : 'those files'} (add ${list.length === 1 ? 'it' : 'them'} to the tree)`;
+  const unknownNames: string[] = [];
+  const involved = new Set<Placed>();
+  const out: MissingIncludes = {};
+  for (const name of names) {
+    let setAt = -1;
+    levels.forEach((level, i) => {
+      if (setsAt(level, name)) setAt = i;
+    });
+    const widening = setAt >= 0 && isBitmaskSetting(name) ? (includesOf[setAt] ?? []) : [];
+    if (widening.length > 0)
+      out.widened = {
+        name,
+        what: `what include ${written(widening).join(', ')} may add to ${name} (nginx adds up every ${name} of a block; the tree does not hold ${widening.length === 1 ? 'that file' : 'those files'}: add ${widening.length === 1 ? 'it' : 'them'} to the tree)`,
+      };
+    const inner = includesOf.slice(setAt + 1).flat();
+    if (inner.length === 0) continue;
+    unknownNames.push(name);
+    for (const include of inner) involved.add(include);
+  }
+  if (involved.size === 0) return out;
+  // Outermost first, as the levels are.
+  const includes = includesOf.flat().filter((p) => involved.has(p));
+  out.unknown = {
+    unknownValues: [`${unknownNames.join(', ')}, which ${who} leaves to include ${notHeld(includes)}`],
     unknownAt: includes.map((p) => ({
       file: p.file,
       range: argsRange(p),
-      message: `include ${p.directive.args[0]?.value ?? ''}: not in the tree, it may set ${names.join(', ')}`,
+      message: `include ${p.directive.args[0]?.value ?? ''}: not in the tree, it may set ${unknownNames.join(', ')}`,
     })),
   };
+  return out;
+}
+
+/**
+ * The protocols an include could add to a bitmask setting: every name ssl_protocols takes that the OpenSSL has
+ * (ngx_http_ssl_protocols; SSLv2/SSLv3 are built into no OpenSSL 1.1+ by default), kept in order with those set.
+ */
+export function widenedProtocols(set: readonly string[], tls13: boolean): string[] {
+  const all = ['TLSv1', 'TLSv1.1', 'TLSv1.2', ...(tls13 ? ['TLSv1.3'] : [])];
+  return [...set, ...all.filter((p) => !set.includes(p))];
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
 import type { Location, RelatedLocation } from '../core/types';
-import type { NginxArg, NginxData, NginxDirective } from '../parse/nginx';
+import type { NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import {
@@ -17,9 +17,9 @@ import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
-import { argsRange, last, tracedAt, type Placed } from './nginx-placed';
+import { argsRange, bitmaskDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
-import { settingsOfMissingIncludes } from './nginx-unresolved';
+import { SERVER_DEFAULTED, settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import type { NginxServerAttributes, NginxStoreDirectives } from './attributes';
@@ -279,7 +279,7 @@ export const nginxContributor: ModelContributor = {
       for (const proxy of proxies) ctx.addComponent(proxy);
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
-        const { invalidCipherCommand, ...policy } = tlsFrom(top, openssl.facts, openssl.assumed, ctx.memo);
+        const { invalidCipherCommand, ...policy } = tlsFrom([top], openssl.facts, openssl.assumed, ctx.memo);
         ctx.addComponent({
           id: `nginx.tls-policy:${relative}`,
           type: 'nginx.tls-policy',
@@ -378,15 +378,14 @@ type NginxTls = TlsSettings & {
   invalidCipherCommand?: string;
 };
 
-function tlsFrom(scope: Placed[], openssl: OpensslSeriesFacts, assumed: boolean, memo: RunMemo): NginxTls {
+/** `levels`: the blocks whose directives the end inherits, outermost first (http, server). */
+function tlsFrom(levels: Placed[][], openssl: OpensslSeriesFacts, assumed: boolean, memo: RunMemo): NginxTls {
+  const scope = levels.flat();
   const at = tracedAt;
   const tls: NginxTls = { implementation: 'openssl', unknown: [], dheWithoutParameters: [] };
-  const protocols = last(scope, 'ssl_protocols');
+  const protocols = protocolsOf(bitmaskDirectives(levels, 'ssl_protocols'));
   if (protocols)
-    tls.protocols = at(
-      protocols,
-      protocols.directive.args.map((a: NginxArg) => a.value).filter((p) => openssl.tls13 || p !== 'TLSv1.3'),
-    );
+    tls.protocols = { ...protocols, value: protocols.value.filter((p) => openssl.tls13 || p !== 'TLSv1.3') };
   else if (!openssl.tls13) {
     // An OpenSSL without TLS 1.3 runs an nginx from before TLS 1.3 was on by default.
     const fact = NGINX_FACTS.protocolsDefaultWithoutTls13;
@@ -492,7 +491,8 @@ function serverComponent(
   openssl: ServerOpenssl,
   memo: RunMemo,
 ): Component | undefined {
-  const scope = [...inherited, ...(server.block ?? []).filter((p) => !p.block)];
+  const levels = [inherited, (server.block ?? []).filter((p) => !p.block)];
+  const scope = levels.flat();
   const listens = (server.block ?? []).filter((p) => p.directive.name === 'listen');
   const sslOn = last(scope, 'ssl')?.directive.args[0]?.value === 'on';
   const tlsListens = listens.filter((l) => sslOn || l.directive.args.some((a) => a.value === 'ssl'));
@@ -506,21 +506,24 @@ function serverComponent(
     .flatMap((p) => p.directive.args.map((a) => a.value.toLowerCase()))
     .filter((n) => n && n !== '_' && n !== '""');
   const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, ...tls } = tlsFrom(
-    scope,
+    levels,
     openssl.facts,
     openssl.assumed,
     memo,
   );
-  const missing = settingsOfMissingIncludes(
-    (server.block ?? []).filter((p) => !p.block),
-    inherited,
-  );
+  const missing = settingsOfMissingIncludes(levels, SERVER_DEFAULTED, 'the server');
   // Merged with any unknown values tlsFrom set (none today), never replacing them.
-  if (missing)
+  if (missing.unknown)
     Object.assign(tls, {
-      unknownValues: [...(tls.unknownValues ?? []), ...missing.unknownValues],
-      unknownAt: [...(tls.unknownAt ?? []), ...missing.unknownAt],
+      unknownValues: [...(tls.unknownValues ?? []), ...missing.unknown.unknownValues],
+      unknownAt: [...(tls.unknownAt ?? []), ...missing.unknown.unknownAt],
     });
+  // An include beside ssl_protocols can only add protocols: the outcome check tries the widest list too.
+  if (missing.widened && tls.protocols)
+    tls.protocolsAlternative = {
+      what: missing.widened.what,
+      value: widenedProtocols(tls.protocols.value, openssl.facts.tls13),
+    };
   const certificates = certificatesOf(server.block ?? [], inherited);
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);

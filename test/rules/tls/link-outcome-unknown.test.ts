@@ -1,6 +1,14 @@
 import rule from '../../../src/rules/tls/link-outcome-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
-import { CLIENT_YML, OPENJDK8_191, TEMURIN17, javaClient, nginx, springServer } from './trees';
+import {
+  CLIENT_YML,
+  NGINX_TLS13_BESIDE_CERTBOT,
+  OPENJDK8_191,
+  TEMURIN17,
+  javaClient,
+  nginx,
+  springServer,
+} from './trees';
 import { ccdt, svrconn } from '../mq/trees';
 
 const JDK26 = 'JAVA_VERSION="26.0.1"\nIMPLEMENTOR="Eclipse Adoptium"\n';
@@ -53,6 +61,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // certbot's options-ssl-nginx.conf beside the server's own ssl_protocols: nginx adds both up.
+      name: 'nginx ssl_protocols TLSv1.3 beside an include the tree does not hold, TLSv1.2 client: the include may add TLSv1.2',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/nginx.conf': NGINX_TLS13_BESIDE_CERTBOT,
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['include /etc/letsencrypt/options-ssl-nginx.conf may add to ssl_protocols'],
+        },
+      ],
+    },
     {
       // linuxserver/docker-swag@bc02502 root/defaults/nginx/site-confs/default.conf.sample: the image's ssl.conf.
       name: "nginx leaves its TLS settings to an include the tree does not hold (the image's /config/nginx/ssl.conf)",

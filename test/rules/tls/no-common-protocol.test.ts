@@ -14,6 +14,7 @@ import {
   svrconn,
   tomcat,
   javaClient,
+  NGINX_TLS13_BESIDE_CERTBOT,
 } from './trees';
 
 const LEGACY_GATEWAY: Record<string, string> = {
@@ -143,8 +144,43 @@ ruleTester(rule, {
         'api/conf/server.xml': tomcat('protocols="TLSv1.2"'),
       },
     },
+    {
+      // nginx adds up every proxy_ssl_protocols of a block (ngx_conf_set_bitmask_slot); measured with Debian's nginx
+      // 1.22.1: ssl_protocols TLSv1.1; ssl_protocols TLSv1.2; in one server accepts TLSv1.1 and TLSv1.2.
+      name: 'nginx proxy with two proxy_ssl_protocols in one block (TLSv1.2, then TLSv1.3) to a TLSv1.2-only Tomcat: both count',
+      files: {
+        ...nginxGateway(['proxy_ssl_protocols TLSv1.2;', 'proxy_ssl_protocols TLSv1.3;']),
+        'api/jdk/release': OPENJDK8_191,
+        'api/conf/server.xml': tomcat(''),
+      },
+    },
+    {
+      name: 'nginx proxy_ssl_protocols TLSv1.3 beside an include the tree does not hold, to a TLSv1.2-only Tomcat: it may add TLSv1.2',
+      files: {
+        ...nginxGateway(['include /etc/nginx/snippets/upstream-tls.conf;', 'proxy_ssl_protocols TLSv1.3;']),
+        'api/jdk/release': OPENJDK8_191,
+        'api/conf/server.xml': tomcat(''),
+      },
+    },
+    {
+      name: 'nginx ssl_protocols TLSv1.3 beside an include the tree does not hold (certbot options), TLSv1.2 client: unknown',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
+        'api/nginx.conf': NGINX_TLS13_BESIDE_CERTBOT,
+      },
+    },
   ],
   invalid: [
+    {
+      name: "nginx proxy: an include the tree does not hold at http level cannot widen the location's proxy_ssl_protocols",
+      files: {
+        'gw/nginx.conf':
+          'http {\n  include /etc/nginx/snippets/upstream-tls.conf;\n  server {\n    listen 80;\n    location / {\n      proxy_ssl_protocols TLSv1.3;\n      proxy_ssl_ciphers HIGH;\n      proxy_pass https://api.example.internal:8443;\n    }\n  }\n}\n',
+        'api/jdk/release': OPENJDK8_191,
+        'api/conf/server.xml': tomcat(''),
+      },
+      errors: [{ messageId: 'noCommonProtocol', file: 'gw/nginx.conf', line: 6 }],
+    },
     {
       name: 'nginx proxy TLSv1 ECDHE on OpenSSL 3 (nginx:1.25): it refuses the SHA1-signed key exchange (legacy sigalg)',
       files: { ...LEGACY_GATEWAY, 'gw/Dockerfile': 'FROM nginx:1.25\n' },

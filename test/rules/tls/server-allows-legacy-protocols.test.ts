@@ -180,6 +180,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // ngx_conf_set_bitmask_slot adds every ssl_protocols of a block up (measured: Debian's nginx 1.22.1 with
+      // `ssl_protocols TLSv1.1; ssl_protocols TLSv1.2;` accepts an s_client -tls1_1 handshake).
+      name: "nginx with two ssl_protocols in one server block: the first one's TLSv1 is enabled too",
+      files: {
+        'gw/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1;\n    ssl_protocols TLSv1.2 TLSv1.3;\n  }\n}\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'gw/nginx.conf', line: 4, messageIncludes: ['enables TLSv1'] }],
+    },
+    {
       name: 'nginx TLSv1 TLSv1.2',
       files: { 'gw/nginx.conf': NGINX_TLS10_12 },
       errors: [{ messageId: 'legacy', file: 'gw/nginx.conf', line: 5, column: 19, messageIncludes: ['enables TLSv1'] }],

@@ -76,3 +76,15 @@ export function nginxGateway(directives: string[]): Record<string, string> {
     ].join('\n'),
   };
 }
+
+/**
+ * An nginx server setting all four TLS directives itself beside certbot's options file, which the tree does not hold:
+ * nginx adds up the include's ssl_protocols and its own (ngx_conf_set_bitmask_slot).
+ */
+export const NGINX_TLS13_BESIDE_CERTBOT = nginx(
+  'include /etc/letsencrypt/options-ssl-nginx.conf;',
+  'ssl_protocols TLSv1.3;',
+  'ssl_ciphers HIGH:!aNULL;',
+  'ssl_prefer_server_ciphers on;',
+  'ssl_dhparam /etc/nginx/dhparam.pem;',
+);
