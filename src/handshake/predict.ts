@@ -4,7 +4,8 @@
  *
  * Order of events, as the stacks do it:
  *  1. each side works out the versions it can speak (JSSE: enabled protocols that have an enabled suite;
- *     OpenSSL: the lowest contiguous run of enabled versions, and the top one must have a cipher);
+ *     OpenSSL: a client the lowest contiguous run of enabled versions, whose top one must have a cipher; a server
+ *     checks that top version for a cipher, then accepts every enabled version);
  *  2. the server picks the version (supported_versions list, or the legacy "highest <= client max");
  *  3. the server picks the suite for that version (its own order or the client's), usable with its key;
  *  4. a server that requires a client certificate aborts when the client has none.
@@ -41,6 +42,7 @@ interface PreparedSide {
   suites: SuiteFacts[];
   /** OpenSSL servers: PSK/SRP suites, never negotiated, that count in the start-up check (HandshakeSide.credentialSuites). */
   credentialSuites: SuiteFacts[];
+  role: 'client' | 'server';
 }
 
 function prepare(side: HandshakeSide, role: 'client' | 'server'): PreparedSide {
@@ -60,7 +62,7 @@ function prepare(side: HandshakeSide, role: 'client' | 'server'): PreparedSide {
   }
   const credentialSuites =
     role === 'server' ? (side.credentialSuites ?? []).flatMap((raw) => suiteFacts(raw) ?? []) : [];
-  return { side, name: side.label ?? role, enabled, suites, credentialSuites };
+  return { side, name: side.label ?? role, enabled, suites, credentialSuites, role };
 }
 
 const isJsseFamily = (s: PreparedSide): boolean =>
@@ -71,7 +73,7 @@ function hasSuiteFor(s: PreparedSide, p: ProtocolName): boolean {
 }
 
 /** OpenSSL's ssl_get_min_max_version: scanning down from TLS 1.3, a disabled version after an enabled one resets the range. */
-function lowestContiguousRun(enabled: Set<ProtocolName>): ProtocolName[] {
+export function lowestContiguousRun(enabled: Set<ProtocolName>): ProtocolName[] {
   let run: ProtocolName[] = [];
   let hole = true;
   for (const p of [...PROTOCOLS_ASCENDING].reverse()) {
@@ -134,6 +136,13 @@ function capability(s: PreparedSide): VersionCapability {
         explanation: `${s.name}'s highest enabled protocol is ${highest} but none of its suites can be used with it (OpenSSL requires one)`,
       },
     };
+  }
+  // The run is what a client offers and what a server's start-up check reads; an OpenSSL server then accepts each
+  // version the client proposes on its own (ssl_choose_server_version → ssl_version_supported), so a hole hides no
+  // version above it. Measured with OpenSSL 3.0: s_server -no_tls1_1 completes -tls1, -tls1_2 and -tls1_3 handshakes.
+  if (s.role === 'server' && s.side.implementation === 'openssl') {
+    const all = desc.filter((p) => s.enabled.has(p));
+    return { versions: all as [ProtocolName, ...ProtocolName[]] };
   }
   return { versions: [highest, ...lower] };
 }

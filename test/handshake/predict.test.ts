@@ -41,6 +41,35 @@ describe('predictHandshake', () => {
       { implementation: 'openssl', protocols: ['TLSv1.2'], cipherSuites: [] },
       { ok: false, reason: 'no-cipher-for-protocol', alert: 'handshake_failure' },
     ],
+    // Measured with OpenSSL 3.0 (s_server -no_tls1_1 completes -tls1, -tls1_2 and -tls1_3 handshakes; Debian's nginx
+    // 1.22.1 with ssl_protocols TLSv1 TLSv1.2 alike): a server checks each version the client proposes on its own.
+    [
+      'OpenSSL server with a hole (TLSv1 and TLSv1.2): a TLS 1.2 client gets TLS 1.2',
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] },
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1', 'TLSv1.2'],
+        cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'],
+      },
+      { ok: true, protocol: 'TLSv1.2' },
+    ],
+    // s_server -no_tls1_1 -no_tls1_3 -cipher AES128-GCM-SHA256: "No ciphers enabled for max supported SSL/TLS version".
+    [
+      'OpenSSL server with a hole: its start-up check reads the top of the lowest run (TLSv1), which has no suite',
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_RSA_WITH_AES_128_GCM_SHA256'] },
+      { implementation: 'openssl', protocols: ['TLSv1', 'TLSv1.2'], cipherSuites: ['TLS_RSA_WITH_AES_128_GCM_SHA256'] },
+      { ok: false, reason: 'no-cipher-for-protocol' },
+    ],
+    [
+      'OpenSSL client with a hole (TLSv1 and TLSv1.2) offers only TLSv1: a TLS 1.2 server refuses it',
+      {
+        implementation: 'openssl',
+        protocols: ['TLSv1', 'TLSv1.2'],
+        cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'],
+      },
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] },
+      { ok: false, reason: 'no-common-protocol' },
+    ],
     [
       'protocol spellings are normalised',
       { protocols: ['TLSv1.2'] },
