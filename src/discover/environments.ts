@@ -56,11 +56,45 @@ export interface DetectedEnvironment {
   families: string[];
   /** Set when the environment is a git checkout of its own inside the linted path (heuristic "separate repositories"). */
   repository?: boolean;
+  /** The test code that makes the environment a module of a test suite (heuristic "test scenarios"). */
+  testCode?: string;
+}
+
+/**
+ * Heuristic "test scenarios": a directory right below a test suite's directory (`test/`, `tests/`…) that holds its own test
+ * code (nginx-proxy's `test/test_ssl/test_*.py`) is a module of the suite, and the files beside it are its fixtures:
+ * each module starts its own containers, so nothing in one is a peer or a copy of another's. A directory named `test`
+ * alone says nothing (a `test` environment of dev/test/prod is one deployment); the test code beside the files does.
+ */
+const TEST_CODE = /^(test_.+\.py|.+_test\.(py|go)|.+\.bats|.+_spec\.rb|.+\.(test|spec)\.[cm]?[jt]s)$/;
+const TEST_SUITE_DIR = /^(tests?|testing|spec|e2e|integration[-_]?tests?)$/i;
+
+/**
+ * The directories that hold test code and files lint-deploy reads, two or more in one test suite's directory (one
+ * `smoke_test.py` in a host directory of a `test` environment makes no suite).
+ */
+function testModules(root: string, files: readonly string[], holdsRead: (dir: string) => boolean) {
+  const bySuite = new Map<string, Map<string, string>>();
+  for (const file of files) {
+    if (!TEST_CODE.test(path.basename(file))) continue;
+    const dir = path.dirname(file);
+    const suite = path.dirname(dir);
+    if (dir === root || !TEST_SUITE_DIR.test(path.basename(suite)) || !holdsRead(dir)) continue;
+    let modules = bySuite.get(suite);
+    if (!modules) bySuite.set(suite, (modules = new Map<string, string>()));
+    if (!modules.has(dir)) modules.set(dir, file);
+  }
+  return [...bySuite.values()]
+    .filter((modules) => modules.size >= 2)
+    .flatMap((modules) => [...modules].map(([dir, testCode]) => ({ root: dir, testCode })))
+    .sort((a, b) => (a.root < b.root ? -1 : 1));
 }
 
 /** Why a detected environment is a deployment of its own, for `--debug` (names the heuristic of the docs). */
 export function describeEnvironment(environment: DetectedEnvironment, cwd: string): string {
   const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
+  if (environment.testCode)
+    return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/')} holds its own test code (${path.basename(environment.testCode)}) in the test suite ${where}; heuristic "test scenarios"`;
   if (environment.repository)
     return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/') || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
   return `content: each of the ${environment.siblings} directories in ${where} holds a complete component set (${environment.families.join('; ')}); heuristic "sibling complete sets"`;
@@ -111,6 +145,8 @@ export interface Detection {
  */
 export function detectEnvironments(root: string, files: readonly string[]): Detection {
   const recognised = new Set<string>();
+  /** Directories below the root with a file lint-deploy reads (certificates too) somewhere under them. */
+  const readBelow = new Set<string>();
   /** Component kinds anywhere under each directory, and directly in it. */
   const below = new Map<string, Set<string>>();
   const direct = new Map<string, Set<string>>();
@@ -124,6 +160,8 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     const kind = kindOf(file);
     if (!kind) continue;
     recognised.add(file);
+    for (let dir = path.dirname(file); dir.length > root.length && !readBelow.has(dir); dir = path.dirname(dir))
+      readBelow.add(dir);
     if (INFRASTRUCTURE_KIND.test(kind)) continue;
     let dir = path.dirname(file);
     addTo(direct, dir, kind);
@@ -158,28 +196,41 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   };
   // Checkouts of other repositories inside the linted path (a directory of cloned projects) are projects of
   // their own: nothing pairs their files with another project's but a name coincidence.
+  const modules = testModules(root, files, (dir) => readBelow.has(dir));
+  const withModules = (environments: DetectedEnvironment[]): DetectedEnvironment[] => [
+    ...environments.filter((e) => !modules.some((m) => m.root === e.root)),
+    ...modules.map((m) => ({
+      root: m.root,
+      parent: path.dirname(m.root),
+      siblings: modules.length,
+      families: familiesOf(m.root),
+      testCode: m.testCode,
+    })),
+  ];
   const repositories = [...below.keys()].filter((dir) => dir !== root && fs.existsSync(path.join(dir, '.git'))).sort();
   const outermost = repositories.filter(
     (dir) => !repositories.some((other) => other !== dir && dir.startsWith(other + path.sep)),
   );
   if (outermost.length) {
     return {
-      environments: outermost.flatMap((repository) => {
-        const inner = split(repository);
-        return inner.length
-          ? inner
-          : [
-              {
-                root: repository,
-                parent: root,
-                siblings: outermost.length,
-                families: familiesOf(repository),
-                repository: true,
-              },
-            ];
-      }),
+      environments: withModules(
+        outermost.flatMap((repository) => {
+          const inner = split(repository);
+          return inner.length
+            ? inner
+            : [
+                {
+                  root: repository,
+                  parent: root,
+                  siblings: outermost.length,
+                  families: familiesOf(repository),
+                  repository: true,
+                },
+              ];
+        }),
+      ),
       recognised,
     };
   }
-  return { environments: split(root), recognised };
+  return { environments: withModules(split(root)), recognised };
 }

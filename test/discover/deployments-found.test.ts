@@ -6,6 +6,7 @@ import { discover } from '../../src/discover/discover';
 import { detectEnvironments } from '../../src/discover/environments';
 import { defaultConfig } from '../../src/core/config';
 import { writeTree } from '../helpers/rule-tester';
+import { cert } from '../rules/cert/cert-rules.trees';
 
 // Issue 13 item 1: deployments found from the linted path and its content, never from the working directory.
 const repo = path.resolve(__dirname, '../..');
@@ -237,5 +238,42 @@ describe('a run that checks no file exits 2, like ESLint', () => {
   it('a single unrecognised file outside git', () => {
     const dir = tree({ 'notes.txt': 'hello\n' });
     expect(run([path.join(dir, 'notes.txt')], emptyDir()).code).toBe(2);
+  });
+});
+
+describe('modules of a test suite (heuristic "test scenarios")', () => {
+  // Shaped like nginx-proxy/nginx-proxy@584073d (MIT): test/conftest.py, and per scenario test/test_<x>/test_<x>.py
+  // beside the certificates its containers mount; scenarios copy one fixture key pair.
+  const suite = (testCode: boolean) =>
+    tree({
+      'test/conftest.py': 'import pytest\n',
+      'test/compose.base.yml': 'services:\n  nginx-proxy:\n    image: nginxproxy/nginx-proxy:test\n',
+      ...(testCode ? { 'test/test_ssl/test_wildcard.py': 'def test_web(docker_compose): pass\n' } : {}),
+      'test/test_ssl/certs/nginx-proxy.tld.crt': cert('qmprod1.crt'),
+      ...(testCode ? { 'test/test_virtual-proto/test_virtual-proto.py': 'def test_web(docker_compose): pass\n' } : {}),
+      'test/test_virtual-proto/nginx-proxy.tld.crt': cert('qmprod1.crt'),
+    });
+  const shared = (report: JsonReport) => report.findings.filter((f) => f.ruleId === 'cert/shared-private-key');
+
+  it('each module holding its own test code is a deployment: its fixtures are not compared with another module', () => {
+    const { stdout, stderr } = run(['--format', 'json', '--debug', suite(true)], emptyDir());
+    expect(shared(json(stdout))).toEqual([]);
+    expect(stderr).toMatch(
+      /deployment .*test\/test_ssl \(\d+ files\): content: .*test\/test_ssl holds its own test code \(test_wildcard\.py\) in the test suite .*test; heuristic "test scenarios"/,
+    );
+  });
+
+  it('without test code beside them the same directories are one deployment (the copied key is reported)', () => {
+    expect(shared(json(run(['--format', 'json', suite(false)], emptyDir()).stdout))).toHaveLength(1);
+  });
+
+  it('a test environment (dev/test/prod) is not a test suite: its hosts stay one deployment', () => {
+    const root = tree({
+      'test/authz/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+      'test/dispatch/dispatcher.conf': 'cleartrust.net.ssl.use=auth\n',
+      'test/dispatch/check_test.py': 'print("smoke")\n',
+    });
+    const found = discover({ paths: [root], cwd: root, config: defaultConfig(root) });
+    expect(found.map((d) => path.relative(root, d.root) || '.')).toEqual(['.']);
   });
 });
