@@ -204,6 +204,35 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(problemMessage(doc.problems[0])).toContain('key.p12');
   });
 
+  // xipki/xipki@10c3450 (Apache-2.0) qa/p12/RSA2048/tls1.p12, written by BouncyCastle: BER with indefinite lengths,
+  // which OpenJDK 17's keytool lists with the store password CHANGEIT.
+  const berStore = fs.readFileSync(path.join(__dirname, '../fixtures/keystores/xipki/tls1.p12'));
+
+  it('opens a BER PKCS#12 (indefinite lengths, as BouncyCastle writes it) with the password Tomcat gives', () => {
+    const [doc] = read({
+      'tomcat/conf/server.xml':
+        '<Server><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/tls1.p12" certificateKeystorePassword="CHANGEIT" certificateKeystoreType="PKCS12"/></SSLHostConfig></Connector></Service></Server>\n',
+      'tomcat/conf/tls1.p12': berStore,
+    });
+    expect(doc.problems).toEqual([]);
+    expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });
+    expect(summary(doc)).toEqual([['main', 'private-key', ['CN=DUMMY']]]);
+  });
+
+  it('a BER PKCS#12 no configuration opens is locked (info), not malformed', () => {
+    const [doc] = read({ 'app/tls1.p12': berStore });
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-locked', severity: 'info' })]);
+  });
+
+  it.each([
+    ['indefinite lengths nested past any PKCS#12', Buffer.concat([Buffer.alloc(2000, '3080', 'hex')])],
+    ['an indefinite length without its end-of-contents', Buffer.from('3080020103', 'hex')],
+    ['an indefinite length on a primitive element', Buffer.from('30800480000000', 'hex')],
+  ])('%s: a malformed-store warning, never a crash', (_name, bytes) => {
+    const [doc] = read({ 'app/bad.p12': bytes });
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-invalid', severity: 'warning' })]);
+  });
+
   it('decodes {xor} passwords and leaves unreadable encodings alone', () => {
     expect(decodedPassword('{xor}CDo9Hgw=')).toBe('WebAS');
     expect(decodedPassword('${env.KS_PASSWORD}')).toBeUndefined();

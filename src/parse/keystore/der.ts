@@ -1,7 +1,9 @@
 /**
  * A bounds-checked DER reader for the PKCS#12 structures (RFC 7292). Every read checks its lengths
  * against the enclosing element: a malformed store throws `DerError`, which the reader turns into a
- * parse problem (never an out-of-range read, never a crash of the run).
+ * parse problem (never an out-of-range read, never a crash of the run). PKCS#12 is BER: constructed
+ * elements of indefinite length (BouncyCastle writes them, e.g. xipki/xipki's qa/keys/*.p12; OpenJDK 17's
+ * keytool reads them) are read up to their end-of-contents octets.
  */
 import { decodeOid } from '../mq/der';
 
@@ -15,15 +17,18 @@ export interface Der {
   raw: Buffer;
 }
 
+/** How deep indefinite-length elements may nest: PKCS#12 needs a handful; a crafted file must not exhaust the stack. */
+const MAX_INDEFINITE_DEPTH = 32;
+
 /** Reads one element at `offset` of `buf`; `end` bounds it (the parent's end). */
-export function readDer(buf: Buffer, offset = 0, end = buf.length): Der & { next: number } {
+export function readDer(buf: Buffer, offset = 0, end = buf.length, depth = 0): Der & { next: number } {
   if (offset + 2 > end) throw new DerError('truncated element');
   // offset + 2 <= end <= buf.length (end is the parent's end inside buf): both header bytes exist.
   const tag = buf[offset]!;
   if ((tag & 0x1f) === 0x1f) throw new DerError('multi-byte tags are not used in PKCS#12');
   let length = buf[offset + 1]!;
   let header = 2;
-  if (length === 0x80) throw new DerError('indefinite length is not DER');
+  if (length === 0x80) return readIndefinite(buf, offset, end, depth);
   if (length & 0x80) {
     const count = length & 0x7f;
     if (count > 4 || offset + 2 + count > end) throw new DerError('bad length');
@@ -39,6 +44,21 @@ export function readDer(buf: Buffer, offset = 0, end = buf.length): Der & { next
     raw: buf.subarray(offset, start + length),
     next: start + length,
   };
+}
+
+/** A constructed element of indefinite length (BER): its children up to the end-of-contents octets 00 00. */
+function readIndefinite(buf: Buffer, offset: number, end: number, depth: number): Der & { next: number } {
+  const tag = buf[offset]!;
+  if ((tag & 0x20) === 0) throw new DerError('indefinite length on a primitive element');
+  if (depth >= MAX_INDEFINITE_DEPTH) throw new DerError('indefinite-length elements nested too deep');
+  const start = offset + 2;
+  let at = start;
+  for (;;) {
+    if (at + 2 > end) throw new DerError('indefinite-length element without its end-of-contents');
+    if (buf[at] === 0 && buf[at + 1] === 0) break;
+    at = readDer(buf, at, end, depth + 1).next;
+  }
+  return { tag, content: buf.subarray(start, at), raw: buf.subarray(offset, at + 2), next: at + 2 };
 }
 
 /** The elements inside a constructed element (SEQUENCE, SET, [n]). */
