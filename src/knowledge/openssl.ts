@@ -7,6 +7,7 @@ import data from './data/openssl-servers.json';
 import type { OpensslCipherRow } from './openssl-ciphers.data';
 import { splitImageReference } from './jdk-locations';
 import { oneOf } from './read';
+import { securityLevelSource } from './openssl-security-level';
 
 const OPENSSL_SERIES = ['1.0.2', '1.1.0', '1.1.1', '3'] as const;
 export type OpensslSeries = (typeof OPENSSL_SERIES)[number];
@@ -30,6 +31,8 @@ export interface OpensslSeriesFacts {
    */
   cipherStringCommands: readonly CipherStringCommand[];
   cipherStringCommandsSource: string;
+  /** Security bits OpenSSL counts for a certificate signature by digest (`SHA1`: 63 in 3.x, 80 in 1.1.x); others: half their size. */
+  digestSecurityBits?: Readonly<Record<string, number>>;
   /** Ciphers (by Enc) of the 3.0 table this series does not have (1.0.2: ChaCha20, AES-CCM, ARIA). */
   lacksEnc?: readonly string[];
   source: string;
@@ -49,6 +52,7 @@ const SERIES: OpensslSeriesFacts[] = data.openssl.map((row) => {
     cipherStringCommands: row.cipherStringCommands.map((c) => oneOf(c, CIPHER_STRING_COMMANDS, where)),
     cipherStringCommandsSource: row.cipherStringCommandsSource,
     ...('lacksEnc' in row ? { lacksEnc: row.lacksEnc } : {}),
+    ...('digestSecurityBits' in row ? { digestSecurityBits: row.digestSecurityBits } : {}),
     source: row.source,
     confidence: oneOf(row.confidence, ['verified', 'inferred'], where),
   };
@@ -162,6 +166,8 @@ export interface ImageOpenssl {
   /** How the image leads to it (`nginx:1.14 → debian:stretch`). */
   via: string;
   source: string;
+  /** The security level its libssl starts an SSL_CTX at, when a public source says it (openssl-servers.json). */
+  securityLevel?: { level: number; source: string };
 }
 
 const DISTRIBUTIONS = data.images.distributions;
@@ -174,7 +180,15 @@ function fromDistribution(name: string, tag: string, via: string, extraSource?: 
   );
   const facts = row ? SERIES.find((s) => s.series === row.series) : undefined;
   if (!row || !facts) return undefined;
-  return { facts, release: row.openssl, via, source: extraSource ? `${extraSource}; ${row.source}` : row.source };
+  return {
+    facts,
+    release: row.openssl,
+    via,
+    source: extraSource ? `${extraSource}; ${row.source}` : row.source,
+    ...(row.securityLevel !== undefined && row.securityLevelBasis !== undefined
+      ? { securityLevel: { level: row.securityLevel, source: securityLevelSource(row.securityLevelBasis) } }
+      : {}),
+  };
 }
 
 /**

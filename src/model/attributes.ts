@@ -187,6 +187,34 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   dheWithoutParameters?: string[];
   /** The certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */
   storeDirectives?: NginxStoreDirectives;
+  /** The OpenSSL security levels nginx may load its certificates and DH parameters at (src/model/openssl-level.ts). */
+  securityLevel?: NginxSecurityLevel;
+}
+
+/** A security level nginx's OpenSSL may run at, and why. */
+export interface SecurityLevelCandidate {
+  level: number;
+  /** Where it comes from (`@SECLEVEL=1 in ssl_ciphers`, `nginx:1.25 → debian:bookworm: OpenSSL 3.0 …`). */
+  origin: string;
+  /** The directive or Dockerfile FROM that sets it, when the tree does. */
+  at?: Location;
+}
+
+/**
+ * The security levels of an nginx end: one when the tree settles it, several (each a possibility) when it does not.
+ * Certificates are loaded at `certificates`; DH parameters and handshakes run at `handshake` (nginx sets the cipher
+ * string, and its @SECLEVEL, before ssl_dhparam in every release, but before its certificates only from 1.21.2).
+ */
+export interface NginxSecurityLevel {
+  certificates: SecurityLevelCandidate[];
+  handshake: SecurityLevelCandidate[];
+  /** The cipher directive a level is set with (`ssl_ciphers`, `proxy_ssl_ciphers`, `grpc_ssl_ciphers`). */
+  directive: string;
+  /**
+   * Whether @SECLEVEL in that directive applies to loading certificates, by the nginx release the image names (and
+   * its FROM); absent when the release is unknown.
+   */
+  cipherLevelReachesCertificates?: { value: boolean; release: string; at: Location };
 }
 
 /** nginx directive values the stores need (kept by the nginx contributor in `attributes.storeDirectives`). */
@@ -228,6 +256,8 @@ export interface NginxProxyAttributes {
   invalidCipherCommand?: string;
   /** The client certificate and trust directives in effect (src/model/stores.ts turns them into `tls.trust`). */
   storeDirectives: NginxProxyStoreDirectives;
+  /** The OpenSSL security levels its client certificate is loaded at and the upstream's chain verified at. */
+  securityLevel?: NginxSecurityLevel;
 }
 
 /** The `<prefix>_ssl_*` store directives of a proxy, under their `proxy_ssl_` names. */

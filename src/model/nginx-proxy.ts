@@ -12,10 +12,17 @@ import type { RunMemo } from '../core/run-memo';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { NGINX_FACTS, nginxProxyProtocolDefaults, type OpensslSeriesFacts } from '../knowledge/openssl';
 import type { ParsedDocument } from '../parse/types';
-import type { ClientUrl, NginxProxyAttributes, NginxProxyStoreDirectives, NginxServerAttributes } from './attributes';
+import type {
+  ClientUrl,
+  NginxProxyAttributes,
+  NginxProxyStoreDirectives,
+  NginxSecurityLevel,
+  NginxServerAttributes,
+} from './attributes';
 import { argsRange, bitmaskDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
 import { settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
+import { nginxSecurityLevel, type LevelOpenssl } from './openssl-level';
 import type { NginxProxyComponent, TlsSettings, Traced } from './types';
 
 export interface ProxyInput {
@@ -26,6 +33,8 @@ export interface ProxyInput {
   root: string;
   openssl: OpensslSeriesFacts;
   opensslAttribute: NginxServerAttributes['openssl'];
+  /** The OpenSSL as found, for its security level. */
+  levelOpenssl: LevelOpenssl;
   /** The nginx release the tree's image names, and where. */
   nginx?: { release: string; at: Location };
   memo: RunMemo;
@@ -136,7 +145,11 @@ function proxyComponent(
     const found = hostPort(authority, DEFAULT_TLS_PORT);
     if (found) urls.push(clientUrl(found, at, pass.directive.name));
   }
-  const { tls, unknownCipherElements, ciphersAsWritten, invalidCipherCommand } = proxyTls(input, levels, prefix);
+  const { tls, unknownCipherElements, ciphersAsWritten, invalidCipherCommand, securityLevel } = proxyTls(
+    input,
+    levels,
+    prefix,
+  );
   const bool = (name: string, fallback: boolean, source: string): Traced<boolean> => {
     const p = last(scope, `${prefix}_${name}`);
     return p
@@ -184,6 +197,7 @@ function proxyComponent(
       ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
       ...(input.nginx && tls.protocols?.from.kind !== 'file' ? { defaultsFrom: input.nginx } : {}),
       storeDirectives: storeDirectivesOf(scope, prefix),
+      securityLevel,
     },
   };
 }
@@ -208,7 +222,13 @@ function proxyTls(
   input: ProxyInput,
   levels: Placed[][],
   prefix: string,
-): { tls: TlsSettings; unknownCipherElements: string[]; ciphersAsWritten: string; invalidCipherCommand?: string } {
+): {
+  tls: TlsSettings;
+  unknownCipherElements: string[];
+  ciphersAsWritten: string;
+  invalidCipherCommand?: string;
+  securityLevel: NginxSecurityLevel;
+} {
   const { openssl, memo } = input;
   const tls: TlsSettings = { implementation: 'openssl' };
   // nginx passes TLSv1.3 to an OpenSSL without it, which then offers what it has.
@@ -302,5 +322,12 @@ function proxyTls(
     unknownCipherElements: [...expanded.unknown],
     ciphersAsWritten: cipherString,
     ...(expanded.invalidCommand ? { invalidCipherCommand: expanded.invalidCommand } : {}),
+    securityLevel: nginxSecurityLevel({
+      openssl: input.levelOpenssl,
+      explicit: expanded.securityLevel,
+      ciphers,
+      directive: `${prefix}_ciphers`,
+      nginx: input.nginx,
+    }),
   };
 }

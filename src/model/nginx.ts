@@ -21,8 +21,9 @@ import { argsRange, bitmaskDirectives, last, protocolsOf, tracedAt, type Placed 
 import { proxyComponents } from './nginx-proxy';
 import { SERVER_DEFAULTED, settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
+import { nginxSecurityLevel } from './openssl-level';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
-import type { NginxServerAttributes, NginxStoreDirectives } from './attributes';
+import type { NginxSecurityLevel, NginxServerAttributes, NginxStoreDirectives } from './attributes';
 
 /** nginx's `ssl_ciphers` default (knowledge: openssl-servers.json `nginx.ciphersDefault`). */
 const NGINX_DEFAULT_CIPHERS = NGINX_FACTS.ciphersDefault.value;
@@ -273,13 +274,14 @@ export const nginxContributor: ModelContributor = {
         root: ctx.deployment.root,
         openssl: openssl.facts,
         opensslAttribute: opensslAttribute(openssl),
+        levelOpenssl: openssl,
         ...(openssl.nginx ? { nginx: openssl.nginx } : {}),
         memo: ctx.memo,
       });
       for (const proxy of proxies) ctx.addComponent(proxy);
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
-        const { invalidCipherCommand, ...policy } = tlsFrom([top], openssl.facts, openssl.assumed, ctx.memo);
+        const { invalidCipherCommand, securityLevel, ...policy } = tlsFrom([top], openssl, ctx.memo);
         ctx.addComponent({
           id: `nginx.tls-policy:${relative}`,
           type: 'nginx.tls-policy',
@@ -298,6 +300,7 @@ export const nginxContributor: ModelContributor = {
             openssl: opensslAttribute(openssl),
             ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
             dheWithoutParameters: policy.dheWithoutParameters,
+            securityLevel,
           } satisfies NginxServerAttributes,
         });
       }
@@ -315,6 +318,8 @@ interface ServerOpenssl {
   at?: Location;
   /** The nginx release the image tag names (`nginx:1.25` → `1.25`), with its `FROM`. */
   nginx?: { release: string; at: Location };
+  /** The security level the image's libssl starts at, when a source gives it. */
+  securityLevel?: { level: number; source: string };
 }
 
 /** The OpenSSL facts nginx attributes carry (src/derive/stack.ts labels the stack from them). */
@@ -342,8 +347,9 @@ function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: st
       .filter((i) => file.startsWith(i.dir + path.sep))
       .sort((a, b) => b.dir.length - a.dir.length)[0];
     if (!holding) return { facts: assumed.facts, assumed: true, source: assumed.source };
-    const { facts, release, via, source } = holding.found;
+    const { facts, release, via, source, securityLevel } = holding.found;
     return {
+      ...(securityLevel ? { securityLevel } : {}),
       facts,
       assumed: false,
       source: `${via}: OpenSSL ${release} (${source})`,
@@ -376,13 +382,33 @@ type NginxTls = TlsSettings & {
   ciphersAsWritten?: string;
   dheWithoutParameters: string[];
   invalidCipherCommand?: string;
+  securityLevel: NginxSecurityLevel;
 };
 
 /** `levels`: the blocks whose directives the end inherits, outermost first (http, server). */
-function tlsFrom(levels: Placed[][], openssl: OpensslSeriesFacts, assumed: boolean, memo: RunMemo): NginxTls {
+function tlsFrom(levels: Placed[][], server: ServerOpenssl, memo: RunMemo): NginxTls {
   const scope = levels.flat();
+  const { facts: openssl, assumed } = server;
   const at = tracedAt;
-  const tls: NginxTls = { implementation: 'openssl', unknown: [], dheWithoutParameters: [] };
+  const ciphers = last(scope, 'ssl_ciphers');
+  const cipherString = ciphers?.directive.args[0]?.value ?? NGINX_DEFAULT_CIPHERS;
+  // Every environment of a fleet writes the same few strings: expanded once per (string, OpenSSL series) in a
+  // run. The answer is shared: only new arrays are taken from it.
+  const expanded = memo.get('nginxCipherString', `${openssl.series}\u0000${cipherString}`, () =>
+    expandCipherString(cipherString, { series: openssl }),
+  );
+  const tls: NginxTls = {
+    implementation: 'openssl',
+    unknown: [],
+    dheWithoutParameters: [],
+    securityLevel: nginxSecurityLevel({
+      openssl: server,
+      explicit: expanded.securityLevel,
+      ciphers,
+      directive: 'ssl_ciphers',
+      nginx: server.nginx,
+    }),
+  };
   const protocols = protocolsOf(bitmaskDirectives(levels, 'ssl_protocols'));
   if (protocols)
     tls.protocols = { ...protocols, value: protocols.value.filter((p) => openssl.tls13 || p !== 'TLSv1.3') };
@@ -398,13 +424,6 @@ function tlsFrom(levels: Placed[][], openssl: OpensslSeriesFacts, assumed: boole
       },
     };
   }
-  const ciphers = last(scope, 'ssl_ciphers');
-  const cipherString = ciphers?.directive.args[0]?.value ?? NGINX_DEFAULT_CIPHERS;
-  // Every environment of a fleet writes the same few strings: expanded once per (string, OpenSSL series) in a
-  // run. The answer is shared: only new arrays are taken from it.
-  const expanded = memo.get('nginxCipherString', `${openssl.series}\u0000${cipherString}`, () =>
-    expandCipherString(cipherString, { series: openssl }),
-  );
   tls.unknown = [...expanded.unknown];
   tls.ciphersAsWritten = cipherString;
   if (expanded.invalidCommand) tls.invalidCipherCommand = expanded.invalidCommand;
@@ -470,7 +489,9 @@ function tlsFrom(levels: Placed[][], openssl: OpensslSeriesFacts, assumed: boole
 }
 
 /** The TLS settings alone (the tls-policy component kept `unknown` and `ciphersAsWritten` in them before). */
-function withoutNginxExtras(tls: NginxTls): TlsSettings & { unknown: string[]; ciphersAsWritten?: string } {
+function withoutNginxExtras(
+  tls: Omit<NginxTls, 'securityLevel'>,
+): TlsSettings & { unknown: string[]; ciphersAsWritten?: string } {
   const { dheWithoutParameters: _dropped, ...rest } = tls;
   return rest;
 }
@@ -505,10 +526,9 @@ function serverComponent(
     .filter((p) => p.directive.name === 'server_name')
     .flatMap((p) => p.directive.args.map((a) => a.value.toLowerCase()))
     .filter((n) => n && n !== '_' && n !== '""');
-  const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, ...tls } = tlsFrom(
+  const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, securityLevel, ...tls } = tlsFrom(
     levels,
-    openssl.facts,
-    openssl.assumed,
+    openssl,
     memo,
   );
   const missing = settingsOfMissingIncludes(levels, SERVER_DEFAULTED, 'the server');
@@ -548,6 +568,7 @@ function serverComponent(
       ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
       dheWithoutParameters,
       storeDirectives: storeDirectivesOf(scope),
+      securityLevel,
     } satisfies NginxServerAttributes,
   };
 }

@@ -43,6 +43,7 @@ import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
 import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
 import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
+import nginxSecurityLevelRefusesCertificate from './nginx/security-level-refuses-certificate';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
@@ -104,6 +105,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqTlsChannelWithoutMcauser,
   nginxProxySslNameMismatch,
   nginxProxyTargetUnknown,
+  nginxSecurityLevelRefusesCertificate,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,
   tlsCipherDisabledByRuntime,

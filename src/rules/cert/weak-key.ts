@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { certificateRefusedByNginx } from '../nginx/_lib/security-level';
 import { certLocation, certificatesOf, certName, unusedOrVendors, storeFingerprint, storeRelated } from './_lib/shared';
 
 export default defineRule({
@@ -28,6 +29,8 @@ export default defineRule({
             ? ctx.options.minRsaBits
             : undefined;
       if (min === undefined || keyBits >= min) continue;
+      // nginx refuses to load it at its security level: nginx/security-level-refuses-certificate's error says more.
+      if (certificateRefusedByNginx(ctx.deployment, c.cert.fingerprintSha256)) continue;
       ctx.report({
         messageId: 'weak',
         data: { dn: certName(c), bits: keyBits, type: keyType, min },

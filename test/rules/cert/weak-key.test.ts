@@ -1,16 +1,34 @@
 import rule from '../../../src/rules/cert/weak-key';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
+import { certFile } from './cert-files';
+
+const NGINX =
+  'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/ssl/api.crt;\n    ssl_certificate_key /etc/nginx/ssl/api.key;\n  }\n}\n';
 
 ruleTester(rule, {
   valid: [
     { name: 'RSA 2048', files: { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/qm.crt': cert('qmprod1.crt') } },
+    {
+      // One finding per fact: nginx/security-level-refuses-certificate's error (nginx does not start) says it.
+      name: 'RSA 1024 that nginx on Debian (security level 2) refuses to load',
+      files: {
+        'gw/nginx.conf': NGINX,
+        'gw/ssl/api.crt': certFile('rsa1024-self.crt'),
+        'gw/Dockerfile': 'FROM nginx:1.25\n',
+      },
+    },
   ],
   invalid: [
     {
       name: 'RSA 1024',
       files: { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/weak.pem': cert('weak-rsa1024.crt') },
       errors: [{ messageId: 'weak', file: 'qm/weak.pem', line: 1, messageIncludes: ['1024-bit RSA'] }],
+    },
+    {
+      name: 'RSA 1024 of an nginx whose security level the tree does not settle (no image): still weak',
+      files: { 'gw/nginx.conf': NGINX, 'gw/ssl/api.crt': certFile('rsa1024-self.crt') },
+      errors: [{ messageId: 'weak', file: 'gw/ssl/api.crt', line: 1 }],
     },
   ],
 });

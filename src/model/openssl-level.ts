@@ -1,0 +1,77 @@
+/**
+ * The OpenSSL security level an nginx end runs at: `@SECLEVEL=n` of its cipher directive, else the level the image's
+ * libssl starts at (openssl-servers.json: Debian's and Ubuntu's builds 2, Alpine's upstream default); when the tree
+ * names no image, or one whose level no source gives, each level a current image may start at is a possibility, so
+ * a key only one of them refuses is unknown, never a guessed failure. nginx sets the cipher string before loading its
+ * certificates only from 1.21.2: before, the certificates are loaded at the image's level whatever @SECLEVEL says.
+ */
+import type { Location } from '../core/types';
+import type { OpensslSeriesFacts } from '../knowledge/openssl';
+import { cipherLevelAppliesToCertificates, defaultLevelsUnnamed } from '../knowledge/openssl-security-level';
+import type { NginxSecurityLevel, SecurityLevelCandidate } from './attributes';
+import { argsRange, type Placed } from './nginx-placed';
+
+/** The OpenSSL of an nginx file as the nginx contributor found it. */
+export interface LevelOpenssl {
+  facts: OpensslSeriesFacts;
+  assumed: boolean;
+  release?: string;
+  via?: string;
+  at?: Location;
+  securityLevel?: { level: number; source: string };
+}
+
+/** The levels the OpenSSL of the tree's image starts at: one when known, else each possibility. */
+export function imageLevels(openssl: LevelOpenssl): SecurityLevelCandidate[] {
+  const { securityLevel, via, release, at, facts } = openssl;
+  if (securityLevel)
+    return [
+      {
+        level: securityLevel.level,
+        origin: `the default of ${via ?? 'the image'} (OpenSSL ${release ?? facts.series}; ${securityLevel.source.split(' ')[0] ?? ''})`,
+        ...(at ? { at } : {}),
+      },
+    ];
+  const why = openssl.assumed
+    ? 'the tree names no nginx image'
+    : `no source gives the level of ${via ?? 'the image'}'s OpenSSL ${release ?? facts.series}`;
+  return defaultLevelsUnnamed().map(({ level, who }) => ({
+    level,
+    origin: `level ${level} as in ${who} images (${why})`,
+    ...(at ? { at } : {}),
+  }));
+}
+
+/** An end's security levels from its cipher directive (`explicit`: the string's @SECLEVEL) and its image. */
+export function nginxSecurityLevel(input: {
+  openssl: LevelOpenssl;
+  explicit: number | undefined;
+  ciphers: Placed | undefined;
+  directive: string;
+  /** The nginx release the image names, and its FROM. */
+  nginx: { release: string; at: Location } | undefined;
+}): NginxSecurityLevel {
+  const { openssl, explicit, ciphers, directive, nginx } = input;
+  const image = imageLevels(openssl);
+  if (explicit === undefined || !ciphers) return { certificates: image, handshake: image, directive };
+  const set: SecurityLevelCandidate = {
+    level: explicit,
+    origin: `@SECLEVEL=${explicit} in ${directive}`,
+    at: { file: ciphers.file, range: argsRange(ciphers) },
+  };
+  const reaches = cipherLevelAppliesToCertificates(nginx?.release);
+  const certificates = reaches === true ? [set] : reaches === false ? image : [set, ...image];
+  return {
+    certificates: unique(certificates),
+    handshake: [set],
+    directive,
+    ...(reaches !== undefined && nginx
+      ? { cipherLevelReachesCertificates: { value: reaches, release: nginx.release, at: nginx.at } }
+      : {}),
+  };
+}
+
+/** One candidate per level (the first one's origin kept). */
+function unique(list: SecurityLevelCandidate[]): SecurityLevelCandidate[] {
+  return list.filter((c, i) => list.findIndex((o) => o.level === c.level) === i);
+}

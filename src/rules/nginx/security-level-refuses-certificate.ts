@@ -1,0 +1,112 @@
+import * as path from 'node:path';
+import type { RelatedLocation } from '../../core/types';
+import { certLocation, certName } from '../cert/_lib/shared';
+import { defineRule } from '../types';
+import { loadRefusals, type LoadRefusal } from './_lib/security-level';
+
+/**
+ * nginx loads ssl_certificate / proxy_ssl_certificate into an SSL_CTX at its OpenSSL's security level; a key or
+ * signature the level refuses makes it log [emerg] and not start (measured with openssl 3.0.19 s_server -cert,
+ * sources in openssl-servers.json securityLevels). The level: @SECLEVEL of the cipher directive (nginx 1.21.2+ sets
+ * it before loading certificates), else the image's default (Debian's and Ubuntu's builds 2, Alpine's upstream's).
+ */
+
+/** What nginx calls on the certificate, as its [emerg] line names it. */
+const CALL = { leaf: 'SSL_CTX_use_certificate', chain: 'SSL_CTX_set0_chain' } as const;
+
+function fixOf(r: LoadRefusal): string {
+  const [first] = r.refusing;
+  const reissue =
+    first?.refusal.reason === 'ca md too weak'
+      ? 'a SHA-256 signature'
+      : r.cert.cert.keyType === 'EC'
+        ? 'a P-256 key'
+        : 'a 2048-bit key';
+  const lowest = Math.min(...r.refusing.map((x) => x.candidate.level)) - 1;
+  const seclevel =
+    r.level.cipherLevelReachesCertificates?.value === false
+      ? ` (@SECLEVEL=${lowest} in ${r.level.directive} does not help: this nginx release loads certificates before its cipher string)`
+      : `, or set @SECLEVEL=${lowest} in ${r.level.directive} to accept it`;
+  return `Re-issue it with ${reissue}${seclevel}`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'nginx/security-level-refuses-certificate',
+    description:
+      "Report certificates an nginx end loads (ssl_certificate, proxy_ssl_certificate) whose key or signature its OpenSSL's security level refuses: nginx does not start",
+    severity: 'error',
+    appliesTo: { components: ['nginx.server', 'nginx.proxy'] },
+    messages: {
+      refused:
+        'nginx does not start: its OpenSSL refuses {{what}} {{dn}} of {{file}} at security level {{level}} ({{origin}}): {{detail}}. nginx logs \'[emerg] {{call}}("{{written}}") failed (SSL: error:…:SSL routines::{{reason}})\'. {{fix}}',
+      levelUnknown:
+        "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{origins}}). Name nginx's image in a Dockerfile FROM beside the configuration, or re-issue the certificate",
+    },
+    options: {},
+    symptoms: ['ee key too small', 'ca key too small', 'ca md too weak'],
+  },
+  check(ctx) {
+    for (const r of loadRefusals(ctx.deployment)) {
+      const [first] = r.refusing;
+      if (!first) continue;
+      const written = r.ref.file;
+      const what = r.position === 'leaf' ? `the ${r.directive} certificate` : `the chain certificate`;
+      const common = {
+        what,
+        dn: certName(r.cert),
+        file: path.basename(r.cert.doc.file.path),
+        reason: first.refusal.reason,
+      };
+      const reaches = r.level.cipherLevelReachesCertificates;
+      const related: RelatedLocation[] = [
+        { ...certLocation(r.cert), message: `${common.dn}: ${first.refusal.detail}` },
+        ...r.refusing.flatMap(({ candidate }) =>
+          candidate.at ? [{ ...candidate.at, message: `security level ${candidate.level}: ${candidate.origin}` }] : [],
+        ),
+        ...(reaches
+          ? [
+              {
+                ...reaches.at,
+                message: `nginx ${reaches.release} ${reaches.value ? 'sets' : 'does not set'} ${r.level.directive} before loading certificates`,
+              },
+            ]
+          : []),
+      ];
+      const fingerprint = [r.cert.cert.fingerprintSha256, r.directive, r.component.id];
+      if (r.accepting.length === 0) {
+        ctx.report({
+          messageId: 'refused',
+          data: {
+            ...common,
+            level: r.refusing.map((x) => x.candidate.level).join(' or '),
+            origin: r.refusing.map((x) => x.candidate.origin).join('; '),
+            detail: first.refusal.detail,
+            call: CALL[r.position],
+            written,
+            fix: fixOf(r),
+          },
+          location: r.ref.reference,
+          related,
+          fingerprint,
+        });
+        continue;
+      }
+      ctx.report({
+        messageId: 'levelUnknown',
+        severity: 'info',
+        data: {
+          ...common,
+          what: what.charAt(0).toUpperCase() + what.slice(1),
+          detail: first.refusal.detail,
+          refusing: r.refusing.map((x) => x.candidate.level).join(', '),
+          accepting: r.accepting.map((x) => x.level).join(', '),
+          origins: [...r.refusing.map((x) => x.candidate), ...r.accepting].map((c) => c.origin).join('; '),
+        },
+        location: r.ref.reference,
+        related,
+        fingerprint,
+      });
+    }
+  },
+});

@@ -1,0 +1,183 @@
+import rule from '../../../src/rules/nginx/security-level-refuses-certificate';
+import { ruleTester } from '../../helpers/rule-tester';
+import { certFile } from '../cert/cert-files';
+
+const server = (extra = '', certificate = '/etc/nginx/ssl/api.crt') =>
+  [
+    'http {',
+    '  server {',
+    '    listen 443 ssl;',
+    '    server_name api.example.internal;',
+    `    ssl_certificate ${certificate};`,
+    '    ssl_certificate_key /etc/nginx/ssl/api.key;',
+    extra,
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+const proxy = (extra = '') =>
+  [
+    'http {',
+    '  server {',
+    '    listen 80;',
+    '    location / {',
+    '      proxy_pass https://api:8443;',
+    '      proxy_ssl_certificate /etc/nginx/client.crt;',
+    '      proxy_ssl_certificate_key /etc/nginx/client.key;',
+    extra,
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+const RSA1024 = certFile('rsa1024-self.crt');
+const from = (image: string) => `FROM ${image}\nCOPY nginx.conf /etc/nginx/nginx.conf\n`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a 2048-bit key on Debian (level 2)',
+      files: {
+        'gw/nginx.conf': server(),
+        'gw/ssl/api.crt': certFile('api-san.crt'),
+        'gw/Dockerfile': from('nginx:1.25'),
+      },
+    },
+    {
+      name: 'a 1024-bit key on Alpine 3.19 (OpenSSL 3.1, level 1)',
+      files: { 'gw/nginx.conf': server(), 'gw/ssl/api.crt': RSA1024, 'gw/Dockerfile': from('nginx:1.25-alpine') },
+    },
+    {
+      name: 'a 1024-bit key with @SECLEVEL=1 on nginx 1.25 (ciphers are set before certificates from 1.21.2)',
+      files: {
+        'gw/nginx.conf': server('    ssl_ciphers DEFAULT:@SECLEVEL=1;'),
+        'gw/ssl/api.crt': RSA1024,
+        'gw/Dockerfile': from('nginx:1.25'),
+      },
+    },
+    {
+      name: 'a 2048-bit self-signed CA certificate as the server certificate',
+      files: { 'gw/nginx.conf': server(), 'gw/ssl/api.crt': certFile('ca.crt'), 'gw/Dockerfile': from('nginx:1.25') },
+    },
+    {
+      name: 'the certificate is not in the tree',
+      files: { 'gw/nginx.conf': server(), 'gw/Dockerfile': from('nginx:1.25') },
+    },
+    {
+      name: 'OpenSSL 1.0.x has no security levels (nginx:1.9 → debian:jessie, OpenSSL 1.0.1t)',
+      files: { 'gw/nginx.conf': server(), 'gw/ssl/api.crt': RSA1024, 'gw/Dockerfile': from('nginx:1.9') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a 1024-bit RSA key on nginx:1.25 (Debian bookworm, level 2): nginx does not start',
+      files: { 'gw/nginx.conf': server(), 'gw/ssl/api.crt': RSA1024, 'gw/Dockerfile': from('nginx:1.25') },
+      errors: [
+        {
+          messageId: 'refused',
+          file: 'gw/nginx.conf',
+          line: 5,
+          related: [
+            { file: 'gw/ssl/api.crt', line: 1 },
+            { file: 'gw/Dockerfile', line: 1 },
+          ],
+          messageIncludes: [
+            'security level 2',
+            'ee key too small',
+            'SSL_CTX_use_certificate',
+            '@SECLEVEL=1 in ssl_ciphers',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an EC P-192 key on nginx:1.27-alpine (Alpine 3.21, OpenSSL 3.3: level 2)',
+      files: {
+        'gw/nginx.conf': server(),
+        'gw/ssl/api.crt': certFile('ec192-self.crt'),
+        'gw/Dockerfile': from('nginx:1.27-alpine'),
+      },
+      errors: [{ messageId: 'refused', file: 'gw/nginx.conf', line: 5, messageIncludes: ['needs 224 bits', 'P-256'] }],
+    },
+    {
+      name: 'a CA-signed SHA-1 certificate on OpenSSL 3 at level 1 still fails (SHA-1 counts 63 bits)',
+      files: {
+        'gw/nginx.conf': server(),
+        'gw/ssl/api.crt': certFile('sha1-signed.crt'),
+        'gw/Dockerfile': from('nginx:1.25-alpine'),
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: ['ca md too weak', 'SHA-256 signature'],
+        },
+      ],
+    },
+    {
+      name: '@SECLEVEL=1 on nginx 1.20 (certificates loaded before the ciphers): the image level applies',
+      files: {
+        'gw/nginx.conf': server('    ssl_ciphers DEFAULT:@SECLEVEL=1;'),
+        'gw/ssl/api.crt': RSA1024,
+        'gw/Dockerfile': from('nginx:1.20'),
+      },
+      errors: [{ messageId: 'refused', file: 'gw/nginx.conf', line: 5, messageIncludes: ['does not help'] }],
+    },
+    {
+      name: '@SECLEVEL=2 written: refused whatever the image',
+      files: {
+        'gw/nginx.conf': server('    ssl_ciphers HIGH:@SECLEVEL=2;'),
+        'gw/ssl/api.crt': RSA1024,
+        'gw/Dockerfile': from('nginx:1.25-alpine'),
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          file: 'gw/nginx.conf',
+          line: 5,
+          related: [
+            { file: 'gw/ssl/api.crt', line: 1 },
+            { file: 'gw/nginx.conf', line: 7 },
+            { file: 'gw/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no image named: refused at 2, accepted at 1: unknown (info)',
+      files: { 'gw/nginx.conf': server(), 'gw/ssl/api.crt': RSA1024 },
+      errors: [{ messageId: 'levelUnknown', file: 'gw/nginx.conf', line: 5, severity: 'info' }],
+    },
+    {
+      name: 'a 1024-bit client certificate of proxy_pass https on nginx:1.25',
+      files: { 'gw/nginx.conf': proxy(), 'gw/client.crt': RSA1024, 'gw/Dockerfile': from('nginx:1.25') },
+      errors: [
+        {
+          messageId: 'refused',
+          file: 'gw/nginx.conf',
+          line: 6,
+          messageIncludes: ['proxy_ssl_certificate', '@SECLEVEL=1 in proxy_ssl_ciphers'],
+        },
+      ],
+    },
+    {
+      name: 'a 1024-bit CA after the leaf in the ssl_certificate file (SSL_CTX_set0_chain: ca key too small)',
+      files: {
+        'gw/nginx.conf': server(),
+        'gw/ssl/api.crt': certFile('api-san.crt') + RSA1024,
+        'gw/Dockerfile': from('nginx:1.25'),
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: ['ca key too small', 'SSL_CTX_set0_chain'],
+        },
+      ],
+    },
+  ],
+});
