@@ -84,6 +84,13 @@ export function levelRefusal(
   return undefined;
 }
 
+/** What `level` refuses of DH parameters (SSL_CTX_set_tmp_dh, nginx's ssl_dhparam): a prime below its RSA size. */
+export function dhLevelRefusal(facts: LevelSeries, level: number, bits: number): LevelRefusal | undefined {
+  const want = row(level);
+  if (!want || bits >= want.rsaBits || facts.cipherStringCommands.every((c) => c !== 'SECLEVEL')) return undefined;
+  return { reason: 'dh key too small', detail: `${bits}-bit DH parameters; level ${level} needs ${want.rsaBits} bits` };
+}
+
 /** The public source of an image row's security level (openssl-servers.json securityLevelSources). */
 export function securityLevelSource(key: string): string {
   const found = LEVEL_SOURCES[key];

@@ -189,6 +189,8 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   storeDirectives?: NginxStoreDirectives;
   /** The OpenSSL security levels nginx may load its certificates and DH parameters at (src/model/openssl-level.ts). */
   securityLevel?: NginxSecurityLevel;
+  /** `ssl_dhparam` as written, and where. */
+  dhParameters?: { file: string; location: Location };
 }
 
 /** A security level nginx's OpenSSL may run at, and why. */

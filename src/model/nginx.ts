@@ -383,6 +383,7 @@ type NginxTls = TlsSettings & {
   dheWithoutParameters: string[];
   invalidCipherCommand?: string;
   securityLevel: NginxSecurityLevel;
+  dhParameters?: { file: string; location: Location };
 };
 
 /** `levels`: the blocks whose directives the end inherits, outermost first (http, server). */
@@ -443,7 +444,10 @@ function tlsFrom(levels: Placed[][], server: ServerOpenssl, memo: RunMemo): Ngin
     );
   // Without ssl_dhparam nginx sets no DH parameters, so OpenSSL never negotiates a DHE suite.
   const dhparam = last(scope, 'ssl_dhparam');
+  const dhFile = dhparam?.directive.args[0]?.value;
   if (dhparam) tls.dheParameters = at(dhparam, true);
+  if (dhparam && dhFile)
+    tls.dhParameters = { file: dhFile, location: { file: dhparam.file, range: argsRange(dhparam) } };
   else if (NGINX_FACTS.dhParametersRequired.value) {
     tls.dheParameters = {
       value: false,
@@ -492,7 +496,7 @@ function tlsFrom(levels: Placed[][], server: ServerOpenssl, memo: RunMemo): Ngin
 function withoutNginxExtras(
   tls: Omit<NginxTls, 'securityLevel'>,
 ): TlsSettings & { unknown: string[]; ciphersAsWritten?: string } {
-  const { dheWithoutParameters: _dropped, ...rest } = tls;
+  const { dheWithoutParameters: _dropped, dhParameters: _file, ...rest } = tls;
   return rest;
 }
 
@@ -526,11 +530,8 @@ function serverComponent(
     .filter((p) => p.directive.name === 'server_name')
     .flatMap((p) => p.directive.args.map((a) => a.value.toLowerCase()))
     .filter((n) => n && n !== '_' && n !== '""');
-  const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, securityLevel, ...tls } = tlsFrom(
-    levels,
-    openssl,
-    memo,
-  );
+  const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, securityLevel, dhParameters, ...tls } =
+    tlsFrom(levels, openssl, memo);
   const missing = settingsOfMissingIncludes(levels, SERVER_DEFAULTED, 'the server');
   // Merged with any unknown values tlsFrom set (none today), never replacing them.
   if (missing.unknown)
@@ -569,6 +570,7 @@ function serverComponent(
       dheWithoutParameters,
       storeDirectives: storeDirectivesOf(scope),
       securityLevel,
+      ...(dhParameters ? { dhParameters } : {}),
     } satisfies NginxServerAttributes,
   };
 }

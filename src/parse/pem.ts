@@ -51,6 +51,8 @@ export interface PemData {
   certificates: PemCertificate[];
   /** SHA-256 of the public key of each private key block (the key itself is never kept). */
   privateKeys: { range: Range; publicKeySha256?: string }[];
+  /** DH parameter blocks (nginx `ssl_dhparam`): the bit length of their prime, when it can be read. */
+  dhParameters?: { range: Range; bits?: number }[];
 }
 
 const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
@@ -62,6 +64,7 @@ export const pemFormat: FormatHandler<PemData> = {
     if (!/\.(pem|crt|cer|arm|cert|key)$/.test(base)) return undefined;
     if (/-----BEGIN CERTIFICATE-----/.test(head)) return 'pem.certificate';
     if (/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(head)) return 'pem.private-key';
+    if (/-----BEGIN (X9\.42 )?DH PARAMETERS-----/.test(head)) return 'pem.dh-parameters';
     return undefined;
   },
   parse(file, kind) {
@@ -73,6 +76,7 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
   const problems: ParseProblem[] = [];
   const certificates: PemCertificate[] = [];
   const privateKeys: PemData['privateKeys'] = [];
+  const dhParameters: NonNullable<PemData['dhParameters']> = [];
   // LineIndex counts CR and CRLF line ends like splitLines (an LF-only index put positions past the end of CR-terminated lines).
   const lineIndex = new LineIndex(file.text);
   const rangeAt = (start: number, end: number): Range => lineIndex.rangeAt(start, end);
@@ -106,6 +110,9 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
         }
       }
       privateKeys.push({ range: r, publicKeySha256 });
+    } else if (/DH PARAMETERS$/.test(m[1]!)) {
+      const bits = dhPrimeBits(m[2] ?? '');
+      dhParameters.push({ range: r, ...(bits !== undefined ? { bits } : {}) });
     }
   }
   if (kind === 'pem.certificate' && certificates.length === 0 && problems.length === 0) {
@@ -125,7 +132,14 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
         range: { start: { line, character: 0 }, end: { line, character: text.length } },
       });
   });
-  return { file, kind, entries: [], comments, problems, data: { certificates, privateKeys } };
+  return {
+    file,
+    kind,
+    entries: [],
+    comments,
+    problems,
+    data: { certificates, privateKeys, ...(dhParameters.length > 0 ? { dhParameters } : {}) },
+  };
 }
 
 /**
@@ -235,4 +249,38 @@ function spkiHash(der: Buffer): string {
 function curveBits(curve: string): number | undefined {
   const m = /(\d{3})/.exec(curve);
   return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The bit length of the prime of a DH parameter block (PKCS#3 DHParameter, and X9.42's DomainParameters: both a
+ * SEQUENCE whose first INTEGER is p), as OpenSSL counts it for the security level; undefined when unreadable.
+ */
+export function dhPrimeBits(base64: string): number | undefined {
+  const der = Buffer.from(base64.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+  // A DER length at `at`: its value and where the content starts.
+  const lengthAt = (at: number): { length: number; start: number } | undefined => {
+    const first = der[at];
+    if (first === undefined) return undefined;
+    if (first < 0x80) return { length: first, start: at + 1 };
+    const count = first & 0x7f;
+    if (count === 0 || count > 4) return undefined;
+    let length = 0;
+    for (let i = 1; i <= count; i++) {
+      const byte = der[at + i];
+      if (byte === undefined) return undefined;
+      length = length * 256 + byte;
+    }
+    return { length, start: at + 1 + count };
+  };
+  if (der[0] !== 0x30) return undefined;
+  const sequence = lengthAt(1);
+  if (!sequence || der[sequence.start] !== 0x02) return undefined;
+  const integer = lengthAt(sequence.start + 1);
+  if (!integer || integer.start + integer.length > der.length) return undefined;
+  let at = integer.start;
+  const end = integer.start + integer.length;
+  while (at < end && der[at] === 0) at++;
+  const top = der[at];
+  if (top === undefined || at >= end) return undefined;
+  return (end - at - 1) * 8 + (32 - Math.clz32(top));
 }

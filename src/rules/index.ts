@@ -44,6 +44,7 @@ import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
 import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
 import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
 import nginxSecurityLevelRefusesCertificate from './nginx/security-level-refuses-certificate';
+import nginxSecurityLevelRefusesDhParameters from './nginx/security-level-refuses-dh-parameters';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
@@ -106,6 +107,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   nginxProxySslNameMismatch,
   nginxProxyTargetUnknown,
   nginxSecurityLevelRefusesCertificate,
+  nginxSecurityLevelRefusesDhParameters,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,
   tlsCipherDisabledByRuntime,

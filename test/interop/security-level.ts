@@ -2,7 +2,7 @@
  * nginx trees whose certificate (ssl_certificate, proxy_ssl_certificate) an OpenSSL security level may refuse, read
  * by the whole pipeline (nginx/security-level-refuses-certificate), against the real OpenSSL loading the same files:
  * `openssl s_server -cert -key [-cert_chain] [-cipher]` for a server, `openssl s_client -cert -key [-cipher]` for a
- * proxy (both set the cipher string, and its @SECLEVEL, before loading the certificate, as nginx does from 1.21.2).
+ * proxy, `-dhparam` for ssl_dhparam (both set the cipher string, and its @SECLEVEL, before loading the certificate, as nginx does from 1.21.2).
  * The image decides the default level: `nginx:1.25` (Debian bookworm) runs Debian's libssl3, the build on this
  * machine, so its cases run openssl with no level of their own; an image whose default is 1 (Alpine up to OpenSSL
  * 3.1) is run with `@SECLEVEL=1` added to the cipher string, the same level set by hand.
@@ -14,7 +14,7 @@ import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { spawnBounded } from './stacks';
 
-const RULE = 'nginx/security-level-refuses-certificate';
+const RULES = new Set(['nginx/security-level-refuses-certificate', 'nginx/security-level-refuses-dh-parameters']);
 
 /** The key material a case loads: a leaf (and the rest of its file). */
 type Material = 'rsa1024' | 'rsa2048' | 'ec192' | 'ec224' | 'sha1-leaf' | 'sha256-leaf' | 'chain-ca1024';
@@ -28,6 +28,8 @@ export interface LevelCase {
   imageLevel?: number;
   /** ssl_ciphers / proxy_ssl_ciphers as written. */
   ciphers?: string;
+  /** An ssl_dhparam file of this many bits (made by `openssl dhparam`). */
+  dhparam?: 1024 | 2048;
 }
 
 export function levelCases(): LevelCase[] {
@@ -52,6 +54,17 @@ export function levelCases(): LevelCase[] {
     { name: 'SHA-256 signed leaf on Debian', role: 'server', material: 'sha256-leaf', ...debian },
     { name: 'a 1024-bit CA after the leaf on Debian', role: 'server', material: 'chain-ca1024', ...debian },
     { name: 'a 1024-bit CA after the leaf at level 1', role: 'server', material: 'chain-ca1024', ...alpine },
+    { name: 'DH 1024 on Debian', role: 'server', material: 'rsa2048', ...debian, dhparam: 1024 },
+    { name: 'DH 2048 on Debian', role: 'server', material: 'rsa2048', ...debian, dhparam: 2048 },
+    { name: 'DH 1024 on Alpine 3.19', role: 'server', material: 'rsa2048', ...alpine, dhparam: 1024 },
+    {
+      name: 'DH 1024 on Debian with @SECLEVEL=1',
+      role: 'server',
+      material: 'rsa2048',
+      ...debian,
+      dhparam: 1024,
+      ciphers: 'HIGH:@SECLEVEL=1',
+    },
     { name: 'proxy client certificate RSA 1024 on Debian', role: 'proxy', material: 'rsa1024', ...debian },
     {
       name: 'proxy client certificate RSA 1024, @SECLEVEL=1',
@@ -123,6 +136,9 @@ export function makeMaterials(dir: string): void {
   issued('sha1-leaf', 'ca2048', 'sha1');
   issued('sha256-leaf', 'ca2048', 'sha256');
   issued('chain-ca1024', 'ca1024', 'sha256');
+  // DH parameters take long to generate (a 2048-bit prime): the fixtures made once by test/fixtures/certs/gen.sh.
+  for (const bits of [1024, 2048])
+    fs.copyFileSync(path.join(__dirname, '../fixtures/certs', `dh${bits}.pem`), path.join(dir, `dh${bits}.pem`));
   // The leaf's file holds its CA after it, as an nginx ssl_certificate bundle does.
   fs.appendFileSync(path.join(dir, 'chain-ca1024.crt'), fs.readFileSync(path.join(dir, 'ca1024.crt')));
 }
@@ -130,14 +146,14 @@ export function makeMaterials(dir: string): void {
 function nginxConf(c: LevelCase): string {
   const ciphers = c.ciphers ? `${c.role === 'server' ? 'ssl' : 'proxy_ssl'}_ciphers ${c.ciphers};` : '';
   if (c.role === 'server')
-    return `http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/ssl/site.crt;\n    ssl_certificate_key /etc/nginx/ssl/site.key;\n    ${ciphers}\n  }\n}\n`;
+    return `http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/ssl/site.crt;\n    ssl_certificate_key /etc/nginx/ssl/site.key;\n    ${ciphers}\n    ${c.dhparam ? 'ssl_dhparam /etc/nginx/ssl/dhparam.pem;' : ''}\n  }\n}\n`;
   return `http {\n  server {\n    listen 80;\n    location / {\n      proxy_pass https://backend:8443;\n      proxy_ssl_certificate /etc/nginx/ssl/site.crt;\n      proxy_ssl_certificate_key /etc/nginx/ssl/site.key;\n      ${ciphers}\n    }\n  }\n}\n`;
 }
 
 /** What the pipeline predicts: nginx refuses the certificate (error), loads it (nothing), or cannot tell (info). */
 export function predictLoad(dir: string): 'refused' | 'loaded' | 'unknown' {
   const result = lint({ paths: [dir], cwd: dir, config: defaultConfig(dir) });
-  const findings = result.findings.filter((f) => f.ruleId === RULE);
+  const findings = result.findings.filter((f) => RULES.has(f.ruleId));
   if (findings.some((f) => f.severity === 'error')) return 'refused';
   return findings.length > 0 ? 'unknown' : 'loaded';
 }
@@ -150,6 +166,7 @@ export async function realLoad(
   const cert = path.join(materials, `${c.material}.crt`);
   const key = path.join(materials, `${c.material}.key`);
   const level = c.imageLevel !== undefined && !c.ciphers?.includes('@SECLEVEL') ? `:@SECLEVEL=${c.imageLevel}` : '';
+  const dh = c.dhparam ? ['-dhparam', path.join(materials, `dh${c.dhparam}.pem`)] : [];
   const cipher = c.ciphers || level ? ['-cipher', `${c.ciphers ?? 'DEFAULT'}${level}`] : [];
   const args =
     c.role === 'server'
@@ -167,6 +184,7 @@ export async function realLoad(
           '-key',
           key,
           ...cipher,
+          ...dh,
         ]
       : // Port 1 of loopback: nothing listens, so a client that loaded its certificate fails to connect instead.
         ['s_client', '-connect', '127.0.0.1:1', '-cert', cert, '-cert_chain', cert, '-key', key, ...cipher];
@@ -175,7 +193,10 @@ export async function realLoad(
     if (/ACCEPT/.test(text) && child.pid) process.kill(child.pid, 'SIGKILL');
   });
   const text = stdout + stderr;
-  return { outcome: /error setting certificate/i.test(text) ? 'refused' : 'loaded', text };
+  return {
+    outcome: /error setting certificate|error setting temp DH parameters/i.test(text) ? 'refused' : 'loaded',
+    text,
+  };
 }
 
 export async function runLevelCase(
@@ -190,5 +211,6 @@ export async function runLevelCase(
     `FROM ${c.image}\nCOPY nginx.conf /etc/nginx/nginx.conf\nCOPY ssl/ /etc/nginx/ssl/\n`,
   );
   fs.copyFileSync(path.join(materials, `${c.material}.crt`), path.join(dir, 'ssl', 'site.crt'));
+  if (c.dhparam) fs.copyFileSync(path.join(materials, `dh${c.dhparam}.pem`), path.join(dir, 'ssl', 'dhparam.pem'));
   return { predicted: predictLoad(dir), real: await realLoad(c, materials) };
 }
