@@ -91,6 +91,12 @@ export function dhLevelRefusal(facts: LevelSeries, level: number, bits: number):
   return { reason: 'dh key too small', detail: `${bits}-bit DH parameters; level ${level} needs ${want.rsaBits} bits` };
 }
 
+/** The X509 verify error (`66:EE certificate key too weak`) a verifying peer reports for a refusal reason. */
+export function verifyErrorOf(reason: string): string | undefined {
+  const errors: Record<string, string> = data.securityLevels.verifyErrors;
+  return errors[reason];
+}
+
 /** The public source of an image row's security level (openssl-servers.json securityLevelSources). */
 export function securityLevelSource(key: string): string {
   const found = LEVEL_SOURCES[key];

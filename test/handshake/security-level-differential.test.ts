@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { installed } from '../interop/stacks';
-import { levelCases, makeMaterials, runLevelCase } from '../interop/security-level';
+import { levelCases, makeMaterials, runLevelCase, runVerifyCase, verifyCases } from '../interop/security-level';
 
 const describeIfOpenssl = installed('openssl', ['version']) ? describe : describe.skip;
 
@@ -33,6 +33,19 @@ describeIfOpenssl('nginx certificates at OpenSSL security levels vs the real Ope
       seen.add(real.outcome);
       if (predicted !== real.outcome)
         disagreements.push({ case: c.name, predicted, real: real.outcome, openssl: real.text.split('\n').slice(0, 3) });
+    }
+    expect(disagreements).toEqual([]);
+    expect([...seen].sort()).toEqual(['loaded', 'refused']);
+  }, 120_000);
+
+  it('predicts what a proxy with proxy_ssl_verify on refuses of the upstream chain, at its level', async () => {
+    const disagreements: unknown[] = [];
+    const seen = new Set<string>();
+    for (const [i, c] of verifyCases().entries()) {
+      const { predicted, real } = await runVerifyCase(c, materials, fs.mkdtempSync(path.join(root, `v${i}-`)));
+      seen.add(real.outcome);
+      if (predicted !== real.outcome)
+        disagreements.push({ case: c.name, predicted, real: real.outcome, openssl: real.text.split('\n').slice(0, 4) });
     }
     expect(disagreements).toEqual([]);
     expect([...seen].sort()).toEqual(['loaded', 'refused']);

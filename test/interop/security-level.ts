@@ -214,3 +214,117 @@ export async function runLevelCase(
   if (c.dhparam) fs.copyFileSync(path.join(materials, `dh${c.dhparam}.pem`), path.join(dir, 'ssl', 'dhparam.pem'));
   return { predicted: predictLoad(dir), real: await realLoad(c, materials) };
 }
+
+/** A gateway with proxy_ssl_verify on verifying an upstream nginx (Alpine: level 1, so it loads what it presents). */
+export interface VerifyCase {
+  name: string;
+  /** What the upstream presents (its ssl_certificate file) and what the gateway trusts. */
+  material: Material;
+  anchor: 'rsa1024' | 'rsa2048' | 'ca1024' | 'ca2048';
+  image: string;
+  imageLevel?: number;
+  ciphers?: string;
+}
+
+export function verifyCases(): VerifyCase[] {
+  return [
+    {
+      name: 'verify a 1024-bit self-signed upstream on Debian',
+      material: 'rsa1024',
+      anchor: 'rsa1024',
+      image: 'nginx:1.25',
+    },
+    {
+      name: 'verify it on Alpine 3.19',
+      material: 'rsa1024',
+      anchor: 'rsa1024',
+      image: 'nginx:1.25-alpine',
+      imageLevel: 1,
+    },
+    {
+      name: 'verify a leaf under a 1024-bit CA on Debian',
+      material: 'chain-ca1024',
+      anchor: 'ca1024',
+      image: 'nginx:1.25',
+    },
+    {
+      name: 'verify a leaf under a 1024-bit CA, @SECLEVEL=1',
+      material: 'chain-ca1024',
+      anchor: 'ca1024',
+      image: 'nginx:1.25',
+      ciphers: 'DEFAULT:@SECLEVEL=1',
+    },
+    { name: 'verify a 2048-bit upstream on Debian', material: 'sha256-leaf', anchor: 'ca2048', image: 'nginx:1.25' },
+  ];
+}
+
+/** What the pipeline predicts of the gateway's verification: refused (error), passes (nothing) or unknown (info). */
+function predictVerify(dir: string): 'refused' | 'loaded' | 'unknown' {
+  const result = lint({ paths: [dir], cwd: dir, config: defaultConfig(dir) });
+  const findings = result.findings.filter((f) => f.messageId?.startsWith('verify') && RULES.has(f.ruleId));
+  if (findings.some((f) => f.severity === 'error')) return 'refused';
+  return findings.length > 0 ? 'unknown' : 'loaded';
+}
+
+/** The real verification: s_client at the gateway's level against s_server (level 0) presenting the same file. */
+async function realVerify(c: VerifyCase, materials: string): Promise<{ outcome: 'refused' | 'loaded'; text: string }> {
+  const file = (name: string) => path.join(materials, name);
+  let setPort: (p: number) => void = () => undefined;
+  const port = new Promise<number>((resolve) => (setPort = resolve));
+  const server = spawnBounded(
+    [
+      's_server',
+      '-accept',
+      '127.0.0.1:0',
+      '-naccept',
+      '1',
+      '-www',
+      '-cipher',
+      'DEFAULT:@SECLEVEL=0',
+      '-cert',
+      file(`${c.material}.crt`),
+      '-cert_chain',
+      file(`${c.material}.crt`),
+      '-key',
+      file(`${c.material}.key`),
+    ],
+    undefined,
+    (text) => {
+      const m = /ACCEPT 127\.0\.0\.1:(\d+)/.exec(text);
+      if (m) setPort(Number(m[1]));
+    },
+  );
+  void server.then(() => setPort(-1));
+  const p = await port;
+  const level = c.imageLevel !== undefined && !c.ciphers?.includes('@SECLEVEL') ? `:@SECLEVEL=${c.imageLevel}` : '';
+  const cipher = c.ciphers || level ? ['-cipher', `${c.ciphers ?? 'DEFAULT'}${level}`] : [];
+  const { stdout, stderr } = await spawnBounded(
+    ['s_client', '-connect', `127.0.0.1:${p}`, '-CAfile', file(`${c.anchor}.crt`), '-verify_return_error', ...cipher],
+    'Q\n',
+  );
+  await server;
+  const text = stdout + stderr;
+  return { outcome: /Verify return code: 6[678]|certificate verify failed/.test(text) ? 'refused' : 'loaded', text };
+}
+
+export async function runVerifyCase(
+  c: VerifyCase,
+  materials: string,
+  dir: string,
+): Promise<{ predicted: ReturnType<typeof predictVerify>; real: Awaited<ReturnType<typeof realVerify>> }> {
+  for (const sub of ['gw', 'api']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  const ciphers = c.ciphers ? `\n      proxy_ssl_ciphers ${c.ciphers};` : '';
+  fs.writeFileSync(
+    path.join(dir, 'gw', 'nginx.conf'),
+    `http {\n  server {\n    listen 80;\n    location / {\n      proxy_ssl_verify on;\n      proxy_ssl_trusted_certificate ca.crt;${ciphers}\n      proxy_pass https://api.example.internal:8443;\n    }\n  }\n}\n`,
+  );
+  fs.writeFileSync(path.join(dir, 'gw', 'Dockerfile'), `FROM ${c.image}\n`);
+  fs.copyFileSync(path.join(materials, `${c.anchor}.crt`), path.join(dir, 'gw', 'ca.crt'));
+  fs.writeFileSync(
+    path.join(dir, 'api', 'nginx.conf'),
+    'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n  }\n}\n',
+  );
+  fs.writeFileSync(path.join(dir, 'api', 'Dockerfile'), 'FROM nginx:1.25-alpine\n');
+  fs.copyFileSync(path.join(materials, `${c.material}.crt`), path.join(dir, 'api', 'api.crt'));
+  return { predicted: predictVerify(dir), real: await realVerify(c, materials) };
+}

@@ -2,7 +2,10 @@ import * as path from 'node:path';
 import type { RelatedLocation } from '../../core/types';
 import { certLocation, certName } from '../cert/_lib/shared';
 import { defineRule } from '../types';
-import { loadRefusals, type LoadRefusal } from './_lib/security-level';
+import type { TrustCheck } from '../../derive/trust';
+import { verifyErrorOf } from '../../knowledge/openssl-security-level';
+import { formatDn } from '../../parse/pem';
+import { loadRefusals, verifyRefusals, type LoadRefusal } from './_lib/security-level';
 
 /**
  * nginx loads ssl_certificate / proxy_ssl_certificate into an SSL_CTX at its OpenSSL's security level; a key or
@@ -14,14 +17,24 @@ import { loadRefusals, type LoadRefusal } from './_lib/security-level';
 /** What nginx calls on the certificate, as its [emerg] line names it. */
 const CALL = { leaf: 'SSL_CTX_use_certificate', chain: 'SSL_CTX_set0_chain' } as const;
 
+/** The verifying proxy's trusted certificate file and the anchor in it: they decide the verified path. */
+function anchorPlaces(trust: TrustCheck): RelatedLocation[] {
+  const anchor = trust.verdict.kind === 'trusted' ? trust.verdict.result.path.at(-1) : undefined;
+  const inTree = anchor && trust.anchors.find((c) => c.cert.fingerprintSha256 === anchor.fingerprintSha256);
+  return [
+    ...(trust.anchorsFrom ? [{ ...trust.anchorsFrom, message: 'the trusted certificates nginx verifies with' }] : []),
+    ...(inTree ? [{ ...certLocation(inTree), message: `trust anchor ${formatDn(inTree.cert.subject)}` }] : []),
+  ];
+}
+
+/** What to re-issue a refused certificate with. */
+function reissueOf(reason: string | undefined, keyType: string): string {
+  return reason === 'ca md too weak' ? 'a SHA-256 signature' : keyType === 'EC' ? 'a P-256 key' : 'a 2048-bit key';
+}
+
 function fixOf(r: LoadRefusal): string {
   const [first] = r.refusing;
-  const reissue =
-    first?.refusal.reason === 'ca md too weak'
-      ? 'a SHA-256 signature'
-      : r.cert.cert.keyType === 'EC'
-        ? 'a P-256 key'
-        : 'a 2048-bit key';
+  const reissue = reissueOf(first?.refusal.reason, r.cert.cert.keyType);
   const lowest = Math.min(...r.refusing.map((x) => x.candidate.level)) - 1;
   const seclevel =
     r.level.cipherLevelReachesCertificates?.value === false
@@ -40,13 +53,84 @@ export default defineRule({
     messages: {
       refused:
         'nginx does not start: its OpenSSL refuses {{what}} {{dn}} of {{file}} at security level {{level}} ({{origin}}): {{detail}}. nginx logs \'[emerg] {{call}}("{{written}}") failed (SSL: error:…:SSL routines::{{reason}})\'. {{fix}}',
+      verifyRefused:
+        "{{client}} verifies the upstream certificate (proxy_ssl_verify on) at security level {{level}} ({{origin}}), which refuses {{dn}} ({{place}} of the path {{server}} presents): {{detail}}. nginx logs 'upstream SSL certificate verify error: ({{error}}) while SSL handshaking to upstream' and answers 502. Re-issue it with {{reissue}}, or set @SECLEVEL={{lower}} in {{directive}}",
+      verifyLevelUnknown:
+        "{{client}} verifies the upstream certificate (proxy_ssl_verify on), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether the request fails with 'upstream SSL certificate verify error: ({{error}})' and a 502 depends on the level nginx's OpenSSL runs at, which the tree does not settle ({{origins}}). Name nginx's image in a Dockerfile FROM beside the configuration, or set @SECLEVEL in {{directive}}",
       levelUnknown:
         "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{origins}}). Name nginx's image in a Dockerfile FROM beside the configuration, or re-issue the certificate",
     },
     options: {},
-    symptoms: ['ee key too small', 'ca key too small', 'ca md too weak'],
+    symptoms: [
+      'ee key too small',
+      'ca key too small',
+      'ca md too weak',
+      'EE certificate key too weak',
+      'CA certificate key too weak',
+      'CA signature digest algorithm too weak',
+    ],
   },
   check(ctx) {
+    for (const v of verifyRefusals(ctx.deployment)) {
+      const [first] = v.refusing;
+      if (!first) continue;
+      const { trust } = v;
+      const proxy = trust.verifier;
+      const directive = v.level.directive;
+      const place =
+        v.index === 0 ? 'the leaf' : v.index === v.path - 1 ? 'the trust anchor' : `certificate ${v.index + 1}`;
+      const common = {
+        client: proxy.name,
+        server: trust.peer.name,
+        dn: formatDn(v.cert.subject),
+        place,
+        detail: first.refusal.detail,
+        error: verifyErrorOf(first.refusal.reason) ?? first.refusal.reason,
+        directive,
+      };
+      const inTree = [...trust.presented, ...trust.anchors].find(
+        (c) => c.cert.fingerprintSha256 === v.cert.fingerprintSha256,
+      );
+      const related: RelatedLocation[] = [
+        ...(inTree ? [{ ...certLocation(inTree), message: `${common.dn}: ${first.refusal.detail}` }] : []),
+        ...(trust.presentedFrom ? [{ ...trust.presentedFrom, message: `${trust.peer.name} presents it` }] : []),
+        ...anchorPlaces(trust),
+        ...v.refusing.flatMap(({ candidate }) =>
+          candidate.at ? [{ ...candidate.at, message: `security level ${candidate.level}: ${candidate.origin}` }] : [],
+        ),
+      ];
+      const location = proxy.type === 'nginx.proxy' ? proxy.attributes.verify.from : undefined;
+      const fingerprint = [proxy.id, trust.peer.id, v.cert.fingerprintSha256, 'verify'];
+      const at = location?.kind === 'file' ? location.location : proxy.location;
+      if (v.accepting.length === 0)
+        ctx.report({
+          messageId: 'verifyRefused',
+          data: {
+            ...common,
+            level: v.refusing.map((x) => x.candidate.level).join(' or '),
+            origin: v.refusing.map((x) => x.candidate.origin).join('; '),
+            reissue: reissueOf(first.refusal.reason, v.cert.keyType),
+            lower: Math.min(...v.refusing.map((x) => x.candidate.level)) - 1,
+          },
+          location: at,
+          related,
+          fingerprint,
+        });
+      else
+        ctx.report({
+          messageId: 'verifyLevelUnknown',
+          severity: 'info',
+          data: {
+            ...common,
+            refusing: v.refusing.map((x) => x.candidate.level).join(', '),
+            accepting: v.accepting.map((x) => x.level).join(', '),
+            origins: [...v.refusing.map((x) => x.candidate), ...v.accepting].map((c) => c.origin).join('; '),
+          },
+          location: at,
+          related,
+          fingerprint,
+        });
+    }
     for (const r of loadRefusals(ctx.deployment)) {
       const [first] = r.refusing;
       if (!first) continue;

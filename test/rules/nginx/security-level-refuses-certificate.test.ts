@@ -33,6 +33,21 @@ const proxy = (extra = '') =>
   ].join('\n');
 
 const RSA1024 = certFile('rsa1024-self.crt');
+
+/** An upstream nginx on Alpine 3.19 (level 1: it loads a 1024-bit key) presenting `certificate`. */
+const upstream = (certificate: string) => ({
+  'api/nginx.conf':
+    'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n  }\n}\n',
+  'api/api.crt': certFile(certificate),
+  'api/Dockerfile': 'FROM nginx:1.25-alpine\n',
+});
+/** A gateway verifying the upstream against `anchor`, on `image`. */
+const verifyingGateway = (anchor: string, image?: string) => ({
+  'gw/nginx.conf':
+    'http {\n  server {\n    listen 80;\n    location / {\n      proxy_ssl_verify on;\n      proxy_ssl_trusted_certificate ca.crt;\n      proxy_pass https://api.example.internal:8443;\n    }\n  }\n}\n',
+  'gw/ca.crt': certFile(anchor),
+  ...(image ? { 'gw/Dockerfile': `FROM ${image}\n` } : {}),
+});
 const from = (image: string) => `FROM ${image}\nCOPY nginx.conf /etc/nginx/nginx.conf\n`;
 
 ruleTester(rule, {
@@ -62,6 +77,19 @@ ruleTester(rule, {
       files: { 'gw/nginx.conf': server(), 'gw/ssl/api.crt': certFile('ca.crt'), 'gw/Dockerfile': from('nginx:1.25') },
     },
     {
+      name: 'a gateway on Alpine 3.19 (level 1) verifying a 1024-bit upstream certificate',
+      files: { ...upstream('rsa1024-self.crt'), ...verifyingGateway('rsa1024-self.crt', 'nginx:1.25-alpine') },
+    },
+    {
+      name: 'proxy_ssl_verify off: nginx checks nothing of the upstream certificate',
+      files: {
+        ...upstream('rsa1024-self.crt'),
+        'gw/nginx.conf':
+          'http {\n  server {\n    listen 80;\n    location / { proxy_pass https://api.example.internal:8443; }\n  }\n}\n',
+        'gw/Dockerfile': 'FROM nginx:1.25\n',
+      },
+    },
+    {
       name: 'the certificate is not in the tree',
       files: { 'gw/nginx.conf': server(), 'gw/Dockerfile': from('nginx:1.25') },
     },
@@ -71,6 +99,37 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a gateway on nginx:1.25 (level 2) verifying a 1024-bit upstream certificate: 66, 502',
+      files: { ...upstream('rsa1024-self.crt'), ...verifyingGateway('rsa1024-self.crt', 'nginx:1.25') },
+      errors: [
+        {
+          messageId: 'verifyRefused',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: ['66:EE certificate key too weak', 'the leaf', '@SECLEVEL=1 in proxy_ssl_ciphers', '502'],
+        },
+      ],
+    },
+    {
+      name: 'a SHA-1-signed upstream leaf verified at level 1 (OpenSSL 3): 68',
+      files: { ...upstream('sha1-signed.crt'), ...verifyingGateway('ca.crt', 'nginx:1.25-alpine') },
+      errors: [
+        // The upstream nginx (Alpine, level 1) refuses to load it too.
+        { messageId: 'refused', file: 'api/nginx.conf', line: 5 },
+        {
+          messageId: 'verifyRefused',
+          file: 'gw/nginx.conf',
+          line: 5,
+          messageIncludes: ['68:CA signature digest algorithm too weak'],
+        },
+      ],
+    },
+    {
+      name: 'a verifying gateway whose image the tree does not name: unknown (info)',
+      files: { ...upstream('rsa1024-self.crt'), ...verifyingGateway('rsa1024-self.crt') },
+      errors: [{ messageId: 'verifyLevelUnknown', file: 'gw/nginx.conf', line: 5, severity: 'info' }],
+    },
     {
       name: 'a 1024-bit RSA key on nginx:1.25 (Debian bookworm, level 2): nginx does not start',
       files: { 'gw/nginx.conf': server(), 'gw/ssl/api.crt': RSA1024, 'gw/Dockerfile': from('nginx:1.25') },

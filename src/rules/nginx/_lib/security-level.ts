@@ -6,7 +6,9 @@
  * One verdict per (certificate file, directive): refused at every level the end may run at, or at some of them only.
  */
 import type { Location } from '../../../core/types';
+import type { TrustCheck } from '../../../derive/trust';
 import type { DerivedDeployment } from '../../../derive/types';
+import type { PemCertificate } from '../../../parse/pem';
 import { certificatesNamed } from '../../../derive/presented';
 import { levelRefusal, type LevelRefusal } from '../../../knowledge/openssl-security-level';
 import { opensslSeriesOf } from '../../../knowledge/openssl';
@@ -94,4 +96,51 @@ export function certificateRefusedByNginx(deployment: DerivedDeployment, fingerp
       ),
     };
   return last.fingerprints.has(fingerprint);
+}
+
+/** An upstream certificate an nginx proxy with proxy_ssl_verify on refuses at its level (a verify error, then 502). */
+export interface VerifyRefusal {
+  trust: TrustCheck;
+  level: NginxSecurityLevel;
+  /** The certificate of the verified path (leaf first, anchor last) and its place in it. */
+  cert: PemCertificate;
+  index: number;
+  /** The length of the verified path. */
+  path: number;
+  refusing: { candidate: SecurityLevelCandidate; refusal: LevelRefusal }[];
+  accepting: SecurityLevelCandidate[];
+}
+
+/**
+ * The upstream chains nginx proxies verify (proxy_ssl_verify on) that a level they may run at refuses: OpenSSL checks
+ * every key of the verified path, anchor included, and every signature but the anchor's (X509_verify_cert at the
+ * SSL's security level: 66 'EE certificate key too weak', 67 'CA certificate key too weak', 68 'CA signature digest
+ * algorithm too weak'; measured with s_client -verify_return_error). Only paths the tree otherwise trusts: an
+ * untrusted one is another rule's finding. One per (proxy, certificate): the first refused certificate of the path.
+ */
+export function verifyRefusals(deployment: DerivedDeployment): VerifyRefusal[] {
+  const out: VerifyRefusal[] = [];
+  for (const { client, serverCertificate: trust } of deployment.derived.trust) {
+    if (client.type !== 'nginx.proxy' || !trust || trust.verdict.kind !== 'trusted') continue;
+    const level = client.attributes.securityLevel;
+    const facts = client.attributes.openssl ? opensslSeriesOf(client.attributes.openssl.series) : undefined;
+    if (!level || !facts) continue;
+    const path = trust.verdict.result.path;
+    for (const [index, cert] of path.entries()) {
+      const anchor = index === path.length - 1;
+      // The anchor's own signature is not checked (it is trusted as it is).
+      const judged = anchor ? { ...cert, selfSigned: true } : cert;
+      const refusing: VerifyRefusal['refusing'] = [];
+      const accepting: SecurityLevelCandidate[] = [];
+      for (const candidate of level.handshake) {
+        const refusal = levelRefusal(facts, candidate.level, judged, index === 0 ? 'leaf' : 'chain');
+        if (refusal) refusing.push({ candidate, refusal });
+        else accepting.push(candidate);
+      }
+      if (refusing.length === 0) continue;
+      out.push({ trust, level, cert, index, path: path.length, refusing, accepting });
+      break;
+    }
+  }
+  return out;
 }
