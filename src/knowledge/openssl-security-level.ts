@@ -121,6 +121,9 @@ export function defaultLevelsUnnamed(): { level: number; who: string }[] {
     .map(([level, who]) => ({ level, who: [...who].join(', ') }));
 }
 
+/** The nginx release from which @SECLEVEL of the cipher string applies to loading certificates. */
+export const CIPHER_LEVEL_SINCE: string = data.nginx.cipherLevelBeforeCertificates.since;
+
 /**
  * Whether `@SECLEVEL` of nginx's cipher string applies when its certificates are loaded: from the release that sets
  * the ciphers first (1.21.2). undefined when the release is unknown or a minor release that spans the change.

@@ -207,9 +207,19 @@ export interface SecurityLevelCandidate {
  * Certificates are loaded at `certificates`; DH parameters and handshakes run at `handshake` (nginx sets the cipher
  * string, and its @SECLEVEL, before ssl_dhparam in every release, but before its certificates only from 1.21.2).
  */
+/** Why an end's level is open (several candidates), and what settles it. */
+export interface Unsettled {
+  why: string;
+  todo: string;
+}
+
 export interface NginxSecurityLevel {
   certificates: SecurityLevelCandidate[];
+  /** Set when `certificates` holds several levels. */
+  certificatesUnsettled?: Unsettled;
   handshake: SecurityLevelCandidate[];
+  /** Set when `handshake` holds several levels. */
+  unsettled?: Unsettled;
   /** The cipher directive a level is set with (`ssl_ciphers`, `proxy_ssl_ciphers`, `grpc_ssl_ciphers`). */
   directive: string;
   /**

@@ -7,8 +7,12 @@
  */
 import type { Location } from '../core/types';
 import type { OpensslSeriesFacts } from '../knowledge/openssl';
-import { cipherLevelAppliesToCertificates, defaultLevelsUnnamed } from '../knowledge/openssl-security-level';
-import type { NginxSecurityLevel, SecurityLevelCandidate } from './attributes';
+import {
+  CIPHER_LEVEL_SINCE,
+  cipherLevelAppliesToCertificates,
+  defaultLevelsUnnamed,
+} from '../knowledge/openssl-security-level';
+import type { NginxSecurityLevel, SecurityLevelCandidate, Unsettled } from './attributes';
 import { argsRange, type Placed } from './nginx-placed';
 
 /** The OpenSSL of an nginx file as the nginx contributor found it. */
@@ -19,6 +23,17 @@ export interface LevelOpenssl {
   via?: string;
   at?: Location;
   securityLevel?: { level: number; source: string };
+}
+
+/** Why the tree leaves the level open, and what settles it. */
+function unsettledImage(openssl: LevelOpenssl, directive: string): Unsettled {
+  const { via, release, facts } = openssl;
+  return openssl.assumed
+    ? { why: 'the tree names no nginx image', todo: "Name nginx's image in a Dockerfile FROM beside the configuration" }
+    : {
+        why: `no source gives the level ${via ?? 'the image'}'s OpenSSL ${release ?? facts.series} starts at`,
+        todo: `Set @SECLEVEL in ${directive} to the level it runs at`,
+      };
 }
 
 /** The levels the OpenSSL of the tree's image starts at: one when known, else each possibility. */
@@ -32,12 +47,9 @@ export function imageLevels(openssl: LevelOpenssl): SecurityLevelCandidate[] {
         ...(at ? { at } : {}),
       },
     ];
-  const why = openssl.assumed
-    ? 'the tree names no nginx image'
-    : `no source gives the level of ${via ?? 'the image'}'s OpenSSL ${release ?? facts.series}`;
   return defaultLevelsUnnamed().map(({ level, who }) => ({
     level,
-    origin: `level ${level} as in ${who} images (${why})`,
+    origin: `level ${level} as in ${who} images`,
     ...(at ? { at } : {}),
   }));
 }
@@ -53,16 +65,33 @@ export function nginxSecurityLevel(input: {
 }): NginxSecurityLevel {
   const { openssl, explicit, ciphers, directive, nginx } = input;
   const image = imageLevels(openssl);
-  if (explicit === undefined || !ciphers) return { certificates: image, handshake: image, directive };
+  const unsettled = image.length > 1 ? unsettledImage(openssl, directive) : undefined;
+  if (explicit === undefined || !ciphers)
+    return {
+      certificates: image,
+      handshake: image,
+      directive,
+      ...(unsettled ? { unsettled, certificatesUnsettled: unsettled } : {}),
+    };
   const set: SecurityLevelCandidate = {
     level: explicit,
     origin: `@SECLEVEL=${explicit} in ${directive}`,
     at: { file: ciphers.file, range: argsRange(ciphers) },
   };
   const reaches = cipherLevelAppliesToCertificates(nginx?.release);
-  const certificates = reaches === true ? [set] : reaches === false ? image : [set, ...image];
+  const certificates = unique(reaches === true ? [set] : reaches === false ? image : [set, ...image]);
+  const certificatesUnsettled: Unsettled | undefined =
+    certificates.length < 2
+      ? undefined
+      : reaches === undefined
+        ? {
+            why: `nginx applies @SECLEVEL of ${directive} to loading certificates from ${CIPHER_LEVEL_SINCE} only, and the tree names no nginx release`,
+            todo: "Name nginx's image in a Dockerfile FROM beside the configuration",
+          }
+        : unsettledImage(openssl, directive);
   return {
-    certificates: unique(certificates),
+    certificates,
+    ...(certificatesUnsettled ? { certificatesUnsettled } : {}),
     handshake: [set],
     directive,
     ...(reaches !== undefined && nginx

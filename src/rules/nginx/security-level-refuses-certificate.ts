@@ -5,7 +5,7 @@ import { defineRule } from '../types';
 import type { TrustCheck } from '../../derive/trust';
 import { verifyErrorOf } from '../../knowledge/openssl-security-level';
 import { formatDn } from '../../parse/pem';
-import { loadRefusals, verifyRefusals, type LoadRefusal } from './_lib/security-level';
+import { loadRefusals, unsettledData, verifyRefusals, type LoadRefusal } from './_lib/security-level';
 
 /**
  * nginx loads ssl_certificate / proxy_ssl_certificate into an SSL_CTX at its OpenSSL's security level; a key or
@@ -56,9 +56,9 @@ export default defineRule({
       verifyRefused:
         "{{client}} verifies the upstream certificate (proxy_ssl_verify on) at security level {{level}} ({{origin}}), which refuses {{dn}} ({{place}} of the path {{server}} presents): {{detail}}. nginx logs 'upstream SSL certificate verify error: ({{error}}) while SSL handshaking to upstream' and answers 502. Re-issue it with {{reissue}}, or set @SECLEVEL={{lower}} in {{directive}}",
       verifyLevelUnknown:
-        "{{client}} verifies the upstream certificate (proxy_ssl_verify on), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether the request fails with 'upstream SSL certificate verify error: ({{error}})' and a 502 depends on the level nginx's OpenSSL runs at, which the tree does not settle ({{origins}}). Name nginx's image in a Dockerfile FROM beside the configuration, or set @SECLEVEL in {{directive}}",
+        "{{client}} verifies the upstream certificate (proxy_ssl_verify on), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether the request fails with 'upstream SSL certificate verify error: ({{error}})' and a 502 depends on the level nginx's OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}",
       levelUnknown:
-        "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{origins}}). Name nginx's image in a Dockerfile FROM beside the configuration, or re-issue the certificate",
+        "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}, or re-issue the certificate",
     },
     options: {},
     symptoms: [
@@ -125,6 +125,7 @@ export default defineRule({
             refusing: v.refusing.map((x) => x.candidate.level).join(', '),
             accepting: v.accepting.map((x) => x.level).join(', '),
             origins: [...v.refusing.map((x) => x.candidate), ...v.accepting].map((c) => c.origin).join('; '),
+            ...unsettledData(v.level.unsettled),
           },
           location: at,
           related,
@@ -186,6 +187,7 @@ export default defineRule({
           refusing: r.refusing.map((x) => x.candidate.level).join(', '),
           accepting: r.accepting.map((x) => x.level).join(', '),
           origins: [...r.refusing.map((x) => x.candidate), ...r.accepting].map((c) => c.origin).join('; '),
+          ...unsettledData(r.level.certificatesUnsettled),
         },
         location: r.ref.reference,
         related,

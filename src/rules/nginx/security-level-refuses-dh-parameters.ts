@@ -5,6 +5,7 @@ import { opensslSeriesOf } from '../../knowledge/openssl';
 import type { PemData } from '../../parse/pem';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
+import { unsettledData } from './_lib/security-level';
 
 /**
  * nginx sets ssl_dhparam with SSL_CTX_set_tmp_dh after its cipher string (every release), so at the level @SECLEVEL
@@ -48,7 +49,7 @@ export default defineRule({
       refused:
         'nginx does not start: its OpenSSL refuses the ssl_dhparam file {{file}} at security level {{level}} ({{origin}}): {{detail}}. nginx logs \'[emerg] SSL_CTX_set_tmp_dh("{{written}}") failed (SSL: error:0A00018A:SSL routines::dh key too small)\'. Generate 2048-bit parameters (openssl dhparam -out {{file}} 2048), or drop ssl_dhparam (nginx then negotiates no DHE suite; ECDHE ones remain)',
       levelUnknown:
-        "The ssl_dhparam file {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('dh key too small') depends on the level its OpenSSL runs at, which the tree does not settle ({{origins}}). Name nginx's image in a Dockerfile FROM beside the configuration, or generate 2048-bit parameters",
+        "The ssl_dhparam file {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('dh key too small') depends on the level its OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}, or generate 2048-bit parameters",
     },
     options: {},
     symptoms: ['dh key too small'],
@@ -107,6 +108,7 @@ export default defineRule({
             refusing: refusing.map((x) => x.candidate.level).join(', '),
             accepting: accepting.map((x) => x.level).join(', '),
             origins: [...refusing.map((x) => x.candidate), ...accepting].map((x) => x.origin).join('; '),
+            ...unsettledData(securityLevel.unsettled),
           },
           location: dhParameters.location,
           related,

@@ -69,6 +69,20 @@ ruleTester(rule, {
       ],
     },
     {
+      // Debian stretch's OpenSSL 1.1.0: no public source gives the level its libssl starts at.
+      name: 'nginx:1.15.3 (Debian stretch): the image is named, its level is not known: info naming @SECLEVEL',
+      files: { 'gw/nginx.conf': server(), 'gw/dhparam.pem': DH1024, 'gw/Dockerfile': from('nginx:1.15.3') },
+      errors: [
+        {
+          messageId: 'levelUnknown',
+          file: 'gw/nginx.conf',
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['debian:stretch', 'Set @SECLEVEL in ssl_ciphers'],
+        },
+      ],
+    },
+    {
       name: 'no image named: unknown (info)',
       files: { 'gw/nginx.conf': server(), 'gw/dhparam.pem': DH1024 },
       errors: [{ messageId: 'levelUnknown', file: 'gw/nginx.conf', line: 2, severity: 'info' }],

@@ -12,7 +12,7 @@ import type { PemCertificate } from '../../../parse/pem';
 import { certificatesNamed } from '../../../derive/presented';
 import { levelRefusal, type LevelRefusal } from '../../../knowledge/openssl-security-level';
 import { opensslSeriesOf } from '../../../knowledge/openssl';
-import type { SecurityLevelCandidate, NginxSecurityLevel } from '../../../model/attributes';
+import type { SecurityLevelCandidate, NginxSecurityLevel, Unsettled } from '../../../model/attributes';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { CertificateRef, Component } from '../../../model/types';
 
@@ -143,4 +143,9 @@ export function verifyRefusals(deployment: DerivedDeployment): VerifyRefusal[] {
     }
   }
   return out;
+}
+
+/** The why and todo of an open level, for messages. */
+export function unsettledData(unsettled: Unsettled | undefined): { why: string; todo: string } {
+  return unsettled ?? { why: 'the level is not settled', todo: 'Set @SECLEVEL in the cipher directive' };
 }
