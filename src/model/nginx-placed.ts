@@ -3,7 +3,7 @@ import type { Range, RelatedLocation } from '../core/types';
 import type { NginxDirective } from '../parse/nginx';
 import { protocolRank } from '../knowledge/ciphers';
 import { traced } from './java-shared';
-import type { Traced } from './types';
+import type { TlsSettings, Traced } from './types';
 
 /** A directive together with the file it was written in (includes bring directives from other files). */
 export interface Placed {
@@ -20,11 +20,13 @@ export function last(list: Placed[], name: string): Placed | undefined {
 }
 
 /**
- * The directives that decide a bitmask setting (`ssl_protocols`, `proxy_ssl_protocols`), `levels` outermost first:
- * each one of a block adds its values (ngx_conf_set_bitmask_slot only warns on a repeated value, it refuses no
- * second directive), and the innermost block that has one replaces the outer ones (ngx_conf_merge_bitmask_value).
+ * The directives of the innermost block that has any of that name, `levels` outermost first: how a bitmask setting
+ * (`ssl_protocols`, `proxy_ssl_protocols`) is decided — each one of a block adds its values
+ * (ngx_conf_set_bitmask_slot only warns on a repeated value, it refuses no second directive) and the innermost block
+ * that has one replaces the outer ones (ngx_conf_merge_bitmask_value) — and how `ssl_conf_command` is inherited
+ * ("if and only if there are no ssl_conf_command directives defined on the current level").
  */
-export function bitmaskDirectives(levels: readonly Placed[][], name: string): Placed[] {
+export function innermostDirectives(levels: readonly Placed[][], name: string): Placed[] {
   for (let i = levels.length - 1; i >= 0; i--) {
     const here = (levels[i] ?? []).filter((p) => !p.block && p.directive.name === name);
     if (here.length > 0) return here;
@@ -53,7 +55,7 @@ export function protocolsOf(directives: readonly Placed[]): Traced<string[]> | u
   return tracedAt(enabling, [...new Set(directives.flatMap(written))]);
 }
 
-/** nginx's bitmask settings: the directives of one block add up (bitmaskDirectives). */
+/** nginx's bitmask settings: the directives of one block add up (innermostDirectives). */
 export const isBitmaskSetting = (name: string) => name.endsWith('_protocols');
 
 /** From the first argument to the last (the directive's name when it has none). */
@@ -68,4 +70,35 @@ export function argsRange(p: Placed): Range {
 export function tracedAt<T>(p: Placed, value: T): Traced<T> {
   const t = traced(value, p.file, argsRange(p));
   return p.via && t.from.kind === 'file' ? { value, from: { ...t.from, via: p.via } } : t;
+}
+
+/**
+ * `ssl_conf_command` / `proxy_ssl_conf_command` (nginx 1.19.4+): OpenSSL configuration commands, which can set the
+ * protocols and ciphers themselves (`Ciphersuites`, `MinProtocol`…). lint-deploy does not apply them, so an end that
+ * has them has unknown lists.
+ */
+export function confCommandsUnknown(
+  levels: readonly Placed[][],
+  name: string,
+): { unknownValues: string[]; unknownAt: RelatedLocation[] } | undefined {
+  const commands = innermostDirectives(levels, name);
+  if (commands.length === 0) return undefined;
+  return {
+    unknownValues: commands.map((p) => `${name} ${p.directive.args.map((a) => a.value).join(' ')}`),
+    unknownAt: commands.map((p) => ({
+      file: p.file,
+      range: argsRange(p),
+      message: 'OpenSSL configuration commands lint-deploy does not apply',
+    })),
+  };
+}
+
+/** The settings with these unknown values added to any they have. */
+export function withUnknown(
+  tls: TlsSettings,
+  extra: { unknownValues: string[]; unknownAt: RelatedLocation[] } | undefined,
+): void {
+  if (!extra) return;
+  tls.unknownValues = [...(tls.unknownValues ?? []), ...extra.unknownValues];
+  tls.unknownAt = [...(tls.unknownAt ?? []), ...extra.unknownAt];
 }

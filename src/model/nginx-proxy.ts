@@ -19,7 +19,16 @@ import type {
   NginxSecurityLevel,
   NginxServerAttributes,
 } from './attributes';
-import { argsRange, bitmaskDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
+import {
+  argsRange,
+  confCommandsUnknown,
+  innermostDirectives,
+  last,
+  protocolsOf,
+  tracedAt,
+  withUnknown,
+  type Placed,
+} from './nginx-placed';
 import { settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxSecurityLevel, type LevelOpenssl } from './openssl-level';
@@ -234,7 +243,7 @@ function proxyTls(
   // nginx passes TLSv1.3 to an OpenSSL without it, which then offers what it has.
   const usable = (list: string[]) => list.filter((p) => openssl.tls13 || p !== 'TLSv1.3');
   const scope = levels.flat();
-  const protocols = protocolsOf(bitmaskDirectives(levels, `${prefix}_protocols`));
+  const protocols = protocolsOf(innermostDirectives(levels, `${prefix}_protocols`));
   if (protocols) tls.protocols = { ...protocols, value: usable(protocols.value) };
   else {
     // The default changed between nginx releases: those the tree's image may run (all when it names none),
@@ -296,21 +305,10 @@ function proxyTls(
   if (certificate && file)
     tls.certificate = { file, reference: { file: certificate.file, range: argsRange(certificate) } };
   // OpenSSL configuration commands can set the protocols and ciphers themselves: not read, so the lists are unknown.
-  const commands = scope.filter((p) => !p.block && p.directive.name === `${prefix}_conf_command`);
-  if (commands.length > 0) {
-    tls.unknownValues = commands.map((p) => `${prefix}_conf_command ${p.directive.args.map((a) => a.value).join(' ')}`);
-    tls.unknownAt = commands.map((p) => ({
-      file: p.file,
-      range: argsRange(p),
-      message: 'OpenSSL configuration commands lint-deploy does not apply',
-    }));
-  }
+  withUnknown(tls, confCommandsUnknown(levels, `${prefix}_conf_command`));
   // An include the tree does not hold may set the lists (a shared proxy_ssl snippet): then they are unknown.
   const missing = settingsOfMissingIncludes(levels, [`${prefix}_protocols`, `${prefix}_ciphers`], 'the proxy');
-  if (missing.unknown) {
-    tls.unknownValues = [...(tls.unknownValues ?? []), ...missing.unknown.unknownValues];
-    tls.unknownAt = [...(tls.unknownAt ?? []), ...missing.unknown.unknownAt];
-  }
+  withUnknown(tls, missing.unknown);
   // An include beside proxy_ssl_protocols can only add protocols: the outcome check tries the widest list too.
   if (missing.widened && protocols && tls.protocols)
     tls.protocolsAlternative = {

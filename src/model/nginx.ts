@@ -17,7 +17,16 @@ import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
-import { argsRange, bitmaskDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
+import {
+  argsRange,
+  confCommandsUnknown,
+  innermostDirectives,
+  last,
+  protocolsOf,
+  tracedAt,
+  withUnknown,
+  type Placed,
+} from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
 import { SERVER_DEFAULTED, settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
@@ -410,7 +419,7 @@ function tlsFrom(levels: Placed[][], server: ServerOpenssl, memo: RunMemo): Ngin
       nginx: server.nginx,
     }),
   };
-  const protocols = protocolsOf(bitmaskDirectives(levels, 'ssl_protocols'));
+  const protocols = protocolsOf(innermostDirectives(levels, 'ssl_protocols'));
   if (protocols)
     tls.protocols = { ...protocols, value: protocols.value.filter((p) => openssl.tls13 || p !== 'TLSv1.3') };
   else if (!openssl.tls13) {
@@ -533,12 +542,10 @@ function serverComponent(
   const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, securityLevel, dhParameters, ...tls } =
     tlsFrom(levels, openssl, memo);
   const missing = settingsOfMissingIncludes(levels, SERVER_DEFAULTED, 'the server');
-  // Merged with any unknown values tlsFrom set (none today), never replacing them.
-  if (missing.unknown)
-    Object.assign(tls, {
-      unknownValues: [...(tls.unknownValues ?? []), ...missing.unknown.unknownValues],
-      unknownAt: [...(tls.unknownAt ?? []), ...missing.unknown.unknownAt],
-    });
+  // Merged with any unknown values tlsFrom set, never replacing them.
+  withUnknown(tls, missing.unknown);
+  // OpenSSL configuration commands can set the protocols and ciphers themselves: not read, so the lists are unknown.
+  withUnknown(tls, confCommandsUnknown(levels, 'ssl_conf_command'));
   // An include beside ssl_protocols can only add protocols: the outcome check tries the widest list too.
   if (missing.widened && tls.protocols)
     tls.protocolsAlternative = {

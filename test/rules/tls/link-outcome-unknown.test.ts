@@ -62,6 +62,24 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // nginx hands ssl_conf_command to OpenSSL (SSL_CONF_cmd): Ciphersuites sets the TLS 1.3 suites, which lint-deploy
+      // does not apply. Here the real handshake fails (no TLS 1.3 suite in common); it was predicted to succeed.
+      name: "nginx with ssl_conf_command (Ciphersuites): the server's lists are unknown",
+      files: {
+        ...javaClient(['-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256']),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384;'),
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384'],
+        },
+      ],
+    },
+    {
       // certbot's options-ssl-nginx.conf beside the server's own ssl_protocols: nginx adds both up.
       name: 'nginx ssl_protocols TLSv1.3 beside an include the tree does not hold, TLSv1.2 client: the include may add TLSv1.2',
       files: {
