@@ -55,7 +55,7 @@ export function pick<T>(r: () => number, items: readonly T[], count: number): T[
 }
 
 function protocols(r: () => number, impl: 'openssl' | 'jsse'): string[] {
-  if (impl === 'jsse' && r() < 0.15) return VERSIONS.filter(() => r() < 0.5);
+  if (r() < 0.15) return VERSIONS.filter(() => r() < 0.5);
   // Mostly modern ranges, sometimes legacy ones.
   const lo = r() < 0.6 ? 2 : Math.floor(r() * 4);
   const hi = lo + Math.floor(r() * (4 - lo));
