@@ -54,7 +54,7 @@ export function pick<T>(r: () => number, items: readonly T[], count: number): T[
   return copy.slice(0, count);
 }
 
-function protocols(r: () => number, impl: 'openssl' | 'jsse'): string[] {
+function protocols(r: () => number): string[] {
   if (r() < 0.15) return VERSIONS.filter(() => r() < 0.5);
   // Mostly modern ranges, sometimes legacy ones.
   const lo = r() < 0.6 ? 2 : Math.floor(r() * 4);
@@ -63,7 +63,7 @@ function protocols(r: () => number, impl: 'openssl' | 'jsse'): string[] {
 }
 
 export function side(r: () => number, impl: 'openssl' | 'jsse', jvm: JvmProfile, role: 'client' | 'server'): LabSide {
-  const protos = protocols(r, impl);
+  const protos = protocols(r);
   const tls13 = r() < 0.85 ? pick(r, TLS13, 1 + Math.floor(r() * 3)) : [];
   const legacy = pick(r, LEGACY_POOL, 1 + Math.floor(r() * 7));
   const suites = r() < 0.5 ? [...tls13, ...legacy] : pick(r, [...tls13, ...legacy], tls13.length + legacy.length);
