@@ -191,6 +191,8 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   securityLevel?: NginxSecurityLevel;
   /** `ssl_dhparam` as written, and where. */
   dhParameters?: { file: string; location: Location };
+  /** Why nginx refuses to start because of this server's TLS settings (src/model/nginx-startup.ts). */
+  startupFailure?: NginxStartupFailure;
 }
 
 /** A security level nginx's OpenSSL may run at, and why. */
@@ -228,6 +230,11 @@ export interface NginxSecurityLevel {
    */
   cipherLevelReachesCertificates?: { value: boolean; release: string; at: Location };
 }
+
+/** Why nginx refuses to start, said on the server block that causes it (src/model/nginx-startup.ts). */
+export type NginxStartupFailure =
+  | { kind: 'no-certificate'; listen: string; at: Location }
+  | { kind: 'no-key'; certificate: string; at: Location };
 
 /** nginx directive values the stores need (kept by the nginx contributor in `attributes.storeDirectives`). */
 export type NginxStoreDirectives = Partial<

@@ -23,6 +23,11 @@ function unresolved(list: Placed[]): Placed[] {
   });
 }
 
+/** Whether any level holds an include the tree does not hold (it may set anything of its level). */
+export function hasUnresolvedInclude(levels: readonly Placed[][]): boolean {
+  return levels.some((level) => unresolved(level).length > 0);
+}
+
 const setsAt = (level: Placed[], name: string) => level.some((p) => !p.block && p.directive.name === name);
 
 /** What unresolved includes leave open: values they may set, and a bitmask setting they may widen. */

@@ -28,6 +28,7 @@ import {
   type Placed,
 } from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
+import { nginxStartupFailures, type NginxServerBlock } from './nginx-startup';
 import { SERVER_DEFAULTED, settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxSecurityLevel } from './openssl-level';
@@ -252,16 +253,18 @@ export const nginxContributor: ModelContributor = {
     for (const doc of docs) {
       if (included.has(doc.file.path)) continue;
       const top = expanded.get(doc.file.path)!;
-      const servers: { server: Placed; inherited: Placed[] }[] = [];
-      const walk = (list: Placed[], inherited: Placed[]) => {
+      const servers: NginxServerBlock[] = [];
+      const walk = (list: Placed[], inherited: Placed[], inHttp: boolean) => {
         const here = [...inherited, ...list.filter((p) => !p.block)];
         for (const p of list) {
           if (!p.block) continue;
-          if (p.directive.name === 'server') servers.push({ server: p, inherited: here });
-          else if (p.directive.name === 'http' || p.directive.name === 'stream') walk(p.block, here);
+          if (p.directive.name === 'server') servers.push({ server: p, inherited: here, inHttp });
+          else if (p.directive.name === 'http' || p.directive.name === 'stream')
+            walk(p.block, here, p.directive.name === 'http');
         }
       };
-      walk(top, []);
+      walk(top, [], false);
+      const startupFailures = nginxStartupFailures(doc, servers);
       for (const { server, inherited } of servers) {
         const component = serverComponent(
           ctx.hostOf(doc.file.path),
@@ -272,6 +275,8 @@ export const nginxContributor: ModelContributor = {
           opensslFor(doc.file.path),
           ctx.memo,
         );
+        const startupFailure = startupFailures.get(server);
+        if (component?.type === 'nginx.server' && startupFailure) component.attributes.startupFailure = startupFailure;
         if (component) ctx.addComponent(component);
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));

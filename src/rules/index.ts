@@ -41,6 +41,7 @@ import mqSslpeerNoMatch from './mq/sslpeer-no-match';
 import mqSslpeerSyntax from './mq/sslpeer-syntax';
 import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
+import nginxCertificateMissing from './nginx/certificate-missing';
 import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
 import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
 import nginxSecurityLevelRefusesCertificate from './nginx/security-level-refuses-certificate';
@@ -104,6 +105,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqSslpeerSyntax,
   mqSystemChannelsNotBlocked,
   mqTlsChannelWithoutMcauser,
+  nginxCertificateMissing,
   nginxProxySslNameMismatch,
   nginxProxyTargetUnknown,
   nginxSecurityLevelRefusesCertificate,

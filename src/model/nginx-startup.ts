@@ -1,0 +1,98 @@
+/**
+ * TLS settings without which nginx refuses to start, for the http servers of one top-level file (nginx checks them
+ * when it reads its configuration, so `nginx -t` fails too):
+ * - the default server of an address with `listen … ssl` needs a certificate (`ssl_certificate`, its own or the http
+ *   level's), unless it has `ssl_reject_handshake on`, and then every server of that address needs one or that:
+ *   `[emerg] no "ssl_certificate" is defined for the "listen ... ssl" directive` (ngx_http_ssl_init);
+ * - every `ssl_certificate` needs an `ssl_certificate_key`: `[emerg] no "ssl_certificate_key" is defined for
+ *   certificate "…"` (ngx_http_ssl_merge_srv_conf).
+ * Both arrays are inherited whole by a level that sets none (ngx_conf_merge_ptr_value).
+ * Source: https://github.com/nginx/nginx/blob/master/src/http/modules/ngx_http_ssl_module.c; measured with Debian's
+ * nginx 1.22.1 (`nginx -t`). Said only when the tree holds all that decides it: the server inside an `http` block
+ * of the file (a conf.d snippet's http level is elsewhere), no include the tree does not hold, no template syntax.
+ */
+import type { ParsedDocument } from '../parse/types';
+import type { NginxStartupFailure } from './attributes';
+import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';
+import { hasUnresolvedInclude } from './nginx-unresolved';
+
+export interface NginxServerBlock {
+  server: Placed;
+  /** The directives of the levels around it (main and http), outermost first. */
+  inherited: Placed[];
+  /** Whether the block is inside an `http` block of this file. */
+  inHttp: boolean;
+}
+
+const DEFAULT_PARAMS = new Set(['default_server', 'default']);
+
+/** `443`, `*:443`, `0.0.0.0:443` → `*:443`; `[::]:443` and `10.0.0.1:443` as written; undefined for a unix socket. */
+function addressKey(listen: string): string | undefined {
+  if (listen.startsWith('unix:')) return undefined;
+  const m = /^(?:(.*):)?(\d+)$/.exec(listen);
+  if (!m) return `${listen.toLowerCase()}:80`;
+  const host = !m[1] || m[1] === '*' || m[1] === '0.0.0.0' ? '*' : m[1].toLowerCase();
+  return `${host}:${m[2]}`;
+}
+
+/** The startup failures of a file's http servers, by server block. */
+export function nginxStartupFailures(
+  doc: ParsedDocument,
+  servers: NginxServerBlock[],
+): Map<Placed, NginxStartupFailure> {
+  const failures = new Map<Placed, NginxStartupFailure>();
+  if (doc.template) return failures;
+  const own = (s: NginxServerBlock) => (s.server.block ?? []).filter((p) => !p.block);
+  const levels = (s: NginxServerBlock) => [s.inherited, own(s)];
+  const known = (s: NginxServerBlock) => s.inHttp && !hasUnresolvedInclude(levels(s));
+  const hasCertificate = (s: NginxServerBlock) => innermostDirectives(levels(s), 'ssl_certificate').length > 0;
+  const rejects = (s: NginxServerBlock) =>
+    last([...s.inherited, ...own(s)], 'ssl_reject_handshake')?.directive.args[0]?.value === 'on';
+  // The servers of each address, in file order (with the listen that puts them there), its default, and whether
+  // any listen makes it a TLS address.
+  const byAddress = new Map<
+    string,
+    { on: { s: NginxServerBlock; listen: Placed }[]; defaultIndex: number; tls: boolean }
+  >();
+  for (const s of servers) {
+    if (!s.inHttp) continue;
+    const sslOn = last([...s.inherited, ...own(s)], 'ssl')?.directive.args[0]?.value === 'on';
+    for (const listen of own(s).filter((p) => p.directive.name === 'listen')) {
+      const [address, ...params] = listen.directive.args.map((a) => a.value);
+      const key = address !== undefined ? addressKey(address) : undefined;
+      if (!key) continue;
+      const entry = byAddress.get(key) ?? { on: [], defaultIndex: 0, tls: false };
+      byAddress.set(key, entry);
+      entry.tls ||= sslOn || params.includes('ssl');
+      if (params.some((a) => DEFAULT_PARAMS.has(a))) entry.defaultIndex = entry.on.length;
+      entry.on.push({ s, listen });
+    }
+  }
+  for (const [key, { on, defaultIndex, tls }] of byAddress) {
+    const byDefault = on[defaultIndex];
+    if (!tls || !byDefault) continue;
+    // With ssl_reject_handshake on the default server, every server of the address is checked.
+    const checked = rejects(byDefault.s) ? on : [byDefault];
+    for (const { s, listen } of checked) {
+      if (!known(s) || hasCertificate(s) || rejects(s) || failures.has(s.server)) continue;
+      failures.set(s.server, {
+        kind: 'no-certificate',
+        listen: key,
+        at: { file: listen.file, range: argsRange(listen) },
+      });
+    }
+  }
+  for (const s of servers) {
+    if (!known(s) || failures.has(s.server)) continue;
+    const certificates = innermostDirectives(levels(s), 'ssl_certificate');
+    const keys = innermostDirectives(levels(s), 'ssl_certificate_key');
+    const unpaired = certificates[keys.length];
+    if (unpaired)
+      failures.set(s.server, {
+        kind: 'no-key',
+        certificate: unpaired.directive.args[0]?.value ?? '',
+        at: { file: unpaired.file, range: argsRange(unpaired) },
+      });
+  }
+  return failures;
+}
