@@ -31,7 +31,7 @@ const nginxWith = (certs: Record<string, string>, client: string) => ({
   'api/nginx.conf': nginx(
     'ssl_protocols TLSv1.2;',
     BOTH_SUITES,
-    ...Object.keys(certs).map((f) => `ssl_certificate /etc/nginx/${f};`),
+    ...Object.keys(certs).map((f) => `ssl_certificate /etc/nginx/${f}; ssl_certificate_key /etc/nginx/${f}.key;`),
   ),
   ...Object.fromEntries(Object.entries(certs).map(([f, pem]) => [`api/${f}`, pem])),
 });
@@ -106,7 +106,12 @@ describe('server key type from the certificate presented', () => {
   it('a certificate outside the tree: unknown where RSA or ECDSA decides, and no error', () => {
     const { outcomes, errors } = run({
       ...javaClient([TLS12, OFFER_ECDSA]),
-      'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', BOTH_SUITES, 'ssl_certificate /etc/nginx/ssl/api.crt;'),
+      'api/nginx.conf': nginx(
+        'ssl_protocols TLSv1.2;',
+        BOTH_SUITES,
+        'ssl_certificate /etc/nginx/ssl/api.crt;',
+        'ssl_certificate_key /etc/nginx/ssl/api.key;',
+      ),
     });
     expect(outcomes).toEqual([
       { kind: 'unknown', missing: [expect.stringContaining('/etc/nginx/ssl/api.crt is not in the tree')] },
@@ -138,7 +143,13 @@ describe('missing inputs give unknown, never an error', () => {
   it.each(['1.5.0_22', '1.6.0_211', '26.0.1', '27'])('JDK %s (no profile): unknown naming the version', (version) => {
     const { outcomes, errors } = run({
       ...javaClient([TLS12, OFFER_ECDSA], `JAVA_VERSION="${version}"\n`),
-      'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;'),
+      'api/nginx.conf': nginx(
+        'ssl_protocols TLSv1.2;',
+        'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;',
+        'ssl_certificate /etc/nginx/ssl/rsa.crt;',
+        'ssl_certificate_key /etc/nginx/ssl/rsa.key;',
+      ),
+      'api/ssl/rsa.crt': RSA,
     });
     expect(outcomes).toEqual([{ kind: 'unknown', missing: [expect.stringContaining('no profile for')] }]);
     expect(errors).toEqual([]);

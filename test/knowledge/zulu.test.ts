@@ -95,7 +95,11 @@ function outcomes(files: Tree): { outcomes: LinkOutcome[]; errors: string[] } {
 }
 
 const nginxApi = (protocols: string) => ({
-  'api/nginx.conf': nginx(`ssl_protocols ${protocols};`, 'ssl_certificate /etc/nginx/ssl/rsa.crt;'),
+  'api/nginx.conf': nginx(
+    `ssl_protocols ${protocols};`,
+    'ssl_certificate /etc/nginx/ssl/rsa.crt;',
+    'ssl_certificate_key /etc/nginx/ssl/rsa.key;',
+  ),
   'api/ssl/rsa.crt': certFile('api-san.crt'),
 });
 
