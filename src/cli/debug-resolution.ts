@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { libertyServers } from '../model/liberty-config';
+import { containerStarts } from '../model/container-starts';
 import type { Deployment } from '../model/types';
 import type { TemplateSpan } from '../parse/template';
 import { isSecretKey } from '../parse/types';
@@ -44,6 +45,11 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
       if (!overrides.has(line)) lines.push(line);
       overrides.add(line);
     }
+    // Which app each Kubernetes container runs: bound only when a build of the tree names its image.
+    for (const start of containerStarts(deployment.documents, deployment.root))
+      lines.push(
+        `kubernetes ${at({ file: start.doc.file.path, range: start.container.range })} ${start.container.label}: ${start.dir === undefined ? 'starts no app of the tree' : 'starts the app'}: ${start.why}${start.opaque ? `; ${start.opaque}` : ''}`,
+      );
     for (const server of libertyServers(deployment.documents)) {
       // A ConfigMap key is named with its file: several keys of one file can be several servers' parts.
       const name = (d: (typeof server.documents)[number]) =>

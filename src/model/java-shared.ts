@@ -9,6 +9,7 @@ import type { ModelContext } from './contributor';
 import { componentGlobs, relativePosix } from './paths';
 import type { JavaRuntime, Traced } from './types';
 import type { ClientUrl } from './attributes';
+import { COMPOSE_START, containerStarts, type ContainerStart, type StartVariant } from './container-starts';
 
 /** Document kinds that carry JVM `-D` options (their `data` is `JvmOptionsData`). */
 export const JVM_OPTION_KINDS = ['java.jvm-options', 'java.shell-env', 'systemd.unit', 'dockerfile'];
@@ -77,6 +78,8 @@ export interface PropertySource {
   property: JvmProperty;
   /** Set by the Docker Compose service that starts the app (its `environment:`, `env_file:` or `command:`). */
   composed?: true;
+  /** Which of the app's starts sets it (a Kubernetes container: StartVariant.id); none: the Compose services. */
+  variant?: string;
   /** What brought the setting in besides its own line (the `env_file:` that names its file): it decides too. */
   via?: RelatedLocation[];
 }
@@ -106,8 +109,59 @@ export function springEnvironmentByGroup(ctx: ModelContext): Map<string, Propert
       }
       addSources(groups, group, doc, service.springEnvironment, true);
     }
+    // A container's `envFrom:` ConfigMaps in order, then its `env:` (which wins).
+    for (const { group, start, variant } of boundContainers(ctx)) {
+      for (const { configMap, doc, from } of start.configMaps)
+        addSources(
+          groups,
+          group,
+          doc,
+          configMap.springEnvironment,
+          true,
+          [{ ...from, message: `envFrom of ${start.container.label}` }],
+          variant,
+        );
+      addSources(groups, group, start.doc, start.container.springEnvironment, true, undefined, variant);
+    }
     return groups;
   });
+}
+
+/**
+ * The app's starts when a Kubernetes workload runs it: each bound container, and the Docker Compose services built
+ * for it as one more. Undefined for an app no container runs (one start, as before).
+ */
+export function startersByGroup(ctx: ModelContext): Map<string, StartVariant[]> {
+  return ctx.once('startersByGroup', () => {
+    const starters = new Map<string, StartVariant[]>();
+    for (const { group, start, variant } of boundContainers(ctx))
+      starters.set(group, [
+        ...(starters.get(group) ?? []),
+        { id: variant, ...(start.opaque && { opaque: start.opaque }) },
+      ]);
+    for (const [group] of builtServices(ctx)) {
+      const list = starters.get(group);
+      if (list && !list.some((s) => s.id === COMPOSE_START)) list.push({ id: COMPOSE_START });
+    }
+    return starters;
+  });
+}
+
+/** The containers of the tree's Kubernetes workloads whose image a directory of the tree builds, with that app group. */
+function boundContainers(ctx: ModelContext): { group: string; start: ContainerStart; variant: string }[] {
+  return ctx.once('boundContainers', () =>
+    containerStarts(ctx.deployment.documents, ctx.deployment.root).flatMap((start, i) =>
+      start.dir === undefined
+        ? []
+        : [
+            {
+              group: appGroupOf(ctx, path.join(start.dir, 'Dockerfile')),
+              start,
+              variant: `${i}:${start.container.label}`,
+            },
+          ],
+    ),
+  );
 }
 
 /**
@@ -119,6 +173,8 @@ export function springArgumentsByGroup(ctx: ModelContext): Map<string, PropertyS
     const groups = startFileSettings(ctx, (data) => data.springArguments);
     for (const [group, doc, service] of builtServices(ctx))
       addSources(groups, group, doc, service.springArguments, true);
+    for (const { group, start, variant } of boundContainers(ctx))
+      addSources(groups, group, start.doc, start.container.springArguments, true, undefined, variant);
     return groups;
   });
 }
@@ -157,10 +213,12 @@ function addSources(
   settings: readonly JvmProperty[],
   composed?: true,
   via?: RelatedLocation[],
+  variant?: string,
 ): void {
   if (settings.length === 0) return;
   const list = groups.get(group) ?? [];
-  for (const property of settings) list.push({ doc, property, ...(composed && { composed }), ...(via && { via }) });
+  for (const property of settings)
+    list.push({ doc, property, ...(composed && { composed }), ...(via && { via }), ...(variant && { variant }) });
   groups.set(group, list);
 }
 

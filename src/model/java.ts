@@ -26,6 +26,7 @@ import {
   onTestClasspath,
   springEnvironmentByGroup,
   springArgumentsByGroup,
+  startersByGroup,
   runtimeWithProperties,
   tracedEntry,
   urlsIn,
@@ -49,6 +50,7 @@ export const javaAppContributor: ModelContributor = {
     const properties = jvmPropertiesByGroup(ctx);
     const environment = springEnvironmentByGroup(ctx);
     const commandLine = springArgumentsByGroup(ctx);
+    const starters = startersByGroup(ctx);
     const groups = new Map<
       string,
       { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; tomcat: boolean }
@@ -80,7 +82,13 @@ export const javaAppContributor: ModelContributor = {
       // Only an app with Spring files reads SERVER_SSL_* as Spring's: Kibana, Blynk and others use the same names.
       const springEnvironment = group.spring.length > 0 ? (environment.get(key) ?? []) : [];
       const springArguments = group.spring.length > 0 ? (commandLine.get(key) ?? []) : [];
-      const start = { systemProperties: sources, environment: springEnvironment, commandLine: springArguments };
+      const starts = group.spring.length > 0 ? starters.get(key) : undefined;
+      const start = {
+        systemProperties: sources,
+        environment: springEnvironment,
+        commandLine: springArguments,
+        ...(starts && { starters: starts }),
+      };
       // A spring.config.location without a classpath location: the packaged files are not what the app reads.
       const springFiles = packagedConfigReplaced(start) ? [] : group.spring;
       const documents = [...group.spring, ...group.jvm];

@@ -5,11 +5,17 @@
  */
 import { listItems } from '../parse/spring';
 import type { PropertySource } from './java-shared';
+import { COMPOSE_START, type StartVariant } from './container-starts';
 
 export interface StartSources {
   systemProperties: readonly PropertySource[];
   environment: readonly PropertySource[];
   commandLine: readonly PropertySource[];
+  /**
+   * The alternative starts of the app when a Kubernetes workload starts it (each container, and the Docker Compose
+   * services as one): each sets its own environment and arguments, and one of them runs. Undefined: one start.
+   */
+  starters?: readonly StartVariant[];
 }
 
 /** A setting's value as the start decides it; `unknown` when only the run knows it. */
@@ -24,15 +30,53 @@ export type StartSetting = { value: string; source: PropertySource } | 'unknown'
  */
 export function startSetting(name: string, sources: StartSources): StartSetting {
   const composed = (fromCompose: boolean) => sources.environment.filter((e) => !!e.composed === fromCompose);
-  for (const level of [sources.commandLine, sources.systemProperties, composed(true), composed(false)]) {
+  const levels = [sources.commandLine, sources.systemProperties, composed(true), composed(false)];
+  for (const [at, level] of levels.entries()) {
     const setting = level.filter((s) => s.property.name === name);
-    const last = setting[setting.length - 1];
-    if (!last) continue;
-    const values = new Set(setting.map((s) => normalised(s.property.value)));
-    if (setting.some((s) => s.property.unresolved) || values.size > 1) return 'unknown';
-    return { value: last.property.value, source: last };
+    // Where the app has several starts (Kubernetes), the arguments and the starter's environment are each start's own.
+    const decided =
+      sources.starters && (at === 0 || at === 2)
+        ? amongStarts(setting, sources.starters, at === 2)
+        : levelSetting(setting);
+    if (decided !== 'not set') return decided;
   }
   return 'not set';
+}
+
+/** The places of one level decide together: a value from the shell or places that disagree leave it unknown. */
+function levelSetting(setting: readonly PropertySource[]): StartSetting {
+  const last = setting[setting.length - 1];
+  if (!last) return 'not set';
+  const values = new Set(setting.map((s) => normalised(s.property.value)));
+  if (setting.some((s) => s.property.unresolved) || values.size > 1) return 'unknown';
+  return { value: last.property.value, source: last };
+}
+
+/**
+ * A level that each start sets for itself: known only when every start leaves it alike (all unset, or all the same
+ * value). Inside a Kubernetes container a later place wins (`env:` over `envFrom:`, a later `envFrom:` over an
+ * earlier one); places the starts share (an image's ENTRYPOINT arguments) count for each.
+ * https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#environment-variables
+ */
+function amongStarts(
+  setting: readonly PropertySource[],
+  starters: readonly StartVariant[],
+  environment: boolean,
+): StartSetting {
+  const shared = setting.filter((s) => !s.composed);
+  const decided = starters.map((starter): StartSetting => {
+    const own = setting.filter((s) => s.composed && (s.variant ?? COMPOSE_START) === starter.id);
+    const last = own[own.length - 1];
+    if (starter.id !== COMPOSE_START && last) return last.property.unresolved ? 'unknown' : levelSetting([last]);
+    if (own.length === 0 && environment && starter.opaque) return 'unknown';
+    return levelSetting([...shared, ...own]);
+  });
+  if (decided.every((d) => d === 'not set')) return 'not set';
+  const first = decided[0];
+  if (!first || first === 'unknown' || first === 'not set') return 'unknown';
+  return decided.every((d) => typeof d === 'object' && normalised(d.value) === normalised(first.value))
+    ? first
+    : 'unknown';
 }
 
 const normalised = (value: string) => listItems(value).join(',');

@@ -9,7 +9,7 @@
 import type { Range } from '../core/types';
 import type { Entry, FormatHandler, ParsedDocument } from './types';
 import { basenameOf, type JvmProperty } from './java/jvm-args';
-import { environmentSetting, SPRING_SETTING, springPropertyOfVariable } from './java/spring-environment';
+import { environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
@@ -18,6 +18,8 @@ export interface ComposeService {
   name: string;
   /** The build directory as written (relative to the compose file), when the service is built from the tree. */
   build?: string;
+  /** The image it names (`image:`): with `build:`, the name the image built from that directory gets. */
+  image?: string;
   /** Its `environment:` variables that Spring binds to settings lint-deploy reads. */
   springEnvironment: JvmProperty[];
   /** Spring `--name=value` arguments in its `command:` (they replace the image's CMD, after its ENTRYPOINT). */
@@ -31,7 +33,7 @@ export interface ComposeData {
 }
 
 const SERVICE_KEY =
-  /^services\.([^.[\]]+)\.(build(?:\.context)?|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+  /^services\.([^.[\]]+)\.(build(?:\.context)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
 const SECRET_REFERENCE = /^(services\.[^.[\]]+\.)?secrets([.[]|$)/;
 
@@ -56,9 +58,10 @@ export const composeFormat: FormatHandler<ComposeData> = {
       if (!m) continue;
       const named = service(m[1]!);
       if (m[2]!.startsWith('build')) named.build = entry.value;
+      else if (m[2] === 'image') named.image = entry.value;
       else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });
       else if (m[2]!.startsWith('command')) {
-        const [start, end] = unquoted(file.text, index, entry);
+        const [start, end] = scalarOffsets(file.text, index, entry);
         named.springArguments.push(...scanSpringArguments(file.text, index, start, end));
       } else {
         const setting = m[3] !== undefined ? mapped(entry, m[3], file.text, index) : listed(entry, file.text, index);
@@ -76,17 +79,11 @@ export const composeFormat: FormatHandler<ComposeData> = {
   },
 };
 
-/** The Spring property a variable binds: an upper-case name by Spring's mapping, a dotted one as it is. */
-function propertyOf(variable: string): string | undefined {
-  if (SPRING_SETTING.test(variable)) return variable;
-  return springPropertyOfVariable(variable);
-}
-
 /** `environment: {NAME: value}`: the key is the variable. */
 function mapped(entry: Entry, variable: string, text: string, index: LineIndex): JvmProperty | undefined {
-  const property = propertyOf(variable);
+  const property = springBoundProperty(variable);
   if (!property) return undefined;
-  const [valueStart, valueEnd] = unquoted(text, index, entry);
+  const [valueStart, valueEnd] = scalarOffsets(text, index, entry);
   const nameEnd = index.offsetAt(entry.keyRange.end);
   return environmentSetting(text, index, variable, property, nameEnd - variable.length, valueStart, valueEnd);
 }
@@ -95,19 +92,8 @@ function mapped(entry: Entry, variable: string, text: string, index: LineIndex):
 function listed(entry: Entry, text: string, index: LineIndex): JvmProperty | undefined {
   const eq = entry.value.indexOf('=');
   const variable = eq > 0 ? entry.value.slice(0, eq) : undefined;
-  const property = variable && propertyOf(variable);
+  const property = variable && springBoundProperty(variable);
   if (!variable || !property) return undefined;
-  const [itemStart, itemEnd] = unquoted(text, index, entry);
+  const [itemStart, itemEnd] = scalarOffsets(text, index, entry);
   return environmentSetting(text, index, variable, property, itemStart, itemStart + eq + 1, itemEnd);
-}
-
-/** A scalar's offsets without its quotes. */
-function unquoted(text: string, index: LineIndex, entry: Entry): [number, number] {
-  let start = index.offsetAt(entry.valueRange.start);
-  let end = index.offsetAt(entry.valueRange.end);
-  if (/["']/.test(text.charAt(start)) && end - start >= 2 && text.charAt(end - 1) === text.charAt(start)) {
-    start++;
-    end--;
-  }
-  return [start, end];
 }

@@ -19,6 +19,8 @@ import { shellEnvFormat } from './shell-env';
 import { mqClientEnvFormat } from './mq-env';
 import { keystoreFormat } from './keystore/format';
 import { envFileFormat } from './env-file';
+import { kubernetesFormat } from './kubernetes';
+import { imageBuildFormat } from './image-build';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -44,6 +46,8 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   systemdFormat,
   dockerfileFormat,
   composeFormat,
+  kubernetesFormat,
+  imageBuildFormat,
   nginxFormat,
   shellEnvFormat,
   mqClientEnvFormat,

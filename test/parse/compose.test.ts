@@ -36,6 +36,7 @@ describe('Docker Compose files', () => {
     const services = parse(text).services.map((s) => ({
       name: s.name,
       build: s.build,
+      image: s.image,
       env: s.springEnvironment.map((e) => [
         e.via,
         e.name,
@@ -48,6 +49,7 @@ describe('Docker Compose files', () => {
       {
         name: 'orders',
         build: './orders',
+        image: undefined,
         env: [
           ['SERVER_SSL_KEY_STORE', 'server.ssl.key-store', '/certs/orders.p12', '6:9', '6:30-47'],
           ['SPRING_PROFILES_ACTIVE', 'spring.profiles.active', 'prod', '7:10', '7:33-37'],
@@ -56,11 +58,14 @@ describe('Docker Compose files', () => {
       {
         name: 'api',
         build: '.',
+        image: undefined,
         env: [
           ['server.ssl.enabled-protocols', 'server.ssl.enabled-protocols', 'TLSv1.2,TLSv1.3', '12:7', '12:38-53'],
           ['IBM_MQ_CHANNEL', 'ibm.mq.channel', 'DEV.APP.SVRCONN', '13:7', '13:23-38'],
         ],
       },
+      // The image it runs (with build:, the name of the image built there: src/model/container-starts.ts).
+      { name: 'db', build: undefined, image: 'postgres:16', env: [] },
     ]);
   });
 });

@@ -75,6 +75,23 @@ export function springPropertyOfVariable(name: string): string | undefined {
   return undefined;
 }
 
+/** The Spring property a variable binds: an upper-case name by Spring's mapping, a dotted one as it is. */
+export function springBoundProperty(variable: string): string | undefined {
+  if (SPRING_SETTING.test(variable)) return variable;
+  return springPropertyOfVariable(variable);
+}
+
+/** A YAML scalar's offsets without its quotes. */
+export function scalarOffsets(text: string, index: LineIndex, entry: Entry): [number, number] {
+  let start = index.offsetAt(entry.valueRange.start);
+  let end = index.offsetAt(entry.valueRange.end);
+  if (/["']/.test(text.charAt(start)) && end - start >= 2 && text.charAt(end - 1) === text.charAt(start)) {
+    start++;
+    end--;
+  }
+  return [start, end];
+}
+
 const ASSIGNMENT = /(^|[\s;"'(])(?:export\s+)?([A-Z][A-Z0-9_]*)=/g;
 
 /**

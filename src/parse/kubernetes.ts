@@ -1,0 +1,157 @@
+/**
+ * Kubernetes workloads (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod; also Helm templates and
+ * Kustomize overlays of them) as the start of the containers they run: each container's image, the environment its
+ * `env:` sets (`value:`; `valueFrom:` is a value the cluster gives at run time), the ConfigMaps and Secrets its
+ * `envFrom:` names, and the Spring `--name=value` arguments of its `args:`/`command:` — read as Docker Compose's
+ * `environment:`/`command:` are. A ConfigMap whose `data:` sets Spring-bound variables is read too, for the `envFrom:`
+ * that names it. Which app of the tree a container runs is the model's question (src/model/container-starts.ts).
+ * https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/
+ * https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables
+ */
+import type { Range } from '../core/types';
+import type { Entry, FormatHandler, ParsedDocument } from './types';
+import type { JvmProperty } from './java/jvm-args';
+import { environmentEntries, environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
+import { scanSpringArguments } from './java/spring-arguments';
+import { parseSpringYaml } from './spring';
+import { LineIndex } from './text';
+
+export interface KubernetesEnvFrom {
+  /** `configMapRef` or `secretRef`. */
+  source: 'configMap' | 'secret';
+  name: string;
+  range: Range;
+}
+
+export interface KubernetesContainer {
+  /** What runs it, as users say it: `Deployment books-server, container books-server`. */
+  label: string;
+  image?: { value: string; range: Range };
+  /** Its `env:` variables that Spring binds (a `valueFrom:` one is `unresolved`: the cluster decides it). */
+  springEnvironment: JvmProperty[];
+  /** Its `envFrom:` sources in order (a later one wins; `env:` wins over all). */
+  envFrom: KubernetesEnvFrom[];
+  /** Spring `--name=value` arguments of its `command:` and `args:`. */
+  springArguments: JvmProperty[];
+  range: Range;
+}
+
+export interface KubernetesConfigMap {
+  name: string;
+  springEnvironment: JvmProperty[];
+}
+
+export interface KubernetesData {
+  containers: KubernetesContainer[];
+  configMaps: KubernetesConfigMap[];
+}
+
+const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)$/;
+/** A workload manifest, at the start of a line (a Helm template's first lines may be `{{- if }}`). */
+const WORKLOAD_HEAD = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)["']?\s*$/m;
+/** A ConfigMap that sets a variable Spring binds (for the `envFrom:` that names it). */
+const CONFIG_MAP_HEAD = /^kind:\s*["']?ConfigMap["']?\s*$/m;
+const SPRING_VARIABLE =
+  /^\s+(SPRING_(PROFILES_ACTIVE|CONFIG_LOCATION|SSL_BUNDLE_\w+)|SERVER_(SSL_\w+|PORT)|IBM_MQ_\w+):/m;
+const CONTAINER_KEY =
+  /^(?:spec\.jobTemplate\.)?(?:spec\.template\.)?spec\.containers\[(\d+)\]\.(image|name|env\[(\d+)\]\.(name|valueFrom|value)(?:\..*)?|envFrom\[(\d+)\]\.(configMapRef|secretRef)\.name|(?:args|command)(?:\[\d+\])?)$/;
+/** A key of a ConfigMap's `data:` that can be an environment variable (not `application.yml`'s block). */
+const DATA_VARIABLE = /^data\.([A-Za-z_][A-Za-z0-9_.-]*)$/;
+
+export const kubernetesFormat: FormatHandler<KubernetesData> = {
+  id: 'kubernetes',
+  classify(filePath, head) {
+    if (!/\.ya?ml$/i.test(filePath) || !/^apiVersion:/m.test(head)) return undefined;
+    return WORKLOAD_HEAD.test(head) || (CONFIG_MAP_HEAD.test(head) && SPRING_VARIABLE.test(head))
+      ? 'kubernetes'
+      : undefined;
+  },
+  parse(file, kind): ParsedDocument<KubernetesData> {
+    const parsed = parseSpringYaml(file.text, false);
+    const index = new LineIndex(file.text);
+    const containers: KubernetesContainer[] = [];
+    const configMaps: KubernetesConfigMap[] = [];
+    for (const part of parsed.parts) {
+      const kindOf = part.entries.find((e) => e.key === 'kind')?.value ?? '';
+      const name = part.entries.find((e) => e.key === 'metadata.name')?.value ?? '';
+      if (kindOf === 'ConfigMap') {
+        const springEnvironment = part.entries.flatMap((e) => {
+          const variable = DATA_VARIABLE.exec(e.key)?.[1];
+          return variable && !e.value.includes('\n') ? variableSetting(file.text, index, variable, e, e) : [];
+        });
+        if (springEnvironment.length) configMaps.push({ name, springEnvironment });
+      } else if (WORKLOAD_KINDS.test(kindOf))
+        containers.push(...containersOf(part.entries, `${kindOf} ${name}`, file.text, index));
+    }
+    const entries = [...containers, ...configMaps].flatMap((c) => environmentEntries(c.springEnvironment));
+    // A manifest the YAML reader cannot read gives no container, and no finding here: on a Helm template the rendering
+    // with its syntax set aside is the likelier cause than the file (cas-server's templates/statefulset.yaml).
+    return { file, kind, entries, comments: parsed.comments, problems: [], data: { containers, configMaps } };
+  },
+};
+
+/** The containers of one workload (init containers prepare the pod: they do not run the app). */
+function containersOf(entries: Entry[], workload: string, text: string, index: LineIndex): KubernetesContainer[] {
+  const byIndex = new Map<string, { entries: Map<string, Entry>; container: KubernetesContainer }>();
+  const env = new Map<string, { name?: Entry; value?: Entry; valueFrom?: Entry }>();
+  for (const entry of entries) {
+    const m = CONTAINER_KEY.exec(entry.key);
+    if (!m) continue;
+    const at = m[1]!;
+    if (!byIndex.has(at))
+      byIndex.set(at, {
+        entries: new Map(),
+        container: { label: workload, springEnvironment: [], envFrom: [], springArguments: [], range: entry.keyRange },
+      });
+    const { container } = byIndex.get(at)!;
+    const field = m[2]!;
+    if (field === 'image') container.image = { value: entry.value, range: entry.valueRange };
+    else if (field === 'name') container.label = `${workload}, container ${entry.value}`;
+    else if (m[3] !== undefined) {
+      const key = `${at}.${m[3]}`;
+      const variable = env.get(key) ?? {};
+      variable[m[4] as 'name' | 'value' | 'valueFrom'] ??= entry;
+      env.set(key, variable);
+    } else if (m[5] !== undefined)
+      container.envFrom.push({
+        source: m[6] === 'configMapRef' ? 'configMap' : 'secret',
+        name: entry.value,
+        range: entry.valueRange,
+      });
+    else {
+      const [start, end] = scalarOffsets(text, index, entry);
+      container.springArguments.push(...scanSpringArguments(text, index, start, end));
+    }
+  }
+  for (const [key, variable] of env) {
+    const container = byIndex.get(key.slice(0, key.indexOf('.')))?.container;
+    if (!container || !variable.name) continue;
+    container.springEnvironment.push(
+      ...variableSetting(text, index, variable.name.value, variable.name, variable.value ?? variable.valueFrom),
+    );
+  }
+  return [...byIndex.values()].map((c) => c.container);
+}
+
+/**
+ * A variable named by `nameEntry` (its value, or its key in a ConfigMap) with the value of `valueEntry`, when Spring
+ * binds it. No `value:` (a `valueFrom:`) or a `$(VAR)` reference is a value the cluster gives at run time.
+ */
+function variableSetting(
+  text: string,
+  index: LineIndex,
+  variable: string,
+  nameEntry: Entry,
+  valueEntry: Entry | undefined,
+): JvmProperty[] {
+  const property = springBoundProperty(variable);
+  if (!property) return [];
+  const named = nameEntry.key.startsWith('data.') ? nameEntry.keyRange : nameEntry.valueRange;
+  const nameStart = index.offsetAt(named.end) - variable.length;
+  if (!valueEntry || valueEntry.key.endsWith('valueFrom') || valueEntry.key.includes('.valueFrom.')) {
+    const setting = environmentSetting(text, index, variable, property, nameStart, nameStart, nameStart);
+    return [{ ...setting, valueRange: named, unresolved: true }];
+  }
+  const [start, end] = scalarOffsets(text, index, valueEntry);
+  return [environmentSetting(text, index, variable, property, nameStart, start, end)];
+}

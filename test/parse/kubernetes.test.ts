@@ -1,0 +1,149 @@
+import { kubernetesFormat } from '../../src/parse/kubernetes';
+import { imageBuildFormat } from '../../src/parse/image-build';
+
+const parse = (text: string) =>
+  kubernetesFormat.parse({ path: '/t/deploy.yaml', text, hadBom: false }, 'kubernetes').data;
+
+const CRONJOB = [
+  'apiVersion: batch/v1',
+  'kind: CronJob',
+  'metadata:',
+  '  name: nightly',
+  'spec:',
+  '  jobTemplate:',
+  '    spec:',
+  '      template:',
+  '        spec:',
+  '          initContainers:',
+  '          - name: wait',
+  '            image: busybox',
+  '            env:',
+  '            - name: SPRING_PROFILES_ACTIVE',
+  '              value: init',
+  '          containers:',
+  '          - name: app',
+  '            image: "registry:5000/team/app:1.2"',
+  '            imagePullPolicy: Always',
+  '            env:',
+  '            - name: SPRING_PROFILES_ACTIVE',
+  "              value: 'prod'",
+  '            - name: SERVER_SSL_KEY_STORE_PASSWORD',
+  '              valueFrom:',
+  '                secretKeyRef:',
+  '                  name: app-tls',
+  '                  key: password',
+  '            - name: LOG_LEVEL',
+  '              value: debug',
+  '            envFrom:',
+  '            - configMapRef:',
+  '                name: app-env',
+  '            - secretRef:',
+  '                name: app-secrets',
+  '            args: ["--server.port=8443", "--spring.config.location=file:/config/"]',
+  '---',
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata:',
+  '  name: app-env',
+  'data:',
+  '  SERVER_SSL_CLIENT_AUTH: need',
+  '  application.yml: |',
+  '    server:',
+  '      port: 8443',
+  '',
+].join('\n');
+
+describe('Kubernetes manifests as container starts', () => {
+  it.each([
+    ['a Deployment', 'deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n', 'kubernetes'],
+    [
+      'a Helm template of a StatefulSet',
+      'templates/sts.yaml',
+      '{{- if .Values.x }}\napiVersion: apps/v1\nkind: StatefulSet\n',
+      'kubernetes',
+    ],
+    [
+      'a ConfigMap setting a Spring variable',
+      'cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  SPRING_PROFILES_ACTIVE: ssl\n',
+      'kubernetes',
+    ],
+    [
+      'a ConfigMap of files only',
+      'cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  application.yml: |\n    a: b\n',
+      undefined,
+    ],
+    ['a Service', 'svc.yaml', 'apiVersion: v1\nkind: Service\n', undefined],
+    ['a Deployment in Markdown', 'README.md', 'apiVersion: apps/v1\nkind: Deployment\n', undefined],
+  ])('%s is %s', (_name, file, head, kind) => {
+    expect(kubernetesFormat.classify(`/t/${file}`, head)).toBe(kind);
+  });
+
+  it("reads each container's image, env (valueFrom: run time), envFrom and Spring arguments; not init containers", () => {
+    const data = parse(CRONJOB);
+    expect(data.containers.map((c) => c.label)).toEqual(['CronJob nightly, container app']);
+    const [app] = data.containers;
+    expect(app?.image?.value).toBe('"registry:5000/team/app:1.2"'.replace(/"/g, ''));
+    expect(
+      app?.springEnvironment.map((e) => [e.via, e.name, e.value, e.unresolved, e.secret, e.valueRange.start.line + 1]),
+    ).toEqual([
+      ['SPRING_PROFILES_ACTIVE', 'spring.profiles.active', 'prod', false, false, 22],
+      ['SERVER_SSL_KEY_STORE_PASSWORD', 'server.ssl.key-store-password', '', true, true, 23],
+    ]);
+    expect(app?.envFrom.map((f) => [f.source, f.name])).toEqual([
+      ['configMap', 'app-env'],
+      ['secret', 'app-secrets'],
+    ]);
+    expect(app?.springArguments.map((a) => [a.name, a.value])).toEqual([
+      ['server.port', '8443'],
+      ['spring.config.location', 'file:/config/'],
+    ]);
+    expect(data.configMaps.map((c) => [c.name, c.springEnvironment.map((e) => [e.name, e.value])])).toEqual([
+      ['app-env', [['server.ssl.client-auth', 'need']]],
+    ]);
+  });
+});
+
+describe('image builds', () => {
+  const built = (path: string, text: string) => {
+    const kind = imageBuildFormat.classify(path, text);
+    return kind ? imageBuildFormat.parse({ path, text, hadBom: false }, kind).data : undefined;
+  };
+
+  it('Skaffold artifacts built from a context; a custom build command names no directory', () => {
+    const data = built(
+      '/t/skaffold.yaml',
+      'apiVersion: skaffold/v4beta5\nkind: Config\nbuild:\n  artifacts:\n    - image: api\n      context: services/api\n    - image: web\n    - image: books-server\n      custom:\n        buildCommand: ./gradlew :books-server:bootBuildImage\n',
+    );
+    expect(data?.images.map((i) => [i.written, i.dir])).toEqual([
+      ['api', 'services/api'],
+      ['web', '.'],
+    ]);
+  });
+
+  it('Gradle bootBuildImage imageName and Jib to.image, with the version the build file sets', () => {
+    const data = built(
+      '/t/books-server/build.gradle',
+      'version = \'0.0.1-SNAPSHOT\'\ntasks.named("bootBuildImage") {\n  imageName = "localhost:5001/${project.name}:${project.version}"\n}\njib {\n  to {\n    image = \'ghcr.io/x/books\'\n  }\n}\n',
+    );
+    expect(data?.images.map((i) => [i.written, i.by])).toEqual([
+      ['localhost:5001/${project.name}:${project.version}', 'Gradle bootBuildImage imageName'],
+      ['ghcr.io/x/books', 'Gradle jib to.image'],
+    ]);
+    expect(data?.values['project.version']).toBe('0.0.1-SNAPSHOT');
+  });
+
+  it('Maven spring-boot-maven-plugin image name with the project’s artifactId (not its parent’s)', () => {
+    const data = built(
+      '/t/app/pom.xml',
+      '<project><parent><artifactId>spring-boot-starter-parent</artifactId></parent><artifactId>orders</artifactId><build><plugins><plugin><artifactId>spring-boot-maven-plugin</artifactId><configuration><image><name>acme/${project.artifactId}</name></image></configuration></plugin></plugins></build></project>',
+    );
+    expect(data?.images.map((i) => i.written)).toEqual(['acme/${project.artifactId}']);
+    expect(data?.values['project.artifactId']).toBe('orders');
+  });
+
+  it('a build file that names no image is not read', () => {
+    expect(imageBuildFormat.classify('/t/build.gradle', "plugins { id 'java' }\n")).toBeUndefined();
+  });
+});
