@@ -29,6 +29,12 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     '# production\nSPRING_PROFILES_ACTIVE=prod\nexport SERVER_SSL_KEY_STORE="/certs/k.p12"\nSERVER_PORT=8443 # https\nSERVER_SSL_ENABLED_PROTOCOLS=\'TLSv1.2,TLSv1.3\'\n',
   '/seed/app/compose.yaml':
     'services:\n  orders:\n    build:\n      context: ./orders\n    environment:\n      - SERVER_SSL_KEY_STORE=/certs/k.p12\n      - "SPRING_PROFILES_ACTIVE=prod"\n  api:\n    build: .\n    environment:\n      server.ssl.enabled-protocols: \'TLSv1.2\'\n    secrets:\n      - api_password\n',
+  '/seed/app/k8s/deployment.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n      - name: orders\n        image: ghcr.io/acme/orders:1.0\n        env:\n          - name: SPRING_PROFILES_ACTIVE\n            value: "ssl"\n          - name: SERVER_SSL_KEY_STORE_PASSWORD\n            valueFrom:\n              secretKeyRef: {name: tls, key: password}\n        envFrom:\n          - configMapRef:\n              name: orders-env\n        args: ["--server.port=8443"]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orders-env\ndata:\n  SERVER_SSL_CLIENT_AUTH: need\n',
+  '/seed/app/skaffold.yaml':
+    'apiVersion: skaffold/v4beta5\nkind: Config\nbuild:\n  artifacts:\n    - image: ghcr.io/acme/orders\n      context: orders\n',
+  '/seed/app/orders/build.gradle':
+    "version = '1.0'\ntasks.named('bootBuildImage') {\n  imageName = \"ghcr.io/acme/${project.name}:${project.version}\"\n}\n",
   '/seed/mq/client/getMessage.sh':
     '#!/bin/bash\nDIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\nexport MQCCDTURL="${DIR}/ccdt.json"\nexport MQSSLKEYR="${DIR}/../keys/application"\n',
   '/seed/authz/aserver.conf':
