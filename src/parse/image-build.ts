@@ -34,8 +34,11 @@ export interface ImageBuildData {
 const ARTIFACT_KEY = /^(?:profiles\[\d+\]\.)?build\.artifacts\[(\d+)\]\.(image|context|custom\..*|jib\.project)$/;
 const GRADLE_IMAGE = /\b(imageName|image)\s*(?:=|\.set\()\s*["']([^"'\n]+)["']/g;
 const GRADLE_VERSION = /^\s*version\s*=\s*["']([^"'\n]+)["']/m;
-const MAVEN_BOOT_IMAGE = /<artifactId>spring-boot-maven-plugin<\/artifactId>[\s\S]*?<image>\s*<name>([^<]+)<\/name>/g;
-const MAVEN_JIB_IMAGE = /<artifactId>jib-maven-plugin<\/artifactId>[\s\S]*?<to>\s*<image>([^<]+)<\/image>/g;
+/** Inside that plugin's own `<plugin>` element (not a later plugin's `<image>`). */
+const MAVEN_BOOT_IMAGE =
+  /<artifactId>spring-boot-maven-plugin<\/artifactId>(?:(?!<\/plugin>)[\s\S])*?<image>\s*<name>([^<]+)<\/name>/g;
+const MAVEN_JIB_IMAGE =
+  /<artifactId>jib-maven-plugin<\/artifactId>(?:(?!<\/plugin>)[\s\S])*?<to>\s*<image>([^<]+)<\/image>/g;
 
 export const imageBuildFormat: FormatHandler<ImageBuildData> = {
   id: 'image-build',

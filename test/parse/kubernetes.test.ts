@@ -143,6 +143,14 @@ describe('image builds', () => {
     expect(data?.values['project.artifactId']).toBe('orders');
   });
 
+  it('an <image> of another plugin is not spring-boot-maven-plugin’s', () => {
+    const data = built(
+      '/t/app/pom.xml',
+      '<project><artifactId>orders</artifactId><build><plugins><plugin><artifactId>spring-boot-maven-plugin</artifactId></plugin><plugin><artifactId>other-plugin</artifactId><configuration><image><name>acme/other</name></image></configuration></plugin></plugins></build></project>',
+    );
+    expect(data?.images).toEqual([]);
+  });
+
   it('a build file that names no image is not read', () => {
     expect(imageBuildFormat.classify('/t/build.gradle', "plugins { id 'java' }\n")).toBeUndefined();
   });
