@@ -131,12 +131,17 @@ const SECRET_KEY =
   /password|passphrase|passwd|secret|credential|pwd|stashpw|private_?key|(^|[._\-\s])(pass|token|api_?key)$/i;
 /** camelCase keystore passwords: Tomcat `keystorePass`, `truststorePass`, `keyPass`. */
 const CAMEL_PASS = /[a-z]Pass$/;
+/**
+ * The user name of a credential (`spring.ldap.embedded.credential.username`, `credentials.user`): it names who logs in,
+ * it is no secret, whatever the words of the key before it.
+ */
+const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z](User|UserName|Username|UserId)$/i;
 /** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
 const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
 
 /** Whether a key names a secret value (DESIGN.md "Secrets"). */
 export function isSecretKey(key: string): boolean {
-  if (NGINX_PASS.test(key)) return false;
+  if (NGINX_PASS.test(key) || IDENTITY.test(key)) return false;
   // Keys that name an algorithm (`passwordEncryption`) are masked too: masking is cheap, a leak is not.
   return SECRET_KEY.test(key) || CAMEL_PASS.test(key);
 }

@@ -35,5 +35,10 @@ describe('isSecretKey', () => {
     'ssl_protocols',
     'sslPeerName',
     'cleartrust.agent.sso_token_name',
+    // ptdeboer/piter.nl-sec@5c21f4a application-test.properties: the embedded LDAP's user name beside its password.
+    'spring.ldap.embedded.credential.username',
+    'credentials.user',
+    'secret.user-name',
+    'credentialUserName',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });

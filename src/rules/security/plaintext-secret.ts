@@ -3,8 +3,11 @@ import { entryLocation } from '../../parse/types';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { defineRule } from '../types';
 
-/** Values that are not the secret itself: environment/template placeholders. */
-const PLACEHOLDER = /^(\$\{[^}]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
+/**
+ * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
+ * BatchReplace over conf/server.xml with setup/conf.json: xipki/xipki assemblies/xipki-setup).
+ */
+const PLACEHOLDER = /^(\$\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
 /** WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. */
 const ENCODED = /^\{(aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*)\}/i;
 const XOR = /^\{xor\}/i;

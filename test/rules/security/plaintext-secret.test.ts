@@ -52,6 +52,15 @@ ruleTester(rule, {
           'app.credentials=./secrets/sa.json\nother.credentials=${HOME}/.gcp/sa\nthird.credentials=file:/run/secrets/db\nfourth.credentials=C:\\\\keys\\\\sa.p12\n',
       },
     },
+    {
+      // xipki/xipki@10c3450 (Apache-2.0) assemblies/xipki-setup/.../xipki-ca/tomcat/conf/server.xml: prepare.sh fills
+      // $[name] from setup/conf.json (org.xipki.util.extra.misc.BatchReplace).
+      name: "xipki's $[name] placeholders in a Tomcat SSLHostConfig",
+      files: {
+        'tomcat/conf/server.xml':
+          '<Server><Service name="C"><Connector port="$[ca.https.port]" SSLEnabled="true">\n<SSLHostConfig truststoreFile="${XIPKI_BASE}/keycerts/ca-client-certstore.p12" truststorePassword="$[ca.https.certstorePassword]">\n<Certificate certificateKeystoreFile="${XIPKI_BASE}/keycerts/ca-server.p12" certificateKeystorePassword="$[ca.https.keyPassword]"/>\n</SSLHostConfig></Connector></Service></Server>\n',
+      },
+    },
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
   ],
   invalid: [
