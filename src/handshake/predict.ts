@@ -73,7 +73,7 @@ function hasSuiteFor(s: PreparedSide, p: ProtocolName): boolean {
 }
 
 /** OpenSSL's ssl_get_min_max_version: scanning down from TLS 1.3, a disabled version after an enabled one resets the range. */
-export function lowestContiguousRun(enabled: Set<ProtocolName>): ProtocolName[] {
+function lowestContiguousRun(enabled: Set<ProtocolName>): ProtocolName[] {
   let run: ProtocolName[] = [];
   let hole = true;
   for (const p of [...PROTOCOLS_ASCENDING].reverse()) {

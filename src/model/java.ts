@@ -17,7 +17,7 @@ import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
 import { namedBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
-import { treeStoresOf } from './store-files';
+import { treeStoresOf, withTrust } from './store-files';
 import type { ModelContributor } from './contributor';
 import {
   appGroupOf,
@@ -31,7 +31,7 @@ import {
   tracedEntry,
   urlsIn,
 } from './java-shared';
-import type { ClientAuthMode, Component, SpringServerComponent, TlsSettings, TlsTrustSettings, Traced } from './types';
+import type { ClientAuthMode, Component, SpringServerComponent, TlsSettings, Traced } from './types';
 import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
 
 /**
@@ -124,12 +124,6 @@ export const javaAppContributor: ModelContributor = {
     }
   },
 };
-
-/** The component with the stores it uses, when the tree says which. */
-function withTrust<C extends Component>(component: C, trust: TlsTrustSettings | undefined): C {
-  if (trust && component.tls) component.tls = { ...component.tls, trust };
-  return component;
-}
 
 /** Tomcat's protocol list syntax beyond a plain name: `+name`, `-name`, `all` (model/tomcat.ts tomcatProtocols). */
 const TOMCAT_PROTOCOL_SYNTAX = /[+]|^-|^all$/i;

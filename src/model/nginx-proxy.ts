@@ -19,17 +19,8 @@ import type {
   NginxSecurityLevel,
   NginxServerAttributes,
 } from './attributes';
-import {
-  argsRange,
-  confCommandsUnknown,
-  innermostDirectives,
-  last,
-  protocolsOf,
-  tracedAt,
-  withUnknown,
-  type Placed,
-} from './nginx-placed';
-import { settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
+import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
+import { withUnheldSettings } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxSecurityLevel, type LevelOpenssl } from './openssl-level';
 import type { NginxProxyComponent, TlsSettings, Traced } from './types';
@@ -304,17 +295,13 @@ function proxyTls(
   const file = certificate?.directive.args[0]?.value;
   if (certificate && file)
     tls.certificate = { file, reference: { file: certificate.file, range: argsRange(certificate) } };
-  // OpenSSL configuration commands can set the protocols and ciphers themselves: not read, so the lists are unknown.
-  withUnknown(tls, confCommandsUnknown(levels, `${prefix}_conf_command`));
-  // An include the tree does not hold may set the lists (a shared proxy_ssl snippet): then they are unknown.
-  const missing = settingsOfMissingIncludes(levels, [`${prefix}_protocols`, `${prefix}_ciphers`], 'the proxy');
-  withUnknown(tls, missing.unknown);
-  // An include beside proxy_ssl_protocols can only add protocols: the outcome check tries the widest list too.
-  if (missing.widened && protocols && tls.protocols)
-    tls.protocolsAlternative = {
-      what: missing.widened.what,
-      value: widenedProtocols(tls.protocols.value, openssl.tls13),
-    };
+  // What the tree does not hold (OpenSSL commands, a shared proxy_ssl snippet) may set the lists.
+  withUnheldSettings(tls, levels, {
+    names: [`${prefix}_protocols`, `${prefix}_ciphers`],
+    confCommand: `${prefix}_conf_command`,
+    who: 'the proxy',
+    tls13: openssl.tls13,
+  });
   return {
     tls,
     unknownCipherElements: [...expanded.unknown],

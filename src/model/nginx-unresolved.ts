@@ -7,7 +7,8 @@
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
 import { NGINX_FACTS } from '../knowledge/openssl';
-import { argsRange, isBitmaskSetting, type Placed } from './nginx-placed';
+import { argsRange, confCommandsUnknown, isBitmaskSetting, withUnknown, type Placed } from './nginx-placed';
+import type { TlsSettings } from './types';
 
 /** The server settings the model otherwise takes from nginx's defaults and that decide a handshake. */
 export const SERVER_DEFAULTED = ['ssl_protocols', 'ssl_ciphers', 'ssl_prefer_server_ciphers', 'ssl_dhparam'] as const;
@@ -44,7 +45,7 @@ export interface MissingIncludes {
  * proxy_ssl_ counterparts); a bitmask one (ssl_protocols: ngx_conf_set_bitmask_slot) adds up, so such an include may
  * widen it. An include of an inner level may set any of them; one set nowhere is unknown when any level has one.
  */
-export function settingsOfMissingIncludes(
+function settingsOfMissingIncludes(
   levels: readonly Placed[][],
   names: readonly string[],
   who: string,
@@ -90,7 +91,24 @@ export function settingsOfMissingIncludes(
  * The protocols an include could add to a bitmask setting: every name ssl_protocols takes that the OpenSSL has
  * (ngx_http_ssl_protocols; SSLv2/SSLv3 are built into no OpenSSL 1.1+ by default), kept in order with those set.
  */
-export function widenedProtocols(set: readonly string[], tls13: boolean): string[] {
+function widenedProtocols(set: readonly string[], tls13: boolean): string[] {
   const all = ['TLSv1', 'TLSv1.1', 'TLSv1.2', ...(tls13 ? ['TLSv1.3'] : [])];
   return [...set, ...all.filter((p) => !set.includes(p))];
+}
+
+/**
+ * What the tree does not hold, for an nginx end (server or proxy), put into its settings: OpenSSL configuration
+ * commands (`ssl_conf_command`: not applied, so its lists are unknown), the `names` unresolved includes may set
+ * (unknown values), and a protocols directive they may widen (the widest list as the alternative the outcome checks).
+ */
+export function withUnheldSettings(
+  tls: TlsSettings,
+  levels: readonly Placed[][],
+  end: { names: readonly string[]; confCommand: string; who: string; tls13: boolean },
+): void {
+  const missing = settingsOfMissingIncludes(levels, end.names, end.who);
+  withUnknown(tls, missing.unknown);
+  withUnknown(tls, confCommandsUnknown(levels, end.confCommand));
+  if (missing.widened && tls.protocols)
+    tls.protocolsAlternative = { what: missing.widened.what, value: widenedProtocols(tls.protocols.value, end.tls13) };
 }

@@ -17,19 +17,10 @@ import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
-import {
-  argsRange,
-  confCommandsUnknown,
-  innermostDirectives,
-  last,
-  protocolsOf,
-  tracedAt,
-  withUnknown,
-  type Placed,
-} from './nginx-placed';
+import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
 import { nginxStartupFailures, type NginxServerBlock } from './nginx-startup';
-import { SERVER_DEFAULTED, settingsOfMissingIncludes, widenedProtocols } from './nginx-unresolved';
+import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxSecurityLevel } from './openssl-level';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
@@ -459,10 +450,10 @@ function tlsFrom(levels: Placed[][], server: ServerOpenssl, memo: RunMemo): Ngin
   // Without ssl_dhparam nginx sets no DH parameters, so OpenSSL never negotiates a DHE suite.
   const dhparam = last(scope, 'ssl_dhparam');
   const dhFile = dhparam?.directive.args[0]?.value;
-  if (dhparam) tls.dheParameters = at(dhparam, true);
-  if (dhparam && dhFile)
-    tls.dhParameters = { file: dhFile, location: { file: dhparam.file, range: argsRange(dhparam) } };
-  else if (NGINX_FACTS.dhParametersRequired.value) {
+  if (dhparam) {
+    tls.dheParameters = at(dhparam, true);
+    if (dhFile) tls.dhParameters = { file: dhFile, location: { file: dhparam.file, range: argsRange(dhparam) } };
+  } else if (NGINX_FACTS.dhParametersRequired.value) {
     tls.dheParameters = {
       value: false,
       from: {
@@ -546,17 +537,13 @@ function serverComponent(
     .filter((n) => n && n !== '_' && n !== '""');
   const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, securityLevel, dhParameters, ...tls } =
     tlsFrom(levels, openssl, memo);
-  const missing = settingsOfMissingIncludes(levels, SERVER_DEFAULTED, 'the server');
   // Merged with any unknown values tlsFrom set, never replacing them.
-  withUnknown(tls, missing.unknown);
-  // OpenSSL configuration commands can set the protocols and ciphers themselves: not read, so the lists are unknown.
-  withUnknown(tls, confCommandsUnknown(levels, 'ssl_conf_command'));
-  // An include beside ssl_protocols can only add protocols: the outcome check tries the widest list too.
-  if (missing.widened && tls.protocols)
-    tls.protocolsAlternative = {
-      what: missing.widened.what,
-      value: widenedProtocols(tls.protocols.value, openssl.facts.tls13),
-    };
+  withUnheldSettings(tls, levels, {
+    names: SERVER_DEFAULTED,
+    confCommand: 'ssl_conf_command',
+    who: 'the server',
+    tls13: openssl.facts.tls13,
+  });
   const certificates = certificatesOf(server.block ?? [], inherited);
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);

@@ -7,7 +7,7 @@ import type { Location } from '../core/types';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
-import type { JavaRuntime, StoreRef, TlsTrustSettings, Traced } from './types';
+import type { Component, JavaRuntime, StoreRef, TlsTrustSettings, Traced } from './types';
 
 /** The store files of the tree (key stores and PEM files), for resolving configured paths. */
 export interface TreeStores {
@@ -121,4 +121,10 @@ export function withJavaTrustDefault(
   if (trust.trustStore) return trust;
   if (system.trustStore) return { ...trust, trustStore: system.trustStore };
   return { ...trust, defaultTrust: 'jdk-cacerts' };
+}
+
+/** The component with the stores it uses, when the tree says which. */
+export function withTrust<C extends Component>(component: C, trust: TlsTrustSettings | undefined): C {
+  if (trust && component.tls) component.tls = { ...component.tls, trust };
+  return component;
 }

@@ -23,6 +23,7 @@ import {
   storeRef,
   treeStoresOf,
   withJavaTrustDefault,
+  withTrust,
   type TreeStores,
 } from './store-files';
 import {
@@ -353,7 +354,7 @@ export const storesContributor: ModelContributor = {
       else if (isMqChannel(component)) trust = mqTrust(component, stores, clientInis, clientEnvs);
       else if (component.type === 'nginx.server') trust = nginxTrust(component, stores);
       else if (component.type === 'nginx.proxy') trust = nginxProxyTrust(component, stores);
-      if (trust) component.tls = { ...component.tls, trust };
+      withTrust(component, trust);
     }
   },
 };
