@@ -16,6 +16,11 @@ const NOT_A_SECRET_VALUE =
   /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class)$/i;
 const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional)$/i;
 /**
+ * A bound of a password policy (`application.password.validator.minUpperCase=1`, `maxLength`, `minimum_digits`): the
+ * secret word is the namespace, the setting counts characters. Engineering-Research-and-Development/true-connector.
+ */
+const POLICY_BOUND = /^(min|max)(imum)?([A-Z_-]|$)/;
+/**
  * A value that is a file path names where the secret is kept (`GOOGLE_APPLICATION_CREDENTIALS=/config/key.json`,
  * a stash file, a mounted Secret): absolute, home- or dot-relative, under a variable (`${HOME}/…`), a `file:` URL,
  * or a relative path ending in a key/credential file's extension. One word with no separator is judged a secret.
@@ -60,6 +65,7 @@ export default defineRule({
           PLACEHOLDER.test(value) ||
           ENCODED.test(value) ||
           NOT_A_SECRET_VALUE.test(key) ||
+          (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
           FILE_PATH.test(value)
         )
           continue;

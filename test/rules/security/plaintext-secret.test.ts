@@ -34,6 +34,15 @@ ruleTester(rule, {
       },
     },
     {
+      // Engineering-Research-and-Development/true-connector@776404e (AGPL-3.0) ecc_resources_consumer/
+      // application-docker.properties: the connector's password policy, not a password.
+      name: 'the bounds of a password policy (minUpperCase, maxLength, minimum_digits) are counts',
+      files: {
+        'application.properties':
+          'application.password.validator.minLength=8\napplication.password.validator.maxLength=16\napplication.password.validator.minUpperCase=1\napplication.password.validator.minDigit=1\napplication.password.validator.minSpecial=1\nidp.password.minimum_digits=2\n',
+      },
+    },
+    {
       name: 'template placeholders',
       files: { 'tls.xml.tpl': '<server>\n  <keyStore id="k" password="{{ .password }}"/>\n</server>\n' },
     },
@@ -64,6 +73,18 @@ ruleTester(rule, {
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
   ],
   invalid: [
+    {
+      // Only a bound (min…/max… with a count) is a policy: a password of digits is still a password.
+      name: 'a password of digits beside the bounds of its policy',
+      files: {
+        'application.properties':
+          'application.password.validator.minDigit=1\nspring.datasource.password=12345678\napp.maxPassword=Hunter-2\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'application.properties', line: 2 },
+        { messageId: 'plaintext', file: 'application.properties', line: 3 },
+      ],
+    },
     {
       // The same value with no script that replaces it (a commented-out sed does not count).
       name: 'a value only a commented-out sed would replace is still plaintext',
