@@ -72,6 +72,19 @@ export const pemFormat: FormatHandler<PemData> = {
   },
 };
 
+/**
+ * The text of a certificate block that stands for a certificate instead of holding one (pegasystems/pega-helm-charts'
+ * test values: `this is a test certificate`, `<<certificate content>>`), quoted and cut for a message; undefined for a
+ * body of base64 (a certificate, possibly damaged). A DER certificate's base64 runs on for 64 characters a line, so a
+ * body without a run of 20 base64 characters is no certificate at all.
+ */
+function placeholderText(body: string): string | undefined {
+  const text = body.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/[A-Za-z0-9+/=]{20}/.test(text)) return undefined;
+  if (text === '') return 'no text';
+  return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
 export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocument<PemData> {
   const problems: ParseProblem[] = [];
   const certificates: PemCertificate[] = [];
@@ -86,6 +99,18 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
       try {
         certificates.push(describeOnce(m[0], r));
       } catch (error) {
+        const placeholder = placeholderText(m[2] ?? '');
+        if (placeholder !== undefined) {
+          problems.push({
+            code: 'pem-placeholder',
+            severity: 'info',
+            message:
+              'The certificate block holds placeholder text ({{text}}), not a certificate: the one that replaces it is not checked',
+            data: { text: placeholder },
+            range: r,
+          });
+          continue;
+        }
         problems.push({
           code: 'pem-invalid-certificate',
           severity: 'error',

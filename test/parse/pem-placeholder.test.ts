@@ -1,0 +1,50 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readDocuments } from '../../src/engine/run/read';
+import { parsePem } from '../../src/parse/pem';
+import { problemMessage } from '../../src/parse/types';
+import { writeTree } from '../helpers/rule-tester';
+
+const problemsOf = (text: string) => parsePem({ path: '/x/cert.pem', text, hadBom: false }).problems;
+
+describe('certificate blocks that hold placeholder text', () => {
+  it.each([
+    [
+      'words',
+      '-----BEGIN CERTIFICATE-----\nthis is a test certificate\n-----END CERTIFICATE-----\n',
+      "'this is a test certificate'",
+    ],
+    [
+      'an escaped one-line block',
+      '-----BEGIN CERTIFICATE-----\\n<<certificate content>>\\n-----END CERTIFICATE-----\n',
+      "'<<certificate content>>'",
+    ],
+    ['an empty block', '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n', 'no text'],
+  ])('%s: an info naming the text, no error', (_name, text, shown) => {
+    const problems = problemsOf(text);
+    expect(problems).toEqual([expect.objectContaining({ code: 'pem-placeholder', severity: 'info' })]);
+    expect(problemMessage(problems[0]!)).toContain(shown);
+  });
+
+  it('a damaged certificate (base64 cut short) is still an error', () => {
+    const text =
+      '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\nRTESMBAGA1UEChMJQmFsdGltb3Jl\n-----END CERTIFICATE-----\n';
+    expect(problemsOf(text)).toEqual([expect.objectContaining({ code: 'pem-invalid-certificate', severity: 'error' })]);
+  });
+
+  it('in the values of a Helm chart test (pegasystems/pega-helm-charts shape): info, not a certificate error', () => {
+    // pegasystems/pega-helm-charts@c383eadf (Apache-2.0) terratest/src/test/pega/data/values_with_artifactory_cert.yaml
+    const root = writeTree({
+      'terratest/data/values_with_cert.yaml':
+        '---\nglobal:\n  customArtifactory:\n    enableSSLVerification: true\n    certificate:\n      self-signed-certificate.cer: |\n        -----BEGIN CERTIFICATE-----\n        certificate content\n        -----END CERTIFICATE-------\n',
+    });
+    try {
+      const { documents } = readDocuments([path.join(root, 'terratest/data/values_with_cert.yaml')]);
+      const problems = documents.flatMap((d) => d.problems);
+      expect(problems).toEqual([expect.objectContaining({ code: 'pem-placeholder', severity: 'info' })]);
+      expect(problems[0]!.range.start.line).toBe(6);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
