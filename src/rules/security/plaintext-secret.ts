@@ -9,7 +9,14 @@ import { defineRule } from '../types';
  */
 const PLACEHOLDER = /^(\$\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
 /** WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. */
-const ENCODED = /^\{(aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*)\}/i;
+const ENCODED = /^\{(aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*|bcrypt|scrypt|argon2[\w@.-]*)\}/i;
+/**
+ * A one-way hash in the modular crypt format: bcrypt `$2a$10$…` (Spring Security's BCryptPasswordEncoder, which
+ * Engineering-Research-and-Development/true-connector's ConfigMaps hold), SHA-crypt `$5$`/`$6$`, yescrypt `$y$`,
+ * Argon2 `$argon2id$`: what the application compares a password with, not the password.
+ */
+const CRYPT_HASH =
+  /^\$(2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+|argon2(id|i|d)\$v=\d+\$[^$\s]+\$[^$\s]+\$[^$\s]+)$/;
 const XOR = /^\{xor\}/i;
 /** Keys whose value names a file, a policy or a flag rather than holding the secret. */
 const NOT_A_SECRET_VALUE =
@@ -64,6 +71,7 @@ export default defineRule({
           FLAG.test(value) ||
           PLACEHOLDER.test(value) ||
           ENCODED.test(value) ||
+          CRYPT_HASH.test(value) ||
           NOT_A_SECRET_VALUE.test(key) ||
           (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
           FILE_PATH.test(value)

@@ -43,6 +43,15 @@ ruleTester(rule, {
       },
     },
     {
+      // Engineering-Research-and-Development/true-connector@776404e (AGPL-3.0) kubernetes/ecc-consumer-configmap-v.2.yaml
+      // (bcrypt); the SHA-512 crypt hash is `openssl passwd -6 -salt saltsalt pw`.
+      name: 'one-way hashes: bcrypt (bare and {bcrypt}), SHA-crypt, Argon2',
+      files: {
+        'application.properties':
+          'application.user.api.password=$2a$10$MQ5grDaIqDpBjMlG78PFduv.AMRe9cs0CNm/V4cgUubrqdGTFCH3m\nadmin.password={bcrypt}$2a$10$MQ5grDaIqDpBjMlG78PFduv.AMRe9cs0CNm/V4cgUubrqdGTFCH3m\nroot.password=$6$saltsalt$pauPrmdmG4BTE9h2HPmywiw152IFch6BJCEsaY6D.PLTfpV8sqvXwWdyfsgVgozkYH9B80bAip/08R2BPH2xk/\nweb.password=$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$K0zbMqGqCZfgeRXrvZgJWw\n',
+      },
+    },
+    {
       name: 'template placeholders',
       files: { 'tls.xml.tpl': '<server>\n  <keyStore id="k" password="{{ .password }}"/>\n</server>\n' },
     },
@@ -75,14 +84,16 @@ ruleTester(rule, {
   invalid: [
     {
       // Only a bound (min…/max… with a count) is a policy: a password of digits is still a password.
-      name: 'a password of digits beside the bounds of its policy',
+      name: 'a password of digits beside the bounds of its policy, {noop} (Spring: plaintext) and a value that only starts like a hash',
       files: {
         'application.properties':
-          'application.password.validator.minDigit=1\nspring.datasource.password=12345678\napp.maxPassword=Hunter-2\n',
+          'application.password.validator.minDigit=1\nspring.datasource.password=12345678\napp.maxPassword=Hunter-2\nweb.password={noop}plain-pw\nother.password=$2a$not-a-bcrypt-hash\n',
       },
       errors: [
         { messageId: 'plaintext', file: 'application.properties', line: 2 },
         { messageId: 'plaintext', file: 'application.properties', line: 3 },
+        { messageId: 'plaintext', file: 'application.properties', line: 4 },
+        { messageId: 'plaintext', file: 'application.properties', line: 5 },
       ],
     },
     {
