@@ -16,10 +16,16 @@ export default defineRule({
   },
   check(ctx) {
     const byKey = new Map<string, TreeCertificate[]>();
-    for (const c of certificatesOf(ctx.deployment)) {
+    const certificates = certificatesOf(ctx.deployment);
+    // Certificates of key entries: the store holds their private key.
+    const keyed = new Set(certificates.filter((c) => c.store && c.hasPrivateKey).map((c) => c.cert.fingerprintSha256));
+    for (const c of certificates) {
       // A store's trusted certificates (a peer's certificate imported to trust it) are copies of a public key, not of a private one.
-      // A CA's record copy of a certificate it issued (openssl ca's newcerts/<serial>.pem) holds no key either.
+      // A CA's record copy of a certificate it issued (openssl ca's newcerts/<serial>.pem) holds no key either, nor does
+      // a certificate file with no key beside it that is the very certificate of a key entry of a store of the tree:
+      // the published copy for peers to trust (gmjdev/microservices-demo's certs/localhost.cer, the services' key stores).
       if (c.cert.isCa || (c.store && !c.hasPrivateKey) || caRecordCopy(c)) continue;
+      if (!c.hasPrivateKey && keyed.has(c.cert.fingerprintSha256)) continue;
       const list = byKey.get(c.cert.publicKeySha256) ?? [];
       if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
       byKey.set(c.cert.publicKeySha256, list);
