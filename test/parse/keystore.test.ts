@@ -139,6 +139,22 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
       'spring/key.p12',
     ],
     [
+      // gmjdev/microservices-demo@4bf5aca (Apache-2.0) configuration-svc/src/main/resources/application.yml: the
+      // placeholder's default is the password whenever KEYSTORE_PHRASE is not set.
+      'Spring placeholder with a default (${KEYSTORE_PHRASE:…})',
+      'svc/src/main/resources/application.yml',
+      (p: string) =>
+        `server:\n  port: 7575\n  ssl:\n    enabled: true\n    key-store: classpath:cert/key.p12\n    key-store-password: \${KEYSTORE_PHRASE:${p}}\n`,
+      'svc/src/main/resources/cert/key.p12',
+    ],
+    [
+      'shell default (${KS_PW:-…}) of -Djavax.net.ssl.keyStorePassword in a start script',
+      'app/bin/setenv.sh',
+      (p: string) =>
+        `CATALINA_OPTS="-Djavax.net.ssl.keyStore=/opt/app/key.p12 -Djavax.net.ssl.keyStorePassword=\${KS_PW:-${p}}"\n`,
+      'app/key.p12',
+    ],
+    [
       // spring-projects/spring-boot#43274: a plain or file: location is read from the working directory, where
       // `gradle bootRun` starts (ibm-messaging/mq-jms-spring samples/s2.tls keeps key.jks beside build.gradle).
       'Spring SSL bundle (Boot 3.1+) with a file: location in the project directory',

@@ -77,10 +77,10 @@ function configurationPasswords(
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
       secrets.sort((a, b) => distance(a, anchor) - distance(b, anchor));
       for (const entry of secrets) {
-        const password = decodedPassword(entry.value);
-        if (password !== undefined && !out.some((o) => o.password === password))
-          out.push({ password, at: { file: doc.file.path, range: entry.keyRange } });
-        if (out.length >= MAX_CONFIGURATION_PASSWORDS) return out;
+        for (const password of passwordsOf(entry.value))
+          if (!out.some((o) => o.password === password))
+            out.push({ password, at: { file: doc.file.path, range: entry.keyRange } });
+        if (out.length >= MAX_CONFIGURATION_PASSWORDS) return out.slice(0, MAX_CONFIGURATION_PASSWORDS);
       }
     }
   }
@@ -169,6 +169,21 @@ function libertyGeneratedPassword(
 function distance(entry: Entry, anchor: Entry): number {
   const lines = Math.abs(entry.keyRange.start.line - anchor.keyRange.start.line);
   return (entry.section === anchor.section ? 0 : 100_000) + lines;
+}
+
+/**
+ * The passwords a value may stand for: itself decoded, or the default of a placeholder, which is the password
+ * whenever nothing sets the variable (Spring `${KEYSTORE_PHRASE:localhost}`: gmjdev/microservices-demo's services
+ * open their key stores with `localhost`; the shell's `${KS_PW:-changeit}`). Trying one is safe: a store opens with
+ * its own password only.
+ */
+function passwordsOf(value: string): string[] {
+  const decoded = decodedPassword(value);
+  if (decoded !== undefined) return [decoded];
+  const placeholder = /^\$\{[^:}$]+:([^}$]*)\}$/.exec(value.trim());
+  if (!placeholder) return [];
+  const fallback = placeholder[1]!; // the group is not optional
+  return fallback.startsWith('-') ? [fallback, fallback.slice(1)] : [fallback];
 }
 
 /**
