@@ -9,6 +9,7 @@
 import type { Range } from '../core/types';
 import type { Entry, FormatHandler, ParsedDocument } from './types';
 import { basenameOf, type JvmProperty } from './java/jvm-args';
+import { composeHead, composeMounts, type ComposeMount } from './compose-volumes';
 import { environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import { parseSpringYaml } from './spring';
@@ -30,6 +31,8 @@ export interface ComposeService {
 
 export interface ComposeData {
   services: ComposeService[];
+  /** The services' bind mounts (./compose-volumes.ts). */
+  mounts: ComposeMount[];
 }
 
 const SERVICE_KEY =
@@ -39,8 +42,12 @@ const SECRET_REFERENCE = /^(services\.[^.[\]]+\.)?secrets([.[]|$)/;
 
 export const composeFormat: FormatHandler<ComposeData> = {
   id: 'compose',
-  classify(filePath) {
-    return /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(basenameOf(filePath)) ? 'compose' : undefined;
+  classify(filePath, head) {
+    const base = basenameOf(filePath);
+    return /^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(base) ||
+      (/\.ya?ml$/i.test(base) && !/^values\b/.test(base) && composeHead(head))
+      ? 'compose'
+      : undefined;
   },
   parse(file, kind): ParsedDocument<ComposeData> {
     const parsed = parseSpringYaml(file.text);
@@ -74,7 +81,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       entries,
       comments: parsed.comments,
       problems: parsed.problems,
-      data: { services: [...services.values()] },
+      data: { services: [...services.values()], mounts: composeMounts(entries, file.text, index) },
     };
   },
 };

@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
+import { composeMountsOf, usedApartBy } from '../../model/compose-mounts';
 import { caRecordCopy, certLocation, certificatesOf, certName, ownerName, storeRelated } from './_lib/shared';
 
 export default defineRule({
@@ -30,18 +31,24 @@ export default defineRule({
       if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
       byKey.set(c.cert.publicKeySha256, list);
     }
+    let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
-      const [first, ...rest] = list;
-      if (!first) continue;
-      for (const c of rest) {
+      if (list.length < 2) continue;
+      usedApart ??= usedApartBy(composeMountsOf(ctx.deployment.documents, ctx.deployment.root));
+      const apart = usedApart;
+      for (const [i, c] of list.entries()) {
+        // Files that only different Compose projects mount (alternative fixture sets of one test, each mounted at
+        // /etc/nginx/certs by its own Compose file) are not used together: the pair counts only against a copy that can be.
+        const earlier = list.slice(0, i).find((o) => !apart(o.doc.file.path, c.doc.file.path));
+        if (!earlier) continue;
         ctx.report({
           messageId: 'shared',
-          data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, first), dn: certName(c) },
+          data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, earlier), dn: certName(c) },
           location: certLocation(c),
           related: [
-            { ...certLocation(first), message: `same key pair in ${ownerName(ctx.deployment, first)}` },
+            { ...certLocation(earlier), message: `same key pair in ${ownerName(ctx.deployment, earlier)}` },
             ...(storeRelated(c).related ?? []),
-            ...(storeRelated(first).related ?? []),
+            ...(storeRelated(earlier).related ?? []),
           ],
           fingerprint: [c.cert.publicKeySha256, ownerName(ctx.deployment, c)],
         });

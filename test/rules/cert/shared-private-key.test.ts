@@ -12,6 +12,9 @@ const keyStore = stores.bytes('key.jks');
 const published = stores.bytes('leaf.crt').toString('utf8');
 
 const qm = (name: string) => `ALTER QMGR CERTLABL('${name.toLowerCase()}')\n`;
+/** A Compose file whose service mounts a directory at nginx's certificate directory. */
+const mounting = (service: string, source: string) =>
+  `services:\n  ${service}:\n    image: nginxproxy/nginx-proxy:test\n    volumes:\n      - /var/run/docker.sock:/tmp/docker.sock:ro\n      - ${source}:/etc/nginx/certs:ro\n`;
 ruleTester(rule, {
   valid: [
     {
@@ -47,6 +50,33 @@ ruleTester(rule, {
         'certs/localhost.cer': published,
       },
     },
+    {
+      // nginx-proxy/nginx-proxy@584073d test/test_fallback: each alternative Compose file mounts its own copy of the
+      // fixture certificates at /etc/nginx/certs (through the test module's path, a variable pytest sets).
+      name: 'alternative fixture sets, each mounted by its own Compose file',
+      files: {
+        'test_fallback/test_fallback.py': '',
+        'test_fallback/test_fallback.data/nodefault.yml': mounting(
+          'nginx-proxy',
+          '${PYTEST_MODULE_PATH}/test_fallback.data/nodefault.certs',
+        ),
+        'test_fallback/test_fallback.data/withdefault.yml': mounting(
+          'nginx-proxy',
+          '${PYTEST_MODULE_PATH}/test_fallback.data/withdefault.certs',
+        ),
+        'test_fallback/test_fallback.data/nodefault.certs/web.crt': cert('qmprod1.crt'),
+        'test_fallback/test_fallback.data/withdefault.certs/web.crt': cert('qmprod2-shared.crt'),
+      },
+    },
+    {
+      name: 'different Compose projects mount the copies, each into its own service',
+      files: {
+        'a/compose.yaml': mounting('web', './certs'),
+        'a/certs/web.crt': cert('qmprod1.crt'),
+        'b/docker-compose.yml': mounting('proxy', './certs'),
+        'b/certs/web.crt': cert('qmprod2-shared.crt'),
+      },
+    },
   ],
   invalid: [
     {
@@ -57,6 +87,52 @@ ruleTester(rule, {
         'certs/localhost.cer': published,
       },
       errors: [{ messageId: 'shared', file: 'gateway-svc/cert/keystore.jks', line: 1 }],
+    },
+    {
+      name: 'one Compose file mounts both copies, into two services',
+      files: {
+        'compose.yaml': `${mounting('web1', './certs1')}  web2:\n    image: nginx\n    volumes:\n      - type: bind\n        source: ./certs2\n        target: /etc/nginx/certs\n`,
+        'certs1/web.crt': cert('qmprod1.crt'),
+        'certs2/web.crt': cert('qmprod2-shared.crt'),
+      },
+      errors: [
+        { messageId: 'shared', file: 'certs2/web.crt', line: 1, related: [{ file: 'certs1/web.crt', line: 1 }] },
+      ],
+    },
+    {
+      name: 'compose.yaml and its override are one project (Compose reads both without being told)',
+      files: {
+        'compose.yaml': mounting('web1', './certs1'),
+        'compose.override.yaml': mounting('web2', './certs2'),
+        'certs1/web.crt': cert('qmprod1.crt'),
+        'certs2/web.crt': cert('qmprod2-shared.crt'),
+      },
+      errors: [
+        { messageId: 'shared', file: 'certs2/web.crt', line: 1, related: [{ file: 'certs1/web.crt', line: 1 }] },
+      ],
+    },
+    {
+      name: 'a copy that no Compose file mounts may be used by anything',
+      files: {
+        'compose.yaml': mounting('web1', './certs1'),
+        'certs1/web.crt': cert('qmprod1.crt'),
+        'certs2/web.crt': cert('qmprod2-shared.crt'),
+      },
+      errors: [
+        { messageId: 'shared', file: 'certs2/web.crt', line: 1, related: [{ file: 'certs1/web.crt', line: 1 }] },
+      ],
+    },
+    {
+      name: 'a source that is a variable alone is unknown',
+      files: {
+        'a.yml': mounting('web', '${CERTS_A}'),
+        'b.yml': mounting('web', '${CERTS_B}'),
+        'certs1/web.crt': cert('qmprod1.crt'),
+        'certs2/web.crt': cert('qmprod2-shared.crt'),
+      },
+      errors: [
+        { messageId: 'shared', file: 'certs2/web.crt', line: 1, related: [{ file: 'certs1/web.crt', line: 1 }] },
+      ],
     },
     {
       name: 'seed 002: one key pair on two queue managers',
