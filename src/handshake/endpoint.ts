@@ -9,6 +9,7 @@ import {
   type Component,
   type Deployment,
   type JavaRuntime,
+  type TlsSettings,
   type Provenance,
 } from '../model/types';
 import type { RunMemo } from '../core/run-memo';
@@ -178,6 +179,7 @@ export function endpointFor(
     if (!runtime)
       notes.push("Java runtime unknown: using the configured lists without the runtime's disabled algorithms");
     const eff = runtime ? effectiveJdkTls(runtime, memo) : undefined;
+    missing.push(...unknownListProperties(runtime, role, tls));
     const unknownJdk = jdkMissing(component, runtime, eff);
     // Without a profile of the JDK, its defaults are unknown: only a fully configured end (both lists and
     // java.security's disabledAlgorithms in the tree) is still known.
@@ -353,4 +355,35 @@ function jdkMissing(
   if (!parseJavaVersion(runtime.version.value))
     return `the version of the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
   return `the TLS defaults of ${eff?.label ?? runtime.version.value}, a version lint-deploy has no profile for (declare ${component.name}'s protocols and cipher suites, or run it on a profiled JDK)`;
+}
+
+/** The system properties that would decide this end's lists (none the end configures itself), by role. */
+const LIST_PROPERTIES = {
+  client: {
+    protocols: ['jdk.tls.client.protocols', 'https.protocols'],
+    suites: ['jdk.tls.client.cipherSuites', 'https.cipherSuites'],
+  },
+  server: { protocols: ['jdk.tls.server.protocols'], suites: ['jdk.tls.server.cipherSuites'] },
+};
+const IBM_PROTOCOL_PROPERTIES = ['com.ibm.jsse2.overrideDefaultProtocol', 'com.ibm.jsse2.overrideDefaultTLS'];
+
+/**
+ * A Java end whose own configuration leaves its protocols or suites to the JVM, while the JVM's property for them is
+ * set in a way only the run decides (`-Djdk.tls.client.protocols=$X`, starts that set it differently): unknown.
+ */
+function unknownListProperties(
+  runtime: JavaRuntime | undefined,
+  role: 'client' | 'server',
+  tls: TlsSettings,
+): string[] {
+  const unknown = runtime?.unknownSystemProperties;
+  if (!unknown) return [];
+  const names = [
+    ...(tls.protocols ? [] : [...LIST_PROPERTIES[role].protocols, ...IBM_PROTOCOL_PROPERTIES]),
+    ...(tls.cipherSuites ? [] : LIST_PROPERTIES[role].suites),
+  ];
+  return names.flatMap((name) => {
+    const property = unknown[name];
+    return property ? [`the value of -D${name} (${property.why})`] : [];
+  });
 }

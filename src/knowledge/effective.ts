@@ -51,7 +51,7 @@ interface Answer {
 }
 
 /** Every system property computeEffectiveJdkTls reads (the memo key). */
-const INPUT_PROPERTIES = [
+export const INPUT_PROPERTIES: readonly string[] = [
   'jdk.tls.client.protocols',
   'https.protocols',
   'jdk.tls.server.protocols',

@@ -14,7 +14,7 @@ export {
   referenceJdkProtocols,
 } from './jdk';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
-export { effectiveJdkTls, suitesUsableAt } from './effective';
+export { effectiveJdkTls, suitesUsableAt, INPUT_PROPERTIES as JSSE_LIST_PROPERTIES } from './effective';
 export {
   findCipherSuite,
   allCipherSuites,
@@ -44,4 +44,12 @@ export {
   isMqAdminUser,
 } from './mq-access';
 export { agentNeedsBackwardCompatibleListPort } from './cleartrust';
-export { jdkFromImage, jdkFromPath, splitImageReference, type NamedJdk } from './jdk-locations';
+export {
+  COMMAND_LINE_ORDER,
+  jdkFromImage,
+  jdkFromPath,
+  jvmOptionVariable,
+  readsOptionVariable,
+  splitImageReference,
+  type NamedJdk,
+} from './jdk-locations';

@@ -1,4 +1,5 @@
 import type { JdkVendorFamily } from './types';
+import { parseJavaVersion } from './version';
 import data from './data/jdk-locations.json';
 
 /** A JDK named by an image reference or an install path (src/knowledge/data/jdk-locations.json). */
@@ -88,4 +89,42 @@ export function jdkFromPath(installPath: string): NamedJdk | undefined {
     };
   }
   return undefined;
+}
+
+/** An environment variable the JDK reads JVM options from (data: `optionVariables`). */
+export interface JvmOptionVariable {
+  variable: string;
+  /** `jvm`: the VM reads it however it is started; `launcher`: only the `java` command. */
+  reader: 'jvm' | 'launcher';
+  /** The order the JVM applies options in (the command line is {@link COMMAND_LINE_ORDER}): a later one wins. */
+  order: number;
+  /** The first feature release that reads it. */
+  sinceFeature?: number;
+  source: string;
+}
+
+/** Where the command line's own options come among the option variables. */
+export const COMMAND_LINE_ORDER = 2;
+
+const OPTION_VARIABLES: JvmOptionVariable[] = data.optionVariables.map((v) => ({
+  variable: v.variable,
+  reader: v.reader === 'launcher' ? 'launcher' : 'jvm',
+  order: v.order,
+  ...(v.sinceFeature !== undefined && { sinceFeature: v.sinceFeature }),
+  source: v.source,
+}));
+
+/** The option variable of that name (`JAVA_TOOL_OPTIONS`), or undefined for any other (`JAVA_OPTS`: scripts read it). */
+export function jvmOptionVariable(name: string | undefined): JvmOptionVariable | undefined {
+  return OPTION_VARIABLES.find((v) => v.variable === name);
+}
+
+/**
+ * Whether a JDK of that version (as written) reads the option variable: true for one every JDK reads, false for a
+ * launcher variable older JDKs do not read, undefined when the version is unknown and that decides it.
+ */
+export function readsOptionVariable(variable: JvmOptionVariable, version: string | undefined): boolean | undefined {
+  if (variable.sinceFeature === undefined) return true;
+  const parsed = version ? parseJavaVersion(version) : undefined;
+  return parsed ? parsed.feature >= variable.sinceFeature : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Traced } from '../core/traced';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 
 /** JDK vendors as the knowledge base tells them apart (by their TLS defaults). */
 export type JdkVendorFamily =
@@ -26,6 +26,11 @@ export interface JavaRuntime {
   securityProperties: Record<string, Traced<string>>;
   /** JVM system properties (`-Dkey=value`) that apply to this runtime. */
   systemProperties: Record<string, Traced<string>>;
+  /**
+   * System properties the tree sets in a way that leaves their value to the run (`-Dx=$X`, starts of the app that
+   * set them differently, a JDK_JAVA_OPTIONS whose JDK is unknown): why, and where. Not in `systemProperties`.
+   */
+  unknownSystemProperties?: Record<string, { why: string; at: RelatedLocation[]; written?: string }>;
   /** The vendor as the release file's IMPLEMENTOR (or the user) names it, for display (`Oracle Corporation`). */
   implementor?: string;
   /**

@@ -16,6 +16,8 @@ import { relativePosix } from './paths';
 /** One way the app is started (a container of a Kubernetes workload; `compose` for its Docker Compose services). */
 export interface StartVariant {
   id: string;
+  /** What starts it, as users say it (`Deployment orders, container orders`). */
+  label?: string;
   /** Why its environment may set any variable the tree does not show (an `envFrom:` Secret, a ConfigMap not here). */
   opaque?: string;
 }
@@ -37,6 +39,8 @@ export interface ContainerStart {
   container: KubernetesContainer;
   /** The build directory of its image, when exactly one directory of the tree builds it. */
   dir?: string;
+  /** How that directory's image is built (ImageBuild.by of each build naming it): a buildpack image reads JAVA_OPTS. */
+  builtBy?: string[];
   /** Why it is bound, or why not (for --debug). */
   why: string;
   /** The ConfigMaps its `envFrom:` names that the tree holds, in its order. */
@@ -115,7 +119,13 @@ export function containerStarts(documents: readonly ParsedDocument[], root: stri
             : dirs.length > 1
               ? `several directories build its image ${repository}: ${matching.map(where).join(', ')}`
               : `its image ${repository} is built from ${relativePosix(root, dirs[0]!) || '.'} (${matching.map(where).join(', ')})`;
-      const start: ContainerStart = { doc, container, why, configMaps: [], ...(dirs.length === 1 && { dir: dirs[0] }) };
+      const start: ContainerStart = {
+        doc,
+        container,
+        why,
+        configMaps: [],
+        ...(dirs.length === 1 && { dir: dirs[0], builtBy: matching.map((b) => b.by) }),
+      };
       for (const from of container.envFrom) {
         const location = { file: doc.file.path, range: from.range };
         const found = from.source === 'configMap' ? nearestConfigMap(manifests, doc, from.name) : undefined;

@@ -4,10 +4,9 @@ import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
-import { SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
 import type { ModelContext } from './contributor';
 import { componentGlobs, relativePosix } from './paths';
-import type { JavaRuntime, Traced } from './types';
+import type { Traced } from './types';
 import type { ClientUrl } from './attributes';
 import { COMPOSE_START, containerStarts, type ContainerStart, type StartVariant } from './container-starts';
 
@@ -82,6 +81,11 @@ export interface PropertySource {
   variant?: string;
   /** What brought the setting in besides its own line (the `env_file:` that names its file): it decides too. */
   via?: RelatedLocation[];
+  /**
+   * For a `-D` option: where the JVM applies it among the option variables and the command line (a later one wins;
+   * src/knowledge/data/jdk-locations.json optionVariables). Unset: as its variable says (src/model/jvm-runtime.ts).
+   */
+  order?: number;
 }
 
 /** Every JVM `-D` property set in the deployment, by app group, in path order (the later wins). */
@@ -137,18 +141,18 @@ export function startersByGroup(ctx: ModelContext): Map<string, StartVariant[]> 
     for (const { group, start, variant } of boundContainers(ctx))
       starters.set(group, [
         ...(starters.get(group) ?? []),
-        { id: variant, ...(start.opaque && { opaque: start.opaque }) },
+        { id: variant, label: start.container.label, ...(start.opaque && { opaque: start.opaque }) },
       ]);
     for (const [group] of builtServices(ctx)) {
       const list = starters.get(group);
-      if (list && !list.some((s) => s.id === COMPOSE_START)) list.push({ id: COMPOSE_START });
+      if (list && !list.some((s) => s.id === COMPOSE_START)) list.push({ id: COMPOSE_START, label: 'Docker Compose' });
     }
     return starters;
   });
 }
 
 /** The containers of the tree's Kubernetes workloads whose image a directory of the tree builds, with that app group. */
-function boundContainers(ctx: ModelContext): { group: string; start: ContainerStart; variant: string }[] {
+export function boundContainers(ctx: ModelContext): { group: string; start: ContainerStart; variant: string }[] {
   return ctx.once('boundContainers', () =>
     containerStarts(ctx.deployment.documents, ctx.deployment.root).flatMap((start, i) =>
       start.dir === undefined
@@ -180,7 +184,7 @@ export function springArgumentsByGroup(ctx: ModelContext): Map<string, PropertyS
 }
 
 /** The Docker Compose services built from a directory of the tree, with the app group that directory belongs to. */
-function builtServices(ctx: ModelContext): [string, ParsedDocument, ComposeService][] {
+export function builtServices(ctx: ModelContext): [string, ParsedDocument, ComposeService][] {
   const built: [string, ParsedDocument, ComposeService][] = [];
   for (const doc of ctx.deployment.documents) {
     if (doc.kind !== 'compose') continue;
@@ -223,7 +227,7 @@ function addSources(
 }
 
 /** The documents that hold JVM options (and start environments), in path order: the later wins. */
-function jvmOptionDocuments(documents: readonly ParsedDocument[]): ParsedDocument[] {
+export function jvmOptionDocuments(documents: readonly ParsedDocument[]): ParsedDocument[] {
   return documents
     .filter((d) => JVM_OPTION_KINDS.includes(d.kind))
     .sort((a, b) => a.file.path.localeCompare(b.file.path));
@@ -257,46 +261,6 @@ function collectJvmProperties(ctx: ModelContext): Map<string, PropertySource[]> 
     }
   }
   return groups;
-}
-
-/** Adds `-D` properties to a runtime (a copy); a `-Djava.security.properties` file in the tree adds its security properties. */
-export function runtimeWithProperties(
-  ctx: ModelContext,
-  base: JavaRuntime | undefined,
-  sources: PropertySource[],
-): JavaRuntime | undefined {
-  if (!base && sources.length === 0) return undefined;
-  const runtime: JavaRuntime = base
-    ? { ...base, securityProperties: { ...base.securityProperties }, systemProperties: { ...base.systemProperties } }
-    : {
-        vendor: { value: 'unknown', from: { kind: 'default', origin: 'no JDK in the tree for this component' } },
-        version: { value: '', from: { kind: 'default', origin: 'no JDK in the tree for this component' } },
-        securityProperties: {},
-        systemProperties: {},
-      };
-  for (const { doc, property } of sources) {
-    // `$X`/`${X}`: unknown at lint time, not wrong. A security properties file is found by its name,
-    // which `${server.config.dir}/tls.properties` still tells.
-    const namesFile = property.name === 'java.security.properties' && !securityFileName(property.value).includes('$');
-    if (property.unresolved && !namesFile) continue;
-    runtime.systemProperties[property.name] = traced(property.value, doc.file.path, property.valueRange, property.via);
-  }
-  const override = runtime.systemProperties['java.security.properties'];
-  // `security.overridePropertiesFile=false` in the JDK's java.security makes the JVM ignore the option.
-  if (override && runtime.securityProperties['security.overridePropertiesFile']?.value.trim() !== 'false') {
-    const replace = override.value.startsWith('=');
-    const wanted = securityFileName(override.value.replace(/^=/, '').replace(/^file:/, ''));
-    const securityDoc = ctx.deployment.documents.find(
-      (d) =>
-        (d.kind === 'java.security' || d.kind === SECURITY_OVERRIDE_KIND) && securityFileName(d.file.path) === wanted,
-    );
-    if (securityDoc) {
-      if (replace) runtime.securityProperties = {};
-      for (const entry of securityDoc.entries)
-        runtime.securityProperties[entry.key] = tracedEntry(securityDoc, entry, entry.value);
-    }
-  }
-  return runtime;
 }
 
 const URL_IN_VALUE = /\b(https?|wss?):\/\/([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d+))?/g;

@@ -22,15 +22,14 @@ import type { ModelContributor } from './contributor';
 import {
   appGroupOf,
   JVM_OPTION_KINDS,
-  jvmPropertiesByGroup,
   onTestClasspath,
   springEnvironmentByGroup,
   springArgumentsByGroup,
   startersByGroup,
-  runtimeWithProperties,
   tracedEntry,
   urlsIn,
 } from './java-shared';
+import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import type { ClientAuthMode, Component, SpringServerComponent, TlsSettings, Traced } from './types';
 import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
 
@@ -47,7 +46,7 @@ import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
 export const javaAppContributor: ModelContributor = {
   id: 'java-app',
   contribute(ctx) {
-    const properties = jvmPropertiesByGroup(ctx);
+    const properties = startJvmPropertiesByGroup(ctx);
     const environment = springEnvironmentByGroup(ctx);
     const commandLine = springArgumentsByGroup(ctx);
     const starters = startersByGroup(ctx);
@@ -74,7 +73,7 @@ export const javaAppContributor: ModelContributor = {
       if (!first) continue; // a group exists because a document was put in it
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
-      const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources);
+      const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources, key);
       const appName = springSetting(
         group.spring.flatMap((d) => d.entries),
         'spring.application.name',

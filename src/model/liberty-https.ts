@@ -9,7 +9,8 @@ import type { XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
 import { libertyServersOf } from './liberty-config';
-import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced } from './java-shared';
+import { appGroupOf, traced } from './java-shared';
+import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import { certificateRef, ownCertificate, type TreeCertificate } from './mq-certs';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import { securityLevelCiphers } from './was-ciphers';
@@ -55,7 +56,7 @@ function sslConfigIdFor(endpoint: XmlElement, data: LibertyData): string {
 export const libertyHttpsContributor: ModelContributor = {
   id: 'liberty-https',
   contribute(ctx) {
-    const properties = jvmPropertiesByGroup(ctx);
+    const properties = startJvmPropertiesByGroup(ctx);
     const certs = ctx.certificates();
     // One configuration per server: includes and configDropins merged, variables resolved (liberty-config.ts).
     for (const config of libertyServersOf(ctx)) {
@@ -63,7 +64,12 @@ export const libertyHttpsContributor: ModelContributor = {
       const file = doc.file.path;
       const data = config.data;
       const relative = relativePosix(ctx.deployment.root, file);
-      const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(file), properties.get(appGroupOf(ctx, file)) ?? []);
+      const runtime = runtimeWithProperties(
+        ctx,
+        ctx.runtimeFor(file),
+        properties.get(appGroupOf(ctx, file)) ?? [],
+        appGroupOf(ctx, file),
+      );
       for (const endpoint of elementsNamed(data.xml, 'httpEndpoint')) {
         const portAttr = attr(endpoint, 'httpsPort');
         const port = Number(resolve(portAttr?.value, data.variables));

@@ -34,8 +34,10 @@ export function startSetting(name: string, sources: StartSources): StartSetting 
   for (const [at, level] of levels.entries()) {
     const setting = level.filter((s) => s.property.name === name);
     // Where the app has several starts (Kubernetes), the arguments and the starter's environment are each start's own.
+    // A container's JVM options (JAVA_TOOL_OPTIONS, its java command) are each start's own too.
+    const ownOptions = at === 1 && setting.some((s) => s.composed);
     const decided =
-      sources.starters && (at === 0 || at === 2)
+      sources.starters && (at === 0 || at === 2 || ownOptions)
         ? amongStarts(setting, sources.starters, at === 2)
         : levelSetting(setting);
     if (decided !== 'not set') return decided;

@@ -95,6 +95,19 @@ export function javaSystemStores(
 ): Pick<TlsTrustSettings, 'keyStore' | 'trustStore'> {
   const props = runtime?.systemProperties ?? {};
   const one = (kind: 'keyStore' | 'trustStore'): StoreRef | undefined => {
+    const unknown = runtime?.unknownSystemProperties?.[`javax.net.ssl.${kind}`];
+    // Set in a way only the run decides: a store the tree cannot name (unknown, as one outside the tree).
+    if (unknown) {
+      const place = unknown.at[0];
+      return {
+        path: {
+          value: unknown.written ?? `-Djavax.net.ssl.${kind} (${unknown.why})`,
+          from: place
+            ? { kind: 'file', location: { file: place.file, range: place.range } }
+            : { kind: 'config', origin: unknown.why },
+        },
+      };
+    }
     const value = props[`javax.net.ssl.${kind}`];
     // NONE: a PKCS#11 token, not a file.
     if (!value || value.value.trim() === '' || value.value.trim().toUpperCase() === 'NONE') return undefined;

@@ -6,7 +6,8 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { TOMCAT_FACTS, tomcatSuites, tomcatTlsFacts, type TomcatTlsFacts } from '../knowledge/tomcat';
 import { effectiveJdkTls } from '../knowledge';
 import type { ModelContributor } from './contributor';
-import { appGroupOf, jvmPropertiesByGroup, runtimeWithProperties, traced } from './java-shared';
+import { appGroupOf, traced } from './java-shared';
+import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 import type { TomcatConnectorAttributes } from './attributes';
 
@@ -78,12 +79,17 @@ const CLIENT_AUTH: Record<string, ClientAuthMode> = {
 export const tomcatContributor: ModelContributor = {
   id: 'tomcat',
   contribute(ctx) {
-    const properties = jvmPropertiesByGroup(ctx);
+    const properties = startJvmPropertiesByGroup(ctx);
     const facts = tomcatTlsFacts();
     for (const doc of ctx.documentsOf('tomcat.server-xml') as ParsedDocument<XmlData>[]) {
       const file = doc.file.path;
       const relative = relativePosix(ctx.deployment.root, file);
-      const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(file), properties.get(appGroupOf(ctx, file)) ?? []);
+      const runtime = runtimeWithProperties(
+        ctx,
+        ctx.runtimeFor(file),
+        properties.get(appGroupOf(ctx, file)) ?? [],
+        appGroupOf(ctx, file),
+      );
       for (const connector of doc.data.elements.filter((e) => e.localName === 'Connector')) {
         const hostConfigs = connector.children.filter((c) => c.localName === 'SSLHostConfig');
         const sslEnabled = attr(connector, 'SSLEnabled')?.value.toLowerCase() === 'true';

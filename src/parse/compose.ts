@@ -12,6 +12,7 @@ import { basenameOf, type JvmProperty } from './java/jvm-args';
 import { composeHead, composeMounts, type ComposeMount } from './compose-volumes';
 import { environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
+import { addCommandOptions, addVariableOptions, noStartJvmOptions, type StartJvmOptions } from './java/container-jvm';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
 
@@ -27,6 +28,8 @@ export interface ComposeService {
   springArguments: JvmProperty[];
   /** Its `env_file:` files as written (relative to the compose file), in order: a later one wins. */
   envFiles: { path: string; range: Range }[];
+  /** JVM options its `environment:` option variables and its `entrypoint:`/`command:` running `java` give. */
+  jvm: StartJvmOptions;
 }
 
 export interface ComposeData {
@@ -37,6 +40,8 @@ export interface ComposeData {
 
 const SERVICE_KEY =
   /^services\.([^.[\]]+)\.(build(?:\.context)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+/** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
+const STARTS_KEY = /^services\.([^.[\]]+)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
 const SECRET_REFERENCE = /^(services\.[^.[\]]+\.)?secrets([.[]|$)/;
 
@@ -57,10 +62,24 @@ export const composeFormat: FormatHandler<ComposeData> = {
       .map((entry) => (entry.secret && SECRET_REFERENCE.test(entry.key) ? { ...entry, secret: false } : entry));
     const services = new Map<string, ComposeService>();
     const service = (name: string) => {
-      if (!services.has(name)) services.set(name, { name, springEnvironment: [], springArguments: [], envFiles: [] });
+      if (!services.has(name))
+        services.set(name, {
+          name,
+          springEnvironment: [],
+          springArguments: [],
+          envFiles: [],
+          jvm: noStartJvmOptions(),
+        });
       return services.get(name)!;
     };
+    const starts = new Map<string, { entrypoint: [number, number][]; command: [number, number][] }>();
     for (const entry of entries) {
+      const start = STARTS_KEY.exec(entry.key);
+      if (start) {
+        const words = starts.get(start[1]!) ?? { entrypoint: [], command: [] };
+        words[start[2] as 'entrypoint' | 'command'].push(scalarOffsets(file.text, index, entry));
+        starts.set(start[1]!, words);
+      }
       const m = SERVICE_KEY.exec(entry.key);
       if (!m) continue;
       const named = service(m[1]!);
@@ -73,8 +92,12 @@ export const composeFormat: FormatHandler<ComposeData> = {
       } else {
         const setting = m[3] !== undefined ? mapped(entry, m[3], file.text, index) : listed(entry, file.text, index);
         if (setting) named.springEnvironment.push(setting);
+        jvmVariable(named.jvm, entry, m[3], file.text, index);
       }
     }
+    // The entrypoint runs with the command as its arguments.
+    for (const [name, words] of starts)
+      addCommandOptions(service(name).jvm, file.text, index, [...words.entrypoint, ...words.command]);
     return {
       file,
       kind,
@@ -103,4 +126,24 @@ function listed(entry: Entry, text: string, index: LineIndex): JvmProperty | und
   if (!variable || !property) return undefined;
   const [itemStart, itemEnd] = scalarOffsets(text, index, entry);
   return environmentSetting(text, index, variable, property, itemStart, itemStart + eq + 1, itemEnd);
+}
+
+/** An `environment:` item that sets a JVM option variable (`JAVA_TOOL_OPTIONS: -Dx=y`, `- JAVA_OPTS=-Dx=y`). */
+function jvmVariable(
+  into: StartJvmOptions,
+  entry: Entry,
+  key: string | undefined,
+  text: string,
+  index: LineIndex,
+): void {
+  const [start, end] = scalarOffsets(text, index, entry);
+  if (key !== undefined) {
+    const nameEnd = index.offsetAt(entry.keyRange.end);
+    addVariableOptions(into, text, index, key, index.rangeAt(nameEnd - key.length, nameEnd), start, end);
+    return;
+  }
+  const eq = entry.value.indexOf('=');
+  if (eq <= 0) return;
+  const variable = entry.value.slice(0, eq);
+  addVariableOptions(into, text, index, variable, index.rangeAt(start, start + eq), start + eq + 1, end);
 }

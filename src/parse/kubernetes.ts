@@ -13,6 +13,7 @@ import type { Entry, FormatHandler, ParsedDocument } from './types';
 import type { JvmProperty } from './java/jvm-args';
 import { environmentEntries, environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
+import { addCommandOptions, addVariableOptions, noStartJvmOptions, type StartJvmOptions } from './java/container-jvm';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
 
@@ -33,12 +34,16 @@ export interface KubernetesContainer {
   envFrom: KubernetesEnvFrom[];
   /** Spring `--name=value` arguments of its `command:` and `args:`. */
   springArguments: JvmProperty[];
+  /** JVM options its `env:` option variables and its `command:`/`args:` running `java` give. */
+  jvm: StartJvmOptions;
   range: Range;
 }
 
 export interface KubernetesConfigMap {
   name: string;
   springEnvironment: JvmProperty[];
+  /** Its JVM option variables (`JAVA_TOOL_OPTIONS`), for the `envFrom:` that names it. */
+  jvm: StartJvmOptions;
 }
 
 export interface KubernetesData {
@@ -49,10 +54,10 @@ export interface KubernetesData {
 const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)$/;
 /** A workload manifest, at the start of a line (a Helm template's first lines may be `{{- if }}`). */
 const WORKLOAD_HEAD = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)["']?\s*$/m;
-/** A ConfigMap that sets a variable Spring binds (for the `envFrom:` that names it). */
+/** A ConfigMap that sets a variable Spring binds or JVM options (for the `envFrom:` that names it). */
 const CONFIG_MAP_HEAD = /^kind:\s*["']?ConfigMap["']?\s*$/m;
 const SPRING_VARIABLE =
-  /^\s+(SPRING_(PROFILES_ACTIVE|CONFIG_LOCATION|SSL_BUNDLE_\w+)|SERVER_(SSL_\w+|PORT)|IBM_MQ_\w+):/m;
+  /^\s+(SPRING_(PROFILES_ACTIVE|CONFIG_LOCATION|SSL_BUNDLE_\w+)|SERVER_(SSL_\w+|PORT)|IBM_MQ_\w+|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|JAVA_OPTS):/m;
 const CONTAINER_KEY =
   /^(?:spec\.jobTemplate\.)?(?:spec\.template\.)?spec\.containers\[(\d+)\]\.(image|name|env\[(\d+)\]\.(name|valueFrom|value)(?:\..*)?|envFrom\[(\d+)\]\.(configMapRef|secretRef)\.name|(?:args|command)(?:\[\d+\])?)$/;
 /** A key of a ConfigMap's `data:` that can be an environment variable (not `application.yml`'s block). */
@@ -75,11 +80,15 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       const kindOf = part.entries.find((e) => e.key === 'kind')?.value ?? '';
       const name = part.entries.find((e) => e.key === 'metadata.name')?.value ?? '';
       if (kindOf === 'ConfigMap') {
+        const jvm = noStartJvmOptions();
         const springEnvironment = part.entries.flatMap((e) => {
           const variable = DATA_VARIABLE.exec(e.key)?.[1];
-          return variable && !e.value.includes('\n') ? variableSetting(file.text, index, variable, e, e) : [];
+          if (!variable || e.value.includes('\n')) return [];
+          const [start, end] = scalarOffsets(file.text, index, e);
+          addVariableOptions(jvm, file.text, index, variable, e.keyRange, start, end);
+          return variableSetting(file.text, index, variable, e, e);
         });
-        if (springEnvironment.length) configMaps.push({ name, springEnvironment });
+        if (springEnvironment.length || jvm.jvmVariables.length) configMaps.push({ name, springEnvironment, jvm });
       } else if (WORKLOAD_KINDS.test(kindOf))
         containers.push(...containersOf(part.entries, `${kindOf} ${name}`, file.text, index));
     }
@@ -94,6 +103,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
 function containersOf(entries: Entry[], workload: string, text: string, index: LineIndex): KubernetesContainer[] {
   const byIndex = new Map<string, { entries: Map<string, Entry>; container: KubernetesContainer }>();
   const env = new Map<string, { name?: Entry; value?: Entry; valueFrom?: Entry }>();
+  const commands = new Map<string, { command: [number, number][]; args: [number, number][] }>();
   for (const entry of entries) {
     const m = CONTAINER_KEY.exec(entry.key);
     if (!m) continue;
@@ -101,7 +111,14 @@ function containersOf(entries: Entry[], workload: string, text: string, index: L
     if (!byIndex.has(at))
       byIndex.set(at, {
         entries: new Map(),
-        container: { label: workload, springEnvironment: [], envFrom: [], springArguments: [], range: entry.keyRange },
+        container: {
+          label: workload,
+          springEnvironment: [],
+          envFrom: [],
+          springArguments: [],
+          jvm: noStartJvmOptions(),
+          range: entry.keyRange,
+        },
       });
     const { container } = byIndex.get(at)!;
     const field = m[2]!;
@@ -121,14 +138,21 @@ function containersOf(entries: Entry[], workload: string, text: string, index: L
     else {
       const [start, end] = scalarOffsets(text, index, entry);
       container.springArguments.push(...scanSpringArguments(text, index, start, end));
+      const words = commands.get(at) ?? { command: [], args: [] };
+      words[field.startsWith('command') ? 'command' : 'args'].push([start, end]);
+      commands.set(at, words);
     }
   }
+  // The command replaces the image's ENTRYPOINT, the arguments follow it.
+  for (const [at, words] of commands)
+    addCommandOptions(byIndex.get(at)!.container.jvm, text, index, [...words.command, ...words.args]);
   for (const [key, variable] of env) {
     const container = byIndex.get(key.slice(0, key.indexOf('.')))?.container;
     if (!container || !variable.name) continue;
     container.springEnvironment.push(
       ...variableSetting(text, index, variable.name.value, variable.name, variable.value ?? variable.valueFrom),
     );
+    jvmVariable(container.jvm, text, index, variable.name, variable.value);
   }
   return [...byIndex.values()].map((c) => c.container);
 }
@@ -154,4 +178,23 @@ function variableSetting(
   }
   const [start, end] = scalarOffsets(text, index, valueEntry);
   return [environmentSetting(text, index, variable, property, nameStart, start, end)];
+}
+
+/** An `env:` item that sets a JVM option variable; without a `value:` (a `valueFrom:`) the cluster gives its words. */
+function jvmVariable(
+  into: StartJvmOptions,
+  text: string,
+  index: LineIndex,
+  name: Entry,
+  value: Entry | undefined,
+): void {
+  if (value) {
+    const [start, end] = scalarOffsets(text, index, value);
+    addVariableOptions(into, text, index, name.value, name.valueRange, start, end);
+  } else {
+    const at = index.offsetAt(name.valueRange.end);
+    addVariableOptions(into, text, index, name.value, name.valueRange, at, at);
+    const set = into.jvmVariables[into.jvmVariables.length - 1];
+    if (set?.variable === name.value && set.range === name.valueRange) set.opaque = 'valueFrom';
+  }
 }

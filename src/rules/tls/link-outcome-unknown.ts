@@ -1,6 +1,7 @@
 import { presentedCertificates } from '../../derive/derive';
 import { placeOf, relatedOf } from '../../handshake/links';
 import { linkSources, withSources } from '../_lib/sources';
+import { JSSE_LIST_PROPERTIES } from '../../knowledge';
 import type { ResolvedLink } from '../../derive/types';
 import type { LinkPrediction } from '../../handshake/links';
 import { defineRule } from '../types';
@@ -55,6 +56,10 @@ export default defineRule({
           ...servers.map((s) => presentedCertificates(ctx.deployment, s)),
           // Where the placeholders or settings that leave an end unknown are written.
           [client.component, ...servers].flatMap((c) => c.tls?.unknownAt ?? []),
+          // And the JVM options only the run decides (`-Djdk.tls.client.protocols=$X`, starts that disagree).
+          [client.component, ...servers].flatMap((c) =>
+            JSSE_LIST_PROPERTIES.flatMap((name) => c.runtime?.unknownSystemProperties?.[name]?.at ?? []),
+          ),
         ),
         fingerprint: [link.client, ...group.map((lp) => lp.link.server), ...outcome.missing],
         outcome: 'unknown',

@@ -62,6 +62,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Kubernetes fills $(TLS_PROTOCOLS) in from the container's environment at run time: never the JDK's default.
+      name: 'a Java client whose Compose JAVA_TOOL_OPTIONS takes its protocols from the shell',
+      files: {
+        ...javaClient(['-Xmx1g']),
+        'compose.yaml':
+          'services:\n  client:\n    build: ./client\n    environment:\n      - JAVA_TOOL_OPTIONS=-Djdk.tls.client.protocols=${TLS_PROTOCOLS}\n',
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;'),
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['-Djdk.tls.client.protocols (its value is given at run time)'],
+        },
+      ],
+    },
+    {
       // nginx hands ssl_conf_command to OpenSSL (SSL_CONF_cmd): Ciphersuites sets the TLS 1.3 suites, which lint-deploy
       // does not apply. Here the real handshake fails (no TLS 1.3 suite in common); it was predicted to succeed.
       name: "nginx with ssl_conf_command (Ciphersuites): the server's lists are unknown",

@@ -172,6 +172,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // The client's JVM takes the protocols from its Docker Compose service's JAVA_TOOL_OPTIONS, not its defaults.
+      name: 'a Java client whose Compose JAVA_TOOL_OPTIONS allows only TLSv1.3, nginx only TLSv1.2',
+      files: {
+        ...javaClient(['-Xmx1g']),
+        'compose.yaml':
+          'services:\n  client:\n    build: ./client\n    environment:\n      JAVA_TOOL_OPTIONS: -Djdk.tls.client.protocols=TLSv1.3\n',
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;'),
+      },
+      errors: [{ messageId: 'noCommonProtocol', file: 'compose.yaml', line: 5 }],
+    },
+    {
       name: "nginx proxy: an include the tree does not hold at http level cannot widen the location's proxy_ssl_protocols",
       files: {
         'gw/nginx.conf':

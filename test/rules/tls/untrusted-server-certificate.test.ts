@@ -2,6 +2,14 @@ import rule from '../../../src/rules/tls/untrusted-server-certificate';
 import { ruleTester } from '../../helpers/rule-tester';
 import { javaClient, nginxProxy, nginxServer, pem, tomcatServer } from './trust-trees';
 
+/** The Java client whose image's ENTRYPOINT names a trust store of another CA (no JVM options beside it). */
+const CLIENT_TRUSTS_OTHER_BY_ENTRYPOINT = {
+  ...javaClient({ trustStore: 'trust-other.p12' }),
+  'client/jvm.options': '-Xmx1g\n',
+  'client/Dockerfile':
+    'ENTRYPOINT ["java", "-Djavax.net.ssl.trustStore=/opt/client/security/trust-other.p12", "-jar", "/app.jar"]\n',
+};
+
 ruleTester(rule, {
   valid: [
     {
@@ -11,6 +19,16 @@ ruleTester(rule, {
     {
       name: 'nginx sends leaf and intermediate; the client trusts the root',
       files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...nginxServer('server-fullchain.pem') },
+    },
+    {
+      // The Compose entrypoint replaces the image's: the trust store is the one the shell gives, which the tree does not say.
+      name: "a Compose entrypoint that runs java with the trust store from the shell replaces the image's ENTRYPOINT",
+      files: {
+        ...CLIENT_TRUSTS_OTHER_BY_ENTRYPOINT,
+        'compose.yaml':
+          'services:\n  client:\n    build: ./client\n    entrypoint: java -Djavax.net.ssl.trustStore=${TRUST_STORE} -jar /app.jar\n',
+        ...tomcatServer('server-chain.p12'),
+      },
     },
     {
       name: 'no trust store: the JDK cacerts decide (unknown, not an error)',
@@ -62,6 +80,11 @@ ruleTester(rule, {
         ...nginxServer('server-fullchain.pem'),
       },
       errors: [{ messageId: 'untrusted', file: 'gw/nginx.conf', line: 7 }],
+    },
+    {
+      name: "the client trusts another root, named by its image's ENTRYPOINT",
+      files: { ...CLIENT_TRUSTS_OTHER_BY_ENTRYPOINT, ...tomcatServer('server-chain.p12') },
+      errors: [{ messageId: 'untrusted', file: 'client/Dockerfile', line: 1 }],
     },
     {
       name: 'the client trusts another root (Tomcat PKCS#12 key store)',
