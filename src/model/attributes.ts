@@ -233,8 +233,8 @@ export interface NginxSecurityLevel {
 
 /** Why nginx refuses to start, said on the server block that causes it (src/model/nginx-startup.ts). */
 export type NginxStartupFailure =
-  | { kind: 'no-certificate'; listen: string; at: Location }
-  | { kind: 'no-key'; certificate: string; at: Location };
+  | { kind: 'no-certificate'; level: 'http' | 'stream'; listen: string; at: Location }
+  | { kind: 'no-key'; level: 'http' | 'stream'; certificate: string; at: Location };
 
 /** nginx directive values the stores need (kept by the nginx contributor in `attributes.storeDirectives`). */
 export type NginxStoreDirectives = Partial<

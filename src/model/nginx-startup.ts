@@ -1,15 +1,23 @@
 /**
- * TLS settings without which nginx refuses to start, for the http servers of one top-level file (nginx checks them
- * when it reads its configuration, so `nginx -t` fails too):
- * - the default server of an address with `listen … ssl` needs a certificate (`ssl_certificate`, its own or the http
- *   level's), unless it has `ssl_reject_handshake on`, and then every server of that address needs one or that:
+ * TLS settings without which nginx refuses to start, for the http and stream servers of one top-level file (nginx
+ * checks them when it reads its configuration, so `nginx -t` fails too):
+ * - http: the default server of an address with `listen … ssl` needs a certificate (`ssl_certificate`, its own or the
+ *   http level's), unless it has `ssl_reject_handshake on`, and then every server of that address needs one or that:
  *   `[emerg] no "ssl_certificate" is defined for the "listen ... ssl" directive` (ngx_http_ssl_init);
- * - every `ssl_certificate` needs an `ssl_certificate_key`: `[emerg] no "ssl_certificate_key" is defined for
- *   certificate "…"` (ngx_http_ssl_merge_srv_conf).
+ * - http: every `ssl_certificate` needs an `ssl_certificate_key`: `[emerg] no "ssl_certificate_key" is defined for
+ *   certificate "…"` (ngx_http_ssl_merge_srv_conf);
+ * - stream: a server with `listen … ssl` needs a certificate and a key for it, its own or the stream level's (the same
+ *   [emerg] texts; up to 1.25.4 ngx_stream_ssl_merge_conf checks each such server, from 1.25.5, which brought several
+ *   servers per address, ngx_stream_ssl_init checks the default server as http does). Said for the only server of its
+ *   address, which both check alike; several servers of one address (1.25.5 and later only) and
+ *   `ssl_reject_handshake` (stream: 1.25.5 and later) are left unsaid.
  * Both arrays are inherited whole by a level that sets none (ngx_conf_merge_ptr_value).
- * Source: https://github.com/nginx/nginx/blob/master/src/http/modules/ngx_http_ssl_module.c; measured with Debian's
- * nginx 1.22.1 (`nginx -t`). Said only when the tree holds all that decides it: the server inside an `http` block
- * of the file (a conf.d snippet's http level is elsewhere), no include the tree does not hold, no template syntax.
+ * Sources: https://github.com/nginx/nginx/blob/master/src/http/modules/ngx_http_ssl_module.c,
+ * https://github.com/nginx/nginx/blob/release-1.22.1/src/stream/ngx_stream_ssl_module.c and
+ * https://github.com/nginx/nginx/blob/master/src/stream/ngx_stream_ssl_module.c; measured with Debian's nginx 1.22.1
+ * (`nginx -t`, libnginx-mod-stream for stream). Said only when the tree holds all that decides it: the server inside
+ * an `http` or `stream` block of the file (a conf.d snippet's level above is elsewhere), no include the tree does not
+ * hold, no template syntax.
  */
 import type { ParsedDocument } from '../parse/types';
 import type { NginxStartupFailure } from './attributes';
@@ -20,8 +28,8 @@ export interface NginxServerBlock {
   server: Placed;
   /** The directives of the levels around it (main and http), outermost first. */
   inherited: Placed[];
-  /** Whether the block is inside an `http` block of this file. */
-  inHttp: boolean;
+  /** The block of this file the server is inside: `http`, `stream`, or neither (a conf.d snippet). */
+  level: 'http' | 'stream' | undefined;
 }
 
 const DEFAULT_PARAMS = new Set(['default_server', 'default']);
@@ -44,7 +52,7 @@ export function nginxStartupFailures(
   if (doc.template) return failures;
   const own = (s: NginxServerBlock) => (s.server.block ?? []).filter((p) => !p.block);
   const levels = (s: NginxServerBlock) => [s.inherited, own(s)];
-  const known = (s: NginxServerBlock) => s.inHttp && !hasUnresolvedInclude(levels(s));
+  const known = (s: NginxServerBlock) => s.level !== undefined && !hasUnresolvedInclude(levels(s));
   const hasCertificate = (s: NginxServerBlock) => innermostDirectives(levels(s), 'ssl_certificate').length > 0;
   const rejects = (s: NginxServerBlock) =>
     last([...s.inherited, ...own(s)], 'ssl_reject_handshake')?.directive.args[0]?.value === 'on';
@@ -55,7 +63,7 @@ export function nginxStartupFailures(
     { on: { s: NginxServerBlock; listen: Placed }[]; defaultIndex: number; tls: boolean }
   >();
   for (const s of servers) {
-    if (!s.inHttp) continue;
+    if (s.level !== 'http') continue;
     const sslOn = last([...s.inherited, ...own(s)], 'ssl')?.directive.args[0]?.value === 'on';
     for (const listen of own(s).filter((p) => p.directive.name === 'listen')) {
       const [address, ...params] = listen.directive.args.map((a) => a.value);
@@ -77,22 +85,62 @@ export function nginxStartupFailures(
       if (!known(s) || hasCertificate(s) || rejects(s) || failures.has(s.server)) continue;
       failures.set(s.server, {
         kind: 'no-certificate',
+        level: 'http',
         listen: key,
         at: { file: listen.file, range: argsRange(listen) },
       });
     }
   }
+  for (const [s, listen, key] of lonelyStreamTlsServers(servers, own)) {
+    if (!known(s) || hasCertificate(s) || rejects(s)) continue;
+    failures.set(s.server, {
+      kind: 'no-certificate',
+      level: 'stream',
+      listen: key,
+      at: { file: listen.file, range: argsRange(listen) },
+    });
+  }
+  const streamTls = new Set(lonelyStreamTlsServers(servers, own).map(([s]) => s));
   for (const s of servers) {
     if (!known(s) || failures.has(s.server)) continue;
+    // A stream server without listen … ssl: its key is checked by 1.25.5 and later only.
+    if (s.level === 'stream' && (!streamTls.has(s) || rejects(s))) continue;
     const certificates = innermostDirectives(levels(s), 'ssl_certificate');
     const keys = innermostDirectives(levels(s), 'ssl_certificate_key');
     const unpaired = certificates[keys.length];
     if (unpaired)
       failures.set(s.server, {
         kind: 'no-key',
+        level: s.level ?? 'http',
         certificate: unpaired.directive.args[0]?.value ?? '',
         at: { file: unpaired.file, range: argsRange(unpaired) },
       });
   }
   return failures;
+}
+
+/**
+ * The stream servers with a `listen … ssl` that are the only server of that address in the file, each with that listen
+ * and its address.
+ */
+function lonelyStreamTlsServers(
+  servers: NginxServerBlock[],
+  own: (s: NginxServerBlock) => Placed[],
+): [NginxServerBlock, Placed, string][] {
+  const byAddress = new Map<string, { s: NginxServerBlock; listen: Placed; ssl: boolean }[]>();
+  for (const s of servers) {
+    if (s.level !== 'stream') continue;
+    for (const listen of own(s).filter((p) => p.directive.name === 'listen')) {
+      const [address, ...params] = listen.directive.args.map((a) => a.value);
+      const key = address !== undefined ? addressKey(address) : undefined;
+      if (!key) continue;
+      byAddress.set(key, [...(byAddress.get(key) ?? []), { s, listen, ssl: params.includes('ssl') }]);
+    }
+  }
+  const out: [NginxServerBlock, Placed, string][] = [];
+  for (const [key, on] of byAddress) {
+    const [only, ...others] = on;
+    if (only?.ssl && others.length === 0 && !out.some(([s]) => s === only.s)) out.push([only.s, only.listen, key]);
+  }
+  return out;
 }

@@ -245,16 +245,15 @@ export const nginxContributor: ModelContributor = {
       if (included.has(doc.file.path)) continue;
       const top = expanded.get(doc.file.path)!;
       const servers: NginxServerBlock[] = [];
-      const walk = (list: Placed[], inherited: Placed[], inHttp: boolean) => {
+      const walk = (list: Placed[], inherited: Placed[], level: NginxServerBlock['level']) => {
         const here = [...inherited, ...list.filter((p) => !p.block)];
         for (const p of list) {
           if (!p.block) continue;
-          if (p.directive.name === 'server') servers.push({ server: p, inherited: here, inHttp });
-          else if (p.directive.name === 'http' || p.directive.name === 'stream')
-            walk(p.block, here, p.directive.name === 'http');
+          if (p.directive.name === 'server') servers.push({ server: p, inherited: here, level });
+          else if (p.directive.name === 'http' || p.directive.name === 'stream') walk(p.block, here, p.directive.name);
         }
       };
-      walk(top, [], false);
+      walk(top, [], undefined);
       const startupFailures = nginxStartupFailures(doc, servers);
       for (const { server, inherited } of servers) {
         const component = serverComponent(

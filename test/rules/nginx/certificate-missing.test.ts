@@ -5,6 +5,10 @@ import { ruleTester } from '../../helpers/rule-tester';
 // the [emerg] the message quotes, the valid ones pass.
 const CERT = 'ssl_certificate /etc/nginx/tls/api.crt; ssl_certificate_key /etc/nginx/tls/api.key;';
 const http = (...servers: string[]) => `http {\n${servers.map((s) => `  server { ${s} }`).join('\n')}\n}\n`;
+// Stream shapes checked the same way with libnginx-mod-stream 1.22.1 (cdSheriff/server@7fd651e deploy/ shape: an MQTT
+// TLS proxy in a stream block).
+const stream = (...servers: string[]) =>
+  `stream {\n${servers.map((s) => `  server { proxy_pass 127.0.0.1:1883; ${s} }`).join('\n')}\n}\n`;
 
 ruleTester(rule, {
   valid: [
@@ -44,6 +48,21 @@ ruleTester(rule, {
       files: { 'nginx.conf.j2': http('listen 443 ssl; {% if tls %}ssl_certificate {{ cert }};{% endif %}') },
     },
     { name: 'no TLS listen', files: { 'nginx.conf': http('listen 80;') } },
+    { name: 'stream: a certificate and its key', files: { 'nginx.conf': stream(`listen 8883 ssl; ${CERT}`) } },
+    {
+      name: 'stream: the certificate and key at the stream level',
+      files: { 'nginx.conf': `stream {\n  ${CERT}\n  server { listen 8883 ssl; proxy_pass 127.0.0.1:1883; }\n}\n` },
+    },
+    {
+      // 1.22 starts (plain TCP on 8883); 1.25.5 and later refuse the certificate without a key: left unsaid.
+      name: 'stream: a certificate without listen … ssl',
+      files: { 'nginx.conf': stream('listen 8883; ssl_certificate /etc/nginx/tls/api.crt;') },
+    },
+    {
+      // Several servers of one address: 1.25.5 and later only, where the default server decides.
+      name: 'stream: two servers of one address',
+      files: { 'nginx.conf': stream(`listen 8883 ssl; ${CERT}`, 'listen 8883 ssl; server_name b.example;') },
+    },
   ],
   invalid: [
     {
@@ -92,6 +111,25 @@ ruleTester(rule, {
         ),
       },
       errors: [{ messageId: 'noKey', file: 'nginx.conf', line: 2, messageIncludes: ['certificate "ec.crt"'] }],
+    },
+    {
+      name: 'stream: listen … ssl without a certificate',
+      files: { 'nginx.conf': stream('listen 8883 ssl; ssl_protocols TLSv1.2;') },
+      errors: [
+        {
+          messageId: 'noCertificate',
+          file: 'nginx.conf',
+          line: 2,
+          messageIncludes: ['*:8883', 'at the stream level', '[emerg]'],
+        },
+      ],
+    },
+    {
+      name: 'stream: listen … ssl, a certificate without its key',
+      files: { 'nginx.conf': stream('listen 8883 ssl; ssl_certificate /etc/nginx/tls/api.crt;') },
+      errors: [
+        { messageId: 'noKeyStream', file: 'nginx.conf', line: 2, messageIncludes: ['"/etc/nginx/tls/api.crt"'] },
+      ],
     },
   ],
 });
