@@ -21,8 +21,11 @@ export interface ScriptSubstitutionsData {
   substitutions: ScriptSubstitution[];
 }
 
-/** An `s` command's pattern when it is a plain literal (3+ characters, no regex syntax): `s|REPLACE|`, `s/@PW@/`. */
-const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@-]{3,}?)\2/g;
+/**
+ * An `s` command's pattern when it is a plain literal (3+ characters, no regex syntax): `s|REPLACE|`, `s/@PW@/`,
+ * `s/<changeit>/` (JeffTsengTwn/tomcat_letsencrypt_setup's tomcat_ssl.sh fills server.xml's keystorePass so).
+ */
+const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@<>-]{3,}?)\2/g;
 
 /** The literals a script's `sed` commands replace, or undefined when it has none. */
 export function scriptSubstitutions(source: SourceFile): ParsedDocument<ScriptSubstitutionsData> | undefined {

@@ -15,7 +15,8 @@ import { lastPathSegment } from '../core/path-name';
  * that Maven resource filtering replaces when the app is built (Spring Boot's parent POM filters
  * `application*.{yml,yaml,properties}` under `src/main/resources` with the `@` delimiter).
  */
-export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'env' | 'maven';
+/** `script`: a literal a script of the tree replaces with `sed` before the file is used (src/parse/script-substitutions.ts). */
+export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'env' | 'maven' | 'script';
 
 export type TemplateSpanKind =
   /** An output expression inside a line: its value is unknown until rendered. */
@@ -343,11 +344,14 @@ const CONDITIONAL = /^(if|unless|with|case)\b/;
 export function templateSpanAt(info: TemplateInfo, range: Range): TemplateSpan | undefined {
   const before = (a: Range['start'], b: Range['start']) =>
     a.line < b.line || (a.line === b.line && a.character < b.character);
+  const same = (a: Range['start'], b: Range['start']) => a.line === b.line && a.character === b.character;
+  // An empty range (a parser's error position) is a point: on the span from its first character.
+  const point = same(range.start, range.end);
   return info.spans.find(
     (s) =>
       (s.kind === 'value' || s.kind === 'generated' || s.inline) &&
       !s.substituted &&
-      before(s.range.start, range.end) &&
+      (before(s.range.start, range.end) || (point && same(s.range.start, range.start))) &&
       before(range.start, s.range.end),
   );
 }

@@ -99,7 +99,12 @@ export function parseXml(text: string): XmlParseResult {
       const nameStart = tagStart + (match.index ?? 0);
       const quoted = match[2]!;
       const valueStart = nameStart + match[0].length - quoted.length + 1;
-      const value = (tag.attributes as Record<string, string>)[match[1]!] ?? match[3] ?? match[4] ?? '';
+      // A value holding `<` is not well-formed (saxes reports it and drops the `<`): keep it as written, a placeholder a
+      // script fills in (`keystorePass="<changeit>"`) is then still that placeholder.
+      const written = match[3] ?? match[4];
+      const value = written?.includes('<')
+        ? written
+        : ((tag.attributes as Record<string, string>)[match[1]!] ?? written ?? '');
       const attribute: XmlAttribute = {
         name: match[1]!,
         value,

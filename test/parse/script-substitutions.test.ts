@@ -20,6 +20,13 @@ describe('literals a script replaces with sed', () => {
       'FROM x\nRUN sed -i "s/CHANGE_ME/$(cat /run/pw)/" /opt/app/server.xml\n',
       ['2:15 CHANGE_ME'],
     ],
+    [
+      // JeffTsengTwn/tomcat_letsencrypt_setup@e599562 tomcat_ssl.sh
+      'a placeholder in angle brackets',
+      '/t/tomcat_ssl.sh',
+      "sed -i 's/<changeit>/'${password}'/g' /opt/tomcat/conf/server.xml\n",
+      ['1:11 <changeit>'],
+    ],
     ['a regular expression, not a literal', '/t/run.sh', "sed -i 's/^password=.*/password=x/' f\n", []],
     ['a commented-out line', '/t/run.sh', '#!/bin/sh\n# sed "s|REPLACE|x|" f\n', []],
     ['a file that is not a script', '/t/notes.txt', 'sed "s|REPLACE|x|" f\n', []],

@@ -1,5 +1,8 @@
+import * as path from 'node:path';
 import type { Finding, Location, RelatedLocation } from '../../core/types';
 import type { ParsedDocument } from '../../parse/types';
+import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
+import { LineIndex } from '../../parse/text';
 import {
   substitutedSpansAt,
   templateBranchAt,
@@ -18,15 +21,16 @@ import {
  */
 export function deferTemplateValues(findings: Finding[], documents: ParsedDocument[]): Finding[] {
   const templates = new Map<string, TemplateInfo>();
-  for (const doc of documents) {
-    if (!doc.template) continue;
+  const add = (file: string, template: TemplateInfo) => {
     // Several documents of one file (heredocs of one script) each bring their own spans.
-    const known = templates.get(doc.file.path);
+    const known = templates.get(file);
     templates.set(
-      doc.file.path,
-      known && known !== doc.template ? { ...known, spans: [...known.spans, ...doc.template.spans] } : doc.template,
+      file,
+      known && known !== template ? { ...known, spans: [...known.spans, ...template.spans] } : template,
     );
-  }
+  };
+  for (const doc of documents) if (doc.template) add(doc.file.path, doc.template);
+  for (const [file, template] of scriptFilledValues(documents)) add(file, template);
   if (templates.size === 0) return findings;
   const spanOf = (location: Location): TemplateSpan | undefined => {
     const info = templates.get(location.file);
@@ -93,4 +97,45 @@ function inBranch(finding: Finding, templates: Map<string, TemplateInfo>): Findi
       { file: finding.location.file, range: branch.range, message: `template branch ${branch.condition}` },
     ],
   };
+}
+
+/**
+ * The literals a script of the deployment replaces with `sed` (`s/<changeit>/'${password}'/` over server.xml), where
+ * other files of the deployment hold them: template values, unknown until the script runs. A file holding
+ * `keystorePass="<changeit>"` is not the file the server reads, so its XML error there is the script's placeholder.
+ */
+function scriptFilledValues(documents: ParsedDocument[]): Map<string, TemplateInfo> {
+  const literals = new Map<string, string>();
+  for (const doc of documents) {
+    if (doc.kind !== SCRIPT_SUBSTITUTIONS_KIND) continue;
+    for (const { literal, range } of (doc.data as ScriptSubstitutionsData).substitutions)
+      if (!literals.has(literal))
+        literals.set(literal, `${path.basename(doc.file.path)}:${range.start.line + 1} replaces it when it runs`);
+  }
+  const out = new Map<string, TemplateInfo>();
+  if (literals.size === 0) return out;
+  const scripts = new Set(documents.filter((d) => d.kind === SCRIPT_SUBSTITUTIONS_KIND).map((d) => d.file.path));
+  for (const doc of documents) {
+    const file = doc.file.path;
+    if (out.has(file) || scripts.has(file) || !doc.file.text) continue;
+    const text = doc.file.text;
+    let index: LineIndex | undefined;
+    const spans: TemplateSpan[] = [];
+    for (const [literal, because] of literals) {
+      for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length)) {
+        index ??= new LineIndex(text);
+        spans.push({
+          kind: 'value',
+          engine: 'script',
+          text: literal,
+          start: at,
+          end: at + literal.length,
+          range: index.rangeAt(at, at + literal.length),
+          unknownBecause: because,
+        });
+      }
+    }
+    if (spans.length) out.set(file, { engines: ['script'], spans, masked: text, branches: [] });
+  }
+  return out;
 }
