@@ -64,6 +64,15 @@ export function range(startLine: number, startChar: number, endLine: number, end
   return { start: pos(startLine, startChar), end: pos(endLine, endChar) };
 }
 
+/** Whether two locations start at the same place of the same file. */
+export function sameStart(a: Location, b: Location): boolean {
+  return (
+    a.file === b.file &&
+    a.range?.start.line === b.range?.start.line &&
+    a.range?.start.character === b.range?.start.character
+  );
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     cmp(a.location.file, b.location.file) ||

@@ -8,19 +8,19 @@ import type { LinkPrediction } from '../handshake/links';
 import { predictHandshake } from '../handshake/predict';
 import type { HandshakePrediction, HandshakeSide } from '../handshake/types';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
-import type { RelatedLocation } from '../core/types';
+import { sameStart, type Location, type RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { Component, Deployment } from '../model/types';
 import { linkOutcome } from './outcome';
-import { presentedKeys, presentedPlaces } from './presented';
+import { namedByComponent, presentedKeys, presentedPlaces, type NamedCertificates } from './presented';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import { channelAccess, type ChannelAccess } from '../model/mq-access';
 import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
 import { mqscScriptsOf } from '../model/mq-scripts';
-import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
+import type { CertificateFileUse, ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
 export function ownRole(component: Component): 'client' | 'server' {
@@ -39,6 +39,7 @@ export function deriveDeployment(
   memo?: RunMemo,
 ): DerivedDeployment {
   const certs = certificates ?? treeCertificates(deployment.documents, deployment.root);
+  const presented = namedByComponent(certs, deployment.components);
   const endpoints = new Map<string, ComponentEndpoints>();
   const endpointOf = (component: Component, role: 'client' | 'server'): Endpoint | undefined => {
     let known = endpoints.get(component.id);
@@ -48,7 +49,7 @@ export function deriveDeployment(
         component,
         role,
         deployment,
-        role === 'server' ? presentedKeys(certs, component) : undefined,
+        role === 'server' ? presentedKeys(presented.get(component.id)) : undefined,
         memo,
       );
     return known[role];
@@ -90,9 +91,11 @@ export function deriveDeployment(
   const unreadable = new Set(
     deployment.documents.filter((d) => isKeystoreDocument(d) && !d.data.readable).map((d) => d.file.path),
   );
-  const trust = deriveTrust(certs, links, unreadable, memo);
+  const trust = deriveTrust(certs, presented, links, unreadable, memo);
   const derived: DerivedModel = {
     certificates: certs,
+    presented,
+    certificateFiles: certificateFileUse(deployment.components, presented),
     stacks,
     links,
     unconfirmed,
@@ -102,6 +105,44 @@ export function deriveDeployment(
     channelAccess: mqChannelAccess(deployment),
   };
   return { ...deployment, derived };
+}
+
+/** The certificate and store files the components name (see `CertificateFileUse`). */
+function certificateFileUse(
+  components: readonly Component[],
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>,
+): CertificateFileUse {
+  const inUse = new Map<string, RelatedLocation[]>();
+  const namedOutside = new Map<string, RelatedLocation[]>();
+  const unresolved: CertificateFileUse['unresolved'][number][] = [];
+  const add = (map: Map<string, RelatedLocation[]>, key: string, component: Component, at: Location | undefined) => {
+    const place = { ...(at ?? component.location), message: `${component.name} names it here` };
+    const places = map.get(key);
+    if (!places) map.set(key, [place]);
+    else if (!places.some((p) => sameStart(p, place))) places.push(place);
+  };
+  const named = (component: Component, file: string | undefined, written: string, at: Location | undefined) => {
+    if (file) return add(inUse, file, component, at);
+    const name = written.split(/[\\/]/).at(-1) ?? '';
+    if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name)) unresolved.push({ component, path: written, ...(at ? { at } : {}) });
+    else if (name) add(namedOutside, name, component, at);
+  };
+  for (const component of components) {
+    for (const { ref, certificates } of presented.get(component.id) ?? []) {
+      for (const c of certificates) add(inUse, c.doc.file.path, component, ref.reference);
+      if (certificates.length === 0 && ref.file) named(component, undefined, ref.file, ref.reference);
+    }
+    const trust = component.tls?.trust;
+    for (const store of [trust?.keyStore, trust?.trustStore])
+      if (store)
+        named(
+          component,
+          store.file,
+          store.path.value,
+          store.path.from.kind === 'file' ? store.path.from.location : undefined,
+        );
+  }
+  return { inUse, namedOutside, unresolved };
 }
 
 /** Each MQSC script's inbound channels with the queue manager's access decision (defaults of a new queue manager where unset). */
@@ -123,7 +164,7 @@ export function ownEndpoint(deployment: DerivedDeployment, component: Component)
 
 /** The certificates in the tree a server presents, as related locations (they decide which suites it can use). */
 export function presentedCertificates(deployment: DerivedDeployment, server: Component): RelatedLocation[] {
-  return presentedPlaces(deployment.derived.certificates, server).map((l) => ({
+  return presentedPlaces(deployment.derived.presented.get(server.id)).map((l) => ({
     ...l,
     message: `${server.name} presents this certificate`,
   }));
@@ -139,6 +180,8 @@ export function stackLabels(deployment: DerivedDeployment, lp: LinkPrediction): 
 export function emptyDerived(): DerivedModel {
   return {
     certificates: [],
+    presented: new Map(),
+    certificateFiles: { inUse: new Map(), namedOutside: new Map(), unresolved: [] },
     links: [],
     unconfirmed: [],
     predictions: [],

@@ -28,14 +28,13 @@ function commonHead(a: string[], b: string[]): number {
  * ties broken by nearness to the component's config file. Leaf first, then the rest of the file; for a key
  * store, the chain of the key entry the component's key alias names (`storeChain`).
  */
-export function certificatesNamed(
-  all: TreeCertificate[],
+function certificatesNamed(
+  index: CertificateIndex,
   wanted: string | undefined,
   component: Component,
 ): TreeCertificate[] {
   // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
   if (!wanted || PLACEHOLDER.test(path.basename(wanted))) return [];
-  const index = indexOf(all);
   let file: string | undefined;
   if (index.byFile.has(wanted)) file = wanted;
   else {
@@ -77,8 +76,6 @@ function storeChain(inStore: TreeCertificate[], alias: string | undefined): Tree
 }
 
 interface CertificateIndex {
-  all: TreeCertificate[];
-  length: number;
   /** Certificates by PEM file, in tree order. */
   byFile: Map<string, TreeCertificate[]>;
   /** One row per certificate (as the scan it replaces), by the last segment of its file's path. */
@@ -86,13 +83,11 @@ interface CertificateIndex {
 }
 
 /**
- * The tree's certificates indexed by file and by file name, built once per deployment: every server's every
- * certificate reference scanned all certificates and split all their paths (O(servers × certificates) in one
- * big deployment). One slot, not a WeakMap: the rules of one deployment ask about the same array.
+ * The tree's certificates indexed by file and by file name, built once per deployment (by `namedByComponent`):
+ * every server's every certificate reference scanned all certificates and split all their paths
+ * (O(servers × certificates) in one big deployment).
  */
-let lastIndex: CertificateIndex | undefined;
 function indexOf(all: TreeCertificate[]): CertificateIndex {
-  if (lastIndex && lastIndex.all === all && lastIndex.length === all.length) return lastIndex;
   const byFile = new Map<string, TreeCertificate[]>();
   const byLastSegment = new Map<string, { file: string; have: string[] }[]>();
   for (const c of all) {
@@ -107,17 +102,42 @@ function indexOf(all: TreeCertificate[]): CertificateIndex {
     if (rows) rows.push({ file, have });
     else byLastSegment.set(last, [{ file, have }]);
   }
-  return (lastIndex = { all, length: all.length, byFile, byLastSegment });
+  return { byFile, byLastSegment };
+}
+
+/** A certificate reference of a component's TLS settings, with the tree's certificates it names (leaf first; none when the tree does not hold them). */
+export interface NamedCertificates {
+  ref: CertificateRef;
+  certificates: TreeCertificate[];
+}
+
+/**
+ * For each component whose TLS settings name certificates (`certificate`, then `moreCertificates`), what each
+ * reference names in the tree, by component id. Computed once per deployment by the derive stage.
+ */
+export function namedByComponent(
+  all: TreeCertificate[],
+  components: readonly Component[],
+): Map<string, NamedCertificates[]> {
+  const index = indexOf(all);
+  const named = new Map<string, NamedCertificates[]>();
+  for (const component of components) {
+    const tls = component.tls;
+    if (!tls?.certificate) continue;
+    const refs = [tls.certificate, ...(tls.moreCertificates ?? [])];
+    named.set(
+      component.id,
+      refs.map((ref) => ({ ref, certificates: certificatesNamed(index, ref.file, component) })),
+    );
+  }
+  return named;
 }
 
 /** Where the certificates a server presents are in the tree (the leaf of each named PEM file found). */
-export function presentedPlaces(all: TreeCertificate[], component: Component): Location[] {
-  const tls = component.tls;
-  const refs: CertificateRef[] = tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : [];
-  return refs.flatMap((ref) => {
-    const leaf = certificatesNamed(all, ref.file, component)[0];
-    return leaf ? [{ file: leaf.doc.file.path, range: leaf.cert.range }] : [];
-  });
+export function presentedPlaces(named: readonly NamedCertificates[] | undefined): Location[] {
+  return (named ?? []).flatMap(({ certificates: [leaf] }) =>
+    leaf ? [{ file: leaf.doc.file.path, range: leaf.cert.range }] : [],
+  );
 }
 
 /** A server key as the predictor takes it. */
@@ -132,14 +152,12 @@ export interface PresentedKey extends ServerKey {
  * configuration declares (Tomcat `type="EC"`). Undefined when any certificate's key type is unknown
  * (an Ed25519 key is not modelled: unknown too).
  */
-export function presentedKeys(all: TreeCertificate[], component: Component): PresentedKey[] | undefined {
-  const tls = component.tls;
-  const refs: CertificateRef[] = tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : [];
-  if (refs.length === 0) return undefined;
+export function presentedKeys(named: readonly NamedCertificates[] | undefined): PresentedKey[] | undefined {
+  if (!named || named.length === 0) return undefined;
   const keys: PresentedKey[] = [];
-  for (const ref of refs) {
+  for (const { ref, certificates } of named) {
     // The certificate in the tree wins over a declared type (Tomcat `type="RSA"` on an EC key is a mistake).
-    const found = certificatesNamed(all, ref.file, component)[0]?.cert;
+    const found = certificates[0]?.cert;
     const leaf = found && found.keyType !== 'unknown' && found.keyType !== 'Ed25519' ? found : undefined;
     const keyType = leaf ? leaf.keyType : ref.keyType;
     if (keyType !== 'RSA' && keyType !== 'EC' && keyType !== 'DSA') return undefined;

@@ -20,7 +20,7 @@ import {
   type SignatureCheck,
   type VerifierStack,
 } from './chain';
-import { certificatesNamed } from './presented';
+import type { NamedCertificates } from './presented';
 import { certificatesInStore, keyEntries, storeLabel, trustedInStore } from './stores';
 
 /** Where a verifier's anchors come from. */
@@ -76,9 +76,17 @@ const verifierStack = (c: Component): VerifierStack | undefined => {
   return impl === 'jsse' || impl === 'ibmjsse2' ? 'jsse' : impl === 'openssl' ? 'openssl' : undefined;
 };
 
+/** The tree's certificates as trust checks read them; `unreadable`: store files whose certificates could not be read. */
+interface TreeOfCertificates {
+  all: TreeCertificate[];
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>;
+  unreadable: ReadonlySet<string>;
+}
+
 /** The certificates a component sends as its own: the key store's entry (by alias), else its PEM file in file order. */
 function ownChain(
   all: TreeCertificate[],
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>,
   component: Component,
   unreadable: ReadonlySet<string>,
 ): { chains: TreeCertificate[][]; from?: Location; store?: string; missing?: string } {
@@ -112,8 +120,7 @@ function ownChain(
   }
   const file = tls?.certificate?.file;
   if (!file) return { chains: [] };
-  const named = certificatesNamed(all, file, component);
-  const [firstNamed] = named;
+  const [firstNamed] = presented.get(component.id)?.[0]?.certificates ?? [];
   if (!firstNamed)
     return {
       chains: [],
@@ -272,14 +279,14 @@ function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
 /** Checks one direction once the presented chain(s) and anchors are known. */
 function check(
   signed: SignatureCheck,
-  all: TreeCertificate[],
-  unreadable: ReadonlySet<string>,
+  tree: TreeOfCertificates,
   direction: 'server' | 'client',
   verifier: Component,
   peer: Component,
   prediction: LinkPrediction | undefined,
 ): TrustCheck {
-  const own = ownChain(all, peer, unreadable);
+  const { all, unreadable } = tree;
+  const own = ownChain(all, tree.presented, peer, unreadable);
   const { anchors, source, from: anchorsFrom, alsoDefault } = anchorsOf(all, verifier, unreadable);
   const base = {
     direction,
@@ -433,12 +440,14 @@ function check(
  */
 export function deriveTrust(
   all: TreeCertificate[],
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>,
   links: { link: Link; client: Component; server: Component; predicted?: LinkPrediction }[],
   unreadable: ReadonlySet<string> = new Set(),
   memo?: RunMemo,
 ): LinkTrust[] {
   const out: LinkTrust[] = [];
   const signed = signatureCheck(memo);
+  const tree: TreeOfCertificates = { all, presented, unreadable };
   for (const { link, client, server, predicted } of links) {
     if (!client.tls || !server.tls || client.tls.enabled?.value === false || server.tls.enabled?.value === false)
       continue;
@@ -449,9 +458,9 @@ export function deriveTrust(
     const serverCertificate =
       client.tls.trust?.verifiesPeer?.value === false
         ? undefined
-        : check(signed, all, unreadable, 'server', client, server, predicted);
+        : check(signed, tree, 'server', client, server, predicted);
     const clientCertificate =
-      clientAuth === 'none' ? undefined : check(signed, all, unreadable, 'client', server, client, predicted);
+      clientAuth === 'none' ? undefined : check(signed, tree, 'client', server, client, predicted);
     out.push({
       link,
       client,

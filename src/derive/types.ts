@@ -3,8 +3,10 @@ import type { Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import type { ChannelAccess } from '../model/mq-access';
 import type { TreeCertificate } from '../model/mq-certs';
+import type { NamedCertificates } from './presented';
 import type { TlsStack } from './stack';
 import type { LinkTrust } from './trust';
+import type { Location, RelatedLocation } from '../core/types';
 import type { Component, Deployment, Link } from '../model/types';
 
 /** A link whose two ends are components of the deployment. */
@@ -25,6 +27,13 @@ export interface ComponentEndpoints {
 export interface DerivedModel {
   /** Every certificate in the tree, each assigned to the component directory that holds it. */
   certificates: TreeCertificate[];
+  /**
+   * By component id: each certificate its TLS settings name (`certificate`, then `moreCertificates`) with the tree's
+   * certificates it names (src/derive/presented.ts); components naming none are absent.
+   */
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>;
+  /** Which certificate and store files of the tree the components name (src/derive/derive.ts `certificateFileUse`). */
+  certificateFiles: CertificateFileUse;
   /** The deployment's links whose two ends exist, in link order. */
   links: ResolvedLink[];
   /** Links only a name coincidence makes (`Link.unconfirmed`): not in `links`, never predicted nor judged. */
@@ -42,6 +51,22 @@ export interface DerivedModel {
    * `channelAccessKey`: the channels the script sets and the shipped objects it leaves (six mq/* rules read them).
    */
   channelAccess: ReadonlyMap<string, ChannelAccess>;
+}
+
+/**
+ * What the components of a deployment name as their certificate, key store or trust store. A certificate in a
+ * file nothing names — test data, a copy left behind — is seen by no peer lint-deploy knows of.
+ */
+export interface CertificateFileUse {
+  /** Tree files named (resolved to the file), with where each is named. */
+  inUse: ReadonlyMap<string, RelatedLocation[]>;
+  /**
+   * File names of references the tree does not resolve (`/etc/ssl/app.p12` → `app.p12`), with where each is named:
+   * a tree file of that name may be the one deployed.
+   */
+  namedOutside: ReadonlyMap<string, RelatedLocation[]>;
+  /** References whose file name is a placeholder nothing resolves (`/cert/${KEYSTORE_NAME}`): any certificate may be the one. */
+  unresolved: readonly { component: Component; path: string; at?: Location }[];
 }
 
 /** A deployment with its derived data: what rules and formatters read. */

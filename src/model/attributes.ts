@@ -76,6 +76,11 @@ export interface TreeCertificate {
   ownerDir: string;
   /** A private key for this certificate sits in the same owner directory (it is that component's own identity). */
   hasPrivateKey: boolean;
+  /**
+   * When `ownerDir` holds an MQ, WebSphere, Liberty or JMS configuration, that file: its component picks certificates
+   * from its home by label (MQ CERTLABL, a Liberty default key store) rather than by a setting naming the file.
+   */
+  homeConfig?: string;
 }
 
 /** A queue manager name a deploy script gives, and where. */

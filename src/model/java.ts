@@ -339,7 +339,11 @@ function springServer(
       }),
     ];
   }
-  if (certificateFile) tls.certificate = { file: certificateFile.value.replace(/^(classpath|file):/, '') };
+  if (certificateFile)
+    tls.certificate = {
+      file: certificateFile.value.replace(/^(classpath|file):/, ''),
+      reference: entryLocation(settings.doc(certificateFile), certificateFile, 'value'),
+    };
   const portNumber = port && /^\d+$/.test(port.value) ? Number(port.value) : port ? undefined : 8080;
   return {
     id: `spring.server:${app.id.slice('java.app:'.length)}:${port?.value ?? 8080}`,

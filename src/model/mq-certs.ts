@@ -11,7 +11,11 @@ const CONFIG_KIND = /^(mq\.|was\.|liberty\.|jms\.)/;
 
 /** Every certificate in the deployment, each assigned to the component directory that holds it. */
 export function treeCertificates(documents: ParsedDocument[], root: string): TreeCertificate[] {
-  const configDirs = new Set(documents.filter((d) => CONFIG_KIND.test(d.kind)).map((d) => path.dirname(d.file.path)));
+  // Each directory holding a configuration, with its first such file.
+  const configDirs = new Map<string, string>();
+  for (const d of documents)
+    if (CONFIG_KIND.test(d.kind) && !configDirs.has(path.dirname(d.file.path)))
+      configDirs.set(path.dirname(d.file.path), d.file.path);
   const ownerOf = (file: string): string => {
     let dir = path.dirname(file);
     for (;;) {
@@ -34,7 +38,8 @@ export function treeCertificates(documents: ParsedDocument[], root: string): Tre
   const out: TreeCertificate[] = [];
   for (const doc of documents) {
     if (isKeystoreDocument(doc)) {
-      out.push(...storeCertificates(doc, ownerOf(doc.file.path)));
+      const ownerDir = ownerOf(doc.file.path);
+      out.push(...storeCertificates(doc, ownerDir, configDirs.get(ownerDir)));
       continue;
     }
     if (doc.kind !== 'pem.certificate') continue;
@@ -45,6 +50,7 @@ export function treeCertificates(documents: ParsedDocument[], root: string): Tre
         cert,
         doc: pem,
         ownerDir,
+        ...homeOf(configDirs.get(ownerDir)),
         hasPrivateKey: keysByOwner.get(ownerDir)?.has(cert.publicKeySha256) ?? false,
       });
     }
@@ -52,13 +58,20 @@ export function treeCertificates(documents: ParsedDocument[], root: string): Tre
   return out;
 }
 
+const homeOf = (homeConfig: string | undefined) => (homeConfig ? { homeConfig } : {});
+
 /** The certificates of a key store's entries, in entry order, each chain leaf first. A key entry's leaf has its private key beside it. */
-function storeCertificates(doc: ParsedDocument<KeystoreData>, ownerDir: string): TreeCertificate[] {
+function storeCertificates(
+  doc: ParsedDocument<KeystoreData>,
+  ownerDir: string,
+  homeConfig: string | undefined,
+): TreeCertificate[] {
   return doc.data.entries.flatMap((e) =>
     e.chain.map((cert, chainIndex) => ({
       cert,
       doc,
       ownerDir,
+      ...homeOf(homeConfig),
       hasPrivateKey: e.entry === 'private-key' && chainIndex === 0,
       store: { alias: e.alias, entry: e.entry, chainIndex, type: doc.data.storeType },
     })),

@@ -10,6 +10,7 @@ import type { TreeCertificate } from '../../src/model/mq-certs';
 import { parsePem } from '../../src/parse/pem';
 import type { ParsedDocument } from '../../src/parse/types';
 import { deriveTrust, type LinkTrust } from '../../src/derive/trust';
+import { namedByComponent } from '../../src/derive/presented';
 import { checkFailure, trustSignals } from '../../src/derive/trust-signals';
 import type { Issued } from '../helpers/pki';
 import { sentChain, type Observed, type TrustCase } from './trust-cases';
@@ -115,7 +116,7 @@ export function predictDerived(c: TrustCase, u: Universe): LinkTrust | undefined
           attributes: { ...endpoint, defaultServer: false, unknownCipherElements: [] },
         };
   const link: Link = { id: 'l', client: 'client', server: 'server', reason: 'case' };
-  return deriveTrust(certs, [{ link, client, server }])[0];
+  return deriveTrust(certs, namedByComponent(certs, [client, server]), [{ link, client, server }])[0];
 }
 
 /** The verdict and alert a LinkTrust predicts (`unknown` when it does not decide). */

@@ -26,7 +26,10 @@ describe('the rule tester checks its tables', () => {
         { name: 'bad days', files: {}, options: { days: 0 } },
         { name: 'unknown', files: {}, options: { dayz: 3 } },
       ],
-      invalid: [{ name: 'i', files: {}, errors: [{ messageId: 'soon', file: 'x', line: 1 }] }],
+      invalid: [
+        { name: 'i', files: {}, errors: [{ messageId: 'soon', file: 'x', line: 1 }] },
+        { name: 'j', files: {}, errors: [{ messageId: 'soonUnnamed', file: 'x', line: 1 }] },
+      ],
     });
     expect(problems).toEqual([
       expect.stringContaining("test 'bad days': options"),

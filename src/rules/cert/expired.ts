@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { RelatedLocation } from '../../core/types';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
@@ -9,6 +10,7 @@ import {
   certificatesOf,
   certName,
   datesMatter,
+  fileUse,
   referenceNow,
   storeFingerprint,
   storeRelated,
@@ -61,6 +63,12 @@ export default defineRule({
         "Certificate {{dn}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
       expiredUnlinkedCa:
         "CA certificate {{dn}} expired on {{date}}, and no link of this tree shows who trusts it. Chains through it fail in OpenSSL (nginx: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE); a JSSE trust store accepts it as an anchor without checking its dates. Replace it with the CA's current certificate, or remove it from the bundle if nothing uses it",
+      expiredUnnamed:
+        'Certificate {{dn}} expired on {{date}}, but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. If something else presents it, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE); if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
+      expiredPerhapsNamed:
+        'Certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
+      notYetValidUnnamed:
+        'Certificate {{dn}} is not valid before {{date}}, but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. If something else presents it, peers reject it (CertificateNotYetValidException, AMQ9633)',
       expiredAnchor:
         "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
@@ -75,37 +83,62 @@ export default defineRule({
   check(ctx) {
     const now = referenceNow(ctx.options.referenceDate);
     const { undated, used } = trustUses(ctx.deployment);
+    const { unresolved } = ctx.deployment.derived.certificateFiles;
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
+      const expired = c.cert.notAfter < now;
+      if (!expired && c.cert.notBefore <= now) continue;
       const dn = certName(c);
-      if (c.cert.notAfter < now) {
-        const uses = undated.get(c.cert.fingerprintSha256);
-        const anchor = uses !== undefined;
-        // Whether peers reject an unlinked bundle CA depends on their TLS stack: a warning, not an error.
-        const unlinkedCa = !anchor && !used.has(c.cert.fingerprintSha256) && inTrustBundle(c);
-        const location = certLocation(c);
-        // The verdict rests on the links that trust it without a date check: name their files.
+      const date = (expired ? c.cert.notAfter : c.cert.notBefore).toISOString().slice(0, 10);
+      const location = certLocation(c);
+      const fingerprint = [c.cert.fingerprintSha256, expired ? 'expired' : 'not-yet-valid', ...storeFingerprint(c)];
+      // A certificate on a link's trust path is used whatever names it; otherwise the components that name its file.
+      const use = used.has(c.cert.fingerprintSha256) ? { use: 'named' as const, by: [] } : fileUse(ctx.deployment, c);
+      if (use.use !== 'named') {
+        // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
+        const perhaps = use.use === 'perhaps' && expired;
+        const names = [...new Set(unresolved.map((u) => `${u.component.name}: ${u.path}`))];
         const related: RelatedLocation[] = [
           ...(storeRelated(c).related ?? []),
-          ...(uses ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)),
+          ...(perhaps
+            ? unresolved.flatMap((u) =>
+                u.at ? [{ ...u.at, message: `${u.component.name} names ${u.path} here` }] : [],
+              )
+            : []),
         ];
         ctx.report({
-          messageId: anchor ? 'expiredAnchor' : unlinkedCa ? 'expiredUnlinkedCa' : 'expired',
-          data: { dn, date: c.cert.notAfter.toISOString().slice(0, 10) },
+          messageId: perhaps ? 'expiredPerhapsNamed' : expired ? 'expiredUnnamed' : 'notYetValidUnnamed',
+          data: {
+            dn,
+            date,
+            file: path.basename(c.doc.file.path),
+            names: names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
+          },
           location,
           ...(related.length > 0 ? { related } : {}),
-          fingerprint: [c.cert.fingerprintSha256, 'expired', ...storeFingerprint(c)],
-          ...(anchor ? { severity: 'info' as const } : unlinkedCa ? { severity: 'warning' as const } : {}),
+          fingerprint,
+          severity: perhaps ? 'warning' : 'info',
         });
-      } else if (c.cert.notBefore > now) {
-        ctx.report({
-          messageId: 'notYetValid',
-          data: { dn, date: c.cert.notBefore.toISOString().slice(0, 10) },
-          location: certLocation(c),
-          ...storeRelated(c),
-          fingerprint: [c.cert.fingerprintSha256, 'not-yet-valid', ...storeFingerprint(c)],
-        });
+        continue;
       }
+      const uses = expired ? undated.get(c.cert.fingerprintSha256) : undefined;
+      const anchor = uses !== undefined;
+      // Whether peers reject an unlinked bundle CA depends on their TLS stack: a warning, not an error.
+      const unlinkedCa = expired && !anchor && !used.has(c.cert.fingerprintSha256) && inTrustBundle(c);
+      // The verdict rests on the links that trust it without a date check, or on the components that name it.
+      const related: RelatedLocation[] = [
+        ...(storeRelated(c).related ?? []),
+        ...(uses ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)),
+        ...use.by,
+      ];
+      ctx.report({
+        messageId: !expired ? 'notYetValid' : anchor ? 'expiredAnchor' : unlinkedCa ? 'expiredUnlinkedCa' : 'expired',
+        data: { dn, date },
+        location,
+        ...(related.length > 0 ? { related } : {}),
+        fingerprint,
+        ...(anchor ? { severity: 'info' as const } : unlinkedCa ? { severity: 'warning' as const } : {}),
+      });
     }
   },
 });

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { defineRule } from '../types';
 import {
   certLocation,
@@ -5,6 +6,7 @@ import {
   certName,
   datesMatter,
   DAY_MS,
+  fileUse,
   referenceNow,
   storeFingerprint,
   storeRelated,
@@ -17,6 +19,8 @@ export default defineRule({
     severity: 'warning',
     messages: {
       soon: 'Certificate {{dn}} expires on {{date}} (in {{days}} days, threshold {{threshold}}): renew it before handshakes start failing with certificate_expired / AMQ9633',
+      soonUnnamed:
+        'Certificate {{dn}} expires on {{date}} (in {{days}} days, threshold {{threshold}}), but nothing lint-deploy read in this deployment names {{file}}: if something presents it, renew it before handshakes start failing with certificate_expired / AMQ9633',
     },
     options: {
       days: {
@@ -39,11 +43,21 @@ export default defineRule({
       if (!datesMatter(c)) continue;
       const left = (c.cert.notAfter.getTime() - now.getTime()) / DAY_MS;
       if (left < 0 || left > threshold || c.cert.notBefore > now) continue;
+      // Named by no component (test data, a copy left behind): whether anything presents it is unknown, an info.
+      const use = fileUse(ctx.deployment, c);
+      const related = [...(storeRelated(c).related ?? []), ...(use.use === 'named' ? use.by : [])];
       ctx.report({
-        messageId: 'soon',
-        data: { dn: certName(c), date: c.cert.notAfter.toISOString().slice(0, 10), days: Math.floor(left), threshold },
+        messageId: use.use === 'named' ? 'soon' : 'soonUnnamed',
+        data: {
+          dn: certName(c),
+          date: c.cert.notAfter.toISOString().slice(0, 10),
+          days: Math.floor(left),
+          threshold,
+          file: path.basename(c.doc.file.path),
+        },
         location: certLocation(c),
-        ...storeRelated(c),
+        ...(related.length > 0 ? { related } : {}),
+        ...(use.use === 'named' ? {} : { severity: 'info' as const }),
         fingerprint: [c.cert.fingerprintSha256, 'expires-soon', ...storeFingerprint(c)],
       });
     }

@@ -4,10 +4,9 @@ import type { Component, Link } from '../../model/types';
 import { defineRule } from '../types';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { certificateReference, relatedCertificate, resolvedLinks } from './_lib/presented';
-import { certificatesNamed } from '../../derive/presented';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { certName, certificatesOf } from './_lib/shared';
+import { certName } from './_lib/shared';
 import type { ClientUrl } from '../../model/attributes';
 
 /** Client kinds that verify the server's host name (HTTPS endpoint identification). MQ channels never do. */
@@ -100,9 +99,8 @@ function urlOf(link: Link, urls: ClientUrl[]): ClientUrl | undefined {
 
 /** The leaf of each certificate a server is configured with that the tree holds (nginx and Tomcat: RSA and ECDSA). */
 function presentedLeaves(deployment: DerivedDeployment, server: Component): Array<{ leaf: TreeCertificate }> {
-  const all = certificatesOf(deployment);
-  const refs = server.tls?.certificate ? [server.tls.certificate, ...(server.tls.moreCertificates ?? [])] : [];
-  const leaves = refs.flatMap((ref) => certificatesNamed(all, ref.file, server).slice(0, 1));
+  const named = deployment.derived.presented.get(server.id) ?? [];
+  const leaves = named.flatMap(({ certificates }) => certificates.slice(0, 1));
   return [...new Map(leaves.map((leaf) => [leaf.cert.fingerprintSha256, { leaf }])).values()];
 }
 

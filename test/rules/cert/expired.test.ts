@@ -58,6 +58,68 @@ ruleTester(rule, {
       errors: [{ messageId: 'notYetValid', file: 'qm/ssl/qm.crt', line: 1 }],
     },
     {
+      // xipki/xipki@10c3450 (Apache-2.0) security/src/test/resources/ctlog-certs: copies of public sites' certificates,
+      // test data of its CT log code that no component presents. An error there was noise.
+      name: 'an expired certificate no component names (test data): an info',
+      files: { 'security/src/test/resources/ctlog-certs/githubcom.pem': cert('qmprod1.crt') },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredUnnamed',
+          file: 'security/src/test/resources/ctlog-certs/githubcom.pem',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['names githubcom.pem'],
+        },
+      ],
+    },
+    {
+      name: 'not yet valid and named by no component: an info',
+      files: { 'test/data/site.pem': cert('qmprod1.crt') },
+      options: { referenceDate: '2020-01-01' },
+      errors: [{ messageId: 'notYetValidUnnamed', file: 'test/data/site.pem', line: 1, severity: 'info' }],
+    },
+    {
+      // Engineering-Research-and-Development/true-connector@776404e (AGPL-3.0): the Spring servers name
+      // /cert/${KEYSTORE_NAME} (its .env says ssl-server.jks), which the tree does not resolve.
+      name: 'named by nothing, but a server names its store by a placeholder: a warning naming the placeholder',
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=/cert/${KEYSTORE_NAME}\nserver.ssl.key-store-password=${KEYSTORE_PASSWORD}\n',
+        'ecc_cert/server.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredPerhapsNamed',
+          file: 'ecc_cert/server.crt',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['/cert/${KEYSTORE_NAME}'],
+          related: [{ file: 'app/src/main/resources/application.properties', line: 2 }],
+        },
+      ],
+    },
+    {
+      // nginx names the path inside its container; the tree holds the file under another directory.
+      name: 'presented by an nginx server that names it by its deployed path: an error naming the directive',
+      files: {
+        'nginx/nginx.conf':
+          'events {}\nhttp {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/ssl/site.crt;\n    ssl_certificate_key /etc/nginx/ssl/site.key;\n  }\n}\n',
+        'nginx/ssl/site.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expired',
+          file: 'nginx/ssl/site.crt',
+          line: 1,
+          severity: 'error',
+          related: [{ file: 'nginx/nginx.conf', line: 5 }],
+        },
+      ],
+    },
+    {
       // JSSE accepts a leaf that is itself in the trust store without checking its dates (checked against JDK 17).
       name: 'an expired self-signed server certificate the only client trusts directly: info, not an error',
       files: { ...javaClient({ trustStore: 'trust-self-expired.jks' }), ...tomcatServer('server-self-expired.p12') },

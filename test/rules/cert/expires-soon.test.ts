@@ -20,5 +20,19 @@ ruleTester(rule, {
       options: { referenceDate: daysBefore(20) },
       errors: [{ messageId: 'soon', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['in 20 days', 'threshold 30'] }],
     },
+    {
+      name: 'within 30 days, in a file no component names: an info',
+      files: { 'src/test/resources/site.pem': pem },
+      options: { referenceDate: daysBefore(20) },
+      errors: [
+        {
+          messageId: 'soonUnnamed',
+          file: 'src/test/resources/site.pem',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['in 20 days', 'names site.pem'],
+        },
+      ],
+    },
   ],
 });

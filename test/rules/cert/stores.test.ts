@@ -33,7 +33,7 @@ ruleTester(expired, {
   invalid: [
     {
       name: 'the leaf and CA of a JKS key entry, named by store and alias',
-      files: { 'app/key.jks': store('generated/key.jks') },
+      files: { 'app/key.jks': store('generated/key.jks'), 'app/jvm.options': '-Djavax.net.ssl.keyStore=key.jks\n' },
       options: { referenceDate: '2047-01-01' },
       errors: [
         {
@@ -49,12 +49,31 @@ ruleTester(expired, {
           file: 'app/key.jks',
           line: 1,
           messageIncludes: ["CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)", '2046-11-25'],
+          related: [{ file: 'app/jvm.options', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'the same store named by no component: an info, nothing is known to present it',
+      files: { 'app/key.jks': store('generated/key.jks') },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredUnnamed', file: 'app/key.jks', line: 1, severity: 'info' },
+        {
+          messageId: 'expiredUnnamed',
+          file: 'app/key.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ["CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)", 'names key.jks'],
         },
       ],
     },
     {
       name: 'the CA in the chain of a JCEKS key entry',
-      files: { 'app/key.jceks': store('generated/key.jceks') },
+      files: {
+        'app/key.jceks': store('generated/key.jceks'),
+        'app/jvm.options': '-Djavax.net.ssl.keyStore=key.jceks\n-Djavax.net.ssl.keyStoreType=JCEKS\n',
+      },
       options: { referenceDate: '2040-01-01' },
       errors: [{ messageId: 'expired', file: 'app/key.jceks', line: 1, messageIncludes: ['JCEKS store key.jceks'] }],
     },
@@ -71,13 +90,19 @@ ruleTester(expired, {
           file: 'app/key.p12',
           line: 1,
           messageIncludes: ["of alias 'server' in PKCS12 store key.p12"],
-          related: [{ file: 'app/jvm.options', line: 2 }],
+          related: [
+            { file: 'app/jvm.options', line: 2 },
+            { file: 'app/jvm.options', line: 1 },
+          ],
         },
       ],
     },
     {
       name: 'a legacy RC2-40 PKCS#12 opened with changeit',
-      files: { 'app/legacy.p12': store('generated/legacy.p12') },
+      files: {
+        'app/legacy.p12': store('generated/legacy.p12'),
+        'app/jvm.options': '-Djavax.net.ssl.keyStore=legacy.p12\n',
+      },
       options: { referenceDate: '2040-01-01' },
       errors: [{ messageId: 'expired', file: 'app/legacy.p12', line: 1, messageIncludes: ['PKCS12 store legacy.p12'] }],
     },
@@ -96,7 +121,11 @@ ruleTester(expiresSoon, {
   invalid: [
     {
       name: "Tomcat's test key store ten days before expiry",
-      files: { 'conf/localhost-rsa.jks': store('tomcat/localhost-rsa.jks') },
+      files: {
+        'conf/localhost-rsa.jks': store('tomcat/localhost-rsa.jks'),
+        'conf/server.xml':
+          '<Server><Service name="Catalina">\n<Connector port="8443" SSLEnabled="true">\n<SSLHostConfig><Certificate certificateKeystoreFile="conf/localhost-rsa.jks" type="RSA"/></SSLHostConfig>\n</Connector></Service></Server>\n',
+      },
       options: { referenceDate: '2028-08-01' },
       errors: [
         {

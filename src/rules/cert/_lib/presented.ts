@@ -3,16 +3,11 @@ import type { Location, RelatedLocation } from '../../../core/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { DerivedDeployment, ResolvedLink } from '../../../derive/types';
 import type { Component, Deployment, JavaRuntime } from '../../../model/types';
-import { certificatesNamed } from '../../../derive/presented';
-import { certificatesOf, certLocation } from './shared';
+import { certLocation } from './shared';
 
 /** The certificates of the PEM file a component's TLS settings name, when the tree holds it (leaf first). */
-export function presentedCertificates(
-  deployment: DerivedDeployment,
-  component: Component,
-  all = certificatesOf(deployment),
-): TreeCertificate[] {
-  return certificatesNamed(all, component.tls?.certificate?.file, component);
+export function presentedCertificates(deployment: DerivedDeployment, component: Component): TreeCertificate[] {
+  return deployment.derived.presented.get(component.id)?.[0]?.certificates ?? [];
 }
 
 /** Where the server's configuration names its certificate (falls back to the component). */

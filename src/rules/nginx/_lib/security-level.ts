@@ -5,11 +5,10 @@
  * not start (https://github.com/nginx/nginx/blob/release-1.27.3/src/event/ngx_event_openssl.c ngx_ssl_certificate).
  * One verdict per (certificate file, directive): refused at every level the end may run at, or at some of them only.
  */
-import type { Location } from '../../../core/types';
+import { sameStart, type Location } from '../../../core/types';
 import type { TrustCheck } from '../../../derive/trust';
 import type { DerivedDeployment } from '../../../derive/types';
 import type { PemCertificate } from '../../../parse/pem';
-import { certificatesNamed } from '../../../derive/presented';
 import { levelRefusal, type LevelRefusal } from '../../../knowledge/openssl-security-level';
 import { opensslSeriesOf } from '../../../knowledge/openssl';
 import type { SecurityLevelCandidate, NginxSecurityLevel, Unsettled } from '../../../model/attributes';
@@ -41,29 +40,20 @@ function endOf(c: Component): { level: NginxSecurityLevel; directive: string; se
   return undefined;
 }
 
-const sameLocation = (a: Location, b: Location) =>
-  a.file === b.file &&
-  a.range?.start.line === b.range?.start.line &&
-  a.range?.start.character === b.range?.start.character;
-
 /** The certificates nginx ends of the deployment load that some level they may run at refuses (one per directive and certificate). */
 export function loadRefusals(deployment: DerivedDeployment): LoadRefusal[] {
-  const all = deployment.derived.certificates;
   const out: LoadRefusal[] = [];
   for (const component of deployment.components) {
     const end = endOf(component);
     const facts = end?.series ? opensslSeriesOf(end.series) : undefined;
     if (!end || !facts) continue;
-    const refs = component.tls?.certificate
-      ? [component.tls.certificate, ...(component.tls.moreCertificates ?? [])]
-      : [];
-    for (const { reference, file, ...rest } of refs) {
+    for (const { ref: named, certificates } of deployment.derived.presented.get(component.id) ?? []) {
+      const { reference, file, ...rest } = named;
       if (!reference || !file) continue;
       const ref = { ...rest, reference, file };
       // Several server blocks inherit one http-level directive: judged once.
-      if (out.some((r) => sameLocation(r.ref.reference, ref.reference))) continue;
-      const certs = certificatesNamed(all, ref.file, component);
-      certs.forEach((cert, i) => {
+      if (out.some((r) => sameStart(r.ref.reference, ref.reference))) continue;
+      certificates.forEach((cert, i) => {
         const position = i === 0 ? 'leaf' : 'chain';
         const refusing: LoadRefusal['refusing'] = [];
         const accepting: SecurityLevelCandidate[] = [];
