@@ -24,6 +24,7 @@ import { RunStats } from './performance/stats';
 import { runtimeUses } from './runtime-uses';
 import { deferTemplateValues } from './run/template-values';
 import { conditionalDocuments, withConditionalScripts } from './run/conditional-scripts';
+import { groupUnnamedLockedStores } from './run/locked-stores';
 
 export interface LintOptions {
   paths: string[];
@@ -189,7 +190,7 @@ function checkDeployment(
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.
     const deploymentFindings = settings.applySeverity([
       ...redactFindings([...walkNotes, ...readFindings], mask),
-      ...parseFindings(documents, mask),
+      ...groupUnnamedLockedStores(parseFindings(documents, mask), deployment),
     ]);
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask, memo);
     let ruleFindings = settings.applySeverity(ruleRun.findings);

@@ -9,22 +9,36 @@ export type { TreeCertificate } from './attributes';
 
 const CONFIG_KIND = /^(mq\.|was\.|liberty\.|jms\.)/;
 
-/** Every certificate in the deployment, each assigned to the component directory that holds it. */
-export function treeCertificates(documents: ParsedDocument[], root: string): TreeCertificate[] {
+/**
+ * For a file of the tree, the component home that holds it: the nearest directory at or above it (inside the
+ * deployment) holding an MQ, WebSphere, Liberty or JMS configuration, with that configuration's first file; else the
+ * file's own directory and no configuration.
+ */
+export function componentHomes(
+  documents: readonly ParsedDocument[],
+  root: string,
+): (file: string) => { ownerDir: string; homeConfig?: string } {
   // Each directory holding a configuration, with its first such file.
   const configDirs = new Map<string, string>();
   for (const d of documents)
     if (CONFIG_KIND.test(d.kind) && !configDirs.has(path.dirname(d.file.path)))
       configDirs.set(path.dirname(d.file.path), d.file.path);
-  const ownerOf = (file: string): string => {
+  return (file) => {
     let dir = path.dirname(file);
     for (;;) {
-      if (configDirs.has(dir)) return dir;
+      const homeConfig = configDirs.get(dir);
+      if (homeConfig) return { ownerDir: dir, homeConfig };
       const parent = path.dirname(dir);
-      if (parent === dir || !dir.startsWith(root) || dir === root) return path.dirname(file);
+      if (parent === dir || !dir.startsWith(root) || dir === root) return { ownerDir: path.dirname(file) };
       dir = parent;
     }
   };
+}
+
+/** Every certificate in the deployment, each assigned to the component directory that holds it. */
+export function treeCertificates(documents: ParsedDocument[], root: string): TreeCertificate[] {
+  const homeOf = componentHomes(documents, root);
+  const ownerOf = (file: string): string => homeOf(file).ownerDir;
   const keysByOwner = new Map<string, Set<string>>();
   for (const doc of documents) {
     if (doc.kind !== 'pem.private-key' && doc.kind !== 'pem.certificate') continue;
@@ -38,27 +52,25 @@ export function treeCertificates(documents: ParsedDocument[], root: string): Tre
   const out: TreeCertificate[] = [];
   for (const doc of documents) {
     if (isKeystoreDocument(doc)) {
-      const ownerDir = ownerOf(doc.file.path);
-      out.push(...storeCertificates(doc, ownerDir, configDirs.get(ownerDir)));
+      const { ownerDir, homeConfig } = homeOf(doc.file.path);
+      out.push(...storeCertificates(doc, ownerDir, homeConfig));
       continue;
     }
     if (doc.kind !== 'pem.certificate') continue;
     const pem = doc as ParsedDocument<PemData>;
-    const ownerDir = ownerOf(doc.file.path);
+    const { ownerDir, homeConfig } = homeOf(doc.file.path);
     for (const cert of pem.data.certificates) {
       out.push({
         cert,
         doc: pem,
         ownerDir,
-        ...homeOf(configDirs.get(ownerDir)),
+        ...(homeConfig ? { homeConfig } : {}),
         hasPrivateKey: keysByOwner.get(ownerDir)?.has(cert.publicKeySha256) ?? false,
       });
     }
   }
   return out;
 }
-
-const homeOf = (homeConfig: string | undefined) => (homeConfig ? { homeConfig } : {});
 
 /** The certificates of a key store's entries, in entry order, each chain leaf first. A key entry's leaf has its private key beside it. */
 function storeCertificates(
@@ -71,7 +83,7 @@ function storeCertificates(
       cert,
       doc,
       ownerDir,
-      ...homeOf(homeConfig),
+      ...(homeConfig ? { homeConfig } : {}),
       hasPrivateKey: e.entry === 'private-key' && chainIndex === 0,
       store: { alias: e.alias, entry: e.entry, chainIndex, type: doc.data.storeType },
     })),

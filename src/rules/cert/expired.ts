@@ -10,7 +10,7 @@ import {
   certificatesOf,
   certName,
   datesMatter,
-  fileUse,
+  certificateUse,
   referenceNow,
   storeFingerprint,
   storeRelated,
@@ -93,7 +93,9 @@ export default defineRule({
       const location = certLocation(c);
       const fingerprint = [c.cert.fingerprintSha256, expired ? 'expired' : 'not-yet-valid', ...storeFingerprint(c)];
       // A certificate on a link's trust path is used whatever names it; otherwise the components that name its file.
-      const use = used.has(c.cert.fingerprintSha256) ? { use: 'named' as const, by: [] } : fileUse(ctx.deployment, c);
+      const use = used.has(c.cert.fingerprintSha256)
+        ? { use: 'named' as const, by: [] }
+        : certificateUse(ctx.deployment, c);
       if (use.use !== 'named') {
         // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
         const perhaps = use.use === 'perhaps' && expired;

@@ -6,7 +6,7 @@ import {
   certName,
   datesMatter,
   DAY_MS,
-  fileUse,
+  certificateUse,
   referenceNow,
   storeFingerprint,
   storeRelated,
@@ -44,7 +44,7 @@ export default defineRule({
       const left = (c.cert.notAfter.getTime() - now.getTime()) / DAY_MS;
       if (left < 0 || left > threshold || c.cert.notBefore > now) continue;
       // Named by no component (test data, a copy left behind): whether anything presents it is unknown, an info.
-      const use = fileUse(ctx.deployment, c);
+      const use = certificateUse(ctx.deployment, c);
       const related = [...(storeRelated(c).related ?? []), ...(use.use === 'named' ? use.by : [])];
       ctx.report({
         messageId: use.use === 'named' ? 'soon' : 'soonUnnamed',

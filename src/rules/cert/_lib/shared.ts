@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { relativePosix } from '../../../model/paths';
+import { fileUse } from '../../../derive/file-use';
 import type { DerivedDeployment } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
@@ -45,26 +46,9 @@ export function datesMatter(c: TreeCertificate): boolean {
   return (!c.store || c.store.entry === 'private-key') && !caRecordCopy(c);
 }
 
-/**
- * Whether a component of the deployment uses the certificate's file, as far as the tree says: `named` (some
- * component names it, or names a file of its name outside the tree, or it lies in the home of an MQ, WebSphere,
- * Liberty or JMS configuration, which picks certificates by label), `perhaps` (nothing names it, but some
- * component names a file by a placeholder nothing resolves: it may be this one), or `unnamed` (test data, a copy
- * left behind: seen by no peer lint-deploy knows of, so what a date problem there does is unknown).
- */
-export function fileUse(
-  deployment: DerivedDeployment,
-  c: TreeCertificate,
-): { use: 'named'; by: RelatedLocation[] } | { use: 'perhaps' | 'unnamed' } {
-  const { inUse, namedOutside, unresolved } = deployment.derived.certificateFiles;
-  const named = [...(inUse.get(c.doc.file.path) ?? []), ...(namedOutside.get(path.basename(c.doc.file.path)) ?? [])];
-  // The home directory of an MQ, WebSphere, Liberty or JMS configuration: named only when no setting names it.
-  const home = c.homeConfig
-    ? [{ file: c.homeConfig, message: 'its component picks certificates from this directory by label' }]
-    : [];
-  const by = named.length > 0 ? named : home;
-  if (by.length > 0) return { use: 'named', by };
-  return { use: unresolved.length > 0 ? 'perhaps' : 'unnamed' };
+/** Whether a component of the deployment uses the certificate's file (see derive/file-use.ts). */
+export function certificateUse(deployment: DerivedDeployment, c: TreeCertificate): ReturnType<typeof fileUse> {
+  return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig);
 }
 
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */

@@ -1,0 +1,26 @@
+/** Whether a component uses a certificate or store file of the tree, from DerivedModel.certificateFiles. */
+import * as path from 'node:path';
+import type { RelatedLocation } from '../core/types';
+import type { CertificateFileUse } from './types';
+
+/**
+ * Whether a component of the deployment uses a certificate or store file, as far as the tree says: `named` (some
+ * component names it, or names a file of its name outside the tree, or it lies in the home of an MQ, WebSphere,
+ * Liberty or JMS configuration, `homeConfig`, which picks certificates by label), `perhaps` (nothing names it, but
+ * some component names a file by a placeholder nothing resolves: it may be this one), or `unnamed` (test data, a
+ * copy left behind: seen by no peer lint-deploy knows of).
+ */
+export function fileUse(
+  files: CertificateFileUse,
+  file: string,
+  homeConfig: string | undefined,
+): { use: 'named'; by: RelatedLocation[] } | { use: 'perhaps' | 'unnamed' } {
+  const named = [...(files.inUse.get(file) ?? []), ...(files.namedOutside.get(path.basename(file)) ?? [])];
+  // The home directory of an MQ, WebSphere, Liberty or JMS configuration: named only when no setting names it.
+  const home = homeConfig
+    ? [{ file: homeConfig, message: 'its component picks certificates from this directory by label' }]
+    : [];
+  const by = named.length > 0 ? named : home;
+  if (by.length > 0) return { use: 'named', by };
+  return { use: files.unresolved.length > 0 ? 'perhaps' : 'unnamed' };
+}

@@ -1,0 +1,65 @@
+/**
+ * Locked key stores no component names are told once per directory (src/engine/run/locked-stores.ts); a store some
+ * component names keeps its own finding. Shaped like xipki/xipki@10c3450 (Apache-2.0), whose 1,238 test stores under
+ * qa/p12/<algorithm>/ each gave an info.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import { writeTree } from '../helpers/rule-tester';
+
+// Encrypted with a password no default opens (test/fixtures/keystores/MANIFEST.tsv).
+const locked = fs.readFileSync(path.resolve(__dirname, '../fixtures/keystores/generated/key.p12'));
+
+function lockedFindings(files: Record<string, string | Buffer>) {
+  const root = writeTree(files);
+  try {
+    return lint({ paths: [root], cwd: root, config: defaultConfig(root) })
+      .findings.filter((f) => f.ruleId === 'parse/keystore-locked')
+      .map((f) => ({
+        file: path.relative(root, f.location.file).split(path.sep).join('/'),
+        related: (f.related ?? []).map((r) => path.relative(root, r.file).split(path.sep).join('/')),
+        message: f.message,
+        severity: f.severity,
+      }));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('locked key stores no component names', () => {
+  it('are one info per directory, naming the others', () => {
+    const found = lockedFindings({
+      'qa/p12/RSA2048/cross1.p12': locked,
+      'qa/p12/RSA2048/ee1.p12': locked,
+      'qa/p12/RSA2048/ee2.p12': locked,
+      'qa/p12/P256/ee1.p12': locked,
+    });
+    expect(found).toEqual([
+      expect.objectContaining({ file: 'qa/p12/P256/ee1.p12', related: [], severity: 'info' }),
+      {
+        file: 'qa/p12/RSA2048/cross1.p12',
+        related: ['qa/p12/RSA2048/ee1.p12', 'qa/p12/RSA2048/ee2.p12'],
+        severity: 'info',
+        message: expect.stringContaining('3 key stores in qa/p12/RSA2048 (cross1.p12, ee1.p12, ee2.p12)'),
+      },
+    ]);
+    // A lone store keeps the message that says what to declare.
+    expect(found[0]!.message).toContain('PKCS#12 store ee1.p12');
+  });
+
+  it('keep their own finding when a component names them', () => {
+    const found = lockedFindings({
+      'app/jvm.options': '-Djavax.net.ssl.keyStore=keys/server.p12\n-Djavax.net.ssl.keyStorePassword=${KS_PW}\n',
+      'app/keys/server.p12': locked,
+      'app/keys/old1.p12': locked,
+      'app/keys/old2.p12': locked,
+    });
+    expect(found.map((f) => [f.file, f.related.length])).toEqual([
+      ['app/keys/old1.p12', 1],
+      ['app/keys/server.p12', 0],
+    ]);
+    expect(found[1]!.message).toContain('PKCS#12 store server.p12');
+  });
+});
