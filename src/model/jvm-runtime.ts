@@ -91,10 +91,10 @@ export function startJvmPropertiesByGroup(ctx: ModelContext): Map<string, Proper
     const groups = new Map([...jvmPropertiesByGroup(ctx)].map(([group, list]) => [group, [...list]]));
     for (const [group, starts] of jvmStarts(ctx))
       for (const start of starts)
-        for (const { doc, options } of start.parts)
+        for (const { doc, options, replaced } of settingParts(start))
           for (const property of options.jvmProperties) {
             const javaOpts = property.via === 'JAVA_OPTS';
-            if (javaOpts && start.javaOptsOrder === undefined) continue;
+            if ((javaOpts && start.javaOptsOrder === undefined) || replaced.has(property.via ?? '')) continue;
             const list = groups.get(group) ?? [];
             list.push({
               doc,
@@ -107,6 +107,17 @@ export function startJvmPropertiesByGroup(ctx: ModelContext): Map<string, Proper
           }
     return groups;
   });
+}
+
+/**
+ * A start's parts, each with the variables a later part sets again: that one replaces the variable whole (a Kubernetes
+ * `env:` over its `envFrom:` ConfigMaps, a later `envFrom:` over an earlier one).
+ */
+function settingParts(start: JvmStart): (JvmStart['parts'][number] & { replaced: Set<string> })[] {
+  return start.parts.map((part, i) => ({
+    ...part,
+    replaced: new Set(start.parts.slice(i + 1).flatMap((later) => later.options.jvmVariables.map((v) => v.variable))),
+  }));
 }
 
 type Decision = { source: PropertySource } | { why: string; at: RelatedLocation[]; written?: string };
@@ -135,9 +146,14 @@ function decideStart(
   );
   type Step = { source: PropertySource } | { opaque: string; order: number; location: RelatedLocation };
   const steps: Step[] = [...kept, ...own].map((source) => ({ source }));
-  for (const part of start?.parts ?? [])
+  for (const part of start ? settingParts(start) : [])
     for (const variable of part.options.jvmVariables) {
-      if (!variable.opaque || (variable.variable === 'JAVA_OPTS' && start?.javaOptsOrder === undefined)) continue;
+      if (
+        !variable.opaque ||
+        part.replaced.has(variable.variable) ||
+        (variable.variable === 'JAVA_OPTS' && start?.javaOptsOrder === undefined)
+      )
+        continue;
       const order =
         variable.variable === 'JAVA_OPTS'
           ? start!.javaOptsOrder!

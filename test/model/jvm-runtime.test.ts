@@ -149,6 +149,31 @@ describe('JVM options of a container start', () => {
       `${PROTOCOLS} unknown: its value is given at run time [compose.yaml:5]`,
     ],
     [
+      "a container's env: replaces the variable its envFrom: ConfigMap sets",
+      {
+        ...APP,
+        'deploy/jvm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: jvm\ndata:\n  JAVA_TOOL_OPTIONS: -D${PROTOCOLS}=TLSv1.3\n`,
+        'deploy/orders.yaml': deployment('orders', [
+          'envFrom:',
+          '  - configMapRef:',
+          '      name: jvm',
+          'env:',
+          '  - name: JAVA_TOOL_OPTIONS',
+          '    value: -Xmx1g',
+        ]),
+      },
+      `${PROTOCOLS} not set`,
+    ],
+    [
+      "a container's envFrom: ConfigMap",
+      {
+        ...APP,
+        'deploy/jvm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: jvm\ndata:\n  JAVA_TOOL_OPTIONS: -D${PROTOCOLS}=TLSv1.3\n`,
+        'deploy/orders.yaml': deployment('orders', ['envFrom:', '  - configMapRef:', '      name: jvm']),
+      },
+      `${PROTOCOLS}=TLSv1.3 (deploy/jvm.yaml:6)`,
+    ],
+    [
       'Kubernetes env of a container whose image bootBuildImage builds',
       {
         ...APP,
