@@ -11,9 +11,11 @@
  * replaces the image's ENV of that name, and a container command that runs `java` replaces the image's
  * ENTRYPOINT/CMD. Several starts of one app are alternatives: a property they do not set alike is unknown.
  */
+import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
+import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
-import type { StartJvmOptions } from '../parse/java/container-jvm';
+import { JVM_OPTION_VARIABLE, type StartJvmOptions } from '../parse/java/container-jvm';
 import { SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
 import { COMMAND_LINE_ORDER, JSSE_LIST_PROPERTIES, jvmOptionVariable, readsOptionVariable } from '../knowledge';
 import type { ModelContext } from './contributor';
@@ -68,6 +70,12 @@ function jvmStarts(ctx: ModelContext): Map<string, JvmStart[]> {
     );
     for (const [group, doc, service] of builtServices(ctx)) {
       const start = startOf(group, COMPOSE_START, 'Docker Compose');
+      // Its `env_file:` files in order (read as start scripts: `JAVA_TOOL_OPTIONS=…` lines), then its `environment:`.
+      for (const envFile of service.envFiles) {
+        const file = path.resolve(path.dirname(doc.file.path), envFile.path);
+        const read = ctx.deployment.documents.find((d) => d.file.path === file && d.kind === 'java.shell-env');
+        if (read) start.parts.push({ doc: read, options: envFileOptions(read) });
+      }
       start.parts.push({ doc, options: service.jvm });
       // Compose builds with the directory's Dockerfile: only an expansion reads JAVA_OPTS.
       if (expandedByStartFiles.has(group) || service.jvm.expandsJavaOpts) start.javaOptsOrder = COMMAND_LINE_ORDER;
@@ -85,10 +93,23 @@ function jvmStarts(ctx: ModelContext): Map<string, JvmStart[]> {
   });
 }
 
+/** The option variables of a Compose `env_file:` (as the shell-env reader read it): each variable that gives `-D`. */
+function envFileOptions(doc: ParsedDocument): StartJvmOptions {
+  const jvmProperties = (doc.data as JvmOptionsData).properties.filter((p) => JVM_OPTION_VARIABLE.test(p.via ?? ''));
+  const jvmVariables = [...new Map(jvmProperties.map((p) => [p.via!, { variable: p.via!, range: p.nameRange }]))];
+  return { jvmProperties, jvmVariables: jvmVariables.map(([, v]) => v) };
+}
+
 /** Every app group's `-D` options: its start files' (path order), then those each start of its container gives. */
 export function startJvmPropertiesByGroup(ctx: ModelContext): Map<string, PropertySource[]> {
   return ctx.once('startJvmPropertiesByGroup', () => {
-    const groups = new Map([...jvmPropertiesByGroup(ctx)].map(([group, list]) => [group, [...list]]));
+    // A file a Compose service reads as its `env_file:` is that start's, not a start file of its directory's app.
+    const envFiles = new Set(
+      [...jvmStarts(ctx).values()].flatMap((starts) => starts.flatMap((s) => s.parts.map((p) => p.doc))),
+    );
+    const groups = new Map(
+      [...jvmPropertiesByGroup(ctx)].map(([group, list]) => [group, list.filter((s) => !envFiles.has(s.doc))]),
+    );
     for (const [group, starts] of jvmStarts(ctx))
       for (const start of starts)
         for (const { doc, options, replaced } of settingParts(start))

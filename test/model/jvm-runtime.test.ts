@@ -38,7 +38,7 @@ const deployment = (name: string, lines: string[]) =>
 function property(files: Tree, name: string): string {
   const root = writeTree(files);
   const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
-  const app = result.deployments.flatMap((d) => d.components).find((c) => c.type === 'java.app');
+  const app = result.deployments.flatMap((d) => d.components).find((c) => c.id === 'java.app:app');
   const runtime = app?.runtime;
   const set = runtime?.systemProperties[name];
   const where = (file: string, line: number) => `${path.relative(root, file).split(path.sep).join('/')}:${line + 1}`;
@@ -147,6 +147,36 @@ describe('JVM options of a container start', () => {
         'compose.yaml': compose(['    environment:', `      JAVA_TOOL_OPTIONS: -D${PROTOCOLS}=\${PROTOCOLS}`]),
       },
       `${PROTOCOLS} unknown: its value is given at run time [compose.yaml:5]`,
+    ],
+    [
+      "a Compose service's env_file",
+      {
+        ...APP,
+        'app/Dockerfile': JDK17 + EXEC_JAR,
+        'jvm.env': `JAVA_TOOL_OPTIONS="-D${PROTOCOLS}=TLSv1.3"\n`,
+        'compose.yaml': compose(['    env_file: jvm.env']),
+      },
+      `${PROTOCOLS}=TLSv1.3 (jvm.env:1)`,
+    ],
+    [
+      "the service's environment replaces its env_file's variable whole",
+      {
+        ...APP,
+        'app/Dockerfile': JDK17 + EXEC_JAR,
+        'jvm.env': `JAVA_TOOL_OPTIONS="-D${PROTOCOLS}=TLSv1.3"\n`,
+        'compose.yaml': compose(['    env_file: jvm.env', '    environment:', '      JAVA_TOOL_OPTIONS: -Xmx1g']),
+      },
+      `${PROTOCOLS} not set`,
+    ],
+    [
+      'an env file no service names is not the container start of an app in another directory',
+      {
+        ...APP,
+        'app/Dockerfile': JDK17 + EXEC_JAR,
+        'other/jvm.env': `JAVA_TOOL_OPTIONS="-D${PROTOCOLS}=TLSv1.3"\n`,
+        'compose.yaml': compose([]),
+      },
+      `${PROTOCOLS} not set`,
     ],
     [
       "a container's env: replaces the variable its envFrom: ConfigMap sets",
