@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { ComposeData } from '../parse/compose';
 import type { ComposeMount } from '../parse/compose-volumes';
+import type { Component } from './types';
 
 export interface TreeMount {
   /** The Compose file that writes it. */
@@ -71,4 +72,53 @@ export function usedApartBy(mounts: TreeMount[]): (a: string, b: string) => bool
     const pb = projectsOf(b);
     return pa.size > 0 && pb.size > 0 && ![...pa].some((p) => pb.has(p));
   };
+}
+
+/** The container a mount goes into: its Compose file and service (an `x-` list's mounts name none). */
+const containerOf = (m: TreeMount) => (m.mount.service === undefined ? undefined : `${m.file}\u0000${m.mount.service}`);
+
+/**
+ * The tree file a container reads at an absolute path (nginx `ssl_certificate /etc/nginx/certs/x.crt`), for a
+ * configuration file of the tree that Compose mounts into it: the mount of that container whose target holds the path
+ * (the longest target, as Compose nests them). Undefined when no service mounts the configuration file, when a service
+ * that does mounts nothing at that path (its image holds the file), or when the services that mount it disagree.
+ */
+export function treeFileInContainer(
+  mounts: TreeMount[],
+  configFile: string,
+  containerPath: string,
+): { file: string; by: TreeMount } | undefined {
+  if (!containerPath.startsWith('/')) return undefined;
+  const containers = new Set(
+    mounts.filter((m) => configFile === m.hostPath || configFile.startsWith(m.hostPath + path.sep)).map(containerOf),
+  );
+  containers.delete(undefined);
+  const target = (m: TreeMount) => m.mount.target.replace(/\/+$/, '');
+  const found = new Map<string, TreeMount>();
+  for (const container of containers) {
+    const holding = mounts
+      .filter((m) => containerOf(m) === container)
+      .filter((m) => containerPath === target(m) || containerPath.startsWith(target(m) + '/'))
+      .sort((a, b) => target(b).length - target(a).length)[0];
+    if (!holding) return undefined;
+    found.set(path.join(holding.hostPath, ...containerPath.slice(target(holding).length).split('/')), holding);
+  }
+  const [only, ...more] = found.entries();
+  return only && more.length === 0 ? { file: only[0], by: only[1] } : undefined;
+}
+
+/**
+ * A server's ssl_certificate files as the container that Compose mounts its configuration into reads them: the tree
+ * file a mount of that container puts at the written path (`./nginx-proxy.tld.crt:/etc/nginx/certs/server.crt`), when
+ * the tree holds it. Otherwise the written path stays, resolved by its name as before.
+ */
+export function readThroughMounts(component: Component, mounts: TreeMount[], treeFiles: Set<string>): void {
+  const tls = component.tls;
+  for (const ref of tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : []) {
+    if (!ref.file || !ref.reference) continue;
+    const inTree = treeFileInContainer(mounts, ref.reference.file, ref.file);
+    if (!inTree || !treeFiles.has(inTree.file)) continue;
+    ref.file = inTree.file;
+    ref.mountedAt = { file: inTree.by.file, range: inTree.by.mount.range };
+  }
 }

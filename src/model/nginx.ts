@@ -17,6 +17,7 @@ import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
+import { composeMountsOf, readThroughMounts } from './compose-mounts';
 import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
 import { nginxStartupFailures, type NginxServerBlock } from './nginx-startup';
@@ -99,6 +100,9 @@ export const nginxContributor: ModelContributor = {
     const docs = ctx.documentsOf('nginx.') as ParsedDocument<NginxData>[];
     const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
     const included = new Set<string>();
+    // What a container reads at /etc/nginx/certs/… when Compose mounts the configuration and the certificates into it.
+    const mounts = composeMountsOf(ctx.deployment.documents, ctx.deployment.root);
+    const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     // The same include in the same file always resolves alike: once per (pattern, file).
     const resolvedIncludes = new Map<string, ParsedDocument<NginxData>[]>();
     const resolveInclude = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
@@ -265,6 +269,7 @@ export const nginxContributor: ModelContributor = {
           opensslFor(doc.file.path),
           ctx.memo,
         );
+        if (component?.type === 'nginx.server' && mounts.length > 0) readThroughMounts(component, mounts, treeFiles);
         const startupFailure = startupFailures.get(server);
         if (component?.type === 'nginx.server' && startupFailure) component.attributes.startupFailure = startupFailure;
         if (component) ctx.addComponent(component);

@@ -28,6 +28,8 @@ export interface CertificateRef {
   file?: string;
   /** Where the configuration names the certificate (nginx `ssl_certificate`, Tomcat `certificateFile`…). */
   reference?: Location;
+  /** Where Docker Compose mounts the tree's file at the path the configuration names (src/model/compose-mounts.ts). */
+  mountedAt?: Location;
   label?: Traced<string>;
   keyType?: 'RSA' | 'EC' | 'DSA' | 'unknown';
   keyBits?: number;

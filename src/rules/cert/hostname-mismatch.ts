@@ -3,7 +3,7 @@ import type { PemCertificate } from '../../parse/pem';
 import type { Component, Link } from '../../model/types';
 import { defineRule } from '../types';
 import { runtimeSources, withSources } from '../_lib/sources';
-import { certificateReference, relatedCertificate, resolvedLinks } from './_lib/presented';
+import { certificateMount, certificateReference, relatedCertificate, resolvedLinks } from './_lib/presented';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { certName } from './_lib/shared';
@@ -196,6 +196,7 @@ export default defineRule({
               ),
             ),
             { ...reference, message: `${server.name} uses these certificates` },
+            ...certificateMount(server),
           ],
           fingerprint: [client.id, server.id, url.host, odd.leaf.cert.fingerprintSha256],
         });
@@ -219,6 +220,7 @@ export default defineRule({
           [
             relatedCertificate(bad.leaf, `certificate presented by ${server.name}: ${bad.result.names}`),
             { ...reference, message: `${server.name} uses this certificate` },
+            ...certificateMount(server),
           ],
           // Chosen among several by the negotiated suite: what the client offers decides it too.
           chosen && candidates.length > 1

@@ -15,6 +15,27 @@ const nginxTree = (url: string, serverName: string, pem: string) => ({
 });
 
 /**
+ * nginx in a container: Compose mounts its configuration and `ssl/<file>` at the path the configuration names
+ * (nginx-proxy/nginx-proxy@584073d test/test_virtual-proto: `nginx-proxy.tld.crt:/etc/nginx/certs/server.crt`).
+ */
+const mountedTree = (file: string, pem: string, more: Record<string, string> = {}) => ({
+  'client/jdk/release': TEMURIN17,
+  'client/application.yml': CLIENT_YML(API),
+  'api/nginx.conf': nginxServer('api.example.internal', '/etc/nginx/certs/server.crt'),
+  'api/compose.yaml': [
+    'services:',
+    '  api:',
+    '    image: nginx:1.27',
+    '    volumes:',
+    '      - ./nginx.conf:/etc/nginx/nginx.conf:ro',
+    `      - \${PYTEST_MODULE_PATH}/ssl/${file}:/etc/nginx/certs/server.crt:ro`,
+    '',
+  ].join('\n'),
+  [`api/ssl/${file}`]: pem,
+  ...more,
+});
+
+/**
  * An nginx server holding an RSA and an ECDSA certificate (two ssl_certificate lines), called by a Java client
  * whose JVM options pin what it offers (none: the JDK's defaults, TLS 1.3 first).
  */
@@ -41,6 +62,11 @@ ruleTester(rule, {
       ]),
     },
     { name: 'host in the SAN DNS names', files: nginxTree(API, 'api.example.internal', certFile('api-san.crt')) },
+    {
+      // The container reads api-live.crt at /etc/nginx/certs/server.crt, not the tree's other server.crt.
+      name: 'the certificate a Compose mount puts at the path nginx names, not another file of that name',
+      files: mountedTree('api-live.crt', certFile('api-san.crt'), { 'api/old/server.crt': certFile('www-san.crt') }),
+    },
     { name: 'wildcard SAN one label deep', files: nginxTree(API, 'api.example.internal', certFile('wildcard.crt')) },
     { name: 'short name in the SAN', files: nginxTree('https://api:8443/', 'api', certFile('api-san.crt')) },
     {
@@ -129,6 +155,22 @@ ruleTester(rule, {
       name: 'RSA + ECDSA certificates, neither names the host: an error whichever is presented',
       files: dualTree('www-san.crt', 'www-ec256.crt', []),
       errors: [{ messageId: 'noSanMatch', file: 'client/application.yml', line: 3, severity: 'error' }],
+    },
+    {
+      name: 'the certificate a Compose mount renames to the path nginx names',
+      files: mountedTree('nginx-proxy.tld.crt', certFile('www-san.crt')),
+      errors: [
+        {
+          messageId: 'noSanMatch',
+          file: 'client/application.yml',
+          line: 3,
+          related: [
+            { file: 'api/ssl/nginx-proxy.tld.crt', line: 1 },
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'api/compose.yaml', line: 6 },
+          ],
+        },
+      ],
     },
     {
       name: 'CN matches but SANs exist and do not (Java ignores CN)',

@@ -15,6 +15,14 @@ export function certificateReference(component: Component): Location {
   return component.tls?.certificate?.reference ?? component.location;
 }
 
+/** Where Docker Compose puts the certificate file at the path the configuration names, when it does. */
+export function certificateMount(component: Component): RelatedLocation[] {
+  const at = component.tls?.certificate?.mountedAt;
+  return at
+    ? [{ ...at, message: `Docker Compose mounts the certificate file at the path ${component.name} names` }]
+    : [];
+}
+
 export function relatedCertificate(c: TreeCertificate, message: string): RelatedLocation {
   return { ...certLocation(c), message };
 }
