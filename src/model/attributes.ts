@@ -172,6 +172,12 @@ export interface JavaAppAttributes {
    * "no key store configured" is not known to mean "no certificate".
    */
   ownClientKey?: string;
+  /**
+   * Where profiles whose activation the tree does not settle turn HTTPS on (`server.ssl.key-store`, `.certificate`,
+   * `.bundle` or `.enabled=true` in `application-tls.yml`) while the default settings give the app no HTTPS server:
+   * whether it serves HTTPS at all is unknown, so no server component is made (rules would judge guessed settings).
+   */
+  httpsOnlyInProfiles?: { profile: string; setting: string; at: Location }[];
 }
 
 /** `attributes` of `nginx.server` and `nginx.tls-policy` components. */

@@ -118,11 +118,33 @@ export const javaAppContributor: ModelContributor = {
       // spring.config.location that replaces the packaged files), read once here.
       const server = springServer(springFiles, settings, client, active);
       if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
+      else if (!active) {
+        const httpsOnlyInProfiles = profilesTurningHttpsOn(springFiles);
+        if (httpsOnlyInProfiles.length > 0) Object.assign(client.attributes, { httpsOnlyInProfiles });
+      }
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
     }
   },
 };
+
+/** The settings that give a Spring Boot app an HTTPS server (springServer's test, per profile). */
+const HTTPS_ON = ['server.ssl.key-store', 'server.ssl.certificate', 'server.ssl.bundle'];
+
+/** Where profiles turn HTTPS on: a key store, certificate or bundle, or `server.ssl.enabled=true` (JavaAppAttributes.httpsOnlyInProfiles). */
+function profilesTurningHttpsOn(
+  docs: ParsedDocument<SpringConfigData>[],
+): NonNullable<JavaAppAttributes['httpsOnlyInProfiles']> {
+  return docs.flatMap((d) =>
+    d.data.parts.flatMap((p) => {
+      if (!p.profile) return [];
+      const entry =
+        HTTPS_ON.map((key) => springSetting(p.entries, key)).find((e) => e !== undefined) ??
+        [springSetting(p.entries, 'server.ssl.enabled')].find((e) => e?.value.trim() === 'true');
+      return entry ? [{ profile: p.profile, setting: entry.key, at: entryLocation(d, entry, 'line') }] : [];
+    }),
+  );
+}
 
 /** Tomcat's protocol list syntax beyond a plain name: `+name`, `-name`, `all` (model/tomcat.ts tomcatProtocols). */
 const TOMCAT_PROTOCOL_SYNTAX = /[+]|^-|^all$/i;

@@ -19,6 +19,7 @@ import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
 import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened';
+import javaHttpsOnlyInProfile from './java/https-only-in-profile';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
@@ -83,6 +84,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslSettingsIgnored,
   javaCipherNameUnsupported,
   javaDisabledAlgorithmsWeakened,
+  javaHttpsOnlyInProfile,
   javaIbmDefaultTlsV1,
   javaProtocolDisabledByRuntime,
   javaRuntimeAmbiguous,
