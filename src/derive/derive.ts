@@ -107,6 +107,9 @@ export function deriveDeployment(
   return { ...deployment, derived };
 }
 
+/** A whole value that is one placeholder with a default: Spring's `${NAME:default}`, the shell's `${NAME:-default}`. */
+const PLACEHOLDER_DEFAULT = /^\$\{[A-Za-z_][\w.-]*:-?([^{}$]+)\}$/;
+
 /** The certificate and store files the components name (see `CertificateFileUse`). */
 function certificateFileUse(
   components: readonly Component[],
@@ -123,7 +126,9 @@ function certificateFileUse(
   };
   const named = (component: Component, file: string | undefined, written: string, at: Location | undefined) => {
     if (file) return add(inUse, file, component, at);
-    const name = written.split(/[\\/]/).at(-1) ?? '';
+    // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
+    const fallback = PLACEHOLDER_DEFAULT.exec(written.trim())?.[1]?.replace(/^(classpath|file):/, '');
+    const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
     if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name)) unresolved.push({ component, path: written, ...(at ? { at } : {}) });
     else if (name) add(namedOutside, name, component, at);
   };

@@ -101,6 +101,25 @@ ruleTester(rule, {
       ],
     },
     {
+      // gmjdev/microservices-demo@4bf5aca (Apache-2.0): server.ssl.key-store: ${KEYSTORE_PATH:classpath:cert/keystore.p12}.
+      name: "named by a placeholder's default (the file used while the variable is unset): an error",
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=${KEYSTORE_PATH:classpath:cert/server.crt}\n',
+        'app/src/main/resources/cert/server.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expired',
+          file: 'app/src/main/resources/cert/server.crt',
+          line: 1,
+          severity: 'error',
+          related: [{ file: 'app/src/main/resources/application.properties', line: 2 }],
+        },
+      ],
+    },
+    {
       // nginx names the path inside its container; the tree holds the file under another directory.
       name: 'presented by an nginx server that names it by its deployed path: an error naming the directive',
       files: {
