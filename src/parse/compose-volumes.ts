@@ -25,7 +25,7 @@ export interface ComposeMount {
 }
 
 /** `services.<name>.volumes[i]`, `…volumes[i].source` (long syntax), and the same under `x-…` extension fields. */
-const VOLUME_KEY = /^(?:services\.([^.[\]]+)|x-[^[\]]*?)\.volumes\[(\d+)\](?:\.(type|source|target|read_only))?$/;
+const VOLUME_KEY = /^(?:services\.([^[\]]+?)|x-[^[\]]*?)\.volumes\[(\d+)\](?:\.(type|source|target|read_only))?$/;
 
 /** A short-syntax source that is a host path (not a volume name): `.`/`..` relative, absolute, `~`, a variable or a drive. */
 const HOST_PATH = /^([./~$]|[A-Za-z]:[\\/])/;

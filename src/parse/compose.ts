@@ -38,12 +38,14 @@ export interface ComposeData {
   mounts: ComposeMount[];
 }
 
+// A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
+// dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^.[\]]+)\.(build(?:\.context)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
-const STARTS_KEY = /^services\.([^.[\]]+)\.(entrypoint|command)(?:\[\d+\])?$/;
+const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
-const SECRET_REFERENCE = /^(services\.[^.[\]]+\.)?secrets([.[]|$)/;
+const SECRET_REFERENCE = /^(services\.[^[\]]+?\.)?secrets([.[]|$)/;
 
 export const composeFormat: FormatHandler<ComposeData> = {
   id: 'compose',

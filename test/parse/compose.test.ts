@@ -77,4 +77,17 @@ describe('Compose secrets are references, not values', () => {
     const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
     expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual(['services.mq.environment.MQ_APP_PASSWORD']);
   });
+
+  // DIGI-UW/OpenELIS-Global-2@568f324 (MPL-2.0) dev.docker-compose.yml: a service named oe.openelis.org.
+  it('of a service whose name holds dots, which also keeps its build, image and environment', () => {
+    const text =
+      'services:\n  oe.openelis.org:\n    build: ./oe\n    image: itech/openelis-global-2\n    secrets:\n      - source: datasource.password\n    environment:\n      SPRING_PROFILES_ACTIVE: prod\n      DB_PASSWORD: passw0rd\n';
+    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
+    expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual([
+      'services.oe.openelis.org.environment.DB_PASSWORD',
+    ]);
+    const [service] = doc.data.services;
+    expect(service).toMatchObject({ name: 'oe.openelis.org', build: './oe', image: 'itech/openelis-global-2' });
+    expect(service!.springEnvironment.map((e) => e.name)).toEqual(['spring.profiles.active']);
+  });
 });
