@@ -118,36 +118,64 @@ function certificateFileUse(
   const inUse = new Map<string, RelatedLocation[]>();
   const namedOutside = new Map<string, RelatedLocation[]>();
   const unresolved: CertificateFileUse['unresolved'][number][] = [];
-  const add = (map: Map<string, RelatedLocation[]>, key: string, component: Component, at: Location | undefined) => {
+  const keyAliases = new Map<string, Set<string> | 'any'>();
+  // The alias a key-store setting selects (its placeholder's default), or 'any'.
+  const selecting = (component: Component, store: boolean): string => {
+    const alias = store ? component.tls?.trust?.keyAlias?.value.trim() : undefined;
+    const value = alias && PLACEHOLDER_DEFAULT.test(alias) ? PLACEHOLDER_DEFAULT.exec(alias)?.[1] : alias;
+    return value && !/\$\{|\{\{/.test(value) ? value.toLowerCase() : 'any';
+  };
+  const add = (
+    map: Map<string, RelatedLocation[]>,
+    key: string,
+    component: Component,
+    at: Location | undefined,
+    alias: string,
+  ) => {
     const place = { ...(at ?? component.location), message: `${component.name} names it here` };
     const places = map.get(key);
     if (!places) map.set(key, [place]);
     else if (!places.some((p) => sameStart(p, place))) places.push(place);
+    const aliasKey = map === inUse ? key : `name:${key}`;
+    const known = keyAliases.get(aliasKey);
+    if (alias === 'any' || known === 'any') keyAliases.set(aliasKey, 'any');
+    else keyAliases.set(aliasKey, new Set([...(known ?? []), alias]));
   };
-  const named = (component: Component, file: string | undefined, written: string, at: Location | undefined) => {
-    if (file) return add(inUse, file, component, at);
+  const named = (
+    component: Component,
+    file: string | undefined,
+    written: string,
+    at: Location | undefined,
+    alias: string,
+  ) => {
+    if (file) return add(inUse, file, component, at, alias);
     // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
     const fallback = PLACEHOLDER_DEFAULT.exec(written.trim())?.[1]?.replace(/^(classpath|file):/, '');
     const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
     if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name)) unresolved.push({ component, path: written, ...(at ? { at } : {}) });
-    else if (name) add(namedOutside, name, component, at);
+    else if (name) add(namedOutside, name, component, at, alias);
   };
   for (const component of components) {
+    const keyAlias = selecting(component, true);
     for (const { ref, certificates } of presented.get(component.id) ?? []) {
-      for (const c of certificates) add(inUse, c.doc.file.path, component, ref.reference);
-      if (certificates.length === 0 && ref.file) named(component, undefined, ref.file, ref.reference);
+      for (const c of certificates) add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
+      if (certificates.length === 0 && ref.file) named(component, undefined, ref.file, ref.reference, keyAlias);
     }
     const trust = component.tls?.trust;
-    for (const store of [trust?.keyStore, trust?.trustStore])
+    for (const [store, alias] of [
+      [trust?.keyStore, keyAlias],
+      [trust?.trustStore, 'any'],
+    ] as const)
       if (store)
         named(
           component,
           store.file,
           store.path.value,
           store.path.from.kind === 'file' ? store.path.from.location : undefined,
+          alias,
         );
   }
-  return { inUse, namedOutside, unresolved };
+  return { inUse, namedOutside, keyAliases, unresolved };
 }
 
 /** Each MQSC script's inbound channels with the queue manager's access decision (defaults of a new queue manager where unset). */
@@ -186,7 +214,7 @@ export function emptyDerived(): DerivedModel {
   return {
     certificates: [],
     presented: new Map(),
-    certificateFiles: { inUse: new Map(), namedOutside: new Map(), unresolved: [] },
+    certificateFiles: { inUse: new Map(), namedOutside: new Map(), keyAliases: new Map(), unresolved: [] },
     links: [],
     unconfirmed: [],
     predictions: [],

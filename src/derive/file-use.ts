@@ -14,8 +14,22 @@ export function fileUse(
   files: CertificateFileUse,
   file: string,
   homeConfig: string | undefined,
-): { use: 'named'; by: RelatedLocation[] } | { use: 'perhaps' | 'unnamed' } {
+  keyEntryAlias?: string,
+):
+  | { use: 'named'; by: RelatedLocation[] }
+  | { use: 'other-alias'; by: RelatedLocation[]; selected: string[] }
+  | { use: 'perhaps' | 'unnamed' } {
   const named = [...(files.inUse.get(file) ?? []), ...(files.namedOutside.get(path.basename(file)) ?? [])];
+  // A key entry of a store whose every naming setting selects another alias (server.ssl.key-alias, keyAlias…) is
+  // in a store something uses, but no peer is sent it.
+  if (named.length > 0 && keyEntryAlias !== undefined) {
+    const selections = [files.keyAliases.get(file), files.keyAliases.get(`name:${path.basename(file)}`)].filter(
+      (s) => s !== undefined,
+    );
+    const selected = selections.every((s) => s !== 'any') ? selections.flatMap((s) => [...(s as Set<string>)]) : [];
+    if (selections.length > 0 && selected.length > 0 && !selected.includes(keyEntryAlias.toLowerCase()))
+      return { use: 'other-alias', by: named, selected: [...new Set(selected)] };
+  }
   // The home directory of an MQ, WebSphere, Liberty or JMS configuration: named only when no setting names it.
   const home = homeConfig
     ? [{ file: homeConfig, message: 'its component picks certificates from this directory by label' }]

@@ -65,6 +65,11 @@ export interface CertificateFileUse {
    * a tree file of that name may be the one deployed.
    */
   namedOutside: ReadonlyMap<string, RelatedLocation[]>;
+  /**
+   * The key entry each named file is selected by, by file (and by `name:<file name>` for files named outside the
+   * tree): the aliases the naming key-store settings give, or 'any' when one gives none (or a trust store names it).
+   */
+  keyAliases: ReadonlyMap<string, ReadonlySet<string> | 'any'>;
   /** References whose file name is a placeholder nothing resolves (`/cert/${KEYSTORE_NAME}`): any certificate may be the one. */
   unresolved: readonly { component: Component; path: string; at?: Location }[];
 }

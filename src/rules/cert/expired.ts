@@ -65,6 +65,8 @@ export default defineRule({
         "CA certificate {{dn}} expired on {{date}}, and no link of this tree shows who trusts it. Chains through it fail in OpenSSL (nginx: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE); a JSSE trust store accepts it as an anchor without checking its dates. Replace it with the CA's current certificate, or remove it from the bundle if nothing uses it",
       expiredUnnamed:
         'Certificate {{dn}} expired on {{date}}, but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. If something else presents it, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE); if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
+      expiredOtherAlias:
+        'Certificate {{dn}} expired on {{date}}, but every setting that names {{file}} selects another key entry ({{aliases}}): this one is not presented. Remove it from the store, or renew it before a setting selects it',
       expiredPerhapsNamed:
         'Certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
       notYetValidUnnamed:
@@ -93,9 +95,27 @@ export default defineRule({
       const location = certLocation(c);
       const fingerprint = [c.cert.fingerprintSha256, expired ? 'expired' : 'not-yet-valid', ...storeFingerprint(c)];
       // A certificate on a link's trust path is used whatever names it; otherwise the components that name its file.
-      const use = used.has(c.cert.fingerprintSha256)
+      const found = used.has(c.cert.fingerprintSha256)
         ? { use: 'named' as const, by: [] }
         : certificateUse(ctx.deployment, c);
+      if (found.use === 'other-alias' && expired) {
+        // A key entry no setting selects (server.ssl.key-alias names another): no peer is sent it.
+        ctx.report({
+          messageId: 'expiredOtherAlias',
+          data: {
+            dn,
+            date,
+            file: path.basename(c.doc.file.path),
+            aliases: found.selected.map((a) => `'${a}'`).join(', '),
+          },
+          location,
+          related: [...(storeRelated(c).related ?? []), ...found.by],
+          fingerprint,
+          severity: 'info',
+        });
+        continue;
+      }
+      const use = found.use === 'other-alias' ? { use: 'named' as const, by: found.by } : found;
       if (use.use !== 'named') {
         // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
         const perhaps = use.use === 'perhaps' && expired;

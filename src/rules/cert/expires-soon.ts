@@ -44,7 +44,9 @@ export default defineRule({
       const left = (c.cert.notAfter.getTime() - now.getTime()) / DAY_MS;
       if (left < 0 || left > threshold || c.cert.notBefore > now) continue;
       // Named by no component (test data, a copy left behind): whether anything presents it is unknown, an info.
-      const use = certificateUse(ctx.deployment, c);
+      const found = certificateUse(ctx.deployment, c);
+      // A key entry no setting selects is still in a store in use: warned about as before.
+      const use = found.use === 'other-alias' ? { use: 'named' as const, by: found.by } : found;
       const related = [...(storeRelated(c).related ?? []), ...(use.use === 'named' ? use.by : [])];
       ctx.report({
         messageId: use.use === 'named' ? 'soon' : 'soonUnnamed',

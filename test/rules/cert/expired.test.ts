@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../../src/rules/cert/expired';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
@@ -116,6 +118,25 @@ ruleTester(rule, {
           line: 1,
           severity: 'error',
           related: [{ file: 'app/src/main/resources/application.properties', line: 2 }],
+        },
+      ],
+    },
+    {
+      // generated/key.jks (test/fixtures/keystores): alias 'server', valid until 2046-11-25.
+      name: 'a key entry every naming setting passes over (server.ssl.key-alias names another): an info',
+      files: {
+        'app/key.jks': fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks')),
+        'app/application.properties': 'server.port=8443\nserver.ssl.key-store=key.jks\nserver.ssl.key-alias=other\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredOtherAlias', file: 'app/key.jks', line: 1, severity: 'info' },
+        {
+          messageId: 'expiredOtherAlias',
+          file: 'app/key.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ["('other')"],
         },
       ],
     },

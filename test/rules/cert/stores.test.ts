@@ -54,6 +54,27 @@ ruleTester(expired, {
       ],
     },
     {
+      // Shaped like gmjdev/microservices-demo@4bf5aca (Apache-2.0), whose server.ssl.key-alias selects
+      // 'localhost'; the store's 'configserverkey' entry serves Spring Cloud Config encryption, not TLS.
+      name: 'a key entry of a store in use that every naming setting passes over (another key alias): an info',
+      files: {
+        'app/key.jks': store('generated/key.jks'),
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.key-store=key.jks\nserver.ssl.key-alias=localhost\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredOtherAlias', file: 'app/key.jks', line: 1, severity: 'info' },
+        {
+          messageId: 'expiredOtherAlias',
+          file: 'app/key.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ["alias 'server'", "another key entry ('localhost')"],
+        },
+      ],
+    },
+    {
       name: 'the same store named by no component: an info, nothing is known to present it',
       files: { 'app/key.jks': store('generated/key.jks') },
       options: { referenceDate: '2047-01-01' },

@@ -48,7 +48,8 @@ export function datesMatter(c: TreeCertificate): boolean {
 
 /** Whether a component of the deployment uses the certificate's file (see derive/file-use.ts). */
 export function certificateUse(deployment: DerivedDeployment, c: TreeCertificate): ReturnType<typeof fileUse> {
-  return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig);
+  const keyEntryAlias = c.store?.entry === 'private-key' ? c.store.alias : undefined;
+  return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig, keyEntryAlias);
 }
 
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
