@@ -12,7 +12,13 @@ import { basenameOf, type JvmProperty } from './java/jvm-args';
 import { composeHead, composeMounts, type ComposeMount } from './compose-volumes';
 import { environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
-import { addCommandOptions, addVariableOptions, noStartJvmOptions, type StartJvmOptions } from './java/container-jvm';
+import {
+  addCommandOptions,
+  addVariableOptions,
+  noStartJvmOptions,
+  secretOptionEntries,
+  type StartJvmOptions,
+} from './java/container-jvm';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
 
@@ -103,7 +109,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
     return {
       file,
       kind,
-      entries,
+      entries: [...entries, ...secretOptionEntries([...services.values()].map((s) => s.jvm))],
       comments: parsed.comments,
       problems: parsed.problems,
       data: { services: [...services.values()], mounts: composeMounts(entries, file.text, index) },

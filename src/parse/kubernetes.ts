@@ -13,7 +13,13 @@ import type { Entry, FormatHandler, ParsedDocument } from './types';
 import type { JvmProperty } from './java/jvm-args';
 import { environmentEntries, environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
-import { addCommandOptions, addVariableOptions, noStartJvmOptions, type StartJvmOptions } from './java/container-jvm';
+import {
+  addCommandOptions,
+  addVariableOptions,
+  noStartJvmOptions,
+  secretOptionEntries,
+  type StartJvmOptions,
+} from './java/container-jvm';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
 
@@ -92,7 +98,11 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       } else if (WORKLOAD_KINDS.test(kindOf))
         containers.push(...containersOf(part.entries, `${kindOf} ${name}`, file.text, index));
     }
-    const entries = [...containers, ...configMaps].flatMap((c) => environmentEntries(c.springEnvironment));
+    const starts = [...containers, ...configMaps];
+    const entries = [
+      ...starts.flatMap((c) => environmentEntries(c.springEnvironment)),
+      ...secretOptionEntries(starts.map((c) => c.jvm)),
+    ];
     // A manifest the YAML reader cannot read gives no container, and no finding here: on a Helm template the rendering
     // with its syntax set aside is the likelier cause than the file (cas-server's templates/statefulset.yaml).
     return { file, kind, entries, comments: parsed.comments, problems: [], data: { containers, configMaps } };

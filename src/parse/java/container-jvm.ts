@@ -8,7 +8,8 @@
  */
 import type { Range } from '../../core/types';
 import type { LineIndex } from '../text';
-import { scanJvmProperties, type JvmProperty } from './jvm-args';
+import type { Entry } from '../types';
+import { propertyEntries, scanJvmProperties, type JvmProperty } from './jvm-args';
 
 /** The environment variables whose words are JVM options. */
 export const JVM_OPTION_VARIABLE = /^(JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|JAVA_OPTS)$/;
@@ -26,6 +27,16 @@ export interface StartJvmOptions {
 }
 
 export const noStartJvmOptions = (): StartJvmOptions => ({ jvmProperties: [], jvmVariables: [] });
+
+/**
+ * The document entries of a start's `-D` options that hold a secret (`-Djavax.net.ssl.keyStorePassword=…`, named as
+ * isSecretKey says), each at its value: the masker then knows the value and security/plaintext-secret judges it, as it
+ * does the same option in setenv.sh or jvm.options. A value that expands anything (`${PW}`, `$(PW)`, a template tag,
+ * a `valueFrom:` the cluster gives) is not written in the file: no entry.
+ */
+export function secretOptionEntries(starts: readonly StartJvmOptions[]): Entry[] {
+  return propertyEntries(starts.flatMap((s) => s.jvmProperties.filter((p) => p.secret && !p.unresolved)));
+}
 
 /** A Helm/Go template tag left in a value: what it renders to is decided at install time. */
 const TEMPLATE_TAG = /\{\{/;

@@ -79,6 +79,19 @@ ruleTester(rule, {
           '<Server><Service name="C"><Connector port="$[ca.https.port]" SSLEnabled="true">\n<SSLHostConfig truststoreFile="${XIPKI_BASE}/keycerts/ca-client-certstore.p12" truststorePassword="$[ca.https.certstorePassword]">\n<Certificate certificateKeystoreFile="${XIPKI_BASE}/keycerts/ca-server.p12" certificateKeystorePassword="$[ca.https.keyPassword]"/>\n</SSLHostConfig></Connector></Service></Server>\n',
       },
     },
+    {
+      // A `-D` password in a container's option variable or java command that expands something is not written in the
+      // file: `${PW}` (Compose), `$(PW)` (Kubernetes), a `valueFrom:` Secret, a Helm tag, a shell command substitution.
+      name: 'JVM option passwords from placeholders in Compose and Kubernetes starts',
+      files: {
+        'docker-compose.yml':
+          'services:\n  app:\n    image: app\n    environment:\n      JAVA_TOOL_OPTIONS: "-Djavax.net.ssl.keyStorePassword=${KS_PW}"\n      JAVA_OPTS: -Djavax.net.ssl.trustStorePassword=$$(cat /run/secrets/tp)\n    command: java -Djavax.net.ssl.keyStorePassword=${KS_PW:-} -jar app.jar\n',
+        'k8s/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app\n          env:\n            - name: KS_PW\n              valueFrom:\n                secretKeyRef: {name: tls, key: pw}\n            - name: JAVA_TOOL_OPTIONS\n              value: "-Djavax.net.ssl.keyStorePassword=$(KS_PW)"\n            - name: JDK_JAVA_OPTIONS\n              valueFrom:\n                configMapKeyRef: {name: jvm, key: opts}\n          args: ["java", "-Djavax.net.ssl.trustStorePassword=$(TS_PW)", "-jar", "app.jar"]\n',
+        'chart/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app\n          env:\n            - name: JAVA_OPTS\n              value: "-Djavax.net.ssl.keyStorePassword={{ .Values.keyStorePassword }}"\n',
+      },
+    },
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
   ],
   invalid: [
@@ -182,6 +195,41 @@ ruleTester(rule, {
       name: 'a one-word password is still a secret (no path separator, no key-file extension)',
       files: { 'application.properties': 'spring.datasource.password=hunter2.0\n' },
       errors: [{ messageId: 'plaintext', file: 'application.properties', line: 1 }],
+    },
+    {
+      // DIGI-UW/OpenELIS-Global-2@568f324 (MPL-2.0) dev.docker-compose.yml: JAVA_OPTS of service fhir.openelis.org
+      // spans lines and gives -Djavax.net.ssl.trustStorePassword=tspass and -Djavax.net.ssl.keyStorePassword=kspass.
+      name: 'a literal -D password in a Compose option variable (map and list, multi-line) and a java command',
+      files: {
+        'docker-compose.yml':
+          'services:\n  fhir.openelis.org:\n    image: fhir\n    environment:\n      JAVA_OPTS: "-Djavax.net.ssl.trustStore=/etc/ts\n                  -Djavax.net.ssl.trustStorePassword=Ts-Plain-8\n                  -Djavax.net.ssl.keyStorePassword=Ks-Plain-8"\n  app:\n    image: app\n    environment:\n      - JAVA_TOOL_OPTIONS=-Djavax.net.ssl.keyStorePassword=Tool-Plain-8\n    command: ["java", "-Djavax.net.ssl.trustStorePassword=Cmd-Plain-8", "-jar", "app.jar"]\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'docker-compose.yml',
+          line: 6,
+          column: 54,
+          messageIncludes: ['javax.net.ssl.trustStorePassword in docker-compose.yml'],
+        },
+        { messageId: 'plaintext', file: 'docker-compose.yml', line: 7, column: 52 },
+        { messageId: 'plaintext', file: 'docker-compose.yml', line: 11, column: 60 },
+        { messageId: 'plaintext', file: 'docker-compose.yml', line: 12, column: 59 },
+      ],
+    },
+    {
+      name: 'a literal -D password in a Kubernetes env value, args and a ConfigMap option variable',
+      files: {
+        'k8s/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app\n          env:\n            - name: JAVA_TOOL_OPTIONS\n              value: "-Djavax.net.ssl.keyStorePassword=K8s-Plain-8"\n          args: ["java", "-Djavax.net.ssl.trustStorePassword=Args-Plain-8", "-jar", "app.jar"]\n',
+        'k8s/configmap.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: jvm\ndata:\n  JAVA_TOOL_OPTIONS: -Djavax.net.ssl.keyStorePassword=Cm-Plain-8\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'k8s/configmap.yaml', line: 6, column: 55 },
+        { messageId: 'plaintext', file: 'k8s/deployment.yaml', line: 13, column: 56 },
+        { messageId: 'plaintext', file: 'k8s/deployment.yaml', line: 14, column: 62 },
+      ],
     },
     {
       name: 'JVM option in jvm.options',
