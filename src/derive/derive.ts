@@ -11,6 +11,7 @@ import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import { sameStart, type Location, type RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
+import { placeholderDefault } from '../core/placeholder';
 import type { Component, Deployment } from '../model/types';
 import { linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces, type NamedCertificates } from './presented';
@@ -107,9 +108,6 @@ export function deriveDeployment(
   return { ...deployment, derived };
 }
 
-/** A whole value that is one placeholder with a default: Spring's `${NAME:default}`, the shell's `${NAME:-default}`. */
-const PLACEHOLDER_DEFAULT = /^\$\{[A-Za-z_][\w.-]*:-?([^{}$]+)\}$/;
-
 /** The certificate and store files the components name (see `CertificateFileUse`). */
 function certificateFileUse(
   components: readonly Component[],
@@ -119,11 +117,10 @@ function certificateFileUse(
   const namedOutside = new Map<string, RelatedLocation[]>();
   const unresolved: CertificateFileUse['unresolved'][number][] = [];
   const keyAliases = new Map<string, Set<string> | 'any'>();
-  // The alias a key-store setting selects (its placeholder's default), or 'any'.
-  const selecting = (component: Component, store: boolean): string => {
-    const alias = store ? component.tls?.trust?.keyAlias?.value.trim() : undefined;
-    const value = alias && PLACEHOLDER_DEFAULT.test(alias) ? PLACEHOLDER_DEFAULT.exec(alias)?.[1] : alias;
-    return value && !/\$\{|\{\{/.test(value) ? value.toLowerCase() : 'any';
+  // The alias a component's key-store setting selects (the model keeps a placeholder's default), or 'any'.
+  const selecting = (component: Component): string => {
+    const alias = component.tls?.trust?.keyAlias?.value.trim();
+    return alias && !/\$\{|\{\{/.test(alias) ? alias.toLowerCase() : 'any';
   };
   const add = (
     map: Map<string, RelatedLocation[]>,
@@ -150,13 +147,13 @@ function certificateFileUse(
   ) => {
     if (file) return add(inUse, file, component, at, alias);
     // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
-    const fallback = PLACEHOLDER_DEFAULT.exec(written.trim())?.[1]?.replace(/^(classpath|file):/, '');
+    const fallback = placeholderDefault(written)?.replace(/^(classpath|file):/, '');
     const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
     if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name)) unresolved.push({ component, path: written, ...(at ? { at } : {}) });
     else if (name) add(namedOutside, name, component, at, alias);
   };
   for (const component of components) {
-    const keyAlias = selecting(component, true);
+    const keyAlias = selecting(component);
     for (const { ref, certificates } of presented.get(component.id) ?? []) {
       for (const c of certificates) add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
       if (certificates.length === 0 && ref.file) named(component, undefined, ref.file, ref.reference, keyAlias);

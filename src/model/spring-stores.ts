@@ -8,7 +8,14 @@ import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
 import { namedBundle } from './spring-bundle';
-import { javaSystemStores, PLACEHOLDER, storeRef, withJavaTrustDefault, type TreeStores } from './store-files';
+import {
+  javaSystemStores,
+  keyAliasOf,
+  PLACEHOLDER,
+  storeRef,
+  withJavaTrustDefault,
+  type TreeStores,
+} from './store-files';
 import { springDocuments, type SpringSettings } from './spring-settings';
 import type {
   Component,
@@ -117,8 +124,9 @@ function springStores(
   const trust: TlsTrustSettings = {};
   const keyStore = side('key');
   if (keyStore) trust.keyStore = keyStore;
-  const alias = byBundle ? usable(bundle?.keyAlias) : keys.alias ? usable(last(keys.alias)) : undefined;
-  if (alias) trust.keyAlias = at(alias);
+  const aliasEntry = byBundle ? bundle?.keyAlias : keys.alias ? last(keys.alias) : undefined;
+  const alias = aliasEntry && keyAliasOf(aliasEntry.value, settings.doc(aliasEntry).file.path, aliasEntry.valueRange);
+  if (alias) trust.keyAlias = alias;
   const trustStore = side('trust');
   if (trustStore) trust.trustStore = trustStore;
   const bases = springResourceBases(first.file.path, '');

@@ -3,11 +3,13 @@
  * readers (./stores.ts, ./spring-stores.ts).
  */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
+import { placeholderDefault } from '../core/placeholder';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
 import type { Component, JavaRuntime, StoreRef, TlsTrustSettings, Traced } from './types';
+import { traced } from './java-shared';
 
 /** The store files of the tree (key stores and PEM files), for resolving configured paths. */
 export interface TreeStores {
@@ -16,6 +18,19 @@ export interface TreeStores {
 }
 
 export const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}/;
+
+/**
+ * The key alias a Spring setting selects: its value, or a placeholder's default (`${KEYSTORE_ALIAS:localhost}`
+ * selects `localhost` while the variable is unset, as a placeholder's default password opens a store); undefined
+ * when a placeholder leaves it unknown.
+ */
+export function keyAliasOf(value: string, file: string, range: Range): Traced<string> | undefined {
+  if (!PLACEHOLDER.test(value)) return traced(value, file, range);
+  const fallback = placeholderDefault(value);
+  return fallback === undefined
+    ? undefined
+    : traced(fallback, file, range, `the default of ${value.trim()}, used while the variable is unset`);
+}
 const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.');
 
 /**

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../../core/types';
+import { placeholderDefaults } from '../../core/placeholder';
 import type { Entry, ParsedDocument } from '../types';
 import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
 import type { PasswordCandidate } from './pkcs12';
@@ -180,10 +181,7 @@ function distance(entry: Entry, anchor: Entry): number {
 function passwordsOf(value: string): string[] {
   const decoded = decodedPassword(value);
   if (decoded !== undefined) return [decoded];
-  const placeholder = /^\$\{[^:}$]+:([^}$]*)\}$/.exec(value.trim());
-  if (!placeholder) return [];
-  const fallback = placeholder[1]!; // the group is not optional
-  return fallback.startsWith('-') ? [fallback, fallback.slice(1)] : [fallback];
+  return placeholderDefaults(value) ?? [];
 }
 
 /**

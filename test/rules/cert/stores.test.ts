@@ -75,6 +75,33 @@ ruleTester(expired, {
       ],
     },
     {
+      // gmjdev/microservices-demo@4bf5aca writes it `${KEYSTORE_ALIAS:localhost}`: 'localhost' while the variable is unset.
+      name: "a key alias given by a placeholder's default selects the default: the other entry is an info",
+      files: {
+        'app/key.jks': store('generated/key.jks'),
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.key-store=key.jks\nserver.ssl.key-alias=${KEYSTORE_ALIAS:localhost}\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredOtherAlias', file: 'app/key.jks', line: 1, severity: 'info' },
+        { messageId: 'expiredOtherAlias', file: 'app/key.jks', line: 1, severity: 'info' },
+      ],
+    },
+    {
+      name: "a placeholder's default that names the entry: it is presented, an error",
+      files: {
+        'app/key.jks': store('generated/key.jks'),
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.key-store=key.jks\nserver.ssl.key-alias=${KEYSTORE_ALIAS:server}\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expired', file: 'app/key.jks', line: 1 },
+        { messageId: 'expired', file: 'app/key.jks', line: 1 },
+      ],
+    },
+    {
       name: 'the same store named by no component: an info, nothing is known to present it',
       files: { 'app/key.jks': store('generated/key.jks') },
       options: { referenceDate: '2047-01-01' },
@@ -171,25 +198,33 @@ ruleTester(weakKey, {
   ],
   invalid: [
     {
-      name: 'a 1024-bit key entry',
-      files: { 'app/weak.jks': store('generated/weak.jks') },
+      name: 'a 1024-bit key entry of the store an HTTPS server names',
+      files: {
+        'app/weak.jks': store('generated/weak.jks'),
+        'app/application.properties': 'server.port=8443\nserver.ssl.key-store=weak.jks\n',
+      },
       errors: [
         {
           messageId: 'weak',
           file: 'app/weak.jks',
           line: 1,
-          messageIncludes: ["alias 'weak' in JKS store weak.jks", '1024-bit'],
+          severity: 'warning',
+          messageIncludes: ["alias 'weak' in JKS store weak.jks", '1024-bit', "'ee key too small'", 'under 1024 bits'],
         },
       ],
     },
     {
       name: "the same weak certificate trusted by the deployment's own trust store",
-      files: { 'app/trust.jks': store('generated/weak-cacerts.jks') },
+      files: {
+        'app/trust.jks': store('generated/weak-cacerts.jks'),
+        'app/jvm.options': '-Djavax.net.ssl.trustStore=trust.jks\n',
+      },
       errors: [
         {
           messageId: 'weak',
           file: 'app/trust.jks',
           line: 1,
+          severity: 'warning',
           messageIncludes: ["alias 'weakroot' in JKS store trust.jks"],
         },
       ],
