@@ -1,6 +1,15 @@
+import * as path from 'node:path';
 import { defineRule } from '../types';
 import { certificateRefusedByNginx } from '../nginx/_lib/security-level';
-import { certLocation, certificatesOf, certName, unusedOrVendors, storeFingerprint, storeRelated } from './_lib/shared';
+import {
+  certificateUse,
+  certLocation,
+  certificatesOf,
+  certName,
+  unusedOrVendors,
+  storeFingerprint,
+  storeRelated,
+} from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -9,13 +18,17 @@ export default defineRule({
       'Report certificates whose public key is too small (RSA/DSA below the minimum bits, EC below 256 bits)',
     severity: 'warning',
     messages: {
-      weak: "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}): modern JDKs reject it (jdk.certpath.disabledAlgorithms 'RSA keySize < 2048' in recent releases) and MQ refuses it when MinimumRSAKeySize is set (AMQ9637). Re-issue it with a stronger key",
+      weak: "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}). OpenSSL at security level 2 (Debian's and Ubuntu's builds) refuses RSA keys under 2048 bits ('ee key too small'), MQ refuses keys under qm.ini MinimumRSAKeySize, and NIST SP 800-131A has disallowed them since 2014; JDKs refuse only RSA and DSA keys under 1024 bits and EC keys under 224 (jdk.certpath.disabledAlgorithms). Re-issue it with a stronger key",
+      weakUnnamed:
+        'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. Re-issue it with a stronger key before anything presents or trusts it, or remove it if nothing does (test data, a copy left behind)',
+      weakOtherAlias:
+        'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but every setting that names {{file}} selects another key entry ({{aliases}}): no peer is sent it. Re-issue it with a stronger key before a setting selects it, or remove it from the store',
     },
     options: {
       minRsaBits: { type: 'integer', default: 2048, description: 'Smallest accepted RSA or DSA key, in bits' },
       minEcBits: { type: 'integer', default: 256, description: 'Smallest accepted EC key, in bits' },
     },
-    symptoms: ['AMQ9637', 'Algorithm constraints check failed'],
+    symptoms: ['ee key too small', 'AMQ9637', 'Algorithm constraints check failed'],
   },
   check(ctx) {
     for (const c of certificatesOf(ctx.deployment)) {
@@ -31,12 +44,20 @@ export default defineRule({
       if (min === undefined || keyBits >= min) continue;
       // nginx refuses to load it at its security level: nginx/security-level-refuses-certificate's error says more.
       if (certificateRefusedByNginx(ctx.deployment, c.cert.fingerprintSha256)) continue;
+      // Named by no component, or a key entry every naming setting passes over: no peer is known to see it (an info).
+      const found = certificateUse(ctx.deployment, c);
+      const data = { dn: certName(c), bits: keyBits, type: keyType, min, file: path.basename(c.doc.file.path) };
+      const related = [...(storeRelated(c).related ?? []), ...('by' in found ? found.by : [])];
       ctx.report({
-        messageId: 'weak',
-        data: { dn: certName(c), bits: keyBits, type: keyType, min },
+        messageId: found.use === 'other-alias' ? 'weakOtherAlias' : found.use === 'unnamed' ? 'weakUnnamed' : 'weak',
+        data: {
+          ...data,
+          aliases: found.use === 'other-alias' ? found.selected.map((a) => `'${a}'`).join(', ') : '',
+        },
         location: certLocation(c),
-        ...storeRelated(c),
+        ...(related.length > 0 ? { related } : {}),
         fingerprint: [c.cert.fingerprintSha256, 'weak-key', ...storeFingerprint(c)],
+        ...(found.use === 'other-alias' || found.use === 'unnamed' ? { severity: 'info' as const } : {}),
       });
     }
   },

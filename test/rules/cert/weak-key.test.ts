@@ -1,7 +1,12 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../../src/rules/cert/weak-key';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
 import { certFile } from './cert-files';
+
+const STORES = path.resolve(__dirname, '../../fixtures/keystores');
+const store = (name: string): Buffer => fs.readFileSync(path.join(STORES, name));
 
 const NGINX =
   'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/ssl/api.crt;\n    ssl_certificate_key /etc/nginx/ssl/api.key;\n  }\n}\n';
@@ -29,6 +34,36 @@ ruleTester(rule, {
       name: 'RSA 1024 of an nginx whose security level the tree does not settle (no image): still weak',
       files: { 'gw/nginx.conf': NGINX, 'gw/ssl/api.crt': certFile('rsa1024-self.crt') },
       errors: [{ messageId: 'weak', file: 'gw/ssl/api.crt', line: 1 }],
+    },
+    {
+      name: 'the same store named by nothing: an info, no peer is known to see it',
+      files: { 'app/weak.jks': store('generated/weak.jks') },
+      errors: [
+        {
+          messageId: 'weakUnnamed',
+          file: 'app/weak.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['names weak.jks'],
+        },
+      ],
+    },
+    {
+      name: 'a key alias (a placeholder with a default) that selects another entry: an info',
+      files: {
+        'app/weak.jks': store('generated/weak.jks'),
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.key-store=weak.jks\nserver.ssl.key-alias=${KEY_ALIAS:server}\n',
+      },
+      errors: [
+        {
+          messageId: 'weakOtherAlias',
+          file: 'app/weak.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ["another key entry ('server')"],
+        },
+      ],
     },
   ],
 });
