@@ -28,6 +28,12 @@ const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|opt
  */
 const POLICY_BOUND = /^(min|max)(imum)?([A-Z_-]|$)/;
 /**
+ * Kafka images' settings that name the file holding the password, under /etc/kafka/secrets, not the password:
+ * confluentinc/kafka-images@2b0127d kafka/include/etc/confluent/docker/configure reads the key store password from
+ * "/etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_CREDENTIALS" (and KEY, TRUSTSTORE alike). `KAFKA_SSL_*_PASSWORD` still holds one.
+ */
+const NAMES_A_SECRET_FILE = /^KAFKA_SSL_(KEYSTORE|KEY|TRUSTSTORE)_CREDENTIALS$/;
+/**
  * A value that is a file path names where the secret is kept (`GOOGLE_APPLICATION_CREDENTIALS=/config/key.json`,
  * a stash file, a mounted Secret): absolute, home- or dot-relative, under a variable (`${HOME}/…`), a `file:` URL,
  * or a relative path ending in a key/credential file's extension. One word with no separator is judged a secret.
@@ -73,6 +79,7 @@ export default defineRule({
           ENCODED.test(value) ||
           CRYPT_HASH.test(value) ||
           NOT_A_SECRET_VALUE.test(key) ||
+          NAMES_A_SECRET_FILE.test(key) ||
           (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
           FILE_PATH.test(value)
         )

@@ -64,6 +64,15 @@ ruleTester(rule, {
       },
     },
     {
+      // lydtechconsulting/kafka-mutual-tls@fc016e6 docker-compose.yml: Kafka images read the password from the file
+      // /etc/kafka/secrets/<value> (confluentinc/kafka-images@2b0127d kafka/include/etc/confluent/docker/configure).
+      name: "a Kafka image's *_CREDENTIALS variables name the file under /etc/kafka/secrets that holds the password",
+      files: {
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.0\n    environment:\n      KAFKA_SSL_KEYSTORE_FILENAME: kafka.server.keystore.jks\n      KAFKA_SSL_KEYSTORE_CREDENTIALS: creds\n      KAFKA_SSL_KEY_CREDENTIALS: creds\n      KAFKA_SSL_TRUSTSTORE_CREDENTIALS: truststore_creds\n',
+      },
+    },
+    {
       name: 'paths in other spellings',
       files: {
         'application.properties':
@@ -230,6 +239,15 @@ ruleTester(rule, {
         { messageId: 'plaintext', file: 'k8s/deployment.yaml', line: 13, column: 56 },
         { messageId: 'plaintext', file: 'k8s/deployment.yaml', line: 14, column: 62 },
       ],
+    },
+    {
+      // Only the Kafka images' *_CREDENTIALS file names are exempt: the *_PASSWORD variables hold the password itself.
+      name: "a Kafka image's KAFKA_SSL_KEYSTORE_PASSWORD is the password",
+      files: {
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: apache/kafka:3.7.0\n    environment:\n      KAFKA_SSL_KEYSTORE_CREDENTIALS: creds\n      KAFKA_SSL_KEYSTORE_PASSWORD: Kafka-Plain-9\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'docker-compose.yml', line: 6 }],
     },
     {
       name: 'JVM option in jvm.options',
