@@ -56,6 +56,21 @@ export function paramLocation(file: string, p: MqscParam): Location {
   return { file: p.file ?? file, range: p.valueRange ?? p.keywordRange };
 }
 
+/**
+ * True when `SET CHLAUTH(profile) TYPE(type) ACTION(REMOVE|REMOVEALL)` removes the record: a record is kept under its
+ * own profile, so only a command naming that very profile (not one whose pattern matches it) of its type removes it.
+ */
+export function removesRecord(command: MqscCommand, record: { profile: string; type: string }): boolean {
+  if (command.noun !== 'CHLAUTH' || command.verb !== 'SET' || command.name?.value === undefined) return false;
+  const action = command.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase();
+  if (action !== 'REMOVE' && action !== 'REMOVEALL') return false;
+  const type = command.params.find((p) => p.keyword === 'TYPE')?.value?.toUpperCase();
+  return (
+    record.profile.toUpperCase() === command.name.value.toUpperCase() &&
+    (action === 'REMOVEALL' || !type || record.type === type)
+  );
+}
+
 /** The effective records (defaults + script), in script order; templated values are kept and listed in `templated`. */
 export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscCommand[], file: string): ChlauthRecord[] {
   const byKey = new Map<string, ChlauthRecord>();
@@ -72,18 +87,7 @@ export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscComm
   }
   // Removals by the script apply to the defaults too (the parser already drops the script's own removed records).
   for (const c of commands) {
-    if (c.noun !== 'CHLAUTH' || c.verb !== 'SET' || c.name?.value === undefined) continue;
-    const action = c.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase();
-    if (action !== 'REMOVE' && action !== 'REMOVEALL') continue;
-    const type = c.params.find((p) => p.keyword === 'TYPE')?.value?.toUpperCase();
-    for (const [key, r] of byKey) {
-      if (
-        r.from.kind === 'default' &&
-        r.profile.toUpperCase() === c.name.value.toUpperCase() &&
-        (action === 'REMOVEALL' || !type || r.type === type)
-      )
-        byKey.delete(key);
-    }
+    for (const [key, r] of byKey) if (r.from.kind === 'default' && removesRecord(c, r)) byKey.delete(key);
   }
   for (const r of objects.chlauth) {
     if (!r.type || r.profileParam.templated) continue;

@@ -1,5 +1,6 @@
 import type { MqscParam } from '../../parse/mqsc';
-import { paramLocation } from '../../model/mq-chlauth';
+import { chlauthProfileMatches, paramLocation, removesRecord } from '../../model/mq-chlauth';
+import { mqDefaultChlauthRecords } from '../../knowledge';
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { Location, RelatedLocation } from '../../core/types';
 import { defineRule } from '../types';
@@ -56,17 +57,20 @@ export default defineRule({
           });
         }
       }
+      // Only a removal of a default record that refuses these channels: one of profile '*' (the *MQADMIN block) keeps
+      // the SYSTEM.* record, which is kept under its own profile.
+      const blockers = mqDefaultChlauthRecords().filter((r) => r.attributes.USERSRC?.toUpperCase() === 'NOACCESS');
       for (const command of commands) {
-        if (command.noun !== 'CHLAUTH' || command.verb !== 'SET' || !command.name?.value) continue;
-        const action = command.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase();
-        if ((action === 'REMOVE' || action === 'REMOVEALL') && /^SYSTEM\.\*$|^\*$/.test(command.name.value)) {
-          ctx.report({
-            messageId: 'removed',
-            data: { profile: command.name.value, action, channels: open.join(', ') },
-            location: loc(command.name),
-            fingerprint: [mqsc.file.path, command.name.value, action],
-          });
-        }
+        const removed = blockers.filter((r) => removesRecord(command, r));
+        const channels = open.filter((name) => removed.some((r) => chlauthProfileMatches(r.profile, name)));
+        if (!command.name || channels.length === 0) continue;
+        const action = command.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase() ?? 'REMOVE';
+        ctx.report({
+          messageId: 'removed',
+          data: { profile: command.name.value ?? '', action, channels: channels.join(', ') },
+          location: loc(command.name),
+          fingerprint: [mqsc.file.path, command.name.value ?? '', action],
+        });
       }
     }
   },

@@ -22,6 +22,15 @@ ruleTester(rule, {
       name: 'back-stop rule only',
       files: { 'QM1.mqsc': "SET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n" },
     },
+    {
+      // ibm-cp4i-demo/ace-mq-tls@28ad736 mq/config.mqsc: removing the *MQADMIN record of profile '*' leaves the
+      // SYSTEM.* record (its own profile) in place; a script's own back-stop record removed by profile '*' likewise.
+      name: "SET CHLAUTH('*') … ACTION(REMOVE) of the *MQADMIN block or of the script's own '*' record",
+      files: {
+        'QM1.mqsc':
+          "SET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) ACTION(REPLACE)\nSET CHLAUTH(*) TYPE(BLOCKUSER) USERLIST(*MQADMIN) ACTION(REMOVE)\nSET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -33,6 +42,14 @@ ruleTester(rule, {
       name: 'the default SYSTEM.* rule is removed',
       files: { 'QM1.mqsc': "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n" },
       errors: [{ messageId: 'removed', file: 'QM1.mqsc', line: 1 }],
+    },
+    {
+      name: 'every SYSTEM.* ADDRESSMAP record removed (REMOVEALL), after a removal that keeps it',
+      files: {
+        'QM1.mqsc':
+          "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') ACTION(REMOVE)\nSET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ACTION(REMOVEALL)\n",
+      },
+      errors: [{ messageId: 'removed', file: 'QM1.mqsc', line: 2 }],
     },
   ],
 });
