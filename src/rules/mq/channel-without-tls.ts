@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
 import { channelStory, serverChannels } from './_lib/shared';
 import { definedInScript } from './_lib/chlauth';
+import { accessOf, inputOf, refusedToEveryone } from './_lib/access';
 
 export default defineRule({
   meta: {
@@ -23,6 +24,10 @@ export default defineRule({
       const trptype = a.mqscChannel.attributes.get('TRPTYPE')?.value?.toUpperCase();
       if (trptype && trptype !== 'TCP') continue;
       if (a.sslciph && (a.sslciph.value.trim() || a.sslciph.templated)) continue;
+      // Blocked with CHLAUTH, as the message advises: no peer gets to talk to it (AMQ9777 for every connection).
+      const input = inputOf(a);
+      const access = input && a.qmgr?.mqsc ? accessOf(ctx.deployment, a.qmgr.mqsc, input) : undefined;
+      if (access && refusedToEveryone(access)) continue;
       const location = a.sslciph?.location ?? a.nameLocation;
       ctx.report({
         messageId: 'plaintext',

@@ -45,6 +45,20 @@ ruleTester(rule, {
         'qm1/autocfg/tls.mqsc': TLS,
       },
     },
+    {
+      // ibm-cp4i-demo/ace-mq-tls@28ad736 mq/config.mqsc: QMLDAP_SVRCONN has no record of its own that admits anyone,
+      // so the back-stop ADDRESSMAP refuses every connection (AMQ9777); a BLOCKADDR of every address, an MCAUSER that
+      // its BLOCKUSER list names, likewise.
+      name: 'a channel CHLAUTH refuses to everyone: the back-stop record, a BLOCKADDR of every address, a blocked MCAUSER',
+      files: {
+        'QM1.mqsc':
+          "SET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) ACTION(REPLACE)\nDEFINE CHANNEL(QMLDAP_SVRCONN) CHLTYPE(SVRCONN) TRPTYPE(TCP)\nSET CHLAUTH(QMLDAP_SVRCONN) TYPE(BLOCKUSER) ACTION(REPLACE) USERLIST('nobody')\n",
+        'QM2.mqsc':
+          "SET CHLAUTH('*') TYPE(BLOCKADDR) ADDRLIST('*')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\n",
+        'QM3.mqsc':
+          "DEFINE CHANNEL(PARKED) CHLTYPE(SVRCONN) MCAUSER('parked')\nSET CHLAUTH(PARKED) TYPE(BLOCKUSER) USERLIST('parked')\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -95,6 +109,22 @@ ruleTester(rule, {
       name: 'unnumbered files of one directory are separate scripts: the ALTER elsewhere is not applied',
       files: { 'qm1/dev.mqsc': DEV, 'qm1/tls.mqsc': TLS },
       errors: [{ messageId: 'plaintext', file: 'qm1/dev.mqsc', line: 2 }],
+    },
+    {
+      // The back-stop refuses the rest, but the channel's own record admits clients (mq-dev-config's DEV.APP.SVRCONN);
+      // a record that admits only some (a user map) still opens the channel; so does CHLAUTH(DISABLED).
+      name: 'a channel some record admits despite the back-stop record, or with CHLAUTH disabled',
+      files: {
+        'QM1.mqsc':
+          "SET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) ACTION(REPLACE)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\nSET CHLAUTH(APP) TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\nDEFINE CHANNEL(ACE) CHLTYPE(SVRCONN)\nSET CHLAUTH(ACE) TYPE(USERMAP) CLNTUSER('aceapp') USERSRC(MAP) MCAUSER('aceapp')\n",
+        'QM2.mqsc':
+          "ALTER QMGR CHLAUTH(DISABLED)\nSET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\nDEFINE CHANNEL(OFF) CHLTYPE(SVRCONN) MCAUSER('app')\n",
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'QM1.mqsc', line: 2 },
+        { messageId: 'plaintext', file: 'QM1.mqsc', line: 4 },
+        { messageId: 'plaintext', file: 'QM2.mqsc', line: 3 },
+      ],
     },
     {
       name: 'SVRCONN without SSLCIPH',

@@ -99,6 +99,19 @@ export function confidentAdminWithoutSecret(access: ChannelAccess): boolean {
   return access.adminWithoutSecret && access.assumed.length === 0;
 }
 
+/** Some peer gets past CHLAUTH on some path (no BLOCKADDR of every address, some path not refused). */
+export function admitsSomeone(access: ChannelAccess): boolean {
+  return !access.blockAll && access.paths.some((p) => p.identity.kind !== 'blocked');
+}
+
+/**
+ * CHLAUTH refuses every peer, from what the tree states and the queue manager's defaults: enabled, no security exit
+ * and no templated record that could decide otherwise, and no path that admits anyone (AMQ9777 for all).
+ */
+export function refusedToEveryone(access: ChannelAccess): boolean {
+  return access.chlauth.value === 'ENABLED' && !access.exit && !access.templatedRecord && !admitsSomeone(access);
+}
+
 /** The channels a queue-manager-wide setting opens: admitted (or admitting administrators) now, but not with the default. */
 export function openedBy(
   deployment: DerivedDeployment,
@@ -112,8 +125,8 @@ export function openedBy(
     if (!now || !before || now.exit) continue;
     const adminNow = now.paths.some((p) => p.admin);
     const adminBefore = before.paths.some((p) => p.admin);
-    const openNow = now.paths.some((p) => p.identity.kind !== 'blocked') && !now.blockAll;
-    const openBefore = before.paths.some((p) => p.identity.kind !== 'blocked') && !before.blockAll;
+    const openNow = admitsSomeone(now);
+    const openBefore = admitsSomeone(before);
     if (
       (adminNow && !adminBefore) ||
       (openNow && !openBefore) ||
