@@ -178,6 +178,12 @@ export interface JavaAppAttributes {
    * whether it serves HTTPS at all is unknown, so no server component is made (rules would judge guessed settings).
    */
   httpsOnlyInProfiles?: { profile: string; setting: string; at: Location }[];
+  /**
+   * `server.ssl.enabled` written as a placeholder that is not `true` while its variable is unset (`${SSL_ENABLED:false}`,
+   * `${SSL_ENABLED}`), beside a key store, certificate or bundle: HTTPS only when the environment turns it on, so no
+   * server component is made (the run the tree shows serves plain HTTP, or its switch is unknown).
+   */
+  httpsOnlyIfSet?: { written: string; at: Location };
 }
 
 /** `attributes` of `nginx.server` and `nginx.tls-policy` components. */

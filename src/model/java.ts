@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
+import { placeholderDefault } from '../core/placeholder';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import {
@@ -117,8 +118,15 @@ export const javaAppContributor: ModelContributor = {
       // Their stores come from the same settings they are built from (a Compose SERVER_SSL_KEY_STORE, a
       // spring.config.location that replaces the packaged files), read once here.
       const server = springServer(springFiles, settings, client, active);
+      const enabled = settings.setting('server.ssl.enabled');
       if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
-      else if (!active) {
+      else if (enabled && httpsSwitchedAtRunTime(enabled.value) && HTTPS_ON.some((key) => settings.setting(key))) {
+        const httpsOnlyIfSet = {
+          written: enabled.value.trim(),
+          at: entryLocation(settings.doc(enabled), enabled, 'value'),
+        };
+        Object.assign(client.attributes, { httpsOnlyIfSet });
+      } else if (!active) {
         const httpsOnlyInProfiles = profilesTurningHttpsOn(springFiles);
         if (httpsOnlyInProfiles.length > 0) Object.assign(client.attributes, { httpsOnlyInProfiles });
       }
@@ -127,6 +135,15 @@ export const javaAppContributor: ModelContributor = {
     }
   },
 };
+
+/**
+ * Whether `server.ssl.enabled` is a placeholder that leaves HTTPS off unless the variable is set: `${SSL_ENABLED:false}`
+ * (off while unset) or `${SSL_ENABLED}` (unknown). `${SSL_ENABLED:true}` is on while unset: that run is the one checked.
+ */
+function httpsSwitchedAtRunTime(written: string): boolean {
+  if (!/\$\{/.test(written)) return false;
+  return placeholderDefault(written)?.trim().toLowerCase() !== 'true';
+}
 
 /** The settings that give a Spring Boot app an HTTPS server (springServer's test, per profile). */
 const HTTPS_ON = ['server.ssl.key-store', 'server.ssl.certificate', 'server.ssl.bundle'];
@@ -263,6 +280,8 @@ function springServer(
   const keyStore = certificateFile ?? bundleName;
   if (!keyStore && enabled?.value !== 'true') return undefined;
   if (enabled?.value === 'false') return undefined;
+  // `${SSL_ENABLED:false}`: HTTPS only when the variable says so at run time (JavaAppAttributes.httpsOnlyIfSet).
+  if (enabled && httpsSwitchedAtRunTime(enabled.value)) return undefined;
   const port = get('server.port');
   const tls: TlsSettings = { implementation: app.tls?.implementation ?? 'jsse' };
   const protocols = bundleName ? bundle?.enabledProtocols : springList(entries, 'server.ssl.enabled-protocols');

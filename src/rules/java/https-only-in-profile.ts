@@ -1,19 +1,23 @@
+import { placeholderDefault } from '../../core/placeholder';
 import { defineRule } from '../types';
 
 /**
  * A Spring Boot app whose HTTPS server exists only in profiles the tree does not say are active
  * (jhipster/jhipster-sample-app's `application-tls.yml` beside `spring.profiles.active: '@spring.profiles.active@'`).
+ * The same for `server.ssl.enabled: ${SSL_ENABLED:false}`: HTTPS only when the environment turns it on.
  * lint-deploy makes no server of guessed settings, so without this info the app would pass in silence.
  */
 export default defineRule({
   meta: {
     id: 'java/https-only-in-profile',
     description:
-      'Say when a Spring Boot app serves HTTPS only in profiles whose activation the tree does not settle, so its server is not checked',
+      'Say when a Spring Boot app serves HTTPS only in profiles whose activation the tree does not settle, or only when a variable turns server.ssl.enabled on, so its server is not checked',
     severity: 'info',
     messages: {
       unknownActivation:
         '{{app}} turns its HTTPS server on only in {{profiles}}, and the tree does not settle which profiles are active (no start of the app that lint-deploy can tie to it sets them, or its starts disagree): whether it serves HTTPS, and with which settings, is unknown, so its server and its links are not checked. Declare the active profiles where the app starts (SPRING_PROFILES_ACTIVE in the Compose service or Kubernetes env, -Dspring.profiles.active or --spring.profiles.active in the Dockerfile or start script)',
+      onlyIfSet:
+        '{{app}} serves HTTPS only when {{written}} resolves to true at run time ({{unset}}): the run this tree shows serves plain HTTP, so its HTTPS server, its key store and its links are not checked. To have them checked, set server.ssl.enabled: true where HTTPS is meant to be on (the Compose service or Kubernetes env that sets the variable, a profile, the start script)',
     },
     defaultOptions: {},
     appliesTo: { components: ['java.app'] },
@@ -22,6 +26,23 @@ export default defineRule({
   check(ctx) {
     for (const app of ctx.deployment.components) {
       if (app.type !== 'java.app') continue;
+      const { httpsOnlyIfSet } = app.attributes;
+      if (httpsOnlyIfSet) {
+        const fallback = placeholderDefault(httpsOnlyIfSet.written);
+        ctx.report({
+          messageId: 'onlyIfSet',
+          data: {
+            app: app.name,
+            written: httpsOnlyIfSet.written,
+            unset: fallback
+              ? `while the variable is unset it is ${fallback}`
+              : 'the tree gives the variable no value and no default',
+          },
+          location: httpsOnlyIfSet.at,
+          related: [{ ...app.location, message: `${app.name} is configured here` }],
+          fingerprint: [app.id, 'server.ssl.enabled'],
+        });
+      }
       const places = app.attributes.httpsOnlyInProfiles;
       if (!places?.length) continue;
       const profiles = [...new Set(places.map((p) => p.profile))];

@@ -102,6 +102,19 @@ ruleTester(expired, {
       ],
     },
     {
+      name: 'the store of an HTTPS server switched by ${SSL_ENABLED:false}: not presented in the run the tree shows, an info',
+      files: {
+        'app/key.jks': store('generated/key.jks'),
+        'app/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    enabled: ${SSL_ENABLED:false}\n    key-store: key.jks\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredUnnamed', file: 'app/key.jks', line: 1, severity: 'info' },
+        { messageId: 'expiredUnnamed', file: 'app/key.jks', line: 1, severity: 'info' },
+      ],
+    },
+    {
       name: 'the same store named by no component: an info, nothing is known to present it',
       files: { 'app/key.jks': store('generated/key.jks') },
       options: { referenceDate: '2047-01-01' },

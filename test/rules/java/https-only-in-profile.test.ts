@@ -10,6 +10,12 @@ const tlsProfile = 'server:\n  ssl:\n    key-store: classpath:config/tls/keystor
 ruleTester(rule, {
   valid: [
     {
+      name: 'server.ssl.enabled: ${SSL_ENABLED:true} is on while the variable is unset: the server is checked',
+      files: {
+        [BASE]: 'server:\n  port: 8443\n  ssl:\n    enabled: ${SSL_ENABLED:true}\n    key-store: classpath:ks.p12\n',
+      },
+    },
+    {
       name: 'the base settings turn HTTPS on: the server is checked',
       files: { [BASE]: 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n' },
     },
@@ -33,6 +39,29 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // The shape of many public apps (find_string 'enabled: ${SSL_ENABLED:false}'): HTTP unless the environment turns HTTPS on.
+      name: 'server.ssl.enabled: ${SSL_ENABLED:false} beside a key store: HTTPS only when the variable is set',
+      files: {
+        [BASE]:
+          'server:\n  port: 8443\n  ssl:\n    enabled: ${SSL_ENABLED:false}\n    key-store: ${SSL_KEYSTORE_PATH:classpath:ssl/dev.p12}\n',
+      },
+      errors: [
+        {
+          messageId: 'onlyIfSet',
+          file: BASE,
+          line: 4,
+          messageIncludes: ['${SSL_ENABLED:false} resolves to true', 'while the variable is unset it is false'],
+        },
+      ],
+    },
+    {
+      name: 'server.ssl.enabled: ${SERVER_SSL_ENABLED} (no default) beside a key store: unknown, not checked',
+      files: {
+        [BASE]: 'server:\n  ssl:\n    enabled: ${SERVER_SSL_ENABLED}\n    key-store: classpath:ks.p12\n',
+      },
+      errors: [{ messageId: 'onlyIfSet', file: BASE, line: 3, messageIncludes: ['no value and no default'] }],
+    },
     {
       name: "jhipster's application-tls.yml with the active profiles left to the build",
       files: {
