@@ -18,9 +18,9 @@ export default defineRule({
     description: 'Warn about certificates that expire within the configured number of days',
     severity: 'warning',
     messages: {
-      soon: 'Certificate {{dn}} expires on {{date}} (in {{days}} days, threshold {{threshold}}): renew it before handshakes start failing with certificate_expired / AMQ9633',
+      soon: 'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days): renew it before handshakes start failing with certificate_expired / AMQ9633',
       soonUnnamed:
-        'Certificate {{dn}} expires on {{date}} (in {{days}} days, threshold {{threshold}}), but nothing lint-deploy read in this deployment names {{file}}: if something presents it, renew it before handshakes start failing with certificate_expired / AMQ9633',
+        'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days), but nothing lint-deploy read in this deployment names {{file}}: if something presents it, renew it before handshakes start failing with certificate_expired / AMQ9633',
     },
     options: {
       days: {
@@ -53,7 +53,7 @@ export default defineRule({
         data: {
           dn: certName(c),
           date: c.cert.notAfter.toISOString().slice(0, 10),
-          days: Math.floor(left),
+          left: left < 1 ? 'in less than a day' : `in ${Math.floor(left)} day${Math.floor(left) === 1 ? '' : 's'}`,
           threshold,
           file: path.basename(c.doc.file.path),
         },

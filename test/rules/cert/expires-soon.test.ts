@@ -18,7 +18,21 @@ ruleTester(rule, {
       name: 'within 30 days',
       files,
       options: { referenceDate: daysBefore(20) },
-      errors: [{ messageId: 'soon', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['in 20 days', 'threshold 30'] }],
+      errors: [
+        { messageId: 'soon', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['in 20 days', 'threshold 30 days'] },
+      ],
+    },
+    {
+      name: 'one day left: singular',
+      files,
+      options: { referenceDate: daysBefore(1.5) },
+      errors: [{ messageId: 'soon', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['(in 1 day,'] }],
+    },
+    {
+      name: 'hours left: less than a day, not "0 days"',
+      files,
+      options: { referenceDate: daysBefore(0.25) },
+      errors: [{ messageId: 'soon', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['(in less than a day,'] }],
     },
     {
       name: 'within 30 days, in a file no component names: an info',
