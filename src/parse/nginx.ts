@@ -23,6 +23,12 @@ export interface NginxData {
   directives: NginxDirective[];
 }
 
+/**
+ * Source code, documents and data files are never nginx configuration, whatever directory holds them: a JavaScript
+ * `if (…) {` / `return x;` reads like nginx (NginxProxyManager/nginx-proxy-manager backend/routes/nginx/*.js).
+ */
+const NOT_NGINX =
+  /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql)$/i;
 const BLOCK_HEAD = /^\s*(http|server|events|stream|upstream|location|mail|map|types|if)\b[^;{]*\{/m;
 const DIRECTIVE =
   /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
@@ -38,6 +44,7 @@ export const nginxFormat: FormatHandler<NginxData> = {
   classify(filePath, head) {
     const base = basenameOf(filePath);
     if (base === 'nginx.conf') return 'nginx.conf';
+    if (NOT_NGINX.test(base)) return undefined;
     // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), by content below.
     if (
       !/\.conf$/.test(base) &&

@@ -110,6 +110,21 @@ describe('nginx configuration', () => {
     expect(doc.problems.map((p) => p.code)).toContain(code);
   });
 
+  it.each([
+    // NginxProxyManager/nginx-proxy-manager@a62c2a6 backend/routes/nginx/certificates.js: 24 false parse errors.
+    ['/d/backend/routes/nginx/certificates.js', 'import x from "y";\nif (a) {\n  return b;\n}\n'],
+    ['/d/nginx/entrypoint.sh', '#!/bin/sh\nif [ -n "$X" ]; then\n  return 0;\nfi\n'],
+    ['/d/nginx/README.md', '```\nserver {\n  listen 443 ssl;\n}\n```\n'],
+    ['/d/nginx/deployment.yaml', 'data:\n  default.conf: |\n    server {\n      listen 443 ssl;\n    }\n'],
+  ])('does not claim %s, whatever its content', (name, text) => {
+    expect(nginxFormat.classify(name, text)).toBeUndefined();
+  });
+
+  it.each(['/d/nginx/default', '/d/nginx/site.conf.j2', '/d/nginx/ssl.inc', '/d/sites-enabled/app.vhost'])(
+    'still claims %s by its content',
+    (name) => expect(nginxFormat.classify(name, 'server {\n  listen 443 ssl;\n}\n')).toBe('nginx.conf'),
+  );
+
   it('does not claim ClearTrust key=value .conf files', () => {
     expect(nginxFormat.classify('/d/aserver.conf', 'cleartrust.net.ssl.use=anon\n')).toBeUndefined();
   });
