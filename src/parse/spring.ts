@@ -14,6 +14,10 @@ import { parseProperties } from './properties';
 import { LineIndex } from './text';
 import { basenameOf } from './java/jvm-args';
 import { simpleYamlPairs } from './yaml-simple';
+import { foldShallowQuotedLines } from './yaml-quoted';
+
+const hasErrors = (documents: ReturnType<typeof import('yaml').parseAllDocuments>): boolean =>
+  (Array.isArray(documents) ? documents : [documents]).some((d) => d.errors.length > 0);
 
 export interface SpringConfigData {
   /** Profile from the file name (`application-prod.yml` → `prod`). */
@@ -123,6 +127,13 @@ export function parseSpringYaml(text: string, simple = true): SpringParse {
   let documents;
   try {
     documents = yaml().parseAllDocuments(text, { uniqueKeys: false });
+    // What libyaml (Compose, Kubernetes) and SnakeYAML (Spring Boot) read, the yaml library may refuse: a quoted
+    // scalar continued no deeper than its key. Read it folded, when that is all that was wrong.
+    const folded = hasErrors(documents) ? foldShallowQuotedLines(text) : undefined;
+    if (folded !== undefined) {
+      const again = yaml().parseAllDocuments(folded, { uniqueKeys: false });
+      if (!hasErrors(again)) documents = again;
+    }
   } catch (error) {
     problems.push({
       code: 'invalid-yaml',

@@ -70,6 +70,39 @@ describe('Docker Compose files', () => {
   });
 });
 
+describe('Compose files as libyaml reads them', () => {
+  // Alfresco/alfresco-docker-installer@f5dc7b7 generators/app/templates/*/docker-compose.yml close JAVA_OPTS' quote
+  // under the key: libyaml (Compose's go-yaml, PyYAML) and SnakeYAML read it, the yaml library alone refuses it.
+  it.each([
+    ["'", "'"],
+    ['"', '"'],
+  ])('a %s-quoted value continued no deeper than its key is read, and what follows it', (open, close) => {
+    const text = [
+      'services:',
+      '  alfresco:',
+      '    image: alfresco',
+      '    environment:',
+      `      JAVA_OPTS: ${open}`,
+      '        -Da=1',
+      '        -Db=2',
+      `      ${close}`,
+      '      SERVER_SSL_KEY_STORE: /certs/a.p12',
+      '',
+    ].join('\n');
+    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
+    expect(doc.problems).toEqual([]);
+    expect(doc.data.services[0]?.springEnvironment.map((e) => [e.name, e.value, e.valueRange.start.line + 1])).toEqual([
+      ['server.ssl.key-store', '/certs/a.p12', 9],
+    ]);
+  });
+
+  it('still reports a quote that is never closed', () => {
+    const text = "services:\n  a:\n    environment:\n      JAVA_OPTS: '\n        -Da=1\n    image: x\n";
+    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
+    expect(doc.problems.map((p) => p.code)).toContain('invalid-yaml');
+  });
+});
+
 describe('Compose secrets are references, not values', () => {
   it('a service’s secrets list and the top-level secrets name files and variables', () => {
     const text =
