@@ -150,9 +150,12 @@ function classifyTag(opening: string, inner: string, start: number, end: number)
   if (opening === '<%') {
     if (inner.startsWith('#')) return tag('erb', 'comment');
     if (inner.startsWith('=')) return tag('erb', 'value');
-    if (/^end\b/.test(body)) return tag('erb', 'directive', 'end');
-    if (/^(else|elsif|when|rescue|ensure)\b/.test(body)) return tag('erb', 'directive', 'else');
-    return tag('erb', 'directive', ERB_OPEN.test(body) ? 'open' : 'none');
+    // EJS (JavaScript in the same tags, Yeoman generators' templates) opens and closes blocks with braces:
+    // `<% if (x) { %>`, `<% } else { %>`, `<% } %>`; `<%_ … _%>` slurp whitespace.
+    const js = body.replace(/^_\s*/, '').replace(/\s*_$/, '');
+    if (/^end\b/.test(body) || /^\}[\s);]*$/.test(js)) return tag('erb', 'directive', 'end');
+    if (/^(else|elsif|when|rescue|ensure)\b/.test(body) || /^\}.*\{$/.test(js)) return tag('erb', 'directive', 'else');
+    return tag('erb', 'directive', ERB_OPEN.test(body) || /\{$/.test(js) ? 'open' : 'none');
   }
   if (opening === '{%') {
     if (/^end\w*\b/.test(body)) return tag('jinja', 'directive', 'end');

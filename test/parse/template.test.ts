@@ -65,6 +65,15 @@ describe('template syntax set aside', () => {
     ]);
   });
 
+  it('follows EJS blocks: the first branch of <% if (…) { %> … <% } else { %> … <% } %>', () => {
+    // Alfresco/alfresco-docker-installer@f5dc7b7 generators/app/templates/*/docker-compose.yml (Yeoman, EJS).
+    const text =
+      "a: 1\n<% if (https == 'true') { %>\nb: 2\n<% } else { %>\nb: 3\n<% } if (ldap) { %>\nc: 4\n<%_ } _%>\n";
+    const info = scanTemplate(text);
+    expect(info?.spans.map((s) => s.kind)).toEqual(['directive', 'directive', 'directive', 'directive']);
+    expect(info?.firstBranch?.split('\n').map((l) => l.trim())).toEqual(['a: 1', '', 'b: 2', '', '', '', '', '', '']);
+  });
+
   it('marks envsubst placeholders only in a file named as a template', () => {
     expect(scanTemplate('listen ${PORT}; root $HOME_DIR;')).toBeUndefined();
     const info = scanTemplate('listen ${PORT}; set $x $host; root $HOME_DIR;', true);
