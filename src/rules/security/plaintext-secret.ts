@@ -18,9 +18,13 @@ const ENCODED = /^\{(aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*|
 const CRYPT_HASH =
   /^\$(2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+|argon2(id|i|d)\$v=\d+\$[^$\s]+\$[^$\s]+\$[^$\s]+)$/;
 const XOR = /^\{xor\}/i;
-/** Keys whose value names a file, a policy or a flag rather than holding the secret. */
+/**
+ * Keys whose value names a file, a policy or a flag rather than holding the secret; also a setting under a secret's
+ * namespace (confluentinc/cp-demo's `…_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO`, and `CONNECT_CONFIG_PROVIDERS_SECRET_
+ * PARAM_KAFKASTORE_BOOTSTRAP_SERVERS`, `…_SECURITY_PROTOCOL`, `…_SASL_MECHANISM`, `…_REPLICATION_FACTOR`).
+ */
 const NOT_A_SECRET_VALUE =
-  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class)$/i;
+  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor)$/i;
 const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional)$/i;
 /**
  * A bound of a password policy (`application.password.validator.minUpperCase=1`, `maxLength`, `minimum_digits`): the

@@ -73,6 +73,14 @@ ruleTester(rule, {
       },
     },
     {
+      // confluentinc/cp-demo@10846ae docker-compose.yml: settings named under a secret's namespace, not secrets.
+      name: 'a credentials source and the settings of a secret config provider (Confluent images)',
+      files: {
+        'docker-compose.yml':
+          'services:\n  connect:\n    image: confluentinc/cp-server-connect:7.6.0\n    environment:\n      CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_BOOTSTRAP_SERVERS: kafka1:10091,kafka2:10092\n      CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_TOPIC_REPLICATION_FACTOR: 2\n      CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SECURITY_PROTOCOL: SASL_SSL\n      CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SASL_MECHANISM: OAUTHBEARER\n      KAFKA_CONFLUENT_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO\n',
+      },
+    },
+    {
       name: 'paths in other spellings',
       files: {
         'application.properties':
