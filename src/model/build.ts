@@ -8,6 +8,7 @@ import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
 import { RunMemo } from '../core/run-memo';
+import { libertyDirsServingNoTls } from './liberty-tls';
 import type { Deployment } from './types';
 
 export interface BuildOptions {
@@ -60,11 +61,12 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     addLink: (link) => deployment.links.push(link),
     runtimeFor,
     once: (name, compute) => built.get('once', name, compute),
-    certificates: () => (certificates ??= treeCertificates(documents, root)),
+    certificates: () => (certificates ??= treeCertificates(documents, root, deployment.tlsLessHomes)),
     hostOf(file) {
       return relativePosix(root, path.dirname(file));
     },
   };
+  deployment.tlsLessHomes = libertyDirsServingNoTls(ctx);
   for (const contributor of MODEL_CONTRIBUTORS) contributor.contribute(ctx);
   return { deployment, certificates: ctx.certificates() };
 }

@@ -9,6 +9,7 @@ import type { XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
 import { libertyServersOf } from './liberty-config';
+import { libertyTlsOf } from './liberty-tls';
 import { appGroupOf, traced } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import { certificateRef, ownCertificate, type TreeCertificate } from './mq-certs';
@@ -51,15 +52,19 @@ function sslConfigIdFor(endpoint: XmlElement, data: LibertyData): string {
  * (not -1): its `<ssl>` configuration (sslProtocol, enabledCiphers or the securityLevel expansion,
  * clientAuthentication, enforceCipherOrder) as `tls`, and `tlsPorts`/`hostnames` so java-links links
  * Java clients calling `https://host:port` to it. The certificate is the keystore's when it is a PEM
- * file in the tree, else the leaf certificate with its private key beside server.xml.
+ * file in the tree, else the leaf certificate with its private key beside server.xml. A server none of whose
+ * features includes ssl-1.0 (liberty-tls.ts: the feature list settled, none enabling SSL) opens no HTTPS listener:
+ * no component; when the list is not settled, the endpoint is kept.
  */
 export const libertyHttpsContributor: ModelContributor = {
   id: 'liberty-https',
   contribute(ctx) {
     const properties = startJvmPropertiesByGroup(ctx);
     const certs = ctx.certificates();
+    const tls = libertyTlsOf(ctx);
     // One configuration per server: includes and configDropins merged, variables resolved (liberty-config.ts).
     for (const config of libertyServersOf(ctx)) {
+      if (tls.get(config.root.file.path)?.state === 'absent') continue;
       const doc = config.root;
       const file = doc.file.path;
       const data = config.data;

@@ -12,22 +12,28 @@ const CONFIG_KIND = /^(mq\.|was\.|liberty\.|jms\.)/;
 /**
  * For a file of the tree, the component home that holds it: the nearest directory at or above it (inside the
  * deployment) holding an MQ, WebSphere, Liberty or JMS configuration, with that configuration's first file; else the
- * file's own directory and no configuration.
+ * file's own directory and no configuration. `tlsLessHomes`: directories of Liberty servers that serve no TLS
+ * (Deployment.tlsLessHomes): they own their files, but their configuration picks no certificate there.
  */
 export function componentHomes(
   documents: readonly ParsedDocument[],
   root: string,
+  tlsLessHomes: readonly string[] = [],
 ): (file: string) => { ownerDir: string; homeConfig?: string } {
   // Each directory holding a configuration, with its first such file.
   const configDirs = new Map<string, string>();
-  for (const d of documents)
-    if (CONFIG_KIND.test(d.kind) && !configDirs.has(path.dirname(d.file.path)))
-      configDirs.set(path.dirname(d.file.path), d.file.path);
+  const tlsLess = new Set(tlsLessHomes);
+  for (const d of documents) {
+    const dir = path.dirname(d.file.path);
+    if (!CONFIG_KIND.test(d.kind) || configDirs.has(dir)) continue;
+    if (!(d.kind.startsWith('liberty.') && tlsLess.has(dir))) configDirs.set(dir, d.file.path);
+  }
   return (file) => {
     let dir = path.dirname(file);
     for (;;) {
       const homeConfig = configDirs.get(dir);
       if (homeConfig) return { ownerDir: dir, homeConfig };
+      if (tlsLess.has(dir)) return { ownerDir: dir };
       const parent = path.dirname(dir);
       if (parent === dir || !dir.startsWith(root) || dir === root) return { ownerDir: path.dirname(file) };
       dir = parent;
@@ -36,8 +42,12 @@ export function componentHomes(
 }
 
 /** Every certificate in the deployment, each assigned to the component directory that holds it. */
-export function treeCertificates(documents: ParsedDocument[], root: string): TreeCertificate[] {
-  const homeOf = componentHomes(documents, root);
+export function treeCertificates(
+  documents: ParsedDocument[],
+  root: string,
+  tlsLessHomes: readonly string[] = [],
+): TreeCertificate[] {
+  const homeOf = componentHomes(documents, root, tlsLessHomes);
   const ownerOf = (file: string): string => homeOf(file).ownerDir;
   const keysByOwner = new Map<string, Set<string>>();
   for (const doc of documents) {

@@ -231,6 +231,11 @@ export interface Deployment {
   mqscScripts?: ParsedDocument<MqscData>[];
   /** The JDK that runs the deployment when a component does not say otherwise. */
   runtime?: JavaRuntime;
+  /**
+   * Directories of configurations that serve no TLS (a Liberty server none of whose features includes ssl-1.0:
+   * ./liberty-tls.ts): no component picks a certificate there by label. Unset on a deployment built without the model.
+   */
+  tlsLessHomes?: string[];
 }
 
 /** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */

@@ -8,6 +8,7 @@ import { validateRuleOptions } from '../../src/engine/config/validate';
 import { lint } from '../../src/engine/lint';
 import { ALL_RULES } from '../../src/rules';
 import type { AnyRule } from '../../src/rules/types';
+import type { Deployment } from '../../src/model/types';
 import { unnamedDecidingFiles } from './deciding-files';
 
 /** A small file tree: relative path → content (a Buffer for bytes). */
@@ -48,6 +49,16 @@ export function writeTree(files: Tree): string {
     fs.writeFileSync(file, content);
   }
   return dir;
+}
+
+/** The model of a tree written to a temp directory (its first deployment), with the default configuration. */
+export function modelOf(files: Tree): Deployment {
+  const root = writeTree(files);
+  try {
+    return lint({ paths: [root], cwd: root, config: defaultConfig(root) }).deployments[0];
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** Lints a tree with only `rule` switched on; returns its findings (parse findings excluded) and the tree root. */

@@ -1,10 +1,6 @@
-import * as fs from 'node:fs';
-import { defaultConfig } from '../../src/core/config';
-import { lint } from '../../src/engine/lint';
-import type { Deployment } from '../../src/model/types';
 import { libertyProtocols } from '../../src/model/liberty-https';
 import hostnameMismatch from '../../src/rules/cert/hostname-mismatch';
-import { ruleTester, writeTree, type Tree } from '../helpers/rule-tester';
+import { modelOf, ruleTester } from '../helpers/rule-tester';
 import { certFile, CLIENT_YML } from '../rules/cert/cert-files';
 
 const TEMURIN17 = 'JAVA_VERSION="17.0.15"\nIMPLEMENTOR="Eclipse Adoptium"\n';
@@ -23,19 +19,9 @@ export function libertyHttps(endpointAttrs: string, sslAttrs = 'sslProtocol="TLS
   ].join('\n');
 }
 
-function model(files: Tree): Deployment {
-  const root = writeTree(files);
-  try {
-    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
-    return result.deployments[0];
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
-
 describe('Liberty HTTPS endpoints', () => {
   it('becomes a server component with tls, tlsPorts and hostnames, linked from a Java client', () => {
-    const d = model({
+    const d = modelOf({
       'client/jdk/release': TEMURIN17,
       'client/application.yml': CLIENT_YML('https://api.example.internal:9443/orders'),
       'api/jdk/release': TEMURIN17,
@@ -68,7 +54,7 @@ describe('Liberty HTTPS endpoints', () => {
   });
 
   it('without enabledCiphers expands securityLevel (HIGH by default) to the runtime defaults, marked inferred', () => {
-    const d = model({ 'api/jdk/release': TEMURIN17, 'api/server.xml': libertyHttps('host="*" httpsPort="9443"') });
+    const d = modelOf({ 'api/jdk/release': TEMURIN17, 'api/server.xml': libertyHttps('host="*" httpsPort="9443"') });
     const server = d.components.find((c) => c.type === 'liberty.https-endpoint')!;
     expect(server.attributes).toMatchObject({ hostnames: [], listenHost: '*' });
     expect(server.tls?.cipherSuites?.value).toContain('TLS_AES_128_GCM_SHA256');
@@ -79,7 +65,7 @@ describe('Liberty HTTPS endpoints', () => {
   it('follows sslOptions → sslRef and skips endpoints without httpsPort or with -1', () => {
     const extra =
       '  <httpEndpoint id="admin" httpsPort="9444" sslOptionsRef="adminOptions"/>\n  <sslOptions id="adminOptions" sslRef="adminSSL"/>\n  <ssl id="adminSSL" keyStoreRef="defaultKeyStore" sslProtocol="TLSv1.3"/>\n  <httpEndpoint id="plain" httpPort="9081" httpsPort="-1"/>';
-    const d = model({ 'api/server.xml': libertyHttps('httpPort="9080"', undefined, extra) });
+    const d = modelOf({ 'api/server.xml': libertyHttps('httpPort="9080"', undefined, extra) });
     const endpoints = d.components.filter((c) => c.type === 'liberty.https-endpoint');
     expect(endpoints.map((c) => (c.attributes as { endpointId: string }).endpointId)).toEqual(['admin']);
     expect(endpoints[0].attributes).toMatchObject({ sslConfigId: 'adminSSL', listenHost: 'localhost' });

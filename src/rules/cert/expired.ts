@@ -3,6 +3,7 @@ import type { RelatedLocation } from '../../core/types';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
+import { relativePosix } from '../../model/paths';
 import { trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
 import {
@@ -14,6 +15,7 @@ import {
   referenceNow,
   storeFingerprint,
   storeRelated,
+  tlsLessLibertyServer,
 } from './_lib/shared';
 
 /**
@@ -67,6 +69,8 @@ export default defineRule({
         'Certificate {{dn}} expired on {{date}}, but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. If something else presents it, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE); if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
       expiredOtherAlias:
         'Certificate {{dn}} expired on {{date}}, but every setting that names {{file}} selects another key entry ({{aliases}}): this one is not presented. Remove it from the store, or renew it before a setting selects it',
+      expiredNotServed:
+        'Certificate {{dn}} expired on {{date}}, but the Liberty server beside it ({{server}}) serves no TLS: none of its features includes ssl-1.0 (transportSecurity-1.0, or a feature built on it such as appSecurity, mpJwt or microProfile), so it opens no HTTPS listener and presents nothing from its key stores. Renew it before enabling TLS there, or remove it',
       expiredPerhapsNamed:
         'Certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
       notYetValidUnnamed:
@@ -116,6 +120,22 @@ export default defineRule({
         continue;
       }
       const use = found.use === 'other-alias' ? { use: 'named' as const, by: found.by } : found;
+      const libertyServer = use.use === 'unnamed' && expired ? tlsLessLibertyServer(ctx.deployment, c) : undefined;
+      if (libertyServer) {
+        // Beside a Liberty server whose features enable no SSL: its key stores are not read for any handshake.
+        ctx.report({
+          messageId: 'expiredNotServed',
+          data: { dn, date, server: relativePosix(ctx.deployment.root, libertyServer.file) },
+          location,
+          related: [
+            ...(storeRelated(c).related ?? []),
+            { ...libertyServer, message: 'these features include no ssl-1.0: Liberty opens no HTTPS listener' },
+          ],
+          fingerprint,
+          severity: 'info',
+        });
+        continue;
+      }
       if (use.use !== 'named') {
         // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
         const perhaps = use.use === 'perhaps' && expired;

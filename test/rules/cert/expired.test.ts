@@ -5,6 +5,18 @@ import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
 import { javaClient, tomcatServer } from '../tls/trust-trees';
 
+/** A Liberty server with an HTTPS port whose defaultKeyStore is the PEM file resources/security/api.crt. */
+function libertyServer(features: string[]): string {
+  return [
+    '<server>',
+    `  <featureManager>${features.map((f) => `<feature>${f}</feature>`).join('')}</featureManager>`,
+    '  <httpEndpoint id="defaultHttpEndpoint" host="*" httpPort="9080" httpsPort="9443"/>',
+    '  <keyStore id="defaultKeyStore" location="${server.config.dir}/resources/security/api.crt" type="PEM"/>',
+    '</server>',
+    '',
+  ].join('\n');
+}
+
 // The fixture certificates are valid from 2026-11 for 20 years: a fixed reference date makes the cases stable.
 const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
 ruleTester(rule, {
@@ -159,6 +171,40 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // andre-doherty/sample-jaxws@a09d7aa (no licence file): features localConnector-1.0, xmlWS-4.0, cdi-4.0, pages-3.1
+      // with httpsPort and a defaultKeyStore holding an expired key.p12: none includes ssl-1.0, so Liberty opens no
+      // HTTPS listener and the store is presented to no one. It was an error.
+      name: 'in the key store of a Liberty server whose features enable no SSL: an info naming the server',
+      files: {
+        'app/config/server.xml': libertyServer(['xmlWS-4.0', 'cdi-4.0', 'pages-3.1']),
+        'app/config/resources/security/api.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/config/resources/security/api.crt',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['(app/config/server.xml) serves no TLS'],
+          related: [{ file: 'app/config/server.xml', line: 2 }],
+        },
+      ],
+    },
+    ...[['transportSecurity-1.0'], ['jpa-2.2', 'mpJwt-1.2'], ['servlet-6.0', 'usr:custom-1.0']].map((features) => ({
+      // mpJwt-1.2 includes ssl-1.0 (JCass149/openliberty-microprofile-realworld-example-app@dec268f: a true error);
+      // a feature the knowledge does not list leaves the feature list unsettled: today's verdict stays.
+      name: `in the key store of a Liberty server with ${features.join(', ')}: an error`,
+      files: {
+        'app/config/server.xml': libertyServer(features),
+        'app/config/resources/security/api.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expired', file: 'app/config/resources/security/api.crt', line: 1, severity: 'error' as const },
+      ],
+    })),
     {
       // JSSE accepts a leaf that is itself in the trust store without checking its dates (checked against JDK 17).
       name: 'an expired self-signed server certificate the only client trusts directly: info, not an error',

@@ -5,6 +5,9 @@ import type { DerivedDeployment } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { Location, RelatedLocation } from '../../../core/types';
+import type { LibertyData } from '../../../parse/liberty';
+import type { ParsedDocument } from '../../../parse/types';
+import { elementsNamed } from '../../../parse/xml';
 
 export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
   return deployment.derived.certificates;
@@ -44,6 +47,21 @@ export function caRecordCopy(c: TreeCertificate): boolean {
  */
 export function datesMatter(c: TreeCertificate): boolean {
   return (!c.store || c.store.entry === 'private-key') && !caRecordCopy(c);
+}
+
+/**
+ * The Liberty server (its server.xml) whose directory holds the certificate when that server serves no TLS: none of
+ * its features includes ssl-1.0, so it opens no HTTPS listener and presents nothing from its key stores
+ * (Deployment.tlsLessHomes, model/liberty-tls.ts).
+ */
+export function tlsLessLibertyServer(deployment: DerivedDeployment, c: TreeCertificate): Location | undefined {
+  if (!deployment.tlsLessHomes?.includes(c.ownerDir)) return undefined;
+  const server = deployment.documents.find(
+    (d) => d.kind === 'liberty.server-xml' && path.dirname(d.file.path) === c.ownerDir && !d.embedded,
+  ) as ParsedDocument<LibertyData> | undefined;
+  if (!server) return undefined;
+  const featureManager = elementsNamed(server.data.xml, 'featureManager')[0];
+  return { file: server.file.path, ...(featureManager ? { range: featureManager.range } : {}) };
 }
 
 /** Whether a component of the deployment uses the certificate's file (see derive/file-use.ts). */
