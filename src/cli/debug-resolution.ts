@@ -27,7 +27,7 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
         const count = (kind: string) => t.spans.filter((s) => s.kind === kind && !s.substituted).length;
         const put = t.spans.filter((s) => s.substituted).length;
         lines.push(
-          `template ${rel(doc.file.path)} (${doc.kind}): ${t.engines.join('+')}, ${put ? `${put} value(s) from the chart's values.yaml, ` : ''}${count('value')} value(s) unknown, ${count('generated')} generated line(s), ${count('directive')} directive(s) set aside, ${t.branches.length} conditional branch(es)`,
+          `template ${rel(doc.file.path)} (${doc.kind}): ${t.engines.join('+')}, ${put ? `${put} value(s) from ${t.engines.includes('compose') ? '.env' : "the chart's values.yaml"}, ` : ''}${count('value')} value(s) unknown, ${count('generated')} generated line(s), ${count('directive')} directive(s) set aside, ${t.branches.length} conditional branch(es)`,
         );
       }
       if (doc.embedded)
@@ -67,13 +67,19 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
   return lines;
 }
 
-/** Each Helm `{{ .Values.x }}` of a template: the chart default put in (and the values.yaml line), or why it stays unknown. */
+/**
+ * Each Helm `{{ .Values.x }}` of a template: the chart default put in (and the values.yaml line), or why it stays unknown;
+ * each Compose `${VAR}` the `.env` sets (and the `.env` line).
+ */
 function helmValueLines(spans: TemplateSpan[], at: (l: Location) => string, file: string): string[] {
   const lines: string[] = [];
   for (const span of spans) {
     const where = at({ file, range: span.range });
     const put = span.substituted;
-    if (put) lines.push(`helm value ${where} ${span.text} = ${put.secret ? '***' : put.value} (from ${at(put.from)})`);
+    if (put)
+      lines.push(
+        `${span.engine === 'compose' ? 'compose variable' : 'helm value'} ${where} ${span.text} = ${put.secret ? '***' : put.value} (from ${at(put.from)})`,
+      );
     else if (span.unknownBecause)
       lines.push(
         `${span.engine === 'go' ? 'helm' : span.engine} value ${where} ${span.text} unknown: ${span.unknownBecause}`,

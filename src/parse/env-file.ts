@@ -2,8 +2,10 @@
  * Environment files (`.env`, `prod.env`, `.env.prod`) that set variables Spring Boot binds (`SPRING_PROFILES_ACTIVE`,
  * `SERVER_SSL_*`, `SPRING_SSL_BUNDLE_*`, `IBM_MQ_*`, `SERVER_PORT`). Such a file sets an app's environment only when
  * something starts the app with it — a Docker Compose service's `env_file:` — so the model binds it through that
- * reference, never by the directory it sits in (Compose also reads a `.env` beside it for its own substitutions).
- * Lines are `NAME=value`, `NAME="value"` or `export NAME=value`; `#` starts a comment.
+ * reference, never by the directory it sits in. The `.env` beside a Compose file that takes values from it (its
+ * `${VAR}`s, src/parse/compose-env.ts) is read with this parser too, whatever it sets.
+ * Lines are `NAME=value`, `NAME="value"` or `export NAME=value`; `#` starts a comment. Every variable is an entry (a
+ * password among them is a secret to find and mask); the Spring-bound ones are also the file's `springEnvironment`.
  * https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file-syntax
  */
 import { lastPathSegment } from '../core/path-name';
@@ -11,6 +13,7 @@ import type { Comment, FormatHandler, ParsedDocument } from './types';
 import { LineIndex } from './text';
 import { lineOffsets, type JvmProperty } from './java/jvm-args';
 import { environmentEntries, scanSpringEnvironment, springPropertyOfVariable } from './java/spring-environment';
+import { dotEnvVariables } from './compose-env';
 
 export interface EnvFileData {
   springEnvironment: JvmProperty[];
@@ -51,7 +54,19 @@ export const envFileFormat: FormatHandler<EnvFileData> = {
     return {
       file,
       kind,
-      entries: environmentEntries(springEnvironment),
+      entries: [
+        ...environmentEntries(springEnvironment),
+        ...dotEnvVariables(file.text)
+          .filter((v) => !springPropertyOfVariable(v.name))
+          .map((v) => ({
+            key: v.name,
+            value: v.value,
+            keyRange: v.nameRange,
+            valueRange: v.valueRange,
+            section: 'environment',
+            secret: v.secret,
+          })),
+      ],
       comments,
       problems: [],
       data: { springEnvironment },

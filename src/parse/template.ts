@@ -16,7 +16,8 @@ import { lastPathSegment } from '../core/path-name';
  * `application*.{yml,yaml,properties}` under `src/main/resources` with the `@` delimiter).
  */
 /** `script`: a literal a script of the tree replaces with `sed` before the file is used (src/parse/script-substitutions.ts). */
-export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'env' | 'maven' | 'script';
+/** `compose`: a Compose file's `${VAR}` that the `.env` beside it sets (src/parse/compose-env.ts). */
+export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'env' | 'maven' | 'script' | 'compose';
 
 export type TemplateSpanKind =
   /** An output expression inside a line: its value is unknown until rendered. */
@@ -37,18 +38,21 @@ export interface TemplateSpan {
   range: Range;
   /** A directive inside a line (`Enabled={{ if .x }}No{{ else }}Yes{{ end }}`): the value around it is unknown. */
   inline?: boolean;
-  /** A Helm `{{ .Values.x }}` rendered with the chart's default (src/parse/helm-values.ts): no longer unknown. */
+  /**
+   * A Helm `{{ .Values.x }}` rendered with the chart's default (src/parse/helm-values.ts), or a Compose `${VAR}` with
+   * the value of its `.env` (src/parse/compose-env.ts): no longer unknown.
+   */
   substituted?: HelmSubstitution;
   /** Why the value stays unknown, when more can be said than "until rendered". */
   unknownBecause?: string;
 }
 
 export interface HelmSubstitution {
-  /** `.Values.tls.cipherSpec` */
+  /** `.Values.tls.cipherSpec`; for Compose, the variable (`KEYSTORE_NAME`). */
   key: string;
   /** The text the value renders to. */
   value: string;
-  /** The `values.yaml` value it came from. */
+  /** The `values.yaml` value (the `.env` assignment) it came from. */
   from: Location;
   /** The value is under a key named like a secret: never printed. */
   secret: boolean;

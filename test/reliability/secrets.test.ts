@@ -48,6 +48,8 @@ const SECRETS = [
   'ComposeCmd',
   'K8sEnvJto',
   'K8sArgs',
+  'EnvKs',
+  'EnvJto',
 ].map(S);
 
 const tree = {
@@ -70,7 +72,9 @@ const tree = {
   'spring2/application.yml': `server:\n  ssl:\n    enabled-protocols: TLSv1\n    key-store-password: ${S('SpringYaml')}\n    trust-store-password: "${S('SpringYamlTrust')}"\n`,
   'tomcat/conf/server.xml': `<Server port="8005">\n <Service name="C">\n  <Connector port="8443" SSLEnabled="true" sslProtocol="TLSv1" sslEnabledProtocols="TLSv1" keystorePass="${S('TomcatKsPass')}" truststorePass="${S('TomcatTrust')}">\n   <SSLHostConfig protocols="TLSv1"><Certificate certificateKeystorePassword="${S('TomcatCertKs')}"/></SSLHostConfig>\n  </Connector>\n </Service>\n</Server>\n`,
   // A container's JVM option variables and java command (the -D option is the secret, not the variable).
-  'compose/docker-compose.yml': `services:\n  app:\n    image: app\n    environment:\n      JAVA_TOOL_OPTIONS: "-Djavax.net.ssl.keyStorePassword=${S('ComposeJto')} -Djdk.tls.client.protocols=TLSv1"\n    command: java -Djavax.net.ssl.trustStorePassword=${S('ComposeCmd')} -jar app.jar\n`,
+  'compose/docker-compose.yml': `services:\n  app:\n    image: app\n    environment:\n      JAVA_TOOL_OPTIONS: "-Djavax.net.ssl.keyStorePassword=${S('ComposeJto')} -Djdk.tls.client.protocols=TLSv1"\n    command: java -Djavax.net.ssl.trustStorePassword=${S('ComposeCmd')} -jar app.jar\n  web:\n    image: web\n    environment:\n      KEYSTORE_PASSWORD: \${ENV_KS_PASSWORD}\n      JDK_JAVA_OPTIONS: -Djavax.net.ssl.keyStorePassword=\${ENV_JTO}\n`,
+  // The .env Compose takes values from: one named like a secret, one not (the option it fills is).
+  'compose/.env': `ENV_KS_PASSWORD=${S('EnvKs')}\nENV_JTO=${S('EnvJto')}\n`,
   'k8s/deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app\n          env:\n            - name: JAVA_TOOL_OPTIONS\n              value: "-Djavax.net.ssl.keyStorePassword=${S('K8sEnvJto')}"\n          args: ["java", "-Djavax.net.ssl.trustStorePassword=${S('K8sArgs')}", "-jar", "app.jar"]\n`,
   'nginx/nginx.conf':
     'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1 TLSv1.2;\n    ssl_password_file /etc/nginx/ssl.pass;\n  }\n}\n',
@@ -89,7 +93,7 @@ describe('no output format prints a secret', () => {
     });
     const findings = JSON.parse(result.stdout).findings as { ruleId: string }[];
     expect(findings.length).toBeGreaterThan(10);
-    expect(findings.filter((f) => f.ruleId === 'security/plaintext-secret').length).toBeGreaterThanOrEqual(19);
+    expect(findings.filter((f) => f.ruleId === 'security/plaintext-secret').length).toBeGreaterThanOrEqual(21);
   });
 
   it.each(formatterNames())('--format %s', (format) => {

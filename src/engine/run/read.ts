@@ -17,6 +17,7 @@ import { innerTemplateName, mavenFiltered, scanTemplate, type TemplateInfo } fro
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import type { RenderedText } from '../../parse/rendered';
 import { HelmCharts } from './helm-chart';
+import { ComposeEnvFiles } from './compose-env';
 import { contentHash, ParseCache } from './parse-cache';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
@@ -99,6 +100,7 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
   // Files named by `-Djava.security.properties=<file>` are java.security files whatever their name.
   const securityFiles = new Set<string>();
   const charts = new HelmCharts(findings);
+  const composeEnv = new ComposeEnvFiles();
   const notReadAsSecurity: string[] = [];
   for (const file of files) {
     // Whether the name alone says it is a configuration file: only asked when the file cannot be read.
@@ -176,6 +178,8 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     if (decoded.text.includes('java.security.properties'))
       for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]!));
     if (classified?.kind !== 'java.security') notReadAsSecurity.push(file);
+    // A Compose file gets the values of the `.env` beside it (src/parse/compose-env.ts; positions mapped back).
+    const compose = !template && classified?.kind === 'compose' ? composeEnv.render(file, decoded.text) : undefined;
     // Named like a file lint-deploy reads (also as a template of one) but its content is not: say so.
     const named = classified ? undefined : classifyFile(inner ?? file, '');
     if (named)
@@ -188,7 +192,9 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
         documents.push(
           template
             ? parseTemplate(classified, source, template, isFragmentName(inner ?? file), helm ? undefined : cache, helm)
-            : parseWith(classified, source, cache, bytes),
+            : compose
+              ? parseTemplate(classified, source, compose.template, false, undefined, { masked: compose.rendered })
+              : parseWith(classified, source, cache, bytes),
         );
       // What a script replaces in configuration files when it runs (`sed s|REPLACE|…|`): placeholders, not values.
       const substituted = scriptSubstitutions(source);
@@ -225,6 +231,9 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     if (securityFiles.has(securityFileName(file)))
       documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
   }
+  // The `.env` files Compose files took values from: documents too (their secrets are masked and judged there).
+  const read = new Set(documents.map((d) => d.file.path));
+  documents.push(...composeEnv.documents(read));
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
   return { documents: unlockStores(documents), findings };
 }

@@ -57,29 +57,43 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
   });
 }
 
-/** A finding on a value put in from the chart's values.yaml: says so, with the values.yaml line. */
+/**
+ * A finding on a value put in from the chart's values.yaml, or from the `.env` beside a Compose file: says so, with
+ * the values.yaml (`.env`) line.
+ */
 function withChartDefaults(finding: Finding, templates: Map<string, TemplateInfo>): Finding {
   const used = new Map<string, TemplateSpan>();
   for (const location of [finding.location, ...(finding.related ?? [])]) {
     const info = templates.get(location.file);
     if (info && location.range)
-      for (const span of substitutedSpansAt(info, location.range)) used.set(span.substituted?.key ?? '', span);
+      // A finding on the `.env` itself, naming a Compose file that takes its value, is already where the value is.
+      for (const span of substitutedSpansAt(info, location.range))
+        if (span.substituted?.from.file !== finding.location.file) used.set(span.substituted?.key ?? '', span);
   }
   if (used.size === 0) return finding;
-  const keys = [...used.keys()];
-  const related: RelatedLocation[] = [...used.values()].flatMap((span) =>
+  const spans = [...used.values()];
+  const fromEnv = spans.filter((s) => s.engine === 'compose').map((s) => s.substituted?.key ?? '');
+  const fromChart = spans.filter((s) => s.engine !== 'compose').map((s) => s.substituted?.key ?? '');
+  const related: RelatedLocation[] = spans.flatMap((span) =>
     span.substituted
       ? [
           {
             ...span.substituted.from,
-            message: `${span.substituted.key}: the chart's default (an install-time --set or -f overrides it)`,
+            message:
+              span.engine === 'compose'
+                ? `${span.substituted.key}: the value .env gives (the environment of the shell that runs docker compose overrides it)`
+                : `${span.substituted.key}: the chart's default (an install-time --set or -f overrides it)`,
           },
         ]
       : [],
   );
+  const said = [
+    ...(fromChart.length ? [`with the chart's default ${fromChart.join(', ')} from values.yaml`] : []),
+    ...(fromEnv.length ? [`with ${fromEnv.join(', ')} from .env`] : []),
+  ];
   return {
     ...finding,
-    message: `${finding.message} (with the chart's default ${keys.join(', ')} from values.yaml)`,
+    message: `${finding.message} (${said.join('; ')})`,
     related: [...(finding.related ?? []), ...related],
   };
 }

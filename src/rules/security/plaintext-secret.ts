@@ -1,5 +1,7 @@
 import * as path from 'node:path';
-import { entryLocation } from '../../parse/types';
+import type { RelatedLocation } from '../../core/types';
+import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../../parse/types';
+import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { defineRule } from '../types';
 
@@ -70,11 +72,12 @@ export default defineRule({
         .filter((d) => d.kind === SCRIPT_SUBSTITUTIONS_KIND)
         .flatMap((d) => (d.data as ScriptSubstitutionsData).substitutions.map((s) => s.literal)),
     );
+    const envReferences = composeReferences(ctx.deployment.documents);
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
         if (!entry.secret) continue;
         const value = entry.value.trim();
-        if (substituted.has(value)) continue;
+        if (substituted.has(value) || fromEnvSecret(doc, entry)) continue;
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
         if (
           !value ||
@@ -100,9 +103,38 @@ export default defineRule({
             file: path.basename(doc.file.path),
           },
           location: entryLocation(doc, entry, 'value'),
+          // A `.env` value a Compose file takes: the file that reads it decides too.
+          related: envReferences.get(`${doc.file.path}\0${entry.key}`),
           fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, xor ? 'xor' : 'plain'],
         });
       }
     }
   },
 });
+
+/**
+ * A value a Compose file takes from a `.env` variable named like a secret (`KEYSTORE_PASSWORD=${KEYSTORE_PASSWORD}`):
+ * written in the `.env`, where its own entry is judged once, not at each reference.
+ */
+function fromEnvSecret(doc: ParsedDocument, entry: Entry): boolean {
+  return (
+    doc.template !== undefined &&
+    substitutedSpansAt(doc.template, entry.valueRange).some(
+      (s) => s.engine === 'compose' && isSecretKey(s.substituted?.key ?? ''),
+    )
+  );
+}
+
+/** Per `.env` variable (`<file>\0<name>`), the first Compose reference that takes its value. */
+function composeReferences(documents: readonly ParsedDocument[]): Map<string, RelatedLocation[]> {
+  const found = new Map<string, RelatedLocation[]>();
+  for (const doc of documents)
+    for (const span of doc.template?.spans ?? []) {
+      const put = span.substituted;
+      const key = put?.from.file !== undefined ? `${put.from.file}\0${put.key}` : '';
+      if (span.engine !== 'compose' || !put || found.has(key)) continue;
+      const message = `${path.basename(doc.file.path)} takes ${put.key} from the .env`;
+      found.set(key, [{ file: doc.file.path, range: span.range, message }]);
+    }
+  return found;
+}

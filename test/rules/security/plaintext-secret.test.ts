@@ -258,6 +258,57 @@ ruleTester(rule, {
       errors: [{ messageId: 'plaintext', file: 'docker-compose.yml', line: 6 }],
     },
     {
+      // Engineering-Research-and-Development/true-connector@776404e (AGPL-3.0): docker-compose.yml passes
+      // KEY_PASSWORD=${KEY_PASSWORD} and KEYSTORE_PASSWORD=${KEYSTORE_PASSWORD} to six services; the .env beside it
+      // holds changeit. The secret is written once, in the .env: judged there, not at each reference. A value
+      // referring to the shell's variable (AES_SECRET_KEY=${AES_SECRET_KEY}) or empty is no plaintext.
+      name: 'passwords a Compose file takes from the .env beside it are reported once, at the .env line',
+      files: {
+        'docker-compose.yml':
+          'services:\n  ecc:\n    image: ecc\n    environment:\n      - KEY_PASSWORD=${KEY_PASSWORD}\n      - KEYSTORE_PASSWORD=${KEYSTORE_PASSWORD}\n      - AES256-SECRET-KEY=${AES_SECRET_KEY}\n      - DAPS_KEYSTORE_PASSWORD=${DAPS_KEYSTORE_PASSWORD}\n  uc:\n    image: uc\n    environment:\n      KEYSTORE_PASSWORD: ${KEYSTORE_PASSWORD}\n',
+        '.env':
+          'AES_SECRET_KEY=${AES_SECRET_KEY}\n#TLS settings\nKEYSTORE_NAME=ssl-server.jks\nKEY_PASSWORD=Env-Plain-1\nKEYSTORE_PASSWORD="Env-Plain-2"\nDAPS_KEYSTORE_PASSWORD=\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: '.env',
+          line: 4,
+          column: 14,
+          messageIncludes: ['KEY_PASSWORD in .env'],
+          related: [{ file: 'docker-compose.yml', line: 5 }],
+        },
+        {
+          messageId: 'plaintext',
+          file: '.env',
+          line: 5,
+          column: 20,
+          messageIncludes: ['KEYSTORE_PASSWORD in .env'],
+          related: [{ file: 'docker-compose.yml', line: 6 }],
+        },
+      ],
+    },
+    {
+      // The .env variable is not named like a secret, the option it fills is: reported where it is used, naming the
+      // .env line the value comes from.
+      name: 'a -D password a Compose file takes from a .env variable not named like a secret',
+      files: {
+        'docker-compose.yml':
+          'services:\n  app:\n    image: app\n    environment:\n      JAVA_TOOL_OPTIONS: -Djavax.net.ssl.trustStorePassword=${TS} -Dother=${UNSET}\n',
+        '.env': 'TS=Env-Plain-3\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'docker-compose.yml',
+          line: 5,
+          column: 61,
+          messageIncludes: ['(with TS from .env)'],
+          related: [{ file: '.env', line: 1 }],
+        },
+      ],
+    },
+    {
       name: 'JVM option in jvm.options',
       files: { 'jvm.options': '-Djavax.net.ssl.keyStorePassword=Jvm-Plain-4\n' },
       errors: [{ messageId: 'plaintext', file: 'jvm.options', line: 1 }],

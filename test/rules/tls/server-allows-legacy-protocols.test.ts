@@ -180,6 +180,31 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Compose puts the .env value in: the finding is on the reference, naming the .env line it comes from.
+      name: "Spring Boot's enabled protocols from a Compose variable the .env beside it sets",
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
+        'docker-compose.yml':
+          'services:\n  app:\n    build: ./app\n    environment:\n      SERVER_SSL_ENABLED_PROTOCOLS: ${PROTOCOLS}\n',
+        '.env': '# TLS\nPROTOCOLS=TLSv1\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'docker-compose.yml',
+          line: 5,
+          column: 37,
+          messageIncludes: ['enables TLSv1', '(with PROTOCOLS from .env)'],
+          related: [
+            { file: 'app/src/main/resources/application.properties', line: 3 },
+            { file: '.env', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
       // ngx_conf_set_bitmask_slot adds every ssl_protocols of a block up (measured: Debian's nginx 1.22.1 with
       // `ssl_protocols TLSv1.1; ssl_protocols TLSv1.2;` accepts an s_client -tls1_1 handshake).
       name: "nginx with two ssl_protocols in one server block: the first one's TLSv1 is enabled too",

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { readRegularFile } from '../../core/safe-fs';
+import {
+  dotEnvVariables,
+  renderComposeEnv,
+  type ComposeEnvRendering,
+  type DotEnvVariable,
+} from '../../parse/compose-env';
+import { envFileFormat } from '../../parse/env-file';
+import { decodeFile } from '../../parse/text';
+import type { ParsedDocument } from '../../parse/types';
+
+/** A `.env` above this size is not read (its variables then stay unknown). */
+const MAX_ENV_BYTES = 1024 * 1024;
+
+/**
+ * The `.env` files of a run's Compose files: a Compose file gets the variables of the `.env` in its directory (the
+ * project directory Compose uses by default). Each `.env` is read once; one that a Compose file takes a value from is
+ * a document of the run (its secrets are then masked and judged where they are written), unless it is read already.
+ */
+export class ComposeEnvFiles {
+  private readonly files = new Map<
+    string,
+    { text: string; hadBom: boolean; variables: DotEnvVariable[] } | undefined
+  >();
+  private readonly used = new Set<string>();
+
+  /** The Compose file's text with the `.env` values put in, when some reference has one. A linked `.env` is not read. */
+  render(file: string, source: string): ComposeEnvRendering | undefined {
+    if (!source.includes('$')) return undefined;
+    const envFile = path.join(path.dirname(file), '.env');
+    const read = this.read(envFile);
+    const rendering = read && renderComposeEnv(source, envFile, read.variables);
+    if (rendering) this.used.add(envFile);
+    return rendering;
+  }
+
+  /** The documents of the `.env` files values came from, but for those in `read` (already documents of the run). */
+  documents(read: ReadonlySet<string>): ParsedDocument[] {
+    return [...this.used]
+      .filter((file) => !read.has(file))
+      .map((file) => {
+        const { text, hadBom } = this.files.get(file)!; // used only once read
+        return envFileFormat.parse({ path: file, text, hadBom }, 'env-file');
+      });
+  }
+
+  private read(file: string): { text: string; hadBom: boolean; variables: DotEnvVariable[] } | undefined {
+    if (this.files.has(file)) return this.files.get(file);
+    const bytes = readRegularFile(file, MAX_ENV_BYTES, { noFollow: true });
+    const decoded = bytes.ok ? decodeFile(bytes.bytes) : undefined;
+    const read = decoded?.ok
+      ? { text: decoded.text, hadBom: decoded.hadBom, variables: dotEnvVariables(decoded.text) }
+      : undefined;
+    this.files.set(file, read);
+    return read;
+  }
+}
