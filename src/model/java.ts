@@ -15,6 +15,7 @@ import { springSettings, type SpringSettings } from './spring-settings';
 import { packagedConfigReplaced, startSetting, type StartSources } from './spring-start';
 import { tomcatProtocols } from './tomcat';
 import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
+import { effectiveJdkTls, normaliseProtocol } from '../knowledge';
 import { namedBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
@@ -117,7 +118,9 @@ export const javaAppContributor: ModelContributor = {
       const settings = springSettings(springFiles, active?.names ?? [], start);
       // Their stores come from the same settings they are built from (a Compose SERVER_SSL_KEY_STORE, a
       // spring.config.location that replaces the packaged files), read once here.
-      const server = springServer(springFiles, settings, client, active);
+      // What the app's JDK implements (unknown JDK: undefined), for the protocols embedded Tomcat keeps.
+      const supported = runtime ? effectiveJdkTls(runtime, ctx.memo).profile?.supportedProtocols.value : undefined;
+      const server = springServer(springFiles, settings, client, active, supported?.length ? supported : undefined);
       const enabled = settings.setting('server.ssl.enabled');
       if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
       else if (enabled && httpsSwitchedAtRunTime(enabled.value) && HTTPS_ON.some((key) => settings.setting(key))) {
@@ -263,6 +266,7 @@ function springServer(
   settings: SpringSettings,
   app: Component,
   active: ActiveProfiles | undefined,
+  supported: readonly string[] | undefined,
 ): SpringServerComponent | undefined {
   const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
@@ -311,13 +315,18 @@ function springServer(
   };
   // Spring Boot hands the list to its web server; embedded Tomcat, the default, reads it with its own syntax
   // (SslConnectorCustomizer → SSLHostConfig.setProtocols): `TLSv1.2+TLSv1.3` is two protocols, `-TLSv1` removes.
-  if (protocols)
+  if (protocols) {
+    const listed = protocols.values.some((v) => TOMCAT_PROTOCOL_SYNTAX.test(v))
+      ? tomcatProtocols(protocols.values.join(','))
+      : protocols.values;
+    // Embedded Tomcat keeps the protocols the JDK implements (SSLUtilBase), as a connector does (model/tomcat.ts).
+    const unimplemented = supported ? listed.filter((p) => !supported.includes(normaliseProtocol(p))) : [];
     tls.protocols = traced(
       protocols.entries[0] as Entry,
-      protocols.values.some((v) => TOMCAT_PROTOCOL_SYNTAX.test(v))
-        ? tomcatProtocols(protocols.values.join(','))
-        : protocols.values,
+      listed.filter((p) => !unimplemented.includes(p)),
     );
+    if (unimplemented.length > 0) tls.unimplementedProtocols = unimplemented;
+  }
   const ciphers = bundleName ? bundle?.ciphers : springList(entries, 'server.ssl.ciphers');
   // Embedded Tomcat also reads `ciphers` in OpenSSL syntax (`HIGH:!aNULL`), as its connector does: expanded as Tomcat does.
   if (ciphers)

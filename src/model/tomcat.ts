@@ -147,6 +147,10 @@ export const tomcatContributor: ModelContributor = {
               : undefined;
             const configured = protocols ? tomcatProtocols(protocols.value, facts.protocolsAll) : facts.protocolsAll;
             const enabled = implementedProtocols(configured, protocols?.value, supported);
+            // Named in the list, implemented by the JDK, yet dropped: Tomcat skips it (and fails when none is left).
+            const byName = protocols ? tomcatProtocols(protocols.value, []) : [];
+            const unimplemented = supported ? byName.filter((p) => !enabled.includes(p) && p !== 'SSLv2Hello') : [];
+            if (unimplemented.length > 0) tls.unimplementedProtocols = unimplemented;
             tls.protocols = protocols
               ? at(protocols, enabled)
               : { value: enabled, from: defaultFrom(facts, `protocols="${TOMCAT_FACTS.protocolsDefault.value}"`) };

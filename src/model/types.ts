@@ -113,6 +113,11 @@ export interface TlsSettings {
    */
   legacyVersionNegotiation?: Traced<{ versionMismatchAlert?: 'none' }>;
   /**
+   * Protocols the server's list names that its JDK does not implement (TLSv1.3 on an older Java 8): Tomcat's SSLUtilBase,
+   * also under Spring Boot, skips them (`protocols` holds the rest) and does not start the connector when none is left.
+   */
+  unimplementedProtocols?: string[];
+  /**
    * Settings written as placeholders nothing in the tree resolves (`${sslCipherSuite}`, `{{ .Values.x }}`), as
    * users would name them: the value decides the handshake, so a link using this end has an unknown outcome.
    */

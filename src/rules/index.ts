@@ -22,6 +22,7 @@ import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened'
 import javaHttpsOnlyInProfile from './java/https-only-in-profile';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
+import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-runtime';
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
@@ -87,6 +88,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaHttpsOnlyInProfile,
   javaIbmDefaultTlsV1,
   javaProtocolDisabledByRuntime,
+  javaProtocolUnsupportedByRuntime,
   javaRuntimeAmbiguous,
   libertyIncludeMissing,
   mqAddressMapAllowsAll,
