@@ -116,6 +116,7 @@ function certificateFileUse(
   const inUse = new Map<string, RelatedLocation[]>();
   const namedOutside = new Map<string, RelatedLocation[]>();
   const unresolved: CertificateFileUse['unresolved'][number][] = [];
+  const mountedOutside: CertificateFileUse['mountedOutside'][number][] = [];
   const keyAliases = new Map<string, Set<string> | 'any'>();
   // The alias a component's key-store setting selects (the model keeps a placeholder's default), or 'any'.
   const selecting = (component: Component): string => {
@@ -156,14 +157,25 @@ function certificateFileUse(
     const keyAlias = selecting(component);
     for (const { ref, certificates } of presented.get(component.id) ?? []) {
       for (const c of certificates) add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
-      if (certificates.length === 0 && ref.file) named(component, undefined, ref.file, ref.reference, keyAlias);
+      // A file mounted from outside the tree names no tree file, not even one of its name.
+      if (ref.mountedFromOutside && ref.file)
+        mountedOutside.push({ component, path: ref.file, at: ref.mountedFromOutside });
+      if (certificates.length === 0 && ref.file && !ref.mountedFromOutside)
+        named(component, undefined, ref.file, ref.reference, keyAlias);
     }
     const trust = component.tls?.trust;
+    // nginx's certificate is its key store too: mounted from outside the tree, it names no tree file either.
+    const tls = component.tls;
+    const outside = new Set(
+      (tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : []).flatMap((ref) =>
+        ref.mountedFromOutside && ref.file ? [ref.file] : [],
+      ),
+    );
     for (const [store, alias] of [
       [trust?.keyStore, keyAlias],
       [trust?.trustStore, 'any'],
     ] as const)
-      if (store)
+      if (store && !(store.file === undefined && outside.has(store.path.value)))
         named(
           component,
           store.file,
@@ -172,7 +184,7 @@ function certificateFileUse(
           alias,
         );
   }
-  return { inUse, namedOutside, keyAliases, unresolved };
+  return { inUse, namedOutside, keyAliases, unresolved, mountedOutside };
 }
 
 /** Each MQSC script's inbound channels with the queue manager's access decision (defaults of a new queue manager where unset). */
@@ -211,7 +223,13 @@ export function emptyDerived(): DerivedModel {
   return {
     certificates: [],
     presented: new Map(),
-    certificateFiles: { inUse: new Map(), namedOutside: new Map(), keyAliases: new Map(), unresolved: [] },
+    certificateFiles: {
+      inUse: new Map(),
+      namedOutside: new Map(),
+      keyAliases: new Map(),
+      unresolved: [],
+      mountedOutside: [],
+    },
     links: [],
     unconfirmed: [],
     predictions: [],

@@ -127,7 +127,11 @@ export function namedByComponent(
     const refs = [tls.certificate, ...(tls.moreCertificates ?? [])];
     named.set(
       component.id,
-      refs.map((ref) => ({ ref, certificates: certificatesNamed(index, ref.file, component) })),
+      // A file Compose mounts from outside the tree is not a tree file of the same name.
+      refs.map((ref) => ({
+        ref,
+        certificates: ref.mountedFromOutside ? [] : certificatesNamed(index, ref.file, component),
+      })),
     );
   }
   return named;

@@ -72,6 +72,8 @@ export interface CertificateFileUse {
   keyAliases: ReadonlyMap<string, ReadonlySet<string> | 'any'>;
   /** References whose file name is a placeholder nothing resolves (`/cert/${KEYSTORE_NAME}`): any certificate may be the one. */
   unresolved: readonly { component: Component; path: string; at?: Location }[];
+  /** Certificate files a component reads where Docker Compose mounts a host path the tree does not hold (CertificateRef.mountedFromOutside). */
+  mountedOutside: readonly { component: Component; path: string; at: Location }[];
 }
 
 /** A deployment with its derived data: what rules and formatters read. */

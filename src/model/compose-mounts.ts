@@ -18,6 +18,8 @@ export interface TreeMount {
   mount: ComposeMount;
   /** The absolute host path it mounts. */
   hostPath: string;
+  /** The image its service names (`image:`), when it says. */
+  image?: string;
 }
 
 /** The files Compose reads together without being told (`compose.yaml` + `compose.override.yaml`). */
@@ -40,9 +42,12 @@ export function composeMountsOf(documents: ParsedDocument[], root: string): Tree
   for (const doc of composeFiles) {
     const dir = path.dirname(doc.file.path);
     const project = DEFAULT_FILE.test(path.basename(doc.file.path)) ? dir : doc.file.path;
-    for (const mount of (doc.data as ComposeData).mounts) {
+    const { mounts, services } = doc.data as ComposeData;
+    for (const mount of mounts) {
       const hostPath = hostPathOf(mount.source, dir, root, holds);
-      if (hostPath !== undefined) out.push({ file: doc.file.path, project, mount, hostPath });
+      const image = services.find((service) => service.name === mount.service)?.image;
+      if (hostPath !== undefined)
+        out.push({ file: doc.file.path, project, mount, hostPath, ...(image ? { image } : {}) });
     }
   }
   return out;
@@ -87,11 +92,16 @@ export function treeFileInContainer(
   mounts: TreeMount[],
   configFile: string,
   containerPath: string,
+  program?: string,
 ): { file: string; by: TreeMount } | undefined {
   if (!containerPath.startsWith('/')) return undefined;
-  const containers = new Set(
-    mounts.filter((m) => configFile === m.hostPath || configFile.startsWith(m.hostPath + path.sep)).map(containerOf),
-  );
+  const mounting = mounts.filter((m) => configFile === m.hostPath || configFile.startsWith(m.hostPath + path.sep));
+  // Several containers get the configuration (mailcow mounts its nginx directory into php-fpm too): the ones whose
+  // service or image names the program that reads it run it, when some do.
+  const running = program
+    ? mounting.filter((m) => `${m.mount.service ?? ''} ${m.image ?? ''}`.toLowerCase().includes(program))
+    : [];
+  const containers = new Set((running.length > 0 ? running : mounting).map(containerOf));
   containers.delete(undefined);
   const target = (m: TreeMount) => m.mount.target.replace(/\/+$/, '');
   const found = new Map<string, TreeMount>();
@@ -110,14 +120,19 @@ export function treeFileInContainer(
 /**
  * A server's ssl_certificate files as the container that Compose mounts its configuration into reads them: the tree
  * file a mount of that container puts at the written path (`./nginx-proxy.tld.crt:/etc/nginx/certs/server.crt`), when
- * the tree holds it. Otherwise the written path stays, resolved by its name as before.
+ * the tree holds it. When that mount's host path is not in the tree, the file is outside it (`mountedFromOutside`); with
+ * no mount at that path, the written path stays, resolved by its name as before.
  */
 export function readThroughMounts(component: Component, mounts: TreeMount[], treeFiles: Set<string>): void {
   const tls = component.tls;
   for (const ref of tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : []) {
     if (!ref.file || !ref.reference) continue;
-    const inTree = treeFileInContainer(mounts, ref.reference.file, ref.file);
-    if (!inTree || !treeFiles.has(inTree.file)) continue;
+    const inTree = treeFileInContainer(mounts, ref.reference.file, ref.file, 'nginx');
+    if (!inTree) continue;
+    if (!treeFiles.has(inTree.file)) {
+      ref.mountedFromOutside = { file: inTree.by.file, range: inTree.by.mount.range };
+      continue;
+    }
     ref.file = inTree.file;
     ref.mountedAt = { file: inTree.by.file, range: inTree.by.mount.range };
   }

@@ -30,6 +30,12 @@ export interface CertificateRef {
   reference?: Location;
   /** Where Docker Compose mounts the tree's file at the path the configuration names (src/model/compose-mounts.ts). */
   mountedAt?: Location;
+  /**
+   * Where Docker Compose mounts a host directory or file that the tree does not hold at the path the configuration
+   * names (mailcow's `./data/assets/ssl:/etc/ssl/mail/`, filled at install time): the certificate is outside the
+   * tree, and no tree file of the same name is it.
+   */
+  mountedFromOutside?: Location;
   label?: Traced<string>;
   keyType?: 'RSA' | 'EC' | 'DSA' | 'unknown';
   keyBits?: number;

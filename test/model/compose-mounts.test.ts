@@ -41,6 +41,22 @@ describe('what a container reads through its Compose mounts', () => {
     ];
     expect(treeFileInContainer(composeMountsOf(two, '/t'), '/t/nginx.conf', '/etc/nginx/certs/x.crt')).toBeUndefined();
   });
+
+  it("the containers that run the program, when another also gets the configuration (mailcow's php-fpm)", () => {
+    const php = `  php:\n    image: php:8-fpm\n    volumes:\n      - ./conf:/etc/nginx/conf.d\n`;
+    const docs = [
+      compose(
+        '/t/compose.yaml',
+        `services:\n${php}${service('web', ['./conf:/etc/nginx/conf.d', './ssl:/etc/ssl/mail'])}`,
+      ),
+      other('/t/conf/site.conf'),
+    ];
+    const mounts = composeMountsOf(docs, '/t');
+    expect(treeFileInContainer(mounts, '/t/conf/site.conf', '/etc/ssl/mail/cert.pem')).toBeUndefined();
+    expect(treeFileInContainer(mounts, '/t/conf/site.conf', '/etc/ssl/mail/cert.pem', 'nginx')?.file).toBe(
+      '/t/ssl/cert.pem',
+    );
+  });
 });
 
 describe('files used apart', () => {

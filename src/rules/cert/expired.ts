@@ -89,7 +89,7 @@ export default defineRule({
   check(ctx) {
     const now = referenceNow(ctx.options.referenceDate);
     const { undated, used } = trustUses(ctx.deployment);
-    const { unresolved } = ctx.deployment.derived.certificateFiles;
+    const { unresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
       const expired = c.cert.notAfter < now;
@@ -147,6 +147,13 @@ export default defineRule({
                 u.at ? [{ ...u.at, message: `${u.component.name} names ${u.path} here` }] : [],
               )
             : []),
+          // A file of its name that a component reads from a Compose mount of a host path outside the tree: not this one.
+          ...mountedOutside
+            .filter((m) => path.basename(m.path) === path.basename(c.doc.file.path))
+            .map((m) => ({
+              ...m.at,
+              message: `${m.component.name} reads ${m.path} from this mount of a host path the tree does not hold`,
+            })),
         ];
         ctx.report({
           messageId: perhaps ? 'expiredPerhapsNamed' : expired ? 'expiredUnnamed' : 'notYetValidUnnamed',

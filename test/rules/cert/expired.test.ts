@@ -29,6 +29,20 @@ ruleTester(rule, {
       errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['2046-'] }],
     },
     {
+      // mailcow/mailcow-dockerized@0642467 (GPL-3.0): nginx reads /etc/ssl/mail/cert.pem, which Compose mounts from
+      // ./data/assets/ssl, filled at install time; the tree's data/assets/ssl-example/cert.pem is not that file.
+      name: 'a certificate Compose mounts from a directory the tree lacks: a tree file of its name is not it (an info)',
+      files: {
+        'docker-compose.yml':
+          'services:\n  php:\n    image: php:8-fpm\n    volumes:\n      - ./conf/nginx:/etc/nginx/conf.d\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./conf/nginx:/etc/nginx/conf.d\n      - ./assets/ssl:/etc/ssl/mail\n',
+        'conf/nginx/site.conf':
+          'server {\n  listen 443 ssl;\n  server_name mail.example.org;\n  ssl_certificate /etc/ssl/mail/cert.pem;\n  ssl_certificate_key /etc/ssl/mail/key.pem;\n}\n',
+        'assets/ssl-example/cert.pem': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expiredUnnamed', file: 'assets/ssl-example/cert.pem', line: 1, severity: 'info' }],
+    },
+    {
       // PkayJava/tomcat-docker@8845022: the expired localhost.crt was reported twice, once for the CA's copy.
       name: "expired, with the CA's record copy (openssl ca's newcerts/<serial>.pem): reported once, where it is used",
       files: { ...files, 'ca/newcerts/0A.pem': cert('qmprod1.crt') },
