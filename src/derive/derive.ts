@@ -155,22 +155,17 @@ function certificateFileUse(
   };
   for (const component of components) {
     const keyAlias = selecting(component);
+    // Paths Compose mounts from outside the tree: they name no tree file, not even one of their name.
+    const outside = new Set<string>();
     for (const { ref, certificates } of presented.get(component.id) ?? []) {
       for (const c of certificates) add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
-      // A file mounted from outside the tree names no tree file, not even one of its name.
-      if (ref.mountedFromOutside && ref.file)
+      if (ref.mountedFromOutside && ref.file) {
         mountedOutside.push({ component, path: ref.file, at: ref.mountedFromOutside });
-      if (certificates.length === 0 && ref.file && !ref.mountedFromOutside)
-        named(component, undefined, ref.file, ref.reference, keyAlias);
+        outside.add(ref.file);
+      } else if (certificates.length === 0 && ref.file) named(component, undefined, ref.file, ref.reference, keyAlias);
     }
     const trust = component.tls?.trust;
-    // nginx's certificate is its key store too: mounted from outside the tree, it names no tree file either.
-    const tls = component.tls;
-    const outside = new Set(
-      (tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : []).flatMap((ref) =>
-        ref.mountedFromOutside && ref.file ? [ref.file] : [],
-      ),
-    );
+    // nginx's certificate is its key store too: that path, mounted from outside, names nothing either.
     for (const [store, alias] of [
       [trust?.keyStore, keyAlias],
       [trust?.trustStore, 'any'],

@@ -120,10 +120,14 @@ export const javaAppContributor: ModelContributor = {
       // spring.config.location that replaces the packaged files), read once here.
       // What the app's JDK implements (unknown JDK: undefined), for the protocols embedded Tomcat keeps.
       const supported = runtime ? effectiveJdkTls(runtime, ctx.memo).profile?.supportedProtocols.value : undefined;
-      const server = springServer(springFiles, settings, client, active, supported?.length ? supported : undefined);
+      // `${SSL_ENABLED:false}`: HTTPS only when the variable says so at run time (JavaAppAttributes.httpsOnlyIfSet).
       const enabled = settings.setting('server.ssl.enabled');
+      const switched = enabled !== undefined && httpsSwitchedAtRunTime(enabled.value);
+      const server = switched
+        ? undefined
+        : springServer(springFiles, settings, client, active, supported?.length ? supported : undefined);
       if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
-      else if (enabled && httpsSwitchedAtRunTime(enabled.value) && HTTPS_ON.some((key) => settings.setting(key))) {
+      else if (enabled && switched && HTTPS_ON.some((key) => settings.setting(key))) {
         const httpsOnlyIfSet = {
           written: enabled.value.trim(),
           at: entryLocation(settings.doc(enabled), enabled, 'value'),
@@ -284,8 +288,6 @@ function springServer(
   const keyStore = certificateFile ?? bundleName;
   if (!keyStore && enabled?.value !== 'true') return undefined;
   if (enabled?.value === 'false') return undefined;
-  // `${SSL_ENABLED:false}`: HTTPS only when the variable says so at run time (JavaAppAttributes.httpsOnlyIfSet).
-  if (enabled && httpsSwitchedAtRunTime(enabled.value)) return undefined;
   const port = get('server.port');
   const tls: TlsSettings = { implementation: app.tls?.implementation ?? 'jsse' };
   const protocols = bundleName ? bundle?.enabledProtocols : springList(entries, 'server.ssl.enabled-protocols');
