@@ -36,13 +36,32 @@ export const mqscFormat: FormatHandler<MqscData> = {
   classify(path, head) {
     const base = stripRevision(lastPathSegment(path));
     if (MQSC_EXTENSIONS.test(base) && (!/\.in$/i.test(base) || COMMAND_START.test(head))) return 'mq.mqsc';
-    if (YAML_EXTENSIONS.test(base) && head.split(/\r\n|\r|\n/).some((l) => EMBEDDED_KEY.test(l))) return 'mq.mqsc';
+    if (YAML_EXTENSIONS.test(base) && yamlDocumentsWithMqsc(head) === 1) return 'mq.mqsc';
     return undefined;
   },
   parse(file, kind) {
     return parseMqsc(file, kind);
   },
 };
+
+/**
+ * How many YAML documents of a text hold `*.mqsc: |` keys. The keys of one document (one ConfigMap, one Helm template)
+ * are one queue manager's script, read as one; keys spread over several documents (ibm-cloudintegration/mqoncp4i's
+ * unicluster.yaml_template: three ConfigMaps, each named by its own QueueManager) belong to different queue managers,
+ * and each key is then read as a document of its own (src/parse/embedded.ts).
+ */
+function yamlDocumentsWithMqsc(text: string): number {
+  let documents = 0;
+  let counted = false;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (/^---(\s|$)/.test(line)) counted = false;
+    else if (!counted && EMBEDDED_KEY.test(line)) {
+      documents++;
+      counted = true;
+    }
+  }
+  return documents;
+}
 
 export function parseMqsc(file: SourceFile, kind = 'mq.mqsc'): ParsedDocument<MqscData> {
   const physical = splitLines(file.text);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readDocuments } from '../../src/engine/run/read';
+import type { MqscData } from '../../src/parse/mqsc';
 import type { ParsedDocument } from '../../src/parse/types';
 
 /** Reads one file written to a temp dir; returns its documents. */
@@ -87,6 +88,38 @@ describe('configuration embedded in a Kubernetes ConfigMap', () => {
     ]);
     expect(docs.flatMap((d) => d.problems)).toEqual([]);
   });
+});
+
+/** `*.mqsc` keys of one YAML file: which channels each MQSC script read from it defines. */
+function scripts(text: string): string[] {
+  return read('deploy/qm.yaml_template', text)
+    .filter((d) => d.kind === 'mq.mqsc')
+    .map((d) => [...(d.data as MqscData).objects.channels.keys()].join(' '));
+}
+
+describe('MQSC keys of a multi-document YAML file', () => {
+  const configMap = (qm: string, key: string, channel: string) => [
+    'kind: ConfigMap',
+    'metadata:',
+    `  name: ${qm}-mqsc`,
+    'data:',
+    `  ${key}: |-`,
+    `    DEFINE CHANNEL(${channel}) CHLTYPE(SVRCONN) SSLCIPH('ANY_TLS12_OR_HIGHER')`,
+  ];
+  it.each([
+    // ibm-cloudintegration/mqoncp4i unicluster.yaml_template: a ConfigMap per queue manager, each named by its own QueueManager.
+    [
+      'a ConfigMap per queue manager: a script each',
+      [...configMap('qma', 'a.mqsc', 'A'), '---', ...configMap('qmb', 'b.mqsc', 'B')].join('\n'),
+      ['A', 'B'],
+    ],
+    [
+      'two keys of one ConfigMap: one script',
+      [...configMap('qma', 'a.mqsc', 'A'), '  b.mqsc: |-', '    DEFINE CHANNEL(B) CHLTYPE(SVRCONN)'].join('\n'),
+      ['A B'],
+    ],
+    ['one ConfigMap after a document marker', ['---', ...configMap('qma', 'a.mqsc', 'A')].join('\n'), ['A']],
+  ])('%s', (_name, text, expected) => expect(scripts(text)).toEqual(expected));
 });
 
 describe('MQSC and qm.ini in shell scripts', () => {
