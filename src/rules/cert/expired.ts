@@ -26,12 +26,17 @@ import {
 function trustUses(deployment: DerivedDeployment): {
   undated: Map<string, { lt: LinkTrust; check: TrustCheck }[]>;
   used: Set<string>;
+  presented: Map<string, { lt: LinkTrust; check: TrustCheck }[]>;
 } {
   const checked = new Set<string>();
   const undated = new Map<string, { lt: LinkTrust; check: TrustCheck }[]>();
+  const presented = new Map<string, { lt: LinkTrust; check: TrustCheck }[]>();
   for (const lt of deployment.derived.trust) {
     for (const check of [lt.serverCertificate, lt.clientCertificate]) {
-      if (check?.verdict.kind !== 'trusted') continue;
+      if (!check) continue;
+      for (const c of check.presented)
+        presented.set(c.cert.fingerprintSha256, [...(presented.get(c.cert.fingerprintSha256) ?? []), { lt, check }]);
+      if (check.verdict.kind !== 'trusted') continue;
       const { path, dateChecked } = check.verdict.result;
       for (const c of dateChecked) checked.add(c.fingerprintSha256);
       for (const c of path)
@@ -41,7 +46,7 @@ function trustUses(deployment: DerivedDeployment): {
   }
   const used = new Set([...checked, ...undated.keys()]);
   for (const f of checked) undated.delete(f);
-  return { undated, used };
+  return { undated, used, presented };
 }
 
 /**
@@ -51,6 +56,20 @@ function trustUses(deployment: DerivedDeployment): {
  */
 function inTrustBundle(c: TreeCertificate): boolean {
   return !c.store && !c.hasPrivateKey && 'certificates' in c.doc.data && c.doc.data.certificates.every((x) => x.isCa);
+}
+
+/**
+ * A self-signed certificate that is its holder's own identity: the certificate of a key entry alone (no CA above it
+ * in the entry's chain), or a PEM certificate whose key sits beside it and which is the first of its file.
+ */
+function ownSelfSigned(c: TreeCertificate): boolean {
+  if (!c.cert.selfSigned) return false;
+  if (c.store) return c.store.entry === 'private-key' && c.store.chainIndex === 0;
+  return (
+    c.hasPrivateKey &&
+    'certificates' in c.doc.data &&
+    c.doc.data.certificates[0]?.fingerprintSha256 === c.cert.fingerprintSha256
+  );
 }
 
 export default defineRule({
@@ -75,6 +94,8 @@ export default defineRule({
         'Certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
       notYetValidUnnamed:
         'Certificate {{dn}} is not valid before {{date}}, but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. If something else presents it, peers reject it (CertificateNotYetValidException, AMQ9633)',
+      expiredSelfSigned:
+        "Self-signed certificate {{dn}} expired on {{date}}, and no link of this tree shows who connects to it. A peer accepts a self-signed certificate only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it and replace it in every store that holds or trusts it",
       expiredAnchor:
         "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
@@ -88,7 +109,7 @@ export default defineRule({
   },
   check(ctx) {
     const now = referenceNow(ctx.options.referenceDate);
-    const { undated, used } = trustUses(ctx.deployment);
+    const { undated, used, presented } = trustUses(ctx.deployment);
     const { unresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
@@ -174,19 +195,35 @@ export default defineRule({
       const anchor = uses !== undefined;
       // Whether peers reject an unlinked bundle CA depends on their TLS stack: a warning, not an error.
       const unlinkedCa = expired && !anchor && !used.has(c.cert.fingerprintSha256) && inTrustBundle(c);
+      // A self-signed certificate no link presents: its peers trust it directly or not at all, and which verifier
+      // they run decides (OpenLiberty/guide-microprofile-jwt's key.p12, expired 2021, still serves the guide's client).
+      const onLinks = presented.get(c.cert.fingerprintSha256);
+      const selfSigned = expired && !anchor && ownSelfSigned(c) && !onLinks && !unlinkedCa;
       // The verdict rests on the links that trust it without a date check, or on the components that name it.
       const related: RelatedLocation[] = [
         ...(storeRelated(c).related ?? []),
         ...(uses ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)),
+        // A self-signed certificate is judged an error because links present it: they are named.
+        ...(expired && !anchor && ownSelfSigned(c)
+          ? (onLinks ?? []).flatMap((u) => trustRelated(u.lt, u.check, location))
+          : []),
         ...use.by,
       ];
       ctx.report({
-        messageId: !expired ? 'notYetValid' : anchor ? 'expiredAnchor' : unlinkedCa ? 'expiredUnlinkedCa' : 'expired',
+        messageId: !expired
+          ? 'notYetValid'
+          : anchor
+            ? 'expiredAnchor'
+            : unlinkedCa
+              ? 'expiredUnlinkedCa'
+              : selfSigned
+                ? 'expiredSelfSigned'
+                : 'expired',
         data: { dn, date },
         location,
         ...(related.length > 0 ? { related } : {}),
         fingerprint,
-        ...(anchor ? { severity: 'info' as const } : unlinkedCa ? { severity: 'warning' as const } : {}),
+        ...(anchor ? { severity: 'info' as const } : unlinkedCa || selfSigned ? { severity: 'warning' as const } : {}),
       });
     }
   },
