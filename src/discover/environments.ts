@@ -13,13 +13,17 @@ import { classifyFile } from '../parse/registry';
  * set (`authz1/aserver.conf`), so the hosts of a deployment never split; nor do they when a sibling (the web
  * agents beside two all-in-one server hosts) holds an incomplete set.
  */
+/** The component kinds found anywhere under a directory, each with how many files of it. */
+export type KindCounts = ReadonlyMap<string, number>;
+
 export interface ComponentFamily {
   name: string;
-  /** Whether these component kinds (found anywhere under a directory) make a set that can run on its own. */
-  complete(kinds: ReadonlySet<string>): boolean;
+  /** Whether these component kinds make a set that can run on its own. */
+  complete(kinds: KindCounts): boolean;
 }
 
-const countOf = (kinds: ReadonlySet<string>, pattern: RegExp) => [...kinds].filter((k) => pattern.test(k)).length;
+/** How many distinct kinds match. */
+const countOf = (kinds: KindCounts, pattern: RegExp) => [...kinds.keys()].filter((k) => pattern.test(k)).length;
 
 export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
   // Its own ClearTrust servers: two server kinds (authorization + dispatcher…) or a server and its web agent.
@@ -29,12 +33,14 @@ export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
       countOf(k, /^cleartrust\.(?!webagent)/) >= 2 ||
       (countOf(k, /^cleartrust\.(?!webagent)/) >= 1 && k.has('cleartrust.webagent')),
   },
-  // Its own queue manager and the clients that connect to it.
+  // Its own queue manager and the clients that connect to it, or queue managers that talk to each other (a
+  // cluster, sender and receiver): each queue manager has exactly one qm.ini, so two of them are two queue managers.
   {
-    name: 'IBM MQ queue manager and clients',
+    name: 'IBM MQ queue managers and clients',
     complete: (k) =>
-      (k.has('mq.mqsc') || k.has('mq.qm-ini')) &&
-      ['mq.ccdt', 'mq.client-ini', 'was.resources-xml', 'spring.properties'].some((c) => k.has(c)),
+      ((k.has('mq.mqsc') || k.has('mq.qm-ini')) &&
+        ['mq.ccdt', 'mq.client-ini', 'was.resources-xml', 'spring.properties'].some((c) => k.has(c))) ||
+      (k.get('mq.qm-ini') ?? 0) >= 2,
   },
   // A Java web tier: two of Tomcat, Liberty, WebSphere, nginx, Spring (a server and its proxy or client).
   { name: 'Java web servers and clients', complete: (k) => countOf(k, /^(tomcat|liberty|nginx|spring|was)\./) >= 2 },
@@ -147,8 +153,8 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   const recognised = new Set<string>();
   /** Directories below the root with a file lint-deploy reads (certificates too) somewhere under them. */
   const readBelow = new Set<string>();
-  /** Component kinds anywhere under each directory, and directly in it. */
-  const below = new Map<string, Set<string>>();
+  /** Component kinds anywhere under each directory (with their file counts), and directly in it. */
+  const below = new Map<string, Map<string, number>>();
   const direct = new Map<string, Set<string>>();
   const children = new Map<string, Set<string>>();
   const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
@@ -166,7 +172,9 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     let dir = path.dirname(file);
     addTo(direct, dir, kind);
     while (dir.length >= root.length) {
-      addTo(below, dir, kind);
+      let counts = below.get(dir);
+      if (!counts) below.set(dir, (counts = new Map<string, number>()));
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
       if (dir === root) break;
       const parent = path.dirname(dir);
       if (parent === dir) break;
@@ -175,7 +183,7 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     }
   }
   const familiesOf = (dir: string) =>
-    COMPONENT_FAMILIES.filter((f) => f.complete(below.get(dir) ?? new Set())).map((f) => f.name);
+    COMPONENT_FAMILIES.filter((f) => f.complete(below.get(dir) ?? new Map<string, number>())).map((f) => f.name);
 
   const split = (dir: string): DetectedEnvironment[] => {
     if (direct.has(dir)) return [];

@@ -122,6 +122,30 @@ describe('environments detected from content (heuristic "sibling complete sets")
     expect(detectEnvironments(root, files).environments).toEqual([]);
   });
 
+  it('queue managers that talk to each other make a set: two qm.ini per sample split, one per host does not', () => {
+    const queueManagers = (name: string) => ({
+      [`${name}/qmgrs/QM1/qm.ini`]: 'SSL:\n   SSLFipsRequired=No\n',
+      [`${name}/qmgrs/QM2/qm.ini`]: 'SSL:\n   SSLFipsRequired=No\n',
+      [`${name}/cluster/uniclus.mqsc`]: "DEFINE CHANNEL('UNICLUS.QM1') CHLTYPE(CLUSRCVR) TRPTYPE(TCP)\n",
+    });
+    const samples = tree({ ...queueManagers('open-broken'), ...queueManagers('open-fixed') });
+    const found = discover({ paths: [samples], cwd: samples, config: defaultConfig(samples) });
+    expect(found.map((d) => path.basename(d.root))).toEqual(['open-broken', 'open-fixed']);
+    // The queue manager directories of one deployment each hold one qm.ini: they are its hosts.
+    const hosts = tree(queueManagers('.'));
+    expect(discover({ paths: [hosts], cwd: hosts, config: defaultConfig(hosts) })).toHaveLength(1);
+  });
+
+  it("the examples directory linted as one path: each example alone, so no fixed example meets a broken one's server", () => {
+    const all = json(run(['--no-config', '--format', 'json', 'examples'], repo).stdout);
+    const exampleDirs = fs.readdirSync(path.join(repo, 'examples')).filter((d) => !d.includes('.'));
+    expect(all.summary.deployments).toBe(exampleDirs.length);
+    for (const fixed of ['java-untrusted-server-fixed', 'nginx-mtls-fixed']) {
+      const alone = json(run(['--no-config', '--format', 'json', `examples/${fixed}`], repo).stdout);
+      expect(all.findings.filter((f) => f.deployment === `examples/${fixed}`)).toEqual(alone.findings);
+    }
+  });
+
   it('environments of different shapes split as long as each shares a kind with a sibling; nested regions too', () => {
     const mq = (name: string) => ({
       [`${name}/qm/QM1.mqsc`]: "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP)\n",
