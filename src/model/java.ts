@@ -5,6 +5,7 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import {
   listItems,
+  springBoolean,
   springKey,
   springKeyUnder,
   springList,
@@ -149,7 +150,7 @@ export const javaAppContributor: ModelContributor = {
  */
 function httpsSwitchedAtRunTime(written: string): boolean {
   if (!/\$\{/.test(written)) return false;
-  return placeholderDefault(written)?.trim().toLowerCase() !== 'true';
+  return springBoolean(placeholderDefault(written) ?? '') !== true;
 }
 
 /** The settings that give a Spring Boot app an HTTPS server (springServer's test, per profile). */
@@ -164,7 +165,7 @@ function profilesTurningHttpsOn(
       if (!p.profile) return [];
       const entry =
         HTTPS_ON.map((key) => springSetting(p.entries, key)).find((e) => e !== undefined) ??
-        [springSetting(p.entries, 'server.ssl.enabled')].find((e) => e?.value.trim() === 'true');
+        [springSetting(p.entries, 'server.ssl.enabled')].find((e) => e && springBoolean(e.value) === true);
       return entry ? [{ profile: p.profile, setting: entry.key, at: entryLocation(d, entry, 'line') }] : [];
     }),
   );
@@ -286,8 +287,9 @@ function springServer(
     ? bundle?.keyStore
     : (get('server.ssl.key-store') ?? get('server.ssl.certificate'));
   const keyStore = certificateFile ?? bundleName;
-  if (!keyStore && enabled?.value !== 'true') return undefined;
-  if (enabled?.value === 'false') return undefined;
+  const on = enabled && springBoolean(enabled.value);
+  if (!keyStore && on !== true) return undefined;
+  if (on === false) return undefined;
   const port = get('server.port');
   const tls: TlsSettings = { implementation: app.tls?.implementation ?? 'jsse' };
   const protocols = bundleName ? bundle?.enabledProtocols : springList(entries, 'server.ssl.enabled-protocols');
@@ -402,7 +404,7 @@ function springServer(
     type: 'spring.server',
     name: `Spring Boot HTTPS server (${app.host || '.'}, port ${port?.value ?? 8080})`,
     role: 'server',
-    location: entryLocation(doc((keyStore ?? enabled) as Entry), (keyStore ?? enabled) as Entry, 'line'),
+    location: entryLocation(doc(keyStore ?? enabled), keyStore ?? enabled, 'line'),
     host: app.host,
     runtime: app.runtime,
     tls,

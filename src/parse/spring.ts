@@ -15,6 +15,7 @@ import { LineIndex } from './text';
 import { basenameOf } from './java/jvm-args';
 import { simpleYamlPairs } from './yaml-simple';
 import { foldShallowQuotedLines } from './yaml-quoted';
+import { snakeYamlPlain } from './yaml-snake';
 
 const hasErrors = (documents: ReturnType<typeof import('yaml').parseAllDocuments>): boolean =>
   (Array.isArray(documents) ? documents : [documents]).some((d) => d.errors.length > 0);
@@ -46,7 +47,8 @@ export const springFormat: FormatHandler<SpringConfigData> = {
   },
   parse(file, kind): ParsedDocument<SpringConfigData> {
     const fileProfile = /^(?:application|bootstrap)-([\w.-]+)\.(?:properties|ya?ml)$/.exec(basenameOf(file.path))?.[1];
-    const result = kind === 'spring.properties' ? parseSpringProperties(file.text) : parseSpringYaml(file.text);
+    const result =
+      kind === 'spring.properties' ? parseSpringProperties(file.text) : parseSpringYaml(file.text, true, 'snakeyaml');
     for (const part of result.parts) {
       part.profile ??= fileProfile;
       for (const entry of part.entries) entry.section = part.profile;
@@ -91,8 +93,14 @@ function parseSpringProperties(text: string): SpringParse {
   return { parts, comments, problems };
 }
 
+/**
+ * How plain scalars are typed: `core` as YAML 1.2's core schema (the yaml library; Compose's go-yaml v3 reads the
+ * common words alike), `snakeyaml` as Spring Boot's YAML 1.1 reader (`off` is false, `0123` is 83: yaml-snake.ts).
+ */
+export type YamlScalars = 'core' | 'snakeyaml';
+
 /** `simple: false` always uses the yaml library (test/parse/yaml-simple.test.ts compares the two ways). */
-export function parseSpringYaml(text: string, simple = true): SpringParse {
+export function parseSpringYaml(text: string, simple = true, scalars: YamlScalars = 'core'): SpringParse {
   const index = new LineIndex(text);
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
@@ -120,7 +128,12 @@ export function parseSpringYaml(text: string, simple = true): SpringParse {
   // Most application.yml files are nested keys with one-line plain values: read without the library.
   const pairs = simple ? simpleYamlPairs(text) : undefined;
   if (pairs) {
-    const entries = pairs.map((p) => entry(p.key, p.value, p.keyRange, p.valueRange, index));
+    // The simple reader keeps only plain scalars: their text is what SnakeYAML types.
+    const value = (p: (typeof pairs)[number]) =>
+      scalars === 'snakeyaml' && p.valueRange[1] > p.valueRange[0]
+        ? snakeYamlPlain(text.slice(p.valueRange[0], p.valueRange[1]))
+        : p.value;
+    const entries = pairs.map((p) => entry(p.key, value(p), p.keyRange, p.valueRange, index));
     parts.push({ profile: profileOf(entries), entries });
     return { parts, comments, problems };
   }
@@ -154,7 +167,7 @@ export function parseSpringYaml(text: string, simple = true): SpringParse {
       });
     }
     const entries: Entry[] = [];
-    flatten(doc.contents, '', entries, index, undefined, text);
+    flatten(doc.contents, '', entries, index, undefined, text, scalars);
     parts.push({ profile: profileOf(entries), entries });
   }
   return { parts, comments, problems };
@@ -192,6 +205,7 @@ function flatten(
   index: LineIndex,
   keyRange: [number, number] | undefined,
   text: string,
+  scalars: YamlScalars = 'core',
 ): void {
   if (!node) return;
   if (isMap(node)) {
@@ -207,7 +221,7 @@ function flatten(
         out.push(entry(full, text.slice(inline[0], inline[1]), [range[0], range[1]], inline, index));
         continue;
       }
-      flatten(pair.value as Node | null, full, out, index, [range[0], range[1]], text);
+      flatten(pair.value as Node | null, full, out, index, [range[0], range[1]], text, scalars);
       if (pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.range)) {
         out.push(entry(prefix ? `${prefix}.${key}` : key, '', [range[0], range[1]], [range[1], range[1]], index));
       }
@@ -221,15 +235,25 @@ function flatten(
         index,
         keyRange ?? (node.range?.slice(0, 2) as [number, number]),
         text,
+        scalars,
       ),
     );
   } else if (isScalar(node)) {
     const range = node.range ?? [0, 0];
     const valueRange: [number, number] = [range[0], range[1]];
-    // A YAML scalar's value: a string, number, boolean or null (never an object).
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string
-    out.push(entry(prefix, node.value === null ? '' : String(node.value), keyRange ?? valueRange, valueRange, index));
+    out.push(entry(prefix, scalarText(node, text, scalars), keyRange ?? valueRange, valueRange, index));
   }
+}
+
+/** A scalar's value as text ('' for null): a plain one typed as the reader types it. */
+function scalarText(node: import('yaml').Scalar, text: string, scalars: YamlScalars): string {
+  if (scalars === 'snakeyaml' && node.type === 'PLAIN' && node.range) {
+    // A string may be folded from several lines; anything the core schema typed is one token as written.
+    return snakeYamlPlain(typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]));
+  }
+  // A YAML scalar's value: a string, number, boolean or null (never an object).
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  return node.value === null ? '' : String(node.value);
 }
 
 /**
@@ -280,6 +304,17 @@ export function springKey(key: string): string {
 export function springSetting(entries: readonly Entry[], key: string): Entry | undefined {
   const wanted = springKey(key);
   for (let i = entries.length - 1; i >= 0; i--) if (springKey((entries[i] as Entry).key) === wanted) return entries[i];
+  return undefined;
+}
+
+/**
+ * A Spring boolean setting as Spring binds its text: `true`/`on`/`yes`/`1` and `false`/`off`/`no`/`0` in any case
+ * (spring-core's StringToBooleanConverter); undefined for anything else (a placeholder, a typo Spring refuses).
+ */
+export function springBoolean(value: string): boolean | undefined {
+  const word = value.trim().toLowerCase();
+  if (['true', 'on', 'yes', '1'].includes(word)) return true;
+  if (['false', 'off', 'no', '0'].includes(word)) return false;
   return undefined;
 }
 

@@ -37,6 +37,30 @@ ruleTester(rule, {
       },
     },
     {
+      // SnakeYAML (YAML 1.1, Spring Boot's reader) makes a plain `off` the boolean false: HTTPS is off.
+      name: 'Spring Boot YAML server.ssl.enabled: off beside a key store: no HTTPS server',
+      files: {
+        'app/src/main/resources/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    enabled: off\n    key-store: classpath:ks.p12\n    enabled-protocols: TLSv1,TLSv1.2\n',
+      },
+    },
+    {
+      // The same read by the yaml library (a flow mapping): still YAML 1.1's false.
+      name: 'Spring Boot YAML ssl: {enabled: No, …}: no HTTPS server',
+      files: {
+        'app/src/main/resources/application.yml':
+          'server:\n  port: 8443\n  ssl: {enabled: No, key-store: classpath:ks.p12, enabled-protocols: TLSv1}\n',
+      },
+    },
+    {
+      // Spring's StringToBooleanConverter binds `off`, `no` and `0` as false.
+      name: 'Spring Boot properties server.ssl.enabled=off beside a key store: no HTTPS server',
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.enabled=off\nserver.ssl.key-store=classpath:ks.p12\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
+      },
+    },
+    {
       name: 'Spring Boot: a -Dserver.ssl.enabled-protocols system property overrides the file (Spring reads system properties first)',
       files: {
         'app/src/main/resources/application.properties':
