@@ -20,6 +20,9 @@ import { snakeYamlPlain } from './yaml-snake';
 const hasErrors = (documents: ReturnType<typeof import('yaml').parseAllDocuments>): boolean =>
   (Array.isArray(documents) ? documents : [documents]).some((d) => d.errors.length > 0);
 
+/** A CAS or Spring Boot setting at a line start (`cas.server.name=`, `server:`), to know a `cas.properties` of CAS. */
+const CAS_SETTINGS = /^(?:cas|server|spring|management|logging)(?:\.[\w-]|:)/m;
+
 export interface SpringConfigData {
   /** Profile from the file name (`application-prod.yml` → `prod`). */
   fileProfile?: string;
@@ -37,6 +40,11 @@ export const springFormat: FormatHandler<SpringConfigData> = {
   id: 'spring',
   classify(filePath, head) {
     const base = basenameOf(filePath);
+    // Apereo CAS (a Spring Boot app) reads `(cas|application).(yml|properties)` from its configuration directory
+    // (/etc/cas/config) as Spring property sources: https://apereo.github.io/cas/7.0.x/configuration/Configuration-Server-Management-Standalone.html
+    const cas = /^cas\.(properties|ya?ml)$/.exec(base);
+    if (cas)
+      return CAS_SETTINGS.test(head) ? (cas[1] === 'properties' ? 'spring.properties' : 'spring.yaml') : undefined;
     const m = /^(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/.exec(base);
     if (!m) return undefined;
     // Names that lie: Liberty's bootstrap.properties (`default.https.port=9443`) and the files of a Liberty

@@ -4,6 +4,11 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      // Only a cas.properties that holds CAS or Spring settings is CAS's configuration.
+      name: 'a cas.properties of some other program is not read as Spring configuration',
+      files: { 'conf/cas.properties': 'ldap.bind.password=S3cr3t-value\n' },
+    },
+    {
       // WASdev/ci.docker@71fe986: docker-server.sh fills the snippet's password="REPLACE" when the container starts.
       name: 'a value a script of the tree replaces with sed is a placeholder',
       files: {
@@ -112,6 +117,16 @@ ruleTester(rule, {
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
   ],
   invalid: [
+    {
+      // apereo/cas-overlay-template@fc3b70a helm/cas-server/values.yaml: CAS's own cas.properties (Spring property
+      // sources read from /etc/cas/config) written in the chart's values, rendered into a ConfigMap with `tpl`.
+      name: "a CAS cas.properties kept in a Helm chart's values.yaml, read at its lines there",
+      files: {
+        'helm/cas-server/values.yaml':
+          'casServerContainer:\n  casConfig:\n    cas.properties: |-\n      cas.server.name=https://{{ .Values.casServerName }}\n      server.ssl.key-store=file:/etc/cas/thekeystore\n      server.ssl.key-store-password=changeit\n    cas.yaml: |-\n      spring:\n        security:\n          user:\n            password: "{{ .Values.casAdminPassword }}"\n            name: casuser\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'helm/cas-server/values.yaml', line: 6, column: 37 }],
+    },
     {
       // Only a bound (min…/max… with a count) is a policy: a password of digits is still a password.
       name: 'a password of digits beside the bounds of its policy, {noop} (Spring: plaintext) and a value that only starts like a hash',
