@@ -15,7 +15,7 @@ import { LineIndex } from './text';
 import { basenameOf } from './java/jvm-args';
 import { simpleYamlPairs } from './yaml-simple';
 import { foldShallowQuotedLines } from './yaml-quoted';
-import { snakeYamlPlain } from './yaml-snake';
+import { duplicateKeys, snakeYamlPlain } from './yaml-snake';
 
 const hasErrors = (documents: ReturnType<typeof import('yaml').parseAllDocuments>): boolean =>
   (Array.isArray(documents) ? documents : [documents]).some((d) => d.errors.length > 0);
@@ -176,6 +176,7 @@ export function parseSpringYaml(text: string, simple = true, scalars: YamlScalar
     }
     const entries: Entry[] = [];
     flatten(doc.contents, '', entries, index, undefined, text, scalars);
+    if (scalars === 'snakeyaml') duplicateKeys(doc.contents, yaml(), index, problems);
     parts.push({ profile: profileOf(entries), entries });
   }
   return { parts, comments, problems };

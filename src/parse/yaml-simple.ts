@@ -52,6 +52,7 @@ export function simpleYamlPairs(text: string): SimpleYamlPair[] | undefined {
   const open: OpenMap[] = [{ indent: -1, childIndent: 0, path: '' }];
   /** The last key without a value: a map if the next key is deeper, else null. */
   let pending: { pair: SimpleYamlPair; indent: number } | undefined;
+  const seen = new Set<string>();
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -94,6 +95,9 @@ export function simpleYamlPairs(text: string): SimpleYamlPair[] | undefined {
     else if (parent.childIndent !== indent) return undefined;
 
     const path = parent.path ? `${parent.path}.${key}` : key;
+    // A key path read twice is a key set twice in one mapping (here or above): left to the library, which says so.
+    if (seen.has(path)) return undefined;
+    seen.add(path);
     const keyRange: [number, number] = [start + indent, start + colon];
     if (raw === '') {
       pending = {

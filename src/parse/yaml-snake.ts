@@ -1,5 +1,10 @@
+import type { Node } from 'yaml';
+import type { LineIndex } from './text';
+import type { ParseProblem } from './types';
+
 /**
- * A plain (unquoted) YAML scalar as Spring Boot reads it. Spring Boot loads `application.yml` with SnakeYAML, a
+ * YAML as Spring Boot's reader reads it, where that differs from YAML 1.2's core schema: plain scalars, and keys set
+ * twice (below). A plain (unquoted) YAML scalar as Spring Boot reads it: Spring Boot loads `application.yml` with SnakeYAML, a
  * YAML 1.1 reader, whose implicit resolvers type plain scalars that YAML 1.2's core schema (the yaml library's
  * default) leaves as strings or reads otherwise: `on`/`off`/`yes`/`no` are booleans, `0123` is octal (83),
  * `0b101`, `0x_1f`, `1_000` and base-60 `1:30` (90) are integers, `1e3` is the double 1000.0. Spring binds the
@@ -72,4 +77,37 @@ function doubleToString(value: number): string {
   }
   const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
   return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+
+/**
+ * Keys set twice in one mapping. Spring Boot's YAML loader refuses them (OriginTrackedYamlLoader sets SnakeYAML's
+ * allowDuplicateKeys to false): the app stops at start with DuplicateKeyException "found duplicate key"
+ * (hapifhir/hapi-fhir-jpaserver-starter#148, kafbat/kafka-ui#1085), whichever value a reader might keep.
+ */
+export function duplicateKeys(
+  node: Node | null,
+  lib: typeof import('yaml'),
+  index: LineIndex,
+  problems: ParseProblem[],
+): void {
+  if (lib.isSeq(node)) for (const item of node.items) duplicateKeys(item as Node | null, lib, index, problems);
+  if (!lib.isMap(node)) return;
+  const seen = new Map<string, number>();
+  for (const pair of node.items) {
+    if (!lib.isPair(pair)) continue;
+    const key = pair.key;
+    if (lib.isScalar(key) && key.range) {
+      const name = String(key.value);
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, key.range[0]);
+      else
+        problems.push({
+          code: 'duplicate-key',
+          severity: 'error',
+          message: `Duplicate key '${name}' (first set on line ${index.rangeAt(first, first).start.line + 1}): Spring Boot refuses the file (DuplicateKeyException) and the app does not start`,
+          range: index.rangeAt(key.range[0], key.range[1]),
+        });
+    }
+    duplicateKeys(pair.value as Node | null, lib, index, problems);
+  }
 }

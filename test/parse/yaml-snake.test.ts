@@ -97,3 +97,27 @@ describe('Spring Boot application.yml values are YAML 1.1 values', () => {
   ];
   it.each(cases)('%s', (_name, text, expected) => expect(springYaml(text)).toMatchObject(expected));
 });
+
+describe('Spring Boot refuses a key set twice in one mapping (DuplicateKeyException)', () => {
+  const problems = (text: string) =>
+    springFormat
+      .parse({ path: 'app/src/main/resources/application.yml', text, hadBom: false }, 'spring.yaml')
+      .problems.map((p) => `${p.code} ${p.severity} ${p.range.start.line + 1}:${p.range.start.character + 1}`);
+  const cases: Array<[string, string, string[]]> = [
+    // kafbat/kafka-ui#1085: `activeDirectory: true` then `activeDirectory:` with a map under it.
+    [
+      'a key set again with a map (block mappings)',
+      'auth:\n  ldap:\n    activeDirectory: true\n    activeDirectory:\n      domain: corp.local\n',
+      ['duplicate-key error 4:5'],
+    ],
+    [
+      'a top-level key written twice',
+      'server:\n  port: 8443\nspring:\n  application:\n    name: app\nserver:\n  ssl:\n    enabled: true\n',
+      ['duplicate-key error 6:1'],
+    ],
+    ['in a flow mapping', 'server: {port: 8443, port: 8080}\n', ['duplicate-key error 1:22']],
+    ['the same path written with dots and nested is no YAML duplicate', 'a.b: 1\na:\n  b: 2\n', []],
+    ['the same key in two documents', 'server:\n  port: 1\n---\nserver:\n  port: 2\n', []],
+  ];
+  it.each(cases)('%s', (_name, text, expected) => expect(problems(text)).toEqual(expected));
+});

@@ -275,8 +275,11 @@ function parseTemplate(
   rendered?.remap(doc);
   // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
   // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
+  // A key set in two branches of a conditional (`{% if %}…{% else %}`, or two `if`s) is set once in each rendering.
+  const renderedProblems =
+    template.branches.length > 0 ? doc.problems.filter((p) => p.code !== 'duplicate-key') : doc.problems;
   const problems = fragment
-    ? doc.problems.map((p) =>
+    ? renderedProblems.map((p) =>
         UNBALANCED.has(p.code)
           ? {
               ...p,
@@ -285,7 +288,7 @@ function parseTemplate(
             }
           : p,
       )
-    : doc.problems;
+    : renderedProblems;
   return { ...doc, problems, file: source, template };
 }
 

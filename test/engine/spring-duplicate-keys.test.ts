@@ -1,0 +1,27 @@
+import { lintTree } from './lint-helper';
+
+/** Spring Boot stops at start on a YAML key set twice in one mapping; a template's branches each set it once. */
+describe('Spring YAML duplicate keys', () => {
+  const parseFindings = (files: Record<string, string>) =>
+    lintTree(files).findings.map(
+      (f) =>
+        `${f.location.file.split('/').slice(-1)[0]}:${(f.location.range?.start.line ?? -1) + 1} ${f.severity} ${f.ruleId}`,
+    );
+
+  it('a key set twice in application.yml: an error, the app does not start', () => {
+    expect(
+      parseFindings({
+        'app/src/main/resources/application.yml': 'server:\n  port: 8443\nserver:\n  ssl:\n    enabled: true\n',
+      }),
+    ).toEqual(['application.yml:3 error parse/duplicate-key']);
+  });
+
+  it('a template that sets the key in two conditional branches: each rendering sets it once', () => {
+    expect(
+      parseFindings({
+        'app/config/application.yml.j2':
+          '{% if tls %}\nserver:\n  port: 8443\n{% endif %}\n{% if not tls %}\nserver:\n  port: 8080\n{% endif %}\n',
+      }),
+    ).toEqual([]);
+  });
+});
