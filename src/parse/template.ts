@@ -17,7 +17,11 @@ import { lastPathSegment } from '../core/path-name';
  */
 /** `script`: a literal a script of the tree replaces with `sed` before the file is used (src/parse/script-substitutions.ts). */
 /** `compose`: a Compose file's `${VAR}` that the `.env` beside it sets (src/parse/compose-env.ts). */
-export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'env' | 'maven' | 'script' | 'compose';
+/**
+ * `tt`: Template Toolkit's `[% name %]` (Perl's Template Toolkit syntax), also the literal placeholders an installer
+ * replaces (DIGI-UW/OpenELIS-Global-2 install/installerTemplate/linux/setup_OpenELIS.py replaces `[% oe_name %]`).
+ */
+export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'tt' | 'env' | 'maven' | 'script' | 'compose';
 
 export type TemplateSpanKind =
   /** An output expression inside a line: its value is unknown until rendered. */
@@ -111,6 +115,14 @@ function scanTags(text: string): Tag[] {
     const open = nextOpening(text, i);
     if (open < 0) break;
     const two = text.slice(open, open + 2);
+    if (two === '[%') {
+      // One line, spaced inside (`[% name %]`, `[%- IF x -%]`): `[%t] %-5p` in a log pattern is no tag.
+      const lineEnd = text.indexOf('\n', open);
+      const tag = TT_TAG.exec(text.slice(open, lineEnd < 0 ? text.length : lineEnd));
+      if (tag) tags.push(classifyTtTag(tag[1]!, open, open + tag[0].length));
+      i = open + (tag ? tag[0].length : 2);
+      continue;
+    }
     const close = two === '<%' ? '%>' : two === '{%' ? '%}' : two === '{#' ? '#}' : '}}';
     const end = text.indexOf(close, open + 2);
     // `{#` unmatched nearby is not a Jinja comment (`${#array}` in shell, a literal brace).
@@ -134,8 +146,29 @@ function nextOpening(text: string, from: number): number {
       return i;
     }
     if (c === '<' && n === '%' && text[i + 2] !== '%') return i;
+    if (c === '[' && n === '%') return i;
   }
   return -1;
+}
+
+/** A Template Toolkit tag at the start of the text: `[%` `-`/`+`/`#`, a space, the body, a space, `-`/`+`, `%]`. */
+const TT_TAG = /^\[%([-+#]?[ \t][^\r\n]*?[ \t][-+]?)%\]/;
+const TT_OPEN = /^(IF|UNLESS|FOREACH|FOR|WHILE|BLOCK|WRAPPER|SWITCH|FILTER|MACRO\b.*\bBLOCK)\b/;
+
+function classifyTtTag(inner: string, start: number, end: number): Tag {
+  const body = inner
+    .replace(/^[-+]?\s*/, '')
+    .replace(/\s*[-+]?$/, '')
+    .trim();
+  const tag = (kind: TemplateSpanKind, role: Role = 'none'): Tag => ({ engine: 'tt', kind, role, start, end });
+  if (inner.startsWith('#')) return tag('comment');
+  if (/^END\b/.test(body)) return tag('directive', 'end');
+  if (/^(ELSE|ELSIF|CASE)\b/.test(body)) return tag('directive', 'else');
+  if (TT_OPEN.test(body)) return tag('directive', 'open');
+  if (/^(INCLUDE|PROCESS|INSERT)\b/.test(body)) return tag('generated');
+  if (/^(SET|DEFAULT|CALL|USE|LAST|NEXT|RETURN|STOP)\b/.test(body) || /^\w+\s*=[^=]/.test(body))
+    return tag('directive');
+  return tag('value');
 }
 
 function classifyTag(opening: string, inner: string, start: number, end: number): Tag {
@@ -184,7 +217,7 @@ function classifyTag(opening: string, inner: string, start: number, end: number)
  * is a template, so `${VAR}` and `$UPPER_CASE` placeholders (envsubst) are template values too.
  */
 export function scanTemplate(text: string, namedTemplate = false, mavenFiltered = false): TemplateInfo | undefined {
-  const tags = /\{\{|\{%|\{#|<%/.test(text) ? scanTags(text) : [];
+  const tags = /\{\{|\{%|\{#|<%|\[%/.test(text) ? scanTags(text) : [];
   const index = new LineIndex(text);
   const envSpans = namedTemplate ? placeholderSpans(text, index, tags, ENV_PLACEHOLDER, 'env') : [];
   const mavenSpans =
@@ -345,7 +378,8 @@ function conditionals(
   return { elseRegions, branches };
 }
 
-const CONDITIONAL = /^(if|unless|with|case)\b/;
+/** Go and Jinja write `if` (Template Toolkit `IF`). */
+const CONDITIONAL = /^(if|unless|with|case)\b/i;
 
 /** The template span a range rests on (a value, generated lines or a directive inside the line), if any. */
 export function templateSpanAt(info: TemplateInfo, range: Range): TemplateSpan | undefined {

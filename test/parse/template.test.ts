@@ -74,6 +74,34 @@ describe('template syntax set aside', () => {
     expect(info?.firstBranch?.split('\n').map((l) => l.trim())).toEqual(['a: 1', '', 'b: 2', '', '', '', '', '', '']);
   });
 
+  it('sets aside Template Toolkit tags: [% name %], [% IF %]…[% ELSE %]…[% END %], [%# comment %]', () => {
+    // DIGI-UW/OpenELIS-Global-2 install/installerTemplate/linux/templates/docker-compose.yml: `container_name:
+    // [% oe_name %]`, a literal its setup_OpenELIS.py replaces (and YAML cannot read: `%` starts a directive).
+    const text = 'a:\n  container_name: [% oe_name %]\n[% IF tls %]\nb: 1\n[% ELSE %]\nb: 2\n[% END %]\n[%# note %]\n';
+    const info = scanTemplate(text);
+    expect(info?.engines).toEqual(['tt']);
+    expect(info?.spans.map((s) => s.kind)).toEqual(['value', 'directive', 'directive', 'directive', 'comment']);
+    expect(info?.masked.split('\n')[1]).toBe(`  container_name: ${ph('[% oe_name %]', 'oe_name')}`);
+    expect(info?.firstBranch?.split('\n').map((l) => l.trim())).toEqual([
+      'a:',
+      expect.any(String),
+      '',
+      'b: 1',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(info?.branches.map((b) => b.condition)).toEqual(['[% IF tls %]', '[% ELSE %]']);
+  });
+
+  it.each([
+    ['a log pattern', 'log4j.appender.A.layout.ConversionPattern=[%t] %-5p %c - %m%n [%X{id}%]'],
+    ['a tag over two lines', 'a: [% x\n %]'],
+    ['no space inside', 'a: [%x%]'],
+  ])('no Template Toolkit tag in %s', (_name, text) => expect(scanTemplate(text)).toBeUndefined());
+
   it('marks envsubst placeholders only in a file named as a template', () => {
     expect(scanTemplate('listen ${PORT}; root $HOME_DIR;')).toBeUndefined();
     const info = scanTemplate('listen ${PORT}; set $x $host; root $HOME_DIR;', true);
