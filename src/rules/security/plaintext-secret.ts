@@ -21,6 +21,14 @@ const CRYPT_HASH =
   /^\$(2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+|argon2(id|i|d)\$v=\d+\$[^$\s]+\$[^$\s]+\$[^$\s]+)$/;
 const XOR = /^\{xor\}/i;
 /**
+ * The password of a trust store (`javax.net.ssl.trustStorePassword`, Spring `trust-store-password`, Tomcat
+ * `truststorePass`, Kafka `ssl.truststore.password`, `com.ibm.ssl.trustStorePassword`): the store holds public CA
+ * certificates only, so the password guards no secret. JSSE loads a JKS trust store without it (no integrity check);
+ * a PKCS12 one made by keytool 17 needs it to decrypt the certificate bag (checked with JDK 17: `KeyStore.load(in,
+ * null)` gives 1 entry for JKS, 0 for PKCS12) — public certificates either way.
+ */
+const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?pass/i;
+/**
  * Keys whose value names a file, a policy or a flag rather than holding the secret; also a setting under a secret's
  * namespace (confluentinc/cp-demo's `…_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO`, and `CONNECT_CONFIG_PROVIDERS_SECRET_
  * PARAM_KAFKASTORE_BOOTSTRAP_SERVERS`, `…_SECURITY_PROTOCOL`, `…_SASL_MECHANISM`, `…_REPLICATION_FACTOR`).
@@ -61,6 +69,8 @@ export default defineRule({
         '{{key}} in {{file}} holds a plaintext secret: anyone who can read the file, its backups or its repository has it. Reference it instead (an environment placeholder such as ${KEYSTORE_PASSWORD}, a stash file, a vault) or encrypt it ({aes} with securityUtility/PropFilePasswordEncoder)',
       obfuscated:
         '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
+      trustStore:
+        "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
     },
     defaultOptions: {},
     symptoms: [],
@@ -94,9 +104,10 @@ export default defineRule({
         // A value that is itself only a placeholder reference inside text (e.g. `${env.PW}` with a default) is not plaintext.
         if (/^\$\{[^}]+\}$/.test(value) || /^\{\{[^}]*\}\}$/.test(value)) continue;
         const xor = XOR.test(value);
+        const trustStore = TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key);
         ctx.report({
-          messageId: xor ? 'obfuscated' : 'plaintext',
-          severity: xor ? 'info' : undefined,
+          messageId: xor ? 'obfuscated' : trustStore ? 'trustStore' : 'plaintext',
+          severity: xor || trustStore ? 'info' : undefined,
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
             key: entry.secretName ? `${entry.key} (${entry.secretName})` : entry.key,

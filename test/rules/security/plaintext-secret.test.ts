@@ -205,11 +205,12 @@ ruleTester(rule, {
           messageIncludes: ['variable@defaultValue (KEYSTORE_PASSWORD) in server.xml'],
         },
         {
-          messageId: 'plaintext',
+          messageId: 'trustStore',
+          severity: 'info',
           file: 'wlp/server.xml',
           line: 3,
           column: 20,
-          messageIncludes: ['variable@value (truststore.password) in server.xml'],
+          messageIncludes: ["variable@value (truststore.password) in server.xml is a trust store's password"],
         },
       ],
     },
@@ -238,7 +239,8 @@ ruleTester(rule, {
       },
       errors: [
         {
-          messageId: 'plaintext',
+          messageId: 'trustStore',
+          severity: 'info',
           file: 'docker-compose.yml',
           line: 6,
           column: 54,
@@ -246,7 +248,7 @@ ruleTester(rule, {
         },
         { messageId: 'plaintext', file: 'docker-compose.yml', line: 7, column: 52 },
         { messageId: 'plaintext', file: 'docker-compose.yml', line: 11, column: 60 },
-        { messageId: 'plaintext', file: 'docker-compose.yml', line: 12, column: 59 },
+        { messageId: 'trustStore', severity: 'info', file: 'docker-compose.yml', line: 12, column: 59 },
       ],
     },
     {
@@ -260,7 +262,30 @@ ruleTester(rule, {
       errors: [
         { messageId: 'plaintext', file: 'k8s/configmap.yaml', line: 6, column: 55 },
         { messageId: 'plaintext', file: 'k8s/deployment.yaml', line: 13, column: 56 },
-        { messageId: 'plaintext', file: 'k8s/deployment.yaml', line: 14, column: 62 },
+        { messageId: 'trustStore', severity: 'info', file: 'k8s/deployment.yaml', line: 14, column: 62 },
+      ],
+    },
+    {
+      // Alfresco/alfresco-docker-installer, confluentinc/cp-demo, DIGI-UW/OpenELIS-Global-2: 124, 30 and 10 trust
+      // store passwords were warnings; the key store passwords beside them stay warnings.
+      name: "a trust store's password guards no secret (info) in every spelling; the key store's beside it is the secret",
+      files: {
+        'config/application.properties':
+          'server.ssl.key-store-password=Spring-Key-1\nserver.ssl.trust-store-password=Spring-Trust-1\nspring.ssl.bundle.jks.web.truststore.password=Bundle-Trust-1\n',
+        'conf/server.xml':
+          '<Server>\n  <Connector port="8443" SSLEnabled="true" keystoreFile="conf/ks.jks" keystorePass="Tomcat-Key-1" truststoreFile="conf/ts.jks" truststorePass="Tomcat-Trust-1"/>\n</Server>\n',
+        'kafka/docker-compose.yml':
+          'services:\n  kafka:\n    image: apache/kafka:3.7.0\n    environment:\n      KAFKA_SSL_TRUSTSTORE_PASSWORD: Kafka-Trust-1\n',
+        'was/ssl.client.props': 'com.ibm.ssl.trustStorePassword=Was-Trust-1\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'conf/server.xml', line: 2, messageIncludes: ['keystorePass'] },
+        { messageId: 'trustStore', severity: 'info', file: 'conf/server.xml', line: 2 },
+        { messageId: 'plaintext', file: 'config/application.properties', line: 1 },
+        { messageId: 'trustStore', severity: 'info', file: 'config/application.properties', line: 2 },
+        { messageId: 'trustStore', severity: 'info', file: 'config/application.properties', line: 3 },
+        { messageId: 'trustStore', severity: 'info', file: 'kafka/docker-compose.yml', line: 5 },
+        { messageId: 'trustStore', severity: 'info', file: 'was/ssl.client.props', line: 1 },
       ],
     },
     {
@@ -309,16 +334,16 @@ ruleTester(rule, {
       name: 'a -D password a Compose file takes from a .env variable not named like a secret',
       files: {
         'docker-compose.yml':
-          'services:\n  app:\n    image: app\n    environment:\n      JAVA_TOOL_OPTIONS: -Djavax.net.ssl.trustStorePassword=${TS} -Dother=${UNSET}\n',
-        '.env': 'TS=Env-Plain-3\n',
+          'services:\n  app:\n    image: app\n    environment:\n      JAVA_TOOL_OPTIONS: -Djavax.net.ssl.keyStorePassword=${KS} -Dother=${UNSET}\n',
+        '.env': 'KS=Env-Plain-3\n',
       },
       errors: [
         {
           messageId: 'plaintext',
           file: 'docker-compose.yml',
           line: 5,
-          column: 61,
-          messageIncludes: ['(with TS from .env)'],
+          column: 59,
+          messageIncludes: ['(with KS from .env)'],
           related: [{ file: '.env', line: 1 }],
         },
       ],
