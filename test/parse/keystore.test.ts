@@ -193,6 +193,24 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(summary(doc)).toEqual([TRUSTED]);
   });
 
+  // spring-projects/spring-security-samples@472a9b7 (Apache-2.0): reactive/webflux/.../x509's application.yml names
+  // `classpath:./certs/server.p12`, its own src/main/resources/certs/server.p12; the servlet x509 sample's store of that
+  // name was said to be opened by it (and so linted with it), not by the servlet sample's tomcat.xml.
+  it.each([
+    ["the second project's store is opened by its own application.yml", 'b/src/main/resources/application.yml'],
+    ["the first project's store is opened by its own application.yml", 'a/src/main/resources/application.yml'],
+  ])('two sample projects, each with certs/server.p12: %s', (_name, opener) => {
+    const yml = `server:\n  ssl:\n    key-store: 'classpath:./certs/server.p12'\n    key-store-password: '${stores.password}'\n`;
+    const docs = read({
+      'a/src/main/resources/application.yml': yml,
+      'a/src/main/resources/certs/server.p12': stores.bytes('key.p12'),
+      'b/src/main/resources/application.yml': yml,
+      'b/src/main/resources/certs/server.p12': stores.bytes('key.p12'),
+    });
+    const store = opener.startsWith('b/') ? docs[1] : docs[0];
+    expect(store?.data.openedBy?.file.endsWith(opener)).toBe(true);
+  });
+
   it.each([
     ['no configuration names it', { 'app/key.p12': 'key.p12' }],
     [

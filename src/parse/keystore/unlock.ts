@@ -65,27 +65,35 @@ function configurationPasswords(
   documents: ParsedDocument[],
 ): { password: string; at: Location }[] {
   const base = path.basename(store.file.path);
-  const out: { password: string; at: Location }[] = [];
+  const stores = new Set(documents.filter(isKeystoreDocument).map((d) => d.file.path));
+  // Passwords of settings that name this very store first, then of settings whose path only ends like it.
+  const near: { password: string; at: Location }[] = [];
+  const far: { password: string; at: Location }[] = [];
   for (const doc of documents) {
     const generated = libertyGeneratedPassword(doc, store.file.path);
-    if (generated && !out.some((o) => o.password === generated.password)) out.push(generated);
+    if (generated) near.push(generated);
     if (isKeystoreDocument(doc) || doc.entries.length === 0) continue;
-    const references = doc.entries.filter(
-      (e) => !e.secret && mentions(e.value, base) && names(e.value, store.file.path, referenceBases(doc, e.value)),
-    );
-    const anchors = references.length > 0 ? references : libertyDefaultAnchors(doc, store.file.path);
-    for (const anchor of anchors) {
+    const references = doc.entries.flatMap((e) => {
+      const how =
+        !e.secret && mentions(e.value, base) && names(e.value, store.file.path, referenceBases(doc, e.value), stores);
+      return how ? [{ anchor: e, how }] : [];
+    });
+    const anchors =
+      references.length > 0
+        ? references
+        : libertyDefaultAnchors(doc, store.file.path).map((anchor) => ({ anchor, how: 'near' as const }));
+    for (const { anchor, how } of anchors) {
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
       secrets.sort((a, b) => distance(a, anchor) - distance(b, anchor));
-      for (const entry of secrets) {
+      for (const entry of secrets)
         for (const password of passwordsOf(entry.value))
-          if (!out.some((o) => o.password === password))
-            out.push({ password, at: { file: doc.file.path, range: entry.keyRange } });
-        if (out.length >= MAX_CONFIGURATION_PASSWORDS) return out.slice(0, MAX_CONFIGURATION_PASSWORDS);
-      }
+          (how === 'near' ? near : far).push({ password, at: { file: doc.file.path, range: entry.keyRange } });
     }
   }
-  return out;
+  const out: { password: string; at: Location }[] = [];
+  for (const candidate of [...near, ...far])
+    if (!out.some((o) => o.password === candidate.password)) out.push(candidate);
+  return out.slice(0, MAX_CONFIGURATION_PASSWORDS);
 }
 
 function mentions(value: string, base: string): boolean {
@@ -113,17 +121,32 @@ function referenceBases(doc: ParsedDocument, reference: string): string[] {
 
 /**
  * Whether a reference (`key.p12`, `${server.config.dir}/resources/security/key.p12`, `/opt/app/trust.p12`)
- * names this store: the store lies below a directory the reference is read from, or the reference's last two
- * path segments are the store's. A bare `key.p12` elsewhere in the tree is another component's store.
+ * names this store: `near` when the store is what the reference resolves to from a directory it is read from
+ * (or lies below one), `far` when only the reference's last two path segments are the store's. A bare `key.p12`
+ * elsewhere in the tree is another component's store. A relative reference that resolves to another store of the
+ * tree names this one at most `far`: `classpath:./certs/server.p12` of one sample project is its own
+ * `src/main/resources/certs/server.p12`, not first a sibling project's.
  */
-function names(reference: string, storePath: string, bases: string[]): boolean {
-  const want = segments(reference.replace(/^(classpath|file):/, ''));
+function names(
+  reference: string,
+  storePath: string,
+  bases: string[],
+  stores: ReadonlySet<string>,
+): 'near' | 'far' | false {
+  const written = reference.trim().replace(/^(classpath\*?|file):/, '');
+  const resolved =
+    PLACEHOLDER.test(written) || path.isAbsolute(written)
+      ? undefined
+      : bases.map((b) => path.resolve(b, written)).find((candidate) => stores.has(candidate));
+  if (resolved === storePath) return 'near';
+  const want = segments(written);
   const have = segments(storePath);
   let tail = 0;
   while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail])
     tail++;
   if (tail === 0) return false;
-  return tail >= 2 || bases.some((base) => storePath.startsWith(base + path.sep));
+  if (resolved !== undefined) return tail >= 2 ? 'far' : false;
+  return tail >= 2 || bases.some((base) => storePath.startsWith(base + path.sep)) ? 'near' : false;
 }
 
 /** Liberty's defaultKeyStore has no location: it is `resources/security/key.p12` below the server directory. */
