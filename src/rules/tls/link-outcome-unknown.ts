@@ -11,6 +11,12 @@ function listOf(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/**
+ * An end configured for plaintext (an MQ channel with a blank SSLCIPH): whichever server a name coincidence pairs it
+ * with, no handshake happens (ibm-messaging/mq-uniform-clusters: 37 infos on links no side of which uses TLS).
+ */
+const plaintext = (c: ResolvedLink['client']): boolean => c.tls?.enabled?.value === false;
+
 export default defineRule({
   meta: {
     id: 'tls/link-outcome-unknown',
@@ -70,6 +76,8 @@ export default defineRule({
     for (const resolved of ctx.deployment.derived.unconfirmed)
       byClient.set(resolved.link.client, [...(byClient.get(resolved.link.client) ?? []), resolved]);
     for (const group of byClient.values()) {
+      // A client and candidate servers all configured for plaintext: no TLS outcome hangs on the pairing.
+      if (group.every((g) => plaintext(g.client) && plaintext(g.server))) continue;
       const { link, client, server } = group[0] as ResolvedLink;
       const location = link.location ?? client.location;
       ctx.report({

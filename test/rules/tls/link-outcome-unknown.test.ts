@@ -24,6 +24,15 @@ const CLEARTRUST_AUTH = {
 ruleTester(rule, {
   valid: [
     {
+      // ibm-messaging/mq-uniform-clusters@6dbe162 (Apache-2.0): CCDTs naming QMGR1..QMGR3 and the group ANY_QM, one
+      // UniCluster.mqsc, no TLS anywhere: 37 infos that no pairing could turn into a TLS verdict.
+      name: 'an MQ client paired by the channel name only, no TLS at either end: nothing to say',
+      files: {
+        'qm/UniCluster.mqsc': svrconn('SVRCONN.CHANNEL', "DESCR('plain')"),
+        'client/ccdt.json': ccdt('SVRCONN.CHANNEL', 'ANY_QM', {}),
+      },
+    },
+    {
       name: 'a profiled JDK against nginx defaults',
       files: { ...javaClient(['-Xmx1g']), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2 TLSv1.3;') },
     },
