@@ -8,7 +8,7 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
-import { queueManagerNamesBeside } from './mq-qmgr-names';
+import { queueManagerNamesBeside, queueManagerNamesOfResources } from './mq-qmgr-names';
 import { mqscScriptsOf } from './mq-scripts';
 import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
@@ -44,7 +44,11 @@ export const mqContributor: ModelContributor = {
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);
       const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
-      const scripted = queueManagerNamesBeside(homeDir, scriptNames);
+      const at = doc.embedded?.range.start.line ?? doc.data.commands[0]?.range.start.line ?? 0;
+      const scripted = [
+        ...queueManagerNamesBeside(homeDir, scriptNames),
+        ...queueManagerNamesOfResources(doc.file.path, doc.file.text, at),
+      ];
       const rel = path.relative(root, doc.file.path).split(path.sep);
       const stem = path.basename(doc.file.path).replace(/\..*$/, '');
       const qmgr: MqQueueManagerFacts = {

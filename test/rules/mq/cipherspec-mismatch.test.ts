@@ -117,6 +117,57 @@ ruleTester(rule, {
       ],
     },
     {
+      // ibm-cloudintegration/mqoncp4i@b5172df gettingstartedqmgr.yaml_template: ConfigMap gettingstartedmqsc and the
+      // QueueManager gsmq that lists it under spec.queueManager.mqsc; the test CCDT names queue manager gsmq.
+      name: 'queue manager named by the QueueManager resource of the same YAML that applies the ConfigMap: judged',
+      files: {
+        'deploy/qm.yaml_template': [
+          'kind: ConfigMap',
+          'metadata:',
+          '  name: appmqsc',
+          'data:',
+          '  app.mqsc: |-',
+          '    DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)',
+          '---',
+          'apiVersion: mq.ibm.com/v1beta1',
+          'kind: QueueManager',
+          'metadata:',
+          '  name: otherqm',
+          'spec:',
+          '  queueManager:',
+          '    mqsc:',
+          '      - configMap:',
+          '          name: othermqsc',
+          '---',
+          'apiVersion: mq.ibm.com/v1beta1',
+          'kind: QueueManager',
+          'metadata:',
+          '  name: appqm',
+          'spec:',
+          '  version: $VERSION',
+          '  queueManager:',
+          '    mqsc:',
+          '      - configMap:',
+          '          name: appmqsc',
+          '          items:',
+          '            - app.mqsc',
+          '',
+        ].join('\n'),
+        'test/ccdt.json': ccdt('APP.SVRCONN', 'appqm', {}),
+      },
+      errors: [
+        {
+          messageId: 'clientNoTls',
+          file: 'test/ccdt.json',
+          line: 4,
+          related: [
+            { file: 'deploy/qm.yaml_template', line: 6 },
+            { file: 'deploy/qm.yaml_template', line: 21 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a pairing the tree cannot tell, declared in the config links: judged',
       files: { 'samples/dev/20-dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'), ...CL() },
       config: {
