@@ -24,4 +24,14 @@ describe('Spring YAML duplicate keys', () => {
       }),
     ).toEqual([]);
   });
+  it('an application.yml in a Helm ConfigMap whose `if`/`else` each set the key: each rendering sets it once', () => {
+    expect(
+      parseFindings({
+        'chart/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+        'chart/values.yaml': 'tls: true\n',
+        'chart/templates/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  application.yml: |\n    server:\n    {{- if .Values.tls }}\n      port: 8443\n    {{- else }}\n      port: 8080\n    {{- end }}\n',
+      }),
+    ).toEqual([]);
+  });
 });

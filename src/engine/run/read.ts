@@ -5,7 +5,7 @@ import type { Finding, Range } from '../../core/types';
 import { decodeFile } from '../../parse/text';
 import { classifyBinary, classifyFile, type Classification } from '../../parse/registry';
 import { unlockStores } from '../../parse/keystore/unlock';
-import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
+import type { FormatHandler, ParsedDocument, ParseProblem, SourceFile } from '../../parse/types';
 import {
   javaSecurityFormat,
   SECURITY_OVERRIDE_KIND,
@@ -203,7 +203,9 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
       const embedded = parseEmbedded(source, helmManifestName(file) ?? inner ?? file, text, classified?.kind);
       for (const doc of embedded.documents) {
         helm?.masked.remap(doc);
-        documents.push(template ? { ...doc, template } : doc);
+        documents.push(
+          template ? { ...doc, problems: problemsOfEachRendering(doc.problems, template), template } : doc,
+        );
       }
       for (const region of embedded.notUnderstood) {
         if (helm)
@@ -275,9 +277,7 @@ function parseTemplate(
   rendered?.remap(doc);
   // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
   // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
-  // A key set in two branches of a conditional (`{% if %}…{% else %}`, or two `if`s) is set once in each rendering.
-  const renderedProblems =
-    template.branches.length > 0 ? doc.problems.filter((p) => p.code !== 'duplicate-key') : doc.problems;
+  const renderedProblems = problemsOfEachRendering(doc.problems, template);
   const problems = fragment
     ? renderedProblems.map((p) =>
         UNBALANCED.has(p.code)
@@ -290,6 +290,11 @@ function parseTemplate(
       )
     : renderedProblems;
   return { ...doc, problems, file: source, template };
+}
+
+/** A key set in two branches of a conditional (`{% if %}…{% else %}`, or two `if`s) is set once in each rendering. */
+function problemsOfEachRendering(problems: ParseProblem[], template: TemplateInfo): ParseProblem[] {
+  return template.branches.length > 0 ? problems.filter((p) => p.code !== 'duplicate-key') : problems;
 }
 
 /** The handler's parse, through the run's cache when there is one (keyed by the bytes read, else by the text parsed). */
