@@ -12,7 +12,7 @@ import { sameStart, type Location, type RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import { placeholderDefault } from '../core/placeholder';
-import type { Component, Deployment } from '../model/types';
+import type { Component, Deployment, UnservedTls } from '../model/types';
 import { linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces, type NamedCertificates } from './presented';
 import { stackOf } from './stack';
@@ -21,7 +21,14 @@ import { isKeystoreDocument } from '../parse/keystore/format';
 import { channelAccess, type ChannelAccess } from '../model/mq-access';
 import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
 import { mqscScriptsOf } from '../model/mq-scripts';
-import type { CertificateFileUse, ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
+import type {
+  CertificateFileUse,
+  ComponentEndpoints,
+  DerivedDeployment,
+  DerivedModel,
+  NotServedBy,
+  ResolvedLink,
+} from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
 export function ownRole(component: Component): 'client' | 'server' {
@@ -96,7 +103,10 @@ export function deriveDeployment(
   const derived: DerivedModel = {
     certificates: certs,
     presented,
-    certificateFiles: certificateFileUse(deployment.components, presented),
+    certificateFiles: {
+      ...certificateFileUse(deployment.components, presented),
+      notServed: notServedFiles(deployment.unservedTls ?? [], certs),
+    },
     stacks,
     links,
     unconfirmed,
@@ -112,7 +122,7 @@ export function deriveDeployment(
 function certificateFileUse(
   components: readonly Component[],
   presented: ReadonlyMap<string, readonly NamedCertificates[]>,
-): CertificateFileUse {
+): Omit<CertificateFileUse, 'notServed'> {
   const inUse = new Map<string, RelatedLocation[]>();
   const namedOutside = new Map<string, RelatedLocation[]>();
   const unresolved: CertificateFileUse['unresolved'][number][] = [];
@@ -182,6 +192,28 @@ function certificateFileUse(
   return { inUse, namedOutside, keyAliases, unresolved, mountedOutside };
 }
 
+/**
+ * The store files servers that serve no TLS name (by the setting that names each), and the certificates of a Liberty
+ * server's own directory no `<keyStore>` of it names: why no handshake presents them (CertificateFileUse.notServed).
+ */
+function notServedFiles(
+  unserved: readonly UnservedTls[],
+  certs: readonly TreeCertificate[],
+): Map<string, NotServedBy[]> {
+  const notServed = new Map<string, NotServedBy[]>();
+  const add = (file: string, by: NotServedBy) => notServed.set(file, [...(notServed.get(file) ?? []), by]);
+  for (const server of unserved)
+    for (const store of server.stores)
+      if (store.file)
+        add(store.file, { server, ...(store.path.from.kind === 'file' ? { namedAt: store.path.from.location } : {}) });
+  for (const c of certs) {
+    if (notServed.has(c.doc.file.path)) continue;
+    const server = unserved.find((u) => u.home === c.ownerDir);
+    if (server) add(c.doc.file.path, { server });
+  }
+  return notServed;
+}
+
 /** Each MQSC script's inbound channels with the queue manager's access decision (defaults of a new queue manager where unset). */
 function mqChannelAccess(deployment: Deployment): Map<string, ChannelAccess> {
   const decisions = new Map<string, ChannelAccess>();
@@ -224,6 +256,7 @@ export function emptyDerived(): DerivedModel {
       keyAliases: new Map(),
       unresolved: [],
       mountedOutside: [],
+      notServed: new Map(),
     },
     links: [],
     unconfirmed: [],

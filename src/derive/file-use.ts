@@ -1,12 +1,13 @@
 /** Whether a component uses a certificate or store file of the tree, from DerivedModel.certificateFiles. */
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
-import type { CertificateFileUse } from './types';
+import type { CertificateFileUse, NotServedBy } from './types';
 
 /**
  * Whether a component of the deployment uses a certificate or store file, as far as the tree says: `named` (some
  * component names it, or names a file of its name outside the tree, or it lies in the home of an MQ, WebSphere,
- * Liberty or JMS configuration, `homeConfig`, which picks certificates by label), `perhaps` (nothing names it, but
+ * Liberty or JMS configuration, `homeConfig`, which picks certificates by label), `not-served` (only servers that serve
+ * no TLS in the run the tree shows name it or own it: CertificateFileUse.notServed), `perhaps` (nothing names it, but
  * some component names a file by a placeholder nothing resolves: it may be this one), or `unnamed` (test data, a
  * copy left behind: seen by no peer lint-deploy knows of).
  */
@@ -18,6 +19,7 @@ export function fileUse(
 ):
   | { use: 'named'; by: RelatedLocation[] }
   | { use: 'other-alias'; by: RelatedLocation[]; selected: string[] }
+  | { use: 'not-served'; by: readonly NotServedBy[] }
   | { use: 'perhaps' | 'unnamed' } {
   const named = [...(files.inUse.get(file) ?? []), ...(files.namedOutside.get(path.basename(file)) ?? [])];
   // A key entry of a store whose every naming setting selects another alias (server.ssl.key-alias, keyAlias…) is
@@ -36,5 +38,7 @@ export function fileUse(
     : [];
   const by = named.length > 0 ? named : home;
   if (by.length > 0) return { use: 'named', by };
+  const notServed = files.notServed.get(file);
+  if (notServed) return { use: 'not-served', by: notServed };
   return { use: files.unresolved.length > 0 ? 'perhaps' : 'unnamed' };
 }

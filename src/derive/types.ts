@@ -7,7 +7,7 @@ import type { NamedCertificates } from './presented';
 import type { TlsStack } from './stack';
 import type { LinkTrust } from './trust';
 import type { Location, RelatedLocation } from '../core/types';
-import type { Component, Deployment, Link } from '../model/types';
+import type { Component, Deployment, Link, UnservedTls } from '../model/types';
 
 /** A link whose two ends are components of the deployment. */
 export interface ResolvedLink {
@@ -74,6 +74,17 @@ export interface CertificateFileUse {
   unresolved: readonly { component: Component; path: string; at?: Location }[];
   /** Certificate files a component reads where Docker Compose mounts a host path the tree does not hold (CertificateRef.mountedFromOutside). */
   mountedOutside: readonly { component: Component; path: string; at: Location }[];
+  /**
+   * Tree files that servers serving no TLS name as their key or trust store, or own as a Liberty server's
+   * certificates (Deployment.unservedTls): why no handshake presents them, by file.
+   */
+  notServed: ReadonlyMap<string, readonly NotServedBy[]>;
+}
+
+/** A server that names (or owns) a store it does not serve, and where its setting names the store (absent: owned by directory). */
+export interface NotServedBy {
+  server: UnservedTls;
+  namedAt?: Location;
 }
 
 /** A deployment with its derived data: what rules and formatters read. */

@@ -8,7 +8,8 @@ import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
 import { RunMemo } from '../core/run-memo';
-import { libertyDirsServingNoTls } from './liberty-tls';
+import { treeStoresOf } from './store-files';
+import { libertyServersServingNoTls } from './unserved-tls';
 import type { Deployment } from './types';
 
 export interface BuildOptions {
@@ -66,7 +67,9 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
       return relativePosix(root, path.dirname(file));
     },
   };
-  deployment.tlsLessHomes = libertyDirsServingNoTls(ctx);
+  // Liberty servers that serve no TLS: the directories no component picks a certificate from by label.
+  deployment.unservedTls = libertyServersServingNoTls(ctx, treeStoresOf(ctx));
+  deployment.tlsLessHomes = deployment.unservedTls.flatMap((u) => u.home ?? []);
   for (const contributor of MODEL_CONTRIBUTORS) contributor.contribute(ctx);
   return { deployment, certificates: ctx.certificates() };
 }

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
-import { placeholderDefault } from '../core/placeholder';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import {
@@ -20,6 +19,7 @@ import { effectiveJdkTls, normaliseProtocol } from '../knowledge';
 import { namedBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
+import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { treeStoresOf, withTrust } from './store-files';
 import type { ModelContributor } from './contributor';
 import {
@@ -122,54 +122,21 @@ export const javaAppContributor: ModelContributor = {
       // What the app's JDK implements (unknown JDK: undefined), for the protocols embedded Tomcat keeps.
       const supported = runtime ? effectiveJdkTls(runtime, ctx.memo).profile?.supportedProtocols.value : undefined;
       // `${SSL_ENABLED:false}`: HTTPS only when the variable says so at run time (JavaAppAttributes.httpsOnlyIfSet).
-      const enabled = settings.setting('server.ssl.enabled');
-      const switched = enabled !== undefined && httpsSwitchedAtRunTime(enabled.value);
-      const server = switched
+      const switchedBy = httpsSwitchedAtRunTime(settings);
+      const server = switchedBy
         ? undefined
         : springServer(springFiles, settings, client, active, supported?.length ? supported : undefined);
       if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
-      else if (enabled && switched && HTTPS_ON.some((key) => settings.setting(key))) {
-        const httpsOnlyIfSet = {
-          written: enabled.value.trim(),
-          at: entryLocation(settings.doc(enabled), enabled, 'value'),
-        };
-        Object.assign(client.attributes, { httpsOnlyIfSet });
-      } else if (!active) {
-        const httpsOnlyInProfiles = profilesTurningHttpsOn(springFiles);
-        if (httpsOnlyInProfiles.length > 0) Object.assign(client.attributes, { httpsOnlyInProfiles });
+      else {
+        const off = springHttpsOff(client, springFiles, settings, switchedBy, active, start, treeStoresOf(ctx));
+        Object.assign(client.attributes, off.attributes);
+        (ctx.deployment.unservedTls ??= []).push(...off.unserved);
       }
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
     }
   },
 };
-
-/**
- * Whether `server.ssl.enabled` is a placeholder that leaves HTTPS off unless the variable is set: `${SSL_ENABLED:false}`
- * (off while unset) or `${SSL_ENABLED}` (unknown). `${SSL_ENABLED:true}` is on while unset: that run is the one checked.
- */
-function httpsSwitchedAtRunTime(written: string): boolean {
-  if (!/\$\{/.test(written)) return false;
-  return springBoolean(placeholderDefault(written) ?? '') !== true;
-}
-
-/** The settings that give a Spring Boot app an HTTPS server (springServer's test, per profile). */
-const HTTPS_ON = ['server.ssl.key-store', 'server.ssl.certificate', 'server.ssl.bundle'];
-
-/** Where profiles turn HTTPS on: a key store, certificate or bundle, or `server.ssl.enabled=true` (JavaAppAttributes.httpsOnlyInProfiles). */
-function profilesTurningHttpsOn(
-  docs: ParsedDocument<SpringConfigData>[],
-): NonNullable<JavaAppAttributes['httpsOnlyInProfiles']> {
-  return docs.flatMap((d) =>
-    d.data.parts.flatMap((p) => {
-      if (!p.profile) return [];
-      const entry =
-        HTTPS_ON.map((key) => springSetting(p.entries, key)).find((e) => e !== undefined) ??
-        [springSetting(p.entries, 'server.ssl.enabled')].find((e) => e && springBoolean(e.value) === true);
-      return entry ? [{ profile: p.profile, setting: entry.key, at: entryLocation(d, entry, 'line') }] : [];
-    }),
-  );
-}
 
 /** Tomcat's protocol list syntax beyond a plain name: `+name`, `-name`, `all` (model/tomcat.ts tomcatProtocols). */
 const TOMCAT_PROTOCOL_SYNTAX = /[+]|^-|^all$/i;

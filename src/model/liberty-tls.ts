@@ -84,11 +84,3 @@ export function libertyTlsOf(ctx: Pick<ModelContext, 'deployment' | 'once'>): Ma
     return new Map(libertyServersOf(ctx).map((c) => [c.root.file.path, libertyTlsFeatures(c, dockerfiles)]));
   });
 }
-
-/**
- * The directories of Liberty servers that serve no TLS: their key stores are not picked by the server, so a
- * certificate there is used only when some setting names its file.
- */
-export function libertyDirsServingNoTls(ctx: Pick<ModelContext, 'deployment' | 'once'>): string[] {
-  return [...libertyTlsOf(ctx)].filter(([, t]) => t.state === 'absent').map(([file]) => path.dirname(file));
-}

@@ -3,6 +3,7 @@
  * password settings, or the SSL bundle `server.ssl.bundle` names (./spring-bundle.ts); else the JVM's
  * `javax.net.ssl.*` trust store, else the JDK's cacerts.
  */
+import { placeholderDefault } from '../core/placeholder';
 import type { Location } from '../core/types';
 import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
@@ -78,32 +79,78 @@ export function springMqTrust(
 }
 
 /**
- * Key and trust stores from the SSL bundle the component names, else from its own store settings: the app's
- * settings as Spring applies them (start levels, default profile, then the active ones), any relaxed spelling.
+ * The key and trust stores the `server.ssl.*` settings (or the bundle `server.ssl.bundle` names) give a Spring Boot
+ * app that makes no HTTPS server of them (./unserved-tls.ts), without the JVM's defaults, each with the setting
+ * that names it (`server.ssl.key-store`, `spring.ssl.bundle.jks.web.keystore.location`).
  */
+export function springServerStores(component: Component, settings: SpringSettings, stores: TreeStores): StoreRef[] {
+  const own = ownStores(component, settings, stores, SERVER_SSL, true);
+  const named = [own?.trust.keyStore, own?.trust.trustStore].flatMap((store) =>
+    store ? [{ ...store, setting: own?.settingOf.get(store) ?? store.path.value }] : [],
+  );
+  // Spring Boot 3.1+'s PEM certificate (`server.ssl.certificate`), used when no key store is set.
+  const certificate = settings.setting('server.ssl.certificate');
+  const written = certificate && (placeholderDefault(certificate.value)?.trim() ?? certificate.value);
+  if (!own?.trust.keyStore && certificate && written && !PLACEHOLDER.test(written)) {
+    const file = settings.doc(certificate).file.path;
+    const at = traced(written, file, certificate.valueRange);
+    const bases = springResourceBases(file, written);
+    named.push({ ...storeRef(at, bases, stores, { ...at, value: 'PEM' }), setting: certificate.key });
+  }
+  return named;
+}
+
+/** The component's own stores (see `ownStores`), else the JVM's javax.net.ssl.* trust store, else the JDK's cacerts. */
 function springStores(
   component: Component,
   settings: SpringSettings,
   stores: TreeStores,
   keys: StoreKeys,
 ): TlsTrustSettings | undefined {
+  const own = ownStores(component, settings, stores, keys);
+  return own && withJavaTrustDefault(own.trust, javaSystemStores(component.runtime, stores, own.bases));
+}
+
+/**
+ * Key and trust stores from the SSL bundle the component names, else from its own store settings: the app's
+ * settings as Spring applies them (start levels, default profile, then the active ones), any relaxed spelling.
+ * `bases`: where the app's relative paths resolve; `settingOf`: the setting that names each store, as written.
+ * `placeholderDefaults`: a setting written as a placeholder names its default (else it names no store).
+ */
+function ownStores(
+  component: Component,
+  settings: SpringSettings,
+  stores: TreeStores,
+  keys: StoreKeys,
+  placeholderDefaults = false,
+): { trust: TlsTrustSettings; bases: string[]; settingOf: ReadonlyMap<StoreRef, string> } | undefined {
   // Paths resolve from the app's Spring files; from its start files when a spring.config.location replaced them.
   const first = springDocuments(component.documents)[0] ?? settings.placed[0]?.doc;
   if (!first) return undefined;
   const last = settings.setting;
-  const usable = (e: Entry | undefined) => (e && !PLACEHOLDER.test(e.value) ? e : undefined);
-  const at = (e: Entry) => traced(e.value, settings.doc(e).file.path, e.valueRange);
+  // `${SSL_KEYSTORE:classpath:app.p12}`: the store used while the variable is unset (with `placeholderDefaults`).
+  const valueOf = (e: Entry): string | undefined => {
+    if (!PLACEHOLDER.test(e.value)) return e.value;
+    const fallback = placeholderDefaults ? placeholderDefault(e.value)?.trim() : undefined;
+    return fallback && !PLACEHOLDER.test(fallback) ? fallback : undefined;
+  };
+  const usable = (e: Entry | undefined) => (e && valueOf(e) !== undefined ? e : undefined);
+  const at = (e: Entry) => traced(valueOf(e) ?? e.value, settings.doc(e).file.path, e.valueRange);
   const passwordAt = (e: Entry | undefined): Location | undefined =>
     e ? { file: settings.doc(e).file.path, range: e.keyRange } : undefined;
+  const settingOf = new Map<StoreRef, string>();
   // A PEM bundle's type is PEM, said where its certificate's location is.
-  const ref = (location: Entry, type: Entry | 'PEM' | undefined, password: Entry | undefined): StoreRef =>
-    storeRef(
+  const ref = (location: Entry, type: Entry | 'PEM' | undefined, password: Entry | undefined): StoreRef => {
+    const store = storeRef(
       at(location),
-      springResourceBases(settings.doc(location).file.path, location.value),
+      springResourceBases(settings.doc(location).file.path, valueOf(location) ?? location.value),
       stores,
       type === 'PEM' ? { ...at(location), value: 'PEM' } : type ? at(type) : undefined,
       passwordAt(password),
     );
+    settingOf.set(store, location.key);
+    return store;
+  };
   // A named bundle is taken whole, in preference to the component's own store settings (Spring Boot's
   // WebServerSslBundle.get; the MQ starter: "the bundle name takes priority over the ibm.mq.jks properties").
   const named = namedBundle(settings, keys.bundle);
@@ -129,6 +176,5 @@ function springStores(
   if (alias) trust.keyAlias = alias;
   const trustStore = side('trust');
   if (trustStore) trust.trustStore = trustStore;
-  const bases = springResourceBases(first.file.path, '');
-  return withJavaTrustDefault(trust, javaSystemStores(component.runtime, stores, bases));
+  return { trust, bases: springResourceBases(first.file.path, ''), settingOf };
 }

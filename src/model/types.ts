@@ -247,6 +247,34 @@ export interface Deployment {
    * ./liberty-tls.ts): no component picks a certificate there by label. Unset on a deployment built without the model.
    */
   tlsLessHomes?: string[];
+  /**
+   * Servers whose settings name key stores but that serve no TLS in the run the tree shows, or may not
+   * (./unserved-tls.ts): the derive stage tells their stores from ones nothing names. Unset without the model.
+   */
+  unservedTls?: UnservedTls[];
+}
+
+/**
+ * Why a server that names key stores presents none of them: `switched-off`, Spring Boot's `server.ssl.enabled`
+ * written as a placeholder that is not true while its variable is unset (`${SSL_ENABLED:false}`); `only-in-profile`,
+ * Spring HTTPS settings only in a profile the tree does not show active (`active`: the profiles it does, and where
+ * they are set); `no-ssl-feature`, a Liberty server none of
+ * whose features includes ssl-1.0 (./liberty-tls.ts).
+ */
+export type UnservedWhy =
+  | { kind: 'switched-off'; written: string; at: Location }
+  | { kind: 'only-in-profile'; profile: string; at: Location; active?: { names: string[]; location: Location } }
+  | { kind: 'no-ssl-feature'; at: Location };
+
+/** A server that serves no TLS in the run the tree shows (or only in a profile the tree does not settle), with the stores its settings name. */
+export interface UnservedTls {
+  /** The server in words: `Java application orders (orders)`, `Liberty server config/server.xml`. */
+  server: string;
+  why: UnservedWhy;
+  /** The key and trust stores its TLS settings name. */
+  stores: StoreRef[];
+  /** A Liberty server's directory: the certificates there are its own even when no `<keyStore>` names them. */
+  home?: string;
 }
 
 /** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */

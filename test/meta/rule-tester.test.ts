@@ -29,6 +29,7 @@ describe('the rule tester checks its tables', () => {
       invalid: [
         { name: 'i', files: {}, errors: [{ messageId: 'soon', file: 'x', line: 1 }] },
         { name: 'j', files: {}, errors: [{ messageId: 'soonUnnamed', file: 'x', line: 1 }] },
+        { name: 'k', files: {}, errors: [{ messageId: 'soonNotServed', file: 'x', line: 1 }] },
       ],
     });
     expect(problems).toEqual([

@@ -3,7 +3,6 @@ import type { RelatedLocation } from '../../core/types';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { relativePosix } from '../../model/paths';
 import { trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
 import {
@@ -15,7 +14,7 @@ import {
   referenceNow,
   storeFingerprint,
   storeRelated,
-  tlsLessLibertyServer,
+  notServedWhy,
 } from './_lib/shared';
 
 /**
@@ -89,9 +88,11 @@ export default defineRule({
       expiredOtherAlias:
         'Certificate {{dn}} expired on {{date}}, but every setting that names {{file}} selects another key entry ({{aliases}}): this one is not presented. Remove it from the store, or renew it before a setting selects it',
       expiredNotServed:
-        'Certificate {{dn}} expired on {{date}}, but the Liberty server beside it ({{server}}) serves no TLS: none of its features includes ssl-1.0 (transportSecurity-1.0, or a feature built on it such as appSecurity, mpJwt or microProfile), so it opens no HTTPS listener and presents nothing from its key stores. Renew it before enabling TLS there, or remove it',
+        'Certificate {{dn}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
       expiredPerhapsNamed:
         'Certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
+      notYetValidNotServed:
+        "Certificate {{dn}} is not valid before {{date}}, but no handshake the tree shows uses it: {{why}}. Check the issuing CA's clock before TLS is turned on there",
       notYetValidUnnamed:
         'Certificate {{dn}} is not valid before {{date}}, but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. If something else presents it, peers reject it (CertificateNotYetValidException, AMQ9633)',
       expiredSelfSigned:
@@ -141,17 +142,14 @@ export default defineRule({
         continue;
       }
       const use = found.use === 'other-alias' ? { use: 'named' as const, by: found.by } : found;
-      const libertyServer = use.use === 'unnamed' && expired ? tlsLessLibertyServer(ctx.deployment, c) : undefined;
-      if (libertyServer) {
-        // Beside a Liberty server whose features enable no SSL: its key stores are not read for any handshake.
+      if (use.use === 'not-served') {
+        // Named or owned only by servers that serve no TLS in the run the tree shows: no peer is sent it.
+        const { why, related } = notServedWhy(c, use.by);
         ctx.report({
-          messageId: 'expiredNotServed',
-          data: { dn, date, server: relativePosix(ctx.deployment.root, libertyServer.file) },
+          messageId: expired ? 'expiredNotServed' : 'notYetValidNotServed',
+          data: { dn, date, why },
           location,
-          related: [
-            ...(storeRelated(c).related ?? []),
-            { ...libertyServer, message: 'these features include no ssl-1.0: Liberty opens no HTTPS listener' },
-          ],
+          related: [...(storeRelated(c).related ?? []), ...related],
           fingerprint,
           severity: 'info',
         });

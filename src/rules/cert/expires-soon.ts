@@ -7,6 +7,7 @@ import {
   datesMatter,
   DAY_MS,
   certificateUse,
+  notServedWhy,
   referenceNow,
   storeFingerprint,
   storeRelated,
@@ -21,6 +22,8 @@ export default defineRule({
       soon: 'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days): renew it before handshakes start failing with certificate_expired / AMQ9633',
       soonUnnamed:
         'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days), but nothing lint-deploy read in this deployment names {{file}}: if something presents it, renew it before handshakes start failing with certificate_expired / AMQ9633',
+      soonNotServed:
+        'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days), but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there',
     },
     options: {
       days: {
@@ -43,19 +46,25 @@ export default defineRule({
       if (!datesMatter(c)) continue;
       const left = (c.cert.notAfter.getTime() - now.getTime()) / DAY_MS;
       if (left < 0 || left > threshold || c.cert.notBefore > now) continue;
-      // Named by no component (test data, a copy left behind): whether anything presents it is unknown, an info.
+      // Named by no component (test data, a copy left behind), or only by servers that serve no TLS: an info.
       const found = certificateUse(ctx.deployment, c);
       // A key entry no setting selects is still in a store in use: warned about as before.
       const use = found.use === 'other-alias' ? { use: 'named' as const, by: found.by } : found;
-      const related = [...(storeRelated(c).related ?? []), ...(use.use === 'named' ? use.by : [])];
+      const notServed = use.use === 'not-served' ? notServedWhy(c, use.by) : undefined;
+      const related = [
+        ...(storeRelated(c).related ?? []),
+        ...(use.use === 'named' ? use.by : []),
+        ...(notServed?.related ?? []),
+      ];
       ctx.report({
-        messageId: use.use === 'named' ? 'soon' : 'soonUnnamed',
+        messageId: use.use === 'named' ? 'soon' : notServed ? 'soonNotServed' : 'soonUnnamed',
         data: {
           dn: certName(c),
           date: c.cert.notAfter.toISOString().slice(0, 10),
           left: left < 1 ? 'in less than a day' : `in ${Math.floor(left)} day${Math.floor(left) === 1 ? '' : 's'}`,
           threshold,
           file: path.basename(c.doc.file.path),
+          why: notServed?.why ?? '',
         },
         location: certLocation(c),
         ...(related.length > 0 ? { related } : {}),

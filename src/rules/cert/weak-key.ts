@@ -6,6 +6,7 @@ import {
   certLocation,
   certificatesOf,
   certName,
+  notServedWhy,
   unusedOrVendors,
   storeFingerprint,
   storeRelated,
@@ -23,6 +24,8 @@ export default defineRule({
         'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. Re-issue it with a stronger key before anything presents or trusts it, or remove it if nothing does (test data, a copy left behind)',
       weakOtherAlias:
         'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but every setting that names {{file}} selects another key entry ({{aliases}}): no peer is sent it. Re-issue it with a stronger key before a setting selects it, or remove it from the store',
+      weakNotServed:
+        'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but no handshake the tree shows uses it: {{why}}. Re-issue it with a stronger key before TLS is turned on there, or remove it',
     },
     options: {
       minRsaBits: { type: 'integer', default: 2048, description: 'Smallest accepted RSA or DSA key, in bits' },
@@ -44,20 +47,34 @@ export default defineRule({
       if (min === undefined || keyBits >= min) continue;
       // nginx refuses to load it at its security level: nginx/security-level-refuses-certificate's error says more.
       if (certificateRefusedByNginx(ctx.deployment, c.cert.fingerprintSha256)) continue;
-      // Named by no component, or a key entry every naming setting passes over: no peer is known to see it (an info).
+      // Named by no component, by servers that serve no TLS, or a key entry every naming setting passes over: no peer
+      // is known to see it (an info).
       const found = certificateUse(ctx.deployment, c);
+      const notServed = found.use === 'not-served' ? notServedWhy(c, found.by) : undefined;
       const data = { dn: certName(c), bits: keyBits, type: keyType, min, file: path.basename(c.doc.file.path) };
-      const related = [...(storeRelated(c).related ?? []), ...('by' in found ? found.by : [])];
+      const related = [
+        ...(storeRelated(c).related ?? []),
+        ...(found.use === 'named' || found.use === 'other-alias' ? found.by : []),
+        ...(notServed?.related ?? []),
+      ];
       ctx.report({
-        messageId: found.use === 'other-alias' ? 'weakOtherAlias' : found.use === 'unnamed' ? 'weakUnnamed' : 'weak',
+        messageId:
+          found.use === 'other-alias'
+            ? 'weakOtherAlias'
+            : found.use === 'unnamed'
+              ? 'weakUnnamed'
+              : notServed
+                ? 'weakNotServed'
+                : 'weak',
         data: {
           ...data,
           aliases: found.use === 'other-alias' ? found.selected.map((a) => `'${a}'`).join(', ') : '',
+          why: notServed?.why ?? '',
         },
         location: certLocation(c),
         ...(related.length > 0 ? { related } : {}),
         fingerprint: [c.cert.fingerprintSha256, 'weak-key', ...storeFingerprint(c)],
-        ...(found.use === 'other-alias' || found.use === 'unnamed' ? { severity: 'info' as const } : {}),
+        ...(found.use === 'other-alias' || found.use === 'unnamed' || notServed ? { severity: 'info' as const } : {}),
       });
     }
   },

@@ -201,8 +201,48 @@ ruleTester(rule, {
           file: 'app/config/resources/security/api.crt',
           line: 1,
           severity: 'info',
-          messageIncludes: ['(app/config/server.xml) serves no TLS'],
+          messageIncludes: [
+            'Liberty server app/config/server.xml names api.crt (<keyStore id="defaultKeyStore">), but serves no TLS',
+          ],
+          related: [
+            { file: 'app/config/server.xml', line: 4 },
+            { file: 'app/config/server.xml', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'beside a Liberty server that enables no SSL, named by none of its key stores: an info naming the server',
+      files: {
+        'app/config/server.xml': libertyServer(['servlet-6.0']).replace('api.crt', 'other.p12'),
+        'app/config/resources/security/api.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/config/resources/security/api.crt',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['it lies beside Liberty server app/config/server.xml, which serves no TLS'],
           related: [{ file: 'app/config/server.xml', line: 2 }],
+        },
+      ],
+    },
+    {
+      name: 'not yet valid, in the key store of a Liberty server that enables no SSL: an info',
+      files: {
+        'app/config/server.xml': libertyServer(['servlet-6.0']),
+        'app/config/resources/security/api.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2020-01-01' },
+      errors: [
+        {
+          messageId: 'notYetValidNotServed',
+          file: 'app/config/resources/security/api.crt',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['names api.crt (<keyStore id="defaultKeyStore">), but serves no TLS'],
         },
       ],
     },

@@ -48,5 +48,25 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // It said "nothing lint-deploy read in this deployment names site.pem" although the profile's setting does.
+      name: 'within 30 days, named only in a profile the tree does not show active: an info naming the profile',
+      files: {
+        'app/site.pem': pem,
+        'app/application.properties': 'server.port=8080\n',
+        'app/application-tls.properties': 'server.ssl.certificate=site.pem\n',
+      },
+      options: { referenceDate: daysBefore(20) },
+      errors: [
+        {
+          messageId: 'soonNotServed',
+          file: 'app/site.pem',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['names site.pem (server.ssl.certificate) only in profile tls'],
+          related: [{ file: 'app/application-tls.properties', line: 1 }],
+        },
+      ],
+    },
   ],
 });

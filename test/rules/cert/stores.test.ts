@@ -110,8 +110,93 @@ ruleTester(expired, {
       },
       options: { referenceDate: '2047-01-01' },
       errors: [
-        { messageId: 'expiredUnnamed', file: 'app/key.jks', line: 1, severity: 'info' },
-        { messageId: 'expiredUnnamed', file: 'app/key.jks', line: 1, severity: 'info' },
+        { messageId: 'expiredNotServed', file: 'app/key.jks', line: 1, severity: 'info' },
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/key.jks',
+          line: 1,
+          severity: 'info',
+          // It said "no server, client or store setting names key.jks" although server.ssl.key-store does.
+          messageIncludes: [
+            'Java application (app) names key.jks (server.ssl.key-store), but serves HTTPS only when ${SSL_ENABLED:false} resolves to true at run time, and while the variable is unset it is false: the run this tree shows serves plain HTTP',
+          ],
+          related: [
+            { file: 'app/application.yml', line: 5 },
+            { file: 'app/application.yml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'switched by ${SSL_ENABLED} with no default, the store named by a placeholder default: unknown, an info',
+      files: {
+        'app/key.jks': store('generated/key.jks'),
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.enabled=${SSL_ENABLED}\nserver.ssl.key-store=${KEY_STORE:classpath:key.jks}\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredNotServed', file: 'app/key.jks', line: 1, severity: 'info' },
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/key.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'names key.jks (server.ssl.key-store)',
+            'the tree gives the variable no value and no default: whether it serves HTTPS is unknown',
+          ],
+        },
+      ],
+    },
+    {
+      // jhipster/jhipster-sample-app's shape: application-tls.yml turns HTTPS on; nothing says the profile is active.
+      name: 'named only in a profile the tree does not show active: an info naming the profile',
+      files: {
+        'app/key.jks': store('generated/key.jks'),
+        'app/application.yml': 'server:\n  port: 8080\n',
+        'app/application-tls.yml': 'server:\n  ssl:\n    key-store: key.jks\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredNotServed', file: 'app/key.jks', line: 1, severity: 'info' },
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/key.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'Java application (app) names key.jks (server.ssl.key-store) only in profile tls, and the tree does not settle which profiles are active',
+          ],
+          related: [{ file: 'app/application-tls.yml', line: 3 }],
+        },
+      ],
+    },
+    {
+      // royclarkson/spring-rest-service-oauth@fc62415 (Apache-2.0): application-https.properties names keystore.jks
+      // (expired 2015); application.properties activates dev. It said no setting names the store.
+      name: 'named only in a profile the tree leaves inactive: an info naming the profile and the active ones',
+      files: {
+        'app/key.jks': store('generated/key.jks'),
+        'app/application.properties': 'spring.profiles.active=dev\n',
+        'app/application-https.properties': 'server.port=8443\nserver.ssl.key-store=classpath:key.jks\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredNotServed', file: 'app/key.jks', line: 1, severity: 'info' },
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/key.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'names key.jks (server.ssl.key-store) only in profile https, which is not active (the tree makes dev the active profile)',
+          ],
+          related: [
+            { file: 'app/application-https.properties', line: 2 },
+            { file: 'app/application.properties', line: 1 },
+          ],
+        },
       ],
     },
     {

@@ -49,6 +49,30 @@ ruleTester(rule, {
       ],
     },
     {
+      // It said "no server, client or store setting names weak.jks" although server.ssl.key-store does.
+      name: 'the store of an HTTPS server switched off by ${SSL_ENABLED:false}: an info naming the setting and the switch',
+      files: {
+        'app/weak.jks': store('generated/weak.jks'),
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.enabled=${SSL_ENABLED:false}\nserver.ssl.key-store=weak.jks\n',
+      },
+      errors: [
+        {
+          messageId: 'weakNotServed',
+          file: 'app/weak.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'names weak.jks (server.ssl.key-store), but serves HTTPS only when ${SSL_ENABLED:false} resolves to true',
+          ],
+          related: [
+            { file: 'app/application.properties', line: 3 },
+            { file: 'app/application.properties', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a key alias (a placeholder with a default) that selects another entry: an info',
       files: {
         'app/weak.jks': store('generated/weak.jks'),

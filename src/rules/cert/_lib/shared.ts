@@ -1,13 +1,11 @@
 import * as path from 'node:path';
 import { relativePosix } from '../../../model/paths';
 import { fileUse } from '../../../derive/file-use';
-import type { DerivedDeployment } from '../../../derive/types';
+import type { DerivedDeployment, NotServedBy } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { Location, RelatedLocation } from '../../../core/types';
-import type { LibertyData } from '../../../parse/liberty';
-import type { ParsedDocument } from '../../../parse/types';
-import { elementsNamed } from '../../../parse/xml';
+import { placeholderDefault } from '../../../core/placeholder';
 
 export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
   return deployment.derived.certificates;
@@ -50,18 +48,61 @@ export function datesMatter(c: TreeCertificate): boolean {
 }
 
 /**
- * The Liberty server (its server.xml) whose directory holds the certificate when that server serves no TLS: none of
- * its features includes ssl-1.0, so it opens no HTTPS listener and presents nothing from its key stores
- * (Deployment.tlsLessHomes, model/liberty-tls.ts).
+ * Why no handshake the tree shows uses a certificate that only servers serving no TLS name or own
+ * (CertificateFileUse.notServed), in words for a message (`{{why}}`), with the places that decide it: the setting that
+ * names the store, and the switch, profile or Liberty feature list that leaves TLS off.
  */
-export function tlsLessLibertyServer(deployment: DerivedDeployment, c: TreeCertificate): Location | undefined {
-  if (!deployment.tlsLessHomes?.includes(c.ownerDir)) return undefined;
-  const server = deployment.documents.find(
-    (d) => d.kind === 'liberty.server-xml' && path.dirname(d.file.path) === c.ownerDir && !d.embedded,
-  ) as ParsedDocument<LibertyData> | undefined;
-  if (!server) return undefined;
-  const featureManager = elementsNamed(server.data.xml, 'featureManager')[0];
-  return { file: server.file.path, ...(featureManager ? { range: featureManager.range } : {}) };
+export function notServedWhy(
+  c: TreeCertificate,
+  by: readonly NotServedBy[],
+): { why: string; related: RelatedLocation[] } {
+  const file = path.basename(c.doc.file.path);
+  const related: RelatedLocation[] = [];
+  // One place a line: the profile's key-store line both names the store and turns HTTPS on.
+  const place = (at: Location, message: string) => {
+    const line = at.range?.start.line;
+    if (!related.some((r) => r.file === at.file && r.range?.start.line === line)) related.push({ ...at, message });
+  };
+  for (const { server, namedAt } of by) {
+    if (namedAt) place(namedAt, `${server.server} names ${file} here`);
+    const why = server.why;
+    place(
+      why.at,
+      why.kind === 'no-ssl-feature'
+        ? 'these features include no ssl-1.0: Liberty opens no HTTPS listener'
+        : why.kind === 'switched-off'
+          ? `${server.server} serves HTTPS only when this resolves to true`
+          : `profile ${why.profile} turns HTTPS on here`,
+    );
+    if (why.kind === 'only-in-profile' && why.active)
+      place(why.active.location, `the active profiles are set here: ${why.active.names.join(', ')}`);
+  }
+  const { server, namedAt } = by[0]!;
+  const setting = namedAt && server.stores.find((s) => s.file === c.doc.file.path)?.setting;
+  const names = setting ? `${server.server} names ${file} (${setting})` : undefined;
+  const why = server.why;
+  if (why.kind === 'no-ssl-feature')
+    return {
+      why: `${names ? `${names}, but serves no TLS` : `it lies beside ${server.server}, which serves no TLS`}: none of its features includes ssl-1.0 (transportSecurity-1.0, or a feature built on it such as appSecurity, mpJwt or microProfile), so it opens no HTTPS listener and reads nothing from its key stores`,
+      related,
+    };
+  const named = names ?? `${server.server} names ${file}`;
+  if (why.kind === 'only-in-profile')
+    return {
+      why: why.active
+        ? `${named} only in profile ${why.profile}, which is not active (the tree makes ${why.active.names.join(', ')} the active profile${why.active.names.length === 1 ? '' : 's'}): the run this tree shows serves no HTTPS from it`
+        : `${named} only in profile ${why.profile}, and the tree does not settle which profiles are active: whether it serves HTTPS at all is unknown`,
+      related,
+    };
+  const fallback = placeholderDefault(why.written);
+  return {
+    why: `${named}, but serves HTTPS only when ${why.written} resolves to true at run time, and ${
+      fallback
+        ? `while the variable is unset it is ${fallback}: the run this tree shows serves plain HTTP and opens no store`
+        : 'the tree gives the variable no value and no default: whether it serves HTTPS is unknown'
+    }`,
+    related,
+  };
 }
 
 /** Whether a component of the deployment uses the certificate's file (see derive/file-use.ts). */
