@@ -2,6 +2,8 @@ import type { ModelContributor } from './contributor';
 import {
   isServerEndpoint,
   type Component,
+  type Deployment,
+  type RefusedCall,
   type JavaAppComponent,
   type NginxProxyComponent,
   type ServerEndpointComponent,
@@ -109,6 +111,7 @@ export const javaLinksContributor: ModelContributor = {
         }
       }
     }
+    ctx.deployment.refusedCalls = refusedCalls(clients, ctx.deployment);
     const matches = (c: Component, wanted: string) =>
       c.id === wanted || c.name === wanted || c.host === wanted || c.id.endsWith(`:${wanted}`);
     const mine = (c: Component) => isUrlClient(c) || isServerEndpoint(c);
@@ -131,3 +134,30 @@ export const javaLinksContributor: ModelContributor = {
     }
   },
 };
+
+/**
+ * Client URLs `https://host:port` that no server of the deployment answers, where `port` is the httpsPort of a
+ * Liberty server that does not open it (no feature includes ssl-1.0: UnservedTls.closedHttpsPorts) and `host` one of
+ * the names that server answers to, or the directory it lies in (the same tie java-links makes for links).
+ */
+function refusedCalls(clients: UrlClient[], deployment: Deployment): RefusedCall[] {
+  const closed = (deployment.unservedTls ?? []).flatMap((server) =>
+    (server.closedHttpsPorts ?? []).map((port) => ({ server, port })),
+  );
+  if (closed.length === 0) return [];
+  const linkedUrls = new Set(deployment.links.map((l) => `${l.client}|${l.reason}`));
+  const calls: RefusedCall[] = [];
+  for (const client of clients)
+    for (const url of client.attributes.urls) {
+      if ((url.scheme !== 'https' && url.scheme !== 'wss') || linkedUrls.has(`${client.id}|${url.key} = ${url.url}`))
+        continue;
+      for (const { server, port } of closed) {
+        if (port.port !== url.port) continue;
+        const byName = port.hostnames.includes(url.host);
+        const dir = port.host.split('/').find(Boolean)?.toLowerCase();
+        if (byName || (dir !== undefined && (dir === url.host || dir === url.host.split('.')[0])))
+          calls.push({ client: client.id, url, server, port, matchedBy: byName ? 'hostname' : 'directory' });
+      }
+    }
+  return calls;
+}

@@ -21,7 +21,7 @@ const PLACEHOLDER = /\$\{([^}]*)\}/g;
 const TLS_NAMES = /^(TLSv1(\.[0-3])?|SSLv3)$/;
 
 /** `${var}` resolved from `<variable>` definitions when possible; undefined when something stays unknown. */
-function resolve(value: string | undefined, variables: Record<string, string>): string | undefined {
+export function resolve(value: string | undefined, variables: Record<string, string>): string | undefined {
   if (value === undefined) return undefined;
   let unknown = false;
   const out = value.replace(PLACEHOLDER, (_, name: string) => {

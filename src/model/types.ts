@@ -5,6 +5,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { MqscData } from '../parse/mqsc';
 import type {
   CleartrustAttributes,
+  ClientUrl,
   JavaAppAttributes,
   JmsConnectionFactoryAttributes,
   LibertyHttpsAttributes,
@@ -252,6 +253,8 @@ export interface Deployment {
    * (./unserved-tls.ts): the derive stage tells their stores from ones nothing names. Unset without the model.
    */
   unservedTls?: UnservedTls[];
+  /** Client URLs calling HTTPS ports that their server does not open (./java-links.ts). Unset without the model. */
+  refusedCalls?: RefusedCall[];
 }
 
 /**
@@ -275,6 +278,22 @@ export interface UnservedTls {
   stores: StoreRef[];
   /** A Liberty server's directory: the certificates there are its own even when no `<keyStore>` names them. */
   home?: string;
+  /**
+   * A Liberty server's `<httpEndpoint httpsPort>` ports, which it does not open (no SSL feature), with the names it
+   * answers to (`host`) and the tree directory it lies in: java-links ties clients calling them (`refusedCalls`).
+   */
+  closedHttpsPorts?: { port: number; at: Location; hostnames: string[]; host: string }[];
+}
+
+/** A client URL that names the HTTPS port of a server that does not open it (UnservedTls.closedHttpsPorts). */
+export interface RefusedCall {
+  /** The calling component's id. */
+  client: string;
+  url: ClientUrl;
+  server: UnservedTls;
+  port: NonNullable<UnservedTls['closedHttpsPorts']>[number];
+  /** How the URL's host was tied to the server: one of the names it answers to, or only its directory. */
+  matchedBy: 'hostname' | 'directory';
 }
 
 /** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */

@@ -10,7 +10,9 @@ import { placeholderDefault } from '../core/placeholder';
 import type { Location } from '../core/types';
 import { springBoolean, springSetting, type SpringConfigData } from '../parse/spring';
 import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
-import { elementsNamed } from '../parse/xml';
+import { attr, elementsNamed } from '../parse/xml';
+import { isIP } from 'node:net';
+import { resolve } from './liberty-https';
 import type { JavaAppAttributes } from './attributes';
 import type { ModelContext } from './contributor';
 import { libertyServersOf } from './liberty-config';
@@ -25,7 +27,7 @@ import type { Component, StoreRef, UnservedTls } from './types';
 
 /** Each Liberty server that serves no TLS (liberty-tls.ts `absent`), with the key stores its `<keyStore>` elements name. */
 export function libertyServersServingNoTls(
-  ctx: Pick<ModelContext, 'deployment' | 'once'>,
+  ctx: Pick<ModelContext, 'deployment' | 'once' | 'hostOf'>,
   stores: TreeStores,
 ): UnservedTls[] {
   const tls = libertyTlsOf(ctx);
@@ -46,6 +48,15 @@ export function libertyServersServingNoTls(
           return store ? [{ ...store, setting: `<keyStore id="${id}">` }] : [];
         }),
         home: path.dirname(file),
+        closedHttpsPorts: elementsNamed(config.data.xml, 'httpEndpoint').flatMap((endpoint) => {
+          const written = attr(endpoint, 'httpsPort');
+          const port = Number(resolve(written?.value, config.data.variables));
+          if (!written || !Number.isInteger(port) || port <= 0) return [];
+          const listen = (resolve(attr(endpoint, 'host')?.value, config.data.variables) ?? 'localhost').toLowerCase();
+          const hostnames = listen && listen !== '*' && listen !== 'localhost' && !isIP(listen) ? [listen] : [];
+          const at = { file: config.fileOf(endpoint), range: written.valueRange };
+          return [{ port, at, hostnames, host: ctx.hostOf(file) }];
+        }),
       },
     ];
   });
