@@ -135,7 +135,13 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
         const withConfigDir = written.replace(/\$\{server\.config\.dir\}/g, configDir);
         // Every file a variable part could name is an alternative, never a server of its own
         // (`includes/${AUTH_TYPE}.xml`: basic.xml, ldap.xml, oidc.xml…), even when a default picks one.
-        const candidates = VARIABLE.test(withConfigDir) ? alternatives(withConfigDir, doc.file.path, libertyDocs) : [];
+        // The files of this server already read (the including file itself: `${ENV}.xml` beside server.xml) are no
+        // alternatives.
+        const candidates = VARIABLE.test(withConfigDir)
+          ? alternatives(withConfigDir, doc.file.path, libertyDocs).filter(
+              (c) => !ordered.some((o) => o.file.path === c),
+            )
+          : [];
         VARIABLE.lastIndex = 0;
         for (const c of candidates) included.add(c);
         const resolved = withConfigDir.replace(

@@ -72,6 +72,16 @@ describe('Liberty configuration as the server assembles it', () => {
       ['9443 default'],
     ],
     [
+      // Found by the liberty helper (session 11): `${X}.xml` beside server.xml matched server.xml itself, which was
+      // then counted as an alternative of its own include and left the model.
+      'an include of ${X}.xml beside server.xml: the server itself is no alternative of its own include',
+      {
+        [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="\${ENV_NAME}.xml"/>`),
+        [`${S}/dev.xml`]: server('  <ssl id="defaultSSLConfig" sslProtocol="TLSv1"/>'),
+      },
+      ['9443 default'],
+    ],
+    [
       'configDropins/overrides win over server.xml',
       {
         [`${S}/server.xml`]: server(`${ENDPOINT}\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.1"/>`),
