@@ -13,17 +13,24 @@ import { classifyFile } from '../parse/registry';
  * set (`authz1/aserver.conf`), so the hosts of a deployment never split; nor do they when a sibling (the web
  * agents beside two all-in-one server hosts) holds an incomplete set.
  */
-/** The component kinds found anywhere under a directory, each with how many files of it. */
-export type KindCounts = ReadonlyMap<string, number>;
+/** The components found anywhere under a directory. */
+export interface FoundComponents {
+  /** Component kinds, each with how many files of it. */
+  kinds: ReadonlyMap<string, number>;
+  /** Tomcat and Liberty files named `server.xml`: each is one server (its includes and drop-ins have other names). */
+  serverXmls: number;
+}
 
 export interface ComponentFamily {
   name: string;
-  /** Whether these component kinds make a set that can run on its own. */
-  complete(kinds: KindCounts): boolean;
+  /** Whether these components make a set that can run on its own. */
+  complete(found: FoundComponents): boolean;
 }
 
 /** How many distinct kinds match. */
-const countOf = (kinds: KindCounts, pattern: RegExp) => [...kinds.keys()].filter((k) => pattern.test(k)).length;
+const countOf = ({ kinds }: FoundComponents, pattern: RegExp) =>
+  [...kinds.keys()].filter((k) => pattern.test(k)).length;
+const has = ({ kinds }: FoundComponents, kind: string) => kinds.has(kind);
 
 export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
   // Its own ClearTrust servers: two server kinds (authorization + dispatcher…) or a server and its web agent.
@@ -31,19 +38,23 @@ export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
     name: 'ClearTrust servers',
     complete: (k) =>
       countOf(k, /^cleartrust\.(?!webagent)/) >= 2 ||
-      (countOf(k, /^cleartrust\.(?!webagent)/) >= 1 && k.has('cleartrust.webagent')),
+      (countOf(k, /^cleartrust\.(?!webagent)/) >= 1 && has(k, 'cleartrust.webagent')),
   },
   // Its own queue manager and the clients that connect to it, or queue managers that talk to each other (a
   // cluster, sender and receiver): each queue manager has exactly one qm.ini, so two of them are two queue managers.
   {
     name: 'IBM MQ queue managers and clients',
     complete: (k) =>
-      ((k.has('mq.mqsc') || k.has('mq.qm-ini')) &&
-        ['mq.ccdt', 'mq.client-ini', 'was.resources-xml', 'spring.properties'].some((c) => k.has(c))) ||
-      (k.get('mq.qm-ini') ?? 0) >= 2,
+      ((has(k, 'mq.mqsc') || has(k, 'mq.qm-ini')) &&
+        ['mq.ccdt', 'mq.client-ini', 'was.resources-xml', 'spring.properties'].some((c) => has(k, c))) ||
+      (k.kinds.get('mq.qm-ini') ?? 0) >= 2,
   },
-  // A Java web tier: two of Tomcat, Liberty, WebSphere, nginx, Spring (a server and its proxy or client).
-  { name: 'Java web servers and clients', complete: (k) => countOf(k, /^(tomcat|liberty|nginx|spring|was)\./) >= 2 },
+  // A Java web tier: two of Tomcat, Liberty, WebSphere, nginx, Spring (a server and its proxy or client), or two
+  // Tomcat or Liberty servers (an OpenLiberty guide's frontend and system: two server.xml).
+  {
+    name: 'Java web servers and clients',
+    complete: (k) => countOf(k, /^(tomcat|liberty|nginx|spring|was)\./) >= 2 || k.serverXmls >= 2,
+  },
 ];
 
 /** Kinds that describe a runtime, a key or a start script, not a component: they never make a set. */
@@ -153,8 +164,8 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   const recognised = new Set<string>();
   /** Directories below the root with a file lint-deploy reads (certificates too) somewhere under them. */
   const readBelow = new Set<string>();
-  /** Component kinds anywhere under each directory (with their file counts), and directly in it. */
-  const below = new Map<string, Map<string, number>>();
+  /** Components anywhere under each directory, and the kinds directly in it. */
+  const below = new Map<string, { kinds: Map<string, number>; serverXmls: number }>();
   const direct = new Map<string, Set<string>>();
   const children = new Map<string, Set<string>>();
   const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
@@ -171,10 +182,12 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     if (INFRASTRUCTURE_KIND.test(kind)) continue;
     let dir = path.dirname(file);
     addTo(direct, dir, kind);
+    const serverXml = /^(tomcat|liberty)\.server-xml$/.test(kind) && path.basename(file) === 'server.xml';
     while (dir.length >= root.length) {
-      let counts = below.get(dir);
-      if (!counts) below.set(dir, (counts = new Map<string, number>()));
-      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      let found = below.get(dir);
+      if (!found) below.set(dir, (found = { kinds: new Map<string, number>(), serverXmls: 0 }));
+      found.kinds.set(kind, (found.kinds.get(kind) ?? 0) + 1);
+      if (serverXml) found.serverXmls++;
       if (dir === root) break;
       const parent = path.dirname(dir);
       if (parent === dir) break;
@@ -183,7 +196,9 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     }
   }
   const familiesOf = (dir: string) =>
-    COMPONENT_FAMILIES.filter((f) => f.complete(below.get(dir) ?? new Map<string, number>())).map((f) => f.name);
+    COMPONENT_FAMILIES.filter((f) => f.complete(below.get(dir) ?? { kinds: new Map(), serverXmls: 0 })).map(
+      (f) => f.name,
+    );
 
   const split = (dir: string): DetectedEnvironment[] => {
     if (direct.has(dir)) return [];

@@ -136,6 +136,27 @@ describe('environments detected from content (heuristic "sibling complete sets")
     expect(discover({ paths: [hosts], cwd: hosts, config: defaultConfig(hosts) })).toHaveLength(1);
   });
 
+  it("an OpenLiberty guide's start/ and finish/ each hold two Liberty servers: two deployments; one server per host does not split", () => {
+    // OpenLiberty/guide-microprofile-jwt@26e111f (EPL-2.0): frontend and system in each of start/ and finish/.
+    const liberty = (dir: string) => ({
+      [`${dir}/src/main/liberty/config/server.xml`]:
+        '<server>\n  <featureManager><feature>mpJwt-2.1</feature></featureManager>\n  <httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n</server>\n',
+      [`${dir}/src/main/liberty/config/includes/tls.xml`]:
+        '<server>\n  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>\n</server>\n',
+    });
+    const guide = tree({
+      ...liberty('start/frontend'),
+      ...liberty('start/system'),
+      ...liberty('finish/frontend'),
+      ...liberty('finish/system'),
+    });
+    const found = discover({ paths: [guide], cwd: guide, config: defaultConfig(guide) });
+    expect(found.map((d) => path.basename(d.root))).toEqual(['finish', 'start']);
+    // Each host holds one server (its include has another name): the hosts of one deployment.
+    const hosts = tree({ ...liberty('host1/app'), ...liberty('host2/app') });
+    expect(discover({ paths: [hosts], cwd: hosts, config: defaultConfig(hosts) })).toHaveLength(1);
+  });
+
   it("the examples directory linted as one path: each example alone, so no fixed example meets a broken one's server", () => {
     const all = json(run(['--no-config', '--format', 'json', 'examples'], repo).stdout);
     const exampleDirs = fs.readdirSync(path.join(repo, 'examples')).filter((d) => !d.includes('.'));
