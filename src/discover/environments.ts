@@ -13,18 +13,18 @@ import { classifyFile } from '../parse/registry';
  * set (`authz1/aserver.conf`), so the hosts of a deployment never split; nor do they when a sibling (the web
  * agents beside two all-in-one server hosts) holds an incomplete set.
  */
+export interface ComponentFamily {
+  name: string;
+  /** Whether these components make a set that can run on its own. */
+  complete(found: FoundComponents): boolean;
+}
+
 /** The components found anywhere under a directory. */
 export interface FoundComponents {
   /** Component kinds, each with how many files of it. */
   kinds: ReadonlyMap<string, number>;
   /** Tomcat and Liberty files named `server.xml`: each is one server (its includes and drop-ins have other names). */
   serverXmls: number;
-}
-
-export interface ComponentFamily {
-  name: string;
-  /** Whether these components make a set that can run on its own. */
-  complete(found: FoundComponents): boolean;
 }
 
 /** How many distinct kinds match. */
