@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import type { Located } from '../parse/mq/xml-values';
 import type { Location } from '../core/types';
 import type { LibertyData, LibertySsl } from '../parse/liberty';
-import type { XmlElement } from '../parse/xml';
+import type { XmlAttribute, XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
 import { libertyServersOf } from './liberty-config';
@@ -19,6 +19,23 @@ import type { LibertyHttpsAttributes } from './attributes';
 
 const PLACEHOLDER = /\$\{([^}]*)\}/g;
 const TLS_NAMES = /^(TLSv1(\.[0-3])?|SSLv3)$/;
+
+/**
+ * An `<httpEndpoint>`'s HTTPS port (with its attribute), the host it listens on, and the host names it declares (`host="api.example"`; none
+ * for `*`, `localhost` or an address), or undefined when it sets no usable `httpsPort`.
+ */
+export function httpsPortOf(
+  endpoint: XmlElement,
+  variables: Record<string, string>,
+): { port: number; written: XmlAttribute; listenHost: string; hostnames: string[] } | undefined {
+  const written = attr(endpoint, 'httpsPort');
+  const port = Number(resolve(written?.value, variables));
+  if (!written || !Number.isInteger(port) || port <= 0) return undefined;
+  const listenHost = resolve(attr(endpoint, 'host')?.value, variables) ?? 'localhost';
+  const name = listenHost.toLowerCase();
+  const hostnames = name && name !== '*' && name !== 'localhost' && !isIP(name) ? [name] : [];
+  return { port, written, listenHost, hostnames };
+}
 
 /** `${var}` resolved from `<variable>` definitions when possible; undefined when something stays unknown. */
 export function resolve(value: string | undefined, variables: Record<string, string>): string | undefined {
@@ -76,16 +93,13 @@ export const libertyHttpsContributor: ModelContributor = {
         appGroupOf(ctx, file),
       );
       for (const endpoint of elementsNamed(data.xml, 'httpEndpoint')) {
-        const portAttr = attr(endpoint, 'httpsPort');
-        const port = Number(resolve(portAttr?.value, data.variables));
-        if (!portAttr || !Number.isInteger(port) || port <= 0) continue;
+        const https = httpsPortOf(endpoint, data.variables);
+        if (!https) continue;
+        const { port, listenHost, hostnames } = https;
         const endpointId = attr(endpoint, 'id')?.value ?? 'defaultHttpEndpoint';
-        const listenHost = resolve(attr(endpoint, 'host')?.value, data.variables) ?? 'localhost';
         const sslConfigId = sslConfigIdFor(endpoint, data);
         // Elements with the same id merge; the later file (an include, an override) wins.
         const ssl = [...data.ssl].reverse().find((s) => s.attrs.id?.value === sslConfigId);
-        const name = listenHost.toLowerCase();
-        const hostnames = name && name !== '*' && name !== 'localhost' && !isIP(name) ? [name] : [];
         ctx.addComponent({
           id: `liberty.https-endpoint:${relative}#${endpointId}`,
           type: 'liberty.https-endpoint',

@@ -10,9 +10,8 @@ import { placeholderDefault } from '../core/placeholder';
 import type { Location } from '../core/types';
 import { springBoolean, springSetting, type SpringConfigData } from '../parse/spring';
 import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
-import { attr, elementsNamed } from '../parse/xml';
-import { isIP } from 'node:net';
-import { resolve } from './liberty-https';
+import { elementsNamed } from '../parse/xml';
+import { httpsPortOf } from './liberty-https';
 import type { JavaAppAttributes } from './attributes';
 import type { ModelContext } from './contributor';
 import { libertyServersOf } from './liberty-config';
@@ -49,13 +48,10 @@ export function libertyServersServingNoTls(
         }),
         home: path.dirname(file),
         closedHttpsPorts: elementsNamed(config.data.xml, 'httpEndpoint').flatMap((endpoint) => {
-          const written = attr(endpoint, 'httpsPort');
-          const port = Number(resolve(written?.value, config.data.variables));
-          if (!written || !Number.isInteger(port) || port <= 0) return [];
-          const listen = (resolve(attr(endpoint, 'host')?.value, config.data.variables) ?? 'localhost').toLowerCase();
-          const hostnames = listen && listen !== '*' && listen !== 'localhost' && !isIP(listen) ? [listen] : [];
-          const at = { file: config.fileOf(endpoint), range: written.valueRange };
-          return [{ port, at, hostnames, host: ctx.hostOf(file) }];
+          const https = httpsPortOf(endpoint, config.data.variables);
+          if (!https) return [];
+          const at = { file: config.fileOf(endpoint), range: https.written.valueRange };
+          return [{ port: https.port, at, hostnames: https.hostnames, host: ctx.hostOf(file) }];
         }),
       },
     ];
