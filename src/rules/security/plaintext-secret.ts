@@ -49,11 +49,12 @@ const POLICY_BOUND = /^(min|max)(imum)?([A-Z_-]|$)/;
 const NAMES_A_SECRET_FILE = /^KAFKA_SSL_(KEYSTORE|KEY|TRUSTSTORE)_CREDENTIALS$/;
 /**
  * A value that is a file path names where the secret is kept (`GOOGLE_APPLICATION_CREDENTIALS=/config/key.json`,
- * a stash file, a mounted Secret): absolute, home- or dot-relative, under a variable (`${HOME}/…`), a `file:` URL,
- * or a relative path ending in a key/credential file's extension. One word with no separator is judged a secret.
+ * a stash file, a mounted Secret): absolute, home- or dot-relative, under a variable (`${HOME}/…`, Spring's
+ * `${certs.basedir}/…`), a `file:` URL, or a relative path (or Spring `classpath:` resource) ending in a
+ * key/credential file's extension. One word with no separator is judged a secret.
  */
 const FILE_PATH =
-  /^((\/|~\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\$\{?\w+\}?[\\/]|file:)\S*|[\w.-]+([\\/][\w.-]+)*\.(json|pem|crt|cer|key|p12|pfx|jks|jceks|kdb|sth|keystore|truststore|txt|properties|conf))$/i;
+  /^((\/|~\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\$\w+[\\/]|\$\{[\w.-]+\}[\\/]|file:)\S*|(classpath\*?:\/?)?[\w.-]+([\\/][\w.-]+)*\.(json|pem|crt|cer|key|p12|pfx|jks|jceks|kdb|sth|keystore|truststore|txt|properties|conf))$/i;
 
 /**
  * Flags secrets written in plaintext in configuration (DESIGN.md "Secrets"):

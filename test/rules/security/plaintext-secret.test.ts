@@ -69,6 +69,16 @@ ruleTester(rule, {
       },
     },
     {
+      // maliksalman/spring-ssl-bundles-demo@992de57 client/src/main/resources/application-mutual.yml: a PEM bundle's
+      // private key is a location (Spring's relaxed binding reads privateKey as private-key), here under a placeholder
+      // with a dotted name; `classpath:` is Spring's resource prefix.
+      name: "a Spring PEM bundle's privateKey naming the key file by a path or a classpath resource",
+      files: {
+        'client/application-mutual.yml':
+          'spring:\n  ssl:\n    bundle:\n      pem:\n        client:\n          keystore:\n            certificate: ${certs.basedir}/client/client.crt\n            privateKey: ${certs.basedir}/client/client.key\n        server:\n          keystore:\n            certificate: classpath:server.crt\n            privateKey: classpath:server.key\ncerts:\n  basedir: ../certs\n',
+      },
+    },
+    {
       // lydtechconsulting/kafka-mutual-tls@fc016e6 docker-compose.yml: Kafka images read the password from the file
       // /etc/kafka/secrets/<value> (confluentinc/kafka-images@2b0127d kafka/include/etc/confluent/docker/configure).
       name: "a Kafka image's *_CREDENTIALS variables name the file under /etc/kafka/secrets that holds the password",
