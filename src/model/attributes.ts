@@ -210,6 +210,14 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   dhParameters?: { file: string; location: Location };
   /** Why nginx refuses to start because of this server's TLS settings (src/model/nginx-startup.ts). */
   startupFailure?: NginxStartupFailure;
+  /** `ssl_spiffe on` (SPIFFE's nginx fork): its certificate and the anchors it checks clients with come at run time. */
+  workloadApi?: NginxWorkloadApi;
+}
+
+/** Where SPIFFE's nginx fork is told to take certificates and trust from the SPIFFE Workload API (`ssl_spiffe on`). */
+export interface NginxWorkloadApi {
+  directive: string;
+  at: Location;
 }
 
 /** A security level nginx's OpenSSL may run at, and why. */
@@ -294,6 +302,8 @@ export interface NginxProxyAttributes {
   storeDirectives: NginxProxyStoreDirectives;
   /** The OpenSSL security levels its client certificate is loaded at and the upstream's chain verified at. */
   securityLevel?: NginxSecurityLevel;
+  /** `proxy_ssl_spiffe on` (SPIFFE's nginx fork): its client certificate and the upstream's anchors come at run time. */
+  workloadApi?: NginxWorkloadApi;
 }
 
 /** The `<prefix>_ssl_*` store directives of a proxy, under their `proxy_ssl_` names. */

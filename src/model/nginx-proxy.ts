@@ -20,6 +20,7 @@ import type {
   NginxServerAttributes,
 } from './attributes';
 import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
+import { workloadApiOf } from './nginx-startup';
 import { withUnheldSettings } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxSecurityLevel, type LevelOpenssl } from './openssl-level';
@@ -170,6 +171,8 @@ function proxyComponent(
     NGINX_FACTS.proxyServerNameDefault.source,
   );
   const sslName = last(scope, `${prefix}_name`);
+  const workloadApi =
+    prefix === 'proxy_ssl' ? workloadApiOf(scope, NGINX_FACTS.workloadApiDirectives.value.proxy) : undefined;
   const relative = path.relative(input.root, pass.file).split(path.sep).join('/');
   const line = pass.directive.nameRange.start.line + 1;
   return {
@@ -198,6 +201,7 @@ function proxyComponent(
       ...(input.nginx && tls.protocols?.from.kind !== 'file' ? { defaultsFrom: input.nginx } : {}),
       storeDirectives: storeDirectivesOf(scope, prefix),
       securityLevel,
+      ...(workloadApi ? { workloadApi } : {}),
     },
   };
 }

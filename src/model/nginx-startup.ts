@@ -19,8 +19,10 @@
  * an `http` or `stream` block of the file (a conf.d snippet's level above is elsewhere), no include the tree does not
  * hold, no template syntax.
  */
+import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { NginxStartupFailure } from './attributes';
+import { NGINX_FACTS } from '../knowledge/openssl';
 import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';
 import { hasUnresolvedInclude } from './nginx-unresolved';
 
@@ -53,7 +55,10 @@ export function nginxStartupFailures(
   const own = (s: NginxServerBlock) => (s.server.block ?? []).filter((p) => !p.block);
   const levels = (s: NginxServerBlock) => [s.inherited, own(s)];
   const known = (s: NginxServerBlock) => s.level !== undefined && !hasUnresolvedInclude(levels(s));
-  const hasCertificate = (s: NginxServerBlock) => innermostDirectives(levels(s), 'ssl_certificate').length > 0;
+  // SPIFFE's nginx fork with `ssl_spiffe on` requires no ssl_certificate: the Workload API gives it at run time.
+  const hasCertificate = (s: NginxServerBlock) =>
+    innermostDirectives(levels(s), 'ssl_certificate').length > 0 ||
+    workloadApiOf(levels(s).flat(), NGINX_FACTS.workloadApiDirectives.value.server) !== undefined;
   const rejects = (s: NginxServerBlock) =>
     last([...s.inherited, ...own(s)], 'ssl_reject_handshake')?.directive.args[0]?.value === 'on';
   // The servers of each address, in file order (with the listen that puts them there), its default, and whether
@@ -105,6 +110,8 @@ export function nginxStartupFailures(
     if (!known(s) || failures.has(s.server)) continue;
     // A stream server without listen … ssl: its key is checked by 1.25.5 and later only.
     if (s.level === 'stream' && (!streamTls.has(s) || rejects(s))) continue;
+    // `ssl_spiffe on` loads no ssl_certificate file, so none needs a key.
+    if (workloadApiOf(levels(s).flat(), NGINX_FACTS.workloadApiDirectives.value.server)) continue;
     const certificates = innermostDirectives(levels(s), 'ssl_certificate');
     const keys = innermostDirectives(levels(s), 'ssl_certificate_key');
     const unpaired = certificates[keys.length];
@@ -143,4 +150,15 @@ function lonelyStreamTlsServers(
     if (only?.ssl && others.length === 0 && !out.some(([s]) => s === only.s)) out.push([only.s, only.listen, key]);
   }
   return out;
+}
+
+/**
+ * The `ssl_spiffe on` (a server) or `proxy_ssl_spiffe on` (a proxy) of SPIFFE's nginx fork in effect in a scope: the
+ * certificate, its key and the trust bundle come from the SPIFFE Workload API at run time, not from the files the
+ * ssl_* directives name (openssl-servers.json nginx.workloadApiDirectives).
+ */
+export function workloadApiOf(scope: Placed[], name: string): { directive: string; at: Location } | undefined {
+  const p = last(scope, name);
+  if (p?.directive.args[0]?.value !== 'on') return undefined;
+  return { directive: `${name} on`, at: { file: p.file, range: argsRange(p) } };
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { NGINX_FACTS } from '../knowledge/openssl';
 import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
+import type { NginxWorkloadApi } from './attributes';
 import type { NginxComponent, NginxProxyComponent, TlsTrustSettings } from './types';
 
 /**
@@ -20,6 +21,8 @@ export function nginxTrust(component: NginxComponent, stores: TreeStores): TlsTr
       from: { kind: 'file', location: d.location },
     });
   const trust: TlsTrustSettings = { defaultTrust: 'none' };
+  const workloadApi = component.attributes.workloadApi;
+  if (workloadApi) return { ...trust, ...fromWorkloadApi(workloadApi) };
   // The first ssl_certificate the server block (else the enclosing level) sets, as the nginx contributor found it.
   const certificate = component.tls?.certificate;
   if (certificate?.file && certificate.reference && !PLACEHOLDER.test(certificate.file))
@@ -48,6 +51,7 @@ export function nginxProxyTrust(component: NginxProxyComponent, stores: TreeStor
       from: { kind: 'file', location: d.location },
     });
   const trust: TlsTrustSettings = { defaultTrust: 'none', verifiesPeer: verify };
+  if (component.attributes.workloadApi) return { ...trust, ...fromWorkloadApi(component.attributes.workloadApi) };
   const certificate = directives.proxy_ssl_certificate;
   if (certificate && !PLACEHOLDER.test(certificate.value)) trust.keyStore = pem(certificate);
   const anchors = directives.proxy_ssl_trusted_certificate;
@@ -61,4 +65,16 @@ export function nginxProxyTrust(component: NginxProxyComponent, stores: TreeStor
           from: { kind: 'default', origin: 'nginx default proxy_ssl_verify_depth 1', confidence: 'verified' },
         };
   return trust;
+}
+
+/**
+ * SPIFFE's nginx fork with `ssl_spiffe on` / `proxy_ssl_spiffe on`: the SVID it presents and the bundle it checks its
+ * peer against come from the SPIFFE Workload API at run time, so both are stores outside the tree (unknown).
+ */
+function fromWorkloadApi(api: NginxWorkloadApi): Pick<TlsTrustSettings, 'keyStore' | 'trustStore'> {
+  const store = (what: string) => ({
+    path: { value: `the ${what} of the SPIFFE Workload API`, from: { kind: 'file' as const, location: api.at } },
+    setting: api.directive,
+  });
+  return { keyStore: store('X.509-SVID'), trustStore: store('trust bundle') };
 }

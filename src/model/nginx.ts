@@ -20,7 +20,7 @@ import type { ModelContributor } from './contributor';
 import { composeMountsOf, readThroughMounts } from './compose-mounts';
 import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
-import { nginxStartupFailures, type NginxServerBlock } from './nginx-startup';
+import { nginxStartupFailures, workloadApiOf, type NginxServerBlock } from './nginx-startup';
 import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxSecurityLevel } from './openssl-level';
@@ -549,6 +549,7 @@ function serverComponent(
     tls13: openssl.facts.tls13,
   });
   const certificates = certificatesOf(server.block ?? [], inherited);
+  const workloadApi = workloadApiOf(scope, NGINX_FACTS.workloadApiDirectives.value.server);
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);
   const relative = path.relative(root, server.file).split(path.sep).join('/');
@@ -574,6 +575,7 @@ function serverComponent(
       storeDirectives: storeDirectivesOf(scope),
       securityLevel,
       ...(dhParameters ? { dhParameters } : {}),
+      ...(workloadApi ? { workloadApi } : {}),
     } satisfies NginxServerAttributes,
   };
 }

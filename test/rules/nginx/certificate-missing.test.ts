@@ -48,6 +48,16 @@ ruleTester(rule, {
       files: { 'nginx.conf.j2': http('listen 443 ssl; {% if tls %}ssl_certificate {{ cert }};{% endif %}') },
     },
     { name: 'no TLS listen', files: { 'nginx.conf': http('listen 80;') } },
+    {
+      // SPIFFE's nginx fork loads the SVID from the Workload API (maxlambrecht/spiffe-nginx-tomcat@73c50e5
+      // back-end/nginx/nginx-backend.conf; spiffe/spiffe-nginx@560633d ngx_http_ssl_merge_srv_conf).
+      name: 'ssl_spiffe on: the certificate comes from the SPIFFE Workload API',
+      files: {
+        'nginx.conf': http(
+          'listen 8443 ssl; ssl_spiffe_sock /tmp/agent.sock; ssl on; ssl_verify_client on; ssl_spiffe on;',
+        ),
+      },
+    },
     { name: 'stream: a certificate and its key', files: { 'nginx.conf': stream(`listen 8883 ssl; ${CERT}`) } },
     {
       name: 'stream: the certificate and key at the stream level',

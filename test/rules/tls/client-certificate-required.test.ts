@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/tls/client-certificate-required';
 import { ruleTester } from '../../helpers/rule-tester';
+import { nginxGateway } from './trees';
 import { javaClient, nginxServer, tomcatServer } from './trust-trees';
 
 const trusting = { trustStore: 'trust-root.jks' };
@@ -28,6 +29,15 @@ ruleTester(rule, {
       },
     },
     { name: 'no client authentication', files: { ...javaClient(trusting), ...tomcatServer('server-chain.p12') } },
+    {
+      // maxlambrecht/spiffe-nginx-tomcat@73c50e5 front-end/nginx/nginx-frontend.conf: SPIFFE's nginx fork presents
+      // the SVID the Workload API gives it (spiffe/spiffe-nginx@560633d ngx_http_proxy_set_ssl).
+      name: 'an nginx proxy with proxy_ssl_spiffe on: its client certificate comes at run time, unknown',
+      files: {
+        ...nginxGateway(['ssl_spiffe_sock /tmp/agent.sock;', 'proxy_ssl_verify on;', 'proxy_ssl_spiffe on;']),
+        ...nginxServer('server-fullchain.pem', { mode: 'on', caFile: 'clients-ca.pem', depth: 2 }),
+      },
+    },
     {
       // scottfrederick/spring-boot-ssl-demo@bef7fcd: the client's SSL bundle 'web' holds its certificate, and its code
       // gives that bundle to its RestClient (app.ssl.bundle: web, a setting of its own).
