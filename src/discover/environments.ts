@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyFile } from '../parse/registry';
+import { separateBuildProjects } from './build-projects';
 
 /**
  * Environment boundaries detected from content (DESIGN.md "Deployments", docs/deployments.md):
@@ -75,6 +76,8 @@ export interface DetectedEnvironment {
   repository?: boolean;
   /** The test code that makes the environment a module of a test suite (heuristic "test scenarios"). */
   testCode?: string;
+  /** The build projects the environment holds (heuristic "separate build projects"). */
+  buildProjects?: { projects: number; buildFile?: string };
 }
 
 /**
@@ -112,6 +115,9 @@ export function describeEnvironment(environment: DetectedEnvironment, cwd: strin
   const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
   if (environment.testCode)
     return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/')} holds its own test code (${path.basename(environment.testCode)}) in the test suite ${where}; heuristic "test scenarios"`;
+  const { buildProjects } = environment;
+  if (buildProjects)
+    return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/')} ${buildProjects.projects > 1 ? `holds ${buildProjects.projects} build projects whose files say they run together` : `is a build project of its own${buildProjects.buildFile ? ` (${buildProjects.buildFile})` : ''}`} and no other project's files name it; heuristic "separate build projects"`;
   if (environment.repository)
     return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/') || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
   return `content: each of the ${environment.siblings} directories in ${where} holds a complete component set (${environment.families.join('; ')}); heuristic "sibling complete sets"`;
@@ -168,6 +174,7 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   const below = new Map<string, { kinds: Map<string, number>; serverXmls: number }>();
   const direct = new Map<string, Set<string>>();
   const children = new Map<string, Set<string>>();
+  const componentFiles = new Set<string>();
   const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
@@ -180,6 +187,7 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     for (let dir = path.dirname(file); dir.length > root.length && !readBelow.has(dir); dir = path.dirname(dir))
       readBelow.add(dir);
     if (INFRASTRUCTURE_KIND.test(kind)) continue;
+    componentFiles.add(file);
     let dir = path.dirname(file);
     addTo(direct, dir, kind);
     const serverXml = /^(tomcat|liberty)\.server-xml$/.test(kind) && path.basename(file) === 'server.xml';
@@ -217,6 +225,22 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
       return inner.length ? inner : [{ root: child, parent: dir, siblings: holders.length, families: names }];
     });
   };
+  /** Sibling complete sets under `dir`, else its separate build projects. */
+  const byContent = (dir: string): DetectedEnvironment[] => {
+    const sets = split(dir);
+    if (sets.length) return sets;
+    const under = (f: string) => dir === root || f.startsWith(dir + path.sep);
+    const projects = separateBuildProjects(dir, files.filter(under), [...recognised].filter(under), (f) =>
+      componentFiles.has(f),
+    );
+    return projects.map((p) => ({
+      root: p.root,
+      parent: dir,
+      siblings: projects.length,
+      families: familiesOf(p.root),
+      buildProjects: { projects: p.projects, buildFile: p.buildFile },
+    }));
+  };
   // Checkouts of other repositories inside the linted path (a directory of cloned projects) are projects of
   // their own: nothing pairs their files with another project's but a name coincidence.
   const modules = testModules(root, files, (dir) => readBelow.has(dir));
@@ -238,7 +262,7 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     return {
       environments: withModules(
         outermost.flatMap((repository) => {
-          const inner = split(repository);
+          const inner = byContent(repository);
           return inner.length
             ? inner
             : [
@@ -255,5 +279,5 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
       recognised,
     };
   }
-  return { environments: withModules(split(root)), recognised };
+  return { environments: withModules(byContent(root)), recognised };
 }

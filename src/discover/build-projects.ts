@@ -1,0 +1,215 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Heuristic "separate build projects" (docs/deployments.md): a repository of Java samples or lectures
+ * (spring-projects/spring-security-samples, one Gradle or Maven project per sample) holds many applications that
+ * are built and run on their own. Linted as one deployment, a key pair every sample copies from a template is "a
+ * key copied between machines", and a client of one sample is paired with another sample's server on a port they
+ * happen to share. Each outermost build project below the linted directory is a deployment of its own when every
+ * component file lies in one, unless the projects' files say they run together: one names another (a URL host or
+ * a `../<project>` path) or calls a local port another declares; projects that run together are merged up to their
+ * common directory.
+ */
+const BUILD_FILE = /^(pom\.xml|build\.gradle(\.kts)?)$/;
+/**
+ * Files whose text may name another project or a port: configuration, scripts and JVM source, not documentation
+ * (two samples' READMEs both telling the reader to open `localhost:1080` share nothing).
+ */
+const SCANNED_FILE =
+  /\.(properties|ya?ml|xml|json|env|conf|cfg|ini|sh|bat|cmd|java|kt|kts|groovy|scala|options)$|^(Dockerfile|Containerfile)/i;
+const SCANNED_BYTES = 256 * 1024;
+/** Build output and IDE state: copies of the sources, not more of the project. */
+const GENERATED_DIR = /[\\/](target|build|bin|out|\.gradle|\.idea|\.mvn)[\\/]/;
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)$/i;
+const URL = /\b[a-z][a-z0-9+.-]*:\/\/(\[::1\]|[a-z0-9_.-]+)(?::(\d{2,5}))?/gi;
+/** `server.port: 8443`, `httpsPort="9443"`, `-Dserver.port=8081`, `containerPort: 8443`, `EXPOSE 8443`. */
+const DECLARED_PORT = /(?:port|EXPOSE)["']?\s*[:=\s]\s*["']?(\d{2,5})\b/gi;
+/** A Compose port mapping publishes its host port: `- "1080:1080"`, `- 127.0.0.1:5671:5671`. */
+const PUBLISHED_PORT = /^\s*-\s*["']?(?:[\d.]+:)?(\d{2,5}):\d{2,5}/gm;
+/**
+ * The ports Spring Boot and Tomcat (8080) and Liberty (9080, 9443) listen on when nothing sets one: a sample's tests
+ * call its own server there without declaring it, so such a call ties a project to no other (8443 is no default:
+ * whoever calls it calls the project that declares it).
+ */
+const DEFAULT_APP_PORTS = new Set(['8080', '9080', '9443']);
+
+export interface BuildProject {
+  root: string;
+  /** How many build projects the deployment holds (several when their files say they run together). */
+  projects: number;
+  /** The build file that makes a one-project deployment a project (`pom.xml`, `build.gradle`…). */
+  buildFile?: string;
+}
+
+/** What a project's (or an outside directory's) files say about the network. */
+interface UnitText {
+  /** Local ports it serves or publishes. */
+  ports: Set<string>;
+  /** Lower-cased URL hosts (and their first labels). */
+  hosts: Set<string>;
+  /** Ports of URLs to a local host. */
+  localCalls: Set<string>;
+  /** Directories named by relative paths that leave the unit (`../greet-svc/…`). */
+  upwardNames: Set<string>;
+  /** Every name-like word (outside units only: a Compose file at the top builds `./greet-svc`). */
+  words?: Set<string>;
+}
+
+/** A build project holding components, or a directory of components outside every project. */
+interface Unit {
+  root: string;
+  project: boolean;
+  text: UnitText;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > SCANNED_BYTES) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function scan(files: readonly string[], keepWords: boolean): UnitText {
+  const text: UnitText = { ports: new Set(), hosts: new Set(), localCalls: new Set(), upwardNames: new Set() };
+  if (keepWords) text.words = new Set();
+  for (const file of files) {
+    const name = path.basename(file);
+    if (!SCANNED_FILE.test(name) || GENERATED_DIR.test(file) || BUILD_FILE.test(name)) continue;
+    const content = readText(file);
+    if (content === undefined) continue;
+    for (const m of content.matchAll(DECLARED_PORT)) text.ports.add(m[1]!);
+    for (const m of content.matchAll(PUBLISHED_PORT)) text.ports.add(m[1]!);
+    for (const m of content.matchAll(URL)) {
+      const host = m[1]!.toLowerCase();
+      if (LOCAL_HOST.test(host)) {
+        if (m[2]) text.localCalls.add(m[2]);
+      } else {
+        text.hosts.add(host);
+        text.hosts.add(host.split('.')[0]!);
+      }
+    }
+    for (const m of content.matchAll(/\.\.[\\/]([A-Za-z0-9_.-]+)/g)) text.upwardNames.add(m[1]!);
+    if (text.words) for (const word of content.split(/[^A-Za-z0-9_.-]+/)) text.words.add(word);
+  }
+  return text;
+}
+
+/** Whether unit `a` names project `b`: a URL host, a path that leaves `a`, or (outside units) any word. */
+function names(a: Unit, b: Unit): boolean {
+  const name = path.basename(b.root);
+  return a.text.hosts.has(name.toLowerCase()) || a.text.upwardNames.has(name) || !!a.text.words?.has(name);
+}
+
+/**
+ * The units whose server unit `a` calls on a local port it does not serve itself: of the units that declare
+ * that port, the nearest (a client beside its server; another sample elsewhere that uses the same port is a
+ * coincidence, as the nearest queue manager is the one an MQ client means).
+ */
+function calledBy(a: Unit, units: readonly Unit[]): Unit[] {
+  const called: Unit[] = [];
+  for (const port of a.text.localCalls) {
+    // A call to a port of its own is the project's own server (a test calling the sample it tests).
+    if (a.text.ports.has(port) || DEFAULT_APP_PORTS.has(port)) continue;
+    const serving = units.filter((b) => b !== a && b.text.ports.has(port));
+    const depth = (b: Unit) => commonDirectory(a.root, b.root).length;
+    const nearest = Math.max(...serving.map(depth));
+    called.push(...serving.filter((b) => depth(b) === nearest));
+  }
+  return called;
+}
+
+/**
+ * The build projects that are deployments of their own under `root`, or none. `files` are the walked files,
+ * `readFiles` those lint-deploy reads, and `isComponent` tells those that hold components (not certificates, JDK
+ * files or start scripts).
+ */
+export function separateBuildProjects(
+  root: string,
+  files: readonly string[],
+  readFiles: Iterable<string>,
+  isComponent: (file: string) => boolean,
+): BuildProject[] {
+  const buildFiles = new Map<string, string>();
+  for (const file of files) {
+    const dir = path.dirname(file);
+    if (dir !== root && BUILD_FILE.test(path.basename(file)) && !buildFiles.has(dir))
+      buildFiles.set(dir, path.basename(file));
+  }
+  if (buildFiles.size < 2) return [];
+  // The outermost projects: a Maven module inside its parent's directory is part of the parent's project.
+  const projectOf = (file: string) => {
+    let found: string | undefined;
+    for (let dir = path.dirname(file); dir.length > root.length; dir = path.dirname(dir))
+      if (buildFiles.has(dir)) found = dir;
+    return found;
+  };
+  const projectFiles = new Map<string, string[]>();
+  const outsideFiles = new Map<string, string[]>();
+  for (const file of readFiles) {
+    const project = projectOf(file);
+    // A project with only certificates is a sample configured in code (spring-security-samples' saml2 login
+    // samples): its key pair is its own. Certificates outside every project tie nothing.
+    if (project) projectFiles.set(project, []);
+    else if (isComponent(file))
+      outsideFiles.set(path.dirname(file), [...(outsideFiles.get(path.dirname(file)) ?? []), file]);
+  }
+  if (projectFiles.size < 2) return [];
+  for (const file of files) projectFiles.get(projectOf(file) ?? '')?.push(file);
+  const units: Unit[] = [
+    ...[...projectFiles].map(([dir, own]) => ({ root: dir, project: true, text: scan(own, false) })),
+    ...[...outsideFiles].map(([dir, own]) => ({ root: dir, project: false, text: scan(own, true) })),
+  ].sort((x, y) => (x.root < y.root ? -1 : 1));
+  // Units that run together are merged up to their common directory, with every unit below it. Units whose common
+  // directory is the linted one (the reactive OAuth 2 login sample and the servlet authorization server it calls;
+  // a Compose file at the top that starts projects) stay with the files outside every deployment, linted together.
+  let groups = units.map((unit) => ({ root: unit.root, members: [unit] }));
+  const atTop = new Set<Unit>();
+  const groupOf = (unit: Unit) => groups.find((g) => g.members.includes(unit));
+  const toTop = (...moved: (typeof groups)[number][]) => {
+    for (const g of moved) g.members.forEach((unit) => atTop.add(unit));
+    groups = groups.filter((g) => !moved.includes(g));
+  };
+  for (const a of units) {
+    const tied = [...units.filter((b) => b !== a && b.project && names(a, b)), ...calledBy(a, units)];
+    for (const b of tied) {
+      const [ga, gb] = [groupOf(a), groupOf(b)];
+      if (ga === gb) continue;
+      if (!ga || !gb) {
+        toTop(...[ga, gb].filter((g) => g !== undefined));
+        continue;
+      }
+      const common = commonDirectory(ga.root, gb.root);
+      const below = (dir: string) => dir === common || dir.startsWith(common + path.sep);
+      if (common.length <= root.length || [...atTop].some((unit) => below(unit.root))) {
+        toTop(ga, gb);
+        continue;
+      }
+      const inside = groups.filter((g) => below(g.root));
+      groups = [
+        ...groups.filter((g) => !inside.includes(g)),
+        { root: common, members: inside.flatMap((g) => g.members) },
+      ];
+    }
+  }
+  // Outside units tied to no project stay with the files outside every deployment too.
+  const deployments = groups.filter((g) => g.members.some((unit) => unit.project));
+  const projectsAtTop = [...atTop].some((unit) => unit.project);
+  if (deployments.length + (projectsAtTop ? 1 : 0) < 2) return [];
+  return deployments
+    .map((g) => {
+      const projects = g.members.filter((unit) => unit.project).length;
+      return { root: g.root, projects, buildFile: buildFiles.get(g.root) };
+    })
+    .sort((x, y) => (x.root < y.root ? -1 : 1));
+}
+
+function commonDirectory(a: string, b: string): string {
+  const [pa, pb] = [a.split(path.sep), b.split(path.sep)];
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  return pa.slice(0, i).join(path.sep);
+}

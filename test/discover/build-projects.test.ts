@@ -1,0 +1,174 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { detectEnvironments } from '../../src/discover/environments';
+import { walk } from '../../src/discover/walk';
+import { writeTree } from '../helpers/rule-tester';
+import { cert } from '../rules/cert/cert-rules.trees';
+
+// Heuristic "separate build projects": a repository of samples, one Gradle or Maven project each, is not one
+// deployment; projects whose files say they run together stay together.
+const cli = path.resolve(__dirname, '../../dist/cli.js');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function tree(files: Record<string, string>): string {
+  const dir = writeTree(files);
+  dirs.push(dir);
+  return dir;
+}
+
+const pom = '<project><modelVersion>4.0.0</modelVersion></project>\n';
+const gradle = "plugins { id 'org.springframework.boot' }\n";
+/** A Spring Boot sample serving HTTPS with the key store every sample copies (spring-security-samples' shape). */
+const sample = (dir: string, buildFile: 'pom.xml' | 'build.gradle', properties = '') => ({
+  [`${dir}/${buildFile}`]: buildFile === 'pom.xml' ? pom : gradle,
+  [`${dir}/src/main/resources/application.properties`]: `server.ssl.enabled=true\n${properties}`,
+  [`${dir}/src/main/resources/certs/server.crt`]: cert('qmprod1.crt'),
+});
+
+/** The deployments detected under a tree, as relative roots (`.` when the tree is one). */
+function environmentsOf(files: Record<string, string>): string[] {
+  const root = fs.realpathSync(tree(files));
+  const found = detectEnvironments(root, walk(root, () => false).files).environments;
+  return found.length ? found.map((e) => path.relative(root, e.root).split(path.sep).join('/')) : ['.'];
+}
+
+describe('build projects (heuristic "separate build projects")', () => {
+  it.each<[string, Record<string, string>, string[]]>([
+    [
+      'samples, one Gradle or Maven project each, with nothing tying them',
+      {
+        'build.gradle': gradle,
+        ...sample('servlet/x509', 'build.gradle', 'server.port=8443\n'),
+        ...sample('servlet/saml2/login', 'build.gradle'),
+        ...sample('reactive/x509', 'pom.xml', 'server.port=8443\n'),
+      },
+      ['reactive/x509', 'servlet/saml2/login', 'servlet/x509'],
+    ],
+    [
+      'the same directories without build files (one application in several directories)',
+      {
+        'servlet/x509/application.properties': 'server.ssl.enabled=true\n',
+        'servlet/saml2/application.properties': 'server.ssl.enabled=true\n',
+      },
+      ['.'],
+    ],
+    [
+      'a client calling a local port the other project serves (Hakky54/mutual-tls-ssl shape)',
+      {
+        ...sample('server', 'pom.xml', 'server.port=8443\n'),
+        ...sample('client', 'pom.xml', 'client.url=https://localhost:8443/api/hello\nserver.port=8080\n'),
+      },
+      ['.'],
+    ],
+    [
+      'a client naming the other project as its URL host (microservices)',
+      {
+        ...sample('greet-svc', 'pom.xml'),
+        ...sample('gateway-svc', 'pom.xml', 'greet.url=https://greet-svc:8443/greet\n'),
+      },
+      ['.'],
+    ],
+    [
+      'a Compose file at the top that builds the projects',
+      {
+        'docker-compose.yml': 'services:\n  greet:\n    build: ./greet-svc\n  gateway:\n    build: ./gateway-svc\n',
+        ...sample('greet-svc', 'pom.xml'),
+        ...sample('gateway-svc', 'pom.xml'),
+      },
+      ['.'],
+    ],
+    [
+      'a Compose file of its own (a CAS server) that names no project does not tie them; it stays with the files outside',
+      {
+        'docker/cas/docker-compose.yml':
+          'services:\n  cas:\n    image: apereo/cas:6.6.6\n    ports:\n      - "8090:8080"\n',
+        ...sample('cas/login', 'build.gradle', 'cas.base.url=http://localhost.example:8090/cas\n'),
+        ...sample('x509', 'build.gradle'),
+      },
+      ['cas/login', 'x509'],
+    ],
+    [
+      'samples that call each other below the top are one deployment, from their common directory',
+      {
+        ...sample('oauth2/authorization-server', 'build.gradle', 'server.port=9000\n'),
+        ...sample('oauth2/login', 'build.gradle', 'issuer-uri=http://localhost:9000\n'),
+        ...sample('x509', 'build.gradle'),
+      },
+      ['oauth2', 'x509'],
+    ],
+    [
+      'samples that call each other across the top stay with the files outside every deployment, together',
+      {
+        ...sample('servlet/oauth2/authorization-server', 'build.gradle', 'server.port=9000\n'),
+        ...sample('reactive/oauth2/login', 'build.gradle', 'issuer-uri=http://localhost:9000\n'),
+        ...sample('servlet/x509', 'build.gradle'),
+      },
+      ['servlet/x509'],
+    ],
+    [
+      'a port two projects declare ties the caller to the nearer one only',
+      {
+        ...sample('a/resource-server', 'build.gradle', 'server.port=8090\n'),
+        ...sample('a/client', 'build.gradle', 'base-url=http://localhost:8090\n'),
+        ...sample('b/other-server', 'build.gradle', 'server.port=8090\n'),
+        ...sample('c/x509', 'build.gradle'),
+      },
+      ['a', 'b/other-server', 'c/x509'],
+    ],
+    [
+      "a sample's own default port and its README tie nothing",
+      {
+        ...sample('login', 'build.gradle', 'server.port=8080\n'),
+        ...sample('magic-link', 'build.gradle', 'app.url=http://localhost:8080/login\n'),
+        'magic-link/README.md': 'Open http://localhost:8090 of the login sample\n',
+        ...sample('other', 'build.gradle', 'server.port=8090\n'),
+      },
+      ['login', 'magic-link', 'other'],
+    ],
+    [
+      'a sample configured in code (certificates only) is a project of its own too',
+      {
+        ...sample('saml2/login', 'build.gradle'),
+        'xml/saml2/login-logout/build.gradle': gradle,
+        'xml/saml2/login-logout/src/main/resources/credentials/rp-certificate.crt': cert('qmprod1.crt'),
+      },
+      ['saml2/login', 'xml/saml2/login-logout'],
+    ],
+    [
+      "a Maven parent's modules are one project (a multi-module build)",
+      {
+        ...sample('shop', 'pom.xml'),
+        ...sample('shop/orders', 'pom.xml'),
+        ...sample('shop/payments', 'pom.xml'),
+        ...sample('blog', 'pom.xml'),
+      },
+      ['blog', 'shop'],
+    ],
+  ])('%s', (_, files, expected) => {
+    expect(environmentsOf(files)).toEqual(expected);
+  });
+
+  it('lints each sample apart: a key pair every sample copies is no key copied between machines', () => {
+    const files = { ...sample('servlet/x509', 'build.gradle'), ...sample('reactive/x509', 'build.gradle') };
+    const withBuilds = tree(files);
+    const withoutBuilds = tree(
+      Object.fromEntries(Object.entries(files).filter(([name]) => !name.endsWith('build.gradle'))),
+    );
+    const shared = (dir: string) => {
+      const result = spawnSync(process.execPath, [cli, '--format', 'json', '--debug', dir], {
+        cwd: os.tmpdir(),
+        encoding: 'utf8',
+      });
+      const report = JSON.parse(result.stdout) as { findings: { ruleId: string }[] };
+      return { shared: report.findings.filter((f) => f.ruleId === 'cert/shared-private-key').length, result };
+    };
+    const split = shared(withBuilds);
+    expect(split.shared).toBe(0);
+    expect(split.result.stderr).toMatch(
+      /deployment .*servlet\/x509 \(\d+ files\): content: .*servlet\/x509 is a build project of its own \(build\.gradle\) and no other project's files name it; heuristic "separate build projects"/,
+    );
+    expect(shared(withoutBuilds).shared).toBe(1);
+  });
+});
