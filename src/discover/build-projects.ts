@@ -6,10 +6,10 @@ import * as path from 'node:path';
  * (spring-projects/spring-security-samples, one Gradle or Maven project per sample) holds many applications that
  * are built and run on their own. Linted as one deployment, a key pair every sample copies from a template is "a
  * key copied between machines", and a client of one sample is paired with another sample's server on a port they
- * happen to share. Each outermost build project below the linted directory is a deployment of its own when every
- * component file lies in one, unless the projects' files say they run together: one names another (a URL host or
- * a `../<project>` path) or calls a local port another declares; projects that run together are merged up to their
- * common directory.
+ * happen to share. Each build project below the linted directory that holds files lint-deploy reads is a
+ * deployment of its own, unless the projects' files say they run together: one names another (a URL host or a
+ * `../<project>` path) or calls a local port another declares, or a Compose file outside every project names it;
+ * projects that run together are merged up to their common directory.
  */
 const BUILD_FILE = /^(pom\.xml|build\.gradle(\.kts)?)$/;
 /**
@@ -140,12 +140,12 @@ export function separateBuildProjects(
       buildFiles.set(dir, path.basename(file));
   }
   if (buildFiles.size < 2) return [];
-  // The outermost projects: a Maven module inside its parent's directory is part of the parent's project.
+  // The nearest project: a module of a Maven parent is a project too (teiniker's lecture samples under one
+  // aggregator pom); modules that run together say so as any projects do, and merge up to the parent.
   const projectOf = (file: string) => {
-    let found: string | undefined;
     for (let dir = path.dirname(file); dir.length > root.length; dir = path.dirname(dir))
-      if (buildFiles.has(dir)) found = dir;
-    return found;
+      if (buildFiles.has(dir)) return dir;
+    return undefined;
   };
   const projectFiles = new Map<string, string[]>();
   const outsideFiles = new Map<string, string[]>();
@@ -195,6 +195,11 @@ export function separateBuildProjects(
       ];
     }
   }
+  // A project left at the top inside another's directory (a module tied across the top, its parent not) would
+  // be claimed by that directory's deployment: the enclosing group stays at the top with it.
+  const enclosesTop = (g: (typeof groups)[number]) =>
+    [...atTop].some((unit) => unit.root.startsWith(g.root + path.sep));
+  for (let g = groups.find(enclosesTop); g; g = groups.find(enclosesTop)) toTop(g);
   // Outside units tied to no project stay with the files outside every deployment too.
   const deployments = groups.filter((g) => g.members.some((unit) => unit.project));
   const projectsAtTop = [...atTop].some((unit) => unit.project);

@@ -137,14 +137,34 @@ describe('build projects (heuristic "separate build projects")', () => {
       ['saml2/login', 'xml/saml2/login-logout'],
     ],
     [
-      "a Maven parent's modules are one project (a multi-module build)",
+      "a Maven parent's modules are projects too (teiniker's lecture samples under one aggregator pom)",
       {
-        ...sample('shop', 'pom.xml'),
-        ...sample('shop/orders', 'pom.xml'),
-        ...sample('shop/payments', 'pom.xml'),
+        ...sample('web/attacks', 'pom.xml'),
+        ...sample('web/attacks/csrf', 'pom.xml'),
+        ...sample('web/attacks/xss', 'pom.xml'),
+        ...sample('blog', 'pom.xml'),
+      },
+      ['blog', 'web/attacks', 'web/attacks/csrf', 'web/attacks/xss'],
+    ],
+    [
+      'modules that run together merge up to their parent',
+      {
+        'shop/pom.xml': pom,
+        ...sample('shop/orders', 'pom.xml', 'payments.url=https://payments:8443/pay\n'),
+        ...sample('shop/payments', 'pom.xml', 'server.port=8443\n'),
         ...sample('blog', 'pom.xml'),
       },
       ['blog', 'shop'],
+    ],
+    [
+      'a module tied across the top takes its parent with it to the files outside every deployment',
+      {
+        ...sample('shop', 'pom.xml'),
+        ...sample('shop/orders', 'pom.xml', 'auth.url=https://localhost:9000/token\n'),
+        ...sample('auth', 'pom.xml', 'server.port=9000\n'),
+        ...sample('blog', 'pom.xml'),
+      },
+      ['blog'],
     ],
   ])('%s', (_, files, expected) => {
     expect(environmentsOf(files)).toEqual(expected);
