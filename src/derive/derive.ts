@@ -174,20 +174,22 @@ function certificateFileUse(
         outside.add(ref.file);
       } else if (certificates.length === 0 && ref.file) named(component, undefined, ref.file, ref.reference, keyAlias);
     }
-    const trust = component.tls?.trust;
+    // A client URL's own stores (a MicroProfile Rest Client's trust store) are the component's too.
+    const urls = component.type === 'java.app' ? component.attributes.urls : [];
     // nginx's certificate is its key store too: that path, mounted from outside, names nothing either.
-    for (const [store, alias] of [
-      [trust?.keyStore, keyAlias],
-      [trust?.trustStore, 'any'],
-    ] as const)
-      if (store && !(store.file === undefined && outside.has(store.path.value)))
-        named(
-          component,
-          store.file,
-          store.path.value,
-          store.path.from.kind === 'file' ? store.path.from.location : undefined,
-          alias,
-        );
+    for (const trust of [component.tls?.trust, ...urls.map((u) => u.trust)])
+      for (const [store, alias] of [
+        [trust?.keyStore, keyAlias],
+        [trust?.trustStore, 'any'],
+      ] as const)
+        if (store && !(store.file === undefined && outside.has(store.path.value)))
+          named(
+            component,
+            store.file,
+            store.path.value,
+            store.path.from.kind === 'file' ? store.path.from.location : undefined,
+            alias,
+          );
   }
   return { inUse, namedOutside, keyAliases, unresolved, mountedOutside };
 }

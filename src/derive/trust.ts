@@ -7,7 +7,7 @@
  */
 import type { RunMemo } from '../core/run-memo';
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { LinkPrediction } from '../handshake/links';
 import type { TreeCertificate } from '../model/mq-certs';
 import { isNginx, type ClientAuthMode, type Component, type Link, type StoreRef } from '../model/types';
@@ -30,7 +30,9 @@ export type AnchorSource =
   | { kind: 'system' }
   | { kind: 'outside-tree'; store: StoreRef }
   /** In the tree but its certificates could not be read (a PKCS#12 no tried password opens, a CMS key database). */
-  | { kind: 'unreadable'; store: StoreRef };
+  | { kind: 'unreadable'; store: StoreRef }
+  /** The model cannot say which anchors it uses (TlsTrustSettings.unknown). */
+  | { kind: 'unsettled'; why: string; related?: RelatedLocation[] };
 
 export type TrustVerdict =
   | { kind: 'trusted'; result: PathSuccess }
@@ -180,6 +182,12 @@ function anchorsOf(
   const trust = component.tls?.trust;
   const store = trust?.trustStore;
   const jsse = verifierStack(component) === 'jsse';
+  if (trust?.unknown)
+    return {
+      anchors: [],
+      source: { kind: 'unsettled', why: trust.unknown.why, related: trust.unknown.related },
+      from: trust.unknown.at,
+    };
   if (store) {
     const from = placeOfStore(store);
     if (!store.file) return { anchors: [], source: { kind: 'outside-tree', store }, from };
@@ -327,6 +335,9 @@ function check(
     // (no proxy_ssl_certificate) are known to have none; a WAS/Liberty JMS factory or an MQ client may take it
     // from configuration the tree does not hold.
     const ownClientKey = peer.type === 'java.app' ? peer.attributes.ownClientKey : undefined;
+    const unsettled = peer.tls?.trust?.unknown;
+    if (direction === 'client' && unsettled && !peer.tls?.trust?.keyStore)
+      return { ...base, presented: [], verdict: { kind: 'unknown', missing: unsettled.why } };
     if (direction === 'client' && !peer.tls?.trust?.keyStore && ownClientKey)
       return {
         ...base,
@@ -350,6 +361,7 @@ function check(
       verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents is not in the tree` },
     };
   }
+  if (source?.kind === 'unsettled') return { ...base, presented, verdict: { kind: 'unknown', missing: source.why } };
   if (source?.kind === 'outside-tree')
     return {
       ...base,
@@ -448,7 +460,12 @@ export function deriveTrust(
   const out: LinkTrust[] = [];
   const signed = signatureCheck(memo);
   const tree: TreeOfCertificates = { all, presented, unreadable };
-  for (const { link, client, server, predicted } of links) {
+  for (const { link, server, predicted, ...ends } of links) {
+    // A client that calls this server with stores of its own (a MicroProfile Rest Client's trust store).
+    const client =
+      link.clientTrust && ends.client.tls
+        ? { ...ends.client, tls: { ...ends.client.tls, trust: link.clientTrust } }
+        : ends.client;
     if (!client.tls || !server.tls || client.tls.enabled?.value === false || server.tls.enabled?.value === false)
       continue;
     // An anonymous suite sends no certificate at all: nothing to check.

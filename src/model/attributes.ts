@@ -136,6 +136,51 @@ export interface JmsConnectionFactoryAttributes {
   activeProfiles?: string[];
 }
 
+/**
+ * A key or trust store a component's configuration names: JKS, JCEKS, PKCS#12, IBM CMS (.kdb) or a PEM
+ * file/bundle (nginx `ssl_certificate`, `ssl_client_certificate`, `ssl_trusted_certificate`). The password
+ * is never kept here: only where it is configured.
+ */
+export interface StoreRef {
+  /** The path as the configuration wrote it, traced to where it is written. */
+  path: Traced<string>;
+  /** Absolute path of the store when the tree holds it; absent when it is outside the tree (then unknown, never an error). */
+  file?: string;
+  /** Store type as configured or detected: 'JKS' | 'JCEKS' | 'PKCS12' | 'CMS' | 'PEM'. */
+  type?: Traced<string>;
+  /** Where the store password is configured (the value itself never enters the model). */
+  passwordAt?: Location;
+  /** The setting that names it, for messages, when it is not obvious from the component (`MQSSLKEYR`, `SSLKEYR`). */
+  setting?: string;
+}
+
+/**
+ * Where an endpoint's certificates come from and whom it trusts (issue #16). Filled by model contributors;
+ * the derive stage turns it into presented chains and trust anchors.
+ */
+export interface TlsTrustSettings {
+  /** Store holding the endpoint's own key and chain (Liberty keyStoreRef, Tomcat certificateKeystoreFile, -Djavax.net.ssl.keyStore, MQ SSLKEYR…). */
+  keyStore?: StoreRef;
+  /** Alias/label of the key entry it presents (Liberty serverKeyAlias/clientKeyAlias, WAS alias, MQ CERTLABL or ibmwebspheremq<qmgr>). */
+  keyAlias?: Traced<string>;
+  /** Store of the anchors it trusts (truststore, nginx ssl_client_certificate/ssl_trusted_certificate/proxy_ssl_trusted_certificate). */
+  trustStore?: StoreRef;
+  /**
+   * What is trusted besides `trustStore`: the JDK's cacerts when a Java end names no trust store (or Liberty
+   * `trustDefaultCerts="true"` adds them), the system/OpenSSL default, or nothing more ('none').
+   */
+  defaultTrust?: 'jdk-cacerts' | 'system' | 'none';
+  /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
+  verifyDepth?: Traced<number>;
+  /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */
+  verifiesPeer?: Traced<boolean>;
+  /**
+   * Set when the model cannot say which anchors the end uses (a Liberty REST client given both its own trust store
+   * and the SSL feature's default configuration): why, and where. Its verdicts are unknown, never a failure.
+   */
+  unknown?: { why: string; at?: Location; related?: RelatedLocation[] };
+}
+
 /** A `https://host:port` a client setting names. */
 export interface ClientUrl {
   url: string;
@@ -144,6 +189,13 @@ export interface ClientUrl {
   port: number;
   location: Location;
   key: string;
+  /**
+   * The stores the client calling this URL uses, when they are not its component's (a MicroProfile Rest Client's
+   * own `…/mp-rest/trustStore`, or on Liberty the SSL configuration its SSL feature gives every REST client).
+   */
+  trust?: TlsTrustSettings;
+  /** A MicroProfile Rest Client's own host name verifier (`…/mp-rest/hostnameVerifier`): the JDK's check is not made. */
+  hostnameVerifier?: { value: string; location: Location };
 }
 
 /** What server contributors put in `attributes` so clients can be linked to them. */

@@ -107,6 +107,7 @@ export const javaLinksContributor: ModelContributor = {
             server: server.id,
             reason: `${url.key} = ${url.url}`,
             location: url.location,
+            ...(url.trust && { clientTrust: url.trust }),
           });
         }
       }

@@ -267,21 +267,16 @@ const URL_IN_VALUE = /\b(https?|wss?):\/\/([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::
 
 /** URLs in entry values (Spring `*.url`, `*.base-url`, any value that is a URL). */
 export function urlsIn(doc: ParsedDocument): ClientUrl[] {
-  const urls: ClientUrl[] = [];
-  for (const entry of doc.entries) {
-    if (entry.secret) continue;
-    for (const m of entry.value.matchAll(URL_IN_VALUE)) {
-      const scheme = m[1]!.toLowerCase();
-      const port = m[3] ? Number(m[3]) : scheme === 'https' || scheme === 'wss' ? 443 : 80;
-      urls.push({
-        url: m[0],
-        scheme,
-        host: m[2]!.toLowerCase(),
-        port,
-        location: entryLocation(doc, entry, 'value'),
-        key: entry.key,
-      });
-    }
-  }
-  return urls;
+  return doc.entries.flatMap((entry) =>
+    entry.secret ? [] : clientUrlsIn(entry.value, entryLocation(doc, entry, 'value'), entry.key),
+  );
+}
+
+/** The `scheme://host[:port]` URLs in a setting's value, each traced to the setting. */
+export function clientUrlsIn(value: string, location: Location, key: string): ClientUrl[] {
+  return [...value.matchAll(URL_IN_VALUE)].map((m) => {
+    const scheme = m[1]!.toLowerCase();
+    const port = m[3] ? Number(m[3]) : scheme === 'https' || scheme === 'wss' ? 443 : 80;
+    return { url: m[0], scheme, host: m[2]!.toLowerCase(), port, location, key };
+  });
 }

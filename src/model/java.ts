@@ -33,6 +33,7 @@ import {
   urlsIn,
 } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
+import { restClientUrls } from './rest-clients';
 import type { ClientAuthMode, Component, SpringServerComponent, TlsSettings, Traced } from './types';
 import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
 
@@ -55,10 +56,10 @@ export const javaAppContributor: ModelContributor = {
     const starters = startersByGroup(ctx);
     const groups = new Map<
       string,
-      { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; tomcat: boolean }
+      { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; mp: ParsedDocument[]; tomcat: boolean }
     >();
     const groupFor = (key: string) => {
-      if (!groups.has(key)) groups.set(key, { spring: [], jvm: [], tomcat: false });
+      if (!groups.has(key)) groups.set(key, { spring: [], jvm: [], mp: [], tomcat: false });
       return groups.get(key)!;
     };
     for (const doc of ctx.deployment.documents) {
@@ -67,13 +68,14 @@ export const javaAppContributor: ModelContributor = {
         // The test classpath (`src/test/resources`) configures the project's tests, never the deployed app.
         if (!onTestClasspath(ctx, doc.file.path)) groupFor(key).spring.push(doc as ParsedDocument<SpringConfigData>);
       } else if (JVM_OPTION_KINDS.includes(doc.kind)) groupFor(key).jvm.push(doc);
+      else if (doc.kind === 'microprofile.config' && !onTestClasspath(ctx, doc.file.path)) groupFor(key).mp.push(doc);
       else if (doc.kind === 'tomcat.server-xml' || doc.kind.startsWith('nginx.')) groupFor(key).tomcat = true;
     }
     for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const sources = properties.get(key) ?? [];
-      if (group.spring.length === 0 && (group.tomcat || group.jvm.length === 0)) continue;
-      const first = group.spring[0] ?? group.jvm[0];
-      if (!first) continue; // a group exists because a document was put in it
+      const clientOnly = group.spring.length === 0 && (group.tomcat || group.jvm.length === 0);
+      const first = group.spring[0] ?? group.jvm[0] ?? group.mp[0];
+      if (!first || (clientOnly && group.mp.length === 0)) continue; // a group exists because a document was put in it
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
       const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources, key);
@@ -93,7 +95,20 @@ export const javaAppContributor: ModelContributor = {
       };
       // A spring.config.location without a classpath location: the packaged files are not what the app reads.
       const springFiles = packagedConfigReplaced(start) ? [] : group.spring;
-      const documents = [...group.spring, ...group.jvm];
+      const urls = restClientUrls(
+        ctx,
+        {
+          group: key,
+          mpConfig: group.mp,
+          settings: springFiles,
+          plainJvm: group.spring.length > 0 || group.jvm.length > 0,
+          name: appName ? appName.value : label,
+        },
+        springFiles.flatMap(urlsIn),
+      );
+      // A group with MicroProfile Config alone is an application only when its REST clients call somewhere.
+      if (clientOnly && urls.length === 0) continue;
+      const documents = [...group.spring, ...group.jvm, ...group.mp];
       const client: Component = {
         id: `java.app:${label}`,
         type: 'java.app',
@@ -107,7 +122,7 @@ export const javaAppContributor: ModelContributor = {
         tls: { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' },
         documents,
         attributes: {
-          urls: springFiles.flatMap(urlsIn),
+          urls,
           profiles: [
             ...new Set(springFiles.flatMap((d) => d.data.parts.map((p) => p.profile).filter((p): p is string => !!p))),
           ],

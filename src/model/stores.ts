@@ -125,7 +125,16 @@ function libertyTrust(
 ): TlsTrustSettings | undefined {
   const config =
     configs.find((c) => component.documents[0] === c.root) ?? configs.find((c) => component.documents.includes(c.root));
-  if (!config) return undefined;
+  return config ? libertySslTrust(config, stores, sslId, aliasAttribute) : undefined;
+}
+
+/** The stores of a Liberty server's `<ssl id>`: its key store, its trust store (the key store without trustStoreRef). */
+export function libertySslTrust(
+  config: LibertyServerConfig,
+  stores: TreeStores,
+  sslId: string,
+  aliasAttribute: 'serverKeyAlias' | 'clientKeyAlias',
+): TlsTrustSettings {
   const data: LibertyData = config.data;
   const ssl = [...data.ssl].reverse().find((s) => s.attrs.id?.value === sslId);
   const storeOf = (id: string) => libertyStoreOf(config, id, stores);

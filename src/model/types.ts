@@ -14,7 +14,12 @@ import type {
   NginxServerAttributes,
   SpringServerAttributes,
   TomcatConnectorAttributes,
+  StoreRef,
+  TlsTrustSettings,
 } from './attributes';
+
+// Kept in ./attributes (a client URL may carry its own stores); re-exported so model users import one module.
+export type { StoreRef, TlsTrustSettings } from './attributes';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
 export type { Provenance, Traced } from '../core/traced';
@@ -42,46 +47,6 @@ export interface CertificateRef {
   keyBits?: number;
   subject?: string;
   sans?: string[];
-}
-
-/**
- * A key or trust store a component's configuration names: JKS, JCEKS, PKCS#12, IBM CMS (.kdb) or a PEM
- * file/bundle (nginx `ssl_certificate`, `ssl_client_certificate`, `ssl_trusted_certificate`). The password
- * is never kept here: only where it is configured.
- */
-export interface StoreRef {
-  /** The path as the configuration wrote it, traced to where it is written. */
-  path: Traced<string>;
-  /** Absolute path of the store when the tree holds it; absent when it is outside the tree (then unknown, never an error). */
-  file?: string;
-  /** Store type as configured or detected: 'JKS' | 'JCEKS' | 'PKCS12' | 'CMS' | 'PEM'. */
-  type?: Traced<string>;
-  /** Where the store password is configured (the value itself never enters the model). */
-  passwordAt?: Location;
-  /** The setting that names it, for messages, when it is not obvious from the component (`MQSSLKEYR`, `SSLKEYR`). */
-  setting?: string;
-}
-
-/**
- * Where an endpoint's certificates come from and whom it trusts (issue #16). Filled by model contributors;
- * the derive stage turns it into presented chains and trust anchors.
- */
-export interface TlsTrustSettings {
-  /** Store holding the endpoint's own key and chain (Liberty keyStoreRef, Tomcat certificateKeystoreFile, -Djavax.net.ssl.keyStore, MQ SSLKEYR…). */
-  keyStore?: StoreRef;
-  /** Alias/label of the key entry it presents (Liberty serverKeyAlias/clientKeyAlias, WAS alias, MQ CERTLABL or ibmwebspheremq<qmgr>). */
-  keyAlias?: Traced<string>;
-  /** Store of the anchors it trusts (truststore, nginx ssl_client_certificate/ssl_trusted_certificate/proxy_ssl_trusted_certificate). */
-  trustStore?: StoreRef;
-  /**
-   * What is trusted besides `trustStore`: the JDK's cacerts when a Java end names no trust store (or Liberty
-   * `trustDefaultCerts="true"` adds them), the system/OpenSSL default, or nothing more ('none').
-   */
-  defaultTrust?: 'jdk-cacerts' | 'system' | 'none';
-  /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
-  verifyDepth?: Traced<number>;
-  /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */
-  verifiesPeer?: Traced<boolean>;
 }
 
 /**
@@ -227,6 +192,8 @@ export interface Link {
   unconfirmed?: string;
   /** Places besides the two ends that tie them together (a deploy script naming the queue manager): related places of findings on the link. */
   evidence?: RelatedLocation[];
+  /** The stores the client uses on this link when they are not its component's (ClientUrl.trust). */
+  clientTrust?: TlsTrustSettings;
 }
 
 /** A set of files checked together (DESIGN.md "Deployments"). */

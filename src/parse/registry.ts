@@ -7,6 +7,7 @@ import { mqIniFormat } from './mq-ini';
 import { websphereFormat } from './websphere';
 import { libertyBootstrapFormat, libertyFormat } from './liberty';
 import { libertyVariablesFormat } from './liberty-variables';
+import { microprofileConfigFormat } from './microprofile-config';
 import { pemFormat } from './pem';
 import { tomcatServerXmlFormat } from './tomcat';
 import { springFormat } from './spring';
@@ -42,6 +43,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   springFormat,
   libertyBootstrapFormat,
   libertyVariablesFormat,
+  microprofileConfigFormat,
   jvmOptionsFormat,
   systemdFormat,
   dockerfileFormat,

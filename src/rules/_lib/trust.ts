@@ -88,6 +88,7 @@ export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Locatio
   add(check.anchorsFrom, `${check.verifier.name}'s trust store is configured here`);
   if (check.anchorSource?.kind === 'store')
     add({ file: check.anchorSource.file }, `${check.verifier.name} trusts the certificates of this store`);
+  if (check.anchorSource?.kind === 'unsettled') for (const r of check.anchorSource.related ?? []) add(r, r.message);
   add(check.presentedFrom, `${check.peer.name}'s certificate is configured here`);
   const leaf = check.presented[0];
   if (leaf) add(certificatePlace(leaf), `${check.peer.name} presents ${certName(leaf.cert)}`);

@@ -150,7 +150,8 @@ export default defineRule({
       const disabled = client.runtime?.systemProperties['jdk.internal.httpclient.disableHostnameVerification'];
       if (disabled && disabled.value.trim().toLowerCase() !== 'false') continue;
       const url = urlOf(link, client.attributes.urls);
-      if (!url) continue;
+      // A REST client with its own host name verifier (`…/mp-rest/hostnameVerifier`) does not make the JDK's check.
+      if (!url || url.hostnameVerifier) continue;
       const candidates = presentedLeaves(ctx.deployment, server).map((c) => ({
         ...c,
         result: checkHost(c.leaf.cert, url.host),
