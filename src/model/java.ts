@@ -33,7 +33,7 @@ import {
   urlsIn,
 } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
-import { restClientUrls } from './rest-clients';
+import { ownServerSettings, restClientUrls } from './rest-clients';
 import type { ClientAuthMode, Component, SpringServerComponent, TlsSettings, Traced } from './types';
 import type { JavaAppAttributes, SpringServerAttributes } from './attributes';
 
@@ -101,7 +101,7 @@ export const javaAppContributor: ModelContributor = {
           group: key,
           mpConfig: group.mp,
           settings: springFiles,
-          plainJvm: group.spring.length > 0 || group.jvm.length > 0,
+          plainJvm: group.spring.length > 0 || group.jvm.length > 0 || group.mp.some(ownServerSettings),
           name: appName ? appName.value : label,
         },
         springFiles.flatMap(urlsIn),

@@ -88,6 +88,14 @@ function storeBases(doc: ParsedDocument): string[] {
   ];
 }
 
+/**
+ * MP Config that configures the app's own server: Helidon MP (`server.port`, `server.host`) and Quarkus
+ * (`quarkus.*`) read it so, and run REST clients on the JVM's JSSE defaults (no Liberty SSL feature).
+ */
+export function ownServerSettings(doc: ParsedDocument): boolean {
+  return doc.entries.some((e) => /^(?:server\.(?:port|host)|quarkus\.)/.test(e.key));
+}
+
 /** What a group's REST clients run on, as far as the tree says. */
 export interface RestClientRuntime {
   liberty?: LibertyServerConfig;

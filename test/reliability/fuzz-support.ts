@@ -45,6 +45,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'default.https.port=9443\nwebsphere.java.security=true\n# comment\n',
   '/seed/wlp/usr/servers/app/variables/sslCipherSuite': 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n',
   '/seed/config/variables/tls.properties': 'sslProtocol=TLSv1.2\n# comment\nkeystore_password=x\n',
+  '/seed/app/src/main/resources/META-INF/microprofile-config.properties':
+    'org.acme.Api/mp-rest/url=https://${api.host:api}:8443/\norg.acme.Api/mp-rest/trustStorePassword=x\n%dev.a=b\n',
   '/seed/jdk/release': 'JAVA_VERSION="1.8.0_202"\nIMPLEMENTOR="Oracle Corporation"\n',
   '/seed/jdk/java.security': '# java.security\njdk.tls.disabledAlgorithms=SSLv3, RC4, \\\n    DH keySize < 1024\n',
   '/seed/mq/QM1.mqsc':

@@ -173,6 +173,12 @@ ruleTester(trustUnknown, {
       ],
     },
     {
+      // Helidon MP reads its own server's settings from the same file: a plain JVM, whose JDK cacerts the tree lacks.
+      name: 'Helidon MP (server.port in MP Config) without a per-client store: the JVM default, not an unknown runtime',
+      files: { ...server, ...mpConfig(API, 'server.port=8080') },
+      errors: [{ messageId: 'serverUnknown', file: MP, line: 1, messageIncludes: ["JDK's cacerts"] }],
+    },
+    {
       name: 'MP Config alone: which runtime gives the client its SSL context is unknown',
       files: { ...server, ...mpConfig(API) },
       errors: [{ messageId: 'serverUnknown', file: MP, line: 1, messageIncludes: ['which runtime runs'] }],
