@@ -59,16 +59,26 @@ function inTrustBundle(c: TreeCertificate): boolean {
 
 /**
  * A self-signed certificate that is its holder's own identity: the certificate of a key entry alone (no CA above it
- * in the entry's chain), or a PEM certificate whose key sits beside it and which is the first of its file.
+ * in the entry's chain), or a PEM certificate that is the first of its file and whose key sits beside it or that a
+ * component names as the certificate it presents (nginx `ssl_certificate` with its key in `/etc/ssl/private`, the
+ * Debian layout credemol/websocket-https-nginx-springboot@d901498 keeps).
  */
-function ownSelfSigned(c: TreeCertificate): boolean {
+function ownSelfSigned(c: TreeCertificate, presentedLeaves: ReadonlySet<string>): boolean {
   if (!c.cert.selfSigned) return false;
   if (c.store) return c.store.entry === 'private-key' && c.store.chainIndex === 0;
   return (
-    c.hasPrivateKey &&
+    (c.hasPrivateKey || presentedLeaves.has(c.cert.fingerprintSha256)) &&
     'certificates' in c.doc.data &&
     c.doc.data.certificates[0]?.fingerprintSha256 === c.cert.fingerprintSha256
   );
+}
+
+/** The fingerprints of the first certificate of each file a component names as the certificate it presents. */
+function presentedLeavesOf(presented: DerivedDeployment['derived']['presented']): Set<string> {
+  const leaves = new Set<string>();
+  for (const named of presented.values())
+    for (const { certificates } of named) if (certificates[0]) leaves.add(certificates[0].cert.fingerprintSha256);
+  return leaves;
 }
 
 export default defineRule({
@@ -112,6 +122,7 @@ export default defineRule({
     const now = referenceNow(ctx.options.referenceDate);
     const { undated, used, presented } = trustUses(ctx.deployment);
     const { unresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
+    const presentedLeaves = presentedLeavesOf(ctx.deployment.derived.presented);
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
       const expired = c.cert.notAfter < now;
@@ -192,17 +203,23 @@ export default defineRule({
       const uses = expired ? undated.get(c.cert.fingerprintSha256) : undefined;
       const anchor = uses !== undefined;
       // Whether peers reject an unlinked bundle CA depends on their TLS stack: a warning, not an error.
-      const unlinkedCa = expired && !anchor && !used.has(c.cert.fingerprintSha256) && inTrustBundle(c);
+      // A self-signed leaf a server presents is no bundle CA, whatever its basicConstraints (`openssl req -x509` sets CA:TRUE).
+      const unlinkedCa =
+        expired &&
+        !anchor &&
+        !used.has(c.cert.fingerprintSha256) &&
+        inTrustBundle(c) &&
+        !presentedLeaves.has(c.cert.fingerprintSha256);
       // A self-signed certificate no link presents: its peers trust it directly or not at all, and which verifier
       // they run decides (OpenLiberty/guide-microprofile-jwt's key.p12, expired 2021, still serves the guide's client).
       const onLinks = presented.get(c.cert.fingerprintSha256);
-      const selfSigned = expired && !anchor && ownSelfSigned(c) && !onLinks && !unlinkedCa;
+      const selfSigned = expired && !anchor && ownSelfSigned(c, presentedLeaves) && !onLinks && !unlinkedCa;
       // The verdict rests on the links that trust it without a date check, or on the components that name it.
       const related: RelatedLocation[] = [
         ...(storeRelated(c).related ?? []),
         ...(uses ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)),
         // A self-signed certificate is judged an error because links present it: they are named.
-        ...(expired && !anchor && ownSelfSigned(c)
+        ...(expired && !anchor && ownSelfSigned(c, presentedLeaves)
           ? (onLinks ?? []).flatMap((u) => trustRelated(u.lt, u.check, location))
           : []),
         ...use.by,

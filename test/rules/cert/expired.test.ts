@@ -283,6 +283,21 @@ ruleTester(rule, {
       ],
     },
     {
+      // credemol/websocket-https-nginx-springboot@d901498: nginx serves ssl/certs/nginx-selfsigned.crt (self-signed,
+      // expired 2019) with its key in ssl/private, the Debian /etc/ssl layout; only browsers connect. The certificate an
+      // nginx server names as its own is its identity wherever its key lies: a warning as for a key store's own entry.
+      name: 'an expired self-signed certificate nginx serves, its key in another directory: a warning',
+      files: {
+        'nginx/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/nginx-selfsigned.crt;\n    ssl_certificate_key /etc/nginx/private/nginx-selfsigned.key;\n  }\n}\n',
+        'ssl/certs/nginx-selfsigned.crt': cert('weak-rsa1024.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredSelfSigned', file: 'ssl/certs/nginx-selfsigned.crt', line: 1, severity: 'warning' },
+      ],
+    },
+    {
       name: 'the same expired certificate, the client trusting another CA: the handshake checks its dates',
       files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...tomcatServer('server-self-expired.p12') },
       errors: [{ messageId: 'expired', file: 'api/conf/server-self-expired.p12', line: 1, severity: 'error' }],
