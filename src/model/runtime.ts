@@ -3,7 +3,8 @@ import { parseJavaVersion, vendorFromRelease } from '../knowledge';
 import type { LintConfig } from '../core/config';
 import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
-import type { JdkReleaseData } from '../parse/jdk';
+import { securityFileName, type JdkReleaseData } from '../parse/jdk';
+import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { JavaRuntime, JdkVendorFamily, RuntimeAttachment, Traced } from './types';
 import { entryLocation } from '../parse/types';
@@ -21,6 +22,7 @@ const SECURITY_SUFFIX = /([\\/]jre)?[\\/](lib|conf)[\\/]security$/;
  */
 export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRuntime[] {
   const homes = new Map<string, { release?: ParsedDocument<JdkReleaseData>; security?: ParsedDocument }>();
+  const loaded = overrideFileNames(documents);
   for (const doc of documents) {
     if (doc.kind === 'jdk.release') {
       // A release file under another name (a copy saved beside others: `jdk8u201_release`) is a JDK of its
@@ -38,6 +40,16 @@ export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRunt
   }
   const runtimes: ScopedRuntime[] = [];
   for (const [home, { release, security }] of homes) {
+    // A lone java.security that a start of the tree loads with -Djava.security.properties (tim-ref/messenger-proxy's
+    // Dockerfile: COPY java.security /app, -Djava.security.properties==/app/java.security) changes the JDK that loads
+    // it (src/model/jvm-runtime.ts); it is no JDK of its own.
+    if (
+      !release &&
+      security &&
+      !SECURITY_SUFFIX.test(path.dirname(security.file.path)) &&
+      loaded.has(securityFileName(security.file.path))
+    )
+      continue;
     const runtime = runtimeFromFiles(release, security, root);
     const scope =
       release && home === release.file.path
@@ -239,4 +251,17 @@ export function makeRuntimeResolver(
     if (inTree) return inTree;
     return config.java?.version ? declaredRuntime(config.java, 'lint-deploy config "java"') : undefined;
   };
+}
+
+/** The file names the tree's JVM options load with -Djava.security.properties (`=`/`==`, `file:` URLs alike). */
+function overrideFileNames(documents: readonly ParsedDocument[]): Set<string> {
+  const names = new Set<string>();
+  for (const doc of documents) {
+    const properties = (doc.data as Partial<JvmOptionsData> | undefined)?.properties;
+    if (!Array.isArray(properties)) continue;
+    for (const p of properties)
+      if (p.name === 'java.security.properties')
+        names.add(securityFileName(p.value.replace(/^=/, '').replace(/^file:/, '')));
+  }
+  return names;
 }

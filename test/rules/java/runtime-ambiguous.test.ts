@@ -20,6 +20,19 @@ ruleTester(rule, {
       files: { 'servers/jre/release': ORACLE_8U202, 'java/release': TEMURIN_17, ...SERVERS },
     },
     {
+      // tim-ref/messenger-proxy@58ae44f (Apache-2.0): a full java.security at the root, copied into the image and loaded
+      // with -Djava.security.properties==/app/java.security, beside FROM eclipse-temurin:21-jre. The file is an override
+      // of the image's JDK, not a JDK of its own.
+      name: 'a java.security the start loads with -Djava.security.properties is an override, not a second JDK',
+      files: {
+        Dockerfile:
+          'FROM eclipse-temurin:21-jre\nCOPY java.security /app\nENTRYPOINT ["java", "-Djava.security.properties==/app/java.security", "-jar", "/app/app.jar"]\n',
+        'java.security':
+          'security.provider.1=SUN\njdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, RC4, DES, MD5withRSA\n',
+        'src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
+      },
+    },
+    {
       name: 'a JDK declared in the config settles it',
       files: { 'jre/release': ORACLE_8U202, 'java/release': TEMURIN_17, ...SERVERS },
       config: { java: { version: '17.0.9', vendor: 'temurin' } },
