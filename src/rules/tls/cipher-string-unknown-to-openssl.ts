@@ -1,5 +1,6 @@
 import { placeOf } from '../../handshake/links';
 import { seriesWithCipher, seriesWithCommand } from '../../knowledge/openssl';
+import { expandCipherString } from '../../knowledge/openssl-cipher-string';
 import { isNginx } from '../../model/types';
 import { defineRule } from '../types';
 
@@ -85,10 +86,20 @@ export default defineRule({
         });
         continue;
       }
+      const written = attributes.ciphersAsWritten;
       const older = (attributes.unknownCipherElements ?? []).flatMap((name) => {
-        const known = seriesWithCipher(name);
-        const row = known[0]?.extraCiphers.find((r) => r[2] === name);
-        return row ? [{ name, iana: row[1], enc: row[6], others: andList(known.map((k) => k.series)) }] : [];
+        const row = seriesWithCipher(name)[0]?.extraCiphers.find((r) => r[2] === name);
+        // The series whose cipher table has it and where the string still selects it: a later `!` term kills it for
+        // good ("permanently deleted … can never reappear", openssl-ciphers(1)), so `…:ECDHE-RSA-RC4-SHA:…:!RC4`
+        // (GoogleCloudPlatform/nginx-ssl-proxy@2037048 nginx/proxy_ssl.conf) enables it on no OpenSSL at all.
+        const known = seriesWithCipher(name).filter(
+          (k) =>
+            written === undefined ||
+            expandCipherString(written, { series: k }).selected.some((c) => c.openssl === name),
+        );
+        return row && known.length > 0
+          ? [{ name, iana: row[1], enc: row[6], others: andList(known.map((k) => k.series)) }]
+          : [];
       });
       if (older.length === 0) continue;
       const one = older.length === 1;

@@ -18,6 +18,16 @@ ruleTester(rule, {
       files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!3DES:!RC4';") },
     },
     {
+      // GoogleCloudPlatform/nginx-ssl-proxy@2037048 (Apache-2.0) nginx/proxy_ssl.conf: the RC4 suite it names is killed
+      // by its own !RC4 on every OpenSSL that has it (a `!` term deletes for good: openssl-ciphers(1)).
+      name: 'a name OpenSSL 3 lacks that a later !RC4 kills on the releases that have it: it enables nothing anywhere',
+      files: {
+        'api/nginx.conf': nginx(
+          "ssl_ciphers 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-SHA:ECDHE-RSA-RC4-SHA:AES128-GCM-SHA256:HIGH:!RC4:!MD5:!aNULL:!EDH:!CAMELLIA';",
+        ),
+      },
+    },
+    {
       name: '@SECLEVEL=0 with the assumed OpenSSL 3: known, the unknown version stays unknown (no finding)',
       files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!aNULL:@SECLEVEL=0';") },
     },
