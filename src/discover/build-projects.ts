@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isBuildFile } from '../core/build-files';
 
 /**
  * Heuristic "separate build projects" (docs/deployments.md): a repository of Java samples or lectures
@@ -11,7 +12,6 @@ import * as path from 'node:path';
  * `../<project>` path) or calls a local port another declares, or a Compose file outside every project names it;
  * projects that run together are merged up to their common directory.
  */
-const BUILD_FILE = /^(pom\.xml|build\.gradle(\.kts)?)$/;
 /**
  * Files whose text may name another project or a port: configuration, scripts and JVM source, not documentation
  * (two samples' READMEs both telling the reader to open `localhost:1080` share nothing).
@@ -78,7 +78,7 @@ function scan(files: readonly string[], keepWords: boolean): UnitText {
   if (keepWords) text.words = new Set();
   for (const file of files) {
     const name = path.basename(file);
-    if (!SCANNED_FILE.test(name) || GENERATED_DIR.test(file) || BUILD_FILE.test(name)) continue;
+    if (!SCANNED_FILE.test(name) || GENERATED_DIR.test(file) || isBuildFile(name)) continue;
     const content = readText(file);
     if (content === undefined) continue;
     for (const m of content.matchAll(DECLARED_PORT)) text.ports.add(m[1]!);
@@ -136,8 +136,7 @@ export function separateBuildProjects(
   const buildFiles = new Map<string, string>();
   for (const file of files) {
     const dir = path.dirname(file);
-    if (dir !== root && BUILD_FILE.test(path.basename(file)) && !buildFiles.has(dir))
-      buildFiles.set(dir, path.basename(file));
+    if (dir !== root && isBuildFile(file) && !buildFiles.has(dir)) buildFiles.set(dir, path.basename(file));
   }
   if (buildFiles.size < 2) return [];
   // The nearest project: a module of a Maven parent is a project too (teiniker's lecture samples under one

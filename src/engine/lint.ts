@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { RuntimeUse } from '../model/types';
 import type { Finding } from '../core/types';
 import { compareFindings } from '../core/types';
@@ -10,6 +11,7 @@ import { problemFinding, type ParsedDocument } from '../parse/types';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
+import { isBuildFile } from '../core/build-files';
 import { RunMemo } from '../core/run-memo';
 import { readDocuments } from './run/read';
 import { ParseCache } from './run/parse-cache';
@@ -169,9 +171,10 @@ function checkDeployment(
   walkNotes: Finding[],
 ) {
   const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed));
+  const buildProjects = files.filter(isBuildFile).map((file) => path.dirname(file));
   const derive = (from: ParsedDocument[]) => {
     const model = stats.time('model', () =>
-      buildModel(root, from, { config: options.config, java: options.java, memo }),
+      buildModel(root, from, { config: options.config, java: options.java, memo, buildProjects }),
     );
     return stats.time('derive', () => deriveDeployment(model.deployment, model.certificates, memo));
   };

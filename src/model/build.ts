@@ -18,6 +18,8 @@ export interface BuildOptions {
   java?: { version?: string; vendor?: string };
   /** Answers shared by the run's deployments (default: one for this deployment alone). */
   memo?: RunMemo;
+  /** Directories of the deployment's Maven and Gradle projects (Deployment.buildProjects). */
+  buildProjects?: string[];
 }
 
 /** The model and the tree's certificates, computed once while building it (the derive stage keeps them). */
@@ -43,6 +45,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     links: [],
     mqscScripts: mqscScripts(documents),
     runtime: runtimeFor(path.join(root, '.')),
+    buildProjects: options.buildProjects ?? [],
   };
   const ids = new Set<string>();
   let certificates: TreeCertificate[] | undefined;

@@ -222,6 +222,8 @@ export interface Deployment {
   unservedTls?: UnservedTls[];
   /** Client URLs calling HTTPS ports that their server does not open (./java-links.ts). Unset without the model. */
   refusedCalls?: RefusedCall[];
+  /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */
+  buildProjects?: string[];
 }
 
 /**

@@ -1,7 +1,18 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { composeMountsOf, usedApartBy } from '../../model/compose-mounts';
-import { caRecordCopy, certLocation, certificatesOf, certName, ownerName, storeRelated } from './_lib/shared';
+import * as path from 'node:path';
+import type { RelatedLocation } from '../../core/types';
+import {
+  caRecordCopy,
+  certLocation,
+  certificateUse,
+  certificatesOf,
+  certName,
+  notServedWhy,
+  ownerName,
+  storeRelated,
+} from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -31,6 +42,33 @@ export default defineRule({
       if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
       byKey.set(c.cert.publicKeySha256, list);
     }
+    // The Maven or Gradle project holding a file: the nearest directory with a build file at or above it.
+    const projects = new Set(ctx.deployment.buildProjects ?? []);
+    const projectOf = (file: string) => {
+      for (let dir = path.dirname(file); dir.startsWith(ctx.deployment.root); dir = path.dirname(dir)) {
+        if (projects.has(dir)) return dir;
+        if (dir === path.dirname(dir)) break;
+      }
+      return undefined;
+    };
+    /**
+     * Copies inside one application's source tree (rahulsingh336/spring-boot-ssl-mutual-authentication-master's
+     * secure-server/security/server-keystore.jks and its src/main/resources copies), of which at most one is used,
+     * are one application's key kept twice in its repository, not a key copied to a second machine.
+     */
+    const sameProject = (a: TreeCertificate, b: TreeCertificate) => {
+      const project = projectOf(a.doc.file.path);
+      return project !== undefined && project === projectOf(b.doc.file.path);
+    };
+    /** What uses a certificate's file, as places to name (none known for `perhaps`); undefined when nothing does. */
+    const used = (c: TreeCertificate): RelatedLocation[] | undefined => {
+      const use = certificateUse(ctx.deployment, c);
+      if (use.use === 'unnamed') return undefined;
+      if (use.use === 'not-served') return notServedWhy(c, use.by).related;
+      return 'by' in use ? use.by : []; // `perhaps`: a placeholder nothing resolves may name it
+    };
+    const oneApplication = (a: TreeCertificate, b: TreeCertificate) =>
+      sameProject(a, b) && (used(a) === undefined || used(b) === undefined);
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
@@ -39,7 +77,7 @@ export default defineRule({
       for (const [i, c] of list.entries()) {
         // Files that only different Compose projects mount (alternative fixture sets of one test, each mounted at
         // /etc/nginx/certs by its own Compose file) are not used together: the pair counts only against a copy that can be.
-        const earlier = list.slice(0, i).find((o) => !apart(o.doc.file.path, c.doc.file.path));
+        const earlier = list.slice(0, i).find((o) => !apart(o.doc.file.path, c.doc.file.path) && !oneApplication(o, c));
         if (!earlier) continue;
         ctx.report({
           messageId: 'shared',
@@ -49,6 +87,8 @@ export default defineRule({
             { ...certLocation(earlier), message: `same key pair in ${ownerName(ctx.deployment, earlier)}` },
             ...(storeRelated(c).related ?? []),
             ...(storeRelated(earlier).related ?? []),
+            // In one project, what uses each copy is what makes them two keys in use, not one kept twice.
+            ...(sameProject(c, earlier) ? [...(used(c) ?? []), ...(used(earlier) ?? [])] : []),
           ],
           fingerprint: [c.cert.publicKeySha256, ownerName(ctx.deployment, c)],
         });

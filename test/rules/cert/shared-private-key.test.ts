@@ -69,6 +69,18 @@ ruleTester(rule, {
       },
     },
     {
+      // rahulsingh336/spring-boot-ssl-mutual-authentication-master@445b66d: secure-server/security/server-keystore.jks
+      // and copies under src/main/resources, none named by a setting the tree shows.
+      name: "copies of a key store inside one Maven project's source tree, at most one used",
+      files: {
+        'secure-server/pom.xml': '<project/>\n',
+        'secure-server/security/server-keystore.jks': keyStore,
+        'secure-server/src/main/resources/server-keystore.jks': keyStore,
+        'secure-server/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=classpath:server-keystore.jks\nserver.ssl.key-store-password=changeit\n',
+      },
+    },
+    {
       name: 'different Compose projects mount the copies, each into its own service',
       files: {
         'a/compose.yaml': mounting('web', './certs'),
@@ -87,6 +99,25 @@ ruleTester(rule, {
         'certs/localhost.cer': published,
       },
       errors: [{ messageId: 'shared', file: 'gateway-svc/cert/keystore.jks', line: 1 }],
+    },
+    {
+      name: 'the same copies without a build file: two directories nothing says are one application',
+      files: {
+        'secure-server/security/server-keystore.jks': keyStore,
+        'secure-server/src/main/resources/server-keystore.jks': keyStore,
+      },
+      errors: [{ messageId: 'shared', file: 'secure-server/src/main/resources/server-keystore.jks', line: 1 }],
+    },
+    {
+      name: 'two queue managers kept in one Maven project, each using its copy, are still reported',
+      files: {
+        'mq-config/pom.xml': '<project/>\n',
+        'mq-config/QMPROD1/QMPROD1.mqsc': qm('QMPROD1'),
+        'mq-config/QMPROD1/ssl/qm.crt': cert('qmprod1.crt'),
+        'mq-config/QMPROD2/QMPROD2.mqsc': qm('QMPROD2'),
+        'mq-config/QMPROD2/ssl/qm.crt': cert('qmprod2-shared.crt'),
+      },
+      errors: [{ messageId: 'shared', file: 'mq-config/QMPROD2/ssl/qm.crt', line: 1 }],
     },
     {
       name: 'one Compose file mounts both copies, into two services',
