@@ -81,6 +81,31 @@ const fromRow = (r: Row) => ({
   source: r.source,
 });
 
+/**
+ * Whether a Tomcat release reads `${name:-default}` in server.xml as the default while the property is unset
+ * (data/tomcat.json propertyDefaults); releases before keep it as written. `release` as tomcatTlsFacts reads it.
+ */
+export function tomcatReadsPropertyDefaults(release: string): boolean {
+  const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(release);
+  if (!m) return true;
+  const branch = `${m[1]}.${m[2]}`;
+  const since = data.propertyDefaults.since.find((s) => s.branch === branch);
+  // A branch the data does not list: older ones (before 7.0) never had it, newer ones keep it.
+  if (!since) return Number(m[1]) > 11;
+  return m[3] === undefined || Number(m[3]) >= since.from;
+}
+
+/** The first releases that read `${name:-default}`, in words (`9.0.35, 8.5.55 and 7.0.104`), newest branch first. */
+export const TOMCAT_PROPERTY_DEFAULTS_SINCE = data.propertyDefaults.since
+  .filter((s) => s.from > 0)
+  .map((s) => `${s.branch}.${s.from}`)
+  .reverse()
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' and $1');
+
+/** Where server.xml's `${name}` values come from (data/tomcat.json propertySources). */
+export const TOMCAT_PROPERTY_SOURCES = data.propertySources;
+
 /** Every suite some SunJSSE release implements (Tomcat keeps only the configured suites the JDK implements). */
 let implemented: Set<string> | undefined;
 function jsseImplements(iana: string): boolean {

@@ -12,7 +12,13 @@ import type { MqIniData } from '../parse/mq-ini';
 import type { MqEnvData } from '../parse/mq-env';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
-import type { ModelContributor } from './contributor';
+import type { ModelContext, ModelContributor } from './contributor';
+import {
+  readAttribute,
+  TOMCAT_DIRECTORY_PROPERTIES,
+  tomcatPropertyScope,
+  type ReadAttribute,
+} from './tomcat-properties';
 import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
@@ -20,7 +26,6 @@ import { libertyStoreOf } from './liberty-stores';
 import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import {
   javaSystemStores,
-  PLACEHOLDER,
   storeRef,
   treeStoresOf,
   withJavaTrustDefault,
@@ -47,7 +52,7 @@ function javaAppTrust(component: Component, stores: TreeStores): TlsTrustSetting
 }
 
 /** Tomcat: the `<Certificate>` (or legacy Connector) key store and alias, the SSLHostConfig's trust store. */
-function tomcatTrust(component: Component, stores: TreeStores): TlsTrustSettings | undefined {
+function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores): TlsTrustSettings | undefined {
   const doc = component.documents[0] as ParsedDocument<XmlData> | undefined;
   const range = component.location.range;
   if (!doc || !range) return undefined;
@@ -61,27 +66,46 @@ function tomcatTrust(component: Component, stores: TreeStores): TlsTrustSettings
   const file = doc.file.path;
   // Relative paths are relative to $CATALINA_BASE: the directory above conf/.
   const base = path.basename(path.dirname(file)) === 'conf' ? path.dirname(path.dirname(file)) : path.dirname(file);
-  const pick = (elements: (XmlElement | undefined)[], names: string[]): XmlAttribute | undefined => {
-    for (const el of elements) for (const name of names) if (el && attr(el, name)) return attr(el, name);
+  const facts = component.type === 'tomcat.connector' ? component.attributes.tomcat : undefined;
+  const scope = {
+    ...tomcatPropertyScope(ctx, file, component.runtime, facts ?? { release: '', assumed: true }),
+    keep: TOMCAT_DIRECTORY_PROPERTIES,
+  };
+  // `${…}` as Tomcat fills them in; an attribute whose placeholder the tree does not settle keeps its raw text
+  // (`unsettled` below then leaves the path or alias unknown).
+  const pick = (elements: (XmlElement | undefined)[], names: string[]): ReadAttribute | undefined => {
+    for (const el of elements)
+      for (const name of names) if (el && attr(el, name)) return readAttribute(el, name, file, scope) ?? attr(el, name);
     return undefined;
   };
-  const at = (a: XmlAttribute) => traced(a.value, file, a.valueRange);
+  // Where a password is set: its text is never read here (a default would be the secret).
+  const passwordAt = (elements: (XmlElement | undefined)[], names: string[]): Location | undefined => {
+    for (const el of elements) for (const name of names) if (el && attr(el, name)) return where(attr(el, name));
+    return undefined;
+  };
+  // A placeholder other than a run-time directory (`${catalina.base}/conf/…` matches a tree file by its tail).
+  const unsettled = (value: string) =>
+    [...value.matchAll(/\$\{([^}]*)\}/g)].some((m) => !TOMCAT_DIRECTORY_PROPERTIES.includes(m[1]!));
+  const at = (a: ReadAttribute): Traced<string> =>
+    a.via?.length
+      ? { value: a.value, from: { kind: 'file', location: { file, range: a.valueRange }, via: a.via } }
+      : traced(a.value, file, a.valueRange);
   const where = (a: XmlAttribute | undefined): Location | undefined => (a ? { file, range: a.valueRange } : undefined);
   const trust: TlsTrustSettings = {};
   const keyFile =
     pick([certificate], ['certificateKeystoreFile']) ??
     pick([hostConfig, connector], ['certificateKeystoreFile', 'keystoreFile']);
   const pemFile = pick([certificate], ['certificateFile']) ?? pick([hostConfig], ['certificateFile']);
-  if (keyFile && !PLACEHOLDER.test(keyFile.value)) {
+  if (keyFile && !unsettled(keyFile.value)) {
     const type = pick([certificate], ['certificateKeystoreType']) ?? pick([connector], ['keystoreType']);
     trust.keyStore = storeRef(
       at(keyFile),
       [base],
       stores,
       type ? at(type) : undefined,
-      where(pick([certificate], ['certificateKeystorePassword']) ?? pick([connector], ['keystorePass'])),
+      passwordAt([certificate], ['certificateKeystorePassword']) ?? passwordAt([connector], ['keystorePass']),
     );
-  } else if (pemFile && !PLACEHOLDER.test(pemFile.value)) {
+  } else if (pemFile && !unsettled(pemFile.value)) {
     trust.keyStore = storeRef(at(pemFile), [base], stores, { value: 'PEM', from: at(pemFile).from });
   } else if (!keyFile && !pemFile) {
     // Tomcat's documented default: .keystore in the home directory of the user running it (outside the tree).
@@ -97,19 +121,19 @@ function tomcatTrust(component: Component, stores: TreeStores): TlsTrustSettings
     };
   }
   const alias = pick([certificate], ['certificateKeyAlias']) ?? pick([connector], ['keyAlias']);
-  if (alias && !PLACEHOLDER.test(alias.value)) trust.keyAlias = at(alias);
+  if (alias && !unsettled(alias.value)) trust.keyAlias = at(alias);
   const trustFile = pick([hostConfig, connector], ['truststoreFile']);
   const caFile = pick([hostConfig], ['caCertificateFile']);
-  if (trustFile && !PLACEHOLDER.test(trustFile.value)) {
+  if (trustFile && !unsettled(trustFile.value)) {
     const type = pick([hostConfig, connector], ['truststoreType']);
     trust.trustStore = storeRef(
       at(trustFile),
       [base],
       stores,
       type ? at(type) : undefined,
-      where(pick([hostConfig, connector], ['truststorePassword', 'truststorePass'])),
+      passwordAt([hostConfig, connector], ['truststorePassword', 'truststorePass']),
     );
-  } else if (caFile && !PLACEHOLDER.test(caFile.value)) {
+  } else if (caFile && !unsettled(caFile.value)) {
     trust.trustStore = storeRef(at(caFile), [base], stores, { value: 'PEM', from: at(caFile).from });
   }
   return withJavaTrustDefault(trust, javaSystemStores(component.runtime, stores, [base]));
@@ -295,7 +319,7 @@ export const storesContributor: ModelContributor = {
       if (!component.tls || component.tls.trust) continue;
       let trust: TlsTrustSettings | undefined;
       if (component.type === 'java.app') trust = javaAppTrust(component, stores);
-      else if (component.type === 'tomcat.connector') trust = tomcatTrust(component, stores);
+      else if (component.type === 'tomcat.connector') trust = tomcatTrust(ctx, component, stores);
       else if (component.type === 'liberty.https-endpoint')
         trust = libertyTrust(
           component,

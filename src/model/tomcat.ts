@@ -1,5 +1,5 @@
 import { relativePosix } from './paths';
-import type { XmlAttribute, XmlData, XmlElement } from '../parse/xml';
+import type { XmlData, XmlElement } from '../parse/xml';
 import { attr } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
@@ -10,6 +10,12 @@ import { appGroupOf, traced } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 import type { TomcatConnectorAttributes } from './attributes';
+import {
+  readAttribute,
+  TOMCAT_DIRECTORY_PROPERTIES,
+  tomcatPropertyScope,
+  type ReadAttribute,
+} from './tomcat-properties';
 
 const PLACEHOLDER = /\$\{[^}]*\}/;
 
@@ -74,7 +80,8 @@ const CLIENT_AUTH: Record<string, ClientAuthMode> = {
  * One `tomcat.connector` server component per TLS `<Connector>` and SSLHostConfig
  * in a Tomcat `server.xml` (SSLEnabled="true" or an `<SSLHostConfig>` child). Legacy
  * Connector attributes (`sslEnabledProtocols`, `ciphers`, `clientAuth`, `keystoreFile`)
- * are the implicit default host config, as Tomcat 8.5+ reads them. `${…}` values stay unknown.
+ * are the implicit default host config, as Tomcat 8.5+ reads them. `${…}` values as Tomcat fills them in
+ * (./tomcat-properties.ts): a `-D` property, a `${name:-default}`'s default; unknown when the tree cannot tell.
  */
 export const tomcatContributor: ModelContributor = {
   id: 'tomcat',
@@ -90,9 +97,10 @@ export const tomcatContributor: ModelContributor = {
         properties.get(appGroupOf(ctx, file)) ?? [],
         appGroupOf(ctx, file),
       );
+      const scope = tomcatPropertyScope(ctx, file, runtime, facts);
       for (const connector of doc.data.elements.filter((e) => e.localName === 'Connector')) {
         const hostConfigs = connector.children.filter((c) => c.localName === 'SSLHostConfig');
-        const sslEnabled = attr(connector, 'SSLEnabled')?.value.toLowerCase() === 'true';
+        const sslEnabled = readAttribute(connector, 'SSLEnabled', file, scope)?.value.toLowerCase() === 'true';
         if (!sslEnabled && hostConfigs.length === 0) continue;
         const service = connector.parent;
         const hostNames = (service?.children ?? [])
@@ -103,30 +111,30 @@ export const tomcatContributor: ModelContributor = {
             ...host.children.filter((c) => c.localName === 'Alias').map((a) => a.text),
           ])
           .filter((n): n is string => !!n && !PLACEHOLDER.test(n));
-        const portAttr = attr(connector, 'port');
+        const portAttr = readAttribute(connector, 'port', file, scope);
         const port = portAttr && /^\d+$/.test(portAttr.value) ? Number(portAttr.value) : undefined;
         const openssl =
           /Apr/i.test(attr(connector, 'protocol')?.value ?? '') ||
           /openssl/i.test(attr(connector, 'sslImplementationName')?.value ?? '');
         for (const hostConfig of hostConfigs.length ? hostConfigs : [undefined]) {
           const placeholders: string[] = [];
-          const pick = (names: string[], elements: (XmlElement | undefined)[]): XmlAttribute | undefined => {
+          const pick = (names: string[], elements: (XmlElement | undefined)[]): ReadAttribute | undefined => {
             for (const element of elements) {
               if (!element) continue;
               for (const name of names) {
                 const found = attr(element, name);
-                if (found) {
-                  if (PLACEHOLDER.test(found.value)) {
-                    placeholders.push(found.name);
-                    return undefined;
-                  }
-                  return found;
-                }
+                if (!found) continue;
+                const read = readAttribute(element, name, file, { ...scope, keep: TOMCAT_DIRECTORY_PROPERTIES });
+                if (!read) placeholders.push(found.name);
+                return read;
               }
             }
             return undefined;
           };
-          const at = <T>(a: XmlAttribute, value: T): Traced<T> => traced(value, file, a.valueRange);
+          const at = <T>(a: ReadAttribute, value: T): Traced<T> =>
+            a.via?.length
+              ? { value, from: { kind: 'file', location: { file, range: a.valueRange }, via: a.via } }
+              : traced(value, file, a.valueRange);
           const own = [hostConfig, connector];
           const tls: TlsSettings = {
             implementation: openssl ? 'openssl' : runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',

@@ -9,7 +9,7 @@ import { libertyBootstrapFormat, libertyFormat } from './liberty';
 import { libertyVariablesFormat } from './liberty-variables';
 import { microprofileConfigFormat } from './microprofile-config';
 import { pemFormat } from './pem';
-import { tomcatServerXmlFormat } from './tomcat';
+import { tomcatCatalinaPropertiesFormat, tomcatServerXmlFormat } from './tomcat';
 import { springFormat } from './spring';
 import { jvmOptionsFormat } from './jvm-options';
 import { systemdFormat } from './systemd';
@@ -40,6 +40,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   libertyFormat,
   pemFormat,
   tomcatServerXmlFormat,
+  tomcatCatalinaPropertiesFormat,
   springFormat,
   libertyBootstrapFormat,
   libertyVariablesFormat,

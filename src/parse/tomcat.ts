@@ -1,6 +1,7 @@
 import type { FormatHandler, ParsedDocument } from './types';
 import { parseXml, type XmlData } from './xml';
 import { basenameOf } from './java/jvm-args';
+import { parseProperties } from './properties';
 
 /** First element name in an XML head, after the prolog, comments and DOCTYPE. */
 export function firstElementName(head: string): string | undefined {
@@ -24,5 +25,20 @@ export const tomcatServerXmlFormat: FormatHandler<XmlData> = {
   parse(file, kind): ParsedDocument<XmlData> {
     const { entries, comments, problems, data } = parseXml(file.text);
     return { file, kind, entries, comments, problems, data };
+  },
+};
+
+/**
+ * Tomcat `conf/catalina.properties`: Catalina sets each of its properties as a system property when it starts
+ * (CatalinaProperties.loadProperties, after the JVM's `-D` options), so server.xml's `${name}` reads them.
+ */
+export const tomcatCatalinaPropertiesFormat: FormatHandler<undefined> = {
+  id: 'tomcat-catalina-properties',
+  classify(filePath) {
+    return basenameOf(filePath) === 'catalina.properties' ? 'tomcat.catalina-properties' : undefined;
+  },
+  parse(file, kind) {
+    const { entries, comments, problems } = parseProperties(file.text, { reportDuplicate: () => false });
+    return { file, kind, entries, comments, problems, data: undefined };
   },
 };

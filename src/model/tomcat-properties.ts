@@ -1,0 +1,169 @@
+/**
+ * How Tomcat fills the `${…}` of a server.xml attribute when it reads the file (its Digester runs
+ * IntrospectionUtils.replaceProperties on every attribute; src/knowledge/data/tomcat.json propertyDefaults and
+ * propertySources): `${name}` is the system property `name` (a `-D` option of the JVM, or conf/catalina.properties);
+ * `${name:-default}` is `default` while nothing sets it (Tomcat 9.0.35, 8.5.55, 7.0.104, 10.0 and later);
+ * anything else stays as written, which the tree cannot tell: unknown, never an error. Environment variables count
+ * only when org.apache.tomcat.util.digester.PROPERTY_SOURCE names EnvironmentPropertySource.
+ */
+import * as path from 'node:path';
+import type { RelatedLocation } from '../core/types';
+import type { ParsedDocument } from '../parse/types';
+import { attr, type XmlAttribute, type XmlElement } from '../parse/xml';
+import {
+  TOMCAT_PROPERTY_DEFAULTS_SINCE,
+  TOMCAT_PROPERTY_SOURCES,
+  tomcatReadsPropertyDefaults,
+  type TomcatTlsFacts,
+} from '../knowledge/tomcat';
+import type { ModelContext } from './contributor';
+import type { JavaRuntime } from './types';
+
+const CATALINA_PROPERTIES_KIND = 'tomcat.catalina-properties';
+
+/** What a value became: the text Tomcat uses (and what decided it), or why the tree cannot tell. */
+export type TomcatValue = { value: string; via: RelatedLocation[] } | { unknown: string };
+
+export interface TomcatPropertyScope {
+  runtime: JavaRuntime | undefined;
+  /** The conf/catalina.properties beside server.xml: Catalina sets them as system properties, over `-D` options. */
+  catalinaProperties?: ParsedDocument;
+  facts: Pick<TomcatTlsFacts, 'release' | 'assumed'>;
+  /** Whether an environment variable of this name may give the property (EnvironmentPropertySource configured). */
+  environmentMaySet(name: string): boolean;
+  /** Properties whose value is a run-time directory (`catalina.base`), kept as written for a path to match by its tail. */
+  keep?: readonly string[];
+}
+
+/** The scope of the server.xml files of one JVM: its `-D` properties and whether the environment is a source. */
+export function tomcatPropertyScope(
+  ctx: ModelContext,
+  serverXml: string,
+  runtime: JavaRuntime | undefined,
+  facts: TomcatPropertyScope['facts'],
+): TomcatPropertyScope {
+  const catalinaProperties = ctx
+    .documentsOf(CATALINA_PROPERTIES_KIND)
+    .find((d) => path.dirname(d.file.path) === path.dirname(serverXml));
+  const environment = ctx.once('tomcatEnvironmentSource', () => {
+    const named = ctx.deployment.documents.some((d) => d.file.text.includes(TOMCAT_PROPERTY_SOURCES.environmentClass));
+    return named ? ctx.deployment.documents.map((d) => d.file.text) : undefined;
+  });
+  return {
+    runtime,
+    ...(catalinaProperties ? { catalinaProperties } : {}),
+    facts,
+    // Configured somewhere in the tree (catalina.properties, CATALINA_OPTS, a Dockerfile's RUN): a variable the
+    // tree assigns anywhere (Compose `environment:`, an env file, Kubernetes `env:`) may be the value.
+    environmentMaySet: (name) => {
+      if (!environment) return false;
+      const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // `NAME=…`, `NAME: …` (not `${NAME:-…}`), and Kubernetes' `- name: NAME`.
+      const assigned = new RegExp(`(^|[\\s"',])${quoted}\\s*[=:]|\\bname:\\s*["']?${quoted}["']?\\s*$`, 'm');
+      return environment.some((text) => assigned.test(text));
+    },
+  };
+}
+
+/** Why a property the tree does not settle leaves the value unknown; undefined when the tree does not set it. */
+function property(
+  name: string,
+  scope: TomcatPropertyScope,
+): { value: string; at?: RelatedLocation } | { unknown: string } | undefined {
+  const entry = scope.catalinaProperties?.entries.filter((e) => e.key === name).at(-1);
+  if (entry && scope.catalinaProperties)
+    return {
+      value: entry.value,
+      at: { file: scope.catalinaProperties.file.path, range: entry.valueRange, message: `${name} is set here` },
+    };
+  const set = scope.runtime?.systemProperties[name];
+  if (set) {
+    const at = set.from.kind === 'file' ? { ...set.from.location, message: `-D${name} is set here` } : undefined;
+    return { value: set.value, ...(at ? { at } : {}) };
+  }
+  const unsettled = scope.runtime?.unknownSystemProperties?.[name];
+  if (unsettled) return { unknown: `system property ${name}: ${unsettled.why}` };
+  if (scope.environmentMaySet(name))
+    return {
+      unknown: `the tree makes environment variables a property source (${TOMCAT_PROPERTY_SOURCES.environmentClass}) and sets ${name} as one`,
+    };
+  return undefined;
+}
+
+/**
+ * The value Tomcat reads for an attribute written with `${…}` (each expression up to its first `}`, repeated while
+ * a replacement brings new ones, as replaceProperties does). Never call it for a secret: messages quote defaults.
+ */
+export function tomcatValue(written: string, scope: TomcatPropertyScope, where: RelatedLocation): TomcatValue {
+  const readsDefaults = tomcatReadsPropertyDefaults(scope.facts.release);
+  const keep = new Set(scope.keep ?? []);
+  const via: RelatedLocation[] = [];
+  let value = written;
+  for (let pass = 0; pass < 20 && value.includes('${'); pass++) {
+    let out = '';
+    let prev = 0;
+    for (let pos = value.indexOf('${', prev); pos >= 0; pos = value.indexOf('${', prev)) {
+      const end = value.indexOf('}', pos);
+      if (end < 0) break;
+      out += value.slice(prev, pos);
+      prev = end + 1;
+      const name = value.slice(pos + 2, end);
+      if (keep.has(name)) {
+        out += `\${${name}}`;
+        continue;
+      }
+      // `${name:-default}`: the property `name:-default` if set (never), else `name`, else the default.
+      const separator = readsDefaults ? name.indexOf(':-') : -1;
+      const short = separator >= 0 ? name.slice(0, separator) : undefined;
+      const set = property(name, scope) ?? (short !== undefined ? property(short, scope) : undefined);
+      if (set && 'unknown' in set) return set;
+      if (set) {
+        out += set.value;
+        if (set.at) via.push(set.at);
+        continue;
+      }
+      if (short === undefined)
+        return {
+          unknown: `\${${name}} names a system property nothing in the tree sets${name.includes(':-') ? ` (Tomcat ${scope.facts.release} reads no :- default)` : ''}`,
+        };
+      const fallback = name.slice(separator + 2);
+      out += fallback;
+      via.push({
+        ...where,
+        message: `${written.trim()} is '${fallback}' while system property ${short} is unset (a -D${short}=… option or conf/catalina.properties sets it${
+          scope.facts.assumed
+            ? `; assumed: Tomcat ${scope.facts.release}, as the tree names no Tomcat version, and releases before ${TOMCAT_PROPERTY_DEFAULTS_SINCE} read no :- default`
+            : ''
+        })`,
+      });
+    }
+    const next = out + value.slice(prev);
+    if (next === value) break;
+    value = next;
+  }
+  const left = [...value.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!).filter((n) => !keep.has(n));
+  if (left.length) return { unknown: `\${${left[0]}} names a system property nothing in the tree sets` };
+  return { value, via };
+}
+
+/** Run-time directories a store path may start with: kept as written, the path then matches a tree file by its tail. */
+export const TOMCAT_DIRECTORY_PROPERTIES = ['catalina.base', 'catalina.home', 'user.home'];
+
+/** An attribute as Tomcat reads it: `${…}` filled in, `via` what decided them. */
+export type ReadAttribute = XmlAttribute & { via?: RelatedLocation[] };
+
+/**
+ * An attribute of a server.xml element as Tomcat reads it; undefined when it is not written, or written with a
+ * placeholder the tree does not settle.
+ */
+export function readAttribute(
+  element: XmlElement,
+  name: string,
+  file: string,
+  scope: TomcatPropertyScope,
+): ReadAttribute | undefined {
+  const found = attr(element, name);
+  if (!found || !found.value.includes('${')) return found;
+  const read = tomcatValue(found.value, scope, { file, range: found.valueRange, message: '' });
+  return 'unknown' in read ? undefined : { ...found, value: read.value, via: read.via };
+}
