@@ -65,6 +65,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     '<server>\n  <keyStore id="defaultKeyStore" password="pw"/>\n  <ssl id="s" sslProtocol="TLSv1.2" keyStoreRef="defaultKeyStore"/>\n</server>\n',
   '/seed/tomcat/server.xml':
     '<Server port="8005">\n <Service name="Catalina">\n  <Connector port="8443" SSLEnabled="true" keystorePass="pw" sslEnabledProtocols="TLSv1.2"/>\n </Service>\n</Server>\n',
+  '/seed/tomcat/conf/catalina.properties':
+    'package.access=sun.,org.apache.catalina.\nKEY_ALIAS=tomcat\norg.apache.tomcat.util.digester.PROPERTY_SOURCE=org.apache.tomcat.util.digester.EnvironmentPropertySource\n',
   '/seed/spring/application.properties':
     'server.ssl.enabled=true\nserver.ssl.key-store-password=pw\nserver.ssl.enabled-protocols=TLSv1.2\n',
   '/seed/spring/application.yml':
