@@ -127,8 +127,13 @@ export function entryLocation(doc: ParsedDocument, entry: Entry, part: 'key' | '
   return { file: doc.file.path, range: { start: entry.keyRange.start, end: entry.valueRange.end } };
 }
 
+/**
+ * `psw`/`pswd` as the key's last word: Apereo CAS names its trust store password `cas.http-client.truststore.psw`
+ * (apereo/cas@609401941402c3e175786411bf56d16ba8ad2bc8 HttpClientTrustStoreProperties: `private String psw`, "The
+ * truststore password").
+ */
 const SECRET_KEY =
-  /password|passphrase|passwd|secret|credential|pwd|stashpw|private_?key|(^|[._\-\s])(pass|token|api_?key)$/i;
+  /password|passphrase|passwd|secret|credential|pwd|stashpw|private_?key|(^|[._\-\s])(pass|psw|pswd|token|api_?key)$/i;
 /** camelCase keystore passwords: Tomcat `keystorePass`, `truststorePass`, `keyPass`. */
 const CAMEL_PASS = /[a-z]Pass$/;
 /**

@@ -22,6 +22,9 @@ describe('isSecretKey', () => {
     'com.ibm.ssl.keyStorePassword',
     'Connector@keystorePass',
     'private_key',
+    // apereo/cas HttpClientTrustStoreProperties: the trust store's password.
+    'cas.http-client.truststore.psw',
+    'KEYSTORE_PSWD',
   ])('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
 
   it.each([
@@ -40,5 +43,7 @@ describe('isSecretKey', () => {
     'credentials.user',
     'secret.user-name',
     'credentialUserName',
+    // `psw` only as a word of its own (shell scripts' IPSW is an iOS firmware file).
+    'IPSW',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });

@@ -22,12 +22,12 @@ const CRYPT_HASH =
 const XOR = /^\{xor\}/i;
 /**
  * The password of a trust store (`javax.net.ssl.trustStorePassword`, Spring `trust-store-password`, Tomcat
- * `truststorePass`, Kafka `ssl.truststore.password`, `com.ibm.ssl.trustStorePassword`): the store holds public CA
- * certificates only, so the password guards no secret. JSSE loads a JKS trust store without it (no integrity check);
+ * `truststorePass`, Kafka `ssl.truststore.password`, `com.ibm.ssl.trustStorePassword`, Apereo CAS
+ * `cas.http-client.truststore.psw`): the store holds public CA certificates only, so the password guards no secret. JSSE loads a JKS trust store without it (no integrity check);
  * a PKCS12 one made by keytool 17 needs it to decrypt the certificate bag (checked with JDK 17: `KeyStore.load(in,
  * null)` gives 1 entry for JKS, 0 for PKCS12) — public certificates either way.
  */
-const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?pass/i;
+const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?(pass|psw)/i;
 /**
  * Keys whose value names a file, a policy or a flag rather than holding the secret; also a setting under a secret's
  * namespace (confluentinc/cp-demo's `…_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO`, and `CONNECT_CONFIG_PROVIDERS_SECRET_

@@ -138,6 +138,19 @@ ruleTester(rule, {
       errors: [{ messageId: 'plaintext', file: 'helm/cas-server/values.yaml', line: 6, column: 37 }],
     },
     {
+      // apereo/cas-overlay-template helm/cas-server/values.yaml line 137: `cas.http-client.truststore.psw` is the
+      // password of CAS's HTTP client trust store (apereo/cas HttpClientTrustStoreProperties `psw`, default changeit).
+      name: "CAS's `psw` keys are passwords; the HTTP client trust store's is a trust store's",
+      files: {
+        'etc/cas/config/cas.properties':
+          'cas.server.name=https://cas.example.org\ncas.http-client.truststore.psw=Ts-Plain-9\ncas.http-client.truststore.file=file:/etc/cas/truststore.jks\nmy.keystore.psw=Ks-Plain-9\n',
+      },
+      errors: [
+        { messageId: 'trustStore', severity: 'info', file: 'etc/cas/config/cas.properties', line: 2, column: 32 },
+        { messageId: 'plaintext', file: 'etc/cas/config/cas.properties', line: 4, column: 17 },
+      ],
+    },
+    {
       // Only a bound (min…/max… with a count) is a policy: a password of digits is still a password.
       name: 'a password of digits beside the bounds of its policy, {noop} (Spring: plaintext) and a value that only starts like a hash',
       files: {
