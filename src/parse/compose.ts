@@ -21,6 +21,7 @@ import {
 } from './java/container-jvm';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
+import { goYamlPlain } from './yaml-go';
 
 export interface ComposeService {
   name: string;
@@ -123,7 +124,11 @@ function mapped(entry: Entry, variable: string, text: string, index: LineIndex):
   if (!property) return undefined;
   const [valueStart, valueEnd] = scalarOffsets(text, index, entry);
   const nameEnd = index.offsetAt(entry.keyRange.end);
-  return environmentSetting(text, index, variable, property, nameEnd - variable.length, valueStart, valueEnd);
+  const setting = environmentSetting(text, index, variable, property, nameEnd - variable.length, valueStart, valueEnd);
+  // A plain number is what Compose's go-yaml makes of it (`0123` is 83): the container gets that text.
+  const written = text.slice(index.offsetAt(entry.valueRange.start), index.offsetAt(entry.valueRange.end));
+  const plain = /^[^"'|>\s][^\r\n]*$/.test(written) ? goYamlPlain(setting.value) : undefined;
+  return plain !== undefined && plain !== setting.value ? { ...setting, value: plain } : setting;
 }
 
 /** `environment: [NAME=value]`: the item holds both. */

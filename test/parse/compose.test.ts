@@ -96,6 +96,19 @@ describe('Compose files as libyaml reads them', () => {
     ]);
   });
 
+  it.each<[string, string, string]>([
+    // go-yaml (Compose's reader) types a plain `0123` as octal 83 and fmt.Sprint gives the container "83".
+    ['plain 0123', 'SERVER_SSL_KEY_STORE_PASSWORD: 0123', '83'],
+    ['quoted "0123"', 'SERVER_SSL_KEY_STORE_PASSWORD: "0123"', '0123'],
+    ['plain 0b101', 'SERVER_SSL_KEY_STORE_PASSWORD: 0b101', '5'],
+    ['plain 8443', 'SERVER_PORT: 8443', '8443'],
+    ['plain on (a string in YAML 1.2)', 'SERVER_SSL_ENABLED: on', 'on'],
+    ['a list item is one string', '- SERVER_SSL_KEY_STORE_PASSWORD=0123', '0123'],
+  ])('an environment value written %s is what Compose passes on', (_name, line, value) => {
+    const text = `services:\n  app:\n    build: .\n    environment:\n      ${line}\n`;
+    expect(parse(text).services[0]?.springEnvironment.map((e) => e.value)).toEqual([value]);
+  });
+
   it('still reports a quote that is never closed', () => {
     const text = "services:\n  a:\n    environment:\n      JAVA_OPTS: '\n        -Da=1\n    image: x\n";
     const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
