@@ -56,7 +56,7 @@ interface UnitText {
   words?: Set<string>;
 }
 
-/** A build project holding components, or a directory of components outside every project. */
+/** A build project holding files lint-deploy reads, or a directory of components outside every project. */
 interface Unit {
   root: string;
   project: boolean;
