@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isBuildFile } from '../core/build-files';
+import { isBuildFile, projectOfFile } from '../core/build-files';
+import { readRegularFile } from '../core/safe-fs';
 
 /**
  * Heuristic "separate build projects" (docs/deployments.md): a repository of Java samples or lectures
@@ -63,24 +63,15 @@ interface Unit {
   text: UnitText;
 }
 
-function readText(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > SCANNED_BYTES) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 function scan(files: readonly string[], keepWords: boolean): UnitText {
   const text: UnitText = { ports: new Set(), hosts: new Set(), localCalls: new Set(), upwardNames: new Set() };
   if (keepWords) text.words = new Set();
   for (const file of files) {
     const name = path.basename(file);
     if (!SCANNED_FILE.test(name) || GENERATED_DIR.test(file) || isBuildFile(name)) continue;
-    const content = readText(file);
-    if (content === undefined) continue;
+    const read = readRegularFile(file, SCANNED_BYTES);
+    if (!read.ok) continue;
+    const content = read.bytes.toString('utf8');
     for (const m of content.matchAll(DECLARED_PORT)) text.ports.add(m[1]!);
     for (const m of content.matchAll(PUBLISHED_PORT)) text.ports.add(m[1]!);
     for (const m of content.matchAll(URL)) {
@@ -141,11 +132,7 @@ export function separateBuildProjects(
   if (buildFiles.size < 2) return [];
   // The nearest project: a module of a Maven parent is a project too (teiniker's lecture samples under one
   // aggregator pom); modules that run together say so as any projects do, and merge up to the parent.
-  const projectOf = (file: string) => {
-    for (let dir = path.dirname(file); dir.length > root.length; dir = path.dirname(dir))
-      if (buildFiles.has(dir)) return dir;
-    return undefined;
-  };
+  const projectOf = projectOfFile([...buildFiles.keys()]);
   const projectFiles = new Map<string, string[]>();
   const outsideFiles = new Map<string, string[]>();
   for (const file of readFiles) {
@@ -153,8 +140,12 @@ export function separateBuildProjects(
     // A project with only certificates is a sample configured in code (spring-security-samples' saml2 login
     // samples): its key pair is its own. Certificates outside every project tie nothing.
     if (project) projectFiles.set(project, []);
-    else if (isComponent(file))
-      outsideFiles.set(path.dirname(file), [...(outsideFiles.get(path.dirname(file)) ?? []), file]);
+    else if (isComponent(file)) {
+      const dir = path.dirname(file);
+      let list = outsideFiles.get(dir);
+      if (!list) outsideFiles.set(dir, (list = []));
+      list.push(file);
+    }
   }
   if (projectFiles.size < 2) return [];
   for (const file of files) projectFiles.get(projectOf(file) ?? '')?.push(file);

@@ -113,13 +113,19 @@ function testModules(root: string, files: readonly string[], holdsRead: (dir: st
 /** Why a detected environment is a deployment of its own, for `--debug` (names the heuristic of the docs). */
 export function describeEnvironment(environment: DetectedEnvironment, cwd: string): string {
   const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
+  const at = path.relative(cwd, environment.root).split(path.sep).join('/');
   if (environment.testCode)
-    return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/')} holds its own test code (${path.basename(environment.testCode)}) in the test suite ${where}; heuristic "test scenarios"`;
+    return `content: ${at} holds its own test code (${path.basename(environment.testCode)}) in the test suite ${where}; heuristic "test scenarios"`;
   const { buildProjects } = environment;
-  if (buildProjects)
-    return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/')} ${buildProjects.projects > 1 ? `holds ${buildProjects.projects} build projects whose files say they run together` : `is a build project of its own${buildProjects.buildFile ? ` (${buildProjects.buildFile})` : ''}`} and no other project's files name it; heuristic "separate build projects"`;
+  if (buildProjects) {
+    const what =
+      buildProjects.projects > 1
+        ? `holds ${buildProjects.projects} build projects whose files say they run together`
+        : `is a build project of its own${buildProjects.buildFile ? ` (${buildProjects.buildFile})` : ''}`;
+    return `content: ${at} ${what} and no other project's files name it; heuristic "separate build projects"`;
+  }
   if (environment.repository)
-    return `content: ${path.relative(cwd, environment.root).split(path.sep).join('/') || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
+    return `content: ${at || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
   return `content: each of the ${environment.siblings} directories in ${where} holds a complete component set (${environment.families.join('; ')}); heuristic "sibling complete sets"`;
 }
 

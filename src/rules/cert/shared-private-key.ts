@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { composeMountsOf, usedApartBy } from '../../model/compose-mounts';
-import * as path from 'node:path';
+import { projectOfFile } from '../../core/build-files';
 import type { RelatedLocation } from '../../core/types';
 import {
   caRecordCopy,
@@ -43,14 +43,7 @@ export default defineRule({
       byKey.set(c.cert.publicKeySha256, list);
     }
     // The Maven or Gradle project holding a file: the nearest directory with a build file at or above it.
-    const projects = new Set(ctx.deployment.buildProjects ?? []);
-    const projectOf = (file: string) => {
-      for (let dir = path.dirname(file); dir.startsWith(ctx.deployment.root); dir = path.dirname(dir)) {
-        if (projects.has(dir)) return dir;
-        if (dir === path.dirname(dir)) break;
-      }
-      return undefined;
-    };
+    const projectOf = projectOfFile(ctx.deployment.buildProjects ?? []);
     /**
      * Copies inside one application's source tree (rahulsingh336/spring-boot-ssl-mutual-authentication-master's
      * secure-server/security/server-keystore.jks and its src/main/resources copies), of which at most one is used,
