@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeTree } from '../helpers/rule-tester';
+import { temporaryTrees } from '../helpers/rule-tester';
 
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
@@ -17,13 +17,7 @@ function run(args: string[], cwd = repo, env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function tree(files: Record<string, string>): string {
-  const dir = writeTree(files);
-  dirs.push(dir);
-  return dir;
-}
+const { tree } = temporaryTrees();
 
 const CT = {
   'dispatch/dispatcher.conf': 'cleartrust.net.ssl.use=auth\n',

@@ -4,19 +4,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectEnvironments } from '../../src/discover/environments';
 import { walk } from '../../src/discover/walk';
-import { writeTree } from '../helpers/rule-tester';
+import { temporaryTrees } from '../helpers/rule-tester';
 import { cert } from '../rules/cert/cert-rules.trees';
 
 // Heuristic "separate build projects": a repository of samples, one Gradle or Maven project each, is not one
 // deployment; projects whose files say they run together stay together.
 const cli = path.resolve(__dirname, '../../dist/cli.js');
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function tree(files: Record<string, string>): string {
-  const dir = writeTree(files);
-  dirs.push(dir);
-  return dir;
-}
+const { tree } = temporaryTrees();
 
 const pom = '<project><modelVersion>4.0.0</modelVersion></project>\n';
 const gradle = "plugins { id 'org.springframework.boot' }\n";

@@ -5,24 +5,16 @@ import * as path from 'node:path';
 import { discover } from '../../src/discover/discover';
 import { detectEnvironments } from '../../src/discover/environments';
 import { defaultConfig } from '../../src/core/config';
-import { writeTree } from '../helpers/rule-tester';
+import { temporaryTrees } from '../helpers/rule-tester';
 import { cert } from '../rules/cert/cert-rules.trees';
 
 // Issue 13 item 1: deployments found from the linted path and its content, never from the working directory.
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function tree(files: Record<string, string>): string {
-  const dir = writeTree(files);
-  dirs.push(dir);
-  return dir;
-}
+const { tree, track } = temporaryTrees();
 function emptyDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-cwd-'));
-  dirs.push(dir);
-  return dir;
+  return track(fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-cwd-')));
 }
 function run(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [cli, ...args], {

@@ -51,6 +51,20 @@ export function writeTree(files: Tree): string {
   return dir;
 }
 
+/**
+ * Temp directories removed after the test file's tests: `tree` writes one (writeTree), `track` adopts one made
+ * otherwise. Call at the top level of a test file (it registers an afterAll hook).
+ */
+export function temporaryTrees(): { tree: (files: Tree) => string; track: (dir: string) => string } {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const track = (dir: string) => {
+    dirs.push(dir);
+    return dir;
+  };
+  return { tree: (files) => track(writeTree(files)), track };
+}
+
 /** The model of a tree written to a temp directory (its first deployment), with the default configuration. */
 export function modelOf(files: Tree): Deployment {
   const root = writeTree(files);
