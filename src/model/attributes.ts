@@ -45,7 +45,7 @@ export interface MqQueueManagerFacts {
   homeDir: string;
 }
 
-/** `attributes` of `mq.svrconn` / `mq.clntconn` / `mq.ccdt-channel` components. */
+/** `attributes` of `mq.svrconn` / `mq.sender` / `mq.clntconn` / `mq.ccdt-channel` components. */
 export interface MqChannelAttributes {
   channelName: string;
   chltype: string;
@@ -57,8 +57,9 @@ export interface MqChannelAttributes {
   certlabl?: MqValue;
   /** Queue manager the client wants (CCDT queueManager / CLNTCONN QMNAME). */
   queueManager?: MqValue;
+  /** The queue manager that owns the channel (server side and sending end; a CLNTCONN's script only builds a CCDT). */
   qmgr?: MqQueueManagerFacts;
-  /** The MQSC channel (server side and CLNTCONN), when defined in MQSC. */
+  /** The MQSC channel (server side, sending end and CLNTCONN), when defined in MQSC. */
   mqscChannel?: MqscChannel;
   ccdtChannel?: CcdtChannel;
   /** Certificate this end presents, when found in the tree. */

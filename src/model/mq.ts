@@ -14,6 +14,11 @@ import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
 
 export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 'AMQP', 'MQTT']);
+/**
+ * The sending ends of queue-manager-to-queue-manager message channels: they start the connection (a SVR does when
+ * it has a CONNAME; otherwise a RQSTR calls it), so they are TLS clients of the partner's RCVR/RQSTR/CLUSRCVR.
+ */
+export const SENDER_CHLTYPES = new Set(['SDR', 'SVR', 'CLUSSDR']);
 
 function fromParam(doc: ParsedDocument, p: MqscParam | undefined): MqValue | undefined {
   if (!p || p.value === undefined) return undefined;
@@ -32,7 +37,7 @@ function traced<T>(value: T, location: Location): Traced<T> {
   return { value, from: { kind: 'file', location } };
 }
 
-/** MQSC channels (SVRCONN and friends as servers, CLNTCONN as clients) and JSON CCDT channels. */
+/** MQSC channels (SVRCONN and friends as servers, SDR/SVR/CLUSSDR and CLNTCONN as clients) and JSON CCDT channels. */
 export const mqContributor: ModelContributor = {
   id: 'mq',
   contribute(ctx) {
@@ -64,8 +69,10 @@ export const mqContributor: ModelContributor = {
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;
         const server = SERVER_CHLTYPES.has(channel.chltype);
-        if (!server && channel.chltype !== 'CLNTCONN') continue;
+        const sender = SENDER_CHLTYPES.has(channel.chltype);
+        if (!server && !sender && channel.chltype !== 'CLNTCONN') continue;
         const a = channel.attributes;
+        const channelLabel = a.get('CERTLABL')?.value;
         const attrs: MqChannelAttributes = {
           channelName: channel.name,
           chltype: channel.chltype,
@@ -79,13 +86,14 @@ export const mqContributor: ModelContributor = {
           mcauser: fromParam(doc, a.get('MCAUSER')),
           certlabl: fromParam(doc, a.get('CERTLABL')),
           queueManager: fromParam(doc, a.get('QMNAME')),
-          qmgr: server ? qmgr : undefined,
+          qmgr: server || sender ? qmgr : undefined,
           mqscChannel: channel,
-          certificate: server ? qmgr.certificate : ownCertificate(certs, homeDir, a.get('CERTLABL')?.value),
+          // An outbound channel sends the certificate its own CERTLABL names, else the queue manager's.
+          certificate:
+            server || (sender && !channelLabel) ? qmgr.certificate : ownCertificate(certs, homeDir, channelLabel),
         };
-        ctx.addComponent(
-          channelComponent(ctx.hostOf(doc.file.path), doc, server ? 'mq.svrconn' : 'mq.clntconn', attrs, root),
-        );
+        const type = server ? 'mq.svrconn' : sender ? 'mq.sender' : 'mq.clntconn';
+        ctx.addComponent(channelComponent(ctx.hostOf(doc.file.path), doc, type, attrs, root));
       }
     }
     for (const doc of ctx.documentsOf('mq.ccdt') as ParsedDocument<CcdtData>[]) {

@@ -130,8 +130,14 @@ interface ComponentBase<Type extends string, Attributes> {
 
 /** A ClearTrust server, agent or console: the type is the document kind (`cleartrust.aserver`, `cleartrust.webagent`…). */
 export type CleartrustComponent = ComponentBase<`cleartrust.${string}`, CleartrustAttributes>;
-/** An IBM MQ channel end: a server-side channel (SVRCONN, RCVR…), an MQSC CLNTCONN or a JSON CCDT channel. */
-export type MqChannelComponent = ComponentBase<'mq.svrconn' | 'mq.clntconn' | 'mq.ccdt-channel', MqChannelAttributes>;
+/**
+ * An IBM MQ channel end: a server-side channel (SVRCONN, RCVR…), a queue manager's sending end of a message channel
+ * (`mq.sender`: SDR, SVR, CLUSSDR), an MQSC CLNTCONN or a JSON CCDT channel.
+ */
+export type MqChannelComponent = ComponentBase<
+  'mq.svrconn' | 'mq.sender' | 'mq.clntconn' | 'mq.ccdt-channel',
+  MqChannelAttributes
+>;
 /** A JMS connection factory of WebSphere traditional or Liberty that connects to IBM MQ. */
 export type JmsConnectionFactoryComponent = ComponentBase<'jms.connection-factory', JmsConnectionFactoryAttributes>;
 /** A Java application as a TLS client (its JVM options and Spring client settings). */
@@ -168,7 +174,7 @@ export type ServerEndpointComponent =
 
 export const isCleartrust = (c: Component): c is CleartrustComponent => c.type.startsWith('cleartrust.');
 export const isMqChannel = (c: Component): c is MqChannelComponent =>
-  c.type === 'mq.svrconn' || c.type === 'mq.clntconn' || c.type === 'mq.ccdt-channel';
+  c.type === 'mq.svrconn' || c.type === 'mq.sender' || c.type === 'mq.clntconn' || c.type === 'mq.ccdt-channel';
 export const isJmsConnectionFactory = (c: Component): c is JmsConnectionFactoryComponent =>
   c.type === 'jms.connection-factory';
 export const isNginx = (c: Component): c is NginxComponent =>

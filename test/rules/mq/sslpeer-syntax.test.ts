@@ -36,6 +36,14 @@ ruleTester(rule, {
       errors: [{ messageId: 'invalid', file: 'QM1.mqsc', line: 1 }],
     },
     {
+      name: 'sender channel (SDR) checking its receiver',
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(QM1.TO.QM2) CHLTYPE(SDR) TRPTYPE(TCP) CONNAME('qm2(1414)') XMITQ(QM2) +\n  SSLCIPH(ANY_TLS12) SSLPEER('cn=qm2')\n",
+      },
+      errors: [{ messageId: 'invalid', file: 'QM1.mqsc', line: 2, messageIncludes: ['SDR QM1.TO.QM2', 'upper case'] }],
+    },
+    {
       name: 'CN twice',
       files: { 'QM1.mqsc': svrconn('A', "SSLCIPH(ANY_TLS12) SSLPEER('CN=a,CN=b')") },
       errors: [{ messageId: 'invalid', file: 'QM1.mqsc', line: 2, messageIncludes: ['more than once'] }],
