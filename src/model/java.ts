@@ -18,9 +18,10 @@ import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
 import { effectiveJdkTls, normaliseProtocol } from '../knowledge';
 import { namedBundle } from './spring-bundle';
 import { springMqFactory } from './spring-mq';
-import { springMqTrust, springTrust } from './spring-stores';
+import { springCertificateFile, springMqTrust, springTrust } from './spring-stores';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
-import { treeStoresOf, withTrust } from './store-files';
+import { serveConfigServerFiles } from './spring-config-server';
+import { treeStoresOf, withTrust, type TreeStores } from './store-files';
 import type { ModelContributor } from './contributor';
 import {
   appGroupOf,
@@ -71,6 +72,8 @@ export const javaAppContributor: ModelContributor = {
       else if (doc.kind === 'microprofile.config' && !onTestClasspath(ctx, doc.file.path)) groupFor(key).mp.push(doc);
       else if (doc.kind === 'tomcat.server-xml' || doc.kind.startsWith('nginx.')) groupFor(key).tomcat = true;
     }
+    // A Spring Cloud Config server's files configure the client apps it serves (./spring-config-server.ts).
+    const servedAs = serveConfigServerFiles(groups);
     for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const sources = properties.get(key) ?? [];
       const clientOnly = group.spring.length === 0 && (group.tomcat || group.jvm.length === 0);
@@ -131,7 +134,7 @@ export const javaAppContributor: ModelContributor = {
       };
       ctx.addComponent(client);
       const active = activeProfiles(springFiles, start);
-      const settings = springSettings(springFiles, active?.names ?? [], start);
+      const settings = springSettings(springFiles, active?.names ?? [], start, servedAs.get(key));
       // Their stores come from the same settings they are built from (a Compose SERVER_SSL_KEY_STORE, a
       // spring.config.location that replaces the packaged files), read once here.
       // What the app's JDK implements (unknown JDK: undefined), for the protocols embedded Tomcat keeps.
@@ -140,7 +143,14 @@ export const javaAppContributor: ModelContributor = {
       const switchedBy = httpsSwitchedAtRunTime(settings);
       const server = switchedBy
         ? undefined
-        : springServer(springFiles, settings, client, active, supported?.length ? supported : undefined);
+        : springServer(
+            springFiles,
+            settings,
+            client,
+            active,
+            supported?.length ? supported : undefined,
+            treeStoresOf(ctx),
+          );
       if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
       else {
         const off = springHttpsOff(client, springFiles, settings, switchedBy, active, start, treeStoresOf(ctx));
@@ -254,6 +264,7 @@ function springServer(
   app: Component,
   active: ActiveProfiles | undefined,
   supported: readonly string[] | undefined,
+  stores: TreeStores,
 ): SpringServerComponent | undefined {
   const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
@@ -377,7 +388,7 @@ function springServer(
   }
   if (certificateFile)
     tls.certificate = {
-      file: certificateFile.value.replace(/^(classpath|file):/, ''),
+      file: springCertificateFile(settings, certificateFile, stores),
       reference: entryLocation(settings.doc(certificateFile), certificateFile, 'value'),
     };
   const portNumber = port && /^\d+$/.test(port.value) ? Number(port.value) : port ? undefined : 8080;

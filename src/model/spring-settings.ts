@@ -31,6 +31,13 @@ export interface SpringSettings {
    * `SERVER_SSL_ENABLED=$TLS`, `--server.port=$PORT`); `written` is how the start file spells the setting.
    */
   unresolved: { doc: ParsedDocument; entry: Entry; written: string }[];
+  /** Files a Spring Cloud Config server serves to this app, each with the path it is read as here (./spring-config-server.ts). */
+  servedAs: ReadonlyMap<ParsedDocument, string>;
+}
+
+/** The path a file's relative and `classpath:` locations resolve from in this app: its own, or for a served file, the app's resources. */
+export function readAsPath(settings: SpringSettings, doc: ParsedDocument): string {
+  return settings.servedAs.get(doc) ?? doc.file.path;
 }
 
 /** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ starter). */
@@ -41,6 +48,7 @@ export function springSettings(
   docs: ParsedDocument<SpringConfigData>[],
   activeNames: readonly string[],
   { systemProperties, environment, commandLine }: StartSources = NO_START_SOURCES,
+  servedAs: ReadonlyMap<ParsedDocument, string> = new Map(),
 ): SpringSettings {
   const base = docs.flatMap((doc) =>
     doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
@@ -86,7 +94,7 @@ export function springSettings(
   const setting = (key: string) => byKey.get(springKey(key));
   const viaOf = new Map(fromJvm.filter((p) => p.via).map((p) => [p.entry, p.via]));
   const via = (entry: Entry) => viaOf.get(entry);
-  return { base, placed, entries: placed.map((p) => p.entry), doc, via, setting, unresolved };
+  return { base, placed, entries: placed.map((p) => p.entry), doc, via, setting, unresolved, servedAs };
 }
 
 /** The Spring configuration files among a component's documents. */

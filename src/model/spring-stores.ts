@@ -13,11 +13,12 @@ import {
   javaSystemStores,
   keyAliasOf,
   PLACEHOLDER,
+  resolveStoreFile,
   storeRef,
   withJavaTrustDefault,
   type TreeStores,
 } from './store-files';
-import { springDocuments, type SpringSettings } from './spring-settings';
+import { readAsPath, springDocuments, type SpringSettings } from './spring-settings';
 import type {
   Component,
   JmsConnectionFactoryComponent,
@@ -92,12 +93,26 @@ export function springServerStores(component: Component, settings: SpringSetting
   const certificate = settings.setting('server.ssl.certificate');
   const written = certificate && (placeholderDefault(certificate.value)?.trim() ?? certificate.value);
   if (!own?.trust.keyStore && certificate && written && !PLACEHOLDER.test(written)) {
-    const file = settings.doc(certificate).file.path;
-    const at = traced(written, file, certificate.valueRange);
-    const bases = springResourceBases(file, written);
+    const doc = settings.doc(certificate);
+    const at = traced(written, doc.file.path, certificate.valueRange);
+    const bases = springResourceBases(readAsPath(settings, doc), written);
     named.push({ ...storeRef(at, bases, stores, { ...at, value: 'PEM' }), setting: certificate.key });
   }
   return named;
+}
+
+/**
+ * The file the server's key store or PEM certificate setting names, as the server reads it: resolved from the app's
+ * resources (a file a config server serves resolves on the client's classpath), a placeholder by its default (the
+ * file used while the variable is unset); else the path as written, for the derive stage to find by its tail.
+ */
+export function springCertificateFile(settings: SpringSettings, setting: Entry, stores: TreeStores): string {
+  const written = setting.value.trim();
+  const usable = placeholderDefault(written)?.trim() ?? written;
+  const resolved = PLACEHOLDER.test(usable)
+    ? undefined
+    : resolveStoreFile(usable, springResourceBases(readAsPath(settings, settings.doc(setting)), usable), stores);
+  return resolved ?? written.replace(/^(classpath|file):/, '');
 }
 
 /** The component's own stores (see `ownStores`), else the JVM's javax.net.ssl.* trust store, else the JDK's cacerts. */
@@ -143,7 +158,7 @@ function ownStores(
   const ref = (location: Entry, type: Entry | 'PEM' | undefined, password: Entry | undefined): StoreRef => {
     const store = storeRef(
       at(location),
-      springResourceBases(settings.doc(location).file.path, valueOf(location) ?? location.value),
+      springResourceBases(readAsPath(settings, settings.doc(location)), valueOf(location) ?? location.value),
       stores,
       type === 'PEM' ? { ...at(location), value: 'PEM' } : type ? at(type) : undefined,
       passwordAt(password),

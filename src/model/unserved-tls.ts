@@ -101,7 +101,11 @@ export function springHttpsOff(
   // Profiles that turn HTTPS on: unsettled activation (JavaAppAttributes.httpsOnlyInProfiles), or not among the active ones.
   const places = profilesTurningHttpsOn(springFiles).filter((p) => !active?.names.includes(p.profile));
   const unserved = places.flatMap(({ profile, at }): UnservedTls[] => {
-    const named: StoreRef[] = springServerStores(client, springSettings(springFiles, [profile], start), stores);
+    const named: StoreRef[] = springServerStores(
+      client,
+      springSettings(springFiles, [profile], start, settings.servedAs),
+      stores,
+    );
     const why = { kind: 'only-in-profile' as const, profile, at, ...(active ? { active } : {}) };
     return named.length > 0 ? [{ server: client.name, why, stores: named }] : [];
   });

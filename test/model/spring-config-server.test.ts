@@ -1,0 +1,127 @@
+/**
+ * Spring Cloud Config native backends (src/model/spring-config-server.ts): the Spring files of a config server's search
+ * locations configure the client apps that import it, with `classpath:` read on each client's classpath; they are not
+ * the server's own configuration unless they sit where Spring Boot reads the server's files.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import { writeTree, type Tree } from '../helpers/rule-tester';
+
+const STORES = path.resolve(__dirname, '../fixtures/keystores/generated');
+const store = (name: string) => fs.readFileSync(path.join(STORES, name));
+const PASSWORD = 'Pk12-planted-Zq9';
+
+/** Each Spring HTTPS server as `name key=<file>`, and where its key-store setting is. */
+function springServers(files: Tree): string[] {
+  const root = writeTree(files);
+  const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
+  try {
+    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+    return result.deployments
+      .flatMap((d) => d.components)
+      .filter((c) => c.type === 'spring.server')
+      .map((c) => {
+        const key = c.tls?.trust?.keyStore;
+        const from = key?.path.from.kind === 'file' ? `@${rel(key.path.from.location.file)}` : '';
+        return `${c.name} key=${key?.file ? rel(key.file) : `?${key?.path.value ?? '-'}`}${from}`;
+      })
+      .sort();
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const SERVED_SSL = `server:\n  ssl:\n    key-store: classpath:cert/key.p12\n    key-store-password: ${PASSWORD}\n    key-store-type: PKCS12\n`;
+const configServer = (locations: string, port = '8888') =>
+  `server:\n  port: ${port}\nspring:\n  profiles:\n    active: native\n  cloud:\n    config:\n      server:\n        native:\n          search-locations: ${locations}\n`;
+const client = (name: string, extra = '') =>
+  `spring:\n  application:\n    name: ${name}\n  config:\n    import: 'configserver:'\n  cloud:\n    config:\n      profile: local\n${extra}server:\n  port: 8081\n`;
+const keyStores = {
+  'config/src/main/resources/cert/key.p12': store('key.p12'),
+  'greet/src/main/resources/cert/key.p12': store('key.p12'),
+};
+
+describe('Spring Cloud Config: files a native config server serves configure its clients', () => {
+  it.each<[string, Tree, string[]]>([
+    [
+      'a served application.yml outside the server’s own locations is each client’s, its classpath the client’s',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:config-{profile}'),
+        'config/src/main/resources/config-local/application.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/config-local/application.yml',
+      ],
+    ],
+    [
+      'the composite backend’s native entry; the client names the server by its URL’s port',
+      {
+        'config/src/main/resources/application.yml': `server:\n  port: 7575\nspring:\n  cloud:\n    config:\n      server:\n        composite:\n          - type: git\n            uri: https://example.org/repo.git\n          - type: native\n            search-locations:\n            - classpath:shared\n`,
+        'config/src/main/resources/shared/application.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client(
+          'greet',
+          '      uri: ${CONFIG_URI:https://localhost:7575}\n',
+        ),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/shared/application.yml',
+      ],
+    ],
+    [
+      'a search location Spring Boot also reads for the server (classpath:/config): the server serves HTTPS with it too',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:/config/'),
+        'config/src/main/resources/config/application.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (config/src/main/resources, port 8888) key=config/src/main/resources/cert/key.p12@config/src/main/resources/config/application.yml',
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/config/application.yml',
+      ],
+    ],
+    [
+      'a client of another profile gets nothing from config-{profile}: the file stays where it is read today',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:config-{profile}'),
+        'config/src/main/resources/config-prod/application.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (config/src/main/resources, port 8888) key=config/src/main/resources/cert/key.p12@config/src/main/resources/config-prod/application.yml',
+      ],
+    ],
+    [
+      'an app that imports no config server is no client',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:config-{profile}'),
+        'config/src/main/resources/config-local/application.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': 'spring:\n  application:\n    name: greet\nserver:\n  port: 8081\n',
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (config/src/main/resources, port 8888) key=config/src/main/resources/cert/key.p12@config/src/main/resources/config-local/application.yml',
+      ],
+    ],
+    [
+      'a client whose URL names another port than the only config server’s is not paired',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:config-{profile}'),
+        'config/src/main/resources/config-local/application.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet', '      uri: https://localhost:9999\n'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (config/src/main/resources, port 8888) key=config/src/main/resources/cert/key.p12@config/src/main/resources/config-local/application.yml',
+      ],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(springServers(files)).toEqual(expected);
+  });
+});
