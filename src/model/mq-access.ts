@@ -346,6 +346,7 @@ function describe(a: ChannelAccess): string[] {
  */
 export const ACCESS_WORDS = {
   blocked: 'blocked',
+  othersBlocked: 'anyone else blocked',
   client: 'client-asserted user',
   mca: 'runs as the queue manager user (mqm)',
   unknown: 'unknown identity',
@@ -364,9 +365,13 @@ export function describePaths(a: ChannelAccess): string[] {
   for (const p of a.paths) {
     const via = p.needs.length ? ` (${p.needs.join(', ')})` : '';
     const id = p.identity;
+    // The catch-all way in after narrower ones (the back-stop `ADDRESSMAP('*') USERSRC(NOACCESS)`): everyone else.
+    const catchAll = p.needs.length === 0 && a.paths.length > 1;
     let text =
       id.kind === 'blocked'
-        ? words.blocked
+        ? catchAll
+          ? words.othersBlocked
+          : words.blocked
         : id.kind === 'fixed'
           ? `runs as ${id.user}`
           : id.kind === 'client'

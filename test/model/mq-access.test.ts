@@ -118,7 +118,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       'B2B',
       [
         "runs as partner, password checked for administrators (a certificate matching SSLPEER('CN=partner'))",
-        'blocked',
+        'anyone else blocked',
       ],
       false,
     ],
@@ -145,7 +145,7 @@ describe('what the tree cannot tell stays unknown', () => {
     );
     expect(a.results).toEqual([
       "runs as mqm, administrator (mqm) possible (asserting the client user id 'admin')",
-      'blocked',
+      'anyone else blocked',
     ]);
     expect(a.adminWithoutSecret).toBe(false);
   });
