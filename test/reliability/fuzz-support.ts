@@ -430,6 +430,10 @@ export function findingViolations(findings: Finding[], readText: (file: string) 
     for (const loc of [f.location, ...(f.related ?? [])]) {
       if (!loc.range) continue;
       const text = readText(loc.file);
+      // A binary file (a key store) is named as a whole: an empty range at its start.
+      const { start, end } = loc.range;
+      if (text === undefined && start.line === 0 && start.character === 0 && end.line === 0 && end.character === 0)
+        continue;
       if (text === undefined) {
         out.push(`${f.ruleId}: a range in ${loc.file}, which is not a readable file`);
         continue;
