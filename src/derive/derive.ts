@@ -139,8 +139,9 @@ function certificateFileUse(
     component: Component,
     at: Location | undefined,
     alias: string,
+    message = `${component.name} names it here`,
   ) => {
-    const place = { ...(at ?? component.location), message: `${component.name} names it here` };
+    const place = { ...(at ?? component.location), message };
     const places = map.get(key);
     if (!places) map.set(key, [place]);
     else if (!places.some((p) => sameStart(p, place))) places.push(place);
@@ -181,15 +182,19 @@ function certificateFileUse(
       for (const [store, alias] of [
         [trust?.keyStore, keyAlias],
         [trust?.trustStore, 'any'],
-      ] as const)
-        if (store && !(store.file === undefined && outside.has(store.path.value)))
-          named(
-            component,
-            store.file,
-            store.path.value,
-            store.path.from.kind === 'file' ? store.path.from.location : undefined,
-            alias,
-          );
+      ] as const) {
+        if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
+        named(
+          component,
+          store.file,
+          store.path.value,
+          store.path.from.kind === 'file' ? store.path.from.location : undefined,
+          alias,
+        );
+        // The Dockerfile instruction that puts the tree's file at the path the setting names decides it too.
+        if (store.file && store.copiedBy)
+          add(inUse, store.file, component, store.copiedBy, alias, `copied here to the path ${component.name} names`);
+      }
   }
   return { inUse, namedOutside, keyAliases, unresolved, mountedOutside };
 }

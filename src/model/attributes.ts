@@ -153,6 +153,8 @@ export interface StoreRef {
   passwordAt?: Location;
   /** The setting that names it, for messages, when it is not obvious from the component (`MQSSLKEYR`, `SSLKEYR`). */
   setting?: string;
+  /** The Dockerfile `COPY`/`ADD` that puts `file` at the path the configuration names in the image (src/parse/image-files.ts). */
+  copiedBy?: Location;
 }
 
 /**

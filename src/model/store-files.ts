@@ -7,6 +7,7 @@ import type { Location, Range } from '../core/types';
 import { placeholderDefault } from '../core/placeholder';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ParsedDocument } from '../parse/types';
+import { ImageFiles, type ContainerBase } from '../parse/image-files';
 import type { ModelContext } from './contributor';
 import type { Component, JavaRuntime, StoreRef, TlsTrustSettings, Traced } from './types';
 import { traced } from './java-shared';
@@ -15,6 +16,8 @@ import { traced } from './java-shared';
 export interface TreeStores {
   files: string[];
   typeOf(file: string): string | undefined;
+  /** Where Dockerfiles copy the tree's files in their images. */
+  images?: ImageFiles;
 }
 
 export const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}/;
@@ -79,7 +82,7 @@ function treeStores(documents: ParsedDocument[]): TreeStores {
     if (isKeystoreDocument(doc)) types.set(doc.file.path, doc.data.storeType);
     else if (doc.kind.startsWith('pem.')) types.set(doc.file.path, 'PEM');
   }
-  return { files: [...types.keys()], typeOf: (file) => types.get(file) };
+  return { files: [...types.keys()], typeOf: (file) => types.get(file), images: new ImageFiles(documents) };
 }
 
 /** A StoreRef from a traced path; the type as configured, else as the file is. */
@@ -90,11 +93,17 @@ export function storeRef(
   type?: Traced<string>,
   passwordAt?: Location,
   resolvedPath = pathValue.value,
+  containerBase?: ContainerBase,
 ): StoreRef {
-  const file = resolveStoreFile(resolvedPath, bases, stores);
+  // A configuration a Dockerfile copies into its image reads the path there: the tree file copied to it.
+  const configFile = pathValue.from.kind === 'file' ? pathValue.from.location.file : undefined;
+  const inImage = configFile ? stores.images?.resolve(configFile, resolvedPath, containerBase) : undefined;
+  const copied = inImage && stores.typeOf(inImage.file) !== undefined ? inImage : undefined;
+  const file = copied?.file ?? resolveStoreFile(resolvedPath, bases, stores);
   const detected = file ? stores.typeOf(file) : undefined;
   const ref: StoreRef = { path: pathValue };
   if (file) ref.file = file;
+  if (copied) ref.copiedBy = copied.by;
   if (type) ref.type = { value: type.value.toUpperCase(), from: type.from };
   else if (detected && file)
     ref.type = { value: detected, from: { kind: 'file', location: { file }, note: 'detected from the file' } };

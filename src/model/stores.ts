@@ -22,6 +22,7 @@ import {
 import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
+import { catalinaBase } from '../parse/image-files';
 import { libertyStoreOf } from './liberty-stores';
 import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import {
@@ -92,21 +93,23 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
       : traced(a.value, file, a.valueRange);
   const where = (a: XmlAttribute | undefined): Location | undefined => (a ? { file, range: a.valueRange } : undefined);
   const trust: TlsTrustSettings = {};
+  // Relative to CATALINA_BASE in the image too, when a Dockerfile copies the server.xml into one.
+  const store = (file: ReadAttribute, type: Traced<string> | undefined, password?: Location): StoreRef =>
+    storeRef(at(file), [base], stores, type, password, undefined, catalinaBase);
+  const pem = (file: ReadAttribute): StoreRef => store(file, { value: 'PEM', from: at(file).from });
   const keyFile =
     pick([certificate], ['certificateKeystoreFile']) ??
     pick([hostConfig, connector], ['certificateKeystoreFile', 'keystoreFile']);
   const pemFile = pick([certificate], ['certificateFile']) ?? pick([hostConfig], ['certificateFile']);
   if (keyFile && !unsettled(keyFile.value)) {
     const type = pick([certificate], ['certificateKeystoreType']) ?? pick([connector], ['keystoreType']);
-    trust.keyStore = storeRef(
-      at(keyFile),
-      [base],
-      stores,
+    trust.keyStore = store(
+      keyFile,
       type ? at(type) : undefined,
       passwordAt([certificate], ['certificateKeystorePassword']) ?? passwordAt([connector], ['keystorePass']),
     );
   } else if (pemFile && !unsettled(pemFile.value)) {
-    trust.keyStore = storeRef(at(pemFile), [base], stores, { value: 'PEM', from: at(pemFile).from });
+    trust.keyStore = pem(pemFile);
   } else if (!keyFile && !pemFile) {
     // Tomcat's documented default: .keystore in the home directory of the user running it (outside the tree).
     trust.keyStore = {
@@ -126,15 +129,13 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
   const caFile = pick([hostConfig], ['caCertificateFile']);
   if (trustFile && !unsettled(trustFile.value)) {
     const type = pick([hostConfig, connector], ['truststoreType']);
-    trust.trustStore = storeRef(
-      at(trustFile),
-      [base],
-      stores,
+    trust.trustStore = store(
+      trustFile,
       type ? at(type) : undefined,
       passwordAt([hostConfig, connector], ['truststorePassword', 'truststorePass']),
     );
   } else if (caFile && !unsettled(caFile.value)) {
-    trust.trustStore = storeRef(at(caFile), [base], stores, { value: 'PEM', from: at(caFile).from });
+    trust.trustStore = pem(caFile);
   }
   return withJavaTrustDefault(trust, javaSystemStores(component.runtime, stores, [base]));
 }

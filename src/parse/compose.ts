@@ -27,6 +27,8 @@ export interface ComposeService {
   name: string;
   /** The build directory as written (relative to the compose file), when the service is built from the tree. */
   build?: string;
+  /** `build.dockerfile` as written (relative to the build directory), when it names one. */
+  dockerfile?: string;
   /** The image it names (`image:`): with `build:`, the name the image built from that directory gets. */
   image?: string;
   /** Its `environment:` variables that Spring binds to settings lint-deploy reads. */
@@ -48,7 +50,7 @@ export interface ComposeData {
 // A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
 // dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^[\]]+?)\.(build(?:\.context)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
@@ -92,7 +94,8 @@ export const composeFormat: FormatHandler<ComposeData> = {
       const m = SERVICE_KEY.exec(entry.key);
       if (!m) continue;
       const named = service(m[1]!);
-      if (m[2]!.startsWith('build')) named.build = entry.value;
+      if (m[2] === 'build.dockerfile') named.dockerfile = entry.value;
+      else if (m[2]!.startsWith('build')) named.build = entry.value;
       else if (m[2] === 'image') named.image = entry.value;
       else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });
       else if (m[2]!.startsWith('command')) {

@@ -14,6 +14,7 @@ import {
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
+import { nextWorkdir, parseCopy, substituteVariables, type DockerCopy, type StageVariables } from './dockerfile-copies';
 
 /** One build stage: its `FROM` line. */
 export interface DockerStage {
@@ -31,6 +32,8 @@ export interface DockerStage {
   range: Range;
   /** One-based line of the `FROM` instruction (for labels such as `Dockerfile:3`). */
   line: number;
+  /** The working directory its instructions leave (`WORKDIR`, inherited from the stage it builds on); undefined: the base image's. */
+  workdir?: string;
 }
 
 export interface DockerfileData extends JvmOptionsData {
@@ -39,6 +42,8 @@ export interface DockerfileData extends JvmOptionsData {
   stages: DockerStage[];
   /** Build arguments declared before the first `FROM` (the only ones `FROM` can use), with their defaults. */
   args: Record<string, string | undefined>;
+  /** `COPY`/`ADD` instructions of every stage, in order (./dockerfile-copies.ts). */
+  copies: DockerCopy[];
 }
 
 /**
@@ -53,7 +58,9 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
   id: 'dockerfile',
   classify(filePath) {
     const base = basenameOf(filePath);
+    // `docker build` reads a lowercase `dockerfile` when the context has no `Dockerfile`.
     return /^(Dockerfile|Containerfile)([.-].*)?$/.test(base) ||
+      base === 'dockerfile' ||
       base.endsWith('.Dockerfile') ||
       base.endsWith('.dockerfile')
       ? 'dockerfile'
@@ -72,6 +79,10 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     /** JDK paths of each stage (before the first FROM: none). A stage built on an earlier one inherits its ENV. */
     const stageHomes: JavaHomeReference[][] = [];
     let javaHomes: JavaHomeReference[] = [];
+    const copies: DockerCopy[] = [];
+    /** Each stage's variables (inherited ENV of the stage it builds on, its ARGs and ENVs). */
+    const stageVariables: StageVariables[] = [];
+    let variables: StageVariables = {};
     const escape = /^\s*#\s*escape\s*=\s*`/im.test(file.text.slice(0, 200)) ? '`' : '\\';
     for (const logical of logicalLines(file.text, escape === '`' ? /`$/ : /\\$/)) {
       const text = file.text.slice(logical.start, logical.end);
@@ -95,6 +106,10 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           stages.push(stage);
           javaHomes = stage.fromStage === undefined ? [] : [...(stageHomes[stage.fromStage] ?? [])];
           stageHomes.push(javaHomes);
+          const parent = stage.fromStage === undefined ? undefined : stages[stage.fromStage];
+          if (parent?.workdir !== undefined) stage.workdir = parent.workdir;
+          variables = stage.fromStage === undefined ? {} : { ...stageVariables[stage.fromStage] };
+          stageVariables.push(variables);
         } else
           problems.push({
             code: 'dockerfile-from',
@@ -102,8 +117,24 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
             message: 'FROM names no image',
             range: index.rangeAt(logical.start + lead, logical.end),
           });
+      } else if (name === 'ARG') {
+        // In a stage: its own default, else the global one it re-declares.
+        const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
+        if (m) variables[m[1]!] = m[2] === undefined ? args[m[1]!] : (m[3] ?? m[4] ?? m[5] ?? '');
+      } else if (name === 'WORKDIR') {
+        const stage = stages[stages.length - 1];
+        if (stage) {
+          const workdir = nextWorkdir(rest, stage.workdir, variables);
+          if (workdir === undefined) delete stage.workdir;
+          else stage.workdir = workdir;
+        }
+      } else if ((name === 'COPY' || name === 'ADD') && stages.length > 0) {
+        const stage = stages[stages.length - 1]!;
+        const range = index.rangeAt(logical.start + lead, logical.end);
+        copies.push(parseCopy(name, rest, stages.length - 1, stage.workdir, variables, range, range.start.line + 1));
       } else if (name === 'ENV') {
         for (const pair of envPairs(rest, argsStart)) {
+          variables[pair.key] = substituteVariables(pair.value, variables);
           const valueEnd = Math.min(logical.end, pair.valueStart + pair.value.length);
           entries.push({
             key: pair.key,
@@ -143,6 +174,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         baseImages,
         stages,
         args,
+        copies,
         javaHomes: stageHomes[stageHomes.length - 1] ?? [],
         springEnvironment,
         springArguments,

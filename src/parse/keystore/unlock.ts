@@ -11,6 +11,7 @@ import type { Entry, ParsedDocument } from '../types';
 import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
 import type { PasswordCandidate } from './pkcs12';
 import { springResourceBases } from '../spring';
+import { catalinaBase, ImageFiles } from '../image-files';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -66,6 +67,7 @@ function configurationPasswords(
 ): { password: string; at: Location }[] {
   const base = path.basename(store.file.path);
   const stores = new Set(documents.filter(isKeystoreDocument).map((d) => d.file.path));
+  const images = imageFilesOf(documents);
   // Passwords of settings that name this very store first, then of settings whose path only ends like it.
   const near: { password: string; at: Location }[] = [];
   const far: { password: string; at: Location }[] = [];
@@ -75,7 +77,9 @@ function configurationPasswords(
     if (isKeystoreDocument(doc) || doc.entries.length === 0) continue;
     const references = doc.entries.flatMap((e) => {
       const how =
-        !e.secret && mentions(e.value, base) && names(e.value, store.file.path, referenceBases(doc, e.value), stores);
+        !e.secret &&
+        (copiedTo(images, doc, e.value, store.file.path) ||
+          (mentions(e.value, base) && names(e.value, store.file.path, referenceBases(doc, e.value), stores)));
       return how ? [{ anchor: e, how }] : [];
     });
     const anchors =
@@ -94,6 +98,21 @@ function configurationPasswords(
   for (const candidate of [...near, ...far])
     if (!out.some((o) => o.password === candidate.password)) out.push(candidate);
   return out.slice(0, MAX_CONFIGURATION_PASSWORDS);
+}
+
+/** One ImageFiles per list of documents (each locked store asks it again). */
+const imageFilesByDocuments = new WeakMap<ParsedDocument[], ImageFiles>();
+function imageFilesOf(documents: ParsedDocument[]): ImageFiles {
+  let images = imageFilesByDocuments.get(documents);
+  if (!images) imageFilesByDocuments.set(documents, (images = new ImageFiles(documents)));
+  return images;
+}
+
+/** Whether a Dockerfile copies the store to the path a value of a configuration it copies too names (src/parse/image-files.ts). */
+function copiedTo(images: ImageFiles, doc: ParsedDocument, value: string, storePath: string): 'near' | false {
+  if (!/[\\/.]/.test(value)) return false;
+  const base = doc.kind === 'tomcat.server-xml' ? catalinaBase : undefined;
+  return images.resolve(doc.file.path, value, base)?.file === storePath ? 'near' : false;
 }
 
 function mentions(value: string, base: string): boolean {

@@ -283,6 +283,37 @@ ruleTester(rule, {
       ],
     },
     {
+      // robertolabarca/docker-tomcat-https@8699f6f (no licence file): the dockerfile ADDs files/server.xml to
+      // /usr/local/tomcat/conf/server.xml and cert/tomcat.keystore to /usr/local/tomcat/ssl/, where the connector's
+      // keystoreFile="ssl/tomcat.keystore" (relative to CATALINA_BASE) names it: the store is the tree's, not unknown.
+      name: 'an expired store a Dockerfile copies to the path the copied server.xml names: checked, the COPY named',
+      files: {
+        'api/Dockerfile': [
+          'FROM tomcat:9.0-jdk17',
+          'COPY --chown=tomcat files/server.xml /usr/local/tomcat/conf/',
+          'ADD ["cert/server-self-expired.p12", "/usr/local/tomcat/ssl/api.p12"]',
+          '',
+        ].join('\n'),
+        'api/files/server.xml': tomcatServer('server-self-expired.p12')
+          ['api/conf/server.xml']!.toString()
+          .replace('conf/server-self-expired.p12', 'ssl/api.p12'),
+        'api/cert/server-self-expired.p12':
+          tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!,
+      },
+      errors: [
+        {
+          messageId: 'expiredSelfSigned',
+          file: 'api/cert/server-self-expired.p12',
+          line: 1,
+          severity: 'warning',
+          related: [
+            { file: 'api/files/server.xml', line: 4 },
+            { file: 'api/Dockerfile', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
       // credemol/websocket-https-nginx-springboot@d901498: nginx serves ssl/certs/nginx-selfsigned.crt (self-signed,
       // expired 2019) with its key in ssl/private, the Debian /etc/ssl layout; only browsers connect. The certificate an
       // nginx server names as its own is its identity wherever its key lies: a warning as for a key store's own entry.

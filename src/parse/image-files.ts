@@ -1,0 +1,232 @@
+/**
+ * Which files of the tree a Dockerfile's image holds, and where: its `COPY`/`ADD` instructions (./dockerfile-copies.ts)
+ * played against the tree's files from the build context (the Dockerfile's directory, or the `build:` context of the
+ * Docker Compose services that build it). A configuration copied into the image reads the paths it names in the
+ * image: `keystoreFile="ssl/tomcat.keystore"` of a server.xml copied to /usr/local/tomcat/conf/ is the tree file
+ * copied to /usr/local/tomcat/ssl/tomcat.keystore (docs/deployments.md § Dockerfile COPY and ADD).
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { ComposeData } from './compose';
+import type { DockerCopy } from './dockerfile-copies';
+import type { DockerfileData } from './dockerfile';
+import type { ParsedDocument } from './types';
+
+/** A tree file in an image, and the instruction that put it there. */
+export interface ImagePlacement {
+  file: string;
+  copy: DockerCopy;
+}
+
+interface Image {
+  dockerfile: string;
+  context: string;
+  /** Container path → the tree file there, for the final stage (the one that runs). */
+  files: Map<string, ImagePlacement>;
+  /** Container paths Docker Compose bind-mounts over in the services that run it (a mount hides the copy). */
+  mountTargets: string[];
+}
+
+/** How a configuration's relative paths resolve, from where the image holds it; undefined: only absolute paths. */
+export type ContainerBase = (containerFile: string) => string | undefined;
+
+const WILDCARD = /[*?[]/;
+
+/** A configuration's `${catalina.base}`: the directory above its conf/ (Tomcat reads `$CATALINA_BASE/conf/server.xml`). */
+export const catalinaBase: ContainerBase = (file) => {
+  const dir = path.posix.dirname(file);
+  return path.posix.basename(dir) === 'conf' ? path.posix.dirname(dir) : dir;
+};
+
+export class ImageFiles {
+  private built: Image[] | undefined;
+  /** Tree file → where the images hold it. */
+  private placements: Map<string, { image: Image; containerPath: string }[]> | undefined;
+  private readonly treeFiles: string[];
+  private readonly treeFileSet: ReadonlySet<string>;
+
+  constructor(private readonly documents: readonly ParsedDocument[]) {
+    this.treeFiles = documents.map((d) => d.file.path);
+    this.treeFileSet = new Set(this.treeFiles);
+  }
+
+  /**
+   * The tree file a configuration file reads at the path it writes, in the images it is copied into (or, for an
+   * absolute path, the images whose build context holds it, as a jar's application.properties): when they agree.
+   */
+  resolve(configFile: string, written: string, baseOf?: ContainerBase): { file: string; by: Location } | undefined {
+    const cleaned = written.trim().replace(/^file:/, '');
+    if (!cleaned || /\$\{|\{\{|^classpath\*?:/.test(cleaned)) return undefined;
+    const images = this.images();
+    if (images.length === 0) return undefined;
+    const absolute = cleaned.startsWith('/');
+    const wanted: { image: Image; target: string }[] = [];
+    for (const { image, containerPath } of this.placements?.get(configFile) ?? []) {
+      const base = absolute ? '/' : baseOf?.(containerPath);
+      if (base !== undefined) wanted.push({ image, target: path.posix.resolve(base, cleaned) });
+    }
+    if (wanted.length === 0 && absolute)
+      for (const image of images)
+        if (configFile.startsWith(image.context + path.sep))
+          wanted.push({ image, target: path.posix.normalize(cleaned) });
+    const found = new Map<string, Location>();
+    for (const { image, target } of wanted) {
+      // A bind mount over the path decides at run time, not the copy.
+      if (image.mountTargets.some((t) => target === t || target.startsWith(t + '/'))) return undefined;
+      const placed = image.files.get(target);
+      if (placed) found.set(placed.file, { file: image.dockerfile, range: placed.copy.range });
+    }
+    const [only, ...more] = found.entries();
+    return only && more.length === 0 ? { file: only[0], by: only[1] } : undefined;
+  }
+
+  private images(): Image[] {
+    if (this.built) return this.built;
+    const composeBuilds = this.composeBuilds();
+    this.built = [];
+    for (const doc of this.documents) {
+      if (doc.kind !== 'dockerfile') continue;
+      const data = doc.data as DockerfileData;
+      if (!data.copies?.some((c) => c.destination !== undefined)) continue;
+      const builds = composeBuilds.filter((b) => b.dockerfile === doc.file.path);
+      const contexts = builds.length > 0 ? [...new Set(builds.map((b) => b.context))] : [path.dirname(doc.file.path)];
+      for (const context of contexts)
+        this.built.push({
+          dockerfile: doc.file.path,
+          context,
+          files: this.finalFiles(data, context),
+          mountTargets: builds.filter((b) => b.context === context).flatMap((b) => b.mountTargets),
+        });
+    }
+    this.placements = new Map();
+    for (const image of this.built)
+      for (const [containerPath, placed] of image.files) {
+        const known = this.placements.get(placed.file);
+        if (known) known.push({ image, containerPath });
+        else this.placements.set(placed.file, [{ image, containerPath }]);
+      }
+    return this.built;
+  }
+
+  /** The Dockerfiles Docker Compose services build, with their context and the targets of their bind mounts. */
+  private composeBuilds(): { dockerfile: string; context: string; mountTargets: string[] }[] {
+    const out: { dockerfile: string; context: string; mountTargets: string[] }[] = [];
+    for (const doc of this.documents) {
+      if (doc.kind !== 'compose') continue;
+      const { services, mounts } = doc.data as ComposeData;
+      for (const service of services) {
+        if (service.build === undefined && service.dockerfile === undefined) continue;
+        const build = service.build ?? '.';
+        // A context decided at run time, or a Git URL: not a directory of the tree.
+        if (/[$]|:\/\/|^git@/.test(build) || /[$]/.test(service.dockerfile ?? '')) continue;
+        const context = path.resolve(path.dirname(doc.file.path), build);
+        const targets = mounts.filter((m) => m.service === service.name).map((m) => m.target.replace(/\/+$/, ''));
+        out.push({
+          dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile'),
+          context,
+          mountTargets: targets,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The files each stage holds, built on the stage it starts from; the last stage's. */
+  private finalFiles(data: DockerfileData, context: string): Map<string, ImagePlacement> {
+    const stageFiles: Map<string, ImagePlacement>[] = [];
+    data.stages.forEach((stage, index) => {
+      const parent = stage.fromStage === undefined ? undefined : stageFiles[stage.fromStage];
+      const files = new Map(parent ?? []);
+      for (const copy of data.copies) {
+        if (copy.stage !== index || copy.destination === undefined) continue;
+        const items = copy.from === undefined ? this.fromContext(copy, context) : fromStage(copy, data, stageFiles);
+        if (!items) continue;
+        const intoDirectory = copy.destination.endsWith('/') || copy.sources.length > 1 || items.wildcard;
+        const dest = copy.destination.replace(/\/+$/, '') || '/';
+        for (const item of items.files) {
+          const placed = { file: item.file, copy };
+          if (item.under !== undefined) files.set(path.posix.join(dest, item.under), placed);
+          else {
+            files.set(path.posix.join(dest, path.basename(item.file)), placed);
+            // `COPY a.jks /opt/app/conf` is /opt/app/conf/a.jks when the base image has that directory, else the file.
+            if (!intoDirectory) files.set(dest, placed);
+          }
+        }
+      }
+      stageFiles.push(files);
+    });
+    return stageFiles[stageFiles.length - 1] ?? new Map<string, ImagePlacement>();
+  }
+
+  /** Tree files a copy takes from the build context: a file (no `under`), or a directory's files (`under` it). */
+  private fromContext(
+    copy: DockerCopy,
+    context: string,
+  ): { files: { file: string; under?: string }[]; wildcard: boolean } | undefined {
+    const files: { file: string; under?: string }[] = [];
+    let wildcard = false;
+    for (const source of copy.sources) {
+      const absolute = path.resolve(context, source);
+      // Docker refuses a source outside the context.
+      if (absolute !== context && !absolute.startsWith(context + path.sep)) continue;
+      if (WILDCARD.test(source)) {
+        wildcard = true;
+        const pattern = globPattern(absolute);
+        for (const file of this.treeFiles) if (pattern.test(file)) files.push({ file });
+      } else if (this.treeFileSet.has(absolute)) files.push({ file: absolute });
+      else
+        for (const file of this.treeFiles)
+          if (file.startsWith(absolute + path.sep))
+            files.push({ file, under: path.relative(absolute, file).split(path.sep).join('/') });
+    }
+    return { files: files.filter((f) => f.file.startsWith(context + path.sep)), wildcard };
+  }
+}
+
+/** `COPY --from=<earlier stage>`: the tree files that stage holds at the source paths; an image's are not the tree's. */
+function fromStage(
+  copy: DockerCopy,
+  data: DockerfileData,
+  stageFiles: Map<string, ImagePlacement>[],
+): { files: { file: string; under?: string }[]; wildcard: boolean } | undefined {
+  const from = copy.from!.toLowerCase();
+  const index = /^\d+$/.test(from) ? Number(from) : data.stages.findIndex((s) => s.alias?.toLowerCase() === from);
+  const files = index >= 0 ? stageFiles[index] : undefined;
+  if (!files) return undefined;
+  const out: { file: string; under?: string }[] = [];
+  let wildcard = false;
+  for (const source of copy.sources) {
+    const root = path.posix.resolve('/', source).replace(/\/+$/, '') || '/';
+    if (WILDCARD.test(source)) wildcard = true;
+    const pattern = WILDCARD.test(source) ? globPattern(root, '/') : undefined;
+    for (const [at, placed] of files) {
+      if (pattern ? pattern.test(at) : at === root) out.push({ file: placed.file });
+      else if (!pattern && at.startsWith(root === '/' ? '/' : root + '/'))
+        out.push({ file: placed.file, under: path.posix.relative(root, at) });
+    }
+  }
+  return { files: out, wildcard };
+}
+
+/** A COPY source pattern (Go filepath.Match: `*` and `?` within one path segment, `[…]` classes) as a RegExp. */
+function globPattern(pattern: string, separator = path.sep): RegExp {
+  const notSep = separator === '\\' ? '[^\\\\]' : '[^/]';
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*') out += `${notSep}*`;
+    else if (c === '?') out += notSep;
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close < 0) out += '\\[';
+      else {
+        out += `[${pattern
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else out += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
