@@ -3,6 +3,7 @@ import { cleartrustContributor } from './cleartrust';
 import { mqContributor } from './mq';
 import { wasContributor } from './was';
 import { mqLinksContributor } from './mq-links';
+import { mqMessageLinksContributor } from './mq-message-links';
 import { javaAppContributor } from './java';
 import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
@@ -18,6 +19,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   // Before mq-links: a Spring app's `ibm.mq.*` settings are a JMS connection factory to link (./spring-mq.ts).
   javaAppContributor,
   mqLinksContributor,
+  mqMessageLinksContributor,
   tomcatContributor,
   nginxContributor,
   libertyHttpsContributor,

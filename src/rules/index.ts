@@ -37,6 +37,7 @@ import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
 import mqCipherspecMismatch from './mq/cipherspec-mismatch';
 import mqCipherspecNotNegotiated from './mq/cipherspec-not-negotiated';
 import mqConnauthDisabled from './mq/connauth-disabled';
+import mqMessageChannelCipherspecMismatch from './mq/message-channel-cipherspec-mismatch';
 import mqMqscCommandFails from './mq/mqsc-command-fails';
 import mqReplicationWithoutTls from './mq/replication-without-tls';
 import mqSslcauthOptionalWithSslpeer from './mq/sslcauth-optional-with-sslpeer';
@@ -104,6 +105,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqCipherspecMismatch,
   mqCipherspecNotNegotiated,
   mqConnauthDisabled,
+  mqMessageChannelCipherspecMismatch,
   mqMqscCommandFails,
   mqReplicationWithoutTls,
   mqSslcauthOptionalWithSslpeer,

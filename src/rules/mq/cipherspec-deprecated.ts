@@ -1,7 +1,27 @@
 import { defineRule } from '../types';
-import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { isMqChannel } from '../../model/types';
+import type { LinkPrediction } from '../../handshake/links';
+import { mqCipherSpec, mqCipherSpecAlias, type CipherSpecInfo } from '../../model/mq-cipherspecs';
+import { isMqChannel, type Component } from '../../model/types';
+import type { MqValue } from '../../model/attributes';
 import { channelStory } from './_lib/shared';
+
+/** The deprecated CipherSpec a channel end names, with its SSLCIPH, if any (aliases and templated values never are). */
+function deprecatedSpec(c: Component): { spec: CipherSpecInfo; sslciph: MqValue } | undefined {
+  if (!isMqChannel(c)) return undefined;
+  const sslciph = c.attributes.sslciph;
+  if (!sslciph || !sslciph.value.trim() || sslciph.templated || mqCipherSpecAlias(sslciph.value)) return undefined;
+  const spec = mqCipherSpec(sslciph.value);
+  return spec?.deprecated ? { spec, sslciph } : undefined;
+}
+
+/**
+ * A link with an end this rule reports: MQ refuses the spec when the channel starts (or runs it because the queue
+ * manager re-enabled weak specs), which the handshake predictor, knowing only current protocol defaults, would
+ * otherwise explain as a generic tls/no-common-* failure of the link.
+ */
+function ownsLinkFailure(lp: LinkPrediction): boolean {
+  return !lp.prediction.ok && [lp.client.component, lp.server.component].some((c) => deprecatedSpec(c) !== undefined);
+}
 
 export default defineRule({
   meta: {
@@ -18,15 +38,14 @@ export default defineRule({
     },
     defaultOptions: {},
     symptoms: ['AMQ8242', 'MQRCCF_SSL_CIPHER_SPEC_ERROR', 'RC=2393', 'MQRC_SSL_INITIALIZATION_ERROR'],
+    ownsLinkFailure,
   },
   check(ctx) {
     for (const c of ctx.deployment.components) {
-      if (!isMqChannel(c)) continue;
+      const found = deprecatedSpec(c);
+      if (!found || !isMqChannel(c)) continue;
+      const { spec, sslciph: v } = found;
       const a = c.attributes;
-      const v = a.sslciph;
-      if (!v || !v.value.trim() || v.templated || mqCipherSpecAlias(v.value)) continue;
-      const spec = mqCipherSpec(v.value);
-      if (!spec || !spec.deprecated) continue;
       const weak = a.qmgr?.allowWeakCipherSpec;
       const reenabled = weak && /^y/i.test(weak.value);
       ctx.report({

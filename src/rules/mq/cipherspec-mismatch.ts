@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
+import { compareCipherSpecs } from './_lib/cipherspec-pair';
 import { display, mqLinks, related } from './_lib/shared';
 
 export default defineRule({
@@ -49,40 +49,30 @@ export default defineRule({
         ...evidence,
       ];
       const fp = [client.id, server.id, clientSpec, serverSpec];
-      if (!clientSpec && !serverSpec) continue;
-      if (!serverSpec) {
-        ctx.report({ messageId: 'noTls', data, location: where, related: rel, fingerprint: fp });
-        continue;
-      }
-      if (!clientSpec) {
-        ctx.report({ messageId: 'clientNoTls', data, location: where, related: rel, fingerprint: fp });
-        continue;
-      }
-      const ca = mqCipherSpecAlias(clientSpec);
-      const sa = mqCipherSpecAlias(serverSpec);
-      const cs = mqCipherSpec(clientSpec);
-      const ss = mqCipherSpec(serverSpec);
-      if (!ca && !sa) {
-        if (cs && ss && cs.hex !== ss.hex)
-          ctx.report({ messageId: 'differ', data, location: where, related: rel, fingerprint: fp });
-        continue;
-      }
-      if (ca && ss) {
-        if (!ca.protocols.includes(ss.protocol))
+      const verdict = compareCipherSpecs(clientSpec, serverSpec);
+      if (!verdict) continue;
+      const base = { location: where, related: rel, fingerprint: fp };
+      switch (verdict.kind) {
+        case 'respondingNoTls':
+          ctx.report({ messageId: 'noTls', data, ...base });
+          break;
+        case 'initiatingNoTls':
+          ctx.report({ messageId: 'clientNoTls', data, ...base });
+          break;
+        case 'differ':
+        case 'aliasLikelyToFail':
+          ctx.report({ messageId: verdict.kind, data, ...base });
+          break;
+        case 'aliasFails':
           ctx.report({
             messageId: 'aliasFails',
-            data: { ...data, clientProtocols: ca.protocols.join('/'), serverProtocol: ss.protocol },
-            location: where,
-            related: rel,
-            fingerprint: fp,
+            data: { ...data, clientProtocols: verdict.initiatingProtocols, serverProtocol: verdict.respondingProtocol },
+            ...base,
           });
-        else ctx.report({ messageId: 'aliasLikelyToFail', data, location: where, related: rel, fingerprint: fp });
-        continue;
-      }
-      if (sa && cs && !sa.protocols.includes(cs.protocol)) {
-        ctx.report({ messageId: 'serverAliasClientTls13Only', data, location: where, related: rel, fingerprint: fp });
-      } else if (sa && ca && !ca.protocols.some((p) => sa.protocols.includes(p))) {
-        ctx.report({ messageId: 'serverAliasClientTls13Only', data, location: where, related: rel, fingerprint: fp });
+          break;
+        case 'noCommonProtocol':
+          ctx.report({ messageId: 'serverAliasClientTls13Only', data, ...base });
+          break;
       }
     }
   },

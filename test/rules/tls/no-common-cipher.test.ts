@@ -50,6 +50,23 @@ ruleTester(rule, {
       },
     },
     {
+      // MbqIIB/isgFirstPro@3ccaf3e: SDR and RCVR with SSLCIPH(RC4_MD5_US); MQ refuses the spec at channel start.
+      name: 'deprecated CipherSpec on an MQ channel: mq/cipherspec-deprecated owns the link',
+      files: {
+        'qm1/qm1.mqsc':
+          "define channel(QM1_TO_QM2) chltype(sdr) conname('10.10.10.15(1444)') xmitq(APP_Q) trptype(tcp) SSLCIPH(RC4_MD5_US)\n",
+        'qm2/qm2.mqsc':
+          'define channel(QM1_TO_QM2) chltype(rcvr) trptype(tcp) SSLCIPH(RC4_MD5_US) SSLCAUTH(REQUIRED)\n',
+      },
+    },
+    {
+      name: 'deprecated CipherSpec on a CCDT channel and its SVRCONN: mq/cipherspec-deprecated owns the link',
+      files: {
+        'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(RC4_MD5_US)'),
+        'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'RC4_MD5_US' }),
+      },
+    },
+    {
       name: 'ClearTrust anon on 8u202: cleartrust/anon-cipher-disabled owns the link',
       files: {
         'jdk/release': 'JAVA_VERSION="1.8.0_202"\n',

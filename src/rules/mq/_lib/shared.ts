@@ -28,12 +28,29 @@ export interface MqLink {
   evidence: RelatedLocation[];
 }
 
-/** Client → SVRCONN pairs of the deployment. */
+/** Client → SVRCONN pairs of the deployment (MQ clients and JMS connection factories; not queue managers' senders). */
 export function mqLinks(deployment: DerivedDeployment): MqLink[] {
   const out: MqLink[] = [];
   for (const { link, client, server } of deployment.derived.links) {
-    if (server.type === 'mq.svrconn')
+    if (server.type === 'mq.svrconn' && client.type !== 'mq.sender')
       out.push({ client, server, serverAttrs: server.attributes, evidence: link.evidence ?? [] });
+  }
+  return out;
+}
+
+/** The two ends of a queue-manager-to-queue-manager channel the model paired (src/model/mq-message-links.ts). */
+export interface MessageChannelLink {
+  sender: MqChannelComponent;
+  receiver: MqChannelComponent;
+  evidence: RelatedLocation[];
+}
+
+/** Sending end → receiving end pairs of the deployment's message channels (confirmed or declared links only). */
+export function messageChannelLinks(deployment: DerivedDeployment): MessageChannelLink[] {
+  const out: MessageChannelLink[] = [];
+  for (const { link, client, server } of deployment.derived.links) {
+    if (client.type === 'mq.sender' && server.type === 'mq.svrconn')
+      out.push({ sender: client, receiver: server, evidence: link.evidence ?? [] });
   }
   return out;
 }

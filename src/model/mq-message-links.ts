@@ -1,0 +1,165 @@
+/**
+ * Pairs the two ends of a queue-manager-to-queue-manager message channel inside a deployment. IBM MQ requires both
+ * ends to carry the same channel name: a sending end (`mq.sender`: SDR, SVR, CLUSSDR) meets a receiving end of that
+ * name in another queue manager's script (RCVR or RQSTR for SDR and SVR, CLUSRCVR for a manually defined CLUSSDR).
+ * The sending end starts the connection, so it is the TLS client of the link.
+ */
+import * as path from 'node:path';
+import type { RelatedLocation } from '../core/types';
+import type { MqscData } from '../parse/mqsc';
+import type { ParsedDocument } from '../parse/types';
+import type { ModelContributor } from './contributor';
+import type { Component, MqChannelComponent } from './types';
+
+/** The receiving channel types each sending type connects to (IBM MQ "Channel types": SDR-RCVR, SDR-RQSTR, SVR-RQSTR, SVR-RCVR, CLUSSDR-CLUSRCVR). */
+const PARTNER_TYPES: Readonly<Record<string, readonly string[]>> = {
+  SDR: ['RCVR', 'RQSTR'],
+  SVR: ['RCVR', 'RQSTR'],
+  CLUSSDR: ['CLUSRCVR'],
+};
+
+/** The default TCP port of an IBM MQ listener and of a CONNAME without a port. */
+const DEFAULT_MQ_PORT = 1414;
+
+const isSender = (c: Component): c is MqChannelComponent => c.type === 'mq.sender';
+const isReceiving = (c: Component): c is MqChannelComponent => c.type === 'mq.svrconn';
+
+/** The ports a CONNAME names: `host(port)` entries of a comma-separated list, 1414 where the port is left out. */
+export function connamePorts(conname: string): number[] {
+  return conname
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const port = /\((\d+)\)\s*$/.exec(entry)?.[1];
+      return port ? Number(port) : DEFAULT_MQ_PORT;
+    });
+}
+
+/** The TCP listeners a queue manager's script defines, with where each port is set. */
+export function listenerPorts(script: ParsedDocument<MqscData>): { port: number; location: RelatedLocation }[] {
+  const out: { port: number; location: RelatedLocation }[] = [];
+  for (const command of script.data.commands) {
+    if (command.verb !== 'DEFINE' || command.noun !== 'LISTENER') continue;
+    const port = command.params.find((p) => p.keyword === 'PORT');
+    if (!port?.value || port.templated || !/^\d+$/.test(port.value)) continue;
+    out.push({
+      port: Number(port.value),
+      location: {
+        file: port.file ?? command.file ?? script.file.path,
+        range: port.valueRange ?? port.keywordRange,
+        message: `listener ${command.name?.value ?? ''} on port ${port.value}`.replace('  ', ' '),
+      },
+    });
+  }
+  return out;
+}
+
+function definedIn(c: Component, root: string): string {
+  return path.relative(root, c.location.file).split(path.sep).join('/') || path.basename(c.location.file);
+}
+
+/** The queue manager script a channel end belongs to (its home directory when the script is unknown). */
+const scriptOf = (c: MqChannelComponent): string => c.attributes.qmgr?.mqsc.file.path ?? c.location.file;
+
+interface Pairing {
+  receivers: MqChannelComponent[];
+  /** Set when the tree does not confirm the pairing: why, and what to declare. */
+  unconfirmed?: string;
+  evidence: RelatedLocation[];
+}
+
+/**
+ * The receiving ends a sending end reaches. One candidate in the deployment is the pairing (MQ needs the names equal),
+ * unless its queue manager defines listeners and none listens on a port the CONNAME names; several candidates are
+ * narrowed to the queue managers listening on a CONNAME port, and stay unconfirmed when that leaves more than one.
+ */
+function pair(sender: MqChannelComponent, candidates: MqChannelComponent[], root: string): Pairing {
+  const conname = sender.attributes.mqscChannel?.attributes.get('CONNAME');
+  const ports = conname?.value && !conname.templated ? connamePorts(conname.value) : [];
+  const listening = (receiver: MqChannelComponent) => {
+    const script = receiver.attributes.qmgr?.mqsc;
+    const listeners = script ? listenerPorts(script) : [];
+    return { listeners, matching: listeners.filter((l) => ports.includes(l.port)) };
+  };
+  const declare = (receiver: MqChannelComponent) =>
+    `declare the link in lint-deploy.config.json \`links\` ({ "client": "${sender.id}", "server": "${receiver.id}" })`;
+  const channel = sender.attributes.channelName;
+  if (candidates.length === 1) {
+    const only = candidates[0] as MqChannelComponent;
+    const { listeners, matching } = listening(only);
+    if (ports.length && listeners.length && !matching.length)
+      return {
+        receivers: candidates,
+        evidence: [],
+        unconfirmed: `that ${definedIn(only, root)} is the partner of ${sender.attributes.chltype} ${channel}: its CONNAME names port ${ports.join(', ')} but that queue manager listens on ${listeners.map((l) => l.port).join(', ')}; ${declare(only)}`,
+      };
+    return { receivers: candidates, evidence: matching.map((l) => l.location) };
+  }
+  const byPort = ports.length ? candidates.filter((c) => listening(c).matching.length > 0) : [];
+  if (byPort.length === 1) {
+    const only = byPort[0] as MqChannelComponent;
+    return { receivers: byPort, evidence: listening(only).matching.map((l) => l.location) };
+  }
+  const left = byPort.length ? byPort : candidates;
+  const files = left.map((c) => definedIn(c, root));
+  return {
+    receivers: left,
+    evidence: [],
+    unconfirmed: `which queue manager ${sender.attributes.chltype} ${channel} reaches: ${left.length} queue managers define its receiving end (${files.join(', ')})${ports.length ? ` and ${byPort.length ? 'listen on' : 'none of them is shown listening on'} CONNAME port ${ports.join(', ')}` : ''}; ${declare(left[0] as MqChannelComponent)}`,
+  };
+}
+
+/**
+ * Links each sending end of a message channel (SDR, SVR, CLUSSDR) to the receiving end of the same name in another
+ * queue manager of the deployment. Config `links` name pairs the tree cannot tell; a sender with a declared link keeps
+ * only its declared links.
+ */
+export const mqMessageLinksContributor: ModelContributor = {
+  id: 'mq-message-links',
+  contribute(ctx) {
+    const root = ctx.deployment.root;
+    const senders = ctx.deployment.components.filter(isSender);
+    if (!senders.length) return;
+    const byName = new Map<string, MqChannelComponent[]>();
+    for (const r of ctx.deployment.components.filter(isReceiving)) {
+      const list = byName.get(r.attributes.channelName);
+      if (list) list.push(r);
+      else byName.set(r.attributes.channelName, [r]);
+    }
+    const matches = (c: MqChannelComponent, wanted: string) =>
+      c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || c.attributes.channelName === wanted;
+    for (const sender of senders) {
+      const declared = ctx.config.links
+        .filter((l) => matches(sender, l.client))
+        .flatMap((l) => [...byName.values()].flat().filter((r) => matches(r, l.server)));
+      if (declared.length) {
+        for (const receiver of new Set(declared))
+          ctx.addLink({
+            id: `${sender.id}->${receiver.id}`,
+            client: sender.id,
+            server: receiver.id,
+            reason: 'declared in the lint-deploy config `links`',
+            location: sender.location,
+          });
+        continue;
+      }
+      const partnerTypes = PARTNER_TYPES[sender.attributes.chltype] ?? [];
+      const candidates = (byName.get(sender.attributes.channelName) ?? []).filter(
+        (r) => partnerTypes.includes(r.attributes.chltype) && scriptOf(r) !== scriptOf(sender),
+      );
+      if (!candidates.length) continue;
+      const { receivers, unconfirmed, evidence } = pair(sender, candidates, root);
+      for (const receiver of receivers)
+        ctx.addLink({
+          id: `${sender.id}->${receiver.id}`,
+          client: sender.id,
+          server: receiver.id,
+          reason: `same message channel name ${sender.attributes.channelName} (${sender.attributes.chltype} → ${receiver.attributes.chltype})${unconfirmed ? ', not confirmed by the tree' : ''}`,
+          location: sender.location,
+          ...(unconfirmed ? { unconfirmed } : {}),
+          ...(evidence.length ? { evidence } : {}),
+        });
+    }
+  },
+};

@@ -1,0 +1,87 @@
+import { defineRule } from '../types';
+import { compareCipherSpecs } from './_lib/cipherspec-pair';
+import { display, messageChannelLinks, related } from './_lib/shared';
+
+export default defineRule({
+  meta: {
+    id: 'mq/message-channel-cipherspec-mismatch',
+    description:
+      'Require both ends of a queue-manager-to-queue-manager channel (SDR/SVR/CLUSSDR and its RCVR/RQSTR/CLUSRCVR) to name compatible CipherSpecs',
+    severity: 'error',
+    appliesTo: { components: ['mq.sender'] },
+    messages: {
+      differ:
+        "{{sender}} ({{senderFile}}) uses SSLCIPH({{senderSpec}}) but its partner {{receiver}} ({{receiverFile}}) requires SSLCIPH({{receiverSpec}}): both ends of a channel must name the same CipherSpec, so the channel does not start: AMQ9631 'The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel {{channel}}' in the receiving queue manager's error log (CSQX631E on z/OS). Fix: set the same CipherSpec on both ends, or ANY_TLS12_OR_HIGHER on both",
+      aliasLikelyToFail:
+        "{{sender}} ({{senderFile}}) uses the alias {{senderSpec}} but its partner {{receiver}} ({{receiverFile}}) pins SSLCIPH({{receiverSpec}}): IBM calls this combination 'likely to fail': the channel starts only while {{receiverSpec}} is the strongest CipherSpec both queue managers support (AMQ9631 otherwise). Fix: name {{receiverSpec}} on the sending end too, or an alias on both ends",
+      aliasFails:
+        '{{sender}} ({{senderFile}}) uses the alias {{senderSpec}} ({{senderProtocols}}) but its partner {{receiver}} ({{receiverFile}}) pins the {{receiverProtocol}} CipherSpec {{receiverSpec}}: this combination always fails (AMQ9631 / AMQ9641, CSQX631E on z/OS). Fix: use a {{receiverProtocol}}-capable CipherSpec on both ends',
+      noCommonProtocol:
+        '{{sender}} ({{senderFile}}) uses {{senderSpec}} but its partner {{receiver}} ({{receiverFile}}) allows only {{receiverSpec}}: no common protocol, the channel does not start (AMQ9631 / AMQ9641). Fix: use CipherSpecs of one protocol on both ends',
+      receiverNoTls:
+        "{{sender}} ({{senderFile}}) uses SSLCIPH({{senderSpec}}) but its partner {{receiver}} ({{receiverFile}}) has no SSLCIPH: channel startup fails when only one end of a channel defines a CipherSpec. Fix: set SSLCIPH({{senderSpec}}) on {{receiver}} too, with a certificate in its queue manager's key repository",
+      senderNoTls:
+        "{{sender}} ({{senderFile}}) has no SSLCIPH but its partner {{receiver}} ({{receiverFile}}) requires SSLCIPH({{receiverSpec}}): the receiving queue manager refuses the plaintext sender (AMQ9639 'Remote channel {{channel}} did not specify a CipherSpec'). Fix: set SSLCIPH({{receiverSpec}}) on the sending end",
+    },
+    defaultOptions: {},
+    symptoms: ['AMQ9631', 'CSQX631E', 'AMQ9641', 'AMQ9639'],
+  },
+  check(ctx) {
+    for (const { sender, receiver, evidence } of messageChannelLinks(ctx.deployment)) {
+      const s = sender.attributes.sslciph;
+      const r = receiver.attributes.sslciph;
+      if (s?.templated || r?.templated) continue;
+      const senderSpec = s?.value.trim() ?? '';
+      const receiverSpec = r?.value.trim() ?? '';
+      const verdict = compareCipherSpecs(senderSpec, receiverSpec);
+      if (!verdict) continue;
+      const data = {
+        sender: sender.name,
+        receiver: receiver.name,
+        channel: sender.attributes.channelName,
+        senderSpec,
+        receiverSpec,
+        senderFile: display(ctx.cwd, sender.location.file),
+        receiverFile: display(ctx.cwd, receiver.location.file),
+      };
+      const base = {
+        location: s?.location ?? sender.location,
+        related: [
+          related(
+            r?.location ?? receiver.location,
+            r ? `${receiver.attributes.chltype} SSLCIPH(${receiverSpec})` : `${receiver.name} defined without SSLCIPH`,
+          ),
+          ...evidence,
+        ],
+        fingerprint: [sender.id, receiver.id, senderSpec, receiverSpec],
+      };
+      switch (verdict.kind) {
+        case 'respondingNoTls':
+          ctx.report({ messageId: 'receiverNoTls', data, ...base });
+          break;
+        case 'initiatingNoTls':
+          ctx.report({ messageId: 'senderNoTls', data, ...base });
+          break;
+        case 'aliasLikelyToFail':
+          // IBM: likely to fail, not certain: it works while the pinned CipherSpec is the strongest common one.
+          ctx.report({ messageId: 'aliasLikelyToFail', data, severity: 'warning', ...base });
+          break;
+        case 'aliasFails':
+          ctx.report({
+            messageId: 'aliasFails',
+            data: {
+              ...data,
+              senderProtocols: verdict.initiatingProtocols,
+              receiverProtocol: verdict.respondingProtocol,
+            },
+            ...base,
+          });
+          break;
+        case 'differ':
+        case 'noCommonProtocol':
+          ctx.report({ messageId: verdict.kind, data, ...base });
+          break;
+      }
+    }
+  },
+});

@@ -1,0 +1,168 @@
+import rule from '../../../src/rules/mq/message-channel-cipherspec-mismatch';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/** A queue manager's sending end: `DEFINE CHANNEL(name) CHLTYPE(type) … CONNAME(conname)` with extra parameters. */
+function sender(name: string, params: string, chltype = 'SDR', conname = "'qm2.example.com(1414)'"): string {
+  return `DEFINE QLOCAL(QM2) USAGE(XMITQ)\nDEFINE CHANNEL(${name}) CHLTYPE(${chltype}) TRPTYPE(TCP) CONNAME(${conname}) XMITQ(QM2) +\n  ${params}\n`;
+}
+
+/** A queue manager's receiving end (RCVR by default) after a listener on `port`. */
+function receiver(name: string, params: string, chltype = 'RCVR', port = 1414): string {
+  return `DEFINE LISTENER(L1) TRPTYPE(TCP) PORT(${port}) CONTROL(QMGR)\nDEFINE CHANNEL(${name}) CHLTYPE(${chltype}) TRPTYPE(TCP) +\n  ${params}\n`;
+}
+
+const TLS12 = 'SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA256)';
+const TLS12_OTHER = 'SSLCIPH(TLS_RSA_WITH_AES_256_GCM_SHA384)';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'same CipherSpec on both ends',
+      files: { 'qm1/qm1.mqsc': sender('QM1.TO.QM2', TLS12), 'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12) },
+    },
+    {
+      name: 'aliases on both ends with a common protocol',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12)'),
+      },
+    },
+    {
+      name: 'no TLS on either end',
+      files: { 'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'DESCR(plain)'), 'qm2/qm2.mqsc': receiver('QM1.TO.QM2', '') },
+    },
+    {
+      name: 'a receiver of the same name in the same script is not the partner',
+      files: { 'qm1/qm1.mqsc': sender('LOOP', TLS12) + receiver('LOOP', TLS12_OTHER) },
+    },
+    {
+      name: 'a CLUSSDR does not pair with a RCVR of its name',
+      files: {
+        'qm1/qm1.mqsc': sender('TO.QM2', TLS12, 'CLUSSDR'),
+        'qm2/qm2.mqsc': receiver('TO.QM2', TLS12_OTHER),
+      },
+    },
+    {
+      name: 'two queue managers define the receiving end and the CONNAME port does not tell which: not judged',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', TLS12, 'SDR', "'10.0.0.2(1500)'"),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12_OTHER, 'RCVR', 1414),
+        'qm3/qm3.mqsc': receiver('QM1.TO.QM2', TLS12_OTHER, 'RCVR', 1415),
+      },
+    },
+    {
+      name: 'the only candidate listens on another port than the CONNAME names: not judged',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', TLS12, 'SDR', "'10.0.0.2(1500)'"),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12_OTHER, 'RCVR', 1414),
+      },
+    },
+    {
+      name: 'templated CipherSpec',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', "SSLCIPH('{{ .Cipher }}')"),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'SDR and RCVR name different CipherSpecs',
+      files: { 'qm1/qm1.mqsc': sender('QM1.TO.QM2', TLS12), 'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12_OTHER) },
+      errors: [
+        {
+          messageId: 'differ',
+          file: 'qm1/qm1.mqsc',
+          line: 3,
+          severity: 'error',
+          messageIncludes: ['AMQ9631', 'TLS_RSA_WITH_AES_256_GCM_SHA384'],
+          // The receiving end's SSLCIPH, and its queue manager's listener on the CONNAME's port.
+          related: [
+            { file: 'qm2/qm2.mqsc', line: 3 },
+            { file: 'qm2/qm2.mqsc', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'TLS on the sending end only',
+      files: { 'qm1/qm1.mqsc': sender('QM1.TO.QM2', TLS12), 'qm2/qm2.mqsc': receiver('QM1.TO.QM2', 'DESCR(plain)') },
+      errors: [
+        {
+          messageId: 'receiverNoTls',
+          file: 'qm1/qm1.mqsc',
+          line: 3,
+          related: [
+            { file: 'qm2/qm2.mqsc', line: 2 },
+            { file: 'qm2/qm2.mqsc', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'TLS on the receiving end only',
+      files: { 'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'DESCR(plain)'), 'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12) },
+      errors: [{ messageId: 'senderNoTls', file: 'qm1/qm1.mqsc', line: 2, messageIncludes: ['AMQ9639'] }],
+    },
+    {
+      name: 'alias on the sending end, specific CipherSpec on the receiving end: likely to fail',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
+      },
+      errors: [{ messageId: 'aliasLikelyToFail', file: 'qm1/qm1.mqsc', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'TLS 1.3 alias on the sending end, TLS 1.2 CipherSpec on the receiving end',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS13)'),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
+      },
+      errors: [{ messageId: 'aliasFails', file: 'qm1/qm1.mqsc', line: 3, messageIncludes: ['TLSv1.2'] }],
+    },
+    {
+      name: 'TLS 1.2 CipherSpec on the sending end, TLS 1.3 alias on the receiving end',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', TLS12),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', 'SSLCIPH(ANY_TLS13)'),
+      },
+      errors: [{ messageId: 'noCommonProtocol', file: 'qm1/qm1.mqsc', line: 3 }],
+    },
+    {
+      name: 'manually defined CLUSSDR and the CLUSRCVR of its name',
+      files: {
+        'fr1/fr1.mqsc': sender('TO.FR2', TLS12, 'CLUSSDR'),
+        'fr2/fr2.mqsc': receiver('TO.FR2', TLS12_OTHER, 'CLUSRCVR'),
+      },
+      errors: [{ messageId: 'differ', file: 'fr1/fr1.mqsc', line: 3 }],
+    },
+    {
+      name: 'SVR and its RQSTR',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', TLS12, 'SVR'),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12_OTHER, 'RQSTR'),
+      },
+      errors: [{ messageId: 'differ', file: 'qm1/qm1.mqsc', line: 3 }],
+    },
+    {
+      // Shape of MbqIIB/isgFirstPro@3ccaf3e: one channel name received by several queue managers, one per listener port.
+      name: 'the CONNAME port picks the partner among the queue managers that define the receiving end',
+      files: {
+        'a/app.in': sender('A_TO_B', TLS12, 'SDR', "'10.10.10.15(1444)'"),
+        'b/card.in': receiver('A_TO_B', TLS12, 'RCVR', 1438),
+        'b/app.in': receiver('A_TO_B', TLS12_OTHER, 'RCVR', 1444),
+      },
+      errors: [
+        {
+          messageId: 'differ',
+          file: 'a/app.in',
+          line: 3,
+          related: [
+            { file: 'b/app.in', line: 3 },
+            { file: 'b/app.in', line: 1 },
+          ],
+        },
+      ],
+    },
+  ],
+});
