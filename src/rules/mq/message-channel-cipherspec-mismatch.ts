@@ -35,6 +35,9 @@ export default defineRule({
       const receiverSpec = r?.value.trim() ?? '';
       const verdict = compareCipherSpecs(senderSpec, receiverSpec);
       if (!verdict) continue;
+      // A RQSTR usually starts the connection itself (to a SVR without CONNAME, or asking a SDR to call back): which
+      // end initiates is not known, and IBM's "likely to fail" holds only for an alias on the initiating end.
+      if (verdict.kind === 'aliasLikelyToFail' && receiver.attributes.chltype === 'RQSTR') continue;
       const data = {
         sender: sender.name,
         receiver: receiver.name,

@@ -58,6 +58,13 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'alias on a SVR, specific CipherSpec on its RQSTR: the RQSTR may be the initiating end, not judged',
+      files: {
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)', 'SVR'),
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12, 'RQSTR'),
+      },
+    },
+    {
       name: 'templated CipherSpec',
       files: {
         'qm1/qm1.mqsc': sender('QM1.TO.QM2', "SSLCIPH('{{ .Cipher }}')"),
