@@ -169,7 +169,18 @@ function certificateFileUse(
     // Paths Compose mounts from outside the tree: they name no tree file, not even one of their name.
     const outside = new Set<string>();
     for (const { ref, certificates } of presented.get(component.id) ?? []) {
-      for (const c of certificates) add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
+      for (const c of certificates) {
+        add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
+        if (ref.copiedAt)
+          add(
+            inUse,
+            c.doc.file.path,
+            component,
+            ref.copiedAt,
+            keyAlias,
+            `copied here to the path ${component.name} names`,
+          );
+      }
       if (ref.mountedFromOutside && ref.file) {
         mountedOutside.push({ component, path: ref.file, at: ref.mountedFromOutside });
         outside.add(ref.file);

@@ -18,6 +18,8 @@ import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
 import { composeMountsOf, readThroughMounts } from './compose-mounts';
+import { readThroughImages } from './image-copies';
+import { treeStoresOf } from './store-files';
 import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
 import { proxyComponents } from './nginx-proxy';
 import { nginxStartupFailures, workloadApiOf, type NginxServerBlock } from './nginx-startup';
@@ -270,6 +272,7 @@ export const nginxContributor: ModelContributor = {
           ctx.memo,
         );
         if (component?.type === 'nginx.server' && mounts.length > 0) readThroughMounts(component, mounts, treeFiles);
+        if (component?.type === 'nginx.server') readThroughImages(component, treeStoresOf(ctx));
         const startupFailure = startupFailures.get(server);
         if (component?.type === 'nginx.server' && startupFailure) component.attributes.startupFailure = startupFailure;
         if (component) ctx.addComponent(component);

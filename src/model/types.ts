@@ -42,6 +42,8 @@ export interface CertificateRef {
    * tree, and no tree file of the same name is it.
    */
   mountedFromOutside?: Location;
+  /** The Dockerfile `COPY`/`ADD` that puts the tree's file at the path the configuration names (src/parse/image-files.ts). */
+  copiedAt?: Location;
   label?: Traced<string>;
   keyType?: 'RSA' | 'EC' | 'DSA' | 'unknown';
   keyBits?: number;

@@ -186,6 +186,31 @@ ruleTester(rule, {
       ],
     },
     {
+      // The image holds the certificate under another name than the tree (`COPY certs/certificate.crt
+      // /etc/ssl/certs/server.crt`, as nginx Dockerfiles often do): that COPY decides which tree file nginx serves.
+      name: 'presented by an nginx server whose Dockerfile copies it to the path under another name: the COPY named',
+      files: {
+        'web/Dockerfile':
+          'FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\nCOPY certs/certificate.crt /etc/ssl/certs/server.crt\n',
+        'web/nginx.conf':
+          'server {\n  listen 443 ssl;\n  ssl_certificate /etc/ssl/certs/server.crt;\n  ssl_certificate_key /etc/ssl/private/server.key;\n}\n',
+        'web/certs/certificate.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expired',
+          file: 'web/certs/certificate.crt',
+          line: 1,
+          severity: 'error',
+          related: [
+            { file: 'web/nginx.conf', line: 3 },
+            { file: 'web/Dockerfile', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
       // andre-doherty/sample-jaxws@a09d7aa (no licence file): features localConnector-1.0, xmlWS-4.0, cdi-4.0, pages-3.1
       // with httpsPort and a defaultKeyStore holding an expired key.p12: none includes ssl-1.0, so Liberty opens no
       // HTTPS listener and the store is presented to no one. It was an error.

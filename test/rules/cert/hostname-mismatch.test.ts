@@ -39,6 +39,16 @@ const mountedTree = (file: string, pem: string, more: Record<string, string> = {
  * An nginx server holding an RSA and an ECDSA certificate (two ssl_certificate lines), called by a Java client
  * whose JVM options pin what it offers (none: the JDK's defaults, TLS 1.3 first).
  */
+/** nginx in an image: its Dockerfile copies the configuration and `certs/<file>` to the path the configuration names. */
+const copiedTree = (file: string, pem: string, more: Record<string, string> = {}) => ({
+  'client/jdk/release': TEMURIN17,
+  'client/application.yml': CLIENT_YML(API),
+  'api/nginx.conf': nginxServer('api.example.internal', '/etc/ssl/certs/server.crt'),
+  'api/Dockerfile': `FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\nCOPY certs/${file} /etc/ssl/certs/server.crt\n`,
+  [`api/certs/${file}`]: pem,
+  ...more,
+});
+
 const dualTree = (rsa: string, ecdsa: string, jvmOptions: string[]) => ({
   'client/jdk/release': TEMURIN17,
   ...(jvmOptions.length ? { 'client/jvm.options': jvmOptions.map((o) => `${o}\n`).join('') } : {}),
@@ -66,6 +76,11 @@ ruleTester(rule, {
       // The container reads api-live.crt at /etc/nginx/certs/server.crt, not the tree's other server.crt.
       name: 'the certificate a Compose mount puts at the path nginx names, not another file of that name',
       files: mountedTree('api-live.crt', certFile('api-san.crt'), { 'api/old/server.crt': certFile('www-san.crt') }),
+    },
+    {
+      // The image holds certificate.crt at /etc/ssl/certs/server.crt, not the tree's other server.crt.
+      name: 'the certificate a Dockerfile COPY puts at the path nginx names, not another file of that name',
+      files: copiedTree('certificate.crt', certFile('api-san.crt'), { 'api/old/server.crt': certFile('www-san.crt') }),
     },
     { name: 'wildcard SAN one label deep', files: nginxTree(API, 'api.example.internal', certFile('wildcard.crt')) },
     { name: 'short name in the SAN', files: nginxTree('https://api:8443/', 'api', certFile('api-san.crt')) },
@@ -168,6 +183,22 @@ ruleTester(rule, {
             { file: 'api/ssl/nginx-proxy.tld.crt', line: 1 },
             { file: 'api/nginx.conf', line: 6 },
             { file: 'api/compose.yaml', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the certificate a Dockerfile COPY renames to the path nginx names',
+      files: copiedTree('certificate.crt', certFile('www-san.crt')),
+      errors: [
+        {
+          messageId: 'noSanMatch',
+          file: 'client/application.yml',
+          line: 3,
+          related: [
+            { file: 'api/certs/certificate.crt', line: 1 },
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'api/Dockerfile', line: 3 },
           ],
         },
       ],

@@ -15,12 +15,15 @@ export function certificateReference(component: Component): Location {
   return component.tls?.certificate?.reference ?? component.location;
 }
 
-/** Where Docker Compose puts the certificate file at the path the configuration names, when it does. */
+/** Where Docker Compose (or a Dockerfile COPY) puts the certificate file at the path the configuration names, when it does. */
 export function certificateMount(component: Component): RelatedLocation[] {
   const at = component.tls?.certificate?.mountedAt;
+  const copied = component.tls?.certificate?.copiedAt;
   return at
     ? [{ ...at, message: `Docker Compose mounts the certificate file at the path ${component.name} names` }]
-    : [];
+    : copied
+      ? [{ ...copied, message: `the Dockerfile copies the certificate file to the path ${component.name} names` }]
+      : [];
 }
 
 export function relatedCertificate(c: TreeCertificate, message: string): RelatedLocation {
