@@ -31,10 +31,12 @@ const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?(pass|psw)/i;
 /**
  * Keys whose value names a file, a policy or a flag rather than holding the secret; also a setting under a secret's
  * namespace (confluentinc/cp-demo's `…_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO`, and `CONNECT_CONFIG_PROVIDERS_SECRET_
- * PARAM_KAFKASTORE_BOOTSTRAP_SERVERS`, `…_SECURITY_PROTOCOL`, `…_SASL_MECHANISM`, `…_REPLICATION_FACTOR`).
+ * PARAM_KAFKASTORE_BOOTSTRAP_SERVERS`, `…_SECURITY_PROTOCOL`, `…_SASL_MECHANISM`, `…_REPLICATION_FACTOR`), and a JBoss
+ * login module's `password-stacking` option, whose value (`useFirstPass`) says how stacked modules share one login
+ * (https://docs.jboss.org/jbossas/docs/Server_Configuration_Guide/4/html/Using_JBoss_Login_Modules-Password_Stacking.html).
  */
 const NOT_A_SECRET_VALUE =
-  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor)$/i;
+  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor|stacking)$/i;
 const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional)$/i;
 /**
  * A bound of a password policy (`application.password.validator.minUpperCase=1`, `maxLength`, `minimum_digits`): the
@@ -97,6 +99,8 @@ export default defineRule({
           ENCODED.test(value) ||
           CRYPT_HASH.test(value) ||
           NOT_A_SECRET_VALUE.test(key) ||
+          // An XML attribute made secret by its element's name (`<module-option name="password-stacking" value=…>`).
+          NOT_A_SECRET_VALUE.test(entry.secretName ?? '') ||
           NAMES_A_SECRET_FILE.test(key) ||
           (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
           FILE_PATH.test(value)

@@ -33,6 +33,16 @@ ruleTester(rule, {
       files: { 'wlp/server.xml': '<server>\n  <variable name="KEYSTORE_PASSWORD" value="${env.KS_PW}"/>\n</server>\n' },
     },
     {
+      // edwint88/docker-keycloak-https@06f886c (MIT) standalone.xml: a JBoss login module's password-stacking option
+      // says how modules share the login (useFirstPass), it holds no password
+      // (https://docs.jboss.org/jbossas/docs/Server_Configuration_Guide/4/html/Using_JBoss_Login_Modules-Password_Stacking.html).
+      name: "a JBoss login module's password-stacking option is a policy, not a password",
+      files: {
+        'standalone/configuration/standalone.xml':
+          '<server xmlns="urn:jboss:domain:1.7">\n  <profile>\n    <subsystem xmlns="urn:jboss:domain:security:1.2">\n      <security-domains>\n        <security-domain name="other" cache-type="default">\n          <authentication>\n            <login-module code="RealmDirect" flag="required">\n              <module-option name="password-stacking" value="useFirstPass"/>\n            </login-module>\n          </authentication>\n        </security-domain>\n      </security-domains>\n    </subsystem>\n  </profile>\n</server>\n',
+      },
+    },
+    {
       name: 'a key naming a file, not a secret',
       files: {
         'nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_password_file /etc/nginx/pass.txt;\n  }\n}\n',
