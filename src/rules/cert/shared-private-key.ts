@@ -62,6 +62,14 @@ export default defineRule({
     };
     const oneApplication = (a: TreeCertificate, b: TreeCertificate) =>
       sameProject(a, b) && (used(a) === undefined || used(b) === undefined);
+    /**
+     * Two copies of one certificate that nothing names and no key accompanies (sameer-sarmah/spring-oauth-mtls's
+     * mtls_client.cer in auth-server-mtls and resource-server-mtls, kept to trust the client) are copies of a public
+     * certificate: nothing in the tree shows its private key anywhere, let alone in two places.
+     */
+    const publicCopies = (a: TreeCertificate, b: TreeCertificate) =>
+      a.cert.fingerprintSha256 === b.cert.fingerprintSha256 &&
+      [a, b].every((c) => !c.store && !c.hasPrivateKey && used(c) === undefined);
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
@@ -70,7 +78,9 @@ export default defineRule({
       for (const [i, c] of list.entries()) {
         // Files that only different Compose projects mount (alternative fixture sets of one test, each mounted at
         // /etc/nginx/certs by its own Compose file) are not used together: the pair counts only against a copy that can be.
-        const earlier = list.slice(0, i).find((o) => !apart(o.doc.file.path, c.doc.file.path) && !oneApplication(o, c));
+        const earlier = list
+          .slice(0, i)
+          .find((o) => !apart(o.doc.file.path, c.doc.file.path) && !oneApplication(o, c) && !publicCopies(o, c));
         if (!earlier) continue;
         ctx.report({
           messageId: 'shared',

@@ -81,6 +81,15 @@ ruleTester(rule, {
       },
     },
     {
+      // sameer-sarmah/spring-oauth-mtls@e94f720: auth-server-mtls and resource-server-mtls each keep the same
+      // mtls_client.cer (the client's certificate, to trust it), which no setting names and no key file accompanies.
+      name: 'two copies of one certificate file that nothing names and no key accompanies',
+      files: {
+        'resource-server/src/main/resources/client.cer': published,
+        'auth-server/src/main/resources/client.cer': published,
+      },
+    },
+    {
       name: 'different Compose projects mount the copies, each into its own service',
       files: {
         'a/compose.yaml': mounting('web', './certs'),
