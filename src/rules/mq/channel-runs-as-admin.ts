@@ -18,7 +18,7 @@ export default defineRule({
     appliesTo: { components: ['mq.svrconn'] },
     messages: {
       asserted:
-        "{{chltype}} channel {{channel}} runs with the user id the client asserts and nothing refuses administrators: a client that says it is mqm gets full control of the queue manager{{secret}}. Result: {{result}}{{assumed}}. Set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
+        "{{chltype}} channel {{channel}} runs with the user id the client asserts and nothing refuses administrators: a client that says it is mqm{{password}} gets full control of the queue manager{{secret}}. Result: {{result}}{{assumed}}. Set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
       messageChannel:
         "{{chltype}} channel {{channel}} has no MCAUSER, so its MCA runs as the queue manager's own user (mqm): any partner that connects{{secret}} can put to every queue, SYSTEM.ADMIN.COMMAND.QUEUE included. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority the partner needs, or map partners with SET CHLAUTH TYPE(QMGRMAP|SSLPEERMAP) USERSRC(MAP)",
       exitUnknown:
@@ -55,7 +55,15 @@ export default defineRule({
         : access.tls.certificateRequired
           ? ' with a trusted certificate'
           : '';
+      // CONNAUTH checks the asserted administrator's password on this way in: claiming mqm is not enough, knowing its password is.
+      const password =
+        !access.adminWithoutSecret &&
+        !access.tls.certificateRequired &&
+        (path.password === 'all' || path.password === 'admin')
+          ? " and gives that user's password"
+          : '';
       const data = {
+        password,
         chltype: access.chltype,
         channel: access.channel,
         result: resultText(access),

@@ -3,6 +3,15 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 const OPEN = "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\n";
 
+/** The `asserted` warning on QM1.mqsc line 1 for a channel where CONNAUTH checks the administrator's password. */
+const assertedWithPassword = (result: string) => ({
+  messageId: 'asserted',
+  file: 'QM1.mqsc',
+  line: 1,
+  severity: 'warning' as const,
+  messageIncludes: ["a client that says it is mqm and gives that user's password gets full control", result],
+});
+
 ruleTester(rule, {
   valid: [
     {
@@ -111,15 +120,16 @@ ruleTester(rule, {
         'QM1.mqsc':
           "DEFINE CHANNEL(ADMIN.SVRCONN) CHLTYPE(SVRCONN)\nSET CHLAUTH('ADMIN.SVRCONN') TYPE(BLOCKUSER) USERLIST('nobody')\n",
       },
-      errors: [
-        {
-          messageId: 'asserted',
-          file: 'QM1.mqsc',
-          line: 1,
-          severity: 'warning',
-          messageIncludes: ['password checked for administrators'],
-        },
-      ],
+      errors: [assertedWithPassword('password checked for administrators')],
+    },
+    {
+      // petergdoyle/estreaming@02b5dfb mq/conf/config_clauth_on.mqsc: an admin channel that checks every password.
+      name: 'an administrators channel that checks every password (ADDRESSMAP CHCKCLNT(REQUIRED)) says a password is needed',
+      files: {
+        'QM1.mqsc':
+          "DEFINE CHANNEL(PASSWORD.SVRCONN) CHLTYPE(SVRCONN)\nSET CHLAUTH(PASSWORD.SVRCONN) TYPE(BLOCKUSER) USERLIST('nobody')\nSET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\nSET CHLAUTH(PASSWORD.SVRCONN) TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) CHCKCLNT(REQUIRED)\nALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) ADOPTCTX(YES)\n",
+      },
+      errors: [assertedWithPassword('password checked')],
     },
     {
       name: 'a specific USERMAP maps a client user id to mqm after *MQADMIN was replaced',
