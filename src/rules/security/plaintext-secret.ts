@@ -29,6 +29,11 @@ const XOR = /^\{xor\}/i;
  */
 const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?(pass|psw)/i;
 /**
+ * A password set inside a trust store's own object, whatever its key says (MASS-VETS/MASS's MicroserviceMonitor
+ * application.yaml: `monitor.trustStore.keyStorePassword`, the same keys as its `monitor.keyStore` object).
+ */
+const UNDER_TRUST_STORE = /(^|[.@])trust[-_]?store\.[^.]*(pass|psw)[^.]*$/i;
+/**
  * Keys whose value names a file, a policy or a flag rather than holding the secret; also a setting under a secret's
  * namespace (confluentinc/cp-demo's `…_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO`, and `CONNECT_CONFIG_PROVIDERS_SECRET_
  * PARAM_KAFKASTORE_BOOTSTRAP_SERVERS`, `…_SECURITY_PROTOCOL`, `…_SASL_MECHANISM`, `…_REPLICATION_FACTOR`), and a JBoss
@@ -109,7 +114,8 @@ export default defineRule({
         // A value that is itself only a placeholder reference inside text (e.g. `${env.PW}` with a default) is not plaintext.
         if (/^\$\{[^}]+\}$/.test(value) || /^\{\{[^}]*\}\}$/.test(value)) continue;
         const xor = XOR.test(value);
-        const trustStore = TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key);
+        const trustStore =
+          TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) || UNDER_TRUST_STORE.test(entry.key);
         ctx.report({
           messageId: xor ? 'obfuscated' : trustStore ? 'trustStore' : 'plaintext',
           severity: xor || trustStore ? 'info' : undefined,

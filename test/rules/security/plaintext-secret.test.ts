@@ -161,6 +161,19 @@ ruleTester(rule, {
       ],
     },
     {
+      // MASS-VETS/MASS@052f5fa Code/MicroserviceMonitor/src/main/resources/application.yaml: the monitor's trustStore
+      // object (the JDK's cacerts) has the same keys as its keyStore object.
+      name: "a password under a trustStore object is a trust store's, under a keyStore object a key store's",
+      files: {
+        'src/main/resources/application.yaml':
+          'monitor:\n  keyStore:\n    keyStore: /etc/app/app.jks\n    keyStorePassword: Ks-Plain-7\n  trustStore:\n    keyStore: /etc/app/cacerts\n    keyStorePassword: Ts-Plain-7\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'src/main/resources/application.yaml', line: 4 },
+        { messageId: 'trustStore', severity: 'info', file: 'src/main/resources/application.yaml', line: 7 },
+      ],
+    },
+    {
       // Only a bound (min…/max… with a count) is a policy: a password of digits is still a password.
       name: 'a password of digits beside the bounds of its policy, {noop} (Spring: plaintext) and a value that only starts like a hash',
       files: {
