@@ -165,7 +165,12 @@ describe('build projects (heuristic "separate build projects")', () => {
   });
 
   it('lints each sample apart: a key pair every sample copies is no key copied between machines', () => {
-    const files = { ...sample('servlet/x509', 'build.gradle'), ...sample('reactive/x509', 'build.gradle') };
+    // Two certificates of one key pair (not two copies of one certificate file, which show no key: cert/shared-private-key).
+    const files = {
+      ...sample('servlet/x509', 'build.gradle'),
+      ...sample('reactive/x509', 'build.gradle'),
+      'reactive/x509/src/main/resources/certs/server.crt': cert('qmprod2-shared.crt'),
+    };
     const withBuilds = tree(files);
     const withoutBuilds = tree(
       Object.fromEntries(Object.entries(files).filter(([name]) => !name.endsWith('build.gradle'))),

@@ -288,7 +288,8 @@ describe('modules of a test suite (heuristic "test scenarios")', () => {
       ...(testCode ? { 'test/test_ssl/test_wildcard.py': 'def test_web(docker_compose): pass\n' } : {}),
       'test/test_ssl/certs/nginx-proxy.tld.crt': cert('qmprod1.crt'),
       ...(testCode ? { 'test/test_virtual-proto/test_virtual-proto.py': 'def test_web(docker_compose): pass\n' } : {}),
-      'test/test_virtual-proto/nginx-proxy.tld.crt': cert('qmprod1.crt'),
+      // Another certificate of the same key pair: two copies of one certificate file would show no key (cert/shared-private-key).
+      'test/test_virtual-proto/nginx-proxy.tld.crt': cert('qmprod2-shared.crt'),
     });
   const shared = (report: JsonReport) => report.findings.filter((f) => f.ruleId === 'cert/shared-private-key');
 
