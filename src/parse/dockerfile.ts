@@ -58,7 +58,8 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
   id: 'dockerfile',
   classify(filePath) {
     const base = basenameOf(filePath);
-    // `docker build` reads a lowercase `dockerfile` when the context has no `Dockerfile`.
+    // `docker build` reads a lowercase `dockerfile` when the context has no `Dockerfile` (moby/moby#10858,
+    // moby/buildkit#1816: https://github.com/moby/buildkit/pull/1816).
     return /^(Dockerfile|Containerfile)([.-].*)?$/.test(base) ||
       base === 'dockerfile' ||
       base.endsWith('.Dockerfile') ||
