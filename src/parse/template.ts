@@ -21,7 +21,11 @@ import { lastPathSegment } from '../core/path-name';
  * `tt`: Template Toolkit's `[% name %]` (Perl's Template Toolkit syntax), also the literal placeholders an installer
  * replaces (DIGI-UW/OpenELIS-Global-2 install/installerTemplate/linux/setup_OpenELIS.py replaces `[% oe_name %]`).
  */
-export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'tt' | 'env' | 'maven' | 'script' | 'compose';
+/**
+ * `groovy`: Groovy's SimpleTemplateEngine / GStringTemplateEngine `${expression}` (their `<% %>` and `<%= %>` read as
+ * ERB's), https://docs.groovy-lang.org/latest/html/api/groovy/text/SimpleTemplateEngine.html.
+ */
+export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'tt' | 'groovy' | 'env' | 'maven' | 'script' | 'compose';
 
 export type TemplateSpanKind =
   /** An output expression inside a line: its value is unknown until rendered. */
@@ -217,9 +221,14 @@ function classifyTag(opening: string, inner: string, start: number, end: number)
  * is a template, so `${VAR}` and `$UPPER_CASE` placeholders (envsubst) are template values too.
  */
 export function scanTemplate(text: string, namedTemplate = false, mavenFiltered = false): TemplateInfo | undefined {
-  const tags = /\{\{|\{%|\{#|<%|\[%/.test(text) ? scanTags(text) : [];
+  const scanned = /\{\{|\{%|\{#|<%|\[%/.test(text) ? scanTags(text) : [];
+  const tags = namedTemplate && text.includes('${') ? withGroovyExpressions(text, scanned) : scanned;
   const index = new LineIndex(text);
-  const envSpans = namedTemplate ? placeholderSpans(text, index, tags, ENV_PLACEHOLDER, 'env') : [];
+  const groovy = tags.some((t) => t.engine === 'groovy');
+  // A Groovy template writes a literal dollar `\$`.
+  const envSpans = namedTemplate
+    ? placeholderSpans(text, index, tags, ENV_PLACEHOLDER, 'env').filter((s) => !groovy || text[s.start - 1] !== '\\')
+    : [];
   const mavenSpans =
     mavenFiltered && text.includes('@')
       ? placeholderSpans(
@@ -261,7 +270,8 @@ export function scanTemplate(text: string, namedTemplate = false, mavenFiltered 
       range: index.rangeAt(t.start, t.end),
       inline: kind === 'directive' && !alone,
     });
-    if (kind === 'value') chars.splice(t.start, t.end - t.start, ...placeholder(source));
+    if (kind === 'value')
+      chars.splice(t.start, t.end - t.start, ...placeholder(source, 2, t.engine === 'groovy' ? 1 : 2));
     else blank(chars, t.start, t.end);
   }
   const masked = chars.join('');
@@ -278,6 +288,34 @@ export function scanTemplate(text: string, namedTemplate = false, mavenFiltered 
   const all = [...spans, ...envSpans, ...mavenSpans].sort((a, b) => a.start - b.start);
   return { engines, spans: all, masked, firstBranch, branches };
 }
+
+/**
+ * The Groovy GString expressions `${…}` of a file named as a template, added to its other tags, when one of them is
+ * an expression rather than a plain name (`${jvm.id.getId()}`, `${a ? 'b' : 'c'}`): a plain `${catalina.base}` is
+ * just as much a Tomcat property or an envsubst placeholder, and a Groovy template writes a literal one `\${…}`.
+ * An expression ends at its matching brace on the same line; one alone on its line writes text (attributes, lines).
+ */
+function withGroovyExpressions(text: string, tags: Tag[]): Tag[] {
+  const found: Tag[] = [];
+  for (let open = text.indexOf('${'); open >= 0; open = text.indexOf('${', open + 2)) {
+    if (text[open - 1] === '\\' || tags.some((t) => t.start <= open && open < t.end)) continue;
+    let depth = 0;
+    let end = -1;
+    for (let k = open + 1; k < text.length && text[k] !== '\n' && text[k] !== '\r'; k++) {
+      if (text[k] === '{') depth++;
+      else if (text[k] === '}' && --depth === 0) {
+        end = k + 1;
+        break;
+      }
+    }
+    if (end > 0) found.push({ engine: 'groovy', kind: 'value', role: 'none', start: open, end });
+  }
+  const expression = (t: Tag) => !GSTRING_NAME.test(text.slice(t.start, t.end));
+  return found.some(expression) ? [...tags, ...found].sort((a, b) => a.start - b.start) : tags;
+}
+
+/** `${name}`, `${a.b.c}`, and the shell forms `${VAR:-default}` `${VAR?error}`: not enough to say Groovy. */
+const GSTRING_NAME = /^\$\{\s*[A-Za-z_][\w.]*(?:\s*|:?[-=?+][^}]*)\}$/;
 
 /** `@project.version@`, `'@spring.profiles.active@'`: a name of two characters or more between `@`s. */
 const MAVEN_PLACEHOLDER = /@[A-Za-z_][\w.-]*\w@/g;
@@ -326,9 +364,9 @@ function aloneOnLine(text: string, start: number, end: number): boolean {
  * `{{ .Env.PORT }}` → `${_Env_PORT____}`: same length, one word, an identifier parsers know as a placeholder.
  * `edge`: the width of the delimiters on each side (2 for `{{ }}`, 1 for Maven's `@ @`).
  */
-function placeholder(source: string, edge = 2): string[] {
+function placeholder(source: string, edge = 2, right = edge): string[] {
   const inner = source
-    .slice(edge, -edge)
+    .slice(edge, -right)
     .replace(/^[-+=~]+/, '')
     .replace(/[-+]$/, '')
     .trim();

@@ -223,6 +223,31 @@ describe('template values are unknown, never errors', () => {
     ]);
   });
 
+  // cerner/jwala@099013d (Apache-2.0): a Tomcat server.xml.tpl rendered by Groovy's SimpleTemplateEngine, with an
+  // expression alone on its line that writes one attribute or another.
+  const groovyServerXml = (closing: string) =>
+    [
+      '<Server port="${jvm.shutdownPort}" shutdown="SHUTDOWN">',
+      '  <Listener className="org.apache.catalina.core.JreMemoryLeakPreventionListener"',
+      '            ${vars[\'ip\'] == null ? "host=" + /"/ + vars[\'host\'] + /"/ : "ip=" + /"/ + vars[\'ip\'] + /"/}',
+      '            port="30000"/>',
+      '  <Service name="Catalina">',
+      '    <Connector port="${jvm.httpPort}" protocol="HTTP/1.1" redirectPort="${jvm.id.getId()}"/>',
+      `  ${closing}`,
+      '</Server>',
+      '',
+    ].join('\n');
+
+  it('reads a Groovy template (SimpleTemplateEngine ${…}) as a template, not as broken XML', () => {
+    const { findings } = lintTree({ 'tomcat/conf/server.xml.tpl': groovyServerXml('</Service>') });
+    expect(findings.filter((f) => f.ruleId.startsWith('parse/'))).toEqual([]);
+  });
+
+  it('still reports broken XML outside the Groovy expressions of a template', () => {
+    const { findings } = lintTree({ 'tomcat/conf/server.xml.tpl': groovyServerXml('</Servic>') });
+    expect(findings.map((f) => [f.ruleId, f.location.range?.start.line])).toEqual([['parse/invalid-xml', 6]]);
+  });
+
   it('picks the reading of a conditional that parses when both branches together do not', () => {
     const text =
       '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n  server_name x;\n}\n';

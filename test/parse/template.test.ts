@@ -109,6 +109,36 @@ describe('template syntax set aside', () => {
     expect(info?.engines).toEqual(['env']);
   });
 
+  // cerner/jwala@099013d (Apache-2.0) jwala-integration-test/…/resources/server.xml.tpl, rendered by Groovy's
+  // SimpleTemplateEngine: `${expression}` anywhere, `<% code %>`, `<%= expression %>`, `\$` a literal dollar.
+  it('marks Groovy GString expressions in a named template that holds one that is not a plain name', () => {
+    const text = [
+      '<Server port="${jvm.shutdownPort}">',
+      '  <Listener a="1"',
+      "            ${vars['ip'] == null ? 'h=' + /\"/ + vars['h'] + /\"/ : 'ip=1'}",
+      '            b="2"/>',
+      '  <Connector SSLCertificateFile="d:/id/${jvm.hostName.tokenize(\'.\')[0]}.cer" x="\\${literal}"/>',
+      '</Server>',
+    ].join('\n');
+    const info = scanTemplate(text, true);
+    expect(info?.engines).toEqual(['groovy']);
+    expect(info?.spans.map((s) => [s.kind, s.text])).toEqual([
+      ['value', '${jvm.shutdownPort}'],
+      ['generated', "${vars['ip'] == null ? 'h=' + /\"/ + vars['h'] + /\"/ : 'ip=1'}"],
+      ['value', "${jvm.hostName.tokenize('.')[0]}"],
+    ]);
+    expect(info?.masked.split('\n')[0]).toBe(`<Server port="${ph('${jvm.shutdownPort}', 'jvm_shutdownPort')}">`);
+    expect(info?.masked.split('\n')[2].trim()).toBe('');
+    expect(info?.masked.length).toBe(text.length);
+  });
+
+  it.each([
+    ['a plain property name (Tomcat reads ${catalina.base} itself)', 'file="${catalina.base}/conf/ks.p12"', true],
+    ['a file not named as a template', 'file="${a.b()}/ks.p12"', false],
+  ])('no Groovy expression in %s', (_name, text, named) =>
+    expect(scanTemplate(text, named)?.engines ?? []).not.toContain('groovy'),
+  );
+
   it('marks Maven resource filtering placeholders only in a file the build filters', () => {
     const text = "spring:\n  profiles:\n    active: '@spring.profiles.active@'\nmail: ops@example.com\n";
     expect(scanTemplate(text)).toBeUndefined();
