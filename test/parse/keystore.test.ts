@@ -211,6 +211,27 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(store?.data.openedBy?.file.endsWith(opener)).toBe(true);
   });
 
+  // deepaksorthiya/spring-boot-ssl-client-server@670c0cf: springbootssl.p12 is named only by commented-out lines of
+  // application.properties and opens (keytool -list -storepass) with the password of its jks bundle settings.
+  it("a store no setting names opens with another store's password of the deployment (marked as such)", () => {
+    const [doc] = read({
+      'svc/src/main/resources/application.properties': `spring.ssl.bundle.jks.server.keystore.location=classpath:other.jks\nspring.ssl.bundle.jks.server.keystore.password=${stores.password}\n#spring.ssl.bundle.jks.server.keystore.location=classpath:key.p12\n`,
+      'svc/src/main/resources/key.p12': stores.bytes('key.p12'),
+    });
+    expect(doc.problems).toEqual([]);
+    expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration', openedByOtherStoreSetting: true });
+    expect(doc.data.openedBy?.range?.start.line).toBe(1);
+    expect(JSON.stringify(doc)).not.toContain(stores.password);
+  });
+
+  it('a password that is not a store password (a data source) is not tried on a store no setting names', () => {
+    const [doc] = read({
+      'svc/src/main/resources/application.properties': `spring.datasource.password=${stores.password}\n`,
+      'svc/src/main/resources/key.p12': stores.bytes('key.p12'),
+    });
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-locked', severity: 'info' })]);
+  });
+
   it.each([
     ['no configuration names it', { 'app/key.p12': 'key.p12' }],
     [

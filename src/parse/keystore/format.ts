@@ -31,6 +31,8 @@ export interface KeystoreData {
   openedWith?: 'none' | PasswordCandidate['kind'];
   /** Where the configuration password that opened it is set (the setting's key, never its value). */
   openedBy?: Location;
+  /** `openedBy` is another store's password setting: no setting that names this store opens it. */
+  openedByOtherStoreSetting?: boolean;
   /** PKCS#12 that still needs a password: `unlockStores` tries the configuration's. */
   needsPassword?: boolean;
 }

@@ -36,7 +36,17 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
     }
     const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
     if (opened.data.readable || !opened.data.needsPassword) return opened;
-    const named = found.length > 0 ? ', the password its configuration gives' : '';
+    // No setting that names the store gives a password that opens it: a wrong password of its own setting stays
+    // locked (the runtime fails to open it too); otherwise the deployment's other store passwords are tried.
+    const others = found.some((f) => f.how === 'near') ? [] : otherStorePasswords(documents, found);
+    for (const { password, at } of others) {
+      const other = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
+      if (other.data.readable)
+        return { ...other, data: { ...other.data, openedBy: at, openedByOtherStoreSetting: true } };
+    }
+    const named =
+      (found.length > 0 ? ', the password its configuration gives' : '') +
+      (others.length > 0 ? ", the deployment's other store passwords" : '');
     return withProblem(
       opened,
       `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`,
@@ -61,16 +71,13 @@ function withProblem(
  * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
  * server directory above it), its secret entries nearest that reference first.
  */
-function configurationPasswords(
-  store: ParsedDocument,
-  documents: ParsedDocument[],
-): { password: string; at: Location }[] {
+function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[]): Candidate[] {
   const base = path.basename(store.file.path);
   const stores = new Set(documents.filter(isKeystoreDocument).map((d) => d.file.path));
   const images = imageFilesOf(documents);
   // Passwords of settings that name this very store first, then of settings whose path only ends like it.
-  const near: { password: string; at: Location }[] = [];
-  const far: { password: string; at: Location }[] = [];
+  const near: Candidate[] = [];
+  const far: Candidate[] = [];
   for (const doc of documents) {
     const generated = libertyGeneratedPassword(doc, store.file.path);
     if (generated) near.push(generated);
@@ -91,12 +98,23 @@ function configurationPasswords(
       secrets.sort((a, b) => distance(a, anchor) - distance(b, anchor));
       for (const entry of secrets)
         for (const password of passwordsOf(entry.value))
-          (how === 'near' ? near : far).push({ password, at: { file: doc.file.path, range: entry.keyRange } });
+          (how === 'near' ? near : far).push({ password, at: { file: doc.file.path, range: entry.keyRange }, how });
     }
   }
-  const out: { password: string; at: Location }[] = [];
-  for (const candidate of [...near, ...far])
-    if (!out.some((o) => o.password === candidate.password)) out.push(candidate);
+  return distinct([...near, ...far]);
+}
+
+interface Candidate {
+  password: string;
+  at: Location;
+  /** `near`: a setting that names this store; `far`: one whose path only ends like it; `other`: another store's. */
+  how: 'near' | 'far' | 'other';
+}
+
+function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[] {
+  const out: Candidate[] = [];
+  for (const candidate of candidates)
+    if (![...tried, ...out].some((o) => o.password === candidate.password)) out.push(candidate);
   return out.slice(0, MAX_CONFIGURATION_PASSWORDS);
 }
 
@@ -113,6 +131,26 @@ function copiedTo(images: ImageFiles, doc: ParsedDocument, value: string, storeP
   if (!/[\\/.]/.test(value)) return false;
   const base = doc.kind === 'tomcat.server-xml' ? catalinaBase : undefined;
   return images.resolve(doc.file.path, value, base)?.file === storePath ? 'near' : false;
+}
+
+/** A setting that holds a key or trust store's password (`keystore.password`, `trustStorePassword`, `keystorePass`). */
+const STORE_PASSWORD_KEY = /(key|trust)[-_.@]?store[-_.@]?(pass|psw|pwd)|storepass/i;
+
+/**
+ * The store passwords of the deployment's settings not tried yet: a store named by no setting (a sample, a store
+ * named only in commented-out lines) often shares the password of the deployment's other stores. Only store
+ * passwords: a data source's or a user's password is no guess at a store's.
+ */
+function otherStorePasswords(documents: ParsedDocument[], tried: Candidate[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const doc of documents) {
+    if (isKeystoreDocument(doc)) continue;
+    for (const entry of doc.entries)
+      if (entry.secret && STORE_PASSWORD_KEY.test(entry.secretName ?? entry.key))
+        for (const password of passwordsOf(entry.value))
+          candidates.push({ password, at: { file: doc.file.path, range: entry.keyRange }, how: 'other' });
+  }
+  return distinct(candidates, tried);
 }
 
 function mentions(value: string, base: string): boolean {
@@ -180,10 +218,7 @@ function libertyDefaultAnchors(doc: ParsedDocument, storePath: string): Entry[] 
  * The password Liberty generates for its default key store when server.xml gives none: `keystore_password`
  * in the server directory's server.env (read from the text: the shell-env parser keeps JVM options only).
  */
-function libertyGeneratedPassword(
-  doc: ParsedDocument,
-  storePath: string,
-): { password: string; at: Location } | undefined {
+function libertyGeneratedPassword(doc: ParsedDocument, storePath: string): Candidate | undefined {
   if (path.basename(doc.file.path) !== 'server.env') return undefined;
   if (path.dirname(storePath) !== path.join(path.dirname(doc.file.path), 'resources', 'security')) return undefined;
   const lines = doc.file.text.split(/\r?\n/);
@@ -204,6 +239,7 @@ function libertyGeneratedPassword(
           file: doc.file.path,
           range: { start: { line, character: start }, end: { line, character: start + 'keystore_password'.length } },
         },
+        how: 'near',
       }
     : undefined;
 }

@@ -4,6 +4,7 @@ import { fileUse } from '../../../derive/file-use';
 import type { DerivedDeployment, NotServedBy } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
+import type { KeystoreData } from '../../../parse/keystore/format';
 import type { Location, RelatedLocation } from '../../../core/types';
 import { placeholderDefault } from '../../../core/placeholder';
 
@@ -113,10 +114,13 @@ export function certificateUse(deployment: DerivedDeployment, c: TreeCertificate
 
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
 export function storeRelated(c: TreeCertificate): { related?: RelatedLocation[] } {
-  const at = c.store && 'openedBy' in c.doc.data ? c.doc.data.openedBy : undefined;
-  return at
-    ? { related: [{ ...at, message: `${path.basename(c.doc.file.path)} is opened with the value set here` }] }
-    : {};
+  const data = c.store ? (c.doc.data as Pick<KeystoreData, 'openedBy' | 'openedByOtherStoreSetting'>) : undefined;
+  const at = data?.openedBy;
+  const store = path.basename(c.doc.file.path);
+  const message = data?.openedByOtherStoreSetting
+    ? `no setting names ${store}; it opens with the password of this other store's setting`
+    : `${store} is opened with the value set here`;
+  return at ? { related: [{ ...at, message }] } : {};
 }
 
 /**
