@@ -1,5 +1,5 @@
 import { digest } from '../../core/digest';
-import type { Finding } from '../../core/types';
+import type { Finding, RelatedLocation } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
 import type { AnyRule, ReportDescriptor, RuleScope } from '../../rules/types';
 import { formatMessage } from '../../rules/types';
@@ -70,7 +70,7 @@ export function runRules(
             severity,
             message,
             location: descriptor.location,
-            related: descriptor.related,
+            related: distinctRelated(descriptor.related),
             fingerprint: fingerprintOf([rule.meta.id, ...(descriptor.fingerprint ?? [message])]),
             ...(descriptor.outcome ? { outcome: descriptor.outcome } : {}),
           });
@@ -106,6 +106,21 @@ function scopeTest(deployment: DerivedDeployment): (scope: RuleScope) => boolean
       (prefixes ?? []).some((prefix) => names.some((name) => name.startsWith(prefix)));
     return held(scope.components, types) || held(scope.documents, kinds);
   };
+}
+
+/**
+ * The related locations without repeats: one place with the same message is named once, however many of the
+ * rule's reasons lead to it (two copies of a store opened by the same setting each name that setting).
+ */
+function distinctRelated(related: RelatedLocation[] | undefined): RelatedLocation[] | undefined {
+  if (!related || related.length < 2) return related;
+  const seen = new Set<string>();
+  return related.filter((r) => {
+    const key = JSON.stringify([r.file, r.range?.start, r.range?.end, r.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function maskData(

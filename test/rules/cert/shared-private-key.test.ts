@@ -110,6 +110,27 @@ ruleTester(rule, {
       errors: [{ messageId: 'shared', file: 'gateway-svc/cert/keystore.jks', line: 1 }],
     },
     {
+      // gmjdev/microservices-demo@4bf5aca: gateway-svc's keystore.p12 opens with the password that configuration-svc's
+      // application.yml:7 gives its own store, which that line opens too: one related location, named once.
+      name: 'two PKCS#12 copies opened by the same setting name it once',
+      files: {
+        'config-svc/src/main/resources/application.yml': `server:\n  port: 7575\n  ssl:\n    key-store: classpath:cert/keystore.p12\n    key-store-password: ${stores.password}\n`,
+        'config-svc/src/main/resources/cert/keystore.p12': stores.bytes('key.p12'),
+        'gateway-svc/src/main/resources/cert/keystore.p12': stores.bytes('key.p12'),
+      },
+      errors: [
+        {
+          messageId: 'shared',
+          file: 'gateway-svc/src/main/resources/cert/keystore.p12',
+          line: 1,
+          related: [
+            { file: 'config-svc/src/main/resources/cert/keystore.p12', line: 1 },
+            { file: 'config-svc/src/main/resources/application.yml', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'the same copies without a build file: two directories nothing says are one application',
       files: {
         'secure-server/security/server-keystore.jks': keyStore,
