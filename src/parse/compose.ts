@@ -130,17 +130,30 @@ function mapped(entry: Entry, variable: string, text: string, index: LineIndex):
   const setting = environmentSetting(text, index, variable, property, nameEnd - variable.length, valueStart, valueEnd);
   // A plain number is what Compose's go-yaml makes of it (`0123` is 83): the container gets that text.
   const written = text.slice(index.offsetAt(entry.valueRange.start), index.offsetAt(entry.valueRange.end));
-  const plain = /^[^"'|>\s][^\r\n]*$/.test(written) ? goYamlPlain(setting.value) : undefined;
+  const isPlain = /^[^"'|>\s][^\r\n]*$/.test(written);
+  // A null (`~`, `null`, no value at all) is nil to compose-go: the shell's variable, as `- NAME` is.
+  if (written.trim() === '' || (isPlain && goYamlPlain(setting.value) === undefined)) return fromShell(setting);
+  const plain = isPlain ? goYamlPlain(setting.value) : undefined;
   return plain !== undefined && plain !== setting.value ? { ...setting, value: plain } : setting;
+}
+
+/**
+ * A variable given no value (`- NAME`, `NAME: ~`): compose-go (types/mapping.go, MappingWithEquals.Resolve) takes it
+ * from the environment of the shell that runs `docker compose`, and leaves it out when the shell lacks it. The tree
+ * cannot tell: the setting is unknown, written as the variable it comes from.
+ */
+function fromShell(setting: JvmProperty): JvmProperty {
+  return { ...setting, value: `\${${setting.via}}`, unresolved: true };
 }
 
 /** `environment: [NAME=value]`: the item holds both. */
 function listed(entry: Entry, text: string, index: LineIndex): JvmProperty | undefined {
   const eq = entry.value.indexOf('=');
-  const variable = eq > 0 ? entry.value.slice(0, eq) : undefined;
+  const variable = eq > 0 ? entry.value.slice(0, eq) : /^[A-Za-z_]\w*$/.test(entry.value) ? entry.value : undefined;
   const property = variable && springBoundProperty(variable);
   if (!variable || !property) return undefined;
   const [itemStart, itemEnd] = scalarOffsets(text, index, entry);
+  if (eq < 0) return fromShell(environmentSetting(text, index, variable, property, itemStart, itemEnd, itemEnd));
   return environmentSetting(text, index, variable, property, itemStart, itemStart + eq + 1, itemEnd);
 }
 

@@ -109,6 +109,29 @@ describe('Compose files as libyaml reads them', () => {
     expect(parse(text).services[0]?.springEnvironment.map((e) => e.value)).toEqual([value]);
   });
 
+  // compose-spec/compose-go@e70e961 types/mapping.go: a null value (`~`, `null`, nothing) and an item without `=` are
+  // nil, which Resolve takes from the shell's environment (the variable is left out when the shell lacks it).
+  it.each<[string, string]>([
+    ['~', 'SERVER_SSL_KEY_STORE: ~'],
+    ['null', 'SERVER_SSL_KEY_STORE: null'],
+    ['nothing', 'SERVER_SSL_KEY_STORE:'],
+    ['a list item without =', '- SERVER_SSL_KEY_STORE'],
+  ])('an environment variable written with %s takes its value from the shell: unknown', (_name, line) => {
+    const text = `services:\n  app:\n    build: .\n    environment:\n      ${line}\n`;
+    expect(parse(text).services[0]?.springEnvironment.map((e) => [e.name, e.value, e.unresolved])).toEqual([
+      ['server.ssl.key-store', '${SERVER_SSL_KEY_STORE}', true],
+    ]);
+  });
+
+  it.each<[string, string]>([
+    ['quoted "~"', 'SERVER_SSL_KEY_STORE: "~"'],
+    ['empty quotes', "SERVER_SSL_KEY_STORE: ''"],
+    ['a list item with =', '- SERVER_SSL_KEY_STORE='],
+  ])('an environment variable written %s is that text, not from the shell', (_name, line) => {
+    const text = `services:\n  app:\n    build: .\n    environment:\n      ${line}\n`;
+    expect(parse(text).services[0]?.springEnvironment.map((e) => e.unresolved)).toEqual([false]);
+  });
+
   it('still reports a quote that is never closed', () => {
     const text = "services:\n  a:\n    environment:\n      JAVA_OPTS: '\n        -Da=1\n    image: x\n";
     const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
