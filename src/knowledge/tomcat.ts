@@ -103,6 +103,9 @@ export const TOMCAT_PROPERTY_DEFAULTS_SINCE = data.propertyDefaults.since
   .join(', ')
   .replace(/, ([^,]*)$/, ' and $1');
 
+/** A Connector's APR-style certificate attributes, which releases read them and from which they are ignored (data/tomcat.json). */
+export const TOMCAT_LEGACY_CONNECTOR_CERTIFICATE = data.legacyConnectorCertificate;
+
 /** Where server.xml's `${name}` values come from (data/tomcat.json propertySources). */
 export const TOMCAT_PROPERTY_SOURCES = data.propertySources;
 

@@ -23,6 +23,7 @@ import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
 import { catalinaBase } from '../parse/image-files';
+import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE } from '../knowledge/tomcat';
 import { libertyStoreOf } from './liberty-stores';
 import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import {
@@ -110,6 +111,24 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
     );
   } else if (pemFile && !unsettled(pemFile.value)) {
     trust.keyStore = pem(pemFile);
+  } else if (!keyFile && !pemFile && !hostConfig && connector && attr(connector, 'SSLCertificateFile')) {
+    // Tomcat 8.5 and 9 map a Connector's APR-style SSLCertificateFile and SSLCACertificateFile to its default
+    // SSLHostConfig (AbstractHttp11Protocol.setSSLCertificateFile); 10.0.0-M1 removed them (apache/tomcat 973b0a3),
+    // so 10+ falls back to ~/.keystore. The model reads no Tomcat version: which file it serves is unknown.
+    const legacy = TOMCAT_LEGACY_CONNECTOR_CERTIFICATE.attributes.flatMap((name) => {
+      const read = pick([connector], [name]);
+      return read && !unsettled(read.value) ? [{ ...pem(read), setting: name }] : [];
+    });
+    const written = attr(connector, 'SSLCertificateFile')!;
+    (ctx.deployment.unservedTls ??= []).push({
+      server: component.name,
+      why: {
+        kind: 'tomcat-version',
+        written: `SSLCertificateFile="${written.value}"`,
+        at: { file, range: written.valueRange },
+      },
+      stores: legacy,
+    });
   } else if (!keyFile && !pemFile) {
     // Tomcat's documented default: .keystore in the home directory of the user running it (outside the tree).
     trust.keyStore = {

@@ -244,7 +244,12 @@ export interface Deployment {
 export type UnservedWhy =
   | { kind: 'switched-off'; written: string; at: Location }
   | { kind: 'only-in-profile'; profile: string; at: Location; active?: { names: string[]; location: Location } }
-  | { kind: 'no-ssl-feature'; at: Location };
+  | { kind: 'no-ssl-feature'; at: Location }
+  /**
+   * A Tomcat Connector's APR-style attribute (`SSLCertificateFile="…"`, `written`): Tomcat 8.5 and 9 read it as the
+   * default SSLHostConfig's, 10.0 and later ignore it, and the tree names no Tomcat version.
+   */
+  | { kind: 'tomcat-version'; written: string; at: Location };
 
 /** A server that serves no TLS in the run the tree shows (or only in a profile the tree does not settle), with the stores its settings name. */
 export interface UnservedTls {

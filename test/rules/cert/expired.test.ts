@@ -211,6 +211,29 @@ ruleTester(rule, {
       ],
     },
     {
+      // dotCMS/core@04d1dfd (BSL 1.1, nothing copied) dotCMS/src/main/resources/container/tomcat9/conf/server.xml: an NIO2 connector
+      // whose certificate is the APR-style SSLCertificateFile="conf/local.dotcms.site.pem" (expired 2025-01-26). Tomcat
+      // 8.5 and 9 map it to the default SSLHostConfig; 10.0.0-M1 removed it (apache/tomcat 973b0a3): which Tomcat
+      // runs it the tree does not say, so whether the connector serves the file is unknown (an info, never an error).
+      name: "named by a Connector's SSLCertificateFile, which only Tomcat 8.5 and 9 read: an info saying so",
+      files: {
+        'tomcat/conf/server.xml':
+          '<Server port="8005" shutdown="SHUTDOWN">\n  <Service name="Catalina">\n    <Connector port="8443" protocol="org.apache.coyote.http11.Http11Nio2Protocol"\n               SSLEnabled="true" SSLCertificateFile="conf/local.pem"/>\n  </Service>\n</Server>\n',
+        'tomcat/conf/local.pem': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredNotServed',
+          file: 'tomcat/conf/local.pem',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['(SSLCertificateFile)', 'Tomcat 8.5 and 9 read', 'the tree names no Tomcat version'],
+          related: [{ file: 'tomcat/conf/server.xml', line: 4 }],
+        },
+      ],
+    },
+    {
       // andre-doherty/sample-jaxws@a09d7aa (no licence file): features localConnector-1.0, xmlWS-4.0, cdi-4.0, pages-3.1
       // with httpsPort and a defaultKeyStore holding an expired key.p12: none includes ssl-1.0, so Liberty opens no
       // HTTPS listener and the store is presented to no one. It was an error.

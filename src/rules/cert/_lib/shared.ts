@@ -7,6 +7,7 @@ import type { TreeCertificate } from '../../../model/mq-certs';
 import type { KeystoreData } from '../../../parse/keystore/format';
 import type { Location, RelatedLocation } from '../../../core/types';
 import { placeholderDefault } from '../../../core/placeholder';
+import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE as LEGACY } from '../../../knowledge/tomcat';
 
 export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
   return deployment.derived.certificates;
@@ -73,7 +74,9 @@ export function notServedWhy(
         ? 'these features include no ssl-1.0: Liberty opens no HTTPS listener'
         : why.kind === 'switched-off'
           ? `${server.server} serves HTTPS only when this resolves to true`
-          : `profile ${why.profile} turns HTTPS on here`,
+          : why.kind === 'tomcat-version'
+            ? `${LEGACY.readBy} read this Connector attribute; ${LEGACY.ignoredFrom} and later ignore it`
+            : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'only-in-profile' && why.active)
       place(why.active.location, `the active profiles are set here: ${why.active.names.join(', ')}`);
@@ -88,6 +91,11 @@ export function notServedWhy(
       related,
     };
   const named = names ?? `${server.server} names ${file}`;
+  if (why.kind === 'tomcat-version')
+    return {
+      why: `${named}, a Connector attribute ${LEGACY.readBy} read and ${LEGACY.ignoredFrom} and later ignore (a connector with no other certificate then serves the default ~/.keystore), and the tree names no Tomcat version: whether the connector uses ${file} is unknown (an <SSLHostConfig><Certificate certificateFile="…"/> is read by every Tomcat that has SSLHostConfig)`,
+      related,
+    };
   if (why.kind === 'only-in-profile')
     return {
       why: why.active
