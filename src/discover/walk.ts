@@ -3,6 +3,24 @@ import * as path from 'node:path';
 import type { Finding, Severity } from '../core/types';
 
 const ALWAYS_IGNORED_DIRS = new Set(['node_modules', '.git']);
+/**
+ * Build output a build writes beside its build file and sources: Maven's `target/` (pom.xml), Gradle's `build/`
+ * (build.gradle[.kts]). What it holds is a copy of the sources (`target/classes/application.yml` of
+ * `src/main/resources/application.yml`), rebuilt with every package: read twice, every finding would be reported twice.
+ */
+const BUILD_OUTPUT_DIRS: Readonly<Record<string, readonly string[]>> = {
+  target: ['pom.xml'],
+  build: ['build.gradle', 'build.gradle.kts'],
+};
+
+function isBuildOutput(name: string, siblings: readonly fs.Dirent[]): boolean {
+  const buildFiles = BUILD_OUTPUT_DIRS[name];
+  return (
+    !!buildFiles &&
+    siblings.some((e) => e.isDirectory() && e.name === 'src') &&
+    siblings.some((e) => e.isFile() && buildFiles.includes(e.name))
+  );
+}
 
 export interface WalkResult {
   /** Regular files (and symbolic links to files inside the root), sorted. */
@@ -29,8 +47,8 @@ const KIND_OF_ENTRY: [(d: fs.Dirent) => boolean, string][] = [
 
 /**
  * Every file under `root` that lint-deploy should read: a plain readdirSync walk (on 24,000 files it
- * costs a fraction of a glob engine; docs/performance.md). node_modules/.git and directories in
- * `skipRoots` (other deployments) are not entered. Symbolic links are followed only when they stay
+ * costs a fraction of a glob engine; docs/performance.md). node_modules/.git, a build's output beside its build
+ * file and `src/` (Maven `target/`, Gradle `build/`) and directories in `skipRoots` (other deployments) are not entered. Symbolic links are followed only when they stay
  * inside the root, each real directory once (no loops); a link that leaves the root, a dangling or
  * looping link, an unreadable directory and a FIFO/socket/device become findings instead.
  */
@@ -87,7 +105,7 @@ export function walk(
     for (const entry of entries) {
       const full = dir + path.sep + entry.name;
       if (entry.isDirectory()) {
-        if (!ALWAYS_IGNORED_DIRS.has(entry.name) && !skipRoots.has(full)) {
+        if (!ALWAYS_IGNORED_DIRS.has(entry.name) && !skipRoots.has(full) && !isBuildOutput(entry.name, entries)) {
           visitedDirs.add(realPathOf(full));
           pending.push(full);
         }

@@ -94,6 +94,24 @@ describe('walk: links, loops and odd entries', () => {
     expect(notes).toEqual([]);
   });
 
+  it.each([
+    ['Maven target/ beside pom.xml and src/', 'pom.xml', 'target', true],
+    ['Gradle build/ beside build.gradle.kts and src/', 'build.gradle.kts', 'build', true],
+    ['target/ without a build file beside it is configuration', 'README.md', 'target', false],
+    ['build/ beside a pom.xml is not Maven output', 'pom.xml', 'build', false],
+  ])('build output is not read twice: %s', (_name, buildFile, outputDir, skipped) => {
+    const root = writeTree({
+      [buildFile]: 'x\n',
+      'src/main/resources/application.yml': 'server:\n  port: 8443\n',
+      [`${outputDir}/classes/application.yml`]: 'server:\n  port: 8443\n',
+    });
+    const { walk } = jest.requireActual('../../src/discover/walk') as typeof import('../../src/discover/walk');
+    const files = walk(root, () => false).files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+    expect(files.includes(`${outputDir}/classes/application.yml`)).toBe(!skipped);
+    expect(files).toContain('src/main/resources/application.yml');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   it('a directory the walk cannot read (path over PATH_MAX) is a warning, not a silent gap', () => {
     const root = writeTree({});
     const start = process.cwd();
