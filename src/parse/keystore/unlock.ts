@@ -25,9 +25,11 @@ const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } 
 /** The documents with every PKCS#12 store that needs a password opened if a candidate does, else with an info problem. */
 export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
   if (!documents.some((d) => isKeystoreDocument(d) && d.data.needsPassword)) return documents;
+  // Where the tree's Dockerfiles copy files, worked out once for every locked store.
+  const images = new ImageFiles(documents);
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc) || !doc.data.needsPassword) return doc;
-    const found = configurationPasswords(doc, documents);
+    const found = configurationPasswords(doc, documents, images);
     for (const { password, at } of found) {
       // One password at a time, so that the setting that opened the store is known (its location, never its value).
       const opened = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
@@ -71,10 +73,9 @@ function withProblem(
  * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
  * server directory above it), its secret entries nearest that reference first.
  */
-function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[]): Candidate[] {
+function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[], images: ImageFiles): Candidate[] {
   const base = path.basename(store.file.path);
   const stores = new Set(documents.filter(isKeystoreDocument).map((d) => d.file.path));
-  const images = imageFilesOf(documents);
   // Passwords of settings that name this very store first, then of settings whose path only ends like it.
   const near: Candidate[] = [];
   const far: Candidate[] = [];
@@ -116,14 +117,6 @@ function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[]
   for (const candidate of candidates)
     if (![...tried, ...out].some((o) => o.password === candidate.password)) out.push(candidate);
   return out.slice(0, MAX_CONFIGURATION_PASSWORDS);
-}
-
-/** One ImageFiles per list of documents (each locked store asks it again). */
-const imageFilesByDocuments = new WeakMap<ParsedDocument[], ImageFiles>();
-function imageFilesOf(documents: ParsedDocument[]): ImageFiles {
-  let images = imageFilesByDocuments.get(documents);
-  if (!images) imageFilesByDocuments.set(documents, (images = new ImageFiles(documents)));
-  return images;
 }
 
 /** Whether a Dockerfile copies the store to the path a value of a configuration it copies too names (src/parse/image-files.ts). */
