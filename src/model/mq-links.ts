@@ -31,8 +31,13 @@ function nearest<C extends Component>(components: C[], file: string): C[] {
   return components.filter((c) => depth(c) === best);
 }
 
-/** Where a server channel is defined, for messages: `qm/dev.mqsc`. */
-function definedIn(server: Component, root: string): string {
+/** Whether a config `links` end names this channel end: by id, name, `#channel` suffix or channel name. */
+export function namedByLinkEnd(c: Component & { attributes: { channelName?: string } }, wanted: string): boolean {
+  return c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || c.attributes.channelName === wanted;
+}
+
+/** Where a channel end is defined, for messages: `qm/dev.mqsc`. */
+export function definedIn(server: Component, root: string): string {
   return path.relative(root, server.location.file).split(path.sep).join('/') || path.basename(server.location.file);
 }
 
@@ -75,8 +80,6 @@ export const mqLinksContributor: ModelContributor = {
     const root = ctx.deployment.root;
     const servers = ctx.deployment.components.filter(isServerChannel);
     const clients = ctx.deployment.components.filter(isMqClient);
-    const matches = (c: MqClient, wanted: string) =>
-      c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || c.attributes.channelName === wanted;
     const declared = new Map<string, MqChannelComponent[]>();
     // Servers by channel name, in component order (filtering every server per client was O(clients × servers)).
     const byChannel = new Map<string, MqChannelComponent[]>();
@@ -87,9 +90,9 @@ export const mqLinksContributor: ModelContributor = {
       else byChannel.set(name, [s]);
     }
     for (const link of ctx.config.links) {
-      for (const client of clients.filter((c) => matches(c, link.client))) {
+      for (const client of clients.filter((c) => namedByLinkEnd(c, link.client))) {
         const list = declared.get(client.id) ?? [];
-        for (const server of servers.filter((s) => matches(s, link.server)))
+        for (const server of servers.filter((s) => namedByLinkEnd(s, link.server)))
           if (!list.includes(server)) list.push(server);
         if (list.length) declared.set(client.id, list);
       }

@@ -4,11 +4,11 @@
  * name in another queue manager's script (RCVR or RQSTR for SDR and SVR, CLUSRCVR for a manually defined CLUSSDR).
  * The sending end starts the connection, so it is the TLS client of the link.
  */
-import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
 import type { MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
+import { definedIn, namedByLinkEnd } from './mq-links';
 import type { Component, MqChannelComponent } from './types';
 
 /** The receiving channel types each sending type connects to (IBM MQ "Channel types": SDR-RCVR, SDR-RQSTR, SVR-RQSTR, SVR-RCVR, CLUSSDR-CLUSRCVR). */
@@ -53,10 +53,6 @@ export function listenerPorts(script: ParsedDocument<MqscData>): { port: number;
     });
   }
   return out;
-}
-
-function definedIn(c: Component, root: string): string {
-  return path.relative(root, c.location.file).split(path.sep).join('/') || path.basename(c.location.file);
 }
 
 /** The queue manager script a channel end belongs to (its home directory when the script is unknown). */
@@ -127,12 +123,10 @@ export const mqMessageLinksContributor: ModelContributor = {
       if (list) list.push(r);
       else byName.set(r.attributes.channelName, [r]);
     }
-    const matches = (c: MqChannelComponent, wanted: string) =>
-      c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || c.attributes.channelName === wanted;
     for (const sender of senders) {
       const declared = ctx.config.links
-        .filter((l) => matches(sender, l.client))
-        .flatMap((l) => [...byName.values()].flat().filter((r) => matches(r, l.server)));
+        .filter((l) => namedByLinkEnd(sender, l.client))
+        .flatMap((l) => [...byName.values()].flat().filter((r) => namedByLinkEnd(r, l.server)));
       if (declared.length) {
         for (const receiver of new Set(declared))
           ctx.addLink({
