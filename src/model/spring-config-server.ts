@@ -7,79 +7,63 @@
  * locations on its own classpath (gmjdev/microservices-demo: config-local/application.yml names
  * `classpath:cert/keystore.p12`, the key store of each client app, not of the config server).
  *
- * What the server sends (the native EnvironmentRepository): for application `name`, profiles `p…` and label `l`, the
- * files `application[-p]` and `name[-p]` of each search location, after `{application}`, `{profile}` and `{label}` in
- * the location are put in. Only files lint-deploy reads as Spring's (`application*`) are served here; a client's own
- * `name.yml` is not read. https://docs.spring.io/spring-cloud-config/reference/server/environment-repository/file-system-backend.html
+ * What the server sends (NativeEnvironmentRepository at spring-cloud-config v4.3.4 runs Spring Boot's config data loader
+ * with `spring.config.name=application,<name>` over its search locations): for application `name`, profiles `p…` and
+ * label `l`, the files `application`, `name`, `application-p` and `name-p` of each search location (that order, the
+ * later winning), after `{application}`, `{profile}` and `{label}` in the location are put in. The files named after
+ * a client (`config-repo/orders-service.yml`) are read as Spring's by the read stage (./spring-config-locations.ts).
+ * A file in a search location is no app's own configuration unless Spring Boot reads it there (an `application*` at
+ * the classpath root or `config/`): a file served to no client of the tree configures apps outside it.
+ * https://docs.spring.io/spring-cloud-config/reference/server/environment-repository/file-system-backend.html
  * https://docs.spring.io/spring-cloud-config/reference/client.html
  */
 import * as path from 'node:path';
-import { listItems, springList, springSetting, springKey, type SpringConfigData } from '../parse/spring';
+import { listItems, springList, springSetting, type SpringConfigData } from '../parse/spring';
 import type { Entry, ParsedDocument } from '../parse/types';
-import { placeholderDefault } from '../core/placeholder';
-import { PLACEHOLDER } from './store-files';
+import {
+  defaultProfileEntries,
+  directoryPattern,
+  ownConfiguration,
+  resourcesDirOf,
+  searchDirectories,
+  valueOrDefault,
+} from './spring-config-locations';
 
 type SpringDoc = ParsedDocument<SpringConfigData>;
 
 /** Where a served file goes: the client app's group, and the path the file is read as there (in the client's resources). */
 interface ServedTo {
-  server: string;
   client: string;
+  /** The file as the client reads it: itself, or for `<name>-<profile>.yml` a view whose settings are of that profile. */
+  doc: SpringDoc;
   /** The file as if packaged with the client (`<client>/src/main/resources/application.yml`): its `classpath:` base. */
   readAs: string;
-  /** Whether the server reads it too (it sits in a location Spring Boot reads for the server itself). */
-  serverReadsIt: boolean;
+  /** Its precedence among the files served to the client, the higher winning: [its profile's rank, its name's rank]. */
+  order: [number, number];
 }
 
 interface ConfigServer {
   group: string;
   resources: string;
-  /** Search locations on the server's classpath, relative to its resources directory, placeholders kept. */
-  locations: string[];
-  port?: string;
+  /** Search directories, absolute, placeholders kept. */
+  directories: string[];
+  port: string;
 }
 
 interface ConfigClient {
   group: string;
   name: string;
   profiles: string[];
+  /** The profiles it asks the server for when it names them (`spring.cloud.config.profile`); else its active profiles. */
+  requested?: string[];
   label?: string;
   /** The port of the server URL it names, when it names one. */
   port?: string;
   resources: string;
 }
 
-/** `<project>/src/main/resources` of a file, if it is in one. */
-function resourcesDirOf(file: string): string | undefined {
-  return /^(.*[\\/]src[\\/]main[\\/]resources)(?:[\\/]|$)/.exec(file)?.[1];
-}
-
-/** A setting's value with a `${VAR:default}` placeholder replaced by its default; undefined when no default. */
-function valueOrDefault(entry: Entry | undefined): string | undefined {
-  if (!entry) return undefined;
-  if (!PLACEHOLDER.test(entry.value)) return entry.value.trim();
-  const fallback = placeholderDefault(entry.value)?.trim();
-  return fallback && !PLACEHOLDER.test(fallback) ? fallback : undefined;
-}
-
-const COMPOSITE_LOCATION = /^spring\.cloud\.config\.server\.composite\[(\d+)\]\.searchlocations(?:\[\d+\])?$/;
-
-/** The classpath search locations a group's files give a native backend (relative to the resources directory). */
-function searchLocations(entries: Entry[]): string[] {
-  const written: string[] = [
-    ...(springList(entries, 'spring.cloud.config.server.native.search-locations')?.values ?? []),
-  ];
-  for (const entry of entries) {
-    const composite = COMPOSITE_LOCATION.exec(springKey(entry.key));
-    if (!composite) continue;
-    const type = springSetting(entries, `spring.cloud.config.server.composite[${composite[1]}].type`);
-    if (type?.value.trim().toLowerCase() === 'native') written.push(...listItems(entry.value));
-  }
-  return written.flatMap((location) => {
-    const classpath = /^classpath\*?:\/*(.*?)\/*$/.exec(location.trim());
-    return classpath ? [classpath[1] ?? ''] : [];
-  });
-}
+/** Spring Boot's port when `server.port` is not set. https://docs.spring.io/spring-boot/appendix/application-properties/index.html#application-properties.server.server.port */
+const BOOT_DEFAULT_PORT = '8080';
 
 /** The port of a URL written as `https://host:7575/…` (or its placeholder default). */
 function urlPort(url: string | undefined): string | undefined {
@@ -100,86 +84,116 @@ function clientOf(group: string, docs: SpringDoc[], entries: Entry[]): ConfigCli
     valueOrDefault(springSetting(entries, 'spring.cloud.config.name')) ??
     valueOrDefault(springSetting(entries, 'spring.application.name')) ??
     'application';
-  const profiles = listItems(
-    valueOrDefault(springSetting(entries, 'spring.cloud.config.profile')) ??
-      valueOrDefault(springSetting(entries, 'spring.profiles.active')) ??
-      'default',
-  );
+  const asked = valueOrDefault(springSetting(entries, 'spring.cloud.config.profile'));
+  const requested = asked === undefined ? undefined : listItems(asked);
+  const profiles =
+    requested ?? listItems(valueOrDefault(springSetting(entries, 'spring.profiles.active')) ?? 'default');
   const label = valueOrDefault(springSetting(entries, 'spring.cloud.config.label'));
   const port = urlPort(imported?.replace(/^(?:optional:)?configserver:/, '')) ?? urlPort(valueOrDefault(uri));
-  return { group, name, profiles, resources, ...(label && { label }), ...(port && { port }) };
+  return {
+    group,
+    name,
+    profiles,
+    resources,
+    ...(requested && { requested }),
+    ...(label && { label }),
+    ...(port && { port }),
+  };
 }
 
-/** `config-{profile}` as a pattern over a directory relative to the resources, capturing what each placeholder is. */
-function locationPattern(location: string): { regex: RegExp; names: string[] } {
-  const names: string[] = [];
-  const source = location
-    .split(/(\{application\}|\{profile\}|\{label\})/)
-    .map((part) => {
-      const name = /^\{(application|profile|label)\}$/.exec(part)?.[1];
-      if (!name) return part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
-      names.push(name);
-      return '([^/]+)';
-    })
-    .join('');
-  return { regex: new RegExp(`^${source}$`), names };
-}
-
-/** Whether a file the server's location `dir` holds (`application-dev.yml`, profile dev) is sent to the client. */
-function sends(client: ConfigClient, captured: Record<string, string>, fileProfile: string | undefined): boolean {
-  if (captured.application !== undefined && captured.application !== client.name) return false;
-  if (captured.profile !== undefined && !client.profiles.includes(captured.profile)) return false;
-  if (captured.label !== undefined && captured.label !== client.label) return false;
-  return fileProfile === undefined || client.profiles.includes(fileProfile);
-}
-
-/** The profile a file name gives (`application-dev.yml`: dev). */
-function fileProfileOf(file: string): string | undefined {
-  return /^application-(.+)\.(?:ya?ml|properties)$/.exec(path.basename(file))?.[1];
+/** The config name a served file's name is of for a client (application 0, the client's 1), and its profile. */
+function servedName(file: string, client: ConfigClient): { rank: number; profile?: string } | undefined {
+  const base = /^(.+)\.(?:ya?ml|properties)$/.exec(path.basename(file))?.[1];
+  if (base === undefined) return undefined;
+  // The server reads `application` and then the client's name: spring.config.name=application,<name>
+  // (NativeEnvironmentRepository.getEnvironment at spring-cloud-config v4.3.4).
+  for (const [rank, name] of [client.name, 'application'].entries()) {
+    if (base === name) return { rank: 1 - rank };
+    if (base.startsWith(`${name}-`)) return { rank: 1 - rank, profile: base.slice(name.length + 1) };
+  }
+  return undefined;
 }
 
 /**
- * The Spring files config servers of the deployment serve, each with the client apps that receive it. A client is
- * paired with the server its URL's port names, or with the only config server of the deployment.
+ * Whether a server's directory is searched for the client (what its `{application}`, `{profile}`, `{label}` stand for).
+ */
+function searchedFor(client: ConfigClient, captured: Record<string, string>): boolean {
+  if (captured.application !== undefined && captured.application !== client.name) return false;
+  if (captured.profile !== undefined && !client.profiles.includes(captured.profile)) return false;
+  return captured.label === undefined || captured.label === client.label;
+}
+
+/**
+ * A served file as the client reads it. A file of a profile (`application-dev.yml`, `orders-dev.yml`: to a client
+ * `orders-dev` the second is of no profile, so the parse gives it none) is sent when the client asks for that profile:
+ * when it names the profiles it asks for, the file's settings are of no profile there (the server already chose);
+ * else they are of that profile, which the client's active profiles apply or not (springSettings).
+ */
+function asServedTo(doc: SpringDoc, profile: string | undefined, client: ConfigClient): SpringDoc | undefined {
+  if (profile === undefined) return doc;
+  if (!client.requested) {
+    if (doc.data.fileProfile === profile) return doc;
+    const parts = doc.data.parts.map((part) => ({ ...part, profile: part.profile ?? profile }));
+    return { ...doc, data: { ...doc.data, fileProfile: profile, parts } };
+  }
+  if (!client.requested.includes(profile)) return undefined;
+  const parts = doc.data.parts.map((part) => (part.profile === profile ? { entries: part.entries } : part));
+  return { ...doc, data: { parts } };
+}
+
+function configServer(group: string, docs: SpringDoc[]): ConfigServer | undefined {
+  const resources = docs.map((d) => resourcesDirOf(d.file.path)).find((r) => r !== undefined);
+  if (!resources) return undefined;
+  // Its own files only: those of its search locations are the clients'.
+  const entries = defaultProfileEntries(docs.filter(ownConfiguration));
+  const directories = searchDirectories(entries, resources);
+  if (directories.length === 0) return undefined;
+  const port = valueOrDefault(springSetting(entries, 'server.port')) ?? BOOT_DEFAULT_PORT;
+  return { group, resources, directories, port };
+}
+
+/**
+ * The Spring files of the deployment a config server searches, each with the client apps that receive it (none: a
+ * file served to apps outside the tree). A client is paired with the server its URL's port names, or with the only
+ * config server of the deployment.
  */
 function configServerServing(groups: ReadonlyMap<string, SpringDoc[]>): Map<SpringDoc, ServedTo[]> {
   const servers: ConfigServer[] = [];
   const clients: ConfigClient[] = [];
   for (const [group, docs] of groups) {
-    const entries = docs.flatMap((d) => d.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries));
-    const locations = searchLocations(entries);
-    const resources = docs.map((d) => resourcesDirOf(d.file.path)).find((r) => r !== undefined);
-    if (locations.length > 0 && resources) {
-      const port = valueOrDefault(springSetting(entries, 'server.port'));
-      servers.push({ group, resources, locations, ...(port && { port }) });
+    const server = configServer(group, docs);
+    if (server) {
+      servers.push(server);
       continue;
     }
-    const client = clientOf(group, docs, entries);
+    const client = clientOf(group, docs, defaultProfileEntries(docs));
     if (client) clients.push(client);
   }
   const served = new Map<SpringDoc, ServedTo[]>();
+  if (servers.length === 0) return served;
+  const docs = [...groups.values()].flat();
   for (const server of servers) {
     const paired = clients.filter((c) => (servers.length === 1 && !c.port) || c.port === server.port);
-    if (paired.length === 0) continue;
-    const patterns = server.locations.map(locationPattern);
-    for (const doc of groups.get(server.group) ?? []) {
-      const relative = path.relative(server.resources, path.dirname(doc.file.path)).split(path.sep).join('/');
-      if (relative.startsWith('..')) continue;
-      // Spring Boot reads the server's own files from the classpath root and `config/`.
-      const serverReadsIt = relative === '' || relative === 'config';
+    const patterns = server.directories.map(directoryPattern);
+    for (const doc of docs) {
+      const dir = path.dirname(doc.file.path).split(path.sep).join('/');
       for (const { regex, names } of patterns) {
-        const match = regex.exec(relative);
+        const match = regex.exec(dir);
         if (!match) continue;
         const captured = Object.fromEntries(names.map((n, i) => [n, match[i + 1] as string]));
-        const to = paired
-          .filter((c) => sends(c, captured, fileProfileOf(doc.file.path)))
-          .map((c) => ({
-            server: server.group,
-            client: c.group,
-            readAs: path.join(c.resources, path.basename(doc.file.path)),
-            serverReadsIt,
-          }));
-        if (to.length > 0) served.set(doc, to);
+        const to = served.get(doc) ?? [];
+        for (const client of paired) {
+          const name = servedName(doc.file.path, client);
+          if (!name || !searchedFor(client, captured)) continue;
+          const profile = name.profile ?? doc.data.fileProfile;
+          const view = asServedTo(doc, profile, client);
+          if (!view) continue;
+          const readAs = path.join(client.resources, path.basename(doc.file.path));
+          // application < name < application-{profile} < name-{profile}, a later profile winning (Spring Boot's order).
+          const profileRank = profile === undefined ? 0 : 1 + (client.requested ?? client.profiles).indexOf(profile);
+          to.push({ client: client.group, doc: view, readAs, order: [profileRank, name.rank] });
+        }
+        served.set(doc, to);
         break;
       }
     }
@@ -188,23 +202,29 @@ function configServerServing(groups: ReadonlyMap<string, SpringDoc[]>): Map<Spri
 }
 
 /**
- * Moves each served file into the spring files of the client apps it is served to (last: a config server's
- * properties win over the client's own files), out of the server's unless the server reads it too. Returns, per
- * client group, the path each served file is read as there.
+ * Moves each file a config server searches into the spring files of the client apps it is served to (last: a config
+ * server's properties win over the client's own files), out of its own group unless Spring Boot reads it there too.
+ * Returns, per client group, the path each served file is read as there.
  */
 export function serveConfigServerFiles(
   groups: ReadonlyMap<string, { spring: SpringDoc[] }>,
 ): Map<string, Map<ParsedDocument, string>> {
   const served = configServerServing(new Map([...groups].map(([key, group]) => [key, group.spring])));
   const readAs = new Map<string, Map<ParsedDocument, string>>();
-  for (const [doc, targets] of served) {
-    for (const target of targets) {
-      groups.get(target.client)?.spring.push(doc);
-      if (!readAs.has(target.client)) readAs.set(target.client, new Map());
-      readAs.get(target.client)!.set(doc, target.readAs);
+  for (const doc of served.keys()) {
+    if (ownConfiguration(doc)) continue;
+    for (const group of groups.values()) {
+      const at = group.spring.indexOf(doc);
+      if (at >= 0) group.spring.splice(at, 1);
     }
-    const server = groups.get(targets[0]!.server);
-    if (server && !targets[0]!.serverReadsIt) server.spring.splice(server.spring.indexOf(doc), 1);
+  }
+  const targets = [...served.values()]
+    .flat()
+    .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.readAs.localeCompare(b.readAs));
+  for (const target of targets) {
+    groups.get(target.client)?.spring.push(target.doc);
+    if (!readAs.has(target.client)) readAs.set(target.client, new Map());
+    readAs.get(target.client)!.set(target.doc, target.readAs);
   }
   return readAs;
 }

@@ -86,16 +86,14 @@ describe('Spring Cloud Config: files a native config server serves configure its
       ],
     ],
     [
-      'a client of another profile gets nothing from config-{profile}: the file stays where it is read today',
+      'a client of another profile gets nothing from config-{profile}; nor is it the server’s own (Boot does not read it)',
       {
         'config/src/main/resources/application.yml': configServer('classpath:config-{profile}'),
         'config/src/main/resources/config-prod/application.yml': SERVED_SSL,
         'greet/src/main/resources/application.yml': client('greet'),
         ...keyStores,
       },
-      [
-        'Spring Boot HTTPS server (config/src/main/resources, port 8888) key=config/src/main/resources/cert/key.p12@config/src/main/resources/config-prod/application.yml',
-      ],
+      [],
     ],
     [
       'an app that imports no config server is no client',
@@ -105,9 +103,7 @@ describe('Spring Cloud Config: files a native config server serves configure its
         'greet/src/main/resources/application.yml': 'spring:\n  application:\n    name: greet\nserver:\n  port: 8081\n',
         ...keyStores,
       },
-      [
-        'Spring Boot HTTPS server (config/src/main/resources, port 8888) key=config/src/main/resources/cert/key.p12@config/src/main/resources/config-local/application.yml',
-      ],
+      [],
     ],
     [
       'a client whose URL names another port than the only config server’s is not paired',
@@ -117,8 +113,77 @@ describe('Spring Cloud Config: files a native config server serves configure its
         'greet/src/main/resources/application.yml': client('greet', '      uri: https://localhost:9999\n'),
         ...keyStores,
       },
+      [],
+    ],
+    [
+      'a file named after the client (config-repo/greet.yml) is served to it alone',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:/config-repo'),
+        'config/src/main/resources/config-repo/greet.yml': SERVED_SSL,
+        'config/src/main/resources/config-repo/hello.yml': SERVED_SSL.replace('cert/key.p12', 'cert/other.p12'),
+        'greet/src/main/resources/application.yml': client('greet'),
+        'hello/src/main/resources/application.yml': client('hello').replace('8081', '8082'),
+        ...keyStores,
+      },
       [
-        'Spring Boot HTTPS server (config/src/main/resources, port 8888) key=config/src/main/resources/cert/key.p12@config/src/main/resources/config-local/application.yml',
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/config-repo/greet.yml',
+        'Spring Boot HTTPS server (hello/src/main/resources, port 8082) key=?classpath:cert/other.p12@config/src/main/resources/config-repo/hello.yml',
+      ],
+    ],
+    [
+      '<name>-<profile> wins over <name> and application-<profile> for a client that asks for the profile; not for another',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:/config-repo'),
+        'config/src/main/resources/config-repo/application-local.yml': SERVED_SSL.replace('cert/key.p12', 'cert/a.p12'),
+        'config/src/main/resources/config-repo/greet-local.yml': SERVED_SSL,
+        'config/src/main/resources/config-repo/greet.yml': SERVED_SSL.replace('cert/key.p12', 'cert/b.p12'),
+        'config/src/main/resources/config-repo/greet-prod.yml': SERVED_SSL.replace('cert/key.p12', 'cert/c.p12'),
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/config-repo/greet-local.yml',
+      ],
+    ],
+    [
+      'a client that names no profile gets <name>-<profile> as settings of that profile: its own active profile applies it',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:/config-repo'),
+        'config/src/main/resources/config-repo/greet-tls.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml':
+          "spring:\n  application:\n    name: greet\n  config:\n    import: 'configserver:'\n  profiles:\n    active: tls\nserver:\n  port: 8081\n",
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/config-repo/greet-tls.yml',
+      ],
+    ],
+    [
+      'a server left on Spring Boot’s port 8080 is the one a client URL with :8080 names',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:/config-repo').replace(
+          '  port: 8888\n',
+          '  address: 0.0.0.0\n',
+        ),
+        'config/src/main/resources/config-repo/greet.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet', '      uri: http://localhost:8080\n'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/config-repo/greet.yml',
+      ],
+    ],
+    [
+      'a file named after an app outside the tree is no app’s here',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:/config-repo'),
+        'config/src/main/resources/config-repo/greet.yml': SERVED_SSL,
+        'config/src/main/resources/config-repo/orders.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/config-repo/greet.yml',
       ],
     ],
   ])('%s', (_name, files, expected) => {

@@ -19,6 +19,8 @@ import type { RenderedText } from '../../parse/rendered';
 import { HelmCharts } from './helm-chart';
 import { ComposeEnvFiles } from './compose-env';
 import { contentHash, ParseCache } from './parse-cache';
+import { springFormat } from '../../parse/spring';
+import { servedFilesToRead } from '../../model/spring-config-locations';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -233,6 +235,11 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
     if (securityFiles.has(securityFileName(file)))
       documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
   }
+  // The files a Spring Cloud Config server serves (`config-repo/orders-service.yml`), named after the app they configure.
+  for (const file of servedFilesToRead(documents, files))
+    documents.push(
+      ...readDocumentsAs(file, springFormat, /\.properties$/.test(file) ? 'spring.properties' : 'spring.yaml'),
+    );
   // The `.env` files Compose files took values from: documents too (their secrets are masked and judged there).
   const read = new Set(documents.map((d) => d.file.path));
   documents.push(...composeEnv.documents(read));
