@@ -160,6 +160,11 @@ export function parseEmbedded(
         ? substituteAssignments(found, literalAssignments(scriptLines, found.lines[0]?.line ?? 0))
         : found;
     const body = region.lines.map((l) => l.text).join('\n');
+    // A line that is only `$(cat file)` puts another file's text here when the script runs (henninb/nginx-reverse-proxy
+    // run.sh wraps its nginx.conf in `http { … }` so): that file is read on its own, so the line is blank to the parser.
+    const parsedBody = region.expandsShell
+      ? region.lines.map((l) => (FILE_READ_LINE.test(l.text) ? ' '.repeat(l.text.length) : l.text)).join('\n')
+      : body;
     const first = region.lines[0];
     const last = region.lines.at(-1);
     if (!first || !last) continue;
@@ -174,7 +179,7 @@ export function parseEmbedded(
       continue;
     }
     if (classified.kind === skipKind) continue;
-    const doc = classified.handler.parse({ path: source.path, text: body, hadBom: false }, classified.kind);
+    const doc = classified.handler.parse({ path: source.path, text: parsedBody, hadBom: false }, classified.kind);
     remapRanges(doc, region.lines);
     const template = region.expandsShell ? shellExpansions(region, body) : undefined;
     out.documents.push({
@@ -186,6 +191,9 @@ export function parseEmbedded(
   }
   return out;
 }
+
+/** A line that is only a command substitution reading a file: `$(cat nginx.conf)`, `$(< x.conf)`, `` `cat x` ``. */
+const FILE_READ_LINE = /^\s*(?:\$\((?:cat\s+|<\s*)[^()\n]+\)|`cat\s+[^`\n]+`)\s*$/;
 
 /** `$VAR`, `${VAR…}`, `$(…)` and backquotes: what a shell expands in a heredoc or a double-quoted string. */
 const SHELL_EXPANSION = /\$\{[^}\n]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)\n]*\)|`[^`\n]*`/g;

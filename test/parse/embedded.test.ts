@@ -239,6 +239,19 @@ describe('MQSC and qm.ini in shell scripts', () => {
     expect(docs.flatMap((d) => d.problems)).toEqual([]);
   });
 
+  // henninb/nginx-reverse-proxy@2364a0f run.sh: `http {` + `$(cat nginx.conf)` + `}` in a heredoc to nginx-full.conf.
+  it.each([
+    ['$(cat nginx.conf)', 'cat << EOF > "$HOME/tmp/nginx-full.conf"', []],
+    ['  $(< nginx.conf)', 'cat << EOF > /etc/nginx/nginx.conf', []],
+    ['`cat nginx.conf`', 'cat << EOF > /etc/nginx/nginx.conf', []],
+    // Quoted: the shell leaves the text as written, and nginx reads it as a directive.
+    ['$(cat nginx.conf)', "cat << 'EOF' > /etc/nginx/nginx.conf", ['missing-semicolon']],
+  ])('a heredoc line %s (%s) is the text of another file: no parse problem', (line, opener, problems) => {
+    const docs = read('run.sh', `#!/bin/sh\n${opener}\nevents {}\nhttp {\n${line}\n}\nEOF\n`);
+    expect(docs.map((d) => d.kind)).toEqual(['nginx.conf']);
+    expect(docs.flatMap((d) => d.problems.map((p) => p.code))).toEqual(problems);
+  });
+
   it('does not read examples in documentation', () => {
     expect(read('README.md', "```\necho 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN)' | runmqsc QM1\n```\n")).toEqual([]);
   });
