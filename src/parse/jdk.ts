@@ -41,15 +41,21 @@ export const jdkReleaseFormat: FormatHandler<JdkReleaseData> = {
   },
 };
 
+/**
+ * A line of java.security: a comment or a property JDK 17's conf/security/java.security defines (`jdk.*.`,
+ * `security.*`, `securerandom.*`, `keystore.type`, `crypto.policy`, `networkaddress.cache.*`, `ssl.*ManagerFactory`,
+ * `policy.*`, `login.configuration.provider`, `package.access`, `sun.security.*`). An override file may hold any one
+ * (wcmc-its/ReCiter-Connect's enableLegacyTLS.security has only jdk.jar.disabledAlgorithms).
+ */
+const JAVA_SECURITY_LINE =
+  /^\s*(#|jdk\.[a-z0-9]+\.|security\.|securerandom\.|keystore\.type|crypto\.policy|networkaddress\.cache\.|ssl\.(Key|Trust)ManagerFactory\.|policy\.|login\.configuration\.|package\.(access|definition)|sun\.security\.)/m;
+
 export const javaSecurityFormat: FormatHandler<undefined> = {
   id: 'java-security',
   classify(filePath, head) {
     const base = path.basename(filePath);
     if (base === 'java.security' || /java\.security([@-]|$)/.test(base) || /\.security$/.test(base)) {
-      return /^\s*(jdk\.(tls|certpath|security)\.|security\.provider\.|securerandom\.|#)/m.test(head) ||
-        head.trim() === ''
-        ? 'java.security'
-        : undefined;
+      return JAVA_SECURITY_LINE.test(head) || head.trim() === '' ? 'java.security' : undefined;
     }
     return undefined;
   },
