@@ -57,6 +57,13 @@ export function elementsNamed(data: XmlData, localName: string): XmlElement[] {
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 /**
+ * A general entity the DTD's internal subset declares: `<!ENTITY name SYSTEM "file.xml">` (external: groups 2–4) or
+ * `<!ENTITY name "text">` (internal: groups 5–6). Parameter entities (`<!ENTITY % name …>`) do not match.
+ */
+const ENTITY_DECLARATION =
+  /<!ENTITY\s+([\w.:-]+)\s+(?:(SYSTEM|PUBLIC\s+(?:"[^"]*"|'[^']*'))\s+(?:"([^"]*)"|'([^']*)')|"([^"]*)"|'([^']*)')[^>]*>/g;
+
+/**
  * A position-keeping XML reader over saxes. Every element, attribute and
  * comment keeps its range; a well-formedness error becomes one problem (the
  * first: later ones are usually consequences) and the elements read so far are kept.
@@ -74,6 +81,20 @@ export function parseXml(text: string): XmlParseResult {
   let failed = false;
 
   const parser = new (saxes().SaxesParser)({ position: true });
+  // Tomcat's start digester inserts the file an external entity names where `&name;` stands (a documented way to split
+  // server.xml: https://cwiki.apache.org/confluence/display/TOMCAT/Password); saxes reads no DTD, so the declarations
+  // are given to it: an internal entity expands to its text, an external one to nothing, and is said to be unread.
+  const externalEntities = new Map<string, string>();
+  parser.on('doctype', (doctype) => {
+    for (const m of doctype.matchAll(ENTITY_DECLARATION)) {
+      const name = m[1]!;
+      if (m[2] === undefined) parser.ENTITIES[name] ??= m[5] ?? m[6] ?? '';
+      else if (!(name in parser.ENTITIES)) {
+        parser.ENTITIES[name] = '';
+        externalEntities.set(name, m[3] ?? m[4] ?? '');
+      }
+    }
+  });
   parser.on('opentagstart', () => {
     // saxes has consumed `<name`; find the `<` that started it.
     tagStart = text.lastIndexOf('<', parser.position - 1);
@@ -162,5 +183,29 @@ export function parseXml(text: string): XmlParseResult {
   } catch {
     // saxes reports through the error handler; anything thrown after that is a consequence.
   }
+  const unread = externalEntities.size > 0 ? unreadEntities(text, externalEntities, index) : undefined;
+  if (unread) problems.push(unread);
   return { entries, comments, problems, data: { root, elements } };
+}
+
+/** The external entities a document uses: one info at the first use, naming the files it does not read. */
+function unreadEntities(text: string, declared: Map<string, string>, index: LineIndex): ParseProblem | undefined {
+  const subsetEnd = text.indexOf(']>');
+  const used: { name: string; file: string; at: number }[] = [];
+  for (const [name, file] of declared) {
+    const at = text.indexOf(`&${name};`, subsetEnd < 0 ? 0 : subsetEnd);
+    if (at >= 0) used.push({ name, file, at });
+  }
+  if (used.length === 0) return undefined;
+  used.sort((a, b) => a.at - b.at);
+  const first = used[0]!;
+  const named = used.map((u) => `${u.file} (&${u.name};)`);
+  const files = named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ');
+  const many = used.length > 1;
+  return {
+    code: 'xml-external-entity',
+    severity: 'info',
+    message: `The XML parser inserts ${files} where ${many ? 'they are' : 'it is'} referenced (XML external ${many ? 'entities' : 'entity'}); lint-deploy does not read ${many ? 'those files' : 'that file'}, so what ${many ? 'they configure' : 'it configures'} here is unknown`,
+    range: index.rangeAt(first.at, first.at + first.name.length + 2),
+  };
 }

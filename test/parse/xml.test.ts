@@ -32,4 +32,36 @@ describe('parseXml', () => {
       expect(() => parseXml(text)).not.toThrow();
     }
   });
+
+  // timidri/puppet-tomcat@7de4425 templates/server.xml.erb: Tomcat's start digester inserts the files an internal DTD
+  // subset declares as external entities (checked with Tomcat 10.1.60's Catalina digester, tools in the commit message).
+  it('reads a document whose DTD declares entities: internal ones expand, external ones are an info, not an error', () => {
+    const text = [
+      "<?xml version='1.0' encoding='utf-8'?>",
+      '<!DOCTYPE server-xml [',
+      '  <!ENTITY connectors SYSTEM "connectors.xml">',
+      "  <!ENTITY host-valves SYSTEM 'host-valves.xml'>",
+      '  <!ENTITY pass "changeme">',
+      '  <!ENTITY % unused SYSTEM "unused.dtd">',
+      ']>',
+      '<Server port="8005">',
+      '  <Service name="Catalina">',
+      '    &connectors;',
+      '    <Connector port="8443" keystorePass="&pass;"/>',
+      '    &host-valves;',
+      '  </Service>',
+      '</Server>',
+      '',
+    ].join('\n');
+    const { problems, data } = parseXml(text);
+    expect(problems.map((p) => [p.code, p.severity, p.range.start.line])).toEqual([['xml-external-entity', 'info', 9]]);
+    expect(problems[0].message).toContain('connectors.xml');
+    expect(problems[0].message).toContain('host-valves.xml');
+    expect(attr(elementsNamed(data, 'Connector')[0], 'keystorePass')!.value).toBe('changeme');
+  });
+
+  it('still reports an entity nothing declares', () => {
+    const { problems } = parseXml('<a>&nope;</a>\n');
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([['invalid-xml', 'error']]);
+  });
 });
