@@ -248,6 +248,53 @@ describe('template values are unknown, never errors', () => {
     expect(findings.map((f) => [f.ruleId, f.location.range?.start.line])).toEqual([['parse/invalid-xml', 6]]);
   });
 
+  // saltstack-formulas/tomcat-formula@2a94e4a tomcat/files/server.xml: Jinja `{%- set … -%}` lines before the XML
+  // declaration. Tomcat 10.1.60's digester rejects a declaration after even one newline ('The processing instruction
+  // target matching "[xX][mM][lL]" is not allowed'), so whether the rendered file parses rests on whitespace control.
+  const setThenServerXml = (close: string) =>
+    [
+      `{%- set connectors = accumulator['100_server_xml'][0] if '100_server_xml' in accumulator else {} ${close}`,
+      `{%- set sites = accumulator['300_server_xml'][0] if '300_server_xml' in accumulator else {} ${close}`,
+      "<?xml version='1.0' encoding='utf-8'?>",
+      '<Server port="8005" shutdown="SHUTDOWN">',
+      '  <Service name="Catalina">',
+      '    <Connector port="8080" protocol="HTTP/1.1"/>',
+      '  </Service>',
+      '</Server>',
+      '',
+    ].join('\n');
+
+  it('reads an XML declaration after template tags that strip their line (`-%}`) as the start of the file', () => {
+    const { findings } = lintTree({ 'tomcat/files/server.xml': setThenServerXml('-%}') });
+    expect(findings.filter((f) => f.ruleId.startsWith('parse/'))).toEqual([]);
+  });
+
+  it('says an XML declaration after template tag lines is well-formed only if the engine removes those lines', () => {
+    const { findings } = lintTree({ 'tomcat/files/server.xml': setThenServerXml('%}') });
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([
+      ['parse/invalid-xml', 'info', 2],
+    ]);
+    expect(findings[0].message).toContain('trim_blocks');
+  });
+
+  // shridharkr/circuit-oneops@d2c4f6c tomcat-2/templates/default/server.xml.erb: one branch writes a whole file from an
+  // attribute, the other starts with the XML declaration.
+  it('reads an XML declaration that starts its own branch of a conditional', () => {
+    const text = [
+      "<% if node['tomcat']['override'] == 'true' -%>",
+      "<%= node['tomcat']['server_xml'] %>",
+      '<% else -%>',
+      "<?xml version='1.0' encoding='utf-8'?>",
+      '<Server port="8005" shutdown="SHUTDOWN">',
+      '  <Service name="Catalina"><Connector port="8080" protocol="HTTP/1.1"/></Service>',
+      '</Server>',
+      '<% end -%>',
+      '',
+    ].join('\n');
+    const { findings } = lintTree({ 'templates/default/server.xml.erb': text });
+    expect(findings.filter((f) => f.ruleId.startsWith('parse/'))).toEqual([]);
+  });
+
   it('picks the reading of a conditional that parses when both branches together do not', () => {
     const text =
       '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n  server_name x;\n}\n';

@@ -14,6 +14,7 @@ import {
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, mavenFiltered, scanTemplate, type TemplateInfo } from '../../parse/template';
+import { declarationAfterTemplateTags } from '../../parse/template-xml-declaration';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import type { RenderedText } from '../../parse/rendered';
 import { HelmCharts } from './helm-chart';
@@ -270,8 +271,14 @@ function parseTemplate(
   cache?: ParseCache,
   helm?: { masked: RenderedText; firstBranch?: RenderedText },
 ): ParsedDocument {
-  const masked = helm?.masked.text ?? template.masked;
-  const firstBranch = helm ? helm.firstBranch?.text : template.firstBranch;
+  // Tags before `<?xml …?>` (src/parse/template-xml-declaration.ts); a Helm chart renders YAML, not XML.
+  const declaration = helm ? undefined : declarationAfterTemplateTags(source.text, template, template.masked);
+  const masked = helm?.masked.text ?? declaration?.masked ?? template.masked;
+  const firstBranch = helm
+    ? helm.firstBranch?.text
+    : template.firstBranch && declaration
+      ? (declarationAfterTemplateTags(source.text, template, template.firstBranch)?.masked ?? template.firstBranch)
+      : template.firstBranch;
   let doc = parseWith(classified, { ...source, text: masked }, cache);
   let rendered = helm?.masked;
   if (doc.problems.length > 0 && firstBranch !== undefined) {
@@ -284,7 +291,10 @@ function parseTemplate(
   rendered?.remap(doc);
   // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
   // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
-  const renderedProblems = problemsOfEachRendering(doc.problems, template);
+  const renderedProblems = problemsOfEachRendering(
+    declaration?.problem ? [declaration.problem, ...doc.problems] : doc.problems,
+    template,
+  );
   const problems = fragment
     ? renderedProblems.map((p) =>
         UNBALANCED.has(p.code)

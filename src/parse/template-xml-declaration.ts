@@ -1,0 +1,86 @@
+import type { TemplateInfo, TemplateSpan } from './template';
+import { LineIndex } from './text';
+import type { ParseProblem } from './types';
+
+/** A tag that removes the whitespace after it, newline included (Jinja `-%}`, Go `-}}`, ERB `-%>`). */
+const TRIMS_AFTER = /-\s*(%\}|\}\}|#\}|%>)$/;
+/** A tag that removes the whitespace before it (Jinja `{%-`, Go `{{-`). */
+const TRIMS_BEFORE = /^(\{%|\{\{|\{#)-/;
+
+export interface DeclarationAfterTags {
+  /** The masked text with the XML declaration blanked (same length: every position stays). */
+  masked: string;
+  /** Said when whether the rendered file starts with the declaration rests on the engine's settings. */
+  problem?: ParseProblem;
+}
+
+/**
+ * XML allows nothing before its declaration, not even a newline: Tomcat's digester stops with "The processing
+ * instruction target matching "[xX][mM][lL]" is not allowed" (Tomcat 10.1.60). A template that sets variables on
+ * lines before `<?xml …?>` (saltstack-formulas/tomcat-formula's `{%- set … -%}`) renders those lines to nothing when
+ * its tags trim the whitespace around them, and to empty lines otherwise, unless the engine drops block lines itself
+ * (Ansible's `trim_blocks`, on by default). The masked text keeps a newline for each of those lines; the declaration is
+ * set aside (it carries nothing lint-deploy reads) and the file is read from its first element.
+ * Undefined when no template tag comes before the declaration, or one that writes output does.
+ */
+export function declarationAfterTemplateTags(
+  text: string,
+  template: TemplateInfo,
+  masked: string,
+): DeclarationAfterTags | undefined {
+  const start = masked.search(/\S/);
+  if (start <= 0 || !masked.startsWith('<?xml', start)) return undefined;
+  const end = masked.indexOf('?>', start);
+  const index = new LineIndex(text);
+  // What a branch the declaration is not in holds is not written with it (`<% if … %><%= whole file %><% else %><?xml`).
+  const otherBranches = template.branches
+    .map((b) => [index.offsetAt(b.range.start), index.offsetAt(b.range.end)] as const)
+    .filter(([from, to]) => start < from || start > to);
+  const written = (from: number, to: number) => !otherBranches.some(([s, e]) => s <= from && to <= e);
+  const before = template.spans.filter((s) => s.end <= start && written(s.start, s.end));
+  if (end < 0 || before.length === 0 || before.some((s) => s.kind !== 'directive' && s.kind !== 'comment'))
+    return undefined;
+  const blanked =
+    masked.slice(0, start) + masked.slice(start, end + 2).replace(/[^\r\n]/g, ' ') + masked.slice(end + 2);
+  if (allWhitespaceTrimmed(text, before, start, written)) return { masked: blanked };
+  const at = index.rangeAt(start, start + 5);
+  return {
+    masked: blanked,
+    problem: {
+      code: 'invalid-xml',
+      severity: 'info',
+      message:
+        'Template tags on the lines before the XML declaration: the rendered file is well-formed only when the engine ' +
+        "removes those lines (a trimming tag such as `-%}` or `-%>`, Ansible's default trim_blocks); XML allows " +
+        'nothing before the declaration, and an empty line there stops the server ("The processing instruction ' +
+        'target matching "[xX][mM][lL]" is not allowed")',
+      range: at,
+    },
+  };
+}
+
+/** Whether every run of whitespace written before `end` lies next to a tag that removes it. */
+function allWhitespaceTrimmed(
+  text: string,
+  tags: TemplateSpan[],
+  end: number,
+  written: (from: number, to: number) => boolean,
+): boolean {
+  let from = 0;
+  let previous: TemplateSpan | undefined;
+  for (const tag of [...tags, undefined]) {
+    const to = tag ? tag.start : end;
+    const run = text.slice(from, to);
+    const removed =
+      run === '' ||
+      !written(from, to) ||
+      (previous && TRIMS_AFTER.test(previous.text)) ||
+      (tag && TRIMS_BEFORE.test(tag.text));
+    if (!removed) return false;
+    if (tag) {
+      previous = tag;
+      from = tag.end;
+    }
+  }
+  return true;
+}
