@@ -29,7 +29,12 @@ export interface NginxData {
  */
 const NOT_NGINX =
   /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql)$/i;
-const BLOCK_HEAD = /^\s*(http|server|events|stream|upstream|location|mail|map|types|if)\b[^;{]*\{/m;
+/**
+ * A block head: its `{` is outside quotes (`location ~ "\.(css|js)$" {`) and is no `${…}` (a shell test
+ * `if [ -d ${dir} ]`, nslcd.conf's `map passwd homeDirectory "${homeDirectory:-/home/$uid}"`).
+ */
+const BLOCK_HEAD =
+  /^\s*(http|server|events|stream|upstream|location|mail|map|types|if)\b(?:[^;{"'$]|\$(?!\{)|"[^"\n]*"|'[^'\n]*')*\{/m;
 const DIRECTIVE =
   /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
 

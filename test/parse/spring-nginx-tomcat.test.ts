@@ -125,6 +125,28 @@ describe('nginx configuration', () => {
     (name) => expect(nginxFormat.classify(name, 'server {\n  listen 443 ssl;\n}\n')).toBe('nginx.conf'),
   );
 
+  // shridharkr/circuit-oneops@d2c4f6c: an nslcd.conf.erb (`map passwd homeDirectory "${homeDirectory:-/home/$uid}"`)
+  // and an upstart job (`if [ ! -d <%= @piddir %> ]; then`, the tag read as `${…}`) were read as nginx: 3 false errors.
+  it.each([
+    [
+      '/d/os/templates/default/nslcd.conf',
+      'uri ${uri_}\nscope sub\nmap    passwd homeDirectory    "${homeDirectory:-/home/$uid}"\n',
+    ],
+    [
+      '/d/redisio/templates/default/redis.upstart.conf',
+      'stop on runlevel [06]\nscript\n  if [ ! -d ${piddir_} ]; then\n    mkdir -p ${piddir_}\n  fi\nend script\n',
+    ],
+  ])('does not take a `${…}` for the brace of an nginx block (%s)', (name, text) => {
+    expect(nginxFormat.classify(name, text)).toBeUndefined();
+  });
+
+  it.each([
+    'map $http_upgrade $connection_upgrade {\n  default upgrade;\n}\n',
+    'location ~* "\\.(css|js)$" {\n  expires 30d;\n}\n',
+  ])('still claims a block whose head holds nginx variables or a quoted regex: %j', (text) => {
+    expect(nginxFormat.classify('/d/conf.d/upgrade.conf', text)).toBe('nginx.conf');
+  });
+
   it('does not claim ClearTrust key=value .conf files', () => {
     expect(nginxFormat.classify('/d/aserver.conf', 'cleartrust.net.ssl.use=anon\n')).toBeUndefined();
   });
