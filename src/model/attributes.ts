@@ -338,8 +338,11 @@ export interface NginxProxyAttributes {
   urls: ClientUrl[];
   /** The `server` block the directive is in: a proxy never reaches that block itself (it would loop). */
   serverBlock?: Location;
-  /** Set when the target holds a variable nginx resolves per request (`$backend`): no server is known. */
-  unresolvedTarget?: string;
+  /**
+   * Set when the target holds a variable (`$backend`, resolved by nginx per request; or `${BACKEND}` of a template
+   * rendered when the container starts): no server is known. `location`: the target as written.
+   */
+  unresolvedTarget?: { written: string; location: Location };
   /** `proxy_ssl_verify` (default off: the upstream's certificate is not checked at all). */
   verify: Traced<boolean>;
   /** `proxy_ssl_server_name` (default off: no SNI) and `proxy_ssl_name` (default: the target's host). */

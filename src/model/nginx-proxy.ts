@@ -128,9 +128,9 @@ function proxyComponent(
   const authority = address.split('/')[0] ?? '';
   const urls: ClientUrl[] = [];
   let upstream: NginxProxyAttributes['upstream'];
-  let unresolvedTarget: string | undefined;
+  let unresolvedTarget: NginxProxyAttributes['unresolvedTarget'];
   const upstreamBlock = upstreams.get(authority);
-  if (authority.includes('$')) unresolvedTarget = written;
+  if (authority.includes('$')) unresolvedTarget = { written, location: at };
   else if (upstreamBlock) {
     upstream = { name: authority, location: { file: upstreamBlock.file, range: upstreamBlock.directive.nameRange } };
     for (const entry of upstreamBlock.block ?? []) {

@@ -39,7 +39,7 @@ function summary(c: Component) {
     verify: c.attributes.verify.value,
     sni: c.attributes.serverName.value,
     urls: c.attributes.urls.map((u) => u.url),
-    unresolved: c.attributes.unresolvedTarget,
+    unresolved: c.attributes.unresolvedTarget?.written,
     certificate: c.tls?.certificate?.file,
     trusted: c.tls?.trust?.trustStore?.path.value,
     verifiesPeer: c.tls?.trust?.verifiesPeer?.value,

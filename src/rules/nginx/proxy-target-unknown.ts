@@ -2,7 +2,8 @@ import { defineRule } from '../types';
 
 /**
  * An nginx `proxy_pass https://$backend` (or `grpc_pass grpcs://$backend`): nginx resolves the variable per
- * request, so which server the proxy reaches, and so its handshake, is unknown. Said once per such directive the
+ * request (a `${BACKEND}` of a template, when the template is rendered), so which server the proxy reaches, and so
+ * its handshake, is unknown. Said once per such directive the
  * lint-deploy config `links` does not pair with a server; never a guess at the target.
  */
 export default defineRule({
@@ -14,19 +15,21 @@ export default defineRule({
     appliesTo: { components: ['nginx.proxy'] },
     messages: {
       variableTarget:
-        '{{directive}} {{target}}: nginx resolves the variable per request, so which server this proxy reaches is unknown and its TLS handshake (proxy_ssl_protocols, proxy_ssl_ciphers, certificate trust) is not checked. Declare the servers it reaches in lint-deploy.config.json: "links": [{ "client": "{{id}}", "server": "<server component id, name or host directory>" }]',
+        '{{directive}} {{target}}: the target holds a variable resolved at run time, so which server this proxy reaches is unknown and its TLS handshake (proxy_ssl_protocols, proxy_ssl_ciphers, certificate trust) is not checked. Declare the servers it reaches in lint-deploy.config.json: "links": [{ "client": "{{id}}", "server": "<server component id, name or host directory>" }]',
     },
     options: {},
   },
   check(ctx) {
     const linked = new Set(ctx.deployment.links.map((l) => l.client));
     for (const component of ctx.deployment.components) {
-      if (component.type !== 'nginx.proxy' || !component.attributes.unresolvedTarget || linked.has(component.id))
-        continue;
+      if (component.type !== 'nginx.proxy' || linked.has(component.id)) continue;
+      const unresolved = component.attributes.unresolvedTarget;
+      if (!unresolved) continue;
       ctx.report({
         messageId: 'variableTarget',
-        data: { directive: component.attributes.directive, target: component.attributes.target, id: component.id },
-        location: component.location,
+        data: { directive: component.attributes.directive, target: unresolved.written, id: component.id },
+        // At the target: a template value there (`${BACKEND}` of an envsubst .template) is then said to decide it.
+        location: unresolved.location,
         fingerprint: [component.id],
       });
     }

@@ -30,7 +30,26 @@ ruleTester(rule, {
           messageId: 'variableTarget',
           file: 'gw/nginx.conf',
           line: 5,
+          column: 18,
           messageIncludes: ['proxy_pass https://$backend:8443/api', '"client": "nginx.proxy:gw/nginx.conf:5"'],
+        },
+      ],
+    },
+    {
+      // The official nginx image renders /etc/nginx/templates/*.template with envsubst when the container starts.
+      name: 'an envsubst template value in the target: said to depend on it, not on nginx per request',
+      files: {
+        'templates/default.conf.template':
+          'server {\n    listen 443 ssl;\n    location / {\n        proxy_pass https://${BACKEND_HOST}:8443;\n    }\n}\n',
+      },
+      errors: [
+        {
+          messageId: 'variableTarget',
+          file: 'templates/default.conf.template',
+          line: 4,
+          column: 20,
+          severity: 'info',
+          messageIncludes: ['depends on template value ${BACKEND_HOST}', 'holds a variable resolved at run time'],
         },
       ],
     },
