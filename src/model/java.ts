@@ -312,7 +312,8 @@ function springServer(
   };
   // Spring Boot hands the list to its web server; embedded Tomcat, the default, reads it with its own syntax
   // (SslConnectorCustomizer → SSLHostConfig.setProtocols): `TLSv1.2+TLSv1.3` is two protocols, `-TLSv1` removes.
-  if (protocols) {
+  // A value the start supplies at run time overrides the files' (tls.unknownValues below says so): not read.
+  if (protocols && !settings.setAtRunTime('server.ssl.enabled-protocols')) {
     const listed = protocols.values.some((v) => TOMCAT_PROTOCOL_SYNTAX.test(v))
       ? tomcatProtocols(protocols.values.join(','))
       : protocols.values;
@@ -326,7 +327,7 @@ function springServer(
   }
   const ciphers = bundleName ? bundle?.ciphers : springList(entries, 'server.ssl.ciphers');
   // Embedded Tomcat also reads `ciphers` in OpenSSL syntax (`HIGH:!aNULL`), as its connector does: expanded as Tomcat does.
-  if (ciphers)
+  if (ciphers && !settings.setAtRunTime('server.ssl.ciphers'))
     tls.cipherSuites = traced(
       ciphers.entries[0] as Entry,
       ciphers.values.every((v) => JSSE_SUITE_NAME.test(v))
@@ -335,7 +336,8 @@ function springServer(
     );
   const clientAuth = get('server.ssl.client-auth');
   const clientAuthMode = clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()];
-  if (clientAuth && clientAuthMode) tls.clientAuth = traced(clientAuth, clientAuthMode);
+  if (clientAuth && clientAuthMode && !settings.setAtRunTime('server.ssl.client-auth'))
+    tls.clientAuth = traced(clientAuth, clientAuthMode);
   // Profiles that set TLS while the tree does not say which is active: what the server runs with is unknown.
   const profiled = active
     ? []

@@ -31,6 +31,11 @@ export interface SpringSettings {
    * `SERVER_SSL_ENABLED=$TLS`, `--server.port=$PORT`); `written` is how the start file spells the setting.
    */
   unresolved: { doc: ParsedDocument; entry: Entry; written: string }[];
+  /**
+   * Whether the setting's highest-ranked source is one of those (`SERVER_SSL_ENABLED_PROTOCOLS: ${TLS}` of a Compose
+   * service over the file's `server.ssl.enabled-protocols`): the value that runs is not the files' but unknown.
+   */
+  setAtRunTime: (key: string) => boolean;
   /** Files a Spring Cloud Config server serves to this app, each with the path it is read as here (./spring-config-server.ts). */
   servedAs: ReadonlyMap<ParsedDocument, string>;
 }
@@ -81,9 +86,9 @@ export function springSettings(
         secret: property.secret,
       } satisfies Entry,
     }));
+  const fromFiles = [...base, ...activeNames.flatMap(ofProfile)];
   const placed: SpringSettings['placed'] = [
-    ...base,
-    ...activeNames.flatMap(ofProfile),
+    ...fromFiles,
     ...fromJvm.filter((p) => !p.unresolved).map(({ doc, entry }) => ({ doc, entry })),
   ];
   const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
@@ -94,7 +99,12 @@ export function springSettings(
   const setting = (key: string) => byKey.get(springKey(key));
   const viaOf = new Map(fromJvm.filter((p) => p.via).map((p) => [p.entry, p.via]));
   const via = (entry: Entry) => viaOf.get(entry);
-  return { base, placed, entries: placed.map((p) => p.entry), doc, via, setting, unresolved, servedAs };
+  // Ranked as Spring ranks them (files, then the start's environment, -D, arguments): the last source of a key decides.
+  const decidedAtRunTime = new Map<string, boolean>();
+  for (const { entry } of fromFiles) decidedAtRunTime.set(springKey(entry.key), false);
+  for (const p of fromJvm) decidedAtRunTime.set(springKey(p.entry.key), p.unresolved);
+  const setAtRunTime = (key: string) => decidedAtRunTime.get(springKey(key)) === true;
+  return { base, placed, entries: placed.map((p) => p.entry), doc, via, setting, unresolved, setAtRunTime, servedAs };
 }
 
 /** The Spring configuration files among a component's documents. */

@@ -79,11 +79,32 @@ ruleTester(rule, {
       },
     },
     {
+      // Compose sets the variable from the shell (blank when unset, with a warning): the file's list does not run.
+      name: 'Spring Boot: a Compose SERVER_SSL_ENABLED_PROTOCOLS the shell supplies overrides the file: unknown, not its TLSv1',
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'compose.yaml':
+          'services:\n  app:\n    build: ./app\n    environment:\n      SERVER_SSL_ENABLED_PROTOCOLS: ${TLS_PROTOCOLS}\n',
+      },
+    },
+    {
+      name: "Spring Boot: a Dockerfile ENTRYPOINT's -D the shell fills in overrides the file",
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT java -Dserver.ssl.enabled-protocols=$PROTOCOLS -jar /app.jar\n',
+      },
+    },
+    {
       name: 'Spring Boot: a -D system property wins over the environment variable',
       files: {
         'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
-        'app/bin/start.sh':
-          '#!/bin/sh\nexport SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\nexec java -Dserver.ssl.enabled-protocols=TLSv1.3 -jar app.jar\n',
+        // (A bin/start.sh is no start file lint-deploy reads: the Dockerfile is.)
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1.3", "-jar", "/app.jar"]\n',
       },
     },
     {
