@@ -55,8 +55,49 @@ export function listenerPorts(script: ParsedDocument<MqscData>): { port: number;
   return out;
 }
 
-/** The queue manager script a channel end belongs to (its home directory when the script is unknown). */
-const scriptOf = (c: MqChannelComponent): string => c.attributes.qmgr?.mqsc.file.path ?? c.location.file;
+/**
+ * The queue manager script a channel end belongs to (its file when the script is unknown): a heredoc or `echo … |
+ * runmqsc` of a shell script is a script of its own, as `runmqsc QM1 <<EOF … EOF` then `runmqsc QM2 <<EOF … EOF`
+ * configure two queue managers from one file.
+ */
+function scriptOf(c: MqChannelComponent): string {
+  const script = c.attributes.qmgr?.mqsc;
+  if (!script) return c.location.file;
+  return script.embedded ? `${script.file.path}#${script.embedded.range.start.line}` : script.file.path;
+}
+
+/** `runmqsc QM1 <<EOF`, `echo "…" | runmqsc -e QM1`: the queue manager named on the command that feeds the script. */
+const RUNMQSC_TARGET = /\brunmqsc((?:\s+-[A-Za-z]+)*)\s+([A-Za-z0-9._%/]{1,48})(?=\s*(?:$|[<|;&>]))/;
+
+/**
+ * The queue manager a heredoc (or `echo … |`) feeding runmqsc names, when written literally on the command line
+ * (`runmqsc $qm <<EOF` in a loop names none). runmqsc's `-m` names the queue manager to administer remotely through,
+ * `-w`/`-x` make it indirect: such a command names none either.
+ */
+function heredocQueueManager(script: {
+  file: { text: string };
+  embedded?: { range: { start: { line: number } } };
+}): string | undefined {
+  if (!script.embedded) return undefined;
+  const lines = script.file.text.split('\n');
+  const first = script.embedded.range.start.line;
+  // The command is on the line before a heredoc's body, or on the same line for `echo '…' | runmqsc`.
+  for (const line of [lines[first - 1], lines[first]]) {
+    const m = line === undefined ? null : RUNMQSC_TARGET.exec(line);
+    if (m && !/-[A-Za-z]*[mwx]/.test(m[1] ?? '')) return m[2]!.toUpperCase();
+  }
+  return undefined;
+}
+
+/** Whether two channel ends are in scripts of one queue manager: the same script, or heredocs naming the same queue manager. */
+function sameQueueManager(a: MqChannelComponent, b: MqChannelComponent): boolean {
+  if (scriptOf(a) === scriptOf(b)) return true;
+  const sa = a.attributes.qmgr?.mqsc;
+  const sb = b.attributes.qmgr?.mqsc;
+  if (!sa?.embedded || !sb?.embedded || sa.file.path !== sb.file.path) return false;
+  const qa = heredocQueueManager(sa);
+  return qa !== undefined && qa === heredocQueueManager(sb);
+}
 
 interface Pairing {
   receivers: MqChannelComponent[];
@@ -140,7 +181,7 @@ export const mqMessageLinksContributor: ModelContributor = {
       }
       const partnerTypes = PARTNER_TYPES[sender.attributes.chltype] ?? [];
       const candidates = (byName.get(sender.attributes.channelName) ?? []).filter(
-        (r) => partnerTypes.includes(r.attributes.chltype) && scriptOf(r) !== scriptOf(sender),
+        (r) => partnerTypes.includes(r.attributes.chltype) && !sameQueueManager(r, sender),
       );
       if (!candidates.length) continue;
       const { receivers, unconfirmed, evidence } = pair(sender, candidates, root);

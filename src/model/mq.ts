@@ -186,6 +186,15 @@ function channelComponent(
           : undefined,
       certificate: certificateRef(attrs.certificate),
       implementation: 'gskit',
+      // A CipherSpec a template or the shell fills in (`SSLCIPH('${SSLCIPH}')`) decides the handshake: unknown.
+      ...(cipher?.templated
+        ? {
+            unknownValues: [`SSLCIPH('${cipher.value}') of ${attrs.chltype} channel ${attrs.channelName}`],
+            unknownAt: [
+              { ...cipher.location, message: `SSLCIPH('${cipher.value}') is filled in when the script runs` },
+            ],
+          }
+        : {}),
     },
   };
 }

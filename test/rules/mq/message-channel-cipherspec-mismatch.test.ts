@@ -71,8 +71,38 @@ ruleTester(rule, {
         'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
       },
     },
+    {
+      name: 'two heredocs to one queue manager in one script: a RCVR of the SDR name there is on the same queue manager',
+      files: {
+        'setup.sh': `#!/bin/sh\nrunmqsc QM1 <<EOF\n${sender('LOOP', TLS12)}EOF\nrunmqsc QM1 <<EOF\n${receiver('LOOP', TLS12_OTHER)}EOF\n`,
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'one shell script feeds two queue managers (runmqsc QM1 <<EOF, runmqsc QM2 <<EOF): their channels pair',
+      files: {
+        'setup.sh': `#!/bin/sh\nrunmqsc QM1 <<EOF\n${sender('QM1.TO.QM2', TLS12)}EOF\nrunmqsc QM2 <<EOF\n${receiver('QM1.TO.QM2', TLS12_OTHER)}EOF\n`,
+      },
+      errors: [
+        {
+          messageId: 'differ',
+          file: 'setup.sh',
+          line: 5,
+          related: [
+            { file: 'setup.sh', line: 10 },
+            { file: 'setup.sh', line: 8 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a heredoc whose queue manager is a loop variable still pairs with a named one',
+      files: {
+        'setup.sh': `#!/bin/sh\nfor qm in PR1 PR2; do\nrunmqsc $qm <<EOF\n${sender('TO.FR1', TLS12, 'CLUSSDR', "'fr1(1414)'")}EOF\ndone\nrunmqsc FR1 <<EOF\n${receiver('TO.FR1', TLS12_OTHER, 'CLUSRCVR')}EOF\n`,
+      },
+      errors: [{ messageId: 'differ', file: 'setup.sh', line: 6 }],
+    },
     {
       name: 'SDR and RCVR name different CipherSpecs',
       files: { 'qm1/qm1.mqsc': sender('QM1.TO.QM2', TLS12), 'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12_OTHER) },

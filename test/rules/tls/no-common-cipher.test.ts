@@ -60,6 +60,14 @@ ruleTester(rule, {
       },
     },
     {
+      // ricniew/Simple-MQ-TLS-Setup@2d9beed CreateMQSecEnv.sh: SSLCIPH('${SSLCIPH}'), set from dspmqver when it runs.
+      name: 'a CipherSpec the script fills in on both ends of a message channel: the outcome is unknown, not judged',
+      files: {
+        'setup.sh':
+          "#!/bin/bash\nSSLCIPH=`pick`\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL('QM1.TO.QM2') CHLTYPE(SDR) CONNAME('localhost(9006)') SSLCIPH('${SSLCIPH}') XMITQ('QM2')\nEOF\nrunmqsc QM2 <<EOF\nDEFINE LISTENER(L) TRPTYPE(TCP) PORT(9006)\nDEFINE CHANNEL('QM1.TO.QM2') CHLTYPE(RCVR) SSLCIPH('${SSLCIPH}')\nEOF\n",
+      },
+    },
+    {
       name: 'deprecated CipherSpec on a CCDT channel and its SVRCONN: mq/cipherspec-deprecated owns the link',
       files: {
         'qm/QM1.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(RC4_MD5_US)'),
