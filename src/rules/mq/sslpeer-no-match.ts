@@ -1,15 +1,16 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { parsePeerFilter, peerMismatch } from './_lib/sslpeer';
-import { display, mqLinks, related } from './_lib/shared';
+import { display, messageChannelLinks, mqLinks, related } from './_lib/shared';
 import { isJmsConnectionFactory, isMqChannel } from '../../model/types';
 import type { MqValue } from '../../model/attributes';
+import type { MqChannelComponent } from '../../model/types';
 
 export default defineRule({
   meta: {
     id: 'mq/sslpeer-no-match',
     description:
-      'Match SSLPEER / certificatePeerName / SSLPEERNAME against the DN of the certificate the peer presents, when it is in the tree',
+      'Match SSLPEER / certificatePeerName / SSLPEERNAME against the DN of the certificate the peer presents (a client, a queue manager at the other end of a message channel), when it is in the tree',
     severity: 'error',
     appliesTo: { components: ['mq.svrconn'] },
     messages: {
@@ -17,6 +18,10 @@ export default defineRule({
         "Channel {{channel}} SSLPEER('{{filter}}') does not match the certificate {{client}} presents ({{certFile}}: {{dn}}): {{why}}. The queue manager ends the channel with AMQ9636 'SSL distinguished name does not match peer name' and the client sees RC=2059/2009 (JMSWMQ0018). Fix: change SSLPEER to match the client's DN, or issue the client a certificate with the expected DN",
       clientRejects:
         "{{client}} expects the queue manager's certificate to match '{{filter}}', but {{channel}} presents {{certFile}} ({{dn}}): {{why}}. The client refuses the connection with RC=2398 MQRC_SSL_PEER_NAME_MISMATCH (AMQ9636). MQ compares the DN only — never the host name. Fix: correct the peer name filter or the queue manager's certificate (CERTLABL)",
+      receiverRejectsSender:
+        "{{receiver}} SSLPEER('{{filter}}') does not match the certificate the queue manager of its partner {{sender}} ({{senderFile}}) presents ({{certFile}}: {{dn}}): {{why}}. The receiving queue manager refuses the channel with AMQ9636E 'SSL distinguished name does not match peer name' in its error log and the channel does not start. Fix: change SSLPEER to match the sending queue manager's DN, or give that queue manager (its CERTLABL) a certificate with the expected DN",
+      senderRejectsReceiver:
+        "{{sender}} SSLPEER('{{filter}}') does not match the certificate the queue manager of its partner {{receiver}} ({{receiverFile}}) presents ({{certFile}}: {{dn}}): {{why}}. The sending queue manager refuses the channel with AMQ9636E 'SSL distinguished name does not match peer name' in its error log and the channel does not start. MQ compares the DN only, never the CONNAME host. Fix: change SSLPEER to match the receiving queue manager's DN, or give that queue manager (its CERTLABL) a certificate with the expected DN",
     },
     defaultOptions: {},
     symptoms: ['AMQ9636', 'MQRC_SSL_PEER_NAME_MISMATCH', 'RC=2398', 'SSL distinguished name does not match peer name'],
@@ -34,7 +39,9 @@ export default defineRule({
       const sslpeer = serverAttrs.sslpeer;
       if (sslpeer && sslpeer.value.trim() && !sslpeer.templated && clientCert) {
         const filter = parsePeerFilter(sslpeer.value);
-        const why = filter.errors.length ? undefined : peerMismatch(filter, clientCert.cert.subject);
+        const why = filter.errors.length
+          ? undefined
+          : peerMismatch(filter, clientCert.cert.subject, clientCert.cert.serialNumber);
         if (why) {
           ctx.report({
             messageId: 'serverRejects',
@@ -63,7 +70,9 @@ export default defineRule({
       const qmCert = serverAttrs.certificate;
       if (clientPeer && clientPeer.value.trim() && !clientPeer.templated && qmCert) {
         const filter = parsePeerFilter(clientPeer.value);
-        const why = filter.errors.length ? undefined : peerMismatch(filter, qmCert.cert.subject);
+        const why = filter.errors.length
+          ? undefined
+          : peerMismatch(filter, qmCert.cert.subject, qmCert.cert.serialNumber);
         if (why) {
           ctx.report({
             messageId: 'clientRejects',
@@ -88,6 +97,61 @@ export default defineRule({
           });
         }
       }
+    }
+    // Queue manager to queue manager: each end's SSLPEER filters the other queue manager's certificate (IBM MQ
+    // SSLPEER: "the certificate from the peer queue manager or client at the other end of an IBM MQ channel").
+    for (const { sender, receiver, evidence } of messageChannelLinks(ctx.deployment)) {
+      // Two queue managers configured from one directory: which certificate there is whose is not known.
+      if (sender.attributes.qmgr?.homeDir === receiver.attributes.qmgr?.homeDir) continue;
+      const data = {
+        sender: sender.name,
+        receiver: receiver.name,
+        senderFile: display(ctx.cwd, sender.location.file),
+        receiverFile: display(ctx.cwd, receiver.location.file),
+      };
+      const mismatch = (peer: MqValue | undefined, cert: TreeCertificate | undefined) => {
+        if (!peer || !peer.value.trim() || peer.templated || !cert) return undefined;
+        const filter = parsePeerFilter(peer.value);
+        return filter.errors.length ? undefined : peerMismatch(filter, cert.cert.subject, cert.cert.serialNumber);
+      };
+      const report = (
+        messageId: 'receiverRejectsSender' | 'senderRejectsReceiver',
+        peer: MqValue,
+        cert: TreeCertificate,
+        why: string,
+        peerEnd: MqChannelComponent,
+      ) =>
+        ctx.report({
+          messageId,
+          data: {
+            ...data,
+            filter: peer.value,
+            certFile: display(ctx.cwd, cert.doc.file.path),
+            dn: cert.cert.subjectText,
+            why,
+          },
+          location: peer.location,
+          related: [
+            related(
+              { file: cert.doc.file.path, range: cert.cert.range },
+              `certificate of ${peerEnd.name}'s queue manager: ${cert.cert.subjectText}`,
+            ),
+            related(peerEnd.attributes.nameLocation, `${peerEnd.attributes.chltype} ${peerEnd.attributes.channelName}`),
+            ...evidence,
+          ],
+          fingerprint: [peerEnd.id, messageId, peer.value, cert.cert.fingerprintSha256],
+        });
+      // The receiving queue manager checks the sender's certificate: its CERTLABL's, else its queue manager's.
+      const senderCert = sender.attributes.certificate;
+      const receiverWhy = mismatch(receiver.attributes.sslpeer, senderCert);
+      if (receiverWhy && senderCert && receiver.attributes.sslpeer)
+        report('receiverRejectsSender', receiver.attributes.sslpeer, senderCert, receiverWhy, sender);
+      // The sender checks the receiving queue manager's certificate. A receiving channel with a CERTLABL of its own
+      // presents that one to a sender that names the channel (SNI): which one is not known here, so not judged.
+      const receiverCert = receiver.attributes.certlabl?.value.trim() ? undefined : receiver.attributes.certificate;
+      const senderWhy = mismatch(sender.attributes.sslpeer, receiverCert);
+      if (senderWhy && receiverCert && sender.attributes.sslpeer)
+        report('senderRejectsReceiver', sender.attributes.sslpeer, receiverCert, senderWhy, receiver);
     }
   },
 });

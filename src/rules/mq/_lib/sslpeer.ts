@@ -129,11 +129,33 @@ function valueMatches(pattern: string, actual: string): boolean {
   return a === p;
 }
 
-/** Why a DN fails a filter (first failing attribute), or undefined when it matches. */
-export function peerMismatch(filter: PeerFilter, dn: DnAttribute[]): string | undefined {
+/**
+ * The certificate's serial number as IBM MQ shows it in the peer DN it matches SSLPEER against, hex byte pairs joined
+ * by colons (`SERIALNUMBER=78:40:26:54:E5:D4:80:E4,CN=QM1,…`, an AMQ9636E in a queue manager's error log), and the same
+ * without colons and leading zeros: the forms a filter may be written in.
+ */
+function serialForms(serial: string): string[] {
+  const hex = serial.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  const even = hex.length % 2 ? `0${hex}` : hex;
+  return [even.replace(/(..)(?!$)/g, '$1:'), hex.replace(/^0+(?=.)/, '')];
+}
+
+/**
+ * Why a DN fails a filter (first failing attribute), or undefined when it matches. `serial`: the certificate's serial
+ * number (hex), which MQ puts in front of the subject as SERIALNUMBER when the subject has none; without it such a
+ * SERIALNUMBER filter is not judged.
+ */
+export function peerMismatch(filter: PeerFilter, dn: DnAttribute[], serial?: string): string | undefined {
   const of = (type: string) => dn.filter((a) => canonicalType(a.type) === type).map((a) => a.value);
   const repeated = new Map<string, number>();
   for (const attr of filter.attributes) {
+    if (attr.type === 'SERIALNUMBER' && of(attr.type).length === 0) {
+      if (serial === undefined) continue;
+      const forms = serialForms(serial);
+      const bare = attr.value.replace(/:/g, '').replace(/^0+(?=.)/, '');
+      if (forms.some((f) => valueMatches(attr.value, f)) || valueMatches(bare, forms[1]!)) continue;
+      return `the certificate's serial number is ${forms[0]}, filter wants SERIALNUMBER=${attr.value}`;
+    }
     const values = of(attr.type);
     if (REPEATABLE.has(attr.type)) {
       const index = repeated.get(attr.type) ?? 0;
