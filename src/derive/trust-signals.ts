@@ -3,6 +3,7 @@
  * each side logs (JSSE exception messages, OpenSSL reason strings, nginx's HTTP 400 and error-log lines,
  * MQ's AMQ messages). Checked against JSSE 17 and OpenSSL 3 handshakes (test/interop/trust-*.ts).
  */
+import { gskitLog } from '../handshake/messages';
 import type { ClientAuthMode } from '../model/types';
 import type { PemCertificate } from '../parse/pem';
 import { dateFailure, type PathFailureReason } from './chain';
@@ -121,11 +122,15 @@ export function trustSignals(check: TrustCheck, kind: TrustFailureKind, protocol
         };
   }
   if (verifier.tls?.implementation === 'gskit') {
+    // The queue manager's AMQ9637E; an MQ peer (a sender channel, an MQ C client) logs AMQ9642E (APAR IT15978).
+    const mqPeer = check.peer.tls?.implementation === 'gskit';
     return kind === 'no-certificate'
       ? {
           alert: 'handshake_failure',
-          verifierLog: 'AMQ9637: Channel is lacking a certificate',
-          peerLog: 'MQRC 2393 (MQRC_SSL_INITIALIZATION_ERROR) / AMQ9637',
+          verifierLog: gskitLog('client-cert-required', 'server'),
+          peerLog: mqPeer
+            ? gskitLog('client-cert-required', 'client')
+            : 'MQRC 2393 (MQRC_SSL_INITIALIZATION_ERROR) / AMQ9637',
         }
       : {
           alert: 'bad_certificate',

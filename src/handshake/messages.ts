@@ -2,8 +2,11 @@
  * What each runtime logs. JSSE texts are JDK 17 exception messages (JDK 21+ prefix them with
  * `(alert_name)`); OpenSSL texts are the 3.x reason strings (`...:error:0A0000C1:SSL routines:...:no
  * shared cipher:...`). All were observed with the differential harness (test/interop) unless marked
- * "inferred". IBM JSSE2 and GSKit use the JSSE/OpenSSL family texts as the closest known (inferred).
+ * "inferred". IBM JSSE2 uses the JSSE texts as the closest known (inferred). A GSKit end (an IBM MQ queue manager's
+ * channel, an MQ C client) logs IBM MQ messages to AMQERR01.LOG: `gskitLog` names the AMQ message the knowledge base
+ * has for the failure, never an OpenSSL reason string.
  */
+import { mqHandshakeLog } from '../knowledge';
 import type { HandshakeAlert, HandshakeImplementation } from './types';
 
 type Family = 'jsse' | 'openssl';
@@ -14,6 +17,18 @@ function family(impl: HandshakeImplementation): Family {
 
 /** A native (ClearTrust web agent) end: its log text is not known, only the alert. */
 export const NATIVE_LOG = 'its native TLS library reports the handshake failure (log text not modelled)';
+
+/**
+ * What a GSKit end (IBM MQ) logs when the handshake fails for `reason` on its `side`: the AMQ message the knowledge
+ * base has (mq.json handshakeLogs), else that its error log records the failure, without naming a message no
+ * source gives.
+ */
+export function gskitLog(reason: string, side: 'client' | 'server'): string {
+  return (
+    mqHandshakeLog(reason, side) ??
+    'an IBM MQ TLS handshake error in its AMQERR01.LOG (which AMQ message for this failure is not modelled)'
+  );
+}
 
 const OPENSSL_ALERT_TEXT: Record<HandshakeAlert, string> = {
   handshake_failure: 'sslv3 alert handshake failure',

@@ -23,6 +23,7 @@ import {
   unexpectedCertificateRequestMessage,
   downgradeMessage,
   NATIVE_LOG,
+  gskitLog,
 } from './messages';
 import { PROTOCOLS_ASCENDING, SuiteFacts, suiteFacts, suiteSupportsProtocol, suiteUsableWithKey } from './suites';
 import { isJsseLegacySuite, parseProtocol, protocolRank, type ProtocolName } from '../knowledge';
@@ -160,10 +161,19 @@ function fail(
 
 export function predictHandshake(clientSide: HandshakeSide, serverSide: HandshakeSide): HandshakePrediction {
   const p = predictBetween(clientSide, serverSide);
-  if (p.ok || (clientSide.implementation !== 'native' && serverSide.implementation !== 'native')) return p;
-  // A native end (ClearTrust web agent) is no JSSE and no OpenSSL: its log text is not known.
-  const as = (side: HandshakeSide, text: string) => (side.implementation === 'native' ? NATIVE_LOG : text);
-  return { ...p, messages: { client: as(clientSide, p.messages.client), server: as(serverSide, p.messages.server) } };
+  const own = new Set(['native', 'gskit']);
+  if (p.ok || (!own.has(clientSide.implementation) && !own.has(serverSide.implementation))) return p;
+  // A native end (ClearTrust web agent) is no JSSE and no OpenSSL: its log text is not known. A GSKit end (IBM MQ)
+  // logs an AMQ message, not OpenSSL's reason string: the one the knowledge base has for the failure.
+  const as = (side: HandshakeSide, role: 'client' | 'server', text: string) =>
+    side.implementation === 'native' ? NATIVE_LOG : side.implementation === 'gskit' ? gskitLog(p.reason, role) : text;
+  return {
+    ...p,
+    messages: {
+      client: as(clientSide, 'client', p.messages.client),
+      server: as(serverSide, 'server', p.messages.server),
+    },
+  };
 }
 
 function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): HandshakePrediction {

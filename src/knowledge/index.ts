@@ -33,6 +33,7 @@ export {
   jmsSuiteForCipherSpec,
   cipherSpecMatchesAlias,
   jmsAliasProtocols,
+  mqHandshakeLog,
   mqEnabledProtocols,
 } from './mq';
 export { explainJdk } from './explain';

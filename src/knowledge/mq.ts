@@ -130,3 +130,12 @@ export interface ConditionalScript {
 export function conditionalScriptFor(fileName: string): ConditionalScript | undefined {
   return mqData.conditionalScripts.find((c) => c.file === fileName);
 }
+
+/**
+ * What an IBM MQ end (GSKit: a queue manager's channel, an MQ C client) writes to its error log (AMQERR01.LOG) when a
+ * TLS handshake fails for `failure` (a reason of the handshake predictor) on its `side`; undefined when no source
+ * says (mq.json handshakeLogs).
+ */
+export function mqHandshakeLog(failure: string, side: 'client' | 'server'): string | undefined {
+  return mqData.handshakeLogs.find((l) => l.failure === failure && l.side === side)?.log;
+}

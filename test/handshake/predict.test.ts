@@ -188,6 +188,45 @@ describe('predictHandshake', () => {
       { ok: false, alert: 'bad_certificate', messages: { server: 'Empty client certificate chain' } },
     ],
     [
+      // APAR IT15978: the MQ client logs AMQ9642, the queue manager AMQ9637 (not OpenSSL's reason strings).
+      'client certificate required, none, both ends IBM MQ (GSKit): the AMQ messages each end logs',
+      { implementation: 'gskit', hasClientCertificate: false },
+      { implementation: 'gskit', clientAuth: 'required' },
+      {
+        ok: false,
+        reason: 'client-cert-required',
+        messages: {
+          client: 'AMQ9642E: No SSL or TLS certificate for channel',
+          server: 'AMQ9637E: Channel is lacking a certificate',
+        },
+      },
+    ],
+    [
+      'no suite in common, a JSSE client and an IBM MQ queue manager: the queue manager logs AMQ9616E',
+      { protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] },
+      { implementation: 'gskit', protocols: ['TLSv1.2'], cipherSuites: ['TLS_RSA_WITH_AES_256_GCM_SHA384'] },
+      {
+        ok: false,
+        reason: 'no-common-cipher',
+        messages: {
+          client: 'Received fatal alert: handshake_failure',
+          server: expect.stringMatching(/^AMQ9616E: The CipherSpec/),
+        },
+      },
+    ],
+    [
+      'no suite in common, both ends IBM MQ: no OpenSSL text on the sending end, whose AMQ message is not modelled',
+      { implementation: 'gskit', protocols: ['TLSv1.2'], cipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] },
+      { implementation: 'gskit', protocols: ['TLSv1.2'], cipherSuites: ['TLS_RSA_WITH_AES_256_GCM_SHA384'] },
+      {
+        ok: false,
+        messages: {
+          client: expect.stringMatching(/AMQERR01\.LOG.*not modelled/),
+          server: expect.stringMatching(/^AMQ9616E/),
+        },
+      },
+    ],
+    [
       'client certificate required and present',
       { hasClientCertificate: true },
       { clientAuth: 'required' },

@@ -43,6 +43,7 @@ export default defineRule({
       'client SSL certificate verify error',
       'peer did not return a certificate',
       'AMQ9637',
+      'AMQ9642',
     ],
     ownsLinkFailure,
   },

@@ -28,6 +28,7 @@ export default defineRule({
       'no shared cipher',
       'sslv3 alert handshake failure',
       'no ciphers available',
+      'AMQ9616E',
     ],
   },
   check(ctx) {
