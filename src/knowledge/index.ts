@@ -34,6 +34,8 @@ export {
   cipherSpecMatchesAlias,
   jmsAliasProtocols,
   mqHandshakeLog,
+  mqReleaseFromImage,
+  mqReleaseSpeaksTls13,
   mqEnabledProtocols,
 } from './mq';
 export { explainJdk } from './explain';

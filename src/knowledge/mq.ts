@@ -1,6 +1,7 @@
 import mqData from './data/mq.json';
 import { normaliseProtocol, protocolRank, protocolsBetween } from './ciphers';
 import type { MqCipherSpec, MqReasonCode } from './types';
+import { splitImageReference } from './jdk-locations';
 
 const SPECS = mqData.cipherSpecs as MqCipherSpec[];
 const REASONS = mqData.reasonCodes as (MqReasonCode & { confidence: string })[];
@@ -138,4 +139,26 @@ export function conditionalScriptFor(fileName: string): ConditionalScript | unde
  */
 export function mqHandshakeLog(failure: string, side: 'client' | 'server'): string | undefined {
   return mqData.handshakeLogs.find((l) => l.failure === failure && l.side === side)?.log;
+}
+
+/**
+ * The IBM MQ release a container image runs, from its tag (`icr.io/ibm-messaging/mq:9.4.0.17-r1` → 9.4.0.17), for the
+ * repositories mq.json `images` lists; undefined for another image or a tag that names no release (`latest`).
+ */
+export function mqReleaseFromImage(reference: string): { release: string; source: string } | undefined {
+  const { name, tag } = splitImageReference(reference.trim().toLowerCase());
+  const image = mqData.images.find((i) => i.repository === name);
+  const release = image ? /^(\d+\.\d+\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag)?.[1] : undefined;
+  return image && release ? { release, source: image.source } : undefined;
+}
+
+/** Whether a queue manager of this release speaks TLS 1.3 by default (channelDefaults.tls13: from its `since`). */
+export function mqReleaseSpeaksTls13(release: string): boolean {
+  const parts = (v: string) => v.split('.').map(Number);
+  const [have, since] = [parts(release), parts(MQ_CHANNEL_DEFAULTS.tls13.since)];
+  for (let i = 0; i < Math.max(have.length, since.length); i++) {
+    const d = (have[i] ?? 0) - (since[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return true;
 }

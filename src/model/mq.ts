@@ -10,6 +10,8 @@ import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside, queueManagerNamesOfResources } from './mq-qmgr-names';
 import { mqscScriptsOf } from './mq-scripts';
+import { queueManagerReleases } from './mq-release';
+import type { DockerfileData } from '../parse/dockerfile';
 import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
 
@@ -45,6 +47,7 @@ export const mqContributor: ModelContributor = {
     const certs = ctx.certificates();
     const iniDocs = ctx.documentsOf('mq.qm-ini') as ParsedDocument<MqIniData>[];
     const scriptNames = new Map<string, ScriptQueueManagerName[]>();
+    const releaseOf = queueManagerReleases(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
     for (const doc of mqscScriptsOf(ctx.deployment)) {
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);
@@ -66,6 +69,8 @@ export const mqContributor: ModelContributor = {
         certificate: ownCertificate(certs, homeDir, qmgrLabel),
         homeDir,
       };
+      const release = releaseOf(doc.file.path);
+      if (release) qmgr.release = release;
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;
         const server = SERVER_CHLTYPES.has(channel.chltype);

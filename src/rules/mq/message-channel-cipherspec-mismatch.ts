@@ -1,6 +1,42 @@
 import { defineRule } from '../types';
+import { mqReleaseSpeaksTls13 } from '../../knowledge';
+import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
+import type { MqChannelComponent } from '../../model/types';
+import { iniValue } from '../../parse/mq-ini';
+import type { RelatedLocation } from '../../core/types';
 import { compareCipherSpecs } from './_lib/cipherspec-pair';
 import { display, messageChannelLinks, related } from './_lib/shared';
+
+/**
+ * Whether a queue manager is known to speak TLS 1.3: its release (a Dockerfile's MQ image) enables TLS 1.3 by default
+ * and its qm.ini does not turn it off (SSL: AllowTLSV13=NO, then `off` says where). Undefined when its release is
+ * not known.
+ */
+function tls13Of(
+  end: MqChannelComponent,
+): { speaks: true; release: RelatedLocation; text: string } | { speaks: false; off?: RelatedLocation } | undefined {
+  const qmgr = end.attributes.qmgr;
+  const release = qmgr?.release;
+  if (!qmgr || !release) return undefined;
+  if (!mqReleaseSpeaksTls13(release.value)) return { speaks: false };
+  const allow = qmgr.qmIni ? iniValue(qmgr.qmIni.data, 'SSL', 'AllowTLSV13') : undefined;
+  if (allow && qmgr.qmIni && /^(no|false)$/i.test(allow.value.trim()))
+    return {
+      speaks: false,
+      off: {
+        file: qmgr.qmIni.file.path,
+        range: allow.valueRange,
+        message: `AllowTLSV13=${allow.value.trim()}: no TLS 1.3`,
+      },
+    };
+  const text = `MQ ${release.value}, ${release.via}`;
+  return { speaks: true, release: { ...release.location, message: `${end.name}'s queue manager runs ${text}` }, text };
+}
+
+const sameLocation = (a: RelatedLocation, b: RelatedLocation): boolean =>
+  a.file === b.file &&
+  a.range?.start.line === b.range?.start.line &&
+  a.range?.start.character === b.range?.start.character;
 
 export default defineRule({
   meta: {
@@ -12,6 +48,8 @@ export default defineRule({
     messages: {
       differ:
         "{{sender}} ({{senderFile}}) uses SSLCIPH({{senderSpec}}) but its partner {{receiver}} ({{receiverFile}}) requires SSLCIPH({{receiverSpec}}): both ends of a channel must name the same CipherSpec, so the channel does not start: AMQ9631 'The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel {{channel}}' in the receiving queue manager's error log (CSQX631E on z/OS). Fix: set the same CipherSpec on both ends, or ANY_TLS12_OR_HIGHER on both",
+      aliasNegotiatesTls13:
+        "{{sender}} ({{senderFile}}) uses the alias {{senderSpec}} but its partner {{receiver}} ({{receiverFile}}) pins the TLS 1.2 CipherSpec {{receiverSpec}}, and both queue managers speak TLS 1.3 ({{senderRelease}}; {{receiverRelease}}): the handshake negotiates a TLS 1.3 CipherSpec, which is never {{receiverSpec}}, so the channel does not start: AMQ9631 'The CipherSpec negotiated during the SSL handshake does not match the required CipherSpec for channel {{channel}}' in the receiving queue manager's error log. Fix: name {{receiverSpec}} on the sending end too, or an alias on both ends",
       aliasLikelyToFail:
         "{{sender}} ({{senderFile}}) uses the alias {{senderSpec}} but its partner {{receiver}} ({{receiverFile}}) pins SSLCIPH({{receiverSpec}}): IBM calls this combination 'likely to fail': the channel starts only while {{receiverSpec}} is the strongest CipherSpec both queue managers support (AMQ9631 otherwise). Fix: name {{receiverSpec}} on the sending end too, or an alias on both ends",
       aliasFails:
@@ -65,10 +103,38 @@ export default defineRule({
         case 'initiatingNoTls':
           ctx.report({ messageId: 'senderNoTls', data, ...base });
           break;
-        case 'aliasLikelyToFail':
-          // IBM: likely to fail, not certain: it works while the pinned CipherSpec is the strongest common one.
-          ctx.report({ messageId: 'aliasLikelyToFail', data, severity: 'warning', ...base });
+        case 'aliasLikelyToFail': {
+          // IBM: likely to fail, not certain: it works while the pinned CipherSpec is the strongest common one. When
+          // both queue managers speak TLS 1.3 and the alias allows it, the strongest common one is a TLS 1.3 CipherSpec.
+          const [s13, r13] = [tls13Of(sender), tls13Of(receiver)];
+          const aliasAllows13 = mqCipherSpecAlias(senderSpec)?.protocols.includes('TLSv1.3');
+          const pinned12 = mqCipherSpec(receiverSpec)?.protocol === 'TLSv1.2';
+          if (s13?.speaks && r13?.speaks && aliasAllows13 && pinned12) {
+            ctx.report({
+              messageId: 'aliasNegotiatesTls13',
+              data: { ...data, senderRelease: s13.text, receiverRelease: r13.text },
+              ...base,
+              // One Dockerfile that builds both queue managers is one place.
+              related: [
+                ...base.related,
+                ...(sameLocation(s13.release, r13.release)
+                  ? [{ ...s13.release, message: `both queue managers run ${s13.text}` }]
+                  : [s13.release, r13.release]),
+              ],
+            });
+            break;
+          }
+          // A qm.ini that turns TLS 1.3 off is why a known release does not settle it.
+          const off = [s13, r13].flatMap((t) => (t && !t.speaks && t.off ? [t.off] : []));
+          ctx.report({
+            messageId: 'aliasLikelyToFail',
+            data,
+            severity: 'warning',
+            ...base,
+            related: [...base.related, ...off],
+          });
           break;
+        }
         case 'aliasFails':
           ctx.report({
             messageId: 'aliasFails',

@@ -150,6 +150,61 @@ ruleTester(rule, {
       errors: [{ messageId: 'aliasLikelyToFail', file: 'qm1/qm1.mqsc', line: 3, severity: 'warning' }],
     },
     {
+      name: 'alias on the sending end, TLS 1.2 CipherSpec on the receiving end, both queue managers MQ 9.4: TLS 1.3 is negotiated, AMQ9631',
+      files: {
+        'qm1/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\nCOPY qm1.mqsc /etc/mqm/\n',
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'qm2/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.3.0.25-r1\nCOPY qm2.mqsc /etc/mqm/\n',
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
+      },
+      errors: [
+        {
+          messageId: 'aliasNegotiatesTls13',
+          file: 'qm1/qm1.mqsc',
+          line: 3,
+          severity: 'error',
+          messageIncludes: ['MQ 9.4.0.5, FROM icr.io/ibm-messaging/mq:9.4.0.5-r1', 'MQ 9.3.0.25', 'AMQ9631'],
+          related: [
+            { file: 'qm2/qm2.mqsc', line: 3 },
+            { file: 'qm2/qm2.mqsc', line: 1 },
+            { file: 'qm1/Dockerfile', line: 1 },
+            { file: 'qm2/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'alias vs TLS 1.2 CipherSpec with one queue manager on MQ 9.1 (TLS 1.2 at most): still only likely to fail',
+      files: {
+        'qm1/Dockerfile': 'FROM ibmcom/mq:9.1.0.0\n',
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'qm2/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\n',
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
+      },
+      errors: [{ messageId: 'aliasLikelyToFail', file: 'qm1/qm1.mqsc', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'alias vs TLS 1.2 CipherSpec, both MQ 9.4 but the receiver turns TLS 1.3 off (qm.ini AllowTLSV13=NO): likely to fail',
+      files: {
+        'qm1/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\n',
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'qm2/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\n',
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
+        'qm2/qm.ini': 'SSL:\n   AllowTLSV13=NO\n',
+      },
+      errors: [{ messageId: 'aliasLikelyToFail', file: 'qm1/qm1.mqsc', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'alias vs TLS 1.2 CipherSpec, an image tag that names no release (latest): likely to fail',
+      files: {
+        'qm1/Dockerfile': 'FROM icr.io/ibm-messaging/mq:latest\n',
+        'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+        'qm2/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\n',
+        'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
+      },
+      errors: [{ messageId: 'aliasLikelyToFail', file: 'qm1/qm1.mqsc', line: 3, severity: 'warning' }],
+    },
+    {
       name: 'TLS 1.3 alias on the sending end, TLS 1.2 CipherSpec on the receiving end',
       files: {
         'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS13)'),
