@@ -170,7 +170,7 @@ function checkDeployment(
   { rules, settings, knownRuleIds, parsed, memo }: RuleSetup,
   walkNotes: Finding[],
 ) {
-  const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed));
+  const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed, root));
   const buildProjects = files.filter(isBuildFile).map((file) => path.dirname(file));
   const derive = (from: ParsedDocument[]) => {
     const model = stats.time('model', () =>

@@ -73,7 +73,7 @@ export const javaAppContributor: ModelContributor = {
       else if (doc.kind === 'tomcat.server-xml' || doc.kind.startsWith('nginx.')) groupFor(key).tomcat = true;
     }
     // A Spring Cloud Config server's files configure the client apps it serves (./spring-config-server.ts).
-    const servedAs = serveConfigServerFiles(groups);
+    const servedAs = serveConfigServerFiles(groups, ctx.deployment.root, ctx.deployment.documents);
     for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const sources = properties.get(key) ?? [];
       const clientOnly = group.spring.length === 0 && (group.tomcat || group.jvm.length === 0);

@@ -11,6 +11,8 @@ import { listItems, springList, springSetting, springKey, type SpringConfigData 
 import type { Entry, ParsedDocument } from '../parse/types';
 import { placeholderDefault } from '../core/placeholder';
 import { PLACEHOLDER } from './store-files';
+import { composeMountsOf } from './compose-mounts';
+import type { ComposeData } from '../parse/compose';
 
 type SpringDoc = ParsedDocument<SpringConfigData>;
 
@@ -43,15 +45,113 @@ function writtenLocations(entries: Entry[]): string[] {
   return written;
 }
 
+/** What the tree says about where a config server runs: the directories its `file:` locations resolve from. */
+export interface ServerPlace {
+  /** The server's project directory (`gradle bootRun` / `mvn spring-boot:run` start in it). */
+  project: string;
+  /** The deployment root: a relative location is looked for from the project up to it. */
+  root: string;
+  /** Whether the tree holds configuration files in a directory (or below it). */
+  holds: (dir: string) => boolean;
+  /** The host directories Docker Compose mounts into the server's containers, by the container path. */
+  mounts: readonly { target: string; hostPath: string }[];
+}
+
+/** `${PWD}`, `${user.dir}`: the working directory, as a location's start. */
+const WORKING_DIRECTORY = /^\$\{(?:PWD|user\.dir)\}[\\/]?/;
+
 /**
- * The directories (absolute, placeholders kept) a server whose resources directory is `resources` searches: a
- * `classpath:` location is in its resources. Other locations are not followed.
+ * The tree directory a `file:` location names, `{application}`/`{profile}`/`{label}` kept: an absolute path through
+ * a Compose bind mount into the server's container; a path relative to the working directory (`./config-repo`,
+ * `${PWD}/config-repo`) where exactly one directory from the server's project up to the deployment root holds it
+ * (the project when started by its build, the repository root when started there); otherwise unknown (undefined):
+ * `${user.home}`, `~`, another variable, a host path no mount shows.
  */
-export function searchDirectories(entries: Entry[], resources: string): string[] {
-  return writtenLocations(entries).flatMap((location) => {
-    const classpath = /^(?:optional:)?classpath\*?:\/*(.*?)\/*$/.exec(location.trim());
-    return classpath ? [path.join(resources, classpath[1] ?? '')] : [];
+function fileDirectory(written: string, place: ServerPlace): string | undefined {
+  let value = written.replace(/^\/\/(?=\/)/, '').replace(WORKING_DIRECTORY, './');
+  if (/\$\{|^~/.test(value)) return undefined;
+  value = value.replace(/[\\/]+$/, '');
+  // The part before a placeholder is what must exist (`./config/{application}`: ./config).
+  const fixed = (dir: string) => dir.split(/\{(?:application|profile|label)\}/)[0]!.replace(/[\\/]+$/, '');
+  if (path.posix.isAbsolute(value)) {
+    const mount = place.mounts
+      .filter((m) => value === m.target || value.startsWith(`${m.target}/`))
+      .sort((a, b) => b.target.length - a.target.length)[0];
+    return mount ? path.join(mount.hostPath, ...value.slice(mount.target.length).split('/')) : undefined;
+  }
+  const found: string[] = [];
+  for (let base = place.project; ; base = path.dirname(base)) {
+    const candidate = path.resolve(base, value);
+    if (place.holds(fixed(candidate))) found.push(candidate);
+    if (base === place.root || path.dirname(base) === base || !base.startsWith(place.root)) break;
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The directories (absolute, placeholders kept) a server at `place` whose resources directory is `resources`
+ * searches: a `classpath:` location is in its resources, a `file:` one where the tree says (fileDirectory).
+ */
+function searchDirectories(entries: Entry[], resources: string, place: ServerPlace): string[] {
+  return writtenLocations(entries).flatMap((written) => {
+    const location = written.trim().replace(/^optional:/, '');
+    const classpath = /^classpath\*?:\/*(.*?)\/*$/.exec(location);
+    if (classpath) return [path.join(resources, classpath[1] ?? '')];
+    const file = /^file:(.+)$/.exec(location)?.[1];
+    const dir = file === undefined ? undefined : fileDirectory(file, place);
+    return dir === undefined ? [] : [dir];
   });
+}
+
+/**
+ * The directories a config server searches, from its own files: those its default profile names, unless every profile
+ * that names locations the tree resolves names the same ones (Packt's Chapter12 config server: `file:${PWD}/config-repo`,
+ * and in profile docker `file:/config-repo` where Compose mounts $PWD/config-repo: one directory either way).
+ */
+export function serverDirectories(docs: readonly SpringDoc[], resources: string, place: ServerPlace): string[] {
+  const own = docs.filter(ownConfiguration);
+  const byProfile = new Map<string, Entry[]>();
+  for (const doc of own)
+    for (const part of doc.data.parts)
+      if (part.profile) byProfile.set(part.profile, [...(byProfile.get(part.profile) ?? []), ...part.entries]);
+  const base = searchDirectories(defaultProfileEntries(own), resources, place);
+  const sets = [base, ...[...byProfile.values()].map((entries) => searchDirectories(entries, resources, place))].filter(
+    (set) => set.length > 0,
+  );
+  const distinct = new Set(sets.map((set) => [...new Set(set)].sort().join('\u0000')));
+  return distinct.size === 1 && sets[0] ? sets[0] : base;
+}
+
+/** The host directories Compose mounts into the containers of the services built from the server's project. */
+function serverMounts(documents: readonly ParsedDocument[], root: string, project: string): ServerPlace['mounts'] {
+  const built = new Set<string>();
+  for (const doc of documents) {
+    if (doc.kind !== 'compose') continue;
+    for (const service of (doc.data as ComposeData).services)
+      if (service.build !== undefined && !service.build.includes('$'))
+        if (path.resolve(path.dirname(doc.file.path), service.build) === project)
+          built.add(`${doc.file.path}\u0000${service.name}`);
+  }
+  if (built.size === 0) return [];
+  return composeMountsOf([...documents], root)
+    .filter((m) => m.mount.service !== undefined && built.has(`${m.file}\u0000${m.mount.service}`))
+    .map((m) => ({ target: m.mount.target.replace(/\/+$/, ''), hostPath: m.hostPath }));
+}
+
+/** Where the server whose resources directory is `resources` runs, as far as the tree says (ServerPlace). */
+export function serverPlace(
+  resources: string,
+  root: string,
+  documents: readonly ParsedDocument[],
+  holds: (dir: string) => boolean,
+): ServerPlace {
+  const project = path.resolve(resources, '..', '..', '..');
+  return { project, root, holds, mounts: serverMounts(documents, root, project) };
+}
+
+/** Whether any of the paths lies in the directory or below it. */
+export function holdsAny(paths: readonly string[]): (dir: string) => boolean {
+  return (dir) => paths.some((p) => p.startsWith(dir + path.sep));
 }
 
 /** The settings of a server's files that apply whatever its profile (its search locations are read from them). */
@@ -101,7 +201,11 @@ function appNames(docs: readonly SpringDoc[]): Set<string> {
  * (`config-repo/orders-service.yml`, `orders-service-dev.properties`) and were not read as Spring files: the read stage
  * reads them as Spring's, which they are for the app they are served to.
  */
-export function servedFilesToRead(documents: readonly ParsedDocument[], files: readonly string[]): string[] {
+export function servedFilesToRead(
+  documents: readonly ParsedDocument[],
+  files: readonly string[],
+  root: string,
+): string[] {
   const spring = documents.filter((d): d is SpringDoc => d.kind.startsWith('spring.'));
   const byResources = new Map<string, SpringDoc[]>();
   for (const doc of spring) {
@@ -110,8 +214,9 @@ export function servedFilesToRead(documents: readonly ParsedDocument[], files: r
     if (!byResources.has(resources)) byResources.set(resources, []);
     byResources.get(resources)!.push(doc);
   }
+  const holds = holdsAny(files.filter((f) => /\.(?:ya?ml|properties)$/.test(f)));
   const patterns = [...byResources].flatMap(([resources, docs]) =>
-    searchDirectories(defaultProfileEntries(docs.filter(ownConfiguration)), resources).map(
+    serverDirectories(docs, resources, serverPlace(resources, root, documents, holds)).map(
       (d) => directoryPattern(d).regex,
     ),
   );

@@ -25,7 +25,9 @@ import {
   directoryPattern,
   ownConfiguration,
   resourcesDirOf,
-  searchDirectories,
+  holdsAny,
+  serverDirectories,
+  serverPlace,
   valueOrDefault,
 } from './spring-config-locations';
 
@@ -141,12 +143,19 @@ function asServedTo(doc: SpringDoc, profile: string | undefined, client: ConfigC
   return { ...doc, data: { parts } };
 }
 
-function configServer(group: string, docs: SpringDoc[]): ConfigServer | undefined {
+/** Where the deployment's config servers run (./spring-config-locations.ts ServerPlace): its root, documents, files. */
+interface Tree {
+  root: string;
+  documents: readonly ParsedDocument[];
+  holds: (dir: string) => boolean;
+}
+
+function configServer(group: string, docs: SpringDoc[], tree: Tree): ConfigServer | undefined {
   const resources = docs.map((d) => resourcesDirOf(d.file.path)).find((r) => r !== undefined);
   if (!resources) return undefined;
   // Its own files only: those of its search locations are the clients'.
   const entries = defaultProfileEntries(docs.filter(ownConfiguration));
-  const directories = searchDirectories(entries, resources);
+  const directories = serverDirectories(docs, resources, serverPlace(resources, tree.root, tree.documents, tree.holds));
   if (directories.length === 0) return undefined;
   const port = valueOrDefault(springSetting(entries, 'server.port')) ?? BOOT_DEFAULT_PORT;
   return { group, resources, directories, port };
@@ -157,11 +166,11 @@ function configServer(group: string, docs: SpringDoc[]): ConfigServer | undefine
  * file served to apps outside the tree). A client is paired with the server its URL's port names, or with the only
  * config server of the deployment.
  */
-function configServerServing(groups: ReadonlyMap<string, SpringDoc[]>): Map<SpringDoc, ServedTo[]> {
+function configServerServing(groups: ReadonlyMap<string, SpringDoc[]>, tree: Tree): Map<SpringDoc, ServedTo[]> {
   const servers: ConfigServer[] = [];
   const clients: ConfigClient[] = [];
   for (const [group, docs] of groups) {
-    const server = configServer(group, docs);
+    const server = configServer(group, docs, tree);
     if (server) {
       servers.push(server);
       continue;
@@ -208,8 +217,16 @@ function configServerServing(groups: ReadonlyMap<string, SpringDoc[]>): Map<Spri
  */
 export function serveConfigServerFiles(
   groups: ReadonlyMap<string, { spring: SpringDoc[] }>,
+  root: string,
+  documents: readonly ParsedDocument[],
 ): Map<string, Map<ParsedDocument, string>> {
-  const served = configServerServing(new Map([...groups].map(([key, group]) => [key, group.spring])));
+  // The tree's configuration files, as the read stage saw them (./spring-config-locations.ts servedFilesToRead).
+  const holds = holdsAny(documents.map((d) => d.file.path).filter((f) => /\.(?:ya?ml|properties)$/.test(f)));
+  const served = configServerServing(new Map([...groups].map(([key, group]) => [key, group.spring])), {
+    root,
+    documents,
+    holds,
+  });
   const readAs = new Map<string, Map<ParsedDocument, string>>();
   for (const doc of served.keys()) {
     if (ownConfiguration(doc)) continue;

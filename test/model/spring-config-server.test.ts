@@ -186,6 +186,59 @@ describe('Spring Cloud Config: files a native config server serves configure its
         'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config/src/main/resources/config-repo/greet.yml',
       ],
     ],
+    [
+      'file:./config-repo: the one directory from the server’s project up to the root that holds it',
+      {
+        'config/src/main/resources/application.yml': configServer('file:./config-repo'),
+        'config-repo/greet.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config-repo/greet.yml',
+      ],
+    ],
+    [
+      'file:${PWD}/config-repo, and in profile docker file:/config-repo where Compose mounts it: one directory',
+      {
+        'config/src/main/resources/application.yml': `${configServer('file:${PWD}/config-repo')}---\nspring.config.activate.on-profile: docker\nspring.cloud.config.server.native.search-locations: file:/config-repo\n`,
+        'docker-compose.yml':
+          'services:\n  config:\n    build: config\n    volumes:\n      - $PWD/config-repo:/config-repo\n',
+        'config-repo/greet.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config-repo/greet.yml',
+      ],
+    ],
+    [
+      'only the docker profile’s file:/config-repo resolves (a Windows path otherwise): its directory',
+      {
+        'config/src/main/resources/application.yml': `${configServer('file:/C:\\\\work\\\\config-repo')}---\nspring.config.activate.on-profile: docker\nspring.cloud.config.server.native.search-locations: file:/config-repo\n`,
+        'docker-compose.yml':
+          'services:\n  config:\n    build: config\n    volumes:\n      - ./config-repo:/config-repo\n',
+        'config-repo/greet.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [
+        'Spring Boot HTTPS server (greet/src/main/resources, port 8081) key=greet/src/main/resources/cert/key.p12@config-repo/greet.yml',
+      ],
+    ],
+    [
+      'unknown locations serve nothing: ${user.home}, an absolute path no mount shows, two directories that could be ./config-repo',
+      {
+        'config/src/main/resources/application.yml': configServer(
+          '${user.home}/config-repo,file:/srv/config-repo,file:./config-repo',
+        ).replace('${user.home}', 'file:${user.home}'),
+        'config/config-repo/greet.yml': SERVED_SSL,
+        'config-repo/greet.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet'),
+        ...keyStores,
+      },
+      [],
+    ],
   ])('%s', (_name, files, expected) => {
     expect(springServers(files)).toEqual(expected);
   });

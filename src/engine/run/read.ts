@@ -78,7 +78,7 @@ function openRegularFile(file: string): Opened {
  * Reads, decodes, classifies and parses files. Never throws: every problem is a finding. With a
  * `ParseCache`, a content already parsed in an earlier deployment of the run is not parsed again.
  */
-export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
+export function readDocuments(files: string[], cache?: ParseCache, root?: string): ReadResult {
   cache?.nextDeployment();
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
@@ -237,7 +237,7 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
       documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
   }
   // The files a Spring Cloud Config server serves (`config-repo/orders-service.yml`), named after the app they configure.
-  for (const file of servedFilesToRead(documents, files))
+  for (const file of servedFilesToRead(documents, files, root ?? commonDirectory(files)))
     documents.push(
       ...readDocumentsAs(file, springFormat, /\.properties$/.test(file) ? 'spring.properties' : 'spring.yaml'),
     );
@@ -246,6 +246,14 @@ export function readDocuments(files: string[], cache?: ParseCache): ReadResult {
   documents.push(...composeEnv.documents(read));
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
   return { documents: unlockStores(documents), findings };
+}
+
+/** The directory that holds every file (a caller that names no deployment root). */
+function commonDirectory(files: readonly string[]): string {
+  let common = path.dirname(files[0] ?? '.');
+  for (const file of files)
+    while (!file.startsWith(common + path.sep) && path.dirname(common) !== common) common = path.dirname(common);
+  return common;
 }
 
 /** A file read again as the given kind (a java.security override under another name). */
