@@ -10,8 +10,13 @@ import { defineRule } from '../types';
  * BatchReplace over conf/server.xml with setup/conf.json: xipki/xipki assemblies/xipki-setup).
  */
 const PLACEHOLDER = /^(\$\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
-/** WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. */
-const ENCODED = /^\{(aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*|bcrypt|scrypt|argon2[\w@.-]*)\}/i;
+/**
+ * WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. Spring
+ * Cloud Config's `{cipher}` is encrypted with the config server's key, which decrypts it before serving it
+ * (https://docs.spring.io/spring-cloud-config/reference/server/encryption-and-decryption.html).
+ */
+const ENCODED =
+  /^\{(cipher|aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*|bcrypt|scrypt|argon2[\w@.-]*)\}/i;
 /**
  * A one-way hash in the modular crypt format: bcrypt `$2a$10$…` (Spring Security's BCryptPasswordEncoder, which
  * Engineering-Research-and-Development/true-connector's ConfigMaps hold), SHA-crypt `$5$`/`$6$`, yescrypt `$y$`,

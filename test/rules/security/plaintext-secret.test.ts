@@ -28,6 +28,16 @@ ruleTester(rule, {
       },
     },
     {
+      // PacktPublishing/Microservices-with-Spring-Boot-and-Spring-Cloud-Third-Edition@816693d (MIT) Chapter12/config-repo:
+      // a Spring Cloud Config server decrypts `{cipher}` values before it serves them
+      // (https://docs.spring.io/spring-cloud-config/reference/server/encryption-and-decryption.html).
+      name: 'a Spring Cloud Config {cipher} value is encrypted',
+      files: {
+        'config-repo/application.yml':
+          "app:\n  eureka-password: '{cipher}bf298f6d5f878b342f9e44bec08cb9ac00b4ce57e98316f030194a225fac89fb'\n",
+      },
+    },
+    {
       // dcavanau/mq-examples (Liberty server.xml): the name attribute is the secret's name, not the secret.
       name: 'a Liberty variable named like a password whose value is a placeholder: its name is not reported',
       files: { 'wlp/server.xml': '<server>\n  <variable name="KEYSTORE_PASSWORD" value="${env.KS_PW}"/>\n</server>\n' },
