@@ -13,7 +13,6 @@ import {
   javaSystemStores,
   keyAliasOf,
   PLACEHOLDER,
-  resolveStoreFile,
   storeRef,
   withJavaTrustDefault,
   type TreeStores,
@@ -109,9 +108,15 @@ export function springServerStores(component: Component, settings: SpringSetting
 export function springCertificateFile(settings: SpringSettings, setting: Entry, stores: TreeStores): string {
   const written = setting.value.trim();
   const usable = placeholderDefault(written)?.trim() ?? written;
+  const doc = settings.doc(setting);
+  // As the store settings resolve (storeRef): first the file a Dockerfile copies to the path, then the resources.
   const resolved = PLACEHOLDER.test(usable)
     ? undefined
-    : resolveStoreFile(usable, springResourceBases(readAsPath(settings, settings.doc(setting)), usable), stores);
+    : storeRef(
+        traced(usable, doc.file.path, setting.valueRange),
+        springResourceBases(readAsPath(settings, doc), usable),
+        stores,
+      ).file;
   return resolved ?? written.replace(/^(classpath|file):/, '');
 }
 

@@ -310,3 +310,25 @@ describe('where a Spring server setting comes from', () => {
     }
   });
 });
+
+describe('a Spring server presents the key store its settings resolve to (tls.certificate agrees with tls.trust.keyStore)', () => {
+  it('an absolute key-store path a Dockerfile copies a tree file to: that file, for both', () => {
+    const root = writeTree({
+      'svc/src/main/resources/application.yml': `server:\n  port: 8443\n  ssl:\n    key-store: /app/tls/key.p12\n    key-store-password: ${PASSWORD}\n`,
+      'svc/keys/key.p12': store('key.p12'),
+      'svc/Dockerfile':
+        'FROM eclipse-temurin:17-jre\nCOPY keys/key.p12 /app/tls/key.p12\nCOPY target/app.jar /app.jar\n',
+    });
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      const server = result.deployments.flatMap((d) => d.components).find((c) => c.type === 'spring.server');
+      const rel = (f: string | undefined) => f && path.relative(root, f).split(path.sep).join('/');
+      expect([rel(server?.tls?.certificate?.file), rel(server?.tls?.trust?.keyStore?.file)]).toEqual([
+        'svc/keys/key.p12',
+        'svc/keys/key.p12',
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
