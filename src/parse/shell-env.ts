@@ -26,10 +26,13 @@ const JVM_ASSIGNMENT = new RegExp(`^\\s*(export\\s+)?${JVM_VARIABLES.source.repl
 const TLS_OPTION = /-D(jdk\.tls\.|https\.protocols|com\.ibm\.jsse2\.|javax\.net\.ssl\.|java\.security\.properties)/;
 /**
  * A start script that picks the Spring profile or the configuration's location, or passes Spring's TLS settings as
- * arguments (names only Spring uses).
+ * arguments or `-D` options (names only Spring uses), or a Java start that exports `SERVER_SSL_*`.
  */
 const SPRING_START =
-  /\bSPRING_(PROFILES_ACTIVE|CONFIG_LOCATION)=|(-D|--)spring\.(profiles\.active|config\.location)=|--server\.(ssl\.[\w.-]+|port)=/;
+  /\bSPRING_(PROFILES_ACTIVE|CONFIG_LOCATION)=|(-D|--)spring\.(profiles\.active|config\.location)=|(-D|--)server\.(ssl\.[\w.-]+|port)=/;
+/** Spring Boot's environment spelling of a server.ssl setting, and a script line that starts a JVM. */
+const SPRING_SSL_VARIABLE = /\bSERVER_SSL_[A-Z_]+=/;
+const JAVA_COMMAND = /(^|[\s/"'])java(\.exe)?\s|\s-jar\s/m;
 /** A command that prints its arguments. */
 const PRINTS = /^@?(echo|printf)\b/i;
 /** A start script that names its JDK by an absolute path (issue 13: runtimes attached as installs are laid out). */
@@ -47,6 +50,9 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       return 'java.shell-env';
     // Not `.env` files: Docker Compose reads those for its own substitutions, not as the app's environment.
     if (/\.(sh|bash|ksh|bat|cmd)$/.test(base) && SPRING_START.test(head)) return 'java.shell-env';
+    // SERVER_SSL_* only where the script starts Java: Kibana's start reads SERVER_SSL_ENABLED too.
+    if (/\.(sh|bash|ksh|bat|cmd)$/.test(base) && SPRING_SSL_VARIABLE.test(head) && JAVA_COMMAND.test(head))
+      return 'java.shell-env';
     // Environment files a service manager reads (`/etc/default/…`, `/etc/sysconfig/…`, `*.default`): by content.
     if (
       (/\.default$/.test(base) || /(^|[\\/])(default|sysconfig)[\\/][^\\/.]+$/.test(filePath)) &&

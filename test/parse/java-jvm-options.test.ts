@@ -116,4 +116,25 @@ describe('JVM option readers', () => {
   ])('classifies %s as %s', (path, kind) => {
     expect(classifyFile(path, 'echo hello\n')?.kind).toBe(kind);
   });
+
+  it.each([
+    [
+      'a Java start passing -Dserver.ssl.*',
+      'exec java -Dserver.ssl.enabled-protocols=TLSv1.2 -jar app.jar\n',
+      'java.shell-env',
+    ],
+    [
+      'a Java start exporting SERVER_SSL_*',
+      'export SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.2\nexec java -jar app.jar\n',
+      'java.shell-env',
+    ],
+    // Kibana's own start reads SERVER_SSL_ENABLED / SERVER_SSL_CERTIFICATE: no JVM, no Spring.
+    [
+      'a Kibana start exporting SERVER_SSL_*',
+      'export SERVER_SSL_ENABLED=true\nexec /usr/share/kibana/bin/kibana\n',
+      undefined,
+    ],
+  ])('a run.sh: %s', (_, text, kind) => {
+    expect(classifyFile('/d/run.sh', `#!/bin/sh\n${text}`)?.kind).toBe(kind);
+  });
 });

@@ -102,9 +102,16 @@ ruleTester(rule, {
       name: 'Spring Boot: a -D system property wins over the environment variable',
       files: {
         'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
-        // (A bin/start.sh is no start file lint-deploy reads: the Dockerfile is.)
         'app/Dockerfile':
           'FROM eclipse-temurin:17-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1.3", "-jar", "/app.jar"]\n',
+      },
+    },
+    {
+      name: 'Spring Boot: a start script -D wins over its exported environment variable',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/bin/start.sh':
+          '#!/bin/sh\nexport SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\nexec java -Dserver.ssl.enabled-protocols=TLSv1.3 -jar app.jar\n',
       },
     },
     {
@@ -501,6 +508,22 @@ ruleTester(rule, {
       files: {
         'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
         'app/bin/run.sh': '#!/bin/sh\nexec java -jar app.jar --server.ssl.enabled-protocols=TLSv1.1,TLSv1.2\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/bin/run.sh', line: 2, messageIncludes: ['enables TLSv1.1'] }],
+    },
+    {
+      name: 'Spring Boot: a start script that only passes -Dserver.ssl.enabled-protocols is read',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/bin/run.sh': '#!/bin/sh\nexec java -Dserver.ssl.enabled-protocols=TLSv1.1,TLSv1.2 -jar app.jar\n',
+      },
+      errors: [{ messageId: 'legacy', file: 'app/bin/run.sh', line: 2, messageIncludes: ['enables TLSv1.1'] }],
+    },
+    {
+      name: 'Spring Boot: a start script that only exports SERVER_SSL_ENABLED_PROTOCOLS is read',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/bin/run.sh': '#!/bin/sh\nexport SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.1,TLSv1.2\nexec java -jar app.jar\n',
       },
       errors: [{ messageId: 'legacy', file: 'app/bin/run.sh', line: 2, messageIncludes: ['enables TLSv1.1'] }],
     },
