@@ -181,3 +181,51 @@ export function tomcatSuites(
   }
   return { suites: [...tls13, ...rest], unknownElements };
 }
+
+/** A Tomcat release a container image's tag names (data/tomcat.json imageTags). */
+export interface TomcatImageRelease {
+  /** `9.0.85`, `10.1`, or the newest branch of a major alone (`9` → `9.0`). */
+  release: string;
+  /** The tag names a major alone (`tomcat:9`): its branch is inferred. */
+  majorOnly: boolean;
+  source: string;
+}
+
+const IMAGE_REPOSITORY = new RegExp(data.imageTags.repository);
+const BRANCH_OF_MAJOR: Record<string, string | undefined> = data.imageTags.branchOfMajor;
+
+/**
+ * The Tomcat release an image reference names (`tomcat:9.0.85-jdk17-temurin`, `docker.io/library/tomcat:10.1-jre21`,
+ * `tomcat:9`); undefined for another image, or a tag that names none (`latest`, `jdk21`, no tag, a digest alone).
+ */
+export function tomcatReleaseFromImage(image: string): TomcatImageRelease | undefined {
+  const reference = image.trim().split('@')[0] ?? '';
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.lastIndexOf(':');
+  if (colon <= slash) return undefined;
+  if (!IMAGE_REPOSITORY.test(reference.slice(0, colon).toLowerCase())) return undefined;
+  const m = /^(\d+)(?:\.(\d+)(?:\.(\d+))?)?(?=-|$)/.exec(reference.slice(colon + 1));
+  if (!m) return undefined;
+  const [, major, minor, patch] = m;
+  if (minor === undefined) {
+    const branch = BRANCH_OF_MAJOR[major!];
+    return branch ? { release: branch, majorOnly: true, source: data.imageTags.source } : undefined;
+  }
+  return {
+    release: `${major}.${minor}${patch === undefined ? '' : `.${patch}`}`,
+    majorOnly: false,
+    source: data.imageTags.source,
+  };
+}
+
+/**
+ * Whether a Tomcat release reads a Connector's TLS attributes (`keystoreFile`, `sslEnabledProtocols`, `SSLProtocol`, …)
+ * as its default SSLHostConfig's: true for 8.5 and 9.0, false from 10.0 (they are ignored), undefined for an unknown
+ * release or one the data has no facts for (7.0, 8.0).
+ */
+export function tomcatReadsConnectorTls(release: string | undefined): boolean | undefined {
+  const m = release ? /^(\d+)\.(\d+)/.exec(release) : undefined;
+  if (!m) return undefined;
+  if (data.legacyConnectorAttributes.readByBranches.includes(`${m[1]}.${m[2]}`)) return true;
+  return Number(m[1]) >= data.legacyConnectorAttributes.ignoredFromMajor ? false : undefined;
+}

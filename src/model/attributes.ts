@@ -380,8 +380,8 @@ export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   placeholders: string[];
   /** The `protocols`/`ciphers` text as written (OpenSSL syntax allowed). */
   ciphersAsWritten?: string;
-  /** The Tomcat release whose connector defaults apply, and whether it was assumed (the tree names none). */
-  tomcat?: { release: string; assumed: boolean };
+  /** The release whose facts apply, whether assumed, and how the tree names it (`9.0.85 (Dockerfile:1 FROM tomcat:9.0.85)`). */
+  tomcat?: { release: string; assumed: boolean; named?: string };
 }
 
 /** `attributes` of a `liberty.https-endpoint` component. */

@@ -10,6 +10,7 @@ import { appGroupOf, traced } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 import type { TomcatConnectorAttributes } from './attributes';
+import { tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
 import {
   readAttribute,
   TOMCAT_DIRECTORY_PROPERTIES,
@@ -45,9 +46,34 @@ export function tomcatCiphers(value: string): string[] {
   return expandCipherString(value).ciphers.map((c) => c.iana);
 }
 
-const defaultFrom = (facts: TomcatTlsFacts, what: string) => ({
+/** The facts of the release the tree names for a server.xml (./tomcat-release.ts), and how the tree names it, in words. */
+export interface TomcatReleaseFacts {
+  facts: TomcatTlsFacts;
+  /** `9.0.85 (Dockerfile:1 FROM tomcat:9.0.85-jdk17)`, `11.0.18 (assumed: the tree names no Tomcat version)`. */
+  named: string;
+  read?: TomcatReleaseRead;
+}
+
+function releaseFacts(answer: TomcatReleaseAnswer): TomcatReleaseFacts {
+  const read = answer && 'read' in answer ? answer.read : undefined;
+  const facts = tomcatTlsFacts(read?.release);
+  if (read && !facts.assumed) {
+    const inferred = read.majorOnly
+      ? `; the tag names the major only: its newest branch, ${read.release}, inferred`
+      : '';
+    return { facts, named: `${facts.release} (${read.text}${inferred})`, read };
+  }
+  const why = read
+    ? `${read.text} names Tomcat ${read.release}, for which lint-deploy has no facts`
+    : answer && 'conflicting' in answer
+      ? `the images that run this server.xml name different Tomcat releases: ${answer.conflicting.map((c) => c.text).join(', ')}`
+      : 'the tree names no Tomcat version';
+  return { facts, named: `${facts.release} (assumed: ${why})`, ...(read ? { read } : {}) };
+}
+
+const defaultFrom = ({ facts, named }: TomcatReleaseFacts, what: string) => ({
   kind: 'default' as const,
-  origin: `Tomcat ${facts.assumed ? `${facts.release} (assumed: the tree names no Tomcat version)` : facts.release} ${what} (${facts.source.split(' ')[0]})`,
+  origin: `Tomcat ${named} ${what} (${facts.source.split(' ')[0]})`,
   confidence: facts.assumed ? ('inferred' as const) : facts.confidence,
 });
 
@@ -87,9 +113,10 @@ export const tomcatContributor: ModelContributor = {
   id: 'tomcat',
   contribute(ctx) {
     const properties = startJvmPropertiesByGroup(ctx);
-    const facts = tomcatTlsFacts();
     for (const doc of ctx.documentsOf('tomcat.server-xml') as ParsedDocument<XmlData>[]) {
       const file = doc.file.path;
+      const release = releaseFacts(tomcatReleaseOf(ctx, file));
+      const facts = release.facts;
       const relative = relativePosix(ctx.deployment.root, file);
       const runtime = runtimeWithProperties(
         ctx,
@@ -161,7 +188,7 @@ export const tomcatContributor: ModelContributor = {
             if (unimplemented.length > 0) tls.unimplementedProtocols = unimplemented;
             tls.protocols = protocols
               ? at(protocols, enabled)
-              : { value: enabled, from: defaultFrom(facts, `protocols="${TOMCAT_FACTS.protocolsDefault.value}"`) };
+              : { value: enabled, from: defaultFrom(release, `protocols="${TOMCAT_FACTS.protocolsDefault.value}"`) };
             // The same question in every environment of a fleet (Tomcat's default string): answered once a run.
             const suites = ctx.memo
               .get(
@@ -176,14 +203,14 @@ export const tomcatContributor: ModelContributor = {
               : {
                   value: suites,
                   from: defaultFrom(
-                    facts,
+                    release,
                     `ciphers="${facts.ciphersDefault}"${facts.tls13Suites === 'cipherSuites' ? ' and TLS 1.3 cipherSuites' : ''}`,
                   ),
                 };
             if (!honor && facts.honorCipherOrderDefault !== 'jdk')
               tls.serverOrderWins = {
                 value: facts.honorCipherOrderDefault,
-                from: defaultFrom(facts, 'honorCipherOrder="false" (client order)'),
+                from: defaultFrom(release, 'honorCipherOrder="false" (client order)'),
               };
           }
           const verify = pick(['certificateVerification', 'clientAuth'], own);
@@ -225,7 +252,7 @@ export const tomcatContributor: ModelContributor = {
               ),
               placeholders,
               ciphersAsWritten: ciphers?.value,
-              tomcat: { release: facts.release, assumed: facts.assumed },
+              tomcat: { release: facts.release, assumed: facts.assumed, named: release.named },
             } satisfies TomcatConnectorAttributes,
           };
           ctx.addComponent(component);

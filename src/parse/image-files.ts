@@ -80,6 +80,15 @@ export class ImageFiles {
     return only && more.length === 0 ? { file: only[0], by: only[1] } : undefined;
   }
 
+  /** The Dockerfiles whose final image holds a tree file (a COPY/ADD puts it there), with the path it has in each. */
+  holding(file: string): { dockerfile: string; containerPath: string }[] {
+    this.images();
+    return (this.placements?.get(file) ?? []).map(({ image, containerPath }) => ({
+      dockerfile: image.dockerfile,
+      containerPath,
+    }));
+  }
+
   private images(): Image[] {
     if (this.built) return this.built;
     const composeBuilds = this.composeBuilds();

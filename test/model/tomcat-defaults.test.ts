@@ -2,28 +2,15 @@
  * A Tomcat JSSE connector sets its own protocols, suites and suite order (src/knowledge/data/tomcat.json):
  * the JDK's default lists and jdk.tls.server.* do not apply to it; jdk.tls.disabledAlgorithms does.
  */
-import * as fs from 'node:fs';
-import { defaultConfig } from '../../src/core/config';
-import { lint } from '../../src/engine/lint';
 import { endpointFor } from '../../src/handshake/endpoint';
-import type { Component } from '../../src/model/types';
-import { writeTree, type Tree } from '../helpers/rule-tester';
+import type { Tree } from '../helpers/rule-tester';
+import { tomcatConnector } from '../helpers/tomcat-connector';
 
 const TEMURIN17 = 'JAVA_VERSION="17.0.15"\nIMPLEMENTOR="Eclipse Adoptium"\n';
 const serverXml = (attributes: string) =>
   `<Server port="8005"><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig ${attributes}><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig></Connector></Service></Server>\n`;
 
-function connector(files: Tree): Component {
-  const root = writeTree(files);
-  try {
-    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
-    const found = result.deployments[0].components.find((c) => c.type === 'tomcat.connector');
-    if (!found) throw new Error('no connector');
-    return found;
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
+const connector = tomcatConnector;
 
 describe('Tomcat JSSE connector defaults', () => {
   const tree = (attributes: string, setenv = ''): Tree => ({

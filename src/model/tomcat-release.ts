@@ -1,0 +1,88 @@
+/**
+ * Which Tomcat release runs a server.xml, as the tree says it (docs/deployments.md § Which Tomcat release): the
+ * `FROM tomcat:<tag>` of the Dockerfiles whose image holds it (a COPY/ADD puts it there), else the image of the
+ * Docker Compose services that bind-mount it (`image: tomcat:<tag>`, or the `FROM` of the Dockerfile they build).
+ * Read once per server.xml by the Tomcat contributor; every connector of the file gets the same answer.
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import { tomcatReleaseFromImage } from '../knowledge/tomcat';
+import type { ComposeData } from '../parse/compose';
+import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import type { ParsedDocument } from '../parse/types';
+import { composeMountsOf } from './compose-mounts';
+import type { ModelContext } from './contributor';
+import { shortPath } from './runtime-named';
+import { treeStoresOf } from './store-files';
+
+export interface TomcatReleaseRead {
+  /** The release as tomcatTlsFacts reads it: `9.0.85`, `10.1`, or a major's newest branch (`tomcat:9` → `9.0`). */
+  release: string;
+  /** Where the tree says it, in words: `Dockerfile:1 FROM tomcat:9.0.85-jdk17`. */
+  text: string;
+  at: Location;
+  /** The tag names a major alone: its branch is inferred. */
+  majorOnly: boolean;
+}
+
+/** The release the tree names for a server.xml; `conflicting` when the images that run it name different ones. */
+export type TomcatReleaseAnswer = { read: TomcatReleaseRead } | { conflicting: TomcatReleaseRead[] } | undefined;
+
+/** An image reference read as a Tomcat release, with the place that writes it. */
+function fromImage(image: string, text: string, at: Location): TomcatReleaseRead | undefined {
+  const named = tomcatReleaseFromImage(image);
+  return named ? { release: named.release, text, at, majorOnly: named.majorOnly } : undefined;
+}
+
+/** A Dockerfile's runtime stage `FROM` as a Tomcat release. */
+function fromDockerfile(doc: ParsedDocument | undefined, root: string): TomcatReleaseRead | undefined {
+  if (!doc || doc.kind !== 'dockerfile') return undefined;
+  const stage = runtimeStage(doc.data as DockerfileData);
+  if (!stage?.image) return undefined;
+  const written = stage.image === stage.written ? stage.written : `${stage.written} (${stage.image})`;
+  return fromImage(stage.image, `${shortPath(doc.file.path, root)}:${stage.line} FROM ${written}`, {
+    file: doc.file.path,
+    range: stage.range,
+  });
+}
+
+/** The Tomcat release of the images a server.xml is copied into, else of the Compose services that mount it. */
+export function tomcatReleaseOf(ctx: ModelContext, serverXml: string): TomcatReleaseAnswer {
+  const { documents, root } = ctx.deployment;
+  const byPath = new Map(documents.map((d) => [d.file.path, d]));
+  const copied = (treeStoresOf(ctx).images?.holding(serverXml) ?? []).flatMap(
+    ({ dockerfile }) => fromDockerfile(byPath.get(dockerfile), root) ?? [],
+  );
+  if (copied.length > 0) return decide(copied);
+  const mounted = ctx
+    .once('composeMounts', () => composeMountsOf(documents, root))
+    .filter((m) => m.mount.service !== undefined)
+    .filter((m) => serverXml === m.hostPath || serverXml.startsWith(m.hostPath + path.sep))
+    .flatMap((m) => {
+      const compose = byPath.get(m.file);
+      const service = (compose?.data as ComposeData | undefined)?.services.find((s) => s.name === m.mount.service);
+      if (!compose || !service) return [];
+      if (service.build !== undefined && !/[$]|:\/\/|^git@/.test(service.build)) {
+        const context = path.resolve(path.dirname(m.file), service.build);
+        const built = fromDockerfile(byPath.get(path.resolve(context, service.dockerfile ?? 'Dockerfile')), root);
+        if (built) return [built];
+      }
+      const entry = compose.entries.find((e) => e.key === `services.${service.name}.image`);
+      if (!service.image || !entry) return [];
+      return (
+        fromImage(
+          service.image,
+          `${shortPath(m.file, root)}:${entry.valueRange.start.line + 1} image: ${service.image}`,
+          { file: m.file, range: entry.valueRange },
+        ) ?? []
+      );
+    });
+  return mounted.length > 0 ? decide(mounted) : undefined;
+}
+
+function decide(found: TomcatReleaseRead[]): TomcatReleaseAnswer {
+  const releases = new Map(found.map((f) => [f.release, f]));
+  const [only, ...more] = releases.values();
+  if (!only) return undefined;
+  return more.length === 0 ? { read: only } : { conflicting: [only, ...more] };
+}

@@ -1,0 +1,167 @@
+/**
+ * The Tomcat release a server.xml runs on, as the tree names it (src/model/tomcat-release.ts): the `FROM tomcat:<tag>`
+ * of the Dockerfile that copies it, else the image of the Compose service that mounts it; the assumed release, said
+ * so, otherwise. Its facts decide the connector's defaults (data/tomcat.json rows).
+ */
+import { tomcatReadsConnectorTls, tomcatReleaseFromImage } from '../../src/knowledge/tomcat';
+import type { Component } from '../../src/model/types';
+import type { Tree } from '../helpers/rule-tester';
+import { tomcatConnector } from '../helpers/tomcat-connector';
+
+const SERVER_XML =
+  '<Server port="8005"><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig></Connector></Service></Server>\n';
+
+const connector = tomcatConnector;
+
+const originOf = (c: Component) => {
+  const from = c.tls?.cipherSuites?.from;
+  return from?.kind === 'default' ? from.origin : '';
+};
+
+describe('tomcatReleaseFromImage', () => {
+  it.each([
+    ['tomcat:9.0.85-jdk17-temurin', { release: '9.0.85', majorOnly: false }],
+    ['tomcat:10.1-jre21', { release: '10.1', majorOnly: false }],
+    ['tomcat:9', { release: '9.0', majorOnly: true }],
+    ['tomcat:10-jdk17', { release: '10.1', majorOnly: true }],
+    ['docker.io/library/tomcat:8.5.85-jre8-temurin', { release: '8.5.85', majorOnly: false }],
+    ['docker.uclv.cu/tomcat:9-jre8-alpine', { release: '9.0', majorOnly: true }],
+    ['tomcat:11.0.0-M12-jdk21', { release: '11.0.0', majorOnly: false }],
+    ['tomcat:8.0-jre8-alpine', { release: '8.0', majorOnly: false }],
+    ['tomcat:9.0.85@sha256:0123', { release: '9.0.85', majorOnly: false }],
+  ])('%s names %o', (image, expected) => {
+    expect(tomcatReleaseFromImage(image)).toMatchObject(expected);
+  });
+
+  it.each([
+    'tomcat',
+    'tomcat:latest',
+    'tomcat:jdk21',
+    'tomcat:jre17-temurin',
+    'bitnami/tomcat-exporter:9',
+    'nginx:1.25',
+  ])('%s names no Tomcat release', (image) => {
+    expect(tomcatReleaseFromImage(image)).toBeUndefined();
+  });
+
+  it.each([
+    ['8.5.85', true],
+    ['9.0', true],
+    ['10.1.20', false],
+    ['11.0', false],
+    ['8.0', undefined],
+    [undefined, undefined],
+  ])('Tomcat %s reads the Connector TLS attributes: %s', (release, reads) => {
+    expect(tomcatReadsConnectorTls(release)).toBe(reads);
+  });
+});
+
+describe('the Tomcat release of a server.xml', () => {
+  const cases: { name: string; files: Tree; release: string; assumed: boolean; origin: string }[] = [
+    {
+      name: 'the Dockerfile that copies it: FROM tomcat:9.0.85-jdk17-temurin',
+      files: {
+        'app/Dockerfile': 'FROM tomcat:9.0.85-jdk17-temurin\nCOPY server.xml /usr/local/tomcat/conf/server.xml\n',
+        'app/server.xml': SERVER_XML,
+      },
+      release: '9.0.85',
+      assumed: false,
+      origin: 'Tomcat 9.0.85 (app/Dockerfile:1 FROM tomcat:9.0.85-jdk17-temurin) ciphers=',
+    },
+    {
+      name: 'a directory copy with a build argument: FROM tomcat:${TOMCAT}',
+      files: {
+        'app/Dockerfile': 'ARG TOMCAT=10.1-jre21\nFROM tomcat:${TOMCAT}\nCOPY conf/ /usr/local/tomcat/conf/\n',
+        'app/conf/server.xml': SERVER_XML,
+      },
+      release: '10.1',
+      assumed: false,
+      origin: 'Tomcat 10.1 (app/Dockerfile:2 FROM tomcat:${TOMCAT} (tomcat:10.1-jre21))',
+    },
+    {
+      name: 'a major alone: its newest branch, inferred',
+      files: {
+        Dockerfile: 'FROM tomcat:9\nCOPY server.xml /usr/local/tomcat/conf/\n',
+        'server.xml': SERVER_XML,
+      },
+      release: '9.0',
+      assumed: false,
+      origin: 'the tag names the major only: its newest branch, 9.0, inferred',
+    },
+    {
+      name: 'a Compose service that mounts it: image: tomcat:8.5.100',
+      files: {
+        'compose.yaml':
+          'services:\n  web:\n    image: tomcat:8.5.100\n    volumes:\n      - ./conf/server.xml:/usr/local/tomcat/conf/server.xml\n',
+        'conf/server.xml': SERVER_XML,
+      },
+      release: '8.5.100',
+      assumed: false,
+      origin: 'Tomcat 8.5.100 (compose.yaml:3 image: tomcat:8.5.100)',
+    },
+    {
+      name: 'a Compose service that builds its image: the FROM of the Dockerfile it builds',
+      files: {
+        'compose.yaml': 'services:\n  web:\n    build: ./web\n    volumes:\n      - ./conf:/usr/local/tomcat/conf\n',
+        'web/Dockerfile': 'FROM tomcat:10.1.20-jdk17\n',
+        'conf/server.xml': SERVER_XML,
+      },
+      release: '10.1.20',
+      assumed: false,
+      origin: 'Tomcat 10.1.20 (web/Dockerfile:1 FROM tomcat:10.1.20-jdk17)',
+    },
+    {
+      name: 'a Dockerfile beside it that does not copy it: not its release',
+      files: { Dockerfile: 'FROM tomcat:9.0.85\nCOPY app.war /usr/local/tomcat/webapps/\n', 'server.xml': SERVER_XML },
+      release: '11.0.18',
+      assumed: true,
+      origin: 'assumed: the tree names no Tomcat version',
+    },
+    {
+      name: 'tomcat:latest names no release',
+      files: { Dockerfile: 'FROM tomcat:latest\nCOPY server.xml /usr/local/tomcat/conf/\n', 'server.xml': SERVER_XML },
+      release: '11.0.18',
+      assumed: true,
+      origin: 'assumed: the tree names no Tomcat version',
+    },
+    {
+      name: 'two images that run it name different releases: assumed, said so',
+      files: {
+        'a/Dockerfile': 'FROM tomcat:9.0.85\nCOPY server.xml /usr/local/tomcat/conf/\n',
+        'compose.yaml':
+          'services:\n  a:\n    build: ./a\n  b:\n    build:\n      context: ./a\n      dockerfile: Dockerfile.b\n',
+        'a/Dockerfile.b': 'FROM tomcat:10.1.20\nCOPY server.xml /usr/local/tomcat/conf/\n',
+        'a/server.xml': SERVER_XML,
+      },
+      release: '11.0.18',
+      assumed: true,
+      origin: 'the images that run this server.xml name different Tomcat releases: a/Dockerfile:1 FROM tomcat:9.0.85',
+    },
+    {
+      name: 'a release the knowledge base has no facts for (8.0): assumed, said so',
+      files: {
+        Dockerfile: 'FROM tomcat:8.0-jre8\nCOPY server.xml /usr/local/tomcat/conf/\n',
+        'server.xml': SERVER_XML,
+      },
+      release: '11.0.18',
+      assumed: true,
+      origin: 'assumed: Dockerfile:1 FROM tomcat:8.0-jre8 names Tomcat 8.0, for which lint-deploy has no facts',
+    },
+  ];
+
+  it.each(cases)('$name', ({ files, release, assumed, origin }) => {
+    const c = connector(files);
+    expect(c.type === 'tomcat.connector' && c.attributes.tomcat).toMatchObject({ release, assumed });
+    expect(originOf(c)).toContain(origin);
+  });
+
+  it("the release's facts apply: Tomcat 8.5 leaves the suite order to the JDK, 9.0 sets client order", () => {
+    const on = (image: string) =>
+      connector({
+        Dockerfile: `FROM ${image}\nCOPY server.xml /usr/local/tomcat/conf/\n`,
+        'server.xml': SERVER_XML,
+      }).tls?.serverOrderWins;
+    expect(on('tomcat:8.5.100')).toBeUndefined();
+    expect(on('tomcat:9.0.85')).toMatchObject({ value: false });
+  });
+});
