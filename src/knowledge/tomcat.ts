@@ -218,6 +218,9 @@ export function tomcatReleaseFromImage(image: string): TomcatImageRelease | unde
   };
 }
 
+/** The Connector attributes Tomcat 8.5 and 9 read as the default SSLHostConfig's (data/tomcat.json legacyConnectorAttributes). */
+export const TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES = data.legacyConnectorAttributes;
+
 /**
  * Whether a Tomcat release reads a Connector's TLS attributes (`keystoreFile`, `sslEnabledProtocols`, `SSLProtocol`, …)
  * as its default SSLHostConfig's: true for 8.5 and 9.0, false from 10.0 (they are ignored), undefined for an unknown

@@ -380,8 +380,17 @@ export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   placeholders: string[];
   /** The `protocols`/`ciphers` text as written (OpenSSL syntax allowed). */
   ciphersAsWritten?: string;
-  /** The release whose facts apply, whether assumed, and how the tree names it (`9.0.85 (Dockerfile:1 FROM tomcat:9.0.85)`). */
-  tomcat?: { release: string; assumed: boolean; named?: string };
+  /**
+   * The release whose facts apply, whether assumed, how the tree names it (`9.0.85 (Dockerfile:1 FROM tomcat:9.0.85)`)
+   * and where, and whether it reads the Connector's TLS attributes (true: 8.5 and 9; false: 10.0 and later; unset: unknown).
+   */
+  tomcat?: { release: string; assumed: boolean; named?: string; at?: Location; readsConnectorTls?: boolean };
+  /**
+   * TLS attributes on the Connector that its release ignores (10.0 and later; the SSLHostConfig decides), or, with the
+   * release unknown, the APR-style ones only 8.5 and 9 read (`SSLProtocol`, `SSLCipherSuite`, `SSLVerifyClient`):
+   * what they set is unknown. Each with the SSLHostConfig attribute it stands for.
+   */
+  connectorTls?: { ignored: boolean; attributes: { name: string; hostConfigAttribute: string; at: Location }[] };
 }
 
 /** `attributes` of a `liberty.https-endpoint` component. */

@@ -15,6 +15,7 @@ import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse
 import type { ModelContext, ModelContributor } from './contributor';
 import {
   readAttribute,
+  readWritten,
   TOMCAT_DIRECTORY_PROPERTIES,
   tomcatPropertyScope,
   type ReadAttribute,
@@ -25,6 +26,7 @@ import { traced } from './java-shared';
 import { catalinaBase } from '../parse/image-files';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE } from '../knowledge/tomcat';
 import { libertyStoreOf } from './liberty-stores';
+import { setterAttribute } from './tomcat-legacy';
 import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import {
   javaSystemStores,
@@ -69,6 +71,8 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
   // Relative paths are relative to $CATALINA_BASE: the directory above conf/.
   const base = path.basename(path.dirname(file)) === 'conf' ? path.dirname(path.dirname(file)) : path.dirname(file);
   const facts = component.type === 'tomcat.connector' ? component.attributes.tomcat : undefined;
+  // The Connector's own TLS attributes: ignored by Tomcat 10.0 and later (./tomcat-legacy.ts).
+  const own = facts?.readsConnectorTls === false ? undefined : connector;
   const scope = {
     ...tomcatPropertyScope(ctx, file, component.runtime, facts ?? { release: '', assumed: true }),
     keep: TOMCAT_DIRECTORY_PROPERTIES,
@@ -100,31 +104,39 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
   const pem = (file: ReadAttribute): StoreRef => store(file, { value: 'PEM', from: at(file).from });
   const keyFile =
     pick([certificate], ['certificateKeystoreFile']) ??
-    pick([hostConfig, connector], ['certificateKeystoreFile', 'keystoreFile']);
+    pick([hostConfig, own], ['certificateKeystoreFile', 'keystoreFile']);
   const pemFile = pick([certificate], ['certificateFile']) ?? pick([hostConfig], ['certificateFile']);
+  // A Connector's APR-style SSLCertificateFile (and SSLCACertificateFile), without an SSLHostConfig: read by 8.5 and 9 only.
+  const readsConnector = facts?.readsConnectorTls === true;
+  const legacyAttribute =
+    !keyFile && !pemFile && !hostConfig ? setterAttribute(connector, 'SSLCertificateFile') : undefined;
+  const legacyPem = legacyAttribute ? (readWritten(legacyAttribute, file, scope) ?? legacyAttribute) : undefined;
   if (keyFile && !unsettled(keyFile.value)) {
-    const type = pick([certificate], ['certificateKeystoreType']) ?? pick([connector], ['keystoreType']);
+    const type = pick([certificate], ['certificateKeystoreType']) ?? pick([own], ['keystoreType']);
     trust.keyStore = store(
       keyFile,
       type ? at(type) : undefined,
-      passwordAt([certificate], ['certificateKeystorePassword']) ?? passwordAt([connector], ['keystorePass']),
+      passwordAt([certificate], ['certificateKeystorePassword']) ?? passwordAt([own], ['keystorePass']),
     );
   } else if (pemFile && !unsettled(pemFile.value)) {
     trust.keyStore = pem(pemFile);
-  } else if (!keyFile && !pemFile && !hostConfig && connector && attr(connector, 'SSLCertificateFile')) {
-    // Tomcat 8.5 and 9 map a Connector's APR-style SSLCertificateFile and SSLCACertificateFile to its default
-    // SSLHostConfig (AbstractHttp11Protocol.setSSLCertificateFile); 10.0.0-M1 removed them (apache/tomcat 973b0a3),
-    // so 10+ falls back to ~/.keystore. The model reads no Tomcat version: which file it serves is unknown.
+  } else if (legacyPem && readsConnector) {
+    // Tomcat 8.5 and 9 map a Connector's APR-style SSLCertificateFile to its default SSLHostConfig's certificateFile
+    // (AbstractHttp11Protocol.setSSLCertificateFile), and the tree names such a release (./tomcat-release.ts).
+    if (!unsettled(legacyPem.value)) trust.keyStore = pem(legacyPem);
+  } else if (legacyPem && legacyAttribute) {
+    // 10.0.0-M1 removed those setters (apache/tomcat 973b0a3), and 10+ does not start such a connector (no SSLHostConfig;
+    // the model leaves it out when the tree names such a release). The release is unknown: which file it serves is too.
     const legacy = TOMCAT_LEGACY_CONNECTOR_CERTIFICATE.attributes.flatMap((name) => {
       const read = pick([connector], [name]);
       return read && !unsettled(read.value) ? [{ ...pem(read), setting: name }] : [];
     });
-    const written = attr(connector, 'SSLCertificateFile')!;
+    const written = legacyAttribute;
     (ctx.deployment.unservedTls ??= []).push({
       server: component.name,
       why: {
         kind: 'tomcat-version',
-        written: `SSLCertificateFile="${written.value}"`,
+        written: `${written.name}="${written.value}"`,
         at: { file, range: written.valueRange },
       },
       stores: legacy,
@@ -142,16 +154,19 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
       },
     };
   }
-  const alias = pick([certificate], ['certificateKeyAlias']) ?? pick([connector], ['keyAlias']);
+  const alias = pick([certificate], ['certificateKeyAlias']) ?? pick([own], ['keyAlias']);
   if (alias && !unsettled(alias.value)) trust.keyAlias = at(alias);
-  const trustFile = pick([hostConfig, connector], ['truststoreFile']);
-  const caFile = pick([hostConfig], ['caCertificateFile']);
+  const trustFile = pick([hostConfig, own], ['truststoreFile']);
+  const legacyCa = readsConnector && !hostConfig ? setterAttribute(connector, 'SSLCACertificateFile') : undefined;
+  const caFile =
+    pick([hostConfig], ['caCertificateFile']) ??
+    (legacyCa ? (readWritten(legacyCa, file, scope) ?? legacyCa) : undefined);
   if (trustFile && !unsettled(trustFile.value)) {
-    const type = pick([hostConfig, connector], ['truststoreType']);
+    const type = pick([hostConfig, own], ['truststoreType']);
     trust.trustStore = store(
       trustFile,
       type ? at(type) : undefined,
-      passwordAt([hostConfig, connector], ['truststorePassword', 'truststorePass']),
+      passwordAt([hostConfig, own], ['truststorePassword', 'truststorePass']),
     );
   } else if (caFile && !unsettled(caFile.value)) {
     trust.trustStore = pem(caFile);

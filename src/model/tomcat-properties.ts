@@ -163,7 +163,12 @@ export function readAttribute(
   scope: TomcatPropertyScope,
 ): ReadAttribute | undefined {
   const found = attr(element, name);
-  if (!found || !found.value.includes('${')) return found;
+  return found ? readWritten(found, file, scope) : undefined;
+}
+
+/** An attribute found by its exact name (`SSLProtocol`, which `sslProtocol` is not), its `${…}` filled in as readAttribute does. */
+export function readWritten(found: XmlAttribute, file: string, scope: TomcatPropertyScope): ReadAttribute | undefined {
+  if (!found.value.includes('${')) return found;
   const read = tomcatValue(found.value, scope, { file, range: found.valueRange, message: '' });
   return 'unknown' in read ? undefined : { ...found, value: read.value, via: read.via };
 }

@@ -3,16 +3,25 @@ import type { XmlData, XmlElement } from '../parse/xml';
 import { attr } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
-import { TOMCAT_FACTS, tomcatSuites, tomcatTlsFacts, type TomcatTlsFacts } from '../knowledge/tomcat';
+import {
+  TOMCAT_FACTS,
+  tomcatReadsConnectorTls,
+  tomcatSuites,
+  tomcatTlsFacts,
+  type TomcatTlsFacts,
+} from '../knowledge/tomcat';
 import { effectiveJdkTls } from '../knowledge';
 import type { ModelContributor } from './contributor';
 import { appGroupOf, traced } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 import type { TomcatConnectorAttributes } from './attributes';
+import { TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY } from '../knowledge/tomcat';
+import { connectorTlsAttributes, notStarted, READ_BY_8_5_AND_9_ONLY, setterAttribute } from './tomcat-legacy';
 import { tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
 import {
   readAttribute,
+  readWritten,
   TOMCAT_DIRECTORY_PROPERTIES,
   tomcatPropertyScope,
   type ReadAttribute,
@@ -52,6 +61,8 @@ export interface TomcatReleaseFacts {
   /** `9.0.85 (Dockerfile:1 FROM tomcat:9.0.85-jdk17)`, `11.0.18 (assumed: the tree names no Tomcat version)`. */
   named: string;
   read?: TomcatReleaseRead;
+  /** Whether the release reads the Connector's TLS attributes: 8.5 and 9 (true), 10.0+ (false), unknown (undefined). */
+  reads?: boolean;
 }
 
 function releaseFacts(answer: TomcatReleaseAnswer): TomcatReleaseFacts {
@@ -61,7 +72,13 @@ function releaseFacts(answer: TomcatReleaseAnswer): TomcatReleaseFacts {
     const inferred = read.majorOnly
       ? `; the tag names the major only: its newest branch, ${read.release}, inferred`
       : '';
-    return { facts, named: `${facts.release} (${read.text}${inferred})`, read };
+    const reads = tomcatReadsConnectorTls(read.release);
+    return {
+      facts,
+      named: `${facts.release} (${read.text}${inferred})`,
+      read,
+      ...(reads === undefined ? {} : { reads }),
+    };
   }
   const why = read
     ? `${read.text} names Tomcat ${read.release}, for which lint-deploy has no facts`
@@ -100,6 +117,11 @@ const CLIENT_AUTH: Record<string, ClientAuthMode> = {
   optional_no_ca: 'optional',
   false: 'none',
   none: 'none',
+  // SSLHostConfig.CertificateVerification.fromString (apache/tomcat 9.0.121) also reads these, SSLVerifyClient's among them.
+  yes: 'required',
+  require: 'required',
+  optionalnoca: 'optional',
+  no: 'none',
 };
 
 /**
@@ -143,6 +165,12 @@ export const tomcatContributor: ModelContributor = {
         const openssl =
           /Apr/i.test(attr(connector, 'protocol')?.value ?? '') ||
           /openssl/i.test(attr(connector, 'sslImplementationName')?.value ?? '');
+        const written = connectorTlsAttributes(connector, file);
+        // Tomcat 10.0+ ignores the Connector's TLS attributes: without an <SSLHostConfig> the connector does not start.
+        if (release.reads === false && hostConfigs.length === 0) {
+          (ctx.deployment.unservedTls ??= []).push(notStarted(ctx, connector, file, release, written, portAttr?.value));
+          continue;
+        }
         for (const hostConfig of hostConfigs.length ? hostConfigs : [undefined]) {
           const placeholders: string[] = [];
           const pick = (names: string[], elements: (XmlElement | undefined)[]): ReadAttribute | undefined => {
@@ -162,14 +190,22 @@ export const tomcatContributor: ModelContributor = {
             a.via?.length
               ? { value, from: { kind: 'file', location: { file, range: a.valueRange }, via: a.via } }
               : traced(value, file, a.valueRange);
-          const own = [hostConfig, connector];
+          // 10.0+ reads the SSLHostConfig alone; the APR-style names only 8.5 and 9 (./tomcat-legacy.ts).
+          const own = release.reads === false ? [hostConfig] : [hostConfig, connector];
+          const apr = (name: string): ReadAttribute | undefined => {
+            const found = release.reads === true ? setterAttribute(connector, name) : undefined;
+            if (!found) return undefined;
+            const read = readWritten(found, file, { ...scope, keep: TOMCAT_DIRECTORY_PROPERTIES });
+            if (!read) placeholders.push(found.name);
+            return read;
+          };
           const tls: TlsSettings = {
             implementation: openssl ? 'openssl' : runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',
           };
-          const protocols = pick(['protocols', 'sslEnabledProtocols'], own);
-          const ciphers = pick(['ciphers'], own);
+          const protocols = pick(['protocols', 'sslEnabledProtocols'], own) ?? apr('SSLProtocol');
+          const ciphers = pick(['ciphers'], own) ?? apr('SSLCipherSuite');
           const cipherSuites = pick(['cipherSuites'], own);
-          const honor = pick(['honorCipherOrder', 'useServerCipherSuitesOrder'], own);
+          const honor = pick(['honorCipherOrder', 'useServerCipherSuitesOrder'], own) ?? apr('SSLHonorCipherOrder');
           if (honor) tls.serverOrderWins = at(honor, honor.value.toLowerCase() === 'true');
           if (openssl) {
             if (protocols) tls.protocols = at(protocols, tomcatProtocols(protocols.value, facts.protocolsAll));
@@ -213,7 +249,7 @@ export const tomcatContributor: ModelContributor = {
                 from: defaultFrom(release, 'honorCipherOrder="false" (client order)'),
               };
           }
-          const verify = pick(['certificateVerification', 'clientAuth'], own);
+          const verify = pick(['certificateVerification', 'clientAuth'], own) ?? apr('SSLVerifyClient');
           const verifyMode = verify && CLIENT_AUTH[verify.value.toLowerCase()];
           if (verify && verifyMode) tls.clientAuth = at(verify, verifyMode);
           // An SSLHostConfig may hold several <Certificate>s (RSA, EC); `type` declares each one's key.
@@ -222,7 +258,9 @@ export const tomcatContributor: ModelContributor = {
           for (const certificate of certificates.length ? certificates : [undefined]) {
             const store =
               pick(['certificateKeystoreFile', 'certificateFile'], [certificate]) ??
-              (refs.length === 0 ? pick(['keystoreFile', 'certificateKeystoreFile'], own) : undefined);
+              (refs.length === 0
+                ? (pick(['keystoreFile', 'certificateKeystoreFile'], own) ?? apr('SSLCertificateFile'))
+                : undefined);
             if (!store) continue;
             const declared = certificate ? attr(certificate, 'type')?.value.toUpperCase() : undefined;
             const keyType = declared === 'RSA' || declared === 'EC' || declared === 'DSA' ? declared : undefined;
@@ -234,6 +272,26 @@ export const tomcatContributor: ModelContributor = {
           }
           if (refs[0]) tls.certificate = refs[0];
           if (refs.length > 1) tls.moreCertificates = refs.slice(1);
+          // 10.0+: the Connector's TLS attributes are ignored. Release unknown: the APR-style ones only 8.5/9 read
+          // decide what this end does, so the handshake's outcome is unknown (endpoint.ts reads unknownValues).
+          const connectorTls =
+            release.reads === false
+              ? { ignored: true, attributes: written }
+              : release.reads === undefined
+                ? { ignored: false, attributes: written.filter((a) => READ_BY_8_5_AND_9_ONLY.includes(a.name)) }
+                : undefined;
+          if (connectorTls && !connectorTls.ignored && connectorTls.attributes.length > 0) {
+            tls.unknownValues = [
+              ...(tls.unknownValues ?? []),
+              ...connectorTls.attributes.map(
+                (a) => `${a.name} on the Connector (read by ${LEGACY.readBy} only; the tree names no Tomcat release)`,
+              ),
+            ];
+            tls.unknownAt = [
+              ...(tls.unknownAt ?? []),
+              ...connectorTls.attributes.map((a) => ({ ...a.at, message: `${a.name} is set here` })),
+            ];
+          }
           const hostName = hostConfig ? attr(hostConfig, 'hostName')?.value : undefined;
           const component: Component = {
             id: `tomcat.connector:${relative}:${portAttr?.value ?? '?'}${hostName && hostName !== '_default_' ? `:${hostName}` : ''}`,
@@ -252,7 +310,14 @@ export const tomcatContributor: ModelContributor = {
               ),
               placeholders,
               ciphersAsWritten: ciphers?.value,
-              tomcat: { release: facts.release, assumed: facts.assumed, named: release.named },
+              tomcat: {
+                release: facts.release,
+                assumed: facts.assumed,
+                named: release.named,
+                ...(release.read ? { at: release.read.at } : {}),
+                ...(release.reads === undefined ? {} : { readsConnectorTls: release.reads }),
+              },
+              ...(connectorTls?.attributes.length ? { connectorTls } : {}),
             } satisfies TomcatConnectorAttributes,
           };
           ctx.addComponent(component);

@@ -249,7 +249,19 @@ export type UnservedWhy =
    * A Tomcat Connector's APR-style attribute (`SSLCertificateFile="…"`, `written`): Tomcat 8.5 and 9 read it as the
    * default SSLHostConfig's, 10.0 and later ignore it, and the tree names no Tomcat version.
    */
-  | { kind: 'tomcat-version'; written: string; at: Location };
+  | { kind: 'tomcat-version'; written: string; at: Location }
+  /**
+   * A TLS Connector with no `<SSLHostConfig>` in a Tomcat release that ignores its TLS attributes (10.0 and later): it
+   * fails to start. `release`: the release and where the tree names it, in words; `attributes`: the ignored ones.
+   */
+  | {
+      kind: 'tomcat-connector-not-started';
+      release: string;
+      releaseAt: Location;
+      attributes: { name: string; hostConfigAttribute: string; at: Location }[];
+      port?: string;
+      at: Location;
+    };
 
 /** A server that serves no TLS in the run the tree shows (or only in a profile the tree does not settle), with the stores its settings name. */
 export interface UnservedTls {

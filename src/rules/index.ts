@@ -65,6 +65,7 @@ import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols
 import tlsUntrustedServerCertificate from './tls/untrusted-server-certificate';
 import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
 import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
+import tomcatLegacyConnectorAttributes from './tomcat/legacy-connector-attributes';
 
 /** Every built-in rule, sorted by id. */
 export const ALL_RULES: readonly AnyRule[] = [
@@ -133,4 +134,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsUntrustedServerCertificate,
   tlsWeakCipherEnabled,
   tlsWeakProtocolEnabled,
+  tomcatLegacyConnectorAttributes,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

@@ -68,7 +68,8 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/server-allows-legacy-protocols": "warning",
     "tls/untrusted-server-certificate": "error",
     "tls/weak-cipher-enabled": "warning",
-    "tls/weak-protocol-enabled": "warning"
+    "tls/weak-protocol-enabled": "warning",
+    "tomcat/legacy-connector-attributes": "warning"
   },
   strict: {
     "cert/expired": "error",
@@ -135,6 +136,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/server-allows-legacy-protocols": "warning",
     "tls/untrusted-server-certificate": "error",
     "tls/weak-cipher-enabled": "warning",
-    "tls/weak-protocol-enabled": "warning"
+    "tls/weak-protocol-enabled": "warning",
+    "tomcat/legacy-connector-attributes": "warning"
   }
 };

@@ -76,8 +76,12 @@ export function notServedWhy(
           ? `${server.server} serves HTTPS only when this resolves to true`
           : why.kind === 'tomcat-version'
             ? `${LEGACY.readBy} read this Connector attribute; ${LEGACY.ignoredFrom} and later ignore it`
-            : `profile ${why.profile} turns HTTPS on here`,
+            : why.kind === 'tomcat-connector-not-started'
+              ? `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
+              : `profile ${why.profile} turns HTTPS on here`,
     );
+    if (why.kind === 'tomcat-connector-not-started')
+      place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
     if (why.kind === 'only-in-profile' && why.active)
       place(why.active.location, `the active profiles are set here: ${why.active.names.join(', ')}`);
   }
@@ -93,7 +97,12 @@ export function notServedWhy(
   const named = names ?? `${server.server} names ${file}`;
   if (why.kind === 'tomcat-version')
     return {
-      why: `${named}, a Connector attribute ${LEGACY.readBy} read and ${LEGACY.ignoredFrom} and later ignore (a connector with no other certificate then serves the default ~/.keystore), and the tree names no Tomcat version: whether the connector uses ${file} is unknown (an <SSLHostConfig><Certificate certificateFile="…"/> is read by every Tomcat that has SSLHostConfig)`,
+      why: `${named}, a Connector attribute ${LEGACY.readBy} read and ${LEGACY.ignoredFrom} and later ignore (10.0 and later do not start a TLS connector that has no <SSLHostConfig>), and the tree names no Tomcat version: whether the connector uses ${file} is unknown (an <SSLHostConfig><Certificate certificateFile="…"/> is read by every Tomcat that has SSLHostConfig)`,
+      related,
+    };
+  if (why.kind === 'tomcat-connector-not-started')
+    return {
+      why: `${named}, a Connector attribute Tomcat ${why.release} ignores (${LEGACY.readBy} read it): the connector has no <SSLHostConfig>, so Tomcat does not start it and reads nothing from ${file}`,
       related,
     };
   if (why.kind === 'only-in-profile')

@@ -1,0 +1,102 @@
+/**
+ * A Connector's TLS attributes in the Tomcat 8.5/9 style (`keystoreFile`, `sslEnabledProtocols`, `SSLProtocol`,
+ * `SSLCipherSuite`, `SSLVerifyClient`, `SSLCertificateFile`, …: data/tomcat.json legacyConnectorAttributes): 8.5 and 9
+ * read them as the default SSLHostConfig's, 10.0 and later ignore them (docs/rules/tomcat/legacy-connector-attributes.md).
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import { TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY } from '../knowledge/tomcat';
+import { catalinaBase } from '../parse/image-files';
+import { attr, type XmlAttribute, type XmlElement } from '../parse/xml';
+import type { ModelContext } from './contributor';
+import { traced } from './java-shared';
+import { relativePosix } from './paths';
+import { storeRef, treeStoresOf } from './store-files';
+import type { TomcatReleaseRead } from './tomcat-release';
+import type { StoreRef, UnservedTls } from './types';
+
+/** A TLS attribute written on a Connector, and the SSLHostConfig (or Certificate) attribute it stands for. */
+export interface ConnectorTlsAttribute {
+  name: string;
+  hostConfigAttribute: string;
+  at: Location;
+}
+
+const NAMES = Object.keys(LEGACY.attributes);
+const HOST_CONFIG_ATTRIBUTE: Record<string, string | undefined> = LEGACY.attributes;
+
+/**
+ * Whether an attribute as written reaches a setter: Tomcat upper-cases its first letter and looks for `set<Name>`
+ * (IntrospectionUtils.setProperty), so only that letter's case is free: `sslProtocol` (the SSLContext protocol) is
+ * not `SSLProtocol` (the enabled protocols), and `sslEnabled` is not `SSLEnabled`.
+ */
+export const sameSetter = (written: string, name: string): boolean =>
+  written.charAt(0).toUpperCase() === name.charAt(0).toUpperCase() && written.slice(1) === name.slice(1);
+
+/** The attribute of an element that sets `name`, by Tomcat's rule (sameSetter). */
+export function setterAttribute(element: XmlElement | undefined, name: string): XmlAttribute | undefined {
+  return element?.attributes.find((a) => sameSetter(a.name, name));
+}
+
+/** The TLS attributes written on a Connector, in document order. */
+export function connectorTlsAttributes(connector: XmlElement, file: string): ConnectorTlsAttribute[] {
+  return connector.attributes.flatMap((a) => {
+    const name = NAMES.find((n) => sameSetter(a.name, n));
+    const hostConfigAttribute = name ? HOST_CONFIG_ATTRIBUTE[name] : undefined;
+    return hostConfigAttribute ? [{ name: a.name, hostConfigAttribute, at: { file, range: a.valueRange } }] : [];
+  });
+}
+
+/** The APR-style Connector attributes that decide a handshake, which Tomcat 8.5 and 9 read and 10.0+ ignore. */
+export const READ_BY_8_5_AND_9_ONLY = ['SSLProtocol', 'SSLCipherSuite', 'SSLVerifyClient', 'SSLHonorCipherOrder'];
+
+/**
+ * A TLS Connector without `<SSLHostConfig>` in a release that ignores its TLS attributes: Tomcat does not start it
+ * (AbstractJsseEndpoint.initialiseSsl: no SSLHostConfig for `_default_`), so the key stores it names are not served.
+ */
+export function notStarted(
+  ctx: ModelContext,
+  connector: XmlElement,
+  file: string,
+  release: { named: string; read?: TomcatReleaseRead },
+  written: ConnectorTlsAttribute[],
+  port: string | undefined,
+): UnservedTls {
+  const relative = relativePosix(ctx.deployment.root, file);
+  const base = path.basename(path.dirname(file)) === 'conf' ? path.dirname(path.dirname(file)) : path.dirname(file);
+  const stores = written.flatMap((a): StoreRef[] => {
+    const value = attr(connector, a.name)?.value;
+    if (!value || !STORE_SETTINGS.includes(a.hostConfigAttribute) || value.includes('${')) return [];
+    const named = traced(value, a.at.file, a.at.range);
+    const pem = /^(certificateFile|caCertificateFile)$/.test(a.hostConfigAttribute);
+    return [
+      {
+        ...storeRef(
+          named,
+          [base],
+          treeStoresOf(ctx),
+          pem ? { value: 'PEM', from: named.from } : undefined,
+          undefined,
+          undefined,
+          catalinaBase,
+        ),
+        setting: a.name,
+      },
+    ];
+  });
+  return {
+    server: `Tomcat connector ${port ?? '(no port)'} (${relative})`,
+    why: {
+      kind: 'tomcat-connector-not-started',
+      release: release.named,
+      releaseAt: release.read?.at ?? { file },
+      attributes: written,
+      ...(port ? { port } : {}),
+      at: { file, range: connector.range },
+    },
+    stores,
+  };
+}
+
+/** The SSLHostConfig and Certificate attributes that name a key or trust store. */
+const STORE_SETTINGS = ['certificateKeystoreFile', 'certificateFile', 'truststoreFile', 'caCertificateFile'];

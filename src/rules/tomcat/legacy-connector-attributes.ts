@@ -1,0 +1,90 @@
+import { TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY } from '../../knowledge/tomcat';
+import type { RelatedLocation } from '../../core/types';
+import { defineRule } from '../types';
+
+/**
+ * The TLS attributes of a Tomcat `<Connector>` (`keystoreFile`, `sslEnabledProtocols`, `ciphers`, `clientAuth`,
+ * `SSLProtocol`, `SSLCertificateFile`, …), which Tomcat 8.5 and 9 read as the default SSLHostConfig's and 10.0 removed
+ * (model/tomcat-legacy.ts, data/tomcat.json legacyConnectorAttributes), against the release the tree names
+ * (model/tomcat-release.ts). A release that ignores them with no `<SSLHostConfig>`: the connector does not start (a
+ * warning: measured with Tomcat 10.1.60). With one: they are ignored (an info). Release unknown: the APR-style ones
+ * that decide the handshake are read by 8.5 and 9 only, so what they set is unknown (an info, never a guess).
+ */
+/** The attributes that belong on <Certificate> (the message names the SSLHostConfig ones; the Certificate is named apart). */
+const ON_CERTIFICATE = /^certificate(Keystore|Key|File$|Chain)/;
+
+export default defineRule({
+  meta: {
+    id: 'tomcat/legacy-connector-attributes',
+    description:
+      'Report TLS attributes on a Tomcat <Connector> that its release ignores (10.0 and later), the connector that then does not start, and the ones whose effect depends on a release the tree does not name',
+    severity: 'warning',
+    messages: {
+      notStarted:
+        "{{server}} is configured by <Connector> attributes only ({{attributes}}), which Tomcat {{release}} ignores: they were read by {{readBy}} and removed in {{ignoredFrom}}. With no <SSLHostConfig> the connector fails to start ('{{failure}} [...]') and port {{port}} is not opened; the rest of Tomcat starts without it. Move them into <SSLHostConfig> ({{moves}}) and its <Certificate>",
+      ignored:
+        '{{attribute}} on the <Connector> of {{server}} is ignored by Tomcat {{release}} (read by {{readBy}}, removed in {{ignoredFrom}}): its <SSLHostConfig> decides. Set {{hostConfigAttribute}} on the <SSLHostConfig> (or its <Certificate>) instead, or remove it',
+      releaseUnknown:
+        "{{attribute}} on the <Connector> of {{server}} is read by {{readBy}} only (as the SSLHostConfig's {{hostConfigAttribute}}), {{ignoredFrom}} and later ignore it, and the tree names no Tomcat release: what it sets is unknown. Name the release (a Dockerfile FROM tomcat:<tag> that copies this server.xml), or set {{hostConfigAttribute}} on an <SSLHostConfig>, which every release that has SSLHostConfig reads",
+    },
+    defaultOptions: {},
+    appliesTo: { documents: ['tomcat.server-xml'] },
+    symptoms: ['No SSLHostConfig element was found with the hostName', 'failed to set property'],
+  },
+  check(ctx) {
+    for (const server of ctx.deployment.unservedTls ?? []) {
+      const why = server.why;
+      if (why.kind !== 'tomcat-connector-not-started') continue;
+      const related: RelatedLocation[] = [
+        { ...why.releaseAt, message: `Tomcat ${why.release.split(' ')[0]} runs this server.xml` },
+        ...why.attributes.map((a) => ({ ...a.at, message: `${a.name}: ignored by this release` })),
+      ];
+      ctx.report({
+        messageId: 'notStarted',
+        data: {
+          server: server.server,
+          attributes: why.attributes.map((a) => a.name).join(', ') || 'none',
+          release: why.release,
+          failure: LEGACY.startFailure,
+          readBy: LEGACY.readBy,
+          ignoredFrom: LEGACY.ignoredFrom,
+          port: why.port ?? '(none)',
+          moves:
+            [
+              ...new Set(
+                why.attributes
+                  .filter((a) => !ON_CERTIFICATE.test(a.hostConfigAttribute))
+                  .map((a) => `${a.name} → ${a.hostConfigAttribute}`),
+              ),
+            ].join(', ') || 'protocols, ciphers, certificateVerification',
+        },
+        location: why.at,
+        related,
+        fingerprint: [server.server],
+      });
+    }
+    for (const c of ctx.deployment.components) {
+      if (c.type !== 'tomcat.connector' || !c.attributes.connectorTls) continue;
+      const { ignored, attributes } = c.attributes.connectorTls;
+      const release = c.attributes.tomcat;
+      for (const a of attributes)
+        ctx.report({
+          messageId: ignored ? 'ignored' : 'releaseUnknown',
+          data: {
+            attribute: a.name,
+            server: c.name,
+            release: release?.named ?? '',
+            hostConfigAttribute: a.hostConfigAttribute,
+            readBy: LEGACY.readBy,
+            ignoredFrom: LEGACY.ignoredFrom,
+          },
+          location: a.at,
+          ...(ignored && release?.at
+            ? { related: [{ ...release.at, message: `Tomcat ${release.release} runs this server.xml` }] }
+            : {}),
+          fingerprint: [c.id, a.name],
+          severity: 'info',
+        });
+    }
+  },
+});
