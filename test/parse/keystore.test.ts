@@ -292,6 +292,7 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(decodedPassword('{xor}CDo9Hgw=')).toBe('WebAS');
     expect(decodedPassword('${env.KS_PASSWORD}')).toBeUndefined();
     expect(decodedPassword('{aes}AEmVKa')).toBeUndefined();
+    expect(decodedPassword('{cipher}d59274473b196ceb')).toBeUndefined();
     expect(decodedPassword(' changeit ')).toBe('changeit');
   });
 });

@@ -51,7 +51,7 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
       (others.length > 0 ? ", the deployment's other store passwords" : '');
     return withProblem(
       opened,
-      `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes} or environment-variable password cannot be read)`,
+      `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes}, {cipher} or environment-variable password cannot be read)`,
       { store: path.basename(doc.file.path) },
     );
   });
@@ -257,11 +257,12 @@ function passwordsOf(value: string): string[] {
 
 /**
  * The password a runtime would use: `{xor}` (WebSphere and Liberty encoding: base64 of the bytes
- * XOR '_') decoded; placeholders and `{aes}`/`{hash}` encodings cannot be read (undefined).
+ * XOR '_') decoded; placeholders, `{aes}`/`{hash}` encodings and Spring Cloud Config's `{cipher}` values (the config
+ * server decrypts them with its own key) cannot be read (undefined).
  */
 export function decodedPassword(value: string): string | undefined {
   const trimmed = value.trim();
-  if (trimmed.includes('${') || /^\{(aes|hash|custom)[^}]*\}/i.test(trimmed)) return undefined;
+  if (trimmed.includes('${') || /^\{(aes|hash|custom|cipher)[^}]*\}/i.test(trimmed)) return undefined;
   const xor = /^\{xor\}(.*)$/i.exec(trimmed);
   if (xor) {
     const bytes = Buffer.from(xor[1]!, 'base64');
