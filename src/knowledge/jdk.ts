@@ -63,7 +63,7 @@ export function jsseReadsProperty(name: string, version: JavaVersion): boolean {
 
 /**
  * The feature releases the defaults cover, in words: consecutive releases as one range, a release whose rows all
- * end at an update closing its range there (`6 to 6u45, 7 to 25`).
+ * end at an update closing its range there (`6 to 6u45, 7 to 27`).
  */
 export function knownJdkReleases(): string {
   const features = [...new Set(ROWS.map((r) => r.feature))].sort((a, b) => a - b);
@@ -183,7 +183,7 @@ const minus = (protocols: string[], disabled: string[]) => protocols.filter((p) 
 
 /**
  * What we know of a JDK's TLS defaults, or undefined when the data has nothing for that feature release
- * (e.g. JDK 12–16, 18–20, 22–24) or the vendor is IBM SDK other than 8.
+ * (e.g. JDK 5 or 28) or the vendor is IBM SDK other than 8.
  */
 export function jdkProfile(vendor: JdkVendorFamily, version: JavaVersion): JdkProfile | undefined {
   const label = formatJdk(vendor, version);

@@ -140,7 +140,7 @@ describe('missing inputs give unknown, never an error', () => {
     expect(infos.every((f) => f.severity === 'info' && f.outcome === 'unknown')).toBe(true);
   });
 
-  it.each(['1.5.0_22', '1.6.0_211', '26.0.1', '27'])('JDK %s (no profile): unknown naming the version', (version) => {
+  it.each(['1.5.0_22', '1.6.0_211', '28.0.1', '28'])('JDK %s (no profile): unknown naming the version', (version) => {
     const { outcomes, errors } = run({
       ...javaClient([TLS12, OFFER_ECDSA], `JAVA_VERSION="${version}"\n`),
       'api/nginx.conf': nginx(

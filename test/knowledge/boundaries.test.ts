@@ -5,6 +5,7 @@ import {
   protocolDisabledBy,
   splitAlgorithmList,
 } from '../../src/knowledge';
+import { protocolCandidates } from '../../src/knowledge/jdk';
 import type { JdkVendorFamily } from '../../src/model/types';
 
 const profile = (vendor: JdkVendorFamily, raw: string) => {
@@ -46,6 +47,15 @@ describe('JDK version boundaries', () => {
     expect(profile('openjdk', '21').tlsDisabledAlgorithms.confidence).toBe('inferred');
     expect(profile('temurin', '25.0.3').tlsDisabledAlgorithms.value).toContain('TLS_RSA_*');
   });
+  test('26 and 27 (read from sources, not measured): as 25.0.3, inferred', () => {
+    for (const version of ['26', '26.0.1', '27', '27.0.1']) {
+      const p = profile('temurin', version);
+      expect(p.tlsDisabledAlgorithms.value).toEqual(profile('temurin', '25.0.3').tlsDisabledAlgorithms.value);
+      expect(p.tlsDisabledAlgorithms.confidence).toBe('inferred');
+      expect(p.defaultServerProtocols.value).toEqual(['TLSv1.3', 'TLSv1.2']);
+      expect(protocolCandidates('temurin', parseJavaVersion(version)!).suites?.value).toBe('jsse-25');
+    }
+  });
   test('Corretto 8 keeps 3DES and, from 8.292, TLS 1.0/1.1', () => {
     expect(disabled('corretto', '8.202.08.2')).not.toContain('3DES_EDE_CBC');
     expect(disabled('corretto', '8.292.10.1')).not.toContain('TLSv1');
@@ -81,7 +91,7 @@ describe('JDK version boundaries', () => {
     expect(profile('ibm', '8.0.6.25').tlsDisabledAlgorithms.confidence).toBe('inferred');
   });
   test('unknown versions give undefined', () => {
-    expect(jdkProfile('openjdk', parseJavaVersion('26.0.1')!)).toBeUndefined();
+    expect(jdkProfile('openjdk', parseJavaVersion('28.0.1')!)).toBeUndefined();
     expect(jdkProfile('ibm', parseJavaVersion('1.7.0_80')!)).toBeUndefined();
   });
 });

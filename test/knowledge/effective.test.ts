@@ -90,7 +90,7 @@ describe('effectiveJdkTls', () => {
   });
 
   test('unknown versions degrade to an inferred empty default', () => {
-    const e = effectiveJdkTls(runtime('openjdk', '26.0.1'));
+    const e = effectiveJdkTls(runtime('openjdk', '28.0.1'));
     expect(e.profile).toBeUndefined();
     expect(e.disabledAlgorithms).toMatchObject({ value: [], from: { kind: 'default', confidence: 'inferred' } });
   });
@@ -107,7 +107,7 @@ describe('explainJdk', () => {
     expect(explainJdk('21')).toContain('INFERRED');
     expect(explainJdk('8.0.6.25')).toContain('IBM Java 8 SR6 FP25');
     expect(explainJdk('8u202', 'corretto')).toContain('Amazon Corretto 8u202');
-    expect(explainJdk('26')).toContain('no TLS defaults');
+    expect(explainJdk('28')).toContain('no TLS defaults');
     expect(explainJdk('nonsense')).toContain('Cannot read');
   });
 });

@@ -88,6 +88,23 @@ ruleTester(rule, {
       },
       errors: [{ messageId: 'allDisabled', file: 'tomcat/conf/server.xml', line: 1 }],
     },
+    ...['26.0.1', '27'].map((version) => ({
+      name: `Spring Boot server enabling only TLSv1, TLSv1.1 on Temurin ${version} (profiled from its sources)`,
+      files: {
+        'app/jdk/release': `JAVA_VERSION="${version}"\nIMPLEMENTOR="Eclipse Adoptium"\n`,
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'app/application.properties',
+          line: 3,
+          messageIncludes: [`Eclipse Temurin ${version}`, 'No appropriate protocol'],
+          related: [{ file: 'app/jdk/release', line: 1 }],
+        },
+      ],
+    })),
     {
       name: 'Dockerfile ENTRYPOINT with https.protocols',
       files: {

@@ -11,7 +11,7 @@ import {
 } from './trees';
 import { ccdt, svrconn } from '../mq/trees';
 
-const JDK26 = 'JAVA_VERSION="26.0.1"\nIMPLEMENTOR="Eclipse Adoptium"\n';
+const JDK28 = 'JAVA_VERSION="28.0.1"\nIMPLEMENTOR="Eclipse Adoptium"\n';
 const ECDSA_ONLY = [
   '-Djdk.tls.client.protocols=TLSv1.2',
   '-Djdk.tls.client.cipherSuites=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
@@ -176,8 +176,8 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a JDK version without a profile (26)',
-      files: { ...javaClient(['-Xmx1g'], JDK26), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
+      name: 'a JDK version without a profile (28)',
+      files: { ...javaClient(['-Xmx1g'], JDK28), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
       errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['no profile for'] }],
     },
     {

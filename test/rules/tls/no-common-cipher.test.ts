@@ -99,11 +99,11 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a JDK version without a profile (26): unknown, not a failure',
+      name: 'a JDK version without a profile (28): unknown, not a failure',
       files: {
         ...javaClient(
           [TLS12, '-Djdk.tls.client.cipherSuites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
-          'JAVA_VERSION="26.0.1"\n',
+          'JAVA_VERSION="28.0.1"\n',
         ),
         'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;'),
       },
