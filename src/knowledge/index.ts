@@ -10,6 +10,7 @@ export {
   serverCipherOrderDefault,
   isJsseLegacySuite,
   firstUpdatesDisabling,
+  knownJdkReleases,
   REFERENCE_JDK,
   referenceJdkProtocols,
 } from './jdk';

@@ -24,6 +24,7 @@ import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
 import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-runtime';
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
+import javaRuntimeUnprofiled from './java/runtime-unprofiled';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
 import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
@@ -93,6 +94,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaProtocolDisabledByRuntime,
   javaProtocolUnsupportedByRuntime,
   javaRuntimeAmbiguous,
+  javaRuntimeUnprofiled,
   libertyHttpsPortClosed,
   libertyIncludeMissing,
   mqAddressMapAllowsAll,
