@@ -149,7 +149,10 @@ export const tomcatContributor: ModelContributor = {
       const scope = tomcatPropertyScope(ctx, file, runtime, facts);
       for (const connector of doc.data.elements.filter((e) => e.localName === 'Connector')) {
         const hostConfigs = connector.children.filter((c) => c.localName === 'SSLHostConfig');
-        const sslEnabled = readAttribute(connector, 'SSLEnabled', file, scope)?.value.toLowerCase() === 'true';
+        // By Tomcat's setter rule: `sslEnabled="true"` reaches no setter (Tomcat logs "failed to set property").
+        const enabledAttribute = setterAttribute(connector, 'SSLEnabled');
+        const sslEnabled =
+          !!enabledAttribute && readWritten(enabledAttribute, file, scope)?.value.toLowerCase() === 'true';
         if (!sslEnabled && hostConfigs.length === 0) continue;
         const service = connector.parent;
         const hostNames = (service?.children ?? [])

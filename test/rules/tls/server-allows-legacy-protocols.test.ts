@@ -22,6 +22,14 @@ ruleTester(rule, {
     { name: 'Tomcat TLSv1.2', files: { 'tc/conf/server.xml': TOMCAT_TLS12 } },
     { name: 'Tomcat default protocols are not reported', files: { 'tc/conf/server.xml': tomcat('') } },
     {
+      // Tomcat 10.1.60 (Debian's jars): "failed to set property [sslEnabled]"; the connector is plain HTTP.
+      name: 'Tomcat sslEnabled="true" (lower-case s) sets nothing: no TLS connector',
+      files: {
+        'tc/conf/server.xml':
+          '<Server port="8005"><Service name="C">\n<Connector port="8443" sslEnabled="true" sslEnabledProtocols="TLSv1,TLSv1.2" keystoreFile="conf/ks.p12"/>\n</Service></Server>\n',
+      },
+    },
+    {
       name: 'Tomcat ${placeholder} is unknown, not wrong',
       files: { 'tc/conf/server.xml': tomcat('sslEnabledProtocols="${tls.protocols}"') },
     },
