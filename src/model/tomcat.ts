@@ -1,5 +1,5 @@
 import { relativePosix } from './paths';
-import type { XmlData, XmlElement } from '../parse/xml';
+import type { XmlAttribute, XmlData, XmlElement } from '../parse/xml';
 import { attr } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
@@ -176,15 +176,18 @@ export const tomcatContributor: ModelContributor = {
         }
         for (const hostConfig of hostConfigs.length ? hostConfigs : [undefined]) {
           const placeholders: string[] = [];
+          // An attribute as written, its `${…}` filled in; one nothing in the tree fills is a placeholder.
+          const readFound = (found: XmlAttribute): ReadAttribute | undefined => {
+            const read = readWritten(found, file, { ...scope, keep: TOMCAT_DIRECTORY_PROPERTIES });
+            if (!read) placeholders.push(found.name);
+            return read;
+          };
           const pick = (names: string[], elements: (XmlElement | undefined)[]): ReadAttribute | undefined => {
             for (const element of elements) {
               if (!element) continue;
               for (const name of names) {
                 const found = attr(element, name);
-                if (!found) continue;
-                const read = readAttribute(element, name, file, { ...scope, keep: TOMCAT_DIRECTORY_PROPERTIES });
-                if (!read) placeholders.push(found.name);
-                return read;
+                if (found) return readFound(found);
               }
             }
             return undefined;
@@ -197,10 +200,7 @@ export const tomcatContributor: ModelContributor = {
           const own = release.reads === false ? [hostConfig] : [hostConfig, connector];
           const apr = (name: string): ReadAttribute | undefined => {
             const found = release.reads === true ? setterAttribute(connector, name) : undefined;
-            if (!found) return undefined;
-            const read = readWritten(found, file, { ...scope, keep: TOMCAT_DIRECTORY_PROPERTIES });
-            if (!read) placeholders.push(found.name);
-            return read;
+            return found ? readFound(found) : undefined;
           };
           const tls: TlsSettings = {
             implementation: openssl ? 'openssl' : runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',
