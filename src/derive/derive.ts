@@ -128,6 +128,9 @@ function certificateFileUse(
   const unresolved: CertificateFileUse['unresolved'][number][] = [];
   const mountedOutside: CertificateFileUse['mountedOutside'][number][] = [];
   const keyAliases = new Map<string, Set<string> | 'any'>();
+  // The components naming each tree file as a trust store, and the files some component names or presents as its own.
+  const trustedBy = new Map<string, Component[]>();
+  const owned = new Set<string>();
   // The alias a component's key-store setting selects (the model keeps a placeholder's default), or 'any'.
   const selecting = (component: Component): string => {
     const alias = component.tls?.trust?.keyAlias?.value.trim();
@@ -170,6 +173,7 @@ function certificateFileUse(
     const outside = new Set<string>();
     for (const { ref, certificates } of presented.get(component.id) ?? []) {
       for (const c of certificates) {
+        owned.add(c.doc.file.path);
         add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
         if (ref.copiedAt)
           add(
@@ -190,11 +194,14 @@ function certificateFileUse(
     const urls = component.type === 'java.app' ? component.attributes.urls : [];
     // nginx's certificate is its key store too: that path, mounted from outside, names nothing either.
     for (const trust of [component.tls?.trust, ...urls.map((u) => u.trust)])
-      for (const [store, alias] of [
-        [trust?.keyStore, keyAlias],
-        [trust?.trustStore, 'any'],
+      for (const [store, alias, role] of [
+        [trust?.keyStore, keyAlias, 'key'],
+        [trust?.trustStore, 'any', 'trust'],
       ] as const) {
         if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
+        if (store.file && role === 'trust')
+          trustedBy.set(store.file, [...(trustedBy.get(store.file) ?? []), component]);
+        else if (store.file) owned.add(store.file);
         named(
           component,
           store.file,
@@ -207,7 +214,8 @@ function certificateFileUse(
           add(inUse, store.file, component, store.copiedBy, alias, `copied here to the path ${component.name} names`);
       }
   }
-  return { inUse, namedOutside, keyAliases, unresolved, mountedOutside };
+  const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
+  return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside };
 }
 
 /**
@@ -272,6 +280,7 @@ export function emptyDerived(): DerivedModel {
       inUse: new Map(),
       namedOutside: new Map(),
       keyAliases: new Map(),
+      trustOnly: new Map(),
       unresolved: [],
       mountedOutside: [],
       notServed: new Map(),

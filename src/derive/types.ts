@@ -70,6 +70,11 @@ export interface CertificateFileUse {
    * tree): the aliases the naming key-store settings give, or 'any' when one gives none (or a trust store names it).
    */
   keyAliases: ReadonlyMap<string, ReadonlySet<string> | 'any'>;
+  /**
+   * Tree files that every component naming them names as its trust store (none as its key store or certificate), with
+   * those components: a verifier's anchors, or leaves it trusts directly, that no component of the tree presents.
+   */
+  trustOnly: ReadonlyMap<string, readonly Component[]>;
   /** References whose file name is a placeholder nothing resolves (`/cert/${KEYSTORE_NAME}`): any certificate may be the one. */
   unresolved: readonly { component: Component; path: string; at?: Location }[];
   /** Certificate files a component reads where Docker Compose mounts a host path the tree does not hold (CertificateRef.mountedFromOutside). */

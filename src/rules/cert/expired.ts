@@ -73,6 +73,23 @@ function ownSelfSigned(c: TreeCertificate, presentedLeaves: ReadonlySet<string>)
   );
 }
 
+/**
+ * The components that name a PEM certificate's file, when every one names it as its trust store and verifies with JSSE
+ * (PKIXValidator takes a sent certificate that is in the trust store as trusted, dates unchecked): undefined otherwise,
+ * or when a reference the tree does not resolve names a file of its name.
+ */
+function jsseTrustersOnly(deployment: DerivedDeployment, c: TreeCertificate): string[] | undefined {
+  if (c.store) return undefined;
+  const files = deployment.derived.certificateFiles;
+  const trusters = files.trustOnly.get(c.doc.file.path);
+  if (!trusters || files.namedOutside.has(path.basename(c.doc.file.path))) return undefined;
+  const jsse = trusters.every((t) => {
+    const kind = deployment.derived.stacks.get(t.id)?.kind;
+    return kind === 'jsse' || kind === 'ibmjsse2';
+  });
+  return jsse ? [...new Set(trusters.map((t) => t.name))] : undefined;
+}
+
 /** The fingerprints of the first certificate of each file a component names as the certificate it presents. */
 function presentedLeavesOf(presented: DerivedDeployment['derived']['presented']): Set<string> {
   const leaves = new Set<string>();
@@ -107,6 +124,8 @@ export default defineRule({
         'Certificate {{dn}} is not valid before {{date}}, but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. If something else presents it, peers reject it (CertificateNotYetValidException, AMQ9633)',
       expiredSelfSigned:
         "Self-signed certificate {{dn}} expired on {{date}}, and no link of this tree shows who connects to it. A peer accepts a self-signed certificate only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it and replace it in every store that holds or trusts it",
+      expiredTrustedOnly:
+        "Certificate {{dn}} expired on {{date}}, but the tree names it only as the trust store of {{names}}, and no link of this tree presents it: JSSE does not check the dates of a certificate in its trust store (an anchor, or a leaf it trusts directly), so those handshakes still succeed. A peer that presents it to OpenSSL (nginx, curl: 'certificate has expired') or GSKit (MQ: AMQ9633) is refused: renew it, and replace it in every store that holds or trusts it, when convenient",
       expiredAnchor:
         "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
@@ -214,6 +233,15 @@ export default defineRule({
       // they run decides (OpenLiberty/guide-microprofile-jwt's key.p12, expired 2021, still serves the guide's client).
       const onLinks = presented.get(c.cert.fingerprintSha256);
       const selfSigned = expired && !anchor && ownSelfSigned(c, presentedLeaves) && !onLinks && !unlinkedCa;
+      // Only JSSE trust stores name it and no link presents it: the verifiers the tree shows accept it, dates unchecked.
+      const trusters =
+        expired &&
+        !anchor &&
+        !used.has(c.cert.fingerprintSha256) &&
+        !onLinks &&
+        !presentedLeaves.has(c.cert.fingerprintSha256)
+          ? jsseTrustersOnly(ctx.deployment, c)
+          : undefined;
       // The verdict rests on the links that trust it without a date check, or on the components that name it.
       const related: RelatedLocation[] = [
         ...(storeRelated(c).related ?? []),
@@ -229,16 +257,22 @@ export default defineRule({
           ? 'notYetValid'
           : anchor
             ? 'expiredAnchor'
-            : unlinkedCa
-              ? 'expiredUnlinkedCa'
-              : selfSigned
-                ? 'expiredSelfSigned'
-                : 'expired',
-        data: { dn, date },
+            : trusters
+              ? 'expiredTrustedOnly'
+              : unlinkedCa
+                ? 'expiredUnlinkedCa'
+                : selfSigned
+                  ? 'expiredSelfSigned'
+                  : 'expired',
+        data: { dn, date, ...(trusters ? { names: trusters.join(', ') } : {}) },
         location,
         ...(related.length > 0 ? { related } : {}),
         fingerprint,
-        ...(anchor ? { severity: 'info' as const } : unlinkedCa || selfSigned ? { severity: 'warning' as const } : {}),
+        ...(anchor || trusters
+          ? { severity: 'info' as const }
+          : unlinkedCa || selfSigned
+            ? { severity: 'warning' as const }
+            : {}),
       });
     }
   },

@@ -377,6 +377,57 @@ ruleTester(rule, {
       ],
     },
     {
+      // nlinhvu/spring-boot-ssl-demo-2024@04a9d63 (no licence file): the server's PEM SSL bundle trusts client.crt
+      // (self-signed, expired 2025-04-10, its key not in the tree) and requires a client certificate. JSSE takes a
+      // certificate that is itself in its trust store without checking its dates: JDK 17.0.15, trusting only that
+      // expired certificate, completed the handshake both as server (client auth need, openssl s_client presenting it)
+      // and as client; openssl s_client -CAfile with it answers "certificate has expired". It was an error.
+      name: 'an expired certificate only a Spring (JSSE) trust store names: info, its handshakes succeed',
+      files: {
+        'build.gradle': "plugins { id 'org.springframework.boot' version '3.2.4' }\n",
+        'src/main/resources/application.yml': [
+          'spring:',
+          '  ssl:',
+          '    bundle:',
+          '      pem:',
+          '        server:',
+          '          keystore:',
+          '            certificate: server/certs/server.crt',
+          '            private-key: server/certs/server.key',
+          '          truststore:',
+          '            certificate: client/certs/client.crt',
+          'server:',
+          '  ssl:',
+          '    bundle: server',
+          '    client-auth: need',
+          '  port: 8443',
+          '',
+        ].join('\n'),
+        'client/certs/client.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredTrustedOnly',
+          file: 'client/certs/client.crt',
+          line: 1,
+          severity: 'info',
+          related: [{ file: 'src/main/resources/application.yml', line: 10 }],
+        },
+      ],
+    },
+    {
+      // OpenSSL checks the dates of the certificates it trusts (verify error 10, "certificate has expired").
+      name: 'the same expired certificate named by nginx ssl_client_certificate: OpenSSL checks its dates, an error',
+      files: {
+        'api/nginx.conf':
+          'http {\n  server {\n    listen 8443 ssl;\n    ssl_certificate /etc/nginx/ssl/server.crt;\n    ssl_verify_client on;\n    ssl_client_certificate /etc/nginx/ssl/client.crt;\n  }\n}\n',
+        'api/ssl/client.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expired', file: 'api/ssl/client.crt', line: 1, severity: 'error' }],
+    },
+    {
       name: 'the same expired certificate, the client trusting another CA: the handshake checks its dates',
       files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...tomcatServer('server-self-expired.p12') },
       errors: [{ messageId: 'expired', file: 'api/conf/server-self-expired.p12', line: 1, severity: 'error' }],
