@@ -36,6 +36,7 @@ export {
   jmsAliasProtocols,
   mqHandshakeLog,
   mqReleaseFromImage,
+  mqReleaseFromOperatorVersion,
   mqReleaseSpeaksTls13,
   mqEnabledProtocols,
 } from './mq';

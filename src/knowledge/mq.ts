@@ -152,6 +152,21 @@ export function mqReleaseFromImage(reference: string): { release: string; source
   return image && release ? { release, source: image.source } : undefined;
 }
 
+/**
+ * The IBM MQ release a QueueManager resource of the IBM MQ Operator runs, from its `spec.version` (`9.3.0.0-r2` →
+ * 9.3.0.0; mq.json operatorVersion); undefined for another resource or a value that names no release (a template).
+ */
+export function mqReleaseFromOperatorVersion(
+  apiVersion: unknown,
+  version: unknown,
+): { release: string; field: string; source: string } | undefined {
+  const spec = mqData.operatorVersion;
+  if (typeof apiVersion !== 'string' || apiVersion.split('/')[0] !== spec.apiVersion.split('/')[0]) return undefined;
+  const release =
+    typeof version === 'string' ? /^(\d+\.\d+\.\d+\.\d+)(?:-r\d+)?$/.exec(version.trim())?.[1] : undefined;
+  return release ? { release, field: spec.field, source: spec.source } : undefined;
+}
+
 /** Whether a queue manager of this release speaks TLS 1.3 by default (channelDefaults.tls13: from its `since`). */
 export function mqReleaseSpeaksTls13(release: string): boolean {
   const parts = (v: string) => v.split('.').map(Number);

@@ -43,7 +43,7 @@ export interface MqQueueManagerFacts {
   certificate?: TreeCertificate;
   /** Directory of the MQSC file (the queue manager's home in the tree). */
   homeDir: string;
-  /** The IBM MQ release it runs, when the tree names it (a Dockerfile's MQ image; src/model/mq-release.ts). */
+  /** The IBM MQ release it runs, when the tree names it (its QueueManager resource, a Dockerfile's MQ image; src/model/mq-release.ts). */
   release?: { value: string; location: Location; via: string; source: string };
 }
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import { LineIndex } from '../parse/text';
 import type { ScriptQueueManagerName } from './attributes';
+import { field, queueManagersApplying } from './mq-resources';
 
 /** A start script larger than this is not a deploy script: not read for names. */
 const MAX_SCRIPT_BYTES = 256 * 1024;
@@ -58,64 +59,31 @@ export function queueManagerNamesBeside(
   return found;
 }
 
-let yamlLib: typeof import('yaml') | undefined;
-const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
 /** A queue manager name as MQ allows it (48 characters of A-Z a-z 0-9 . _ / %; no `-`, which the operator would change). */
 const QMGR_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
-const YAML_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
 
 /**
- * Queue manager names the IBM MQ Operator's QueueManager resources of the same YAML file give the MQSC at `line`:
+ * Queue manager names the IBM MQ Operator's QueueManager resources of the same file give the MQSC at `line`:
  * the ConfigMap holding that line, listed under a QueueManager's `spec.queueManager.mqsc`, is applied by the
  * queue manager `spec.queueManager.name`, else the resource's `metadata.name`
  * (ibm-cloudintegration/mqoncp4i's gettingstartedqmgr.yaml_template: QueueManager gsmq applies ConfigMap
- * gettingstartedmqsc). A file the YAML library cannot read, or a name a template fills in, gives none.
+ * gettingstartedmqsc; in a deploy script's heredocs: src/model/mq-resources.ts). A name a template fills in gives none.
  */
 export function queueManagerNamesOfResources(filePath: string, text: string, line: number): ScriptQueueManagerName[] {
-  if (!YAML_FILE.test(filePath) || !/^kind:\s*QueueManager\s*$/m.test(text)) return [];
-  const index = new LineIndex(text);
-  let documents: ReturnType<ReturnType<typeof yaml>['parseAllDocuments']>;
-  try {
-    documents = yaml().parseAllDocuments(text);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(documents)) return [];
-  const read = documents.map((d) => {
-    try {
-      return { value: d.toJS() as unknown, range: d.range, doc: d };
-    } catch {
-      return undefined;
-    }
-  });
-  const field = (o: unknown, ...keys: string[]): unknown =>
-    keys.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
-  const holder = read.find((r) => {
-    if (!r?.range || field(r.value, 'kind') !== 'ConfigMap') return false;
-    const [start, , end] = r.range;
-    return index.positionAt(start).line <= line && line <= index.positionAt(end).line;
-  });
-  const configMap = holder && field(holder.value, 'metadata', 'name');
-  if (typeof configMap !== 'string') return [];
   const names: ScriptQueueManagerName[] = [];
-  for (const r of read) {
-    if (!r || field(r.value, 'kind') !== 'QueueManager') continue;
-    const mqsc = field(r.value, 'spec', 'queueManager', 'mqsc');
-    const applies = Array.isArray(mqsc) && mqsc.some((m) => field(m, 'configMap', 'name') === configMap);
-    if (!applies) continue;
-    const own = field(r.value, 'spec', 'queueManager', 'name');
+  for (const qm of queueManagersApplying(filePath, text, line)) {
+    const own = field(qm.resource, 'spec', 'queueManager', 'name');
     const keys = typeof own === 'string' ? ['spec', 'queueManager', 'name'] : ['metadata', 'name'];
-    const name = field(r.value, ...keys);
+    const name = field(qm.resource, ...keys);
     if (typeof name !== 'string' || !QMGR_NAME.test(name)) continue;
-    const node = r.doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
-    const at = node?.range ?? r.range;
-    if (!at) continue;
+    const range = qm.rangeOf(keys);
+    if (!range) continue;
     names.push({
       name: name.toUpperCase(),
       location: {
         file: filePath,
-        range: index.rangeAt(at[0], at[1]),
-        message: `queue manager ${name.toUpperCase()} named here: QueueManager ${name} applies ConfigMap ${configMap}`,
+        range,
+        message: `queue manager ${name.toUpperCase()} named here: QueueManager ${name} applies ConfigMap ${qm.configMap}`,
       },
     });
   }

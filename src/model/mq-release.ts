@@ -1,14 +1,16 @@
 /**
- * The IBM MQ release a queue manager runs, when the tree names it: the image of the nearest Dockerfile whose directory
- * holds the queue manager's MQSC (`FROM icr.io/ibm-messaging/mq:9.4.0.5-r1`, the MQSC copied into /etc/mqm), as nginx
- * files get their OpenSSL from the Dockerfile beside them. A tag that names no release (`latest`), an image argument
- * without a default, or no Dockerfile: unknown.
+ * The IBM MQ release a queue manager runs, when the tree names it: the `spec.version` of the IBM MQ Operator's
+ * QueueManager resource that applies the MQSC (the same file: src/model/mq-resources.ts), else the image of the nearest
+ * Dockerfile whose directory holds the queue manager's MQSC (`FROM icr.io/ibm-messaging/mq:9.4.0.5-r1`, the MQSC copied
+ * into /etc/mqm), as nginx files get their OpenSSL from the Dockerfile beside them. A tag that names no release
+ * (`latest`), an image argument without a default, a version a template fills in, or neither: unknown.
  */
 import * as path from 'node:path';
-import { mqReleaseFromImage } from '../knowledge';
+import { mqReleaseFromImage, mqReleaseFromOperatorVersion } from '../knowledge';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
 import type { MqQueueManagerFacts } from './attributes';
+import { field, queueManagersApplying } from './mq-resources';
 
 type Release = NonNullable<MqQueueManagerFacts['release']>;
 
@@ -35,4 +37,27 @@ export function queueManagerReleases(
   });
   return (file) =>
     images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0]?.release;
+}
+
+/**
+ * The release the QueueManager resources of the same file that apply the MQSC at `line` name; when several name
+ * different releases, none (which one runs this MQSC is not known).
+ */
+export function queueManagerReleaseOfResources(filePath: string, text: string, line: number): Release | undefined {
+  const found = queueManagersApplying(filePath, text, line).flatMap((qm) => {
+    const version = field(qm.resource, 'spec', 'version');
+    const release = mqReleaseFromOperatorVersion(field(qm.resource, 'apiVersion'), version);
+    const range = release ? qm.rangeOf(release.field.split('.')) : undefined;
+    return release && range
+      ? [
+          {
+            value: release.release,
+            location: { file: filePath, range },
+            via: `QueueManager ${String(field(qm.resource, 'metadata', 'name'))} ${release.field}: ${String(version)}`,
+            source: release.source,
+          },
+        ]
+      : [];
+  });
+  return new Set(found.map((r) => r.value)).size === 1 ? found[0] : undefined;
 }

@@ -10,7 +10,7 @@ import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside, queueManagerNamesOfResources } from './mq-qmgr-names';
 import { mqscScriptsOf } from './mq-scripts';
-import { queueManagerReleases } from './mq-release';
+import { queueManagerReleaseOfResources, queueManagerReleases } from './mq-release';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
@@ -69,7 +69,7 @@ export const mqContributor: ModelContributor = {
         certificate: ownCertificate(certs, homeDir, qmgrLabel),
         homeDir,
       };
-      const release = releaseOf(doc.file.path);
+      const release = queueManagerReleaseOfResources(doc.file.path, doc.file.text, at) ?? releaseOf(doc.file.path);
       if (release) qmgr.release = release;
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;

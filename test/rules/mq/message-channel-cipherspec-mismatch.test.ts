@@ -11,6 +11,52 @@ function receiver(name: string, params: string, chltype = 'RCVR', port = 1414): 
   return `DEFINE LISTENER(L1) TRPTYPE(TCP) PORT(${port}) CONTROL(QMGR)\nDEFINE CHANNEL(${name}) CHLTYPE(${chltype}) TRPTYPE(TCP) +\n  ${params}\n`;
 }
 
+/**
+ * A queue manager deployed by the IBM MQ Operator: a ConfigMap holding `mqsc` and the QueueManager resource that
+ * applies it, at `version` (as in ibm-messaging/cp4i-mq-samples); `script` writes both from a deploy script's heredocs.
+ */
+function operatorQm(qm: string, mqsc: string, version: string, script = false): string {
+  const configMap = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    `  name: ${qm}-mqsc`,
+    'data:',
+    `  ${qm}.mqsc: |`,
+    ...mqsc
+      .trimEnd()
+      .split('\n')
+      .map((l) => `    ${l}`),
+  ];
+  const queueManager = [
+    'apiVersion: mq.ibm.com/v1beta1',
+    'kind: QueueManager',
+    'metadata:',
+    `  name: ${qm}`,
+    'spec:',
+    '  queueManager:',
+    `    name: ${qm.toUpperCase()}`,
+    '    mqsc:',
+    '      - configMap:',
+    `          name: ${qm}-mqsc`,
+    `          items: [${qm}.mqsc]`,
+    `  version: ${version}`,
+  ];
+  if (!script) return [...configMap, '---', ...queueManager, ''].join('\n');
+  return [
+    '#!/bin/bash',
+    `cat > ${qm}-configmap.yaml << EOF`,
+    ...configMap,
+    'EOF',
+    `oc apply -f ${qm}-configmap.yaml`,
+    `cat > ${qm}-qmgr.yaml << EOF`,
+    ...queueManager,
+    'EOF',
+    `oc apply -f ${qm}-qmgr.yaml`,
+    '',
+  ].join('\n');
+}
+
 const TLS12 = 'SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA256)';
 const TLS12_OTHER = 'SSLCIPH(TLS_RSA_WITH_AES_256_GCM_SHA384)';
 
@@ -172,6 +218,63 @@ ruleTester(rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'alias vs TLS 1.2 CipherSpec, both queue managers deployed by QueueManager resources at spec.version 9.4: TLS 1.3 is negotiated, AMQ9631',
+      files: {
+        'qm1/qm1.yaml': operatorQm('qm1', sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'), '9.4.0.5-r1'),
+        'qm2/qm2.yaml': operatorQm('qm2', receiver('QM1.TO.QM2', TLS12), '9.4.2.0-r1'),
+      },
+      errors: [
+        {
+          messageId: 'aliasNegotiatesTls13',
+          file: 'qm1/qm1.yaml',
+          line: 9,
+          severity: 'error',
+          messageIncludes: ['MQ 9.4.0.5, QueueManager qm1 spec.version: 9.4.0.5-r1', 'MQ 9.4.2.0'],
+          related: [
+            { file: 'qm2/qm2.yaml', line: 9 },
+            { file: 'qm2/qm2.yaml', line: 7 },
+            { file: 'qm1/qm1.yaml', line: 22 },
+            { file: 'qm2/qm2.yaml', line: 22 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the same, written by deploy scripts in heredocs (cp4i-mq-samples deploy-qm3-qmgr.sh style)',
+      files: {
+        'qm1/deploy-qm1.sh': operatorQm(
+          'qm1',
+          sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+          '9.4.0.5-r1',
+          true,
+        ),
+        'qm2/deploy-qm2.sh': operatorQm('qm2', receiver('QM1.TO.QM2', TLS12), '9.4.0.5-r1', true),
+      },
+      errors: [
+        {
+          messageId: 'aliasNegotiatesTls13',
+          file: 'qm1/deploy-qm1.sh',
+          line: 11,
+          severity: 'error',
+          messageIncludes: ['MQ 9.4.0.5, QueueManager qm1 spec.version: 9.4.0.5-r1'],
+          related: [
+            { file: 'qm2/deploy-qm2.sh', line: 11 },
+            { file: 'qm2/deploy-qm2.sh', line: 9 },
+            { file: 'qm1/deploy-qm1.sh', line: 26 },
+            { file: 'qm2/deploy-qm2.sh', line: 26 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'alias vs TLS 1.2 CipherSpec, a QueueManager whose spec.version a template fills in: release unknown, likely to fail',
+      files: {
+        'qm1/qm1.yaml': operatorQm('qm1', sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'), '${MQ_VERSION}'),
+        'qm2/qm2.yaml': operatorQm('qm2', receiver('QM1.TO.QM2', TLS12), '9.4.0.5-r1'),
+      },
+      errors: [{ messageId: 'aliasLikelyToFail', file: 'qm1/qm1.yaml', line: 9, severity: 'warning' }],
     },
     {
       name: 'alias vs TLS 1.2 CipherSpec with one queue manager on MQ 9.1 (TLS 1.2 at most): still only likely to fail',

@@ -1,0 +1,116 @@
+/**
+ * The IBM MQ Operator's QueueManager resources that apply an MQSC held in a ConfigMap of the same file: a YAML file
+ * of resources, or a deploy script writing them in heredocs (`cat > qm3-configmap.yaml << EOF`, then `cat >
+ * qm3-qmgr.yaml << EOF`: ibm-messaging/cp4i-mq-samples 03-auth/deploy-qm3-qmgr.sh). A QueueManager applies the
+ * ConfigMaps listed under `spec.queueManager.mqsc`; what it says (its queue manager name, its release) is then said
+ * of that MQSC. A file the YAML library cannot read gives none.
+ */
+import type { Range } from '../core/types';
+import { LineIndex, splitLines } from '../parse/text';
+
+let yamlLib: typeof import('yaml') | undefined;
+const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
+
+const YAML_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
+const SCRIPT_FILE = /\.(sh|bash|ksh|zsh)$/i;
+const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_]\w*)\2/;
+
+/** A QueueManager resource applying the MQSC: its content as JavaScript values, and where a field of it is written. */
+export interface ApplyingQueueManager {
+  resource: unknown;
+  /** The ConfigMap that holds the MQSC. */
+  configMap: string;
+  /** Where the value at `keys` is written in the file (undefined when it is not). */
+  rangeOf: (keys: string[]) => Range | undefined;
+}
+
+export function field(o: unknown, ...keys: string[]): unknown {
+  return keys.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+    o,
+  );
+}
+
+interface YamlText {
+  text: string;
+  /** The file line of the text's first line. */
+  firstLine: number;
+}
+
+/** The YAML of a file: the file itself, or a script's heredocs that are Kubernetes manifests (they start `apiVersion:`/`kind:`). */
+function yamlTexts(filePath: string, text: string): YamlText[] {
+  if (YAML_FILE.test(filePath)) return [{ text, firstLine: 0 }];
+  if (!SCRIPT_FILE.test(filePath) && !text.startsWith('#!')) return [];
+  const lines = splitLines(text);
+  const out: YamlText[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const here = HEREDOC.exec(lines[i]!);
+    if (!here || lines[i]!.trimStart().startsWith('#')) continue;
+    let j = i + 1;
+    while (j < lines.length && (here[1] === '-' ? lines[j]!.replace(/^\t+/, '') : lines[j]) !== here[3]) j++;
+    const body = lines.slice(i + 1, j);
+    const first = body.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    if (first !== undefined && /^(apiVersion|kind):/.test(first)) out.push({ text: body.join('\n'), firstLine: i + 1 });
+    i = j;
+  }
+  return out;
+}
+
+interface ReadDocument {
+  value: unknown;
+  startLine: number;
+  endLine: number;
+  rangeOf: (keys: string[]) => Range | undefined;
+}
+
+function readDocuments(source: YamlText): ReadDocument[] {
+  let documents: ReturnType<ReturnType<typeof yaml>['parseAllDocuments']>;
+  try {
+    documents = yaml().parseAllDocuments(source.text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(documents)) return [];
+  const index = new LineIndex(source.text);
+  const shift = (r: Range): Range => ({
+    start: { line: r.start.line + source.firstLine, character: r.start.character },
+    end: { line: r.end.line + source.firstLine, character: r.end.character },
+  });
+  const out: ReadDocument[] = [];
+  for (const d of documents) {
+    try {
+      const range = d.range;
+      if (!range) continue;
+      out.push({
+        value: d.toJS() as unknown,
+        startLine: index.positionAt(range[0]).line + source.firstLine,
+        endLine: index.positionAt(range[2]).line + source.firstLine,
+        rangeOf: (keys) => {
+          const node = d.getIn(keys, true) as { range?: [number, number, number] } | undefined;
+          return node?.range ? shift(index.rangeAt(node.range[0], node.range[1])) : undefined;
+        },
+      });
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
+/** The QueueManager resources of the file that apply the ConfigMap holding file line `line` (an MQSC's first command). */
+export function queueManagersApplying(filePath: string, text: string, line: number): ApplyingQueueManager[] {
+  if (!/^\s*kind:\s*["']?QueueManager["']?\s*$/m.test(text)) return [];
+  const documents = yamlTexts(filePath, text).flatMap(readDocuments);
+  const holder = documents.find(
+    (d) => field(d.value, 'kind') === 'ConfigMap' && d.startLine <= line && line <= d.endLine,
+  );
+  const configMap = holder && field(holder.value, 'metadata', 'name');
+  if (typeof configMap !== 'string') return [];
+  return documents
+    .filter((d) => {
+      if (field(d.value, 'kind') !== 'QueueManager') return false;
+      const mqsc = field(d.value, 'spec', 'queueManager', 'mqsc');
+      return Array.isArray(mqsc) && mqsc.some((m) => field(m, 'configMap', 'name') === configMap);
+    })
+    .map((d) => ({ resource: d.value, configMap, rangeOf: d.rangeOf }));
+}
