@@ -263,7 +263,8 @@ function collectJvmProperties(ctx: ModelContext): Map<string, PropertySource[]> 
   return groups;
 }
 
-const URL_IN_VALUE = /\b(https?|wss?):\/\/([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d+))?/g;
+/** `scheme://[user[:password]@]host[:port]`: the user-info (Eureka's `https://user:pass@host:8761/eureka/`) is skipped. */
+const URL_IN_VALUE = /\b(https?|wss?):\/\/(?:[^\s/?#@]*@)?([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d+))?/g;
 
 /** URLs in entry values (Spring `*.url`, `*.base-url`, any value that is a URL). */
 export function urlsIn(doc: ParsedDocument): ClientUrl[] {
@@ -277,6 +278,8 @@ export function clientUrlsIn(value: string, location: Location, key: string): Cl
   return [...value.matchAll(URL_IN_VALUE)].map((m) => {
     const scheme = m[1]!.toLowerCase();
     const port = m[3] ? Number(m[3]) : scheme === 'https' || scheme === 'wss' ? 443 : 80;
-    return { url: m[0], scheme, host: m[2]!.toLowerCase(), port, location, key };
+    // The URL as the link names it: without the user-info, which may hold a password.
+    const url = `${m[1]}://${m[2]}${m[3] ? `:${m[3]}` : ''}`;
+    return { url, scheme, host: m[2]!.toLowerCase(), port, location, key };
   });
 }

@@ -67,9 +67,9 @@ interface ConfigClient {
 /** Spring Boot's port when `server.port` is not set. https://docs.spring.io/spring-boot/appendix/application-properties/index.html#application-properties.server.server.port */
 const BOOT_DEFAULT_PORT = '8080';
 
-/** The port of a URL written as `https://host:7575/…` (or its placeholder default). */
+/** The port of a URL written as `https://host:7575/…` or `https://user:pass@host:7575/…` (or its placeholder default). */
 function urlPort(url: string | undefined): string | undefined {
-  const match = url && /^[a-z]+:\/\/[^/:]+:(\d+)/i.exec(url.trim());
+  const match = url && /^[a-z]+:\/\/(?:[^\s/?#@]*@)?[^/:@]+:(\d+)/i.exec(url.trim());
   return match ? match[1] : undefined;
 }
 

@@ -33,6 +33,8 @@ export interface ExpectedFinding {
   severity?: Severity;
   /** Substrings the message must contain. */
   messageIncludes?: string[];
+  /** Substrings the message must not contain (a secret, a value that is not the one meant). */
+  messageExcludes?: string[];
   related?: { file: string; line: number }[];
 }
 
@@ -189,6 +191,7 @@ export function ruleTester(rule: AnyRule, cases: { valid: TreeCase[]; invalid: I
             if (e.column !== undefined) expect(actual[i].column).toBe(e.column);
             if (e.severity) expect(actual[i].severity).toBe(e.severity);
             for (const part of e.messageIncludes ?? []) expect(actual[i].message).toContain(part);
+            for (const part of e.messageExcludes ?? []) expect(actual[i].message).not.toContain(part);
             if (e.related) expect(actual[i].related).toEqual(e.related);
           });
           // Every file that decides a finding is named by it, so linting only that file reports it.

@@ -116,6 +116,16 @@ describe('Spring Cloud Config: files a native config server serves configure its
       [],
     ],
     [
+      'a client URL with user-info (`http://user:pass@host:9999`) names the port after the @: not the config server’s',
+      {
+        'config/src/main/resources/application.yml': configServer('classpath:config-{profile}'),
+        'config/src/main/resources/config-local/application.yml': SERVED_SSL,
+        'greet/src/main/resources/application.yml': client('greet', '      uri: http://root:s3cret@localhost:9999\n'),
+        ...keyStores,
+      },
+      [],
+    ],
+    [
       'a file named after the client (config-repo/greet.yml) is served to it alone',
       {
         'config/src/main/resources/application.yml': configServer('classpath:/config-repo'),

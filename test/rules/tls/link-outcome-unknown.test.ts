@@ -176,6 +176,27 @@ ruleTester(rule, {
       ],
     },
     {
+      // Eureka's `defaultZone: https://user:password@host:port/eureka/` (Spring Cloud Netflix's basic-auth form): the
+      // link is to host:port; the user-info is neither the host nor the port, and never repeated.
+      name: 'a URL with user-info links to its host and port',
+      files: {
+        'client/application.yml':
+          'eureka:\n  client:\n    serviceUrl:\n      defaultZone: https://eureka:20481@api.example.internal:8443/eureka/\n',
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;'),
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 4,
+          severity: 'info',
+          messageIncludes: ['the JDK that runs'],
+          messageExcludes: ['20481'],
+          related: [{ file: 'api/nginx.conf', line: 2 }],
+        },
+      ],
+    },
+    {
       name: 'a JDK version without a profile (28)',
       files: { ...javaClient(['-Xmx1g'], JDK28), 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
       errors: [{ messageId: 'unknown', file: 'client/application.yml', line: 3, messageIncludes: ['no profile for'] }],
