@@ -11,6 +11,7 @@ export {
   isJsseLegacySuite,
   firstUpdatesDisabling,
   knownJdkReleases,
+  sameDefaultsEveryUpdate,
   REFERENCE_JDK,
   referenceJdkProtocols,
 } from './jdk';

@@ -12,6 +12,11 @@ export interface NamedJdk {
   source: string;
   confidence: 'verified' | 'inferred';
   note?: string;
+  /**
+   * Set (to its source) when a name giving only the feature release runs one of its general-availability updates,
+   * never an early-access build: what lets the feature's defaults apply when every update has the same.
+   */
+  gaUpdates?: string;
 }
 
 interface TagRule {
@@ -56,7 +61,12 @@ export function jdkFromImage(reference: string): NamedJdk | undefined {
   for (const image of IMAGES) {
     const repository = image.repository.exec(name);
     if (!repository) continue;
-    const base = { source: image.source, confidence: image.confidence as NamedJdk['confidence'], note: image.note };
+    const base = {
+      source: image.source,
+      confidence: image.confidence as NamedJdk['confidence'],
+      note: image.note,
+      gaUpdates: image.featureNamesGaUpdates,
+    };
     for (const rule of image.tags) {
       const m = rule.regex.exec(tag);
       if (!m) continue;
@@ -86,6 +96,7 @@ export function jdkFromPath(installPath: string): NamedJdk | undefined {
       source: entry.source,
       confidence: entry.confidence as NamedJdk['confidence'],
       note: entry.note,
+      gaUpdates: entry.featureNamesGaUpdates,
     };
   }
   return undefined;

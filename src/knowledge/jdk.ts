@@ -129,6 +129,52 @@ export function lookupRow(
   return covering.find((r) => r.vendors?.includes(vendor)) ?? covering.find((r) => r.vendors === undefined);
 }
 
+/** Every property a JDK profile is built from (jdkProfile), plus the suite list the endpoint reads. */
+const PROFILE_PROPERTIES = [
+  'jdk.tls.disabledAlgorithms',
+  'jdk.certpath.disabledAlgorithms',
+  'jdk.tls.legacyAlgorithms',
+  'clientProtocolCandidates',
+  'serverProtocolCandidates',
+  'supportedProtocols',
+  'jdk.tls.ephemeralDHKeySize',
+  'serverCipherOrderByDefault',
+  'cryptoPolicy',
+  'jsseSuiteList',
+];
+
+const sameEveryUpdate = new Map<string, boolean>();
+
+/**
+ * Whether every update of a feature release has the same TLS defaults in the data (each property's rows for the
+ * vendor agree from update 0 on, none ends, and no `jdk.tls.*` property is read only from an update): then a name
+ * giving only the feature (`FROM eclipse-temurin:26`) tells the defaults without the update. Never for IBM SDKs,
+ * whose defaults follow the service refresh.
+ */
+export function sameDefaultsEveryUpdate(vendor: JdkVendorFamily, feature: number): boolean {
+  const key = `${vendor}\u0000${feature}`;
+  let answer = sameEveryUpdate.get(key);
+  if (answer !== undefined) return answer;
+  const rows = PROFILE_PROPERTIES.flatMap((p) => rowsIndex().get(`${p}\u0000${feature}`) ?? []);
+  const boundaries = [...new Set([0, ...rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])])])];
+  const valuesAt = (update: number) =>
+    JSON.stringify(
+      PROFILE_PROPERTIES.map((p) => {
+        const row = lookupRow(p, vendor, feature, update);
+        return row && [row.value, row.unknown];
+      }),
+    );
+  const atGa = valuesAt(0);
+  const version = { raw: String(feature), feature, update: 0 };
+  answer =
+    vendor !== 'ibm' &&
+    jdkProfile(vendor, version) !== undefined &&
+    boundaries.every((update) => valuesAt(update) === atGa) &&
+    !PROPERTIES_READ.some((r) => feature < r.everyUpdateFrom && r.since.some((s) => s.feature === feature));
+  sameEveryUpdate.set(key, answer);
+  return answer;
+}
+
 /**
  * Whether a JSSE server picks the cipher suite by its own order when nothing sets it (JDK-8168261: from 13,
  * backported to 11.0.21), or undefined when the data has no row for that release.

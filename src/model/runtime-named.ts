@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { jdkFromImage, jdkFromPath, type NamedJdk } from '../knowledge';
+import { jdkFromImage, jdkFromPath, sameDefaultsEveryUpdate, type NamedJdk } from '../knowledge';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
@@ -18,19 +18,42 @@ export function shortPath(file: string, root: string): string {
   return (root ? path.relative(root, file) : path.basename(file)).split(path.sep).join('/') || path.basename(file);
 }
 
+/**
+ * The feature release a name gives without its update when that is enough to know the JDK's TLS defaults: the name
+ * runs general-availability updates only (jdk-locations.json) and every update of the feature has the same defaults
+ * (jdk-tls-defaults.json). Undefined otherwise: the version stays unknown.
+ */
+function featureDefaults(jdk: NamedJdk): string | undefined {
+  if (jdk.version || !jdk.feature || !jdk.gaUpdates) return undefined;
+  return sameDefaultsEveryUpdate(jdk.vendor, Number(jdk.feature)) ? jdk.feature : undefined;
+}
+
 /** Families as users read them in labels ("JDK from Dockerfile:1 FROM …" says the rest). */
 const describe = (jdk: NamedJdk) =>
   jdk.version
     ? ''
     : jdk.feature
-      ? ` (Java ${jdk.feature}; the name gives no update: the version is unknown)`
+      ? featureDefaults(jdk)
+        ? ` (Java ${jdk.feature}; the name gives no update, and every ${jdk.feature} update has the same TLS defaults)`
+        : ` (Java ${jdk.feature}; the name gives no update: the version is unknown)`
       : ' (the name gives no version: the version is unknown)';
 
 function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime {
   const note = `${jdk.note ? `${jdk.note}; ` : ''}${jdk.source}`;
+  const feature = featureDefaults(jdk);
+  const version = feature
+    ? {
+        value: feature,
+        from: {
+          kind: 'file' as const,
+          location,
+          note: `${note}; the name gives Java ${feature} without its update: ${jdk.gaUpdates ?? ''}, and lint-deploy's TLS defaults are the same for every ${feature} update`,
+        },
+      }
+    : { value: jdk.version ?? '', from: { kind: 'file' as const, location, note } };
   return {
     vendor: { value: jdk.vendor, from: { kind: 'file', location, note } },
-    version: { value: jdk.version ?? '', from: { kind: 'file', location, note } },
+    version,
     securityProperties: {},
     systemProperties: {},
     attachment: { text: `${text}${describe(jdk)}`, location, feature: jdk.version ? undefined : jdk.feature },

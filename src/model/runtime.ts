@@ -151,6 +151,8 @@ function websphereSdk(): JavaRuntime {
 
 const identity = (r: JavaRuntime) => `${r.vendor.value}|${r.version.value}`;
 const featureOf = (version: string) => String(parseJavaVersion(version)?.feature ?? '');
+/** A JDK named without its update (`FROM eclipse-temurin:26` keeps the feature as its version when that tells its defaults). */
+const withoutUpdate = (r: JavaRuntime) => !r.version.value || r.attachment?.feature !== undefined;
 
 /**
  * The runtimes by scope: the nearest JDK to a file is found by walking its directory's segments, not by
@@ -184,9 +186,9 @@ function chooseRuntime(nearest: ScopedRuntime[]): JavaRuntime | undefined {
   if (best.length === 0) return undefined;
   // A name without an update (`FROM ibmjava:8`, `JAVA_HOME=/usr/lib/jvm/java-17-openjdk`) beside an install of
   // the same vendor (and feature) names that install: the install's release file says the rest.
-  const installs = best.filter((c) => c.runtime.version.value);
+  const installs = best.filter((c) => !withoutUpdate(c.runtime));
   const sameAsInstall = (c: ScopedRuntime) =>
-    !c.runtime.version.value &&
+    withoutUpdate(c.runtime) &&
     c.runtime.vendor.value !== 'unknown' &&
     installs.some(
       (i) =>
@@ -231,7 +233,7 @@ export function makeRuntimeResolver(
       ? declaredRuntime(cliJava, '--java-version')
       : component?.version
         ? declaredRuntime(component, 'lint-deploy config "components"')
-        : inTree && !inTree.version.value && config.java?.version
+        : inTree && withoutUpdate(inTree) && config.java?.version
           ? declaredRuntime(config.java, 'lint-deploy config "java"')
           : undefined;
     if (declared) {

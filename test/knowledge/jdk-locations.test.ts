@@ -1,4 +1,4 @@
-import { jdkFromImage, jdkFromPath, splitImageReference } from '../../src/knowledge';
+import { jdkFromImage, jdkFromPath, sameDefaultsEveryUpdate, splitImageReference } from '../../src/knowledge';
 
 // Image and install-path names → vendor and version (src/knowledge/data/jdk-locations.json).
 describe('jdkFromImage', () => {
@@ -72,5 +72,35 @@ describe('jdkFromPath', () => {
 
   it.each(['/opt/app/jre', '/usr/bin', '/usr/lib/jvm/default-java'])('%s names no JDK', (installPath) => {
     expect(jdkFromPath(installPath)).toBeUndefined();
+  });
+});
+
+describe('a name giving only the feature release', () => {
+  it.each([
+    ['eclipse-temurin:26-jre', true],
+    ['adoptopenjdk:16-jre-hotspot', true],
+    ['openjdk:26', false], // early-access builds only from 19 on (docker-library/openjdk#522, #550)
+    ['amazoncorretto:26', false],
+    ['eclipse-temurin:26.0.1_8-jre', false], // names its update: nothing to stand in for
+  ])('%s runs general-availability updates only: %s', (image, ga) => {
+    const jdk = jdkFromImage(image);
+    expect(Boolean(jdk?.gaUpdates && !jdk.version)).toBe(ga);
+    if (jdk?.gaUpdates) expect(jdk.gaUpdates).toMatch(/https:\/\//);
+  });
+
+  it.each([
+    ['temurin', 26, true],
+    ['temurin', 27, true],
+    ['temurin', 25, true], // its two disabledAlgorithms rows hold the same value
+    ['openjdk', 16, true],
+    ['temurin', 17, false], // jdk.tls.disabledAlgorithms changed in 17.0.12, 17.0.13, …
+    ['temurin', 21, false],
+    ['corretto', 11, false],
+    ['openjdk', 8, false], // jdk.tls.server.protocols is read from 8u261 only
+    ['openjdk', 6, false], // profiled only up to 6u45
+    ['ibm', 8, false], // follows the service refresh
+    ['temurin', 28, false], // no profile at all
+  ] as const)('%s %i: the same TLS defaults in every update: %s', (vendor, feature, same) => {
+    expect(sameDefaultsEveryUpdate(vendor, feature)).toBe(same);
   });
 });

@@ -20,10 +20,11 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** Lints a tree; returns each component's JDK as `vendor version` and its attachment text, and the findings. */
-function attach(files: Record<string, string>) {
+function attach(files: Record<string, string>, java?: { version: string; vendor: string }) {
   const root = writeTree(files);
   dirs.push(root);
-  const result = lint({ paths: [root], cwd: root, config: withRecommended(defaultConfig(root)) });
+  const config = { ...withRecommended(defaultConfig(root)), ...(java && { java }) };
+  const result = lint({ paths: [root], cwd: root, config });
   const components = result.deployments.flatMap((d) => d.components);
   const byName = Object.fromEntries(
     components.map((c) => [
@@ -102,6 +103,23 @@ describe('JDKs named by Dockerfiles and start scripts', () => {
       from: 'JDK from Dockerfile:1 FROM eclipse-temurin:17-jre (Java 17; the name gives no update: the version is unknown)',
     });
     expect(errors).toEqual([]);
+  });
+
+  it('a floating tag of a feature whose updates all have the same TLS defaults: judged by them', () => {
+    const { byName } = attach({ Dockerfile: 'FROM eclipse-temurin:26-jre\n', ...SERVERS });
+    expect(byName['Authorization Server (servers)']).toEqual({
+      jdk: 'temurin 26',
+      from: 'JDK from Dockerfile:1 FROM eclipse-temurin:26-jre (Java 26; the name gives no update, and every 26 update has the same TLS defaults)',
+    });
+    // an install of the same feature in the tree still says the rest, and a declared version still wins
+    const TEMURIN_26 = 'IMPLEMENTOR="Eclipse Adoptium"\nJAVA_VERSION="26.0.1"\n';
+    const same = attach({ Dockerfile: 'FROM eclipse-temurin:26\n', 'jdk/release': TEMURIN_26, ...SERVERS });
+    expect(same.byName['Dispatcher (servers)']).toEqual({ jdk: 'temurin 26.0.1', from: 'JDK from jdk/release' });
+    const declared = attach(
+      { Dockerfile: 'FROM eclipse-temurin:26\n', ...SERVERS },
+      { version: '26.0.1', vendor: 'temurin' },
+    );
+    expect(declared.byName['Dispatcher (servers)']?.jdk).toBe('temurin 26.0.1');
   });
 
   it('a FROM without an update beside an install of the same vendor and feature names that install', () => {

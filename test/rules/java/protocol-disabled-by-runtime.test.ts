@@ -22,6 +22,16 @@ ruleTester(rule, {
       },
     },
     { name: 'unknown JDK: nothing to say', files: { 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1\n' } },
+    ...['eclipse-temurin:17-jre', 'openjdk:26', 'amazoncorretto:26'].map((image) => ({
+      // 17's defaults changed in its updates; openjdk:26 was an early-access build; Corretto's sources are silent
+      // on early-access images under a feature tag: the version is unknown, so nothing is said
+      name: `FROM ${image}: the name gives no update, and that leaves the defaults unknown`,
+      files: {
+        'app/Dockerfile': `FROM ${image}\n`,
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
+      },
+    })),
     {
       name: 'a ${placeholder} value is unknown, not wrong',
       files: {
@@ -102,6 +112,23 @@ ruleTester(rule, {
           line: 3,
           messageIncludes: [`Eclipse Temurin ${version}`, 'No appropriate protocol'],
           related: [{ file: 'app/jdk/release', line: 1 }],
+        },
+      ],
+    })),
+    ...['eclipse-temurin:26-jre', 'eclipse-temurin:25'].map((image) => ({
+      name: `FROM ${image}: no update named, but every update of the feature has the same defaults`,
+      files: {
+        'app/Dockerfile': `FROM ${image}\n`,
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'app/application.properties',
+          line: 3,
+          messageIncludes: [`Eclipse Temurin ${image.replace(/\D+(\d+).*/, '$1')} (`],
+          related: [{ file: 'app/Dockerfile', line: 1 }],
         },
       ],
     })),
