@@ -23,6 +23,8 @@ import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { treeStoresOf, withTrust, type TreeStores } from './store-files';
 import type { ModelContributor } from './contributor';
+import type { DockerfileData } from '../parse/dockerfile';
+import { dockerfileJavaEvidence } from './dockerfile-java';
 import {
   appGroupOf,
   JVM_OPTION_KINDS,
@@ -68,8 +70,11 @@ export const javaAppContributor: ModelContributor = {
       if (doc.kind.startsWith('spring.')) {
         // The test classpath (`src/test/resources`) configures the project's tests, never the deployed app.
         if (!onTestClasspath(ctx, doc.file.path)) groupFor(key).spring.push(doc as ParsedDocument<SpringConfigData>);
-      } else if (JVM_OPTION_KINDS.includes(doc.kind)) groupFor(key).jvm.push(doc);
-      else if (doc.kind === 'microprofile.config' && !onTestClasspath(ctx, doc.file.path)) groupFor(key).mp.push(doc);
+      } else if (JVM_OPTION_KINDS.includes(doc.kind)) {
+        // A Dockerfile of an image that runs no Java (docker:dind, a node app) is no Java application's.
+        if (doc.kind !== 'dockerfile' || dockerfileJavaEvidence(doc.data as DockerfileData))
+          groupFor(key).jvm.push(doc);
+      } else if (doc.kind === 'microprofile.config' && !onTestClasspath(ctx, doc.file.path)) groupFor(key).mp.push(doc);
       else if (doc.kind === 'tomcat.server-xml' || doc.kind.startsWith('nginx.')) groupFor(key).tomcat = true;
     }
     // A Spring Cloud Config server's files configure the client apps it serves (./spring-config-server.ts).

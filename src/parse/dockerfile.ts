@@ -44,6 +44,19 @@ export interface DockerfileData extends JvmOptionsData {
   args: Record<string, string | undefined>;
   /** `COPY`/`ADD` instructions of every stage, in order (./dockerfile-copies.ts). */
   copies: DockerCopy[];
+  /** `RUN`, `ENV`, `CMD` and `ENTRYPOINT` instructions of every stage, in order, as written (continuations kept). */
+  commands: DockerCommand[];
+}
+
+/** One `RUN`, `ENV`, `CMD` or `ENTRYPOINT` instruction: what a stage runs or sets, read by the model. */
+export interface DockerCommand {
+  instruction: 'RUN' | 'ENV' | 'CMD' | 'ENTRYPOINT';
+  /** The stage it belongs to, by index. */
+  stage: number;
+  /** Its arguments as written. */
+  text: string;
+  /** The whole instruction. */
+  range: Range;
 }
 
 /**
@@ -81,6 +94,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     const stageHomes: JavaHomeReference[][] = [];
     let javaHomes: JavaHomeReference[] = [];
     const copies: DockerCopy[] = [];
+    const commands: DockerCommand[] = [];
     /** Each stage's variables (inherited ENV of the stage it builds on, its ARGs and ENVs). */
     const stageVariables: StageVariables[] = [];
     let variables: StageVariables = {};
@@ -98,6 +112,13 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       const name = instruction[1]!.toUpperCase();
       const argsStart = logical.start + lead + instruction[0].length;
       const rest = file.text.slice(argsStart, logical.end);
+      if (stages.length > 0 && (name === 'RUN' || name === 'ENV' || name === 'CMD' || name === 'ENTRYPOINT'))
+        commands.push({
+          instruction: name,
+          stage: stages.length - 1,
+          text: rest,
+          range: index.rangeAt(logical.start + lead, logical.end),
+        });
       if (name === 'ARG' && stages.length === 0) {
         const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
         if (m) args[m[1]!] = m[2] === undefined ? undefined : (m[3] ?? m[4] ?? m[5] ?? '');
@@ -176,6 +197,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         stages,
         args,
         copies,
+        commands,
         javaHomes: stageHomes[stageHomes.length - 1] ?? [],
         springEnvironment,
         springArguments,
@@ -263,4 +285,15 @@ export function runtimeStage(data: DockerfileData): DockerStage | undefined {
   for (let hops = 0; stage?.fromStage !== undefined && hops < data.stages.length; hops++)
     stage = data.stages[stage.fromStage];
   return stage;
+}
+
+/** The stages whose instructions the running image holds: the last one and those it builds on, last first. */
+export function runtimeStages(data: DockerfileData): number[] {
+  const chain: number[] = [];
+  let index: number | undefined = data.stages.length - 1;
+  while (index !== undefined && index >= 0 && !chain.includes(index)) {
+    chain.push(index);
+    index = data.stages[index]?.fromStage;
+  }
+  return chain;
 }

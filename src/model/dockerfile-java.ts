@@ -1,0 +1,70 @@
+/**
+ * Whether a Dockerfile builds an image that runs Java (issue: `FROM docker:dind`, gitpod, `puppet/pdk`, node and
+ * python images became Java applications with an unknown JDK). Only the stages the running image holds count (a
+ * `maven` build stage under a final `nginx` stage is not a Java app). An image runs Java when the text says so: a
+ * JDK/JRE or Java server base image, a JDK installed by a package manager or unpacked, a `java`/`keytool` command,
+ * a `.jar`/`.war` copied in or started, a JVM option variable. A base image lint-deploy cannot read (a private
+ * registry's) with none of these is not taken for Java: nothing in the tree says it is.
+ */
+import { runtimeStages, type DockerfileData } from '../parse/dockerfile';
+
+/**
+ * Image names that hold a JVM: JDK distributions (the images of src/knowledge/data/jdk-locations.json but IBM MQ's,
+ * whose Java runs only MQ's own console and tools), build tools that need one, Java servers and Java products
+ * (Keycloak, Kafka, Elasticsearch… run on the JVM their image ships).
+ */
+const JAVA_IMAGE =
+  /(jdk|jre|java|temurin|corretto|zulu|semeru|liberica|sapmachine|dragonwell|graalvm|maven|gradle|sbt|tomcat|tomee|jetty|wildfly|jboss|payara|glassfish|liberty|websphere|weblogic|keycloak|jenkins|kafka|zookeeper|elasticsearch|logstash|opensearch|solr|activemq|artemis|sonarqube|nexus|cassandra|flink|spark|neo4j|nifi|camunda|hivemq|wso2|trino)/i;
+
+/** Packages of a JDK or JRE (Debian/Ubuntu, RHEL/Fedora, Alpine, SUSE, Adoptium's and vendors' repositories). */
+const JDK_PACKAGE =
+  /(^|\s)(openjdk[-\w.~]*|java-[\d.]+-openjdk[-\w.]*|java-latest-openjdk[-\w]*|default-j(re|dk)[-\w]*|temurin-\d+[-\w]*|(java-[\d.]+-amazon-)?corretto[-\w.]*|amazon-corretto[-\w.]*|zulu\d*[-\w.]*|msopenjdk[-\w.]*|ibm-semeru[-\w.]*|java-[\d.]+-ibm[-\w.]*|oracle-java\d+[-\w]*|jdk-?\d+[-\w.]*|jre-?\d+[-\w.]*)(?=\s|$)/;
+const INSTALL = /\b(apt-get|apt|yum|dnf|microdnf|tdnf|zypper)\s+(-\S+\s+)*install\b|\bapk\s+(-\S+\s+)*add\b/;
+/**
+ * A JDK archive fetched or unpacked (`OpenJDK17U-jdk_x64_linux_hotspot_17.0.9_9.tar.gz`), SDKMAN's `sdk install java`,
+ * IBM Installation Manager's `imcl install` of an IBM JDK or WebSphere Application Server offering
+ * (`com.ibm.java.jdk.v8`, `com.ibm.websphere.ND.v90`: atterdag/scripts docker/build/ubuntu-xenial-was90fp).
+ */
+const JDK_ARCHIVE =
+  /(jdk|jre)[^\s'"]*\.(tar\.gz|tgz|zip)\b|\bsdk\s+install\s+java\b|\bcom\.ibm\.(java\.jdk|websphere\.(ND|BASE|EXPRESS|DEVELOPERS))\b/i;
+/** A command word that needs a JVM where it runs. */
+const JAVA_COMMAND = /(^|[\s;&|('"`[])(\S*\/)?(java|keytool|javac|jlink|jshell)(?=[\s'"\],;&|)]|$)/;
+/** What a start runs: a jar/war, Tomcat's or WildFly's start script, a Spring Boot build-tool run. */
+const JAVA_START = /\.(jar|war)\b|catalina\.sh|\bcatalina\s+run\b|standalone\.sh|spring-boot:run|\bbootRun\b/;
+/** Variables only a JVM or a Java server's start script reads. */
+const JAVA_VARIABLE = /^(_?JAVA_[A-Z0-9_]*|JDK_JAVA_OPTIONS|JAVA|CATALINA_[A-Z_]+|JVM_OPTS|JVM_ARGS)$/;
+
+/** Why the image the Dockerfile builds runs Java (`base image eclipse-temurin:17`); undefined when nothing says so. */
+export function dockerfileJavaEvidence(data: DockerfileData): string | undefined {
+  const chain = runtimeStages(data);
+  for (const index of chain) {
+    const stage = data.stages[index]!;
+    if (stage.fromStage === undefined && JAVA_IMAGE.test(stage.image ?? stage.written))
+      return `base image ${stage.written}`;
+  }
+  const held = (stage: number) => chain.includes(stage);
+  for (const command of data.commands) {
+    if (!held(command.stage)) continue;
+    const text = command.text.replace(/\\\r?\n/g, ' ');
+    if (command.instruction === 'ENV') {
+      const names = [...text.matchAll(/(?:^|\s)([A-Za-z_]\w*)(?==|\s)/g)].map((m) => m[1]!);
+      const named = names.find((n) => JAVA_VARIABLE.test(n));
+      if (named) return `ENV ${named}`;
+      continue;
+    }
+    const words = text.replace(/[[\]",]/g, ' ');
+    if (command.instruction === 'RUN') {
+      for (const part of words.split(/&&|\|\||;/))
+        if (INSTALL.test(part) && JDK_PACKAGE.test(part.replace(INSTALL, ' ')))
+          return `RUN installs ${JDK_PACKAGE.exec(part.replace(INSTALL, ' '))![2]}`;
+      if (JDK_ARCHIVE.test(text)) return `RUN fetches a JDK (${JDK_ARCHIVE.exec(text)![0]})`;
+    }
+    if (JAVA_COMMAND.test(text)) return `${command.instruction} runs ${JAVA_COMMAND.exec(text)![3]}`;
+    if (command.instruction !== 'RUN' && JAVA_START.test(text))
+      return `${command.instruction} starts ${JAVA_START.exec(text)![0]}`;
+  }
+  for (const copy of data.copies)
+    if (held(copy.stage) && [...copy.sources, copy.destination ?? ''].some((p) => /\.(jar|war|ear)$/i.test(p)))
+      return `${copy.instruction} of a Java archive`;
+  return undefined;
+}
