@@ -221,6 +221,9 @@ export function tomcatReleaseFromImage(image: string): TomcatImageRelease | unde
 /** The Connector attributes Tomcat 8.5 and 9 read as the default SSLHostConfig's (data/tomcat.json legacyConnectorAttributes). */
 export const TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES = data.legacyConnectorAttributes;
 
+/** 8.5 and 9: the Connector attributes that make its own `_default_` SSLHostConfig (data/tomcat.json defaultHostConfigClash). */
+export const TOMCAT_DEFAULT_HOST_CONFIG_CLASH = data.defaultHostConfigClash;
+
 /**
  * Whether a Tomcat release reads a Connector's TLS attributes (`keystoreFile`, `sslEnabledProtocols`, `SSLProtocol`, …)
  * as its default SSLHostConfig's: true for 8.5 and 9.0, false from 10.0 (they are ignored), undefined for an unknown

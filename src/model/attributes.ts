@@ -374,6 +374,17 @@ export type NginxProxyStoreDirectives = Partial<
   >
 >;
 
+/** A server.xml element that holds TLS attributes. */
+export type TomcatTlsElement = 'Connector' | 'SSLHostConfig' | 'Certificate';
+
+/** A written TLS attribute Tomcat ignores (no setter), and the element whose attribute it looks like (`spelled` as that one is). */
+export interface IgnoredTomcatAttribute {
+  name: string;
+  element: TomcatTlsElement;
+  at: Location;
+  like?: { element: TomcatTlsElement; spelled: string };
+}
+
 /** `attributes` of a `tomcat.connector` component. */
 export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   /** Attributes whose value is a `${…}` placeholder: unknown at lint time. */
@@ -391,6 +402,8 @@ export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
    * what they set is unknown. Each with the SSLHostConfig attribute it stands for.
    */
   connectorTls?: { ignored: boolean; attributes: { name: string; hostConfigAttribute: string; at: Location }[] };
+  /** TLS attributes written on the Connector, this SSLHostConfig or its Certificates that reach no setter (model/tomcat-ignored.ts). */
+  ignoredAttributes?: IgnoredTomcatAttribute[];
 }
 
 /** `attributes` of a `liberty.https-endpoint` component. */

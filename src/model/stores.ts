@@ -13,13 +13,7 @@ import type { MqEnvData } from '../parse/mq-env';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
 import type { ModelContext, ModelContributor } from './contributor';
-import {
-  readAttribute,
-  readWritten,
-  TOMCAT_DIRECTORY_PROPERTIES,
-  tomcatPropertyScope,
-  type ReadAttribute,
-} from './tomcat-properties';
+import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
 import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
@@ -71,22 +65,30 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
   // Relative paths are relative to $CATALINA_BASE: the directory above conf/.
   const base = path.basename(path.dirname(file)) === 'conf' ? path.dirname(path.dirname(file)) : path.dirname(file);
   const facts = component.type === 'tomcat.connector' ? component.attributes.tomcat : undefined;
-  // The Connector's own TLS attributes: ignored by Tomcat 10.0 and later (./tomcat-legacy.ts).
-  const own = facts?.readsConnectorTls === false ? undefined : connector;
+  // The Connector's own TLS attributes: ignored by Tomcat 10.0 and later (./tomcat-legacy.ts); in 8.5 and 9 they make a
+  // default SSLHostConfig of their own, never merged into a written <SSLHostConfig> (./tomcat.ts).
+  const own = facts?.readsConnectorTls === false || hostConfig ? undefined : connector;
+  // A certificate's attributes on the SSLHostConfig itself: read by 8.5 and 9, removed in 10.0.
+  const hostCertificate = facts?.readsConnectorTls === false ? undefined : hostConfig;
   const scope = {
     ...tomcatPropertyScope(ctx, file, component.runtime, facts ?? { release: '', assumed: true }),
     keep: TOMCAT_DIRECTORY_PROPERTIES,
   };
   // `${…}` as Tomcat fills them in; an attribute whose placeholder the tree does not settle keeps its raw text
   // (`unsettled` below then leaves the path or alias unknown).
+  // By Tomcat's setter rule (./tomcat-legacy.ts sameSetter): only the first letter's case is free.
   const pick = (elements: (XmlElement | undefined)[], names: string[]): ReadAttribute | undefined => {
     for (const el of elements)
-      for (const name of names) if (el && attr(el, name)) return readAttribute(el, name, file, scope) ?? attr(el, name);
+      for (const name of names) {
+        const found = setterAttribute(el, name);
+        if (found) return readWritten(found, file, scope) ?? found;
+      }
     return undefined;
   };
   // Where a password is set: its text is never read here (a default would be the secret).
   const passwordAt = (elements: (XmlElement | undefined)[], names: string[]): Location | undefined => {
-    for (const el of elements) for (const name of names) if (el && attr(el, name)) return where(attr(el, name));
+    for (const el of elements)
+      for (const name of names) if (setterAttribute(el, name)) return where(setterAttribute(el, name));
     return undefined;
   };
   // A placeholder other than a run-time directory (`${catalina.base}/conf/…` matches a tree file by its tail).
@@ -104,8 +106,9 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
   const pem = (file: ReadAttribute): StoreRef => store(file, { value: 'PEM', from: at(file).from });
   const keyFile =
     pick([certificate], ['certificateKeystoreFile']) ??
-    pick([hostConfig, own], ['certificateKeystoreFile', 'keystoreFile']);
-  const pemFile = pick([certificate], ['certificateFile']) ?? pick([hostConfig], ['certificateFile']);
+    pick([hostCertificate], ['certificateKeystoreFile']) ??
+    pick([own], ['keystoreFile']);
+  const pemFile = pick([certificate], ['certificateFile']) ?? pick([hostCertificate], ['certificateFile']);
   // A Connector's APR-style SSLCertificateFile (and SSLCACertificateFile), without an SSLHostConfig: read by 8.5 and 9 only.
   const readsConnector = facts?.readsConnectorTls === true;
   const legacyAttribute =
@@ -166,7 +169,7 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
     trust.trustStore = store(
       trustFile,
       type ? at(type) : undefined,
-      passwordAt([hostConfig, own], ['truststorePassword', 'truststorePass']),
+      passwordAt([hostConfig], ['truststorePassword']) ?? passwordAt([own], ['truststorePass']),
     );
   } else if (caFile && !unsettled(caFile.value)) {
     trust.trustStore = pem(caFile);

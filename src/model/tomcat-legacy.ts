@@ -5,9 +5,12 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY } from '../knowledge/tomcat';
+import {
+  TOMCAT_DEFAULT_HOST_CONFIG_CLASH as CLASH,
+  TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY,
+} from '../knowledge/tomcat';
 import { catalinaBase } from '../parse/image-files';
-import { attr, type XmlAttribute, type XmlElement } from '../parse/xml';
+import type { XmlAttribute, XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
 import { traced } from './java-shared';
 import { relativePosix } from './paths';
@@ -47,6 +50,30 @@ export function connectorTlsAttributes(connector: XmlElement, file: string): Con
   });
 }
 
+/** The Connector attributes whose setter makes its own default SSLHostConfig in Tomcat 8.5 and 9. */
+export const defaultHostConfigAttributes = (connector: XmlElement): XmlAttribute[] =>
+  connector.attributes.filter((a) => CLASH.connectorAttributes.some((n) => sameSetter(a.name, n)));
+
+/**
+ * Tomcat 8.5 and 9: the Connector's TLS attributes make a `_default_` SSLHostConfig of its own when the digester sets
+ * them (at the Connector's start tag, AbstractHttp11Protocol.registerDefaultSSLHostConfig); a written `<SSLHostConfig>`
+ * for the same host name (the connector's defaultSSLHostConfigName, both lower-cased) is then a second one, which
+ * AbstractEndpoint.addSslHostConfig refuses: the whole server.xml fails to load (measured with 9.0.70). Values do
+ * not matter, a `${…}` included. The written `<SSLHostConfig>` and the Connector attributes, or undefined.
+ */
+export function defaultHostConfigClash(
+  connector: XmlElement,
+  hostConfigs: XmlElement[],
+): { hostConfig: XmlElement; attributes: XmlAttribute[]; hostName: string } | undefined {
+  const attributes = defaultHostConfigAttributes(connector);
+  if (attributes.length === 0) return undefined;
+  const hostName = (setterAttribute(connector, 'defaultSSLHostConfigName')?.value ?? '_default_').toLowerCase();
+  const hostConfig = hostConfigs.find(
+    (h) => (setterAttribute(h, 'hostName')?.value ?? '_default_').toLowerCase() === hostName,
+  );
+  return hostConfig ? { hostConfig, attributes, hostName } : undefined;
+}
+
 /** The APR-style Connector attributes that decide a handshake, which Tomcat 8.5 and 9 read and 10.0+ ignore. */
 export const READ_BY_8_5_AND_9_ONLY = ['SSLProtocol', 'SSLCipherSuite', 'SSLVerifyClient', 'SSLHonorCipherOrder'];
 
@@ -61,11 +88,12 @@ export function notStarted(
   release: { named: string; read?: TomcatReleaseRead },
   written: ConnectorTlsAttribute[],
   port: string | undefined,
+  clash?: NonNullable<Extract<UnservedTls['why'], { kind: 'tomcat-connector-not-started' }>['clash']>,
 ): UnservedTls {
   const relative = relativePosix(ctx.deployment.root, file);
   const base = path.basename(path.dirname(file)) === 'conf' ? path.dirname(path.dirname(file)) : path.dirname(file);
   const stores = written.flatMap((a): StoreRef[] => {
-    const value = attr(connector, a.name)?.value;
+    const value = connector.attributes.find((written) => written.name === a.name)?.value;
     if (!value || !STORE_SETTINGS.includes(a.hostConfigAttribute) || value.includes('${')) return [];
     const named = traced(value, a.at.file, a.at.range);
     const pem = /^(certificateFile|caCertificateFile)$/.test(a.hostConfigAttribute);
@@ -93,6 +121,7 @@ export function notStarted(
       attributes: written,
       ...(port ? { port } : {}),
       at: { file, range: connector.range },
+      ...(clash ? { clash } : {}),
     },
     stores,
   };

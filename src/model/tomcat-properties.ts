@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
-import { attr, type XmlAttribute, type XmlElement } from '../parse/xml';
+import type { XmlAttribute } from '../parse/xml';
 import {
   TOMCAT_PROPERTY_DEFAULTS_SINCE,
   TOMCAT_PROPERTY_SOURCES,
@@ -153,20 +153,9 @@ export const TOMCAT_DIRECTORY_PROPERTIES = ['catalina.base', 'catalina.home', 'u
 export type ReadAttribute = XmlAttribute & { via?: RelatedLocation[] };
 
 /**
- * An attribute of a server.xml element as Tomcat reads it; undefined when it is not written, or written with a
- * placeholder the tree does not settle.
+ * An attribute found by Tomcat's setter rule (./tomcat-legacy.ts setterAttribute: `SSLProtocol`, which `sslProtocol` is
+ * not), its `${…}` filled in; undefined when written with a placeholder the tree does not settle.
  */
-export function readAttribute(
-  element: XmlElement,
-  name: string,
-  file: string,
-  scope: TomcatPropertyScope,
-): ReadAttribute | undefined {
-  const found = attr(element, name);
-  return found ? readWritten(found, file, scope) : undefined;
-}
-
-/** An attribute found by its exact name (`SSLProtocol`, which `sslProtocol` is not), its `${…}` filled in as readAttribute does. */
 export function readWritten(found: XmlAttribute, file: string, scope: TomcatPropertyScope): ReadAttribute | undefined {
   if (!found.value.includes('${')) return found;
   const read = tomcatValue(found.value, scope, { file, range: found.valueRange, message: '' });

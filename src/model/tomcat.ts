@@ -1,6 +1,5 @@
 import { relativePosix } from './paths';
 import type { XmlAttribute, XmlData, XmlElement } from '../parse/xml';
-import { attr } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import {
@@ -17,15 +16,17 @@ import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime'
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
 import type { TomcatConnectorAttributes } from './attributes';
 import { TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY } from '../knowledge/tomcat';
-import { connectorTlsAttributes, notStarted, READ_BY_8_5_AND_9_ONLY, setterAttribute } from './tomcat-legacy';
-import { tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
 import {
-  readAttribute,
-  readWritten,
-  TOMCAT_DIRECTORY_PROPERTIES,
-  tomcatPropertyScope,
-  type ReadAttribute,
-} from './tomcat-properties';
+  connectorTlsAttributes,
+  defaultHostConfigAttributes,
+  defaultHostConfigClash,
+  notStarted,
+  READ_BY_8_5_AND_9_ONLY,
+  setterAttribute,
+} from './tomcat-legacy';
+import { ignoredTomcatAttributes } from './tomcat-ignored';
+import { tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
+import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
 
 const PLACEHOLDER = /\$\{[^}]*\}/;
 
@@ -147,8 +148,18 @@ export const tomcatContributor: ModelContributor = {
         appGroupOf(ctx, file),
       );
       const scope = tomcatPropertyScope(ctx, file, runtime, facts);
-      for (const connector of doc.data.elements.filter((e) => e.localName === 'Connector')) {
-        const hostConfigs = connector.children.filter((c) => c.localName === 'SSLHostConfig');
+      const connectors = doc.data.elements.filter((e) => e.localName === 'Connector');
+      const hostConfigsOf = (c: XmlElement) => c.children.filter((h) => h.localName === 'SSLHostConfig');
+      // 8.5 and 9 refuse the whole server.xml when a Connector's TLS attributes and a written <SSLHostConfig> both make
+      // its default SSLHostConfig (./tomcat-legacy.ts): no connector of it starts.
+      const refused =
+        release.reads === true
+          ? connectors
+              .map((connector) => ({ connector, clash: defaultHostConfigClash(connector, hostConfigsOf(connector)) }))
+              .find((c) => c.clash)
+          : undefined;
+      for (const connector of connectors) {
+        const hostConfigs = hostConfigsOf(connector);
         // By Tomcat's setter rule: `sslEnabled="true"` reaches no setter (Tomcat logs "failed to set property").
         const enabledAttribute = setterAttribute(connector, 'SSLEnabled');
         const sslEnabled =
@@ -159,22 +170,42 @@ export const tomcatContributor: ModelContributor = {
           .filter((c) => c.localName === 'Engine')
           .flatMap((engine) => engine.children.filter((c) => c.localName === 'Host'))
           .flatMap((host) => [
-            attr(host, 'name')?.value,
+            setterAttribute(host, 'name')?.value,
             ...host.children.filter((c) => c.localName === 'Alias').map((a) => a.text),
           ])
           .filter((n): n is string => !!n && !PLACEHOLDER.test(n));
-        const portAttr = readAttribute(connector, 'port', file, scope);
+        const portFound = setterAttribute(connector, 'port');
+        const portAttr = portFound ? readWritten(portFound, file, scope) : undefined;
         const port = portAttr && /^\d+$/.test(portAttr.value) ? Number(portAttr.value) : undefined;
         const openssl =
-          /Apr/i.test(attr(connector, 'protocol')?.value ?? '') ||
-          /openssl/i.test(attr(connector, 'sslImplementationName')?.value ?? '');
+          // ConnectorCreateRule reads `protocol` by its exact name; sslImplementationName goes through its setter.
+          /Apr/i.test(connector.attributes.find((a) => a.name === 'protocol')?.value ?? '') ||
+          /openssl/i.test(setterAttribute(connector, 'sslImplementationName')?.value ?? '');
         const written = connectorTlsAttributes(connector, file);
+        if (refused?.clash) {
+          const { hostConfig, attributes, hostName } = refused.clash;
+          const clash = {
+            hostName,
+            hostConfigAt: { file, range: hostConfig.range },
+            attributes: attributes.map((a) => ({ name: a.name, at: { file, range: a.valueRange } })),
+            server: `Tomcat connector ${setterAttribute(refused.connector, 'port')?.value ?? '(no port)'} (${relative})`,
+          };
+          const unserved = notStarted(ctx, connector, file, release, written, portAttr?.value, clash);
+          (ctx.deployment.unservedTls ??= []).push(unserved);
+          continue;
+        }
+        // Release unknown: 8.5 and 9 would refuse this server.xml, 10.0+ ignores the Connector's attributes.
+        const clash = release.reads === undefined ? defaultHostConfigClash(connector, hostConfigs) : undefined;
+        // 8.5 and 9 serve the Connector's own default SSLHostConfig beside written ones for other host names.
+        const own =
+          release.reads === true && hostConfigs.length > 0 && defaultHostConfigAttributes(connector).length > 0;
         // Tomcat 10.0+ ignores the Connector's TLS attributes: without an <SSLHostConfig> the connector does not start.
         if (release.reads === false && hostConfigs.length === 0) {
           (ctx.deployment.unservedTls ??= []).push(notStarted(ctx, connector, file, release, written, portAttr?.value));
           continue;
         }
-        for (const hostConfig of hostConfigs.length ? hostConfigs : [undefined]) {
+        const served = hostConfigs.length ? [...(own ? [undefined] : []), ...hostConfigs] : [undefined];
+        for (const hostConfig of served) {
           const placeholders: string[] = [];
           // An attribute as written, its `${…}` filled in; one nothing in the tree fills is a placeholder.
           const readFound = (found: XmlAttribute): ReadAttribute | undefined => {
@@ -182,13 +213,12 @@ export const tomcatContributor: ModelContributor = {
             if (!read) placeholders.push(found.name);
             return read;
           };
-          const pick = (names: string[], elements: (XmlElement | undefined)[]): ReadAttribute | undefined => {
-            for (const element of elements) {
-              if (!element) continue;
-              for (const name of names) {
-                const found = attr(element, name);
-                if (found) return readFound(found);
-              }
+          // By Tomcat's setter rule (tomcat-legacy.ts sameSetter): `Protocols` is read, `PROTOCOLS` and an
+          // SSLHostConfig's `sslEnabledProtocols` (a Connector name) are not ("failed to set property").
+          const pick = (element: XmlElement | undefined, ...names: string[]): ReadAttribute | undefined => {
+            for (const name of names) {
+              const found = setterAttribute(element, name);
+              if (found) return readFound(found);
             }
             return undefined;
           };
@@ -196,19 +226,24 @@ export const tomcatContributor: ModelContributor = {
             a.via?.length
               ? { value, from: { kind: 'file', location: { file, range: a.valueRange }, via: a.via } }
               : traced(value, file, a.valueRange);
-          // 10.0+ reads the SSLHostConfig alone; the APR-style names only 8.5 and 9 (./tomcat-legacy.ts).
-          const own = release.reads === false ? [hostConfig] : [hostConfig, connector];
-          const apr = (name: string): ReadAttribute | undefined => {
-            const found = release.reads === true ? setterAttribute(connector, name) : undefined;
-            return found ? readFound(found) : undefined;
-          };
+          // The Connector's TLS attributes make a default SSLHostConfig of their own in 8.5 and 9, never merged into
+          // a written one (AbstractHttp11Protocol.registerDefaultSSLHostConfig); 10.0+ ignores them. The APR-style
+          // names only when the tree names 8.5 or 9 (./tomcat-legacy.ts).
+          const legacy = hostConfig || release.reads === false ? undefined : connector;
+          const apr = (name: string) => (release.reads === true ? pick(legacy, name) : undefined);
+          // 8.5 and 9 also read a certificate's attributes on the SSLHostConfig itself (setCertificateKeystoreFile,
+          // removed in 10.0: Tomcat 10.1.60 logs "failed to set property").
+          const hostCertificate = release.reads === false ? undefined : hostConfig;
           const tls: TlsSettings = {
             implementation: openssl ? 'openssl' : runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse',
           };
-          const protocols = pick(['protocols', 'sslEnabledProtocols'], own) ?? apr('SSLProtocol');
-          const ciphers = pick(['ciphers'], own) ?? apr('SSLCipherSuite');
-          const cipherSuites = pick(['cipherSuites'], own);
-          const honor = pick(['honorCipherOrder', 'useServerCipherSuitesOrder'], own) ?? apr('SSLHonorCipherOrder');
+          const protocols = pick(hostConfig, 'protocols') ?? pick(legacy, 'sslEnabledProtocols') ?? apr('SSLProtocol');
+          const ciphers = pick(hostConfig, 'ciphers') ?? pick(legacy, 'ciphers') ?? apr('SSLCipherSuite');
+          const cipherSuites = pick(hostConfig, 'cipherSuites');
+          const honor =
+            pick(hostConfig, 'honorCipherOrder') ??
+            pick(legacy, 'useServerCipherSuitesOrder') ??
+            apr('SSLHonorCipherOrder');
           if (honor) tls.serverOrderWins = at(honor, honor.value.toLowerCase() === 'true');
           if (openssl) {
             if (protocols) tls.protocols = at(protocols, tomcatProtocols(protocols.value, facts.protocolsAll));
@@ -252,7 +287,8 @@ export const tomcatContributor: ModelContributor = {
                 from: defaultFrom(release, 'honorCipherOrder="false" (client order)'),
               };
           }
-          const verify = pick(['certificateVerification', 'clientAuth'], own) ?? apr('SSLVerifyClient');
+          const verify =
+            pick(hostConfig, 'certificateVerification') ?? pick(legacy, 'clientAuth') ?? apr('SSLVerifyClient');
           const verifyMode = verify && CLIENT_AUTH[verify.value.toLowerCase()];
           if (verify && verifyMode) tls.clientAuth = at(verify, verifyMode);
           // An SSLHostConfig may hold several <Certificate>s (RSA, EC); `type` declares each one's key.
@@ -260,12 +296,15 @@ export const tomcatContributor: ModelContributor = {
           const refs: CertificateRef[] = [];
           for (const certificate of certificates.length ? certificates : [undefined]) {
             const store =
-              pick(['certificateKeystoreFile', 'certificateFile'], [certificate]) ??
+              pick(certificate, 'certificateKeystoreFile', 'certificateFile') ??
               (refs.length === 0
-                ? (pick(['keystoreFile', 'certificateKeystoreFile'], own) ?? apr('SSLCertificateFile'))
+                ? (pick(hostCertificate, 'certificateKeystoreFile', 'certificateFile') ??
+                  pick(legacy, 'keystoreFile') ??
+                  apr('SSLCertificateFile'))
                 : undefined);
             if (!store) continue;
-            const declared = certificate ? attr(certificate, 'type')?.value.toUpperCase() : undefined;
+            // CertificateCreateRule reads `type` by its exact name (Tomcat 10.1.60: `Type="EC"` leaves it UNDEFINED).
+            const declared = certificate?.attributes.find((a) => a.name === 'type')?.value.toUpperCase();
             const keyType = declared === 'RSA' || declared === 'EC' || declared === 'DSA' ? declared : undefined;
             refs.push({
               file: store.value,
@@ -273,6 +312,13 @@ export const tomcatContributor: ModelContributor = {
               ...(keyType ? { keyType } : {}),
             });
           }
+          // Written but reaching no setter (./tomcat-ignored.ts); the Connector's said once, with its first component.
+          const ignoredAttributes = [
+            ...(hostConfig === served[0] ? ignoredTomcatAttributes(connector, 'Connector', release.reads, file) : []),
+            ...[hostConfig, ...certificates].flatMap((e, i) =>
+              e ? ignoredTomcatAttributes(e, i === 0 ? 'SSLHostConfig' : 'Certificate', release.reads, file) : [],
+            ),
+          ];
           if (refs[0]) tls.certificate = refs[0];
           if (refs.length > 1) tls.moreCertificates = refs.slice(1);
           // 10.0+: the Connector's TLS attributes are ignored. Release unknown: the APR-style ones only 8.5/9 read
@@ -283,6 +329,17 @@ export const tomcatContributor: ModelContributor = {
               : release.reads === undefined
                 ? { ignored: false, attributes: written.filter((a) => READ_BY_8_5_AND_9_ONLY.includes(a.name)) }
                 : undefined;
+          if (clash && hostConfig === clash.hostConfig) {
+            const names = clash.attributes.map((a) => a.name).join(', ');
+            tls.unknownValues = [
+              ...(tls.unknownValues ?? []),
+              `${names} on the Connector beside this <SSLHostConfig> for ${clash.hostName}: ${LEGACY.readBy} refuse the server.xml (two SSLHostConfigs for ${clash.hostName}), ${LEGACY.ignoredFrom} and later ignore the attribute, and the tree names no Tomcat release`,
+            ];
+            tls.unknownAt = [
+              ...(tls.unknownAt ?? []),
+              ...clash.attributes.map((a) => ({ file, range: a.valueRange, message: `${a.name} is set here` })),
+            ];
+          }
           if (connectorTls && !connectorTls.ignored && connectorTls.attributes.length > 0) {
             tls.unknownValues = [
               ...(tls.unknownValues ?? []),
@@ -295,7 +352,7 @@ export const tomcatContributor: ModelContributor = {
               ...connectorTls.attributes.map((a) => ({ ...a.at, message: `${a.name} is set here` })),
             ];
           }
-          const hostName = hostConfig ? attr(hostConfig, 'hostName')?.value : undefined;
+          const hostName = setterAttribute(hostConfig, 'hostName')?.value;
           const component: Component = {
             id: `tomcat.connector:${relative}:${portAttr?.value ?? '?'}${hostName && hostName !== '_default_' ? `:${hostName}` : ''}`,
             type: 'tomcat.connector',
@@ -321,6 +378,7 @@ export const tomcatContributor: ModelContributor = {
                 ...(release.reads === undefined ? {} : { readsConnectorTls: release.reads }),
               },
               ...(connectorTls?.attributes.length ? { connectorTls } : {}),
+              ...(ignoredAttributes.length ? { ignoredAttributes } : {}),
             } satisfies TomcatConnectorAttributes,
           };
           ctx.addComponent(component);

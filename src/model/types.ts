@@ -253,6 +253,7 @@ export type UnservedWhy =
   /**
    * A TLS Connector with no `<SSLHostConfig>` in a Tomcat release that ignores its TLS attributes (10.0 and later): it
    * fails to start. `release`: the release and where the tree names it, in words; `attributes`: the ignored ones.
+   * With `clash`: Tomcat 8.5 or 9 refuses the whole server.xml instead (`attributes`: this connector's, read there).
    */
   | {
       kind: 'tomcat-connector-not-started';
@@ -261,6 +262,17 @@ export type UnservedWhy =
       attributes: { name: string; hostConfigAttribute: string; at: Location }[];
       port?: string;
       at: Location;
+      /**
+       * Tomcat 8.5 and 9 (./tomcat-legacy.ts defaultHostConfigClash): a Connector's TLS attributes (`attributes`) and a
+       * written `<SSLHostConfig>` (`hostConfigAt`) both make the SSLHostConfig for `hostName`: server.xml fails to
+       * load, so no connector of it starts (`server`: the connector where they clash, in words).
+       */
+      clash?: {
+        hostName: string;
+        hostConfigAt: Location;
+        attributes: { name: string; at: Location }[];
+        server: string;
+      };
     };
 
 /** A server that serves no TLS in the run the tree shows (or only in a profile the tree does not settle), with the stores its settings name. */

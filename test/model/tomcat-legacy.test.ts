@@ -68,8 +68,57 @@ describe('Connector TLS attributes by Tomcat release', () => {
     const c = tomcatConnector(onTomcat('10.1.20', 'keystoreFile="conf/ks.p12" keyAlias="web"', '<SSLHostConfig/>'));
     expect(c.tls?.trust?.keyStore?.path.value).toBe('${user.home}/.keystore');
     expect(c.tls?.trust?.keyAlias).toBeUndefined();
-    const on9 = tomcatConnector(onTomcat('9.0.85', 'keystoreFile="conf/ks.p12" keyAlias="web"', '<SSLHostConfig/>'));
-    expect(on9.tls?.trust?.keyStore?.path.value).toBe('conf/ks.p12');
+  });
+
+  it("Tomcat 9.0: the Connector's keystoreFile beside <SSLHostConfig/> is a second _default_ SSLHostConfig: no server", () => {
+    // Measured with 9.0.70: "Multiple SSLHostConfig elements were provided for the host name [_default_]"; never merged.
+    const root = writeTree(onTomcat('9.0.85', 'keystoreFile="conf/ks.p12" keyAlias="web"', '<SSLHostConfig/>'));
+    try {
+      const d = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).deployments[0];
+      expect(d.components.filter((c) => c.type === 'tomcat.connector')).toEqual([]);
+      const why = d.unservedTls?.[0]?.why;
+      expect(why?.kind === 'tomcat-connector-not-started' && why.clash?.attributes.map((a) => a.name)).toEqual([
+        'keystoreFile',
+        'keyAlias',
+      ]);
+      expect(d.unservedTls?.[0]?.stores.map((s) => s.setting)).toEqual(['keystoreFile']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('release unknown: Connector attributes beside an <SSLHostConfig> for _default_ leave the outcome unknown', () => {
+    const c = tomcatConnector(
+      onTomcat(
+        undefined,
+        'keystoreFile="conf/ks.p12"',
+        '<SSLHostConfig protocols="TLSv1.2"><Certificate certificateKeystoreFile="conf/www.p12"/></SSLHostConfig>',
+      ),
+    );
+    expect(c.tls?.protocols?.value).toEqual(['TLSv1.2']);
+    expect(c.tls?.trust?.keyStore?.path.value).toBe('conf/www.p12');
+    expect(c.tls?.unknownValues).toEqual([
+      'keystoreFile on the Connector beside this <SSLHostConfig> for _default_: Tomcat 8.5 and 9 refuse the server.xml (two SSLHostConfigs for _default_), Tomcat 10.0 and later ignore the attribute, and the tree names no Tomcat release',
+    ]);
+  });
+
+  it('Tomcat 9.0: Connector attributes beside an <SSLHostConfig> for another host name make a default one of their own', () => {
+    const tree = onTomcat(
+      '9.0.85',
+      'keystoreFile="conf/ks.p12" sslEnabledProtocols="TLSv1.2"',
+      '<SSLHostConfig hostName="www.example.com" protocols="TLSv1.3"><Certificate certificateKeystoreFile="conf/www.p12"/></SSLHostConfig>',
+    );
+    const root = writeTree(tree);
+    try {
+      const d = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).deployments[0];
+      const connectors = d.components.filter((c) => c.type === 'tomcat.connector');
+      expect(connectors.map((c) => [c.name, c.tls?.protocols?.value, c.tls?.trust?.keyStore?.path.value])).toEqual([
+        ['Tomcat connector 8443 (tc/conf/server.xml)', ['TLSv1.2'], 'conf/ks.p12'],
+        ['Tomcat connector 8443 www.example.com (tc/conf/server.xml)', ['TLSv1.3'], 'conf/www.p12'],
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('Tomcat 10.1, no SSLHostConfig: no connector starts, its certificate file is named by a server that serves none', () => {

@@ -1,4 +1,7 @@
-import { TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY } from '../../knowledge/tomcat';
+import {
+  TOMCAT_DEFAULT_HOST_CONFIG_CLASH as CLASH,
+  TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY,
+} from '../../knowledge/tomcat';
 import type { RelatedLocation } from '../../core/types';
 import { defineRule } from '../types';
 
@@ -8,7 +11,9 @@ import { defineRule } from '../types';
  * (model/tomcat-legacy.ts, data/tomcat.json legacyConnectorAttributes), against the release the tree names
  * (model/tomcat-release.ts). A release that ignores them with no `<SSLHostConfig>`: the connector does not start (a
  * warning: measured with Tomcat 10.1.60). With one: they are ignored (an info). Release unknown: the APR-style ones
- * that decide the handshake are read by 8.5 and 9 only, so what they set is unknown (an info, never a guess).
+ * that decide the handshake are read by 8.5 and 9 only, so what they set is unknown (an info, never a guess). In 8.5
+ * and 9, Connector TLS attributes beside an `<SSLHostConfig>` for the same (default) host name make two SSLHostConfigs
+ * for it: server.xml fails to load and no connector starts (measured with Tomcat 9.0.70; an error).
  */
 /** The attributes that belong on <Certificate> (the message names the SSLHostConfig ones; the Certificate is named apart). */
 const ON_CERTIFICATE = /^certificate(Keystore|Key|File$|Chain)/;
@@ -22,6 +27,8 @@ export default defineRule({
     messages: {
       notStarted:
         "{{server}} is configured by <Connector> attributes only ({{attributes}}), which Tomcat {{release}} ignores: they were read by {{readBy}} and removed in {{ignoredFrom}}. With no <SSLHostConfig> the connector fails to start ('{{failure}} [...]') and port {{port}} is not opened; the rest of Tomcat starts without it. Move them into <SSLHostConfig> ({{moves}}) and its <Certificate>",
+      refused:
+        "{{server}} does not start: Tomcat {{release}} refuses this server.xml. On {{clashServer}}, the <Connector> attribute{{plural}} {{attributes}} make{{verb}} its own SSLHostConfig for {{hostName}}, and the <SSLHostConfig> beside it is a second one for {{hostName}} ('{{failure}}'); Catalina then logs '{{then}}'. Move the attribute{{plural}} into the <SSLHostConfig> (or its <Certificate>) and remove {{them}} from the <Connector>",
       ignored:
         '{{attribute}} on the <Connector> of {{server}} is ignored by Tomcat {{release}} (read by {{readBy}}, removed in {{ignoredFrom}}): its <SSLHostConfig> decides. Set {{hostConfigAttribute}} on the <SSLHostConfig> (or its <Certificate>) instead, or remove it',
       releaseUnknown:
@@ -29,12 +36,47 @@ export default defineRule({
     },
     defaultOptions: {},
     appliesTo: { documents: ['tomcat.server-xml'] },
-    symptoms: ['No SSLHostConfig element was found with the hostName', 'failed to set property'],
+    symptoms: [
+      'No SSLHostConfig element was found with the hostName',
+      'failed to set property',
+      'Multiple SSLHostConfig elements were provided for the host name',
+    ],
   },
   check(ctx) {
     for (const server of ctx.deployment.unservedTls ?? []) {
       const why = server.why;
       if (why.kind !== 'tomcat-connector-not-started') continue;
+      if (why.clash) {
+        const { clash } = why;
+        const plural = clash.attributes.length === 1 ? '' : 's';
+        ctx.report({
+          messageId: 'refused',
+          data: {
+            server: server.server,
+            release: why.release,
+            clashServer: clash.server,
+            attributes: clash.attributes.map((a) => a.name).join(', '),
+            plural,
+            verb: plural ? '' : 's',
+            them: plural ? 'them' : 'it',
+            hostName: clash.hostName,
+            failure: CLASH.failure.replace('_default_', clash.hostName),
+            then: CLASH.then,
+          },
+          location: why.at,
+          related: [
+            { ...why.releaseAt, message: `Tomcat ${why.release.split(' ')[0]} runs this server.xml` },
+            ...clash.attributes.map((a) => ({
+              ...a.at,
+              message: `${a.name}: makes the Connector's own SSLHostConfig`,
+            })),
+            { ...clash.hostConfigAt, message: `a second SSLHostConfig for ${clash.hostName}` },
+          ],
+          fingerprint: [server.server, 'refused'],
+          severity: 'error',
+        });
+        continue;
+      }
       const related: RelatedLocation[] = [
         { ...why.releaseAt, message: `Tomcat ${why.release.split(' ')[0]} runs this server.xml` },
         ...why.attributes.map((a) => ({ ...a.at, message: `${a.name}: ignored by this release` })),

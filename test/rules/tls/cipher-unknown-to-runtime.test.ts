@@ -82,6 +82,15 @@ ruleTester(rule, {
       },
     },
     {
+      // Tomcat 9.0.70 and 10.1.60 (the Catalina digester): "failed to set property [CIPHERS]": only the first letter's
+      // case is free (IntrospectionUtils.setProperty), so the connector runs Tomcat's default ciphers.
+      name: 'Tomcat <SSLHostConfig CIPHERS> reaches no setter: the typo in it is never read',
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/conf/server.xml': tomcat('protocols="TLSv1.2" CIPHERS="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA265"'),
+      },
+    },
+    {
       name: 'OpenSSL cipher-string keywords are not names',
       files: { 'api/conf/server.xml': tomcat('protocols="TLSv1.2" ciphers="HIGH:!aNULL:!MD5"') },
     },
@@ -104,6 +113,15 @@ ruleTester(rule, {
           messageIncludes: ['depends on template value ${SSLCIPH}', 'a shell expansion in the heredoc to runmqsc'],
         },
       ],
+    },
+    {
+      // setCiphers: `Ciphers` (first letter upper-case) reaches it as `ciphers` does.
+      name: 'Tomcat <SSLHostConfig Ciphers> is read: a typo in it is reported',
+      files: {
+        'api/jdk/release': TEMURIN17,
+        'api/conf/server.xml': tomcat('protocols="TLSv1.2" Ciphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA265"'),
+      },
+      errors: [{ messageId: 'unknown', file: 'api/conf/server.xml', line: 2 }],
     },
     {
       name: 'a typo in a Spring Boot server cipher list',

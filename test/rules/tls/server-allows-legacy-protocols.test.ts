@@ -15,6 +15,8 @@ const PROD_LEGACY_ONLY = {
 
 const tomcat = (attrs: string) =>
   `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" ${attrs}/>\n</Service></Server>\n`;
+const hostConfig = (attrs: string, connectorAttrs = '') =>
+  `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" ${connectorAttrs}>\n<SSLHostConfig ${attrs}><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig>\n</Connector>\n</Service></Server>\n`;
 
 ruleTester(rule, {
   valid: [
@@ -30,12 +32,39 @@ ruleTester(rule, {
       },
     },
     {
+      // Tomcat 9.0.70 and 10.1.60 (Debian's jars, the Catalina digester): "failed to set property [SSLEnabledProtocols]";
+      // SSLHostConfig has setProtocols only, and IntrospectionUtils.setProperty frees the first letter's case alone.
+      name: 'Tomcat <SSLHostConfig SSLEnabledProtocols> (a Connector name) reaches no setter: default protocols',
+      files: { 'tc/conf/server.xml': hostConfig('SSLEnabledProtocols="TLSv1,TLSv1.2"') },
+    },
+    {
+      name: 'Tomcat <SSLHostConfig PROTOCOLS> (all upper-case) reaches no setter: default protocols',
+      files: { 'tc/conf/server.xml': hostConfig('PROTOCOLS="TLSv1,TLSv1.2"') },
+    },
+    {
+      // Tomcat 9.0.70: AbstractHttp11Protocol has setSslEnabledProtocols and setSSLProtocol, no setProtocols.
+      name: 'Tomcat 9 <Connector protocols> reaches no setter: default protocols',
+      files: {
+        'tc/Dockerfile': 'FROM tomcat:9.0.70-jdk17\nCOPY server.xml /usr/local/tomcat/conf/server.xml\n',
+        'tc/server.xml': tomcat('protocols="TLSv1,TLSv1.2" keystoreFile="conf/ks.p12"'),
+      },
+    },
+    {
+      // Measured with Tomcat 9.0.70: the Connector attribute makes its own _default_ SSLHostConfig, the <SSLHostConfig>
+      // a second one: "Multiple SSLHostConfig elements were provided for the host name [_default_]", no server starts.
+      name: 'Tomcat 9 <Connector sslEnabledProtocols> beside an <SSLHostConfig> is never merged into it',
+      files: {
+        'tc/Dockerfile': 'FROM tomcat:9.0.70-jdk17\nCOPY server.xml /usr/local/tomcat/conf/server.xml\n',
+        'tc/server.xml': hostConfig('', 'sslEnabledProtocols="TLSv1,TLSv1.2"'),
+      },
+    },
+    {
       name: 'Tomcat ${placeholder} is unknown, not wrong',
       files: { 'tc/conf/server.xml': tomcat('sslEnabledProtocols="${tls.protocols}"') },
     },
     {
       name: 'Tomcat all minus the legacy ones',
-      files: { 'tc/conf/server.xml': tomcat('protocols="all,-SSLv2Hello,-TLSv1,-TLSv1.1"') },
+      files: { 'tc/conf/server.xml': hostConfig('protocols="all,-SSLv2Hello,-TLSv1,-TLSv1.1"') },
     },
     {
       name: 'Spring Boot with server.ssl.bundle: server.ssl.enabled-protocols is not read (WebServerSslBundle takes the bundle whole)',
@@ -294,9 +323,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'legacy', file: 'tc/conf/server.xml', line: 2, messageIncludes: ['TLSv1, TLSv1.1'] }],
     },
     {
+      // On the <SSLHostConfig>: no Tomcat release has a Connector setProtocols (8.5.100, 9.0.121 sources; 9.0.70 logs
+      // "failed to set property [protocols]"), so `protocols` on the Connector leaves the defaults.
       name: 'Tomcat protocols all',
-      files: { 'tc/conf/server.xml': tomcat('protocols="all"') },
-      errors: [{ messageId: 'legacy', file: 'tc/conf/server.xml', line: 2 }],
+      files: { 'tc/conf/server.xml': hostConfig('protocols="all"') },
+      errors: [{ messageId: 'legacy', file: 'tc/conf/server.xml', line: 3 }],
     },
     {
       name: 'Spring Boot server.ssl.enabled-protocols',

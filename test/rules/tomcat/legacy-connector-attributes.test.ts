@@ -39,8 +39,65 @@ ruleTester(rule, {
       name: 'release unknown: keystoreFile, sslEnabledProtocols and sslProtocol="TLS" are read as before',
       files: { 'tc/conf/server.xml': serverXml([...LEGACY, 'sslProtocol="TLS"']) },
     },
+    {
+      // Measured with Tomcat 9.0.70: the Connector's keystoreFile makes the _default_ SSLHostConfig, the written one is
+      // for www.example.com: both are kept, the file loads.
+      name: 'Tomcat 9: Connector attributes beside an <SSLHostConfig> for another host name: two SSLHostConfigs, it loads',
+      files: {
+        'tc/Dockerfile': dockerfile('9.0.70'),
+        'tc/server.xml': serverXml(
+          ['keystoreFile="conf/a.p12"'],
+          '<SSLHostConfig hostName="www.example.com"><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig>',
+        ),
+      },
+    },
   ],
   invalid: [
+    {
+      // Measured with Tomcat 9.0.70 (Catalina's start digester): "Multiple SSLHostConfig elements were provided for the
+      // host name [_default_]. Host names must be unique.", then no server.
+      name: 'Tomcat 9: Connector attributes beside an <SSLHostConfig> for _default_: server.xml is refused, an error',
+      files: { 'tc/Dockerfile': dockerfile('9.0.70'), 'tc/server.xml': serverXml(LEGACY, HOST_CONFIG) },
+      errors: [
+        {
+          messageId: 'refused',
+          file: 'tc/server.xml',
+          line: 2,
+          severity: 'error',
+          messageIncludes: [
+            'Tomcat connector 8443 (tc/server.xml) does not start: Tomcat 9.0.70 (tc/Dockerfile:1 FROM tomcat:9.0.70) refuses this server.xml',
+            'the <Connector> attributes keystoreFile, keystorePass, sslEnabledProtocols make its own SSLHostConfig for _default_',
+            "'Multiple SSLHostConfig elements were provided for the host name [_default_]. Host names must be unique.'",
+          ],
+          related: [
+            { file: 'tc/Dockerfile', line: 1 },
+            { file: 'tc/server.xml', line: 3 },
+            { file: 'tc/server.xml', line: 4 },
+            { file: 'tc/server.xml', line: 5 },
+            { file: 'tc/server.xml', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      // 9.0.70: sslProtocol="TLS" (setSslProtocol, the SSLContext protocol) registers the default SSLHostConfig too.
+      name: 'Tomcat 8.5: sslProtocol="TLS" alone beside an <SSLHostConfig>: refused',
+      files: { 'tc/Dockerfile': dockerfile('8.5.100'), 'tc/server.xml': serverXml(['sslProtocol="TLS"'], HOST_CONFIG) },
+      errors: [
+        {
+          messageId: 'refused',
+          file: 'tc/server.xml',
+          line: 2,
+          severity: 'error',
+          messageIncludes: ['the <Connector> attribute sslProtocol makes its own SSLHostConfig for _default_'],
+          related: [
+            { file: 'tc/Dockerfile', line: 1 },
+            { file: 'tc/server.xml', line: 3 },
+            { file: 'tc/server.xml', line: 4 },
+          ],
+        },
+      ],
+    },
     {
       name: 'Tomcat 10.1 ignores them all: no SSLHostConfig, the connector does not start',
       files: { 'tc/Dockerfile': dockerfile('10.1.20-jdk17'), 'tc/server.xml': serverXml(LEGACY) },

@@ -77,7 +77,9 @@ export function notServedWhy(
           : why.kind === 'tomcat-version'
             ? `${LEGACY.readBy} read this Connector attribute; ${LEGACY.ignoredFrom} and later ignore it`
             : why.kind === 'tomcat-connector-not-started'
-              ? `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
+              ? why.clash
+                ? `Tomcat ${why.release} refuses this server.xml (two SSLHostConfigs for ${why.clash.hostName}): no connector starts`
+                : `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
               : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
@@ -98,6 +100,11 @@ export function notServedWhy(
   if (why.kind === 'tomcat-version')
     return {
       why: `${named}, a Connector attribute ${LEGACY.readBy} read and ${LEGACY.ignoredFrom} and later ignore (10.0 and later do not start a TLS connector that has no <SSLHostConfig>), and the tree names no Tomcat version: whether the connector uses ${file} is unknown (an <SSLHostConfig><Certificate certificateFile="…"/> is read by every Tomcat that has SSLHostConfig)`,
+      related,
+    };
+  if (why.kind === 'tomcat-connector-not-started' && why.clash)
+    return {
+      why: `${named}, but Tomcat ${why.release} refuses this server.xml: the Connector attributes ${why.clash.attributes.map((a) => a.name).join(', ')} of ${why.clash.server} and an <SSLHostConfig> beside them both make the SSLHostConfig for ${why.clash.hostName}, so no connector starts and nothing reads ${file}`,
       related,
     };
   if (why.kind === 'tomcat-connector-not-started')
