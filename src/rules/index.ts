@@ -66,6 +66,7 @@ import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols
 import tlsUntrustedServerCertificate from './tls/untrusted-server-certificate';
 import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
 import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
+import tomcatAttributeIgnored from './tomcat/attribute-ignored';
 import tomcatLegacyConnectorAttributes from './tomcat/legacy-connector-attributes';
 
 /** Every built-in rule, sorted by id. */
@@ -136,5 +137,6 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsUntrustedServerCertificate,
   tlsWeakCipherEnabled,
   tlsWeakProtocolEnabled,
+  tomcatAttributeIgnored,
   tomcatLegacyConnectorAttributes,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

@@ -70,6 +70,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/untrusted-server-certificate": "error",
     "tls/weak-cipher-enabled": "warning",
     "tls/weak-protocol-enabled": "warning",
+    "tomcat/attribute-ignored": "info",
     "tomcat/legacy-connector-attributes": "warning"
   },
   strict: {
@@ -139,6 +140,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/untrusted-server-certificate": "error",
     "tls/weak-cipher-enabled": "warning",
     "tls/weak-protocol-enabled": "warning",
+    "tomcat/attribute-ignored": "info",
     "tomcat/legacy-connector-attributes": "warning"
   }
 };
