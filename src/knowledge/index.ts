@@ -12,6 +12,7 @@ export {
   firstUpdatesDisabling,
   knownJdkReleases,
   sameDefaultsEveryUpdate,
+  disabledInEveryUpdate,
   REFERENCE_JDK,
   referenceJdkProtocols,
 } from './jdk';

@@ -175,6 +175,32 @@ export function sameDefaultsEveryUpdate(vendor: JdkVendorFamily, feature: number
   return answer;
 }
 
+/** A source in a few words: the JDK bug ids it names (`JDK-8202343, JDK-8245545`), else its first address. */
+const shortSource = (source: string) =>
+  [...new Set(source.match(/JDK-\d+/g) ?? [])].join(', ') || (/https:\/\/\S+/.exec(source)?.[0] ?? source);
+
+/**
+ * The jdk.tls.disabledAlgorithms entries every update of a feature release holds by default (the rows covering the
+ * vendor from update 0 on, none ending), with their sources; undefined when some update has no row, and for IBM
+ * SDKs (their defaults follow the service refresh). `FROM eclipse-temurin:17` disables TLSv1 whichever 17 update ran.
+ */
+export function disabledInEveryUpdate(vendor: JdkVendorFamily, feature: number): Fact<string[]> | undefined {
+  if (vendor === 'ibm') return undefined;
+  const property = 'jdk.tls.disabledAlgorithms';
+  const rows = rowsIndex().get(`${property}\u0000${feature}`) ?? [];
+  const boundaries = [...new Set([0, ...rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])])])];
+  const covering = boundaries.map((update) => lookupRow(property, vendor, feature, update));
+  const found = covering.filter((r): r is DefaultsRow => r !== undefined);
+  if (found.length !== covering.length || found.length === 0) return undefined;
+  const key = (entry: string) => entry.trim().toLowerCase();
+  const lists = found.map((r) => new Set((r.value as string[]).map(key)));
+  return {
+    value: (found[0]?.value as string[]).filter((entry) => lists.every((list) => list.has(key(entry)))),
+    source: shortSource(found[0]?.source ?? ''),
+    confidence: found.every((r) => r.confidence === 'verified') ? 'verified' : 'inferred',
+  };
+}
+
 /**
  * Whether a JSSE server picks the cipher suite by its own order when nothing sets it (JDK-8168261: from 13,
  * backported to 11.0.21), or undefined when the data has no row for that release.

@@ -48,6 +48,11 @@ export interface RuntimeAttachment {
   location?: Location;
   /** The feature release a name gives without its update (`FROM eclipse-temurin:17`), to match it with an install. */
   feature?: string;
+  /**
+   * Set (to its source) when such a name runs general-availability updates of `feature` only (jdk-locations.json):
+   * a default every update of the feature has is then the JDK's, whichever update was pulled.
+   */
+  gaUpdates?: string;
 }
 
 /** A value the knowledge base holds, with where it came from and how sure we are of it. */

@@ -56,7 +56,12 @@ function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime
     version,
     securityProperties: {},
     systemProperties: {},
-    attachment: { text: `${text}${describe(jdk)}`, location, feature: jdk.version ? undefined : jdk.feature },
+    attachment: {
+      text: `${text}${describe(jdk)}`,
+      location,
+      feature: jdk.version ? undefined : jdk.feature,
+      ...(!jdk.version && jdk.feature && jdk.gaUpdates ? { gaUpdates: jdk.gaUpdates } : {}),
+    },
   };
 }
 

@@ -25,7 +25,10 @@ export function runtimeSources(
 ): RelatedLocation[] {
   if (!runtime) return [];
   const out = [
-    ...fromFile(runtime.version.from, `${whose} runs Java ${runtime.version.value} (from here)`),
+    ...fromFile(
+      runtime.version.from,
+      `${whose} runs Java ${runtime.version.value || (runtime.attachment?.feature ? `${runtime.attachment.feature} (no update named)` : '(version unknown)')} (from here)`,
+    ),
     ...fromFile(runtime.vendor.from, `${whose}'s Java vendor: ${runtime.vendor.value}`),
   ];
   const set = properties.flatMap((p) => {

@@ -1,6 +1,7 @@
+import type { RunMemo } from '../../core/run-memo';
 import type { Location } from '../../core/types';
-import { effectiveJdkTls, protocolDisabledBy } from '../../knowledge';
-import type { Component, JavaRuntime, Traced } from '../../model/types';
+import { disabledInEveryUpdate, effectiveJdkTls, formatJdk, protocolDisabledBy } from '../../knowledge';
+import type { Component, JavaRuntime, Provenance, Traced } from '../../model/types';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import { originText, rangeOfItem, relatedFrom } from './_lib/shared';
@@ -38,6 +39,36 @@ function protocolLists(component: Component, runtime: JavaRuntime): ProtocolList
   return lists;
 }
 
+/** The disabled list a verdict rests on, the JDK it is said of, and where the list comes from. */
+interface JudgedList {
+  disabled: readonly string[];
+  jdk: string;
+  from: Provenance;
+}
+
+/**
+ * The runtime's jdk.tls.disabledAlgorithms (its version's default or the tree's java.security), or, for a JDK named
+ * without its update by a name that runs general-availability updates only (`FROM eclipse-temurin:17`), the entries
+ * every update of its feature disables by default: TLSv1 is disabled whichever 17 update was pulled. Undefined when
+ * neither is known.
+ */
+function judgedList(runtime: JavaRuntime, memo: RunMemo): JudgedList | undefined {
+  if (runtime.version.value || runtime.securityProperties['jdk.tls.disabledAlgorithms']) {
+    const tls = effectiveJdkTls(runtime, memo);
+    return { disabled: tls.disabledAlgorithms.value, jdk: tls.label, from: tls.disabledAlgorithms.from };
+  }
+  const feature = Number(runtime.attachment?.feature);
+  const every =
+    runtime.attachment?.gaUpdates && feature ? disabledInEveryUpdate(runtime.vendor.value, feature) : undefined;
+  if (!every) return undefined;
+  const jdk = `every ${formatJdk(runtime.vendor.value, { raw: String(feature), feature, update: 0 })} update`;
+  return {
+    disabled: every.value,
+    jdk,
+    from: { kind: 'default', origin: `default of ${jdk} (${every.source})`, confidence: every.confidence },
+  };
+}
+
 export default defineRule({
   meta: {
     id: 'java/protocol-disabled-by-runtime',
@@ -58,10 +89,10 @@ export default defineRule({
   check(ctx) {
     for (const component of ctx.deployment.components) {
       const runtime = component.runtime;
-      if (!runtime || (!runtime.version.value && !runtime.securityProperties['jdk.tls.disabledAlgorithms'])) continue;
-      const tls = effectiveJdkTls(runtime, ctx.memo);
-      const disabled = tls.disabledAlgorithms.value;
-      const origin = originText(tls.disabledAlgorithms.from);
+      const judged = runtime && judgedList(runtime, ctx.memo);
+      if (!runtime || !judged) continue;
+      const { disabled, jdk } = judged;
+      const origin = originText(judged.from);
       for (const list of protocolLists(component, runtime)) {
         const where = list.value.from.kind === 'file' ? list.value.from.location : undefined;
         if (!where) continue;
@@ -70,14 +101,14 @@ export default defineRule({
         if (off.length === 0) continue;
         const related = withSources(
           where,
-          relatedFrom(tls.disabledAlgorithms.from, 'jdk.tls.disabledAlgorithms is set here'),
+          relatedFrom(judged.from, 'jdk.tls.disabledAlgorithms is set here'),
           runtimeSources(runtime, component.name, ['jdk.tls.disabledAlgorithms']),
         );
         if (off.length === blocked.length) {
           ctx.report({
             messageId: 'allDisabled',
             severity: 'error',
-            data: { what: list.what, protocols: list.value.value.join(', '), jdk: tls.label, origin },
+            data: { what: list.what, protocols: list.value.value.join(', '), jdk, origin },
             location: where,
             related,
             fingerprint: [component.id, list.what, list.value.value.join(',')],
@@ -94,7 +125,7 @@ export default defineRule({
             : where;
           ctx.report({
             messageId: 'someDisabled',
-            data: { protocol, what: list.what, jdk: tls.label, entry: entry!, origin, remaining },
+            data: { protocol, what: list.what, jdk, entry: entry!, origin, remaining },
             location,
             related,
             fingerprint: [component.id, list.what, protocol],

@@ -22,16 +22,18 @@ ruleTester(rule, {
       },
     },
     { name: 'unknown JDK: nothing to say', files: { 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1\n' } },
-    ...['eclipse-temurin:17-jre', 'openjdk:26', 'amazoncorretto:26'].map((image) => ({
-      // 17's defaults changed in its updates; openjdk:26 was an early-access build; Corretto's sources are silent
-      // on early-access images under a feature tag: the version is unknown, so nothing is said
-      name: `FROM ${image}: the name gives no update, and that leaves the defaults unknown`,
-      files: {
-        'app/Dockerfile': `FROM ${image}\n`,
-        'app/application.properties':
-          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
-      },
-    })),
+    ...['eclipse-temurin:11', 'eclipse-temurin:8-jre', 'openjdk:26', 'amazoncorretto:26', 'openjdk:17'].map(
+      (image) => ({
+        // 11 and 8 disabled TLSv1 from an update on (11.0.11, 8u291); openjdk:26 was an early-access build; Corretto's
+        // and the frozen openjdk image's sources do not rule out other builds: the version is unknown, nothing is said
+        name: `FROM ${image}: the name gives no update, and that leaves the defaults unknown`,
+        files: {
+          'app/Dockerfile': `FROM ${image}\n`,
+          'app/application.properties':
+            'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
+        },
+      }),
+    ),
     {
       name: 'a ${placeholder} value is unknown, not wrong',
       files: {
@@ -132,6 +134,42 @@ ruleTester(rule, {
         },
       ],
     })),
+    {
+      name: 'FROM eclipse-temurin:17-jre: no update named, and every 17 update disables TLSv1 and TLSv1.1',
+      files: {
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\n',
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'app/application.properties',
+          line: 3,
+          messageIncludes: [
+            'disabled on every Eclipse Temurin 17 update (jdk.tls.disabledAlgorithms, from the default of every',
+          ],
+          related: [{ file: 'app/Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'FROM eclipse-temurin:21: TLSv1 dropped whichever 21 update runs, TLSv1.2 left',
+      files: {
+        'app/Dockerfile': 'FROM eclipse-temurin:21\n',
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
+      },
+      errors: [
+        {
+          messageId: 'someDisabled',
+          file: 'app/application.properties',
+          line: 3,
+          messageIncludes: ['TLSv1 in', 'every Eclipse Temurin 21 update', 'enables only TLSv1.2'],
+          related: [{ file: 'app/Dockerfile', line: 1 }],
+        },
+      ],
+    },
     {
       name: 'Dockerfile ENTRYPOINT with https.protocols',
       files: {
