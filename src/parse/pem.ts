@@ -240,7 +240,7 @@ function describe(cert: X509Certificate, range: Range): PemCertificate {
     fingerprintSha256: cert.fingerprint256,
     publicKeySha256: spkiHash(key.export({ type: 'spki', format: 'der' })),
     serialNumber: cert.serialNumber,
-    selfSigned: cert.subject === cert.issuer,
+    selfSigned: selfSigned(cert, ext),
     isCa: cert.ca,
     ...(ext.keyUsage ? { keyUsage: ext.keyUsage } : {}),
     ...(ext.extKeyUsage ? { extKeyUsage: ext.extKeyUsage } : {}),
@@ -249,6 +249,23 @@ function describe(cert: X509Certificate, range: Range): PemCertificate {
     ...(ext.authorityKeyId ? { authorityKeyId: ext.authorityKeyId } : {}),
     derBase64: cert.raw.toString('base64'),
   };
+}
+
+/**
+ * Self-signed (RFC 5280 §3.2): issued by itself, its signature verifiable with its own key. A subject equal to the
+ * issuer is not enough: `openssl req` with every prompt left at its default gives a CA and the leaves it signs the same
+ * DN (CrowdSalat/boilerplate@fad7d32's server.crt, whose authority key id names ca.pem's key). A key id pair that
+ * disagrees, or a signature the certificate's own key does not verify, says another key signed it.
+ */
+function selfSigned(cert: X509Certificate, ext: { subjectKeyId?: string; authorityKeyId?: string }): boolean {
+  if (cert.subject !== cert.issuer) return false;
+  if (ext.subjectKeyId && ext.authorityKeyId && ext.subjectKeyId !== ext.authorityKeyId) return false;
+  try {
+    return cert.verify(cert.publicKey);
+  } catch {
+    // A signature algorithm this OpenSSL cannot check: the names decide.
+    return true;
+  }
 }
 
 /** Node prints a DN one attribute per line in encoding order (C first); MQ and RFC 4514 print it reversed. */

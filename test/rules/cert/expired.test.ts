@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import rule from '../../../src/rules/cert/expired';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
+import { certFile } from './cert-files';
 import { javaClient, tomcatServer } from '../tls/trust-trees';
 
 /** A Liberty server with an HTTPS port whose defaultKeyStore is the PEM file resources/security/api.crt. */
@@ -426,6 +427,19 @@ ruleTester(rule, {
       },
       options: { referenceDate: '2047-01-01' },
       errors: [{ messageId: 'expired', file: 'api/ssl/client.crt', line: 1, severity: 'error' }],
+    },
+    {
+      // CrowdSalat/boilerplate@fad7d32 (MIT): server.crt has its CA's DN (every `openssl req` prompt left at its
+      // default) and was judged self-signed, a warning saying JSSE peers trusting it directly still connect. Its CA
+      // signed it (openssl verify -CAfile ca.pem: "certificate has expired" at depth 0): peers trusting the CA reject it.
+      name: 'an expired leaf nginx serves, with the DN of the CA that signed it: not self-signed, an error',
+      files: {
+        'nginx/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/server.crt;\n    ssl_certificate_key /etc/nginx/private/server.key;\n  }\n}\n',
+        'ssl/certs/server.crt': certFile('samedn-leaf.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expired', file: 'ssl/certs/server.crt', line: 1, severity: 'error' }],
     },
     {
       name: 'the same expired certificate, the client trusting another CA: the handshake checks its dates',
