@@ -28,6 +28,7 @@ import type {
   DerivedModel,
   NotServedBy,
   ResolvedLink,
+  UnresolvedReference,
 } from './types';
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
@@ -125,7 +126,7 @@ function certificateFileUse(
 ): Omit<CertificateFileUse, 'notServed'> {
   const inUse = new Map<string, RelatedLocation[]>();
   const namedOutside = new Map<string, RelatedLocation[]>();
-  const unresolved: CertificateFileUse['unresolved'][number][] = [];
+  const unresolved: UnresolvedReference[] = [];
   const mountedOutside: CertificateFileUse['mountedOutside'][number][] = [];
   const keyAliases = new Map<string, Set<string> | 'any'>();
   // The components naming each tree file as a trust store, and the files some component names or presents as its own.
@@ -159,12 +160,14 @@ function certificateFileUse(
     written: string,
     at: Location | undefined,
     alias: string,
+    type?: string,
   ) => {
     if (file) return add(inUse, file, component, at, alias);
     // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
     const fallback = placeholderDefault(written)?.replace(/^(classpath|file):/, '');
     const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
-    if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name)) unresolved.push({ component, path: written, ...(at ? { at } : {}) });
+    if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name))
+      unresolved.push({ component, path: written, ...(at ? { at } : {}), ...(type ? { type } : {}) });
     else if (name) add(namedOutside, name, component, at, alias);
   };
   for (const component of components) {
@@ -188,7 +191,8 @@ function certificateFileUse(
       if (ref.mountedFromOutside && ref.file) {
         mountedOutside.push({ component, path: ref.file, at: ref.mountedFromOutside });
         outside.add(ref.file);
-      } else if (certificates.length === 0 && ref.file) named(component, undefined, ref.file, ref.reference, keyAlias);
+      } else if (certificates.length === 0 && ref.file)
+        named(component, undefined, ref.file, ref.reference, keyAlias, literalStoreType(ref.storeType));
     }
     // A client URL's own stores (a MicroProfile Rest Client's trust store) are the component's too.
     const urls = component.type === 'java.app' ? component.attributes.urls : [];
@@ -208,6 +212,7 @@ function certificateFileUse(
           store.path.value,
           store.path.from.kind === 'file' ? store.path.from.location : undefined,
           alias,
+          literalStoreType(store.type?.value),
         );
         // The Dockerfile instruction that puts the tree's file at the path the setting names decides it too.
         if (store.file && store.copiedBy)
@@ -216,6 +221,12 @@ function certificateFileUse(
   }
   const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
   return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside };
+}
+
+/** A store type as written (`PKCS12`, `jks`), upper-cased; undefined when absent or itself a placeholder. */
+function literalStoreType(written: string | undefined): string | undefined {
+  const type = written?.trim().toUpperCase();
+  return type && /^[A-Z0-9_-]+$/.test(type) ? type : undefined;
 }
 
 /**

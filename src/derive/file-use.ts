@@ -1,7 +1,16 @@
 /** Whether a component uses a certificate or store file of the tree, from DerivedModel.certificateFiles. */
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
-import type { CertificateFileUse, NotServedBy } from './types';
+import type { CertificateFileUse, NotServedBy, UnresolvedReference } from './types';
+
+/** Store types that are key store containers: a setting typed so never reads a PEM file, and a PEM-typed one never reads them. */
+const CONTAINER_TYPES = new Set(['JKS', 'JCEKS', 'PKCS12', 'PKCS#12', 'P12', 'CMS', 'BCFKS']);
+
+/** Whether an unresolved reference may name a file of this kind (a PEM file, or a key store container). */
+export function mayName(ref: UnresolvedReference, pem: boolean): boolean {
+  if (!ref.type) return true;
+  return pem ? !CONTAINER_TYPES.has(ref.type) : ref.type !== 'PEM';
+}
 
 /**
  * Whether a component of the deployment uses a certificate or store file, as far as the tree says: `named` (some
@@ -16,6 +25,7 @@ export function fileUse(
   file: string,
   homeConfig: string | undefined,
   keyEntryAlias?: string,
+  pem = false,
 ):
   | { use: 'named'; by: RelatedLocation[] }
   | { use: 'other-alias'; by: RelatedLocation[]; selected: string[] }
@@ -40,5 +50,5 @@ export function fileUse(
   if (by.length > 0) return { use: 'named', by };
   const notServed = files.notServed.get(file);
   if (notServed) return { use: 'not-served', by: notServed };
-  return { use: files.unresolved.length > 0 ? 'perhaps' : 'unnamed' };
+  return { use: files.unresolved.some((u) => mayName(u, pem)) ? 'perhaps' : 'unnamed' };
 }

@@ -76,7 +76,7 @@ export interface CertificateFileUse {
    */
   trustOnly: ReadonlyMap<string, readonly Component[]>;
   /** References whose file name is a placeholder nothing resolves (`/cert/${KEYSTORE_NAME}`): any certificate may be the one. */
-  unresolved: readonly { component: Component; path: string; at?: Location }[];
+  unresolved: readonly UnresolvedReference[];
   /** Certificate files a component reads where Docker Compose mounts a host path the tree does not hold (CertificateRef.mountedFromOutside). */
   mountedOutside: readonly { component: Component; path: string; at: Location }[];
   /**
@@ -84,6 +84,17 @@ export interface CertificateFileUse {
    * certificates (Deployment.unservedTls): why no handshake presents them, by file.
    */
   notServed: ReadonlyMap<string, readonly NotServedBy[]>;
+}
+
+/**
+ * A certificate or store reference whose file name is a placeholder nothing resolves, with the store type its settings
+ * give (`keystore.type=PKCS12`: it names a PKCS#12 or JKS store, never a PEM file; absent when they give none).
+ */
+export interface UnresolvedReference {
+  component: Component;
+  path: string;
+  at?: Location;
+  type?: string;
 }
 
 /** A server that names (or owns) a store it does not serve, and where its setting names the store (absent: owned by directory). */

@@ -393,10 +393,16 @@ function springServer(
       }),
     ];
   }
+  // The type the settings give the store: a PEM bundle or server.ssl.certificate is PEM; else its *-type setting.
+  const storeType =
+    bundle?.format === 'pem' || (!bundleName && certificateFile === get('server.ssl.certificate'))
+      ? 'PEM'
+      : (bundleName ? bundle?.keyStoreType : get('server.ssl.key-store-type'))?.value;
   if (certificateFile)
     tls.certificate = {
       file: springCertificateFile(settings, certificateFile, stores),
       reference: entryLocation(settings.doc(certificateFile), certificateFile, 'value'),
+      ...(storeType ? { storeType } : {}),
     };
   const portNumber = port && /^\d+$/.test(port.value) ? Number(port.value) : port ? undefined : 8080;
   return {

@@ -34,6 +34,11 @@ export interface CertificateRef {
   file?: string;
   /** Where the configuration names the certificate (nginx `ssl_certificate`, Tomcat `certificateFile`…). */
   reference?: Location;
+  /**
+   * The store type the configuration gives the file it names, as written (`PKCS12` from `keystore.type`, `PEM` for a
+   * PEM bundle or `server.ssl.certificate`): a reference the tree does not resolve can name only a file of that kind.
+   */
+  storeType?: string;
   /** Where Docker Compose mounts the tree's file at the path the configuration names (src/model/compose-mounts.ts). */
   mountedAt?: Location;
   /**

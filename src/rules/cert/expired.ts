@@ -3,6 +3,7 @@ import type { RelatedLocation } from '../../core/types';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
+import { mayName } from '../../derive/file-use';
 import { trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
 import {
@@ -140,7 +141,7 @@ export default defineRule({
   check(ctx) {
     const now = referenceNow(ctx.options.referenceDate);
     const { undated, used, presented } = trustUses(ctx.deployment);
-    const { unresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
+    const { unresolved: allUnresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
     const presentedLeaves = presentedLeavesOf(ctx.deployment.derived.presented);
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
@@ -188,6 +189,8 @@ export default defineRule({
       if (use.use !== 'named') {
         // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
         const perhaps = use.use === 'perhaps' && expired;
+        // Only the references that may name a file of this kind (a PKCS12-typed setting never reads a PEM file).
+        const unresolved = allUnresolved.filter((u) => mayName(u, !c.store));
         const names = [...new Set(unresolved.map((u) => `${u.component.name}: ${u.path}`))];
         const related: RelatedLocation[] = [
           ...(storeRelated(c).related ?? []),

@@ -130,6 +130,28 @@ ruleTester(rule, {
       ],
     },
     {
+      // iAMSagar44/spring-ssl-bundle@6681689 (no licence file): the bundles' stores are ${SERVER_KEYSTORE} and
+      // ${SERVER_TRUSTSTORE}, typed PKCS12; the PEM exports clientapp.crt and movieapp.crt beside them were warnings
+      // that the placeholders may name them. A PKCS12 (or JKS) store setting never reads a PEM file.
+      name: 'named by nothing, the only placeholders naming stores typed PKCS12: a PEM file is not one of them (an info)',
+      files: {
+        'app/src/main/resources/application.properties': [
+          'spring.ssl.bundle.jks.movieapp.keystore.location=${SERVER_KEYSTORE}',
+          'spring.ssl.bundle.jks.movieapp.keystore.type=PKCS12',
+          'spring.ssl.bundle.jks.movieapp.truststore.location=${SERVER_TRUSTSTORE}',
+          'spring.ssl.bundle.jks.movieapp.truststore.type=PKCS12',
+          'server.ssl.bundle=movieapp',
+          'server.port=8443',
+          '',
+        ].join('\n'),
+        'app/src/main/resources/certs/movieapp.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredUnnamed', file: 'app/src/main/resources/certs/movieapp.crt', line: 1, severity: 'info' },
+      ],
+    },
+    {
       // gmjdev/microservices-demo@4bf5aca (Apache-2.0): server.ssl.key-store: ${KEYSTORE_PATH:classpath:cert/keystore.p12}.
       name: "named by a placeholder's default (the file used while the variable is unset): an error",
       files: {

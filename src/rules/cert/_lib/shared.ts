@@ -133,7 +133,7 @@ export function notServedWhy(
 /** Whether a component of the deployment uses the certificate's file (see derive/file-use.ts). */
 export function certificateUse(deployment: DerivedDeployment, c: TreeCertificate): ReturnType<typeof fileUse> {
   const keyEntryAlias = c.store?.entry === 'private-key' ? c.store.alias : undefined;
-  return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig, keyEntryAlias);
+  return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig, keyEntryAlias, !c.store);
 }
 
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
