@@ -180,6 +180,8 @@ export function endpointFor(
       notes.push("Java runtime unknown: using the configured lists without the runtime's disabled algorithms");
     const eff = runtime ? effectiveJdkTls(runtime, memo) : undefined;
     missing.push(...unknownListProperties(runtime, role, tls));
+    const unknownDisabled = runtime?.unknownSecurityProperties?.['jdk.tls.disabledAlgorithms'];
+    if (unknownDisabled) missing.push(`its JDK's jdk.tls.disabledAlgorithms (${unknownDisabled.why})`);
     const unknownJdk = jdkMissing(component, runtime, eff);
     // Without a profile of the JDK, its defaults are unknown: only a fully configured end (both lists and
     // java.security's disabledAlgorithms in the tree) is still known.

@@ -109,6 +109,7 @@ function inputsOf(runtime: JavaRuntime): unknown[] {
     runtime.vendor.value,
     runtime.version.value,
     runtime.securityProperties['jdk.tls.disabledAlgorithms'],
+    runtime.unknownSecurityProperties?.['jdk.tls.disabledAlgorithms']?.why ?? null,
     ...INPUT_PROPERTIES.map((name) => sys[name]),
   ];
 }
@@ -121,21 +122,32 @@ function computeEffectiveJdkTls(runtime: JavaRuntime, memo: RunMemo | undefined)
   const implementation = vendor === 'ibm' ? 'ibmjsse2' : 'jsse';
 
   const override = runtime.securityProperties['jdk.tls.disabledAlgorithms'];
-  const disabledAlgorithms: Traced<string[]> = override
-    ? { value: splitAlgorithmList(override.value), from: override.from }
-    : profile
-      ? {
-          value: profile.tlsDisabledAlgorithms.value,
-          from: defaultFrom(label, profile.tlsDisabledAlgorithms.source, profile.tlsDisabledAlgorithms.confidence),
-        }
-      : {
-          value: [],
-          from: {
-            kind: 'default',
-            origin: `${label}: version not in the knowledge base, no default known`,
-            confidence: 'inferred',
-          },
-        };
+  const unknownDisabled = runtime.unknownSecurityProperties?.['jdk.tls.disabledAlgorithms'];
+  // Unknown (an image's sed on java.security): nothing is taken as disabled; the handshake says unknown.
+  const disabledAlgorithms: Traced<string[]> = unknownDisabled
+    ? {
+        value: [],
+        from: {
+          kind: 'default',
+          origin: `jdk.tls.disabledAlgorithms unknown: ${unknownDisabled.why}`,
+          confidence: 'inferred',
+        },
+      }
+    : override
+      ? { value: splitAlgorithmList(override.value), from: override.from }
+      : profile
+        ? {
+            value: profile.tlsDisabledAlgorithms.value,
+            from: defaultFrom(label, profile.tlsDisabledAlgorithms.source, profile.tlsDisabledAlgorithms.confidence),
+          }
+        : {
+            value: [],
+            from: {
+              kind: 'default',
+              origin: `${label}: version not in the knowledge base, no default known`,
+              confidence: 'inferred',
+            },
+          };
   const disabled = disabledAlgorithms.value;
 
   const sys = runtime.systemProperties;

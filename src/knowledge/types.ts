@@ -31,6 +31,11 @@ export interface JavaRuntime {
    * set them differently, a JDK_JAVA_OPTIONS whose JDK is unknown): why, and where. Not in `systemProperties`.
    */
   unknownSystemProperties?: Record<string, { why: string; at: RelatedLocation[]; written?: string }>;
+  /**
+   * Security properties the tree changes in a way lint-deploy cannot follow (a Dockerfile's sed on the JDK's
+   * java.security): why, and where. Neither the default nor `securityProperties` holds their value.
+   */
+  unknownSecurityProperties?: Record<string, { why: string; at: RelatedLocation[] }>;
   /** The vendor as the release file's IMPLEMENTOR (or the user) names it, for display (`Oracle Corporation`). */
   implementor?: string;
   /**

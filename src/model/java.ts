@@ -25,6 +25,7 @@ import { treeStoresOf, withTrust, type TreeStores } from './store-files';
 import type { ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
 import { dockerfileJavaEvidence } from './dockerfile-java';
+import { withImageEdits } from './image-security';
 import {
   appGroupOf,
   JVM_OPTION_KINDS,
@@ -86,7 +87,10 @@ export const javaAppContributor: ModelContributor = {
       if (!first || (clientOnly && group.mp.length === 0)) continue; // a group exists because a document was put in it
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
-      const runtime = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources, key);
+      const started = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources, key);
+      // What the image's RUN does to the JDK's java.security (./image-security.ts).
+      const images = group.jvm.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');
+      const runtime = started && withImageEdits(started, images, ctx.memo);
       const appName = springSetting(
         group.spring.flatMap((d) => d.entries),
         'spring.application.name',

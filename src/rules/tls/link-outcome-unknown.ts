@@ -66,6 +66,10 @@ export default defineRule({
           [client.component, ...servers].flatMap((c) =>
             JSSE_LIST_PROPERTIES.flatMap((name) => c.runtime?.unknownSystemProperties?.[name]?.at ?? []),
           ),
+          // And the java.security edits it cannot follow (an image's sed).
+          [client.component, ...servers].flatMap((c) =>
+            Object.values(c.runtime?.unknownSecurityProperties ?? {}).flatMap((u) => u.at),
+          ),
         ),
         fingerprint: [link.client, ...group.map((lp) => lp.link.server), ...outcome.missing],
         outcome: 'unknown',

@@ -17,6 +17,8 @@ import {
   NGINX_TLS13_BESIDE_CERTBOT,
 } from './trees';
 
+const JAVA_SECURITY = '/opt/java/openjdk/conf/security/java.security';
+
 const LEGACY_GATEWAY: Record<string, string> = {
   'gw/nginx.conf':
     'http {\n  server {\n    listen 80;\n    location / {\n      proxy_ssl_protocols TLSv1;\n      proxy_ssl_ciphers ECDHE-RSA-AES128-SHA;\n      proxy_pass https://api.example.internal:8443;\n    }\n  }\n}\n',
@@ -27,6 +29,23 @@ const LEGACY_GATEWAY: Record<string, string> = {
 
 ruleTester(rule, {
   valid: [
+    {
+      // JDK 17.0.15 here: `sed -i 's/TLSv1, TLSv1.1, //'` on its java.security makes a TLSv1.1-only JSSE client negotiate.
+      name: "TLSv1 client whose image's sed edits jdk.tls.disabledAlgorithms (the JDK file's lines decide): unknown, not an error",
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1']),
+        'client/Dockerfile': `FROM registry.example/base:1\nRUN sed -i 's/TLSv1, //' ${JAVA_SECURITY}\nCMD ["java", "-jar", "/app.jar"]\n`,
+        'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;', "ssl_ciphers 'ECDHE-RSA-AES128-SHA:@SECLEVEL=0';"),
+      },
+    },
+    {
+      name: 'TLSv1 client whose image appends a jdk.tls.disabledAlgorithms without TLSv1 to java.security (the last one wins)',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1']),
+        'client/Dockerfile': `FROM registry.example/base:1\nRUN echo 'jdk.tls.disabledAlgorithms=SSLv3' >> ${JAVA_SECURITY}\nCMD ["java", "-jar", "/app.jar"]\n`,
+        'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;', "ssl_ciphers 'ECDHE-RSA-AES128-SHA:@SECLEVEL=0';"),
+      },
+    },
     {
       name: 'nginx proxy TLSv1 ECDHE on an OpenSSL the tree does not name: unknown (tls/link-outcome-unknown), not an error',
       files: LEGACY_GATEWAY,

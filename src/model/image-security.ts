@@ -1,0 +1,212 @@
+/**
+ * What a Dockerfile's `RUN` does to the `jdk.tls.disabledAlgorithms` of the JDK in the image it builds: the
+ * common edits of `$JAVA_HOME/…/java.security` that re-enable TLSv1/TLSv1.1 or disable more. JDK 17.0.15 here,
+ * a JSSE client offering only TLSv1.1 against `openssl s_server -tls1_1`: the default fails ("No appropriate
+ * protocol"); `echo 'jdk.tls.disabledAlgorithms=SSLv3, RC4' >> java.security` makes it negotiate (the last
+ * definition wins, as java.util.Properties loads); a sed replacing the whole line (`s/^jdk.tls.disabledAlgorithms=.*` by `…=SSLv3, RC4`) too
+ * (the continuation lines left behind become keys of their own); `sed 's/jdk.tls.disabledAlgorithms=/…=SSLv2Hello, /'`
+ * keeps TLSv1.1 disabled; `sed '/^jdk.tls.disabledAlgorithms/s/TLSv1,TLSv1.1//g'` changes nothing (the file writes
+ * `TLSv1, TLSv1.1`: ctyFacenet/MRP-BE's Dockerfile). sed works line by line and the JDK's file breaks the value over
+ * lines lint-deploy does not have: any other edit leaves the value unknown, never the JDK default.
+ */
+import type { Range, RelatedLocation } from '../core/types';
+import type { RunMemo } from '../core/run-memo';
+import type { ParsedDocument } from '../parse/types';
+import { effectiveJdkTls, splitAlgorithmList } from '../knowledge';
+import type { JavaRuntime } from './types';
+import type { DockerfileData } from '../parse/dockerfile';
+import { runtimeStages } from '../parse/dockerfile';
+import { simpleCommands } from '../parse/shell-commands';
+
+export const TLS_DISABLED = 'jdk.tls.disabledAlgorithms';
+
+/** One RUN's effect on the value, in order. */
+export type DisabledAlgorithmsEdit =
+  /** The whole value (an appended definition, a sed replacing the whole line). */
+  | { kind: 'set'; value: string; range: Range; how: string }
+  /** Entries put before the value (`s/jdk.tls.disabledAlgorithms=/jdk.tls.disabledAlgorithms=SSLv2Hello, /`). */
+  | { kind: 'prefix'; prefix: string; range: Range }
+  /** A substitution of literal text: nothing when the value does not hold it, else unknown. */
+  | { kind: 'literal'; pattern: RegExp; written: string; range: Range }
+  | { kind: 'unknown'; why: string; range: Range };
+
+const SECURITY_FILE = /java\.security$/;
+/** The file named in a command (not `java.security.properties`, not a `-Djava.security.*` option). */
+const SECURITY_FILE_IN_TEXT = /java\.security(?![.\w])/;
+const TLS_KEY = /jdk\\?\.tls\\?\.disabledAlgorithms/;
+/** Other java.security properties a sed commonly edits (entropy, certificate algorithms, jar signing). */
+const OTHER_KEY =
+  /jdk\\?\.(certpath|jar)\\?\.disabledAlgorithms|securerandom|jdk\\?\.security\\?\.|keystore\\?\.type|crypto\\?\.policy|networkaddress/;
+const TLS_TOKEN = /SSLv[23]|TLSv1|DTLSv1|RC4|3DES|\bDES\b|\banon\b|\bNULL\b|keySize|MD5withRSA|\bECDH\b|\bDH\b/;
+const KEY_AS_WRITTEN = /^\^?jdk\\?\.tls\\?\.disabledAlgorithms=/;
+
+/** The edits of the stages the running image holds, in order. */
+export function disabledAlgorithmsEdits(data: DockerfileData): DisabledAlgorithmsEdit[] {
+  const held = runtimeStages(data);
+  const edits: DisabledAlgorithmsEdit[] = [];
+  for (const command of data.commands) {
+    if (command.instruction !== 'RUN' || !held.includes(command.stage)) continue;
+    const text = command.text.replace(/\\\r?\n/g, ' ');
+    if (!SECURITY_FILE_IN_TEXT.test(text)) continue;
+    for (const words of simpleCommands(text)) {
+      const edit = editOf(words, command.range);
+      if (edit === 'other') continue;
+      edits.push(
+        ...(edit ?? [
+          {
+            kind: 'unknown' as const,
+            why: `a RUN at Dockerfile line ${command.range.start.line + 1} edits the JDK's java.security in a way lint-deploy does not evaluate`,
+            range: command.range,
+          },
+        ]),
+      );
+    }
+  }
+  return edits;
+}
+
+function relevant(text: string): boolean {
+  return TLS_KEY.test(text) || (!OTHER_KEY.test(text) && TLS_TOKEN.test(text));
+}
+
+/**
+ * One simple command's effect: edits, 'other' (it does not touch the value), undefined (it touches java.security
+ * and the value in a way not evaluated).
+ */
+function editOf(words: string[], range: Range): DisabledAlgorithmsEdit[] | 'other' | undefined {
+  const start = words[0] === 'sudo' ? 1 : 0;
+  const name = words[start];
+  if (name === 'sed') return sedEdits(words.slice(start + 1), range);
+  if (name === 'echo' || name === 'printf') {
+    const redirect = words.findIndex((w) => w === '>>' || w === '>');
+    const target = redirect >= 0 ? words[redirect + 1] : undefined;
+    const teeAt = words.indexOf('tee');
+    const teeTarget = teeAt >= 0 ? words.slice(teeAt + 1).find((w) => !w.startsWith('-')) : undefined;
+    const file = target ?? teeTarget;
+    if (!file || !SECURITY_FILE.test(file)) return 'other';
+    const appends = (redirect >= 0 && words[redirect] === '>>') || (teeAt >= 0 && words.includes('-a'));
+    const body = words
+      .slice(start + 1, redirect >= 0 ? redirect : teeAt >= 0 ? teeAt : undefined)
+      .filter((w) => !/^-[neE]+$/.test(w) && w !== '|')
+      .join(' ');
+    const lines = body.split(/\\n|\n/);
+    const definition = lines.map((l) => /^\s*jdk\.tls\.disabledAlgorithms\s*[=:]\s*(.*)$/.exec(l)).find(Boolean);
+    if (!appends) return undefined; // a whole new java.security
+    if (!definition) return relevant(body) ? undefined : 'other';
+    const value = definition[1]!;
+    if (value.endsWith('\\')) return undefined;
+    return [{ kind: 'set', value, range, how: `appended to java.security by ${name}` }];
+  }
+  // The file replaced (cp, mv, a download) or rewritten by a script language that speaks of TLS: unknown.
+  if (/^(cp|mv|ln|install|curl|wget)$/.test(name ?? '') && words.some((w) => SECURITY_FILE.test(w))) return undefined;
+  if (
+    /^(perl|awk|gawk|python3?|ed|ex)$/.test(name ?? '') &&
+    words.some((w) => SECURITY_FILE.test(w)) &&
+    relevant(words.join(' '))
+  )
+    return undefined;
+  return 'other';
+}
+
+/** `sed [-i[SUFFIX]] [-E|-r] [-e SCRIPT]… [SCRIPT] FILE…` on java.security. */
+function sedEdits(args: string[], range: Range): DisabledAlgorithmsEdit[] | 'other' | undefined {
+  const scripts: string[] = [];
+  const files: string[] = [];
+  let inPlace = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-e' || arg === '--expression') scripts.push(args[++i] ?? '');
+    else if (arg.startsWith('--expression=')) scripts.push(arg.slice('--expression='.length));
+    else if (/^-[a-zA-Z]*i/.test(arg) || arg.startsWith('--in-place')) inPlace = true;
+    else if (arg === '-n' || arg === '--quiet' || arg === '-f') return undefined;
+    else if (arg.startsWith('-')) continue;
+    else if (scripts.length === 0 && files.length === 0 && !args.slice(0, i).some((a) => a === '-e')) scripts.push(arg);
+    else if (arg === '|' || arg === '>' || arg === '>>') break;
+    else files.push(arg);
+  }
+  if (!files.some((f) => SECURITY_FILE.test(f))) return 'other';
+  if (!inPlace) return 'other';
+  const edits: DisabledAlgorithmsEdit[] = [];
+  for (const script of scripts.flatMap((s) => s.split(/\n/))) {
+    if (!relevant(script)) continue;
+    const edit = substitution(script, range);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  return edits;
+}
+
+/** `[/ADDRESS/]s<d>PATTERN<d>REPLACEMENT<d>[g]`, one command. */
+function substitution(script: string, range: Range): DisabledAlgorithmsEdit | undefined {
+  const m = /^\s*(?:\/((?:[^/\\]|\\.)*)\/\s*)?s(.)((?:(?!\2)[^\\]|\\.)*)\2((?:(?!\2)[^\\]|\\.)*)\2(g?)\s*;?\s*$/.exec(
+    script,
+  );
+  if (!m) return undefined;
+  const [, address, , pattern = '', replacement = ''] = m;
+  if (address !== undefined && !TLS_KEY.test(address)) return undefined;
+  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+  if (/&|\\[0-9]/.test(replacement)) return undefined;
+  const replaced = unescape(replacement);
+  const after = replaced.replace(/^jdk\.tls\.disabledAlgorithms=/, '');
+  if (KEY_AS_WRITTEN.test(pattern) && replaced.startsWith('jdk.tls.disabledAlgorithms=')) {
+    const rest = pattern.replace(KEY_AS_WRITTEN, '');
+    if (rest === '') return { kind: 'prefix', prefix: after, range };
+    if (/^\.\*\$?$/.test(rest) && pattern.startsWith('^') && !after.endsWith('\\'))
+      return { kind: 'set', value: after, range, how: 'its line replaced by sed' };
+    return undefined;
+  }
+  // Literal text (a `.` matches any character in sed as in JavaScript): absent from the value, the sed does nothing.
+  if (/^[\w ,.<=-]+$/.test(pattern.replace(/\\\./g, '.')))
+    return { kind: 'literal', pattern: new RegExp(pattern.replace(/\\\./g, '\\.')), written: script, range };
+  return undefined;
+}
+
+/**
+ * The runtime of an image's app with the Dockerfiles' edits applied (a copy): each edit on the value before it
+ * (the tree's java.security override, else the JDK's default), a value lint-deploy cannot follow in
+ * `unknownSecurityProperties`.
+ */
+export function withImageEdits(
+  runtime: JavaRuntime,
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  memo: RunMemo,
+): JavaRuntime {
+  const edits = dockerfiles.flatMap((doc) => disabledAlgorithmsEdits(doc.data).map((edit) => ({ doc, edit })));
+  if (edits.length === 0) return runtime;
+  const result: JavaRuntime = { ...runtime, securityProperties: { ...runtime.securityProperties } };
+  const effective = effectiveJdkTls(runtime, memo);
+  let value: readonly string[] | undefined =
+    effective.disabledAlgorithms.from.kind === 'file' || effective.profile
+      ? effective.disabledAlgorithms.value
+      : undefined;
+  let unknown: { why: string; at: RelatedLocation[] } | undefined;
+  for (const { doc, edit } of edits) {
+    const at = { file: doc.file.path, range: edit.range };
+    const set = (text: string, note: string) => {
+      result.securityProperties[TLS_DISABLED] = { value: text, from: { kind: 'file', location: at, note } };
+      value = splitAlgorithmList(text);
+      unknown = undefined;
+    };
+    if (edit.kind === 'set') set(edit.value, `${TLS_DISABLED} ${edit.how}`);
+    else if (edit.kind === 'prefix' && value)
+      set(`${edit.prefix}${value.join(', ')}`, `entries put before ${TLS_DISABLED} by sed`);
+    else if (edit.kind === 'literal' && value && !edit.pattern.test(value.join(', '))) continue;
+    else {
+      const why =
+        edit.kind === 'unknown'
+          ? edit.why
+          : value
+            ? `a sed at Dockerfile line ${edit.range.start.line + 1} edits its text, and sed works on the lines of the JDK's java.security, which the tree does not hold`
+            : `a sed at Dockerfile line ${edit.range.start.line + 1} edits it, and the JDK's default is unknown`;
+      unknown = { why, at: [{ ...at, message: `${TLS_DISABLED} edited here` }] };
+      value = undefined;
+    }
+  }
+  if (unknown) {
+    result.securityProperties = Object.fromEntries(
+      Object.entries(result.securityProperties).filter(([name]) => name !== TLS_DISABLED),
+    );
+    result.unknownSecurityProperties = { ...result.unknownSecurityProperties, [TLS_DISABLED]: unknown };
+  }
+  return result;
+}
