@@ -210,6 +210,12 @@ function anchorsOf(
           file: cacerts,
         },
       };
+    // The image's keytool adds certificates of the tree (the first of each file): known anchors among unknown ones.
+    const added = (trust?.cacertsAdded ?? []).flatMap((a) =>
+      all.filter((c) => c.doc.file.path === a.file && !c.store).slice(0, 1),
+    );
+    if (added.length)
+      return { anchors: added, source: { kind: 'jdk-cacerts' }, from: trust?.cacertsAdded?.[0]?.at, alsoDefault: true };
     return { anchors: [], source: { kind: 'jdk-cacerts' } };
   }
   if (trust?.defaultTrust === 'system') return { anchors: [], source: { kind: 'system' } };
@@ -438,7 +444,10 @@ function check(
       presented,
       verdict: {
         kind: 'unknown',
-        missing: `${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them`,
+        missing:
+          source?.kind === 'jdk-cacerts'
+            ? `${verifier.name} trusts its JDK's cacerts, which the tree does not hold; the certificates its image adds to them (${anchors.map((a) => path.basename(a.doc.file.path)).join(', ')}) do not issue this chain`
+            : `${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them`,
       },
     };
   }

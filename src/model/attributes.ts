@@ -175,6 +175,11 @@ export interface TlsTrustSettings {
    * `trustDefaultCerts="true"` adds them), the system/OpenSSL default, or nothing more ('none').
    */
   defaultTrust?: 'jdk-cacerts' | 'system' | 'none';
+  /**
+   * Certificate files of the tree the image adds to the JDK's cacerts (a Dockerfile's `keytool -importcert
+   * -cacerts`: ./image-cacerts.ts), with the RUN that adds each. The rest of cacerts stays unknown.
+   */
+  cacertsAdded?: { file: string; at: Location }[];
   /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
   verifyDepth?: Traced<number>;
   /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */

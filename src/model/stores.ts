@@ -17,6 +17,8 @@ import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type Rea
 import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
+import type { DockerfileData } from '../parse/dockerfile';
+import { cacertsImports } from './image-cacerts';
 import { catalinaBase } from '../parse/image-files';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE } from '../knowledge/tomcat';
 import { libertyStoreOf } from './liberty-stores';
@@ -44,9 +46,15 @@ function componentDir(component: Component): string {
   return path.dirname(component.location.file);
 }
 
-function javaAppTrust(component: Component, stores: TreeStores): TlsTrustSettings {
+function javaAppTrust(component: Component, stores: TreeStores, treeFiles: ReadonlySet<string>): TlsTrustSettings {
   const system = javaSystemStores(component.runtime, stores, [componentDir(component)]);
-  return withJavaTrustDefault(system.keyStore ? { keyStore: system.keyStore } : {}, system);
+  const trust = withJavaTrustDefault(system.keyStore ? { keyStore: system.keyStore } : {}, system);
+  if (trust.defaultTrust !== 'jdk-cacerts') return trust;
+  // What the app's image imports into its JDK's cacerts.
+  const added = component.documents
+    .filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile')
+    .flatMap((d) => cacertsImports(d, treeFiles));
+  return added.length ? { ...trust, cacertsAdded: added } : trust;
 }
 
 /** Tomcat: the `<Certificate>` (or legacy Connector) key store and alias, the SSLHostConfig's trust store. */
@@ -353,10 +361,11 @@ export const storesContributor: ModelContributor = {
     const stores = treeStoresOf(ctx);
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const clientEnvs = ctx.documentsOf('mq.client-env') as ParsedDocument<MqEnvData>[];
+    const treeFiles = new Set(ctx.deployment.documents.map((d) => d.file.path));
     for (const component of ctx.deployment.components) {
       if (!component.tls || component.tls.trust) continue;
       let trust: TlsTrustSettings | undefined;
-      if (component.type === 'java.app') trust = javaAppTrust(component, stores);
+      if (component.type === 'java.app') trust = javaAppTrust(component, stores, treeFiles);
       else if (component.type === 'tomcat.connector') trust = tomcatTrust(ctx, component, stores);
       else if (component.type === 'liberty.https-endpoint')
         trust = libertyTrust(

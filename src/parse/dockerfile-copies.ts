@@ -14,6 +14,8 @@ export interface DockerCopy {
   sources: string[];
   /** The absolute destination in the image, a trailing `/` kept (it then names a directory). */
   destination?: string;
+  /** Its sources and destination as written, variables not substituted (`$JAVA_HOME/lib/security/`). */
+  written: string[];
   /** `--from=<stage name, index or image>` as written. */
   from?: string;
   /** Why the copy names no file of the build context it could be checked against (a URL, a build argument). */
@@ -79,7 +81,7 @@ export function parseCopy(
     text = text.slice(m[0].length);
   }
   const words = jsonWords(text) ?? text.split(/\s+/).filter(Boolean);
-  const copy: DockerCopy = { instruction, stage, sources: [], range, line };
+  const copy: DockerCopy = { instruction, stage, sources: [], written: words, range, line };
   if (flags['from'] !== undefined) copy.from = flags['from'];
   if (words.length < 2) return { ...copy, unknown: 'it names no source and destination' };
   if (words.some((w) => w.startsWith('<<'))) return { ...copy, unknown: 'its content is written in the Dockerfile' };

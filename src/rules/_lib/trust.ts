@@ -88,6 +88,13 @@ export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Locatio
   add(check.anchorsFrom, `${check.verifier.name}'s trust store is configured here`);
   if (check.anchorSource?.kind === 'store')
     add({ file: check.anchorSource.file }, `${check.verifier.name} trusts the certificates of this store`);
+  // The certificates an image adds to the JDK's cacerts (model/image-cacerts.ts).
+  if (check.anchorSource?.kind === 'jdk-cacerts')
+    for (const anchor of check.anchors)
+      add(
+        { file: anchor.doc.file.path },
+        `${check.verifier.name}'s image adds ${certName(anchor.cert)} to its JDK's cacerts`,
+      );
   if (check.anchorSource?.kind === 'unsettled') for (const r of check.anchorSource.related ?? []) add(r, r.message);
   add(check.presentedFrom, `${check.peer.name}'s certificate is configured here`);
   const leaf = check.presented[0];

@@ -10,6 +10,16 @@ const mqClient = (script?: string, extra: Record<string, string> = {}) => ({
   ...(script ? { 'app/run.sh': script } : {}),
   ...extra,
 });
+/** The client's image imports `file` (copied from client/certs/) into its JDK's cacerts. */
+const importing = (file: string) =>
+  [
+    'FROM eclipse-temurin:17.0.9_9-jre',
+    `COPY certs/${file} $JAVA_HOME/lib/security/`,
+    'RUN keytool -importcert -noprompt -cacerts -storepass changeit -alias corp \\',
+    `      -file $JAVA_HOME/lib/security/${file}`,
+    'ENTRYPOINT ["java", "-jar", "/app.jar"]',
+    '',
+  ].join('\n');
 const SCRIPT_DIR = 'DIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\n';
 
 ruleTester(rule, {
@@ -22,8 +32,53 @@ ruleTester(rule, {
       name: 'the trust store is in the tree and does not trust the server: decided (an error elsewhere)',
       files: { ...javaClient({ trustStore: 'trust-other.p12' }), ...tomcatServer('server-chain.p12') },
     },
+    {
+      // JDK 17 keytool -importcert -cacerts: the root is a trustedCertEntry of the image's cacerts.
+      name: "the client's image imports the server chain's root into its JDK's cacerts: trusted",
+      files: {
+        ...javaClient({}),
+        'client/Dockerfile': importing('root-ca.pem'),
+        'client/certs/root-ca.pem': pem('root-ca.pem'),
+        ...tomcatServer('server-chain.p12'),
+      },
+    },
   ],
   invalid: [
+    {
+      name: "the client's image imports another CA into its JDK's cacerts: the rest of cacerts decides",
+      files: {
+        ...javaClient({}),
+        'client/Dockerfile': importing('partner-ca.pem'),
+        'client/certs/partner-ca.pem': pem('partner-ca.pem'),
+        ...tomcatServer('server-chain.p12'),
+      },
+      errors: [
+        {
+          messageId: 'serverUnknown',
+          file: 'client/Dockerfile',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['the certificates its image adds to them (partner-ca.pem) do not issue this chain'],
+        },
+      ],
+    },
+    {
+      name: "the client's image imports a certificate the tree does not hold: cacerts unknown",
+      files: {
+        ...javaClient({}),
+        'client/Dockerfile': importing('corp-root.pem'),
+        ...tomcatServer('server-chain.p12'),
+      },
+      errors: [
+        {
+          messageId: 'serverUnknown',
+          file: 'client/application.yml',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ["it trusts its JDK's cacerts, which the tree does not hold"],
+        },
+      ],
+    },
     {
       name: 'MQSSLKEYR names a key repository outside the tree (mq-helm samples/AzureAKS/test/getMessage.sh)',
       files: mqClient(`#!/bin/bash\n${SCRIPT_DIR}export MQSSLKEYR="\${DIR}/../keys/application"\n`),
