@@ -31,13 +31,20 @@ import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type Rea
 const PLACEHOLDER = /\$\{[^}]*\}/;
 
 /**
- * Tomcat's `protocols` / `sslEnabledProtocols` syntax (Tomcat SSLHostConfig docs):
- * comma- or `+`-separated names, `+name` adds, `-name` removes, `all` = every protocol.
+ * Tomcat's `protocols` / `sslEnabledProtocols` text as SSLHostConfig.setProtocols reads it (8.5.0 to 11.0): split
+ * before each `+`, `-` and `,` only; each token trimmed; `+name` adds, `-name` removes, `name` or `,name` adds; `all`
+ * (any case) is every protocol. A name is kept as written: `TLSv1.2 TLSv1.3` (a space) and `tlsv1.2` are one name
+ * each, which no JDK implements (Tomcat 9.0.70 and 10.1.60 on JDK 17: "None of the [protocols] specified are
+ * supported by the SSL engine" when nothing else is left).
  */
 export function tomcatProtocols(value: string, all: readonly string[] = tomcatTlsFacts().protocolsAll): string[] {
   const set: string[] = [];
-  for (const [, sign, word = ''] of value.matchAll(/([+-]?)\s*([A-Za-z][\w.]*)/g)) {
-    const names = word.toLowerCase() === 'all' ? all : [word];
+  for (const part of value.split(/(?=[-+,])/)) {
+    let token = part.trim();
+    if (token.length <= 1) continue;
+    const sign = token.charAt(0);
+    if (sign === '+' || sign === '-' || sign === ',') token = token.slice(1).trim();
+    const names = token.toLowerCase() === 'all' ? all : [token];
     for (const name of names) {
       const at = set.indexOf(name);
       if (sign === '-') {
@@ -95,6 +102,9 @@ const defaultFrom = ({ facts, named }: TomcatReleaseFacts, what: string) => ({
   confidence: facts.assumed ? ('inferred' as const) : facts.confidence,
 });
 
+/** The protocol names a JDK's SSLContext knows (JSSE Standard Algorithm Names), compared case-sensitively as SSLUtilBase does. */
+export const PROTOCOL_NAME = /^(SSLv2Hello|SSLv2|SSLv3|TLSv1|TLSv1\.[123]|DTLSv1\.[02])$/;
+
 /**
  * Tomcat keeps the configured protocols the JDK implements; TLSv1.3 and SSLv2Hello, which `all` names, only
  * when the JDK has them or they were asked for by name (SSLUtilBase). Unknown JDK: the list as configured,
@@ -106,8 +116,10 @@ function implementedProtocols(
   supported: string[] | undefined,
 ): string[] {
   const named = (p: string) => new RegExp(`(^|[^.\\w])${p.replace('.', '\\.')}($|[^.\\w])`, 'i').test(written ?? '');
-  if (!supported) return configured.filter((p) => p !== 'SSLv2Hello' || named(p));
-  return configured.filter((p) => supported.includes(p) || (p !== 'SSLv2Hello' && p !== 'TLSv1.3' && named(p)));
+  // `TLSv1.2 TLSv1.3` or `tlsv1.2` (./tomcatProtocols) is no JDK's protocol name: never enabled.
+  const names = configured.filter((p) => PROTOCOL_NAME.test(p));
+  if (!supported) return names.filter((p) => p !== 'SSLv2Hello' || named(p));
+  return names.filter((p) => supported.includes(p) || (p !== 'SSLv2Hello' && p !== 'TLSv1.3' && named(p)));
 }
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = {
@@ -258,7 +270,9 @@ export const tomcatContributor: ModelContributor = {
             const enabled = implementedProtocols(configured, protocols?.value, supported);
             // Named in the list, implemented by the JDK, yet dropped: Tomcat skips it (and fails when none is left).
             const byName = protocols ? tomcatProtocols(protocols.value, []) : [];
-            const unimplemented = supported ? byName.filter((p) => !enabled.includes(p) && p !== 'SSLv2Hello') : [];
+            const unimplemented = byName.filter(
+              (p) => (supported || !PROTOCOL_NAME.test(p)) && !enabled.includes(p) && p !== 'SSLv2Hello',
+            );
             if (unimplemented.length > 0) tls.unimplementedProtocols = unimplemented;
             tls.protocols = protocols
               ? at(protocols, enabled)

@@ -182,6 +182,12 @@ describe('Tomcat server.xml', () => {
     ['all', ['SSLv2Hello', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']],
     ['all,-SSLv2Hello,-TLSv1,-TLSv1.1', ['TLSv1.2', 'TLSv1.3']],
     ['+TLSv1.2 +TLSv1.3', ['TLSv1.2', 'TLSv1.3']],
+    // SSLHostConfig.setProtocols splits at `+`, `-` and `,` only, and keeps a name's case (Tomcat 9.0.70, 10.1.60).
+    ['TLSv1.2 TLSv1.3', ['TLSv1.2 TLSv1.3']],
+    ['TLSv1.2, TLSv1.3', ['TLSv1.2', 'TLSv1.3']],
+    ['tlsv1.2', ['tlsv1.2']],
+    ['TLSv1.2;TLSv1.3', ['TLSv1.2;TLSv1.3']],
+    ['ALL -TLSv1 -TLSv1.1', ['SSLv2Hello', 'TLSv1.2', 'TLSv1.3']],
   ])('Tomcat protocols %j', (value, expected) => expect(tomcatProtocols(value)).toEqual(expected));
 
   it('reads Tomcat ciphers as JSSE names or OpenSSL syntax', () => {

@@ -1,4 +1,5 @@
 import { effectiveJdkTls } from '../../knowledge';
+import { PROTOCOL_NAME } from '../../model/tomcat';
 import { defineRule } from '../types';
 import { componentSources, runtimeSources, withSources } from '../_lib/sources';
 
@@ -20,6 +21,8 @@ export default defineRule({
     messages: {
       noneSupported:
         "{{server}} enables only {{protocols}}, which {{jdk}} does not implement (it has {{supported}}): Tomcat refuses to start the connector with IllegalArgumentException 'None of the [protocols] specified are supported by the SSL engine', and Spring Boot's embedded Tomcat fails to start the web server. Enable a protocol this JDK has (TLSv1.2), or run a JDK release that implements {{protocols}} (`lint-deploy --explain-jdk` lists what a release has)",
+      notAProtocol:
+        "{{name}} in {{server}}'s protocols is no protocol name: Tomcat splits the list at ',', '+' and '-' only and keeps each name's case (SSLHostConfig.setProtocols), and no JDK implements '{{name}}'. {{outcome}}",
       someUnsupported:
         "{{protocol}} in {{server}}'s protocols is not implemented by {{jdk}}: Tomcat skips it with a warning and enables only {{remaining}}. Remove it, or run a JDK release that implements it",
     },
@@ -30,10 +33,28 @@ export default defineRule({
   check(ctx) {
     for (const component of ctx.deployment.components) {
       const { runtime, tls } = component;
-      const unimplemented = tls?.unimplementedProtocols;
-      if (!TOMCAT_SERVERS.has(component.type) || !runtime || !tls?.protocols || !unimplemented?.length) continue;
+      const listed = tls?.unimplementedProtocols;
+      if (!TOMCAT_SERVERS.has(component.type) || !tls?.protocols || !listed?.length) continue;
       const where = tls.protocols.from.kind === 'file' ? tls.protocols.from.location : undefined;
       if (!where) continue;
+      // `TLSv1.2 TLSv1.3` (a space) or `tlsv1.2`: no JDK has it, whichever runs the server.
+      const remaining = tls.protocols.value.join(', ');
+      for (const name of listed.filter((p) => !PROTOCOL_NAME.test(p)))
+        ctx.report({
+          messageId: 'notAProtocol',
+          data: {
+            name,
+            server: component.name,
+            outcome: remaining
+              ? `Tomcat skips it with a warning and enables only ${remaining}`
+              : "Nothing else is left: Tomcat refuses to start the connector with IllegalArgumentException 'None of the [protocols] specified are supported by the SSL engine'",
+          },
+          location: where,
+          ...(remaining ? { severity: 'info' as const } : {}),
+          fingerprint: [component.id, 'protocols', name],
+        });
+      const unimplemented = listed.filter((p) => PROTOCOL_NAME.test(p));
+      if (!runtime || unimplemented.length === 0) continue;
       const effective = effectiveJdkTls(runtime, ctx.memo);
       const supported = effective.profile?.supportedProtocols.value ?? [];
       const data = { server: component.name, jdk: effective.label };
@@ -53,7 +74,6 @@ export default defineRule({
         });
         continue;
       }
-      const remaining = tls.protocols.value.join(', ');
       for (const protocol of unimplemented) {
         ctx.report({
           messageId: 'someUnsupported',

@@ -21,8 +21,49 @@ ruleTester(rule, {
         'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCMD ["java","-jar","/app.jar"]\n',
       },
     },
+    {
+      name: 'Tomcat protocols="TLSv1.2, TLSv1.3": a comma and a space are one separator',
+      files: { 'tc/jdk/release': TEMURIN17, 'tc/conf/server.xml': tomcat('TLSv1.2, TLSv1.3') },
+    },
   ],
   invalid: [
+    {
+      // Measured with Tomcat 9.0.70 and 10.1.60 on JDK 17: SSLHostConfig.setProtocols keeps "TLSv1.2 TLSv1.3" as one
+      // name, and JSSEUtil throws "None of the [protocols] specified are supported by the SSL engine".
+      name: 'Tomcat protocols="TLSv1.2 TLSv1.3" (a space): one name no JDK has, the connector does not start',
+      files: { 'tc/jdk/release': TEMURIN17, 'tc/conf/server.xml': tomcat('TLSv1.2 TLSv1.3') },
+      errors: [
+        {
+          messageId: 'notAProtocol',
+          file: 'tc/conf/server.xml',
+          line: 5,
+          severity: 'error',
+          messageIncludes: [
+            "TLSv1.2 TLSv1.3 in Tomcat connector 8443 (tc/conf/server.xml)'s protocols is no protocol name",
+            "'None of the [protocols] specified are supported by the SSL engine'",
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the same with the JDK unknown: no JDK has that name',
+      files: { 'tc/conf/server.xml': tomcat('TLSv1.2 TLSv1.3') },
+      errors: [{ messageId: 'notAProtocol', file: 'tc/conf/server.xml', line: 5, severity: 'error' }],
+    },
+    {
+      // 9.0.70 and 10.1.60: "tlsv1.3" is kept as written and skipped; TLSv1.2 is enabled.
+      name: 'Tomcat protocols="TLSv1.2,tlsv1.3": the lower-case name is skipped, an info',
+      files: { 'tc/jdk/release': TEMURIN17, 'tc/conf/server.xml': tomcat('TLSv1.2,tlsv1.3') },
+      errors: [
+        {
+          messageId: 'notAProtocol',
+          file: 'tc/conf/server.xml',
+          line: 5,
+          severity: 'info',
+          messageIncludes: ['Tomcat skips it with a warning and enables only TLSv1.2'],
+        },
+      ],
+    },
     {
       name: 'TLSv1.3 only on 8u191: the connector does not start',
       files: { 'tc/jdk/release': OPENJDK8_191, 'tc/conf/server.xml': tomcat('TLSv1.3') },
