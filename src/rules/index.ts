@@ -33,6 +33,7 @@ import mqBlockuserOverrideRemovesAdminBlock from './mq/blockuser-override-remove
 import mqChannelRunsAsAdmin from './mq/channel-runs-as-admin';
 import mqChannelWithoutTls from './mq/channel-without-tls';
 import mqChlauthDisabled from './mq/chlauth-disabled';
+import mqChlauthRefusesCertificate from './mq/chlauth-refuses-certificate';
 import mqCipherNameForWrongJre from './mq/cipher-name-for-wrong-jre';
 import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
 import mqCipherspecMismatch from './mq/cipherspec-mismatch';
@@ -104,6 +105,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqChannelRunsAsAdmin,
   mqChannelWithoutTls,
   mqChlauthDisabled,
+  mqChlauthRefusesCertificate,
   mqCipherNameForWrongJre,
   mqCipherspecDeprecated,
   mqCipherspecMismatch,
