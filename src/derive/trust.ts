@@ -7,10 +7,10 @@
  */
 import type { RunMemo } from '../core/run-memo';
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../core/types';
+import type { Location } from '../core/types';
 import type { LinkPrediction } from '../handshake/links';
 import type { TreeCertificate } from '../model/mq-certs';
-import { isNginx, type ClientAuthMode, type Component, type Link, type StoreRef } from '../model/types';
+import type { ClientAuthMode, Component, Link } from '../model/types';
 import type { PemCertificate } from '../parse/pem';
 import {
   signatureCheck,
@@ -21,18 +21,17 @@ import {
   type VerifierStack,
 } from './chain';
 import type { NamedCertificates } from './presented';
-import { certificatesInStore, keyEntries, storeLabel, trustedInStore } from './stores';
+import {
+  anchorsOf,
+  listedIssuers,
+  ownChain,
+  storeUnknown,
+  verifierStack,
+  type AnchorSource,
+  type TreeOfCertificates,
+} from './trust-ends';
 
-/** Where a verifier's anchors come from. */
-export type AnchorSource =
-  | { kind: 'store'; store: StoreRef; file: string }
-  | { kind: 'jdk-cacerts' }
-  | { kind: 'system' }
-  | { kind: 'outside-tree'; store: StoreRef }
-  /** In the tree but its certificates could not be read (a PKCS#12 no tried password opens, a CMS key database). */
-  | { kind: 'unreadable'; store: StoreRef }
-  /** The model cannot say which anchors it uses (TlsTrustSettings.unknown). */
-  | { kind: 'unsettled'; why: string; related?: RelatedLocation[] };
+export { storeUnknown, type AnchorSource };
 
 export type TrustVerdict =
   | { kind: 'trusted'; result: PathSuccess }
@@ -71,165 +70,6 @@ export interface LinkTrust {
   /** The client certificate, when the server asks for one (clientAuth optional or required). */
   clientCertificate?: TrustCheck;
   clientAuth: ClientAuthMode;
-}
-
-const verifierStack = (c: Component): VerifierStack | undefined => {
-  const impl = c.tls?.implementation;
-  return impl === 'jsse' || impl === 'ibmjsse2' ? 'jsse' : impl === 'openssl' ? 'openssl' : undefined;
-};
-
-/** The tree's certificates as trust checks read them; `unreadable`: store files whose certificates could not be read. */
-interface TreeOfCertificates {
-  all: TreeCertificate[];
-  presented: ReadonlyMap<string, readonly NamedCertificates[]>;
-  unreadable: ReadonlySet<string>;
-}
-
-/** The certificates a component sends as its own: the key store's entry (by alias), else its PEM file in file order. */
-function ownChain(
-  all: TreeCertificate[],
-  presented: ReadonlyMap<string, readonly NamedCertificates[]>,
-  component: Component,
-  unreadable: ReadonlySet<string>,
-): { chains: TreeCertificate[][]; from?: Location; store?: string; missing?: string } {
-  const tls = component.tls;
-  const trust = tls?.trust;
-  if (trust?.keyStore) {
-    const from = placeOfStore(trust.keyStore);
-    if (!trust.keyStore.file)
-      return {
-        chains: [],
-        from,
-        missing: storeUnknown(component.name, trust.keyStore, 'key store', 'missing'),
-      };
-    if (unreadable.has(trust.keyStore.file))
-      return {
-        chains: [],
-        from,
-        missing: storeUnknown(component.name, trust.keyStore, 'key store', 'unreadable'),
-      };
-    const entries = keyEntries(all, trust.keyStore.file);
-    const alias = trust.keyAlias?.value;
-    const chosen = alias ? entries.filter((e) => e.alias.toLowerCase() === alias.toLowerCase()) : entries;
-    if (entries.length === 0 && certificatesInStore(all, trust.keyStore.file).length === 0) {
-      return {
-        chains: [],
-        from,
-        missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read`,
-      };
-    }
-    return { chains: chosen.map((e) => e.chain), from, store: storeLabel(trust.keyStore, alias) };
-  }
-  const file = tls?.certificate?.file;
-  if (!file) return { chains: [] };
-  const [firstNamed] = presented.get(component.id)?.[0]?.certificates ?? [];
-  if (!firstNamed)
-    return {
-      chains: [],
-      from: tls?.certificate?.reference,
-      missing: `${component.name}'s certificate ${file} is not in the tree`,
-    };
-  // nginx and Tomcat send the file's certificates in file order: the first is the leaf.
-  const namedFile = firstNamed.doc.file.path;
-  const inFile = all
-    .filter((c) => c.doc.file.path === namedFile)
-    .sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
-  return { chains: [inFile], from: tls?.certificate?.reference };
-}
-
-/**
- * Why a named store's certificates are unknown, saying what names it: `…'s key repository
- * ${DIR}/../app.kdb (MQSSLKEYR) is not in the tree`, `… is an IBM CMS key database (.kdb), a format lint-deploy does
- * not read`. An MQ key repository (CMS) is both the key and the trust store: it is called what MQ calls it.
- */
-export function storeUnknown(owner: string, store: StoreRef, role: string, why: 'missing' | 'unreadable'): string {
-  if (store.type?.value === 'KEYRING')
-    return `${owner}'s key ring ${store.path.value}${store.setting ? ` (${store.setting})` : ''} is a z/OS RACF key ring, not a file of the tree`;
-  const cms = store.type?.value === 'CMS';
-  const named = `${owner}'s ${cms ? 'key repository' : role} ${store.path.value}${store.setting ? ` (${store.setting})` : ''}`;
-  if (why === 'missing') return `${named} is not in the tree`;
-  return cms
-    ? `${named} is an IBM CMS key database (.kdb), a format lint-deploy does not read (export its certificates as PEM beside it: runmqakm -cert -extract)`
-    : `${named} could not be read (no password tried opens it)`;
-}
-
-function placeOfStore(store: StoreRef): Location | undefined {
-  return store.path.from.kind === 'file' ? store.path.from.location : undefined;
-}
-
-/** The JDK's cacerts when the tree holds the JDK the component runs (its `release` file's directory). */
-function treeCacerts(all: TreeCertificate[], component: Component): string | undefined {
-  const from = component.runtime?.version.from;
-  if (from?.kind !== 'file' || path.basename(from.location.file) !== 'release') return undefined;
-  const home = path.dirname(from.location.file);
-  const candidates = [
-    path.join(home, 'lib', 'security', 'cacerts'),
-    path.join(home, 'jre', 'lib', 'security', 'cacerts'),
-  ];
-  return candidates.find((file) => all.some((c) => c.doc.file.path === file));
-}
-
-/**
- * The anchors a verifier trusts: its trust store, else its default — the JDK's cacerts (known when the tree
- * holds that JDK's cacerts), the system's CA store (never known). `alsoDefault`: the JDK's cacerts are
- * trusted besides the trust store (Liberty trustDefaultCerts="true"), so a missing anchor is not decisive.
- */
-function anchorsOf(
-  all: TreeCertificate[],
-  component: Component,
-  unreadable: ReadonlySet<string>,
-): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location; alsoDefault?: boolean } {
-  const trust = component.tls?.trust;
-  const store = trust?.trustStore;
-  const jsse = verifierStack(component) === 'jsse';
-  if (trust?.unknown)
-    return {
-      anchors: [],
-      source: { kind: 'unsettled', why: trust.unknown.why, related: trust.unknown.related },
-      from: trust.unknown.at,
-    };
-  if (store) {
-    const from = placeOfStore(store);
-    if (!store.file) return { anchors: [], source: { kind: 'outside-tree', store }, from };
-    if (unreadable.has(store.file)) return { anchors: [], source: { kind: 'unreadable', store }, from };
-    return {
-      anchors: trustedInStore(all, store.file, jsse),
-      source: { kind: 'store', store, file: store.file },
-      from,
-      alsoDefault: trust?.defaultTrust === 'jdk-cacerts',
-    };
-  }
-  if (trust?.defaultTrust === 'jdk-cacerts' || (jsse && trust?.defaultTrust !== 'none')) {
-    const cacerts = treeCacerts(all, component);
-    if (cacerts)
-      return {
-        anchors: trustedInStore(all, cacerts, true),
-        source: {
-          kind: 'store',
-          store: { path: { value: cacerts, from: { kind: 'default', origin: "the JDK's cacerts" } }, file: cacerts },
-          file: cacerts,
-        },
-      };
-    // The image's keytool adds certificates of the tree (the first of each file): known anchors among unknown ones.
-    const added = (trust?.cacertsAdded ?? []).flatMap((a) =>
-      all.filter((c) => c.doc.file.path === a.file && !c.store).slice(0, 1),
-    );
-    if (added.length)
-      return { anchors: added, source: { kind: 'jdk-cacerts' }, from: trust?.cacertsAdded?.[0]?.at, alsoDefault: true };
-    return { anchors: [], source: { kind: 'jdk-cacerts' } };
-  }
-  if (trust?.defaultTrust === 'system') return { anchors: [], source: { kind: 'system' } };
-  return { anchors: [] };
-}
-
-/**
- * The CA names a server lists in its CertificateRequest: a JSSE server its anchors' subjects; nginx the
- * certificates of ssl_client_certificate, none with ssl_trusted_certificate alone (then any client key goes).
- */
-function listedIssuers(server: Component, anchors: TreeCertificate[]): Set<string> {
-  if (isNginx(server) && server.attributes.storeDirectives && !server.attributes.storeDirectives.ssl_client_certificate)
-    return new Set();
-  return new Set(anchors.map((a) => a.cert.subjectText));
 }
 
 /**
