@@ -143,6 +143,11 @@ const PROFILE_PROPERTIES = [
   'jsseSuiteList',
 ];
 
+/** The updates where some of these rows start or stop applying, and update 0: a lookup at each sees every row in force. */
+function updateBoundaries(rows: readonly DefaultsRow[]): number[] {
+  return [...new Set([0, ...rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])])])];
+}
+
 const sameEveryUpdate = new Map<string, boolean>();
 
 /**
@@ -156,7 +161,7 @@ export function sameDefaultsEveryUpdate(vendor: JdkVendorFamily, feature: number
   let answer = sameEveryUpdate.get(key);
   if (answer !== undefined) return answer;
   const rows = PROFILE_PROPERTIES.flatMap((p) => rowsIndex().get(`${p}\u0000${feature}`) ?? []);
-  const boundaries = [...new Set([0, ...rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])])])];
+  const boundaries = updateBoundaries(rows);
   const valuesAt = (update: number) =>
     JSON.stringify(
       PROFILE_PROPERTIES.map((p) => {
@@ -188,7 +193,7 @@ export function disabledInEveryUpdate(vendor: JdkVendorFamily, feature: number):
   if (vendor === 'ibm') return undefined;
   const property = 'jdk.tls.disabledAlgorithms';
   const rows = rowsIndex().get(`${property}\u0000${feature}`) ?? [];
-  const boundaries = [...new Set([0, ...rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])])])];
+  const boundaries = updateBoundaries(rows);
   const covering = boundaries.map((update) => lookupRow(property, vendor, feature, update));
   const found = covering.filter((r): r is DefaultsRow => r !== undefined);
   if (found.length !== covering.length || found.length === 0) return undefined;
