@@ -80,6 +80,21 @@ describe('MQSC parser', () => {
     expect(doc.data.objects.qmgr.get('SSLKEYR')?.templated).toBe(true);
   });
 
+  it.each([
+    ['quoted items', "SET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody','*MQADMIN')\n", 'nobody,*MQADMIN'],
+    [
+      'quoted items with blanks',
+      "SET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody' , '*MQADMIN')\n",
+      'nobody,*MQADMIN',
+    ],
+    ['quoted then unquoted items', "SET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody',guest)\n", 'nobody,GUEST'],
+    ['unquoted items', 'SET CHLAUTH(APP) TYPE(BLOCKUSER) USERLIST(nobody,*MQADMIN)\n', 'NOBODY,*MQADMIN'],
+  ])('reads a list value of %s (IBM MQ: USERLIST(userID1, userID2))', (_name, text, value) => {
+    const doc = mqsc(text);
+    expect(doc.problems).toEqual([]);
+    expect(doc.data.objects.chlauth[0]?.attributes.get('USERLIST')?.value).toBe(value);
+  });
+
   it('applies CHLAUTH REMOVE', () => {
     const doc = mqsc(
       "SET CHLAUTH('A') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\nSET CHLAUTH('A') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n",

@@ -225,6 +225,27 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
   return { verb, noun, name, params, range: { start: first.at, end: endOf(chars.length) } };
 }
 
+/** One item of a list value after its comma: `'quoted'` (`''` = one quote) or unquoted up to `,` or `)` (folded to upper case). */
+function readListItem(chars: LogicalChar[], from: number): { value: string; end: number } | undefined {
+  const chAt = (k: number): string | undefined => chars[k]?.ch;
+  let i = from;
+  let value = '';
+  if (chAt(i) === "'") {
+    for (i++; ; i++) {
+      const ch = chAt(i);
+      if (ch === undefined) return undefined;
+      if (ch === "'") {
+        if (chAt(i + 1) !== "'") return { value, end: i + 1 };
+        i++;
+      }
+      value += ch;
+    }
+  }
+  for (let ch = chAt(i); ch !== undefined && ch !== ',' && ch !== ')'; ch = chAt(++i)) value += ch;
+  value = value.trim();
+  return value === '' ? undefined : { value: value.toUpperCase(), end: i };
+}
+
 interface ReadValue {
   value: string;
   raw: string;
@@ -245,6 +266,8 @@ function readValue(
   while (chAt(i) === ' ' || chAt(i) === '\t') i++;
   if (chAt(i) === "'") {
     const start = i;
+    // A list value (`USERLIST('nobody','*MQADMIN')`, `NAMES('A',B)`) is items separated by commas, each quoted or not.
+    const items: string[] = [];
     let value = '';
     i++;
     for (;;) {
@@ -270,7 +293,20 @@ function readValue(
       value += ch;
       i++;
     }
-    const end = i;
+    let end = i;
+    for (;;) {
+      let j = i;
+      while (chAt(j) === ' ' || chAt(j) === '\t') j++;
+      if (chAt(j) !== ',') break;
+      items.push(value);
+      j++;
+      while (chAt(j) === ' ' || chAt(j) === '\t') j++;
+      const item = readListItem(chars, j);
+      if (item === undefined) break;
+      value = item.value;
+      i = end = item.end;
+    }
+    if (items.length > 0) value = [...items, value].join(',');
     let rest = '';
     for (let ch = chAt(i); ch !== undefined && ch !== ')'; ch = chAt(++i)) rest += ch;
     if (i >= chars.length || rest.trim() !== '') {
