@@ -6,7 +6,7 @@
  * a `.jar`/`.war` copied in or started, a JVM option variable. A base image lint-deploy cannot read (a private
  * registry's) with none of these is not taken for Java: nothing in the tree says it is.
  */
-import { runtimeStages, type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, heldCopies, runtimeStages, type DockerfileData } from '../parse/dockerfile';
 
 /**
  * Image names that hold a JVM: JDK distributions (the images of src/knowledge/data/jdk-locations.json but IBM MQ's,
@@ -42,10 +42,8 @@ export function dockerfileJavaEvidence(data: DockerfileData): string | undefined
     if (stage.fromStage === undefined && JAVA_IMAGE.test(stage.image ?? stage.written))
       return `base image ${stage.written}`;
   }
-  const held = (stage: number) => chain.includes(stage);
-  for (const command of data.commands) {
-    if (!held(command.stage)) continue;
-    const text = command.text.replace(/\\\r?\n/g, ' ');
+  for (const command of heldCommands(data)) {
+    const text = command.joined;
     if (command.instruction === 'ENV') {
       const names = [...text.matchAll(/(?:^|\s)([A-Za-z_]\w*)(?==|\s)/g)].map((m) => m[1]!);
       const named = names.find((n) => JAVA_VARIABLE.test(n));
@@ -63,8 +61,8 @@ export function dockerfileJavaEvidence(data: DockerfileData): string | undefined
     if (command.instruction !== 'RUN' && JAVA_START.test(text))
       return `${command.instruction} starts ${JAVA_START.exec(text)![0]}`;
   }
-  for (const copy of data.copies)
-    if (held(copy.stage) && [...copy.sources, copy.destination ?? ''].some((p) => /\.(jar|war|ear)$/i.test(p)))
+  for (const copy of heldCopies(data))
+    if ([...copy.sources, copy.destination ?? ''].some((p) => /\.(jar|war|ear)$/i.test(p)))
       return `${copy.instruction} of a Java archive`;
   return undefined;
 }

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { runtimeStages, type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, heldCopies, type DockerfileData } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 import type { ParsedDocument } from '../parse/types';
 
@@ -20,11 +20,10 @@ export interface CacertsImport {
 /** The tree files `keytool -importcert … -cacerts` imports in the stages the running image holds. */
 export function cacertsImports(doc: ParsedDocument<DockerfileData>, treeFiles: ReadonlySet<string>): CacertsImport[] {
   const data = doc.data;
-  const held = runtimeStages(data);
   const found: CacertsImport[] = [];
-  for (const command of data.commands) {
-    if (command.instruction !== 'RUN' || !held.includes(command.stage) || !/keytool/.test(command.text)) continue;
-    for (const words of simpleCommands(command.text.replace(/\\\r?\n/g, ' ')).flatMap(pipelineParts)) {
+  for (const command of heldCommands(data)) {
+    if (command.instruction !== 'RUN' || !/keytool/.test(command.text)) continue;
+    for (const words of simpleCommands(command.joined).flatMap(pipelineParts)) {
       const start = words[0] === 'sudo' ? 1 : 0;
       if (!/(^|\/)keytool$/.test(words[start] ?? '')) continue;
       const option = (name: string) => {
@@ -35,7 +34,7 @@ export function cacertsImports(doc: ParsedDocument<DockerfileData>, treeFiles: R
       const keystore = option('-keystore');
       if (!words.includes('-cacerts') && !(keystore && /(^|\/)cacerts$/.test(keystore))) continue;
       const written = option('-file');
-      const file = written ? copiedFile(doc, written, held, treeFiles) : undefined;
+      const file = written ? copiedFile(doc, written, treeFiles) : undefined;
       if (file) found.push({ file, at: { file: doc.file.path, range: command.range } });
     }
   }
@@ -50,14 +49,13 @@ export function cacertsImports(doc: ParsedDocument<DockerfileData>, treeFiles: R
 function copiedFile(
   doc: ParsedDocument<DockerfileData>,
   written: string,
-  held: number[],
   treeFiles: ReadonlySet<string>,
 ): string | undefined {
   const name = path.posix.basename(written);
   const context = path.dirname(doc.file.path);
   const candidates = new Set<string>();
-  for (const copy of doc.data.copies) {
-    if (!held.includes(copy.stage) || copy.from !== undefined || copy.written.length < 2) continue;
+  for (const copy of heldCopies(doc.data)) {
+    if (copy.from !== undefined || copy.written.length < 2) continue;
     const destination = copy.written[copy.written.length - 1]!;
     copy.written.slice(0, -1).forEach((raw, i) => {
       const source = copy.sources[i] ?? raw;

@@ -15,7 +15,7 @@ import type { ParsedDocument } from '../parse/types';
 import { effectiveJdkTls, splitAlgorithmList } from '../knowledge';
 import type { JavaRuntime } from './types';
 import type { DockerfileData } from '../parse/dockerfile';
-import { runtimeStages } from '../parse/dockerfile';
+import { heldCommands } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 
 export const TLS_DISABLED = 'jdk.tls.disabledAlgorithms';
@@ -42,11 +42,10 @@ const KEY_AS_WRITTEN = /^\^?jdk\\?\.tls\\?\.disabledAlgorithms=/;
 
 /** The edits of the stages the running image holds, in order. */
 export function disabledAlgorithmsEdits(data: DockerfileData): DisabledAlgorithmsEdit[] {
-  const held = runtimeStages(data);
   const edits: DisabledAlgorithmsEdit[] = [];
-  for (const command of data.commands) {
-    if (command.instruction !== 'RUN' || !held.includes(command.stage)) continue;
-    const text = command.text.replace(/\\\r?\n/g, ' ');
+  for (const command of heldCommands(data)) {
+    if (command.instruction !== 'RUN') continue;
+    const text = command.joined;
     if (!SECURITY_FILE_IN_TEXT.test(text)) continue;
     for (const words of simpleCommands(text)) {
       const edit = editOf(words, command.range);

@@ -297,3 +297,27 @@ export function runtimeStages(data: DockerfileData): number[] {
   }
   return chain;
 }
+
+/** A `RUN`, `ENV`, `CMD` or `ENTRYPOINT` of the running image, its continuation lines joined into one line. */
+export interface HeldCommand extends DockerCommand {
+  /** The arguments with each escaped line break a space: what the shell (or Docker, for ENV) reads. */
+  joined: string;
+}
+
+/**
+ * The commands of the stages the running image holds (runtimeStages), in file order, each with its continuations
+ * joined: what the image's JDK edits, installs and sets. Read by the model (Java evidence, java.security edits,
+ * cacerts imports) instead of each walking the stages itself.
+ */
+export function heldCommands(data: DockerfileData): HeldCommand[] {
+  const held = runtimeStages(data);
+  return data.commands
+    .filter((command) => held.includes(command.stage))
+    .map((command) => ({ ...command, joined: command.text.replace(/\\\r?\n/g, ' ') }));
+}
+
+/** The `COPY`/`ADD` instructions of the stages the running image holds, in file order. */
+export function heldCopies(data: DockerfileData): DockerCopy[] {
+  const held = runtimeStages(data);
+  return data.copies.filter((copy) => held.includes(copy.stage));
+}
