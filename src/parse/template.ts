@@ -2,6 +2,7 @@ import type { Location, Range } from '../core/types';
 import { LineIndex } from './text';
 import { lastPathSegment } from '../core/path-name';
 import { withGroovyExpressions } from './template-groovy';
+import { scanTags, type Tag, type TemplateEngine, type TemplateSpanKind } from './template-tags';
 
 /**
  * Configuration as it is committed: Go/gomplate/Helm `{{ }}`, Jinja2 `{{ }}`/`{% %}`/`{# #}` and
@@ -11,31 +12,7 @@ import { withGroovyExpressions } from './template-groovy';
  * expression alone on its line (it generates whole lines) becomes spaces. The spans are kept so
  * that a finding resting on a template value is reported as depending on it, never as an error.
  */
-/**
- * `env`: `${VAR}`/`$VAR` placeholders of a file named as a template (envsubst, sed). `maven`: `@name@` placeholders
- * that Maven resource filtering replaces when the app is built (Spring Boot's parent POM filters
- * `application*.{yml,yaml,properties}` under `src/main/resources` with the `@` delimiter).
- */
-/** `script`: a literal a script of the tree replaces with `sed` before the file is used (src/parse/script-substitutions.ts). */
-/** `compose`: a Compose file's `${VAR}` that the `.env` beside it sets (src/parse/compose-env.ts). */
-/**
- * `tt`: Template Toolkit's `[% name %]` (Perl's Template Toolkit syntax), also the literal placeholders an installer
- * replaces (DIGI-UW/OpenELIS-Global-2 install/installerTemplate/linux/setup_OpenELIS.py replaces `[% oe_name %]`).
- */
-/**
- * `groovy`: Groovy's SimpleTemplateEngine / GStringTemplateEngine `${expression}` (their `<% %>` and `<%= %>` read as
- * ERB's), https://docs.groovy-lang.org/latest/html/api/groovy/text/SimpleTemplateEngine.html.
- */
-export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'tt' | 'groovy' | 'env' | 'maven' | 'script' | 'compose';
-
-export type TemplateSpanKind =
-  /** An output expression inside a line: its value is unknown until rendered. */
-  | 'value'
-  /** An output expression alone on its line(s), or an include: unknown generated content. */
-  | 'generated'
-  /** A control directive (`if`, `range`, `end`, `{% for %}`, `<% end %>`) or assignment. */
-  | 'directive'
-  | 'comment';
+export type { TemplateEngine, TemplateSpanKind } from './template-tags';
 
 export interface TemplateSpan {
   kind: TemplateSpanKind;
@@ -94,127 +71,6 @@ export function innerTemplateName(filePath: string): string | undefined {
   const base = lastPathSegment(stripped);
   // A partial (Helm `_helpers.tpl`) renders to no file of its own.
   return !base.startsWith('_') && (base.includes('.') || /^[\w-]+$/.test(base)) ? stripped : undefined;
-}
-
-type Role = 'open' | 'else' | 'end' | 'none';
-
-interface Tag {
-  engine: TemplateEngine;
-  kind: TemplateSpanKind;
-  role: Role;
-  start: number;
-  end: number;
-}
-
-const GO_OPEN = /^(if|range|with|define|block)\b/;
-const GO_GENERATED = /^(template|include)\b/;
-const JINJA_OPEN = /^(if|for|macro|call|filter|block|raw|with|autoescape)\b/;
-const JINJA_GENERATED = /^(include|import|from|extends)\b/;
-const ERB_OPEN = /^(if|unless|case|while|until|for|begin)\b|\bdo(\s*\|[^|]*\|)?\s*$/;
-
-/** Finds the template tags of a text; undefined when it holds none. */
-function scanTags(text: string): Tag[] {
-  const tags: Tag[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const open = nextOpening(text, i);
-    if (open < 0) break;
-    const two = text.slice(open, open + 2);
-    if (two === '[%') {
-      // One line, spaced inside (`[% name %]`, `[%- IF x -%]`): `[%t] %-5p` in a log pattern is no tag.
-      const lineEnd = text.indexOf('\n', open);
-      const tag = TT_TAG.exec(text.slice(open, lineEnd < 0 ? text.length : lineEnd));
-      if (tag) tags.push(classifyTtTag(tag[1]!, open, open + tag[0].length));
-      i = open + (tag ? tag[0].length : 2);
-      continue;
-    }
-    const close = two === '<%' ? '%>' : two === '{%' ? '%}' : two === '{#' ? '#}' : '}}';
-    const end = text.indexOf(close, open + 2);
-    // `{#` unmatched nearby is not a Jinja comment (`${#array}` in shell, a literal brace).
-    if (end < 0 || (two === '{#' && end - open > 4000)) {
-      i = open + 2;
-      continue;
-    }
-    tags.push(classifyTag(two, text.slice(open + 2, end), open, end + 2));
-    i = end + 2;
-  }
-  return tags;
-}
-
-function nextOpening(text: string, from: number): number {
-  for (let i = from; i < text.length - 1; i++) {
-    const c = text[i];
-    const n = text[i + 1];
-    if (c === '{' && (n === '{' || n === '%' || n === '#')) {
-      // `${{ … }}` (GitHub Actions) and `${#var}` (shell) are not these templates.
-      if (text[i - 1] === '$') continue;
-      return i;
-    }
-    if (c === '<' && n === '%' && text[i + 2] !== '%') return i;
-    if (c === '[' && n === '%') return i;
-  }
-  return -1;
-}
-
-/** A Template Toolkit tag at the start of the text: `[%` `-`/`+`/`#`, a space, the body, a space, `-`/`+`, `%]`. */
-const TT_TAG = /^\[%([-+#]?[ \t][^\r\n]*?[ \t][-+]?)%\]/;
-const TT_OPEN = /^(IF|UNLESS|FOREACH|FOR|WHILE|BLOCK|WRAPPER|SWITCH|FILTER|MACRO\b.*\bBLOCK)\b/;
-
-function classifyTtTag(inner: string, start: number, end: number): Tag {
-  const body = inner
-    .replace(/^[-+]?\s*/, '')
-    .replace(/\s*[-+]?$/, '')
-    .trim();
-  const tag = (kind: TemplateSpanKind, role: Role = 'none'): Tag => ({ engine: 'tt', kind, role, start, end });
-  if (inner.startsWith('#')) return tag('comment');
-  if (/^END\b/.test(body)) return tag('directive', 'end');
-  if (/^(ELSE|ELSIF|CASE)\b/.test(body)) return tag('directive', 'else');
-  if (TT_OPEN.test(body)) return tag('directive', 'open');
-  if (/^(INCLUDE|PROCESS|INSERT)\b/.test(body)) return tag('generated');
-  if (/^(SET|DEFAULT|CALL|USE|LAST|NEXT|RETURN|STOP)\b/.test(body) || /^\w+\s*=[^=]/.test(body))
-    return tag('directive');
-  return tag('value');
-}
-
-function classifyTag(opening: string, inner: string, start: number, end: number): Tag {
-  const body = inner
-    .replace(/^[-+=~#]*\s*/, '')
-    .replace(/\s*[-+]$/, '')
-    .trim();
-  const tag = (engine: TemplateEngine, kind: TemplateSpanKind, role: Role = 'none'): Tag => ({
-    engine,
-    kind,
-    role,
-    start,
-    end,
-  });
-  if (opening === '{#') return tag('jinja', 'comment');
-  if (opening === '<%') {
-    if (inner.startsWith('#')) return tag('erb', 'comment');
-    if (inner.startsWith('=')) return tag('erb', 'value');
-    // EJS (JavaScript in the same tags, Yeoman generators' templates) opens and closes blocks with braces:
-    // `<% if (x) { %>`, `<% } else { %>`, `<% } %>`; `<%_ … _%>` slurp whitespace.
-    const js = body.replace(/^_\s*/, '').replace(/\s*_$/, '');
-    if (/^end\b/.test(body) || /^\}[\s);]*$/.test(js)) return tag('erb', 'directive', 'end');
-    if (/^(else|elsif|when|rescue|ensure)\b/.test(body) || /^\}.*\{$/.test(js)) return tag('erb', 'directive', 'else');
-    return tag('erb', 'directive', ERB_OPEN.test(body) || /\{$/.test(js) ? 'open' : 'none');
-  }
-  if (opening === '{%') {
-    if (/^end\w*\b/.test(body)) return tag('jinja', 'directive', 'end');
-    if (/^(elif|else)\b/.test(body)) return tag('jinja', 'directive', 'else');
-    if (JINJA_GENERATED.test(body)) return tag('jinja', 'generated');
-    // `{% set x %}…{% endset %}` is a block; `{% set x = 1 %}` is not.
-    if (/^set\b/.test(body)) return tag('jinja', 'directive', body.includes('=') ? 'none' : 'open');
-    return tag('jinja', 'directive', JINJA_OPEN.test(body) ? 'open' : 'none');
-  }
-  // `{{ }}`: Go control words, else an output expression (Go or Jinja alike).
-  if (body.startsWith('/*')) return tag('go', 'comment');
-  if (/^end\b/.test(body)) return tag('go', 'directive', 'end');
-  if (/^else\b/.test(body)) return tag('go', 'directive', 'else');
-  if (GO_OPEN.test(body)) return tag('go', 'directive', 'open');
-  if (/^(break|continue)\b/.test(body) || /^\$[\w]*\s*:?=/.test(body)) return tag('go', 'directive');
-  if (GO_GENERATED.test(body)) return tag('go', 'generated');
-  return tag('go', 'value');
 }
 
 /**
