@@ -78,6 +78,8 @@ export function lint(options: LintOptions): LintResult {
   const rules = [...ALL_RULES, ...(options.extraRules ?? [])];
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
+  // Words of our own a secret may be part of (masked whole texts keep them: src/engine/run/redact.ts).
+  const ownWords = [...Object.values(ACCESS_WORDS), ...rules.flatMap((rule) => rule.meta.relatedPhrases ?? [])];
   const stats = options.stats ?? new RunStats();
   const found =
     options.discovered ??
@@ -123,7 +125,7 @@ export function lint(options: LintOptions): LintResult {
         files,
         options,
         stats,
-        { rules, settings, knownRuleIds, parsed, memo },
+        { rules, settings, knownRuleIds, ownWords, parsed, memo },
         target.notes ?? [],
       );
       checked = result;
@@ -157,6 +159,7 @@ interface RuleSetup {
   rules: AnyRule[];
   settings: ReturnType<typeof resolveRuleSettings>;
   knownRuleIds: Set<string>;
+  ownWords: string[];
   parsed: ParseCache;
   memo: RunMemo;
 }
@@ -167,7 +170,7 @@ function checkDeployment(
   files: string[],
   options: LintOptions,
   stats: RunStats,
-  { rules, settings, knownRuleIds, parsed, memo }: RuleSetup,
+  { rules, settings, knownRuleIds, ownWords, parsed, memo }: RuleSetup,
   walkNotes: Finding[],
 ) {
   const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed, root));
@@ -187,7 +190,7 @@ function checkDeployment(
     const mask = secretMasker(
       documents,
       deployment.components.map((c) => c.name),
-      Object.values(ACCESS_WORDS),
+      ownWords,
     );
     // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.

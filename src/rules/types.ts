@@ -44,6 +44,12 @@ export interface RuleMeta<Options, MessageId extends string> {
    * test/perf/rule-applicability.test.ts compares whole runs with and without it.
    */
   appliesTo?: RuleScope;
+  /**
+   * Fixed phrases of the rule's own that its related messages carry (`it opens with the password of …`): related
+   * messages are masked whole for secrets (src/engine/run/redact.ts), and a secret found inside one of these phrases,
+   * not the whole phrase, is the rule's word, not the tree's value (the sample password `password`).
+   */
+  relatedPhrases?: readonly string[];
 }
 
 /** Component types and document kinds (prefixes), any one of which a deployment must hold (`meta.appliesTo`). */

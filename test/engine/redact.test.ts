@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { ACCESS_WORDS } from '../../src/model/mq-access';
@@ -58,11 +60,25 @@ describe('secretMasker: values only, never key names', () => {
     expect(named('Liberty HTTPS endpoint app :9443')).toBe('Liberty HTTPS endpoint app :9443');
     expect(named('Liberty')).toBe('***');
     expect(named('Liberty HTTPS endpoint app :9443, Liberty HTTPS endpoint app :9443')).not.toContain('***');
-    expect(named('Liberty HTTPS endpoint app :9443, Liberty')).toBe('*** HTTPS endpoint app :9443, ***');
+    // The name keeps its word; the bare value beside it is masked.
+    expect(named('Liberty HTTPS endpoint app :9443, Liberty')).toBe('Liberty HTTPS endpoint app :9443, ***');
     // A long secret is masked inside a component name too (test/report/html.test.ts: a name after a secret).
     const long = secretMasker([doc('keystore.password=Sup3r-S3cret!\n')], ['named after Sup3r-S3cret!']);
     expect(long('named after Sup3r-S3cret!')).toBe('named after ***');
     expect(named('the password is Liberty')).toBe('the password is ***');
+  });
+
+  it('a short secret inside a component name within a longer text is a word of the name (DGogadze/two-way-ssl-authorization: the password server)', () => {
+    const name = 'Spring Boot HTTPS server (server/src/main/resources, port 443)';
+    const named = secretMasker([doc('server.ssl.key-store-password=server\n')], [name]);
+    expect(named(`${name} names it here`)).toBe(`${name} names it here`);
+    expect(named(`the server at ${name} names it here`)).toBe(`the *** at ${name} names it here`);
+    expect(named(`alias 'server' in ${name}`)).toBe(`alias '***' in ${name}`);
+    // A long secret is masked inside a name, and a name that is itself a secret shields nothing.
+    const long = secretMasker([doc('k.password=serverpassword\n')], ['app serverpassword (a)']);
+    expect(long('app serverpassword (a) names it here')).toBe('app *** (a) names it here');
+    const secretName = secretMasker([doc('k.password=gateway\n')], ['gateway']);
+    expect(secretName('gateway names it here')).toBe('*** names it here');
   });
 
   it("the model's own phrases keep their words (ibm-messaging/cp4i-mq-samples: the sample password 'password')", () => {
@@ -149,5 +165,30 @@ describe('a tree whose password is an ordinary word', () => {
     // Without `data` the whole message may quote the tree: all of it is masked.
     const whole = problemFinding('/t/key.p12', { ...quoting, message: 'Entry password: no password' }, mask);
     expect(whole.message).toBe('Entry ***: no ***');
+  });
+});
+
+describe("a rule's own phrase in a related message (iAMSagar44/spring-ssl-bundle@6681689: the password 'password')", () => {
+  // A PKCS#12 store no setting names opens with the password of another store's setting; the related message says
+  // so in the rule's words (meta.relatedPhrases), which the masking of whole related messages must leave readable.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-phrase-'));
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  openssl('req', '-x509', '-newkey', 'rsa:1024', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-subj', '/CN=demo');
+  openssl('pkcs12', '-export', '-in', 'c.pem', '-inkey', 'k.pem', '-passout', 'pass:password', '-out', 'key.p12');
+  const root = writeTree({
+    'svc/src/main/resources/application.properties':
+      'spring.ssl.bundle.jks.server.keystore.location=classpath:other.jks\nspring.ssl.bundle.jks.server.keystore.password=password\n#spring.ssl.bundle.jks.server.keystore.location=classpath:key.p12\n',
+    'svc/src/main/resources/key.p12': fs.readFileSync(path.join(dir, 'key.p12')),
+  });
+  afterAll(() => [dir, root].forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  it('keeps the phrase and still masks the value where the tree quotes it', () => {
+    const findings = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+    const weak = findings.find((f) => f.ruleId === 'cert/weak-key');
+    expect(weak?.related?.map((r) => r.message)).toContain(
+      "no setting names key.p12; it opens with the password of this other store's setting",
+    );
+    const quoted = findings.find((f) => f.ruleId === 'security/plaintext-secret');
+    expect(quoted?.message).not.toMatch(/'password'|= ?password\b/);
   });
 });

@@ -42,6 +42,9 @@ export function secretMasker(
   }
   if (secrets.size === 0) return (text) => text;
   const search = new SecretSearch(secrets);
+  // Component names that are not themselves a secret, listed the first time a message holds a short secret.
+  let plainNames: string[] | undefined;
+  const nameList = () => (plainNames ??= [...componentNames].filter((name) => !secrets.has(name)));
   // Which secrets occur inside a key name or a path (one pass over all of them), found the first time a
   // message holds a secret at all: most deployments' messages hold none, and their keys are not scanned.
   let inKeyNamesFound: Set<string> | undefined;
@@ -80,8 +83,13 @@ export function secretMasker(
     // there is a word (`Liberty HTTPS endpoint …` when some password is `Liberty`); a long one is still masked.
     const names = parts.every((part) => isKeyName(part) || (componentNames.has(part) && !secrets.has(part)));
     const ours = ownSpans(text, phrases);
-    const masked = (names ? found.filter(([start, end]) => end - start >= SHORT_SECRET) : found).filter(
-      ([start, end]) => !ours.some(([from, to]) => from <= start && end <= to && end - start < to - from),
+    // The same inside a longer text (`Spring Boot HTTPS server (…) names it here` when a password is `server`).
+    const inNames = ownSpans(text, nameList());
+    const inside = (spans: [number, number][], start: number, end: number) =>
+      spans.some(([from, to]) => from <= start && end <= to && end - start < to - from);
+    const masked = found.filter(
+      ([start, end]) =>
+        !inside(ours, start, end) && (end - start >= SHORT_SECRET || (!names && !inside(inNames, start, end))),
     );
     let out = '';
     let at = 0;

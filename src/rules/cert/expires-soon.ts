@@ -11,6 +11,7 @@ import {
   referenceNow,
   storeFingerprint,
   storeRelated,
+  OTHER_STORE_PASSWORD,
 } from './_lib/shared';
 
 export default defineRule({
@@ -18,6 +19,7 @@ export default defineRule({
     id: 'cert/expires-soon',
     description: 'Warn about certificates that expire within the configured number of days',
     severity: 'warning',
+    relatedPhrases: [OTHER_STORE_PASSWORD],
     messages: {
       soon: 'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days): renew it before handshakes start failing with certificate_expired / AMQ9633',
       soonUnnamed:

@@ -136,13 +136,16 @@ export function certificateUse(deployment: DerivedDeployment, c: TreeCertificate
   return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig, keyEntryAlias, !c.store);
 }
 
+/** The fixed words of `storeRelated` (meta.relatedPhrases of the rules that call it). */
+export const OTHER_STORE_PASSWORD = "it opens with the password of this other store's setting";
+
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
 export function storeRelated(c: TreeCertificate): { related?: RelatedLocation[] } {
   const data = c.store ? (c.doc.data as Pick<KeystoreData, 'openedBy' | 'openedByOtherStoreSetting'>) : undefined;
   const at = data?.openedBy;
   const store = path.basename(c.doc.file.path);
   const message = data?.openedByOtherStoreSetting
-    ? `no setting names ${store}; it opens with the password of this other store's setting`
+    ? `no setting names ${store}; ${OTHER_STORE_PASSWORD}`
     : `${store} is opened with the value set here`;
   return at ? { related: [{ ...at, message }] } : {};
 }
