@@ -279,7 +279,14 @@ export function presentedCertificates(deployment: DerivedDeployment, server: Com
 /** What each end of a predicted link runs, for messages. */
 export function stackLabels(deployment: DerivedDeployment, lp: LinkPrediction): { client?: string; server?: string } {
   const { stacks } = deployment.derived;
-  return { client: stacks.get(lp.client.component.id)?.label, server: stacks.get(lp.server.component.id)?.label };
+  // A JDK named by its feature only: a verdict stands only when every update gives it (derive/outcome.ts), so say so.
+  const label = (end: Endpoint) => {
+    const stack = stacks.get(end.component.id)?.label;
+    return end.updates && lp.outcome.kind !== 'unknown' && stack
+      ? stack.replace(/ \u00b7 .*$/, ` \u00b7 every ${end.updates.jdk} update`)
+      : stack;
+  };
+  return { client: label(lp.client), server: label(lp.server) };
 }
 
 /** Derived data of a deployment that was not checked in this run (cache hit, or its model was not kept). */

@@ -7,6 +7,7 @@ import type { RunMemo } from '../core/run-memo';
 import type { Endpoint } from '../handshake/endpoint';
 import { predictHandshake } from '../handshake/predict';
 import type { HandshakePrediction, HandshakeSide, LinkOutcome } from '../handshake/types';
+import { updatesDeciding, verdictOf, type Verdict } from './outcome-updates';
 
 /**
  * The outcome of a predicted link (see the module comment). `memo`: the run's; whether another candidate
@@ -18,12 +19,13 @@ export function linkOutcome(
   prediction: HandshakePrediction,
   memo?: RunMemo,
 ): LinkOutcome {
-  const negotiates = (c: HandshakeSide, s: HandshakeSide): boolean => {
-    const predict = () => predictHandshake(c, s).ok;
+  const verdict: Verdict = (c, s) => answer('handshake verdict', c, s, verdictOf);
+  const answer = <T>(table: string, c: HandshakeSide, s: HandshakeSide, read: (p: HandshakePrediction) => T): T => {
+    const predict = () => read(predictHandshake(c, s));
     if (!memo) return predict();
     // The ends' names (labels) appear only in a prediction's texts, never in its verdict.
     return memo.get(
-      'handshake negotiates',
+      table,
       JSON.stringify([
         { ...c, label: undefined },
         { ...s, label: undefined },
@@ -31,6 +33,7 @@ export function linkOutcome(
       predict,
     );
   };
+  const negotiates = (c: HandshakeSide, s: HandshakeSide): boolean => answer('handshake negotiates', c, s, (p) => p.ok);
   const missing = [...client.missing, ...server.missing];
   if (server.keyTypeAssumed) {
     // RSA was assumed: the outcome stands only when an ECDSA certificate would give the same verdict.
@@ -47,6 +50,18 @@ export function linkOutcome(
     if (whats.length === 0 || whats.some((w) => missing.includes(w))) continue;
     if (negotiates({ ...client.side, ...c.patch }, { ...server.side, ...s.patch }) !== prediction.ok)
       missing.push(...whats);
+  }
+  if (client.updates || server.updates) {
+    // Each world the other candidates leave open (the drawn one first), and RSA or ECDSA when RSA was assumed.
+    const worlds = combinations.map(({ c, s }) => ({
+      client: { ...client.side, ...c.patch },
+      server: { ...server.side, ...s.patch },
+    }));
+    if (server.keyTypeAssumed)
+      worlds.push(
+        ...worlds.map((w) => ({ ...w, server: { ...w.server, certificate: { keyType: 'EC' as const, bits: 256 } } })),
+      );
+    missing.push(...updatesDeciding(client, server, worlds, verdict));
   }
   if (missing.length > 0) return { kind: 'unknown', missing };
   if (prediction.ok) return { kind: 'negotiates', protocol: prediction.protocol, cipherSuite: prediction.cipherSuite };

@@ -4,35 +4,21 @@
  * algorithms applied. Also reports what was dropped on the way (unknown names, disabled suites/protocols),
  * which the tls/* rules report.
  */
-import {
-  isJmsConnectionFactory,
-  type Component,
-  type Deployment,
-  type JavaRuntime,
-  type TlsSettings,
-  type Provenance,
-} from '../model/types';
+import type { Component, Deployment, Provenance } from '../model/types';
 import type { RunMemo } from '../core/run-memo';
-import { jmsAlias } from '../model/was';
 import {
   cipherSpecMatchesAlias,
-  disabledSuiteMatcher,
-  effectiveJdkTls,
   findCipherSpec,
   findCipherSuite,
   mqEnabledProtocols,
   mqServerOrder,
   normaliseProtocol,
-  parseJavaVersion,
-  protocolDisabledBy,
   protocolRank,
   protocolsBetween,
-  referenceJdkProtocols,
-  serverCipherOrderDefault,
-  suitesUsableAt,
 } from '../knowledge';
 import { OPENSSL_PROTOCOLS_ASSUMED, OPENSSL_TLS13_DEFAULT } from '../knowledge/openssl';
 import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
+import { jsseLists, toIana, type DroppedName, type UpdateCandidates } from './jsse-end';
 import type { HandshakeImplementation, HandshakeSide } from './types';
 
 /** A key of a certificate the server presents. */
@@ -41,11 +27,7 @@ export interface ServerKey {
   bits?: number;
 }
 
-export interface DroppedName {
-  name: string;
-  /** The disabledAlgorithms entry responsible (absent for unknown names). */
-  entry?: string;
-}
+export type { DroppedName, UpdateCandidate, UpdateCandidates } from './jsse-end';
 
 export interface Endpoint {
   component: Component;
@@ -77,39 +59,17 @@ export interface Endpoint {
    * none) and what to declare (the outcome checks whether that decides it).
    */
   signatureFloorAlternative?: { what: string; value?: string };
+  /**
+   * A Java end whose JDK is named by its feature only (`FROM eclipse-temurin:17`) and whose lists change between its
+   * updates: each span's lists (the side above holds the latest's); the outcome checks that every one agrees.
+   */
+  updates?: UpdateCandidates;
 }
 
 const OPENSSL_DEFAULT_PROTOCOLS = [...OPENSSL_PROTOCOLS_ASSUMED];
 /** An assumption, not a fact: lint-deploy does not model the ClearTrust web agent's own TLS library. */
 const NATIVE_ASSUMED_PROTOCOLS = ['TLSv1.2', 'TLSv1.1', 'TLSv1'];
 const TLS13_DEFAULT = [...OPENSSL_TLS13_DEFAULT];
-
-/** Answers of jsseServerOrderDefault by vendor and version (few distinct; cleared if a tree holds thousands). */
-const serverOrderByRuntime = new Map<string, boolean>();
-
-/** The runtime's default (knowledge base, JDK-8168261); false (client order) when the JDK or its row is unknown. */
-function jsseServerOrderDefault(runtime: JavaRuntime | undefined): boolean {
-  if (!runtime) return false;
-  // A knowledge answer by value (vendor, version): asked for every Java server end of every deployment.
-  const key = `${runtime.vendor.value}\u0000${runtime.version.value}`;
-  let answer = serverOrderByRuntime.get(key);
-  if (answer === undefined) {
-    if (serverOrderByRuntime.size >= 10_000) serverOrderByRuntime.clear();
-    const v = parseJavaVersion(runtime.version.value);
-    serverOrderByRuntime.set(key, (answer = (v && serverCipherOrderDefault(runtime.vendor.value, v)?.value) ?? false));
-  }
-  return answer;
-}
-
-function toIana(names: string[], unknown: string[]): string[] {
-  const out: string[] = [];
-  for (const n of names) {
-    const suite = findCipherSuite(n);
-    if (suite) out.push(suite.iana);
-    else unknown.push(n);
-  }
-  return out;
-}
 
 /** The TLS versions a CipherSpec's range can name (protocol names, not a product fact). */
 const TLS_VERSIONS = protocolsBetween('TLSv1', 'TLSv1.3');
@@ -173,56 +133,17 @@ export function endpointFor(
   let suitesFrom = tls.cipherSuites?.from;
   let serverOrderWins = tls.serverOrderWins?.value;
   let alternative: Endpoint['alternative'];
+  let updates: UpdateCandidates | undefined;
 
   const missing: string[] = (tls.unknownValues ?? []).map((v) => `the value of ${v}`);
   if (implementation === 'jsse' || implementation === 'ibmjsse2') {
-    if (!runtime)
-      notes.push("Java runtime unknown: using the configured lists without the runtime's disabled algorithms");
-    const eff = runtime ? effectiveJdkTls(runtime, memo) : undefined;
-    missing.push(...unknownListProperties(runtime, role, tls));
-    const unknownDisabled = runtime?.unknownSecurityProperties?.['jdk.tls.disabledAlgorithms'];
-    if (unknownDisabled) missing.push(`its JDK's jdk.tls.disabledAlgorithms (${unknownDisabled.why})`);
-    const unknownJdk = jdkMissing(component, runtime, eff);
-    // Without a profile of the JDK, its defaults are unknown: only a fully configured end (both lists and
-    // java.security's disabledAlgorithms in the tree) is still known.
-    if (unknownJdk && (!tls.protocols || !tls.cipherSuites || eff?.disabledAlgorithms.from.kind !== 'file'))
-      missing.push(unknownJdk);
-    const entries = eff?.disabledAlgorithms.value ?? [];
-    const defaultsProtocols = role === 'client' ? eff?.clientProtocols : eff?.serverProtocols;
-    const defaultsSuites = role === 'client' ? eff?.clientCipherSuites : eff?.serverCipherSuites;
-    // No JDK at all: the reference JDK's defaults, only to draw the handshake (`missing` makes the outcome unknown).
-    // The runtime's lists are the run's, shared (read-only): filtered into this end's own below.
-    let offered: readonly string[] = tls.protocols?.value ?? defaultsProtocols?.value ?? referenceJdkProtocols(role);
-    protocolsFrom ??= defaultsProtocols?.from;
-    let offeredSuites: readonly string[] = tls.cipherSuites
-      ? toIana(tls.cipherSuites.value, unknownSuites)
-      : (defaultsSuites?.value ?? []);
-    // An MQ JMS alias CipherSuite sets the protocols itself: those the JRE has, with its default suites for them.
-    if (isJmsConnectionFactory(component) && jmsAlias(component) && eff) {
-      const supported = eff.profile?.supportedProtocols.value ?? [];
-      if (supported.length > 0) offered = offered.filter((p) => supported.includes(p));
-      if (!tls.cipherSuites) offeredSuites = suitesUsableAt(eff.clientCipherSuitesAnyProtocol.value, offered, memo);
-    }
-    suitesFrom ??= defaultsSuites?.from;
-    protocols = offered.filter((p) => {
-      const entry = protocolDisabledBy(p, entries);
-      if (entry) disabledProtocols.push({ name: p, entry });
-      return !entry;
-    });
-    const suiteDisabledBy = disabledSuiteMatcher(entries);
-    suites = offeredSuites.filter((s) => {
-      const entry = suiteDisabledBy(s);
-      if (entry) disabledSuites.push({ name: s, entry });
-      return !entry;
-    });
-    serverOrderWins ??= jsseServerOrderDefault(runtime);
-    const unsettled = role === 'client' ? eff?.clientUnsettled : eff?.serverUnsettled;
-    if (unsettled && !tls.protocols)
-      alternative = {
-        what: `${unsettled.what}: set jdk.tls.${role}.protocols for ${component.name} to know`,
-        protocols: unsettled.protocols.filter((p) => !protocolDisabledBy(p, entries)),
-        cipherSuites: tls.cipherSuites ? [...suites] : unsettled.cipherSuites.filter((s) => !suiteDisabledBy(s)),
-      };
+    const java = jsseLists(component, role, tls, runtime, memo);
+    ({ protocols, suites, protocolsFrom, suitesFrom, serverOrderWins, alternative, updates } = java);
+    notes.push(...java.notes);
+    unknownSuites.push(...java.unknownSuites);
+    disabledSuites.push(...java.disabledSuites);
+    disabledProtocols.push(...java.disabledProtocols);
+    missing.push(...java.missing);
   } else if (implementation === 'native') {
     // The ClearTrust web agent's own TLS library: in anon mode it offers the anonymous suites (the mode says
     // so); what it offers in auth mode, and which versions, no public source says: its links are unknown
@@ -321,6 +242,7 @@ export function endpointFor(
     missing,
     ...(keyTypeAssumed ? { keyTypeAssumed } : {}),
     ...(alternative ? { alternative } : {}),
+    ...(updates ? { updates } : {}),
     ...(tls.signatureFloorAlternative ? { signatureFloorAlternative: tls.signatureFloorAlternative } : {}),
   };
 }
@@ -342,50 +264,4 @@ function mqReleaseWithoutTls13(component: Component, protocols: string[], suites
     protocols: protocols.filter((p) => !only13(p)),
     cipherSuites: suites.filter((s) => !only13(findCipherSuite(s)?.minProtocol)),
   };
-}
-
-const DECLARE_JDK = 'a JDK release file in the tree, --java-version, or "java" in lint-deploy.config.json';
-
-/** What is unknown about the JDK of a Java end (undefined when its TLS profile is known). */
-function jdkMissing(
-  component: Component,
-  runtime: JavaRuntime | undefined,
-  eff: ReturnType<typeof effectiveJdkTls> | undefined,
-): string | undefined {
-  if (!runtime) return `the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
-  if (eff?.profile) return undefined;
-  if (!parseJavaVersion(runtime.version.value))
-    return `the version of the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
-  return `the TLS defaults of ${eff?.label ?? runtime.version.value}, a version lint-deploy has no profile for (declare ${component.name}'s protocols and cipher suites, or run it on a profiled JDK)`;
-}
-
-/** The system properties that would decide this end's lists (none the end configures itself), by role. */
-const LIST_PROPERTIES = {
-  client: {
-    protocols: ['jdk.tls.client.protocols', 'https.protocols'],
-    suites: ['jdk.tls.client.cipherSuites', 'https.cipherSuites'],
-  },
-  server: { protocols: ['jdk.tls.server.protocols'], suites: ['jdk.tls.server.cipherSuites'] },
-};
-const IBM_PROTOCOL_PROPERTIES = ['com.ibm.jsse2.overrideDefaultProtocol', 'com.ibm.jsse2.overrideDefaultTLS'];
-
-/**
- * A Java end whose own configuration leaves its protocols or suites to the JVM, while the JVM's property for them is
- * set in a way only the run decides (`-Djdk.tls.client.protocols=$X`, starts that set it differently): unknown.
- */
-function unknownListProperties(
-  runtime: JavaRuntime | undefined,
-  role: 'client' | 'server',
-  tls: TlsSettings,
-): string[] {
-  const unknown = runtime?.unknownSystemProperties;
-  if (!unknown) return [];
-  const names = [
-    ...(tls.protocols ? [] : [...LIST_PROPERTIES[role].protocols, ...IBM_PROTOCOL_PROPERTIES]),
-    ...(tls.cipherSuites ? [] : LIST_PROPERTIES[role].suites),
-  ];
-  return names.flatMap((name) => {
-    const property = unknown[name];
-    return property ? [`the value of -D${name} (${property.why})`] : [];
-  });
 }

@@ -12,6 +12,7 @@ export {
   firstUpdatesDisabling,
   knownJdkReleases,
   sameDefaultsEveryUpdate,
+  updateSpans,
   disabledInEveryUpdate,
   REFERENCE_JDK,
   referenceJdkProtocols,

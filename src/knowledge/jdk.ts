@@ -148,6 +148,16 @@ function updateBoundaries(rows: readonly DefaultsRow[]): number[] {
   return [...new Set([0, ...rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])])])];
 }
 
+/** What the profile holds at one update of a feature, as one comparable text (values, unsettled candidates). */
+function defaultsAt(vendor: JdkVendorFamily, feature: number, update: number): string {
+  return JSON.stringify(
+    PROFILE_PROPERTIES.map((p) => {
+      const row = lookupRow(p, vendor, feature, update);
+      return row && [row.value, row.unknown];
+    }),
+  );
+}
+
 const sameEveryUpdate = new Map<string, boolean>();
 
 /**
@@ -162,13 +172,7 @@ export function sameDefaultsEveryUpdate(vendor: JdkVendorFamily, feature: number
   if (answer !== undefined) return answer;
   const rows = PROFILE_PROPERTIES.flatMap((p) => rowsIndex().get(`${p}\u0000${feature}`) ?? []);
   const boundaries = updateBoundaries(rows);
-  const valuesAt = (update: number) =>
-    JSON.stringify(
-      PROFILE_PROPERTIES.map((p) => {
-        const row = lookupRow(p, vendor, feature, update);
-        return row && [row.value, row.unknown];
-      }),
-    );
+  const valuesAt = (update: number) => defaultsAt(vendor, feature, update);
   const atGa = valuesAt(0);
   const version = { raw: String(feature), feature, update: 0 };
   answer =
@@ -177,6 +181,50 @@ export function sameDefaultsEveryUpdate(vendor: JdkVendorFamily, feature: number
     boundaries.every((update) => valuesAt(update) === atGa) &&
     !PROPERTIES_READ.some((r) => feature < r.everyUpdateFrom && r.since.some((s) => s.feature === feature));
   sameEveryUpdate.set(key, answer);
+  return answer;
+}
+
+/** Updates of a feature release with the same TLS defaults in the data: `from` to `to` (undefined: every later one). */
+interface UpdateSpan {
+  from: number;
+  to?: number;
+}
+
+const spansByFeature = new Map<string, UpdateSpan[] | undefined>();
+
+/**
+ * The spans of updates of a feature release over which the data's TLS defaults for the vendor stay the same (every
+ * profile row and every `jdk.tls.*` property read from an update), oldest first: a name giving the feature only
+ * (`FROM eclipse-temurin:17`) runs one of them. Undefined when some update has no profile (the data does not cover
+ * it), when a default no public source settles is in force (Fact.unknown), and for IBM SDKs (their defaults follow
+ * the service refresh).
+ */
+export function updateSpans(vendor: JdkVendorFamily, feature: number): UpdateSpan[] | undefined {
+  const key = `${vendor}\u0000${feature}`;
+  if (spansByFeature.has(key)) return spansByFeature.get(key);
+  const rows = PROFILE_PROPERTIES.flatMap((p) => rowsIndex().get(`${p}\u0000${feature}`) ?? []);
+  const readFrom = PROPERTIES_READ.flatMap((r) =>
+    feature < r.everyUpdateFrom ? r.since.filter((s) => s.feature === feature).map((s) => s.update) : [],
+  );
+  const boundaries = [...new Set([...updateBoundaries(rows), ...readFrom])].sort((a, b) => a - b);
+  const reads = (update: number) =>
+    PROPERTIES_READ.map((r) => jsseReadsProperty(r.property, { raw: '', feature, update })).join();
+  const spans: UpdateSpan[] = [];
+  let previous: string | undefined;
+  let known = vendor !== 'ibm';
+  for (const update of boundaries) {
+    const version = { raw: javaVersionText(feature, update), feature, update };
+    const values = `${defaultsAt(vendor, feature, update)}\u0000${reads(update)}`;
+    const unsettled = PROFILE_PROPERTIES.some((p) => lookupRow(p, vendor, feature, update)?.unknown);
+    if (!jdkProfile(vendor, version) || unsettled) known = false;
+    if (values === previous) continue;
+    const last = spans.at(-1);
+    if (last) last.to = update - 1;
+    spans.push({ from: update });
+    previous = values;
+  }
+  const answer = known && spans.length > 0 ? spans : undefined;
+  spansByFeature.set(key, answer);
   return answer;
 }
 

@@ -1,4 +1,10 @@
-import { jdkFromImage, jdkFromPath, sameDefaultsEveryUpdate, splitImageReference } from '../../src/knowledge';
+import {
+  jdkFromImage,
+  jdkFromPath,
+  sameDefaultsEveryUpdate,
+  splitImageReference,
+  updateSpans,
+} from '../../src/knowledge';
 
 // Image and install-path names → vendor and version (src/knowledge/data/jdk-locations.json).
 describe('jdkFromImage', () => {
@@ -102,5 +108,32 @@ describe('a name giving only the feature release', () => {
     ['temurin', 28, false], // no profile at all
   ] as const)('%s %i: the same TLS defaults in every update: %s', (vendor, feature, same) => {
     expect(sameDefaultsEveryUpdate(vendor, feature)).toBe(same);
+  });
+
+  // The spans a feature-only name may run (src/handshake/jsse-end.ts checks a link on each): from GA, contiguous, the
+  // last one open; none where some update is not profiled, a default is unsettled, or the SDK follows its service refresh.
+  it.each([
+    ['temurin', 17, 0, 19],
+    ['temurin', 21, 0, 11],
+    ['temurin', 8, 0, 431],
+    ['temurin', 11, 0, 31],
+    ['temurin', 26, 0, 0],
+  ] as const)(
+    '%s %i: spans of updates with the same defaults from %i, the last from %i',
+    (vendor, feature, first, last) => {
+      const spans = updateSpans(vendor, feature) ?? [];
+      expect(spans[0]?.from).toBe(first);
+      expect(spans.at(-1)).toEqual({ from: last });
+      spans.slice(1).forEach((span, i) => expect(span.from).toBe((spans[i]?.to ?? NaN) + 1));
+    },
+  );
+
+  it.each([
+    ['temurin', 28], // no profile at all
+    ['openjdk', 6], // profiled only up to 6u45
+    ['zulu', 8], // 8u262-8u271: a default no public source settles
+    ['ibm', 8], // follows the service refresh
+  ] as const)('%s %i: no spans', (vendor, feature) => {
+    expect(updateSpans(vendor, feature)).toBeUndefined();
   });
 });

@@ -6,7 +6,9 @@ import {
   OPENJDK8_191,
   TEMURIN17,
   javaClient,
+  imageClient,
   nginx,
+  tomcat,
   springServer,
 } from './trees';
 import { ccdt, svrconn } from '../mq/trees';
@@ -23,6 +25,18 @@ const CLEARTRUST_AUTH = {
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'FROM eclipse-temurin:17 (no update named) against Tomcat TLSv1.2+TLSv1.3: negotiates on every 17 update',
+      files: {
+        ...imageClient('eclipse-temurin:17'),
+        'api/jdk/release': TEMURIN17,
+        'api/conf/server.xml': tomcat('protocols="TLSv1.2,TLSv1.3"'),
+      },
+    },
+    {
+      name: 'FROM eclipse-temurin:17-jre (no update named) against a TLSv1-only nginx: fails on every 17 update, not unknown',
+      files: { ...imageClient('eclipse-temurin:17-jre'), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
+    },
     {
       // ibm-messaging/mq-uniform-clusters@6dbe162 (Apache-2.0): CCDTs naming QMGR1..QMGR3 and the group ANY_QM, one
       // UniCluster.mqsc, no TLS anywhere: 37 infos that no pairing could turn into a TLS verdict.
@@ -70,6 +84,43 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // TLS 1.3 is in the client's defaults from 8u352 on (JDK-8245263): the update the image pulls decides.
+      name: 'FROM eclipse-temurin:8-jre (no update named) against a TLSv1.3-only nginx: the update decides, named',
+      files: { ...imageClient('eclipse-temurin:8-jre'), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;') },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: [
+            'the Eclipse Temurin 8 update that runs Java application (client)',
+            '8 GA to 8u351: fails: no common protocol',
+            '8u352 and later (they offer TLSv1.3, TLSv1.2 by default',
+            ': negotiates TLSv1.3',
+            'declare the update',
+          ],
+          messageExcludes: ['the version of the JDK'],
+          related: [
+            { file: 'api/nginx.conf', line: 2 },
+            { file: 'client/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'FROM openjdk:17 (early-access builds possible under the name) against a TLSv1-only nginx: the version stays unknown',
+      files: { ...imageClient('openjdk:17'), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['the version of the JDK that runs Java application (client)'],
+          messageExcludes: ['update that runs'],
+        },
+      ],
+    },
     {
       // Kubernetes fills $(TLS_PROTOCOLS) in from the container's environment at run time: never the JDK's default.
       name: 'a Java client whose Compose JAVA_TOOL_OPTIONS takes its protocols from the shell',

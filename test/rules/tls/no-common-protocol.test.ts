@@ -14,6 +14,7 @@ import {
   svrconn,
   tomcat,
   javaClient,
+  imageClient,
   NGINX_TLS13_BESIDE_CERTBOT,
 } from './trees';
 
@@ -29,6 +30,16 @@ const LEGACY_GATEWAY: Record<string, string> = {
 
 ruleTester(rule, {
   valid: [
+    {
+      // 8 GA to 8u351 offer no TLS 1.3 by default (JDK-8245263 in 8u352): the update decides (tls/link-outcome-unknown).
+      name: 'FROM eclipse-temurin:8-jre (no update named) against a TLSv1.3-only nginx: not an error',
+      files: { ...imageClient('eclipse-temurin:8-jre'), 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;') },
+    },
+    {
+      // openjdk:N may hold an early-access build (docker-library/openjdk#522): its version stays unknown.
+      name: 'FROM openjdk:17 (no update named, early-access builds possible) against a TLSv1-only nginx: not an error',
+      files: { ...imageClient('openjdk:17'), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
+    },
     {
       // JDK 17.0.15 here: `sed -i 's/TLSv1, TLSv1.1, //'` on its java.security makes a TLSv1.1-only JSSE client negotiate.
       name: "TLSv1 client whose image's sed edits jdk.tls.disabledAlgorithms (the JDK file's lines decide): unknown, not an error",
@@ -190,6 +201,25 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Every Temurin 17 update disables TLSv1 and TLSv1.1 by default: the update the image pulls does not matter.
+      name: 'FROM eclipse-temurin:17-jre (no update named) against a TLSv1-only nginx: fails on every 17 update',
+      files: { ...imageClient('eclipse-temurin:17-jre'), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/application.yml',
+          line: 1,
+          messageIncludes: [
+            'Client (JSSE \u00b7 every Eclipse Temurin 17 update) logs "Received fatal alert: protocol_version"',
+          ],
+          related: [
+            { file: 'api/nginx.conf', line: 5 },
+            { file: 'client/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
     {
       // The client's JVM takes the protocols from its Docker Compose service's JAVA_TOOL_OPTIONS, not its defaults.
       name: 'a Java client whose Compose JAVA_TOOL_OPTIONS allows only TLSv1.3, nginx only TLSv1.2',

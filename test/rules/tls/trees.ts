@@ -59,6 +59,14 @@ export function javaClient(options: string[], release = TEMURIN17_RELEASE): Reco
   };
 }
 
+/** A Java client (application.yml, line 1 on) calling api.example.internal:8443 in a container of this image (Dockerfile:1). */
+export function imageClient(image: string): Record<string, string> {
+  return {
+    'client/Dockerfile': `FROM ${image}\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n`,
+    'client/application.yml': CLIENT_YML,
+  };
+}
+
 /** An nginx gateway (gw/nginx.conf) proxying to https://api.example.internal:8443 with these directives (line 5 on). */
 export function nginxGateway(directives: string[]): Record<string, string> {
   return {

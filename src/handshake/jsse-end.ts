@@ -1,0 +1,300 @@
+/**
+ * The lists of a Java (SunJSSE or IBM JSSE2) end: its configured protocols and suites, else its JDK's defaults, with
+ * the JDK's disabled algorithms applied. A JDK named by its feature only (`FROM eclipse-temurin:17`, a name that
+ * runs general-availability updates only) whose defaults change between updates gets the lists of every span of
+ * updates, for the link's outcome to check that each gives the same verdict (src/derive/outcome.ts).
+ */
+import {
+  isJmsConnectionFactory,
+  type Component,
+  type JavaRuntime,
+  type Provenance,
+  type TlsSettings,
+} from '../model/types';
+import type { RunMemo } from '../core/run-memo';
+import { jmsAlias } from '../model/was';
+import {
+  disabledSuiteMatcher,
+  effectiveJdkTls,
+  findCipherSuite,
+  formatJdk,
+  javaVersionText,
+  parseJavaVersion,
+  protocolDisabledBy,
+  referenceJdkProtocols,
+  serverCipherOrderDefault,
+  suitesUsableAt,
+  updateSpans,
+} from '../knowledge';
+import type { HandshakeSide } from './types';
+
+export interface DroppedName {
+  name: string;
+  /** The disabledAlgorithms entry responsible (absent for unknown names). */
+  entry?: string;
+}
+
+/** What a span of updates of a feature-named JDK gives an end: the lists the outcome swaps in. */
+export interface UpdateCandidate {
+  /** The first update of the span and its last (undefined: every later one), in words: `8 GA`, `8u271`, `17.0.19`. */
+  first: string;
+  last?: string;
+  patch: Pick<HandshakeSide, 'protocols' | 'cipherSuites' | 'serverOrderWins'>;
+}
+
+/**
+ * A JDK named by its feature only whose defaults change between updates: the candidates, oldest first; the end's
+ * side holds the last one's lists (the update a pull of the name gives today).
+ */
+export interface UpdateCandidates {
+  /** `Eclipse Temurin 17`, and its feature release. */
+  jdk: string;
+  feature: number;
+  candidates: UpdateCandidate[];
+}
+
+/** A Java end's lists and what was dropped or left unknown on the way (endpointFor's JSSE part). */
+export interface JsseLists {
+  protocols: string[];
+  suites: string[];
+  unknownSuites: string[];
+  disabledSuites: DroppedName[];
+  disabledProtocols: DroppedName[];
+  protocolsFrom?: Provenance;
+  suitesFrom?: Provenance;
+  serverOrderWins: boolean;
+  notes: string[];
+  missing: string[];
+  alternative?: { what: string; protocols: string[]; cipherSuites: string[] };
+  updates?: UpdateCandidates;
+}
+
+/** Answers of jsseServerOrderDefault by vendor and version (few distinct; cleared if a tree holds thousands). */
+const serverOrderByRuntime = new Map<string, boolean>();
+
+/** The runtime's default (knowledge base, JDK-8168261); false (client order) when the JDK or its row is unknown. */
+function jsseServerOrderDefault(runtime: JavaRuntime | undefined): boolean {
+  if (!runtime) return false;
+  // A knowledge answer by value (vendor, version): asked for every Java server end of every deployment.
+  const key = `${runtime.vendor.value}\u0000${runtime.version.value}`;
+  let answer = serverOrderByRuntime.get(key);
+  if (answer === undefined) {
+    if (serverOrderByRuntime.size >= 10_000) serverOrderByRuntime.clear();
+    const v = parseJavaVersion(runtime.version.value);
+    serverOrderByRuntime.set(key, (answer = (v && serverCipherOrderDefault(runtime.vendor.value, v)?.value) ?? false));
+  }
+  return answer;
+}
+
+export function toIana(names: readonly string[], unknown: string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const suite = findCipherSuite(n);
+    if (suite) out.push(suite.iana);
+    else unknown.push(n);
+  }
+  return out;
+}
+
+/**
+ * The lists of a Java end (see the module comment). `runtime`: the component's, else the deployment's; undefined when
+ * the tree names none (the reference JDK's protocols are drawn, and the JDK is `missing`).
+ */
+export function jsseLists(
+  component: Component,
+  role: 'client' | 'server',
+  tls: TlsSettings,
+  runtime: JavaRuntime | undefined,
+  memo: RunMemo | undefined,
+): JsseLists {
+  const lists = listsOn(component, role, tls, runtime, memo);
+  const updates = runtime && lists.versionUnknown ? featureUpdates(component, role, tls, runtime, memo) : undefined;
+  if (!updates) return lists.end;
+  const last = updates.lists.at(-1);
+  if (!last) return lists.end;
+  // The drawn lists are the latest span's; whether the others agree is the outcome's question. What is dropped stays as
+  // the unknown version left it: which update drops a suite is not known, and those findings name one.
+  return {
+    ...lists.end,
+    protocols: last.end.protocols,
+    suites: last.end.suites,
+    serverOrderWins: last.end.serverOrderWins,
+    protocolsFrom: tls.protocols?.from ?? last.end.protocolsFrom,
+    suitesFrom: tls.cipherSuites?.from ?? last.end.suitesFrom,
+    missing: lists.end.missing.filter((m) => m !== lists.versionUnknown),
+    updates: updates.candidates,
+  };
+}
+
+/** The lists on one runtime, and the `missing` text that says its version is unknown (when it is). */
+function listsOn(
+  component: Component,
+  role: 'client' | 'server',
+  tls: TlsSettings,
+  runtime: JavaRuntime | undefined,
+  memo: RunMemo | undefined,
+): { end: JsseLists; versionUnknown?: string } {
+  const notes: string[] = [];
+  const unknownSuites: string[] = [];
+  const disabledSuites: DroppedName[] = [];
+  const disabledProtocols: DroppedName[] = [];
+  const missing: string[] = [];
+  if (!runtime)
+    notes.push("Java runtime unknown: using the configured lists without the runtime's disabled algorithms");
+  const eff = runtime ? effectiveJdkTls(runtime, memo) : undefined;
+  missing.push(...unknownListProperties(runtime, role, tls));
+  const unknownDisabled = runtime?.unknownSecurityProperties?.['jdk.tls.disabledAlgorithms'];
+  if (unknownDisabled) missing.push(`its JDK's jdk.tls.disabledAlgorithms (${unknownDisabled.why})`);
+  const unknownJdk = jdkMissing(component, runtime, eff);
+  // Without a profile of the JDK, its defaults are unknown: only a fully configured end (both lists and
+  // java.security's disabledAlgorithms in the tree) is still known.
+  const jdkDecides = !tls.protocols || !tls.cipherSuites || eff?.disabledAlgorithms.from.kind !== 'file';
+  if (unknownJdk && jdkDecides) missing.push(unknownJdk);
+  const entries = eff?.disabledAlgorithms.value ?? [];
+  const defaultsProtocols = role === 'client' ? eff?.clientProtocols : eff?.serverProtocols;
+  const defaultsSuites = role === 'client' ? eff?.clientCipherSuites : eff?.serverCipherSuites;
+  // No JDK at all: the reference JDK's defaults, only to draw the handshake (`missing` makes the outcome unknown).
+  // The runtime's lists are the run's, shared (read-only): filtered into this end's own below.
+  let offered: readonly string[] = tls.protocols?.value ?? defaultsProtocols?.value ?? referenceJdkProtocols(role);
+  const protocolsFrom = tls.protocols?.from ?? defaultsProtocols?.from;
+  let offeredSuites: readonly string[] = tls.cipherSuites
+    ? toIana(tls.cipherSuites.value, unknownSuites)
+    : (defaultsSuites?.value ?? []);
+  // An MQ JMS alias CipherSuite sets the protocols itself: those the JRE has, with its default suites for them.
+  if (isJmsConnectionFactory(component) && jmsAlias(component) && eff) {
+    const supported = eff.profile?.supportedProtocols.value ?? [];
+    if (supported.length > 0) offered = offered.filter((p) => supported.includes(p));
+    if (!tls.cipherSuites) offeredSuites = suitesUsableAt(eff.clientCipherSuitesAnyProtocol.value, offered, memo);
+  }
+  const suitesFrom = tls.cipherSuites?.from ?? defaultsSuites?.from;
+  const protocols = offered.filter((p) => {
+    const entry = protocolDisabledBy(p, entries);
+    if (entry) disabledProtocols.push({ name: p, entry });
+    return !entry;
+  });
+  const suiteDisabledBy = disabledSuiteMatcher(entries);
+  const suites = offeredSuites.filter((s) => {
+    const entry = suiteDisabledBy(s);
+    if (entry) disabledSuites.push({ name: s, entry });
+    return !entry;
+  });
+  const serverOrderWins = tls.serverOrderWins?.value ?? jsseServerOrderDefault(runtime);
+  const unsettled = role === 'client' ? eff?.clientUnsettled : eff?.serverUnsettled;
+  const alternative =
+    unsettled && !tls.protocols
+      ? {
+          what: `${unsettled.what}: set jdk.tls.${role}.protocols for ${component.name} to know`,
+          protocols: unsettled.protocols.filter((p) => !protocolDisabledBy(p, entries)),
+          cipherSuites: tls.cipherSuites ? [...suites] : unsettled.cipherSuites.filter((s) => !suiteDisabledBy(s)),
+        }
+      : undefined;
+  const end: JsseLists = {
+    protocols,
+    suites,
+    unknownSuites,
+    disabledSuites,
+    disabledProtocols,
+    ...(protocolsFrom ? { protocolsFrom } : {}),
+    ...(suitesFrom ? { suitesFrom } : {}),
+    serverOrderWins,
+    notes,
+    missing,
+    ...(alternative ? { alternative } : {}),
+  };
+  const versionUnknown = unknownJdk && jdkDecides && runtime && !eff?.profile ? unknownJdk : undefined;
+  return { end, ...(versionUnknown ? { versionUnknown } : {}) };
+}
+
+/**
+ * A runtime named by vendor and feature only, by a name that runs general-availability updates only
+ * (`RuntimeAttachment.gaUpdates`): its lists on each span of updates with the same defaults (knowledge
+ * `updateSpans`), neighbouring spans that give this end the same lists merged. Undefined when the name gives more or
+ * less than that, when some span leaves something else unknown, or when a span's default no public source settles.
+ */
+function featureUpdates(
+  component: Component,
+  role: 'client' | 'server',
+  tls: TlsSettings,
+  runtime: JavaRuntime,
+  memo: RunMemo | undefined,
+): { candidates: UpdateCandidates; lists: { end: JsseLists }[] } | undefined {
+  const feature = Number(runtime.attachment?.feature);
+  if (runtime.version.value || !runtime.attachment?.gaUpdates || runtime.candidates || !Number.isInteger(feature))
+    return undefined;
+  const vendor = runtime.vendor.value;
+  const spans = updateSpans(vendor, feature);
+  if (!spans) return undefined;
+  const merged: { from: number; to?: number; end: JsseLists }[] = [];
+  for (const span of spans) {
+    const version = javaVersionText(feature, span.from);
+    const on = listsOn(component, role, tls, { ...runtime, version: { ...runtime.version, value: version } }, memo);
+    if (on.end.missing.length > 0 || on.end.alternative) return undefined;
+    const last = merged.at(-1);
+    if (last && samePatch(last.end, on.end, role)) last.to = span.to;
+    else merged.push({ ...span, end: on.end });
+  }
+  const ga = (update: number) => update === 0; // not a version fact: update 0 is any feature's GA build
+  const name = (update: number) => (ga(update) ? `${feature} GA` : javaVersionText(feature, update));
+  const candidates = merged.map(({ from, to, end }) => ({
+    first: name(from),
+    ...(to === undefined ? {} : { last: name(to) }),
+    patch: {
+      protocols: end.protocols,
+      cipherSuites: end.suites,
+      ...(role === 'server' ? { serverOrderWins: end.serverOrderWins } : {}),
+    },
+  }));
+  const jdk = formatJdk(vendor, { raw: String(feature), feature, update: 0 });
+  return { candidates: { jdk, feature, candidates }, lists: merged };
+}
+
+const samePatch = (a: JsseLists, b: JsseLists, role: 'client' | 'server') =>
+  (role === 'client' || a.serverOrderWins === b.serverOrderWins) &&
+  a.protocols.join() === b.protocols.join() &&
+  a.suites.join() === b.suites.join();
+
+const DECLARE_JDK = 'a JDK release file in the tree, --java-version, or "java" in lint-deploy.config.json';
+
+/** What is unknown about the JDK of a Java end (undefined when its TLS profile is known). */
+function jdkMissing(
+  component: Component,
+  runtime: JavaRuntime | undefined,
+  eff: ReturnType<typeof effectiveJdkTls> | undefined,
+): string | undefined {
+  if (!runtime) return `the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
+  if (eff?.profile) return undefined;
+  if (!parseJavaVersion(runtime.version.value))
+    return `the version of the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
+  return `the TLS defaults of ${eff?.label ?? runtime.version.value}, a version lint-deploy has no profile for (declare ${component.name}'s protocols and cipher suites, or run it on a profiled JDK)`;
+}
+
+/** The system properties that would decide this end's lists (none the end configures itself), by role. */
+const LIST_PROPERTIES = {
+  client: {
+    protocols: ['jdk.tls.client.protocols', 'https.protocols'],
+    suites: ['jdk.tls.client.cipherSuites', 'https.cipherSuites'],
+  },
+  server: { protocols: ['jdk.tls.server.protocols'], suites: ['jdk.tls.server.cipherSuites'] },
+};
+const IBM_PROTOCOL_PROPERTIES = ['com.ibm.jsse2.overrideDefaultProtocol', 'com.ibm.jsse2.overrideDefaultTLS'];
+
+/**
+ * A Java end whose own configuration leaves its protocols or suites to the JVM, while the JVM's property for them is
+ * set in a way only the run decides (`-Djdk.tls.client.protocols=$X`, starts that set it differently): unknown.
+ */
+function unknownListProperties(
+  runtime: JavaRuntime | undefined,
+  role: 'client' | 'server',
+  tls: TlsSettings,
+): string[] {
+  const unknown = runtime?.unknownSystemProperties;
+  if (!unknown) return [];
+  const names = [
+    ...(tls.protocols ? [] : [...LIST_PROPERTIES[role].protocols, ...IBM_PROTOCOL_PROPERTIES]),
+    ...(tls.cipherSuites ? [] : LIST_PROPERTIES[role].suites),
+  ];
+  return names.flatMap((name) => {
+    const property = unknown[name];
+    return property ? [`the value of -D${name} (${property.why})`] : [];
+  });
+}
