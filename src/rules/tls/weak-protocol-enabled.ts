@@ -24,8 +24,10 @@ export default defineRule({
       if (COVERED_ELSEWHERE.test(component.type) && component.role !== 'client') continue;
       const endpoint = ownEndpoint(ctx.deployment, component);
       if (!endpoint) continue;
-      // Only what survives the runtime's disabled algorithms (disabled ones are java/protocol-disabled-by-runtime).
-      const weak = endpoint.side.protocols
+      // Only what survives the runtime's disabled algorithms (disabled ones are java/protocol-disabled-by-runtime); on a
+      // JDK named by its feature only, what some update of it leaves enabled (its side holds the latest update's).
+      const enabled = endpoint.updates?.candidates.flatMap((c) => c.patch.protocols ?? []) ?? endpoint.side.protocols;
+      const weak = [...new Set(enabled)]
         .map((p) => parseProtocol(p))
         .filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));
       if (weak.length === 0) continue;

@@ -13,6 +13,13 @@ ruleTester(rule, {
       files: { 'api/jdk/release': TEMURIN17, 'api/server.xml': liberty('sslProtocol="TLSv1,TLSv1.2"') },
     },
     {
+      name: 'Liberty TLSv1 on FROM eclipse-temurin:17-jre (no update named): every 17 update disables it',
+      files: {
+        'api/Dockerfile': 'FROM eclipse-temurin:17-jre\n',
+        'api/server.xml': liberty('sslProtocol="TLSv1,TLSv1.2"'),
+      },
+    },
+    {
       name: 'nginx servers are tls/server-allows-legacy-protocols',
       files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1 TLSv1.2;') },
     },
@@ -25,6 +32,15 @@ ruleTester(rule, {
     {
       name: 'Liberty TLSv1.1 on OpenJDK 8u191 (still enabled there)',
       files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('sslProtocol="TLSv1.1,TLSv1.2"') },
+      errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, messageIncludes: ['enables TLSv1.1'] }],
+    },
+    {
+      // 8 GA to 8u290 leave TLSv1.1 enabled (8u291 disables it): the latest update's lists alone would hide it.
+      name: 'Liberty TLSv1.1 on FROM eclipse-temurin:8-jre (no update named): enabled on some 8 updates',
+      files: {
+        'api/Dockerfile': 'FROM eclipse-temurin:8-jre\n',
+        'api/server.xml': liberty('sslProtocol="TLSv1.1,TLSv1.2"'),
+      },
       errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, messageIncludes: ['enables TLSv1.1'] }],
     },
   ],
