@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import { LineIndex } from '../parse/text';
+import { entryLocation, type ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
+import type { TreeMount } from './compose-mounts';
 import { field, queueManagersApplying } from './mq-resources';
 
 /** A start script larger than this is not a deploy script: not read for names. */
@@ -86,6 +88,53 @@ export function queueManagerNamesOfResources(filePath: string, text: string, lin
         message: `queue manager ${name.toUpperCase()} named here: QueueManager ${name} applies ConfigMap ${qm.configMap}`,
       },
     });
+  }
+  return names;
+}
+
+/** Where IBM MQ's container image takes the MQSC files it runs on the queue manager it creates. */
+const MQ_CONTAINER_MQSC_DIR = '/etc/mqm';
+
+/**
+ * Queue manager names Docker Compose gives the MQSC files it mounts into IBM MQ's container: the image runs the MQSC
+ * files of /etc/mqm on the queue manager that its MQ_QMGR_NAME names (ibm-messaging/mq-container@def9638 docs/usage.md:
+ * "adding your own MQSC file into the `/etc/mqm` directory … will be run when your queue manager is created";
+ * README.md: "MQ_QMGR_NAME - Set this to the name you want your Queue Manager to be created with"). The service's
+ * `environment:` entry is the evidence (dominikcebula/java-spring-boot-ibm-mq's compose.yaml mounts
+ * ./ibm-mq/30-config.mqsc at /etc/mqm/30-config.mqsc with MQ_QMGR_NAME: QM1). A name a variable fills in gives none.
+ */
+export function queueManagerNamesOfCompose(
+  filePath: string,
+  mounts: readonly TreeMount[],
+  composeFiles: readonly ParsedDocument[],
+): ScriptQueueManagerName[] {
+  const names: ScriptQueueManagerName[] = [];
+  for (const { file, mount, hostPath } of mounts) {
+    if (!mount.service) continue;
+    const inside =
+      hostPath === filePath
+        ? mount.target
+        : filePath.startsWith(hostPath + path.sep)
+          ? path.posix.join(mount.target, path.relative(hostPath, filePath).split(path.sep).join('/'))
+          : undefined;
+    if (inside === undefined || path.posix.dirname(path.posix.normalize(inside)) !== MQ_CONTAINER_MQSC_DIR) continue;
+    const doc = composeFiles.find((d) => d.file.path === file);
+    const prefix = `services.${mount.service}.environment`;
+    for (const entry of doc?.entries ?? []) {
+      const listed = entry.key.startsWith(`${prefix}[`)
+        ? /^MQ_QMGR_NAME=(.*)$/.exec(entry.value.trim())?.[1]
+        : undefined;
+      const name = entry.key === `${prefix}.MQ_QMGR_NAME` ? entry.value.trim() : listed;
+      if (!doc || name === undefined || !QMGR_NAME.test(name) || names.some((n) => n.name === name.toUpperCase()))
+        continue;
+      names.push({
+        name: name.toUpperCase(),
+        location: {
+          ...entryLocation(doc, entry, 'value'),
+          message: `queue manager ${name.toUpperCase()} named here: Compose service ${mount.service} mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`,
+        },
+      });
+    }
   }
   return names;
 }

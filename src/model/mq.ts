@@ -8,7 +8,8 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
-import { queueManagerNamesBeside, queueManagerNamesOfResources } from './mq-qmgr-names';
+import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesOfResources } from './mq-qmgr-names';
+import { composeMountsOf } from './compose-mounts';
 import { mqscScriptsOf } from './mq-scripts';
 import { queueManagerReleaseOfResources, queueManagerReleases } from './mq-release';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -48,6 +49,8 @@ export const mqContributor: ModelContributor = {
     const iniDocs = ctx.documentsOf('mq.qm-ini') as ParsedDocument<MqIniData>[];
     const scriptNames = new Map<string, ScriptQueueManagerName[]>();
     const releaseOf = queueManagerReleases(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
+    const composeFiles = ctx.documentsOf('compose');
+    const mounts = composeFiles.length ? composeMountsOf(ctx.deployment.documents, root) : [];
     for (const doc of mqscScriptsOf(ctx.deployment)) {
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);
@@ -56,6 +59,7 @@ export const mqContributor: ModelContributor = {
       const scripted = [
         ...queueManagerNamesBeside(homeDir, scriptNames),
         ...queueManagerNamesOfResources(doc.file.path, doc.file.text, at),
+        ...queueManagerNamesOfCompose(doc.file.path, mounts, composeFiles),
       ];
       const rel = path.relative(root, doc.file.path).split(path.sep);
       const stem = path.basename(doc.file.path).replace(/\..*$/, '');

@@ -29,6 +29,15 @@ ruleTester(rule, {
       files: { ...QM('ANY_TLS12_OR_HIGHER'), ...CL('ECDHE_RSA_AES_256_GCM_SHA384') },
     },
     { name: 'neither end uses TLS', files: { ...QM(''), ...CL() } },
+    {
+      name: 'a Compose service that mounts the MQSC elsewhere than /etc/mqm names no queue manager of it',
+      files: {
+        'compose.yaml':
+          'services:\n  ibm-mq:\n    image: icr.io/ibm-messaging/mq:9.4\n    environment:\n      MQ_QMGR_NAME: QM1\n    volumes:\n      - ./ibm-mq/30-config.mqsc:/opt/app/30-config.mqsc\n',
+        'ibm-mq/30-config.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+        ...CL(),
+      },
+    },
     // Files of other projects in one linted path: the channel name alone pairs them (tls/link-outcome-unknown says so).
     {
       name: 'the client names QM1, the only channel of that name is in a directory not named QM1',
@@ -163,6 +172,43 @@ ruleTester(rule, {
           related: [
             { file: 'deploy/qm.yaml_template', line: 6 },
             { file: 'deploy/qm.yaml_template', line: 21 },
+          ],
+        },
+      ],
+    },
+    {
+      // dominikcebula/java-spring-boot-ibm-mq@853d2a6 (MIT) compose.yaml: IBM's MQ image runs the MQSC files of /etc/mqm
+      // on the queue manager MQ_QMGR_NAME names (ibm-messaging/mq-container docs/usage.md, README.md).
+      name: 'queue manager named by the Compose service that mounts the MQSC into /etc/mqm: judged',
+      files: {
+        'compose.yaml': [
+          'services:',
+          '  ibm-mq:',
+          '    image: icr.io/ibm-messaging/mq:9.4.3.1-r1',
+          '    environment:',
+          '      MQ_QMGR_NAME: QM1',
+          '    volumes:',
+          '      - ./ibm-mq/30-config.mqsc:/etc/mqm/30-config.mqsc:ro',
+          '  other-mq:',
+          '    image: icr.io/ibm-messaging/mq:9.4.3.1-r1',
+          '    environment:',
+          '      - MQ_QMGR_NAME=QM2',
+          '    volumes:',
+          '      - ./other/20-config.mqsc:/etc/mqm/20-config.mqsc',
+          '',
+        ].join('\n'),
+        'ibm-mq/30-config.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+        'other/20-config.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"),
+        ...CL(),
+      },
+      errors: [
+        {
+          messageId: 'clientNoTls',
+          file: 'client/ccdt.json',
+          line: 4,
+          related: [
+            { file: 'ibm-mq/30-config.mqsc', line: 2 },
+            { file: 'compose.yaml', line: 5 },
           ],
         },
       ],
