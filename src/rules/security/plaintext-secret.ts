@@ -11,6 +11,13 @@ import { defineRule } from '../types';
  */
 const PLACEHOLDER = /^(\$\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
 /**
+ * The name of a placeholder another program replaces, not a secret: an upper-case identifier of several words, one of
+ * which names a secret (OpenLiberty/open-liberty-operator@ec1ea07 internal/controller/assets: ltpa.xml's
+ * `keysPassword="LTPA_KEYS_PASSWORD"` and encryption-key-password.xml's `value="WLP_PASSWORD_ENCRYPTION_KEY"`, which
+ * utils/utils.go fills with strings.Replace before the operator mounts them). One word (`CHANGEME`) is judged a secret.
+ */
+const PLACEHOLDER_NAME = /^(?=.*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|KEY|TOKEN))[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+/**
  * WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. Spring
  * Cloud Config's `{cipher}` is encrypted with the config server's key, which decrypts it before serving it
  * (https://docs.spring.io/spring-cloud-config/reference/server/encryption-and-decryption.html).
@@ -106,6 +113,7 @@ export default defineRule({
           !value ||
           FLAG.test(value) ||
           PLACEHOLDER.test(value) ||
+          PLACEHOLDER_NAME.test(value) ||
           ENCODED.test(value) ||
           CRYPT_HASH.test(value) ||
           NOT_A_SECRET_VALUE.test(key) ||

@@ -53,6 +53,17 @@ ruleTester(rule, {
       },
     },
     {
+      // OpenLiberty/open-liberty-operator@ec1ea07 (EPL-2.0) internal/controller/assets: the operator's utils.go replaces
+      // these names with strings.Replace before it mounts the files.
+      name: 'an upper-case placeholder name that another program replaces is not a secret',
+      files: {
+        'assets/ltpa.xml':
+          '<server>\n  <ltpa keysFileName="LTPA_KEYS_FILE_NAME" keysPassword="LTPA_KEYS_PASSWORD" />\n</server>\n',
+        'assets/encryption-key-password.xml':
+          '<server>\n  <variable name="wlp.password.encryption.key" value="WLP_PASSWORD_ENCRYPTION_KEY" />\n</server>\n',
+      },
+    },
+    {
       name: 'a key naming a file, not a secret',
       files: {
         'nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    ssl_password_file /etc/nginx/pass.txt;\n  }\n}\n',
@@ -147,6 +158,11 @@ ruleTester(rule, {
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
   ],
   invalid: [
+    {
+      name: 'one upper-case word is a password, not a placeholder name',
+      files: { 'wlp/server.xml': '<server>\n  <ltpa keysPassword="CHANGEME" />\n</server>\n' },
+      errors: [{ messageId: 'plaintext', file: 'wlp/server.xml', line: 2 }],
+    },
     {
       // apereo/cas-overlay-template@fc3b70a helm/cas-server/values.yaml: CAS's own cas.properties (Spring property
       // sources read from /etc/cas/config) written in the chart's values, rendered into a ConfigMap with `tpl`.
