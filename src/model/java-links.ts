@@ -137,9 +137,10 @@ export const javaLinksContributor: ModelContributor = {
 };
 
 /**
- * Client URLs `https://host:port` that no server of the deployment answers, where `port` is the httpsPort of a
- * Liberty server that does not open it (no feature includes ssl-1.0: UnservedTls.closedHttpsPorts) and `host` one of
- * the names that server answers to, or the directory it lies in (the same tie java-links makes for links).
+ * Client URLs `https://host:port` that no server of the deployment answers with TLS, where `port` is one where a server
+ * speaks no TLS (UnservedTls.closedHttpsPorts: the httpsPort of a Liberty server with no feature that includes
+ * ssl-1.0, the port of a Tomcat connector that serves plain HTTP) and `host` one of the names that server answers to,
+ * or the directory it lies in (the same tie java-links makes for links).
  */
 function refusedCalls(clients: UrlClient[], deployment: Deployment): RefusedCall[] {
   const closed = (deployment.unservedTls ?? []).flatMap((server) =>

@@ -91,8 +91,30 @@ export function notStarted(
   clash?: NonNullable<Extract<UnservedTls['why'], { kind: 'tomcat-connector-not-started' }>['clash']>,
 ): UnservedTls {
   const relative = relativePosix(ctx.deployment.root, file);
+  return {
+    server: `Tomcat connector ${port ?? '(no port)'} (${relative})`,
+    why: {
+      kind: 'tomcat-connector-not-started',
+      release: release.named,
+      releaseAt: release.read?.at ?? { file },
+      attributes: written,
+      ...(port ? { port } : {}),
+      at: { file, range: connector.range },
+      ...(clash ? { clash } : {}),
+    },
+    stores: connectorStores(ctx, connector, file, written),
+  };
+}
+
+/** The key and trust stores a Connector's own TLS attributes name (`keystoreFile`, `SSLCertificateFile`, …). */
+export function connectorStores(
+  ctx: ModelContext,
+  connector: XmlElement,
+  file: string,
+  written: ConnectorTlsAttribute[],
+): StoreRef[] {
   const base = path.basename(path.dirname(file)) === 'conf' ? path.dirname(path.dirname(file)) : path.dirname(file);
-  const stores = written.flatMap((a): StoreRef[] => {
+  return written.flatMap((a): StoreRef[] => {
     const value = connector.attributes.find((written) => written.name === a.name)?.value;
     if (!value || !STORE_SETTINGS.includes(a.hostConfigAttribute) || value.includes('${')) return [];
     const named = traced(value, a.at.file, a.at.range);
@@ -112,19 +134,6 @@ export function notStarted(
       },
     ];
   });
-  return {
-    server: `Tomcat connector ${port ?? '(no port)'} (${relative})`,
-    why: {
-      kind: 'tomcat-connector-not-started',
-      release: release.named,
-      releaseAt: release.read?.at ?? { file },
-      attributes: written,
-      ...(port ? { port } : {}),
-      at: { file, range: connector.range },
-      ...(clash ? { clash } : {}),
-    },
-    stores,
-  };
 }
 
 /** The SSLHostConfig and Certificate attributes that name a key or trust store. */

@@ -25,10 +25,9 @@ import {
   setterAttribute,
 } from './tomcat-legacy';
 import { ignoredTomcatAttributes } from './tomcat-ignored';
+import { engineHostNames, plainHttpConnector } from './tomcat-plain';
 import { tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
 import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
-
-const PLACEHOLDER = /\$\{[^}]*\}/;
 
 /**
  * Tomcat's `protocols` / `sslEnabledProtocols` text as SSLHostConfig.setProtocols reads it (8.5.0 to 11.0): split
@@ -172,23 +171,21 @@ export const tomcatContributor: ModelContributor = {
           : undefined;
       for (const connector of connectors) {
         const hostConfigs = hostConfigsOf(connector);
-        // By Tomcat's setter rule: `sslEnabled="true"` reaches no setter (Tomcat logs "failed to set property").
-        const enabledAttribute = setterAttribute(connector, 'SSLEnabled');
-        const sslEnabled =
-          !!enabledAttribute && readWritten(enabledAttribute, file, scope)?.value.toLowerCase() === 'true';
-        if (!sslEnabled && hostConfigs.length === 0) continue;
-        const service = connector.parent;
-        const hostNames = (service?.children ?? [])
-          .filter((c) => c.localName === 'Engine')
-          .flatMap((engine) => engine.children.filter((c) => c.localName === 'Host'))
-          .flatMap((host) => [
-            setterAttribute(host, 'name')?.value,
-            ...host.children.filter((c) => c.localName === 'Alias').map((a) => a.text),
-          ])
-          .filter((n): n is string => !!n && !PLACEHOLDER.test(n));
         const portFound = setterAttribute(connector, 'port');
         const portAttr = portFound ? readWritten(portFound, file, scope) : undefined;
         const port = portAttr && /^\d+$/.test(portAttr.value) ? Number(portAttr.value) : undefined;
+        // By Tomcat's setter rule: `sslEnabled="true"` reaches no setter (Tomcat logs "failed to set property").
+        const enabledAttribute = setterAttribute(connector, 'SSLEnabled');
+        const enabledRead = enabledAttribute ? readWritten(enabledAttribute, file, scope)?.value : undefined;
+        if (enabledRead?.toLowerCase() !== 'true') {
+          // Written for TLS, yet SSLEnabled is not true: Tomcat serves plain HTTP on the port (./tomcat-plain.ts).
+          const enabled = { ...(enabledAttribute ? { attribute: enabledAttribute } : {}), read: enabledRead };
+          const at = { value: portAttr?.value, number: port, at: portFound };
+          const plain = plainHttpConnector(ctx, connector, file, enabled, at);
+          if (plain) (ctx.deployment.unservedTls ??= []).push(plain);
+          if (plain || hostConfigs.length === 0) continue;
+        }
+        const hostNames = engineHostNames(connector);
         const openssl =
           // ConnectorCreateRule reads `protocol` by its exact name; sslImplementationName goes through its setter.
           /Apr/i.test(connector.attributes.find((a) => a.name === 'protocol')?.value ?? '') ||

@@ -233,7 +233,7 @@ export interface Deployment {
    * (./unserved-tls.ts): the derive stage tells their stores from ones nothing names. Unset without the model.
    */
   unservedTls?: UnservedTls[];
-  /** Client URLs calling HTTPS ports that their server does not open (./java-links.ts). Unset without the model. */
+  /** Client URLs calling HTTPS ports where their server speaks no TLS (./java-links.ts). Unset without the model. */
   refusedCalls?: RefusedCall[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */
   buildProjects?: string[];
@@ -260,6 +260,19 @@ export type UnservedWhy =
    * fails to start. `release`: the release and where the tree names it, in words; `attributes`: the ignored ones.
    * With `clash`: Tomcat 8.5 or 9 refuses the whole server.xml instead (`attributes`: this connector's, read there).
    */
+  /**
+   * A Tomcat Connector written for TLS (an `<SSLHostConfig>` child, or `SSLEnabled` in another case) whose SSLEnabled
+   * does not set true by Tomcat's setter rule: Tomcat serves plain HTTP on its port (measured with 9.0.70 and 10.1.60).
+   * `written`: the attribute as written when it is not `SSLEnabled="true"` (`sslEnabled="true"`, `SSLEnabled="false"`);
+   * `hostConfigAt`: the first `<SSLHostConfig>`, which Tomcat then never reads.
+   */
+  | {
+      kind: 'tomcat-ssl-not-enabled';
+      at: Location;
+      written?: { name: string; value: string; at: Location };
+      hostConfigAt?: Location;
+      port?: string;
+    }
   | {
       kind: 'tomcat-connector-not-started';
       release: string;
@@ -290,13 +303,14 @@ export interface UnservedTls {
   /** A Liberty server's directory: the certificates there are its own even when no `<keyStore>` names them. */
   home?: string;
   /**
-   * A Liberty server's `<httpEndpoint httpsPort>` ports, which it does not open (no SSL feature), with the names it
-   * answers to (`host`) and the tree directory it lies in: java-links ties clients calling them (`refusedCalls`).
+   * Ports a client may call with https:// where no TLS is spoken, with the names the server answers to and the tree
+   * directory it lies in (`host`): a Liberty server's `<httpEndpoint httpsPort>` it does not open (no SSL feature), a
+   * Tomcat Connector's port that serves plain HTTP (`tomcat-ssl-not-enabled`). java-links ties calls (`refusedCalls`).
    */
   closedHttpsPorts?: { port: number; at: Location; hostnames: string[]; host: string }[];
 }
 
-/** A client URL that names the HTTPS port of a server that does not open it (UnservedTls.closedHttpsPorts). */
+/** A client URL that names the HTTPS port of a server that speaks no TLS there (UnservedTls.closedHttpsPorts). */
 export interface RefusedCall {
   /** The calling component's id. */
   client: string;

@@ -72,7 +72,8 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/weak-cipher-enabled": "warning",
     "tls/weak-protocol-enabled": "warning",
     "tomcat/attribute-ignored": "info",
-    "tomcat/legacy-connector-attributes": "warning"
+    "tomcat/legacy-connector-attributes": "warning",
+    "tomcat/ssl-not-enabled": "warning"
   },
   strict: {
     "cert/expired": "error",
@@ -143,6 +144,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/weak-cipher-enabled": "warning",
     "tls/weak-protocol-enabled": "warning",
     "tomcat/attribute-ignored": "info",
-    "tomcat/legacy-connector-attributes": "warning"
+    "tomcat/legacy-connector-attributes": "warning",
+    "tomcat/ssl-not-enabled": "warning"
   }
 };

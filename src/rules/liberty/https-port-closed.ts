@@ -1,3 +1,4 @@
+import { callsWithoutTls } from '../_lib/calls-without-tls';
 import { defineRule } from '../types';
 
 /**
@@ -26,29 +27,17 @@ export default defineRule({
     symptoms: ['Connection refused', 'ConnectException'],
   },
   check(ctx) {
-    const byId = new Map(ctx.deployment.components.map((c) => [c.id, c]));
-    for (const call of ctx.deployment.refusedCalls ?? []) {
-      const client = byId.get(call.client);
-      if (!client) continue;
-      const proven = call.matchedBy === 'hostname';
+    for (const { call, why, proven, data, fingerprint } of callsWithoutTls(ctx.deployment, 'no-ssl-feature'))
       ctx.report({
         messageId: proven ? 'refused' : 'refusedIfThatServer',
-        data: {
-          client: client.name,
-          url: call.url.url,
-          key: call.url.key,
-          server: call.server.server,
-          port: String(call.port.port),
-          host: call.url.host,
-        },
+        data,
         location: call.url.location,
         related: [
           { ...call.port.at, message: `httpsPort ${call.port.port}: Liberty does not open it` },
-          { ...call.server.why.at, message: 'these features include no ssl-1.0: Liberty opens no HTTPS listener' },
+          { ...why.at, message: 'these features include no ssl-1.0: Liberty opens no HTTPS listener' },
         ],
-        fingerprint: [call.client, call.url.url, call.port.at.file],
+        fingerprint,
         ...(proven ? {} : { severity: 'info' as const }),
       });
-    }
   },
 });

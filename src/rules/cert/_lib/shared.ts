@@ -80,7 +80,9 @@ export function notServedWhy(
               ? why.clash
                 ? `Tomcat ${why.release} refuses this server.xml (two SSLHostConfigs for ${why.clash.hostName}): no connector starts`
                 : `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
-              : `profile ${why.profile} turns HTTPS on here`,
+              : why.kind === 'tomcat-ssl-not-enabled'
+                ? 'SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port'
+                : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
       place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
@@ -110,6 +112,11 @@ export function notServedWhy(
   if (why.kind === 'tomcat-connector-not-started')
     return {
       why: `${named}, a Connector attribute Tomcat ${why.release} ignores (${LEGACY.readBy} read it): the connector has no <SSLHostConfig>, so Tomcat does not start it and reads nothing from ${file}`,
+      related,
+    };
+  if (why.kind === 'tomcat-ssl-not-enabled')
+    return {
+      why: `${named}, but its SSLEnabled is not true${why.written ? ` (${why.written.name}="${why.written.value}")` : ''}: Tomcat serves plain HTTP on the port and reads nothing from ${file}`,
       related,
     };
   if (why.kind === 'only-in-profile')
