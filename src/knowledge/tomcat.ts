@@ -221,6 +221,9 @@ export function tomcatReleaseFromImage(image: string): TomcatImageRelease | unde
 /** The Connector attributes Tomcat 8.5 and 9 read as the default SSLHostConfig's (data/tomcat.json legacyConnectorAttributes). */
 export const TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES = data.legacyConnectorAttributes;
 
+/** An SSL-enabled Connector with no SSLHostConfig for its default host name does not start (data/tomcat.json). */
+export const TOMCAT_DEFAULT_HOST_CONFIG_MISSING = data.defaultHostConfigMissing;
+
 /** A Connector written for TLS whose SSLEnabled does not set true serves plain HTTP (data/tomcat.json sslNotEnabled). */
 export const TOMCAT_SSL_NOT_ENABLED = data.sslNotEnabled;
 

@@ -16,7 +16,7 @@ import { traced } from './java-shared';
 import { relativePosix } from './paths';
 import { storeRef, treeStoresOf } from './store-files';
 import type { TomcatReleaseRead } from './tomcat-release';
-import type { StoreRef, UnservedTls } from './types';
+import type { ClientAuthMode, StoreRef, UnservedTls } from './types';
 
 /** A TLS attribute written on a Connector, and the SSLHostConfig (or Certificate) attribute it stands for. */
 export interface ConnectorTlsAttribute {
@@ -138,3 +138,19 @@ export function connectorStores(
 
 /** The SSLHostConfig and Certificate attributes that name a key or trust store. */
 const STORE_SETTINGS = ['certificateKeystoreFile', 'certificateFile', 'truststoreFile', 'caCertificateFile'];
+
+/** How Tomcat reads certificateVerification, clientAuth and SSLVerifyClient values. */
+export const CLIENT_AUTH: Record<string, ClientAuthMode> = {
+  true: 'required',
+  required: 'required',
+  want: 'optional',
+  optional: 'optional',
+  optional_no_ca: 'optional',
+  false: 'none',
+  none: 'none',
+  // SSLHostConfig.CertificateVerification.fromString (apache/tomcat 9.0.121) also reads these, SSLVerifyClient's among them.
+  yes: 'required',
+  require: 'required',
+  optionalnoca: 'optional',
+  no: 'none',
+};

@@ -13,10 +13,11 @@ import { effectiveJdkTls } from '../knowledge';
 import type { ModelContributor } from './contributor';
 import { appGroupOf, traced } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
-import type { CertificateRef, ClientAuthMode, Component, TlsSettings, Traced } from './types';
+import type { CertificateRef, Component, TlsSettings, Traced } from './types';
 import type { TomcatConnectorAttributes } from './attributes';
 import { TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY } from '../knowledge/tomcat';
 import {
+  CLIENT_AUTH,
   connectorTlsAttributes,
   defaultHostConfigAttributes,
   defaultHostConfigClash,
@@ -26,6 +27,7 @@ import {
 } from './tomcat-legacy';
 import { ignoredTomcatAttributes } from './tomcat-ignored';
 import { engineHostNames, plainHttpConnector } from './tomcat-plain';
+import { missingDefaultHostConfig, noDefaultHostConfig } from './tomcat-default-host';
 import { tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
 import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
 
@@ -121,21 +123,6 @@ function implementedProtocols(
   return names.filter((p) => supported.includes(p) || (p !== 'SSLv2Hello' && p !== 'TLSv1.3' && named(p)));
 }
 
-const CLIENT_AUTH: Record<string, ClientAuthMode> = {
-  true: 'required',
-  required: 'required',
-  want: 'optional',
-  optional: 'optional',
-  optional_no_ca: 'optional',
-  false: 'none',
-  none: 'none',
-  // SSLHostConfig.CertificateVerification.fromString (apache/tomcat 9.0.121) also reads these, SSLVerifyClient's among them.
-  yes: 'required',
-  require: 'required',
-  optionalnoca: 'optional',
-  no: 'none',
-};
-
 /**
  * One `tomcat.connector` server component per TLS `<Connector>` and SSLHostConfig
  * in a Tomcat `server.xml` (SSLEnabled="true" or an `<SSLHostConfig>` child). Legacy
@@ -211,6 +198,13 @@ export const tomcatContributor: ModelContributor = {
         // Tomcat 10.0+ ignores the Connector's TLS attributes: without an <SSLHostConfig> the connector does not start.
         if (release.reads === false && hostConfigs.length === 0) {
           (ctx.deployment.unservedTls ??= []).push(notStarted(ctx, connector, file, release, written, portAttr?.value));
+          continue;
+        }
+        // No SSLHostConfig for the connector's default host name: Tomcat does not start it (./tomcat-default-host.ts).
+        const missing = missingDefaultHostConfig(connector, hostConfigs, release.reads);
+        if (missing) {
+          const unserved = noDefaultHostConfig(ctx, connector, file, missing, portAttr?.value, release);
+          (ctx.deployment.unservedTls ??= []).push(unserved);
           continue;
         }
         const served = hostConfigs.length ? [...(own ? [undefined] : []), ...hostConfigs] : [undefined];

@@ -273,6 +273,21 @@ export type UnservedWhy =
       hostConfigAt?: Location;
       port?: string;
     }
+  /**
+   * An SSL-enabled Tomcat Connector none of whose `<SSLHostConfig>`s is for its defaultSSLHostConfigName (`defaultName`,
+   * lower-cased; `_default_` unless set at `defaultNameAt`): Tomcat fails to initialise it and opens no port
+   * (./tomcat-default-host.ts). `hostNames`: the names its SSLHostConfigs are for, as written; `release`: the release
+   * that ignores the Connector's TLS attributes (which 8.5 and 9 make a default of), when there are some.
+   */
+  | {
+      kind: 'tomcat-no-default-host-config';
+      at: Location;
+      defaultName: string;
+      defaultNameAt?: Location;
+      hostNames: { name: string; at: Location }[];
+      port?: string;
+      release?: { named: string; at: Location };
+    }
   | {
       kind: 'tomcat-connector-not-started';
       release: string;

@@ -69,6 +69,7 @@ import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
 import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
 import tomcatAttributeIgnored from './tomcat/attribute-ignored';
 import tomcatLegacyConnectorAttributes from './tomcat/legacy-connector-attributes';
+import tomcatNoDefaultSslHostConfig from './tomcat/no-default-ssl-host-config';
 import tomcatSslNotEnabled from './tomcat/ssl-not-enabled';
 
 /** Every built-in rule, sorted by id. */
@@ -142,5 +143,6 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsWeakProtocolEnabled,
   tomcatAttributeIgnored,
   tomcatLegacyConnectorAttributes,
+  tomcatNoDefaultSslHostConfig,
   tomcatSslNotEnabled,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

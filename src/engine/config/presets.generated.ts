@@ -73,6 +73,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/weak-protocol-enabled": "warning",
     "tomcat/attribute-ignored": "info",
     "tomcat/legacy-connector-attributes": "warning",
+    "tomcat/no-default-ssl-host-config": "error",
     "tomcat/ssl-not-enabled": "warning"
   },
   strict: {
@@ -145,6 +146,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/weak-protocol-enabled": "warning",
     "tomcat/attribute-ignored": "info",
     "tomcat/legacy-connector-attributes": "warning",
+    "tomcat/no-default-ssl-host-config": "error",
     "tomcat/ssl-not-enabled": "warning"
   }
 };

@@ -80,9 +80,11 @@ export function notServedWhy(
               ? why.clash
                 ? `Tomcat ${why.release} refuses this server.xml (two SSLHostConfigs for ${why.clash.hostName}): no connector starts`
                 : `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
-              : why.kind === 'tomcat-ssl-not-enabled'
-                ? 'SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port'
-                : `profile ${why.profile} turns HTTPS on here`,
+              : why.kind === 'tomcat-no-default-host-config'
+                ? `no <SSLHostConfig> of this connector is for ${why.defaultName}: Tomcat does not start it`
+                : why.kind === 'tomcat-ssl-not-enabled'
+                  ? 'SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port'
+                  : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
       place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
@@ -112,6 +114,11 @@ export function notServedWhy(
   if (why.kind === 'tomcat-connector-not-started')
     return {
       why: `${named}, a Connector attribute Tomcat ${why.release} ignores (${LEGACY.readBy} read it): the connector has no <SSLHostConfig>, so Tomcat does not start it and reads nothing from ${file}`,
+      related,
+    };
+  if (why.kind === 'tomcat-no-default-host-config')
+    return {
+      why: `${named}, but none of its <SSLHostConfig>s is for ${why.defaultName}, its defaultSSLHostConfigName: Tomcat does not start the connector and reads nothing from ${file}`,
       related,
     };
   if (why.kind === 'tomcat-ssl-not-enabled')
