@@ -10,6 +10,7 @@ import { nginxContributor } from './nginx';
 import { libertyHttpsContributor } from './liberty-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
+import { imageRuntimeContributor } from './image-runtime';
 
 /** Model contributors in the order they run. Add yours with one import and one entry. */
 export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
@@ -25,4 +26,6 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   libertyHttpsContributor,
   javaLinksContributor,
   storesContributor,
+  // After stores: a server's default trust is settled before its image's cacerts imports join it.
+  imageRuntimeContributor,
 ];

@@ -1,0 +1,82 @@
+/**
+ * What an image does to the JDK of a server it runs (Tomcat, Liberty, WebSphere, a JMS connection factory of
+ * theirs): the Dockerfile that COPYs the server's configuration into its image (`COPY server.xml
+ * /usr/local/tomcat/conf/`, `COPY --chown=1001:0 server.xml /config/`), or that a Docker Compose service bind-mounting
+ * it builds, is the image the server runs in. Its `RUN` edits of java.security (./image-security.ts) reach the
+ * server's runtime, and the certificates its keytool imports into the JDK's cacerts (./image-cacerts.ts) the
+ * cacerts the server trusts by default, as they reach a Java application's (./java.ts, ./stores.ts). Runs after the
+ * stores contributor, which settles each component's trust.
+ */
+import * as path from 'node:path';
+import type { ComposeData } from '../parse/compose';
+import type { DockerfileData } from '../parse/dockerfile';
+import type { ParsedDocument } from '../parse/types';
+import { composeMountsOf } from './compose-mounts';
+import type { ModelContext, ModelContributor } from './contributor';
+import { cacertsImports } from './image-cacerts';
+import { withImageEdits } from './image-security';
+import { treeStoresOf } from './store-files';
+import type { Component, JavaRuntime } from './types';
+
+/** The Dockerfiles whose images hold a file of the tree: those that COPY it in, else those Compose builds to mount it. */
+function imagesHolding(ctx: ModelContext, file: string): ParsedDocument<DockerfileData>[] {
+  const { documents, root } = ctx.deployment;
+  const byPath = new Map(documents.map((d) => [d.file.path, d]));
+  const dockerfile = (at: string) => {
+    const doc = byPath.get(at);
+    return doc?.kind === 'dockerfile' ? [doc as ParsedDocument<DockerfileData>] : [];
+  };
+  const copied = (treeStoresOf(ctx).images?.holding(file) ?? []).flatMap((h) => dockerfile(h.dockerfile));
+  if (copied.length > 0) return [...new Set(copied)];
+  const built = ctx
+    .once('composeMounts', () => composeMountsOf(documents, root))
+    .filter((m) => m.mount.service !== undefined && (file === m.hostPath || file.startsWith(m.hostPath + path.sep)))
+    .flatMap((m) => {
+      const service = (byPath.get(m.file)?.data as ComposeData | undefined)?.services.find(
+        (s) => s.name === m.mount.service,
+      );
+      // A build context that is a variable or a remote repository is not in the tree.
+      if (service?.build === undefined || /[$]|:\/\/|^git@/.test(service.build)) return [];
+      const context = path.resolve(path.dirname(m.file), service.build);
+      return dockerfile(path.resolve(context, service.dockerfile ?? 'Dockerfile'));
+    });
+  return [...new Set(built)];
+}
+
+export const imageRuntimeContributor: ModelContributor = {
+  id: 'image-runtime',
+  contribute(ctx) {
+    const components = ctx.deployment.components;
+    // A Java application's runtime carries its image's edits already (./java.ts); its Spring server and MQ
+    // connection factory share that runtime object.
+    const appRuntimes = new Set(components.filter((c) => c.type === 'java.app').map((c) => c.runtime));
+    const treeFiles = new Set(ctx.deployment.documents.map((d) => d.file.path));
+    /** One edited runtime per runtime and image set: the connectors of one server.xml keep sharing theirs. */
+    const edited = new Map<JavaRuntime, Map<string, JavaRuntime>>();
+    for (const component of components) {
+      const runtime = component.runtime;
+      if (component.type === 'java.app' || !runtime || appRuntimes.has(runtime)) continue;
+      const images = imagesOf(ctx, component);
+      if (images.length === 0) continue;
+      const key = images.map((d) => d.file.path).join('\n');
+      const byImages = edited.get(runtime) ?? new Map<string, JavaRuntime>();
+      edited.set(runtime, byImages);
+      const withEdits = byImages.get(key) ?? withImageEdits(runtime, images, ctx.memo);
+      byImages.set(key, withEdits);
+      component.runtime = withEdits;
+      const trust = component.tls?.trust;
+      if (trust?.defaultTrust === 'jdk-cacerts' && !trust.trustStore && !trust.cacertsAdded) {
+        const added = images.flatMap((d) => cacertsImports(d, treeFiles));
+        if (added.length && component.tls) component.tls.trust = { ...trust, cacertsAdded: added };
+      }
+    }
+  },
+};
+
+/** The images a component's configuration files are in (a component's own files first, in its document order). */
+function imagesOf(ctx: ModelContext, component: Component): ParsedDocument<DockerfileData>[] {
+  const found = component.documents
+    .filter((d) => d.kind !== 'dockerfile')
+    .flatMap((d) => imagesHolding(ctx, d.file.path));
+  return [...new Set(found)];
+}
