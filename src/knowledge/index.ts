@@ -59,5 +59,6 @@ export {
   jvmOptionVariable,
   readsOptionVariable,
   splitImageReference,
+  systemCaStoreOf,
   type NamedJdk,
 } from './jdk-locations';

@@ -139,3 +139,39 @@ export function readsOptionVariable(variable: JvmOptionVariable, version: string
   const parsed = version ? parseJavaVersion(version) : undefined;
   return parsed ? parsed.feature >= variable.sinceFeature : undefined;
 }
+
+/** How an image's JDK cacerts follows the operating system's CA store (data: `systemCaStores`). */
+export interface SystemCaStore {
+  /** The command that refreshes the system store, and with it the JDK's cacerts (`update-ca-certificates`). */
+  command: string;
+  /** Directories whose certificates it adds, each ending in `/`. */
+  anchors: string[];
+  /** The file name endings it takes (`.crt`); empty: any. */
+  extensions: string[];
+  /** Only when this variable is set and the image keeps this entrypoint script (it does the import at each start). */
+  optIn?: { variable: string; entrypoint: string };
+  source: string;
+}
+
+const SYSTEM_CA_STORES = data.systemCaStores.map((entry) => ({
+  ...entry,
+  repository: new RegExp(entry.repository),
+  tags: new RegExp(entry.tags),
+}));
+
+/**
+ * Whether the JDK of an image follows the system CA store, and how; undefined when no source says so (the JDK's
+ * own cacerts, or an image lint-deploy does not know). A tag naming an update may be older than the mechanism.
+ */
+export function systemCaStoreOf(reference: string): SystemCaStore | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  const entry = SYSTEM_CA_STORES.find((e) => e.repository.test(name) && e.tags.test(tag));
+  if (!entry || (entry.floatingTagsOnly && jdkFromImage(reference)?.version !== undefined)) return undefined;
+  return {
+    command: entry.command,
+    anchors: entry.anchors,
+    extensions: entry.extensions,
+    ...('optIn' in entry && entry.optIn && { optIn: entry.optIn }),
+    source: entry.source,
+  };
+}

@@ -3,11 +3,13 @@
  * path ending in `cacerts`: `$JAVA_HOME/lib/security/cacerts`, `/etc/ssl/certs/java/cacerts`): the certificate file,
  * found in the tree through the image's COPY of it. keytool imports the first certificate of a PEM file only (JDK 17
  * here: a leaf-then-root bundle gives one trustedCertEntry, the leaf). The rest of cacerts stays unknown: an anchor
- * found among these settles trust, a missing one does not (derive/trust.ts).
+ * found among these settles trust, a missing one does not (derive/trust.ts). So do the certificates an image adds to
+ * the operating system's CA store when its JDK's cacerts follows that store (systemStoreImports).
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { heldCommands, heldCopies, type DockerfileData } from '../parse/dockerfile';
+import { systemCaStoreOf } from '../knowledge';
+import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 import type { ParsedDocument } from '../parse/types';
 
@@ -75,6 +77,65 @@ function copiedFile(
   return candidates.size === 1 ? [...candidates][0] : undefined;
 }
 
+/**
+ * The tree files an image's JDK trusts because the image adds them to the operating system's CA store and its JDK's
+ * cacerts follows that store (knowledge `systemCaStores`: the openjdk images' update-ca-certificates hook, the
+ * eclipse-temurin entrypoint with USE_SYSTEM_CA_CERTS): a COPY into an anchors directory, then a RUN of the command
+ * that refreshes the store. An image whose JDK keeps its own cacerts (or one no source describes) adds none.
+ */
+export function systemStoreImports(
+  doc: ParsedDocument<DockerfileData>,
+  treeFiles: ReadonlySet<string>,
+): CacertsImport[] {
+  const image = runtimeStage(doc.data)?.image;
+  const store = image ? systemCaStoreOf(image) : undefined;
+  if (!store) return [];
+  const commands = heldCommands(doc.data);
+  if (store.optIn) {
+    const { variable, entrypoint } = store.optIn;
+    const set = new RegExp(`(^|\\s)${variable}(=(?!\\s|$|""|'')|\\s+\\S)`);
+    if (!commands.some((c) => c.instruction === 'ENV' && set.test(c.joined))) return [];
+    // An ENTRYPOINT of the image's own replaces the script that does the import (`ENTRYPOINT ["java", "-jar", …]`).
+    if (commands.some((c) => c.instruction === 'ENTRYPOINT' && !c.joined.includes(entrypoint))) return [];
+  }
+  const refreshes = commands.filter(
+    (c) =>
+      c.instruction === 'RUN' &&
+      simpleCommands(c.joined).some((words) => {
+        const name = words[words[0] === 'sudo' ? 1 : 0] ?? '';
+        return name === store.command || name.endsWith(`/${store.command}`);
+      }),
+  );
+  const last = refreshes[refreshes.length - 1];
+  if (!last) return [];
+  const context = path.dirname(doc.file.path);
+  const taken = (name: string) => store.extensions.length === 0 || store.extensions.some((e) => name.endsWith(e));
+  const found = new Map<string, CacertsImport>();
+  for (const copy of heldCopies(doc.data)) {
+    const destination = copy.destination;
+    // Copies after the last refresh are not in the store the JDK reads.
+    if (copy.from !== undefined || !destination || copy.line > last.range.start.line + 1) continue;
+    // The command searches its directories recursively (`find -L /usr/local/share/ca-certificates -name '*.crt'`).
+    if (!store.anchors.some((a) => destination.startsWith(a) || destination === a.slice(0, -1))) continue;
+    // A file keeps its name when copied into a directory (a `/` at the end, the anchors directory the base image
+    // has, several sources), else takes the destination's.
+    const intoDirectory =
+      destination.endsWith('/') || store.anchors.includes(`${destination}/`) || copy.sources.length > 1;
+    for (const source of copy.sources) {
+      if (/[$*?[]/.test(source)) continue;
+      const tree = path.resolve(context, source);
+      const placed = treeFiles.has(tree)
+        ? [{ file: tree, name: intoDirectory ? path.basename(tree) : path.posix.basename(destination) }]
+        : [...treeFiles]
+            .filter((f) => f.startsWith(tree + path.sep))
+            .map((file) => ({ file, name: path.basename(file) }));
+      for (const { file, name } of placed)
+        if (taken(name)) found.set(file, { file, at: { file: doc.file.path, range: last.range } });
+    }
+  }
+  return [...found.values()];
+}
+
 /** `echo yes | keytool …`: each command of a pipeline. */
 function pipelineParts(words: string[]): string[][] {
   const parts: string[][] = [[]];
@@ -83,4 +144,9 @@ function pipelineParts(words: string[]): string[][] {
     else parts[parts.length - 1]!.push(word);
   }
   return parts.filter((p) => p.length > 0);
+}
+
+/** Every tree certificate an image adds to its JDK's cacerts: keytool imports, then the system store it follows. */
+export function cacertsAdditions(doc: ParsedDocument<DockerfileData>, treeFiles: ReadonlySet<string>): CacertsImport[] {
+  return [...cacertsImports(doc, treeFiles), ...systemStoreImports(doc, treeFiles)];
 }

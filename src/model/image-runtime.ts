@@ -3,9 +3,9 @@
  * theirs): the Dockerfile that COPYs the server's configuration into its image (`COPY server.xml
  * /usr/local/tomcat/conf/`, `COPY --chown=1001:0 server.xml /config/`), or that a Docker Compose service bind-mounting
  * it builds, is the image the server runs in. Its `RUN` edits of java.security (./image-security.ts) reach the
- * server's runtime, and the certificates its keytool imports into the JDK's cacerts (./image-cacerts.ts) the
- * cacerts the server trusts by default, as they reach a Java application's (./java.ts, ./stores.ts). Runs after the
- * stores contributor, which settles each component's trust.
+ * server's runtime, and the certificates it adds to the JDK's cacerts (keytool, or the system CA store the JDK
+ * follows: ./image-cacerts.ts) the cacerts the server trusts by default, as they reach a Java application's
+ * (./java.ts, ./stores.ts). Runs after the stores contributor, which settles each component's trust.
  */
 import * as path from 'node:path';
 import type { ComposeData } from '../parse/compose';
@@ -13,7 +13,7 @@ import type { DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
 import { composeMountsOf } from './compose-mounts';
 import type { ModelContext, ModelContributor } from './contributor';
-import { cacertsImports } from './image-cacerts';
+import { cacertsAdditions } from './image-cacerts';
 import { withImageEdits } from './image-security';
 import { treeStoresOf } from './store-files';
 import type { Component, JavaRuntime } from './types';
@@ -66,7 +66,7 @@ export const imageRuntimeContributor: ModelContributor = {
       component.runtime = withEdits;
       const trust = component.tls?.trust;
       if (trust?.defaultTrust === 'jdk-cacerts' && !trust.trustStore && !trust.cacertsAdded) {
-        const added = images.flatMap((d) => cacertsImports(d, treeFiles));
+        const added = images.flatMap((d) => cacertsAdditions(d, treeFiles));
         if (added.length && component.tls) component.tls.trust = { ...trust, cacertsAdded: added };
       }
     }

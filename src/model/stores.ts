@@ -18,7 +18,7 @@ import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
 import type { DockerfileData } from '../parse/dockerfile';
-import { cacertsImports } from './image-cacerts';
+import { cacertsAdditions } from './image-cacerts';
 import { catalinaBase } from '../parse/image-files';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE } from '../knowledge/tomcat';
 import { libertyStoreOf } from './liberty-stores';
@@ -53,7 +53,7 @@ function javaAppTrust(component: Component, stores: TreeStores, treeFiles: Reado
   // What the app's image imports into its JDK's cacerts.
   const added = component.documents
     .filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile')
-    .flatMap((d) => cacertsImports(d, treeFiles));
+    .flatMap((d) => cacertsAdditions(d, treeFiles));
   return added.length ? { ...trust, cacertsAdded: added } : trust;
 }
 

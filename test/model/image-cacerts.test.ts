@@ -2,7 +2,7 @@
  * The certificates a Dockerfile's keytool imports into its JDK's cacerts (src/model/image-cacerts.ts), in the forms
  * public Dockerfiles write.
  */
-import { cacertsImports } from '../../src/model/image-cacerts';
+import { cacertsImports, systemStoreImports } from '../../src/model/image-cacerts';
 import { dockerfileFormat, type DockerfileData } from '../../src/parse/dockerfile';
 import type { ParsedDocument } from '../../src/parse/types';
 
@@ -56,5 +56,106 @@ describe("a Dockerfile's keytool imports into cacerts", () => {
     ],
   ])('%s', (_name, text, tree, expected) => {
     expect(imported(text, tree)).toEqual(expected);
+  });
+});
+
+/** The tree files an image's JDK trusts through the system CA store (relative to /t), with the line of the refresh. */
+function throughSystemStore(text: string, tree: string[]): string[] {
+  const doc = dockerfileFormat.parse({ path: '/t/Dockerfile', text, hadBom: false }, 'dockerfile');
+  return systemStoreImports(doc as ParsedDocument<DockerfileData>, new Set(tree.map((f) => `/t/${f}`))).map(
+    (i) => `${i.file.slice('/t/'.length)}:${(i.at.range?.start.line ?? 0) + 1}`,
+  );
+}
+
+describe("a Dockerfile's additions to the system CA store its JDK's cacerts follows", () => {
+  const COPY_CRT = 'COPY certs/corp.crt /usr/local/share/ca-certificates/\n';
+  const REFRESH = 'RUN apt-get update && update-ca-certificates\n';
+  test.each<[string, string, string[], string[]]>([
+    [
+      'openjdk (its update-ca-certificates hook)',
+      `FROM openjdk:11-jre-slim\n${COPY_CRT}${REFRESH}`,
+      ['certs/corp.crt'],
+      ['certs/corp.crt:3'],
+    ],
+    [
+      'a directory of certificates: only its .crt files',
+      'FROM openjdk:17\nCOPY certs/ /usr/local/share/ca-certificates/\nRUN update-ca-certificates\n',
+      ['certs/a.crt', 'certs/b.pem'],
+      ['certs/a.crt:3'],
+    ],
+    [
+      'the file renamed to .crt by the COPY',
+      'FROM openjdk:17\nCOPY certs/corp.pem /usr/local/share/ca-certificates/corp.crt\nRUN update-ca-certificates\n',
+      ['certs/corp.pem'],
+      ['certs/corp.pem:3'],
+    ],
+    // A real form (eclipse-temurin + ca-certificates-java): a directory copied into a subdirectory, searched recursively.
+    [
+      'a directory copied into a subdirectory of the anchors',
+      'FROM openjdk:17\nCOPY certificates /usr/local/share/ca-certificates/certificates\nRUN update-ca-certificates\n',
+      ['certificates/corp.crt', 'certificates/readme.txt'],
+      ['certificates/corp.crt:3'],
+    ],
+    [
+      'a file copied to a name without .crt',
+      'FROM openjdk:17\nCOPY corp.crt /usr/local/share/ca-certificates/corp\nRUN update-ca-certificates\n',
+      ['corp.crt'],
+      [],
+    ],
+    ['no refresh after the COPY', `FROM openjdk:17\n${REFRESH}${COPY_CRT}`, ['certs/corp.crt'], []],
+    // A tag naming an update may be older than the hook (docker-library/openjdk@1733ab90, 2019-05-28).
+    ['an openjdk tag naming an update', `FROM openjdk:8u181-jdk\n${COPY_CRT}${REFRESH}`, ['certs/corp.crt'], []],
+    [
+      'an Alpine openjdk image (not described)',
+      `FROM openjdk:8-jdk-alpine\n${COPY_CRT}${REFRESH}`,
+      ['certs/corp.crt'],
+      [],
+    ],
+    [
+      'openjdk on Oracle Linux: update-ca-trust and its anchors directory',
+      'FROM openjdk:17-oraclelinux8\nCOPY corp.pem /etc/pki/ca-trust/source/anchors/\nRUN update-ca-trust extract\n',
+      ['corp.pem'],
+      ['corp.pem:3'],
+    ],
+    [
+      'eclipse-temurin with USE_SYSTEM_CA_CERTS set (any value: the entrypoint tests -n)',
+      `FROM eclipse-temurin:21-jre\nENV USE_SYSTEM_CA_CERTS=false\n${COPY_CRT}${REFRESH}CMD ["java", "-jar", "/app.jar"]\n`,
+      ['certs/corp.crt'],
+      ['certs/corp.crt:4'],
+    ],
+    [
+      'eclipse-temurin with USE_SYSTEM_CA_CERTS empty',
+      `FROM eclipse-temurin:21-jre\nENV USE_SYSTEM_CA_CERTS=""\n${COPY_CRT}${REFRESH}`,
+      ['certs/corp.crt'],
+      [],
+    ],
+    [
+      'eclipse-temurin keeping its entrypoint by name',
+      `FROM eclipse-temurin:21-jre\nENV USE_SYSTEM_CA_CERTS 1\n${COPY_CRT}${REFRESH}ENTRYPOINT ["/__cacert_entrypoint.sh", "java", "-jar", "/app.jar"]\n`,
+      ['certs/corp.crt'],
+      ['certs/corp.crt:4'],
+    ],
+    // The tag names an update: the image may predate the entrypoint (adoptium/containers#392, 2023-08-02).
+    [
+      'an eclipse-temurin tag naming an update',
+      `FROM eclipse-temurin:17.0.5_8-jre\nENV USE_SYSTEM_CA_CERTS=1\n${COPY_CRT}${REFRESH}`,
+      ['certs/corp.crt'],
+      [],
+    ],
+    // docker-library/tomcat@55546d61: `ENTRYPOINT []`, the Temurin entrypoint never runs.
+    [
+      'a Tomcat image',
+      `FROM tomcat:10.1-jdk17-temurin\nENV USE_SYSTEM_CA_CERTS=1\n${COPY_CRT}${REFRESH}`,
+      ['certs/corp.crt'],
+      [],
+    ],
+    [
+      'a copy in a build stage the running image does not hold',
+      `FROM openjdk:17 AS build\n${COPY_CRT}${REFRESH}FROM openjdk:17-jdk-slim\n`,
+      ['certs/corp.crt'],
+      [],
+    ],
+  ])('%s', (_name, text, tree, expected) => {
+    expect(throughSystemStore(text, tree)).toEqual(expected);
   });
 });

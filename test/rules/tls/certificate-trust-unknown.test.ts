@@ -20,6 +20,29 @@ const importing = (file: string) =>
     'ENTRYPOINT ["java", "-jar", "/app.jar"]',
     '',
   ].join('\n');
+/** A Java client whose image puts `file` in the system CA store and refreshes it (`lines` after), and the server. */
+const systemStore = (from: string, file: string, ...lines: string[]) => ({
+  ...javaClient({}),
+  'client/Dockerfile': [
+    `FROM ${from}`,
+    `COPY certs/${file} /usr/local/share/ca-certificates/`,
+    'RUN update-ca-certificates',
+    ...lines,
+    '',
+  ].join('\n'),
+  [`client/certs/${file}`]: pem('root-ca.pem'),
+  ...tomcatServer('server-chain.p12'),
+});
+/** The client trusts its JDK's cacerts, which the tree does not hold. */
+const CACERTS_UNKNOWN = [
+  {
+    messageId: 'serverUnknown',
+    file: 'client/application.yml',
+    line: 1,
+    severity: 'info' as const,
+    messageIncludes: ["it trusts its JDK's cacerts, which the tree does not hold"],
+  },
+];
 const SCRIPT_DIR = 'DIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\n';
 
 ruleTester(rule, {
@@ -42,8 +65,44 @@ ruleTester(rule, {
         ...tomcatServer('server-chain.p12'),
       },
     },
+    {
+      // docker-library/openjdk: an update-ca-certificates hook rewrites the JDK's cacerts from the system store.
+      name: "an openjdk image adds the server chain's root to the system CA store its JDK's cacerts follows: trusted",
+      files: systemStore('openjdk:17-jdk-slim', 'root-ca.crt', 'ENTRYPOINT ["java", "-jar", "/app.jar"]'),
+    },
+    {
+      // adoptium/containers entrypoint.sh: with USE_SYSTEM_CA_CERTS it imports the system store at each start.
+      name: 'an eclipse-temurin image that opts in with USE_SYSTEM_CA_CERTS and keeps its entrypoint: trusted',
+      files: systemStore(
+        'eclipse-temurin:17-jre',
+        'root-ca.crt',
+        'ENV USE_SYSTEM_CA_CERTS=1',
+        'CMD ["java", "-jar", "/app.jar"]',
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'an eclipse-temurin image without USE_SYSTEM_CA_CERTS: its JDK keeps its own cacerts',
+      files: systemStore('eclipse-temurin:17-jre', 'root-ca.crt', 'CMD ["java", "-jar", "/app.jar"]'),
+      errors: CACERTS_UNKNOWN,
+    },
+    {
+      name: 'an eclipse-temurin image with USE_SYSTEM_CA_CERTS and an ENTRYPOINT of its own: the import never runs',
+      files: systemStore(
+        'eclipse-temurin:17-jre',
+        'root-ca.crt',
+        'ENV USE_SYSTEM_CA_CERTS=1',
+        'ENTRYPOINT ["java", "-jar", "/app.jar"]',
+      ),
+      errors: CACERTS_UNKNOWN,
+    },
+    {
+      // ca-certificates 20230311+deb12u1: update-ca-certificates leaves a .pem of /usr/local/share/ca-certificates out.
+      name: 'an openjdk image puts a .pem in /usr/local/share/ca-certificates: update-ca-certificates does not take it',
+      files: systemStore('openjdk:17-jdk-slim', 'root-ca.pem', 'ENTRYPOINT ["java", "-jar", "/app.jar"]'),
+      errors: CACERTS_UNKNOWN,
+    },
     {
       name: "the client's image imports another CA into its JDK's cacerts: the rest of cacerts decides",
       files: {
