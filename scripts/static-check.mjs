@@ -7,10 +7,14 @@
 // - Both TypeScript programs share their parsed files (src/, lib and @types declarations): the options that
 //   differ (noUncheckedIndexedAccess) change checking only, not parsing or binding — TypeScript's own language
 //   service shares source files between projects on the same terms (its DocumentRegistry).
-// - Prettier runs beside them in a child process with a content-keyed cache (node_modules/.cache): a file is
-//   re-checked whenever its text, Prettier's version or options change, so a cached run finds what a fresh one does.
+// - What is checked file by file keeps a cache in node_modules/.cache/lint-deploy, keyed by content: tsc -p test is
+//   incremental (its .tsbuildinfo: a file is re-checked when it or a file it depends on changed), ESLint's untyped
+//   rules on test/, scripts/ and bench/ use ESLint's cache, Prettier its own. A cache is dropped whenever the
+//   tool's version or options change, so a cached run finds what a fresh one does. src/ is always checked whole:
+//   the typed rules need the full program anyway.
 // Prints one JSON object: { "<check>": "<its output, empty when clean>" }; exit status 1 when any has output.
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -18,11 +22,30 @@ import { ESLint } from 'eslint';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = path.join(repo, 'node_modules', '.cache', 'lint-deploy');
+const LINTED = ['src', 'test', 'scripts', 'bench'];
+
+const CACHES = ['prettier-cache.json', 'eslint-cache.json', 'tsc-test.tsbuildinfo'];
+
+/**
+ * Drops a cache this worktree does not own alone (a hard link, as when node_modules is copied with `cp -al`: a
+ * write would change the other copy's) or that a killed run left unreadable (Prettier then refuses to start).
+ */
+function ownCaches() {
+  for (const name of CACHES) {
+    const file = path.join(cacheDir, name);
+    try {
+      if (fs.statSync(file).nlink > 1) throw new Error('shared');
+      JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      fs.rmSync(file, { force: true });
+    }
+  }
+}
 
 function prettierCheck() {
   const bin = path.join(repo, 'node_modules', '.bin', 'prettier');
   const args = ['--list-different', '--cache', '--cache-strategy', 'content'];
-  args.push('--cache-location', path.join(cacheDir, 'prettier-cache.json'), 'src', 'test', 'scripts', 'bench');
+  args.push('--cache-location', path.join(cacheDir, 'prettier-cache.json'), ...LINTED);
   return new Promise((resolve) => {
     const child = spawn(bin, args, { cwd: repo });
     let out = '';
@@ -35,7 +58,8 @@ function prettierCheck() {
 
 const parsed = new Map();
 function sharedHost(options) {
-  const host = ts.createCompilerHost(options);
+  // The incremental host stamps each file with a hash of its text, which the .tsbuildinfo compares.
+  const host = ts.createIncrementalCompilerHost(options);
   const read = host.getSourceFile;
   host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
     const o = languageVersionOrOptions;
@@ -54,22 +78,27 @@ const formatHost = {
   getNewLine: () => '\n',
 };
 
-/** The program of one tsconfig and what `tsc --noEmit -p <dir>` would print for it. */
-function typecheck(project) {
+/**
+ * The program of one tsconfig and what `tsc --noEmit -p <dir>` would print for it; with `buildInfo`, what
+ * `tsc --noEmit --incremental --tsBuildInfoFile <buildInfo> -p <dir>` would print.
+ */
+function typecheck(project, buildInfo) {
   const configErrors = [];
+  const incremental = buildInfo ? { incremental: true, tsBuildInfoFile: buildInfo } : {};
   const config = ts.getParsedCommandLineOfConfigFile(
     path.join(repo, project, 'tsconfig.json'),
-    { noEmit: true },
+    { noEmit: true, ...incremental },
     { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d) },
   );
   if (!config) return { program: undefined, output: ts.formatDiagnostics(configErrors, formatHost) };
-  const program = ts.createProgram({
+  const input = {
     rootNames: config.fileNames,
     options: config.options,
     projectReferences: config.projectReferences,
     configFileParsingDiagnostics: config.errors,
     host: sharedHost(config.options),
-  });
+  };
+  const program = buildInfo ? ts.createIncrementalProgram(input) : ts.createProgram(input);
   // tsc's order (emitFilesAndReportErrors): config, options, global, syntax; semantics only when the syntax is clean.
   const diagnostics = [
     ...configErrors,
@@ -79,20 +108,34 @@ function typecheck(project) {
     ...program.getSyntacticDiagnostics(),
   ];
   if (diagnostics.length === 0) diagnostics.push(...program.getSemanticDiagnostics());
-  return { program, output: ts.formatDiagnostics(diagnostics, formatHost) };
+  // With noEmit, emit() writes only the .tsbuildinfo (with the diagnostics just computed).
+  if (buildInfo) program.emit();
+  return { program, output: ts.formatDiagnostics(ts.sortAndDeduplicateDiagnostics(diagnostics), formatHost) };
 }
 
+/** ESLint over LINTED, errors only (--quiet): src/ typed with `program`, the rest untyped with ESLint's cache. */
 async function lint(program) {
-  const eslint = new ESLint({
+  // Only src/ has typed rules (eslint.config.mjs); its files are all in the tsconfig.json program. A typed rule's
+  // verdict on a file depends on other files, so typed linting keeps no cache.
+  const typed = new ESLint({
     cwd: repo,
-    // Only src/ has typed rules (eslint.config.mjs); its files are all in the tsconfig.json program.
     overrideConfig: program
       ? [{ files: ['src/**/*.ts'], languageOptions: { parserOptions: { projectService: false, programs: [program] } } }]
       : [],
   });
-  const results = ESLint.getErrorResults(await eslint.lintFiles(['src', 'test', 'scripts', 'bench']));
-  if (results.length === 0) return '';
-  return (await eslint.loadFormatter('stylish')).format(results);
+  const untyped = new ESLint({
+    cwd: repo,
+    cache: true,
+    cacheStrategy: 'content',
+    cacheLocation: path.join(cacheDir, 'eslint-cache.json'),
+  });
+  const results = [
+    ...(await typed.lintFiles(['src'])),
+    ...(await untyped.lintFiles(LINTED.filter((dir) => dir !== 'src'))),
+  ];
+  const errors = ESLint.getErrorResults(results);
+  if (errors.length === 0) return '';
+  return (await typed.loadFormatter('stylish')).format(errors);
 }
 
 // LINT_DEPLOY_STATIC_TIMES=1 prints each step's CPU seconds (this process) to stderr.
@@ -103,6 +146,7 @@ const step = (name) => {
   process.stderr.write(`${name}: ${((now.user + now.system - last.user - last.system) / 1e6).toFixed(1)} s CPU\n`);
   last = now;
 };
+ownCaches();
 const prettier = prettierCheck();
 const out = {};
 const src = typecheck('.');
@@ -114,7 +158,7 @@ try {
   out.eslint = `eslint failed: ${e instanceof Error ? e.message : String(e)}`;
 }
 step('eslint');
-out['tsc -p test'] = typecheck('test').output;
+out['tsc -p test'] = typecheck('test', path.join(cacheDir, 'tsc-test.tsbuildinfo')).output;
 step('tsc -p test');
 out.prettier = await prettier;
 process.stdout.write(JSON.stringify(out) + '\n');
