@@ -259,6 +259,16 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(problemMessage(doc.problems[0])).toContain('key.p12');
   });
 
+  // ibm-messaging/mq-dev-patterns@bfff441 (Apache-2.0) serverless/codeengine/clientapp/keys/clientkey.kdb is PKCS#12
+  // (openssl pkcs12 -info reads its MAC) with clientkey.sth beside it: IBM MQ takes the password from the stash.
+  it('a locked .kdb in PKCS#12 form: the info says its password is in the stash file, not in configuration', () => {
+    const [doc] = read({ 'keys/clientkey.kdb': stores.bytes('key.p12') });
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-locked', severity: 'info' })]);
+    const message = problemMessage(doc.problems[0]);
+    expect(message).toContain('stash file (clientkey.sth)');
+    expect(message).not.toContain("component's configuration");
+  });
+
   // xipki/xipki@10c3450 (Apache-2.0) qa/p12/RSA2048/tls1.p12, written by BouncyCastle: BER with indefinite lengths,
   // which OpenJDK 17's keytool lists with the store password CHANGEIT.
   const berStore = fs.readFileSync(path.join(__dirname, '../fixtures/keystores/xipki/tls1.p12'));

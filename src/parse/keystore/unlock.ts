@@ -49,10 +49,21 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
     const named =
       (found.length > 0 ? ', the password its configuration gives' : '') +
       (others.length > 0 ? ", the deployment's other store passwords" : '');
+    // An IBM key database (.kdb) that GSKit wrote in PKCS#12 form: IBM MQ takes its password from the stash file of the
+    // same stem (.sth) beside it (https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_8.0.0/com.ibm.mq.ref.dev.doc/q099920_.htm
+    // "Each key database file has an associated password stash file … same file stem … suffix .sth"), which is not
+    // read here; no configuration names that password.
+    const kdb = /\.kdb$/i.test(doc.file.path);
+    const advice = kdb
+      ? 'IBM MQ takes its password from its stash file ({{stash}}), which lint-deploy does not read: export the certificates as PEM beside it (runmqakm -cert -extract) to have them checked'
+      : "Name the store and its password in the component's configuration (an {aes}, {cipher} or environment-variable password cannot be read)";
     return withProblem(
       opened,
-      `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. Name the store and its password in the component's configuration (an {aes}, {cipher} or environment-variable password cannot be read)`,
-      { store: path.basename(doc.file.path) },
+      `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. ${advice}`,
+      {
+        store: path.basename(doc.file.path),
+        ...(kdb ? { stash: path.basename(doc.file.path).replace(/\.kdb$/i, '.sth') } : {}),
+      },
     );
   });
 }
