@@ -1,0 +1,131 @@
+/**
+ * The typed `attributes` of IBM MQ channels and JMS connection factories, and the tree certificates and WAS/Liberty
+ * cipher levels they hold; re-exported by ./attributes. Types only: this module imports nothing from the model.
+ */
+import type { Traced } from '../core/traced';
+import type { Location, RelatedLocation } from '../core/types';
+import type { CcdtChannel } from '../parse/ccdt';
+import type { StoreEntry, StoreType, KeystoreData } from '../parse/keystore/format';
+import type { MqIniData } from '../parse/mq-ini';
+import type { MqscChannel, MqscData } from '../parse/mqsc';
+import type { PemCertificate, PemData } from '../parse/pem';
+import type { ParsedDocument } from '../parse/types';
+
+/** A value of an MQ component with where it is written. */
+export interface MqValue {
+  value: string;
+  location: Location;
+  templated: boolean;
+  /** Where the parts of the value come from when it was written with variables (Liberty `${…}`): related places of findings. */
+  via?: RelatedLocation[];
+}
+
+/** Facts about the queue manager a server-side channel belongs to. */
+export interface MqQueueManagerFacts {
+  /** Name hints: path segments and file stem of the MQSC, and names its deploy scripts give (matched against clients' queueManager). */
+  nameHints: string[];
+  /** The names deploy scripts beside the MQSC give (`helm install <release>`, `crtmqm QM1`), with where. */
+  namedBy: ScriptQueueManagerName[];
+  mqsc: ParsedDocument<MqscData>;
+  qmIni?: ParsedDocument<MqIniData>;
+  /** qm.ini `SSL: AllowedCipherSpecs` (ordered and enabled list), when set. */
+  allowedCipherSpecs?: MqValue;
+  allowWeakCipherSpec?: MqValue;
+  certificate?: TreeCertificate;
+  /** Directory of the MQSC file (the queue manager's home in the tree). */
+  homeDir: string;
+  /** The IBM MQ release it runs, when the tree names it (its QueueManager resource, a Dockerfile's MQ image; src/model/mq-release.ts). */
+  release?: { value: string; location: Location; via: string; source: string };
+}
+
+/** `attributes` of `mq.svrconn` / `mq.sender` / `mq.clntconn` / `mq.ccdt-channel` components. */
+export interface MqChannelAttributes {
+  channelName: string;
+  chltype: string;
+  nameLocation: Location;
+  sslciph?: MqValue;
+  sslpeer?: MqValue;
+  sslcauth?: MqValue;
+  mcauser?: MqValue;
+  certlabl?: MqValue;
+  /** Queue manager the client wants (CCDT queueManager / CLNTCONN QMNAME). */
+  queueManager?: MqValue;
+  /** The queue manager that owns the channel (server side and sending end; a CLNTCONN's script only builds a CCDT). */
+  qmgr?: MqQueueManagerFacts;
+  /** The MQSC channel (server side, sending end and CLNTCONN), when defined in MQSC. */
+  mqscChannel?: MqscChannel;
+  ccdtChannel?: CcdtChannel;
+  /** Certificate this end presents, when found in the tree. */
+  certificate?: TreeCertificate;
+}
+
+/** A certificate found in the tree, with its file and the directory whose component it belongs to. */
+export interface TreeCertificate {
+  cert: PemCertificate;
+  /** The PEM file, or the key store that holds the certificate (then `store` says where in it). */
+  doc: ParsedDocument<PemData> | ParsedDocument<KeystoreData>;
+  /** Set for a certificate read from a key store: its entry's alias and kind, and its place in the entry's chain (0 = the entry's own certificate). */
+  store?: { alias: string; entry: StoreEntry['entry']; chainIndex: number; type: StoreType };
+  /** Absolute directory of the nearest config file above (or beside) the PEM: the component home that owns it. */
+  ownerDir: string;
+  /** A private key for this certificate sits in the same owner directory (it is that component's own identity). */
+  hasPrivateKey: boolean;
+  /**
+   * When `ownerDir` holds an MQ, WebSphere, Liberty or JMS configuration, that file: its component picks certificates
+   * from its home by label (MQ CERTLABL, a Liberty default key store) rather than by a setting naming the file.
+   */
+  homeConfig?: string;
+}
+
+/** A queue manager name a deploy script gives, and where. */
+export interface ScriptQueueManagerName {
+  name: string;
+  location: RelatedLocation;
+}
+
+/** WAS/Liberty `securityLevel` cipher groups. */
+export type WasSecurityLevel = 'HIGH' | 'MEDIUM' | 'LOW';
+
+/**
+ * The suites a WAS/Liberty SSL configuration without `enabledCiphers` enables for `securityLevel`
+ * (HIGH when unset): the runtime's default-enabled suites for that side (knowledge base,
+ * effectiveJdkTls) that fall in the level's group, in the runtime's order. Undefined when the level is
+ * CUSTOM/templated, the runtime is unknown, or nothing is left (the tree does not tell).
+ */
+export interface LevelCiphers {
+  /** The expanded suites (IANA names), provenance `default` / `inferred`. */
+  suites: Traced<string[]>;
+  level: WasSecurityLevel;
+  /** The `securityLevel` attribute, or the SSL configuration when it is unset (HIGH by default). */
+  location: Location;
+}
+
+/** The WAS/Liberty SSL configuration a JMS connection factory uses. */
+export interface JmsSslConfig {
+  alias: MqValue;
+  enabledCiphers?: MqValue;
+  securityLevel?: MqValue;
+  sslProtocol?: MqValue;
+  jsseProvider?: MqValue;
+  /** Without `enabledCiphers`: the runtime's default suites for `securityLevel` (HIGH when unset), inferred. */
+  levelCiphers?: LevelCiphers;
+}
+
+/** `attributes` of a `jms.connection-factory` component (IBM MQ messaging provider / resource adapter). */
+export interface JmsConnectionFactoryAttributes {
+  /** Where the factory is defined: WAS resources.xml, Liberty server.xml, or IBM MQ's Spring Boot starter (`ibm.mq.*`). */
+  product: 'websphere' | 'liberty' | 'spring';
+  factoryName: string;
+  channelName?: string;
+  channel?: MqValue;
+  queueManager?: MqValue;
+  host?: MqValue;
+  sslCipherSuite?: MqValue;
+  sslPeerName?: MqValue;
+  sslConfig?: JmsSslConfig;
+  /** `com.ibm.mq.cfg.useIBMCipherMappings` as the JVM sees it (default true). */
+  useIBMCipherMappings: Traced<boolean>;
+  certificate?: TreeCertificate;
+  /** IBM MQ's Spring Boot starter: the app's active Spring profiles, when the tree says which. */
+  activeProfiles?: string[];
+}
