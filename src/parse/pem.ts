@@ -121,7 +121,11 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
       }
     } else if (/PRIVATE KEY$/.test(m[1]!)) {
       let publicKeySha256: string | undefined;
-      if (m[1] !== 'ENCRYPTED PRIVATE KEY') {
+      // A passphrase-protected key (PKCS#8 `ENCRYPTED PRIVATE KEY`, or OpenSSL's legacy form: `Proc-Type: 4,ENCRYPTED`
+      // and `DEK-Info` headers in an `RSA`/`EC PRIVATE KEY` block, as `openssl genrsa -aes256` writes it) is sound but
+      // cannot be opened without its passphrase: its public key stays unknown, and nothing is wrong with it.
+      const encrypted = m[1] === 'ENCRYPTED PRIVATE KEY' || /^Proc-Type:\s*4,\s*ENCRYPTED\s*$/m.test(m[2] ?? '');
+      if (!encrypted) {
         try {
           publicKeySha256 = spkiHash(createPublicKey(m[0]).export({ type: 'spki', format: 'der' }));
         } catch {
