@@ -54,7 +54,12 @@ export function appGroupOf(ctx: ModelContext, file: string): string {
  * agents set server.ssl.* only in src/test/resources and name the app in src/e2e/resources).
  */
 export function onTestClasspath(ctx: ModelContext, file: string): boolean {
-  return /(?:^|\/)src\/(?!main\/)[^/]+\/resources\//.test(relativePosix(ctx.deployment.root, file));
+  return testResourcesDir(relativePosix(ctx.deployment.root, file)) !== undefined;
+}
+
+/** The `…/src/<source set other than main>/resources` directory a relative (posix) path lies in, if any. */
+export function testResourcesDir(relative: string): string | undefined {
+  return /^(?:.*\/)?src\/(?!main\/)[^/]+\/resources(?=\/)/.exec(relative)?.[0];
 }
 
 /** The project directories (relative, deepest first) of the deployment's `<project>/src/{main,test}/resources` Spring files. */

@@ -3,6 +3,7 @@ import type { RelatedLocation } from '../../core/types';
 import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../../parse/types';
 import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
+import { testResourcesDir } from '../../model/java-shared';
 import { defineRule } from '../types';
 
 /**
@@ -91,6 +92,9 @@ export default defineRule({
         '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
       trustStore:
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
+
+      testResource:
+        "{{key}} in {{file}} is written in plaintext, in the resources of a test source set ({{dir}}): they are on the tests' classpath only and never packaged with the app, so it is a test fixture's secret as a rule (often of a store generated for the tests). If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
     defaultOptions: {},
     symptoms: [],
@@ -129,13 +133,23 @@ export default defineRule({
         const xor = XOR.test(value);
         const trustStore =
           TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) || UNDER_TRUST_STORE.test(entry.key);
+        // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
+        // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
+        const testDir = testResourcesDir(path.relative(ctx.deployment.root, doc.file.path).split(path.sep).join('/'));
         ctx.report({
-          messageId: xor ? 'obfuscated' : trustStore ? 'trustStore' : 'plaintext',
-          severity: xor || trustStore ? 'info' : undefined,
+          messageId: xor
+            ? 'obfuscated'
+            : trustStore
+              ? 'trustStore'
+              : testDir !== undefined
+                ? 'testResource'
+                : 'plaintext',
+          severity: xor || trustStore || testDir !== undefined ? 'info' : undefined,
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
             key: entry.secretName ? `${entry.key} (${entry.secretName})` : entry.key,
             file: path.basename(doc.file.path),
+            ...(testDir !== undefined ? { dir: testDir } : {}),
           },
           location: entryLocation(doc, entry, 'value'),
           // A `.env` value a Compose file takes: the file that reads it decides too.

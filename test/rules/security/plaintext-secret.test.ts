@@ -421,6 +421,30 @@ ruleTester(rule, {
       ],
     },
     {
+      // Fornitx/demo-mtls@6d960f7 (no licence file): every Spring file with a password is under src/test/resources,
+      // the test classpath, which Maven never packages (https://maven.apache.org/guides/introduction/
+      // introduction-to-the-standard-directory-layout.html: "src/test/resources  Test resources"): fixtures' passwords.
+      name: "a password in a test source set's resources is a fixture's (info); the same in src/main/resources warns",
+      files: {
+        'src/test/resources/application-bundle.yaml':
+          'spring:\n  ssl:\n    bundle:\n      jks:\n        server1:\n          keystore:\n            location: classpath:server1.p12\n            password: Test-Plain-5\n          truststore:\n            location: classpath:trust.p12\n            password: Test-Plain-6\n',
+        'src/integrationTest/resources/application.properties': 'spring.datasource.password=It-Plain-7\n',
+        'src/main/resources/application.properties': 'server.ssl.key-store-password=Main-Plain-8\n',
+      },
+      errors: [
+        {
+          messageId: 'testResource',
+          severity: 'info',
+          file: 'src/integrationTest/resources/application.properties',
+          line: 1,
+          messageIncludes: ['src/integrationTest/resources'],
+        },
+        { messageId: 'plaintext', file: 'src/main/resources/application.properties', line: 1 },
+        { messageId: 'testResource', severity: 'info', file: 'src/test/resources/application-bundle.yaml', line: 8 },
+        { messageId: 'trustStore', severity: 'info', file: 'src/test/resources/application-bundle.yaml', line: 11 },
+      ],
+    },
+    {
       name: 'JVM option in jvm.options',
       files: { 'jvm.options': '-Djavax.net.ssl.keyStorePassword=Jvm-Plain-4\n' },
       errors: [{ messageId: 'plaintext', file: 'jvm.options', line: 1 }],
