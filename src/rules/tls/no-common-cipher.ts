@@ -1,6 +1,6 @@
 import { presentedCertificates, stackLabels } from '../../derive/derive';
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
-import { linkFailureOwner } from '../_lib/link-owners';
+import { unownedLinkFailures } from '../_lib/link-owners';
 import { linkSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 
@@ -32,17 +32,10 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const lp of ctx.deployment.derived.predictions) {
-      const { link, client, server, prediction, outcome } = lp;
-      // A more specific rule reports this failure with both ends (its meta.ownsLinkFailure). Only a failure
-      // predicted from known inputs is an error (tls/link-outcome-unknown covers the rest).
-      if (
-        prediction.ok ||
-        outcome.kind !== 'fails' ||
-        !REASONS.has(prediction.reason) ||
-        linkFailureOwner(ctx.rules, lp)
-      )
-        continue;
+    // A more specific rule reports an owned failure with both ends (its meta.ownsLinkFailure); only a failure
+    // predicted from known inputs is an error (tls/link-outcome-unknown covers the rest).
+    for (const lp of unownedLinkFailures(ctx.rules, ctx.deployment.derived.predictions, REASONS)) {
+      const { link, client, server, prediction } = lp;
       ctx.report({
         messageId: 'noCommonCipher',
         data: {
