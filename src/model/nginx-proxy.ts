@@ -20,6 +20,7 @@ import type {
   NginxServerAttributes,
 } from './attributes';
 import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
+import type { NginxPass } from './nginx-passes';
 import { workloadApiOf } from './nginx-startup';
 import { withUnheldSettings } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
@@ -29,6 +30,8 @@ import type { NginxProxyComponent, TlsSettings, Traced } from './types';
 export interface ProxyInput {
   /** The top-level file's directives with includes expanded. */
   top: Placed[];
+  /** Its pass directives. */
+  passes: NginxPass[];
   doc: ParsedDocument;
   host: string;
   root: string;
@@ -41,14 +44,8 @@ export interface ProxyInput {
   memo: RunMemo;
 }
 
-type Context = 'main' | 'http' | 'stream' | 'server' | 'location';
-/** Blocks of the http module whose directives a `proxy_pass` inside them inherits. */
-const HTTP_INNER = new Set(['location', 'if', 'limit_except']);
-/** What a pass directive's scheme must be for TLS, and the prefix of its TLS directives. */
-const HTTP_PASSES: Record<string, { scheme: RegExp; prefix: string }> = {
-  proxy_pass: { scheme: /^https:\/\//i, prefix: 'proxy_ssl' },
-  grpc_pass: { scheme: /^grpcs:\/\//i, prefix: 'grpc_ssl' },
-};
+/** The pass directives lint-deploy models as TLS clients, and the scheme their target starts with. */
+const TLS_SCHEMES: Record<string, RegExp> = { proxy_pass: /^https:\/\//i, grpc_pass: /^grpcs:\/\//i };
 const DEFAULT_TLS_PORT = 443;
 /** nginx's default port of an upstream `server` entry, whatever the scheme (ngx_http_upstream_server). */
 const UPSTREAM_DEFAULT_PORT = 80;
@@ -56,7 +53,7 @@ const UPSTREAM_DEFAULT_PORT = 80;
 /** The `nginx.proxy` components of one top-level nginx file. */
 export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
   const upstreams = { http: new Map<string, Placed>(), stream: new Map<string, Placed>() };
-  const collect = (list: Placed[], context: Context) => {
+  const collect = (list: Placed[], context: 'main' | 'http' | 'stream') => {
     for (const p of list) {
       if (!p.block) continue;
       const name = p.directive.args[0]?.value;
@@ -68,36 +65,14 @@ export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
   };
   collect(input.top, 'main');
   const out: NginxProxyComponent[] = [];
-  // `levels`: the blocks a directive inherits from, outermost first (main, http, server, location…).
-  const walk = (list: Placed[], outer: Placed[][], context: Context, stream: boolean, server?: Placed) => {
-    const levels = [...outer, list.filter((p) => !p.block)];
-    const scope = levels.flat();
-    for (const p of list) {
-      const name = p.directive.name;
-      if (p.block) {
-        if (name === 'http' || name === 'stream') walk(p.block, levels, name, name === 'stream');
-        else if (name === 'server' && context !== 'server' && context !== 'location')
-          walk(p.block, levels, 'server', stream, p);
-        else if (!stream && HTTP_INNER.has(name) && (context === 'server' || context === 'location'))
-          walk(p.block, levels, 'location', false, server);
-        continue;
-      }
-      if (context !== 'server' && context !== 'location') continue;
-      const target = p.directive.args[0]?.value;
-      if (!target) continue;
-      if (stream) {
-        if (name !== 'proxy_pass' || last(scope, 'proxy_ssl')?.directive.args[0]?.value !== 'on') continue;
-        out.push(proxyComponent(input, p, levels, 'proxy_ssl', target, upstreams.stream, server));
-      } else {
-        const pass = HTTP_PASSES[name];
-        if (!pass || !pass.scheme.test(target)) continue;
-        out.push(
-          proxyComponent(input, p, levels, pass.prefix, target.replace(pass.scheme, ''), upstreams.http, server),
-        );
-      }
-    }
-  };
-  walk(input.top, [], 'main', false);
+  for (const { pass, levels, stream, server, prefix, transport } of input.passes) {
+    const target = pass.directive.args[0]?.value ?? '';
+    const scheme = TLS_SCHEMES[pass.directive.name];
+    if (transport !== 'tls') continue;
+    if (stream) out.push(proxyComponent(input, pass, levels, prefix, target, upstreams.stream, server));
+    else if (scheme)
+      out.push(proxyComponent(input, pass, levels, prefix, target.replace(scheme, ''), upstreams.http, server));
+  }
   return out;
 }
 

@@ -16,12 +16,15 @@ export const SERVER_DEFAULTED = ['ssl_protocols', 'ssl_ciphers', 'ssl_prefer_ser
 /** Files nginx installs that hold no TLS setting (`include mime.types;` in every nginx.conf). */
 const WITHOUT_TLS = new Set<string>(NGINX_FACTS.includesWithoutTls.value);
 
+/** An include the contributor kept because it resolved to no file of the tree (one that may hold TLS settings). */
+export function isUnresolvedInclude(p: Placed): boolean {
+  const target = p.directive.args[0]?.value;
+  return !p.block && p.directive.name === 'include' && !!target && !WITHOUT_TLS.has(path.posix.basename(target));
+}
+
 /** Includes of the list that the contributor kept because they resolved to no file of the tree. */
 function unresolved(list: Placed[]): Placed[] {
-  return list.filter((p) => {
-    const target = p.directive.args[0]?.value;
-    return !p.block && p.directive.name === 'include' && !!target && !WITHOUT_TLS.has(path.posix.basename(target));
-  });
+  return list.filter(isUnresolvedInclude);
 }
 
 /** Whether any level holds an include the tree does not hold (it may set anything of its level). */

@@ -14,6 +14,7 @@ import { composeMountsOf, readThroughMounts } from './compose-mounts';
 import { readThroughImages } from './image-copies';
 import { treeStoresOf } from './store-files';
 import { argsRange, last, type Placed } from './nginx-placed';
+import { ignoredPassTls, nginxPasses, verifyWithoutTrustedCertificate } from './nginx-passes';
 import { proxyComponents } from './nginx-proxy';
 import { nginxStartupFailures, workloadApiOf, type NginxServerBlock } from './nginx-startup';
 import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
@@ -237,9 +238,15 @@ export const nginxContributor: ModelContributor = {
         return [d.file.path, placed];
       }),
     );
+    // What a template renders is not known here: no verdict on what it may put in or leave out.
+    const templates = new Set(docs.filter((d) => d.template).map((d) => d.file.path));
+    const isTemplate = (file: string) => templates.has(file);
     for (const doc of docs) {
       if (included.has(doc.file.path)) continue;
       const top = expanded.get(doc.file.path)!;
+      const passes = nginxPasses(top);
+      (ctx.deployment.nginxIgnoredPassTls ??= []).push(...ignoredPassTls(passes, isTemplate));
+      (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(...verifyWithoutTrustedCertificate(passes, isTemplate));
       const servers: NginxServerBlock[] = [];
       const walk = (list: Placed[], inherited: Placed[], level: NginxServerBlock['level']) => {
         const here = [...inherited, ...list.filter((p) => !p.block)];
@@ -271,6 +278,7 @@ export const nginxContributor: ModelContributor = {
       const openssl = opensslFor(doc.file.path);
       const proxies = proxyComponents({
         top,
+        passes,
         doc,
         host: ctx.hostOf(doc.file.path),
         root: ctx.deployment.root,

@@ -235,6 +235,10 @@ export interface Deployment {
   unservedTls?: UnservedTls[];
   /** Client URLs calling HTTPS ports where their server speaks no TLS (./java-links.ts). Unset without the model. */
   refusedCalls?: RefusedCall[];
+  /** nginx `*_ssl_*` directives only plain passes apply (nginx ignores them). Unset without the model. */
+  nginxIgnoredPassTls?: NginxIgnoredPassTls[];
+  /** nginx `*_ssl_verify on` without a trusted certificate where nginx builds a TLS client. Unset without the model. */
+  nginxVerifyWithoutAnchors?: NginxVerifyWithoutAnchors[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */
   buildProjects?: string[];
 }
@@ -334,6 +338,30 @@ export interface RefusedCall {
   port: NonNullable<UnservedTls['closedHttpsPorts']>[number];
   /** How the URL's host was tied to the server: one of the names it answers to, or only its directory. */
   matchedBy: 'hostname' | 'directory';
+}
+
+/** An nginx pass directive (`proxy_pass`, `grpc_pass`, `uwsgi_pass`) and its target as written. */
+export interface NginxPassRef {
+  directive: string;
+  target: string;
+  at: Location;
+  /** A stream `proxy_pass` (its TLS is `proxy_ssl on`, not a scheme). */
+  stream: boolean;
+}
+
+/** `*_ssl_*` directives of an nginx file that only plain passes apply: nginx ignores them (./nginx-passes.ts). */
+export interface NginxIgnoredPassTls {
+  /** The directives as written (`proxy_ssl_verify on`), with the includes that brought each. */
+  directives: { name: string; written: string; at: Location; via?: RelatedLocation[] }[];
+  /** The plain passes they apply to. */
+  passes: NginxPassRef[];
+}
+
+/** `*_ssl_verify on` where nginx builds a pass's TLS client without `*_ssl_trusted_certificate`: it does not start. */
+export interface NginxVerifyWithoutAnchors {
+  verify: { name: string; at: Location };
+  /** The passes that make nginx build a TLS client with it (their upstream connection: TLS, or unknown). */
+  passes: (NginxPassRef & { transport: 'tls' | 'plain' | 'unknown' })[];
 }
 
 /** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */

@@ -48,10 +48,12 @@ import mqSslpeerSyntax from './mq/sslpeer-syntax';
 import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
 import nginxCertificateMissing from './nginx/certificate-missing';
+import nginxProxySslIgnored from './nginx/proxy-ssl-ignored';
 import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
 import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
 import nginxSecurityLevelRefusesCertificate from './nginx/security-level-refuses-certificate';
 import nginxSecurityLevelRefusesDhParameters from './nginx/security-level-refuses-dh-parameters';
+import nginxVerifyWithoutCaCertificates from './nginx/verify-without-ca-certificates';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
@@ -122,10 +124,12 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqSystemChannelsNotBlocked,
   mqTlsChannelWithoutMcauser,
   nginxCertificateMissing,
+  nginxProxySslIgnored,
   nginxProxySslNameMismatch,
   nginxProxyTargetUnknown,
   nginxSecurityLevelRefusesCertificate,
   nginxSecurityLevelRefusesDhParameters,
+  nginxVerifyWithoutCaCertificates,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,
   tlsCipherDisabledByRuntime,

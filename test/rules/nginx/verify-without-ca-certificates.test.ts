@@ -1,0 +1,121 @@
+import rule from '../../../src/rules/nginx/verify-without-ca-certificates';
+import { httpServer as http } from '../../helpers/nginx-conf';
+import { ruleTester } from '../../helpers/rule-tester';
+
+// Each shape checked with Debian's nginx 1.22.1 (`nginx -t`): the invalid ones fail with the [emerg] the message
+// quotes, the valid ones pass.
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'proxy_ssl_verify on with proxy_ssl_trusted_certificate',
+      files: {
+        'nginx.conf': http(
+          'location / { proxy_pass https://app:8443; proxy_ssl_verify on; proxy_ssl_trusted_certificate ca.pem; }',
+        ),
+      },
+    },
+    {
+      name: 'the trusted certificate set at the http level, verify in the location',
+      files: {
+        'nginx.conf': http(
+          'location / { proxy_pass https://app:8443; proxy_ssl_verify on; }',
+          'proxy_ssl_trusted_certificate ca.pem;',
+        ),
+      },
+    },
+    {
+      name: 'verify on over plain literal targets only: nginx builds no TLS client (and ignores it)',
+      files: { 'nginx.conf': http('proxy_ssl_verify on;\nlocation / { proxy_pass http://app:8080; }') },
+    },
+    {
+      name: 'verify off (the default)',
+      files: { 'nginx.conf': http('location / { proxy_pass https://app:8443; }') },
+    },
+    {
+      name: 'an include the tree does not hold may set the trusted certificate',
+      files: {
+        'nginx.conf': http(
+          'include /etc/nginx/upstream-ca.conf;\nlocation / { proxy_pass https://app:8443; proxy_ssl_verify on; }',
+        ),
+      },
+    },
+    {
+      // SPIFFE's nginx fork checks the upstream against the Workload API's bundle (spiffe/spiffe-nginx@560633d).
+      name: 'proxy_ssl_spiffe on',
+      files: {
+        'nginx.conf': http('location / { proxy_pass https://app:8443; proxy_ssl_verify on; proxy_ssl_spiffe on; }'),
+      },
+    },
+    {
+      name: 'a template: what it renders is not known here',
+      files: {
+        'nginx.conf.j2': http(
+          'location / { proxy_pass https://app:8443; proxy_ssl_verify on; {% if ca %}proxy_ssl_trusted_certificate {{ ca }};{% endif %} }',
+        ),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'proxy_pass https:// with proxy_ssl_verify on and no trusted certificate',
+      files: { 'nginx.conf': http('location / {\n  proxy_pass https://app:8443;\n  proxy_ssl_verify on;\n}') },
+      errors: [
+        {
+          messageId: 'proxyVerify',
+          file: 'nginx.conf',
+          line: 7,
+          messageIncludes: [
+            '[emerg] no proxy_ssl_trusted_certificate for proxy_ssl_verify',
+            'proxy_pass https://app:8443',
+          ],
+          related: [{ file: 'nginx.conf', line: 6 }],
+        },
+      ],
+    },
+    {
+      name: 'proxy_pass http://$backend: a variable makes nginx build the TLS client',
+      files: {
+        'nginx.conf': http('set $backend app:8080;\nlocation / { proxy_pass http://$backend; proxy_ssl_verify on; }'),
+      },
+      errors: [
+        {
+          messageId: 'proxyVerify',
+          file: 'nginx.conf',
+          line: 6,
+          messageIncludes: ['proxy_pass http://$backend'],
+        },
+      ],
+    },
+    {
+      name: 'at the http level, two TLS passes: said once',
+      files: {
+        'nginx.conf': http(
+          'location /a/ { proxy_pass https://a:8443; }\nlocation /b/ { proxy_pass https://b:8443; }',
+          'proxy_ssl_verify on;',
+        ),
+      },
+      errors: [{ messageId: 'proxyVerify', file: 'nginx.conf', line: 2, messageIncludes: ['and 1 other pass'] }],
+    },
+    {
+      name: 'grpcs:// with grpc_ssl_verify on',
+      files: { 'nginx.conf': http('location / { grpc_pass grpcs://app:9443; grpc_ssl_verify on; }') },
+      errors: [
+        {
+          messageId: 'proxyVerify',
+          file: 'nginx.conf',
+          line: 5,
+          messageIncludes: ['no grpc_ssl_trusted_certificate for grpc_ssl_verify'],
+        },
+      ],
+    },
+    {
+      name: 'stream with proxy_ssl on',
+      files: {
+        'nginx.conf':
+          'stream {\n  server {\n    listen 9000;\n    proxy_pass app:9443;\n    proxy_ssl on;\n    proxy_ssl_verify on;\n  }\n}\n',
+      },
+      errors: [{ messageId: 'proxyVerify', file: 'nginx.conf', line: 6 }],
+    },
+  ],
+});
