@@ -11,12 +11,10 @@ export {
   isJsseLegacySuite,
   firstUpdatesDisabling,
   knownJdkReleases,
-  sameDefaultsEveryUpdate,
-  updateSpans,
-  disabledInEveryUpdate,
   REFERENCE_JDK,
   referenceJdkProtocols,
 } from './jdk';
+export { sameDefaultsEveryUpdate, updateSpans, disabledInEveryUpdate } from './jdk-updates';
 export { splitAlgorithmList, disabledEntryFor, disabledSuiteMatcher, protocolDisabledBy } from './algorithms';
 export { effectiveJdkTls, suitesUsableAt, INPUT_PROPERTIES as JSSE_LIST_PROPERTIES } from './effective';
 export {

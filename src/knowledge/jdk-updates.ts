@@ -1,0 +1,133 @@
+/**
+ * What a name giving a JDK's feature release without its update (`FROM eclipse-temurin:17`) tells of its TLS
+ * defaults: whether every update has the same, the spans of updates with the same, the disabledAlgorithms entries
+ * every update holds. Read from the rows of jdk-tls-defaults.json (src/knowledge/jdk.ts).
+ */
+import { javaVersionText } from './version';
+import { jdkProfile, jsseReadsProperty, lookupRow, PROPERTIES_READ, rowsIndex, type DefaultsRow } from './jdk';
+import type { Fact, JdkVendorFamily } from './types';
+
+/** Every property a JDK profile is built from (jdkProfile), plus the suite list the endpoint reads. */
+const PROFILE_PROPERTIES = [
+  'jdk.tls.disabledAlgorithms',
+  'jdk.certpath.disabledAlgorithms',
+  'jdk.tls.legacyAlgorithms',
+  'clientProtocolCandidates',
+  'serverProtocolCandidates',
+  'supportedProtocols',
+  'jdk.tls.ephemeralDHKeySize',
+  'serverCipherOrderByDefault',
+  'cryptoPolicy',
+  'jsseSuiteList',
+];
+
+/** The updates where some of these rows start or stop applying, and update 0: a lookup at each sees every row in force. */
+function updateBoundaries(rows: readonly DefaultsRow[]): number[] {
+  return [...new Set([0, ...rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])])])];
+}
+
+/** What the profile holds at one update of a feature, as one comparable text (values, unsettled candidates). */
+function defaultsAt(vendor: JdkVendorFamily, feature: number, update: number): string {
+  return JSON.stringify(
+    PROFILE_PROPERTIES.map((p) => {
+      const row = lookupRow(p, vendor, feature, update);
+      return row && [row.value, row.unknown];
+    }),
+  );
+}
+
+const sameEveryUpdate = new Map<string, boolean>();
+
+/**
+ * Whether every update of a feature release has the same TLS defaults in the data (each property's rows for the
+ * vendor agree from update 0 on, none ends, and no `jdk.tls.*` property is read only from an update): then a name
+ * giving only the feature (`FROM eclipse-temurin:26`) tells the defaults without the update. Never for IBM SDKs,
+ * whose defaults follow the service refresh.
+ */
+export function sameDefaultsEveryUpdate(vendor: JdkVendorFamily, feature: number): boolean {
+  const key = `${vendor}\u0000${feature}`;
+  let answer = sameEveryUpdate.get(key);
+  if (answer !== undefined) return answer;
+  const rows = PROFILE_PROPERTIES.flatMap((p) => rowsIndex().get(`${p}\u0000${feature}`) ?? []);
+  const boundaries = updateBoundaries(rows);
+  const valuesAt = (update: number) => defaultsAt(vendor, feature, update);
+  const atGa = valuesAt(0);
+  const version = { raw: String(feature), feature, update: 0 };
+  answer =
+    vendor !== 'ibm' &&
+    jdkProfile(vendor, version) !== undefined &&
+    boundaries.every((update) => valuesAt(update) === atGa) &&
+    !PROPERTIES_READ.some((r) => feature < r.everyUpdateFrom && r.since.some((s) => s.feature === feature));
+  sameEveryUpdate.set(key, answer);
+  return answer;
+}
+
+/** Updates of a feature release with the same TLS defaults in the data: `from` to `to` (undefined: every later one). */
+interface UpdateSpan {
+  from: number;
+  to?: number;
+}
+
+const spansByFeature = new Map<string, UpdateSpan[] | undefined>();
+
+/**
+ * The spans of updates of a feature release over which the data's TLS defaults for the vendor stay the same (every
+ * profile row and every `jdk.tls.*` property read from an update), oldest first: a name giving the feature only
+ * (`FROM eclipse-temurin:17`) runs one of them. Undefined when some update has no profile (the data does not cover
+ * it), when a default no public source settles is in force (Fact.unknown), and for IBM SDKs (their defaults follow
+ * the service refresh).
+ */
+export function updateSpans(vendor: JdkVendorFamily, feature: number): UpdateSpan[] | undefined {
+  const key = `${vendor}\u0000${feature}`;
+  if (spansByFeature.has(key)) return spansByFeature.get(key);
+  const rows = PROFILE_PROPERTIES.flatMap((p) => rowsIndex().get(`${p}\u0000${feature}`) ?? []);
+  const readFrom = PROPERTIES_READ.flatMap((r) =>
+    feature < r.everyUpdateFrom ? r.since.filter((s) => s.feature === feature).map((s) => s.update) : [],
+  );
+  const boundaries = [...new Set([...updateBoundaries(rows), ...readFrom])].sort((a, b) => a - b);
+  const reads = (update: number) =>
+    PROPERTIES_READ.map((r) => jsseReadsProperty(r.property, { raw: '', feature, update })).join();
+  const spans: UpdateSpan[] = [];
+  let previous: string | undefined;
+  let known = vendor !== 'ibm';
+  for (const update of boundaries) {
+    const version = { raw: javaVersionText(feature, update), feature, update };
+    const values = `${defaultsAt(vendor, feature, update)}\u0000${reads(update)}`;
+    const unsettled = PROFILE_PROPERTIES.some((p) => lookupRow(p, vendor, feature, update)?.unknown);
+    if (!jdkProfile(vendor, version) || unsettled) known = false;
+    if (values === previous) continue;
+    const last = spans.at(-1);
+    if (last) last.to = update - 1;
+    spans.push({ from: update });
+    previous = values;
+  }
+  const answer = known && spans.length > 0 ? spans : undefined;
+  spansByFeature.set(key, answer);
+  return answer;
+}
+
+/** A source in a few words: the JDK bug ids it names (`JDK-8202343, JDK-8245545`), else its first address. */
+const shortSource = (source: string) =>
+  [...new Set(source.match(/JDK-\d+/g) ?? [])].join(', ') || (/https:\/\/\S+/.exec(source)?.[0] ?? source);
+
+/**
+ * The jdk.tls.disabledAlgorithms entries every update of a feature release holds by default (the rows covering the
+ * vendor from update 0 on, none ending), with their sources; undefined when some update has no row, and for IBM
+ * SDKs (their defaults follow the service refresh). `FROM eclipse-temurin:17` disables TLSv1 whichever 17 update ran.
+ */
+export function disabledInEveryUpdate(vendor: JdkVendorFamily, feature: number): Fact<string[]> | undefined {
+  if (vendor === 'ibm') return undefined;
+  const property = 'jdk.tls.disabledAlgorithms';
+  const rows = rowsIndex().get(`${property}\u0000${feature}`) ?? [];
+  const boundaries = updateBoundaries(rows);
+  const covering = boundaries.map((update) => lookupRow(property, vendor, feature, update));
+  const found = covering.filter((r): r is DefaultsRow => r !== undefined);
+  if (found.length !== covering.length || found.length === 0) return undefined;
+  const key = (entry: string) => entry.trim().toLowerCase();
+  const lists = found.map((r) => new Set((r.value as string[]).map(key)));
+  return {
+    value: (found[0]?.value as string[]).filter((entry) => lists.every((list) => list.has(key(entry)))),
+    source: shortSource(found[0]?.source ?? ''),
+    confidence: found.every((r) => r.confidence === 'verified') ? 'verified' : 'inferred',
+  };
+}
