@@ -283,7 +283,10 @@ export function stackLabels(deployment: DerivedDeployment, lp: LinkPrediction): 
   const label = (end: Endpoint) => {
     const stack = stacks.get(end.component.id)?.label;
     return end.updates && lp.outcome.kind !== 'unknown' && stack
-      ? stack.replace(/ \u00b7 .*$/, ` \u00b7 every ${end.updates.jdk} update`)
+      ? stack.replace(
+          / \u00b7 .*$/,
+          ` \u00b7 every ${end.updates.jdk} update${end.updates.since ? ` from ${end.updates.since} on` : ''}`,
+        )
       : stack;
   };
   return { client: label(lp.client), server: label(lp.server) };

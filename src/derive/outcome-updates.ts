@@ -73,7 +73,7 @@ const spanText = (first: UpdateCandidate, last: UpdateCandidate) =>
 
 /** The end's update, unknown: the spans grouped by the verdict each gives against the other end as drawn. */
 function updateMissing(end: Endpoint, verdictWith: (patch: Partial<HandshakeSide>) => string): string {
-  const { jdk, feature, candidates } = end.updates ?? { jdk: 'JDK', feature: 0, candidates: [] };
+  const { jdk, feature, since, candidates } = end.updates ?? { jdk: 'JDK', feature: 0, candidates: [] };
   const groups: { first: UpdateCandidate; last: UpdateCandidate; verdict: string }[] = [];
   for (const candidate of candidates) {
     const verdict = verdictWith(candidate.patch);
@@ -90,7 +90,8 @@ function updateMissing(end: Endpoint, verdictWith: (patch: Partial<HandshakeSide
     groups.length > 1
       ? `the handshake differs between its updates: ${spans.join('; ')}`
       : "the handshake differs between its updates together with the other end's";
-  return `the ${jdk} update that runs ${end.component.name} (the name gives Java ${feature} without its update, and ${how}; declare the update, e.g. a tag or path that names it)`;
+  const first = since ? `, its images starting at ${since},` : '';
+  return `the ${jdk} update that runs ${end.component.name} (the name gives Java ${feature} without its update${first}, and ${how}; declare the update, e.g. a tag or path that names it)`;
 }
 
 /** What a span changes in an end's lists, in words: `they offer TLSv1.3, TLSv1.2`, `they drop TLS_RSA_… and 9 more`. */

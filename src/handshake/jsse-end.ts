@@ -50,6 +50,8 @@ export interface UpdateCandidates {
   /** `Eclipse Temurin 17`, and its feature release. */
   jdk: string;
   feature: number;
+  /** The first update the name ever carried when it is not the GA (`8u302` for eclipse-temurin:8). */
+  since?: string;
   candidates: UpdateCandidate[];
 }
 
@@ -222,7 +224,7 @@ function featureUpdates(
   if (runtime.version.value || !runtime.attachment?.gaUpdates || runtime.candidates || !Number.isInteger(feature))
     return undefined;
   const vendor = runtime.vendor.value;
-  const spans = updateSpans(vendor, feature);
+  const spans = updateSpans(vendor, feature, runtime.attachment.firstUpdate);
   if (!spans) return undefined;
   const merged: { from: number; to?: number; end: JsseLists }[] = [];
   for (const span of spans) {
@@ -245,7 +247,9 @@ function featureUpdates(
     },
   }));
   const jdk = formatJdk(vendor, { raw: String(feature), feature, update: 0 });
-  return { candidates: { jdk, feature, candidates }, lists: merged };
+  const first = runtime.attachment.firstUpdate;
+  const since = first ? { since: name(first) } : {};
+  return { candidates: { jdk, feature, ...since, candidates }, lists: merged };
 }
 
 const samePatch = (a: JsseLists, b: JsseLists, role: 'client' | 'server') =>

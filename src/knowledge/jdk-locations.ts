@@ -17,6 +17,8 @@ export interface NamedJdk {
    * never an early-access build: what lets the feature's defaults apply when every update has the same.
    */
   gaUpdates?: string;
+  /** With `gaUpdates`: the first update of `feature` the name ever carried (eclipse-temurin:8 started at 8u302). */
+  firstUpdate?: number;
 }
 
 interface TagRule {
@@ -71,11 +73,15 @@ export function jdkFromImage(reference: string): NamedJdk | undefined {
       const m = rule.regex.exec(tag);
       if (!m) continue;
       const groups = { ...repository.groups, ...m.groups };
+      const feature = groups.feature || rule.feature;
+      const version = fill(rule.version, groups);
+      const first = version ? undefined : image.featureNamesFirstUpdates?.find((f) => String(f.feature) === feature);
       return {
         ...base,
         vendor: (rule.vendor ?? image.vendor) as JdkVendorFamily,
-        version: fill(rule.version, groups),
-        feature: groups.feature || rule.feature,
+        version,
+        feature,
+        ...(first ? { firstUpdate: first.update } : {}),
       };
     }
     return { ...base, vendor: image.vendor as JdkVendorFamily, feature: repository.groups?.feature };

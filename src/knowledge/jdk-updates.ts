@@ -21,9 +21,13 @@ const PROFILE_PROPERTIES = [
   'jsseSuiteList',
 ];
 
-/** The updates where some of these rows start or stop applying, and update 0: a lookup at each sees every row in force. */
-function updateBoundaries(rows: readonly DefaultsRow[]): number[] {
-  return [...new Set([0, ...rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])])])];
+/**
+ * The updates from `first` on where some of these rows start or stop applying, and `first` itself: a lookup at each sees
+ * every row in force from `first` on.
+ */
+function updateBoundaries(rows: readonly Pick<DefaultsRow, 'from' | 'to'>[], first = 0): number[] {
+  const changes = rows.flatMap((r) => [r.from, ...(r.to === undefined ? [] : [r.to + 1])]);
+  return [...new Set([first, ...changes.filter((update) => update > first)])];
 }
 
 /** What the profile holds at one update of a feature, as one comparable text (values, unsettled candidates). */
@@ -73,18 +77,19 @@ const spansByFeature = new Map<string, UpdateSpan[] | undefined>();
 /**
  * The spans of updates of a feature release over which the data's TLS defaults for the vendor stay the same (every
  * profile row and every `jdk.tls.*` property read from an update), oldest first: a name giving the feature only
- * (`FROM eclipse-temurin:17`) runs one of them. Undefined when some update has no profile (the data does not cover
- * it), when a default no public source settles is in force (Fact.unknown), and for IBM SDKs (their defaults follow
- * the service refresh).
+ * (`FROM eclipse-temurin:17`) runs one of them. `first`: the first update the name ever carried (jdk-locations.json
+ * `featureNamesFirstUpdates`: eclipse-temurin:8 started at 8u302), where the first span starts. Undefined when some
+ * update from `first` on has no profile (the data does not cover it), when a default no public source settles is in
+ * force (Fact.unknown), and for IBM SDKs (their defaults follow the service refresh).
  */
-export function updateSpans(vendor: JdkVendorFamily, feature: number): UpdateSpan[] | undefined {
-  const key = `${vendor}\u0000${feature}`;
+export function updateSpans(vendor: JdkVendorFamily, feature: number, first = 0): UpdateSpan[] | undefined {
+  const key = `${vendor}\u0000${feature}\u0000${first}`;
   if (spansByFeature.has(key)) return spansByFeature.get(key);
   const rows = PROFILE_PROPERTIES.flatMap((p) => rowsIndex().get(`${p}\u0000${feature}`) ?? []);
   const readFrom = PROPERTIES_READ.flatMap((r) =>
     feature < r.everyUpdateFrom ? r.since.filter((s) => s.feature === feature).map((s) => s.update) : [],
   );
-  const boundaries = [...new Set([...updateBoundaries(rows), ...readFrom])].sort((a, b) => a - b);
+  const boundaries = updateBoundaries([...rows, ...readFrom.map((from) => ({ from }))], first).sort((a, b) => a - b);
   const reads = (update: number) =>
     PROPERTIES_READ.map((r) => jsseReadsProperty(r.property, { raw: '', feature, update })).join();
   const spans: UpdateSpan[] = [];
@@ -111,15 +116,16 @@ const shortSource = (source: string) =>
   [...new Set(source.match(/JDK-\d+/g) ?? [])].join(', ') || (/https:\/\/\S+/.exec(source)?.[0] ?? source);
 
 /**
- * The jdk.tls.disabledAlgorithms entries every update of a feature release holds by default (the rows covering the
- * vendor from update 0 on, none ending), with their sources; undefined when some update has no row, and for IBM
- * SDKs (their defaults follow the service refresh). `FROM eclipse-temurin:17` disables TLSv1 whichever 17 update ran.
+ * The jdk.tls.disabledAlgorithms entries every update of a feature release from `first` on (the first the name ever
+ * carried, see updateSpans) holds by default (the rows covering the vendor from `first` on, none ending), with their
+ * sources; undefined when some update has no row, and for IBM SDKs (their defaults follow the service refresh).
+ * `FROM eclipse-temurin:17` disables TLSv1 whichever 17 update ran; so does `FROM eclipse-temurin:8` (8u302 and later).
  */
-export function disabledInEveryUpdate(vendor: JdkVendorFamily, feature: number): Fact<string[]> | undefined {
+export function disabledInEveryUpdate(vendor: JdkVendorFamily, feature: number, first = 0): Fact<string[]> | undefined {
   if (vendor === 'ibm') return undefined;
   const property = 'jdk.tls.disabledAlgorithms';
   const rows = rowsIndex().get(`${property}\u0000${feature}`) ?? [];
-  const boundaries = updateBoundaries(rows);
+  const boundaries = updateBoundaries(rows, first);
   const covering = boundaries.map((update) => lookupRow(property, vendor, feature, update));
   const found = covering.filter((r): r is DefaultsRow => r !== undefined);
   if (found.length !== covering.length || found.length === 0) return undefined;

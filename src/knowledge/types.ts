@@ -58,6 +58,8 @@ export interface RuntimeAttachment {
    * a default every update of the feature has is then the JDK's, whichever update was pulled.
    */
   gaUpdates?: string;
+  /** With `gaUpdates`: the first update of `feature` the name ever carried (`FROM eclipse-temurin:8`: 302). */
+  firstUpdate?: number;
 }
 
 /** A value the knowledge base holds, with where it came from and how sure we are of it. */

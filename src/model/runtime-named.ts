@@ -60,7 +60,9 @@ function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime
       text: `${text}${describe(jdk)}`,
       location,
       feature: jdk.version ? undefined : jdk.feature,
-      ...(!jdk.version && jdk.feature && jdk.gaUpdates ? { gaUpdates: jdk.gaUpdates } : {}),
+      ...(!jdk.version && jdk.feature && jdk.gaUpdates
+        ? { gaUpdates: jdk.gaUpdates, ...(jdk.firstUpdate ? { firstUpdate: jdk.firstUpdate } : {}) }
+        : {}),
     },
   };
 }

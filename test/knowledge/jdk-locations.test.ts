@@ -94,6 +94,20 @@ describe('a name giving only the feature release', () => {
     if (jdk?.gaUpdates) expect(jdk.gaUpdates).toMatch(/https:\/\//);
   });
 
+  // adoptium/containers@733485c4 (2021-08-03): the first Dockerfiles set jdk8u302-b08, jdk-11.0.12+7, jdk-16.0.2+7;
+  // 17 and later started at their GA builds (no firstUpdate).
+  it.each([
+    ['eclipse-temurin:8-jre', 302],
+    ['eclipse-temurin:8', 302],
+    ['registry.example.com/base/eclipse-temurin:11-jdk-focal', 12],
+    ['eclipse-temurin:16', 2],
+    ['eclipse-temurin:17-jre', undefined],
+    ['eclipse-temurin:8u292-b10-jre', undefined], // names its update
+    ['adoptopenjdk:8-jre-hotspot', undefined], // its first images not looked up
+  ])('%s: the first update the name carried is %s', (image, first) => {
+    expect(jdkFromImage(image)?.firstUpdate).toBe(first);
+  });
+
   it.each([
     ['temurin', 26, true],
     ['temurin', 27, true],
@@ -125,6 +139,20 @@ describe('a name giving only the feature release', () => {
       expect(spans[0]?.from).toBe(first);
       expect(spans.at(-1)).toEqual({ from: last });
       spans.slice(1).forEach((span, i) => expect(span.from).toBe((spans[i]?.to ?? NaN) + 1));
+    },
+  );
+
+  it.each([
+    // 8u351: jdk.certpath.disabledAlgorithms; 8u352: TLS 1.3 in the client's defaults; 8u431: ECDH disabled
+    ['temurin', 8, 302, [302, 351, 352, 431]],
+    ['temurin', 11, 12, [12, 13, 15, 17, 21, 24, 25, 30, 31]],
+    ['temurin', 17, 0, [0, 5, 8, 12, 13, 18, 19]],
+  ] as const)(
+    '%s %i from update %i (the first its images carried): spans from %j',
+    (vendor, feature, first, starts) => {
+      const spans = updateSpans(vendor, feature, first) ?? [];
+      expect(spans.map((s) => s.from)).toEqual(starts);
+      expect(spans.at(-1)?.to).toBeUndefined();
     },
   );
 

@@ -1,6 +1,12 @@
 import type { RunMemo } from '../../core/run-memo';
 import type { Location } from '../../core/types';
-import { disabledInEveryUpdate, effectiveJdkTls, formatJdk, protocolDisabledBy } from '../../knowledge';
+import {
+  disabledInEveryUpdate,
+  effectiveJdkTls,
+  formatJdk,
+  javaVersionText,
+  protocolDisabledBy,
+} from '../../knowledge';
 import type { Component, JavaRuntime, Provenance, Traced } from '../../model/types';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
@@ -58,10 +64,13 @@ function judgedList(runtime: JavaRuntime, memo: RunMemo): JudgedList | undefined
     return { disabled: tls.disabledAlgorithms.value, jdk: tls.label, from: tls.disabledAlgorithms.from };
   }
   const feature = Number(runtime.attachment?.feature);
+  const first = runtime.attachment?.firstUpdate;
   const every =
-    runtime.attachment?.gaUpdates && feature ? disabledInEveryUpdate(runtime.vendor.value, feature) : undefined;
+    runtime.attachment?.gaUpdates && feature ? disabledInEveryUpdate(runtime.vendor.value, feature, first) : undefined;
   if (!every) return undefined;
-  const jdk = `every ${formatJdk(runtime.vendor.value, { raw: String(feature), feature, update: 0 })} update`;
+  // A name whose images start after the GA (eclipse-temurin:8 at 8u302) says so: other builds of 8 may differ.
+  const since = first ? ` from ${javaVersionText(feature, first)} on (the first the name carried)` : '';
+  const jdk = `every ${formatJdk(runtime.vendor.value, { raw: String(feature), feature, update: 0 })} update${since}`;
   return {
     disabled: every.value,
     jdk,

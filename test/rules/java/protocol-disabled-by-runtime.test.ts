@@ -2,6 +2,27 @@ import rule from '../../../src/rules/java/protocol-disabled-by-runtime';
 import { ruleTester } from '../../helpers/rule-tester';
 import { OPENJDK8_191, TEMURIN11_14, TEMURIN17 } from './fixtures';
 
+/** A Spring server on `image` enabling TLSv1 and TLSv1.1 only: both are disabled, the message includes `includes`. */
+function bothDisabledOn(image: string, why: string, includes: string[]) {
+  return {
+    name: `FROM ${image}: ${why}`,
+    files: {
+      'app/Dockerfile': `FROM ${image}\n`,
+      'app/application.properties':
+        'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
+    },
+    errors: [
+      {
+        messageId: 'allDisabled',
+        file: 'app/application.properties',
+        line: 3,
+        messageIncludes: includes,
+        related: [{ file: 'app/Dockerfile', line: 1 }],
+      },
+    ],
+  };
+}
+
 ruleTester(rule, {
   valid: [
     {
@@ -22,10 +43,11 @@ ruleTester(rule, {
       },
     },
     { name: 'unknown JDK: nothing to say', files: { 'app/jvm.options': '-Djdk.tls.client.protocols=TLSv1\n' } },
-    ...['eclipse-temurin:11', 'eclipse-temurin:8-jre', 'openjdk:26', 'amazoncorretto:26', 'openjdk:17'].map(
+    ...['adoptopenjdk:11', 'adoptopenjdk:8-jre-hotspot', 'openjdk:26', 'amazoncorretto:26', 'openjdk:17'].map(
       (image) => ({
-        // 11 and 8 disabled TLSv1 from an update on (11.0.11, 8u291); openjdk:26 was an early-access build; Corretto's
-        // and the frozen openjdk image's sources do not rule out other builds: the version is unknown, nothing is said
+        // 11 and 8 disabled TLSv1 from an update on (11.0.11, 8u291), and adoptopenjdk's first images are older;
+        // openjdk:26 was an early-access build; Corretto's and the frozen openjdk image's sources do not rule out other
+        // builds: the version is unknown, nothing is said
         name: `FROM ${image}: the name gives no update, and that leaves the defaults unknown`,
         files: {
           'app/Dockerfile': `FROM ${image}\n`,
@@ -117,42 +139,26 @@ ruleTester(rule, {
         },
       ],
     })),
-    ...['eclipse-temurin:26-jre', 'eclipse-temurin:25'].map((image) => ({
-      name: `FROM ${image}: no update named, but every update of the feature has the same defaults`,
-      files: {
-        'app/Dockerfile': `FROM ${image}\n`,
-        'app/application.properties':
-          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
-      },
-      errors: [
-        {
-          messageId: 'allDisabled',
-          file: 'app/application.properties',
-          line: 3,
-          messageIncludes: [`Eclipse Temurin ${image.replace(/\D+(\d+).*/, '$1')} (`],
-          related: [{ file: 'app/Dockerfile', line: 1 }],
-        },
-      ],
-    })),
-    {
-      name: 'FROM eclipse-temurin:17-jre: no update named, and every 17 update disables TLSv1 and TLSv1.1',
-      files: {
-        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\n',
-        'app/application.properties':
-          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
-      },
-      errors: [
-        {
-          messageId: 'allDisabled',
-          file: 'app/application.properties',
-          line: 3,
-          messageIncludes: [
-            'disabled on every Eclipse Temurin 17 update (jdk.tls.disabledAlgorithms, from the default of every',
-          ],
-          related: [{ file: 'app/Dockerfile', line: 1 }],
-        },
-      ],
-    },
+    ...['eclipse-temurin:26-jre', 'eclipse-temurin:25'].map((image) =>
+      bothDisabledOn(image, 'no update named, but every update of the feature has the same defaults', [
+        `Eclipse Temurin ${image.replace(/\D+(\d+).*/, '$1')} (`,
+      ]),
+    ),
+    bothDisabledOn('eclipse-temurin:17-jre', 'no update named, and every 17 update disables TLSv1 and TLSv1.1', [
+      'disabled on every Eclipse Temurin 17 update (jdk.tls.disabledAlgorithms, from the default of every',
+    ]),
+    // 8u291 and 11.0.11 disable TLSv1 and TLSv1.1 (JDK-8202343); the name's images start at 8u302 and 11.0.12
+    // (adoptium/containers@733485c4): every update it ever ran disables them.
+    ...[
+      ['eclipse-temurin:8-jre', '8', '8u302'],
+      ['eclipse-temurin:11', '11', '11.0.12'],
+    ].map(([image = '', feature, first]) =>
+      bothDisabledOn(
+        image,
+        `no update named, and every update the name carried (${first} on) disables TLSv1 and TLSv1.1`,
+        [`every Eclipse Temurin ${feature} update from ${first} on (the first the name carried)`],
+      ),
+    ),
     {
       name: 'FROM eclipse-temurin:21: TLSv1 dropped whichever 21 update runs, TLSv1.2 left',
       files: {

@@ -95,7 +95,9 @@ ruleTester(rule, {
           line: 3,
           messageIncludes: [
             'the Eclipse Temurin 8 update that runs Java application (client)',
-            '8 GA to 8u351: fails: no common protocol',
+            // adoptium/containers@733485c4: eclipse-temurin:8 started at 8u302.
+            'its images starting at 8u302',
+            '8u302 to 8u351: fails: no common protocol',
             '8u352 and later (they offer TLSv1.3, TLSv1.2 by default',
             ': negotiates TLSv1.3',
             'declare the update',

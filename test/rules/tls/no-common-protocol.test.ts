@@ -221,6 +221,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // 8u291 disables TLSv1 and TLSv1.1 (JDK-8202343); eclipse-temurin:8's images start at 8u302
+      // (adoptium/containers@733485c4, docker-library/official-images#10662): no update the name ran offers TLSv1.
+      name: 'FROM eclipse-temurin:8-jre (no update named) against a TLSv1-only nginx: fails on every update the name carried',
+      files: { ...imageClient('eclipse-temurin:8-jre'), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/application.yml',
+          line: 1,
+          messageIncludes: ['Client (JSSE \u00b7 every Eclipse Temurin 8 update from 8u302 on) logs'],
+          related: [
+            { file: 'api/nginx.conf', line: 5 },
+            { file: 'client/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       // The client's JVM takes the protocols from its Docker Compose service's JAVA_TOOL_OPTIONS, not its defaults.
       name: 'a Java client whose Compose JAVA_TOOL_OPTIONS allows only TLSv1.3, nginx only TLSv1.2',
       files: {
