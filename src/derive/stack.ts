@@ -100,6 +100,13 @@ export function stackOf(component: Component, deployment: Deployment): TlsStack 
  * image, src/model/nginx.ts): read here, never recomputed. Without it, the assumed series, said so.
  */
 function opensslLabel(component: Component): string {
+  // A Tomcat connector Tomcat Native runs on OpenSSL (model/tomcat-native.ts): the image's OpenSSL when its tag names it.
+  if (component.type === 'tomcat.connector' && component.attributes.nativeOpenssl) {
+    const { openssl } = component.attributes.nativeOpenssl;
+    return openssl
+      ? `OpenSSL ${openssl} via Tomcat Native`
+      : 'OpenSSL 3.x via Tomcat Native (assumed: the image tag does not name its distribution)';
+  }
   const openssl = isNginx(component) || component.type === 'nginx.proxy' ? component.attributes.openssl : undefined;
   if (openssl && !openssl.assumed && openssl.release && openssl.via)
     return `OpenSSL ${openssl.release} (${openssl.via})`;

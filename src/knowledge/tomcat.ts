@@ -241,3 +241,25 @@ export function tomcatReadsConnectorTls(release: string | undefined): boolean | 
   if (data.legacyConnectorAttributes.readByBranches.includes(`${m[1]}.${m[2]}`)) return true;
   return Number(m[1]) >= data.legacyConnectorAttributes.ignoredFromMajor ? false : undefined;
 }
+
+/** Tomcat Native and OpenSSL (data/tomcat.json nativeOpenssl): the listener that loads it, where the switch happens, the official image. */
+export const TOMCAT_NATIVE = data.nativeOpenssl;
+const OFFICIAL_IMAGE = new RegExp(data.nativeOpenssl.officialImage.repository);
+
+/** Whether an image reference is the official `tomcat` image (`tomcat:9.0.85-jdk17`, `docker.io/library/tomcat`), whose every variant builds Tomcat Native. */
+export function officialTomcatImage(image: string): boolean {
+  const reference = image.trim().split('@')[0] ?? '';
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.lastIndexOf(':');
+  return OFFICIAL_IMAGE.test((colon > slash ? reference.slice(0, colon) : reference).toLowerCase());
+}
+
+/**
+ * Whether the SSL-enabled connectors of a release switch to OpenSSL once the AprLifecycleListener loaded Tomcat Native
+ * (8.5 and later; 7.0 and 8.0 have no OpenSSL for their NIO connectors). A release the tree does not name: any current one.
+ */
+export function tomcatSwitchesToNativeOpenssl(release: string | undefined): boolean {
+  const m = release ? /^(\d+)\.(\d+)/.exec(release) : undefined;
+  if (!m) return true;
+  return data.nativeOpenssl.switchBranches.includes(`${m[1]}.${m[2]}`) || Number(m[1]) > 11;
+}

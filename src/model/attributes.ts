@@ -283,6 +283,11 @@ export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   /** The `protocols`/`ciphers` text as written (OpenSSL syntax allowed). */
   ciphersAsWritten?: string;
   /**
+   * Tomcat Native turns this JSSE-style connector to OpenSSL (model/tomcat-native.ts): why, in words, the places that say
+   * it (the listener, the image), and the image's OpenSSL when its tag names it (`3.0.13 (tomcat:… → ubuntu:noble)`).
+   */
+  nativeOpenssl?: { because: string; at: Location[]; openssl?: string };
+  /**
    * The release whose facts apply, whether assumed, how the tree names it (`9.0.85 (Dockerfile:1 FROM tomcat:9.0.85)`)
    * and where, and whether it reads the Connector's TLS attributes (true: 8.5 and 9; false: 10.0 and later; unset: unknown).
    */

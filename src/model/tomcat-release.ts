@@ -28,56 +28,80 @@ export interface TomcatReleaseRead {
 /** The release the tree names for a server.xml; `conflicting` when the images that run it name different ones. */
 export type TomcatReleaseAnswer = { read: TomcatReleaseRead } | { conflicting: TomcatReleaseRead[] } | undefined;
 
-/** An image reference read as a Tomcat release, with the place that writes it. */
-function fromImage(image: string, text: string, at: Location): TomcatReleaseRead | undefined {
+/** An image that runs a server.xml, with the place that names it. */
+export interface TomcatImage {
+  /** The image reference (`tomcat:9.0.85-jdk17`, build arguments filled in). */
+  image: string;
+  /** Where the tree says it, in words: `Dockerfile:1 FROM tomcat:9.0.85-jdk17`. */
+  text: string;
+  at: Location;
+}
+
+/** The images that run a server.xml: those it is copied into, and those of the Compose services that mount it. */
+export interface TomcatImages {
+  copied: TomcatImage[];
+  mounted: TomcatImage[];
+}
+
+/** An image read as a Tomcat release. */
+function fromImage({ image, text, at }: TomcatImage): TomcatReleaseRead | undefined {
   const named = tomcatReleaseFromImage(image);
   return named ? { release: named.release, text, at, majorOnly: named.majorOnly } : undefined;
 }
 
-/** A Dockerfile's runtime stage `FROM` as a Tomcat release. */
-function fromDockerfile(doc: ParsedDocument | undefined, root: string): TomcatReleaseRead | undefined {
+/** A Dockerfile's runtime stage `FROM`. */
+function fromDockerfile(doc: ParsedDocument | undefined, root: string): TomcatImage | undefined {
   if (!doc || doc.kind !== 'dockerfile') return undefined;
   const stage = runtimeStage(doc.data as DockerfileData);
   if (!stage?.image) return undefined;
   const written = stage.image === stage.written ? stage.written : `${stage.written} (${stage.image})`;
-  return fromImage(stage.image, `${shortPath(doc.file.path, root)}:${stage.line} FROM ${written}`, {
-    file: doc.file.path,
-    range: stage.range,
-  });
+  return {
+    image: stage.image,
+    text: `${shortPath(doc.file.path, root)}:${stage.line} FROM ${written}`,
+    at: { file: doc.file.path, range: stage.range },
+  };
 }
 
-/** The Tomcat release of the images a server.xml is copied into, else of the Compose services that mount it. */
-export function tomcatReleaseOf(ctx: ModelContext, serverXml: string): TomcatReleaseAnswer {
+/** The images a server.xml is copied into, and those of the Compose services that mount it. */
+export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImages {
   const { documents, root } = ctx.deployment;
   const byPath = new Map(documents.map((d) => [d.file.path, d]));
   const copied = (treeStoresOf(ctx).images?.holding(serverXml) ?? []).flatMap(
     ({ dockerfile }) => fromDockerfile(byPath.get(dockerfile), root) ?? [],
   );
-  if (copied.length > 0) return decide(copied);
   const mounted = ctx
     .once('composeMounts', () => composeMountsOf(documents, root))
     .filter((m) => m.mount.service !== undefined)
     .filter((m) => serverXml === m.hostPath || serverXml.startsWith(m.hostPath + path.sep))
-    .flatMap((m) => {
+    .flatMap((m): TomcatImage[] => {
       const compose = byPath.get(m.file);
       const service = (compose?.data as ComposeData | undefined)?.services.find((s) => s.name === m.mount.service);
       if (!compose || !service) return [];
       if (service.build !== undefined && !/[$]|:\/\/|^git@/.test(service.build)) {
         const context = path.resolve(path.dirname(m.file), service.build);
         const built = fromDockerfile(byPath.get(path.resolve(context, service.dockerfile ?? 'Dockerfile')), root);
-        if (built) return [built];
+        // The built image, unless it names no release and the service's `image:` may (which the release reads).
+        if (built && (tomcatReleaseFromImage(built.image) || !service.image)) return [built];
       }
       const entry = compose.entries.find((e) => e.key === `services.${service.name}.image`);
       if (!service.image || !entry) return [];
-      return (
-        fromImage(
-          service.image,
-          `${shortPath(m.file, root)}:${entry.valueRange.start.line + 1} image: ${service.image}`,
-          { file: m.file, range: entry.valueRange },
-        ) ?? []
-      );
+      return [
+        {
+          image: service.image,
+          text: `${shortPath(m.file, root)}:${entry.valueRange.start.line + 1} image: ${service.image}`,
+          at: { file: m.file, range: entry.valueRange },
+        },
+      ];
     });
-  return mounted.length > 0 ? decide(mounted) : undefined;
+  return { copied, mounted };
+}
+
+/** The Tomcat release of the images a server.xml is copied into, else of the Compose services that mount it. */
+export function tomcatReleaseOf({ copied, mounted }: TomcatImages): TomcatReleaseAnswer {
+  const fromCopies = copied.flatMap((i) => fromImage(i) ?? []);
+  if (fromCopies.length > 0) return decide(fromCopies);
+  const fromMounts = mounted.flatMap((i) => fromImage(i) ?? []);
+  return fromMounts.length > 0 ? decide(fromMounts) : undefined;
 }
 
 function decide(found: TomcatReleaseRead[]): TomcatReleaseAnswer {

@@ -1,7 +1,6 @@
 import { relativePosix } from './paths';
 import type { XmlAttribute, XmlData, XmlElement } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
-import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import {
   TOMCAT_FACTS,
   tomcatReadsConnectorTls,
@@ -28,41 +27,18 @@ import {
 import { ignoredTomcatAttributes } from './tomcat-ignored';
 import { engineHostNames, plainHttpConnector } from './tomcat-plain';
 import { missingDefaultHostConfig, noDefaultHostConfig } from './tomcat-default-host';
-import { tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
+import { tomcatImagesOf, tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
+import {
+  nativeCiphers,
+  nativeOpensslOf,
+  nativeProtocolRun,
+  tomcatOpenssl,
+  tomcatSignatureFloor,
+} from './tomcat-native';
+import { PROTOCOL_NAME, tomcatProtocols } from './tomcat-lists';
 import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
 
-/**
- * Tomcat's `protocols` / `sslEnabledProtocols` text as SSLHostConfig.setProtocols reads it (8.5.0 to 11.0): split
- * before each `+`, `-` and `,` only; each token trimmed; `+name` adds, `-name` removes, `name` or `,name` adds; `all`
- * (any case) is every protocol. A name is kept as written: `TLSv1.2 TLSv1.3` (a space) and `tlsv1.2` are one name
- * each, which no JDK implements (Tomcat 9.0.70 and 10.1.60 on JDK 17: "None of the [protocols] specified are
- * supported by the SSL engine" when nothing else is left).
- */
-export function tomcatProtocols(value: string, all: readonly string[] = tomcatTlsFacts().protocolsAll): string[] {
-  const set: string[] = [];
-  for (const part of value.split(/(?=[-+,])/)) {
-    let token = part.trim();
-    if (token.length <= 1) continue;
-    const sign = token.charAt(0);
-    if (sign === '+' || sign === '-' || sign === ',') token = token.slice(1).trim();
-    const names = token.toLowerCase() === 'all' ? all : [token];
-    for (const name of names) {
-      const at = set.indexOf(name);
-      if (sign === '-') {
-        if (at !== -1) set.splice(at, 1);
-      } else if (at === -1) set.push(name);
-    }
-  }
-  return set;
-}
-
-/** An APR/OpenSSL connector's `ciphers`: a comma list of JSSE/IANA names, or an OpenSSL cipher string (expanded to IANA names). */
-export function tomcatCiphers(value: string): string[] {
-  const parts = value.split(/[,\s]+/).filter(Boolean);
-  // JSSE names have lower-case parts too (TLS_ECDH_anon_WITH_…, TLS_DH_anon_…).
-  if (parts.every((p) => /^(TLS|SSL)_[A-Za-z0-9_]+$/.test(p))) return parts;
-  return expandCipherString(value).ciphers.map((c) => c.iana);
-}
+export { PROTOCOL_NAME, tomcatCiphers, tomcatProtocols } from './tomcat-lists';
 
 /** The facts of the release the tree names for a server.xml (./tomcat-release.ts), and how the tree names it, in words. */
 export interface TomcatReleaseFacts {
@@ -103,9 +79,6 @@ const defaultFrom = ({ facts, named }: TomcatReleaseFacts, what: string) => ({
   confidence: facts.assumed ? ('inferred' as const) : facts.confidence,
 });
 
-/** The protocol names a JDK's SSLContext knows (JSSE Standard Algorithm Names), compared case-sensitively as SSLUtilBase does. */
-export const PROTOCOL_NAME = /^(SSLv2Hello|SSLv2|SSLv3|TLSv1|TLSv1\.[123]|DTLSv1\.[02])$/;
-
 /**
  * Tomcat keeps the configured protocols the JDK implements; TLSv1.3 and SSLv2Hello, which `all` names, only
  * when the JDK has them or they were asked for by name (SSLUtilBase). Unknown JDK: the list as configured,
@@ -136,9 +109,12 @@ export const tomcatContributor: ModelContributor = {
     const properties = startJvmPropertiesByGroup(ctx);
     for (const doc of ctx.documentsOf('tomcat.server-xml') as ParsedDocument<XmlData>[]) {
       const file = doc.file.path;
-      const release = releaseFacts(tomcatReleaseOf(ctx, file));
+      const images = tomcatImagesOf(ctx, file);
+      const release = releaseFacts(tomcatReleaseOf(images));
       const facts = release.facts;
       const relative = relativePosix(ctx.deployment.root, file);
+      // Tomcat Native in the image and the AprLifecycleListener here: OpenSSL, not JSSE (./tomcat-native.ts).
+      const native = nativeOpensslOf(doc, images, release.read?.release, (f) => relativePosix(ctx.deployment.root, f));
       const runtime = runtimeWithProperties(
         ctx,
         ctx.runtimeFor(file),
@@ -173,10 +149,11 @@ export const tomcatContributor: ModelContributor = {
           if (plain || hostConfigs.length === 0) continue;
         }
         const hostNames = engineHostNames(connector);
-        const openssl =
-          // ConnectorCreateRule reads `protocol` by its exact name; sslImplementationName goes through its setter.
-          /Apr/i.test(connector.attributes.find((a) => a.name === 'protocol')?.value ?? '') ||
-          /openssl/i.test(setterAttribute(connector, 'sslImplementationName')?.value ?? '');
+        // ConnectorCreateRule reads `protocol` by its exact name; sslImplementationName goes through its setter.
+        const apr = /Apr/i.test(connector.attributes.find((a) => a.name === 'protocol')?.value ?? '');
+        const implementationName = setterAttribute(connector, 'sslImplementationName');
+        const switched = !apr && !implementationName ? native : undefined;
+        const openssl = apr || /openssl/i.test(implementationName?.value ?? '') || switched !== undefined;
         const written = connectorTlsAttributes(connector, file);
         if (refused?.clash) {
           const { hostConfig, attributes, hostName } = refused.clash;
@@ -249,8 +226,22 @@ export const tomcatContributor: ModelContributor = {
             apr('SSLHonorCipherOrder');
           if (honor) tls.serverOrderWins = at(honor, honor.value.toLowerCase() === 'true');
           if (openssl) {
-            if (protocols) tls.protocols = at(protocols, tomcatProtocols(protocols.value, facts.protocolsAll));
-            if (ciphers) tls.cipherSuites = at(ciphers, tomcatCiphers(ciphers.value));
+            // OpenSSLContext: the protocols become OpenSSL's flags (SSLv2Hello a no-op), the ciphers string (Tomcat's
+            // default when unset) goes to OpenSSL as written; its security level decides TLS 1.0/1.1 (./tomcat-native.ts).
+            // Tomcat Native enables the run down from the highest protocol: one below a hole is off.
+            const listed = protocols ? tomcatProtocols(protocols.value, facts.protocolsAll) : facts.protocolsAll;
+            const named = nativeProtocolRun(listed.filter((p) => PROTOCOL_NAME.test(p) && p !== 'SSLv2Hello'));
+            tls.protocols = protocols
+              ? at(protocols, named)
+              : { value: named, from: defaultFrom(release, 'protocols="all"') };
+            tls.cipherSuites = ciphers
+              ? at(ciphers, nativeCiphers(ciphers.value))
+              : {
+                  value: nativeCiphers(facts.ciphersDefault),
+                  from: defaultFrom(release, `ciphers="${facts.ciphersDefault}"`),
+                };
+            const written = ciphers && { value: ciphers.value, at: { file, range: ciphers.valueRange } };
+            Object.assign(tls, tomcatSignatureFloor(native?.openssl ?? tomcatOpenssl([]), written));
           } else if (!placeholders.some((p) => /^(protocols|sslEnabledProtocols|ciphers|cipherSuites)$/.test(p))) {
             // A JSSE connector sets its protocols and suites on every SSLEngine itself (Tomcat's defaults when
             // not configured), so the JDK's default lists and jdk.tls.server.* do not apply.
@@ -375,6 +366,9 @@ export const tomcatContributor: ModelContributor = {
               ),
               placeholders,
               ciphersAsWritten: ciphers?.value,
+              ...(switched
+                ? { nativeOpenssl: { because: switched.because, at: switched.at, openssl: switched.openssl.label } }
+                : {}),
               tomcat: {
                 release: facts.release,
                 assumed: facts.assumed,

@@ -13,6 +13,7 @@ import {
   springServer,
   svrconn,
   tomcat,
+  tomcatNative,
   javaClient,
   imageClient,
   NGINX_TLS13_BESIDE_CERTBOT,
@@ -150,6 +151,16 @@ ruleTester(rule, {
       },
     },
     {
+      // Measured with Tomcat 9.0.70, libtcnative-1 1.2.35, OpenSSL 3.0.19: a JDK 17 client negotiates TLSv1 (the JSSE
+      // connector, with the JDK's TLSv1 disabled, answers protocol_version).
+      name: "TLSv1 client against Tomcat on Tomcat Native with @SECLEVEL=0: OpenSSL signs TLS 1.0, the JDK's disabledAlgorithms does not apply",
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']),
+        'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n',
+        ...tomcatNative('protocols="TLSv1+TLSv1.1+TLSv1.2" ciphers="HIGH:@SECLEVEL=0"'),
+      },
+    },
+    {
       name: 'no link: the client calls another host',
       files: {
         ...javaClient(['-Djdk.tls.client.protocols=TLSv1.2']),
@@ -271,6 +282,30 @@ ruleTester(rule, {
           related: [
             { file: 'api/nginx.conf', line: 7 },
             { file: 'gw/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // Measured (Tomcat 9.0.70, libtcnative-1 1.2.35): Tomcat Native enables the run down from TLSv1.2, TLSv1 is off.
+      name: 'TLSv1 client against Tomcat on Tomcat Native with protocols TLSv1+TLSv1.2: no hole, TLSv1 is off',
+      files: {
+        ...javaClient(['-Djdk.tls.client.protocols=TLSv1', '-Djava.security.properties=client/tls.security']),
+        'client/tls.security': 'jdk.tls.disabledAlgorithms=SSLv3\n',
+        ...tomcatNative('protocols="TLSv1+TLSv1.2" ciphers="HIGH:@SECLEVEL=0"'),
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          messageIncludes: ['OpenSSL 3.0.2 (tomcat:9.0.85-jdk17-temurin-jammy → ubuntu:jammy) via Tomcat Native'],
+          related: [
+            { file: 'api/conf/server.xml', line: 3 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'client/tls.security', line: 1 },
+            { file: 'api/Dockerfile', line: 1 },
           ],
         },
       ],

@@ -25,6 +25,17 @@ export function tomcat(attrs: string): string {
   return `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true"><SSLHostConfig ${attrs}><Certificate certificateKeystoreFile="conf/api.p12" type="RSA"/></SSLHostConfig></Connector>\n</Service></Server>\n`;
 }
 
+/**
+ * Tomcat in the official image (api/Dockerfile:1 FROM `image`) with the stock AprLifecycleListener (server.xml line 2):
+ * Tomcat Native runs the connector (line 3, these SSLHostConfig attributes) on OpenSSL.
+ */
+export function tomcatNative(attrs: string, image = 'tomcat:9.0.85-jdk17-temurin-jammy'): Record<string, string> {
+  return {
+    'api/Dockerfile': `FROM ${image}\nCOPY conf/server.xml /usr/local/tomcat/conf/server.xml\n`,
+    'api/conf/server.xml': `<Server port="8005">\n<Listener className="org.apache.catalina.core.AprLifecycleListener" SSLEngine="on" />\n<Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig ${attrs}><Certificate certificateKeystoreFile="conf/api.p12" type="RSA"/></SSLHostConfig></Connector></Service>\n</Server>\n`,
+  };
+}
+
 /** A Spring Boot HTTPS server on 8443 (key store on line 4) with extra `server.ssl.*` lines after it. */
 export function springServer(...lines: string[]): string {
   return [
