@@ -65,7 +65,7 @@ export function queueManagerNamesBeside(
 const QMGR_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
 
 /**
- * Queue manager names the IBM MQ Operator's QueueManager resources of the same file give the MQSC at `line`:
+ * Queue manager names the IBM MQ Operator's QueueManager resources of the same file (else of a YAML file beside it) give the MQSC at `line`:
  * the ConfigMap holding that line, listed under a QueueManager's `spec.queueManager.mqsc`, is applied by the
  * queue manager `spec.queueManager.name`, else the resource's `metadata.name`
  * (ibm-cloudintegration/mqoncp4i's gettingstartedqmgr.yaml_template: QueueManager gsmq applies ConfigMap
@@ -83,7 +83,7 @@ export function queueManagerNamesOfResources(filePath: string, text: string, lin
     names.push({
       name: name.toUpperCase(),
       location: {
-        file: filePath,
+        file: qm.file,
         range,
         message: `queue manager ${name.toUpperCase()} named here: QueueManager ${name} applies ConfigMap ${qm.configMap}`,
       },

@@ -1,6 +1,6 @@
 /**
  * The IBM MQ release a queue manager runs, when the tree names it: the `spec.version` of the IBM MQ Operator's
- * QueueManager resource that applies the MQSC (the same file: src/model/mq-resources.ts), else the image of the nearest
+ * QueueManager resource that applies the MQSC (of the same file or one beside it: src/model/mq-resources.ts), else the image of the nearest
  * Dockerfile whose directory holds the queue manager's MQSC (`FROM icr.io/ibm-messaging/mq:9.4.0.5-r1`, the MQSC copied
  * into /etc/mqm), as nginx files get their OpenSSL from the Dockerfile beside them. A tag that names no release
  * (`latest`), an image argument without a default, a version a template fills in, or neither: unknown.
@@ -40,7 +40,7 @@ export function queueManagerReleases(
 }
 
 /**
- * The release the QueueManager resources of the same file that apply the MQSC at `line` name; when several name
+ * The release the QueueManager resources (of the same file, else beside it) that apply the MQSC at `line` name; when several name
  * different releases, none (which one runs this MQSC is not known).
  */
 export function queueManagerReleaseOfResources(filePath: string, text: string, line: number): Release | undefined {
@@ -52,7 +52,7 @@ export function queueManagerReleaseOfResources(filePath: string, text: string, l
       ? [
           {
             value: release.release,
-            location: { file: filePath, range },
+            location: { file: qm.file, range },
             via: `QueueManager ${String(field(qm.resource, 'metadata', 'name'))} ${release.field}: ${String(version)}`,
             source: release.source,
           },

@@ -1,10 +1,13 @@
 /**
- * The IBM MQ Operator's QueueManager resources that apply an MQSC held in a ConfigMap of the same file: a YAML file
+ * The IBM MQ Operator's QueueManager resources that apply an MQSC held in a ConfigMap: of the same file (a YAML file
  * of resources, or a deploy script writing them in heredocs (`cat > qm3-configmap.yaml << EOF`, then `cat >
- * qm3-qmgr.yaml << EOF`: ibm-messaging/cp4i-mq-samples 03-auth/deploy-qm3-qmgr.sh). A QueueManager applies the
- * ConfigMaps listed under `spec.queueManager.mqsc`; what it says (its queue manager name, its release) is then said
+ * qm3-qmgr.yaml << EOF`: ibm-messaging/cp4i-mq-samples 03-auth/deploy-qm3-qmgr.sh), else of a YAML file beside it.
+ * A QueueManager applies the ConfigMaps listed under `spec.queueManager.mqsc`; what it says (its queue manager name, its release) is then said
  * of that MQSC. A file the YAML library cannot read gives none.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readRegularFile } from '../core/safe-fs';
 import type { Range } from '../core/types';
 import { LineIndex, splitLines } from '../parse/text';
 
@@ -20,6 +23,8 @@ export interface ApplyingQueueManager {
   resource: unknown;
   /** The ConfigMap that holds the MQSC. */
   configMap: string;
+  /** The file the QueueManager resource is written in: the MQSC's own, or a manifest beside it. */
+  file: string;
   /** Where the value at `keys` is written in the file (undefined when it is not). */
   rangeOf: (keys: string[]) => Range | undefined;
 }
@@ -97,20 +102,59 @@ function readDocuments(source: YamlText): ReadDocument[] {
   return out;
 }
 
-/** The QueueManager resources of the file that apply the ConfigMap holding file line `line` (an MQSC's first command). */
+/** A manifest larger than this beside the MQSC is not read for QueueManager resources. */
+const MAX_MANIFEST_BYTES = 256 * 1024;
+const QUEUE_MANAGER_KIND = /^\s*kind:\s*["']?QueueManager["']?\s*$/m;
+
+/** Whether QueueManager resource `d` lists ConfigMap `name` (of namespace `namespace`, when both say one). */
+function applies(d: ReadDocument, name: string, namespace: unknown): boolean {
+  if (field(d.value, 'kind') !== 'QueueManager') return false;
+  const own = field(d.value, 'metadata', 'namespace');
+  if (typeof namespace === 'string' && typeof own === 'string' && own !== namespace) return false;
+  const mqsc = field(d.value, 'spec', 'queueManager', 'mqsc');
+  return Array.isArray(mqsc) && mqsc.some((m) => field(m, 'configMap', 'name') === name);
+}
+
+/**
+ * The QueueManager resources that apply the ConfigMap holding file line `line` (an MQSC's first command): those of the
+ * same file, else those of the YAML files beside it — the ConfigMap and the QueueManager are often two manifests of one
+ * directory (jackyng88/external-mq-ocp-connection: mq-tls-configmap.yaml and mq-queue-manager.yaml, applied together).
+ */
 export function queueManagersApplying(filePath: string, text: string, line: number): ApplyingQueueManager[] {
-  if (!/^\s*kind:\s*["']?QueueManager["']?\s*$/m.test(text)) return [];
+  if (!/^\s*kind:\s*["']?ConfigMap["']?\s*$/m.test(text)) return [];
   const documents = yamlTexts(filePath, text).flatMap(readDocuments);
   const holder = documents.find(
     (d) => field(d.value, 'kind') === 'ConfigMap' && d.startLine <= line && line <= d.endLine,
   );
-  const configMap = holder && field(holder.value, 'metadata', 'name');
+  if (!holder) return [];
+  const configMap = field(holder.value, 'metadata', 'name');
   if (typeof configMap !== 'string') return [];
-  return documents
-    .filter((d) => {
-      if (field(d.value, 'kind') !== 'QueueManager') return false;
-      const mqsc = field(d.value, 'spec', 'queueManager', 'mqsc');
-      return Array.isArray(mqsc) && mqsc.some((m) => field(m, 'configMap', 'name') === configMap);
-    })
-    .map((d) => ({ resource: d.value, configMap, rangeOf: d.rangeOf }));
+  const namespace = field(holder.value, 'metadata', 'namespace');
+  const found = (file: string, docs: ReadDocument[]): ApplyingQueueManager[] =>
+    docs
+      .filter((d) => applies(d, configMap, namespace))
+      .map((d) => ({ resource: d.value, configMap, file, rangeOf: d.rangeOf }));
+  const own = found(filePath, documents);
+  if (own.length > 0 || !YAML_FILE.test(filePath)) return own;
+  return manifestsBeside(filePath).flatMap((m) => found(m.file, yamlTexts(m.file, m.text).flatMap(readDocuments)));
+}
+
+/** The other YAML files of the directory of `filePath` that hold a QueueManager resource. */
+function manifestsBeside(filePath: string): { file: string; text: string }[] {
+  const dir = path.dirname(filePath);
+  let names: string[];
+  try {
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => YAML_FILE.test(n) && path.join(dir, n) !== filePath)
+      .sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => {
+    const file = path.join(dir, n);
+    const read = readRegularFile(file, MAX_MANIFEST_BYTES);
+    const text = read.ok ? read.bytes.toString('utf8') : '';
+    return QUEUE_MANAGER_KIND.test(text) ? [{ file, text }] : [];
+  });
 }

@@ -126,6 +126,68 @@ ruleTester(rule, {
       ],
     },
     {
+      // jackyng88/external-mq-ocp-connection@4b07a628 (no licence file): mq-tls-configmap.yaml holds the MQSC, and
+      // mq-queue-manager.yaml beside it is the QueueManager (spec.queueManager.name QUICKSTART) that lists it; the
+      // CCDT names QUICKSTART. A QueueManager of another namespace than the ConfigMap's does not apply it.
+      name: 'queue manager named by a QueueManager resource in a manifest beside the ConfigMap: judged',
+      files: {
+        'deploy/mq-configmap.yaml': [
+          'apiVersion: v1',
+          'kind: ConfigMap',
+          'metadata:',
+          '  name: appmqsc',
+          '  namespace: mq',
+          'data:',
+          '  app.mqsc: |',
+          '    DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)',
+          '',
+        ].join('\n'),
+        'deploy/mq-other.yaml': [
+          'apiVersion: mq.ibm.com/v1beta1',
+          'kind: QueueManager',
+          'metadata:',
+          '  name: elsewhere',
+          '  namespace: test',
+          'spec:',
+          '  queueManager:',
+          '    name: OTHERQM',
+          '    mqsc:',
+          '      - configMap:',
+          '          name: appmqsc',
+          '',
+        ].join('\n'),
+        'deploy/mq-qmgr.yaml': [
+          'apiVersion: mq.ibm.com/v1beta1',
+          'kind: QueueManager',
+          'metadata:',
+          '  name: app-qm',
+          'spec:',
+          '  queueManager:',
+          '    name: APPQM',
+          '    mqsc:',
+          '      - configMap:',
+          '          name: appmqsc',
+          '          items:',
+          '            - app.mqsc',
+          '  version: 9.2.2.0-r1',
+          '',
+        ].join('\n'),
+        'client/ccdt.json': ccdt('APP.SVRCONN', 'APPQM', {}),
+        'other/ccdt.json': ccdt('APP.SVRCONN', 'OTHERQM', {}),
+      },
+      errors: [
+        {
+          messageId: 'clientNoTls',
+          file: 'client/ccdt.json',
+          line: 4,
+          related: [
+            { file: 'deploy/mq-configmap.yaml', line: 8 },
+            { file: 'deploy/mq-qmgr.yaml', line: 7 },
+          ],
+        },
+      ],
+    },
+    {
       // ibm-cloudintegration/mqoncp4i@b5172df gettingstartedqmgr.yaml_template: ConfigMap gettingstartedmqsc and the
       // QueueManager gsmq that lists it under spec.queueManager.mqsc; the test CCDT names queue manager gsmq.
       name: 'queue manager named by the QueueManager resource of the same YAML that applies the ConfigMap: judged',
