@@ -96,6 +96,9 @@ export function storeUnknown(owner: string, store: StoreRef, role: string, why: 
     return `${owner}'s key ring ${store.path.value}${store.setting ? ` (${store.setting})` : ''} is a z/OS RACF key ring, not a file of the tree`;
   const cms = store.type?.value === 'CMS';
   const named = `${owner}'s ${cms ? 'key repository' : role} ${store.path.value}${store.setting ? ` (${store.setting})` : ''}`;
+  // A placeholder only (`${KEYSTORE_PATH}`): the value is set where the component runs.
+  if (why === 'missing' && /^\$\{[^}]+\}$/.test(store.path.value.trim()))
+    return `${named} is a placeholder the tree does not resolve (set at run time): its file is unknown`;
   if (why === 'missing') return `${named} is not in the tree`;
   return cms
     ? `${named} is an IBM CMS key database (.kdb), a format lint-deploy does not read (export its certificates as PEM beside it: runmqakm -cert -extract)`

@@ -176,16 +176,29 @@ function ownStores(
   const named = namedBundle(settings, keys.bundle);
   const bundle = named?.bundle;
   const byBundle = named !== undefined;
+  // A store named by a placeholder the tree does not resolve (`${KEYSTORE_PATH}`, set where the app runs): a store
+  // whose file is unknown, said as written (dominikcebula/java-spring-boot-ibm-mq's IBM MQ bundle), not "none named"
+  // and not the JVM's defaults. Only where the stores decide trust (`placeholderDefaults` lists files by name).
+  const unresolved = (e: Entry | undefined, type: Entry | 'PEM' | undefined): StoreRef | undefined => {
+    if (!e || placeholderDefaults || e.value.trim() === '') return undefined;
+    const store: StoreRef = { path: at(e), setting: e.key };
+    if (type)
+      store.type = type === 'PEM' ? { ...at(e), value: 'PEM' } : { ...at(type), value: type.value.toUpperCase() };
+    settingOf.set(store, e.key);
+    return store;
+  };
   const side = (kind: 'key' | 'trust'): StoreRef | undefined => {
     if (!byBundle) {
       const own = keys.store(kind);
       const written = usable(last(own.location));
-      return written ? ref(written, usable(last(own.type)), last(own.password)) : undefined;
+      const type = usable(last(own.type));
+      return written ? ref(written, type, last(own.password)) : unresolved(last(own.location), type);
     }
-    const location = usable(kind === 'key' ? bundle?.keyStore : bundle?.trustStore);
-    if (!location) return undefined;
+    const entry = kind === 'key' ? bundle?.keyStore : bundle?.trustStore;
+    const location = usable(entry);
     const type =
       bundle?.format === 'pem' ? 'PEM' : usable(kind === 'key' ? bundle?.keyStoreType : bundle?.trustStoreType);
+    if (!location) return unresolved(entry, type);
     return ref(location, type, kind === 'key' ? bundle?.keyStorePassword : bundle?.trustStorePassword);
   };
   const trust: TlsTrustSettings = {};

@@ -180,6 +180,46 @@ ruleTester(rule, {
       ],
     },
     {
+      // dominikcebula/java-spring-boot-ibm-mq@853d2a6f (MIT): the IBM MQ starter's SSL bundle names its stores by
+      // ${KEYSTORE_PATH}/${TRUSTSTORE_PATH}, which Compose sets where the app runs. Named as written, not "names none".
+      name: "the IBM MQ starter's SSL bundle names its key store by a placeholder the tree does not resolve: said so",
+      files: {
+        'mq/QM1/QM1.mqsc': svrconn('APP.SVRCONN', "SSLCIPH(ANY_TLS12_OR_HIGHER) MCAUSER('app')"),
+        'app/src/main/resources/application.yaml': [
+          'ibm:',
+          '  mq:',
+          '    queueManager: QM1',
+          '    channel: APP.SVRCONN',
+          '    connName: mq(1414)',
+          '    ssl-cipher-spec: TLS_AES_256_GCM_SHA384',
+          '    ssl-bundle: mq',
+          'spring:',
+          '  ssl:',
+          '    bundle:',
+          '      jks:',
+          '        mq:',
+          '          keystore:',
+          '            location: ${KEYSTORE_PATH}',
+          '            password: ${KEYSTORE_PASSWORD}',
+          '          truststore:',
+          '            location: ${TRUSTSTORE_PATH}',
+          '            password: ${TRUSTSTORE_PASSWORD}',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'clientUnknown',
+          file: 'app/src/main/resources/application.yaml',
+          line: 14,
+          severity: 'info',
+          messageIncludes: [
+            'key store ${KEYSTORE_PATH} (spring.ssl.bundle.jks.mq.keystore.location) is a placeholder the tree does not resolve',
+          ],
+        },
+      ],
+    },
+    {
       name: 'no MQSSLKEYR and no mqclient.ini: the tree names none',
       files: mqClient(),
       errors: [
