@@ -56,7 +56,7 @@ export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
     const kdb = /\.kdb$/i.test(doc.file.path);
     const advice = kdb
       ? 'IBM MQ takes its password from its stash file ({{stash}}), which lint-deploy does not read: export the certificates as PEM beside it (runmqakm -cert -extract) to have them checked'
-      : "Name the store and its password in the component's configuration (an {aes}, {cipher} or environment-variable password cannot be read)";
+      : "Name the store and its password in the component's configuration (an {aes}, {cipher}, Jasypt ENC(…) or environment-variable password cannot be read)";
     return withProblem(
       opened,
       `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. ${advice}`,
@@ -268,12 +268,14 @@ function passwordsOf(value: string): string[] {
 
 /**
  * The password a runtime would use: `{xor}` (WebSphere and Liberty encoding: base64 of the bytes
- * XOR '_') decoded; placeholders, `{aes}`/`{hash}` encodings and Spring Cloud Config's `{cipher}` values (the config
- * server decrypts them with its own key) cannot be read (undefined).
+ * XOR '_') decoded; placeholders, `{aes}`/`{hash}` encodings, Spring Cloud Config's `{cipher}` values (the config
+ * server decrypts them with its own key) and Jasypt's `ENC(…)` (the application decrypts them at start with the
+ * encryptor's password) cannot be read (undefined).
  */
 export function decodedPassword(value: string): string | undefined {
   const trimmed = value.trim();
-  if (trimmed.includes('${') || /^\{(aes|hash|custom|cipher)[^}]*\}/i.test(trimmed)) return undefined;
+  if (trimmed.includes('${') || /^\{(aes|hash|custom|cipher)[^}]*\}/i.test(trimmed) || /^ENC\(.+\)$/.test(trimmed))
+    return undefined;
   const xor = /^\{xor\}(.*)$/i.exec(trimmed);
   if (xor) {
     const bytes = Buffer.from(xor[1]!, 'base64');

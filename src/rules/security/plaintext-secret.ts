@@ -5,6 +5,7 @@ import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { testResourcesDir } from '../../model/java-shared';
 import { defineRule } from '../types';
+import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers, referenceAdvice } from './_lib/secret-advice';
 
 /**
  * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
@@ -87,12 +88,13 @@ export default defineRule({
     severity: 'warning',
     messages: {
       plaintext:
-        '{{key}} in {{file}} holds a plaintext secret: anyone who can read the file, its backups or its repository has it. Reference it instead (an environment placeholder such as ${KEYSTORE_PASSWORD}, a stash file, a vault) or encrypt it ({aes} with securityUtility/PropFilePasswordEncoder)',
+        '{{key}} in {{file}} holds a plaintext secret: anyone who can read the file, its backups or its repository has it. {{fix}}',
+      jasyptPassword:
+        "{{key}} in {{file}} is Jasypt's encryptor password, in plaintext: with it anyone who reads the file decrypts every ENC(…) value of the application. Pass it when the application starts instead (the JASYPT_ENCRYPTOR_PASSWORD environment variable, -Djasypt.encryptor.password)",
       obfuscated:
         '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
       trustStore:
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
-
       testResource:
         "{{key}} in {{file}} is written in plaintext, in the resources of a test source set ({{dir}}): they are on the tests' classpath only and never packaged with the app, so it is a test fixture's secret as a rule (often of a store generated for the tests). If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -107,6 +109,7 @@ export default defineRule({
         .flatMap((d) => (d.data as ScriptSubstitutionsData).substitutions.map((s) => s.literal)),
     );
     const envReferences = composeReferences(ctx.deployment.documents);
+    const jasypt = jasyptWrappers(ctx.deployment.documents);
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
         if (!entry.secret) continue;
@@ -119,6 +122,7 @@ export default defineRule({
           PLACEHOLDER.test(value) ||
           PLACEHOLDER_NAME.test(value) ||
           ENCODED.test(value) ||
+          isJasyptEncrypted(value, jasypt) ||
           CRYPT_HASH.test(value) ||
           NOT_A_SECRET_VALUE.test(key) ||
           // An XML attribute made secret by its element's name (`<module-option name="password-stacking" value=…>`).
@@ -143,13 +147,16 @@ export default defineRule({
               ? 'trustStore'
               : testDir !== undefined
                 ? 'testResource'
-                : 'plaintext',
+                : isJasyptPassword(entry.key)
+                  ? 'jasyptPassword'
+                  : 'plaintext',
           severity: xor || trustStore || testDir !== undefined ? 'info' : undefined,
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
             key: entry.secretName ? `${entry.key} (${entry.secretName})` : entry.key,
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir } : {}),
+            fix: referenceAdvice(doc.kind),
           },
           location: entryLocation(doc, entry, 'value'),
           // A `.env` value a Compose file takes: the file that reads it decides too.

@@ -28,6 +28,16 @@ ruleTester(rule, {
       },
     },
     {
+      // SpringBoot-javatechie/spring-data-jasypt@cf0b655 application.yml: `password: ENC(…)`, which jasypt-spring-boot
+      // decrypts at start (ulisesbocchio/jasypt-spring-boot@2243cb8 DefaultPropertyDetector: prefix ENC( suffix ),
+      // changed by jasypt.encryptor.property.prefix/suffix).
+      name: "Jasypt's ENC(…) values, and a prefix/suffix the application sets, are encrypted",
+      files: {
+        'src/main/resources/application.yml':
+          'spring:\n  datasource:\n    password: ENC(iGCvN4fW7Tgj149WMJES8bwp0gFXYK39)\nserver:\n  ssl:\n    key-store-password: "ENC@[nWkX1c0mYq3T9pA2]"\njasypt:\n  encryptor:\n    property:\n      prefix: "ENC@["\n      suffix: "]"\n',
+      },
+    },
+    {
       // PacktPublishing/Microservices-with-Spring-Boot-and-Spring-Cloud-Third-Edition@816693d (MIT) Chapter12/config-repo:
       // a Spring Cloud Config server decrypts `{cipher}` values before it serves them
       // (https://docs.spring.io/spring-cloud-config/reference/server/encryption-and-decryption.html).
@@ -442,6 +452,42 @@ ruleTester(rule, {
         { messageId: 'plaintext', file: 'src/main/resources/application.properties', line: 1 },
         { messageId: 'testResource', severity: 'info', file: 'src/test/resources/application-bundle.yaml', line: 8 },
         { messageId: 'trustStore', severity: 'info', file: 'src/test/resources/application-bundle.yaml', line: 11 },
+      ],
+    },
+    {
+      name: "Jasypt's own password in plaintext decrypts every ENC(…) value; ENC( without its suffix is plaintext",
+      files: {
+        'src/main/resources/application.properties':
+          'jasypt.encryptor.password=Master-Plain-1\nspring.datasource.password=ENC(unterminated\n',
+      },
+      errors: [
+        {
+          messageId: 'jasyptPassword',
+          file: 'src/main/resources/application.properties',
+          line: 1,
+          messageIncludes: ['JASYPT_ENCRYPTOR_PASSWORD'],
+        },
+        { messageId: 'plaintext', file: 'src/main/resources/application.properties', line: 2 },
+      ],
+    },
+    {
+      // The fix is said in the words of what reads the file: {aes} means nothing to Spring or Docker Compose.
+      name: 'the fix names what the product reading the file offers',
+      files: {
+        'src/main/resources/application.properties': 'server.ssl.key-store-password=Spring-Plain-1\n',
+        'wlp/server.xml': '<server>\n  <keyStore id="k" location="k.p12" password="Liberty-Plain-2"/>\n</server>\n',
+        'compose.yaml':
+          'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: Compose-Plain-3\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'compose.yaml', line: 5, messageIncludes: ['Docker or Kubernetes secret'] },
+        {
+          messageId: 'plaintext',
+          file: 'src/main/resources/application.properties',
+          line: 1,
+          messageIncludes: ['Jasypt ENC(…)', '${NAME}'],
+        },
+        { messageId: 'plaintext', file: 'wlp/server.xml', line: 2, messageIncludes: ['securityUtility encode'] },
       ],
     },
     {

@@ -1,0 +1,100 @@
+import type { Entry, ParsedDocument } from '../../../parse/types';
+
+/**
+ * How to keep a secret out of a file, said in the words of what reads the file: `{aes}` means something to Liberty,
+ * nothing to Spring or Docker Compose.
+ * - Spring: a `${NAME}` placeholder resolved from the environment; Spring Cloud Config `{cipher}` values
+ *   (https://docs.spring.io/spring-cloud-config/reference/server/encryption-and-decryption.html); Jasypt `ENC(…)`
+ *   (https://github.com/ulisesbocchio/jasypt-spring-boot).
+ * - MicroProfile Config: environment variables are a default config source (ordinal 300,
+ *   https://download.eclipse.org/microprofile/microprofile-config-3.0/microprofile-config-spec-3.0.html).
+ * - Liberty: `${env.NAME}` variables; `securityUtility encode --encoding=aes` gives `{aes}`
+ *   (https://openliberty.io/docs/latest/password-encryption.html).
+ * - WebSphere traditional: PropFilePasswordEncoder for properties files; AES password encryption since 8.5.5.18
+ *   (https://www.ibm.com/docs/SSEQTP_8.5.5/com.ibm.websphere.base.doc/ae/tsec_aes_pwd_encrypt_server.html).
+ * - Tomcat: server.xml `${name}` is replaced from system properties, which catalina.properties sets.
+ * - IBM MQ: a key repository's password belongs in its stash file (`runmqakm -keydb -stashpw`).
+ */
+const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
+  {
+    kinds: /^spring\./,
+    advice:
+      'Reference it instead (a ${NAME} placeholder filled from the environment, a vault) or encrypt it (Spring Cloud Config {cipher}, Jasypt ENC(…))',
+  },
+  {
+    kinds: /^microprofile\./,
+    advice: 'Reference it instead: MicroProfile Config reads environment variables, or a vault',
+  },
+  {
+    kinds: /^liberty\./,
+    advice:
+      'Reference it instead (a ${env.NAME} variable set outside the repository) or encrypt it ({aes} with securityUtility encode --encoding=aes)',
+  },
+  {
+    kinds: /^was\./,
+    advice:
+      "Encode it with WebSphere's AES password encryption (enablePasswordEncryption; PropFilePasswordEncoder for properties files) — not {xor}, which anyone can decode",
+  },
+  {
+    kinds: /^tomcat\./,
+    advice:
+      'Reference it instead: a ${name} property Tomcat fills from the system properties (set outside the repository, or in a catalina.properties kept out of it)',
+  },
+  {
+    kinds: /^(compose|env-file|dockerfile|kubernetes)$/,
+    advice:
+      'Pass it from outside the repository instead (a Docker or Kubernetes secret, an environment variable the deployment sets, a vault)',
+  },
+  {
+    kinds: /^mq\./,
+    advice:
+      'Keep it out of the repository: a key repository password belongs in its stash file (runmqakm -keydb -stashpw), other credentials in a vault',
+  },
+];
+
+const GENERIC =
+  'Reference it instead (an environment placeholder such as ${KEYSTORE_PASSWORD}, a stash file, a vault) or encrypt it with what the product offers';
+
+/** The fix for a plaintext secret in a document of this kind. */
+export function referenceAdvice(kind: string): string {
+  return ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC;
+}
+
+/**
+ * Jasypt's encrypted values (jasypt-spring-boot, camel-jasypt, Jasypt's EncryptableProperties): `ENC(…)` unless the
+ * application sets `jasypt.encryptor.property.prefix` / `.suffix`. A value is encrypted when, trimmed, it starts with
+ * the prefix and ends with the suffix (ulisesbocchio/jasypt-spring-boot@2243cb8 DefaultPropertyDetector.isEncrypted).
+ */
+export interface JasyptWrapper {
+  prefix: string;
+  suffix: string;
+}
+
+const JASYPT_DEFAULT: JasyptWrapper = { prefix: 'ENC(', suffix: ')' };
+
+/** The wrappers Jasypt recognises in this deployment: the default, and any prefix/suffix its documents set. */
+export function jasyptWrappers(documents: readonly ParsedDocument[]): JasyptWrapper[] {
+  const setting = (entry: Entry, name: string) =>
+    entry.key.replace(/[-_]/g, '').toLowerCase() === `jasypt.encryptor.property.${name}`;
+  const wrappers = [JASYPT_DEFAULT];
+  for (const doc of documents) {
+    const prefix = doc.entries.find((e) => setting(e, 'prefix'))?.value.trim();
+    const suffix = doc.entries.find((e) => setting(e, 'suffix'))?.value.trim();
+    if (prefix || suffix)
+      wrappers.push({ prefix: prefix || JASYPT_DEFAULT.prefix, suffix: suffix || JASYPT_DEFAULT.suffix });
+  }
+  return wrappers;
+}
+
+export function isJasyptEncrypted(value: string, wrappers: readonly JasyptWrapper[]): boolean {
+  const trimmed = value.trim();
+  return wrappers.some(
+    (w) =>
+      trimmed.length > w.prefix.length + w.suffix.length && trimmed.startsWith(w.prefix) && trimmed.endsWith(w.suffix),
+  );
+}
+
+/** Jasypt's own password (`jasypt.encryptor.password`, `JASYPT_ENCRYPTOR_PASSWORD`): it decrypts every ENC(…) value. */
+export function isJasyptPassword(key: string): boolean {
+  return /(^|[.@])jasypt[._]encryptor[._]password$/i.test(key);
+}
