@@ -79,7 +79,7 @@ export function lint(options: LintOptions): LintResult {
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   // Words of our own a secret may be part of (masked whole texts keep them: src/engine/run/redact.ts).
-  const ownWords = [...Object.values(ACCESS_WORDS), ...rules.flatMap((rule) => rule.meta.relatedPhrases ?? [])];
+  const ownWords = [...Object.values(ACCESS_WORDS), ...rules.flatMap((rule) => rule.meta.ownPhrases ?? [])];
   const stats = options.stats ?? new RunStats();
   const found =
     options.discovered ??

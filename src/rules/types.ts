@@ -45,11 +45,12 @@ export interface RuleMeta<Options, MessageId extends string> {
    */
   appliesTo?: RuleScope;
   /**
-   * Fixed phrases of the rule's own that its related messages carry (`it opens with the password of …`): related
-   * messages are masked whole for secrets (src/engine/run/redact.ts), and a secret found inside one of these phrases,
-   * not the whole phrase, is the rule's word, not the tree's value (the sample password `password`).
+   * Fixed phrases of the rule's own that its related messages or its message data carry (`it opens with the password
+   * of …`, a fix said in a product's words): related messages and data values are masked for secrets
+   * (src/engine/run/redact.ts), and a secret found inside one of these phrases, not the whole phrase, is the rule's
+   * word, not the tree's value (the sample password `password`, a password `vault`).
    */
-  relatedPhrases?: readonly string[];
+  ownPhrases?: readonly string[];
 }
 
 /** Component types and document kinds (prefixes), any one of which a deployment must hold (`meta.appliesTo`). */

@@ -170,7 +170,7 @@ describe('a tree whose password is an ordinary word', () => {
 
 describe("a rule's own phrase in a related message (iAMSagar44/spring-ssl-bundle@6681689: the password 'password')", () => {
   // A PKCS#12 store no setting names opens with the password of another store's setting; the related message says
-  // so in the rule's words (meta.relatedPhrases), which the masking of whole related messages must leave readable.
+  // so in the rule's words (meta.ownPhrases), which the masking of whole related messages must leave readable.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-phrase-'));
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   openssl('req', '-x509', '-newkey', 'rsa:1024', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-subj', '/CN=demo');
@@ -190,5 +190,21 @@ describe("a rule's own phrase in a related message (iAMSagar44/spring-ssl-bundle
     );
     const quoted = findings.find((f) => f.ruleId === 'security/plaintext-secret');
     expect(quoted?.message).not.toMatch(/'password'|= ?password\b/);
+  });
+});
+
+describe("security/plaintext-secret's fix in a product's words (meta.ownPhrases)", () => {
+  // The fix is message data, masked like any value; a password `vault` must not turn "… a vault" into "… a ***".
+  const root = writeTree({
+    'app/pom.xml': '<project><modelVersion>4.0.0</modelVersion><artifactId>app</artifactId></project>\n',
+    'app/src/main/resources/application.properties': 'spring.datasource.password=vault\n',
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('keeps the advice readable and never quotes the value', () => {
+    const findings = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+    const plaintext = findings.find((f) => f.ruleId === 'security/plaintext-secret');
+    expect(plaintext?.message).toContain('filled from the environment, a vault)');
+    expect(plaintext?.message).not.toMatch(/=\s*vault|'vault'/);
   });
 });

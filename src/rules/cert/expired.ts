@@ -105,7 +105,7 @@ export default defineRule({
     id: 'cert/expired',
     description: 'Report certificates in the tree that are expired or not yet valid',
     severity: 'error',
-    relatedPhrases: [OTHER_STORE_PASSWORD],
+    ownPhrases: [OTHER_STORE_PASSWORD],
     messages: {
       expired:
         "Certificate {{dn}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",

@@ -19,7 +19,7 @@ export default defineRule({
     id: 'cert/expires-soon',
     description: 'Warn about certificates that expire within the configured number of days',
     severity: 'warning',
-    relatedPhrases: [OTHER_STORE_PASSWORD],
+    ownPhrases: [OTHER_STORE_PASSWORD],
     messages: {
       soon: 'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days): renew it before handshakes start failing with certificate_expired / AMQ9633',
       soonUnnamed:

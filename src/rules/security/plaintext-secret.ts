@@ -5,7 +5,13 @@ import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { testResourcesDir } from '../../model/java-shared';
 import { defineRule } from '../types';
-import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers, referenceAdvice } from './_lib/secret-advice';
+import {
+  ADVICE_PHRASES,
+  isJasyptEncrypted,
+  isJasyptPassword,
+  jasyptWrappers,
+  referenceAdvice,
+} from './_lib/secret-advice';
 
 /**
  * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
@@ -100,6 +106,7 @@ export default defineRule({
     },
     defaultOptions: {},
     symptoms: [],
+    ownPhrases: ADVICE_PHRASES,
   },
   check(ctx) {
     // Values a script of the deployment replaces when it runs (`sed s|REPLACE|$PASSWORD|`): placeholders.

@@ -150,7 +150,7 @@ export function certificateUse(deployment: DerivedDeployment, c: TreeCertificate
   return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig, keyEntryAlias, !c.store);
 }
 
-/** The fixed words of `storeRelated` (meta.relatedPhrases of the rules that call it). */
+/** The fixed words of `storeRelated` (meta.ownPhrases of the rules that call it). */
 export const OTHER_STORE_PASSWORD = "it opens with the password of this other store's setting";
 
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */

@@ -55,6 +55,9 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
 const GENERIC =
   'Reference it instead (an environment placeholder such as ${KEYSTORE_PASSWORD}, a stash file, a vault) or encrypt it with what the product offers';
 
+/** Every fix said (the rule's meta.ownPhrases: a password `vault` is not masked inside "… a vault"). */
+export const ADVICE_PHRASES: readonly string[] = [...ADVICE.map((a) => a.advice), GENERIC];
+
 /** The fix for a plaintext secret in a document of this kind. */
 export function referenceAdvice(kind: string): string {
   return ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC;
