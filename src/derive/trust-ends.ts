@@ -166,6 +166,35 @@ export function anchorsOf(
     const added = (trust?.cacertsAdded ?? []).flatMap((a) =>
       all.filter((c) => c.doc.file.path === a.file && !c.store).slice(0, 1),
     );
+    // The image copies a key store of the tree over the JDK's cacerts: its certificates are the anchors.
+    const replaced = trust?.cacertsReplaced;
+    if (replaced) {
+      const store: StoreRef = {
+        path: { value: replaced.path, from: { kind: 'file', location: replaced.at } },
+        file: replaced.file,
+        copiedBy: replaced.at,
+      };
+      if (unreadable.has(replaced.file))
+        return { anchors: [], source: { kind: 'unreadable', store }, from: replaced.at };
+      // JDK 17.0.15 here: the JDK opens cacerts with javax.net.ssl.trustStorePassword, else with no password, and a
+      // PKCS#12 whose certificates a password encrypts then yields none ("the trustAnchors parameter must be non-empty").
+      if (replaced.encrypted && !component.runtime?.systemProperties['javax.net.ssl.trustStorePassword'])
+        return {
+          anchors: [],
+          source: {
+            kind: 'unsettled',
+            why: `${component.name}'s image replaces its JDK's cacerts with ${path.join(path.basename(path.dirname(replaced.file)), path.basename(replaced.file))}, a PKCS#12 store whose certificates a password encrypts; the JDK opens cacerts without a password unless -Djavax.net.ssl.trustStorePassword gives one, then reads none of them and its TLS connections fail with "the trustAnchors parameter must be non-empty" (JDK 17). Give the password, or copy a JKS or password-less PKCS#12 store`,
+            related: [
+              { file: replaced.file, message: `${component.name}'s image copies this store over its JDK's cacerts` },
+            ],
+          },
+          from: replaced.at,
+        };
+      const anchors = [...trustedInStore(all, replaced.file, true), ...added];
+      return replaced.merged
+        ? { anchors, source: { kind: 'jdk-cacerts' }, from: replaced.at, alsoDefault: true }
+        : { anchors, source: { kind: 'store', store, file: replaced.file }, from: replaced.at };
+    }
     if (added.length)
       return { anchors: added, source: { kind: 'jdk-cacerts' }, from: trust?.cacertsAdded?.[0]?.at, alsoDefault: true };
     return { anchors: [], source: { kind: 'jdk-cacerts' } };

@@ -52,7 +52,9 @@ export {
 export { agentNeedsBackwardCompatibleListPort } from './cleartrust';
 export {
   COMMAND_LINE_ORDER,
+  imageJavaHome,
   jdkFromImage,
+  jdkHomeFilesOfImage,
   jdkFromPath,
   jvmOptionVariable,
   readsOptionVariable,

@@ -181,3 +181,47 @@ export function systemCaStoreOf(reference: string): SystemCaStore | undefined {
     source: entry.source,
   };
 }
+
+/** Where the JDK of an image keeps the files an image may replace, relative to its JAVA_HOME (data: `homeLayouts`). */
+interface JdkHomeFiles {
+  /** The trust store the JDK uses when nothing names another (`lib/security/cacerts`). */
+  cacerts: string;
+  /** The security properties file (`conf/security/java.security`). */
+  javaSecurity: string;
+  source: string;
+}
+
+const HOME_LAYOUTS = data.homeLayouts;
+/** The JAVA_HOME images set: a tag rule's (`tomcat:…-jdk21-temurin`), else the repository's. */
+const IMAGE_HOMES = IMAGES.map((image) => ({
+  repository: image.repository,
+  home: 'javaHome' in image && image.javaHome ? image.javaHome.path : undefined,
+  tags: image.tags.flatMap((t) =>
+    'javaHome' in t && typeof t.javaHome === 'string' ? [{ ...t, home: t.javaHome }] : [],
+  ),
+}));
+
+/**
+ * The JDK an image runs and where its home keeps cacerts and java.security: the feature release its name gives, and
+ * for JDK 8 whether the tag names a JRE or a JDK (`8-jre`, `8u202-b08-jdk`; a JDK 8 keeps them under `jre/`).
+ * Undefined when the image is not one lint-deploy knows, or its feature (or, for JDK 8, which of the two) is unknown.
+ */
+export function jdkHomeFilesOfImage(reference: string): JdkHomeFiles | undefined {
+  const named = jdkFromImage(reference);
+  const feature = named && (parseJavaVersion(named.version ?? '')?.feature ?? Number(named.feature ?? NaN));
+  if (feature === undefined || Number.isNaN(feature)) return undefined;
+  const { tag } = splitImageReference(reference.toLowerCase());
+  const kind = /jre/.test(tag) ? 'jre' : /jdk/.test(tag) ? 'jdk' : undefined;
+  const layout = HOME_LAYOUTS.find(
+    (l) =>
+      feature >= (l.fromFeature ?? 0) && feature <= (l.toFeature ?? Infinity) && (!('image' in l) || l.image === kind),
+  );
+  return layout && { cacerts: layout.cacerts, javaSecurity: layout.javaSecurity, source: layout.source };
+}
+
+/** The JAVA_HOME an image sets (data: `images[].javaHome`, or its tag rule's); undefined when no source says. */
+export function imageJavaHome(reference: string): string | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  const image = IMAGE_HOMES.find((h) => h.repository.test(name));
+  return image?.tags.find((t) => t.regex.test(tag))?.home ?? image?.home;
+}

@@ -66,6 +66,18 @@ export interface TlsTrustSettings {
    * -cacerts`: ./image-cacerts.ts), with the RUN that adds each. The rest of cacerts stays unknown.
    */
   cacertsAdded?: { file: string; at: Location }[];
+  /**
+   * A key store of the tree the image copies over the JDK's cacerts (./image-cacerts-replaced.ts): its certificates
+   * (and `cacertsAdded`, imported after it) are the anchors, nothing else unless `merged` says why more join them.
+   */
+  cacertsReplaced?: {
+    file: string;
+    at: Location;
+    path: string;
+    merged?: string;
+    /** A PKCS#12 store whose certificates a password encrypts: the JDK opens cacerts without one unless told. */
+    encrypted?: boolean;
+  };
   /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
   verifyDepth?: Traced<number>;
   /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */

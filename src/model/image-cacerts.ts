@@ -12,6 +12,9 @@ import { systemCaStoreOf } from '../knowledge';
 import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 import type { ParsedDocument } from '../parse/types';
+import { isKeystoreDocument } from '../parse/keystore/format';
+import type { TlsTrustSettings } from './attributes';
+import { cacertsReplacement } from './image-cacerts-replaced';
 
 /** A certificate file of the tree an image imports into its JDK's cacerts, and the RUN that does it. */
 export interface CacertsImport {
@@ -146,7 +149,71 @@ function pipelineParts(words: string[]): string[][] {
   return parts.filter((p) => p.length > 0);
 }
 
-/** Every tree certificate an image adds to its JDK's cacerts: keytool imports, then the system store it follows. */
-export function cacertsAdditions(doc: ParsedDocument<DockerfileData>, treeFiles: ReadonlySet<string>): CacertsImport[] {
-  return [...cacertsImports(doc, treeFiles), ...systemStoreImports(doc, treeFiles)];
+/**
+ * What an image does to its JDK's cacerts: the tree key store it copies over them (./image-cacerts-replaced.ts), and
+ * the tree certificates it adds — keytool imports (after that copy: earlier ones are overwritten), then the system
+ * store it follows. `optInElsewhere`: where the deployment sets USE_SYSTEM_CA_CERTS outside the Dockerfile.
+ */
+export function imageCacerts(
+  doc: ParsedDocument<DockerfileData>,
+  treeFiles: ReadonlySet<string>,
+  optInElsewhere?: string,
+  contexts?: readonly string[],
+): Pick<TlsTrustSettings, 'cacertsAdded' | 'cacertsReplaced'> {
+  const replaced = cacertsReplacement(doc, treeFiles, optInElsewhere, contexts);
+  if (!replaced) return nonEmpty([...cacertsImports(doc, treeFiles), ...systemStoreImports(doc, treeFiles)]);
+  const copiedAt = replaced.at.range?.start.line ?? 0;
+  const later = cacertsImports(doc, treeFiles).filter((i) => (i.at.range?.start.line ?? 0) > copiedAt);
+  return { cacertsReplaced: replaced, ...nonEmpty(later) };
+}
+
+function nonEmpty(added: CacertsImport[]): Pick<TlsTrustSettings, 'cacertsAdded'> {
+  return added.length ? { cacertsAdded: added } : {};
+}
+
+/**
+ * What the images a component runs in do to its JDK's cacerts (several Dockerfiles: the first that replaces them
+ * decides, and the additions of all count).
+ */
+export function imagesCacerts(
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  treeFiles: ReadonlySet<string>,
+  image: ImageTrustInputs,
+): Pick<TlsTrustSettings, 'cacertsAdded' | 'cacertsReplaced'> {
+  const each = dockerfiles.map((d) =>
+    imageCacerts(d, treeFiles, image.optInElsewhere, image.contextsOf?.(d.file.path)),
+  );
+  const found = each.find((e) => e.cacertsReplaced)?.cacertsReplaced;
+  const replaced = found && image.encryptedStores.has(found.file) ? { ...found, encrypted: true } : found;
+  return { ...(replaced && { cacertsReplaced: replaced }), ...nonEmpty(each.flatMap((e) => e.cacertsAdded ?? [])) };
+}
+
+/** What of the deployment, besides its Dockerfiles, decides what an image's cacerts hold (imageTrustInputs). */
+export interface ImageTrustInputs {
+  /** Where a file other than a Dockerfile may set USE_SYSTEM_CA_CERTS for a container. */
+  optInElsewhere?: string;
+  /** PKCS#12 stores of the tree whose certificates are encrypted (a password opened them). */
+  encryptedStores: ReadonlySet<string>;
+  /** The build contexts of a Dockerfile (parse/image-files.ts); absent: its directory. */
+  contextsOf?: (dockerfile: string) => string[];
+}
+
+/**
+ * Where a file of the deployment other than a Dockerfile may set USE_SYSTEM_CA_CERTS for a container (a Compose
+ * `environment:`, an env file, a Kubernetes manifest): any mention counts, so a replaced cacerts is never taken for
+ * all the anchors where it may not be. And the PKCS#12 stores whose certificates only a password opens.
+ */
+export function imageTrustInputs(
+  documents: readonly ParsedDocument[],
+  images?: { contextsOf(dockerfile: string): string[] },
+): ImageTrustInputs {
+  const doc = documents.find((d) => d.kind !== 'dockerfile' && /\bUSE_SYSTEM_CA_CERTS\b/.test(d.file.text));
+  const encrypted = documents.filter(
+    (d) => isKeystoreDocument(d) && d.data.storeType === 'PKCS12' && d.data.openedWith !== 'none',
+  );
+  return {
+    ...(doc && { optInElsewhere: `in ${path.basename(doc.file.path)}` }),
+    encryptedStores: new Set(encrypted.map((d) => d.file.path)),
+    ...(images && { contextsOf: (dockerfile: string) => images.contextsOf(dockerfile) }),
+  };
 }

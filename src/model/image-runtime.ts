@@ -4,7 +4,8 @@
  * /usr/local/tomcat/conf/`, `COPY --chown=1001:0 server.xml /config/`), or that a Docker Compose service bind-mounting
  * it builds, is the image the server runs in. Its `RUN` edits of java.security (./image-security.ts) reach the
  * server's runtime, and the certificates it adds to the JDK's cacerts (keytool, or the system CA store the JDK
- * follows: ./image-cacerts.ts) the cacerts the server trusts by default, as they reach a Java application's
+ * follows: ./image-cacerts.ts) or the key store it copies over them (./image-cacerts-replaced.ts) the cacerts the
+ * server trusts by default, as they reach a Java application's
  * (./java.ts, ./stores.ts). Runs after the stores contributor, which settles each component's trust.
  */
 import * as path from 'node:path';
@@ -13,7 +14,7 @@ import type { DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
 import { composeMountsOf } from './compose-mounts';
 import type { ModelContext, ModelContributor } from './contributor';
-import { cacertsAdditions } from './image-cacerts';
+import { imagesCacerts, imageTrustInputs } from './image-cacerts';
 import { withImageEdits } from './image-security';
 import { treeStoresOf } from './store-files';
 import type { Component, JavaRuntime } from './types';
@@ -65,9 +66,12 @@ export const imageRuntimeContributor: ModelContributor = {
       byImages.set(key, withEdits);
       component.runtime = withEdits;
       const trust = component.tls?.trust;
-      if (trust?.defaultTrust === 'jdk-cacerts' && !trust.trustStore && !trust.cacertsAdded) {
-        const added = images.flatMap((d) => cacertsAdditions(d, treeFiles));
-        if (added.length && component.tls) component.tls.trust = { ...trust, cacertsAdded: added };
+      if (trust?.defaultTrust === 'jdk-cacerts' && !trust.trustStore && !trust.cacertsAdded && !trust.cacertsReplaced) {
+        const imageInputs = ctx.once('imageTrustInputs', () =>
+          imageTrustInputs(ctx.deployment.documents, treeStoresOf(ctx).images),
+        );
+        const image = imagesCacerts(images, treeFiles, imageInputs);
+        if (component.tls) component.tls.trust = { ...trust, ...image };
       }
     }
   },

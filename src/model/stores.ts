@@ -18,7 +18,7 @@ import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
 import type { DockerfileData } from '../parse/dockerfile';
-import { cacertsAdditions } from './image-cacerts';
+import { imagesCacerts, imageTrustInputs, type ImageTrustInputs } from './image-cacerts';
 import { catalinaBase } from '../parse/image-files';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE } from '../knowledge/tomcat';
 import { libertyStoreOf } from './liberty-stores';
@@ -46,15 +46,18 @@ function componentDir(component: Component): string {
   return path.dirname(component.location.file);
 }
 
-function javaAppTrust(component: Component, stores: TreeStores, treeFiles: ReadonlySet<string>): TlsTrustSettings {
+function javaAppTrust(
+  component: Component,
+  stores: TreeStores,
+  treeFiles: ReadonlySet<string>,
+  image: ImageTrustInputs,
+): TlsTrustSettings {
   const system = javaSystemStores(component.runtime, stores, [componentDir(component)]);
   const trust = withJavaTrustDefault(system.keyStore ? { keyStore: system.keyStore } : {}, system);
   if (trust.defaultTrust !== 'jdk-cacerts') return trust;
-  // What the app's image imports into its JDK's cacerts.
-  const added = component.documents
-    .filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile')
-    .flatMap((d) => cacertsAdditions(d, treeFiles));
-  return added.length ? { ...trust, cacertsAdded: added } : trust;
+  // What the app's image does to its JDK's cacerts: replaces them, imports into them.
+  const dockerfiles = component.documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');
+  return { ...trust, ...imagesCacerts(dockerfiles, treeFiles, image) };
 }
 
 /** Tomcat: the `<Certificate>` (or legacy Connector) key store and alias, the SSLHostConfig's trust store. */
@@ -362,10 +365,13 @@ export const storesContributor: ModelContributor = {
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const clientEnvs = ctx.documentsOf('mq.client-env') as ParsedDocument<MqEnvData>[];
     const treeFiles = new Set(ctx.deployment.documents.map((d) => d.file.path));
+    const imageInputs = ctx.once('imageTrustInputs', () =>
+      imageTrustInputs(ctx.deployment.documents, treeStoresOf(ctx).images),
+    );
     for (const component of ctx.deployment.components) {
       if (!component.tls || component.tls.trust) continue;
       let trust: TlsTrustSettings | undefined;
-      if (component.type === 'java.app') trust = javaAppTrust(component, stores, treeFiles);
+      if (component.type === 'java.app') trust = javaAppTrust(component, stores, treeFiles, imageInputs);
       else if (component.type === 'tomcat.connector') trust = tomcatTrust(ctx, component, stores);
       else if (component.type === 'liberty.https-endpoint')
         trust = libertyTrust(

@@ -40,6 +40,7 @@ export const catalinaBase: ContainerBase = (file) => {
 
 export class ImageFiles {
   private built: Image[] | undefined;
+  private builds: { dockerfile: string; context: string; mountTargets: string[] }[] | undefined;
   /** Tree file → where the images hold it. */
   private placements: Map<string, { image: Image; containerPath: string }[]> | undefined;
   private readonly treeFiles: string[];
@@ -89,9 +90,16 @@ export class ImageFiles {
     }));
   }
 
+  /** The build contexts a Dockerfile is built from: those of the Compose services that build it, else its directory. */
+  contextsOf(dockerfile: string): string[] {
+    this.builds ??= this.composeBuilds();
+    const contexts = this.builds.filter((b) => b.dockerfile === dockerfile).map((b) => b.context);
+    return contexts.length > 0 ? [...new Set(contexts)] : [path.dirname(dockerfile)];
+  }
+
   private images(): Image[] {
     if (this.built) return this.built;
-    const composeBuilds = this.composeBuilds();
+    const composeBuilds = (this.builds ??= this.composeBuilds());
     this.built = [];
     for (const doc of this.documents) {
       if (doc.kind !== 'dockerfile') continue;

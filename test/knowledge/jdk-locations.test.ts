@@ -1,5 +1,7 @@
 import {
+  imageJavaHome,
   jdkFromImage,
+  jdkHomeFilesOfImage,
   jdkFromPath,
   sameDefaultsEveryUpdate,
   splitImageReference,
@@ -163,5 +165,36 @@ describe('a name giving only the feature release', () => {
     ['ibm', 8], // follows the service refresh
   ] as const)('%s %i: no spans', (vendor, feature) => {
     expect(updateSpans(vendor, feature)).toBeUndefined();
+  });
+});
+
+describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", () => {
+  it.each([
+    // JEP 220: no jre/ from JDK 9 on.
+    ['eclipse-temurin:17.0.9_9-jre', 'lib/security/cacerts', 'conf/security/java.security'],
+    ['eclipse-temurin:17', 'lib/security/cacerts', 'conf/security/java.security'],
+    ['openjdk:11-jdk-slim', 'lib/security/cacerts', 'conf/security/java.security'],
+    // adoptium/containers 8/jdk and 8/jre entrypoint.sh (JRE_CACERTS_PATH).
+    ['eclipse-temurin:8u202-b08-jdk', 'jre/lib/security/cacerts', 'jre/lib/security/java.security'],
+    ['eclipse-temurin:8-jre', 'lib/security/cacerts', 'lib/security/java.security'],
+    ['tomcat:9-jre8-temurin', 'lib/security/cacerts', 'lib/security/java.security'],
+  ])('%s: %s, %s', (image, cacerts, javaSecurity) => {
+    expect(jdkHomeFilesOfImage(image)).toMatchObject({ cacerts, javaSecurity });
+  });
+
+  it.each([
+    'eclipse-temurin:8u202-b08', // a JDK 8 tag that does not say JDK or JRE
+    'eclipse-temurin:latest', // no feature
+    'mycorp/base:1.0', // not an image lint-deploy knows
+  ])('%s: unknown', (image) => {
+    expect(jdkHomeFilesOfImage(image)).toBeUndefined();
+  });
+
+  it('eclipse-temurin and the Tomcat -temurin tags set JAVA_HOME=/opt/java/openjdk; others are not known', () => {
+    expect(imageJavaHome('eclipse-temurin:17-jre')).toBe('/opt/java/openjdk');
+    expect(imageJavaHome('openjdk:17')).toBeUndefined();
+    // docker-library/tomcat: the -temurin tags are built FROM eclipse-temurin and keep its JAVA_HOME.
+    expect(imageJavaHome('tomcat:10.1.57-jdk21-temurin-noble')).toBe('/opt/java/openjdk');
+    expect(imageJavaHome('tomcat:9.0.44-jdk16-openjdk-buster')).toBeUndefined();
   });
 });

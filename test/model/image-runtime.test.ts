@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { writeTree } from '../helpers/rule-tester';
+import { store } from '../rules/tls/trust-trees';
 
 const SECURITY = '/opt/java/openjdk/conf/security/java.security';
 const ECHO = `RUN echo 'jdk.tls.disabledAlgorithms=SSLv3, RC4' >> ${SECURITY}\n`;
@@ -116,5 +117,34 @@ describe("a server image's keytool imports join the cacerts the server trusts by
   });
   test('a Tomcat image that does not hold the server.xml', () => {
     expect(added(`FROM tomcat:9.0.85-jdk17-temurin\n${IMPORT}`)).toEqual([]);
+  });
+});
+
+describe("a server image's copy over its JDK's cacerts is the cacerts the server trusts by default", () => {
+  /** The tree file (relative) the Tomcat connector's default trust is replaced with, or 'none'. */
+  function replacedWith(dockerfile: string): string {
+    const root = writeTree({
+      'tomcat/Dockerfile': dockerfile,
+      'tomcat/server.xml': TOMCAT_XML,
+      'tomcat/cacerts': store('trust-root.jks'),
+    });
+    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+    const connector = result.deployments.flatMap((d) => d.components).find((c) => c.type === 'tomcat.connector');
+    const replaced = connector?.tls?.trust?.cacertsReplaced;
+    return replaced ? path.relative(root, replaced.file) : 'none';
+  }
+  test('a Tomcat (Temurin 17) image that copies the server.xml and a cacerts to $JAVA_HOME/lib/security/', () => {
+    expect(
+      replacedWith(
+        'FROM tomcat:9.0.85-jdk17-temurin\nCOPY server.xml /usr/local/tomcat/conf/\nCOPY cacerts $JAVA_HOME/lib/security/\n',
+      ),
+    ).toBe('tomcat/cacerts');
+  });
+  test('a Tomcat (Temurin 8 JDK) image: $JAVA_HOME/lib/security/ is not where its JDK keeps cacerts', () => {
+    expect(
+      replacedWith(
+        'FROM tomcat:9.0.85-jdk8-temurin\nCOPY server.xml /usr/local/tomcat/conf/\nCOPY cacerts $JAVA_HOME/lib/security/\n',
+      ),
+    ).toBe('none');
   });
 });

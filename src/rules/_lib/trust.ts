@@ -27,7 +27,13 @@ function displayFile(root: string, file: string): string {
 export function anchorsText(root: string, check: TrustCheck): string {
   const names = [...new Set(check.anchors.map((a) => certName(a.cert)))];
   const shown = names.length > 4 ? [...names.slice(0, 4), `${names.length - 4} more`] : names;
-  const where = check.anchorSource?.kind === 'store' ? displayFile(root, check.anchorSource.file) : 'its trust store';
+  const source = check.anchorSource;
+  const where =
+    source?.kind !== 'store'
+      ? 'its trust store'
+      : source.store.copiedBy && /(^|\/)lib\/security\/cacerts$/.test(source.store.path.value)
+        ? `its JDK's cacerts, which its image replaces with ${displayFile(root, source.file)}`
+        : displayFile(root, source.file);
   return `${where} (${shown.join(', ') || 'no certificate'})`;
 }
 

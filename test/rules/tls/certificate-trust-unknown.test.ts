@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/certificate-trust-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
-import { javaClient, pem, tomcatServer } from './trust-trees';
+import { javaClient, pem, replacingCacerts, tomcatServer } from './trust-trees';
 import { ccdt, svrconn } from '../mq/trees';
 
 /** An MQ C client (CCDT) whose start script names its key repository in MQSSLKEYR, against a channel that requires a client certificate. */
@@ -80,8 +80,44 @@ ruleTester(rule, {
         'CMD ["java", "-jar", "/app.jar"]',
       ),
     },
+    {
+      // JDK 17.0.15 here: a JKS cacerts holding the fixture root, a JSSE client to the fixture server connects.
+      name: "the client's image copies a JKS store holding the server chain's root over its JDK's cacerts: trusted",
+      files: replacingCacerts('eclipse-temurin:17.0.9_9-jre', '$JAVA_HOME/lib/security/cacerts', 'trust-root.jks'),
+    },
+    {
+      // JDK 17.0.15 here: with -Djavax.net.ssl.trustStorePassword the JDK opens a PKCS#12 cacerts' certificates.
+      name: 'a password-protected PKCS#12 copied over cacerts, and the JVM options give the trust store password',
+      files: {
+        ...replacingCacerts(
+          'eclipse-temurin:17.0.9_9-jre',
+          '$JAVA_HOME/lib/security/cacerts',
+          'trust-root-and-partner.p12',
+        ),
+        'client/jvm.options': '-Djavax.net.ssl.trustStorePassword=changeit\n',
+      },
+    },
   ],
   invalid: [
+    {
+      // JDK 17.0.15 here: "Unexpected error: java.security.InvalidAlgorithmParameterException: the trustAnchors
+      // parameter must be non-empty" — the JDK opens cacerts without a password and reads no encrypted certificate.
+      name: 'a password-protected PKCS#12 copied over cacerts: the JDK reads none of its certificates',
+      files: replacingCacerts(
+        'eclipse-temurin:17.0.9_9-jre',
+        '$JAVA_HOME/lib/security/cacerts',
+        'trust-root-and-partner.p12',
+      ),
+      errors: [
+        {
+          messageId: 'serverUnknown',
+          file: 'client/Dockerfile',
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['the trustAnchors parameter must be non-empty', 'certs/cacerts, a PKCS#12 store'],
+        },
+      ],
+    },
     {
       name: 'an eclipse-temurin image without USE_SYSTEM_CA_CERTS: its JDK keeps its own cacerts',
       files: systemStore('eclipse-temurin:17-jre', 'root-ca.crt', 'CMD ["java", "-jar", "/app.jar"]'),

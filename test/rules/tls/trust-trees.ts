@@ -87,3 +87,21 @@ export function nginxServer(
 export function nginxProxy(directives: string[], caFile?: string): Tree {
   return { ...(caFile ? { [`gw/ssl/${caFile}`]: pem(caFile) } : {}), ...nginxGateway(directives) };
 }
+
+/**
+ * The Java client whose image copies `storeName` (a fixture key store, as client/certs/cacerts) to `destination`, more
+ * Dockerfile lines after it. JDK 17.0.15 here: a cacerts holding only the other root, a JSSE client to the fixture
+ * server fails with "PKIX path building failed"; holding the fixture root, it connects.
+ */
+export const replacingCacerts = (from: string, destination: string, storeName: string, ...lines: string[]) => ({
+  ...javaClient({}),
+  'client/Dockerfile': [
+    `FROM ${from}`,
+    `COPY certs/cacerts ${destination}`,
+    ...lines,
+    'ENTRYPOINT ["java", "-jar", "/app.jar"]',
+    '',
+  ].join('\n'),
+  'client/certs/cacerts': store(storeName),
+  ...tomcatServer('server-chain.p12'),
+});

@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/untrusted-server-certificate';
 import { ruleTester } from '../../helpers/rule-tester';
-import { javaClient, nginxProxy, nginxServer, pem, tomcatServer } from './trust-trees';
+import { javaClient, nginxProxy, nginxServer, pem, replacingCacerts, tomcatServer } from './trust-trees';
 
 /** The Java client whose image's ENTRYPOINT names a trust store of another CA (no JVM options beside it). */
 const CLIENT_TRUSTS_OTHER_BY_ENTRYPOINT = {
@@ -68,8 +68,114 @@ ruleTester(rule, {
         ...nginxServer('server-fullchain.pem'),
       },
     },
+    {
+      // JEP 220: a JDK 17 has no jre/ directory; the copy reaches no JDK and its cacerts stay unknown.
+      name: 'an image copies a store of another CA to $JAVA_HOME/jre/lib/security/cacerts of a JDK 17: not its cacerts',
+      files: replacingCacerts('eclipse-temurin:17.0.9_9-jre', '$JAVA_HOME/jre/lib/security/cacerts', 'trust-other.jks'),
+    },
+    {
+      // adoptium/containers 8/jdk entrypoint.sh: a JDK 8's cacerts is $JAVA_HOME/jre/lib/security/cacerts.
+      name: 'a JDK 8 image (a JDK, not a JRE): $JAVA_HOME/lib/security/cacerts is not its cacerts',
+      files: replacingCacerts('eclipse-temurin:8u202-b08-jdk', '$JAVA_HOME/lib/security/cacerts', 'trust-other.jks'),
+    },
+    {
+      name: 'a JDK 8 image whose tag does not say JDK or JRE: where its cacerts are is unknown',
+      files: replacingCacerts('eclipse-temurin:8u202-b08', '$JAVA_HOME/jre/lib/security/cacerts', 'trust-other.jks'),
+    },
+    {
+      name: 'the copied cacerts trust another CA, and keytool imports the fixture root after the copy',
+      files: {
+        ...replacingCacerts(
+          'eclipse-temurin:17.0.9_9-jre',
+          '$JAVA_HOME/lib/security/cacerts',
+          'trust-other.jks',
+          'COPY certs/root-ca.pem /tmp/',
+          'RUN keytool -importcert -noprompt -cacerts -storepass changeit -file /tmp/root-ca.pem',
+        ),
+        'client/certs/root-ca.pem': pem('root-ca.pem'),
+      },
+    },
+    {
+      // adoptium/containers entrypoint.sh: USE_SYSTEM_CA_CERTS imports the system store into cacerts at each start.
+      name: 'the copied cacerts trust another CA, and USE_SYSTEM_CA_CERTS adds the system store at start',
+      files: replacingCacerts(
+        'eclipse-temurin:17-jre',
+        '$JAVA_HOME/lib/security/cacerts',
+        'trust-other.jks',
+        'ENV USE_SYSTEM_CA_CERTS=1',
+      ),
+    },
+    {
+      name: "USE_SYSTEM_CA_CERTS set in the Compose service's environment",
+      files: {
+        ...replacingCacerts('eclipse-temurin:17-jre', '$JAVA_HOME/lib/security/cacerts', 'trust-other.jks'),
+        'compose.yaml': 'services:\n  client:\n    build: ./client\n    environment:\n      USE_SYSTEM_CA_CERTS: "1"\n',
+      },
+    },
+    {
+      // docker-library/openjdk: its update-ca-certificates hook rewrites $JAVA_HOME/lib/security/cacerts.
+      name: 'an openjdk image refreshes the system CA store after the copy: its hook rewrites cacerts',
+      files: replacingCacerts(
+        'openjdk:17-jdk-slim',
+        '$JAVA_HOME/lib/security/cacerts',
+        'trust-other.jks',
+        'RUN update-ca-certificates',
+      ),
+    },
+    {
+      name: 'a RUN replaces the copied cacerts again',
+      files: replacingCacerts(
+        'eclipse-temurin:17.0.9_9-jre',
+        '$JAVA_HOME/lib/security/cacerts',
+        'trust-other.jks',
+        'RUN cp /etc/ssl/certs/java/cacerts $JAVA_HOME/lib/security/cacerts',
+      ),
+    },
+    {
+      name: 'the image copies a store that trusts the fixture root over its cacerts',
+      files: replacingCacerts(
+        'eclipse-temurin:17.0.9_9-jre',
+        '/opt/java/openjdk/lib/security/cacerts',
+        'trust-root.jks',
+      ),
+    },
   ],
   invalid: [
+    {
+      name: "the client's image copies a store of another CA over its JDK's cacerts",
+      files: replacingCacerts('eclipse-temurin:17.0.9_9-jre', '$JAVA_HOME/lib/security/cacerts', 'trust-other.jks'),
+      errors: [
+        {
+          messageId: 'untrusted',
+          file: 'client/Dockerfile',
+          line: 2,
+          messageIncludes: [
+            "its JDK's cacerts, which its image replaces with client/certs/cacerts (Fixture Other Root CA)",
+          ],
+        },
+      ],
+    },
+    {
+      name: "a JDK 8 JRE image: $JAVA_HOME/lib/security/ holds its JDK's cacerts",
+      files: replacingCacerts('eclipse-temurin:8u202-b08-jre', '${JAVA_HOME}/lib/security/', 'trust-other.jks'),
+      errors: [{ messageId: 'untrusted', file: 'client/Dockerfile', line: 2 }],
+    },
+    {
+      name: 'a JDK 8 JDK image: $JAVA_HOME/jre/lib/security/cacerts; a keytool import before the copy is lost',
+      files: {
+        ...replacingCacerts('eclipse-temurin:8u202-b08-jdk', '$JAVA_HOME/jre/lib/security/cacerts', 'trust-other.jks'),
+        'client/Dockerfile': [
+          'FROM eclipse-temurin:8u202-b08-jdk',
+          'COPY certs/root-ca.pem /tmp/',
+          'RUN keytool -importcert -noprompt -keystore $JAVA_HOME/jre/lib/security/cacerts -storepass changeit -file /tmp/root-ca.pem',
+          'COPY certs/cacerts $JAVA_HOME/jre/lib/security/cacerts',
+          'ENTRYPOINT ["java", "-jar", "/app.jar"]',
+          '',
+        ].join('\n'),
+        'client/certs/root-ca.pem': pem('root-ca.pem'),
+      },
+      errors: [{ messageId: 'untrusted', file: 'client/Dockerfile', line: 4 }],
+    },
     {
       name: 'nginx proxy_pass with proxy_ssl_verify on trusting another CA',
       files: {
