@@ -54,6 +54,7 @@ export {
   COMMAND_LINE_ORDER,
   imageJavaHome,
   jdkFromImage,
+  jdkFromPackage,
   jdkHomeFilesOfImage,
   jdkFromPath,
   jvmOptionVariable,

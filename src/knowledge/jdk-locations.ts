@@ -108,6 +108,25 @@ export function jdkFromPath(installPath: string): NamedJdk | undefined {
   return undefined;
 }
 
+const PACKAGES = data.packages.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) }));
+
+/** The JDK an operating system package installs (`openjdk-17-jre-headless`, `java-17-openjdk`); undefined when unknown. */
+export function jdkFromPackage(name: string): NamedJdk | undefined {
+  const bare = name.replace(/=.*$/, '');
+  for (const entry of PACKAGES) {
+    const m = entry.regex.exec(bare);
+    if (!m) continue;
+    return {
+      vendor: entry.vendor as JdkVendorFamily,
+      feature: m.groups?.feature,
+      source: entry.source,
+      confidence: entry.confidence as NamedJdk['confidence'],
+      note: entry.note,
+    };
+  }
+  return undefined;
+}
+
 /** An environment variable the JDK reads JVM options from (data: `optionVariables`). */
 export interface JvmOptionVariable {
   variable: string;
@@ -192,13 +211,10 @@ interface JdkHomeFiles {
 }
 
 const HOME_LAYOUTS = data.homeLayouts;
-/** The JAVA_HOME images set: a tag rule's (`tomcat:…-jdk21-temurin`), else the repository's. */
-const IMAGE_HOMES = IMAGES.map((image) => ({
-  repository: image.repository,
-  home: 'javaHome' in image && image.javaHome ? image.javaHome.path : undefined,
-  tags: image.tags.flatMap((t) =>
-    'javaHome' in t && typeof t.javaHome === 'string' ? [{ ...t, home: t.javaHome }] : [],
-  ),
+const IMAGE_HOMES = data.imageHomes.map((entry) => ({
+  repository: new RegExp(entry.repository),
+  tags: new RegExp(entry.tags),
+  home: entry.javaHome,
 }));
 
 /**
@@ -219,9 +235,8 @@ export function jdkHomeFilesOfImage(reference: string): JdkHomeFiles | undefined
   return layout && { cacerts: layout.cacerts, javaSecurity: layout.javaSecurity, source: layout.source };
 }
 
-/** The JAVA_HOME an image sets (data: `images[].javaHome`, or its tag rule's); undefined when no source says. */
+/** The JAVA_HOME an image sets (data: `imageHomes`); undefined when no source says. */
 export function imageJavaHome(reference: string): string | undefined {
   const { name, tag } = splitImageReference(reference.toLowerCase());
-  const image = IMAGE_HOMES.find((h) => h.repository.test(name));
-  return image?.tags.find((t) => t.regex.test(tag))?.home ?? image?.home;
+  return IMAGE_HOMES.find((h) => h.repository.test(name) && h.tags.test(tag))?.home;
 }

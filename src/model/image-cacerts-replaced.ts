@@ -4,13 +4,13 @@
  * else — the public CAs it shipped with are gone. JDK 17.0.15 here: a cacerts holding one private root, a JSSE client
  * to a server under another root fails with "PKIX path building failed … unable to find valid certification path to
  * requested target"; to a server under that root it connects. Where the JDK keeps cacerts depends on its feature
- * release (and, for JDK 8, on whether the image holds a JDK or a JRE): knowledge `homeLayouts`; a copy elsewhere
- * (`$JAVA_HOME/jre/lib/security/cacerts` in a JDK 17 image) reaches no JDK and replaces nothing.
+ * release (and, for JDK 8, on whether the image holds a JDK or a JRE): ./image-home-files.ts.
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { imageJavaHome, jdkHomeFilesOfImage, systemCaStoreOf } from '../knowledge';
-import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { systemCaStoreOf } from '../knowledge';
+import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { homeFileCopy } from './image-home-files';
 import type { ParsedDocument } from '../parse/types';
 
 /** A tree key store an image puts in place of its JDK's cacerts. */
@@ -24,8 +24,6 @@ export interface CacertsReplacement {
   /** Set when more anchors join it at run time (why): then a missing anchor is not decisive. */
   merged?: string;
 }
-
-const JAVA_HOME_PREFIX = /^\$(\{JAVA_HOME\}|JAVA_HOME(?!\w))/;
 
 /**
  * The tree key store the image holds as its JDK's cacerts, or undefined: no copy there, a JDK whose layout (or home)
@@ -42,44 +40,11 @@ export function cacertsReplacement(
   contexts: readonly string[] = [path.dirname(doc.file.path)],
 ): CacertsReplacement | undefined {
   const data = doc.data;
+  const found = homeFileCopy(doc, treeFiles, 'cacerts', contexts);
   const image = runtimeStage(data)?.image;
-  const layout = image ? jdkHomeFilesOfImage(image) : undefined;
-  if (!image || !layout) return undefined;
-  const home = imageJavaHome(image);
-  let found: { file?: string; line: number; copy: (typeof data.copies)[number] } | undefined;
-  for (const copy of heldCopies(data)) {
-    const written = copy.written[copy.written.length - 1];
-    if (!written || copy.written.length < 2) continue;
-    // The destination relative to JAVA_HOME: `$JAVA_HOME/…` as written is the base image's variable; a path the
-    // Dockerfile's own variables give (its ENV JAVA_HOME included) counts under the home the image is known to set.
-    const relative =
-      copy.destination !== undefined
-        ? home && copy.destination.startsWith(`${home}/`)
-          ? copy.destination.slice(home.length + 1)
-          : undefined
-        : JAVA_HOME_PREFIX.test(written)
-          ? written.replace(JAVA_HOME_PREFIX, '').replace(/^\/+/, '')
-          : undefined;
-    if (relative === undefined) continue;
-    const intoDirectory = relative.endsWith('/') && `${relative}cacerts` === layout.cacerts;
-    if (relative !== layout.cacerts && !intoDirectory) continue;
-    const sources = copy.written.slice(0, -1);
-    const named = intoDirectory ? sources.filter((s) => path.posix.basename(s) === 'cacerts') : sources;
-    // `COPY --from=build`, a variable, a wildcard or several files: what lands there is not a file of the tree.
-    // (The sources substituted, or as written when the destination's variable left them unsubstituted.)
-    const source =
-      copy.from === undefined && named.length === 1
-        ? (copy.sources[sources.indexOf(named[0]!)] ?? named[0])
-        : undefined;
-    const files =
-      source && !/[$*?[]/.test(source)
-        ? [...new Set(contexts.map((c) => path.resolve(c, source)).filter((f) => treeFiles.has(f)))]
-        : [];
-    found = { file: files.length === 1 ? files[0] : undefined, line: copy.line, copy };
-  }
-  if (!found?.file) return undefined;
+  if (!found?.file || !image) return undefined;
   const commands = heldCommands(data);
-  const after = commands.filter((c) => c.instruction === 'RUN' && c.range.start.line + 1 > found.line);
+  const after = commands.filter((c) => c.instruction === 'RUN' && c.range.start.line + 1 > found.copy.line);
   // A refresh of the system CA store the JDK's cacerts follows rewrites it from that store.
   const store = systemCaStoreOf(image);
   if (store && !store.optIn && after.some((c) => new RegExp(`(^|[\\s/;&|])${store.command}(\\s|$)`).test(c.joined)))

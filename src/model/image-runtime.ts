@@ -16,6 +16,7 @@ import { composeMountsOf } from './compose-mounts';
 import type { ModelContext, ModelContributor } from './contributor';
 import { imagesCacerts, imageTrustInputs } from './image-cacerts';
 import { withImageEdits } from './image-security';
+import { imageTreeFilesOf } from './image-security-copy';
 import { treeStoresOf } from './store-files';
 import type { Component, JavaRuntime } from './types';
 
@@ -62,7 +63,7 @@ export const imageRuntimeContributor: ModelContributor = {
       const key = images.map((d) => d.file.path).join('\n');
       const byImages = edited.get(runtime) ?? new Map<string, JavaRuntime>();
       edited.set(runtime, byImages);
-      const withEdits = byImages.get(key) ?? withImageEdits(runtime, images, ctx.memo);
+      const withEdits = byImages.get(key) ?? withImageEdits(runtime, images, ctx.memo, imageTreeFilesOf(ctx));
       byImages.set(key, withEdits);
       component.runtime = withEdits;
       const trust = component.tls?.trust;

@@ -17,6 +17,7 @@ import type { JavaRuntime } from './types';
 import type { DockerfileData } from '../parse/dockerfile';
 import { heldCommands } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
+import { securityFileCopy, withSecurityFile, type ImageTreeFiles } from './image-security-copy';
 
 export const TLS_DISABLED = 'jdk.tls.disabledAlgorithms';
 
@@ -169,16 +170,33 @@ export function withImageEdits(
   runtime: JavaRuntime,
   dockerfiles: readonly ParsedDocument<DockerfileData>[],
   memo: RunMemo,
+  files?: ImageTreeFiles,
 ): JavaRuntime {
-  const edits = dockerfiles.flatMap((doc) => disabledAlgorithmsEdits(doc.data).map((edit) => ({ doc, edit })));
-  if (edits.length === 0) return runtime;
-  const result: JavaRuntime = { ...runtime, securityProperties: { ...runtime.securityProperties } };
-  const effective = effectiveJdkTls(runtime, memo);
+  // A java.security the image copies over its JDK's (./image-security-copy.ts): the value the later edits work on.
+  const [copied] = files
+    ? dockerfiles.flatMap((doc) => {
+        const copy = securityFileCopy(doc, files);
+        return copy ? [{ doc, copy }] : [];
+      })
+    : [];
+  const base = copied?.copy.kind === 'file' ? withSecurityFile(runtime, copied.copy) : runtime;
+  let unknown: { why: string; at: RelatedLocation[] } | undefined =
+    copied?.copy.kind === 'unknown' && !runtime.securityProperties[TLS_DISABLED]
+      ? { why: copied.copy.why, at: [{ ...copied.copy.at, message: "the JDK's java.security is replaced here" }] }
+      : undefined;
+  // Edits before the copy are overwritten by it.
+  const edits = dockerfiles.flatMap((doc) =>
+    disabledAlgorithmsEdits(doc.data)
+      .filter((edit) => doc !== copied?.doc || edit.range.start.line + 1 > copied.copy.line)
+      .map((edit) => ({ doc, edit })),
+  );
+  if (edits.length === 0 && !unknown) return base;
+  const result: JavaRuntime = { ...base, securityProperties: { ...base.securityProperties } };
+  const effective = effectiveJdkTls(base, memo);
   let value: readonly string[] | undefined =
-    effective.disabledAlgorithms.from.kind === 'file' || effective.profile
+    !unknown && (effective.disabledAlgorithms.from.kind === 'file' || effective.profile)
       ? effective.disabledAlgorithms.value
       : undefined;
-  let unknown: { why: string; at: RelatedLocation[] } | undefined;
   for (const { doc, edit } of edits) {
     const at = { file: doc.file.path, range: edit.range };
     const set = (text: string, note: string) => {

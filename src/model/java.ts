@@ -14,6 +14,7 @@ import type { ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
 import { dockerfileJavaEvidence } from './dockerfile-java';
 import { withImageEdits } from './image-security';
+import { imageTreeFilesOf } from './image-security-copy';
 import {
   appGroupOf,
   JVM_OPTION_KINDS,
@@ -78,7 +79,7 @@ export const javaAppContributor: ModelContributor = {
       const started = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources, key);
       // What the image's RUN does to the JDK's java.security (./image-security.ts).
       const images = group.jvm.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');
-      const runtime = started && withImageEdits(started, images, ctx.memo);
+      const runtime = started && withImageEdits(started, images, ctx.memo, imageTreeFilesOf(ctx));
       const appName = springSetting(
         group.spring.flatMap((d) => d.entries),
         'spring.application.name',

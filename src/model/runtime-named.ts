@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import { jdkFromImage, jdkFromPath, sameDefaultsEveryUpdate, type NamedJdk } from '../knowledge';
-import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { jdkFromImage, jdkFromPackage, jdkFromPath, sameDefaultsEveryUpdate, type NamedJdk } from '../knowledge';
+import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { simpleCommands } from '../parse/shell-commands';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
 import type { JavaRuntime } from './types';
 
 /** A JDK found in the tree (or named by it) and the directory it belongs to. */
@@ -105,6 +106,40 @@ export function namedRuntimes(documents: ParsedDocument[], root: string): Scoped
           `JDK from ${file}:${stage.line} FROM ${stage.written}${stage.image !== stage.written ? ` (${stage.image})` : ''}`,
         ),
       });
+    else {
+      // An image lint-deploy does not know (debian, ubuntu, ubi-minimal) that installs a JDK package: that JDK.
+      const installed = installedJdks(doc.data as DockerfileData);
+      const [only] = installed;
+      if (only && installed.every((i) => i.jdk.vendor === only.jdk.vendor && i.jdk.feature === only.jdk.feature))
+        found.push({
+          scope,
+          runtime: runtimeOf(
+            only.jdk,
+            { file: doc.file.path, range: only.range },
+            `JDK from ${file}:${only.range.start.line + 1} RUN installs ${only.name}`,
+          ),
+        });
+    }
   }
   return found;
+}
+
+const INSTALLERS = /^(apt-get|apt|yum|dnf|microdnf|tdnf|zypper)$/;
+
+/** The JDK packages the running image's RUNs install (`apt-get install -y --no-install-recommends openjdk-17-jre-headless`). */
+function installedJdks(data: DockerfileData): { name: string; jdk: NamedJdk; range: Range }[] {
+  const out: { name: string; jdk: NamedJdk; range: Range }[] = [];
+  for (const command of heldCommands(data)) {
+    if (command.instruction !== 'RUN') continue;
+    for (const words of simpleCommands(command.joined)) {
+      const at = words.findIndex((w) => INSTALLERS.test(w));
+      if (at < 0 || !words.slice(at + 1).includes('install')) continue;
+      for (const word of words.slice(words.indexOf('install', at) + 1)) {
+        if (word.startsWith('-') || word === '|' || word === '>' || word === '>>') continue;
+        const jdk = jdkFromPackage(word);
+        if (jdk) out.push({ name: word, jdk, range: command.range });
+      }
+    }
+  }
+  return out;
 }

@@ -9,6 +9,9 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import type { JavaRuntime, JdkVendorFamily, RuntimeAttachment, Traced } from './types';
 import { entryLocation } from '../parse/types';
 import { namedRuntimes, shortPath, type ScopedRuntime } from './runtime-named';
+import type { DockerfileData } from '../parse/dockerfile';
+import { ImageFiles } from '../parse/image-files';
+import { homeFileCopy } from './image-home-files';
 
 export type { ScopedRuntime } from './runtime-named';
 
@@ -38,8 +41,11 @@ export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRunt
       homes.set(home, { ...homes.get(home), security: doc });
     }
   }
+  const copiedOverJdk = securityFilesCopiedOverJdk(documents);
   const runtimes: ScopedRuntime[] = [];
   for (const [home, { release, security }] of homes) {
+    // A java.security an image copies over its JDK's is that JDK's (./image-security-copy.ts), no JDK of its own.
+    if (!release && security && copiedOverJdk.has(security.file.path)) continue;
     // A lone java.security that a start of the tree loads with -Djava.security.properties (tim-ref/messenger-proxy's
     // Dockerfile: COPY java.security /app, -Djava.security.properties==/app/java.security) changes the JDK that loads
     // it (src/model/jvm-runtime.ts); it is no JDK of its own.
@@ -266,4 +272,15 @@ function overrideFileNames(documents: readonly ParsedDocument[]): Set<string> {
         names.add(securityFileName(p.value.replace(/^=/, '').replace(/^file:/, '')));
   }
   return names;
+}
+
+/** The tree java.security files a Dockerfile copies over its image JDK's java.security (./image-home-files.ts). */
+function securityFilesCopiedOverJdk(documents: readonly ParsedDocument[]): Set<string> {
+  const dockerfiles = documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');
+  if (dockerfiles.length === 0) return new Set();
+  const treeFiles = new Set(documents.map((d) => d.file.path));
+  const images = new ImageFiles(documents);
+  return new Set(
+    dockerfiles.flatMap((d) => homeFileCopy(d, treeFiles, 'javaSecurity', images.contextsOf(d.file.path))?.file ?? []),
+  );
 }

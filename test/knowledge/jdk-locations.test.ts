@@ -1,6 +1,7 @@
 import {
   imageJavaHome,
   jdkFromImage,
+  jdkFromPackage,
   jdkHomeFilesOfImage,
   jdkFromPath,
   sameDefaultsEveryUpdate,
@@ -190,11 +191,27 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
     expect(jdkHomeFilesOfImage(image)).toBeUndefined();
   });
 
-  it('eclipse-temurin and the Tomcat -temurin tags set JAVA_HOME=/opt/java/openjdk; others are not known', () => {
+  it('the JAVA_HOME of eclipse-temurin, the Tomcat -temurin tags and the Alpine openjdk 8 images; others are not known', () => {
     expect(imageJavaHome('eclipse-temurin:17-jre')).toBe('/opt/java/openjdk');
     expect(imageJavaHome('openjdk:17')).toBeUndefined();
     // docker-library/tomcat: the -temurin tags are built FROM eclipse-temurin and keep its JAVA_HOME.
     expect(imageJavaHome('tomcat:10.1.57-jdk21-temurin-noble')).toBe('/opt/java/openjdk');
     expect(imageJavaHome('tomcat:9.0.44-jdk16-openjdk-buster')).toBeUndefined();
+    // docker-library/openjdk 8/jre/alpine: Alpine's openjdk8-jre.
+    expect(imageJavaHome('openjdk:8-jre-alpine')).toBe('/usr/lib/jvm/java-1.8-openjdk/jre');
+  });
+});
+
+describe('the JDK an operating system package installs (packages)', () => {
+  it.each([
+    ['openjdk-17-jre-headless', 'openjdk', '17'],
+    ['openjdk-11-jdk=11.0.20+8-1ubuntu1~22.04', 'openjdk', '11'],
+    ['java-21-openjdk-headless', 'redhat', '21'],
+    ['java-1.8.0-openjdk-devel', 'redhat', '8'],
+  ])('%s: %s %s', (name, vendor, feature) => {
+    expect(jdkFromPackage(name)).toMatchObject({ vendor, feature });
+  });
+  it.each(['default-jre', 'openjdk', 'ca-certificates-java'])('%s: not known', (name) => {
+    expect(jdkFromPackage(name)).toBeUndefined();
   });
 });

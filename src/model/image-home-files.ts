@@ -1,0 +1,72 @@
+/**
+ * A file of the tree that a Dockerfile COPYs (or ADDs) over a file of its image's JDK home: the JDK's cacerts
+ * (./image-cacerts-replaced.ts) or its java.security (./image-security-copy.ts). Where the JDK keeps them depends on
+ * its feature release (and, for JDK 8, on whether the image holds a JDK or a JRE): knowledge `homeLayouts`; the home
+ * is `$JAVA_HOME` as written (the base image's variable) or the one the image is known to set. A copy elsewhere
+ * (`$JAVA_HOME/jre/lib/security/cacerts` in a JDK 17 image) reaches no JDK.
+ */
+import * as path from 'node:path';
+import { imageJavaHome, jdkHomeFilesOfImage } from '../knowledge';
+import type { DockerCopy } from '../parse/dockerfile-copies';
+import { heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import type { ParsedDocument } from '../parse/types';
+
+const JAVA_HOME_PREFIX = /^\$(\{JAVA_HOME\}|JAVA_HOME(?!\w))/;
+
+/** The last COPY/ADD over that JDK file, and the tree file it puts there (undefined: not a file of the tree). */
+interface HomeFileCopy {
+  copy: DockerCopy;
+  file?: string;
+}
+
+/**
+ * The last copy over the image JDK's `which` file, or undefined: none, or a JDK whose layout (or home) is unknown.
+ * `contexts`: the build contexts the Dockerfile is built from (a Compose `build:`, else its directory): one holding
+ * the source decides, several that disagree leave the file unknown.
+ */
+export function homeFileCopy(
+  doc: ParsedDocument<DockerfileData>,
+  treeFiles: ReadonlySet<string>,
+  which: 'cacerts' | 'javaSecurity',
+  contexts: readonly string[] = [path.dirname(doc.file.path)],
+): HomeFileCopy | undefined {
+  const data = doc.data;
+  const image = runtimeStage(data)?.image;
+  const layout = image ? jdkHomeFilesOfImage(image) : undefined;
+  if (!image || !layout) return undefined;
+  const target = layout[which];
+  const home = imageJavaHome(image);
+  let found: HomeFileCopy | undefined;
+  for (const copy of heldCopies(data)) {
+    const written = copy.written[copy.written.length - 1];
+    if (!written || copy.written.length < 2) continue;
+    // The destination relative to JAVA_HOME: `$JAVA_HOME/…` as written is the base image's variable; a path the
+    // Dockerfile's own variables give (its ENV JAVA_HOME included) counts under the home the image is known to set.
+    const relative =
+      copy.destination !== undefined
+        ? home && copy.destination.startsWith(`${home}/`)
+          ? copy.destination.slice(home.length + 1)
+          : undefined
+        : JAVA_HOME_PREFIX.test(written)
+          ? written.replace(JAVA_HOME_PREFIX, '').replace(/^\/+/, '')
+          : undefined;
+    if (relative === undefined) continue;
+    const name = path.posix.basename(target);
+    const intoDirectory = relative.endsWith('/') && `${relative}${name}` === target;
+    if (relative !== target && !intoDirectory) continue;
+    const sources = copy.written.slice(0, -1);
+    const named = intoDirectory ? sources.filter((s) => path.posix.basename(s) === name) : sources;
+    // `COPY --from=build`, a variable, a wildcard or several files: what lands there is not a file of the tree.
+    // (The sources substituted, or as written when the destination's variable left them unsubstituted.)
+    const source =
+      copy.from === undefined && named.length === 1
+        ? (copy.sources[sources.indexOf(named[0]!)] ?? named[0])
+        : undefined;
+    const files =
+      source && !/[$*?[]/.test(source)
+        ? [...new Set(contexts.map((c) => path.resolve(c, source)).filter((f) => treeFiles.has(f)))]
+        : [];
+    found = { copy, ...(files.length === 1 && { file: files[0] }) };
+  }
+  return found;
+}
