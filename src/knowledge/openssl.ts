@@ -222,11 +222,32 @@ function releaseBefore(a: number[], b: number[]): boolean {
   return false;
 }
 
+/** The releases a tag may stand for, [low, high): an exact one (`1.27.1`) itself, a minor one (`1.27`) each of its patches. */
+function releaseRange(release: string): { low: number[]; high: number[] } {
+  const parts = releaseParts(release);
+  if (parts.length >= 3) return { low: parts, high: [...parts.slice(0, 2), (parts[2] ?? 0) + 1] };
+  return { low: [...parts, 0], high: [parts[0] ?? 0, (parts[1] ?? 0) + 1, 0] };
+}
+
 /** The nginx release an `nginx` image tag names (`nginx:1.25.3` → `1.25.3`, `nginx:1.14-alpine` → `1.14`), else undefined. */
 export function nginxReleaseFromImage(reference: string): string | undefined {
   const { name, tag } = splitImageReference(reference.toLowerCase());
   if ((name.split('/').pop() ?? name) !== 'nginx') return undefined;
   return /^(1\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag)?.[1];
+}
+
+/**
+ * Whether nginx `release` starts with `ssl_verify_client on|optional` and `ssl_trusted_certificate` but no
+ * `ssl_client_certificate`: true from 1.27.2, false before; undefined when the release is unknown or names releases on
+ * both sides (`1.27`: 1.27.0 to 1.27.x).
+ */
+export function nginxVerifyClientTakesTrustedCertificate(release?: string): boolean | undefined {
+  if (!release) return undefined;
+  const since = releaseParts(data.nginx.verifyClientTrustedCertificateSince.since);
+  const { low, high } = releaseRange(release);
+  if (!releaseBefore(low, since)) return true;
+  if (!releaseBefore(since, high)) return false;
+  return undefined;
 }
 
 export interface ProxyProtocolsDefault {
@@ -242,11 +263,7 @@ export interface ProxyProtocolsDefault {
 export function nginxProxyProtocolDefaults(release?: string): ProxyProtocolsDefault[] {
   const rows = data.nginx.proxyProtocolsDefault.value;
   if (!release) return rows;
-  const parts = releaseParts(release);
-  const exact = parts.length >= 3;
-  // The range of releases the tag may stand for: [low, high).
-  const low = exact ? parts : [...parts, 0];
-  const high = exact ? [...parts.slice(0, 2), (parts[2] ?? 0) + 1] : [parts[0] ?? 0, (parts[1] ?? 0) + 1, 0];
+  const { low, high } = releaseRange(release);
   const found = rows.filter((row, i) => {
     const since = releaseParts(row.since);
     const until = i > 0 ? rows[i - 1]?.since : undefined;

@@ -219,7 +219,19 @@ export interface NginxSecurityLevel {
 /** Why nginx refuses to start, said on the server block that causes it (src/model/nginx-startup.ts). */
 export type NginxStartupFailure =
   | { kind: 'no-certificate'; level: 'http' | 'stream'; listen: string; at: Location }
-  | { kind: 'no-key'; level: 'http' | 'stream'; certificate: string; at: Location };
+  | { kind: 'no-key'; level: 'http' | 'stream'; certificate: string; at: Location }
+  /**
+   * `ssl_verify_client on|optional` (`at`) without `ssl_client_certificate`: nginx has no default trust store and
+   * refuses to start. `trusted`: the server has `ssl_trusted_certificate`, which the image's nginx (before 1.27.2)
+   * does not take for it.
+   */
+  | {
+      kind: 'no-client-ca';
+      level: 'http' | 'stream';
+      mode: string;
+      at: Location;
+      trusted?: { at: Location; nginx: { release: string; at: Location } };
+    };
 
 /** nginx directive values the stores need (kept by the nginx contributor in `attributes.storeDirectives`). */
 export type NginxStoreDirectives = Partial<

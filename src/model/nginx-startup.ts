@@ -22,7 +22,7 @@
 import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { NginxStartupFailure } from './attributes';
-import { NGINX_FACTS } from '../knowledge/openssl';
+import { NGINX_FACTS, nginxVerifyClientTakesTrustedCertificate } from '../knowledge/openssl';
 import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';
 import { hasUnresolvedInclude } from './nginx-unresolved';
 
@@ -45,10 +45,11 @@ function addressKey(listen: string): string | undefined {
   return `${host}:${m[2]}`;
 }
 
-/** The startup failures of a file's http servers, by server block. */
+/** The startup failures of a file's http servers, by server block; `nginx`: the release the tree's image names. */
 export function nginxStartupFailures(
   doc: ParsedDocument,
   servers: NginxServerBlock[],
+  nginx?: { release: string; at: Location },
 ): Map<Placed, NginxStartupFailure> {
   const failures = new Map<Placed, NginxStartupFailure>();
   if (doc.template) return failures;
@@ -123,7 +124,43 @@ export function nginxStartupFailures(
         at: { file: unpaired.file, range: argsRange(unpaired) },
       });
   }
+  for (const s of servers) {
+    if (!known(s) || failures.has(s.server) || (s.level === 'stream' && !streamTls.has(s))) continue;
+    const failure = clientCaFailure(s.level ?? 'http', levels(s), rejects(s), nginx);
+    if (failure) failures.set(s.server, failure);
+  }
   return failures;
+}
+
+/**
+ * `ssl_verify_client on|optional` without the CA certificates to verify with, in a server nginx builds a TLS context
+ * for (a certificate, or ssl_reject_handshake on): `[emerg] no ssl_client_certificate for ssl_verify_client`
+ * (ngx_http_ssl_merge_srv_conf, ngx_stream_ssl_merge_conf; measured with nginx 1.22.1, also for a plain http server
+ * that inherits a certificate). From 1.27.2 ssl_trusted_certificate suffices: with it, said only when the image names
+ * an older release. Not for SPIFFE's fork with `ssl_spiffe on` (the bundle comes from the Workload API).
+ */
+function clientCaFailure(
+  level: 'http' | 'stream',
+  levels: Placed[][],
+  rejects: boolean,
+  nginx: { release: string; at: Location } | undefined,
+): NginxStartupFailure | undefined {
+  const scope = levels.flat();
+  if (workloadApiOf(scope, NGINX_FACTS.workloadApiDirectives.value.server)) return undefined;
+  if (innermostDirectives(levels, 'ssl_certificate').length === 0 && !rejects) return undefined;
+  const verify = last(scope, 'ssl_verify_client');
+  const mode = verify?.directive.args[0]?.value ?? '';
+  if (!verify || (mode !== 'on' && mode !== 'optional') || last(scope, 'ssl_client_certificate')) return undefined;
+  const trusted = last(scope, 'ssl_trusted_certificate');
+  if (trusted && (!nginx || nginxVerifyClientTakesTrustedCertificate(nginx.release) !== false)) return undefined;
+  const at = (p: Placed): Location => ({ file: p.file, range: argsRange(p) });
+  return {
+    kind: 'no-client-ca',
+    level,
+    mode,
+    at: at(verify),
+    ...(trusted && nginx ? { trusted: { at: at(trusted), nginx } } : {}),
+  };
 }
 
 /**

@@ -257,7 +257,7 @@ export const nginxContributor: ModelContributor = {
         }
       };
       walk(top, [], undefined);
-      const startupFailures = nginxStartupFailures(doc, servers);
+      const startupFailures = nginxStartupFailures(doc, servers, opensslFor(doc.file.path).nginx);
       for (const { server, inherited } of servers) {
         const component = serverComponent(
           ctx.hostOf(doc.file.path),

@@ -162,6 +162,16 @@ describe('nginx.proxy: proxy_pass https as a TLS client', () => {
     ]);
   });
 
+  it('builds no TLS client and no link for a plain pass, whatever proxy_ssl_* apply to it and whatever the port serves', () => {
+    // Measured with nginx 1.22.1: proxy_pass http://… with proxy_ssl_* sends plain HTTP, to an upstream{} too.
+    const found = model({
+      'gw/nginx.conf':
+        'http {\n  upstream javaapp { server app:8443; }\n  server {\n    listen 80;\n    proxy_ssl_verify on;\n    proxy_ssl_trusted_certificate ca.pem;\n    location /a/ { proxy_pass http://app:8443; }\n    location /b/ { proxy_pass http://javaapp; }\n    location /c/ { grpc_pass app:8443; }\n  }\n}\n',
+      'app/conf/server.xml': TOMCAT,
+    });
+    expect(found).toEqual({ proxies: [], links: [] });
+  });
+
   it('links a proxy to the server that listens on the target host directory and port, and config links name the rest', () => {
     const files: Tree = {
       'gw/nginx.conf':

@@ -39,7 +39,7 @@ export default defineRule({
           location: failure.at,
           fingerprint: [component.id, failure.listen],
         });
-      else
+      else if (failure.kind === 'no-key')
         ctx.report({
           messageId: failure.level === 'stream' ? 'noKeyStream' : 'noKey',
           data: { server: component.name, certificate: failure.certificate },

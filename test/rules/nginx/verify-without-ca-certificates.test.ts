@@ -5,8 +5,50 @@ import { ruleTester } from '../../helpers/rule-tester';
 // Each shape checked with Debian's nginx 1.22.1 (`nginx -t`): the invalid ones fail with the [emerg] the message
 // quotes, the valid ones pass.
 
+const CERT = 'ssl_certificate /etc/nginx/tls/api.crt; ssl_certificate_key /etc/nginx/tls/api.key;';
+const tlsServer = (body: string, outside = '') =>
+  `http {\n  ${outside}\n  server {\n    listen 443 ssl;\n    ${CERT}\n    ${body}\n  }\n}\n`;
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'ssl_verify_client on with ssl_client_certificate',
+      files: { 'nginx.conf': tlsServer('ssl_verify_client on; ssl_client_certificate /etc/nginx/tls/ca.pem;') },
+    },
+    {
+      name: 'ssl_client_certificate at the http level',
+      files: { 'nginx.conf': tlsServer('ssl_verify_client on;', 'ssl_client_certificate /etc/nginx/tls/ca.pem;') },
+    },
+    {
+      name: 'optional_no_ca needs no CA file',
+      files: { 'nginx.conf': tlsServer('ssl_verify_client optional_no_ca;') },
+    },
+    {
+      name: 'ssl_trusted_certificate alone, the release unknown: 1.27.2 and later take it',
+      files: { 'nginx.conf': tlsServer('ssl_verify_client on; ssl_trusted_certificate /etc/nginx/tls/ca.pem;') },
+    },
+    {
+      name: 'ssl_trusted_certificate alone, the image runs nginx 1.27.3',
+      files: {
+        'gw/nginx.conf': tlsServer('ssl_verify_client on; ssl_trusted_certificate /etc/nginx/tls/ca.pem;'),
+        'gw/Dockerfile': 'FROM nginx:1.27.3\n',
+      },
+    },
+    {
+      name: 'ssl_trusted_certificate alone, the image names nginx 1.27 (1.27.0 to 1.27.x): not settled',
+      files: {
+        'gw/nginx.conf': tlsServer('ssl_verify_client on; ssl_trusted_certificate /etc/nginx/tls/ca.pem;'),
+        'gw/Dockerfile': 'FROM nginx:1.27\n',
+      },
+    },
+    {
+      name: 'ssl_verify_client on in a server with no certificate and no TLS listen: no TLS context',
+      files: { 'nginx.conf': http('ssl_verify_client on;\nlocation / { proxy_pass http://app:8080; }') },
+    },
+    {
+      name: 'an include the tree does not hold may set ssl_client_certificate',
+      files: { 'nginx.conf': tlsServer('ssl_verify_client on; include /etc/nginx/client-ca.conf;') },
+    },
     {
       name: 'proxy_ssl_verify on with proxy_ssl_trusted_certificate',
       files: {
@@ -57,6 +99,44 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'listen 443 ssl, ssl_verify_client on, no CA file',
+      files: { 'nginx.conf': tlsServer('ssl_verify_client on;') },
+      errors: [
+        {
+          messageId: 'verifyClient',
+          file: 'nginx.conf',
+          line: 6,
+          messageIncludes: ['[emerg] no ssl_client_certificate for ssl_verify_client', 'ssl_verify_client on'],
+        },
+      ],
+    },
+    {
+      name: 'ssl_verify_client optional at the http level',
+      files: { 'nginx.conf': tlsServer('', 'ssl_verify_client optional;') },
+      errors: [
+        { messageId: 'verifyClient', file: 'nginx.conf', line: 2, messageIncludes: ['ssl_verify_client optional'] },
+      ],
+    },
+    {
+      name: 'ssl_trusted_certificate alone, the image runs nginx 1.25',
+      files: {
+        'gw/nginx.conf': tlsServer('ssl_verify_client on;\n    ssl_trusted_certificate /etc/nginx/tls/ca.pem;'),
+        'gw/Dockerfile': 'FROM nginx:1.25\n',
+      },
+      errors: [
+        {
+          messageId: 'verifyClientTrustedOnly',
+          file: 'gw/nginx.conf',
+          line: 6,
+          messageIncludes: ['nginx 1.25 takes only ssl_client_certificate'],
+          related: [
+            { file: 'gw/nginx.conf', line: 7 },
+            { file: 'gw/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
     {
       name: 'proxy_pass https:// with proxy_ssl_verify on and no trusted certificate',
       files: { 'nginx.conf': http('location / {\n  proxy_pass https://app:8443;\n  proxy_ssl_verify on;\n}') },
