@@ -7,7 +7,7 @@ import type { RunMemo } from '../core/run-memo';
 import type { Endpoint } from '../handshake/endpoint';
 import { predictHandshake } from '../handshake/predict';
 import type { HandshakePrediction, HandshakeSide, LinkOutcome } from '../handshake/types';
-import { updatesDeciding, verdictOf, type Verdict } from './outcome-updates';
+import { negotiatedByUpdate, updatesDeciding, verdictOf, type Negotiated, type Verdict } from './outcome-updates';
 
 /**
  * The outcome of a predicted link (see the module comment). `memo`: the run's; whether another candidate
@@ -34,6 +34,7 @@ export function linkOutcome(
     );
   };
   const negotiates = (c: HandshakeSide, s: HandshakeSide): boolean => answer('handshake negotiates', c, s, (p) => p.ok);
+  const negotiated: Negotiated = (c, s) => answer('handshake negotiated', c, s, (p) => (p.ok ? p : undefined));
   const missing = [...client.missing, ...server.missing];
   if (server.keyTypeAssumed) {
     // RSA was assumed: the outcome stands only when an ECDSA certificate would give the same verdict.
@@ -64,7 +65,12 @@ export function linkOutcome(
     missing.push(...updatesDeciding(client, server, worlds, verdict));
   }
   if (missing.length > 0) return { kind: 'unknown', missing };
-  if (prediction.ok) return { kind: 'negotiates', protocol: prediction.protocol, cipherSuite: prediction.cipherSuite };
+  if (prediction.ok) {
+    // Every update negotiates (updatesDeciding found none deciding): which protocol and suite may still depend on them.
+    const byUpdate = client.updates || server.updates ? negotiatedByUpdate(client, server, negotiated) : undefined;
+    const { protocol, cipherSuite } = prediction;
+    return { kind: 'negotiates', protocol, cipherSuite, ...(byUpdate ? { byUpdate } : {}) };
+  }
   return {
     kind: 'fails',
     reason: prediction.reason,

@@ -90,9 +90,31 @@ export interface HandshakeFailure {
 
 export type HandshakePrediction = HandshakeSuccess | HandshakeFailure;
 
+/**
+ * What a link negotiates with one span of updates of each end whose JDK is named by its feature only (src/derive/outcome.ts):
+ * `client`/`server` index that end's `updates.candidates` (absent: the end has none).
+ */
+export interface NegotiatedOnUpdates {
+  client?: number;
+  server?: number;
+  protocol: string;
+  cipherSuite: string;
+  decidedBy: HandshakeSuccess['decidedBy'];
+}
+
 /** A link's verdict: negotiates, fails, or unknown when a missing input decides it (src/derive/outcome.ts). */
 export type LinkOutcome =
-  | { kind: 'negotiates'; protocol: string; cipherSuite: string }
+  | {
+      kind: 'negotiates';
+      /** The latest updates' (the drawn prediction's) when `byUpdate` is set. */
+      protocol: string;
+      cipherSuite: string;
+      /**
+       * Set when an end's JDK is named by its feature only (`FROM eclipse-temurin:11`) and every update negotiates, but
+       * the protocol or suite depends on the updates: each combination of the ends' spans with what it negotiates.
+       */
+      byUpdate?: NegotiatedOnUpdates[];
+    }
   | {
       kind: 'fails';
       reason: HandshakeFailureReason;

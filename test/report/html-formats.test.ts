@@ -1,3 +1,8 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
 import { dot, quote } from '../../src/report/dot';
 import { label, mermaid } from '../../src/report/mermaid';
 import { context, CWD, finding, pairDeployment } from './html-fixtures';
@@ -24,6 +29,32 @@ describe('dot formatter', () => {
     (d.components[0] as { name: string }).name = 'x"; evil -> y [label="';
     const out = dot([], context([d]));
     expect(out).toContain('label="x\\"; evil -> y [label=\\"\\n');
+  });
+});
+
+describe('a link whose suite depends on the update of a feature-only JDK name', () => {
+  it('says it negotiates on every update and which updates give which suite', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-byupdate-'));
+    const files: Record<string, string> = {
+      'client/Dockerfile': 'FROM eclipse-temurin:11\n',
+      'client/application.yml': 'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\n',
+      'api/Dockerfile': 'FROM eclipse-temurin:11\n',
+      'api/application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: classpath:api.p12\n',
+    };
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+        fs.writeFileSync(path.join(root, name), text);
+      }
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      const out = dot(result.findings, { ...context(result.deployments), cwd: root });
+      // 11.0.12's client lists AES-128 first; a JSSE server picks by its own order (AES-256 first) from 11.0.21.
+      expect(out).toContain(
+        'label="negotiated TLSv1.3 on every JDK update its name leaves open, by update: TLSv1.3 TLS_AES_128_GCM_SHA256 with Java application (client) on 11.0.12 with Spring Boot HTTPS server (api, port 8443) on 11.0.12 to 11.0.20; TLSv1.3 TLS_AES_256_GCM_SHA384 otherwise"',
+      );
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

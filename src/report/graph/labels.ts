@@ -13,6 +13,8 @@ export function protocolLine(node: GraphNode): string {
 /** One line saying what the link's handshake does, for tooltips and edge labels. */
 export function outcomeLine(edge: GraphEdge): string {
   const o = edge.outcome;
+  if (o.status === 'negotiated' && o.byUpdate)
+    return `negotiated${o.protocol ? ` ${o.protocol}` : ''} on every JDK update its name leaves open, ${o.byUpdate}`;
   if (o.status === 'negotiated')
     return `negotiated ${[o.protocol, o.cipherSuite].filter(Boolean).join(' ') || ''}`.trim();
   if (o.status === 'failure') return `fails${o.alert ? `: ${o.alert}` : ''}`;

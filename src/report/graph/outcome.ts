@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/types';
+import { byUpdateText } from '../../derive/outcome-updates';
 import type { ResolvedLink } from '../../derive/types';
 import type { LinkOutcome } from './types';
 
@@ -56,6 +57,20 @@ export function linkOutcome(resolved: ResolvedLink, bothEnds: Finding[], eitherE
   }
   const endErrors = active(eitherEnd);
   if (prediction?.ok && endErrors.length === 0) {
+    // A JDK named by its feature only whose update decides the suite: say which updates give which.
+    const outcome = predicted?.outcome;
+    const byUpdate = outcome?.kind === 'negotiates' ? outcome.byUpdate : undefined;
+    if (predicted && byUpdate) {
+      // The label keeps only what every update negotiates (the protocol, when only the suite differs).
+      const protocols = new Set(byUpdate.map((r) => r.protocol));
+      return {
+        status: 'negotiated',
+        ...(protocols.size === 1 ? { protocol: prediction.protocol } : {}),
+        byUpdate: byUpdateText(predicted.client, predicted.server, byUpdate),
+        reason: prediction.explanation.join('\n'),
+        source: 'predictor',
+      };
+    }
     return { status: 'negotiated', ...negotiated, reason: prediction.explanation.join('\n'), source: 'predictor' };
   }
   const why = prediction?.ok

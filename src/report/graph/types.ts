@@ -58,6 +58,11 @@ export interface LinkOutcome {
   cipherSuite?: string;
   /** TLS alert (or product error) the failing side reports. */
   alert?: string;
+  /**
+   * Negotiated on every update of a JDK named by its feature only, with a suite (or protocol) that depends on the updates:
+   * which give which (`protocol`/`cipherSuite` are then set only when every update negotiates the same).
+   */
+  byUpdate?: string;
   /** Why: the predictor's reason, or the findings that decided the colour. */
   reason?: string;
   /** Who decided: the handshake predictor or the findings involving both ends. */

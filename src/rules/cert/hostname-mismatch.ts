@@ -159,12 +159,14 @@ export default defineRule({
       const failing = candidates.filter((c) => !c.result.ok);
       if (failing.length === 0) continue;
       // Which certificate a dual-certificate server presents: the one the negotiated suite authenticates with
-      // (TLS 1.2); in TLS 1.3 or without a prediction, the peers' signature algorithms decide: not known here.
+      // (TLS 1.2); in TLS 1.3 or without a prediction, the peers' signature algorithms decide: not known here; nor
+      // when the suite depends on the update a JDK's feature-only name runs (byUpdate).
+      const outcome = predicted?.outcome;
       const chosen =
         candidates.length > 1
           ? selectedByPrediction(
               candidates,
-              predicted?.outcome.kind === 'negotiates' ? predicted.outcome.cipherSuite : undefined,
+              outcome?.kind === 'negotiates' && !outcome.byUpdate ? outcome.cipherSuite : undefined,
             )
           : candidates[0];
       if (chosen && chosen.result.ok) continue;

@@ -34,6 +34,17 @@ ruleTester(rule, {
       },
     },
     {
+      // Every combination of the two ends' 11 updates (from 11.0.12, the name's first) negotiates TLSv1.3; the suite
+      // is TLS_AES_128_GCM_SHA256 for a 11.0.12 client and a server before 11.0.21 (which picks by its own order,
+      // JDK-8168261), else TLS_AES_256_GCM_SHA384: success is certain, only the suite depends on the updates.
+      name: 'FROM eclipse-temurin:11 client and Spring server (no update named): negotiates on every update, the suite varies',
+      files: {
+        ...imageClient('eclipse-temurin:11'),
+        'api/Dockerfile': 'FROM eclipse-temurin:11\nCOPY app.jar /app.jar\n',
+        'api/application.yml': springServer(),
+      },
+    },
+    {
       name: 'FROM eclipse-temurin:17-jre (no update named) against a TLSv1-only nginx: fails on every 17 update, not unknown',
       files: { ...imageClient('eclipse-temurin:17-jre'), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
     },

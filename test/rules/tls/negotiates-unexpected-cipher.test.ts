@@ -1,7 +1,7 @@
 import rule from '../../../src/rules/tls/negotiates-unexpected-cipher';
 import { ruleTester } from '../../helpers/rule-tester';
 import { certFile } from '../cert/cert-files';
-import { ccdt, nginx, svrconn, javaClient } from './trees';
+import { ccdt, nginx, svrconn, javaClient, springServer } from './trees';
 
 const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
 const CLIENT_128_FIRST =
@@ -56,6 +56,35 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // JSSE servers pick by their own order from 11.0.21 on (JDK-8168261; before: the client's); every 11 update the
+      // image name ran lists TLS_AES_256_GCM_SHA384 first from 11.0.15 on: the server's update decides.
+      name: "a Spring server on FROM eclipse-temurin:11 (no update named): its own order from 11.0.21 on, not the client's",
+      files: {
+        ...javaClient(['-Djdk.tls.client.cipherSuites=TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384']),
+        'api/Dockerfile': 'FROM eclipse-temurin:11\nCOPY app.jar /app.jar\n',
+        'api/application.yml': springServer(),
+      },
+      errors: [
+        {
+          messageId: 'someUpdates',
+          file: 'client/jvm.options',
+          line: 1,
+          messageIncludes: [
+            'lists TLS_AES_128_GCM_SHA256 first, but on some updates',
+            'Spring Boot HTTPS server (api, port 8443) on 11.0.21 and later',
+            'will negotiate TLS_AES_256_GCM_SHA384 (TLSv1.3)',
+          ],
+          messageExcludes: ['11.0.20'],
+          related: [
+            { file: 'api/application.yml', line: 4 },
+            { file: 'client/application.yml', line: 3 },
+            { file: 'client/jdk/release', line: 1 },
+            { file: 'api/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
     {
       name: "nginx prefers its own order: AES-256 instead of the client's AES-128",
       files: {
