@@ -4,7 +4,7 @@ const parse = (text: string) => parsePem({ path: '/x/key.pem', text, hadBom: fal
 
 // `openssl ec -aes256` (OpenSSL 3.0.19) writes the legacy encrypted form: a `Proc-Type: 4,ENCRYPTED` header and a
 // `DEK-Info` line inside an `EC PRIVATE KEY` block; `openssl ec -passin` reads it back with its passphrase.
-// brotherhui/18-practice-ssl-2way@3e212e50 keys_chain/private/*.key.pem hold RSA keys of that form (`openssl genrsa -aes256`).
+// brotherhui/18-practice-ssl-2way@44e5013975bb keys_chain/private/*.key.pem hold RSA keys of that form (`openssl genrsa -aes256`).
 const LEGACY_ENCRYPTED = `-----BEGIN EC PRIVATE KEY-----
 Proc-Type: 4,ENCRYPTED
 DEK-Info: AES-256-CBC,DC16FD6DD883B222D5FB75AF0A090F6A

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { RelatedLocation } from '../../core/types';
+import type { Location, RelatedLocation } from '../../core/types';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
@@ -121,6 +121,8 @@ export default defineRule({
         'Certificate {{dn}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
       expiredPerhapsNamed:
         'Certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
+      expiredUnnamedBundle:
+        '{{count}} certificates of {{file}} expired ({{dns}}; the last on {{date}}), but nothing lint-deploy read in this deployment uses {{file}}: no server, client or store setting names it. A JSSE trust store accepts an expired anchor (its dates are not checked); a peer that is sent one of them rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Remove the expired ones from the file, or exclude its directory with `ignorePatterns` if nothing uses it',
       notYetValidNotServed:
         "Certificate {{dn}} is not valid before {{date}}, but no handshake the tree shows uses it: {{why}}. Check the issuing CA's clock before TLS is turned on there",
       notYetValidUnnamed:
@@ -145,6 +147,7 @@ export default defineRule({
     const { undated, used, presented } = trustUses(ctx.deployment);
     const { unresolved: allUnresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
     const presentedLeaves = presentedLeavesOf(ctx.deployment.derived.presented);
+    const unnamed = new Map<string, UnnamedExpired[]>();
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
       const expired = c.cert.notAfter < now;
@@ -209,6 +212,13 @@ export default defineRule({
               message: `${m.component.name} reads ${m.path} from this mount of a host path the tree does not hold`,
             })),
         ];
+        if (expired && !perhaps) {
+          // Said once per file (after the loop): a CA bundle nothing names may hold dozens of expired CAs.
+          const same = unnamed.get(c.doc.file.path) ?? [];
+          same.push({ dn, date, location, related, fingerprint });
+          unnamed.set(c.doc.file.path, same);
+          continue;
+        }
         ctx.report({
           messageId: perhaps ? 'expiredPerhapsNamed' : expired ? 'expiredUnnamed' : 'notYetValidUnnamed',
           data: {
@@ -280,5 +290,47 @@ export default defineRule({
             : {}),
       });
     }
+    for (const [file, all] of unnamed) {
+      const [first, ...rest] = all;
+      if (!first) continue;
+      if (rest.length === 0) {
+        ctx.report({
+          messageId: 'expiredUnnamed',
+          data: { dn: first.dn, date: first.date, file: path.basename(file) },
+          location: first.location,
+          ...(first.related.length > 0 ? { related: first.related } : {}),
+          fingerprint: first.fingerprint,
+          severity: 'info',
+        });
+        continue;
+      }
+      const dns = all.slice(0, 2).map((u) => u.dn);
+      ctx.report({
+        messageId: 'expiredUnnamedBundle',
+        data: {
+          file: path.basename(file),
+          count: String(all.length),
+          dns: all.length > 2 ? `${dns.join(', ')} and ${all.length - 2} more` : dns.join(', '),
+          date:
+            all
+              .map((u) => u.date)
+              .sort()
+              .at(-1) ?? first.date,
+        },
+        location: first.location,
+        ...(first.related.length > 0 ? { related: first.related } : {}),
+        fingerprint: [path.basename(file), 'expired-unnamed-bundle'],
+        severity: 'info',
+      });
+    }
   },
 });
+
+/** An expired certificate no setting of the deployment names, reported with the others of its file. */
+interface UnnamedExpired {
+  dn: string;
+  date: string;
+  location: Location;
+  related: RelatedLocation[];
+  fingerprint: string[];
+}

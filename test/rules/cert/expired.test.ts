@@ -44,6 +44,26 @@ ruleTester(rule, {
       errors: [{ messageId: 'expiredUnnamed', file: 'assets/ssl-example/cert.pem', line: 1, severity: 'info' }],
     },
     {
+      // tobymoreno/mtls-proxy@31edeba6b8ff (no licence file): scripts/truststore.pem and src/main/resources/truststore.pem,
+      // DoD CA bundles no setting names, held 49 expired CA certificates each: 98 infos, one per certificate.
+      name: 'a bundle no setting names holding several expired certificates: one info for the file, the rest counted',
+      files: {
+        'certs/bundle.pem': [cert('ourca.crt'), cert('mqw1.crt'), cert('partner-app.crt')].join(''),
+        'certs/one.pem': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredUnnamedBundle',
+          file: 'certs/bundle.pem',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['3 certificates of bundle.pem expired', 'CN=Our Company Issuing CA', 'and 1 more'],
+        },
+        { messageId: 'expiredUnnamed', file: 'certs/one.pem', line: 1, severity: 'info' },
+      ],
+    },
+    {
       // PkayJava/tomcat-docker@8845022: the expired localhost.crt was reported twice, once for the CA's copy.
       name: "expired, with the CA's record copy (openssl ca's newcerts/<serial>.pem): reported once, where it is used",
       files: { ...files, 'ca/newcerts/0A.pem': cert('qmprod1.crt') },

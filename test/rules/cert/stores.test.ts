@@ -200,17 +200,21 @@ ruleTester(expired, {
       ],
     },
     {
+      // Its two expired certificates (the key entry's leaf and its CA) are said in one info for the file.
       name: 'the same store named by no component: an info, nothing is known to present it',
       files: { 'app/key.jks': store('generated/key.jks') },
       options: { referenceDate: '2047-01-01' },
       errors: [
-        { messageId: 'expiredUnnamed', file: 'app/key.jks', line: 1, severity: 'info' },
         {
-          messageId: 'expiredUnnamed',
+          messageId: 'expiredUnnamedBundle',
           file: 'app/key.jks',
           line: 1,
           severity: 'info',
-          messageIncludes: ["CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)", 'names key.jks'],
+          messageIncludes: [
+            '2 certificates of key.jks expired',
+            "CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)",
+            'no server, client or store setting names it',
+          ],
         },
       ],
     },

@@ -126,7 +126,7 @@ ruleTester(rule, {
       ],
     },
     {
-      // jackyng88/external-mq-ocp-connection@4b07a628 (no licence file): mq-tls-configmap.yaml holds the MQSC, and
+      // jackyng88/external-mq-ocp-connection@1ca7f2e36a9e (no licence file): mq-tls-configmap.yaml holds the MQSC, and
       // mq-queue-manager.yaml beside it is the QueueManager (spec.queueManager.name QUICKSTART) that lists it; the
       // CCDT names QUICKSTART. A QueueManager of another namespace than the ConfigMap's does not apply it.
       name: 'queue manager named by a QueueManager resource in a manifest beside the ConfigMap: judged',
