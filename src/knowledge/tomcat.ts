@@ -263,3 +263,10 @@ export function tomcatSwitchesToNativeOpenssl(release: string | undefined): bool
   if (!m) return true;
   return data.nativeOpenssl.switchBranches.includes(`${m[1]}.${m[2]}`) || Number(m[1]) > 11;
 }
+
+/** What a Dockerfile stage built on the official image inherits: its ENV (CATALINA_HOME) and WORKDIR; undefined for another image. */
+export function officialTomcatImageBase(image: string): { env: Record<string, string>; workdir: string } | undefined {
+  if (!officialTomcatImage(image)) return undefined;
+  const { env, workdir } = data.nativeOpenssl.officialImage;
+  return { env: { ...env }, workdir };
+}

@@ -3,6 +3,7 @@ import type { Comment, Entry, ParseProblem } from './types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
+import { officialTomcatImageBase } from '../knowledge/tomcat';
 import {
   basenameOf,
   logicalLines,
@@ -129,8 +130,11 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           javaHomes = stage.fromStage === undefined ? [] : [...(stageHomes[stage.fromStage] ?? [])];
           stageHomes.push(javaHomes);
           const parent = stage.fromStage === undefined ? undefined : stages[stage.fromStage];
+          // The official tomcat image's ENV CATALINA_HOME and WORKDIR: `COPY server.xml $CATALINA_HOME/conf/` places it.
+          const base = stage.fromStage === undefined && stage.image ? officialTomcatImageBase(stage.image) : undefined;
           if (parent?.workdir !== undefined) stage.workdir = parent.workdir;
-          variables = stage.fromStage === undefined ? {} : { ...stageVariables[stage.fromStage] };
+          else if (base) stage.workdir = base.workdir;
+          variables = stage.fromStage === undefined ? { ...base?.env } : { ...stageVariables[stage.fromStage] };
           stageVariables.push(variables);
         } else
           problems.push({

@@ -54,10 +54,32 @@ describe('which TLS implementation a Tomcat connector runs', () => {
       { 'conf/server.xml': serverXml(LISTENER) },
       'jsse',
     ],
+    [
+      'official image, COPY to $CATALINA_HOME/conf/ (the image sets it)',
+      {
+        'api/Dockerfile': 'FROM tomcat:9.0.85-jdk17\nCOPY server.xml $CATALINA_HOME/conf/server.xml\n',
+        'api/server.xml': serverXml(LISTENER),
+      },
+      'openssl',
+    ],
+    [
+      "official image, COPY relative to the image's WORKDIR",
+      { 'api/Dockerfile': 'FROM tomcat:9.0.85-jdk17\nCOPY server.xml conf/\n', 'api/server.xml': serverXml(LISTENER) },
+      'openssl',
+    ],
     ['another image named tomcat', image('bitnami/tomcat:9.0', serverXml(LISTENER)), 'jsse'],
     ['Tomcat 8.0 (no OpenSSL for its NIO connector)', image('tomcat:8.0-jre8', serverXml(LISTENER)), 'jsse'],
   ])('%s', (_name, files, implementation) => {
     expect(tomcatConnector(files).tls?.implementation).toBe(implementation);
+  });
+
+  it('a COPY to $CATALINA_HOME names the release too (the image sets CATALINA_HOME=/usr/local/tomcat)', () => {
+    const c = tomcatConnector({
+      'api/Dockerfile': 'FROM tomcat:9.0.85-jdk17\nCOPY server.xml $CATALINA_HOME/conf/server.xml\n',
+      'api/server.xml': serverXml(''),
+    });
+    if (c.type !== 'tomcat.connector') throw new Error(c.type);
+    expect(c.attributes.tomcat).toMatchObject({ release: '9.0.85', assumed: false });
   });
 
   it('says why, and which OpenSSL the image tag names', () => {
