@@ -12,6 +12,7 @@ import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
 import type { PasswordCandidate } from './pkcs12';
 import { springResourceBases } from '../spring';
 import { catalinaBase, ImageFiles } from '../image-files';
+import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -274,7 +275,11 @@ function passwordsOf(value: string): string[] {
  */
 export function decodedPassword(value: string): string | undefined {
   const trimmed = value.trim();
-  if (trimmed.includes('${') || /^\{(aes|hash|custom|cipher)[^}]*\}/i.test(trimmed) || /^ENC\(.+\)$/.test(trimmed))
+  if (
+    trimmed.includes('${') ||
+    /^\{(aes|hash|custom|cipher)[^}]*\}/i.test(trimmed) ||
+    isJasyptEncrypted(trimmed, [JASYPT_DEFAULT])
+  )
     return undefined;
   const xor = /^\{xor\}(.*)$/i.exec(trimmed);
   if (xor) {

@@ -5,13 +5,8 @@ import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { testResourcesDir } from '../../model/java-shared';
 import { defineRule } from '../types';
-import {
-  ADVICE_PHRASES,
-  isJasyptEncrypted,
-  isJasyptPassword,
-  jasyptWrappers,
-  referenceAdvice,
-} from './_lib/secret-advice';
+import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
+import { ADVICE_PHRASES, referenceAdvice } from './_lib/secret-advice';
 
 /**
  * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs

@@ -1,5 +1,3 @@
-import type { Entry, ParsedDocument } from '../../../parse/types';
-
 /**
  * How to keep a secret out of a file, said in the words of what reads the file: `{aes}` means something to Liberty,
  * nothing to Spring or Docker Compose.
@@ -61,43 +59,4 @@ export const ADVICE_PHRASES: readonly string[] = [...ADVICE.map((a) => a.advice)
 /** The fix for a plaintext secret in a document of this kind. */
 export function referenceAdvice(kind: string): string {
   return ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC;
-}
-
-/**
- * Jasypt's encrypted values (jasypt-spring-boot, camel-jasypt, Jasypt's EncryptableProperties): `ENC(…)` unless the
- * application sets `jasypt.encryptor.property.prefix` / `.suffix`. A value is encrypted when, trimmed, it starts with
- * the prefix and ends with the suffix (ulisesbocchio/jasypt-spring-boot@2243cb8 DefaultPropertyDetector.isEncrypted).
- */
-export interface JasyptWrapper {
-  prefix: string;
-  suffix: string;
-}
-
-const JASYPT_DEFAULT: JasyptWrapper = { prefix: 'ENC(', suffix: ')' };
-
-/** The wrappers Jasypt recognises in this deployment: the default, and any prefix/suffix its documents set. */
-export function jasyptWrappers(documents: readonly ParsedDocument[]): JasyptWrapper[] {
-  const setting = (entry: Entry, name: string) =>
-    entry.key.replace(/[-_]/g, '').toLowerCase() === `jasypt.encryptor.property.${name}`;
-  const wrappers = [JASYPT_DEFAULT];
-  for (const doc of documents) {
-    const prefix = doc.entries.find((e) => setting(e, 'prefix'))?.value.trim();
-    const suffix = doc.entries.find((e) => setting(e, 'suffix'))?.value.trim();
-    if (prefix || suffix)
-      wrappers.push({ prefix: prefix || JASYPT_DEFAULT.prefix, suffix: suffix || JASYPT_DEFAULT.suffix });
-  }
-  return wrappers;
-}
-
-export function isJasyptEncrypted(value: string, wrappers: readonly JasyptWrapper[]): boolean {
-  const trimmed = value.trim();
-  return wrappers.some(
-    (w) =>
-      trimmed.length > w.prefix.length + w.suffix.length && trimmed.startsWith(w.prefix) && trimmed.endsWith(w.suffix),
-  );
-}
-
-/** Jasypt's own password (`jasypt.encryptor.password`, `JASYPT_ENCRYPTOR_PASSWORD`): it decrypts every ENC(…) value. */
-export function isJasyptPassword(key: string): boolean {
-  return /(^|[.@])jasypt[._]encryptor[._]password$/i.test(key);
 }
