@@ -11,9 +11,8 @@ import type { ModelContext } from './contributor';
 import { relativePosix } from './paths';
 import { defaultHostConfigAttributes, setterAttribute } from './tomcat-legacy';
 import type { TomcatReleaseRead } from './tomcat-release';
+import { namesTomcatProperty } from './tomcat-properties';
 import type { UnservedTls } from './types';
-
-const PLACEHOLDER = /\$\{[^}]*\}/;
 
 /** The default name the connector looks for, and the host names its SSLHostConfigs are for, as written. */
 export interface MissingDefaultHostConfig {
@@ -43,7 +42,7 @@ export function missingDefaultHostConfig(
     const attribute = setterAttribute(hostConfig, 'hostName');
     return { name: attribute?.value ?? '_default_', hostConfig, ...(attribute ? { attribute } : {}) };
   });
-  if ([name, ...hostNames.map((h) => h.name)].some((n) => PLACEHOLDER.test(n))) return undefined;
+  if ([name, ...hostNames.map((h) => h.name)].some(namesTomcatProperty)) return undefined;
   if (hostNames.some((h) => h.name.toLowerCase() === name.toLowerCase())) return undefined;
   return { name: name.toLowerCase(), ...(nameAttribute ? { nameAttribute } : {}), hostNames, ignoredConnectorTls };
 }

@@ -10,9 +10,8 @@ import type { XmlAttribute, XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
 import { relativePosix } from './paths';
 import { connectorStores, connectorTlsAttributes, sameSetter, setterAttribute } from './tomcat-legacy';
+import { namesTomcatProperty } from './tomcat-properties';
 import type { UnservedTls } from './types';
-
-const PLACEHOLDER = /\$\{[^}]*\}/;
 
 /** The names the Engine of a Connector's Service answers to: its `<Host name>`s and their `<Alias>`es. */
 export function engineHostNames(connector: XmlElement): string[] {
@@ -23,7 +22,7 @@ export function engineHostNames(connector: XmlElement): string[] {
       setterAttribute(host, 'name')?.value,
       ...host.children.filter((c) => c.localName === 'Alias').map((a) => a.text),
     ])
-    .filter((n): n is string => !!n && !PLACEHOLDER.test(n));
+    .filter((n): n is string => !!n && !namesTomcatProperty(n));
 }
 
 /**

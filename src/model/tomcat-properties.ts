@@ -146,6 +146,11 @@ export function tomcatValue(written: string, scope: TomcatPropertyScope, where: 
   return { value, via };
 }
 
+/** Whether a value names a system property (`${name}`), which Tomcat's digester replaces when it reads server.xml. */
+export function namesTomcatProperty(value: string): boolean {
+  return /\$\{[^}]*\}/.test(value);
+}
+
 /** Run-time directories a store path may start with: kept as written, the path then matches a tree file by its tail. */
 export const TOMCAT_DIRECTORY_PROPERTIES = ['catalina.base', 'catalina.home', 'user.home'];
 
