@@ -6,8 +6,9 @@
  */
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
-import type { ComposeData } from '../parse/compose';
+import type { ComposeData, ComposeService } from '../parse/compose';
 import type { ComposeMount } from '../parse/compose-volumes';
+import type { ModelContext } from './contributor';
 import type { Component } from './types';
 
 export interface TreeMount {
@@ -51,6 +52,21 @@ export function composeMountsOf(documents: ParsedDocument[], root: string): Tree
     }
   }
   return out;
+}
+
+/** The deployment's mounts, computed once for every model contributor that asks. */
+export function deploymentMounts(ctx: ModelContext): TreeMount[] {
+  return ctx.once('composeMounts', () => composeMountsOf(ctx.deployment.documents, ctx.deployment.root));
+}
+
+/**
+ * The Dockerfile a Compose service builds, when its build context is in the tree: a context that is a variable or a
+ * remote repository is not.
+ */
+export function builtDockerfile(composeFile: string, service: ComposeService): string | undefined {
+  if (service.build === undefined || /[$]|:\/\/|^git@/.test(service.build)) return undefined;
+  const context = path.resolve(path.dirname(composeFile), service.build);
+  return path.resolve(context, service.dockerfile ?? 'Dockerfile');
 }
 
 function hostPathOf(source: string, dir: string, root: string, holds: (dir: string) => boolean): string | undefined {

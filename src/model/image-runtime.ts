@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
-import { composeMountsOf } from './compose-mounts';
+import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import type { ModelContext, ModelContributor } from './contributor';
 import { imagesCacerts, imageTrustInputs } from './image-cacerts';
 import { withImageEdits } from './image-security';
@@ -22,7 +22,7 @@ import type { Component, JavaRuntime } from './types';
 
 /** The Dockerfiles whose images hold a file of the tree: those that COPY it in, else those Compose builds to mount it. */
 function imagesHolding(ctx: ModelContext, file: string): ParsedDocument<DockerfileData>[] {
-  const { documents, root } = ctx.deployment;
+  const { documents } = ctx.deployment;
   const byPath = new Map(documents.map((d) => [d.file.path, d]));
   const dockerfile = (at: string) => {
     const doc = byPath.get(at);
@@ -30,17 +30,14 @@ function imagesHolding(ctx: ModelContext, file: string): ParsedDocument<Dockerfi
   };
   const copied = (treeStoresOf(ctx).images?.holding(file) ?? []).flatMap((h) => dockerfile(h.dockerfile));
   if (copied.length > 0) return [...new Set(copied)];
-  const built = ctx
-    .once('composeMounts', () => composeMountsOf(documents, root))
+  const built = deploymentMounts(ctx)
     .filter((m) => m.mount.service !== undefined && (file === m.hostPath || file.startsWith(m.hostPath + path.sep)))
     .flatMap((m) => {
       const service = (byPath.get(m.file)?.data as ComposeData | undefined)?.services.find(
         (s) => s.name === m.mount.service,
       );
-      // A build context that is a variable or a remote repository is not in the tree.
-      if (service?.build === undefined || /[$]|:\/\/|^git@/.test(service.build)) return [];
-      const context = path.resolve(path.dirname(m.file), service.build);
-      return dockerfile(path.resolve(context, service.dockerfile ?? 'Dockerfile'));
+      const built = service && builtDockerfile(m.file, service);
+      return built ? dockerfile(built) : [];
     });
   return [...new Set(built)];
 }

@@ -9,7 +9,7 @@ import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesOfResources } from './mq-qmgr-names';
-import { composeMountsOf } from './compose-mounts';
+import { deploymentMounts } from './compose-mounts';
 import { mqscScriptsOf } from './mq-scripts';
 import { queueManagerReleaseOfResources, queueManagerReleases } from './mq-release';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -50,7 +50,7 @@ export const mqContributor: ModelContributor = {
     const scriptNames = new Map<string, ScriptQueueManagerName[]>();
     const releaseOf = queueManagerReleases(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
     const composeFiles = ctx.documentsOf('compose');
-    const mounts = composeFiles.length ? composeMountsOf(ctx.deployment.documents, root) : [];
+    const mounts = deploymentMounts(ctx);
     for (const doc of mqscScriptsOf(ctx.deployment)) {
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);

@@ -10,7 +10,7 @@ import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
-import { composeMountsOf, readThroughMounts } from './compose-mounts';
+import { deploymentMounts, readThroughMounts } from './compose-mounts';
 import { readThroughImages } from './image-copies';
 import { treeStoresOf } from './store-files';
 import { argsRange, last, type Placed } from './nginx-placed';
@@ -94,7 +94,7 @@ export const nginxContributor: ModelContributor = {
     const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
     const included = new Set<string>();
     // What a container reads at /etc/nginx/certs/… when Compose mounts the configuration and the certificates into it.
-    const mounts = composeMountsOf(ctx.deployment.documents, ctx.deployment.root);
+    const mounts = deploymentMounts(ctx);
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     // The same include in the same file always resolves alike: once per (pattern, file).
     const resolvedIncludes = new Map<string, ParsedDocument<NginxData>[]>();

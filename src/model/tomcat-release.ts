@@ -10,7 +10,7 @@ import { tomcatReleaseFromImage } from '../knowledge/tomcat';
 import type { ComposeData } from '../parse/compose';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
-import { composeMountsOf } from './compose-mounts';
+import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import type { ModelContext } from './contributor';
 import { shortPath } from './runtime-named';
 import { treeStoresOf } from './store-files';
@@ -69,17 +69,16 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
   const copied = (treeStoresOf(ctx).images?.holding(serverXml) ?? []).flatMap(
     ({ dockerfile }) => fromDockerfile(byPath.get(dockerfile), root) ?? [],
   );
-  const mounted = ctx
-    .once('composeMounts', () => composeMountsOf(documents, root))
+  const mounted = deploymentMounts(ctx)
     .filter((m) => m.mount.service !== undefined)
     .filter((m) => serverXml === m.hostPath || serverXml.startsWith(m.hostPath + path.sep))
     .flatMap((m): TomcatImage[] => {
       const compose = byPath.get(m.file);
       const service = (compose?.data as ComposeData | undefined)?.services.find((s) => s.name === m.mount.service);
       if (!compose || !service) return [];
-      if (service.build !== undefined && !/[$]|:\/\/|^git@/.test(service.build)) {
-        const context = path.resolve(path.dirname(m.file), service.build);
-        const built = fromDockerfile(byPath.get(path.resolve(context, service.dockerfile ?? 'Dockerfile')), root);
+      const dockerfile = builtDockerfile(m.file, service);
+      if (dockerfile !== undefined) {
+        const built = fromDockerfile(byPath.get(dockerfile), root);
         // The built image, unless it names no release and the service's `image:` may (which the release reads).
         if (built && (tomcatReleaseFromImage(built.image) || !service.image)) return [built];
       }
