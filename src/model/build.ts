@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { LintConfig } from '../core/config';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
+import { composeMountsOf } from './compose-mounts';
 import { componentGlobs, relativePosix } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
@@ -46,6 +47,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     mqscScripts: mqscScripts(documents),
     runtime: runtimeFor(path.join(root, '.')),
     buildProjects: options.buildProjects ?? [],
+    composeMounts: composeMountsOf(documents, root),
   };
   const ids = new Set<string>();
   let certificates: TreeCertificate[] | undefined;

@@ -7,21 +7,10 @@
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
-import type { ComposeMount } from '../parse/compose-volumes';
 import type { ModelContext } from './contributor';
-import type { Component } from './types';
+import type { Component, TreeMount } from './types';
 
-export interface TreeMount {
-  /** The Compose file that writes it. */
-  file: string;
-  /** The project it belongs to: the Compose file, or for `compose.yaml` and its default override, their directory. */
-  project: string;
-  mount: ComposeMount;
-  /** The absolute host path it mounts. */
-  hostPath: string;
-  /** The image its service names (`image:`), when it says. */
-  image?: string;
-}
+export type { TreeMount };
 
 /** The files Compose reads together without being told (`compose.yaml` + `compose.override.yaml`). */
 const DEFAULT_FILE = /^(docker-)?compose(\.override)?\.ya?ml$/;
@@ -54,9 +43,9 @@ export function composeMountsOf(documents: ParsedDocument[], root: string): Tree
   return out;
 }
 
-/** The deployment's mounts, computed once for every model contributor that asks. */
+/** The deployment's mounts (Deployment.composeMounts, computed once when the model starts). */
 export function deploymentMounts(ctx: ModelContext): TreeMount[] {
-  return ctx.once('composeMounts', () => composeMountsOf(ctx.deployment.documents, ctx.deployment.root));
+  return (ctx.deployment.composeMounts ??= composeMountsOf(ctx.deployment.documents, ctx.deployment.root));
 }
 
 /**

@@ -9,6 +9,7 @@ import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
+import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
 import type { ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -68,7 +69,12 @@ export const javaAppContributor: ModelContributor = {
       else if (doc.kind === 'tomcat.server-xml' || doc.kind.startsWith('nginx.')) groupFor(key).tomcat = true;
     }
     // A Spring Cloud Config server's files configure the client apps it serves (./spring-config-server.ts).
-    const servedAs = serveConfigServerFiles(groups, ctx.deployment.root, ctx.deployment.documents);
+    const servedAs = serveConfigServerFiles(
+      groups,
+      ctx.deployment.root,
+      ctx.deployment.documents,
+      deploymentMounts(ctx),
+    );
     for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const sources = properties.get(key) ?? [];
       const clientOnly = group.spring.length === 0 && (group.tomcat || group.jvm.length === 0);

@@ -4,7 +4,7 @@ import { readRegularFile } from '../core/safe-fs';
 import { LineIndex } from '../parse/text';
 import { entryLocation, type ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
-import type { TreeMount } from './compose-mounts';
+import type { TreeMount } from './types';
 import { field, queueManagersApplying } from './mq-resources';
 
 /** A start script larger than this is not a deploy script: not read for names. */

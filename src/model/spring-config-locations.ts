@@ -12,6 +12,7 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { placeholderDefault } from '../core/placeholder';
 import { PLACEHOLDER } from './store-files';
 import { composeMountsOf } from './compose-mounts';
+import type { TreeMount } from './types';
 import type { ComposeData } from '../parse/compose';
 
 type SpringDoc = ParsedDocument<SpringConfigData>;
@@ -123,7 +124,11 @@ export function serverDirectories(docs: readonly SpringDoc[], resources: string,
 }
 
 /** The host directories Compose mounts into the containers of the services built from the server's project. */
-function serverMounts(documents: readonly ParsedDocument[], root: string, project: string): ServerPlace['mounts'] {
+function serverMounts(
+  documents: readonly ParsedDocument[],
+  mounts: readonly TreeMount[],
+  project: string,
+): ServerPlace['mounts'] {
   const built = new Set<string>();
   for (const doc of documents) {
     if (doc.kind !== 'compose') continue;
@@ -133,7 +138,7 @@ function serverMounts(documents: readonly ParsedDocument[], root: string, projec
           built.add(`${doc.file.path}\u0000${service.name}`);
   }
   if (built.size === 0) return [];
-  return composeMountsOf([...documents], root)
+  return mounts
     .filter((m) => m.mount.service !== undefined && built.has(`${m.file}\u0000${m.mount.service}`))
     .map((m) => ({ target: m.mount.target.replace(/\/+$/, ''), hostPath: m.hostPath }));
 }
@@ -141,12 +146,11 @@ function serverMounts(documents: readonly ParsedDocument[], root: string, projec
 /** Where the server whose resources directory is `resources` runs, as far as the tree says (ServerPlace). */
 export function serverPlace(
   resources: string,
-  root: string,
-  documents: readonly ParsedDocument[],
+  tree: { root: string; documents: readonly ParsedDocument[]; mounts: readonly TreeMount[] },
   holds: (dir: string) => boolean,
 ): ServerPlace {
   const project = path.resolve(resources, '..', '..', '..');
-  return { project, root, holds, mounts: serverMounts(documents, root, project) };
+  return { project, root: tree.root, holds, mounts: serverMounts(tree.documents, tree.mounts, project) };
 }
 
 /** Whether any of the paths lies in the directory or below it. */
@@ -215,10 +219,10 @@ export function servedFilesToRead(
     byResources.get(resources)!.push(doc);
   }
   const holds = holdsAny(files.filter((f) => /\.(?:ya?ml|properties)$/.test(f)));
+  // Before the model: the read stage's documents give the mounts, once for every server.
+  const tree = { root, documents, mounts: composeMountsOf([...documents], root) };
   const patterns = [...byResources].flatMap(([resources, docs]) =>
-    serverDirectories(docs, resources, serverPlace(resources, root, documents, holds)).map(
-      (d) => directoryPattern(d).regex,
-    ),
+    serverDirectories(docs, resources, serverPlace(resources, tree, holds)).map((d) => directoryPattern(d).regex),
   );
   if (patterns.length === 0) return [];
   const names = [...appNames(spring)];

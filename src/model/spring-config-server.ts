@@ -20,6 +20,7 @@
 import * as path from 'node:path';
 import { listItems, springList, springSetting, type SpringConfigData } from '../parse/spring';
 import type { Entry, ParsedDocument } from '../parse/types';
+import type { TreeMount } from './types';
 import {
   defaultProfileEntries,
   directoryPattern,
@@ -147,6 +148,7 @@ function asServedTo(doc: SpringDoc, profile: string | undefined, client: ConfigC
 interface Tree {
   root: string;
   documents: readonly ParsedDocument[];
+  mounts: readonly TreeMount[];
   holds: (dir: string) => boolean;
 }
 
@@ -155,7 +157,7 @@ function configServer(group: string, docs: SpringDoc[], tree: Tree): ConfigServe
   if (!resources) return undefined;
   // Its own files only: those of its search locations are the clients'.
   const entries = defaultProfileEntries(docs.filter(ownConfiguration));
-  const directories = serverDirectories(docs, resources, serverPlace(resources, tree.root, tree.documents, tree.holds));
+  const directories = serverDirectories(docs, resources, serverPlace(resources, tree, tree.holds));
   if (directories.length === 0) return undefined;
   const port = valueOrDefault(springSetting(entries, 'server.port')) ?? BOOT_DEFAULT_PORT;
   return { group, resources, directories, port };
@@ -219,12 +221,14 @@ export function serveConfigServerFiles(
   groups: ReadonlyMap<string, { spring: SpringDoc[] }>,
   root: string,
   documents: readonly ParsedDocument[],
+  mounts: readonly TreeMount[],
 ): Map<string, Map<ParsedDocument, string>> {
   // The tree's configuration files, as the read stage saw them (./spring-config-locations.ts servedFilesToRead).
   const holds = holdsAny(documents.map((d) => d.file.path).filter((f) => /\.(?:ya?ml|properties)$/.test(f)));
   const served = configServerServing(new Map([...groups].map(([key, group]) => [key, group.spring])), {
     root,
     documents,
+    mounts,
     holds,
   });
   const readAs = new Map<string, Map<ParsedDocument, string>>();

@@ -3,6 +3,7 @@ import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
 import type { ParsedDocument } from '../parse/types';
 import type { MqscData } from '../parse/mqsc';
+import type { ComposeMount } from '../parse/compose-volumes';
 import type {
   CleartrustAttributes,
   ClientUrl,
@@ -209,6 +210,19 @@ export interface Link {
   clientTrust?: TlsTrustSettings;
 }
 
+/** A Compose bind mount whose host path is known (./compose-mounts.ts composeMountsOf). */
+export interface TreeMount {
+  /** The Compose file that writes it. */
+  file: string;
+  /** The project it belongs to: the Compose file, or for `compose.yaml` and its default override, their directory. */
+  project: string;
+  mount: ComposeMount;
+  /** The absolute host path it mounts. */
+  hostPath: string;
+  /** The image its service names (`image:`), when it says. */
+  image?: string;
+}
+
 /** A set of files checked together (DESIGN.md "Deployments"). */
 export interface Deployment {
   /** Absolute directory (or file) the deployment is rooted at. */
@@ -241,6 +255,11 @@ export interface Deployment {
   nginxVerifyWithoutAnchors?: NginxVerifyWithoutAnchors[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */
   buildProjects?: string[];
+  /**
+   * The bind mounts of the deployment's Compose files whose host path the tree holds (./compose-mounts.ts), computed
+   * once: model contributors and rules read them here. Unset without the model.
+   */
+  composeMounts?: TreeMount[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { composeMountsOf, usedApartBy } from '../../model/compose-mounts';
+import { usedApartBy } from '../../model/compose-mounts';
 import { projectOfFile } from '../../core/build-files';
 import type { RelatedLocation } from '../../core/types';
 import {
@@ -75,7 +75,7 @@ export default defineRule({
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
-      usedApart ??= usedApartBy(composeMountsOf(ctx.deployment.documents, ctx.deployment.root));
+      usedApart ??= usedApartBy(ctx.deployment.composeMounts ?? []);
       const apart = usedApart;
       for (const [i, c] of list.entries()) {
         // Files that only different Compose projects mount (alternative fixture sets of one test, each mounted at
