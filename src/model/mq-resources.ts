@@ -71,7 +71,9 @@ interface ReadDocument {
 function readDocuments(source: YamlText): ReadDocument[] {
   let documents: ReturnType<ReturnType<typeof yaml>['parseAllDocuments']>;
   try {
-    documents = yaml().parseAllDocuments(source.text);
+    // logLevel 'error': the library's warnings (a collection used as a key, stringified by toJS) go to the process's
+    // stderr otherwise; a manifest it reads loosely is no concern of the user's.
+    documents = yaml().parseAllDocuments(source.text, { logLevel: 'error' });
   } catch {
     return [];
   }
