@@ -27,6 +27,20 @@ export interface ScriptSubstitutionsData {
  */
 const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@<>-]{3,}?)\2/g;
 
+/**
+ * Whether the `sed` whose command is at `at` reads a string rather than a file: fed by a pipe (`echo $p | sed
+ * 's/TLS/TLSv/'`, ricniew/ITM-TLS1.n-implementation's functions_sources.h) or a here-string (`<<<`). Such an edit
+ * changes a shell value, not a configuration file, so its pattern is no placeholder of any file.
+ */
+function editsString(line: string, at: number): boolean {
+  const sedAt = [...line.slice(0, at).matchAll(/\bsed\b/g)].at(-1)?.index;
+  if (sedAt === undefined) return false;
+  // `|` feeds it; `||` only runs it after another command failed.
+  if (/(?<!\|)\|\s*$/.test(line.slice(0, sedAt))) return true;
+  // Up to the end of the command (`;`, `&&`, a closing backquote); its own `s|…|…|` may hold pipes.
+  return /^[^;&`]*<<</.test(line.slice(sedAt));
+}
+
 /** The literals a script's `sed` commands replace, or undefined when it has none. */
 export function scriptSubstitutions(source: SourceFile): ParsedDocument<ScriptSubstitutionsData> | undefined {
   if (!isScript(source.path, source.text)) return undefined;
@@ -37,6 +51,7 @@ export function scriptSubstitutions(source: SourceFile): ParsedDocument<ScriptSu
   for (const line of source.text.split('\n')) {
     if (/\bsed\b/.test(line) && !line.trimStart().startsWith('#')) {
       for (const m of line.matchAll(SED_LITERAL)) {
+        if (editsString(line, m.index ?? 0)) continue;
         const start = offset + (m.index ?? 0) + m[1]!.length + 2;
         substitutions.push({ literal: m[3]!, range: index.rangeAt(start, start + m[3]!.length) });
       }

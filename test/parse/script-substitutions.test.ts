@@ -30,6 +30,21 @@ describe('literals a script replaces with sed', () => {
     ['a regular expression, not a literal', '/t/run.sh', "sed -i 's/^password=.*/password=x/' f\n", []],
     ['a commented-out line', '/t/run.sh', '#!/bin/sh\n# sed "s|REPLACE|x|" f\n', []],
     ['a file that is not a script', '/t/notes.txt', 'sed "s|REPLACE|x|" f\n', []],
+    [
+      // ricniew/ITM-TLS1.n-implementation@… Unix/functions_sources.h: rewrites a shell variable's text, no file
+      'a sed fed by a pipe edits a string, not a file',
+      '/t/functions.sh',
+      "#!/bin/bash\npn=`echo $p | sed 's/TLS/TLSv/'`\n",
+      [],
+    ],
+    ['a sed run after || edits its file', '/t/run.sh', 'true || sed -i "s|REPLACE|$PW|" a.xml\n', ['1:19 REPLACE']],
+    ['a here-string is a string too', '/t/run.sh', 'x=$(sed \'s/TLS/TLSv/\' <<< "$p")\n', []],
+    [
+      'a pipe before an earlier command does not hide a sed on a file',
+      '/t/run.sh',
+      'ls | wc -l; sed -i "s|REPLACE|$PW|" a.xml\n',
+      ['1:23 REPLACE'],
+    ],
   ])('%s', (_, path, text, expected) => {
     expect(literals(path, text)).toEqual(expected);
   });
