@@ -270,3 +270,22 @@ export function officialTomcatImageBase(image: string): { env: Record<string, st
   const { env, workdir } = data.nativeOpenssl.officialImage;
   return { env: { ...env }, workdir };
 }
+
+/** Where Tomcat refuses a ciphers string that gives OpenSSL no TLS 1.2-or-lower suite (data/tomcat.json nativeOpenssl). */
+export const TOMCAT_NATIVE_CIPHERS_REFUSED = data.nativeOpenssl.cipherListRefused;
+
+/**
+ * Whether a release fails to initialise a connector whose ciphers OpenSSL refuses (OpenSSLContext.init throws, so its
+ * port is not opened); false where it only logs a warning and opens the port with no SSL context (every handshake then
+ * fails); undefined when the tree names no release. A branch without its patch release: its newest release.
+ */
+export function tomcatNativeCipherErrorClosesPort(release: string | undefined): boolean | undefined {
+  const m = release ? /(\d+)\.(\d+)(?:\.(\d+))?/.exec(release) : undefined;
+  if (!m) return undefined;
+  const since = data.nativeOpenssl.cipherListRefused.opensslCheck.connectorFailsFrom.find(
+    (s) => s.branch === `${m[1]}.${m[2]}`,
+  );
+  // A branch the data does not list: older ones (8.5, 10.0) only warn, newer ones keep the exception.
+  if (!since) return Number(m[1]) > 11;
+  return m[3] === undefined || Number(m[3]) >= since.from;
+}

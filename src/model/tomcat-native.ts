@@ -17,13 +17,18 @@ import {
   type OpensslSeriesFacts,
 } from '../knowledge/openssl';
 import { splitImageReference } from '../knowledge/jdk-locations';
-import { officialTomcatImage, TOMCAT_NATIVE, tomcatSwitchesToNativeOpenssl } from '../knowledge/tomcat';
-import type { XmlData } from '../parse/xml';
+import {
+  officialTomcatImage,
+  TOMCAT_NATIVE,
+  tomcatNativeCipherErrorClosesPort,
+  tomcatSwitchesToNativeOpenssl,
+} from '../knowledge/tomcat';
+import type { XmlData, XmlElement } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
 import type { TomcatImages } from './tomcat-release';
-import type { TlsSettings } from './types';
-import { jsseCipherNames } from './tomcat-lists';
+import type { TlsSettings, UnservedTls } from './types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
+import { findCipherSuite } from '../knowledge/ciphers';
 
 /** The OpenSSL a Tomcat end runs: from the image's distribution when its tag names one, else the assumed series. */
 export interface TomcatOpenssl {
@@ -159,17 +164,116 @@ export function nativeProtocolRun(enabled: string[]): string[] {
   return enabled.filter((p) => run.includes(p));
 }
 
-/** A suite Tomcat Native's prefix removes (`!aNULL:!eNULL`), by its IANA name. */
-const UNAUTHENTICATED_OR_NULL = /_anon_|_WITH_NULL_|^TLS_NULL_/;
+/** A JSSE/IANA suite name as Tomcat writes it (`TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `SSL_RSA_WITH_RC4_128_SHA`). */
+const JSSE_NAME = /^(TLS|SSL)_[A-Za-z0-9_]+$/;
+
+/** A JSSE name's OpenSSL name, when the registry knows one; undefined for any other token. */
+function opensslNameOf(token: string): string | undefined {
+  return JSSE_NAME.test(token) ? findCipherSuite(token)?.openssl : undefined;
+}
+
+/** A TLS 1.3 suite name: OpenSSL's cipher list ignores it (TLS 1.3 suites are configured apart). */
+function namesTls13Suite(token: string): boolean {
+  return JSSE_NAME.test(token) && findCipherSuite(token)?.minProtocol === 'TLSv1.3';
+}
 
 /**
- * The suites a Tomcat Native connector enables for its `ciphers` value: Tomcat Native puts `!aNULL:!eNULL:!EXP:` before
- * the string (so a string that starts with DEFAULT matches nothing on OpenSSL 3); a list of JSSE names is converted to
- * OpenSSL names first (SSLHostConfig.setCiphers), so the prefix drops the anonymous and NULL ones.
+ * The OpenSSL cipher string Tomcat hands to Tomcat Native for a `ciphers` value (SSLHostConfig.setCiphers): a value with
+ * a colon as written; else its comma-separated names, each JSSE name as its OpenSSL name, joined by colons.
+ */
+export function tomcatOpensslCipherString(value: string): string {
+  if (value.includes(':')) return value;
+  return value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => opensslNameOf(name) ?? name)
+    .join(':');
+}
+
+/**
+ * The TLS 1.2-and-lower suites a Tomcat Native connector enables for its `ciphers` value: Tomcat Native puts
+ * `!aNULL:!eNULL:!EXP:` before the string Tomcat hands it (so no anonymous or NULL suite, and a string that starts with
+ * DEFAULT matches nothing: DEFAULT counts only first). TLS 1.3 names are no part of it (measured with 9.0.70: a list
+ * naming TLS_AES_128_GCM_SHA256 still negotiates TLS_AES_256_GCM_SHA384 over TLSv1.3).
  */
 export function nativeCiphers(value: string): string[] {
   const prefix = TOMCAT_NATIVE.cipherStringPrefix.value;
-  const names = jsseCipherNames(value);
-  if (names) return names.filter((n) => !UNAUTHENTICATED_OR_NULL.test(n));
-  return expandCipherString(`${prefix}${value}`).ciphers.map((c) => c.iana);
+  return expandCipherString(`${prefix}${tomcatOpensslCipherString(value)}`).ciphers.map((c) => c.iana);
+}
+
+/**
+ * Why Tomcat serves no TLS for a `ciphers` value that gives OpenSSL no TLS 1.2-or-lower suite, or undefined when it
+ * gives some: `tomcat` when Tomcat's own parser (which knows JSSE names and DEFAULT anywhere) finds nothing either (the
+ * connector fails to initialise in every release), `openssl` when only OpenSSL behind Tomcat Native's prefix matches
+ * nothing (data/tomcat.json nativeOpenssl.cipherListRefused).
+ */
+export function nativeCiphersRefused(value: string): 'tomcat' | 'openssl' | undefined {
+  if (nativeCiphers(value).length > 0) return undefined;
+  const tokens = tomcatOpensslCipherString(value)
+    .split(/[:, ]+/)
+    .filter(Boolean);
+  if (tokens.some(namesTls13Suite)) return 'openssl';
+  const named = tokens.map((t) => {
+    const sign = /^[!+-]/.test(t) ? t.charAt(0) : '';
+    const name = t.slice(sign.length);
+    return sign + (opensslNameOf(name) ?? name);
+  });
+  const rest = named.filter((t) => t !== 'DEFAULT');
+  const asTomcatReads = rest.length < named.length ? ['DEFAULT', ...rest] : named;
+  return expandCipherString(asTomcatReads.join(':')).ciphers.length > 0 ? 'openssl' : 'tomcat';
+}
+
+/** Why a connector runs on OpenSSL through Tomcat Native, or undefined when it does not (JSSE, or the FFM OpenSSL). */
+export function tomcatNativeRunBy(
+  connector: XmlElement,
+  file: string,
+  switched: NativeOpenssl | undefined,
+): { because: string; at: Location[] } | undefined {
+  // The long reason is the component's (nativeOpenssl.because); the places say which image and listener.
+  if (switched)
+    return {
+      because: 'the official tomcat image builds it, and the server.xml declares the AprLifecycleListener',
+      at: switched.at,
+    };
+  const attribute = (name: string) => connector.attributes.find((a) => a.name === name);
+  const protocol = attribute('protocol');
+  if (protocol && /Apr/i.test(protocol.value))
+    return {
+      because: `protocol="${protocol.value}" is Tomcat's APR connector, which runs on OpenSSL through Tomcat Native`,
+      at: [{ file, range: protocol.valueRange }],
+    };
+  const implementation = attribute('sslImplementationName');
+  if (implementation?.value.trim() === TOMCAT_NATIVE.implementationClass)
+    return {
+      because: `sslImplementationName="${implementation.value}" runs the connector on OpenSSL through Tomcat Native`,
+      at: [{ file, range: implementation.valueRange }],
+    };
+  return undefined;
+}
+
+/** A connector Tomcat Native serves no TLS on: its ciphers give OpenSSL nothing (data/tomcat.json cipherListRefused). */
+export function nativeCiphersUnserved(
+  server: string,
+  ciphers: { value: string; at: Location },
+  stage: 'tomcat' | 'openssl',
+  runsOn: { because: string; at: Location[] },
+  release: { named: string; read?: { release: string; at: Location } },
+  port: string | undefined,
+): UnservedTls {
+  const closesPort = stage === 'openssl' ? tomcatNativeCipherErrorClosesPort(release.read?.release) : undefined;
+  return {
+    server,
+    why: {
+      kind: 'tomcat-native-ciphers-refused',
+      at: ciphers.at,
+      ciphers: ciphers.value,
+      stage,
+      ...(closesPort === undefined ? {} : { closesPort }),
+      ...(closesPort !== undefined && release.read ? { release: { named: release.named, at: release.read.at } } : {}),
+      runsOn,
+      ...(port ? { port } : {}),
+    },
+    stores: [],
+  };
 }

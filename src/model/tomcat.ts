@@ -30,9 +30,12 @@ import { missingDefaultHostConfig, noDefaultHostConfig } from './tomcat-default-
 import { tomcatImagesOf, tomcatReleaseOf, type TomcatReleaseAnswer, type TomcatReleaseRead } from './tomcat-release';
 import {
   nativeCiphers,
+  nativeCiphersRefused,
+  nativeCiphersUnserved,
   nativeOpensslOf,
   nativeProtocolRun,
   tomcatOpenssl,
+  tomcatNativeRunBy,
   tomcatSignatureFloor,
 } from './tomcat-native';
 import { PROTOCOL_NAME, tomcatProtocols } from './tomcat-lists';
@@ -154,6 +157,7 @@ export const tomcatContributor: ModelContributor = {
         const implementationName = setterAttribute(connector, 'sslImplementationName');
         const switched = !apr && !implementationName ? native : undefined;
         const openssl = apr || /openssl/i.test(implementationName?.value ?? '') || switched !== undefined;
+        const nativeRun = openssl ? tomcatNativeRunBy(connector, file, switched) : undefined;
         const written = connectorTlsAttributes(connector, file);
         if (refused?.clash) {
           const { hostConfig, attributes, hostName } = refused.clash;
@@ -380,6 +384,21 @@ export const tomcatContributor: ModelContributor = {
               ...(ignoredAttributes.length ? { ignoredAttributes } : {}),
             } satisfies TomcatConnectorAttributes,
           };
+          // Ciphers that give OpenSSL nothing behind Tomcat Native's prefix: no TLS on this connector (./tomcat-native.ts).
+          const refused = nativeRun && ciphers ? nativeCiphersRefused(ciphers.value) : undefined;
+          if (nativeRun && ciphers && refused) {
+            const written = { value: ciphers.value, at: { file, range: ciphers.valueRange } };
+            const unserved = nativeCiphersUnserved(
+              component.name,
+              written,
+              refused,
+              nativeRun,
+              release,
+              portAttr?.value,
+            );
+            (ctx.deployment.unservedTls ??= []).push(unserved);
+            continue;
+          }
           ctx.addComponent(component);
         }
       }

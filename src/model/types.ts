@@ -311,6 +311,24 @@ export type UnservedWhy =
       port?: string;
       release?: { named: string; at: Location };
     }
+  /**
+   * A Tomcat connector on OpenSSL through Tomcat Native (`runsOn`: why, and the places that say it) whose `ciphers`
+   * (`ciphers`, at `at`) give OpenSSL no TLS 1.2-or-lower suite (./tomcat-native.ts nativeCiphersRefused). `stage`:
+   * `tomcat` when Tomcat's own parser finds no suite either (the connector fails to initialise), `openssl` when only
+   * OpenSSL behind Tomcat Native's prefix matches nothing: `closesPort` true when the release fails to initialise the
+   * connector, false when it opens the port with no SSL context (every handshake fails), unset when the tree names no
+   * release (`release`: the release that decides it, and where the tree names it).
+   */
+  | {
+      kind: 'tomcat-native-ciphers-refused';
+      at: Location;
+      ciphers: string;
+      stage: 'tomcat' | 'openssl';
+      closesPort?: boolean;
+      release?: { named: string; at: Location };
+      runsOn: { because: string; at: Location[] };
+      port?: string;
+    }
   | {
       kind: 'tomcat-connector-not-started';
       release: string;

@@ -71,6 +71,7 @@ import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
 import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
 import tomcatAttributeIgnored from './tomcat/attribute-ignored';
 import tomcatLegacyConnectorAttributes from './tomcat/legacy-connector-attributes';
+import tomcatNativeCiphersMatchNothing from './tomcat/native-ciphers-match-nothing';
 import tomcatNoDefaultSslHostConfig from './tomcat/no-default-ssl-host-config';
 import tomcatSslNotEnabled from './tomcat/ssl-not-enabled';
 
@@ -147,6 +148,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsWeakProtocolEnabled,
   tomcatAttributeIgnored,
   tomcatLegacyConnectorAttributes,
+  tomcatNativeCiphersMatchNothing,
   tomcatNoDefaultSslHostConfig,
   tomcatSslNotEnabled,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

@@ -5,10 +5,14 @@
  * OpenJDK 17 ('https-openssl-nio-<port>' with the listener, 'https-jsse-nio-<port>' without it, with useOpenSSL="false"
  * or with the library off java.library.path).
  */
-import { officialTomcatImage, tomcatSwitchesToNativeOpenssl } from '../../src/knowledge/tomcat';
-import { nativeProtocolRun } from '../../src/model/tomcat-native';
+import {
+  officialTomcatImage,
+  tomcatNativeCipherErrorClosesPort,
+  tomcatSwitchesToNativeOpenssl,
+} from '../../src/knowledge/tomcat';
+import { nativeCiphers, nativeCiphersRefused, nativeProtocolRun } from '../../src/model/tomcat-native';
 import type { Tree } from '../helpers/rule-tester';
-import { tomcatConnector } from '../helpers/tomcat-connector';
+import { tomcatConnector, tomcatDeployment } from '../helpers/tomcat-connector';
 
 const LISTENER = '<Listener className="org.apache.catalina.core.AprLifecycleListener" SSLEngine="on" />';
 
@@ -115,8 +119,41 @@ describe('which TLS implementation a Tomcat connector runs', () => {
     expect(suites('TLS_DH_anon_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toEqual([
       'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
     ]);
-    // Measured: 'Unable to configure permitted SSL ciphers (… no cipher match)'.
-    expect(suites('DEFAULT:@SECLEVEL=0')).toEqual([]);
+  });
+
+  // Measured with 9.0.70 and libtcnative-1 1.2.35: what OpenSSL serves, and which lists it refuses (and at which stage).
+  it.each<[string, string[]]>([
+    ['HIGH:DEFAULT', ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']],
+    [
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,ECDHE-RSA-AES256-GCM-SHA384',
+      ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+    ],
+    ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:ECDHE-RSA-AES256-GCM-SHA384', ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']],
+    ['TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256', ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']],
+  ])('ciphers="%s" serves %j', (ciphers, includes) => {
+    const served = nativeCiphers(ciphers);
+    for (const suite of includes) expect(served).toContain(suite);
+    expect(served.some((s) => s.startsWith('TLS_AES_'))).toBe(false);
+    expect(nativeCiphersRefused(ciphers)).toBeUndefined();
+  });
+
+  it.each<[string, 'tomcat' | 'openssl']>([
+    ['DEFAULT', 'openssl'],
+    ['DEFAULT:@SECLEVEL=0', 'openssl'],
+    ['!RC4:DEFAULT', 'openssl'],
+    ['TLS_AES_128_GCM_SHA256', 'openssl'],
+    ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'openssl'],
+    ['!aNULL:!MD5', 'tomcat'],
+    ['FOO-BAR', 'tomcat'],
+  ])('ciphers="%s" gives OpenSSL nothing; refused by %s', (ciphers, stage) => {
+    expect(nativeCiphers(ciphers)).toEqual([]);
+    expect(nativeCiphersRefused(ciphers)).toBe(stage);
+  });
+
+  it('a connector whose ciphers OpenSSL refuses is no TLS end (measured: no handshake completes, TLS 1.3 neither)', () => {
+    const deployment = tomcatDeployment(image('tomcat:9.0.85-jdk17', serverXml(LISTENER, 'ciphers="DEFAULT"')));
+    expect(deployment.components.filter((c) => c.type === 'tomcat.connector')).toEqual([]);
+    expect(deployment.unservedTls?.map((u) => u.why.kind)).toEqual(['tomcat-native-ciphers-refused']);
   });
 
   it('@SECLEVEL=0 in the ciphers lifts the floor (measured: TLSv1 negotiated)', () => {
@@ -142,6 +179,22 @@ describe('knowledge', () => {
     ['tomcat-native:1', false],
   ])('%s is the official image: %s', (reference, official) => {
     expect(officialTomcatImage(reference)).toBe(official);
+  });
+
+  // OpenSSLContext.init throws KeyManagementException since 9.0.97, 10.1.32 and 11.0.1 (commit 5e4f519); before, a warning.
+  it.each([
+    ['9.0.70', false],
+    ['9.0.97', true],
+    ['9.0', true],
+    ['10.1.31', false],
+    ['10.1.32', true],
+    ['11.0.0', false],
+    ['11.0.1', true],
+    ['8.5.100', false],
+    ['10.0.27', false],
+    [undefined, undefined],
+  ])('Tomcat %s fails to initialise a connector whose ciphers OpenSSL refuses: %s', (release, closes) => {
+    expect(tomcatNativeCipherErrorClosesPort(release)).toBe(closes);
   });
 
   it.each([

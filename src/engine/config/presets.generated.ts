@@ -75,6 +75,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/weak-protocol-enabled": "warning",
     "tomcat/attribute-ignored": "info",
     "tomcat/legacy-connector-attributes": "warning",
+    "tomcat/native-ciphers-match-nothing": "error",
     "tomcat/no-default-ssl-host-config": "error",
     "tomcat/ssl-not-enabled": "warning"
   },
@@ -150,6 +151,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tls/weak-protocol-enabled": "warning",
     "tomcat/attribute-ignored": "info",
     "tomcat/legacy-connector-attributes": "warning",
+    "tomcat/native-ciphers-match-nothing": "error",
     "tomcat/no-default-ssl-host-config": "error",
     "tomcat/ssl-not-enabled": "warning"
   }

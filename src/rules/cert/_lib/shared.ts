@@ -84,7 +84,9 @@ export function notServedWhy(
                 ? `no <SSLHostConfig> of this connector is for ${why.defaultName}: Tomcat does not start it`
                 : why.kind === 'tomcat-ssl-not-enabled'
                   ? 'SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port'
-                  : `profile ${why.profile} turns HTTPS on here`,
+                  : why.kind === 'tomcat-native-ciphers-refused'
+                    ? 'these ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on this connector'
+                    : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
       place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
@@ -124,6 +126,11 @@ export function notServedWhy(
   if (why.kind === 'tomcat-ssl-not-enabled')
     return {
       why: `${named}, but its SSLEnabled is not true${why.written ? ` (${why.written.name}="${why.written.value}")` : ''}: Tomcat serves plain HTTP on the port and reads nothing from ${file}`,
+      related,
+    };
+  if (why.kind === 'tomcat-native-ciphers-refused')
+    return {
+      why: `${named}, but its ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on the connector, so no handshake presents ${file}`,
       related,
     };
   if (why.kind === 'only-in-profile')
