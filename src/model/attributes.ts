@@ -106,10 +106,26 @@ export interface ClientUrl {
   hostnameVerifier?: { value: string; location: Location };
 }
 
+/**
+ * A port a server serves with TLS only, as the tree settles it, and the setting that makes it so: Tomcat's
+ * `SSLEnabled="true"`, Spring Boot's `server.ssl.*` on `server.port`, Liberty's `httpsPort`, nginx `listen … ssl`.
+ */
+export interface TlsOnlyPort {
+  port: number;
+  /** The setting as a message names it: `SSLEnabled="true"`, `listen 8443 ssl`. */
+  setting: string;
+  at: Location;
+}
+
 /** What server contributors put in `attributes` so clients can be linked to them. */
 export interface ServerEndpointAttributes {
   /** Ports the server listens on with TLS. */
   tlsPorts: number[];
+  /**
+   * Those of tlsPorts the tree proves speak TLS only (a plain client's requests all fail there): unset or short
+   * where a placeholder, a run-time setting, a profile or a plain listener on the same port leaves it open.
+   */
+  tlsOnlyPorts?: TlsOnlyPort[];
   /** Names the server answers to (`server_name`, `SSLHostConfig hostName`, `<Host name>`). */
   hostnames: string[];
 }

@@ -96,6 +96,7 @@ export const libertyHttpsContributor: ModelContributor = {
         const https = httpsPortOf(endpoint, data.variables);
         if (!https) continue;
         const { port, listenHost, hostnames } = https;
+        const sslFeature = tls.get(file)?.state;
         const endpointId = attr(endpoint, 'id')?.value ?? 'defaultHttpEndpoint';
         const sslConfigId = sslConfigIdFor(endpoint, data);
         // Elements with the same id merge; the later file (an include, an override) wins.
@@ -121,6 +122,18 @@ export const libertyHttpsContributor: ModelContributor = {
           documents: config.documents,
           attributes: {
             tlsPorts: [port],
+            // A settled SSL feature opens the httpsPort as a TLS listener; an unsettled feature list leaves it open.
+            ...(sslFeature === 'enabled'
+              ? {
+                  tlsOnlyPorts: [
+                    {
+                      port,
+                      setting: `httpsPort="${https.written.value}"`,
+                      at: { file: config.fileOf(endpoint), range: https.written.valueRange },
+                    },
+                  ],
+                }
+              : {}),
             hostnames,
             endpointId,
             sslConfigId,

@@ -50,8 +50,8 @@ const DEFAULT_TLS_PORT = 443;
 /** nginx's default port of an upstream `server` entry, whatever the scheme (ngx_http_upstream_server). */
 const UPSTREAM_DEFAULT_PORT = 80;
 
-/** The `nginx.proxy` components of one top-level nginx file. */
-export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
+/** The `upstream` blocks of a top-level file by name, http's and stream's (a snippet's count for both). */
+export function upstreamsOf(top: Placed[]): { http: Map<string, Placed>; stream: Map<string, Placed> } {
   const upstreams = { http: new Map<string, Placed>(), stream: new Map<string, Placed>() };
   const collect = (list: Placed[], context: 'main' | 'http' | 'stream') => {
     for (const p of list) {
@@ -63,7 +63,13 @@ export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
       } else if (p.directive.name === 'http' || p.directive.name === 'stream') collect(p.block, p.directive.name);
     }
   };
-  collect(input.top, 'main');
+  collect(top, 'main');
+  return upstreams;
+}
+
+/** The `nginx.proxy` components of one top-level nginx file. */
+export function proxyComponents(input: ProxyInput): NginxProxyComponent[] {
+  const upstreams = upstreamsOf(input.top);
   const out: NginxProxyComponent[] = [];
   for (const { pass, levels, stream, server, prefix, transport } of input.passes) {
     const target = pass.directive.args[0]?.value ?? '';
@@ -83,8 +89,46 @@ function hostPort(address: string, defaultPort: number): { host: string; port: n
   return { host: m[1].toLowerCase(), port: m[2] ? Number(m[2]) : defaultPort };
 }
 
-function clientUrl(address: { host: string; port: number }, location: Location, key: string): ClientUrl {
-  return { url: `https://${address.host}:${address.port}`, scheme: 'https', ...address, location, key };
+function clientUrl(
+  address: { host: string; port: number },
+  location: Location,
+  key: string,
+  scheme = 'https',
+): ClientUrl {
+  return { url: `${scheme}://${address.host}:${address.port}`, scheme, ...address, location, key };
+}
+
+/**
+ * The addresses a pass's target reaches, each as the URL nginx calls with `scheme`: the servers of the `upstream` it
+ * names (port 80 by default; `down` ones never), else the literal `host[:port]` (`defaultPort`). None for a target with
+ * a variable (resolved per request) or a unix socket; `upstream`: the block it names.
+ */
+export function passUrls(
+  pass: Placed,
+  authority: string,
+  upstreams: Map<string, Placed>,
+  scheme: string,
+  defaultPort: number,
+): { urls: ClientUrl[]; upstream?: Placed } {
+  const at: Location = { file: pass.file, range: argsRange(pass) };
+  if (authority.includes('$')) return { urls: [] };
+  const upstream = upstreams.get(authority);
+  if (upstream) {
+    const urls: ClientUrl[] = [];
+    for (const entry of upstream.block ?? []) {
+      const server = entry.directive.args[0]?.value;
+      if (entry.block || entry.directive.name !== 'server' || !server) continue;
+      // A `down` server is never used; `backup` ones are, when the others fail.
+      if (entry.directive.args.some((a) => a.value === 'down')) continue;
+      const found = hostPort(server, UPSTREAM_DEFAULT_PORT);
+      const where = { file: entry.file, range: argsRange(entry) };
+      if (found) urls.push(clientUrl(found, where, `upstream ${authority} server`, scheme));
+    }
+    return { urls, upstream };
+  }
+  if (authority.startsWith('unix:')) return { urls: [] };
+  const found = hostPort(authority, defaultPort);
+  return { urls: found ? [clientUrl(found, at, pass.directive.name, scheme)] : [] };
 }
 
 function proxyComponent(
@@ -101,26 +145,14 @@ function proxyComponent(
   const at: Location = { file: pass.file, range: argsRange(pass) };
   // The address without the URI part (`https://app:8443/api/` → `app:8443`).
   const authority = address.split('/')[0] ?? '';
-  const urls: ClientUrl[] = [];
-  let upstream: NginxProxyAttributes['upstream'];
-  let unresolvedTarget: NginxProxyAttributes['unresolvedTarget'];
-  const upstreamBlock = upstreams.get(authority);
-  if (authority.includes('$')) unresolvedTarget = { written, location: at };
-  else if (upstreamBlock) {
-    upstream = { name: authority, location: { file: upstreamBlock.file, range: upstreamBlock.directive.nameRange } };
-    for (const entry of upstreamBlock.block ?? []) {
-      const server = entry.directive.args[0]?.value;
-      if (entry.block || entry.directive.name !== 'server' || !server) continue;
-      // A `down` server is never used; `backup` ones are, when the others fail.
-      if (entry.directive.args.some((a) => a.value === 'down')) continue;
-      const found = hostPort(server, UPSTREAM_DEFAULT_PORT);
-      if (found)
-        urls.push(clientUrl(found, { file: entry.file, range: argsRange(entry) }, `upstream ${authority} server`));
-    }
-  } else if (!authority.startsWith('unix:')) {
-    const found = hostPort(authority, DEFAULT_TLS_PORT);
-    if (found) urls.push(clientUrl(found, at, pass.directive.name));
-  }
+  const { urls, upstream: upstreamBlock } = passUrls(pass, authority, upstreams, 'https', DEFAULT_TLS_PORT);
+  const upstream: NginxProxyAttributes['upstream'] = upstreamBlock && {
+    name: authority,
+    location: { file: upstreamBlock.file, range: upstreamBlock.directive.nameRange },
+  };
+  const unresolvedTarget: NginxProxyAttributes['unresolvedTarget'] = authority.includes('$')
+    ? { written, location: at }
+    : undefined;
   const { tls, unknownCipherElements, ciphersAsWritten, invalidCipherCommand, securityLevel } = proxyTls(
     input,
     levels,

@@ -15,6 +15,7 @@ import { readThroughImages } from './image-copies';
 import { treeStoresOf } from './store-files';
 import { argsRange, last, type Placed } from './nginx-placed';
 import { ignoredPassTls, nginxPasses, verifyWithoutTrustedCertificate } from './nginx-passes';
+import { nginxPlainPasses, nginxTlsOnlyPorts } from './nginx-plain-calls';
 import { proxyComponents } from './nginx-proxy';
 import { nginxStartupFailures, workloadApiOf, type NginxServerBlock } from './nginx-startup';
 import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
@@ -258,6 +259,10 @@ export const nginxContributor: ModelContributor = {
       };
       walk(top, [], undefined);
       const startupFailures = nginxStartupFailures(doc, servers, opensslFor(doc.file.path).nginx);
+      const host = ctx.hostOf(doc.file.path);
+      const tlsOnly = nginxTlsOnlyPorts(servers, isTemplate);
+      const context = { root: ctx.deployment.root, host, skip: isTemplate };
+      (ctx.deployment.nginxPlainPasses ??= []).push(...nginxPlainPasses(top, passes, context));
       for (const { server, inherited } of servers) {
         const component = serverComponent(
           ctx.hostOf(doc.file.path),
@@ -272,6 +277,8 @@ export const nginxContributor: ModelContributor = {
         if (component?.type === 'nginx.server') readThroughImages(component, treeStoresOf(ctx));
         const startupFailure = startupFailures.get(server);
         if (component?.type === 'nginx.server' && startupFailure) component.attributes.startupFailure = startupFailure;
+        const tlsOnlyPorts = tlsOnly.get(server);
+        if (component?.type === 'nginx.server' && tlsOnlyPorts) component.attributes.tlsOnlyPorts = tlsOnlyPorts;
         if (component) ctx.addComponent(component);
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));

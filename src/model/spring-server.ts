@@ -7,7 +7,14 @@ import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
-import { springBoolean, springKey, springKeyUnder, springList, type SpringConfigData } from '../parse/spring';
+import {
+  springBoolean,
+  springKey,
+  springKeyUnder,
+  springList,
+  springSetting,
+  type SpringConfigData,
+} from '../parse/spring';
 import type { SpringSettings } from './spring-settings';
 import { tomcatProtocols } from './tomcat';
 import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
@@ -193,6 +200,16 @@ export function springServer(
       ...(storeType ? { storeType } : {}),
     };
   const portNumber = port && /^\d+$/.test(port.value) ? Number(port.value) : port ? undefined : 8080;
+  // TLS only on that port when nothing the tree leaves open can move it or switch TLS off: the start, an unsettled profile.
+  const switchedBy = enabled ?? keyStore;
+  const settled =
+    portNumber !== undefined &&
+    (on === true || enabled === undefined) &&
+    !settings.setAtRunTime('server.port') &&
+    !settings.setAtRunTime('server.ssl.enabled') &&
+    inactive.length === 0 &&
+    (active !== undefined ||
+      !docs.some((d) => d.data.parts.some((p) => p.profile && springSetting(p.entries, 'server.port'))));
   return {
     id: `spring.server:${app.id.slice('java.app:'.length)}:${port?.value ?? 8080}`,
     type: 'spring.server',
@@ -206,6 +223,17 @@ export function springServer(
     attributes: {
       ...(active ? { activeProfiles: active.names } : {}),
       tlsPorts: portNumber ? [portNumber] : [],
+      ...(settled && switchedBy && !switchedBy.secret
+        ? {
+            tlsOnlyPorts: [
+              {
+                port: portNumber,
+                setting: `${switchedBy.key}=${switchedBy.value.trim()}`,
+                at: entryLocation(doc(switchedBy), switchedBy, 'line'),
+              },
+            ],
+          }
+        : {}),
       hostnames: [],
     } satisfies SpringServerAttributes,
   };

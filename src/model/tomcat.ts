@@ -365,6 +365,21 @@ export const tomcatContributor: ModelContributor = {
             documents: [doc],
             attributes: {
               tlsPorts: port ? [port] : [],
+              // SSLEnabled settled true: the endpoint answers a plain request with a fixed 400 (data/tomcat.json).
+              ...(port && enabledAttribute && enabledRead?.toLowerCase() === 'true'
+                ? {
+                    tlsOnlyPorts: [
+                      {
+                        port,
+                        setting: `${enabledAttribute.name}="${enabledAttribute.value}"`,
+                        at: {
+                          file,
+                          range: { start: enabledAttribute.nameRange.start, end: enabledAttribute.valueRange.end },
+                        },
+                      },
+                    ],
+                  }
+                : {}),
               hostnames: [...(hostName && hostName !== '_default_' ? [hostName] : []), ...hostNames].map((h) =>
                 h.toLowerCase(),
               ),

@@ -16,11 +16,12 @@ import type {
   SpringServerAttributes,
   TomcatConnectorAttributes,
   StoreRef,
+  TlsOnlyPort,
   TlsTrustSettings,
 } from './attributes';
 
 // Kept in ./attributes (a client URL may carry its own stores); re-exported so model users import one module.
-export type { StoreRef, TlsTrustSettings } from './attributes';
+export type { StoreRef, TlsOnlyPort, TlsTrustSettings } from './attributes';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
 export type { Provenance, Traced } from '../core/traced';
@@ -249,6 +250,10 @@ export interface Deployment {
   unservedTls?: UnservedTls[];
   /** Client URLs calling HTTPS ports where their server speaks no TLS (./java-links.ts). Unset without the model. */
   refusedCalls?: RefusedCall[];
+  /** nginx's plain http passes and the URLs they call (./nginx-plain-calls.ts). Unset without the model. */
+  nginxPlainPasses?: NginxPlainPass[];
+  /** Plain (http://, ws://, grpc://) calls to ports their server serves with TLS only (./java-links.ts). Unset without the model. */
+  plainCallsToTls?: PlainCallToTls[];
   /** nginx `*_ssl_*` directives only plain passes apply (nginx ignores them). Unset without the model. */
   nginxIgnoredPassTls?: NginxIgnoredPassTls[];
   /** nginx `*_ssl_verify on` without a trusted certificate where nginx builds a TLS client. Unset without the model. */
@@ -375,6 +380,36 @@ export interface RefusedCall {
   port: NonNullable<UnservedTls['closedHttpsPorts']>[number];
   /** How the URL's host was tied to the server: one of the names it answers to, or only its directory. */
   matchedBy: 'hostname' | 'directory';
+}
+
+/** An nginx `proxy_pass http://…` or `grpc_pass grpc://…` with the URLs it calls (its upstream's servers, or its target). */
+export interface NginxPlainPass {
+  /** The pass in words: `nginx proxy_pass http://app:8443/ (nginx/default.conf:12)`. */
+  name: string;
+  host: string;
+  urls: ClientUrl[];
+  at: Location;
+  /** The server block it is in. */
+  serverBlock?: Location;
+}
+
+/**
+ * A plain call to a port its server serves with TLS only (ServerEndpointAttributes.tlsOnlyPorts): every request
+ * fails. `matchedBy`: how the URL's host was tied to the server — one of the names it answers to, a loopback address
+ * in the same nginx file, or only the directory it lies in (or a loopback address in that directory).
+ */
+export interface PlainCallToTls {
+  /** The caller in words: the Java application's name, or NginxPlainPass.name. */
+  client: string;
+  /** The calling component's id, for a Java application. */
+  clientId?: string;
+  url: ClientUrl;
+  /** The nginx pass that calls the URL (written elsewhere when it is an upstream's server). */
+  passAt?: Location;
+  /** The server component's id. */
+  server: string;
+  port: TlsOnlyPort;
+  matchedBy: 'hostname' | 'same-file' | 'directory';
 }
 
 /** An nginx pass directive (`proxy_pass`, `grpc_pass`, `uwsgi_pass`) and its target as written. */
