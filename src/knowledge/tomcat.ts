@@ -227,6 +227,9 @@ export const TOMCAT_DEFAULT_HOST_CONFIG_MISSING = data.defaultHostConfigMissing;
 /** A Connector written for TLS whose SSLEnabled does not set true serves plain HTTP (data/tomcat.json sslNotEnabled). */
 export const TOMCAT_SSL_NOT_ENABLED = data.sslNotEnabled;
 
+/** What an SSL-enabled Connector answers a plain HTTP request (data/tomcat.json plainRequestToTlsPort). */
+export const TOMCAT_PLAIN_REQUEST_TO_TLS = data.plainRequestToTlsPort;
+
 /** 8.5 and 9: the Connector attributes that make its own `_default_` SSLHostConfig (data/tomcat.json defaultHostConfigClash). */
 export const TOMCAT_DEFAULT_HOST_CONFIG_CLASH = data.defaultHostConfigClash;
 

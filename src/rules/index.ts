@@ -65,6 +65,7 @@ import tlsLinkOutcomeUnknown from './tls/link-outcome-unknown';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
 import tlsNoCommonCipher from './tls/no-common-cipher';
 import tlsNoCommonProtocol from './tls/no-common-protocol';
+import tlsPlainCallToTlsPort from './tls/plain-call-to-tls-port';
 import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols';
 import tlsUntrustedServerCertificate from './tls/untrusted-server-certificate';
 import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
@@ -142,6 +143,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsNegotiatesUnexpectedCipher,
   tlsNoCommonCipher,
   tlsNoCommonProtocol,
+  tlsPlainCallToTlsPort,
   tlsServerAllowsLegacyProtocols,
   tlsUntrustedServerCertificate,
   tlsWeakCipherEnabled,

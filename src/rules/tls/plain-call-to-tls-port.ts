@@ -1,0 +1,99 @@
+import type { RelatedLocation } from '../../core/types';
+import { NGINX_FACTS } from '../../knowledge/openssl';
+import { TOMCAT_PLAIN_REQUEST_TO_TLS as TOMCAT } from '../../knowledge/tomcat';
+import type { Component, PlainCallToTls } from '../../model/types';
+import { defineRule } from '../types';
+
+/** The TLS scheme of each plain one a caller writes. */
+const TLS_SCHEME: Record<string, string> = { http: 'https', ws: 'wss', grpc: 'grpcs' };
+
+/** What the server answers a plain request on its TLS port, in words (measured: data/tomcat.json, openssl-servers.json). */
+function answerOf(server: Component): string {
+  switch (server.type) {
+    case 'tomcat.connector':
+      return `Tomcat answers '${TOMCAT.answer}'`;
+    case 'spring.server':
+      return `Spring Boot's embedded Tomcat (its default web server) answers '${TOMCAT.answer}'`;
+    case 'nginx.server':
+      return `nginx answers '${NGINX_FACTS.plainRequestToTlsPort.answer}'`;
+    default:
+      return 'its TLS listener cannot read a plain request, which fails without an HTTP answer';
+  }
+}
+
+/** How to fix it from the caller's side. */
+function fixOf(call: PlainCallToTls, scheme: string): string {
+  const tls = TLS_SCHEME[scheme] ?? 'https';
+  return call.passAt
+    ? `Write ${tls}:// in the pass (with ${scheme === 'grpc' ? 'grpc' : 'proxy'}_ssl_trusted_certificate and ${scheme === 'grpc' ? 'grpc' : 'proxy'}_ssl_verify on to check the server's certificate), or call a port the server serves plain`
+    : `Call ${tls}:// (the JVM must trust the server's certificate), or a port the server serves plain`;
+}
+
+/**
+ * A client that sends plain HTTP (`http://`, `ws://`, `grpc://`) to a port its server serves with TLS only
+ * (Deployment.plainCallsToTls: a Java application's client URL, an nginx `proxy_pass http://` or `grpc_pass grpc://`
+ * and its upstream's servers, against ServerEndpointAttributes.tlsOnlyPorts: Tomcat's `SSLEnabled="true"`, Spring
+ * Boot's `server.ssl.*`, Liberty's `httpsPort`, nginx `listen … ssl`). No TLS handshake is made, so no link exists and
+ * the tls rules say nothing; every request fails. Measured (data/tomcat.json plainRequestToTlsPort, openssl-servers.json
+ * nginx.plainRequestToTlsPort): Tomcat 10.1.60 answers a fixed 400 "This combination of host and port requires TLS.",
+ * nginx 1.22.1 400 "The plain HTTP request was sent to HTTPS port", and an nginx in front hands those to its client
+ * (grpc_pass: 502). An error when the URL's host is one of the names the server answers to, or a loopback address in
+ * the same nginx file; an info when only the server's directory ties them (the tree does not prove it is that server).
+ * A port that is a placeholder, switched at run time, or also listened on plain is never one (tlsOnlyPorts).
+ */
+export default defineRule({
+  meta: {
+    id: 'tls/plain-call-to-tls-port',
+    description:
+      'Report a client that sends plain HTTP (http://, ws://, grpc://) to a port its server serves with TLS only: every request fails',
+    severity: 'error',
+    messages: {
+      plain:
+        '{{client}} sends plain {{scheme}} to {{url}} ({{key}}), but port {{port}} of {{server}} serves TLS only ({{setting}}): every request fails, {{answer}}. {{fix}}',
+      plainIfThatServer:
+        "{{client}} sends plain {{scheme}} to {{url}} ({{key}}); '{{host}}' is {{tie}} of {{server}}, whose port {{port}} serves TLS only ({{setting}}). If '{{host}}' is that server (a Compose service or Kubernetes Service built from that directory), every request fails, {{answer}}; the tree does not prove it. {{fix}}",
+    },
+    defaultOptions: {},
+    appliesTo: { components: ['tomcat.connector', 'spring.server', 'liberty.https-endpoint', 'nginx.server'] },
+    symptoms: [TOMCAT.answer, NGINX_FACTS.plainRequestToTlsPort.answer, NGINX_FACTS.plainRequestToTlsPort.log],
+  },
+  check(ctx) {
+    const byId = new Map<string, Component>(ctx.deployment.components.map((c) => [c.id, c]));
+    for (const call of ctx.deployment.plainCallsToTls ?? []) {
+      const server = byId.get(call.server);
+      if (!server) continue;
+      const proven = call.matchedBy !== 'directory';
+      const scheme = call.url.scheme;
+      const passElsewhere =
+        call.passAt &&
+        (call.passAt.file !== call.url.location.file ||
+          call.passAt.range?.start.line !== call.url.location.range?.start.line);
+      const related: RelatedLocation[] = [
+        ...(call.passAt && passElsewhere ? [{ ...call.passAt, message: `this pass calls ${call.url.url} plain` }] : []),
+        { ...call.port.at, message: `port ${call.port.port}: TLS only (${call.port.setting})` },
+      ];
+      ctx.report({
+        messageId: proven ? 'plain' : 'plainIfThatServer',
+        data: {
+          client: call.client,
+          scheme: scheme === 'grpc' ? 'gRPC (h2c)' : scheme === 'ws' ? 'WebSocket (ws://)' : 'HTTP',
+          url: call.url.url,
+          key: call.url.key,
+          port: String(call.port.port),
+          server: server.name,
+          setting: call.port.setting,
+          answer: answerOf(server),
+          fix: fixOf(call, scheme),
+          host: call.url.host,
+          tie: /^(?:localhost|127\.|\[?::1)/.test(call.url.host)
+            ? 'a loopback address of a caller in the directory'
+            : 'the directory',
+        },
+        location: call.url.location,
+        related,
+        fingerprint: [call.client, call.url.url, call.port.at.file],
+        ...(proven ? {} : { severity: 'info' as const }),
+      });
+    }
+  },
+});

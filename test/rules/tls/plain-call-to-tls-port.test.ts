@@ -1,0 +1,230 @@
+import rule from '../../../src/rules/tls/plain-call-to-tls-port';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/**
+ * A server.xml whose Connector (line 3) carries `connector` and an SSLHostConfig (line 4); the Engine's Host answers to
+ * `host`. Measured with Debian's Tomcat 10.1.60 on OpenJDK 17 (Catalina on such a server.xml): curl and
+ * java.net.http.HttpClient to http://127.0.0.1:18443/ get "HTTP/1.1 400" "This combination of host and port requires
+ * TLS.", and an nginx 1.22.1 `proxy_pass http://127.0.0.1:18443/` hands that 400 to its client.
+ */
+const serverXml = (connector: string, host = 'inventory.example.internal', port = '8443') =>
+  [
+    '<Server port="8005">',
+    '  <Service name="Catalina">',
+    `    <Connector port="${port}" protocol="HTTP/1.1" ${connector}>`,
+    '      <SSLHostConfig><Certificate certificateKeystoreFile="conf/ks.p12" type="RSA"/></SSLHostConfig>',
+    '    </Connector>',
+    `    <Engine name="Catalina" defaultHost="${host}"><Host name="${host}"/></Engine>`,
+    '  </Service>',
+    '</Server>',
+    '',
+  ].join('\n');
+const tomcat = serverXml('SSLEnabled="true"');
+
+/** An nginx front whose location (line 4) holds `pass`. */
+const front = (pass: string, before = '') => `${before}server {\n  listen 80;\n  location / {\n    ${pass};\n  }\n}\n`;
+
+const calling = (key: string, url: string) =>
+  `spring:\n  application:\n    name: orders\ninventory:\n  ${key}: ${url}\n`;
+
+const springTls = (extra = '') =>
+  `server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n    key-store-password: changeit\n${extra}`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'proxy_pass https:// to the TLS port',
+      files: {
+        'web/nginx.conf': front('proxy_pass https://inventory.example.internal:8443'),
+        'inventory/conf/server.xml': tomcat,
+      },
+    },
+    {
+      // TLS passthrough: a stream proxy relays the client's own TLS bytes.
+      name: 'a stream proxy_pass without proxy_ssl',
+      files: {
+        'web/nginx.conf':
+          'stream {\n  server {\n    listen 443;\n    proxy_pass inventory.example.internal:8443;\n  }\n}\n',
+        'inventory/conf/server.xml': tomcat,
+      },
+    },
+    {
+      name: 'SSLEnabled from a property the tree does not set: unknown, never guessed',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://inventory.example.internal:8443'),
+        'inventory/conf/server.xml': serverXml('SSLEnabled="${ssl.enabled}"'),
+      },
+    },
+    {
+      name: 'the connector port is a property the tree does not set',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://inventory.example.internal:8443'),
+        'inventory/conf/server.xml': serverXml('SSLEnabled="true"', 'inventory.example.internal', '${https.port}'),
+      },
+    },
+    {
+      name: 'a target with a variable is resolved per request',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://$backend:8443'),
+        'inventory/conf/server.xml': tomcat,
+      },
+    },
+    {
+      name: 'nginx also listens plain on that port (another server): not TLS only',
+      files: {
+        'web/nginx.conf': front(
+          'proxy_pass http://127.0.0.1:8443',
+          'server {\n  listen 8443 ssl;\n  ssl_certificate c.pem;\n  ssl_certificate_key k.pem;\n}\nserver {\n  listen 127.0.0.2:8443;\n}\n',
+        ),
+      },
+    },
+    {
+      // localhost of an nginx in web/ is that container, not the Tomcat of inventory/.
+      name: 'a loopback address from another directory',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://localhost:8443'),
+        'inventory/conf/server.xml': serverXml('SSLEnabled="true"', 'localhost'),
+      },
+    },
+    {
+      name: 'an allowed CORS origin is no call',
+      files: {
+        'orders/src/main/resources/application.yml': calling(
+          'allowed-origins',
+          'http://inventory.example.internal:8443',
+        ),
+        'inventory/conf/server.xml': tomcat,
+      },
+    },
+    {
+      name: 'Spring server.ssl.enabled switched by a placeholder defaulting to false',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://orders:8443'),
+        'orders/src/main/resources/application.yml': springTls('    enabled: ${SSL_ENABLED:false}\n'),
+      },
+    },
+    {
+      name: 'Spring server.port set at run time by the Compose service',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://orders:8443'),
+        'orders/src/main/resources/application.yml': springTls(),
+        'docker-compose.yml':
+          'services:\n  orders:\n    build: ./orders\n    environment:\n      SERVER_PORT: ${PORT}\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'nginx proxy_pass http:// to a Tomcat TLS port named by its Host',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://inventory.example.internal:8443/api/'),
+        'inventory/conf/server.xml': tomcat,
+      },
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'web/nginx.conf',
+          line: 4,
+          severity: 'error',
+          related: [{ file: 'inventory/conf/server.xml', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'through an upstream: the server entry, and the pass as related',
+      files: {
+        'web/nginx.conf': front(
+          'proxy_pass http://inventory',
+          'upstream inventory {\n  server inventory.example.internal:8443;\n}\n',
+        ),
+        'inventory/conf/server.xml': tomcat,
+      },
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'web/nginx.conf',
+          line: 2,
+          related: [
+            { file: 'web/nginx.conf', line: 7 },
+            { file: 'inventory/conf/server.xml', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'grpc_pass grpc:// to the TLS port',
+      files: {
+        'web/nginx.conf': front('grpc_pass grpc://inventory.example.internal:8443'),
+        'inventory/conf/server.xml': tomcat,
+      },
+      errors: [{ messageId: 'plain', file: 'web/nginx.conf', line: 4, severity: 'error' }],
+    },
+    {
+      name: 'a loopback pass to a TLS-only server of the same nginx file',
+      files: {
+        'web/nginx.conf': front(
+          'proxy_pass http://127.0.0.1:8443',
+          'server {\n  listen 8443 ssl;\n  ssl_certificate c.pem;\n  ssl_certificate_key k.pem;\n}\n',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'web/nginx.conf',
+          line: 9,
+          severity: 'error',
+          related: [{ file: 'web/nginx.conf', line: 2 }],
+        },
+      ],
+    },
+    {
+      name: 'a Java client URL http:// to the TLS port named by its Host',
+      files: {
+        'orders/src/main/resources/application.yml': calling('url', 'http://inventory.example.internal:8443/api'),
+        'inventory/conf/server.xml': tomcat,
+      },
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'orders/src/main/resources/application.yml',
+          line: 5,
+          severity: 'error',
+          related: [{ file: 'inventory/conf/server.xml', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'only the directory ties the host to a Spring Boot HTTPS server: an info',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://orders:8443'),
+        'orders/src/main/resources/application.yml': springTls(),
+      },
+      errors: [
+        {
+          messageId: 'plainIfThatServer',
+          file: 'web/nginx.conf',
+          line: 4,
+          severity: 'info',
+          related: [{ file: 'orders/src/main/resources/application.yml', line: 4 }],
+        },
+      ],
+    },
+    {
+      name: 'a Liberty httpsPort named by its endpoint host, with the SSL feature',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://liberty.example.internal:9443'),
+        'liberty/server.xml':
+          '<server>\n  <featureManager><feature>transportSecurity-1.0</feature></featureManager>\n  <httpEndpoint id="defaultHttpEndpoint" host="liberty.example.internal" httpPort="9080" httpsPort="9443"/>\n</server>\n',
+      },
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'web/nginx.conf',
+          line: 4,
+          severity: 'error',
+          related: [{ file: 'liberty/server.xml', line: 3 }],
+        },
+      ],
+    },
+  ],
+});
