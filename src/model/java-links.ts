@@ -5,13 +5,11 @@ import {
   type Deployment,
   type RefusedCall,
   type JavaAppComponent,
-  type NginxPlainPass,
   type NginxProxyComponent,
-  type PlainCallToTls,
   type ServerEndpointComponent,
 } from './types';
-import type { Location } from '../core/types';
 import { countWork } from '../core/work';
+import { plainCallsToTls } from './plain-calls';
 
 /** Whether a URL host names a server: one of its names, or its host directory (`api/…` for `api.example.internal`). */
 function hostMatches(server: ServerEndpointComponent, host: string): boolean {
@@ -116,7 +114,8 @@ export const javaLinksContributor: ModelContributor = {
       }
     }
     ctx.deployment.refusedCalls = refusedCalls(clients, ctx.deployment);
-    ctx.deployment.plainCallsToTls = plainCallsToTls(clients, ctx.deployment.nginxPlainPasses ?? [], servers);
+    const apps = clients.filter((c): c is JavaAppComponent => c.type === 'java.app');
+    ctx.deployment.plainCallsToTls = plainCallsToTls(ctx, apps, servers);
     const matches = (c: Component, wanted: string) =>
       c.id === wanted || c.name === wanted || c.host === wanted || c.id.endsWith(`:${wanted}`);
     const mine = (c: Component) => isUrlClient(c) || isServerEndpoint(c);
@@ -165,77 +164,5 @@ function refusedCalls(clients: UrlClient[], deployment: Deployment): RefusedCall
           calls.push({ client: client.id, url, server, port, matchedBy: byName ? 'hostname' : 'directory' });
       }
     }
-  return calls;
-}
-
-/** A URL host that is the caller's own machine. */
-const LOOPBACK = /^(?:localhost|127(?:\.\d+){3}|\[?::1\]?)$/;
-/** Settings whose URL the application hands to browsers or matches requests against, not one it calls. */
-const NOT_CALLED = /origin|redirect|callback|cors|allowed|logout|frontend|public|external|swagger|springdoc/i;
-const PLAIN_SCHEMES = new Set(['http', 'ws']);
-const samePlace = (a: Location | undefined, b: Location) =>
-  !!a?.range &&
-  !!b.range &&
-  a.file === b.file &&
-  a.range.start.line === b.range.start.line &&
-  a.range.start.character === b.range.start.character;
-
-/**
- * Plain calls — a Java application's `http://` and `ws://` client URLs, nginx's plain passes — to a port a server of
- * the deployment serves with TLS only (ServerEndpointAttributes.tlsOnlyPorts), with how the URL's host was tied to the
- * server: one of the names it answers to; a loopback address from the same nginx file (one process); or only the
- * directory it lies in (or a loopback address of a caller in that directory), which the tree does not prove.
- */
-function plainCallsToTls(
-  clients: UrlClient[],
-  passes: NginxPlainPass[],
-  servers: ServerEndpointComponent[],
-): PlainCallToTls[] {
-  const tlsOnly = servers.flatMap((server) => (server.attributes.tlsOnlyPorts ?? []).map((port) => ({ server, port })));
-  if (tlsOnly.length === 0) return [];
-  const callers = [
-    ...clients
-      .filter((c) => c.type === 'java.app')
-      .map((c) => ({
-        client: c.name,
-        clientId: c.id,
-        host: c.host,
-        urls: c.attributes.urls.filter((u) => PLAIN_SCHEMES.has(u.scheme) && !NOT_CALLED.test(u.key)),
-        file: undefined,
-        serverBlock: undefined,
-        passAt: undefined,
-      })),
-    ...passes.map((p) => ({ ...p, client: p.name, clientId: undefined, file: p.at.file, passAt: p.at })),
-  ];
-  const calls: PlainCallToTls[] = [];
-  for (const caller of callers)
-    for (const url of caller.urls)
-      for (const { server, port } of tlsOnly) {
-        if (port.port !== url.port || samePlace(caller.serverBlock, server.location)) continue;
-        const dir = server.host.split('/').find(Boolean)?.toLowerCase();
-        const matchedBy: PlainCallToTls['matchedBy'] | undefined = LOOPBACK.test(url.host)
-          ? caller.file === port.at.file
-            ? 'same-file'
-            : caller.host !== '' && caller.host === server.host
-              ? 'directory'
-              : undefined
-          : server.attributes.hostnames.some(
-                (name) => name === url.host || (name.startsWith('*.') && url.host.endsWith(name.slice(1))),
-              )
-            ? 'hostname'
-            : dir !== undefined && (dir === url.host || dir === url.host.split('.')[0])
-              ? 'directory'
-              : undefined;
-        if (matchedBy)
-          calls.push({
-            client: caller.client,
-            ...(caller.clientId ? { clientId: caller.clientId } : {}),
-            url,
-            ...(caller.passAt ? { passAt: caller.passAt } : {}),
-            server: server.id,
-            port,
-            matchedBy,
-          });
-      }
   return calls;
 }

@@ -395,8 +395,9 @@ export interface NginxPlainPass {
 
 /**
  * A plain call to a port its server serves with TLS only (ServerEndpointAttributes.tlsOnlyPorts): every request
- * fails. `matchedBy`: how the URL's host was tied to the server — one of the names it answers to, a loopback address
- * in the same nginx file, or only the directory it lies in (or a loopback address in that directory).
+ * fails. `matchedBy`: how the URL's host was tied to the server — one of the names it answers to, the Compose service
+ * that runs its file (./plain-calls.ts), a loopback address in the same nginx file, or only the directory it lies in
+ * (or a loopback address in that directory).
  */
 export interface PlainCallToTls {
   /** The caller in words: the Java application's name, or NginxPlainPass.name. */
@@ -409,7 +410,9 @@ export interface PlainCallToTls {
   /** The server component's id. */
   server: string;
   port: TlsOnlyPort;
-  matchedBy: 'hostname' | 'same-file' | 'directory';
+  matchedBy: 'hostname' | 'compose-service' | 'same-file' | 'directory';
+  /** The Compose service whose name the URL's host is, which runs the server's file (`compose-service`). */
+  service?: { name: string; at: Location };
 }
 
 /** An nginx pass directive (`proxy_pass`, `grpc_pass`, `uwsgi_pass`) and its target as written. */

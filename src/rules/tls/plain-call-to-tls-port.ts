@@ -11,7 +11,7 @@ const TLS_SCHEME: Record<string, string> = { http: 'https', ws: 'wss', grpc: 'gr
 function answerOf(server: Component): string {
   switch (server.type) {
     case 'tomcat.connector':
-      return `Tomcat answers '${TOMCAT.answer}'`;
+      return `Tomcat answers '${TOMCAT.answer}' (its NIO connectors since 2018; older ones and APR close the connection)`;
     case 'spring.server':
       return `Spring Boot's embedded Tomcat (its default web server) answers '${TOMCAT.answer}'`;
     case 'nginx.server':
@@ -37,8 +37,9 @@ function fixOf(call: PlainCallToTls, scheme: string): string {
  * the tls rules say nothing; every request fails. Measured (data/tomcat.json plainRequestToTlsPort, openssl-servers.json
  * nginx.plainRequestToTlsPort): Tomcat 10.1.60 answers a fixed 400 "This combination of host and port requires TLS.",
  * nginx 1.22.1 400 "The plain HTTP request was sent to HTTPS port", and an nginx in front hands those to its client
- * (grpc_pass: 502). An error when the URL's host is one of the names the server answers to, or a loopback address in
- * the same nginx file; an info when only the server's directory ties them (the tree does not prove it is that server).
+ * (grpc_pass: 502). An error when the URL's host is one of the names the server answers to, the Compose service that
+ * runs the server's file (its bind mount or build context) called from a file of the same Compose project, or a
+ * loopback address in the same nginx file; an info when only the server's directory ties them (not proven).
  * A port that is a placeholder, switched at run time, or also listened on plain is never one (tlsOnlyPorts).
  */
 export default defineRule({
@@ -71,6 +72,9 @@ export default defineRule({
       const related: RelatedLocation[] = [
         ...(call.passAt && passElsewhere ? [{ ...call.passAt, message: `this pass calls ${call.url.url} plain` }] : []),
         { ...call.port.at, message: `port ${call.port.port}: TLS only (${call.port.setting})` },
+        ...(call.service
+          ? [{ ...call.service.at, message: `Compose service ${call.service.name} runs this server's configuration` }]
+          : []),
       ];
       ctx.report({
         messageId: proven ? 'plain' : 'plainIfThatServer',

@@ -210,6 +210,59 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a Compose service that builds from the server directory, called from a service of the same project',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://inventory:8443'),
+        'inventory/conf/server.xml': serverXml('SSLEnabled="true"', 'localhost'),
+        'docker-compose.yml':
+          'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./web/nginx.conf:/etc/nginx/conf.d/default.conf:ro\n  inventory:\n    build: ./inventory\n',
+      },
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'web/nginx.conf',
+          line: 4,
+          severity: 'error',
+          related: [
+            { file: 'inventory/conf/server.xml', line: 3 },
+            { file: 'docker-compose.yml', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // A build context of `.` holds every service's files: it ties no service to the server.
+      name: 'a Compose service built from the project directory: only the directory ties the host',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://inventory:8443'),
+        'inventory/conf/server.xml': serverXml('SSLEnabled="true"', 'localhost'),
+        'docker-compose.yml':
+          'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./web/nginx.conf:/etc/nginx/conf.d/default.conf:ro\n  inventory:\n    build: .\n',
+      },
+      errors: [{ messageId: 'plainIfThatServer', file: 'web/nginx.conf', line: 4, severity: 'info' }],
+    },
+    {
+      // Whether that nginx runs on the Compose network, where the service name resolves, the tree does not say.
+      name: 'a Compose service name called from a file no service of the project runs: only the directory',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://inventory:8443'),
+        'inventory/conf/server.xml': serverXml('SSLEnabled="true"', 'localhost'),
+        'docker-compose.yml': 'services:\n  inventory:\n    build: ./inventory\n',
+      },
+      errors: [{ messageId: 'plainIfThatServer', file: 'web/nginx.conf', line: 4, severity: 'info' }],
+    },
+    {
+      name: 'one call to a connector with two SSLHostConfigs is one finding',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://inventory.example.internal:8443'),
+        'inventory/conf/server.xml': serverXml('SSLEnabled="true"').replace(
+          '<SSLHostConfig>',
+          '<SSLHostConfig hostName="a.example.internal"><Certificate certificateKeystoreFile="conf/a.p12" type="RSA"/></SSLHostConfig><SSLHostConfig>',
+        ),
+      },
+      errors: [{ messageId: 'plain', file: 'web/nginx.conf', line: 4, severity: 'error' }],
+    },
+    {
       name: 'a Liberty httpsPort named by its endpoint host, with the SSL feature',
       files: {
         'web/nginx.conf': front('proxy_pass http://liberty.example.internal:9443'),

@@ -1,0 +1,133 @@
+/**
+ * Plain calls to ports their server serves with TLS only (Deployment.plainCallsToTls): a Java application's `http://`
+ * and `ws://` client URLs and nginx's plain passes (./nginx-plain-calls.ts) against ServerEndpointAttributes.tlsOnlyPorts,
+ * each with how the URL's host was tied to the server.
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { ComposeData } from '../parse/compose';
+import { deploymentMounts } from './compose-mounts';
+import type { ModelContext } from './contributor';
+import type { JavaAppComponent, PlainCallToTls, ServerEndpointComponent } from './types';
+
+/** A URL host that is the caller's own machine. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d+){3}|\[?::1\]?)$/;
+/** Settings whose URL the application hands to browsers or matches requests against, not one it calls. */
+const NOT_CALLED = /origin|redirect|callback|cors|allowed|logout|frontend|public|external|swagger|springdoc/i;
+const PLAIN_SCHEMES = new Set(['http', 'ws']);
+const samePlace = (a: Location | undefined, b: Location) =>
+  !!a?.range &&
+  !!b.range &&
+  a.file === b.file &&
+  a.range.start.line === b.range.start.line &&
+  a.range.start.character === b.range.start.character;
+const under = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+
+/** A Docker Compose service that puts a file of the tree into its container, and where the Compose file says so. */
+interface ServiceOf {
+  name: string;
+  project: string;
+  at: Location;
+}
+
+/**
+ * The Compose services that run each file's program: a bind mount of the file or of a directory holding it, or a build
+ * context holding it below the Compose file's own directory (a context of `.` holds every service's files: no tie).
+ * On a Compose network a service's name is the host name of its containers.
+ */
+function composeServices(ctx: ModelContext): (file: string) => ServiceOf[] {
+  const ties: { dir: string; service: ServiceOf }[] = [];
+  for (const m of deploymentMounts(ctx))
+    if (m.mount.service)
+      ties.push({
+        dir: m.hostPath,
+        service: { name: m.mount.service, project: m.project, at: { file: m.file, range: m.mount.range } },
+      });
+  for (const doc of ctx.documentsOf('compose')) {
+    const dir = path.dirname(doc.file.path);
+    // As compose-mounts.ts counts projects: `compose.yaml` and its override are one, in their directory.
+    const project = /^(docker-)?compose(\.override)?\.ya?ml$/.test(path.basename(doc.file.path)) ? dir : doc.file.path;
+    for (const service of (doc.data as ComposeData).services) {
+      if (service.build === undefined || /[$]|:\/\//.test(service.build)) continue;
+      const context = path.resolve(dir, service.build);
+      if (under(dir, context)) continue;
+      ties.push({ dir: context, service: { name: service.name, project, at: { file: doc.file.path } } });
+    }
+  }
+  return (file) => ties.filter((t) => under(file, t.dir)).map((t) => t.service);
+}
+
+/**
+ * The plain calls of the Java applications' URLs and nginx's plain passes to a port a server of the deployment serves
+ * with TLS only, with how the URL's host was tied to the server: one of the names it answers to; a Compose service
+ * that runs the server's file, called from a file a service of the same project runs; a loopback address from the same
+ * nginx file (one process); or only the directory the server lies in (or a loopback address of a caller in that
+ * directory), which the tree does not prove. A loopback address from another directory names no server of the tree.
+ */
+export function plainCallsToTls(
+  ctx: ModelContext,
+  apps: JavaAppComponent[],
+  servers: ServerEndpointComponent[],
+): PlainCallToTls[] {
+  const tlsOnly = servers.flatMap((server) => (server.attributes.tlsOnlyPorts ?? []).map((port) => ({ server, port })));
+  if (tlsOnly.length === 0) return [];
+  const servicesOf = composeServices(ctx);
+  const callers = [
+    ...apps.map((c) => ({
+      client: c.name,
+      clientId: c.id,
+      host: c.host,
+      urls: c.attributes.urls.filter((u) => PLAIN_SCHEMES.has(u.scheme) && !NOT_CALLED.test(u.key)),
+      file: undefined,
+      serverBlock: undefined,
+      passAt: undefined,
+    })),
+    ...(ctx.deployment.nginxPlainPasses ?? []).map((p) => ({
+      ...p,
+      client: p.name,
+      clientId: undefined,
+      file: p.at.file,
+      passAt: p.at,
+    })),
+  ];
+  const calls: PlainCallToTls[] = [];
+  const seen = new Set<string>();
+  for (const caller of callers)
+    for (const url of caller.urls)
+      for (const { server, port } of tlsOnly) {
+        if (port.port !== url.port || samePlace(caller.serverBlock, server.location)) continue;
+        const dir = server.host.split('/').find(Boolean)?.toLowerCase();
+        const callerProjects = new Set(servicesOf(url.location.file).map((s) => s.project));
+        const service = servicesOf(port.at.file).find((s) => s.name === url.host && callerProjects.has(s.project));
+        const matchedBy: PlainCallToTls['matchedBy'] | undefined = LOOPBACK.test(url.host)
+          ? caller.file === port.at.file
+            ? 'same-file'
+            : caller.host !== '' && caller.host === server.host
+              ? 'directory'
+              : undefined
+          : server.attributes.hostnames.some(
+                (name) => name === url.host || (name.startsWith('*.') && url.host.endsWith(name.slice(1))),
+              )
+            ? 'hostname'
+            : service
+              ? 'compose-service'
+              : dir !== undefined && (dir === url.host || dir === url.host.split('.')[0])
+                ? 'directory'
+                : undefined;
+        // Several components of one Tomcat connector (one per SSLHostConfig) share its port: one call each.
+        const key = [url.location.file, url.location.range?.start.line, url.url, port.at.file, port.port].join('\0');
+        if (!matchedBy || seen.has(key)) continue;
+        seen.add(key);
+        calls.push({
+          client: caller.client,
+          ...(caller.clientId ? { clientId: caller.clientId } : {}),
+          url,
+          ...(caller.passAt ? { passAt: caller.passAt } : {}),
+          server: server.id,
+          port,
+          matchedBy,
+          ...(matchedBy === 'compose-service' && service ? { service: { name: service.name, at: service.at } } : {}),
+        });
+      }
+  return calls;
+}
