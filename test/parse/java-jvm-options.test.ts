@@ -55,6 +55,17 @@ const cases: {
     comments: 1,
   },
   {
+    // Brown-University-Library/fedora_ci@7858561 server/bin/env-server.sh: the command is built in a string for exec.
+    name: 'a start command in a double-quoted string: \\" quotes are part of the word, removed from the value',
+    handler: shellEnvFormat,
+    path: '/d/server/bin/env-server.sh',
+    text: '#!/bin/sh\nexec_cmd="exec \\"$java\\" -server \\\n  -Djavax.net.ssl.trustStore=\\"$FEDORA_HOME\\"/server/truststore \\\n  -Djavax.net.ssl.trustStorePassword=tomcat"\n',
+    expected: [
+      ['javax.net.ssl.trustStore', '$FEDORA_HOME/server/truststore', 3, 30],
+      ['javax.net.ssl.trustStorePassword', 'tomcat', 4, 38],
+    ],
+  },
+  {
     name: 'systemd: Environment= quoted assignment and ExecStart',
     handler: systemdFormat,
     path: '/d/etc/systemd/system/orders.service',

@@ -79,14 +79,24 @@ export function scanOptions(
         valueStart += 1;
         valueEnd = close === -1 || close > to ? to : close;
       } else {
-        valueEnd = valueStart;
-        while (valueEnd < to && !/[\s"'\],;]/.test(text.charAt(valueEnd))) valueEnd++;
+        // A command built in a double-quoted string writes its quotes escaped (`exec_cmd="… -Dx=\\"$HOME\\"/trust"`,
+        // run by eval): they are part of the word, and not of the value.
+        const wordEnd = (stops: RegExp) => {
+          let end = valueEnd;
+          while (end < to) {
+            if (text.charAt(end) === '\\' && end + 1 < to && /["']/.test(text.charAt(end + 1))) end += 2;
+            else if (stops.test(text.charAt(end))) break;
+            else end++;
+          }
+          return end;
+        };
+        valueEnd = wordEnd(/[\s"'\],;]/);
         // `;` and `,` can be part of values (cipher lists use `,`): only stop at them inside JSON arrays.
-        if (valueEnd < to && (text.charAt(valueEnd) === ',' || text.charAt(valueEnd) === ';')) {
-          while (valueEnd < to && !/[\s"'\]]/.test(text.charAt(valueEnd))) valueEnd++;
-        }
+        if (valueEnd < to && (text.charAt(valueEnd) === ',' || text.charAt(valueEnd) === ';'))
+          valueEnd = wordEnd(/[\s"'\]]/);
       }
-      value = text.slice(valueStart, valueEnd);
+      const written = text.slice(valueStart, valueEnd);
+      value = written.replace(/\\(["'])/g, '');
     }
     found.push({
       name,
