@@ -20,6 +20,8 @@ import { splitImageReference } from '../knowledge/jdk-locations';
 import {
   officialTomcatImage,
   TOMCAT_NATIVE,
+  tomcatSuites,
+  type TomcatTlsFacts,
   tomcatNativeCipherErrorClosesPort,
   tomcatSwitchesToNativeOpenssl,
 } from '../knowledge/tomcat';
@@ -200,6 +202,23 @@ export function tomcatOpensslCipherString(value: string): string {
 export function nativeCiphers(value: string): string[] {
   const prefix = TOMCAT_NATIVE.cipherStringPrefix.value;
   return expandCipherString(`${prefix}${tomcatOpensslCipherString(value)}`).ciphers.map((c) => c.iana);
+}
+
+/**
+ * The TLS 1.3 suites a Tomcat Native connector sets, in releases that have `cipherSuites` (OpenSSLContext.init passes
+ * SSLHostConfig.getCipherSuites to SSLContext.setCipherSuitesEx): `cipherSuites` (Tomcat's default when unset), then the
+ * TLS 1.3 names `ciphers` holds. Older releases set none, so OpenSSL keeps its own (measured with 9.0.70: a list naming
+ * TLS_AES_128_GCM_SHA256 still negotiates TLS_AES_256_GCM_SHA384): empty then.
+ */
+export function nativeTls13Suites(
+  ciphers: string | undefined,
+  cipherSuites: string | undefined,
+  facts: TomcatTlsFacts,
+): string[] {
+  if (facts.tls13Suites !== 'cipherSuites') return [];
+  return tomcatSuites(ciphers, cipherSuites, facts).suites.filter(
+    (name) => findCipherSuite(name)?.minProtocol === 'TLSv1.3',
+  );
 }
 
 /**

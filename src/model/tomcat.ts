@@ -34,6 +34,7 @@ import {
   nativeCiphersUnserved,
   nativeOpensslOf,
   nativeProtocolRun,
+  nativeTls13Suites,
   tomcatOpenssl,
   tomcatNativeRunBy,
   tomcatSignatureFloor,
@@ -238,12 +239,15 @@ export const tomcatContributor: ModelContributor = {
             tls.protocols = protocols
               ? at(protocols, named)
               : { value: named, from: defaultFrom(release, 'protocols="all"') };
-            tls.cipherSuites = ciphers
-              ? at(ciphers, nativeCiphers(ciphers.value))
-              : {
-                  value: nativeCiphers(facts.ciphersDefault),
-                  from: defaultFrom(release, `ciphers="${facts.ciphersDefault}"`),
-                };
+            // TLS 1.3 suites of their own in releases that have cipherSuites; else OpenSSL's (handshake/endpoint.ts).
+            const suites = [
+              ...nativeTls13Suites(ciphers?.value, cipherSuites?.value, facts),
+              ...nativeCiphers(ciphers?.value ?? facts.ciphersDefault),
+            ];
+            const where = ciphers ?? (facts.tls13Suites === 'cipherSuites' ? cipherSuites : undefined);
+            tls.cipherSuites = where
+              ? at(where, suites)
+              : { value: suites, from: defaultFrom(release, `ciphers="${facts.ciphersDefault}"`) };
             const written = ciphers && { value: ciphers.value, at: { file, range: ciphers.valueRange } };
             Object.assign(tls, tomcatSignatureFloor(native?.openssl ?? tomcatOpenssl([]), written));
           } else if (!placeholders.some((p) => /^(protocols|sslEnabledProtocols|ciphers|cipherSuites)$/.test(p))) {

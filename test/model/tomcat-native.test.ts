@@ -156,6 +156,22 @@ describe('which TLS implementation a Tomcat connector runs', () => {
     expect(deployment.unservedTls?.map((u) => u.why.kind)).toEqual(['tomcat-native-ciphers-refused']);
   });
 
+  // OpenSSLContext.init passes getCipherSuites to setCipherSuitesEx (10.1.59); 9.0.70 sets none (measured: OpenSSL's).
+  it.each<[string, string, string[]]>([
+    ['tomcat:10.1.59-jdk17', 'cipherSuites="TLS_AES_128_GCM_SHA256"', ['TLS_AES_128_GCM_SHA256']],
+    [
+      'tomcat:10.1.59-jdk17',
+      'ciphers="TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256"',
+      ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'],
+    ],
+    ['tomcat:10.1.59-jdk17', '', ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256']],
+    ['tomcat:9.0.70-jdk17', 'cipherSuites="TLS_AES_128_GCM_SHA256"', []],
+    ['tomcat:9.0.70-jdk17', 'ciphers="TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256"', []],
+  ])('%s <SSLHostConfig %s>: TLS 1.3 suites %j', (from, attributes, tls13) => {
+    const suites = tomcatConnector(image(from, serverXml(LISTENER, attributes))).tls?.cipherSuites?.value ?? [];
+    expect(suites.filter((s) => /^TLS_(AES|CHACHA20)_/.test(s))).toEqual(tls13);
+  });
+
   it('@SECLEVEL=0 in the ciphers lifts the floor (measured: TLSv1 negotiated)', () => {
     const c = tomcatConnector(
       image(
