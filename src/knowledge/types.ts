@@ -36,6 +36,12 @@ export interface JavaRuntime {
    * java.security): why, and where. Neither the default nor `securityProperties` holds their value.
    */
   unknownSecurityProperties?: Record<string, { why: string; at: RelatedLocation[] }>;
+  /**
+   * Set when the JDK's whole java.security is a file of the tree that names no `security.provider.1` (a Dockerfile
+   * COPY over the JDK's own, or `-Djava.security.properties==file`): the JDK reads providers from 1 up to the first
+   * missing number, so it has none. `file`: that java.security; `at`: what makes it the whole file.
+   */
+  withoutProviders?: { file: string; at: RelatedLocation };
   /** The vendor as the release file's IMPLEMENTOR (or the user) names it, for display (`Oracle Corporation`). */
   implementor?: string;
   /**

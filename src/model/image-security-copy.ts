@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { DockerfileData } from '../parse/dockerfile';
+import { FIRST_SECURITY_PROVIDER } from '../parse/jdk';
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { ModelContext } from './contributor';
@@ -26,7 +27,8 @@ export interface ImageTreeFiles {
 /** What a copy over the JDK's java.security leaves: its properties, or why they are unknown. */
 type SecurityFileCopy =
   | { kind: 'file'; doc: ParsedDocument; at: Location; line: number }
-  | { kind: 'unknown'; why: string; at: Location; line: number };
+  /** `withoutProviders`: the copied java.security, which names no security.provider.1. */
+  | { kind: 'unknown'; why: string; at: Location; line: number; withoutProviders?: string };
 
 /** Security properties a whole java.security leaves unset when it does not define them (they are then empty). */
 const READ_LISTS = ['jdk.tls.disabledAlgorithms', 'jdk.certpath.disabledAlgorithms'];
@@ -48,12 +50,14 @@ export function securityFileCopy(
       at,
       line,
     };
-  if (!copied.entries.some((e) => /^security\.provider\.\d+$/.test(e.key)))
+  // JDK 17.0.15 and 25.0.3 here: a file with security.provider.2… but no .1 has no provider either.
+  if (!copied.entries.some((e) => e.key === FIRST_SECURITY_PROVIDER))
     return {
       kind: 'unknown',
-      why: `the java.security a ${found.copy.instruction} at Dockerfile line ${line} puts over the JDK's (${path.basename(copied.file.path)}) names no security.provider: the JDK then has no provider at all, and SSLContext.getDefault() fails with "Default SSLContext not available" (JDK 17)`,
+      why: `the java.security a ${found.copy.instruction} at Dockerfile line ${line} puts over the JDK's (${path.basename(copied.file.path)}) names no ${FIRST_SECURITY_PROVIDER}: the JDK then has no provider at all, and SSLContext.getDefault() fails with "Default SSLContext not available" (JDK 17)`,
       at,
       line,
+      withoutProviders: copied.file.path,
     };
   return { kind: 'file', doc: copied, at, line };
 }

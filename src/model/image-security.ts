@@ -17,6 +17,7 @@ import type { JavaRuntime } from './types';
 import type { DockerfileData } from '../parse/dockerfile';
 import { heldCommands } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
+import { FIRST_SECURITY_PROVIDER } from '../parse/jdk';
 import { securityFileCopy, withSecurityFile, type ImageTreeFiles } from './image-security-copy';
 
 export const TLS_DISABLED = 'jdk.tls.disabledAlgorithms';
@@ -179,7 +180,8 @@ export function withImageEdits(
         return copy ? [{ doc, copy }] : [];
       })
     : [];
-  const base = copied?.copy.kind === 'file' ? withSecurityFile(runtime, copied.copy) : runtime;
+  const base =
+    copied?.copy.kind === 'file' ? withSecurityFile(runtime, copied.copy) : withoutProviders(runtime, copied);
   let unknown: { why: string; at: RelatedLocation[] } | undefined =
     copied?.copy.kind === 'unknown' && !runtime.securityProperties[TLS_DISABLED]
       ? { why: copied.copy.why, at: [{ ...copied.copy.at, message: "the JDK's java.security is replaced here" }] }
@@ -226,4 +228,26 @@ export function withImageEdits(
     result.unknownSecurityProperties = { ...result.unknownSecurityProperties, [TLS_DISABLED]: unknown };
   }
   return result;
+}
+
+/**
+ * The runtime whose JDK gets a java.security without providers from its image (a copy), unless a
+ * -Djava.security.properties the start gives (known or not) may bring them: then it stays as it is.
+ */
+function withoutProviders(
+  runtime: JavaRuntime,
+  copied: { doc: ParsedDocument<DockerfileData>; copy: ReturnType<typeof securityFileCopy> } | undefined,
+): JavaRuntime {
+  const copy = copied?.copy;
+  if (copy?.kind !== 'unknown' || !copy.withoutProviders || runtime.securityProperties[FIRST_SECURITY_PROVIDER])
+    return runtime;
+  const override = 'java.security.properties';
+  if (runtime.systemProperties[override] || runtime.unknownSystemProperties?.[override]) return runtime;
+  return {
+    ...runtime,
+    withoutProviders: {
+      file: copy.withoutProviders,
+      at: { ...copy.at, message: "this copy makes it the JDK's whole java.security" },
+    },
+  };
 }

@@ -16,7 +16,7 @@ import type { RelatedLocation } from '../core/types';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
 import { JVM_OPTION_VARIABLE, type StartJvmOptions } from '../parse/java/container-jvm';
-import { SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
+import { FIRST_SECURITY_PROVIDER, SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
 import { COMMAND_LINE_ORDER, JSSE_LIST_PROPERTIES, jvmOptionVariable, readsOptionVariable } from '../knowledge';
 import type { ModelContext } from './contributor';
 import { COMPOSE_START } from './container-starts';
@@ -42,7 +42,13 @@ const EXPANDS_JAVA_OPTS = /\$\{?JAVA_OPTS\b|\$\(JAVA_OPTS\)|%JAVA_OPTS%/;
  * The properties whose value decides a prediction (the JSSE protocol and suite lists, the default stores): a
  * variable that may add any option leaves these unknown. Others it may set are not read.
  */
-const DECIDING = [...JSSE_LIST_PROPERTIES, 'javax.net.ssl.trustStore', 'javax.net.ssl.keyStore'];
+const DECIDING = [
+  ...JSSE_LIST_PROPERTIES,
+  'javax.net.ssl.trustStore',
+  'javax.net.ssl.keyStore',
+  // A security properties file may give the providers a java.security of the tree leaves out.
+  'java.security.properties',
+];
 
 /** One start of an app's container: what it sets, in order (its `envFrom:` ConfigMaps, then its own). */
 interface JvmStart {
@@ -313,6 +319,17 @@ export function runtimeWithProperties(
       if (replace) runtime.securityProperties = {};
       for (const entry of securityDoc.entries)
         runtime.securityProperties[entry.key] = tracedEntry(securityDoc, entry, entry.value);
+      // `==` makes the file the JDK's whole java.security: without security.provider.1 the JDK has no provider.
+      if (replace && !runtime.securityProperties[FIRST_SECURITY_PROVIDER]) {
+        const option = override.from.kind === 'file' ? override.from.location : undefined;
+        runtime.withoutProviders = {
+          file: securityDoc.file.path,
+          at: {
+            ...(option ?? { file: securityDoc.file.path }),
+            message: "-Djava.security.properties== replaces the JDK's java.security with it",
+          },
+        };
+      }
     }
   }
   return runtime;

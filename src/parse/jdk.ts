@@ -74,6 +74,11 @@ export const javaSecurityFormat: FormatHandler<undefined> = {
  * A file read as java.security only because `-Djava.security.properties` names it: it overrides the
  * runtime's properties and, unlike a `java.security` file on its own, stands for no JDK.
  */
+/**
+ * The JDK reads its providers from `security.provider.1` up to the first missing number (sun.security.jca.ProviderList):
+ * a java.security without this key gives it none.
+ */
+export const FIRST_SECURITY_PROVIDER = 'security.provider.1';
 export const SECURITY_OVERRIDE_KIND = 'java.security-override';
 
 /** `-Djava.security.properties=<file>` (appends to java.security) or `==<file>` (replaces it), as written anywhere. */

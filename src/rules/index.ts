@@ -17,6 +17,7 @@ import cleartrustRuntimeApiSecurityTooHigh from './cleartrust/runtime-api-securi
 import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
+import javaCacertsUnreadable from './java/cacerts-unreadable';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
 import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened';
 import javaHttpsOnlyInProfile from './java/https-only-in-profile';
@@ -25,6 +26,7 @@ import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
 import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-runtime';
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import javaRuntimeUnprofiled from './java/runtime-unprofiled';
+import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
 import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
@@ -95,6 +97,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeInvalid,
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
+  javaCacertsUnreadable,
   javaCipherNameUnsupported,
   javaDisabledAlgorithmsWeakened,
   javaHttpsOnlyInProfile,
@@ -103,6 +106,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaProtocolUnsupportedByRuntime,
   javaRuntimeAmbiguous,
   javaRuntimeUnprofiled,
+  javaSecurityFileWithoutProviders,
   libertyHttpsPortClosed,
   libertyIncludeMissing,
   mqAddressMapAllowsAll,

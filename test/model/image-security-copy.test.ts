@@ -56,7 +56,7 @@ describe("a java.security the image copies over its JDK's is that JDK's whole ja
       'a file without security.provider: no provider, unknown',
       TEMURIN_17 + COPY_17 + START,
       LEGACY,
-      'unknown: the java.security a COPY at Dockerfile line 2 puts over the JDK\'s (java.security) names no security.provider: the JDK then has no provider at all, and SSLContext.getDefault() fails with "Default SSLContext not available" (JDK 17)',
+      'unknown: the java.security a COPY at Dockerfile line 2 puts over the JDK\'s (java.security) names no security.provider.1: the JDK then has no provider at all, and SSLContext.getDefault() fails with "Default SSLContext not available" (JDK 17)',
     ],
     [
       'an echo after the copy appends a definition that wins',

@@ -1,0 +1,69 @@
+import * as path from 'node:path';
+import type { Location, RelatedLocation } from '../../core/types';
+import type { Component } from '../../model/types';
+import { defineRule } from '../types';
+
+const PASSWORD = 'javax.net.ssl.trustStorePassword';
+
+/**
+ * An image that COPYs a PKCS#12 store whose certificates a password encrypts over its JDK's cacerts, while nothing
+ * gives the JDK that password: the JDK opens cacerts with -Djavax.net.ssl.trustStorePassword, else with no password,
+ * and PKCS12KeyStore then skips the encrypted certificates (openjdk/jdk11u-dev PKCS12KeyStore.engineLoad: "skipping
+ * PKCS#7 encryptedData - no password was supplied"). The JDK has no trust anchor: JDK 17.0.15 and 25.0.3 here, a
+ * client fails with "the trustAnchors parameter must be non-empty" (keytool's default AES-256 and its legacy RC2-40
+ * encryption alike; the same store with the password, or with unencrypted certificates, connects). One finding per
+ * copy, naming the components of that image that trust the JDK's cacerts.
+ */
+export default defineRule({
+  meta: {
+    id: 'java/cacerts-unreadable',
+    description:
+      "Report an image that copies a password-encrypted PKCS#12 store over its JDK's cacerts without giving the JDK its password: the JDK reads no trust anchor and every TLS client connection of its default trust fails",
+    severity: 'error',
+    messages: {
+      encrypted:
+        'This copies {{store}} over the JDK\'s cacerts ({{path}}), a PKCS#12 store whose certificates a password encrypts, and nothing in the tree gives {{components}} -D{{property}}: the JDK opens cacerts without a password, skips the encrypted certificates and has no trust anchor, so every TLS connection that trusts its default cacerts fails with "the trustAnchors parameter must be non-empty". Give the store\'s password with -D{{property}}, or copy a JKS store or a PKCS#12 store whose certificates are not encrypted (keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE -J-Dkeystore.pkcs12.macAlgorithm=NONE)',
+    },
+    defaultOptions: {},
+    appliesTo: { documents: ['dockerfile'] },
+    symptoms: [
+      'java.security.InvalidAlgorithmParameterException: the trustAnchors parameter must be non-empty',
+      'javax.net.ssl.SSLException: Unexpected error: java.security.InvalidAlgorithmParameterException: the trustAnchors parameter must be non-empty',
+    ],
+    ownPhrases: [PASSWORD],
+  },
+  check(ctx) {
+    const byCopy = new Map<string, { at: Location; file: string; path: string; components: Component[] }>();
+    for (const component of ctx.deployment.components) {
+      const replaced = component.tls?.trust?.cacertsReplaced;
+      if (!replaced?.encrypted || replaced.merged) continue;
+      const runtime = component.runtime;
+      // Given (or possibly given at run time: a variable, an option variable the tree does not settle): not ours.
+      if (runtime?.systemProperties[PASSWORD] || runtime?.unknownSystemProperties?.[PASSWORD]) continue;
+      const key = `${replaced.at.file}\n${replaced.at.range?.start.line ?? 0}`;
+      const entry = byCopy.get(key) ?? { at: replaced.at, file: replaced.file, path: replaced.path, components: [] };
+      entry.components.push(component);
+      byCopy.set(key, entry);
+    }
+    for (const { at, file, path: written, components } of byCopy.values()) {
+      const names = components.map((c) => c.name);
+      const related: RelatedLocation[] = [
+        { file, message: "this PKCS#12 store's certificates are encrypted with a password" },
+        ...components.slice(0, 3).map((c) => ({ ...c.location, message: `${c.name} trusts the JDK's cacerts` })),
+      ];
+      ctx.report({
+        messageId: 'encrypted',
+        data: {
+          store: path.join(path.basename(path.dirname(file)), path.basename(file)),
+          path: written,
+          components:
+            names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
+          property: PASSWORD,
+        },
+        location: at,
+        related,
+        fingerprint: [file, written],
+      });
+    }
+  },
+});
