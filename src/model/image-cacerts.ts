@@ -13,6 +13,7 @@ import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../
 import { simpleCommands } from '../parse/shell-commands';
 import type { ParsedDocument } from '../parse/types';
 import { isKeystoreDocument } from '../parse/keystore/format';
+import type { ComposeData } from '../parse/compose';
 import type { TlsTrustSettings } from './attributes';
 import { cacertsReplacement } from './image-cacerts-replaced';
 
@@ -208,12 +209,33 @@ export function imageTrustInputs(
   images?: { contextsOf(dockerfile: string): string[] },
 ): ImageTrustInputs {
   const doc = documents.find((d) => d.kind !== 'dockerfile' && /\bUSE_SYSTEM_CA_CERTS\b/.test(d.file.text));
+  const unread = doc ? undefined : unreadEnvFile(documents);
   const encrypted = documents.filter(
     (d) => isKeystoreDocument(d) && d.data.storeType === 'PKCS12' && d.data.openedWith !== 'none',
   );
   return {
     ...(doc && { optInElsewhere: `in ${path.basename(doc.file.path)}` }),
+    ...(unread && { optInElsewhere: unread }),
     encryptedStores: new Set(encrypted.map((d) => d.file.path)),
     ...(images && { contextsOf: (dockerfile: string) => images.contextsOf(dockerfile) }),
   };
+}
+
+/**
+ * An `env_file:` of a Compose service that builds an image, which the tree does not hold or lint-deploy does not read
+ * (a `client.env` holding only `USE_SYSTEM_CA_CERTS=1` is no file kind of its own): it may set USE_SYSTEM_CA_CERTS
+ * for the container, so it is said where the opt-in may be.
+ */
+function unreadEnvFile(documents: readonly ParsedDocument[]): string | undefined {
+  const read = new Set(documents.map((d) => d.file.path));
+  for (const doc of documents) {
+    if (doc.kind !== 'compose') continue;
+    for (const service of (doc.data as ComposeData).services) {
+      if (service.build === undefined) continue;
+      const unreadFile = service.envFiles.find((f) => !read.has(path.resolve(path.dirname(doc.file.path), f.path)));
+      if (unreadFile)
+        return `${unreadFile.path}, an env_file of Compose service ${service.name} that lint-deploy does not read, may set it`;
+    }
+  }
+  return undefined;
 }

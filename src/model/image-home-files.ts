@@ -38,18 +38,7 @@ export function homeFileCopy(
   const home = imageJavaHome(image);
   let found: HomeFileCopy | undefined;
   for (const copy of heldCopies(data)) {
-    const written = copy.written[copy.written.length - 1];
-    if (!written || copy.written.length < 2) continue;
-    // The destination relative to JAVA_HOME: `$JAVA_HOME/…` as written is the base image's variable; a path the
-    // Dockerfile's own variables give (its ENV JAVA_HOME included) counts under the home the image is known to set.
-    const relative =
-      copy.destination !== undefined
-        ? home && copy.destination.startsWith(`${home}/`)
-          ? copy.destination.slice(home.length + 1)
-          : undefined
-        : JAVA_HOME_PREFIX.test(written)
-          ? written.replace(JAVA_HOME_PREFIX, '').replace(/^\/+/, '')
-          : undefined;
+    const relative = homeRelative(copy, home);
     if (relative === undefined) continue;
     const name = path.posix.basename(target);
     const intoDirectory = relative.endsWith('/') && `${relative}${name}` === target;
@@ -67,6 +56,65 @@ export function homeFileCopy(
         ? [...new Set(contexts.map((c) => path.resolve(c, source)).filter((f) => treeFiles.has(f)))]
         : [];
     found = { copy, ...(files.length === 1 && { file: files[0] }) };
+  }
+  return found;
+}
+
+/**
+ * A copy's destination relative to the JDK's home, or undefined: not in it. `$JAVA_HOME/…` as written is the base
+ * image's variable; a path the Dockerfile's own variables give (its ENV JAVA_HOME included) counts under the home the
+ * image is known to set.
+ */
+function homeRelative(copy: DockerCopy, home: string | undefined): string | undefined {
+  const written = copy.written[copy.written.length - 1];
+  if (!written || copy.written.length < 2) return undefined;
+  if (copy.destination !== undefined)
+    return home && copy.destination.startsWith(`${home}/`) ? copy.destination.slice(home.length + 1) : undefined;
+  return JAVA_HOME_PREFIX.test(written) ? written.replace(JAVA_HOME_PREFIX, '').replace(/^\/+/, '') : undefined;
+}
+
+/** A COPY/ADD of a file named as the JDK's `which` file into the image JDK's home, where that JDK does not read it. */
+export interface MisplacedHomeFile {
+  copy: DockerCopy;
+  /** Where it lands, relative to the JDK's home (`jre/lib/security/cacerts`). */
+  landed: string;
+  /** Where the JDK reads that file, relative to its home (knowledge `homeLayouts`). */
+  read: string;
+  /** Where that fact comes from (`homeLayouts` source). */
+  source: string;
+  /** The home as the image is known to set it (`/opt/java/openjdk`), when a source says. */
+  home?: string;
+}
+
+/**
+ * The copies of the running image that put a file named as the JDK's `which` file (`cacerts`) in its JDK's home but
+ * not where that JDK reads it: `$JAVA_HOME/jre/lib/security/cacerts` in a JDK 17 image (JEP 220 removed jre/),
+ * `$JAVA_HOME/lib/security/cacerts` in a JDK 8 JDK image (its runtime is jre/). A source named otherwise, a
+ * wildcard, a directory or a variable is not judged; nothing when the JDK's layout is unknown.
+ */
+export function misplacedHomeFiles(
+  doc: ParsedDocument<DockerfileData>,
+  which: 'cacerts' | 'javaSecurity',
+): MisplacedHomeFile[] {
+  const image = runtimeStage(doc.data)?.image;
+  const layout = image ? jdkHomeFilesOfImage(image) : undefined;
+  if (!image || !layout) return [];
+  const read = layout[which];
+  const home = imageJavaHome(image);
+  const name = path.posix.basename(read);
+  const found: MisplacedHomeFile[] = [];
+  for (const copy of heldCopies(doc.data)) {
+    const relative = homeRelative(copy, home);
+    const sources = copy.written.slice(0, -1);
+    if (relative === undefined || sources.some((s) => /[$*?[]/.test(s))) continue;
+    const landed = relative.endsWith('/')
+      ? sources.filter((s) => path.posix.basename(s) === name).map((s) => `${relative}${path.posix.basename(s)}`)
+      : sources.length === 1
+        ? [relative]
+        : [];
+    for (const at of landed.map((l) => path.posix.normalize(l)))
+      if (at !== read && path.posix.basename(at) === name)
+        found.push({ copy, landed: at, read, source: layout.source, ...(home && { home }) });
   }
   return found;
 }

@@ -17,6 +17,7 @@ import cleartrustRuntimeApiSecurityTooHigh from './cleartrust/runtime-api-securi
 import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
+import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
 import javaCacertsUnreadable from './java/cacerts-unreadable';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
 import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened';
@@ -97,6 +98,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeInvalid,
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
+  javaCacertsCopiedWhereUnread,
   javaCacertsUnreadable,
   javaCipherNameUnsupported,
   javaDisabledAlgorithmsWeakened,

@@ -33,6 +33,8 @@ export default defineRule({
     ownPhrases: [PASSWORD],
   },
   check(ctx) {
+    const dockerfileText = (file: string) =>
+      ctx.deployment.documents.find((d) => d.file.path === file)?.file.text ?? '';
     const byCopy = new Map<string, { at: Location; file: string; path: string; components: Component[] }>();
     for (const component of ctx.deployment.components) {
       const replaced = component.tls?.trust?.cacertsReplaced;
@@ -40,6 +42,8 @@ export default defineRule({
       const runtime = component.runtime;
       // Given (or possibly given at run time: a variable, an option variable the tree does not settle): not ours.
       if (runtime?.systemProperties[PASSWORD] || runtime?.unknownSystemProperties?.[PASSWORD]) continue;
+      // keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE (after the copy) may rewrite it unencrypted.
+      if (dockerfileText(replaced.at.file).includes('keystore.pkcs12.')) continue;
       const key = `${replaced.at.file}\n${replaced.at.range?.start.line ?? 0}`;
       const entry = byCopy.get(key) ?? { at: replaced.at, file: replaced.file, path: replaced.path, components: [] };
       entry.components.push(component);

@@ -38,6 +38,23 @@ ruleTester(rule, {
       files: replacingCacerts(TEMURIN, HOME_CACERTS, 'trust-other.p12', 'ENV USE_SYSTEM_CA_CERTS=1'),
     },
     {
+      name: 'an env_file of the Compose service that lint-deploy does not read may set USE_SYSTEM_CA_CERTS',
+      files: {
+        ...replacingCacerts(TEMURIN, HOME_CACERTS, 'trust-other.p12'),
+        'compose.yaml': 'services:\n  client:\n    build: ./client\n    env_file: client.env\n',
+        'client.env': 'USE_SYSTEM_CA_CERTS=1\n',
+      },
+    },
+    {
+      name: 'a keytool run with -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE may rewrite it unencrypted',
+      files: replacingCacerts(
+        TEMURIN,
+        HOME_CACERTS,
+        'trust-other.p12',
+        'RUN keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE -importcert -noprompt -cacerts -storepass changeit -file /tmp/ca.pem',
+      ),
+    },
+    {
       name: 'copied to jre/lib/security/cacerts of a JDK 17: no JDK reads it',
       files: replacingCacerts(TEMURIN, '$JAVA_HOME/jre/lib/security/cacerts', 'trust-other.p12'),
     },

@@ -113,6 +113,15 @@ ruleTester(rule, {
       },
     },
     {
+      // A `client.env` holding only USE_SYSTEM_CA_CERTS=1 is no file kind lint-deploy reads: it may set the variable.
+      name: 'the Compose service reads an env_file lint-deploy does not read: USE_SYSTEM_CA_CERTS may be set there',
+      files: {
+        ...replacingCacerts('eclipse-temurin:17-jre', '$JAVA_HOME/lib/security/cacerts', 'trust-other.jks'),
+        'compose.yaml': 'services:\n  client:\n    build: ./client\n    env_file: client.env\n',
+        'client.env': 'USE_SYSTEM_CA_CERTS=1\n',
+      },
+    },
+    {
       // docker-library/openjdk: its update-ca-certificates hook rewrites $JAVA_HOME/lib/security/cacerts.
       name: 'an openjdk image refreshes the system CA store after the copy: its hook rewrites cacerts',
       files: replacingCacerts(
