@@ -34,6 +34,8 @@ export interface MqQueueManagerFacts {
   certificate?: TreeCertificate;
   /** Directory of the MQSC file (the queue manager's home in the tree). */
   homeDir: string;
+  /** Where the queue manager is created with MQSNOAUT set: no object authority manager, no authority check (src/model/mq-oam.ts). */
+  oamSwitchedOff?: { value: string; location: RelatedLocation };
   /** The IBM MQ release it runs, when the tree names it (its QueueManager resource, a Dockerfile's MQ image; src/model/mq-release.ts). */
   release?: { value: string; location: Location; via: string; source: string };
 }

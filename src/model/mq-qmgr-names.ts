@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import { LineIndex } from '../parse/text';
-import { entryLocation, type ParsedDocument } from '../parse/types';
+import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
 import type { TreeMount } from './types';
 import { field, queueManagersApplying } from './mq-resources';
@@ -109,6 +109,40 @@ export function queueManagerNamesOfCompose(
   composeFiles: readonly ParsedDocument[],
 ): ScriptQueueManagerName[] {
   const names: ScriptQueueManagerName[] = [];
+  for (const { doc, entry, value: name, service } of queueManagerEnvironment(
+    filePath,
+    mounts,
+    composeFiles,
+    'MQ_QMGR_NAME',
+  )) {
+    if (!QMGR_NAME.test(name) || names.some((n) => n.name === name.toUpperCase())) continue;
+    names.push({
+      name: name.toUpperCase(),
+      location: {
+        ...entryLocation(doc, entry, 'value'),
+        message: `queue manager ${name.toUpperCase()} named here: Compose service ${service} mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`,
+      },
+    });
+  }
+  return names;
+}
+
+/** A variable of the `environment:` of a Compose service that runs the MQSC at `filePath` (mounted into /etc/mqm). */
+export interface QueueManagerEnvironmentEntry {
+  doc: ParsedDocument;
+  entry: Entry;
+  value: string;
+  service: string;
+}
+
+/** The values Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm give `variable`. */
+export function queueManagerEnvironment(
+  filePath: string,
+  mounts: readonly TreeMount[],
+  composeFiles: readonly ParsedDocument[],
+  variable: string,
+): QueueManagerEnvironmentEntry[] {
+  const out: QueueManagerEnvironmentEntry[] = [];
   for (const { file, mount, hostPath } of mounts) {
     if (!mount.service) continue;
     const inside =
@@ -119,22 +153,15 @@ export function queueManagerNamesOfCompose(
           : undefined;
     if (inside === undefined || path.posix.dirname(path.posix.normalize(inside)) !== MQ_CONTAINER_MQSC_DIR) continue;
     const doc = composeFiles.find((d) => d.file.path === file);
+    if (!doc) continue;
     const prefix = `services.${mount.service}.environment`;
-    for (const entry of doc?.entries ?? []) {
+    for (const entry of doc.entries) {
       const listed = entry.key.startsWith(`${prefix}[`)
-        ? /^MQ_QMGR_NAME=(.*)$/.exec(entry.value.trim())?.[1]
+        ? new RegExp(`^${variable}=(.*)$`).exec(entry.value.trim())?.[1]
         : undefined;
-      const name = entry.key === `${prefix}.MQ_QMGR_NAME` ? entry.value.trim() : listed;
-      if (!doc || name === undefined || !QMGR_NAME.test(name) || names.some((n) => n.name === name.toUpperCase()))
-        continue;
-      names.push({
-        name: name.toUpperCase(),
-        location: {
-          ...entryLocation(doc, entry, 'value'),
-          message: `queue manager ${name.toUpperCase()} named here: Compose service ${mount.service} mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`,
-        },
-      });
+      const value = entry.key === `${prefix}.${variable}` ? entry.value.trim() : listed;
+      if (value !== undefined) out.push({ doc, entry, value, service: mount.service });
     }
   }
-  return names;
+  return out;
 }

@@ -10,6 +10,7 @@ import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesOfResources } from './mq-qmgr-names';
 import { deploymentMounts } from './compose-mounts';
+import { oamSwitchedOff } from './mq-oam';
 import { mqscScriptsOf } from './mq-scripts';
 import { queueManagerReleaseOfResources, queueManagerReleases } from './mq-release';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -73,6 +74,8 @@ export const mqContributor: ModelContributor = {
         certificate: ownCertificate(certs, homeDir, qmgrLabel),
         homeDir,
       };
+      const oamOff = oamSwitchedOff(doc.file.path, doc.file.text, at, mounts, composeFiles);
+      if (oamOff) qmgr.oamSwitchedOff = oamOff;
       const release = queueManagerReleaseOfResources(doc.file.path, doc.file.text, at) ?? releaseOf(doc.file.path);
       if (release) qmgr.release = release;
       for (const channel of doc.data.objects.channels.values()) {

@@ -44,6 +44,7 @@ import mqCipherspecNotNegotiated from './mq/cipherspec-not-negotiated';
 import mqConnauthDisabled from './mq/connauth-disabled';
 import mqMessageChannelCipherspecMismatch from './mq/message-channel-cipherspec-mismatch';
 import mqMqscCommandFails from './mq/mqsc-command-fails';
+import mqOamDisabled from './mq/oam-disabled';
 import mqReplicationWithoutTls from './mq/replication-without-tls';
 import mqSslcauthOptionalWithSslpeer from './mq/sslcauth-optional-with-sslpeer';
 import mqSslpeerNoMatch from './mq/sslpeer-no-match';
@@ -125,6 +126,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqConnauthDisabled,
   mqMessageChannelCipherspecMismatch,
   mqMqscCommandFails,
+  mqOamDisabled,
   mqReplicationWithoutTls,
   mqSslcauthOptionalWithSslpeer,
   mqSslpeerNoMatch,

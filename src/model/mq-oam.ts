@@ -1,0 +1,67 @@
+/**
+ * Where the tree creates a queue manager with MQSNOAUT set, that is without the object authority manager: IBM MQ's
+ * environment variable reference says MQSNOAUT disables the OAM, so that no authority check is made, and that it
+ * takes effect only when the queue manager is created
+ * (https://www.ibm.com/docs/en/ibm-mq/9.3?topic=reference-environment-variables-descriptions). IBM MQ's container creates
+ * its queue manager at its first start (ibm-messaging/mq-container cmd/runmqserver/qmgr.go, createQueueManager runs
+ * crtmqm in the container's environment), so the variable in the `qmgr` container of a QueueManager resource
+ * (`spec.template.pod.containers[name=qmgr].env`, as IBM's Cloud Pak samples write it) or in the `environment:` of the
+ * Compose service that mounts the MQSC into /etc/mqm switches the OAM off. A negative or templated value is not read as set.
+ */
+import type { RelatedLocation } from '../core/types';
+import { entryLocation, type ParsedDocument } from '../parse/types';
+import type { TreeMount } from './compose-mounts';
+import { queueManagerEnvironment } from './mq-qmgr-names';
+import { field, queueManagersApplying } from './mq-resources';
+
+const VARIABLE = 'MQSNOAUT';
+/** A value that says "off" or that a template fills in: not evidence that the variable is set. */
+const NOT_SET = /^\s*$|^(no|false|0|off)$|\$\{|\{\{|^\$[A-Za-z_]/i;
+
+/** The variable's value and where it is set. */
+export interface OamSwitchedOff {
+  value: string;
+  location: RelatedLocation;
+}
+
+export function oamSwitchedOff(
+  filePath: string,
+  text: string,
+  line: number,
+  mounts: readonly TreeMount[],
+  composeFiles: readonly ParsedDocument[],
+): OamSwitchedOff | undefined {
+  for (const qm of queueManagersApplying(filePath, text, line)) {
+    const containers = field(qm.resource, 'spec', 'template', 'pod', 'containers');
+    if (!Array.isArray(containers)) continue;
+    for (const [i, container] of containers.entries()) {
+      const env = field(container, 'env');
+      if (field(container, 'name') !== 'qmgr' || !Array.isArray(env)) continue;
+      for (const [j, variable] of env.entries()) {
+        const value = field(variable, 'value');
+        if (field(variable, 'name') !== VARIABLE || typeof value !== 'string' || NOT_SET.test(value)) continue;
+        const range = qm.rangeOf(['spec', 'template', 'pod', 'containers', String(i), 'env', String(j), 'value']);
+        if (range)
+          return {
+            value,
+            location: {
+              file: qm.file,
+              range,
+              message: `MQSNOAUT=${value} in the qmgr container of QueueManager ${String(field(qm.resource, 'metadata', 'name'))}, which applies ConfigMap ${qm.configMap}`,
+            },
+          };
+      }
+    }
+  }
+  for (const { doc, entry, value, service } of queueManagerEnvironment(filePath, mounts, composeFiles, VARIABLE)) {
+    if (!NOT_SET.test(value))
+      return {
+        value,
+        location: {
+          ...entryLocation(doc, entry, 'value'),
+          message: `MQSNOAUT=${value} in the environment of Compose service ${service}, which runs this MQSC`,
+        },
+      };
+  }
+  return undefined;
+}

@@ -1,0 +1,70 @@
+import { relativePosix } from '../../model/paths';
+import { isMqChannel } from '../../model/types';
+import type { MqQueueManagerFacts } from '../../model/attributes';
+import { defineRule } from '../types';
+import { accessOf, channelList, channelRelated, documentChannels } from './_lib/access';
+
+export default defineRule({
+  meta: {
+    id: 'mq/oam-disabled',
+    description:
+      'Report a queue manager created with MQSNOAUT set (IBM MQ container environment): no object authority manager, so every user id a channel runs as may do anything',
+    severity: 'warning',
+    appliesTo: { components: ['mq.svrconn'] },
+    messages: {
+      disabled:
+        'MQSNOAUT={{value}}: a queue manager created with it runs without the object authority manager, so no authority check is ever made: every user id a channel runs as may put, get and delete on every queue and administer the queue manager (SYSTEM.ADMIN.COMMAND.QUEUE){{anyone}}. Client channels: {{channels}}. Remove MQSNOAUT (it only applies when the queue manager is created: recreate it) and grant each application only what it needs with SET AUTHREC',
+    },
+    defaultOptions: {},
+    symptoms: [],
+  },
+  check(ctx) {
+    const seen = new Set<MqQueueManagerFacts>();
+    for (const component of ctx.deployment.components) {
+      if (!isMqChannel(component)) continue;
+      const qmgr = component.attributes.qmgr;
+      if (!qmgr?.oamSwitchedOff || seen.has(qmgr)) continue;
+      seen.add(qmgr);
+      const mqsc = qmgr.mqsc;
+      const clients = documentChannels(mqsc)
+        .filter((input) => input.attributes && (input.chltype === 'SVRCONN' || input.chltype === 'AMQP'))
+        .flatMap((input) => {
+          const access = accessOf(ctx.deployment, mqsc, input);
+          return access && !access.exit && !access.blockAll && access.paths.some((p) => p.identity.kind !== 'blocked')
+            ? [{ input, access }]
+            : [];
+        });
+      // A way in that needs neither a certificate nor a password, from what the tree states: anyone who reaches the
+      // listener gets every authority.
+      const anyone = clients.some(
+        ({ access }) =>
+          access.assumed.length === 0 &&
+          access.paths.some(
+            (p) =>
+              p.identity.kind !== 'blocked' &&
+              !p.needsCertificate &&
+              (p.password === 'none' || (p.password === 'admin' && !p.admin)),
+          ),
+      );
+      ctx.report({
+        messageId: 'disabled',
+        data: {
+          value: qmgr.oamSwitchedOff.value,
+          anyone: anyone ? ', and a client gets in without a certificate or a password' : '',
+          channels: clients.length ? channelList(clients) : 'none admitted in the tree',
+        },
+        location: qmgr.oamSwitchedOff.location,
+        related: clients.length
+          ? channelRelated(clients)
+          : [
+              {
+                ...component.attributes.nameLocation,
+                message: `channel ${component.attributes.channelName} of this queue manager`,
+              },
+            ],
+        severity: anyone ? 'error' : 'warning',
+        fingerprint: [relativePosix(ctx.deployment.root, qmgr.oamSwitchedOff.location.file), 'MQSNOAUT'],
+      });
+    }
+  },
+});
