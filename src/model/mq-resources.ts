@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Range } from '../core/types';
+import { YAML_PREAMBLE } from '../parse/embedded';
 import { LineIndex, splitLines } from '../parse/text';
 
 let yamlLib: typeof import('yaml') | undefined;
@@ -54,7 +55,8 @@ function yamlTexts(filePath: string, text: string): YamlText[] {
     let j = i + 1;
     while (j < lines.length && (here[1] === '-' ? lines[j]!.replace(/^\t+/, '') : lines[j]) !== here[3]) j++;
     const body = lines.slice(i + 1, j);
-    const first = body.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    // Blank lines, comments and the document start `---` come before a manifest's first key.
+    const first = body.find((l) => !YAML_PREAMBLE.test(l));
     if (first !== undefined && /^(apiVersion|kind):/.test(first)) out.push({ text: body.join('\n'), firstLine: i + 1 });
     i = j;
   }

@@ -25,6 +25,8 @@ export function isScript(filePath: string, text: string): boolean {
   return SHELL_NAME.test(filePath) || text.startsWith('#!');
 }
 const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
+/** A line before a YAML document's content: blank, a comment, or the document start marker `---`. */
+export const YAML_PREAMBLE = /^\s*(#.*)?$|^---\s*(#.*)?$/;
 const TARGET_FILE = />\s*["']?([^\s"'<>|;&]+\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml))["']?/;
 /** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
 const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
@@ -71,10 +73,14 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
   return regions;
 }
 
-/** A heredoc written to a YAML file, or an unnamed one that is a Kubernetes manifest. */
+/**
+ * A heredoc written to a YAML file, or an unnamed one that is a Kubernetes manifest: its first line that is not blank,
+ * a comment or a document start (`---`, as `cat << EOF | oc apply -f -` heredocs of ConfigMaps often begin:
+ * moatoum/cp4i-deployment-samples products/bash/release-mq.sh) says `apiVersion:` or `kind:`.
+ */
 function isYamlHeredoc(target: string, body: EmbeddedLine[]): boolean {
   if (YAML_NAME.test(target)) return true;
-  const first = body.find((l) => l.text.trim() !== '' && !l.text.trimStart().startsWith('#'));
+  const first = body.find((l) => !YAML_PREAMBLE.test(l.text));
   return target === 'heredoc' && first !== undefined && /^(apiVersion|kind):/.test(first.text);
 }
 

@@ -168,6 +168,13 @@ describe('MQSC and qm.ini in shell scripts', () => {
       'mq.mqsc YAML key tls.mqsc in heredoc to qm-configmap.yaml 7:24 /run/key',
     ],
     [
+      // moatoum/cp4i-deployment-samples@c6e5df0 products/bash/release-mq.sh: `cat << EOF | oc apply -f -` then `---`.
+      'unnamed heredoc of manifests that starts with the document marker: its block scalars, not a qm.ini',
+      'release-mq.sh',
+      '#!/bin/bash\ncat << EOF | oc apply -f -\n---\nkind: ConfigMap\napiVersion: v1\nmetadata:\n  name: m\ndata:\n  example.ini: |-\n    SSL:\n      SSLFipsRequired=No\n---\nkind: Secret\napiVersion: v1\nEOF\n',
+      'mq.qm-ini YAML key example.ini in heredoc 11:23 No',
+    ],
+    [
       'unnamed heredoc that is a qm.ini',
       'functions.sh',
       '#!/bin/bash\ncat << EOF > $1\nSSL:\n   SSLFipsRequired=No\nEOF\n',
