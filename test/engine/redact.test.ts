@@ -208,3 +208,20 @@ describe("security/plaintext-secret's fix in a product's words (meta.ownPhrases)
     expect(plaintext?.message).not.toMatch(/=\s*vault|'vault'/);
   });
 });
+
+describe("mq/channel-runs-as-admin's own words (sujatha-sureshkmr/CP4I-Messaging@dca9ed4: a JMS key store password 'password')", () => {
+  // The rule builds " without a certificate or password" as message data, which is masked like any value: a tree
+  // password that is the word itself turned it into "without a certificate or ***" (meta.ownPhrases keeps it).
+  const root = writeTree({
+    'qm/QM1.mqsc':
+      "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('mqm')\n",
+    'jms/run.sh': 'java -Djavax.net.ssl.keyStorePassword=password -cp . App\n',
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('keeps the phrase readable', () => {
+    const findings = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+    const admin = findings.find((f) => f.ruleId === 'mq/channel-runs-as-admin');
+    expect(admin?.message).toContain('without a certificate or password');
+  });
+});

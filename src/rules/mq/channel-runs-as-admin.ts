@@ -9,6 +9,9 @@ import {
   tlsRuleOwns,
 } from './_lib/access';
 
+const WITHOUT_SECRET = ' without a certificate or password';
+const GIVES_PASSWORD = " and gives that user's password";
+
 export default defineRule({
   meta: {
     id: 'mq/channel-runs-as-admin',
@@ -28,6 +31,8 @@ export default defineRule({
     },
     defaultOptions: {},
     symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
+    // Words of the messages built here: a tree's password that is the word `password` is not masked inside them.
+    ownPhrases: [WITHOUT_SECRET, GIVES_PASSWORD],
   },
   check(ctx) {
     for (const { channel, access } of inboundAccess(ctx.deployment)) {
@@ -51,7 +56,7 @@ export default defineRule({
       const path = access.paths.find((p) => p.admin && p.identity.kind !== 'blocked');
       if (!path) continue;
       const secret = access.adminWithoutSecret
-        ? ' without a certificate or password'
+        ? WITHOUT_SECRET
         : access.tls.certificateRequired
           ? ' with a trusted certificate'
           : '';
@@ -60,7 +65,7 @@ export default defineRule({
         !access.adminWithoutSecret &&
         !access.tls.certificateRequired &&
         (path.password === 'all' || path.password === 'admin')
-          ? " and gives that user's password"
+          ? GIVES_PASSWORD
           : '';
       const data = {
         password,
