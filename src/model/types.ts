@@ -276,6 +276,8 @@ export interface Deployment {
  */
 export type UnservedWhy =
   | { kind: 'switched-off'; written: string; at: Location }
+  /** Spring Boot's `server.ssl.enabled: false` beside key store settings: the embedded server serves plain HTTP. */
+  | { kind: 'ssl-disabled'; at: Location }
   | { kind: 'only-in-profile'; profile: string; at: Location; active?: { names: string[]; location: Location } }
   | { kind: 'no-ssl-feature'; at: Location }
   /**

@@ -98,6 +98,18 @@ export function springHttpsOff(
       unserved: named.length > 0 ? [{ server: client.name, why, stores: named }] : [],
     };
   }
+  // `server.ssl.enabled: false` written out: Spring Boot configures no SSL on its web server and opens none of the stores.
+  const enabled = settings.setting('server.ssl.enabled');
+  if (
+    !switchedBy &&
+    enabled &&
+    springBoolean(enabled.value) === false &&
+    HTTPS_ON.some((key) => settings.setting(key))
+  ) {
+    const named = springServerStores(client, settings, stores);
+    const why = { kind: 'ssl-disabled' as const, at: entryLocation(settings.doc(enabled), enabled, 'value') };
+    return { attributes: {}, unserved: named.length > 0 ? [{ server: client.name, why, stores: named }] : [] };
+  }
   // Profiles that turn HTTPS on: unsettled activation (JavaAppAttributes.httpsOnlyInProfiles), or not among the active ones.
   const places = profilesTurningHttpsOn(springFiles).filter((p) => !active?.names.includes(p.profile));
   const unserved = places.flatMap(({ profile, at }): UnservedTls[] => {

@@ -128,6 +128,31 @@ ruleTester(expired, {
       ],
     },
     {
+      // tobymoreno/mtls-proxy@31edeba config/application.yml: `ssl: enabled: false` above key-store: keystore-nmro2.p12.
+      name: 'the store of a server whose server.ssl.enabled is false: not served, said so (not "no setting names it")',
+      files: {
+        'app/key.jks': store('generated/key.jks'),
+        'app/application.yml': 'server:\n  port: 8443\n  ssl:\n    enabled: false\n    key-store: key.jks\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredNotServed', file: 'app/key.jks', line: 1, severity: 'info' },
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/key.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'Java application (app) names key.jks (server.ssl.key-store), but its server.ssl.enabled is false: Spring Boot configures no TLS on the embedded server',
+          ],
+          related: [
+            { file: 'app/application.yml', line: 5 },
+            { file: 'app/application.yml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'switched by ${SSL_ENABLED} with no default, the store named by a placeholder default: unknown, an info',
       files: {
         'app/key.jks': store('generated/key.jks'),

@@ -74,19 +74,21 @@ export function notServedWhy(
         ? 'these features include no ssl-1.0: Liberty opens no HTTPS listener'
         : why.kind === 'switched-off'
           ? `${server.server} serves HTTPS only when this resolves to true`
-          : why.kind === 'tomcat-version'
-            ? `${LEGACY.readBy} read this Connector attribute; ${LEGACY.ignoredFrom} and later ignore it`
-            : why.kind === 'tomcat-connector-not-started'
-              ? why.clash
-                ? `Tomcat ${why.release} refuses this server.xml (two SSLHostConfigs for ${why.clash.hostName}): no connector starts`
-                : `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
-              : why.kind === 'tomcat-no-default-host-config'
-                ? `no <SSLHostConfig> of this connector is for ${why.defaultName}: Tomcat does not start it`
-                : why.kind === 'tomcat-ssl-not-enabled'
-                  ? 'SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port'
-                  : why.kind === 'tomcat-native-ciphers-refused'
-                    ? 'these ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on this connector'
-                    : `profile ${why.profile} turns HTTPS on here`,
+          : why.kind === 'ssl-disabled'
+            ? `server.ssl.enabled is false: ${server.server} serves plain HTTP`
+            : why.kind === 'tomcat-version'
+              ? `${LEGACY.readBy} read this Connector attribute; ${LEGACY.ignoredFrom} and later ignore it`
+              : why.kind === 'tomcat-connector-not-started'
+                ? why.clash
+                  ? `Tomcat ${why.release} refuses this server.xml (two SSLHostConfigs for ${why.clash.hostName}): no connector starts`
+                  : `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
+                : why.kind === 'tomcat-no-default-host-config'
+                  ? `no <SSLHostConfig> of this connector is for ${why.defaultName}: Tomcat does not start it`
+                  : why.kind === 'tomcat-ssl-not-enabled'
+                    ? 'SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port'
+                    : why.kind === 'tomcat-native-ciphers-refused'
+                      ? 'these ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on this connector'
+                      : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
       place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
@@ -126,6 +128,11 @@ export function notServedWhy(
   if (why.kind === 'tomcat-ssl-not-enabled')
     return {
       why: `${named}, but its SSLEnabled is not true${why.written ? ` (${why.written.name}="${why.written.value}")` : ''}: Tomcat serves plain HTTP on the port and reads nothing from ${file}`,
+      related,
+    };
+  if (why.kind === 'ssl-disabled')
+    return {
+      why: `${named}, but its server.ssl.enabled is false: Spring Boot configures no TLS on the embedded server, serves plain HTTP and opens no key store`,
       related,
     };
   if (why.kind === 'tomcat-native-ciphers-refused')
