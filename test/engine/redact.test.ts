@@ -37,6 +37,13 @@ describe('secretMasker', () => {
   });
 });
 
+describe('secretMasker: HTTP Basic credentials', () => {
+  it('masks the base64 token of `Basic user:password` whatever the key', () => {
+    const mask = secretMasker([doc('header.Authorization=Basic dXNlcjpzM2NyZXQtOQ==\n')]);
+    expect(mask('sends Basic dXNlcjpzM2NyZXQtOQ== upstream')).toBe('sends Basic *** upstream');
+  });
+});
+
 describe('secretMasker: values only, never key names', () => {
   const mask = secretMasker([
     doc('server.ssl.key-store-password=password\nserver.ssl.key-password=store\nother.secret=Zq-long-secret-1\n'),

@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/types';
 import type { ParsedDocument } from '../../parse/types';
 import { disjointLeftmost, SecretSearch } from './secret-search';
+import { basicCredentialTokens } from '../../parse/basic-auth';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
@@ -35,6 +36,8 @@ export function secretMasker(
   const secrets = new Set<string>();
   for (const doc of docs) {
     for (const entry of doc.entries) {
+      // HTTP Basic credentials in any value (`Authorization: Basic …`): base64 of user:password.
+      for (const token of basicCredentialTokens(entry.value)) secrets.add(token);
       if (!entry.secret) continue;
       const value = entry.value.trim();
       if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);

@@ -6,6 +6,7 @@ import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../p
 import { testResourcesDir } from '../../model/java-shared';
 import { defineRule } from '../types';
 import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
+import { basicCredentialTokens } from '../../parse/basic-auth';
 import { ADVICE_PHRASES, referenceAdvice } from './_lib/secret-advice';
 
 /**
@@ -96,6 +97,8 @@ export default defineRule({
         '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
       trustStore:
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
+      basicCredentials:
+        '{{key}} in {{file}} holds HTTP Basic credentials: `Basic` and base64 of user:password, an encoding, not encryption: anyone who can read the file, its backups or its repository has the password. {{fix}}',
       testResource:
         "{{key}} in {{file}} is written in plaintext, in the resources of a test source set ({{dir}}): they are on the tests' classpath only and never packaged with the app, so it is a test fixture's secret as a rule (often of a store generated for the tests). If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -114,7 +117,25 @@ export default defineRule({
     const jasypt = jasyptWrappers(ctx.deployment.documents);
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
-        if (!entry.secret) continue;
+        if (!entry.secret) {
+          // A header written with its credentials (`Authorization: Basic …`), whatever the key is called.
+          if (basicCredentialTokens(entry.value).length > 0) {
+            const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
+            ctx.report({
+              messageId: testDir !== undefined ? 'testResource' : 'basicCredentials',
+              severity: testDir !== undefined ? 'info' : undefined,
+              data: {
+                key: entry.key,
+                file: path.basename(doc.file.path),
+                ...(testDir !== undefined ? { dir: testDir } : {}),
+                fix: referenceAdvice(doc.kind),
+              },
+              location: entryLocation(doc, entry, 'value'),
+              fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'basic'],
+            });
+          }
+          continue;
+        }
         const value = entry.value.trim();
         if (substituted.has(value) || fromEnvSecret(doc, entry)) continue;
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
@@ -141,7 +162,7 @@ export default defineRule({
           TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) || UNDER_TRUST_STORE.test(entry.key);
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
-        const testDir = testResourcesDir(path.relative(ctx.deployment.root, doc.file.path).split(path.sep).join('/'));
+        const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
         ctx.report({
           messageId: xor
             ? 'obfuscated'
@@ -195,4 +216,9 @@ function composeReferences(documents: readonly ParsedDocument[]): Map<string, Re
       found.set(key, [{ file: doc.file.path, range: span.range, message }]);
     }
   return found;
+}
+
+/** A file's path from the deployment root, with `/`. */
+function relativeTo(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
 }

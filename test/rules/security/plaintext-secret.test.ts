@@ -4,6 +4,14 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'Basic with a placeholder, a realm, a Bearer token, or a word that is no user:password',
+      files: {
+        'config/application.yml':
+          'headers:\n  a: Basic ${BASIC_CREDENTIALS}\n  b: Bearer dXNlcjpzM2NyZXQtOQ==\n  c: Basic Authentication\n  d: Basic dXNlcm5hbWVvbmx5\n',
+        'nginx/nginx.conf': 'server {\n  listen 80;\n  add_header WWW-Authenticate \'Basic realm="api"\';\n}\n',
+      },
+    },
+    {
       // Only a cas.properties that holds CAS or Spring settings is CAS's configuration.
       name: 'a cas.properties of some other program is not read as Spring configuration',
       files: { 'conf/cas.properties': 'ldap.bind.password=S3cr3t-value\n' },
@@ -168,6 +176,20 @@ ruleTester(rule, {
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
   ],
   invalid: [
+    {
+      // tobymoreno/mtls-proxy@31edeba config/application.yml: a gateway's header injection with Basic credentials.
+      name: 'Authorization: Basic <base64 of user:password> in a Spring YAML list and in an nginx proxy_set_header',
+      files: {
+        'config/application.yml':
+          'proxy-settings:\n  header-injections:\n    - Authorization: Basic dXNlcjpzM2NyZXQtOQ==\n',
+        'nginx/nginx.conf':
+          'server {\n  listen 80;\n  location / {\n    proxy_set_header Authorization "Basic YXBwOlMzY3JldC1QYXNz";\n    proxy_pass http://backend:8080;\n  }\n}\n',
+      },
+      errors: [
+        { messageId: 'basicCredentials', file: 'config/application.yml', line: 3 },
+        { messageId: 'basicCredentials', file: 'nginx/nginx.conf', line: 4 },
+      ],
+    },
     {
       name: 'one upper-case word is a password, not a placeholder name',
       files: { 'wlp/server.xml': '<server>\n  <ltpa keysPassword="CHANGEME" />\n</server>\n' },
