@@ -66,9 +66,10 @@ function fromDockerfile(doc: ParsedDocument | undefined, root: string): TomcatIm
 export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImages {
   const { documents, root } = ctx.deployment;
   const byPath = new Map(documents.map((d) => [d.file.path, d]));
-  const copied = (treeStoresOf(ctx).images?.holding(serverXml) ?? []).flatMap(
-    ({ dockerfile }) => fromDockerfile(byPath.get(dockerfile), root) ?? [],
-  );
+  // One image per Dockerfile, however many of its instructions place the file (`COPY conf/ …` and `COPY
+  // conf/server.xml …`): each copy would name it again in every message.
+  const dockerfiles = new Set((treeStoresOf(ctx).images?.holding(serverXml) ?? []).map((i) => i.dockerfile));
+  const copied = [...dockerfiles].flatMap((dockerfile) => fromDockerfile(byPath.get(dockerfile), root) ?? []);
   const mounted = deploymentMounts(ctx)
     .filter((m) => m.mount.service !== undefined)
     .filter((m) => serverXml === m.hostPath || serverXml.startsWith(m.hostPath + path.sep))
@@ -92,7 +93,13 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
         },
       ];
     });
-  return { copied, mounted };
+  return { copied, mounted: uniqueImages(mounted) };
+}
+
+/** The images once each (two mounts of one service, or of services built from one Dockerfile, name it twice). */
+function uniqueImages(images: TomcatImage[]): TomcatImage[] {
+  const seen = new Set<string>();
+  return images.filter((i) => !seen.has(i.text) && seen.add(i.text));
 }
 
 /** The Tomcat release of the images a server.xml is copied into, else of the Compose services that mount it. */

@@ -96,6 +96,30 @@ describe('which TLS implementation a Tomcat connector runs', () => {
     expect(c.tls?.signatureFloorAlternative).toBeUndefined();
   });
 
+  it('names an image once however many of its instructions place the server.xml', () => {
+    const c = tomcatConnector({
+      'api/Dockerfile':
+        'FROM tomcat:9.0.85-jdk17\nCOPY conf/ /usr/local/tomcat/conf/\nCOPY conf/server.xml /usr/local/tomcat/conf/server.xml\n',
+      'api/conf/server.xml': serverXml(LISTENER),
+    });
+    if (c.type !== 'tomcat.connector') throw new Error(c.type);
+    expect(c.attributes.nativeOpenssl?.because).toMatch(
+      /^api\/Dockerfile:1 FROM tomcat:9\.0\.85-jdk17 \(the official tomcat image\) builds /,
+    );
+  });
+
+  it('names a Compose image once however many of its mounts hold the server.xml', () => {
+    const c = tomcatConnector({
+      'api/docker-compose.yml':
+        'services:\n  api:\n    image: tomcat:9.0.85-jdk17\n    volumes:\n      - ./conf:/usr/local/tomcat/conf\n      - ./conf/server.xml:/usr/local/tomcat/conf/server.xml\n',
+      'api/conf/server.xml': serverXml(LISTENER),
+    });
+    if (c.type !== 'tomcat.connector') throw new Error(c.type);
+    expect(c.attributes.nativeOpenssl?.because).toMatch(
+      /^api\/docker-compose\.yml:3 image: tomcat:9\.0\.85-jdk17 \(the/,
+    );
+  });
+
   it('a tag without a distribution: OpenSSL 3 assumed, the older series an alternative', () => {
     const c = tomcatConnector(image('tomcat:9.0.85-jdk17', serverXml(LISTENER)));
     expect(c.tls?.signatureFloor?.value).toBe('TLSv1.2');
