@@ -1,6 +1,7 @@
 /**
  * Certificates a Dockerfile's `RUN keytool -importcert` adds to the JDK's cacerts (`-cacerts`, or `-keystore` a
- * path ending in `cacerts`: `$JAVA_HOME/lib/security/cacerts`, `/etc/ssl/certs/java/cacerts`): the certificate file,
+ * path ending in `cacerts`: `$JAVA_HOME/lib/security/cacerts`, `/etc/ssl/certs/java/cacerts`; not one in the JDK's home
+ * where that JDK reads none, which keytool creates anew: `$JAVA_HOME/jre/lib/security/cacerts` on JDK 9+): the certificate file,
  * found in the tree through the image's COPY of it. keytool imports the first certificate of a PEM file only (JDK 17
  * here: a leaf-then-root bundle gives one trustedCertEntry, the leaf). The rest of cacerts stays unknown: an anchor
  * found among these settles trust, a missing one does not (derive/trust.ts). So do the certificates an image adds to
@@ -16,6 +17,7 @@ import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ComposeData } from '../parse/compose';
 import type { TlsTrustSettings } from './attributes';
 import { cacertsReplacement } from './image-cacerts-replaced';
+import { unreadHomePath } from './image-home-files';
 
 /** A certificate file of the tree an image imports into its JDK's cacerts, and the RUN that does it. */
 export interface CacertsImport {
@@ -29,8 +31,11 @@ export function cacertsImports(doc: ParsedDocument<DockerfileData>, treeFiles: R
   const found: CacertsImport[] = [];
   for (const command of heldCommands(data)) {
     if (command.instruction !== 'RUN' || !/keytool/.test(command.text)) continue;
+    // The directory a `cd` of the same RUN left (`cd $JAVA_HOME/jre/lib/security && keytool -keystore cacerts`).
+    let directory: string | undefined;
     for (const words of simpleCommands(command.joined).flatMap(pipelineParts)) {
       const start = words[0] === 'sudo' ? 1 : 0;
+      if (words[start] === 'cd') directory = words[start + 1];
       if (!/(^|\/)keytool$/.test(words[start] ?? '')) continue;
       const option = (name: string) => {
         const at = words.indexOf(name, start);
@@ -39,6 +44,9 @@ export function cacertsImports(doc: ParsedDocument<DockerfileData>, treeFiles: R
       if (!words.includes('-importcert') && !words.includes('-import')) continue;
       const keystore = option('-keystore');
       if (!words.includes('-cacerts') && !(keystore && /(^|\/)cacerts$/.test(keystore))) continue;
+      // A cacerts in the JDK's home where that JDK reads none (jre/lib/security on JDK 9+): keytool makes a new store.
+      const keystorePath = keystore && directory && !/^[/$]/.test(keystore) ? `${directory}/${keystore}` : keystore;
+      if (!words.includes('-cacerts') && keystorePath && unreadHomePath(doc, keystorePath, 'cacerts')) continue;
       const written = option('-file');
       const file = written ? copiedFile(doc, written, treeFiles) : undefined;
       if (file) found.push({ file, at: { file: doc.file.path, range: command.range } });

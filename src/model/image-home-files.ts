@@ -73,6 +73,28 @@ function homeRelative(copy: DockerCopy, home: string | undefined): string | unde
   return JAVA_HOME_PREFIX.test(written) ? written.replace(JAVA_HOME_PREFIX, '').replace(/^\/+/, '') : undefined;
 }
 
+/**
+ * Whether a path the running image's commands write (`$JAVA_HOME/jre/lib/security/cacerts`, or under the home the
+ * image is known to set) is in its JDK's home but not where that JDK reads its `which` file; false when the path is
+ * outside the home or the JDK's layout is unknown.
+ */
+export function unreadHomePath(
+  doc: ParsedDocument<DockerfileData>,
+  written: string,
+  which: 'cacerts' | 'javaSecurity',
+): boolean {
+  const image = runtimeStage(doc.data)?.image;
+  const layout = image ? jdkHomeFilesOfImage(image) : undefined;
+  if (!image || !layout) return false;
+  const home = imageJavaHome(image);
+  const relative = JAVA_HOME_PREFIX.test(written)
+    ? written.replace(JAVA_HOME_PREFIX, '').replace(/^\/+/, '')
+    : home && written.startsWith(`${home}/`)
+      ? written.slice(home.length + 1)
+      : undefined;
+  return relative !== undefined && path.posix.normalize(relative) !== layout[which];
+}
+
 /** A COPY/ADD of a file named as the JDK's `which` file into the image JDK's home, where that JDK does not read it. */
 export interface MisplacedHomeFile {
   copy: DockerCopy;

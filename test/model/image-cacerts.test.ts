@@ -37,6 +37,26 @@ describe("a Dockerfile's keytool imports into cacerts", () => {
       ['certs/root.pem:3'],
     ],
     [
+      // leptoquark/segnalazioni-backend@0ff2b1f6 (imagetrust's note): JDK 11 has no jre/; keytool makes a new store
+      // there (measured with JDK 17's keytool: "Certificate was added to keystore", a new 1 KB cacerts) no JDK reads.
+      'cd $JAVA_HOME/jre/lib/security && keytool -keystore cacerts on JDK 11: a store the JDK does not read',
+      'FROM eclipse-temurin:11\nCOPY ca.crt /tmp/\nRUN cd $JAVA_HOME/jre/lib/security && keytool -importcert -keystore cacerts -storepass changeit -noprompt -file /tmp/ca.crt\n',
+      ['ca.crt'],
+      [],
+    ],
+    [
+      '-keystore $JAVA_HOME/jre/lib/security/cacerts on JDK 17: a store the JDK does not read',
+      'FROM eclipse-temurin:17\nCOPY ca.crt /tmp/\nRUN keytool -importcert -keystore $JAVA_HOME/jre/lib/security/cacerts -storepass changeit -noprompt -file /tmp/ca.crt\n',
+      ['ca.crt'],
+      [],
+    ],
+    [
+      "-keystore $JAVA_HOME/lib/security/cacerts on JDK 17: the JDK's own",
+      'FROM eclipse-temurin:17\nCOPY ca.crt /tmp/\nRUN keytool -importcert -keystore $JAVA_HOME/lib/security/cacerts -storepass changeit -noprompt -file /tmp/ca.crt\n',
+      ['ca.crt'],
+      ['ca.crt:3'],
+    ],
+    [
       'a certificate the tree does not hold',
       'FROM eclipse-temurin:17\nCOPY root.pem /tmp/\nRUN keytool -importcert -cacerts -storepass changeit -noprompt -file /tmp/root.pem\n',
       [],
