@@ -31,7 +31,7 @@ export function composeMountsOf(documents: ParsedDocument[], root: string): Tree
   const out: TreeMount[] = [];
   for (const doc of composeFiles) {
     const dir = path.dirname(doc.file.path);
-    const project = DEFAULT_FILE.test(path.basename(doc.file.path)) ? dir : doc.file.path;
+    const project = composeProjectOf(doc.file.path);
     const { mounts, services } = doc.data as ComposeData;
     for (const mount of mounts) {
       const hostPath = hostPathOf(mount.source, dir, root, holds);
@@ -41,6 +41,11 @@ export function composeMountsOf(documents: ParsedDocument[], root: string): Tree
     }
   }
   return out;
+}
+
+/** The Compose project a file belongs to: the file, or for `compose.yaml` and its default override, their directory. */
+export function composeProjectOf(composeFile: string): string {
+  return DEFAULT_FILE.test(path.basename(composeFile)) ? path.dirname(composeFile) : composeFile;
 }
 
 /** The deployment's mounts (Deployment.composeMounts, computed once when the model starts). */

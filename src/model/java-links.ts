@@ -10,19 +10,11 @@ import {
 } from './types';
 import { countWork } from '../core/work';
 import { plainCallsToTls } from './plain-calls';
+import { answersToName, namesHostDirectory } from './url-hosts';
 
 /** Whether a URL host names a server: one of its names, or its host directory (`api/…` for `api.example.internal`). */
 function hostMatches(server: ServerEndpointComponent, host: string): boolean {
-  if (
-    server.attributes.hostnames.some((name) => name === host || (name.startsWith('*.') && host.endsWith(name.slice(1))))
-  )
-    return true;
-  const dirs = server.host
-    .split('/')
-    .filter(Boolean)
-    .map((d) => d.toLowerCase());
-  const label = host.split('.')[0];
-  return dirs.length > 0 && (dirs[0] === host || dirs[0] === label);
+  return answersToName(server.attributes.hostnames, host) || namesHostDirectory(server.host, host);
 }
 
 /**
@@ -159,8 +151,7 @@ function refusedCalls(clients: UrlClient[], deployment: Deployment): RefusedCall
       for (const { server, port } of closed) {
         if (port.port !== url.port) continue;
         const byName = port.hostnames.includes(url.host);
-        const dir = port.host.split('/').find(Boolean)?.toLowerCase();
-        if (byName || (dir !== undefined && (dir === url.host || dir === url.host.split('.')[0])))
+        if (byName || namesHostDirectory(port.host, url.host))
           calls.push({ client: client.id, url, server, port, matchedBy: byName ? 'hostname' : 'directory' });
       }
     }

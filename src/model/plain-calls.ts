@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ComposeData } from '../parse/compose';
-import { deploymentMounts } from './compose-mounts';
+import { composeProjectOf, deploymentMounts } from './compose-mounts';
+import { answersToName, namesHostDirectory } from './url-hosts';
 import type { ModelContext } from './contributor';
 import type { JavaAppComponent, PlainCallToTls, ServerEndpointComponent } from './types';
 
@@ -45,8 +46,7 @@ function composeServices(ctx: ModelContext): (file: string) => ServiceOf[] {
       });
   for (const doc of ctx.documentsOf('compose')) {
     const dir = path.dirname(doc.file.path);
-    // As compose-mounts.ts counts projects: `compose.yaml` and its override are one, in their directory.
-    const project = /^(docker-)?compose(\.override)?\.ya?ml$/.test(path.basename(doc.file.path)) ? dir : doc.file.path;
+    const project = composeProjectOf(doc.file.path);
     for (const service of (doc.data as ComposeData).services) {
       if (service.build === undefined || /[$]|:\/\//.test(service.build)) continue;
       const context = path.resolve(dir, service.build);
@@ -96,7 +96,6 @@ export function plainCallsToTls(
     for (const url of caller.urls)
       for (const { server, port } of tlsOnly) {
         if (port.port !== url.port || samePlace(caller.serverBlock, server.location)) continue;
-        const dir = server.host.split('/').find(Boolean)?.toLowerCase();
         const callerProjects = new Set(servicesOf(url.location.file).map((s) => s.project));
         const service = servicesOf(port.at.file).find((s) => s.name === url.host && callerProjects.has(s.project));
         const matchedBy: PlainCallToTls['matchedBy'] | undefined = LOOPBACK.test(url.host)
@@ -105,13 +104,11 @@ export function plainCallsToTls(
             : caller.host !== '' && caller.host === server.host
               ? 'directory'
               : undefined
-          : server.attributes.hostnames.some(
-                (name) => name === url.host || (name.startsWith('*.') && url.host.endsWith(name.slice(1))),
-              )
+          : answersToName(server.attributes.hostnames, url.host)
             ? 'hostname'
             : service
               ? 'compose-service'
-              : dir !== undefined && (dir === url.host || dir === url.host.split('.')[0])
+              : namesHostDirectory(server.host, url.host)
                 ? 'directory'
                 : undefined;
         // Several components of one Tomcat connector (one per SSLHostConfig) share its port: one call each.
