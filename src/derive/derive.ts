@@ -12,7 +12,7 @@ import { sameStart, type Location, type RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import { placeholderDefault } from '../core/placeholder';
-import type { Component, Deployment, UnservedTls } from '../model/types';
+import type { Component, Deployment, UnlinkedEnd, UnservedTls } from '../model/types';
 import { linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces, type NamedCertificates } from './presented';
 import { stackOf } from './stack';
@@ -28,6 +28,8 @@ import type {
   DerivedModel,
   NotServedBy,
   ResolvedLink,
+  StoreNamer,
+  TrustingEnd,
   UnresolvedReference,
 } from './types';
 
@@ -105,7 +107,7 @@ export function deriveDeployment(
     certificates: certs,
     presented,
     certificateFiles: {
-      ...certificateFileUse(deployment.components, presented),
+      ...certificateFileUse(deployment.components, presented, deployment.unlinkedEnds ?? [], stacks),
       notServed: notServedFiles(deployment.unservedTls ?? [], certs),
     },
     stacks,
@@ -123,14 +125,17 @@ export function deriveDeployment(
 function certificateFileUse(
   components: readonly Component[],
   presented: ReadonlyMap<string, readonly NamedCertificates[]>,
+  unlinked: readonly UnlinkedEnd[],
+  stacks: ReadonlyMap<string, { kind: string }>,
 ): Omit<CertificateFileUse, 'notServed'> {
   const inUse = new Map<string, RelatedLocation[]>();
   const namedOutside = new Map<string, RelatedLocation[]>();
   const unresolved: UnresolvedReference[] = [];
   const mountedOutside: CertificateFileUse['mountedOutside'][number][] = [];
   const keyAliases = new Map<string, Set<string> | 'any'>();
-  // The components naming each tree file as a trust store, and the files some component names or presents as its own.
-  const trustedBy = new Map<string, Component[]>();
+  // The ends naming each tree file as a trust store, and the files some end names or presents as its own.
+  const trustedBy = new Map<string, TrustingEnd[]>();
+  const jsse = (kind: string | undefined) => kind === 'jsse' || kind === 'ibmjsse2';
   const owned = new Set<string>();
   // The alias a component's key-store setting selects (the model keeps a placeholder's default), or 'any'.
   const selecting = (component: Component): string => {
@@ -140,7 +145,7 @@ function certificateFileUse(
   const add = (
     map: Map<string, RelatedLocation[]>,
     key: string,
-    component: Component,
+    component: StoreNamer,
     at: Location | undefined,
     alias: string,
     message = `${component.name} names it here`,
@@ -155,7 +160,7 @@ function certificateFileUse(
     else keyAliases.set(aliasKey, new Set([...(known ?? []), alias]));
   };
   const named = (
-    component: Component,
+    component: StoreNamer,
     file: string | undefined,
     written: string,
     at: Location | undefined,
@@ -204,7 +209,10 @@ function certificateFileUse(
       ] as const) {
         if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
         if (store.file && role === 'trust')
-          trustedBy.set(store.file, [...(trustedBy.get(store.file) ?? []), component]);
+          trustedBy.set(store.file, [
+            ...(trustedBy.get(store.file) ?? []),
+            { name: component.name, jsse: jsse(stacks.get(component.id)?.kind) },
+          ]);
         else if (store.file) owned.add(store.file);
         named(
           component,
@@ -218,6 +226,23 @@ function certificateFileUse(
         if (store.file && store.copiedBy)
           add(inUse, store.file, component, store.copiedBy, alias, `copied here to the path ${component.name} names`);
       }
+  }
+  // The stores of ends the model links to no peer (Kafka's): in use all the same, whoever their peers are.
+  for (const end of unlinked) {
+    for (const [store, role] of [
+      [end.trust.keyStore, 'key'],
+      [end.trust.trustStore, 'trust'],
+    ] as const) {
+      if (!store) continue;
+      if (store.file && role === 'trust')
+        trustedBy.set(store.file, [
+          ...(trustedBy.get(store.file) ?? []),
+          { name: end.name, jsse: jsse(end.implementation) },
+        ]);
+      else if (store.file) owned.add(store.file);
+      const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
+      named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value));
+    }
   }
   const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
   return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside };

@@ -74,7 +74,7 @@ export interface CertificateFileUse {
    * Tree files that every component naming them names as its trust store (none as its key store or certificate), with
    * those components: a verifier's anchors, or leaves it trusts directly, that no component of the tree presents.
    */
-  trustOnly: ReadonlyMap<string, readonly Component[]>;
+  trustOnly: ReadonlyMap<string, readonly TrustingEnd[]>;
   /** References whose file name is a placeholder nothing resolves (`/cert/${KEYSTORE_NAME}`): any certificate may be the one. */
   unresolved: readonly UnresolvedReference[];
   /** Certificate files a component reads where Docker Compose mounts a host path the tree does not hold (CertificateRef.mountedFromOutside). */
@@ -86,12 +86,24 @@ export interface CertificateFileUse {
   notServed: ReadonlyMap<string, readonly NotServedBy[]>;
 }
 
+/** What names a store: a component, or an end the model links to no peer (Deployment.unlinkedEnds). */
+export interface StoreNamer {
+  name: string;
+  location: Location;
+}
+
+/** An end that names a file as its trust store, and whether it verifies on JSSE (which does not date-check anchors). */
+export interface TrustingEnd {
+  name: string;
+  jsse: boolean;
+}
+
 /**
  * A certificate or store reference whose file name is a placeholder nothing resolves, with the store type its settings
  * give (`keystore.type=PKCS12`: it names a PKCS#12 or JKS store, never a PEM file; absent when they give none).
  */
 export interface UnresolvedReference {
-  component: Component;
+  component: StoreNamer;
   path: string;
   at?: Location;
   type?: string;

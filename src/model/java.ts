@@ -7,6 +7,7 @@ import { packagedConfigReplaced, startSetting, type StartSources } from './sprin
 import { effectiveJdkTls } from '../knowledge';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
+import { springKafkaEnds } from './kafka-spring';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
@@ -163,6 +164,9 @@ export const javaAppContributor: ModelContributor = {
       }
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
+      // Its Kafka clients: the stores they read, though their brokers are not modelled (./kafka-spring.ts).
+      const kafka = springKafkaEnds(client, settings, treeStoresOf(ctx));
+      if (kafka.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...kafka);
     }
   },
 };

@@ -10,6 +10,7 @@ import { nginxContributor } from './nginx';
 import { libertyHttpsContributor } from './liberty-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
+import { kafkaBrokersContributor } from './kafka-brokers';
 import { imageRuntimeContributor } from './image-runtime';
 
 /** Model contributors in the order they run. Add yours with one import and one entry. */
@@ -26,6 +27,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   libertyHttpsContributor,
   javaLinksContributor,
   storesContributor,
+  kafkaBrokersContributor,
   // After stores: a server's default trust is settled before its image's cacerts imports join it.
   imageRuntimeContributor,
 ];

@@ -248,6 +248,12 @@ export interface Deployment {
    * (./unserved-tls.ts): the derive stage tells their stores from ones nothing names. Unset without the model.
    */
   unservedTls?: UnservedTls[];
+  /**
+   * TLS ends the model makes no component of, with the stores their settings name (Kafka clients and brokers:
+   * ./kafka-stores.ts): no link or handshake is predicted for them, but the stores they read are in use. Unset
+   * without the model.
+   */
+  unlinkedEnds?: UnlinkedEnd[];
   /** Client URLs calling HTTPS ports where their server speaks no TLS (./java-links.ts). Unset without the model. */
   refusedCalls?: RefusedCall[];
   /** nginx's plain http passes and the URLs they call (./nginx-plain-calls.ts). Unset without the model. */
@@ -371,6 +377,22 @@ export interface UnservedTls {
    * Tomcat Connector's port that serves plain HTTP (`tomcat-ssl-not-enabled`). java-links ties calls (`refusedCalls`).
    */
   closedHttpsPorts?: { port: number; at: Location; hostnames: string[]; host: string }[];
+}
+
+/**
+ * A TLS end whose peers the model does not know (a Kafka client's brokers, a Kafka broker's clients) and that it makes
+ * no component of, with the key and trust stores its settings name: they are read whenever it starts, so the store
+ * rules judge them as the stores of any component (Deployment.unlinkedEnds).
+ */
+export interface UnlinkedEnd {
+  /** The end in words: `Kafka producer of Java application orders (orders)`, `Kafka broker (service broker)`. */
+  name: string;
+  /** Where it is defined (its app's or its Compose service's file). */
+  location: Location;
+  /** Its TLS stack: every Kafka end is Java, on JSSE (Kafka's DefaultSslEngineFactory). */
+  implementation: TlsImplementation;
+  /** Its key store (the key and chain it presents) and trust store; `trust.defaultTrust` when it names no trust store. */
+  trust: TlsTrustSettings;
 }
 
 /** A client URL that names the HTTPS port of a server that speaks no TLS there (UnservedTls.closedHttpsPorts). */

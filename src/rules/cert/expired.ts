@@ -85,10 +85,7 @@ function jsseTrustersOnly(deployment: DerivedDeployment, c: TreeCertificate): st
   const files = deployment.derived.certificateFiles;
   const trusters = files.trustOnly.get(c.doc.file.path);
   if (!trusters || files.namedOutside.has(path.basename(c.doc.file.path))) return undefined;
-  const jsse = trusters.every((t) => {
-    const kind = deployment.derived.stacks.get(t.id)?.kind;
-    return kind === 'jsse' || kind === 'ibmjsse2';
-  });
+  const jsse = trusters.every((t) => t.jsse);
   return jsse ? [...new Set(trusters.map((t) => t.name))] : undefined;
 }
 

@@ -490,3 +490,107 @@ ruleTester(rule, {
     },
   ],
 });
+
+// Kafka ends (Deployment.unlinkedEnds): the stores a Spring Boot Kafka client's or a Confluent broker's settings name are
+// in use though no link is made for them. vx5va/spring-boot-kafka-ssl@23f92f5d6232 (no licence file) named its expired
+// app.keystore.jks (spring.kafka.producer.ssl.key-store-location) and kafka.server.keystore.jks (cp-kafka
+// KAFKA_SSL_KEYSTORE_FILENAME under /etc/kafka/secrets), yet both were told "no setting names it".
+// generated/key.jks (test/fixtures/keystores): alias 'server', a leaf valid until 2046-11-25 and its CA (2036).
+const kafkaKey = fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks'));
+const springKafka = (settings: string) => ({
+  'app/src/main/resources/application.properties': `spring.kafka.bootstrap-servers=kafka:9093\n${settings}`,
+  'app/src/main/resources/kafka/key.jks': kafkaKey,
+});
+const confluentBroker = (listeners: string) => ({
+  'docker-compose.yml': [
+    'services:',
+    '  broker:',
+    '    image: confluentinc/cp-kafka:7.3.0',
+    '    environment:',
+    `      KAFKA_ADVERTISED_LISTENERS: ${listeners}`,
+    '      KAFKA_SSL_KEYSTORE_FILENAME: kafka.keystore.jks',
+    '      KAFKA_SSL_KEYSTORE_CREDENTIALS: credentials.txt',
+    '    volumes:',
+    '      - ./secrets:/etc/kafka/secrets',
+    '',
+  ].join('\n'),
+  'secrets/kafka.keystore.jks': kafkaKey,
+});
+const inKafkaKey = (messageId: string, severity: 'error' | 'info', related?: { file: string; line: number }[]) =>
+  [0, 1].map(() => ({ messageId, file: 'app/src/main/resources/kafka/key.jks', line: 1, severity, related }));
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a Spring Boot Kafka client key store (spring.kafka.ssl.*, security.protocol SSL): named, an error',
+      files: springKafka(
+        'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.key-store-location=classpath:kafka/key.jks\nspring.kafka.ssl.key-store-password=Pk12-planted-Zq9\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 3 }]),
+    },
+    {
+      name: "a consumer's own pass-through properties (spring.kafka.consumer.properties.ssl.keystore.location): an error",
+      files: springKafka(
+        'spring.kafka.security.protocol=PLAINTEXT\nspring.kafka.consumer.properties.security.protocol=SASL_SSL\nspring.kafka.consumer.properties.ssl.keystore.location=classpath:kafka/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 4 }]),
+    },
+    {
+      // Kafka's security.protocol defaults to PLAINTEXT: its ssl.* settings are not read, the store stays unnamed.
+      name: 'a Kafka key store without security.protocol SSL: not read by Kafka, named by nothing (an info)',
+      files: springKafka('spring.kafka.ssl.key-store-location=classpath:kafka/key.jks\n'),
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredUnnamedBundle', file: 'app/src/main/resources/kafka/key.jks', line: 1, severity: 'info' },
+      ],
+    },
+    {
+      name: 'a Confluent broker key store: /etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_FILENAME, mounted from the tree: an error',
+      files: confluentBroker('PLAINTEXT://broker:9092,SSL://broker:9093'),
+      options: { referenceDate: '2047-01-01' },
+      errors: [0, 1].map(() => ({
+        messageId: 'expired',
+        file: 'secrets/kafka.keystore.jks',
+        line: 1,
+        severity: 'error' as const,
+        related: [{ file: 'docker-compose.yml', line: 6 }],
+      })),
+    },
+    {
+      // Lightstreamer/Lightstreamer-kafka-connector@c6cf311 (Apache-2.0) runs apache/kafka with CLIENT_SSL:SSL listeners.
+      name: 'an apache/kafka broker, list-form environment, listener names mapped to SSL: its key store named, an error',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  broker:',
+          '    image: apache/kafka:3.8.0',
+          '    environment:',
+          '      - KAFKA_LISTENER_SECURITY_PROTOCOL_MAP=CLIENT_SSL:SSL,PLAINTEXT:PLAINTEXT',
+          '      - KAFKA_ADVERTISED_LISTENERS=CLIENT_SSL://broker:29094,PLAINTEXT://broker:29092',
+          '      - KAFKA_SSL_KEYSTORE_FILENAME=kafka.keystore.jks',
+          '    volumes:',
+          '      - ./secrets:/etc/kafka/secrets',
+          '',
+        ].join('\n'),
+        'secrets/kafka.keystore.jks': kafkaKey,
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [0, 1].map(() => ({
+        messageId: 'expired',
+        file: 'secrets/kafka.keystore.jks',
+        line: 1,
+        severity: 'error' as const,
+        related: [{ file: 'docker-compose.yml', line: 7 }],
+      })),
+    },
+    {
+      // The image's configure script reads the *_FILENAME variables only when KAFKA_ADVERTISED_LISTENERS holds SSL://.
+      name: 'a Confluent broker with plaintext listeners only: its keystore variables name nothing (an info)',
+      files: confluentBroker('PLAINTEXT://broker:9092'),
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expiredUnnamedBundle', file: 'secrets/kafka.keystore.jks', line: 1, severity: 'info' }],
+    },
+  ],
+});

@@ -1,0 +1,172 @@
+/**
+ * Kafka brokers that Docker Compose runs from Confluent's images (`confluentinc/cp-kafka`, `cp-server`,
+ * `cp-enterprise-kafka`) or Apache Kafka's (`apache/kafka`, `apache/kafka-native`, whose configure script is Confluent's:
+ * https://github.com/apache/kafka/blob/1eb7644349c/docker/resources/common-scripts/configure), with the key and trust
+ * stores their environment names (Deployment.unlinkedEnds). The image's configure script turns every `KAFKA_*` variable into a broker property (`KAFKA_SSL_KEYSTORE_LOCATION` is
+ * ssl.keystore.location) and, when KAFKA_ADVERTISED_LISTENERS holds `SSL://`, sets ssl.keystore.location to
+ * /etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_FILENAME with the password read from the file KAFKA_SSL_KEYSTORE_CREDENTIALS
+ * names there, and the trust store likewise only when KAFKA_SSL_CLIENT_AUTH is required or requested
+ * (https://github.com/confluentinc/kafka-images/blob/v7.3.0/kafka/include/etc/confluent/docker/configure, the same at
+ * f8e3015). A store is named only where a Compose bind mount of the service puts a store file of the tree at that path:
+ * a path no mount of the tree fills is left unknown.
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { ComposeData } from '../parse/compose';
+import type { ParsedDocument } from '../parse/types';
+import type { ModelContributor } from './contributor';
+import { deploymentMounts } from './compose-mounts';
+import { traced } from './java-shared';
+import { relativePosix } from './paths';
+import { storeRef, treeStoresOf, type TreeStores } from './store-files';
+import type { StoreRef, TlsTrustSettings, TreeMount } from './types';
+
+/** Confluent's and Apache Kafka's broker images (with or without a registry in front). */
+const CONFLUENT_BROKER_IMAGE =
+  /(^|\/)(confluentinc\/cp-(kafka|server|enterprise-kafka)|apache\/kafka(-native)?)(:|@|$)/;
+/** Where the configure script reads the `*_FILENAME` and `*_CREDENTIALS` files. */
+const SECRETS = '/etc/kafka/secrets';
+/** Kafka's security protocols that speak TLS (org.apache.kafka.common.security.auth.SecurityProtocol). */
+const TLS_PROTOCOLS = new Set(['SSL', 'SASL_SSL']);
+
+/** One environment variable of a service, with where its value is written. */
+interface Variable {
+  value: string;
+  at: Location;
+  keyAt: Location;
+}
+
+export const kafkaBrokersContributor: ModelContributor = {
+  id: 'kafka-brokers',
+  contribute(ctx) {
+    const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
+    if (composeFiles.length === 0) return;
+    const stores = treeStoresOf(ctx);
+    const mounts = deploymentMounts(ctx);
+    for (const doc of composeFiles)
+      for (const service of doc.data.services) {
+        if (!service.image || !CONFLUENT_BROKER_IMAGE.test(service.image)) continue;
+        const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
+        const end = confluentBroker(environmentOf(doc, service.name), (p) =>
+          treeFileAt(mounts, doc.file.path, service.name, p),
+        );
+        const trust = end && brokerTrust(end, stores);
+        if (trust)
+          (ctx.deployment.unlinkedEnds ??= []).push({
+            name,
+            location: { file: doc.file.path },
+            implementation: 'jsse',
+            trust,
+          });
+      }
+  },
+};
+
+/** The stores a Confluent broker reads, as the configure script sets them: the written paths and where they are set. */
+interface BrokerStores {
+  keyStore?: { containerPath: string; treeFile?: string; at: Location; type?: Variable; passwordAt?: Location };
+  trustStore?: { containerPath: string; treeFile?: string; at: Location; type?: Variable; passwordAt?: Location };
+}
+
+function confluentBroker(
+  env: ReadonlyMap<string, Variable>,
+  treeFile: (containerPath: string) => string | undefined,
+): BrokerStores | undefined {
+  const advertised = env.get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '';
+  const listeners = [advertised, env.get('KAFKA_LISTENERS')?.value ?? ''].join(',');
+  if (!speaksTls(listeners, env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value)) return undefined;
+  const scripted = advertised.includes('SSL://');
+  const side = (kind: 'KEYSTORE' | 'TRUSTSTORE'): BrokerStores['keyStore'] => {
+    // The script names the trust store only for client authentication (required or requested).
+    const auth = env.get('KAFKA_SSL_CLIENT_AUTH')?.value ?? '';
+    if (scripted && kind === 'TRUSTSTORE' && !/required|requested/.test(auth)) return undefined;
+    // The script's file name under /etc/kafka/secrets and credentials file, else the location and password as set.
+    const written = env.get(`KAFKA_SSL_${kind}_${scripted ? 'FILENAME' : 'LOCATION'}`);
+    const value = written?.value.trim() ?? '';
+    if (!written || value === '' || value.includes('$') || (!scripted && !value.startsWith('/'))) return undefined;
+    const containerPath = scripted ? `${SECRETS}/${value}` : value;
+    const treeFound = treeFile(containerPath);
+    const password = env.get(`KAFKA_SSL_${kind}_${scripted ? 'CREDENTIALS' : 'PASSWORD'}`);
+    const type = env.get(`KAFKA_SSL_${kind}_TYPE`);
+    return {
+      containerPath,
+      ...(treeFound ? { treeFile: treeFound } : {}),
+      at: written.at,
+      ...(type ? { type } : {}),
+      ...(password ? { passwordAt: password.keyAt } : {}),
+    };
+  };
+  const keyStore = side('KEYSTORE');
+  const trustStore = side('TRUSTSTORE');
+  return keyStore || trustStore
+    ? { ...(keyStore ? { keyStore } : {}), ...(trustStore ? { trustStore } : {}) }
+    : undefined;
+}
+
+/**
+ * Whether a listener of the list speaks TLS: its security protocol (the map's, else its own name) is SSL or SASL_SSL
+ * (https://kafka.apache.org/documentation/#brokerconfigs_listener.security.protocol.map).
+ */
+function speaksTls(listeners: string, map: string | undefined): boolean {
+  const protocols = new Map(
+    (map ?? '').split(',').flatMap((pair) => {
+      const [listener, protocol] = pair.split(':').map((s) => s.trim().toUpperCase());
+      return listener && protocol ? [[listener, protocol] as const] : [];
+    }),
+  );
+  return listeners.split(',').some((listener) => {
+    const name = /^\s*([A-Za-z0-9_-]+):\/\//.exec(listener)?.[1]?.toUpperCase();
+    return name !== undefined && TLS_PROTOCOLS.has(protocols.get(name) ?? name);
+  });
+}
+
+/** The broker's stores that a bind mount of the tree fills; undefined when none is. */
+function brokerTrust(found: BrokerStores, stores: TreeStores): TlsTrustSettings | undefined {
+  const ref = (side: BrokerStores['keyStore']): StoreRef | undefined => {
+    if (!side?.treeFile || stores.typeOf(side.treeFile) === undefined) return undefined;
+    const at = { value: side.containerPath, from: { kind: 'file' as const, location: side.at } };
+    const type = side.type ? traced(side.type.value, side.type.at.file, side.type.at.range) : undefined;
+    return storeRef(at, [], stores, type, side.passwordAt, side.treeFile);
+  };
+  const keyStore = ref(found.keyStore);
+  const trustStore = ref(found.trustStore);
+  if (!keyStore && !trustStore) return undefined;
+  return {
+    ...(keyStore ? { keyStore } : {}),
+    ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
+  };
+}
+
+/** A service's `environment:` variables, in the map form (`NAME: value`) and the list form (`- NAME=value`). */
+function environmentOf(doc: ParsedDocument<ComposeData>, service: string): Map<string, Variable> {
+  const env = new Map<string, Variable>();
+  const prefix = `services.${service}.environment`;
+  for (const entry of doc.entries) {
+    if (!entry.key.startsWith(prefix)) continue;
+    const rest = entry.key.slice(prefix.length);
+    const keyAt = { file: doc.file.path, range: entry.keyRange };
+    if (rest.startsWith('.')) {
+      env.set(rest.slice(1), { value: entry.value, at: { file: doc.file.path, range: entry.valueRange }, keyAt });
+      continue;
+    }
+    const listed = /^\[\d+\]$/.test(rest) ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(entry.value.trim()) : null;
+    if (listed) env.set(listed[1]!, { value: listed[2]!, at: { file: doc.file.path, range: entry.valueRange }, keyAt });
+  }
+  return env;
+}
+
+/** The tree file a bind mount of the service puts at a path of its container (the longest target holding it). */
+function treeFileAt(
+  mounts: TreeMount[],
+  composeFile: string,
+  service: string,
+  containerPath: string,
+): string | undefined {
+  const target = (m: TreeMount) => m.mount.target.replace(/\/+$/, '');
+  const holding = mounts
+    .filter((m) => m.file === composeFile && m.mount.service === service)
+    .filter((m) => containerPath === target(m) || containerPath.startsWith(target(m) + '/'))
+    .sort((a, b) => target(b).length - target(a).length)[0];
+  if (!holding) return undefined;
+  return path.join(holding.hostPath, ...containerPath.slice(target(holding).length).split('/'));
+}

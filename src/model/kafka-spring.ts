@@ -1,0 +1,125 @@
+/**
+ * The Kafka clients of a Spring Boot app (spring-kafka's producer, consumer, admin and streams) with the key and trust
+ * stores their settings name (Deployment.unlinkedEnds). Spring Boot builds each client's properties from
+ * `spring.kafka.ssl.*`, `spring.kafka.security.*` and `spring.kafka.properties.*`, then the client's own
+ * `spring.kafka.<client>.ssl.*`, `.security.*` and `.properties.*`, a later one replacing an earlier one's key
+ * (KafkaProperties.buildCommonProperties and Consumer/Producer/Admin/Streams.buildProperties,
+ * https://github.com/spring-projects/spring-boot/blob/v3.4.0/spring-boot-project/spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/KafkaProperties.java).
+ * Kafka reads its ssl.* settings only when security.protocol is SSL or SASL_SSL (the default is PLAINTEXT:
+ * https://kafka.apache.org/documentation/#adminclientconfigs_security.protocol): otherwise no store is named.
+ */
+import { placeholderDefault } from '../core/placeholder';
+import { springResourceBases } from '../parse/spring';
+import type { Entry } from '../parse/types';
+import { traced } from './java-shared';
+import { readAsPath, type SpringSettings } from './spring-settings';
+import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
+import type { Component, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+
+/** The Kafka clients Spring Boot configures, each with its own `spring.kafka.<client>.*` settings. */
+const CLIENTS = ['producer', 'consumer', 'admin', 'streams'] as const;
+
+/** A Kafka setting and the name Spring Boot's `ssl.*` properties give it (none: only `properties.*` sets it). */
+const SETTINGS = {
+  protocol: { kafka: 'security.protocol', spring: 'security.protocol' },
+  keyStore: { kafka: 'ssl.keystore.location', spring: 'ssl.key-store-location' },
+  keyStoreType: { kafka: 'ssl.keystore.type', spring: 'ssl.key-store-type' },
+  keyStorePassword: { kafka: 'ssl.keystore.password', spring: 'ssl.key-store-password' },
+  trustStore: { kafka: 'ssl.truststore.location', spring: 'ssl.trust-store-location' },
+  trustStoreType: { kafka: 'ssl.truststore.type', spring: 'ssl.trust-store-type' },
+  trustStorePassword: { kafka: 'ssl.truststore.password', spring: 'ssl.trust-store-password' },
+  engineFactory: { kafka: 'ssl.engine.factory.class', spring: undefined },
+  bundle: { kafka: undefined, spring: 'ssl.bundle' },
+} as const;
+
+/** Kafka's security protocols that speak TLS (org.apache.kafka.common.security.auth.SecurityProtocol). */
+const TLS_PROTOCOLS = new Set(['SSL', 'SASL_SSL']);
+
+/** The value a setting gives while its variables are unset: itself, or a placeholder's default; undefined when unknown. */
+function usableValue(entry: Entry): string | undefined {
+  const value = entry.value.trim();
+  if (!PLACEHOLDER.test(value)) return value;
+  const fallback = placeholderDefault(value)?.trim();
+  return fallback !== undefined && !PLACEHOLDER.test(fallback) ? fallback : undefined;
+}
+
+/**
+ * The Kafka clients of the app whose security protocol is SSL or SASL_SSL and whose settings name a key or trust store,
+ * clients that read the same settings told as one end. A client that takes its stores from an SSL bundle
+ * (`spring.kafka.ssl.bundle`) or a custom engine factory is left out: which files it reads is not read here.
+ */
+export function springKafkaEnds(app: Component, settings: SpringSettings, stores: TreeStores): UnlinkedEnd[] {
+  if (!settings.entries.some((e) => /^spring\.kafka\./i.test(e.key))) return [];
+  const byStores = new Map<string, { clients: string[]; trust: TlsTrustSettings }>();
+  for (const client of CLIENTS) {
+    // The setting that decides a Kafka key for this client: the last of the layers Spring Boot applies in order.
+    const decides = (setting: keyof typeof SETTINGS): Entry | undefined => {
+      const { kafka, spring } = SETTINGS[setting];
+      const layers = ['spring.kafka.', `spring.kafka.${client}.`].flatMap((prefix) => [
+        ...(spring ? [prefix + spring] : []),
+        ...(kafka ? [`${prefix}properties.${kafka}`] : []),
+      ]);
+      let found: Entry | undefined;
+      for (const key of layers) found = settings.setting(key) ?? found;
+      return found;
+    };
+    const protocol = decides('protocol');
+    const written = protocol && usableValue(protocol)?.toUpperCase();
+    if (!written || !TLS_PROTOCOLS.has(written)) continue;
+    if (decides('bundle') || decides('engineFactory')) continue;
+    const store = (location: Entry | undefined, type: Entry | undefined, password: Entry | undefined) => {
+      if (!location || location.value.trim() === '') return undefined;
+      return storeOf(settings, stores, location, type, password);
+    };
+    const trust: TlsTrustSettings = {};
+    const keyStore = store(decides('keyStore'), decides('keyStoreType'), decides('keyStorePassword'));
+    if (keyStore) trust.keyStore = keyStore;
+    const trustStore = store(decides('trustStore'), decides('trustStoreType'), decides('trustStorePassword'));
+    if (trustStore) trust.trustStore = trustStore;
+    else trust.defaultTrust = 'jdk-cacerts';
+    if (!keyStore && !trustStore) continue;
+    const key = [keyStore, trustStore].map((s) => (s ? placeOf(s) : '')).join('|');
+    const same = byStores.get(key);
+    if (same) same.clients.push(client);
+    else byStores.set(key, { clients: [client], trust });
+  }
+  return [...byStores.values()].map(({ clients, trust }) => ({
+    name: `Kafka ${clients.length === CLIENTS.length ? 'clients' : clients.join(', ')} of ${app.name}`,
+    location: app.location,
+    implementation: app.tls?.implementation ?? 'jsse',
+    trust,
+  }));
+}
+
+/** A store a Kafka setting names, resolved as Spring resolves the resource (`classpath:ssl/app.keystore.jks`). */
+function storeOf(
+  settings: SpringSettings,
+  stores: TreeStores,
+  location: Entry,
+  type: Entry | undefined,
+  password: Entry | undefined,
+): StoreRef {
+  const doc = settings.doc(location);
+  const value = usableValue(location);
+  const at = traced(value ?? location.value, doc.file.path, location.valueRange);
+  const typeValue = type && usableValue(type);
+  const typeAt = type && typeValue ? traced(typeValue, settings.doc(type).file.path, type.valueRange) : undefined;
+  // A path only a variable the tree does not set gives: named, its file unknown.
+  if (value === undefined) return { path: at, setting: location.key };
+  const ref = storeRef(
+    at,
+    springResourceBases(readAsPath(settings, doc), value),
+    stores,
+    typeAt,
+    password ? { file: settings.doc(password).file.path, range: password.keyRange } : undefined,
+  );
+  return { ...ref, setting: location.key };
+}
+
+/** Where a store is named, as a key for telling apart the clients that read different settings. */
+function placeOf(store: StoreRef): string {
+  const from = store.path.from;
+  return from.kind === 'file'
+    ? `${from.location.file}:${from.location.range?.start.line ?? 0}:${from.location.range?.start.character ?? 0}`
+    : store.path.value;
+}
