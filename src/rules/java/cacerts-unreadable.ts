@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../core/types';
 import type { Component } from '../../model/types';
+import { cacertsWithoutAnchors, TRUST_STORE_PASSWORD as PASSWORD } from '../_lib/encrypted-cacerts';
 import { defineRule } from '../types';
-
-const PASSWORD = 'javax.net.ssl.trustStorePassword';
 
 /**
  * An image that COPYs a PKCS#12 store whose certificates a password encrypts over its JDK's cacerts, while nothing
@@ -33,17 +32,10 @@ export default defineRule({
     ownPhrases: [PASSWORD],
   },
   check(ctx) {
-    const dockerfileText = (file: string) =>
-      ctx.deployment.documents.find((d) => d.file.path === file)?.file.text ?? '';
     const byCopy = new Map<string, { at: Location; file: string; path: string; components: Component[] }>();
     for (const component of ctx.deployment.components) {
       const replaced = component.tls?.trust?.cacertsReplaced;
-      if (!replaced?.encrypted || replaced.merged) continue;
-      const runtime = component.runtime;
-      // Given (or possibly given at run time: a variable, an option variable the tree does not settle): not ours.
-      if (runtime?.systemProperties[PASSWORD] || runtime?.unknownSystemProperties?.[PASSWORD]) continue;
-      // keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE (after the copy) may rewrite it unencrypted.
-      if (dockerfileText(replaced.at.file).includes('keystore.pkcs12.')) continue;
+      if (!replaced || !cacertsWithoutAnchors(component, ctx.deployment.documents)) continue;
       const key = `${replaced.at.file}\n${replaced.at.range?.start.line ?? 0}`;
       const entry = byCopy.get(key) ?? { at: replaced.at, file: replaced.file, path: replaced.path, components: [] };
       entry.components.push(component);

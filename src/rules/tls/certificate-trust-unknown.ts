@@ -1,4 +1,5 @@
 import type { TreeCertificate } from '../../model/mq-certs';
+import { cacertsWithoutAnchors } from '../_lib/encrypted-cacerts';
 import { certName, chainText, peerPlace, trustRelated, verifierPlace } from '../_lib/trust';
 import { defineRule } from '../types';
 
@@ -28,7 +29,10 @@ export default defineRule({
   check(ctx) {
     for (const lt of ctx.deployment.derived.trust) {
       const server = lt.serverCertificate;
-      if (server?.verdict.kind === 'unknown' && server.presented.length > 0) {
+      // A JDK that reads no anchor from its cacerts is java/cacerts-unreadable's error: one verdict per fact.
+      const anchorless =
+        server?.anchorSource?.kind === 'unsettled' && cacertsWithoutAnchors(lt.client, ctx.deployment.documents);
+      if (server?.verdict.kind === 'unknown' && server.presented.length > 0 && !anchorless) {
         const root =
           server.anchorSource?.kind === 'jdk-cacerts'
             ? privateRoot(server.presented, ctx.deployment.derived.certificates)

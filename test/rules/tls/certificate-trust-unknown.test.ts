@@ -97,16 +97,51 @@ ruleTester(rule, {
         'client/jvm.options': '-Djavax.net.ssl.trustStorePassword=changeit\n',
       },
     },
-  ],
-  invalid: [
     {
       // JDK 17.0.15 here: "Unexpected error: java.security.InvalidAlgorithmParameterException: the trustAnchors
       // parameter must be non-empty" — the JDK opens cacerts without a password and reads no encrypted certificate.
-      name: 'a password-protected PKCS#12 copied over cacerts: the JDK reads none of its certificates',
+      // java/cacerts-unreadable's error says so: no info beside it (one verdict per fact).
+      name: 'a password-protected PKCS#12 copied over cacerts, no password anywhere: the error elsewhere says it',
       files: replacingCacerts(
         'eclipse-temurin:17.0.9_9-jre',
         '$JAVA_HOME/lib/security/cacerts',
         'trust-root-and-partner.p12',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      // JDK 17.0.15 here: with the password given at run time (the Compose variable) the JDK reads the store; without,
+      // "the trustAnchors parameter must be non-empty". Unknown, and said why (java/cacerts-unreadable stays silent).
+      name: 'a password-protected PKCS#12 copied over cacerts, JAVA_TOOL_OPTIONS from the environment: unknown',
+      files: {
+        ...replacingCacerts(
+          'eclipse-temurin:17.0.9_9-jre',
+          '$JAVA_HOME/lib/security/cacerts',
+          'trust-root-and-partner.p12',
+        ),
+        'compose.yaml':
+          'services:\n  client:\n    build: ./client\n    environment:\n      JAVA_TOOL_OPTIONS: ${CLIENT_JAVA_OPTS}\n',
+      },
+      errors: [
+        {
+          messageId: 'serverUnknown',
+          file: 'compose.yaml',
+          line: 5,
+          severity: 'info',
+          messageIncludes: ['JAVA_TOOL_OPTIONS'],
+        },
+      ],
+    },
+    {
+      // A later keytool run with -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE may rewrite the store unencrypted:
+      // java/cacerts-unreadable stays silent, and the info says what the JDK reads without the password.
+      name: 'a password-protected PKCS#12 copied over cacerts, then a keytool run that may rewrite it: unknown',
+      files: replacingCacerts(
+        'eclipse-temurin:17.0.9_9-jre',
+        '$JAVA_HOME/lib/security/cacerts',
+        'trust-root-and-partner.p12',
+        'RUN keytool -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE -importcert -noprompt -cacerts -storepass changeit -file /tmp/ca.pem',
       ),
       errors: [
         {
