@@ -58,8 +58,11 @@ export {
   jdkHomeFilesOfImage,
   jdkFromPath,
   jvmOptionVariable,
+  ownCacertsSourceOf,
   readsOptionVariable,
   splitImageReference,
   systemCaStoreOf,
+  systemJavaStoreAt,
   type NamedJdk,
+  type SystemJavaStore,
 } from './jdk-locations';

@@ -240,3 +240,32 @@ export function imageJavaHome(reference: string): string | undefined {
   const { name, tag } = splitImageReference(reference.toLowerCase());
   return IMAGE_HOMES.find((h) => h.repository.test(name) && h.tags.test(tag))?.home;
 }
+
+/** A Java trust store an operating system's CA tooling keeps outside any JDK's home (data: `systemJavaStores`). */
+export interface SystemJavaStore {
+  path: string;
+  /** What keeps it, and which JDKs link their cacerts to it. */
+  keptBy: string;
+  source: string;
+}
+
+const SYSTEM_JAVA_STORES: SystemJavaStore[] = data.systemJavaStores.map((s) => ({
+  path: s.path,
+  keptBy: s.keptBy,
+  source: s.source,
+}));
+
+/** The system Java store at that absolute path (`/etc/ssl/certs/java/cacerts`), or undefined. */
+export function systemJavaStoreAt(absolutePath: string): SystemJavaStore | undefined {
+  return SYSTEM_JAVA_STORES.find((s) => s.path === absolutePath);
+}
+
+/**
+ * Where a source says the JDK of an image keeps its own cacerts, linked to no system Java store (data: `imageHomes`
+ * `ownCacerts`); undefined when no source says (a JDK installed from the distribution's packages may read one).
+ */
+export function ownCacertsSourceOf(reference: string): string | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  const entry = data.imageHomes.find((h) => new RegExp(h.repository).test(name) && new RegExp(h.tags).test(tag));
+  return entry && 'ownCacerts' in entry ? entry.ownCacerts?.source : undefined;
+}

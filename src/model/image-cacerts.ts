@@ -1,7 +1,8 @@
 /**
  * Certificates a Dockerfile's `RUN keytool -importcert` adds to the JDK's cacerts (`-cacerts`, or `-keystore` a
  * path ending in `cacerts`: `$JAVA_HOME/lib/security/cacerts`, `/etc/ssl/certs/java/cacerts`; not one in the JDK's home
- * where that JDK reads none, which keytool creates anew: `$JAVA_HOME/jre/lib/security/cacerts` on JDK 9+): the certificate file,
+ * where that JDK reads none, which keytool creates anew: `$JAVA_HOME/jre/lib/security/cacerts` on JDK 9+, nor a system
+ * Java store in an image whose JDK keeps its own cacerts: `/etc/ssl/certs/java/cacerts` in eclipse-temurin): the certificate file,
  * found in the tree through the image's COPY of it. keytool imports the first certificate of a PEM file only (JDK 17
  * here: a leaf-then-root bundle gives one trustedCertEntry, the leaf). The rest of cacerts stays unknown: an anchor
  * found among these settles trust, a missing one does not (derive/trust.ts). So do the certificates an image adds to
@@ -17,7 +18,7 @@ import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ComposeData } from '../parse/compose';
 import type { TlsTrustSettings } from './attributes';
 import { cacertsReplacement } from './image-cacerts-replaced';
-import { unreadHomePath } from './image-home-files';
+import { unreadHomePath, unreadSystemStore } from './image-home-files';
 
 /** A certificate file of the tree an image imports into its JDK's cacerts, and the RUN that does it. */
 export interface CacertsImport {
@@ -47,6 +48,8 @@ export function cacertsImports(doc: ParsedDocument<DockerfileData>, treeFiles: R
       // A cacerts in the JDK's home where that JDK reads none (jre/lib/security on JDK 9+): keytool makes a new store.
       const keystorePath = keystore && directory && !/^[/$]/.test(keystore) ? `${directory}/${keystore}` : keystore;
       if (!words.includes('-cacerts') && keystorePath && unreadHomePath(doc, keystorePath, 'cacerts')) continue;
+      // A system Java store (/etc/ssl/certs/java/cacerts) where the JDK keeps its own cacerts: keytool writes a file no JDK reads.
+      if (!words.includes('-cacerts') && keystorePath && unreadSystemStore(doc, keystorePath)) continue;
       const written = option('-file');
       const file = written ? copiedFile(doc, written, treeFiles) : undefined;
       if (file) found.push({ file, at: { file: doc.file.path, range: command.range } });

@@ -6,10 +6,17 @@
  * (`$JAVA_HOME/jre/lib/security/cacerts` in a JDK 17 image) reaches no JDK.
  */
 import * as path from 'node:path';
-import { imageJavaHome, jdkHomeFilesOfImage } from '../knowledge';
+import {
+  imageJavaHome,
+  jdkHomeFilesOfImage,
+  ownCacertsSourceOf,
+  systemJavaStoreAt,
+  type SystemJavaStore,
+} from '../knowledge';
 import type { DockerCopy } from '../parse/dockerfile-copies';
 import { heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
+import { installedJdks } from './runtime-named';
 
 const JAVA_HOME_PREFIX = /^\$(\{JAVA_HOME\}|JAVA_HOME(?!\w))/;
 
@@ -139,4 +146,62 @@ export function misplacedHomeFiles(
         found.push({ copy, landed: at, read, source: layout.source, ...(home && { home }) });
   }
   return found;
+}
+
+/** A COPY/ADD of a cacerts to a system Java store (`/etc/ssl/certs/java/cacerts`) in an image whose JDK never reads one. */
+export interface SystemStoreCopy {
+  copy: DockerCopy;
+  /** The system store it lands on, and what keeps it. */
+  store: SystemJavaStore;
+  /** Where the image's JDK reads its default trust store (absolute), when its layout is known. */
+  read?: string;
+  /** The JDK's home as the image sets it. */
+  home: string;
+  /** Where a source says that JDK keeps its own cacerts (knowledge `imageHomes` ownCacerts). */
+  source: string;
+}
+
+/**
+ * The copies of the running image that put a store on a system Java store path (knowledge `systemJavaStores`) when a
+ * source says the image's JDK keeps its own cacerts linked to none (eclipse-temurin: Adoptium's archive under
+ * /opt/java/openjdk; Debian's openjdk packages, whose cacerts is a link to /etc/ssl/certs/java/cacerts, are another
+ * matter). Nothing when the image also installs a JDK package (which JDK then runs is not followed), or for a
+ * source with a variable or a wildcard, or a directory copy without a source of that name.
+ */
+export function systemStoreCopies(doc: ParsedDocument<DockerfileData>): SystemStoreCopy[] {
+  const image = runtimeStage(doc.data)?.image;
+  const own = ownCacertsHome(doc);
+  if (!image || !own) return [];
+  const { source, home } = own;
+  const layout = jdkHomeFilesOfImage(image);
+  const found: SystemStoreCopy[] = [];
+  for (const copy of heldCopies(doc.data)) {
+    const destination = copy.destination;
+    const sources = copy.written.slice(0, -1);
+    if (!destination || sources.length === 0 || sources.some((s) => /[$*?[]/.test(s))) continue;
+    const landed = destination.endsWith('/')
+      ? sources.map((s) => `${destination}${path.posix.basename(s)}`)
+      : sources.length === 1
+        ? [destination]
+        : [];
+    for (const at of landed) {
+      const store = systemJavaStoreAt(path.posix.normalize(at));
+      if (store) found.push({ copy, store, home, source, ...(layout && { read: `${home}/${layout.cacerts}` }) });
+    }
+  }
+  return found;
+}
+
+/** The home of the image's JDK and where a source says it keeps its own cacerts; undefined when not known so. */
+function ownCacertsHome(doc: ParsedDocument<DockerfileData>): { home: string; source: string } | undefined {
+  const image = runtimeStage(doc.data)?.image;
+  const source = image ? ownCacertsSourceOf(image) : undefined;
+  const home = image ? imageJavaHome(image) : undefined;
+  // A JDK package installed beside it: which JDK runs is not followed.
+  return source && home && installedJdks(doc.data).length === 0 ? { home, source } : undefined;
+}
+
+/** Whether a path the running image's commands write (`keytool -keystore /etc/ssl/certs/java/cacerts`) is a system Java store its JDK never reads. */
+export function unreadSystemStore(doc: ParsedDocument<DockerfileData>, written: string): boolean {
+  return ownCacertsHome(doc) !== undefined && systemJavaStoreAt(path.posix.normalize(written)) !== undefined;
 }

@@ -127,7 +127,7 @@ export function namedRuntimes(documents: ParsedDocument[], root: string): Scoped
 const INSTALLERS = /^(apt-get|apt|yum|dnf|microdnf|tdnf|zypper)$/;
 
 /** The JDK packages the running image's RUNs install (`apt-get install -y --no-install-recommends openjdk-17-jre-headless`). */
-function installedJdks(data: DockerfileData): { name: string; jdk: NamedJdk; range: Range }[] {
+export function installedJdks(data: DockerfileData): { name: string; jdk: NamedJdk; range: Range }[] {
   const out: { name: string; jdk: NamedJdk; range: Range }[] = [];
   for (const command of heldCommands(data)) {
     if (command.instruction !== 'RUN') continue;

@@ -1,6 +1,7 @@
+import type { Range } from '../../core/types';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { ParsedDocument } from '../../parse/types';
-import { misplacedHomeFiles, type MisplacedHomeFile } from '../../model/image-home-files';
+import { misplacedHomeFiles, systemStoreCopies } from '../../model/image-home-files';
 import { runtimeStage } from '../../parse/dockerfile';
 import { defineRule } from '../types';
 
@@ -12,18 +13,23 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * of a JDK 8 JDK image, whose runtime is jre/; a typo). Docker creates the directories, the build passes, and the JDK
  * keeps its own cacerts (it reads java.home/lib/security/jssecacerts, else cacerts): the CAs meant to be trusted are
  * not, which shows only as "PKIX path building failed" against the servers they sign. Where each JDK reads cacerts is
- * knowledge (`homeLayouts`). Silent when anything else of the deployment names the landed path (a later RUN that moves
- * it, a -Djavax.net.ssl.trustStore pointing there).
+ * knowledge (`homeLayouts`). Also a copy onto a system Java store (`/etc/ssl/certs/java/cacerts`, what Debian's
+ * ca-certificates-java keeps and Debian's own OpenJDK packages link their cacerts to) in an image whose JDK keeps its
+ * own cacerts (eclipse-temurin: knowledge `imageHomes` ownCacerts): the habit of a Debian-packaged JDK carried to an
+ * image where nothing reads that file. Silent when anything else of the deployment names the landed path (a later RUN
+ * that moves or links it, a -Djavax.net.ssl.trustStore pointing there).
  */
 export default defineRule({
   meta: {
     id: 'java/cacerts-copied-where-unread',
     description:
-      "Warn when a Dockerfile copies a cacerts into its JDK's home at a path that JDK does not read (jre/lib/security on JDK 9+, lib/security of a JDK 8 JDK image, a typo): the CAs it holds are not trusted",
+      'Warn when a Dockerfile copies a cacerts where its JDK does not read it (jre/lib/security on JDK 9+, lib/security of a JDK 8 JDK image, a typo, a system Java store such as /etc/ssl/certs/java/cacerts in an image whose JDK keeps its own): the CAs it holds are not trusted',
     severity: 'warning',
     messages: {
       unread:
         'This copies {{source}} to {{landed}}, where the JDK of {{image}} reads nothing: that JDK reads its default trust store at {{read}} (where each JDK keeps it: {{layoutSource}}). The copied store is ignored, the JDK keeps the cacerts it shipped with, and a server whose certificate only the copied store\'s CAs issue fails with "PKIX path building failed". Copy it to {{read}}, or name it with -Djavax.net.ssl.trustStore',
+      systemStore:
+        'This copies {{source}} to {{landed}}, {{keptBy}}; but the JDK of {{image}} keeps its own cacerts under {{home}} ({{ownSource}}) and never reads {{landed}}. The copied store is ignored, the JDK keeps the cacerts it shipped with, and a server whose certificate only the copied store\'s CAs issue fails with "PKIX path building failed". Copy it to {{read}}, or name it with -Djavax.net.ssl.trustStore',
     },
     defaultOptions: {},
     appliesTo: { documents: ['dockerfile'] },
@@ -38,7 +44,9 @@ export default defineRule({
       const dockerfile = doc as ParsedDocument<DockerfileData>;
       const image = runtimeStage(dockerfile.data)?.image;
       for (const found of misplacedHomeFiles(dockerfile, 'cacerts')) {
-        if (!image || namedElsewhere(documents, dockerfile, found)) continue;
+        const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escape(found.home)] : [])];
+        const named = new RegExp(`(${homes.join('|')})/+${escape(found.landed)}(?![\\w.-])`);
+        if (!image || namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
         const written = found.copy.written;
         ctx.report({
           messageId: 'unread',
@@ -53,19 +61,35 @@ export default defineRule({
           fingerprint: [found.landed, found.read],
         });
       }
+      for (const found of systemStoreCopies(dockerfile)) {
+        const named = new RegExp(`${escape(found.store.path)}(?![\\w.-])`);
+        if (!image || namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
+        ctx.report({
+          messageId: 'systemStore',
+          data: {
+            source: `${found.copy.written.slice(0, -1).join(' ')}${found.copy.from ? ` of ${found.copy.from}` : ''}`,
+            landed: found.store.path,
+            keptBy: found.store.keptBy,
+            image,
+            home: found.home,
+            ownSource: found.source,
+            read: found.read ?? `${found.home}/lib/security/cacerts (jre/lib/security/cacerts in a JDK 8 JDK)`,
+          },
+          location: { file: doc.file.path, range: found.copy.range },
+          fingerprint: [found.store.path, found.home],
+        });
+      }
     }
   },
 });
 
-/** Whether another instruction of the Dockerfile, or another file of the deployment, names where the copy lands. */
+/** Whether another instruction of the Dockerfile (outside the copy's lines), or another file of the deployment, names the landed path. */
 function namedElsewhere(
   documents: readonly ParsedDocument[],
   dockerfile: ParsedDocument<DockerfileData>,
-  found: MisplacedHomeFile,
+  range: Range,
+  named: RegExp,
 ): boolean {
-  const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escape(found.home)] : [])];
-  const named = new RegExp(`(${homes.join('|')})/+${escape(found.landed)}(?![\\w.-])`);
-  const range = found.copy.range;
   return documents.some((d) => {
     if (d !== dockerfile) return named.test(d.file.text);
     const lines = d.file.text.split('\n');

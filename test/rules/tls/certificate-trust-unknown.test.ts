@@ -33,6 +33,20 @@ const systemStore = (from: string, file: string, ...lines: string[]) => ({
   [`client/certs/${file}`]: pem('root-ca.pem'),
   ...tomcatServer('server-chain.p12'),
 });
+/** A Java client whose image (FROM `from`, then `lines`) imports the server chain's root into /etc/ssl/certs/java/cacerts. */
+const importingIntoSystemStore = (from: string, ...lines: string[]) => ({
+  ...javaClient({}),
+  'client/Dockerfile': [
+    `FROM ${from}`,
+    ...lines,
+    'COPY certs/root-ca.pem /tmp/',
+    'RUN keytool -importcert -noprompt -keystore /etc/ssl/certs/java/cacerts -storepass changeit -alias corp -file /tmp/root-ca.pem',
+    'ENTRYPOINT ["java", "-jar", "/app.jar"]',
+    '',
+  ].join('\n'),
+  'client/certs/root-ca.pem': pem('root-ca.pem'),
+  ...tomcatServer('server-chain.p12'),
+});
 /** The client trusts its JDK's cacerts, which the tree does not hold. */
 const CACERTS_UNKNOWN = [
   {
@@ -64,6 +78,14 @@ ruleTester(rule, {
         'client/certs/root-ca.pem': pem('root-ca.pem'),
         ...tomcatServer('server-chain.p12'),
       },
+    },
+    {
+      // Debian's openjdk-17-jre-headless: lib/security/cacerts -> /etc/ssl/certs/java/cacerts (measured, Debian 12).
+      name: 'a Debian-packaged JDK: keytool imports the root into /etc/ssl/certs/java/cacerts, its cacerts: trusted',
+      files: importingIntoSystemStore(
+        'debian:bookworm-slim',
+        'RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless',
+      ),
     },
     {
       // docker-library/openjdk: an update-ca-certificates hook rewrites the JDK's cacerts from the system store.
@@ -152,6 +174,13 @@ ruleTester(rule, {
           messageIncludes: ['the trustAnchors parameter must be non-empty', 'certs/cacerts, a PKCS#12 store'],
         },
       ],
+    },
+    {
+      // adoptium/containers 21/jre/ubuntu/noble/Dockerfile: the JDK is Adoptium's archive under /opt/java/openjdk with
+      // its own cacerts; /etc/ssl/certs/java/cacerts (Debian's ca-certificates-java store) is read by no JDK there.
+      name: 'an eclipse-temurin image imports the root into /etc/ssl/certs/java/cacerts: a store its JDK never reads',
+      files: importingIntoSystemStore('eclipse-temurin:21-jre'),
+      errors: CACERTS_UNKNOWN,
     },
     {
       name: 'an eclipse-temurin image without USE_SYSTEM_CA_CERTS: its JDK keeps its own cacerts',
