@@ -31,6 +31,14 @@ export interface Location {
 
 export interface RelatedLocation extends Location {
   message: string;
+  /**
+   * `context`: a place named for the reader only (an example of what a setting admits, where else a value appears):
+   * no other value there could make the finding false. A template value there (`$CHANNEL`, `{{ .Values.x }}`) then
+   * leaves the finding as it is. Absent: the place decides the finding, and a template value there defers it to an
+   * info. Set it only where that holds; the rule tester changes each such place and expects the finding to stay.
+   * Not part of the report (json, sarif): a reader sees a related place either way.
+   */
+  role?: 'context';
 }
 
 export interface Suppression {

@@ -31,3 +31,55 @@ export function unnamedDecidingFiles(rule: AnyRule, testCase: TreeCase): string[
   }
   return out;
 }
+
+const RANK = { info: 0, warning: 1, error: 2 } as const;
+
+/** Offset of a zero-based line and character in `text`. */
+function offsetOf(text: string, line: number, character: number): number {
+  let at = 0;
+  for (let i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+  return at + character;
+}
+
+/**
+ * Related places a finding names as context (`role: 'context'`: no other value there could make it false) whose value
+ * decides it after all. Each such place is given another value — its text with a `Z` before it (a channel or host
+ * name no pattern of the tree meant), a number plus one — and the tree linted again: each finding naming it must
+ * still be reported, at least as severe. Returns `<finding> ← <file>:<line> '<text>'` for each place whose change
+ * loses one. A file deciding a finding by being there is unnamedDecidingFiles' question; this one is about values.
+ */
+export function contextPlacesThatDecide(
+  rule: AnyRule,
+  testCase: TreeCase,
+  full: { findings: Finding[]; root: string },
+): string[] {
+  const places = new Map<string, { file: string; start: number; end: number; findings: Finding[] }>();
+  for (const finding of full.findings)
+    for (const related of finding.related ?? []) {
+      if (related.role !== 'context' || !related.range) continue;
+      const file = rel(full.root, related.file);
+      const text = testCase.files[file];
+      if (typeof text !== 'string') continue;
+      const start = offsetOf(text, related.range.start.line, related.range.start.character);
+      const end = offsetOf(text, related.range.end.line, related.range.end.character);
+      const id = `${file}:${start}:${end}`;
+      const place = places.get(id) ?? { file, start, end, findings: [] };
+      place.findings.push(finding);
+      places.set(id, place);
+    }
+  const out: string[] = [];
+  for (const { file, start, end, findings } of places.values()) {
+    const text = testCase.files[file] as string;
+    const value = text.slice(start, end);
+    if (!value) continue;
+    const other = /^\d+$/.test(value) ? String(Number(value) + 1) : `Z${value}`;
+    const changed = { ...testCase.files, [file]: text.slice(0, start) + other + text.slice(end) };
+    const again = runRule(rule, { ...testCase, files: changed });
+    const kept = new Map(again.findings.map((f) => [key(again.root, f), RANK[f.severity]]));
+    const line = text.slice(0, start).split('\n').length;
+    for (const finding of findings)
+      if ((kept.get(key(full.root, finding)) ?? -1) < RANK[finding.severity])
+        out.push(`${key(full.root, finding)} ← ${file}:${line} '${value}'`);
+  }
+  return out;
+}

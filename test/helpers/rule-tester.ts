@@ -9,7 +9,7 @@ import { lint } from '../../src/engine/lint';
 import { ALL_RULES } from '../../src/rules';
 import type { AnyRule } from '../../src/rules/types';
 import type { Deployment } from '../../src/model/types';
-import { unnamedDecidingFiles } from './deciding-files';
+import { contextPlacesThatDecide, unnamedDecidingFiles } from './deciding-files';
 
 /** A small file tree: relative path → content (a Buffer for bytes). */
 export type Tree = Record<string, string | Buffer>;
@@ -196,6 +196,8 @@ export function ruleTester(rule: AnyRule, cases: { valid: TreeCase[]; invalid: I
           });
           // Every file that decides a finding is named by it, so linting only that file reports it.
           expect(unnamedDecidingFiles(rule, testCase)).toEqual([]);
+          // A place named as context only: another value there leaves the finding as it is (template values there defer nothing).
+          expect(contextPlacesThatDecide(rule, testCase, { findings, root })).toEqual([]);
         });
       }
     });

@@ -14,10 +14,11 @@ import {
 /**
  * Unknown is not an error: a finding that rests on a template value (`{{ .Env.SSL_PROTOCOLS }}`,
  * `${NGINX_PORT}` in a `.template`) is about a value nobody knows until the template is rendered.
- * Errors and warnings whose location — or a related location — lies on such a value become infos
- * that say which template value they depend on, with that value as a related location. A finding on
- * a Helm value rendered with the chart's default keeps its severity and names the values.yaml line
- * the value came from.
+ * Errors and warnings whose location — or a related location that decides them — lies on such a value
+ * become infos that say which template value they depend on, with that value as a related location.
+ * A related place the rule marks `role: 'context'` (named for the reader, no value there could make the
+ * finding false) defers nothing. A finding on a Helm value rendered with the chart's default keeps its
+ * severity and names the values.yaml line the value came from.
  */
 export function deferTemplateValues(findings: Finding[], documents: ParsedDocument[]): Finding[] {
   const templates = new Map<string, TemplateInfo>();
@@ -39,7 +40,7 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
   return findings.map((finding) => {
     let file = finding.location.file;
     let span = spanOf(finding.location);
-    for (const related of finding.related ?? []) {
+    for (const related of deciding(finding)) {
       if (span) break;
       span = spanOf(related);
       file = related.file;
@@ -57,13 +58,18 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
   });
 }
 
+/** The related places whose values decide the finding: all but those the rule names as context. */
+function deciding(finding: Finding): RelatedLocation[] {
+  return (finding.related ?? []).filter((r) => r.role !== 'context');
+}
+
 /**
  * A finding on a value put in from the chart's values.yaml, or from the `.env` beside a Compose file: says so, with
  * the values.yaml (`.env`) line.
  */
 function withChartDefaults(finding: Finding, templates: Map<string, TemplateInfo>): Finding {
   const used = new Map<string, TemplateSpan>();
-  for (const location of [finding.location, ...(finding.related ?? [])]) {
+  for (const location of [finding.location, ...deciding(finding)]) {
     const info = templates.get(location.file);
     if (info && location.range)
       // A finding on the `.env` itself, naming a Compose file that takes its value, is already where the value is.

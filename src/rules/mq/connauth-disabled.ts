@@ -3,7 +3,14 @@ import type { Location } from '../../core/types';
 import { paramLocation } from '../../model/mq-chlauth';
 import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
-import { accessOf, channelList, confidentAdminWithoutSecret, documentChannels, channelRelated } from './_lib/access';
+import {
+  accessOf,
+  channelList,
+  confidentAdminWithoutSecret,
+  documentChannels,
+  channelRelated,
+  nameDecidesAccess,
+} from './_lib/access';
 
 export default defineRule({
   meta: {
@@ -58,7 +65,9 @@ export default defineRule({
             : '',
         },
         location,
-        related: channelRelated(clients),
+        // A client's name decides whether it gets in without a certificate only through the CHLAUTH records that
+        // match it: with CHLAUTH(DISABLED) in the tree it is an example, and a templated name defers nothing.
+        related: channelRelated(clients, ({ access }) => nameDecidesAccess(access)),
         severity: opened.some(({ access }) => confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
         // The file relative to the deployment: a baseline recorded in one checkout matches in another.
         fingerprint: [relativePosix(ctx.deployment.root, mqsc.file.path), 'CONNAUTH', name],

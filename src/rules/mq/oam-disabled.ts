@@ -2,7 +2,7 @@ import { relativePosix } from '../../model/paths';
 import { isMqChannel } from '../../model/types';
 import type { MqQueueManagerFacts } from '../../model/attributes';
 import { defineRule } from '../types';
-import { accessOf, channelList, channelRelated, documentChannels } from './_lib/access';
+import { accessOf, channelList, channelRelated, documentChannels, nameDecidesAccess } from './_lib/access';
 
 const ANYONE = ', and a client gets in without a certificate or a password';
 
@@ -40,16 +40,15 @@ export default defineRule({
         });
       // A way in that needs neither a certificate nor a password, from what the tree states: anyone who reaches the
       // listener gets every authority.
-      const anyone = clients.some(
-        ({ access }) =>
-          access.assumed.length === 0 &&
-          access.paths.some(
-            (p) =>
-              p.identity.kind !== 'blocked' &&
-              !p.needsCertificate &&
-              (p.password === 'none' || (p.password === 'admin' && !p.admin)),
-          ),
-      );
+      const opensToAnyone = ({ access }: (typeof clients)[number]) =>
+        access.assumed.length === 0 &&
+        access.paths.some(
+          (p) =>
+            p.identity.kind !== 'blocked' &&
+            !p.needsCertificate &&
+            (p.password === 'none' || (p.password === 'admin' && !p.admin)),
+        );
+      const anyone = clients.some(opensToAnyone);
       ctx.report({
         messageId: 'disabled',
         data: {
@@ -58,12 +57,16 @@ export default defineRule({
           channels: clients.length ? channelList(clients) : 'none admitted in the tree',
         },
         location: qmgr.oamSwitchedOff.location,
+        // MQSNOAUT alone makes the warning: the channels are examples of who gets every authority, and no other name
+        // of theirs could give the queue manager its authority checks back. Only a channel that lets anyone in decides
+        // (the error), and its name only where CHLAUTH records match it by name.
         related: clients.length
-          ? channelRelated(clients)
+          ? channelRelated(clients, (client) => opensToAnyone(client) && nameDecidesAccess(client.access))
           : [
               {
                 ...component.attributes.nameLocation,
                 message: `channel ${component.attributes.channelName} of this queue manager`,
+                role: 'context',
               },
             ],
         severity: anyone ? 'error' : 'warning',

@@ -86,5 +86,40 @@ ruleTester(rule, {
       },
       errors: [{ messageId: 'weak', file: 'QM1.mqsc', line: 2, severity: 'warning' }],
     },
+    {
+      // ibm-cloudintegration/mqoncp4i-2025@f45ab428425a unicluster.yaml_template: the deploy script names the channel.
+      // With CHLAUTH(DISABLED) no record matches a channel by name: whatever $CHANNEL becomes, it takes no password.
+      name: 'CHLAUTH(DISABLED) and a templated channel name: the channel is an example, the finding stands',
+      files: {
+        'QM1.mqsc.template': "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN)\n",
+      },
+      errors: [
+        {
+          messageId: 'off',
+          file: 'QM1.mqsc.template',
+          line: 1,
+          severity: 'error',
+          messageExcludes: ['depends on template value'],
+          related: [{ file: 'QM1.mqsc.template', line: 2 }],
+        },
+      ],
+    },
+    {
+      // CHLAUTH(ENABLED): a record could match the rendered name (SYSTEM.* is refused by default), so the name decides.
+      name: 'CHLAUTH(ENABLED) and a templated channel name: unknown until rendered',
+      files: {
+        'QM1.mqsc.template':
+          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nDEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN) MCAUSER('app')\n",
+      },
+      errors: [
+        {
+          messageId: 'off',
+          file: 'QM1.mqsc.template',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['depends on template value $CHANNEL'],
+        },
+      ],
+    },
   ],
 });

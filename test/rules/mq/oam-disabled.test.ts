@@ -12,6 +12,44 @@ const queueManager = (env: string, container = 'qmgr') =>
 const snoaut = (value: string) => `            - name: MQSNOAUT\n              value: ${value}\n`;
 const appChannel = "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) TRPTYPE(TCP) MCAUSER('app')\n";
 
+// ibm-cloudintegration/mqoncp4i-2025@f45ab428425a MQonCP4I/multiinstance/deploy/mqmultiinstance.yaml_template: the
+// channel's name is a variable the deploy script fills in, MQSNOAUT a literal of the QueueManager.
+const templatedTree = (mqsc: string) =>
+  [
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: $QMpre-mqsc',
+    'data:',
+    '  app.mqsc: |-',
+    ...mqsc
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `    ${l}`),
+    '---',
+    'apiVersion: mq.ibm.com/v1beta1',
+    'kind: QueueManager',
+    'metadata:',
+    '  name: $QMpre-mq',
+    'spec:',
+    '  queueManager:',
+    '    name: $QMname',
+    '    mqsc:',
+    '      - configMap:',
+    '          name: $QMpre-mqsc',
+    '          items:',
+    '            - app.mqsc',
+    '  template:',
+    '    pod:',
+    '      containers:',
+    '        - env:',
+    '            - name: MQSNOAUT',
+    "              value: 'yes'",
+    '          name: qmgr',
+    '',
+  ].join('\n');
+const templatedChannel =
+  "DEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCAUTH(OPTIONAL) SSLCIPH('ANY_TLS12_OR_HIGHER')\n";
+
 ruleTester(rule, {
   valid: [
     {
@@ -81,6 +119,84 @@ ruleTester(rule, {
       },
       errors: [
         { messageId: 'disabled', file: 'compose.yaml', line: 7, related: [{ file: 'mq/20-config.mqsc', line: 1 }] },
+      ],
+    },
+    {
+      // IBM's back-stop pattern (SET CHLAUTH('*') … USERSRC(NOACCESS), then a rule per channel that lets its clients
+      // in): the channel's name is what its rule matches, so the name decides who gets in.
+      name: 'CONNAUTH off and a CHLAUTH rule that maps everyone on the channel to a user: anyone gets in by that name, error',
+      files: {
+        'mq/qm.yaml': queueManager(snoaut("'yes'")),
+        'mq/cm.yaml': configMap(
+          [
+            "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')",
+            "SET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)",
+            "SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(MAP) MCAUSER('app')",
+            'DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) TRPTYPE(TCP)',
+          ].join('\n'),
+        ),
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'mq/qm.yaml',
+          line: 18,
+          severity: 'error',
+          messageIncludes: ['without a certificate or a password'],
+          related: [{ file: 'mq/cm.yaml', line: 10 }],
+        },
+      ],
+    },
+    {
+      name: 'a literal MQSNOAUT with a templated channel name: the channel is an example, the warning stands',
+      files: { 'deploy/mq.yaml_template': templatedTree(templatedChannel) },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'deploy/mq.yaml_template',
+          line: 25,
+          severity: 'warning',
+          messageIncludes: ['MQSNOAUT=yes', '$CHANNEL'],
+          messageExcludes: ['depends on template value'],
+          related: [{ file: 'deploy/mq.yaml_template', line: 6 }],
+        },
+      ],
+    },
+    {
+      // mqoncp4i-2025@f45ab428425a MQonCP4I/unicluster/deploy/unicluster.yaml_template: CHLAUTH(DISABLED), so no record
+      // matches any channel by name, and whatever TO_$UNICLUS becomes, anyone gets in.
+      name: 'CHLAUTH(DISABLED): a templated channel that lets anyone in is an example, the error stands',
+      files: {
+        'deploy/mq.yaml_template': templatedTree(`ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\n${templatedChannel}`),
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'deploy/mq.yaml_template',
+          line: 26,
+          severity: 'error',
+          messageIncludes: ['without a certificate or a password', '$CHANNEL'],
+          messageExcludes: ['depends on template value'],
+        },
+      ],
+    },
+    {
+      // With CHLAUTH(ENABLED) the default SET CHLAUTH('SYSTEM.*') … USERSRC(NOACCESS) refuses a channel named SYSTEM.…:
+      // the name the template gives decides whether anyone gets in.
+      name: 'CHLAUTH(ENABLED): a templated channel that lets anyone in decides the error, unknown until rendered',
+      files: {
+        'deploy/mq.yaml_template': templatedTree(
+          `ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\n${templatedChannel.replace('TRPTYPE(TCP)', "TRPTYPE(TCP) MCAUSER('app')")}`,
+        ),
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'deploy/mq.yaml_template',
+          line: 26,
+          severity: 'info',
+          messageIncludes: ['without a certificate or a password', 'depends on template value $CHANNEL'],
+        },
       ],
     },
   ],

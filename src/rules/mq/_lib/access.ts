@@ -60,11 +60,35 @@ export function relatedFor(access: ChannelAccess, primary: Location, message?: s
   return access.deciding.filter((l) => !same(l)).map((l, i) => (i === 0 && message ? { ...l, message } : l));
 }
 
-/** One related location per channel: where a channel of the tree is defined, with its result. */
-export function channelRelated(items: { input: ChannelInput; access: ChannelAccess }[]): RelatedLocation[] {
-  return items.flatMap(({ input, access }) =>
-    input.location ? [{ ...input.location, message: `${access.channel}: ${access.results.join('; ')}` }] : [],
+/**
+ * One related location per channel: where a channel of the tree is defined (its name), with its result. A channel for
+ * which `decides` says no is named as context (`role: 'context'`): a template value in its name defers nothing.
+ */
+export function channelRelated<T extends { input: ChannelInput; access: ChannelAccess }>(
+  items: T[],
+  decides: (item: T) => boolean = () => true,
+): RelatedLocation[] {
+  return items.flatMap((item) =>
+    item.input.location
+      ? [
+          {
+            ...item.input.location,
+            message: `${item.access.channel}: ${item.access.results.join('; ')}`,
+            ...(decides(item) ? {} : { role: 'context' as const }),
+          },
+        ]
+      : [],
   );
+}
+
+/**
+ * Whether a channel's name decides its access. It does only through the channel authentication records that match it
+ * by name: with CHLAUTH(DISABLED) written in the tree no record applies (IBM MQ ALTER QMGR CHLAUTH: "Channel
+ * authentication records are not checked"), and any other name — the `$CHANNEL` a deploy script fills in — gets the
+ * same access.
+ */
+export function nameDecidesAccess(access: ChannelAccess): boolean {
+  return !(access.chlauth.value === 'DISABLED' && access.chlauth.from.kind === 'file');
 }
 
 /** "; assuming …" for messages, when the verdict rests on defaults of a new queue manager. */
