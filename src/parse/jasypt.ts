@@ -13,10 +13,13 @@ export interface JasyptWrapper {
 /** Jasypt's default wrapper, the one a reader without the application's settings knows. */
 export const JASYPT_DEFAULT: JasyptWrapper = { prefix: 'ENC(', suffix: ')' };
 
+const ENDS_IN_X = /[xX][-_]*$/;
+
 /** The wrappers Jasypt recognises in this deployment: the default, and any prefix/suffix its documents set. */
 export function jasyptWrappers(documents: readonly ParsedDocument[]): JasyptWrapper[] {
   const setting = (entry: Entry, name: string) =>
-    entry.key.replace(/[-_]/g, '').toLowerCase() === `jasypt.encryptor.property.${name}`;
+    // Both names end in `fix` (`x` then at most dashes and underscores): most keys are refused without a copy.
+    ENDS_IN_X.test(entry.key) && entry.key.replace(/[-_]/g, '').toLowerCase() === `jasypt.encryptor.property.${name}`;
   const wrappers = [JASYPT_DEFAULT];
   for (const doc of documents) {
     const prefix = doc.entries.find((e) => setting(e, 'prefix'))?.value.trim();

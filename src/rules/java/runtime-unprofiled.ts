@@ -2,7 +2,6 @@ import type { Location, RelatedLocation } from '../../core/types';
 import {
   describeJdk,
   effectiveJdkTls,
-  jdkProfile,
   JSSE_LIST_PROPERTIES,
   knownJdkReleases,
   parseJavaVersion,
@@ -74,10 +73,12 @@ export default defineRule({
       const runtime = component.runtime;
       if (!runtime || !javaTlsEnd(component, linkedClients)) continue;
       const version = parseJavaVersion(runtime.version.value);
-      if (!version || jdkProfile(runtime.vendor.value, version)) continue;
+      // The runtime's effective TLS (asked once per runtime in a run) holds the JDK's profile.
+      const effective = effectiveJdkTls(runtime, ctx.memo);
+      if (!version || effective.profile) continue;
       // As the handshake predictor (handshake/endpoint.ts): an end with both lists of its own and the JDK's
       // disabledAlgorithms in the tree is judged without the JDK's defaults.
-      const disabledFromTree = effectiveJdkTls(runtime, ctx.memo).disabledAlgorithms.from.kind === 'file';
+      const disabledFromTree = effective.disabledAlgorithms.from.kind === 'file';
       if (disabledFromTree && component.tls?.protocols && component.tls.cipherSuites) continue;
       const from = runtime.version.from;
       const where = from.kind === 'file' ? `${from.location.file}\0${from.location.range?.start.line ?? ''}` : '';
