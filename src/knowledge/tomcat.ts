@@ -292,3 +292,13 @@ export function tomcatNativeCipherErrorClosesPort(release: string | undefined): 
   if (!since) return Number(m[1]) > 11;
   return m[3] === undefined || Number(m[3]) >= since.from;
 }
+
+/** A Spring Boot WAR in the official tomcat image (data/tomcat.json springBootWar): the container serves it. */
+export const TOMCAT_SPRING_BOOT_WAR = data.springBootWar;
+
+/** Where the official tomcat image deploys a copied WAR (`/usr/local/tomcat/webapps`); undefined for another image. */
+export function officialTomcatWebapps(image: string): string | undefined {
+  const base = officialTomcatImageBase(image);
+  const home = base?.env.CATALINA_HOME;
+  return home ? `${home}/${data.springBootWar.appBase}` : undefined;
+}

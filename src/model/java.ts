@@ -31,6 +31,7 @@ import { ownServerSettings, restClientUrls } from './rest-clients';
 import type { Component } from './types';
 import type { JavaAppAttributes } from './attributes';
 import { springServer, type ActiveProfiles } from './spring-server';
+import { warInTomcat } from './spring-war';
 
 /**
  * Java applications: the files of one app group (a top-level directory, or a config
@@ -146,19 +147,30 @@ export const javaAppContributor: ModelContributor = {
       const supported = runtime ? effectiveJdkTls(runtime, ctx.memo).profile?.supportedProtocols.value : undefined;
       // `${SSL_ENABLED:false}`: HTTPS only when the variable says so at run time (JavaAppAttributes.httpsOnlyIfSet).
       const switchedBy = httpsSwitchedAtRunTime(settings);
-      const server = switchedBy
-        ? undefined
-        : springServer(
-            springFiles,
-            settings,
-            client,
-            active,
-            supported?.length ? supported : undefined,
-            treeStoresOf(ctx),
-          );
+      // A WAR that Tomcat runs (./spring-war.ts): no embedded web server starts to read server.ssl.*.
+      const war = group.spring.length > 0 ? warInTomcat(images) : undefined;
+      const server =
+        switchedBy || war
+          ? undefined
+          : springServer(
+              springFiles,
+              settings,
+              client,
+              active,
+              supported?.length ? supported : undefined,
+              treeStoresOf(ctx),
+            );
       if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
       else {
-        const off = springHttpsOff(client, springFiles, settings, switchedBy, active, start, treeStoresOf(ctx));
+        const off = springHttpsOff(
+          client,
+          springFiles,
+          settings,
+          { switchedBy, war },
+          active,
+          start,
+          treeStoresOf(ctx),
+        );
         Object.assign(client.attributes, off.attributes);
         (ctx.deployment.unservedTls ??= []).push(...off.unserved);
       }

@@ -332,6 +332,13 @@ export type UnservedWhy =
    * connector, false when it opens the port with no SSL context (every handshake fails), unset when the tree names no
    * release (`release`: the release that decides it, and where the tree names it).
    */
+  /**
+   * A Spring Boot app copied as a WAR into the official tomcat image (./spring-war.ts): Tomcat runs it, so Spring
+   * Boot's embedded web server, which `server.ssl.*` configures, never starts (knowledge tomcat.json springBootWar).
+   * `at`: the HTTPS setting; `copy`: the COPY that deploys the WAR; `container`: the image as written; `serverXml`:
+   * the COPY that puts a server.xml of the tree into that Tomcat, when one does.
+   */
+  | { kind: 'spring-war-in-tomcat'; at: Location; copy: Location; container: string; serverXml?: Location }
   | {
       kind: 'tomcat-native-ciphers-refused';
       at: Location;

@@ -22,6 +22,7 @@ import { springSettings, type SpringSettings } from './spring-settings';
 import type { StartSources } from './spring-start';
 import { springServerStores } from './spring-stores';
 import type { TreeStores } from './store-files';
+import type { WarInTomcat } from './spring-war';
 import type { Component, StoreRef, UnservedTls } from './types';
 
 /** Each Liberty server that serves no TLS (liberty-tls.ts `absent`), with the key stores its `<keyStore>` elements name. */
@@ -81,11 +82,22 @@ export function springHttpsOff(
   client: Component,
   springFiles: ParsedDocument<SpringConfigData>[],
   settings: SpringSettings,
-  switchedBy: Entry | undefined,
+  { switchedBy, war }: { switchedBy: Entry | undefined; war: WarInTomcat | undefined },
   active: { names: string[]; location: Location } | undefined,
   start: StartSources,
   stores: TreeStores,
 ): { attributes: Pick<JavaAppAttributes, 'httpsOnlyIfSet' | 'httpsOnlyInProfiles'>; unserved: UnservedTls[] } {
+  // A WAR Tomcat runs: whatever turns HTTPS on (the default settings, else a profile's) configures a server that never starts.
+  if (war) {
+    const on = HTTPS_ON.map((key) => settings.setting(key)).find((e) => e !== undefined);
+    const at = on ? entryLocation(settings.doc(on), on, 'line') : profilesTurningHttpsOn(springFiles)[0]?.at;
+    if (!at) return { attributes: {}, unserved: [] };
+    const why = { kind: 'spring-war-in-tomcat' as const, at, ...war };
+    return {
+      attributes: {},
+      unserved: [{ server: client.name, why, stores: springServerStores(client, settings, stores) }],
+    };
+  }
   if (switchedBy && HTTPS_ON.some((key) => settings.setting(key))) {
     const httpsOnlyIfSet = {
       written: switchedBy.value.trim(),

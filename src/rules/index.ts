@@ -28,6 +28,7 @@ import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-run
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import javaRuntimeUnprofiled from './java/runtime-unprofiled';
 import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
+import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
 import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
@@ -110,6 +111,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaRuntimeAmbiguous,
   javaRuntimeUnprofiled,
   javaSecurityFileWithoutProviders,
+  javaSpringSslIgnoredInWar,
   libertyHttpsPortClosed,
   libertyIncludeMissing,
   mqAddressMapAllowsAll,

@@ -112,6 +112,18 @@ ruleTester(rule, {
           'services:\n  orders:\n    build: ./orders\n    environment:\n      SERVER_PORT: ${PORT}\n',
       },
     },
+    {
+      // Spring Boot makes no embedded web server for a WAR the container runs (knowledge tomcat.json springBootWar):
+      // Tomcat's stock server.xml serves plain HTTP on 8080, so http://inventory:8080 is answered.
+      name: 'server.ssl.* of a Spring Boot WAR that the official tomcat image runs: no TLS-only port',
+      files: {
+        'web/nginx.conf': front('proxy_pass http://inventory:8080'),
+        'inventory/src/main/resources/application.yml': springTls().replace('8443', '8080'),
+        'inventory/Dockerfile': 'FROM tomcat:9.0-jdk17\nCOPY target/inventory.war /usr/local/tomcat/webapps/ROOT.war\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./web/nginx.conf:/etc/nginx/conf.d/default.conf:ro\n  inventory:\n    build: ./inventory\n',
+      },
+    },
   ],
   invalid: [
     {

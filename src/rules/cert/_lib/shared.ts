@@ -88,10 +88,13 @@ export function notServedWhy(
                     ? 'SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port'
                     : why.kind === 'tomcat-native-ciphers-refused'
                       ? 'these ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on this connector'
-                      : `profile ${why.profile} turns HTTPS on here`,
+                      : why.kind === 'spring-war-in-tomcat'
+                        ? `this sets up Spring Boot's embedded web server, which does not start: Tomcat runs the app as a WAR`
+                        : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
       place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
+    if (why.kind === 'spring-war-in-tomcat') place(why.copy, `the WAR is copied into ${why.container}'s webapps here`);
     if (why.kind === 'only-in-profile' && why.active)
       place(why.active.location, `the active profiles are set here: ${why.active.names.join(', ')}`);
   }
@@ -138,6 +141,11 @@ export function notServedWhy(
   if (why.kind === 'tomcat-native-ciphers-refused')
     return {
       why: `${named}, but its ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on the connector, so no handshake presents ${file}`,
+      related,
+    };
+  if (why.kind === 'spring-war-in-tomcat')
+    return {
+      why: `${named}, but the app runs as a WAR in ${why.container}: Tomcat serves it with its own connectors, Spring Boot starts no embedded web server and nothing opens ${file}`,
       related,
     };
   if (why.kind === 'only-in-profile')

@@ -1,0 +1,108 @@
+import rule from '../../../src/rules/java/spring-ssl-ignored-in-war';
+import { ruleTester } from '../../helpers/rule-tester';
+
+// vietlecd/coin-price-be-java@39b1431 (no licence; shape only): server.ssl.* in a WAR that the official tomcat image
+// deploys from webapps/ROOT.war. Spring Boot's ServletWebServerApplicationContext makes no embedded web server when
+// the container gives it a ServletContext (knowledge tomcat.json springBootWar).
+const PROPS = 'app/src/main/resources/application.properties';
+const DOCKERFILE = 'app/Dockerfile';
+const httpsSettings =
+  'server.port=8443\nserver.ssl.key-store=classpath:keystore.p12\nserver.ssl.key-store-type=PKCS12\n';
+const intoTomcat = (from = 'tomcat:9.0.96-jdk8-corretto-al2', extra = '') =>
+  `FROM ${from}\nRUN rm -rf /usr/local/tomcat/webapps/*\nCOPY target/app.war /usr/local/tomcat/webapps/ROOT.war\n${extra}`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'an executable WAR started with java -jar on a JDK image: the embedded server reads server.ssl.*',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]:
+          'FROM eclipse-temurin:17-jre\nCOPY target/app.war /app.war\nENTRYPOINT ["java", "-jar", "/app.war"]\n',
+      },
+    },
+    {
+      name: 'the tomcat image, but its CMD runs the WAR with java -jar',
+      files: { [PROPS]: httpsSettings, [DOCKERFILE]: intoTomcat(undefined, 'CMD ["java", "-jar", "ROOT.war"]\n') },
+    },
+    {
+      name: 'a WAR in Tomcat with no HTTPS settings',
+      files: { [PROPS]: 'server.port=8080\nspring.application.name=app\n', [DOCKERFILE]: intoTomcat() },
+    },
+    {
+      name: 'a Tomcat image that is not the official one (its webapps directory is not known)',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: 'FROM bitnami/tomcat:10.1\nCOPY target/app.war /opt/bitnami/tomcat/webapps/ROOT.war\n',
+      },
+    },
+    {
+      name: 'the WAR is copied outside webapps',
+      files: { [PROPS]: httpsSettings, [DOCKERFILE]: 'FROM tomcat:10.1-jdk17\nCOPY target/app.war /opt/app.war\n' },
+    },
+    {
+      name: 'another image of the app runs it with java -jar: which one runs is not known',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: intoTomcat(),
+        'app/Dockerfile.jar': 'FROM eclipse-temurin:17-jre\nCOPY target/app.war /app.war\nCMD java -jar /app.war\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'server.ssl.key-store in a WAR copied to webapps/ROOT.war of tomcat:9.0.96 (the real case)',
+      files: { [PROPS]: httpsSettings, [DOCKERFILE]: intoTomcat() },
+      errors: [
+        {
+          messageId: 'ignored',
+          file: PROPS,
+          line: 2,
+          severity: 'warning',
+          messageIncludes: [
+            'as a WAR in tomcat:9.0.96-jdk8-corretto-al2 (app/Dockerfile:3)',
+            'one HTTP/1.1 connector on port 8080, plain HTTP',
+          ],
+          related: [{ file: DOCKERFILE, line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'WORKDIR webapps and a relative copy of target/*.war (jenkinsworld/infrrd292134 shape)',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: 'FROM tomcat:8.5.47-jdk8-openjdk\nWORKDIR webapps\nCOPY target/*.war .\nEXPOSE 8080\n',
+      },
+      errors: [{ messageId: 'ignored', file: PROPS, line: 2, related: [{ file: DOCKERFILE, line: 3 }] }],
+    },
+    {
+      name: 'the image copies a server.xml in (DMoran92/back-end-banking-app shape): its connectors serve the app, an info',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: intoTomcat('tomcat:10.1-jdk17', 'COPY conf/server.xml /usr/local/tomcat/conf/server.xml\n'),
+      },
+      errors: [
+        {
+          messageId: 'besideServerXml',
+          file: PROPS,
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['the server.xml the image copies in (app/Dockerfile:4)'],
+          related: [
+            { file: DOCKERFILE, line: 3 },
+            { file: DOCKERFILE, line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'HTTPS only in a profile: ignored all the same',
+      files: {
+        [PROPS]: 'spring.application.name=app\n',
+        'app/src/main/resources/application-prod.properties': 'server.ssl.key-store=classpath:ks.p12\n',
+        [DOCKERFILE]: intoTomcat(),
+      },
+      errors: [{ messageId: 'ignored', file: 'app/src/main/resources/application-prod.properties', line: 1 }],
+    },
+  ],
+});
