@@ -12,7 +12,7 @@ import type { RelatedLocation } from '../core/types';
 import { entryLocation, type ParsedDocument } from '../parse/types';
 import type { TreeMount } from './compose-mounts';
 import { queueManagerEnvironment } from './mq-qmgr-names';
-import { field, queueManagersApplying } from './mq-resources';
+import { field, type ApplyingQueueManager } from './mq-resources';
 
 const VARIABLE = 'MQSNOAUT';
 /** A value that says "off" or that a template fills in: not evidence that the variable is set. */
@@ -26,12 +26,11 @@ export interface OamSwitchedOff {
 
 export function oamSwitchedOff(
   filePath: string,
-  text: string,
-  line: number,
+  applying: readonly ApplyingQueueManager[],
   mounts: readonly TreeMount[],
   composeFiles: readonly ParsedDocument[],
 ): OamSwitchedOff | undefined {
-  for (const qm of queueManagersApplying(filePath, text, line)) {
+  for (const qm of applying) {
     const containers = field(qm.resource, 'spec', 'template', 'pod', 'containers');
     if (!Array.isArray(containers)) continue;
     for (const [i, container] of containers.entries()) {

@@ -5,7 +5,7 @@ import { LineIndex } from '../parse/text';
 import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
 import type { TreeMount } from './types';
-import { field, queueManagersApplying } from './mq-resources';
+import { field, type ApplyingQueueManager } from './mq-resources';
 
 /** A start script larger than this is not a deploy script: not read for names. */
 const MAX_SCRIPT_BYTES = 256 * 1024;
@@ -65,15 +65,15 @@ export function queueManagerNamesBeside(
 const QMGR_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
 
 /**
- * Queue manager names the IBM MQ Operator's QueueManager resources of the same file (else of a YAML file beside it) give the MQSC at `line`:
- * the ConfigMap holding that line, listed under a QueueManager's `spec.queueManager.mqsc`, is applied by the
+ * Queue manager names the IBM MQ Operator's QueueManager resources of the same file (else of a YAML file beside it) give an MQSC (`applying`, from
+ * mq-resources.ts queueManagersApplying): the ConfigMap holding it, listed under a QueueManager's `spec.queueManager.mqsc`, is applied by the
  * queue manager `spec.queueManager.name`, else the resource's `metadata.name`
  * (ibm-cloudintegration/mqoncp4i's gettingstartedqmgr.yaml_template: QueueManager gsmq applies ConfigMap
  * gettingstartedmqsc; in a deploy script's heredocs: src/model/mq-resources.ts). A name a template fills in gives none.
  */
-export function queueManagerNamesOfResources(filePath: string, text: string, line: number): ScriptQueueManagerName[] {
+export function queueManagerNamesOfResources(applying: readonly ApplyingQueueManager[]): ScriptQueueManagerName[] {
   const names: ScriptQueueManagerName[] = [];
-  for (const qm of queueManagersApplying(filePath, text, line)) {
+  for (const qm of applying) {
     const own = field(qm.resource, 'spec', 'queueManager', 'name');
     const keys = typeof own === 'string' ? ['spec', 'queueManager', 'name'] : ['metadata', 'name'];
     const name = field(qm.resource, ...keys);

@@ -10,7 +10,7 @@ import { mqReleaseFromImage, mqReleaseFromOperatorVersion } from '../knowledge';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
 import type { MqQueueManagerFacts } from './attributes';
-import { field, queueManagersApplying } from './mq-resources';
+import { field, type ApplyingQueueManager } from './mq-resources';
 
 type Release = NonNullable<MqQueueManagerFacts['release']>;
 
@@ -40,11 +40,11 @@ export function queueManagerReleases(
 }
 
 /**
- * The release the QueueManager resources (of the same file, else beside it) that apply the MQSC at `line` name; when several name
+ * The release the QueueManager resources (of the same file, else beside it) that apply an MQSC (`applying`) name; when several name
  * different releases, none (which one runs this MQSC is not known).
  */
-export function queueManagerReleaseOfResources(filePath: string, text: string, line: number): Release | undefined {
-  const found = queueManagersApplying(filePath, text, line).flatMap((qm) => {
+export function queueManagerReleaseOfResources(applying: readonly ApplyingQueueManager[]): Release | undefined {
+  const found = applying.flatMap((qm) => {
     const version = field(qm.resource, 'spec', 'version');
     const release = mqReleaseFromOperatorVersion(field(qm.resource, 'apiVersion'), version);
     const range = release ? qm.rangeOf(release.field.split('.')) : undefined;

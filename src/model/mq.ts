@@ -11,6 +11,7 @@ import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesOfResources } from './mq-qmgr-names';
 import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
+import { queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
 import { queueManagerReleaseOfResources, queueManagerReleases } from './mq-release';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -57,9 +58,11 @@ export const mqContributor: ModelContributor = {
       const qmIni = nearestIni(iniDocs, homeDir);
       const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
       const at = doc.embedded?.range.start.line ?? doc.data.commands[0]?.range.start.line ?? 0;
+      // The QueueManager resources that apply this MQSC's ConfigMap, read once for its names, MQSNOAUT and release.
+      const applying = queueManagersApplying(doc.file.path, doc.file.text, at);
       const scripted = [
         ...queueManagerNamesBeside(homeDir, scriptNames),
-        ...queueManagerNamesOfResources(doc.file.path, doc.file.text, at),
+        ...queueManagerNamesOfResources(applying),
         ...queueManagerNamesOfCompose(doc.file.path, mounts, composeFiles),
       ];
       const rel = path.relative(root, doc.file.path).split(path.sep);
@@ -74,9 +77,9 @@ export const mqContributor: ModelContributor = {
         certificate: ownCertificate(certs, homeDir, qmgrLabel),
         homeDir,
       };
-      const oamOff = oamSwitchedOff(doc.file.path, doc.file.text, at, mounts, composeFiles);
+      const oamOff = oamSwitchedOff(doc.file.path, applying, mounts, composeFiles);
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
-      const release = queueManagerReleaseOfResources(doc.file.path, doc.file.text, at) ?? releaseOf(doc.file.path);
+      const release = queueManagerReleaseOfResources(applying) ?? releaseOf(doc.file.path);
       if (release) qmgr.release = release;
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;
