@@ -75,6 +75,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   // Liberty servers that serve no TLS: the directories no component picks a certificate from by label.
   deployment.unservedTls = libertyServersServingNoTls(ctx, treeStoresOf(ctx));
   deployment.tlsLessHomes = deployment.unservedTls.flatMap((u) => u.home ?? []);
+  deployment.contextExclusions = treeStoresOf(ctx).images?.leftOutOfContexts() ?? new Map();
   for (const contributor of MODEL_CONTRIBUTORS) contributor.contribute(ctx);
   return { deployment, certificates: ctx.certificates() };
 }

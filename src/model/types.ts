@@ -254,6 +254,11 @@ export interface Deployment {
    * without the model.
    */
   unlinkedEnds?: UnlinkedEnd[];
+  /**
+   * Tree files a Dockerfile's COPY/ADD names that a `.dockerignore` leaves out of its build context, with the line that
+   * does (src/parse/image-files.ts): the image does not hold them. Empty without the model.
+   */
+  contextExclusions?: ReadonlyMap<string, RelatedLocation[]>;
   /** Client URLs calling HTTPS ports where their server speaks no TLS (./java-links.ts). Unset without the model. */
   refusedCalls?: RefusedCall[];
   /** nginx's plain http passes and the URLs they call (./nginx-plain-calls.ts). Unset without the model. */

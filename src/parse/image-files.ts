@@ -6,10 +6,11 @@
  * copied to /usr/local/tomcat/ssl/tomcat.keystore (docs/deployments.md § Dockerfile COPY and ADD).
  */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData } from './compose';
 import type { DockerCopy } from './dockerfile-copies';
 import type { DockerfileData } from './dockerfile';
+import { dockerignoreExcluding, type DockerignoreData } from './dockerignore';
 import type { ParsedDocument } from './types';
 
 /** A tree file in an image, and the instruction that put it there. */
@@ -45,6 +46,8 @@ export class ImageFiles {
   private placements: Map<string, { image: Image; containerPath: string }[]> | undefined;
   private readonly treeFiles: string[];
   private readonly treeFileSet: ReadonlySet<string>;
+  /** Tree files a COPY/ADD names that the build context leaves out, with the `.dockerignore` line that does. */
+  private readonly leftOut = new Map<string, RelatedLocation[]>();
 
   constructor(private readonly documents: readonly ParsedDocument[]) {
     this.treeFiles = documents.map((d) => d.file.path);
@@ -81,6 +84,15 @@ export class ImageFiles {
     return only && more.length === 0 ? { file: only[0], by: only[1] } : undefined;
   }
 
+  /**
+   * Where a `.dockerignore` leaves a tree file out of the build context of a Dockerfile whose COPY/ADD names it (or
+   * its directory): the image does not hold it there, whatever the COPY says.
+   */
+  leftOutOfContexts(): ReadonlyMap<string, RelatedLocation[]> {
+    this.images();
+    return this.leftOut;
+  }
+
   /** The Dockerfiles whose final image holds a tree file (a COPY/ADD puts it there), with the path it has in each. */
   holding(file: string): { dockerfile: string; containerPath: string }[] {
     this.images();
@@ -111,7 +123,7 @@ export class ImageFiles {
         this.built.push({
           dockerfile: doc.file.path,
           context,
-          files: this.finalFiles(data, context),
+          files: this.finalFiles(data, context, this.contextFilter(doc.file.path, context)),
           mountTargets: builds.filter((b) => b.context === context).flatMap((b) => b.mountTargets),
         });
     }
@@ -148,15 +160,46 @@ export class ImageFiles {
     return out;
   }
 
+  /**
+   * Whether the build context holds a tree file: not when the Dockerfile's `<name>.dockerignore`, else the context's
+   * `.dockerignore`, leaves it out (./dockerignore.ts). A refused pattern stops the build: the context holds nothing.
+   */
+  private contextFilter(dockerfile: string, context: string): (file: string) => boolean {
+    const ignore =
+      this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === `${dockerfile}.dockerignore`) ??
+      this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === path.join(context, '.dockerignore'));
+    if (!ignore) return () => true;
+    const { patterns, refused } = ignore.data as DockerignoreData;
+    if (refused !== undefined) return () => false;
+    return (file) => {
+      const pattern = dockerignoreExcluding(patterns, path.relative(context, file).split(path.sep).join('/'));
+      if (!pattern) return true;
+      const known = this.leftOut.get(file) ?? [];
+      if (!known.some((k) => k.file === ignore.file.path && k.range === pattern.range))
+        known.push({
+          file: ignore.file.path,
+          range: pattern.range,
+          message: `'${pattern.pattern}' leaves ${path.relative(context, file).split(path.sep).join('/')} out of the build context of ${path.basename(dockerfile)}: its COPY/ADD puts nothing in the image`,
+        });
+      this.leftOut.set(file, known);
+      return false;
+    };
+  }
+
   /** The files each stage holds, built on the stage it starts from; the last stage's. */
-  private finalFiles(data: DockerfileData, context: string): Map<string, ImagePlacement> {
+  private finalFiles(
+    data: DockerfileData,
+    context: string,
+    inContext: (file: string) => boolean,
+  ): Map<string, ImagePlacement> {
     const stageFiles: Map<string, ImagePlacement>[] = [];
     data.stages.forEach((stage, index) => {
       const parent = stage.fromStage === undefined ? undefined : stageFiles[stage.fromStage];
       const files = new Map(parent ?? []);
       for (const copy of data.copies) {
         if (copy.stage !== index || copy.destination === undefined) continue;
-        const items = copy.from === undefined ? this.fromContext(copy, context) : fromStage(copy, data, stageFiles);
+        const items =
+          copy.from === undefined ? this.fromContext(copy, context, inContext) : fromStage(copy, data, stageFiles);
         if (!items) continue;
         const intoDirectory = copy.destination.endsWith('/') || copy.sources.length > 1 || items.wildcard;
         const dest = copy.destination.replace(/\/+$/, '') || '/';
@@ -179,6 +222,7 @@ export class ImageFiles {
   private fromContext(
     copy: DockerCopy,
     context: string,
+    inContext: (file: string) => boolean,
   ): { files: { file: string; under?: string }[]; wildcard: boolean } | undefined {
     const files: { file: string; under?: string }[] = [];
     let wildcard = false;
@@ -196,7 +240,7 @@ export class ImageFiles {
           if (file.startsWith(absolute + path.sep))
             files.push({ file, under: path.relative(absolute, file).split(path.sep).join('/') });
     }
-    return { files: files.filter((f) => f.file.startsWith(context + path.sep)), wildcard };
+    return { files: files.filter((f) => f.file.startsWith(context + path.sep) && inContext(f.file)), wildcard };
   }
 }
 

@@ -22,6 +22,7 @@ import { keystoreFormat } from './keystore/format';
 import { envFileFormat } from './env-file';
 import { kubernetesFormat } from './kubernetes';
 import { imageBuildFormat } from './image-build';
+import { dockerignoreFormat } from './dockerignore';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -48,6 +49,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   jvmOptionsFormat,
   systemdFormat,
   dockerfileFormat,
+  dockerignoreFormat,
   composeFormat,
   kubernetesFormat,
   imageBuildFormat,

@@ -201,6 +201,8 @@ export default defineRule({
                 u.at ? [{ ...u.at, message: `${u.component.name} names ${u.path} here` }] : [],
               )
             : []),
+          // A .dockerignore leaves it out of the image a Dockerfile would have copied it into: not the image's file.
+          ...(ctx.deployment.contextExclusions?.get(c.doc.file.path) ?? []),
           // A file of its name that a component reads from a Compose mount of a host path outside the tree: not this one.
           ...mountedOutside
             .filter((m) => path.basename(m.path) === path.basename(c.doc.file.path))

@@ -19,6 +19,22 @@ function libertyServer(features: string[]): string {
 }
 
 // The fixture certificates are valid from 2026-11 for 20 years: a fixed reference date makes the cases stable.
+/**
+ * robertolabarca/docker-tomcat-https's shape: a Dockerfile copies server.xml into the image's conf/ and ADDs the
+ * expired store to /usr/local/tomcat/ssl/api.p12, the path the copied connector's keystoreFile names.
+ */
+const copiedTomcatStore = () => ({
+  'api/Dockerfile': [
+    'FROM tomcat:9.0-jdk17',
+    'COPY --chown=tomcat files/server.xml /usr/local/tomcat/conf/',
+    'ADD ["cert/server-self-expired.p12", "/usr/local/tomcat/ssl/api.p12"]',
+    '',
+  ].join('\n'),
+  'api/files/server.xml': tomcatServer('server-self-expired.p12')
+    ['api/conf/server.xml']!.toString()
+    .replace('conf/server-self-expired.p12', 'ssl/api.p12'),
+  'api/cert/server-self-expired.p12': tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!,
+});
 const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
 ruleTester(rule, {
   valid: [{ name: 'valid at the reference date', files, options: { referenceDate: '2030-01-01' } }],
@@ -378,19 +394,7 @@ ruleTester(rule, {
       // /usr/local/tomcat/conf/server.xml and cert/tomcat.keystore to /usr/local/tomcat/ssl/, where the connector's
       // keystoreFile="ssl/tomcat.keystore" (relative to CATALINA_BASE) names it: the store is the tree's, not unknown.
       name: 'an expired store a Dockerfile copies to the path the copied server.xml names: checked, the COPY named',
-      files: {
-        'api/Dockerfile': [
-          'FROM tomcat:9.0-jdk17',
-          'COPY --chown=tomcat files/server.xml /usr/local/tomcat/conf/',
-          'ADD ["cert/server-self-expired.p12", "/usr/local/tomcat/ssl/api.p12"]',
-          '',
-        ].join('\n'),
-        'api/files/server.xml': tomcatServer('server-self-expired.p12')
-          ['api/conf/server.xml']!.toString()
-          .replace('conf/server-self-expired.p12', 'ssl/api.p12'),
-        'api/cert/server-self-expired.p12':
-          tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!,
-      },
+      files: copiedTomcatStore(),
       errors: [
         {
           messageId: 'expiredSelfSigned',
@@ -401,6 +405,22 @@ ruleTester(rule, {
             { file: 'api/files/server.xml', line: 4 },
             { file: 'api/Dockerfile', line: 3 },
           ],
+        },
+      ],
+    },
+    {
+      // Docker leaves out of the build context what .dockerignore names (moby/patternmatcher: a pattern matching a
+      // parent directory too; docs.docker.com/build/concepts/context/#dockerignore-files): the ADD takes nothing (the
+      // build fails), so the image holds no store at ssl/api.p12 and the tree's expired one is not the connector's.
+      name: 'the same ADD of a store the .dockerignore leaves out of the build context: not the copied file',
+      files: { ...copiedTomcatStore(), 'api/.dockerignore': '# keys stay out of images\n/cert/\n' },
+      errors: [
+        {
+          messageId: 'expiredUnnamed',
+          file: 'api/cert/server-self-expired.p12',
+          line: 1,
+          severity: 'info',
+          related: [{ file: 'api/.dockerignore', line: 2 }],
         },
       ],
     },
