@@ -6,12 +6,13 @@
  * not opened while the rest of Tomcat starts. Measured with Debian's Tomcat 9.0.70 and 10.1.60 (Catalina on a
  * server.xml whose SSLHostConfigs all name a hostName; `openssl s_client`: connection refused).
  */
+import type { RelatedLocation } from '../core/types';
 import type { XmlAttribute, XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
 import { relativePosix } from './paths';
 import { defaultHostConfigAttributes, setterAttribute } from './tomcat-legacy';
 import type { TomcatReleaseRead } from './tomcat-release';
-import { namesTomcatProperty } from './tomcat-properties';
+import { namesTomcatProperty, type ReadAttribute } from './tomcat-properties';
 import type { UnservedTls } from './types';
 
 /** The default name the connector looks for, and the host names its SSLHostConfigs are for, as written. */
@@ -21,30 +22,51 @@ export interface MissingDefaultHostConfig {
   hostNames: { name: string; hostConfig: XmlElement; attribute?: XmlAttribute }[];
   /** The Connector has TLS attributes, which the release (10.0+) ignores: that release decides the failure. */
   ignoredConnectorTls: boolean;
+  /** What filled the `${…}` of the names (a conf/catalina.properties line, a `-D` option). */
+  via: RelatedLocation[];
 }
 
 /**
  * What an SSL-enabled connector with `<SSLHostConfig>`s lacks, or undefined when one of them is for the default name
- * or the tree does not settle it: a `${…}` in a name, or (8.5 and 9, or a release the tree does not name) Connector
- * TLS attributes, which make the connector's own SSLHostConfig for that name (./tomcat-legacy.ts).
+ * or the tree does not settle it: a `${…}` in a name that `read` (Tomcat's digester: conf/catalina.properties, `-D`
+ * options, ./tomcat-properties.ts) cannot fill, or (8.5 and 9, or a release the tree does not name) Connector TLS
+ * attributes, which make the connector's own SSLHostConfig for that name (./tomcat-legacy.ts).
  */
 export function missingDefaultHostConfig(
   connector: XmlElement,
   hostConfigs: XmlElement[],
   readsConnectorTls: boolean | undefined,
+  read: (found: XmlAttribute) => ReadAttribute | undefined = () => undefined,
 ): MissingDefaultHostConfig | undefined {
   if (hostConfigs.length === 0) return undefined;
   const ignoredConnectorTls = defaultHostConfigAttributes(connector).length > 0;
   if (readsConnectorTls !== false && ignoredConnectorTls) return undefined;
+  const via: RelatedLocation[] = [];
+  let unsettled = false;
+  /** The name Tomcat reads from an attribute: its `${…}` filled in, or undefined (unknown) when the tree cannot. */
+  const valueOf = (attribute: XmlAttribute | undefined): string => {
+    if (!attribute) return '_default_';
+    if (!namesTomcatProperty(attribute.value)) return attribute.value;
+    const filled = read(attribute);
+    if (!filled || namesTomcatProperty(filled.value)) unsettled = true;
+    else via.push(...(filled.via ?? []));
+    return filled?.value ?? attribute.value;
+  };
   const nameAttribute = setterAttribute(connector, 'defaultSSLHostConfigName');
-  const name = nameAttribute?.value ?? '_default_';
+  const name = valueOf(nameAttribute);
   const hostNames = hostConfigs.map((hostConfig) => {
     const attribute = setterAttribute(hostConfig, 'hostName');
-    return { name: attribute?.value ?? '_default_', hostConfig, ...(attribute ? { attribute } : {}) };
+    return { name: valueOf(attribute), hostConfig, ...(attribute ? { attribute } : {}) };
   });
-  if ([name, ...hostNames.map((h) => h.name)].some(namesTomcatProperty)) return undefined;
+  if (unsettled) return undefined;
   if (hostNames.some((h) => h.name.toLowerCase() === name.toLowerCase())) return undefined;
-  return { name: name.toLowerCase(), ...(nameAttribute ? { nameAttribute } : {}), hostNames, ignoredConnectorTls };
+  return {
+    name: name.toLowerCase(),
+    ...(nameAttribute ? { nameAttribute } : {}),
+    hostNames,
+    ignoredConnectorTls,
+    via,
+  };
 }
 
 /** The connector as a server that serves no TLS: Tomcat does not start it. */
@@ -70,6 +92,7 @@ export function noDefaultHostConfig(
       })),
       ...(port ? { port } : {}),
       ...(decidedBy ? { release: { named: release.named, at: decidedBy.at } } : {}),
+      ...(missing.via.length ? { via: missing.via } : {}),
     },
     stores: [],
   };

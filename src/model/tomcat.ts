@@ -109,7 +109,9 @@ export const tomcatContributor: ModelContributor = {
           continue;
         }
         // No SSLHostConfig for the connector's default host name: Tomcat does not start it (./tomcat-default-host.ts).
-        const missing = missingDefaultHostConfig(connector, hostConfigs, release.reads);
+        const missing = missingDefaultHostConfig(connector, hostConfigs, release.reads, (found) =>
+          readWritten(found, file, scope),
+        );
         if (missing) {
           const unserved = noDefaultHostConfig(ctx, connector, file, missing, portAttr?.value, release);
           (ctx.deployment.unservedTls ??= []).push(unserved);

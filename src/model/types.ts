@@ -328,6 +328,8 @@ export type UnservedWhy =
       hostNames: { name: string; at: Location }[];
       port?: string;
       release?: { named: string; at: Location };
+      /** What filled the `${…}` of the names (conf/catalina.properties, a `-D` option). */
+      via?: RelatedLocation[];
     }
   /**
    * A Tomcat connector on OpenSSL through Tomcat Native (`runsOn`: why, and the places that say it) whose `ciphers`

@@ -6,7 +6,8 @@ import { defineRule } from '../types';
  * (model/tomcat-default-host.ts): `_default_` unless the Connector sets another, and an SSLHostConfig without
  * `hostName` is `_default_`. Tomcat fails to initialise the connector (IllegalArgumentException at start) and opens no
  * port, while the rest of the server starts: an error. Measured with Tomcat 9.0.70 and 10.1.60; the check is in every
- * release from 8.5 to 11.0. Skipped when a name is a `${…}`, and in 8.5/9 (or an unnamed release) when Connector TLS
+ * release from 8.5 to 11.0. A name written as `${…}` is read as Tomcat fills it (conf/catalina.properties, `-D`
+ * options); skipped when the tree does not settle it, and in 8.5/9 (or an unnamed release) when Connector TLS
  * attributes make the connector's own SSLHostConfig for the default name.
  */
 export default defineRule({
@@ -49,7 +50,11 @@ export default defineRule({
           first: why.hostNames[0]?.name ?? '',
         },
         location: why.defaultNameAt ?? why.at,
-        related: [...why.hostNames.map((h) => ({ ...h.at, message: `an SSLHostConfig for ${h.name}` })), ...release],
+        related: [
+          ...why.hostNames.map((h) => ({ ...h.at, message: `an SSLHostConfig for ${h.name}` })),
+          ...release,
+          ...(why.via ?? []),
+        ],
         fingerprint: [server.server, 'no-default'],
       });
     }

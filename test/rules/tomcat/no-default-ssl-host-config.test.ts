@@ -39,6 +39,21 @@ ruleTester(rule, {
       files: { 'tc/conf/server.xml': serverXml('', 'hostName="${tls.host}"') },
     },
     {
+      // Tomcat's digester fills `${…}` from system properties, conf/catalina.properties among them (tomcat-properties.ts).
+      name: 'defaultSSLHostConfigName="${tls.default}" that conf/catalina.properties sets to the SSLHostConfig\'s name',
+      files: {
+        'tc/conf/server.xml': serverXml('defaultSSLHostConfigName="${tls.default}"', 'hostName="${tls.host}"'),
+        'tc/conf/catalina.properties': 'tls.default=www.example.com\ntls.host=WWW.example.com\n',
+      },
+    },
+    {
+      name: 'a ${…} default name catalina.properties leaves unset: unknown (a -D option may set it)',
+      files: {
+        'tc/conf/server.xml': serverXml('defaultSSLHostConfigName="${tls.default}"', 'hostName="www.example.com"'),
+        'tc/conf/catalina.properties': 'tls.host=www.example.com\n',
+      },
+    },
+    {
       // 9.0.70: a Connector TLS attribute makes the connector's own SSLHostConfig for _default_ (both are kept).
       name: 'Tomcat 9: keystoreFile on the Connector makes its own _default_ beside a named SSLHostConfig',
       files: {
@@ -52,6 +67,26 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the ${…} names as conf/catalina.properties fills them: none for the default name',
+      files: {
+        'tc/conf/server.xml': serverXml('defaultSSLHostConfigName="${tls.default}"', 'hostName="${tls.host}"'),
+        'tc/conf/catalina.properties': 'tls.default=api.example.com\ntls.host=www.example.com\n',
+      },
+      errors: [
+        {
+          messageId: 'missing',
+          file: 'tc/conf/server.xml',
+          line: 2,
+          messageIncludes: ['for www.example.com, none for api.example.com'],
+          related: [
+            { file: 'tc/conf/server.xml', line: 3 },
+            { file: 'tc/conf/catalina.properties', line: 1 },
+            { file: 'tc/conf/catalina.properties', line: 2 },
+          ],
+        },
+      ],
+    },
     {
       name: 'one SSLHostConfig for www.example.com and no defaultSSLHostConfigName (measured with 10.1.60)',
       files: { 'tc/conf/server.xml': serverXml('', 'hostName="www.example.com"') },
