@@ -76,11 +76,12 @@ export const pemFormat: FormatHandler<PemData> = {
  * The text of a certificate block that stands for a certificate instead of holding one (pegasystems/pega-helm-charts'
  * test values: `this is a test certificate`, `<<certificate content>>`), quoted and cut for a message; undefined for a
  * body of base64 (a certificate, possibly damaged). A DER certificate's base64 runs on for 64 characters a line, so a
- * body without a run of 20 base64 characters is no certificate at all.
+ * body without a run of 20 base64 characters is no certificate at all; nor is one that elides its base64 with `...` or
+ * `…` (no base64 character: sreymja/mtls-proxy's test.crt, `MIIBIjANBgkq…AQEA...`), as documentation writes it.
  */
 function placeholderText(body: string): string | undefined {
   const text = body.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
-  if (/[A-Za-z0-9+/=]{20}/.test(text)) return undefined;
+  if (/[A-Za-z0-9+/=]{20}/.test(text) && !/\.\.\.|\u2026/.test(text)) return undefined;
   if (text === '') return 'no text';
   return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }

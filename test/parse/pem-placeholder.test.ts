@@ -20,6 +20,17 @@ describe('certificate blocks that hold placeholder text', () => {
       "'<<certificate content>>'",
     ],
     ['an empty block', '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n', 'no text'],
+    [
+      // sreymja/mtls-proxy@cd5cd09 test.crt: the start of a key's base64 and '...' (no base64 character): an elision.
+      'base64 cut off with an ellipsis',
+      '-----BEGIN CERTIFICATE-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA...\n-----END CERTIFICATE-----\n',
+      "'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKC…'",
+    ],
+    [
+      'a Unicode ellipsis between base64 lines',
+      '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n…\nRTESMBAGA1UEChMJQmFsdGltb3Jl\n-----END CERTIFICATE-----\n',
+      "'MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0B…'",
+    ],
   ])('%s: an info naming the text, no error', (_name, text, shown) => {
     const problems = problemsOf(text);
     expect(problems).toEqual([expect.objectContaining({ code: 'pem-placeholder', severity: 'info' })]);
