@@ -7,7 +7,7 @@
  * https://docs.docker.com/reference/compose-file/services/#environment
  */
 import type { Range } from '../core/types';
-import type { Entry, FormatHandler, ParsedDocument } from './types';
+import { isSecretKey, type Entry, type FormatHandler, type ParsedDocument } from './types';
 import { basenameOf, type JvmProperty } from './java/jvm-args';
 import { composeHead, composeMounts, type ComposeMount } from './compose-volumes';
 import { environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
@@ -113,7 +113,11 @@ export const composeFormat: FormatHandler<ComposeData> = {
     return {
       file,
       kind,
-      entries: [...entries, ...secretOptionEntries([...services.values()].map((s) => s.jvm))],
+      entries: [
+        ...entries,
+        ...listedSecrets(entries, file.text, index),
+        ...secretOptionEntries([...services.values()].map((s) => s.jvm)),
+      ],
       comments: parsed.comments,
       problems: parsed.problems,
       data: { services: [...services.values()], mounts: composeMounts(entries, file.text, index) },
@@ -155,6 +159,30 @@ function listed(entry: Entry, text: string, index: LineIndex): JvmProperty | und
   const [itemStart, itemEnd] = scalarOffsets(text, index, entry);
   if (eq < 0) return fromShell(environmentSetting(text, index, variable, property, itemStart, itemEnd, itemEnd));
   return environmentSetting(text, index, variable, property, itemStart, itemStart + eq + 1, itemEnd);
+}
+
+/**
+ * `environment: [NAME=value]` items whose name is a secret's (`- MQ_SSL_PASS=passw0rd`), as the entry the map form
+ * makes (`services.<s>.environment.NAME`): the item's own entry is keyed by its index, and so named no secret. compose-go
+ * (types/mapping.go) takes the item up to its first `=` as the name.
+ */
+function listedSecrets(entries: Entry[], text: string, index: LineIndex): Entry[] {
+  const out: Entry[] = [];
+  for (const entry of entries) {
+    const m = /^(services\.[^[\]]+?\.environment)\[\d+\]$/.exec(entry.key);
+    const eq = entry.value.indexOf('=');
+    if (!m || eq <= 0 || !isSecretKey(entry.value.slice(0, eq))) continue;
+    const [start, end] = scalarOffsets(text, index, entry);
+    out.push({
+      ...entry,
+      key: `${m[1]}.${entry.value.slice(0, eq)}`,
+      value: entry.value.slice(eq + 1),
+      keyRange: index.rangeAt(start, start + eq),
+      valueRange: index.rangeAt(start + eq + 1, end),
+      secret: true,
+    });
+  }
+  return out;
 }
 
 /** An `environment:` item that sets a JVM option variable (`JAVA_TOOL_OPTIONS: -Dx=y`, `- JAVA_OPTS=-Dx=y`). */

@@ -393,6 +393,16 @@ ruleTester(rule, {
       ],
     },
     {
+      // sbespalov/ibm-mq-ssl-example@3187e4d docker-compose.dev.yml: Compose's list form `- NAME=value` (compose-go
+      // types/mapping.go: the item up to its first `=` is the name) sets the variable as the map form does.
+      name: 'a password in the list form of Compose environment:, beside a ${VAR} and a bare name',
+      files: {
+        'docker-compose.yml':
+          'services:\n  mq:\n    build: mq\n    environment:\n      - MQ_QMGR_NAME=QM1\n      - MQ_SSL_PASS=passw0rd\n      - "MQ_APP_PASSWORD=${APP_PW}"\n      - MQ_ADMIN_PASSWORD\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'docker-compose.yml', line: 6, column: 21 }],
+    },
+    {
       // Only the Kafka images' *_CREDENTIALS file names are exempt: the *_PASSWORD variables hold the password itself.
       name: "a Kafka image's KAFKA_SSL_KEYSTORE_PASSWORD is the password",
       files: {
