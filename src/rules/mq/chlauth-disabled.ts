@@ -25,15 +25,28 @@ export default defineRule({
       const opened = openedBy(ctx.deployment, mqsc, { chlauthDefault: true });
       if (opened.length === 0) continue;
       const location = state.from.location;
-      const related = channelRelated(opened);
+      const supportsError = ({ input, access }: (typeof opened)[number]) =>
+        Boolean(input.attributes) && confidentAdminWithoutSecret(access);
+      // A shipped SYSTEM.DEF.* channel the script never touches is opened whatever the script's channels are called:
+      // then those only decide the error. With no SET CHLAUTH of the script's own, CHLAUTH(ENABLED) would apply IBM's
+      // default records only, whose SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') keeps administrators out of
+      // every channel whatever its name: a channel that lets an administrator in now is opened whatever a template
+      // calls it. Any other channel is opened for its name (SYSTEM.* is refused by default): the name decides.
+      const shippedOpened = opened.some(({ input }) => !input.attributes);
+      const ownRecords = mqsc.data.commands.some((c) => c.verb === 'SET' && c.noun === 'CHLAUTH');
+      const nameDecides = ({ access }: (typeof opened)[number]) =>
+        ownRecords ||
+        !access.paths.some((p) => p.admin && (p.identity.kind === 'client' || p.identity.kind === 'fixed'));
+      const error = opened.some(supportsError);
+      const related = channelRelated(opened, (item) =>
+        (error && supportsError(item)) || !shippedOpened ? nameDecides(item) : false,
+      );
       ctx.report({
         messageId: 'disabled',
         data: { channels: channelList(opened) },
         location,
         related,
-        severity: opened.some(({ input, access }) => input.attributes && confidentAdminWithoutSecret(access))
-          ? 'error'
-          : 'warning',
+        severity: error ? 'error' : 'warning',
         // The file relative to the deployment: a baseline recorded in one checkout matches in another.
         fingerprint: [relativePosix(ctx.deployment.root, mqsc.file.path), 'CHLAUTH(DISABLED)'],
       });

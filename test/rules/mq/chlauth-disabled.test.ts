@@ -79,5 +79,58 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // The shipped SYSTEM.DEF.* channels open whatever the deploy script calls its own channel: that one is an example.
+      name: 'a templated channel name beside the shipped channels: the warning stands',
+      files: { 'QM1.mqsc.template': 'ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN)\n' },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'QM1.mqsc.template',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['$CHANNEL (SVRCONN'],
+          messageExcludes: ['depends on template value'],
+        },
+      ],
+    },
+    {
+      // ibm-cloudintegration/mqoncp4i-2025@f45ab428425a streamq.yaml_template / unicluster.yaml_template shape: no SET
+      // CHLAUTH of its own, so only the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') kept mqm out, of
+      // every channel whatever its name.
+      name: 'no record of its own: a templated channel that lets administrators in decides the error whatever its name',
+      files: {
+        'QM1.mqsc.template':
+          "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(TO_$UNICLUS) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL) SSLCIPH('ANY_TLS12_OR_HIGHER')\n",
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'QM1.mqsc.template',
+          line: 1,
+          severity: 'error',
+          messageExcludes: ['depends on template value'],
+          related: [{ file: 'QM1.mqsc.template', line: 2 }],
+        },
+      ],
+    },
+    {
+      // A record of the script's own for APP.* lifts the '*' BLOCKUSER for the channels it matches: whether the
+      // channel was open to administrators before depends on the name the template gives it.
+      name: 'a record of its own: the templated channel name decides the error, unknown until rendered',
+      files: {
+        'QM1.mqsc.template':
+          "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nSET CHLAUTH('APP.*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN)\n",
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'QM1.mqsc.template',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['depends on template value $CHANNEL'],
+        },
+      ],
+    },
   ],
 });
