@@ -62,7 +62,9 @@ export {
   readsOptionVariable,
   splitImageReference,
   systemCaStoreOf,
+  systemCaStoreOfPackage,
   systemJavaStoreAt,
   type NamedJdk,
+  type SystemCaStore,
   type SystemJavaStore,
 } from './jdk-locations';

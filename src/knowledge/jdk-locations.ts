@@ -178,11 +178,26 @@ export interface SystemCaStore {
   source: string;
 }
 
-const SYSTEM_CA_STORES = data.systemCaStores.map((entry) => ({
-  ...entry,
-  repository: new RegExp(entry.repository),
-  tags: new RegExp(entry.tags),
-}));
+const SYSTEM_CA_STORES = data.systemCaStores.flatMap((entry) =>
+  entry.repository !== undefined && entry.tags !== undefined
+    ? [{ ...entry, repository: new RegExp(entry.repository), tags: new RegExp(entry.tags) }]
+    : [],
+);
+const PACKAGE_CA_STORES = data.systemCaStores.flatMap((entry) =>
+  entry.package !== undefined ? [{ ...entry, package: new RegExp(entry.package) }] : [],
+);
+
+/**
+ * How the JDK a distribution package installs follows the system CA store (`openjdk-17-jre-headless`: its cacerts is
+ * /etc/ssl/certs/java/cacerts, which update-ca-certificates extends); undefined when no source says.
+ */
+export function systemCaStoreOfPackage(name: string): SystemCaStore | undefined {
+  const bare = name.replace(/=.*$/, '');
+  const entry = PACKAGE_CA_STORES.find((e) => e.package.test(bare));
+  return (
+    entry && { command: entry.command, anchors: entry.anchors, extensions: entry.extensions, source: entry.source }
+  );
+}
 
 /**
  * Whether the JDK of an image follows the system CA store, and how; undefined when no source says so (the JDK's

@@ -10,7 +10,7 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { systemCaStoreOf } from '../knowledge';
+import { jdkFromImage, systemCaStoreOf, systemCaStoreOfPackage, type SystemCaStore } from '../knowledge';
 import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 import type { ParsedDocument } from '../parse/types';
@@ -19,6 +19,7 @@ import type { ComposeData } from '../parse/compose';
 import type { TlsTrustSettings } from './attributes';
 import { cacertsReplacement } from './image-cacerts-replaced';
 import { unreadHomePath, unreadSystemStore } from './image-home-files';
+import { installedJdks } from './runtime-named';
 
 /** A certificate file of the tree an image imports into its JDK's cacerts, and the RUN that does it. */
 export interface CacertsImport {
@@ -95,7 +96,8 @@ function copiedFile(
 /**
  * The tree files an image's JDK trusts because the image adds them to the operating system's CA store and its JDK's
  * cacerts follows that store (knowledge `systemCaStores`: the openjdk images' update-ca-certificates hook, the
- * eclipse-temurin entrypoint with USE_SYSTEM_CA_CERTS): a COPY into an anchors directory, then a RUN of the command
+ * eclipse-temurin entrypoint with USE_SYSTEM_CA_CERTS, the Debian and Red Hat JDK packages whose cacerts is the
+ * system's Java store): a COPY into an anchors directory, then a RUN of the command
  * that refreshes the store. An image whose JDK keeps its own cacerts (or one no source describes) adds none.
  */
 export function systemStoreImports(
@@ -103,7 +105,8 @@ export function systemStoreImports(
   treeFiles: ReadonlySet<string>,
 ): CacertsImport[] {
   const image = runtimeStage(doc.data)?.image;
-  const store = image ? systemCaStoreOf(image) : undefined;
+  // An image lint-deploy knows decides; else the JDK package it installs (Debian's openjdk-17-jre-headless).
+  const store = image ? (jdkFromImage(image) ? systemCaStoreOf(image) : packageCaStore(doc.data)) : undefined;
   if (!store) return [];
   const commands = heldCommands(doc.data);
   if (store.optIn) {
@@ -149,6 +152,13 @@ export function systemStoreImports(
     }
   }
   return [...found.values()];
+}
+
+/** How the JDK packages the image installs follow the system CA store: undefined unless all agree (none, or several ways). */
+function packageCaStore(data: DockerfileData): SystemCaStore | undefined {
+  const stores = installedJdks(data).map((i) => systemCaStoreOfPackage(i.name));
+  const [first] = stores;
+  return first && stores.every((s) => s?.command === first.command) ? first : undefined;
 }
 
 /** `echo yes | keytool …`: each command of a pipeline. */

@@ -47,6 +47,21 @@ const importingIntoSystemStore = (from: string, ...lines: string[]) => ({
   'client/certs/root-ca.pem': pem('root-ca.pem'),
   ...tomcatServer('server-chain.p12'),
 });
+/** A Java client whose image installs a distribution JDK (`install`), copies `file` into `anchors` and runs `refresh`. */
+const packagedJdk = (from: string, install: string, file: string, anchors: string, refresh: string) => ({
+  ...javaClient({}),
+  'client/Dockerfile': [
+    `FROM ${from}`,
+    `RUN ${install}`,
+    `COPY certs/${file} ${anchors}`,
+    `RUN ${refresh}`,
+    'ENTRYPOINT ["java", "-jar", "/app.jar"]',
+    '',
+  ].join('\n'),
+  [`client/certs/${file}`]: pem('root-ca.pem'),
+  ...tomcatServer('server-chain.p12'),
+});
+const APT_JDK = 'apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless';
 /** The client trusts its JDK's cacerts, which the tree does not hold. */
 const CACERTS_UNKNOWN = [
   {
@@ -85,6 +100,29 @@ ruleTester(rule, {
       files: importingIntoSystemStore(
         'debian:bookworm-slim',
         'RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless',
+      ),
+    },
+    {
+      // Debian 12 here: openjdk-17-jre-headless's cacerts is /etc/ssl/certs/java/cacerts, and ca-certificates-java's
+      // update-ca-certificates hook added a test CA to it (keytool -list -cacerts listed it).
+      name: 'a Debian-packaged JDK: the root put in /usr/local/share/ca-certificates and update-ca-certificates run: trusted',
+      files: packagedJdk(
+        'ubuntu:22.04',
+        APT_JDK,
+        'root-ca.crt',
+        '/usr/local/share/ca-certificates/',
+        'update-ca-certificates',
+      ),
+    },
+    {
+      // Red Hat's java-17-openjdk links lib/security/cacerts to /etc/pki/java/cacerts, update-ca-trust's output.
+      name: 'a Red Hat-packaged JDK: the root put in the ca-trust anchors and update-ca-trust run: trusted',
+      files: packagedJdk(
+        'registry.access.redhat.com/ubi9/ubi-minimal',
+        'microdnf install -y java-17-openjdk-headless',
+        'root-ca.pem',
+        '/etc/pki/ca-trust/source/anchors/',
+        'update-ca-trust',
       ),
     },
     {
@@ -180,6 +218,18 @@ ruleTester(rule, {
       // its own cacerts; /etc/ssl/certs/java/cacerts (Debian's ca-certificates-java store) is read by no JDK there.
       name: 'an eclipse-temurin image imports the root into /etc/ssl/certs/java/cacerts: a store its JDK never reads',
       files: importingIntoSystemStore('eclipse-temurin:21-jre'),
+      errors: CACERTS_UNKNOWN,
+    },
+    {
+      // ca-certificates 20230311+deb12u1 here: update-ca-certificates leaves a .pem of /usr/local/share/ca-certificates out.
+      name: 'a Debian-packaged JDK: a .pem in /usr/local/share/ca-certificates is not taken',
+      files: packagedJdk(
+        'ubuntu:22.04',
+        APT_JDK,
+        'root-ca.pem',
+        '/usr/local/share/ca-certificates/',
+        'update-ca-certificates',
+      ),
       errors: CACERTS_UNKNOWN,
     },
     {
