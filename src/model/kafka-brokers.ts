@@ -84,7 +84,8 @@ function confluentBroker(
     const written = env.get(`KAFKA_SSL_${kind}_${scripted ? 'FILENAME' : 'LOCATION'}`);
     const value = written?.value.trim() ?? '';
     if (!written || value === '' || value.includes('$') || (!scripted && !value.startsWith('/'))) return undefined;
-    const containerPath = scripted ? `${SECRETS}/${value}` : value;
+    // `/certs/x.jks` makes /etc/kafka/secrets//certs/x.jks, the same file to bash (ttt9912/spring-kafka@efde190).
+    const containerPath = path.posix.normalize(scripted ? `${SECRETS}/${value}` : value);
     const treeFound = treeFile(containerPath);
     const password = env.get(`KAFKA_SSL_${kind}_${scripted ? 'CREDENTIALS' : 'PASSWORD'}`);
     const type = env.get(`KAFKA_SSL_${kind}_TYPE`);

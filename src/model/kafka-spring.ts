@@ -9,6 +9,7 @@
  * https://kafka.apache.org/documentation/#adminclientconfigs_security.protocol): otherwise no store is named.
  */
 import { placeholderDefault } from '../core/placeholder';
+import type { Location } from '../core/types';
 import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
@@ -29,6 +30,7 @@ const SETTINGS = {
   trustStoreType: { kafka: 'ssl.truststore.type', spring: 'ssl.trust-store-type' },
   trustStorePassword: { kafka: 'ssl.truststore.password', spring: 'ssl.trust-store-password' },
   engineFactory: { kafka: 'ssl.engine.factory.class', spring: undefined },
+  endpointIdentification: { kafka: 'ssl.endpoint.identification.algorithm', spring: undefined },
   bundle: { kafka: undefined, spring: 'ssl.bundle' },
 } as const;
 
@@ -50,7 +52,10 @@ function usableValue(entry: Entry): string | undefined {
  */
 export function springKafkaEnds(app: Component, settings: SpringSettings, stores: TreeStores): UnlinkedEnd[] {
   if (!settings.entries.some((e) => /^spring\.kafka\./i.test(e.key))) return [];
-  const byStores = new Map<string, { clients: string[]; trust: TlsTrustSettings }>();
+  const byStores = new Map<
+    string,
+    { clients: string[]; trust: TlsTrustSettings; off?: UnlinkedEnd['hostnameVerificationOff'] }
+  >();
   for (const client of CLIENTS) {
     // The setting that decides a Kafka key for this client: the last of the layers Spring Boot applies in order.
     const decides = (setting: keyof typeof SETTINGS): Entry | undefined => {
@@ -64,8 +69,8 @@ export function springKafkaEnds(app: Component, settings: SpringSettings, stores
       return found;
     };
     const protocol = decides('protocol');
-    const written = protocol && usableValue(protocol)?.toUpperCase();
-    if (!written || !TLS_PROTOCOLS.has(written)) continue;
+    const written = protocol ? usableValue(protocol)?.toUpperCase() : undefined;
+    if (!protocol || !written || !TLS_PROTOCOLS.has(written)) continue;
     if (decides('bundle') || decides('engineFactory')) continue;
     const store = (location: Entry | undefined, type: Entry | undefined, password: Entry | undefined) => {
       if (!location || location.value.trim() === '') return undefined;
@@ -77,17 +82,28 @@ export function springKafkaEnds(app: Component, settings: SpringSettings, stores
     const trustStore = store(decides('trustStore'), decides('trustStoreType'), decides('trustStorePassword'));
     if (trustStore) trust.trustStore = trustStore;
     else trust.defaultTrust = 'jdk-cacerts';
-    if (!keyStore && !trustStore) continue;
-    const key = [keyStore, trustStore].map((s) => (s ? placeOf(s) : '')).join('|');
+    // An empty ssl.endpoint.identification.algorithm (not a placeholder): no host name check (JSSE skips an empty one).
+    const identification = decides('endpointIdentification');
+    const off =
+      identification && identification.value.trim() === ''
+        ? {
+            setting: identification.key,
+            at: { file: settings.doc(identification).file.path, range: identification.keyRange },
+            tlsAt: { file: settings.doc(protocol).file.path, range: protocol.keyRange },
+          }
+        : undefined;
+    if (!keyStore && !trustStore && !off) continue;
+    const key = [keyStore, trustStore].map((s) => (s ? placeOf(s) : '')).join('|') + `|${off ? placeOf(off.at) : ''}`;
     const same = byStores.get(key);
     if (same) same.clients.push(client);
-    else byStores.set(key, { clients: [client], trust });
+    else byStores.set(key, { clients: [client], trust, ...(off ? { off } : {}) });
   }
-  return [...byStores.values()].map(({ clients, trust }) => ({
+  return [...byStores.values()].map(({ clients, trust, off }) => ({
     name: `Kafka ${clients.length === CLIENTS.length ? 'clients' : clients.join(', ')} of ${app.name}`,
     location: app.location,
     implementation: app.tls?.implementation ?? 'jsse',
     trust,
+    ...(off ? { hostnameVerificationOff: off } : {}),
   }));
 }
 
@@ -116,10 +132,12 @@ function storeOf(
   return { ...ref, setting: location.key };
 }
 
-/** Where a store is named, as a key for telling apart the clients that read different settings. */
-function placeOf(store: StoreRef): string {
-  const from = store.path.from;
-  return from.kind === 'file'
-    ? `${from.location.file}:${from.location.range?.start.line ?? 0}:${from.location.range?.start.character ?? 0}`
-    : store.path.value;
+/** Where a store (or a setting) is named, as a key for telling apart the clients that read different settings. */
+function placeOf(named: StoreRef | Location): string {
+  const at = 'path' in named ? (named.path.from.kind === 'file' ? named.path.from.location : undefined) : named;
+  return at
+    ? `${at.file}:${at.range?.start.line ?? 0}:${at.range?.start.character ?? 0}`
+    : 'path' in named
+      ? named.path.value
+      : '';
 }

@@ -407,6 +407,11 @@ export interface UnlinkedEnd {
   implementation: TlsImplementation;
   /** Its key store (the key and chain it presents) and trust store; `trust.defaultTrust` when it names no trust store. */
   trust: TlsTrustSettings;
+  /**
+   * Where a client's settings turn host name verification off (Kafka's `ssl.endpoint.identification.algorithm` set
+   * empty), with where its security protocol makes it speak TLS (`tlsAt`).
+   */
+  hostnameVerificationOff?: { setting: string; at: Location; tlsAt?: Location };
 }
 
 /** A client URL that names the HTTPS port of a server that speaks no TLS there (UnservedTls.closedHttpsPorts). */

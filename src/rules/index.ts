@@ -29,6 +29,7 @@ import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import javaRuntimeUnprofiled from './java/runtime-unprofiled';
 import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
+import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
 import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
@@ -112,6 +113,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaRuntimeUnprofiled,
   javaSecurityFileWithoutProviders,
   javaSpringSslIgnoredInWar,
+  kafkaHostnameVerificationDisabled,
   libertyHttpsPortClosed,
   libertyIncludeMissing,
   mqAddressMapAllowsAll,

@@ -536,6 +536,15 @@ const confluentBroker = (listeners: string) => ({
   ].join('\n'),
   'secrets/kafka.keystore.jks': kafkaKey,
 });
+/** The two expired certificates of the broker's key store, named by the Compose line that names the store. */
+const inBrokerKey = (line: number) =>
+  [0, 1].map(() => ({
+    messageId: 'expired',
+    file: 'secrets/kafka.keystore.jks',
+    line: 1,
+    severity: 'error' as const,
+    related: [{ file: 'docker-compose.yml', line }],
+  }));
 const inKafkaKey = (messageId: string, severity: 'error' | 'info', related?: { file: string; line: number }[]) =>
   [0, 1].map(() => ({ messageId, file: 'app/src/main/resources/kafka/key.jks', line: 1, severity, related }));
 ruleTester(rule, {
@@ -570,13 +579,7 @@ ruleTester(rule, {
       name: 'a Confluent broker key store: /etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_FILENAME, mounted from the tree: an error',
       files: confluentBroker('PLAINTEXT://broker:9092,SSL://broker:9093'),
       options: { referenceDate: '2047-01-01' },
-      errors: [0, 1].map(() => ({
-        messageId: 'expired',
-        file: 'secrets/kafka.keystore.jks',
-        line: 1,
-        severity: 'error' as const,
-        related: [{ file: 'docker-compose.yml', line: 6 }],
-      })),
+      errors: inBrokerKey(6),
     },
     {
       // Lightstreamer/Lightstreamer-kafka-connector@c6cf311 (Apache-2.0) runs apache/kafka with CLIENT_SSL:SSL listeners.
@@ -597,13 +600,28 @@ ruleTester(rule, {
         'secrets/kafka.keystore.jks': kafkaKey,
       },
       options: { referenceDate: '2047-01-01' },
-      errors: [0, 1].map(() => ({
-        messageId: 'expired',
-        file: 'secrets/kafka.keystore.jks',
-        line: 1,
-        severity: 'error' as const,
-        related: [{ file: 'docker-compose.yml', line: 7 }],
-      })),
+      errors: inBrokerKey(7),
+    },
+    {
+      // ttt9912/spring-kafka@efde190 (no licence file): KAFKA_SSL_KEYSTORE_FILENAME '/certs/kafka.server.keystore.jks' makes
+      // /etc/kafka/secrets//certs/…, the file ./certs mounted on /etc/kafka/secrets/certs puts there.
+      name: 'a Confluent broker FILENAME with a leading slash: the same path to the script, its store named (an error)',
+      files: {
+        ...confluentBroker('SSL://broker:9093'),
+        'docker-compose.yml': [
+          'services:',
+          '  broker:',
+          '    image: confluentinc/cp-kafka:latest',
+          '    environment:',
+          '      KAFKA_ADVERTISED_LISTENERS: SSL://broker:9093',
+          "      KAFKA_SSL_KEYSTORE_FILENAME: '/certs/kafka.keystore.jks'",
+          '    volumes:',
+          '      - ./secrets/:/etc/kafka/secrets/certs',
+          '',
+        ].join('\n'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inBrokerKey(6),
     },
     {
       // The image's configure script reads the *_FILENAME variables only when KAFKA_ADVERTISED_LISTENERS holds SSL://.
