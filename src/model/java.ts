@@ -12,17 +12,19 @@ import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
-import type { ModelContributor } from './contributor';
+import type { ModelContext, ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
 import { dockerfileJavaEvidence } from './dockerfile-java';
 import { withImageEdits } from './image-security';
 import { imageTreeFilesOf } from './image-security-copy';
 import {
   appGroupOf,
+  boundContainers,
+  builtServices,
   JVM_OPTION_KINDS,
   onTestClasspath,
-  springEnvironmentByGroup,
   springArgumentsByGroup,
+  springEnvironmentByGroup,
   startersByGroup,
   urlsIn,
 } from './java-shared';
@@ -148,7 +150,8 @@ export const javaAppContributor: ModelContributor = {
       // `${SSL_ENABLED:false}`: HTTPS only when the variable says so at run time (JavaAppAttributes.httpsOnlyIfSet).
       const switchedBy = httpsSwitchedAtRunTime(settings);
       // A WAR that Tomcat runs (./spring-war.ts): no embedded web server starts to read server.ssl.*.
-      const war = group.spring.length > 0 ? warInTomcat(images) : undefined;
+      // A Compose service or Kubernetes container of the app whose command runs `java` starts the embedded server.
+      const war = group.spring.length > 0 && !startsRunJava(ctx, key) ? warInTomcat(images) : undefined;
       const server =
         switchedBy || war
           ? undefined
@@ -244,4 +247,12 @@ function activeProfiles(spring: ParsedDocument<SpringConfigData>[], start: Start
         : { names: listItems(entry.value), location: entryLocation(doc, entry, 'value') };
   }
   return undefined;
+}
+
+/** Whether a container start of app group `group` (a Compose service built for it, a bound Kubernetes container) runs `java`. */
+function startsRunJava(ctx: ModelContext, group: string): boolean {
+  return (
+    builtServices(ctx).some(([g, , service]) => g === group && service.jvm.runsJava === true) ||
+    boundContainers(ctx).some((b) => b.group === group && b.start.container.jvm.runsJava === true)
+  );
 }

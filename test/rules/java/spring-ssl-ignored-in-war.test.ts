@@ -48,6 +48,26 @@ ruleTester(rule, {
         'app/Dockerfile.jar': 'FROM eclipse-temurin:17-jre\nCOPY target/app.war /app.war\nCMD java -jar /app.war\n',
       },
     },
+    {
+      name: 'the Compose service built from the app runs it with java -jar: the embedded server reads server.ssl.*',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: intoTomcat(),
+        'docker-compose.yml':
+          'services:\n  app:\n    build: ./app\n    command: ["java", "-jar", "/usr/local/tomcat/webapps/ROOT.war"]\n',
+      },
+    },
+    {
+      name: 'a Kubernetes container of the app image runs java -jar',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: intoTomcat(),
+        'k8s/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:latest\n          command: ["java", "-jar", "/usr/local/tomcat/webapps/ROOT.war"]\n',
+        'skaffold.yaml':
+          'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: app\n      context: app\n',
+      },
+    },
   ],
   invalid: [
     {
