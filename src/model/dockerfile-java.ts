@@ -27,8 +27,12 @@ const INSTALL = /\b(apt-get|apt|yum|dnf|microdnf|tdnf|zypper)\s+(-\S+\s+)*instal
  */
 const JDK_ARCHIVE =
   /(jdk|jre)[^\s'"]*\.(tar\.gz|tgz|zip)\b|\bsdk\s+install\s+java\b|\bcom\.ibm\.(java\.jdk|websphere\.(ND|BASE|EXPRESS|DEVELOPERS))\b/i;
+/** One of `names` as a command word of a shell or exec-form line (`/opt/java/bin/java`, `["java", …]`). */
+const commandWord = (names: string) => new RegExp(`(^|[\\s;&|('"\`[])(\\S*\\/)?(${names})(?=[\\s'"\\],;&|)]|$)`);
 /** A command word that needs a JVM where it runs. */
-const JAVA_COMMAND = /(^|[\s;&|('"`[])(\S*\/)?(java|keytool|javac|jlink|jshell)(?=[\s'"\],;&|)]|$)/;
+const JAVA_COMMAND = commandWord('java|keytool|javac|jlink|jshell');
+/** A start that runs `java` itself (`CMD java -jar app.war`). */
+export const RUNS_JAVA = commandWord('java');
 /** What a start runs: a jar/war, Tomcat's or WildFly's start script, a Spring Boot build-tool run. */
 const JAVA_START = /\.(jar|war)\b|catalina\.sh|\bcatalina\s+run\b|standalone\.sh|spring-boot:run|\bbootRun\b/;
 /** Variables only a JVM or a Java server's start script reads. */

@@ -10,6 +10,7 @@ import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../
 import type { DockerCopy } from '../parse/dockerfile-copies';
 import type { ParsedDocument } from '../parse/types';
 import { officialTomcatWebapps } from '../knowledge/tomcat';
+import { RUNS_JAVA } from './dockerfile-java';
 
 /** The image that runs the app's WAR in Tomcat, and where its Dockerfile deploys it. */
 export interface WarInTomcat {
@@ -22,8 +23,6 @@ export interface WarInTomcat {
 }
 
 const WAR = /\.war$/i;
-/** A start command that runs `java` itself (`CMD java -jar app.war`): the embedded server then runs after all. */
-const RUNS_JAVA = /(^|[\s;&|('"`[])(\S*\/)?java(?=[\s'"\],;&|)]|$)/;
 
 /**
  * Where the app's images run it as a WAR in Tomcat: only when every Dockerfile of the app does (one image that
@@ -41,6 +40,7 @@ function warInTomcatOf(doc: ParsedDocument<DockerfileData>): WarInTomcat | undef
   const webapps = stage?.image ? officialTomcatWebapps(stage.image) : undefined;
   if (!stage || !webapps) return undefined;
   const starts = heldCommands(doc.data).filter((c) => c.instruction === 'CMD' || c.instruction === 'ENTRYPOINT');
+  // A start command that runs `java` itself: the embedded server then runs after all.
   if (starts.some((c) => RUNS_JAVA.test(c.joined))) return undefined;
   const copies = heldCopies(doc.data);
   const war = copies.find(
