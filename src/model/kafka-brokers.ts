@@ -12,7 +12,7 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import type { ComposeData } from '../parse/compose';
+import type { ComposeData, ComposeService } from '../parse/compose';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
@@ -47,7 +47,7 @@ export const kafkaBrokersContributor: ModelContributor = {
       for (const service of doc.data.services) {
         if (!service.image || !CONFLUENT_BROKER_IMAGE.test(service.image)) continue;
         const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
-        const end = confluentBroker(environmentOf(doc, service.name), (p) =>
+        const end = confluentBroker(environmentOf(doc, service), (p) =>
           treeFileAt(mounts, doc.file.path, service.name, p),
         );
         const trust = end && brokerTrust(end, stores);
@@ -138,21 +138,16 @@ function brokerTrust(found: BrokerStores, stores: TreeStores): TlsTrustSettings 
   };
 }
 
-/** A service's `environment:` variables, in the map form (`NAME: value`) and the list form (`- NAME=value`). */
-function environmentOf(doc: ParsedDocument<ComposeData>, service: string): Map<string, Variable> {
+/** A service's `environment:` variables that have a value, by name (the last written wins). */
+function environmentOf(doc: ParsedDocument<ComposeData>, service: ComposeService): Map<string, Variable> {
   const env = new Map<string, Variable>();
-  const prefix = `services.${service}.environment`;
-  for (const entry of doc.entries) {
-    if (!entry.key.startsWith(prefix)) continue;
-    const rest = entry.key.slice(prefix.length);
-    const keyAt = { file: doc.file.path, range: entry.keyRange };
-    if (rest.startsWith('.')) {
-      env.set(rest.slice(1), { value: entry.value, at: { file: doc.file.path, range: entry.valueRange }, keyAt });
-      continue;
-    }
-    const listed = /^\[\d+\]$/.test(rest) ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(entry.value.trim()) : null;
-    if (listed) env.set(listed[1]!, { value: listed[2]!, at: { file: doc.file.path, range: entry.valueRange }, keyAt });
-  }
+  for (const variable of service.environment)
+    if (variable.value !== undefined)
+      env.set(variable.name, {
+        value: variable.value,
+        at: { file: doc.file.path, range: variable.valueRange },
+        keyAt: { file: doc.file.path, range: variable.nameRange },
+      });
   return env;
 }
 

@@ -9,7 +9,7 @@
  * Compose service that mounts the MQSC into /etc/mqm switches the OAM off. A negative or templated value is not read as set.
  */
 import type { RelatedLocation } from '../core/types';
-import { entryLocation, type ParsedDocument } from '../parse/types';
+import type { ParsedDocument } from '../parse/types';
 import type { TreeMount } from './compose-mounts';
 import { queueManagerEnvironment } from './mq-qmgr-names';
 import { field, type ApplyingQueueManager } from './mq-resources';
@@ -52,12 +52,12 @@ export function oamSwitchedOff(
       }
     }
   }
-  for (const { doc, entry, value, service } of queueManagerEnvironment(filePath, mounts, composeFiles, VARIABLE)) {
+  for (const { at, value, service } of queueManagerEnvironment(filePath, mounts, composeFiles, VARIABLE)) {
     if (!NOT_SET.test(value))
       return {
         value,
         location: {
-          ...entryLocation(doc, entry, 'value'),
+          ...at,
           message: `MQSNOAUT=${value} in the environment of Compose service ${service}, which runs this MQSC`,
         },
       };

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
+import type { Location } from '../core/types';
+import type { ComposeData } from '../parse/compose';
 import { LineIndex } from '../parse/text';
-import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
+import type { ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
 import type { TreeMount } from './types';
 import { field, type ApplyingQueueManager } from './mq-resources';
@@ -109,17 +111,12 @@ export function queueManagerNamesOfCompose(
   composeFiles: readonly ParsedDocument[],
 ): ScriptQueueManagerName[] {
   const names: ScriptQueueManagerName[] = [];
-  for (const { doc, entry, value: name, service } of queueManagerEnvironment(
-    filePath,
-    mounts,
-    composeFiles,
-    'MQ_QMGR_NAME',
-  )) {
+  for (const { at, value: name, service } of queueManagerEnvironment(filePath, mounts, composeFiles, 'MQ_QMGR_NAME')) {
     if (!QMGR_NAME.test(name) || names.some((n) => n.name === name.toUpperCase())) continue;
     names.push({
       name: name.toUpperCase(),
       location: {
-        ...entryLocation(doc, entry, 'value'),
+        ...at,
         message: `queue manager ${name.toUpperCase()} named here: Compose service ${service} mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`,
       },
     });
@@ -129,18 +126,18 @@ export function queueManagerNamesOfCompose(
 
 /** A variable of the `environment:` of a Compose service that runs the MQSC at `filePath` (mounted into /etc/mqm). */
 export interface QueueManagerEnvironmentEntry {
-  doc: ParsedDocument;
-  entry: Entry;
   value: string;
+  /** Where the value is written. */
+  at: Location;
   service: string;
 }
 
-/** The values Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm give `variable`. */
+/** The values Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm give the variable `name`. */
 export function queueManagerEnvironment(
   filePath: string,
   mounts: readonly TreeMount[],
   composeFiles: readonly ParsedDocument[],
-  variable: string,
+  name: string,
 ): QueueManagerEnvironmentEntry[] {
   const out: QueueManagerEnvironmentEntry[] = [];
   for (const { file, mount, hostPath } of mounts) {
@@ -152,16 +149,16 @@ export function queueManagerEnvironment(
           ? path.posix.join(mount.target, path.relative(hostPath, filePath).split(path.sep).join('/'))
           : undefined;
     if (inside === undefined || path.posix.dirname(path.posix.normalize(inside)) !== MQ_CONTAINER_MQSC_DIR) continue;
-    const doc = composeFiles.find((d) => d.file.path === file);
-    if (!doc) continue;
-    const prefix = `services.${mount.service}.environment`;
-    for (const entry of doc.entries) {
-      const listed = entry.key.startsWith(`${prefix}[`)
-        ? new RegExp(`^${variable}=(.*)$`).exec(entry.value.trim())?.[1]
-        : undefined;
-      const value = entry.key === `${prefix}.${variable}` ? entry.value.trim() : listed;
-      if (value !== undefined) out.push({ doc, entry, value, service: mount.service });
-    }
+    const doc = composeFiles.find((d) => d.file.path === file) as ParsedDocument<ComposeData> | undefined;
+    const service = doc?.data.services.find((s) => s.name === mount.service);
+    if (!doc || !service) continue;
+    for (const variable of service.environment)
+      if (variable.name === name && variable.value !== undefined)
+        out.push({
+          value: variable.value.trim(),
+          at: { file: doc.file.path, range: variable.valueRange },
+          service: mount.service,
+        });
   }
   return out;
 }

@@ -8,9 +8,10 @@
  */
 import type { Range } from '../core/types';
 import { isSecretKey, type Entry, type FormatHandler, type ParsedDocument } from './types';
-import { basenameOf, type JvmProperty } from './java/jvm-args';
+import { basenameOf, PLACEHOLDER, type JvmProperty } from './java/jvm-args';
 import { composeHead, composeMounts, type ComposeMount } from './compose-volumes';
-import { environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
+import { scalarOffsets, springBoundProperty } from './java/spring-environment';
+import { composeVariable, type ComposeVariable } from './compose-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import {
   addCommandOptions,
@@ -21,7 +22,6 @@ import {
 } from './java/container-jvm';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
-import { goYamlPlain } from './yaml-go';
 
 export interface ComposeService {
   name: string;
@@ -31,6 +31,8 @@ export interface ComposeService {
   dockerfile?: string;
   /** The image it names (`image:`): with `build:`, the name the image built from that directory gets. */
   image?: string;
+  /** Its `environment:` variables, in written order (./compose-environment.ts). */
+  environment: ComposeVariable[];
   /** Its `environment:` variables that Spring binds to settings lint-deploy reads. */
   springEnvironment: JvmProperty[];
   /** Spring `--name=value` arguments in its `command:` (they replace the image's CMD, after its ENTRYPOINT). */
@@ -76,6 +78,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       if (!services.has(name))
         services.set(name, {
           name,
+          environment: [],
           springEnvironment: [],
           springArguments: [],
           envFiles: [],
@@ -102,7 +105,10 @@ export const composeFormat: FormatHandler<ComposeData> = {
         const [start, end] = scalarOffsets(file.text, index, entry);
         named.springArguments.push(...scanSpringArguments(file.text, index, start, end));
       } else {
-        const setting = m[3] !== undefined ? mapped(entry, m[3], file.text, index) : listed(entry, file.text, index);
+        const variable = composeVariable(entry, m[3], file.text, index);
+        if (!variable) continue;
+        named.environment.push(variable);
+        const setting = springSetting(variable);
         if (setting) named.springEnvironment.push(setting);
         jvmVariable(named.jvm, entry, m[3], file.text, index);
       }
@@ -115,7 +121,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       kind,
       entries: [
         ...entries,
-        ...listedSecrets(entries, file.text, index),
+        ...listedSecrets([...services.values()]),
         ...secretOptionEntries([...services.values()].map((s) => s.jvm)),
       ],
       comments: parsed.comments,
@@ -125,64 +131,47 @@ export const composeFormat: FormatHandler<ComposeData> = {
   },
 };
 
-/** `environment: {NAME: value}`: the key is the variable. */
-function mapped(entry: Entry, variable: string, text: string, index: LineIndex): JvmProperty | undefined {
-  const property = springBoundProperty(variable);
-  if (!property) return undefined;
-  const [valueStart, valueEnd] = scalarOffsets(text, index, entry);
-  const nameEnd = index.offsetAt(entry.keyRange.end);
-  const setting = environmentSetting(text, index, variable, property, nameEnd - variable.length, valueStart, valueEnd);
-  // A plain number is what Compose's go-yaml makes of it (`0123` is 83): the container gets that text.
-  const written = text.slice(index.offsetAt(entry.valueRange.start), index.offsetAt(entry.valueRange.end));
-  const isPlain = /^[^"'|>\s][^\r\n]*$/.test(written);
-  // A null (`~`, `null`, no value at all) is nil to compose-go: the shell's variable, as `- NAME` is.
-  if (written.trim() === '' || (isPlain && goYamlPlain(setting.value) === undefined)) return fromShell(setting);
-  const plain = isPlain ? goYamlPlain(setting.value) : undefined;
-  return plain !== undefined && plain !== setting.value ? { ...setting, value: plain } : setting;
-}
-
 /**
- * A variable given no value (`- NAME`, `NAME: ~`): compose-go (types/mapping.go, MappingWithEquals.Resolve) takes it
- * from the environment of the shell that runs `docker compose`, and leaves it out when the shell lacks it. The tree
- * cannot tell: the setting is unknown, written as the variable it comes from.
+ * The Spring setting a variable binds, if any. A variable Compose takes from the shell (`- NAME`, `NAME: ~`;
+ * compose-go types/mapping.go MappingWithEquals.Resolve: left out when the shell lacks it) is unknown to the tree:
+ * written as the variable it comes from.
  */
-function fromShell(setting: JvmProperty): JvmProperty {
-  return { ...setting, value: `\${${setting.via}}`, unresolved: true };
-}
-
-/** `environment: [NAME=value]`: the item holds both. */
-function listed(entry: Entry, text: string, index: LineIndex): JvmProperty | undefined {
-  const eq = entry.value.indexOf('=');
-  const variable = eq > 0 ? entry.value.slice(0, eq) : /^[A-Za-z_]\w*$/.test(entry.value) ? entry.value : undefined;
-  const property = variable && springBoundProperty(variable);
-  if (!variable || !property) return undefined;
-  const [itemStart, itemEnd] = scalarOffsets(text, index, entry);
-  if (eq < 0) return fromShell(environmentSetting(text, index, variable, property, itemStart, itemEnd, itemEnd));
-  return environmentSetting(text, index, variable, property, itemStart, itemStart + eq + 1, itemEnd);
+function springSetting(variable: ComposeVariable): JvmProperty | undefined {
+  const property = springBoundProperty(variable.name);
+  if (!property) return undefined;
+  const value = variable.value ?? `\${${variable.name}}`;
+  return {
+    name: property,
+    value,
+    nameRange: variable.nameRange,
+    valueRange: variable.valueRange,
+    secret: isSecretKey(variable.name),
+    via: variable.name,
+    unresolved: variable.value === undefined || PLACEHOLDER.test(value),
+  };
 }
 
 /**
  * `environment: [NAME=value]` items whose name is a secret's (`- MQ_SSL_PASS=passw0rd`), as the entry the map form
- * makes (`services.<s>.environment.NAME`): the item's own entry is keyed by its index, and so named no secret. compose-go
- * (types/mapping.go) takes the item up to its first `=` as the name.
+ * makes (`services.<s>.environment.NAME`): the item's own entry is keyed by its index, and so named no secret.
  */
-function listedSecrets(entries: Entry[], text: string, index: LineIndex): Entry[] {
-  const out: Entry[] = [];
-  for (const entry of entries) {
-    const m = /^(services\.[^[\]]+?\.environment)\[\d+\]$/.exec(entry.key);
-    const eq = entry.value.indexOf('=');
-    if (!m || eq <= 0 || !isSecretKey(entry.value.slice(0, eq))) continue;
-    const [start, end] = scalarOffsets(text, index, entry);
-    out.push({
-      ...entry,
-      key: `${m[1]}.${entry.value.slice(0, eq)}`,
-      value: entry.value.slice(eq + 1),
-      keyRange: index.rangeAt(start, start + eq),
-      valueRange: index.rangeAt(start + eq + 1, end),
-      secret: true,
-    });
-  }
-  return out;
+function listedSecrets(services: readonly ComposeService[]): Entry[] {
+  return services.flatMap((service) =>
+    service.environment.flatMap((variable) =>
+      variable.form === 'list' && variable.value !== undefined && isSecretKey(variable.name)
+        ? [
+            {
+              ...variable.entry,
+              key: `services.${service.name}.environment.${variable.name}`,
+              value: variable.value,
+              keyRange: variable.nameRange,
+              valueRange: variable.valueRange,
+              secret: true,
+            },
+          ]
+        : [],
+    ),
+  );
 }
 
 /** An `environment:` item that sets a JVM option variable (`JAVA_TOOL_OPTIONS: -Dx=y`, `- JAVA_OPTS=-Dx=y`). */
