@@ -30,7 +30,7 @@ import {
 } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import { ownServerSettings, restClientUrls } from './rest-clients';
-import type { Component } from './types';
+import type { Component, TreeMount } from './types';
 import type { JavaAppAttributes } from './attributes';
 import { springServer, type ActiveProfiles } from './spring-server';
 import { warInTomcat } from './spring-war';
@@ -151,7 +151,8 @@ export const javaAppContributor: ModelContributor = {
       const switchedBy = httpsSwitchedAtRunTime(settings);
       // A WAR that Tomcat runs (./spring-war.ts): no embedded web server starts to read server.ssl.*.
       // A Compose service or Kubernetes container of the app whose command runs `java` starts the embedded server.
-      const war = group.spring.length > 0 && !startsRunJava(ctx, key) ? warInTomcat(images) : undefined;
+      const war =
+        group.spring.length > 0 && !startsRunJava(ctx, key) ? warInTomcat(images, appMounts(ctx, key)) : undefined;
       const server =
         switchedBy || war
           ? undefined
@@ -250,6 +251,14 @@ function activeProfiles(spring: ParsedDocument<SpringConfigData>[], start: Start
 }
 
 /** Whether a container start of app group `group` (a Compose service built for it, a bound Kubernetes container) runs `java`. */
+/** The Compose bind mounts into the containers of services built from the app group. */
+function appMounts(ctx: ModelContext, group: string): TreeMount[] {
+  const services = builtServices(ctx).filter(([g]) => g === group);
+  return deploymentMounts(ctx).filter((m) =>
+    services.some(([, doc, service]) => m.file === doc.file.path && m.mount.service === service.name),
+  );
+}
+
 function startsRunJava(ctx: ModelContext, group: string): boolean {
   return (
     builtServices(ctx).some(([g, , service]) => g === group && service.jvm.runsJava === true) ||

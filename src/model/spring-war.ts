@@ -11,15 +11,23 @@ import type { DockerCopy } from '../parse/dockerfile-copies';
 import type { ParsedDocument } from '../parse/types';
 import { officialTomcatWebapps } from '../knowledge/tomcat';
 import { RUNS_JAVA } from './dockerfile-java';
+import type { TreeMount } from './types';
 
 /** The image that runs the app's WAR in Tomcat, and where its Dockerfile deploys it. */
 export interface WarInTomcat {
   /** The image as written (`tomcat:9.0.96-jdk8-corretto-al2`). */
   container: string;
+  /** The image with its variables filled in, as the knowledge base looks it up. */
+  image: string;
   /** The COPY/ADD that puts the WAR into webapps. */
   copy: Location;
-  /** The COPY/ADD that puts a server.xml of the tree into that Tomcat's conf, when one does. */
+  /**
+   * What puts a server.xml of the tree into that Tomcat's conf, when something does: the image's COPY/ADD, or a
+   * Compose bind mount of the server.xml (or of the whole conf directory) into a container of the app's image.
+   */
   serverXml?: Location;
+  /** Which of the two puts it there. */
+  serverXmlBy?: 'image' | 'compose';
 }
 
 const WAR = /\.war$/i;
@@ -29,10 +37,24 @@ const WAR = /\.war$/i;
  * starts it with `java -jar` may run the embedded server), each built on the official tomcat image (whose webapps
  * directory is known), copying a `.war` into webapps and starting Tomcat's own command.
  */
-export function warInTomcat(dockerfiles: readonly ParsedDocument<DockerfileData>[]): WarInTomcat | undefined {
+export function warInTomcat(
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  appMounts: readonly TreeMount[],
+): WarInTomcat | undefined {
   const found = dockerfiles.map(warInTomcatOf);
   const [first] = found;
-  return first && found.every((f) => f !== undefined) ? first : undefined;
+  if (!first || !found.every((f) => f !== undefined)) return undefined;
+  if (first.serverXml) return { ...first, serverXmlBy: 'image' };
+  // A Compose service of the app that mounts a server.xml over the stock one (`./server.xml:/usr/local/tomcat/conf/server.xml`),
+  // or a directory over the whole conf: its connectors, not the stock ones, serve the app.
+  const conf = path.posix.join(path.posix.dirname(officialTomcatWebapps(first.image)!), 'conf');
+  const mount = appMounts.find((m) => {
+    const target = path.posix.normalize(m.mount.target).replace(/\/$/, '');
+    return target === `${conf}/server.xml` || target === conf;
+  });
+  return mount
+    ? { ...first, serverXml: { file: mount.file, range: mount.mount.range }, serverXmlBy: 'compose' }
+    : first;
 }
 
 function warInTomcatOf(doc: ParsedDocument<DockerfileData>): WarInTomcat | undefined {
@@ -55,7 +77,12 @@ function warInTomcatOf(doc: ParsedDocument<DockerfileData>): WarInTomcat | undef
         (placedUnder(c, conf) && c.sources.some((s) => path.posix.basename(s) === 'server.xml'))),
   );
   const at = (c: DockerCopy): Location => ({ file: doc.file.path, range: c.range });
-  return { container: stage.written, copy: at(war), ...(serverXml && { serverXml: at(serverXml) }) };
+  return {
+    container: stage.written,
+    image: stage.image!,
+    copy: at(war),
+    ...(serverXml && { serverXml: at(serverXml) }),
+  };
 }
 
 /** Whether a copy's destination is the directory `dir` or lies under it. */

@@ -343,9 +343,17 @@ export type UnservedWhy =
    * A Spring Boot app copied as a WAR into the official tomcat image (./spring-war.ts): Tomcat runs it, so Spring
    * Boot's embedded web server, which `server.ssl.*` configures, never starts (knowledge tomcat.json springBootWar).
    * `at`: the HTTPS setting; `copy`: the COPY that deploys the WAR; `container`: the image as written; `serverXml`:
-   * the COPY that puts a server.xml of the tree into that Tomcat, when one does.
+   * what puts a server.xml of the tree into that Tomcat, when something does (`serverXmlBy`: the image's COPY or a
+   * Compose bind mount).
    */
-  | { kind: 'spring-war-in-tomcat'; at: Location; copy: Location; container: string; serverXml?: Location }
+  | {
+      kind: 'spring-war-in-tomcat';
+      at: Location;
+      copy: Location;
+      container: string;
+      serverXml?: Location;
+      serverXmlBy?: 'image' | 'compose';
+    }
   | {
       kind: 'tomcat-native-ciphers-refused';
       at: Location;

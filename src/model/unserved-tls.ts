@@ -92,7 +92,14 @@ export function springHttpsOff(
     const on = HTTPS_ON.map((key) => settings.setting(key)).find((e) => e !== undefined);
     const at = on ? entryLocation(settings.doc(on), on, 'line') : profilesTurningHttpsOn(springFiles)[0]?.at;
     if (!at) return { attributes: {}, unserved: [] };
-    const why = { kind: 'spring-war-in-tomcat' as const, at, ...war };
+    const { container, copy, serverXml, serverXmlBy } = war;
+    const why = {
+      kind: 'spring-war-in-tomcat' as const,
+      at,
+      container,
+      copy,
+      ...(serverXml && serverXmlBy && { serverXml, serverXmlBy }),
+    };
     return {
       attributes: {},
       unserved: [{ server: client.name, why, stores: springServerStores(client, settings, stores) }],

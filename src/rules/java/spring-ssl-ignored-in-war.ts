@@ -21,7 +21,7 @@ export default defineRule({
       ignored:
         '{{server}} is set up for HTTPS here, but its image runs it as a WAR in {{container}} ({{copy}}): Tomcat starts the app in its own servlet context, so Spring Boot starts no embedded web server and reads none of server.ssl.*, and the image\'s own conf/server.xml serves the app ({{connectors}}): the HTTPS these settings describe is never served. Put TLS on a Tomcat Connector (SSLEnabled="true" with an <SSLHostConfig>, in a server.xml copied into the image), or run the app with java -jar so that these settings apply',
       besideServerXml:
-        '{{server}} is set up for HTTPS here, but its image runs it as a WAR in {{container}} ({{copy}}): Tomcat starts the app in its own servlet context, so Spring Boot starts no embedded web server and reads none of server.ssl.*; the connectors of the server.xml the image copies in ({{serverXml}}) serve the app. These settings are not what runs: remove them, or keep them only for a java -jar run',
+        '{{server}} is set up for HTTPS here, but its image runs it as a WAR in {{container}} ({{copy}}): Tomcat starts the app in its own servlet context, so Spring Boot starts no embedded web server and reads none of server.ssl.*; the connectors of the server.xml {{serverXmlBy}} ({{serverXml}}) serve the app. These settings are not what runs: remove them, or keep them only for a java -jar run',
     },
     defaultOptions: {},
     appliesTo: { components: ['java.app'] },
@@ -43,6 +43,7 @@ export default defineRule({
           copy: where(why.copy),
           connectors: FACT.stockConnectors,
           serverXml: why.serverXml ? where(why.serverXml) : '',
+          serverXmlBy: why.serverXmlBy === 'compose' ? 'Compose mounts into its container' : 'the image copies in',
         },
         location: why.at,
         related: [

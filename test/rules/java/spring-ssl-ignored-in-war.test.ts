@@ -116,6 +116,51 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Compose mounts a server.xml over the stock one into the app service: its connectors serve the app, an info',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: intoTomcat(),
+        'tomcat/server.xml': '<Server port="-1"><Service name="Catalina"></Service></Server>\n',
+        'docker-compose.yml':
+          'services:\n  app:\n    build: ./app\n    volumes:\n      - ./tomcat/server.xml:/usr/local/tomcat/conf/server.xml:ro\n',
+      },
+      errors: [
+        {
+          messageId: 'besideServerXml',
+          file: PROPS,
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['the server.xml Compose mounts into its container (docker-compose.yml:5)'],
+          related: [
+            { file: DOCKERFILE, line: 3 },
+            { file: 'docker-compose.yml', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Compose mounts a whole conf directory into the app service: the same',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: intoTomcat(),
+        'tomcat-conf/server.xml': '<Server port="-1"><Service name="Catalina"></Service></Server>\n',
+        'docker-compose.yml':
+          'services:\n  app:\n    build: ./app\n    volumes:\n      - ./tomcat-conf:/usr/local/tomcat/conf/\n',
+      },
+      errors: [{ messageId: 'besideServerXml', file: PROPS, line: 2, severity: 'info' }],
+    },
+    {
+      name: 'a server.xml mounted into another service (not the app): the stock server.xml still serves the app',
+      files: {
+        [PROPS]: httpsSettings,
+        [DOCKERFILE]: intoTomcat(),
+        'tomcat/server.xml': '<Server port="-1"><Service name="Catalina"></Service></Server>\n',
+        'docker-compose.yml':
+          'services:\n  app:\n    build: ./app\n  other:\n    image: tomcat:10.1\n    volumes:\n      - ./tomcat/server.xml:/usr/local/tomcat/conf/server.xml\n',
+      },
+      errors: [{ messageId: 'ignored', file: PROPS, line: 2, severity: 'warning' }],
+    },
+    {
       name: 'HTTPS only in a profile: ignored all the same',
       files: {
         [PROPS]: 'spring.application.name=app\n',
