@@ -85,6 +85,18 @@ describe('key store readers (stores made by keytool and OpenSSL)', () => {
     );
   });
 
+  it.each([
+    ['keystore.pkcs12', 'PKCS12'],
+    ['keystore.jks', 'JKS'],
+  ])('an empty file (%s) says it is empty: a stand-in or a store no runtime loads', (kind, type) => {
+    // yurpetr/nps@a7ee3c1 src/main/resources/keystore/nps.p12 (0 bytes). JDK 17 here: KeyStore.load of an empty file
+    // throws (PKCS12: IOException 'Tag number over 30 is not supported'; JKS: EOFException).
+    const doc = parseKeystore({ path: '/x/store', text: '', hadBom: false, bytes: Buffer.alloc(0) }, kind);
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-invalid', severity: 'warning' })]);
+    expect(doc.problems[0]!.message).toContain(`Empty file named like a ${type} key store`);
+    expect(doc.data.readable).toBe(false);
+  });
+
   it('classifies stores by their first bytes whatever their name, and by name otherwise', () => {
     expect(keystoreFormat.classifyBytes?.('/x/cacerts', stores.bytes('trust.jks'))).toBe('keystore.jks');
     expect(keystoreFormat.classifyBytes?.('/x/store.bin', stores.bytes('key.p12'))).toBe('keystore.pkcs12');

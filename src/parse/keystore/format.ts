@@ -115,6 +115,16 @@ export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<Ke
     );
     return doc({ entries: [], readable: false });
   }
+  // An empty file is often a stand-in for a store kept out of the repository (yurpetr/nps@a7ee3c1 keystore/nps.p12,
+  // committed empty when the real one was removed); a runtime that loads it as it is fails.
+  if (bytes.length === 0 && storeType !== 'CMS') {
+    problem(
+      'keystore-invalid',
+      'warning',
+      `Empty file named like a ${storeType} key store: a Java runtime cannot load it (JDK 17 KeyStore.load throws; keytool: 'Keystore file exists, but is empty'). If it stands for a store kept out of the repository, the store that replaces it is not checked`,
+    );
+    return doc({ entries: [], readable: false });
+  }
   if (storeType === 'CMS') {
     problem(
       'keystore-not-read',
