@@ -37,6 +37,18 @@ const CRYPT_HASH =
   /^\$(2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+|argon2(id|i|d)\$v=\d+\$[^$\s]+\$[^$\s]+\$[^$\s]+)$/;
 const XOR = /^\{xor\}/i;
 /**
+ * A key that names a digest of the secret: Graylog's `GRAYLOG_ROOT_PASSWORD_SHA2` / `root_password_sha2`, which it
+ * compares with the SHA-256 of the password typed (Graylog2/graylog2-server misc/graylog.conf: "echo -n yourpassword |
+ * shasum -a 256"), `…_HASH`, `…-digest`, `…Md5`.
+ */
+const NAMES_A_DIGEST = /(^|[-_.\s])(sha-?\d*|hash(ed)?|digest|md5)$|[a-z0-9](Sha\d*|SHA\d*|Hash(ed)?|Digest|Md5|MD5)$/i;
+/**
+ * A digest's shape: hex of MD5/SHA-1/SHA-224/SHA-256/SHA-384/SHA-512 length, or their padded base64. A random hex
+ * secret (`openssl rand -hex 32`) has the same shape, so the shape alone proves nothing: the key must name a digest.
+ */
+const DIGEST_SHAPE =
+  /^([0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}|[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{86}==)$/i;
+/**
  * The password of a trust store (`javax.net.ssl.trustStorePassword`, Spring `trust-store-password`, Tomcat
  * `truststorePass`, Kafka `ssl.truststore.password`, `com.ibm.ssl.trustStorePassword`, Apereo CAS
  * `cas.http-client.truststore.psw`): the store holds public CA certificates only, so the password guards no secret. JSSE loads a JKS trust store without it (no integrity check);
@@ -99,6 +111,8 @@ export default defineRule({
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
       basicCredentials:
         '{{key}} in {{file}} holds HTTP Basic credentials: `Basic` and base64 of user:password, an encoding, not encryption: anyone who can read the file, its backups or its repository has the password. {{fix}}',
+      hashed:
+        '{{key}} in {{file}} holds a digest of the secret, not the secret itself: the program compares it with the digest of what is typed. Anyone who reads it can still test guesses offline, and an unsalted fast digest (SHA-256) of a dictionary word is reversed at once: choose a strong password. {{fix}}',
       testResource:
         "{{key}} in {{file}} is written in plaintext, in the resources of a test source set ({{dir}}): they are on the tests' classpath only and never packaged with the app, so it is a test fixture's secret as a rule (often of a store generated for the tests). If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -157,6 +171,17 @@ export default defineRule({
           continue;
         // A value that is itself only a placeholder reference inside text (e.g. `${env.PW}` with a default) is not plaintext.
         if (/^\$\{[^}]+\}$/.test(value) || /^\{\{[^}]*\}\}$/.test(value)) continue;
+        if (NAMES_A_DIGEST.test(key) && DIGEST_SHAPE.test(value)) {
+          ctx.report({
+            messageId: 'hashed',
+            severity: 'info',
+            data: { key: entry.key, file: path.basename(doc.file.path), fix: referenceAdvice(doc.kind) },
+            location: entryLocation(doc, entry, 'value'),
+            related: envReferences.get(`${doc.file.path}\0${entry.key}`),
+            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'hashed'],
+          });
+          continue;
+        }
         const xor = XOR.test(value);
         const trustStore =
           TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) || UNDER_TRUST_STORE.test(entry.key);

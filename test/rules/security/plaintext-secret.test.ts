@@ -246,6 +246,25 @@ ruleTester(rule, {
       ],
     },
     {
+      // allanian/docker@791ed1f logging/graylog/install/docker-compose.yml: Graylog compares the SHA-256 of the password
+      // typed with GRAYLOG_ROOT_PASSWORD_SHA2 (graylog.conf: `echo -n yourpassword | shasum -a 256`); 8c69…a918 is
+      // sha256("admin"). A digest by name and shape is said as a hash (info); a random hex secret named as no hash, a
+      // hash name holding no digest, and a digest of the wrong length are still plaintext.
+      name: 'a SHA-256 digest of the password, named as a hash, is no plaintext; hex under other names still is',
+      files: {
+        'graylog/docker-compose.yml':
+          'services:\n  graylog:\n    image: graylog/graylog:5.1\n    environment:\n      - GRAYLOG_ROOT_PASSWORD_SHA2=8c6976e5b5410415bde908bd4dee15dfb167a9c873fc4bb8a81f6f2ab448a918\n      - GRAYLOG_PASSWORD_SECRET=8c6976e5b5410415bde908bd4dee15dfb167a9c873fc4bb8a81f6f2ab448a918\n      - ADMIN_PASSWORD_HASH=admin\n      - ROOT_PASSWORD_SHA256=8c6976e5b5410415bde908bd4dee15dfb167a9c873fc4bb8a81f6f\n',
+        'app/application.properties': 'app.admin.password-digest=0DPiKuNIrrVmD8IUCuw1hQxNqZc=\n',
+      },
+      errors: [
+        { messageId: 'hashed', severity: 'info', file: 'app/application.properties', line: 1 },
+        { messageId: 'hashed', severity: 'info', file: 'graylog/docker-compose.yml', line: 5 },
+        { messageId: 'plaintext', file: 'graylog/docker-compose.yml', line: 6 },
+        { messageId: 'plaintext', file: 'graylog/docker-compose.yml', line: 7 },
+        { messageId: 'plaintext', file: 'graylog/docker-compose.yml', line: 8 },
+      ],
+    },
+    {
       // The same value with no script that replaces it (a commented-out sed does not count).
       name: 'a value only a commented-out sed would replace is still plaintext',
       files: {
