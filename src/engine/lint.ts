@@ -8,6 +8,7 @@ import type { DerivedDeployment } from '../derive/types';
 import { buildModel } from '../model/build';
 import { ACCESS_WORDS } from '../model/mq-access';
 import { problemFinding, type ParsedDocument } from '../parse/types';
+import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
@@ -214,7 +215,9 @@ function checkDeployment(
     });
     return {
       findings: redactFindings(suppressed, mask, maskedRuleIds(rules)),
-      fileCount: new Set(documents.map((d) => d.file.path)).size,
+      // A .dockerignore only qualifies a Dockerfile's COPY/ADD: alone it is no file to check (DESIGN.md: a run that
+      // checks no file exits 2); a pattern Docker refuses is a finding, which decides the exit code anyway.
+      fileCount: new Set(documents.filter((d) => d.kind !== DOCKERIGNORE_KIND).map((d) => d.file.path)).size,
       deployment,
       internalError,
       runtimes: runtimeUses(deployment, mask),

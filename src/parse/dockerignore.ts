@@ -30,12 +30,15 @@ export interface DockerignoreData {
   refused?: string;
 }
 
+/** The kind of `.dockerignore` documents. */
+export const DOCKERIGNORE_KIND = 'dockerignore';
+
 export const dockerignoreFormat: FormatHandler<DockerignoreData> = {
   id: 'dockerignore',
   classify(filePath) {
     const name = lastPathSegment(filePath);
     return name === '.dockerignore' || (name.endsWith('.dockerignore') && name.length > '.dockerignore'.length)
-      ? 'dockerignore'
+      ? DOCKERIGNORE_KIND
       : undefined;
   },
   parse(file, kind): ParsedDocument<DockerignoreData> {

@@ -263,6 +263,8 @@ describe('a run that checks no file exits 2, like ESLint', () => {
     ['an empty directory', {}],
     ['a Node project', { 'package.json': '{"name":"x","version":"1.0.0"}\n', 'index.js': 'console.log(1)\n' }],
     ['a README alone', { 'README.md': '# docs\n' }],
+    // A .dockerignore only says which files a Dockerfile's COPY cannot take: alone it configures nothing to check.
+    ['a .dockerignore alone', { '.dockerignore': 'node_modules\n*.log\n', 'src/index.js': 'console.log(1)\n' }],
   ])('%s', (_, files) => {
     const dir = tree(files);
     const { code, stdout, stderr } = run([dir], emptyDir());
@@ -270,6 +272,14 @@ describe('a run that checks no file exits 2, like ESLint', () => {
     expect(stderr).toMatch(/^lint-deploy: no files to check under \S+/);
     expect(code).toBe(2);
     expect(run(['--no-error-on-unmatched', dir], emptyDir()).code).toBe(0);
+  });
+
+  it('a .dockerignore Docker refuses is checked: its finding decides', () => {
+    const dir = tree({ '.dockerignore': 'target\n!\n' });
+    const { code, stdout } = run(['--format', 'json', dir], emptyDir());
+    const report = json(stdout);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['parse/dockerignore-pattern']);
+    expect(code).toBe(report.summary.errors > 0 ? 1 : 0);
   });
 
   it('a single unrecognised file outside git', () => {
