@@ -10,6 +10,7 @@ import {
 } from './types';
 import { countWork } from '../core/work';
 import { plainCallsToTls } from './plain-calls';
+import { composeServices, LOOPBACK, loopbackReaches } from './loopback';
 import { answersToName, namesHostDirectory } from './url-hosts';
 
 /** Whether a URL host names a server: one of its names, or its host directory (`api/…` for `api.example.internal`). */
@@ -80,6 +81,21 @@ export const javaLinksContributor: ModelContributor = {
     const servers = components.filter(isServerEndpoint).filter((c) => c.role === 'server' || c.role === 'both');
     const linked = new Set(ctx.deployment.links.map((l) => `${l.client}->${l.server}`));
     const candidatesFor = serversByHost(servers);
+    const servicesOf = composeServices(ctx);
+    // A loopback host reaches only a server that shares the caller's network namespace (./loopback.ts): undefined
+    // when it does not, else the places that show it (none for a host name).
+    const reaches = (
+      client: UrlClient,
+      url: { host: string; location: { file: string } },
+      to: ServerEndpointComponent,
+    ) =>
+      LOOPBACK.test(url.host)
+        ? loopbackReaches(
+            servicesOf,
+            { file: url.location.file, host: client.host },
+            { file: to.location.file, host: to.host },
+          )?.evidence
+        : [];
     for (const client of clients) {
       for (const url of client.attributes.urls) {
         if (url.scheme !== 'https' && url.scheme !== 'wss') continue;
@@ -91,6 +107,8 @@ export const javaLinksContributor: ModelContributor = {
             !hostMatches(server, url.host)
           )
             continue;
+          const evidence = reaches(client, url, server);
+          if (!evidence) continue;
           const id = `${client.id}->${server.id}`;
           if (linked.has(id)) continue;
           linked.add(id);
@@ -101,6 +119,7 @@ export const javaLinksContributor: ModelContributor = {
             reason: `${url.key} = ${url.url}`,
             location: url.location,
             ...(url.trust && { clientTrust: url.trust }),
+            ...(evidence.length > 0 && { evidence }),
           });
         }
       }

@@ -3,16 +3,12 @@
  * and `ws://` client URLs and nginx's plain passes (./nginx-plain-calls.ts) against ServerEndpointAttributes.tlsOnlyPorts,
  * each with how the URL's host was tied to the server.
  */
-import * as path from 'node:path';
 import type { Location } from '../core/types';
-import type { ComposeData } from '../parse/compose';
-import { composeProjectOf, deploymentMounts } from './compose-mounts';
+import { composeServices, LOOPBACK, loopbackReaches } from './loopback';
 import { answersToName, namesHostDirectory } from './url-hosts';
 import type { ModelContext } from './contributor';
 import type { JavaAppComponent, PlainCallToTls, ServerEndpointComponent } from './types';
 
-/** A URL host that is the caller's own machine. */
-const LOOPBACK = /^(?:localhost|127(?:\.\d+){3}|\[?::1\]?)$/;
 /** Settings whose URL the application hands to browsers or matches requests against, not one it calls. */
 const NOT_CALLED = /origin|redirect|callback|cors|allowed|logout|frontend|public|external|swagger|springdoc/i;
 const PLAIN_SCHEMES = new Set(['http', 'ws']);
@@ -22,40 +18,6 @@ const samePlace = (a: Location | undefined, b: Location) =>
   a.file === b.file &&
   a.range.start.line === b.range.start.line &&
   a.range.start.character === b.range.start.character;
-const under = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
-
-/** A Docker Compose service that puts a file of the tree into its container, and where the Compose file says so. */
-interface ServiceOf {
-  name: string;
-  project: string;
-  at: Location;
-}
-
-/**
- * The Compose services that run each file's program: a bind mount of the file or of a directory holding it, or a build
- * context holding it below the Compose file's own directory (a context of `.` holds every service's files: no tie).
- * On a Compose network a service's name is the host name of its containers.
- */
-function composeServices(ctx: ModelContext): (file: string) => ServiceOf[] {
-  const ties: { dir: string; service: ServiceOf }[] = [];
-  for (const m of deploymentMounts(ctx))
-    if (m.mount.service)
-      ties.push({
-        dir: m.hostPath,
-        service: { name: m.mount.service, project: m.project, at: { file: m.file, range: m.mount.range } },
-      });
-  for (const doc of ctx.documentsOf('compose')) {
-    const dir = path.dirname(doc.file.path);
-    const project = composeProjectOf(doc.file.path);
-    for (const service of (doc.data as ComposeData).services) {
-      if (service.build === undefined || /[$]|:\/\//.test(service.build)) continue;
-      const context = path.resolve(dir, service.build);
-      if (under(dir, context)) continue;
-      ties.push({ dir: context, service: { name: service.name, project, at: { file: doc.file.path } } });
-    }
-  }
-  return (file) => ties.filter((t) => under(file, t.dir)).map((t) => t.service);
-}
 
 /**
  * The plain calls of the Java applications' URLs and nginx's plain passes to a port a server of the deployment serves
@@ -101,7 +63,13 @@ export function plainCallsToTls(
         const matchedBy: PlainCallToTls['matchedBy'] | undefined = LOOPBACK.test(url.host)
           ? caller.file === port.at.file
             ? 'same-file'
-            : caller.host !== '' && caller.host === server.host
+            : caller.host !== '' &&
+                caller.host === server.host &&
+                loopbackReaches(
+                  servicesOf,
+                  { file: url.location.file, host: caller.host },
+                  { file: port.at.file, host: server.host },
+                )
               ? 'directory'
               : undefined
           : answersToName(server.attributes.hostnames, url.host)

@@ -29,8 +29,26 @@ const LEGACY_GATEWAY: Record<string, string> = {
   'api/api-san.crt': fs.readFileSync(path.join(__dirname, '../../fixtures/certs/api-san.crt'), 'utf8'),
 };
 
+/**
+ * A Spring app calling `https://localhost:8443` and a TLSv1-only nginx with `server_name localhost` on 8443, each run by
+ * its own Compose service: the app's localhost is its own container, which the nginx does not listen in
+ * (docs.docker.com/reference/compose-file/services/#network_mode). `appNetwork` joins the app to the proxy's.
+ */
+const LOCALHOST_ACROSS_SERVICES = (appNetwork = ''): Record<string, string> => ({
+  'docker-compose.yml': `services:\n  app:\n    build: ./app\n${appNetwork}  proxy:\n    image: nginx:1.25\n    volumes:\n      - ./nginx/nginx.conf:/etc/nginx/nginx.conf\n`,
+  'app/Dockerfile':
+    'FROM eclipse-temurin:17.0.9_9-jre\nCOPY target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+  'app/src/main/resources/application.properties': 'backend.url=https://localhost:8443/api\n',
+  'nginx/nginx.conf':
+    'events {}\nhttp {\n  server {\n    listen 8443 ssl;\n    server_name localhost;\n    ssl_certificate /etc/nginx/c.pem;\n    ssl_certificate_key /etc/nginx/k.pem;\n    ssl_protocols TLSv1;\n  }\n}\n',
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'https://localhost from one Compose service to an nginx run by another: a different localhost, no link',
+      files: LOCALHOST_ACROSS_SERVICES(),
+    },
     {
       // 8 GA to 8u351 offer no TLS 1.3 by default (JDK-8245263 in 8u352): the update decides (tls/link-outcome-unknown).
       name: 'FROM eclipse-temurin:8-jre (no update named) against a TLSv1.3-only nginx: not an error',
@@ -212,6 +230,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'https://localhost from a Compose service joined to the nginx service (network_mode: service:proxy)',
+      files: LOCALHOST_ACROSS_SERVICES('    network_mode: service:proxy\n'),
+      errors: [{ messageId: 'noCommonProtocol', file: 'app/src/main/resources/application.properties', line: 1 }],
+    },
     {
       // Every Temurin 17 update disables TLSv1 and TLSv1.1 by default: the update the image pulls does not matter.
       name: 'FROM eclipse-temurin:17-jre (no update named) against a TLSv1-only nginx: fails on every 17 update',

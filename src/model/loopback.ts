@@ -1,0 +1,107 @@
+/**
+ * Which Compose services run a file of the tree, and whether a loopback URL (`https://localhost:8443`) from one file
+ * reaches a server configured in another: a container's `localhost` is its own network namespace, shared only by the
+ * containers of one service, by a service joined to another's (`network_mode: service:<name>`), or by services on the
+ * host's network (`network_mode: host`) (https://docs.docker.com/reference/compose-file/services/#network_mode).
+ */
+import * as path from 'node:path';
+import type { Location, RelatedLocation } from '../core/types';
+import type { ComposeData } from '../parse/compose';
+import { entryLocation } from '../parse/types';
+import { composeProjectOf, deploymentMounts } from './compose-mounts';
+import type { ModelContext } from './contributor';
+
+/** A URL host that is the caller's own machine. */
+export const LOOPBACK = /^(?:localhost|127(?:\.\d+){3}|\[?::1\]?)$/;
+
+const under = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+
+/** A Docker Compose service that puts a file of the tree into its container, and where the Compose file says so. */
+export interface ServiceOf {
+  name: string;
+  project: string;
+  at: Location;
+  /** Its `network_mode:` as written (`host`, `service:proxy`) and where, when it sets one. */
+  networkMode?: string;
+  networkModeAt?: Location;
+}
+
+/**
+ * The Compose services that run each file's program: a bind mount of the file or of a directory holding it, or a build
+ * context holding it below the Compose file's own directory (a context of `.` holds every service's files: no tie).
+ * On a Compose network a service's name is the host name of its containers.
+ */
+export function composeServices(ctx: ModelContext): (file: string) => ServiceOf[] {
+  const modes = new Map<string, { networkMode: string; networkModeAt: Location }>();
+  for (const doc of ctx.documentsOf('compose'))
+    for (const entry of doc.entries) {
+      const mode = /^services\.([^[\]]+?)\.network_mode$/.exec(entry.key);
+      if (mode?.[1])
+        modes.set(`${composeProjectOf(doc.file.path)}\0${mode[1]}`, {
+          networkMode: entry.value.trim(),
+          networkModeAt: entryLocation(doc, entry, 'value'),
+        });
+    }
+  const withMode = (service: ServiceOf): ServiceOf => {
+    const mode = modes.get(`${service.project}\0${service.name}`);
+    return mode ? { ...service, ...mode } : service;
+  };
+  const ties: { dir: string; service: ServiceOf }[] = [];
+  for (const m of deploymentMounts(ctx))
+    if (m.mount.service)
+      ties.push({
+        dir: m.hostPath,
+        service: withMode({ name: m.mount.service, project: m.project, at: { file: m.file, range: m.mount.range } }),
+      });
+  for (const doc of ctx.documentsOf('compose')) {
+    const dir = path.dirname(doc.file.path);
+    const project = composeProjectOf(doc.file.path);
+    for (const service of (doc.data as ComposeData).services) {
+      if (service.build === undefined || /[$]|:\/\//.test(service.build)) continue;
+      const context = path.resolve(dir, service.build);
+      if (under(dir, context)) continue;
+      ties.push({ dir: context, service: withMode({ name: service.name, project, at: { file: doc.file.path } }) });
+    }
+  }
+  return (file) => ties.filter((t) => under(file, t.dir)).map((t) => t.service);
+}
+
+/**
+ * Where two services' containers are shown to share one network namespace, hence one `localhost` (the services, and
+ * the `network_mode:` lines that join them), or undefined when they do not.
+ */
+function sharedNetwork(a: ServiceOf, b: ServiceOf): RelatedLocation[] | undefined {
+  if (a.project !== b.project) return undefined;
+  const ns = (s: ServiceOf) => (s.networkMode?.startsWith('service:') ? s.networkMode.slice(8).trim() : s.name);
+  if (ns(a) !== ns(b) && !(a.networkMode === 'host' && b.networkMode === 'host')) return undefined;
+  const places: RelatedLocation[] = [];
+  for (const s of a.name === b.name ? [a] : [a, b]) {
+    places.push({ ...s.at, message: `Compose service ${s.name} runs this configuration` });
+    if (s.networkModeAt)
+      places.push({ ...s.networkModeAt, message: `network_mode: ${s.networkMode}: ${s.name} shares its localhost` });
+  }
+  return places;
+}
+
+/**
+ * How a loopback URL written in `caller` may reach a server configured in `server`, if it may: when Compose runs both
+ * files, only if their services share a network namespace; else only from the server's own host directory (one
+ * machine, as far as the tree shows, which does not prove it). Containers of two services each have their own `localhost`: the call never reaches the other.
+ */
+export function loopbackReaches(
+  servicesOf: (file: string) => ServiceOf[],
+  caller: { file: string; host: string },
+  server: { file: string; host: string },
+): { tie: 'compose-service' | 'directory'; evidence: RelatedLocation[] } | undefined {
+  const mine = servicesOf(caller.file);
+  const theirs = servicesOf(server.file);
+  if (mine.length > 0 && theirs.length > 0) {
+    for (const a of mine)
+      for (const b of theirs) {
+        const evidence = sharedNetwork(a, b);
+        if (evidence) return { tie: 'compose-service', evidence };
+      }
+    return undefined;
+  }
+  return caller.host !== '' && caller.host === server.host ? { tie: 'directory', evidence: [] } : undefined;
+}
