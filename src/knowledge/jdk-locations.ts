@@ -175,6 +175,16 @@ export interface SystemCaStore {
   extensions: string[];
   /** Only when this variable is set and the image keeps this entrypoint script (it does the import at each start). */
   optIn?: { variable: string; entrypoint: string };
+  /** The system Java store the JDK's cacerts links to, and what merges the system CAs into a store copied there. */
+  javaStore?: SystemCaJavaStore;
+  source: string;
+}
+
+/** A system Java store a distribution JDK's cacerts links to (`/etc/ssl/certs/java/cacerts`). */
+interface SystemCaJavaStore {
+  path: string;
+  /** Packages whose install, after a store is copied there, merges every system CA into it (ca-certificates-java). */
+  mergingInstalls: RegExp;
   source: string;
 }
 
@@ -194,8 +204,21 @@ const PACKAGE_CA_STORES = data.systemCaStores.flatMap((entry) =>
 export function systemCaStoreOfPackage(name: string): SystemCaStore | undefined {
   const bare = name.replace(/=.*$/, '');
   const entry = PACKAGE_CA_STORES.find((e) => e.package.test(bare));
+  const javaStore = entry && 'javaStore' in entry ? entry.javaStore : undefined;
   return (
-    entry && { command: entry.command, anchors: entry.anchors, extensions: entry.extensions, source: entry.source }
+    entry && {
+      command: entry.command,
+      anchors: entry.anchors,
+      extensions: entry.extensions,
+      ...(javaStore && {
+        javaStore: {
+          path: javaStore.path,
+          mergingInstalls: new RegExp(javaStore.mergingInstalls),
+          source: javaStore.source,
+        },
+      }),
+      source: entry.source,
+    }
   );
 }
 

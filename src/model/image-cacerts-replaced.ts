@@ -4,13 +4,15 @@
  * else — the public CAs it shipped with are gone. JDK 17.0.15 here: a cacerts holding one private root, a JSSE client
  * to a server under another root fails with "PKIX path building failed … unable to find valid certification path to
  * requested target"; to a server under that root it connects. Where the JDK keeps cacerts depends on its feature
- * release (and, for JDK 8, on whether the image holds a JDK or a JRE): ./image-home-files.ts.
+ * release (and, for JDK 8, on whether the image holds a JDK or a JRE): ./image-home-files.ts. A Debian-packaged JDK's
+ * cacerts is a link to /etc/ssl/certs/java/cacerts, so a store copied there replaces them: ./image-system-store.ts.
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { systemCaStoreOf } from '../knowledge';
 import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { homeFileCopy } from './image-home-files';
+import { systemStoreCopy } from './image-system-store';
 import type { ParsedDocument } from '../parse/types';
 
 /** A tree key store an image puts in place of its JDK's cacerts. */
@@ -40,7 +42,10 @@ export function cacertsReplacement(
   contexts: readonly string[] = [path.dirname(doc.file.path)],
 ): CacertsReplacement | undefined {
   const data = doc.data;
-  const found = homeFileCopy(doc, treeFiles, 'cacerts', contexts);
+  // In the JDK's home, or on the system Java store a distribution JDK's cacerts links to (./image-system-store.ts).
+  const home = homeFileCopy(doc, treeFiles, 'cacerts', contexts);
+  const system = home ? undefined : systemStoreCopy(doc, treeFiles, contexts);
+  const found = home ?? system;
   const image = runtimeStage(data)?.image;
   if (!found?.file || !image) return undefined;
   const commands = heldCommands(data);
@@ -54,6 +59,13 @@ export function cacertsReplacement(
     return undefined;
   // Adoptium's entrypoint adds the system's CA store to the JDK's cacerts at each start when the variable is set
   // (knowledge systemCaStores); set here or where the container starts (a Compose environment), the store is not all.
+  if (system?.merged)
+    return {
+      file: found.file,
+      at: { file: doc.file.path, range: found.copy.range },
+      path: found.copy.written[found.copy.written.length - 1]!,
+      merged: system.merged,
+    };
   const mergedBy =
     commands.find((c) => c.instruction === 'ENV' && /(^|\s)USE_SYSTEM_CA_CERTS(=|\s)/.test(c.joined))?.range ??
     (optInElsewhere ? 'elsewhere' : undefined);

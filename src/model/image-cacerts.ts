@@ -10,7 +10,7 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { jdkFromImage, systemCaStoreOf, systemCaStoreOfPackage, type SystemCaStore } from '../knowledge';
+import { jdkFromImage, systemCaStoreOf } from '../knowledge';
 import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 import type { ParsedDocument } from '../parse/types';
@@ -19,7 +19,7 @@ import type { ComposeData } from '../parse/compose';
 import type { TlsTrustSettings } from './attributes';
 import { cacertsReplacement } from './image-cacerts-replaced';
 import { unreadHomePath, unreadSystemStore } from './image-home-files';
-import { installedJdks } from './runtime-named';
+import { packageCaStore } from './image-system-store';
 
 /** A certificate file of the tree an image imports into its JDK's cacerts, and the RUN that does it. */
 export interface CacertsImport {
@@ -152,13 +152,6 @@ export function systemStoreImports(
     }
   }
   return [...found.values()];
-}
-
-/** How the JDK packages the image installs follow the system CA store: undefined unless all agree (none, or several ways). */
-function packageCaStore(data: DockerfileData): SystemCaStore | undefined {
-  const stores = installedJdks(data).map((i) => systemCaStoreOfPackage(i.name));
-  const [first] = stores;
-  return first && stores.every((s) => s?.command === first.command) ? first : undefined;
 }
 
 /** `echo yes | keytool …`: each command of a pipeline. */

@@ -126,9 +126,9 @@ export function namedRuntimes(documents: ParsedDocument[], root: string): Scoped
 
 const INSTALLERS = /^(apt-get|apt|yum|dnf|microdnf|tdnf|zypper)$/;
 
-/** The JDK packages the running image's RUNs install (`apt-get install -y --no-install-recommends openjdk-17-jre-headless`). */
-export function installedJdks(data: DockerfileData): { name: string; jdk: NamedJdk; range: Range }[] {
-  const out: { name: string; jdk: NamedJdk; range: Range }[] = [];
+/** The packages the running image's RUNs install (`apt-get install -y --no-install-recommends ca-certificates-java`). */
+export function installedPackages(data: DockerfileData): { name: string; range: Range }[] {
+  const out: { name: string; range: Range }[] = [];
   for (const command of heldCommands(data)) {
     if (command.instruction !== 'RUN') continue;
     for (const words of simpleCommands(command.joined)) {
@@ -136,10 +136,17 @@ export function installedJdks(data: DockerfileData): { name: string; jdk: NamedJ
       if (at < 0 || !words.slice(at + 1).includes('install')) continue;
       for (const word of words.slice(words.indexOf('install', at) + 1)) {
         if (word.startsWith('-') || word === '|' || word === '>' || word === '>>') continue;
-        const jdk = jdkFromPackage(word);
-        if (jdk) out.push({ name: word, jdk, range: command.range });
+        out.push({ name: word, range: command.range });
       }
     }
   }
   return out;
+}
+
+/** The JDK packages the running image's RUNs install (`apt-get install -y --no-install-recommends openjdk-17-jre-headless`). */
+export function installedJdks(data: DockerfileData): { name: string; jdk: NamedJdk; range: Range }[] {
+  return installedPackages(data).flatMap(({ name, range }) => {
+    const jdk = jdkFromPackage(name);
+    return jdk ? [{ name, jdk, range }] : [];
+  });
 }

@@ -7,6 +7,7 @@ import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import type { PemCertificate } from '../../parse/pem';
 import { linkSources } from './sources';
+import { systemJavaStoreAt } from '../../knowledge';
 
 /** `CN=api.example.com` → `api.example.com`; else the whole subject. */
 export function certName(c: PemCertificate): string {
@@ -33,7 +34,9 @@ export function anchorsText(root: string, check: TrustCheck): string {
       ? 'its trust store'
       : source.store.copiedBy && /(^|\/)lib\/security\/cacerts$/.test(source.store.path.value)
         ? `its JDK's cacerts, which its image replaces with ${displayFile(root, source.file)}`
-        : displayFile(root, source.file);
+        : source.store.copiedBy && systemJavaStoreAt(source.store.path.value)
+          ? `its JDK's cacerts (a link to ${source.store.path.value}), which its image replaces with ${displayFile(root, source.file)}`
+          : displayFile(root, source.file);
   return `${where} (${shown.join(', ') || 'no certificate'})`;
 }
 

@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/tls/certificate-trust-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
-import { javaClient, pem, replacingCacerts, tomcatServer } from './trust-trees';
+import { APT_JDK_17, javaClient, pem, replacingCacerts, replacingDebianStore, tomcatServer } from './trust-trees';
 import { ccdt, svrconn } from '../mq/trees';
 
 /** An MQ C client (CCDT) whose start script names its key repository in MQSSLKEYR, against a channel that requires a client certificate. */
@@ -144,6 +144,16 @@ ruleTester(rule, {
       // JDK 17.0.15 here: a JKS cacerts holding the fixture root, a JSSE client to the fixture server connects.
       name: "the client's image copies a JKS store holding the server chain's root over its JDK's cacerts: trusted",
       files: replacingCacerts('eclipse-temurin:17.0.9_9-jre', '$JAVA_HOME/lib/security/cacerts', 'trust-root.jks'),
+    },
+    {
+      // Debian 12 here: openjdk-17-jre-headless's lib/security/cacerts links to /etc/ssl/certs/java/cacerts.
+      name: 'a Debian-packaged JDK: a store holding the root copied onto /etc/ssl/certs/java/cacerts: trusted',
+      files: replacingDebianStore('trust-root.jks', [APT_JDK_17]),
+    },
+    {
+      // Debian 12 here: the JDK's first install kept the copied store's own entries and added the system CAs.
+      name: 'a Debian-packaged JDK installed after the store holding the root is copied there: still trusted',
+      files: replacingDebianStore('trust-root.jks', [], APT_JDK_17),
     },
     {
       // JDK 17.0.15 here: with -Djavax.net.ssl.trustStorePassword the JDK opens a PKCS#12 cacerts' certificates.

@@ -105,3 +105,23 @@ export const replacingCacerts = (from: string, destination: string, storeName: s
   'client/certs/cacerts': store(storeName),
   ...tomcatServer('server-chain.p12'),
 });
+
+/**
+ * The Java client whose image installs Debian's openjdk-17-jre-headless (`before` the copy, or none) and copies
+ * `storeName` (as client/certs/cacerts) onto /etc/ssl/certs/java/cacerts, the file its lib/security/cacerts links to
+ * (measured, Debian 12), `after` lines following.
+ */
+export const replacingDebianStore = (storeName: string, before: string[], ...after: string[]) => ({
+  ...replacingCacerts('debian:bookworm-slim', '/etc/ssl/certs/java/cacerts', storeName),
+  'client/Dockerfile': [
+    'FROM debian:bookworm-slim',
+    ...before,
+    'COPY certs/cacerts /etc/ssl/certs/java/cacerts',
+    ...after,
+    'ENTRYPOINT ["java", "-jar", "/app.jar"]',
+    '',
+  ].join('\n'),
+});
+
+/** apt-get installs Debian's OpenJDK 17 runtime (and with it ca-certificates-java). */
+export const APT_JDK_17 = 'RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless';

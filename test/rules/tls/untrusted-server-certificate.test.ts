@@ -1,6 +1,15 @@
 import rule from '../../../src/rules/tls/untrusted-server-certificate';
 import { ruleTester } from '../../helpers/rule-tester';
-import { javaClient, nginxProxy, nginxServer, pem, replacingCacerts, tomcatServer } from './trust-trees';
+import {
+  APT_JDK_17,
+  javaClient,
+  nginxProxy,
+  nginxServer,
+  pem,
+  replacingCacerts,
+  replacingDebianStore,
+  tomcatServer,
+} from './trust-trees';
 
 /** The Java client whose image's ENTRYPOINT names a trust store of another CA (no JVM options beside it). */
 const CLIENT_TRUSTS_OTHER_BY_ENTRYPOINT = {
@@ -141,6 +150,22 @@ ruleTester(rule, {
       ),
     },
     {
+      // Debian 12 here: ca-certificates-java's first install (the JDK's apt-get install after the copy) added every
+      // system CA to a store copied onto /etc/ssl/certs/java/cacerts (1 entry became 145).
+      name: 'a Debian-packaged JDK installed after a store is copied onto /etc/ssl/certs/java/cacerts: the CAs join it',
+      files: replacingDebianStore('trust-other.jks', [], APT_JDK_17),
+    },
+    {
+      // Debian 12 here: update-ca-certificates adds what it adds to the copied store (--fresh: every system CA).
+      name: 'a Debian-packaged JDK: update-ca-certificates after the copy onto /etc/ssl/certs/java/cacerts',
+      files: replacingDebianStore('trust-other.jks', [APT_JDK_17], 'RUN update-ca-certificates --fresh'),
+    },
+    {
+      // The image installs no JDK package: which JDK reads /etc/ssl/certs/java/cacerts is not known.
+      name: 'a store copied onto /etc/ssl/certs/java/cacerts of an image that installs no JDK package',
+      files: replacingDebianStore('trust-other.jks', []),
+    },
+    {
       name: 'the image copies a store that trusts the fixture root over its cacerts',
       files: replacingCacerts(
         'eclipse-temurin:17.0.9_9-jre',
@@ -160,6 +185,22 @@ ruleTester(rule, {
           line: 2,
           messageIncludes: [
             "its JDK's cacerts, which its image replaces with client/certs/cacerts (Fixture Other Root CA)",
+          ],
+        },
+      ],
+    },
+    {
+      // Debian 12 here: /usr/lib/jvm/java-17-openjdk-amd64/lib/security/cacerts -> /etc/ssl/certs/java/cacerts, and
+      // update-ca-certificates with nothing new left a store copied there as it was (1 entry).
+      name: "a Debian-packaged JDK: a store of another CA copied onto /etc/ssl/certs/java/cacerts, its cacerts' link",
+      files: replacingDebianStore('trust-other.jks', [APT_JDK_17], 'RUN useradd app'),
+      errors: [
+        {
+          messageId: 'untrusted',
+          file: 'client/Dockerfile',
+          line: 3,
+          messageIncludes: [
+            "its JDK's cacerts (a link to /etc/ssl/certs/java/cacerts), which its image replaces with client/certs/cacerts (Fixture Other Root CA)",
           ],
         },
       ],
