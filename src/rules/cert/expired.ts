@@ -18,6 +18,7 @@ import {
   OTHER_STORE_PASSWORD,
   notServedWhy,
 } from './_lib/shared';
+import { caAboveLeaf, chainLeaf, trustedCopies, trustedCopiesRelated } from './_lib/chain-member';
 
 /**
  * Certificates of the tree that links use only where no date check happens: a JSSE trust anchor (PKIX does
@@ -128,6 +129,10 @@ export default defineRule({
         "Self-signed certificate {{dn}} expired on {{date}}, and no link of this tree shows who connects to it. A peer accepts a self-signed certificate only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it and replace it in every store that holds or trusts it",
       expiredTrustedOnly:
         "Certificate {{dn}} expired on {{date}}, but the tree names it only as the trust store of {{names}}, and no link of this tree presents it: JSSE does not check the dates of a certificate in its trust store (an anchor, or a leaf it trusts directly), so those handshakes still succeed. A peer that presents it to OpenSSL (nginx, curl: 'certificate has expired') or GSKit (MQ: AMQ9633) is refused: renew it, and replace it in every store that holds or trusts it, when convenient",
+      expiredChainRoot:
+        "CA certificate {{dn}} expired on {{date}}. It is the root of the chain {{file}} presents, and no link of this tree shows who verifies it: a peer accepts the chain only by trusting this CA itself (or a certificate of its name and key){{trusted}}. A JSSE peer (Java: Kafka clients and brokers, Spring, Tomcat, Liberty, MQ classes for JMS) ends the path at a trust anchor without checking its dates, and the handshake completes; OpenSSL (librdkafka, nginx, curl: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) check the anchor's dates and refuse it. Renew the CA and replace it in the key and trust stores that hold it",
+      expiredChainTrusted:
+        "CA certificate {{dn}} expired on {{date}}. It is in the chain {{file}} presents, no link of this tree shows who verifies it, and {{trusted}} of this tree hold it as a trusted certificate: a JSSE peer with such a trust store ends the path at it without checking its dates, and the handshake completes. A peer that trusts only its issuer ({{issuer}}) checks its dates and rejects the chain (Java: CertificateExpiredException; OpenSSL: 'certificate has expired'; MQ: AMQ9633), as OpenSSL and GSKit do even when they trust it. Renew it and replace it in every store that holds it",
       expiredAnchor:
         "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
@@ -232,6 +237,35 @@ export default defineRule({
           severity: perhaps ? 'warning' : 'info',
         });
         continue;
+      }
+      // A CA above a valid leaf of a presented chain that no link verifies: the peer's stack and anchors decide
+      // (chain-member.ts). Under an expired leaf the chain fails whoever verifies it: an error as before.
+      const leafCert =
+        expired && !used.has(c.cert.fingerprintSha256) && caAboveLeaf(c) ? chainLeaf(ctx.deployment, c) : undefined;
+      if (leafCert && leafCert.notAfter >= now && leafCert.notBefore <= now) {
+        const copies = trustedCopies(ctx.deployment, c);
+        if (c.cert.selfSigned || copies.length > 0) {
+          const stores = [...new Set(copies.map((t) => path.basename(t.doc.file.path)))];
+          ctx.report({
+            messageId: c.cert.selfSigned ? 'expiredChainRoot' : 'expiredChainTrusted',
+            data: {
+              dn,
+              date,
+              file: path.basename(c.doc.file.path),
+              trusted: c.cert.selfSigned
+                ? stores.length > 0
+                  ? `, as ${stores.join(' and ')} of this tree ${stores.length === 1 ? 'does' : 'do'}`
+                  : ''
+                : stores.join(' and '),
+              issuer: c.cert.issuerText,
+            },
+            location,
+            related: [...(storeRelated(c).related ?? []), ...trustedCopiesRelated(c, copies), ...use.by],
+            fingerprint,
+            severity: 'warning',
+          });
+          continue;
+        }
       }
       const uses = expired ? undated.get(c.cert.fingerprintSha256) : undefined;
       const anchor = uses !== undefined;

@@ -5,6 +5,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
 import { certFile } from './cert-files';
 import { javaClient, tomcatServer } from '../tls/trust-trees';
+import { ca, leaf } from '../../helpers/pki';
 
 /** A Liberty server with an HTTPS port whose defaultKeyStore is the PEM file resources/security/api.crt. */
 function libertyServer(features: string[]): string {
@@ -629,6 +630,94 @@ ruleTester(rule, {
       files: confluentBroker('PLAINTEXT://broker:9092'),
       options: { referenceDate: '2047-01-01' },
       errors: [{ messageId: 'expiredUnnamedBundle', file: 'secrets/kafka.keystore.jks', line: 1, severity: 'info' }],
+    },
+  ],
+});
+
+// A CA above the leaf of a chain no link verifies (chain-member.ts). Measured with OpenJDK 17.0.15, a JSSE server
+// presenting leaf + CA: an expired self-signed root the client trusts: the handshake completes (PKIXValidator ends the
+// path at a trusted certificate, anchors are not date-checked); an expired intermediate under a trusted valid root:
+// CertificateExpiredException; the intermediate trusted itself: completes. `openssl verify` refuses an expired CAfile.
+// generated/key.jks at 2040: its leaf is valid (until 2046-11-25), its self-signed root expired on 2036-11-27.
+const KAFKA_KEY_STORE =
+  'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.key-store-location=classpath:kafka/key.jks\nspring.kafka.ssl.key-store-password=Pk12-planted-Zq9\n';
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const goodRoot = ca('Chain Root CA', undefined, { notBefore: day('2020-01-01'), notAfter: day('2060-01-01') });
+const oldIssuing = ca('Chain Issuing CA', goodRoot, { notBefore: day('2020-01-01'), notAfter: day('2030-01-01') });
+const chainLeaf = leaf('api.example.com', oldIssuing, { notBefore: day('2020-01-01'), notAfter: day('2050-01-01') });
+const nginxChain = (bundle?: string) => ({
+  'nginx/nginx.conf':
+    'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/chain.pem;\n    ssl_certificate_key /etc/nginx/private/chain.key;\n  }\n}\n',
+  'nginx/certs/chain.pem': chainLeaf.pem + oldIssuing.pem,
+  ...(bundle ? { 'trust/ca-bundle.pem': bundle } : {}),
+});
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "a Kafka client key store's expired self-signed root above a valid leaf, no link: a warning, not an error",
+      files: springKafka(KAFKA_KEY_STORE),
+      options: { referenceDate: '2040-01-01' },
+      errors: [
+        {
+          messageId: 'expiredChainRoot',
+          file: 'app/src/main/resources/kafka/key.jks',
+          line: 1,
+          severity: 'warning',
+          related: [{ file: 'app/src/main/resources/application.properties', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'the same, the Kafka trust store of the tree holding that root: named beside the setting (a warning)',
+      files: {
+        ...springKafka(
+          `${KAFKA_KEY_STORE}spring.kafka.ssl.trust-store-location=classpath:kafka/trust.jks\nspring.kafka.ssl.trust-store-password=Pk12-planted-Zq9\n`,
+        ),
+        'app/src/main/resources/kafka/trust.jks': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/trust.jks'),
+        ),
+      },
+      options: { referenceDate: '2040-01-01' },
+      errors: [
+        {
+          messageId: 'expiredChainRoot',
+          file: 'app/src/main/resources/kafka/key.jks',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['as trust.jks of this tree does'],
+          related: [
+            { file: 'app/src/main/resources/kafka/trust.jks', line: 1 },
+            { file: 'app/src/main/resources/application.properties', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an expired intermediate of the chain nginx presents, nothing of the tree trusting it: peers trusting the root reject it (an error)',
+      files: nginxChain(goodRoot.pem),
+      options: { referenceDate: '2035-01-01' },
+      errors: [{ messageId: 'expired', file: 'nginx/certs/chain.pem', line: 13, severity: 'error' }],
+    },
+    {
+      name: 'the same intermediate, a CA bundle of the tree trusting it directly: JSSE peers with it accept (a warning)',
+      files: nginxChain(oldIssuing.pem + goodRoot.pem),
+      options: { referenceDate: '2035-01-01' },
+      errors: [
+        {
+          messageId: 'expiredChainTrusted',
+          file: 'nginx/certs/chain.pem',
+          line: 13,
+          severity: 'warning',
+          messageIncludes: ['ca-bundle.pem of this tree hold it as a trusted certificate', 'CN=Chain Root CA'],
+          related: [
+            { file: 'trust/ca-bundle.pem', line: 1 },
+            { file: 'nginx/nginx.conf', line: 4 },
+          ],
+        },
+        // The bundle's own copy: no setting names ca-bundle.pem.
+        { messageId: 'expiredUnnamed', file: 'trust/ca-bundle.pem', line: 1, severity: 'info' },
+      ],
     },
   ],
 });

@@ -1,0 +1,70 @@
+/**
+ * A CA certificate above the leaf of a chain a component presents, judged where no link of the tree shows who verifies
+ * it. JSSE (PKIXValidator.engineValidate: a sent certificate that is trusted, or has a trusted
+ * certificate's name and key, ends the path; TrustAnchor dates are never checked) and OpenSSL (every certificate of the
+ * path, the anchor included, is date-checked) differ exactly there. Measured with OpenJDK 17.0.15 (a JSSE client, a
+ * JSSE server presenting leaf + CA): an expired self-signed root the client trusts: handshake completes; its renewal
+ * (same name and key) trusted instead: completes; an expired intermediate under a trusted valid root:
+ * CertificateExpiredException; the same intermediate trusted itself: completes. `openssl verify` refuses the
+ * expired root as CAfile ('certificate has expired'), accepts the chain when the renewed root is the CAfile.
+ */
+import * as path from 'node:path';
+import type { RelatedLocation } from '../../../core/types';
+import type { DerivedDeployment } from '../../../derive/types';
+import type { TreeCertificate } from '../../../model/mq-certs';
+import type { PemCertificate } from '../../../parse/pem';
+import { certLocation, unusedOrVendors } from './shared';
+
+/** The certificate is a CA of a presented chain above its leaf: a key entry's chain member, or a PEM chain file's. */
+export function caAboveLeaf(c: TreeCertificate): boolean {
+  if (!c.cert.isCa) return false;
+  if (c.store) return c.store.entry === 'private-key' && c.store.chainIndex > 0;
+  if (!('certificates' in c.doc.data)) return false;
+  const [first, ...rest] = c.doc.data.certificates;
+  // A file whose first certificate is a leaf (a server's chain file), not a bundle of CA certificates.
+  return first !== undefined && !first.isCa && rest.some((x) => x.fingerprintSha256 === c.cert.fingerprintSha256);
+}
+
+/**
+ * The leaf of the chain `c` is a member of: the key entry's own certificate, or the PEM file's first (undefined when
+ * the tree does not hold it).
+ */
+export function chainLeaf(deployment: DerivedDeployment, c: TreeCertificate): PemCertificate | undefined {
+  const { store } = c;
+  if (!store) return 'certificates' in c.doc.data ? c.doc.data.certificates[0] : undefined;
+  return deployment.derived.certificates.find(
+    (t) => t.doc === c.doc && t.store?.alias === store.alias && t.store.chainIndex === 0,
+  )?.cert;
+}
+
+/**
+ * The certificates of the tree that trust `c` directly, as a JSSE verifier matches them: a trusted-cert entry of a
+ * store or a CA certificate of a PEM bundle, the same certificate or one of its name and key (a renewal). A JDK's own
+ * cacerts is the vendor's, not the deployment's, and is left out.
+ */
+export function trustedCopies(deployment: DerivedDeployment, c: TreeCertificate): TreeCertificate[] {
+  return deployment.derived.certificates.filter(
+    (t) =>
+      t !== c &&
+      (t.cert.fingerprintSha256 === c.cert.fingerprintSha256 ||
+        (t.cert.subjectText === c.cert.subjectText && t.cert.publicKeySha256 === c.cert.publicKeySha256)) &&
+      (t.store
+        ? t.store.entry === 'trusted-cert' && !unusedOrVendors(t)
+        : !t.hasPrivateKey && 'certificates' in t.doc.data && t.doc.data.certificates.every((x) => x.isCa)),
+  );
+}
+
+/** The places of the trusted copies of `c`, for `related`: each file once. */
+export function trustedCopiesRelated(c: TreeCertificate, copies: readonly TreeCertificate[]): RelatedLocation[] {
+  const seen = new Set<string>();
+  return copies.flatMap((t) => {
+    if (seen.has(t.doc.file.path)) return [];
+    seen.add(t.doc.file.path);
+    const what =
+      t.cert.fingerprintSha256 === c.cert.fingerprintSha256
+        ? 'this CA certificate'
+        : `a certificate of this CA's name and key, valid until ${t.cert.notAfter.toISOString().slice(0, 10)}`;
+    const alias = t.store ? ` (alias '${t.store.alias}')` : '';
+    return [{ ...certLocation(t), message: `${path.basename(t.doc.file.path)} trusts ${what}${alias}` }];
+  });
+}
