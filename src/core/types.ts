@@ -54,6 +54,11 @@ export interface Finding {
   severity: Severity;
   message: string;
   location: Location;
+  /**
+   * `context`: the finding's own place is named for the reader (a channel the finding is about, whose name no record
+   * matches to change it); a template value there defers nothing, as for a related place of that role. Not reported.
+   */
+  locationRole?: 'context';
   related?: RelatedLocation[];
   /** Deployment root (absolute), when the finding belongs to one. */
   deployment?: string;

@@ -18,7 +18,8 @@ import { namedByComponent, presentedKeys, presentedPlaces, type NamedCertificate
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
-import { channelAccess, type ChannelAccess } from '../model/mq-access';
+import type { ChannelAccess } from '../model/mq-access';
+import { channelAccess } from '../model/mq-channel-access';
 import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
 import { mqscScriptsOf } from '../model/mq-scripts';
 import type {

@@ -7,7 +7,6 @@ import {
   blockUserRecord,
   chlauthState,
   isBlockingMcauser,
-  effectiveChlauthRecords,
   listValues,
   matchesEveryAddress,
   orderedMappingRecords,
@@ -52,6 +51,16 @@ export interface ChannelAccess {
   /** SCYEXIT named on the channel: the exit may change or refuse the identity, so the outcome is unknown. */
   exit?: Traced<string>;
   blockAll?: ChlauthRecord;
+  /**
+   * Records that may or may not match the channel (a template placeholder in the record's profile or the channel's
+   * name) and would change this decision if they did: the decision holds only if none of them matches.
+   */
+  uncertain: ChlauthRecord[];
+  /**
+   * Whether the channel's name decides its access: another value of a templated name (another literal name) could
+   * match a record that changes the decision. False, the name is context: no record a name can match changes it.
+   */
+  nameDecides: boolean;
   /** A record whose matching values are template placeholders: every way in after it is unknown. */
   templatedRecord?: ChlauthRecord;
   paths: AccessPath[];
@@ -85,10 +94,22 @@ export interface AccessOverrides {
 
 const rank = { NONE: 0, OPTIONAL: 1, REQDADM: 2, REQUIRED: 3 } as Record<string, number>;
 
-export function channelAccess(
+/**
+ * The records one decision takes: the queue manager's records (effectiveChlauthRecords, computed once per channel) and
+ * which of them match the channel's name in this decision (a templated name or profile is decided both ways by
+ * channelAccess in mq-channel-access.ts).
+ */
+export interface RecordsWorld {
+  records: ChlauthRecord[];
+  matches: (record: ChlauthRecord) => boolean;
+}
+
+/** The access decision for one inbound channel with the given records matching it; undefined for other channel types. */
+export function decideChannelAccess(
   doc: ParsedDocument<MqscData>,
   input: ChannelInput,
-  overrides: AccessOverrides = {},
+  overrides: AccessOverrides,
+  world: RecordsWorld,
 ): ChannelAccess | undefined {
   const type = mqInboundChannelType(input.chltype);
   if (!type) return undefined;
@@ -128,7 +149,7 @@ export function channelAccess(
         from: { kind: 'default', origin: 'default' },
       } as Traced<string>)
     : use(chlauthState(objects, file), 'CHLAUTH(ENABLED) and the default channel authentication records');
-  const records = chlauth.value === 'ENABLED' ? effectiveChlauthRecords(objects, doc.data.commands, file) : [];
+  const records = chlauth.value === 'ENABLED' ? world.records : [];
   const connauth = connauthOf(objects, file, overrides.connauthDefault === true);
 
   const ciph = attr('SSLCIPH');
@@ -155,9 +176,10 @@ export function channelAccess(
   let templatedRecord: ChlauthRecord | undefined;
   if (!blockAll && chlauth.value !== 'UNKNOWN') {
     let catchAll = false;
-    for (const r of orderedMappingRecords(records, input.name, type.chlauthTypes)) {
+    for (const r of orderedMappingRecords(records, input.name, type.chlauthTypes, world.matches)) {
       const a = r.attributes;
-      if (r.templated.some((k) => k !== 'CHCKCLNT' && k !== 'DESCR' && k !== 'CUSTOM')) {
+      // A templated profile is decided by matches (this decision takes the record as matching the channel or not).
+      if (r.templated.some((k) => k !== 'CHCKCLNT' && k !== 'DESCR' && k !== 'CUSTOM' && k !== 'PROFILE')) {
         templatedRecord = r; // the placeholder decides who matches: the rest of the decision is unknown
         break;
       }
@@ -205,7 +227,9 @@ export function channelAccess(
         path.identity = { kind: type!.blankMcauser === 'unknown' ? 'unknown' : type!.blankMcauser, from: mcauser.from };
     }
     const id = path.identity;
-    const blocker = type!.chlauthTypes.includes('BLOCKUSER') ? blockUserRecord(records, input.name) : undefined;
+    const blocker = type!.chlauthTypes.includes('BLOCKUSER')
+      ? blockUserRecord(records, input.name, world.matches)
+      : undefined;
     const blockList =
       blocker && blocker.attributes.WARN !== 'YES'
         ? listValues(blocker.attributes.USERLIST).map((u) => u.toLowerCase())
@@ -289,6 +313,8 @@ export function channelAccess(
         (p.password === 'none' || (p.password === 'admin' && p.identity.kind === 'fixed')),
     );
   const access: ChannelAccess = {
+    nameDecides: true,
+    uncertain: [],
     channel: input.name,
     chltype: input.chltype,
     chlauth,
@@ -387,6 +413,8 @@ export function describePaths(a: ChannelAccess): string[] {
   }
   if (a.templatedRecord)
     out.push(`unknown (template in SET CHLAUTH('${a.templatedRecord.profile}') ${a.templatedRecord.type})`);
+  // Said as the condition the ways in above hold under: a template value could make the record match.
+  for (const r of a.uncertain) out.push(`unless SET CHLAUTH('${r.profile}') ${r.type} matches ${a.channel}`);
   return out;
 }
 

@@ -90,8 +90,12 @@ export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscComm
     for (const [key, r] of byKey) if (r.from.kind === 'default' && removesRecord(c, r)) byKey.delete(key);
   }
   for (const r of objects.chlauth) {
-    if (!r.type || r.profileParam.templated) continue;
-    const templated = [...r.attributes.entries()].filter(([, p]) => p.templated).map(([k]) => k);
+    if (!r.type) continue;
+    // A templated profile is kept: whether it matches a channel is unknown (profileMatch says 'maybe').
+    const templated = [
+      ...(r.profileParam.templated ? ['PROFILE'] : []),
+      ...[...r.attributes.entries()].filter(([, p]) => p.templated).map(([k]) => k),
+    ];
     const attributes: Record<string, string> = {};
     const locations: Record<string, Location> = { PROFILE: paramLocation(file, r.profileParam) };
     for (const [k, p] of r.attributes) {
@@ -126,6 +130,38 @@ export function chlauthProfileMatches(profile: string, channel: string): boolean
   return new RegExp(`^${pattern}$`).test(channel.toUpperCase());
 }
 
+/**
+ * Template placeholders in a channel name or CHLAUTH profile (`$CHANNEL`, `${CHL}`, `{{ .Values.channel }}`, `<%= c %>`,
+ * `@chl@`): an MQ object name holds none of `$ { < @`, so each is a value put in at deploy time.
+ */
+const PLACEHOLDER = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*?\}\}|<%.*?%>|@[A-Za-z0-9_.-]+@/g;
+
+export function hasPlaceholder(name: string): boolean {
+  return name.search(PLACEHOLDER) >= 0;
+}
+
+/**
+ * Whether a CHLAUTH profile matches a channel name when either holds a template placeholder: 'yes' when every value
+ * matches (the same placeholder text on both sides is the same value put in; the profile `*`; a generic profile
+ * `TO_*` for `TO_$CLUSTER`), 'no' when the fixed characters before or after the placeholders cannot agree, else
+ * 'maybe'. Without placeholders, MQ's match (chlauthProfileMatches).
+ */
+export function profileMatch(profile: string, channel: string): 'yes' | 'no' | 'maybe' {
+  const templatedProfile = hasPlaceholder(profile);
+  if (!templatedProfile && !hasPlaceholder(channel)) return chlauthProfileMatches(profile, channel) ? 'yes' : 'no';
+  if (profile.toUpperCase() === channel.toUpperCase() || profile.trim() === '*') return 'yes';
+  const asGeneric = (name: string) => name.toUpperCase().replace(PLACEHOLDER, '*');
+  const p = asGeneric(profile).split('*');
+  const c = asGeneric(channel).split('*');
+  // A side without `*` is its whole text: its first part is also its last.
+  const [pFirst, pLast, cFirst, cLast] = [p[0] ?? '', p.at(-1) ?? '', c[0] ?? '', c.at(-1) ?? ''];
+  if (!templatedProfile && p.length === 2 && pLast === '' && cFirst.startsWith(pFirst)) return 'yes';
+  const agreeStart = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+  const agreeEnd = (a: string, b: string) => a.endsWith(b) || b.endsWith(a);
+  if (!agreeStart(pFirst, cFirst) || !agreeEnd(pLast, cLast)) return 'no';
+  return 'maybe';
+}
+
 /** Larger is more specific: an exact name beats any generic profile; generic profiles rank by their fixed characters. */
 export function profileSpecificity(profile: string): number {
   return profile.includes('*') ? profile.replace(/\*/g, '').length : 1000;
@@ -141,12 +177,11 @@ export function orderedMappingRecords(
   records: ChlauthRecord[],
   channel: string,
   types: readonly string[],
+  matches: (r: ChlauthRecord) => boolean = (r) => chlauthProfileMatches(r.profile, channel),
 ): ChlauthRecord[] {
   const typeRank = (t: string) => (t === 'SSLPEERMAP' ? 0 : t === 'USERMAP' || t === 'QMGRMAP' ? 1 : 2);
   return records
-    .filter(
-      (r) => MAPPING_TYPES.includes(r.type) && types.includes(r.type) && chlauthProfileMatches(r.profile, channel),
-    )
+    .filter((r) => MAPPING_TYPES.includes(r.type) && types.includes(r.type) && matches(r))
     .sort(
       (a, b) =>
         profileSpecificity(b.profile) - profileSpecificity(a.profile) ||
@@ -156,9 +191,13 @@ export function orderedMappingRecords(
 }
 
 /** The BLOCKUSER record of the most specific matching profile (only that one applies: a channel-specific list replaces `*MQADMIN`). */
-export function blockUserRecord(records: ChlauthRecord[], channel: string): ChlauthRecord | undefined {
+export function blockUserRecord(
+  records: ChlauthRecord[],
+  channel: string,
+  matches: (r: ChlauthRecord) => boolean = (r) => chlauthProfileMatches(r.profile, channel),
+): ChlauthRecord | undefined {
   return records
-    .filter((r) => r.type === 'BLOCKUSER' && chlauthProfileMatches(r.profile, channel))
+    .filter((r) => r.type === 'BLOCKUSER' && matches(r))
     .sort((a, b) => profileSpecificity(b.profile) - profileSpecificity(a.profile))[0];
 }
 

@@ -63,6 +63,8 @@ export interface ReportDescriptor<MessageId extends string> {
   messageId: MessageId;
   data?: Record<string, string | number>;
   location: Location;
+  /** `context`: no other value at `location` could make the finding false (Finding.locationRole). */
+  locationRole?: 'context';
   related?: RelatedLocation[];
   /** Overrides the configured severity for this one finding (e.g. warning when the JDK is unknown). */
   severity?: Severity;

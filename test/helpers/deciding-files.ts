@@ -42,7 +42,8 @@ function offsetOf(text: string, line: number, character: number): number {
 }
 
 /**
- * Related places a finding names as context (`role: 'context'`: no other value there could make it false) whose value
+ * Related places a finding names as context (`role: 'context'`: no other value there could make it false), and its own
+ * place where it says so (`locationRole: 'context'`), whose value
  * decides it after all. Each such place is given another value — its text with a `Z` before it (a channel or host
  * name no pattern of the tree meant), a number plus one — and the tree linted again: each finding naming it must
  * still be reported, at least as severe. Returns `<finding> ← <file>:<line> '<text>'` for each place whose change
@@ -55,7 +56,10 @@ export function contextPlacesThatDecide(
 ): string[] {
   const places = new Map<string, { file: string; start: number; end: number; findings: Finding[] }>();
   for (const finding of full.findings)
-    for (const related of finding.related ?? []) {
+    for (const related of [
+      ...(finding.locationRole === 'context' ? [{ ...finding.location, role: 'context' as const }] : []),
+      ...(finding.related ?? []),
+    ]) {
       if (related.role !== 'context' || !related.range) continue;
       const file = rel(full.root, related.file);
       const text = testCase.files[file];

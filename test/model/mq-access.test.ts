@@ -1,4 +1,5 @@
-import { channelAccess } from '../../src/model/mq-access';
+import { channelAccess } from '../../src/model/mq-channel-access';
+import { profileMatch } from '../../src/model/mq-chlauth';
 import { mqscScripts } from '../../src/model/mq-scripts';
 import { parseMqIni } from '../../src/parse/mq-ini';
 import { parseMqsc } from '../../src/parse/mqsc';
@@ -159,6 +160,40 @@ describe('what the tree cannot tell stays unknown', () => {
     expect(a.adminWithoutSecret).toBe(false);
   });
 
+  // ibm-cloudintegration/mqoncp4i-2025@f45ab428425a MQonCP4I/multiinstance: set chlauth($CHANNEL) TYPE(BLOCKUSER) USERLIST(NOBODY).
+  it('a record with a templated profile that may match the channel: the decision holds unless it does', () => {
+    const a = access(
+      'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nset chlauth($CHANNEL) TYPE(BLOCKUSER) USERLIST(NOBODY)\n',
+      'APP',
+    );
+    expect(a.results).toEqual([
+      'client-asserted user, password checked for administrators',
+      "unless SET CHLAUTH('$CHANNEL') BLOCKUSER matches APP",
+    ]);
+    expect(a.uncertain.map((r) => r.profile)).toEqual(['$CHANNEL']);
+    expect(a.deciding.map((l) => l.message)).toContain("SET CHLAUTH('$CHANNEL') TYPE(BLOCKUSER) may match APP");
+  });
+
+  it('the same placeholder as profile and channel name is the same value: the record applies', () => {
+    const a = access(
+      'DEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN)\nset chlauth($CHANNEL) TYPE(BLOCKUSER) USERLIST(NOBODY)\n',
+      '$CHANNEL',
+    );
+    // *MQADMIN is replaced for the channel; only whether the name makes it SYSTEM.* (refused by default) is unknown.
+    expect(a.results).toEqual([
+      'client-asserted user, administrator (mqm) possible, password checked for administrators',
+      "unless SET CHLAUTH('SYSTEM.*') ADDRESSMAP matches $CHANNEL",
+    ]);
+    expect(a.nameDecides).toBe(true);
+  });
+
+  it('a templated name with a fixed part no specific profile can match: the name does not decide', () => {
+    const a = access('DEFINE CHANNEL(TO_$CLUSTER) CHLTYPE(SVRCONN)\n', 'TO_$CLUSTER');
+    expect(a.results).toEqual(['client-asserted user, password checked for administrators']);
+    expect(a.nameDecides).toBe(false);
+    expect(access('DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n', 'APP').nameDecides).toBe(true);
+  });
+
   it('a templated CHCKCLNT leaves the password check unknown', () => {
     const a = access(
       "DEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) MCAUSER('app') REPLACE\nSET CHLAUTH('DEV.APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) CHCKCLNT({{ .ChckClnt }})\n",
@@ -276,5 +311,22 @@ describe('MQSC files of one queue manager are applied as one script, in the orde
     expect(decision.deciding.map((l) => `${l.file.replace('/t/', '')}:${(l.range?.start.line ?? 0) + 1}`)).toContain(
       'qm1/20-sec.mqsc:1',
     );
+  });
+});
+
+describe('CHLAUTH profile matching with template placeholders', () => {
+  it.each([
+    ['APP.*', 'APP.SVRCONN', 'yes'],
+    ['APP.*', 'SYS.SVRCONN', 'no'],
+    ['$CHANNEL', '$CHANNEL', 'yes'],
+    ['$CHANNEL', 'APP', 'maybe'],
+    ['SYSTEM.*', '$CHANNEL', 'maybe'],
+    ['SYSTEM.*', 'TO_$CLUSTER', 'no'],
+    ['TO_*', 'TO_$CLUSTER', 'yes'],
+    ['*', '{{ .Values.channel }}', 'yes'],
+    ['SYSTEM.ADMIN.SVRCONN', '${PREFIX}.SVRCONN', 'maybe'],
+    ['SYSTEM.ADMIN.SVRCONN', '${PREFIX}.APP', 'no'],
+  ])('%s against %s: %s', (profile, channel, expected) => {
+    expect(profileMatch(profile, channel)).toBe(expected);
   });
 });

@@ -70,6 +70,7 @@ export function runRules(
             severity,
             message,
             location: descriptor.location,
+            ...(descriptor.locationRole ? { locationRole: descriptor.locationRole } : {}),
             related: distinctRelated(descriptor.related),
             fingerprint: fingerprintOf([rule.meta.id, ...(descriptor.fingerprint ?? [message])]),
             ...(descriptor.outcome ? { outcome: descriptor.outcome } : {}),

@@ -17,7 +17,7 @@ import {
  * Errors and warnings whose location — or a related location that decides them — lies on such a value
  * become infos that say which template value they depend on, with that value as a related location.
  * A related place the rule marks `role: 'context'` (named for the reader, no value there could make the
- * finding false) defers nothing. A finding on a Helm value rendered with the chart's default keeps its
+ * finding false) defers nothing, nor does the finding's own place when the rule marks it so (`locationRole`). A finding on a Helm value rendered with the chart's default keeps its
  * severity and names the values.yaml line the value came from.
  */
 export function deferTemplateValues(findings: Finding[], documents: ParsedDocument[]): Finding[] {
@@ -39,7 +39,7 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
   };
   return findings.map((finding) => {
     let file = finding.location.file;
-    let span = spanOf(finding.location);
+    let span = finding.locationRole === 'context' ? undefined : spanOf(finding.location);
     for (const related of deciding(finding)) {
       if (span) break;
       span = spanOf(related);

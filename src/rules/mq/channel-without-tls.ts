@@ -1,7 +1,8 @@
 import { defineRule } from '../types';
 import { channelStory, serverChannels } from './_lib/shared';
 import { definedInScript } from './_lib/chlauth';
-import { accessOf, inputOf, refusedToEveryone } from './_lib/access';
+import { uncertainPlaces } from '../../model/mq-channel-access';
+import { accessOf, inputOf, nameRole, refusedToEveryone, storyRole } from './_lib/access';
 
 export default defineRule({
   meta: {
@@ -33,8 +34,13 @@ export default defineRule({
         messageId: 'plaintext',
         data: { chltype: a.chltype, channel: a.channelName },
         location,
+        ...(location === a.nameLocation ? nameRole(access) : {}),
         // Where the channel is defined and last altered, and an ALTER that would have set SSLCIPH but fails.
-        related: channelStory(a, location),
+        related: [
+          ...storyRole(access, channelStory(a, location)),
+          // A templated record refusing access (USERSRC(NOACCESS)) that may match the channel may block it after all.
+          ...(access ? uncertainPlaces(access, (r) => r.attributes.USERSRC === 'NOACCESS') : []),
+        ],
         fingerprint: [c.id, 'no-tls'],
       });
     }

@@ -1,5 +1,7 @@
 import { defineRule } from '../types';
-import { assumption, inboundAccess, resultText, tlsRuleOwns } from './_lib/access';
+import { MAPPING_TYPES } from '../../model/mq-chlauth';
+import { uncertainPlaces } from '../../model/mq-channel-access';
+import { assumption, inboundAccess, nameRole, resultText, storyRole, tlsRuleOwns } from './_lib/access';
 import { channelStory } from './_lib/shared';
 
 export default defineRule({
@@ -32,12 +34,15 @@ export default defineRule({
           assumed: assumption(access),
         },
         location: a.nameLocation,
+        ...nameRole(access),
         related: [
           { ...a.sslciph.location, message: 'TLS enabled here' },
           ...(access.chlauth.from.kind === 'file'
             ? [{ ...access.chlauth.from.location, message: `CHLAUTH(${access.chlauth.value})` }]
             : []),
-          ...channelStory(a, a.nameLocation),
+          ...storyRole(access, channelStory(a, a.nameLocation)),
+          // A templated SSLPEERMAP/USERMAP… that may match the channel may map its peers to a user after all.
+          ...uncertainPlaces(access, (r) => MAPPING_TYPES.includes(r.type)),
         ],
         fingerprint: [a.channelName, a.chltype, 'no-mcauser'],
       });

@@ -56,6 +56,78 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // ibm-cloudintegration/mqoncp4i-2025@f45ab428425a MQonCP4I/unicluster/deploy/unicluster.yaml_template: with
+      // CHLAUTH(DISABLED) no record matches a channel by name, so whatever TO_$UNICLUS becomes, mqm gets in.
+      name: 'CHLAUTH(DISABLED) and a templated channel name: the name is context, the error stands',
+      files: {
+        'QM1.mqsc.template':
+          "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(TO_$UNICLUS) CHLTYPE(SVRCONN) SSLCAUTH(OPTIONAL) SSLCIPH('ANY_TLS12_OR_HIGHER')\n",
+      },
+      errors: [
+        {
+          messageId: 'asserted',
+          file: 'QM1.mqsc.template',
+          line: 2,
+          severity: 'error',
+          messageExcludes: ['depends on template value'],
+        },
+      ],
+    },
+    {
+      // CHLAUTH(ENABLED): the default SET CHLAUTH('SYSTEM.*') ADDRESSMAP USERSRC(NOACCESS) refuses a SYSTEM.* name.
+      name: 'CHLAUTH(ENABLED) and a name the template may make SYSTEM.*: unknown until rendered',
+      files: {
+        'QM1.mqsc.template':
+          "ALTER QMGR CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN)\n",
+      },
+      errors: [
+        {
+          messageId: 'asserted',
+          file: 'QM1.mqsc.template',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['depends on template value $CHANNEL', "unless SET CHLAUTH('SYSTEM.*') ADDRESSMAP matches"],
+        },
+      ],
+    },
+    {
+      // The fixed TO_ cannot begin SYSTEM.: no record the name can match changes the decision.
+      name: 'CHLAUTH(ENABLED) and a templated name no specific profile can match: the error stands',
+      files: {
+        'QM1.mqsc.template':
+          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL(TO_$CLUSTER) CHLTYPE(SVRCONN)\n",
+      },
+      errors: [
+        {
+          messageId: 'asserted',
+          file: 'QM1.mqsc.template',
+          line: 3,
+          severity: 'error',
+          messageExcludes: ['depends on template value', 'unless'],
+        },
+      ],
+    },
+    {
+      // A record whose profile is templated may match APP: USERSRC(NOACCESS) would refuse everyone.
+      name: 'a SET CHLAUTH with a templated profile that may refuse the channel: unknown until rendered',
+      files: {
+        'QM1.mqsc.template':
+          "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nALTER QMGR CHLAUTH(ENABLED)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH($CHANNEL) TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
+      },
+      errors: [
+        {
+          messageId: 'asserted',
+          file: 'QM1.mqsc.template',
+          line: 4,
+          severity: 'info',
+          messageIncludes: [
+            'depends on template value $CHANNEL',
+            "unless SET CHLAUTH('$CHANNEL') ADDRESSMAP matches APP",
+          ],
+        },
+      ],
+    },
+    {
       name: 'security exit: the outcome is unknown, said as an info',
       files: { 'QM1.mqsc': OPEN + "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SCYEXIT('blockip2(BlockExit)')\n" },
       errors: [

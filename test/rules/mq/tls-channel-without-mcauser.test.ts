@@ -41,6 +41,41 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // ibm-cloudintegration/mqoncp4i-2025@f45ab428425a MQonCP4I/streamq/deploy/streamq.yaml_template: CHLAUTH(DISABLED),
+      // so no record maps or blocks $CHLCAPS by name: whatever it becomes, clients run as the id they assert.
+      name: 'CHLAUTH(DISABLED) and a templated channel name: the name is context, the warning stands',
+      files: {
+        'QM1.mqsc.template':
+          "ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL($CHLCAPS) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCAUTH(OPTIONAL) SSLCIPH('ANY_TLS12_OR_HIGHER')\nset chlauth($CHLCAPS) TYPE(BLOCKUSER) USERLIST(NOBODY)\n",
+      },
+      errors: [
+        {
+          messageId: 'noMcauser',
+          file: 'QM1.mqsc.template',
+          line: 2,
+          severity: 'warning',
+          messageExcludes: ['depends on template value'],
+        },
+      ],
+    },
+    {
+      // A templated SSLPEERMAP may map APP's peers to a user: whether the channel runs as the asserted id is unknown.
+      name: 'a SSLPEERMAP with a templated profile that may match the channel: unknown until rendered',
+      files: {
+        'QM1.mqsc.template':
+          "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\nSET CHLAUTH($CHANNEL) TYPE(SSLPEERMAP) SSLPEER('CN=app') USERSRC(MAP) MCAUSER('app')\n",
+      },
+      errors: [
+        {
+          messageId: 'noMcauser',
+          file: 'QM1.mqsc.template',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['depends on template value $CHANNEL'],
+        },
+      ],
+    },
+    {
       name: 'TLS channel without MCAUSER',
       files: { 'QM1.mqsc': svrconn('APP', 'SSLCIPH(ANY_TLS12) SSLCAUTH(REQUIRED)') },
       errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 1, related: [{ file: 'QM1.mqsc', line: 2 }] }],

@@ -1,6 +1,6 @@
 import type { Location, RelatedLocation } from '../../../core/types';
 import type { ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
-import { channelAccess } from '../../../model/mq-access';
+import { channelAccess } from '../../../model/mq-channel-access';
 import type { MqscData } from '../../../parse/mqsc';
 import type { ParsedDocument } from '../../../parse/types';
 import type { DerivedDeployment } from '../../../derive/types';
@@ -84,11 +84,25 @@ export function channelRelated<T extends { input: ChannelInput; access: ChannelA
 /**
  * Whether a channel's name decides its access. It does only through the channel authentication records that match it
  * by name: with CHLAUTH(DISABLED) written in the tree no record applies (IBM MQ ALTER QMGR CHLAUTH: "Channel
- * authentication records are not checked"), and any other name — the `$CHANNEL` a deploy script fills in — gets the
- * same access.
+ * authentication records are not checked"), and where no record another name could match changes the decision (a
+ * `TO_$CLUSTER` no `SYSTEM.*` profile can match), any other name — the value a deploy script fills in — gets the same
+ * access (channelAccess decides it).
  */
 export function nameDecidesAccess(access: ChannelAccess): boolean {
-  return !(access.chlauth.value === 'DISABLED' && access.chlauth.from.kind === 'file');
+  return access.nameDecides;
+}
+
+/** For a finding reported at the channel's name: the name is context where it cannot change the access decision. */
+export function nameRole(access: ChannelAccess | undefined): { locationRole?: 'context' } {
+  return !access || access.nameDecides ? {} : { locationRole: 'context' };
+}
+
+/**
+ * Where the channel is defined and altered (channelStory), as context where its name cannot change the access
+ * decision: the settings that decide are named at their own places.
+ */
+export function storyRole(access: ChannelAccess | undefined, story: RelatedLocation[]): RelatedLocation[] {
+  return !access || access.nameDecides ? story : story.map((l) => ({ ...l, role: 'context' as const }));
 }
 
 /** "; assuming …" for messages, when the verdict rests on defaults of a new queue manager. */
