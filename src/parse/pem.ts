@@ -73,10 +73,10 @@ export const pemFormat: FormatHandler<PemData> = {
 };
 
 /**
- * The text of a certificate block that stands for a certificate instead of holding one (pegasystems/pega-helm-charts'
+ * The text of a certificate or private key block that stands for one instead of holding it (pegasystems/pega-helm-charts'
  * test values: `this is a test certificate`, `<<certificate content>>`), quoted and cut for a message; undefined for a
- * body of base64 (a certificate, possibly damaged). A DER certificate's base64 runs on for 64 characters a line, so a
- * body without a run of 20 base64 characters is no certificate at all; nor is one that elides its base64 with `...` or
+ * body of base64 (a certificate, possibly damaged). A DER certificate's or key's base64 runs on for 64 characters a line, so a
+ * body without a run of 20 base64 characters is neither; nor is one that elides its base64 with `...` or
  * `…` (no base64 character: sreymja/mtls-proxy's test.crt, `MIIBIjANBgkq…AQEA...`), as documentation writes it.
  */
 function placeholderText(body: string): string | undefined {
@@ -84,6 +84,13 @@ function placeholderText(body: string): string | undefined {
   if (/[A-Za-z0-9+/=]{20}/.test(text) && !/\.\.\.|\u2026/.test(text)) return undefined;
   if (text === '') return 'no text';
   return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
+/** What a placeholder key block holds, in words that quote none of it. */
+function placeholderKind(body: string): string {
+  const text = body.replace(/\\n/g, ' ').trim();
+  if (text === '') return 'no text';
+  return /\.\.\.|\u2026/.test(text) ? 'base64 elided with an ellipsis' : 'text that is not base64';
 }
 
 export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocument<PemData> {
@@ -130,13 +137,26 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
         try {
           publicKeySha256 = spkiHash(createPublicKey(m[0]).export({ type: 'spki', format: 'der' }));
         } catch {
-          problems.push({
-            code: 'pem-invalid-key',
-            severity: 'warning',
-            message: 'Private key block could not be read',
-            data: {},
-            range: r,
-          });
+          // Never the body itself: what stands in a key block may be part of a real key.
+          const placeholder = placeholderText(m[2] ?? '') && placeholderKind(m[2] ?? '');
+          problems.push(
+            placeholder !== undefined
+              ? {
+                  code: 'pem-placeholder',
+                  severity: 'info',
+                  message:
+                    'The private key block holds a placeholder ({{text}}), not a key: the one that replaces it is not checked',
+                  data: { text: placeholder },
+                  range: r,
+                }
+              : {
+                  code: 'pem-invalid-key',
+                  severity: 'warning',
+                  message: 'Private key block could not be read',
+                  data: {},
+                  range: r,
+                },
+          );
         }
       }
       privateKeys.push({ range: r, publicKeySha256 });

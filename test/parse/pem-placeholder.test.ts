@@ -37,6 +37,35 @@ describe('certificate blocks that hold placeholder text', () => {
     expect(problemMessage(problems[0]!)).toContain(shown);
   });
 
+  it.each([
+    // yurpetr/nps@a7ee3c1 docker/conf.example/private.key (no licence; shape only): beside a certificate.crt holding the same word.
+    [
+      'words (yurpetr/nps shape)',
+      '-----BEGIN PRIVATE KEY-----\nblahblahblah\n-----END PRIVATE KEY-----\n',
+      'text that is not base64',
+    ],
+    ['an empty RSA key block', '-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----\n', 'no text'],
+    [
+      'base64 elided with an ellipsis',
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7...\n-----END PRIVATE KEY-----\n',
+      'base64 elided with an ellipsis',
+    ],
+  ])('a private key block holding %s: an info that quotes none of it', (_name, text, shown) => {
+    const problems = parsePem({ path: '/x/private.key', text, hadBom: false }, 'pem.private-key').problems;
+    expect(problems).toEqual([expect.objectContaining({ code: 'pem-placeholder', severity: 'info' })]);
+    const message = problemMessage(problems[0]!);
+    expect(message).toContain(`(${shown})`);
+    expect(message).not.toMatch(/blah|MIIE/);
+  });
+
+  it('a damaged private key (base64 cut short) is still a warning', () => {
+    const text =
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
+    expect(parsePem({ path: '/x/private.key', text, hadBom: false }, 'pem.private-key').problems).toEqual([
+      expect.objectContaining({ code: 'pem-invalid-key', severity: 'warning' }),
+    ]);
+  });
+
   it('a damaged certificate (base64 cut short) is still an error', () => {
     const text =
       '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\nRTESMBAGA1UEChMJQmFsdGltb3Jl\n-----END CERTIFICATE-----\n';
