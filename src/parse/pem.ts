@@ -137,8 +137,11 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
         try {
           publicKeySha256 = spkiHash(createPublicKey(m[0]).export({ type: 'spki', format: 'der' }));
         } catch {
-          // Never the body itself: what stands in a key block may be part of a real key.
-          const placeholder = placeholderText(m[2] ?? '') && placeholderKind(m[2] ?? '');
+          // Never the body itself: what stands in a key block may be part of a real key. Base64 that starts as DER
+          // does (`MI…`: a SEQUENCE) and is not elided is a damaged key, however short.
+          const body = m[2] ?? '';
+          const derStart = /^\s*MI[A-Za-z0-9+/]/.test(body) && !/\.\.\.|\u2026/.test(body);
+          const placeholder = !derStart && placeholderText(body) !== undefined ? placeholderKind(body) : undefined;
           problems.push(
             placeholder !== undefined
               ? {
