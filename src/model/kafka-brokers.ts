@@ -13,6 +13,7 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
+import { CONFLUENT_BROKER_IMAGE, CONFLUENT_SECRETS } from '../parse/keystore/confluent-credentials';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
@@ -21,11 +22,8 @@ import { relativePosix } from './paths';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { StoreRef, TlsTrustSettings, TreeMount } from './types';
 
-/** Confluent's and Apache Kafka's broker images (with or without a registry in front). */
-const CONFLUENT_BROKER_IMAGE =
-  /(^|\/)(confluentinc\/cp-(kafka|server|enterprise-kafka)|apache\/kafka(-native)?)(:|@|$)/;
 /** Where the configure script reads the `*_FILENAME` and `*_CREDENTIALS` files. */
-const SECRETS = '/etc/kafka/secrets';
+const SECRETS = CONFLUENT_SECRETS;
 /** Kafka's security protocols that speak TLS (org.apache.kafka.common.security.auth.SecurityProtocol). */
 const TLS_PROTOCOLS = new Set(['SSL', 'SASL_SSL']);
 

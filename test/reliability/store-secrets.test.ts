@@ -32,6 +32,11 @@ const tree = {
   // A store no setting names: it opens with the password of the deployment's other store settings, which must not
   // be printed either.
   'orphan/key.p12': keyP12,
+  // A Confluent broker's store, opened with the password of its credentials file (read by itself, never printed).
+  'kafka/docker-compose.yml':
+    'services:\n  broker:\n    image: confluentinc/cp-kafka:7.6.0\n    environment:\n      KAFKA_ADVERTISED_LISTENERS: SSL://broker:9093\n      KAFKA_SSL_KEYSTORE_FILENAME: broker.p12\n      KAFKA_SSL_KEYSTORE_CREDENTIALS: broker_creds\n    volumes:\n      - ./secrets:/etc/kafka/secrets\n',
+  'kafka/secrets/broker.p12': keyP12,
+  'kafka/secrets/broker_creds': `${PASSWORD}\n`,
 };
 
 /** Pieces of content that must never be printed: the password (plain and {xor}), slices of the stores' bytes in base64 and hex. */

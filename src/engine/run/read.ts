@@ -245,7 +245,25 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   const read = new Set(documents.map((d) => d.file.path));
   documents.push(...composeEnv.documents(read));
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
-  return { documents: unlockStores(documents), findings };
+  return { documents: unlockStores(documents, smallTreeFile(new Set(files))), findings };
+}
+
+/** Largest file read as a password by itself (a Confluent credentials file holds one line). */
+const MAX_PASSWORD_FILE_BYTES = 4096;
+
+/** A reader of the deployment's own small files (any other path, or a larger file, reads as undefined). */
+function smallTreeFile(listed: ReadonlySet<string>): (file: string) => string | undefined {
+  return (file) => {
+    if (!listed.has(file)) return undefined;
+    try {
+      const opened = openRegularFile(file);
+      return 'bytes' in opened && opened.bytes.length <= MAX_PASSWORD_FILE_BYTES
+        ? opened.bytes.toString('utf8')
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** The directory that holds every file (a caller that names no deployment root). */

@@ -13,6 +13,7 @@ import type { PasswordCandidate } from './pkcs12';
 import { springResourceBases } from '../spring';
 import { catalinaBase, ImageFiles } from '../image-files';
 import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
+import { confluentCredentials } from './confluent-credentials';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -23,14 +24,24 @@ const DEFAULT_PASSWORDS: PasswordCandidate[] = [
 ];
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The documents with every PKCS#12 store that needs a password opened if a candidate does, else with an info problem. */
-export function unlockStores(documents: ParsedDocument[]): ParsedDocument[] {
+/**
+ * The documents with every PKCS#12 store that needs a password opened if a candidate does, else with an info problem.
+ * `readTreeFile` reads a file of the deployment that holds a password by itself (a Confluent broker's credentials file).
+ */
+export function unlockStores(
+  documents: ParsedDocument[],
+  readTreeFile: (file: string) => string | undefined = () => undefined,
+): ParsedDocument[] {
   if (!documents.some((d) => isKeystoreDocument(d) && d.data.needsPassword)) return documents;
-  // Where the tree's Dockerfiles copy files, worked out once for every locked store.
+  // Where the tree's Dockerfiles copy files, and the passwords credentials files give, worked out once.
   const images = new ImageFiles(documents);
+  const credentials = confluentCredentials(documents, readTreeFile);
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc) || !doc.data.needsPassword) return doc;
-    const found = configurationPasswords(doc, documents, images);
+    const fromFiles = credentials
+      .filter((c) => c.store === doc.file.path)
+      .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
+    const found = distinct([...fromFiles, ...configurationPasswords(doc, documents, images)]);
     for (const { password, at } of found) {
       // One password at a time, so that the setting that opened the store is known (its location, never its value).
       const opened = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);

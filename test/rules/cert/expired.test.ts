@@ -625,6 +625,41 @@ ruleTester(rule, {
       errors: inBrokerKey(6),
     },
     {
+      // wendeburg/against-all@37150f861396 (no licence file): cp-kafka reads the store password from
+      // /etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_CREDENTIALS (./secrets mounted there); its PKCS#12 store stayed locked.
+      name: 'a Confluent broker PKCS#12 store opened with the password of its KAFKA_SSL_KEYSTORE_CREDENTIALS file (errors)',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  broker:',
+          '    image: confluentinc/cp-kafka:7.6.0',
+          '    environment:',
+          '      KAFKA_ADVERTISED_LISTENERS: SSL://broker:9093',
+          '      KAFKA_SSL_KEYSTORE_FILENAME: kafka.keystore.p12',
+          '      KAFKA_SSL_KEYSTORE_CREDENTIALS: keystore_creds',
+          '    volumes:',
+          '      - ./secrets:/etc/kafka/secrets',
+          '',
+        ].join('\n'),
+        'secrets/kafka.keystore.p12': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.p12'),
+        ),
+        // Written on Windows (joelbrinkley/NetStreams@7e618f51c3e7, MIT): Kafka's Properties still reads the first line.
+        'secrets/keystore_creds': 'Pk12-planted-Zq9\r\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [0, 1].map(() => ({
+        messageId: 'expired',
+        file: 'secrets/kafka.keystore.p12',
+        line: 1,
+        severity: 'error' as const,
+        related: [
+          { file: 'secrets/keystore_creds', line: 1 },
+          { file: 'docker-compose.yml', line: 6 },
+        ],
+      })),
+    },
+    {
       // The image's configure script reads the *_FILENAME variables only when KAFKA_ADVERTISED_LISTENERS holds SSL://.
       name: 'a Confluent broker with plaintext listeners only: its keystore variables name nothing (an info)',
       files: confluentBroker('PLAINTEXT://broker:9092'),

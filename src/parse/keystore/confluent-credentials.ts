@@ -1,0 +1,96 @@
+/**
+ * Store passwords that Confluent's broker images (and Apache Kafka's, whose configure script is Confluent's) read from
+ * files: with `SSL://` among KAFKA_ADVERTISED_LISTENERS the configure script sets ssl.keystore.password to
+ * `$(cat "/etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_CREDENTIALS")` and ssl.truststore.password likewise from
+ * KAFKA_SSL_TRUSTSTORE_CREDENTIALS, for the stores /etc/kafka/secrets/$KAFKA_SSL_*_FILENAME
+ * (https://github.com/confluentinc/kafka-images/blob/v7.6.0/kafka/include/etc/confluent/docker/configure, the same
+ * at v7.3.0 and f8e3015 with `ub` for `dub`). The script writes it into kafka.properties as `ssl.keystore.password=…`
+ * (kafka.properties.template: `{{name}}={{value}}`), which Kafka reads with java.util.Properties: the value ends at the
+ * first line terminator (\n, \r or \r\n) and its leading blanks are dropped, so a credentials file written on Windows
+ * (joelbrinkley/NetStreams@7e618f51c3e7's secrets/*_creds end in CR LF) still gives its first line. A credentials
+ * file is read only when a bind mount of the service puts a file of the deployment at that path; its text stays in
+ * local variables of the unlocking (never in a document, a message or the cache).
+ */
+import * as path from 'node:path';
+import type { Location } from '../../core/types';
+import type { ComposeData, ComposeService } from '../compose';
+import type { ComposeMount } from '../compose-volumes';
+import type { ParsedDocument } from '../types';
+
+/** Confluent's and Apache Kafka's broker images (with or without a registry in front). */
+export const CONFLUENT_BROKER_IMAGE =
+  /(^|\/)(confluentinc\/cp-(kafka|server|enterprise-kafka)|apache\/kafka(-native)?)(:|@|$)/;
+/** Where the configure script reads the `*_FILENAME` stores and `*_CREDENTIALS` files. */
+export const CONFLUENT_SECRETS = '/etc/kafka/secrets';
+
+const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A password a credentials file gives a store of the deployment, and that file. */
+export interface FileCredential {
+  store: string;
+  password: string;
+  at: Location;
+}
+
+const isCompose = (d: ParsedDocument): d is ParsedDocument<ComposeData> => d.kind === 'compose';
+
+/**
+ * The passwords the credentials files of the deployment's Confluent brokers give their stores. `readTreeFile` reads a
+ * file of the deployment (undefined for any other path).
+ */
+export function confluentCredentials(
+  documents: readonly ParsedDocument[],
+  readTreeFile: (file: string) => string | undefined,
+): FileCredential[] {
+  const found: FileCredential[] = [];
+  for (const doc of documents.filter(isCompose))
+    for (const service of doc.data.services) {
+      if (!service.image || !CONFLUENT_BROKER_IMAGE.test(service.image)) continue;
+      const value = (name: string) => {
+        const v = service.environment.find((e) => e.name === name)?.value?.trim();
+        return v && !v.includes('$') ? v : undefined;
+      };
+      if (!(value('KAFKA_ADVERTISED_LISTENERS') ?? '').includes('SSL://')) continue;
+      const hostPath = (file: string) =>
+        onHost(doc.file.path, service, doc.data.mounts, path.posix.normalize(`${CONFLUENT_SECRETS}/${file}`));
+      for (const kind of ['KEYSTORE', 'TRUSTSTORE']) {
+        const store = value(`KAFKA_SSL_${kind}_FILENAME`);
+        const credentials = value(`KAFKA_SSL_${kind}_CREDENTIALS`);
+        if (!store || !credentials) continue;
+        const storeFile = hostPath(store);
+        const credentialsFile = hostPath(credentials);
+        if (!storeFile || !credentialsFile) continue;
+        const text = readTreeFile(credentialsFile);
+        if (text === undefined) continue;
+        found.push({
+          store: storeFile,
+          password: passwordOf(text),
+          // The file that holds the password decides (its path only is ever shown).
+          at: { file: credentialsFile, range: FIRST_LINE },
+        });
+      }
+    }
+  return found;
+}
+
+/** The password Kafka ends up with: the credentials file's first line, without leading blanks (see above). */
+function passwordOf(text: string): string {
+  return (text.split(/\r\n|\r|\n/)[0] ?? '').replace(/^[ \t\f]+/, '');
+}
+
+/** The host file a bind mount of the service puts at a container path (the longest target holding it). */
+function onHost(
+  composeFile: string,
+  service: ComposeService,
+  mounts: readonly ComposeMount[],
+  containerPath: string,
+): string | undefined {
+  const target = (m: ComposeMount) => m.target.replace(/\/+$/, '');
+  const holding = mounts
+    .filter((m) => m.service === service.name && /^(\.{1,2}(\/|$)|\/)/.test(m.source))
+    .filter((m) => containerPath === target(m) || containerPath.startsWith(`${target(m)}/`))
+    .sort((a, b) => target(b).length - target(a).length)[0];
+  if (!holding) return undefined;
+  const host = path.resolve(path.dirname(composeFile), holding.source);
+  return path.join(host, ...containerPath.slice(target(holding).length).split('/'));
+}
