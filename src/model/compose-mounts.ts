@@ -55,10 +55,11 @@ export function deploymentMounts(ctx: ModelContext): TreeMount[] {
 
 /**
  * The Dockerfile a Compose service builds, when its build context is in the tree: a context that is a variable or a
- * remote repository is not.
+ * remote repository is not, and a Dockerfile written inline in the Compose file (`dockerfile_inline`) is not read.
  */
 export function builtDockerfile(composeFile: string, service: ComposeService): string | undefined {
-  if (service.build === undefined || /[$]|:\/\/|^git@/.test(service.build)) return undefined;
+  if (service.build === undefined || service.dockerfileInline || /[$]|:\/\/|^git@/.test(service.build))
+    return undefined;
   const context = path.resolve(path.dirname(composeFile), service.build);
   return path.resolve(context, service.dockerfile ?? 'Dockerfile');
 }

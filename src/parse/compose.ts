@@ -29,6 +29,11 @@ export interface ComposeService {
   build?: string;
   /** `build.dockerfile` as written (relative to the build directory), when it names one. */
   dockerfile?: string;
+  /**
+   * Where `build.dockerfile_inline` writes the Dockerfile in the Compose file itself, when it does: the build directory's
+   * own Dockerfile is then not the one built (https://docs.docker.com/reference/compose-file/build/#dockerfile_inline).
+   */
+  dockerfileInline?: Range;
   /** The image it names (`image:`): with `build:`, the name the image built from that directory gets. */
   image?: string;
   /** Its `environment:` variables, in written order (./compose-environment.ts). */
@@ -52,7 +57,7 @@ export interface ComposeData {
 // A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
 // dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
@@ -98,6 +103,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       if (!m) continue;
       const named = service(m[1]!);
       if (m[2] === 'build.dockerfile') named.dockerfile = entry.value;
+      else if (m[2] === 'build.dockerfile_inline') named.dockerfileInline = entry.valueRange;
       else if (m[2]!.startsWith('build')) named.build = entry.value;
       else if (m[2] === 'image') named.image = entry.value;
       else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });

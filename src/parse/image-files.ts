@@ -144,7 +144,8 @@ export class ImageFiles {
       if (doc.kind !== 'compose') continue;
       const { services, mounts } = doc.data as ComposeData;
       for (const service of services) {
-        if (service.build === undefined && service.dockerfile === undefined) continue;
+        // An inline Dockerfile (`dockerfile_inline`) is not read: the context's own Dockerfile is not the one built.
+        if ((service.build === undefined && service.dockerfile === undefined) || service.dockerfileInline) continue;
         const build = service.build ?? '.';
         // A context decided at run time, or a Git URL: not a directory of the tree.
         if (/[$]|:\/\/|^git@/.test(build) || /[$]/.test(service.dockerfile ?? '')) continue;

@@ -1,4 +1,5 @@
 import { composeFormat } from '../../src/parse/compose';
+import { builtDockerfile } from '../../src/model/compose-mounts';
 
 /** The environment of service `s` of a Compose text: each variable as name=value (`<shell>` when Compose asks the shell) and where each part is written. */
 function environment(yaml: string) {
@@ -53,5 +54,21 @@ describe("a Compose service's environment, one reader for every caller", () => {
     const secret = doc.entries.find((e) => e.key === 'services.s.environment.MQ_SSL_PASS');
     expect(secret).toMatchObject({ value: 'passw0rd', secret: true });
     expect(secret?.valueRange.start).toEqual({ line: 3, character: 20 });
+  });
+});
+
+describe('a Dockerfile written inline (build.dockerfile_inline)', () => {
+  it('is marked, and the build directory keeps its own Dockerfile out of it', () => {
+    // yurpetr/nps@a7ee3c1 docker/compose.yaml (no licence; shape only): build.context . with dockerfile_inline FROM tomcat:10.
+    const text =
+      'services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM tomcat:10\n        COPY ROOT.war /usr/local/tomcat/webapps/\n';
+    const doc = composeFormat.parse({ path: '/t/docker/compose.yaml', text, hadBom: false }, 'compose');
+    const [service] = doc.data.services;
+    expect(service).toMatchObject({ name: 'app', build: '.' });
+    expect(service!.dockerfileInline?.start.line).toBe(4);
+    expect(builtDockerfile('/t/docker/compose.yaml', service!)).toBeUndefined();
+    expect(builtDockerfile('/t/docker/compose.yaml', { ...service!, dockerfileInline: undefined })).toBe(
+      '/t/docker/Dockerfile',
+    );
   });
 });
