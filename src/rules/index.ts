@@ -44,6 +44,7 @@ import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
 import mqCipherspecMismatch from './mq/cipherspec-mismatch';
 import mqCipherspecNotNegotiated from './mq/cipherspec-not-negotiated';
 import mqConnauthDisabled from './mq/connauth-disabled';
+import mqMappingToBlockedUser from './mq/mapping-to-blocked-user';
 import mqMessageChannelCipherspecMismatch from './mq/message-channel-cipherspec-mismatch';
 import mqMqscCommandFails from './mq/mqsc-command-fails';
 import mqOamDisabled from './mq/oam-disabled';
@@ -128,6 +129,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqCipherspecMismatch,
   mqCipherspecNotNegotiated,
   mqConnauthDisabled,
+  mqMappingToBlockedUser,
   mqMessageChannelCipherspecMismatch,
   mqMqscCommandFails,
   mqOamDisabled,

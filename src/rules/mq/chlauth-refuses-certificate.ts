@@ -79,6 +79,8 @@ export default defineRule({
       const passedRelated = passed.flatMap((p) => recordRelated(p.record, `not matched: ${p.why}`));
       const location = record?.from.kind === 'file' ? record.from.location : attrs.nameLocation;
       if (path.blockUser && record && path.identity.user) {
+        // A USERSRC(MAP) record of the tree refuses every peer it maps, whatever certificate: mq/mapping-to-blocked-user says so once.
+        if (record.from.kind === 'file' && (record.attributes.USERSRC ?? 'MAP') === 'MAP') return;
         ctx.report({
           messageId: 'blockedUser',
           data: {

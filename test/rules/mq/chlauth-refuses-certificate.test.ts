@@ -21,6 +21,17 @@ const BACKSTOP = "SET CHLAUTH('B2B.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('*') USERS
 ruleTester(rule, {
   valid: [
     {
+      // The mapping refuses every peer whatever certificate: mq/mapping-to-blocked-user reports the record once.
+      name: 'the DN is mapped to mqm and the BLOCKUSER record refuses administrators: the mapping rule says it',
+      files: {
+        ...QM([
+          "SET CHLAUTH('B2B.SVRCONN') TYPE(SSLPEERMAP) SSLPEER('CN=partner-app') USERSRC(MAP) MCAUSER('mqm')",
+          "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
+        ]),
+        ...CLIENT,
+      },
+    },
+    {
       name: 'the certificate matches an SSLPEERMAP record that maps it to a user',
       files: {
         ...QM([
@@ -168,10 +179,12 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'the DN is mapped to mqm and the BLOCKUSER record refuses administrators: AMQ9776E',
+      // USERSRC(CHANNEL): the certificate runs as the channel's MCAUSER, which the BLOCKUSER record refuses for this peer.
+      name: "the DN's record runs it as the channel's MCAUSER mqm, which *MQADMIN refuses: AMQ9776E",
       files: {
         ...QM([
-          "SET CHLAUTH('B2B.SVRCONN') TYPE(SSLPEERMAP) SSLPEER('CN=partner-app') USERSRC(MAP) MCAUSER('mqm')",
+          "ALTER CHANNEL(B2B.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('mqm')",
+          "SET CHLAUTH('B2B.SVRCONN') TYPE(SSLPEERMAP) SSLPEER('CN=partner-app') USERSRC(CHANNEL)",
           "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
         ]),
         ...CLIENT,
@@ -180,7 +193,7 @@ ruleTester(rule, {
         {
           messageId: 'blockedUser',
           file: 'qm/QMPROD1/QMPROD1.mqsc',
-          line: 5,
+          line: 6,
           severity: 'error',
           messageIncludes: ["user 'mqm'", "USERLIST('*MQADMIN')", 'AMQ9776E'],
         },
