@@ -5,6 +5,7 @@ import { attr, elementsNamed, parseXml } from './xml';
 import type { Located } from './mq/xml-values';
 import { locatedAttr, locatedAttrs, rootElementName } from './mq/xml-values';
 import { lastPathSegment } from '../core/path-name';
+import { isJbossConfiguration } from './jboss';
 
 const SSL_ATTRS = [
   'id',
@@ -69,7 +70,8 @@ export const libertyFormat: FormatHandler<LibertyData> = {
     const base = lastPathSegment(path).toLowerCase();
     if (!/\.xml(\.tpl|\.default|\.template)?$/.test(base)) return undefined;
     // Liberty's root is lowercase `<server>`; Tomcat's is `<Server port=…>` (not ours); WAS traditional is `process:Server`.
-    return rootElementName(head) === 'server' ? 'liberty.server-xml' : undefined;
+    // WildFly's standalone.xml has a `<server xmlns="urn:jboss:domain:…">` root: not Liberty's (./jboss.ts).
+    return rootElementName(head) === 'server' && !isJbossConfiguration(head) ? 'liberty.server-xml' : undefined;
   },
   parse(file, kind) {
     return parseLiberty(file, kind);

@@ -23,6 +23,7 @@ import { envFileFormat } from './env-file';
 import { kubernetesFormat } from './kubernetes';
 import { imageBuildFormat } from './image-build';
 import { dockerignoreFormat } from './dockerignore';
+import { jbossServerFormat } from './jboss';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -38,6 +39,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   ccdtFormat,
   mqIniFormat,
   websphereFormat,
+  jbossServerFormat,
   libertyFormat,
   pemFormat,
   tomcatServerXmlFormat,

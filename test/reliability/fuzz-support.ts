@@ -63,6 +63,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   '/seed/was/ssl.client.props': 'com.ibm.ssl.protocol=TLSv1.2\ncom.ibm.ssl.keyStorePassword={xor}CDo9Hgw=\n',
   '/seed/liberty/server.xml':
     '<server>\n  <keyStore id="defaultKeyStore" password="pw"/>\n  <ssl id="s" sslProtocol="TLSv1.2" keyStoreRef="defaultKeyStore"/>\n</server>\n',
+  '/seed/wildfly/standalone.xml':
+    '<?xml version="1.0"?>\n<server xmlns="urn:jboss:domain:20.0">\n <management><security-realms><security-realm name="R"><server-identities><ssl><keystore path="k.jks" keystore-password="pw"/></ssl></server-identities></security-realm></security-realms></management>\n</server>\n',
   '/seed/tomcat/server.xml':
     '<Server port="8005">\n <Service name="Catalina">\n  <Connector port="8443" SSLEnabled="true" keystorePass="pw" sslEnabledProtocols="TLSv1.2"/>\n </Service>\n</Server>\n',
   '/seed/tomcat/conf/catalina.properties':

@@ -246,6 +246,26 @@ ruleTester(rule, {
       ],
     },
     {
+      // girirajsharma/wildfly-ssl-examples configuration/wildfly/ssl/standalone.xml: WildFly, not Liberty ({aes} and
+      // securityUtility are Liberty's; WildFly has ${env.NAME} and Elytron credential stores).
+      name: "a WildFly standalone.xml keystore password: WildFly's advice, not Liberty's",
+      files: {
+        'configuration/standalone.xml':
+          '<?xml version="1.0"?>\n<server xmlns="urn:jboss:domain:3.0">\n  <management>\n    <security-realms>\n      <security-realm name="ManagementRealm">\n        <server-identities>\n          <ssl>\n            <keystore path="RootCA.keystore" keystore-password="keypassword"/>\n          </ssl>\n        </server-identities>\n        <authentication>\n          <truststore path="trust.keystore" keystore-password="trustpassword"/>\n        </authentication>\n      </security-realm>\n    </security-realms>\n  </management>\n</server>\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'configuration/standalone.xml',
+          line: 8,
+          messageIncludes: ['Elytron credential store'],
+          messageExcludes: ['securityUtility'],
+        },
+        // A security realm's <truststore keystore-password=…>: a trust store's password, as in any other product.
+        { messageId: 'trustStore', severity: 'info', file: 'configuration/standalone.xml', line: 12 },
+      ],
+    },
+    {
       // allanian/docker@791ed1f logging/graylog/install/docker-compose.yml: Graylog compares the SHA-256 of the password
       // typed with GRAYLOG_ROOT_PASSWORD_SHA2 (graylog.conf: `echo -n yourpassword | shasum -a 256`); 8c69…a918 is
       // sha256("admin"). A digest by name and shape is said as a hash (info); a random hex secret named as no hash, a

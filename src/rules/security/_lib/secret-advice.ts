@@ -44,6 +44,13 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       'Pass it from outside the repository instead (a Docker or Kubernetes secret, an environment variable the deployment sets, a vault)',
   },
   {
+    // WildFly resolves ${env.NAME} expressions; Elytron credential stores hold passwords encrypted, referenced by
+    // credential-reference (https://docs.wildfly.org/32/WildFly_Elytron_Security.html#CredentialStore).
+    kinds: /^jboss\./,
+    advice:
+      'Reference it instead (a ${env.NAME} expression WildFly resolves at start) or move it into an Elytron credential store (credential-reference store=… alias=…)',
+  },
+  {
     kinds: /^mq\./,
     advice:
       'Keep it out of the repository: a key repository password belongs in its stash file (runmqakm -keydb -stashpw), other credentials in a vault',
