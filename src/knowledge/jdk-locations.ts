@@ -173,6 +173,8 @@ export interface SystemCaStore {
   anchors: string[];
   /** The file name endings it takes (`.crt`); empty: any. */
   extensions: string[];
+  /** Set when it takes only the files directly in an anchors directory (Alpine's update-ca-certificates). */
+  topLevelOnly?: boolean;
   /** Only when this variable is set and the image keeps this entrypoint script (it does the import at each start). */
   optIn?: { variable: string; entrypoint: string };
   /** The system Java store the JDK's cacerts links to, and what merges the system CAs into a store copied there. */
@@ -210,6 +212,7 @@ export function systemCaStoreOfPackage(name: string): SystemCaStore | undefined 
       command: entry.command,
       anchors: entry.anchors,
       extensions: entry.extensions,
+      ...('topLevelOnly' in entry && entry.topLevelOnly && { topLevelOnly: true }),
       ...(javaStore && {
         javaStore: {
           path: javaStore.path,

@@ -133,7 +133,7 @@ export function systemStoreImports(
     const destination = copy.destination;
     // Copies after the last refresh are not in the store the JDK reads.
     if (copy.from !== undefined || !destination || copy.line > last.range.start.line + 1) continue;
-    // The command searches its directories recursively (`find -L /usr/local/share/ca-certificates -name '*.crt'`).
+    // Debian's command searches its directories recursively (`find -L /usr/local/share/ca-certificates -name '*.crt'`).
     if (!store.anchors.some((a) => destination.startsWith(a) || destination === a.slice(0, -1))) continue;
     // A file keeps its name when copied into a directory (a `/` at the end, the anchors directory the base image
     // has, several sources), else takes the destination's.
@@ -142,13 +142,21 @@ export function systemStoreImports(
     for (const source of copy.sources) {
       if (/[$*?[]/.test(source)) continue;
       const tree = path.resolve(context, source);
+      // Where each file lands: a directory's files keep their place below it.
       const placed = treeFiles.has(tree)
-        ? [{ file: tree, name: intoDirectory ? path.basename(tree) : path.posix.basename(destination) }]
+        ? [{ file: tree, landed: intoDirectory ? path.posix.join(destination, path.basename(tree)) : destination }]
         : [...treeFiles]
             .filter((f) => f.startsWith(tree + path.sep))
-            .map((file) => ({ file, name: path.basename(file) }));
-      for (const { file, name } of placed)
-        if (taken(name)) found.set(file, { file, at: { file: doc.file.path, range: last.range } });
+            .map((file) => ({
+              file,
+              landed: path.posix.join(destination, ...path.relative(tree, file).split(path.sep)),
+            }));
+      for (const { file, landed } of placed) {
+        // Alpine's command reads one level of its directories (`topLevelOnly`), Debian's searches them recursively.
+        if (store.topLevelOnly && !store.anchors.includes(`${path.posix.dirname(landed)}/`)) continue;
+        if (taken(path.posix.basename(landed)))
+          found.set(file, { file, at: { file: doc.file.path, range: last.range } });
+      }
     }
   }
   return [...found.values()];

@@ -124,17 +124,21 @@ export function namedRuntimes(documents: ParsedDocument[], root: string): Scoped
   return found;
 }
 
-const INSTALLERS = /^(apt-get|apt|yum|dnf|microdnf|tdnf|zypper)$/;
+const INSTALLERS = /^(apt-get|apt|yum|dnf|microdnf|tdnf|zypper|apk)$/;
 
-/** The packages the running image's RUNs install (`apt-get install -y --no-install-recommends ca-certificates-java`). */
+/**
+ * The packages the running image's RUNs install (`apt-get install -y --no-install-recommends ca-certificates-java`,
+ * Alpine's `apk add --no-cache openjdk17-jre`).
+ */
 export function installedPackages(data: DockerfileData): { name: string; range: Range }[] {
   const out: { name: string; range: Range }[] = [];
   for (const command of heldCommands(data)) {
     if (command.instruction !== 'RUN') continue;
     for (const words of simpleCommands(command.joined)) {
       const at = words.findIndex((w) => INSTALLERS.test(w));
-      if (at < 0 || !words.slice(at + 1).includes('install')) continue;
-      for (const word of words.slice(words.indexOf('install', at) + 1)) {
+      const verb = words[at] === 'apk' ? 'add' : 'install';
+      if (at < 0 || !words.slice(at + 1).includes(verb)) continue;
+      for (const word of words.slice(words.indexOf(verb, at) + 1)) {
         if (word.startsWith('-') || word === '|' || word === '>' || word === '>>') continue;
         out.push({ name: word, range: command.range });
       }

@@ -117,6 +117,20 @@ describe("a Dockerfile's additions to the system CA store its JDK's cacerts foll
       ['certificates/corp.crt:3'],
     ],
     [
+      // alpinelinux/aports main/ca-certificates/update-ca.c: the files directly in /usr/local/share/ca-certificates.
+      'Alpine openjdk17-jre: a .crt in the anchors directory',
+      'FROM alpine:3.19\nRUN apk add --no-cache openjdk17-jre\nCOPY certs/ /usr/local/share/ca-certificates/\nRUN update-ca-certificates\n',
+      ['certs/corp.crt', 'certs/sub/deep.crt'],
+      ['certs/corp.crt:4'],
+    ],
+    [
+      // update-ca.c reads one level (dir_readfiles): a subdirectory of the anchors is not read.
+      'Alpine openjdk17-jre: a directory copied into a subdirectory of the anchors',
+      'FROM alpine:3.19\nRUN apk add openjdk17-jre-headless\nCOPY certificates /usr/local/share/ca-certificates/certificates\nRUN update-ca-certificates\n',
+      ['certificates/corp.crt'],
+      [],
+    ],
+    [
       'a file copied to a name without .crt',
       'FROM openjdk:17\nCOPY corp.crt /usr/local/share/ca-certificates/corp\nRUN update-ca-certificates\n',
       ['corp.crt'],

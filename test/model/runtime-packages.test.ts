@@ -34,6 +34,12 @@ describe('a JDK package the image installs is the JDK its app runs', () => {
       'redhat 21',
     ],
     [
+      // alpinelinux/aports community/openjdk17/APKBUILD: /usr/lib/jvm/java-17-openjdk, built from jdk17u.
+      'Alpine: apk add --no-cache openjdk17-jre',
+      'FROM alpine:3.19\nRUN apk add --no-cache openjdk17-jre\n' + START,
+      'openjdk 17',
+    ],
+    [
       'a pinned Debian package',
       'FROM ubuntu:22.04\nRUN apt-get install -y openjdk-11-jdk=11.0.20+8-1ubuntu1~22.04\n' + START,
       'openjdk 11',

@@ -126,6 +126,18 @@ ruleTester(rule, {
       ),
     },
     {
+      // alpinelinux/aports: openjdk17-jre-headless's cacerts links to /etc/ssl/certs/java/cacerts, which java-cacerts'
+      // update-ca-certificates hook extracts from the bundle holding /usr/local/share/ca-certificates/*.
+      name: 'an Alpine-packaged JDK: the root put in /usr/local/share/ca-certificates and update-ca-certificates run: trusted',
+      files: packagedJdk(
+        'alpine:3.19',
+        'apk add --no-cache openjdk17-jre-headless',
+        'root-ca.crt',
+        '/usr/local/share/ca-certificates/',
+        'update-ca-certificates',
+      ),
+    },
+    {
       // docker-library/openjdk: an update-ca-certificates hook rewrites the JDK's cacerts from the system store.
       name: "an openjdk image adds the server chain's root to the system CA store its JDK's cacerts follows: trusted",
       files: systemStore('openjdk:17-jdk-slim', 'root-ca.crt', 'ENTRYPOINT ["java", "-jar", "/app.jar"]'),
