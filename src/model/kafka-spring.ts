@@ -7,12 +7,18 @@
  * https://github.com/spring-projects/spring-boot/blob/v3.4.0/spring-boot-project/spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/KafkaProperties.java).
  * Kafka reads its ssl.* settings only when security.protocol is SSL or SASL_SSL (the default is PLAINTEXT:
  * https://kafka.apache.org/documentation/#adminclientconfigs_security.protocol): otherwise no store is named.
+ * An SSL bundle (`spring.kafka[.<client>].ssl.bundle`, Spring Boot 3.2+) replaces the store settings: Ssl.buildProperties
+ * sets ssl.engine.factory.class to SslBundleSslEngineFactory, which makes the client's SSLEngine from the bundle's
+ * SSLContext and still applies ssl.endpoint.identification.algorithm (spring-boot v3.2.0
+ * spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/SslBundleSslEngineFactory.java);
+ * a later layer's key-store-location does not undo it, as the engine factory stays the bundle's.
  */
 import { placeholderDefault } from '../core/placeholder';
 import type { Location } from '../core/types';
 import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
+import { springBundle } from './spring-bundle';
 import { readAsPath, type SpringSettings } from './spring-settings';
 import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
 import type { Component, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
@@ -47,8 +53,8 @@ function usableValue(entry: Entry): string | undefined {
 
 /**
  * The Kafka clients of the app whose security protocol is SSL or SASL_SSL and whose settings name a key or trust store,
- * clients that read the same settings told as one end. A client that takes its stores from an SSL bundle
- * (`spring.kafka.ssl.bundle`) or a custom engine factory is left out: which files it reads is not read here.
+ * clients that read the same settings told as one end. A client with an SSL bundle takes the bundle's stores; one with a
+ * custom engine factory, or a bundle the tree does not define, is left out: which files it reads is unknown.
  */
 export function springKafkaEnds(app: Component, settings: SpringSettings, stores: TreeStores): UnlinkedEnd[] {
   if (!settings.entries.some((e) => /^spring\.kafka\./i.test(e.key))) return [];
@@ -71,15 +77,23 @@ export function springKafkaEnds(app: Component, settings: SpringSettings, stores
     const protocol = decides('protocol');
     const written = protocol ? usableValue(protocol)?.toUpperCase() : undefined;
     if (!protocol || !written || !TLS_PROTOCOLS.has(written)) continue;
-    if (decides('bundle') || decides('engineFactory')) continue;
-    const store = (location: Entry | undefined, type: Entry | undefined, password: Entry | undefined) => {
+    if (decides('engineFactory')) continue;
+    const bundleName = decides('bundle');
+    const bundle = bundleName && springBundle(settings.entries, usableValue(bundleName) ?? '');
+    if (bundleName && !bundle) continue;
+    const store = (location: Entry | undefined, type: Entry | 'PEM' | undefined, password: Entry | undefined) => {
       if (!location || location.value.trim() === '') return undefined;
       return storeOf(settings, stores, location, type, password);
     };
+    const pem = bundle?.format === 'pem' ? 'PEM' : undefined;
     const trust: TlsTrustSettings = {};
-    const keyStore = store(decides('keyStore'), decides('keyStoreType'), decides('keyStorePassword'));
+    const keyStore = bundle
+      ? store(bundle.keyStore, pem ?? bundle.keyStoreType, bundle.keyStorePassword)
+      : store(decides('keyStore'), decides('keyStoreType'), decides('keyStorePassword'));
     if (keyStore) trust.keyStore = keyStore;
-    const trustStore = store(decides('trustStore'), decides('trustStoreType'), decides('trustStorePassword'));
+    const trustStore = bundle
+      ? store(bundle.trustStore, pem ?? bundle.trustStoreType, bundle.trustStorePassword)
+      : store(decides('trustStore'), decides('trustStoreType'), decides('trustStorePassword'));
     if (trustStore) trust.trustStore = trustStore;
     else trust.defaultTrust = 'jdk-cacerts';
     // An empty ssl.endpoint.identification.algorithm (not a placeholder): no host name check (JSSE skips an empty one).
@@ -112,14 +126,20 @@ function storeOf(
   settings: SpringSettings,
   stores: TreeStores,
   location: Entry,
-  type: Entry | undefined,
+  type: Entry | 'PEM' | undefined,
   password: Entry | undefined,
 ): StoreRef {
   const doc = settings.doc(location);
   const value = usableValue(location);
   const at = traced(value ?? location.value, doc.file.path, location.valueRange);
-  const typeValue = type && usableValue(type);
-  const typeAt = type && typeValue ? traced(typeValue, settings.doc(type).file.path, type.valueRange) : undefined;
+  // A PEM bundle's type is PEM, said where its certificate's location is.
+  const typeValue = type === 'PEM' ? type : type && usableValue(type);
+  const typeAt =
+    type === 'PEM'
+      ? traced(type, doc.file.path, location.valueRange)
+      : type && typeValue
+        ? traced(typeValue, settings.doc(type).file.path, type.valueRange)
+        : undefined;
   // A path only a variable the tree does not set gives: named, its file unknown.
   if (value === undefined) return { path: at, setting: location.key };
   const ref = storeRef(

@@ -568,6 +568,34 @@ ruleTester(rule, {
       errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 4 }]),
     },
     {
+      // Spring Boot 3.2+: spring.kafka.ssl.bundle makes the clients' SSLEngine from the bundle (SslBundleSslEngineFactory).
+      name: "a Kafka client's SSL bundle (spring.kafka.ssl.bundle): the bundle's key store is the client's (an error)",
+      files: springKafka(
+        'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.bundle=kafka\nspring.ssl.bundle.jks.kafka.keystore.location=classpath:kafka/key.jks\nspring.ssl.bundle.jks.kafka.keystore.password=Pk12-planted-Zq9\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 4 }]),
+    },
+    {
+      name: "a producer's own bundle (spring.kafka.producer.ssl.bundle): its key store is named (an error)",
+      files: springKafka(
+        'spring.kafka.security.protocol=SSL\nspring.kafka.producer.ssl.bundle=kafka\nspring.ssl.bundle.jks.kafka.keystore.location=classpath:kafka/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 4 }]),
+    },
+    {
+      // Which files a bundle the tree does not define reads is unknown: its client names no store.
+      name: 'a Kafka client bundle the tree does not define: the store stays unnamed (an info)',
+      files: springKafka(
+        'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.bundle=elsewhere\nspring.ssl.bundle.jks.kafka.keystore.location=classpath:kafka/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredUnnamedBundle', file: 'app/src/main/resources/kafka/key.jks', line: 1, severity: 'info' },
+      ],
+    },
+    {
       // Kafka's security.protocol defaults to PLAINTEXT: its ssl.* settings are not read, the store stays unnamed.
       name: 'a Kafka key store without security.protocol SSL: not read by Kafka, named by nothing (an info)',
       files: springKafka('spring.kafka.ssl.key-store-location=classpath:kafka/key.jks\n'),

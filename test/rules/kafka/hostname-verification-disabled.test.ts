@@ -44,6 +44,22 @@ ruleTester(rule, {
       ],
     },
     {
+      // Spring Boot's SSL smoke test (spring-boot-smoke-test-kafka, SampleKafkaSslApplicationTests) sets this with a bundle:
+      // SslBundleSslEngineFactory passes Kafka's endpoint identification to the SSLEngine, so the bundle changes nothing.
+      name: 'empty, the client taking its stores from an SSL bundle: still no host name check (a warning)',
+      files: app(
+        'spring.kafka.security.protocol=SSL\nspring.kafka.properties.ssl.endpoint.identification.algorithm=\nspring.kafka.ssl.bundle=client\nspring.ssl.bundle.jks.client.truststore.location=classpath:ssl/test-ca.p12\n',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'app/src/main/resources/application.properties',
+          line: 4,
+          related: [{ file: 'app/src/main/resources/application.properties', line: 3 }],
+        },
+      ],
+    },
+    {
       name: 'a consumer\'s own properties, YAML "" and SASL_SSL: only the consumer named',
       files: yaml(
         [
