@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
+import { mountHolding } from '../parse/compose-volumes';
 import type { ModelContext } from './contributor';
 import type { Component, TreeMount } from './types';
 
@@ -114,15 +115,15 @@ export function treeFileInContainer(
     : [];
   const containers = new Set((running.length > 0 ? running : mounting).map(containerOf));
   containers.delete(undefined);
-  const target = (m: TreeMount) => m.mount.target.replace(/\/+$/, '');
   const found = new Map<string, TreeMount>();
   for (const container of containers) {
-    const holding = mounts
-      .filter((m) => containerOf(m) === container)
-      .filter((m) => containerPath === target(m) || containerPath.startsWith(target(m) + '/'))
-      .sort((a, b) => target(b).length - target(a).length)[0];
+    const holding = mountHolding(
+      mounts.filter((m) => containerOf(m) === container),
+      (m) => m.mount.target,
+      containerPath,
+    );
     if (!holding) return undefined;
-    found.set(path.join(holding.hostPath, ...containerPath.slice(target(holding).length).split('/')), holding);
+    found.set(path.join(holding.mount.hostPath, ...holding.below), holding.mount);
   }
   const [only, ...more] = found.entries();
   return only && more.length === 0 ? { file: only[0], by: only[1] } : undefined;

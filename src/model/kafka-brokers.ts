@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import { CONFLUENT_BROKER_IMAGE, CONFLUENT_SECRETS } from '../parse/keystore/confluent-credentials';
+import { mountHolding } from '../parse/compose-volumes';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
@@ -22,8 +23,6 @@ import { relativePosix } from './paths';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { StoreRef, TlsTrustSettings, TreeMount } from './types';
 
-/** Where the configure script reads the `*_FILENAME` and `*_CREDENTIALS` files. */
-const SECRETS = CONFLUENT_SECRETS;
 /** Kafka's security protocols that speak TLS (org.apache.kafka.common.security.auth.SecurityProtocol). */
 const TLS_PROTOCOLS = new Set(['SSL', 'SASL_SSL']);
 
@@ -83,7 +82,7 @@ function confluentBroker(
     const value = written?.value.trim() ?? '';
     if (!written || value === '' || value.includes('$') || (!scripted && !value.startsWith('/'))) return undefined;
     // `/certs/x.jks` makes /etc/kafka/secrets//certs/x.jks, the same file to bash (ttt9912/spring-kafka@efde190).
-    const containerPath = path.posix.normalize(scripted ? `${SECRETS}/${value}` : value);
+    const containerPath = path.posix.normalize(scripted ? `${CONFLUENT_SECRETS}/${value}` : value);
     const treeFound = treeFile(containerPath);
     const password = env.get(`KAFKA_SSL_${kind}_${scripted ? 'CREDENTIALS' : 'PASSWORD'}`);
     const type = env.get(`KAFKA_SSL_${kind}_TYPE`);
@@ -149,18 +148,14 @@ function environmentOf(doc: ParsedDocument<ComposeData>, service: ComposeService
   return env;
 }
 
-/** The tree file a bind mount of the service puts at a path of its container (the longest target holding it). */
+/** The tree file a bind mount of the service puts at a path of its container (compose-volumes.ts mountHolding). */
 function treeFileAt(
   mounts: TreeMount[],
   composeFile: string,
   service: string,
   containerPath: string,
 ): string | undefined {
-  const target = (m: TreeMount) => m.mount.target.replace(/\/+$/, '');
-  const holding = mounts
-    .filter((m) => m.file === composeFile && m.mount.service === service)
-    .filter((m) => containerPath === target(m) || containerPath.startsWith(target(m) + '/'))
-    .sort((a, b) => target(b).length - target(a).length)[0];
-  if (!holding) return undefined;
-  return path.join(holding.hostPath, ...containerPath.slice(target(holding).length).split('/'));
+  const own = mounts.filter((m) => m.file === composeFile && m.mount.service === service);
+  const holding = mountHolding(own, (m) => m.mount.target, containerPath);
+  return holding && path.join(holding.mount.hostPath, ...holding.below);
 }

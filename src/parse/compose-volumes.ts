@@ -9,6 +9,24 @@ import type { Entry } from './types';
 import { scalarOffsets } from './java/spring-environment';
 import type { LineIndex } from './text';
 
+/**
+ * Where a container path comes from among a container's bind mounts: the mount whose target holds it (the longest
+ * target, as Compose nests them; the first written among equals) and the path's parts below that target.
+ */
+export function mountHolding<M>(
+  mounts: readonly M[],
+  targetOf: (mount: M) => string,
+  containerPath: string,
+): { mount: M; below: string[] } | undefined {
+  let holding: { mount: M; target: string } | undefined;
+  for (const mount of mounts) {
+    const target = targetOf(mount).replace(/\/+$/, '');
+    const holds = containerPath === target || containerPath.startsWith(`${target}/`);
+    if (holds && (!holding || target.length > holding.target.length)) holding = { mount, target };
+  }
+  return holding && { mount: holding.mount, below: containerPath.slice(holding.target.length).split('/') };
+}
+
 export interface ComposeMount {
   /**
    * The service whose container gets it; undefined for a list under an `x-` extension field, which YAML anchors

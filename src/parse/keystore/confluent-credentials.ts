@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import type { ComposeData, ComposeService } from '../compose';
-import type { ComposeMount } from '../compose-volumes';
+import { mountHolding, type ComposeMount } from '../compose-volumes';
 import type { ParsedDocument } from '../types';
 
 /** Confluent's and Apache Kafka's broker images (with or without a registry in front). */
@@ -78,19 +78,14 @@ function passwordOf(text: string): string {
   return (text.split(/\r\n|\r|\n/)[0] ?? '').replace(/^[ \t\f]+/, '');
 }
 
-/** The host file a bind mount of the service puts at a container path (the longest target holding it). */
+/** The host file a bind mount of the service puts at a container path (../compose-volumes.ts mountHolding). */
 function onHost(
   composeFile: string,
   service: ComposeService,
   mounts: readonly ComposeMount[],
   containerPath: string,
 ): string | undefined {
-  const target = (m: ComposeMount) => m.target.replace(/\/+$/, '');
-  const holding = mounts
-    .filter((m) => m.service === service.name && /^(\.{1,2}(\/|$)|\/)/.test(m.source))
-    .filter((m) => containerPath === target(m) || containerPath.startsWith(`${target(m)}/`))
-    .sort((a, b) => target(b).length - target(a).length)[0];
-  if (!holding) return undefined;
-  const host = path.resolve(path.dirname(composeFile), holding.source);
-  return path.join(host, ...containerPath.slice(target(holding).length).split('/'));
+  const own = mounts.filter((m) => m.service === service.name && /^(\.{1,2}(\/|$)|\/)/.test(m.source));
+  const holding = mountHolding(own, (m) => m.target, containerPath);
+  return holding && path.join(path.resolve(path.dirname(composeFile), holding.mount.source), ...holding.below);
 }
