@@ -342,6 +342,16 @@ export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   ignoredAttributes?: IgnoredTomcatAttribute[];
 }
 
+/** `attributes` of a `jboss.https-listener` component (a WildFly / JBoss EAP Undertow `<https-listener>`). */
+export interface JbossHttpsAttributes extends ServerEndpointAttributes {
+  /** The listener's `name`. */
+  listener: string;
+  /** The Elytron `server-ssl-context` it names (`ssl-context`). */
+  sslContext?: string;
+  /** The legacy security realm it names (`security-realm`), when it names no ssl-context. */
+  securityRealm?: string;
+}
+
 /** `attributes` of a `liberty.https-endpoint` component. */
 export interface LibertyHttpsAttributes extends ServerEndpointAttributes {
   endpointId: string;

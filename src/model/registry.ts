@@ -8,6 +8,7 @@ import { javaAppContributor } from './java';
 import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
 import { libertyHttpsContributor } from './liberty-https';
+import { jbossHttpsContributor } from './jboss-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
@@ -25,6 +26,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   tomcatContributor,
   nginxContributor,
   libertyHttpsContributor,
+  jbossHttpsContributor,
   javaLinksContributor,
   storesContributor,
   kafkaBrokersContributor,

@@ -8,6 +8,7 @@ import type {
   CleartrustAttributes,
   ClientUrl,
   JavaAppAttributes,
+  JbossHttpsAttributes,
   JmsConnectionFactoryAttributes,
   LibertyHttpsAttributes,
   MqChannelAttributes,
@@ -155,6 +156,8 @@ export type JavaAppComponent = ComponentBase<'java.app', JavaAppAttributes>;
 export type SpringServerComponent = ComponentBase<'spring.server', SpringServerAttributes>;
 /** A Liberty `<httpEndpoint>` with an HTTPS port. */
 export type LibertyHttpsComponent = ComponentBase<'liberty.https-endpoint', LibertyHttpsAttributes>;
+/** A WildFly / JBoss EAP Undertow `<https-listener>` (its Elytron server-ssl-context or legacy security realm). */
+export type JbossHttpsComponent = ComponentBase<'jboss.https-listener', JbossHttpsAttributes>;
 /** A Tomcat TLS connector (one per SSLHostConfig). */
 export type TomcatConnectorComponent = ComponentBase<'tomcat.connector', TomcatConnectorAttributes>;
 /** An nginx TLS `server`, or a file of top-level `ssl_*` directives that servers include (`nginx.tls-policy`). */
@@ -170,14 +173,16 @@ export type Component =
   | JavaAppComponent
   | SpringServerComponent
   | LibertyHttpsComponent
+  | JbossHttpsComponent
   | TomcatConnectorComponent
   | NginxComponent
   | NginxProxyComponent;
 
-/** A server component clients find by port and host name (Spring, Liberty, Tomcat, nginx). */
+/** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx). */
 export type ServerEndpointComponent =
   | SpringServerComponent
   | LibertyHttpsComponent
+  | JbossHttpsComponent
   | TomcatConnectorComponent
   | NginxComponent;
 
@@ -189,7 +194,11 @@ export const isJmsConnectionFactory = (c: Component): c is JmsConnectionFactoryC
 export const isNginx = (c: Component): c is NginxComponent =>
   c.type === 'nginx.server' || c.type === 'nginx.tls-policy';
 export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
-  c.type === 'spring.server' || c.type === 'liberty.https-endpoint' || c.type === 'tomcat.connector' || isNginx(c);
+  c.type === 'spring.server' ||
+  c.type === 'liberty.https-endpoint' ||
+  c.type === 'jboss.https-listener' ||
+  c.type === 'tomcat.connector' ||
+  isNginx(c);
 
 /** A client → server TLS connection the deployment will make. */
 export interface Link {

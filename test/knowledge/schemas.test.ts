@@ -13,6 +13,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/liberty-features.json', 'schemas/knowledge/liberty-features.schema.json'],
   ['src/knowledge/data/jdk-locations.json', 'schemas/knowledge/jdk-locations.schema.json'],
   ['src/knowledge/data/tomcat.json', 'schemas/knowledge/tomcat.schema.json'],
+  ['src/knowledge/data/wildfly.json', 'schemas/knowledge/wildfly.schema.json'],
 ];
 const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
 

@@ -19,6 +19,34 @@ import {
   NGINX_TLS13_BESIDE_CERTBOT,
 } from './trees';
 
+/** A WildFly standalone.xml whose https-listener uses an Elytron server-ssl-context with `attributes` (store outside the tree). */
+const wildfly = (attributes: string) => `<server xmlns="urn:jboss:domain:19.0">
+  <profile>
+    <subsystem xmlns="urn:wildfly:elytron:15.0">
+      <tls>
+        <key-stores>
+          <key-store name="ks"><credential-reference clear-text="\${env.KS_PASSWORD}"/><implementation type="PKCS12"/><file path="server.p12" relative-to="jboss.server.config.dir"/></key-store>
+        </key-stores>
+        <key-managers><key-manager name="km" key-store="ks"><credential-reference clear-text="\${env.KS_PASSWORD}"/></key-manager></key-managers>
+        <server-ssl-contexts><server-ssl-context name="ssc" key-manager="km" ${attributes}/></server-ssl-contexts>
+      </tls>
+    </subsystem>
+    <subsystem xmlns="urn:jboss:domain:undertow:13.0">
+      <server name="default-server"><https-listener name="https" socket-binding="https" ssl-context="ssc"/></server>
+    </subsystem>
+  </profile>
+  <socket-binding-group name="standard-sockets" default-interface="public">
+    <socket-binding name="https" port="\${jboss.https.port:8443}"/>
+  </socket-binding-group>
+</server>
+`;
+const TLS13_CLIENT = {
+  'client/application.properties': 'backend.url=https://wildfly:8443/api\n',
+  'client/jvm.options': '-Djdk.tls.client.protocols=TLSv1.3\n',
+  'client/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jre\n',
+  'wildfly/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jdk\n',
+};
+
 const JAVA_SECURITY = '/opt/java/openjdk/conf/security/java.security';
 
 const LEGACY_GATEWAY: Record<string, string> = {
@@ -45,6 +73,15 @@ const LOCALHOST_ACROSS_SERVICES = (appNetwork = ''): Record<string, string> => (
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'WildFly Elytron server-ssl-context with cipher-suite-names serves TLS 1.3',
+      files: {
+        ...TLS13_CLIENT,
+        'wildfly/standalone/configuration/standalone.xml': wildfly(
+          'protocols="TLSv1.2 TLSv1.3" cipher-suite-names="TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384"',
+        ),
+      },
+    },
     {
       name: 'https://localhost from one Compose service to an nginx run by another: a different localhost, no link',
       files: LOCALHOST_ACROSS_SERVICES(),
@@ -230,6 +267,35 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'WildFly Elytron server-ssl-context protocols="TLSv1.2" against a TLSv1.3-only Java client',
+      files: {
+        ...TLS13_CLIENT,
+        'wildfly/standalone/configuration/standalone.xml': wildfly('protocols="TLSv1.2"'),
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          related: [
+            { file: 'wildfly/standalone/configuration/standalone.xml', line: 9 },
+            { file: 'client/application.properties', line: 1 },
+            { file: 'client/Dockerfile', line: 1 },
+            { file: 'wildfly/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // Elytron selects TLS 1.3 suites only from cipher-suite-names, which has no default (wildfly.json).
+      name: 'WildFly Elytron server-ssl-context without cipher-suite-names offers no TLS 1.3: a TLSv1.3-only client fails',
+      files: {
+        ...TLS13_CLIENT,
+        'wildfly/standalone/configuration/standalone.xml': wildfly('protocols="TLSv1.2 TLSv1.3"'),
+      },
+      errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1 }],
+    },
     {
       name: 'https://localhost from a Compose service joined to the nginx service (network_mode: service:proxy)',
       files: LOCALHOST_ACROSS_SERVICES('    network_mode: service:proxy\n'),

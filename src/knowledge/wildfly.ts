@@ -1,0 +1,24 @@
+/**
+ * WildFly / JBoss EAP TLS facts (data/wildfly.json): what an Elytron `server-ssl-context` serves where it sets
+ * nothing, and which directory `relative-to="jboss.server.config.dir"` names.
+ */
+import data from './data/wildfly.json';
+
+const context = data.elytronServerSslContext;
+
+/** The protocols an Elytron server-ssl-context enables when it sets no `protocols` (the JDK still drops what it disables). */
+export const ELYTRON_DEFAULT_PROTOCOLS: readonly string[] = context.defaultProtocols;
+
+/** Elytron server-ssl-context defaults, each with its public source. */
+export const ELYTRON_SERVER_SSL_CONTEXT = {
+  protocolsSource: context.protocolsSource,
+  defaultCipherSuiteFilter: context.defaultCipherSuiteFilter,
+  /** TLS 1.3 suites come only from `cipher-suite-names` (no default): without it no TLS 1.3 handshake is possible. */
+  tls13SuitesOnlyFromCipherSuiteNames: context.tls13SuitesOnlyFromCipherSuiteNames,
+  cipherSuitesSource: context.cipherSuitesSource,
+  useCipherSuitesOrderDefault: context.useCipherSuitesOrderDefault,
+  useCipherSuitesOrderSource: context.useCipherSuitesOrderSource,
+} as const;
+
+/** `relative-to` of the server's configuration directory, the directory name it has in a server's layout, and why. */
+export const JBOSS_CONFIG_DIR = data.configDir;

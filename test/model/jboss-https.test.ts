@@ -1,0 +1,205 @@
+/**
+ * WildFly / JBoss EAP HTTPS listeners (src/model/jboss-https.ts): an Undertow `<https-listener>` with an Elytron
+ * `server-ssl-context` or a legacy security realm becomes a `jboss.https-listener` server, its port from the socket
+ * binding, its stores placed only where the tree says where `jboss.server.config.dir` is. Shapes after WildFly 26's
+ * standalone.xml and girirajsharma/wildfly-ssl-examples@63422638c5aa (security realm, mutual TLS).
+ * Stores: test/fixtures/keystores/generated (MANIFEST.tsv).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Component } from '../../src/model/types';
+import { modelOf, type Tree } from '../helpers/rule-tester';
+
+const STORES = path.resolve(__dirname, '../fixtures/keystores/generated');
+const store = (name: string) => fs.readFileSync(path.join(STORES, name));
+
+function elytronXml(context: string, extra = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<server xmlns="urn:jboss:domain:19.0">
+    <profile>
+        <subsystem xmlns="urn:wildfly:elytron:15.0">
+            <tls>
+                <key-stores>
+                    <key-store name="httpsKS">
+                        <credential-reference clear-text="\${env.KS_PASSWORD:changeit}"/>
+                        <implementation type="JKS"/>
+                        <file path="key.jks" relative-to="jboss.server.config.dir"/>
+                    </key-store>
+                    <key-store name="httpsTS">
+                        <credential-reference clear-text="changeit"/>
+                        <implementation type="JKS"/>
+                        <file path="trust.jks" relative-to="jboss.server.config.dir"/>
+                    </key-store>
+                </key-stores>
+                <key-managers>
+                    <key-manager name="httpsKM" key-store="httpsKS" alias-filter="server">
+                        <credential-reference clear-text="changeit"/>
+                    </key-manager>
+                </key-managers>
+                <trust-managers>
+                    <trust-manager name="httpsTM" key-store="httpsTS"/>
+                </trust-managers>
+                <server-ssl-contexts>
+                    ${context}
+                </server-ssl-contexts>
+            </tls>
+        </subsystem>
+        <subsystem xmlns="urn:jboss:domain:undertow:13.0">
+            <server name="default-server">
+                <http-listener name="default" socket-binding="http" redirect-socket="https"/>
+                <https-listener name="https" socket-binding="https" ssl-context="httpsSSC" enable-http2="true"/>
+            </server>
+        </subsystem>
+    </profile>
+    <socket-binding-group name="standard-sockets" default-interface="public" port-offset="\${jboss.socket.binding.port-offset:0}">
+        <socket-binding name="http" port="\${jboss.http.port:8080}"/>
+        <socket-binding name="https" port="\${jboss.https.port:8443}"/>
+    </socket-binding-group>
+${extra}</server>
+`;
+}
+
+const REALM_XML = `<?xml version="1.0" ?>
+<server xmlns="urn:jboss:domain:4.0">
+    <management>
+        <security-realms>
+            <security-realm name="SslRealm">
+                <server-identities>
+                    <ssl>
+                        <keystore path="key.jks" relative-to="jboss.server.config.dir" keystore-password="changeit" alias="server" key-password="changeit"/>
+                    </ssl>
+                </server-identities>
+                <authentication>
+                    <truststore path="trust.jks" relative-to="jboss.server.config.dir" keystore-password="changeit"/>
+                </authentication>
+            </security-realm>
+        </security-realms>
+    </management>
+    <profile>
+        <subsystem xmlns="urn:jboss:domain:undertow:3.0">
+            <server name="default-server">
+                <https-listener name="https" socket-binding="https" security-realm="SslRealm" verify-client="REQUIRED" enabled-protocols="TLSv1.1,TLSv1.2"/>
+            </server>
+        </subsystem>
+    </profile>
+    <socket-binding-group name="standard-sockets" default-interface="public">
+        <socket-binding name="https" port="9443"/>
+    </socket-binding-group>
+</server>
+`;
+
+const listeners = (files: Tree): Component[] =>
+  modelOf(files).components.filter((c) => c.type === 'jboss.https-listener');
+
+function summary(c: Component): string {
+  const tls = c.tls;
+  const trust = tls?.trust;
+  const base = (f: string | undefined) => (f ? path.basename(f) : '?');
+  return [
+    c.type === 'jboss.https-listener' ? `ports=${c.attributes.tlsPorts.join(',')}` : '',
+    `protocols=${tls?.protocols?.value.join(',') ?? '-'}(${tls?.protocols?.from.kind ?? '-'})`,
+    `suites=${tls?.cipherSuites?.value.join(',') ?? '-'}`,
+    `auth=${tls?.clientAuth?.value ?? '-'}`,
+    `key=${trust?.keyStore ? `${base(trust.keyStore.file)}[${trust.keyStore.type?.value ?? '?'}]${trust.keyStore.passwordAt ? '+pw' : ''}` : '-'}`,
+    `alias=${trust?.keyAlias?.value ?? '-'}`,
+    `trust=${trust?.trustStore ? base(trust.trustStore.file) : (trust?.defaultTrust ?? '-')}`,
+    `unknown=${tls?.unknownValues?.join(' ') ?? '-'}`,
+  ].join(' ');
+}
+
+describe('WildFly HTTPS listeners (jboss.https-listener)', () => {
+  it.each<[string, Tree, string[]]>([
+    [
+      'Elytron, standalone/configuration layout: stores found, TLSv1.2 as written',
+      {
+        'wf/standalone/configuration/standalone.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" protocols="TLSv1.2" need-client-auth="true" key-manager="httpsKM" trust-manager="httpsTM"/>',
+        ),
+        'wf/standalone/configuration/key.jks': store('key.jks'),
+        'wf/standalone/configuration/trust.jks': store('trust.jks'),
+      },
+      [
+        'ports=8443 protocols=TLSv1.2(file) suites=- auth=required key=key.jks[JKS]+pw alias=server trust=trust.jks unknown=-',
+      ],
+    ],
+    [
+      'Elytron defaults: no TLS 1.3 without cipher-suite-names; port offset from a system property',
+      {
+        'wf/standalone/configuration/standalone.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" key-manager="httpsKM"/>',
+          '    <system-properties><property name="jboss.socket.binding.port-offset" value="100"/></system-properties>\n',
+        ),
+        'wf/standalone/configuration/key.jks': store('key.jks'),
+      },
+      [
+        'ports=8543 protocols=TLSv1,TLSv1.1,TLSv1.2(default) suites=- auth=- key=key.jks[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'Elytron with cipher-suite-names keeps TLS 1.3; a plain filter of OpenSSL and standard names is the list',
+      {
+        'wf/standalone/configuration/standalone.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" protocols="TLSv1.2 TLSv1.3" cipher-suite-names="TLS_AES_256_GCM_SHA384" cipher-suite-filter="ECDHE-RSA-AES128-GCM-SHA256:TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384" key-manager="httpsKM"/>',
+        ),
+      },
+      [
+        'ports=8443 protocols=TLSv1.2,TLSv1.3(file) suites=TLS_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'a filter with keywords is unknown, not expanded',
+      {
+        'wf/standalone/configuration/standalone.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" protocols="TLSv1.2" cipher-suite-filter="DEFAULT:!RC4" key-manager="httpsKM"/>',
+        ),
+      },
+      [
+        'ports=8443 protocols=TLSv1.2(file) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=cipher-suite-filter="DEFAULT:!RC4"',
+      ],
+    ],
+    [
+      'configuration directory not placed: a store of that name beside the file is not taken',
+      {
+        'examples/ssl/standalone.xml': elytronXml('<server-ssl-context name="httpsSSC" key-manager="httpsKM"/>'),
+        'examples/ssl/key.jks': store('key.jks'),
+      },
+      [
+        'ports=8443 protocols=TLSv1,TLSv1.1,TLSv1.2(default) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'a Dockerfile copying the file into /opt/jboss/wildfly/standalone/configuration places the directory',
+      {
+        'app/Dockerfile':
+          'FROM quay.io/wildfly/wildfly:26.1.3.Final-jdk17\nCOPY standalone.xml /opt/jboss/wildfly/standalone/configuration/\nCOPY tls/key.jks /opt/jboss/wildfly/standalone/configuration/key.jks\n',
+        'app/standalone.xml': elytronXml('<server-ssl-context name="httpsSSC" key-manager="httpsKM"/>'),
+        'app/tls/key.jks': store('key.jks'),
+      },
+      [
+        'ports=8443 protocols=TLSv1,TLSv1.1,TLSv1.2(default) suites=- auth=- key=key.jks[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'legacy security realm: keystore, alias, truststore, verify-client and enabled-protocols',
+      {
+        'wf/standalone/configuration/standalone.xml': REALM_XML,
+        'wf/standalone/configuration/key.jks': store('key.jks'),
+        'wf/standalone/configuration/trust.jks': store('trust.jks'),
+      },
+      [
+        'ports=9443 protocols=TLSv1.1,TLSv1.2(file) suites=- auth=required key=key.jks[JKS]+pw alias=server trust=trust.jks unknown=-',
+      ],
+    ],
+    [
+      'a listener whose ssl-context the file does not define is left out',
+      {
+        'wf/standalone/configuration/standalone.xml': elytronXml(
+          '<server-ssl-context name="other" key-manager="httpsKM"/>',
+        ),
+      },
+      [],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(listeners(files).map(summary)).toEqual(expected);
+  });
+});
