@@ -7,7 +7,6 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData } from '../parse/compose';
-import { entryLocation } from '../parse/types';
 import { composeProjectOf, deploymentMounts } from './compose-mounts';
 import type { ModelContext } from './contributor';
 
@@ -32,16 +31,15 @@ export interface ServiceOf {
  * On a Compose network a service's name is the host name of its containers.
  */
 export function composeServices(ctx: ModelContext): (file: string) => ServiceOf[] {
+  // Several Compose files of one project (overrides) may each set it: the last one read wins.
   const modes = new Map<string, { networkMode: string; networkModeAt: Location }>();
   for (const doc of ctx.documentsOf('compose'))
-    for (const entry of doc.entries) {
-      const mode = /^services\.([^[\]]+?)\.network_mode$/.exec(entry.key);
-      if (mode?.[1])
-        modes.set(`${composeProjectOf(doc.file.path)}\0${mode[1]}`, {
-          networkMode: entry.value.trim(),
-          networkModeAt: entryLocation(doc, entry, 'value'),
+    for (const service of (doc.data as ComposeData).services)
+      if (service.networkMode)
+        modes.set(`${composeProjectOf(doc.file.path)}\0${service.name}`, {
+          networkMode: service.networkMode.value,
+          networkModeAt: { file: doc.file.path, range: service.networkMode.range },
         });
-    }
   const withMode = (service: ServiceOf): ServiceOf => {
     const mode = modes.get(`${service.project}\0${service.name}`);
     return mode ? { ...service, ...mode } : service;

@@ -46,6 +46,11 @@ export interface ComposeService {
   envFiles: { path: string; range: Range }[];
   /** JVM options its `environment:` option variables and its `entrypoint:`/`command:` running `java` give. */
   jvm: StartJvmOptions;
+  /**
+   * Its `network_mode:` as written (`host`, `service:proxy`) and where, when it sets one: whose network namespace, hence
+   * whose `localhost`, its containers share (https://docs.docker.com/reference/compose-file/services/#network_mode).
+   */
+  networkMode?: { value: string; range: Range };
 }
 
 export interface ComposeData {
@@ -57,7 +62,7 @@ export interface ComposeData {
 // A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
 // dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
@@ -106,6 +111,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       else if (m[2] === 'build.dockerfile_inline') named.dockerfileInline = entry.valueRange;
       else if (m[2]!.startsWith('build')) named.build = entry.value;
       else if (m[2] === 'image') named.image = entry.value;
+      else if (m[2] === 'network_mode') named.networkMode = { value: entry.value.trim(), range: entry.valueRange };
       else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });
       else if (m[2]!.startsWith('command')) {
         const [start, end] = scalarOffsets(file.text, index, entry);
