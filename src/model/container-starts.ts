@@ -41,6 +41,8 @@ export interface ContainerStart {
   dir?: string;
   /** How that directory's image is built (ImageBuild.by of each build naming it): a buildpack image reads JAVA_OPTS. */
   builtBy?: string[];
+  /** Where each build naming it says so (ImageBuild.location), with builtBy. */
+  builtAt?: Location[];
   /** Why it is bound, or why not (for --debug). */
   why: string;
   /** The ConfigMaps its `envFrom:` names that the tree holds, in its order. */
@@ -124,7 +126,11 @@ export function containerStarts(documents: readonly ParsedDocument[], root: stri
         container,
         why,
         configMaps: [],
-        ...(dirs.length === 1 && { dir: dirs[0], builtBy: matching.map((b) => b.by) }),
+        ...(dirs.length === 1 && {
+          dir: dirs[0],
+          builtBy: matching.map((b) => b.by),
+          builtAt: matching.map((b) => b.location),
+        }),
       };
       for (const from of container.envFrom) {
         const location = { file: doc.file.path, range: from.range };

@@ -10,7 +10,7 @@ import {
 } from './types';
 import { countWork } from '../core/work';
 import { plainCallsToTls } from './plain-calls';
-import { composeServices, LOOPBACK, loopbackReaches } from './loopback';
+import { containerRunners, LOOPBACK, loopbackReaches } from './loopback';
 import { answersToName, namesHostDirectory } from './url-hosts';
 
 /** Whether a URL host names a server: one of its names, or its host directory (`api/…` for `api.example.internal`). */
@@ -81,7 +81,7 @@ export const javaLinksContributor: ModelContributor = {
     const servers = components.filter(isServerEndpoint).filter((c) => c.role === 'server' || c.role === 'both');
     const linked = new Set(ctx.deployment.links.map((l) => `${l.client}->${l.server}`));
     const candidatesFor = serversByHost(servers);
-    const servicesOf = composeServices(ctx);
+    const servicesOf = containerRunners(ctx);
     // A loopback host reaches only a server that shares the caller's network namespace (./loopback.ts): undefined
     // when it does not, else the places that show it (none for a host name).
     const reaches = (

@@ -1,13 +1,16 @@
 /**
- * Which Compose services run a file of the tree, and whether a loopback URL (`https://localhost:8443`) from one file
- * reaches a server configured in another: a container's `localhost` is its own network namespace, shared only by the
- * containers of one service, by a service joined to another's (`network_mode: service:<name>`), or by services on the
- * host's network (`network_mode: host`) (https://docs.docker.com/reference/compose-file/services/#network_mode).
+ * Which Compose services and Kubernetes Pod containers run a file of the tree, and whether a loopback URL
+ * (`https://localhost:8443`) from one file reaches a server configured in another: a container's `localhost` is its own
+ * network namespace, shared only by the containers of one service, by a service joined to another's
+ * (`network_mode: service:<name>`), by services on the host's network (`network_mode: host`)
+ * (https://docs.docker.com/reference/compose-file/services/#network_mode), or by the containers of one Pod — a sidecar
+ * TLS proxy answers its app's `https://localhost` (https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking).
  */
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData } from '../parse/compose';
 import { composeProjectOf, deploymentMounts } from './compose-mounts';
+import { containerStarts } from './container-starts';
 import type { ModelContext } from './contributor';
 
 /** A URL host that is the caller's own machine. */
@@ -15,11 +18,19 @@ export const LOOPBACK = /^(?:localhost|127(?:\.\d+){3}|\[?::1\]?)$/;
 
 const under = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
 
-/** A Docker Compose service that puts a file of the tree into its container, and where the Compose file says so. */
+/**
+ * A Docker Compose service that puts a file of the tree into its container, or a container of a Kubernetes Pod whose
+ * image is built from the file's directory (`pod`), and where the Compose file or the manifest says so.
+ */
 export interface ServiceOf {
+  /** The Compose service's name (its host name on the Compose network), or the Pod container's label. */
   name: string;
+  /** The Compose project, or the manifest file and Pod template (all containers of one Pod share its network). */
   project: string;
   at: Location;
+  pod?: boolean;
+  /** Where the tree builds the Pod container's image from the file's directory (a Skaffold artifact…). */
+  builtAt?: RelatedLocation[];
   /** Its `network_mode:` as written (`host`, `service:proxy`) and where, when it sets one. */
   networkMode?: string;
   networkModeAt?: Location;
@@ -28,9 +39,10 @@ export interface ServiceOf {
 /**
  * The Compose services that run each file's program: a bind mount of the file or of a directory holding it, or a build
  * context holding it below the Compose file's own directory (a context of `.` holds every service's files: no tie).
- * On a Compose network a service's name is the host name of its containers.
+ * On a Compose network a service's name is the host name of its containers. Also the Kubernetes Pod containers whose
+ * image the tree builds from a directory holding the file (./container-starts.ts).
  */
-export function composeServices(ctx: ModelContext): (file: string) => ServiceOf[] {
+export function containerRunners(ctx: ModelContext): (file: string) => ServiceOf[] {
   // Several Compose files of one project (overrides) may each set it: the last one read wins.
   const modes = new Map<string, { networkMode: string; networkModeAt: Location }>();
   for (const doc of ctx.documentsOf('compose'))
@@ -61,6 +73,21 @@ export function composeServices(ctx: ModelContext): (file: string) => ServiceOf[
       ties.push({ dir: context, service: withMode({ name: service.name, project, at: { file: doc.file.path } }) });
     }
   }
+  for (const start of containerStarts(ctx.deployment.documents, ctx.deployment.root))
+    if (start.dir !== undefined)
+      ties.push({
+        dir: start.dir,
+        service: {
+          name: start.container.label,
+          project: `pod\0${start.doc.file.path}\0${start.container.pod}`,
+          at: { file: start.doc.file.path, range: start.container.range },
+          pod: true,
+          builtAt: (start.builtAt ?? []).map((at, i) => ({
+            ...at,
+            message: `${start.builtBy?.[i] ?? 'a build'} builds the image of ${start.container.label}`,
+          })),
+        },
+      });
   return (file) => ties.filter((t) => under(file, t.dir)).map((t) => t.service);
 }
 
@@ -70,11 +97,18 @@ export function composeServices(ctx: ModelContext): (file: string) => ServiceOf[
  */
 function sharedNetwork(a: ServiceOf, b: ServiceOf): RelatedLocation[] | undefined {
   if (a.project !== b.project) return undefined;
-  const ns = (s: ServiceOf) => (s.networkMode?.startsWith('service:') ? s.networkMode.slice(8).trim() : s.name);
+  const ns = (s: ServiceOf) =>
+    s.pod ? '' : s.networkMode?.startsWith('service:') ? s.networkMode.slice(8).trim() : s.name;
   if (ns(a) !== ns(b) && !(a.networkMode === 'host' && b.networkMode === 'host')) return undefined;
   const places: RelatedLocation[] = [];
   for (const s of a.name === b.name ? [a] : [a, b]) {
-    places.push({ ...s.at, message: `Compose service ${s.name} runs this configuration` });
+    places.push({
+      ...s.at,
+      message: s.pod
+        ? `${s.name} runs this configuration; the containers of one Pod share its localhost`
+        : `Compose service ${s.name} runs this configuration`,
+    });
+    places.push(...(s.builtAt ?? []));
     if (s.networkModeAt)
       places.push({ ...s.networkModeAt, message: `network_mode: ${s.networkMode}: ${s.name} shares its localhost` });
   }

@@ -33,6 +33,12 @@ export interface KubernetesEnvFrom {
 export interface KubernetesContainer {
   /** What runs it, as users say it: `Deployment books-server, container books-server`. */
   label: string;
+  /**
+   * The Pod template it is one container of, within its manifest file (`2:Deployment books-server`: the third YAML
+   * document). The containers of one Pod share its network namespace, hence one `localhost`
+   * (https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking).
+   */
+  pod: string;
   image?: { value: string; range: Range };
   /** Its `env:` variables that Spring binds (a `valueFrom:` one is `unresolved`: the cluster decides it). */
   springEnvironment: JvmProperty[];
@@ -82,7 +88,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const index = new LineIndex(file.text);
     const containers: KubernetesContainer[] = [];
     const configMaps: KubernetesConfigMap[] = [];
-    for (const part of parsed.parts) {
+    for (const [partIndex, part] of parsed.parts.entries()) {
       const kindOf = part.entries.find((e) => e.key === 'kind')?.value ?? '';
       const name = part.entries.find((e) => e.key === 'metadata.name')?.value ?? '';
       if (kindOf === 'ConfigMap') {
@@ -96,7 +102,9 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
         });
         if (springEnvironment.length || jvm.jvmVariables.length) configMaps.push({ name, springEnvironment, jvm });
       } else if (WORKLOAD_KINDS.test(kindOf))
-        containers.push(...containersOf(part.entries, `${kindOf} ${name}`, file.text, index));
+        containers.push(
+          ...containersOf(part.entries, `${kindOf} ${name}`, `${partIndex}:${kindOf} ${name}`, file.text, index),
+        );
     }
     const starts = [...containers, ...configMaps];
     const entries = [
@@ -110,7 +118,13 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
 };
 
 /** The containers of one workload (init containers prepare the pod: they do not run the app). */
-function containersOf(entries: Entry[], workload: string, text: string, index: LineIndex): KubernetesContainer[] {
+function containersOf(
+  entries: Entry[],
+  workload: string,
+  pod: string,
+  text: string,
+  index: LineIndex,
+): KubernetesContainer[] {
   const byIndex = new Map<string, { entries: Map<string, Entry>; container: KubernetesContainer }>();
   const env = new Map<string, { name?: Entry; value?: Entry; valueFrom?: Entry }>();
   const commands = new Map<string, { command: [number, number][]; args: [number, number][] }>();
@@ -123,6 +137,7 @@ function containersOf(entries: Entry[], workload: string, text: string, index: L
         entries: new Map(),
         container: {
           label: workload,
+          pod,
           springEnvironment: [],
           envFrom: [],
           springArguments: [],

@@ -71,6 +71,28 @@ const LOCALHOST_ACROSS_SERVICES = (appNetwork = ''): Record<string, string> => (
     'events {}\nhttp {\n  server {\n    listen 8443 ssl;\n    server_name localhost;\n    ssl_certificate /etc/nginx/c.pem;\n    ssl_certificate_key /etc/nginx/k.pem;\n    ssl_protocols TLSv1;\n  }\n}\n',
 });
 
+/**
+ * The same app and nginx as containers of Kubernetes workloads, their images built by Skaffold from app/ and nginx/:
+ * `onePod` puts both in one Deployment's Pod (a sidecar TLS proxy: one network namespace, one localhost,
+ * kubernetes.io/docs/concepts/workloads/pods/#pod-networking), else each runs in its own Deployment.
+ */
+const LOCALHOST_IN_PODS = (onePod: boolean): Record<string, string> => {
+  const { 'docker-compose.yml': _compose, ...rest } = LOCALHOST_ACROSS_SERVICES();
+  const workload = (name: string, containers: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n${containers}`;
+  const app = '        - name: app\n          image: shop/app:1.0\n';
+  const proxy = '        - name: proxy\n          image: shop/tls-proxy:1.0\n';
+  return {
+    ...rest,
+    'skaffold.yaml':
+      'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: shop/app\n      context: app\n    - image: shop/tls-proxy\n      context: nginx\n',
+    'nginx/Dockerfile': 'FROM nginx:1.25\nCOPY nginx.conf /etc/nginx/nginx.conf\n',
+    'k8s/deployment.yaml': onePod
+      ? workload('shop', app + proxy)
+      : `${workload('shop', app)}---\n${workload('tls-proxy', proxy)}`,
+  };
+};
+
 ruleTester(rule, {
   valid: [
     {
@@ -85,6 +107,10 @@ ruleTester(rule, {
     {
       name: 'https://localhost from one Compose service to an nginx run by another: a different localhost, no link',
       files: LOCALHOST_ACROSS_SERVICES(),
+    },
+    {
+      name: "https://localhost from a Kubernetes Deployment's container to an nginx of another Deployment: another Pod, no link",
+      files: LOCALHOST_IN_PODS(false),
     },
     {
       // 8 GA to 8u351 offer no TLS 1.3 by default (JDK-8245263 in 8u352): the update decides (tls/link-outcome-unknown).
@@ -300,6 +326,23 @@ ruleTester(rule, {
       name: 'https://localhost from a Compose service joined to the nginx service (network_mode: service:proxy)',
       files: LOCALHOST_ACROSS_SERVICES('    network_mode: service:proxy\n'),
       errors: [{ messageId: 'noCommonProtocol', file: 'app/src/main/resources/application.properties', line: 1 }],
+    },
+    {
+      name: 'https://localhost from an app to the nginx sidecar of its Pod (two containers of one Deployment)',
+      files: LOCALHOST_IN_PODS(true),
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'app/src/main/resources/application.properties',
+          line: 1,
+          related: [
+            { file: 'nginx/nginx.conf', line: 8 },
+            { file: 'k8s/deployment.yaml', line: 9 },
+            { file: 'skaffold.yaml', line: 5 },
+            { file: 'app/Dockerfile', line: 1 },
+          ],
+        },
+      ],
     },
     {
       // Every Temurin 17 update disables TLSv1 and TLSv1.1 by default: the update the image pulls does not matter.
