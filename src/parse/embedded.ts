@@ -7,18 +7,22 @@ import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-block
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
 import type { TemplateInfo, TemplateSpan } from './template';
 import { literalAssignments, substituteAssignments } from './shell-assignments';
+import { echoToMqsc } from './echo-to-file';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
  * enclosing file: every block-scalar key of a YAML file (Kubernetes ConfigMap `data:`, Helm
  * templates) whose content is a configuration format, MQSC sent to `runmqsc` from a shell heredoc
- * (`runmqsc QM1 <<EOF … EOF`, `<<-'EOF'`) or an `echo '…' | runmqsc`, and heredocs written to a
- * configuration file (`cat > /etc/mqm/x.mqsc <<EOF`).
+ * (`runmqsc QM1 <<EOF … EOF`, `<<-'EOF'`) or an `echo '…' | runmqsc`, heredocs written to a
+ * configuration file (`cat > /etc/mqm/x.mqsc <<EOF`), and `echo`/`printf` into an MQSC file (./echo-to-file.ts).
  */
 const YAML_NAME = /\.ya?ml([._](template|tpl))?$/i;
 
-/** Shell scripts and container builds; documentation (`README.md` examples) is not deployment configuration. */
-const SHELL_NAME = /\.(sh|bash|ksh|zsh)$|(^|[\\/])(Dockerfile|Containerfile)[^\\/]*$/;
+/**
+ * Shell scripts and container builds (`Dockerfile`, `Dockerfile.prod`, `dockerfile`, `MQ.Dockerfile`: the names
+ * src/parse/dockerfile.ts reads); documentation (`README.md` examples) is not deployment configuration.
+ */
+const SHELL_NAME = /\.(sh|bash|ksh|zsh)$|(^|[\\/])(Dockerfile|Containerfile|dockerfile)[^\\/]*$|\.[Dd]ockerfile$/;
 
 /** A shell script (by name or `#!`) or a container build: what runs commands, as opposed to configuration. */
 export function isScript(filePath: string, text: string): boolean {
@@ -31,7 +35,7 @@ const TARGET_FILE = />\s*["']?([^\s"'<>|;&]+\.(?:mqsc|ini|json|conf|xml|properti
 /** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
 const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
 
-/** Heredocs fed to runmqsc or written to a configuration file, and `echo '…' | runmqsc`. */
+/** Heredocs fed to runmqsc or written to a configuration file, `echo '…' | runmqsc` and `echo '…' > x.mqsc`. */
 function shellRegions(lines: string[]): EmbeddedRegion[] {
   const regions: EmbeddedRegion[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -45,6 +49,12 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
         lines: [{ line: i, column, text: echo[2]! }],
         expandsShell: echo[1]!.endsWith('"'),
       });
+      continue;
+    }
+    const echoes = echoToMqsc(lines, i);
+    if (echoes.length > 0) {
+      regions.push(...echoes.map((e) => e.region));
+      i = Math.max(...echoes.map((e) => e.end));
       continue;
     }
     const here = HEREDOC.exec(line);
@@ -119,7 +129,7 @@ function scriptInBlock(block: EmbeddedRegion): EmbeddedRegion[] {
 export function findEmbedded(filePath: string, text: string): EmbeddedRegion[] {
   if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text)).flatMap(scriptInBlock);
   if (!isScript(filePath, text)) return [];
-  if (!text.includes('<<') && !text.includes('runmqsc')) return [];
+  if (!text.includes('<<') && !text.includes('runmqsc') && !text.includes('.mqsc')) return [];
   return shellRegions(splitLines(text));
 }
 

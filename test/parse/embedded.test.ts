@@ -149,6 +149,26 @@ describe('MQSC and qm.ini in shell scripts', () => {
       'mq.mqsc heredoc to /etc/mqm/20-tls.mqsc 3:20 /run/key',
     ],
     [
+      // moatoum/cp4i-deployment-samples@c6e5df05 DrivewayDentDeletion/Operators/Dockerfiles/MQ.Dockerfile: `echo -e`
+      // with a `\n\` at each line's end, written to an MQSC file by a Dockerfile named MQ.Dockerfile.
+      'echo -e of several lines written to an .mqsc file in a RUN of MQ.Dockerfile',
+      'MQ.Dockerfile',
+      'FROM icr.io/ibm-messaging/mq\nRUN echo -e "\\\nDEFINE QLOCAL(A) \\n\\\nALTER QMGR SSLKEYR(\'/run/key\') \\n\\\nREFRESH SECURITY" > /etc/mqm/20-tls.mqsc\n',
+      'mq.mqsc echo to /etc/mqm/20-tls.mqsc 4:20 /run/key',
+    ],
+    [
+      'one command echoed and appended to an .mqsc file',
+      'Dockerfile',
+      'FROM icr.io/ibm-messaging/mq\nRUN echo "ALTER QMGR SSLKEYR(\'/run/key\')" >> /etc/mqm/20-tls.mqsc\n',
+      'mq.mqsc echo to /etc/mqm/20-tls.mqsc 2:30 /run/key',
+    ],
+    [
+      'printf with two commands on one line',
+      'setup.sh',
+      '#!/bin/sh\nprintf "DEFINE QLOCAL(A)\\nALTER QMGR SSLKEYR(\'/run/key\')\\n" > /etc/mqm/tls.mqsc\n',
+      'mq.mqsc printf to /etc/mqm/tls.mqsc 2:46 /run/key',
+    ],
+    [
       'heredoc in a GitHub Actions run: | block',
       '.github/workflows/mq.yml',
       'jobs:\n  setup:\n    steps:\n      - name: channels\n        run: |\n          docker exec qm runmqsc QM1 <<EOF\n          DEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\n          EOF\n',
@@ -257,6 +277,18 @@ describe('MQSC and qm.ini in shell scripts', () => {
     const docs = read('run.sh', `#!/bin/sh\n${opener}\nevents {}\nhttp {\n${line}\n}\nEOF\n`);
     expect(docs.map((d) => d.kind)).toEqual(['nginx.conf']);
     expect(docs.flatMap((d) => d.problems.map((p) => p.code))).toEqual(problems);
+  });
+
+  it.each([
+    [
+      "a continued line that no \\n ends (the columns would not be the file's)",
+      'FROM icr.io/ibm-messaging/mq\nRUN echo -e "DEFINE QLOCAL(A) \\\nDESCR(\'x\')" > /etc/mqm/q.mqsc\n',
+    ],
+    ['echo without -e: \\n is not a line break', "RUN echo 'DEFINE QLOCAL(A)\\nDEFINE QLOCAL(B)' > /etc/mqm/q.mqsc\n"],
+    ['an echo of one qm.ini line: a piece of a file, not a file', 'RUN echo "SSL:" >> /var/mqm/qmgrs/QM1/qm.ini\n'],
+    ['a quote that does not close', 'RUN echo "DEFINE QLOCAL(A) > /etc/mqm/q.mqsc\n'],
+  ])('does not read an echo to a file: %s', (_, text) => {
+    expect(read('Dockerfile', text).filter((d) => d.kind !== 'dockerfile')).toEqual([]);
   });
 
   it('does not read examples in documentation', () => {

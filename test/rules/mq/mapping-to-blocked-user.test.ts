@@ -74,6 +74,17 @@ ruleTester(rule, {
       ],
     },
     {
+      // The sample's own form: the MQSC is echoed into /etc/mqm/aceldap.mqsc by a RUN of MQ.Dockerfile.
+      name: 'SSLPEERMAP to mqm echoed into an .mqsc file by a Dockerfile RUN (echo -e, a line a command)',
+      files: {
+        'Dockerfiles/MQ.Dockerfile':
+          'FROM cp.icr.io/cp/ibm-mqadvanced-server-integration\nRUN echo -e "\\\n' +
+          [ACE_CHANNEL, ACE_TO_MQM].map((l) => l.replace('\n', ' \\n\\\n')).join('') +
+          'REFRESH SECURITY" > /etc/mqm/aceldap.mqsc\n',
+      },
+      errors: [{ messageId: 'blocked', file: 'Dockerfiles/MQ.Dockerfile', line: 4, severity: 'warning' }],
+    },
+    {
       name: 'CHLAUTH and the *MQADMIN record written in the tree: an error',
       files: {
         'QM1.mqsc':
