@@ -228,7 +228,10 @@ function certificateFileUse(
           add(inUse, store.file, component, store.copiedBy, alias, `copied here to the path ${component.name} names`);
       }
   }
-  // The stores of ends the model links to no peer (Kafka's): in use all the same, whoever their peers are.
+  // The stores of ends the model links to no peer (Kafka's): in use all the same, whoever their peers are. An end
+  // whose use is unknown (an SSL bundle no setting hands over) names its files too, but only maybe in use.
+  const surelyNamed = new Set(inUse.keys());
+  const useUnknown = new Map<string, StoreNamer[]>();
   for (const end of unlinked) {
     for (const [store, role] of [
       [end.trust.keyStore, 'key'],
@@ -240,13 +243,18 @@ function certificateFileUse(
           ...(trustedBy.get(store.file) ?? []),
           { name: end.name, jsse: jsse(end.implementation) },
         ]);
-      else if (store.file) owned.add(store.file);
+      // A bundle of unknown use may present it or not: a file only JSSE trust stores otherwise name stays theirs.
+      else if (store.file && !end.useUnknown) owned.add(store.file);
       const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
       named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value));
+      if (!store.file) continue;
+      if (end.useUnknown) useUnknown.set(store.file, [...(useUnknown.get(store.file) ?? []), end]);
+      else surelyNamed.add(store.file);
     }
   }
+  for (const file of surelyNamed) useUnknown.delete(file);
   const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
-  return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside };
+  return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside, useUnknown };
 }
 
 /** A store type as written (`PKCS12`, `jks`), upper-cased; undefined when absent or itself a placeholder. */
@@ -328,6 +336,7 @@ export function emptyDerived(): DerivedModel {
       namedOutside: new Map(),
       keyAliases: new Map(),
       trustOnly: new Map(),
+      useUnknown: new Map(),
       unresolved: [],
       mountedOutside: [],
       notServed: new Map(),

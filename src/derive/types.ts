@@ -84,6 +84,11 @@ export interface CertificateFileUse {
    * certificates (Deployment.unservedTls): why no handshake presents them, by file.
    */
   notServed: ReadonlyMap<string, readonly NotServedBy[]>;
+  /**
+   * Tree files only ends whose use the tree does not show name (UnlinkedEnd.useUnknown: a Spring SSL bundle no setting
+   * hands over), with those ends: a peer may or may not see their certificates.
+   */
+  useUnknown: ReadonlyMap<string, readonly StoreNamer[]>;
 }
 
 /** What names a store: a component, or an end the model links to no peer (Deployment.unlinkedEnds). */

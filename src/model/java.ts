@@ -8,6 +8,7 @@ import { effectiveJdkTls } from '../knowledge';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
 import { springKafkaEnds } from './kafka-spring';
+import { springBundleEnds } from './spring-bundle-ends';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
@@ -180,9 +181,13 @@ export const javaAppContributor: ModelContributor = {
       }
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
-      // Its Kafka clients: the stores they read, though their brokers are not modelled (./kafka-spring.ts).
-      const kafka = springKafkaEnds(client, settings, treeStoresOf(ctx));
-      if (kafka.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...kafka);
+      // Its Kafka clients (their brokers are not modelled: ./kafka-spring.ts) and the SSL bundles no setting the model
+      // reads hands over (./spring-bundle-ends.ts): the stores they read, with no link.
+      const unlinked = [
+        ...springKafkaEnds(client, settings, treeStoresOf(ctx)),
+        ...springBundleEnds(client, settings, treeStoresOf(ctx)),
+      ];
+      if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);
     }
   },
 };

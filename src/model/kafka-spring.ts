@@ -121,8 +121,8 @@ export function springKafkaEnds(app: Component, settings: SpringSettings, stores
   }));
 }
 
-/** A store a Kafka setting names, resolved as Spring resolves the resource (`classpath:ssl/app.keystore.jks`). */
-function storeOf(
+/** A store a Spring setting names (Kafka, an SSL bundle), resolved as Spring resolves the resource (`classpath:ssl/app.keystore.jks`). */
+export function storeOf(
   settings: SpringSettings,
   stores: TreeStores,
   location: Entry,

@@ -429,6 +429,11 @@ export interface UnlinkedEnd {
    * empty), with where its security protocol makes it speak TLS (`tlsAt`).
    */
   hostnameVerificationOff?: { setting: string; at: Location; tlsAt?: Location };
+  /**
+   * The tree does not show that anything uses this end: a Spring SSL bundle no setting the model reads hands to a server
+   * or client (the app's code or a starter may take it by name, or nothing does). Absent: it is in use.
+   */
+  useUnknown?: 'not-handed-over';
 }
 
 /** A client URL that names the HTTPS port of a server that speaks no TLS there (UnservedTls.closedHttpsPorts). */

@@ -133,6 +133,10 @@ export default defineRule({
         "CA certificate {{dn}} expired on {{date}}. It is the root of the chain {{file}} presents, and no link of this tree shows who verifies it: a peer accepts the chain only by trusting this CA itself (or a certificate of its name and key){{trusted}}. A JSSE peer (Java: Kafka clients and brokers, Spring, Tomcat, Liberty, MQ classes for JMS) ends the path at a trust anchor without checking its dates, and the handshake completes; OpenSSL (librdkafka, nginx, curl: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) check the anchor's dates and refuse it. Renew the CA and replace it in the key and trust stores that hold it",
       expiredChainTrusted:
         "CA certificate {{dn}} expired on {{date}}. It is in the chain {{file}} presents, no link of this tree shows who verifies it, and {{trusted}} of this tree hold it as a trusted certificate: a JSSE peer with such a trust store ends the path at it without checking its dates, and the handshake completes. A peer that trusts only its issuer ({{issuer}}) checks its dates and rejects the chain (Java: CertificateExpiredException; OpenSSL: 'certificate has expired'; MQ: AMQ9633), as OpenSSL and GSKit do even when they trust it. Renew it and replace it in every store that holds it",
+      expiredUseUnknown:
+        "Certificate {{dn}} expired on {{date}}. Only {{names}} names {{file}}, and no setting lint-deploy reads hands that bundle to a server or client: the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE): renew it, or remove the bundle if nothing uses it",
+      notYetValidUseUnknown:
+        "Certificate {{dn}} is not valid before {{date}}. Only {{names}} names {{file}}, and no setting lint-deploy reads hands that bundle to a server or client: the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateNotYetValidException, AMQ9633): check the issuing CA's clock",
       expiredAnchor:
         "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
@@ -300,6 +304,27 @@ export default defineRule({
           : []),
         ...use.by,
       ];
+      // Named only by ends whose use the tree does not show (an SSL bundle no setting hands over): a peer may never see it.
+      const maybeUsed =
+        !anchor && !trusters && !unlinkedCa && !selfSigned && !used.has(c.cert.fingerprintSha256) && !onLinks
+          ? ctx.deployment.derived.certificateFiles.useUnknown.get(c.doc.file.path)
+          : undefined;
+      if (maybeUsed) {
+        ctx.report({
+          messageId: expired ? 'expiredUseUnknown' : 'notYetValidUseUnknown',
+          data: {
+            dn,
+            date,
+            file: path.basename(c.doc.file.path),
+            names: [...new Set(maybeUsed.map((e) => e.name))].join(' and '),
+          },
+          location,
+          related,
+          fingerprint,
+          severity: 'warning',
+        });
+        continue;
+      }
       ctx.report({
         messageId: !expired
           ? 'notYetValid'

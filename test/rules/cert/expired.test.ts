@@ -37,6 +37,31 @@ const copiedTomcatStore = () => ({
   'api/cert/server-self-expired.p12': tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!,
 });
 const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
+/** A Spring Boot server whose PEM bundle trusts client/certs/client.crt and requires client certificates, with more bundles. */
+const mtlsBundles = (moreBundles: string[]) => ({
+  'build.gradle': "plugins { id 'org.springframework.boot' version '3.2.4' }\n",
+  'src/main/resources/application.yml': [
+    'spring:',
+    '  ssl:',
+    '    bundle:',
+    '      pem:',
+    '        server:',
+    '          keystore:',
+    '            certificate: server/certs/server.crt',
+    '            private-key: server/certs/server.key',
+    '          truststore:',
+    '            certificate: client/certs/client.crt',
+    ...moreBundles,
+    'server:',
+    '  ssl:',
+    '    bundle: server',
+    '    client-auth: need',
+    '  port: 8443',
+    '',
+  ].join('\n'),
+  'client/certs/client.crt': cert('qmprod1.crt'),
+});
+
 ruleTester(rule, {
   valid: [{ name: 'valid at the reference date', files, options: { referenceDate: '2030-01-01' } }],
   invalid: [
@@ -447,28 +472,7 @@ ruleTester(rule, {
       // expired certificate, completed the handshake both as server (client auth need, openssl s_client presenting it)
       // and as client; openssl s_client -CAfile with it answers "certificate has expired". It was an error.
       name: 'an expired certificate only a Spring (JSSE) trust store names: info, its handshakes succeed',
-      files: {
-        'build.gradle': "plugins { id 'org.springframework.boot' version '3.2.4' }\n",
-        'src/main/resources/application.yml': [
-          'spring:',
-          '  ssl:',
-          '    bundle:',
-          '      pem:',
-          '        server:',
-          '          keystore:',
-          '            certificate: server/certs/server.crt',
-          '            private-key: server/certs/server.key',
-          '          truststore:',
-          '            certificate: client/certs/client.crt',
-          'server:',
-          '  ssl:',
-          '    bundle: server',
-          '    client-auth: need',
-          '  port: 8443',
-          '',
-        ].join('\n'),
-        'client/certs/client.crt': cert('qmprod1.crt'),
-      },
+      files: mtlsBundles([]),
       options: { referenceDate: '2047-01-01' },
       errors: [
         {
@@ -477,6 +481,31 @@ ruleTester(rule, {
           line: 1,
           severity: 'info',
           related: [{ file: 'src/main/resources/application.yml', line: 10 }],
+        },
+      ],
+    },
+    {
+      // sandipchitale/mtls-with-sslbundles@9a2b4f5 (no licence file): a second bundle, handed over by no setting (the app's
+      // code may take it), holds the same certificate as its key store. Whether it presents it is unknown; the only
+      // verifier the tree shows trusts it directly (JSSE, dates unchecked): still an info, not a self-signed warning.
+      name: 'the same, also the key store of a bundle of unknown use: still info',
+      files: mtlsBundles([
+        '        client:',
+        '          keystore:',
+        '            certificate: client/certs/client.crt',
+        '            private-key: client/certs/client.key',
+      ]),
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredTrustedOnly',
+          file: 'client/certs/client.crt',
+          line: 1,
+          severity: 'info',
+          related: [
+            { file: 'src/main/resources/application.yml', line: 10 },
+            { file: 'src/main/resources/application.yml', line: 13 },
+          ],
         },
       ],
     },
@@ -546,8 +575,11 @@ const inBrokerKey = (line: number) =>
     severity: 'error' as const,
     related: [{ file: 'docker-compose.yml', line }],
   }));
-const inKafkaKey = (messageId: string, severity: 'error' | 'info', related?: { file: string; line: number }[]) =>
-  [0, 1].map(() => ({ messageId, file: 'app/src/main/resources/kafka/key.jks', line: 1, severity, related }));
+const inKafkaKey = (
+  messageId: string,
+  severity: 'error' | 'warning' | 'info',
+  related?: { file: string; line: number }[],
+) => [0, 1].map(() => ({ messageId, file: 'app/src/main/resources/kafka/key.jks', line: 1, severity, related }));
 ruleTester(rule, {
   valid: [],
   invalid: [
@@ -585,15 +617,42 @@ ruleTester(rule, {
       errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 4 }]),
     },
     {
-      // Which files a bundle the tree does not define reads is unknown: its client names no store.
-      name: 'a Kafka client bundle the tree does not define: the store stays unnamed (an info)',
+      // Which files a bundle the tree does not define reads is unknown: its client names no store. The bundle the tree
+      // does define is handed to nothing the tree shows: the app's code may take it by name (a warning).
+      name: 'a Kafka client bundle the tree does not define: the defined one is of unknown use (a warning)',
       files: springKafka(
         'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.bundle=elsewhere\nspring.ssl.bundle.jks.kafka.keystore.location=classpath:kafka/key.jks\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: [
-        { messageId: 'expiredUnnamedBundle', file: 'app/src/main/resources/kafka/key.jks', line: 1, severity: 'info' },
-      ],
+      errors: inKafkaKey('expiredUseUnknown', 'warning', [
+        { file: 'app/src/main/resources/application.properties', line: 4 },
+      ]),
+    },
+    {
+      // trodix/ssl-bundle-manager@1ec3356 (no licence file): spring.ssl.bundle.jks.mykeystore1.* and no consumer setting.
+      name: 'an SSL bundle no setting hands over: its key store is named, its use unknown (a warning, not an error)',
+      files: springKafka('spring.ssl.bundle.jks.mine.keystore.location=classpath:kafka/key.jks\n'),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaKey('expiredUseUnknown', 'warning', [
+        { file: 'app/src/main/resources/application.properties', line: 2 },
+      ]),
+    },
+    {
+      // Spring Boot 3.1+: spring.data.redis.ssl.bundle hands the bundle to the Redis client (not modelled): it is used.
+      name: 'an SSL bundle a starter the model does not read takes (spring.data.redis.ssl.bundle): in use, an error',
+      files: springKafka(
+        'spring.data.redis.ssl.bundle=mine\nspring.ssl.bundle.jks.mine.keystore.location=classpath:kafka/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 3 }]),
+    },
+    {
+      name: 'not yet valid, in an SSL bundle no setting hands over: a warning',
+      files: springKafka('spring.ssl.bundle.jks.mine.keystore.location=classpath:kafka/key.jks\n'),
+      options: { referenceDate: '2001-01-01' },
+      errors: inKafkaKey('notYetValidUseUnknown', 'warning', [
+        { file: 'app/src/main/resources/application.properties', line: 2 },
+      ]),
     },
     {
       // Kafka's security.protocol defaults to PLAINTEXT: its ssl.* settings are not read, the store stays unnamed.
