@@ -21,3 +21,20 @@ export function placeholderDefault(value: string): string | undefined {
   const fallback = placeholderDefaults(value)?.[0];
   return fallback ? fallback : undefined;
 }
+
+/** A placeholder inside a value: `${NAME}` or `${NAME:default}` (no nesting). */
+const INNER_PLACEHOLDER = /\$\{([A-Za-z_][\w.-]*)(?::(-?)([^{}$]*))?\}/g;
+
+/**
+ * The value a program reads while its variables are unset, each placeholder replaced by its default (the shell's
+ * reading of `:-`, as `placeholderDefault`): `classpath:${KEYSTORE:keystore.jks}` → `classpath:keystore.jks`
+ * (shibadog/sample-mtls-spring-boot). The value itself when it holds none; undefined when one has no default.
+ */
+export function valueWhileUnset(value: string): string | undefined {
+  let undecided = false;
+  const replaced = value.replace(INNER_PLACEHOLDER, (_whole, _name: string, _dash: string, fallback?: string) => {
+    if (fallback === undefined) undecided = true;
+    return fallback ?? '';
+  });
+  return undecided ? undefined : replaced;
+}

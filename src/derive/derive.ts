@@ -11,7 +11,7 @@ import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import { sameStart, type Location, type RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
-import { placeholderDefault } from '../core/placeholder';
+import { valueWhileUnset } from '../core/placeholder';
 import type { Component, Deployment, UnlinkedEnd, UnservedTls } from '../model/types';
 import { linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces, type NamedCertificates } from './presented';
@@ -170,7 +170,7 @@ function certificateFileUse(
   ) => {
     if (file) return add(inUse, file, component, at, alias);
     // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
-    const fallback = placeholderDefault(written)?.replace(/^(classpath|file):/, '');
+    const fallback = (valueWhileUnset(written)?.trim() || undefined)?.replace(/^(classpath|file):/, '');
     const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
     if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name))
       unresolved.push({ component, path: written, ...(at ? { at } : {}), ...(type ? { type } : {}) });
@@ -217,7 +217,7 @@ function certificateFileUse(
         else if (store.file) owned.add(store.file);
         named(
           component,
-          store.file,
+          store.file ?? store.fileWhileUnset,
           store.path.value,
           store.path.from.kind === 'file' ? store.path.from.location : undefined,
           alias,

@@ -43,6 +43,11 @@ export interface StoreRef {
   setting?: string;
   /** The Dockerfile `COPY`/`ADD` that puts `file` at the path the configuration names in the image (src/parse/image-files.ts). */
   copiedBy?: Location;
+  /**
+   * When the path is a placeholder (`classpath:${KEYSTORE:keystore.jks}`) and `file` is therefore unknown: the tree file
+   * its defaults name, the one read while its variables are unset. Named by the setting, not the store trust rests on.
+   */
+  fileWhileUnset?: string;
 }
 
 /**

@@ -3,7 +3,7 @@
  * password settings, or the SSL bundle `server.ssl.bundle` names (./spring-bundle.ts); else the JVM's
  * `javax.net.ssl.*` trust store, else the JDK's cacerts.
  */
-import { placeholderDefault } from '../core/placeholder';
+import { valueWhileUnset } from '../core/placeholder';
 import type { Location } from '../core/types';
 import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
@@ -90,7 +90,7 @@ export function springServerStores(component: Component, settings: SpringSetting
   );
   // Spring Boot 3.1+'s PEM certificate (`server.ssl.certificate`), used when no key store is set.
   const certificate = settings.setting('server.ssl.certificate');
-  const written = certificate && (placeholderDefault(certificate.value)?.trim() ?? certificate.value);
+  const written = certificate && (valueWhileUnset(certificate.value)?.trim() || certificate.value);
   if (!own?.trust.keyStore && certificate && written && !PLACEHOLDER.test(written)) {
     const doc = settings.doc(certificate);
     const at = traced(written, doc.file.path, certificate.valueRange);
@@ -107,7 +107,7 @@ export function springServerStores(component: Component, settings: SpringSetting
  */
 export function springCertificateFile(settings: SpringSettings, setting: Entry, stores: TreeStores): string {
   const written = setting.value.trim();
-  const usable = placeholderDefault(written)?.trim() ?? written;
+  const usable = valueWhileUnset(written)?.trim() || written;
   const doc = settings.doc(setting);
   // As the store settings resolve (storeRef): first the file a Dockerfile copies to the path, then the resources.
   const resolved = PLACEHOLDER.test(usable)
@@ -148,10 +148,11 @@ function ownStores(
   const first = springDocuments(component.documents)[0] ?? settings.placed[0]?.doc;
   if (!first) return undefined;
   const last = settings.setting;
-  // `${SSL_KEYSTORE:classpath:app.p12}`: the store used while the variable is unset (with `placeholderDefaults`).
+  // `${SSL_KEYSTORE:classpath:app.p12}`, `classpath:${KEYSTORE:app.p12}`: the store used while the variable is unset
+  // (with `placeholderDefaults`).
   const valueOf = (e: Entry): string | undefined => {
     if (!PLACEHOLDER.test(e.value)) return e.value;
-    const fallback = placeholderDefaults ? placeholderDefault(e.value)?.trim() : undefined;
+    const fallback = placeholderDefaults ? valueWhileUnset(e.value)?.trim() : undefined;
     return fallback && !PLACEHOLDER.test(fallback) ? fallback : undefined;
   };
   const usable = (e: Entry | undefined) => (e && valueOf(e) !== undefined ? e : undefined);
@@ -181,7 +182,17 @@ function ownStores(
   // and not the JVM's defaults. Only where the stores decide trust (`placeholderDefaults` lists files by name).
   const unresolved = (e: Entry | undefined, type: Entry | 'PEM' | undefined): StoreRef | undefined => {
     if (!e || placeholderDefaults || e.value.trim() === '') return undefined;
-    const store: StoreRef = { path: at(e), setting: e.key };
+    // The file its defaults name (`classpath:${KEYSTORE:app.p12}`): the one the setting names while they are unset.
+    const fallback = valueWhileUnset(e.value)?.trim();
+    const whileUnset =
+      fallback && !PLACEHOLDER.test(fallback)
+        ? storeRef(
+            traced(fallback, settings.doc(e).file.path, e.valueRange),
+            springResourceBases(readAsPath(settings, settings.doc(e)), fallback),
+            stores,
+          ).file
+        : undefined;
+    const store: StoreRef = { path: at(e), setting: e.key, ...(whileUnset ? { fileWhileUnset: whileUnset } : {}) };
     if (type)
       store.type = type === 'PEM' ? { ...at(e), value: 'PEM' } : { ...at(type), value: type.value.toUpperCase() };
     settingOf.set(store, e.key);

@@ -1,4 +1,4 @@
-import { placeholderDefault, placeholderDefaults } from '../../src/core/placeholder';
+import { placeholderDefault, placeholderDefaults, valueWhileUnset } from '../../src/core/placeholder';
 
 describe('placeholderDefaults', () => {
   it.each([
@@ -22,4 +22,22 @@ describe('placeholderDefaults', () => {
     expect(placeholderDefault('${X:-}')).toBeUndefined();
     expect(placeholderDefault('${X:-a}')).toBe('a');
   });
+});
+
+describe('valueWhileUnset', () => {
+  it.each([
+    ['classpath:${KEYSTORE:keystore.jks}', 'classpath:keystore.jks'],
+    ['${KEYSTORE_PATH:classpath:cert/keystore.p12}', 'classpath:cert/keystore.p12'],
+    ['${DIR:/etc/ssl}/${NAME:-app.p12}', '/etc/ssl/app.p12'],
+    ['/etc/ssl/app.p12', '/etc/ssl/app.p12'],
+  ])('%s reads %s while its variables are unset', (value, expected) => {
+    expect(valueWhileUnset(value)).toBe(expected);
+  });
+
+  it.each(['${java.home}/lib/security/cacerts', 'classpath:${KEYSTORE}', '${A:a}/${B}'])(
+    '%s: a placeholder without a default leaves it unknown',
+    (value) => {
+      expect(valueWhileUnset(value)).toBeUndefined();
+    },
+  );
 });

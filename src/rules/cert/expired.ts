@@ -153,6 +153,9 @@ export default defineRule({
     const { undated, used, presented } = trustUses(ctx.deployment);
     const { unresolved: allUnresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
     const presentedLeaves = presentedLeavesOf(ctx.deployment.derived.presented);
+    const namedByName = new Map<string, string[]>();
+    for (const file of ctx.deployment.derived.certificateFiles.inUse.keys())
+      namedByName.set(path.basename(file), [...(namedByName.get(path.basename(file)) ?? []), file]);
     const unnamed = new Map<string, UnnamedExpired[]>();
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
@@ -212,6 +215,10 @@ export default defineRule({
             : []),
           // A .dockerignore leaves it out of the image a Dockerfile would have copied it into: not the image's file.
           ...(ctx.deployment.contextExclusions?.get(c.doc.file.path) ?? []),
+          // A tree file of its name that a setting names (a classpath copy, a placeholder's default): that one is read.
+          ...(namedByName.get(path.basename(c.doc.file.path)) ?? [])
+            .filter((f) => f !== c.doc.file.path)
+            .map((f) => ({ file: f, message: 'the file of this name a setting names: it is read, not this one' })),
           // A file of its name that a component reads from a Compose mount of a host path outside the tree: not this one.
           ...mountedOutside
             .filter((m) => path.basename(m.path) === path.basename(c.doc.file.path))

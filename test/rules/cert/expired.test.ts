@@ -233,6 +233,31 @@ ruleTester(rule, {
       ],
     },
     {
+      // shibadog/sample-mtls-spring-boot@4bf3484 (no licence file): server.ssl.key-store: classpath:${KEYSTORE:keystore.jks},
+      // and a byte-identical keystore.jks in certs/ (where it was made). The server reads its classpath copy while KEYSTORE
+      // is unset, never certs/'s: one error, where it is read; the other copy is used by nothing (it was an error too).
+      name: "a placeholder inside the path (classpath:${KEYSTORE:key.jks}): its default's file only, not every file of its name",
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=classpath:${KEYSTORE:key.jks}\nserver.ssl.key-store-password=${PASS:changeit}\n',
+        'app/src/main/resources/key.jks': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks'),
+        ),
+        'certs/key.jks': fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks')),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        ...[0, 1].map(() => ({
+          messageId: 'expired',
+          file: 'app/src/main/resources/key.jks',
+          line: 1,
+          severity: 'error' as const,
+          related: [{ file: 'app/src/main/resources/application.properties', line: 2 }],
+        })),
+        { messageId: 'expiredUnnamedBundle', file: 'certs/key.jks', line: 1, severity: 'info' },
+      ],
+    },
+    {
       // generated/key.jks (test/fixtures/keystores): alias 'server', valid until 2046-11-25.
       name: 'a key entry every naming setting passes over (server.ssl.key-alias names another): an info',
       files: {
