@@ -22,3 +22,6 @@ export const ELYTRON_SERVER_SSL_CONTEXT = {
 
 /** `relative-to` of the server's configuration directory, the directory name it has in a server's layout, and why. */
 export const JBOSS_CONFIG_DIR = data.configDir;
+
+/** Directories where the server keeps copies of its configuration file's history (written by it, not run). */
+export const JBOSS_HISTORY_DIRECTORIES: readonly string[] = data.history.directories;

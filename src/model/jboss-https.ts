@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import { findCipherSuite, jsseName, parseProtocol } from '../knowledge/ciphers';
-import { ELYTRON_DEFAULT_PROTOCOLS, ELYTRON_SERVER_SSL_CONTEXT } from '../knowledge/wildfly';
+import { ELYTRON_DEFAULT_PROTOCOLS, ELYTRON_SERVER_SSL_CONTEXT, JBOSS_HISTORY_DIRECTORIES } from '../knowledge/wildfly';
 import { JBOSS_SERVER_KIND } from '../parse/jboss';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
@@ -197,16 +197,24 @@ function realmTls(
   return trust;
 }
 
+/** Whether a file is a copy in the server's configuration history (standalone_xml_history/…): written, not run. */
+const inHistory = (file: string): boolean =>
+  path
+    .dirname(file)
+    .split(path.sep)
+    .some((d) => JBOSS_HISTORY_DIRECTORIES.includes(d));
+
 /**
  * One component per `<https-listener>` with an `ssl-context` or a `security-realm` whose element the file holds.
  * A listener naming neither, or a context or realm defined elsewhere (a domain's host.xml), is left out: what it
- * serves is not in this file.
+ * serves is not in this file. So are the copies in a configuration history directory (standalone_xml_history).
  */
 export const jbossHttpsContributor: ModelContributor = {
   id: 'jboss-https',
   contribute(ctx) {
     const stores = treeStoresOf(ctx);
     for (const doc of ctx.documentsOf(JBOSS_SERVER_KIND) as ParsedDocument<XmlData>[]) {
+      if (inHistory(doc.file.path)) continue;
       const f: JbossFile = { doc, properties: jbossSystemProperties(doc.data), stores };
       for (const listener of doc.data.elements.filter((e) => e.localName === 'https-listener'))
         addListener(ctx, f, listener);

@@ -55,13 +55,17 @@ export function jbossStore(
   const base = relativeTo ? resolveJboss(relativeTo.value, f.properties)?.value : undefined;
   const configDir = base === JBOSS_CONFIG_DIR.property;
   const treeBase = configDir ? treeConfigDir(file) : undefined;
+  // An image that holds the file in a configuration directory places it there (storeRef below resolves the path).
+  const inImage = f.stores.images?.holding(file).find((h) => configDirInImage(h.containerPath) !== undefined);
   const notes: string[] = [];
-  if (relativeTo && !treeBase)
+  if (relativeTo && !treeBase && !(configDir && inImage))
     notes.push(
       configDir
         ? `relative to ${JBOSS_CONFIG_DIR.property}, which the tree does not place`
         : `relative to ${relativeTo.value}, which the tree does not place`,
     );
+  else if (relativeTo && inImage && !treeBase)
+    notes.push(`relative to ${path.posix.dirname(inImage.containerPath)} in the image`);
   if (generatedFor)
     notes.push(`WildFly creates it with a self-signed certificate for ${generatedFor} when it does not exist`);
   const shown: Traced<string> = traced(

@@ -37,6 +37,13 @@ describe('jdkFromImage', () => {
     ['tomcat:9.0.85-jre8-temurin-jammy', 'temurin', undefined, '8'],
     ['tomcat:8.5-jdk11-openjdk', 'openjdk', undefined, '11'],
     ['registry.access.redhat.com/ubi9/openjdk-17-runtime:1.18', 'redhat', undefined, '17'],
+    ['quay.io/wildfly/wildfly:26.1.3.Final-jdk17', 'temurin', undefined, '17'],
+    ['quay.io/wildfly/wildfly:latest-jdk21', 'temurin', undefined, '21'],
+    ['quay.io/wildfly/wildfly:26.1.3.Final', 'temurin', undefined, undefined],
+    ['jboss/wildfly:10.1.0.Final', 'redhat', undefined, '8'],
+    ['jboss/wildfly:25.0.0.Final', 'redhat', undefined, '11'],
+    ['jboss/wildfly:latest', 'redhat', undefined, undefined],
+    ['jboss/base-jdk:11', 'redhat', undefined, '11'],
     ['ibmcom/mq:9.3.0.0-r1', 'ibm', undefined, undefined],
   ])('%s → %s %s (feature %s)', (image, vendor, version, feature) => {
     const jdk = jdkFromImage(image);

@@ -191,6 +191,19 @@ describe('WildFly HTTPS listeners (jboss.https-listener)', () => {
       ],
     ],
     [
+      // nghijits/wildfly26-KBANK@6459f93: standalone_xml_history/{standalone.initial,boot}.xml and current/standalone.v1-3.xml.
+      'the configuration history the server writes (standalone_xml_history) is no server',
+      {
+        'wf/standalone/configuration/standalone_xml_history/standalone.initial.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" key-manager="httpsKM"/>',
+        ),
+        'wf/standalone/configuration/standalone_xml_history/current/standalone.v1.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" key-manager="httpsKM"/>',
+        ),
+      },
+      [],
+    ],
+    [
       'a listener whose ssl-context the file does not define is left out',
       {
         'wf/standalone/configuration/standalone.xml': elytronXml(
@@ -201,5 +214,22 @@ describe('WildFly HTTPS listeners (jboss.https-listener)', () => {
     ],
   ])('%s', (_name, files, expected) => {
     expect(listeners(files).map(summary)).toEqual(expected);
+  });
+});
+
+describe('the JDK a WildFly image runs (jdk-locations.json)', () => {
+  it.each<[string, string | undefined]>([
+    ['quay.io/wildfly/wildfly:26.1.3.Final-jdk17', 'temurin 17'],
+    ['jboss/wildfly:20.0.1.Final', 'redhat 11'],
+    ['jboss/wildfly:10.1.0.Final', 'redhat 8'],
+    ['quay.io/wildfly/wildfly:latest', undefined],
+  ])('FROM %s: %s', (image, expected) => {
+    const [listener] = listeners({
+      'app/Dockerfile': `FROM ${image}\nCOPY standalone.xml /opt/jboss/wildfly/standalone/configuration/\n`,
+      'app/standalone.xml': elytronXml('<server-ssl-context name="httpsSSC" key-manager="httpsKM"/>'),
+    });
+    const runtime = listener?.runtime;
+    const feature = runtime?.attachment?.feature ?? runtime?.version.value;
+    expect(runtime && feature ? `${runtime.vendor.value} ${feature}` : undefined).toBe(expected);
   });
 });
