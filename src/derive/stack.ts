@@ -107,7 +107,13 @@ function opensslLabel(component: Component): string {
       ? `OpenSSL ${openssl} via Tomcat Native`
       : 'OpenSSL 3.x via Tomcat Native (assumed: the image tag does not name its distribution)';
   }
-  const openssl = isNginx(component) || component.type === 'nginx.proxy' ? component.attributes.openssl : undefined;
+  const openssl =
+    isNginx(component) ||
+    component.type === 'nginx.proxy' ||
+    component.type === 'haproxy.bind' ||
+    component.type === 'haproxy.server'
+      ? component.attributes.openssl
+      : undefined;
   if (openssl && !openssl.assumed && openssl.release && openssl.via)
     return `OpenSSL ${openssl.release} (${openssl.via})`;
   const series = openssl?.series === undefined || openssl.series === '3' ? '3.x' : openssl.series;
@@ -117,7 +123,7 @@ function opensslLabel(component: Component): string {
 /** A component without TLS settings still runs on something: its type says what. */
 function defaultImplementation(component: Component): TlsImplementation {
   if (component.type === 'cleartrust.webagent') return 'native';
-  if (component.type.startsWith('nginx.')) return 'openssl';
+  if (component.type.startsWith('nginx.') || component.type.startsWith('haproxy.')) return 'openssl';
   if (component.type.startsWith('mq.')) return 'gskit';
   // ClearTrust servers and the Administration Console are Java applications.
   if (component.type.startsWith('cleartrust.')) return 'jsse';

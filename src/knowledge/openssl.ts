@@ -273,3 +273,23 @@ export function nginxProxyProtocolDefaults(release?: string): ProxyProtocolsDefa
   // Older than every row (proxy_ssl_protocols itself came with 1.5.6): not settled by the data.
   return found.length > 0 ? found : rows;
 }
+
+/** HAProxy's TLS defaults (openssl-servers.json `haproxy`, each with its source). */
+export const HAPROXY_FACTS = data.haproxy;
+
+/** The HAProxy release an official `haproxy` image tag names (`haproxy:2.8` → `2.8`, `haproxy:2.0.33-alpine`), else undefined. */
+export function haproxyReleaseFromImage(reference: string): string | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  if ((name.split('/').pop() ?? name) !== 'haproxy') return undefined;
+  return /^(\d+\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag)?.[1];
+}
+
+/**
+ * Whether a bind of HAProxy `release` without ssl-min-ver gets the TLSv1.2 floor: true from 2.2, false before;
+ * undefined when the release is unknown.
+ */
+export function haproxyBindFloorApplies(release?: string): boolean | undefined {
+  if (!release) return undefined;
+  const { low } = releaseRange(release);
+  return !releaseBefore(low, releaseParts(data.haproxy.bindMinVersionDefault.since));
+}

@@ -310,6 +310,58 @@ export type NginxProxyStoreDirectives = Partial<
   >
 >;
 
+/** The OpenSSL an OpenSSL end reads its cipher string against (as on `nginx.server`). */
+export type OpensslAttribute = NonNullable<NginxServerAttributes['openssl']>;
+
+/** `attributes` of a `haproxy.bind` component: one `bind … ssl` line of a `frontend` or `listen` section. */
+export interface HaproxyBindAttributes {
+  /** The section (`frontend web`, `listen https`). */
+  proxy: string;
+  /** The bind's address as written (`*:443`, `:8443,:9443`). */
+  address: string;
+  /** Ports the bind listens on (none when the address is a placeholder or a socket path). */
+  tlsPorts: number[];
+  /** The cipher string in effect as written (`ciphers`, else global `ssl-default-bind-ciphers`). */
+  ciphersAsWritten?: string;
+  unknownCipherElements: string[];
+  openssl: OpensslAttribute;
+  /** `crt` / `crt-list` / `ca-file` as written (after `crt-base` / `ca-base`), and where. */
+  crt: HaproxyPath[];
+  crtList: HaproxyPath[];
+  caFile?: HaproxyPath;
+  /** The HAProxy release the tree's `haproxy` image names, and where. */
+  release?: { value: string; at: Location };
+}
+
+/** `attributes` of a `haproxy.server` component: one `server … ssl` line of a `backend` or `listen` section. */
+export interface HaproxyServerAttributes {
+  /** The section (`backend app`, `listen https`). */
+  proxy: string;
+  /** The server's name on its line (`server app1 …`). */
+  serverName: string;
+  /** The address as written (`tomcat:8443`, `10.0.0.1:443`). */
+  address: string;
+  /** The server it connects to, for linking (none when the address holds a placeholder or no port). */
+  urls: ClientUrl[];
+  /** Whether HAProxy checks the server's certificate: `verify`, else global `ssl-server-verify` (default required). */
+  verify: Traced<'none' | 'required'>;
+  caFile?: HaproxyPath;
+  /** `crt`: the client certificate (and key) HAProxy presents. */
+  crt?: HaproxyPath;
+  /** `sni <expression>` and `verifyhost <name>` as written. */
+  sni?: HaproxyPath;
+  verifyhost?: HaproxyPath;
+  ciphersAsWritten?: string;
+  unknownCipherElements: string[];
+  openssl: OpensslAttribute;
+}
+
+/** A file path an HAProxy keyword names (after `crt-base`/`ca-base`), as written and where. */
+export interface HaproxyPath {
+  value: string;
+  location: Location;
+}
+
 /** A server.xml element that holds TLS attributes. */
 export type TomcatTlsElement = 'Connector' | 'SSLHostConfig' | 'Certificate';
 

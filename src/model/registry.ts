@@ -7,6 +7,7 @@ import { mqMessageLinksContributor } from './mq-message-links';
 import { javaAppContributor } from './java';
 import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
+import { haproxyContributor } from './haproxy';
 import { libertyHttpsContributor } from './liberty-https';
 import { jbossHttpsContributor } from './jboss-https';
 import { javaLinksContributor } from './java-links';
@@ -25,6 +26,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   mqMessageLinksContributor,
   tomcatContributor,
   nginxContributor,
+  haproxyContributor,
   libertyHttpsContributor,
   jbossHttpsContributor,
   javaLinksContributor,

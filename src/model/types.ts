@@ -7,6 +7,8 @@ import type { ComposeMount } from '../parse/compose-volumes';
 import type {
   CleartrustAttributes,
   ClientUrl,
+  HaproxyBindAttributes,
+  HaproxyServerAttributes,
   JavaAppAttributes,
   JbossHttpsAttributes,
   JmsConnectionFactoryAttributes,
@@ -164,6 +166,10 @@ export type TomcatConnectorComponent = ComponentBase<'tomcat.connector', TomcatC
 export type NginxComponent = ComponentBase<'nginx.server' | 'nginx.tls-policy', NginxServerAttributes>;
 /** An nginx `proxy_pass https://…` (or `grpc_pass grpcs://…`): nginx as a TLS client of the servers behind it. */
 export type NginxProxyComponent = ComponentBase<'nginx.proxy', NginxProxyAttributes>;
+/** An HAProxy `bind … ssl`: HAProxy as a TLS server. */
+export type HaproxyBindComponent = ComponentBase<'haproxy.bind', HaproxyBindAttributes>;
+/** An HAProxy `server … ssl`: HAProxy as a TLS client of the server behind it. */
+export type HaproxyServerComponent = ComponentBase<'haproxy.server', HaproxyServerAttributes>;
 
 /** One thing that runs and talks: a ClearTrust server, a queue manager channel, a Tomcat connector… keyed on `type`. */
 export type Component =
@@ -176,7 +182,9 @@ export type Component =
   | JbossHttpsComponent
   | TomcatConnectorComponent
   | NginxComponent
-  | NginxProxyComponent;
+  | NginxProxyComponent
+  | HaproxyBindComponent
+  | HaproxyServerComponent;
 
 /** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx). */
 export type ServerEndpointComponent =

@@ -16,6 +16,7 @@ import { systemdFormat } from './systemd';
 import { dockerfileFormat } from './dockerfile';
 import { composeFormat } from './compose';
 import { nginxFormat } from './nginx';
+import { haproxyFormat } from './haproxy';
 import { shellEnvFormat } from './shell-env';
 import { mqClientEnvFormat } from './mq-env';
 import { keystoreFormat } from './keystore/format';
@@ -55,6 +56,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   composeFormat,
   kubernetesFormat,
   imageBuildFormat,
+  haproxyFormat,
   nginxFormat,
   shellEnvFormat,
   mqClientEnvFormat,

@@ -81,6 +81,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'FROM eclipse-temurin:17\nENV JAVA_OPTS="-Dhttps.protocols=TLSv1.2" \\\n    X=1\nCMD ["java", "-jar", "app.jar"]\n',
   '/seed/nginx/nginx.conf':
     'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_password_file /etc/nginx/pw;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
+  '/seed/haproxy/haproxy.cfg':
+    'global\n  ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets\n  ssl-default-bind-ciphers "ECDHE+AESGCM:!aNULL" # policy\n  ssl-server-verify none\ndefaults\n  default-server ssl\nfrontend web\n  bind *:443,:8443 ssl crt /etc/ssl/site.pem ca-file ca.pem verify optional alpn h2\\,http/1.1\n  default_backend app\nbackend app\n  server app1 tomcat:8443 check verify required ca-file \'/etc/ssl/ca.pem\' sni str(app)\n  server app2 ${HOST}:443 no-ssl\nuserlist u\n  user admin insecure-password pw\n',
   '/seed/tomcat/bin/setenv.sh':
     'JAVA_OPTS="$JAVA_OPTS -Djavax.net.ssl.keyStorePassword=pw \\\n  -Djdk.tls.client.protocols=TLSv1.2"\nexport JAVA_OPTS\n',
   // Key stores are binary (their own fuzz target: keystore-fuzz-support.ts); as text, a store's name with text content.

@@ -1,7 +1,8 @@
 import { placeOf } from '../../handshake/links';
 import { seriesWithCipher, seriesWithCommand } from '../../knowledge/openssl';
 import { expandCipherString } from '../../knowledge/openssl-cipher-string';
-import { isNginx } from '../../model/types';
+import type { Location } from '../../core/types';
+import { isNginx, type Component } from '../../model/types';
 import { defineRule } from '../types';
 
 /** `a, b and c`. */
@@ -14,37 +15,41 @@ export default defineRule({
   meta: {
     id: 'tls/cipher-string-unknown-to-openssl',
     description:
-      "Catch cipher-string names the server's OpenSSL does not have: nginx drops them silently, or does not start when nothing is left",
+      'Catch cipher-string names the OpenSSL of an nginx or HAProxy end does not have: they are dropped silently, or the product does not start when nothing is left',
     severity: 'warning',
     messages: {
       olderOnly:
-        '{{component}}: {{names}} {{isAre}} no cipher of OpenSSL {{series}}{{assumed}}, so nginx drops {{them}} without a word; with OpenSSL {{others}} {{they}} {{enable}} {{suites}}{{weak}}. Remove {{them}}, or declare the OpenSSL the server really has',
+        '{{component}}: {{names}} {{isAre}} no cipher of OpenSSL {{series}}{{assumed}}, so {{product}} drops {{them}} without a word; with OpenSSL {{others}} {{they}} {{enable}} {{suites}}{{weak}}. Remove {{them}}, or declare the OpenSSL the server really has',
       invalidCommand:
         '{{component}}: {{directive}} \'{{string}}\' uses {{command}}, which OpenSSL {{series}}{{assumed}} does not know ({{why}}): it refuses the whole string and nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … invalid command). Remove {{command}}{{fix}}',
       noMatch:
-        '{{component}}: {{directive}} \'{{string}}\' selects no cipher of OpenSSL {{series}}{{assumed}}: nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … no cipher match)',
+        "{{component}}: {{directive}} '{{string}}' selects no cipher of OpenSSL {{series}}{{assumed}}: {{product}} does not start ({{failure}})",
     },
     defaultOptions: {},
-    symptoms: ['no cipher match', 'invalid command', 'SSL_CTX_set_cipher_list'],
+    symptoms: ['no cipher match', 'invalid command', 'SSL_CTX_set_cipher_list', 'unable to set SSL cipher list to'],
   },
   check(ctx) {
     for (const component of ctx.deployment.components) {
-      // An nginx server's ssl_ciphers, or a proxy's proxy_ssl_ciphers (nginx stops alike when OpenSSL refuses it).
-      if (!isNginx(component) && component.type !== 'nginx.proxy') continue;
+      // An nginx server's ssl_ciphers, or a proxy's proxy_ssl_ciphers (nginx stops alike when OpenSSL refuses it); an
+      // HAProxy bind's or server's ciphers (HAProxy stops alike: src/ssl_sock.c "unable to set SSL cipher list").
+      const haproxy = component.type === 'haproxy.bind' || component.type === 'haproxy.server';
+      if (!isNginx(component) && component.type !== 'nginx.proxy' && !haproxy) continue;
       const attributes = component.attributes;
-      const directive =
-        component.type === 'nginx.proxy'
-          ? component.attributes.directive.replace(/_pass$/, '_ssl_ciphers')
-          : 'ssl_ciphers';
       const suites = component.tls?.cipherSuites;
       if (!attributes.openssl || !suites || suites.from.kind !== 'file') continue;
+      const directive = haproxy
+        ? haproxyCipherKeyword(component, suites.from.location)
+        : component.type === 'nginx.proxy'
+          ? component.attributes.directive.replace(/_pass$/, '_ssl_ciphers')
+          : 'ssl_ciphers';
+      const product = haproxy ? 'HAProxy' : 'nginx';
       const series = attributes.openssl.series === '3' ? '3.x' : attributes.openssl.series;
       const assumed = attributes.openssl.assumed ? ' (assumed: the tree names no OpenSSL version)' : '';
       const location = placeOf(component, suites.from);
       // A placeholder (`${VAR}`, a rendered template value) is unknown until deployment, not an empty list.
       const placeholder =
         attributes.ciphersAsWritten !== undefined && /\$\{?[A-Za-z_]/.test(attributes.ciphersAsWritten);
-      const command = attributes.invalidCipherCommand;
+      const command = 'invalidCipherCommand' in attributes ? attributes.invalidCipherCommand : undefined;
       if (command && attributes.ciphersAsWritten !== undefined) {
         const knowing = seriesWithCommand(command).map((k) => (k.series === '3' ? '3.x' : k.series));
         ctx.report({
@@ -80,7 +85,17 @@ export default defineRule({
       if (suites.value.length === 0 && attributes.ciphersAsWritten !== undefined && !placeholder) {
         ctx.report({
           messageId: 'noMatch',
-          data: { component: component.name, directive, string: attributes.ciphersAsWritten, series, assumed },
+          data: {
+            component: component.name,
+            directive,
+            string: attributes.ciphersAsWritten,
+            series,
+            assumed,
+            product,
+            failure: haproxy
+              ? `unable to set SSL cipher list to '${attributes.ciphersAsWritten}'`
+              : `SSL_CTX_set_cipher_list("${attributes.ciphersAsWritten}") failed … no cipher match`,
+          },
           location,
           fingerprint: [component.id, 'no-match'],
         });
@@ -107,6 +122,7 @@ export default defineRule({
         messageId: 'olderOnly',
         data: {
           component: component.name,
+          product,
           names: older.map((o) => `'${o.name}'`).join(', '),
           isAre: one ? 'is' : 'are',
           them: one ? 'it' : 'them',
@@ -124,3 +140,10 @@ export default defineRule({
     }
   },
 });
+
+/** The keyword that writes an HAProxy end's cipher string: its own line's `ciphers`, else the global default. */
+function haproxyCipherKeyword(component: Component, at: Location): string {
+  if (at.range?.start.line === component.location.range?.start.line && at.file === component.location.file)
+    return 'ciphers';
+  return component.type === 'haproxy.bind' ? 'ssl-default-bind-ciphers' : 'ssl-default-server-ciphers';
+}

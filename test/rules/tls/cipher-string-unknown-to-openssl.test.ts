@@ -46,8 +46,57 @@ ruleTester(rule, {
       name: '@STRENGTH on nginx:1.10 (Debian jessie, OpenSSL 1.0.1t): the one command 1.0.x knows',
       files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!aNULL:@STRENGTH';"), 'api/Dockerfile': 'FROM nginx:1.10\n' },
     },
+    {
+      // aerohive/HiveClass@a28565d (GPL) deploy/roles/rp/templates/haproxy.cfg.tpl, with a string OpenSSL 3 knows whole.
+      name: 'an HAProxy bind whose ssl-default-bind-ciphers OpenSSL 3 knows whole',
+      files: {
+        'rp/haproxy.cfg':
+          'global\n    ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256:AES:!aNULL:!RC4\n\nfrontend https-in\n    bind *:443 ssl crt /etc/ssl/site.pem\n    default_backend http\n',
+      },
+    },
+    {
+      name: 'an HAProxy bind without ciphers: OpenSSL DEFAULT',
+      files: { 'rp/haproxy.cfg': 'frontend https-in\n    bind *:443 ssl crt /etc/ssl/site.pem\n' },
+    },
   ],
   invalid: [
+    {
+      // aerohive/HiveClass@a28565d (GPL) deploy/roles/rp/templates/haproxy.cfg.tpl: DES-CBC3-SHA in the bind ciphers.
+      name: 'an HAProxy ssl-default-bind-ciphers naming 3DES that OpenSSL 3 lacks',
+      files: {
+        'rp/haproxy.cfg':
+          'global\n    ssl-default-bind-options   no-sslv3 no-tls-tickets\n    ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256:AES:DES-CBC3-SHA:!aNULL:!RC4\n\nfrontend https-in\n    bind *:443 ssl crt /etc/ssl/site.pem\n',
+      },
+      errors: [
+        {
+          messageId: 'olderOnly',
+          file: 'rp/haproxy.cfg',
+          line: 3,
+          messageIncludes: [
+            "'DES-CBC3-SHA' is no cipher of OpenSSL 3.x",
+            'HAProxy drops it',
+            'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an HAProxy server line whose ciphers select nothing on OpenSSL 3: HAProxy does not start',
+      files: {
+        'rp/haproxy.cfg': 'backend app\n    server app1 tomcat:8443 ssl verify none ciphers RC4-SHA:DES-CBC3-SHA\n',
+      },
+      errors: [
+        {
+          messageId: 'noMatch',
+          file: 'rp/haproxy.cfg',
+          line: 2,
+          messageIncludes: [
+            "ciphers 'RC4-SHA:DES-CBC3-SHA' selects no cipher",
+            "HAProxy does not start (unable to set SSL cipher list to 'RC4-SHA:DES-CBC3-SHA')",
+          ],
+        },
+      ],
+    },
     {
       name: '@SECLEVEL=0 on nginx:1.10 (Debian jessie, OpenSSL 1.0.1t, read as 1.0.2): the string is refused, nginx does not start',
       files: {

@@ -1,0 +1,40 @@
+/**
+ * The HAProxy release an HAProxy configuration runs with, when the tree names it: the `FROM haproxy:<tag>` of the
+ * nearest Dockerfile whose directory holds the file, else the one release every Compose `image: haproxy:<tag>` of the
+ * deployment names. Unknown otherwise (then a default that changed between releases stays open).
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { ParsedDocument } from '../parse/types';
+import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { haproxyReleaseFromImage } from '../knowledge/openssl';
+import type { ModelContext } from './contributor';
+
+export interface HaproxyRelease {
+  value: string;
+  at: Location;
+}
+
+export function haproxyReleaseOf(ctx: ModelContext): (file: string) => HaproxyRelease | undefined {
+  const images = (ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]).flatMap((d) => {
+    const stage = runtimeStage(d.data);
+    const value = stage?.image ? haproxyReleaseFromImage(stage.image) : undefined;
+    return value && stage
+      ? [{ dir: path.dirname(d.file.path), value, at: { file: d.file.path, range: stage.range } }]
+      : [];
+  });
+  const composed = ctx.documentsOf('compose').flatMap((d) =>
+    d.entries.flatMap((e) => {
+      const value = /^services\.[^[\]]+\.image$/.test(e.key) ? haproxyReleaseFromImage(e.value) : undefined;
+      return value ? [{ value, at: { file: d.file.path, range: e.valueRange } }] : [];
+    }),
+  );
+  const [onlyComposed] = new Set(composed.map((c) => c.value)).size === 1 ? composed : [];
+  return (file) => {
+    const holding = images
+      .filter((i) => file.startsWith(i.dir + path.sep))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
+    if (holding) return { value: holding.value, at: holding.at };
+    return onlyComposed;
+  };
+}

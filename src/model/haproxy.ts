@@ -1,0 +1,315 @@
+/**
+ * HAProxy as a TLS server and client: one `haproxy.bind` component per `bind … ssl` line of a `frontend` or `listen`
+ * section, one `haproxy.server` per `server … ssl` line of a `backend` or `listen` section (after the `default-server`
+ * lines of its `defaults` and its own section). Global `ssl-default-bind-*` / `ssl-default-server-*` apply to both, as
+ * HAProxy merges them (src/cfgparse-ssl.c: the line's min/max win, the flags add up).
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { RunMemo } from '../core/run-memo';
+import type { HaproxyData, HaproxyLine, HaproxySection } from '../parse/haproxy';
+import type { ParsedDocument } from '../parse/types';
+import type { DockerfileData } from '../parse/dockerfile';
+import { haproxyBindFloorApplies, HAPROXY_FACTS } from '../knowledge/openssl';
+import type { ModelContributor } from './contributor';
+import { relativePosix } from './paths';
+import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls';
+import { haproxyReleaseOf } from './haproxy-release';
+import {
+  haproxyCiphers,
+  haproxyTls,
+  haproxyVersions,
+  isPlaceholder,
+  lastOf,
+  lastOption,
+  optionLocation,
+  optionsOf,
+  wordsRange,
+  type HaproxyOption,
+} from './haproxy-tls';
+import type { Component, TlsSettings, Traced } from './types';
+import type { ClientUrl, HaproxyPath } from './attributes';
+
+/** The global section's TLS defaults, each as options. */
+interface HaproxyGlobals {
+  bindOptions: HaproxyOption[];
+  serverOptions: HaproxyOption[];
+  bindCiphers?: HaproxyOption;
+  serverCiphers?: HaproxyOption;
+  serverVerify?: HaproxyOption;
+  crtBase?: string;
+  caBase?: string;
+}
+
+function globalsOf(doc: ParsedDocument<HaproxyData>): HaproxyGlobals {
+  const out: HaproxyGlobals = { bindOptions: [], serverOptions: [] };
+  const file = doc.file.path;
+  const single = (line: HaproxyLine): HaproxyOption => ({
+    keyword: line.keyword,
+    file,
+    ...(line.args[0]
+      ? { value: { value: line.args.map((a) => a.value).join(' '), range: wordsRange(line.args, line.keyword.range) } }
+      : {}),
+  });
+  for (const section of doc.data.sections.filter((s) => s.kind === 'global'))
+    for (const line of section.lines) {
+      switch (line.keyword.value) {
+        case 'ssl-default-bind-options':
+          out.bindOptions.push(...optionsOf(line.args, file));
+          break;
+        case 'ssl-default-server-options':
+          out.serverOptions.push(...optionsOf(line.args, file));
+          break;
+        case 'ssl-default-bind-ciphers':
+          out.bindCiphers = single(line);
+          break;
+        case 'ssl-default-server-ciphers':
+          out.serverCiphers = single(line);
+          break;
+        case 'ssl-server-verify':
+          out.serverVerify = single(line);
+          break;
+        case 'crt-base':
+          if (line.args[0]) out.crtBase = line.args[0].value;
+          break;
+        case 'ca-base':
+          if (line.args[0]) out.caBase = line.args[0].value;
+          break;
+        default:
+          break;
+      }
+    }
+  return out;
+}
+
+/** A path an option names, joined to its base directory when relative (`crt-base`, `ca-base`). */
+function pathOf(option: HaproxyOption | undefined, base: string | undefined): HaproxyPath | undefined {
+  const value = option?.value?.value;
+  if (!option || value === undefined) return undefined;
+  const joined = base && !value.startsWith('/') && !isPlaceholder(value) ? path.posix.join(base, value) : value;
+  return { value: joined, location: optionLocation(option) };
+}
+
+/** Ports of a bind address (`*:443`, `:8443,:9443`, `ipv4@0.0.0.0:443`, `:8000-8002`); none for sockets or placeholders. */
+export function bindPorts(address: string): number[] {
+  const ports: number[] = [];
+  for (const part of address.split(',')) {
+    const m = /:(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) continue;
+    const low = Number(m[1]);
+    const high = m[2] ? Math.min(Number(m[2]), low + 64) : low;
+    for (let p = low; p <= high; p++) ports.push(p);
+  }
+  return ports;
+}
+
+interface Context {
+  doc: ParsedDocument<HaproxyData>;
+  globals: HaproxyGlobals;
+  openssl: ServerOpenssl;
+  release?: { value: string; at: Location };
+  memo: RunMemo;
+  root: string;
+  host: string;
+}
+
+function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine): Component | undefined {
+  const file = ctx.doc.file.path;
+  const [addressWord, ...rest] = line.args;
+  const own = optionsOf(rest, file);
+  if (!own.some((o) => o.keyword.value === 'ssl')) return undefined;
+  const { globals, openssl } = ctx;
+  const floor = haproxyBindFloorApplies(ctx.release?.value);
+  const versions = haproxyVersions({
+    own,
+    global: globals.bindOptions,
+    role: 'bind',
+    tls13: openssl.facts.tls13,
+    floor,
+    ...(ctx.release ? { release: ctx.release.value } : {}),
+  });
+  const ciphers = haproxyCiphers(lastOption(own, 'ciphers') ?? globals.bindCiphers, openssl, ctx.memo, 'server');
+  const crt = own.filter((o) => o.keyword.value === 'crt').flatMap((o) => pathOf(o, globals.crtBase) ?? []);
+  const crtList = own.filter((o) => o.keyword.value === 'crt-list').flatMap((o) => pathOf(o, globals.crtBase) ?? []);
+  const caFile = pathOf(lastOption(own, 'ca-file'), globals.caBase);
+  const extra: Partial<TlsSettings> = {};
+  const preferClient = lastOption([...globals.bindOptions, ...own], 'prefer-client-ciphers');
+  extra.serverOrderWins = preferClient
+    ? { value: false, from: { kind: 'file', location: optionLocation(preferClient) } }
+    : {
+        value: HAPROXY_FACTS.serverCipherOrderDefault.value,
+        from: {
+          kind: 'default',
+          origin: `HAProxy enforces the server's cipher order unless prefer-client-ciphers (${HAPROXY_FACTS.serverCipherOrderDefault.source.split(' ')[0]})`,
+          confidence: 'verified',
+        },
+      };
+  const verify = lastOption(own, 'verify');
+  const mode = verify?.value?.value;
+  if (verify && (mode === 'none' || mode === 'optional' || mode === 'required'))
+    extra.clientAuth = { value: mode, from: { kind: 'file', location: optionLocation(verify) } };
+  // A crt that is a file (a directory loads every PEM in it: which one a client gets depends on SNI).
+  const [first, ...more] = crt.filter((c) => !isPlaceholder(c.value) && /\.(pem|crt|cer)$/i.test(c.value));
+  if (first) extra.certificate = { file: first.value, reference: first.location, storeType: 'PEM' };
+  if (first && more.length > 0)
+    extra.moreCertificates = more.map((c) => ({ file: c.value, reference: c.location, storeType: 'PEM' }));
+  const tls = haproxyTls({ versions, ciphers, extra });
+  const address = addressWord?.value ?? '';
+  const relative = relativePosix(ctx.root, file) || path.basename(file);
+  const proxy = `${section.kind} ${section.name?.value ?? ''}`.trim();
+  return {
+    id: `haproxy.bind:${relative}:${proxy}:${address}:${line.range.start.line + 1}`,
+    type: 'haproxy.bind',
+    name: `HAProxy bind ${address} (${proxy}, ${relative})`,
+    role: 'server',
+    location: { file, range: line.range },
+    host: ctx.host,
+    tls,
+    documents: [ctx.doc],
+    attributes: {
+      proxy,
+      address,
+      tlsPorts: isPlaceholder(address) ? [] : bindPorts(address),
+      ...(ciphers.ciphersAsWritten !== undefined ? { ciphersAsWritten: ciphers.ciphersAsWritten } : {}),
+      unknownCipherElements: ciphers.unknownCipherElements,
+      openssl: opensslAttribute(openssl),
+      crt,
+      crtList,
+      ...(caFile ? { caFile } : {}),
+      ...(ctx.release ? { release: ctx.release } : {}),
+    },
+  };
+}
+
+function serverComponent(
+  ctx: Context,
+  section: HaproxySection,
+  line: HaproxyLine,
+  defaults: readonly HaproxyOption[],
+): Component | undefined {
+  const file = ctx.doc.file.path;
+  const [nameWord, addressWord, ...rest] = line.args;
+  const own = [...defaults, ...optionsOf(rest, file)];
+  // `ssl` turns TLS on, `no-ssl` (a server line undoing its default-server) off: the last one wins.
+  const sslSwitch = lastOf(own, (o) => o.keyword.value === 'ssl' || o.keyword.value === 'no-ssl');
+  if (sslSwitch?.keyword.value !== 'ssl') return undefined;
+  const { globals, openssl } = ctx;
+  const versions = haproxyVersions({
+    own,
+    global: globals.serverOptions,
+    role: 'server',
+    tls13: openssl.facts.tls13,
+    floor: undefined,
+  });
+  const ciphers = haproxyCiphers(lastOption(own, 'ciphers') ?? globals.serverCiphers, openssl, ctx.memo, 'client');
+  const verifyOption = lastOption(own, 'verify');
+  const verifyWritten = verifyOption?.value?.value;
+  const globalVerify = ctx.globals.serverVerify;
+  const verify: Traced<'none' | 'required'> =
+    verifyOption && (verifyWritten === 'none' || verifyWritten === 'required')
+      ? { value: verifyWritten, from: { kind: 'file', location: optionLocation(verifyOption) } }
+      : globalVerify?.value?.value === 'none'
+        ? { value: 'none', from: { kind: 'file', location: optionLocation(globalVerify) } }
+        : {
+            value: HAPROXY_FACTS.serverVerifyDefault.value === 'none' ? 'none' : 'required',
+            from: {
+              kind: 'default',
+              origin: `HAProxy's default verify ${HAPROXY_FACTS.serverVerifyDefault.value} on servers (${HAPROXY_FACTS.serverVerifyDefault.source.split(' ')[0]})`,
+              confidence: 'verified',
+            },
+          };
+  const caFile = pathOf(lastOption(own, 'ca-file'), globals.caBase);
+  const crt = pathOf(lastOption(own, 'crt'), globals.crtBase);
+  const sni = pathOf(lastOption(own, 'sni'), undefined);
+  const verifyhost = pathOf(lastOption(own, 'verifyhost'), undefined);
+  const extra: Partial<TlsSettings> = {};
+  if (crt && !isPlaceholder(crt.value))
+    extra.certificate = { file: crt.value, reference: crt.location, storeType: 'PEM' };
+  const tls = haproxyTls({ versions, ciphers, extra });
+  const address = addressWord?.value ?? '';
+  const relative = relativePosix(ctx.root, file) || path.basename(file);
+  const proxy = `${section.kind} ${section.name?.value ?? ''}`.trim();
+  const serverName = nameWord?.value ?? '';
+  const urls: ClientUrl[] = [];
+  const target = /^(?:[a-z0-9]+@)?(\[[^\]]+\]|[^:]+):(\d+)$/i.exec(address);
+  if (addressWord && target && !isPlaceholder(address))
+    urls.push({
+      url: `https://${target[1]}:${target[2]}`,
+      scheme: 'https',
+      host: target[1]!.replace(/^\[|\]$/g, '').toLowerCase(), // group 1 is not optional
+      port: Number(target[2]),
+      location: { file, range: addressWord.range },
+      key: `server ${serverName}`,
+    });
+  return {
+    id: `haproxy.server:${relative}:${proxy}:${serverName}`,
+    type: 'haproxy.server',
+    name: `HAProxy server ${serverName} ${address} (${proxy}, ${relative})`,
+    role: 'client',
+    location: { file, range: line.range },
+    host: ctx.host,
+    tls,
+    documents: [ctx.doc],
+    attributes: {
+      proxy,
+      serverName,
+      address,
+      urls,
+      verify,
+      ...(caFile ? { caFile } : {}),
+      ...(crt ? { crt } : {}),
+      ...(sni ? { sni } : {}),
+      ...(verifyhost ? { verifyhost } : {}),
+      ...(ciphers.ciphersAsWritten !== undefined ? { ciphersAsWritten: ciphers.ciphersAsWritten } : {}),
+      unknownCipherElements: ciphers.unknownCipherElements,
+      openssl: opensslAttribute(openssl),
+    },
+  };
+}
+
+export const haproxyContributor: ModelContributor = {
+  id: 'haproxy',
+  contribute(ctx) {
+    const docs = ctx.documentsOf('haproxy.') as ParsedDocument<HaproxyData>[];
+    if (docs.length === 0) return;
+    const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
+    const releaseFor = haproxyReleaseOf(ctx);
+    for (const doc of docs) {
+      const release = releaseFor(doc.file.path);
+      const context: Context = {
+        doc,
+        globals: globalsOf(doc),
+        openssl: opensslFor(doc.file.path),
+        ...(release ? { release } : {}),
+        memo: ctx.memo,
+        root: ctx.deployment.root,
+        host: ctx.hostOf(doc.file.path),
+      };
+      // `default-server` of the last `defaults` section before a proxy, then the proxy's own (HAProxy applies the
+      // defaults section above each proxy; a later default-server line of the proxy adds to them).
+      let defaults: HaproxyOption[] = [];
+      for (const section of doc.data.sections) {
+        const defaultServer = (s: HaproxySection) =>
+          s.lines.filter((l) => l.keyword.value === 'default-server').flatMap((l) => optionsOf(l.args, doc.file.path));
+        if (section.kind === 'defaults') {
+          defaults = defaultServer(section);
+          continue;
+        }
+        if (section.kind === 'frontend' || section.kind === 'listen')
+          for (const line of section.lines.filter((l) => l.keyword.value === 'bind')) {
+            const component = bindComponent(context, section, line);
+            if (component) ctx.addComponent(component);
+          }
+        if (section.kind === 'backend' || section.kind === 'listen') {
+          const inherited = [...defaults];
+          for (const line of section.lines) {
+            if (line.keyword.value === 'default-server') inherited.push(...optionsOf(line.args, doc.file.path));
+            if (line.keyword.value !== 'server') continue;
+            const component = serverComponent(context, section, line, inherited);
+            if (component) ctx.addComponent(component);
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,173 @@
+import * as fs from 'node:fs';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import type { Component } from '../../src/model/types';
+import { writeTree, type Tree } from '../helpers/rule-tester';
+
+function components(files: Tree): Component[] {
+  const root = writeTree(files);
+  try {
+    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+    return result.deployments[0].components.filter((c) => c.type.startsWith('haproxy.'));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** What a test compares of an HAProxy end. */
+function summary(c: Component) {
+  const line = (from: { kind: string; location?: { range?: { start: { line: number } } } } | undefined) =>
+    from?.kind === 'file' ? `line ${(from.location?.range?.start.line ?? -1) + 1}` : from?.kind;
+  const common = {
+    type: c.type,
+    protocols: c.tls?.protocols?.value.join(' '),
+    protocolsFrom: line(c.tls?.protocols?.from),
+    alternative: c.tls?.protocolsAlternative?.value.join(' '),
+    suites: c.tls?.cipherSuites?.value.length,
+    suitesFrom: line(c.tls?.cipherSuites?.from),
+    certificate: c.tls?.certificate?.file,
+    unknown: c.tls?.unknownValues,
+  };
+  if (c.type === 'haproxy.bind')
+    return {
+      ...common,
+      ports: c.attributes.tlsPorts,
+      serverOrder: c.tls?.serverOrderWins?.value,
+      auth: c.tls?.clientAuth?.value,
+    };
+  if (c.type === 'haproxy.server')
+    return {
+      ...common,
+      verify: c.attributes.verify.value,
+      verifyFrom: line(c.attributes.verify.from),
+      ca: c.attributes.caFile?.value,
+      urls: c.attributes.urls.map((u) => u.url),
+    };
+  throw new Error(c.type);
+}
+
+const cfg = (...lines: string[]) => ({ 'lb/haproxy.cfg': lines.join('\n') + '\n' });
+
+describe('HAProxy binds and servers as TLS ends', () => {
+  it.each<[string, Tree, Partial<ReturnType<typeof summary>>[]]>([
+    [
+      'a bind without versions: TLSv1.2+ (2.2+) with the pre-2.2 list as the alternative; OpenSSL DEFAULT; server order',
+      cfg('frontend web', '  bind *:443,:8443 ssl crt /etc/ssl/site.pem', '  bind *:80'),
+      [
+        {
+          type: 'haproxy.bind',
+          ports: [443, 8443],
+          protocols: 'TLSv1.2 TLSv1.3',
+          protocolsFrom: 'default',
+          alternative: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3',
+          suitesFrom: 'default',
+          serverOrder: true,
+          certificate: '/etc/ssl/site.pem',
+        },
+      ],
+    ],
+    [
+      'global ssl-default-bind-options no-sslv3 and the haproxy:2.8 image: the floor applies, no alternative',
+      {
+        ...cfg('global', '  ssl-default-bind-options no-sslv3', 'frontend web', '  bind :443 ssl crt site.pem'),
+        'lb/Dockerfile': 'FROM haproxy:2.8\nCOPY haproxy.cfg /usr/local/etc/haproxy/\n',
+      },
+      [{ protocols: 'TLSv1.2 TLSv1.3', protocolsFrom: 'default', alternative: undefined }],
+    ],
+    [
+      'haproxy:2.0 with no-tlsv10: before the floor, the flags decide (from the file)',
+      {
+        ...cfg(
+          'global',
+          '  ssl-default-bind-options no-sslv3 no-tlsv10',
+          'frontend web',
+          '  bind :443 ssl crt site.pem',
+        ),
+        'lb/Dockerfile': 'FROM haproxy:2.0\n',
+      },
+      [{ protocols: 'TLSv1.1 TLSv1.2 TLSv1.3', protocolsFrom: 'line 2', alternative: undefined }],
+    ],
+    [
+      'the bind ssl-min-ver wins over the global one; the flags are then ignored; crt-base joins; verify; prefer-client-ciphers',
+      cfg(
+        'global',
+        '  crt-base /etc/haproxy/certs',
+        '  ssl-default-bind-options ssl-min-ver TLSv1.2 no-tlsv13',
+        '  ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA',
+        'listen https',
+        '  bind :443 ssl crt site.pem ssl-min-ver TLSv1.0 verify required ca-file ca.pem prefer-client-ciphers',
+      ),
+      [
+        {
+          protocols: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3',
+          protocolsFrom: 'line 6',
+          alternative: undefined,
+          suites: 2,
+          suitesFrom: 'line 4',
+          serverOrder: false,
+          auth: 'required',
+          certificate: '/etc/haproxy/certs/site.pem',
+        },
+      ],
+    ],
+    [
+      'a placeholder version or cipher string is unknown, never guessed',
+      cfg('frontend web', '  bind :443 ssl crt site.pem ssl-min-ver "${MIN_TLS}" ciphers "${CIPHERS}"'),
+      [
+        {
+          protocols: undefined,
+          suites: undefined,
+          unknown: ['the protocol versions (ssl-min-ver/ssl-max-ver)', 'the cipher string (ciphers)'],
+        },
+      ],
+    ],
+    [
+      'servers: default-server ssl of defaults and backend, no-ssl undoes it, verify required by default, global ssl-server-verify none',
+      cfg(
+        'defaults',
+        '  default-server ssl',
+        'backend app',
+        '  default-server ca-file /etc/ssl/ca.pem',
+        '  server app1 tomcat:8443 check',
+        '  server app2 10.0.0.2:8080 no-ssl',
+        '  server app3 tomcat:8443 verify none ssl-min-ver TLSv1.2 ciphers AES128-SHA',
+      ),
+      [
+        {
+          type: 'haproxy.server',
+          verify: 'required',
+          verifyFrom: 'default',
+          ca: '/etc/ssl/ca.pem',
+          urls: ['https://tomcat:8443'],
+          protocols: undefined,
+          suitesFrom: 'default',
+        },
+        {
+          verify: 'none',
+          verifyFrom: 'line 7',
+          protocols: 'TLSv1.2 TLSv1.3',
+          protocolsFrom: 'line 7',
+          suites: 1,
+        },
+      ],
+    ],
+    [
+      'global ssl-server-verify none applies to servers without their own verify',
+      cfg(
+        'global',
+        '  ssl-server-verify none',
+        'backend app',
+        '  server app1 [::1]:8443 ssl',
+        '  server app2 ${HOST}:443 ssl',
+      ),
+      [
+        { verify: 'none', verifyFrom: 'line 2', urls: ['https://[::1]:8443'] },
+        { verify: 'none', urls: [] },
+      ],
+    ],
+  ])('%s', (_name, files, expected) => {
+    const seen = components(files).map(summary);
+    expect(seen).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(seen[i]).toMatchObject(e));
+  });
+});
