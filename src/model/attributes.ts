@@ -345,6 +345,8 @@ export interface HaproxyServerAttributes {
   urls: ClientUrl[];
   /** Whether HAProxy checks the server's certificate: `verify`, else global `ssl-server-verify` (default required). */
   verify: Traced<'none' | 'required'>;
+  /** A `verify required` the line writes before the `verify none` that wins (HAProxy keeps the last verify). */
+  verifyOverrides?: Location;
   caFile?: HaproxyPath;
   /** `crt`: the client certificate (and key) HAProxy presents. */
   crt?: HaproxyPath;

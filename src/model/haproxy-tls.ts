@@ -154,6 +154,13 @@ const VERSIONS: readonly { haproxy: string; model: string; flag: string; force: 
 
 export const isPlaceholder = (value: string) => /\$\{|\{\{|%\{/.test(value);
 
+/**
+ * `PROFILE=SYSTEM`: Fedora's and RHEL's OpenSSL take the cipher list from the host's crypto policy
+ * (https://docs.fedoraproject.org/en-US/packaging-guidelines/CryptoPolicies/; their haproxy.cfg ships
+ * `ssl-default-bind-ciphers PROFILE=SYSTEM`). Upstream OpenSSL has no such keyword: what it selects is unknown here.
+ */
+const SYSTEM_PROFILE = /(^|:)PROFILE=/;
+
 export const optionLocation = (o: HaproxyOption): Location => ({
   file: o.file,
   range: o.value ? { start: o.keyword.range.start, end: o.value.range.end } : o.keyword.range,
@@ -281,7 +288,7 @@ export function haproxyCiphers(
   role: 'client' | 'server',
 ): HaproxyCiphers {
   const written = option?.value?.value;
-  if (option && (written === undefined || isPlaceholder(written)))
+  if (option && (written === undefined || isPlaceholder(written) || SYSTEM_PROFILE.test(written)))
     return { unknownCipherElements: [], unknownAt: optionLocation(option) };
   const cipherString = written ?? HAPROXY_FACTS.ciphersDefault.value;
   const facts = openssl.facts;

@@ -131,7 +131,8 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   const ciphers = haproxyCiphers(lastOption(own, 'ciphers') ?? globals.bindCiphers, openssl, ctx.memo, 'server');
   const crt = own.filter((o) => o.keyword.value === 'crt').flatMap((o) => pathOf(o, globals.crtBase) ?? []);
   const crtList = own.filter((o) => o.keyword.value === 'crt-list').flatMap((o) => pathOf(o, globals.crtBase) ?? []);
-  const caFile = pathOf(lastOption(own, 'ca-file'), globals.caBase);
+  // ca-verify-file: CA certificates to verify with that HAProxy does not name in its CertificateRequest.
+  const caFile = pathOf(lastOption(own, 'ca-file') ?? lastOption(own, 'ca-verify-file'), globals.caBase);
   const extra: Partial<TlsSettings> = {};
   const preferClient = lastOption([...globals.bindOptions, ...own], 'prefer-client-ciphers');
   extra.serverOrderWins = preferClient
@@ -220,6 +221,11 @@ function serverComponent(
           };
   const caFile = pathOf(lastOption(own, 'ca-file'), globals.caBase);
   const crt = pathOf(lastOption(own, 'crt'), globals.crtBase);
+  // `verify required … check-ssl verify none`: the later none wins for traffic and checks alike.
+  const overridden =
+    verify.value === 'none' && verifyOption
+      ? own.find((o) => o.keyword.value === 'verify' && o.value?.value === 'required' && o !== verifyOption)
+      : undefined;
   const sni = pathOf(lastOption(own, 'sni'), undefined);
   const verifyhost = pathOf(lastOption(own, 'verifyhost'), undefined);
   const extra: Partial<TlsSettings> = {};
@@ -256,6 +262,7 @@ function serverComponent(
       address,
       urls,
       verify,
+      ...(overridden ? { verifyOverrides: optionLocation(overridden) } : {}),
       ...(caFile ? { caFile } : {}),
       ...(crt ? { crt } : {}),
       ...(sni ? { sni } : {}),

@@ -17,6 +17,8 @@ import cleartrustRuntimeApiSecurityTooHigh from './cleartrust/runtime-api-securi
 import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
+import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
+import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
 import javaCacertsUnreadable from './java/cacerts-unreadable';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
@@ -102,6 +104,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeInvalid,
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
+  haproxyServerVerifyDisabled,
+  haproxyVerifyWithoutCaFile,
   javaCacertsCopiedWhereUnread,
   javaCacertsUnreadable,
   javaCipherNameUnsupported,

@@ -165,6 +165,11 @@ describe('HAProxy binds and servers as TLS ends', () => {
         { verify: 'none', urls: [] },
       ],
     ],
+    [
+      "PROFILE=SYSTEM (Fedora/RHEL crypto policy) is unknown, never 'no cipher match'",
+      cfg('global', '  ssl-default-bind-ciphers PROFILE=SYSTEM', 'frontend web', '  bind :443 ssl crt site.pem'),
+      [{ suites: undefined, unknown: ['the cipher string (ciphers)'] }],
+    ],
   ])('%s', (_name, files, expected) => {
     const seen = components(files).map(summary);
     expect(seen).toHaveLength(expected.length);

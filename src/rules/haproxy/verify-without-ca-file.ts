@@ -1,0 +1,62 @@
+import { HAPROXY_FACTS } from '../../knowledge/openssl';
+import type { Location } from '../../core/types';
+import { defineRule } from '../types';
+
+/** `haproxy -dV` turns the default server verification off (doc/management.txt): then only an explicit verify counts. */
+const VERIFY_OFF_FLAG = /(^|[\s"'[,])-dV(?=$|[\s"',\]])/m;
+const SYSTEM_CA = HAPROXY_FACTS.systemCaFile;
+
+/**
+ * HAProxy verifies what it has CA certificates for, and has no default store: a `server … ssl` whose verify is
+ * required — written, or by default (global `ssl-server-verify` unset or `required`) — without `ca-file`, and a
+ * `bind … ssl verify optional|required` without `ca-file` (or `ca-verify-file`), make HAProxy refuse the whole
+ * configuration at start-up (src/ssl_sock.c ssl_sock_prepare_srv_ssl_ctx and ssl_sock_prepare_ctx: the alert, then
+ * cfgerr). A bind with a `crt-list` may set its ca-file per certificate line there: not judged.
+ */
+export default defineRule({
+  meta: {
+    id: 'haproxy/verify-without-ca-file',
+    description:
+      'Check that HAProxy has a ca-file wherever it verifies certificates (server lines verify by default, bind lines with verify optional|required): without one HAProxy refuses to start',
+    severity: 'error',
+    appliesTo: { components: ['haproxy.server', 'haproxy.bind'] },
+    messages: {
+      serverDefault:
+        "{{server}} uses ssl and verifies {{address}}'s certificate by default (no verify on the line, no ssl-server-verify none in global), but names no ca-file: HAProxy refuses to start ('verify is enabled by default but no CA file specified …'). Set ca-file to the CA certificates that issued that certificate{{systemCa}}, or verify none only where the path to the server cannot be intercepted",
+      serverExplicit:
+        "{{server}} has verify required but no ca-file: HAProxy refuses to start ('verify is enabled but no CA file specified.'). Set ca-file to the CA certificates that issued {{address}}'s certificate{{systemCa}}",
+      bind: "{{bind}} has verify {{mode}} but no ca-file: HAProxy refuses to start (\"verify is enabled but no CA file specified for bind '{{address}}'\"). Set ca-file to the CA certificates that issue the clients' certificates, or verify none when clients present none",
+    },
+    options: {},
+    symptoms: ['verify is enabled by default but no CA file specified', 'verify is enabled but no CA file specified'],
+  },
+  check(ctx) {
+    const verifyOff = ctx.deployment.documents.some((d) => VERIFY_OFF_FLAG.test(d.file.text));
+    const systemCa = ` (HAProxy ${SYSTEM_CA.since}+ also takes ca-file ${SYSTEM_CA.value} for a publicly issued one)`;
+    for (const component of ctx.deployment.components) {
+      if (component.type === 'haproxy.server') {
+        const { verify, caFile, address } = component.attributes;
+        if (verify.value !== 'required' || caFile) continue;
+        const explicit = verify.from.kind === 'file';
+        if (!explicit && verifyOff) continue;
+        const location: Location = verify.from.kind === 'file' ? verify.from.location : component.location;
+        ctx.report({
+          messageId: explicit ? 'serverExplicit' : 'serverDefault',
+          data: { server: component.name, address, systemCa },
+          location,
+          fingerprint: [component.id, explicit ? 'explicit' : 'default'],
+        });
+      } else if (component.type === 'haproxy.bind') {
+        const mode = component.tls?.clientAuth;
+        const { caFile, crtList, address } = component.attributes;
+        if (!mode || mode.from.kind !== 'file' || mode.value === 'none' || caFile || crtList.length > 0) continue;
+        ctx.report({
+          messageId: 'bind',
+          data: { bind: component.name, mode: mode.value, address },
+          location: mode.from.location,
+          fingerprint: [component.id, 'bind'],
+        });
+      }
+    }
+  },
+});
