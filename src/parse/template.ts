@@ -160,7 +160,12 @@ export function mavenFiltered(filePath: string): boolean {
   );
 }
 
-const ENV_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}|\$[A-Z_][A-Z0-9_]*\b/g;
+/**
+ * `${VAR}` (with a shell default), or `$VAR` whose name starts with a capital or `_` and may go on in mixed case
+ * (`$CHANNELa`, `$QMnamea`: jjodl/mqoncp4i's unicluster.yaml_template, filled by envsubst). A name starting lower case
+ * (`$host`, `$remote_addr`) is left alone: in an nginx template it is nginx's own variable, which envsubst must keep.
+ */
+const ENV_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?\}|\$[A-Z_][A-Za-z0-9_]*/g;
 
 /** The matches of a placeholder pattern outside the template tags, as template values of that engine. */
 function placeholderSpans(

@@ -109,6 +109,12 @@ describe('template syntax set aside', () => {
     expect(info?.engines).toEqual(['env']);
   });
 
+  // jjodl/mqoncp4i@b67913a3 (no licence file) MQonCP4I/unicluster/deploy/unicluster.yaml_template, filled by envsubst.
+  it('marks mixed-case envsubst names that start with a capital, not nginx variables', () => {
+    const info = scanTemplate('DEFINE CHANNEL($CHANNELa) CONNAME($CONNAMEa)\nset $x $http_host;', true);
+    expect(info?.spans.map((s) => s.text)).toEqual(['$CHANNELa', '$CONNAMEa']);
+  });
+
   // cerner/jwala@099013d (Apache-2.0) jwala-integration-test/…/resources/server.xml.tpl, rendered by Groovy's
   // SimpleTemplateEngine: `${expression}` anywhere, `<% code %>`, `<%= expression %>`, `\$` a literal dollar.
   it('marks Groovy GString expressions in a named template that holds one that is not a plain name', () => {

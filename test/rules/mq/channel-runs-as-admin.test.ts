@@ -91,6 +91,23 @@ ruleTester(rule, {
       ],
     },
     {
+      // jjodl/mqoncp4i@b67913a3 unicluster.yaml_template names its channels $CHANNELa, $CHANNELb (envsubst).
+      name: 'the same with a mixed-case envsubst name ($CHANNELa): unknown until rendered',
+      files: {
+        'QM1.mqsc_template':
+          "ALTER QMGR CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL($CHANNELa) CHLTYPE(SVRCONN)\n",
+      },
+      errors: [
+        {
+          messageId: 'asserted',
+          file: 'QM1.mqsc_template',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['depends on template value $CHANNELa'],
+        },
+      ],
+    },
+    {
       // The fixed TO_ cannot begin SYSTEM.: no record the name can match changes the decision.
       name: 'CHLAUTH(ENABLED) and a templated name no specific profile can match: the error stands',
       files: {
