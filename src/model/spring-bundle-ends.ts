@@ -32,7 +32,9 @@ export function springBundleEnds(app: Component, settings: SpringSettings, store
     if (BUNDLE_KEY.test(entry.key) || !/ssl[.-]?bundle$/i.test(entry.key)) continue;
     const name = entry.value.trim();
     if (MODELLED_CONSUMER.test(entry.key)) defined.delete(name);
-    else if (!handed.has(name)) handed.set(name, entry);
+    // `spring.data.redis.ssl.enabled=false` beside the bundle: that client speaks no TLS (Boot 3.1+ enables it with the
+    // bundle "unless specified otherwise"), so the bundle is handed to nothing the tree shows.
+    else if (!handed.has(name) && !switchedOff(settings, entry.key)) handed.set(name, entry);
   }
   const ends: UnlinkedEnd[] = [];
   for (const name of defined) {
@@ -58,4 +60,10 @@ export function springBundleEnds(app: Component, settings: SpringSettings, store
     });
   }
   return ends;
+}
+
+/** Whether the `…ssl.enabled` beside a `…ssl.bundle` setting turns that consumer's TLS off. */
+function switchedOff(settings: SpringSettings, bundleKey: string): boolean {
+  const enabled = settings.setting(bundleKey.replace(/bundle$/i, 'enabled'));
+  return enabled?.value.trim().toLowerCase() === 'false';
 }

@@ -672,6 +672,16 @@ ruleTester(rule, {
       errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 3 }]),
     },
     {
+      name: 'an SSL bundle handed to a starter whose TLS is switched off (spring.data.redis.ssl.enabled=false): use unknown',
+      files: springKafka(
+        'spring.data.redis.ssl.bundle=mine\nspring.data.redis.ssl.enabled=false\nspring.ssl.bundle.jks.mine.keystore.location=classpath:kafka/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaKey('expiredUseUnknown', 'warning', [
+        { file: 'app/src/main/resources/application.properties', line: 4 },
+      ]),
+    },
+    {
       name: 'not yet valid, in an SSL bundle no setting hands over: a warning',
       files: springKafka('spring.ssl.bundle.jks.mine.keystore.location=classpath:kafka/key.jks\n'),
       options: { referenceDate: '2001-01-01' },
