@@ -19,12 +19,10 @@ import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { traced } from './java-shared';
+import { listenersSpeakTls } from './kafka-protocols';
 import { relativePosix } from './paths';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { StoreRef, TlsTrustSettings, TreeMount } from './types';
-
-/** Kafka's security protocols that speak TLS (org.apache.kafka.common.security.auth.SecurityProtocol). */
-const TLS_PROTOCOLS = new Set(['SSL', 'SASL_SSL']);
 
 /** One environment variable of a service, with where its value is written. */
 interface Variable {
@@ -71,7 +69,7 @@ function confluentBroker(
 ): BrokerStores | undefined {
   const advertised = env.get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '';
   const listeners = [advertised, env.get('KAFKA_LISTENERS')?.value ?? ''].join(',');
-  if (!speaksTls(listeners, env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value)) return undefined;
+  if (!listenersSpeakTls(listeners, env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value)) return undefined;
   const scripted = advertised.includes('SSL://');
   const side = (kind: 'KEYSTORE' | 'TRUSTSTORE'): BrokerStores['keyStore'] => {
     // The script names the trust store only for client authentication (required or requested).
@@ -99,23 +97,6 @@ function confluentBroker(
   return keyStore || trustStore
     ? { ...(keyStore ? { keyStore } : {}), ...(trustStore ? { trustStore } : {}) }
     : undefined;
-}
-
-/**
- * Whether a listener of the list speaks TLS: its security protocol (the map's, else its own name) is SSL or SASL_SSL
- * (https://kafka.apache.org/documentation/#brokerconfigs_listener.security.protocol.map).
- */
-function speaksTls(listeners: string, map: string | undefined): boolean {
-  const protocols = new Map(
-    (map ?? '').split(',').flatMap((pair) => {
-      const [listener, protocol] = pair.split(':').map((s) => s.trim().toUpperCase());
-      return listener && protocol ? [[listener, protocol] as const] : [];
-    }),
-  );
-  return listeners.split(',').some((listener) => {
-    const name = /^\s*([A-Za-z0-9_-]+):\/\//.exec(listener)?.[1]?.toUpperCase();
-    return name !== undefined && TLS_PROTOCOLS.has(protocols.get(name) ?? name);
-  });
 }
 
 /** The broker's stores that a bind mount of the tree fills; undefined when none is. */

@@ -18,6 +18,7 @@ import type { Location } from '../core/types';
 import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
+import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
 import { springBundle } from './spring-bundle';
 import { readAsPath, type SpringSettings } from './spring-settings';
 import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
@@ -39,9 +40,6 @@ const SETTINGS = {
   endpointIdentification: { kafka: 'ssl.endpoint.identification.algorithm', spring: undefined },
   bundle: { kafka: undefined, spring: 'ssl.bundle' },
 } as const;
-
-/** Kafka's security protocols that speak TLS (org.apache.kafka.common.security.auth.SecurityProtocol). */
-const TLS_PROTOCOLS = new Set(['SSL', 'SASL_SSL']);
 
 /** The value a setting gives while its variables are unset: itself, or a placeholder's default; undefined when unknown. */
 function usableValue(entry: Entry): string | undefined {
@@ -76,7 +74,7 @@ export function springKafkaEnds(app: Component, settings: SpringSettings, stores
     };
     const protocol = decides('protocol');
     const written = protocol ? usableValue(protocol)?.toUpperCase() : undefined;
-    if (!protocol || !written || !TLS_PROTOCOLS.has(written)) continue;
+    if (!protocol || !written || !KAFKA_TLS_PROTOCOLS.has(written)) continue;
     if (decides('engineFactory')) continue;
     const bundleName = decides('bundle');
     const bundle = bundleName && springBundle(settings.entries, usableValue(bundleName) ?? '');

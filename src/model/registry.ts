@@ -13,6 +13,7 @@ import { jbossHttpsContributor } from './jboss-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
+import { kafkaPropertiesContributor } from './kafka-properties';
 import { imageRuntimeContributor } from './image-runtime';
 
 /** Model contributors in the order they run. Add yours with one import and one entry. */
@@ -32,6 +33,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   javaLinksContributor,
   storesContributor,
   kafkaBrokersContributor,
+  kafkaPropertiesContributor,
   // After stores: a server's default trust is settled before its image's cacerts imports join it.
   imageRuntimeContributor,
 ];

@@ -25,6 +25,7 @@ import { kubernetesFormat } from './kubernetes';
 import { imageBuildFormat } from './image-build';
 import { dockerignoreFormat } from './dockerignore';
 import { jbossServerFormat } from './jboss';
+import { kafkaPropertiesFormat } from './kafka-properties';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -49,6 +50,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   libertyBootstrapFormat,
   libertyVariablesFormat,
   microprofileConfigFormat,
+  kafkaPropertiesFormat,
   jvmOptionsFormat,
   systemdFormat,
   dockerfileFormat,

@@ -791,6 +791,70 @@ ruleTester(rule, {
   ],
 });
 
+// Kafka's own properties files (model/kafka-properties.ts): a client's --command-config or a broker's server.properties.
+// A relative location is read from the directory Kafka starts in, taken as the file's; an absolute one names a tree file
+// only through a Compose mount of the service that mounts the properties file (dilipsundarraj1/kafka-cluster-ssl@9d4be20:
+// ./properties and ./secrets both mounted into the broker container).
+const kafkaFile = (name: string, text: string) => ({ [name]: text, 'secrets/key.jks': kafkaKey });
+const inKafkaFileKey = (file: string, line: number) =>
+  [0, 1].map(() => ({
+    messageId: 'expired',
+    file: 'secrets/key.jks',
+    line: 1,
+    severity: 'error' as const,
+    related: [{ file, line }],
+  }));
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      // gregclinker/kafka-mtls-example@8464e3e ssl.properties: `--command-config ssl.properties` run beside secrets/.
+      name: "a Kafka client's properties file, a location relative to it: the store beside it is the client's (an error)",
+      files: kafkaFile(
+        'ssl.properties',
+        'bootstrap.servers=localhost:29092\nsecurity.protocol=SSL\nssl.keystore.location=secrets/key.jks\nssl.keystore.password=Pk12-planted-Zq9\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('ssl.properties', 3),
+    },
+    {
+      name: "a broker's server.properties with an SSL listener, its store at an absolute path Compose mounts (an error)",
+      files: {
+        ...kafkaFile(
+          'config/server.properties',
+          'broker.id=1\nlisteners=PLAINTEXT://:9092,SSL://:9093\nssl.keystore.location=/etc/kafka/secrets/key.jks\n',
+        ),
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: apache/kafka:3.8.0\n    volumes:\n      - ./config/server.properties:/opt/kafka/config/server.properties\n      - ./secrets:/etc/kafka/secrets\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('config/server.properties', 3),
+    },
+    {
+      // bjarteb/vagrant-kafka-ssl@afb35ea client-ssl.properties names /var/private/ssl/client.keystore.jks, a path of the
+      // machine it runs on. No mount fills it, so it is no tree file; a tree store of its name may be the one deployed
+      // there, as for any setting whose path is outside the tree (derive: CertificateFileUse.namedOutside).
+      name: 'an absolute location no mount of the tree fills: a tree store of its name may be it (errors, as for any setting)',
+      files: kafkaFile(
+        'client-ssl.properties',
+        'security.protocol=SSL\nssl.keystore.location=/var/private/ssl/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('client-ssl.properties', 2),
+    },
+    {
+      // Kafka's security.protocol defaults to PLAINTEXT, and a broker with plaintext listeners opens no store.
+      name: 'a client without security.protocol SSL, a broker with plaintext listeners: their stores are not read (infos)',
+      files: {
+        ...kafkaFile('client.properties', 'bootstrap.servers=kafka:9092\nssl.keystore.location=secrets/key.jks\n'),
+        'server.properties': 'node.id=1\nlisteners=PLAINTEXT://:9092\nssl.keystore.location=secrets/key.jks\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expiredUnnamedBundle', file: 'secrets/key.jks', line: 1, severity: 'info' }],
+    },
+  ],
+});
+
 // A CA above the leaf of a chain no link verifies (chain-member.ts). Measured with OpenJDK 17.0.15, a JSSE server
 // presenting leaf + CA: an expired self-signed root the client trusts: the handshake completes (PKIXValidator ends the
 // path at a trusted certificate, anchors are not date-checked); an expired intermediate under a trusted valid root:

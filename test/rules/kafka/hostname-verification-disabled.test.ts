@@ -26,8 +26,37 @@ ruleTester(rule, {
         'spring.kafka.security.protocol=SSL\nspring.kafka.properties.ssl.endpoint.identification.algorithm=${KAFKA_ENDPOINT_IDENTIFICATION}\n',
       ),
     },
+    {
+      // A broker's own setting is for the connections it makes to other brokers; brokers are not judged here.
+      name: "a broker's server.properties with it empty: not judged as a client",
+      files: {
+        'config/server.properties':
+          'broker.id=1\nlisteners=SSL://:9093\nssl.endpoint.identification.algorithm=\nssl.keystore.location=/var/ssl/k.jks\n',
+      },
+    },
+    {
+      name: "a client's properties file speaking PLAINTEXT (Kafka's default): not read",
+      files: { 'client.properties': 'bootstrap.servers=kafka:9092\nssl.endpoint.identification.algorithm=\n' },
+    },
   ],
   invalid: [
+    {
+      // dilipsundarraj1/kafka-cluster-ssl@9d4be20 properties/producer.properties (--producer.config of the console tools).
+      name: "a client's own properties file: security.protocol SSL and the algorithm set empty (a warning)",
+      files: {
+        'properties/producer.properties':
+          'bootstrap.servers=localhost:9092\nsecurity.protocol=SSL\nssl.truststore.location=/etc/kafka/secrets/kafka.producer.truststore.jks\nssl.endpoint.identification.algorithm=\n',
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'properties/producer.properties',
+          line: 4,
+          messageIncludes: ['Kafka client (properties/producer.properties)'],
+          related: [{ file: 'properties/producer.properties', line: 2 }],
+        },
+      ],
+    },
     {
       // The form of the search hit's application properties (spring.kafka.properties.ssl.endpoint.identification.algorithm=).
       name: 'empty in spring.kafka.properties, security.protocol SSL: a warning on the setting',

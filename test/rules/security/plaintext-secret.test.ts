@@ -266,6 +266,25 @@ ruleTester(rule, {
       ],
     },
     {
+      // gregclinker/kafka-mtls-example@8464e3e ssl.properties (a --command-config of Kafka's tools): Kafka reads the file
+      // as it is, so an environment placeholder would be taken literally; its fix is a config provider reference.
+      name: "a Kafka client's properties file: Kafka's config provider advice; a provider reference is no secret",
+      files: {
+        'ssl.properties':
+          'security.protocol=SSL\nssl.truststore.location=secrets/kafka.client.truststore.jks\nssl.truststore.password=changeit\nssl.keystore.location=secrets/kafka.client2.keystore.jks\nssl.keystore.password=changeit\nssl.key.password=${file:/etc/kafka/secrets.properties:key.password}\n',
+      },
+      errors: [
+        { messageId: 'trustStore', severity: 'info', file: 'ssl.properties', line: 3 },
+        {
+          messageId: 'plaintext',
+          file: 'ssl.properties',
+          line: 5,
+          messageIncludes: ['config.providers=file'],
+          messageExcludes: ['${KEYSTORE_PASSWORD}'],
+        },
+      ],
+    },
+    {
       // allanian/docker@791ed1f logging/graylog/install/docker-compose.yml: Graylog compares the SHA-256 of the password
       // typed with GRAYLOG_ROOT_PASSWORD_SHA2 (graylog.conf: `echo -n yourpassword | shasum -a 256`); 8c69…a918 is
       // sha256("admin"). A digest by name and shape is said as a hash (info); a random hex secret named as no hash, a

@@ -51,6 +51,14 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       'Reference it instead (a ${env.NAME} expression WildFly resolves at start) or move it into an Elytron credential store (credential-reference store=… alias=…)',
   },
   {
+    // Kafka reads a properties file as it is (no environment expansion); a config provider resolves ${provider:path:key}
+    // references when config.providers names it (https://kafka.apache.org/41/configuration/configuration-providers):
+    // FileConfigProvider, and EnvVarConfigProvider since 3.5 (KIP-887).
+    kinds: /^kafka\./,
+    advice:
+      'Reference it instead through a Kafka config provider (config.providers=file with ${file:/path/secrets.properties:key}, or env with ${env:NAME} since Kafka 3.5), the file kept out of the repository',
+  },
+  {
     kinds: /^mq\./,
     advice:
       'Keep it out of the repository: a key repository password belongs in its stash file (runmqakm -keydb -stashpw), other credentials in a vault',

@@ -1,0 +1,51 @@
+import { classifyFile } from '../../src/parse/registry';
+import { kafkaPropertiesFormat, KAFKA_PROPERTIES_KIND } from '../../src/parse/kafka-properties';
+
+// A Kafka properties file is known by Kafka's own unprefixed TLS or security keys, whatever it is called.
+describe("Kafka's own properties files", () => {
+  it.each([
+    // kopparam/kafka-single-node-ssl@1937ebf client-ssl.properties
+    ['client-ssl.properties', 'bootstrap.servers=localhost:19093\nsecurity.protocol=SSL\n'],
+    // Darien-Yoga/Confluent-config-ssl@62fb506 server.properties
+    [
+      'server.properties',
+      'broker.id.generation.enable=true\nlisteners=PLAINTEXT://localhost:9092,SSL://localhost:9093\n',
+    ],
+    ['producer.properties', '# client\nssl.truststore.location=/etc/kafka/secrets/t.jks\n'],
+    ['ssl.properties', 'ssl.endpoint.identification.algorithm=\n'],
+  ])('%s is Kafka configuration', (name, text) => {
+    expect(classifyFile(`/t/${name}`, text)?.kind).toBe(KAFKA_PROPERTIES_KIND);
+  });
+
+  it.each([
+    // ZooKeeper's own keys are camel case (zookeeper.properties); Spring's are prefixed; Spring's own files come first.
+    ['zookeeper.properties', 'ssl.keyStore.location=/var/ssl/zk.jks\nsecureClientPort=2182\n'],
+    ['kafka.properties', 'spring.kafka.properties.ssl.truststore.location=/t.jks\n'],
+    ['server.properties', 'listeners=PLAINTEXT://:9092\nlog.dirs=/tmp/kafka-logs\n'],
+    ['client.conf', 'security.protocol=SSL\n'],
+  ])('%s (%j) is not', (name, text) => {
+    expect(kafkaPropertiesFormat.classify(`/t/${name}`, text)).toBeUndefined();
+  });
+
+  it('a Spring application.properties stays Spring', () => {
+    expect(classifyFile('/t/src/main/resources/application.properties', 'security.protocol=SSL\n')?.kind).toBe(
+      'spring.properties',
+    );
+  });
+
+  it('reads it as java.util.Properties: passwords are secrets, the last value of a key wins', () => {
+    const doc = kafkaPropertiesFormat.parse(
+      {
+        path: '/t/client.properties',
+        text: 'security.protocol=SSL\nssl.keystore.password=pw\nssl.key.password=pw\nsecurity.protocol=SASL_SSL\n',
+        hadBom: false,
+      },
+      KAFKA_PROPERTIES_KIND,
+    );
+    expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual([
+      'ssl.keystore.password',
+      'ssl.key.password',
+    ]);
+    expect(doc.problems.map((p) => p.code)).toEqual(['duplicate-key']);
+  });
+});
