@@ -7,29 +7,29 @@
  * /etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_FILENAME with the password read from the file KAFKA_SSL_KEYSTORE_CREDENTIALS
  * names there, and the trust store likewise only when KAFKA_SSL_CLIENT_AUTH is required or requested
  * (https://github.com/confluentinc/kafka-images/blob/v7.3.0/kafka/include/etc/confluent/docker/configure, the same at
- * f8e3015). A store is named only where a Compose bind mount of the service puts a store file of the tree at that path:
- * a path no mount of the tree fills is left unknown.
+ * f8e3015). Bitnami's image (`bitnami/kafka`, `bitnamilegacy/kafka`) has its own convention: ./kafka-bitnami.ts. A store
+ * is named only where a Compose bind mount of the service puts a store file of the tree at that path: a path no mount of
+ * the tree fills is left unknown.
  */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import { CONFLUENT_BROKER_IMAGE, CONFLUENT_SECRETS } from '../parse/keystore/confluent-credentials';
-import { mountHolding } from '../parse/compose-volumes';
+import { BITNAMI_KAFKA_IMAGE } from '../parse/keystore/bitnami-credentials';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { traced } from './java-shared';
-import { listenersSpeakTls } from './kafka-protocols';
+import {
+  listenersSpeakTls,
+  mountedTreeFile,
+  type BrokerStore,
+  type BrokerStores,
+  type BrokerVariable,
+} from './kafka-protocols';
+import { bitnamiBroker } from './kafka-bitnami';
 import { relativePosix } from './paths';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
-import type { StoreRef, TlsTrustSettings, TreeMount } from './types';
-
-/** One environment variable of a service, with where its value is written. */
-interface Variable {
-  value: string;
-  at: Location;
-  keyAt: Location;
-}
+import type { StoreRef, TlsTrustSettings } from './types';
 
 export const kafkaBrokersContributor: ModelContributor = {
   id: 'kafka-brokers',
@@ -38,13 +38,21 @@ export const kafkaBrokersContributor: ModelContributor = {
     if (composeFiles.length === 0) return;
     const stores = treeStoresOf(ctx);
     const mounts = deploymentMounts(ctx);
+    const documents = new Set(ctx.deployment.documents.map((d) => d.file.path));
     for (const doc of composeFiles)
       for (const service of doc.data.services) {
-        if (!service.image || !CONFLUENT_BROKER_IMAGE.test(service.image)) continue;
+        const image = service.image ?? '';
+        const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
+        const env = environmentOf(doc, service);
+        const end = CONFLUENT_BROKER_IMAGE.test(image)
+          ? confluentBroker(env, (p) => mountedTreeFile(own, p)?.file)
+          : BITNAMI_KAFKA_IMAGE.test(image)
+            ? bitnamiBroker(env, own, {
+                isStore: (file) => stores.typeOf(file) !== undefined,
+                isDocument: (file) => documents.has(file),
+              })
+            : undefined;
         const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
-        const end = confluentBroker(environmentOf(doc, service), (p) =>
-          treeFileAt(mounts, doc.file.path, service.name, p),
-        );
         const trust = end && brokerTrust(end, stores);
         if (trust)
           (ctx.deployment.unlinkedEnds ??= []).push({
@@ -58,20 +66,15 @@ export const kafkaBrokersContributor: ModelContributor = {
 };
 
 /** The stores a Confluent broker reads, as the configure script sets them: the written paths and where they are set. */
-interface BrokerStores {
-  keyStore?: { containerPath: string; treeFile?: string; at: Location; type?: Variable; passwordAt?: Location };
-  trustStore?: { containerPath: string; treeFile?: string; at: Location; type?: Variable; passwordAt?: Location };
-}
-
 function confluentBroker(
-  env: ReadonlyMap<string, Variable>,
+  env: ReadonlyMap<string, BrokerVariable>,
   treeFile: (containerPath: string) => string | undefined,
 ): BrokerStores | undefined {
   const advertised = env.get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '';
   const listeners = [advertised, env.get('KAFKA_LISTENERS')?.value ?? ''].join(',');
   if (!listenersSpeakTls(listeners, env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value)) return undefined;
   const scripted = advertised.includes('SSL://');
-  const side = (kind: 'KEYSTORE' | 'TRUSTSTORE'): BrokerStores['keyStore'] => {
+  const side = (kind: 'KEYSTORE' | 'TRUSTSTORE'): BrokerStore | undefined => {
     // The script names the trust store only for client authentication (required or requested).
     const auth = env.get('KAFKA_SSL_CLIENT_AUTH')?.value ?? '';
     if (scripted && kind === 'TRUSTSTORE' && !/required|requested/.test(auth)) return undefined;
@@ -101,7 +104,7 @@ function confluentBroker(
 
 /** The broker's stores that a bind mount of the tree fills; undefined when none is. */
 function brokerTrust(found: BrokerStores, stores: TreeStores): TlsTrustSettings | undefined {
-  const ref = (side: BrokerStores['keyStore']): StoreRef | undefined => {
+  const ref = (side: BrokerStore | undefined): StoreRef | undefined => {
     if (!side?.treeFile || stores.typeOf(side.treeFile) === undefined) return undefined;
     const at = { value: side.containerPath, from: { kind: 'file' as const, location: side.at } };
     const type = side.type ? traced(side.type.value, side.type.at.file, side.type.at.range) : undefined;
@@ -117,8 +120,8 @@ function brokerTrust(found: BrokerStores, stores: TreeStores): TlsTrustSettings 
 }
 
 /** A service's `environment:` variables that have a value, by name (the last written wins). */
-function environmentOf(doc: ParsedDocument<ComposeData>, service: ComposeService): Map<string, Variable> {
-  const env = new Map<string, Variable>();
+function environmentOf(doc: ParsedDocument<ComposeData>, service: ComposeService): Map<string, BrokerVariable> {
+  const env = new Map<string, BrokerVariable>();
   for (const variable of service.environment)
     if (variable.value !== undefined)
       env.set(variable.name, {
@@ -127,16 +130,4 @@ function environmentOf(doc: ParsedDocument<ComposeData>, service: ComposeService
         keyAt: { file: doc.file.path, range: variable.nameRange },
       });
   return env;
-}
-
-/** The tree file a bind mount of the service puts at a path of its container (compose-volumes.ts mountHolding). */
-function treeFileAt(
-  mounts: TreeMount[],
-  composeFile: string,
-  service: string,
-  containerPath: string,
-): string | undefined {
-  const own = mounts.filter((m) => m.file === composeFile && m.mount.service === service);
-  const holding = mountHolding(own, (m) => m.mount.target, containerPath);
-  return holding && path.join(holding.mount.hostPath, ...holding.below);
 }

@@ -1,4 +1,34 @@
-/** What makes a Kafka end speak TLS, shared by the readers of Kafka's settings (Spring Boot, Compose, properties files). */
+/**
+ * What the readers of Kafka's settings share (Spring Boot, Compose brokers, properties files): when an end speaks TLS,
+ * and the stores a broker image's setup gives it.
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import { mountHolding } from '../parse/compose-volumes';
+import type { TreeMount } from './types';
+
+/** One environment variable of a Compose service, with where its value and its name are written. */
+export interface BrokerVariable {
+  value: string;
+  at: Location;
+  keyAt: Location;
+}
+
+/** A store a broker image's setup gives the broker: the container path, the tree file a mount puts there, where it is said. */
+export interface BrokerStore {
+  containerPath: string;
+  treeFile?: string;
+  /** Where the path is decided: the variable that names it, or the bind mount that puts the file there. */
+  at: Location;
+  type?: BrokerVariable;
+  passwordAt?: Location;
+}
+
+/** The key and trust store a broker reads. */
+export interface BrokerStores {
+  keyStore?: BrokerStore;
+  trustStore?: BrokerStore;
+}
 
 /** Kafka's security protocols that speak TLS (org.apache.kafka.common.security.auth.SecurityProtocol). */
 export const KAFKA_TLS_PROTOCOLS: ReadonlySet<string> = new Set(['SSL', 'SASL_SSL']);
@@ -18,4 +48,21 @@ export function listenersSpeakTls(listeners: string, map: string | undefined): b
     const name = /^\s*([A-Za-z0-9_-]+):\/\//.exec(listener)?.[1]?.toUpperCase();
     return name !== undefined && KAFKA_TLS_PROTOCOLS.has(protocols.get(name) ?? name);
   });
+}
+
+/**
+ * The tree file a bind mount of a service puts at a path of its container, and that mount's source (its line): the mount
+ * whose target holds the path (../parse/compose-volumes.ts mountHolding). `own` are the service's mounts.
+ */
+export function mountedTreeFile(
+  own: readonly TreeMount[],
+  containerPath: string,
+): { file: string; at: Location } | undefined {
+  const holding = mountHolding(own, (m) => m.mount.target, containerPath);
+  return (
+    holding && {
+      file: path.join(holding.mount.hostPath, ...holding.below),
+      at: { file: holding.mount.file, range: holding.mount.mount.range },
+    }
+  );
 }

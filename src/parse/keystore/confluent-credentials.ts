@@ -7,14 +7,16 @@
  * at v7.3.0 and f8e3015 with `ub` for `dub`). The script writes it into kafka.properties as `ssl.keystore.password=…`
  * (kafka.properties.template: `{{name}}={{value}}`), which Kafka reads with java.util.Properties: the value ends at the
  * first line terminator (\n, \r or \r\n) and its leading blanks are dropped, so a credentials file written on Windows
- * (joelbrinkley/NetStreams@7e618f51c3e7's secrets/*_creds end in CR LF) still gives its first line. A credentials
- * file is read only when a bind mount of the service puts a file of the deployment at that path; its text stays in
- * local variables of the unlocking (never in a document, a message or the cache).
+ * (joelbrinkley/NetStreams@7e618f51c3e7's secrets/*_creds end in CR LF) still gives its first line, and a backslash is
+ * an escape (`pa\\ss` is `pa\ss`, `pa\ss` is `pass`). A credentials file is read only when a bind mount of the service
+ * puts a file of the deployment at that path; its text stays in local variables of the unlocking (never in a document,
+ * a message or the cache).
  */
 import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import type { ComposeData, ComposeService } from '../compose';
 import { mountHolding, type ComposeMount } from '../compose-volumes';
+import { parseProperties } from '../properties';
 import type { ParsedDocument } from '../types';
 
 /** Confluent's and Apache Kafka's broker images (with or without a registry in front). */
@@ -47,7 +49,11 @@ export function confluentCredentials(
     for (const service of doc.data.services) {
       if (!service.image || !CONFLUENT_BROKER_IMAGE.test(service.image)) continue;
       const value = (name: string) => {
-        const v = service.environment.find((e) => e.name === name)?.value?.trim();
+        // Compose keeps the last value a name is given (compose-go: a later item overrides), as the model does.
+        const v = service.environment
+          .filter((e) => e.name === name)
+          .at(-1)
+          ?.value?.trim();
         return v && !v.includes('$') ? v : undefined;
       };
       if (!(value('KAFKA_ADVERTISED_LISTENERS') ?? '').includes('SSL://')) continue;
@@ -73,13 +79,17 @@ export function confluentCredentials(
   return found;
 }
 
-/** The password Kafka ends up with: the credentials file's first line, without leading blanks (see above). */
+/**
+ * The password Kafka ends up with: the value of `ssl.keystore.password=<the file's text>` read as java.util.Properties
+ * (see above): its first logical line, leading blanks dropped, escapes undone (`\\` is `\`, `\t` a tab, a `\` before
+ * any other character is dropped, a line ending in `\` goes on in the next one).
+ */
 function passwordOf(text: string): string {
-  return (text.split(/\r\n|\r|\n/)[0] ?? '').replace(/^[ \t\f]+/, '');
+  return parseProperties(`ssl.keystore.password=${text}`).entries[0]?.value ?? '';
 }
 
 /** The host file a bind mount of the service puts at a container path (../compose-volumes.ts mountHolding). */
-function onHost(
+export function onHost(
   composeFile: string,
   service: ComposeService,
   mounts: readonly ComposeMount[],

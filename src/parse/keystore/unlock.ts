@@ -14,6 +14,7 @@ import { springResourceBases } from '../spring';
 import { catalinaBase, ImageFiles } from '../image-files';
 import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { confluentCredentials } from './confluent-credentials';
+import { bitnamiCredentials } from './bitnami-credentials';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -35,7 +36,7 @@ export function unlockStores(
   if (!documents.some((d) => isKeystoreDocument(d) && d.data.needsPassword)) return documents;
   // Where the tree's Dockerfiles copy files, and the passwords credentials files give, worked out once.
   const images = new ImageFiles(documents);
-  const credentials = confluentCredentials(documents, readTreeFile);
+  const credentials = [...confluentCredentials(documents, readTreeFile), ...bitnamiCredentials(documents)];
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc) || !doc.data.needsPassword) return doc;
     const fromFiles = credentials

@@ -782,6 +782,43 @@ ruleTester(rule, {
       })),
     },
     {
+      // Compose keeps the last value of a name given twice (compose-go), and Kafka reads the credentials file's line as
+      // java.util.Properties does: `Pk12\-planted-Zq9` is Pk12-planted-Zq9. Before, the first value named the file, and
+      // the backslash was kept: the store stayed locked.
+      name: 'a Confluent broker whose CREDENTIALS variable is given twice (the last wins), its password escaped: opened',
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  broker:',
+          '    image: confluentinc/cp-kafka:7.6.0',
+          '    environment:',
+          '      - KAFKA_ADVERTISED_LISTENERS=SSL://broker:9093',
+          '      - KAFKA_SSL_KEYSTORE_FILENAME=kafka.keystore.p12',
+          '      - KAFKA_SSL_KEYSTORE_CREDENTIALS=old_creds',
+          '      - KAFKA_SSL_KEYSTORE_CREDENTIALS=keystore_creds',
+          '    volumes:',
+          '      - ./secrets:/etc/kafka/secrets',
+          '',
+        ].join('\n'),
+        'secrets/kafka.keystore.p12': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.p12'),
+        ),
+        'secrets/old_creds': 'not-the-password\n',
+        'secrets/keystore_creds': 'Pk12\\-planted-Zq9\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [0, 1].map(() => ({
+        messageId: 'expired',
+        file: 'secrets/kafka.keystore.p12',
+        line: 1,
+        severity: 'error' as const,
+        related: [
+          { file: 'secrets/keystore_creds', line: 1 },
+          { file: 'docker-compose.yml', line: 6 },
+        ],
+      })),
+    },
+    {
       // The image's configure script reads the *_FILENAME variables only when KAFKA_ADVERTISED_LISTENERS holds SSL://.
       name: 'a Confluent broker with plaintext listeners only: its keystore variables name nothing (an info)',
       files: confluentBroker('PLAINTEXT://broker:9092'),
@@ -851,6 +888,118 @@ ruleTester(rule, {
       },
       options: { referenceDate: '2047-01-01' },
       errors: [{ messageId: 'expiredUnnamedBundle', file: 'secrets/key.jks', line: 1, severity: 'info' }],
+    },
+  ],
+});
+
+// Bitnami's image (model/kafka-bitnami.ts): its setup names /opt/bitnami/kafka/config/certs/kafka.keystore.jks and
+// kafka.truststore.jks when a listener is SSL or SASL_SSL (bitnami/containers@8a4e722 bitnami/kafka/3.7 libkafka.sh
+// kafka_configure_ssl), whatever KAFKA_CFG_SSL_KEYSTORE_LOCATION says. segmentio/topicctl@9c1f75c (MIT)
+// docker-compose-auth.yml mounts examples/auth/certs over that directory.
+const bitnamiBroker = (environment: string[], volumes: string[], more: Record<string, string | Buffer> = {}) => ({
+  'docker-compose.yml': [
+    'services:',
+    '  kafka:',
+    '    image: bitnamilegacy/kafka:3.7',
+    '    environment:',
+    ...environment.map((e) => `      ${e}`),
+    '    volumes:',
+    ...volumes.map((v) => `      - ${v}`),
+    '',
+  ].join('\n'),
+  'certs/kafka.keystore.jks': kafkaKey,
+  ...more,
+});
+const inBitnamiKey = (line: number, file = 'certs/kafka.keystore.jks') =>
+  [0, 1].map(() => ({
+    messageId: 'expired',
+    file,
+    line: 1,
+    severity: 'error' as const,
+    related: [{ file: 'docker-compose.yml', line }],
+  }));
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a Bitnami broker with an SSL listener, its certs directory mounted from the tree: the key store is named (errors)',
+      files: bitnamiBroker(
+        [
+          'KAFKA_CFG_LISTENERS: "PLAINTEXT://:9092,SSL://:9093"',
+          'KAFKA_CFG_SSL_KEYSTORE_LOCATION: /somewhere/else.jks',
+        ],
+        ['./certs:/opt/bitnami/kafka/config/certs'],
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inBitnamiKey(8),
+    },
+    {
+      // KAFKA_MOUNTED_CONF_DIR (/bitnami/kafka/config) is copied over KAFKA_CONF_DIR at start (kafka_initialize).
+      name: 'a Bitnami broker, listener mapped to SASL_SSL, its store mounted under /bitnami/kafka/config/certs (errors)',
+      files: bitnamiBroker(
+        [
+          'KAFKA_CFG_LISTENER_SECURITY_PROTOCOL_MAP: CLIENT:SASL_SSL,CONTROLLER:PLAINTEXT',
+          'KAFKA_CFG_LISTENERS: CLIENT://:9092,CONTROLLER://:9093',
+        ],
+        ['./certs/kafka.keystore.jks:/bitnami/kafka/config/certs/kafka.keystore.jks:ro'],
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inBitnamiKey(8),
+    },
+    {
+      // kafka_configure_ssl opens both stores with KAFKA_CERTIFICATE_PASSWORD (parse/keystore/bitnami-credentials.ts): a
+      // PKCS#12 store (keytool's default since JDK 9, whatever its .jks name) is opened with it. Before, it stayed locked.
+      name: 'a Bitnami broker PKCS#12 store opened with KAFKA_CERTIFICATE_PASSWORD (errors)',
+      files: bitnamiBroker(
+        ['KAFKA_CFG_LISTENERS: SSL://:9093', 'KAFKA_CERTIFICATE_PASSWORD: Pk12-planted-Zq9'],
+        ['./certs:/opt/bitnami/kafka/config/certs'],
+        {
+          'certs/kafka.keystore.jks': fs.readFileSync(
+            path.resolve(__dirname, '../../fixtures/keystores/generated/key.p12'),
+          ),
+        },
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: [0, 1].map(() => ({
+        messageId: 'expired',
+        file: 'certs/kafka.keystore.jks',
+        line: 1,
+        severity: 'error' as const,
+        related: [
+          { file: 'docker-compose.yml', line: 6 },
+          { file: 'docker-compose.yml', line: 8 },
+        ],
+      })),
+    },
+    {
+      name: 'a Bitnami broker with plaintext listeners only: its certs are not read (an info)',
+      files: bitnamiBroker(['KAFKA_CFG_LISTENERS: PLAINTEXT://:9092'], ['./certs:/opt/bitnami/kafka/config/certs']),
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expiredUnnamedBundle', file: 'certs/kafka.keystore.jks', line: 1, severity: 'info' }],
+    },
+    {
+      // A server.properties in /bitnami/kafka/config replaces the setup: the broker reads the stores that file names
+      // (model/kafka-properties.ts, through the service's mounts), not the convention's.
+      name: "a Bitnami broker given its own server.properties: the stores it names are the broker's (errors there)",
+      files: bitnamiBroker(
+        ['KAFKA_CFG_LISTENERS: PLAINTEXT://:9092'],
+        [
+          './certs:/opt/bitnami/kafka/config/certs',
+          './config/server.properties:/bitnami/kafka/config/server.properties',
+        ],
+        {
+          'config/server.properties':
+            'broker.id=1\nlisteners=SSL://:9093\nssl.keystore.location=/opt/bitnami/kafka/config/certs/kafka.keystore.jks\n',
+        },
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: [0, 1].map(() => ({
+        messageId: 'expired',
+        file: 'certs/kafka.keystore.jks',
+        line: 1,
+        severity: 'error' as const,
+        related: [{ file: 'config/server.properties', line: 3 }],
+      })),
     },
   ],
 });
