@@ -165,6 +165,11 @@ export interface JavaAppAttributes {
    * server component is made (the run the tree shows serves plain HTTP, or its switch is unknown).
    */
   httpsOnlyIfSet?: { written: string; at: Location };
+  /**
+   * A Kafka SSL bundle set beside a store setting of the same `spring.kafka[.<client>].ssl.*` object (./kafka-spring.ts
+   * springKafkaSslConflicts): Spring Boot 3.2+ refuses to build that client's properties.
+   */
+  kafkaSslConflicts?: { bundle: { setting: string; at: Location }; store: { setting: string; at: Location } }[];
 }
 
 /** `attributes` of `nginx.server` and `nginx.tls-policy` components. */

@@ -7,7 +7,7 @@ import { packagedConfigReplaced, startSetting, type StartSources } from './sprin
 import { effectiveJdkTls } from '../knowledge';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
-import { springKafkaEnds } from './kafka-spring';
+import { springKafkaEnds, springKafkaSslConflicts } from './kafka-spring';
 import { springBundleEnds } from './spring-bundle-ends';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
@@ -188,6 +188,8 @@ export const javaAppContributor: ModelContributor = {
         ...springBundleEnds(client, settings, treeStoresOf(ctx)),
       ];
       if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);
+      const conflicts = springKafkaSslConflicts(settings);
+      if (conflicts.length > 0) client.attributes.kafkaSslConflicts = conflicts;
     }
   },
 };

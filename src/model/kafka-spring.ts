@@ -22,6 +22,7 @@ import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
 import { springBundle } from './spring-bundle';
 import { readAsPath, type SpringSettings } from './spring-settings';
 import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
+import type { JavaAppAttributes } from './attributes';
 import type { Component, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
 /** The Kafka clients Spring Boot configures, each with its own `spring.kafka.<client>.*` settings. */
@@ -158,4 +159,36 @@ function placeOf(named: StoreRef | Location): string {
     : 'path' in named
       ? named.path.value
       : '';
+}
+
+/** The store settings an SSL bundle excludes in the same `Ssl` object (KafkaProperties.Ssl.validate, Boot 3.2.0). */
+const BUNDLE_EXCLUDES = ['key-store-location', 'key-store-key', 'trust-store-location', 'trust-store-certificates'];
+
+/**
+ * The `spring.kafka.ssl.*` and `spring.kafka.<client>.ssl.*` objects that set both a bundle and a store: Spring Boot 3.2+
+ * throws MutuallyExclusiveConfigurationPropertiesException when it builds that client's properties (KafkaProperties.Ssl
+ * validate(), called by buildProperties whatever the security protocol:
+ * https://github.com/spring-projects/spring-boot/blob/v3.2.0/spring-boot-project/spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/KafkaProperties.java,
+ * the same at v3.4.0). A value only the run knows (a placeholder without a default) is not judged.
+ */
+export function springKafkaSslConflicts(settings: SpringSettings): NonNullable<JavaAppAttributes['kafkaSslConflicts']> {
+  if (!settings.entries.some((e) => /^spring\.kafka\./i.test(e.key))) return [];
+  const out: NonNullable<JavaAppAttributes['kafkaSslConflicts']> = [];
+  const place = (entry: Entry) => ({
+    setting: entry.key,
+    at: { file: settings.doc(entry).file.path, range: entry.keyRange },
+  });
+  const set = (key: string) => {
+    const entry = settings.setting(key);
+    return entry && usableValue(entry) ? entry : undefined;
+  };
+  for (const prefix of ['spring.kafka.ssl.', ...CLIENTS.map((client) => `spring.kafka.${client}.ssl.`)]) {
+    const bundle = set(`${prefix}bundle`);
+    if (!bundle) continue;
+    for (const excluded of BUNDLE_EXCLUDES) {
+      const store = set(prefix + excluded);
+      if (store) out.push({ bundle: place(bundle), store: place(store) });
+    }
+  }
+  return out;
 }

@@ -32,6 +32,7 @@ import javaRuntimeUnprofiled from './java/runtime-unprofiled';
 import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
+import kafkaSslBundleWithStore from './kafka/ssl-bundle-with-store';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
 import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
@@ -119,6 +120,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaSecurityFileWithoutProviders,
   javaSpringSslIgnoredInWar,
   kafkaHostnameVerificationDisabled,
+  kafkaSslBundleWithStore,
   libertyHttpsPortClosed,
   libertyIncludeMissing,
   mqAddressMapAllowsAll,
