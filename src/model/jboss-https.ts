@@ -17,10 +17,11 @@ import type { JbossHttpsAttributes } from './attributes';
 import type { ModelContext, ModelContributor } from './contributor';
 import { jbossSystemProperties, resolveJboss } from './jboss-expressions';
 import { credentialAt, elytronKeyStore, realmStore, type JbossFile } from './jboss-stores';
+import { markAlternativeConfigurations } from './jboss-alternatives';
 import { traced } from './java-shared';
 import { relativePosix } from './paths';
 import { javaSystemStores, treeStoresOf, withJavaTrustDefault } from './store-files';
-import type { ClientAuthMode, Component, TlsSettings, TlsTrustSettings, Traced } from './types';
+import type { ClientAuthMode, JbossHttpsComponent, TlsSettings, TlsTrustSettings, Traced } from './types';
 
 /** The named element of a kind (`server-ssl-context`, `key-manager`, `security-realm`…), the last written winning. */
 function named(data: XmlData, localName: string, name: string): XmlElement | undefined {
@@ -208,27 +209,33 @@ const inHistory = (file: string): boolean =>
  * One component per `<https-listener>` with an `ssl-context` or a `security-realm` whose element the file holds.
  * A listener naming neither, or a context or realm defined elsewhere (a domain's host.xml), is left out: what it
  * serves is not in this file. So are the copies in a configuration history directory (standalone_xml_history).
+ * Configurations side by side that serve different TLS on a port leave which one runs unknown (./jboss-alternatives.ts).
  */
 export const jbossHttpsContributor: ModelContributor = {
   id: 'jboss-https',
   contribute(ctx) {
     const stores = treeStoresOf(ctx);
+    const listeners: JbossHttpsComponent[] = [];
     for (const doc of ctx.documentsOf(JBOSS_SERVER_KIND) as ParsedDocument<XmlData>[]) {
       if (inHistory(doc.file.path)) continue;
       const f: JbossFile = { doc, properties: jbossSystemProperties(doc.data), stores };
-      for (const listener of doc.data.elements.filter((e) => e.localName === 'https-listener'))
-        addListener(ctx, f, listener);
+      for (const listener of doc.data.elements.filter((e) => e.localName === 'https-listener')) {
+        const built = listenerOf(ctx, f, listener);
+        if (built) listeners.push(built);
+      }
     }
+    markAlternativeConfigurations(listeners);
+    for (const listener of listeners) ctx.addComponent(listener);
   },
 };
 
-function addListener(ctx: ModelContext, f: JbossFile, listener: XmlElement): void {
+function listenerOf(ctx: ModelContext, f: JbossFile, listener: XmlElement): JbossHttpsComponent | undefined {
   const file = f.doc.file.path;
   const contextName = attr(listener, 'ssl-context')?.value;
   const realmName = attr(listener, 'security-realm')?.value;
   const context = contextName ? named(f.doc.data, 'server-ssl-context', contextName) : undefined;
   const realm = !context && realmName ? named(f.doc.data, 'security-realm', realmName) : undefined;
-  if (!context && !realm) return;
+  if (!context && !realm) return undefined;
   const runtime = ctx.runtimeFor(file);
   const tls: TlsSettings = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
   const unknown = new Unknowns();
@@ -245,7 +252,7 @@ function addListener(ctx: ModelContext, f: JbossFile, listener: XmlElement): voi
   const name = attr(listener, 'name')?.value ?? 'https';
   const port = portOf(f, attr(listener, 'socket-binding')?.value);
   const relative = relativePosix(ctx.deployment.root, file);
-  ctx.addComponent({
+  return {
     id: `jboss.https-listener:${relative}#${listener.path}`,
     type: 'jboss.https-listener',
     name: `WildFly HTTPS listener ${name}${port ? ` :${port.port}` : ''} (${relative})`,
@@ -262,5 +269,5 @@ function addListener(ctx: ModelContext, f: JbossFile, listener: XmlElement): voi
       ...(context && contextName ? { sslContext: contextName } : {}),
       ...(realm && realmName ? { securityRealm: realmName } : {}),
     } satisfies JbossHttpsAttributes,
-  } satisfies Component);
+  };
 }

@@ -204,6 +204,37 @@ describe('WildFly HTTPS listeners (jboss.https-listener)', () => {
       [],
     ],
     [
+      // markash/eap-configuration@b061d1e9: standalone.xml, standalone-ha.xml, standalone-full-ha.xml… in one directory.
+      'configurations side by side serving different TLS on one port: which one runs is unknown',
+      {
+        'wf/standalone/configuration/standalone.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" protocols="TLSv1.2" key-manager="httpsKM"/>',
+        ),
+        'wf/standalone/configuration/standalone-ha.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" protocols="TLSv1.3" cipher-suite-names="TLS_AES_128_GCM_SHA256" key-manager="httpsKM"/>',
+        ),
+      },
+      [
+        'ports=8443 protocols=TLSv1.3(file) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=the configuration file the server starts with (standalone.sh -c / --server-config: standalone-ha.xml or standalone.xml)',
+        'ports=8443 protocols=TLSv1.2(file) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=the configuration file the server starts with (standalone.sh -c / --server-config: standalone-ha.xml or standalone.xml)',
+      ],
+    ],
+    [
+      'configurations side by side serving the same TLS: the verdict holds whichever runs',
+      {
+        'wf/standalone/configuration/standalone.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" protocols="TLSv1.2" key-manager="httpsKM"/>',
+        ),
+        'wf/standalone/configuration/standalone-full.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" protocols="TLSv1.2" key-manager="httpsKM"/>',
+        ),
+      },
+      [
+        'ports=8443 protocols=TLSv1.2(file) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+        'ports=8443 protocols=TLSv1.2(file) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
       'a listener whose ssl-context the file does not define is left out',
       {
         'wf/standalone/configuration/standalone.xml': elytronXml(

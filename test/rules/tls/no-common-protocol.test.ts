@@ -96,6 +96,17 @@ const LOCALHOST_IN_PODS = (onePod: boolean): Record<string, string> => {
 ruleTester(rule, {
   valid: [
     {
+      // Only one of them runs (standalone.sh -c): the outcome is unknown, not standalone.xml's failure.
+      name: 'WildFly standalone.xml (TLSv1.2) beside standalone-ha.xml (TLS 1.3): which one runs is unknown',
+      files: {
+        ...TLS13_CLIENT,
+        'wildfly/standalone/configuration/standalone.xml': wildfly('protocols="TLSv1.2"'),
+        'wildfly/standalone/configuration/standalone-ha.xml': wildfly(
+          'protocols="TLSv1.2 TLSv1.3" cipher-suite-names="TLS_AES_128_GCM_SHA256"',
+        ),
+      },
+    },
+    {
       name: 'WildFly Elytron server-ssl-context with cipher-suite-names serves TLS 1.3',
       files: {
         ...TLS13_CLIENT,
