@@ -6,6 +6,7 @@ import {
   type RefusedCall,
   type JavaAppComponent,
   type NginxProxyComponent,
+  type HaproxyServerComponent,
   type ServerEndpointComponent,
 } from './types';
 import { countWork } from '../core/work';
@@ -49,9 +50,13 @@ function serversByHost(servers: ServerEndpointComponent[]): (host: string) => Se
   };
 }
 
-/** A component that calls servers by URL: a Java application (its Spring client settings) or an nginx proxy_pass. */
-type UrlClient = JavaAppComponent | NginxProxyComponent;
-const isUrlClient = (c: Component): c is UrlClient => c.type === 'java.app' || c.type === 'nginx.proxy';
+/**
+ * A component that calls servers by URL: a Java application (its Spring client settings), an nginx proxy_pass or an
+ * HAProxy `server … ssl` line.
+ */
+type UrlClient = JavaAppComponent | NginxProxyComponent | HaproxyServerComponent;
+const isUrlClient = (c: Component): c is UrlClient =>
+  c.type === 'java.app' || c.type === 'nginx.proxy' || c.type === 'haproxy.server';
 
 /** An nginx proxy inside the server block it would reach: the name is that block's own, the target another host. */
 function inServerBlock(client: UrlClient, server: ServerEndpointComponent): boolean {
@@ -124,7 +129,11 @@ export const javaLinksContributor: ModelContributor = {
         }
       }
     }
-    ctx.deployment.refusedCalls = refusedCalls(clients, ctx.deployment);
+    // HAProxy server lines are left to their own rules: liberty/https-port-closed speaks of a Java or nginx caller.
+    ctx.deployment.refusedCalls = refusedCalls(
+      clients.filter((c) => c.type !== 'haproxy.server'),
+      ctx.deployment,
+    );
     const apps = clients.filter((c): c is JavaAppComponent => c.type === 'java.app');
     ctx.deployment.plainCallsToTls = plainCallsToTls(ctx, apps, servers);
     const matches = (c: Component, wanted: string) =>

@@ -48,6 +48,34 @@ function summary(c: Component) {
 
 const cfg = (...lines: string[]) => ({ 'lb/haproxy.cfg': lines.join('\n') + '\n' });
 
+const TOMCAT = `<Server><Service name="Catalina">
+  <Connector port="8443" protocol="org.apache.coyote.http11.Http11NioProtocol" SSLEnabled="true">
+    <SSLHostConfig><Certificate certificateKeystoreFile="conf/ks.p12" /></SSLHostConfig>
+  </Connector>
+</Service></Server>
+`;
+
+describe('HAProxy servers linked to the servers of the tree', () => {
+  it('links a server line to the TLS server on its host directory and port; a plain line and another port to none', () => {
+    const root = writeTree({
+      'lb/haproxy.cfg':
+        'backend app\n  server a1 tomcat:8443 ssl verify none\n  server a2 tomcat:8080 ssl verify none\n  server a3 tomcat:8443 check\n',
+      'tomcat/conf/server.xml': TOMCAT,
+    });
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      const deployment = result.deployments[0];
+      expect(deployment.links.map((l) => `${l.client} -> ${l.server}`)).toEqual([
+        'haproxy.server:lb/haproxy.cfg:backend app:a1 -> tomcat.connector:tomcat/conf/server.xml:8443',
+      ]);
+      const a1 = deployment.components.find((c) => c.id === 'haproxy.server:lb/haproxy.cfg:backend app:a1');
+      expect(a1?.tls?.trust?.verifiesPeer?.value).toBe(false);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('HAProxy binds and servers as TLS ends', () => {
   it.each<[string, Tree, Partial<ReturnType<typeof summary>>[]]>([
     [

@@ -63,6 +63,26 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'HAProxy server line with verify none: HAProxy checks no certificate at all',
+      files: {
+        ...{
+          'lb/haproxy.cfg': 'backend app\n  server api api:8443 ssl verify none ca-file ssl/partner-ca.pem\n',
+          'lb/ssl/partner-ca.pem': pem('partner-ca.pem'),
+        },
+        ...tomcatServer('server-chain.p12'),
+      },
+    },
+    {
+      name: 'HAProxy server line verifying against the root in its ca-file',
+      files: {
+        ...{
+          'lb/haproxy.cfg': 'backend app\n  server api api:8443 ssl ca-file ssl/root-ca.pem\n',
+          'lb/ssl/root-ca.pem': pem('root-ca.pem'),
+        },
+        ...tomcatServer('server-chain.p12'),
+      },
+    },
+    {
       name: 'nginx proxy_pass with proxy_ssl_verify off (its default): nginx checks no certificate at all',
       files: {
         ...nginxProxy(['proxy_ssl_trusted_certificate ssl/partner-ca.pem;'], 'partner-ca.pem'),
@@ -225,6 +245,17 @@ ruleTester(rule, {
         'client/certs/root-ca.pem': pem('root-ca.pem'),
       },
       errors: [{ messageId: 'untrusted', file: 'client/Dockerfile', line: 4 }],
+    },
+    {
+      name: 'HAProxy server line whose ca-file holds another CA (verify required by default)',
+      files: {
+        ...{
+          'lb/haproxy.cfg': 'backend app\n  server api api:8443 ssl ca-file ssl/partner-ca.pem\n',
+          'lb/ssl/partner-ca.pem': pem('partner-ca.pem'),
+        },
+        ...tomcatServer('server-chain.p12'),
+      },
+      errors: [{ messageId: 'untrusted', file: 'lb/haproxy.cfg', line: 2 }],
     },
     {
       name: 'nginx proxy_pass with proxy_ssl_verify on trusting another CA',
