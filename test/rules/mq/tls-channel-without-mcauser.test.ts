@@ -81,6 +81,27 @@ ruleTester(rule, {
       errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 1, related: [{ file: 'QM1.mqsc', line: 2 }] }],
     },
     {
+      // moatoum/cp4i-deployment-samples@c6e5df05 DrivewayDentDeletion/Operators/Dockerfiles/MQ.Dockerfile: the one
+      // SSLPEERMAP maps to mqm, which the default *MQADMIN record refuses: no peer is mapped in.
+      name: 'the only SSLPEERMAP maps to a user BLOCKUSER refuses: said so, not "no CHLAUTH rule maps"',
+      files: {
+        'QM1.mqsc':
+          svrconn('ACE_SVRCONN', "SSLCAUTH(REQUIRED) SSLCIPH('ECDHE_RSA_AES_128_CBC_SHA256')") +
+          "SET CHLAUTH('ACE_SVRCONN') TYPE(SSLPEERMAP) SSLPEER('CN=application1,OU=app team1') USERSRC(MAP) MCAUSER('mqm') ACTION(ADD)\n",
+      },
+      errors: [
+        {
+          messageId: 'noMcauser',
+          file: 'QM1.mqsc',
+          line: 1,
+          messageIncludes: [
+            "its CHLAUTH mapping (SET CHLAUTH('ACE_SVRCONN') TYPE(SSLPEERMAP) maps to mqm) names a user that BLOCKUSER refuses",
+          ],
+          messageExcludes: ['no CHLAUTH rule maps'],
+        },
+      ],
+    },
+    {
       name: 'TLS RCVR without MCAUSER runs as the queue manager user',
       files: { 'QM1.mqsc': 'DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP) SSLCIPH(ANY_TLS12_OR_HIGHER)\n' },
       errors: [
