@@ -267,8 +267,9 @@ export interface Deployment {
   unservedTls?: UnservedTls[];
   /**
    * TLS ends the model makes no component of, with the stores their settings name (Kafka clients and brokers:
-   * ./kafka-stores.ts): no link or handshake is predicted for them, but the stores they read are in use. Unset
-   * without the model.
+   * ./kafka-spring.ts, ./kafka-brokers.ts, ./kafka-bitnami.ts, ./kafka-properties.ts; Spring SSL bundles no setting the
+   * model reads hands over: ./spring-bundle-ends.ts): no link or handshake is predicted for them, but the stores they
+   * read are in use (`UnlinkedEnd.useUnknown`: perhaps). Unset without the model.
    */
   unlinkedEnds?: UnlinkedEnd[];
   /**
