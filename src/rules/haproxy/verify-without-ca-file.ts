@@ -11,7 +11,10 @@ const SYSTEM_CA = HAPROXY_FACTS.systemCaFile;
  * required — written, or by default (global `ssl-server-verify` unset or `required`) — without `ca-file`, and a
  * `bind … ssl verify optional|required` without `ca-file` (or `ca-verify-file`), make HAProxy refuse the whole
  * configuration at start-up (src/ssl_sock.c ssl_sock_prepare_srv_ssl_ctx and ssl_sock_prepare_ctx: the alert, then
- * cfgerr). A bind with a `crt-list` may set its ca-file per certificate line there: not judged.
+ * cfgerr). Measured with Debian 12's HAProxy 2.6.12, `haproxy -c`: a server line with ssl and no ca-file, with or without
+ * `verify required`, alerts "verify is enabled by default but no CA file specified" and "Fatal errors found in
+ * configuration"; a bind with `verify required` and no ca-file alerts "verify is enabled but no CA file specified for
+ * bind"; `ssl-server-verify none` in global, or `ca-file @system-ca`, passes. A bind with a `crt-list` may set its ca-file per certificate line there: not judged.
  */
 export default defineRule({
   meta: {
@@ -24,7 +27,7 @@ export default defineRule({
       serverDefault:
         "{{server}} uses ssl and verifies {{address}}'s certificate by default (no verify on the line, no ssl-server-verify none in global), but names no ca-file: HAProxy refuses to start ('verify is enabled by default but no CA file specified …'). Set ca-file to the CA certificates that issued that certificate{{systemCa}}, or verify none only where the path to the server cannot be intercepted",
       serverExplicit:
-        "{{server}} has verify required but no ca-file: HAProxy refuses to start ('verify is enabled but no CA file specified.'). Set ca-file to the CA certificates that issued {{address}}'s certificate{{systemCa}}",
+        "{{server}} has verify required but no ca-file: HAProxy refuses to start ('verify is enabled … but no CA file specified', then 'Fatal errors found in configuration'). Set ca-file to the CA certificates that issued {{address}}'s certificate{{systemCa}}",
       bind: "{{bind}} has verify {{mode}} but no ca-file: HAProxy refuses to start (\"verify is enabled but no CA file specified for bind '{{address}}'\"). Set ca-file to the CA certificates that issue the clients' certificates, or verify none when clients present none",
     },
     options: {},
