@@ -277,6 +277,18 @@ export function nginxProxyProtocolDefaults(release?: string): ProxyProtocolsDefa
 /** HAProxy's TLS defaults (openssl-servers.json `haproxy`, each with its source). */
 export const HAPROXY_FACTS = data.haproxy;
 
+/**
+ * Whether a cipher string names a crypto-policy profile (`PROFILE=SYSTEM`: Fedora's and RHEL's OpenSSL take the list
+ * from the host's policy; openssl-servers.json `cryptoPolicyProfile`): what it selects is unknown from the tree, never
+ * "no cipher match" (upstream OpenSSL has no such keyword, but the builds that read such files do).
+ */
+export function namesCryptoPolicy(cipherString: string): boolean {
+  return cipherString.split(/[:,;\s]+/).some((element) => element.startsWith(data.cryptoPolicyProfile.keyword));
+}
+
+/** Why a crypto-policy cipher string is unknown, for the places that say so. */
+export const CRYPTO_POLICY_WHY = `a crypto-policy profile: Fedora's and RHEL's OpenSSL take the list from the host's policy, which the tree does not hold (${data.cryptoPolicyProfile.source.split(' ')[0]})`;
+
 /** The HAProxy release an official `haproxy` image tag names (`haproxy:2.8` → `2.8`, `haproxy:2.0.33-alpine`), else undefined. */
 export function haproxyReleaseFromImage(reference: string): string | undefined {
   const { name, tag } = splitImageReference(reference.toLowerCase());

@@ -8,7 +8,7 @@ import type { Location, Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { HaproxyWord } from '../parse/haproxy';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
-import { HAPROXY_FACTS } from '../knowledge/openssl';
+import { HAPROXY_FACTS, namesCryptoPolicy } from '../knowledge/openssl';
 import { signatureFloorSettings } from './openssl-floor';
 import type { ServerOpenssl } from './nginx-tls';
 import type { Provenance, TlsSettings, Traced } from './types';
@@ -154,13 +154,6 @@ const VERSIONS: readonly { haproxy: string; model: string; flag: string; force: 
 
 export const isPlaceholder = (value: string) => /\$\{|\{\{|%\{/.test(value);
 
-/**
- * `PROFILE=SYSTEM`: Fedora's and RHEL's OpenSSL take the cipher list from the host's crypto policy
- * (https://docs.fedoraproject.org/en-US/packaging-guidelines/CryptoPolicies/; their haproxy.cfg ships
- * `ssl-default-bind-ciphers PROFILE=SYSTEM`). Upstream OpenSSL has no such keyword: what it selects is unknown here.
- */
-const SYSTEM_PROFILE = /(^|:)PROFILE=/;
-
 export const optionLocation = (o: HaproxyOption): Location => ({
   file: o.file,
   range: o.value ? { start: o.keyword.range.start, end: o.value.range.end } : o.keyword.range,
@@ -288,7 +281,8 @@ export function haproxyCiphers(
   role: 'client' | 'server',
 ): HaproxyCiphers {
   const written = option?.value?.value;
-  if (option && (written === undefined || isPlaceholder(written) || SYSTEM_PROFILE.test(written)))
+  // `PROFILE=SYSTEM` (Fedora's and RHEL's haproxy.cfg ship `ssl-default-bind-ciphers PROFILE=SYSTEM`): the host's policy.
+  if (option && (written === undefined || isPlaceholder(written) || namesCryptoPolicy(written)))
     return { unknownCipherElements: [], unknownAt: optionLocation(option) };
   const cipherString = written ?? HAPROXY_FACTS.ciphersDefault.value;
   const facts = openssl.facts;

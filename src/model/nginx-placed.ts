@@ -2,6 +2,7 @@
 import type { Range, RelatedLocation } from '../core/types';
 import type { NginxDirective } from '../parse/nginx';
 import { protocolRank } from '../knowledge/ciphers';
+import { CRYPTO_POLICY_WHY } from '../knowledge/openssl';
 import { traced } from './java-shared';
 import type { TlsSettings, Traced } from './types';
 
@@ -101,4 +102,24 @@ export function withUnknown(
   if (!extra) return;
   tls.unknownValues = [...(tls.unknownValues ?? []), ...extra.unknownValues];
   tls.unknownAt = [...(tls.unknownAt ?? []), ...extra.unknownAt];
+}
+
+/**
+ * A cipher string that names a crypto-policy profile (`PROFILE=SYSTEM`): the suites are unknown from the tree (links to
+ * the end are unknown, never "no cipher match" nor a weak-suite verdict), said where the directive is.
+ */
+export function cryptoPolicyUnknown(
+  tls: TlsSettings & { unknown?: string[] },
+  ciphers: Placed,
+  directive: string,
+  cipherString: string,
+): void {
+  delete tls.cipherSuites;
+  delete tls.credentialSuites;
+  if (tls.unknown) tls.unknown = [];
+  tls.unknownValues = [...(tls.unknownValues ?? []), `${directive} ${cipherString}`];
+  tls.unknownAt = [
+    ...(tls.unknownAt ?? []),
+    { file: ciphers.file, range: argsRange(ciphers), message: `${directive} names ${CRYPTO_POLICY_WHY}` },
+  ];
 }

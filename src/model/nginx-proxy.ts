@@ -10,7 +10,12 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
-import { NGINX_FACTS, nginxProxyProtocolDefaults, type OpensslSeriesFacts } from '../knowledge/openssl';
+import {
+  namesCryptoPolicy,
+  NGINX_FACTS,
+  nginxProxyProtocolDefaults,
+  type OpensslSeriesFacts,
+} from '../knowledge/openssl';
 import type { ParsedDocument } from '../parse/types';
 import type {
   ClientUrl,
@@ -19,7 +24,15 @@ import type {
   NginxSecurityLevel,
   NginxServerAttributes,
 } from './attributes';
-import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
+import {
+  argsRange,
+  cryptoPolicyUnknown,
+  innermostDirectives,
+  last,
+  protocolsOf,
+  tracedAt,
+  type Placed,
+} from './nginx-placed';
 import type { NginxPass } from './nginx-passes';
 import { workloadApiOf } from './nginx-startup';
 import { withUnheldSettings } from './nginx-unresolved';
@@ -290,6 +303,7 @@ function proxyTls(
           confidence: 'verified',
         },
       };
+  if (ciphers && namesCryptoPolicy(cipherString)) cryptoPolicyUnknown(tls, ciphers, `${prefix}_ciphers`, cipherString);
   // As a client, OpenSSL 3 above security level 0 accepts no signed TLS 1.0/1.1 key exchange.
   Object.assign(
     tls,

@@ -11,12 +11,21 @@ import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import {
   assumedOpensslSeries,
+  namesCryptoPolicy,
   NGINX_FACTS,
   nginxReleaseFromImage,
   opensslFromImage,
   type OpensslSeriesFacts,
 } from '../knowledge/openssl';
-import { argsRange, innermostDirectives, last, protocolsOf, tracedAt, type Placed } from './nginx-placed';
+import {
+  argsRange,
+  cryptoPolicyUnknown,
+  innermostDirectives,
+  last,
+  protocolsOf,
+  tracedAt,
+  type Placed,
+} from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxSecurityLevel } from './openssl-level';
 import type { ClientAuthMode, TlsSettings } from './types';
@@ -159,6 +168,8 @@ export function tlsFrom(levels: Placed[][], server: ServerOpenssl, memo: RunMemo
       ciphers,
       expanded.credentialCiphers.map((c) => c.iana),
     );
+  // `ssl_ciphers PROFILE=SYSTEM` (Fedora's and RHEL's nginx.conf): the host's crypto policy decides, not the file.
+  if (ciphers && namesCryptoPolicy(cipherString)) cryptoPolicyUnknown(tls, ciphers, 'ssl_ciphers', cipherString);
   // Without ssl_dhparam nginx sets no DH parameters, so OpenSSL never negotiates a DHE suite.
   const dhparam = last(scope, 'ssl_dhparam');
   const dhFile = dhparam?.directive.args[0]?.value;

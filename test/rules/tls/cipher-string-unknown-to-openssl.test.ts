@@ -14,6 +14,15 @@ ruleTester(rule, {
     },
     { name: 'the nginx default cipher string', files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') } },
     {
+      // Fedora's and RHEL's nginx.conf ships `ssl_ciphers PROFILE=SYSTEM;`: their OpenSSL takes the host's crypto policy.
+      name: 'ssl_ciphers PROFILE=SYSTEM (Fedora/RHEL crypto policy): unknown, not "no cipher match"',
+      files: { 'api/nginx.conf': nginx('ssl_ciphers PROFILE=SYSTEM;') },
+    },
+    {
+      name: 'proxy_ssl_ciphers PROFILE=SYSTEM: unknown too',
+      files: nginxGateway(['proxy_ssl_ciphers PROFILE=SYSTEM;']),
+    },
+    {
       name: 'an exclusion of 3DES is no request for it',
       files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH:!3DES:!RC4';") },
     },
