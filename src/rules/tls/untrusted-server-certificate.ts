@@ -21,6 +21,8 @@ export default defineRule({
     messages: {
       untrusted:
         '{{client}} does not trust the certificate {{server}} presents ({{chain}}): {{why}}. {{client}} trusts {{anchors}}. The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: import the root CA that issued {{leaf}} into {{client}}\'s trust store (keytool -importcert -trustcacerts -alias <ca> -file <root-ca.pem> -keystore <truststore>), or have {{server}} present a certificate from a CA {{client}} trusts',
+      untrustedCaFile:
+        '{{client}} does not trust the certificate {{server}} presents ({{chain}}): {{why}}. {{client}} trusts {{anchors}}. The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: append the root CA that issued {{leaf}}, in PEM, to the CA file {{client}} verifies with ({{caFile}}; OpenSSL reads every certificate of the file), or have {{server}} present a certificate from a CA {{client}} trusts',
     },
     options: {},
     symptoms: [
@@ -40,9 +42,12 @@ export default defineRule({
       if (v.kind !== 'untrusted' || !REASONS.has(v.result.reason) || !leaf) continue;
       const signals = trustSignals(check, v.result.reason, linkProtocol(ctx.deployment, lt));
       const location = verifierPlace(check);
+      // An OpenSSL client (nginx proxy_ssl_trusted_certificate, HAProxy ca-file) verifies with a PEM file, not a key store.
+      const caFile = lt.client.tls?.implementation === 'openssl' ? lt.client.tls.trust?.trustStore : undefined;
       ctx.report({
-        messageId: 'untrusted',
+        messageId: caFile ? 'untrustedCaFile' : 'untrusted',
         data: {
+          ...(caFile ? { caFile: caFile.path.value } : {}),
           client: lt.client.name,
           server: lt.server.name,
           chain: chainText(check),

@@ -255,7 +255,14 @@ ruleTester(rule, {
         },
         ...tomcatServer('server-chain.p12'),
       },
-      errors: [{ messageId: 'untrusted', file: 'lb/haproxy.cfg', line: 2 }],
+      errors: [
+        {
+          messageId: 'untrustedCaFile',
+          file: 'lb/haproxy.cfg',
+          line: 2,
+          messageIncludes: ['to the CA file', 'ssl/partner-ca.pem'],
+        },
+      ],
     },
     {
       name: 'nginx proxy_pass with proxy_ssl_verify on trusting another CA',
@@ -266,7 +273,7 @@ ruleTester(rule, {
         ),
         ...nginxServer('server-fullchain.pem'),
       },
-      errors: [{ messageId: 'untrusted', file: 'gw/nginx.conf', line: 7 }],
+      errors: [{ messageId: 'untrustedCaFile', file: 'gw/nginx.conf', line: 7, messageExcludes: ['keytool'] }],
     },
     {
       name: "the client trusts another root, named by its image's ENTRYPOINT",
