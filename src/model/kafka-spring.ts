@@ -13,15 +13,13 @@
  * spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/SslBundleSslEngineFactory.java);
  * a later layer's key-store-location does not undo it, as the engine factory stays the bundle's.
  */
-import { placeholderDefault } from '../core/placeholder';
 import type { Location } from '../core/types';
-import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
-import { traced } from './java-shared';
 import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
 import { springBundle } from './spring-bundle';
-import { readAsPath, type SpringSettings } from './spring-settings';
-import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
+import type { SpringSettings } from './spring-settings';
+import { storeOf, usableValue } from './spring-stores';
+import type { TreeStores } from './store-files';
 import type { JavaAppAttributes } from './attributes';
 import type { Component, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
@@ -41,14 +39,6 @@ const SETTINGS = {
   endpointIdentification: { kafka: 'ssl.endpoint.identification.algorithm', spring: undefined },
   bundle: { kafka: undefined, spring: 'ssl.bundle' },
 } as const;
-
-/** The value a setting gives while its variables are unset: itself, or a placeholder's default; undefined when unknown. */
-function usableValue(entry: Entry): string | undefined {
-  const value = entry.value.trim();
-  if (!PLACEHOLDER.test(value)) return value;
-  const fallback = placeholderDefault(value)?.trim();
-  return fallback !== undefined && !PLACEHOLDER.test(fallback) ? fallback : undefined;
-}
 
 /**
  * The Kafka clients of the app whose security protocol is SSL or SASL_SSL and whose settings name a key or trust store,
@@ -118,37 +108,6 @@ export function springKafkaEnds(app: Component, settings: SpringSettings, stores
     trust,
     ...(off ? { hostnameVerificationOff: off } : {}),
   }));
-}
-
-/** A store a Spring setting names (Kafka, an SSL bundle), resolved as Spring resolves the resource (`classpath:ssl/app.keystore.jks`). */
-export function storeOf(
-  settings: SpringSettings,
-  stores: TreeStores,
-  location: Entry,
-  type: Entry | 'PEM' | undefined,
-  password: Entry | undefined,
-): StoreRef {
-  const doc = settings.doc(location);
-  const value = usableValue(location);
-  const at = traced(value ?? location.value, doc.file.path, location.valueRange);
-  // A PEM bundle's type is PEM, said where its certificate's location is.
-  const typeValue = type === 'PEM' ? type : type && usableValue(type);
-  const typeAt =
-    type === 'PEM'
-      ? traced(type, doc.file.path, location.valueRange)
-      : type && typeValue
-        ? traced(typeValue, settings.doc(type).file.path, type.valueRange)
-        : undefined;
-  // A path only a variable the tree does not set gives: named, its file unknown.
-  if (value === undefined) return { path: at, setting: location.key };
-  const ref = storeRef(
-    at,
-    springResourceBases(readAsPath(settings, doc), value),
-    stores,
-    typeAt,
-    password ? { file: settings.doc(password).file.path, range: password.keyRange } : undefined,
-  );
-  return { ...ref, setting: location.key };
 }
 
 /** Where a store (or a setting) is named, as a key for telling apart the clients that read different settings. */

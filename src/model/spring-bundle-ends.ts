@@ -10,7 +10,7 @@ import { entryLocation, type Entry } from '../parse/types';
 import { springBundle } from './spring-bundle';
 import type { SpringSettings } from './spring-settings';
 import type { TreeStores } from './store-files';
-import { storeOf } from './kafka-spring';
+import { storeOf } from './spring-stores';
 import type { Component, TlsTrustSettings, UnlinkedEnd } from './types';
 
 const BUNDLE_KEY = /^spring\.ssl\.bundle\.(jks|pem)\.([^.]+)\./i;

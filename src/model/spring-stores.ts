@@ -3,7 +3,7 @@
  * password settings, or the SSL bundle `server.ssl.bundle` names (./spring-bundle.ts); else the JVM's
  * `javax.net.ssl.*` trust store, else the JDK's cacerts.
  */
-import { valueWhileUnset } from '../core/placeholder';
+import { placeholderDefault, valueWhileUnset } from '../core/placeholder';
 import type { Location } from '../core/types';
 import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
@@ -221,4 +221,43 @@ function ownStores(
   const trustStore = side('trust');
   if (trustStore) trust.trustStore = trustStore;
   return { trust, bases: springResourceBases(first.file.path, ''), settingOf };
+}
+
+/** The value a setting gives while its variables are unset: itself, or a placeholder's default; undefined when unknown. */
+export function usableValue(entry: Entry): string | undefined {
+  const value = entry.value.trim();
+  if (!PLACEHOLDER.test(value)) return value;
+  const fallback = placeholderDefault(value)?.trim();
+  return fallback !== undefined && !PLACEHOLDER.test(fallback) ? fallback : undefined;
+}
+
+/** A store a Spring setting names (Kafka, an SSL bundle), resolved as Spring resolves the resource (`classpath:ssl/app.keystore.jks`). */
+export function storeOf(
+  settings: SpringSettings,
+  stores: TreeStores,
+  location: Entry,
+  type: Entry | 'PEM' | undefined,
+  password: Entry | undefined,
+): StoreRef {
+  const doc = settings.doc(location);
+  const value = usableValue(location);
+  const at = traced(value ?? location.value, doc.file.path, location.valueRange);
+  // A PEM bundle's type is PEM, said where its certificate's location is.
+  const typeValue = type === 'PEM' ? type : type && usableValue(type);
+  const typeAt =
+    type === 'PEM'
+      ? traced(type, doc.file.path, location.valueRange)
+      : type && typeValue
+        ? traced(typeValue, settings.doc(type).file.path, type.valueRange)
+        : undefined;
+  // A path only a variable the tree does not set gives: named, its file unknown.
+  if (value === undefined) return { path: at, setting: location.key };
+  const ref = storeRef(
+    at,
+    springResourceBases(readAsPath(settings, doc), value),
+    stores,
+    typeAt,
+    password ? { file: settings.doc(password).file.path, range: password.keyRange } : undefined,
+  );
+  return { ...ref, setting: location.key };
 }
