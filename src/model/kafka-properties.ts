@@ -6,6 +6,7 @@
  * `--command-config`, a producer's or consumer's config, a Connect worker's). A broker speaks TLS when a listener's
  * security protocol is SSL or SASL_SSL, a client when its security.protocol is (default PLAINTEXT:
  * https://kafka.apache.org/documentation/#producerconfigs_security.protocol); otherwise its ssl.* settings are not read.
+ * Each TLS listener of a broker reads its own `listener.name.<listener>.ssl.*` before the unprefixed settings (brokerEnds).
  *
  * Where a store is: Kafka opens `ssl.keystore.location` as a file path (DefaultSslEngineFactory FileBasedStore), so a
  * relative path resolves against the working directory the process starts in, which the file does not say. It is taken
@@ -21,7 +22,7 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts, treeFileInContainer } from './compose-mounts';
 import { traced } from './java-shared';
-import { KAFKA_TLS_PROTOCOLS, listenersSpeakTls } from './kafka-protocols';
+import { KAFKA_TLS_PROTOCOLS, tlsListenerNames } from './kafka-protocols';
 import { relativePosix } from './paths';
 import { treeStoresOf, type TreeStores } from './store-files';
 import type { StoreRef, TlsTrustSettings, TreeMount, UnlinkedEnd } from './types';
@@ -44,68 +45,123 @@ export const kafkaPropertiesContributor: ModelContributor = {
     const stores = treeStoresOf(ctx);
     const mounts = deploymentMounts(ctx);
     for (const doc of files) {
-      const end = kafkaEnd(doc, relativePosix(ctx.deployment.root, doc.file.path), stores, mounts);
-      if (end) (ctx.deployment.unlinkedEnds ??= []).push(end);
+      const ends = kafkaEnds(doc, relativePosix(ctx.deployment.root, doc.file.path), stores, mounts);
+      if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
     }
   },
 };
 
-/** The end a Kafka properties file configures, when it speaks TLS and names a store or turns host name checks off. */
-function kafkaEnd(doc: ParsedDocument, name: string, stores: TreeStores, mounts: TreeMount[]): UnlinkedEnd | undefined {
+/** Reads one Kafka setting as a client or a listener sees it: the entry that decides it, if any. */
+type SettingOf = (key: string) => Entry | undefined;
+
+/** The ends a Kafka properties file configures that speak TLS and name a store or turn host name checks off. */
+function kafkaEnds(doc: ParsedDocument, name: string, stores: TreeStores, mounts: TreeMount[]): UnlinkedEnd[] {
   // java.util.Properties keeps the last value of a key.
   const settings = new Map<string, Entry>();
   for (const entry of doc.entries) settings.set(entry.key, entry);
   const value = (key: string) => settings.get(key)?.value.trim();
-  const broker = BROKER_SETTINGS.some((key) => settings.has(key));
+  const storesOf = (setting: SettingOf) => ({
+    keyStore: storeOf(doc, setting, 'keystore', stores, mounts),
+    trustStore: storeOf(doc, setting, 'truststore', stores, mounts),
+  });
+  if (BROKER_SETTINGS.some((key) => settings.has(key))) {
+    const listeners = tlsListenerNames(
+      [value('listeners') ?? '', value('advertised.listeners') ?? ''].join(','),
+      value('listener.security.protocol.map'),
+    );
+    return brokerEnds(`Kafka broker (${name})`, listeners, settings, storesOf, doc.file.path);
+  }
   const protocol = settings.get('security.protocol');
-  const tls = broker
-    ? listenersSpeakTls(
-        [value('listeners') ?? '', value('advertised.listeners') ?? ''].join(','),
-        value('listener.security.protocol.map'),
-      )
-    : protocol !== undefined && KAFKA_TLS_PROTOCOLS.has(protocol.value.trim().toUpperCase());
-  if (!tls) return undefined;
-  const store = (kind: 'keystore' | 'truststore') => storeOf(doc, settings, kind, stores, mounts);
-  const keyStore = store('keystore');
-  const trustStore = store('truststore');
-  const trust: TlsTrustSettings = {
-    ...(keyStore ? { keyStore } : {}),
-    ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
-  };
+  if (!protocol || !KAFKA_TLS_PROTOCOLS.has(protocol.value.trim().toUpperCase())) return [];
+  const { keyStore, trustStore } = storesOf((key) => settings.get(key));
   // An empty ssl.endpoint.identification.algorithm: the client checks no host name (JSSE skips an empty algorithm).
   const identification = settings.get('ssl.endpoint.identification.algorithm');
   const off =
-    !broker && protocol && identification && identification.value.trim() === ''
+    identification && identification.value.trim() === ''
       ? {
           setting: identification.key,
           at: { file: doc.file.path, range: identification.keyRange },
           tlsAt: { file: doc.file.path, range: protocol.keyRange },
         }
       : undefined;
-  if (!keyStore && !trustStore && !off) return undefined;
+  if (!keyStore && !trustStore && !off) return [];
+  return [
+    {
+      name: `Kafka client (${name})`,
+      location: { file: doc.file.path },
+      implementation: 'jsse',
+      trust: trustOf(keyStore, trustStore),
+      ...(off ? { hostnameVerificationOff: off } : {}),
+    },
+  ];
+}
+
+/**
+ * A broker's TLS listeners that name a store, listeners reading the same settings told as one end. A listener reads
+ * `listener.name.<listener>.<setting>` (its name in lower case) before `<setting>`, key by key (KafkaConfig's
+ * valuesWithPrefixOverride(ListenerName.configPrefix()) in ChannelBuilders.channelBuilderConfigs, apache/kafka 3.8.0;
+ * https://kafka.apache.org/documentation/#brokerconfigs_listener.security.protocol.map). The broker's own connections to
+ * the inter-broker listener read the same settings. An end is named by its listeners only where a prefixed setting
+ * decides one of its stores.
+ */
+function brokerEnds(
+  broker: string,
+  listeners: readonly string[],
+  settings: ReadonlyMap<string, Entry>,
+  storesOf: (setting: SettingOf) => { keyStore?: StoreRef; trustStore?: StoreRef },
+  file: string,
+): UnlinkedEnd[] {
+  const groups = new Map<string, { listeners: string[]; prefixed: boolean; stores: ReturnType<typeof storesOf> }>();
+  for (const listener of listeners) {
+    const prefix = `listener.name.${listener.toLowerCase()}.`;
+    const decided: Entry[] = [];
+    const stores = storesOf((key) => {
+      const entry = settings.get(prefix + key) ?? settings.get(key);
+      if (entry) decided.push(entry);
+      return entry;
+    });
+    const id = decided.map((e) => e.key).join('\n');
+    const group = groups.get(id);
+    if (group) group.listeners.push(listener);
+    else groups.set(id, { listeners: [listener], prefixed: decided.some((e) => e.key.startsWith(prefix)), stores });
+  }
+  const named = [...groups.values()].some((g) => g.prefixed);
+  return [...groups.values()].flatMap(({ listeners: names, stores: { keyStore, trustStore } }) =>
+    keyStore || trustStore
+      ? [
+          {
+            name: named ? `${broker} ${names.length > 1 ? 'listeners' : 'listener'} ${names.join(', ')}` : broker,
+            location: { file },
+            implementation: 'jsse' as const,
+            trust: trustOf(keyStore, trustStore),
+          },
+        ]
+      : [],
+  );
+}
+
+/** An end's stores; without a trust store it trusts the JDK's cacerts (Kafka's default: the JSSE default trust). */
+function trustOf(keyStore: StoreRef | undefined, trustStore: StoreRef | undefined): TlsTrustSettings {
   return {
-    name: `Kafka ${broker ? 'broker' : 'client'} (${name})`,
-    location: { file: doc.file.path },
-    implementation: 'jsse',
-    trust,
-    ...(off ? { hostnameVerificationOff: off } : {}),
+    ...(keyStore ? { keyStore } : {}),
+    ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
   };
 }
 
 /** The store `ssl.<kind>.location` names, with the tree file it is when the tree shows which (see the header). */
 function storeOf(
   doc: ParsedDocument,
-  settings: ReadonlyMap<string, Entry>,
+  setting: SettingOf,
   kind: 'keystore' | 'truststore',
   stores: TreeStores,
   mounts: TreeMount[],
 ): StoreRef | undefined {
-  const location = settings.get(`ssl.${kind}.location`);
+  const location = setting(`ssl.${kind}.location`);
   const written = location?.value.trim();
   if (!location || !written) return undefined;
   const configFile = doc.file.path;
-  const type = settings.get(`ssl.${kind}.type`);
-  const password = settings.get(`ssl.${kind}.password`);
+  const type = setting(`ssl.${kind}.type`);
+  const password = setting(`ssl.${kind}.password`);
   const found = treeFileOf(configFile, written, stores, mounts);
   const ref: StoreRef = {
     path: {

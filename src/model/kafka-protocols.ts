@@ -38,16 +38,25 @@ export const KAFKA_TLS_PROTOCOLS: ReadonlySet<string> = new Set(['SSL', 'SASL_SS
  * (https://kafka.apache.org/documentation/#brokerconfigs_listener.security.protocol.map).
  */
 export function listenersSpeakTls(listeners: string, map: string | undefined): boolean {
+  return tlsListenerNames(listeners, map).length > 0;
+}
+
+/**
+ * The names of the listeners of the list that speak TLS (see listenersSpeakTls), upper case as Kafka normalises them
+ * (ListenerName.normalised), each once, in the order written.
+ */
+export function tlsListenerNames(listeners: string, map: string | undefined): string[] {
   const protocols = new Map(
     (map ?? '').split(',').flatMap((pair) => {
       const [listener, protocol] = pair.split(':').map((s) => s.trim().toUpperCase());
       return listener && protocol ? [[listener, protocol] as const] : [];
     }),
   );
-  return listeners.split(',').some((listener) => {
+  const names = listeners.split(',').flatMap((listener) => {
     const name = /^\s*([A-Za-z0-9_-]+):\/\//.exec(listener)?.[1]?.toUpperCase();
-    return name !== undefined && KAFKA_TLS_PROTOCOLS.has(protocols.get(name) ?? name);
+    return name !== undefined && KAFKA_TLS_PROTOCOLS.has(protocols.get(name) ?? name) ? [name] : [];
   });
+  return [...new Set(names)];
 }
 
 /**

@@ -13,6 +13,9 @@ describe("Kafka's own properties files", () => {
     ],
     ['producer.properties', '# client\nssl.truststore.location=/etc/kafka/secrets/t.jks\n'],
     ['ssl.properties', 'ssl.endpoint.identification.algorithm=\n'],
+    // A broker whose TLS listeners are named by the map, or whose stores are a listener's own.
+    ['server.properties', 'listeners=BROKER://:9093\nlistener.security.protocol.map=BROKER:SASL_SSL\n'],
+    ['server.properties', 'node.id=1\nlistener.name.internal.ssl.keystore.location=/var/ssl/k.jks\n'],
   ])('%s is Kafka configuration', (name, text) => {
     expect(classifyFile(`/t/${name}`, text)?.kind).toBe(KAFKA_PROPERTIES_KIND);
   });

@@ -880,6 +880,30 @@ ruleTester(rule, {
       errors: inKafkaFileKey('client-ssl.properties', 2),
     },
     {
+      // A listener reads listener.name.<listener>.ssl.* before ssl.* (ChannelBuilders.channelBuilderConfigs, apache/kafka
+      // 3.8.0); the form Kafka's docs give for an INTERNAL listener with a keystore of its own.
+      name: "a broker listener's own store (listener.name.internal.ssl.keystore.location): the listener's (an error)",
+      files: kafkaFile(
+        'server.properties',
+        'broker.id=1\nlisteners=INTERNAL://:9093,CLIENT://:9092\nlistener.security.protocol.map=INTERNAL:SSL,CLIENT:PLAINTEXT\nlistener.name.internal.ssl.keystore.location=secrets/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('server.properties', 4),
+    },
+    {
+      // Kafka lower-cases the listener's name for the prefix (ListenerName.configPrefix): listener.name.INTERNAL.* is not
+      // read, nor is a PLAINTEXT listener's; neither names the store.
+      name: "a listener prefix in upper case, a plaintext listener's prefix: not read (infos)",
+      files: {
+        ...kafkaFile(
+          'server.properties',
+          'broker.id=1\nlisteners=INTERNAL://:9093,CLIENT://:9092\nlistener.security.protocol.map=INTERNAL:SSL,CLIENT:PLAINTEXT\nlistener.name.INTERNAL.ssl.keystore.location=secrets/key.jks\nlistener.name.client.ssl.keystore.location=secrets/key.jks\n',
+        ),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expiredUnnamedBundle', file: 'secrets/key.jks', line: 1, severity: 'info' }],
+    },
+    {
       // Kafka's security.protocol defaults to PLAINTEXT, and a broker with plaintext listeners opens no store.
       name: 'a client without security.protocol SSL, a broker with plaintext listeners: their stores are not read (infos)',
       files: {
