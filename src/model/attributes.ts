@@ -334,6 +334,10 @@ export interface HaproxyBindAttributes {
   crt: HaproxyPath[];
   crtList: HaproxyPath[];
   caFile?: HaproxyPath;
+  /** `strict-sni`: a client whose SNI matches no certificate is refused. */
+  strictSni: boolean;
+  /** Why the line does not say for certain which certificates it loads (`.if`, a placeholder word, `ech`), and where. */
+  certificatesUnknown?: { why: string; at: Location };
   /** The HAProxy release the tree's `haproxy` image names, and where. */
   release?: { value: string; at: Location };
 }

@@ -15,6 +15,7 @@ import type { ModelContributor } from './contributor';
 import { relativePosix } from './paths';
 import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls';
 import { haproxyReleaseOf } from './haproxy-release';
+import { bindCertificateSources } from './haproxy-certificates';
 import {
   haproxyCiphers,
   haproxyTls,
@@ -129,8 +130,9 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
     ...(ctx.release ? { release: ctx.release.value } : {}),
   });
   const ciphers = haproxyCiphers(lastOption(own, 'ciphers') ?? globals.bindCiphers, openssl, ctx.memo, 'server');
-  const crt = own.filter((o) => o.keyword.value === 'crt').flatMap((o) => pathOf(o, globals.crtBase) ?? []);
-  const crtList = own.filter((o) => o.keyword.value === 'crt-list').flatMap((o) => pathOf(o, globals.crtBase) ?? []);
+  const sources = bindCertificateSources(section, line, own, file);
+  const crt = sources.crt.flatMap((o) => pathOf(o, globals.crtBase) ?? []);
+  const crtList = sources.crtList.flatMap((o) => pathOf(o, globals.crtBase) ?? []);
   // ca-verify-file: CA certificates to verify with that HAProxy does not name in its CertificateRequest.
   const caFile = pathOf(lastOption(own, 'ca-file') ?? lastOption(own, 'ca-verify-file'), globals.caBase);
   const extra: Partial<TlsSettings> = {};
@@ -176,6 +178,8 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
       openssl: opensslAttribute(openssl),
       crt,
       crtList,
+      strictSni: sources.strictSni,
+      ...(sources.unknown ? { certificatesUnknown: sources.unknown } : {}),
       ...(caFile ? { caFile } : {}),
       ...(ctx.release ? { release: ctx.release } : {}),
     },

@@ -15,6 +15,8 @@ export interface HaproxyLine {
   args: HaproxyWord[];
   /** From the keyword to the last word. */
   range: Range;
+  /** Inside a `.if … .endif` block (HAProxy 2.4+): whether HAProxy reads it depends on the condition at start-up. */
+  conditional?: true;
 }
 
 /** A section (`global`, `defaults`, `frontend <name>`, `backend <name>`, `listen <name>`, …) and its lines. */
@@ -170,6 +172,8 @@ export function parseHaproxy(text: string): {
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
   let current: HaproxySection | undefined;
+  // Nesting of `.if` blocks (src/cfgparse.c readcfgfile: `.elif` and `.else` stay in the block, `.endif` closes it).
+  let conditionalDepth = 0;
   const lineBreak = /\r\n|\r|\n/g;
   let lineStart = 0;
   for (;;) {
@@ -187,7 +191,17 @@ export function parseHaproxy(text: string): {
     const [keyword, ...args] = words;
     const last = words.at(-1);
     if (keyword && last) {
-      const line: HaproxyLine = { keyword, args, range: { start: keyword.range.start, end: last.range.end } };
+      const directive = keyword.value;
+      if (directive === '.endif') conditionalDepth = Math.max(0, conditionalDepth - 1);
+      const line: HaproxyLine = {
+        keyword,
+        args,
+        range: { start: keyword.range.start, end: last.range.end },
+        ...(conditionalDepth > 0 && directive !== '.elif' && directive !== '.else'
+          ? { conditional: true as const }
+          : {}),
+      };
+      if (directive === '.if') conditionalDepth++;
       const sectionKind = keyword.value.toLowerCase();
       if (SECTIONS.has(sectionKind)) {
         current = { kind: sectionKind, head: line, lines: [], ...(args[0] ? { name: args[0] } : {}) };

@@ -17,6 +17,7 @@ import cleartrustRuntimeApiSecurityTooHigh from './cleartrust/runtime-api-securi
 import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
+import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
 import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
@@ -105,6 +106,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeInvalid,
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
+  haproxyBindWithoutCertificate,
   haproxyServerVerifyDisabled,
   haproxyVerifyWithoutCaFile,
   javaCacertsCopiedWhereUnread,

@@ -68,4 +68,15 @@ describe('HAProxy configuration', () => {
     );
     expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual(['user', 'stats']);
   });
+
+  it('marks the lines and section heads inside .if … .endif (nested too) as conditional', () => {
+    const { sections } = parseHaproxy(
+      'frontend a\n.if defined(A)\n  bind :1\n.if defined(B)\n  bind :2\n.endif\n.else\n  bind :3\n.endif\n  bind :4\n' +
+        '.if defined(C)\nfrontend b\n.endif\n  bind :5\n',
+    );
+    const marked = (s: (typeof sections)[number]) =>
+      s.lines.filter((l) => l.keyword.value === 'bind').map((l) => `${l.args[0]?.value}:${l.conditional ?? false}`);
+    expect(marked(sections[0])).toEqual([':1:true', ':2:true', ':3:true', ':4:false']);
+    expect([sections[1].head.conditional, marked(sections[1])]).toEqual([true, [':5:false']]);
+  });
 });
