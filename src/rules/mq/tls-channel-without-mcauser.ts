@@ -13,7 +13,7 @@ export default defineRule({
     appliesTo: { components: ['mq.svrconn'] },
     messages: {
       noMcauser:
-        "Channel {{channel}} authenticates clients with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts, which can be an administrator (mqm). Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
+        "Channel {{channel}} authenticates clients with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts, {{asserted}}. Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
       mcaUser:
         "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
     },
@@ -24,9 +24,10 @@ export default defineRule({
     for (const { channel: a, access } of inboundAccess(ctx.deployment)) {
       if (!tlsRuleOwns(access) || !a.sslciph) continue;
       const mca = access.paths.some((p) => p.identity.kind === 'mca');
-      // A mapping whose user a BLOCKUSER record refuses maps no peer in (mq/mapping-to-blocked-user reports it).
+      // A mapping whose user a BLOCKUSER record refuses maps no peer in (mq/mapping-to-blocked-user reports it). A
+      // USERSRC(CHANNEL) record maps no user: its path runs as the asserted id, which BLOCKUSER may refuse for admins.
       const refused = access.paths.flatMap((p) =>
-        p.record && MAPPING_TYPES.includes(p.record.type) && (p.identity.kind === 'blocked' || p.blockUser)
+        p.record && MAPPING_TYPES.includes(p.record.type) && p.identity.kind === 'blocked' && p.blockUser
           ? [`SET CHLAUTH('${p.record.profile}') TYPE(${p.record.type}) maps to ${p.identity.user ?? 'a user'}`]
           : [],
       );
@@ -42,6 +43,10 @@ export default defineRule({
               : refused.length === 1
                 ? `its CHLAUTH mapping (${refused.join('')}) names a user that BLOCKUSER refuses`
                 : `its CHLAUTH mappings (${refused.join('; ')}) name users that BLOCKUSER refuses`,
+          // The default BLOCKUSER('*MQADMIN') record refuses an asserted administrator: any other id still gets in.
+          asserted: access.paths.some((p) => p.identity.kind === 'client' && p.admin)
+            ? 'which can be an administrator (mqm)'
+            : 'which can be any user but an administrator (BLOCKUSER refuses those)',
           result: resultText(access),
           assumed: assumption(access),
         },

@@ -139,5 +139,44 @@ ruleTester(rule, {
       },
       errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 1 }],
     },
+    {
+      // TxMQ/ibm-mq-helm-chart@da1f61d (MIT) mqstarters/explorer/explorer.mqsc: the ADDRESSMAP's USERSRC(CHANNEL) maps
+      // no user, and the default BLOCKUSER('*MQADMIN') record refuses an asserted administrator (AMQ9777): any other
+      // id gets in, an administrator does not. Before, the message said the mapping names a user BLOCKUSER refuses
+      // and that the asserted id can be mqm.
+      name: 'ADDRESSMAP USERSRC(CHANNEL) under the default *MQADMIN record: any id but an administrator',
+      files: {
+        'QM1.mqsc':
+          'DEFINE CHANNEL(MQ.EXPLORER) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS13) SSLCAUTH(REQUIRED) REPLACE\n' +
+          'SET CHLAUTH(MQ.EXPLORER) TYPE(ADDRESSMAP) USERSRC(CHANNEL) ADDRESS(*) ACTION(REPLACE)\n',
+      },
+      errors: [
+        {
+          messageId: 'noMcauser',
+          file: 'QM1.mqsc',
+          line: 1,
+          messageIncludes: [
+            'no CHLAUTH rule maps the certificate to a user',
+            'which can be any user but an administrator (BLOCKUSER refuses those)',
+          ],
+          messageExcludes: ['names a user that BLOCKUSER refuses', 'can be an administrator (mqm)'],
+        },
+      ],
+    },
+    {
+      name: 'CHLAUTH(DISABLED): the asserted id can be an administrator',
+      files: {
+        'QM1.mqsc':
+          'ALTER QMGR CHLAUTH(DISABLED)\n' + svrconn('APP', 'SSLCIPH(ANY_TLS12_OR_HIGHER) SSLCAUTH(REQUIRED)'),
+      },
+      errors: [
+        {
+          messageId: 'noMcauser',
+          file: 'QM1.mqsc',
+          line: 2,
+          messageIncludes: ['which can be an administrator (mqm)'],
+        },
+      ],
+    },
   ],
 });
