@@ -248,6 +248,8 @@ function certificateFileUse(
       const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
       named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value));
       if (!store.file) continue;
+      if (end.storesReadBecause)
+        add(inUse, store.file, end, end.storesReadBecause, 'any', end.storesReadBecause.message);
       if (end.useUnknown) useUnknown.set(store.file, [...(useUnknown.get(store.file) ?? []), end]);
       else surelyNamed.add(store.file);
     }

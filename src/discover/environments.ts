@@ -61,6 +61,12 @@ export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
 /** Kinds that describe a runtime, a key or a start script, not a component: they never make a set. */
 const INFRASTRUCTURE_KIND = /^(jdk\.|java\.|pem\.|systemd\.|dockerfile)/;
 
+/**
+ * Kinds read only for a fact about another file's component (a build file's Spring Boot release): a directory holding
+ * one holds nothing to lint, so such a file neither makes nor splits a deployment.
+ */
+const ANNOTATION_KIND = /^build\.spring-boot$/;
+
 /** How much of a file classification looks at (as when the file is read for parsing). */
 const HEAD_BYTES = 64 * 1024;
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -188,7 +194,7 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   };
   for (const file of files) {
     const kind = kindOf(file);
-    if (!kind) continue;
+    if (!kind || ANNOTATION_KIND.test(kind)) continue;
     recognised.add(file);
     for (let dir = path.dirname(file); dir.length > root.length && !readBelow.has(dir); dir = path.dirname(dir))
       readBelow.add(dir);

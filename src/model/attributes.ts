@@ -169,7 +169,24 @@ export interface JavaAppAttributes {
    * A Kafka SSL bundle set beside a store setting of the same `spring.kafka[.<client>].ssl.*` object (./kafka-spring.ts
    * springKafkaSslConflicts): Spring Boot 3.2+ refuses to build that client's properties.
    */
-  kafkaSslConflicts?: { bundle: { setting: string; at: Location }; store: { setting: string; at: Location } }[];
+  kafkaSslConflicts?: {
+    bundle: { setting: string; at: Location };
+    store: { setting: string; at: Location };
+    /** The project's Spring Boot release, when it is one that refuses the two together (3.2+); absent: unknown. */
+    refusedBy?: SpringBootRelease;
+  }[];
+  /** The Spring Boot release the app's project is built with, where its build file says it (./spring-boot-release.ts). */
+  springBoot?: SpringBootRelease;
+}
+
+/** A Spring Boot release as a project's build file names it. */
+export interface SpringBootRelease {
+  /** As written: `3.2.0`, `2.1.4.RELEASE`. */
+  version: string;
+  /** Where the version is written. */
+  at: Location;
+  /** What names it: `the Maven parent spring-boot-starter-parent`, `the Gradle plugin org.springframework.boot`. */
+  by: string;
 }
 
 /** `attributes` of `nginx.server` and `nginx.tls-policy` components. */

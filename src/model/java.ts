@@ -4,7 +4,7 @@ import { entryLocation } from '../parse/types';
 import { listItems, springKey, springSetting, type SpringConfigData } from '../parse/spring';
 import { springSettings } from './spring-settings';
 import { packagedConfigReplaced, startSetting, type StartSources } from './spring-start';
-import { effectiveJdkTls } from '../knowledge';
+import { effectiveJdkTls, springBootHas } from '../knowledge';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
 import { springKafkaEnds, springKafkaSslConflicts } from './kafka-spring';
@@ -35,6 +35,7 @@ import type { Component, TreeMount } from './types';
 import type { JavaAppAttributes } from './attributes';
 import { springServer, type ActiveProfiles } from './spring-server';
 import { warInTomcat } from './spring-war';
+import { commonRelease, springBootReleases } from './spring-boot-release';
 
 /**
  * Java applications: the files of one app group (a top-level directory, or a config
@@ -53,6 +54,7 @@ export const javaAppContributor: ModelContributor = {
     const environment = springEnvironmentByGroup(ctx);
     const commandLine = springArgumentsByGroup(ctx);
     const starters = startersByGroup(ctx);
+    const releaseOf = springBootReleases(ctx.deployment.documents, ctx.deployment.root);
     const groups = new Map<
       string,
       { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; mp: ParsedDocument[]; tomcat: boolean }
@@ -121,6 +123,10 @@ export const javaAppContributor: ModelContributor = {
       // A group with MicroProfile Config alone is an application only when its REST clients call somewhere.
       if (clientOnly && urls.length === 0) continue;
       const documents = [...group.spring, ...group.jvm, ...group.mp];
+      const springBoot = commonRelease(
+        group.spring.map((d) => d.file.path),
+        releaseOf,
+      );
       const client: Component = {
         id: `java.app:${label}`,
         type: 'java.app',
@@ -139,6 +145,7 @@ export const javaAppContributor: ModelContributor = {
             ...new Set(springFiles.flatMap((d) => d.data.parts.map((p) => p.profile).filter((p): p is string => !!p))),
           ],
           ...withOwnClientKey(springFiles, group.jvm),
+          ...(springBoot && { springBoot }),
         } satisfies JavaAppAttributes,
       };
       ctx.addComponent(client);
@@ -182,13 +189,16 @@ export const javaAppContributor: ModelContributor = {
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
       // Its Kafka clients (their brokers are not modelled: ./kafka-spring.ts) and the SSL bundles no setting the model
-      // reads hands over (./spring-bundle-ends.ts): the stores they read, with no link.
+      // reads hands over (./spring-bundle-ends.ts): the stores they read, with no link. A release of the project that
+      // predates the Kafka bundle setting ignores it (knowledge: spring-boot.json); an unknown release decides nothing.
+      const kafkaBundles = springBoot ? springBootHas('kafkaSslBundle', springBoot.version) : undefined;
       const unlinked = [
-        ...springKafkaEnds(client, settings, treeStoresOf(ctx)),
+        ...springKafkaEnds(client, settings, treeStoresOf(ctx), kafkaBundles === false ? springBoot : undefined),
         ...springBundleEnds(client, settings, treeStoresOf(ctx)),
       ];
       if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);
-      const conflicts = springKafkaSslConflicts(settings);
+      const conflicts =
+        kafkaBundles === false ? [] : springKafkaSslConflicts(settings, kafkaBundles ? springBoot : undefined);
       if (conflicts.length > 0) client.attributes.kafkaSslConflicts = conflicts;
     }
   },

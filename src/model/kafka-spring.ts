@@ -20,7 +20,7 @@ import { springBundle } from './spring-bundle';
 import type { SpringSettings } from './spring-settings';
 import { storeOf, usableValue } from './spring-stores';
 import type { TreeStores } from './store-files';
-import type { JavaAppAttributes } from './attributes';
+import type { JavaAppAttributes, SpringBootRelease } from './attributes';
 import type { Component, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
 /** The Kafka clients Spring Boot configures, each with its own `spring.kafka.<client>.*` settings. */
@@ -43,13 +43,25 @@ const SETTINGS = {
 /**
  * The Kafka clients of the app whose security protocol is SSL or SASL_SSL and whose settings name a key or trust store,
  * clients that read the same settings told as one end. A client with an SSL bundle takes the bundle's stores; one with a
- * custom engine factory, or a bundle the tree does not define, is left out: which files it reads is unknown.
+ * custom engine factory, or a bundle the tree does not define, is left out: which files it reads is unknown. Where the
+ * app's Spring Boot release predates the bundle setting (`bundleIgnoredBy`), the setting is ignored and the store
+ * settings are read: the release is then where the end's stores are decided too (UnlinkedEnd.storesReadBecause).
  */
-export function springKafkaEnds(app: Component, settings: SpringSettings, stores: TreeStores): UnlinkedEnd[] {
+export function springKafkaEnds(
+  app: Component,
+  settings: SpringSettings,
+  stores: TreeStores,
+  bundleIgnoredBy: SpringBootRelease | undefined,
+): UnlinkedEnd[] {
   if (!settings.entries.some((e) => /^spring\.kafka\./i.test(e.key))) return [];
   const byStores = new Map<
     string,
-    { clients: string[]; trust: TlsTrustSettings; off?: UnlinkedEnd['hostnameVerificationOff'] }
+    {
+      clients: string[];
+      trust: TlsTrustSettings;
+      off?: UnlinkedEnd['hostnameVerificationOff'];
+      ignored?: UnlinkedEnd['storesReadBecause'];
+    }
   >();
   for (const client of CLIENTS) {
     // The setting that decides a Kafka key for this client: the last of the layers Spring Boot applies in order.
@@ -67,7 +79,8 @@ export function springKafkaEnds(app: Component, settings: SpringSettings, stores
     const written = protocol ? usableValue(protocol)?.toUpperCase() : undefined;
     if (!protocol || !written || !KAFKA_TLS_PROTOCOLS.has(written)) continue;
     if (decides('engineFactory')) continue;
-    const bundleName = decides('bundle');
+    const ignoredBundle = bundleIgnoredBy && decides('bundle');
+    const bundleName = bundleIgnoredBy ? undefined : decides('bundle');
     const bundle = bundleName && springBundle(settings.entries, usableValue(bundleName) ?? '');
     if (bundleName && !bundle) continue;
     const store = (location: Entry | undefined, type: Entry | 'PEM' | undefined, password: Entry | undefined) => {
@@ -96,17 +109,27 @@ export function springKafkaEnds(app: Component, settings: SpringSettings, stores
           }
         : undefined;
     if (!keyStore && !trustStore && !off) continue;
-    const key = [keyStore, trustStore].map((s) => (s ? placeOf(s) : '')).join('|') + `|${off ? placeOf(off.at) : ''}`;
+    const ignored =
+      ignoredBundle && bundleIgnoredBy
+        ? {
+            ...bundleIgnoredBy.at,
+            message: `${bundleIgnoredBy.by} names Spring Boot ${bundleIgnoredBy.version}, which ignores ${ignoredBundle.key}`,
+          }
+        : undefined;
+    const key =
+      [keyStore, trustStore].map((s) => (s ? placeOf(s) : '')).join('|') +
+      `|${off ? placeOf(off.at) : ''}|${ignored ? ignored.message : ''}`;
     const same = byStores.get(key);
     if (same) same.clients.push(client);
-    else byStores.set(key, { clients: [client], trust, ...(off ? { off } : {}) });
+    else byStores.set(key, { clients: [client], trust, ...(off ? { off } : {}), ...(ignored ? { ignored } : {}) });
   }
-  return [...byStores.values()].map(({ clients, trust, off }) => ({
+  return [...byStores.values()].map(({ clients, trust, off, ignored }) => ({
     name: `Kafka ${clients.length === CLIENTS.length ? 'clients' : clients.join(', ')} of ${app.name}`,
     location: app.location,
     implementation: app.tls?.implementation ?? 'jsse',
     trust,
     ...(off ? { hostnameVerificationOff: off } : {}),
+    ...(ignored ? { storesReadBecause: ignored } : {}),
   }));
 }
 
@@ -128,9 +151,13 @@ const BUNDLE_EXCLUDES = ['key-store-location', 'key-store-key', 'trust-store-loc
  * throws MutuallyExclusiveConfigurationPropertiesException when it builds that client's properties (KafkaProperties.Ssl
  * validate(), called by buildProperties whatever the security protocol:
  * https://github.com/spring-projects/spring-boot/blob/v3.2.0/spring-boot-project/spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/KafkaProperties.java,
- * the same at v3.4.0). A value only the run knows (a placeholder without a default) is not judged.
+ * the same at v3.4.0). A value only the run knows (a placeholder without a default) is not judged. `refusedBy`: the
+ * project's release, when it is known to be one that refuses them.
  */
-export function springKafkaSslConflicts(settings: SpringSettings): NonNullable<JavaAppAttributes['kafkaSslConflicts']> {
+export function springKafkaSslConflicts(
+  settings: SpringSettings,
+  refusedBy: SpringBootRelease | undefined,
+): NonNullable<JavaAppAttributes['kafkaSslConflicts']> {
   if (!settings.entries.some((e) => /^spring\.kafka\./i.test(e.key))) return [];
   const out: NonNullable<JavaAppAttributes['kafkaSslConflicts']> = [];
   const place = (entry: Entry) => ({
@@ -146,7 +173,7 @@ export function springKafkaSslConflicts(settings: SpringSettings): NonNullable<J
     if (!bundle) continue;
     for (const excluded of BUNDLE_EXCLUDES) {
       const store = set(prefix + excluded);
-      if (store) out.push({ bundle: place(bundle), store: place(store) });
+      if (store) out.push({ bundle: place(bundle), store: place(store), ...(refusedBy && { refusedBy }) });
     }
   }
   return out;

@@ -443,6 +443,11 @@ export interface UnlinkedEnd {
    * or client (the app's code or a starter may take it by name, or nothing does). Absent: it is in use.
    */
   useUnknown?: 'not-handed-over';
+  /**
+   * What else decides that the end reads its stores: the project's Spring Boot release, when it predates a bundle setting
+   * the end's settings also name (Kafka's `spring.kafka.ssl.bundle` before 3.2), so that the store settings are read.
+   */
+  storesReadBecause?: RelatedLocation;
 }
 
 /** A client URL that names the HTTPS port of a server that speaks no TLS there (UnservedTls.closedHttpsPorts). */

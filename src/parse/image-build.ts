@@ -8,12 +8,15 @@
  *   Jib's `to.image` / `<to><image>`: the image the project in that directory builds
  *   (https://docs.spring.io/spring-boot/gradle-plugin/packaging-oci-image.html#build-image.customization).
  * Only the written names are kept here (`${project.name}` is put in by the model, which knows the directory).
+ * A Maven or Gradle build file also says the Spring Boot release its project is built with (./spring-boot-version.ts):
+ * one that builds no image but names that release is kind `build.spring-boot`.
  */
 import type { Range } from '../core/types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { basenameOf } from './java/jvm-args';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
+import { gradleSpringBoot, mavenSpringBoot, type SpringBootDeclaration } from './spring-boot-version';
 
 export interface BuiltImage {
   /** The image name as written (may hold `${project.name}`, `${project.version}`, `${artifactId}`…). */
@@ -29,6 +32,8 @@ export interface ImageBuildData {
   images: BuiltImage[];
   /** Values a build file's image name may use: `version`, `project.artifactId`, Maven `<properties>`. */
   values: Record<string, string>;
+  /** The Spring Boot release of a build file's project, where the file says it. */
+  springBoot?: SpringBootDeclaration;
 }
 
 const ARTIFACT_KEY = /^(?:profiles\[\d+\]\.)?build\.artifacts\[(\d+)\]\.(image|context|custom\..*|jib\.project)$/;
@@ -49,6 +54,9 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       return 'build.image';
     if (name === 'pom.xml' && /<artifactId>(spring-boot|jib)-maven-plugin</.test(head) && /<image>/.test(head))
       return 'build.image';
+    if (name === 'pom.xml' && /<artifactId>\s*spring-boot-(starter-parent|dependencies|maven-plugin)\s*</.test(head))
+      return 'build.spring-boot';
+    if (/^build\.gradle(\.kts)?$/.test(name) && /org\.springframework\.boot/.test(head)) return 'build.spring-boot';
     return undefined;
   },
   parse(file, kind): ParsedDocument<ImageBuildData> {
@@ -83,6 +91,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
     }
     const images: BuiltImage[] = [];
     const values: Record<string, string> = {};
+    let springBoot: SpringBootDeclaration | undefined;
     const found = (pattern: RegExp, group: number, by: string) => {
       for (const m of file.text.matchAll(pattern)) {
         const end = (m.index ?? 0) + m[0].lastIndexOf(m[group]!) + m[group]!.length;
@@ -101,6 +110,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       if (version) values['project.version'] = values['version'] = version.trim();
       const properties = /<properties>([\s\S]*?)<\/properties>/.exec(file.text)?.[1] ?? '';
       for (const p of properties.matchAll(/<([\w.-]+)>([^<]*)<\/\1>/g)) values[p[1]!] ??= p[2]!.trim();
+      springBoot = mavenSpringBoot(file.text, index);
     } else {
       for (const m of file.text.matchAll(GRADLE_IMAGE)) {
         // `image` alone is Jib's `to { image = … }` (also `jib.to.image = …`); `imageName` is bootBuildImage's.
@@ -115,7 +125,15 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       }
       const version = GRADLE_VERSION.exec(file.text)?.[1];
       if (version) values['project.version'] = values['version'] = version;
+      springBoot = gradleSpringBoot(file.text, index);
     }
-    return { file, kind, entries: [], comments: [], problems: [], data: { images, values } };
+    return {
+      file,
+      kind,
+      entries: [],
+      comments: [],
+      problems: [],
+      data: { images, values, ...(springBoot && { springBoot }) },
+    };
   },
 };

@@ -35,6 +35,10 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'apiVersion: skaffold/v4beta5\nkind: Config\nbuild:\n  artifacts:\n    - image: ghcr.io/acme/orders\n      context: orders\n',
   '/seed/app/orders/build.gradle':
     "version = '1.0'\ntasks.named('bootBuildImage') {\n  imageName = \"ghcr.io/acme/${project.name}:${project.version}\"\n}\n",
+  '/seed/app/pom.xml':
+    '<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>${boot}</version>\n  </parent>\n  <properties>\n    <boot>3.2.4</boot>\n  </properties>\n  <!-- <version>9</version> -->\n</project>\n',
+  '/seed/app/build.gradle.kts':
+    'plugins {\n  id("org.springframework.boot") version "3.3.0" apply false\n}\nval springBootVersion = "2.7.18"\n',
   '/seed/mq/client/getMessage.sh':
     '#!/bin/bash\nDIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\nexport MQCCDTURL="${DIR}/ccdt.json"\nexport MQSSLKEYR="${DIR}/../keys/application"\n',
   '/seed/authz/aserver.conf':

@@ -5,17 +5,20 @@ import { defineRule } from '../types';
  * `spring.kafka.ssl.key-store-location` (or `key-store-key`, `trust-store-location`, `trust-store-certificates`), or
  * the same within one client's `spring.kafka.<client>.ssl.*`. Spring Boot 3.2+ checks them as mutually exclusive when it
  * builds the client's properties (KafkaProperties.Ssl.validate, v3.2.0 and v3.4.0) and fails the start; before 3.2 the
- * bundle property does not exist and is ignored. The tree does not say the Boot version, so this is a warning.
- * Read from model/kafka-spring.ts springKafkaSslConflicts.
+ * bundle property does not exist and is ignored (the model then reports nothing). Where the project's build file names
+ * a release that refuses them (model/spring-boot-release.ts, knowledge spring-boot.json) this is an error; where the
+ * tree does not say the release, a warning. Read from model/kafka-spring.ts springKafkaSslConflicts.
  */
 export default defineRule({
   meta: {
     id: 'kafka/ssl-bundle-with-store',
     description:
-      "Warn when a Spring Boot Kafka client's SSL settings name both a bundle and a key or trust store: Spring Boot 3.2+ refuses to start",
-    severity: 'warning',
+      "Report a Spring Boot Kafka client's SSL settings that name both a bundle and a key or trust store: Spring Boot 3.2+ refuses to start",
+    severity: 'error',
     messages: {
-      both: "{{bundle}} and {{store}} are both set for {{app}}: Spring Boot 3.2 and later refuse them together and the app does not start (MutuallyExclusiveConfigurationPropertiesException: The configuration properties '…bundle, …' are mutually exclusive and '…' have been configured together); before 3.2 the bundle property does not exist and is ignored. Keep one: the bundle (and move the store into spring.ssl.bundle.*) or the store settings",
+      refused:
+        "{{bundle}} and {{store}} are both set for {{app}}, built with Spring Boot {{version}} ({{by}}): it refuses them together and the app does not start (MutuallyExclusiveConfigurationPropertiesException: The configuration properties '…bundle, …' are mutually exclusive and '…' have been configured together). Keep one: the bundle (and move the store into spring.ssl.bundle.*) or the store settings",
+      both: "{{bundle}} and {{store}} are both set for {{app}}: Spring Boot 3.2 and later refuse them together and the app does not start (MutuallyExclusiveConfigurationPropertiesException: The configuration properties '…bundle, …' are mutually exclusive and '…' have been configured together); before 3.2 the bundle property does not exist and is ignored. The tree does not say the project's Spring Boot release (no pom.xml or build.gradle above the configuration names it). Keep one: the bundle (and move the store into spring.ssl.bundle.*) or the store settings",
     },
     defaultOptions: {},
     appliesTo: { components: ['java.app'] },
@@ -24,12 +27,23 @@ export default defineRule({
   check(ctx) {
     for (const app of ctx.deployment.components) {
       if (app.type !== 'java.app') continue;
-      for (const { bundle, store } of app.attributes.kafkaSslConflicts ?? [])
+      for (const { bundle, store, refusedBy } of app.attributes.kafkaSslConflicts ?? [])
         ctx.report({
-          messageId: 'both',
-          data: { app: app.name, bundle: bundle.setting, store: store.setting },
+          messageId: refusedBy ? 'refused' : 'both',
+          ...(refusedBy ? {} : { severity: 'warning' as const }),
+          data: {
+            app: app.name,
+            bundle: bundle.setting,
+            store: store.setting,
+            ...(refusedBy && { version: refusedBy.version, by: refusedBy.by }),
+          },
           location: store.at,
-          related: [{ ...bundle.at, message: `${bundle.setting} names the SSL bundle here` }],
+          related: [
+            { ...bundle.at, message: `${bundle.setting} names the SSL bundle here` },
+            ...(refusedBy
+              ? [{ ...refusedBy.at, message: `${refusedBy.by} names Spring Boot ${refusedBy.version}` }]
+              : []),
+          ],
           fingerprint: [app.id, bundle.setting, store.setting],
         });
     }

@@ -654,6 +654,23 @@ ruleTester(rule, {
       ]),
     },
     {
+      // Spring Boot v3.1.0's KafkaProperties.Ssl has no bundle (knowledge spring-boot.json): the setting is ignored and
+      // the client reads its store settings.
+      name: "Spring Boot 3.1.5 (the project's pom): spring.kafka.ssl.bundle is ignored, the key store setting is read",
+      files: {
+        ...springKafka(
+          'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.bundle=kafka\nspring.kafka.ssl.key-store-location=classpath:kafka/key.jks\nspring.ssl.bundle.jks.kafka.keystore.location=classpath:kafka/other.jks\n',
+        ),
+        'app/pom.xml':
+          '<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>3.1.5</version>\n  </parent>\n</project>\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaKey('expired', 'error', [
+        { file: 'app/src/main/resources/application.properties', line: 4 },
+        { file: 'app/pom.xml', line: 5 },
+      ]),
+    },
+    {
       // trodix/ssl-bundle-manager@1ec3356 (no licence file): spring.ssl.bundle.jks.mykeystore1.* and no consumer setting.
       name: 'an SSL bundle no setting hands over: its key store is named, its use unknown (a warning, not an error)',
       files: springKafka('spring.ssl.bundle.jks.mine.keystore.location=classpath:kafka/key.jks\n'),

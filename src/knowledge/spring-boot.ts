@@ -1,0 +1,40 @@
+/**
+ * Spring Boot TLS settings by the release that introduced them (data/spring-boot.json): before that release Spring
+ * Boot binds no such property, so the setting is ignored, not refused.
+ */
+import data from './data/spring-boot.json';
+
+export type SpringBootFeature = keyof typeof data.features;
+
+interface Release {
+  numbers: [number, number, number];
+  /** A milestone, release candidate or snapshot (`3.2.0-M1`, `3.2.0-RC1`, `3.3.0-SNAPSHOT`, `2.0.0.M7`). */
+  preRelease: boolean;
+}
+
+/** `3.2.0`, `3.2`, `2.1.4.RELEASE`, `3.3.0-SNAPSHOT`, `3.2.0-M1`: major, minor and patch (a missing patch is 0). */
+function releaseOf(version: string): Release | undefined {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:[.-]([A-Za-z0-9.-]*))?$/.exec(version.trim());
+  if (!m) return undefined;
+  return {
+    numbers: [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)],
+    preRelease: !!m[4] && !/^(RELEASE|Final)$/i.test(m[4]),
+  };
+}
+
+/**
+ * Whether Spring Boot `version` binds `feature`'s settings; undefined when that is not known: the version is not one (a
+ * placeholder), or it is a milestone or snapshot of the introducing release (the settings came in one of them).
+ */
+export function springBootHas(feature: SpringBootFeature, version: string): boolean | undefined {
+  const release = releaseOf(version);
+  const since = releaseOf(data.features[feature].since)!.numbers;
+  if (!release) return undefined;
+  for (let i = 0; i < 3; i++) if (release.numbers[i] !== since[i]) return release.numbers[i]! > since[i]!;
+  return release.preRelease ? undefined : true;
+}
+
+/** What the feature is and its public source, for messages and docs. */
+export function springBootFeature(feature: SpringBootFeature): { since: string; what: string; source: string } {
+  return data.features[feature];
+}

@@ -1,0 +1,110 @@
+/**
+ * The Spring Boot release a Maven or Gradle build file builds its project with, where it says so:
+ * - Maven: the `<parent>` `spring-boot-starter-parent` (or `spring-boot-dependencies`), else a
+ *   `spring-boot-dependencies` BOM imported in `<dependencyManagement>`, else the `spring-boot-maven-plugin`'s own
+ *   `<version>`; `${name}` resolved from the pom's `<properties>`
+ *   (https://docs.spring.io/spring-boot/maven-plugin/using.html).
+ * - Gradle: the `org.springframework.boot` plugin's `version` in `plugins {}`, else the `spring-boot-gradle-plugin`
+ *   or `spring-boot-dependencies` coordinates (`buildscript` classpath, `mavenBom`, `platform(…)`); `${name}` /
+ *   `$name` resolved from an `ext`/`extra` assignment in the same file
+ *   (https://docs.spring.io/spring-boot/gradle-plugin/getting-started.html).
+ * A version kept elsewhere (a parent pom outside the tree, gradle.properties, a version catalog) is not read here: the
+ * release is then unknown, and nothing that depends on it is decided.
+ */
+import type { Range } from '../core/types';
+import type { LineIndex } from './text';
+
+export interface SpringBootDeclaration {
+  /** As written once resolved: `3.2.0`, `2.7.18`, `2.1.4.RELEASE`. */
+  version: string;
+  /** Where the version is written (a `<properties>` entry or `ext` assignment when the coordinate names one). */
+  range: Range;
+  /** What says it, as users say it: `the Maven parent spring-boot-starter-parent`. */
+  by: string;
+}
+
+/** The text with comments blanked out (same length, so offsets stay those of the file). */
+function withoutComments(text: string, xml: boolean): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return xml
+    ? text.replace(/<!--[\s\S]*?-->/g, blank)
+    : text.replace(/\/\*[\s\S]*?\*\//g, blank).replace(/^[ \t]*\/\/.*$/gm, blank);
+}
+
+interface Written {
+  value: string;
+  start: number;
+}
+
+const MAVEN_ARTIFACTS: Record<string, string> = {
+  'spring-boot-starter-parent': 'the Maven parent spring-boot-starter-parent',
+  'spring-boot-dependencies': 'the Maven BOM spring-boot-dependencies',
+  'spring-boot-maven-plugin': 'the version of spring-boot-maven-plugin',
+};
+
+/** A pom's Spring Boot release, or undefined. */
+export function mavenSpringBoot(text: string, index: LineIndex): SpringBootDeclaration | undefined {
+  const source = withoutComments(text, true);
+  const properties = new Map<string, Written>();
+  const block = /<properties>([\s\S]*?)<\/properties>/.exec(source);
+  if (block)
+    for (const p of block[1]!.matchAll(/<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g)) {
+      const start = block.index + '<properties>'.length + p.index + p[0].indexOf(p[2]!, p[1]!.length + 2);
+      if (!properties.has(p[1]!)) properties.set(p[1]!, { value: p[2]!, start });
+    }
+  const found: { rank: number; declaration: SpringBootDeclaration }[] = [];
+  for (const element of source.matchAll(/<(parent|dependency|plugin)>([\s\S]*?)<\/\1>/g)) {
+    // The element's own coordinates: those of a plugin's nested dependencies or configuration are not its own.
+    const own = element[2]!.split(/<(?:configuration|dependencies|executions|exclusions)>/)[0]!;
+    const artifact = /<artifactId>\s*([^<]+?)\s*<\/artifactId>/.exec(own)?.[1];
+    const group = /<groupId>\s*([^<]+?)\s*<\/groupId>/.exec(own)?.[1];
+    const version = /<version>\s*([^<]+?)\s*<\/version>/.exec(own);
+    if (!artifact || !MAVEN_ARTIFACTS[artifact] || !version) continue;
+    if (group !== undefined && group !== 'org.springframework.boot') continue;
+    if (element[1] === 'dependency' && artifact !== 'spring-boot-dependencies') continue;
+    const at = element.index + element[0].indexOf(element[2]!) + version.index + version[0].indexOf(version[1]!);
+    const written = resolve({ value: version[1]!, start: at }, properties);
+    if (!written) continue;
+    const rank = element[1] === 'parent' ? 0 : element[1] === 'dependency' ? 1 : 2;
+    found.push({ rank, declaration: declaration(written, index, MAVEN_ARTIFACTS[artifact]) });
+  }
+  return found.sort((a, b) => a.rank - b.rank)[0]?.declaration;
+}
+
+const GRADLE_PLUGIN =
+  /\bid\s*\(?\s*["']org\.springframework\.boot["']\s*\)?\s*\.?\s*version\s*\(?\s*["']([^"'\n]+)["']/g;
+const GRADLE_COORDINATE = /["']org\.springframework\.boot:spring-boot-(gradle-plugin|dependencies):([^"'\n:@]+)["']/g;
+
+/** A Gradle build script's Spring Boot release, or undefined. */
+export function gradleSpringBoot(text: string, index: LineIndex): SpringBootDeclaration | undefined {
+  const source = withoutComments(text, false);
+  const variables = new Map<string, Written>();
+  // `springBootVersion = '2.7.18'` (an `ext {}` block), `set('springBootVersion', "…")`, `extra["…"] = "…"`.
+  const assignment =
+    /(?:\b([\w.]+)\s*=\s*|\bset\(\s*["']([\w.]+)["']\s*,\s*|\bextra\[\s*["']([\w.]+)["']\s*\]\s*=\s*)["']([^"'\n$]+)["']/g;
+  for (const m of source.matchAll(assignment)) {
+    const name = (m[1] ?? m[2] ?? m[3])!.replace(/^(ext|project\.ext)\./, '');
+    if (!variables.has(name)) variables.set(name, { value: m[4]!, start: m.index + m[0].lastIndexOf(m[4]!) });
+  }
+  for (const m of source.matchAll(GRADLE_PLUGIN)) {
+    const written = resolve({ value: m[1]!, start: m.index + m[0].lastIndexOf(m[1]!) }, variables);
+    if (written) return declaration(written, index, 'the Gradle plugin org.springframework.boot');
+  }
+  for (const m of source.matchAll(GRADLE_COORDINATE)) {
+    const written = resolve({ value: m[2]!, start: m.index + m[0].lastIndexOf(m[2]!) }, variables);
+    if (written) return declaration(written, index, `org.springframework.boot:spring-boot-${m[1]}`);
+  }
+  return undefined;
+}
+
+/** A written version, or the variable it names (`${spring-boot.version}`, `$springBootVersion`); undefined if unset. */
+function resolve(written: Written, variables: ReadonlyMap<string, Written>): Written | undefined {
+  const name = /^\$\{([\w.-]+)\}$|^\$([\w.]+)$/.exec(written.value);
+  if (!name) return written.value.includes('$') ? undefined : written;
+  const value = variables.get((name[1] ?? name[2])!);
+  return value && !value.value.includes('$') ? value : undefined;
+}
+
+function declaration(written: Written, index: LineIndex, by: string): SpringBootDeclaration {
+  return { version: written.value, range: index.rangeAt(written.start, written.start + written.value.length), by };
+}

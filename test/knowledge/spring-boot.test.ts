@@ -1,0 +1,27 @@
+import { springBootHas } from '../../src/knowledge';
+
+// spring-boot.json: SSL bundles from v3.1.0 (SslProperties), Kafka's spring.kafka.ssl.bundle from v3.2.0 (KafkaProperties.Ssl).
+describe('Spring Boot settings by release', () => {
+  it.each([
+    ['kafkaSslBundle', '3.2.0', true],
+    ['kafkaSslBundle', '3.2', true],
+    ['kafkaSslBundle', '3.1.12', false],
+    ['kafkaSslBundle', '2.7.18', false],
+    ['kafkaSslBundle', '3.10.0', true],
+    ['kafkaSslBundle', '4.0.0', true],
+    ['sslBundles', '3.1.0', true],
+    ['sslBundles', '3.0.13', false],
+    ['sslBundles', '2.1.4.RELEASE', false],
+    ['sslBundles', '3.1.0.RELEASE', true],
+    // A pre-release of the introducing release: the settings came in one of its milestones, which one is not known.
+    ['kafkaSslBundle', '3.2.0-M1', undefined],
+    ['kafkaSslBundle', '3.2.0-SNAPSHOT', undefined],
+    ['kafkaSslBundle', '3.3.0-SNAPSHOT', true],
+    ['kafkaSslBundle', '3.1.0-RC1', false],
+    // Not a version: unknown.
+    ['kafkaSslBundle', '${spring-boot.version}', undefined],
+    ['kafkaSslBundle', 'latest', undefined],
+  ] as const)('%s in %s: %s', (feature, version, expected) => {
+    expect(springBootHas(feature, version)).toBe(expected);
+  });
+});
