@@ -68,4 +68,4 @@ export {
   type SystemCaStore,
   type SystemJavaStore,
 } from './jdk-locations';
-export { springBootHas, springBootFeature, type SpringBootFeature } from './spring-boot';
+export { springBootHas } from './spring-boot';

@@ -4,7 +4,7 @@
  */
 import data from './data/spring-boot.json';
 
-export type SpringBootFeature = keyof typeof data.features;
+type SpringBootFeature = keyof typeof data.features;
 
 interface Release {
   numbers: [number, number, number];
@@ -32,9 +32,4 @@ export function springBootHas(feature: SpringBootFeature, version: string): bool
   if (!release) return undefined;
   for (let i = 0; i < 3; i++) if (release.numbers[i] !== since[i]) return release.numbers[i]! > since[i]!;
   return release.preRelease ? undefined : true;
-}
-
-/** What the feature is and its public source, for messages and docs. */
-export function springBootFeature(feature: SpringBootFeature): { since: string; what: string; source: string } {
-  return data.features[feature];
 }
