@@ -12,7 +12,7 @@ import { sameStart, type Location, type RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import { valueWhileUnset } from '../core/placeholder';
-import type { Component, Deployment, UnlinkedEnd, UnservedTls } from '../model/types';
+import type { Component, Deployment, TlsTrustSettings, UnlinkedEnd, UnservedTls } from '../model/types';
 import { linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces, type NamedCertificates } from './presented';
 import { stackOf } from './stack';
@@ -209,12 +209,17 @@ function certificateFileUse(
         [trust?.trustStore, 'any', 'trust'],
       ] as const) {
         if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
-        if (store.file && role === 'trust')
+        if (store.file && role === 'trust') {
+          const verifies = stacks.get(component.id)?.kind === 'openssl' ? verifyingAt(component, trust) : undefined;
           trustedBy.set(store.file, [
             ...(trustedBy.get(store.file) ?? []),
-            { name: component.name, jsse: jsse(stacks.get(component.id)?.kind) },
+            {
+              name: component.name,
+              jsse: jsse(stacks.get(component.id)?.kind),
+              ...(verifies ? { opensslVerifies: verifies } : {}),
+            },
           ]);
-        else if (store.file) owned.add(store.file);
+        } else if (store.file) owned.add(store.file);
         named(
           component,
           store.file ?? store.fileWhileUnset,
@@ -257,6 +262,19 @@ function certificateFileUse(
   for (const file of surelyNamed) useUnknown.delete(file);
   const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
   return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside, useUnknown };
+}
+
+/**
+ * Where a component that verifies its peers with its trust store says so: a server's client-certificate mode
+ * (`ssl_verify_client on|optional|optional_no_ca`), a client's `verifiesPeer` (`proxy_ssl_verify on`, HAProxy `verify
+ * required`); undefined when it does not verify, or does not say (a client whose verification the model does not read).
+ */
+function verifyingAt(component: Component, trust: TlsTrustSettings | undefined): Location | undefined {
+  const mode = component.role === 'server' ? component.tls?.clientAuth : undefined;
+  const verifies = component.role === 'server' ? undefined : trust?.verifiesPeer;
+  const decided = mode ? (mode.value === 'none' ? undefined : mode) : verifies?.value ? verifies : undefined;
+  if (!decided) return undefined;
+  return decided.from.kind === 'file' ? decided.from.location : component.location;
 }
 
 /** A store type as written (`PKCS12`, `jks`), upper-cased; undefined when absent or itself a placeholder. */

@@ -101,6 +101,11 @@ export interface StoreNamer {
 export interface TrustingEnd {
   name: string;
   jsse: boolean;
+  /**
+   * An OpenSSL end that verifies its peers against the file (an nginx server's `ssl_verify_client on|optional`, an nginx
+   * proxy's `proxy_ssl_verify on`, an HAProxy `verify required`): where that is set, the component's place when by default.
+   */
+  opensslVerifies?: Location;
 }
 
 /**

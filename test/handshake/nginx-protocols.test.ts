@@ -4,13 +4,13 @@
  * is both linted and served, and `openssl s_client` tries every protocol from TLSv1 to TLSv1.3. Cipher strings at
  * @SECLEVEL=0 on both sides, so that only the protocol settings decide. Skipped (with a note) without nginx.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
+import { freePort, startNginx } from '../helpers/nginx-process';
 import { endpointFor } from '../../src/handshake/endpoint';
 import { predictHandshake } from '../../src/handshake/predict';
 import { installed } from '../interop/stacks';
@@ -47,25 +47,6 @@ const CASES: Case[] = [
     files: { 'tls-extra.conf': 'ssl_protocols TLSv1.1;\n' },
   },
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** The nginx.conf of a case, for nginx (absolute paths, its pid and log in `dir`) and for the linter alike. */
 function nginxConf(c: Case, dir: string, port: number): string {
@@ -151,12 +132,9 @@ describe('nginx ssl_protocols as the model reads them, against the real nginx', 
           fs.writeFileSync(path.join(caseDir, 'nginx.conf'), nginxConf(c, caseDir, port));
           let nginx: ChildProcess | undefined;
           try {
-            nginx = spawn('nginx', ['-c', path.join(caseDir, 'nginx.conf'), '-p', caseDir], { stdio: 'ignore' });
-            let up = false;
-            for (let i = 0; i < 100 && !up; i++) {
-              up = await listening(port);
-              if (!up) await new Promise((r) => setTimeout(r, 50));
-            }
+            const started = await startNginx(caseDir, port);
+            nginx = started.nginx;
+            const up = started.up;
             expect(up).toBe(true);
             rows.push(`${c.name}: real ${accepted(port).join(' ')} / predicted ${predicted(caseDir).join(' ')}`);
           } finally {

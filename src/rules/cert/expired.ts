@@ -19,6 +19,7 @@ import {
   notServedWhy,
 } from './_lib/shared';
 import { caAboveLeaf, chainLeaf, trustedCopies, trustedCopiesRelated } from './_lib/chain-member';
+import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
 
 /**
  * Certificates of the tree that links use only where no date check happens: a JSSE trust anchor (PKIX does
@@ -52,15 +53,6 @@ function trustUses(deployment: DerivedDeployment): {
 }
 
 /**
- * A CA certificate of a PEM file that holds only CA certificates and no identity of its own (a trust
- * bundle such as `ca.crt` or `trusted_CAs.cer`): it is never presented, only trusted, so whether its dates
- * matter depends on the verifier that trusts it.
- */
-function inTrustBundle(c: TreeCertificate): boolean {
-  return !c.store && !c.hasPrivateKey && 'certificates' in c.doc.data && c.doc.data.certificates.every((x) => x.isCa);
-}
-
-/**
  * A self-signed certificate that is its holder's own identity: the certificate of a key entry alone (no CA above it
  * in the entry's chain), or a PEM certificate that is the first of its file and whose key sits beside it or that a
  * component names as the certificate it presents (nginx `ssl_certificate` with its key in `/etc/ssl/private`, the
@@ -74,20 +66,6 @@ function ownSelfSigned(c: TreeCertificate, presentedLeaves: ReadonlySet<string>)
     'certificates' in c.doc.data &&
     c.doc.data.certificates[0]?.fingerprintSha256 === c.cert.fingerprintSha256
   );
-}
-
-/**
- * The components that name a PEM certificate's file, when every one names it as its trust store and verifies with JSSE
- * (PKIXValidator takes a sent certificate that is in the trust store as trusted, dates unchecked): undefined otherwise,
- * or when a reference the tree does not resolve names a file of its name.
- */
-function jsseTrustersOnly(deployment: DerivedDeployment, c: TreeCertificate): string[] | undefined {
-  if (c.store) return undefined;
-  const files = deployment.derived.certificateFiles;
-  const trusters = files.trustOnly.get(c.doc.file.path);
-  if (!trusters || files.namedOutside.has(path.basename(c.doc.file.path))) return undefined;
-  const jsse = trusters.every((t) => t.jsse);
-  return jsse ? [...new Set(trusters.map((t) => t.name))] : undefined;
 }
 
 /** The fingerprints of the first certificate of each file a component names as the certificate it presents. */
@@ -111,6 +89,8 @@ export default defineRule({
         "Certificate {{dn}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
       expiredUnlinkedCa:
         "CA certificate {{dn}} expired on {{date}}, and no link of this tree shows who trusts it. Chains through it fail in OpenSSL (nginx: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE); a JSSE trust store accepts it as an anchor without checking its dates. Replace it with the CA's current certificate, or remove it from the bundle if nothing uses it",
+      expiredOnlyAnchors:
+        "Certificate {{dn}} expired on {{date}}, as has every certificate of {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against: OpenSSL checks the trust anchor's dates too ('certificate has expired', error 10 at the CA), so every peer certificate is refused (an nginx server answers 400 'The SSL certificate error' to each client that presents one; a proxy's handshake with its upstream fails). Replace it with the CA's current certificate",
       expiredUnnamed:
         'Certificate {{dn}} expired on {{date}}, but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. If something else presents it, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE); if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
       expiredOtherAlias:
@@ -311,6 +291,33 @@ export default defineRule({
           : []),
         ...use.by,
       ];
+      // Every anchor of its file expired, and an OpenSSL end verifies its peers against that file: all of them fail.
+      const refusedBy =
+        expired &&
+        !anchor &&
+        !used.has(c.cert.fingerprintSha256) &&
+        !onLinks &&
+        !presentedLeaves.has(c.cert.fingerprintSha256)
+          ? opensslVerifiersOfExpiredFile(ctx.deployment, c, now)
+          : undefined;
+      if (refusedBy) {
+        const file = path.basename(c.doc.file.path);
+        const names = [...new Set(refusedBy.map((v) => v.name))];
+        ctx.report({
+          messageId: 'expiredOnlyAnchors',
+          data: { dn, date, file, verifiers: names.join(' and '), verify: names.length === 1 ? 'verifies' : 'verify' },
+          location,
+          related: [
+            ...related,
+            ...refusedBy.map((v) => ({
+              ...v.opensslVerifies,
+              message: `${v.name} verifies its peers against ${file}`,
+            })),
+          ],
+          fingerprint,
+        });
+        continue;
+      }
       // Named only by ends whose use the tree does not show (an SSL bundle no setting hands over): a peer may never see it.
       const maybeUsed =
         !anchor && !trusters && !unlinkedCa && !selfSigned && !used.has(c.cert.fingerprintSha256) && !onLinks

@@ -543,7 +543,42 @@ ruleTester(rule, {
         'api/ssl/client.crt': cert('qmprod1.crt'),
       },
       options: { referenceDate: '2047-01-01' },
-      errors: [{ messageId: 'expired', file: 'api/ssl/client.crt', line: 1, severity: 'error' }],
+      errors: [{ messageId: 'expiredOnlyAnchors', file: 'api/ssl/client.crt', line: 1, severity: 'error' }],
+    },
+    {
+      // deskoh/docker-nginx-mtls@1b83809 (no licence file): clientCA.crt expired, nginx verifies clients against it
+      // alone. OpenSSL checks the anchor's dates (error 10 at the CA): every client certificate gets 400
+      // (test/interop/expired-anchor.test.ts runs the real nginx).
+      name: 'an expired CA that is all of the file nginx verifies client certificates against: an error',
+      files: {
+        'api/nginx.conf':
+          'http {\n  server {\n    listen 8443 ssl;\n    ssl_certificate /etc/nginx/ssl/server.crt;\n    ssl_verify_client optional;\n    ssl_client_certificate /etc/nginx/ssl/ca.crt;\n  }\n}\n',
+        'api/ssl/ca.crt': cert('ourca.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredOnlyAnchors',
+          file: 'api/ssl/ca.crt',
+          line: 1,
+          severity: 'error',
+          messageIncludes: ['the CA file nginx server', 'verifies peer certificates against', '400'],
+          related: [
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'api/nginx.conf', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the same CA file with ssl_verify_client off: nothing verifies against it (a warning, as any unlinked CA)',
+      files: {
+        'api/nginx.conf':
+          'http {\n  server {\n    listen 8443 ssl;\n    ssl_certificate /etc/nginx/ssl/server.crt;\n    ssl_verify_client off;\n    ssl_client_certificate /etc/nginx/ssl/ca.crt;\n  }\n}\n',
+        'api/ssl/ca.crt': cert('ourca.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expiredUnlinkedCa', file: 'api/ssl/ca.crt', line: 1, severity: 'warning' }],
     },
     {
       // CrowdSalat/boilerplate@fad7d32 (MIT): server.crt has its CA's DN (every `openssl req` prompt left at its
