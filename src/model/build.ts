@@ -11,6 +11,7 @@ import { findRuntimes, makeRuntimeResolver } from './runtime';
 import { RunMemo } from '../core/run-memo';
 import { treeStoresOf } from './store-files';
 import { libertyServersServingNoTls } from './unserved-tls';
+import { includesMissingOf, libertyServersOf } from './liberty-config';
 import type { Deployment } from './types';
 
 export interface BuildOptions {
@@ -77,5 +78,6 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   deployment.tlsLessHomes = deployment.unservedTls.flatMap((u) => u.home ?? []);
   deployment.contextExclusions = treeStoresOf(ctx).images?.leftOutOfContexts() ?? new Map();
   for (const contributor of MODEL_CONTRIBUTORS) contributor.contribute(ctx);
+  deployment.libertyIncludesMissing = includesMissingOf(libertyServersOf(ctx));
   return { deployment, certificates: ctx.certificates() };
 }

@@ -7,6 +7,7 @@ import { entryLocation, type ParsedDocument } from '../parse/types';
 import { LineIndex } from '../parse/text';
 import { attr, elementsNamed, type XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
+import type { LibertyIncludesMissing } from './types';
 
 /**
  * A Liberty server's configuration as the server assembles it: `configDropins/defaults/*.xml`, the
@@ -35,13 +36,7 @@ export interface LibertyServerConfig {
    * Includes of a file the tree does not hold (`optional` as written: Liberty's default is false). `keys`: the
    * ConfigMap keys of the tree named like it when there are several (which one a pod mounts is unknown).
    */
-  missingIncludes: Array<{
-    location: Location;
-    written: string;
-    resolved: string;
-    optional: boolean;
-    keys?: Array<{ file: string; key: string }>;
-  }>;
+  missingIncludes: LibertyIncludesMissing['includes'];
 }
 
 /** A variable's value and where it is set (the file, and the `<variable>` element or line when known). */
@@ -103,6 +98,21 @@ export function resolveLibertyValue(
 /** The deployment's Liberty servers, assembled once per model build (three contributors read them). */
 export function libertyServersOf(ctx: Pick<ModelContext, 'deployment' | 'once'>): LibertyServerConfig[] {
   return ctx.once('libertyServers', () => libertyServers(ctx.deployment.documents));
+}
+
+/**
+ * Each Liberty server's includes of files the tree does not hold: kept by the model on the deployment (one assembly
+ * of the servers per deployment, shared with the contributors), assembled here for a deployment built without it.
+ */
+export function libertyIncludesMissing(deployment: {
+  documents: ParsedDocument[];
+  libertyIncludesMissing?: LibertyIncludesMissing[];
+}): LibertyIncludesMissing[] {
+  return deployment.libertyIncludesMissing ?? includesMissingOf(libertyServers(deployment.documents));
+}
+
+export function includesMissingOf(servers: readonly LibertyServerConfig[]): LibertyIncludesMissing[] {
+  return servers.map((server) => ({ serverXml: server.root.file.path, includes: server.missingIncludes }));
 }
 
 export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig[] {

@@ -294,6 +294,28 @@ export interface Deployment {
    * once: model contributors and rules read them here. Unset without the model.
    */
   composeMounts?: TreeMount[];
+  /**
+   * Each Liberty server's includes of files the tree does not hold, as the model assembled its configuration
+   * (./liberty-config.ts libertyIncludesMissing), so the rule that reports them does not assemble every server again.
+   * Unset without the model.
+   */
+  libertyIncludesMissing?: LibertyIncludesMissing[];
+}
+
+/** A Liberty server (its server.xml) and the includes of files the tree does not hold, in the order it reads them. */
+export interface LibertyIncludesMissing {
+  serverXml: string;
+  /**
+   * Includes of a file the tree does not hold (`optional` as written: Liberty's default is false). `keys`: the
+   * ConfigMap keys of the tree named like it when there are several (which one a pod mounts is unknown).
+   */
+  includes: Array<{
+    location: Location;
+    written: string;
+    resolved: string;
+    optional: boolean;
+    keys?: Array<{ file: string; key: string }>;
+  }>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { libertyServers } from '../../model/liberty-config';
+import { libertyIncludesMissing } from '../../model/liberty-config';
 import { defineRule } from '../types';
 
 /**
@@ -25,15 +25,15 @@ export default defineRule({
     symptoms: ['CWWKG0090E'],
   },
   check(ctx) {
-    for (const server of libertyServers(ctx.deployment.documents)) {
-      for (const include of server.missingIncludes) {
+    for (const server of libertyIncludesMissing(ctx.deployment)) {
+      for (const include of server.includes) {
         if (include.optional) continue;
         const rel = (file: string) => path.relative(ctx.cwd, file).split(path.sep).join('/');
         if (include.keys) {
           ctx.report({
             messageId: 'severalKeys',
             data: {
-              server: rel(server.root.file.path),
+              server: rel(server.serverXml),
               written: include.written,
               count: String(include.keys.length),
               keys: include.keys.map((k) => `${rel(k.file)} key ${k.key}`).join(', '),
@@ -47,7 +47,7 @@ export default defineRule({
         ctx.report({
           messageId: 'missing',
           data: {
-            server: path.relative(ctx.cwd, server.root.file.path).split(path.sep).join('/'),
+            server: path.relative(ctx.cwd, server.serverXml).split(path.sep).join('/'),
             written: include.written,
             resolved: path.relative(ctx.cwd, include.resolved).split(path.sep).join('/'),
           },
