@@ -26,6 +26,7 @@ import { imageBuildFormat } from './image-build';
 import { dockerignoreFormat } from './dockerignore';
 import { jbossServerFormat } from './jboss';
 import { kafkaPropertiesFormat } from './kafka-properties';
+import { jaasFormat } from './jaas';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -51,6 +52,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   libertyVariablesFormat,
   microprofileConfigFormat,
   kafkaPropertiesFormat,
+  jaasFormat,
   jvmOptionsFormat,
   systemdFormat,
   dockerfileFormat,

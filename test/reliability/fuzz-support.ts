@@ -39,6 +39,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     '<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>${boot}</version>\n  </parent>\n  <properties>\n    <boot>3.2.4</boot>\n  </properties>\n  <!-- <version>9</version> -->\n</project>\n',
   '/seed/app/build.gradle.kts':
     'plugins {\n  id("org.springframework.boot") version "3.3.0" apply false\n}\nval springBootVersion = "2.7.18"\n',
+  '/seed/kafka/kafka_server_jaas.conf':
+    '// accounts\nKafkaServer {\n  org.apache.kafka.common.security.plain.PlainLoginModule required\n  username="admin" password="a b" user_admin=\'x\';\n};\n/* zk */ Client { x.DigestLoginModule required password="${ZK_PW}"; };\n',
   '/seed/mq/client/getMessage.sh':
     '#!/bin/bash\nDIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\nexport MQCCDTURL="${DIR}/ccdt.json"\nexport MQSSLKEYR="${DIR}/../keys/application"\n',
   '/seed/authz/aserver.conf':

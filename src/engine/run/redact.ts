@@ -2,6 +2,7 @@ import type { Finding } from '../../core/types';
 import type { ParsedDocument } from '../../parse/types';
 import { disjointLeftmost, SecretSearch } from './secret-search';
 import { basicCredentialTokens } from '../../parse/basic-auth';
+import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
@@ -38,6 +39,10 @@ export function secretMasker(
     for (const entry of doc.entries) {
       // HTTP Basic credentials in any value (`Authorization: Basic …`): base64 of user:password.
       for (const token of basicCredentialTokens(entry.value)) secrets.add(token);
+      // A login module's password inside a value (Kafka's `sasl.jaas.config`: `… password="…";`).
+      if (!entry.secret && holdsJaasEntry(entry.value))
+        for (const option of jaasOptions(entry.value))
+          if (option.secret && option.value.length >= 3 && !HARMLESS.test(option.value)) secrets.add(option.value);
       if (!entry.secret) continue;
       const value = entry.value.trim();
       if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);

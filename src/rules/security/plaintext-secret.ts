@@ -7,6 +7,7 @@ import { testResourcesDir } from '../../model/java-shared';
 import { defineRule } from '../types';
 import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
 import { basicCredentialTokens } from '../../parse/basic-auth';
+import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { ADVICE_PHRASES, referenceAdvice } from './_lib/secret-advice';
 
 /**
@@ -111,6 +112,8 @@ export default defineRule({
         '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
       trustStore:
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
+      jaasPassword:
+        '{{key}} in {{file}} is a JAAS login module entry that holds {{options}} in plaintext (`name="…"` inside the value): anyone who can read the file, its backups or its repository has the password. {{fix}}',
       basicCredentials:
         '{{key}} in {{file}} holds HTTP Basic credentials: `Basic` and base64 of user:password, an encoding, not encryption: anyone who can read the file, its backups or its repository has the password. {{fix}}',
       hashed:
@@ -131,48 +134,85 @@ export default defineRule({
     );
     const envReferences = composeReferences(ctx.deployment.documents);
     const jasypt = jasyptWrappers(ctx.deployment.documents);
+    /** Whether a value reads as the secret itself: not empty, a flag, a placeholder, an encryption or a file path. */
+    const plaintext = (value: string) =>
+      !(
+        !value ||
+        substituted.has(value) ||
+        FLAG.test(value) ||
+        PLACEHOLDER.test(value) ||
+        PLACEHOLDER_NAME.test(value) ||
+        ENCODED.test(value) ||
+        isJasyptEncrypted(value, jasypt) ||
+        CRYPT_HASH.test(value) ||
+        FILE_PATH.test(value) ||
+        // A placeholder reference inside text (`${env.PW}` with a default, `{{ .Values.pw }}`) is not plaintext.
+        /^\$\{[^}]+\}$/.test(value) ||
+        /^\{\{[^}]*\}\}$/.test(value)
+      );
+    /** A secret inside a value whose key names none (HTTP Basic credentials, a JAAS entry's password): once per value. */
+    const reportInValue = (
+      doc: ParsedDocument,
+      entry: Entry,
+      messageId: 'jaasPassword' | 'basicCredentials',
+      data: Record<string, string>,
+    ) => {
+      const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
+      ctx.report({
+        messageId: testDir !== undefined ? 'testResource' : messageId,
+        severity: testDir !== undefined ? 'info' : undefined,
+        data: {
+          key: entry.key,
+          file: path.basename(doc.file.path),
+          ...data,
+          ...(testDir !== undefined ? { dir: testDir } : {}),
+          fix: referenceAdvice(doc.kind),
+        },
+        location: entryLocation(doc, entry, 'value'),
+        related: envReferences.get(`${doc.file.path}\0${entry.key}`),
+        fingerprint: [
+          path.basename(doc.file.path),
+          entry.section ?? '',
+          entry.key,
+          messageId === 'jaasPassword' ? 'jaas' : 'basic',
+        ],
+      });
+    };
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
         if (!entry.secret) {
-          // A header written with its credentials (`Authorization: Basic …`), whatever the key is called.
-          if (basicCredentialTokens(entry.value).length > 0) {
-            const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
-            ctx.report({
-              messageId: testDir !== undefined ? 'testResource' : 'basicCredentials',
-              severity: testDir !== undefined ? 'info' : undefined,
-              data: {
-                key: entry.key,
-                file: path.basename(doc.file.path),
-                ...(testDir !== undefined ? { dir: testDir } : {}),
-                fix: referenceAdvice(doc.kind),
-              },
-              location: entryLocation(doc, entry, 'value'),
-              fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'basic'],
-            });
+          if (holdsJaasEntry(entry.value)) {
+            // Kafka's `sasl.jaas.config` (`… PlainLoginModule required username="u" password="…";`): the value holds
+            // the login module's password options, whatever the key is called.
+            const secrets = jaasOptions(entry.value).filter((o) => o.secret && plaintext(o.value.trim()));
+            // PlainLoginModule's `user_<name>` options are counted, not named: a user name is often its password too.
+            const named = [...new Set(secrets.filter((o) => !o.name.startsWith('user_')).map((o) => o.name))];
+            const users = secrets.filter((o) => o.name.startsWith('user_')).length;
+            const options = [
+              ...(named.length > 0 ? [`${named.length === 1 ? 'the option' : 'the options'} ${named.join(', ')}`] : []),
+              ...(users > 0
+                ? [`${users === 1 ? "one user's password" : `${users} users' passwords`} (user_<name>)`]
+                : []),
+            ];
+            if (secrets.length > 0) reportInValue(doc, entry, 'jaasPassword', { options: options.join(' and ') });
+          } else if (basicCredentialTokens(entry.value).length > 0) {
+            // A header written with its credentials (`Authorization: Basic …`), whatever the key is called.
+            reportInValue(doc, entry, 'basicCredentials', {});
           }
           continue;
         }
         const value = entry.value.trim();
-        if (substituted.has(value) || fromEnvSecret(doc, entry)) continue;
+        if (fromEnvSecret(doc, entry)) continue;
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
         if (
-          !value ||
-          FLAG.test(value) ||
-          PLACEHOLDER.test(value) ||
-          PLACEHOLDER_NAME.test(value) ||
-          ENCODED.test(value) ||
-          isJasyptEncrypted(value, jasypt) ||
-          CRYPT_HASH.test(value) ||
+          !plaintext(value) ||
           NOT_A_SECRET_VALUE.test(key) ||
           // An XML attribute made secret by its element's name (`<module-option name="password-stacking" value=…>`).
           NOT_A_SECRET_VALUE.test(entry.secretName ?? '') ||
           NAMES_A_SECRET_FILE.test(key) ||
-          (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
-          FILE_PATH.test(value)
+          (POLICY_BOUND.test(key) && /^\d+$/.test(value))
         )
           continue;
-        // A value that is itself only a placeholder reference inside text (e.g. `${env.PW}` with a default) is not plaintext.
-        if (/^\$\{[^}]+\}$/.test(value) || /^\{\{[^}]*\}\}$/.test(value)) continue;
         if (NAMES_A_DIGEST.test(key) && DIGEST_SHAPE.test(value)) {
           ctx.report({
             messageId: 'hashed',

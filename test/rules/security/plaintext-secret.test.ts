@@ -174,8 +174,83 @@ ruleTester(rule, {
       },
     },
     { name: 'no secret keys at all', files: { 'aserver.conf': 'cleartrust.net.ssl.use=anon\n' } },
+    {
+      // onuroner/kafka-with-kerberos@251cac7 kafka_server_jaas.conf (no licence file; shortened): Kerberos options only.
+      name: 'a JAAS file of Krb5LoginModule entries (a keytab path, flags, a principal): no secret',
+      files: {
+        'kafka_server_jaas.conf':
+          'KafkaServer {\n    com.sun.security.auth.module.Krb5LoginModule required\n    serviceName="kafka"\n    useKeyTab=true\n    storeKey=true\n    keyTab="/etc/kafka/keytabs/kafka-broker.keytab"\n    principal="kafka/broker@KAFKA.SECURE";\n};\n',
+      },
+    },
+    {
+      name: 'sasl.jaas.config whose password is a placeholder (Compose ${VAR}, a Kafka config provider)',
+      files: {
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.5.0\n    environment:\n      KAFKA_SASL_JAAS_CONFIG: \'org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${KAFKA_ADMIN_PASSWORD}";\'\n',
+        'config/client.properties':
+          'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="app" password="${file:/etc/kafka/secrets.properties:app.password}";\n',
+      },
+    },
   ],
   invalid: [
+    {
+      // paneq/kafka_docker_sasl_plain@1b368cd kafka_server_jaas.conf (Apache-2.0), shortened: PlainLoginModule's password
+      // and user_<name> options (each user's password, https://kafka.apache.org/documentation/#security_sasl_plain_brokerconfig).
+      name: "a JAAS file's password and user_<name> options",
+      files: {
+        'kafka_server_jaas.conf':
+          '// brokers\nKafkaServer {\n    org.apache.kafka.common.security.plain.PlainLoginModule required\n    serviceName="kafka"\n    username="admin"\n    password="admin"\n    user_alice="alice";\n};\n\nKafkaClient {\n  org.apache.kafka.common.security.plain.PlainLoginModule required\n  username="alice"\n  password="alice";\n};\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'kafka_server_jaas.conf',
+          line: 6,
+          messageIncludes: ['KafkaServer.password', 'java.security.auth.login.config'],
+        },
+        {
+          messageId: 'plaintext',
+          file: 'kafka_server_jaas.conf',
+          line: 7,
+          messageIncludes: ['KafkaServer.user_alice'],
+        },
+        { messageId: 'plaintext', file: 'kafka_server_jaas.conf', line: 13, messageIncludes: ['KafkaClient.password'] },
+      ],
+    },
+    {
+      name: 'a login module entry inside a value: Kafka sasl.jaas.config, a Compose variable, Spring pass-through (never the value)',
+      files: {
+        'kafka/server.properties':
+          'listeners=SASL_SSL://:9093\nlistener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="broker-Pw-77" user_admin="broker-Pw-77";\n',
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.5.0\n    environment:\n      KAFKA_SASL_JAAS_CONFIG: org.apache.kafka.common.security.scram.ScramLoginModule required username="client" password="client-Secret-9";\n',
+        'app/src/main/resources/application.yml':
+          'spring:\n  kafka:\n    properties:\n      sasl.jaas.config: org.apache.kafka.common.security.scram.ScramLoginModule required username="app" password="app-Secret-31";\n',
+      },
+      errors: [
+        {
+          messageId: 'jaasPassword',
+          file: 'app/src/main/resources/application.yml',
+          line: 4,
+          messageIncludes: ['the option password'],
+          messageExcludes: ['app-Secret-31'],
+        },
+        {
+          messageId: 'jaasPassword',
+          file: 'docker-compose.yml',
+          line: 5,
+          messageIncludes: ['the option password', 'Docker or Kubernetes secret'],
+          messageExcludes: ['client-Secret-9'],
+        },
+        {
+          messageId: 'jaasPassword',
+          file: 'kafka/server.properties',
+          line: 2,
+          messageIncludes: ["the option password and one user's password (user_<name>)", 'config provider'],
+          messageExcludes: ['broker-Pw-77'],
+        },
+      ],
+    },
     {
       // tobymoreno/mtls-proxy@31edeba config/application.yml: a gateway's header injection with Basic credentials.
       name: 'Authorization: Basic <base64 of user:password> in a Spring YAML list and in an nginx proxy_set_header',

@@ -59,6 +59,12 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       'Reference it instead through a Kafka config provider (config.providers=file with ${file:/path/secrets.properties:key}, or env with ${env:NAME} since Kafka 3.5), the file kept out of the repository',
   },
   {
+    // A JAAS file is read from the path -Djava.security.auth.login.config (or java.security's login.config.url.N) names.
+    kinds: /^java\.jaas$/,
+    advice:
+      'Keep the file out of the repository: the JVM reads it from the path -Djava.security.auth.login.config names, so render or mount it when the service is deployed (a Docker or Kubernetes secret, a vault)',
+  },
+  {
     kinds: /^mq\./,
     advice:
       'Keep it out of the repository: a key repository password belongs in its stash file (runmqakm -keydb -stashpw), other credentials in a vault',
