@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { LintConfig } from '../core/config';
 import type { ParsedDocument } from '../parse/types';
-import type { ModelContext } from './contributor';
+import { contributorApplies, type ModelContext } from './contributor';
 import { composeMountsOf } from './compose-mounts';
 import { componentGlobs, relativePosix } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
@@ -77,7 +77,8 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   deployment.unservedTls = libertyServersServingNoTls(ctx, treeStoresOf(ctx));
   deployment.tlsLessHomes = deployment.unservedTls.flatMap((u) => u.home ?? []);
   deployment.contextExclusions = treeStoresOf(ctx).images?.leftOutOfContexts() ?? new Map();
-  for (const contributor of MODEL_CONTRIBUTORS) contributor.contribute(ctx);
+  const kinds = new Set(documents.map((d) => d.kind));
+  for (const contributor of MODEL_CONTRIBUTORS) if (contributorApplies(contributor, kinds)) contributor.contribute(ctx);
   deployment.libertyIncludesMissing = includesMissingOf(libertyServersOf(ctx));
   return { deployment, certificates: ctx.certificates() };
 }

@@ -11,6 +11,7 @@ export const SSL_MODE_KEYS = ['cleartrust.net.ssl.use', 'cleartrust.agent.ssl.us
 /** One component per ClearTrust configuration file, with its role and SSL mode. */
 export const cleartrustContributor: ModelContributor = {
   id: 'cleartrust',
+  reads: ['cleartrust.'],
   contribute(ctx) {
     for (const doc of ctx.documentsOf('cleartrust.')) {
       const type = doc.kind;

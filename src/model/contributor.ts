@@ -12,7 +12,21 @@ import type { RuntimeRequest } from './runtime';
  */
 export interface ModelContributor {
   id: string;
+  /**
+   * The document kinds (prefixes, as `documentsOf`) whose documents are all it builds from: on a deployment that
+   * holds none of them it would add nothing, so it is not run there (as a rule's `meta.appliesTo`; a fleet of
+   * several products runs each product's contributors on its own deployments only). Unset: run on every deployment
+   * (a contributor that reads the components others added, or too many kinds to name).
+   */
+  reads?: readonly string[];
   contribute(ctx: ModelContext): void;
+}
+
+/** Whether a contributor may add anything to a deployment whose documents have these kinds. */
+export function contributorApplies(contributor: ModelContributor, kinds: ReadonlySet<string>): boolean {
+  if (!contributor.reads) return true;
+  for (const kind of kinds) if (contributor.reads.some((prefix) => kind.startsWith(prefix))) return true;
+  return false;
 }
 
 export interface ModelContext {

@@ -280,6 +280,7 @@ function serverComponent(
 
 export const haproxyContributor: ModelContributor = {
   id: 'haproxy',
+  reads: ['haproxy.'],
   contribute(ctx) {
     const docs = ctx.documentsOf('haproxy.') as ParsedDocument<HaproxyData>[];
     if (docs.length === 0) return;

@@ -22,8 +22,8 @@ import type { Component, JavaRuntime } from './types';
 
 /** The Dockerfiles whose images hold a file of the tree: those that COPY it in, else those Compose builds to mount it. */
 function imagesHolding(ctx: ModelContext, file: string): ParsedDocument<DockerfileData>[] {
-  const { documents } = ctx.deployment;
-  const byPath = new Map(documents.map((d) => [d.file.path, d]));
+  // The documents by path, once per deployment (asked for every document of every component).
+  const { byPath } = imageTreeFilesOf(ctx);
   const dockerfile = (at: string) => {
     const doc = byPath.get(at);
     return doc?.kind === 'dockerfile' ? [doc as ParsedDocument<DockerfileData>] : [];
@@ -44,12 +44,13 @@ function imagesHolding(ctx: ModelContext, file: string): ParsedDocument<Dockerfi
 
 export const imageRuntimeContributor: ModelContributor = {
   id: 'image-runtime',
+  reads: ['dockerfile'],
   contribute(ctx) {
     const components = ctx.deployment.components;
     // A Java application's runtime carries its image's edits already (./java.ts); its Spring server and MQ
     // connection factory share that runtime object.
     const appRuntimes = new Set(components.filter((c) => c.type === 'java.app').map((c) => c.runtime));
-    const treeFiles = new Set(ctx.deployment.documents.map((d) => d.file.path));
+    const treeFiles = imageTreeFilesOf(ctx).paths;
     /** One edited runtime per runtime and image set: the connectors of one server.xml keep sharing theirs. */
     const edited = new Map<JavaRuntime, Map<string, JavaRuntime>>();
     for (const component of components) {

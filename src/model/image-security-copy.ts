@@ -20,6 +20,8 @@ import type { JavaRuntime, Traced } from './types';
 /** The tree's files as an image's COPY finds them. */
 export interface ImageTreeFiles {
   byPath: ReadonlyMap<string, ParsedDocument>;
+  /** The tree's files (the paths of `byPath`). */
+  paths: ReadonlySet<string>;
   /** The build contexts of a Dockerfile (parse/image-files.ts). */
   contextsOf(dockerfile: string): string[];
 }
@@ -38,7 +40,7 @@ export function securityFileCopy(
   doc: ParsedDocument<DockerfileData>,
   files: ImageTreeFiles,
 ): SecurityFileCopy | undefined {
-  const found = homeFileCopy(doc, new Set(files.byPath.keys()), 'javaSecurity', files.contextsOf(doc.file.path));
+  const found = homeFileCopy(doc, files.paths, 'javaSecurity', files.contextsOf(doc.file.path));
   if (!found) return undefined;
   const at = { file: doc.file.path, range: found.copy.range };
   const line = found.copy.line;
@@ -89,8 +91,10 @@ export function withSecurityFile(runtime: JavaRuntime, copy: Extract<SecurityFil
 export function imageTreeFilesOf(ctx: ModelContext): ImageTreeFiles {
   return ctx.once('imageTreeFiles', () => {
     const images = treeStoresOf(ctx).images;
+    const byPath = new Map(ctx.deployment.documents.map((d) => [d.file.path, d]));
     return {
-      byPath: new Map(ctx.deployment.documents.map((d) => [d.file.path, d])),
+      byPath,
+      paths: new Set(byPath.keys()),
       contextsOf: (dockerfile: string) => images?.contextsOf(dockerfile) ?? [path.dirname(dockerfile)],
     };
   });

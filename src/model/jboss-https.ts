@@ -213,6 +213,7 @@ const inHistory = (file: string): boolean =>
  */
 export const jbossHttpsContributor: ModelContributor = {
   id: 'jboss-https',
+  reads: [JBOSS_SERVER_KIND],
   contribute(ctx) {
     const stores = treeStoresOf(ctx);
     const listeners: JbossHttpsComponent[] = [];

@@ -33,6 +33,7 @@ import type { StoreRef, TlsTrustSettings } from './types';
 
 export const kafkaBrokersContributor: ModelContributor = {
   id: 'kafka-brokers',
+  reads: ['compose'],
   contribute(ctx) {
     const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
     if (composeFiles.length === 0) return;

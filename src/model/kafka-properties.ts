@@ -39,6 +39,7 @@ const BROKER_SETTINGS = [
 
 export const kafkaPropertiesContributor: ModelContributor = {
   id: 'kafka-properties',
+  reads: [KAFKA_PROPERTIES_KIND],
   contribute(ctx) {
     const files = ctx.documentsOf(KAFKA_PROPERTIES_KIND);
     if (files.length === 0) return;

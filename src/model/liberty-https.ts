@@ -75,6 +75,7 @@ function sslConfigIdFor(endpoint: XmlElement, data: LibertyData): string {
  */
 export const libertyHttpsContributor: ModelContributor = {
   id: 'liberty-https',
+  reads: ['liberty.server-xml'],
   contribute(ctx) {
     const properties = startJvmPropertiesByGroup(ctx);
     const certs = ctx.certificates();

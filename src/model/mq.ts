@@ -45,6 +45,7 @@ function traced<T>(value: T, location: Location): Traced<T> {
 /** MQSC channels (SVRCONN and friends as servers, SDR/SVR/CLUSSDR and CLNTCONN as clients) and JSON CCDT channels. */
 export const mqContributor: ModelContributor = {
   id: 'mq',
+  reads: ['mq.mqsc', 'mq.ccdt'],
   contribute(ctx) {
     const root = ctx.deployment.root;
     const certs = ctx.certificates();

@@ -90,6 +90,7 @@ function nearestTo(from: string, docs: ParsedDocument<NginxData>[]): ParsedDocum
 
 export const nginxContributor: ModelContributor = {
   id: 'nginx',
+  reads: ['nginx.'],
   contribute(ctx) {
     const docs = ctx.documentsOf('nginx.') as ParsedDocument<NginxData>[];
     const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);

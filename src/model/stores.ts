@@ -19,6 +19,7 @@ import type { WasSecurityData } from '../parse/websphere';
 import { traced } from './java-shared';
 import type { DockerfileData } from '../parse/dockerfile';
 import { imagesCacerts, imageTrustInputs, type ImageTrustInputs } from './image-cacerts';
+import { imageTreeFilesOf } from './image-security-copy';
 import { catalinaBase } from '../parse/image-files';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE } from '../knowledge/tomcat';
 import { libertyStoreOf } from './liberty-stores';
@@ -365,7 +366,7 @@ export const storesContributor: ModelContributor = {
     const stores = treeStoresOf(ctx);
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const clientEnvs = ctx.documentsOf('mq.client-env') as ParsedDocument<MqEnvData>[];
-    const treeFiles = new Set(ctx.deployment.documents.map((d) => d.file.path));
+    const treeFiles = imageTreeFilesOf(ctx).paths;
     const imageInputs = ctx.once('imageTrustInputs', () =>
       imageTrustInputs(ctx.deployment.documents, treeStoresOf(ctx).images),
     );

@@ -35,6 +35,7 @@ export { PROTOCOL_NAME, tomcatCiphers, tomcatProtocols } from './tomcat-lists';
  */
 export const tomcatContributor: ModelContributor = {
   id: 'tomcat',
+  reads: ['tomcat.server-xml'],
   contribute(ctx) {
     const properties = startJvmPropertiesByGroup(ctx);
     for (const doc of ctx.documentsOf('tomcat.server-xml') as ParsedDocument<XmlData>[]) {

@@ -28,6 +28,7 @@ export function cipherMappings(runtime: JavaRuntime | undefined): Traced<boolean
 /** JMS connection factories of WebSphere traditional (resources.xml) and Liberty (server.xml) that connect to IBM MQ in client mode. */
 export const wasContributor: ModelContributor = {
   id: 'was',
+  reads: ['was.', 'liberty.server-xml'],
   contribute(ctx) {
     const root = ctx.deployment.root;
     const certs = ctx.certificates();
