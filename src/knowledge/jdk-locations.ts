@@ -1,3 +1,4 @@
+import type { RunMemo } from '../core/run-memo';
 import type { JdkVendorFamily } from './types';
 import { parseJavaVersion } from './version';
 import data from './data/jdk-locations.json';
@@ -57,8 +58,12 @@ export function splitImageReference(reference: string): { name: string; tag: str
     : { name: withoutDigest, tag: 'latest' };
 }
 
-/** The JDK an image runs, from its name and tag; undefined when the image is not one lint-deploy knows. */
-export function jdkFromImage(reference: string): NamedJdk | undefined {
+/**
+ * The JDK an image runs, from its name and tag; undefined when the image is not one lint-deploy knows. `memo`: the
+ * run's (one answer per image a run, read-only).
+ */
+export function jdkFromImage(reference: string, memo?: RunMemo): NamedJdk | undefined {
+  if (memo) return memo.get('jdkFromImage', reference, () => jdkFromImage(reference));
   const { name, tag } = splitImageReference(reference.toLowerCase());
   for (const image of IMAGES) {
     const repository = image.repository.exec(name);
@@ -89,8 +94,12 @@ export function jdkFromImage(reference: string): NamedJdk | undefined {
   return undefined;
 }
 
-/** The JDK an install path names (a JAVA_HOME value or a `…/bin/java` command); undefined when unknown. */
-export function jdkFromPath(installPath: string): NamedJdk | undefined {
+/**
+ * The JDK an install path names (a JAVA_HOME value or a `…/bin/java` command); undefined when unknown. `memo`: the
+ * run's (one answer per path a run, read-only).
+ */
+export function jdkFromPath(installPath: string, memo?: RunMemo): NamedJdk | undefined {
+  if (memo) return memo.get('jdkFromPath', installPath, () => jdkFromPath(installPath));
   for (const entry of PATHS) {
     const m = entry.regex.exec(installPath);
     if (!m) continue;
@@ -262,8 +271,11 @@ const IMAGE_HOMES = data.imageHomes.map((entry) => ({
  * The JDK an image runs and where its home keeps cacerts and java.security: the feature release its name gives, and
  * for JDK 8 whether the tag names a JRE or a JDK (`8-jre`, `8u202-b08-jdk`; a JDK 8 keeps them under `jre/`).
  * Undefined when the image is not one lint-deploy knows, or its feature (or, for JDK 8, which of the two) is unknown.
+ * `memo`: the run's; a fleet names the same few images in every environment, and its Dockerfiles are asked this
+ * by the runtimes, the image edits, the cacerts and a rule each: one answer per image a run (read-only).
  */
-export function jdkHomeFilesOfImage(reference: string): JdkHomeFiles | undefined {
+export function jdkHomeFilesOfImage(reference: string, memo?: RunMemo): JdkHomeFiles | undefined {
+  if (memo) return memo.get('jdkHomeFilesOfImage', reference, () => jdkHomeFilesOfImage(reference));
   const named = jdkFromImage(reference);
   const feature = named && (parseJavaVersion(named.version ?? '')?.feature ?? Number(named.feature ?? NaN));
   if (feature === undefined || Number.isNaN(feature)) return undefined;

@@ -32,7 +32,8 @@ export interface BuiltModel {
 
 export function buildModel(root: string, documents: ParsedDocument[], options: BuildOptions): BuiltModel {
   const { config } = options;
-  const runtimes = findRuntimes(documents, root);
+  const memo = options.memo ?? new RunMemo();
+  const runtimes = findRuntimes(documents, root, memo);
   const componentMatchers = componentGlobs(config.components).filter((g) => g.component.java);
   const matchComponent = (file: string) => {
     if (!componentMatchers.length) return undefined;
@@ -56,7 +57,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   const ctx: ModelContext = {
     deployment,
     config,
-    memo: options.memo ?? new RunMemo(),
+    memo,
     documentsOf: (prefix) => documents.filter((d) => d.kind.startsWith(prefix)),
     addComponent(component) {
       // Ids must be unique inside a deployment: suffix repeats instead of failing the run.

@@ -16,6 +16,7 @@ import {
 import type { DockerCopy } from '../parse/dockerfile-copies';
 import { heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
+import type { RunMemo } from '../core/run-memo';
 import { installedJdks } from './runtime-named';
 
 const JAVA_HOME_PREFIX = /^\$(\{JAVA_HOME\}|JAVA_HOME(?!\w))/;
@@ -36,10 +37,11 @@ export function homeFileCopy(
   treeFiles: ReadonlySet<string>,
   which: 'cacerts' | 'javaSecurity',
   contexts: readonly string[] = [path.dirname(doc.file.path)],
+  memo?: RunMemo,
 ): HomeFileCopy | undefined {
   const data = doc.data;
   const image = runtimeStage(data)?.image;
-  const layout = image ? jdkHomeFilesOfImage(image) : undefined;
+  const layout = image ? jdkHomeFilesOfImage(image, memo) : undefined;
   if (!image || !layout) return undefined;
   const target = layout[which];
   const home = imageJavaHome(image);
@@ -124,9 +126,10 @@ export interface MisplacedHomeFile {
 export function misplacedHomeFiles(
   doc: ParsedDocument<DockerfileData>,
   which: 'cacerts' | 'javaSecurity',
+  memo?: RunMemo,
 ): MisplacedHomeFile[] {
   const image = runtimeStage(doc.data)?.image;
-  const layout = image ? jdkHomeFilesOfImage(image) : undefined;
+  const layout = image ? jdkHomeFilesOfImage(image, memo) : undefined;
   if (!image || !layout) return [];
   const read = layout[which];
   const home = imageJavaHome(image);
@@ -168,12 +171,12 @@ export interface SystemStoreCopy {
  * matter). Nothing when the image also installs a JDK package (which JDK then runs is not followed), or for a
  * source with a variable or a wildcard, or a directory copy without a source of that name.
  */
-export function systemStoreCopies(doc: ParsedDocument<DockerfileData>): SystemStoreCopy[] {
+export function systemStoreCopies(doc: ParsedDocument<DockerfileData>, memo?: RunMemo): SystemStoreCopy[] {
   const image = runtimeStage(doc.data)?.image;
   const own = ownCacertsHome(doc);
   if (!image || !own) return [];
   const { source, home } = own;
-  const layout = jdkHomeFilesOfImage(image);
+  const layout = jdkHomeFilesOfImage(image, memo);
   const found: SystemStoreCopy[] = [];
   for (const copy of heldCopies(doc.data)) {
     const destination = copy.destination;

@@ -7,6 +7,7 @@
  * available" (no provider at all). Where the JDK keeps java.security: ./image-home-files.ts.
  */
 import * as path from 'node:path';
+import type { RunMemo } from '../core/run-memo';
 import type { Location } from '../core/types';
 import type { DockerfileData } from '../parse/dockerfile';
 import { FIRST_SECURITY_PROVIDER } from '../parse/jdk';
@@ -39,8 +40,9 @@ const READ_LISTS = ['jdk.tls.disabledAlgorithms', 'jdk.certpath.disabledAlgorith
 export function securityFileCopy(
   doc: ParsedDocument<DockerfileData>,
   files: ImageTreeFiles,
+  memo?: RunMemo,
 ): SecurityFileCopy | undefined {
-  const found = homeFileCopy(doc, files.paths, 'javaSecurity', files.contextsOf(doc.file.path));
+  const found = homeFileCopy(doc, files.paths, 'javaSecurity', files.contextsOf(doc.file.path), memo);
   if (!found) return undefined;
   const at = { file: doc.file.path, range: found.copy.range };
   const line = found.copy.line;

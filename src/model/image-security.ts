@@ -176,7 +176,7 @@ export function withImageEdits(
   // A java.security the image copies over its JDK's (./image-security-copy.ts): the value the later edits work on.
   const [copied] = files
     ? dockerfiles.flatMap((doc) => {
-        const copy = securityFileCopy(doc, files);
+        const copy = securityFileCopy(doc, files, memo);
         return copy ? [{ doc, copy }] : [];
       })
     : [];

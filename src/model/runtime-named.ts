@@ -5,6 +5,7 @@ import { simpleCommands } from '../parse/shell-commands';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
 import type { Location, Range } from '../core/types';
+import type { RunMemo } from '../core/run-memo';
 import type { JavaRuntime } from './types';
 
 /** A JDK found in the tree (or named by it) and the directory it belongs to. */
@@ -79,7 +80,7 @@ function scriptScope(file: string): string {
  * (src/knowledge/data/jdk-locations.json), and absolute `JAVA_HOME`/`…/bin/java` paths in start
  * scripts, systemd units and the Dockerfile's final stage. A Dockerfile's own JDK path wins over its image.
  */
-export function namedRuntimes(documents: ParsedDocument[], root: string): ScopedRuntime[] {
+export function namedRuntimes(documents: ParsedDocument[], root: string, memo?: RunMemo): ScopedRuntime[] {
   const found: ScopedRuntime[] = [];
   for (const doc of documents) {
     if (doc.kind !== 'dockerfile' && doc.kind !== 'java.shell-env' && doc.kind !== 'systemd.unit') continue;
@@ -88,7 +89,7 @@ export function namedRuntimes(documents: ParsedDocument[], root: string): Scoped
     const scope = doc.kind === 'java.shell-env' ? scriptScope(doc.file.path) : path.dirname(doc.file.path);
     const fromPaths: ScopedRuntime[] = [];
     for (const reference of data.javaHomes ?? []) {
-      const jdk = jdkFromPath(reference.path);
+      const jdk = jdkFromPath(reference.path, memo);
       if (!jdk) continue;
       const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}`;
       fromPaths.push({ scope, runtime: runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text) });
@@ -96,7 +97,7 @@ export function namedRuntimes(documents: ParsedDocument[], root: string): Scoped
     found.push(...fromPaths);
     if (doc.kind !== 'dockerfile' || fromPaths.length) continue;
     const stage = runtimeStage(doc.data as DockerfileData);
-    const jdk = stage?.image ? jdkFromImage(stage.image) : undefined;
+    const jdk = stage?.image ? jdkFromImage(stage.image, memo) : undefined;
     if (stage && jdk)
       found.push({
         scope,

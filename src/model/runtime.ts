@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseJavaVersion, vendorFromRelease } from '../knowledge';
 import type { LintConfig } from '../core/config';
+import type { RunMemo } from '../core/run-memo';
 import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import { securityFileName, type JdkReleaseData } from '../parse/jdk';
@@ -23,7 +24,7 @@ const SECURITY_SUFFIX = /([\\/]jre)?[\\/](lib|conf)[\\/]security$/;
  * stands for an unknown JDK whose security properties are overridden; Dockerfile `FROM` images and
  * `JAVA_HOME`/`…/bin/java` paths in start scripts and systemd units name JDKs (src/model/runtime-named.ts).
  */
-export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRuntime[] {
+export function findRuntimes(documents: ParsedDocument[], root = '', memo?: RunMemo): ScopedRuntime[] {
   const homes = new Map<string, { release?: ParsedDocument<JdkReleaseData>; security?: ParsedDocument }>();
   const loaded = overrideFileNames(documents);
   for (const doc of documents) {
@@ -41,7 +42,7 @@ export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRunt
       homes.set(home, { ...homes.get(home), security: doc });
     }
   }
-  const copiedOverJdk = securityFilesCopiedOverJdk(documents);
+  const copiedOverJdk = securityFilesCopiedOverJdk(documents, memo);
   const runtimes: ScopedRuntime[] = [];
   for (const [home, { release, security }] of homes) {
     // A java.security an image copies over its JDK's is that JDK's (./image-security-copy.ts), no JDK of its own.
@@ -65,7 +66,7 @@ export function findRuntimes(documents: ParsedDocument[], root = ''): ScopedRunt
           : home;
     runtimes.push({ scope, runtime });
   }
-  runtimes.push(...namedRuntimes(documents, root));
+  runtimes.push(...namedRuntimes(documents, root, memo));
   return runtimes.sort(
     (a, b) => b.scope.length - a.scope.length || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0),
   );
@@ -275,12 +276,14 @@ function overrideFileNames(documents: readonly ParsedDocument[]): Set<string> {
 }
 
 /** The tree java.security files a Dockerfile copies over its image JDK's java.security (./image-home-files.ts). */
-function securityFilesCopiedOverJdk(documents: readonly ParsedDocument[]): Set<string> {
+function securityFilesCopiedOverJdk(documents: readonly ParsedDocument[], memo?: RunMemo): Set<string> {
   const dockerfiles = documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');
   if (dockerfiles.length === 0) return new Set();
   const treeFiles = new Set(documents.map((d) => d.file.path));
   const images = new ImageFiles(documents);
   return new Set(
-    dockerfiles.flatMap((d) => homeFileCopy(d, treeFiles, 'javaSecurity', images.contextsOf(d.file.path))?.file ?? []),
+    dockerfiles.flatMap(
+      (d) => homeFileCopy(d, treeFiles, 'javaSecurity', images.contextsOf(d.file.path), memo)?.file ?? [],
+    ),
   );
 }

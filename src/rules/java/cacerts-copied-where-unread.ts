@@ -43,7 +43,7 @@ export default defineRule({
       if (doc.kind !== 'dockerfile') continue;
       const dockerfile = doc as ParsedDocument<DockerfileData>;
       const image = runtimeStage(dockerfile.data)?.image;
-      for (const found of misplacedHomeFiles(dockerfile, 'cacerts')) {
+      for (const found of misplacedHomeFiles(dockerfile, 'cacerts', ctx.memo)) {
         const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escape(found.home)] : [])];
         const named = new RegExp(`(${homes.join('|')})/+${escape(found.landed)}(?![\\w.-])`);
         if (!image || namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
@@ -61,7 +61,7 @@ export default defineRule({
           fingerprint: [found.landed, found.read],
         });
       }
-      for (const found of systemStoreCopies(dockerfile)) {
+      for (const found of systemStoreCopies(dockerfile, ctx.memo)) {
         const named = new RegExp(`${escape(found.store.path)}(?![\\w.-])`);
         if (!image || namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
         ctx.report({
