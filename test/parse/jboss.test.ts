@@ -33,4 +33,14 @@ describe('WildFly / JBoss configuration', () => {
       'keystore@key-password',
     ]);
   });
+
+  it("an Elytron credential-reference's clear-text is a secret; its store and alias are not", () => {
+    // taherb22/wildfly-app-sec-lab@de412c855d1d standalone.xml: <credential-reference clear-text=…> of a key store.
+    const text =
+      '<server xmlns="urn:jboss:domain:20.0">\n  <key-store name="ks">\n    <credential-reference clear-text="Elytron-Plain-7"/>\n  </key-store>\n  <key-store name="cs-ks">\n    <credential-reference store="cs" alias="ks-pw"/>\n  </key-store>\n</server>\n';
+    const doc = jbossServerFormat.parse({ path: '/t/standalone.xml', text, hadBom: false }, JBOSS_SERVER_KIND);
+    expect(doc.entries.filter((e) => e.secret).map((e) => [e.key, e.value])).toEqual([
+      ['credential-reference@clear-text', 'Elytron-Plain-7'],
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse
 import { basicCredentialTokens } from '../../parse/basic-auth';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { ADVICE_PHRASES, referenceAdvice } from './_lib/secret-advice';
+import { elytronCredentialUse } from './_lib/elytron-credentials';
 
 /**
  * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
@@ -118,6 +119,8 @@ export default defineRule({
         '{{key}} in {{file}} holds HTTP Basic credentials: `Basic` and base64 of user:password, an encoding, not encryption: anyone who can read the file, its backups or its repository has the password. {{fix}}',
       hashed:
         '{{key}} in {{file}} holds a digest of the secret, not the secret itself: the program compares it with the digest of what is typed. Anyone who reads it can still test guesses offline, and an unsalted fast digest (SHA-256) of a dictionary word is reversed at once: choose a strong password. {{fix}}',
+      generatedStore:
+        '{{key}} in {{file}} opens key store {{store}}, which WildFly fills on first use with a self-signed certificate it makes for {{host}} (generate-self-signed-certificate-host): a development store, guarding no key anyone issued. Before real clients connect, give the server a key store of its own and take its password from a credential store (credential-reference store=… alias=…)',
       testResource:
         "{{key}} in {{file}} is written in plaintext, in the resources of a test source set ({{dir}}): they are on the tests' classpath only and never packaged with the app, so it is a test fixture's secret as a rule (often of a store generated for the tests). If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -224,9 +227,27 @@ export default defineRule({
           });
           continue;
         }
+        const elytron = elytronCredentialUse(doc, entry);
+        if (elytron?.serves?.kind === 'generated') {
+          ctx.report({
+            messageId: 'generatedStore',
+            severity: 'info',
+            data: {
+              key: `${entry.key} (${elytron.owner})`,
+              file: path.basename(doc.file.path),
+              store: elytron.serves.store,
+              host: elytron.serves.host,
+            },
+            location: entryLocation(doc, entry, 'value'),
+            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'generated'],
+          });
+          continue;
+        }
         const xor = XOR.test(value);
         const trustStore =
-          TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) || UNDER_TRUST_STORE.test(entry.key);
+          TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) ||
+          UNDER_TRUST_STORE.test(entry.key) ||
+          elytron?.serves?.kind === 'trust';
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
         const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
@@ -243,7 +264,11 @@ export default defineRule({
           severity: xor || trustStore || testDir !== undefined ? 'info' : undefined,
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
-            key: entry.secretName ? `${entry.key} (${entry.secretName})` : entry.key,
+            key: entry.secretName
+              ? `${entry.key} (${entry.secretName})`
+              : elytron
+                ? `${entry.key} (${elytron.owner})`
+                : entry.key,
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir } : {}),
             fix: referenceAdvice(doc.kind),

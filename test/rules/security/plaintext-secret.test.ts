@@ -1,6 +1,11 @@
 import rule from '../../../src/rules/security/plaintext-secret';
 import { ruleTester } from '../../helpers/rule-tester';
 
+const elytronTls = (keyStores: string, managers: string): string =>
+  `<?xml version="1.0"?>\n<server xmlns="urn:jboss:domain:20.0">\n  <profile>\n    <subsystem xmlns="urn:wildfly:elytron:18.0">\n      <tls>\n        <key-stores>\n${keyStores}        </key-stores>\n${managers}      </tls>\n    </subsystem>\n  </profile>\n</server>\n`;
+const elytronStore = (name: string, password: string, file: string): string =>
+  `          <key-store name="${name}">\n            <credential-reference clear-text="${password}"/>\n            <implementation type="JKS"/>\n            <file path="${file}" relative-to="jboss.server.config.dir"/>\n          </key-store>\n`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -659,6 +664,57 @@ ruleTester(rule, {
       name: 'JVM option in jvm.options',
       files: { 'jvm.options': '-Djavax.net.ssl.keyStorePassword=Jvm-Plain-4\n' },
       errors: [{ messageId: 'plaintext', file: 'jvm.options', line: 1 }],
+    },
+    {
+      // taherb22/wildfly-app-sec-lab@de412c855d1d (no licence) standalone.xml: the key store and key manager of the
+      // https-listener's server-ssl-context write their passwords as <credential-reference clear-text=…>, which was
+      // neither judged nor masked (the attribute's name says nothing of a secret).
+      name: 'an Elytron key store and key manager with clear-text credential references',
+      files: {
+        'standalone.xml': elytronTls(
+          elytronStore('appSecKeyStore', 'Elytron-Plain-7', 'your-domain.me.jks'),
+          '        <key-managers>\n          <key-manager name="appSecKeyManager" key-store="appSecKeyStore">\n            <credential-reference clear-text="Elytron-Plain-7"/>\n          </key-manager>\n        </key-managers>\n',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'standalone.xml',
+          line: 8,
+          messageIncludes: ['credential-reference@clear-text (key-store appSecKeyStore)', 'Elytron credential store'],
+        },
+        {
+          messageId: 'plaintext',
+          file: 'standalone.xml',
+          line: 15,
+          messageIncludes: ['(key-manager appSecKeyManager)'],
+        },
+      ],
+    },
+    {
+      // WildFly's stock standalone.xml: applicationKS, whose key-manager generates a self-signed certificate for
+      // localhost on first use (the same in taherb22/wildfly-app-sec-lab@de412c855d1d); a trust-manager's store holds CA
+      // certificates only; an expression is no plaintext.
+      name: "Elytron's generated development store and a trust manager's store: infos; an expression: nothing",
+      files: {
+        'standalone.xml': elytronTls(
+          elytronStore('applicationKS', 'password', 'application.keystore') +
+            elytronStore('clientTS', 'Trust-Plain-3', 'client.truststore') +
+            elytronStore('envKS', '${env.KS_PASSWORD}', 'env.keystore'),
+          '        <key-managers>\n          <key-manager name="applicationKM" key-store="applicationKS" generate-self-signed-certificate-host="localhost">\n            <credential-reference clear-text="password"/>\n          </key-manager>\n        </key-managers>\n        <trust-managers>\n          <trust-manager name="clientTM" key-store="clientTS"/>\n        </trust-managers>\n',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'generatedStore',
+          severity: 'info',
+          file: 'standalone.xml',
+          line: 8,
+          messageIncludes: ['key store applicationKS', 'for localhost'],
+        },
+        { messageId: 'trustStore', severity: 'info', file: 'standalone.xml', line: 13 },
+        { messageId: 'generatedStore', severity: 'info', file: 'standalone.xml', line: 25 },
+      ],
     },
   ],
 });
