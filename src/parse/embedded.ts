@@ -40,6 +40,9 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
   const regions: EmbeddedRegion[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!; // i < lines.length (the loop skips heredoc bodies, so no for…of)
+    // A comment line runs nothing (kimptoc/ibmmq-with-ssl-test@95825d8 mq-dev-config.sh keeps the ALTERs it no longer
+    // uses as `#    su -l mqm -c "echo \"ALTER CHANNEL(…) SSLCIPH(…)\" | runmqsc $1"`).
+    if (line.trimStart().startsWith('#')) continue;
     const echo = ECHO_TO_RUNMQSC.exec(line);
     if (echo) {
       const column = (echo.index ?? 0) + echo[0].indexOf(echo[1]!) + echo[1]!.length;
@@ -58,7 +61,7 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       continue;
     }
     const here = HEREDOC.exec(line);
-    if (!here || line.trimStart().startsWith('#')) continue;
+    if (!here) continue;
     // A heredoc to another command or an unnamed file (`cat << EOF > $1`) is read when its content says what it is.
     const target = /\brunmqsc\b/.test(line) ? 'runmqsc.mqsc' : (TARGET_FILE.exec(line)?.[1] ?? 'heredoc');
     const stripTabs = here[1] === '-';

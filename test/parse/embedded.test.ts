@@ -143,6 +143,14 @@ describe('MQSC and qm.ini in shell scripts', () => {
       'mq.mqsc echo to runmqsc 1:60 ANY_TLS12',
     ],
     [
+      // kimptoc/ibmmq-with-ssl-test@95825d8 (no licence file) mq-with-ssl/mq-dev-config.sh: the ALTER it no longer runs
+      // is commented out below the one it runs; the comment was read as MQSC, a second SSLCIPH for the same channel.
+      'echo piped to runmqsc inside su -c, and the same commented out: only the line that runs',
+      'mq-dev-config.sh',
+      '#!/bin/bash\n    su -l mqm -c "echo \\"ALTER CHANNEL(\'DEV.APP.SVRCONN\') CHLTYPE(SVRCONN) SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA)\\" | runmqsc $1"\n#    su -l mqm -c "echo \\"ALTER CHANNEL(\'DEV.APP.SVRCONN\') CHLTYPE(SVRCONN) SSLCIPH(TLS_RSA_WITH_AES_256_GCM_SHA384)\\" | runmqsc $1"\n',
+      'mq.mqsc echo to runmqsc 2:84 TLS_RSA_WITH_AES_128_CBC_SHA',
+    ],
+    [
       'heredoc written to an .mqsc file',
       'Dockerfile',
       "FROM icr.io/ibm-messaging/mq\nRUN cat > /etc/mqm/20-tls.mqsc <<EOF\nALTER QMGR SSLKEYR('/run/key')\nEOF\n",
