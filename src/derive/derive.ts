@@ -311,7 +311,7 @@ function mqChannelAccess(deployment: Deployment): Map<string, ChannelAccess> {
   for (const mqsc of mqscScriptsOf(deployment)) {
     for (const input of documentChannels(mqsc)) {
       const access = channelAccess(mqsc, input);
-      if (access) decisions.set(channelAccessKey(mqsc.file.path, input), access);
+      if (access) decisions.set(channelAccessKey(mqsc, input), access);
     }
   }
   return decisions;

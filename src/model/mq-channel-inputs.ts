@@ -38,7 +38,12 @@ export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] 
   return out;
 }
 
-/** The key of a channel's access decision in the derived model: its script, name, type, and whether the tree sets it. */
-export function channelAccessKey(file: string, input: ChannelInput): string {
-  return `${file}\0${input.name}\0${input.chltype}\0${input.attributes ? 'tree' : 'shipped'}`;
+/**
+ * The key of a channel's access decision in the derived model: its script, name, type, and whether the tree sets it. A
+ * script embedded in a file is one of several there (each `echo "…" | runmqsc` line of a shell script, each MQSC key of
+ * a ConfigMap file): its place in the file tells it from the others, whose channels of the same name are other objects.
+ */
+export function channelAccessKey(script: ParsedDocument, input: ChannelInput): string {
+  const at = script.embedded ? `@${script.embedded.range.start.line}:${script.embedded.range.start.character}` : '';
+  return `${script.file.path}${at}\0${input.name}\0${input.chltype}\0${input.attributes ? 'tree' : 'shipped'}`;
 }

@@ -164,6 +164,19 @@ ruleTester(rule, {
       ],
     },
     {
+      // tdotrob/IBMMQ-passwd-auth@00e204c (no licence file) Tools/shell/chlauthmenu.ksh: functions MCANOBODY and
+      // MCABLANK each send DEFINE CHANNEL(…) REPLACE by `echo "…" | runmqsc`, one script per line. Both scripts' access
+      // decisions were kept under one key (the file), so the *NOBODY channel was judged with the blank one's and
+      // reported as setting no MCAUSER.
+      name: 'two echo | runmqsc scripts of one file define the same channel: each judged by its own',
+      files: {
+        'chlauthmenu.ksh':
+          "function MCANOBODY {\n  echo \"DEFINE CHANNEL('CHLAUTH.PEERMAP') CHLTYPE(SVRCONN) MCAUSER('*NOBODY') SSLCIPH('ANY_TLS12') TRPTYPE(TCP) REPLACE\" | runmqsc $QMGR\n}\n" +
+          "function MCABLANK {\n  echo \"DEFINE CHANNEL('CHLAUTH.PEERMAP') CHLTYPE(SVRCONN) MCAUSER(' ') SSLCIPH('ANY_TLS12') TRPTYPE(TCP) REPLACE\" | runmqsc $QMGR\n}\n",
+      },
+      errors: [{ messageId: 'noMcauser', file: 'chlauthmenu.ksh', line: 5 }],
+    },
+    {
       name: 'CHLAUTH(DISABLED): the asserted id can be an administrator',
       files: {
         'QM1.mqsc':

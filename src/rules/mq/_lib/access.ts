@@ -19,7 +19,7 @@ export function accessOf(
   overrides?: AccessOverrides,
 ): ChannelAccess | undefined {
   if (overrides) return channelAccess(doc, input, overrides);
-  return deployment.derived.channelAccess.get(channelAccessKey(doc.file.path, input)) ?? channelAccess(doc, input);
+  return deployment.derived.channelAccess.get(channelAccessKey(doc, input)) ?? channelAccess(doc, input);
 }
 
 export function inputOf(channel: MqChannelAttributes): ChannelInput | undefined {
