@@ -13,6 +13,7 @@ import { jbossHttpsContributor } from './jboss-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
+import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaPropertiesContributor } from './kafka-properties';
 import { imageRuntimeContributor } from './image-runtime';
 
@@ -33,6 +34,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   javaLinksContributor,
   storesContributor,
   kafkaBrokersContributor,
+  kafkaConnectComposeContributor,
   kafkaPropertiesContributor,
   // After stores: a server's default trust is settled before its image's cacerts imports join it.
   imageRuntimeContributor,

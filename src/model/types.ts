@@ -272,6 +272,8 @@ export interface Deployment {
    * read are in use (`UnlinkedEnd.useUnknown`: perhaps). Unset without the model.
    */
   unlinkedEnds?: UnlinkedEnd[];
+  /** Kafka Connect workers whose tasks' clients lack TLS settings the worker has (./kafka-connect.ts connectGaps). */
+  kafkaConnectGaps?: KafkaConnectGap[];
   /**
    * Tree files a Dockerfile's COPY/ADD names that a `.dockerignore` leaves out of its build context, with the line that
    * does (src/parse/image-files.ts): the image does not hold them. Empty without the model.
@@ -470,6 +472,29 @@ export interface UnlinkedEnd {
    * the end's settings also name (Kafka's `spring.kafka.ssl.bundle` before 3.2), so that the store settings are read.
    */
   storesReadBecause?: RelatedLocation;
+}
+
+/**
+ * A Kafka Connect worker's task clients (`producer.*` or `consumer.*`, which do not inherit the worker's settings) missing
+ * what the worker has: TLS itself (`plaintext`), or the trust or key store the worker names.
+ */
+export interface KafkaConnectGap {
+  /** The worker in words: `Kafka Connect worker (connect-distributed.properties)`. */
+  worker: string;
+  /** The clients in words: `source tasks' producers`. */
+  clients: string;
+  /** Their settings' prefix: `producer.`. */
+  prefix: string;
+  missing: 'plaintext' | 'noTrustStore' | 'noKeyStore';
+  /** The setting to add, as this file writes settings (`producer.security.protocol`, `CONNECT_PRODUCER_SECURITY_PROTOCOL`). */
+  setting: string;
+  /** The worker's security protocol (plaintext). */
+  protocol?: string;
+  /** The worker's own setting the clients do not inherit, and where it is set. */
+  workerSetting: string;
+  workerAt: Location;
+  /** Where to report: the worker's security.protocol (plaintext), else the clients' own security.protocol. */
+  at: Location;
 }
 
 /** A client URL that names the HTTPS port of a server that speaks no TLS there (UnservedTls.closedHttpsPorts). */

@@ -5,7 +5,8 @@
  * they are read as properties. A file is Kafka's by its keys, not its name: a `.properties` file with one of Kafka's
  * own TLS or security settings at a line start, unprefixed or a listener's (`security.protocol`, `ssl.keystore.location`,
  * `listener.name.<listener>.ssl.truststore.location`, `ssl.endpoint.identification.algorithm`, `listeners=…SSL://`,
- * `listener.security.protocol.map=…:SSL`:
+ * `listener.security.protocol.map=…:SSL`, a Connect worker's `producer.security.protocol`, MirrorMaker 2's `clusters`
+ * with a cluster's `A.security.protocol`:
  * https://kafka.apache.org/documentation/#brokerconfigs, #producerconfigs). ZooKeeper's `ssl.keyStore.location` (its
  * own case) and Spring's `spring.kafka.*` are not Kafka's keys; Spring's application*.properties are classified before.
  */
@@ -18,12 +19,18 @@ export const KAFKA_PROPERTIES_KIND = 'kafka.properties';
 
 /** One of Kafka's own TLS or security settings, unprefixed or a listener's, at a line start. */
 const KAFKA_SETTING =
-  /^[ \t]*(?:security\.protocol|(?:listener\.name\.[a-z0-9_-]+\.)?ssl\.(?:keystore|truststore)\.(?:location|type|password)|ssl\.endpoint\.identification\.algorithm|listeners[ \t]*[=:][^\n]*SSL:\/\/|listener\.security\.protocol\.map[ \t]*[=:][^\n]*:[ \t]*(?:SASL_)?SSL\b)/m;
+  /^[ \t]*(?:(?:producer\.|consumer\.|admin\.)?security\.protocol|(?:listener\.name\.[a-z0-9_-]+\.|producer\.|consumer\.|admin\.)?ssl\.(?:keystore|truststore)\.(?:location|type|password)|ssl\.endpoint\.identification\.algorithm|listeners[ \t]*[=:][^\n]*SSL:\/\/|listener\.security\.protocol\.map[ \t]*[=:][^\n]*:[ \t]*(?:SASL_)?SSL\b)/m;
+
+/** MirrorMaker 2's `clusters` and a cluster's own security protocol or store (`primary.security.protocol`). */
+const MIRROR_MAKER_CLUSTERS = /^[ \t]*clusters[ \t]*[=:]/m;
+const MIRROR_MAKER_SETTING =
+  /^[ \t]*[A-Za-z0-9_-]+\.(?:security\.protocol|ssl\.(?:keystore|truststore)\.location)[ \t]*[=:]/m;
 
 export const kafkaPropertiesFormat: FormatHandler = {
   id: 'kafka-properties',
   classify(filePath, head) {
-    return /\.properties$/i.test(lastPathSegment(filePath)) && KAFKA_SETTING.test(head)
+    if (!/\.properties$/i.test(lastPathSegment(filePath))) return undefined;
+    return KAFKA_SETTING.test(head) || (MIRROR_MAKER_CLUSTERS.test(head) && MIRROR_MAKER_SETTING.test(head))
       ? KAFKA_PROPERTIES_KIND
       : undefined;
   },

@@ -32,6 +32,7 @@ import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import javaRuntimeUnprofiled from './java/runtime-unprofiled';
 import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
+import kafkaConnectClientNotInheriting from './kafka/connect-client-not-inheriting';
 import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
 import kafkaSslBundleWithStore from './kafka/ssl-bundle-with-store';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
@@ -121,6 +122,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaRuntimeUnprofiled,
   javaSecurityFileWithoutProviders,
   javaSpringSslIgnoredInWar,
+  kafkaConnectClientNotInheriting,
   kafkaHostnameVerificationDisabled,
   kafkaSslBundleWithStore,
   libertyHttpsPortClosed,

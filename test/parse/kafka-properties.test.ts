@@ -16,6 +16,9 @@ describe("Kafka's own properties files", () => {
     // A broker whose TLS listeners are named by the map, or whose stores are a listener's own.
     ['server.properties', 'listeners=BROKER://:9093\nlistener.security.protocol.map=BROKER:SASL_SSL\n'],
     ['server.properties', 'node.id=1\nlistener.name.internal.ssl.keystore.location=/var/ssl/k.jks\n'],
+    // A Connect worker whose only TLS settings are its task clients'; MirrorMaker 2's clusters.
+    ['connect-distributed.properties', 'group.id=connect\nproducer.security.protocol=SSL\n'],
+    ['connect-mirror-maker.properties', 'clusters = A, B\nA.security.protocol = SSL\n'],
   ])('%s is Kafka configuration', (name, text) => {
     expect(classifyFile(`/t/${name}`, text)?.kind).toBe(KAFKA_PROPERTIES_KIND);
   });
@@ -26,6 +29,7 @@ describe("Kafka's own properties files", () => {
     ['kafka.properties', 'spring.kafka.properties.ssl.truststore.location=/t.jks\n'],
     ['server.properties', 'listeners=PLAINTEXT://:9092\nlog.dirs=/tmp/kafka-logs\n'],
     ['client.conf', 'security.protocol=SSL\n'],
+    ['app.properties', 'clusters=a,b\n'],
   ])('%s (%j) is not', (name, text) => {
     expect(kafkaPropertiesFormat.classify(`/t/${name}`, text)).toBeUndefined();
   });

@@ -6,8 +6,9 @@ import { defineRule } from '../types';
  * SslConfigs.DEFAULT_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM; docs/security.html "Host Name Verification": "Server host
  * name verification may be disabled by setting ssl.endpoint.identification.algorithm to an empty string").
  * DefaultSslEngineFactory passes the value to SSLParameters.setEndpointIdentificationAlgorithm, and JSSE checks no
- * host name for an empty one. Read on Spring Boot apps' Kafka clients (model/kafka-spring.ts) and on the clients Kafka's
- * own properties files configure (model/kafka-properties.ts), only where they use TLS.
+ * host name for an empty one. Read on Spring Boot apps' Kafka clients (model/kafka-spring.ts), on the clients Kafka's
+ * own properties files configure (model/kafka-properties.ts: a Connect worker's and MirrorMaker's each) and on a Compose
+ * Connect worker's (model/kafka-connect.ts), only where they use TLS.
  */
 export default defineRule({
   meta: {
@@ -20,7 +21,7 @@ export default defineRule({
         "{{setting}} is set empty for {{end}}: the broker's certificate is not checked to name the host connected to (Kafka's default since 2.0 is https), so anyone holding a certificate the trust store accepts can stand in for the brokers and read or change the messages. Remove the setting (or set it to https) and give each broker a certificate whose subjectAltName names the host clients connect to (its advertised listener's host)",
     },
     defaultOptions: {},
-    appliesTo: { components: ['java.app'], documents: ['kafka.'] },
+    appliesTo: { components: ['java.app'], documents: ['kafka.', 'compose'] },
     symptoms: [],
   },
   check(ctx) {

@@ -956,6 +956,38 @@ ruleTester(rule, {
       errors: [{ messageId: 'expiredUnnamedBundle', file: 'secrets/key.jks', line: 1, severity: 'info' }],
     },
     {
+      // A Connect worker's source tasks' producers read only producer.* (apache/kafka 3.8.0 Worker.baseProducerConfigs).
+      name: "a Connect worker's producer store (producer.ssl.keystore.location): the producers' (an error)",
+      files: kafkaFile(
+        'connect-distributed.properties',
+        'bootstrap.servers=kafka:9093\nconfig.storage.topic=connect-configs\nproducer.security.protocol=SSL\nproducer.ssl.keystore.location=secrets/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('connect-distributed.properties', 4),
+    },
+    {
+      // MirrorMaker 2 gives a cluster's clients its <alias>.* settings over the top-level ones (MirrorMakerConfig.clusterProps).
+      name: "a MirrorMaker 2 cluster's store (primary.ssl.truststore.location): an error",
+      files: kafkaFile(
+        'connect-mirror-maker.properties',
+        'clusters = primary, backup\nprimary.bootstrap.servers = kafka:9093\nprimary.security.protocol = SSL\nprimary.ssl.truststore.location = secrets/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('connect-mirror-maker.properties', 4),
+    },
+    {
+      // cp-kafka-connect writes each CONNECT_* variable into the worker's properties (confluentinc/kafka-images@f8e3015
+      // kafka-connect-base kafka-connect.properties.template).
+      name: "a Compose Connect worker's consumer store (CONNECT_CONSUMER_SSL_TRUSTSTORE_LOCATION, mounted): an error",
+      files: {
+        'secrets/key.jks': kafkaKey,
+        'docker-compose.yml':
+          'services:\n  connect:\n    image: confluentinc/cp-kafka-connect:7.6.0\n    volumes:\n      - ./secrets:/etc/kafka/secrets\n    environment:\n      CONNECT_CONSUMER_SECURITY_PROTOCOL: SSL\n      CONNECT_CONSUMER_SSL_TRUSTSTORE_LOCATION: /etc/kafka/secrets/key.jks\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('docker-compose.yml', 8),
+    },
+    {
       // Kafka's security.protocol defaults to PLAINTEXT, and a broker with plaintext listeners opens no store.
       name: 'a client without security.protocol SSL, a broker with plaintext listeners: their stores are not read (infos)',
       files: {

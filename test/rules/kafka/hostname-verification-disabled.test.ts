@@ -41,6 +41,23 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // cp-kafka-connect writes each CONNECT_* variable into the worker's properties; Kafka trims " " to empty.
+      name: "a Compose Connect worker's producers with the algorithm set to a space (a warning at the variable)",
+      files: {
+        'docker-compose.yml':
+          'services:\n  connect:\n    image: confluentinc/cp-kafka-connect:7.6.0\n    environment:\n      CONNECT_PRODUCER_SECURITY_PROTOCOL: SSL\n      CONNECT_PRODUCER_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: " "\n',
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'docker-compose.yml',
+          line: 6,
+          messageIncludes: ['Kafka Connect worker (docker-compose.yml service connect) [producers]'],
+          related: [{ file: 'docker-compose.yml', line: 5 }],
+        },
+      ],
+    },
+    {
       // dilipsundarraj1/kafka-cluster-ssl@9d4be20 properties/producer.properties (--producer.config of the console tools).
       name: "a client's own properties file: security.protocol SSL and the algorithm set empty (a warning)",
       files: {

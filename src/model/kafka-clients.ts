@@ -1,0 +1,131 @@
+/**
+ * Kafka ends told from settings read in layers: a client whose settings are prefixed for it (a Connect worker's
+ * `producer.ssl.*`, a MirrorMaker cluster's `A.ssl.*`) or a broker listener's own `listener.name.<listener>.ssl.*`. Each
+ * view of a file (a client, a listener) says which entry decides a Kafka key for it; views decided by the same entries
+ * are one end, as the same settings make the same SSL engine (DefaultSslEngineFactory). Kafka trims a string setting
+ * (ConfigDef.parseType), so a value of spaces is empty.
+ */
+import type { Location } from '../core/types';
+import type { Entry } from '../parse/types';
+import { traced } from './java-shared';
+import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
+import type { TreeStores } from './store-files';
+import type { StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+
+/** The entry that decides a Kafka setting (`ssl.keystore.location`) for one view, if any. */
+export type SettingOf = (key: string) => Entry | undefined;
+
+/** One client (or listener) a file configures, and how it reads its settings. */
+export interface KafkaView {
+  /** What it is among the file's views: `producer`, `listener INTERNAL`, `cluster primary`. */
+  label: string;
+  setting: SettingOf;
+}
+
+/** The tree file a written store location is, when the tree shows which; undefined when unknown. */
+export type StoreFileOf = (written: string) => { file: string; note?: string; copiedBy?: Location } | undefined;
+
+export interface KafkaViews {
+  /** The end in words when all its views are one end: `Kafka client (client.properties)`. */
+  name: string;
+  /** How an end of some of the views is called: `Kafka broker (server.properties) listener INTERNAL`. */
+  nameOf(labels: readonly string[]): string;
+  /** The file the entries are written in. */
+  file: string;
+  views: readonly KafkaView[];
+  /** Clients read their ssl.* settings only when their security.protocol is SSL or SASL_SSL; a TLS listener always. */
+  role: 'client' | 'listener';
+  storeFile: StoreFileOf;
+  stores: TreeStores;
+}
+
+/** The ends of the views that speak TLS and name a store or (clients) turn host name checks off. */
+export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
+  const groups = new Map<string, { labels: string[]; end: Omit<UnlinkedEnd, 'name'> }>();
+  for (const view of input.views) {
+    const decided: Entry[] = [];
+    const setting: SettingOf = (key) => {
+      const entry = view.setting(key);
+      if (entry) decided.push(entry);
+      return entry;
+    };
+    const protocol = input.role === 'client' ? setting('security.protocol') : undefined;
+    if (input.role === 'client' && !(protocol && KAFKA_TLS_PROTOCOLS.has(protocol.value.trim().toUpperCase())))
+      continue;
+    const keyStore = storeOf(input, setting, 'keystore');
+    const trustStore = storeOf(input, setting, 'truststore');
+    // An empty ssl.endpoint.identification.algorithm: the client checks no host name (JSSE skips an empty algorithm).
+    const identification = protocol && setting('ssl.endpoint.identification.algorithm');
+    const off =
+      protocol && identification && identification.value.trim() === ''
+        ? {
+            setting: identification.key,
+            at: { file: input.file, range: identification.keyRange },
+            tlsAt: { file: input.file, range: protocol.keyRange },
+          }
+        : undefined;
+    if (!keyStore && !trustStore && !off) continue;
+    const id = decided.map((e) => `${e.key}@${e.keyRange.start.line}`).join('\n');
+    const group = groups.get(id);
+    if (group) group.labels.push(view.label);
+    else
+      groups.set(id, {
+        labels: [view.label],
+        end: {
+          location: { file: input.file },
+          implementation: 'jsse',
+          trust: {
+            ...(keyStore ? { keyStore } : {}),
+            ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
+          } satisfies TlsTrustSettings,
+          ...(off ? { hostnameVerificationOff: off } : {}),
+        },
+      });
+  }
+  // Named by its views only where the file's views are not all one end.
+  const whole = groups.size === 1 && [...groups.values()][0]?.labels.length === input.views.length;
+  return [...groups.values()].map(({ labels, end }) => ({
+    name: whole ? input.name : input.nameOf(labels),
+    ...end,
+  }));
+}
+
+/** The store `ssl.<kind>.location` names for a view, with the tree file it is when the tree shows which. */
+function storeOf(input: KafkaViews, setting: SettingOf, kind: 'keystore' | 'truststore'): StoreRef | undefined {
+  const location = setting(`ssl.${kind}.location`);
+  const written = location?.value.trim();
+  if (!location || !written) return undefined;
+  const { file: configFile, stores } = input;
+  const type = setting(`ssl.${kind}.type`);
+  const password = setting(`ssl.${kind}.password`);
+  // A config provider's reference (`${file:/etc/kafka/secrets.properties:location}`): only the run knows it.
+  const found = written.includes('${') ? undefined : input.storeFile(written);
+  const ref: StoreRef = {
+    path: {
+      value: written,
+      from: {
+        kind: 'file',
+        location: { file: configFile, range: location.valueRange },
+        ...(found?.note ? { note: found.note } : {}),
+      },
+    },
+    setting: location.key,
+  };
+  if (found) {
+    ref.file = found.file;
+    if (found.copiedBy) ref.copiedBy = found.copiedBy;
+  }
+  const typeValue = type?.value.trim();
+  if (type && typeValue && !typeValue.includes('${'))
+    ref.type = { ...traced(typeValue, configFile, type.valueRange), value: typeValue.toUpperCase() };
+  else if (found) {
+    const detected = stores.typeOf(found.file);
+    if (detected)
+      ref.type = {
+        value: detected,
+        from: { kind: 'file', location: { file: found.file }, note: 'detected from the file' },
+      };
+  }
+  if (password) ref.passwordAt = { file: configFile, range: password.keyRange } satisfies Location;
+  return ref;
+}
