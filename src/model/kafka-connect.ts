@@ -114,11 +114,18 @@ export const kafkaConnectComposeContributor: ModelContributor = {
   },
 };
 
+/** The task clients a worker makes, by the prefix of their settings. */
+const TASK_CLIENTS = [
+  ['producer', "source tasks' producers"],
+  ['consumer', "sink tasks' consumers"],
+] as const;
+
 /**
  * Where a Connect worker's task clients miss the TLS settings the worker has (see the header): a worker speaking TLS
- * whose producers or consumers set no security.protocol of their own (nor bootstrap servers of their own, which may
- * reach another listener), or clients speaking TLS that name no trust (key) store where the worker names one. A client
- * with its own engine factory or PEM certificates is not judged.
+ * whose producers and consumers both set no security.protocol (nor bootstrap servers) of their own — a worker that sets
+ * one of them apart knows the prefixes, and the other is taken as unused (a sink-only worker sets only `consumer.*`, as
+ * sink connectors' guides show) —, or task clients speaking TLS that name no trust (key) store where the worker names
+ * one. A client with its own engine factory or PEM certificates is not judged.
  */
 export function connectGaps(
   worker: string,
@@ -131,41 +138,39 @@ export function connectGaps(
     entry !== undefined && KAFKA_TLS_PROTOCOLS.has(entry.value.trim().toUpperCase());
   const workerProtocol = setting('security.protocol');
   const gaps: KafkaConnectGap[] = [];
-  for (const [client, clients] of [
-    ['producer', "source tasks' producers"],
-    ['consumer', "sink tasks' consumers"],
-  ] as const) {
-    const prefix = `${client}.`;
-    const own = setting(`${prefix}security.protocol`);
-    if (!own) {
-      if (workerProtocol && speaksTls(workerProtocol) && !setting(`${prefix}bootstrap.servers`))
-        gaps.push({
-          worker,
-          clients,
-          prefix,
-          missing: 'plaintext',
-          setting: spell(`${prefix}security.protocol`),
-          protocol: workerProtocol.value.trim().toUpperCase(),
-          workerSetting: workerProtocol.key,
-          workerAt: at(workerProtocol),
-          at: at(workerProtocol),
-        });
-      continue;
-    }
-    if (!speaksTls(own) || setting(`${prefix}ssl.engine.factory.class`)) continue;
+  const apart = TASK_CLIENTS.some(
+    ([client]) => setting(`${client}.security.protocol`) ?? setting(`${client}.bootstrap.servers`),
+  );
+  if (workerProtocol && speaksTls(workerProtocol) && !apart) {
+    const protocol = workerProtocol.value.trim().toUpperCase();
+    gaps.push({
+      worker,
+      clients: TASK_CLIENTS.map(([, clients]) => clients).join(' and '),
+      prefix: TASK_CLIENTS.map(([client]) => `${client}.*`).join(' and '),
+      missing: 'plaintext',
+      setting: TASK_CLIENTS.map(([client]) => `${spell(`${client}.security.protocol`)}=${protocol}`).join(' and '),
+      protocol,
+      workerSetting: workerProtocol.key,
+      workerAt: at(workerProtocol),
+      at: at(workerProtocol),
+    });
+  }
+  for (const [client, clients] of TASK_CLIENTS) {
+    const own = setting(`${client}.security.protocol`);
+    if (!own || !speaksTls(own) || setting(`${client}.ssl.engine.factory.class`)) continue;
     for (const [kind, missing, pem] of [
       ['truststore', 'noTrustStore', 'ssl.truststore.certificates'],
       ['keystore', 'noKeyStore', 'ssl.keystore.certificate.chain'],
     ] as const) {
       const workers = setting(`ssl.${kind}.location`);
       if (!workers || workers.value.trim() === '') continue;
-      if (setting(`${prefix}ssl.${kind}.location`) || setting(`${prefix}${pem}`)) continue;
+      if (setting(`${client}.ssl.${kind}.location`) || setting(`${client}.${pem}`)) continue;
       gaps.push({
         worker,
         clients,
-        prefix,
+        prefix: `${client}.*`,
         missing,
-        setting: spell(`${prefix}ssl.${kind}.location`),
+        setting: spell(`${client}.ssl.${kind}.location`),
         workerSetting: workers.key,
         workerAt: at(workers),
         at: at(own),

@@ -481,12 +481,15 @@ export interface UnlinkedEnd {
 export interface KafkaConnectGap {
   /** The worker in words: `Kafka Connect worker (connect-distributed.properties)`. */
   worker: string;
-  /** The clients in words: `source tasks' producers`. */
+  /** The clients in words: `source tasks' producers` (plaintext: both task clients). */
   clients: string;
-  /** Their settings' prefix: `producer.`. */
+  /** The settings they read, in words: `producer.*`, `producer.* and consumer.*`. */
   prefix: string;
   missing: 'plaintext' | 'noTrustStore' | 'noKeyStore';
-  /** The setting to add, as this file writes settings (`producer.security.protocol`, `CONNECT_PRODUCER_SECURITY_PROTOCOL`). */
+  /**
+   * The setting to add, as this file writes settings (`producer.ssl.truststore.location`,
+   * `CONNECT_PRODUCER_SSL_TRUSTSTORE_LOCATION`); plaintext: both protocols with their value.
+   */
   setting: string;
   /** The worker's security protocol (plaintext). */
   protocol?: string;

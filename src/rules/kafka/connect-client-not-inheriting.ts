@@ -5,7 +5,8 @@ import { defineRule } from '../types';
  * The worker's own connections read the unprefixed settings; the producers of its source tasks read only `producer.*`
  * and the consumers of its sink tasks only `consumer.*` (apache/kafka 3.8.0 connect/runtime Worker.baseProducerConfigs,
  * baseConsumerConfigs: `originalsWithPrefix("producer.")`). So `security.protocol=SSL` alone leaves the tasks in
- * PLAINTEXT against the same bootstrap servers, and a task client with `producer.security.protocol=SSL` but no
+ * PLAINTEXT against the same bootstrap servers (said only where neither task client is set apart: one that is shows the
+ * other unused, as a sink-only worker's consumer.* does), and a task client with `producer.security.protocol=SSL` but no
  * `producer.ssl.truststore.location` trusts the JDK's default trust store, not the worker's. A connector's own config
  * can still override them (`producer.override.*`, which the default override policy allows since Kafka 3.0), and the
  * tree rarely shows it: a warning. Read from model/kafka-connect.ts connectGaps.
@@ -18,11 +19,11 @@ export default defineRule({
     severity: 'warning',
     messages: {
       plaintext:
-        "{{worker}} speaks {{protocol}} to the brokers ({{workerSetting}}), but its {{clients}} do not inherit it: Kafka Connect gives them only {{prefix}}* settings, so they connect to the same bootstrap servers in PLAINTEXT and the tasks fail while the worker reports RUNNING (client: 'Bootstrap broker … disconnected'; broker: 'SSLException: Unrecognized SSL message, plaintext connection?'). Set {{setting}}={{protocol}} with the clients' own ssl.* settings (or override them in each connector's config)",
+        "{{worker}} speaks {{protocol}} to the brokers ({{workerSetting}}), but its {{clients}} do not inherit it: Kafka Connect gives them only their {{prefix}} settings, so they connect to the same bootstrap servers in PLAINTEXT and the tasks fail while the worker reports RUNNING (client: 'Bootstrap broker … disconnected'; broker: 'SSLException: Unrecognized SSL message, plaintext connection?'). Set {{setting}} with the clients' own ssl.* settings (or override them in each connector's config)",
       noTrustStore:
-        "{{worker}}: its {{clients}} speak TLS but name no trust store: they do not inherit the worker's {{workerSetting}} (Kafka Connect gives them only {{prefix}}* settings), so they trust the JVM's default trust store, the JDK's cacerts unless javax.net.ssl.trustStore names another; a broker certificate from a private CA then fails ('PKIX path building failed … unable to find valid certification path to requested target'). Set {{setting}} (and its password) as the worker's",
+        "{{worker}}: its {{clients}} speak TLS but name no trust store: they do not inherit the worker's {{workerSetting}} (Kafka Connect gives them only their {{prefix}} settings), so they trust the JVM's default trust store, the JDK's cacerts unless javax.net.ssl.trustStore names another; a broker certificate from a private CA then fails ('PKIX path building failed … unable to find valid certification path to requested target'). Set {{setting}} (and its password) as the worker's",
       noKeyStore:
-        "{{worker}}: its {{clients}} speak TLS but name no key store: they do not inherit the worker's {{workerSetting}} (Kafka Connect gives them only {{prefix}}* settings), so they present no certificate; a broker with ssl.client.auth=required refuses them ('SSLHandshakeException: Empty client certificate chain'). Set {{setting}} (and its passwords) as the worker's",
+        "{{worker}}: its {{clients}} speak TLS but name no key store: they do not inherit the worker's {{workerSetting}} (Kafka Connect gives them only their {{prefix}} settings), so they present no certificate; a broker with ssl.client.auth=required refuses them ('SSLHandshakeException: Empty client certificate chain'). Set {{setting}} (and its passwords) as the worker's",
     },
     defaultOptions: {},
     appliesTo: { documents: ['kafka.', 'compose'] },
