@@ -22,6 +22,7 @@ import { traced } from './java-shared';
 import {
   listenersSpeakTls,
   mountedTreeFile,
+  tlsListenerNames,
   type BrokerStore,
   type BrokerStores,
   type BrokerVariable,
@@ -29,7 +30,7 @@ import {
 import { bitnamiBroker } from './kafka-bitnami';
 import { relativePosix } from './paths';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
-import type { StoreRef, TlsTrustSettings } from './types';
+import type { StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
 export const kafkaBrokersContributor: ModelContributor = {
   id: 'kafka-brokers',
@@ -55,12 +56,14 @@ export const kafkaBrokersContributor: ModelContributor = {
             : undefined;
         const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
         const trust = end && brokerTrust(end, stores);
-        if (trust)
+        const off = CONFLUENT_BROKER_IMAGE.test(image) ? interBrokerVerificationOff(env) : undefined;
+        if (trust || off)
           (ctx.deployment.unlinkedEnds ??= []).push({
             name,
             location: { file: doc.file.path },
             implementation: 'jsse',
-            trust,
+            trust: trust ?? { defaultTrust: 'jdk-cacerts' },
+            ...(off ? { hostnameVerificationOff: off } : {}),
           });
       }
   },
@@ -101,6 +104,29 @@ function confluentBroker(
   return keyStore || trustStore
     ? { ...(keyStore ? { keyStore } : {}), ...(trustStore ? { trustStore } : {}) }
     : undefined;
+}
+
+/**
+ * Where a Confluent broker turns host name checks off for the connections it makes to the other brokers: its
+ * inter-broker listener (KAFKA_INTER_BROKER_LISTENER_NAME, else the one KAFKA_SECURITY_INTER_BROKER_PROTOCOL names) is
+ * TLS and its ssl.endpoint.identification.algorithm (the listener's own first) is empty or blank; the image writes each
+ * KAFKA_* variable as is, `__` in a name standing for `_` (kafka.properties.template envToProps, the configure script
+ * leaves the algorithm alone: confluentinc/kafka-images@f8e3015).
+ */
+function interBrokerVerificationOff(
+  env: ReadonlyMap<string, BrokerVariable>,
+): UnlinkedEnd['hostnameVerificationOff'] | undefined {
+  const inter = env.get('KAFKA_INTER_BROKER_LISTENER_NAME') ?? env.get('KAFKA_SECURITY_INTER_BROKER_PROTOCOL');
+  const listener = inter?.value.trim().toUpperCase();
+  if (!inter || !listener) return undefined;
+  const listeners = [env.get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '', env.get('KAFKA_LISTENERS')?.value ?? ''];
+  const tls = tlsListenerNames(listeners.join(','), env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value);
+  if (!tls.includes(listener)) return undefined;
+  const own = `KAFKA_LISTENER_NAME_${listener.replaceAll('_', '__')}_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM`;
+  const variable = env.has(own) ? own : 'KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM';
+  const algorithm = env.get(variable);
+  if (!algorithm || algorithm.value.trim() !== '') return undefined;
+  return { setting: variable, at: algorithm.keyAt, tlsAt: inter.keyAt, listener };
 }
 
 /** The broker's stores that a bind mount of the tree fills; undefined when none is. */

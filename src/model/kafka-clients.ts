@@ -20,6 +20,11 @@ export interface KafkaView {
   /** What it is among the file's views: `producer`, `listener INTERNAL`, `cluster primary`. */
   label: string;
   setting: SettingOf;
+  /**
+   * A broker listener the broker itself connects over as a client (the inter-broker listener, a controller listener):
+   * where that is said. Its client settings (ssl.endpoint.identification.algorithm) are then read too.
+   */
+  connectsOver?: Location;
 }
 
 /** The tree file a written store location is, when the tree shows which; undefined when unknown. */
@@ -55,13 +60,15 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
     const keyStore = storeOf(input, setting, 'keystore');
     const trustStore = storeOf(input, setting, 'truststore');
     // An empty ssl.endpoint.identification.algorithm: the client checks no host name (JSSE skips an empty algorithm).
-    const identification = protocol && setting('ssl.endpoint.identification.algorithm');
+    const tlsAt = protocol ? { file: input.file, range: protocol.keyRange } : view.connectsOver;
+    const identification = tlsAt && setting('ssl.endpoint.identification.algorithm');
     const off =
-      protocol && identification && identification.value.trim() === ''
+      tlsAt && identification && identification.value.trim() === ''
         ? {
             setting: identification.key,
             at: { file: input.file, range: identification.keyRange },
-            tlsAt: { file: input.file, range: protocol.keyRange },
+            tlsAt,
+            ...(view.connectsOver ? { listener: view.label } : {}),
           }
         : undefined;
     if (!keyStore && !trustStore && !off) continue;

@@ -83,15 +83,20 @@ function kafkaEnds(
       value('listener.security.protocol.map'),
     );
     const broker = `Kafka broker (${name})`;
+    const connectsOver = clientListeners(settings, file);
     return kafkaViewEnds({
       ...common,
       name: broker,
       nameOf: (labels) => `${broker} ${labels.length > 1 ? 'listeners' : 'listener'} ${labels.join(', ')}`,
       role: 'listener',
-      views: listeners.map((listener) => ({
-        label: listener,
-        setting: (key) => setting(`listener.name.${listener.toLowerCase()}.${key}`) ?? setting(key),
-      })),
+      views: listeners.map((listener) => {
+        const over = connectsOver.get(listener);
+        return {
+          label: listener,
+          setting: (key) => setting(`listener.name.${listener.toLowerCase()}.${key}`) ?? setting(key),
+          ...(over ? { connectsOver: over } : {}),
+        };
+      }),
     });
   }
   const clusters = value('clusters');
@@ -123,6 +128,23 @@ function kafkaEnds(
     role: 'client',
     views: [{ label: 'client', setting }],
   });
+}
+
+/**
+ * The listeners a broker connects over as a client, with where each is named: the inter-broker listener
+ * (`inter.broker.listener.name`, else the listener named by `security.inter.broker.protocol`, default PLAINTEXT) and
+ * the controller listeners (`controller.listener.names`), whose connections read that listener's settings (apache/kafka
+ * 3.8.0 KafkaConfig.interBrokerListenerName; ChannelBuilders.clientChannelBuilder with the listener's name).
+ */
+function clientListeners(settings: ReadonlyMap<string, Entry>, file: string): Map<string, Location> {
+  const named = new Map<string, Location>();
+  const interBroker = settings.get('inter.broker.listener.name') ?? settings.get('security.inter.broker.protocol');
+  const at = (entry: Entry) => ({ file, range: entry.keyRange });
+  if (interBroker) named.set(interBroker.value.trim().toUpperCase(), at(interBroker));
+  const controllers = settings.get('controller.listener.names');
+  for (const name of controllers?.value.split(',') ?? [])
+    if (controllers && name.trim() !== '') named.set(name.trim().toUpperCase(), at(controllers));
+  return named;
 }
 
 /** The tree's store file a written location is, when the tree shows it (see the header); undefined when unknown. */

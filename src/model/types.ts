@@ -459,9 +459,16 @@ export interface UnlinkedEnd {
   trust: TlsTrustSettings;
   /**
    * Where a client's settings turn host name verification off (Kafka's `ssl.endpoint.identification.algorithm` set
-   * empty), with where its security protocol makes it speak TLS (`tlsAt`).
+   * empty), with where its security protocol makes it speak TLS (`tlsAt`; a broker's: where its inter-broker or
+   * controller listener is named).
    */
-  hostnameVerificationOff?: { setting: string; at: Location; tlsAt?: Location };
+  hostnameVerificationOff?: {
+    setting: string;
+    at: Location;
+    tlsAt?: Location;
+    /** A broker's: the listener it connects to other brokers (or controllers) over, named as the listener is. */
+    listener?: string;
+  };
   /**
    * The tree does not show that anything uses this end: a Spring SSL bundle no setting the model reads hands to a server
    * or client (the app's code or a starter may take it by name, or nothing does). Absent: it is in use.

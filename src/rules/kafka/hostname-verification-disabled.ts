@@ -8,7 +8,9 @@ import { defineRule } from '../types';
  * DefaultSslEngineFactory passes the value to SSLParameters.setEndpointIdentificationAlgorithm, and JSSE checks no
  * host name for an empty one. Read on Spring Boot apps' Kafka clients (model/kafka-spring.ts), on the clients Kafka's
  * own properties files configure (model/kafka-properties.ts: a Connect worker's and MirrorMaker's each) and on a Compose
- * Connect worker's (model/kafka-connect.ts), only where they use TLS.
+ * Connect worker's (model/kafka-connect.ts), only where they use TLS. A broker's server.properties is judged for the
+ * connections the broker makes itself: over its inter-broker listener and its controller listeners, when they are TLS
+ * (each reads `listener.name.<listener>.ssl.endpoint.identification.algorithm` before the unprefixed setting).
  */
 export default defineRule({
   meta: {
@@ -17,6 +19,8 @@ export default defineRule({
       "Warn when a Kafka client sets ssl.endpoint.identification.algorithm empty: it does not check that the broker's certificate names the host it connects to",
     severity: 'warning',
     messages: {
+      brokerDisabled:
+        "{{setting}} is set empty for {{end}}, which connects to the other brokers (or the controllers) over its {{listener}} listener as a TLS client: their certificates are not checked to name the host connected to (Kafka's default since 2.0 is https), so a host holding any certificate the broker's trust store accepts can stand in for a broker and read or change what is replicated. Remove the setting (or set it to https) and give each broker a certificate whose subjectAltName names the host of its {{listener}} advertised listener",
       disabled:
         "{{setting}} is set empty for {{end}}: the broker's certificate is not checked to name the host connected to (Kafka's default since 2.0 is https), so anyone holding a certificate the trust store accepts can stand in for the brokers and read or change the messages. Remove the setting (or set it to https) and give each broker a certificate whose subjectAltName names the host clients connect to (its advertised listener's host)",
     },
@@ -28,12 +32,20 @@ export default defineRule({
     for (const end of ctx.deployment.unlinkedEnds ?? []) {
       const off = end.hostnameVerificationOff;
       if (!off) continue;
+      const listener = off.listener;
       ctx.report({
-        messageId: 'disabled',
-        data: { end: end.name, setting: off.setting },
+        messageId: listener ? 'brokerDisabled' : 'disabled',
+        data: { end: end.name, setting: off.setting, listener: listener ?? '' },
         location: off.at,
         related: off.tlsAt
-          ? [{ ...off.tlsAt, message: `${end.name} uses TLS: its security.protocol is set here` }]
+          ? [
+              {
+                ...off.tlsAt,
+                message: listener
+                  ? `${end.name} connects to other brokers or controllers over its TLS listener ${listener}: named here`
+                  : `${end.name} uses TLS: its security.protocol is set here`,
+              },
+            ]
           : [],
         fingerprint: [end.name, off.setting],
       });

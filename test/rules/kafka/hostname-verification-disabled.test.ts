@@ -27,11 +27,27 @@ ruleTester(rule, {
       ),
     },
     {
-      // A broker's own setting is for the connections it makes to other brokers; brokers are not judged here.
-      name: "a broker's server.properties with it empty: not judged as a client",
+      // A broker's setting is for the connections it makes itself: here to a PLAINTEXT inter-broker listener.
+      name: "a broker's server.properties with it empty, its inter-broker listener PLAINTEXT: not used",
       files: {
         'config/server.properties':
-          'broker.id=1\nlisteners=SSL://:9093\nssl.endpoint.identification.algorithm=\nssl.keystore.location=/var/ssl/k.jks\n',
+          'broker.id=1\nlisteners=SSL://:9093,PLAINTEXT://:9092\nsecurity.inter.broker.protocol=PLAINTEXT\nssl.endpoint.identification.algorithm=\nssl.keystore.location=/var/ssl/k.jks\n',
+      },
+    },
+    {
+      // Lightstreamer/Lightstreamer-kafka-connector@c6cf311 examples/quickstart-ssl: brokers talk PLAINTEXT to each other.
+      name: 'a Confluent broker with the algorithm blank but a PLAINTEXT inter-broker listener: no TLS connection of its own',
+      files: {
+        'docker-compose.yml':
+          "services:\n  broker:\n    image: apache/kafka\n    environment:\n      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CLIENT_SSL:SSL,PLAINTEXT:PLAINTEXT'\n      KAFKA_ADVERTISED_LISTENERS: 'CLIENT_SSL://broker:29094,PLAINTEXT://broker:29092'\n      KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: \" \"\n      KAFKA_INTER_BROKER_LISTENER_NAME: 'PLAINTEXT'\n",
+      },
+    },
+    {
+      // Each listener reads its own listener.name.<listener>.* first: the inter-broker listener's is https.
+      name: 'empty, but the inter-broker listener sets its own https',
+      files: {
+        'server.properties':
+          'node.id=1\nlisteners=BROKER://:9093\nlistener.security.protocol.map=BROKER:SSL\ninter.broker.listener.name=BROKER\nssl.endpoint.identification.algorithm=\nlistener.name.broker.ssl.endpoint.identification.algorithm=https\n',
       },
     },
     {
@@ -40,6 +56,40 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // The search hit's form: cp-kafka with SSL between brokers and the algorithm set to a space.
+      name: 'a Confluent broker replicating over SSL with KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM blank: a warning',
+      files: {
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.0\n    environment:\n      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9092\n      KAFKA_SECURITY_INTER_BROKER_PROTOCOL: SSL\n      KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: " "\n',
+      },
+      errors: [
+        {
+          messageId: 'brokerDisabled',
+          file: 'docker-compose.yml',
+          line: 7,
+          messageIncludes: ['over its SSL listener'],
+          related: [{ file: 'docker-compose.yml', line: 6 }],
+        },
+      ],
+    },
+    {
+      // The broker replicates over its TLS inter-broker listener as a client (ChannelBuilders.clientChannelBuilder).
+      name: 'a broker whose inter-broker listener is TLS, the algorithm empty: a warning naming the listener',
+      files: {
+        'config/server.properties':
+          'broker.id=1\nlisteners=INTERNAL://:9093,CLIENT://:9092\nlistener.security.protocol.map=INTERNAL:SSL,CLIENT:PLAINTEXT\ninter.broker.listener.name=INTERNAL\nssl.endpoint.identification.algorithm=\nssl.keystore.location=/var/ssl/k.jks\n',
+      },
+      errors: [
+        {
+          messageId: 'brokerDisabled',
+          file: 'config/server.properties',
+          line: 5,
+          messageIncludes: ['over its INTERNAL listener'],
+          related: [{ file: 'config/server.properties', line: 4 }],
+        },
+      ],
+    },
     {
       // cp-kafka-connect writes each CONNECT_* variable into the worker's properties; Kafka trims " " to empty.
       name: "a Compose Connect worker's producers with the algorithm set to a space (a warning at the variable)",
