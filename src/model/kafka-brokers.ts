@@ -7,7 +7,8 @@
  * /etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_FILENAME with the password read from the file KAFKA_SSL_KEYSTORE_CREDENTIALS
  * names there, and the trust store likewise only when KAFKA_SSL_CLIENT_AUTH is required or requested
  * (https://github.com/confluentinc/kafka-images/blob/v7.3.0/kafka/include/etc/confluent/docker/configure, the same at
- * f8e3015). Bitnami's image (`bitnami/kafka`, `bitnamilegacy/kafka`) has its own convention: ./kafka-bitnami.ts. A store
+ * f8e3015). wurstmeister/kafka writes the variables alike with no store convention (WURSTMEISTER_KAFKA_IMAGE). Bitnami's
+ * image (`bitnami/kafka`, `bitnamilegacy/kafka`) has its own convention: ./kafka-bitnami.ts. A store
  * is named only where a Compose bind mount of the service puts a store file of the tree at that path: a path no mount of
  * the tree fills is left unknown.
  */
@@ -32,6 +33,13 @@ import { relativePosix } from './paths';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
+/**
+ * wurstmeister/kafka: its start-kafka.sh writes every KAFKA_* variable into server.properties, the name lower case with
+ * `_` as `.`, and has no store convention of its own (wurstmeister/kafka-docker@4811383 start-kafka.sh): its stores are
+ * KAFKA_SSL_KEYSTORE_LOCATION and KAFKA_SSL_TRUSTSTORE_LOCATION as written.
+ */
+const WURSTMEISTER_KAFKA_IMAGE = /(^|\/)wurstmeister\/kafka(:|@|$)/;
+
 export const kafkaBrokersContributor: ModelContributor = {
   id: 'kafka-brokers',
   reads: ['compose'],
@@ -46,8 +54,10 @@ export const kafkaBrokersContributor: ModelContributor = {
         const image = service.image ?? '';
         const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
         const env = environmentOf(doc, service);
-        const end = CONFLUENT_BROKER_IMAGE.test(image)
-          ? confluentBroker(env, (p) => mountedTreeFile(own, p)?.file)
+        const confluent = CONFLUENT_BROKER_IMAGE.test(image);
+        const propertiesFromEnv = confluent || WURSTMEISTER_KAFKA_IMAGE.test(image);
+        const end = propertiesFromEnv
+          ? confluentBroker(env, (p) => mountedTreeFile(own, p)?.file, confluent)
           : BITNAMI_KAFKA_IMAGE.test(image)
             ? bitnamiBroker(env, own, {
                 isStore: (file) => stores.typeOf(file) !== undefined,
@@ -56,7 +66,7 @@ export const kafkaBrokersContributor: ModelContributor = {
             : undefined;
         const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
         const trust = end && brokerTrust(end, stores);
-        const off = CONFLUENT_BROKER_IMAGE.test(image) ? interBrokerVerificationOff(env) : undefined;
+        const off = propertiesFromEnv ? interBrokerVerificationOff(env) : undefined;
         if (trust || off)
           (ctx.deployment.unlinkedEnds ??= []).push({
             name,
@@ -73,11 +83,12 @@ export const kafkaBrokersContributor: ModelContributor = {
 function confluentBroker(
   env: ReadonlyMap<string, BrokerVariable>,
   treeFile: (containerPath: string) => string | undefined,
+  script: boolean,
 ): BrokerStores | undefined {
   const advertised = env.get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '';
   const listeners = [advertised, env.get('KAFKA_LISTENERS')?.value ?? ''].join(',');
   if (!listenersSpeakTls(listeners, env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value)) return undefined;
-  const scripted = advertised.includes('SSL://');
+  const scripted = script && advertised.includes('SSL://');
   const side = (kind: 'KEYSTORE' | 'TRUSTSTORE'): BrokerStore | undefined => {
     // The script names the trust store only for client authentication (required or requested).
     const auth = env.get('KAFKA_SSL_CLIENT_AUTH')?.value ?? '';

@@ -988,6 +988,18 @@ ruleTester(rule, {
       errors: inKafkaFileKey('docker-compose.yml', 8),
     },
     {
+      // wurstmeister/kafka writes KAFKA_SSL_KEYSTORE_LOCATION into server.properties as ssl.keystore.location
+      // (wurstmeister/kafka-docker@4811383 start-kafka.sh), the path as written.
+      name: 'a wurstmeister/kafka broker whose KAFKA_SSL_KEYSTORE_LOCATION a mount fills: an error',
+      files: {
+        'secrets/key.jks': kafkaKey,
+        'docker-compose.yml':
+          "services:\n  kafka1:\n    image: wurstmeister/kafka\n    volumes:\n      - ./secrets:/certs\n    environment:\n      KAFKA_LISTENERS: 'PLAINTEXT://:9092,SSL://:9093'\n      KAFKA_SSL_KEYSTORE_LOCATION: '/certs/key.jks'\n",
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('docker-compose.yml', 8),
+    },
+    {
       // Kafka's security.protocol defaults to PLAINTEXT, and a broker with plaintext listeners opens no store.
       name: 'a client without security.protocol SSL, a broker with plaintext listeners: their stores are not read (infos)',
       files: {
