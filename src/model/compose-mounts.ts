@@ -4,6 +4,7 @@
  * Compose projects mount are not used together: each project starts its own containers from its own files
  * (docs/deployments.md § Docker Compose bind mounts).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
@@ -35,7 +36,8 @@ export function composeMountsOf(documents: ParsedDocument[], root: string): Tree
     const project = composeProjectOf(doc.file.path);
     const { mounts, services } = doc.data as ComposeData;
     for (const mount of mounts) {
-      const hostPath = hostPathOf(mount.source, dir, root, holds);
+      const written = hostPathOf(mount.source, dir, root, holds);
+      const hostPath = written === undefined ? undefined : throughLinks(written, holds);
       const image = services.find((service) => service.name === mount.service)?.image;
       if (hostPath !== undefined)
         out.push({ file: doc.file.path, project, mount, hostPath, ...(image ? { image } : {}) });
@@ -63,6 +65,21 @@ export function builtDockerfile(composeFile: string, service: ComposeService): s
     return undefined;
   const context = path.resolve(path.dirname(composeFile), service.build);
   return path.resolve(context, service.dockerfile ?? 'Dockerfile');
+}
+
+/**
+ * A host path through a symbolic link, as the tree holds it: the walk keeps each file once, at the path of its target
+ * (Lightstreamer/Lightstreamer-kafka-connector@c6cf311 examples/quickstart-ssl mounts ./secrets/broker, where secrets
+ * links to ../compose-templates/secrets/). Taken only when the tree holds files there and none at the written path.
+ */
+function throughLinks(hostPath: string, holds: (dir: string) => boolean): string {
+  if (holds(hostPath)) return hostPath;
+  try {
+    const real = fs.realpathSync(hostPath);
+    return real !== hostPath && holds(real) ? real : hostPath;
+  } catch {
+    return hostPath;
+  }
 }
 
 function hostPathOf(source: string, dir: string, root: string, holds: (dir: string) => boolean): string | undefined {

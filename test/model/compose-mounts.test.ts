@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { composeFormat } from '../../src/parse/compose';
 import type { ParsedDocument } from '../../src/parse/types';
 import { composeMountsOf, treeFileInContainer, usedApartBy } from '../../src/model/compose-mounts';
@@ -73,5 +76,33 @@ describe('files used apart', () => {
     const apart = usedApartBy(mounts);
     expect(apart('/t/m/certs/x.crt', '/t/m/data/b.certs/x.crt')).toBe(true);
     expect(apart('/t/certs/x.crt', '/t/m/data/b.certs/x.crt')).toBe(false);
+  });
+});
+
+describe('a mount through a symbolic link', () => {
+  // Lightstreamer/Lightstreamer-kafka-connector@c6cf311 examples/quickstart-ssl: `secrets -> ../compose-templates/secrets/`
+  // and `./secrets/broker:/etc/kafka/secrets`; the walk keeps the store at its target's path.
+  it("names the tree's file at the link's target", () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mounts-')));
+    try {
+      fs.mkdirSync(path.join(root, 'templates/secrets/broker'), { recursive: true });
+      fs.mkdirSync(path.join(root, 'quickstart'));
+      fs.symlinkSync('../templates/secrets', path.join(root, 'quickstart/secrets'));
+      const docs = [
+        compose(
+          path.join(root, 'quickstart/compose.yaml'),
+          `services:\n${service('broker', ['./server.properties:/opt/kafka/config/server.properties', './secrets/broker:/etc/kafka/secrets'])}`,
+        ),
+        other(path.join(root, 'templates/secrets/broker/broker.keystore.jks')),
+      ];
+      const found = treeFileInContainer(
+        composeMountsOf(docs, root),
+        path.join(root, 'quickstart/server.properties'),
+        '/etc/kafka/secrets/broker.keystore.jks',
+      );
+      expect(found?.file).toBe(path.join(root, 'templates/secrets/broker/broker.keystore.jks'));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
