@@ -7,7 +7,8 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
-import type { HaproxyData, HaproxyLine, HaproxySection } from '../parse/haproxy';
+import { HAPROXY_KIND, type HaproxyData, type HaproxyLine, type HaproxySection } from '../parse/haproxy';
+import { CRT_LIST_KIND, type CrtListData } from '../parse/haproxy-crt-list';
 import type { ParsedDocument } from '../parse/types';
 import type { DockerfileData } from '../parse/dockerfile';
 import { haproxyBindFloorApplies, HAPROXY_FACTS } from '../knowledge/openssl';
@@ -16,6 +17,7 @@ import { relativePosix } from './paths';
 import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls';
 import { haproxyReleaseOf } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
+import { bindCertificates } from './haproxy-crt-lists';
 import {
   haproxyCiphers,
   haproxyTls,
@@ -112,6 +114,7 @@ interface Context {
   memo: RunMemo;
   root: string;
   host: string;
+  crtLists: ParsedDocument<CrtListData>[];
 }
 
 function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine): Component | undefined {
@@ -132,7 +135,9 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   const ciphers = haproxyCiphers(lastOption(own, 'ciphers') ?? globals.bindCiphers, openssl, ctx.memo, 'server');
   const sources = bindCertificateSources(section, line, own, file);
   const crt = sources.crt.flatMap((o) => pathOf(o, globals.crtBase) ?? []);
-  const crtList = sources.crtList.flatMap((o) => pathOf(o, globals.crtBase) ?? []);
+  // A crt-list's own path is opened as written (src/cfgparse-ssl.c bind_parse_crt_list), not below crt-base.
+  const crtList = sources.crtList.flatMap((o) => pathOf(o, undefined) ?? []);
+  const certificates = bindCertificates(own, globals.crtBase, ctx.crtLists, file);
   // ca-verify-file: CA certificates to verify with that HAProxy does not name in its CertificateRequest.
   const caFile = pathOf(lastOption(own, 'ca-file') ?? lastOption(own, 'ca-verify-file'), globals.caBase);
   const extra: Partial<TlsSettings> = {};
@@ -152,11 +157,18 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   if (verify && (mode === 'none' || mode === 'optional' || mode === 'required'))
     extra.clientAuth = { value: mode, from: { kind: 'file', location: optionLocation(verify) } };
   // A crt that is a file (a directory loads every PEM in it: which one a client gets depends on SNI).
-  const [first, ...more] = crt.filter((c) => !isPlaceholder(c.value) && /\.(pem|crt|cer)$/i.test(c.value));
+  const [first, ...more] = certificates.files.filter((c) => /\.(pem|crt|cer)$/i.test(c.value));
   if (first) extra.certificate = { file: first.value, reference: first.location, storeType: 'PEM' };
   if (first && more.length > 0)
     extra.moreCertificates = more.map((c) => ({ file: c.value, reference: c.location, storeType: 'PEM' }));
   const tls = haproxyTls({ versions, ciphers, extra });
+  if (certificates.perCertificateTls.length > 0) {
+    tls.unknownValues = [...(tls.unknownValues ?? []), 'the protocols and ciphers its crt-list sets per certificate'];
+    tls.unknownAt = [
+      ...(tls.unknownAt ?? []),
+      ...certificates.perCertificateTls.map((at) => ({ ...at, message: 'set for the certificates of this line only' })),
+    ];
+  }
   const address = addressWord?.value ?? '';
   const relative = relativePosix(ctx.root, file) || path.basename(file);
   const proxy = `${section.kind} ${section.name?.value ?? ''}`.trim();
@@ -168,7 +180,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
     location: { file, range: line.range },
     host: ctx.host,
     tls,
-    documents: [ctx.doc],
+    documents: [ctx.doc, ...certificates.lists],
     attributes: {
       proxy,
       address,
@@ -282,7 +294,8 @@ export const haproxyContributor: ModelContributor = {
   id: 'haproxy',
   reads: ['haproxy.'],
   contribute(ctx) {
-    const docs = ctx.documentsOf('haproxy.') as ParsedDocument<HaproxyData>[];
+    const docs = ctx.documentsOf(HAPROXY_KIND) as ParsedDocument<HaproxyData>[];
+    const crtLists = ctx.documentsOf(CRT_LIST_KIND) as ParsedDocument<CrtListData>[];
     if (docs.length === 0) return;
     const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
     const releaseFor = haproxyReleaseOf(ctx);
@@ -296,6 +309,7 @@ export const haproxyContributor: ModelContributor = {
         memo: ctx.memo,
         root: ctx.deployment.root,
         host: ctx.hostOf(doc.file.path),
+        crtLists,
       };
       // `default-server` of the last `defaults` section before a proxy, then the proxy's own (HAProxy applies the
       // defaults section above each proxy; a later default-server line of the proxy adds to them).

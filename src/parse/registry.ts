@@ -17,6 +17,7 @@ import { dockerfileFormat } from './dockerfile';
 import { composeFormat } from './compose';
 import { nginxFormat } from './nginx';
 import { haproxyFormat } from './haproxy';
+import { haproxyCrtListFormat } from './haproxy-crt-list';
 import { shellEnvFormat } from './shell-env';
 import { mqClientEnvFormat } from './mq-env';
 import { keystoreFormat } from './keystore/format';
@@ -61,6 +62,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   kubernetesFormat,
   imageBuildFormat,
   haproxyFormat,
+  haproxyCrtListFormat,
   nginxFormat,
   shellEnvFormat,
   mqClientEnvFormat,

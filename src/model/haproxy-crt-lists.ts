@@ -1,0 +1,82 @@
+/**
+ * The certificates a `bind … ssl` line loads, in the order HAProxy declares them (the first is the default certificate,
+ * doc/configuration.txt `crt-list`): its `default-crt`, then each `crt` and `crt-list` as written, a crt-list read
+ * from the tree when it is there (src/ssl_crtlist.c crtlist_parse_file). Paths in a crt-list are joined to
+ * `crt-base` like a `crt`; the crt-list's own path is not (bind_parse_crt_list opens it as written).
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { ParsedDocument } from '../parse/types';
+import type { CrtListData } from '../parse/haproxy-crt-list';
+import type { HaproxyPath } from './attributes';
+import { isPlaceholder, optionLocation, type HaproxyOption } from './haproxy-tls';
+import { resolveStoreFile } from './store-files';
+
+/** Options of a crt-list line that change the handshake of the certificates on it (sslbindconf). */
+const HANDSHAKE_OPTIONS = new Set(['ciphers', 'ciphersuites', 'ssl-min-ver', 'ssl-max-ver', 'curves', 'sigalgs']);
+
+export interface BindCertificates {
+  /** Certificate files in declaration order (placeholders and crt-store references left out). */
+  files: HaproxyPath[];
+  /** The crt-lists found in the tree. */
+  lists: ParsedDocument<CrtListData>[];
+  /** crt-list lines that set their own protocols or ciphers: the bind's handshake then depends on the SNI. */
+  perCertificateTls: Location[];
+}
+
+const joined = (value: string, base: string | undefined) =>
+  base && !value.startsWith('/') && !isPlaceholder(value) ? path.posix.join(base, value) : value;
+
+export function bindCertificates(
+  own: readonly HaproxyOption[],
+  crtBase: string | undefined,
+  crtLists: readonly ParsedDocument<CrtListData>[],
+  configFile: string,
+): BindCertificates {
+  const out: BindCertificates = { files: [], lists: [], perCertificateTls: [] };
+  const ordered = [
+    ...own.filter((o) => o.keyword.value === 'default-crt'),
+    ...own.filter((o) => o.keyword.value === 'crt' || o.keyword.value === 'crt-list'),
+  ];
+  for (const option of ordered) {
+    const value = option.value?.value;
+    // `@store/name`: a certificate of a crt-store section (HAProxy 3.0+), not a file.
+    if (value === undefined || isPlaceholder(value) || value.startsWith('@')) continue;
+    if (option.keyword.value !== 'crt-list') {
+      out.files.push({ value: joined(value, crtBase), location: optionLocation(option) });
+      continue;
+    }
+    const list = crtListNamed(value, configFile, crtLists);
+    if (!list) continue;
+    out.lists.push(list);
+    for (const entry of list.data.entries) {
+      const certificate = entry.certificate.value;
+      if (!isPlaceholder(certificate) && !certificate.startsWith('@'))
+        out.files.push({
+          value: joined(certificate, crtBase),
+          location: { file: list.file.path, range: entry.certificate.range },
+        });
+      const tls = entry.options.find((w) => HANDSHAKE_OPTIONS.has(w.value));
+      if (tls) out.perCertificateTls.push({ file: list.file.path, range: tls.range });
+    }
+  }
+  return out;
+}
+
+/**
+ * The tree's crt-list a `crt-list` option names: the path resolved as a store path is (its last two segments, or
+ * below the configuration's directory), else the crt-list of that file name beside the configuration (deployed
+ * together: `/usr/local/etc/haproxy/crt-list.txt` for the `crt-list.txt` next to `haproxy.cfg`).
+ */
+function crtListNamed(
+  written: string,
+  configFile: string,
+  crtLists: readonly ParsedDocument<CrtListData>[],
+): ParsedDocument<CrtListData> | undefined {
+  const dir = path.dirname(configFile);
+  const files = crtLists.map((d) => d.file.path);
+  const file =
+    resolveStoreFile(written, [dir], { files, typeOf: () => 'crt-list' }) ??
+    files.find((f) => path.dirname(f) === dir && path.basename(f) === path.posix.basename(written));
+  return crtLists.find((d) => d.file.path === file);
+}
