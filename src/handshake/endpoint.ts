@@ -182,7 +182,8 @@ export function endpointFor(
     protocols = tls.protocols?.value ?? OPENSSL_DEFAULT_PROTOCOLS;
     suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : [];
     if (!tls.cipherSuites) notes.push('cipher list not set: assuming the OpenSSL TLS 1.3 defaults only');
-    if (!suites.some((s) => TLS13_DEFAULT.includes(s))) suites = [...TLS13_DEFAULT, ...suites];
+    // OpenSSL's TLS 1.3 suites unless the end sets its own (HAProxy ciphersuites, Tomcat Native cipherSuites).
+    if (!suites.some((s) => findCipherSuite(s)?.flags.tls13)) suites = [...TLS13_DEFAULT, ...suites];
     serverOrderWins ??= false;
   }
 

@@ -8,6 +8,7 @@ import type { Location, Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { HaproxyWord } from '../parse/haproxy';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
+import { findCipherSuite } from '../knowledge/ciphers';
 import { HAPROXY_FACTS, namesCryptoPolicy } from '../knowledge/openssl';
 import { signatureFloorSettings } from './openssl-floor';
 import type { ServerOpenssl } from './nginx-tls';
@@ -273,6 +274,8 @@ export interface HaproxyCiphers {
   signatureFloorAlternative?: { what: string; value?: string };
   /** The cipher string is a placeholder: where. */
   unknownAt?: Location;
+  /** Where the TLS 1.3 suites in `cipherSuites` are set (`ciphersuites`). */
+  tls13SuitesAt?: Location;
 }
 
 /** The cipher string in effect (`option`, else the global default's, else OpenSSL's DEFAULT), expanded. */
@@ -327,6 +330,38 @@ export function haproxyCiphers(
   return out;
 }
 
+/**
+ * The ciphers with the TLS 1.3 suites `ciphersuites` (else global `ssl-default-bind-ciphersuites` /
+ * `ssl-default-server-ciphersuites`) sets: OpenSSL offers them before the others (SSL_CTX_set_ciphersuites; HAProxy
+ * passes the list as written, src/ssl_sock.c). Unset: OpenSSL's default TLS 1.3 suites (added by the predictor). A name
+ * that is no TLS 1.3 suite, or a placeholder, leaves the suites unknown. Ignored without TLS 1.3 in the OpenSSL.
+ */
+export function withTls13Suites(
+  ciphers: HaproxyCiphers,
+  option: HaproxyOption | undefined,
+  tls13: boolean,
+): HaproxyCiphers {
+  const written = option?.value?.value;
+  if (!option || !tls13 || ciphers.unknownAt) return ciphers;
+  const names = (written ?? '').split(':').filter(Boolean);
+  const suites = names.map((n) => findCipherSuite(n)).filter((c) => c?.flags.tls13);
+  if (written === undefined || isPlaceholder(written) || names.length === 0 || suites.length !== names.length) {
+    const { cipherSuites: _dropped, credentialSuites: _credentials, ...rest } = ciphers;
+    return { ...rest, unknownAt: optionLocation(option) };
+  }
+  const older = (ciphers.cipherSuites?.value ?? []).filter((s) => !findCipherSuite(s)?.flags.tls13);
+  const iana = suites.flatMap((c) => c?.iana ?? []);
+  return {
+    ...ciphers,
+    // Provenance: the written cipher string, else the ciphersuites line (the TLS 1.3 suites are then all it sets).
+    cipherSuites: {
+      value: [...iana, ...older],
+      from: ciphers.cipherSuites?.from.kind === 'file' ? ciphers.cipherSuites.from : at(option, []).from,
+    },
+    tls13SuitesAt: optionLocation(option),
+  };
+}
+
 /** The range from the first to the last word of a line. */
 export function wordsRange(words: readonly HaproxyWord[], fallback: Range): Range {
   const first = words[0];
@@ -352,7 +387,7 @@ export function haproxyTls(parts: {
   if (unknownAt.length > 0) {
     tls.unknownValues = [
       ...(versions.unknown.length > 0 ? ['the protocol versions (ssl-min-ver/ssl-max-ver)'] : []),
-      ...(ciphers.unknownAt ? ['the cipher string (ciphers)'] : []),
+      ...(ciphers.unknownAt ? ['the cipher suites (ciphers, ciphersuites)'] : []),
     ];
     tls.unknownAt = unknownAt.map((location) => ({ ...location, message: 'written as a placeholder' }));
   }

@@ -27,6 +27,7 @@ import {
   lastOption,
   optionLocation,
   optionsOf,
+  withTls13Suites,
   wordsRange,
   type HaproxyOption,
 } from './haproxy-tls';
@@ -39,6 +40,8 @@ interface HaproxyGlobals {
   serverOptions: HaproxyOption[];
   bindCiphers?: HaproxyOption;
   serverCiphers?: HaproxyOption;
+  bindCiphersuites?: HaproxyOption;
+  serverCiphersuites?: HaproxyOption;
   serverVerify?: HaproxyOption;
   crtBase?: string;
   caBase?: string;
@@ -68,6 +71,12 @@ function globalsOf(doc: ParsedDocument<HaproxyData>): HaproxyGlobals {
           break;
         case 'ssl-default-server-ciphers':
           out.serverCiphers = single(line);
+          break;
+        case 'ssl-default-bind-ciphersuites':
+          out.bindCiphersuites = single(line);
+          break;
+        case 'ssl-default-server-ciphersuites':
+          out.serverCiphersuites = single(line);
           break;
         case 'ssl-server-verify':
           out.serverVerify = single(line);
@@ -132,7 +141,11 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
     floor,
     ...(ctx.release ? { release: ctx.release.value } : {}),
   });
-  const ciphers = haproxyCiphers(lastOption(own, 'ciphers') ?? globals.bindCiphers, openssl, ctx.memo, 'server');
+  const ciphers = withTls13Suites(
+    haproxyCiphers(lastOption(own, 'ciphers') ?? globals.bindCiphers, openssl, ctx.memo, 'server'),
+    lastOption(own, 'ciphersuites') ?? globals.bindCiphersuites,
+    openssl.facts.tls13,
+  );
   const sources = bindCertificateSources(section, line, own, file);
   const crt = sources.crt.flatMap((o) => pathOf(o, globals.crtBase) ?? []);
   // A crt-list's own path is opened as written (src/cfgparse-ssl.c bind_parse_crt_list), not below crt-base.
@@ -218,7 +231,11 @@ function serverComponent(
     tls13: openssl.facts.tls13,
     floor: undefined,
   });
-  const ciphers = haproxyCiphers(lastOption(own, 'ciphers') ?? globals.serverCiphers, openssl, ctx.memo, 'client');
+  const ciphers = withTls13Suites(
+    haproxyCiphers(lastOption(own, 'ciphers') ?? globals.serverCiphers, openssl, ctx.memo, 'client'),
+    lastOption(own, 'ciphersuites') ?? globals.serverCiphersuites,
+    openssl.facts.tls13,
+  );
   const verifyOption = lastOption(own, 'verify');
   const verifyWritten = verifyOption?.value?.value;
   const globalVerify = ctx.globals.serverVerify;

@@ -4,16 +4,15 @@
  * is both linted and served, and `openssl s_client` tries every protocol from TLSv1 to TLSv1.3. Cipher strings at
  * @SECLEVEL=0 on both sides, so that only the protocol settings decide. Skipped (with a note) without nginx.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
-import { freePort, startNginx } from '../helpers/nginx-process';
 import { endpointFor } from '../../src/handshake/endpoint';
 import { predictHandshake } from '../../src/handshake/predict';
 import { installed } from '../interop/stacks';
+import { servedRows } from '../helpers/loopback';
 
 const ready = installed('nginx', ['-v']) && installed('openssl', ['version']);
 if (!ready) console.warn('nginx protocol test skipped: nginx (apt-get install nginx-light) and openssl are needed');
@@ -104,51 +103,37 @@ describe('nginx ssl_protocols as the model reads them, against the real nginx', 
   run(
     'the protocols of every case agree',
     async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-nginx-'));
-      const key = spawnSync('openssl', [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=api.example.internal',
-        '-keyout',
-        path.join(dir, 'server.key'),
-        '-out',
-        path.join(dir, 'server.crt'),
-      ]);
-      expect(key.status).toBe(0);
-      const rows: string[] = [];
-      try {
-        for (const c of CASES) {
-          const caseDir = fs.mkdtempSync(path.join(dir, 'case-'));
-          fs.copyFileSync(path.join(dir, 'server.crt'), path.join(caseDir, 'server.crt'));
-          fs.copyFileSync(path.join(dir, 'server.key'), path.join(caseDir, 'server.key'));
+      const { rows, disagreements } = await servedRows(CASES, {
+        prefix: 'lint-deploy-nginx-',
+        setup: (root) => {
+          const key = spawnSync('openssl', [
+            'req',
+            '-x509',
+            '-newkey',
+            'rsa:2048',
+            '-nodes',
+            '-days',
+            '2',
+            '-subj',
+            '/CN=api.example.internal',
+            '-keyout',
+            path.join(root, 'server.key'),
+            '-out',
+            path.join(root, 'server.crt'),
+          ]);
+          expect(key.status).toBe(0);
+        },
+        prepare: (c, caseDir, port, root) => {
+          fs.copyFileSync(path.join(root, 'server.crt'), path.join(caseDir, 'server.crt'));
+          fs.copyFileSync(path.join(root, 'server.key'), path.join(caseDir, 'server.key'));
           for (const [name, text] of Object.entries(c.files ?? {})) fs.writeFileSync(path.join(caseDir, name), text);
-          const port = await freePort();
           fs.writeFileSync(path.join(caseDir, 'nginx.conf'), nginxConf(c, caseDir, port));
-          let nginx: ChildProcess | undefined;
-          try {
-            const started = await startNginx(caseDir, port);
-            nginx = started.nginx;
-            const up = started.up;
-            expect(up).toBe(true);
-            rows.push(`${c.name}: real ${accepted(port).join(' ')} / predicted ${predicted(caseDir).join(' ')}`);
-          } finally {
-            nginx?.kill('SIGTERM');
-          }
-        }
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-      // Each row must read the same on both sides of the slash.
-      const disagreements = rows.filter((row) => {
-        const [real, prediction] = row.replace(/^[^:]*: real /, '').split(' / predicted ');
-        return real !== prediction;
+          return { command: 'nginx', args: ['-c', path.join(caseDir, 'nginx.conf'), '-p', caseDir] };
+        },
+        real: accepted,
+        predicted,
       });
+      // Each row must read the same on both sides of the slash.
       expect({ rows, disagreements }).toEqual({ rows, disagreements: [] });
     },
     120_000,

@@ -145,7 +145,7 @@ describe('HAProxy binds and servers as TLS ends', () => {
         {
           protocols: undefined,
           suites: undefined,
-          unknown: ['the protocol versions (ssl-min-ver/ssl-max-ver)', 'the cipher string (ciphers)'],
+          unknown: ['the protocol versions (ssl-min-ver/ssl-max-ver)', 'the cipher suites (ciphers, ciphersuites)'],
         },
       ],
     ],
@@ -196,7 +196,26 @@ describe('HAProxy binds and servers as TLS ends', () => {
     [
       "PROFILE=SYSTEM (Fedora/RHEL crypto policy) is unknown, never 'no cipher match'",
       cfg('global', '  ssl-default-bind-ciphers PROFILE=SYSTEM', 'frontend web', '  bind :443 ssl crt site.pem'),
-      [{ suites: undefined, unknown: ['the cipher string (ciphers)'] }],
+      [{ suites: undefined, unknown: ['the cipher suites (ciphers, ciphersuites)'] }],
+    ],
+    [
+      'ciphersuites: the TLS 1.3 suites first, from the line or the global default; a placeholder or a TLS 1.2 name is unknown',
+      cfg(
+        'global',
+        '  ssl-default-server-ciphersuites TLS_AES_256_GCM_SHA384',
+        'frontend web',
+        '  bind :443 ssl crt site.pem ciphers ECDHE-RSA-AES128-GCM-SHA256 ciphersuites TLS_AES_128_CCM_SHA256',
+        '  bind :8443 ssl crt site.pem ciphersuites "${SUITES}"',
+        '  bind :9443 ssl crt site.pem ciphersuites ECDHE-RSA-AES128-GCM-SHA256',
+        'backend app',
+        '  server app1 app:8443 ssl verify none ciphers ECDHE-RSA-AES128-GCM-SHA256',
+      ),
+      [
+        { suites: 2, suitesFrom: 'line 4', unknown: undefined },
+        { suites: undefined, unknown: ['the cipher suites (ciphers, ciphersuites)'] },
+        { suites: undefined, unknown: ['the cipher suites (ciphers, ciphersuites)'] },
+        { suites: 2, suitesFrom: 'line 8', unknown: undefined },
+      ],
     ],
   ])('%s', (_name, files, expected) => {
     const seen = components(files).map(summary);
