@@ -353,6 +353,10 @@ export interface HaproxyBindAttributes {
   caFile?: HaproxyPath;
   /** `strict-sni`: a client whose SNI matches no certificate is refused. */
   strictSni: boolean;
+  /** The line (or its section) is inside a `.if` block: HAProxy reads it only when the condition holds at start-up. */
+  conditional?: true;
+  /** `verify optional|required` on lines of its crt-lists that name no ca-file of their own. */
+  crtListVerifyWithoutCaFile?: Location[];
   /** Why the line does not say for certain which certificates it loads (`.if`, a placeholder word, `ech`), and where. */
   certificatesUnknown?: { why: string; at: Location };
   /** The HAProxy release the tree's `haproxy` image names, and where. */
@@ -374,6 +378,8 @@ export interface HaproxyServerAttributes {
   /** A `verify required` the line writes before the `verify none` that wins (HAProxy keeps the last verify). */
   verifyOverrides?: Location;
   caFile?: HaproxyPath;
+  /** The line (or its section) is inside a `.if` block: HAProxy reads it only when the condition holds at start-up. */
+  conditional?: true;
   /** `crt`: the client certificate (and key) HAProxy presents. */
   crt?: HaproxyPath;
   /** `sni <expression>` and `verifyhost <name>` as written. */

@@ -22,6 +22,8 @@ export interface BindCertificates {
   lists: ParsedDocument<CrtListData>[];
   /** crt-list lines that set their own protocols or ciphers: the bind's handshake then depends on the SNI. */
   perCertificateTls: Location[];
+  /** `verify optional|required` of crt-list lines that name no ca-file (nor ca-verify-file) of their own. */
+  verifyWithoutCaFile: Location[];
 }
 
 const joined = (value: string, base: string | undefined) =>
@@ -33,7 +35,7 @@ export function bindCertificates(
   crtLists: readonly ParsedDocument<CrtListData>[],
   configFile: string,
 ): BindCertificates {
-  const out: BindCertificates = { files: [], lists: [], perCertificateTls: [] };
+  const out: BindCertificates = { files: [], lists: [], perCertificateTls: [], verifyWithoutCaFile: [] };
   const ordered = [
     ...own.filter((o) => o.keyword.value === 'default-crt'),
     ...own.filter((o) => o.keyword.value === 'crt' || o.keyword.value === 'crt-list'),
@@ -58,6 +60,14 @@ export function bindCertificates(
         });
       const tls = entry.options.find((w) => HANDSHAKE_OPTIONS.has(w.value));
       if (tls) out.perCertificateTls.push({ file: list.file.path, range: tls.range });
+      const verify = entry.options.findIndex((w) => w.value === 'verify');
+      const mode = entry.options[verify + 1];
+      const ownCa = entry.options.some((w) => w.value === 'ca-file' || w.value === 'ca-verify-file');
+      if (verify >= 0 && mode && (mode.value === 'optional' || mode.value === 'required') && !ownCa)
+        out.verifyWithoutCaFile.push({
+          file: list.file.path,
+          range: { start: entry.options[verify]!.range.start, end: mode.range.end }, // verify >= 0
+        });
     }
   }
   return out;

@@ -204,7 +204,11 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
       crt,
       crtList,
       strictSni: sources.strictSni,
+      ...(section.head.conditional || line.conditional ? { conditional: true as const } : {}),
       ...(sources.unknown ? { certificatesUnknown: sources.unknown } : {}),
+      ...(certificates.verifyWithoutCaFile.length > 0
+        ? { crtListVerifyWithoutCaFile: certificates.verifyWithoutCaFile }
+        : {}),
       ...(caFile ? { caFile } : {}),
       ...(ctx.release ? { release: ctx.release } : {}),
     },
@@ -295,6 +299,7 @@ function serverComponent(
       address,
       urls,
       verify,
+      ...(section.head.conditional || line.conditional ? { conditional: true as const } : {}),
       ...(overridden ? { verifyOverrides: optionLocation(overridden) } : {}),
       ...(caFile ? { caFile } : {}),
       ...(crt ? { crt } : {}),

@@ -26,10 +26,10 @@ const FRONTEND = (bind: string) =>
   `frontend f\n  bind :19443 ${bind}\n  default_backend app\nbackend app\n  server app1 127.0.0.1:8080\n`;
 
 /**
- * Configurations by name, each for one rule: `@DIR@` is the directory holding the file, its site.pem (certificate +
- * key) and ca.pem.
+ * Configurations by name, each for one rule: `@DIR@` is the directory holding site.pem (certificate + key) and ca.pem,
+ * `@TREE@` the linted tree holding haproxy.cfg and the case's other files (a crt-list).
  */
-const CASES: Record<string, { rule: string; body: string }> = Object.fromEntries(
+const CASES: Record<string, { rule: string; body: string; files?: Record<string, string> }> = Object.fromEntries(
   Object.entries({
     'server ssl, verify by default, no ca-file': 'backend app\n  server app1 127.0.0.1:8443 ssl\n',
     'server ssl verify required, no ca-file': 'backend app\n  server app1 127.0.0.1:8443 ssl verify required\n',
@@ -45,6 +45,21 @@ const CASES: Record<string, { rule: string; body: string }> = Object.fromEntries
   }).map(([name, body]) => [name, { rule: VERIFY, body }]),
 );
 Object.assign(CASES, {
+  'bind ssl crt-list verify required, ca-file only on the crt-list line': {
+    rule: VERIFY,
+    body: FRONTEND('ssl crt-list @TREE@/crt-list.txt verify required'),
+    files: { 'crt-list.txt': '@DIR@/site.pem [ca-file @DIR@/ca.pem]\n' },
+  },
+  'bind ssl crt-list, a crt-list line with verify required and no ca-file': {
+    rule: VERIFY,
+    body: FRONTEND('ssl crt-list @TREE@/crt-list.txt'),
+    files: { 'crt-list.txt': '@DIR@/site.pem\n@DIR@/site.pem [verify required] api.example.com\n' },
+  },
+  'bind ssl crt-list, a crt-list line with verify required and its ca-file': {
+    rule: VERIFY,
+    body: FRONTEND('ssl crt-list @TREE@/crt-list.txt'),
+    files: { 'crt-list.txt': '@DIR@/site.pem [verify required ca-file @DIR@/ca.pem]\n' },
+  },
   'bind ssl, no crt': { rule: CERTIFICATE, body: FRONTEND('ssl alpn h2,http/1.1') },
   'bind ssl generate-certificates, no crt': {
     rule: CERTIFICATE,
@@ -77,10 +92,13 @@ describe('HAProxy rules that predict a refused start, against haproxy -c', () =>
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const [name, { rule, body }] of Object.entries(CASES)) {
+  for (const [name, { rule, body, files }] of Object.entries(CASES)) {
     run(name, () => {
       const tree = fs.mkdtempSync(path.join(dir, 'tree-'));
-      const text = `global\n${GLOBALS[name] ?? ''}${DEFAULTS}${body}`.replace(/@DIR@/g, dir);
+      const placed = (t: string) => t.replace(/@DIR@/g, dir).replace(/@TREE@/g, tree);
+      for (const [file, content] of Object.entries(files ?? {}))
+        fs.writeFileSync(path.join(tree, file), placed(content));
+      const text = placed(`global\n${GLOBALS[name] ?? ''}${DEFAULTS}${body}`);
       const file = path.join(tree, 'haproxy.cfg');
       fs.writeFileSync(file, text);
       const checked = spawnSync('haproxy', ['-c', '-f', file], { encoding: 'utf8', timeout: 20_000 });

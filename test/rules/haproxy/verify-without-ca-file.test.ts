@@ -39,15 +39,54 @@ ruleTester(rule, {
       files: cfg('backend app', '  server a1 tomcat:8443 ssl ca-file "${CA_FILE}"'),
     },
     {
-      name: 'a bind with verify optional and ca-file; a bind with a crt-list (ca-file per line there)',
+      name: 'a bind with verify optional and ca-file; a crt-list line with verify and its own ca-file',
+      files: {
+        ...cfg(
+          'frontend web',
+          '  bind :443 ssl crt site.pem verify optional ca-file clients-ca.pem',
+          '  bind :8443 ssl crt-list /etc/haproxy/crt-list.txt',
+        ),
+        'lb/crt-list.txt': 'site.pem [verify required ca-file /etc/haproxy/ca.pem] api.example.com\nother.pem\n',
+      },
+    },
+    {
+      name: 'a bind or server read under .if: only the start-up decides',
       files: cfg(
+        '.if defined(MTLS)',
         'frontend web',
-        '  bind :443 ssl crt site.pem verify optional ca-file clients-ca.pem',
-        '  bind :8443 ssl crt-list /etc/haproxy/crt-list.txt verify required',
+        '  bind :443 ssl crt site.pem verify required',
+        '.endif',
+        'backend app',
+        '.if defined(TLS)',
+        '  server a1 tomcat:8443 ssl',
+        '.endif',
       ),
     },
   ],
   invalid: [
+    {
+      name: 'a bind with a crt-list and verify required: a ca-file on the crt-list lines does not count',
+      files: {
+        ...cfg('frontend web', '  bind :8443 ssl crt-list /etc/haproxy/crt-list.txt verify required'),
+        'lb/crt-list.txt': 'site.pem [ca-file /etc/haproxy/ca.pem] api.example.com\n',
+      },
+      errors: [{ messageId: 'bindCrtList', file: 'lb/haproxy.cfg', line: 2 }],
+    },
+    {
+      name: 'a crt-list line with verify and no ca-file, on a bind without one',
+      files: {
+        ...cfg('frontend web', '  bind :8443 ssl crt-list /etc/haproxy/crt-list.txt'),
+        'lb/crt-list.txt': '# mTLS for the API only\nsite.pem\napi.pem [verify required alpn h2] api.example.com\n',
+      },
+      errors: [
+        {
+          messageId: 'crtListLine',
+          file: 'lb/crt-list.txt',
+          line: 3,
+          messageIncludes: ['no CA file specified for bind'],
+        },
+      ],
+    },
     {
       // keycloak/keycloak-quickstarts@c93be99 (Apache-2.0) proxy/haproxy/reencrypt/haproxy.cfg, without its ca-file.
       name: 'a server with ssl and no ca-file: verify is required by default',
