@@ -206,7 +206,38 @@ export function opensslFromImage(reference: string): ImageOpenssl | undefined {
     const split = splitImageReference(base);
     return fromDistribution(split.name, split.tag, `${reference} → ${base}`, data.images.nginxSource);
   }
+  if (bare === 'haproxy') return haproxyImageOpenssl(reference, tag);
   return fromDistribution(name, tag, reference);
+}
+
+/**
+ * An official `haproxy:<major.minor>` image (`-alpine` for the Alpine variant): the OpenSSL series of every base the
+ * tag has been built on, when they all agree (`haproxy:3.2` → bookworm or trixie: OpenSSL 3.0 or 3.5, series 3);
+ * undefined when the tag moved across series (`haproxy:2.8`: bullseye's 1.1.1, then 3.x) or a base is not in the data,
+ * since the image in use may be any of them.
+ */
+function haproxyImageOpenssl(reference: string, tag: string): ImageOpenssl | undefined {
+  const version = /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1];
+  const row = version ? data.images.haproxy.find((r) => r[0] === version) : undefined;
+  if (!row) return undefined;
+  const bases = row[/alpine/.test(tag) ? 2 : 1];
+  if (!Array.isArray(bases)) return undefined;
+  const found = bases.map((base) => {
+    const split = splitImageReference(base);
+    return fromDistribution(split.name, split.tag, base);
+  });
+  const [first] = found;
+  const last = found.at(-1);
+  if (!first || !last || found.some((f) => f?.facts.series !== first.facts.series)) return undefined;
+  const releases = [...new Set(found.map((f) => f?.release))].join(' or ');
+  const levels = new Set(found.map((f) => f?.securityLevel?.level));
+  return {
+    facts: last.facts,
+    release: releases,
+    via: `${reference} → ${bases.length > 1 ? `${bases.join(' or ')} (rebuilt on each under the same tag)` : bases.join('')}`,
+    source: `${data.images.haproxySource}; ${last.source}`,
+    ...(levels.size === 1 && last.securityLevel ? { securityLevel: last.securityLevel } : {}),
+  };
 }
 
 /** `1.27.3` → [1, 27, 3]; a missing part is undefined. */

@@ -20,12 +20,22 @@ describe('opensslFromImage', () => {
     ['ubuntu:22.04', '3', '3.0.2'],
     ['alpine:3.9.6', '1.1.1', '1.1.1'],
     ['centos:7', '1.0.2', '1.0.2k'],
+    ['haproxy:2.5', '1.1.1', '1.1.1w'],
+    ['haproxy:2.3-alpine', '1.1.1', '1.1.1'],
+    ['haproxy:3.2', '3', '3.0 or 3.5'],
+    ['haproxy:3.4.1', '3', '3.5'],
   ])('%s runs OpenSSL %s (%s)', (image, series, release) => {
     const found = opensslFromImage(image);
     expect(found?.facts.series).toBe(series);
     expect(found?.release).toBe(release);
     expect(found?.source).toMatch(/https:\/\//);
   });
+  it.each(['haproxy:2.8', 'haproxy:2.6', 'haproxy:3.0-alpine', 'haproxy:lts', 'haproxy:9.9'])(
+    '%s: rebuilt across OpenSSL series (bullseye 1.1.1, then bookworm 3.0), a base outside the data, or no version: undefined',
+    (image) => {
+      expect(opensslFromImage(image)).toBeUndefined();
+    },
+  );
   it.each(['nginx:latest', 'nginx:stable', 'nginx:mainline-alpine', 'nginx', 'httpd:2.4', 'nginx:1.99'])(
     '%s: no version, undefined',
     (image) => {
@@ -38,6 +48,34 @@ describe('opensslFromImage', () => {
     expect(opensslSeriesOf('1.0.2u')?.tls13).toBe(false);
     expect(opensslSeriesOf('1.1.1w')?.tls13).toBe(true);
     expect(opensslSeriesOf('3.0.13')?.tls13).toBe(true);
+  });
+});
+
+describe('HAProxy OpenSSL from the Dockerfile beside it', () => {
+  const cfg =
+    'frontend web\n  bind :443 ssl crt /usr/local/etc/haproxy/site.pem ciphers DES-CBC3-SHA:ECDHE-RSA-AES128-GCM-SHA256\n';
+  function bind(files: Record<string, string>) {
+    const root = writeTree(files);
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      const component = result.deployments[0]?.components.find((c) => c.type === 'haproxy.bind');
+      return { component, findings: result.findings.map((f) => f.ruleId) };
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }
+  it('FROM haproxy:2.5: Debian bullseye OpenSSL 1.1.1, which knows DES-CBC3-SHA', () => {
+    const { component, findings } = bind({ 'lb/Dockerfile': 'FROM haproxy:2.5\n', 'lb/haproxy.cfg': cfg });
+    expect(component?.type === 'haproxy.bind' && component.attributes.openssl).toMatchObject({
+      series: '1.1.1',
+      assumed: false,
+    });
+    expect(component?.tls?.cipherSuites?.value).toContain('TLS_RSA_WITH_3DES_EDE_CBC_SHA');
+    expect(findings).not.toContain('tls/cipher-string-unknown-to-openssl');
+  });
+  it('FROM haproxy:2.8 (rebuilt from 1.1.1 to 3.x): OpenSSL 3 assumed, said so', () => {
+    const { component } = bind({ 'lb/Dockerfile': 'FROM haproxy:2.8\n', 'lb/haproxy.cfg': cfg });
+    expect(component?.type === 'haproxy.bind' && component.attributes.openssl).toMatchObject({ assumed: true });
   });
 });
 
