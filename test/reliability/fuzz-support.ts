@@ -41,6 +41,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'plugins {\n  id("org.springframework.boot") version "3.3.0" apply false\n}\nval springBootVersion = "2.7.18"\n',
   '/seed/kafka/kafka_server_jaas.conf':
     '// accounts\nKafkaServer {\n  org.apache.kafka.common.security.plain.PlainLoginModule required\n  username="admin" password="a b" user_admin=\'x\';\n};\n/* zk */ Client { x.DigestLoginModule required password="${ZK_PW}"; };\n',
+  '/seed/haproxy/crt-list.txt':
+    '# site certificates\n/etc/ssl/site.pem [alpn h2 ssl-min-ver TLSv1.2] www.example.com *.example.org\ncerts/api.pem !old.example.com\n',
   '/seed/mq/client/getMessage.sh':
     '#!/bin/bash\nDIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null && pwd )"\nexport MQCCDTURL="${DIR}/ccdt.json"\nexport MQSSLKEYR="${DIR}/../keys/application"\n',
   '/seed/authz/aserver.conf':
