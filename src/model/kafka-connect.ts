@@ -71,6 +71,8 @@ const connectVariable = (key: string) => `CONNECT_${key.toUpperCase().replaceAll
 
 export const kafkaConnectComposeContributor: ModelContributor = {
   id: 'kafka-connect-compose',
+  // Without a Compose file it adds nothing; the Dockerfile of a built service is read only through one.
+  reads: ['compose'],
   contribute(ctx) {
     const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
     if (composeFiles.length === 0) return;

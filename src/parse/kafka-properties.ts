@@ -1,8 +1,8 @@
 /**
  * Apache Kafka's own configuration files: a broker's `server.properties`, a client's `client-ssl.properties`,
- * `producer.properties`, `consumer.properties` (the `--command-config`, `--producer.config` files of Kafka's tools), a
+ * `producer.properties`, `consumer.properties`, `client.config` (the `--command-config`, `--producer.config` files of Kafka's tools), a
  * Connect worker's `connect-distributed.properties`. Kafka loads them with java.util.Properties (Utils.loadProps), so
- * they are read as properties. A file is Kafka's by its keys, not its name: a `.properties` file with one of Kafka's
+ * they are read as properties. A file is Kafka's by its keys, not its name: a `.properties` or `.config` file with one of Kafka's
  * own TLS or security settings at a line start, unprefixed or a listener's (`security.protocol`, `ssl.keystore.location`,
  * `listener.name.<listener>.ssl.truststore.location`, `ssl.endpoint.identification.algorithm`, `listeners=…SSL://`,
  * `listener.security.protocol.map=…:SSL`, a Connect worker's `producer.security.protocol`, MirrorMaker 2's `clusters`
@@ -21,6 +21,12 @@ export const KAFKA_PROPERTIES_KIND = 'kafka.properties';
 const KAFKA_SETTING =
   /^[ \t]*(?:(?:producer\.|consumer\.|admin\.)?security\.protocol|(?:listener\.name\.[a-z0-9_-]+\.|producer\.|consumer\.|admin\.)?ssl\.(?:keystore|truststore)\.(?:location|type|password)|ssl\.endpoint\.identification\.algorithm|listeners[ \t]*[=:][^\n]*SSL:\/\/|listener\.security\.protocol\.map[ \t]*[=:][^\n]*:[ \t]*(?:SASL_)?SSL\b)/m;
 
+/**
+ * The names Kafka's own files are given: `.properties`, and `.config` for a tool's `--command-config` (Kafka's tools take
+ * any name: confluentinc/cp-demo@10846ae scripts/security/appSA.config, client_without_interceptors_ssl.config).
+ */
+const KAFKA_FILE_NAME = /\.(?:properties|config)$/i;
+
 /** MirrorMaker 2's `clusters` and a cluster's own security protocol or store (`primary.security.protocol`). */
 const MIRROR_MAKER_CLUSTERS = /^[ \t]*clusters[ \t]*[=:]/m;
 const MIRROR_MAKER_SETTING =
@@ -29,7 +35,7 @@ const MIRROR_MAKER_SETTING =
 export const kafkaPropertiesFormat: FormatHandler = {
   id: 'kafka-properties',
   classify(filePath, head) {
-    if (!/\.properties$/i.test(lastPathSegment(filePath))) return undefined;
+    if (!KAFKA_FILE_NAME.test(lastPathSegment(filePath))) return undefined;
     return KAFKA_SETTING.test(head) || (MIRROR_MAKER_CLUSTERS.test(head) && MIRROR_MAKER_SETTING.test(head))
       ? KAFKA_PROPERTIES_KIND
       : undefined;

@@ -19,6 +19,8 @@ describe("Kafka's own properties files", () => {
     // A Connect worker whose only TLS settings are its task clients'; MirrorMaker 2's clusters.
     ['connect-distributed.properties', 'group.id=connect\nproducer.security.protocol=SSL\n'],
     ['connect-mirror-maker.properties', 'clusters = A, B\nA.security.protocol = SSL\n'],
+    // confluentinc/cp-demo@10846ae scripts/security/appSA.config: a tool's --command-config.
+    ['appSA.config', 'security.protocol=SSL\nssl.truststore.location=/etc/kafka/secrets/kafka.appSA.truststore.jks\n'],
   ])('%s is Kafka configuration', (name, text) => {
     expect(classifyFile(`/t/${name}`, text)?.kind).toBe(KAFKA_PROPERTIES_KIND);
   });
@@ -30,6 +32,9 @@ describe("Kafka's own properties files", () => {
     ['server.properties', 'listeners=PLAINTEXT://:9092\nlog.dirs=/tmp/kafka-logs\n'],
     ['client.conf', 'security.protocol=SSL\n'],
     ['app.properties', 'clusters=a,b\n'],
+    // A .config file without Kafka's keys (an app's own, .NET's XML web.config).
+    ['web.config', '<configuration>\n  <appSettings/>\n</configuration>\n'],
+    ['app.config', 'timeout=30\n'],
   ])('%s (%j) is not', (name, text) => {
     expect(kafkaPropertiesFormat.classify(`/t/${name}`, text)).toBeUndefined();
   });

@@ -19,9 +19,12 @@ import { mountHolding, type ComposeMount } from '../compose-volumes';
 import { parseProperties } from '../properties';
 import type { ParsedDocument } from '../types';
 
-/** Confluent's and Apache Kafka's broker images (with or without a registry in front). */
-export const CONFLUENT_BROKER_IMAGE =
-  /(^|\/)(confluentinc\/cp-(kafka|server|enterprise-kafka)|apache\/kafka(-native)?)(:|@|$)/;
+/**
+ * Confluent's and Apache Kafka's broker images, from any registry or namespace: confluentinc/cp-demo@10846ae runs
+ * `${REPOSITORY}/cp-server:${CONFLUENT_DOCKER_TAG}` (REPOSITORY=confluentinc in its .env), as its Connect image is
+ * matched (../../model/kafka-connect.ts). `cp-server-connect` and `cp-kafka-connect` are not brokers: the name ends there.
+ */
+export const CONFLUENT_BROKER_IMAGE = /(^|\/)(cp-(kafka|server|enterprise-kafka)|apache\/kafka(-native)?)(:|@|$)/;
 /** Where the configure script reads the `*_FILENAME` stores and `*_CREDENTIALS` files. */
 export const CONFLUENT_SECRETS = '/etc/kafka/secrets';
 

@@ -51,6 +51,14 @@ ruleTester(rule, {
       },
     },
     {
+      // A Connect image's name starts like a broker's (cp-server-connect): its KAFKA_* variables are no broker's.
+      name: 'cp-server-connect is not a broker image',
+      files: {
+        'docker-compose.yml':
+          'services:\n  connect:\n    image: ${REPOSITORY}/cp-server-connect:7.6.0\n    environment:\n      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9092\n      KAFKA_SECURITY_INTER_BROKER_PROTOCOL: SSL\n      KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ""\n',
+      },
+    },
+    {
       name: "a client's properties file speaking PLAINTEXT (Kafka's default): not read",
       files: { 'client.properties': 'bootstrap.servers=kafka:9092\nssl.endpoint.identification.algorithm=\n' },
     },
@@ -72,6 +80,15 @@ ruleTester(rule, {
           related: [{ file: 'docker-compose.yml', line: 6 }],
         },
       ],
+    },
+    {
+      // confluentinc/cp-demo@10846ae names its brokers' image through variables: ${REPOSITORY}/cp-server:${CONFLUENT_DOCKER_TAG}.
+      name: 'a cp-server broker from a registry given by a variable: the same warning',
+      files: {
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: ${REPOSITORY}/cp-server:${CONFLUENT_DOCKER_TAG}\n    environment:\n      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9092\n      KAFKA_SECURITY_INTER_BROKER_PROTOCOL: SSL\n      KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ""\n',
+      },
+      errors: [{ messageId: 'brokerDisabled', file: 'docker-compose.yml', line: 7 }],
     },
     {
       // The broker replicates over its TLS inter-broker listener as a client (ChannelBuilders.clientChannelBuilder).
