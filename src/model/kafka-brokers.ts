@@ -17,10 +17,12 @@ import type { ComposeData, ComposeService } from '../parse/compose';
 import { CONFLUENT_BROKER_IMAGE, CONFLUENT_SECRETS } from '../parse/keystore/confluent-credentials';
 import { BITNAMI_KAFKA_IMAGE } from '../parse/keystore/bitnami-credentials';
 import type { ParsedDocument } from '../parse/types';
+import type { RunMemo } from '../core/run-memo';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { traced } from './java-shared';
 import {
+  enabledProtocolsOf,
   listenersSpeakTls,
   mountedTreeFile,
   tlsListenerNames,
@@ -30,8 +32,9 @@ import {
 } from './kafka-protocols';
 import { bitnamiBroker } from './kafka-bitnami';
 import { relativePosix } from './paths';
+import { imageRuntime } from './runtime-named';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
-import type { StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
 /**
  * wurstmeister/kafka: its start-kafka.sh writes every KAFKA_* variable into server.properties, the name lower case with
@@ -67,17 +70,55 @@ export const kafkaBrokersContributor: ModelContributor = {
         const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
         const trust = end && brokerTrust(end, stores);
         const off = propertiesFromEnv ? interBrokerVerificationOff(env) : undefined;
-        if (trust || off)
-          (ctx.deployment.unlinkedEnds ??= []).push({
-            name,
-            location: { file: doc.file.path },
-            implementation: 'jsse',
-            trust: trust ?? { defaultTrust: 'jdk-cacerts' },
-            ...(off ? { hostnameVerificationOff: off } : {}),
-          });
+        const protocols = (propertiesFromEnv || BITNAMI_KAFKA_IMAGE.test(image)) && brokerProtocols(env, confluent);
+        if (!trust && !off && !protocols) continue;
+        const runtime = serviceImageRuntime(doc, service, ctx.memo);
+        (ctx.deployment.unlinkedEnds ??= []).push({
+          name,
+          location: { file: doc.file.path },
+          implementation: 'jsse',
+          trust: trust ?? { defaultTrust: 'jdk-cacerts' },
+          ...(off ? { hostnameVerificationOff: off } : {}),
+          ...(protocols ? { protocols } : {}),
+          ...(runtime ? { runtime } : {}),
+        });
       }
   },
 };
+
+/**
+ * The protocols a broker with a TLS listener enables for them: ssl.enabled.protocols as the image writes it from
+ * KAFKA_SSL_ENABLED_PROTOCOLS (Confluent's, Apache Kafka's and wurstmeister's images) or KAFKA_CFG_SSL_ENABLED_PROTOCOLS
+ * (Bitnami's, whose legacy KAFKA_<NAME> alias wins: ./kafka-bitnami.ts). Undefined when unset or unknown.
+ */
+function brokerProtocols(env: ReadonlyMap<string, BrokerVariable>, confluent: boolean): UnlinkedEnd['protocols'] {
+  const prefixes = confluent ? ['KAFKA_'] : ['KAFKA_', 'KAFKA_CFG_'];
+  const named = (name: string) =>
+    prefixes.map((prefix) => prefix + name).find((variable) => env.has(variable)) ?? `KAFKA_${name}`;
+  const value = (name: string) => env.get(named(name))?.value;
+  const listeners = [value('ADVERTISED_LISTENERS') ?? '', value('LISTENERS') ?? ''].join(',');
+  if (!listenersSpeakTls(listeners, value('LISTENER_SECURITY_PROTOCOL_MAP'))) return undefined;
+  const variable = named('SSL_ENABLED_PROTOCOLS');
+  const written = env.get(variable);
+  return written && enabledProtocolsOf(variable, written.value, written.at);
+}
+
+/**
+ * The JDK a Compose service's image runs (jdk-locations.json: Confluent's images by tag), where `image:` is written;
+ * undefined when the image is not known (the JDK is then unknown: no nearer JDK of the tree runs a container).
+ */
+export function serviceImageRuntime(
+  doc: ParsedDocument<ComposeData>,
+  service: ComposeService,
+  memo: RunMemo,
+): JavaRuntime | undefined {
+  const image = service.image?.trim();
+  const entry = image && doc.entries.find((e) => e.key === `services.${service.name}.image`);
+  if (!image || !entry) return undefined;
+  const at = { file: doc.file.path, range: entry.valueRange };
+  const line = entry.valueRange.start.line + 1;
+  return imageRuntime(image, at, `JDK of ${path.basename(doc.file.path)}:${line} image ${image}`, memo);
+}
 
 /** The stores a Confluent broker reads, as the configure script sets them: the written paths and where they are set. */
 function confluentBroker(

@@ -8,9 +8,9 @@
 import type { Location } from '../core/types';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
-import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
+import { enabledProtocolsOf, KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
 import type { TreeStores } from './store-files';
-import type { StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
 /** The entry that decides a Kafka setting (`ssl.keystore.location`) for one view, if any. */
 export type SettingOf = (key: string) => Entry | undefined;
@@ -42,9 +42,11 @@ export interface KafkaViews {
   role: 'client' | 'listener';
   storeFile: StoreFileOf;
   stores: TreeStores;
+  /** The JDK the process runs on, when the tree says. */
+  runtime?: JavaRuntime;
 }
 
-/** The ends of the views that speak TLS and name a store or (clients) turn host name checks off. */
+/** The ends of the views that speak TLS and name a store, set their protocols or (clients) turn host name checks off. */
 export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
   const groups = new Map<string, { labels: string[]; end: Omit<UnlinkedEnd, 'name'> }>();
   for (const view of input.views) {
@@ -71,7 +73,10 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
             ...(view.connectsOver ? { listener: view.label } : {}),
           }
         : undefined;
-    if (!keyStore && !trustStore && !off) continue;
+    const enabled = setting('ssl.enabled.protocols');
+    const protocols =
+      enabled && enabledProtocolsOf(enabled.key, enabled.value, { file: input.file, range: enabled.valueRange });
+    if (!keyStore && !trustStore && !off && !protocols) continue;
     const id = decided.map((e) => `${e.key}@${e.keyRange.start.line}`).join('\n');
     const group = groups.get(id);
     if (group) group.labels.push(view.label);
@@ -86,6 +91,8 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
             ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
           } satisfies TlsTrustSettings,
           ...(off ? { hostnameVerificationOff: off } : {}),
+          ...(protocols ? { protocols } : {}),
+          ...(input.runtime ? { runtime: input.runtime } : {}),
         },
       });
   }

@@ -16,6 +16,7 @@ import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
+import { serviceImageRuntime } from './kafka-brokers';
 import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
 import { KAFKA_TLS_PROTOCOLS, mountedTreeFile } from './kafka-protocols';
 import { relativePosix } from './paths';
@@ -98,8 +99,14 @@ export const kafkaConnectComposeContributor: ModelContributor = {
         const name = `Kafka Connect worker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
         const gaps = connectGaps(name, doc.file.path, setting, connectVariable);
         if (gaps.length > 0) (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
+        // The image's JDK, else the JDK the Dockerfile it builds names (its FROM: namedRuntimes).
+        const built = builtDockerfile(doc.file.path, service);
+        const runtime =
+          serviceImageRuntime(doc, service, ctx.memo) ??
+          (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);
         const ends = kafkaViewEnds({
           name,
+          ...(runtime ? { runtime } : {}),
           nameOf: (labels) => `${name} [${labels.join(', ')}]`,
           file: doc.file.path,
           views: connectWorkerViews(setting),

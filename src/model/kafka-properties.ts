@@ -19,14 +19,16 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { KAFKA_PROPERTIES_KIND } from '../parse/kafka-properties';
 import type { Entry, ParsedDocument } from '../parse/types';
-import type { ModelContributor } from './contributor';
+import type { ComposeData } from '../parse/compose';
+import type { ModelContext, ModelContributor } from './contributor';
 import { deploymentMounts, treeFileInContainer } from './compose-mounts';
 import { kafkaViewEnds, type SettingOf } from './kafka-clients';
 import { CONNECT_WORKER_SETTINGS, connectGaps, connectWorkerViews, mirrorMakerViews } from './kafka-connect';
+import { serviceImageRuntime } from './kafka-brokers';
 import { tlsListenerNames } from './kafka-protocols';
 import { relativePosix } from './paths';
 import { treeStoresOf, type TreeStores } from './store-files';
-import type { KafkaConnectGap, TreeMount, UnlinkedEnd } from './types';
+import type { JavaRuntime, KafkaConnectGap, TreeMount, UnlinkedEnd } from './types';
 
 /** Settings only a broker (or KRaft controller) has. */
 const BROKER_SETTINGS = [
@@ -48,7 +50,9 @@ export const kafkaPropertiesContributor: ModelContributor = {
     const mounts = deploymentMounts(ctx);
     for (const doc of files) {
       const gaps: KafkaConnectGap[] = [];
-      const ends = kafkaEnds(doc, relativePosix(ctx.deployment.root, doc.file.path), stores, mounts, gaps);
+      const runtime = propertiesRuntime(ctx, doc.file.path, mounts);
+      const where = { stores, mounts, ...(runtime ? { runtime } : {}) };
+      const ends = kafkaEnds(doc, relativePosix(ctx.deployment.root, doc.file.path), where, gaps);
       if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
       if (gaps.length > 0) (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
     }
@@ -66,8 +70,7 @@ export const kafkaPropertiesContributor: ModelContributor = {
 function kafkaEnds(
   doc: ParsedDocument,
   name: string,
-  stores: TreeStores,
-  mounts: TreeMount[],
+  { stores, mounts, runtime }: { stores: TreeStores; mounts: TreeMount[]; runtime?: JavaRuntime },
   gaps: KafkaConnectGap[],
 ): UnlinkedEnd[] {
   // java.util.Properties keeps the last value of a key.
@@ -76,7 +79,12 @@ function kafkaEnds(
   const setting: SettingOf = (key) => settings.get(key);
   const value = (key: string) => settings.get(key)?.value.trim();
   const file = doc.file.path;
-  const common = { file, stores, storeFile: (written: string) => treeFileOf(file, written, stores, mounts) };
+  const common = {
+    file,
+    stores,
+    storeFile: (written: string) => treeFileOf(file, written, stores, mounts),
+    ...(runtime ? { runtime } : {}),
+  };
   if (BROKER_SETTINGS.some((key) => settings.has(key))) {
     const listeners = tlsListenerNames(
       [value('listeners') ?? '', value('advertised.listeners') ?? ''].join(','),
@@ -145,6 +153,28 @@ function clientListeners(settings: ReadonlyMap<string, Entry>, file: string): Ma
   for (const name of controllers?.value.split(',') ?? [])
     if (controllers && name.trim() !== '') named.set(name.trim().toUpperCase(), at(controllers));
   return named;
+}
+
+/**
+ * The JDK that reads a Kafka properties file: the JDK of the image of the Compose services that mount it, when they all
+ * run one known JDK (undefined when they do not: a container runs its image's JDK, never one found beside the file);
+ * else the JDK nearest to the file, as for a Java application (./runtime.ts makeRuntimeResolver).
+ */
+function propertiesRuntime(ctx: ModelContext, file: string, mounts: TreeMount[]): JavaRuntime | undefined {
+  const mounting = mounts.filter(
+    (m) => m.mount.service !== undefined && (file === m.hostPath || file.startsWith(m.hostPath + path.sep)),
+  );
+  if (mounting.length === 0) return ctx.runtimeFor(file);
+  const runtimes = new Map<string, JavaRuntime>();
+  for (const mount of mounting) {
+    const doc = ctx.deployment.documents.find((d) => d.file.path === mount.file && d.kind === 'compose');
+    const service = (doc?.data as ComposeData | undefined)?.services.find((s) => s.name === mount.mount.service);
+    const runtime = doc && service && serviceImageRuntime(doc as ParsedDocument<ComposeData>, service, ctx.memo);
+    if (!runtime) return undefined;
+    runtimes.set(`${runtime.vendor.value}|${runtime.version.value}|${runtime.attachment?.feature ?? ''}`, runtime);
+  }
+  const [only, ...more] = runtimes.values();
+  return more.length === 0 ? only : undefined;
 }
 
 /** The tree's store file a written location is, when the tree shows it (see the header); undefined when unknown. */

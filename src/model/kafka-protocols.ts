@@ -3,6 +3,7 @@
  * and the stores a broker image's setup gives it.
  */
 import * as path from 'node:path';
+import type { Traced } from '../core/traced';
 import type { Location } from '../core/types';
 import { mountHolding } from '../parse/compose-volumes';
 import type { TreeMount } from './types';
@@ -74,4 +75,25 @@ export function mountedTreeFile(
       at: { file: holding.mount.file, range: holding.mount.mount.range },
     }
   );
+}
+
+/**
+ * The protocols a Kafka end enables by `ssl.enabled.protocols` (or the variable an image writes it from), as Kafka reads
+ * the list: split at commas, each name trimmed (ConfigDef.Type.LIST); an empty list leaves the JDK's default, as does a
+ * value only the run knows (a placeholder, a config provider's `${file:…}`). DefaultSslEngineFactory hands the list to
+ * SSLEngine.setEnabledProtocols (apache/kafka 3.8.0 clients/src/main/java/org/apache/kafka/common/security/ssl/
+ * DefaultSslEngineFactory.java createSslEngine).
+ */
+export function enabledProtocolsOf(
+  setting: string,
+  value: string,
+  at: Location,
+): { setting: string; value: Traced<string[]>; text: string } | undefined {
+  if (value.includes('$') || value.includes('{{')) return undefined;
+  const names = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (names.length === 0) return undefined;
+  return { setting, value: { value: names, from: { kind: 'file', location: at } }, text: value };
 }

@@ -15,7 +15,7 @@
  */
 import type { Location } from '../core/types';
 import type { Entry } from '../parse/types';
-import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
+import { enabledProtocolsOf, KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
 import { springBundle } from './spring-bundle';
 import type { SpringSettings } from './spring-settings';
 import { storeOf, usableValue } from './spring-stores';
@@ -37,6 +37,7 @@ const SETTINGS = {
   trustStorePassword: { kafka: 'ssl.truststore.password', spring: 'ssl.trust-store-password' },
   engineFactory: { kafka: 'ssl.engine.factory.class', spring: undefined },
   endpointIdentification: { kafka: 'ssl.endpoint.identification.algorithm', spring: undefined },
+  enabledProtocols: { kafka: 'ssl.enabled.protocols', spring: undefined },
   bundle: { kafka: undefined, spring: 'ssl.bundle' },
 } as const;
 
@@ -61,6 +62,7 @@ export function springKafkaEnds(
       trust: TlsTrustSettings;
       off?: UnlinkedEnd['hostnameVerificationOff'];
       ignored?: UnlinkedEnd['storesReadBecause'];
+      protocols?: UnlinkedEnd['protocols'];
     }
   >();
   for (const client of CLIENTS) {
@@ -108,7 +110,14 @@ export function springKafkaEnds(
             tlsAt: { file: settings.doc(protocol).file.path, range: protocol.keyRange },
           }
         : undefined;
-    if (!keyStore && !trustStore && !off) continue;
+    const enabled = decides('enabledProtocols');
+    const protocols =
+      enabled &&
+      enabledProtocolsOf(enabled.key, enabled.value, {
+        file: settings.doc(enabled).file.path,
+        range: enabled.valueRange,
+      });
+    if (!keyStore && !trustStore && !off && !protocols) continue;
     const ignored =
       ignoredBundle && bundleIgnoredBy
         ? {
@@ -118,19 +127,34 @@ export function springKafkaEnds(
         : undefined;
     const key =
       [keyStore, trustStore].map((s) => (s ? placeOf(s) : '')).join('|') +
-      `|${off ? placeOf(off.at) : ''}|${ignored ? ignored.message : ''}`;
+      `|${off ? placeOf(off.at) : ''}|${ignored ? ignored.message : ''}|${protocols ? placeOf(enabledAt(protocols)) : ''}`;
     const same = byStores.get(key);
     if (same) same.clients.push(client);
-    else byStores.set(key, { clients: [client], trust, ...(off ? { off } : {}), ...(ignored ? { ignored } : {}) });
+    else
+      byStores.set(key, {
+        clients: [client],
+        trust,
+        ...(off ? { off } : {}),
+        ...(ignored ? { ignored } : {}),
+        ...(protocols ? { protocols } : {}),
+      });
   }
-  return [...byStores.values()].map(({ clients, trust, off, ignored }) => ({
+  return [...byStores.values()].map(({ clients, trust, off, ignored, protocols }) => ({
     name: `Kafka ${clients.length === CLIENTS.length ? 'clients' : clients.join(', ')} of ${app.name}`,
     location: app.location,
     implementation: app.tls?.implementation ?? 'jsse',
     trust,
     ...(off ? { hostnameVerificationOff: off } : {}),
     ...(ignored ? { storesReadBecause: ignored } : {}),
+    ...(protocols ? { protocols } : {}),
+    ...(app.runtime ? { runtime: app.runtime } : {}),
   }));
+}
+
+/** Where an end's protocol list is written. */
+function enabledAt(protocols: NonNullable<UnlinkedEnd['protocols']>): Location {
+  const from = protocols.value.from;
+  return from.kind === 'file' ? from.location : { file: protocols.setting };
 }
 
 /** Where a store (or a setting) is named, as a key for telling apart the clients that read different settings. */

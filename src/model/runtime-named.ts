@@ -69,6 +69,15 @@ function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime
   };
 }
 
+/**
+ * The JDK a container image runs (jdk-locations.json images), named where the image is (a Compose service's `image:`),
+ * `text` saying so; undefined for an image lint-deploy does not know.
+ */
+export function imageRuntime(image: string, location: Location, text: string, memo?: RunMemo): JavaRuntime | undefined {
+  const jdk = jdkFromImage(image, memo);
+  return jdk && runtimeOf(jdk, location, text);
+}
+
 /** The directory a start script speaks for: Tomcat's `bin/setenv.sh` configures the install above `bin/`. */
 function scriptScope(file: string): string {
   const dir = path.dirname(file);

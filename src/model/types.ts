@@ -475,6 +475,17 @@ export interface UnlinkedEnd {
    */
   useUnknown?: 'not-handed-over';
   /**
+   * The JDK the end runs on, when the tree says (a broker image's JDK: jdk-locations.json; a Spring app's runtime; the
+   * JDK nearest to a properties file): its jdk.tls.disabledAlgorithms judges `protocols`.
+   */
+  runtime?: JavaRuntime;
+  /**
+   * The protocols the end's settings enable (Kafka's `ssl.enabled.protocols`, which DefaultSslEngineFactory hands to
+   * SSLEngine.setEnabledProtocols), as written, with the setting's name and where its value is written. Absent: Kafka's
+   * default (TLSv1.2,TLSv1.3 on Java 11 and later), which no JDK disables.
+   */
+  protocols?: { setting: string; value: Traced<string[]>; text: string };
+  /**
    * What else decides that the end reads its stores: the project's Spring Boot release, when it predates a bundle setting
    * the end's settings also name (Kafka's `spring.kafka.ssl.bundle` before 3.2), so that the store settings are read.
    */

@@ -9,7 +9,7 @@ import {
 } from '../../knowledge';
 import type { Component, JavaRuntime, Provenance, Traced } from '../../model/types';
 import { runtimeSources, withSources } from '../_lib/sources';
-import { defineRule } from '../types';
+import { defineRule, type RuleContext } from '../types';
 import { originText, rangeOfItem, relatedFrom } from './_lib/shared';
 
 /** System properties that list the protocols a JSSE side enables. */
@@ -78,6 +78,54 @@ function judgedList(runtime: JavaRuntime, memo: RunMemo): JudgedList | undefined
   };
 }
 
+/** Reports the protocols of one list that the runtime's disabled list removes (all of them: an error). */
+function judgeList(
+  ctx: RuleContext<unknown, 'someDisabled' | 'allDisabled'>,
+  owner: { id: string; name: string; runtime: JavaRuntime },
+  judged: JudgedList,
+  list: ProtocolList,
+): void {
+  const { disabled, jdk } = judged;
+  const origin = originText(judged.from);
+  const where = list.value.from.kind === 'file' ? list.value.from.location : undefined;
+  if (!where) return;
+  const blocked = list.value.value.map((p) => ({ protocol: p, entry: protocolDisabledBy(p, disabled) }));
+  const off = blocked.filter((b) => b.entry);
+  if (off.length === 0) return;
+  const related = withSources(
+    where,
+    relatedFrom(judged.from, 'jdk.tls.disabledAlgorithms is set here'),
+    runtimeSources(owner.runtime, owner.name, ['jdk.tls.disabledAlgorithms']),
+  );
+  if (off.length === blocked.length) {
+    ctx.report({
+      messageId: 'allDisabled',
+      severity: 'error',
+      data: { what: list.what, protocols: list.value.value.join(', '), jdk, origin },
+      location: where,
+      related,
+      fingerprint: [owner.id, list.what, list.value.value.join(',')],
+    });
+    return;
+  }
+  const remaining = blocked
+    .filter((b) => !b.entry)
+    .map((b) => b.protocol)
+    .join(', ');
+  for (const { protocol, entry } of off) {
+    const location: Location = where.range
+      ? { file: where.file, range: rangeOfItem(where.range, list.text, protocol) }
+      : where;
+    ctx.report({
+      messageId: 'someDisabled',
+      data: { protocol, what: list.what, jdk, entry: entry!, origin, remaining },
+      location,
+      related,
+      fingerprint: [owner.id, list.what, protocol],
+    });
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'java/protocol-disabled-by-runtime',
@@ -100,47 +148,16 @@ export default defineRule({
       const runtime = component.runtime;
       const judged = runtime && judgedList(runtime, ctx.memo);
       if (!runtime || !judged) continue;
-      const { disabled, jdk } = judged;
-      const origin = originText(judged.from);
-      for (const list of protocolLists(component, runtime)) {
-        const where = list.value.from.kind === 'file' ? list.value.from.location : undefined;
-        if (!where) continue;
-        const blocked = list.value.value.map((p) => ({ protocol: p, entry: protocolDisabledBy(p, disabled) }));
-        const off = blocked.filter((b) => b.entry);
-        if (off.length === 0) continue;
-        const related = withSources(
-          where,
-          relatedFrom(judged.from, 'jdk.tls.disabledAlgorithms is set here'),
-          runtimeSources(runtime, component.name, ['jdk.tls.disabledAlgorithms']),
-        );
-        if (off.length === blocked.length) {
-          ctx.report({
-            messageId: 'allDisabled',
-            severity: 'error',
-            data: { what: list.what, protocols: list.value.value.join(', '), jdk, origin },
-            location: where,
-            related,
-            fingerprint: [component.id, list.what, list.value.value.join(',')],
-          });
-          continue;
-        }
-        const remaining = blocked
-          .filter((b) => !b.entry)
-          .map((b) => b.protocol)
-          .join(', ');
-        for (const { protocol, entry } of off) {
-          const location: Location = where.range
-            ? { file: where.file, range: rangeOfItem(where.range, list.text, protocol) }
-            : where;
-          ctx.report({
-            messageId: 'someDisabled',
-            data: { protocol, what: list.what, jdk, entry: entry!, origin, remaining },
-            location,
-            related,
-            fingerprint: [component.id, list.what, protocol],
-          });
-        }
-      }
+      for (const list of protocolLists(component, runtime))
+        judgeList(ctx, { id: component.id, name: component.name, runtime }, judged, list);
+    }
+    // Kafka's ends (brokers, clients, Connect workers): ssl.enabled.protocols goes to SSLEngine.setEnabledProtocols.
+    for (const end of ctx.deployment.unlinkedEnds ?? []) {
+      const { runtime, protocols } = end;
+      const judged = runtime && protocols && judgedList(runtime, ctx.memo);
+      if (!runtime || !protocols || !judged) continue;
+      const list = { what: `${protocols.setting} of ${end.name}`, value: protocols.value, text: protocols.text };
+      judgeList(ctx, { id: end.name, name: end.name, runtime }, judged, list);
     }
   },
 });

@@ -1,0 +1,135 @@
+import rule from '../../../src/rules/java/protocol-disabled-by-runtime';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/**
+ * Kafka's ends: ssl.enabled.protocols goes to SSLEngine.setEnabledProtocols (DefaultSslEngineFactory), judged against
+ * the JDK the broker image runs (jdk-locations.json: Confluent's images by tag) or the JDK nearest to a client's file.
+ * Checked on JDK 17.0.15 with two SSLEngines set up as Kafka sets them: TLSv1,TLSv1.1 on either side fails with 'No
+ * appropriate protocol (protocol is disabled or cipher suites are inappropriate)'; TLSv1,TLSv1.2 negotiates TLSv1.2.
+ */
+const broker = (image: string, protocols: string) => ({
+  'docker-compose.yml': [
+    'services:',
+    '  kafka:',
+    `    image: ${image}`,
+    '    environment:',
+    '      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9093',
+    `      KAFKA_SSL_ENABLED_PROTOCOLS: ${protocols}`,
+    '',
+  ].join('\n'),
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      // common-docker v6.0.1 installs the meta package zulu-11 unpinned: an 11 update before 11.0.11 may run.
+      name: 'cp-kafka:6.0.1 gives Java 11 without its update: unknown, nothing said',
+      files: broker('confluentinc/cp-kafka:6.0.1', 'TLSv1,TLSv1.1'),
+    },
+    {
+      // confluentinc/cp-demo@10846ae: the tag is a variable of .env, which the model does not read.
+      name: 'an image named by variables: the JDK is unknown',
+      files: broker('${REPOSITORY}/cp-server:${CONFLUENT_DOCKER_TAG}', 'TLSv1'),
+    },
+    {
+      name: 'a broker image lint-deploy does not know: unknown',
+      files: broker('example/kafka:1.0', 'TLSv1'),
+    },
+    {
+      name: 'TLSv1.2,TLSv1.3 on cp-kafka:7.4.0 (Zulu 11.0.18): nothing disabled',
+      files: broker('confluentinc/cp-kafka:7.4.0', 'TLSv1.2,TLSv1.3'),
+    },
+    {
+      // Kafka reads no ssl.* setting of a PLAINTEXT client (its default security.protocol).
+      name: "a client's file speaking PLAINTEXT: its protocols are not read",
+      files: {
+        Dockerfile: 'FROM eclipse-temurin:17\n',
+        'client.properties':
+          'bootstrap.servers=kafka:9092\nssl.enabled.protocols=TLSv1\nssl.truststore.location=t.jks\n',
+      },
+    },
+    {
+      name: 'a placeholder is unknown, not wrong',
+      files: broker('confluentinc/cp-kafka:7.4.0', '${PROTOCOLS}'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'cp-kafka:7.4.0 (Zulu 11.0.18) enabling TLSv1.2 and TLSv1.1: TLSv1.1 dropped (a warning)',
+      files: broker('confluentinc/cp-kafka:7.4.0', 'TLSv1.2,TLSv1.1'),
+      errors: [
+        {
+          messageId: 'someDisabled',
+          file: 'docker-compose.yml',
+          line: 6,
+          messageIncludes: [
+            'TLSv1.1 in KAFKA_SSL_ENABLED_PROTOCOLS of Kafka broker (docker-compose.yml service kafka)',
+            '11.0.18',
+            'enables only TLSv1.2',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'cp-server:8.0.0 (Temurin 21.0.7) enabling only TLSv1 and TLSv1.1: no protocol left (an error)',
+      files: broker('confluentinc/cp-server:8.0.0', 'TLSv1,TLSv1.1'),
+      errors: [{ messageId: 'allDisabled', file: 'docker-compose.yml', line: 6, messageIncludes: ['21.0.7'] }],
+    },
+    {
+      name: 'apache/kafka:3.8.0 (eclipse-temurin:21): TLSv1 disabled whichever 21 update runs',
+      files: broker('apache/kafka:3.8.0', 'TLSv1'),
+      errors: [{ messageId: 'allDisabled', file: 'docker-compose.yml', line: 6, messageIncludes: ['every'] }],
+    },
+    {
+      name: "a client's properties file beside the Dockerfile that runs it",
+      files: {
+        Dockerfile: 'FROM eclipse-temurin:17\n',
+        'client.properties': 'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\nssl.enabled.protocols=TLSv1.1\n',
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'client.properties',
+          line: 3,
+          messageIncludes: ['ssl.enabled.protocols of Kafka client (client.properties)'],
+          related: [{ file: 'Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      // A file mounted into a broker container is read by the image's JDK, not by one found beside it.
+      name: 'server.properties mounted into cp-kafka:7.8.0 (Temurin 17.0.12): the image decides',
+      files: {
+        Dockerfile: 'FROM eclipse-temurin:8u252-b09-jdk\n',
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.8.0\n    volumes:\n      - ./config/server.properties:/etc/kafka/server.properties\n',
+        'config/server.properties': 'broker.id=1\nlisteners=SSL://:9093\nssl.enabled.protocols=TLSv1.2,TLSv1\n',
+      },
+      errors: [
+        {
+          messageId: 'someDisabled',
+          file: 'config/server.properties',
+          line: 3,
+          messageIncludes: ['17.0.12'],
+          related: [{ file: 'docker-compose.yml', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'Spring Kafka clients enabling TLSv1 through spring.kafka.properties, on eclipse-temurin:17',
+      files: {
+        'app/Dockerfile': 'FROM eclipse-temurin:17\n',
+        'app/src/main/resources/application.properties':
+          'spring.application.name=orders\nspring.kafka.security.protocol=SSL\nspring.kafka.properties.ssl.enabled.protocols=TLSv1.3,TLSv1\n',
+      },
+      errors: [
+        {
+          messageId: 'someDisabled',
+          file: 'app/src/main/resources/application.properties',
+          line: 3,
+          messageIncludes: ['spring.kafka.properties.ssl.enabled.protocols of Kafka clients of'],
+        },
+      ],
+    },
+  ],
+});
