@@ -31,6 +31,7 @@ import {
   type BrokerVariable,
 } from './kafka-protocols';
 import { bitnamiBroker } from './kafka-bitnami';
+import { brokerListenerEnds } from './kafka-broker-listeners';
 import { relativePosix } from './paths';
 import { imageRuntime } from './runtime-named';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
@@ -71,8 +72,12 @@ export const kafkaBrokersContributor: ModelContributor = {
         const trust = end && brokerTrust(end, stores);
         const off = propertiesFromEnv ? interBrokerVerificationOff(env) : undefined;
         const protocols = (propertiesFromEnv || BITNAMI_KAFKA_IMAGE.test(image)) && brokerProtocols(env, confluent);
-        if (!trust && !off && !protocols) continue;
         const runtime = serviceImageRuntime(doc, service, ctx.memo);
+        const listenerEnds = propertiesFromEnv
+          ? brokerListenerEnds(doc, service, { name, own, stores, ...(runtime ? { runtime } : {}) })
+          : [];
+        if (listenerEnds.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...listenerEnds);
+        if (!trust && !off && !protocols) continue;
         (ctx.deployment.unlinkedEnds ??= []).push({
           name,
           location: { file: doc.file.path },

@@ -18,7 +18,7 @@ import type { ModelContributor } from './contributor';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import { serviceImageRuntime } from './kafka-brokers';
 import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
-import { KAFKA_TLS_PROTOCOLS, mountedTreeFile } from './kafka-protocols';
+import { KAFKA_TLS_PROTOCOLS, mountedTreeFile, serviceVariables } from './kafka-protocols';
 import { relativePosix } from './paths';
 import { treeStoresOf } from './store-files';
 import type { KafkaConnectGap } from './types';
@@ -44,14 +44,36 @@ export function connectWorkerViews(setting: SettingOf): KafkaView[] {
   ];
 }
 
-/** The clients of each cluster MirrorMaker 2 connects to: `<cluster>.<setting>` before `<setting>`. */
-export function mirrorMakerViews(clusters: string, setting: SettingOf): KafkaView[] {
+/**
+ * The clients of each cluster MirrorMaker 2 connects to: `<cluster>.<setting>` before `<setting>`; and where the file
+ * sets a client's own (`A.producer.ssl.truststore.location`, or `producer.…` for every cluster), that cluster's
+ * producers, consumers or admin clients read `A.producer.<setting>`, `producer.<setting>`, `A.<setting>`, `<setting>` in
+ * that order (MirrorMakerConfig.clusterProps, then MirrorClientConfig.clientConfig's valuesWithPrefixOverride of
+ * `producer.`, `consumer.`, `admin.`: apache/kafka 3.8.0 connect/mirror-client MirrorClientConfig.java).
+ */
+export function mirrorMakerViews(clusters: string, setting: SettingOf, keys: readonly string[] = []): KafkaView[] {
   const aliases = [...new Set(clusters.split(',').map((alias) => alias.trim()))].filter((a) => a !== '');
-  return aliases.map((alias) => ({
-    label: `cluster ${alias}`,
-    setting: (key) => setting(`${alias}.${key}`) ?? setting(key),
-  }));
+  return aliases.flatMap((alias) => {
+    const cluster = (key: string) => setting(`${alias}.${key}`) ?? setting(key);
+    const own = MIRROR_CLIENTS.filter(([prefix]) =>
+      keys.some((key) => key.startsWith(`${alias}.${prefix}ssl.`) || key.startsWith(`${prefix}ssl.`)),
+    );
+    return [
+      { label: `cluster ${alias}`, setting: cluster },
+      ...own.map(([prefix, clients]) => ({
+        label: `cluster ${alias} ${clients}`,
+        setting: (key: string) => cluster(`${prefix}${key}`) ?? cluster(key),
+      })),
+    ];
+  });
 }
+
+/** The clients MirrorMaker 2 makes for a cluster, by the prefix of their own settings. */
+const MIRROR_CLIENTS = [
+  ['producer.', 'producers'],
+  ['consumer.', 'consumers'],
+  ['admin.', 'admin clients'],
+] as const;
 
 /**
  * Kafka Connect images that write each `CONNECT_*` variable into the worker's properties, from any registry
@@ -84,16 +106,7 @@ export const kafkaConnectComposeContributor: ModelContributor = {
       for (const service of doc.data.services) {
         if (!serviceImages(service, doc.file.path, documents).some((image) => CONNECT_IMAGE.test(image))) continue;
         // Each CONNECT_<NAME> is the worker setting <name>; the entry keeps the variable's name, where it is written.
-        const env = new Map<string, Entry>();
-        for (const variable of service.environment)
-          if (variable.value !== undefined && variable.name.startsWith('CONNECT_'))
-            env.set(variable.name, {
-              key: variable.name,
-              value: variable.value,
-              keyRange: variable.nameRange,
-              valueRange: variable.valueRange,
-              secret: variable.entry.secret,
-            });
+        const env = serviceVariables(service, 'CONNECT_');
         const setting: SettingOf = (key) => env.get(connectVariable(key));
         const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
         const name = `Kafka Connect worker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;

@@ -115,7 +115,7 @@ function kafkaEnds(
       name: mirrorMaker,
       nameOf: (labels) => `${mirrorMaker} [${labels.join(', ')}]`,
       role: 'client',
-      views: mirrorMakerViews(clusters, setting),
+      views: mirrorMakerViews(clusters, setting, [...settings.keys()]),
     });
   }
   if (CONNECT_WORKER_SETTINGS.some((key) => settings.has(key))) {

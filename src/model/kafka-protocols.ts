@@ -5,7 +5,9 @@
 import * as path from 'node:path';
 import type { Traced } from '../core/traced';
 import type { Location } from '../core/types';
+import type { ComposeService } from '../parse/compose';
 import { mountHolding } from '../parse/compose-volumes';
+import type { Entry } from '../parse/types';
 import type { TreeMount } from './types';
 
 /** One environment variable of a Compose service, with where its value and its name are written. */
@@ -96,4 +98,22 @@ export function enabledProtocolsOf(
     .filter(Boolean);
   if (names.length === 0) return undefined;
   return { setting, value: { value: names, from: { kind: 'file', location: at } }, text: value };
+}
+
+/**
+ * A Compose service's variables whose name starts with `prefix` and that have a value, as entries keyed by the variable's
+ * name and placed where it is written (the last one a name is given wins, as Compose keeps it).
+ */
+export function serviceVariables(service: ComposeService, prefix: string): Map<string, Entry> {
+  const env = new Map<string, Entry>();
+  for (const variable of service.environment)
+    if (variable.value !== undefined && variable.name.startsWith(prefix))
+      env.set(variable.name, {
+        key: variable.name,
+        value: variable.value,
+        keyRange: variable.nameRange,
+        valueRange: variable.valueRange,
+        secret: variable.entry.secret,
+      });
+  return env;
 }

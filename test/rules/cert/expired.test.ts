@@ -626,6 +626,20 @@ const confluentBroker = (listeners: string) => ({
   ].join('\n'),
   'secrets/kafka.keystore.jks': kafkaKey,
 });
+/** A broker service of `image` with these environment lines (map or list form) and ./secrets on /etc/kafka/secrets. */
+const brokerWithSecrets = (image: string, environment: string[]) => ({
+  'docker-compose.yml': [
+    'services:',
+    '  broker:',
+    `    image: ${image}`,
+    '    environment:',
+    ...environment.map((line) => `      ${line}`),
+    '    volumes:',
+    '      - ./secrets:/etc/kafka/secrets',
+    '',
+  ].join('\n'),
+  'secrets/kafka.keystore.jks': kafkaKey,
+});
 /** The two expired certificates of the broker's key store, named by the Compose line that names the store. */
 const inBrokerKey = (line: number) =>
   [0, 1].map(() => ({
@@ -760,19 +774,25 @@ ruleTester(rule, {
       // Lightstreamer/Lightstreamer-kafka-connector@c6cf311 (Apache-2.0) runs apache/kafka with CLIENT_SSL:SSL listeners.
       name: 'an apache/kafka broker, list-form environment, listener names mapped to SSL: its key store named, an error',
       files: {
-        'docker-compose.yml': [
-          'services:',
-          '  broker:',
-          '    image: apache/kafka:3.8.0',
-          '    environment:',
-          '      - KAFKA_LISTENER_SECURITY_PROTOCOL_MAP=CLIENT_SSL:SSL,PLAINTEXT:PLAINTEXT',
-          '      - KAFKA_ADVERTISED_LISTENERS=CLIENT_SSL://broker:29094,PLAINTEXT://broker:29092',
-          '      - KAFKA_SSL_KEYSTORE_FILENAME=kafka.keystore.jks',
-          '    volumes:',
-          '      - ./secrets:/etc/kafka/secrets',
-          '',
-        ].join('\n'),
-        'secrets/kafka.keystore.jks': kafkaKey,
+        ...brokerWithSecrets('apache/kafka:3.8.0', [
+          '- KAFKA_LISTENER_SECURITY_PROTOCOL_MAP=CLIENT_SSL:SSL,PLAINTEXT:PLAINTEXT',
+          '- KAFKA_ADVERTISED_LISTENERS=CLIENT_SSL://broker:29094,PLAINTEXT://broker:29092',
+          '- KAFKA_SSL_KEYSTORE_FILENAME=kafka.keystore.jks',
+        ]),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inBrokerKey(7),
+    },
+    {
+      // The image writes KAFKA_LISTENER_NAME_INTERNAL_SSL_KEYSTORE_LOCATION as listener.name.internal.ssl.keystore.location,
+      // which the INTERNAL listener reads before ssl.keystore.location (ChannelBuilders.channelBuilderConfigs).
+      name: "a Confluent broker listener's own key store (KAFKA_LISTENER_NAME_<L>_SSL_KEYSTORE_LOCATION): an error",
+      files: {
+        ...brokerWithSecrets('confluentinc/cp-server:7.6.0', [
+          'KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: INTERNAL:SSL,CLEAR:PLAINTEXT',
+          'KAFKA_ADVERTISED_LISTENERS: INTERNAL://broker:9093,CLEAR://broker:9092',
+          'KAFKA_LISTENER_NAME_INTERNAL_SSL_KEYSTORE_LOCATION: /etc/kafka/secrets/kafka.keystore.jks',
+        ]),
       },
       options: { referenceDate: '2047-01-01' },
       errors: inBrokerKey(7),
@@ -971,6 +991,16 @@ ruleTester(rule, {
       files: kafkaFile(
         'connect-mirror-maker.properties',
         'clusters = primary, backup\nprimary.bootstrap.servers = kafka:9093\nprimary.security.protocol = SSL\nprimary.ssl.truststore.location = secrets/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('connect-mirror-maker.properties', 4),
+    },
+    {
+      // A cluster's producers read <alias>.producer.* first (MirrorClientConfig.clientConfig, valuesWithPrefixOverride).
+      name: "a MirrorMaker 2 cluster's producers' own store (primary.producer.ssl.keystore.location): an error",
+      files: kafkaFile(
+        'connect-mirror-maker.properties',
+        'clusters = primary, backup\nprimary.bootstrap.servers = kafka:9093\nprimary.security.protocol = SSL\nprimary.producer.ssl.keystore.location = secrets/key.jks\n',
       ),
       options: { referenceDate: '2047-01-01' },
       errors: inKafkaFileKey('connect-mirror-maker.properties', 4),

@@ -76,6 +76,33 @@ ruleTester(rule, {
       errors: [{ messageId: 'allDisabled', file: 'docker-compose.yml', line: 6, messageIncludes: ['21.0.7'] }],
     },
     {
+      // KAFKA_LISTENER_NAME_INTERNAL_SSL_ENABLED_PROTOCOLS is the INTERNAL listener's own ssl.enabled.protocols.
+      name: "a listener's own protocols on cp-server:7.6.0 (Zulu 11.0.21): that listener's end",
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  kafka:',
+          '    image: confluentinc/cp-server:7.6.0',
+          '    environment:',
+          '      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: INTERNAL:SSL,EXTERNAL:SSL',
+          '      KAFKA_ADVERTISED_LISTENERS: INTERNAL://kafka:9093,EXTERNAL://localhost:19093',
+          '      KAFKA_LISTENER_NAME_INTERNAL_SSL_ENABLED_PROTOCOLS: TLSv1.1',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'docker-compose.yml',
+          line: 7,
+          messageIncludes: [
+            'KAFKA_LISTENER_NAME_INTERNAL_SSL_ENABLED_PROTOCOLS of Kafka broker (docker-compose.yml service kafka) listener INTERNAL',
+            '11.0.21',
+          ],
+        },
+      ],
+    },
+    {
       name: 'apache/kafka:3.8.0 (eclipse-temurin:21): TLSv1 disabled whichever 21 update runs',
       files: broker('apache/kafka:3.8.0', 'TLSv1'),
       errors: [{ messageId: 'allDisabled', file: 'docker-compose.yml', line: 6, messageIncludes: ['every'] }],
