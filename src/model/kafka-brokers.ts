@@ -22,7 +22,7 @@ import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { traced } from './java-shared';
 import {
-  enabledProtocolsOf,
+  kafkaListOf,
   listenersSpeakTls,
   mountedTreeFile,
   tlsListenerNames,
@@ -71,20 +71,20 @@ export const kafkaBrokersContributor: ModelContributor = {
         const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
         const trust = end && brokerTrust(end, stores);
         const off = propertiesFromEnv ? interBrokerVerificationOff(env) : undefined;
-        const protocols = (propertiesFromEnv || BITNAMI_KAFKA_IMAGE.test(image)) && brokerProtocols(env, confluent);
+        const lists = (propertiesFromEnv || BITNAMI_KAFKA_IMAGE.test(image)) && brokerLists(env, confluent);
         const runtime = serviceImageRuntime(doc, service, ctx.memo);
         const listenerEnds = propertiesFromEnv
           ? brokerListenerEnds(doc, service, { name, own, stores, ...(runtime ? { runtime } : {}) })
           : [];
         if (listenerEnds.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...listenerEnds);
-        if (!trust && !off && !protocols) continue;
+        if (!trust && !off && !lists) continue;
         (ctx.deployment.unlinkedEnds ??= []).push({
           name,
           location: { file: doc.file.path },
           implementation: 'jsse',
           trust: trust ?? { defaultTrust: 'jdk-cacerts' },
           ...(off ? { hostnameVerificationOff: off } : {}),
-          ...(protocols ? { protocols } : {}),
+          ...(lists || {}),
           ...(runtime ? { runtime } : {}),
         });
       }
@@ -92,20 +92,31 @@ export const kafkaBrokersContributor: ModelContributor = {
 };
 
 /**
- * The protocols a broker with a TLS listener enables for them: ssl.enabled.protocols as the image writes it from
- * KAFKA_SSL_ENABLED_PROTOCOLS (Confluent's, Apache Kafka's and wurstmeister's images) or KAFKA_CFG_SSL_ENABLED_PROTOCOLS
- * (Bitnami's, whose legacy KAFKA_<NAME> alias wins: ./kafka-bitnami.ts). Undefined when unset or unknown.
+ * The protocols and cipher suites a broker with a TLS listener enables for them: ssl.enabled.protocols and
+ * ssl.cipher.suites as the image writes them from KAFKA_SSL_ENABLED_PROTOCOLS and KAFKA_SSL_CIPHER_SUITES (Confluent's,
+ * Apache Kafka's and wurstmeister's images) or KAFKA_CFG_SSL_… (Bitnami's, whose legacy KAFKA_<NAME> alias wins:
+ * ./kafka-bitnami.ts). Undefined when neither is set (or known).
  */
-function brokerProtocols(env: ReadonlyMap<string, BrokerVariable>, confluent: boolean): UnlinkedEnd['protocols'] {
+function brokerLists(
+  env: ReadonlyMap<string, BrokerVariable>,
+  confluent: boolean,
+): Pick<UnlinkedEnd, 'protocols' | 'cipherSuites'> | undefined {
   const prefixes = confluent ? ['KAFKA_'] : ['KAFKA_', 'KAFKA_CFG_'];
   const named = (name: string) =>
     prefixes.map((prefix) => prefix + name).find((variable) => env.has(variable)) ?? `KAFKA_${name}`;
   const value = (name: string) => env.get(named(name))?.value;
   const listeners = [value('ADVERTISED_LISTENERS') ?? '', value('LISTENERS') ?? ''].join(',');
   if (!listenersSpeakTls(listeners, value('LISTENER_SECURITY_PROTOCOL_MAP'))) return undefined;
-  const variable = named('SSL_ENABLED_PROTOCOLS');
-  const written = env.get(variable);
-  return written && enabledProtocolsOf(variable, written.value, written.at);
+  const list = (name: string) => {
+    const variable = named(name);
+    const written = env.get(variable);
+    return written && kafkaListOf(variable, written.value, written.at);
+  };
+  const protocols = list('SSL_ENABLED_PROTOCOLS');
+  const cipherSuites = list('SSL_CIPHER_SUITES');
+  return protocols || cipherSuites
+    ? { ...(protocols ? { protocols } : {}), ...(cipherSuites ? { cipherSuites } : {}) }
+    : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Location } from '../core/types';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
-import { enabledProtocolsOf, KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
+import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import type { TreeStores } from './store-files';
 import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
@@ -73,10 +73,13 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
             ...(view.connectsOver ? { listener: view.label } : {}),
           }
         : undefined;
-    const enabled = setting('ssl.enabled.protocols');
-    const protocols =
-      enabled && enabledProtocolsOf(enabled.key, enabled.value, { file: input.file, range: enabled.valueRange });
-    if (!keyStore && !trustStore && !off && !protocols) continue;
+    const list = (key: string) => {
+      const entry = setting(key);
+      return entry && kafkaListOf(entry.key, entry.value, { file: input.file, range: entry.valueRange });
+    };
+    const protocols = list('ssl.enabled.protocols');
+    const cipherSuites = list('ssl.cipher.suites');
+    if (!keyStore && !trustStore && !off && !protocols && !cipherSuites) continue;
     const id = decided.map((e) => `${e.key}@${e.keyRange.start.line}`).join('\n');
     const group = groups.get(id);
     if (group) group.labels.push(view.label);
@@ -92,6 +95,7 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
           } satisfies TlsTrustSettings,
           ...(off ? { hostnameVerificationOff: off } : {}),
           ...(protocols ? { protocols } : {}),
+          ...(cipherSuites ? { cipherSuites } : {}),
           ...(input.runtime ? { runtime: input.runtime } : {}),
         },
       });

@@ -3,12 +3,11 @@
  * and the stores a broker image's setup gives it.
  */
 import * as path from 'node:path';
-import type { Traced } from '../core/traced';
 import type { Location } from '../core/types';
 import type { ComposeService } from '../parse/compose';
 import { mountHolding } from '../parse/compose-volumes';
 import type { Entry } from '../parse/types';
-import type { TreeMount } from './types';
+import type { KafkaList, TreeMount } from './types';
 
 /** One environment variable of a Compose service, with where its value and its name are written. */
 export interface BrokerVariable {
@@ -80,17 +79,13 @@ export function mountedTreeFile(
 }
 
 /**
- * The protocols a Kafka end enables by `ssl.enabled.protocols` (or the variable an image writes it from), as Kafka reads
- * the list: split at commas, each name trimmed (ConfigDef.Type.LIST); an empty list leaves the JDK's default, as does a
- * value only the run knows (a placeholder, a config provider's `${file:…}`). DefaultSslEngineFactory hands the list to
- * SSLEngine.setEnabledProtocols (apache/kafka 3.8.0 clients/src/main/java/org/apache/kafka/common/security/ssl/
- * DefaultSslEngineFactory.java createSslEngine).
+ * A Kafka list setting as Kafka reads it (`ssl.enabled.protocols`, `ssl.cipher.suites`, or the variable an image writes
+ * it from): split at commas, each name trimmed (ConfigDef.Type.LIST); an empty list leaves the JDK's default, as does a
+ * value only the run knows (a placeholder, a config provider's `${file:…}`). DefaultSslEngineFactory hands the lists to
+ * SSLEngine.setEnabledProtocols and setEnabledCipherSuites (apache/kafka 3.8.0
+ * clients/src/main/java/org/apache/kafka/common/security/ssl/DefaultSslEngineFactory.java createSslEngine).
  */
-export function enabledProtocolsOf(
-  setting: string,
-  value: string,
-  at: Location,
-): { setting: string; value: Traced<string[]>; text: string } | undefined {
+export function kafkaListOf(setting: string, value: string, at: Location): KafkaList | undefined {
   if (value.includes('$') || value.includes('{{')) return undefined;
   const names = value
     .split(',')

@@ -15,13 +15,13 @@
  */
 import type { Location } from '../core/types';
 import type { Entry } from '../parse/types';
-import { enabledProtocolsOf, KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
+import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import { springBundle } from './spring-bundle';
 import type { SpringSettings } from './spring-settings';
 import { storeOf, usableValue } from './spring-stores';
 import type { TreeStores } from './store-files';
 import type { JavaAppAttributes, SpringBootRelease } from './attributes';
-import type { Component, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import type { Component, KafkaList, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 
 /** The Kafka clients Spring Boot configures, each with its own `spring.kafka.<client>.*` settings. */
 const CLIENTS = ['producer', 'consumer', 'admin', 'streams'] as const;
@@ -38,6 +38,7 @@ const SETTINGS = {
   engineFactory: { kafka: 'ssl.engine.factory.class', spring: undefined },
   endpointIdentification: { kafka: 'ssl.endpoint.identification.algorithm', spring: undefined },
   enabledProtocols: { kafka: 'ssl.enabled.protocols', spring: undefined },
+  cipherSuites: { kafka: 'ssl.cipher.suites', spring: undefined },
   bundle: { kafka: undefined, spring: 'ssl.bundle' },
 } as const;
 
@@ -63,6 +64,7 @@ export function springKafkaEnds(
       off?: UnlinkedEnd['hostnameVerificationOff'];
       ignored?: UnlinkedEnd['storesReadBecause'];
       protocols?: UnlinkedEnd['protocols'];
+      cipherSuites?: UnlinkedEnd['cipherSuites'];
     }
   >();
   for (const client of CLIENTS) {
@@ -110,14 +112,15 @@ export function springKafkaEnds(
             tlsAt: { file: settings.doc(protocol).file.path, range: protocol.keyRange },
           }
         : undefined;
-    const enabled = decides('enabledProtocols');
-    const protocols =
-      enabled &&
-      enabledProtocolsOf(enabled.key, enabled.value, {
-        file: settings.doc(enabled).file.path,
-        range: enabled.valueRange,
-      });
-    if (!keyStore && !trustStore && !off && !protocols) continue;
+    const list = (setting: 'enabledProtocols' | 'cipherSuites') => {
+      const entry = decides(setting);
+      return (
+        entry && kafkaListOf(entry.key, entry.value, { file: settings.doc(entry).file.path, range: entry.valueRange })
+      );
+    };
+    const protocols = list('enabledProtocols');
+    const cipherSuites = list('cipherSuites');
+    if (!keyStore && !trustStore && !off && !protocols && !cipherSuites) continue;
     const ignored =
       ignoredBundle && bundleIgnoredBy
         ? {
@@ -127,7 +130,7 @@ export function springKafkaEnds(
         : undefined;
     const key =
       [keyStore, trustStore].map((s) => (s ? placeOf(s) : '')).join('|') +
-      `|${off ? placeOf(off.at) : ''}|${ignored ? ignored.message : ''}|${protocols ? placeOf(enabledAt(protocols)) : ''}`;
+      `|${off ? placeOf(off.at) : ''}|${ignored ? ignored.message : ''}|${protocols ? placeOf(enabledAt(protocols)) : ''}|${cipherSuites ? placeOf(enabledAt(cipherSuites)) : ''}`;
     const same = byStores.get(key);
     if (same) same.clients.push(client);
     else
@@ -137,9 +140,10 @@ export function springKafkaEnds(
         ...(off ? { off } : {}),
         ...(ignored ? { ignored } : {}),
         ...(protocols ? { protocols } : {}),
+        ...(cipherSuites ? { cipherSuites } : {}),
       });
   }
-  return [...byStores.values()].map(({ clients, trust, off, ignored, protocols }) => ({
+  return [...byStores.values()].map(({ clients, trust, off, ignored, protocols, cipherSuites }) => ({
     name: `Kafka ${clients.length === CLIENTS.length ? 'clients' : clients.join(', ')} of ${app.name}`,
     location: app.location,
     implementation: app.tls?.implementation ?? 'jsse',
@@ -147,14 +151,15 @@ export function springKafkaEnds(
     ...(off ? { hostnameVerificationOff: off } : {}),
     ...(ignored ? { storesReadBecause: ignored } : {}),
     ...(protocols ? { protocols } : {}),
+    ...(cipherSuites ? { cipherSuites } : {}),
     ...(app.runtime ? { runtime: app.runtime } : {}),
   }));
 }
 
-/** Where an end's protocol list is written. */
-function enabledAt(protocols: NonNullable<UnlinkedEnd['protocols']>): Location {
-  const from = protocols.value.from;
-  return from.kind === 'file' ? from.location : { file: protocols.setting };
+/** Where an end's list setting is written. */
+function enabledAt(list: KafkaList): Location {
+  const from = list.value.from;
+  return from.kind === 'file' ? from.location : { file: list.setting };
 }
 
 /** Where a store (or a setting) is named, as a key for telling apart the clients that read different settings. */

@@ -484,12 +484,24 @@ export interface UnlinkedEnd {
    * SSLEngine.setEnabledProtocols), as written, with the setting's name and where its value is written. Absent: Kafka's
    * default (TLSv1.2,TLSv1.3 on Java 11 and later), which no JDK disables.
    */
-  protocols?: { setting: string; value: Traced<string[]>; text: string };
+  protocols?: KafkaList;
+  /**
+   * The cipher suites the end's settings enable (Kafka's `ssl.cipher.suites`, handed to SSLEngine.setEnabledCipherSuites,
+   * which throws on a name the JDK does not know), as `protocols`. Absent: the JDK's default suites.
+   */
+  cipherSuites?: KafkaList;
   /**
    * What else decides that the end reads its stores: the project's Spring Boot release, when it predates a bundle setting
    * the end's settings also name (Kafka's `spring.kafka.ssl.bundle` before 3.2), so that the store settings are read.
    */
   storesReadBecause?: RelatedLocation;
+}
+
+/** A Kafka list setting (`ssl.enabled.protocols`, `ssl.cipher.suites`): its name, its names, and its text as written. */
+export interface KafkaList {
+  setting: string;
+  value: Traced<string[]>;
+  text: string;
 }
 
 /**

@@ -88,18 +88,35 @@ export default defineRule({
     symptoms: ['Unsupported CipherSuite', 'no cipher suites in common', 'Received fatal alert: handshake_failure'],
   },
   check(ctx) {
-    for (const component of ctx.deployment.components) {
+    // Kafka's ends hand ssl.cipher.suites to SSLEngine.setEnabledCipherSuites, which throws on a name it does not know.
+    const kafkaEnds = (ctx.deployment.unlinkedEnds ?? []).flatMap(({ name, runtime, cipherSuites: suites }) => {
+      const location = suites?.value.from.kind === 'file' ? suites.value.from.location : undefined;
+      if (!suites || !location) return [];
+      const list = { what: `${suites.setting} of ${name}`, names: suites.value.value, text: suites.text, location };
+      return [{ id: name, name, runtime, lists: [{ ...list, throws: true }] }];
+    });
+    const ends = [
+      ...ctx.deployment.components.map((c) => ({
+        id: c.id,
+        name: c.name,
+        runtime: c.runtime,
+        implementation: c.tls?.implementation,
+        lists: () => nameLists(c),
+      })),
+      ...kafkaEnds.map((end) => ({ ...end, implementation: 'jsse', lists: () => end.lists })),
+    ];
+    for (const component of ends) {
       const runtime = component.runtime;
       if (
         !runtime ||
         runtime.vendor.value === 'unknown' ||
         runtime.vendor.value === 'ibm' ||
-        component.tls?.implementation === 'ibmjsse2'
+        component.implementation === 'ibmjsse2'
       )
         continue;
       const tls = effectiveJdkTls(runtime, ctx.memo);
       if (tls.implementation !== 'jsse') continue;
-      for (const list of nameLists(component)) {
+      for (const list of component.lists()) {
         for (const name of list.names) {
           const sunName = ibmOnly(name);
           if (!sunName) continue;

@@ -34,3 +34,16 @@ export const TOMCAT_TLS12 = [
   '</Server>',
   '',
 ].join('\n');
+
+/** A Compose broker of `image` with one SSL listener and one `KAFKA_*` setting on line 6 (`variable: value`). */
+export const kafkaBroker = (image: string, variable: string, value: string) => ({
+  'docker-compose.yml': [
+    'services:',
+    '  kafka:',
+    `    image: ${image}`,
+    '    environment:',
+    '      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9093',
+    `      ${variable}: ${value}`,
+    '',
+  ].join('\n'),
+});

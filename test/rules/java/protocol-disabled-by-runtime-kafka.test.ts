@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/java/protocol-disabled-by-runtime';
 import { ruleTester } from '../../helpers/rule-tester';
+import { kafkaBroker } from './fixtures';
 
 /**
  * Kafka's ends: ssl.enabled.protocols goes to SSLEngine.setEnabledProtocols (DefaultSslEngineFactory), judged against
@@ -7,17 +8,7 @@ import { ruleTester } from '../../helpers/rule-tester';
  * Checked on JDK 17.0.15 with two SSLEngines set up as Kafka sets them: TLSv1,TLSv1.1 on either side fails with 'No
  * appropriate protocol (protocol is disabled or cipher suites are inappropriate)'; TLSv1,TLSv1.2 negotiates TLSv1.2.
  */
-const broker = (image: string, protocols: string) => ({
-  'docker-compose.yml': [
-    'services:',
-    '  kafka:',
-    `    image: ${image}`,
-    '    environment:',
-    '      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9093',
-    `      KAFKA_SSL_ENABLED_PROTOCOLS: ${protocols}`,
-    '',
-  ].join('\n'),
-});
+const broker = (image: string, protocols: string) => kafkaBroker(image, 'KAFKA_SSL_ENABLED_PROTOCOLS', protocols);
 
 ruleTester(rule, {
   valid: [
