@@ -44,6 +44,23 @@ describe('secretMasker: HTTP Basic credentials', () => {
   });
 });
 
+describe('secretMasker: passwords inside a connection string', () => {
+  it("masks a JDBC URL's password=, an Artemis keyStorePassword= and a URL's user:password@ whatever the key", () => {
+    const mask = secretMasker([
+      doc(
+        'spring.datasource.url=jdbc:postgresql://db/app?user=app&password=Db-Pa55-7\n' +
+          'broker=tcp://mq:61617?sslEnabled=true;keyStorePassword=Ks-Pa55-7\n' +
+          'spring.rabbitmq.addresses=amqps://app:Mq-Pa55-7@rabbit:5671\n',
+      ),
+    ]);
+    expect(mask('jdbc:postgresql://db/app?user=app&password=Db-Pa55-7')).toBe(
+      'jdbc:postgresql://db/app?user=app&password=***',
+    );
+    expect(mask('keyStorePassword=Ks-Pa55-7;')).toBe('keyStorePassword=***;');
+    expect(mask('amqps://app:Mq-Pa55-7@rabbit:5671')).toBe('amqps://app:***@rabbit:5671');
+  });
+});
+
 describe('secretMasker: values only, never key names', () => {
   const mask = secretMasker([
     doc('server.ssl.key-store-password=password\nserver.ssl.key-password=store\nother.secret=Zq-long-secret-1\n'),

@@ -3,6 +3,7 @@ import type { ParsedDocument } from '../../parse/types';
 import { disjointLeftmost, SecretSearch } from './secret-search';
 import { basicCredentialTokens } from '../../parse/basic-auth';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
+import { connectionCredentials } from '../../parse/connection-credentials';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
@@ -43,6 +44,10 @@ export function secretMasker(
       if (!entry.secret && holdsJaasEntry(entry.value))
         for (const option of jaasOptions(entry.value))
           if (option.secret && option.value.length >= 3 && !HARMLESS.test(option.value)) secrets.add(option.value);
+      // A connection string's password (`jdbc:…?password=…`, `keyStorePassword=…;`, `amqps://user:…@host`).
+      if (!entry.secret)
+        for (const credential of connectionCredentials(entry.value))
+          if (credential.value.length >= 3 && !HARMLESS.test(credential.value)) secrets.add(credential.value);
       if (!entry.secret) continue;
       const value = entry.value.trim();
       if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);

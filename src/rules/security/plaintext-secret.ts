@@ -7,6 +7,7 @@ import { testResourcesDir } from '../../model/java-shared';
 import { defineRule } from '../types';
 import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
 import { basicCredentialTokens } from '../../parse/basic-auth';
+import { connectionCredentials, USER_INFO_NAME } from '../../parse/connection-credentials';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { ADVICE_PHRASES, referenceAdvice } from './_lib/secret-advice';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
@@ -117,6 +118,10 @@ export default defineRule({
         '{{key}} in {{file}} is a JAAS login module entry that holds {{options}} in plaintext (`name="…"` inside the value): anyone who can read the file, its backups or its repository has the password. {{fix}}',
       basicCredentials:
         '{{key}} in {{file}} holds HTTP Basic credentials: `Basic` and base64 of user:password, an encoding, not encryption: anyone who can read the file, its backups or its repository has the password. {{fix}}',
+      connectionString:
+        '{{key}} in {{file}} holds {{what}} in plaintext inside its value: anyone who can read the file, its backups or its repository has it. {{fix}}',
+      connectionStringTrust:
+        "{{key}} in {{file}} holds {{what}} in plaintext inside its value: a trust store's password, which guards no secret (the store holds only public CA certificates). If a key store shares this password, that one is the secret: reference both instead",
       hashed:
         '{{key}} in {{file}} holds a digest of the secret, not the secret itself: the program compares it with the digest of what is typed. Anyone who reads it can still test guesses offline, and an unsalted fast digest (SHA-256) of a dictionary word is reversed at once: choose a strong password. {{fix}}',
       generatedStore:
@@ -157,13 +162,13 @@ export default defineRule({
     const reportInValue = (
       doc: ParsedDocument,
       entry: Entry,
-      messageId: 'jaasPassword' | 'basicCredentials',
+      messageId: 'jaasPassword' | 'basicCredentials' | 'connectionString' | 'connectionStringTrust',
       data: Record<string, string>,
     ) => {
       const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
       ctx.report({
         messageId: testDir !== undefined ? 'testResource' : messageId,
-        severity: testDir !== undefined ? 'info' : undefined,
+        severity: testDir !== undefined || messageId === 'connectionStringTrust' ? 'info' : undefined,
         data: {
           key: entry.key,
           file: path.basename(doc.file.path),
@@ -177,7 +182,7 @@ export default defineRule({
           path.basename(doc.file.path),
           entry.section ?? '',
           entry.key,
-          messageId === 'jaasPassword' ? 'jaas' : 'basic',
+          messageId === 'jaasPassword' ? 'jaas' : messageId === 'basicCredentials' ? 'basic' : 'connection',
         ],
       });
     };
@@ -201,6 +206,21 @@ export default defineRule({
           } else if (basicCredentialTokens(entry.value).length > 0) {
             // A header written with its credentials (`Authorization: Basic …`), whatever the key is called.
             reportInValue(doc, entry, 'basicCredentials', {});
+          } else {
+            // A JDBC URL's `password=`, an Artemis connector's `keyStorePassword=`, a URL's `user:password@`.
+            const names = [
+              ...new Set(
+                connectionCredentials(entry.value)
+                  .filter((c) => plaintext(c.value) && !NOT_A_SECRET_VALUE.test(c.name))
+                  .map((c) => c.name),
+              ),
+            ];
+            if (names.length > 0) {
+              const trustOnly = names.every((n) => TRUST_STORE_PASSWORD.test(n));
+              reportInValue(doc, entry, trustOnly ? 'connectionStringTrust' : 'connectionString', {
+                what: credentialsWhat(names),
+              });
+            }
           }
           continue;
         }
@@ -308,6 +328,18 @@ function composeReferences(documents: readonly ParsedDocument[]): Map<string, Re
       found.set(key, [{ file: doc.file.path, range: span.range, message }]);
     }
   return found;
+}
+
+/** What a value holds, said by name, never by value: `the parameters keyStorePassword, trustStorePassword`. */
+function credentialsWhat(names: string[]): string {
+  const parameters = names.filter((n) => n !== USER_INFO_NAME);
+  const parts = [
+    ...(parameters.length > 0
+      ? [`the connection-string ${parameters.length === 1 ? 'parameter' : 'parameters'} ${parameters.join(', ')}`]
+      : []),
+    ...(names.includes(USER_INFO_NAME) ? ["a URL's password (scheme://user:password@host)"] : []),
+  ];
+  return parts.join(' and ');
 }
 
 /** A file's path from the deployment root, with `/`. */

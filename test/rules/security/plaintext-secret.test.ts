@@ -9,6 +9,24 @@ const elytronStore = (name: string, password: string, file: string): string =>
 ruleTester(rule, {
   valid: [
     {
+      name: 'a connection string whose password is a placeholder, names a file, or is no password at all',
+      files: {
+        'src/main/resources/application.properties':
+          'spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}&ssl=true\n' +
+          'spring.artemis.broker-url=tcp://mq:61617?sslEnabled=true;keyStorePath=/certs/k.p12;keyStorePasswordFile=/run/secrets/ks\n' +
+          'app.upstream=http://backend:8080/p@th?x=1\n' +
+          'spring.rabbitmq.addresses=amqps://app@rabbit:5671\n',
+      },
+    },
+    {
+      // A Compose list item `NAME=value` is that variable's own setting, judged once under its own name.
+      name: 'a Compose environment list item is no connection string',
+      files: {
+        'docker-compose.yml':
+          'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n      - POSTGRES_DB=app\n',
+      },
+    },
+    {
       name: 'Basic with a placeholder, a realm, a Bearer token, or a word that is no user:password',
       files: {
         'config/application.yml':
@@ -268,6 +286,53 @@ ruleTester(rule, {
       errors: [
         { messageId: 'basicCredentials', file: 'config/application.yml', line: 3 },
         { messageId: 'basicCredentials', file: 'nginx/nginx.conf', line: 4 },
+      ],
+    },
+    {
+      // alizard0/liberty-mutual-tls-amq-broker@a8d66ac4203 src/main/liberty/config/server.xml (no licence file; judged
+      // only, reduced): an Artemis connection factory's transport parameters in a Liberty jndiEntry the app reads.
+      name: "a password inside a connection string: Liberty jndiEntry, Spring JDBC URL, Artemis broker URL, a URL's user:password@",
+      files: {
+        'wlp/server.xml':
+          '<server>\n  <jndiEntry jndiName="secureConnectionFactory"\n    value="host=broker.example.com;port=443;sslEnabled=true;keyStorePath=${server.output.dir}/client.ks;keyStorePassword=Ks-Pa55-7;trustStorePath=${server.output.dir}/client.ts;trustStorePassword=Ts-Pa55-7"/>\n</server>\n',
+        'app/src/main/resources/application.properties':
+          'spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=Db-Pa55-7&ssl=true\n' +
+          'spring.artemis.broker-url=tcp://mq:61617?sslEnabled=true;trustStorePath=/certs/t.p12;trustStorePassword=Ts-Pa55-7\n' +
+          'spring.rabbitmq.addresses=amqps://app:Mq-Pa55-7@rabbit:5671\n',
+      },
+      errors: [
+        {
+          messageId: 'connectionString',
+          file: 'app/src/main/resources/application.properties',
+          line: 1,
+          messageIncludes: ['spring.datasource.url', 'the connection-string parameter password', '${NAME} placeholder'],
+          messageExcludes: ['Db-Pa55-7'],
+        },
+        {
+          messageId: 'connectionStringTrust',
+          severity: 'info',
+          file: 'app/src/main/resources/application.properties',
+          line: 2,
+          messageIncludes: ['the connection-string parameter trustStorePassword'],
+        },
+        {
+          messageId: 'connectionString',
+          file: 'app/src/main/resources/application.properties',
+          line: 3,
+          messageIncludes: ["a URL's password (scheme://user:password@host)"],
+          messageExcludes: ['Mq-Pa55-7'],
+        },
+        {
+          messageId: 'connectionString',
+          file: 'wlp/server.xml',
+          line: 3,
+          messageIncludes: [
+            'jndiEntry@value',
+            'the connection-string parameters keyStorePassword, trustStorePassword',
+            '${env.NAME}',
+          ],
+          messageExcludes: ['Ks-Pa55-7'],
+        },
       ],
     },
     {
