@@ -94,6 +94,9 @@ export function ownChain(
 export function storeUnknown(owner: string, store: StoreRef, role: string, why: 'missing' | 'unreadable'): string {
   if (store.type?.value === 'KEYRING')
     return `${owner}'s key ring ${store.path.value}${store.setting ? ` (${store.setting})` : ''} is a z/OS RACF key ring, not a file of the tree`;
+  // Said as what it is (`… is the X.509-SVID of the SPIFFE Workload API (proxy_ssl_spiffe)`), not as a file name.
+  if (store.fetchedAtRunTime)
+    return `${owner}'s ${role} is ${store.path.value}${store.setting ? ` (${store.setting})` : ''}, fetched when it runs: not a file of the tree`;
   const cms = store.type?.value === 'CMS';
   const named = `${owner}'s ${cms ? 'key repository' : role} ${store.path.value}${store.setting ? ` (${store.setting})` : ''}`;
   // A placeholder only (`${KEYSTORE_PATH}`): the value is set where the component runs.

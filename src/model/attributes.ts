@@ -48,6 +48,11 @@ export interface StoreRef {
    * its defaults name, the one read while its variables are unset. Named by the setting, not the store trust rests on.
    */
   fileWhileUnset?: string;
+  /**
+   * No file holds it: the component fetches it when it runs (SPIFFE's nginx fork, `ssl_spiffe on`: the SVID and bundle
+   * of the Workload API). `path` then says what it is, in words, not a path.
+   */
+  fetchedAtRunTime?: true;
 }
 
 /**

@@ -75,6 +75,7 @@ function fromWorkloadApi(api: NginxWorkloadApi): Pick<TlsTrustSettings, 'keyStor
   const store = (what: string) => ({
     path: { value: `the ${what} of the SPIFFE Workload API`, from: { kind: 'file' as const, location: api.at } },
     setting: api.directive,
+    fetchedAtRunTime: true as const,
   });
   return { keyStore: store('X.509-SVID'), trustStore: store('trust bundle') };
 }

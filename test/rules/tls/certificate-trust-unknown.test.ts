@@ -1,6 +1,7 @@
 import rule from '../../../src/rules/tls/certificate-trust-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
 import { APT_JDK_17, javaClient, pem, replacingCacerts, replacingDebianStore, tomcatServer } from './trust-trees';
+import { nginxGateway } from './trees';
 import { ccdt, svrconn } from '../mq/trees';
 
 /** An MQ C client (CCDT) whose start script names its key repository in MQSSLKEYR, against a channel that requires a client certificate. */
@@ -192,6 +193,36 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // maxlambrecht/spiffe-nginx-tomcat@73c50e5 front-end/nginx/nginx-frontend.conf: SPIFFE's nginx fork presents the
+      // SVID the Workload API gives it at run time (spiffe/spiffe-nginx@560633d ngx_http_proxy_set_ssl). Said as what
+      // it is; was "…'s key store the X.509-SVID of the SPIFFE Workload API (proxy_ssl_spiffe on) is not in the tree".
+      name: 'an nginx proxy with proxy_ssl_spiffe on against a server that requires a client certificate: unknown, said as fetched',
+      files: {
+        ...nginxGateway(['ssl_spiffe_sock /tmp/agent.sock;', 'proxy_ssl_verify on;', 'proxy_ssl_spiffe on;']),
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+      errors: [
+        {
+          messageId: 'clientUnknown',
+          file: 'gw/nginx.conf',
+          line: 7,
+          severity: 'info',
+          messageIncludes: [
+            "'s key store is the X.509-SVID of the SPIFFE Workload API (proxy_ssl_spiffe on), fetched when it runs: not a file of the tree",
+          ],
+        },
+        {
+          messageId: 'serverUnknown',
+          file: 'gw/nginx.conf',
+          line: 7,
+          severity: 'info',
+          messageIncludes: [
+            "'s trust store is the trust bundle of the SPIFFE Workload API (proxy_ssl_spiffe on), fetched when it runs: not a file of the tree",
+          ],
+        },
+      ],
+    },
     {
       // JDK 17.0.15 here: with the password given at run time (the Compose variable) the JDK reads the store; without,
       // "the trustAnchors parameter must be non-empty". Unknown, and said why (java/cacerts-unreadable stays silent).
