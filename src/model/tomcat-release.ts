@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { tomcatReleaseFromImage } from '../knowledge/tomcat';
 import type { ComposeData } from '../parse/compose';
-import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { substituteVariables } from '../parse/dockerfile-copies';
 import type { ParsedDocument } from '../parse/types';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import type { ModelContext } from './contributor';
@@ -49,10 +50,40 @@ function fromImage({ image, text, at }: TomcatImage): TomcatReleaseRead | undefi
   return named ? { release: named.release, text, at, majorOnly: named.majorOnly } : undefined;
 }
 
-/** A Dockerfile's runtime stage `FROM`. */
+/** An Apache Tomcat binary distribution's file name: `apache-tomcat-8.5.20.tar.gz` (https://archive.apache.org/dist/tomcat/). */
+const DISTRIBUTION = /apache-tomcat-(\d+\.\d+\.\d+)\.(?:tar\.gz|zip)\b/;
+
+/**
+ * The Tomcat a `RUN` of the running image downloads and unpacks (geeeoff/alpine-linux-openjdk-tomcat-docker-hardened:
+ * `ENV tomcatVersion=…` and `wget http://archive.apache.org/dist/tomcat/…/apache-tomcat-${tomcatVersion}.tar.gz` on an
+ * image that is no Tomcat): read as the official image of that release would be. Each word has the variables the RUN
+ * sees substituted; one that names a build argument without a default stays as written (and matches nothing).
+ */
+function downloadedTomcat(doc: ParsedDocument, data: DockerfileData, root: string): TomcatImage | undefined {
+  for (const command of heldCommands(data)) {
+    if (command.instruction !== 'RUN') continue;
+    for (const word of command.joined.split(/[\s"'=;|&]+/)) {
+      const version = DISTRIBUTION.exec(substituteVariables(word, command.variables ?? {}) ?? word)?.[1];
+      if (!version) continue;
+      return {
+        image: `tomcat:${version}`,
+        text: `${shortPath(doc.file.path, root)}:${command.range.start.line + 1} RUN, which downloads apache-tomcat-${version}`,
+        at: { file: doc.file.path, range: command.range },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A Dockerfile's runtime stage `FROM`, or the Tomcat distribution it downloads when that image is no Tomcat. */
 function fromDockerfile(doc: ParsedDocument | undefined, root: string): TomcatImage | undefined {
   if (!doc || doc.kind !== 'dockerfile') return undefined;
-  const stage = runtimeStage(doc.data as DockerfileData);
+  const data = doc.data as DockerfileData;
+  const stage = runtimeStage(data);
+  if (stage?.image && !tomcatReleaseFromImage(stage.image)) {
+    const downloaded = downloadedTomcat(doc, data, root);
+    if (downloaded) return downloaded;
+  }
   if (!stage?.image) return undefined;
   const written = stage.image === stage.written ? stage.written : `${stage.written} (${stage.image})`;
   return {

@@ -58,6 +58,8 @@ export interface DockerCommand {
   text: string;
   /** The whole instruction. */
   range: Range;
+  /** A `RUN`'s view of the stage's variables (its ARGs and the ENVs before it; undefined: given at build time). */
+  variables?: StageVariables;
 }
 
 /**
@@ -119,6 +121,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           stage: stages.length - 1,
           text: rest,
           range: index.rangeAt(logical.start + lead, logical.end),
+          ...(name === 'RUN' ? { variables: { ...variables } } : {}),
         });
       if (name === 'ARG' && stages.length === 0) {
         const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());

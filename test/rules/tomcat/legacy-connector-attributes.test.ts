@@ -16,6 +16,24 @@ const LEGACY = ['keystoreFile="conf/ks.p12"', 'keystorePass="changeit"', 'sslEna
 const HOST_CONFIG =
   '<SSLHostConfig protocols="TLSv1.2"><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig>';
 const dockerfile = (tag: string) => `FROM tomcat:${tag}\nCOPY server.xml /usr/local/tomcat/conf/server.xml\n`;
+/**
+ * An image that is no Tomcat, downloading a Tomcat distribution by ENV variables (geeeoff/alpine-linux-openjdk-tomcat-
+ * docker-hardened@7f9556703af0 Dockerfile, reduced: its tomcatMajorVersion/…/tomcatDownloadUrl and `ADD server.xml`).
+ */
+const downloading = (major: string, version: string) =>
+  [
+    'FROM eclipse-temurin:17-jre',
+    'ENV CATALINA_HOME /home/tomcat',
+    `ENV tomcatMajorVersion=${major}`,
+    `ENV tomcatVersion=${version}`,
+    'ENV tomcatFilename=apache-tomcat-${tomcatVersion}.tar.gz',
+    'ENV tomcatDownloadUrl=http://archive.apache.org/dist/tomcat/tomcat-${tomcatMajorVersion}/v${tomcatVersion}/bin/${tomcatFilename}',
+    'RUN cd $CATALINA_HOME \\',
+    '    && wget "${tomcatDownloadUrl}" \\',
+    '    && tar -xzf ${tomcatFilename} --strip-components=1',
+    'ADD server.xml $CATALINA_HOME/conf',
+    '',
+  ].join('\n');
 
 ruleTester(rule, {
   valid: [
@@ -27,6 +45,14 @@ ruleTester(rule, {
       name: 'Tomcat 8.5 reads the APR-style ones too (SSLProtocol, SSLCipherSuite, SSLVerifyClient)',
       files: {
         'tc/Dockerfile': dockerfile('8.5.100'),
+        'tc/server.xml': serverXml([...LEGACY.slice(0, 2), 'SSLProtocol="TLSv1.2"', 'SSLVerifyClient="require"']),
+      },
+    },
+    {
+      // Was: releaseUnknown, an info for each of SSLProtocol and SSLVerifyClient.
+      name: 'Tomcat 8.5.20 downloaded by a RUN of an image that is no Tomcat reads the APR-style ones',
+      files: {
+        'tc/Dockerfile': downloading('8', '8.5.20'),
         'tc/server.xml': serverXml([...LEGACY.slice(0, 2), 'SSLProtocol="TLSv1.2"', 'SSLVerifyClient="require"']),
       },
     },
@@ -117,6 +143,20 @@ ruleTester(rule, {
             { file: 'tc/server.xml', line: 3 },
             { file: 'tc/server.xml', line: 4 },
             { file: 'tc/server.xml', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Tomcat 10.1.20 downloaded by a RUN: the same, said with the RUN that downloads it',
+      files: { 'tc/Dockerfile': downloading('10', '10.1.20'), 'tc/server.xml': serverXml(LEGACY) },
+      errors: [
+        {
+          messageId: 'notStarted',
+          file: 'tc/server.xml',
+          line: 2,
+          messageIncludes: [
+            'which Tomcat 10.1.20 (tc/Dockerfile:7 RUN, which downloads apache-tomcat-10.1.20) ignores',
           ],
         },
       ],
