@@ -141,12 +141,22 @@ const CAMEL_PASS = /[a-z]Pass$/;
  * it is no secret, whatever the words of the key before it.
  */
 const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z](User|UserName|Username|UserId)$/i;
+/**
+ * A last word that names a setting beside a secret, not the secret: confluentinc/cp-demo@10846ae configures Connect's
+ * secret provider with `CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SSL_TRUSTSTORE_LOCATION: /etc/kafka/…jks` and
+ * `…_SECRET_PARAM_KAFKASTORE_SECURITY_PROTOCOL: SASL_SSL`; masked, every message naming that path or protocol read `***`.
+ * `ssl_password_file` (nginx) names a file of passwords, not one. `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
+ */
+const SETTING_BESIDE_SECRET =
+  /[._\-\s](location|protocol|servers?|factor|mechanism|class|topic|type|path|file|dir|url|uri|enabled|host|port)$/i;
+const CAMEL_SETTING_BESIDE_SECRET = /[a-z](Location|Protocol|Servers?|Mechanism|Class|Type|Path|File|Dir|Url|Uri|Enabled|Host|Port)$/;
 /** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
 const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
 
 /** Whether a key names a secret value (DESIGN.md "Secrets"). */
 export function isSecretKey(key: string): boolean {
   if (NGINX_PASS.test(key) || IDENTITY.test(key)) return false;
+  if (SETTING_BESIDE_SECRET.test(key) || CAMEL_SETTING_BESIDE_SECRET.test(key)) return false;
   // Keys that name an algorithm (`passwordEncryption`) are masked too: masking is cheap, a leak is not.
   return SECRET_KEY.test(key) || CAMEL_PASS.test(key);
 }

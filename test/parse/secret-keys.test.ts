@@ -25,6 +25,11 @@ describe('isSecretKey', () => {
     // apereo/cas HttpClientTrustStoreProperties: the trust store's password.
     'cas.http-client.truststore.psw',
     'KEYSTORE_PSWD',
+    // confluentinc/cp-demo@10846ae: the secret provider's own secrets stay secret.
+    'CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_MASTER_ENCRYPTION_KEY',
+    'CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SSL_TRUSTSTORE_PASSWORD',
+    'CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SASL_JAAS_CONFIG',
+    'KAFKA_PASSWORD_ENCODER_SECRET',
   ])('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
 
   it.each([
@@ -45,5 +50,13 @@ describe('isSecretKey', () => {
     'credentialUserName',
     // `psw` only as a word of its own (shell scripts' IPSW is an iOS firmware file).
     'IPSW',
+    // confluentinc/cp-demo@10846ae: settings of Connect's secret provider, not secrets (a store path, a protocol).
+    'CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SSL_TRUSTSTORE_LOCATION',
+    'CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SECURITY_PROTOCOL',
+    'CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_BOOTSTRAP_SERVERS',
+    'CONNECT_CONFIG_PROVIDERS_SECRET_CLASS',
+    'MYSQL_PASSWORD_FILE',
+    'ssl_password_file',
+    'keyStorePasswordFile',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });
