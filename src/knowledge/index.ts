@@ -68,4 +68,4 @@ export {
   type SystemCaStore,
   type SystemJavaStore,
 } from './jdk-locations';
-export { springBootHas } from './spring-boot';
+export { springBootHas, springBootSince } from './spring-boot';

@@ -22,6 +22,11 @@ function releaseOf(version: string): Release | undefined {
   };
 }
 
+/** The release that introduced `feature`'s settings (`3.1.0`). */
+export function springBootSince(feature: SpringBootFeature): string {
+  return data.features[feature].since;
+}
+
 /**
  * Whether Spring Boot `version` binds `feature`'s settings; undefined when that is not known: the version is not one (a
  * placeholder), or it is a milestone or snapshot of the introducing release (the settings came in one of them).

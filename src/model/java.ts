@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import { listItems, springKey, springSetting, type SpringConfigData } from '../parse/spring';
-import { springSettings } from './spring-settings';
+import { springSettings, withoutSslBundles } from './spring-settings';
 import { packagedConfigReplaced, startSetting, type StartSources } from './spring-start';
 import { effectiveJdkTls, springBootHas } from '../knowledge';
 import { springMqFactory } from './spring-mq';
@@ -150,7 +150,11 @@ export const javaAppContributor: ModelContributor = {
       };
       ctx.addComponent(client);
       const active = activeProfiles(springFiles, start);
-      const settings = springSettings(springFiles, active?.names ?? [], start, servedAs.get(key));
+      const written = springSettings(springFiles, active?.names ?? [], start, servedAs.get(key));
+      // A release before SSL bundles binds no bundle setting (knowledge spring-boot.json): the server, the MQ starter
+      // and the bundle ends read the settings without them. Kafka's ends say themselves why they read their stores.
+      const bundlesBound = springBoot ? springBootHas('sslBundles', springBoot.version) : undefined;
+      const settings = bundlesBound === false ? withoutSslBundles(written) : written;
       // Their stores come from the same settings they are built from (a Compose SERVER_SSL_KEY_STORE, a
       // spring.config.location that replaces the packaged files), read once here.
       // What the app's JDK implements (unknown JDK: undefined), for the protocols embedded Tomcat keeps.
@@ -178,7 +182,12 @@ export const javaAppContributor: ModelContributor = {
           client,
           springFiles,
           settings,
-          { switchedBy, war },
+          {
+            switchedBy,
+            war,
+            bundleUnbound:
+              bundlesBound === false && springBoot ? { settings: written, release: springBoot } : undefined,
+          },
           active,
           start,
           treeStoresOf(ctx),
@@ -193,12 +202,12 @@ export const javaAppContributor: ModelContributor = {
       // predates the Kafka bundle setting ignores it (knowledge: spring-boot.json); an unknown release decides nothing.
       const kafkaBundles = springBoot ? springBootHas('kafkaSslBundle', springBoot.version) : undefined;
       const unlinked = [
-        ...springKafkaEnds(client, settings, treeStoresOf(ctx), kafkaBundles === false ? springBoot : undefined),
+        ...springKafkaEnds(client, written, treeStoresOf(ctx), kafkaBundles === false ? springBoot : undefined),
         ...springBundleEnds(client, settings, treeStoresOf(ctx)),
       ];
       if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);
       const conflicts =
-        kafkaBundles === false ? [] : springKafkaSslConflicts(settings, kafkaBundles ? springBoot : undefined);
+        kafkaBundles === false ? [] : springKafkaSslConflicts(written, kafkaBundles ? springBoot : undefined);
       if (conflicts.length > 0) client.attributes.kafkaSslConflicts = conflicts;
     }
   },

@@ -111,3 +111,28 @@ export function springSettings(
 export function springDocuments(documents: readonly ParsedDocument[]): ParsedDocument<SpringConfigData>[] {
   return documents.filter((d): d is ParsedDocument<SpringConfigData> => d.kind.startsWith('spring.'));
 }
+
+/** `server.ssl.bundle`, `spring.ssl.bundle.*` and every other `….ssl.bundle` / `….ssl-bundle` setting, in any relaxed spelling. */
+const SSL_BUNDLE_SETTING = /^spring\.ssl\.bundle\.|(^|\.)ssl\.?bundle$/;
+
+/**
+ * The settings as a Spring Boot release before SSL bundles binds them (knowledge spring-boot.json sslBundles): no
+ * bundle setting is a property there (Boot ignores unknown ones), so nothing reads `server.ssl.bundle`,
+ * `spring.ssl.bundle.*` or a starter's `….ssl.bundle`.
+ */
+export function withoutSslBundles(settings: SpringSettings): SpringSettings {
+  const bound = (entry: Entry) => !SSL_BUNDLE_SETTING.test(springKey(entry.key));
+  const keep = <T extends { entry: Entry }>(list: T[]) => list.filter((p) => bound(p.entry));
+  return {
+    ...settings,
+    base: keep(settings.base),
+    placed: keep(settings.placed),
+    entries: settings.entries.filter(bound),
+    unresolved: keep(settings.unresolved),
+    // The last placed spelling wins; when that one is a bundle setting, every other spelling of the key is one too.
+    setting: (key) => {
+      const entry = settings.setting(key);
+      return entry && bound(entry) ? entry : undefined;
+    },
+  };
+}

@@ -16,6 +16,7 @@ import type {
   MqChannelAttributes,
   NginxProxyAttributes,
   NginxServerAttributes,
+  SpringBootRelease,
   SpringServerAttributes,
   TomcatConnectorAttributes,
   StoreRef,
@@ -333,6 +334,12 @@ export type UnservedWhy =
   | { kind: 'ssl-disabled'; at: Location }
   | { kind: 'only-in-profile'; profile: string; at: Location; active?: { names: string[]; location: Location } }
   | { kind: 'no-ssl-feature'; at: Location }
+  /**
+   * Spring Boot's `server.ssl.bundle` (at `at`, naming `bundle`) in a project whose build file names a release before
+   * SSL bundles (`since`, knowledge spring-boot.json sslBundles): Boot binds neither it nor `spring.ssl.bundle.*`, so
+   * the embedded web server gets no TLS from it (./spring-settings.ts withoutSslBundles).
+   */
+  | { kind: 'spring-bundle-unsupported'; at: Location; bundle: string; release: SpringBootRelease; since: string }
   /**
    * A Tomcat Connector's APR-style attribute (`SSLCertificateFile="…"`, `written`): Tomcat 8.5 and 9 read it as the
    * default SSLHostConfig's, 10.0 and later ignore it, and the tree names no Tomcat version.

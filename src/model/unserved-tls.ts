@@ -18,9 +18,12 @@ import { libertyServersOf } from './liberty-config';
 import { libertyStoreOf } from './liberty-stores';
 import { libertyTlsOf } from './liberty-tls';
 import { relativePosix } from './paths';
+import { springBootSince } from '../knowledge';
+import { namedBundle } from './spring-bundle';
 import { springSettings, type SpringSettings } from './spring-settings';
+import type { SpringBootRelease } from './attributes';
 import type { StartSources } from './spring-start';
-import { springServerStores } from './spring-stores';
+import { springServerStores, storeOf } from './spring-stores';
 import type { TreeStores } from './store-files';
 import type { WarInTomcat } from './spring-war';
 import type { Component, StoreRef, UnservedTls } from './types';
@@ -82,7 +85,16 @@ export function springHttpsOff(
   client: Component,
   springFiles: ParsedDocument<SpringConfigData>[],
   settings: SpringSettings,
-  { switchedBy, war }: { switchedBy: Entry | undefined; war: WarInTomcat | undefined },
+  {
+    switchedBy,
+    war,
+    bundleUnbound,
+  }: {
+    switchedBy: Entry | undefined;
+    war: WarInTomcat | undefined;
+    /** A release before SSL bundles (`settings` as written, `settings` above without the bundle settings it ignores). */
+    bundleUnbound: { settings: SpringSettings; release: SpringBootRelease } | undefined;
+  },
   active: { names: string[]; location: Location } | undefined,
   start: StartSources,
   stores: TreeStores,
@@ -104,6 +116,28 @@ export function springHttpsOff(
       attributes: {},
       unserved: [{ server: client.name, why, stores: springServerStores(client, settings, stores) }],
     };
+  }
+  // server.ssl.bundle on a release that has no bundles, and no other setting turning HTTPS on: no TLS from the bundle.
+  const bundled = bundleUnbound && namedBundle(bundleUnbound.settings, 'server.ssl.bundle');
+  if (bundleUnbound && bundled && !HTTPS_ON.some((key) => settings.setting(key))) {
+    const why = {
+      kind: 'spring-bundle-unsupported' as const,
+      at: entryLocation(bundleUnbound.settings.doc(bundled.name), bundled.name, 'line'),
+      bundle: bundled.name.value.trim(),
+      release: bundleUnbound.release,
+      since: springBootSince('sslBundles'),
+    };
+    const { bundle } = bundled;
+    const pem = bundle?.format === 'pem' ? 'PEM' : undefined;
+    const named = [
+      [bundle?.keyStore, bundle?.keyStoreType, bundle?.keyStorePassword],
+      [bundle?.trustStore, bundle?.trustStoreType, bundle?.trustStorePassword],
+    ].flatMap(([location, type, password]): StoreRef[] =>
+      location && location.value.trim() !== ''
+        ? [{ ...storeOf(bundleUnbound.settings, stores, location, pem ?? type, password), setting: location.key }]
+        : [],
+    );
+    return { attributes: {}, unserved: [{ server: client.name, why, stores: named }] };
   }
   if (switchedBy && HTTPS_ON.some((key) => settings.setting(key))) {
     const httpsOnlyIfSet = {

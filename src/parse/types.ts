@@ -149,7 +149,8 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  */
 const SETTING_BESIDE_SECRET =
   /[._\-\s](location|protocol|servers?|factor|mechanism|class|topic|type|path|file|dir|url|uri|enabled|host|port)$/i;
-const CAMEL_SETTING_BESIDE_SECRET = /[a-z](Location|Protocol|Servers?|Mechanism|Class|Type|Path|File|Dir|Url|Uri|Enabled|Host|Port)$/;
+const CAMEL_SETTING_BESIDE_SECRET =
+  /[a-z](Location|Protocol|Servers?|Mechanism|Class|Type|Path|File|Dir|Url|Uri|Enabled|Host|Port)$/;
 /** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
 const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
 

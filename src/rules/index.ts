@@ -31,6 +31,7 @@ import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-run
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import javaRuntimeUnprofiled from './java/runtime-unprofiled';
 import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
+import javaSpringSslBundleUnsupported from './java/spring-ssl-bundle-unsupported';
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import kafkaConnectClientNotInheriting from './kafka/connect-client-not-inheriting';
 import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
@@ -121,6 +122,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaRuntimeAmbiguous,
   javaRuntimeUnprofiled,
   javaSecurityFileWithoutProviders,
+  javaSpringSslBundleUnsupported,
   javaSpringSslIgnoredInWar,
   kafkaConnectClientNotInheriting,
   kafkaHostnameVerificationDisabled,

@@ -90,11 +90,15 @@ export function notServedWhy(
                       ? 'these ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on this connector'
                       : why.kind === 'spring-war-in-tomcat'
                         ? `this sets up Spring Boot's embedded web server, which does not start: Tomcat runs the app as a WAR`
-                        : `profile ${why.profile} turns HTTPS on here`,
+                        : why.kind === 'spring-bundle-unsupported'
+                          ? `Spring Boot ${why.release.version} has no SSL bundles (from ${why.since}): it ignores this setting`
+                          : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
       place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
     if (why.kind === 'spring-war-in-tomcat') place(why.copy, `the WAR is copied into ${why.container}'s webapps here`);
+    if (why.kind === 'spring-bundle-unsupported')
+      place(why.release.at, `${why.release.by} names Spring Boot ${why.release.version} here`);
     if (why.kind === 'only-in-profile' && why.active)
       place(why.active.location, `the active profiles are set here: ${why.active.names.join(', ')}`);
   }
@@ -146,6 +150,11 @@ export function notServedWhy(
   if (why.kind === 'spring-war-in-tomcat')
     return {
       why: `${named}, but the app runs as a WAR in ${why.container}: Tomcat serves it with its own connectors, Spring Boot starts no embedded web server and nothing opens ${file}`,
+      related,
+    };
+  if (why.kind === 'spring-bundle-unsupported')
+    return {
+      why: `${server.server} names ${file} in its SSL bundle ${why.bundle}, which server.ssl.bundle hands its web server, but the project builds with Spring Boot ${why.release.version}, which has no SSL bundles (from ${why.since}): Boot binds neither setting, so the embedded server serves no TLS from the bundle and opens none of its stores`,
       related,
     };
   if (why.kind === 'only-in-profile')
