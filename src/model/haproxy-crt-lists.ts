@@ -10,7 +10,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { CrtListData } from '../parse/haproxy-crt-list';
 import type { HaproxyPath } from './attributes';
 import { isPlaceholder, optionLocation, type HaproxyOption } from './haproxy-tls';
-import { resolveStoreFile } from './store-files';
+import { resolveStoreFile, type TreeStores } from './store-files';
 
 /** Options of a crt-list line that change the handshake of the certificates on it (sslbindconf). */
 const HANDSHAKE_OPTIONS = new Set(['ciphers', 'ciphersuites', 'ssl-min-ver', 'ssl-max-ver', 'curves', 'sigalgs']);
@@ -34,6 +34,7 @@ export function bindCertificates(
   crtBase: string | undefined,
   crtLists: readonly ParsedDocument<CrtListData>[],
   configFile: string,
+  stores: TreeStores,
 ): BindCertificates {
   const out: BindCertificates = { files: [], lists: [], perCertificateTls: [], verifyWithoutCaFile: [] };
   const ordered = [
@@ -45,7 +46,9 @@ export function bindCertificates(
     // `@store/name`: a certificate of a crt-store section (HAProxy 3.0+), not a file.
     if (value === undefined || isPlaceholder(value) || value.startsWith('@')) continue;
     if (option.keyword.value !== 'crt-list') {
-      out.files.push({ value: joined(value, crtBase), location: optionLocation(option) });
+      const written = joined(value, crtBase);
+      const inDirectory = crtDirectoryFiles(written, configFile, stores);
+      for (const file of inDirectory ?? [written]) out.files.push({ value: file, location: optionLocation(option) });
       continue;
     }
     const list = crtListNamed(value, configFile, crtLists);
@@ -72,6 +75,42 @@ export function bindCertificates(
   }
   return out;
 }
+
+/**
+ * The tree's PEM files a `crt <directory>` loads, when the path names a directory rather than a file: the PEM files a
+ * Dockerfile copies into that directory of its image, else those of the tree directory the path resolves to as a store
+ * path does (its last two segments), else of the directory of that name at or below the configuration's (deployed
+ * together, as `certs/` beside `haproxy.cfg` for `/usr/local/etc/haproxy/certs/`). HAProxy loads every regular file of
+ * the directory in alphabetical order (scandir with alphasort), the first being the default certificate, except
+ * hidden files and names ending in .issuer, .ocsp, .sctl or .key (haproxy/haproxy src/ssl_crtlist.c
+ * crtlist_load_cert_dir). Undefined when the path is a file, or a directory the tree does not show.
+ */
+function crtDirectoryFiles(written: string, configFile: string, stores: TreeStores): string[] | undefined {
+  const directory = written.replace(/\/+$/, '');
+  const configDir = path.dirname(configFile);
+  if (!directory || CERTIFICATE_FILE.test(directory) || resolveStoreFile(written, [configDir], stores))
+    return undefined;
+  const pems = stores.files.filter((f) => stores.typeOf(f) === 'PEM' && !NOT_A_CERTIFICATE.test(path.basename(f)));
+  const inImage = pems.filter((f) =>
+    stores.images?.holding(f).some((h) => path.posix.dirname(h.containerPath) === directory),
+  );
+  if (inImage.length > 0) return inImage.sort(byName);
+  const directories = [...new Set(pems.map((f) => path.dirname(f)))];
+  const name = path.posix.basename(directory);
+  const inTree =
+    resolveStoreFile(directory, [configDir], { files: directories, typeOf: () => 'directory' }) ??
+    directories.find((d) => (d === configDir || d.startsWith(configDir + path.sep)) && path.basename(d) === name);
+  return inTree ? pems.filter((f) => path.dirname(f) === inTree).sort(byName) : undefined;
+}
+
+const CERTIFICATE_FILE = /\.(pem|crt|cer)$/i;
+/** Names HAProxy skips in a certificate directory: the files it loads beside a certificate, and hidden files. */
+const NOT_A_CERTIFICATE = /^\.|\.(issuer|ocsp|sctl|key)$/;
+/** alphasort in the C locale: byte order of the names. */
+const byName = (a: string, b: string) => {
+  const [x, y] = [path.basename(a), path.basename(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /**
  * The tree's crt-list a `crt-list` option names: the path resolved as a store path is (its last two segments, or

@@ -18,6 +18,7 @@ import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls
 import { haproxyReleaseOf } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';
+import { treeStoresOf, type TreeStores } from './store-files';
 import {
   haproxyCiphers,
   haproxyTls,
@@ -124,6 +125,7 @@ interface Context {
   root: string;
   host: string;
   crtLists: ParsedDocument<CrtListData>[];
+  stores: TreeStores;
 }
 
 function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine): Component | undefined {
@@ -150,7 +152,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   const crt = sources.crt.flatMap((o) => pathOf(o, globals.crtBase) ?? []);
   // A crt-list's own path is opened as written (src/cfgparse-ssl.c bind_parse_crt_list), not below crt-base.
   const crtList = sources.crtList.flatMap((o) => pathOf(o, undefined) ?? []);
-  const certificates = bindCertificates(own, globals.crtBase, ctx.crtLists, file);
+  const certificates = bindCertificates(own, globals.crtBase, ctx.crtLists, file, ctx.stores);
   // ca-verify-file: CA certificates to verify with that HAProxy does not name in its CertificateRequest.
   const caFile = pathOf(lastOption(own, 'ca-file') ?? lastOption(own, 'ca-verify-file'), globals.caBase);
   const extra: Partial<TlsSettings> = {};
@@ -169,8 +171,10 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   const mode = verify?.value?.value;
   if (verify && (mode === 'none' || mode === 'optional' || mode === 'required'))
     extra.clientAuth = { value: mode, from: { kind: 'file', location: optionLocation(verify) } };
-  // A crt that is a file (a directory loads every PEM in it: which one a client gets depends on SNI).
-  const [first, ...more] = certificates.files.filter((c) => /\.(pem|crt|cer)$/i.test(c.value));
+  // A crt that is a file: written with a certificate's extension, or a PEM file of the tree (those of a directory).
+  const [first, ...more] = certificates.files.filter(
+    (c) => /\.(pem|crt|cer)$/i.test(c.value) || ctx.stores.typeOf(c.value) === 'PEM',
+  );
   if (first) extra.certificate = { file: first.value, reference: first.location, storeType: 'PEM' };
   if (first && more.length > 0)
     extra.moreCertificates = more.map((c) => ({ file: c.value, reference: c.location, storeType: 'PEM' }));
@@ -332,6 +336,7 @@ export const haproxyContributor: ModelContributor = {
         root: ctx.deployment.root,
         host: ctx.hostOf(doc.file.path),
         crtLists,
+        stores: treeStoresOf(ctx),
       };
       // `default-server` of the last `defaults` section before a proxy, then the proxy's own (HAProxy applies the
       // defaults section above each proxy; a later default-server line of the proxy adds to them).

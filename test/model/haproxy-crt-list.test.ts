@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
+import { leaf } from '../helpers/pki';
 import { writeTree, type Tree } from '../helpers/rule-tester';
 
 /** The certificates each HAProxy bind names (certificate, then moreCertificates), and what its handshake leaves open. */
@@ -78,5 +79,52 @@ describe('HAProxy crt-list', () => {
       kinds: ['haproxy.config', 'haproxy.crt-list'],
       binds: [{ certificates: [], unknown: undefined, documents: ['lb/haproxy.cfg'] }],
     });
+  });
+
+  describe('crt <directory>: the PEM files HAProxy loads from it, in alphabetical order (ssl_crtlist.c crtlist_load_cert_dir)', () => {
+    const site = leaf('site.example');
+    const pem = site.pem + site.keyPem;
+    const certificatesOf = (files: Tree) =>
+      binds(files).binds.map((b) => b.certificates.map((c) => c.split('/').slice(-2).join('/')));
+
+    it.each<[string, Tree, string[][]]>([
+      [
+        'the directory beside haproxy.cfg, named by its last segment; hidden and .key/.ocsp files skipped',
+        {
+          'lb/haproxy.cfg': 'frontend web\n  bind :443 ssl crt /usr/local/etc/haproxy/certs/\n',
+          'lb/certs/z.example.pem': pem,
+          'lb/certs/a.example.pem': pem,
+          'lb/certs/.old.pem': pem,
+          'lb/certs/a.example.pem.key': site.keyPem,
+        },
+        [['certs/a.example.pem', 'certs/z.example.pem']],
+      ],
+      [
+        'a directory a Dockerfile copies there under another name (crt-base joined, no trailing slash)',
+        {
+          'lb/haproxy.cfg': 'global\n  crt-base /usr/local/etc/haproxy\nfrontend web\n  bind :443 ssl crt certs\n',
+          'lb/Dockerfile':
+            'FROM haproxy:2.8\nCOPY haproxy.cfg /usr/local/etc/haproxy/haproxy.cfg\nCOPY tls/ /usr/local/etc/haproxy/certs/\n',
+          'lb/tls/web.pem': pem,
+        },
+        [['tls/web.pem']],
+      ],
+      [
+        'a directory the tree does not show: no certificate (unknown, not a missing one)',
+        {
+          'lb/haproxy.cfg': 'frontend web\n  bind :443 ssl crt /etc/haproxy/certs/\n',
+          'lb/other/site.pem': pem,
+        },
+        [[]],
+      ],
+      [
+        'a crt naming a file is still that file',
+        {
+          'lb/haproxy.cfg': 'frontend web\n  bind :443 ssl crt /etc/haproxy/certs/site.pem\n',
+          'lb/certs/site.pem': pem,
+        },
+        [['certs/site.pem']],
+      ],
+    ])('%s', (_name, files, expected) => expect(certificatesOf(files)).toEqual(expected));
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * `bind … ssl crt <directory>` against the real HAProxy (Debian's haproxy, installed by .ci/run): the certificate the
+ * model takes as the bind's default (the one a client without SNI gets) is the one HAProxy serves, and the others are
+ * the bind's further certificates. HAProxy loads the directory in alphabetical order and skips hidden files and
+ * .key/.issuer/.ocsp/.sctl names (src/ssl_crtlist.c crtlist_load_cert_dir). Skipped (with a note) without haproxy.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import { leaf } from '../helpers/pki';
+import { freePort, waitListening } from '../helpers/loopback';
+import { installed } from './stacks';
+
+const ready = installed('haproxy', ['-v']) && installed('openssl', ['version']);
+if (!ready) console.warn('HAProxy crt directory test skipped: haproxy and openssl are needed');
+const run = ready ? it : it.skip;
+
+/** The subject CN of the certificate the server at the port sends to a client that names no server. */
+function servedCn(port: number): string | undefined {
+  const out = spawnSync('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-noservername'], {
+    input: '',
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  return /subject=.*CN\s*=\s*([^,\n]+)/.exec(out.stdout)?.[1]?.trim();
+}
+
+const pemOf = (cn: string) => {
+  const issued = leaf(cn);
+  return issued.pem + issued.keyPem;
+};
+
+describe('HAProxy crt <directory>: the default certificate', () => {
+  run(
+    'is the first file in alphabetical order, hidden and .key files skipped, as HAProxy serves it',
+    async () => {
+      const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-crtdir-'));
+      try {
+        const certs = path.join(tree, 'certs');
+        fs.mkdirSync(certs);
+        // Written out of order; `.a-hidden.pem` and `0-first.pem.key` sort first but are not loaded.
+        fs.writeFileSync(path.join(certs, 'site-b.pem'), pemOf('b.example'));
+        fs.writeFileSync(path.join(certs, 'site-a.pem'), pemOf('a.example'));
+        fs.writeFileSync(path.join(certs, '.a-hidden.pem'), pemOf('hidden.example'));
+        fs.writeFileSync(path.join(certs, '0-first.pem.key'), pemOf('key.example'));
+        const port = await freePort();
+        const cfg = path.join(tree, 'haproxy.cfg');
+        fs.writeFileSync(
+          cfg,
+          `defaults\n  mode http\n  timeout connect 5s\n  timeout client 5s\n  timeout server 5s\nfrontend f\n  bind 127.0.0.1:${port} ssl crt ${certs}/\n  http-request return status 200\n`,
+        );
+        const result = lint({ paths: [tree], cwd: tree, config: defaultConfig(tree) });
+        const bind = result.deployments[0]!.components.find((c) => c.type === 'haproxy.bind');
+        const predicted = [bind?.tls?.certificate, ...(bind?.tls?.moreCertificates ?? [])].map((c) =>
+          c?.file ? path.basename(c.file) : undefined,
+        );
+        const server = spawn('haproxy', ['-db', '-f', cfg], { stdio: 'ignore' });
+        try {
+          expect(await waitListening(port)).toBe(true);
+          const served = servedCn(port);
+          expect({ served, predicted }).toEqual({ served: 'a.example', predicted: ['site-a.pem', 'site-b.pem'] });
+        } finally {
+          server.kill('SIGTERM');
+        }
+      } finally {
+        fs.rmSync(tree, { recursive: true, force: true });
+      }
+    },
+    30_000,
+  );
+});
