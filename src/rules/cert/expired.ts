@@ -1,8 +1,5 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../core/types';
-import type { LinkTrust, TrustCheck } from '../../derive/trust';
-import type { DerivedDeployment } from '../../derive/types';
-import type { TreeCertificate } from '../../model/mq-certs';
 import { mayName } from '../../derive/file-use';
 import { trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
@@ -20,61 +17,7 @@ import {
 } from './_lib/shared';
 import { caAboveLeaf, chainLeaf, trustedCopies, trustedCopiesRelated } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
-
-/**
- * Certificates of the tree that links use only where no date check happens: a JSSE trust anchor (PKIX does
- * not check an anchor's validity, e.g. a CA bundle file) and a leaf JSSE trusts directly because it is itself
- * in the trust store. A certificate some verifier does date-check (OpenSSL checks its anchors too) is not among them.
- */
-function trustUses(deployment: DerivedDeployment): {
-  undated: Map<string, { lt: LinkTrust; check: TrustCheck }[]>;
-  used: Set<string>;
-  presented: Map<string, { lt: LinkTrust; check: TrustCheck }[]>;
-} {
-  const checked = new Set<string>();
-  const undated = new Map<string, { lt: LinkTrust; check: TrustCheck }[]>();
-  const presented = new Map<string, { lt: LinkTrust; check: TrustCheck }[]>();
-  for (const lt of deployment.derived.trust) {
-    for (const check of [lt.serverCertificate, lt.clientCertificate]) {
-      if (!check) continue;
-      for (const c of check.presented)
-        presented.set(c.cert.fingerprintSha256, [...(presented.get(c.cert.fingerprintSha256) ?? []), { lt, check }]);
-      if (check.verdict.kind !== 'trusted') continue;
-      const { path, dateChecked } = check.verdict.result;
-      for (const c of dateChecked) checked.add(c.fingerprintSha256);
-      for (const c of path)
-        if (!dateChecked.includes(c))
-          undated.set(c.fingerprintSha256, [...(undated.get(c.fingerprintSha256) ?? []), { lt, check }]);
-    }
-  }
-  const used = new Set([...checked, ...undated.keys()]);
-  for (const f of checked) undated.delete(f);
-  return { undated, used, presented };
-}
-
-/**
- * A self-signed certificate that is its holder's own identity: the certificate of a key entry alone (no CA above it
- * in the entry's chain), or a PEM certificate that is the first of its file and whose key sits beside it or that a
- * component names as the certificate it presents (nginx `ssl_certificate` with its key in `/etc/ssl/private`, the
- * Debian layout credemol/websocket-https-nginx-springboot@d901498 keeps).
- */
-function ownSelfSigned(c: TreeCertificate, presentedLeaves: ReadonlySet<string>): boolean {
-  if (!c.cert.selfSigned) return false;
-  if (c.store) return c.store.entry === 'private-key' && c.store.chainIndex === 0;
-  return (
-    (c.hasPrivateKey || presentedLeaves.has(c.cert.fingerprintSha256)) &&
-    'certificates' in c.doc.data &&
-    c.doc.data.certificates[0]?.fingerprintSha256 === c.cert.fingerprintSha256
-  );
-}
-
-/** The fingerprints of the first certificate of each file a component names as the certificate it presents. */
-function presentedLeavesOf(presented: DerivedDeployment['derived']['presented']): Set<string> {
-  const leaves = new Set<string>();
-  for (const named of presented.values())
-    for (const { certificates } of named) if (certificates[0]) leaves.add(certificates[0].cert.fingerprintSha256);
-  return leaves;
-}
+import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
 
 export default defineRule({
   meta: {
