@@ -320,7 +320,7 @@ export interface LibertyIncludesMissing {
   }>;
 }
 
-export type { UnservedTls, UnservedWhy } from './unserved-types';
+export type { UnservedTls } from './unserved-types';
 
 /**
  * A TLS end whose peers the model does not know (a Kafka client's brokers, a Kafka broker's clients) and that it makes

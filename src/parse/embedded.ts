@@ -63,7 +63,9 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
     const here = HEREDOC.exec(line);
     if (!here) continue;
     // A heredoc to another command or an unnamed file (`cat << EOF > $1`) is read when its content says what it is.
-    const target = /\brunmqsc\b/.test(line) ? 'runmqsc.mqsc' : (TARGET_FILE.exec(line)?.[1] ?? 'heredoc');
+    const target = /\brunmqsc\b/.test(line)
+      ? 'runmqsc.mqsc'
+      : (TARGET_FILE.exec(line)?.[1] ?? fileOfTargetVariable(lines, i) ?? 'heredoc');
     const stripTabs = here[1] === '-';
     const body: EmbeddedLine[] = [];
     let j = i + 1;
@@ -84,6 +86,29 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
     i = j;
   }
   return regions;
+}
+
+/** `> $VAR`, `>"${VAR}"`: output to the file a variable names. */
+const TARGET_VARIABLE = />\s*["']?\$\{?([A-Za-z_]\w*)\}?["']?(?![\w/.])/;
+/** The last path segment of an assigned value when it is a configuration file's name. */
+const CONFIG_FILE_NAME = /[^/\s"'${}]+\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml)$/;
+
+/**
+ * The name of the file a heredoc on line `at` is written to through a variable of the script (`cat >${NGINX_CONFIG}
+ * <<EOL` after `export NGINX_CONFIG=${OUTPUT_DIR}/ssl-demo.conf`, abhinav3295/nginx-mtls@3fed878 gateway/scripts/nginx.sh):
+ * the last segment of the variable's last assignment above it, when that names a configuration file.
+ */
+function fileOfTargetVariable(lines: readonly string[], at: number): string | undefined {
+  const name = TARGET_VARIABLE.exec(lines[at]!)?.[1]; // at < lines.length
+  if (!name) return undefined;
+  const assignment = new RegExp(
+    `^\\s*(?:export\\s+|readonly\\s+|local\\s+)?${name}=(["']?)([^"'\\s]+)\\1\\s*(?:#.*)?$`,
+  );
+  for (let k = at - 1; k >= 0; k--) {
+    const value = assignment.exec(lines[k]!)?.[2]; // k < at
+    if (value !== undefined) return CONFIG_FILE_NAME.exec(value)?.[0];
+  }
+  return undefined;
 }
 
 /**

@@ -212,6 +212,29 @@ describe('MQSC and qm.ini in shell scripts', () => {
     expect(where(read(name, text), /SSLCIPH|SSLKEYR|SSLFipsRequired/)).toEqual([expected]);
   });
 
+  // abhinav3295/nginx-mtls@3fed878 (no licence file) gateway/scripts/nginx.sh: `export NGINX_CONFIG=${OUTPUT_DIR}/ssl-demo.conf`,
+  // then `cat >${NGINX_CONFIG} <<EOL` with a server block: read as the file the variable names.
+  const nginxServer = 'server {\n    listen 443 ssl;\n    ssl_protocols TLSv1 TLSv1.2;\n}\n';
+  it.each([
+    [
+      'a heredoc written to the file a variable names (its last assignment above)',
+      `#!/usr/bin/env bash\nexport NGINX_CONFIG=\${OUTPUT_DIR}/ssl-demo.conf\ncat >\${NGINX_CONFIG} <<EOL\n${nginxServer}EOL\n`,
+      ['nginx.conf heredoc to ssl-demo.conf 6:19 TLSv1 TLSv1.2'],
+    ],
+    [
+      'quoted target, plain assignment',
+      `#!/bin/sh\nCONF="/etc/nginx/conf.d/site.conf"\ncat > "$CONF" <<'EOF'\n${nginxServer}EOF\n`,
+      ['nginx.conf heredoc to site.conf 6:19 TLSv1 TLSv1.2'],
+    ],
+    [
+      'a variable naming no configuration file: an unnamed heredoc, not read as nginx',
+      `#!/bin/sh\nOUT=/tmp/out\ncat > $OUT <<EOF\n${nginxServer}EOF\n`,
+      [],
+    ],
+  ])('%s', (_, text, expected) => {
+    expect(where(read('nginx.sh', text), /^ssl_protocols$/)).toEqual(expected);
+  });
+
   // ewiger/ibm-mq-mtls@6dee649 create-client-ccdt.sh: SSLCIPH('${SSLCIPH}') in a heredoc to runmqsc.
   it.each([
     [
