@@ -6,6 +6,7 @@ import {
   formatJdk,
   javaVersionText,
   protocolDisabledBy,
+  REFERENCE_JDK,
 } from '../../knowledge';
 import type { Component, JavaRuntime, Provenance, Traced } from '../../model/types';
 import { runtimeSources, withSources } from '../_lib/sources';
@@ -78,9 +79,55 @@ function judgedList(runtime: JavaRuntime, memo: RunMemo): JudgedList | undefined
   };
 }
 
+/** The reference JDK (jdk-tls-defaults.json referenceJdk): what a current JDK disables, for an end whose JDK is unknown. */
+const REFERENCE_RUNTIME: JavaRuntime = {
+  vendor: { value: REFERENCE_JDK.vendor, from: { kind: 'default', origin: REFERENCE_JDK.source } },
+  version: { value: REFERENCE_JDK.version, from: { kind: 'default', origin: REFERENCE_JDK.source } },
+  securityProperties: {},
+  systemProperties: {},
+};
+
+/**
+ * A Kafka end whose list names protocols a current JDK disables, while the JDK that runs it is unknown (an image
+ * lint-deploy does not know, a tag that gives no update; `surelyDisabled`: what every update of a JDK named without its
+ * update disables, reported already): said once, as an info naming what to declare.
+ */
+function unknownRuntime(
+  ctx: Context,
+  name: string,
+  list: ProtocolList,
+  runtime: JavaRuntime | undefined,
+  surelyDisabled: readonly string[],
+): void {
+  const where = list.value.from.kind === 'file' ? list.value.from.location : undefined;
+  const reference = judgedList(REFERENCE_RUNTIME, ctx.memo);
+  if (!where || !reference) return;
+  const old = list.value.value.filter(
+    (p) => protocolDisabledBy(p, reference.disabled) && !protocolDisabledBy(p, surelyDisabled),
+  );
+  if (old.length === 0) return;
+  const attachment = runtime?.attachment?.text;
+  ctx.report({
+    messageId: 'runtimeUnknown',
+    severity: 'info',
+    data: {
+      protocols: old.join(', '),
+      what: list.what,
+      jdk: reference.jdk,
+      name,
+      why: attachment ? attachment : 'no JDK lint-deploy knows runs it',
+    },
+    location: where,
+    related: withSources(where, [], runtimeSources(runtime, name)),
+    fingerprint: [name, list.what, 'runtime unknown'],
+  });
+}
+
+type Context = RuleContext<unknown, 'someDisabled' | 'allDisabled' | 'runtimeUnknown'>;
+
 /** Reports the protocols of one list that the runtime's disabled list removes (all of them: an error). */
 function judgeList(
-  ctx: RuleContext<unknown, 'someDisabled' | 'allDisabled'>,
+  ctx: Context,
   owner: { id: string; name: string; runtime: JavaRuntime },
   judged: JudgedList,
   list: ProtocolList,
@@ -134,6 +181,8 @@ export default defineRule({
     messages: {
       someDisabled:
         "{{protocol}} in {{what}} is disabled on {{jdk}} ('{{entry}}' in jdk.tls.disabledAlgorithms, from {{origin}}): the JDK silently drops it and enables only {{remaining}}",
+      runtimeUnknown:
+        '{{protocols}} in {{what}} is disabled on current JDKs ({{jdk}}: jdk.tls.disabledAlgorithms), but which JDK runs {{name}} is unknown ({{why}}), so whether the JDK drops it is not known. Declare the JDK (config "components" with its "java" version, or an image tag lint-deploy knows), or enable only TLSv1.2/TLSv1.3',
       allDisabled:
         "Every protocol in {{what}} ({{protocols}}) is disabled on {{jdk}} (jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'. Fix: enable TLSv1.2/TLSv1.3 here, or remove the entry from jdk.tls.disabledAlgorithms if the peer really needs an old protocol",
     },
@@ -154,10 +203,12 @@ export default defineRule({
     // Kafka's ends (brokers, clients, Connect workers): ssl.enabled.protocols goes to SSLEngine.setEnabledProtocols.
     for (const end of ctx.deployment.unlinkedEnds ?? []) {
       const { runtime, protocols } = end;
-      const judged = runtime && protocols && judgedList(runtime, ctx.memo);
-      if (!runtime || !protocols || !judged) continue;
+      if (!protocols) continue;
       const list = { what: `${protocols.setting} of ${end.name}`, value: protocols.value, text: protocols.text };
-      judgeList(ctx, { id: end.name, name: end.name, runtime }, judged, list);
+      const judged = runtime && judgedList(runtime, ctx.memo);
+      if (runtime && judged) judgeList(ctx, { id: end.name, name: end.name, runtime }, judged, list);
+      // A JDK named without its update is judged by what every update disables: the rest depends on the update.
+      if (!runtime?.version.value) unknownRuntime(ctx, end.name, list, runtime, judged ? judged.disabled : []);
     }
   },
 });

@@ -13,18 +13,8 @@ const broker = (image: string, protocols: string) => kafkaBroker(image, 'KAFKA_S
 ruleTester(rule, {
   valid: [
     {
-      // common-docker v6.0.1 installs the meta package zulu-11 unpinned: an 11 update before 11.0.11 may run.
-      name: 'cp-kafka:6.0.1 gives Java 11 without its update: unknown, nothing said',
-      files: broker('confluentinc/cp-kafka:6.0.1', 'TLSv1,TLSv1.1'),
-    },
-    {
-      // confluentinc/cp-demo@10846ae: the tag is a variable of .env, which the model does not read.
-      name: 'an image named by variables: the JDK is unknown',
-      files: broker('${REPOSITORY}/cp-server:${CONFLUENT_DOCKER_TAG}', 'TLSv1'),
-    },
-    {
-      name: 'a broker image lint-deploy does not know: unknown',
-      files: broker('example/kafka:1.0', 'TLSv1'),
+      name: 'an unknown JDK and only TLSv1.2: nothing to say',
+      files: broker('example/kafka:1.0', 'TLSv1.2'),
     },
     {
       name: 'TLSv1.2,TLSv1.3 on cp-kafka:7.4.0 (Zulu 11.0.18): nothing disabled',
@@ -45,6 +35,40 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // common-docker v6.0.1 installs the meta package zulu-11 unpinned: an 11 update before 11.0.11 may run.
+      name: 'cp-kafka:6.0.1 gives Java 11 without its update: unknown, said once as an info',
+      files: broker('confluentinc/cp-kafka:6.0.1', 'TLSv1,TLSv1.1'),
+      errors: [
+        {
+          messageId: 'runtimeUnknown',
+          severity: 'info',
+          file: 'docker-compose.yml',
+          line: 6,
+          messageIncludes: ['TLSv1, TLSv1.1 in KAFKA_SSL_ENABLED_PROTOCOLS', 'Java 11; the name gives no update'],
+        },
+      ],
+    },
+    {
+      // confluentinc/cp-demo@10846ae: the tag is a variable of .env, which the model does not read.
+      name: 'an image named by variables: the JDK is unknown (an info)',
+      files: broker('${REPOSITORY}/cp-server:${CONFLUENT_DOCKER_TAG}', 'TLSv1.2,TLSv1'),
+      errors: [{ messageId: 'runtimeUnknown', severity: 'info', file: 'docker-compose.yml', line: 6 }],
+    },
+    {
+      // wurstmeister/kafka writes KAFKA_* into server.properties; its JDK is not in the data.
+      name: 'a broker image whose JDK lint-deploy does not know: unknown (an info)',
+      files: broker('wurstmeister/kafka:2.13-2.8.1', 'TLSv1'),
+      errors: [
+        {
+          messageId: 'runtimeUnknown',
+          severity: 'info',
+          file: 'docker-compose.yml',
+          line: 6,
+          messageIncludes: ['no JDK lint-deploy knows runs it'],
+        },
+      ],
+    },
     {
       name: 'cp-kafka:7.4.0 (Zulu 11.0.18) enabling TLSv1.2 and TLSv1.1: TLSv1.1 dropped (a warning)',
       files: broker('confluentinc/cp-kafka:7.4.0', 'TLSv1.2,TLSv1.1'),

@@ -177,6 +177,15 @@ ruleTester(rule, {
       ],
     },
     {
+      // An image whose tag is a variable: the JDK is unknown, the list is said to depend on it (once, an info).
+      name: 'a Kafka broker listing TLSv1.1 on an image whose JDK is unknown: an info',
+      files: {
+        'docker-compose.yml':
+          'services:\n  kafka:\n    image: confluentinc/cp-kafka:${CP_TAG}\n    environment:\n      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9093\n      KAFKA_SSL_ENABLED_PROTOCOLS: TLSv1.2,TLSv1.1\n',
+      },
+      errors: [{ messageId: 'runtimeUnknown', severity: 'info', file: 'docker-compose.yml', line: 6 }],
+    },
+    {
       name: 'Dockerfile ENTRYPOINT with https.protocols',
       files: {
         'app/jdk/release': TEMURIN17,
