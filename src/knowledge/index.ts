@@ -41,6 +41,7 @@ export {
   mqReleaseSpeaksTls13,
   mqEnabledProtocols,
 } from './mq';
+export { mqCipherSpecDefaultState, type MqDefaultState } from './mq-deprecation';
 export { explainJdk } from './explain';
 export {
   mqQmgrDefault,

@@ -196,6 +196,17 @@ export interface MqCipherSpec {
   source: string;
   confidence: 'verified' | 'inferred';
   note?: string;
+  /** For a deprecated spec: from which releases a queue manager refuses it by default (./mq-deprecation.ts). */
+  defaultDisabled?: MqDefaultDisabled;
+}
+
+/** mq.json `cipherSpecs[].defaultDisabled` (see its schema for the release-line semantics). */
+export interface MqDefaultDisabled {
+  since: string[];
+  enabledIn?: string[];
+  reenabledBy: string[];
+  source: string;
+  confidence: 'verified' | 'inferred';
 }
 
 export interface MqReasonCode {

@@ -1,6 +1,22 @@
 import rule from '../../../src/rules/mq/cipherspec-deprecated';
-import { ruleTester } from '../../helpers/rule-tester';
+import { ruleTester, type ExpectedFinding } from '../../helpers/rule-tester';
 import { svrconn } from './trees';
+
+/**
+ * The shape of kimptoc/ibmmq-with-ssl-test@95825d8 mq-with-ssl/mq-dev-config.sh (the DEV.APP.SVRCONN channel moved to
+ * TLS_RSA_WITH_AES_128_CBC_SHA), reduced to an MQSC, with the Dockerfile beside it naming the release.
+ */
+const tls10Channel = svrconn('DEV.APP.SVRCONN', 'SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA) SSLCAUTH(OPTIONAL)');
+const dockerfile = (image: string) => `FROM ${image}\nCOPY QM1.mqsc /etc/mqm/\n`;
+/** The finding on the SSLCIPH line (2) of QM1/QM1.mqsc. */
+const onSslciph = (
+  messageId: string,
+  severity: 'error' | 'warning',
+  messageIncludes: string[] = [],
+  related?: ExpectedFinding['related'],
+): ExpectedFinding => ({ file: 'QM1/QM1.mqsc', line: 2, messageId, severity, messageIncludes, related });
+const dockerfileLine = [{ file: 'QM1/Dockerfile', line: 1 }];
+const qmIniLine = [{ file: 'QM1/qm.ini', line: 2 }];
 
 ruleTester(rule, {
   valid: [
@@ -12,59 +28,113 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'TLS 1.0 spec, not re-enabled',
-      files: { 'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA)') },
-      errors: [{ messageId: 'disabled', file: 'QM1/QM1.mqsc', line: 2, severity: 'error' }],
+      name: 'TLS 1.0 spec, release not named: a warning saying which releases refuse it and how to declare the release',
+      files: { 'QM1/QM1.mqsc': tls10Channel },
+      errors: [
+        onSslciph('releaseUnknown', 'warning', [
+          '9.0.5 and every later release',
+          'AllowTLSV1=Y',
+          'spec.version',
+          'FROM',
+        ]),
+      ],
     },
     {
-      // Shape of MbqIIB/isgFirstPro@3ccaf3e iFrend/Linux-Batch MQ scripts/*/…Qmgr.in: sender channels with an SSL 3.0 spec.
-      name: 'sender channel (SDR) with an SSL 3.0 spec',
+      name: 'TLS 1.0 spec on a 9.0 CD release before 9.0.5: still accepted, a warning about upgrading',
+      files: { 'QM1/QM1.mqsc': tls10Channel, 'QM1/Dockerfile': dockerfile('ibmcom/mq:9.0.4.0') },
+      errors: [
+        onSslciph(
+          'acceptedByRelease',
+          'warning',
+          ['9.0.4.0 (FROM ibmcom/mq:9.0.4.0) still accepts it', '9.0.5'],
+          dockerfileLine,
+        ),
+      ],
+    },
+    {
+      name: 'TLS 1.0 spec on a 9.0.0 LTS fix pack: still accepted (the 9.0.0 fix packs only let a queue manager opt out of TLS 1.0)',
+      files: { 'QM1/QM1.mqsc': tls10Channel, 'QM1/Dockerfile': dockerfile('ibmcom/mq:9.0.0.8') },
+      errors: [onSslciph('acceptedByRelease', 'warning')],
+    },
+    {
+      name: 'TLS 1.0 spec on 9.4: refused, an error naming the release and where the tree says it',
+      files: { 'QM1/QM1.mqsc': tls10Channel, 'QM1/Dockerfile': dockerfile('icr.io/ibm-messaging/mq:9.4.0.5-r1') },
+      errors: [
+        onSslciph(
+          'disabled',
+          'error',
+          ['IBM MQ 9.4.0.5 (FROM icr.io/ibm-messaging/mq:9.4.0.5-r1) refuses by default', 'from 9.0.5'],
+          dockerfileLine,
+        ),
+      ],
+    },
+    {
+      name: 'TLS 1.0 spec on 9.4 re-enabled by AllowTLSV1',
       files: {
-        'QM1/QM1.mqsc':
-          "define qlocal(APP_Q) usage(xmitq)\ndefine channel(QM1_TO_QM2) chltype(sdr) conname('10.10.10.15(1444)') xmitq(APP_Q) trptype(tcp) SSLCIPH(RC4_MD5_US)\n",
+        'QM1/QM1.mqsc': tls10Channel,
+        'QM1/Dockerfile': dockerfile('icr.io/ibm-messaging/mq:9.4.0.5-r1'),
+        'QM1/qm.ini': 'SSL:\n  AllowTLSV1=Y\n',
       },
-      errors: [{ messageId: 'disabled', file: 'QM1/QM1.mqsc', line: 2, messageIncludes: ['QM1_TO_QM2', 'RC4_MD5_US'] }],
+      errors: [onSslciph('reenabled', 'warning', ['AllowTLSV1'], qmIniLine)],
     },
     {
-      name: 'cluster-sender channel (CLUSSDR) with a TLS 1.0 spec re-enabled by AllowWeakCipherSpec',
+      name: 'TLS 1.0 spec with only AllowWeakCipherSpec set: IBM names AllowTLSV1 for it, so no verdict either way',
       files: {
         'QM1/QM1.mqsc':
           "DEFINE CHANNEL(TO.FR2) CHLTYPE(CLUSSDR) TRPTYPE(TCP) CONNAME('fr2(1414)') CLUSTER(C1) +\n  SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA)\n",
         'QM1/qm.ini': 'SSL:\n  AllowWeakCipherSpec=Yes\n',
       },
-      errors: [
-        {
-          messageId: 'reenabled',
-          file: 'QM1/QM1.mqsc',
-          line: 2,
-          severity: 'warning',
-          related: [{ file: 'QM1/qm.ini', line: 2 }],
-        },
-      ],
+      errors: [onSslciph('otherKey', 'warning', ['AllowWeakCipherSpec', 'AllowTLSV1=Y'], qmIniLine)],
     },
     {
-      name: 'server channel (SVR) with a deprecated spec',
+      // Shape of MbqIIB/isgFirstPro@3ccaf3e iFrend/Linux-Batch MQ scripts/*/…Qmgr.in: sender channels with an SSL 3.0 spec.
+      name: 'sender channel (SDR) with an SSL 3.0 spec, release not named',
+      files: {
+        'QM1/QM1.mqsc':
+          "define qlocal(APP_Q) usage(xmitq)\ndefine channel(QM1_TO_QM2) chltype(sdr) conname('10.10.10.15(1444)') xmitq(APP_Q) trptype(tcp) SSLCIPH(RC4_MD5_US)\n",
+      },
+      errors: [onSslciph('releaseUnknown', 'warning', ['QM1_TO_QM2', 'RC4_MD5_US', '8.0.0.2', 'AllowSSLV3=Y'])],
+    },
+    {
+      name: 'SSL 3.0 spec on a 9.1 queue manager: refused',
+      files: {
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(RC4_SHA_US)'),
+        'QM1/Dockerfile': dockerfile('ibmcom/mq:9.1.0.0'),
+      },
+      errors: [onSslciph('disabled', 'error', ['from 8.0.0.2'])],
+    },
+    {
+      name: 'server channel (SVR) with TLS_RSA_WITH_DES_CBC_SHA on 9.2: refused since 9.0.0.0',
       files: {
         'QM1/QM1.mqsc':
           'DEFINE CHANNEL(TO.QM2) CHLTYPE(SVR) TRPTYPE(TCP) XMITQ(QM2) SSLCIPH(TLS_RSA_WITH_DES_CBC_SHA)\n',
+        'QM1/Dockerfile': dockerfile('icr.io/ibm-messaging/mq:9.2.0.0-r1'),
       },
-      errors: [{ messageId: 'disabled', file: 'QM1/QM1.mqsc', line: 1 }],
+      errors: [{ messageId: 'disabled', file: 'QM1/QM1.mqsc', line: 1, severity: 'error' }],
     },
     {
-      name: 'weak spec re-enabled by AllowWeakCipherSpec',
+      name: 'TLS_RSA_WITH_DES_CBC_SHA on an 8.0 fix pack the tables do not settle: unknown, said as such',
+      files: {
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_DES_CBC_SHA)'),
+        'QM1/Dockerfile': dockerfile('ibmcom/mq:8.0.0.4'),
+      },
+      errors: [onSslciph('releaseUnknown', 'warning', ['runs 8.0.0.4'])],
+    },
+    {
+      name: 'weak 3DES spec re-enabled by AllowWeakCipherSpec',
       files: {
         'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
         'QM1/qm.ini': 'SSL:\n  AllowWeakCipherSpec=Yes\n',
       },
-      errors: [
-        {
-          messageId: 'reenabled',
-          file: 'QM1/QM1.mqsc',
-          line: 2,
-          messageIncludes: ['AllowWeakCipherSpec'],
-          related: [{ file: 'QM1/qm.ini', line: 2 }],
-        },
-      ],
+      errors: [onSslciph('reenabled', 'warning', ['AllowWeakCipherSpec'], qmIniLine)],
+    },
+    {
+      name: 'client end (CLNTCONN): the client library release decides, not named',
+      files: {
+        'QM1/QM1.mqsc':
+          "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(CLNTCONN) TRPTYPE(TCP) CONNAME('mq(1414)') QMNAME(QM1) +\n  SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA)\n",
+      },
+      errors: [onSslciph('releaseUnknown', 'warning', ['client end'])],
     },
   ],
 });
