@@ -4,12 +4,13 @@
  * algorithms applied. Also reports what was dropped on the way (unknown names, disabled suites/protocols),
  * which the tls/* rules report.
  */
-import type { Component, Deployment, Provenance } from '../model/types';
+import { isMqChannel, type Component, type Deployment, type Provenance } from '../model/types';
 import type { RunMemo } from '../core/run-memo';
 import {
   cipherSpecMatchesAlias,
   findCipherSpec,
   findCipherSuite,
+  mqCipherSpecDefaultState,
   mqEnabledProtocols,
   mqServerOrder,
   normaliseProtocol,
@@ -164,6 +165,7 @@ export function endpointFor(
     if (role === 'server') {
       // The queue manager offers its whole enabled list in its own order; the channel's SSLCIPH is checked after.
       suites = mqServerOrder().flatMap((spec) => findCipherSuite(spec.name)?.iana ?? []);
+      ({ protocols, suites } = withSpecTheReleaseAccepts(component, protocols, suites, !tls.protocols));
       serverOrderWins ??= true;
       alternative = mqReleaseWithoutTls13(component, protocols, suites);
     } else {
@@ -264,5 +266,30 @@ function mqReleaseWithoutTls13(component: Component, protocols: string[], suites
     what: `the IBM MQ release of ${component.name}'s queue manager (TLS 1.3 only from MQ ${tls13.since}, ${tls13.source.split(' ')[0]}; the tree does not say which release runs)`,
     protocols: protocols.filter((p) => !only13(p)),
     cipherSuites: suites.filter((s) => !only13(findCipherSuite(s)?.minProtocol)),
+  };
+}
+
+/**
+ * A deprecated CipherSpec the channel names (TLS_RSA_WITH_AES_128_CBC_SHA) on a queue manager whose release, as the
+ * tree names it, still enables it by default (an 8.0 or 9.0.0.x queue manager: src/knowledge/mq-deprecation.ts): the
+ * queue manager accepts it as well as the current defaults, at its protocol unless the protocols are configured.
+ */
+function withSpecTheReleaseAccepts(
+  component: Component,
+  protocols: string[],
+  suites: string[],
+  addProtocol: boolean,
+): { protocols: string[]; suites: string[] } {
+  const release = isMqChannel(component) ? component.attributes.qmgr?.release?.value : undefined;
+  const name = isMqChannel(component) ? component.attributes.sslciph?.value.trim() : undefined;
+  const spec = name ? findCipherSpec(name) : undefined;
+  const suite = spec ? findCipherSuite(spec.name)?.iana : undefined;
+  if (!release || !spec || !suite || mqCipherSpecDefaultState(spec.name, release)?.disabled !== 'no')
+    return { protocols, suites };
+  const protocol = normaliseProtocol(spec.minProtocol);
+  const withProtocol = addProtocol && !protocols.includes(protocol) ? [...protocols, protocol] : protocols;
+  return {
+    protocols: withProtocol.sort((a, b) => protocolRank(a) - protocolRank(b)),
+    suites: suites.includes(suite) ? suites : [...suites, suite],
   };
 }

@@ -8,6 +8,7 @@ import type { MqChannelComponent } from '../../src/model/types';
 import { linkOutcome } from '../../src/derive/outcome';
 import { REFERENCE_JDK, jdkProfile, parseJavaVersion } from '../../src/knowledge';
 import mqData from '../../src/knowledge/data/mq.json';
+import { tomcatDeployment as deploymentOf } from '../helpers/tomcat-connector';
 
 const here = { kind: 'file' as const, location: { file: '/x/ccdt.json' } };
 
@@ -119,6 +120,39 @@ describe('fallback lists come from the knowledge base (issue 15 follow-up, item 
     expect(client.missing.join()).toContain('the JDK that runs');
     const server = endpointFor(mqServer('ANY_TLS12_OR_HIGHER'), 'server')!;
     expect(linkOutcome(client, server, predictHandshake(client.side, server.side)).kind).toBe('unknown');
+  });
+});
+
+describe('a queue manager whose release still accepts the deprecated CipherSpec its channel names', () => {
+  // kimptoc/ibmmq-with-ssl-test@95825d8 (mq-with-ssl): DEV.APP.SVRCONN with TLS_RSA_WITH_AES_128_CBC_SHA, here with
+  // the release named by the Dockerfile beside the MQSC.
+  const serverOn = (image: string) => {
+    const deployment = deploymentOf({
+      'QM1/Dockerfile': `FROM ${image}\nCOPY QM1.mqsc /etc/mqm/\n`,
+      'QM1/QM1.mqsc':
+        "DEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA) SSLCAUTH(OPTIONAL) REPLACE\n",
+    });
+    const svrconn = deployment?.components.find((c) => c.type === 'mq.svrconn');
+    return svrconn && endpointFor(svrconn, 'server', deployment);
+  };
+  const client = () => endpointFor(mqClient('TLS_RSA_WITH_AES_128_CBC_SHA'), 'client')!;
+
+  it('a 9.0 CD release before the deprecation (9.0.4): the queue manager accepts it at TLS 1.0', () => {
+    const server = serverOn('ibmcom/mq:9.0.4.0')!;
+    expect(server.side.protocols).toContain('TLSv1');
+    expect(server.side.cipherSuites).toContain('TLS_RSA_WITH_AES_128_CBC_SHA');
+    expect(predictHandshake(client().side, server.side)).toMatchObject({
+      ok: true,
+      protocol: 'TLSv1',
+      cipherSuite: 'TLS_RSA_WITH_AES_128_CBC_SHA',
+    });
+  });
+
+  it('a release that refuses it (9.4): the current defaults only', () => {
+    const server = serverOn('icr.io/ibm-messaging/mq:9.4.0.5-r1')!;
+    expect(server.side.protocols).not.toContain('TLSv1');
+    expect(server.side.cipherSuites).not.toContain('TLS_RSA_WITH_AES_128_CBC_SHA');
+    expect(predictHandshake(client().side, server.side).ok).toBe(false);
   });
 });
 
