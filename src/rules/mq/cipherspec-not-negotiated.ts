@@ -52,6 +52,9 @@ export default defineRule({
       const fullOrder = mqServerOrder(allowed && !allowed.templated ? allowed.value : undefined).map(cipherSpecInfo);
       const order = fullOrder.filter((s) => usableWithKey(s.name, keyType));
       const offered = new Set(offer.specs.map((s) => s.hex));
+      // A deprecated spec the client offers: refused where the release disables it (mq/cipherspec-deprecated), and a
+      // release that still accepts it orders CipherSpecs otherwise than the current default order this rule knows.
+      if (required.deprecated && offered.has(required.hex)) continue;
       const negotiatedIndex = order.findIndex((s) => offered.has(s.hex));
       const requiredIndex = fullOrder.findIndex((s) => s.hex === required.hex);
       const ibmNaming = isJmsConnectionFactory(client) ? client.attributes.useIBMCipherMappings.value : false;

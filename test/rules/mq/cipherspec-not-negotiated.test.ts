@@ -27,6 +27,16 @@ ruleTester(rule, {
       },
     },
     {
+      // tdotrob/IBMMQ-passwd-auth@00e204c chlauthmenu.ksh pins TLS_RSA_WITH_AES_128_CBC_SHA (README: MQ 8.0.0.5), whose
+      // default order is not the current one: mq/cipherspec-deprecated speaks for such a channel.
+      name: 'deprecated spec on the channel, offered by the client: left to mq/cipherspec-deprecated',
+      files: {
+        'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', "SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA) MCAUSER('app')"),
+        'was/security.xml': wasSecurity('MQSSL', `${MANY} SSL_RSA_WITH_AES_128_CBC_SHA`),
+        'was/resources.xml': CF,
+      },
+    },
+    {
       name: 'alias on the channel',
       files: {
         'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
@@ -90,6 +100,22 @@ ruleTester(rule, {
             { file: 'mq/QM1/QM1.mqsc', line: 2 },
             { file: 'was/resources.xml', line: 3 },
           ],
+        },
+      ],
+    },
+    {
+      name: 'deprecated spec on the channel that the client does not offer: another spec is picked on any release',
+      files: {
+        'mq/QM1/QM1.mqsc': svrconn('WAS.SVRCONN', "SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA) MCAUSER('app')"),
+        'was/security.xml': wasSecurity('MQSSL', MANY),
+        'was/resources.xml': CF,
+      },
+      errors: [
+        {
+          messageId: 'otherPicked',
+          file: 'was/security.xml',
+          line: 4,
+          messageIncludes: ['TLS_RSA_WITH_AES_128_CBC_SHA'],
         },
       ],
     },
