@@ -15,6 +15,8 @@ export interface ComponentConfig {
   /** Glob (relative to the config file) of the files or directory that make the component. */
   files: string;
   java?: { version?: string; vendor?: string };
+  /** The IBM MQ release (V.R.M.F) of the queue managers whose MQSC the glob matches, when the tree does not say. */
+  mqRelease?: string;
   role?: string;
   host?: string;
 }

@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { mqReleaseFromImage, mqReleaseFromOperatorVersion } from '../knowledge';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
+import type { LintConfig } from '../core/config';
+import { componentGlobs, relativePosix } from './paths';
 import type { MqQueueManagerFacts } from './attributes';
 import { field, type ApplyingQueueManager } from './mq-resources';
 
@@ -60,4 +62,24 @@ export function queueManagerReleaseOfResources(applying: readonly ApplyingQueueM
       : [];
   });
   return new Set(found.map((r) => r.value)).size === 1 ? found[0] : undefined;
+}
+
+/**
+ * The release the configuration declares for an MQSC file (`components[].mqRelease` of a glob matching the file or its
+ * directory), for trees that name it nowhere (a runmqsc script, the release only in a README): the first matching
+ * entry, as `components[].java` is chosen.
+ */
+export function queueManagerReleaseOfConfig(config: LintConfig, file: string): Release | undefined {
+  const relative = relativePosix(config.baseDir, file);
+  const found = componentGlobs(config.components).find(
+    (g) => g.component.mqRelease && (g.match(relative) || g.match(path.posix.dirname(relative))),
+  );
+  const value = found?.component.mqRelease;
+  if (!found || !value) return undefined;
+  return {
+    value,
+    location: { file: config.file ?? file },
+    via: `lint-deploy configuration: components "${found.component.files}" mqRelease`,
+    source: 'declared in the configuration',
+  };
 }

@@ -13,7 +13,7 @@ import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
 import { queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
-import { queueManagerReleaseOfResources, queueManagerReleases } from './mq-release';
+import { queueManagerReleaseOfConfig, queueManagerReleaseOfResources, queueManagerReleases } from './mq-release';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
@@ -80,7 +80,10 @@ export const mqContributor: ModelContributor = {
       };
       const oamOff = oamSwitchedOff(doc.file.path, applying, mounts, composeFiles);
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
-      const release = queueManagerReleaseOfResources(applying) ?? releaseOf(doc.file.path);
+      const release =
+        queueManagerReleaseOfResources(applying) ??
+        releaseOf(doc.file.path) ??
+        queueManagerReleaseOfConfig(ctx.config, doc.file.path);
       if (release) qmgr.release = release;
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;

@@ -132,7 +132,7 @@ export default defineRule({
       const whose = release
         ? `Its queue manager runs ${release.text}, a release IBM's Deprecated CipherSpecs tables do not settle for this CipherSpec`
         : a.qmgr
-          ? 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN), or the spec.version of the QueueManager resource that applies it'
+          ? 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN), the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json'
           : 'It is a client end: the release of the MQ client library decides, and the tree does not say which';
       report(
         'releaseUnknown',

@@ -57,6 +57,13 @@ ruleTester(rule, {
       errors: [onSslciph('acceptedByRelease', 'warning')],
     },
     {
+      // tdotrob/IBMMQ-passwd-auth@00e204c: runmqsc scripts, the release (MQ 8.0.0.5) only in the README.
+      name: 'TLS 1.0 spec, release declared by the configuration (components[].mqRelease): accepted on 8.0.0.5',
+      files: { 'QM1/QM1.mqsc': tls10Channel },
+      config: { components: [{ files: 'QM1/**', mqRelease: '8.0.0.5' }] },
+      errors: [onSslciph('acceptedByRelease', 'warning', ['8.0.0.5 (lint-deploy configuration: components "QM1/**"'])],
+    },
+    {
       name: 'TLS 1.0 spec on 9.4: refused, an error naming the release and where the tree says it',
       files: { 'QM1/QM1.mqsc': tls10Channel, 'QM1/Dockerfile': dockerfile('icr.io/ibm-messaging/mq:9.4.0.5-r1') },
       errors: [
