@@ -203,46 +203,31 @@ export default defineRule({
       }
       const uses = expired ? undated.get(c.cert.fingerprintSha256) : undefined;
       const anchor = uses !== undefined;
+      const fingerprintSha256 = c.cert.fingerprintSha256;
+      const onLinks = presented.get(fingerprintSha256);
+      // Expired, and no link uses it nor does a component present it: what names it decides who refuses it.
+      const unused = expired && !anchor && !used.has(fingerprintSha256) && !presentedLeaves.has(fingerprintSha256);
       // Whether peers reject an unlinked bundle CA depends on their TLS stack: a warning, not an error.
       // A self-signed leaf a server presents is no bundle CA, whatever its basicConstraints (`openssl req -x509` sets CA:TRUE).
-      const unlinkedCa =
-        expired &&
-        !anchor &&
-        !used.has(c.cert.fingerprintSha256) &&
-        inTrustBundle(c) &&
-        !presentedLeaves.has(c.cert.fingerprintSha256);
+      const unlinkedCa = unused && inTrustBundle(c);
       // A self-signed certificate no link presents: its peers trust it directly or not at all, and which verifier
       // they run decides (OpenLiberty/guide-microprofile-jwt's key.p12, expired 2021, still serves the guide's client).
-      const onLinks = presented.get(c.cert.fingerprintSha256);
-      const selfSigned = expired && !anchor && ownSelfSigned(c, presentedLeaves) && !onLinks && !unlinkedCa;
-      // Only JSSE trust stores name it and no link presents it: the verifiers the tree shows accept it, dates unchecked.
-      const trusters =
-        expired &&
-        !anchor &&
-        !used.has(c.cert.fingerprintSha256) &&
-        !onLinks &&
-        !presentedLeaves.has(c.cert.fingerprintSha256)
-          ? jsseTrustersOnly(ctx.deployment, c)
-          : undefined;
+      const ownExpired = expired && !anchor && ownSelfSigned(c, presentedLeaves);
+      const selfSigned = ownExpired && !onLinks && !unlinkedCa;
+      // Named only by stores, presented on no link either.
+      const namedOnly = unused && !onLinks;
+      // Only JSSE trust stores name it: the verifiers the tree shows accept it, dates unchecked.
+      const trusters = namedOnly ? jsseTrustersOnly(ctx.deployment, c) : undefined;
       // The verdict rests on the links that trust it without a date check, or on the components that name it.
       const related: RelatedLocation[] = [
         ...(storeRelated(c).related ?? []),
         ...(uses ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)),
         // A self-signed certificate is judged an error because links present it: they are named.
-        ...(expired && !anchor && ownSelfSigned(c, presentedLeaves)
-          ? (onLinks ?? []).flatMap((u) => trustRelated(u.lt, u.check, location))
-          : []),
+        ...(ownExpired ? (onLinks ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)) : []),
         ...use.by,
       ];
       // Every anchor of its file expired, and an OpenSSL end verifies its peers against that file: all of them fail.
-      const refusedBy =
-        expired &&
-        !anchor &&
-        !used.has(c.cert.fingerprintSha256) &&
-        !onLinks &&
-        !presentedLeaves.has(c.cert.fingerprintSha256)
-          ? opensslVerifiersOfExpiredFile(ctx.deployment, c, now)
-          : undefined;
+      const refusedBy = namedOnly ? opensslVerifiersOfExpiredFile(ctx.deployment, c, now) : undefined;
       if (refusedBy) {
         const file = path.basename(c.doc.file.path);
         const names = [...new Set(refusedBy.map((v) => v.name))];
@@ -263,7 +248,7 @@ export default defineRule({
       }
       // Named only by ends whose use the tree does not show (an SSL bundle no setting hands over): a peer may never see it.
       const maybeUsed =
-        !anchor && !trusters && !unlinkedCa && !selfSigned && !used.has(c.cert.fingerprintSha256) && !onLinks
+        !anchor && !trusters && !unlinkedCa && !selfSigned && !used.has(fingerprintSha256) && !onLinks
           ? ctx.deployment.derived.certificateFiles.useUnknown.get(c.doc.file.path)
           : undefined;
       if (maybeUsed) {
