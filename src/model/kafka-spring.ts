@@ -18,7 +18,7 @@ import type { Entry } from '../parse/types';
 import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import { springBundle } from './spring-bundle';
 import type { SpringSettings } from './spring-settings';
-import { storeOf, usableValue } from './spring-stores';
+import { bundleStores, storeNamedBy, usableValue } from './spring-stores';
 import type { TreeStores } from './store-files';
 import type { JavaAppAttributes, SpringBootRelease } from './attributes';
 import type { Component, KafkaList, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
@@ -87,19 +87,13 @@ export function springKafkaEnds(
     const bundleName = bundleIgnoredBy ? undefined : decides('bundle');
     const bundle = bundleName && springBundle(settings.entries, usableValue(bundleName) ?? '');
     if (bundleName && !bundle) continue;
-    const store = (location: Entry | undefined, type: Entry | 'PEM' | undefined, password: Entry | undefined) => {
-      if (!location || location.value.trim() === '') return undefined;
-      return storeOf(settings, stores, location, type, password);
-    };
-    const pem = bundle?.format === 'pem' ? 'PEM' : undefined;
+    const store = (kind: 'keyStore' | 'trustStore') =>
+      storeNamedBy(settings, stores, decides(kind), decides(`${kind}Type`), decides(`${kind}Password`));
+    const fromBundle = bundle ? bundleStores(settings, stores, bundle) : undefined;
     const trust: TlsTrustSettings = {};
-    const keyStore = bundle
-      ? store(bundle.keyStore, pem ?? bundle.keyStoreType, bundle.keyStorePassword)
-      : store(decides('keyStore'), decides('keyStoreType'), decides('keyStorePassword'));
+    const keyStore = fromBundle ? fromBundle.keyStore : store('keyStore');
     if (keyStore) trust.keyStore = keyStore;
-    const trustStore = bundle
-      ? store(bundle.trustStore, pem ?? bundle.trustStoreType, bundle.trustStorePassword)
-      : store(decides('trustStore'), decides('trustStoreType'), decides('trustStorePassword'));
+    const trustStore = fromBundle ? fromBundle.trustStore : store('trustStore');
     if (trustStore) trust.trustStore = trustStore;
     else trust.defaultTrust = 'jdk-cacerts';
     // An empty ssl.endpoint.identification.algorithm (not a placeholder): no host name check (JSSE skips an empty one).

@@ -10,7 +10,7 @@ import { entryLocation, type Entry } from '../parse/types';
 import { springBundle } from './spring-bundle';
 import type { SpringSettings } from './spring-settings';
 import type { TreeStores } from './store-files';
-import { storeOf } from './spring-stores';
+import { bundleStores } from './spring-stores';
 import type { Component, TlsTrustSettings, UnlinkedEnd } from './types';
 
 const BUNDLE_KEY = /^spring\.ssl\.bundle\.(jks|pem)\.([^.]+)\./i;
@@ -40,11 +40,7 @@ export function springBundleEnds(app: Component, settings: SpringSettings, store
   for (const name of defined) {
     const bundle = springBundle(settings.entries, name);
     if (!bundle) continue;
-    const pem = bundle.format === 'pem' ? 'PEM' : undefined;
-    const store = (location: Entry | undefined, type: Entry | undefined, password: Entry | undefined) =>
-      location && location.value.trim() !== '' ? storeOf(settings, stores, location, pem ?? type, password) : undefined;
-    const keyStore = store(bundle.keyStore, bundle.keyStoreType, bundle.keyStorePassword);
-    const trustStore = store(bundle.trustStore, bundle.trustStoreType, bundle.trustStorePassword);
+    const { keyStore, trustStore } = bundleStores(settings, stores, bundle);
     if (!keyStore && !trustStore) continue;
     const trust: TlsTrustSettings = {
       ...(keyStore ? { keyStore } : {}),

@@ -8,7 +8,7 @@ import type { Location } from '../core/types';
 import { springResourceBases } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
-import { namedBundle } from './spring-bundle';
+import { namedBundle, type SpringBundle } from './spring-bundle';
 import {
   javaSystemStores,
   keyAliasOf,
@@ -229,6 +229,35 @@ export function usableValue(entry: Entry): string | undefined {
   if (!PLACEHOLDER.test(value)) return value;
   const fallback = placeholderDefault(value)?.trim();
   return fallback !== undefined && !PLACEHOLDER.test(fallback) ? fallback : undefined;
+}
+
+/** The store a location setting names (storeOf), when it is set and not blank. */
+export function storeNamedBy(
+  settings: SpringSettings,
+  stores: TreeStores,
+  location: Entry | undefined,
+  type: Entry | 'PEM' | undefined,
+  password: Entry | undefined,
+): StoreRef | undefined {
+  return location && location.value.trim() !== '' ? storeOf(settings, stores, location, type, password) : undefined;
+}
+
+/** The key and trust stores an SSL bundle names (a PEM bundle's are PEM), each when its location is set. */
+export function bundleStores(
+  settings: SpringSettings,
+  stores: TreeStores,
+  bundle: SpringBundle,
+): { keyStore?: StoreRef; trustStore?: StoreRef } {
+  const pem = bundle.format === 'pem' ? 'PEM' : undefined;
+  const keyStore = storeNamedBy(settings, stores, bundle.keyStore, pem ?? bundle.keyStoreType, bundle.keyStorePassword);
+  const trustStore = storeNamedBy(
+    settings,
+    stores,
+    bundle.trustStore,
+    pem ?? bundle.trustStoreType,
+    bundle.trustStorePassword,
+  );
+  return { ...(keyStore && { keyStore }), ...(trustStore && { trustStore }) };
 }
 
 /** A store a Spring setting names (Kafka, an SSL bundle), resolved as Spring resolves the resource (`classpath:ssl/app.keystore.jks`). */

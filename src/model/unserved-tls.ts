@@ -23,7 +23,7 @@ import { namedBundle } from './spring-bundle';
 import { springSettings, type SpringSettings } from './spring-settings';
 import type { SpringBootRelease } from './attributes';
 import type { StartSources } from './spring-start';
-import { springServerStores, storeOf } from './spring-stores';
+import { bundleStores, springServerStores } from './spring-stores';
 import type { TreeStores } from './store-files';
 import type { WarInTomcat } from './spring-war';
 import type { Component, StoreRef, UnservedTls } from './types';
@@ -128,15 +128,13 @@ export function springHttpsOff(
       since: springBootSince('sslBundles'),
     };
     const { bundle } = bundled;
-    const pem = bundle?.format === 'pem' ? 'PEM' : undefined;
-    const named = [
-      [bundle?.keyStore, bundle?.keyStoreType, bundle?.keyStorePassword],
-      [bundle?.trustStore, bundle?.trustStoreType, bundle?.trustStorePassword],
-    ].flatMap(([location, type, password]): StoreRef[] =>
-      location && location.value.trim() !== ''
-        ? [{ ...storeOf(bundleUnbound.settings, stores, location, pem ?? type, password), setting: location.key }]
-        : [],
-    );
+    const own = bundle ? bundleStores(bundleUnbound.settings, stores, bundle) : {};
+    const named = (
+      [
+        [own.keyStore, bundle?.keyStore],
+        [own.trustStore, bundle?.trustStore],
+      ] as const
+    ).flatMap(([store, setting]): StoreRef[] => (store && setting ? [{ ...store, setting: setting.key }] : []));
     return { attributes: {}, unserved: [{ server: client.name, why, stores: named }] };
   }
   if (switchedBy && HTTPS_ON.some((key) => settings.setting(key))) {
