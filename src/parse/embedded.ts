@@ -6,7 +6,7 @@ import { splitLines } from './text';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
 import type { TemplateInfo, TemplateSpan } from './template';
-import { literalAssignments, substituteAssignments } from './shell-assignments';
+import { lastAssignedValue, literalAssignments, substituteAssignments } from './shell-assignments';
 import { echoToMqsc } from './echo-to-file';
 
 /**
@@ -31,7 +31,9 @@ export function isScript(filePath: string, text: string): boolean {
 const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
 /** A line before a YAML document's content: blank, a comment, or the document start marker `---`. */
 export const YAML_PREAMBLE = /^\s*(#.*)?$|^---\s*(#.*)?$/;
-const TARGET_FILE = />\s*["']?([^\s"'<>|;&]+\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml))["']?/;
+/** The extensions of the configuration files a script's output is read as. */
+const CONFIG_EXTENSION = '\\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml)';
+const TARGET_FILE = new RegExp(`>\\s*["']?([^\\s"'<>|;&]+${CONFIG_EXTENSION})["']?`);
 /** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
 const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
 
@@ -91,7 +93,7 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
 /** `> $VAR`, `>"${VAR}"`: output to the file a variable names. */
 const TARGET_VARIABLE = />\s*["']?\$\{?([A-Za-z_]\w*)\}?["']?(?![\w/.])/;
 /** The last path segment of an assigned value when it is a configuration file's name. */
-const CONFIG_FILE_NAME = /[^/\s"'${}]+\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml)$/;
+const CONFIG_FILE_NAME = new RegExp(`[^/\\s"'\${}]+${CONFIG_EXTENSION}$`);
 
 /**
  * The name of the file a heredoc on line `at` is written to through a variable of the script (`cat >${NGINX_CONFIG}
@@ -101,14 +103,8 @@ const CONFIG_FILE_NAME = /[^/\s"'${}]+\.(?:mqsc|ini|json|conf|xml|properties|opt
 function fileOfTargetVariable(lines: readonly string[], at: number): string | undefined {
   const name = TARGET_VARIABLE.exec(lines[at]!)?.[1]; // at < lines.length
   if (!name) return undefined;
-  const assignment = new RegExp(
-    `^\\s*(?:export\\s+|readonly\\s+|local\\s+)?${name}=(["']?)([^"'\\s]+)\\1\\s*(?:#.*)?$`,
-  );
-  for (let k = at - 1; k >= 0; k--) {
-    const value = assignment.exec(lines[k]!)?.[2]; // k < at
-    if (value !== undefined) return CONFIG_FILE_NAME.exec(value)?.[0];
-  }
-  return undefined;
+  const value = lastAssignedValue(lines, name, at);
+  return value === undefined ? undefined : CONFIG_FILE_NAME.exec(value)?.[0];
 }
 
 /**

@@ -32,6 +32,21 @@ export function literalAssignments(lines: readonly string[], before: number): Ma
 }
 
 /**
+ * The value as written (quotes removed, expansions kept: `${OUTPUT_DIR}/ssl-demo.conf`) of the last `NAME=…`
+ * (`export`, `readonly`, `local`) above line `before`, whatever its value; undefined when none is.
+ */
+export function lastAssignedValue(lines: readonly string[], name: string, before: number): string | undefined {
+  const assignment = new RegExp(
+    `^\\s*(?:export\\s+|readonly\\s+|local\\s+)?${name}=(["']?)([^"'\\s]+)\\1\\s*(?:#.*)?$`,
+  );
+  for (let k = Math.min(before, lines.length) - 1; k >= 0; k--) {
+    const value = assignment.exec(lines[k]!)?.[2]; // k < lines.length
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
  * The region with each `$NAME`/`${NAME}` of a known name replaced by its value; every line keeps a map from its new
  * columns to the columns of the text as written, so positions stay in the enclosing file (a replaced expansion
  * spans the expansion).
