@@ -42,6 +42,7 @@ export {
   mqEnabledProtocols,
 } from './mq';
 export { mqCipherSpecDefaultState, type MqDefaultState } from './mq-deprecation';
+export { mqCipherSpecKnownIn } from './mq-introduction';
 export { explainJdk } from './explain';
 export {
   mqQmgrDefault,

@@ -31,6 +31,9 @@ function compare(a: number[], b: number[]): number {
   return 0;
 }
 
+/** Orders two V.R.M.F releases (missing parts are 0): negative when `a` is older. */
+export const compareMqReleases = (a: string, b: string): number => compare(parts(a), parts(b));
+
 /** V.R of a release, for comparing release families (9.0 before 9.1). */
 const family = (p: number[]) => p[0]! * 1000 + p[1]!;
 /** Long-term-support fix packs are V.R.0.F; continuous-delivery releases V.R.M with M > 0. */

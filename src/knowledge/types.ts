@@ -198,6 +198,16 @@ export interface MqCipherSpec {
   note?: string;
   /** For a deprecated spec: from which releases a queue manager refuses it by default (./mq-deprecation.ts). */
   defaultDisabled?: MqDefaultDisabled;
+  /** For a name newer queue managers know (aliases, TLS 1.3 specs): the release that introduced it (./mq-introduction.ts). */
+  introducedIn?: MqIntroducedIn;
+}
+
+/** mq.json `cipherSpecs[].introducedIn` (see its schema). */
+export interface MqIntroducedIn {
+  since: string;
+  unsettledFrom?: string;
+  source: string;
+  confidence: 'verified' | 'inferred';
 }
 
 /** mq.json `cipherSpecs[].defaultDisabled` (see its schema for the release-line semantics). */

@@ -48,6 +48,7 @@ import mqChlauthRefusesCertificate from './mq/chlauth-refuses-certificate';
 import mqCipherNameForWrongJre from './mq/cipher-name-for-wrong-jre';
 import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
 import mqCipherspecMismatch from './mq/cipherspec-mismatch';
+import mqCipherspecNewerThanRelease from './mq/cipherspec-newer-than-release';
 import mqCipherspecNotNegotiated from './mq/cipherspec-not-negotiated';
 import mqConnauthDisabled from './mq/connauth-disabled';
 import mqMappingToBlockedUser from './mq/mapping-to-blocked-user';
@@ -139,6 +140,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqCipherNameForWrongJre,
   mqCipherspecDeprecated,
   mqCipherspecMismatch,
+  mqCipherspecNewerThanRelease,
   mqCipherspecNotNegotiated,
   mqConnauthDisabled,
   mqMappingToBlockedUser,

@@ -1,0 +1,60 @@
+import { defineRule } from '../types';
+import { findCipherSpec, mqCipherSpecKnownIn } from '../../knowledge';
+import { isMqChannel } from '../../model/types';
+import { channelStory } from './_lib/shared';
+
+/**
+ * An SSLCIPH the queue manager's release does not know yet: the alias CipherSpecs (ANY_TLS12_OR_HIGHER, ANY_TLS13…)
+ * and the TLS 1.3 CipherSpecs came with IBM MQ 9.1.4, so a 9.0 or 9.1.0 queue manager refuses the DEFINE and the
+ * channel never exists. Only where the tree names the release (Dockerfile FROM, QueueManager spec.version,
+ * components[].mqRelease): every release since 9.2.0 (2020) knows these names, so an unnamed release says nothing.
+ */
+export default defineRule({
+  meta: {
+    id: 'mq/cipherspec-newer-than-release',
+    description:
+      "Report channels whose SSLCIPH names a CipherSpec the queue manager's IBM MQ release does not know yet (an alias such as ANY_TLS12_OR_HIGHER, or a TLS 1.3 CipherSpec, before 9.1.4): the DEFINE fails",
+    severity: 'error',
+    appliesTo: { components: ['mq.'] },
+    messages: {
+      unknownToRelease:
+        "Channel {{channel}} sets SSLCIPH({{spec}}), which IBM MQ {{release}} does not know: {{what}} came with IBM MQ {{since}}. DEFINE CHANNEL fails with AMQ8242 'SSLCIPH definition wrong' (MQRCCF_SSL_CIPHER_SPEC_ERROR) and the channel is not created. Name a CipherSpec this release has (a specific TLS 1.2 one such as TLS_RSA_WITH_AES_256_GCM_SHA384), or run IBM MQ {{since}} or later",
+      unsettled:
+        "Channel {{channel}} sets SSLCIPH({{spec}}): IBM MQ {{release}} is a release between {{unsettledFrom}} and {{since}}, and IBM's pages do not settle whether it knows {{what}} (they name {{since}} as the release all queue managers must run). If it does not, DEFINE CHANNEL fails with AMQ8242 'SSLCIPH definition wrong'. Check on that release, or run IBM MQ {{since}} or later",
+    },
+    defaultOptions: {},
+    symptoms: ['AMQ8242', 'SSLCIPH definition wrong', 'MQRCCF_SSL_CIPHER_SPEC_ERROR'],
+  },
+  check(ctx) {
+    for (const c of ctx.deployment.components) {
+      if (!isMqChannel(c)) continue;
+      const a = c.attributes;
+      const v = a.sslciph;
+      const release = a.qmgr?.release;
+      if (!v || v.templated || !release) continue;
+      const spec = findCipherSpec(v.value.trim());
+      const state = spec ? mqCipherSpecKnownIn(spec.name, release.value) : undefined;
+      if (!spec || !state || state.known === 'yes') continue;
+      const unsettledFrom = spec.introducedIn?.unsettledFrom;
+      if (state.known === 'unknown' && !unsettledFrom) continue;
+      ctx.report({
+        messageId: state.known === 'no' ? 'unknownToRelease' : 'unsettled',
+        severity: state.known === 'no' ? undefined : 'warning',
+        data: {
+          channel: a.channelName,
+          spec: spec.name,
+          release: `${release.value} (${release.via})`,
+          what: spec.alias ? 'the alias CipherSpecs (ANY, ANY_TLS12, ANY_TLS12_OR_HIGHER, ANY_TLS13…)' : 'TLS 1.3',
+          since: state.since,
+          unsettledFrom: unsettledFrom ?? '',
+        },
+        location: v.location,
+        related: [
+          { ...release.location, message: `the queue manager runs ${release.value}` },
+          ...channelStory(a, v.location),
+        ],
+        fingerprint: [c.id, spec.name],
+      });
+    }
+  },
+});
