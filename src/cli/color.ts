@@ -1,4 +1,4 @@
-import { WriteStream } from 'node:tty';
+import type * as tty from 'node:tty';
 
 /**
  * Whether to colour a stream, by the conventions of supports-color / chalk, which Node implements in
@@ -13,7 +13,9 @@ export function colorSupport(
   isTTY: boolean,
 ): boolean {
   if (flag !== undefined) return flag;
-  const depth = WriteStream.prototype.getColorDepth.call(undefined, env);
+  // Not a TTY and nothing forces colour: no colour, and node:tty (a few milliseconds of start-up) is not loaded.
+  if (env.FORCE_COLOR === undefined && !isTTY) return false;
+  const depth = (require('node:tty') as typeof tty).WriteStream.prototype.getColorDepth.call(undefined, env);
   if (env.FORCE_COLOR !== undefined) return depth > 1;
   return isTTY && depth > 1;
 }

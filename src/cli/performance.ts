@@ -1,5 +1,6 @@
-import { availableParallelism } from 'node:os';
+import type * as os from 'node:os';
 import { UsageError } from '../core/types';
+import { msSinceProcessStart } from '../core/clock';
 import {
   cacheKey,
   cacheSigningKey,
@@ -37,7 +38,7 @@ export interface PerformanceSetup {
 export function performanceOptions(args: CliArgs, io: CliIo): PerformanceSetup {
   // CPU time per stage only when the table is printed (a getrusage per stage).
   const stats = new RunStats(statsRequested(args.stats, io.env));
-  stats.startupMs = performance.now();
+  stats.startupMs = msSinceProcessStart();
   if (stats.cpuMs) {
     const used = process.cpuUsage();
     stats.startupCpuMs = (used.user + used.system) / 1000;
@@ -149,4 +150,9 @@ export function autoWorkerCount(deployments: number, cores = availableParallelis
 function parseCacheStrategy(value: string | undefined): CacheStrategy {
   if (value === undefined || value === 'content' || value === 'metadata') return value ?? 'content';
   throw new UsageError(`--cache-strategy expects content or metadata, got '${value}'`);
+}
+
+/** The usable cores, by node:os on first use (not loaded at start-up: issue 21). */
+function availableParallelism(): number {
+  return (require('node:os') as typeof os).availableParallelism();
 }

@@ -1,7 +1,7 @@
 import type { RunMemo } from '../core/run-memo';
 import * as path from 'node:path';
 import { relativePosix } from './paths';
-import { isIP } from 'node:net';
+import { isIpAddress } from '../core/ip';
 import type { Located } from '../parse/mq/xml-values';
 import type { Location } from '../core/types';
 import type { LibertyData, LibertySsl } from '../parse/liberty';
@@ -33,7 +33,7 @@ export function httpsPortOf(
   if (!written || !Number.isInteger(port) || port <= 0) return undefined;
   const listenHost = resolve(attr(endpoint, 'host')?.value, variables) ?? 'localhost';
   const name = listenHost.toLowerCase();
-  const hostnames = name && name !== '*' && name !== 'localhost' && !isIP(name) ? [name] : [];
+  const hostnames = name && name !== '*' && name !== 'localhost' && !isIpAddress(name) ? [name] : [];
   return { port, written, listenHost, hostnames };
 }
 

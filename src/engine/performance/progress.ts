@@ -1,3 +1,5 @@
+import { monotonicMs } from '../../core/clock';
+
 /**
  * The progress line of long runs: on a TTY, once a run has taken ~1 s, one line on stderr
  * (files read, deployments checked, ETA), redrawn at most every 100 ms and cleared at the end.
@@ -33,7 +35,7 @@ export class ProgressLine {
 
   constructor(
     private readonly write: (text: string) => void,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicMs,
     private readonly delayMs = PROGRESS_DELAY_MS,
   ) {
     this.started = now();

@@ -1,6 +1,8 @@
+import { monotonicMs } from '../../core/clock';
+
 /**
  * Where a run spends its time (`--stats` or `TIMING=1`): wall time per pipeline stage,
- * plus counters. Timing is `performance.now()` around each stage; the stages do not
+ * plus counters. Timing is a monotonic clock (`monotonicMs`) around each stage; the stages do not
  * overlap, so their sum is the run's time after start-up. With `cpu`, also the process's CPU time
  * (user + system, all its threads: the garbage collector's too) per stage: on a shared machine wall
  * time counts the other processes' turns, CPU time does not.
@@ -47,12 +49,12 @@ export class RunStats {
 
   /** Runs `fn`, adding its wall time (and CPU time) to `stage`. */
   time<T>(stage: Stage, fn: () => T): T {
-    const start = performance.now();
+    const start = monotonicMs();
     const cpuStart = this.cpuMs && process.cpuUsage();
     try {
       return fn();
     } finally {
-      this.ms[stage] += performance.now() - start;
+      this.ms[stage] += monotonicMs() - start;
       if (this.cpuMs && cpuStart) {
         const used = process.cpuUsage(cpuStart);
         this.cpuMs[stage] += (used.user + used.system) / 1000;

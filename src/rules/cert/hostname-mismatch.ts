@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isIpAddress } from '../../core/ip';
 import type { PemCertificate } from '../../parse/pem';
 import type { Component, Link } from '../../model/types';
 import { defineRule } from '../types';
@@ -21,7 +21,7 @@ export function dnsNameMatches(pattern: string, host: string): boolean {
   const p = normalise(pattern);
   const h = normalise(host);
   if (!p.includes('*')) return p === h;
-  if (isIP(h)) return false;
+  if (isIpAddress(h)) return false;
   const [first = '', ...rest] = p.split('.'); // split gives at least one part
   if (rest.length < 2 || rest.some((label) => label.includes('*'))) return false;
   const [hostFirst = '', ...hostRest] = h.split('.');
@@ -45,7 +45,7 @@ export type HostCheck =
 /** What Java's HostnameChecker (TYPE_TLS) decides for this certificate and host. */
 export function checkHost(cert: PemCertificate, host: string): HostCheck {
   const h = normalise(host.replace(/^\[|\]$/g, ''));
-  if (isIP(h)) {
+  if (isIpAddress(h)) {
     if (cert.ipAddresses.some((ip) => normalise(ip) === h)) return { ok: true };
     if (cert.dnsNames.length === 0 && cert.ipAddresses.length === 0)
       return {

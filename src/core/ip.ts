@@ -1,0 +1,10 @@
+import type * as net from 'node:net';
+
+/**
+ * Whether `text` is an IPv4 or IPv6 address, by Node's own `net.isIP`. node:net is required on the first
+ * call, not at start-up: loading it (with the streams under it) is a few milliseconds that a run with no
+ * host name to compare never needs (issue 21).
+ */
+export function isIpAddress(text: string): boolean {
+  return (require('node:net') as typeof net).isIP(text) !== 0;
+}
