@@ -3,7 +3,7 @@
  * never run away on /dev/zero and can refuse symbolic links; writes that are atomic (temporary file
  * in the same directory + rename) and never go through a symbolic link unless the user named the path.
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './node-crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './types';
@@ -169,7 +169,10 @@ export function writeFileAtomic(file: string, data: string | Buffer, options: At
     }
   }
   const dir = path.dirname(target);
-  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
+  );
   let fd: number | undefined;
   try {
     fs.mkdirSync(dir, { recursive: true });

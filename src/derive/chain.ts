@@ -10,7 +10,8 @@
  * in a self-signed certificate of the trust store; every certificate of it, the anchor included, is
  * date-checked; `verify depth` is the number of intermediates allowed (depth+2 certificates at most).
  */
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { nodeCrypto } from '../core/node-crypto';
 import type { RunMemo } from '../core/run-memo';
 import type { PemCertificate } from '../parse/pem';
 
@@ -90,7 +91,7 @@ function verifySignature(issuer: PemCertificate, child: PemCertificate, x509: (c
  * per run, however many environments of a fleet copy the same CA and certificates; without one, every time.
  */
 export function signatureCheck(memo?: RunMemo): SignatureCheck {
-  const decode = (c: PemCertificate) => new X509Certificate(Buffer.from(c.derBase64, 'base64'));
+  const decode = (c: PemCertificate) => new (nodeCrypto().X509Certificate)(Buffer.from(c.derBase64, 'base64'));
   if (!memo) return (issuer, child) => verifySignature(issuer, child, decode);
   const x509 = (c: PemCertificate) => memo.get('x509 certificates', c.fingerprintSha256, () => decode(c));
   return (issuer, child) =>

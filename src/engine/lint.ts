@@ -100,8 +100,10 @@ export function lint(options: LintOptions): LintResult {
   let internalError = false;
   const runtimes: RuntimeUse[] = [];
   const { cache } = options;
-  // Documents parsed once per distinct content in this run (fleets copy the same JDK and CA files everywhere).
-  const parsed = options.parseCache ?? new ParseCache();
+  // Documents parsed once per distinct content in this run (fleets copy the same JDK and CA files everywhere). One
+  // deployment never hits the cache (inside a deployment a repeated content is parsed again): no cache, and no
+  // content hash of each file read (a pre-commit run then never loads node:crypto for it).
+  const parsed = options.parseCache ?? (discovered.length > 1 ? new ParseCache() : undefined);
   // Answers of pure knowledge computations (cipher strings, defaults) shared by the run's deployments.
   const memo = new RunMemo();
 
@@ -161,7 +163,7 @@ interface RuleSetup {
   settings: ReturnType<typeof resolveRuleSettings>;
   knownRuleIds: Set<string>;
   ownWords: string[];
-  parsed: ParseCache;
+  parsed: ParseCache | undefined;
   memo: RunMemo;
 }
 

@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { nodeCrypto } from '../core/node-crypto';
 import type { Range } from '../core/types';
 import type { Comment, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { LineIndex, splitLines } from './text';
@@ -135,7 +136,7 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
       const encrypted = m[1] === 'ENCRYPTED PRIVATE KEY' || /^Proc-Type:\s*4,\s*ENCRYPTED\s*$/m.test(m[2] ?? '');
       if (!encrypted) {
         try {
-          publicKeySha256 = spkiHash(createPublicKey(m[0]).export({ type: 'spki', format: 'der' }));
+          publicKeySha256 = spkiHash(nodeCrypto().createPublicKey(m[0]).export({ type: 'spki', format: 'der' }));
         } catch {
           // Never the body itself: what stands in a key block may be part of a real key. Base64 that starts as DER
           // does (`MI…`: a SEQUENCE) and is not elided is a damaged key, however short.
@@ -200,11 +201,11 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
  * Throws on an invalid certificate, as X509Certificate does.
  */
 export function describeCertificate(cert: Buffer | X509Certificate, range: Range): PemCertificate {
-  if (cert instanceof X509Certificate) return describe(cert, range);
+  if (cert instanceof nodeCrypto().X509Certificate) return describe(cert, range);
   const key = `der:${cert.toString('base64')}`;
   let described = describedByPem.get(key);
   if (!described) {
-    described = describe(new X509Certificate(cert), range);
+    described = describe(new (nodeCrypto().X509Certificate)(cert), range);
     remember(key, described);
   }
   return { ...described, range };
@@ -220,7 +221,7 @@ const describedByPem = new Map<string, PemCertificate>();
 function describeOnce(pem: string, range: Range): PemCertificate {
   let described = describedByPem.get(pem);
   if (!described) {
-    described = describe(new X509Certificate(pem), range);
+    described = describe(new (nodeCrypto().X509Certificate)(pem), range);
     remember(pem, described);
   }
   return { ...described, range };
@@ -313,7 +314,7 @@ export function formatDn(dn: DnAttribute[]): string {
 }
 
 function spkiHash(der: Buffer): string {
-  return createHash('sha256').update(der).digest('hex');
+  return nodeCrypto().createHash('sha256').update(der).digest('hex');
 }
 
 function curveBits(curve: string): number | undefined {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../core/node-crypto';
 import { escapeHtml as esc } from './graph/escape';
 import { extractGraphs } from './graph/extract';
 import { outcomeLine } from './graph/labels';
@@ -124,5 +124,5 @@ function linkTable(g: DeploymentGraph, d: number): string {
 }
 
 function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+  return `sha256-${nodeCrypto().createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }

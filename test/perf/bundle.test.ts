@@ -68,21 +68,25 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
     filter: (source) => !source.endsWith('.v8cache'),
   });
   fs.copyFileSync(path.join(repo, 'package.json'), path.join(install, 'package.json'));
-  // Records which files the run had loaded as modules (require.cache) when it exits.
+  // Records which files the run had loaded as modules (require.cache) and which of Node's own modules it
+  // had loaded (process.moduleLoadList) when it exits.
   const recorder = path.join(install, 'record-modules.js');
   fs.writeFileSync(
     recorder,
-    "process.once('exit', () => require('node:fs').writeFileSync(process.env.RECORD_TO, JSON.stringify(Object.keys(require.cache))));\n",
+    "process.once('exit', () => require('node:fs').writeFileSync(process.env.RECORD_TO, JSON.stringify({ files: Object.keys(require.cache), builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) })));\n",
   );
   const loadedChunks = (args: string[]) => {
     const record = path.join(install, `modules-${Math.random().toString(36).slice(2)}.json`);
     const run = spawnSync(process.execPath, ['-r', recorder, path.join(install, 'bin', 'lint-deploy.js'), ...args], {
       cwd: repo,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', RECORD_TO: record },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, RECORD_TO: record },
       timeout: 30000,
     });
-    const modules = JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
+    const { files: modules, builtins } = JSON.parse(fs.readFileSync(record, 'utf8')) as {
+      files: string[];
+      builtins: string[];
+    };
     expect(modules).toContain(path.join(install, 'dist', 'cli.js'));
     return {
       stdout: run.stdout,
@@ -91,6 +95,7 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
         .filter((m) => m.startsWith(path.join(install, 'dist', 'chunks') + path.sep))
         .map((m) => path.basename(m))
         .sort(),
+      builtins,
     };
   };
   const cacheOf = (name: string) => path.join(install, 'dist', 'chunks', `${name}.v8cache`);
@@ -101,6 +106,17 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
     expect(run.stdout).toMatch(/problems/);
     expect(run.chunks).toEqual([]);
     expect(fs.existsSync(path.join(install, 'dist', 'cli.js.v8cache'))).toBe(true);
+    // Nor the Node modules such a run has no use for (each costs milliseconds of start-up: docs/performance.md):
+    // node:crypto (no certificate or key store; fingerprints by src/core/sha256.ts; one deployment, no content
+    // hashes), node:tty (output not a terminal), node:perf_hooks, node:os. (node:net comes with a piped stdout.)
+    expect(run.builtins).toContain('fs');
+    expect(run.builtins.filter((m) => ['crypto', 'tty', 'perf_hooks', 'os'].includes(m))).toEqual([]);
+  });
+
+  it('a run that reads a certificate loads node:crypto when it needs it', () => {
+    const run = loadedChunks(['--format', 'json', 'examples/java-untrusted-server-broken']);
+    expect(run.stderr).toBe('');
+    expect(run.builtins).toContain('crypto');
   });
 
   it('a simple Spring YAML file (nested keys, plain values) loads no chunk: src/parse/yaml-simple.ts reads it', () => {

@@ -1,9 +1,9 @@
 import type { RuntimeUse } from '../../model/types';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import type * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CACHE_FILE } from '../../core/config';
+import { nodeCrypto } from '../../core/node-crypto';
 import type { Finding, Severity } from '../../core/types';
 import { UsageError } from '../../core/types';
 import { readRegularFile, writeFileAtomic } from '../../core/safe-fs';
@@ -43,8 +43,8 @@ interface CacheFile {
   entries: Record<string, SignedEntry>;
 }
 
-/** Signs entries when no key is given: a cache then verifies only within this process. */
-const PROCESS_SIGNING_KEY = randomBytes(32).toString('hex');
+/** Signs entries when no key is given: a cache then verifies only within this process (made on first use). */
+let processSigningKey: string | undefined;
 
 /** What a cache file linked to /dev/zero (or grown without bound) can cost at most. */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
@@ -64,7 +64,7 @@ export class LintCache {
     readonly key: string,
     readonly strategy: CacheStrategy = 'content',
     /** Secret that signs entries (`cacheSigningKey`); never stored in the cache file. */
-    private readonly signingKey: string = PROCESS_SIGNING_KEY,
+    private readonly signingKey: string = (processSigningKey ??= nodeCrypto().randomBytes(32).toString('hex')),
     /** The user named the cache path (`--cache-location`): a symbolic link there is followed. */
     private readonly explicit = false,
   ) {
@@ -92,7 +92,8 @@ export class LintCache {
 
   /** HMAC of an entry under the signing key: a cache file written by anyone without the key never checks. */
   private mac(root: string, entry: CachedDeployment): string {
-    return createHmac('sha256', this.signingKey)
+    return nodeCrypto()
+      .createHmac('sha256', this.signingKey)
       .update(JSON.stringify([this.key, root, entry.hash, entry.fileCount, entry.findings]))
       .digest('hex');
   }
@@ -109,7 +110,7 @@ export class LintCache {
 
   /** Hash of a deployment: its root, then each file's path and bytes (or size and mtime), in order. */
   hashDeployment(root: string, files: readonly string[]): string {
-    const hash = createHash('sha256');
+    const hash = nodeCrypto().createHash('sha256');
     hash.update(`${root}\0${files.length}\0`);
     for (const file of files) {
       hash.update(`${path.relative(root, file)}\0`);
@@ -204,7 +205,7 @@ export function cacheKey(parts: {
     plugins,
     parts.extra ?? null,
   ]);
-  return createHash('sha256').update(text).digest('hex');
+  return nodeCrypto().createHash('sha256').update(text).digest('hex');
 }
 
 /** `--cache-location`: a file, or a directory (existing, or written with a trailing slash) that gets `.lint-deploy-cache`. */
@@ -265,7 +266,7 @@ function isLocation(value: unknown): value is Record<string, unknown> {
 }
 
 function macEquals(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  return a.length === b.length && nodeCrypto().timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 /**
@@ -275,12 +276,12 @@ function macEquals(a: string, b: string): boolean {
  */
 export function cacheSigningKey(env: Record<string, string | undefined>): string {
   if (env.LINT_DEPLOY_CACHE_KEY) return env.LINT_DEPLOY_CACHE_KEY;
-  const home = env.HOME || os.homedir();
+  const home = env.HOME || (require('node:os') as typeof os).homedir();
   const dir = path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'lint-deploy');
   const file = path.join(dir, 'cache-key');
   const read = readRegularFile(file, 1024, { noFollow: true });
   if (read.ok && read.bytes.length >= 32) return read.bytes.toString('utf8').trim();
-  const key = randomBytes(32).toString('hex');
+  const key = nodeCrypto().randomBytes(32).toString('hex');
   if (!read.ok && read.reason === 'missing') {
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -1,4 +1,4 @@
-import { digest } from '../../core/digest';
+import { sha256Hex } from '../../core/sha256';
 import type { Finding, RelatedLocation } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
 import type { AnyRule, ReportDescriptor, RuleScope } from '../../rules/types';
@@ -13,7 +13,7 @@ export interface RuleRun {
 }
 
 export function fingerprintOf(parts: string[]): string {
-  return digest('sha256', parts.join('\u0000'), 'hex').slice(0, 20);
+  return sha256Hex(parts.join('\u0000')).slice(0, 20);
 }
 
 /**

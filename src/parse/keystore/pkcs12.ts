@@ -4,7 +4,7 @@
  * ever held in a local variable while it is tried, and the result says which kind of password opened
  * the store (never the password).
  */
-import { createDecipheriv, createHash, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../../core/node-crypto';
 import { child, children, DerError, explicit, integerOf, octetsOf, oidOf, readDer, TAG, type Der } from './der';
 import { rc2CbcDecrypt } from './rc2';
 import { rehash } from './iterated-hash';
@@ -166,7 +166,7 @@ function pkcs12Kdf(
   const out: Buffer[] = [];
   let produced = 0;
   while (produced < length) {
-    const a = rehash(hash.name, createHash(hash.name).update(d).update(i).digest(), iterations - 1);
+    const a = rehash(hash.name, nodeCrypto().createHash(hash.name).update(d).update(i).digest(), iterations - 1);
     out.push(a);
     produced += a.length;
     if (produced >= length) break;
@@ -188,6 +188,7 @@ function pkcs12Kdf(
 function macMatches(parsed: Parsed, password: string | undefined): boolean {
   const mac = parsed.mac;
   if (!mac) return false;
+  const { createHash, createHmac, timingSafeEqual } = nodeCrypto();
   const key = pkcs12Kdf(
     mac.hash,
     bmpPassword(password),
@@ -234,12 +235,12 @@ function decrypt(algorithm: Der, data: Buffer, password: string | undefined): Bu
   const cipher = PBES2_CIPHERS[oidOf(child(scheme, 0))];
   if (!cipher) throw new UnsupportedError(`its PBES2 cipher (${oidOf(child(scheme, 0))}) is not one lint-deploy knows`);
   const iv = octetsOf(child(scheme, 1));
-  const key = pbkdf2Sync(Buffer.from(password ?? '', 'utf8'), salt, iterations, cipher.keyLength, prf);
+  const key = nodeCrypto().pbkdf2Sync(Buffer.from(password ?? '', 'utf8'), salt, iterations, cipher.keyLength, prf);
   return decipher(cipher.name, key, iv, data);
 }
 
 function decipher(name: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
-  const d = createDecipheriv(name, key, iv);
+  const d = nodeCrypto().createDecipheriv(name, key, iv);
   return Buffer.concat([d.update(data), d.final()]);
 }
 
