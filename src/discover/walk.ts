@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Severity } from '../core/types';
+import { mayBeRead } from '../parse/registry';
 
 const ALWAYS_IGNORED_DIRS = new Set(['node_modules', '.git']);
 /**
@@ -127,6 +128,9 @@ export function walk(
       real = fs.realpathSync(link);
       target = fs.statSync(real);
     } catch (error) {
+      // A dangling link lint-deploy would never read whatever it held (a Makefile or `ci` linked into a submodule
+      // that is not checked out, terraform-ibm-modules/terraform-ibm-websphere-liberty-operator): nothing to say.
+      if (!mayBeRead(link)) return;
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ELOOP' ? 'it loops' : code === 'ENOENT' ? 'its target does not exist' : (code ?? 'error');
       notes.push(

@@ -27,6 +27,14 @@ export interface NginxData {
  * Source code, documents and data files are never nginx configuration, whatever directory holds them: a JavaScript
  * `if (…) {` / `return x;` reads like nginx (NginxProxyManager/nginx-proxy-manager backend/routes/nginx/*.js).
  */
+/** Whether nginx configuration lives at this path by its directory (sites-enabled/default has no extension). */
+export function inNginxDirectory(filePath: string): boolean {
+  return (
+    /(^|[\\/])(sites-(enabled|available)|nginx)[\\/]/.test(filePath) ||
+    /[^\\/]*nginx[^\\/]*[\\/](.*[\\/])?templates[\\/]/.test(filePath)
+  );
+}
+
 const NOT_NGINX =
   /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql)$/i;
 /**
@@ -51,12 +59,7 @@ export const nginxFormat: FormatHandler<NginxData> = {
     if (base === 'nginx.conf') return 'nginx.conf';
     if (NOT_NGINX.test(base)) return undefined;
     // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), by content below.
-    if (
-      !/\.conf$/.test(base) &&
-      !/(^|[\\/])(sites-(enabled|available)|nginx)[\\/]/.test(filePath) &&
-      !/[^\\/]*nginx[^\\/]*[\\/](.*[\\/])?templates[\\/]/.test(filePath)
-    )
-      return undefined;
+    if (!/\.conf$/.test(base) && !inNginxDirectory(filePath)) return undefined;
     // A page a role ships beside its nginx templates (`templates/www/index.html.j2`) is markup, never nginx.
     if (/^\s*</.test(head)) return undefined;
     if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return undefined;

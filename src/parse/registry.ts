@@ -15,7 +15,7 @@ import { jvmOptionsFormat } from './jvm-options';
 import { systemdFormat } from './systemd';
 import { dockerfileFormat } from './dockerfile';
 import { composeFormat } from './compose';
-import { nginxFormat } from './nginx';
+import { inNginxDirectory, nginxFormat } from './nginx';
 import { haproxyFormat } from './haproxy';
 import { haproxyCrtListFormat } from './haproxy-crt-list';
 import { shellEnvFormat } from './shell-env';
@@ -89,4 +89,15 @@ export function classifyBinary(path: string, bytes: Uint8Array): Classification 
     if (kind) return { kind, handler };
   }
   return undefined;
+}
+
+/**
+ * Whether lint-deploy may read a file at this path, whatever it holds (a dangling symbolic link has no content to
+ * look at): a handler takes the name alone (Dockerfile, qm.ini, key.p12), the name has an extension (the content
+ * decides for server.xml, a PEM bundle, haproxy.cfg) or nginx reads its directory (sites-enabled/default). An
+ * extensionless name no handler takes (Makefile, LICENSE, `ci`, a program's directory) is never read.
+ */
+export function mayBeRead(path: string): boolean {
+  const base = path.split(/[\\/]/).at(-1) ?? '';
+  return classifyFile(path, '') !== undefined || /\.[^.]+$/.test(base) || inNginxDirectory(path);
 }

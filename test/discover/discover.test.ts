@@ -94,6 +94,29 @@ describe('walk: links, loops and odd entries', () => {
     expect(notes).toEqual([]);
   });
 
+  // terraform-ibm-modules/terraform-ibm-websphere-liberty-operator@HEAD (Apache-2.0) links Makefile, ci and
+  // .pre-commit-config.yaml into the common-dev-assets submodule, absent from a clone without submodules: three
+  // warnings on files lint-deploy never reads. A dangling link is said only when its name may be a file it reads.
+  it.each([
+    ['Makefile', 'common-dev-assets/module-assets/Makefile', false],
+    ['ci', 'common-dev-assets/module-assets/ci', false],
+    ['clientapp/mqclient', '../clientapp/mqclient/', false],
+    ['.pre-commit-config.yaml', 'common-dev-assets/module-assets/.pre-commit-config.yaml', true],
+    ['conf/server.xml', 'missing/server.xml', true],
+    ['Dockerfile', 'missing/Dockerfile', true],
+    ['nginx/sites-enabled/default', '../sites-available/default', true],
+    ['certs/ca.pem', '/nonexistent/ca.pem', true],
+    ['.env', 'missing.env', true],
+  ])('a dangling link %s → %s is a warning: %s', (name, target, said) => {
+    const root = writeTree({ 'aserver.conf': 'x\n' });
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.symlinkSync(target, path.join(root, name));
+    const { walk } = jest.requireActual('../../src/discover/walk') as typeof import('../../src/discover/walk');
+    const { notes } = walk(root, () => false);
+    expect(notes.map((n) => n.ruleId)).toEqual(said ? ['parse/broken-symlink'] : []);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   it.each([
     ['Maven target/ beside pom.xml and src/', 'pom.xml', 'target', true],
     ['Gradle build/ beside build.gradle.kts and src/', 'build.gradle.kts', 'build', true],
