@@ -18,6 +18,7 @@ import {
 import { caAboveLeaf, chainLeaf, trustedCopies, trustedCopiesRelated } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
 import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
+import { websphereClientKeyStore } from './_lib/client-key-store';
 
 export default defineRule({
   meta: {
@@ -60,6 +61,8 @@ export default defineRule({
         "Certificate {{dn}} expired on {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE): renew it, or remove the bundle if nothing uses it",
       notYetValidUseUnknown:
         "Certificate {{dn}} is not valid before {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateNotYetValidException, AMQ9633): check the issuing CA's clock",
+      expiredClientKeyStore:
+        "Certificate {{dn}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
       expiredAnchor:
         "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
@@ -169,6 +172,26 @@ export default defineRule({
           ...(related.length > 0 ? { related } : {}),
           fingerprint,
           severity: perhaps ? 'warning' : 'info',
+        });
+        continue;
+      }
+      // The own certificate of a WebSphere client (ssl.client.props) that no link presents: sent only to a server that
+      // asks for a client certificate, and the tree shows none (todaynowork/websphere_ejb_lookup's key.p12).
+      const clientKeyStore =
+        expired &&
+        !used.has(c.cert.fingerprintSha256) &&
+        !presented.has(c.cert.fingerprintSha256) &&
+        !presentedLeaves.has(c.cert.fingerprintSha256)
+          ? websphereClientKeyStore(ctx.deployment, c, use.by)
+          : undefined;
+      if (clientKeyStore) {
+        ctx.report({
+          messageId: 'expiredClientKeyStore',
+          data: { dn, date, file: path.basename(c.doc.file.path), props: path.basename(clientKeyStore.file) },
+          location,
+          related: [...(storeRelated(c).related ?? []), clientKeyStore],
+          fingerprint,
+          severity: 'warning',
         });
         continue;
       }

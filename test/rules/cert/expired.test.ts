@@ -1241,3 +1241,51 @@ ruleTester(rule, {
     },
   ],
 });
+
+// todaynowork/websphere_ejb_lookup@cd45b22 (no licence file): a WebSphere thin client's ssl.client.props (as profile
+// creation writes it) names key.p12 beside it as com.ibm.ssl.keyStore; its leaf (the node's personal certificate,
+// issued by the cell's root) expired in 2017. A JSSE client sends it only in answer to a CertificateRequest, and no
+// server of the tree asks for one: an error ('peers reject it') was a guess. A warning says who would refuse it.
+const WAS_CLIENT_PROPS = [
+  'com.ibm.ssl.defaultAlias=DefaultSSLSettings',
+  'com.ibm.ssl.alias=DefaultSSLSettings',
+  'com.ibm.ssl.protocol=SSL',
+  'com.ibm.ssl.keyStoreName=ClientDefaultKeyStore',
+  'com.ibm.ssl.keyStore=${user.root}/etc/key.p12',
+  'com.ibm.ssl.keyStorePassword=Pk12-planted-Zq9',
+  'com.ibm.ssl.keyStoreType=PKCS12',
+  '',
+].join('\n');
+const generatedStore = (name: string) =>
+  fs.readFileSync(path.resolve(__dirname, `../../fixtures/keystores/generated/${name}`));
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "the expired leaf of a WebSphere client's key store (ssl.client.props), no server asking for it: a warning",
+      files: { 'client/ssl.client.props': WAS_CLIENT_PROPS, 'client/key.p12': generatedStore('key.p12') },
+      options: { referenceDate: '2050-01-01' },
+      errors: [
+        // Its issuer, the chain's root: sent with the leaf, or not at all.
+        {
+          messageId: 'expiredClientKeyStore',
+          file: 'client/key.p12',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['CN=Test Root CA'],
+        },
+        {
+          messageId: 'expiredClientKeyStore',
+          file: 'client/key.p12',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['CN=app.example.com', 'WebSphere client configuration ssl.client.props'],
+          related: [
+            { file: 'client/ssl.client.props', line: 6 },
+            { file: 'client/ssl.client.props', line: 5 },
+          ],
+        },
+      ],
+    },
+  ],
+});
