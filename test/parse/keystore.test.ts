@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { readDocuments } from '../../src/engine/run/read';
 import { isKeystoreDocument, keystoreFormat, parseKeystore, type KeystoreData } from '../../src/parse/keystore/format';
 import { rc2DecryptBlock } from '../../src/parse/keystore/rc2';
+import { friendlyNameText } from '../../src/parse/keystore/pkcs12';
 import { decodedPassword } from '../../src/parse/keystore/unlock';
 import { rehash } from '../../src/parse/keystore/iterated-hash';
 import { createHash } from 'node:crypto';
@@ -346,4 +347,15 @@ describe('iterated SHA-1 / SHA-256 of the PKCS#12 key derivation', () => {
     for (let i = 0; i < times; i++) expected = createHash(hash).update(expected).digest();
     expect(rehash(hash, start, times).toString('hex')).toBe(expected.toString('hex'));
   });
+});
+
+// todaynowork/websphere_ejb_lookup@cd45b22's key.p12 (WebSphere's own): its friendlyName is 'default' and a NUL, which
+// `openssl pkcs12 -legacy -info` prints as 'default'; a message said alias 'default\u0000'.
+test.each([
+  ['default', 'default'],
+  ['default\0', 'default'],
+  ['CN=Test Root CA,O=Stores', 'CN=Test Root CA,O=Stores'],
+  ['\0', ''],
+])('a friendlyName BMPString %j reads as alias %j', (written, alias) => {
+  expect(friendlyNameText(Buffer.from(written, 'utf16le').swap16())).toBe(alias);
 });

@@ -137,6 +137,15 @@ class UnsupportedError extends Error {}
 const MAX_KDF_ITERATIONS = 200_000;
 const MAX_PBKDF2_ITERATIONS = 2_000_000;
 
+/**
+ * A friendlyName's BMPString as text. IBM's key tools end it with a NUL, as RFC 7292 B.1 ends a password (WebSphere's
+ * key.p12 of todaynowork/websphere_ejb_lookup: 'default' then U+0000): the alias is the text before it, as
+ * `openssl pkcs12 -info` prints it, never a message's 'default\u0000'.
+ */
+export function friendlyNameText(bmp: Uint8Array): string {
+  return Buffer.from(bmp).swap16().toString('utf16le').replace(/\0+$/, '');
+}
+
 /** RFC 7292 B.1: the password as a NUL-terminated big-endian BMPString; "no password" is empty. */
 function bmpPassword(password: string | undefined): Buffer {
   if (password === undefined) return Buffer.alloc(0);
@@ -254,7 +263,7 @@ function bagsOf(safeContents: Buffer, out: Pkcs12Bag[]): void {
       const value = children(child(attribute, 1, TAG.SET))[0];
       if (!value) continue;
       if (attrOid === OID.friendlyName && value.tag === TAG.BMP_STRING && value.content.length % 2 === 0)
-        read.alias = Buffer.from(value.content).swap16().toString('utf16le');
+        read.alias = friendlyNameText(value.content);
       else if (attrOid === OID.localKeyId && value.tag === TAG.OCTET_STRING)
         read.localKeyId = value.content.toString('hex');
       else if (attrOid === OID.javaTrustedKeyUsage) read.trusted = true;
