@@ -427,7 +427,15 @@ export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
    * The release whose facts apply, whether assumed, how the tree names it (`9.0.85 (Dockerfile:1 FROM tomcat:9.0.85)`)
    * and where, and whether it reads the Connector's TLS attributes (true: 8.5 and 9; false: 10.0 and later; unset: unknown).
    */
-  tomcat?: { release: string; assumed: boolean; named?: string; at?: Location; readsConnectorTls?: boolean };
+  /** `unprofiled`: the release the tree names (`7.0`) when lint-deploy has no facts for it (`release` is then assumed). */
+  tomcat?: {
+    release: string;
+    assumed: boolean;
+    named?: string;
+    at?: Location;
+    readsConnectorTls?: boolean;
+    unprofiled?: string;
+  };
   /**
    * TLS attributes on the Connector that its release ignores (10.0 and later; the SSLHostConfig decides), or, with the
    * release unknown, the APR-style ones only 8.5 and 9 read (`SSLProtocol`, `SSLCipherSuite`, `SSLVerifyClient`):

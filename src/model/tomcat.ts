@@ -280,6 +280,8 @@ export const tomcatContributor: ModelContributor = {
                 named: release.named,
                 ...(release.read ? { at: release.read.at } : {}),
                 ...(release.reads === undefined ? {} : { readsConnectorTls: release.reads }),
+                // A release the tree names that lint-deploy has no facts for (tomcat:7-jre7): said as such, never as unnamed.
+                ...(release.read && facts.assumed ? { unprofiled: release.read.release } : {}),
               },
               ...(connectorTls?.attributes.length ? { connectorTls } : {}),
               ...(ignoredAttributes.length ? { ignoredAttributes } : {}),

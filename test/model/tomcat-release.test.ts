@@ -28,6 +28,8 @@ describe('tomcatReleaseFromImage', () => {
     ['docker.uclv.cu/tomcat:9-jre8-alpine', { release: '9.0', majorOnly: true }],
     ['tomcat:11.0.0-M12-jdk21', { release: '11.0.0', majorOnly: false }],
     ['tomcat:8.0-jre8-alpine', { release: '8.0', majorOnly: false }],
+    // leonardoluiz/tomcat-apr-ssl@6c40c5e: tomcat:7-jre7 ran 7.0.92 (docker-library/repo-info repos/tomcat/remote/7-jre7.md).
+    ['tomcat:7-jre7', { release: '7.0', majorOnly: true }],
     ['tomcat:9.0.85@sha256:0123', { release: '9.0.85', majorOnly: false }],
   ])('%s names %o', (image, expected) => {
     expect(tomcatReleaseFromImage(image)).toMatchObject(expected);

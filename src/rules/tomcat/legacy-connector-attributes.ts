@@ -33,6 +33,8 @@ export default defineRule({
         '{{attribute}} on the <Connector> of {{server}} is ignored by Tomcat {{release}} (read by {{readBy}}, removed in {{ignoredFrom}}): its <SSLHostConfig> decides. Set {{hostConfigAttribute}} on the <SSLHostConfig> (or its <Certificate>) instead, or remove it',
       releaseUnknown:
         "{{attribute}} on the <Connector> of {{server}} is read by {{readBy}} only (as the SSLHostConfig's {{hostConfigAttribute}}), {{ignoredFrom}} and later ignore it, and the tree names no Tomcat release: what it sets is unknown. Name the release (a Dockerfile FROM tomcat:<tag> that copies this server.xml), or set {{hostConfigAttribute}} on an <SSLHostConfig>, which every release that has SSLHostConfig reads",
+      releaseUnprofiled:
+        "{{attribute}} on the <Connector> of {{server}}: the tree names Tomcat {{release}}, a release lint-deploy has no facts for. {{readBy}} read it as the SSLHostConfig's {{hostConfigAttribute}}, and {{ignoredFrom}} and later ignore it: what it sets in Tomcat {{release}} is unknown. Check it against that release's documentation, or move to a release lint-deploy knows",
     },
     defaultOptions: {},
     appliesTo: { documents: ['tomcat.server-xml'] },
@@ -111,11 +113,11 @@ export default defineRule({
       const release = c.attributes.tomcat;
       for (const a of attributes)
         ctx.report({
-          messageId: ignored ? 'ignored' : 'releaseUnknown',
+          messageId: ignored ? 'ignored' : release?.unprofiled ? 'releaseUnprofiled' : 'releaseUnknown',
           data: {
             attribute: a.name,
             server: c.name,
-            release: release?.named ?? '',
+            release: (!ignored && release?.unprofiled) || (release?.named ?? ''),
             hostConfigAttribute: a.hostConfigAttribute,
             readBy: LEGACY.readBy,
             ignoredFrom: LEGACY.ignoredFrom,
@@ -123,7 +125,9 @@ export default defineRule({
           location: a.at,
           ...(ignored && release?.at
             ? { related: [{ ...release.at, message: `Tomcat ${release.release} runs this server.xml` }] }
-            : {}),
+            : release?.unprofiled && release.at
+              ? { related: [{ ...release.at, message: `Tomcat ${release.unprofiled} runs this server.xml` }] }
+              : {}),
           fingerprint: [c.id, a.name],
           severity: 'info',
         });

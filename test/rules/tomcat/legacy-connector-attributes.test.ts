@@ -225,5 +225,28 @@ ruleTester(rule, {
         { messageId: 'releaseUnknown', file: 'tc/conf/server.xml', line: 5, severity: 'info' },
       ],
     },
+    {
+      // leonardoluiz/tomcat-apr-ssl@6c40c5e (no licence file): FROM tomcat:7-jre7 ADDs this server.xml to conf/, its APR
+      // connector setting SSLProtocol and SSLVerifyClient. The tree names Tomcat 7.0 (the image ran 7.0.92), which
+      // lint-deploy has no facts for: 'the tree names no Tomcat release' was false.
+      name: 'a release the tree names but lint-deploy has no facts for (tomcat:7-jre7): said as that release, an info',
+      files: {
+        'tc/Dockerfile': 'FROM tomcat:7-jre7\nADD server.xml /usr/local/tomcat/conf/\n',
+        'tc/server.xml': serverXml(['SSLCertificateFile="conf/server.pem"', 'SSLProtocol="TLSv1+TLSv1.1+TLSv1.2"']),
+      },
+      errors: [
+        {
+          messageId: 'releaseUnprofiled',
+          file: 'tc/server.xml',
+          line: 4,
+          severity: 'info',
+          messageIncludes: [
+            'SSLProtocol on the <Connector> of Tomcat connector 8443 (tc/server.xml): the tree names Tomcat 7.0, a release lint-deploy has no facts for',
+          ],
+          messageExcludes: ['names no Tomcat release'],
+          related: [{ file: 'tc/Dockerfile', line: 1 }],
+        },
+      ],
+    },
   ],
 });
