@@ -37,6 +37,8 @@ export {
   jmsAliasProtocols,
   mqHandshakeLog,
   mqReleaseFromImage,
+  isMqImage,
+  MQ_REENABLING_SWITCHES,
   mqReleaseFromOperatorVersion,
   mqReleaseSpeaksTls13,
   mqEnabledProtocols,

@@ -145,6 +145,23 @@ export function mqHandshakeLog(failure: string, side: 'client' | 'server'): stri
  * The IBM MQ release a container image runs, from its tag (`icr.io/ibm-messaging/mq:9.4.0.17-r1` → 9.4.0.17), for the
  * repositories mq.json `images` lists; undefined for another image or a tag that names no release (`latest`).
  */
+/** Whether an image reference names a repository of IBM MQ queue manager images (mq.json images), whatever its tag. */
+export function isMqImage(reference: string): boolean {
+  const { name } = splitImageReference(reference.trim().toLowerCase());
+  return mqData.images.some((i) => i.repository === name);
+}
+
+/** A queue manager switch that re-enables a family of deprecated CipherSpecs: its qm.ini attribute and environment variable. */
+interface MqReenablingSwitch {
+  qmIni: string;
+  environment: string;
+  source: string;
+  confidence: 'verified' | 'inferred';
+}
+
+/** The queue manager's re-enabling switches (mq.json reenablingSwitches). */
+export const MQ_REENABLING_SWITCHES = mqData.reenablingSwitches as MqReenablingSwitch[];
+
 export function mqReleaseFromImage(reference: string): { release: string; source: string } | undefined {
   const { name, tag } = splitImageReference(reference.trim().toLowerCase());
   const image = mqData.images.find((i) => i.repository === name);

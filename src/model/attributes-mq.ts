@@ -36,6 +36,11 @@ export interface MqQueueManagerFacts {
   homeDir: string;
   /** Where the queue manager is created with MQSNOAUT set: no object authority manager, no authority check (src/model/mq-oam.ts). */
   oamSwitchedOff?: { value: string; location: RelatedLocation };
+  /**
+   * The AMQ_* variables the queue manager's image sets (`ENV AMQ_SSL_WEAK_CIPHER_ENABLE=…` in the Dockerfile at or above
+   * the MQSC whose FROM is an IBM MQ image): switches that re-enable deprecated CipherSpecs as qm.ini's SSL stanza does.
+   */
+  environment?: { name: string; value: MqValue }[];
   /** The IBM MQ release it runs, when the tree names it (its QueueManager resource, a Dockerfile's MQ image; src/model/mq-release.ts). */
   release?: { value: string; location: Location; via: string; source: string };
 }
@@ -57,6 +62,8 @@ export interface MqChannelAttributes {
   /** The MQSC channel (server side, sending end and CLNTCONN), when defined in MQSC. */
   mqscChannel?: MqscChannel;
   ccdtChannel?: CcdtChannel;
+  /** A client end (CCDT channel, CLNTCONN): the nearest mqclient.ini, whose SSL stanza the client reads. */
+  clientIni?: ParsedDocument<MqIniData>;
   /** Certificate this end presents, when found in the tree. */
   certificate?: TreeCertificate;
 }

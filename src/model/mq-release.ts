@@ -6,7 +6,7 @@
  * (`latest`), an image argument without a default, a version a template fills in, or neither: unknown.
  */
 import * as path from 'node:path';
-import { mqReleaseFromImage, mqReleaseFromOperatorVersion } from '../knowledge';
+import { isMqImage, MQ_REENABLING_SWITCHES, mqReleaseFromImage, mqReleaseFromOperatorVersion } from '../knowledge';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
 import type { LintConfig } from '../core/config';
@@ -81,5 +81,31 @@ export function queueManagerReleaseOfConfig(config: LintConfig, file: string): R
     location: { file: config.file ?? file },
     via: `lint-deploy configuration: components "${found.component.files}" mqRelease`,
     source: 'declared in the configuration',
+  };
+}
+
+/**
+ * For an MQSC file, the re-enabling variables (mq.json reenablingSwitches: AMQ_SSL_WEAK_CIPHER_ENABLE…) that the
+ * nearest Dockerfile at or above it sets with ENV when it builds an IBM MQ image (any tag): the queue manager's process
+ * environment, which re-enables deprecated CipherSpecs as qm.ini's SSL stanza does.
+ */
+export function queueManagerImageEnvironment(
+  dockerfiles: ParsedDocument<DockerfileData>[],
+): (file: string) => NonNullable<MqQueueManagerFacts['environment']> {
+  const names = new Set(MQ_REENABLING_SWITCHES.map((s) => s.environment));
+  const images = dockerfiles.flatMap((d) => {
+    const stage = runtimeStage(d.data);
+    return stage?.image && isMqImage(stage.image) ? [{ dir: path.dirname(d.file.path), doc: d }] : [];
+  });
+  return (file) => {
+    const nearest = images
+      .filter((i) => file.startsWith(i.dir + path.sep))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
+    return (nearest?.doc.entries ?? [])
+      .filter((e) => e.section === 'ENV' && names.has(e.key))
+      .map((e) => ({
+        name: e.key,
+        value: { value: e.value, location: { file: nearest!.doc.file.path, range: e.valueRange }, templated: false },
+      }));
   };
 }

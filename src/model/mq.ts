@@ -13,7 +13,12 @@ import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
 import { queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
-import { queueManagerReleaseOfConfig, queueManagerReleaseOfResources, queueManagerReleases } from './mq-release';
+import {
+  queueManagerImageEnvironment,
+  queueManagerReleaseOfConfig,
+  queueManagerReleaseOfResources,
+  queueManagerReleases,
+} from './mq-release';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
@@ -51,7 +56,10 @@ export const mqContributor: ModelContributor = {
     const certs = ctx.certificates();
     const iniDocs = ctx.documentsOf('mq.qm-ini') as ParsedDocument<MqIniData>[];
     const scriptNames = new Map<string, ScriptQueueManagerName[]>();
-    const releaseOf = queueManagerReleases(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
+    const dockerfiles = ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[];
+    const releaseOf = queueManagerReleases(dockerfiles);
+    const environmentOf = queueManagerImageEnvironment(dockerfiles);
+    const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const composeFiles = ctx.documentsOf('compose');
     const mounts = deploymentMounts(ctx);
     for (const doc of mqscScriptsOf(ctx.deployment)) {
@@ -85,6 +93,8 @@ export const mqContributor: ModelContributor = {
         releaseOf(doc.file.path) ??
         queueManagerReleaseOfConfig(ctx.config, doc.file.path);
       if (release) qmgr.release = release;
+      const environment = environmentOf(doc.file.path);
+      if (environment.length > 0) qmgr.environment = environment;
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;
         const server = SERVER_CHLTYPES.has(channel.chltype);
@@ -107,6 +117,7 @@ export const mqContributor: ModelContributor = {
           queueManager: fromParam(doc, a.get('QMNAME')),
           qmgr: server || sender ? qmgr : undefined,
           mqscChannel: channel,
+          ...(server || sender ? {} : clientIniOf(nearestIni(clientInis, homeDir))),
           // An outbound channel sends the certificate its own CERTLABL names, else the queue manager's.
           certificate:
             server || (sender && !channelLabel) ? qmgr.certificate : ownCertificate(certs, homeDir, channelLabel),
@@ -117,7 +128,7 @@ export const mqContributor: ModelContributor = {
     }
     for (const doc of ctx.documentsOf('mq.ccdt') as ParsedDocument<CcdtData>[]) {
       const homeDir = path.dirname(doc.file.path);
-      const clientIni = nearestIni(ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[], homeDir);
+      const clientIni = nearestIni(clientInis, homeDir);
       const iniLabel = clientIni ? iniValue(clientIni.data, 'SSL', 'CertificateLabel')?.value : undefined;
       for (const ch of doc.data.channels) {
         if (!ch.name) continue;
@@ -132,6 +143,7 @@ export const mqContributor: ModelContributor = {
           certlabl: v(ch.certificateLabel),
           queueManager: v(ch.queueManager),
           ccdtChannel: ch,
+          ...clientIniOf(clientIni),
           certificate: ownCertificate(certs, homeDir, ch.certificateLabel?.value || iniLabel),
         };
         ctx.addComponent(channelComponent(ctx.hostOf(doc.file.path), doc, 'mq.ccdt-channel', attrs, root));
@@ -139,6 +151,9 @@ export const mqContributor: ModelContributor = {
     }
   },
 };
+
+/** The client end's mqclient.ini attribute, when there is one. */
+const clientIniOf = (clientIni: ParsedDocument<MqIniData> | undefined) => (clientIni ? { clientIni } : {});
 
 function nearestIni(docs: ParsedDocument<MqIniData>[], dir: string): ParsedDocument<MqIniData> | undefined {
   let best: ParsedDocument<MqIniData> | undefined;

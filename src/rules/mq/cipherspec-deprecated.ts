@@ -1,9 +1,9 @@
 import { defineRule } from '../types';
 import type { LinkPrediction } from '../../handshake/links';
-import { mqCipherSpecDefaultState, type MqDefaultState } from '../../knowledge';
+import { findCipherSpec, MQ_REENABLING_SWITCHES, mqCipherSpecDefaultState, type MqDefaultState } from '../../knowledge';
 import { mqCipherSpec, mqCipherSpecAlias, type CipherSpecInfo } from '../../model/mq-cipherspecs';
 import { isMqChannel, type Component } from '../../model/types';
-import type { MqChannelAttributes, MqValue } from '../../model/attributes';
+import type { MqChannelAttributes, MqQueueManagerFacts, MqValue } from '../../model/attributes';
 import type { RelatedLocation } from '../../core/types';
 import { iniValue } from '../../parse/mq-ini';
 import { channelStory } from './_lib/shared';
@@ -26,18 +26,65 @@ function ownsLinkFailure(lp: LinkPrediction): boolean {
   return !lp.prediction.ok && [lp.client.component, lp.server.component].some((c) => deprecatedSpec(c) !== undefined);
 }
 
-/** A qm.ini SSL attribute that re-enables `spec`: Y/YES/TRUE/ALL, or a list naming it (AMQ_SSL_WEAK_CIPHER_ENABLE style). */
-function reenabling(a: MqChannelAttributes, key: string, spec: string): RelatedLocation | undefined {
-  const ini = a.qmgr?.qmIni;
-  const entry = ini ? iniValue(ini.data, 'SSL', key) : undefined;
-  if (!ini || !entry) return undefined;
-  const value = entry.value.trim();
-  const on =
-    /^(y|yes|t|true|all)$/i.test(value) || value.split(/[\s,]+/).some((v) => v.toUpperCase() === spec.toUpperCase());
-  return on ? { file: ini.file.path, range: entry.valueRange, message: `${key}=${value} set here` } : undefined;
+const KNOWN_KEYS = ['AllowSSLV3', 'AllowTLSV1', 'AllowWeakCipherSpec'];
+
+/** A qm.ini SSL value that re-enables `spec`: Y/YES/TRUE/ALL, or a list naming it (AMQ_SSL_WEAK_CIPHER_ENABLE style). */
+const iniSwitchOn = (value: string, spec: string) =>
+  /^(y|yes|t|true|all)$/i.test(value) || value.split(/[\s,]+/).some((v) => v.toUpperCase() === spec.toUpperCase());
+
+/**
+ * An environment variable's value that re-enables `spec`: IBM documents `=1`/`=TRUE` (AMQ_SSL_V3_ENABLE,
+ * AMQ_TLS_V1_ENABLE) and a CipherSpec name, a list or ALL (AMQ_SSL_WEAK_CIPHER_ENABLE; "any value" in 7.5). Only a list
+ * of CipherSpecs that leaves this one out, or an explicit off, does not.
+ */
+function variableOn(value: string, spec: string): boolean {
+  const names = value.split(/[\s,]+/).filter(Boolean);
+  if (names.length === 0 || /^(0|n|no|f|false)$/i.test(value)) return false;
+  if (names.every((n) => findCipherSpec(n) !== undefined)) return iniSwitchOn(value, spec);
+  return true;
 }
 
-const KNOWN_KEYS = ['AllowSSLV3', 'AllowTLSV1', 'AllowWeakCipherSpec'];
+/**
+ * The queue manager's switch `key` (a qm.ini SSL attribute) that re-enables `spec`: the attribute itself, or the
+ * environment variable that does the same (mq.json reenablingSwitches) set by the queue manager's image.
+ */
+function reenabling(
+  qm: MqQueueManagerFacts | undefined,
+  key: string,
+  spec: string,
+): { by: string; at: RelatedLocation } | undefined {
+  const ini = qm?.qmIni;
+  const entry = ini ? iniValue(ini.data, 'SSL', key) : undefined;
+  if (ini && entry && iniSwitchOn(entry.value.trim(), spec))
+    return {
+      by: key,
+      at: { file: ini.file.path, range: entry.valueRange, message: `${key}=${entry.value.trim()} set here` },
+    };
+  const variable = MQ_REENABLING_SWITCHES.find((s) => s.qmIni === key)?.environment;
+  const set = qm?.environment?.find((e) => e.name === variable);
+  return set && variableOn(set.value.value.trim(), spec)
+    ? {
+        by: `${set.name} (the queue manager's environment)`,
+        at: {
+          ...set.value.location,
+          message: `${set.name}=${set.value.value.trim()} set here, in the queue manager's environment (as qm.ini SSL: ${key})`,
+        },
+      }
+    : undefined;
+}
+
+/** A client end's mqclient.ini attribute that would re-enable deprecated specs on a queue manager, with where. */
+function clientIniSwitch(a: MqChannelAttributes): { set: string; at: RelatedLocation } | undefined {
+  const ini = a.clientIni;
+  for (const key of KNOWN_KEYS) {
+    const entry = ini ? iniValue(ini.data, 'SSL', key) : undefined;
+    if (ini && entry) {
+      const set = `${key}=${entry.value.trim()}`;
+      return { set, at: { file: ini.file.path, range: entry.valueRange, message: `${set} set here` } };
+    }
+  }
+  return undefined;
+}
 
 /** Where the tree names the queue manager's release, as a related location, and in words. */
 function releaseOf(a: MqChannelAttributes): { text: string; at: RelatedLocation } | undefined {
@@ -70,6 +117,10 @@ export default defineRule({
         'Channel {{channel}} uses the deprecated {{protocol}} CipherSpec {{spec}}: IBM MQ {{release}} still accepts it by default, but IBM MQ refuses it from {{from}}: upgrading the queue manager breaks this channel (AMQ8242 at DEFINE, RC=2393 at start) unless qm.ini SSL: {{keys}} re-enables it. Move to a TLS 1.2/1.3 CipherSpec',
       releaseUnknown:
         'Channel {{channel}} uses the deprecated {{protocol}} CipherSpec {{spec}}, which IBM MQ refuses by default from {{from}} (DEFINE fails with AMQ8242, a running channel with RC=2393) unless qm.ini SSL: {{keys}} re-enables it; older releases accept it. {{whose}}. Move to a TLS 1.2/1.3 CipherSpec such as ANY_TLS12_OR_HIGHER',
+      clientEnd:
+        'Channel {{channel}} is a client end with the deprecated {{protocol}} CipherSpec {{spec}}. The server channel it connects to must name the same CipherSpec, and IBM MQ queue managers refuse that by default from {{from}} (the client gets RC=2393 MQRC_SSL_INITIALIZATION_ERROR) unless the queue manager re-enables it (qm.ini SSL: {{keys}}, or the matching AMQ_* variable in its environment); IBM documents no client-side switch for it. Move both ends to a TLS 1.2/1.3 CipherSpec such as ANY_TLS12_OR_HIGHER',
+      clientIniKey:
+        'Channel {{channel}} is a client end with the deprecated {{protocol}} CipherSpec {{spec}}, and its mqclient.ini sets {{set}}: IBM documents that switch for the queue manager (qm.ini SSL stanza), not for the client configuration file, whose SSL stanza lists no such attribute. The queue manager decides: it refuses the spec by default from {{from}} unless its own qm.ini SSL: {{keys}} re-enables it. Move both ends to a TLS 1.2/1.3 CipherSpec',
       otherKey:
         "Channel {{channel}} uses the deprecated {{protocol}} CipherSpec {{spec}}; the queue manager's qm.ini sets {{set}}, but IBM names {{keys}} for re-enabling this CipherSpec, and whether {{set}} does is not documented. Set {{keys}}, or move to a TLS 1.2/1.3 CipherSpec",
     },
@@ -94,7 +145,14 @@ export default defineRule({
       };
       const story = channelStory(a, v.location);
       const report = (
-        messageId: 'disabled' | 'reenabled' | 'acceptedByRelease' | 'releaseUnknown' | 'otherKey',
+        messageId:
+          | 'disabled'
+          | 'reenabled'
+          | 'acceptedByRelease'
+          | 'releaseUnknown'
+          | 'otherKey'
+          | 'clientEnd'
+          | 'clientIniKey',
         severity: 'error' | 'warning',
         extra: Record<string, string>,
         related: RelatedLocation[],
@@ -108,9 +166,18 @@ export default defineRule({
           fingerprint: [c.id, spec.name],
         });
 
-      const on = keys.map((k) => ({ k, at: reenabling(a, k, spec.name) })).find((x) => x.at);
-      if (on?.at) {
-        report('reenabled', 'warning', { key: on.k }, [on.at]);
+      const qm = a.qmgr;
+      if (!qm) {
+        // A client end: IBM documents the deprecation and its switches for queue managers only (mq.json clientReenablingSource).
+        const from = state ? fromText(state) : 'the releases IBM lists under Deprecated CipherSpecs';
+        const clientSwitch = clientIniSwitch(a);
+        if (clientSwitch) report('clientIniKey', 'warning', { set: clientSwitch.set, from }, [clientSwitch.at]);
+        else report('clientEnd', 'warning', { from }, []);
+        continue;
+      }
+      const on = keys.map((k) => reenabling(qm, k, spec.name)).find((x) => x !== undefined);
+      if (on) {
+        report('reenabled', 'warning', { key: on.by }, [on.at]);
         continue;
       }
       if (state?.disabled === 'no' && release) {
@@ -118,10 +185,10 @@ export default defineRule({
         continue;
       }
       const other = KNOWN_KEYS.filter((k) => !keys.includes(k))
-        .map((k) => ({ k, at: reenabling(a, k, spec.name) }))
-        .find((x) => x.at);
-      if (other?.at) {
-        report('otherKey', 'warning', { set: other.k, keys: data.keys }, [other.at]);
+        .map((k) => reenabling(qm, k, spec.name))
+        .find((x) => x !== undefined);
+      if (other) {
+        report('otherKey', 'warning', { set: other.by, keys: data.keys }, [other.at]);
         continue;
       }
       if (state?.disabled === 'yes' && release) {
@@ -131,9 +198,7 @@ export default defineRule({
       // The release is not named (or the data does not cover it): which releases refuse the spec, and how to say.
       const whose = release
         ? `Its queue manager runs ${release.text}, a release IBM's Deprecated CipherSpecs tables do not settle for this CipherSpec`
-        : a.qmgr
-          ? 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN), the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json'
-          : 'It is a client end: the release of the MQ client library decides, and the tree does not say which';
+        : 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN), the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json';
       report(
         'releaseUnknown',
         'warning',

@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/mq/cipherspec-deprecated';
 import { ruleTester, type ExpectedFinding } from '../../helpers/rule-tester';
-import { svrconn } from './trees';
+import { ccdt, svrconn } from './trees';
 
 /**
  * The shape of kimptoc/ibmmq-with-ssl-test@95825d8 mq-with-ssl/mq-dev-config.sh (the DEV.APP.SVRCONN channel moved to
@@ -136,12 +136,59 @@ ruleTester(rule, {
       errors: [onSslciph('reenabled', 'warning', ['AllowWeakCipherSpec'], qmIniLine)],
     },
     {
-      name: 'client end (CLNTCONN): the client library release decides, not named',
+      name: 'client end (CLNTCONN): its server channel and queue manager decide; IBM documents no client-side switch',
       files: {
         'QM1/QM1.mqsc':
           "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(CLNTCONN) TRPTYPE(TCP) CONNAME('mq(1414)') QMNAME(QM1) +\n  SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA)\n",
       },
-      errors: [onSslciph('releaseUnknown', 'warning', ['client end'])],
+      errors: [onSslciph('clientEnd', 'warning', ['client end', 'must name the same CipherSpec', 'from 9.0.5'])],
+    },
+    {
+      name: 'client end (JSON CCDT) whose mqclient.ini sets AllowTLSV1: a queue manager switch, not a client one',
+      files: {
+        'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'TLS_RSA_WITH_AES_128_CBC_SHA' }),
+        'app/mqclient.ini': 'CHANNELS:\n  ChannelDefinitionFile=ccdt.json\nSSL:\n  AllowTLSV1=Y\n',
+      },
+      errors: [
+        {
+          file: 'app/ccdt.json',
+          line: 15,
+          messageId: 'clientIniKey',
+          severity: 'warning',
+          messageIncludes: ['AllowTLSV1=Y', 'not for the client configuration file'],
+          related: [{ file: 'app/mqclient.ini', line: 4 }],
+        },
+      ],
+    },
+    {
+      // The queue manager image sets the variable IBM names for re-enabling weak CipherSpecs at run time.
+      name: 'weak 3DES spec on 9.4, re-enabled by ENV AMQ_SSL_WEAK_CIPHER_ENABLE in the queue manager image',
+      files: {
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+        'QM1/Dockerfile':
+          'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\nENV AMQ_SSL_WEAK_CIPHER_ENABLE=TLS_RSA_WITH_3DES_EDE_CBC_SHA\nCOPY QM1.mqsc /etc/mqm/\n',
+      },
+      errors: [
+        onSslciph('reenabled', 'warning', ['AMQ_SSL_WEAK_CIPHER_ENABLE'], [{ file: 'QM1/Dockerfile', line: 2 }]),
+      ],
+    },
+    {
+      name: 'SSL 3.0 spec on 9.1 with ENV AMQ_SSL_V3_ENABLE=1 in an untagged MQ image',
+      files: {
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(RC4_SHA_US)'),
+        'QM1/Dockerfile': 'FROM ibmcom/mq\nENV AMQ_SSL_V3_ENABLE=1\nCOPY QM1.mqsc /etc/mqm/\n',
+      },
+      config: { components: [{ files: 'QM1/**', mqRelease: '9.1.0.0' }] },
+      errors: [onSslciph('reenabled', 'warning', ['AMQ_SSL_V3_ENABLE'], [{ file: 'QM1/Dockerfile', line: 2 }])],
+    },
+    {
+      name: 'ENV AMQ_SSL_WEAK_CIPHER_ENABLE naming another spec does not re-enable this one',
+      files: {
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+        'QM1/Dockerfile':
+          'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\nENV AMQ_SSL_WEAK_CIPHER_ENABLE=ECDHE_RSA_RC4_128_SHA256\nCOPY QM1.mqsc /etc/mqm/\n',
+      },
+      errors: [onSslciph('disabled', 'error')],
     },
   ],
 });
