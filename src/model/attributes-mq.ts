@@ -59,6 +59,11 @@ export interface MqChannelAttributes {
   queueManager?: MqValue;
   /** The queue manager that owns the channel (server side and sending end; a CLNTCONN's script only builds a CCDT). */
   qmgr?: MqQueueManagerFacts;
+  /**
+   * A CLNTCONN of an MQSC script: the queue manager whose runmqsc defines it into the CCDT, which checks its SSLCIPH
+   * (AMQ8242) by its own release and qm.ini; the client that later reads the CCDT connects elsewhere.
+   */
+  definedOn?: MqQueueManagerFacts;
   /** The MQSC channel (server side, sending end and CLNTCONN), when defined in MQSC. */
   mqscChannel?: MqscChannel;
   ccdtChannel?: CcdtChannel;

@@ -117,7 +117,7 @@ export const mqContributor: ModelContributor = {
           queueManager: fromParam(doc, a.get('QMNAME')),
           qmgr: server || sender ? qmgr : undefined,
           mqscChannel: channel,
-          ...(server || sender ? {} : clientIniOf(nearestIni(clientInis, homeDir))),
+          ...(server || sender ? {} : { definedOn: qmgr, ...clientIniOf(nearestIni(clientInis, homeDir)) }),
           // An outbound channel sends the certificate its own CERTLABL names, else the queue manager's.
           certificate:
             server || (sender && !channelLabel) ? qmgr.certificate : ownCertificate(certs, homeDir, channelLabel),

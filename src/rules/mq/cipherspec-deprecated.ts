@@ -86,9 +86,15 @@ function clientIniSwitch(a: MqChannelAttributes): { set: string; at: RelatedLoca
   return undefined;
 }
 
+/**
+ * The queue manager whose release and switches decide: the channel's own, or, for a CLNTCONN of an MQSC script, the one
+ * that defines it when the tree names its release (its DEFINE is checked there; otherwise it is a client end).
+ */
+const deciding = (a: MqChannelAttributes) => a.qmgr ?? (a.definedOn?.release ? a.definedOn : undefined);
+
 /** Where the tree names the queue manager's release, as a related location, and in words. */
-function releaseOf(a: MqChannelAttributes): { text: string; at: RelatedLocation } | undefined {
-  const r = a.qmgr?.release;
+function releaseOf(qm: MqQueueManagerFacts | undefined): { text: string; at: RelatedLocation } | undefined {
+  const r = qm?.release;
   return r
     ? { text: `${r.value} (${r.via})`, at: { ...r.location, message: `the queue manager runs ${r.value}` } }
     : undefined;
@@ -134,8 +140,9 @@ export default defineRule({
       if (!found || !isMqChannel(c)) continue;
       const { spec, sslciph: v } = found;
       const a = c.attributes;
-      const release = releaseOf(a);
-      const state = mqCipherSpecDefaultState(spec.name, a.qmgr?.release?.value);
+      const qm = deciding(a);
+      const release = releaseOf(qm);
+      const state = mqCipherSpecDefaultState(spec.name, qm?.release?.value);
       const keys = state?.reenabledBy ?? ['AllowWeakCipherSpec'];
       const data = {
         channel: a.channelName,
@@ -166,7 +173,6 @@ export default defineRule({
           fingerprint: [c.id, spec.name],
         });
 
-      const qm = a.qmgr;
       if (!qm) {
         // A client end: IBM documents the deprecation and its switches for queue managers only (mq.json clientReenablingSource).
         const from = state ? fromText(state) : 'the releases IBM lists under Deprecated CipherSpecs';

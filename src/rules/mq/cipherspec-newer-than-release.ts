@@ -30,7 +30,8 @@ export default defineRule({
       if (!isMqChannel(c)) continue;
       const a = c.attributes;
       const v = a.sslciph;
-      const release = a.qmgr?.release;
+      // A CLNTCONN of an MQSC script is defined (and its SSLCIPH checked) by the queue manager that runs the script.
+      const release = (a.qmgr ?? a.definedOn)?.release;
       if (!v || v.templated || !release) continue;
       const spec = findCipherSpec(v.value.trim());
       const state = spec ? mqCipherSpecKnownIn(spec.name, release.value) : undefined;

@@ -144,6 +144,25 @@ ruleTester(rule, {
       errors: [onSslciph('clientEnd', 'warning', ['client end', 'must name the same CipherSpec', 'from 9.0.5'])],
     },
     {
+      // A CLNTCONN defined by the queue manager image's MQSC (runmqsc builds the CCDT there): its DEFINE is checked there.
+      name: 'CLNTCONN in the MQSC of a 9.4 queue manager image: the DEFINE is refused there',
+      files: {
+        'QM1/QM1.mqsc':
+          "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(CLNTCONN) TRPTYPE(TCP) CONNAME('mq(1414)') QMNAME(QM1) +\n  SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA)\n",
+        'QM1/Dockerfile': dockerfile('icr.io/ibm-messaging/mq:9.4.0.5-r1'),
+      },
+      errors: [onSslciph('disabled', 'error', ['IBM MQ 9.4.0.5', 'AMQ8242'], dockerfileLine)],
+    },
+    {
+      name: 'CLNTCONN in the MQSC of a 9.0.4 queue manager image: still accepted there',
+      files: {
+        'QM1/QM1.mqsc':
+          "DEFINE CHANNEL('APP.SVRCONN') CHLTYPE(CLNTCONN) TRPTYPE(TCP) CONNAME('mq(1414)') QMNAME(QM1) +\n  SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA)\n",
+        'QM1/Dockerfile': dockerfile('ibmcom/mq:9.0.4.0'),
+      },
+      errors: [onSslciph('acceptedByRelease', 'warning', ['9.0.4.0'], dockerfileLine)],
+    },
+    {
       name: 'client end (JSON CCDT) whose mqclient.ini sets AllowTLSV1: a queue manager switch, not a client one',
       files: {
         'app/ccdt.json': ccdt('APP.SVRCONN', 'QM1', { cipherSpecification: 'TLS_RSA_WITH_AES_128_CBC_SHA' }),

@@ -64,6 +64,15 @@ ruleTester(rule, {
       errors: [onSslciph('unsettled', 'warning', ['between 9.1.1 and 9.1.4'])],
     },
     {
+      name: 'CLNTCONN defined by the MQSC of a 9.1.0 queue manager image: its DEFINE fails there too',
+      files: {
+        'QM1/QM1.mqsc':
+          "DEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(CLNTCONN) TRPTYPE(TCP) CONNAME('mq(1414)') QMNAME(QM1) +\n  SSLCIPH(ANY_TLS12_OR_HIGHER)\n",
+        'QM1/Dockerfile': dockerfile('ibmcom/mq:9.1.0.0'),
+      },
+      errors: [onSslciph('unknownToRelease', 'error', ['9.1.0.0'])],
+    },
+    {
       // tdotrob/IBMMQ-passwd-auth@00e204c declares its release (8.0.0.5) only in prose: the configuration says it here.
       name: 'alias on a release the configuration declares (components[].mqRelease 8.0.0.5)',
       files: channel('ANY_TLS12_OR_HIGHER'),
