@@ -18,6 +18,7 @@ import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
+import haproxyCertificateWithoutKey from './haproxy/certificate-without-key';
 import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
@@ -110,6 +111,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
   haproxyBindWithoutCertificate,
+  haproxyCertificateWithoutKey,
   haproxyServerVerifyDisabled,
   haproxyVerifyWithoutCaFile,
   javaCacertsCopiedWhereUnread,

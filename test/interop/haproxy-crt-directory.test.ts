@@ -72,3 +72,77 @@ describe('HAProxy crt <directory>: the default certificate', () => {
     30_000,
   );
 });
+
+/**
+ * A certificate file without its private key (haproxy/certificate-without-key): for each tree, `haproxy -c` refuses
+ * the configuration exactly when the rule reports, with the alert the rule quotes.
+ */
+describe('HAProxy certificates without their key: haproxy -c against haproxy/certificate-without-key', () => {
+  const site = leaf('www.example.com');
+  const other = leaf('other.example.com');
+  const cases: { name: string; bind: string; files: Record<string, string>; refused: boolean }[] = [
+    {
+      name: 'a crt file with its key',
+      bind: 'crt certs/site.pem',
+      files: { 'certs/site.pem': site.pem + site.keyPem },
+      refused: false,
+    },
+    {
+      name: 'a crt file without a key',
+      bind: 'crt certs/site.pem',
+      files: { 'certs/site.pem': site.pem },
+      refused: true,
+    },
+    {
+      name: 'the key in <file>.key',
+      bind: 'crt certs/site.pem',
+      files: { 'certs/site.pem': site.pem, 'certs/site.pem.key': site.keyPem },
+      refused: false,
+    },
+    {
+      name: 'a CA certificate left in a crt directory',
+      bind: 'crt certs/',
+      files: { 'certs/site.pem': site.pem + site.keyPem, 'certs/ca.crt': other.pem },
+      refused: true,
+    },
+    {
+      name: 'a crt directory whose certificate has its key in a .key file',
+      bind: 'crt certs/',
+      files: {
+        'certs/site.pem': site.pem + site.keyPem,
+        'certs/other.pem': other.pem,
+        'certs/other.pem.key': other.keyPem,
+      },
+      refused: false,
+    },
+  ];
+  run.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-crtkey-'));
+    try {
+      for (const [file, text] of Object.entries(c.files)) {
+        fs.mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+        fs.writeFileSync(path.join(tree, file), text);
+      }
+      const cfg = path.join(tree, 'haproxy.cfg');
+      // Paths as HAProxy opens them (absolute), in the tree the lint reads. `-c` binds no port.
+      const bind = c.bind.replace(/(crt )/, `$1${tree}/`);
+      fs.writeFileSync(
+        cfg,
+        `defaults\n  mode http\n  timeout connect 5s\n  timeout client 5s\n  timeout server 5s\nfrontend f\n  bind 127.0.0.1:18443 ssl ${bind}\n  http-request return status 200\n`,
+      );
+      const check = spawnSync('haproxy', ['-c', '-f', cfg], { encoding: 'utf8', timeout: 10_000 });
+      const result = lint({ paths: [tree], cwd: tree, config: defaultConfig(tree) });
+      const reported = result.findings.filter((f) => f.ruleId === 'haproxy/certificate-without-key');
+      expect({ refused: check.status !== 0, reported: reported.length > 0 }).toEqual({
+        refused: c.refused,
+        reported: c.refused,
+      });
+      if (c.refused) {
+        expect(check.stdout + check.stderr).toMatch(/No Private Key found in '[^']+\.key'/);
+        expect(reported[0]!.message).toContain('No Private Key found in');
+      }
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});

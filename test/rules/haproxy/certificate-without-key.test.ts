@@ -1,0 +1,126 @@
+import rule from '../../../src/rules/haproxy/certificate-without-key';
+import { ca, daysFromNow, leaf } from '../../helpers/pki';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const root = ca('Example Root CA', undefined, { notAfter: daysFromNow(3650) });
+const site = leaf('www.example.com', root, { notAfter: daysFromNow(365) });
+/** What HAProxy wants in a crt file: the chain, then the key. */
+const bundle = site.pem + root.pem + site.keyPem;
+const cfg = (...lines: string[]) => lines.join('\n') + '\n';
+const frontend = (bind: string) =>
+  cfg('global', '  log stdout format raw local0', 'frontend web', `  ${bind}`, '  default_backend app');
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'crt file holding the chain and its key',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': bundle,
+      },
+    },
+    {
+      name: 'the key in <file>.key beside it (ssl-load-extra-files all, the default)',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': site.pem,
+        'lb/certs/site.pem.key': site.keyPem,
+      },
+    },
+    {
+      name: 'the key in <file without extension>.key (ssl-load-extra-del-ext)',
+      files: {
+        'lb/haproxy.cfg': cfg(
+          'global',
+          '  ssl-load-extra-del-ext',
+          'frontend web',
+          '  bind :443 ssl crt /etc/haproxy/certs/site.crt',
+        ),
+        'lb/certs/site.crt': site.pem,
+        'lb/certs/site.key': site.keyPem,
+      },
+    },
+    {
+      name: 'a crt directory whose files each hold their key; its .key files are skipped by HAProxy',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /usr/local/etc/haproxy/certs/'),
+        'lb/certs/a.pem': bundle,
+        'lb/certs/b.pem': site.pem,
+        'lb/certs/b.pem.key': site.keyPem,
+      },
+    },
+    {
+      name: 'a certificate outside the tree decides nothing',
+      files: { 'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/ssl/private/site.pem') },
+    },
+    {
+      name: 'a CA file that is the ca-file, not a crt',
+      files: {
+        'lb/haproxy.cfg': frontend(
+          'bind :443 ssl crt /etc/haproxy/site.pem ca-file /etc/haproxy/ca.pem verify required',
+        ),
+        'lb/site.pem': bundle,
+        'lb/ca.pem': root.pem,
+      },
+    },
+    {
+      name: 'a bind read under .if: only the start-up decides',
+      files: {
+        'lb/haproxy.cfg': cfg(
+          'frontend web',
+          '.if defined(TLS)',
+          '  bind :443 ssl crt /etc/haproxy/site.pem',
+          '.endif',
+        ),
+        'lb/site.pem': site.pem,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'crt file with the chain and no key (a fullchain.pem without privkey.pem)',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': site.pem + root.pem,
+      },
+      errors: [
+        {
+          messageId: 'noKey',
+          file: 'lb/certs/site.pem',
+          line: 1,
+          messageIncludes: ["No Private Key found in 'site.pem.key'", 'CN=www.example.com', 'refuses to start'],
+          related: [{ file: 'lb/haproxy.cfg', line: 4 }],
+        },
+      ],
+    },
+    {
+      name: 'a CA certificate left in the crt directory (HAProxy loads every file of it)',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /usr/local/etc/haproxy/certs/'),
+        'lb/certs/site.pem': bundle,
+        'lb/certs/ca.crt': root.pem,
+      },
+      errors: [{ messageId: 'noKey', file: 'lb/certs/ca.crt', line: 1, messageIncludes: ["'ca.crt.key'", 'ca-file'] }],
+    },
+    {
+      name: 'a crt-list line naming a certificate without its key',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt-list /etc/haproxy/crt-list.txt'),
+        'lb/crt-list.txt': '/etc/haproxy/certs/site.pem\n/etc/haproxy/certs/other.pem other.example.com\n',
+        'lb/certs/site.pem': bundle,
+        'lb/certs/other.pem': site.pem,
+      },
+      errors: [
+        {
+          messageId: 'noKey',
+          file: 'lb/certs/other.pem',
+          line: 1,
+          related: [
+            { file: 'lb/crt-list.txt', line: 2 },
+            { file: 'lb/haproxy.cfg', line: 4 },
+          ],
+        },
+      ],
+    },
+  ],
+});
