@@ -12,20 +12,25 @@ import { defineRule } from '../types';
  * -c`: test/interop/haproxy-crt-directory.test.ts). A CA certificate left in a crt directory does the same. Only what
  * the tree holds decides: a file outside it, an encrypted key (a key, even if HAProxy cannot open it without its
  * passphrase), a line read under `.if` or with placeholders are not judged; either key file name beside it is enough.
+ * The key HAProxy finds must be the certificate's (X509_check_private_key, same function: "inconsistencies between
+ * private key and certificate loaded '<file>'"): the first key of the file, else of the .key file, is compared with
+ * the file's first certificate by the SHA-256 of their public keys.
  */
 export default defineRule({
   meta: {
     id: 'haproxy/certificate-without-key',
     description:
-      'Check that every PEM file an HAProxy bind loads as a certificate holds its private key or has a .key file beside it: without one HAProxy refuses to start',
+      "Check that every PEM file an HAProxy bind loads as a certificate holds its own private key or has it in a .key file beside it: without it, or with another certificate's key, HAProxy refuses to start",
     severity: 'error',
     appliesTo: { components: ['haproxy.bind'] },
     messages: {
+      otherKey:
+        "The private key in {{keyFile}} is not the key of the certificate {{bind}} loads from {{file}} ({{subject}}): HAProxy refuses to start (\"inconsistencies between private key and certificate loaded '{{file}}'\", then 'Fatal errors found in configuration'). Put the certificate's own private key there (the key it was issued for: compare `openssl x509 -noout -pubkey` with `openssl pkey -pubout`)",
       noKey:
         "{{file}} holds a certificate ({{subject}}) and no private key, and no {{keyFile}} is beside it: {{bind}} loads it as a certificate, so HAProxy refuses to start (\"No Private Key found in '{{keyFile}}'\", then 'Fatal errors found in configuration'). Append the certificate's private key to {{file}}, or put it in {{keyFile}}; a CA certificate belongs in ca-file, not among the bind's certificates",
     },
     options: {},
-    symptoms: ['No Private Key found in', 'unable to load SSL private key'],
+    symptoms: ['No Private Key found in', 'inconsistencies between private key and certificate'],
   },
   check(ctx) {
     const { deployment } = ctx;
@@ -34,37 +39,48 @@ export default defineRule({
         .filter((d): d is ParsedDocument<PemData> => d.kind.startsWith('pem.'))
         .map((d) => [d.file.path, d]),
     );
-    const hasKey = (file: string) => (pemByPath.get(file)?.data.privateKeys.length ?? 0) > 0;
+    /** The first private key block of a tree PEM file (the one HAProxy reads), when it has one. */
+    const keyOf = (file: string) => pemByPath.get(file)?.data.privateKeys[0];
     for (const component of deployment.components) {
       if (component.type !== 'haproxy.bind') continue;
       if (component.attributes.conditional || component.attributes.certificatesUnknown) continue;
       for (const { ref, certificates } of deployment.derived.presented.get(component.id) ?? []) {
-        // The tree's PEM file the reference resolves to (the reference itself is the path as written).
-        const first = certificates[0];
-        if (!first || first.store) continue;
-        const file = first.doc.file.path;
-        if (hasKey(file) || !pemByPath.has(file)) continue;
-        const keyFile = `${file}.key`;
-        const withoutExtension = `${file.slice(0, file.length - path.extname(file).length)}.key`;
-        if (pemByPath.has(keyFile) || pemByPath.has(withoutExtension)) continue;
-        ctx.report({
-          messageId: 'noKey',
-          data: {
-            file: path.basename(file),
-            keyFile: `${path.basename(file)}.key`,
-            subject: first.cert.subjectText,
-            bind: component.name,
-          },
-          location: { file, range: first.cert.range },
-          related: [
-            ...(ref.reference ? [{ ...ref.reference, message: `${component.name} loads it here` }] : []),
-            // A crt-list line: the bind that reads the list decides too.
-            ...(ref.reference?.file !== component.location.file
-              ? [{ ...component.location, message: `${component.name}, whose crt-list names it` }]
-              : []),
-          ],
-          fingerprint: [component.id, path.basename(file)],
-        });
+        // The tree's PEM file the reference resolves to (the reference itself is the path as written), and the
+        // certificate HAProxy takes from it: the file's first.
+        const named = certificates[0];
+        if (!named || named.store) continue;
+        const file = named.doc.file.path;
+        const leaf = pemByPath.get(file)?.data.certificates[0];
+        if (!leaf) continue;
+        const keyFiles = [`${file}.key`, `${file.slice(0, file.length - path.extname(file).length)}.key`];
+        // HAProxy reads the key from the certificate file, else from a .key file beside it.
+        const keyHolder = keyOf(file) ? file : keyFiles.find((k) => keyOf(k));
+        const key = keyHolder ? keyOf(keyHolder) : undefined;
+        const related = [
+          ...(ref.reference ? [{ ...ref.reference, message: `${component.name} loads it here` }] : []),
+          // A crt-list line: the bind that reads the list decides too.
+          ...(ref.reference?.file !== component.location.file
+            ? [{ ...component.location, message: `${component.name}, whose crt-list names it` }]
+            : []),
+        ];
+        const data = {
+          file: path.basename(file),
+          keyFile: `${path.basename(file)}.key`,
+          subject: leaf.subjectText,
+          bind: component.name,
+        };
+        const fingerprint = [component.id, path.basename(file)];
+        if (!key && !keyFiles.some((k) => pemByPath.has(k)))
+          ctx.report({ messageId: 'noKey', data, location: { file, range: leaf.range }, related, fingerprint });
+        // An encrypted key's public half is unknown: not judged.
+        else if (keyHolder && key?.publicKeySha256 && key.publicKeySha256 !== leaf.publicKeySha256)
+          ctx.report({
+            messageId: 'otherKey',
+            data: { ...data, keyFile: path.basename(keyHolder) },
+            location: { file: keyHolder, range: key.range },
+            related: [{ file, range: leaf.range, message: `the certificate (${leaf.subjectText})` }, ...related],
+            fingerprint: [...fingerprint, 'other key'],
+          });
       }
     }
   },

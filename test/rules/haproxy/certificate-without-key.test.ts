@@ -4,6 +4,10 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 const root = ca('Example Root CA', undefined, { notAfter: daysFromNow(3650) });
 const site = leaf('www.example.com', root, { notAfter: daysFromNow(365) });
+const other = leaf('other.example.com', root, { notAfter: daysFromNow(365) });
+/** An encrypted key: a key is there, its public half unknown without the passphrase. */
+const encryptedKey =
+  '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAiKpE1JvIhp5QICCAAw\n-----END ENCRYPTED PRIVATE KEY-----\n';
 /** What HAProxy wants in a crt file: the chain, then the key. */
 const bundle = site.pem + root.pem + site.keyPem;
 const cfg = (...lines: string[]) => lines.join('\n') + '\n';
@@ -75,8 +79,46 @@ ruleTester(rule, {
         'lb/site.pem': site.pem,
       },
     },
+    {
+      name: 'an encrypted key (its public half unknown) is not judged',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': site.pem + encryptedKey,
+      },
+    },
   ],
   invalid: [
+    {
+      name: "the key in the file is another certificate's",
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': site.pem + root.pem + other.keyPem,
+      },
+      errors: [
+        {
+          messageId: 'otherKey',
+          file: 'lb/certs/site.pem',
+          line: 1 + site.pem.split('\n').length - 1 + root.pem.split('\n').length - 1,
+          messageIncludes: [
+            "inconsistencies between private key and certificate loaded 'site.pem'",
+            'CN=www.example.com',
+          ],
+          related: [
+            { file: 'lb/certs/site.pem', line: 1 },
+            { file: 'lb/haproxy.cfg', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the key in <file>.key is another certificate's",
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': site.pem,
+        'lb/certs/site.pem.key': other.keyPem,
+      },
+      errors: [{ messageId: 'otherKey', file: 'lb/certs/site.pem.key', line: 1, messageIncludes: ['site.pem.key'] }],
+    },
     {
       name: 'crt file with the chain and no key (a fullchain.pem without privkey.pem)',
       files: {
