@@ -87,6 +87,15 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     const index = new LineIndex(file.text);
     const comments: Comment[] = [];
     const entries: Entry[] = [];
+    /** An ENV or ARG `KEY=value` as an entry, its value ending with the instruction at the latest. */
+    const pairEntry = (pair: EnvPair, section: 'ENV' | 'ARG', end: number): Entry => ({
+      key: pair.key,
+      value: pair.value,
+      keyRange: index.rangeAt(pair.keyStart, pair.keyStart + pair.key.length),
+      valueRange: index.rangeAt(pair.valueStart, Math.min(end, pair.valueStart + pair.value.length)),
+      section,
+      secret: isSecretKey(pair.key),
+    });
     const problems: ParseProblem[] = [];
     const properties: JvmProperty[] = [];
     const springEnvironment: JvmProperty[] = [];
@@ -123,6 +132,11 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           range: index.rangeAt(logical.start + lead, logical.end),
           ...(name === 'RUN' ? { variables: { ...variables } } : {}),
         });
+      // A secret's default written on an ARG (`ARG TRUST_STORE_PWD=tru5tpassw0rd`) is in the repository and, once an
+      // ENV or RUN uses it, in the image's history (Docker's build check SecretsUsedInArgOrEnv): an entry, as for ENV.
+      if (name === 'ARG' && /^[A-Za-z_]\w*=/.test(rest.trim()))
+        for (const pair of envPairs(rest.trimStart(), argsStart + (rest.length - rest.trimStart().length)))
+          if (isSecretKey(pair.key)) entries.push(pairEntry(pair, 'ARG', logical.end));
       if (name === 'ARG' && stages.length === 0) {
         const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
         if (m) args[m[1]!] = m[2] === undefined ? undefined : (m[3] ?? m[4] ?? m[5] ?? '');
@@ -165,14 +179,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         for (const pair of envPairs(rest, argsStart)) {
           variables[pair.key] = substituteVariables(pair.value, variables);
           const valueEnd = Math.min(logical.end, pair.valueStart + pair.value.length);
-          entries.push({
-            key: pair.key,
-            value: pair.value,
-            keyRange: index.rangeAt(pair.keyStart, pair.keyStart + pair.key.length),
-            valueRange: index.rangeAt(pair.valueStart, valueEnd),
-            section: 'ENV',
-            secret: isSecretKey(pair.key),
-          });
+          entries.push(pairEntry(pair, 'ENV', logical.end));
           for (const property of scanJvmProperties(file.text, index, pair.valueStart, valueEnd, pair.key))
             properties.push(property);
           const springProperty = springPropertyOfVariable(pair.key);
@@ -261,10 +268,14 @@ function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
 }
 
 /** `ENV K=V K2="V 2"` or the legacy `ENV K V`, with the offsets of keys and values. */
-function envPairs(
-  args: string,
-  argsStart: number,
-): { key: string; value: string; keyStart: number; valueStart: number }[] {
+interface EnvPair {
+  key: string;
+  value: string;
+  keyStart: number;
+  valueStart: number;
+}
+
+function envPairs(args: string, argsStart: number): EnvPair[] {
   if (/^[A-Za-z_]\w*=/.test(args)) {
     return [...args.matchAll(/([A-Za-z_]\w*)=("((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s\\]|\\.)*))/g)].map((m) => ({
       key: m[1]!,

@@ -58,7 +58,7 @@ const DIGEST_SHAPE =
  * a PKCS12 one made by keytool 17 needs it to decrypt the certificate bag (checked with JDK 17: `KeyStore.load(in,
  * null)` gives 1 entry for JKS, 0 for PKCS12) — public certificates either way.
  */
-const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?(pass|psw)/i;
+const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?(pass|psw|pwd)/i;
 /**
  * A password set inside a trust store's own object, whatever its key says (MASS-VETS/MASS's MicroserviceMonitor
  * application.yaml: `monitor.trustStore.keyStorePassword`, the same keys as its `monitor.keyStore` object), or as an

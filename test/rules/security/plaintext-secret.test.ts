@@ -476,6 +476,37 @@ ruleTester(rule, {
       ],
     },
     {
+      // Aracki/ibm_mq-spring-boot-JMS@1e9a410 (no licence file): the MQ client's store passwords are ARG defaults
+      // (ARG TRUST_STORE_PWD=…, ARG KEY_STORE_PWD=…) that ENV copies and the ENTRYPOINT passes as
+      // -Djavax.net.ssl.trustStorePassword=$TRUST_STORE_PWD / keyStorePassword=$KEY_STORE_PWD. Only ENV literals were
+      // read: the ARG defaults went unsaid. Docker's build check SecretsUsedInArgOrEnv names both.
+      name: 'secrets given as ARG defaults (global and in a stage); an ARG without default, or set from another, is not',
+      files: {
+        'mq-app/Dockerfile': [
+          'ARG DEPLOY_PASSWORD=Glob4l-Plain-3',
+          'FROM ibmcom/ibmjava:8-sdk',
+          'ARG TRUST_STORE_PWD=tru5t-Plain-8',
+          'ARG USER_PWD=Us3r-Plain-9',
+          'ARG DB_PASSWORD',
+          'ARG API_PASSWORD=${CI_API_PASSWORD}',
+          'ENV TRUST_STORE_PWD=$TRUST_STORE_PWD USER_PWD=$USER_PWD',
+          'ENTRYPOINT java -Djavax.net.ssl.trustStorePassword=$TRUST_STORE_PWD -jar app.jar --ibm.mq.password=$USER_PWD',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'mq-app/Dockerfile',
+          line: 1,
+          column: 21,
+          messageIncludes: ['DEPLOY_PASSWORD'],
+        },
+        { messageId: 'trustStore', file: 'mq-app/Dockerfile', line: 3, severity: 'info' },
+        { messageId: 'plaintext', file: 'mq-app/Dockerfile', line: 4, column: 14, messageIncludes: ['USER_PWD'] },
+      ],
+    },
+    {
       name: 'Spring key-store-password',
       files: { 'application.properties': 'server.ssl.enabled=true\nserver.ssl.key-store-password=Spring-Plain-1\n' },
       errors: [
