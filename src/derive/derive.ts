@@ -167,13 +167,20 @@ function certificateFileUse(
     at: Location | undefined,
     alias: string,
     type?: string,
+    role?: 'key' | 'trust',
   ) => {
     if (file) return add(inUse, file, component, at, alias);
     // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
     const fallback = (valueWhileUnset(written)?.trim() || undefined)?.replace(/^(classpath|file):/, '');
     const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
     if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name))
-      unresolved.push({ component, path: written, ...(at ? { at } : {}), ...(type ? { type } : {}) });
+      unresolved.push({
+        component,
+        path: written,
+        ...(at ? { at } : {}),
+        ...(type ? { type } : {}),
+        ...(role ? { role } : {}),
+      });
     else if (name) add(namedOutside, name, component, at, alias);
   };
   for (const component of components) {
@@ -198,7 +205,7 @@ function certificateFileUse(
         mountedOutside.push({ component, path: ref.file, at: ref.mountedFromOutside });
         outside.add(ref.file);
       } else if (certificates.length === 0 && ref.file)
-        named(component, undefined, ref.file, ref.reference, keyAlias, literalStoreType(ref.storeType));
+        named(component, undefined, ref.file, ref.reference, keyAlias, literalStoreType(ref.storeType), 'key');
     }
     // A client URL's own stores (a MicroProfile Rest Client's trust store) are the component's too.
     const urls = component.type === 'java.app' ? component.attributes.urls : [];
@@ -227,6 +234,7 @@ function certificateFileUse(
           store.path.from.kind === 'file' ? store.path.from.location : undefined,
           alias,
           literalStoreType(store.type?.value),
+          role,
         );
         // The Dockerfile instruction that puts the tree's file at the path the setting names decides it too.
         if (store.file && store.copiedBy)
@@ -251,7 +259,7 @@ function certificateFileUse(
       // A bundle of unknown use may present it or not: a file only JSSE trust stores otherwise name stays theirs.
       else if (store.file && !end.useUnknown) owned.add(store.file);
       const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
-      named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value));
+      named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value), role);
       if (!store.file) continue;
       if (end.storesReadBecause)
         add(inUse, store.file, end, end.storesReadBecause, 'any', end.storesReadBecause.message);

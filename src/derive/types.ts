@@ -117,6 +117,8 @@ export interface UnresolvedReference {
   path: string;
   at?: Location;
   type?: string;
+  /** The store the setting names: the component's own key store, or its trust store (absent: a certificate file). */
+  role?: 'key' | 'trust';
 }
 
 /** A server that names (or owns) a store it does not serve, and where its setting names the store (absent: owned by directory). */

@@ -127,10 +127,13 @@ export default defineRule({
         continue;
       }
       if (use.use !== 'named') {
+        // Only the references that may name a file of this kind (a PKCS12-typed setting never reads a PEM file). For
+        // a key entry's certificate, not a trust store's: read from a trust store it is an anchor, whose dates JSSE
+        // does not check, so no peer rejects it there (iAMSagar44/spring-ssl-bundle: ${SERVER_TRUSTSTORE} was listed).
+        const ownKey = c.store?.entry === 'private-key' || c.hasPrivateKey;
+        const unresolved = allUnresolved.filter((u) => mayName(u, !c.store) && !(ownKey && u.role === 'trust'));
         // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
-        const perhaps = use.use === 'perhaps' && expired;
-        // Only the references that may name a file of this kind (a PKCS12-typed setting never reads a PEM file).
-        const unresolved = allUnresolved.filter((u) => mayName(u, !c.store));
+        const perhaps = use.use === 'perhaps' && expired && unresolved.length > 0;
         const names = [...new Set(unresolved.map((u) => `${u.component.name}: ${u.path}`))];
         const related: RelatedLocation[] = [
           ...(storeRelated(c).related ?? []),

@@ -37,6 +37,18 @@ const copiedTomcatStore = () => ({
   'api/cert/server-self-expired.p12': tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!,
 });
 const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
+/** A Spring Boot HTTPS server on SSL bundle movieapp, whose store settings are `lines`, and an unnamed keystore.p12 (key.p12). */
+const placeholderBundle = (lines: string[]) => ({
+  'app/src/main/resources/application.properties': [
+    ...lines,
+    'server.ssl.bundle=movieapp',
+    'server.port=8443',
+    '',
+  ].join('\n'),
+  'app/src/main/resources/keystore.p12': fs.readFileSync(
+    path.resolve(__dirname, '../../fixtures/keystores/generated/key.p12'),
+  ),
+});
 /** A Spring Boot server whose PEM bundle trusts client/certs/client.crt and requires client certificates, with more bundles. */
 const mtlsBundles = (moreBundles: string[]) => ({
   'build.gradle': "plugins { id 'org.springframework.boot' version '3.2.4' }\n",
@@ -211,6 +223,47 @@ ruleTester(rule, {
       options: { referenceDate: '2047-01-01' },
       errors: [
         { messageId: 'expiredUnnamed', file: 'app/src/main/resources/certs/movieapp.crt', line: 1, severity: 'info' },
+      ],
+    },
+    {
+      // iAMSagar44/spring-ssl-bundle@6681689 (no licence file): keystore.p12 (its key entry serveralias expired) is named
+      // by no setting; the bundle's key store is ${SERVER_KEYSTORE} and its trust store ${SERVER_TRUSTSTORE}. The warning
+      // listed both as the file it may be, but from a trust store its certificate is an anchor, whose dates JSSE does
+      // not check: only the key-store placeholder makes 'peers reject it' possible (sweep2's debatable item).
+      name: "a key entry named by no setting, placeholders for a key and a trust store: only the key store's is a candidate",
+      files: placeholderBundle([
+        'spring.ssl.bundle.jks.movieapp.keystore.location=${SERVER_KEYSTORE}',
+        'spring.ssl.bundle.jks.movieapp.keystore.password=Pk12-planted-Zq9',
+        'spring.ssl.bundle.jks.movieapp.truststore.location=${SERVER_TRUSTSTORE}',
+      ]),
+      options: { referenceDate: '2050-01-01' },
+      errors: [
+        {
+          messageId: 'expiredPerhapsNamed',
+          file: 'app/src/main/resources/keystore.p12',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['${SERVER_KEYSTORE}'],
+          messageExcludes: ['${SERVER_TRUSTSTORE}'],
+        },
+        {
+          messageId: 'expiredPerhapsNamed',
+          file: 'app/src/main/resources/keystore.p12',
+          line: 1,
+          severity: 'warning',
+          messageExcludes: ['${SERVER_TRUSTSTORE}'],
+        },
+      ],
+    },
+    {
+      name: 'the same key entry, only a trust store named by a placeholder: not a candidate (an info)',
+      files: placeholderBundle([
+        'spring.ssl.bundle.jks.movieapp.truststore.location=${SERVER_TRUSTSTORE}',
+        'spring.ssl.bundle.jks.movieapp.truststore.password=Pk12-planted-Zq9',
+      ]),
+      options: { referenceDate: '2050-01-01' },
+      errors: [
+        { messageId: 'expiredUnnamedBundle', file: 'app/src/main/resources/keystore.p12', line: 1, severity: 'info' },
       ],
     },
     {
