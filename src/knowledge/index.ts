@@ -41,6 +41,7 @@ export {
   MQ_REENABLING_SWITCHES,
   mqReleaseFromOperatorVersion,
   mqReleaseSpeaksTls13,
+  mqReleaseOrderDocumented,
   mqEnabledProtocols,
 } from './mq';
 export { mqCipherSpecDefaultState, type MqDefaultState } from './mq-deprecation';

@@ -5,6 +5,7 @@
  * so a channel with it is fine on an 8.0 or 9.0.0.x queue manager. The comparison lives here, the releases in data.
  */
 import { findCipherSpec } from './mq';
+import { compare, parts } from './mq-releases';
 import type { MqDefaultDisabled } from './types';
 
 /** The default state of a deprecated CipherSpec on one release, with the data behind it. */
@@ -19,20 +20,6 @@ export interface MqDefaultState {
   source: string;
   confidence: 'verified' | 'inferred';
 }
-
-/** V.R.M.F as numbers (missing parts are 0). */
-function parts(release: string): number[] {
-  const p = release.split('.').map(Number);
-  return [0, 1, 2, 3].map((i) => p[i] ?? 0);
-}
-
-function compare(a: number[], b: number[]): number {
-  for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
-}
-
-/** Orders two V.R.M.F releases (missing parts are 0): negative when `a` is older. */
-export const compareMqReleases = (a: string, b: string): number => compare(parts(a), parts(b));
 
 /** V.R of a release, for comparing release families (9.0 before 9.1). */
 const family = (p: number[]) => p[0]! * 1000 + p[1]!;

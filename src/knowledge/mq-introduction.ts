@@ -4,7 +4,7 @@
  * refuses an SSLCIPH naming one. The comparison lives here, the releases in data.
  */
 import { findCipherSpec } from './mq';
-import { compareMqReleases } from './mq-deprecation';
+import { compareMqReleases } from './mq-releases';
 
 /** Whether a release knows a CipherSpec name, with the data behind it. */
 export interface MqIntroducedState {

@@ -2,6 +2,7 @@ import mqData from './data/mq.json';
 import { normaliseProtocol, protocolRank, protocolsBetween } from './ciphers';
 import type { MqCipherSpec, MqReasonCode } from './types';
 import { splitImageReference } from './jdk-locations';
+import { compareMqReleases } from './mq-releases';
 
 const SPECS = mqData.cipherSpecs as MqCipherSpec[];
 const REASONS = mqData.reasonCodes as (MqReasonCode & { confidence: string })[];
@@ -182,6 +183,14 @@ export function mqReleaseFromOperatorVersion(
   const release =
     typeof version === 'string' ? /^(\d+\.\d+\.\d+\.\d+)(?:-r\d+)?$/.exec(version.trim())?.[1] : undefined;
   return release ? { release, field: spec.field, source: spec.source } : undefined;
+}
+
+/**
+ * Whether IBM documents the CipherSpec order a queue manager of this release picks from (channelDefaults.serverOrdersCipherSpecs:
+ * the order table holds "from" its `since`); before it, which common CipherSpec the queue manager picks is not documented.
+ */
+export function mqReleaseOrderDocumented(release: string): boolean {
+  return compareMqReleases(release, MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.since) >= 0;
 }
 
 /** Whether a queue manager of this release speaks TLS 1.3 by default (channelDefaults.tls13: from its `since`). */

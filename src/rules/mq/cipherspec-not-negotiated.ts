@@ -1,7 +1,8 @@
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import type { RelatedLocation } from '../../core/types';
-import { mqServerOrder } from '../../knowledge';
+import { MQ_CHANNEL_DEFAULTS } from '../../knowledge/mq';
+import { mqCipherSpecDefaultState, mqReleaseOrderDocumented, mqServerOrder } from '../../knowledge';
 import { cipherSpecInfo, javaSuiteName, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
 import { clientOffer, display, mqLinks, related } from './_lib/shared';
 import { isJmsConnectionFactory } from '../../model/types';
@@ -22,6 +23,8 @@ export default defineRule({
     messages: {
       otherPicked:
         "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}) ({{requiredHex}}, rank {{requiredRank}} of {{orderSize}} in the queue manager's order{{orderSource}}); the queue manager picks {{negotiated}} (rank {{negotiatedRank}}) first, then rejects the channel: AMQ9631 'CipherSpec negotiated does not match the required CipherSpec' on the queue manager (CSQX631E / CSQX620E on z/OS), and the client fails with JMSWMQ0018 / RC=2397 MQRC_JSSE_ERROR / AMQ9771 'Received fatal alert: bad_record_mac'. Fix: pin the client (SSLCIPHERSUITE {{javaName}}), or trim the WAS 'Selected ciphers' so nothing ranked above {{required}} is offered, or use an ANY_* alias CipherSpec on the channel",
+      orderUndocumented:
+        "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}), on a queue manager that runs IBM MQ {{release}}. IBM documents the order in which a queue manager picks among the CipherSpecs both sides have only from IBM MQ {{since}}: in that order it would pick {{negotiated}} and reject the channel (AMQ9631 'CipherSpec negotiated does not match the required CipherSpec'); which one {{release}} picks is not documented. Pin the client to the channel's CipherSpec (SSLCIPHERSUITE {{javaName}}) so that no order decides",
       noCommon:
         '{{client}} offers {{count}} cipher suites ({{source}}) but none of them is enabled on the queue manager for channel {{channel}} (SSLCIPH({{required}})){{orderSource}}: the handshake fails with handshake_failure (AMQ9631/AMQ9771, RC=2397 MQRC_JSSE_ERROR). Fix: offer {{javaName}}',
     },
@@ -84,6 +87,31 @@ export default defineRule({
         javaName: client.type === 'jms.connection-factory' ? javaSuiteName(required, ibmNaming) : required.name,
       };
       const negotiated = order[negotiatedIndex];
+      // A release before the documented order (or default set): which common spec it picks, and which deprecated
+      // ones it still enables, is its own.
+      const release = serverAttrs.qmgr?.release;
+      const oldRelease = release && !mqReleaseOrderDocumented(release.value) ? release : undefined;
+      const acceptedThere = (name: string) => mqCipherSpecDefaultState(name, oldRelease?.value)?.disabled === 'no';
+      if (oldRelease) {
+        // No common spec in today's default set, but the release still enables one the client offers: not known.
+        if (!negotiated && offer.specs.some((s) => acceptedThere(s.name))) continue;
+        if (negotiated && negotiated.hex !== required.hex) {
+          ctx.report({
+            messageId: 'orderUndocumented',
+            severity: 'warning',
+            data: {
+              ...base,
+              release: `${oldRelease.value} (${oldRelease.via})`,
+              since: MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.since,
+              negotiated: `${negotiated.name} (${negotiated.hex})`,
+            },
+            location: offer.location,
+            related: [...sources, related(oldRelease.location, `the queue manager runs ${oldRelease.value}`)],
+            fingerprint: [client.id, server.id, required.name, 'order'],
+          });
+          continue;
+        }
+      }
       if (!negotiated) {
         ctx.report({
           messageId: 'noCommon',

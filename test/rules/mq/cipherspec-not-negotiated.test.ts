@@ -72,6 +72,29 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the same offer on an IBM MQ 9.1.0 queue manager: IBM documents the pick order only from 9.2, a warning',
+      files: {
+        'mq/QM1/QM1.mqsc': PINNED_003D,
+        'mq/QM1/Dockerfile': 'FROM ibmcom/mq:9.1.0.0\nCOPY QM1.mqsc /etc/mqm/\n',
+        'was/security.xml': wasSecurity('MQSSL', MANY),
+        'was/resources.xml': CF,
+      },
+      errors: [
+        {
+          messageId: 'orderUndocumented',
+          severity: 'warning',
+          file: 'was/security.xml',
+          line: 4,
+          messageIncludes: ['IBM MQ 9.1.0.0 (FROM ibmcom/mq:9.1.0.0)', 'only from IBM MQ 9.2', 'not documented'],
+          related: [
+            { file: 'mq/QM1/QM1.mqsc', line: 2 },
+            { file: 'was/resources.xml', line: 3 },
+            { file: 'mq/QM1/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'seed 000: WAS offers many suites, queue manager picks ECDHE_RSA_AES_256_GCM_SHA384',
       files: {
         'mq/QM1/QM1.mqsc': PINNED_003D,
