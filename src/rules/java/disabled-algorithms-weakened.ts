@@ -54,6 +54,8 @@ export default defineRule({
     messages: {
       weakened:
         'jdk.tls.disabledAlgorithms here replaces the JDK list and no longer disables {{entries}}, which {{jdk}} disables by default: {{components}} can negotiate them again. Fix: copy the JDK default list and add to it instead of replacing it',
+      weakenedFeatureOnly:
+        'jdk.tls.disabledAlgorithms here replaces the JDK list and does not disable {{entries}}, which current JDKs ({{jdk}}) disable by default. The JDK that runs {{components}} is Java {{feature}}, and the tree does not name its update: if that update disables them, this re-enables them. Name the update (an image tag or release file that carries it, or --java-version) to know',
       weakenedUnknownJdk:
         'jdk.tls.disabledAlgorithms here replaces the JDK list and does not disable {{entries}}, which current JDKs ({{jdk}}) disable by default: if the JDK that runs {{components}} does, this re-enables them. Declare the JDK (a release file or --java-version) to know',
     },
@@ -66,7 +68,8 @@ export default defineRule({
       const override = component.runtime?.securityProperties['jdk.tls.disabledAlgorithms'];
       if (!component.runtime || override?.from.kind !== 'file') continue;
       const { file, range } = override.from.location;
-      const key = `${file}:${range?.start.line}|${component.runtime.vendor.value} ${component.runtime.version.value}`;
+      const runtime = component.runtime;
+      const key = `${file}:${range?.start.line}|${runtime.vendor.value} ${runtime.version.value} ${runtime.attachment?.feature ?? ''}`;
       const seen = byOverride.get(key) ?? { runtime: component.runtime, components: [] };
       seen.components.push(component.name);
       byOverride.set(key, seen);
@@ -93,10 +96,20 @@ export default defineRule({
           ...runtime.version.from.location,
           message: `${result.jdk}: its default jdk.tls.disabledAlgorithms`,
         });
+      // A Dockerfile FROM (or a path) that names the feature release without its update (annata/docker-jre's
+      // openjdk:8-jre-alpine, a java.security copied into it): said, not 'declare the JDK'.
+      const feature = result.known ? undefined : runtime.attachment?.feature;
+      if (feature && runtime.attachment?.location)
+        related.push({ ...runtime.attachment.location, message: runtime.attachment.text });
       ctx.report({
-        messageId: result.known ? 'weakened' : 'weakenedUnknownJdk',
+        messageId: result.known ? 'weakened' : feature ? 'weakenedFeatureOnly' : 'weakenedUnknownJdk',
         severity: result.known ? undefined : 'info',
-        data: { entries: result.entries.join(', '), jdk: result.jdk, components: components.join(', ') },
+        data: {
+          entries: result.entries.join(', '),
+          jdk: result.jdk,
+          components: components.join(', '),
+          feature: feature ?? '',
+        },
         location: override.from.location,
         related,
         // Relative to the deployment, so a baseline holds wherever the tree is checked out.

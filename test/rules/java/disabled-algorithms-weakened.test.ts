@@ -67,5 +67,27 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // annata/docker-jre@9986c92 (no licence file): FROM openjdk:8-jre-alpine, COPY java.security into the JDK 8 security
+      // directory, its list 'SSLv3, RC4, MD5withRSA, DH keySize < 768'. The info asked to declare the JDK as if the
+      // tree named none: it names Java 8, not its update.
+      name: 'a Dockerfile names the feature release without its update: said, with the FROM as related',
+      files: {
+        Dockerfile: 'FROM openjdk:8-jre-alpine\nCOPY java.security /usr/lib/jvm/java-1.8-openjdk/jre/lib/security/\n',
+        'java.security':
+          'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4, MD5withRSA, DH keySize < 768\n',
+      },
+      errors: [
+        {
+          messageId: 'weakenedFeatureOnly',
+          file: 'java.security',
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['is Java 8, and the tree does not name its update', '3DES_EDE_CBC'],
+          messageExcludes: ['Declare the JDK'],
+          related: [{ file: 'Dockerfile', line: 1 }],
+        },
+      ],
+    },
   ],
 });
