@@ -218,6 +218,8 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   dhParameters?: { file: string; location: Location };
   /** Why nginx refuses to start because of this server's TLS settings (src/model/nginx-startup.ts). */
   startupFailure?: NginxStartupFailure;
+  /** `ssl_certificate_key` files as written, in order: the key of the `tls.certificate` / `moreCertificates` in the same place. */
+  certificateKeys?: { file: string; reference: Location }[];
   /** `ssl_spiffe on` (SPIFFE's nginx fork): its certificate and the anchors it checks clients with come at run time. */
   workloadApi?: NginxWorkloadApi;
 }

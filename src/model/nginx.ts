@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
-import type { RelatedLocation } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { NGINX_FACTS } from '../knowledge/openssl';
@@ -19,7 +19,7 @@ import { nginxPlainPasses, nginxTlsOnlyPorts } from './nginx-plain-calls';
 import { proxyComponents } from './nginx-proxy';
 import { nginxStartupFailures, workloadApiOf, type NginxServerBlock } from './nginx-startup';
 import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
-import type { CertificateRef, Component } from './types';
+import type { Component } from './types';
 import type { NginxServerAttributes } from './attributes';
 import {
   opensslAttribute,
@@ -332,9 +332,12 @@ function innermost(own: Placed[], inherited: Placed[], name: string): Placed[] {
   return mine.length > 0 ? mine : inherited.filter((p) => !p.block && p.directive.name === name);
 }
 
-/** The server's ssl_certificate files: nginx takes several (an RSA and an ECDSA one, chosen per handshake). */
-function certificatesOf(own: Placed[], inherited: Placed[]): CertificateRef[] {
-  return innermost(own, inherited, 'ssl_certificate').flatMap((p) =>
+/**
+ * The server's `name` files (ssl_certificate: nginx takes several, an RSA and an ECDSA one, chosen per handshake;
+ * ssl_certificate_key: the key of the certificate in the same place, ngx_ssl_certificates pairs them by index).
+ */
+function filesOf(own: Placed[], inherited: Placed[], name: string): { file: string; reference: Location }[] {
+  return innermost(own, inherited, name).flatMap((p) =>
     p.directive.args[0] ? [{ file: p.directive.args[0].value, reference: { file: p.file, range: argsRange(p) } }] : [],
   );
 }
@@ -371,7 +374,8 @@ function serverComponent(
     who: 'the server',
     tls13: openssl.facts.tls13,
   });
-  const certificates = certificatesOf(server.block ?? [], inherited);
+  const certificates = filesOf(server.block ?? [], inherited, 'ssl_certificate');
+  const certificateKeys = filesOf(server.block ?? [], inherited, 'ssl_certificate_key');
   const workloadApi = workloadApiOf(scope, NGINX_FACTS.workloadApiDirectives.value.server);
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);
@@ -396,6 +400,7 @@ function serverComponent(
       ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
       dheWithoutParameters,
       storeDirectives: storeDirectivesOf(scope),
+      ...(certificateKeys.length > 0 ? { certificateKeys } : {}),
       securityLevel,
       ...(dhParameters ? { dhParameters } : {}),
       ...(workloadApi ? { workloadApi } : {}),

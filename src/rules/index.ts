@@ -62,6 +62,7 @@ import mqSslpeerNoMatch from './mq/sslpeer-no-match';
 import mqSslpeerSyntax from './mq/sslpeer-syntax';
 import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
+import nginxCertificateKeyMismatch from './nginx/certificate-key-mismatch';
 import nginxCertificateMissing from './nginx/certificate-missing';
 import nginxProxySslIgnored from './nginx/proxy-ssl-ignored';
 import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
@@ -155,6 +156,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqSslpeerSyntax,
   mqSystemChannelsNotBlocked,
   mqTlsChannelWithoutMcauser,
+  nginxCertificateKeyMismatch,
   nginxCertificateMissing,
   nginxProxySslIgnored,
   nginxProxySslNameMismatch,

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import type { PemData } from '../../parse/pem';
-import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
+import { pemFilesByPath } from '../_lib/pem-files';
 
 /**
  * A PEM file a `bind … ssl` loads as a certificate (its `crt`, a file of its crt directory, a line of its crt-list)
@@ -34,11 +33,7 @@ export default defineRule({
   },
   check(ctx) {
     const { deployment } = ctx;
-    const pemByPath = new Map(
-      deployment.documents
-        .filter((d): d is ParsedDocument<PemData> => d.kind.startsWith('pem.'))
-        .map((d) => [d.file.path, d]),
-    );
+    const pemByPath = pemFilesByPath(deployment);
     /** The first private key block of a tree PEM file (the one HAProxy reads), when it has one. */
     const keyOf = (file: string) => pemByPath.get(file)?.data.privateKeys[0];
     for (const component of deployment.components) {

@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import { defineRule } from '../types';
+import { pemFilesByPath } from '../_lib/pem-files';
+
+/**
+ * An `ssl_certificate_key` whose key is not the key of the `ssl_certificate` in the same place (nginx pairs them by
+ * order: ngx_ssl_certificates), so nginx refuses to start: `[emerg] SSL_CTX_use_PrivateKey("…") failed (SSL: …
+ * key values mismatch)` (measured with Debian 12's nginx 1.22.1, `nginx -t`). The certificate is the tree PEM file its
+ * `ssl_certificate` resolves to (derive's presented certificates), its first certificate the one nginx uses; the key
+ * is the file of the key's name in that same directory (certificates and keys are deployed together), its first key
+ * block, compared by the SHA-256 of the public key. Not judged: a key outside that directory (another file of the same
+ * name elsewhere in the tree may be another deployment's), a path with variables (loaded per handshake, nginx
+ * 1.15.9+), `data:` and `engine:` keys, an encrypted key (its public half is unknown without the passphrase).
+ */
+export default defineRule({
+  meta: {
+    id: 'nginx/certificate-key-mismatch',
+    description:
+      "Check that every nginx ssl_certificate_key is the key of the ssl_certificate it goes with: another certificate's key stops nginx from starting",
+    severity: 'error',
+    appliesTo: { components: ['nginx.server'] },
+    messages: {
+      mismatch:
+        '{{keyFile}} is not the private key of {{certificateFile}} ({{subject}}), the ssl_certificate it goes with in {{server}}: nginx refuses to start ([emerg] SSL_CTX_use_PrivateKey("{{keyWritten}}") failed (SSL: … key values mismatch)). Point ssl_certificate_key at the key the certificate was issued for (compare `openssl x509 -noout -pubkey` with `openssl pkey -pubout`), or the certificate at the one issued for this key',
+    },
+    options: {},
+    symptoms: ['key values mismatch', 'SSL_CTX_use_PrivateKey'],
+  },
+  check(ctx) {
+    const { deployment } = ctx;
+    const pemByPath = pemFilesByPath(deployment);
+    for (const component of deployment.components) {
+      if (component.type !== 'nginx.server') continue;
+      const keys = component.attributes.certificateKeys ?? [];
+      const named = deployment.derived.presented.get(component.id) ?? [];
+      named.forEach(({ ref, certificates }, index) => {
+        const keyRef = keys[index];
+        const first = certificates[0];
+        if (!keyRef || !first || first.store || /\$|^(data|engine):/.test(keyRef.file)) return;
+        const certificateFile = first.doc.file.path;
+        const leaf = pemByPath.get(certificateFile)?.data.certificates[0];
+        const keyFile = path.join(path.dirname(certificateFile), path.posix.basename(keyRef.file));
+        const key = pemByPath.get(keyFile)?.data.privateKeys[0];
+        if (!leaf || !key?.publicKeySha256 || key.publicKeySha256 === leaf.publicKeySha256) return;
+        ctx.report({
+          messageId: 'mismatch',
+          data: {
+            keyFile: path.basename(keyFile),
+            certificateFile: path.basename(certificateFile),
+            subject: leaf.subjectText,
+            server: component.name,
+            keyWritten: keyRef.file,
+          },
+          location: keyRef.reference,
+          related: [
+            { file: keyFile, range: key.range, message: 'the private key it names' },
+            { file: certificateFile, range: leaf.range, message: `the certificate (${leaf.subjectText})` },
+            ...(ref.reference ? [{ ...ref.reference, message: 'the ssl_certificate it goes with' }] : []),
+          ],
+          fingerprint: [component.id, keyRef.file],
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,91 @@
+import rule from '../../../src/rules/nginx/certificate-key-mismatch';
+import { ca, daysFromNow, leaf } from '../../helpers/pki';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const root = ca('Example Root CA', undefined, { notAfter: daysFromNow(3650) });
+const site = leaf('www.example.com', root, { notAfter: daysFromNow(365) });
+const other = leaf('other.example.com', root, { notAfter: daysFromNow(365) });
+const conf = (...lines: string[]) =>
+  ['events {}', 'http {', '  server {', '    listen 443 ssl;', ...lines.map((l) => `    ${l}`), '  }', '}'].join('\n') +
+  '\n';
+const pair = ['ssl_certificate /etc/nginx/ssl/site.crt;', 'ssl_certificate_key /etc/nginx/ssl/site.key;'];
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'the key of the certificate',
+      files: {
+        'web/nginx.conf': conf(...pair),
+        'web/ssl/site.crt': site.pem + root.pem,
+        'web/ssl/site.key': site.keyPem,
+      },
+    },
+    {
+      name: 'the key and the certificate in one file, named twice',
+      files: {
+        'web/nginx.conf': conf(
+          'ssl_certificate /etc/nginx/ssl/site.pem;',
+          'ssl_certificate_key /etc/nginx/ssl/site.pem;',
+        ),
+        'web/ssl/site.pem': site.pem + site.keyPem,
+      },
+    },
+    {
+      name: 'a key not beside the certificate in the tree (another file of that name elsewhere) decides nothing',
+      files: {
+        'web/nginx.conf': conf(...pair),
+        'web/ssl/site.crt': site.pem,
+        'other-env/ssl/site.key': other.keyPem,
+      },
+    },
+    {
+      name: 'a key path with variables is loaded per handshake; data: keys are not files',
+      files: {
+        'web/nginx.conf': conf(
+          'ssl_certificate /etc/nginx/ssl/site.crt;',
+          'ssl_certificate_key /etc/nginx/ssl/$ssl_server_name.key;',
+        ),
+        'web/ssl/site.crt': site.pem,
+        'web/ssl/$ssl_server_name.key': other.keyPem,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "another certificate's key",
+      files: {
+        'web/nginx.conf': conf(...pair),
+        'web/ssl/site.crt': site.pem + root.pem,
+        'web/ssl/site.key': other.keyPem,
+      },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'web/nginx.conf',
+          line: 6,
+          messageIncludes: ['site.key is not the private key of site.crt', 'CN=www.example.com', 'key values mismatch'],
+          related: [
+            { file: 'web/ssl/site.key', line: 1 },
+            { file: 'web/ssl/site.crt', line: 1 },
+            { file: 'web/nginx.conf', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'two certificates: each ssl_certificate_key is paired with the ssl_certificate in its place',
+      files: {
+        'web/nginx.conf': conf(
+          'ssl_certificate /etc/nginx/ssl/site.crt;',
+          'ssl_certificate_key /etc/nginx/ssl/site.key;',
+          'ssl_certificate /etc/nginx/ssl/other.crt;',
+          'ssl_certificate_key /etc/nginx/ssl/site.key;',
+        ),
+        'web/ssl/site.crt': site.pem,
+        'web/ssl/site.key': site.keyPem,
+        'web/ssl/other.crt': other.pem,
+      },
+      errors: [{ messageId: 'mismatch', file: 'web/nginx.conf', line: 8 }],
+    },
+  ],
+});
