@@ -12,6 +12,7 @@ import {
   findCipherSuite,
   mqCipherSpecDefaultState,
   mqEnabledProtocols,
+  mqReleaseSpeaksTls13,
   mqServerOrder,
   normaliseProtocol,
   protocolRank,
@@ -19,6 +20,7 @@ import {
 } from '../knowledge';
 import { OPENSSL_PROTOCOLS_ASSUMED, OPENSSL_TLS13_DEFAULT } from '../knowledge/openssl';
 import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
+import { iniValue } from '../parse/mq-ini';
 import { jsseLists, toIana, type DroppedName, type UpdateCandidates } from './jsse-end';
 import type { HandshakeImplementation, HandshakeSide } from './types';
 
@@ -167,7 +169,22 @@ export function endpointFor(
       suites = mqServerOrder().flatMap((spec) => findCipherSuite(spec.name)?.iana ?? []);
       ({ protocols, suites } = withSpecTheReleaseAccepts(component, protocols, suites, !tls.protocols));
       serverOrderWins ??= true;
-      alternative = mqReleaseWithoutTls13(component, protocols, suites);
+      const withoutTls13 = mqReleaseWithoutTls13(component, protocols, suites);
+      // A release the tree names settles it: before channelDefaults.tls13.since the queue manager speaks no TLS 1.3
+      // by default. A qm.ini that switches TLS 1.3 on (AllowTLSV13, read from 9.1.4 CD) leaves it open.
+      const qmgr = isMqChannel(component) ? component.attributes.qmgr : undefined;
+      const release = qmgr?.release?.value;
+      const tls13Asked = qmgr?.qmIni
+        ? /^(y|yes|t|true)$/i.test(iniValue(qmgr.qmIni.data, 'SSL', 'AllowTLSV13')?.value.trim() ?? '')
+        : false;
+      if (withoutTls13 && release && !mqReleaseSpeaksTls13(release)) {
+        if (tls13Asked)
+          alternative = {
+            ...withoutTls13,
+            what: `whether IBM MQ ${release} (${component.name}'s queue manager) speaks TLS 1.3 with qm.ini SSL: AllowTLSV13 set (by default only from MQ ${MQ_CHANNEL_DEFAULTS.tls13.since})`,
+          };
+        else ({ protocols, cipherSuites: suites } = withoutTls13);
+      } else if (!release) alternative = withoutTls13;
     } else {
       // An MQ client offers only what its SSLCIPH names, and the CipherSpec fixes the protocol.
       const client = mqClientOffer(tls.cipherSuites?.value ?? [], unknownSuites);
@@ -251,9 +268,10 @@ export function endpointFor(
 }
 
 /**
- * The queue manager's MQ release is not in the tree, and one before `channelDefaults.tls13.since` speaks no TLS 1.3:
- * the lists of such a release, for the outcome to check (src/derive/outcome.ts). None when the protocols are
- * configured, or when the channel's SSLCIPH needs TLS 1.3 (its queue manager has it).
+ * A queue manager before `channelDefaults.tls13.since` speaks no TLS 1.3: the lists of such a release (the lists the
+ * endpoint takes when the tree names such a release, and the alternative for the outcome to check when it names none:
+ * src/derive/outcome.ts). None when the protocols are configured, or when the channel's SSLCIPH needs TLS 1.3 (its
+ * queue manager has it).
  */
 function mqReleaseWithoutTls13(component: Component, protocols: string[], suites: string[]): Endpoint['alternative'] {
   const tls13 = MQ_CHANNEL_DEFAULTS.tls13;

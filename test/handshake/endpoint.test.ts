@@ -123,18 +123,24 @@ describe('fallback lists come from the knowledge base (issue 15 follow-up, item 
   });
 });
 
+/**
+ * The server end of DEV.APP.SVRCONN (SSLCAUTH(OPTIONAL), `sslciph`) in an MQSC under a Dockerfile whose FROM names the
+ * queue manager's image (its release), with any other files of the queue manager's directory.
+ */
+function svrconnOn(image: string, sslciph: string, more: Record<string, string> = {}) {
+  const deployment = deploymentOf({
+    'QM1/Dockerfile': `FROM ${image}\nCOPY QM1.mqsc /etc/mqm/\n`,
+    'QM1/QM1.mqsc': `DEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(${sslciph}) SSLCAUTH(OPTIONAL) REPLACE\n`,
+    ...more,
+  });
+  const svrconn = deployment?.components.find((c) => c.type === 'mq.svrconn');
+  return svrconn && endpointFor(svrconn, 'server', deployment);
+}
+
 describe('a queue manager whose release still accepts the deprecated CipherSpec its channel names', () => {
   // kimptoc/ibmmq-with-ssl-test@95825d8 (mq-with-ssl): DEV.APP.SVRCONN with TLS_RSA_WITH_AES_128_CBC_SHA, here with
   // the release named by the Dockerfile beside the MQSC.
-  const serverOn = (image: string) => {
-    const deployment = deploymentOf({
-      'QM1/Dockerfile': `FROM ${image}\nCOPY QM1.mqsc /etc/mqm/\n`,
-      'QM1/QM1.mqsc':
-        "DEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA) SSLCAUTH(OPTIONAL) REPLACE\n",
-    });
-    const svrconn = deployment?.components.find((c) => c.type === 'mq.svrconn');
-    return svrconn && endpointFor(svrconn, 'server', deployment);
-  };
+  const serverOn = (image: string) => svrconnOn(image, 'TLS_RSA_WITH_AES_128_CBC_SHA');
   const client = () => endpointFor(mqClient('TLS_RSA_WITH_AES_128_CBC_SHA'), 'client')!;
 
   it('a 9.0 CD release before the deprecation (9.0.4): the queue manager accepts it at TLS 1.0', () => {
@@ -163,5 +169,39 @@ describe('examples', () => {
     const root = path.join(EXAMPLES, name);
     const { findings } = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
     expect(findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+  });
+});
+
+describe('a queue manager whose release the tree names settles TLS 1.3 (channelDefaults.tls13.since)', () => {
+  // ibm-messaging/mq-container's developer TLS channel (ANY_TLS12_OR_HIGHER), under a Dockerfile naming the release.
+  const serverOn = (image: string) => svrconnOn(image, 'ANY_TLS12_OR_HIGHER');
+  const outcomeWith = (clientSpec: string, image: string) => {
+    const client = endpointFor(mqClient(clientSpec), 'client')!;
+    const server = serverOn(image)!;
+    return linkOutcome(client, server, predictHandshake(client.side, server.side));
+  };
+
+  it.each([
+    ['ANY_TLS13', 'icr.io/ibm-messaging/mq:9.4.0.5-r1', 'negotiates'],
+    ['ANY_TLS13', 'ibmcom/mq:9.1.5.0-r2', 'fails'],
+    ['ANY_TLS12_OR_HIGHER', 'ibmcom/mq:9.1.5.0-r2', 'negotiates'],
+  ])('client %s → ANY_TLS12_OR_HIGHER channel on %s: %s', (clientSpec, image, kind) => {
+    expect(outcomeWith(clientSpec, image).kind).toBe(kind);
+  });
+
+  it('a 9.1 queue manager whose qm.ini sets AllowTLSV13=Y: whether it speaks TLS 1.3 is left open', () => {
+    const server = svrconnOn('ibmcom/mq:9.1.5.0-r2', 'ANY_TLS12_OR_HIGHER', {
+      'QM1/qm.ini': 'SSL:\n  AllowTLSV13=Y\n',
+    })!;
+    const client = endpointFor(mqClient('ANY_TLS13'), 'client')!;
+    const outcome = linkOutcome(client, server, predictHandshake(client.side, server.side));
+    expect(outcome.kind).toBe('unknown');
+    if (outcome.kind === 'unknown') expect(outcome.missing.join()).toContain('AllowTLSV13');
+  });
+
+  it('a 9.1 queue manager offers no TLS 1.3 protocol or suite', () => {
+    const server = serverOn('ibmcom/mq:9.1.5.0-r2')!;
+    expect(server.side.protocols).not.toContain('TLSv1.3');
+    expect(server.alternative).toBeUndefined();
   });
 });
