@@ -8,7 +8,9 @@ import { pemFilesByPath } from '../_lib/pem-files';
  * key values mismatch)` (measured with Debian 12's nginx 1.22.1, `nginx -t`). The certificate is the tree PEM file its
  * `ssl_certificate` resolves to (derive's presented certificates), its first certificate the one nginx uses; the key
  * is the file of the key's name in that same directory (certificates and keys are deployed together), its first key
- * block, compared by the SHA-256 of the public key. Not judged: a key outside that directory (another file of the same
+ * block, compared by the SHA-256 of the public key. A key file that is a PEM file without any key block (the
+ * certificate named twice) fails earlier: `[emerg] cannot load certificate key "…": PEM_read_bio_PrivateKey() failed`.
+ * Not judged: a key outside that directory (another file of the same
  * name elsewhere in the tree may be another deployment's), a path with variables (loaded per handshake, nginx
  * 1.15.9+), `data:` and `engine:` keys, an encrypted key (its public half is unknown without the passphrase).
  */
@@ -20,6 +22,8 @@ export default defineRule({
     severity: 'error',
     appliesTo: { components: ['nginx.server'] },
     messages: {
+      noKeyInFile:
+        '{{keyFile}}, the ssl_certificate_key of {{certificateFile}} in {{server}}, holds no private key ({{holds}}): nginx refuses to start ([emerg] cannot load certificate key "{{keyWritten}}": PEM_read_bio_PrivateKey() failed). Point ssl_certificate_key at the file with the private key the certificate was issued for',
       mismatch:
         '{{keyFile}} is not the private key of {{certificateFile}} ({{subject}}), the ssl_certificate it goes with in {{server}}: nginx refuses to start ([emerg] SSL_CTX_use_PrivateKey("{{keyWritten}}") failed (SSL: … key values mismatch)). Point ssl_certificate_key at the key the certificate was issued for (compare `openssl x509 -noout -pubkey` with `openssl pkey -pubout`), or the certificate at the one issued for this key',
     },
@@ -40,22 +44,47 @@ export default defineRule({
         const certificateFile = first.doc.file.path;
         const leaf = pemByPath.get(certificateFile)?.data.certificates[0];
         const keyFile = path.join(path.dirname(certificateFile), path.posix.basename(keyRef.file));
-        const key = pemByPath.get(keyFile)?.data.privateKeys[0];
+        const keyPem = pemByPath.get(keyFile)?.data;
+        const key = keyPem?.privateKeys[0];
+        const data = {
+          keyFile: path.basename(keyFile),
+          certificateFile: path.basename(certificateFile),
+          subject: leaf?.subjectText ?? '',
+          server: component.name,
+          keyWritten: keyRef.file,
+        };
+        const related = [...(ref.reference ? [{ ...ref.reference, message: 'the ssl_certificate it goes with' }] : [])];
+        // A PEM file with certificates (or DH parameters) and no key block: nothing for PEM_read_bio_PrivateKey.
+        if (keyPem && !key) {
+          const holds = keyPem.certificates.length > 0 ? 'only certificates' : 'no key block';
+          ctx.report({
+            messageId: 'noKeyInFile',
+            data: { ...data, holds },
+            location: keyRef.reference,
+            related: [
+              {
+                file: keyFile,
+                range: keyPem.certificates[0]?.range ?? {
+                  start: { line: 0, character: 0 },
+                  end: { line: 0, character: 0 },
+                },
+                message: 'the file it names: no private key block in it',
+              },
+              ...related,
+            ],
+            fingerprint: [component.id, keyRef.file, 'no key'],
+          });
+          return;
+        }
         if (!leaf || !key?.publicKeySha256 || key.publicKeySha256 === leaf.publicKeySha256) return;
         ctx.report({
           messageId: 'mismatch',
-          data: {
-            keyFile: path.basename(keyFile),
-            certificateFile: path.basename(certificateFile),
-            subject: leaf.subjectText,
-            server: component.name,
-            keyWritten: keyRef.file,
-          },
+          data,
           location: keyRef.reference,
           related: [
             { file: keyFile, range: key.range, message: 'the private key it names' },
             { file: certificateFile, range: leaf.range, message: `the certificate (${leaf.subjectText})` },
-            ...(ref.reference ? [{ ...ref.reference, message: 'the ssl_certificate it goes with' }] : []),
+            ...related,
           ],
           fingerprint: [component.id, keyRef.file],
         });

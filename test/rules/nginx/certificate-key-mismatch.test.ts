@@ -52,6 +52,32 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'ssl_certificate_key names the certificate file, which holds no key',
+      files: {
+        'web/nginx.conf': conf(
+          'ssl_certificate /etc/nginx/ssl/site.crt;',
+          'ssl_certificate_key /etc/nginx/ssl/site.crt;',
+        ),
+        'web/ssl/site.crt': site.pem + root.pem,
+      },
+      errors: [
+        {
+          messageId: 'noKeyInFile',
+          file: 'web/nginx.conf',
+          line: 6,
+          messageIncludes: [
+            'site.crt, the ssl_certificate_key of site.crt',
+            'only certificates',
+            'PEM_read_bio_PrivateKey() failed',
+          ],
+          related: [
+            { file: 'web/ssl/site.crt', line: 1 },
+            { file: 'web/nginx.conf', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
       name: "another certificate's key",
       files: {
         'web/nginx.conf': conf(...pair),
