@@ -1,5 +1,6 @@
+import type { TreeCertificate } from '../../model/attributes-mq';
 import type { Deployment } from '../../model/types';
-import type { PemData } from '../../parse/pem';
+import type { PemCertificate, PemData } from '../../parse/pem';
 import type { ParsedDocument } from '../../parse/types';
 
 /** The deployment's PEM files (certificates, keys, DH parameters) by path: a server's key file is found beside its certificate. */
@@ -9,4 +10,20 @@ export function pemFilesByPath(deployment: Deployment): Map<string, ParsedDocume
       .filter((d): d is ParsedDocument<PemData> => d.kind.startsWith('pem.'))
       .map((d) => [d.file.path, d]),
   );
+}
+
+/**
+ * The tree PEM file a server's certificate reference resolves to (derive's presented certificates; the reference
+ * itself is the path as written) and the certificate the server takes from it, the file's first. Undefined for a key
+ * store entry or a reference the tree does not resolve.
+ */
+export function presentedPemFile(
+  certificates: readonly TreeCertificate[],
+  pemByPath: ReadonlyMap<string, ParsedDocument<PemData>>,
+): { file: string; leaf: PemCertificate } | undefined {
+  const named = certificates[0];
+  if (!named || named.store) return undefined;
+  const file = named.doc.file.path;
+  const leaf = pemByPath.get(file)?.data.certificates[0];
+  return leaf ? { file, leaf } : undefined;
 }

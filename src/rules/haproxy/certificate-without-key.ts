@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
-import { pemFilesByPath } from '../_lib/pem-files';
+import { pemFilesByPath, presentedPemFile } from '../_lib/pem-files';
 
 /**
  * A PEM file a `bind … ssl` loads as a certificate (its `crt`, a file of its crt directory, a line of its crt-list)
@@ -40,13 +40,9 @@ export default defineRule({
       if (component.type !== 'haproxy.bind') continue;
       if (component.attributes.conditional || component.attributes.certificatesUnknown) continue;
       for (const { ref, certificates } of deployment.derived.presented.get(component.id) ?? []) {
-        // The tree's PEM file the reference resolves to (the reference itself is the path as written), and the
-        // certificate HAProxy takes from it: the file's first.
-        const named = certificates[0];
-        if (!named || named.store) continue;
-        const file = named.doc.file.path;
-        const leaf = pemByPath.get(file)?.data.certificates[0];
-        if (!leaf) continue;
+        const presented = presentedPemFile(certificates, pemByPath);
+        if (!presented) continue;
+        const { file, leaf } = presented;
         const keyFiles = [`${file}.key`, `${file.slice(0, file.length - path.extname(file).length)}.key`];
         // HAProxy reads the key from the certificate file, else from a .key file beside it.
         const keyHolder = keyOf(file) ? file : keyFiles.find((k) => keyOf(k));

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
+import { range } from '../../core/types';
 import { defineRule } from '../types';
-import { pemFilesByPath } from '../_lib/pem-files';
+import { pemFilesByPath, presentedPemFile } from '../_lib/pem-files';
 
 /**
  * An `ssl_certificate_key` whose key is not the key of the `ssl_certificate` in the same place (nginx pairs them by
@@ -39,21 +40,20 @@ export default defineRule({
       const named = deployment.derived.presented.get(component.id) ?? [];
       named.forEach(({ ref, certificates }, index) => {
         const keyRef = keys[index];
-        const first = certificates[0];
-        if (!keyRef || !first || first.store || /\$|^(data|engine):/.test(keyRef.file)) return;
-        const certificateFile = first.doc.file.path;
-        const leaf = pemByPath.get(certificateFile)?.data.certificates[0];
+        const presented = presentedPemFile(certificates, pemByPath);
+        if (!keyRef || !presented || /\$|^(data|engine):/.test(keyRef.file)) return;
+        const { file: certificateFile, leaf } = presented;
         const keyFile = path.join(path.dirname(certificateFile), path.posix.basename(keyRef.file));
         const keyPem = pemByPath.get(keyFile)?.data;
         const key = keyPem?.privateKeys[0];
         const data = {
           keyFile: path.basename(keyFile),
           certificateFile: path.basename(certificateFile),
-          subject: leaf?.subjectText ?? '',
+          subject: leaf.subjectText,
           server: component.name,
           keyWritten: keyRef.file,
         };
-        const related = [...(ref.reference ? [{ ...ref.reference, message: 'the ssl_certificate it goes with' }] : [])];
+        const related = ref.reference ? [{ ...ref.reference, message: 'the ssl_certificate it goes with' }] : [];
         // A PEM file with certificates (or DH parameters) and no key block: nothing for PEM_read_bio_PrivateKey.
         if (keyPem && !key) {
           const holds = keyPem.certificates.length > 0 ? 'only certificates' : 'no key block';
@@ -64,10 +64,7 @@ export default defineRule({
             related: [
               {
                 file: keyFile,
-                range: keyPem.certificates[0]?.range ?? {
-                  start: { line: 0, character: 0 },
-                  end: { line: 0, character: 0 },
-                },
+                range: keyPem.certificates[0]?.range ?? range(0, 0, 0, 0),
                 message: 'the file it names: no private key block in it',
               },
               ...related,
@@ -76,7 +73,7 @@ export default defineRule({
           });
           return;
         }
-        if (!leaf || !key?.publicKeySha256 || key.publicKeySha256 === leaf.publicKeySha256) return;
+        if (!key?.publicKeySha256 || key.publicKeySha256 === leaf.publicKeySha256) return;
         ctx.report({
           messageId: 'mismatch',
           data,
