@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Location } from '../core/types';
-import type { ComposeData } from '../parse/compose';
+import type { ComposeData, ComposeService } from '../parse/compose';
+import type { DockerfileData } from '../parse/dockerfile';
 import { LineIndex } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
@@ -132,14 +133,21 @@ export interface QueueManagerEnvironmentEntry {
   service: string;
 }
 
-/** The values Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm give the variable `name`. */
-export function queueManagerEnvironment(
+/** A Compose service that runs the MQSC at `filePath` (mounted into IBM MQ's /etc/mqm, or built into its image), with its Compose file. */
+export interface MqscComposeService {
+  doc: ParsedDocument<ComposeData>;
+  service: ComposeService;
+  /** Set when the service builds the queue manager's image rather than mounting the MQSC: that image's Dockerfile. */
+  builds?: ParsedDocument<DockerfileData>;
+}
+
+/** The Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm. */
+export function servicesMountingMqsc(
   filePath: string,
   mounts: readonly TreeMount[],
   composeFiles: readonly ParsedDocument[],
-  name: string,
-): QueueManagerEnvironmentEntry[] {
-  const out: QueueManagerEnvironmentEntry[] = [];
+): MqscComposeService[] {
+  const out: MqscComposeService[] = [];
   for (const { file, mount, hostPath } of mounts) {
     if (!mount.service) continue;
     const inside =
@@ -151,14 +159,25 @@ export function queueManagerEnvironment(
     if (inside === undefined || path.posix.dirname(path.posix.normalize(inside)) !== MQ_CONTAINER_MQSC_DIR) continue;
     const doc = composeFiles.find((d) => d.file.path === file) as ParsedDocument<ComposeData> | undefined;
     const service = doc?.data.services.find((s) => s.name === mount.service);
-    if (!doc || !service) continue;
-    for (const variable of service.environment)
-      if (variable.name === name && variable.value !== undefined)
-        out.push({
-          value: variable.value.trim(),
-          at: { file: doc.file.path, range: variable.valueRange },
-          service: mount.service,
-        });
+    if (doc && service && !out.some((o) => o.doc === doc && o.service === service)) out.push({ doc, service });
   }
   return out;
+}
+
+/** The values Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm give the variable `name`. */
+export function queueManagerEnvironment(
+  filePath: string,
+  mounts: readonly TreeMount[],
+  composeFiles: readonly ParsedDocument[],
+  name: string,
+): QueueManagerEnvironmentEntry[] {
+  return servicesMountingMqsc(filePath, mounts, composeFiles).flatMap(({ doc, service }) =>
+    service.environment
+      .filter((variable) => variable.name === name && variable.value !== undefined)
+      .map((variable) => ({
+        value: variable.value!.trim(),
+        at: { file: doc.file.path, range: variable.valueRange },
+        service: service.name,
+      })),
+  );
 }

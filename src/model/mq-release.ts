@@ -84,28 +84,33 @@ export function queueManagerReleaseOfConfig(config: LintConfig, file: string): R
   };
 }
 
+/** The environment variables that re-enable deprecated CipherSpecs on a queue manager (mq.json reenablingSwitches). */
+export const REENABLING_NAMES: ReadonlySet<string> = new Set(MQ_REENABLING_SWITCHES.map((s) => s.environment));
+
+/** For an MQSC file, the nearest Dockerfile at or above it that builds an IBM MQ image (any tag), if any. */
+export function nearestMqDockerfile(
+  dockerfiles: ParsedDocument<DockerfileData>[],
+): (file: string) => ParsedDocument<DockerfileData> | undefined {
+  const images = dockerfiles.flatMap((d) => {
+    const stage = runtimeStage(d.data);
+    return stage?.image && isMqImage(stage.image) ? [{ dir: path.dirname(d.file.path), doc: d }] : [];
+  });
+  return (file) =>
+    images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0]?.doc;
+}
+
 /**
  * For an MQSC file, the re-enabling variables (mq.json reenablingSwitches: AMQ_SSL_WEAK_CIPHER_ENABLE…) that the
  * nearest Dockerfile at or above it sets with ENV when it builds an IBM MQ image (any tag): the queue manager's process
  * environment, which re-enables deprecated CipherSpecs as qm.ini's SSL stanza does.
  */
 export function queueManagerImageEnvironment(
-  dockerfiles: ParsedDocument<DockerfileData>[],
-): (file: string) => NonNullable<MqQueueManagerFacts['environment']> {
-  const names = new Set(MQ_REENABLING_SWITCHES.map((s) => s.environment));
-  const images = dockerfiles.flatMap((d) => {
-    const stage = runtimeStage(d.data);
-    return stage?.image && isMqImage(stage.image) ? [{ dir: path.dirname(d.file.path), doc: d }] : [];
-  });
-  return (file) => {
-    const nearest = images
-      .filter((i) => file.startsWith(i.dir + path.sep))
-      .sort((a, b) => b.dir.length - a.dir.length)[0];
-    return (nearest?.doc.entries ?? [])
-      .filter((e) => e.section === 'ENV' && names.has(e.key))
-      .map((e) => ({
-        name: e.key,
-        value: { value: e.value, location: { file: nearest!.doc.file.path, range: e.valueRange }, templated: false },
-      }));
-  };
+  nearest: ParsedDocument<DockerfileData> | undefined,
+): NonNullable<MqQueueManagerFacts['environment']> {
+  return (nearest?.entries ?? [])
+    .filter((e) => e.section === 'ENV' && REENABLING_NAMES.has(e.key))
+    .map((e) => ({
+      name: e.key,
+      value: { value: e.value, location: { file: nearest!.file.path, range: e.valueRange }, templated: false },
+    }));
 }

@@ -11,9 +11,11 @@ import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesOfResources } from './mq-qmgr-names';
 import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
+import { composeQueueManagerRelease, composeReenablingEnvironment, servicesRunningMqsc } from './mq-compose';
 import { queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
 import {
+  nearestMqDockerfile,
   queueManagerImageEnvironment,
   queueManagerReleaseOfConfig,
   queueManagerReleaseOfResources,
@@ -58,7 +60,7 @@ export const mqContributor: ModelContributor = {
     const scriptNames = new Map<string, ScriptQueueManagerName[]>();
     const dockerfiles = ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[];
     const releaseOf = queueManagerReleases(dockerfiles);
-    const environmentOf = queueManagerImageEnvironment(dockerfiles);
+    const mqDockerfileOf = nearestMqDockerfile(dockerfiles);
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const composeFiles = ctx.documentsOf('compose');
     const mounts = deploymentMounts(ctx);
@@ -88,12 +90,16 @@ export const mqContributor: ModelContributor = {
       };
       const oamOff = oamSwitchedOff(doc.file.path, applying, mounts, composeFiles);
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
+      const mqDockerfile = mqDockerfileOf(doc.file.path);
+      const services = servicesRunningMqsc(doc.file.path, mounts, composeFiles, mqDockerfile);
       const release =
         queueManagerReleaseOfResources(applying) ??
         releaseOf(doc.file.path) ??
+        composeQueueManagerRelease(services) ??
         queueManagerReleaseOfConfig(ctx.config, doc.file.path);
       if (release) qmgr.release = release;
-      const environment = environmentOf(doc.file.path);
+      // The container's environment wins over the image's ENV: Compose's variables come first, as the rule takes the first.
+      const environment = [...composeReenablingEnvironment(services), ...queueManagerImageEnvironment(mqDockerfile)];
       if (environment.length > 0) qmgr.environment = environment;
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;

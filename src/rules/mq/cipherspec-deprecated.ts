@@ -52,13 +52,14 @@ function reenabling(
   qm: MqQueueManagerFacts | undefined,
   key: string,
   spec: string,
-): { by: string; at: RelatedLocation } | undefined {
+): { by: string; at: RelatedLocation; via: RelatedLocation[] } | undefined {
   const ini = qm?.qmIni;
   const entry = ini ? iniValue(ini.data, 'SSL', key) : undefined;
   if (ini && entry && iniSwitchOn(entry.value.trim(), spec))
     return {
       by: key,
       at: { file: ini.file.path, range: entry.valueRange, message: `${key}=${entry.value.trim()} set here` },
+      via: [],
     };
   const variable = MQ_REENABLING_SWITCHES.find((s) => s.qmIni === key)?.environment;
   const set = qm?.environment?.find((e) => e.name === variable);
@@ -69,8 +70,28 @@ function reenabling(
           ...set.value.location,
           message: `${set.name}=${set.value.value.trim()} set here, in the queue manager's environment (as qm.ini SSL: ${key})`,
         },
+        via: set.value.via ?? [],
       }
     : undefined;
+}
+
+/**
+ * The queue manager's variables for `keys` that are set without re-enabling `spec` (`=0`, a list leaving it out): they
+ * decide that it stays refused, the container's environment over the image's ENV, so the finding names them.
+ */
+function switchesLeftOff(qm: MqQueueManagerFacts, keys: string[], spec: string): RelatedLocation[] {
+  return keys.flatMap((key) => {
+    const variable = MQ_REENABLING_SWITCHES.find((s) => s.qmIni === key)?.environment;
+    const set = qm.environment?.find((e) => e.name === variable);
+    return set && !variableOn(set.value.value.trim(), spec)
+      ? [
+          {
+            ...set.value.location,
+            message: `${set.name}=${set.value.value.trim()} set here: it does not re-enable ${spec}`,
+          },
+        ]
+      : [];
+  });
 }
 
 /** A client end's mqclient.ini attribute that would re-enable deprecated specs on a queue manager, with where. */
@@ -183,7 +204,7 @@ export default defineRule({
       }
       const on = keys.map((k) => reenabling(qm, k, spec.name)).find((x) => x !== undefined);
       if (on) {
-        report('reenabled', 'warning', { key: on.by }, [on.at]);
+        report('reenabled', 'warning', { key: on.by }, [on.at, ...on.via]);
         continue;
       }
       if (state?.disabled === 'no' && release) {
@@ -198,13 +219,14 @@ export default defineRule({
         continue;
       }
       if (state?.disabled === 'yes' && release) {
-        report('disabled', 'error', { release: release.text, since: state.since ?? '' }, [release.at]);
+        const off = switchesLeftOff(qm, keys, spec.name);
+        report('disabled', 'error', { release: release.text, since: state.since ?? '' }, [release.at, ...off]);
         continue;
       }
       // The release is not named (or the data does not cover it): which releases refuse the spec, and how to say.
       const whose = release
         ? `Its queue manager runs ${release.text}, a release IBM's Deprecated CipherSpecs tables do not settle for this CipherSpec`
-        : 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN), the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json';
+        : 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN) or the image of the Docker Compose service that mounts it into /etc/mqm, the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json';
       report(
         'releaseUnknown',
         'warning',

@@ -201,6 +201,65 @@ ruleTester(rule, {
       errors: [onSslciph('reenabled', 'warning', ['AMQ_SSL_V3_ENABLE'], [{ file: 'QM1/Dockerfile', line: 2 }])],
     },
     {
+      // The shape of aztekmq/ibmMQArchitectureLab@8a4b3d6 docker-compose.yml (IBM MQ's image, its variables in list
+      // form) with an MQSC mounted into /etc/mqm, as dominikcebula/java-spring-boot-ibm-mq's compose.yaml mounts one:
+      // the container's environment is the queue manager's, and the service's image names the release.
+      name: 'weak 3DES spec, re-enabled by AMQ_SSL_WEAK_CIPHER_ENABLE in the list-form environment of the Compose service that mounts the MQSC',
+      files: {
+        'compose.yaml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    environment:\n      - LICENSE=accept\n      - MQ_QMGR_NAME=QM1\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=TLS_RSA_WITH_3DES_EDE_CBC_SHA\n    volumes:\n      - ./QM1/QM1.mqsc:/etc/mqm/QM1.mqsc\n',
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+      },
+      errors: [onSslciph('reenabled', 'warning', ['AMQ_SSL_WEAK_CIPHER_ENABLE'], [{ file: 'compose.yaml', line: 7 }])],
+    },
+    {
+      name: 'map-form environment of the Compose service that builds the MQ image copying the MQSC re-enables it',
+      files: {
+        'docker-compose.yml':
+          'services:\n  ibmmq:\n    build:\n      context: QM1/\n    environment:\n      LICENSE: accept\n      AMQ_SSL_WEAK_CIPHER_ENABLE: ALL\n',
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+        'QM1/Dockerfile': dockerfile('icr.io/ibm-messaging/mq:9.4.0.5-r1'),
+      },
+      errors: [
+        onSslciph(
+          'reenabled',
+          'warning',
+          ['AMQ_SSL_WEAK_CIPHER_ENABLE'],
+          [{ file: 'docker-compose.yml', line: 7 }, ...dockerfileLine],
+        ),
+      ],
+    },
+    {
+      name: "the Compose service's environment wins over the image's ENV: an off value leaves the spec refused",
+      files: {
+        'docker-compose.yml':
+          'services:\n  ibmmq:\n    build: QM1\n    environment:\n      AMQ_SSL_WEAK_CIPHER_ENABLE: "0"\n',
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+        'QM1/Dockerfile':
+          'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\nENV AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\nCOPY QM1.mqsc /etc/mqm/\n',
+      },
+      errors: [onSslciph('disabled', 'error', [], [...dockerfileLine, { file: 'docker-compose.yml', line: 5 }])],
+    },
+    {
+      name: 'the image of the Compose service that mounts the MQSC into /etc/mqm names the release that refuses the spec',
+      files: {
+        'compose.yaml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    volumes:\n      - ./QM1:/etc/mqm\n',
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+      },
+      errors: [onSslciph('disabled', 'error', ['9.4.0.5', 'Compose service qm1'], [{ file: 'compose.yaml', line: 3 }])],
+    },
+    {
+      name: 'a Compose service that mounts nothing of the queue manager says nothing about its environment',
+      files: {
+        'compose.yaml':
+          'services:\n  other:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    environment:\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n',
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+        'QM1/Dockerfile': dockerfile('icr.io/ibm-messaging/mq:9.4.0.5-r1'),
+      },
+      errors: [onSslciph('disabled', 'error')],
+    },
+    {
       name: 'ENV AMQ_SSL_WEAK_CIPHER_ENABLE naming another spec does not re-enable this one',
       files: {
         'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),

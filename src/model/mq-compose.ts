@@ -1,0 +1,96 @@
+/**
+ * What the Docker Compose service that runs a queue manager says about it: the AMQ_* variables of its `environment:`
+ * (list or map form) that re-enable deprecated CipherSpecs, and the IBM MQ release its image names. The service is one
+ * that mounts the MQSC into /etc/mqm (IBM MQ's container runs the MQSC files there when it creates the queue manager:
+ * ibm-messaging/mq-container@def9638 docs/usage.md), or one that builds its image from the Dockerfile that copies the
+ * MQSC (the nearest Dockerfile at or above it whose FROM is an IBM MQ image). The variables of the container's
+ * environment are the queue manager's process environment, as the image's ENV is, and win over the image's ENV
+ * (https://docs.docker.com/reference/compose-file/services/#environment).
+ */
+import type { ParsedDocument } from '../parse/types';
+import type { ComposeData } from '../parse/compose';
+import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { mqReleaseFromImage } from '../knowledge';
+import type { MqQueueManagerFacts } from './attributes';
+import { builtDockerfile } from './compose-mounts';
+import { servicesMountingMqsc, type MqscComposeService } from './mq-qmgr-names';
+import { REENABLING_NAMES } from './mq-release';
+import type { TreeMount } from './types';
+
+type Environment = NonNullable<MqQueueManagerFacts['environment']>;
+type Release = NonNullable<MqQueueManagerFacts['release']>;
+
+/** A value Compose fills in from the shell or a `.env` file that the tree does not resolve. */
+const INTERPOLATED = /\$\{|\$[A-Za-z_]/;
+
+/** The Compose services that run the queue manager of the MQSC at `filePath`: by mount, or by building its image. */
+export function servicesRunningMqsc(
+  filePath: string,
+  mounts: readonly TreeMount[],
+  composeFiles: readonly ParsedDocument[],
+  mqDockerfile: ParsedDocument<DockerfileData> | undefined,
+): MqscComposeService[] {
+  const found = servicesMountingMqsc(filePath, mounts, composeFiles);
+  if (mqDockerfile)
+    for (const doc of composeFiles as ParsedDocument<ComposeData>[])
+      for (const service of doc.data.services)
+        if (
+          builtDockerfile(doc.file.path, service) === mqDockerfile.file.path &&
+          !found.some((f) => f.doc === doc && f.service === service)
+        )
+          found.push({ doc, service, builds: mqDockerfile });
+  return found;
+}
+
+/** The re-enabling variables the services' `environment:` sets, in written order. */
+export function composeReenablingEnvironment(services: readonly MqscComposeService[]): Environment {
+  return services.flatMap(({ doc, service, builds }) =>
+    service.environment.flatMap((variable) =>
+      REENABLING_NAMES.has(variable.name) && variable.value !== undefined
+        ? [
+            {
+              name: variable.name,
+              value: {
+                value: variable.value,
+                location: { file: doc.file.path, range: variable.valueRange },
+                templated: INTERPOLATED.test(variable.value),
+                // Built, not mounted: the Dockerfile that copies the MQSC is what ties the service to this queue manager.
+                ...(builds && {
+                  via: [
+                    {
+                      file: builds.file.path,
+                      ...(runtimeStage(builds.data) && { range: runtimeStage(builds.data)!.range }),
+                      message: `Compose service ${service.name} builds this IBM MQ image, which holds the MQSC`,
+                    },
+                  ],
+                }),
+              },
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+/**
+ * The release the image of the services that mount the MQSC names (`image: icr.io/ibm-messaging/mq:9.4.0.5-r1`); a
+ * service that builds its image names the built image there, not its base. Several services naming different releases:
+ * none (which one runs it is not known).
+ */
+export function composeQueueManagerRelease(services: readonly MqscComposeService[]): Release | undefined {
+  const found = services.flatMap(({ doc, service }) => {
+    const release = service.build === undefined && service.image ? mqReleaseFromImage(service.image) : undefined;
+    const entry = doc.entries.find((e) => e.key === `services.${service.name}.image`);
+    return release
+      ? [
+          {
+            value: release.release,
+            location: { file: doc.file.path, ...(entry ? { range: entry.valueRange } : {}) },
+            via: `Docker Compose service ${service.name} image ${service.image}`,
+            source: release.source,
+          },
+        ]
+      : [];
+  });
+  return new Set(found.map((r) => r.value)).size === 1 ? found[0] : undefined;
+}
