@@ -15,9 +15,12 @@ import { valueWhileUnset } from '../core/placeholder';
 import type { Component, Deployment, TlsTrustSettings, UnlinkedEnd, UnservedTls } from '../model/types';
 import { linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces, type NamedCertificates } from './presented';
+import { nginxLevelRefusals } from './nginx-levels';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
+import type { PemData } from '../parse/pem';
+import type { ParsedDocument } from '../parse/types';
 import type { ChannelAccess } from '../model/mq-access';
 import { channelAccess } from '../model/mq-channel-access';
 import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
@@ -118,6 +121,12 @@ export function deriveDeployment(
     endpoints,
     trust,
     channelAccess: mqChannelAccess(deployment),
+    pemFiles: new Map(
+      deployment.documents
+        .filter((d): d is ParsedDocument<PemData> => d.kind.startsWith('pem.'))
+        .map((d) => [d.file.path, d]),
+    ),
+    nginxLevelRefusals: nginxLevelRefusals(deployment.components, presented, trust),
   };
   return { ...deployment, derived };
 }
@@ -376,6 +385,8 @@ export function emptyDerived(): DerivedModel {
     stacks: new Map(),
     trust: [],
     channelAccess: new Map(),
+    pemFiles: new Map(),
+    nginxLevelRefusals: { load: [], verify: [] },
   };
 }
 

@@ -3,11 +3,14 @@ import type { Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import type { ChannelAccess } from '../model/mq-access';
 import type { TreeCertificate } from '../model/mq-certs';
+import type { NginxLevelRefusals } from './nginx-levels';
 import type { NamedCertificates } from './presented';
 import type { TlsStack } from './stack';
 import type { LinkTrust } from './trust';
 import type { Location, RelatedLocation } from '../core/types';
 import type { Component, Deployment, Link, UnservedTls } from '../model/types';
+import type { PemData } from '../parse/pem';
+import type { ParsedDocument } from '../parse/types';
 
 /** A link whose two ends are components of the deployment. */
 export interface ResolvedLink {
@@ -51,6 +54,13 @@ export interface DerivedModel {
    * `channelAccessKey`: the channels the script sets and the shipped objects it leaves (six mq/* rules read them).
    */
   channelAccess: ReadonlyMap<string, ChannelAccess>;
+  /** The deployment's PEM files (certificates, keys, DH parameters) by path: a server's key file is found beside its certificate. */
+  pemFiles: ReadonlyMap<string, ParsedDocument<PemData>>;
+  /**
+   * What the OpenSSL security level of each nginx end refuses of the certificates it loads and the upstream chains
+   * it verifies (src/derive/nginx-levels.ts).
+   */
+  nginxLevelRefusals: NginxLevelRefusals;
 }
 
 /**

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
-import { certificateRefusedByNginx } from '../nginx/_lib/security-level';
 import {
   certificateUse,
   certLocation,
@@ -48,7 +47,12 @@ export default defineRule({
             : undefined;
       if (min === undefined || keyBits >= min) continue;
       // nginx refuses to load it at its security level: nginx/security-level-refuses-certificate's error says more.
-      if (certificateRefusedByNginx(ctx.deployment, c.cert.fingerprintSha256)) continue;
+      if (
+        ctx.deployment.derived.nginxLevelRefusals.load.some(
+          (r) => r.accepting.length === 0 && r.cert.cert.fingerprintSha256 === c.cert.fingerprintSha256,
+        )
+      )
+        continue;
       // Named by no component, by servers that serve no TLS, or a key entry every naming setting passes over: no peer
       // is known to see it (an info).
       const found = certificateUse(ctx.deployment, c);

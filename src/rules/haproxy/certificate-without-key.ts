@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
-import { pemFilesByPath, presentedPemFile } from '../_lib/pem-files';
+import { presentedPemFile } from '../_lib/pem-files';
 
 /**
  * A PEM file a `bind … ssl` loads as a certificate (its `crt`, a file of its crt directory, a line of its crt-list)
@@ -33,7 +33,7 @@ export default defineRule({
   },
   check(ctx) {
     const { deployment } = ctx;
-    const pemByPath = pemFilesByPath(deployment);
+    const pemByPath = deployment.derived.pemFiles;
     /** The first private key block of a tree PEM file (the one HAProxy reads), when it has one. */
     const keyOf = (file: string) => pemByPath.get(file)?.data.privateKeys[0];
     for (const component of deployment.components) {

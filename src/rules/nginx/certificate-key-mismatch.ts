@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { range } from '../../core/types';
 import { defineRule } from '../types';
-import { pemFilesByPath, presentedPemFile } from '../_lib/pem-files';
+import { presentedPemFile } from '../_lib/pem-files';
 
 /**
  * An `ssl_certificate_key` whose key is not the key of the `ssl_certificate` in the same place (nginx pairs them by
@@ -33,7 +33,7 @@ export default defineRule({
   },
   check(ctx) {
     const { deployment } = ctx;
-    const pemByPath = pemFilesByPath(deployment);
+    const pemByPath = deployment.derived.pemFiles;
     for (const component of deployment.components) {
       if (component.type !== 'nginx.server') continue;
       const keys = component.attributes.certificateKeys ?? [];

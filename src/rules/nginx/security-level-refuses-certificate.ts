@@ -5,7 +5,8 @@ import { defineRule } from '../types';
 import type { TrustCheck } from '../../derive/trust';
 import { verifyErrorOf } from '../../knowledge/openssl-security-level';
 import { formatDn } from '../../parse/pem';
-import { loadRefusals, unsettledData, verifyRefusals, type LoadRefusal } from './_lib/security-level';
+import type { LoadRefusal } from '../../derive/nginx-levels';
+import { unsettledData } from './_lib/security-level';
 
 /**
  * nginx loads ssl_certificate / proxy_ssl_certificate into an SSL_CTX at its OpenSSL's security level; a key or
@@ -71,7 +72,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const v of verifyRefusals(ctx.deployment)) {
+    for (const v of ctx.deployment.derived.nginxLevelRefusals.verify) {
       const [first] = v.refusing;
       if (!first) continue;
       const { trust } = v;
@@ -132,7 +133,7 @@ export default defineRule({
           fingerprint,
         });
     }
-    for (const r of loadRefusals(ctx.deployment)) {
+    for (const r of ctx.deployment.derived.nginxLevelRefusals.load) {
       const [first] = r.refusing;
       if (!first) continue;
       const written = r.ref.file;

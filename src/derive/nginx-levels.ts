@@ -1,0 +1,139 @@
+/**
+ * What the OpenSSL security level of an nginx end refuses of the certificates it loads (ssl_certificate,
+ * proxy_ssl_certificate) and of the upstream chains it verifies: computed once per deployment (derive stage) and read
+ * by nginx/security-level-refuses-certificate, and by cert/weak-key, which stays silent on a certificate nginx refuses
+ * to load at every level (the stronger fact). A refused load makes nginx log [emerg] and not start: the leaf through
+ * SSL_CTX_use_certificate ('ee key too small', 'ca md too weak'), the rest of the file through SSL_CTX_set0_chain
+ * (https://github.com/nginx/nginx/blob/release-1.27.3/src/event/ngx_event_openssl.c ngx_ssl_certificate).
+ */
+import { sameStart, type Location } from '../core/types';
+import type { LinkTrust, TrustCheck } from './trust';
+import type { PemCertificate } from '../parse/pem';
+import { levelRefusal, type LevelRefusal } from '../knowledge/openssl-security-level';
+import { opensslSeriesOf } from '../knowledge/openssl';
+import type { SecurityLevelCandidate, NginxSecurityLevel } from '../model/attributes';
+import type { TreeCertificate } from '../model/mq-certs';
+import type { CertificateRef, Component } from '../model/types';
+import type { NamedCertificates } from './presented';
+
+/** The certificates an nginx end loads, and the upstream chains it verifies, that a level it may run at refuses. */
+export interface NginxLevelRefusals {
+  load: readonly LoadRefusal[];
+  verify: readonly VerifyRefusal[];
+}
+
+export function nginxLevelRefusals(
+  components: readonly Component[],
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>,
+  trust: readonly LinkTrust[],
+): NginxLevelRefusals {
+  return { load: loadRefusals(components, presented), verify: verifyRefusals(trust) };
+}
+
+export interface LoadRefusal {
+  component: Component;
+  level: NginxSecurityLevel;
+  /** The directive that names the file (`ssl_certificate`, `proxy_ssl_certificate`) and where. */
+  ref: CertificateRef & { reference: Location; file: string };
+  directive: string;
+  cert: TreeCertificate;
+  position: 'leaf' | 'chain';
+  /** Each level that refuses it, with why; and the levels that accept it. */
+  refusing: { candidate: SecurityLevelCandidate; refusal: LevelRefusal }[];
+  accepting: SecurityLevelCandidate[];
+}
+
+function endOf(c: Component): { level: NginxSecurityLevel; directive: string; series?: string } | undefined {
+  if (c.type === 'nginx.server' && c.attributes.securityLevel)
+    return { level: c.attributes.securityLevel, directive: 'ssl_certificate', series: c.attributes.openssl?.series };
+  if (c.type === 'nginx.proxy' && c.attributes.securityLevel)
+    return {
+      level: c.attributes.securityLevel,
+      directive: c.attributes.directive === 'grpc_pass' ? 'grpc_ssl_certificate' : 'proxy_ssl_certificate',
+      series: c.attributes.openssl?.series,
+    };
+  return undefined;
+}
+
+/**
+ * The certificates nginx ends load that some level they may run at refuses: one verdict per (certificate file,
+ * directive), refused at every level the end may run at or at some of them only.
+ */
+function loadRefusals(
+  components: readonly Component[],
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>,
+): LoadRefusal[] {
+  const out: LoadRefusal[] = [];
+  for (const component of components) {
+    const end = endOf(component);
+    const facts = end?.series ? opensslSeriesOf(end.series) : undefined;
+    if (!end || !facts) continue;
+    for (const { ref: named, certificates } of presented.get(component.id) ?? []) {
+      const { reference, file, ...rest } = named;
+      if (!reference || !file) continue;
+      const ref = { ...rest, reference, file };
+      // Several server blocks inherit one http-level directive: judged once.
+      if (out.some((r) => sameStart(r.ref.reference, ref.reference))) continue;
+      certificates.forEach((cert, i) => {
+        const position = i === 0 ? 'leaf' : 'chain';
+        const refusing: LoadRefusal['refusing'] = [];
+        const accepting: SecurityLevelCandidate[] = [];
+        for (const candidate of end.level.certificates) {
+          const refusal = levelRefusal(facts, candidate.level, cert.cert, position);
+          if (refusal) refusing.push({ candidate, refusal });
+          else accepting.push(candidate);
+        }
+        if (refusing.length > 0)
+          out.push({ component, level: end.level, ref, directive: end.directive, cert, position, refusing, accepting });
+      });
+    }
+  }
+  return out;
+}
+
+/** An upstream certificate an nginx proxy with proxy_ssl_verify on refuses at its level (a verify error, then 502). */
+export interface VerifyRefusal {
+  trust: TrustCheck;
+  level: NginxSecurityLevel;
+  /** The certificate of the verified path (leaf first, anchor last) and its place in it. */
+  cert: PemCertificate;
+  index: number;
+  /** The length of the verified path. */
+  path: number;
+  refusing: { candidate: SecurityLevelCandidate; refusal: LevelRefusal }[];
+  accepting: SecurityLevelCandidate[];
+}
+
+/**
+ * The upstream chains nginx proxies verify (proxy_ssl_verify on) that a level they may run at refuses: OpenSSL checks
+ * every key of the verified path, anchor included, and every signature but the anchor's (X509_verify_cert at the
+ * SSL's security level: 66 'EE certificate key too weak', 67 'CA certificate key too weak', 68 'CA signature digest
+ * algorithm too weak'; measured with s_client -verify_return_error). Only paths the tree otherwise trusts: an
+ * untrusted one is another rule's finding. One per (proxy, certificate): the first refused certificate of the path.
+ */
+function verifyRefusals(trust: readonly LinkTrust[]): VerifyRefusal[] {
+  const out: VerifyRefusal[] = [];
+  for (const { client, serverCertificate: check } of trust) {
+    if (client.type !== 'nginx.proxy' || !check || check.verdict.kind !== 'trusted') continue;
+    const level = client.attributes.securityLevel;
+    const facts = client.attributes.openssl ? opensslSeriesOf(client.attributes.openssl.series) : undefined;
+    if (!level || !facts) continue;
+    const path = check.verdict.result.path;
+    for (const [index, cert] of path.entries()) {
+      const anchor = index === path.length - 1;
+      // The anchor's own signature is not checked (it is trusted as it is).
+      const judged = anchor ? { ...cert, selfSigned: true } : cert;
+      const refusing: VerifyRefusal['refusing'] = [];
+      const accepting: SecurityLevelCandidate[] = [];
+      for (const candidate of level.handshake) {
+        const refusal = levelRefusal(facts, candidate.level, judged, index === 0 ? 'leaf' : 'chain');
+        if (refusal) refusing.push({ candidate, refusal });
+        else accepting.push(candidate);
+      }
+      if (refusing.length === 0) continue;
+      out.push({ trust: check, level, cert, index, path: path.length, refusing, accepting });
+      break;
+    }
+  }
+  return out;
+}
