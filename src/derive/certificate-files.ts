@@ -1,0 +1,201 @@
+/**
+ * Which certificate and store files of the tree the components name, trust only, leave unresolved or own without
+ * serving TLS (DerivedModel.certificateFiles): the derive stage computes it once per deployment.
+ */
+import { sameStart, type Location, type RelatedLocation } from '../core/types';
+import { valueWhileUnset } from '../core/placeholder';
+import type { TreeCertificate } from '../model/mq-certs';
+import type { Component, TlsTrustSettings, UnlinkedEnd, UnservedTls } from '../model/types';
+import type { NamedCertificates } from './presented';
+import type { CertificateFileUse, NotServedBy, StoreNamer, TrustingEnd, UnresolvedReference } from './types';
+
+/** The certificate and store files the components name (see `CertificateFileUse`). */
+export function certificateFileUse(
+  components: readonly Component[],
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>,
+  unlinked: readonly UnlinkedEnd[],
+  stacks: ReadonlyMap<string, { kind: string }>,
+): Omit<CertificateFileUse, 'notServed'> {
+  const inUse = new Map<string, RelatedLocation[]>();
+  const namedOutside = new Map<string, RelatedLocation[]>();
+  const unresolved: UnresolvedReference[] = [];
+  const mountedOutside: CertificateFileUse['mountedOutside'][number][] = [];
+  const keyAliases = new Map<string, Set<string> | 'any'>();
+  // The ends naming each tree file as a trust store, and the files some end names or presents as its own.
+  const trustedBy = new Map<string, TrustingEnd[]>();
+  const jsse = (kind: string | undefined) => kind === 'jsse' || kind === 'ibmjsse2';
+  const owned = new Set<string>();
+  // The alias a component's key-store setting selects (the model keeps a placeholder's default), or 'any'.
+  const selecting = (component: Component): string => {
+    const alias = component.tls?.trust?.keyAlias?.value.trim();
+    return alias && !/\$\{|\{\{/.test(alias) ? alias.toLowerCase() : 'any';
+  };
+  const add = (
+    map: Map<string, RelatedLocation[]>,
+    key: string,
+    component: StoreNamer,
+    at: Location | undefined,
+    alias: string,
+    message = `${component.name} names it here`,
+  ) => {
+    const place = { ...(at ?? component.location), message };
+    const places = map.get(key);
+    if (!places) map.set(key, [place]);
+    else if (!places.some((p) => sameStart(p, place))) places.push(place);
+    const aliasKey = map === inUse ? key : `name:${key}`;
+    const known = keyAliases.get(aliasKey);
+    if (alias === 'any' || known === 'any') keyAliases.set(aliasKey, 'any');
+    else keyAliases.set(aliasKey, new Set([...(known ?? []), alias]));
+  };
+  const named = (
+    component: StoreNamer,
+    file: string | undefined,
+    written: string,
+    at: Location | undefined,
+    alias: string,
+    type?: string,
+    role?: 'key' | 'trust',
+  ) => {
+    if (file) return add(inUse, file, component, at, alias);
+    // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
+    const fallback = (valueWhileUnset(written)?.trim() || undefined)?.replace(/^(classpath|file):/, '');
+    const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
+    if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name))
+      unresolved.push({
+        component,
+        path: written,
+        ...(at ? { at } : {}),
+        ...(type ? { type } : {}),
+        ...(role ? { role } : {}),
+      });
+    else if (name) add(namedOutside, name, component, at, alias);
+  };
+  for (const component of components) {
+    const keyAlias = selecting(component);
+    // Paths Compose mounts from outside the tree: they name no tree file, not even one of their name.
+    const outside = new Set<string>();
+    for (const { ref, certificates } of presented.get(component.id) ?? []) {
+      for (const c of certificates) {
+        owned.add(c.doc.file.path);
+        add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
+        if (ref.copiedAt)
+          add(
+            inUse,
+            c.doc.file.path,
+            component,
+            ref.copiedAt,
+            keyAlias,
+            `copied here to the path ${component.name} names`,
+          );
+      }
+      if (ref.mountedFromOutside && ref.file) {
+        mountedOutside.push({ component, path: ref.file, at: ref.mountedFromOutside });
+        outside.add(ref.file);
+      } else if (certificates.length === 0 && ref.file)
+        named(component, undefined, ref.file, ref.reference, keyAlias, literalStoreType(ref.storeType), 'key');
+    }
+    // A client URL's own stores (a MicroProfile Rest Client's trust store) are the component's too.
+    const urls = component.type === 'java.app' ? component.attributes.urls : [];
+    // nginx's certificate is its key store too: that path, mounted from outside, names nothing either.
+    for (const trust of [component.tls?.trust, ...urls.map((u) => u.trust)])
+      for (const [store, alias, role] of [
+        [trust?.keyStore, keyAlias, 'key'],
+        [trust?.trustStore, 'any', 'trust'],
+      ] as const) {
+        if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
+        if (store.file && role === 'trust') {
+          const verifies = stacks.get(component.id)?.kind === 'openssl' ? verifyingAt(component, trust) : undefined;
+          trustedBy.set(store.file, [
+            ...(trustedBy.get(store.file) ?? []),
+            {
+              name: component.name,
+              jsse: jsse(stacks.get(component.id)?.kind),
+              ...(verifies ? { opensslVerifies: verifies } : {}),
+            },
+          ]);
+        } else if (store.file) owned.add(store.file);
+        named(
+          component,
+          store.file ?? store.fileWhileUnset,
+          store.path.value,
+          store.path.from.kind === 'file' ? store.path.from.location : undefined,
+          alias,
+          literalStoreType(store.type?.value),
+          role,
+        );
+        // The Dockerfile instruction that puts the tree's file at the path the setting names decides it too.
+        if (store.file && store.copiedBy)
+          add(inUse, store.file, component, store.copiedBy, alias, `copied here to the path ${component.name} names`);
+      }
+  }
+  // The stores of ends the model links to no peer (Kafka's): in use all the same, whoever their peers are. An end
+  // whose use is unknown (an SSL bundle no setting hands over) names its files too, but only maybe in use.
+  const surelyNamed = new Set(inUse.keys());
+  const useUnknown = new Map<string, StoreNamer[]>();
+  for (const end of unlinked) {
+    for (const [store, role] of [
+      [end.trust.keyStore, 'key'],
+      [end.trust.trustStore, 'trust'],
+    ] as const) {
+      if (!store) continue;
+      if (store.file && role === 'trust')
+        trustedBy.set(store.file, [
+          ...(trustedBy.get(store.file) ?? []),
+          { name: end.name, jsse: jsse(end.implementation) },
+        ]);
+      // A bundle of unknown use may present it or not: a file only JSSE trust stores otherwise name stays theirs.
+      else if (store.file && !end.useUnknown) owned.add(store.file);
+      const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
+      named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value), role);
+      if (!store.file) continue;
+      if (end.storesReadBecause)
+        add(inUse, store.file, end, end.storesReadBecause, 'any', end.storesReadBecause.message);
+      if (end.useUnknown) useUnknown.set(store.file, [...(useUnknown.get(store.file) ?? []), end]);
+      else surelyNamed.add(store.file);
+    }
+  }
+  for (const file of surelyNamed) useUnknown.delete(file);
+  const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
+  return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside, useUnknown };
+}
+
+/**
+ * Where a component that verifies its peers with its trust store says so: a server's client-certificate mode
+ * (`ssl_verify_client on|optional|optional_no_ca`), a client's `verifiesPeer` (`proxy_ssl_verify on`, HAProxy `verify
+ * required`); undefined when it does not verify, or does not say (a client whose verification the model does not read).
+ */
+function verifyingAt(component: Component, trust: TlsTrustSettings | undefined): Location | undefined {
+  const mode = component.role === 'server' ? component.tls?.clientAuth : undefined;
+  const verifies = component.role === 'server' ? undefined : trust?.verifiesPeer;
+  const decided = mode ? (mode.value === 'none' ? undefined : mode) : verifies?.value ? verifies : undefined;
+  if (!decided) return undefined;
+  return decided.from.kind === 'file' ? decided.from.location : component.location;
+}
+
+/** A store type as written (`PKCS12`, `jks`), upper-cased; undefined when absent or itself a placeholder. */
+function literalStoreType(written: string | undefined): string | undefined {
+  const type = written?.trim().toUpperCase();
+  return type && /^[A-Z0-9_-]+$/.test(type) ? type : undefined;
+}
+
+/**
+ * The store files servers that serve no TLS name (by the setting that names each), and the certificates of a Liberty
+ * server's own directory no `<keyStore>` of it names: why no handshake presents them (CertificateFileUse.notServed).
+ */
+export function notServedFiles(
+  unserved: readonly UnservedTls[],
+  certs: readonly TreeCertificate[],
+): Map<string, NotServedBy[]> {
+  const notServed = new Map<string, NotServedBy[]>();
+  const add = (file: string, by: NotServedBy) => notServed.set(file, [...(notServed.get(file) ?? []), by]);
+  for (const server of unserved)
+    for (const store of server.stores)
+      if (store.file)
+        add(store.file, { server, ...(store.path.from.kind === 'file' ? { namedAt: store.path.from.location } : {}) });
+  for (const c of certs) {
+    if (notServed.has(c.doc.file.path)) continue;
+    const server = unserved.find((u) => u.home === c.ownerDir);
+    if (server) add(c.doc.file.path, { server });
+  }
+  return notServed;
+}

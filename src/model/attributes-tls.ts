@@ -1,0 +1,124 @@
+/**
+ * The TLS settings every endpoint family shares in its `attributes` (stores, trust, client URLs, TLS-only ports),
+ * re-exported by ./attributes. Types only.
+ */
+import type { Traced } from '../core/traced';
+import type { Location, RelatedLocation } from '../core/types';
+
+/** The TLS implementation an end runs (JSSE, IBM's JSSE2, OpenSSL, GSKit, a native stack). */
+export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'native' | 'unknown';
+
+/**
+ * A key or trust store a component's configuration names: JKS, JCEKS, PKCS#12, IBM CMS (.kdb) or a PEM
+ * file/bundle (nginx `ssl_certificate`, `ssl_client_certificate`, `ssl_trusted_certificate`). The password
+ * is never kept here: only where it is configured.
+ */
+export interface StoreRef {
+  /** The path as the configuration wrote it, traced to where it is written. */
+  path: Traced<string>;
+  /** Absolute path of the store when the tree holds it; absent when it is outside the tree (then unknown, never an error). */
+  file?: string;
+  /** Store type as configured or detected: 'JKS' | 'JCEKS' | 'PKCS12' | 'CMS' | 'PEM'. */
+  type?: Traced<string>;
+  /** Where the store password is configured (the value itself never enters the model). */
+  passwordAt?: Location;
+  /** The setting that names it, for messages, when it is not obvious from the component (`MQSSLKEYR`, `SSLKEYR`). */
+  setting?: string;
+  /** The Dockerfile `COPY`/`ADD` that puts `file` at the path the configuration names in the image (src/parse/image-files.ts). */
+  copiedBy?: Location;
+  /**
+   * When the path is a placeholder (`classpath:${KEYSTORE:keystore.jks}`) and `file` is therefore unknown: the tree file
+   * its defaults name, the one read while its variables are unset. Named by the setting, not the store trust rests on.
+   */
+  fileWhileUnset?: string;
+  /**
+   * No file holds it: the component fetches it when it runs (SPIFFE's nginx fork, `ssl_spiffe on`: the SVID and bundle
+   * of the Workload API). `path` then says what it is, in words, not a path.
+   */
+  fetchedAtRunTime?: true;
+}
+
+/**
+ * Where an endpoint's certificates come from and whom it trusts (issue #16). Filled by model contributors;
+ * the derive stage turns it into presented chains and trust anchors.
+ */
+export interface TlsTrustSettings {
+  /** Store holding the endpoint's own key and chain (Liberty keyStoreRef, Tomcat certificateKeystoreFile, -Djavax.net.ssl.keyStore, MQ SSLKEYR…). */
+  keyStore?: StoreRef;
+  /** Alias/label of the key entry it presents (Liberty serverKeyAlias/clientKeyAlias, WAS alias, MQ CERTLABL or ibmwebspheremq<qmgr>). */
+  keyAlias?: Traced<string>;
+  /** Store of the anchors it trusts (truststore, nginx ssl_client_certificate/ssl_trusted_certificate/proxy_ssl_trusted_certificate). */
+  trustStore?: StoreRef;
+  /**
+   * What is trusted besides `trustStore`: the JDK's cacerts when a Java end names no trust store (or Liberty
+   * `trustDefaultCerts="true"` adds them), the system/OpenSSL default, or nothing more ('none').
+   */
+  defaultTrust?: 'jdk-cacerts' | 'system' | 'none';
+  /**
+   * Certificate files of the tree the image adds to the JDK's cacerts (a Dockerfile's `keytool -importcert
+   * -cacerts`: ./image-cacerts.ts), with the RUN that adds each. The rest of cacerts stays unknown.
+   */
+  cacertsAdded?: { file: string; at: Location }[];
+  /**
+   * A key store of the tree the image copies over the JDK's cacerts (./image-cacerts-replaced.ts): its certificates
+   * (and `cacertsAdded`, imported after it) are the anchors, nothing else unless `merged` says why more join them.
+   */
+  cacertsReplaced?: {
+    file: string;
+    at: Location;
+    path: string;
+    merged?: string;
+    /** A PKCS#12 store whose certificates a password encrypts: the JDK opens cacerts without one unless told. */
+    encrypted?: boolean;
+  };
+  /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
+  verifyDepth?: Traced<number>;
+  /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */
+  verifiesPeer?: Traced<boolean>;
+  /**
+   * Set when the model cannot say which anchors the end uses (a Liberty REST client given both its own trust store
+   * and the SSL feature's default configuration): why, and where. Its verdicts are unknown, never a failure.
+   */
+  unknown?: { why: string; at?: Location; related?: RelatedLocation[] };
+}
+
+/** A `https://host:port` a client setting names. */
+export interface ClientUrl {
+  url: string;
+  scheme: string;
+  host: string;
+  port: number;
+  location: Location;
+  key: string;
+  /**
+   * The stores the client calling this URL uses, when they are not its component's (a MicroProfile Rest Client's
+   * own `…/mp-rest/trustStore`, or on Liberty the SSL configuration its SSL feature gives every REST client).
+   */
+  trust?: TlsTrustSettings;
+  /** A MicroProfile Rest Client's own host name verifier (`…/mp-rest/hostnameVerifier`): the JDK's check is not made. */
+  hostnameVerifier?: { value: string; location: Location };
+}
+
+/**
+ * A port a server serves with TLS only, as the tree settles it, and the setting that makes it so: Tomcat's
+ * `SSLEnabled="true"`, Spring Boot's `server.ssl.*` on `server.port`, Liberty's `httpsPort`, nginx `listen … ssl`.
+ */
+export interface TlsOnlyPort {
+  port: number;
+  /** The setting as a message names it: `SSLEnabled="true"`, `listen 8443 ssl`. */
+  setting: string;
+  at: Location;
+}
+
+/** What server contributors put in `attributes` so clients can be linked to them. */
+export interface ServerEndpointAttributes {
+  /** Ports the server listens on with TLS. */
+  tlsPorts: number[];
+  /**
+   * Those of tlsPorts the tree proves speak TLS only (a plain client's requests all fail there): unset or short
+   * where a placeholder, a run-time setting, a profile or a plain listener on the same port leaves it open.
+   */
+  tlsOnlyPorts?: TlsOnlyPort[];
+  /** Names the server answers to (`server_name`, `SSLHostConfig hostName`, `<Host name>`). */
+  hostnames: string[];
+}

@@ -1,0 +1,193 @@
+/**
+ * What the model records on a deployment beside its components and links (Deployment's optional lists: unlinked
+ * ends, plain calls, Kafka gaps, Liberty includes…): kept apart from ./types.ts, which re-exports them, for its size.
+ */
+import type { Traced } from '../core/traced';
+import type { Location, RelatedLocation } from '../core/types';
+import type { JavaRuntime } from '../knowledge/types';
+import type { ClientUrl, TlsImplementation, TlsOnlyPort, TlsTrustSettings } from './attributes-tls';
+import type { UnservedTls } from './unserved-types';
+
+/** A Liberty server (its server.xml) and the includes of files the tree does not hold, in the order it reads them. */
+export interface LibertyIncludesMissing {
+  serverXml: string;
+  /**
+   * Includes of a file the tree does not hold (`optional` as written: Liberty's default is false). `keys`: the
+   * ConfigMap keys of the tree named like it when there are several (which one a pod mounts is unknown).
+   */
+  includes: Array<{
+    location: Location;
+    written: string;
+    resolved: string;
+    optional: boolean;
+    keys?: Array<{ file: string; key: string }>;
+  }>;
+}
+
+/**
+ * A TLS end whose peers the model does not know (a Kafka client's brokers, a Kafka broker's clients) and that it makes
+ * no component of, with the key and trust stores its settings name: they are read whenever it starts, so the store
+ * rules judge them as the stores of any component (Deployment.unlinkedEnds).
+ */
+export interface UnlinkedEnd {
+  /** The end in words: `Kafka producer of Java application orders (orders)`, `Kafka broker (service broker)`. */
+  name: string;
+  /** Where it is defined (its app's or its Compose service's file). */
+  location: Location;
+  /** Its TLS stack: every Kafka end is Java, on JSSE (Kafka's DefaultSslEngineFactory). */
+  implementation: TlsImplementation;
+  /** Its key store (the key and chain it presents) and trust store; `trust.defaultTrust` when it names no trust store. */
+  trust: TlsTrustSettings;
+  /**
+   * Where a client's settings turn host name verification off (Kafka's `ssl.endpoint.identification.algorithm` set
+   * empty), with where its security protocol makes it speak TLS (`tlsAt`; a broker's: where its inter-broker or
+   * controller listener is named).
+   */
+  hostnameVerificationOff?: {
+    setting: string;
+    at: Location;
+    tlsAt?: Location;
+    /** A broker's: the listener it connects to other brokers (or controllers) over, named as the listener is. */
+    listener?: string;
+  };
+  /**
+   * The tree does not show that anything uses this end: a Spring SSL bundle no setting the model reads hands to a server
+   * or client (the app's code or a starter may take it by name, or nothing does). Absent: it is in use.
+   */
+  useUnknown?: 'not-handed-over';
+  /**
+   * The JDK the end runs on, when the tree says (a broker image's JDK: jdk-locations.json; a Spring app's runtime; the
+   * JDK nearest to a properties file): its jdk.tls.disabledAlgorithms judges `protocols`.
+   */
+  runtime?: JavaRuntime;
+  /**
+   * The protocols the end's settings enable (Kafka's `ssl.enabled.protocols`, which DefaultSslEngineFactory hands to
+   * SSLEngine.setEnabledProtocols), as written, with the setting's name and where its value is written. Absent: Kafka's
+   * default (TLSv1.2,TLSv1.3 on Java 11 and later), which no JDK disables.
+   */
+  protocols?: KafkaList;
+  /**
+   * The cipher suites the end's settings enable (Kafka's `ssl.cipher.suites`, handed to SSLEngine.setEnabledCipherSuites,
+   * which throws on a name the JDK does not know), as `protocols`. Absent: the JDK's default suites.
+   */
+  cipherSuites?: KafkaList;
+  /**
+   * What else decides that the end reads its stores: the project's Spring Boot release, when it predates a bundle setting
+   * the end's settings also name (Kafka's `spring.kafka.ssl.bundle` before 3.2), so that the store settings are read.
+   */
+  storesReadBecause?: RelatedLocation;
+}
+
+/** A Kafka list setting (`ssl.enabled.protocols`, `ssl.cipher.suites`): its name, its names, and its text as written. */
+export interface KafkaList {
+  setting: string;
+  value: Traced<string[]>;
+  text: string;
+}
+
+/**
+ * A Kafka Connect worker's task clients (`producer.*` or `consumer.*`, which do not inherit the worker's settings) missing
+ * what the worker has: TLS itself (`plaintext`), or the trust or key store the worker names.
+ */
+export interface KafkaConnectGap {
+  /** The worker in words: `Kafka Connect worker (connect-distributed.properties)`. */
+  worker: string;
+  /** The clients in words: `source tasks' producers` (plaintext: both task clients). */
+  clients: string;
+  /** The settings they read, in words: `producer.*`, `producer.* and consumer.*`. */
+  prefix: string;
+  missing: 'plaintext' | 'noTrustStore' | 'noKeyStore';
+  /**
+   * The setting to add, as this file writes settings (`producer.ssl.truststore.location`,
+   * `CONNECT_PRODUCER_SSL_TRUSTSTORE_LOCATION`); plaintext: both protocols with their value.
+   */
+  setting: string;
+  /** The worker's security protocol (plaintext). */
+  protocol?: string;
+  /** The worker's own setting the clients do not inherit, and where it is set. */
+  workerSetting: string;
+  workerAt: Location;
+  /** Where to report: the worker's security.protocol (plaintext), else the clients' own security.protocol. */
+  at: Location;
+}
+
+/** A client URL that names the HTTPS port of a server that speaks no TLS there (UnservedTls.closedHttpsPorts). */
+export interface RefusedCall {
+  /** The calling component's id. */
+  client: string;
+  url: ClientUrl;
+  server: UnservedTls;
+  port: NonNullable<UnservedTls['closedHttpsPorts']>[number];
+  /** How the URL's host was tied to the server: one of the names it answers to, or only its directory. */
+  matchedBy: 'hostname' | 'directory';
+}
+
+/** An nginx `proxy_pass http://…` or `grpc_pass grpc://…` with the URLs it calls (its upstream's servers, or its target). */
+export interface NginxPlainPass {
+  /** The pass in words: `nginx proxy_pass http://app:8443/ (nginx/default.conf:12)`. */
+  name: string;
+  host: string;
+  urls: ClientUrl[];
+  at: Location;
+  /** The server block it is in. */
+  serverBlock?: Location;
+}
+
+/**
+ * A plain call to a port its server serves with TLS only (ServerEndpointAttributes.tlsOnlyPorts): every request
+ * fails. `matchedBy`: how the URL's host was tied to the server — one of the names it answers to, the Compose service
+ * that runs its file (./plain-calls.ts), a loopback address in the same nginx file, or only the directory it lies in
+ * (or a loopback address in that directory).
+ */
+export interface PlainCallToTls {
+  /** The caller in words: the Java application's name, or NginxPlainPass.name. */
+  client: string;
+  /** The calling component's id, for a Java application. */
+  clientId?: string;
+  url: ClientUrl;
+  /** The nginx pass that calls the URL (written elsewhere when it is an upstream's server). */
+  passAt?: Location;
+  /** The server component's id. */
+  server: string;
+  port: TlsOnlyPort;
+  matchedBy: 'hostname' | 'compose-service' | 'same-file' | 'directory';
+  /** The Compose service whose name the URL's host is, which runs the server's file (`compose-service`). */
+  service?: { name: string; at: Location };
+}
+
+/** An nginx pass directive (`proxy_pass`, `grpc_pass`, `uwsgi_pass`) and its target as written. */
+export interface NginxPassRef {
+  directive: string;
+  target: string;
+  at: Location;
+  /** A stream `proxy_pass` (its TLS is `proxy_ssl on`, not a scheme). */
+  stream: boolean;
+}
+
+/** `*_ssl_*` directives of an nginx file that only plain passes apply: nginx ignores them (./nginx-passes.ts). */
+export interface NginxIgnoredPassTls {
+  /** The directives as written (`proxy_ssl_verify on`), with the includes that brought each. */
+  directives: { name: string; written: string; at: Location; via?: RelatedLocation[] }[];
+  /** The plain passes they apply to. */
+  passes: NginxPassRef[];
+}
+
+/** `*_ssl_verify on` where nginx builds a pass's TLS client without `*_ssl_trusted_certificate`: it does not start. */
+export interface NginxVerifyWithoutAnchors {
+  verify: { name: string; at: Location };
+  /** The passes that make nginx build a TLS client with it (their upstream connection: TLS, or unknown). */
+  passes: (NginxPassRef & { transport: 'tls' | 'plain' | 'unknown' })[];
+}
+
+/** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */
+export interface RuntimeUse {
+  /** Absolute deployment root. */
+  deployment: string;
+  /** The JDK in words: "OpenJDK 8u202", "Eclipse Temurin (version unknown)", "JDK unknown". */
+  jdk: string;
+  /** The attachment: "JDK from Dockerfile:1 FROM eclipse-temurin:8u202-b08-jre". */
+  from: string;
+  location?: Location;
+  /** Names of the components it runs. */
+  components: string[];
+}
