@@ -46,9 +46,10 @@ export function fileUse(
   const home = homeConfig
     ? [{ file: homeConfig, message: 'its component picks certificates from this directory by label' }]
     : [];
-  const by = named.length > 0 ? named : home;
-  if (by.length > 0) return { use: 'named', by };
+  if (named.length > 0) return { use: 'named', by: named };
+  // A setting that names the file but serves no TLS says more than the directory it lies in.
   const notServed = files.notServed.get(file);
   if (notServed) return { use: 'not-served', by: notServed };
+  if (home.length > 0) return { use: 'named', by: home };
   return { use: files.unresolved.some((u) => mayName(u, pem)) ? 'perhaps' : 'unnamed' };
 }

@@ -10,6 +10,7 @@ import { mqscScripts } from './mq-scripts';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
 import { RunMemo } from '../core/run-memo';
 import { treeStoresOf } from './store-files';
+import { libertyKeyStoresUnreferenced } from './liberty-unreferenced';
 import { libertyServersServingNoTls } from './unserved-tls';
 import { includesMissingOf, libertyServersOf } from './liberty-config';
 import type { Deployment } from './types';
@@ -74,8 +75,12 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
       return relativePosix(root, path.dirname(file));
     },
   };
-  // Liberty servers that serve no TLS: the directories no component picks a certificate from by label.
-  deployment.unservedTls = libertyServersServingNoTls(ctx, treeStoresOf(ctx));
+  // Liberty servers that serve no TLS: the directories no component picks a certificate from by label; and the key
+  // stores of those that do which nothing refers to.
+  deployment.unservedTls = [
+    ...libertyServersServingNoTls(ctx, treeStoresOf(ctx)),
+    ...libertyKeyStoresUnreferenced(ctx, treeStoresOf(ctx)),
+  ];
   deployment.tlsLessHomes = deployment.unservedTls.flatMap((u) => u.home ?? []);
   deployment.contextExclusions = treeStoresOf(ctx).images?.leftOutOfContexts() ?? new Map();
   const kinds = new Set(documents.map((d) => d.kind));

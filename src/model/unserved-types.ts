@@ -19,6 +19,12 @@ export type UnservedWhy =
   | { kind: 'only-in-profile'; profile: string; at: Location; active?: { names: string[]; location: Location } }
   | { kind: 'no-ssl-feature'; at: Location }
   /**
+   * A `<keyStore id>` (at `at`) of a Liberty server that serves TLS which nothing in its settled configuration refers
+   * to: no `<ssl>` keyStoreRef/trustStoreRef nor any other attribute names the id, and it is not `defaultKeyStore`
+   * (./unserved-tls.ts libertyKeyStoresUnreferenced). Liberty builds no SSL configuration on it.
+   */
+  | { kind: 'liberty-keystore-unreferenced'; id: string; at: Location }
+  /**
    * Spring Boot's `server.ssl.bundle` (at `at`, naming `bundle`) in a project whose build file names a release before
    * SSL bundles (`since`, knowledge spring-boot.json sslBundles): Boot binds neither it nor `spring.ssl.bundle.*`, so
    * the embedded web server gets no TLS from it (./spring-settings.ts withoutSslBundles).
@@ -117,7 +123,10 @@ export type UnservedWhy =
       };
     };
 
-/** A server that serves no TLS in the run the tree shows (or only in a profile the tree does not settle), with the stores its settings name. */
+/**
+ * A server that serves no TLS in the run the tree shows (or only in a profile the tree does not settle), or a Liberty
+ * key store no TLS configuration of its server uses, with the stores its settings name.
+ */
 export interface UnservedTls {
   /** The server in words: `Java application orders (orders)`, `Liberty server config/server.xml`. */
   server: string;

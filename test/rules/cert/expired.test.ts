@@ -19,6 +19,29 @@ function libertyServer(features: string[]): string {
   ].join('\n');
 }
 
+/**
+ * msolberg/was-demo's shape: a Liberty server on TLS whose sslDefault's ssl uses defaultKeyStore, `ref` added to that
+ * ssl, and a second key store, validationKeystore (resources/security/validation.crt), referred to by nothing else.
+ */
+function libertyUnreferenced(ref: string): Record<string, string | Buffer> {
+  return {
+    'app/config/server.xml': [
+      '<server>',
+      '  <featureManager><feature>appSecurity-2.0</feature><feature>jwtSso-1.0</feature></featureManager>',
+      '  <httpEndpoint id="defaultHttpEndpoint" host="*" httpPort="9080" httpsPort="9443"/>',
+      '  <keyStore id="defaultKeyStore" password="changeit" type="PKCS12"',
+      '            location="${server.config.dir}/resources/security/key.p12"/>',
+      '  <keyStore id="validationKeystore" type="PEM"',
+      '            location="${server.config.dir}/resources/security/validation.crt"/>',
+      '  <sslDefault sslRef="RpSSLConfig"/>',
+      `  <ssl id="RpSSLConfig" keyStoreRef="defaultKeyStore"${ref}/>`,
+      '</server>',
+      '',
+    ].join('\n'),
+    'app/config/resources/security/validation.crt': cert('qmprod1.crt'),
+  };
+}
+
 // The fixture certificates are valid from 2026-11 for 20 years: a fixed reference date makes the cases stable.
 /**
  * robertolabarca/docker-tomcat-https's shape: a Dockerfile copies server.xml into the image's conf/ and ADDs the
@@ -470,6 +493,45 @@ ruleTester(rule, {
         { messageId: 'expired', file: 'app/config/resources/security/api.crt', line: 1, severity: 'error' as const },
       ],
     })),
+    {
+      // msolberg/was-demo@bba6513 (GPL-3.0) liberty/config/server.xml: besides defaultKeyStore (the sslDefault's ssl)
+      // it defines keyStore validationKeystore, which no <ssl> or other element refers to. Liberty uses a key store only
+      // through a reference to its id (openliberty.io/docs/latest/reference/config/keyStore.html, ssl.html), so its
+      // expired certificate is sent to no one. It was a warning naming the server "picks certificates by label".
+      name: 'in a Liberty key store nothing refers to, on a server serving TLS: an info naming the key store',
+      files: libertyUnreferenced(''),
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/config/resources/security/validation.crt',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'names validation.crt (<keyStore id="validationKeystore">), but nothing in its configuration refers to that key store',
+          ],
+          related: [
+            { file: 'app/config/server.xml', line: 7 },
+            { file: 'app/config/server.xml', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      // The same store as the ssl's trust store: it verifies peers (test/model/liberty-unreferenced.test.ts: the other
+      // references, and the configurations that leave the question open).
+      name: 'in a Liberty key store an <ssl> trustStoreRef names: the trust store verdict',
+      files: libertyUnreferenced(' trustStoreRef="validationKeystore"'),
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredTrustedOnly',
+          file: 'app/config/resources/security/validation.crt',
+          line: 1,
+          severity: 'info',
+        },
+      ],
+    },
     {
       // JSSE accepts a leaf that is itself in the trust store without checking its dates (checked against JDK 17).
       name: 'an expired self-signed server certificate the only client trusts directly: info, not an error',

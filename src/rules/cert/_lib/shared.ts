@@ -92,7 +92,9 @@ export function notServedWhy(
                         ? `this sets up Spring Boot's embedded web server, which does not start: Tomcat runs the app as a WAR`
                         : why.kind === 'spring-bundle-unsupported'
                           ? `Spring Boot ${why.release.version} has no SSL bundles (from ${why.since}): it ignores this setting`
-                          : `profile ${why.profile} turns HTTPS on here`,
+                          : why.kind === 'liberty-keystore-unreferenced'
+                            ? `no <ssl> or other element of ${server.server} refers to key store ${why.id}`
+                            : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
       place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
@@ -112,6 +114,11 @@ export function notServedWhy(
       related,
     };
   const named = names ?? `${server.server} names ${file}`;
+  if (why.kind === 'liberty-keystore-unreferenced')
+    return {
+      why: `${named}, but nothing in its configuration refers to that key store: no <ssl> keyStoreRef or trustStoreRef, nor any other setting, names ${why.id}, and only defaultKeyStore is used without one (Liberty's defaultSSLConfig), so no TLS configuration presents or trusts its certificates`,
+      related,
+    };
   if (why.kind === 'tomcat-version')
     return {
       why: `${named}, a Connector attribute ${LEGACY.readBy} read and ${LEGACY.ignoredFrom} and later ignore (10.0 and later do not start a TLS connector that has no <SSLHostConfig>), and the tree names no Tomcat version: whether the connector uses ${file} is unknown (an <SSLHostConfig><Certificate certificateFile="…"/> is read by every Tomcat that has SSLHostConfig)`,
