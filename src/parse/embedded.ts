@@ -69,11 +69,14 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       ? 'runmqsc.mqsc'
       : (TARGET_FILE.exec(line)?.[1] ?? fileOfTargetVariable(lines, i) ?? 'heredoc');
     const stripTabs = here[1] === '-';
+    // A heredoc opened inside a quoted string (`docker exec qm bash -lc "cat <<'MQSC' | runmqsc QM1`) belongs to the
+    // shell that runs the string: it ends with the string, on the line that starts with its word and the closing quote.
+    const quote = openQuoteAt(line, here.index);
     const body: EmbeddedLine[] = [];
     let j = i + 1;
     for (let raw = lines[j]; raw !== undefined; raw = lines[++j]) {
       const text = stripTabs ? raw.replace(/^\t+/, '') : raw;
-      if (text === here[3]) break;
+      if (text === here[3] || (quote !== undefined && text.startsWith(here[3]! + quote))) break;
       body.push({ line: j, column: raw.length - text.length, text });
     }
     const region: EmbeddedRegion = {
@@ -81,13 +84,33 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       container:
         target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`,
       lines: body,
-      expandsShell: here[2] === '',
+      // Inside a double-quoted string the outer shell expands the text first, whatever the heredoc's word says.
+      expandsShell: here[2] === '' || quote === '"',
     };
     // A YAML file written by the script (`cat > cm.yaml << EOF`, a ConfigMap applied next): its block scalars.
     if (body.length) regions.push(...(isYamlHeredoc(target, body) ? blocksIn(region) : [region]));
     i = j;
   }
   return regions;
+}
+
+/**
+ * The quote (`"` or `'`) still open at `end` of a shell line, if any: a backslash escapes the next character outside
+ * single quotes, and a `#` at a word's start outside quotes ends the line.
+ */
+function openQuoteAt(line: string, end: number): string | undefined {
+  let quote: string | undefined;
+  for (let k = 0; k < end; k++) {
+    const c = line.charAt(k);
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+    } else if (c === '\\') k++;
+    else if (quote === '"') {
+      if (c === '"') quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (k === 0 || /\s/.test(line.charAt(k - 1)))) return undefined;
+  }
+  return quote;
 }
 
 /** `> $VAR`, `>"${VAR}"`: output to the file a variable names. */

@@ -122,6 +122,33 @@ describe('MQSC keys of a multi-document YAML file', () => {
   ])('%s', (_name, text, expected) => expect(scripts(text)).toEqual(expected));
 });
 
+describe('a heredoc opened inside a quoted command string', () => {
+  // aztekmq/ibmMQArchitectureLab@8a4b3d6 (MIT) build_mq_miqm.sh and verify_mq.sh: `docker exec … bash -lc "cat <<'MQSC' |
+  // runmqsc …`, closed by `MQSC"`. The heredoc belongs to the shell that runs the string; read to the end of the file,
+  // the rest of the script was MQSC and runmqsc's syntax errors (612 of them).
+  const script = [
+    '#!/usr/bin/env bash', // 1
+    'define_dev_objects() {',
+    '  docker exec "$cname" bash -lc "cat <<\'MQSC\' | runmqsc ${qmgr}',
+    'DEFINE CHANNEL(DEV.APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER) REPLACE', // 4
+    'MQSC"',
+    '}',
+    "exec_mq \"cat <<'MQSC' | runmqsc ${QM_NAME}",
+    "ALTER QMGR SSLKEYR('/run/key')", // 8
+    'MQSC" >/dev/null 2>&1 || true',
+    'echo "done"',
+  ].join('\n');
+  const docs = read('build_mq.sh', script).filter((d): d is ParsedDocument<MqscData> => d.kind === 'mq.mqsc');
+
+  it('ends at the line that starts with its word and the closing quote', () => {
+    expect(docs.map((d) => d.entries.map((e) => `${e.valueRange.start.line + 1} ${e.key}`))).toEqual([
+      ['4 CHANNEL(DEV.APP.SVRCONN).CHLTYPE', '4 CHANNEL(DEV.APP.SVRCONN).SSLCIPH'],
+      ['8 QMGR.SSLKEYR'],
+    ]);
+    expect(docs.flatMap((d) => d.problems)).toEqual([]);
+  });
+});
+
 describe('MQSC and qm.ini in shell scripts', () => {
   it.each([
     [
@@ -249,6 +276,12 @@ describe('MQSC and qm.ini in shell scripts', () => {
       [],
     ],
     ['a single-quoted echo', "echo 'ALTER QMGR SSLKEYR($KEY)' | runmqsc QM1\n", []],
+    [
+      // aztekmq/ibmMQArchitectureLab@8a4b3d6 verify_mq.sh: the outer shell expands the string before `bash -lc` runs it.
+      'a quoted heredoc inside a double-quoted command string',
+      '#!/bin/sh\nexec_mq "cat <<\'MQSC\' | runmqsc ${QM_NAME}\nDEFINE QLOCAL(${TESTQ}) REPLACE\nMQSC"\n',
+      ['3:15 ${TESTQ}'],
+    ],
   ])('shell expansions in %s are template values at their place in the script', (_, text, spans) => {
     const [doc] = read('setup.sh', text);
     const found = (doc?.template?.spans ?? []).map(
