@@ -84,18 +84,22 @@ export const haproxyFormat: FormatHandler<HaproxyData> = {
   parse(file, kind): ParsedDocument<HaproxyData> {
     const { sections, comments, problems } = parseHaproxy(file.text);
     const entries: Entry[] = [];
+    let index: LineIndex | undefined;
+    const lineIndex = () => (index ??= new LineIndex(file.text));
     for (const section of sections) {
       const label = section.name ? `${section.kind} ${section.name.value}` : section.kind;
       for (const line of section.lines) {
         const first = line.args[0];
         const last = line.args.at(-1);
+        const password = passwordOf(line, file.text, lineIndex);
         entries.push({
           key: line.keyword.value,
-          value: line.args.map((a) => a.value).join(' '),
+          value: password?.value ?? line.args.map((a) => a.value).join(' '),
           keyRange: line.keyword.range,
-          valueRange: first && last ? { start: first.range.start, end: last.range.end } : line.keyword.range,
+          valueRange:
+            password?.range ?? (first && last ? { start: first.range.start, end: last.range.end } : line.keyword.range),
           section: label,
-          secret: holdsSecret(line),
+          secret: password !== undefined,
         });
       }
     }
@@ -104,13 +108,44 @@ export const haproxyFormat: FormatHandler<HaproxyData> = {
 };
 
 /**
- * A userlist's `user <name> password|insecure-password <value>` and `stats auth <user>:<password>` hold passwords:
- * never printed.
+ * The password a line holds, which is its entry's value (never printed): a userlist's `user <name> password <hash>` or
+ * `insecure-password <value>` (the word after the keyword), and `stats auth <user>:<password>` (the part after the
+ * first colon; docs.haproxy.org/3.0/configuration.html "stats auth"). `password` takes a crypt(3) hash, which the
+ * secret rules tell from a password by its shape. Only the password: the user name beside it is no secret, and a
+ * password a template fills in (`stats auth admin:{{ password }}`, byjg/docker-easy-haproxy@8bd9f06
+ * src/templates/haproxy.cfg.j2) is a placeholder, not plaintext.
  */
-function holdsSecret(line: HaproxyLine): boolean {
+function passwordOf(
+  line: HaproxyLine,
+  text: string,
+  lineIndex: () => LineIndex,
+): { value: string; range: Range } | undefined {
   const keyword = line.keyword.value;
-  if (keyword === 'user') return line.args.some((a) => a.value === 'password' || a.value === 'insecure-password');
-  return keyword === 'stats' && line.args[0]?.value === 'auth';
+  let words: HaproxyWord[];
+  if (keyword === 'user') {
+    const at = line.args.findIndex((a) => a.value === 'password' || a.value === 'insecure-password');
+    if (at < 0) return undefined;
+    const groups = line.args.findIndex((a, i) => i > at && a.value === 'groups');
+    words = line.args.slice(at + 1, groups < 0 ? undefined : groups);
+    if (words.length === 0) return { value: '', range: line.args[at]!.range };
+  } else if (keyword === 'stats' && line.args[0]?.value === 'auth') {
+    words = line.args.slice(1);
+    if (words.length === 0) return { value: '', range: line.args[0].range };
+  } else return undefined;
+  // A template splits one word into several (`admin:{{ pw }}`): the words up to the line's end, as written.
+  const index = lineIndex();
+  const start = index.offsetAt(words[0]!.range.start);
+  const end = index.offsetAt(words.at(-1)!.range.end);
+  const written = text.slice(start, end);
+  const plain = !/["'\\]/.test(written);
+  const joined = plain ? written : words.map((w) => w.value).join(' ');
+  const colon = keyword === 'stats' ? joined.indexOf(':') : -1;
+  if (keyword === 'stats' && colon < 0) return { value: '', range: index.rangeAt(start, end) };
+  return {
+    value: joined.slice(colon + 1),
+    // The password's own place when the text is its value; a quoted or escaped one: all of its words.
+    range: plain ? index.rangeAt(start + colon + 1, end) : index.rangeAt(start, end),
+  };
 }
 
 /**

@@ -5,6 +5,9 @@ import { haproxyFormat, HAPROXY_KIND, parseHaproxy } from '../../src/parse/hapro
 const HIVECLASS =
   'global\n    log /dev/log\tlocal0\n    ssl-default-bind-options   no-sslv3 no-tls-tickets\n    ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:!aNULL\n\ndefaults\n    mode \t\thttp\n    timeout connect \t5s\n\nfrontend https-in\n    bind    *:443 ssl crt /etc/ssl/hiveschool.pem\n    default_backend http\n\nbackend http\n    server http   127.0.0.1:8080\n';
 
+/** A haproxy.cfg of `text`, parsed as the reader does. */
+const parseCfg = (text: string) => haproxyFormat.parse({ path: '/t/haproxy.cfg', text, hadBom: false }, HAPROXY_KIND);
+
 describe('HAProxy configuration', () => {
   it.each([
     ['/t/haproxy.cfg', HIVECLASS],
@@ -58,15 +61,24 @@ describe('HAProxy configuration', () => {
   });
 
   it('masks userlist passwords and stats credentials', () => {
-    const doc = haproxyFormat.parse(
-      {
-        path: '/t/haproxy.cfg',
-        text: 'userlist admins\n  user admin insecure-password s3cret\nlisten stats\n  bind :8404\n  stats auth admin:s3cret\n',
-        hadBom: false,
-      },
-      HAPROXY_KIND,
+    const doc = parseCfg(
+      'userlist admins\n  user admin insecure-password s3cret\nlisten stats\n  bind :8404\n  stats auth admin:s3cret\n',
     );
     expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual(['user', 'stats']);
+  });
+
+  it("takes a secret line's password alone as its value: the word after password/insecure-password, stats auth after the colon", () => {
+    const doc = parseCfg(
+      'userlist admins\n  user admin insecure-password s3cret groups ops\nlisten stats\n  stats auth admin:{{ pw }}\n  stats auth "ad min":x\n',
+    );
+    const where = (e: { valueRange: { start: { line: number; character: number } } }) =>
+      `${e.valueRange.start.line + 1}:${e.valueRange.start.character + 1}`;
+    expect(doc.entries.filter((e) => e.secret).map((e) => `${e.key} ${where(e)} ${e.value}`)).toEqual([
+      'user 2:32 s3cret',
+      'stats 4:20 {{ pw }}',
+      // A quoted word: its text is not the value, so the whole word is the place.
+      'stats 5:14 x',
+    ]);
   });
 
   it('marks the lines and section heads inside .if … .endif (nested too) as conditional', () => {

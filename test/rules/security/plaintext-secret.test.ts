@@ -6,8 +6,23 @@ const elytronTls = (keyStores: string, managers: string): string =>
 const elytronStore = (name: string, password: string, file: string): string =>
   `          <key-store name="${name}">\n            <credential-reference clear-text="${password}"/>\n            <implementation type="JKS"/>\n            <file path="${file}" relative-to="jboss.server.config.dir"/>\n          </key-store>\n`;
 
+/** A HAProxy userlist and stats page (byjg/docker-easy-haproxy@8bd9f06 src/templates/haproxy.cfg.j2, MIT, for the stats line). */
+const haproxyAuth = (user: string, stats: string): string =>
+  `global\n  daemon\nuserlist admins\n  user admin ${user}\nlisten stats\n  mode http\n  bind :1936\n  stats enable\n  stats auth ${stats}\n`;
+
 ruleTester(rule, {
   valid: [
+    {
+      // HAProxy's `password` takes a crypt(3) hash (this one: openssl passwd -6 -salt abcdefgh s3cret); the stats password
+      // is a template value. The user names beside them are no secret.
+      name: 'a HAProxy userlist password that is a SHA-512 crypt hash, and a templated stats auth password',
+      files: {
+        'haproxy/haproxy.cfg.j2': haproxyAuth(
+          'password $6$abcdefgh$Z7KfoKnKTSZrzo5VZ0YubGLQOj9ov6sHo9TmE3zIU/LHKhpE30zCnZ0mcIXYf9r9rQ4DYaXoxAFSPFlcWdxjB.',
+          '{{ data_stats["username"] | default("admin") }}:{{ data_stats["password"] }}',
+        ),
+      },
+    },
     {
       name: 'a connection string whose password is a placeholder, names a file, or is no password at all',
       files: {
@@ -216,6 +231,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a HAProxy insecure-password and a stats auth password in plaintext, each at its own place',
+      files: { 'haproxy/haproxy.cfg': haproxyAuth('insecure-password s3cret groups ops', 'admin:s3cret') },
+      errors: [
+        { messageId: 'plaintext', file: 'haproxy/haproxy.cfg', line: 4, column: 32 },
+        { messageId: 'plaintext', file: 'haproxy/haproxy.cfg', line: 9, column: 20 },
+      ],
+    },
     {
       // paneq/kafka_docker_sasl_plain@1b368cd kafka_server_jaas.conf (Apache-2.0), shortened: PlainLoginModule's password
       // and user_<name> options (each user's password, https://kafka.apache.org/documentation/#security_sasl_plain_brokerconfig).
