@@ -19,6 +19,7 @@ import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
 import haproxyCertificateWithoutKey from './haproxy/certificate-without-key';
+import haproxyHttpclientVerifyDisabled from './haproxy/httpclient-verify-disabled';
 import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
@@ -113,6 +114,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslSettingsIgnored,
   haproxyBindWithoutCertificate,
   haproxyCertificateWithoutKey,
+  haproxyHttpclientVerifyDisabled,
   haproxyServerVerifyDisabled,
   haproxyVerifyWithoutCaFile,
   javaCacertsCopiedWhereUnread,
