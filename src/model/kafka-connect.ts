@@ -45,6 +45,22 @@ export function connectWorkerViews(setting: SettingOf): KafkaView[] {
 }
 
 /**
+ * The REST server of a Connect worker with an HTTPS listener (`listeners=https://…`): it reads `listeners.https.<setting>`
+ * when any setting has that prefix (`prefixed`), else the worker's own `ssl.*` (https://kafka.apache.org/documentation/
+ * #connect_rest: "When using the prefix, only the prefixed options will be used and the ssl.* options without the prefix
+ * will be ignored"). Undefined when no listener is HTTPS. Dabz/kafka-security-playbook@24ee035 kafka-connect-mtls
+ * serves its REST API from server.keystore by `CONNECT_LISTENERS_HTTPS_SSL_KEYSTORE_LOCATION`.
+ */
+export function connectRestView(setting: SettingOf, prefixed: boolean): KafkaView | undefined {
+  const listeners = setting('listeners');
+  if (!listeners || !/(^|,)\s*https:\/\//i.test(listeners.value)) return undefined;
+  return {
+    label: 'REST listener',
+    setting: prefixed ? (key) => setting(`listeners.https.${key}`) : setting,
+  };
+}
+
+/**
  * The clients of each cluster MirrorMaker 2 connects to: `<cluster>.<setting>` before `<setting>`; and where the file
  * sets a client's own (`A.producer.ssl.truststore.location`, or `producer.…` for every cluster), that cluster's
  * producers, consumers or admin clients read `A.producer.<setting>`, `producer.<setting>`, `A.<setting>`, `<setting>` in
@@ -117,6 +133,11 @@ export const kafkaConnectComposeContributor: ModelContributor = {
         const runtime =
           serviceImageRuntime(doc, service, ctx.memo) ??
           (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);
+        // A container path that a bind mount of the service fills with a store of the tree; else unknown.
+        const storeFile = (written: string) => {
+          const found = written.startsWith('/') ? mountedTreeFile(own, written) : undefined;
+          return found && stores.typeOf(found.file) !== undefined ? { file: found.file } : undefined;
+        };
         const ends = kafkaViewEnds({
           name,
           ...(runtime ? { runtime } : {}),
@@ -125,12 +146,25 @@ export const kafkaConnectComposeContributor: ModelContributor = {
           views: connectWorkerViews(setting),
           role: 'client',
           stores,
-          // A container path that a bind mount of the service fills with a store of the tree; else unknown.
-          storeFile: (written) => {
-            const found = written.startsWith('/') ? mountedTreeFile(own, written) : undefined;
-            return found && stores.typeOf(found.file) !== undefined ? { file: found.file } : undefined;
-          },
+          storeFile,
         });
+        const rest = connectRestView(
+          setting,
+          [...env.keys()].some((variable) => variable.startsWith(connectVariable('listeners.https.'))),
+        );
+        if (rest)
+          ends.push(
+            ...kafkaViewEnds({
+              name: `${name} REST listener`,
+              nameOf: () => `${name} REST listener`,
+              ...(runtime ? { runtime } : {}),
+              file: doc.file.path,
+              views: [rest],
+              role: 'listener',
+              stores,
+              storeFile,
+            }),
+          );
         if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
       }
   },

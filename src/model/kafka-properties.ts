@@ -3,7 +3,8 @@
  * `server.properties` and a client's `client-ssl.properties`, with the key and trust stores they name
  * (Deployment.unlinkedEnds). A file is a broker's when it sets its listeners or identity (`listeners`,
  * `advertised.listeners`, `process.roles`, `broker.id`, `node.id`, `zookeeper.connect`); a MirrorMaker 2's when it
- * names its `clusters`; a Connect worker's by its worker settings (./kafka-connect.ts); else a client's (a tool's
+ * names its `clusters`; a Connect worker's by its worker settings (./kafka-connect.ts: its `listeners` are its REST
+ * server's, an HTTPS one a TLS end of its own); else a client's (a tool's
  * `--command-config`, a producer's or consumer's config). A broker speaks TLS when a listener's security protocol is SSL
  * or SASL_SSL, a client when its security.protocol is (default PLAINTEXT:
  * https://kafka.apache.org/documentation/#producerconfigs_security.protocol); otherwise its ssl.* settings are not read.
@@ -23,7 +24,13 @@ import type { ComposeData } from '../parse/compose';
 import type { ModelContext, ModelContributor } from './contributor';
 import { deploymentMounts, treeFileInContainer } from './compose-mounts';
 import { kafkaViewEnds, type SettingOf } from './kafka-clients';
-import { CONNECT_WORKER_SETTINGS, connectGaps, connectWorkerViews, mirrorMakerViews } from './kafka-connect';
+import {
+  CONNECT_WORKER_SETTINGS,
+  connectGaps,
+  connectRestView,
+  connectWorkerViews,
+  mirrorMakerViews,
+} from './kafka-connect';
 import { serviceImageRuntime } from './kafka-brokers';
 import { tlsListenerNames } from './kafka-protocols';
 import { relativePosix } from './paths';
@@ -85,7 +92,9 @@ function kafkaEnds(
     storeFile: (written: string) => treeFileOf(file, written, stores, mounts),
     ...(runtime ? { runtime } : {}),
   };
-  if (BROKER_SETTINGS.some((key) => settings.has(key))) {
+  // A Connect worker sets `listeners` too (its REST server's): its worker settings say which it is.
+  const connectWorker = CONNECT_WORKER_SETTINGS.some((key) => settings.has(key));
+  if (!connectWorker && BROKER_SETTINGS.some((key) => settings.has(key))) {
     const listeners = tlsListenerNames(
       [value('listeners') ?? '', value('advertised.listeners') ?? ''].join(','),
       value('listener.security.protocol.map'),
@@ -118,16 +127,31 @@ function kafkaEnds(
       views: mirrorMakerViews(clusters, setting, [...settings.keys()]),
     });
   }
-  if (CONNECT_WORKER_SETTINGS.some((key) => settings.has(key))) {
+  if (connectWorker) {
     const worker = `Kafka Connect worker (${name})`;
     gaps.push(...connectGaps(worker, file, setting, (key) => key));
-    return kafkaViewEnds({
-      ...common,
-      name: worker,
-      nameOf: (labels) => `${worker} [${labels.join(', ')}]`,
-      role: 'client',
-      views: connectWorkerViews(setting),
-    });
+    const rest = connectRestView(
+      setting,
+      [...settings.keys()].some((key) => key.startsWith('listeners.https.')),
+    );
+    return [
+      ...kafkaViewEnds({
+        ...common,
+        name: worker,
+        nameOf: (labels) => `${worker} [${labels.join(', ')}]`,
+        role: 'client',
+        views: connectWorkerViews(setting),
+      }),
+      ...(rest
+        ? kafkaViewEnds({
+            ...common,
+            name: `${worker} REST listener`,
+            nameOf: () => `${worker} REST listener`,
+            role: 'listener',
+            views: [rest],
+          })
+        : []),
+    ];
   }
   return kafkaViewEnds({
     ...common,

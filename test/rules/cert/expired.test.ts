@@ -1133,6 +1133,39 @@ ruleTester(rule, {
       errors: inKafkaFileKey('docker-compose.yml', 8),
     },
     {
+      // Dabz/kafka-security-playbook@24ee035 (no licence file) kafka-connect-mtls: the worker's REST API listens on
+      // https://0.0.0.0:18083 and reads listeners.https.ssl.* (https://kafka.apache.org/documentation/#connect_rest); its
+      // expired server.keystore was an info saying no setting names it.
+      name: "a Compose Connect worker's REST listener store (CONNECT_LISTENERS_HTTPS_SSL_KEYSTORE_LOCATION): an error",
+      files: {
+        'secrets/key.jks': kafkaKey,
+        'docker-compose.yml':
+          "services:\n  connect:\n    image: confluentinc/cp-kafka-connect:5.3.1\n    volumes:\n      - ./secrets:/etc/kafka-connect/secrets\n    environment:\n      CONNECT_LISTENERS: 'https://0.0.0.0:18083'\n      CONNECT_LISTENERS_HTTPS_SSL_KEYSTORE_LOCATION: /etc/kafka-connect/secrets/key.jks\n      CONNECT_LISTENERS_HTTPS_SSL_CLIENT_AUTH: required\n",
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('docker-compose.yml', 8),
+    },
+    {
+      // No listeners.https.* setting: the REST server reads the worker's own ssl.* (the Kafka documentation, as above).
+      name: "a Connect worker's REST listener on the worker's own ssl.keystore.location: an error",
+      files: kafkaFile(
+        'connect-distributed.properties',
+        'config.storage.topic=connect-configs\nlisteners=http://:8083,https://:8443\nssl.keystore.location=secrets/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('connect-distributed.properties', 3),
+    },
+    {
+      // Any listeners.https.* setting: only the prefixed ones are read, so the worker's own store serves no REST listener.
+      name: "a Connect worker's own ssl.keystore.location beside listeners.https.* settings: not the REST listener's (an info)",
+      files: kafkaFile(
+        'connect-distributed.properties',
+        'config.storage.topic=connect-configs\nlisteners=https://:8443\nlisteners.https.ssl.client.auth=required\nssl.keystore.location=secrets/key.jks\n',
+      ),
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expiredUnnamedBundle', file: 'secrets/key.jks', line: 1, severity: 'info' }],
+    },
+    {
       // wurstmeister/kafka writes KAFKA_SSL_KEYSTORE_LOCATION into server.properties as ssl.keystore.location
       // (wurstmeister/kafka-docker@4811383 start-kafka.sh), the path as written.
       name: 'a wurstmeister/kafka broker whose KAFKA_SSL_KEYSTORE_LOCATION a mount fills: an error',
