@@ -38,8 +38,9 @@ export interface MqQueueManagerFacts {
   oamSwitchedOff?: { value: string; location: RelatedLocation };
   /**
    * The AMQ_* variables the queue manager's container gets (the `environment:` of the Compose service that runs it,
-   * then `ENV AMQ_SSL_WEAK_CIPHER_ENABLE=…` in the Dockerfile at or above the MQSC whose FROM is an IBM MQ image;
-   * src/model/mq-compose.ts): switches that re-enable deprecated CipherSpecs as qm.ini's SSL stanza does.
+   * the `env` of the qmgr container of the QueueManager resource that applies it, then `ENV AMQ_SSL_WEAK_CIPHER_ENABLE=…`
+   * in the Dockerfile at or above the MQSC whose FROM is an IBM MQ image; src/model/mq-compose.ts, mq-release.ts):
+   * switches that re-enable deprecated CipherSpecs as qm.ini's SSL stanza does.
    */
   environment?: { name: string; value: MqValue }[];
   /** The IBM MQ release it runs, when the tree names it (its QueueManager resource, a Dockerfile's or Compose service's MQ image; src/model/mq-release.ts). */

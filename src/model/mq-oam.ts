@@ -12,7 +12,7 @@ import type { RelatedLocation } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { TreeMount } from './compose-mounts';
 import { queueManagerEnvironment } from './mq-qmgr-names';
-import { field, type ApplyingQueueManager } from './mq-resources';
+import { field, qmgrContainerEnvironment, type ApplyingQueueManager } from './mq-resources';
 
 const VARIABLE = 'MQSNOAUT';
 /** A value that says "off" or that a template fills in: not evidence that the variable is set. */
@@ -30,27 +30,16 @@ export function oamSwitchedOff(
   mounts: readonly TreeMount[],
   composeFiles: readonly ParsedDocument[],
 ): OamSwitchedOff | undefined {
-  for (const qm of applying) {
-    const containers = field(qm.resource, 'spec', 'template', 'pod', 'containers');
-    if (!Array.isArray(containers)) continue;
-    for (const [i, container] of containers.entries()) {
-      const env = field(container, 'env');
-      if (field(container, 'name') !== 'qmgr' || !Array.isArray(env)) continue;
-      for (const [j, variable] of env.entries()) {
-        const value = field(variable, 'value');
-        if (field(variable, 'name') !== VARIABLE || typeof value !== 'string' || NOT_SET.test(value)) continue;
-        const range = qm.rangeOf(['spec', 'template', 'pod', 'containers', String(i), 'env', String(j), 'value']);
-        if (range)
-          return {
-            value,
-            location: {
-              file: qm.file,
-              range,
-              message: `MQSNOAUT=${value} in the qmgr container of QueueManager ${String(field(qm.resource, 'metadata', 'name'))}, which applies ConfigMap ${qm.configMap}`,
-            },
-          };
-      }
-    }
+  for (const { name, value, range, qm } of qmgrContainerEnvironment(applying)) {
+    if (name !== VARIABLE || NOT_SET.test(value)) continue;
+    return {
+      value,
+      location: {
+        file: qm.file,
+        range,
+        message: `MQSNOAUT=${value} in the qmgr container of QueueManager ${String(field(qm.resource, 'metadata', 'name'))}, which applies ConfigMap ${qm.configMap}`,
+      },
+    };
   }
   for (const { at, value, service } of queueManagerEnvironment(filePath, mounts, composeFiles, VARIABLE)) {
     if (!NOT_SET.test(value))

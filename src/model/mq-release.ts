@@ -12,7 +12,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { LintConfig } from '../core/config';
 import { componentGlobs, relativePosix } from './paths';
 import type { MqQueueManagerFacts } from './attributes';
-import { field, type ApplyingQueueManager } from './mq-resources';
+import { field, qmgrContainerEnvironment, type ApplyingQueueManager } from './mq-resources';
 
 type Release = NonNullable<MqQueueManagerFacts['release']>;
 
@@ -112,5 +112,20 @@ export function queueManagerImageEnvironment(
     .map((e) => ({
       name: e.key,
       value: { value: e.value, location: { file: nearest!.file.path, range: e.valueRange }, templated: false },
+    }));
+}
+
+/**
+ * The re-enabling variables the `qmgr` container of the QueueManager resources that apply the MQSC sets (its `env`):
+ * the queue manager's process environment, as an image's ENV is, and over it.
+ */
+export function queueManagerResourceEnvironment(
+  applying: readonly ApplyingQueueManager[],
+): NonNullable<MqQueueManagerFacts['environment']> {
+  return qmgrContainerEnvironment(applying)
+    .filter((v) => REENABLING_NAMES.has(v.name))
+    .map((v) => ({
+      name: v.name,
+      value: { value: v.value, location: { file: v.qm.file, range: v.range }, templated: /\{\{|\$\{/.test(v.value) },
     }));
 }

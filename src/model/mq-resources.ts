@@ -162,3 +162,36 @@ function manifestsBeside(filePath: string): { file: string; text: string }[] {
     return QUEUE_MANAGER_KIND.test(text) ? [{ file, text }] : [];
   });
 }
+
+/** A variable of the `qmgr` container of a QueueManager resource, with where its value is written. */
+export interface QmgrContainerVariable {
+  name: string;
+  value: string;
+  range: Range;
+  qm: ApplyingQueueManager;
+}
+
+/**
+ * The `env` of the `qmgr` container of each QueueManager resource (`spec.template.pod.containers[name=qmgr].env`, as
+ * IBM's Cloud Pak samples write it): the environment the container creates and runs the queue manager in. Variables
+ * with a literal string value only (`valueFrom` names a Secret or ConfigMap the tree does not settle).
+ */
+export function qmgrContainerEnvironment(applying: readonly ApplyingQueueManager[]): QmgrContainerVariable[] {
+  const out: QmgrContainerVariable[] = [];
+  for (const qm of applying) {
+    const containers = field(qm.resource, 'spec', 'template', 'pod', 'containers');
+    if (!Array.isArray(containers)) continue;
+    for (const [i, container] of containers.entries()) {
+      const env = field(container, 'env');
+      if (field(container, 'name') !== 'qmgr' || !Array.isArray(env)) continue;
+      for (const [j, variable] of env.entries()) {
+        const name = field(variable, 'name');
+        const value = field(variable, 'value');
+        if (typeof name !== 'string' || typeof value !== 'string') continue;
+        const range = qm.rangeOf(['spec', 'template', 'pod', 'containers', String(i), 'env', String(j), 'value']);
+        if (range) out.push({ name, value, range, qm });
+      }
+    }
+  }
+  return out;
+}

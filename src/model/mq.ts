@@ -19,6 +19,7 @@ import {
   queueManagerImageEnvironment,
   queueManagerReleaseOfConfig,
   queueManagerReleaseOfResources,
+  queueManagerResourceEnvironment,
   queueManagerReleases,
 } from './mq-release';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -98,8 +99,13 @@ export const mqContributor: ModelContributor = {
         composeQueueManagerRelease(services) ??
         queueManagerReleaseOfConfig(ctx.config, doc.file.path);
       if (release) qmgr.release = release;
-      // The container's environment wins over the image's ENV: Compose's variables come first, as the rule takes the first.
-      const environment = [...composeReenablingEnvironment(services), ...queueManagerImageEnvironment(mqDockerfile)];
+      // The container's environment wins over the image's ENV: Compose's and the QueueManager's variables come first, as the
+      // rule takes the first.
+      const environment = [
+        ...composeReenablingEnvironment(services),
+        ...queueManagerResourceEnvironment(applying),
+        ...queueManagerImageEnvironment(mqDockerfile),
+      ];
       if (environment.length > 0) qmgr.environment = environment;
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;

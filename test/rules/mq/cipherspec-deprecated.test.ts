@@ -260,6 +260,26 @@ ruleTester(rule, {
       errors: [onSslciph('disabled', 'error')],
     },
     {
+      // The env of the qmgr container, as ibm-cloudintegration/mqoncp4i-2025@f45ab42 writes MQSNOAUT in its QueueManager.
+      name: "AMQ_SSL_WEAK_CIPHER_ENABLE in the qmgr container's env of the QueueManager that applies the MQSC's ConfigMap",
+      files: {
+        'mq/qm.yaml':
+          'apiVersion: mq.ibm.com/v1beta1\nkind: QueueManager\nmetadata:\n  name: qm1\nspec:\n  version: 9.4.0.5-r1\n  queueManager:\n    name: QM1\n    mqsc:\n      - configMap:\n          name: qm1-mqsc\n          items:\n            - qm1.mqsc\n  template:\n    pod:\n      containers:\n        - env:\n            - name: AMQ_SSL_WEAK_CIPHER_ENABLE\n              value: TLS_RSA_WITH_3DES_EDE_CBC_SHA\n          name: qmgr\n',
+        'mq/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: qm1-mqsc\ndata:\n  qm1.mqsc: |\n    DEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\n',
+      },
+      errors: [
+        {
+          file: 'mq/cm.yaml',
+          line: 7,
+          messageId: 'reenabled',
+          severity: 'warning',
+          messageIncludes: ['AMQ_SSL_WEAK_CIPHER_ENABLE'],
+          related: [{ file: 'mq/qm.yaml', line: 19 }],
+        },
+      ],
+    },
+    {
       name: 'ENV AMQ_SSL_WEAK_CIPHER_ENABLE naming another spec does not re-enable this one',
       files: {
         'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
