@@ -10,7 +10,7 @@ import { mqscScripts } from './mq-scripts';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
 import { RunMemo } from '../core/run-memo';
 import { treeStoresOf } from './store-files';
-import { libertyKeyStoresUnreferenced } from './liberty-unreferenced';
+import { libertyKeyStoresUnreferenced, libertyStoreHomes } from './liberty-unreferenced';
 import { libertyServersServingNoTls } from './unserved-tls';
 import { includesMissingOf, libertyServersOf } from './liberty-config';
 import type { Deployment } from './types';
@@ -70,7 +70,8 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     addLink: (link) => deployment.links.push(link),
     runtimeFor,
     once: (name, compute) => built.get('once', name, compute),
-    certificates: () => (certificates ??= treeCertificates(documents, root, deployment.tlsLessHomes)),
+    certificates: () =>
+      (certificates ??= treeCertificates(documents, root, deployment.tlsLessHomes, deployment.libertyStoreHomes)),
     hostOf(file) {
       return relativePosix(root, path.dirname(file));
     },
@@ -82,6 +83,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     ...libertyKeyStoresUnreferenced(ctx, treeStoresOf(ctx)),
   ];
   deployment.tlsLessHomes = deployment.unservedTls.flatMap((u) => u.home ?? []);
+  deployment.libertyStoreHomes = libertyStoreHomes(ctx, treeStoresOf(ctx));
   deployment.contextExclusions = treeStoresOf(ctx).images?.leftOutOfContexts() ?? new Map();
   const kinds = new Set(documents.map((d) => d.kind));
   for (const contributor of MODEL_CONTRIBUTORS) if (contributorApplies(contributor, kinds)) contributor.contribute(ctx);

@@ -8,6 +8,12 @@ import type { JavaRuntime } from '../knowledge/types';
 import type { ClientUrl, TlsImplementation, TlsOnlyPort, TlsTrustSettings } from './attributes-tls';
 import type { UnservedTls } from './unserved-types';
 
+/** A Liberty server's directory and the tree files its `<keyStore>` elements name (Deployment.libertyStoreHomes). */
+export interface LibertyStoreHome {
+  home: string;
+  files: string[];
+}
+
 /** A Liberty server (its server.xml) and the includes of files the tree does not hold, in the order it reads them. */
 export interface LibertyIncludesMissing {
   serverXml: string;

@@ -1,5 +1,4 @@
 import type { RunMemo } from '../core/run-memo';
-import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { isIpAddress } from '../core/ip';
 import type { Located } from '../parse/mq/xml-values';
@@ -8,7 +7,9 @@ import type { LibertyData, LibertySsl } from '../parse/liberty';
 import type { XmlAttribute, XmlElement } from '../parse/xml';
 import { attr, elementsNamed } from '../parse/xml';
 import type { ModelContributor } from './contributor';
-import { libertyServersOf } from './liberty-config';
+import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
+import { libertyStoreOf } from './liberty-stores';
+import { treeStoresOf, type TreeStores } from './store-files';
 import { libertyTlsOf } from './liberty-tls';
 import { appGroupOf, traced } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
@@ -79,6 +80,7 @@ export const libertyHttpsContributor: ModelContributor = {
   contribute(ctx) {
     const properties = startJvmPropertiesByGroup(ctx);
     const certs = ctx.certificates();
+    const stores = treeStoresOf(ctx);
     const tls = libertyTlsOf(ctx);
     // One configuration per server: includes and configDropins merged, variables resolved (liberty-config.ts).
     for (const config of libertyServersOf(ctx)) {
@@ -110,16 +112,7 @@ export const libertyHttpsContributor: ModelContributor = {
           location: { file: config.fileOf(endpoint), range: endpoint.range },
           host: ctx.hostOf(file),
           runtime,
-          tls: tlsOf(
-            ssl ? config.fileOf(ssl.element) : file,
-            ssl,
-            data,
-            runtime,
-            certs,
-            config.fileOf,
-            config.fileOfAttribute,
-            ctx.memo,
-          ),
+          tls: tlsOf(ssl ? config.fileOf(ssl.element) : file, ssl, config, runtime, certs, stores, ctx.memo),
           documents: config.documents,
           attributes: {
             tlsPorts: [port],
@@ -157,17 +150,16 @@ const CLIENT_AUTH = (ssl: LibertySsl | undefined): ClientAuthMode | undefined =>
 function tlsOf(
   sslFile: string,
   ssl: LibertySsl | undefined,
-  data: LibertyData,
+  config: LibertyServerConfig,
   runtime: Component['runtime'],
   certs: TreeCertificate[],
-  fileOf: (e: XmlElement) => string,
-  fileOfAttribute: (l: Located) => string | undefined,
+  stores: TreeStores,
   memo: RunMemo,
 ): TlsSettings {
   const tls: TlsSettings = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
   const a = ssl?.attrs ?? {};
   // Several files' <ssl id=…> merge: each attribute keeps the file it is written in.
-  const fileOfAttr = (l: Located | undefined) => (l && fileOfAttribute(l)) ?? sslFile;
+  const fileOfAttr = (l: Located | undefined) => (l && config.fileOfAttribute(l)) ?? sslFile;
   const file = sslFile;
   const at = (range: Location['range']): Location => ({ file, range });
   const protocols = a.sslProtocol && libertyProtocols(a.sslProtocol.value);
@@ -191,25 +183,32 @@ function tlsOf(
   const auth = CLIENT_AUTH(ssl);
   const authAttr = a.clientAuthentication?.value === 'true' ? a.clientAuthentication : a.clientAuthenticationSupported;
   if (auth && authAttr) tls.clientAuth = traced(auth, fileOfAttr(authAttr), authAttr.range);
-  tls.certificate = certificateOf(file, ssl, data, certs, fileOf);
+  tls.certificate = certificateOf(file, ssl, config, certs, stores);
   return tls;
 }
 
-/** The keystore's PEM file when it is one (resolved by the cert rules' path-tail match), else the leaf with its key beside server.xml. */
+/**
+ * The keystore's PEM file when it is one (resolved by the cert rules' path-tail match), else the key entry (the
+ * serverKeyAlias one, or the only one) of the store its `<keyStore>` names, or of Liberty's default key store, when the
+ * tree holds that store. A store outside the tree, or named by a variable nothing sets, presents a certificate the tree
+ * does not show: another key store lying in the server's directory is not it (Liberty opens only the location named).
+ */
 function certificateOf(
   sslFile: string,
   ssl: LibertySsl | undefined,
-  data: LibertyData,
+  config: LibertyServerConfig,
   certs: TreeCertificate[],
-  fileOf: (e: XmlElement) => string,
+  stores: TreeStores,
 ): CertificateRef | undefined {
   const keyStoreId = ssl?.attrs.keyStoreRef?.value ?? 'defaultKeyStore';
-  const keyStore = [...data.keyStores].reverse().find((k) => k.attrs.id?.value === keyStoreId);
+  const keyStore = [...config.data.keyStores].reverse().find((k) => k.attrs.id?.value === keyStoreId);
   const location = keyStore?.attrs.location;
-  const file = keyStore ? fileOf(keyStore.element) : sslFile;
+  const file = keyStore ? config.fileOf(keyStore.element) : sslFile;
   if (location && /\.(pem|crt|cer)$/i.test(location.value))
     return { file: location.value, reference: { file, range: location.range } };
-  const own = ownCertificate(certs, path.dirname(file));
+  const storeFile = libertyStoreOf(config, keyStoreId, stores)?.file;
+  const inStore = storeFile ? certs.filter((c) => c.doc.file.path === storeFile) : [];
+  const own = inStore[0] && ownCertificate(inStore, inStore[0].ownerDir, ssl?.attrs.serverKeyAlias?.value);
   if (!own?.hasPrivateKey) return undefined;
   const ref = certificateRef(own);
   return ref && { ...ref, reference: location ? { file, range: location.range } : undefined };

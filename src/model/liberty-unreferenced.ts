@@ -7,6 +7,7 @@
  * used for both key and trusted certificate entries"). msolberg/was-demo@bba6513 liberty/config/server.xml defines
  * validationKeystore beside an ssl on defaultKeyStore: its expired 1024-bit DSA certificate is sent to no one.
  */
+import * as path from 'node:path';
 import { libertyFeatureSsl } from '../knowledge/liberty-features';
 import type { XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
@@ -15,7 +16,7 @@ import { libertyStoreOf } from './liberty-stores';
 import { libertyTlsOf } from './liberty-tls';
 import { relativePosix } from './paths';
 import type { TreeStores } from './store-files';
-import type { UnservedTls } from './types';
+import type { LibertyStoreHome, UnservedTls } from './types';
 
 /** The key store Liberty's default SSL configuration (defaultSSLConfig) is built on without any reference to it. */
 const DEFAULT_KEY_STORE = 'defaultKeyStore';
@@ -81,5 +82,27 @@ export function libertyKeyStoresUnreferenced(
         },
       ];
     });
+  });
+}
+
+/**
+ * Each Liberty server serving TLS whose every include the tree holds and every `<keyStore>` location it resolves, with
+ * the store files they name (and Liberty's default key store when the tree holds it): Liberty opens no other store, so
+ * another one lying in its directory is not its own (Deployment.libertyStoreHomes).
+ */
+export function libertyStoreHomes(
+  ctx: Pick<ModelContext, 'deployment' | 'once'>,
+  stores: TreeStores,
+): LibertyStoreHome[] {
+  const tls = libertyTlsOf(ctx);
+  return libertyServersOf(ctx).flatMap((config): LibertyStoreHome[] => {
+    const file = config.root.file.path;
+    if (tls.get(file)?.state !== 'enabled') return [];
+    if (config.unresolvedIncludes.length > 0 || config.missingIncludes.length > 0) return [];
+    const ids = new Set([DEFAULT_KEY_STORE, ...config.data.keyStores.flatMap((k) => k.attrs.id?.value ?? [])]);
+    const refs = [...ids].map((id) => libertyStoreOf(config, id, stores));
+    // A location a variable nothing sets still holds `${…}`: it may be any file.
+    if (refs.some((ref) => ref && !ref.file && ref.path.value.includes('${'))) return [];
+    return [{ home: path.dirname(file), files: refs.flatMap((ref) => ref?.file ?? []) }];
   });
 }

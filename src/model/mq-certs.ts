@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { PemData } from '../parse/pem';
 import { isKeystoreDocument, type KeystoreData } from '../parse/keystore/format';
-import type { CertificateRef } from './types';
+import type { CertificateRef, LibertyStoreHome } from './types';
 import type { TreeCertificate } from './attributes';
 
 export type { TreeCertificate } from './attributes';
@@ -14,12 +14,16 @@ const CONFIG_KIND = /^(mq\.|was\.|liberty\.|jms\.)/;
  * deployment) holding an MQ, WebSphere, Liberty or JMS configuration, with that configuration's first file; else the
  * file's own directory and no configuration. `tlsLessHomes`: directories of Liberty servers that serve no TLS
  * (Deployment.tlsLessHomes): they own their files, but their configuration picks no certificate there.
+ * `libertyStoreHomes`: Liberty servers whose every key store the tree resolves (Deployment.libertyStoreHomes): their
+ * configuration is the home configuration only of the store files its `<keyStore>` elements name.
  */
 export function componentHomes(
   documents: readonly ParsedDocument[],
   root: string,
   tlsLessHomes: readonly string[] = [],
+  libertyStoreHomes: readonly LibertyStoreHome[] = [],
 ): (file: string) => { ownerDir: string; homeConfig?: string } {
+  const libertyStores = new Map(libertyStoreHomes.map((h) => [h.home, new Set(h.files)]));
   // Each directory holding a configuration, with its first such file.
   const configDirs = new Map<string, string>();
   const tlsLess = new Set(tlsLessHomes);
@@ -32,6 +36,7 @@ export function componentHomes(
     let dir = path.dirname(file);
     for (;;) {
       const homeConfig = configDirs.get(dir);
+      if (homeConfig && libertyStores.get(dir)?.has(file) === false) return { ownerDir: dir };
       if (homeConfig) return { ownerDir: dir, homeConfig };
       if (tlsLess.has(dir)) return { ownerDir: dir };
       const parent = path.dirname(dir);
@@ -46,8 +51,9 @@ export function treeCertificates(
   documents: ParsedDocument[],
   root: string,
   tlsLessHomes: readonly string[] = [],
+  libertyStoreHomes: readonly LibertyStoreHome[] = [],
 ): TreeCertificate[] {
-  const homeOf = componentHomes(documents, root, tlsLessHomes);
+  const homeOf = componentHomes(documents, root, tlsLessHomes, libertyStoreHomes);
   const ownerOf = (file: string): string => homeOf(file).ownerDir;
   const keysByOwner = new Map<string, Set<string>>();
   for (const doc of documents) {

@@ -23,6 +23,7 @@ import type { UnservedTls } from './unserved-types';
 import type { TlsImplementation } from './attributes-tls';
 import type {
   LibertyIncludesMissing,
+  LibertyStoreHome,
   UnlinkedEnd,
   KafkaConnectGap,
   RefusedCall,
@@ -37,6 +38,7 @@ export type { StoreRef, TlsTrustSettings } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
 export type {
   LibertyIncludesMissing,
+  LibertyStoreHome,
   UnlinkedEnd,
   KafkaList,
   KafkaConnectGap,
@@ -282,6 +284,12 @@ export interface Deployment {
    * ./liberty-tls.ts): no component picks a certificate there by label. Unset on a deployment built without the model.
    */
   tlsLessHomes?: string[];
+  /**
+   * Directories of Liberty servers that serve TLS and whose every `<keyStore>` location the tree resolves, with those
+   * store files (./liberty-unreferenced.ts libertyStoreHomes): Liberty opens no other store there, so only these are
+   * its own by lying in its directory. Unset on a deployment built without the model.
+   */
+  libertyStoreHomes?: LibertyStoreHome[];
   /**
    * Servers whose settings name key stores but that serve no TLS in the run the tree shows, or may not
    * (./unserved-tls.ts): the derive stage tells their stores from ones nothing names. Unset without the model.

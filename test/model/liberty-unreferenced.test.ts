@@ -68,3 +68,23 @@ describe('Liberty key stores nothing refers to', () => {
     expect(unreferenced(files)).toEqual([]);
   });
 });
+
+describe("a Liberty server's own stores: the ones its key stores name", () => {
+  const homes = (files: Tree) =>
+    (modelOf(files).libertyStoreHomes ?? []).map((h) => h.files.map((f) => f.split('/').slice(-1)[0]));
+
+  it('every location resolved: those files, the unreferenced one too', () => {
+    expect(homes(tree('  <ssl id="RpSSLConfig" keyStoreRef="defaultKeyStore"/>'))).toEqual([
+      ['key.crt', 'validation.crt'],
+    ]);
+  });
+
+  it('a location by a variable nothing sets: none (it may be any file of the directory)', () => {
+    const files = tree('  <ssl id="RpSSLConfig" keyStoreRef="defaultKeyStore"/>');
+    files['liberty/config/server.xml'] = (files['liberty/config/server.xml'] as string).replace(
+      '${server.config.dir}/resources/security/validation.crt',
+      '${env.VALIDATION_STORE}',
+    );
+    expect(homes(files)).toEqual([]);
+  });
+});

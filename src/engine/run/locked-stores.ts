@@ -17,7 +17,12 @@ const LISTED = 10;
 
 export function groupUnnamedLockedStores(findings: Finding[], deployment: DerivedDeployment): Finding[] {
   if (!findings.some((f) => f.ruleId === LOCKED)) return findings;
-  const homeOf = componentHomes(deployment.documents, deployment.root, deployment.tlsLessHomes);
+  const homeOf = componentHomes(
+    deployment.documents,
+    deployment.root,
+    deployment.tlsLessHomes,
+    deployment.libertyStoreHomes,
+  );
   const unnamedByDir = new Map<string, Finding[]>();
   const kept: Finding[] = [];
   for (const finding of findings) {

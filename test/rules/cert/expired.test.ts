@@ -517,6 +517,31 @@ ruleTester(rule, {
         },
       ],
     },
+    ...[
+      ['a certificate file', 'old.crt', cert('qmprod1.crt')],
+      ['a key store', 'old.p12', tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!],
+    ].map(([what, name, content]) => ({
+      // msolberg/was-demo's shape with its defaultKeyStore outside the tree (location="/opt/certs/key.p12") and an old
+      // store left in resources/security: Liberty opens only the location a <keyStore> names. The endpoint was taken
+      // to present the only key entry of its directory, and the directory to pick certificates "by label".
+      name: `${what} no <keyStore> names, in the directory of a Liberty server whose key store is outside the tree: an info`,
+      files: {
+        'app/config/server.xml': libertyServer(['transportSecurity-1.0']).replace(
+          '${server.config.dir}/resources/security/api.crt" type="PEM"',
+          '/opt/certs/key.p12" password="changeit"',
+        ),
+        [`app/config/resources/security/${name as string}`]: content!,
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredUnnamed',
+          file: `app/config/resources/security/${name as string}`,
+          line: 1,
+          severity: 'info' as const,
+        },
+      ],
+    })),
     {
       // The same store as the ssl's trust store: it verifies peers (test/model/liberty-unreferenced.test.ts: the other
       // references, and the configurations that leave the question open).
