@@ -42,9 +42,16 @@ export function fileUse(
     if (selections.length > 0 && selected.length > 0 && !selected.includes(keyEntryAlias.toLowerCase()))
       return { use: 'other-alias', by: named, selected: [...new Set(selected)] };
   }
-  // The home directory of an MQ, WebSphere, Liberty or JMS configuration: named only when no setting names it.
+  // The home directory of an MQ, WebSphere, Liberty or JMS configuration: named only when no setting names it. MQ and
+  // WebSphere pick certificates there by label; a Liberty server only through a <keyStore> the tree may not settle.
   const home = homeConfig
-    ? [{ file: homeConfig, message: 'its component picks certificates from this directory by label' }]
+    ? [
+        {
+          file: homeConfig,
+          message:
+            'it lies in the directory of this configuration, which may use it (MQ and WebSphere pick certificates there by label)',
+        },
+      ]
     : [];
   if (named.length > 0) return { use: 'named', by: named };
   // A setting that names the file but serves no TLS says more than the directory it lies in.
