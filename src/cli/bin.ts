@@ -1,4 +1,5 @@
 import { runCli } from './main';
+import { stdWriter } from './std-streams';
 import { THREAD_ARGUMENT } from './thread-argument';
 
 // Threads of --concurrency are started with THREAD_ARGUMENT (src/cli/parallel.ts): a plain run loads
@@ -9,27 +10,31 @@ if (process.argv.includes(THREAD_ARGUMENT)) {
 } else main();
 
 function main(): void {
+  const stdout = stdWriter(1);
+  const stderr = stdWriter(2);
   // `lint-deploy … | head -1`: the reader went away. Stop writing and end quietly with the run's code,
   // as Unix tools do, instead of an unhandled 'error' event and its stack trace.
   let closed = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const close = (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     closed = true;
     process.exit(process.exitCode ?? 0);
-  });
+  };
   const code = runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
-    // isTTY is undefined on a pipe or a file, whatever its declared type says.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: stdout.isTTY,
+    stderrIsTTY: stderr.isTTY,
     stdout: (text) => {
-      if (!closed) process.stdout.write(text);
+      if (closed) return;
+      // Written through Node's stream (a terminal, a socket): its EPIPE comes as an 'error' event.
+      if (!stdout.direct && process.stdout.listenerCount('error') === 0) process.stdout.on('error', close);
+      if (!stdout.write(text)) closed = true;
     },
-    stderr: (text) => process.stderr.write(text),
+    stderr: (text) => {
+      stderr.write(text);
+    },
   });
-  // Let stdout drain before exiting (large reports to a pipe).
+  // Let stdout drain before exiting (large reports to a pipe Node writes).
   process.exitCode = code;
 }

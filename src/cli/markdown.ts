@@ -1,7 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import { createColors } from 'picocolors';
+import { createColors, type Colors } from '../report/ansi';
 
-type Colors = ReturnType<typeof createColors>;
 
 /**
  * Markdown (a rule's docs page) as terminal text, for `--explain`: marked's lexer reads the page;

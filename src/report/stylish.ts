@@ -1,9 +1,8 @@
-import { createColors } from 'picocolors';
+import { createColors, type Colors } from './ansi';
 import type { Finding, Severity } from '../core/types';
 import type { Formatter } from './types';
 import { countBySeverity, displayPath, escapeControl, oneBased, skippedSummary } from './types';
 
-type Colors = ReturnType<typeof createColors>;
 const LABEL: Record<Severity, [string, (c: Colors) => (text: string) => string]> = {
   error: ['error', (c) => c.red],
   warning: ['warning', (c) => c.yellow],

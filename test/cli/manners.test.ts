@@ -45,6 +45,38 @@ describe('pipes and an unbuilt checkout', () => {
     expect(result.status).toBe(1);
   });
 
+  it('a report larger than a pipe another process made non-blocking arrives whole (EAGAIN: handed to Node’s stream)', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 12; i++) fs.cpSync(broken, path.join(dir, `d${i}`), { recursive: true });
+    const direct = run(['-f', 'json', dir]);
+    expect(direct.stdout.length).toBeGreaterThan(128 * 1024);
+    // The reader sets O_NONBLOCK on the write end and empties the pipe only after the writer has filled it.
+    const reader = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(1)',
+      'out = b""',
+      'while True:',
+      '    chunk = os.read(r, 65536)',
+      '    if not chunk: break',
+      '    out += chunk',
+      'sys.stdout.buffer.write(out)',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const result = spawnSync('python3', ['-c', reader, process.execPath, bin, '-f', 'json', dir], {
+      encoding: 'utf8',
+      env: plainEnv,
+      timeout: 60000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(direct.stdout);
+  });
+
   it('a checkout without dist/ prints one line and exits 2', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'bin'));

@@ -1,0 +1,62 @@
+/**
+ * The CLI's standard output and error as synchronous writes to file descriptors 1 and 2, without Node's stream
+ * objects where the descriptor is a file, a pipe or /dev/null: `process.stdout` loads Node's whole stream stack (23
+ * internal modules, ~100 pages of memory first touched) only to write a report once, a share of every pre-commit
+ * run's start-up (docs/performance.md). A terminal or a socket, or a pipe another process made non-blocking
+ * (EAGAIN), goes through `process.stdout`/`process.stderr` as before.
+ */
+import * as fs from 'node:fs';
+
+export interface StdWriter {
+  isTTY: boolean;
+  /** Written with fs.writeSync (until a full non-blocking pipe hands it to Node's stream). */
+  readonly direct: boolean;
+  /** Writes all of `text`; false once the reader has gone away (EPIPE). */
+  write(text: string): boolean;
+}
+
+/** Whether `fd` is a regular file, a pipe or /dev/null: written with fs.writeSync. */
+function plainDescriptor(fd: number): boolean {
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isFile() || stat.isFIFO()) return true;
+    return stat.isCharacterDevice() && stat.rdev === fs.statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+}
+
+export function stdWriter(fd: 1 | 2): StdWriter {
+  const stream = (): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
+  let direct = plainDescriptor(fd);
+  return {
+    get direct() {
+      return direct;
+    },
+    // A file, a pipe or /dev/null is never a terminal.
+    get isTTY() {
+      // isTTY is undefined on a pipe or a file, whatever its declared type says.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
+      return direct ? false : Boolean(stream().isTTY);
+    },
+    write(text: string): boolean {
+      if (!direct) {
+        stream().write(text);
+        return true;
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      let offset = 0;
+      try {
+        while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') return false;
+        if (code !== 'EAGAIN') throw error;
+        // A non-blocking pipe that is full: Node's stream waits for it.
+        direct = false;
+        stream().write(bytes.subarray(offset));
+      }
+      return true;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * ANSI text styles for the terminal formatters, on or off as the caller decided (src/cli/color.ts). Picocolors'
+ * escapes and nesting (a style closed inside a styled text is reopened), without its module-level colour guess: that
+ * reads `process.stdout.isTTY`, which loads Node's whole stream stack in every run that writes to a file or pipe.
+ */
+export type Style = (text: string) => string;
+
+export interface Colors {
+  /** Whether the styles add escapes (false: each returns its text). */
+  isColorSupported: boolean;
+  bold: Style;
+  dim: Style;
+  italic: Style;
+  underline: Style;
+  strikethrough: Style;
+  red: Style;
+  yellow: Style;
+  blue: Style;
+  cyan: Style;
+}
+
+/** `open` + text + `close`, with each `close` inside the text replaced by `reopen` so the outer style goes on. */
+function style(open: string, close: string, reopen = open): Style {
+  return (text) => `${open}${text.split(close).join(reopen)}${close}`;
+}
+
+const plain: Style = (text) => text;
+
+export function createColors(enabled: boolean): Colors {
+  if (!enabled)
+    return {
+      isColorSupported: false,
+      bold: plain,
+      dim: plain,
+      italic: plain,
+      underline: plain,
+      strikethrough: plain,
+      red: plain,
+      yellow: plain,
+      blue: plain,
+      cyan: plain,
+    };
+  return {
+    isColorSupported: true,
+    bold: style('\x1b[1m', '\x1b[22m', '\x1b[22m\x1b[1m'),
+    dim: style('\x1b[2m', '\x1b[22m', '\x1b[22m\x1b[2m'),
+    italic: style('\x1b[3m', '\x1b[23m'),
+    underline: style('\x1b[4m', '\x1b[24m'),
+    strikethrough: style('\x1b[9m', '\x1b[29m'),
+    red: style('\x1b[31m', '\x1b[39m'),
+    yellow: style('\x1b[33m', '\x1b[39m'),
+    blue: style('\x1b[34m', '\x1b[39m'),
+    cyan: style('\x1b[36m', '\x1b[39m'),
+  };
+}
