@@ -1,9 +1,9 @@
 /**
  * The CLI's standard output and error as synchronous writes to file descriptors 1 and 2, without Node's stream
- * objects where the descriptor is a file, a pipe or /dev/null: `process.stdout` loads Node's whole stream stack (23
- * internal modules, ~100 pages of memory first touched) only to write a report once, a share of every pre-commit
- * run's start-up (docs/performance.md). A terminal or a socket, or a pipe another process made non-blocking
- * (EAGAIN), goes through `process.stdout`/`process.stderr` as before.
+ * objects where the descriptor is a file, a pipe, a socket or /dev/null: `process.stdout` loads Node's whole stream
+ * stack (20 internal modules, ~100 pages of memory first touched) only to write a report once, a share of every
+ * pre-commit run's start-up (docs/performance.md). A terminal, or a pipe another process made non-blocking (EAGAIN),
+ * goes through `process.stdout`/`process.stderr` as before.
  */
 import * as fs from 'node:fs';
 
@@ -15,11 +15,11 @@ export interface StdWriter {
   write(text: string): boolean;
 }
 
-/** Whether `fd` is a regular file, a pipe or /dev/null: written with fs.writeSync. */
+/** Whether `fd` is a regular file, a pipe, a socket (Node's child processes' pipes) or /dev/null: written with fs.writeSync. */
 function plainDescriptor(fd: number): boolean {
   try {
     const stat = fs.fstatSync(fd);
-    if (stat.isFile() || stat.isFIFO()) return true;
+    if (stat.isFile() || stat.isFIFO() || stat.isSocket()) return true;
     return stat.isCharacterDevice() && stat.rdev === fs.statSync('/dev/null').rdev;
   } catch {
     return false;
@@ -33,7 +33,7 @@ export function stdWriter(fd: 1 | 2): StdWriter {
     get direct() {
       return direct;
     },
-    // A file, a pipe or /dev/null is never a terminal.
+    // A file, a pipe, a socket or /dev/null is never a terminal.
     get isTTY() {
       // isTTY is undefined on a pipe or a file, whatever its declared type says.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
