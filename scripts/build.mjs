@@ -23,8 +23,13 @@ const CHUNKS = {
   'jsonc-parser': 'jsonc-parser',
   saxes: 'saxes',
   './validator.generated': 'config-validator',
+  // Knowledge a run asks for only when its tree holds the product (src/knowledge/mq.ts requires it on first use).
+  './data/mq.json': 'mq-facts',
 };
-const CHUNK_ENTRIES = { './validator.generated': 'src/engine/config/validator.generated.js' };
+const CHUNK_ENTRIES = {
+  './validator.generated': 'src/engine/config/validator.generated.js',
+  './data/mq.json': 'src/knowledge/data/mq.json',
+};
 
 /**
  * Every bundle file is stored as `(function (main) {…}).call(this, (function (exports, require, module,
@@ -81,9 +86,15 @@ export function build(outDir = path.join(root, 'dist')) {
     const entry = CHUNK_ENTRIES[specifier];
     const [bundle] = buildSync({
       ...common,
-      ...(entry
+      // A JSON file is required, not bundled as an entry: an entry's exports would be ES named exports.
+      ...(entry && !entry.endsWith('.json')
         ? { entryPoints: [entry] }
-        : { stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: root } }),
+        : {
+            stdin: {
+              contents: `module.exports = require(${JSON.stringify(entry ? `./${entry}` : specifier)});`,
+              resolveDir: root,
+            },
+          }),
       outfile: path.join(outDir, 'chunks', `${name}.js`),
     }).outputFiles;
     outputs.push(bundle);

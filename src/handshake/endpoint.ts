@@ -19,7 +19,7 @@ import {
   protocolsBetween,
 } from '../knowledge';
 import { OPENSSL_PROTOCOLS_ASSUMED, OPENSSL_TLS13_DEFAULT } from '../knowledge/openssl';
-import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
+import { mqChannelDefaults } from '../knowledge/mq';
 import { iniValue } from '../parse/mq-ini';
 import { jsseLists, toIana, type DroppedName, type UpdateCandidates } from './jsse-end';
 import type { HandshakeImplementation, HandshakeSide } from './types';
@@ -181,7 +181,7 @@ export function endpointFor(
         if (tls13Asked)
           alternative = {
             ...withoutTls13,
-            what: `whether IBM MQ ${release} (${component.name}'s queue manager) speaks TLS 1.3 with qm.ini SSL: AllowTLSV13 set (by default only from MQ ${MQ_CHANNEL_DEFAULTS.tls13.since})`,
+            what: `whether IBM MQ ${release} (${component.name}'s queue manager) speaks TLS 1.3 with qm.ini SSL: AllowTLSV13 set (by default only from MQ ${mqChannelDefaults().tls13.since})`,
           };
         else ({ protocols, cipherSuites: suites } = withoutTls13);
       } else if (!release) alternative = withoutTls13;
@@ -274,7 +274,7 @@ export function endpointFor(
  * queue manager has it).
  */
 function mqReleaseWithoutTls13(component: Component, protocols: string[], suites: string[]): Endpoint['alternative'] {
-  const tls13 = MQ_CHANNEL_DEFAULTS.tls13;
+  const tls13 = mqChannelDefaults().tls13;
   // Protocol names, not a release fact: what TLS 1.3 alone covers.
   const only13 = (protocol: string | undefined) =>
     protocol !== undefined && protocolRank(protocol) > protocolRank('TLSv1.2');

@@ -38,7 +38,7 @@ export {
   mqHandshakeLog,
   mqReleaseFromImage,
   isMqImage,
-  MQ_REENABLING_SWITCHES,
+  mqReenablingSwitches,
   mqReleaseFromOperatorVersion,
   mqReleaseSpeaksTls13,
   mqReleaseOrderDocumented,

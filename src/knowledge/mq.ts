@@ -1,24 +1,32 @@
-import mqData from './data/mq.json';
 import { normaliseProtocol, protocolRank, protocolsBetween } from './ciphers';
 import type { MqCipherSpec, MqReasonCode } from './types';
 import { splitImageReference } from './jdk-locations';
 import { compareMqReleases } from './mq-releases';
 
-const SPECS = mqData.cipherSpecs as MqCipherSpec[];
-const REASONS = mqData.reasonCodes as (MqReasonCode & { confidence: string })[];
+type MqData = typeof import('./data/mq.json');
+let loaded: MqData | undefined;
+/**
+ * The IBM MQ facts (data/mq.json, 86 KB), read on first use: a run whose tree holds no MQ file never loads them
+ * (the bundle keeps them in a chunk of their own, scripts/build.mjs; start-up: docs/performance.md).
+ */
+function mqData(): MqData {
+  return (loaded ??= require('./data/mq.json') as MqData);
+}
+const specs = (): MqCipherSpec[] => mqData().cipherSpecs as MqCipherSpec[];
 
 /** A CipherSpec by name (any case), by JMS alias (`ECDHE_RSA_AES_128_GCM_AEAD`) or JMS alias suite (`*TLS12`). */
 export function findCipherSpec(name: string): MqCipherSpec | undefined {
   const key = name.trim().toUpperCase();
+  const all = specs();
   return (
-    SPECS.find((s) => s.name === key) ??
-    SPECS.find((s) => s.aliases?.some((a) => a.toUpperCase() === key)) ??
-    SPECS.find((s) => s.alias && s.ibmJsse?.toUpperCase() === key)
+    all.find((s) => s.name === key) ??
+    all.find((s) => s.aliases?.some((a) => a.toUpperCase() === key)) ??
+    all.find((s) => s.alias && s.ibmJsse?.toUpperCase() === key)
   );
 }
 
 export function allCipherSpecs(): readonly MqCipherSpec[] {
-  return SPECS;
+  return specs();
 }
 
 /**
@@ -39,7 +47,7 @@ let enabledProtocols: string[] | undefined;
 function serverOrder(allowedSetting: string[] | string | undefined): MqCipherSpec[] {
   // AllowedCipherSpecs as written in qm.ini / AMQ_ALLOWED_CIPHERS: names separated by commas or blanks.
   const allowed = typeof allowedSetting === 'string' ? allowedSetting.split(/[\s,]+/).filter(Boolean) : allowedSetting;
-  const concrete = SPECS.filter((s) => !s.alias);
+  const concrete = specs().filter((s) => !s.alias);
   let chosen: MqCipherSpec[];
   if (!allowed || allowed.length === 0) {
     chosen = concrete
@@ -81,9 +89,10 @@ export function mqReasonCode(
   code: string | number,
 ): { code: string; name: string; message: string; source: string } | undefined {
   const key = String(code).trim().toUpperCase();
+  const reasons = mqData().reasonCodes as (MqReasonCode & { confidence: string })[];
   const hit =
-    REASONS.find((r) => r.code === key || r.name === key) ??
-    REASONS.find((r) => r.code.replace(/[EWI]$/, '') === key.replace(/[EWI]$/, ''));
+    reasons.find((r) => r.code === key || r.name === key) ??
+    reasons.find((r) => r.code.replace(/[EWI]$/, '') === key.replace(/[EWI]$/, ''));
   return hit ? { code: hit.code, name: hit.name, message: hit.message, source: hit.source } : undefined;
 }
 
@@ -116,7 +125,9 @@ export function jmsAliasProtocols(name: string): { alias: string; protocols: str
 }
 
 /** A channel's TLS defaults when MQSC leaves them out (SSLCIPH blank, SSLCAUTH REQUIRED, the queue manager orders CipherSpecs). */
-export const MQ_CHANNEL_DEFAULTS = mqData.channelDefaults;
+export function mqChannelDefaults(): MqData['channelDefaults'] {
+  return mqData().channelDefaults;
+}
 
 /** An MQSC file a product applies only under a condition the tree does not settle (mq.json conditionalScripts). */
 export interface ConditionalScript {
@@ -130,7 +141,7 @@ export interface ConditionalScript {
 
 /** The conditional script this file is (by its name, as the product names it), if any. */
 export function conditionalScriptFor(fileName: string): ConditionalScript | undefined {
-  return mqData.conditionalScripts.find((c) => c.file === fileName);
+  return mqData().conditionalScripts.find((c) => c.file === fileName);
 }
 
 /**
@@ -139,7 +150,7 @@ export function conditionalScriptFor(fileName: string): ConditionalScript | unde
  * says (mq.json handshakeLogs).
  */
 export function mqHandshakeLog(failure: string, side: 'client' | 'server'): string | undefined {
-  return mqData.handshakeLogs.find((l) => l.failure === failure && l.side === side)?.log;
+  return mqData().handshakeLogs.find((l) => l.failure === failure && l.side === side)?.log;
 }
 
 /**
@@ -149,7 +160,7 @@ export function mqHandshakeLog(failure: string, side: 'client' | 'server'): stri
 /** Whether an image reference names a repository of IBM MQ queue manager images (mq.json images), whatever its tag. */
 export function isMqImage(reference: string): boolean {
   const { name } = splitImageReference(reference.trim().toLowerCase());
-  return mqData.images.some((i) => i.repository === name);
+  return mqData().images.some((i) => i.repository === name);
 }
 
 /** A queue manager switch that re-enables a family of deprecated CipherSpecs: its qm.ini attribute and environment variable. */
@@ -161,11 +172,13 @@ interface MqReenablingSwitch {
 }
 
 /** The queue manager's re-enabling switches (mq.json reenablingSwitches). */
-export const MQ_REENABLING_SWITCHES = mqData.reenablingSwitches as MqReenablingSwitch[];
+export function mqReenablingSwitches(): readonly MqReenablingSwitch[] {
+  return mqData().reenablingSwitches as MqReenablingSwitch[];
+}
 
 export function mqReleaseFromImage(reference: string): { release: string; source: string } | undefined {
   const { name, tag } = splitImageReference(reference.trim().toLowerCase());
-  const image = mqData.images.find((i) => i.repository === name);
+  const image = mqData().images.find((i) => i.repository === name);
   const release = image ? /^(\d+\.\d+\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag)?.[1] : undefined;
   return image && release ? { release, source: image.source } : undefined;
 }
@@ -178,7 +191,7 @@ export function mqReleaseFromOperatorVersion(
   apiVersion: unknown,
   version: unknown,
 ): { release: string; field: string; source: string } | undefined {
-  const spec = mqData.operatorVersion;
+  const spec = mqData().operatorVersion;
   if (typeof apiVersion !== 'string' || apiVersion.split('/')[0] !== spec.apiVersion.split('/')[0]) return undefined;
   const release =
     typeof version === 'string' ? /^(\d+\.\d+\.\d+\.\d+)(?:-r\d+)?$/.exec(version.trim())?.[1] : undefined;
@@ -190,13 +203,13 @@ export function mqReleaseFromOperatorVersion(
  * the order table holds "from" its `since`); before it, which common CipherSpec the queue manager picks is not documented.
  */
 export function mqReleaseOrderDocumented(release: string): boolean {
-  return compareMqReleases(release, MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.since) >= 0;
+  return compareMqReleases(release, mqChannelDefaults().serverOrdersCipherSpecs.since) >= 0;
 }
 
 /** Whether a queue manager of this release speaks TLS 1.3 by default (channelDefaults.tls13: from its `since`). */
 export function mqReleaseSpeaksTls13(release: string): boolean {
   const parts = (v: string) => v.split('.').map(Number);
-  const [have, since] = [parts(release), parts(MQ_CHANNEL_DEFAULTS.tls13.since)];
+  const [have, since] = [parts(release), parts(mqChannelDefaults().tls13.since)];
   for (let i = 0; i < Math.max(have.length, since.length); i++) {
     const d = (have[i] ?? 0) - (since[i] ?? 0);
     if (d !== 0) return d > 0;

@@ -14,7 +14,7 @@ import { mqReleaseFromImage } from '../knowledge';
 import type { MqQueueManagerFacts } from './attributes';
 import { builtDockerfile } from './compose-mounts';
 import { servicesMountingMqsc, type MqscComposeService } from './mq-qmgr-names';
-import { REENABLING_NAMES } from './mq-release';
+import { isReenablingName } from './mq-release';
 import type { TreeMount } from './types';
 
 type Environment = NonNullable<MqQueueManagerFacts['environment']>;
@@ -46,7 +46,7 @@ export function servicesRunningMqsc(
 export function composeReenablingEnvironment(services: readonly MqscComposeService[]): Environment {
   return services.flatMap(({ doc, service, builds }) =>
     service.environment.flatMap((variable) =>
-      REENABLING_NAMES.has(variable.name) && variable.value !== undefined
+      isReenablingName(variable.name) && variable.value !== undefined
         ? [
             {
               name: variable.name,

@@ -6,7 +6,7 @@
  * (`latest`), an image argument without a default, a version a template fills in, or neither: unknown.
  */
 import * as path from 'node:path';
-import { isMqImage, MQ_REENABLING_SWITCHES, mqReleaseFromImage, mqReleaseFromOperatorVersion } from '../knowledge';
+import { isMqImage, mqReenablingSwitches, mqReleaseFromImage, mqReleaseFromOperatorVersion } from '../knowledge';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
 import type { LintConfig } from '../core/config';
@@ -84,8 +84,10 @@ export function queueManagerReleaseOfConfig(config: LintConfig, file: string): R
   };
 }
 
-/** The environment variables that re-enable deprecated CipherSpecs on a queue manager (mq.json reenablingSwitches). */
-export const REENABLING_NAMES: ReadonlySet<string> = new Set(MQ_REENABLING_SWITCHES.map((s) => s.environment));
+/** Whether `name` is an environment variable that re-enables deprecated CipherSpecs on a queue manager (mq.json reenablingSwitches). */
+export function isReenablingName(name: string): boolean {
+  return mqReenablingSwitches().some((s) => s.environment === name);
+}
 
 /** For an MQSC file, the nearest Dockerfile at or above it that builds an IBM MQ image (any tag), if any. */
 export function nearestMqDockerfile(
@@ -108,7 +110,7 @@ export function queueManagerImageEnvironment(
   nearest: ParsedDocument<DockerfileData> | undefined,
 ): NonNullable<MqQueueManagerFacts['environment']> {
   return (nearest?.entries ?? [])
-    .filter((e) => e.section === 'ENV' && REENABLING_NAMES.has(e.key))
+    .filter((e) => e.section === 'ENV' && isReenablingName(e.key))
     .map((e) => ({
       name: e.key,
       value: { value: e.value, location: { file: nearest!.file.path, range: e.valueRange }, templated: false },

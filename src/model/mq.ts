@@ -5,7 +5,7 @@ import type { MqIniData } from '../parse/mq-ini';
 import { iniValue } from '../parse/mq-ini';
 import type { MqscData, MqscParam } from '../parse/mqsc';
 import type { Entry, ParsedDocument } from '../parse/types';
-import { MQ_CHANNEL_DEFAULTS } from '../knowledge/mq';
+import { mqChannelDefaults } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesOfResources } from './mq-qmgr-names';
@@ -205,16 +205,16 @@ function channelComponent(
       enabled: attrs.sslciph
         ? traced(cipher !== undefined, attrs.sslciph.location)
         : {
-            value: MQ_CHANNEL_DEFAULTS.sslciph.value !== '',
+            value: mqChannelDefaults().sslciph.value !== '',
             from: { kind: 'default', origin: 'IBM MQ: SSLCIPH defaults to blank (no TLS)' },
           },
       cipherSuites: cipher ? traced([cipher.value], cipher.location) : undefined,
       serverOrderWins: server
         ? {
-            value: MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.value,
+            value: mqChannelDefaults().serverOrdersCipherSpecs.value,
             from: {
               kind: 'default',
-              origin: `IBM MQ ${MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.since}+: the queue manager orders CipherSpecs`,
+              origin: `IBM MQ ${mqChannelDefaults().serverOrdersCipherSpecs.since}+: the queue manager orders CipherSpecs`,
             },
           }
         : undefined,
@@ -226,7 +226,7 @@ function channelComponent(
                 value: 'required',
                 from: {
                   kind: 'default',
-                  origin: `IBM MQ: SSLCAUTH(${MQ_CHANNEL_DEFAULTS.sslcauth.value}) is the default`,
+                  origin: `IBM MQ: SSLCAUTH(${mqChannelDefaults().sslcauth.value}) is the default`,
                 },
               }
           : undefined,

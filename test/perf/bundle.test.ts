@@ -18,6 +18,8 @@ const chunks: Record<string, string> = {
   '"node_modules/saxes/': 'saxes',
   // The precompiled config validator (the chunk's entry, so not named by path).
   'schemaPath:"#/$defs/customRule/': 'config-validator',
+  // The IBM MQ facts, required by src/knowledge/mq.ts on first use.
+  'schemas/knowledge/mq.schema.json': 'mq-facts',
 };
 /** The files `npm test` builds first (scripts/build.mjs). */
 const bundles = ['cli.js', 'index.js'].map((name) => path.join(dist, name));
@@ -56,6 +58,9 @@ describe('the bundles (start-up, docs/performance.md)', () => {
     const validate = require(path.join(dist, 'chunks', 'config-validator.js')) as (raw: unknown) => boolean;
     expect(validate({ rules: {} })).toBe(true);
     expect(validate({ nonsense: 1 })).toBe(false);
+    expect(require(path.join(dist, 'chunks', 'mq-facts.js'))).toEqual(
+      JSON.parse(fs.readFileSync(path.join(repo, 'src/knowledge/data/mq.json'), 'utf8')),
+    );
   });
 });
 
@@ -143,6 +148,12 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
     expect(fs.statSync(cacheOf('yaml.js')).mtimeMs).toBe(written.mtimeMs);
     const direct = spawnSync(process.execPath, [path.join(dist, 'cli.js'), ...args], { cwd: repo, encoding: 'utf8' });
     expect(second.stdout).toBe(direct.stdout);
+  });
+
+  it('a tree with MQ files loads the MQ facts; one without does not (above)', () => {
+    const run = loadedChunks(['--format', 'json', 'examples/mq-mutual-tls-broken']);
+    expect(run.stderr).toBe('');
+    expect(run.chunks).toContain('mq-facts.js');
   });
 
   it('an XML file (Tomcat server.xml) loads the saxes chunk', () => {

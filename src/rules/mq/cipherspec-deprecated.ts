@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { LinkPrediction } from '../../handshake/links';
-import { findCipherSpec, MQ_REENABLING_SWITCHES, mqCipherSpecDefaultState, type MqDefaultState } from '../../knowledge';
+import { findCipherSpec, mqReenablingSwitches, mqCipherSpecDefaultState, type MqDefaultState } from '../../knowledge';
 import { mqCipherSpec, mqCipherSpecAlias, type CipherSpecInfo } from '../../model/mq-cipherspecs';
 import { isMqChannel, type Component } from '../../model/types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue } from '../../model/attributes';
@@ -61,7 +61,7 @@ function reenabling(
       at: { file: ini.file.path, range: entry.valueRange, message: `${key}=${entry.value.trim()} set here` },
       via: [],
     };
-  const variable = MQ_REENABLING_SWITCHES.find((s) => s.qmIni === key)?.environment;
+  const variable = mqReenablingSwitches().find((s) => s.qmIni === key)?.environment;
   const set = qm?.environment?.find((e) => e.name === variable);
   return set && variableOn(set.value.value.trim(), spec)
     ? {
@@ -81,7 +81,7 @@ function reenabling(
  */
 function switchesLeftOff(qm: MqQueueManagerFacts, keys: string[], spec: string): RelatedLocation[] {
   return keys.flatMap((key) => {
-    const variable = MQ_REENABLING_SWITCHES.find((s) => s.qmIni === key)?.environment;
+    const variable = mqReenablingSwitches().find((s) => s.qmIni === key)?.environment;
     const set = qm.environment?.find((e) => e.name === variable);
     return set && !variableOn(set.value.value.trim(), spec)
       ? [

@@ -1,7 +1,7 @@
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import type { RelatedLocation } from '../../core/types';
-import { MQ_CHANNEL_DEFAULTS } from '../../knowledge/mq';
+import { mqChannelDefaults } from '../../knowledge/mq';
 import { mqCipherSpecDefaultState, mqReleaseOrderDocumented, mqServerOrder } from '../../knowledge';
 import { cipherSpecInfo, javaSuiteName, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
 import { clientOffer, display, mqLinks, related } from './_lib/shared';
@@ -102,7 +102,7 @@ export default defineRule({
             data: {
               ...base,
               release: `${oldRelease.value} (${oldRelease.via})`,
-              since: MQ_CHANNEL_DEFAULTS.serverOrdersCipherSpecs.since,
+              since: mqChannelDefaults().serverOrdersCipherSpecs.since,
               negotiated: `${negotiated.name} (${negotiated.hex})`,
             },
             location: offer.location,
