@@ -4,7 +4,6 @@
  * features, named itself, as transportSecurity-1.0, or through a feature that includes it (appSecurity-*, mpJwt-*,
  * restConnector-2.0, microProfile-1.2+…). A feature neither list names is unknown.
  */
-import data from './data/liberty-features.json';
 
 export interface LibertyFeatureSsl {
   /** `enables`: some include path reaches ssl-1.0; `none`: no path does; `unknown`: the knowledge does not list it. */
@@ -14,15 +13,33 @@ export interface LibertyFeatureSsl {
   source: string;
 }
 
-const ENABLING = new Map(data.enabling.map((e) => [e.name.toLowerCase(), e.via]));
-const NONE = new Set(data.none.features.map((f) => f.toLowerCase()));
-const RELEASES = data.releases.map((r) => r.release).join(', ');
+type LibertyFeaturesData = typeof import('./data/liberty-features.json');
+interface FeatureLists {
+  enabling: Map<string, string[]>;
+  none: Set<string>;
+  source: string;
+}
+let lists: FeatureLists | undefined;
+/**
+ * The feature lists (data/liberty-features.json, 40 KB), read on first use: a run whose tree holds no Liberty server
+ * never loads them (the bundle keeps them in a chunk of their own, scripts/build.mjs).
+ */
+function featureLists(): FeatureLists {
+  if (lists) return lists;
+  const data = require('./data/liberty-features.json') as LibertyFeaturesData;
+  const releases = data.releases.map((r) => r.release).join(', ');
+  return (lists = {
+    enabling: new Map(data.enabling.map((e) => [e.name.toLowerCase(), e.via])),
+    none: new Set(data.none.features.map((f) => f.toLowerCase())),
+    source: `Open Liberty feature manifests, include closure for releases ${releases} (${data.manifests.source.split(';')[0]})`,
+  });
+}
 
-/** Whether a `<feature>` of server.xml (any case, surrounding blanks ignored) enables SSL, by the feature lists of `RELEASES`. */
+/** Whether a `<feature>` of server.xml (any case, surrounding blanks ignored) enables SSL, by the feature lists of the releases the data names. */
 export function libertyFeatureSsl(feature: string): LibertyFeatureSsl {
   const name = feature.trim().toLowerCase();
-  const via = ENABLING.get(name);
-  const source = `Open Liberty feature manifests, include closure for releases ${RELEASES} (${data.manifests.source.split(';')[0]})`;
+  const { enabling, none, source } = featureLists();
+  const via = enabling.get(name);
   if (via) return { ssl: 'enables', via, source };
-  return { ssl: NONE.has(name) ? 'none' : 'unknown', source };
+  return { ssl: none.has(name) ? 'none' : 'unknown', source };
 }

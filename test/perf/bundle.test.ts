@@ -20,6 +20,8 @@ const chunks: Record<string, string> = {
   'schemaPath:"#/$defs/customRule/': 'config-validator',
   // The IBM MQ facts, required by src/knowledge/mq.ts on first use.
   'schemas/knowledge/mq.schema.json': 'mq-facts',
+  // The Open Liberty feature lists, required by src/knowledge/liberty-features.ts on first use.
+  'schemas/knowledge/liberty-features.schema.json': 'liberty-facts',
 };
 /** The files `npm test` builds first (scripts/build.mjs). */
 const bundles = ['cli.js', 'index.js'].map((name) => path.join(dist, name));
