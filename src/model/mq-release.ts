@@ -125,7 +125,7 @@ export function queueManagerResourceEnvironment(
   applying: readonly ApplyingQueueManager[],
 ): NonNullable<MqQueueManagerFacts['environment']> {
   return qmgrContainerEnvironment(applying)
-    .filter((v) => REENABLING_NAMES.has(v.name))
+    .filter((v) => isReenablingName(v.name))
     .map((v) => ({
       name: v.name,
       value: { value: v.value, location: { file: v.qm.file, range: v.range }, templated: /\{\{|\$\{/.test(v.value) },
