@@ -1,7 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { createColors, type Colors } from '../report/ansi';
 
-
 /**
  * Markdown (a rule's docs page) as terminal text, for `--explain`: marked's lexer reads the page;
  * headings, emphasis and code are styled when colour is on, markup characters are dropped, links show
