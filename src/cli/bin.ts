@@ -10,8 +10,6 @@ if (process.argv.includes(THREAD_ARGUMENT)) {
 } else main();
 
 function main(): void {
-  const stdout = stdWriter(1);
-  const stderr = stdWriter(2);
   // `lint-deploy … | head -1`: the reader went away. Stop writing and end quietly with the run's code,
   // as Unix tools do, instead of an unhandled 'error' event and its stack trace.
   let closed = false;
@@ -20,16 +18,15 @@ function main(): void {
     closed = true;
     process.exit(process.exitCode ?? 0);
   };
+  const stdout = stdWriter(1, close);
+  const stderr = stdWriter(2);
   const code = runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: stdout.isTTY,
     stderrIsTTY: stderr.isTTY,
     stdout: (text) => {
-      if (closed) return;
-      // Written through Node's stream (a terminal, a socket): its EPIPE comes as an 'error' event.
-      if (!stdout.direct && process.stdout.listenerCount('error') === 0) process.stdout.on('error', close);
-      if (!stdout.write(text)) closed = true;
+      if (!closed && !stdout.write(text)) closed = true;
     },
     stderr: (text) => {
       stderr.write(text);

@@ -9,8 +9,6 @@ import * as fs from 'node:fs';
 
 export interface StdWriter {
   isTTY: boolean;
-  /** Written with fs.writeSync (until a full non-blocking pipe hands it to Node's stream). */
-  readonly direct: boolean;
   /** Writes all of `text`; false once the reader has gone away (EPIPE). */
   write(text: string): boolean;
 }
@@ -26,18 +24,25 @@ function plainDescriptor(fd: number): boolean {
   }
 }
 
-export function stdWriter(fd: 1 | 2): StdWriter {
-  const stream = (): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
+/**
+ * `onStreamError`: listens for the 'error' events of Node's stream (its EPIPE comes as one), from the first write that
+ * goes through it: at once for a terminal, or when a full non-blocking pipe hands the rest over.
+ */
+export function stdWriter(fd: 1 | 2, onStreamError?: (error: NodeJS.ErrnoException) => void): StdWriter {
+  let listening = false;
+  const stream = (): NodeJS.WriteStream => {
+    const node = fd === 1 ? process.stdout : process.stderr;
+    if (onStreamError && !listening) node.on('error', onStreamError);
+    listening = true;
+    return node;
+  };
   let direct = plainDescriptor(fd);
   return {
-    get direct() {
-      return direct;
-    },
     // A file, a pipe, a socket or /dev/null is never a terminal.
     get isTTY() {
       // isTTY is undefined on a pipe or a file, whatever its declared type says.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
-      return direct ? false : Boolean(stream().isTTY);
+      return direct ? false : Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
     },
     write(text: string): boolean {
       if (!direct) {
