@@ -224,6 +224,41 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(store?.data.openedBy?.file.endsWith(opener)).toBe(true);
   });
 
+  // Dabz/kafka-security-playbook@24ee035 kafka-connect-mtls/docker-compose.yml: the trust store's password line comes
+  // first and holds the same value as the key store's; the key store is opened by its own password setting.
+  it.each([
+    [
+      'Compose Connect REST listener (trust store password first)',
+      'connect/docker-compose.yml',
+      (p: string) =>
+        `services:\n  connect:\n    image: confluentinc/cp-kafka-connect:7.0.0\n    environment:\n      CONNECT_LISTENERS: 'https://0.0.0.0:18083'\n      CONNECT_LISTENERS_HTTPS_SSL_TRUSTSTORE_LOCATION: /etc/kafka-connect/secrets/server.truststore\n      CONNECT_LISTENERS_HTTPS_SSL_TRUSTSTORE_PASSWORD: ${p}\n      CONNECT_LISTENERS_HTTPS_SSL_KEYSTORE_LOCATION: /etc/kafka-connect/secrets/server.keystore\n      CONNECT_LISTENERS_HTTPS_SSL_KEYSTORE_PASSWORD: ${p}\n`,
+      'connect/secrets/server.keystore',
+      8,
+    ],
+    [
+      'Kafka client properties (key password and trust store password nearer)',
+      'client/client.properties',
+      (p: string) =>
+        `security.protocol=SSL\nssl.truststore.location=/etc/secrets/client.truststore.p12\nssl.keystore.password=${p}\nssl.truststore.password=${p}\nssl.keystore.location=/etc/secrets/client.keystore.p12\nssl.key.password=${p}\n`,
+      'client/client.keystore.p12',
+      2,
+    ],
+    [
+      'Spring Boot server.ssl (trust store password above the key store)',
+      'app/src/main/resources/application.yml',
+      (p: string) =>
+        `server:\n  port: 8443\n  ssl:\n    key-store-password: ${p}\n    trust-store-password: ${p}\n    key-store: classpath:server.p12\n    trust-store: classpath:trust.p12\n`,
+      'app/src/main/resources/server.p12',
+      3,
+    ],
+  ])('%s: the key store is opened by its own password setting', (_name, configFile, config, storeFile, line) => {
+    const [doc] = read({ [configFile]: config(stores.password), [storeFile]: stores.bytes('key.p12') });
+    expect(doc.problems).toEqual([]);
+    expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });
+    expect(doc.data.openedByOtherStoreSetting).toBeUndefined();
+    expect(doc.data.openedBy?.range?.start.line).toBe(line);
+  });
+
   // deepaksorthiya/spring-boot-ssl-client-server@670c0cf: springbootssl.p12 is named only by commented-out lines of
   // application.properties and opens (keytool -list -storepass) with the password of its jks bundle settings.
   it("a store no setting names opens with another store's password of the deployment (marked as such)", () => {

@@ -95,7 +95,7 @@ function withProblem(
 /**
  * Passwords written beside a reference to the store: in each text document with an entry whose value
  * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
- * server directory above it), its secret entries nearest that reference first.
+ * server directory above it), its secret entries nearest that reference first (the store's own password setting before others).
  */
 function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[], images: ImageFiles): Candidate[] {
   const base = path.basename(store.file.path);
@@ -120,7 +120,7 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
         : libertyDefaultAnchors(doc, store.file.path).map((anchor) => ({ anchor, how: 'near' as const }));
     for (const { anchor, how } of anchors) {
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
-      secrets.sort((a, b) => distance(a, anchor) - distance(b, anchor));
+      secrets.sort((a, b) => closeness(a, anchor) - closeness(b, anchor));
       for (const entry of secrets)
         for (const password of passwordsOf(entry.value))
           (how === 'near' ? near : far).push({ password, at: { file: doc.file.path, range: entry.keyRange }, how });
@@ -261,10 +261,25 @@ function libertyGeneratedPassword(doc: ParsedDocument, storePath: string): Candi
     : undefined;
 }
 
-/** Secret entries in the same section first, then by line distance. */
-function distance(entry: Entry, anchor: Entry): number {
-  const lines = Math.abs(entry.keyRange.start.line - anchor.keyRange.start.line);
-  return (entry.section === anchor.section ? 0 : 100_000) + lines;
+/**
+ * Secret entries in the same section first, then the store's own password setting (the longest key prefix shared with
+ * the setting that names the store: `ssl.keystore.location` → `ssl.keystore.password` before `ssl.truststore.password`),
+ * then by line distance. Which setting opened the store is what findings about its certificates point at, and a trust
+ * store's password often has the same value as the key store's (Dabz/kafka-security-playbook's Connect worker).
+ */
+function closeness(entry: Entry, anchor: Entry): number {
+  const lines = Math.min(Math.abs(entry.keyRange.start.line - anchor.keyRange.start.line), 9_999);
+  const shared = Math.min(sharedPrefix(settingWords(entry.secretName ?? entry.key), settingWords(anchor.key)), 99);
+  return (entry.section === anchor.section ? 0 : 1_000_000) + (99 - shared) * 10_000 + lines;
+}
+
+/** A setting's name without case and separators: `key-store`, `keyStore`, `KEYSTORE` and `key_store` compare equal. */
+const settingWords = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /**
