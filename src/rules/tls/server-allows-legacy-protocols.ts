@@ -1,10 +1,39 @@
-import { normaliseProtocol } from '../../knowledge';
+import type { RelatedLocation } from '../../core/types';
+import { normaliseProtocol, protocolRank } from '../../knowledge';
+import { isNginx, type Component } from '../../model/types';
 import { defineRule } from '../types';
 import { withSources } from '../_lib/sources';
 
 /** Protocol versions RFC 8996 deprecates (SSLv2Hello is a hello format, not a version). */
 const LEGACY = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
 const SERVER_TYPES = /^(nginx\.|tomcat\.|spring\.server$)/;
+
+/**
+ * Why the server's own OpenSSL refuses `protocols` whatever the list says (OpenSSL 3 above security level 0 signs no
+ * TLS 1.0/1.1 handshake: the model's `signatureFloor`), with the places that settle it; undefined when it does not, or
+ * when the tree does not name the OpenSSL release (an alternative series would sign them: unknown, not refused).
+ */
+function refusedByOpenssl(
+  server: Component,
+  protocols: string[],
+): { floor: string; why: string; at: RelatedLocation[] } | undefined {
+  const floor = server.tls?.signatureFloor;
+  if (!floor || server.tls?.signatureFloorAlternative) return undefined;
+  if (!protocols.every((p) => protocolRank(p) < protocolRank(floor.value))) return undefined;
+  // The release comes from the image the tree names (FROM nginx:1.25 → debian:bookworm): name it too.
+  const image = isNginx(server) ? server.attributes.openssl : undefined;
+  const native = server.type === 'tomcat.connector' ? server.attributes.nativeOpenssl : undefined;
+  const runs: RelatedLocation[] = image?.at
+    ? [{ ...image.at, message: `${image.via ?? 'this image'}: OpenSSL ${image.release ?? image.series}` }]
+    : (native?.at ?? []).map((l) => ({ ...l, message: 'Tomcat runs this connector on OpenSSL' }));
+  if (floor.from.kind === 'file')
+    return {
+      floor: floor.value,
+      why: 'above security level 0 (the @SECLEVEL its cipher string sets) it signs no TLS 1.0/1.1 handshake',
+      at: [{ ...floor.from.location, message: 'the security level is set here' }, ...runs],
+    };
+  return { floor: floor.value, why: floor.from.origin.replace(/ \(https?:[^)]*\)$/, ''), at: runs };
+}
 
 export default defineRule({
   meta: {
@@ -13,7 +42,9 @@ export default defineRule({
     severity: 'warning',
     messages: {
       legacy:
-        '{{server}} enables {{legacy}} (deprecated by RFC 8996; disabled by default in current JDKs, browsers and OpenSSL security level 2+). Fix: allow only TLSv1.2 and TLSv1.3, and upgrade the clients that still need {{legacy}}',
+        '{{server}} enables {{legacy}} (deprecated by RFC 8996; disabled by default in current JDKs, browsers and OpenSSL 3 at security level 1 and above). Fix: allow only TLSv1.2 and TLSv1.3, and upgrade the clients that still need {{legacy}}',
+      refusedByRuntime:
+        "{{server}} lists {{legacy}}, but its {{runtime}} refuses them: {{why}}, so a client that offers only {{legacy}} fails with alert internal_error (OpenSSL: 'no suitable signature algorithm') and nothing below {{floor}} is served. Fix: remove {{legacy}} so the list says what runs",
     },
     defaultOptions: {},
     symptoms: [],
@@ -29,10 +60,26 @@ export default defineRule({
       // too, and so does what made the value apply (the place that activates its Spring profile).
       const elsewhere = protocols.from.location.file !== server.location.file;
       const defined = elsewhere ? [{ ...server.location, message: `${server.name} is defined here` }] : [];
-      const related = withSources(protocols.from.location, defined, protocols.from.via ?? []);
+      const refused = refusedByOpenssl(server, legacy);
+      const related = withSources(
+        protocols.from.location,
+        [...defined, ...(refused?.at ?? [])],
+        protocols.from.via ?? [],
+      );
+      const data = { server: server.name, legacy: legacy.join(', ') };
       ctx.report({
-        messageId: 'legacy',
-        data: { server: server.name, legacy: legacy.join(', ') },
+        ...(refused
+          ? {
+              messageId: 'refusedByRuntime' as const,
+              severity: 'info' as const,
+              data: {
+                ...data,
+                runtime: ctx.deployment.derived.stacks.get(server.id)?.label ?? 'OpenSSL',
+                why: refused.why,
+                floor: refused.floor,
+              },
+            }
+          : { messageId: 'legacy' as const, data }),
         location: protocols.from.location,
         ...(related.length > 0 ? { related } : {}),
         fingerprint: [server.id, legacy.join(',')],

@@ -1,6 +1,7 @@
 import rule from '../../../src/rules/tls/server-allows-legacy-protocols';
 import { ruleTester } from '../../helpers/rule-tester';
 import { NGINX_TLS10_12, NGINX_TLS12, TOMCAT_TLS12 } from '../java/fixtures';
+import { tomcatNative } from './trees';
 
 /** A Spring Boot app serving HTTPS with default protocols; its `prod` profile enables legacy ones. */
 const SPRING_APP = {
@@ -17,6 +18,19 @@ const tomcat = (attrs: string) =>
   `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" ${attrs}/>\n</Service></Server>\n`;
 const hostConfig = (attrs: string, connectorAttrs = '') =>
   `<Server port="8005"><Service name="C">\n<Connector port="8443" SSLEnabled="true" ${connectorAttrs}>\n<SSLHostConfig ${attrs}><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig>\n</Connector>\n</Service></Server>\n`;
+
+/**
+ * Shaped like GoogleCloudPlatform/nginx-ssl-proxy @2037048: a Dockerfile at the root names the image, the server block
+ * (copied into conf.d at start) lists TLSv1 and TLSv1.1 beside TLSv1.2.
+ */
+const proxySsl = (
+  ciphers = 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-SHA:AES128-GCM-SHA256:HIGH:!RC4:!MD5:!aNULL',
+) =>
+  `server {\n  server_name _;\n  listen 443 ssl;\n  ssl_certificate /etc/secrets/proxycert;\n  ssl_certificate_key /etc/secrets/proxykey;\n  ssl_protocols TLSv1 TLSv1.1 TLSv1.2;\n  ssl_ciphers ${ciphers};\n}\n`;
+const nginxProxy = (from: string, ciphers?: string) => ({
+  Dockerfile: `${from}\nADD nginx/proxy_ssl.conf /usr/src/\n`,
+  'nginx/proxy_ssl.conf': proxySsl(ciphers),
+});
 
 ruleTester(rule, {
   valid: [
@@ -302,6 +316,90 @@ ruleTester(rule, {
           'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1;\n    ssl_protocols TLSv1.2 TLSv1.3;\n  }\n}\n',
       },
       errors: [{ messageId: 'legacy', file: 'gw/nginx.conf', line: 4, messageIncludes: ['enables TLSv1'] }],
+    },
+    {
+      // Measured: Debian 12's nginx 1.22.1 on OpenSSL 3.0.19 with this list: s_client -tls1 / -tls1_1 get alert 80
+      // (the error log, at info level: 'no suitable signature algorithm'), -tls1_2 negotiates.
+      name: 'nginx:1.25 (Debian bookworm, OpenSSL 3.0 at level 2) refuses the TLSv1, TLSv1.1 it lists: info, not a warning',
+      files: nginxProxy('FROM nginx:1.25'),
+      errors: [
+        {
+          messageId: 'refusedByRuntime',
+          severity: 'info',
+          file: 'nginx/proxy_ssl.conf',
+          line: 6,
+          messageIncludes: [
+            'lists TLSv1, TLSv1.1, but its OpenSSL 3.0 (nginx:1.25 → debian:bookworm) refuses them',
+            'below TLSv1.2',
+          ],
+          related: [{ file: 'Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'nginx:1.27-alpine (OpenSSL 3 at the upstream level 1) refuses them too',
+      files: nginxProxy('FROM nginx:1.27-alpine'),
+      errors: [{ messageId: 'refusedByRuntime', severity: 'info', file: 'nginx/proxy_ssl.conf', line: 6 }],
+    },
+    {
+      name: 'nginx:1.25 with an explicit @SECLEVEL=1 in ssl_ciphers: refused, both places named',
+      files: nginxProxy('FROM nginx:1.25', 'HIGH:!aNULL:@SECLEVEL=1'),
+      errors: [
+        {
+          messageId: 'refusedByRuntime',
+          severity: 'info',
+          file: 'nginx/proxy_ssl.conf',
+          line: 6,
+          messageIncludes: ['the @SECLEVEL its cipher string sets'],
+          related: [
+            { file: 'nginx/proxy_ssl.conf', line: 7 },
+            { file: 'Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // OpenSSL 1.1.1 at level 1 still signs TLS 1.0 handshakes: which release runs decides, and the tree does not say.
+      name: 'an explicit @SECLEVEL=1 without a named image: the series is assumed, the warning stays',
+      files: { 'nginx/proxy_ssl.conf': proxySsl('HIGH:!aNULL:@SECLEVEL=1') },
+      errors: [{ messageId: 'legacy', file: 'nginx/proxy_ssl.conf', line: 6 }],
+    },
+    {
+      // Measured: the same server with ssl_ciphers HIGH:!aNULL:@SECLEVEL=0 negotiates TLSv1 (ECDHE-RSA-AES256-SHA).
+      name: 'nginx:1.25 with @SECLEVEL=0 in ssl_ciphers serves TLSv1: still a warning',
+      files: nginxProxy('FROM nginx:1.25', 'HIGH:!aNULL:@SECLEVEL=0'),
+      errors: [
+        { messageId: 'legacy', file: 'nginx/proxy_ssl.conf', line: 6, messageIncludes: ['enables TLSv1, TLSv1.1'] },
+      ],
+    },
+    {
+      // Untagged: `nginx:latest` has run on Debian jessie (OpenSSL 1.0.1t) and stretch (1.1.0) as well as bookworm.
+      name: 'untagged FROM nginx: the OpenSSL release is unknown, the warning stays',
+      files: nginxProxy('FROM nginx'),
+      errors: [
+        { messageId: 'legacy', file: 'nginx/proxy_ssl.conf', line: 6, messageIncludes: ['enables TLSv1, TLSv1.1'] },
+      ],
+    },
+    {
+      // nginx resets the minimum version to 0 (ngx_ssl_create), so Debian's MinProtocol = TLSv1.2 does not apply,
+      // and OpenSSL 1.1.1 at level 2 still signs TLS 1.0 handshakes.
+      name: 'nginx:1.24 (Debian bullseye, OpenSSL 1.1.1) serves TLSv1: still a warning',
+      files: nginxProxy('FROM nginx:1.24'),
+      errors: [{ messageId: 'legacy', file: 'nginx/proxy_ssl.conf', line: 6 }],
+    },
+    {
+      // Tomcat Native on the image's OpenSSL 3.0 (Ubuntu jammy): the same signature floor as nginx's.
+      name: 'Tomcat Native on tomcat:9.0.85-jdk17-temurin-jammy (OpenSSL 3.0) refuses the TLSv1, TLSv1.1 it lists',
+      files: tomcatNative('protocols="TLSv1,TLSv1.1,TLSv1.2"'),
+      errors: [
+        {
+          messageId: 'refusedByRuntime',
+          severity: 'info',
+          file: 'api/conf/server.xml',
+          line: 3,
+          messageIncludes: ['lists TLSv1, TLSv1.1, but its OpenSSL'],
+        },
+      ],
     },
     {
       name: 'nginx TLSv1 TLSv1.2',
