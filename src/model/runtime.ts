@@ -13,6 +13,7 @@ import { namedRuntimes, shortPath, type ScopedRuntime } from './runtime-named';
 import type { DockerfileData } from '../parse/dockerfile';
 import { ImageFiles } from '../parse/image-files';
 import { homeFileCopy } from './image-home-files';
+import { dockerfileJavaEvidence } from './dockerfile-java';
 
 export type { ScopedRuntime } from './runtime-named';
 
@@ -43,10 +44,15 @@ export function findRuntimes(documents: ParsedDocument[], root = '', memo?: RunM
     }
   }
   const copiedOverJdk = securityFilesCopiedOverJdk(documents, memo);
+  const imageBuildDirs = javaImageBuildDirs(documents);
   const runtimes: ScopedRuntime[] = [];
   for (const [home, { release, security }] of homes) {
     // A java.security an image copies over its JDK's is that JDK's (./image-security-copy.ts), no JDK of its own.
     if (!release && security && copiedOverJdk.has(security.file.path)) continue;
+    // A lone java.security beside a Dockerfile whose image runs Java and that names no java.security (efrozo23/poc-sicr:
+    // a JDK master copy at the root, the image FROM fabric8/s2i-java): the image's JDK runs what this directory builds
+    // and reads its own java.security; this file reaches no JDK, so it stands for none.
+    if (!release && security && home === path.dirname(security.file.path) && imageBuildDirs.has(home)) continue;
     // A lone java.security that a start of the tree loads with -Djava.security.properties (tim-ref/messenger-proxy's
     // Dockerfile: COPY java.security /app, -Djava.security.properties==/app/java.security) changes the JDK that loads
     // it (src/model/jvm-runtime.ts); it is no JDK of its own.
@@ -273,6 +279,29 @@ function overrideFileNames(documents: readonly ParsedDocument[]): Set<string> {
         names.add(securityFileName(p.value.replace(/^=/, '').replace(/^file:/, '')));
   }
   return names;
+}
+
+/** A java.security file named in a text (`COPY java.security …`, a Compose volume `./java.security:/opt/…`). */
+const SECURITY_FILE_NAMED = /java\.security(?![\w.])/i;
+
+/**
+ * The directories holding a Dockerfile whose image runs Java (./dockerfile-java.ts) and whose text names no
+ * java.security (no COPY, cp, sed or -Djava.security.properties of one), when no other file of the tree names a
+ * java.security file either (a Compose volume could mount one over the JDK's): the image's JDK reads only its own.
+ */
+function javaImageBuildDirs(documents: readonly ParsedDocument[]): Set<string> {
+  const dirs = new Set<string>();
+  const named = (doc: ParsedDocument) =>
+    doc.kind !== 'java.security' && doc.file.text.length > 0 && SECURITY_FILE_NAMED.test(doc.file.text);
+  if (documents.some((d) => d.kind !== 'dockerfile' && named(d))) return dirs;
+  for (const doc of documents)
+    if (
+      doc.kind === 'dockerfile' &&
+      !/java\.security/i.test(doc.file.text) &&
+      dockerfileJavaEvidence(doc.data as DockerfileData) !== undefined
+    )
+      dirs.add(path.dirname(doc.file.path));
+  return dirs;
 }
 
 /** The tree java.security files a Dockerfile copies over its image JDK's java.security (./image-home-files.ts). */

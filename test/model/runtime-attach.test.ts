@@ -169,6 +169,52 @@ describe('JDKs named by Dockerfiles and start scripts', () => {
   });
 });
 
+// efrozo23/poc-sicr@d7e7a7c (no licence file): a JDK master java.security at the root beside a Dockerfile whose image
+// runs Java and copies no java.security. The image's JDK reads its own; this file stood for "a JDK of unknown version".
+describe('a lone java.security stands for a JDK only when nothing says another JDK runs its directory', () => {
+  const security = 'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4\n';
+  const app = { 'java.security': security, 'src/main/resources/application.properties': 'server.port=8443\n' };
+  const image = (from: string) => `FROM ${from}\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n`;
+  const lone = 'JDK of unknown version whose java.security is java.security';
+  it.each([
+    [
+      'an image lint-deploy does not know, copying no java.security: no JDK',
+      { Dockerfile: image('fabric8/s2i-java:2.3') },
+      undefined,
+    ],
+    [
+      'a known image copying no java.security: its JDK alone, not two equally near',
+      { Dockerfile: image('eclipse-temurin:17.0.9_9-jre') },
+      'JDK from Dockerfile:1 FROM eclipse-temurin:17.0.9_9-jre',
+    ],
+    ['no image build (a collected configuration): the JDK whose java.security it is', {}, lone],
+    [
+      'a Compose volume names the file: kept',
+      {
+        Dockerfile: image('fabric8/s2i-java:2.3'),
+        'docker-compose.yml':
+          'services:\n  app:\n    build: .\n    volumes:\n      - ./java.security:/opt/jdk/conf/security/java.security\n',
+      },
+      lone,
+    ],
+    [
+      'the Dockerfile edits a java.security: kept',
+      {
+        Dockerfile: image('fabric8/s2i-java:2.3').replace(
+          'ENTRYPOINT',
+          'RUN sed -i s/SSLv3,// $JAVA_HOME/jre/lib/security/java.security\nENTRYPOINT',
+        ),
+      },
+      lone,
+    ],
+  ])('%s', (_name, files, from) => {
+    const { byName } = attach({ ...app, ...files });
+    const runtimes = Object.values(byName).map((r) => r?.from);
+    expect(runtimes.length).toBeGreaterThan(0);
+    expect(runtimes.every((r) => r === from)).toBe(true);
+  });
+});
+
 describe("each attachment's provenance is in the reports", () => {
   const cli = path.resolve(__dirname, '../../dist/cli.js');
   const tree = () => {

@@ -10,8 +10,26 @@ const CLOUDSTACK_DEFAULT =
 const JDK17_LIST =
   'jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH, include jdk.disabled.namedCurves\n';
 
+/**
+ * efrozo23/poc-sicr@d7e7a7c (no licence file): a whole JDK master java.security at the repository root, beside a
+ * Dockerfile whose image runs Java and that copies two certificates but no java.security.
+ */
+const POC_SICR_DOCKERFILE =
+  'FROM maven:3.6.0-jdk-11-slim AS build\nCOPY src /home/app/src\nCOPY pom.xml /home/app\nRUN mvn -f /home/app/pom.xml clean package\n\nFROM fabric8/s2i-java:2.3\nUSER root\nCOPY sirc.cer $JAVA_HOME/jre/lib/security/\nCOPY --from=build /home/app/target/*.jar /usr/local/lib/demo.jar\nEXPOSE 8080\nENTRYPOINT ["java","-jar","/usr/local/lib/demo.jar"]\n';
+const MASTER_SECURITY =
+  'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, include jdk.disabled.namedCurves\n';
+const POC_SICR_PROPERTIES = 'server.port=8443\nserver.ssl.key-store=classpath:localhost.p12\n';
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a master java.security beside a Java image build that copies no java.security reaches no JDK',
+      files: {
+        Dockerfile: POC_SICR_DOCKERFILE,
+        'java.security': MASTER_SECURITY,
+        'src/main/resources/application.properties': POC_SICR_PROPERTIES,
+      },
+    },
     {
       name: 'no override: the JDK default applies',
       files: { 'app/jdk/release': TEMURIN17, 'app/jvm.options': '-Xmx1g\n' },
