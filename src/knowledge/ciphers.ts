@@ -3,17 +3,23 @@ import type { CipherSuite } from './types';
 
 const SUITES: readonly CipherSuite[] = registryData.suites;
 
-let index: Map<string, CipherSuite> | undefined;
+let byName: Map<string, CipherSuite> | undefined;
+let byCode: Map<string, CipherSuite> | undefined;
 const normalKey = (name: string) => name.trim().toUpperCase().replace(/\s+/g, '');
-/** Whether every key of the index is its own normal form (the data has no blank in a name). */
-let keysAreNormal = false;
+/** A code point as written: `0x00,0x3D`, `0x003D` or `003D` (normal form: upper case, no blanks). */
+const CODE_POINT = /^(?:0X([0-9A-F]{2}),0X([0-9A-F]{2})|(?:0X)?([0-9A-F]{4}))$/;
 
-/** Upper-cased lookup keys: IANA, OpenSSL, IBM `SSL_`, JSSE, MQ CipherSpec, `0x00,0x3D`, `0x003D`, `003D`. */
-function buildIndex(): Map<string, CipherSuite> {
+/**
+ * Upper-cased names: IANA first (so an IANA name always wins), then each suite's JSSE, OpenSSL and IBM `SSL_`
+ * names, then MQ CipherSpecs; a later name equal to an earlier key does not replace it. Built on first use, and
+ * small: start-up pays for it on every run that looks a suite up (code points have an index of their own).
+ */
+function buildNameIndex(): Map<string, CipherSuite> {
   const map = new Map<string, CipherSuite>();
-  const add = (key: string | undefined, suite: CipherSuite) => {
-    const upper = key?.toUpperCase();
-    if (upper && !map.has(upper)) map.set(upper, suite);
+  const add = (name: string | undefined, suite: CipherSuite) => {
+    // toUpperCase returns the string itself when nothing changes (most names are upper case already).
+    const key = name?.toUpperCase();
+    if (key && !map.has(key)) map.set(key, suite);
   };
   for (const suite of SUITES) add(suite.iana, suite);
   for (const suite of SUITES) {
@@ -21,14 +27,30 @@ function buildIndex(): Map<string, CipherSuite> {
     if (suite.jsse !== suite.iana) add(suite.jsse, suite);
     add(suite.openssl, suite);
     if (suite.ibm !== suite.iana && suite.ibm !== suite.jsse) add(suite.ibm, suite);
-    const hex = suite.code.replace(/0x|,/gi, '');
-    add(suite.code, suite);
-    add(`0x${hex}`, suite);
-    add(hex, suite);
   }
   for (const suite of SUITES) for (const spec of suite.mq ?? []) add(spec, suite);
-  keysAreNormal = [...map.keys()].every((key) => normalKey(key) === key);
   return map;
+}
+
+/** Suites by their two code bytes as four hex digits (`003D`); the schema fixes `code` as `0xHH,0xHH`. */
+function buildCodeIndex(): Map<string, CipherSuite> {
+  const map = new Map<string, CipherSuite>();
+  for (const suite of SUITES) {
+    const hex = suite.code.slice(2, 4) + suite.code.slice(7, 9);
+    if (!map.has(hex)) map.set(hex, suite);
+  }
+  return map;
+}
+
+/** A name in normal form (upper case, no blanks): a name, else a code point. */
+function findNormal(key: string): CipherSuite | undefined {
+  byName ??= buildNameIndex();
+  const named = byName.get(key);
+  if (named || key.length > 9) return named;
+  const code = CODE_POINT.exec(key);
+  if (!code) return undefined;
+  byCode ??= buildCodeIndex();
+  return byCode.get(code[3] ?? code[1]! + code[2]!);
 }
 
 /**
@@ -37,17 +59,16 @@ function buildIndex(): Map<string, CipherSuite> {
  * `ECDHE_RSA_AES_128_CBC_SHA256`), or the code point (`0x00,0x3D`, `0x003D`, `003D`). Case-insensitive.
  */
 export function findCipherSuite(name: string): CipherSuite | undefined {
-  index ??= buildIndex();
-  // A name written as a key is (upper case, no blanks) is its own normal form: looked up as it is, without
-  // the three string copies below (asked for every suite of every link end).
-  const asWritten = keysAreNormal ? index.get(name) : undefined;
+  // A name written in normal form (no data name has a blank: test/knowledge/cipher-lookup.test.ts) is looked up
+  // as it is, without the three string copies below (asked for every suite of every link end).
+  const asWritten = findNormal(name);
   if (asWritten) return asWritten;
   const key = normalKey(name);
-  const direct = index.get(key);
+  const direct = key === name ? undefined : findNormal(key);
   if (direct) return direct;
   // Any SSL_ spelling of a TLS_ suite (IBM accepts TLS_ for SSL_, JSSE keeps SSL_ for legacy suites).
-  if (key.startsWith('SSL_')) return index.get(`TLS_${key.slice(4)}`);
-  if (key.startsWith('TLS_')) return index.get(`SSL_${key.slice(4)}`);
+  if (key.startsWith('SSL_')) return findNormal(`TLS_${key.slice(4)}`);
+  if (key.startsWith('TLS_')) return findNormal(`SSL_${key.slice(4)}`);
   return undefined;
 }
 
