@@ -12,6 +12,7 @@ import {
   referenceNow,
   storeFingerprint,
   storeRelated,
+  NOT_SERVED_PHRASES,
   OTHER_STORE_PASSWORD,
   notServedWhy,
 } from './_lib/shared';
@@ -25,7 +26,7 @@ export default defineRule({
     id: 'cert/expired',
     description: 'Report certificates in the tree that are expired or not yet valid',
     severity: 'error',
-    ownPhrases: [OTHER_STORE_PASSWORD],
+    ownPhrases: [OTHER_STORE_PASSWORD, ...NOT_SERVED_PHRASES],
     messages: {
       expired:
         "Certificate {{dn}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",

@@ -11,6 +11,7 @@ import {
   referenceNow,
   storeFingerprint,
   storeRelated,
+  NOT_SERVED_PHRASES,
   OTHER_STORE_PASSWORD,
 } from './_lib/shared';
 
@@ -19,7 +20,7 @@ export default defineRule({
     id: 'cert/expires-soon',
     description: 'Warn about certificates that expire within the configured number of days',
     severity: 'warning',
-    ownPhrases: [OTHER_STORE_PASSWORD],
+    ownPhrases: [OTHER_STORE_PASSWORD, ...NOT_SERVED_PHRASES],
     messages: {
       soon: 'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days): renew it before handshakes start failing with certificate_expired / AMQ9633',
       soonUnnamed:

@@ -12,6 +12,7 @@ import {
   notServedWhy,
   ownerName,
   storeRelated,
+  NOT_SERVED_PHRASES,
   OTHER_STORE_PASSWORD,
 } from './_lib/shared';
 
@@ -20,7 +21,7 @@ export default defineRule({
     id: 'cert/shared-private-key',
     description: 'Warn when two components (e.g. two queue managers) present certificates with the same key pair',
     severity: 'warning',
-    ownPhrases: [OTHER_STORE_PASSWORD],
+    ownPhrases: [OTHER_STORE_PASSWORD, ...NOT_SERVED_PHRASES],
     messages: {
       shared:
         '{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key',

@@ -517,6 +517,31 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // msolberg/was-demo's basicRegistry passwords are `other` and `only`: masked as whole words, they turned the
+      // rule's own reason into "nor any *** setting" and "and *** defaultKeyStore" (NOT_SERVED_PHRASES).
+      name: 'the same, with short passwords that are ordinary words: the reason keeps its words, the passwords stay masked',
+      files: {
+        ...libertyUnreferenced(''),
+        'app/config/server.xml': libertyUnreferenced('')
+          ['app/config/server.xml']!.toString()
+          .replace(
+            '</server>',
+            '  <basicRegistry id="basic"><user name="alice" password="other"/><user name="bob" password="only"/></basicRegistry>\n</server>',
+          ),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredNotServed',
+          file: 'app/config/resources/security/validation.crt',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['nor any other setting, names validationKeystore', 'and only defaultKeyStore is used'],
+          messageExcludes: ['***'],
+        },
+      ],
+    },
     ...[
       ['a certificate file', 'old.crt', cert('qmprod1.crt')],
       ['a key store', 'old.p12', tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!],

@@ -49,6 +49,15 @@ export function datesMatter(c: TreeCertificate): boolean {
   return (!c.store || c.store.entry === 'private-key') && !caRecordCopy(c);
 }
 
+// The fixed words of the reason a Liberty key store nothing refers to is not served. Message data is masked for
+// secrets, and a short password that is an ordinary word (msolberg/was-demo's basicRegistry passwords `other` and
+// `only`) would be masked inside them: NOT_SERVED_PHRASES are meta.ownPhrases of the rules that call notServedWhy.
+const NO_ELEMENT_REFERS = 'no <ssl> or other element of';
+const NO_SETTING_NAMES = 'no <ssl> keyStoreRef or trustStoreRef, nor any other setting, names';
+const ONLY_DEFAULT_KEY_STORE =
+  "and only defaultKeyStore is used without one (Liberty's defaultSSLConfig), so no TLS configuration presents or trusts its certificates";
+export const NOT_SERVED_PHRASES: readonly string[] = [NO_ELEMENT_REFERS, NO_SETTING_NAMES, ONLY_DEFAULT_KEY_STORE];
+
 /**
  * Why no handshake the tree shows uses a certificate that only servers serving no TLS name or own
  * (CertificateFileUse.notServed), in words for a message (`{{why}}`), with the places that decide it: the setting that
@@ -93,7 +102,7 @@ export function notServedWhy(
                         : why.kind === 'spring-bundle-unsupported'
                           ? `Spring Boot ${why.release.version} has no SSL bundles (from ${why.since}): it ignores this setting`
                           : why.kind === 'liberty-keystore-unreferenced'
-                            ? `no <ssl> or other element of ${server.server} refers to key store ${why.id}`
+                            ? `${NO_ELEMENT_REFERS} ${server.server} refers to key store ${why.id}`
                             : `profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
@@ -116,7 +125,7 @@ export function notServedWhy(
   const named = names ?? `${server.server} names ${file}`;
   if (why.kind === 'liberty-keystore-unreferenced')
     return {
-      why: `${named}, but nothing in its configuration refers to that key store: no <ssl> keyStoreRef or trustStoreRef, nor any other setting, names ${why.id}, and only defaultKeyStore is used without one (Liberty's defaultSSLConfig), so no TLS configuration presents or trusts its certificates`,
+      why: `${named}, but nothing in its configuration refers to that key store: ${NO_SETTING_NAMES} ${why.id}, ${ONLY_DEFAULT_KEY_STORE}`,
       related,
     };
   if (why.kind === 'tomcat-version')
