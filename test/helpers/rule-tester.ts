@@ -42,9 +42,18 @@ export interface InvalidCase extends TreeCase {
   errors: ExpectedFinding[];
 }
 
-/** Writes a tree into a fresh temp directory and returns its path. */
+/**
+ * Every directory writeTree made in this test file, removed after its tests (this module is loaded per test file,
+ * at collection time, where a hook may be registered): trees a test does not remove itself do not pile up in /tmp.
+ */
+const written: string[] = [];
+if (typeof afterAll === 'function')
+  afterAll(() => written.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** Writes a tree into a fresh temp directory and returns its path (removed after the test file's tests). */
 export function writeTree(files: Tree): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-test-'));
+  written.push(dir);
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(dir, relative);
     fs.mkdirSync(path.dirname(file), { recursive: true });

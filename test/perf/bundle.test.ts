@@ -68,7 +68,15 @@ describe('the bundles (start-up, docs/performance.md)', () => {
 
 describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8 code cache', () => {
   // A private copy of the installed layout: this test's caches are its own (other tests use dist/).
-  const install = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-chunks-'));
+  // The private install and the trees the tests write, removed after them.
+  const made: string[] = [];
+  const scratch = (prefix: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  const install = scratch('lint-deploy-chunks-');
   fs.cpSync(path.join(repo, 'bin'), path.join(install, 'bin'), { recursive: true });
   fs.cpSync(dist, path.join(install, 'dist'), {
     recursive: true,
@@ -134,7 +142,7 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
   });
 
   it('a Spring YAML file with a list loads the yaml chunk alone; its cache is written once, then used', () => {
-    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-yaml-chunk-'));
+    const tree = scratch('lint-deploy-yaml-chunk-');
     fs.writeFileSync(
       path.join(tree, 'application.yml'),
       'server:\n  port: 8443\n  ssl:\n    enabled-protocols:\n      - TLSv1.2\n      - TLSv1.3\n',
@@ -165,7 +173,7 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
   });
 
   it('a config file loads the config validator (jsonc-parser only to place a syntax error); --explain loads marked', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-config-'));
+    const dir = scratch('lint-deploy-config-');
     fs.writeFileSync(path.join(dir, 'lint-deploy.config.json'), '{ "rules": {} }\n');
     fs.writeFileSync(path.join(dir, 'aserver.conf'), 'cleartrust.net.ssl.use=auth\n');
     const valid = loadedChunks([dir]);

@@ -32,8 +32,13 @@ describe('handshake predictions shared by a run', () => {
     const fleet = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-predict-memo-'));
     generateFleet(fleet, { count: 12, seed: 5, defectRate: 0.5 });
     const config = loadConfig(path.join(fleet, 'lint-deploy.config.json'), fleet);
-    expect(predictionsMatch(fleet, config)).toBeGreaterThan(12);
-    const { deployments } = lint({ paths: [], cwd: fleet, config });
+    let deployments: ReturnType<typeof lint>['deployments'];
+    try {
+      expect(predictionsMatch(fleet, config)).toBeGreaterThan(12);
+      deployments = lint({ paths: [], cwd: fleet, config }).deployments;
+    } finally {
+      fs.rmSync(fleet, { recursive: true, force: true });
+    }
     const texts = JSON.stringify(deployments.map((d) => d.derived.predictions.map((p) => p.prediction)));
     // Every environment's ends are named after it (queue managers QM00001, QM00002 …): each keeps its names.
     expect(texts).toMatch(/QM00001[^Q]*QM00001/);

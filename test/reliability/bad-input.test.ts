@@ -181,7 +181,7 @@ const fileCases: FileCase[] = [
     name: 'a symlink out of the tree is not followed, said as info (its secret is never read)',
     files: { 'aserver.conf': `${ANON}\n` },
     setup: (root) => {
-      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-outside-'));
+      const outside = writeTree({}); // removed with the test file's trees
       fs.writeFileSync(
         path.join(outside, 'keyserver.conf'),
         'cleartrust.keyserver.ssl.use=clear\ncleartrust.keyserver.keystore_passphrase=Outside-Tree-Secret-42\n',
