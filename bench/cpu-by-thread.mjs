@@ -58,6 +58,8 @@ function run(command, commandArgs, options = {}) {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-perf-'));
+// Also on process.exit (a failed perf run exits from inside the try below, past its finally).
+process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 const data = path.join(dir, 'perf.data');
 try {
   const recorded = run(
