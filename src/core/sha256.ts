@@ -6,7 +6,7 @@
  * test/parse/keystore tests check both against node:crypto (OpenSSL).
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -25,9 +25,12 @@ export const SHA256_INITIAL_STATE: readonly number[] = [
 /**
  * One block of SHA-256 into `state` (8 words), in place: `w` (64 words) holds the block's 16 words on entry and
  * its message schedule after. Every index below is a loop bound under those lengths, so the reads are `!` (the
- * key derivation runs this up to 100,000 times per password tried: no checks in it).
+ * key derivation runs this up to 100,000 times per password tried: no checks in it). The words are Int32Arrays:
+ * a word read from a Uint32Array at or above 2^31 is a heap number in bytecode that has not been optimised yet (a
+ * one-deployment run hashes its findings' fingerprints cold: 200 KB of garbage), a signed one is a small integer;
+ * the arithmetic is the same modulo 2^32.
  */
-export function sha256Compress(state: Uint32Array, w: Uint32Array): void {
+export function sha256Compress(state: Int32Array, w: Int32Array): void {
   for (let t = 16; t < 64; t++) {
     const x = w[t - 15]!;
     const y = w[t - 2]!;
@@ -57,7 +60,7 @@ export function sha256Compress(state: Uint32Array, w: Uint32Array): void {
     b = a;
     a = (temp1 + temp2) | 0;
   }
-  // Uint32Array stores each sum modulo 2^32.
+  // Int32Array stores each sum modulo 2^32.
   state[0] = state[0]! + a;
   state[1] = state[1]! + b;
   state[2] = state[2]! + c;
@@ -77,13 +80,13 @@ export function sha256Hex(text: string): string {
   padded[length] = 0x80;
   padded.writeUInt32BE(Math.floor(length / 0x20000000), padded.length - 8);
   padded.writeUInt32BE((length * 8) >>> 0, padded.length - 4);
-  const state = Uint32Array.from(SHA256_INITIAL_STATE);
-  const w = new Uint32Array(64);
+  const state = Int32Array.from(SHA256_INITIAL_STATE);
+  const w = new Int32Array(64);
   for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let t = 0; t < 16; t++) w[t] = padded.readUInt32BE(offset + 4 * t);
+    for (let t = 0; t < 16; t++) w[t] = padded.readInt32BE(offset + 4 * t);
     sha256Compress(state, w);
   }
   const digest = Buffer.alloc(32);
-  for (let i = 0; i < 8; i++) digest.writeUInt32BE(state[i]!, 4 * i);
+  for (let i = 0; i < 8; i++) digest.writeInt32BE(state[i]!, 4 * i);
   return digest.toString('hex');
 }

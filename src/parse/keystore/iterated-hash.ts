@@ -14,7 +14,7 @@ const IV1: readonly [number, number, number, number, number] = [
 const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
 
 /** SHA-256 of a 32-byte message held as 8 words, in place: one block (message, 0x80, zeros, bit length 256). */
-function sha256Round(h: Uint32Array, w: Uint32Array): void {
+function sha256Round(h: Int32Array, w: Int32Array): void {
   // w holds 80 words and h 8: every index below is a loop bound under those lengths (see sha256Compress).
   for (let i = 0; i < 8; i++) w[i] = h[i]!;
   w[8] = 0x80000000;
@@ -25,7 +25,7 @@ function sha256Round(h: Uint32Array, w: Uint32Array): void {
 }
 
 /** SHA-1 of a 20-byte message held as 5 words, in place: one block (message, 0x80, zeros, bit length 160). */
-function sha1Round(h: Uint32Array, w: Uint32Array): void {
+function sha1Round(h: Int32Array, w: Int32Array): void {
   // w holds 80 words and h 5: every index below is a loop bound under those lengths (see sha256Round).
   for (let i = 0; i < 5; i++) w[i] = h[i]!;
   w[5] = 0x80000000;
@@ -44,7 +44,7 @@ function sha1Round(h: Uint32Array, w: Uint32Array): void {
     a = t;
   }
   const out = [a, b, c, d, e] as const;
-  for (let i = 0; i < 5; i++) h[i] = (IV1[i]! + out[i]!) >>> 0;
+  for (let i = 0; i < 5; i++) h[i] = IV1[i]! + out[i]!;
 }
 
 /** `digest` hashed `times` more times with `hash` (the digest is that hash's output). */
@@ -61,11 +61,12 @@ export function rehash(hash: string, digest: Buffer, times: number): Buffer {
     return a;
   }
   const words = digest.length / 4;
-  const h = new Uint32Array(words);
-  for (let i = 0; i < words; i++) h[i] = digest.readUInt32BE(i * 4);
-  const w = new Uint32Array(80);
+  // Signed words (see sha256Compress): the same bits, and no heap numbers before the loop is optimised.
+  const h = new Int32Array(words);
+  for (let i = 0; i < words; i++) h[i] = digest.readInt32BE(i * 4);
+  const w = new Int32Array(80);
   for (let r = 0; r < times; r++) round(h, w);
   const out = Buffer.alloc(digest.length);
-  for (const [i, word] of h.entries()) out.writeUInt32BE(word, i * 4);
+  for (const [i, word] of h.entries()) out.writeInt32BE(word, i * 4);
   return out;
 }
