@@ -2,7 +2,8 @@
  * What the Docker Compose service that runs a queue manager says about it: the AMQ_* variables of its `environment:`
  * (list or map form) that re-enable deprecated CipherSpecs, and the IBM MQ release its image names. The service is one
  * that mounts the MQSC into /etc/mqm (IBM MQ's container runs the MQSC files there when it creates the queue manager:
- * ibm-messaging/mq-container@def9638 docs/usage.md), or one that builds its image from the Dockerfile that copies the
+ * ibm-messaging/mq-container@def9638 docs/usage.md), one in whose container a script runs it (`docker exec qm1 runmqsc
+ * QM1 <<EOF`: ./mq-exec.ts), or one that builds its image from the Dockerfile that copies the
  * MQSC (the nearest Dockerfile at or above it whose FROM is an IBM MQ image). The variables of the container's
  * environment are the queue manager's process environment, as the image's ENV is, and win over the image's ENV
  * (https://docs.docker.com/reference/compose-file/services/#environment).
@@ -13,6 +14,7 @@ import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { mqReleaseFromImage } from '../knowledge';
 import type { MqQueueManagerFacts } from './attributes';
 import { builtDockerfile } from './compose-mounts';
+import { servicesExecutingMqsc } from './mq-exec';
 import { servicesMountingMqsc, type MqscComposeService } from './mq-qmgr-names';
 import { isReenablingName } from './mq-release';
 import type { TreeMount } from './types';
@@ -23,14 +25,19 @@ type Release = NonNullable<MqQueueManagerFacts['release']>;
 /** A value Compose fills in from the shell or a `.env` file that the tree does not resolve. */
 const INTERPOLATED = /\$\{|\$[A-Za-z_]/;
 
-/** The Compose services that run the queue manager of the MQSC at `filePath`: by mount, or by building its image. */
+/**
+ * The Compose services that run the queue manager of the MQSC `mqsc`: by mount, by a script's `docker exec` into their
+ * container (./mq-exec.ts), or by building its image.
+ */
 export function servicesRunningMqsc(
-  filePath: string,
+  mqsc: ParsedDocument,
   mounts: readonly TreeMount[],
   composeFiles: readonly ParsedDocument[],
   mqDockerfile: ParsedDocument<DockerfileData> | undefined,
 ): MqscComposeService[] {
-  const found = servicesMountingMqsc(filePath, mounts, composeFiles);
+  const found = servicesMountingMqsc(mqsc.file.path, mounts, composeFiles);
+  for (const execs of servicesExecutingMqsc(mqsc, composeFiles))
+    if (!found.some((f) => f.doc === execs.doc && f.service === execs.service)) found.push(execs);
   if (mqDockerfile)
     for (const doc of composeFiles as ParsedDocument<ComposeData>[])
       for (const service of doc.data.services)
@@ -44,7 +51,7 @@ export function servicesRunningMqsc(
 
 /** The re-enabling variables the services' `environment:` sets, in written order. */
 export function composeReenablingEnvironment(services: readonly MqscComposeService[]): Environment {
-  return services.flatMap(({ doc, service, builds }) =>
+  return services.flatMap(({ doc, service, builds, execs }) =>
     service.environment.flatMap((variable) =>
       isReenablingName(variable.name) && variable.value !== undefined
         ? [
@@ -54,7 +61,9 @@ export function composeReenablingEnvironment(services: readonly MqscComposeServi
                 value: variable.value,
                 location: { file: doc.file.path, range: variable.valueRange },
                 templated: INTERPOLATED.test(variable.value),
-                // Built, not mounted: the Dockerfile that copies the MQSC is what ties the service to this queue manager.
+                // Not mounted: the command that runs the MQSC in the service's container, or the Dockerfile that copies
+                // it, is what ties the service to this queue manager.
+                ...(execs && { via: [execs] }),
                 ...(builds && {
                   via: [
                     {
@@ -73,7 +82,7 @@ export function composeReenablingEnvironment(services: readonly MqscComposeServi
 }
 
 /**
- * The release the image of the services that mount the MQSC names (`image: icr.io/ibm-messaging/mq:9.4.0.5-r1`); a
+ * The release the image of the services that run the MQSC (mount it, or exec into) names (`image: icr.io/ibm-messaging/mq:9.4.0.5-r1`); a
  * service that builds its image names the built image there, not its base. Several services naming different releases:
  * none (which one runs it is not known).
  */

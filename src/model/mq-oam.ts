@@ -6,12 +6,11 @@
  * its queue manager at its first start (ibm-messaging/mq-container cmd/runmqserver/qmgr.go, createQueueManager runs
  * crtmqm in the container's environment), so the variable in the `qmgr` container of a QueueManager resource
  * (`spec.template.pod.containers[name=qmgr].env`, as IBM's Cloud Pak samples write it) or in the `environment:` of the
- * Compose service that mounts the MQSC into /etc/mqm switches the OAM off. A negative or templated value is not read as set.
+ * Compose service that mounts the MQSC into /etc/mqm, or in whose container a script runs it (`docker exec qm1 runmqsc`),
+ * switches the OAM off. A negative or templated value is not read as set.
  */
 import type { RelatedLocation } from '../core/types';
-import type { ParsedDocument } from '../parse/types';
-import type { TreeMount } from './compose-mounts';
-import { queueManagerEnvironment } from './mq-qmgr-names';
+import { queueManagerEnvironment, type MqscComposeService } from './mq-qmgr-names';
 import { field, qmgrContainerEnvironment, type ApplyingQueueManager } from './mq-resources';
 
 const VARIABLE = 'MQSNOAUT';
@@ -25,10 +24,8 @@ export interface OamSwitchedOff {
 }
 
 export function oamSwitchedOff(
-  filePath: string,
   applying: readonly ApplyingQueueManager[],
-  mounts: readonly TreeMount[],
-  composeFiles: readonly ParsedDocument[],
+  services: readonly MqscComposeService[],
 ): OamSwitchedOff | undefined {
   for (const { name, value, range, qm } of qmgrContainerEnvironment(applying)) {
     if (name !== VARIABLE || NOT_SET.test(value)) continue;
@@ -41,7 +38,7 @@ export function oamSwitchedOff(
       },
     };
   }
-  for (const { at, value, service } of queueManagerEnvironment(filePath, mounts, composeFiles, VARIABLE)) {
+  for (const { at, value, service } of queueManagerEnvironment(services, VARIABLE)) {
     if (!NOT_SET.test(value))
       return {
         value,

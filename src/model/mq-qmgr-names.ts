@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import { LineIndex } from '../parse/text';
@@ -108,24 +108,23 @@ const MQ_CONTAINER_MQSC_DIR = '/etc/mqm';
  */
 export function queueManagerNamesOfCompose(
   filePath: string,
-  mounts: readonly TreeMount[],
-  composeFiles: readonly ParsedDocument[],
+  services: readonly MqscComposeService[],
 ): ScriptQueueManagerName[] {
   const names: ScriptQueueManagerName[] = [];
-  for (const { at, value: name, service } of queueManagerEnvironment(filePath, mounts, composeFiles, 'MQ_QMGR_NAME')) {
+  for (const { at, value: name, service } of queueManagerEnvironment(services, 'MQ_QMGR_NAME')) {
     if (!QMGR_NAME.test(name) || names.some((n) => n.name === name.toUpperCase())) continue;
+    const how = services.find((s) => s.service.name === service)?.execs
+      ? 'a script runs it in its container'
+      : `mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`;
     names.push({
       name: name.toUpperCase(),
-      location: {
-        ...at,
-        message: `queue manager ${name.toUpperCase()} named here: Compose service ${service} mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`,
-      },
+      location: { ...at, message: `queue manager ${name.toUpperCase()} named here: Compose service ${service} ${how}` },
     });
   }
   return names;
 }
 
-/** A variable of the `environment:` of a Compose service that runs the MQSC at `filePath` (mounted into /etc/mqm). */
+/** A variable of the `environment:` of a Compose service that runs an MQSC (mounts it into /etc/mqm, or runs it by docker exec). */
 export interface QueueManagerEnvironmentEntry {
   value: string;
   /** Where the value is written. */
@@ -139,6 +138,8 @@ export interface MqscComposeService {
   service: ComposeService;
   /** Set when the service builds the queue manager's image rather than mounting the MQSC: that image's Dockerfile. */
   builds?: ParsedDocument<DockerfileData>;
+  /** Set when a script runs the MQSC in the service's container (`docker exec qm1 runmqsc QM1 <<EOF`): that command. */
+  execs?: RelatedLocation;
 }
 
 /** The Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm. */
@@ -164,14 +165,15 @@ export function servicesMountingMqsc(
   return out;
 }
 
-/** The values Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm give the variable `name`. */
+/**
+ * The values the Compose services that run an MQSC give the variable `name`: those that mount it into IBM MQ's /etc/mqm
+ * and those in whose container a script runs it (./mq-exec.ts).
+ */
 export function queueManagerEnvironment(
-  filePath: string,
-  mounts: readonly TreeMount[],
-  composeFiles: readonly ParsedDocument[],
+  services: readonly MqscComposeService[],
   name: string,
 ): QueueManagerEnvironmentEntry[] {
-  return servicesMountingMqsc(filePath, mounts, composeFiles).flatMap(({ doc, service }) =>
+  return services.flatMap(({ doc, service }) =>
     service.environment
       .filter((variable) => variable.name === name && variable.value !== undefined)
       .map((variable) => ({

@@ -72,10 +72,16 @@ export const mqContributor: ModelContributor = {
       const at = doc.embedded?.range.start.line ?? doc.data.commands[0]?.range.start.line ?? 0;
       // The QueueManager resources that apply this MQSC's ConfigMap, read once for its names, MQSNOAUT and release.
       const applying = queueManagersApplying(doc.file.path, doc.file.text, at);
+      // The Compose services that run it (mount, docker exec, or a build of the MQ image that holds it), read once.
+      const mqDockerfile = mqDockerfileOf(doc.file.path);
+      const running = servicesRunningMqsc(doc, mounts, composeFiles, mqDockerfile);
       const scripted = [
         ...queueManagerNamesBeside(homeDir, scriptNames),
         ...queueManagerNamesOfResources(applying),
-        ...queueManagerNamesOfCompose(doc.file.path, mounts, composeFiles),
+        ...queueManagerNamesOfCompose(
+          doc.file.path,
+          running.filter((s) => !s.builds),
+        ),
       ];
       const rel = path.relative(root, doc.file.path).split(path.sep);
       const stem = path.basename(doc.file.path).replace(/\..*$/, '');
@@ -89,20 +95,21 @@ export const mqContributor: ModelContributor = {
         certificate: ownCertificate(certs, homeDir, qmgrLabel),
         homeDir,
       };
-      const oamOff = oamSwitchedOff(doc.file.path, applying, mounts, composeFiles);
+      const oamOff = oamSwitchedOff(
+        applying,
+        running.filter((s) => !s.builds),
+      );
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
-      const mqDockerfile = mqDockerfileOf(doc.file.path);
-      const services = servicesRunningMqsc(doc.file.path, mounts, composeFiles, mqDockerfile);
       const release =
         queueManagerReleaseOfResources(applying) ??
         releaseOf(doc.file.path) ??
-        composeQueueManagerRelease(services) ??
+        composeQueueManagerRelease(running) ??
         queueManagerReleaseOfConfig(ctx.config, doc.file.path);
       if (release) qmgr.release = release;
       // The container's environment wins over the image's ENV: Compose's and the QueueManager's variables come first, as the
       // rule takes the first.
       const environment = [
-        ...composeReenablingEnvironment(services),
+        ...composeReenablingEnvironment(running),
         ...queueManagerResourceEnvironment(applying),
         ...queueManagerImageEnvironment(mqDockerfile),
       ];

@@ -36,6 +36,8 @@ export interface ComposeService {
   dockerfileInline?: Range;
   /** The image it names (`image:`): with `build:`, the name the image built from that directory gets. */
   image?: string;
+  /** `container_name:` as written and where: the name `docker exec` finds its container by. */
+  containerName?: { value: string; range: Range };
   /** Its `environment:` variables, in written order (./compose-environment.ts). */
   environment: ComposeVariable[];
   /** Its `environment:` variables that Spring binds to settings lint-deploy reads. */
@@ -62,7 +64,7 @@ export interface ComposeData {
 // A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
 // dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|container_name|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
@@ -111,6 +113,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       else if (m[2] === 'build.dockerfile_inline') named.dockerfileInline = entry.valueRange;
       else if (m[2]!.startsWith('build')) named.build = entry.value;
       else if (m[2] === 'image') named.image = entry.value;
+      else if (m[2] === 'container_name') named.containerName = { value: entry.value.trim(), range: entry.valueRange };
       else if (m[2] === 'network_mode') named.networkMode = { value: entry.value.trim(), range: entry.valueRange };
       else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });
       else if (m[2]!.startsWith('command')) {

@@ -250,6 +250,81 @@ ruleTester(rule, {
       errors: [onSslciph('disabled', 'error', ['9.4.0.5', 'Compose service qm1'], [{ file: 'compose.yaml', line: 3 }])],
     },
     {
+      // aztekmq/ibmMQArchitectureLab@8a4b3d6: Compose services named by container_name (qm1, qm2), and scripts that
+      // run MQSC in them with `docker exec <container> … runmqsc`. The container's environment is the queue manager's.
+      name: "docker exec <container_name> runmqsc in a script: that Compose service's environment re-enables the spec",
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - LICENSE=accept\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=TLS_RSA_WITH_3DES_EDE_CBC_SHA\n  qm2:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm2\n',
+        'setup.sh':
+          "#!/bin/bash\ndocker compose up -d\ndocker exec -i qm1 runmqsc QM1 <<'EOF'\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\nEOF\n",
+      },
+      errors: [
+        {
+          file: 'setup.sh',
+          line: 4,
+          messageId: 'reenabled',
+          severity: 'warning',
+          messageIncludes: ['AMQ_SSL_WEAK_CIPHER_ENABLE'],
+          related: [
+            { file: 'docker-compose.yml', line: 7 },
+            { file: 'setup.sh', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'docker exec into the other container: its service (qm2) has no AMQ_* variable, and its image names the release that refuses the spec',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n  qm2:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm2\n',
+        'setup.sh':
+          '#!/bin/bash\nQM_CONTAINER=qm2\ndocker exec "$QM_CONTAINER" bash -lc "cat <<\'MQSC\' | runmqsc QM2\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\nMQSC"\n',
+      },
+      errors: [
+        {
+          file: 'setup.sh',
+          line: 4,
+          messageId: 'disabled',
+          severity: 'error',
+          messageIncludes: ['9.4.0.5', 'Compose service qm2'],
+          related: [{ file: 'docker-compose.yml', line: 8 }],
+        },
+      ],
+    },
+    {
+      name: 'docker compose -f … exec <service> runmqsc: the service by its name',
+      files: {
+        'config/docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    environment:\n      AMQ_SSL_WEAK_CIPHER_ENABLE: TLS_RSA_WITH_3DES_EDE_CBC_SHA\n',
+        'scripts/seed.sh':
+          '#!/bin/sh\ndocker compose -f config/docker-compose.yml exec -T qm1 runmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\nEOF\n',
+      },
+      errors: [
+        {
+          file: 'scripts/seed.sh',
+          line: 3,
+          messageId: 'reenabled',
+          severity: 'warning',
+          related: [
+            { file: 'config/docker-compose.yml', line: 5 },
+            { file: 'scripts/seed.sh', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
+      // aztekmq's define_dev_objects: `docker exec "$cname"` with cname a function's argument, known only at run time.
+      name: 'a container name the script takes from its arguments ties nothing',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n',
+        'setup.sh':
+          '#!/bin/bash\ndefine() {\n  local cname="$1"\n  docker exec "$cname" bash -lc "cat <<\'MQSC\' | runmqsc QM1\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\nMQSC"\n}\ndefine qm1\n',
+      },
+      errors: [{ file: 'setup.sh', line: 5, messageId: 'releaseUnknown', severity: 'warning' }],
+    },
+    {
       name: 'a Compose service that mounts nothing of the queue manager says nothing about its environment',
       files: {
         'compose.yaml':

@@ -122,6 +122,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // aztekmq/ibmMQArchitectureLab@8a4b3d6's shape: services named by container_name, MQSC run by a script's docker exec.
+      name: 'Compose service whose container a script runs the MQSC in (docker exec <container_name> runmqsc)',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    container_name: qm1\n    environment:\n      - LICENSE=accept\n      - MQ_QMGR_NAME=QM1\n      - MQSNOAUT=yes\n',
+        'build_mq.sh': `#!/bin/bash\ndocker compose up -d\ndocker exec -i qm1 runmqsc QM1 <<'EOF'\n${appChannel}EOF\n`,
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'docker-compose.yml',
+          line: 8,
+          messageIncludes: ['APP.SVRCONN'],
+          related: [{ file: 'build_mq.sh', line: 4 }],
+        },
+      ],
+    },
+    {
       // IBM's back-stop pattern (SET CHLAUTH('*') … USERSRC(NOACCESS), then a rule per channel that lets its clients
       // in): the channel's name is what its rule matches, so the name decides who gets in.
       name: 'CONNAUTH off and a CHLAUTH rule that maps everyone on the channel to a user: anyone gets in by that name, error',

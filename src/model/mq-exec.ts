@@ -1,0 +1,80 @@
+/**
+ * The Docker Compose service in whose container a script runs an MQSC: `docker exec -i qm1 runmqsc QM1 <<EOF … EOF`
+ * (or `docker exec qm1 bash -c "echo '…' | runmqsc QM1"`) runs it on the queue manager of the container named qm1,
+ * which is the service whose `container_name:` is qm1 (https://docs.docker.com/reference/compose-file/services/#container_name);
+ * `docker compose exec qm1 …` names the service itself. The service is taken only when exactly one service of the
+ * deployment's Compose files has that name; a name the script fills in counts only when the script assigns it once, to
+ * a literal (src/parse/shell-assignments.ts).
+ */
+import * as path from 'node:path';
+import type { ComposeData } from '../parse/compose';
+import { containerExecs, type ContainerExec } from '../parse/container-exec';
+import { isScript } from '../parse/embedded';
+import { literalAssignments } from '../parse/shell-assignments';
+import { splitLines } from '../parse/text';
+import type { ParsedDocument } from '../parse/types';
+import type { MqscComposeService } from './mq-qmgr-names';
+
+/** MQSC fed to runmqsc by the line that opens it (the heredoc's line above its body, or the echo's own line). */
+const OPENED_ABOVE: Record<string, boolean> = { 'heredoc to runmqsc': true, 'echo to runmqsc': false };
+
+/** `$NAME`, `${NAME}`: the whole word is one plain expansion. */
+const WHOLE_EXPANSION = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$/;
+
+export function servicesExecutingMqsc(
+  mqsc: ParsedDocument,
+  composeFiles: readonly ParsedDocument[],
+): MqscComposeService[] {
+  const embedded = mqsc.embedded;
+  const above = embedded ? OPENED_ABOVE[embedded.container] : undefined;
+  if (!embedded || above === undefined || composeFiles.length === 0) return [];
+  if (!isScript(mqsc.file.path, mqsc.file.text)) return [];
+  const lines = splitLines(mqsc.file.text);
+  const at = embedded.range.start.line - (above ? 1 : 0);
+  const line = lines[at];
+  if (line === undefined || !/\brunmqsc\b/.test(line)) return [];
+  const out: MqscComposeService[] = [];
+  for (const exec of containerExecs(line)) {
+    const name = literalName(exec.name, () => literalAssignments(lines, at));
+    if (!name) continue;
+    const matches = (composeFiles as ParsedDocument<ComposeData>[]).flatMap((doc) =>
+      named(doc, exec, mqsc.file.path)
+        ? doc.data.services
+            .filter((s) => (exec.by === 'container' ? s.containerName?.value : s.name) === name)
+            .map((service) => ({ doc, service }))
+        : [],
+    );
+    const [only] = matches;
+    if (!only || matches.length > 1) continue;
+    const indent = line.length - line.trimStart().length;
+    out.push({
+      ...only,
+      execs: {
+        file: mqsc.file.path,
+        range: { start: { line: at, character: indent }, end: { line: at, character: line.trimEnd().length } },
+        message: `this command runs the MQSC in the container of Compose service ${only.service.name}${exec.by === 'container' ? ` (container_name: ${name})` : ''}`,
+      },
+    });
+  }
+  return out;
+}
+
+/** The name as the shell gives it: as written, or the literal the script assigns the variable it expands. */
+function literalName(written: string, assignments: () => ReadonlyMap<string, string>): string | undefined {
+  if (!written.includes('$')) return written;
+  const m = WHOLE_EXPANSION.exec(written);
+  const value = m ? assignments().get((m[1] ?? m[2])!) : undefined;
+  return value && !value.includes('$') ? value : undefined;
+}
+
+/** Whether `docker compose -f …` names this Compose file (relative to the script, or as the end of its path); no -f: any. */
+function named(doc: ParsedDocument, exec: ContainerExec, script: string): boolean {
+  if (exec.by === 'container' || exec.composeFiles.length === 0) return true;
+  return exec.composeFiles.some((f) => {
+    const written = path.normalize(f);
+    return (
+      path.resolve(path.dirname(script), written) === doc.file.path ||
+      doc.file.path.endsWith(path.sep + written.replace(/^(\.\/)+/, ''))
+    );
+  });
+}
