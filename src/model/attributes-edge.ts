@@ -2,7 +2,7 @@
  * The typed `attributes` of the edge components, nginx and HAProxy (re-exported by ./attributes). Types only.
  */
 import type { Traced } from '../core/traced';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { ClientUrl, ServerEndpointAttributes } from './attributes-tls';
 
 /** `attributes` of `nginx.server` and `nginx.tls-policy` components. */
@@ -177,6 +177,11 @@ export interface HaproxyBindAttributes {
   crtListVerifyWithoutCaFile?: Location[];
   /** Why the line does not say for certain which certificates it loads (`.if`, a placeholder word, `ech`), and where. */
   certificatesUnknown?: { why: string; at: Location };
+  /**
+   * Files a `crt <directory>` loads that hold no certificate (a README, a DER file): HAProxy refuses to start
+   * (src/model/haproxy-crt-directory.ts). Only where a bind mount or a COPY puts the whole tree directory there.
+   */
+  crtDirectoryStrays?: { file: string; crt: Location; directory: string; via: RelatedLocation }[];
   /** The HAProxy release the tree's `haproxy` image names, and where. */
   release?: { value: string; at: Location };
 }

@@ -18,6 +18,8 @@ import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls
 import { haproxyReleaseOf } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';
+import { crtDirectoryStrays } from './haproxy-crt-directory';
+import { deploymentMounts, type TreeMount } from './compose-mounts';
 import { treeStoresOf, type TreeStores } from './store-files';
 import {
   haproxyCiphers,
@@ -126,6 +128,7 @@ interface Context {
   host: string;
   crtLists: ParsedDocument<CrtListData>[];
   stores: TreeStores;
+  mounts: readonly TreeMount[];
 }
 
 function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine): Component | undefined {
@@ -153,6 +156,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   // A crt-list's own path is opened as written (src/cfgparse-ssl.c bind_parse_crt_list), not below crt-base.
   const crtList = sources.crtList.flatMap((o) => pathOf(o, undefined) ?? []);
   const certificates = bindCertificates(own, globals.crtBase, ctx.crtLists, file, ctx.stores);
+  const strays = crtDirectoryStrays(own, globals.crtBase, file, ctx.stores, ctx.mounts);
   // ca-verify-file: CA certificates to verify with that HAProxy does not name in its CertificateRequest.
   const caFile = pathOf(lastOption(own, 'ca-file') ?? lastOption(own, 'ca-verify-file'), globals.caBase);
   const extra: Partial<TlsSettings> = {};
@@ -210,6 +214,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
       strictSni: sources.strictSni,
       ...(section.head.conditional || line.conditional ? { conditional: true as const } : {}),
       ...(sources.unknown ? { certificatesUnknown: sources.unknown } : {}),
+      ...(strays.length > 0 ? { crtDirectoryStrays: strays } : {}),
       ...(certificates.verifyWithoutCaFile.length > 0
         ? { crtListVerifyWithoutCaFile: certificates.verifyWithoutCaFile }
         : {}),
@@ -337,6 +342,7 @@ export const haproxyContributor: ModelContributor = {
         host: ctx.hostOf(doc.file.path),
         crtLists,
         stores: treeStoresOf(ctx),
+        mounts: deploymentMounts(ctx),
       };
       // `default-server` of the last `defaults` section before a proxy, then the proxy's own (HAProxy applies the
       // defaults section above each proxy; a later default-server line of the proxy adds to them).

@@ -10,7 +10,7 @@ import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData } from './compose';
 import type { DockerCopy } from './dockerfile-copies';
 import type { DockerfileData } from './dockerfile';
-import { dockerignoreExcluding, type DockerignoreData } from './dockerignore';
+import { dockerignoreExcluding, type DockerignoreData, type DockerignorePattern } from './dockerignore';
 import type { ParsedDocument } from './types';
 
 /** A tree file in an image, and the instruction that put it there. */
@@ -162,19 +162,74 @@ export class ImageFiles {
   }
 
   /**
+   * The tree directories a Dockerfile copies whole into `containerDir` of its final image: a COPY/ADD of one directory
+   * of the build context to it, or to a directory above it. A program that loads every file of that directory reads
+   * each file of the tree directory the context holds (`inContext`: not one `.dockerignore` leaves out). A Compose bind
+   * mount over the path hides the copy: none then.
+   */
+  directoryCopies(containerDir: string): { treeDir: string; by: Location; inContext: (file: string) => boolean }[] {
+    const out: { treeDir: string; by: Location; inContext: (file: string) => boolean }[] = [];
+    for (const image of this.images()) {
+      if (image.mountTargets.some((t) => containerDir === t || containerDir.startsWith(t + '/'))) continue;
+      const data = this.documents.find((d) => d.file.path === image.dockerfile)?.data as DockerfileData | undefined;
+      const final = (data?.stages.length ?? 0) - 1;
+      for (const copy of data?.copies ?? []) {
+        const [source, ...more] = copy.sources;
+        if (copy.stage !== final || copy.from !== undefined || copy.unknown || !copy.destination) continue;
+        if (source === undefined || more.length > 0 || WILDCARD.test(source)) continue;
+        const dest = copy.destination.replace(/\/+$/, '') || '/';
+        const below =
+          containerDir === dest
+            ? ''
+            : containerDir.startsWith(dest === '/' ? '/' : dest + '/')
+              ? path.posix.relative(dest, containerDir)
+              : undefined;
+        if (below === undefined) continue;
+        const treeDir = path.resolve(image.context, source, ...below.split('/').filter(Boolean));
+        if (treeDir !== image.context && !treeDir.startsWith(image.context + path.sep)) continue;
+        const excludes = this.contextExcludes(image.dockerfile, image.context);
+        out.push({
+          treeDir,
+          by: { file: image.dockerfile, range: copy.range },
+          inContext: (file) => excludes(file) === undefined,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The `.dockerignore` that decides the build context: the Dockerfile's `<name>.dockerignore`, else the context's. */
+  private dockerignoreOf(dockerfile: string, context: string): ParsedDocument | undefined {
+    return (
+      this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === `${dockerfile}.dockerignore`) ??
+      this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === path.join(context, '.dockerignore'))
+    );
+  }
+
+  /** The pattern that leaves a file out of the build context ('refused': a refused pattern stops the build), if any. */
+  private contextExcludes(
+    dockerfile: string,
+    context: string,
+  ): (file: string) => DockerignorePattern | 'refused' | undefined {
+    const ignore = this.dockerignoreOf(dockerfile, context);
+    if (!ignore) return () => undefined;
+    const { patterns, refused } = ignore.data as DockerignoreData;
+    if (refused !== undefined) return () => 'refused';
+    return (file) => dockerignoreExcluding(patterns, path.relative(context, file).split(path.sep).join('/'));
+  }
+
+  /**
    * Whether the build context holds a tree file: not when the Dockerfile's `<name>.dockerignore`, else the context's
    * `.dockerignore`, leaves it out (./dockerignore.ts). A refused pattern stops the build: the context holds nothing.
    */
   private contextFilter(dockerfile: string, context: string): (file: string) => boolean {
-    const ignore =
-      this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === `${dockerfile}.dockerignore`) ??
-      this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === path.join(context, '.dockerignore'));
+    const ignore = this.dockerignoreOf(dockerfile, context);
     if (!ignore) return () => true;
-    const { patterns, refused } = ignore.data as DockerignoreData;
-    if (refused !== undefined) return () => false;
+    const excludes = this.contextExcludes(dockerfile, context);
     return (file) => {
-      const pattern = dockerignoreExcluding(patterns, path.relative(context, file).split(path.sep).join('/'));
+      const pattern = excludes(file);
       if (!pattern) return true;
+      if (pattern === 'refused') return false;
       const known = this.leftOut.get(file) ?? [];
       if (!known.some((k) => k.file === ignore.file.path && k.range === pattern.range))
         known.push({

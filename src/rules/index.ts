@@ -19,6 +19,7 @@ import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
 import haproxyCertificateWithoutKey from './haproxy/certificate-without-key';
+import haproxyCrtDirectoryStrayFile from './haproxy/crt-directory-stray-file';
 import haproxyHttpclientVerifyDisabled from './haproxy/httpclient-verify-disabled';
 import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
@@ -114,6 +115,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslSettingsIgnored,
   haproxyBindWithoutCertificate,
   haproxyCertificateWithoutKey,
+  haproxyCrtDirectoryStrayFile,
   haproxyHttpclientVerifyDisabled,
   haproxyServerVerifyDisabled,
   haproxyVerifyWithoutCaFile,

@@ -158,3 +158,67 @@ describe('HAProxy certificates without their key: haproxy -c against haproxy/cer
     }
   });
 });
+
+/**
+ * Files of a crt directory that hold no certificate (haproxy/crt-directory-stray-file): for each directory, `haproxy -c`
+ * refuses the configuration exactly when the rule reports, with the alert the rule quotes. The tree mounts the directory
+ * (compose.yaml, an haproxy image) at the path the configuration names, as the rule requires before judging it.
+ */
+describe('HAProxy crt directory files that hold no certificate: haproxy -c against haproxy/crt-directory-stray-file', () => {
+  const site = leaf('www.example.com');
+  const refused = /unable to load certificate from file '[^']+'/;
+  const cases: { name: string; files: Record<string, string>; refused?: boolean }[] = [
+    {
+      name: 'certificates, a .key companion, a hidden file and a subdirectory',
+      files: {
+        'certs/site.pem': site.pem,
+        'certs/site.pem.key': site.keyPem,
+        'certs/.gitkeep': '',
+        'certs/old/README.md': 'not loaded\n',
+      },
+    },
+    {
+      name: 'a README',
+      files: { 'certs/site.pem': pemOf('a.example'), 'certs/README.md': '# certs\n' },
+      refused: true,
+    },
+    { name: 'a serial file', files: { 'certs/site.pem': pemOf('a.example'), 'certs/ca.srl': '01\n' }, refused: true },
+    {
+      name: 'a private key alone in a .pem file',
+      files: { 'certs/site.pem': pemOf('a.example'), 'certs/z.pem': site.keyPem },
+      refused: true,
+    },
+  ];
+  run.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-crtstray-'));
+    try {
+      for (const [file, text] of Object.entries(c.files)) {
+        fs.mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+        fs.writeFileSync(path.join(tree, file), text);
+      }
+      const cfg = path.join(tree, 'haproxy.cfg');
+      fs.writeFileSync(
+        cfg,
+        `defaults\n  mode http\n  timeout connect 5s\n  timeout client 5s\n  timeout server 5s\nfrontend f\n  bind 127.0.0.1:18443 ssl crt ${tree}/certs/\n  http-request return status 200\n`,
+      );
+      fs.writeFileSync(
+        path.join(tree, 'compose.yaml'),
+        `services:\n  lb:\n    image: haproxy:2.6\n    volumes:\n      - ./certs:${tree}/certs:ro\n`,
+      );
+      const check = spawnSync('haproxy', ['-c', '-f', cfg], { encoding: 'utf8', timeout: 10_000 });
+      const result = lint({ paths: [tree], cwd: tree, config: defaultConfig(tree) });
+      const reported = result.findings.filter((f) => f.ruleId === 'haproxy/crt-directory-stray-file');
+      expect({ refused: check.status !== 0, reported: reported.length > 0 }).toEqual({
+        refused: c.refused === true,
+        reported: c.refused === true,
+      });
+      if (c.refused) {
+        const alert = refused.exec(check.stdout + check.stderr)?.[0];
+        expect(alert).toBeDefined();
+        expect(reported[0]!.message).toContain(alert!);
+      }
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});
