@@ -21,14 +21,19 @@ function buildNameIndex(): Map<string, CipherSuite> {
     const key = name?.toUpperCase();
     if (key && !map.has(key)) map.set(key, suite);
   };
-  for (const suite of SUITES) add(suite.iana, suite);
-  for (const suite of SUITES) {
+  // Counted loops: this runs once per process, as cold bytecode, where each step of a for…of allocates.
+  for (let i = 0; i < SUITES.length; i++) add(SUITES[i]!.iana, SUITES[i]!);
+  for (let i = 0; i < SUITES.length; i++) {
+    const suite = SUITES[i]!;
     // The IANA name was added above; the JSSE and IBM names are often the same string.
     if (suite.jsse !== suite.iana) add(suite.jsse, suite);
     add(suite.openssl, suite);
     if (suite.ibm !== suite.iana && suite.ibm !== suite.jsse) add(suite.ibm, suite);
   }
-  for (const suite of SUITES) for (const spec of suite.mq ?? []) add(spec, suite);
+  for (let i = 0; i < SUITES.length; i++) {
+    const specs = SUITES[i]!.mq ?? [];
+    for (let j = 0; j < specs.length; j++) add(specs[j], SUITES[i]!);
+  }
   return map;
 }
 

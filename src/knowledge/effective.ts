@@ -1,6 +1,6 @@
 import type { RunMemo } from '../core/run-memo';
 import type { Provenance, Traced } from '../core/traced';
-import { disabledEntryFor, protocolDisabledBy, splitAlgorithmList } from './algorithms';
+import { disabledSuiteMatcher, protocolDisabledBy, splitAlgorithmList } from './algorithms';
 import { findCipherSuite, protocolsBetween, suiteUsableWith } from './ciphers';
 import { IBM_JSSE2, ibmLevelOf, jdkProfile, jsseReadsProperty, protocolCandidates, srRange, suiteList } from './jdk';
 import { formatJdk, parseJavaVersion } from './version';
@@ -237,13 +237,16 @@ function usableSuites(
   limitedPolicy: boolean,
   memo: RunMemo | undefined,
 ): readonly string[] {
-  const usable = () =>
-    names.filter((name) => {
+  const usable = () => {
+    // The list's matcher once, not per suite (disabledEntryFor joins the whole list to find it).
+    const disabledBy = disabledSuiteMatcher(disabled);
+    return names.filter((name) => {
       const suite = findCipherSuite(name);
       // The limited jurisdiction policy caps symmetric keys at 128 bits: SunJSSE finds no AES_256 cipher.
       if (!suite || (limitedPolicy && /_256/.test(suite.enc))) return false;
-      return !disabledEntryFor(name, disabled) && protocols.some((p) => suiteUsableWith(suite, p));
+      return !disabledBy(name) && protocols.some((p) => suiteUsableWith(suite, p));
     });
+  };
   if (!memo) return usable();
   const key = `${names.join(',')}\u0000${disabled.join(',')}\u0000${protocols.join(',')}\u0000${limitedPolicy}`;
   return memo.get('usableSuites', key, usable);
