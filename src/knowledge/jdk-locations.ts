@@ -1,3 +1,4 @@
+import { lazy } from '../core/lazy';
 import type { RunMemo } from '../core/run-memo';
 import type { JdkVendorFamily } from './types';
 import { parseJavaVersion } from './version';
@@ -29,12 +30,16 @@ interface TagRule {
   vendor?: string;
 }
 
-const IMAGES = data.images.map((image) => ({
-  ...image,
-  repository: new RegExp(image.repository),
-  tags: (image.tags as TagRule[]).map((t) => ({ ...t, regex: new RegExp(t.pattern) })),
-}));
-const PATHS = data.paths.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) }));
+// The data's patterns are compiled on first use (lazy): a ClearTrust tree, which names no image, install path or
+// package, compiles none of them.
+const images = lazy(() =>
+  data.images.map((image) => ({
+    ...image,
+    repository: new RegExp(image.repository),
+    tags: (image.tags as TagRule[]).map((t) => ({ ...t, regex: new RegExp(t.pattern) })),
+  })),
+);
+const paths = lazy(() => data.paths.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
 
 /** `{group}` of a template from the named groups, or undefined when one of them did not match. */
 function fill(template: string | undefined, groups: Record<string, string | undefined>): string | undefined {
@@ -65,7 +70,7 @@ export function splitImageReference(reference: string): { name: string; tag: str
 export function jdkFromImage(reference: string, memo?: RunMemo): NamedJdk | undefined {
   if (memo) return memo.get('jdkFromImage', reference, () => jdkFromImage(reference));
   const { name, tag } = splitImageReference(reference.toLowerCase());
-  for (const image of IMAGES) {
+  for (const image of images()) {
     const repository = image.repository.exec(name);
     if (!repository) continue;
     const base = {
@@ -100,7 +105,7 @@ export function jdkFromImage(reference: string, memo?: RunMemo): NamedJdk | unde
  */
 export function jdkFromPath(installPath: string, memo?: RunMemo): NamedJdk | undefined {
   if (memo) return memo.get('jdkFromPath', installPath, () => jdkFromPath(installPath));
-  for (const entry of PATHS) {
+  for (const entry of paths()) {
     const m = entry.regex.exec(installPath);
     if (!m) continue;
     const groups = m.groups ?? {};
@@ -117,12 +122,12 @@ export function jdkFromPath(installPath: string, memo?: RunMemo): NamedJdk | und
   return undefined;
 }
 
-const PACKAGES = data.packages.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) }));
+const packages = lazy(() => data.packages.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
 
 /** The JDK an operating system package installs (`openjdk-17-jre-headless`, `java-17-openjdk`); undefined when unknown. */
 export function jdkFromPackage(name: string): NamedJdk | undefined {
   const bare = name.replace(/=.*$/, '');
-  for (const entry of PACKAGES) {
+  for (const entry of packages()) {
     const m = entry.regex.exec(bare);
     if (!m) continue;
     return {
@@ -199,13 +204,17 @@ interface SystemCaJavaStore {
   source: string;
 }
 
-const SYSTEM_CA_STORES = data.systemCaStores.flatMap((entry) =>
-  entry.repository !== undefined && entry.tags !== undefined
-    ? [{ ...entry, repository: new RegExp(entry.repository), tags: new RegExp(entry.tags) }]
-    : [],
+const systemCaStores = lazy(() =>
+  data.systemCaStores.flatMap((entry) =>
+    entry.repository !== undefined && entry.tags !== undefined
+      ? [{ ...entry, repository: new RegExp(entry.repository), tags: new RegExp(entry.tags) }]
+      : [],
+  ),
 );
-const PACKAGE_CA_STORES = data.systemCaStores.flatMap((entry) =>
-  entry.package !== undefined ? [{ ...entry, package: new RegExp(entry.package) }] : [],
+const packageCaStores = lazy(() =>
+  data.systemCaStores.flatMap((entry) =>
+    entry.package !== undefined ? [{ ...entry, package: new RegExp(entry.package) }] : [],
+  ),
 );
 
 /**
@@ -214,7 +223,7 @@ const PACKAGE_CA_STORES = data.systemCaStores.flatMap((entry) =>
  */
 export function systemCaStoreOfPackage(name: string): SystemCaStore | undefined {
   const bare = name.replace(/=.*$/, '');
-  const entry = PACKAGE_CA_STORES.find((e) => e.package.test(bare));
+  const entry = packageCaStores().find((e) => e.package.test(bare));
   const javaStore = entry && 'javaStore' in entry ? entry.javaStore : undefined;
   return (
     entry && {
@@ -240,7 +249,7 @@ export function systemCaStoreOfPackage(name: string): SystemCaStore | undefined 
  */
 export function systemCaStoreOf(reference: string): SystemCaStore | undefined {
   const { name, tag } = splitImageReference(reference.toLowerCase());
-  const entry = SYSTEM_CA_STORES.find((e) => e.repository.test(name) && e.tags.test(tag));
+  const entry = systemCaStores().find((e) => e.repository.test(name) && e.tags.test(tag));
   if (!entry || (entry.floatingTagsOnly && jdkFromImage(reference)?.version !== undefined)) return undefined;
   return {
     command: entry.command,
@@ -261,11 +270,13 @@ interface JdkHomeFiles {
 }
 
 const HOME_LAYOUTS = data.homeLayouts;
-const IMAGE_HOMES = data.imageHomes.map((entry) => ({
-  repository: new RegExp(entry.repository),
-  tags: new RegExp(entry.tags),
-  home: entry.javaHome,
-}));
+const imageHomes = lazy(() =>
+  data.imageHomes.map((entry) => ({
+    repository: new RegExp(entry.repository),
+    tags: new RegExp(entry.tags),
+    home: entry.javaHome,
+  })),
+);
 
 /**
  * The JDK an image runs and where its home keeps cacerts and java.security: the feature release its name gives, and
@@ -291,7 +302,7 @@ export function jdkHomeFilesOfImage(reference: string, memo?: RunMemo): JdkHomeF
 /** The JAVA_HOME an image sets (data: `imageHomes`); undefined when no source says. */
 export function imageJavaHome(reference: string): string | undefined {
   const { name, tag } = splitImageReference(reference.toLowerCase());
-  return IMAGE_HOMES.find((h) => h.repository.test(name) && h.tags.test(tag))?.home;
+  return imageHomes().find((h) => h.repository.test(name) && h.tags.test(tag))?.home;
 }
 
 /** A Java trust store an operating system's CA tooling keeps outside any JDK's home (data: `systemJavaStores`). */

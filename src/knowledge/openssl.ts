@@ -4,6 +4,7 @@
  * levels above 0. The series of a server comes from the tree when it can; else the assumed one, said so.
  */
 import data from './data/openssl-servers.json';
+import { lazy } from '../core/lazy';
 import type { OpensslCipherRow } from './openssl-ciphers.data';
 import { splitImageReference } from './jdk-locations';
 import { oneOf } from './read';
@@ -39,24 +40,27 @@ export interface OpensslSeriesFacts {
   confidence: 'verified' | 'inferred';
 }
 
-const SERIES: OpensslSeriesFacts[] = data.openssl.map((row) => {
-  const where = `openssl-servers.json openssl ${row.series}`;
-  const alert = 'versionMismatchAlert' in row ? row.versionMismatchAlert : undefined;
-  return {
-    series: oneOf(row.series, OPENSSL_SERIES, where),
-    defaultSecurityLevel: row.defaultSecurityLevel,
-    legacyProtocolsNeedLevel0: row.legacyProtocolsNeedLevel0,
-    tls13: row.tls13,
-    ...(alert !== undefined ? { versionMismatchAlert: oneOf(alert, ['none'] as const, where) } : {}),
-    extraCiphers: row.extraCiphers.map((cells) => cipherRow(cells, where)),
-    cipherStringCommands: row.cipherStringCommands.map((c) => oneOf(c, CIPHER_STRING_COMMANDS, where)),
-    cipherStringCommandsSource: row.cipherStringCommandsSource,
-    ...('lacksEnc' in row ? { lacksEnc: row.lacksEnc } : {}),
-    ...('digestSecurityBits' in row ? { digestSecurityBits: row.digestSecurityBits } : {}),
-    source: row.source,
-    confidence: oneOf(row.confidence, ['verified', 'inferred'], where),
-  };
-});
+// Built on first use: a tree with no OpenSSL server never asks.
+const seriesFacts = lazy((): OpensslSeriesFacts[] =>
+  data.openssl.map((row) => {
+    const where = `openssl-servers.json openssl ${row.series}`;
+    const alert = 'versionMismatchAlert' in row ? row.versionMismatchAlert : undefined;
+    return {
+      series: oneOf(row.series, OPENSSL_SERIES, where),
+      defaultSecurityLevel: row.defaultSecurityLevel,
+      legacyProtocolsNeedLevel0: row.legacyProtocolsNeedLevel0,
+      tls13: row.tls13,
+      ...(alert !== undefined ? { versionMismatchAlert: oneOf(alert, ['none'] as const, where) } : {}),
+      extraCiphers: row.extraCiphers.map((cells) => cipherRow(cells, where)),
+      cipherStringCommands: row.cipherStringCommands.map((c) => oneOf(c, CIPHER_STRING_COMMANDS, where)),
+      cipherStringCommandsSource: row.cipherStringCommandsSource,
+      ...('lacksEnc' in row ? { lacksEnc: row.lacksEnc } : {}),
+      ...('digestSecurityBits' in row ? { digestSecurityBits: row.digestSecurityBits } : {}),
+      source: row.source,
+      confidence: oneOf(row.confidence, ['verified', 'inferred'], where),
+    };
+  }),
+);
 
 /** A cipher row as openssl-ciphers.data.ts holds them (JSON types it as an array of strings and numbers). */
 function cipherRow(cells: readonly (string | number)[], where: string): OpensslCipherRow {
@@ -96,7 +100,7 @@ export function opensslSeriesOf(version: string): OpensslSeriesFacts | undefined
         : major === 1 && minor === 0 && patch >= 2 // not a version fact: OpenSSL numbering, 1.0.x
           ? '1.0.2'
           : undefined;
-  return SERIES.find((s) => s.series === series);
+  return seriesFacts().find((s) => s.series === series);
 }
 
 /** The series assumed when the tree names none, with why. */
@@ -120,7 +124,7 @@ export function signatureFloorElsewhere(
 ): { floor: string | undefined; series: OpensslSeries[] } | undefined {
   const floorOf = (s: OpensslSeriesFacts) => signatureFloor(s, level ?? s.defaultSecurityLevel);
   const mine = floorOf(facts);
-  const others = SERIES.filter((s) => s !== facts && floorOf(s) !== mine);
+  const others = seriesFacts().filter((s) => s !== facts && floorOf(s) !== mine);
   const [first] = others;
   return first ? { floor: floorOf(first), series: others.map((s) => s.series) } : undefined;
 }
@@ -149,13 +153,13 @@ export const OPENSSL_PROTOCOLS_ASSUMED: readonly string[] = data.protocolsAssume
 
 /** The release series whose cipher table has this OpenSSL cipher name beyond the 3.0 table (`DES-CBC3-SHA` → 1.0.2, 1.1.1). */
 export function seriesWithCipher(name: string): OpensslSeriesFacts[] {
-  return SERIES.filter((s) => s.extraCiphers.some((row) => row[2] === name));
+  return seriesFacts().filter((s) => s.extraCiphers.some((row) => row[2] === name));
 }
 
 /** The release series whose cipher-string parser knows this `@` command (`@SECLEVEL=0` → 1.1.0, 1.1.1, 3). */
 export function seriesWithCommand(element: string): OpensslSeriesFacts[] {
   const command = /^@([A-Z]+)/.exec(element)?.[1];
-  return SERIES.filter((s) => s.cipherStringCommands.some((c) => c === command));
+  return seriesFacts().filter((s) => s.cipherStringCommands.some((c) => c === command));
 }
 
 /** The OpenSSL a container image runs, when its name and tag say it (data.images). */
@@ -178,7 +182,7 @@ function fromDistribution(name: string, tag: string, via: string, extraSource?: 
   const row = DISTRIBUTIONS.find(
     (d) => d.image === bare && d.tags.some((t) => tag === t || tag.startsWith(`${t}-`) || tag.startsWith(`${t}.`)),
   );
-  const facts = row ? SERIES.find((s) => s.series === row.series) : undefined;
+  const facts = row ? seriesFacts().find((s) => s.series === row.series) : undefined;
   if (!row || !facts) return undefined;
   return {
     facts,
