@@ -15,8 +15,11 @@ import {
   NGINX_FACTS,
   nginxReleaseFromImage,
   opensslFromImage,
+  type ImageOpenssl,
   type OpensslSeriesFacts,
 } from '../knowledge/openssl';
+import type { ComposeData } from '../parse/compose';
+import type { TreeMount } from './compose-mounts';
 import {
   argsRange,
   cryptoPolicyUnknown,
@@ -62,9 +65,14 @@ export function opensslAttribute(openssl: ServerOpenssl): NonNullable<NginxServe
 
 /**
  * The OpenSSL an nginx file runs with: the image of the nearest Dockerfile whose directory holds the file
- * (`FROM nginx:1.14` → Debian stretch → OpenSSL 1.1.0), else the assumed series, said so.
+ * (`FROM nginx:1.14` → Debian stretch → OpenSSL 1.1.0), else the `image:` of the Docker Compose services that
+ * bind-mount the file (or a directory above it) and build nothing, when they name one image (`image: nginx:1.25` with
+ * `./nginx.conf:/etc/nginx/nginx.conf`), else the assumed series, said so.
  */
-export function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (file: string) => ServerOpenssl {
+export function serverOpenssl(
+  dockerfiles: ParsedDocument<DockerfileData>[],
+  compose: { mounts: readonly TreeMount[]; files: readonly ParsedDocument[] } = { mounts: [], files: [] },
+): (file: string) => ServerOpenssl {
   const images = dockerfiles.flatMap((d) => {
     const stage = runtimeStage(d.data);
     const found = stage?.image ? opensslFromImage(stage.image) : undefined;
@@ -75,9 +83,9 @@ export function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (f
   });
   const assumed = assumedOpensslSeries();
   return (file) => {
-    const holding = images
-      .filter((i) => file.startsWith(i.dir + path.sep))
-      .sort((a, b) => b.dir.length - a.dir.length)[0];
+    const holding =
+      images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0] ??
+      mountingImage(file, compose.mounts, compose.files);
     if (!holding) return { facts: assumed.facts, assumed: true, source: assumed.source };
     const { facts, release, via, source, securityLevel } = holding.found;
     return {
@@ -91,6 +99,27 @@ export function serverOpenssl(dockerfiles: ParsedDocument<DockerfileData>[]): (f
       ...(holding.nginx ? { nginx: { release: holding.nginx, at: holding.at } } : {}),
     };
   };
+}
+
+/** The image of the Compose services that bind-mount `file` and build nothing, with its `image:` entry; one or none. */
+function mountingImage(
+  file: string,
+  mounts: readonly TreeMount[],
+  composeFiles: readonly ParsedDocument[],
+): { found: ImageOpenssl; nginx: string | undefined; at: Location } | undefined {
+  const named = mounts.flatMap((m) => {
+    if (!m.image || !m.mount.service || (m.hostPath !== file && !file.startsWith(m.hostPath + path.sep))) return [];
+    const doc = composeFiles.find((d) => d.file.path === m.file) as ParsedDocument<ComposeData> | undefined;
+    const service = doc?.data.services.find((s) => s.name === m.mount.service);
+    // A service that builds its image names the built image, not its base.
+    if (!doc || !service || service.build !== undefined) return [];
+    const entry = doc.entries.find((e) => e.key === `services.${service.name}.image`);
+    return [{ image: m.image, at: { file: m.file, ...(entry ? { range: entry.valueRange } : {}) } }];
+  });
+  const [first] = named;
+  if (!first || named.some((n) => n.image !== first.image)) return undefined;
+  const found = opensslFromImage(first.image);
+  return found ? { found, nginx: nginxReleaseFromImage(first.image), at: first.at } : undefined;
 }
 
 export function storeDirectivesOf(scope: Placed[]): NginxStoreDirectives {

@@ -93,10 +93,13 @@ export const nginxContributor: ModelContributor = {
   reads: ['nginx.'],
   contribute(ctx) {
     const docs = ctx.documentsOf('nginx.') as ParsedDocument<NginxData>[];
-    const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
     const included = new Set<string>();
     // What a container reads at /etc/nginx/certs/… when Compose mounts the configuration and the certificates into it.
     const mounts = deploymentMounts(ctx);
+    const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[], {
+      mounts,
+      files: ctx.documentsOf('compose'),
+    });
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     // The same include in the same file always resolves alike: once per (pattern, file).
     const resolvedIncludes = new Map<string, ParsedDocument<NginxData>[]>();

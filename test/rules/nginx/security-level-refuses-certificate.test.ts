@@ -100,6 +100,26 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // remiq/nginx-ssl-client's shape in Compose v2 form: the image is the service's, the configuration bind-mounted.
+      // nginx:1.14 is Debian stretch (OpenSSL 1.1.0: SHA-1 counts 80 bits, level 1 loads it; no source gives the level).
+      name: 'a CA-signed SHA-1 certificate on the Compose image nginx:1.14 (OpenSSL 1.1.0): refused at 2, accepted at 1: unknown (info), not the OpenSSL 3 error',
+      files: {
+        'gw/nginx.conf': server(),
+        'gw/ssl/api.crt': certFile('sha1-signed.crt'),
+        'compose.yaml':
+          'services:\n  gw:\n    image: nginx:1.14\n    volumes:\n      - ./gw/nginx.conf:/etc/nginx/nginx.conf:ro\n',
+      },
+      errors: [
+        {
+          messageId: 'levelUnknown',
+          file: 'gw/nginx.conf',
+          line: 5,
+          severity: 'info',
+          messageIncludes: ['80 security bits', 'nginx:1.14 → debian:stretch'],
+        },
+      ],
+    },
+    {
       name: 'a gateway on nginx:1.25 (level 2) verifying a 1024-bit upstream certificate: 66, 502',
       files: { ...upstream('rsa1024-self.crt'), ...verifyingGateway('rsa1024-self.crt', 'nginx:1.25') },
       errors: [

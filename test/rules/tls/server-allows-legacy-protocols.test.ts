@@ -373,6 +373,34 @@ ruleTester(rule, {
       ],
     },
     {
+      // The commonest Compose layout: the official image, the server block bind-mounted into conf.d.
+      name: 'Compose image: nginx:1.25 of the service that bind-mounts the configuration refuses them too',
+      files: {
+        'compose.yaml':
+          'services:\n  proxy:\n    image: nginx:1.25\n    volumes:\n      - ./nginx/proxy_ssl.conf:/etc/nginx/conf.d/default.conf:ro\n',
+        'nginx/proxy_ssl.conf': proxySsl(),
+      },
+      errors: [
+        {
+          messageId: 'refusedByRuntime',
+          severity: 'info',
+          file: 'nginx/proxy_ssl.conf',
+          line: 6,
+          messageIncludes: ['OpenSSL 3.0 (nginx:1.25 → debian:bookworm)'],
+          related: [{ file: 'compose.yaml', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'a Compose service that builds its image names the built image, not its base: the warning stays',
+      files: {
+        'compose.yaml':
+          'services:\n  proxy:\n    build: ./proxy\n    image: nginx:1.25\n    volumes:\n      - ./nginx/proxy_ssl.conf:/etc/nginx/conf.d/default.conf:ro\n',
+        'nginx/proxy_ssl.conf': proxySsl(),
+      },
+      errors: [{ messageId: 'legacy', file: 'nginx/proxy_ssl.conf', line: 6 }],
+    },
+    {
       // Untagged: `nginx:latest` has run on Debian jessie (OpenSSL 1.0.1t) and stretch (1.1.0) as well as bookworm.
       name: 'untagged FROM nginx: the OpenSSL release is unknown, the warning stays',
       files: nginxProxy('FROM nginx'),
