@@ -1,5 +1,7 @@
 import type { RelatedLocation } from '../../core/types';
 import { normaliseProtocol, protocolRank } from '../../knowledge';
+import { ownEndpoint } from '../../derive/derive';
+import type { DerivedDeployment } from '../../derive/types';
 import { isNginx, type Component } from '../../model/types';
 import { defineRule } from '../types';
 import { withSources } from '../_lib/sources';
@@ -35,6 +37,24 @@ function refusedByOpenssl(
   return { floor: floor.value, why: floor.from.origin.replace(/ \(https?:[^)]*\)$/, ''), at: runs };
 }
 
+/**
+ * Of the legacy protocols a Java (JSSE) server lists, those its runtime still enables: the ones its JDK's
+ * jdk.tls.disabledAlgorithms drops are java/protocol-disabled-by-runtime's ("the JDK silently drops it"), in every update
+ * a JDK named by its feature may be. All of them when the JDK or its lists are not known, and on other stacks.
+ */
+function stillEnabledOnJsse(deployment: DerivedDeployment, server: Component, legacy: string[]): string[] {
+  const implementation = server.tls?.implementation;
+  if (legacy.length === 0 || (implementation !== 'jsse' && implementation !== 'ibmjsse2')) return legacy;
+  const endpoint = ownEndpoint(deployment, server);
+  if (!endpoint || endpoint.missing.length > 0) return legacy;
+  const enabled = new Set(
+    [...endpoint.side.protocols, ...(endpoint.updates?.candidates.flatMap((c) => c.patch.protocols ?? []) ?? [])].map(
+      normaliseProtocol,
+    ),
+  );
+  return legacy.filter((p) => enabled.has(p));
+}
+
 export default defineRule({
   meta: {
     id: 'tls/server-allows-legacy-protocols',
@@ -54,7 +74,11 @@ export default defineRule({
       if (!SERVER_TYPES.test(server.type) || server.role === 'client') continue;
       const protocols = server.tls?.protocols;
       if (!protocols || protocols.from.kind !== 'file') continue;
-      const legacy = protocols.value.map(normaliseProtocol).filter((p) => LEGACY.has(p));
+      const legacy = stillEnabledOnJsse(
+        ctx.deployment,
+        server,
+        protocols.value.map(normaliseProtocol).filter((p) => LEGACY.has(p)),
+      );
       if (legacy.length === 0) continue;
       // Set outside the file that defines the server (a Spring `-Dserver.ssl.*` in a Dockerfile): that file decides
       // too, and so does what made the value apply (the place that activates its Spring profile).

@@ -34,6 +34,23 @@ const nginxProxy = (from: string, ciphers?: string) => ({
 
 ruleTester(rule, {
   valid: [
+    {
+      // Every Temurin 17 update lists TLSv1 and TLSv1.1 in jdk.tls.disabledAlgorithms: the JDK drops them, which
+      // java/protocol-disabled-by-runtime reports ("the JDK silently drops it"); the server does not enable them.
+      name: 'Spring Boot on eclipse-temurin:17: the JDK drops the TLSv1 the setting lists (java/protocol-disabled-by-runtime)',
+      files: {
+        'app/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1,TLSv1.2", "-jar", "/app.jar"]\n',
+      },
+    },
+    {
+      name: 'Tomcat on a JDK 17.0.15 release file: TLSv1 and TLSv1.1 dropped by the JDK',
+      files: {
+        'tc/jdk/release': 'JAVA_VERSION="17.0.15"\nIMPLEMENTOR="Eclipse Adoptium"\n',
+        'tc/conf/server.xml': hostConfig('protocols="TLSv1,TLSv1.1,TLSv1.2"'),
+      },
+    },
     { name: 'nginx TLSv1.2', files: { 'gw/nginx.conf': NGINX_TLS12 } },
     { name: 'Tomcat TLSv1.2', files: { 'tc/conf/server.xml': TOMCAT_TLS12 } },
     { name: 'Tomcat default protocols are not reported', files: { 'tc/conf/server.xml': tomcat('') } },
@@ -288,7 +305,7 @@ ruleTester(rule, {
       files: {
         'app/src/main/resources/application.properties':
           'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.key-store=classpath:ks.p12\n',
-        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
+        'app/Dockerfile': 'FROM openjdk:8-jre\nCOPY app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
         'docker-compose.yml':
           'services:\n  app:\n    build: ./app\n    environment:\n      SERVER_SSL_ENABLED_PROTOCOLS: ${PROTOCOLS}\n',
         '.env': '# TLS\nPROTOCOLS=TLSv1\n',
@@ -485,7 +502,7 @@ ruleTester(rule, {
         'app/src/main/resources/application.yml':
           'server:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n    enabled-protocols: [TLSv1.2]\n',
         'app/Dockerfile':
-          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1,TLSv1.2", "-jar", "/app.jar"]\n',
+          'FROM openjdk:8-jre\nENTRYPOINT ["java", "-Dserver.ssl.enabled-protocols=TLSv1,TLSv1.2", "-jar", "/app.jar"]\n',
       },
       errors: [{ messageId: 'legacy', file: 'app/Dockerfile', line: 2, messageIncludes: ['enables TLSv1'] }],
     },
@@ -504,7 +521,7 @@ ruleTester(rule, {
       files: {
         'pom.xml': '<project/>\n',
         'src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
-        Dockerfile: 'FROM eclipse-temurin:17-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\n',
+        Dockerfile: 'FROM openjdk:8-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1,TLSv1.2\n',
       },
       errors: [{ messageId: 'legacy', file: 'Dockerfile', line: 2, messageIncludes: ['enables TLSv1'] }],
     },
@@ -512,7 +529,7 @@ ruleTester(rule, {
       name: 'Docker Compose: the environment of the service built from the app’s directory (map form)',
       files: {
         'orders/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:ks.p12\n',
-        'orders/Dockerfile': 'FROM eclipse-temurin:17-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.2\n',
+        'orders/Dockerfile': 'FROM openjdk:8-jre\nENV SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.2\n',
         'docker-compose.yml':
           'services:\n  orders:\n    build:\n      context: ./orders\n    environment:\n      SERVER_SSL_ENABLED_PROTOCOLS: "TLSv1,TLSv1.2"\n',
       },
@@ -535,7 +552,7 @@ ruleTester(rule, {
         'app/src/main/resources/application.yml':
           'spring:\n  profiles:\n    active: dev\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:ks.p12\n',
         ...PROD_TLS10,
-        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENV SPRING_PROFILES_ACTIVE=dev\n',
+        'app/Dockerfile': 'FROM openjdk:8-jre\nENV SPRING_PROFILES_ACTIVE=dev\n',
         'compose.yaml': 'services:\n  app:\n    build: ./app\n    environment:\n      - SPRING_PROFILES_ACTIVE=prod\n',
       },
       errors: [
@@ -583,7 +600,7 @@ ruleTester(rule, {
         ...SPRING_APP,
         ...PROD_TLS10,
         'app/Dockerfile':
-          'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-jar", "/app.jar", "--spring.profiles.active=prod"]\n',
+          'FROM openjdk:8-jre\nENTRYPOINT ["java", "-jar", "/app.jar", "--spring.profiles.active=prod"]\n',
       },
       errors: [
         {
@@ -602,7 +619,7 @@ ruleTester(rule, {
       files: {
         ...SPRING_APP,
         ...PROD_TLS10,
-        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+        'app/Dockerfile': 'FROM openjdk:8-jre\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
         'compose.yaml': 'services:\n  app:\n    build: ./app\n    command: ["--spring.profiles.active=prod"]\n',
       },
       errors: [
@@ -622,7 +639,7 @@ ruleTester(rule, {
       files: {
         ...SPRING_APP,
         ...PROD_TLS10,
-        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nENV SPRING_PROFILES_ACTIVE=dev\n',
+        'app/Dockerfile': 'FROM openjdk:8-jre\nENV SPRING_PROFILES_ACTIVE=dev\n',
         'deploy/prod.env': '# production\nSPRING_PROFILES_ACTIVE=prod\n',
         'compose.yaml': 'services:\n  app:\n    build: ./app\n    env_file:\n      - path: ./deploy/prod.env\n',
       },
