@@ -182,8 +182,21 @@ export interface HaproxyBindAttributes {
    * (src/model/haproxy-crt-directory.ts). Only where a bind mount or a COPY puts the whole tree directory there.
    */
   crtDirectoryStrays?: { file: string; crt: Location; directory: string; via: RelatedLocation }[];
+  /** Where HAProxy looks for the key of a certificate file that holds none (global ssl-load-extra-* settings). */
+  keyFile: HaproxyKeyFileLookup;
   /** The HAProxy release the tree's `haproxy` image names, and where. */
   release?: { value: string; at: Location };
+}
+
+/**
+ * How HAProxy names a certificate's separate key file (doc/configuration.txt ssl-load-extra-del-ext, ssl-load-extra-files):
+ * `appended` (the default: `site.pem` → `site.pem.key`), `extension-replaced` (ssl-load-extra-del-ext: `site.crt` →
+ * `site.key`, other extensions appended), `none` (ssl-load-extra-files without key or all: no key file is read),
+ * `unknown` (a placeholder in ssl-load-extra-files). `at`: the global line that sets it.
+ */
+export interface HaproxyKeyFileLookup {
+  name: 'appended' | 'extension-replaced' | 'none' | 'unknown';
+  at?: Location;
 }
 
 /** `attributes` of a `haproxy.server` component: one `server … ssl` line of a `backend` or `listen` section. */

@@ -29,6 +29,7 @@ export type {
   HaproxyBindAttributes,
   HaproxyServerAttributes,
   HaproxyPath,
+  HaproxyKeyFileLookup,
 } from './attributes-edge';
 export type { StoreRef, TlsTrustSettings, ClientUrl, TlsOnlyPort, ServerEndpointAttributes } from './attributes-tls';
 

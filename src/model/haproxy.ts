@@ -35,7 +35,7 @@ import {
   type HaproxyOption,
 } from './haproxy-tls';
 import type { Component, TlsSettings, Traced } from './types';
-import type { ClientUrl, HaproxyPath } from './attributes';
+import type { ClientUrl, HaproxyKeyFileLookup, HaproxyPath } from './attributes';
 
 /** The global section's TLS defaults, each as options. */
 interface HaproxyGlobals {
@@ -48,10 +48,12 @@ interface HaproxyGlobals {
   serverVerify?: HaproxyOption;
   crtBase?: string;
   caBase?: string;
+  /** `ssl-load-extra-del-ext`, `ssl-load-extra-files`: where HAProxy looks for a certificate's separate key file. */
+  keyFile: HaproxyKeyFileLookup;
 }
 
 function globalsOf(doc: ParsedDocument<HaproxyData>): HaproxyGlobals {
-  const out: HaproxyGlobals = { bindOptions: [], serverOptions: [] };
+  const out: HaproxyGlobals = { bindOptions: [], serverOptions: [], keyFile: { name: 'appended' } };
   const file = doc.file.path;
   const single = (line: HaproxyLine): HaproxyOption => ({
     keyword: line.keyword,
@@ -90,6 +92,19 @@ function globalsOf(doc: ParsedDocument<HaproxyData>): HaproxyGlobals {
         case 'ca-base':
           if (line.args[0]) out.caBase = line.args[0].value;
           break;
+        // `foobar.crt` → `foobar.key` instead of `foobar.crt.key` (only a .crt extension is removed).
+        case 'ssl-load-extra-del-ext':
+          if (out.keyFile.name !== 'none')
+            out.keyFile = { name: 'extension-replaced', at: { file, range: line.keyword.range } };
+          break;
+        // Without `key` (or `all`) among its words, no separate key file is read.
+        case 'ssl-load-extra-files': {
+          const words = line.args.map((a) => a.value);
+          if (words.some((w) => /\$|\{/.test(w))) out.keyFile = { name: 'unknown' };
+          else if (!words.includes('all') && !words.includes('key'))
+            out.keyFile = { name: 'none', at: { file, range: wordsRange(line.args, line.keyword.range) } };
+          break;
+        }
         default:
           break;
       }
@@ -214,6 +229,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
       strictSni: sources.strictSni,
       ...(section.head.conditional || line.conditional ? { conditional: true as const } : {}),
       ...(sources.unknown ? { certificatesUnknown: sources.unknown } : {}),
+      keyFile: globals.keyFile,
       ...(strays.length > 0 ? { crtDirectoryStrays: strays } : {}),
       ...(certificates.verifyWithoutCaFile.length > 0
         ? { crtListVerifyWithoutCaFile: certificates.verifyWithoutCaFile }

@@ -115,6 +115,12 @@ describe('HAProxy certificates without their key: haproxy -c against haproxy/cer
       },
     },
     {
+      name: 'site.crt beside site.key, without ssl-load-extra-del-ext',
+      bind: 'crt certs/site.crt',
+      files: { 'certs/site.crt': site.pem, 'certs/site.key': site.keyPem },
+      refused: noKey,
+    },
+    {
       name: "another certificate's key in the file",
       bind: 'crt certs/site.pem',
       files: { 'certs/site.pem': site.pem + other.keyPem },

@@ -5,12 +5,12 @@ import { presentedPemFile } from '../_lib/pem-files';
 /**
  * A PEM file a `bind … ssl` loads as a certificate (its `crt`, a file of its crt directory, a line of its crt-list)
  * that holds a certificate and no private key, with no key file beside it: HAProxy looks for the key in
- * `<file>.key` (`ssl-load-extra-files`, default all; `<file without extension>.key` with `ssl-load-extra-del-ext`)
- * and refuses the configuration — "No Private Key found in '<file>.key'", then "Fatal errors found in
+ * `<file>.key` (`ssl-load-extra-files`, default all; `<file without .crt>.key` with `ssl-load-extra-del-ext`; no key
+ * file when ssl-load-extra-files names neither `key` nor `all`) and refuses the configuration — "No Private Key found in '<file>.key'", then "Fatal errors found in
  * configuration" (src/ssl_ckch.c ssl_sock_load_files_into_ckch; measured with Debian 12's HAProxy 2.6.12, `haproxy
  * -c`: test/interop/haproxy-crt-directory.test.ts). A CA certificate left in a crt directory does the same. Only what
  * the tree holds decides: a file outside it, an encrypted key (a key, even if HAProxy cannot open it without its
- * passphrase), a line read under `.if` or with placeholders are not judged; either key file name beside it is enough.
+ * passphrase), a line read under `.if` or with placeholders, a placeholder in ssl-load-extra-files are not judged.
  * The key HAProxy finds must be the certificate's (X509_check_private_key, same function: "inconsistencies between
  * private key and certificate loaded '<file>'"): the first key of the file, else of the .key file, is compared with
  * the file's first certificate by the SHA-256 of their public keys.
@@ -43,12 +43,34 @@ export default defineRule({
         const presented = presentedPemFile(certificates, pemByPath);
         if (!presented) continue;
         const { file, leaf } = presented;
-        const keyFiles = [`${file}.key`, `${file.slice(0, file.length - path.extname(file).length)}.key`];
+        const lookup = component.attributes.keyFile;
+        if (lookup.name === 'unknown') continue;
+        // Where HAProxy reads the key of a file that holds none: `<file>.key`, `<file without .crt>.key` with
+        // ssl-load-extra-del-ext, nowhere with ssl-load-extra-files without `key` (measured: haproxy -c 2.6.12).
+        const keyFiles =
+          lookup.name === 'none'
+            ? []
+            : [
+                lookup.name === 'extension-replaced' && file.endsWith('.crt')
+                  ? `${file.slice(0, -4)}.key`
+                  : `${file}.key`,
+              ];
         // HAProxy reads the key from the certificate file, else from a .key file beside it.
         const keyHolder = keyOf(file) ? file : keyFiles.find((k) => keyOf(k));
         const key = keyHolder ? keyOf(keyHolder) : undefined;
         const related = [
           ...(ref.reference ? [{ ...ref.reference, message: `${component.name} loads it here` }] : []),
+          ...(lookup.at && (lookup.name === 'none' || file.endsWith('.crt'))
+            ? [
+                {
+                  ...lookup.at,
+                  message:
+                    lookup.name === 'none'
+                      ? 'no separate key file is read (ssl-load-extra-files without key)'
+                      : 'the key file is <name without .crt>.key',
+                },
+              ]
+            : []),
           // A crt-list line: the bind that reads the list decides too.
           ...(ref.reference?.file !== component.location.file
             ? [{ ...component.location, message: `${component.name}, whose crt-list names it` }]
@@ -56,7 +78,7 @@ export default defineRule({
         ];
         const data = {
           file: path.basename(file),
-          keyFile: `${path.basename(file)}.key`,
+          keyFile: path.basename(keyFiles[0] ?? `${file}.key`),
           subject: leaf.subjectText,
           bind: component.name,
         };

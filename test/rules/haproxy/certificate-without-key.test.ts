@@ -89,6 +89,41 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Measured with HAProxy 2.6.12: "No Private Key found in '…/c.crt.key'" (the key file name is appended by default).
+      name: 'site.crt beside site.key without ssl-load-extra-del-ext: HAProxy looks for site.crt.key',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.crt'),
+        'lb/certs/site.crt': site.pem,
+        'lb/certs/site.key': site.keyPem,
+      },
+      errors: [{ messageId: 'noKey', file: 'lb/certs/site.crt', line: 1, messageIncludes: ["'site.crt.key'"] }],
+    },
+    {
+      // Measured with HAProxy 2.6.12: a crt directory with c.crt and c.crt.key under ssl-load-extra-files none is refused.
+      name: 'ssl-load-extra-files none: the .key beside the certificate is not read',
+      files: {
+        'lb/haproxy.cfg': cfg(
+          'global',
+          '  ssl-load-extra-files none',
+          'frontend web',
+          '  bind :443 ssl crt /etc/haproxy/certs/site.pem',
+        ),
+        'lb/certs/site.pem': site.pem,
+        'lb/certs/site.pem.key': site.keyPem,
+      },
+      errors: [
+        {
+          messageId: 'noKey',
+          file: 'lb/certs/site.pem',
+          line: 1,
+          related: [
+            { file: 'lb/haproxy.cfg', line: 4 },
+            { file: 'lb/haproxy.cfg', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
       name: "the key in the file is another certificate's",
       files: {
         'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
