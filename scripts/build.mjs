@@ -26,11 +26,13 @@ const CHUNKS = {
   // Knowledge a run asks for only when its tree holds the product (src/knowledge/mq.ts requires it on first use).
   './data/mq.json': 'mq-facts',
   './data/liberty-features.json': 'liberty-facts',
+  './data/jdk-locations.json': 'jdk-locations',
 };
 const CHUNK_ENTRIES = {
   './validator.generated': 'src/engine/config/validator.generated.js',
   './data/mq.json': 'src/knowledge/data/mq.json',
   './data/liberty-features.json': 'src/knowledge/data/liberty-features.json',
+  './data/jdk-locations.json': 'src/knowledge/data/jdk-locations.json',
 };
 
 /**

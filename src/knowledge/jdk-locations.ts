@@ -2,7 +2,13 @@ import { lazy } from '../core/lazy';
 import type { RunMemo } from '../core/run-memo';
 import type { JdkVendorFamily } from './types';
 import { parseJavaVersion } from './version';
-import data from './data/jdk-locations.json';
+
+type JdkLocationsData = typeof import('./data/jdk-locations.json');
+/**
+ * The data, required on first use (scripts/build.mjs makes it a chunk of its own, dist/chunks/jdk-locations.js): a
+ * tree that names no image, install path, package or JVM option variable never reads or evaluates it.
+ */
+const facts = lazy(() => require('./data/jdk-locations.json') as JdkLocationsData);
 
 /** A JDK named by an image reference or an install path (src/knowledge/data/jdk-locations.json). */
 export interface NamedJdk {
@@ -33,13 +39,13 @@ interface TagRule {
 // The data's patterns are compiled on first use (lazy): a ClearTrust tree, which names no image, install path or
 // package, compiles none of them.
 const images = lazy(() =>
-  data.images.map((image) => ({
+  facts().images.map((image) => ({
     ...image,
     repository: new RegExp(image.repository),
     tags: (image.tags as TagRule[]).map((t) => ({ ...t, regex: new RegExp(t.pattern) })),
   })),
 );
-const paths = lazy(() => data.paths.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
+const paths = lazy(() => facts().paths.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
 
 /** `{group}` of a template from the named groups, or undefined when one of them did not match. */
 function fill(template: string | undefined, groups: Record<string, string | undefined>): string | undefined {
@@ -122,7 +128,7 @@ export function jdkFromPath(installPath: string, memo?: RunMemo): NamedJdk | und
   return undefined;
 }
 
-const packages = lazy(() => data.packages.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
+const packages = lazy(() => facts().packages.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
 
 /** The JDK an operating system package installs (`openjdk-17-jre-headless`, `java-17-openjdk`); undefined when unknown. */
 export function jdkFromPackage(name: string): NamedJdk | undefined {
@@ -156,17 +162,19 @@ export interface JvmOptionVariable {
 /** Where the command line's own options come among the option variables. */
 export const COMMAND_LINE_ORDER = 2;
 
-const OPTION_VARIABLES: JvmOptionVariable[] = data.optionVariables.map((v) => ({
-  variable: v.variable,
-  reader: v.reader === 'launcher' ? 'launcher' : 'jvm',
-  order: v.order,
-  ...(v.sinceFeature !== undefined && { sinceFeature: v.sinceFeature }),
-  source: v.source,
-}));
+const optionVariables = lazy((): JvmOptionVariable[] =>
+  facts().optionVariables.map((v) => ({
+    variable: v.variable,
+    reader: v.reader === 'launcher' ? 'launcher' : 'jvm',
+    order: v.order,
+    ...(v.sinceFeature !== undefined && { sinceFeature: v.sinceFeature }),
+    source: v.source,
+  })),
+);
 
 /** The option variable of that name (`JAVA_TOOL_OPTIONS`), or undefined for any other (`JAVA_OPTS`: scripts read it). */
 export function jvmOptionVariable(name: string | undefined): JvmOptionVariable | undefined {
-  return OPTION_VARIABLES.find((v) => v.variable === name);
+  return optionVariables().find((v) => v.variable === name);
 }
 
 /**
@@ -205,14 +213,14 @@ interface SystemCaJavaStore {
 }
 
 const systemCaStores = lazy(() =>
-  data.systemCaStores.flatMap((entry) =>
+  facts().systemCaStores.flatMap((entry) =>
     entry.repository !== undefined && entry.tags !== undefined
       ? [{ ...entry, repository: new RegExp(entry.repository), tags: new RegExp(entry.tags) }]
       : [],
   ),
 );
 const packageCaStores = lazy(() =>
-  data.systemCaStores.flatMap((entry) =>
+  facts().systemCaStores.flatMap((entry) =>
     entry.package !== undefined ? [{ ...entry, package: new RegExp(entry.package) }] : [],
   ),
 );
@@ -269,9 +277,8 @@ interface JdkHomeFiles {
   source: string;
 }
 
-const HOME_LAYOUTS = data.homeLayouts;
 const imageHomes = lazy(() =>
-  data.imageHomes.map((entry) => ({
+  facts().imageHomes.map((entry) => ({
     repository: new RegExp(entry.repository),
     tags: new RegExp(entry.tags),
     home: entry.javaHome,
@@ -292,7 +299,7 @@ export function jdkHomeFilesOfImage(reference: string, memo?: RunMemo): JdkHomeF
   if (feature === undefined || Number.isNaN(feature)) return undefined;
   const { tag } = splitImageReference(reference.toLowerCase());
   const kind = /jre/.test(tag) ? 'jre' : /jdk/.test(tag) ? 'jdk' : undefined;
-  const layout = HOME_LAYOUTS.find(
+  const layout = facts().homeLayouts.find(
     (l) =>
       feature >= (l.fromFeature ?? 0) && feature <= (l.toFeature ?? Infinity) && (!('image' in l) || l.image === kind),
   );
@@ -313,15 +320,17 @@ export interface SystemJavaStore {
   source: string;
 }
 
-const SYSTEM_JAVA_STORES: SystemJavaStore[] = data.systemJavaStores.map((s) => ({
-  path: s.path,
-  keptBy: s.keptBy,
-  source: s.source,
-}));
+const systemJavaStores = lazy((): SystemJavaStore[] =>
+  facts().systemJavaStores.map((s) => ({
+    path: s.path,
+    keptBy: s.keptBy,
+    source: s.source,
+  })),
+);
 
 /** The system Java store at that absolute path (`/etc/ssl/certs/java/cacerts`), or undefined. */
 export function systemJavaStoreAt(absolutePath: string): SystemJavaStore | undefined {
-  return SYSTEM_JAVA_STORES.find((s) => s.path === absolutePath);
+  return systemJavaStores().find((s) => s.path === absolutePath);
 }
 
 /**
@@ -330,6 +339,6 @@ export function systemJavaStoreAt(absolutePath: string): SystemJavaStore | undef
  */
 export function ownCacertsSourceOf(reference: string): string | undefined {
   const { name, tag } = splitImageReference(reference.toLowerCase());
-  const entry = data.imageHomes.find((h) => new RegExp(h.repository).test(name) && new RegExp(h.tags).test(tag));
+  const entry = facts().imageHomes.find((h) => new RegExp(h.repository).test(name) && new RegExp(h.tags).test(tag));
   return entry && 'ownCacerts' in entry ? entry.ownCacerts?.source : undefined;
 }
