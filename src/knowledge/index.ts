@@ -73,4 +73,4 @@ export {
   type SystemCaStore,
   type SystemJavaStore,
 } from './jdk-locations';
-export { springBootHas, springBootSince } from './spring-boot';
+export { springBootHas, springBootJavaFloor, springBootSince } from './spring-boot';

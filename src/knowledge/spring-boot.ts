@@ -1,6 +1,6 @@
 /**
  * Spring Boot TLS settings by the release that introduced them (data/spring-boot.json): before that release Spring
- * Boot binds no such property, so the setting is ignored, not refused.
+ * Boot binds no such property, so the setting is ignored, not refused. And the lowest Java release each line runs on.
  */
 import data from './data/spring-boot.json';
 
@@ -32,9 +32,31 @@ export function springBootSince(feature: SpringBootFeature): string {
  * placeholder), or it is a milestone or snapshot of the introducing release (the settings came in one of them).
  */
 export function springBootHas(feature: SpringBootFeature, version: string): boolean | undefined {
+  return atLeast(version, data.features[feature].since);
+}
+
+/** Whether `version` is `since` or later; undefined for no version, or a pre-release of `since` itself. */
+function atLeast(version: string, since: string): boolean | undefined {
   const release = releaseOf(version);
-  const since = releaseOf(data.features[feature].since)!.numbers;
+  const floor = releaseOf(since)!.numbers;
   if (!release) return undefined;
-  for (let i = 0; i < 3; i++) if (release.numbers[i] !== since[i]) return release.numbers[i]! > since[i]!;
+  for (let i = 0; i < 3; i++) if (release.numbers[i] !== floor[i]) return release.numbers[i]! > floor[i]!;
   return release.preRelease ? undefined : true;
+}
+
+/** The lowest Java feature release a Spring Boot release runs on, with its class file version and source. */
+export interface SpringBootJavaFloor {
+  java: number;
+  classFileVersion: string;
+  since: string;
+  source: string;
+}
+
+/**
+ * The Java floor of Spring Boot `version` (3.0.0 on: Java 17); undefined when the release sets none the knowledge base
+ * holds, or when whether it does is unknown (not a version, a milestone of the release that raised it).
+ */
+export function springBootJavaFloor(version: string): SpringBootJavaFloor | undefined {
+  const floors = [...data.javaFloor].reverse();
+  return floors.find((floor) => atLeast(version, floor.since) === true);
 }

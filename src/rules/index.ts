@@ -34,6 +34,7 @@ import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-run
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import javaRuntimeUnprofiled from './java/runtime-unprofiled';
 import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
+import javaSpringBootJdkTooOld from './java/spring-boot-jdk-too-old';
 import javaSpringSslBundleUnsupported from './java/spring-ssl-bundle-unsupported';
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import kafkaConnectClientNotInheriting from './kafka/connect-client-not-inheriting';
@@ -130,6 +131,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaRuntimeAmbiguous,
   javaRuntimeUnprofiled,
   javaSecurityFileWithoutProviders,
+  javaSpringBootJdkTooOld,
   javaSpringSslBundleUnsupported,
   javaSpringSslIgnoredInWar,
   kafkaConnectClientNotInheriting,

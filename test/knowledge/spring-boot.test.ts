@@ -1,4 +1,4 @@
-import { springBootHas } from '../../src/knowledge';
+import { springBootHas, springBootJavaFloor } from '../../src/knowledge';
 
 // spring-boot.json: SSL bundles from v3.1.0 (SslProperties), Kafka's spring.kafka.ssl.bundle from v3.2.0 (KafkaProperties.Ssl).
 describe('Spring Boot settings by release', () => {
@@ -23,5 +23,21 @@ describe('Spring Boot settings by release', () => {
     ['kafkaSslBundle', 'latest', undefined],
   ] as const)('%s in %s: %s', (feature, version, expected) => {
     expect(springBootHas(feature, version)).toBe(expected);
+  });
+});
+
+// spring-boot.json javaFloor: Spring Boot 3.0.0 on needs Java 17 (https://docs.spring.io/spring-boot/system-requirements.html).
+describe('the Java release Spring Boot needs', () => {
+  it.each([
+    ['3.0.0', 17],
+    ['3.3.4', 17],
+    ['4.0.0', 17],
+    ['2.7.18', undefined],
+    ['2.1.4.RELEASE', undefined],
+    // A milestone of 3.0.0: which one raised the floor is not known.
+    ['3.0.0-M1', undefined],
+    ['${spring-boot.version}', undefined],
+  ] as const)('%s: Java %s', (version, java) => {
+    expect(springBootJavaFloor(version)?.java).toBe(java);
   });
 });

@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import { parseJavaVersion, springBootJavaFloor } from '../../knowledge';
+import type { JavaRuntime } from '../../model/types';
+import { defineRule } from '../types';
+
+/** The Java feature release a runtime is known to be (a release file, an image tag, a declared version), else undefined. */
+function knownFeature(runtime: JavaRuntime | undefined): number | undefined {
+  if (!runtime || runtime.candidates) return undefined;
+  const feature = parseJavaVersion(runtime.version.value)?.feature ?? Number(runtime.attachment?.feature);
+  return Number.isInteger(feature) && feature > 0 ? feature : undefined;
+}
+
+/**
+ * Whether the tree says which JDK runs the app in the app's own project (the directory of the build file that names
+ * Spring Boot, or below it: its Dockerfile, a JDK in its directory), or the user declared it. A JDK found elsewhere in
+ * the tree (the nearest JDK of a sibling project) is not evidence enough to say the app cannot start.
+ */
+function ownJdk(runtime: JavaRuntime, project: string): boolean {
+  const from = runtime.version.from;
+  if (from.kind === 'config') return true;
+  const file = from.kind === 'file' ? from.location.file : runtime.attachment?.location?.file;
+  return file !== undefined && (file === project || file.startsWith(project + path.sep));
+}
+
+/**
+ * A Spring Boot application whose project builds with a Spring Boot release that needs a newer Java than the JDK the
+ * tree runs it on (Spring Boot 3: Java 17; knowledge spring-boot.json javaFloor). Spring Boot's and Spring Framework 6's
+ * classes are compiled for that release, so an older JVM refuses to load them (UnsupportedClassVersionError) and the
+ * application never starts: every other verdict about its TLS on that JDK is moot. Only where the JDK belongs to the
+ * app's own project (its Dockerfile, a JDK in its directory) or is declared; an unknown JDK says nothing.
+ */
+export default defineRule({
+  meta: {
+    id: 'java/spring-boot-jdk-too-old',
+    description:
+      'Catch a Spring Boot application built with a release that needs a newer Java (Spring Boot 3: Java 17) than the JDK the tree runs it on: it does not start',
+    severity: 'error',
+    messages: {
+      tooOld:
+        "{{app}} builds with Spring Boot {{release}} ({{by}}), which needs Java {{floor}} or later ({{source}}), but it runs on Java {{feature}} ({{jdk}}): that JVM refuses Spring Boot's classes (java.lang.UnsupportedClassVersionError: … has been compiled by a more recent version of the Java Runtime (class file version {{classFile}}) …) and the application does not start, so none of its TLS settings takes effect. Run it on Java {{floor}} or later, or build it with a Spring Boot release that supports Java {{feature}}",
+    },
+    defaultOptions: {},
+    appliesTo: { components: ['java.app'] },
+    symptoms: [
+      'java.lang.UnsupportedClassVersionError',
+      'has been compiled by a more recent version of the Java Runtime (class file version 61.0)',
+    ],
+  },
+  check(ctx) {
+    for (const component of ctx.deployment.components) {
+      if (component.type !== 'java.app') continue;
+      const release = component.attributes.springBoot;
+      const runtime = component.runtime;
+      const feature = knownFeature(runtime);
+      if (!release || !runtime || feature === undefined) continue;
+      const floor = springBootJavaFloor(release.version);
+      if (!floor || feature >= floor.java || !ownJdk(runtime, path.dirname(release.at.file))) continue;
+      // Where the JDK's version is said (its vendor decides nothing here).
+      const at = runtime.version.from.kind === 'file' ? runtime.version.from.location : runtime.attachment?.location;
+      ctx.report({
+        messageId: 'tooOld',
+        data: {
+          app: component.name,
+          release: release.version,
+          by: release.by,
+          floor: String(floor.java),
+          source: floor.source.split(' ')[0]!,
+          feature: String(feature),
+          jdk: runtime.attachment?.text ?? runtime.version.value,
+          classFile: floor.classFileVersion,
+        },
+        location: release.at,
+        related: [
+          ...(at ? [{ ...at, message: `${component.name} runs Java ${feature} (from here)` }] : []),
+          { ...component.location, message: `${component.name} is configured here` },
+        ],
+        fingerprint: [component.id, release.version, String(feature)],
+      });
+    }
+  },
+});
