@@ -6,8 +6,9 @@ import { defineRule } from '../types';
 /** The Java feature release a runtime is known to be (a release file, an image tag, a declared version), else undefined. */
 function knownFeature(runtime: JavaRuntime | undefined): number | undefined {
   if (!runtime || runtime.candidates) return undefined;
-  const feature = parseJavaVersion(runtime.version.value)?.feature ?? Number(runtime.attachment?.feature);
-  return Number.isInteger(feature) && feature > 0 ? feature : undefined;
+  const named = runtime.attachment?.feature;
+  const feature = parseJavaVersion(runtime.version.value)?.feature ?? (named ? Number(named) : undefined);
+  return feature !== undefined && Number.isInteger(feature) ? feature : undefined;
 }
 
 /**
