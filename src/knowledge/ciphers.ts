@@ -1,10 +1,9 @@
 import registryData from './data/cipher-suites.json';
+import { lazy } from '../core/lazy';
 import type { CipherSuite } from './types';
 
 const SUITES: readonly CipherSuite[] = registryData.suites;
 
-let byName: Map<string, CipherSuite> | undefined;
-let byCode: Map<string, CipherSuite> | undefined;
 const normalKey = (name: string) => name.trim().toUpperCase().replace(/\s+/g, '');
 /** A code point as written: `0x00,0x3D`, `0x003D` or `003D` (normal form: upper case, no blanks). */
 const CODE_POINT = /^(?:0X([0-9A-F]{2}),0X([0-9A-F]{2})|(?:0X)?([0-9A-F]{4}))$/;
@@ -47,15 +46,16 @@ function buildCodeIndex(): Map<string, CipherSuite> {
   return map;
 }
 
+const byName = lazy(buildNameIndex);
+const byCode = lazy(buildCodeIndex);
+
 /** A name in normal form (upper case, no blanks): a name, else a code point. */
 function findNormal(key: string): CipherSuite | undefined {
-  byName ??= buildNameIndex();
-  const named = byName.get(key);
+  const named = byName().get(key);
   if (named || key.length > 9) return named;
   const code = CODE_POINT.exec(key);
   if (!code) return undefined;
-  byCode ??= buildCodeIndex();
-  return byCode.get(code[3] ?? code[1]! + code[2]!);
+  return byCode().get(code[3] ?? code[1]! + code[2]!);
 }
 
 /**

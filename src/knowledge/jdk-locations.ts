@@ -282,8 +282,15 @@ const imageHomes = lazy(() =>
     repository: new RegExp(entry.repository),
     tags: new RegExp(entry.tags),
     home: entry.javaHome,
+    ownCacertsSource: 'ownCacerts' in entry ? entry.ownCacerts?.source : undefined,
   })),
 );
+
+/** The image-home entry of an image (data: `imageHomes`), or undefined when no source names its home. */
+function imageHomeOf(reference: string) {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  return imageHomes().find((h) => h.repository.test(name) && h.tags.test(tag));
+}
 
 /**
  * The JDK an image runs and where its home keeps cacerts and java.security: the feature release its name gives, and
@@ -308,8 +315,7 @@ export function jdkHomeFilesOfImage(reference: string, memo?: RunMemo): JdkHomeF
 
 /** The JAVA_HOME an image sets (data: `imageHomes`); undefined when no source says. */
 export function imageJavaHome(reference: string): string | undefined {
-  const { name, tag } = splitImageReference(reference.toLowerCase());
-  return imageHomes().find((h) => h.repository.test(name) && h.tags.test(tag))?.home;
+  return imageHomeOf(reference)?.home;
 }
 
 /** A Java trust store an operating system's CA tooling keeps outside any JDK's home (data: `systemJavaStores`). */
@@ -338,7 +344,5 @@ export function systemJavaStoreAt(absolutePath: string): SystemJavaStore | undef
  * `ownCacerts`); undefined when no source says (a JDK installed from the distribution's packages may read one).
  */
 export function ownCacertsSourceOf(reference: string): string | undefined {
-  const { name, tag } = splitImageReference(reference.toLowerCase());
-  const entry = facts().imageHomes.find((h) => new RegExp(h.repository).test(name) && new RegExp(h.tags).test(tag));
-  return entry && 'ownCacerts' in entry ? entry.ownCacerts?.source : undefined;
+  return imageHomeOf(reference)?.ownCacertsSource;
 }

@@ -4,6 +4,7 @@
  * features, named itself, as transportSecurity-1.0, or through a feature that includes it (appSecurity-*, mpJwt-*,
  * restConnector-2.0, microProfile-1.2+…). A feature neither list names is unknown.
  */
+import { lazy } from '../core/lazy';
 
 export interface LibertyFeatureSsl {
   /** `enables`: some include path reaches ssl-1.0; `none`: no path does; `unknown`: the knowledge does not list it. */
@@ -19,21 +20,19 @@ interface FeatureLists {
   none: Set<string>;
   source: string;
 }
-let lists: FeatureLists | undefined;
 /**
  * The feature lists (data/liberty-features.json, 40 KB), read on first use: a run whose tree holds no Liberty server
  * never loads them (the bundle keeps them in a chunk of their own, scripts/build.mjs).
  */
-function featureLists(): FeatureLists {
-  if (lists) return lists;
+const featureLists = lazy((): FeatureLists => {
   const data = require('./data/liberty-features.json') as LibertyFeaturesData;
   const releases = data.releases.map((r) => r.release).join(', ');
-  return (lists = {
+  return {
     enabling: new Map(data.enabling.map((e) => [e.name.toLowerCase(), e.via])),
     none: new Set(data.none.features.map((f) => f.toLowerCase())),
     source: `Open Liberty feature manifests, include closure for releases ${releases} (${data.manifests.source.split(';')[0]})`,
-  });
-}
+  };
+});
 
 /** Whether a `<feature>` of server.xml (any case, surrounding blanks ignored) enables SSL, by the feature lists of the releases the data names. */
 export function libertyFeatureSsl(feature: string): LibertyFeatureSsl {

@@ -1,17 +1,15 @@
 import { normaliseProtocol, protocolRank, protocolsBetween } from './ciphers';
 import type { MqCipherSpec, MqReasonCode } from './types';
+import { lazy } from '../core/lazy';
 import { splitImageReference } from './jdk-locations';
 import { compareMqReleases } from './mq-releases';
 
 type MqData = typeof import('./data/mq.json');
-let loaded: MqData | undefined;
 /**
  * The IBM MQ facts (data/mq.json, 86 KB), read on first use: a run whose tree holds no MQ file never loads them
  * (the bundle keeps them in a chunk of their own, scripts/build.mjs; start-up: docs/performance.md).
  */
-function mqData(): MqData {
-  return (loaded ??= require('./data/mq.json') as MqData);
-}
+const mqData = lazy(() => require('./data/mq.json') as MqData);
 const specs = (): MqCipherSpec[] => mqData().cipherSpecs as MqCipherSpec[];
 
 /** A CipherSpec by name (any case), by JMS alias (`ECDHE_RSA_AES_128_GCM_AEAD`) or JMS alias suite (`*TLS12`). */
