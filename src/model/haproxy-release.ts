@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import type { ComposeData } from '../parse/compose';
 import { haproxyReleaseFromImage } from '../knowledge/openssl';
 import type { ModelContext } from './contributor';
 
@@ -23,10 +24,10 @@ export function haproxyReleaseOf(ctx: ModelContext): (file: string) => HaproxyRe
       ? [{ dir: path.dirname(d.file.path), value, at: { file: d.file.path, range: stage.range } }]
       : [];
   });
-  const composed = ctx.documentsOf('compose').flatMap((d) =>
-    d.entries.flatMap((e) => {
-      const value = /^services\.[^[\]]+\.image$/.test(e.key) ? haproxyReleaseFromImage(e.value) : undefined;
-      return value ? [{ value, at: { file: d.file.path, range: e.valueRange } }] : [];
+  const composed = (ctx.documentsOf('compose') as ParsedDocument<ComposeData>[]).flatMap((d) =>
+    d.data.services.flatMap(({ image, imageRange }) => {
+      const value = image && imageRange ? haproxyReleaseFromImage(image) : undefined;
+      return value && imageRange ? [{ value, at: { file: d.file.path, range: imageRange } }] : [];
     }),
   );
   const [onlyComposed] = new Set(composed.map((c) => c.value)).size === 1 ? composed : [];

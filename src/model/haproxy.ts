@@ -344,7 +344,13 @@ export const haproxyContributor: ModelContributor = {
     const docs = ctx.documentsOf(HAPROXY_KIND) as ParsedDocument<HaproxyData>[];
     const crtLists = ctx.documentsOf(CRT_LIST_KIND) as ParsedDocument<CrtListData>[];
     if (docs.length === 0) return;
-    const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]);
+    const mounts = deploymentMounts(ctx);
+    // The OpenSSL of the image that runs the configuration: a Dockerfile's FROM, else the Compose image of the service
+    // that bind-mounts it (as nginx's).
+    const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[], {
+      mounts,
+      files: ctx.documentsOf('compose'),
+    });
     const releaseFor = haproxyReleaseOf(ctx);
     for (const doc of docs) {
       const release = releaseFor(doc.file.path);
@@ -358,7 +364,7 @@ export const haproxyContributor: ModelContributor = {
         host: ctx.hostOf(doc.file.path),
         crtLists,
         stores: treeStoresOf(ctx),
-        mounts: deploymentMounts(ctx),
+        mounts,
       };
       // `default-server` of the last `defaults` section before a proxy, then the proxy's own (HAProxy applies the
       // defaults section above each proxy; a later default-server line of the proxy adds to them).

@@ -129,10 +129,10 @@ export function serviceImageRuntime(
   memo: RunMemo,
 ): JavaRuntime | undefined {
   const image = service.image?.trim();
-  const entry = image && doc.entries.find((e) => e.key === `services.${service.name}.image`);
-  if (!image || !entry) return undefined;
-  const at = { file: doc.file.path, range: entry.valueRange };
-  const line = entry.valueRange.start.line + 1;
+  const range = service.imageRange;
+  if (!image || !range) return undefined;
+  const at = { file: doc.file.path, range };
+  const line = range.start.line + 1;
   return imageRuntime(image, at, `JDK of ${path.basename(doc.file.path)}:${line} image ${image}`, memo);
 }
 

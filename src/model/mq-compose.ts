@@ -89,12 +89,12 @@ export function composeReenablingEnvironment(services: readonly MqscComposeServi
 export function composeQueueManagerRelease(services: readonly MqscComposeService[]): Release | undefined {
   const found = services.flatMap(({ doc, service }) => {
     const release = service.build === undefined && service.image ? mqReleaseFromImage(service.image) : undefined;
-    const entry = doc.entries.find((e) => e.key === `services.${service.name}.image`);
+    const range = service.imageRange;
     return release
       ? [
           {
             value: release.release,
-            location: { file: doc.file.path, ...(entry ? { range: entry.valueRange } : {}) },
+            location: { file: doc.file.path, ...(range ? { range } : {}) },
             via: `Docker Compose service ${service.name} image ${service.image}`,
             source: release.source,
           },

@@ -64,7 +64,7 @@ export function opensslAttribute(openssl: ServerOpenssl): NonNullable<NginxServe
 }
 
 /**
- * The OpenSSL an nginx file runs with: the image of the nearest Dockerfile whose directory holds the file
+ * The OpenSSL an nginx or HAProxy file runs with: the image of the nearest Dockerfile whose directory holds the file
  * (`FROM nginx:1.14` → Debian stretch → OpenSSL 1.1.0), else the `image:` of the Docker Compose services that
  * bind-mount the file (or a directory above it) and build nothing, when they name one image (`image: nginx:1.25` with
  * `./nginx.conf:/etc/nginx/nginx.conf`), else the assumed series, said so.
@@ -113,8 +113,8 @@ function mountingImage(
     const service = doc?.data.services.find((s) => s.name === m.mount.service);
     // A service that builds its image names the built image, not its base.
     if (!doc || !service || service.build !== undefined) return [];
-    const entry = doc.entries.find((e) => e.key === `services.${service.name}.image`);
-    return [{ image: m.image, at: { file: m.file, ...(entry ? { range: entry.valueRange } : {}) } }];
+    const range = service.imageRange;
+    return [{ image: m.image, at: { file: m.file, ...(range ? { range } : {}) } }];
   });
   const [first] = named;
   if (!first || named.some((n) => n.image !== first.image)) return undefined;

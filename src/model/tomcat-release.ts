@@ -114,13 +114,13 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
         // The built image, unless it names no release and the service's `image:` may (which the release reads).
         if (built && (tomcatReleaseFromImage(built.image) || !service.image)) return [built];
       }
-      const entry = compose.entries.find((e) => e.key === `services.${service.name}.image`);
-      if (!service.image || !entry) return [];
+      const range = service.imageRange;
+      if (!service.image || !range) return [];
       return [
         {
           image: service.image,
-          text: `${shortPath(m.file, root)}:${entry.valueRange.start.line + 1} image: ${service.image}`,
-          at: { file: m.file, range: entry.valueRange },
+          text: `${shortPath(m.file, root)}:${range.start.line + 1} image: ${service.image}`,
+          at: { file: m.file, range },
         },
       ];
     });

@@ -4,7 +4,8 @@
  * settings it binds (src/parse/java/spring-environment.ts), and the Spring `--name=value` arguments of its
  * `command:` (src/parse/java/spring-arguments.ts). A service that only names an image has no build
  * directory: which app of the tree it runs is not known, and the model binds its environment to none.
- * https://docs.docker.com/reference/compose-file/services/#environment
+ * https://docs.docker.com/reference/compose-file/services/#environment. A version 1 file (services at the root, no
+ * `services:` key; ./compose-legacy.ts) gives the same services.
  */
 import type { Range } from '../core/types';
 import { isSecretKey, type Entry, type FormatHandler, type ParsedDocument } from './types';
@@ -22,6 +23,7 @@ import {
 } from './java/container-jvm';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
+import { legacyServices } from './compose-legacy';
 
 export interface ComposeService {
   name: string;
@@ -36,6 +38,8 @@ export interface ComposeService {
   dockerfileInline?: Range;
   /** The image it names (`image:`): with `build:`, the name the image built from that directory gets. */
   image?: string;
+  /** Where `image:` writes it. */
+  imageRange?: Range;
   /** `container_name:` as written and where: the name `docker exec` finds its container by. */
   containerName?: { value: string; range: Range };
   /** Its `environment:` variables, in written order (./compose-environment.ts). */
@@ -82,9 +86,14 @@ export const composeFormat: FormatHandler<ComposeData> = {
   parse(file, kind): ParsedDocument<ComposeData> {
     const parsed = parseSpringYaml(file.text);
     const index = new LineIndex(file.text);
-    const entries = parsed.parts
-      .flatMap((p) => p.entries)
-      .map((entry) => (entry.secret && SECRET_REFERENCE.test(entry.key) ? { ...entry, secret: false } : entry));
+    const written = parsed.parts.flatMap((p) => p.entries);
+    // Keys as the Compose Specification writes them (`services.<name>.…`), whichever format the file is in; the
+    // document's own entries keep the keys as written.
+    const legacy = legacyServices(file.text, written);
+    const specKey = (key: string) => (legacy ? `services.${key}` : key);
+    const entries = written.map((entry) =>
+      entry.secret && SECRET_REFERENCE.test(specKey(entry.key)) ? { ...entry, secret: false } : entry,
+    );
     const services = new Map<string, ComposeService>();
     const service = (name: string) => {
       if (!services.has(name))
@@ -100,20 +109,24 @@ export const composeFormat: FormatHandler<ComposeData> = {
     };
     const starts = new Map<string, { entrypoint: [number, number][]; command: [number, number][] }>();
     for (const entry of entries) {
-      const start = STARTS_KEY.exec(entry.key);
+      const key = specKey(entry.key);
+      const start = STARTS_KEY.exec(key);
       if (start) {
         const words = starts.get(start[1]!) ?? { entrypoint: [], command: [] };
         words[start[2] as 'entrypoint' | 'command'].push(scalarOffsets(file.text, index, entry));
         starts.set(start[1]!, words);
       }
-      const m = SERVICE_KEY.exec(entry.key);
+      const m = SERVICE_KEY.exec(key);
       if (!m) continue;
       const named = service(m[1]!);
       if (m[2] === 'build.dockerfile') named.dockerfile = entry.value;
       else if (m[2] === 'build.dockerfile_inline') named.dockerfileInline = entry.valueRange;
       else if (m[2]!.startsWith('build')) named.build = entry.value;
-      else if (m[2] === 'image') named.image = entry.value;
-      else if (m[2] === 'container_name') named.containerName = { value: entry.value.trim(), range: entry.valueRange };
+      else if (m[2] === 'image') {
+        named.image = entry.value;
+        named.imageRange = entry.valueRange;
+      } else if (m[2] === 'container_name')
+        named.containerName = { value: entry.value.trim(), range: entry.valueRange };
       else if (m[2] === 'network_mode') named.networkMode = { value: entry.value.trim(), range: entry.valueRange };
       else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });
       else if (m[2]!.startsWith('command')) {
@@ -136,12 +149,19 @@ export const composeFormat: FormatHandler<ComposeData> = {
       kind,
       entries: [
         ...entries,
-        ...listedSecrets([...services.values()]),
+        ...listedSecrets([...services.values()], legacy ? '' : 'services.'),
         ...secretOptionEntries([...services.values()].map((s) => s.jvm)),
       ],
       comments: parsed.comments,
       problems: parsed.problems,
-      data: { services: [...services.values()], mounts: composeMounts(entries, file.text, index) },
+      data: {
+        services: [...services.values()],
+        mounts: composeMounts(
+          entries.map((e) => ({ ...e, key: specKey(e.key) })),
+          file.text,
+          index,
+        ),
+      },
     };
   },
 };
@@ -170,14 +190,14 @@ function springSetting(variable: ComposeVariable): JvmProperty | undefined {
  * `environment: [NAME=value]` items whose name is a secret's (`- MQ_SSL_PASS=passw0rd`), as the entry the map form
  * makes (`services.<s>.environment.NAME`): the item's own entry is keyed by its index, and so named no secret.
  */
-function listedSecrets(services: readonly ComposeService[]): Entry[] {
+function listedSecrets(services: readonly ComposeService[], prefix: string): Entry[] {
   return services.flatMap((service) =>
     service.environment.flatMap((variable) =>
       variable.form === 'list' && variable.value !== undefined && isSecretKey(variable.name)
         ? [
             {
               ...variable.entry,
-              key: `services.${service.name}.environment.${variable.name}`,
+              key: `${prefix}${service.name}.environment.${variable.name}`,
               value: variable.value,
               keyRange: variable.nameRange,
               valueRange: variable.valueRange,

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import type { Component } from '../../src/model/types';
@@ -18,6 +19,7 @@ function components(files: Tree): Component[] {
 function summary(c: Component) {
   const line = (from: { kind: string; location?: { range?: { start: { line: number } } } } | undefined) =>
     from?.kind === 'file' ? `line ${(from.location?.range?.start.line ?? -1) + 1}` : from?.kind;
+  const openssl = 'openssl' in c.attributes ? c.attributes.openssl : undefined;
   const common = {
     type: c.type,
     protocols: c.tls?.protocols?.value.join(' '),
@@ -27,6 +29,9 @@ function summary(c: Component) {
     suitesFrom: line(c.tls?.cipherSuites?.from),
     certificate: c.tls?.certificate?.file,
     unknown: c.tls?.unknownValues,
+    openssl: openssl
+      ? `${openssl.series}${openssl.assumed ? ' assumed' : ` from ${path.basename(openssl.at?.file ?? '')}`}`
+      : undefined,
   };
   if (c.type === 'haproxy.bind')
     return {
@@ -221,5 +226,61 @@ describe('HAProxy binds and servers as TLS ends', () => {
     const seen = components(files).map(summary);
     expect(seen).toHaveLength(expected.length);
     expected.forEach((e, i) => expect(seen[i]).toMatchObject(e));
+  });
+});
+
+/** A bind of lb/haproxy.cfg, with a Compose file beside the lb directory. */
+const BIND = cfg('frontend web', '  bind :443 ssl crt /usr/local/etc/haproxy/site.pem');
+const composed = (compose: string) => ({ ...BIND, 'docker-compose.yml': compose });
+
+describe('the OpenSSL of an HAProxy configuration', () => {
+  it.each<[string, Record<string, string>, object]>([
+    [
+      'the Compose image of the service that bind-mounts the file (haproxy:2.5 → bullseye → OpenSSL 1.1.1)',
+      composed(
+        'services:\n  lb:\n    image: haproxy:2.5\n    volumes:\n      - ./lb/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro\n',
+      ),
+      { openssl: '1.1.1 from docker-compose.yml', protocols: 'TLSv1.2 TLSv1.3' },
+    ],
+    [
+      'the service mounts the directory above the file (haproxy:2.1-alpine → Alpine 3.10-3.13 → OpenSSL 1.1.1)',
+      composed('services:\n  lb:\n    image: haproxy:2.1-alpine\n    volumes:\n      - ./lb:/usr/local/etc/haproxy\n'),
+      { openssl: '1.1.1 from docker-compose.yml' },
+    ],
+    [
+      'a Compose version 1 file (services at the root, as remiq/nginx-ssl-client): the same',
+      composed('lb:\n  image: haproxy:2.5\n  ports:\n    - "443:443"\n  volumes:\n    - ./lb:/usr/local/etc/haproxy\n'),
+      { openssl: '1.1.1 from docker-compose.yml' },
+    ],
+    [
+      'a service that builds its image names the built image, not its base: assumed',
+      composed(
+        'services:\n  lb:\n    build: ./lb\n    image: haproxy:2.5\n    volumes:\n      - ./lb:/usr/local/etc/haproxy\n',
+      ),
+      { openssl: '3 assumed' },
+    ],
+    [
+      'an haproxy image that mounts another file: assumed',
+      composed(
+        'services:\n  lb:\n    image: haproxy:2.5\n    volumes:\n      - ./other.cfg:/usr/local/etc/haproxy/haproxy.cfg\n',
+      ),
+      { openssl: '3 assumed' },
+    ],
+    [
+      'a tag rebuilt across OpenSSL series (haproxy:2.8: bullseye 1.1.1, then bookworm and trixie 3.x): assumed',
+      composed('services:\n  lb:\n    image: haproxy:2.8\n    volumes:\n      - ./lb:/usr/local/etc/haproxy\n'),
+      { openssl: '3 assumed' },
+    ],
+    [
+      'two services mount it with different images: which runs it is not known, assumed',
+      composed(
+        'services:\n  a:\n    image: haproxy:2.5\n    volumes:\n      - ./lb:/usr/local/etc/haproxy\n  b:\n    image: haproxy:3.2\n    volumes:\n      - ./lb:/usr/local/etc/haproxy\n',
+      ),
+      { openssl: '3 assumed' },
+    ],
+  ])('%s', (_name, files, expected) => {
+    const seen = components(files).map(summary);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject(expected);
   });
 });

@@ -160,3 +160,72 @@ describe('Compose secrets are references, not values', () => {
     expect(service!.springEnvironment.map((e) => e.name)).toEqual(['spring.profiles.active']);
   });
 });
+
+// Compose file format version 1: services at the root, no `version:`/`services:` (remiq/nginx-ssl-client@c0ea118).
+describe('Compose version 1 files', () => {
+  const V1 = [
+    'nginx:',
+    '  image: nginx:1.9',
+    '  container_name: web',
+    '  ports:',
+    '    - "8443:443"',
+    '  volumes:',
+    '    - ./nginx:/etc/nginx/conf.d',
+    '    - certs:/etc/nginx/certs',
+    'app:',
+    '  build: ./app',
+    '  environment:',
+    '    - SERVER_SSL_KEY_STORE_PASSWORD=changeit',
+    '',
+  ].join('\n');
+
+  it.each<[string, string, { services: string[]; mounts: string[] }]>([
+    [
+      'services at the root, each with image/build and another service key: the same services and bind mounts',
+      V1,
+      { services: ['nginx nginx:1.9 web', 'app ./app'], mounts: ['nginx ./nginx:/etc/nginx/conf.d'] },
+    ],
+    [
+      'a root key that is no service (a Spring file with a `server:` map) makes it no version 1 file',
+      `${V1}server:\n  port: 8443\n`,
+      { services: [], mounts: [] },
+    ],
+    [
+      'an image alone is no service shape (a map that happens to hold `image:`)',
+      'logo:\n  image: logo.png\n',
+      {
+        services: [],
+        mounts: [],
+      },
+    ],
+    [
+      '`version:` at the root: not version 1 (and no `services:`, so no services)',
+      `version: '2'\n${V1}`,
+      {
+        services: [],
+        mounts: [],
+      },
+    ],
+    [
+      'a version 2 file is read as before',
+      'services:\n  nginx:\n    image: nginx:1.25\n    volumes:\n      - ./nginx:/etc/nginx/conf.d\n',
+      { services: ['nginx nginx:1.25'], mounts: ['nginx ./nginx:/etc/nginx/conf.d'] },
+    ],
+  ])('%s', (_name, text, expected) => {
+    const data = parse(text);
+    expect({
+      services: data.services.map((s) =>
+        [s.name, s.image ?? s.build, s.containerName?.value].filter((x) => x !== undefined).join(' '),
+      ),
+      mounts: data.mounts.map((m) => `${m.service} ${m.source}:${m.target}`),
+    }).toEqual(expected);
+  });
+
+  it('keeps the keys as written, and the secrets of a listed environment under them', () => {
+    const doc = composeFormat.parse({ path: '/t/docker-compose.yml', text: V1, hadBom: false }, 'compose');
+    expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual([
+      'app.environment.SERVER_SSL_KEY_STORE_PASSWORD',
+    ]);
+    expect(doc.data.services[0]!.imageRange?.start).toEqual({ line: 1, character: 9 });
+  });
+});

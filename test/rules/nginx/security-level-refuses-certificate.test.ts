@@ -120,6 +120,25 @@ ruleTester(rule, {
       ],
     },
     {
+      // The same in Compose file format version 1 (services at the root, as remiq/nginx-ssl-client@c0ea118 writes it).
+      name: 'the same in a Compose version 1 file: the image of the service that bind-mounts it',
+      files: {
+        'gw/nginx.conf': server(),
+        'gw/ssl/api.crt': certFile('sha1-signed.crt'),
+        'docker-compose.yml':
+          'gw:\n  image: nginx:1.14\n  ports:\n    - "8443:443"\n  volumes:\n    - ./gw/nginx.conf:/etc/nginx/nginx.conf:ro\n',
+      },
+      errors: [
+        {
+          messageId: 'levelUnknown',
+          file: 'gw/nginx.conf',
+          line: 5,
+          severity: 'info',
+          messageIncludes: ['80 security bits', 'nginx:1.14 → debian:stretch'],
+        },
+      ],
+    },
+    {
       name: 'a gateway on nginx:1.25 (level 2) verifying a 1024-bit upstream certificate: 66, 502',
       files: { ...upstream('rsa1024-self.crt'), ...verifyingGateway('rsa1024-self.crt', 'nginx:1.25') },
       errors: [
