@@ -15,6 +15,7 @@ import {
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
+import { runSecretEntries } from './dockerfile-run-secrets';
 import { nextWorkdir, parseCopy, substituteVariables, type DockerCopy, type StageVariables } from './dockerfile-copies';
 
 /** One build stage: its `FROM` line. */
@@ -132,6 +133,8 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           range: index.rangeAt(logical.start + lead, logical.end),
           ...(name === 'RUN' ? { variables: { ...variables } } : {}),
         });
+      if (name === 'RUN')
+        for (const entry of runSecretEntries(file.text, argsStart, logical.end, index)) entries.push(entry);
       // A secret's default written on an ARG (`ARG TRUST_STORE_PWD=tru5tpassw0rd`) is in the repository and, once an
       // ENV or RUN uses it, in the image's history (Docker's build check SecretsUsedInArgOrEnv): an entry, as for ENV.
       if (name === 'ARG' && /^[A-Za-z_]\w*=/.test(rest.trim()))

@@ -291,7 +291,8 @@ export default defineRule({
                 : entry.key,
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir } : {}),
-            fix: referenceAdvice(doc.kind),
+            // A secret on a RUN line (dockerfile-run-secrets): a build secret, not a runtime one, keeps it out.
+            fix: referenceAdvice(doc.kind === 'dockerfile' && entry.section === 'RUN' ? 'dockerfile.run' : doc.kind),
           },
           location: entryLocation(doc, entry, 'value'),
           // A `.env` value a Compose file takes: the file that reads it decides too.

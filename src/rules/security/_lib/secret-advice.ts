@@ -39,6 +39,13 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       'Reference it instead: a ${name} property Tomcat fills from the system properties (set outside the repository, or in a catalina.properties kept out of it)',
   },
   {
+    // A RUN's command line stays in the image's history; a build secret is mounted for one RUN only and is written
+    // to no layer (https://docs.docker.com/build/building/secrets/).
+    kinds: /^dockerfile\.run$/,
+    advice:
+      'Give it to the build as a secret instead (RUN --mount=type=secret,id=…, docker build --secret): it is mounted for that RUN only, in no layer and not in the history',
+  },
+  {
     kinds: /^(compose|env-file|dockerfile|kubernetes)$/,
     advice:
       'Pass it from outside the repository instead (a Docker or Kubernetes secret, an environment variable the deployment sets, a vault)',
@@ -77,7 +84,7 @@ const GENERIC =
 /** Every fix said (the rule's meta.ownPhrases: a password `vault` is not masked inside "… a vault"). */
 export const ADVICE_PHRASES: readonly string[] = [...ADVICE.map((a) => a.advice), GENERIC];
 
-/** The fix for a plaintext secret in a document of this kind. */
+/** The fix for a plaintext secret in a document of this kind (`dockerfile.run`: a Dockerfile RUN's command line). */
 export function referenceAdvice(kind: string): string {
   return ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC;
 }
