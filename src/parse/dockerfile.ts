@@ -13,10 +13,19 @@ import {
   type JvmProperty,
 } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
+import { commandWords, javaLaunches, scanLaunchProperties, type LaunchProperties } from './java/java-launch';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import { runSecretEntries } from './dockerfile-run-secrets';
 import { nextWorkdir, parseCopy, substituteVariables, type DockerCopy, type StageVariables } from './dockerfile-copies';
+
+/** A stage's ENTRYPOINT: how it treats CMD. */
+interface Entrypoint {
+  /** Shell form (`ENTRYPOINT java -jar app.jar`): CMD is ignored. */
+  shellForm: boolean;
+  /** It runs `java` up to its main class or `-jar <file>`: CMD's words are the application's arguments. */
+  runsApplication: boolean;
+}
 
 /** One build stage: its `FROM` line. */
 export interface DockerStage {
@@ -99,6 +108,10 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     });
     const problems: ParseProblem[] = [];
     const properties: JvmProperty[] = [];
+    /** `-D` words given to an application rather than to its JVM (./java/java-launch.ts). */
+    const applicationOptions: JvmProperty[] = [];
+    const startCommands: { stage: number; launched: LaunchProperties }[] = [];
+    const entrypoints: (Entrypoint | undefined)[] = [];
     const springEnvironment: JvmProperty[] = [];
     const springArguments: JvmProperty[] = [];
     const stages: DockerStage[] = [];
@@ -193,11 +206,34 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         }
         for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
       } else if (name === 'CMD' || name === 'ENTRYPOINT') {
-        for (const property of scanJvmProperties(file.text, index, argsStart, logical.end, name))
-          properties.push(property);
+        const stage = stages.length - 1;
+        const launched = scanLaunchProperties(file.text, index, argsStart, logical.end, name);
+        if (name === 'CMD') startCommands.push({ stage, launched });
+        else {
+          properties.push(...launched.jvm);
+          applicationOptions.push(...launched.application);
+          // The last ENTRYPOINT of a stage is the one that runs; what it makes of CMD is decided after the stage.
+          const runsApplication = javaLaunches(commandWords(file.text, argsStart, logical.end)).some((l) => l.target);
+          entrypoints[stage] = { shellForm: !rest.trimStart().startsWith('['), runsApplication };
+        }
         for (const argument of scanSpringArguments(file.text, index, argsStart, logical.end))
           springArguments.push(argument);
         for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
+      }
+    }
+    // Docker appends CMD to an exec-form ENTRYPOINT, and a shell-form one ignores it: after an ENTRYPOINT that runs
+    // `java … -jar app.jar` (or any shell-form one) a CMD's `-D` words never reach a JVM's options.
+    // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
+    const entrypointOf = (stage: number): Entrypoint | undefined =>
+      entrypoints[stage] ??
+      (stages[stage]?.fromStage === undefined ? undefined : entrypointOf(stages[stage].fromStage));
+    for (const { stage, launched } of startCommands) {
+      const entrypoint = entrypointOf(stage);
+      if (entrypoint && (entrypoint.shellForm || entrypoint.runsApplication))
+        applicationOptions.push(...launched.jvm, ...launched.application);
+      else {
+        properties.push(...launched.jvm);
+        applicationOptions.push(...launched.application);
       }
     }
     const baseImages = stages.map((s) => s.image ?? s.written);
@@ -205,7 +241,13 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     return {
       file,
       kind,
-      entries: [...entries, ...propertyEntries(properties), ...propertyEntries(springArguments)],
+      entries: [
+        ...entries,
+        ...propertyEntries(properties),
+        ...propertyEntries(springArguments),
+        // An application's `-D` argument that holds a secret is still a secret written in the file.
+        ...propertyEntries(applicationOptions.filter((p) => p.secret)),
+      ],
       comments,
       problems,
       data: {

@@ -1,14 +1,8 @@
 import type { Comment } from './types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { LineIndex } from './text';
-import {
-  basenameOf,
-  logicalLines,
-  propertyEntries,
-  scanJvmProperties,
-  type JvmOptionsData,
-  type JvmProperty,
-} from './java/jvm-args';
+import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import { scanLaunchProperties } from './java/java-launch';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
@@ -66,6 +60,8 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
     const batch = /\.(bat|cmd)$/i.test(file.path);
     const comments: Comment[] = [];
     const properties: JvmProperty[] = [];
+    /** Secret `-D` words a `java` run gives its application (./java/java-launch.ts): still secrets in the file. */
+    const applicationSecrets: JvmProperty[] = [];
     const environment: JvmProperty[] = [];
     const springArguments: JvmProperty[] = [];
     const javaHomes: JavaHomeReference[] = [];
@@ -90,8 +86,9 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
         }
       }
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
-      for (const property of scanJvmProperties(file.text, index, logical.start, end, assigned?.[1]))
-        properties.push(property);
+      const launched = scanLaunchProperties(file.text, index, logical.start, end, assigned?.[1]);
+      properties.push(...launched.jvm);
+      applicationSecrets.push(...launched.application.filter((p) => p.secret));
       // A line that prints (`echo java -jar app.jar --spring.profiles.active=test` in usage text) runs nothing.
       if (!PRINTS.test(body)) {
         for (const setting of scanSpringEnvironment(file.text, index, logical.start, end)) environment.push(setting);
@@ -105,6 +102,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       kind,
       entries: [
         ...propertyEntries(properties),
+        ...propertyEntries(applicationSecrets),
         ...environmentEntries(environment),
         ...propertyEntries(springArguments),
       ],

@@ -2,14 +2,8 @@ import type { Comment, Entry } from './types';
 import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
-import {
-  basenameOf,
-  logicalLines,
-  propertyEntries,
-  scanJvmProperties,
-  type JvmOptionsData,
-  type JvmProperty,
-} from './java/jvm-args';
+import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import { scanLaunchProperties } from './java/java-launch';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 
 import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
@@ -42,6 +36,8 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
     const comments: Comment[] = [];
     const entries: Entry[] = [];
     const properties: JvmProperty[] = [];
+    /** Secret `-D` words a `java` run gives its application (./java/java-launch.ts): still secrets in the file. */
+    const applicationSecrets: JvmProperty[] = [];
     const springEnvironment: JvmProperty[] = [];
     const springArguments: JvmProperty[] = [];
     const environment: Record<string, string> = {};
@@ -85,8 +81,9 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
           springArguments.push(argument);
       if (key === 'Environment' || key === 'ExecStart' || key === 'ExecStartPre') {
         const variable = key === 'Environment' ? /([A-Za-z_]\w*)=/.exec(value)?.[1] : key;
-        for (const property of scanJvmProperties(file.text, index, valueStart, logical.end, variable ?? key))
-          properties.push(property);
+        const launched = scanLaunchProperties(file.text, index, valueStart, logical.end, variable ?? key);
+        properties.push(...launched.jvm);
+        applicationSecrets.push(...launched.application.filter((p) => p.secret));
         for (const reference of scanJavaHomes(file.text, index, valueStart, logical.end)) javaHomes.push(reference);
       }
     }
@@ -96,6 +93,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
       entries: [
         ...entries,
         ...propertyEntries(properties),
+        ...propertyEntries(applicationSecrets),
         ...environmentEntries(springEnvironment),
         ...propertyEntries(springArguments),
       ],

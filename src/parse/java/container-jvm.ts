@@ -10,6 +10,7 @@ import type { Range } from '../../core/types';
 import type { LineIndex } from '../text';
 import type { Entry } from '../types';
 import { propertyEntries, scanJvmProperties, type JvmProperty } from './jvm-args';
+import { commandWords, javaLaunches } from './java-launch';
 
 /** The environment variables whose words are JVM options. */
 export const JVM_OPTION_VARIABLE = /^(JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|JAVA_OPTS)$/;
@@ -64,17 +65,12 @@ export function addVariableOptions(
     into.jvmProperties.push(TEMPLATE_TAG.test(property.value) ? { ...property, unresolved: true } : property);
 }
 
-/** Options that take the next word as their value (so that word is not the main class). */
-const WITH_VALUE = /^(-cp|-classpath|--class-path|-p|--module-path|--add-modules|--add-opens|--add-exports)$/;
-/** Options after which the launcher's own options end (what follows is the application's). */
-const ENDS_OPTIONS = /^(-jar|-m|--module)$/;
-const JAVA_COMMAND = /(^|\/)java(\.exe)?$/;
 const EXPANDS_JAVA_OPTS = /\$\{?JAVA_OPTS\b|\$\(JAVA_OPTS\)/;
 
 /**
  * A container's command and arguments (each a scalar `[start, end)` of `text`, in order): when they run `java`, the
- * `-D` options given to it before its main class or `-jar` (after those, words are the application's arguments).
- * A shell string (`sh -c "java -Dx=y -jar app.jar"`) is read word by word as well.
+ * `-D` options given to it before its main class or `-jar` (after those, words are the application's arguments:
+ * ./java-launch.ts). A shell string (`sh -c "java -Dx=y -jar app.jar"`) is read word by word as well.
  */
 export function addCommandOptions(
   into: StartJvmOptions,
@@ -82,41 +78,12 @@ export function addCommandOptions(
   index: LineIndex,
   scalars: readonly [number, number][],
 ): void {
-  const words = scalars.flatMap(([start, end]) => wordsOf(text, start, end));
+  const words = scalars.flatMap(([start, end]) => commandWords(text, start, end));
   if (scalars.some(([start, end]) => EXPANDS_JAVA_OPTS.test(text.slice(start, end)))) into.expandsJavaOpts = true;
-  const java = words.findIndex((w) => JAVA_COMMAND.test(w.text));
-  if (java === -1) return;
+  const [launch] = javaLaunches(words);
+  if (!launch) return;
   into.runsJava = true;
-  for (let i = java + 1; i < words.length; i++) {
-    const word = words[i]!;
-    if (/^(&&|\|\||;|\|)$/.test(word.text) || ENDS_OPTIONS.test(word.text)) return;
-    if (WITH_VALUE.test(word.text)) i++;
-    else if (word.text.startsWith('-D'))
+  for (const word of launch.options)
+    if (word.text.startsWith('-D'))
       into.jvmProperties.push(...scanJvmProperties(text, index, word.start, word.end, 'command'));
-    // A word that is not an option is the main class (an expansion such as `$JAVA_OPTS` is options).
-    else if (!word.text.startsWith('-') && !word.text.includes('$')) return;
-  }
-}
-
-/** Blank-separated words of `text[start, end)`; a quoted part (`-Dx="a b"`) stays in its word. */
-function wordsOf(text: string, start: number, end: number): { text: string; start: number; end: number }[] {
-  const words: { text: string; start: number; end: number }[] = [];
-  let i = start;
-  while (i < end) {
-    while (i < end && /\s/.test(text.charAt(i))) i++;
-    if (i >= end) break;
-    const from = i;
-    let quote = '';
-    while (i < end && (quote || !/\s/.test(text.charAt(i)))) {
-      const ch = text.charAt(i);
-      if (quote && ch === quote) quote = '';
-      else if (!quote && (ch === '"' || ch === "'")) quote = ch;
-      i++;
-    }
-    const word = text.slice(from, i);
-    // A quoted string of several words is a shell's command (`sh -c "java -Dx=y …"`): its words count.
-    if (/^(["']).*\s.*\1$/s.test(word)) words.push(...wordsOf(text, from + 1, i - 1));
-    else words.push({ text: word.replace(/^["']|["']$/g, ''), start: from, end: i });
-  }
-  return words;
 }

@@ -56,6 +56,49 @@ ruleTester(rule, {
         },
       }),
     ),
+    // java(1): words after the main class or `-jar <file>` are the application's arguments, not system properties
+    // (OpenJDK 17: `java -jar p.jar -Djdk.tls.client.protocols=TLSv1.1` leaves the property null).
+    ...[
+      [
+        'Dockerfile CMD, -D after -jar',
+        'app/Dockerfile',
+        'FROM eclipse-temurin:17.0.9_9-jre\nCMD ["java", "-jar", "/app.jar", "-Djdk.tls.client.protocols=TLSv1.1"]\n',
+      ],
+      [
+        'Dockerfile CMD, -D after the main class',
+        'app/Dockerfile',
+        'FROM eclipse-temurin:17.0.9_9-jre\nCMD ["java", "-cp", "/app.jar", "org.example.Main", "-Djdk.tls.client.protocols=TLSv1.1"]\n',
+      ],
+      [
+        'Dockerfile CMD appended to an ENTRYPOINT that runs the jar',
+        'app/Dockerfile',
+        'FROM eclipse-temurin:17.0.9_9-jre\nENTRYPOINT ["java", "-jar", "/app.jar"]\nCMD ["-Djdk.tls.client.protocols=TLSv1.1"]\n',
+      ],
+      [
+        'Dockerfile CMD beside a shell-form ENTRYPOINT (Docker ignores that CMD)',
+        'app/Dockerfile',
+        'FROM eclipse-temurin:17.0.9_9-jre\nENTRYPOINT java -jar /app.jar\nCMD ["java", "-Djdk.tls.client.protocols=TLSv1.1", "-jar", "/app.jar"]\n',
+      ],
+      [
+        'shell form after -jar',
+        'app/Dockerfile',
+        'FROM eclipse-temurin:17.0.9_9-jre\nCMD java -jar /app.jar -Djdk.tls.client.protocols=TLSv1.1\n',
+      ],
+      [
+        'start script after -jar',
+        'app/bin/start.sh',
+        '#!/bin/sh\nexec "$JAVA_HOME/bin/java" $JAVA_OPTS -jar app.jar -Djdk.tls.client.protocols=TLSv1.1 "$@"\n',
+      ],
+      [
+        'systemd ExecStart after -jar',
+        'app/orders.service',
+        '[Service]\nExecStart=/usr/bin/java -jar /opt/app.jar -Djdk.tls.client.protocols=TLSv1.1\n',
+      ],
+    ].map(([why, file, text]) => ({
+      name: `${why}: an application argument`,
+      // The Dockerfiles' image names its JDK; the scripts run the JDK of the tree's release file.
+      files: file!.endsWith('Dockerfile') ? { [file!]: text! } : { 'app/jdk/release': TEMURIN17, [file!]: text! },
+    })),
     {
       name: 'a ${placeholder} value is unknown, not wrong',
       files: {
@@ -194,5 +237,24 @@ ruleTester(rule, {
       },
       errors: [{ messageId: 'allDisabled', file: 'app/Dockerfile', line: 2 }],
     },
+    ...[
+      [
+        '-cp <file> then -D, before the main class',
+        'CMD ["java", "-cp", "/app.jar", "-Dhttps.protocols=TLSv1", "org.example.Main"]',
+      ],
+      ['sh -c with -D before -jar', 'CMD ["sh", "-c", "exec java -Dhttps.protocols=TLSv1 -jar /app.jar"]'],
+      [
+        'CMD beside an exec-form ENTRYPOINT script, in either order (the script runs CMD)',
+        'CMD ["java", "-Dhttps.protocols=TLSv1", "-jar", "/app.jar"]\nENTRYPOINT ["/docker-entrypoint.sh"]',
+      ],
+      [
+        'a second run on the line: -D of the one that runs the jar',
+        'CMD java -version && java -Dhttps.protocols=TLSv1 -jar /app.jar',
+      ],
+    ].map(([why, start]) => ({
+      name: `Dockerfile ${why}: a JVM option`,
+      files: { 'app/Dockerfile': `FROM eclipse-temurin:17.0.9_9-jre\n${start}\n` },
+      errors: [{ messageId: 'allDisabled', file: 'app/Dockerfile', line: 2 }],
+    })),
   ],
 });

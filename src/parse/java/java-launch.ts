@@ -1,0 +1,142 @@
+/**
+ * How a `java` command line splits into the launcher's options and the application's arguments. java(1): `java
+ * [options] mainclass [args ...]`, `java [options] -jar jarfile [args ...]`, `java [options] -m module[/mainclass]
+ * [args ...]`: a `-Dname=value` after the main class or `-jar <file>` reaches `main(String[])`, not the system
+ * properties (checked with OpenJDK 17: `java -jar p.jar -Djdk.tls.client.protocols=TLSv1.1` leaves the property
+ * null). https://docs.oracle.com/en/java/javase/17/docs/specs/man/java.html#synopsis
+ */
+import type { LineIndex } from '../text';
+import { scanJvmProperties, type JvmProperty } from './jvm-args';
+
+/** One word of a command line, unquoted, with its offsets in the file. */
+export interface CommandWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One `java` run of a command line: its option words (values of `-cp` and the like left out) and what follows. */
+export interface JavaLaunch {
+  options: CommandWord[];
+  /** What it runs (the main class, `-jar`'s file, `-m`'s module); undefined when the words end before it. */
+  target?: CommandWord;
+  /** The application's arguments: the words after the main class, `-jar <file>` or `-m <module>`. */
+  applicationArguments: CommandWord[];
+}
+
+/** Options that take the next word as their value (so that word is not the main class). */
+const WITH_VALUE =
+  /^(-cp|-classpath|--class-path|-p|--module-path|--upgrade-module-path|--add-modules|--add-opens|--add-exports|--add-reads|--patch-module|--limit-modules|--enable-native-access|--source)$/;
+/** Options whose next word is what runs (after it, words are the application's). */
+const ENDS_OPTIONS = /^(-jar|-m|--module)$/;
+const JAVA_COMMAND = /(^|[/\\])java(\.exe)?$/i;
+/** Words that end one shell command (another may follow). */
+const SEPARATOR = /^(&&|\|\||;|\||&)$/;
+
+/** The `java` runs of `words`, in order (a shell line may run several: `java -version && java -jar app.jar`). */
+export function javaLaunches(words: readonly CommandWord[]): JavaLaunch[] {
+  const launches: JavaLaunch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!JAVA_COMMAND.test(words[i]!.text)) continue;
+    const launch: JavaLaunch = { options: [], applicationArguments: [] };
+    launches.push(launch);
+    for (i++; i < words.length && !SEPARATOR.test(words[i]!.text); i++) {
+      const word = words[i]!;
+      if (launch.target) launch.applicationArguments.push(word);
+      else if (ENDS_OPTIONS.test(word.text)) {
+        const next = words[i + 1];
+        launch.target = next && !SEPARATOR.test(next.text) ? words[++i]! : word;
+      } else if (/^--module=/.test(word.text)) launch.target = word;
+      else if (WITH_VALUE.test(word.text)) i++;
+      // A word that is not an option is the main class (an expansion such as `$JAVA_OPTS` is options).
+      else if (!word.text.startsWith('-') && !word.text.startsWith('@') && !word.text.includes('$'))
+        launch.target = word;
+      else launch.options.push(word);
+    }
+    // The separator (or the end) closes this run; the loop's i++ moves past it.
+  }
+  return launches;
+}
+
+/**
+ * The words of `text[start, end)`: an exec-form JSON array (`["java", "-jar", "app.jar"]`, Dockerfile CMD) gives its
+ * strings; anything else is split at blanks, a quoted part (`-Dx="a b"`) staying in its word. A quoted string of
+ * several words is a shell's command (`sh -c "java -Dx=y …"`): its words count.
+ */
+export function commandWords(text: string, start: number, end: number): CommandWord[] {
+  const lead = /^\s*/.exec(text.slice(start, end))![0].length;
+  if (text.charAt(start + lead) !== '[') return shellWords(text, start, end);
+  const words: CommandWord[] = [];
+  for (const m of text.slice(start, end).matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+    const from = start + m.index + 1;
+    const to = from + m[1]!.length;
+    if (/\s/.test(m[1]!)) words.push(...shellWords(text, from, to));
+    else words.push({ text: m[1]!, start: from, end: to });
+  }
+  return words;
+}
+
+function shellWords(text: string, start: number, end: number): CommandWord[] {
+  const words: CommandWord[] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && /\s/.test(text.charAt(i))) i++;
+    if (i >= end) break;
+    const from = i;
+    const operator = /^(&&|\|\||;|\||&(?!>))/.exec(text.slice(i, Math.min(end, i + 2)));
+    if (operator) {
+      i += operator[0].length;
+      words.push({ text: operator[0], start: from, end: i });
+      continue;
+    }
+    let quote = '';
+    // An unquoted `;`, `|` or `&` ends the word (`-jar app.jar;`), except in a redirection (`2>&1`, `&>log`).
+    for (; i < end; i++) {
+      const ch = text.charAt(i);
+      if (quote) {
+        if (ch === quote) quote = '';
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (/\s/.test(ch) || (/[;|&]/.test(ch) && !/[<>]/.test(text.charAt(i - 1)) && text.charAt(i + 1) !== '>'))
+        break;
+    }
+    const word = text.slice(from, i);
+    if (/^(["']).*\s.*\1$/s.test(word)) words.push(...shellWords(text, from + 1, i - 1));
+    else words.push({ text: word.replace(/^["']|["']$/g, ''), start: from, end: i });
+  }
+  return words;
+}
+
+/** `-D` options of a command line, split into those a JVM receives and those a `java` run passes to its application. */
+export interface LaunchProperties {
+  jvm: JvmProperty[];
+  application: JvmProperty[];
+}
+
+/**
+ * The `-Dname=value` options in `text[from, to)` (scanJvmProperties), less those that are a `java` run's application
+ * arguments (`CMD ["java", "-jar", "app.jar", "-Dx=y"]`): those are returned apart. A line that runs no `java` (an
+ * option variable's value, a script that expands `$JAVA_OPTS`) keeps every option.
+ */
+export function scanLaunchProperties(
+  text: string,
+  index: LineIndex,
+  from: number,
+  to: number,
+  via?: string,
+): LaunchProperties {
+  const spans = javaLaunches(commandWords(text, from, to))
+    .map((launch) => launch.applicationArguments)
+    .filter((words) => words.length > 0)
+    .map((words): [number, number] => [words[0]!.start, words[words.length - 1]!.end]);
+  if (spans.length === 0) return { jvm: scanJvmProperties(text, index, from, to, via), application: [] };
+  const jvm: JvmProperty[] = [];
+  const application: JvmProperty[] = [];
+  let at = from;
+  for (const [start, end] of spans) {
+    jvm.push(...scanJvmProperties(text, index, at, start, via));
+    application.push(...scanJvmProperties(text, index, start, end, via));
+    at = end;
+  }
+  jvm.push(...scanJvmProperties(text, index, at, to, via));
+  return { jvm, application };
+}
