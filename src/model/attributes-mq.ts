@@ -35,7 +35,7 @@ export interface MqQueueManagerFacts {
   /** Directory of the MQSC file (the queue manager's home in the tree). */
   homeDir: string;
   /** Where the queue manager is created with MQSNOAUT set: no object authority manager, no authority check (src/model/mq-oam.ts). */
-  oamSwitchedOff?: { value: string; location: RelatedLocation };
+  oamSwitchedOff?: { value: string; location: RelatedLocation; tiedBy?: RelatedLocation };
   /**
    * The AMQ_* variables the queue manager's container gets (the `environment:` of the Compose service that runs it,
    * the `env` of the qmgr container of the QueueManager resource that applies it, then `ENV AMQ_SSL_WEAK_CIPHER_ENABLE=…`
@@ -44,7 +44,17 @@ export interface MqQueueManagerFacts {
    */
   environment?: { name: string; value: MqValue }[];
   /** The IBM MQ release it runs, when the tree names it (its QueueManager resource, a Dockerfile's or Compose service's MQ image; src/model/mq-release.ts). */
-  release?: { value: string; location: Location; via: string; source: string };
+  release?: {
+    value: string;
+    location: Location;
+    via: string;
+    source: string;
+    /**
+     * The script command that ties the MQSC to the image's container when it is written in another file than the MQSC
+     * (`docker exec -i qm1 runmqsc QM1 < dev.mqsc`: src/model/mq-runmqsc-inputs.ts): part of how the tree names it.
+     */
+    tiedBy?: RelatedLocation;
+  };
 }
 
 /** `attributes` of `mq.svrconn` / `mq.sender` / `mq.clntconn` / `mq.ccdt-channel` components. */

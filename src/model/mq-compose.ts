@@ -15,6 +15,7 @@ import { mqReleaseFromImage } from '../knowledge';
 import type { MqQueueManagerFacts } from './attributes';
 import { builtDockerfile } from './compose-mounts';
 import { servicesExecutingMqsc } from './mq-exec';
+import type { FedMqsc } from './mq-runmqsc-inputs';
 import { servicesMountingMqsc, type MqscComposeService } from './mq-qmgr-names';
 import { isReenablingName } from './mq-release';
 import type { TreeMount } from './types';
@@ -27,16 +28,22 @@ const INTERPOLATED = /\$\{|\$[A-Za-z_]/;
 
 /**
  * The Compose services that run the queue manager of the MQSC `mqsc`: by mount, by a script's `docker exec` into their
- * container (./mq-exec.ts), or by building its image.
+ * container (./mq-exec.ts; `fedBy`: the scripts that feed the file to runmqsc, ./mq-runmqsc-inputs.ts), or by building
+ * its image.
  */
 export function servicesRunningMqsc(
   mqsc: ParsedDocument,
   mounts: readonly TreeMount[],
   composeFiles: readonly ParsedDocument[],
   mqDockerfile: ParsedDocument<DockerfileData> | undefined,
+  fedBy: readonly FedMqsc[] = [],
 ): MqscComposeService[] {
   const found = servicesMountingMqsc(mqsc.file.path, mounts, composeFiles);
-  for (const execs of servicesExecutingMqsc(mqsc, composeFiles))
+  const executing = [
+    ...servicesExecutingMqsc(mqsc, composeFiles),
+    ...fedBy.flatMap((f) => (f.service ? [f.service] : [])),
+  ];
+  for (const execs of executing)
     if (!found.some((f) => f.doc === execs.doc && f.service === execs.service)) found.push(execs);
   if (mqDockerfile)
     for (const doc of composeFiles as ParsedDocument<ComposeData>[])
@@ -86,8 +93,11 @@ export function composeReenablingEnvironment(services: readonly MqscComposeServi
  * service that builds its image names the built image there, not its base. Several services naming different releases:
  * none (which one runs it is not known).
  */
-export function composeQueueManagerRelease(services: readonly MqscComposeService[]): Release | undefined {
-  const found = services.flatMap(({ doc, service }) => {
+export function composeQueueManagerRelease(
+  services: readonly MqscComposeService[],
+  mqscFile: string,
+): Release | undefined {
+  const found = services.flatMap(({ doc, service, execs }) => {
     const release = service.build === undefined && service.image ? mqReleaseFromImage(service.image) : undefined;
     const range = service.imageRange;
     return release
@@ -97,6 +107,7 @@ export function composeQueueManagerRelease(services: readonly MqscComposeService
             location: { file: doc.file.path, ...(range ? { range } : {}) },
             via: `Docker Compose service ${service.name} image ${service.image}`,
             source: release.source,
+            ...(execs && execs.file !== mqscFile ? { tiedBy: execs } : {}),
           },
         ]
       : [];

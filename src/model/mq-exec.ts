@@ -7,6 +7,7 @@
  * a literal (src/parse/shell-assignments.ts).
  */
 import * as path from 'node:path';
+import type { Range } from '../core/types';
 import type { ComposeData } from '../parse/compose';
 import { containerExecs, type ContainerExec } from '../parse/container-exec';
 import { isScript } from '../parse/embedded';
@@ -33,30 +34,42 @@ export function servicesExecutingMqsc(
   const at = embedded.range.start.line - (above ? 1 : 0);
   const line = lines[at];
   if (line === undefined || !/\brunmqsc\b/.test(line)) return [];
-  const out: MqscComposeService[] = [];
-  for (const exec of containerExecs(line)) {
-    const name = literalName(exec.name, () => literalAssignments(lines, at));
-    if (!name) continue;
-    const matches = (composeFiles as ParsedDocument<ComposeData>[]).flatMap((doc) =>
-      named(doc, exec, mqsc.file.path)
-        ? doc.data.services
-            .filter((s) => (exec.by === 'container' ? s.containerName?.value : s.name) === name)
-            .map((service) => ({ doc, service }))
-        : [],
-    );
-    const [only] = matches;
-    if (!only || matches.length > 1) continue;
-    const indent = line.length - line.trimStart().length;
-    out.push({
-      ...only,
-      execs: {
-        file: mqsc.file.path,
-        range: { start: { line: at, character: indent }, end: { line: at, character: line.trimEnd().length } },
-        message: `this command runs the MQSC in the container of Compose service ${only.service.name}${exec.by === 'container' ? ` (container_name: ${name})` : ''}`,
-      },
-    });
-  }
-  return out;
+  const indent = line.length - line.trimStart().length;
+  const range = { start: { line: at, character: indent }, end: { line: at, character: line.trimEnd().length } };
+  return containerExecs(line).flatMap((exec) => {
+    const found = serviceOfExec(exec, { path: mqsc.file.path, lines, range }, composeFiles);
+    return found ? [found] : [];
+  });
+}
+
+/**
+ * The Compose service a script's `docker exec` (at `script.range`) runs in: the one service of the deployment's Compose
+ * files with that container_name (or, for `docker compose exec`, that name), with the command as `execs`; else none.
+ */
+export function serviceOfExec(
+  exec: ContainerExec,
+  script: { path: string; lines: readonly string[]; range: Range },
+  composeFiles: readonly ParsedDocument[],
+): MqscComposeService | undefined {
+  const name = literalName(exec.name, () => literalAssignments(script.lines, script.range.start.line));
+  if (!name) return undefined;
+  const matches = (composeFiles as ParsedDocument<ComposeData>[]).flatMap((doc) =>
+    named(doc, exec, script.path)
+      ? doc.data.services
+          .filter((s) => (exec.by === 'container' ? s.containerName?.value : s.name) === name)
+          .map((service) => ({ doc, service }))
+      : [],
+  );
+  const [only] = matches;
+  if (!only || matches.length > 1) return undefined;
+  return {
+    ...only,
+    execs: {
+      file: script.path,
+      range: script.range,
+      message: `this command runs the MQSC in the container of Compose service ${only.service.name}${exec.by === 'container' ? ` (container_name: ${name})` : ''}`,
+    },
+  };
 }
 
 /** The name as the shell gives it: as written, or the literal the script assigns the variable it expands. */

@@ -21,11 +21,14 @@ const NOT_SET = /^\s*$|^(no|false|0|off)$|\$\{|\{\{|^\$[A-Za-z_]/i;
 export interface OamSwitchedOff {
   value: string;
   location: RelatedLocation;
+  /** The script command that runs the MQSC in the service's container, when another file than the MQSC holds it. */
+  tiedBy?: RelatedLocation;
 }
 
 export function oamSwitchedOff(
   applying: readonly ApplyingQueueManager[],
   services: readonly MqscComposeService[],
+  mqscFile: string,
 ): OamSwitchedOff | undefined {
   for (const { name, value, range, qm } of qmgrContainerEnvironment(applying)) {
     if (name !== VARIABLE || NOT_SET.test(value)) continue;
@@ -39,14 +42,16 @@ export function oamSwitchedOff(
     };
   }
   for (const { at, value, service } of queueManagerEnvironment(services, VARIABLE)) {
-    if (!NOT_SET.test(value))
-      return {
-        value,
-        location: {
-          ...at,
-          message: `MQSNOAUT=${value} in the environment of Compose service ${service}, which runs this MQSC`,
-        },
-      };
+    if (NOT_SET.test(value)) continue;
+    const execs = services.find((s) => s.service.name === service)?.execs;
+    return {
+      value,
+      location: {
+        ...at,
+        message: `MQSNOAUT=${value} in the environment of Compose service ${service}, which runs this MQSC`,
+      },
+      ...(execs && execs.file !== mqscFile ? { tiedBy: execs } : {}),
+    };
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { certificateRef, ownCertificate } from './mq-certs';
 import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesOfResources } from './mq-qmgr-names';
 import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
+import { mqscFedByScripts } from './mq-runmqsc-inputs';
 import { composeQueueManagerRelease, composeReenablingEnvironment, servicesRunningMqsc } from './mq-compose';
 import { queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
@@ -65,7 +66,17 @@ export const mqContributor: ModelContributor = {
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const composeFiles = ctx.documentsOf('compose');
     const mounts = deploymentMounts(ctx);
-    for (const doc of mqscScriptsOf(ctx.deployment)) {
+    const scripts = mqscScriptsOf(ctx.deployment);
+    const filesOf = (doc: ParsedDocument<MqscData>) => doc.data.members?.map((m) => m.file.path) ?? [doc.file.path];
+    // The scripts that feed the MQSC files to runmqsc (`runmqsc QM1 < dev.mqsc`), read once for the deployment.
+    const fed = mqscFedByScripts(
+      ctx.deployment.documents,
+      new Set(scripts.filter((s) => !s.embedded).flatMap(filesOf)),
+      root,
+      composeFiles,
+    );
+    for (const doc of scripts) {
+      const fedBy = doc.embedded ? [] : filesOf(doc).flatMap((file) => fed.get(file) ?? []);
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);
       const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
@@ -74,8 +85,13 @@ export const mqContributor: ModelContributor = {
       const applying = queueManagersApplying(doc.file.path, doc.file.text, at);
       // The Compose services that run it (mount, docker exec, or a build of the MQ image that holds it), read once.
       const mqDockerfile = mqDockerfileOf(doc.file.path);
-      const running = servicesRunningMqsc(doc, mounts, composeFiles, mqDockerfile);
+      const running = servicesRunningMqsc(doc, mounts, composeFiles, mqDockerfile, fedBy);
       const scripted = [
+        ...fedBy.flatMap((f, i) =>
+          f.queueManager && !fedBy.slice(0, i).some((e) => e.queueManager?.name === f.queueManager!.name)
+            ? [f.queueManager]
+            : [],
+        ),
         ...queueManagerNamesBeside(homeDir, scriptNames),
         ...queueManagerNamesOfResources(applying),
         ...queueManagerNamesOfCompose(
@@ -98,12 +114,13 @@ export const mqContributor: ModelContributor = {
       const oamOff = oamSwitchedOff(
         applying,
         running.filter((s) => !s.builds),
+        doc.file.path,
       );
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
       const release =
         queueManagerReleaseOfResources(applying) ??
         releaseOf(doc.file.path) ??
-        composeQueueManagerRelease(running) ??
+        composeQueueManagerRelease(running, doc.file.path) ??
         queueManagerReleaseOfConfig(ctx.config, doc.file.path);
       if (release) qmgr.release = release;
       // The container's environment wins over the image's ENV: Compose's and the QueueManager's variables come first, as the

@@ -61,7 +61,8 @@ export function containerExecs(line: string): ContainerExec[] {
   return out;
 }
 
-function execOf(words: readonly string[]): ContainerExec | undefined {
+/** The exec of one simple command's words (one side of a pipe), if it runs one. */
+export function execOf(words: readonly string[]): ContainerExec | undefined {
   const start = words.findIndex((w) => /^(docker|podman|docker-compose)$/.test(w.replace(/^.*\//, '')));
   if (start < 0) return undefined;
   let i = start + 1;

@@ -16,6 +16,7 @@ import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, mavenFiltered, scanTemplate, type TemplateInfo } from '../../parse/template';
 import { declarationAfterTemplateTags } from '../../parse/template-xml-declaration';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
+import { runmqscInputs } from '../../parse/runmqsc-input';
 import type { RenderedText } from '../../parse/rendered';
 import { HelmCharts } from './helm-chart';
 import { ComposeEnvFiles } from './compose-env';
@@ -202,6 +203,9 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       // What a script replaces in configuration files when it runs (`sed s|REPLACE|…|`): placeholders, not values.
       const substituted = scriptSubstitutions(source);
       if (substituted) documents.push(substituted);
+      // MQSC files the script feeds runmqsc (`runmqsc QM1 < dev.mqsc`): the model ties them to their queue manager.
+      const fed = runmqscInputs(source);
+      if (fed) documents.push(fed);
       // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
       const embedded = parseEmbedded(source, helmManifestName(file) ?? inner ?? file, text, classified?.kind);
       for (const doc of embedded.documents) {

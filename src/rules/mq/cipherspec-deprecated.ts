@@ -6,7 +6,7 @@ import { isMqChannel, type Component } from '../../model/types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue } from '../../model/attributes';
 import type { RelatedLocation } from '../../core/types';
 import { iniValue } from '../../parse/mq-ini';
-import { channelStory } from './_lib/shared';
+import { channelStory, releaseRelated } from './_lib/shared';
 
 /** The deprecated CipherSpec a channel end names, with its SSLCIPH, if any (aliases and templated values never are). */
 function deprecatedSpec(c: Component): { spec: CipherSpecInfo; sslciph: MqValue } | undefined {
@@ -114,11 +114,9 @@ function clientIniSwitch(a: MqChannelAttributes): { set: string; at: RelatedLoca
 const deciding = (a: MqChannelAttributes) => a.qmgr ?? (a.definedOn?.release ? a.definedOn : undefined);
 
 /** Where the tree names the queue manager's release, as a related location, and in words. */
-function releaseOf(qm: MqQueueManagerFacts | undefined): { text: string; at: RelatedLocation } | undefined {
+function releaseOf(qm: MqQueueManagerFacts | undefined): { text: string; at: RelatedLocation[] } | undefined {
   const r = qm?.release;
-  return r
-    ? { text: `${r.value} (${r.via})`, at: { ...r.location, message: `the queue manager runs ${r.value}` } }
-    : undefined;
+  return r ? { text: `${r.value} (${r.via})`, at: releaseRelated(r) } : undefined;
 }
 
 /** The release points a spec is refused from, in words. */
@@ -208,7 +206,7 @@ export default defineRule({
         continue;
       }
       if (state?.disabled === 'no' && release) {
-        report('acceptedByRelease', 'warning', { release: release.text, from: fromText(state) }, [release.at]);
+        report('acceptedByRelease', 'warning', { release: release.text, from: fromText(state) }, release.at);
         continue;
       }
       const other = KNOWN_KEYS.filter((k) => !keys.includes(k))
@@ -220,7 +218,7 @@ export default defineRule({
       }
       if (state?.disabled === 'yes' && release) {
         const off = switchesLeftOff(qm, keys, spec.name);
-        report('disabled', 'error', { release: release.text, since: state.since ?? '' }, [release.at, ...off]);
+        report('disabled', 'error', { release: release.text, since: state.since ?? '' }, [...release.at, ...off]);
         continue;
       }
       // The release is not named (or the data does not cover it): which releases refuse the spec, and how to say.

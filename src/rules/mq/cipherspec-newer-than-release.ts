@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { findCipherSpec, mqCipherSpecKnownIn } from '../../knowledge';
 import { isMqChannel } from '../../model/types';
-import { channelStory } from './_lib/shared';
+import { channelStory, releaseRelated } from './_lib/shared';
 
 /**
  * An SSLCIPH the queue manager's release does not know yet: the alias CipherSpecs (ANY_TLS12_OR_HIGHER, ANY_TLS13…)
@@ -50,10 +50,7 @@ export default defineRule({
           unsettledFrom: unsettledFrom ?? '',
         },
         location: v.location,
-        related: [
-          { ...release.location, message: `the queue manager runs ${release.value}` },
-          ...channelStory(a, v.location),
-        ],
+        related: [...releaseRelated(release), ...channelStory(a, v.location)],
         fingerprint: [c.id, spec.name],
       });
     }

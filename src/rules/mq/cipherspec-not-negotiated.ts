@@ -4,7 +4,7 @@ import type { RelatedLocation } from '../../core/types';
 import { mqChannelDefaults } from '../../knowledge/mq';
 import { mqCipherSpecDefaultState, mqReleaseOrderDocumented, mqServerOrder } from '../../knowledge';
 import { cipherSpecInfo, javaSuiteName, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { clientOffer, display, mqLinks, related } from './_lib/shared';
+import { clientOffer, display, mqLinks, related, releaseRelated } from './_lib/shared';
 import { isJmsConnectionFactory } from '../../model/types';
 
 function usableWithKey(spec: string, keyType: string): boolean {
@@ -106,7 +106,7 @@ export default defineRule({
               negotiated: `${negotiated.name} (${negotiated.hex})`,
             },
             location: offer.location,
-            related: [...sources, related(oldRelease.location, `the queue manager runs ${oldRelease.value}`)],
+            related: [...sources, ...releaseRelated(oldRelease)],
             fingerprint: [client.id, server.id, required.name, 'order'],
           });
           continue;

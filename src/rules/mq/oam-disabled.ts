@@ -60,15 +60,19 @@ export default defineRule({
         // MQSNOAUT alone makes the warning: the channels are examples of who gets every authority, and no other name
         // of theirs could give the queue manager its authority checks back. Only a channel that lets anyone in decides
         // (the error), and its name only where CHLAUTH records match it by name.
-        related: clients.length
-          ? channelRelated(clients, (client) => opensToAnyone(client) && nameDecidesAccess(client.access))
-          : [
-              {
-                ...component.attributes.nameLocation,
-                message: `channel ${component.attributes.channelName} of this queue manager`,
-                role: 'context',
-              },
-            ],
+        related: [
+          ...(clients.length
+            ? channelRelated(clients, (client) => opensToAnyone(client) && nameDecidesAccess(client.access))
+            : [
+                {
+                  ...component.attributes.nameLocation,
+                  message: `channel ${component.attributes.channelName} of this queue manager`,
+                  role: 'context' as const,
+                },
+              ]),
+          // How the variable reaches this queue manager, when a script elsewhere runs the MQSC in the container.
+          ...(qmgr.oamSwitchedOff.tiedBy ? [qmgr.oamSwitchedOff.tiedBy] : []),
+        ],
         severity: anyone ? 'error' : 'warning',
         fingerprint: [relativePosix(ctx.deployment.root, qmgr.oamSwitchedOff.location.file), 'MQSNOAUT'],
       });

@@ -314,6 +314,61 @@ ruleTester(rule, {
       ],
     },
     {
+      // The MQSC kept in its own file and fed to runmqsc in the container: `docker exec -i qm1 runmqsc QM1 < file.mqsc`.
+      name: 'docker exec -i <container_name> runmqsc < an MQSC file of the tree: that service re-enables the spec',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - LICENSE=accept\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=TLS_RSA_WITH_3DES_EDE_CBC_SHA\n  qm2:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm2\n',
+        'mqsc/dev.mqsc': 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\n',
+        'scripts/setup.sh': '#!/bin/bash\ndocker compose up -d\ndocker exec -i qm1 runmqsc QM1 < ../mqsc/dev.mqsc\n',
+      },
+      errors: [
+        {
+          file: 'mqsc/dev.mqsc',
+          line: 1,
+          messageId: 'reenabled',
+          severity: 'warning',
+          messageIncludes: ['AMQ_SSL_WEAK_CIPHER_ENABLE'],
+          related: [
+            { file: 'docker-compose.yml', line: 7 },
+            { file: 'scripts/setup.sh', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a path from the deployment root, through cat, into the other container (qm2): its image names the release that refuses the spec',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n  qm2:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm2\n',
+        'mqsc/dev.mqsc': 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\n',
+        'scripts/setup.sh': '#!/bin/bash\nQM=qm2\ncat mqsc/dev.mqsc | docker exec -i "$QM" runmqsc QM2\n',
+      },
+      errors: [
+        {
+          file: 'mqsc/dev.mqsc',
+          line: 1,
+          messageId: 'disabled',
+          severity: 'error',
+          messageIncludes: ['9.4.0.5', 'Compose service qm2'],
+          related: [
+            { file: 'docker-compose.yml', line: 8 },
+            { file: 'scripts/setup.sh', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an MQSC file the script builds the path of from its arguments ties nothing',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n',
+        'mqsc/dev.mqsc': 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\n',
+        'setup.sh': '#!/bin/bash\ndocker exec -i qm1 runmqsc QM1 < "mqsc/$1.mqsc"\n',
+      },
+      errors: [{ file: 'mqsc/dev.mqsc', line: 1, messageId: 'releaseUnknown', severity: 'warning' }],
+    },
+    {
       // aztekmq's define_dev_objects: `docker exec "$cname"` with cname a function's argument, known only at run time.
       name: 'a container name the script takes from its arguments ties nothing',
       files: {

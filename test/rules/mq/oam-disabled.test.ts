@@ -140,6 +140,28 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'Compose service whose container a script feeds the MQSC file to (docker exec -i <container_name> runmqsc < file)',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    container_name: qm1\n    environment:\n      - LICENSE=accept\n      - MQ_QMGR_NAME=QM1\n      - MQSNOAUT=yes\n',
+        'config/app.mqsc': appChannel,
+        'build_mq.sh':
+          '#!/bin/bash\ndocker compose up -d\ndocker exec -i qm1 runmqsc QM1 < "$(dirname "$0")/config/app.mqsc"\n',
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'docker-compose.yml',
+          line: 8,
+          messageIncludes: ['APP.SVRCONN'],
+          related: [
+            { file: 'config/app.mqsc', line: 1 },
+            { file: 'build_mq.sh', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
       // IBM's back-stop pattern (SET CHLAUTH('*') … USERSRC(NOACCESS), then a rule per channel that lets its clients
       // in): the channel's name is what its rule matches, so the name decides who gets in.
       name: 'CONNAUTH off and a CHLAUTH rule that maps everyone on the channel to a user: anyone gets in by that name, error',

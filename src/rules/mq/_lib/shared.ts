@@ -15,7 +15,7 @@ import {
   mqCipherSpec,
   mqCipherSpecAlias,
 } from '../../../model/mq-cipherspecs';
-import type { MqChannelAttributes } from '../../../model/attributes';
+import type { MqChannelAttributes, MqQueueManagerFacts } from '../../../model/attributes';
 import { jmsAliasProtocols, normaliseProtocol } from '../../../knowledge';
 import { objectHistory } from '../../../model/mq-scripts';
 
@@ -176,4 +176,15 @@ export function channelStory(channel: MqChannelAttributes, primary: Location): R
   return script && channel.mqscChannel
     ? objectHistory(script, 'CHANNEL', channel.mqscChannel, channel.channelName, primary)
     : [];
+}
+
+/**
+ * Where the tree names a queue manager's release, as related locations: the place that names it, and the script command
+ * that ties the MQSC to that image's container when another file holds it (`docker exec -i qm1 runmqsc QM1 < dev.mqsc`).
+ */
+export function releaseRelated(release: NonNullable<MqQueueManagerFacts['release']>): RelatedLocation[] {
+  return [
+    { ...release.location, message: `the queue manager runs ${release.value}` },
+    ...(release.tiedBy ? [release.tiedBy] : []),
+  ];
 }

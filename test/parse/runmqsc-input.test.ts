@@ -1,0 +1,42 @@
+import { inputsOf, runmqscInputs } from '../../src/parse/runmqsc-input';
+
+describe('MQSC files a script feeds runmqsc', () => {
+  it.each<[string, string, object[]]>([
+    ['a redirection', 'runmqsc QM1 < mqsc/dev.mqsc', [{ input: 'mqsc/dev.mqsc', queueManager: 'QM1' }]],
+    [
+      'glued, with options before the name',
+      'runmqsc -e -w 30 -v QM1 <dev.mqsc',
+      [{ input: 'dev.mqsc', queueManager: 'QM1' }],
+    ],
+    ['the default queue manager, output kept', 'runmqsc < dev.mqsc > out.log 2>&1', [{ input: 'dev.mqsc' }]],
+    [
+      'docker exec -i into a container',
+      'docker exec -i qm1 runmqsc QM1 < ./mqsc/dev.mqsc',
+      [{ input: './mqsc/dev.mqsc', queueManager: 'QM1', exec: { by: 'container', name: 'qm1', composeFiles: [] } }],
+    ],
+    [
+      'cat into the pipe, docker compose exec',
+      'cat "$DIR/dev.mqsc" | docker compose exec -T qmgr runmqsc QM1',
+      [{ input: '$DIR/dev.mqsc', queueManager: 'QM1', exec: { by: 'service', name: 'qmgr', composeFiles: [] } }],
+    ],
+    ['a heredoc is MQSC written in the script (src/parse/embedded.ts), not a file', 'runmqsc QM1 <<EOF', []],
+    ['echo into the pipe: no file', "echo 'DISPLAY QMGR' | runmqsc QM1", []],
+    [
+      'a redirection inside a string the container runs is a path in the container',
+      'docker exec qm1 bash -c "runmqsc QM1 < /etc/mqm/x.mqsc"',
+      [],
+    ],
+    ['no input', 'runmqsc QM1', []],
+  ])('%s', (_name, line, expected) => {
+    expect(inputsOf(line)).toEqual(expected);
+  });
+
+  it('reads the lines of a script (a continued one at its first line), not a comment, nor a file that is no script', () => {
+    const text = '#!/bin/sh\n# runmqsc QM0 < old.mqsc\ndocker exec -i qm1 \\\n  runmqsc QM1 < dev.mqsc\n';
+    const doc = runmqscInputs({ path: '/t/setup.sh', text, hadBom: false });
+    expect(doc?.data.inputs.map((i) => [i.input, i.queueManager, i.range.start.line])).toEqual([
+      ['dev.mqsc', 'QM1', 2],
+    ]);
+    expect(runmqscInputs({ path: '/t/README.md', text: 'runmqsc QM1 < dev.mqsc\n', hadBom: false })).toBeUndefined();
+  });
+});
