@@ -48,6 +48,8 @@ export interface SecurityLevelCandidate {
   origin: string;
   /** The directive or Dockerfile FROM that sets it, when the tree does. */
   at?: Location;
+  /** Set for the level of an image the tree names without tying this configuration to it (./openssl-level.ts). */
+  untied?: true;
 }
 
 /**

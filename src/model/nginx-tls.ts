@@ -55,6 +55,15 @@ export interface ServerOpenssl {
   nginx?: { release: string; at: Location };
   /** The security level the image's libssl starts at, when a source gives it. */
   securityLevel?: { level: number; source: string };
+  /** When assumed: the images of the product the tree names without tying the file to them (./openssl-level.ts). */
+  untied?: UntiedImage[];
+}
+
+/** An image the deployment names for a server whose file it does not hold, with the level its OpenSSL starts at. */
+export interface UntiedImage {
+  level: number;
+  via: string;
+  at: Location;
 }
 
 /** The OpenSSL facts nginx attributes carry (src/derive/stack.ts labels the stack from them). */
@@ -72,6 +81,7 @@ export function opensslAttribute(openssl: ServerOpenssl): NonNullable<NginxServe
 export function serverOpenssl(
   dockerfiles: ParsedDocument<DockerfileData>[],
   compose: { mounts: readonly TreeMount[]; files: readonly ParsedDocument[] } = { mounts: [], files: [] },
+  untied: readonly UntiedImage[] = [],
 ): (file: string) => ServerOpenssl {
   const images = dockerfiles.flatMap((d) => {
     const stage = runtimeStage(d.data);
@@ -86,7 +96,13 @@ export function serverOpenssl(
     const holding =
       images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0] ??
       mountingImage(file, compose.mounts, compose.files);
-    if (!holding) return { facts: assumed.facts, assumed: true, source: assumed.source };
+    if (!holding)
+      return {
+        facts: assumed.facts,
+        assumed: true,
+        source: assumed.source,
+        ...(untied.length > 0 ? { untied: [...untied] } : {}),
+      };
     const { facts, release, via, source, securityLevel } = holding.found;
     return {
       ...(securityLevel ? { securityLevel } : {}),
@@ -99,6 +115,35 @@ export function serverOpenssl(
       ...(holding.nginx ? { nginx: { release: holding.nginx, at: holding.at } } : {}),
     };
   };
+}
+
+/**
+ * The nginx images the deployment names (the `image:` of a Compose service that builds nothing, a Dockerfile's FROM) whose
+ * OpenSSL starts at a level a source gives, or has none (1.0.x: level 0): for a file no image holds, each may be the one
+ * that runs it (remiq/nginx-ssl-client@c0ea118 names nginx:1.9, Debian jessie's OpenSSL 1.0.1t, in a Compose file
+ * whose named volumes tie none of its files to it).
+ */
+export function nginxImagesNamed(
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  composeFiles: readonly ParsedDocument[],
+): UntiedImage[] {
+  const named = [
+    ...dockerfiles.flatMap((d) => {
+      const stage = runtimeStage(d.data);
+      return stage?.image ? [{ image: stage.image, at: { file: d.file.path, range: stage.range } }] : [];
+    }),
+    ...(composeFiles as ParsedDocument<ComposeData>[]).flatMap((doc) =>
+      doc.data.services.flatMap(({ image, imageRange, build }) =>
+        image && imageRange && build === undefined ? [{ image, at: { file: doc.file.path, range: imageRange } }] : [],
+      ),
+    ),
+  ];
+  return named.flatMap(({ image, at }) => {
+    if (nginxReleaseFromImage(image) === undefined) return [];
+    const found = opensslFromImage(image);
+    const level = found?.securityLevel?.level ?? (found?.facts.defaultSecurityLevel === 0 ? 0 : undefined);
+    return found && level !== undefined ? [{ level, via: `${found.via} (OpenSSL ${found.release})`, at }] : [];
+  });
 }
 
 /** The image of the Compose services that bind-mount `file` and build nothing, with its `image:` entry; one or none. */

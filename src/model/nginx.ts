@@ -24,6 +24,7 @@ import type { NginxServerAttributes } from './attributes';
 import {
   opensslAttribute,
   serverOpenssl,
+  nginxImagesNamed,
   storeDirectivesOf,
   tlsFrom,
   withoutNginxExtras,
@@ -96,10 +97,13 @@ export const nginxContributor: ModelContributor = {
     const included = new Set<string>();
     // What a container reads at /etc/nginx/certs/… when Compose mounts the configuration and the certificates into it.
     const mounts = deploymentMounts(ctx);
-    const opensslFor = serverOpenssl(ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[], {
-      mounts,
-      files: ctx.documentsOf('compose'),
-    });
+    const dockerfiles = ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[];
+    const composeFiles = ctx.documentsOf('compose');
+    const opensslFor = serverOpenssl(
+      dockerfiles,
+      { mounts, files: composeFiles },
+      nginxImagesNamed(dockerfiles, composeFiles),
+    );
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     // The same include in the same file always resolves alike: once per (pattern, file).
     const resolvedIncludes = new Map<string, ParsedDocument<NginxData>[]>();

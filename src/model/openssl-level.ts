@@ -23,11 +23,23 @@ export interface LevelOpenssl {
   via?: string;
   at?: Location;
   securityLevel?: { level: number; source: string };
+  /**
+   * When the OpenSSL is assumed: the nginx images the deployment names (Compose `image:`, Dockerfile FROM) that nothing
+   * ties this file to (a named volume, no mount or COPY of it), with the level each one's OpenSSL starts at when a source
+   * gives it. One of them may be the image that runs the file, so its level is a possibility too.
+   */
+  untied?: readonly { level: number; via: string; at: Location }[];
 }
 
 /** Why the tree leaves the level open, and what settles it. */
 function unsettledImage(openssl: LevelOpenssl, directive: string): Unsettled {
   const { via, release, facts } = openssl;
+  const untied = openssl.assumed ? (openssl.untied ?? []) : [];
+  if (untied.length > 0)
+    return {
+      why: `the tree names ${untied.map((u) => u.via.split(' → ')[0]).join(', ')} but nothing ties this file to it (a bind mount or a COPY of it)`,
+      todo: 'Bind-mount the configuration into that service, or name its image in a Dockerfile FROM beside it',
+    };
   return openssl.assumed
     ? { why: 'the tree names no nginx image', todo: "Name nginx's image in a Dockerfile FROM beside the configuration" }
     : {
@@ -47,11 +59,25 @@ export function imageLevels(openssl: LevelOpenssl): SecurityLevelCandidate[] {
         ...(at ? { at } : {}),
       },
     ];
-  return defaultLevelsUnnamed().map(({ level, who }) => ({
+  const current = defaultLevelsUnnamed().map(({ level, who }) => ({
     level,
     origin: `level ${level} as in ${who} images`,
     ...(at ? { at } : {}),
   }));
+  const untied = openssl.assumed ? (openssl.untied ?? []) : [];
+  return [
+    ...current,
+    ...untied
+      .filter((u, i) => !current.some((c) => c.level === u.level) && untied.findIndex((o) => o.level === u.level) === i)
+      .map(
+        (u): SecurityLevelCandidate => ({
+          level: u.level,
+          origin: `level ${u.level} of ${u.via}, which the tree names without tying this file to it`,
+          at: u.at,
+          untied: true,
+        }),
+      ),
+  ].sort((a, b) => a.level - b.level);
 }
 
 /** An end's security levels from its cipher directive (`explicit`: the string's @SECLEVEL) and its image. */

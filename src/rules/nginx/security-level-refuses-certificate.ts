@@ -6,6 +6,7 @@ import type { TrustCheck } from '../../derive/trust';
 import { verifyErrorOf } from '../../knowledge/openssl-security-level';
 import { formatDn } from '../../parse/pem';
 import type { LoadRefusal } from '../../derive/nginx-levels';
+import type { SecurityLevelCandidate } from '../../model/attributes';
 import { unsettledData } from './_lib/security-level';
 
 /**
@@ -96,9 +97,7 @@ export default defineRule({
         ...(inTree ? [{ ...certLocation(inTree), message: `${common.dn}: ${first.refusal.detail}` }] : []),
         ...(trust.presentedFrom ? [{ ...trust.presentedFrom, message: `${trust.peer.name} presents it` }] : []),
         ...anchorPlaces(trust),
-        ...v.refusing.flatMap(({ candidate }) =>
-          candidate.at ? [{ ...candidate.at, message: `security level ${candidate.level}: ${candidate.origin}` }] : [],
-        ),
+        ...levelPlaces(v.refusing, v.accepting),
       ];
       const location = proxy.type === 'nginx.proxy' ? proxy.attributes.verify.from : undefined;
       const fingerprint = [proxy.id, trust.peer.id, v.cert.fingerprintSha256, 'verify'];
@@ -147,9 +146,7 @@ export default defineRule({
       const reaches = r.level.cipherLevelReachesCertificates;
       const related: RelatedLocation[] = [
         { ...certLocation(r.cert), message: `${common.dn}: ${first.refusal.detail}` },
-        ...r.refusing.flatMap(({ candidate }) =>
-          candidate.at ? [{ ...candidate.at, message: `security level ${candidate.level}: ${candidate.origin}` }] : [],
-        ),
+        ...levelPlaces(r.refusing, r.accepting),
         ...(reaches
           ? [
               {
@@ -197,3 +194,16 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Where the deciding levels are set: each refusing one, and an accepting one of an image the tree names without tying the
+ * file to it (the reason the outcome is unknown).
+ */
+function levelPlaces(
+  refusing: readonly { candidate: SecurityLevelCandidate }[],
+  accepting: readonly SecurityLevelCandidate[],
+): RelatedLocation[] {
+  return [...refusing.map((r) => r.candidate), ...accepting.filter((c) => c.untied)].flatMap((c) =>
+    c.at ? [{ ...c.at, message: `security level ${c.level}: ${c.origin}` }] : [],
+  );
+}

@@ -139,6 +139,40 @@ ruleTester(rule, {
       ],
     },
     {
+      // remiq/nginx-ssl-client@c0ea118 as written: a Compose version 1 file names nginx:1.9 (Debian jessie, OpenSSL 1.0.1t,
+      // no security levels) and mounts named volumes, so nothing ties the configuration to that image.
+      name: 'an nginx image the tree names without tying the file to it, whose OpenSSL has no security levels: unknown (info)',
+      files: {
+        'nginx/ssl.conf': server(),
+        'nginx/ssl/api.crt': certFile('sha1-signed.crt'),
+        'docker-compose.yml':
+          'nginx:\n  image: nginx:1.9\n  ports:\n    - "8443:443"\n  volumes:\n    - nginx:/etc/nginx/conf.d\n    - certs:/etc/nginx/certs\n',
+      },
+      errors: [
+        {
+          messageId: 'levelUnknown',
+          file: 'nginx/ssl.conf',
+          line: 5,
+          severity: 'info',
+          messageIncludes: ['accepted at 0', 'the tree names nginx:1.9 but nothing ties this file to it'],
+          related: [
+            { file: 'nginx/ssl/api.crt', line: 1 },
+            { file: 'docker-compose.yml', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an untied image whose OpenSSL refuses it too (nginx:1.25, level 2) leaves the error',
+      files: {
+        'nginx/ssl.conf': server(),
+        'nginx/ssl/api.crt': certFile('sha1-signed.crt'),
+        'docker-compose.yml':
+          'services:\n  web:\n    image: nginx:1.25\n    volumes:\n      - html:/usr/share/nginx/html\n',
+      },
+      errors: [{ messageId: 'refused', file: 'nginx/ssl.conf', line: 5 }],
+    },
+    {
       name: 'a gateway on nginx:1.25 (level 2) verifying a 1024-bit upstream certificate: 66, 502',
       files: { ...upstream('rsa1024-self.crt'), ...verifyingGateway('rsa1024-self.crt', 'nginx:1.25') },
       errors: [
