@@ -60,6 +60,7 @@ export {
   imageJavaHome,
   jdkFromImage,
   jdkFromPackage,
+  jdkFromArchive,
   jdkHomeFilesOfImage,
   jdkFromPath,
   jvmOptionVariable,

@@ -111,8 +111,24 @@ export function jdkFromImage(reference: string, memo?: RunMemo): NamedJdk | unde
  */
 export function jdkFromPath(installPath: string, memo?: RunMemo): NamedJdk | undefined {
   if (memo) return memo.get('jdkFromPath', installPath, () => jdkFromPath(installPath));
-  for (const entry of paths()) {
-    const m = entry.regex.exec(installPath);
+  return firstNamed(paths(), installPath);
+}
+
+/** A row of `paths` or `archives`: a pattern whose named groups fill the version template. */
+interface NamingRule {
+  regex: RegExp;
+  vendor: string;
+  version?: string;
+  source: string;
+  confidence: string;
+  note?: string;
+  featureNamesGaUpdates?: string;
+}
+
+/** The JDK the first rule matching `text` names; undefined when none does. */
+function firstNamed(rules: readonly NamingRule[], text: string): NamedJdk | undefined {
+  for (const entry of rules) {
+    const m = entry.regex.exec(text);
     if (!m) continue;
     const groups = m.groups ?? {};
     return {
@@ -145,6 +161,16 @@ export function jdkFromPackage(name: string): NamedJdk | undefined {
     };
   }
   return undefined;
+}
+
+const archives = lazy(() => facts().archives.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
+
+/**
+ * The JDK a JDK archive's file name gives (`openjdk-11+28_linux-x64_bin.tar.gz`, `jdk-8u202-linux-x64.tar.gz`: data
+ * `archives`, each vendor's naming scheme); undefined for any other file. A name without an update gives the feature.
+ */
+export function jdkFromArchive(fileName: string): NamedJdk | undefined {
+  return firstNamed(archives(), fileName);
 }
 
 /** An environment variable the JDK reads JVM options from (data: `optionVariables`). */

@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { Location, Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { JavaRuntime } from './types';
+import { jdkUnpackedAt, unpackedJdkArchives } from './dockerfile-jdk-archives';
 
 /** A JDK found in the tree (or named by it) and the directory it belongs to. */
 export interface ScopedRuntime {
@@ -97,10 +98,15 @@ export function namedRuntimes(documents: ParsedDocument[], root: string, memo?: 
     const file = shortPath(doc.file.path, root);
     const scope = doc.kind === 'java.shell-env' ? scriptScope(doc.file.path) : path.dirname(doc.file.path);
     const fromPaths: ScopedRuntime[] = [];
+    // A JDK the image unpacks from an archive where JAVA_HOME points: the archive's name gives it.
+    const archives = doc.kind === 'dockerfile' ? unpackedJdkArchives(doc.data as DockerfileData) : [];
     for (const reference of data.javaHomes ?? []) {
-      const jdk = jdkFromPath(reference.path, memo);
+      const byPath = jdkFromPath(reference.path, memo);
+      // A path that gives no version (`/opt/java/openjdk`) yields to the archive unpacked there, which does.
+      const unpacked = byPath?.version ? undefined : jdkUnpackedAt(archives, reference.path);
+      const jdk = unpacked?.jdk ?? byPath;
       if (!jdk) continue;
-      const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}`;
+      const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}${unpacked ? `, unpacked from ${unpacked.name} (${file}:${unpacked.range.start.line + 1})` : ''}`;
       fromPaths.push({ scope, runtime: runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text) });
     }
     found.push(...fromPaths);

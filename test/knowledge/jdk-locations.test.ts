@@ -1,5 +1,6 @@
 import {
   imageJavaHome,
+  jdkFromArchive,
   jdkFromImage,
   jdkFromPackage,
   jdkHomeFilesOfImage,
@@ -220,5 +221,39 @@ describe('the JDK an operating system package installs (packages)', () => {
   });
   it.each(['default-jre', 'openjdk', 'ca-certificates-java'])('%s: not known', (name) => {
     expect(jdkFromPackage(name)).toBeUndefined();
+  });
+});
+
+describe('the JDK an archive file name gives (archives)', () => {
+  it.each<[string, string, string | undefined, string]>([
+    // The names of the brief: jdk.java.net's RI, Temurin, Oracle 8, Corretto's latest link, Zulu.
+    ['openjdk-11+28_linux-x64_bin.tar.gz', 'openjdk', '11+28', '11'],
+    ['openjdk-17.0.2_linux-x64_bin.tar.gz', 'openjdk', '17.0.2', '17'],
+    ['openjdk-21_linux-x64_bin.tar.gz', 'openjdk', undefined, '21'],
+    ['OpenJDK17U-jdk_x64_linux_hotspot_17.0.9_9.tar.gz', 'temurin', '17.0.9+9', '17'],
+    ['OpenJDK17U-jre_aarch64_alpine-linux_hotspot_17.0.9_9.tar.gz', 'temurin', '17.0.9+9', '17'],
+    ['OpenJDK8U-jdk_x64_linux_hotspot_8u392b08.tar.gz', 'temurin', '1.8.0_392-b08', '8'],
+    ['OpenJDK21U-jdk_x64_linux_hotspot_21_35.tar.gz', 'temurin', '21+35', '21'],
+    ['jdk-8u202-linux-x64.tar.gz', 'oracle', '1.8.0_202', '8'],
+    ['jdk-17.0.9_linux-x64_bin.tar.gz', 'oracle', '17.0.9', '17'],
+    ['jdk-17_linux-x64_bin.tar.gz', 'oracle', undefined, '17'],
+    ['amazon-corretto-17-x64-linux-jdk.tar.gz', 'corretto', undefined, '17'],
+    ['amazon-corretto-17.0.9.8.1-linux-x64.tar.gz', 'corretto', '17.0.9+8', '17'],
+    ['amazon-corretto-8.392.08.1-linux-x64.tar.gz', 'corretto', '1.8.0_392-b08', '8'],
+    ['zulu17.44.53-ca-jdk17.0.8.1-linux_x64.tar.gz', 'zulu', '17.0.8.1', '17'],
+    ['zulu17.46.19-ca-jdk17.0.9-linux_x64.tar.gz', 'zulu', '17.0.9', '17'],
+    ['zulu8.74.0.17-ca-jdk8.0.392-linux_x64.tar.gz', 'zulu', '1.8.0_392', '8'],
+  ])('%s: %s %s', (name, vendor, version, feature) => {
+    const jdk = jdkFromArchive(name);
+    expect(jdk).toMatchObject({ vendor, feature });
+    expect(jdk?.version).toBe(version);
+  });
+  it.each([
+    'openjdk-22-ea+27_linux-x64_bin.tar.gz',
+    'apache-tomcat-9.0.24.tar.gz',
+    'OpenJDK17U-jdk_x64_linux_openj9_17.0.9_9.tar.gz',
+    'jdk.tar.gz',
+  ])('%s: not known', (name) => {
+    expect(jdkFromArchive(name)).toBeUndefined();
   });
 });
