@@ -96,6 +96,8 @@ export interface TreeCertificate {
   ownerDir: string;
   /** A private key for this certificate sits in the same owner directory (it is that component's own identity). */
   hasPrivateKey: boolean;
+  /** The PEM file that holds that private key, for a PEM certificate (a key store's key entry holds its own). */
+  privateKeyFile?: string;
   /**
    * When `ownerDir` holds an MQ, WebSphere, Liberty or JMS configuration, that file: its component picks certificates
    * from its home by label (MQ CERTLABL, a Liberty default key store) rather than by a setting naming the file.

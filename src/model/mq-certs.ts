@@ -55,14 +55,15 @@ export function treeCertificates(
 ): TreeCertificate[] {
   const homeOf = componentHomes(documents, root, tlsLessHomes, libertyStoreHomes);
   const ownerOf = (file: string): string => homeOf(file).ownerDir;
-  const keysByOwner = new Map<string, Set<string>>();
+  /** Per owner directory, the PEM file of each private key, by the SHA-256 of its public key. */
+  const keysByOwner = new Map<string, Map<string, string>>();
   for (const doc of documents) {
     if (doc.kind !== 'pem.private-key' && doc.kind !== 'pem.certificate') continue;
     const owner = ownerOf(doc.file.path);
     for (const key of (doc as ParsedDocument<PemData>).data.privateKeys ?? []) {
       if (!key.publicKeySha256) continue;
-      if (!keysByOwner.has(owner)) keysByOwner.set(owner, new Set());
-      keysByOwner.get(owner)!.add(key.publicKeySha256);
+      if (!keysByOwner.has(owner)) keysByOwner.set(owner, new Map());
+      keysByOwner.get(owner)!.set(key.publicKeySha256, doc.file.path);
     }
   }
   const out: TreeCertificate[] = [];
@@ -76,12 +77,14 @@ export function treeCertificates(
     const pem = doc as ParsedDocument<PemData>;
     const { ownerDir, homeConfig } = homeOf(doc.file.path);
     for (const cert of pem.data.certificates) {
+      const keyFile = keysByOwner.get(ownerDir)?.get(cert.publicKeySha256);
       out.push({
         cert,
         doc: pem,
         ownerDir,
         ...(homeConfig ? { homeConfig } : {}),
-        hasPrivateKey: keysByOwner.get(ownerDir)?.has(cert.publicKeySha256) ?? false,
+        hasPrivateKey: keyFile !== undefined,
+        ...(keyFile !== undefined ? { privateKeyFile: keyFile } : {}),
       });
     }
   }

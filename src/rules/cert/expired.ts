@@ -44,6 +44,8 @@ export default defineRule({
         'Certificate {{dn}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
       expiredPerhapsNamed:
         'Certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
+      expiredPerhapsNamedSelfSigned:
+        "Self-signed certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}). If one of them is this file, a peer accepts it only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it, or remove it if nothing uses it",
       expiredUnnamedBundle:
         '{{count}} certificates of {{file}} expired ({{dns}}; the last on {{date}}), but nothing lint-deploy read in this deployment uses {{file}}: no server, client or store setting names it. A JSSE trust store accepts an expired anchor (its dates are not checked); a peer that is sent one of them rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Remove the expired ones from the file, or exclude its directory with `ignorePatterns` if nothing uses it',
       notYetValidNotServed:
@@ -164,8 +166,22 @@ export default defineRule({
           unnamed.set(c.doc.file.path, same);
           continue;
         }
+        // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked (expiredSelfSigned):
+        // iAMSagar44/spring-ssl-bundle's keystore.p12 (serveralias, Owner = Issuer) said 'peers reject it'.
+        const ownSelf = perhaps && ownSelfSigned(c, presentedLeaves);
+        if (ownSelf && c.privateKeyFile)
+          related.push({
+            file: c.privateKeyFile,
+            message: `its private key: ${path.basename(c.doc.file.path)} is a key pair of its own`,
+          });
         ctx.report({
-          messageId: perhaps ? 'expiredPerhapsNamed' : expired ? 'expiredUnnamed' : 'notYetValidUnnamed',
+          messageId: ownSelf
+            ? 'expiredPerhapsNamedSelfSigned'
+            : perhaps
+              ? 'expiredPerhapsNamed'
+              : expired
+                ? 'expiredUnnamed'
+                : 'notYetValidUnnamed',
           data: {
             dn,
             date,

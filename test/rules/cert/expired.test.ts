@@ -61,6 +61,11 @@ const copiedTomcatStore = () => ({
 });
 const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
 /** A Spring Boot HTTPS server on SSL bundle movieapp, whose store settings are `lines`, and an unnamed keystore.p12 (key.p12). */
+/** A self-signed certificate that expired a year ago, with its key. */
+const selfSignedExpired = leaf('localhost', undefined, {
+  notBefore: new Date(Date.now() - 730 * 86_400_000),
+  notAfter: new Date(Date.now() - 365 * 86_400_000),
+});
 const placeholderBundle = (lines: string[]) => ({
   'app/src/main/resources/application.properties': [
     ...lines,
@@ -223,6 +228,28 @@ ruleTester(rule, {
           severity: 'warning',
           messageIncludes: ['/cert/${KEYSTORE_NAME}'],
           related: [{ file: 'app/src/main/resources/application.properties', line: 2 }],
+        },
+      ],
+    },
+    {
+      // iAMSagar44/spring-ssl-bundle@6681689 (no licence file): keystore.p12's key entry serveralias is self-signed
+      // (keytool: Owner = Issuer = CN=localhost, chain length 1). The warning said 'peers reject it', which a JSSE peer
+      // that trusts it directly does not (expiredSelfSigned says so when a setting names the file).
+      name: 'a self-signed certificate with its key, named by nothing but perhaps by a placeholder: the self-signed wording',
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=/cert/${KEYSTORE_NAME}\nserver.ssl.key-store-password=${KEYSTORE_PASSWORD}\n',
+        'ecc_cert/server.crt': selfSignedExpired.pem,
+        'ecc_cert/server.key': selfSignedExpired.keyPem,
+      },
+      errors: [
+        {
+          messageId: 'expiredPerhapsNamedSelfSigned',
+          file: 'ecc_cert/server.crt',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['/cert/${KEYSTORE_NAME}', 'JSSE does not check the dates'],
+          messageExcludes: ['peers reject it'],
         },
       ],
     },
