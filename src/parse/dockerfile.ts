@@ -4,14 +4,7 @@ import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
 import { officialTomcatImageBase } from '../knowledge/tomcat';
-import {
-  basenameOf,
-  logicalLines,
-  propertyEntries,
-  scanJvmProperties,
-  type JvmOptionsData,
-  type JvmProperty,
-} from './java/jvm-args';
+import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { commandWords, javaLaunches, scanLaunchProperties, type LaunchProperties } from './java/java-launch';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
@@ -107,9 +100,17 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       secret: isSecretKey(pair.key),
     });
     const problems: ParseProblem[] = [];
-    const properties: JvmProperty[] = [];
-    /** `-D` words given to an application rather than to its JVM (./java/java-launch.ts). */
-    const applicationOptions: JvmProperty[] = [];
+    /**
+     * Each stage's JVM `-D` options (ENV, ENTRYPOINT, CMD); only the running image's stages give the app's. A fragment
+     * with no FROM (a start kept apart from its image) is read as the running stage: its key -1.
+     */
+    const stageProperties = new Map<number, JvmProperty[]>();
+    const stageOptions = (stage: number): JvmProperty[] => {
+      if (!stageProperties.has(stage)) stageProperties.set(stage, []);
+      return stageProperties.get(stage)!;
+    };
+    /** `-D` words no application's JVM receives (./java/java-launch.ts), a build stage's among them. */
+    const elsewhere: JvmProperty[] = [];
     const startCommands: { stage: number; launched: LaunchProperties }[] = [];
     const entrypoints: (Entrypoint | undefined)[] = [];
     const springEnvironment: JvmProperty[] = [];
@@ -196,8 +197,9 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           variables[pair.key] = substituteVariables(pair.value, variables);
           const valueEnd = Math.min(logical.end, pair.valueStart + pair.value.length);
           entries.push(pairEntry(pair, 'ENV', logical.end));
-          for (const property of scanJvmProperties(file.text, index, pair.valueStart, valueEnd, pair.key))
-            properties.push(property);
+          const launched = scanLaunchProperties(file.text, index, pair.valueStart, valueEnd, pair.key);
+          stageOptions(stages.length - 1).push(...launched.jvm);
+          elsewhere.push(...launched.elsewhere);
           const springProperty = springPropertyOfVariable(pair.key);
           if (springProperty)
             springEnvironment.push(
@@ -210,8 +212,8 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         const launched = scanLaunchProperties(file.text, index, argsStart, logical.end, name);
         if (name === 'CMD') startCommands.push({ stage, launched });
         else {
-          properties.push(...launched.jvm);
-          applicationOptions.push(...launched.application);
+          stageOptions(stage).push(...launched.jvm);
+          elsewhere.push(...launched.elsewhere);
           // The last ENTRYPOINT of a stage is the one that runs; what it makes of CMD is decided after the stage.
           const runsApplication = javaLaunches(commandWords(file.text, argsStart, logical.end)).some((l) => l.target);
           entrypoints[stage] = { shellForm: !rest.trimStart().startsWith('['), runsApplication };
@@ -230,12 +232,17 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     for (const { stage, launched } of startCommands) {
       const entrypoint = entrypointOf(stage);
       if (entrypoint && (entrypoint.shellForm || entrypoint.runsApplication))
-        applicationOptions.push(...launched.jvm, ...launched.application);
+        elsewhere.push(...launched.jvm, ...launched.elsewhere);
       else {
-        properties.push(...launched.jvm);
-        applicationOptions.push(...launched.application);
+        stageOptions(stage).push(...launched.jvm);
+        elsewhere.push(...launched.elsewhere);
       }
     }
+    // A build stage's ENV and CMD stay in that stage: the image that runs holds the last stage and those it builds on.
+    const running = new Set(stageChain(stages));
+    const properties: JvmProperty[] = [];
+    for (const [stage, own] of [...stageProperties].sort(([a], [b]) => a - b))
+      (stage === -1 || running.has(stage) ? properties : elsewhere).push(...own);
     const baseImages = stages.map((s) => s.image ?? s.written);
     // Only the final stage runs the application: its JDK paths (and those it inherits) are the ones that count.
     return {
@@ -245,8 +252,8 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         ...entries,
         ...propertyEntries(properties),
         ...propertyEntries(springArguments),
-        // An application's `-D` argument that holds a secret is still a secret written in the file.
-        ...propertyEntries(applicationOptions.filter((p) => p.secret)),
+        // A `-D` word that holds a secret is a secret written in the file, whichever JVM receives it.
+        ...propertyEntries(elsewhere.filter((p) => p.secret)),
       ],
       comments,
       problems,
@@ -352,11 +359,15 @@ export function runtimeStage(data: DockerfileData): DockerStage | undefined {
 
 /** The stages whose instructions the running image holds: the last one and those it builds on, last first. */
 export function runtimeStages(data: DockerfileData): number[] {
+  return stageChain(data.stages);
+}
+
+function stageChain(stages: readonly DockerStage[]): number[] {
   const chain: number[] = [];
-  let index: number | undefined = data.stages.length - 1;
+  let index: number | undefined = stages.length - 1;
   while (index !== undefined && index >= 0 && !chain.includes(index)) {
     chain.push(index);
-    index = data.stages[index]?.fromStage;
+    index = stages[index]?.fromStage;
   }
   return chain;
 }

@@ -60,8 +60,8 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
     const batch = /\.(bat|cmd)$/i.test(file.path);
     const comments: Comment[] = [];
     const properties: JvmProperty[] = [];
-    /** Secret `-D` words a `java` run gives its application (./java/java-launch.ts): still secrets in the file. */
-    const applicationSecrets: JvmProperty[] = [];
+    /** Secret `-D` words no application's JVM receives (./java/java-launch.ts): still secrets in the file. */
+    const elsewhereSecrets: JvmProperty[] = [];
     const environment: JvmProperty[] = [];
     const springArguments: JvmProperty[] = [];
     const javaHomes: JavaHomeReference[] = [];
@@ -88,7 +88,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
       const launched = scanLaunchProperties(file.text, index, logical.start, end, assigned?.[1]);
       properties.push(...launched.jvm);
-      applicationSecrets.push(...launched.application.filter((p) => p.secret));
+      elsewhereSecrets.push(...launched.elsewhere.filter((p) => p.secret));
       // A line that prints (`echo java -jar app.jar --spring.profiles.active=test` in usage text) runs nothing.
       if (!PRINTS.test(body)) {
         for (const setting of scanSpringEnvironment(file.text, index, logical.start, end)) environment.push(setting);
@@ -102,7 +102,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       kind,
       entries: [
         ...propertyEntries(properties),
-        ...propertyEntries(applicationSecrets),
+        ...propertyEntries(elsewhereSecrets),
         ...environmentEntries(environment),
         ...propertyEntries(springArguments),
       ],

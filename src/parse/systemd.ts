@@ -36,8 +36,8 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
     const comments: Comment[] = [];
     const entries: Entry[] = [];
     const properties: JvmProperty[] = [];
-    /** Secret `-D` words a `java` run gives its application (./java/java-launch.ts): still secrets in the file. */
-    const applicationSecrets: JvmProperty[] = [];
+    /** Secret `-D` words no application's JVM receives (./java/java-launch.ts): still secrets in the file. */
+    const elsewhereSecrets: JvmProperty[] = [];
     const springEnvironment: JvmProperty[] = [];
     const springArguments: JvmProperty[] = [];
     const environment: Record<string, string> = {};
@@ -83,7 +83,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
         const variable = key === 'Environment' ? /([A-Za-z_]\w*)=/.exec(value)?.[1] : key;
         const launched = scanLaunchProperties(file.text, index, valueStart, logical.end, variable ?? key);
         properties.push(...launched.jvm);
-        applicationSecrets.push(...launched.application.filter((p) => p.secret));
+        elsewhereSecrets.push(...launched.elsewhere.filter((p) => p.secret));
         for (const reference of scanJavaHomes(file.text, index, valueStart, logical.end)) javaHomes.push(reference);
       }
     }
@@ -93,7 +93,7 @@ export const systemdFormat: FormatHandler<SystemdUnitData> = {
       entries: [
         ...entries,
         ...propertyEntries(properties),
-        ...propertyEntries(applicationSecrets),
+        ...propertyEntries(elsewhereSecrets),
         ...environmentEntries(springEnvironment),
         ...propertyEntries(springArguments),
       ],

@@ -1,4 +1,5 @@
-import { commandWords, javaLaunches } from '../../src/parse/java/java-launch';
+import { commandWords, javaLaunches, scanLaunchProperties } from '../../src/parse/java/java-launch';
+import { LineIndex } from '../../src/parse/text';
 
 /** Each `java` run of a command line as `options | target | arguments` (words as written, unquoted). */
 function launches(line: string): string[] {
@@ -29,5 +30,24 @@ describe('java(1) command lines: launcher options and application arguments', ()
     ['JAVA_OPTS="-Da=1 -jar x"', []],
   ])('%s', (line, expected) => {
     expect(launches(line)).toEqual(expected);
+  });
+});
+
+describe('-D words no application JVM receives', () => {
+  /** `jvm` and `elsewhere` property names of a line (given as the value of `variable`, when set). */
+  function split(line: string, variable?: string) {
+    const found = scanLaunchProperties(line, new LineIndex(line), 0, line.length, variable);
+    return { jvm: found.jvm.map((p) => p.name), elsewhere: found.elsewhere.map((p) => p.name) };
+  }
+  it.each<[string, string | undefined, { jvm: string[]; elsewhere: string[] }]>([
+    ['mvn -Da=1 package && java -Db=2 -jar app.jar -Dc=3', undefined, { jvm: ['b'], elsewhere: ['a', 'c'] }],
+    ['./gradlew -Da=1 build', undefined, { jvm: [], elsewhere: ['a'] }],
+    ['call mvn.cmd -Da=1', undefined, { jvm: [], elsewhere: ['a'] }],
+    ['keytool -importcert -Da=1', undefined, { jvm: [], elsewhere: ['a'] }],
+    ['-Da=1 -Db=2', 'MAVEN_OPTS', { jvm: [], elsewhere: ['a', 'b'] }],
+    ['-Da=1 -Db=2', 'JAVA_OPTS', { jvm: ['a', 'b'], elsewhere: [] }],
+    ['OPTS="-Da=1"', undefined, { jvm: ['a'], elsewhere: [] }],
+  ])('%s (%s)', (line, variable, expected) => {
+    expect(split(line, variable)).toEqual(expected);
   });
 });

@@ -106,37 +106,66 @@ function shellWords(text: string, start: number, end: number): CommandWord[] {
   return words;
 }
 
-/** `-D` options of a command line, split into those a JVM receives and those a `java` run passes to its application. */
+/** `-D` options of a command line, split into those an application's JVM receives and the others. */
 export interface LaunchProperties {
   jvm: JvmProperty[];
-  application: JvmProperty[];
+  /** `-D` words no application's JVM receives: a `java` run's application arguments, a build tool's options. */
+  elsewhere: JvmProperty[];
 }
 
 /**
- * The `-Dname=value` options in `text[from, to)` (scanJvmProperties), less those that are a `java` run's application
- * arguments (`CMD ["java", "-jar", "app.jar", "-Dx=y"]`): those are returned apart. A line that runs no `java` (an
- * option variable's value, a script that expands `$JAVA_OPTS`) keeps every option.
+ * Build tools that run in a JVM of their own: their `-D` options and option variables configure the build (Maven's
+ * download of dependencies, say), not the application it builds. MAVEN_OPTS: https://maven.apache.org/configure.html;
+ * GRADLE_OPTS: https://docs.gradle.org/current/userguide/build_environment.html; ANT_OPTS:
+ * https://ant.apache.org/manual/running.html; SBT_OPTS: https://www.scala-sbt.org/1.x/docs/Command-Line-Reference.html;
+ * keytool and jarsigner are JDK tools, not the application.
+ */
+const BUILD_TOOL = /(^|[/\\])(mvn|mvnw|gradle|gradlew|ant|sbt|keytool|jarsigner)(\.cmd|\.bat|\.exe)?$/i;
+const BUILD_TOOL_VARIABLE = /^(MAVEN_OPTS|GRADLE_OPTS|ANT_OPTS|SBT_OPTS)$/;
+
+/** The words of each build tool's run on a command line (from the tool to a separator or the end). */
+function buildToolRuns(words: readonly CommandWord[]): CommandWord[][] {
+  const runs: CommandWord[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!BUILD_TOOL.test(words[i]!.text)) continue;
+    const run: CommandWord[] = [];
+    for (i++; i < words.length && !SEPARATOR.test(words[i]!.text); i++) run.push(words[i]!);
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * The `-Dname=value` options in `text[from, to)` (scanJvmProperties), less those no application's JVM receives: a
+ * `java` run's application arguments (`CMD ["java", "-jar", "app.jar", "-Dx=y"]`), a build tool's options (`mvn
+ * -Djavax.net.ssl.trustStore=… package`), the value of a build tool's option variable (`MAVEN_OPTS`, given as
+ * `variable`). Those are returned apart. A line that runs neither (an option variable's value, a script that
+ * expands `$JAVA_OPTS`) keeps every option.
  */
 export function scanLaunchProperties(
   text: string,
   index: LineIndex,
   from: number,
   to: number,
-  via?: string,
+  variable?: string,
 ): LaunchProperties {
-  const spans = javaLaunches(commandWords(text, from, to))
-    .map((launch) => launch.applicationArguments)
-    .filter((words) => words.length > 0)
-    .map((words): [number, number] => [words[0]!.start, words[words.length - 1]!.end]);
-  if (spans.length === 0) return { jvm: scanJvmProperties(text, index, from, to, via), application: [] };
+  if (variable !== undefined && BUILD_TOOL_VARIABLE.test(variable))
+    return { jvm: [], elsewhere: scanJvmProperties(text, index, from, to, variable) };
+  const words = commandWords(text, from, to);
+  const spans = [...javaLaunches(words).map((launch) => launch.applicationArguments), ...buildToolRuns(words)]
+    .filter((run) => run.length > 0)
+    .map((run): [number, number] => [run[0]!.start, run[run.length - 1]!.end])
+    .sort((a, b) => a[0] - b[0]);
+  if (spans.length === 0) return { jvm: scanJvmProperties(text, index, from, to, variable), elsewhere: [] };
   const jvm: JvmProperty[] = [];
-  const application: JvmProperty[] = [];
+  const elsewhere: JvmProperty[] = [];
   let at = from;
   for (const [start, end] of spans) {
-    jvm.push(...scanJvmProperties(text, index, at, start, via));
-    application.push(...scanJvmProperties(text, index, start, end, via));
+    if (start < at) continue;
+    jvm.push(...scanJvmProperties(text, index, at, start, variable));
+    elsewhere.push(...scanJvmProperties(text, index, start, end, variable));
     at = end;
   }
-  jvm.push(...scanJvmProperties(text, index, at, to, via));
-  return { jvm, application };
+  jvm.push(...scanJvmProperties(text, index, at, to, variable));
+  return { jvm, elsewhere };
 }

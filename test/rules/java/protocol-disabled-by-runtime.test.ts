@@ -99,6 +99,29 @@ ruleTester(rule, {
       // The Dockerfiles' image names its JDK; the scripts run the JDK of the tree's release file.
       files: file!.endsWith('Dockerfile') ? { [file!]: text! } : { 'app/jdk/release': TEMURIN17, [file!]: text! },
     })),
+    // A build tool runs in a JVM of its own: its -D options and option variables configure the build, not the app
+    // (MAVEN_OPTS: https://maven.apache.org/configure.html; GRADLE_OPTS: Gradle's build environment docs).
+    ...[
+      [
+        'mvn and gradlew options in a build script',
+        'app/build.sh',
+        '#!/bin/sh\nmvn -Dhttps.protocols=TLSv1.1 clean package\n./gradlew -Djdk.tls.client.protocols=TLSv1 build\n',
+      ],
+      [
+        'MAVEN_OPTS and GRADLE_OPTS in a build script',
+        'app/build.sh',
+        '#!/bin/sh\nexport MAVEN_OPTS="-Dhttps.protocols=TLSv1.1"\nGRADLE_OPTS="-Djdk.tls.client.protocols=TLSv1"\n',
+      ],
+      ['a batch file calling mvn', 'app/build.bat', 'call mvn -Dhttps.protocols=TLSv1.1 install\r\n'],
+      [
+        'ENV of a build stage the running image does not build on',
+        'app/Dockerfile',
+        'FROM maven:3-eclipse-temurin-17 AS build\nENV JAVA_TOOL_OPTIONS="-Dhttps.protocols=TLSv1.1" MAVEN_OPTS="-Djdk.tls.client.protocols=TLSv1"\nRUN mvn package\nFROM eclipse-temurin:17.0.9_9-jre\nCOPY --from=build /target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      ],
+    ].map(([why, file, text]) => ({
+      name: `${why}: the build's JVM, not the app's`,
+      files: file!.endsWith('Dockerfile') ? { [file!]: text! } : { 'app/jdk/release': TEMURIN17, [file!]: text! },
+    })),
     {
       name: 'a ${placeholder} value is unknown, not wrong',
       files: {
@@ -256,5 +279,13 @@ ruleTester(rule, {
       files: { 'app/Dockerfile': `FROM eclipse-temurin:17.0.9_9-jre\n${start}\n` },
       errors: [{ messageId: 'allDisabled', file: 'app/Dockerfile', line: 2 }],
     })),
+    {
+      name: 'Dockerfile ENV of a stage the running one builds on: a JVM option',
+      files: {
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17.0.9_9-jre AS base\nENV JAVA_TOOL_OPTIONS=-Dhttps.protocols=TLSv1\nFROM base\nCMD ["java", "-jar", "/app.jar"]\n',
+      },
+      errors: [{ messageId: 'allDisabled', file: 'app/Dockerfile', line: 2 }],
+    },
   ],
 });
