@@ -27,6 +27,7 @@ describe('java(1) command lines: launcher options and application arguments', ()
     ['["sh", "-c", "exec java -Da=1 -jar /app.jar -Db=2"]', ['-Da=1 | /app.jar | -Db=2']],
     ['"%JAVA_HOME%\\bin\\java.exe" -Da=1 -jar app.jar', ['-Da=1 | app.jar | ']],
     ['javac -Da=1 Main.java', []],
+    ['JAVA_HOME=/usr/lib/jvm/java JAVA_OPTS=-Da=1 ./start.sh -Db=2', []],
     ['JAVA_OPTS="-Da=1 -jar x"', []],
   ])('%s', (line, expected) => {
     expect(launches(line)).toEqual(expected);
@@ -47,6 +48,7 @@ describe('-D words no application JVM receives', () => {
     ['-Da=1 -Db=2', 'MAVEN_OPTS', { jvm: [], elsewhere: ['a', 'b'] }],
     ['-Da=1 -Db=2', 'JAVA_OPTS', { jvm: ['a', 'b'], elsewhere: [] }],
     ['OPTS="-Da=1"', undefined, { jvm: ['a'], elsewhere: [] }],
+    ['GRADLE_HOME=/opt/gradle JAVA_OPTS=-Da=1 ./start.sh -Db=2', undefined, { jvm: ['a', 'b'], elsewhere: [] }],
   ])('%s (%s)', (line, variable, expected) => {
     expect(split(line, variable)).toEqual(expected);
   });

@@ -29,7 +29,8 @@ const WITH_VALUE =
   /^(-cp|-classpath|--class-path|-p|--module-path|--upgrade-module-path|--add-modules|--add-opens|--add-exports|--add-reads|--patch-module|--limit-modules|--enable-native-access|--source)$/;
 /** Options whose next word is what runs (after it, words are the application's). */
 const ENDS_OPTIONS = /^(-jar|-m|--module)$/;
-const JAVA_COMMAND = /(^|[/\\])java(\.exe)?$/i;
+/** The `java` launcher as a command word (a path ending in `java`, not an assignment such as `JAVA_HOME=/…/java`). */
+const JAVA_COMMAND = /^[^=]*(^|[/\\])java(\.exe)?$/i;
 /** Words that end one shell command (another may follow). */
 const SEPARATOR = /^(&&|\|\||;|\||&)$/;
 
@@ -120,14 +121,14 @@ export interface LaunchProperties {
  * https://ant.apache.org/manual/running.html; SBT_OPTS: https://www.scala-sbt.org/1.x/docs/Command-Line-Reference.html;
  * keytool and jarsigner are JDK tools, not the application.
  */
-const BUILD_TOOL = /(^|[/\\])(mvn|mvnw|gradle|gradlew|ant|sbt|keytool|jarsigner)(\.cmd|\.bat|\.exe)?$/i;
-const BUILD_TOOL_VARIABLE = /^(MAVEN_OPTS|GRADLE_OPTS|ANT_OPTS|SBT_OPTS)$/;
+const TOOL_WITH_OWN_JVM = /^[^=]*(^|[/\\])(mvn|mvnw|gradle|gradlew|ant|sbt|keytool|jarsigner)(\.cmd|\.bat|\.exe)?$/i;
+const TOOL_OPTION_VARIABLE = /^(MAVEN_OPTS|GRADLE_OPTS|ANT_OPTS|SBT_OPTS)$/;
 
-/** The words of each build tool's run on a command line (from the tool to a separator or the end). */
-function buildToolRuns(words: readonly CommandWord[]): CommandWord[][] {
+/** The words of each own-JVM tool's run on a command line (from the tool to a separator or the end). */
+function ownJvmToolRuns(words: readonly CommandWord[]): CommandWord[][] {
   const runs: CommandWord[][] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!BUILD_TOOL.test(words[i]!.text)) continue;
+    if (!TOOL_WITH_OWN_JVM.test(words[i]!.text)) continue;
     const run: CommandWord[] = [];
     for (i++; i < words.length && !SEPARATOR.test(words[i]!.text); i++) run.push(words[i]!);
     if (run.length > 0) runs.push(run);
@@ -149,10 +150,10 @@ export function scanLaunchProperties(
   to: number,
   variable?: string,
 ): LaunchProperties {
-  if (variable !== undefined && BUILD_TOOL_VARIABLE.test(variable))
+  if (variable !== undefined && TOOL_OPTION_VARIABLE.test(variable))
     return { jvm: [], elsewhere: scanJvmProperties(text, index, from, to, variable) };
   const words = commandWords(text, from, to);
-  const spans = [...javaLaunches(words).map((launch) => launch.applicationArguments), ...buildToolRuns(words)]
+  const spans = [...javaLaunches(words).map((launch) => launch.applicationArguments), ...ownJvmToolRuns(words)]
     .filter((run) => run.length > 0)
     .map((run): [number, number] => [run[0]!.start, run[run.length - 1]!.end])
     .sort((a, b) => a[0] - b[0]);
