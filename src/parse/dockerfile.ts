@@ -6,7 +6,7 @@ import { LineIndex } from './text';
 import { officialTomcatImageBase } from '../knowledge/tomcat';
 import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
-import { commandWords, javaLaunches, scanLaunchProperties, type LaunchProperties } from './java/java-launch';
+import { scanLaunchProperties, type LaunchProperties } from './java/java-launch';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import { runSecretEntries } from './dockerfile-run-secrets';
@@ -215,8 +215,10 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           stageOptions(stage).push(...launched.jvm);
           elsewhere.push(...launched.elsewhere);
           // The last ENTRYPOINT of a stage is the one that runs; what it makes of CMD is decided after the stage.
-          const runsApplication = javaLaunches(commandWords(file.text, argsStart, logical.end)).some((l) => l.target);
-          entrypoints[stage] = { shellForm: !rest.trimStart().startsWith('['), runsApplication };
+          entrypoints[stage] = {
+            shellForm: !rest.trimStart().startsWith('['),
+            runsApplication: launched.runsApplication,
+          };
         }
         for (const argument of scanSpringArguments(file.text, index, argsStart, logical.end))
           springArguments.push(argument);

@@ -112,6 +112,8 @@ export interface LaunchProperties {
   jvm: JvmProperty[];
   /** `-D` words no application's JVM receives: a `java` run's application arguments, a build tool's options. */
   elsewhere: JvmProperty[];
+  /** A `java` run of the line reaches its main class, `-jar <file>` or module (what follows is the application's). */
+  runsApplication: boolean;
 }
 
 /**
@@ -151,13 +153,16 @@ export function scanLaunchProperties(
   variable?: string,
 ): LaunchProperties {
   if (variable !== undefined && TOOL_OPTION_VARIABLE.test(variable))
-    return { jvm: [], elsewhere: scanJvmProperties(text, index, from, to, variable) };
+    return { jvm: [], elsewhere: scanJvmProperties(text, index, from, to, variable), runsApplication: false };
   const words = commandWords(text, from, to);
-  const spans = [...javaLaunches(words).map((launch) => launch.applicationArguments), ...ownJvmToolRuns(words)]
+  const launches = javaLaunches(words);
+  const runsApplication = launches.some((launch) => launch.target);
+  const spans = [...launches.map((launch) => launch.applicationArguments), ...ownJvmToolRuns(words)]
     .filter((run) => run.length > 0)
     .map((run): [number, number] => [run[0]!.start, run[run.length - 1]!.end])
     .sort((a, b) => a[0] - b[0]);
-  if (spans.length === 0) return { jvm: scanJvmProperties(text, index, from, to, variable), elsewhere: [] };
+  if (spans.length === 0)
+    return { jvm: scanJvmProperties(text, index, from, to, variable), elsewhere: [], runsApplication };
   const jvm: JvmProperty[] = [];
   const elsewhere: JvmProperty[] = [];
   let at = from;
@@ -168,5 +173,5 @@ export function scanLaunchProperties(
     at = end;
   }
   jvm.push(...scanJvmProperties(text, index, at, to, variable));
-  return { jvm, elsewhere };
+  return { jvm, elsewhere, runsApplication };
 }
