@@ -30,8 +30,11 @@ export interface FedMqsc {
 const QMGR_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
 /** `$NAME`, `${NAME}` (no modifiers). */
 const EXPANSION = /\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g;
-/** The script's own directory as scripts compute it: `$(dirname "$0")`, `$(dirname "${BASH_SOURCE[0]}")`. */
-const SCRIPT_DIR = /^\$\(dirname \$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)\)\//;
+/**
+ * The script's own directory as scripts compute it: `$(dirname "$0")`, `$(dirname "${BASH_SOURCE[0]}")` (a command
+ * substitution stays as written in its word, quotes inside included).
+ */
+const SCRIPT_DIR = /^\$\(dirname ("?)\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)\1\)\//;
 
 /** Per MQSC file path of the tree: the script commands that feed it to runmqsc. */
 export function mqscFedByScripts(

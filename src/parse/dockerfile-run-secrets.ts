@@ -1,6 +1,7 @@
 import type { Entry } from './types';
 import { isSecretKey } from './types';
 import type { LineIndex } from './text';
+import { shellCommands, type ShellRedirection } from './shell-commands';
 
 /**
  * Secrets a Dockerfile `RUN` writes on its command line: they are in the repository and in the image's history
@@ -54,16 +55,6 @@ const VALUELESS = /^(no-|ask-)|[-_](stdin|fd|prompt)$/i;
 /** A key/value pair inside echoed text: an XML attribute, a properties or shell assignment. */
 const PAIR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>;&|]+))/g;
 
-interface Word {
-  text: string;
-  /** File offset of each character of `text`. */
-  offsets: number[];
-  /** Offsets of the word as written (quotes included). */
-  start: number;
-  end: number;
-  operator?: boolean;
-}
-
 /** The secret entries of one `RUN` instruction's arguments, `file.text[start, end)`. */
 export function runSecretEntries(text: string, start: number, end: number, index: LineIndex): Entry[] {
   const entries: Entry[] = [];
@@ -76,9 +67,10 @@ export function runSecretEntries(text: string, start: number, end: number, index
       section: 'RUN',
       secret: true,
     });
-  for (const [n, all] of simpleCommandWords(text, start, end).entries()) {
+  for (const [n, shellCommand] of shellCommands(text, start, end).entries()) {
     // `RUN --mount=type=secret,… cmd`: the instruction's own flags come first; `sudo` runs the command after it.
     let first = 0;
+    const all = shellCommand.words;
     if (n === 0) while (all[first]?.text.startsWith('--')) first++;
     while (all[first]?.text === 'sudo') first++;
     const words = all.slice(first);
@@ -89,7 +81,7 @@ export function runSecretEntries(text: string, start: number, end: number, index
     for (let i = 1; i < words.length; i++) {
       const word = words[i]!;
       const option = /^(-{1,2})([A-Za-z][\w.-]*)(=?)/.exec(word.text);
-      if (!option || word.operator || VALUELESS.test(option[2]!)) continue;
+      if (!option || VALUELESS.test(option[2]!)) continue;
       // keytool's `-storepass`/`-keypass` are no secret-sounding key (parse/types isSecretKey): its table names them.
       if (!isSecretKey(option[2]!) && !(option[0] === word.text && known?.options.test(word.text))) continue;
       const key = `${command} ${option[1]}${option[2]}`;
@@ -109,7 +101,9 @@ export function runSecretEntries(text: string, start: number, end: number, index
       }
       if (option[0] !== word.text || !known?.options.test(word.text) || !holds) continue;
       const next = words[i + 1];
-      if (!next || next.operator || next.text.startsWith('-') || next.text === '') continue;
+      if (!next || next.text.startsWith('-') || next.text === '') continue;
+      // A redirection between them (`--password <password>` read by a shell): the next word is not the value.
+      if (shellCommand.redirections.some((r) => r.start > word.start && r.start < next.start)) continue;
       let value = next.text;
       let from = 0;
       if (known.valuePrefix !== undefined) {
@@ -121,9 +115,8 @@ export function runSecretEntries(text: string, start: number, end: number, index
         entry(key, value, next.offsets[from]!, next.offsets[next.text.length - 1]! + 1, word.start, word.end);
       i++;
     }
-    if ((command === 'echo' || command === 'printf') && words.some((w) => w.operator && /^>>?$/.test(w.text)))
+    if ((command === 'echo' || command === 'printf') && shellCommand.redirections.some(writesStandardOutput))
       for (const word of words.slice(1)) {
-        if (word.operator) break;
         for (const m of word.text.matchAll(PAIR)) {
           const name = m[1]!;
           const value = m[2] ?? m[3] ?? m[4] ?? '';
@@ -145,63 +138,8 @@ export function runSecretEntries(text: string, start: number, end: number, index
   return entries;
 }
 
-/**
- * The simple commands of a shell line as words with the file offset of each character: split at unquoted `&&`, `||`,
- * `;` and `|`; `>`/`>>` kept as operator words; quotes removed (`$"…"` and `$'…'` read as quoted text), a backslash
- * keeps the next character, a backslash-newline is a space. Not a shell: expansions stay as written.
- */
-function simpleCommandWords(text: string, start: number, end: number): Word[][] {
-  const commands: Word[][] = [[]];
-  let word: Word | undefined;
-  const push = () => {
-    if (word) commands[commands.length - 1]!.push(word);
-    word = undefined;
-  };
-  const add = (c: string, at: number, from: number) => {
-    word ??= { text: '', offsets: [], start: from, end: from };
-    word.text += c;
-    word.offsets.push(at);
-    word.end = at + 1;
-  };
-  for (let i = start; i < end; i++) {
-    const c = text[i]!;
-    if (c === '$' && (text[i + 1] === '"' || text[i + 1] === "'")) {
-      word ??= { text: '', offsets: [], start: i, end: i };
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      const from = word?.start ?? i;
-      let j = i + 1;
-      for (; j < end && text[j] !== c; j++) {
-        if (c === '"' && text[j] === '\\' && /["\\$`]/.test(text[j + 1] ?? '')) j++;
-        add(text[j]!, j, from);
-      }
-      word ??= { text: '', offsets: [], start: from, end: j + 1 };
-      word.end = Math.min(end, j + 1);
-      i = j;
-    } else if (c === '\\' && i + 1 < end) {
-      if (text[i + 1] === '\n' || text[i + 1] === '\r') {
-        push();
-        i += text[i + 1] === '\r' && text[i + 2] === '\n' ? 2 : 1;
-      } else add(text[++i]!, i, word?.start ?? i - 1);
-    } else if (/\s/.test(c)) push();
-    else if ((c === '&' || c === '|') && text[i + 1] === c) {
-      push();
-      commands.push([]);
-      i++;
-    } else if (c === ';' || c === '|') {
-      push();
-      commands.push([]);
-    } else if (c === '>' && word?.text.startsWith('<') && !word.text.includes('>')) {
-      // `<password>`: a placeholder written in angle brackets, one word (a shell would read redirects).
-      add(c, i, word.start);
-    } else if (c === '>') {
-      push();
-      const op = text[i + 1] === '>' ? '>>' : '>';
-      commands[commands.length - 1]!.push({ text: op, offsets: [], start: i, end: i + op.length, operator: true });
-      if (op === '>>') i++;
-    } else add(c, i, word?.start ?? i);
-  }
-  push();
-  return commands.filter((c) => c.length > 0);
+/** `> file`, `>> file`, `1> file`, `&> file`: the command's output goes to a file. */
+function writesStandardOutput(redirection: ShellRedirection): boolean {
+  if (!/^(>|>>|>\||&>|&>>)$/.test(redirection.operator)) return false;
+  return redirection.descriptor === undefined || redirection.descriptor === '1';
 }

@@ -9,7 +9,7 @@
 import type { Range } from '../core/types';
 import { execOf, type ContainerExec } from './container-exec';
 import { isScript } from './embedded';
-import { simpleCommands } from './shell-commands';
+import { shellCommands } from './shell-commands';
 import { splitLines } from './text';
 import type { ParsedDocument, SourceFile } from './types';
 
@@ -54,48 +54,44 @@ export function runmqscInputs(source: SourceFile): ParsedDocument<RunmqscInputDa
   return { file: source, kind: RUNMQSC_INPUT_KIND, entries: [], comments: [], problems: [], data: { inputs } };
 }
 
-/** Each pipeline of the line whose runmqsc reads a file: by `<` on its own command, or from a `cat <file> |` before it. */
+/**
+ * Each command of the line whose runmqsc reads a file: by `<` on its own command, or from a `cat <file> |` before
+ * it. A runmqsc in the line that `su`, `runuser` or a shell runs with `-c` (`su - mqm -c "runmqsc QM1 < f.mqsc"`)
+ * counts the same, unless that line runs in a container (`docker exec qm1 sh -c "…"`: the file is the container's).
+ */
 export function inputsOf(line: string): Omit<RunmqscInput, 'range'>[] {
   const out: Omit<RunmqscInput, 'range'>[] = [];
-  for (const command of simpleCommands(line)) {
-    const stages: string[][] = [[]];
-    for (const word of command)
-      if (word === '|') stages.push([]);
-      else stages[stages.length - 1]!.push(word);
-    stages.forEach((words, s) => {
-      const at = words.findIndex((w) => w.replace(/^.*\//, '') === 'runmqsc');
-      if (at < 0) return;
-      const { queueManager, input: redirected } = runmqscArguments(words.slice(at + 1));
-      const input = redirected ?? (s > 0 ? catFile(stages[s - 1]!) : undefined);
-      if (!input) return;
-      const exec = execOf(words.slice(0, at));
-      out.push({ input, ...(queueManager !== undefined && { queueManager }), ...(exec && { exec }) });
-    });
-  }
+  const commands = shellCommands(line);
+  commands.forEach((command, c) => {
+    const words = command.words.map((w) => w.text);
+    const at = words.findIndex((w) => w.replace(/^.*\//, '') === 'runmqsc');
+    if (at < 0) return;
+    for (let by = command.runBy; by; by = by.runBy) if (execOf(by.words.map((w) => w.text))) return;
+    const queueManager = queueManagerOf(words.slice(at + 1));
+    const previous = commands[c - 1];
+    const redirected = command.redirections.find((r) => r.operator === '<' && r.descriptor === undefined)?.target;
+    const piped = previous?.next === '|' ? catFile(previous.words.map((w) => w.text)) : undefined;
+    const input = redirected?.text ?? piped;
+    if (!input) return;
+    const exec = execOf(words.slice(0, at));
+    out.push({ input, ...(queueManager !== undefined && { queueManager }), ...(exec && { exec }) });
+  });
   return out;
 }
 
-/** runmqsc's queue manager argument and the file of a `<` redirection among the words after it. */
-function runmqscArguments(words: readonly string[]): { queueManager?: string; input?: string } {
-  let queueManager: string | undefined;
-  let input: string | undefined;
+/** runmqsc's queue manager argument among the words after it. */
+function queueManagerOf(words: readonly string[]): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (/^\d$/.test(word) && /^>/.test(words[i + 1] ?? '')) continue; // `2>&1`, `2> err.log`: a descriptor
-    if (word === '<') input = words[++i];
-    else if (/^<[^<&]/.test(word)) input = word.slice(1);
-    else if (word.startsWith('<') || word.startsWith('>') || /^\d?>/.test(word)) {
-      // a heredoc, a here-string or an output redirection (its target is the next word)
-      if (/^\d?>+$/.test(word)) i++;
-    } else if (VALUE_OPTIONS.has(word)) i++;
-    else if (!word.startsWith('-') && queueManager === undefined && input === undefined) queueManager = word;
+    if (VALUE_OPTIONS.has(word)) i++;
+    else if (!word.startsWith('-')) return word;
   }
-  return { ...(queueManager !== undefined && { queueManager }), ...(input && { input }) };
+  return undefined;
 }
 
 /** `cat <file>` alone: the file it writes to the pipe. */
 function catFile(words: readonly string[]): string | undefined {
   if (words[0]?.replace(/^.*\//, '') !== 'cat') return undefined;
   const files = words.slice(1).filter((w) => !w.startsWith('-'));
-  return files.length === 1 && !files[0]!.startsWith('<') ? files[0] : undefined;
+  return files.length === 1 ? files[0] : undefined;
 }

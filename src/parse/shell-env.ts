@@ -86,7 +86,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
         }
       }
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
-      const launched = scanLaunchProperties(file.text, index, logical.start, end, assigned?.[1]);
+      const launched = scanLaunchProperties(file.text, index, logical.start, end, assigned?.[1], { cmd: batch });
       properties.push(...launched.jvm);
       elsewhereSecrets.push(...launched.elsewhere.filter((p) => p.secret));
       // A line that prints (`echo java -jar app.jar --spring.profiles.active=test` in usage text) runs nothing.

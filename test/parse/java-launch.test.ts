@@ -21,7 +21,8 @@ describe('java(1) command lines: launcher options and application arguments', ()
       ['-version | - | ', '-Da=1 | app.jar | -Db=2'],
     ],
     ['java -Da=1 -jar', ['-Da=1 | -jar | ']],
-    ['java -jar app.jar -Db=2 >log 2>&1 &', [' | app.jar | -Db=2 >log 2>&1']],
+    // Redirections are no arguments (bash(1) REDIRECTION: removed before the command runs).
+    ['java -jar app.jar -Db=2 >log 2>&1 &', [' | app.jar | -Db=2']],
     ['java -jar app.jar|tee log', [' | app.jar | ']],
     ['["java", "-jar", "/app.jar", "-Db=2"]', [' | /app.jar | -Db=2']],
     ['["sh", "-c", "exec java -Da=1 -jar /app.jar -Db=2"]', ['-Da=1 | /app.jar | -Db=2']],

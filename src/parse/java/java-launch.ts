@@ -6,6 +6,7 @@
  * null). https://docs.oracle.com/en/java/javase/17/docs/specs/man/java.html#synopsis
  */
 import type { LineIndex } from '../text';
+import { shellCommands, type ShellSyntax } from '../shell-commands';
 import { scanJvmProperties, type JvmProperty } from './jvm-args';
 
 /** One word of a command line, unquoted, with its offsets in the file. */
@@ -13,6 +14,8 @@ export interface CommandWord {
   text: string;
   start: number;
   end: number;
+  /** The word ends a command (`&&`, `;`, `|`, a newline…): another may follow. */
+  separator?: boolean;
 }
 
 /** One `java` run of a command line: its option words (values of `-cp` and the like left out) and what follows. */
@@ -31,8 +34,6 @@ const WITH_VALUE =
 const ENDS_OPTIONS = /^(-jar|-m|--module)$/;
 /** The `java` launcher as a command word (a path ending in `java`, not an assignment such as `JAVA_HOME=/…/java`). */
 const JAVA_COMMAND = /^[^=]*(^|[/\\])java(\.exe)?$/i;
-/** Words that end one shell command (another may follow). */
-const SEPARATOR = /^(&&|\|\||;|\||&)$/;
 
 /** The `java` runs of `words`, in order (a shell line may run several: `java -version && java -jar app.jar`). */
 export function javaLaunches(words: readonly CommandWord[]): JavaLaunch[] {
@@ -41,12 +42,12 @@ export function javaLaunches(words: readonly CommandWord[]): JavaLaunch[] {
     if (!JAVA_COMMAND.test(words[i]!.text)) continue;
     const launch: JavaLaunch = { options: [], applicationArguments: [] };
     launches.push(launch);
-    for (i++; i < words.length && !SEPARATOR.test(words[i]!.text); i++) {
+    for (i++; i < words.length && !words[i]!.separator; i++) {
       const word = words[i]!;
       if (launch.target) launch.applicationArguments.push(word);
       else if (ENDS_OPTIONS.test(word.text)) {
         const next = words[i + 1];
-        launch.target = next && !SEPARATOR.test(next.text) ? words[++i]! : word;
+        launch.target = next && !next.separator ? words[++i]! : word;
       } else if (/^--module=/.test(word.text)) launch.target = word;
       else if (WITH_VALUE.test(word.text)) i++;
       // A word that is not an option is the main class (an expansion such as `$JAVA_OPTS` is options).
@@ -60,49 +61,35 @@ export function javaLaunches(words: readonly CommandWord[]): JavaLaunch[] {
 }
 
 /**
- * The words of `text[start, end)`: an exec-form JSON array (`["java", "-jar", "app.jar"]`, Dockerfile CMD) gives its
- * strings; anything else is split at blanks, a quoted part (`-Dx="a b"`) staying in its word. A quoted string of
- * several words is a shell's command (`sh -c "java -Dx=y …"`): its words count.
+ * The words of `text[start, end)` (./shell-commands.ts), a separator word between commands: an exec-form JSON array
+ * (`["java", "-jar", "app.jar"]`, Dockerfile CMD) gives its strings, a string of several words being the command
+ * line a shell runs (`["sh", "-c", "java -Dx=y …"]`); anything else is a shell line, with the line a shell runs
+ * with `-c` (`sh -c "java -Dx=y …"`) after the command that runs it. Redirections are no words.
  */
-export function commandWords(text: string, start: number, end: number): CommandWord[] {
+export function commandWords(text: string, start: number, end: number, syntax: ShellSyntax = {}): CommandWord[] {
   const lead = /^\s*/.exec(text.slice(start, end))![0].length;
-  if (text.charAt(start + lead) !== '[') return shellWords(text, start, end);
+  if (text.charAt(start + lead) !== '[') return shellLineWords(text, start, end, syntax);
   const words: CommandWord[] = [];
   for (const m of text.slice(start, end).matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
     const from = start + m.index + 1;
     const to = from + m[1]!.length;
-    if (/\s/.test(m[1]!)) words.push(...shellWords(text, from, to));
+    if (/\s/.test(m[1]!)) words.push(...shellLineWords(text, from, to, syntax));
     else words.push({ text: m[1]!, start: from, end: to });
   }
   return words;
 }
 
-function shellWords(text: string, start: number, end: number): CommandWord[] {
+function shellLineWords(text: string, start: number, end: number, syntax: ShellSyntax): CommandWord[] {
   const words: CommandWord[] = [];
-  let i = start;
-  while (i < end) {
-    while (i < end && /\s/.test(text.charAt(i))) i++;
-    if (i >= end) break;
-    const from = i;
-    const operator = /^(&&|\|\||;|\||&(?!>))/.exec(text.slice(i, Math.min(end, i + 2)));
-    if (operator) {
-      i += operator[0].length;
-      words.push({ text: operator[0], start: from, end: i });
-      continue;
+  for (const command of shellCommands(text, start, end, syntax)) {
+    if (words.length > 0 && !words[words.length - 1]!.separator) {
+      const last = words[words.length - 1]!;
+      words.push({ text: ';', start: last.end, end: last.end, separator: true });
     }
-    let quote = '';
-    // An unquoted `;`, `|` or `&` ends the word (`-jar app.jar;`), except in a redirection (`2>&1`, `&>log`).
-    for (; i < end; i++) {
-      const ch = text.charAt(i);
-      if (quote) {
-        if (ch === quote) quote = '';
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (/\s/.test(ch) || (/[;|&]/.test(ch) && !/[<>]/.test(text.charAt(i - 1)) && text.charAt(i + 1) !== '>'))
-        break;
-    }
-    const word = text.slice(from, i);
-    if (/^(["']).*\s.*\1$/s.test(word)) words.push(...shellWords(text, from + 1, i - 1));
-    else words.push({ text: word.replace(/^["']|["']$/g, ''), start: from, end: i });
+    for (const word of command.words) words.push({ text: word.text, start: word.start, end: word.end });
+    const last = command.words[command.words.length - 1];
+    if (command.next !== undefined && last)
+      words.push({ text: command.next, start: last.end, end: last.end, separator: true });
   }
   return words;
 }
@@ -132,7 +119,7 @@ function ownJvmToolRuns(words: readonly CommandWord[]): CommandWord[][] {
   for (let i = 0; i < words.length; i++) {
     if (!TOOL_WITH_OWN_JVM.test(words[i]!.text)) continue;
     const run: CommandWord[] = [];
-    for (i++; i < words.length && !SEPARATOR.test(words[i]!.text); i++) run.push(words[i]!);
+    for (i++; i < words.length && !words[i]!.separator; i++) run.push(words[i]!);
     if (run.length > 0) runs.push(run);
   }
   return runs;
@@ -151,10 +138,11 @@ export function scanLaunchProperties(
   from: number,
   to: number,
   variable?: string,
+  syntax: ShellSyntax = {},
 ): LaunchProperties {
   if (variable !== undefined && TOOL_OPTION_VARIABLE.test(variable))
     return { jvm: [], elsewhere: scanJvmProperties(text, index, from, to, variable), runsApplication: false };
-  const words = commandWords(text, from, to);
+  const words = commandWords(text, from, to, syntax);
   const launches = javaLaunches(words);
   const runsApplication = launches.some((launch) => launch.target);
   const spans = [...launches.map((launch) => launch.applicationArguments), ...ownJvmToolRuns(words)]

@@ -37,6 +37,8 @@ ruleTester(rule, {
           'RUN mysql --password appdb < /tmp/schema.sql',
           'RUN keytool -importcert -noprompt -cacerts -storepass changeit -alias corp -file /tmp/corp-ca.crt',
           'RUN echo "password=not-written-anywhere"',
+          // Only the errors go to the file (bash(1) REDIRECTION: `2>` is descriptor 2).
+          'RUN echo "password=not-written-either" 2>/tmp/echo.err',
           '',
         ].join('\n'),
       },
@@ -96,6 +98,20 @@ ruleTester(rule, {
           column: 38,
           messageIncludes: ['spring.datasource.password'],
         },
+      ],
+    },
+    {
+      // The command line `su -c` runs is read as commands (src/parse/shell-commands.ts), offsets inside the quotes.
+      name: 'a keytool that su runs with -c',
+      files: {
+        Dockerfile: [
+          'FROM eclipse-temurin:17-jre',
+          'RUN su app -s /bin/sh -c "keytool -genkeypair -alias a -keystore /k.p12 -storepass \'Su-Plain-7\' -dname CN=a"',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'Dockerfile', line: 2, column: 85, messageIncludes: ['keytool -storepass'] },
       ],
     },
   ],
