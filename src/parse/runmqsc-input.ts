@@ -9,7 +9,7 @@
 import type { Range } from '../core/types';
 import { execOf, type ContainerExec } from './container-exec';
 import { isScript } from './embedded';
-import { shellCommands } from './shell-commands';
+import { shellCommands, type ShellCommand } from './shell-commands';
 import { splitLines } from './text';
 import type { ParsedDocument, SourceFile } from './types';
 
@@ -56,27 +56,54 @@ export function runmqscInputs(source: SourceFile): ParsedDocument<RunmqscInputDa
 
 /**
  * Each command of the line whose runmqsc reads a file: by `<` on its own command, or from a `cat <file> |` before
- * it. A runmqsc in the line that `su`, `runuser` or a shell runs with `-c` (`su - mqm -c "runmqsc QM1 < f.mqsc"`)
- * counts the same, unless that line runs in a container (`docker exec qm1 sh -c "…"`: the file is the container's).
+ * it. A runmqsc in the line that `su`, `runuser`, `sudo` or a shell runs with `-c` counts too: with its own `<`
+ * (`su mqm -c "runmqsc QM1 < f.mqsc"`), or reading what the command that runs it reads (`su - mqm -c "runmqsc QM1"
+ * < f.mqsc`, `docker exec -i qm1 bash -c "runmqsc QM1" < f.mqsc`: the calling shell opens the file). Not read: a
+ * file named inside a line that runs in a container (the container's file), and a relative one inside a login
+ * shell's line (`su - mqm -c "runmqsc QM1 < f.mqsc"`: `su -` starts in mqm's home directory, su(1)).
  */
 export function inputsOf(line: string): Omit<RunmqscInput, 'range'>[] {
   const out: Omit<RunmqscInput, 'range'>[] = [];
   const commands = shellCommands(line);
-  commands.forEach((command, c) => {
+  /** The file a command reads on its standard input, as the calling shell gives it. */
+  const stdinOf = (command: ShellCommand): { input: string; exec?: ContainerExec } | undefined => {
+    const c = commands.indexOf(command);
+    const redirected = command.redirections.find((r) => r.operator === '<' && r.descriptor === undefined)?.target;
+    const previous = commands[c - 1];
+    const piped = previous?.next === '|' ? catFile(previous.words.map((w) => w.text)) : undefined;
+    const own = redirected?.text ?? piped;
+    if (own !== undefined) {
+      for (let by = command.runBy; by; by = by.runBy) if (execOf(by.words.map((w) => w.text))) return undefined;
+      const login = [command.runBy, command.runBy?.runBy].some((by) => by && startsInHome(by));
+      return login && !own.startsWith('/') ? undefined : { input: own };
+    }
+    // A command of a `-c` line that reads no file of its own reads what the command that runs it reads.
+    const by = command.runBy;
+    if (!by || (previous?.runBy === by && previous.next === '|')) return undefined;
+    const outer = stdinOf(by);
+    const exec = execOf(by.words.map((w) => w.text));
+    return outer && { ...outer, ...(exec && !outer.exec && { exec }) };
+  };
+  for (const command of commands) {
     const words = command.words.map((w) => w.text);
     const at = words.findIndex((w) => w.replace(/^.*\//, '') === 'runmqsc');
-    if (at < 0) return;
-    for (let by = command.runBy; by; by = by.runBy) if (execOf(by.words.map((w) => w.text))) return;
+    if (at < 0) continue;
+    const fed = stdinOf(command);
+    if (!fed) continue;
     const queueManager = queueManagerOf(words.slice(at + 1));
-    const previous = commands[c - 1];
-    const redirected = command.redirections.find((r) => r.operator === '<' && r.descriptor === undefined)?.target;
-    const piped = previous?.next === '|' ? catFile(previous.words.map((w) => w.text)) : undefined;
-    const input = redirected?.text ?? piped;
-    if (!input) return;
-    const exec = execOf(words.slice(0, at));
-    out.push({ input, ...(queueManager !== undefined && { queueManager }), ...(exec && { exec }) });
-  });
+    const exec = execOf(words.slice(0, at)) ?? fed.exec;
+    out.push({ input: fed.input, ...(queueManager !== undefined && { queueManager }), ...(exec && { exec }) });
+  }
   return out;
+}
+
+/** `su -`, `su -l`, `runuser --login`, `sudo -i`: the command line runs in a login shell, in the user's home. */
+function startsInHome(command: ShellCommand): boolean {
+  const words = command.words.map((w) => w.text);
+  const at = words.findIndex((w) => /^(su|runuser|sudo)$/.test(w.replace(/^.*\//, '')));
+  if (at < 0) return false;
+  const login = words[at]!.endsWith('sudo') ? /^(-i|--login|-[a-zA-Z]*i)$/ : /^(-|-l|--login)$/;
+  return words.slice(at + 1).some((w) => login.test(w));
 }
 
 /** runmqsc's queue manager argument among the words after it. */

@@ -27,6 +27,42 @@ describe('MQSC files a script feeds runmqsc', () => {
       [],
     ],
     ['no input', 'runmqsc QM1', []],
+    // The shapes of ivansla/medium@3450938 ibm-mq-rhel-ubi/mq-setup.sh (`su - mqm -c "runmqsc ${qmgrName} <
+    // /home/mqm/mq-setup.mqsc"`), of `su - mqm -c "runmqsc ${2}" < ${1}` and `docker exec -i "${CONTAINER}" bash -c
+    // "runmqsc ${QMGR}" <"${MQSC_FILE}"` found with the code search; su(1): `-`, `-l`, `--login` start in the
+    // user's home directory, without them the working directory stays.
+    [
+      'su -c, the redirection inside',
+      'su mqm -c "runmqsc QM1 < mqsc/dev.mqsc"',
+      [{ input: 'mqsc/dev.mqsc', queueManager: 'QM1' }],
+    ],
+    [
+      'su - (a login shell): an absolute path stays, a relative one is in the home directory',
+      'su - mqm -c "runmqsc QM1 < /home/mqm/mq-setup.mqsc" && su -l mqm -c "runmqsc QM2 < dev.mqsc"',
+      [{ input: '/home/mqm/mq-setup.mqsc', queueManager: 'QM1' }],
+    ],
+    [
+      'runuser -l, an absolute path',
+      "runuser -l mqm -c 'runmqsc QM1 < /tmp/dev.mqsc'",
+      [{ input: '/tmp/dev.mqsc', queueManager: 'QM1' }],
+    ],
+    ['sudo -u runs runmqsc itself', 'sudo -u mqm runmqsc QM1 < dev.mqsc', [{ input: 'dev.mqsc', queueManager: 'QM1' }]],
+    [
+      'the redirection outside: the calling shell opens the file, runmqsc inside reads it',
+      'su - mqm -c "runmqsc QM1" < dev.mqsc',
+      [{ input: 'dev.mqsc', queueManager: 'QM1' }],
+    ],
+    [
+      'cat into a pipe that su runs',
+      'cat dev.mqsc | sudo -u mqm bash -c "runmqsc QM1"',
+      [{ input: 'dev.mqsc', queueManager: 'QM1' }],
+    ],
+    [
+      'docker exec -i … bash -c "runmqsc" < file: the host file goes to the container',
+      'docker exec -i qm1 bash -c "runmqsc QM1" < ./dev.mqsc',
+      [{ input: './dev.mqsc', queueManager: 'QM1', exec: { by: 'container', name: 'qm1', composeFiles: [] } }],
+    ],
+    ['echo into the line su runs: no file', 'su mqm -c "echo DISPLAY QMGR | runmqsc QM1" < dev.mqsc', []],
   ])('%s', (_name, line, expected) => {
     expect(inputsOf(line)).toEqual(expected);
   });
