@@ -190,11 +190,7 @@ function checkDeployment(
   const withoutConditional =
     conditional.length > 0 ? derive(documents.filter((d) => !conditional.some((c) => c.doc === d))) : undefined;
   return stats.time('rules', () => {
-    const mask = secretMasker(
-      documents,
-      deployment.components.map((c) => c.name),
-      ownWords,
-    );
+    const mask = secretMasker(documents, () => modelNames(deployment), ownWords);
     // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.
     const deploymentFindings = settings.applySeverity([
@@ -239,4 +235,18 @@ function maskedRuleIds(rules: AnyRule[]): { has(ruleId: string): boolean } {
 
 function involves(finding: Finding, files: Set<string>): boolean {
   return files.has(finding.location.file) || (finding.related ?? []).some((r) => files.has(r.file));
+}
+
+/**
+ * The names the model gives a deployment's things, which messages quote whole or inside longer text: components,
+ * the Kafka and Spring ends linked to nothing, and certificates' subjects (every handshake sends them in clear). A
+ * short password that is also a word of one (a Compose service `kafka`, `O=kafka`) is left there. A key-store alias
+ * is not among them: it is the store's own label, and an alias equal to a password stays masked (docs/security.md).
+ */
+function modelNames(deployment: DerivedDeployment): string[] {
+  return [
+    ...deployment.components.map((c) => c.name),
+    ...(deployment.unlinkedEnds ?? []).map((end) => end.name),
+    ...deployment.derived.certificates.map((c) => c.cert.subjectText),
+  ];
 }

@@ -9,6 +9,7 @@ import { secretMasker } from '../../src/engine/run/redact';
 import { writeTree } from '../helpers/rule-tester';
 import { problemFinding, type ParsedDocument } from '../../src/parse/types';
 import { parseProperties } from '../../src/parse/properties';
+import { issue } from '../helpers/pki';
 
 const doc = (text: string) =>
   ({
@@ -247,5 +248,77 @@ describe("mq/channel-runs-as-admin's own words (sujatha-sureshkmr/CP4I-Messaging
     const findings = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
     const admin = findings.find((f) => f.ruleId === 'mq/channel-runs-as-admin');
     expect(admin?.message).toContain('without a certificate or password');
+  });
+});
+
+describe("names the model gives things are names (marcelmaatkamp/kafka-sasl@faf1327: the JAAS password 'kafka')", () => {
+  // A Compose service, a key-store alias and a certificate subject that equal a short password are the tree's
+  // identifiers: messages quoting the Kafka broker's end or the certificate keep them, and the value stays masked
+  // where the tree quotes it as a value.
+  const expired = issue({ cn: 'kafka', notBefore: new Date('2020-01-01'), notAfter: new Date('2021-01-01') });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-names-'));
+  const stored = issue({ cn: 'kafka', notBefore: new Date('2020-01-01'), notAfter: new Date('2021-01-01'), serial: 2 });
+  fs.writeFileSync(path.join(dir, 'c.pem'), stored.pem);
+  fs.writeFileSync(path.join(dir, 'k.pem'), stored.keyPem);
+  // Its entry's alias is the password too (the store opens with an empty password): the store's own label stays masked.
+  execFileSync(
+    'openssl',
+    [
+      'pkcs12',
+      '-export',
+      '-in',
+      'c.pem',
+      '-inkey',
+      'k.pem',
+      '-name',
+      'kafka',
+      '-passout',
+      'pass:',
+      '-out',
+      'broker.p12',
+    ],
+    { cwd: dir, stdio: 'pipe' },
+  );
+  const root = writeTree({
+    'docker-compose.yml': [
+      'services:',
+      '  kafka:',
+      '    image: confluentinc/cp-server:7.5.0',
+      '    environment:',
+      '      KAFKA_OPTS: -Djava.security.auth.login.config=/etc/kafka/jaas.conf',
+      '      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9092',
+      '      KAFKA_SECURITY_INTER_BROKER_PROTOCOL: SSL',
+      '      KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ""',
+      '    volumes:',
+      '      - ./jaas.conf:/etc/kafka/jaas.conf',
+      '',
+    ].join('\n'),
+    'jaas.conf':
+      'Client {\n  org.apache.zookeeper.server.auth.DigestLoginModule required\n  username="kafka"\n  password="kafka";\n};\n',
+    'certs/old.pem': expired.pem,
+    'certs/broker.p12': fs.readFileSync(path.join(dir, 'broker.p12')),
+  });
+  afterAll(() => [dir, root].forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const findings = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+
+  it("keeps a Kafka broker end's service name", () => {
+    const off = findings.find((f) => f.ruleId === 'kafka/hostname-verification-disabled');
+    expect(off?.message).toContain('(docker-compose.yml service kafka)');
+  });
+
+  it("keeps a certificate's subject, not a key-store alias", () => {
+    const expiredMessages = findings.filter((f) => f.ruleId === 'cert/expired').map((f) => f.message);
+    expect(expiredMessages).toContainEqual(expect.stringContaining('Certificate CN=kafka expired'));
+    expect(expiredMessages).toContainEqual(
+      expect.stringContaining("Certificate CN=kafka (alias '***' in PKCS12 store broker.p12)"),
+    );
+  });
+
+  it('still masks the value standing alone', () => {
+    expect(
+      secretMasker([doc('Client.password=kafka\n')], () => ['Kafka broker (docker-compose.yml service kafka)'])(
+        "password 'kafka' of Kafka broker (docker-compose.yml service kafka)",
+      ),
+    ).toBe("password '***' of Kafka broker (docker-compose.yml service kafka)");
   });
 });

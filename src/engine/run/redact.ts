@@ -21,20 +21,23 @@ const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
  * 'administrator'; a long one wherever it appears, except that a secret which is also a word inside
  * some key name of the documents ('password' in `server.ssl.key-store-password`) is masked only
  * where it stands alone: key names are never masked, nor is a whole key name given as a message value
- * (`user@password`, the attribute that holds the secret), nor a short secret inside a whole component name
- * (`names`: `Liberty HTTPS endpoint …` when a password is `Liberty`). The documents' file paths count as
+ * (`user@password`, the attribute that holds the secret), nor a short secret inside a whole name the model gives
+ * a thing (`names`: `Liberty HTTPS endpoint …` when a password is `Liberty`; a Kafka broker `… service kafka` and a
+ * certificate subject `O=kafka,CN=broker` when a JAAS password is `kafka`). The documents' file paths count as
  * names too: the password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
  * `ownWords` are the model's fixed phrases ("password checked for administrators"): a secret found inside one of
  * them, and not the whole phrase, is left as it is (it is our word, not the tree's value).
  */
 export function secretMasker(
   documents: Iterable<ParsedDocument>,
-  names: Iterable<string> = [],
+  names: Iterable<string> | (() => Iterable<string>) = [],
   ownWords: Iterable<string> = [],
 ): (text: string) => string {
   const phrases = [...ownWords];
   const docs = [...documents];
-  const componentNames = new Set(names);
+  // Listed the first time a message holds a secret (most deployments' messages hold none).
+  let nameSet: Set<string> | undefined;
+  const componentNames = () => (nameSet ??= new Set(typeof names === 'function' ? names() : names));
   const secrets = new Set<string>();
   for (const doc of docs) {
     for (const entry of doc.entries) {
@@ -57,7 +60,7 @@ export function secretMasker(
   const search = new SecretSearch(secrets);
   // Component names that are not themselves a secret, listed the first time a message holds a short secret.
   let plainNames: string[] | undefined;
-  const nameList = () => (plainNames ??= [...componentNames].filter((name) => !secrets.has(name)));
+  const nameList = () => (plainNames ??= [...componentNames()].filter((name) => !secrets.has(name)));
   // Which secrets occur inside a key name or a path (one pass over all of them), found the first time a
   // message holds a secret at all: most deployments' messages hold none, and their keys are not scanned.
   let inKeyNamesFound: Set<string> | undefined;
@@ -94,7 +97,7 @@ export function secretMasker(
     if (parts.every(isKeyName)) return text;
     // A component's name (or a list of them) is the model's words around the tree's identifiers: a short secret
     // there is a word (`Liberty HTTPS endpoint …` when some password is `Liberty`); a long one is still masked.
-    const names = parts.every((part) => isKeyName(part) || (componentNames.has(part) && !secrets.has(part)));
+    const names = parts.every((part) => isKeyName(part) || (componentNames().has(part) && !secrets.has(part)));
     const ours = ownSpans(text, phrases);
     // The same inside a longer text (`Spring Boot HTTPS server (…) names it here` when a password is `server`).
     const inNames = ownSpans(text, nameList());
