@@ -340,3 +340,13 @@ export function haproxyBindFloorApplies(release?: string): boolean | undefined {
   const { low } = releaseRange(release);
   return !releaseBefore(low, releaseParts(data.haproxy.bindMinVersionDefault.since));
 }
+
+/**
+ * Whether HAProxy `release` reads the key of a crt file that holds none from `<file>.key` (ssl-load-extra-files key,
+ * from 2.2; before, the key must be in the crt file); undefined when the release is unknown.
+ */
+export function haproxyReadsSeparateKeyFile(release?: string): boolean | undefined {
+  if (!release) return undefined;
+  const { low } = releaseRange(release);
+  return !releaseBefore(low, releaseParts(data.haproxy.separateKeyFile.since));
+}

@@ -199,6 +199,12 @@ export interface HaproxyBindAttributes {
 export interface HaproxyKeyFileLookup {
   name: 'appended' | 'extension-replaced' | 'none' | 'unknown';
   at?: Location;
+  /**
+   * The release decides too (a key file is read from `since`, 2.2): `value` and `at` the release the tree names when it
+   * reads none (then `name` is `none`), absent when the tree names no release (a key file then is read or not).
+   * `refusal`: what a release that reads no key file says when the crt file holds no key.
+   */
+  byRelease?: { since: string; refusal: string; value?: string; at?: Location };
 }
 
 /** `attributes` of a `haproxy.server` component: one `server … ssl` line of a `backend` or `listen` section. */

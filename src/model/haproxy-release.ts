@@ -8,7 +8,8 @@ import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ComposeData } from '../parse/compose';
-import { haproxyReleaseFromImage } from '../knowledge/openssl';
+import { haproxyReadsSeparateKeyFile, haproxyReleaseFromImage, HAPROXY_FACTS } from '../knowledge/openssl';
+import type { HaproxyKeyFileLookup } from './attributes';
 import type { ModelContext } from './contributor';
 
 export interface HaproxyRelease {
@@ -38,4 +39,23 @@ export function haproxyReleaseOf(ctx: ModelContext): (file: string) => HaproxyRe
     if (holding) return { value: holding.value, at: holding.at };
     return onlyComposed;
   };
+}
+
+/**
+ * Where the bind's release looks for the key of a crt file that holds none: the global settings' lookup, unless the
+ * release reads no key file (before 2.2: none, naming the release) or is unknown (the lookup, marked open). An
+ * ssl-load-extra-* line (`settingsWritten`) is a keyword only releases that read key files know.
+ */
+export function keyFileLookupOf(
+  settings: HaproxyKeyFileLookup,
+  release: HaproxyRelease | undefined,
+  settingsWritten: boolean,
+): HaproxyKeyFileLookup {
+  if (settings.name === 'none' || settings.name === 'unknown' || settingsWritten) return settings;
+  const { since, refusalBefore: refusal } = HAPROXY_FACTS.separateKeyFile;
+  const reads = haproxyReadsSeparateKeyFile(release?.value);
+  if (reads === true) return settings;
+  if (reads === false && release)
+    return { name: 'none', byRelease: { since, refusal, value: release.value, at: release.at } };
+  return { ...settings, byRelease: { since, refusal } };
 }

@@ -15,7 +15,7 @@ import { haproxyBindFloorApplies, HAPROXY_FACTS } from '../knowledge/openssl';
 import type { ModelContributor } from './contributor';
 import { relativePosix } from './paths';
 import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls';
-import { haproxyReleaseOf } from './haproxy-release';
+import { haproxyReleaseOf, keyFileLookupOf } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';
 import { crtDirectoryStrays } from './haproxy-crt-directory';
@@ -50,10 +50,17 @@ interface HaproxyGlobals {
   caBase?: string;
   /** `ssl-load-extra-del-ext`, `ssl-load-extra-files`: where HAProxy looks for a certificate's separate key file. */
   keyFile: HaproxyKeyFileLookup;
+  /** Whether an ssl-load-extra-* line is there: releases before 2.2 refuse the keyword, so the release reads key files. */
+  keyFileSettings: boolean;
 }
 
 function globalsOf(doc: ParsedDocument<HaproxyData>): HaproxyGlobals {
-  const out: HaproxyGlobals = { bindOptions: [], serverOptions: [], keyFile: { name: 'appended' } };
+  const out: HaproxyGlobals = {
+    bindOptions: [],
+    serverOptions: [],
+    keyFile: { name: 'appended' },
+    keyFileSettings: false,
+  };
   const file = doc.file.path;
   const single = (line: HaproxyLine): HaproxyOption => ({
     keyword: line.keyword,
@@ -94,11 +101,13 @@ function globalsOf(doc: ParsedDocument<HaproxyData>): HaproxyGlobals {
           break;
         // `foobar.crt` → `foobar.key` instead of `foobar.crt.key` (only a .crt extension is removed).
         case 'ssl-load-extra-del-ext':
+          out.keyFileSettings = true;
           if (out.keyFile.name !== 'none')
             out.keyFile = { name: 'extension-replaced', at: { file, range: line.keyword.range } };
           break;
         // Without `key` (or `all`) among its words, no separate key file is read.
         case 'ssl-load-extra-files': {
+          out.keyFileSettings = true;
           const words = line.args.map((a) => a.value);
           if (words.some((w) => /\$|\{/.test(w))) out.keyFile = { name: 'unknown' };
           else if (!words.includes('all') && !words.includes('key'))
@@ -229,7 +238,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
       strictSni: sources.strictSni,
       ...(section.head.conditional || line.conditional ? { conditional: true as const } : {}),
       ...(sources.unknown ? { certificatesUnknown: sources.unknown } : {}),
-      keyFile: globals.keyFile,
+      keyFile: keyFileLookupOf(globals.keyFile, ctx.release, globals.keyFileSettings),
       ...(strays.length > 0 ? { crtDirectoryStrays: strays } : {}),
       ...(certificates.verifyWithoutCaFile.length > 0
         ? { crtListVerifyWithoutCaFile: certificates.verifyWithoutCaFile }

@@ -149,7 +149,11 @@ describe('HAProxy certificates without their key: haproxy -c against haproxy/cer
       );
       const check = spawnSync('haproxy', ['-c', '-f', cfg], { encoding: 'utf8', timeout: 10_000 });
       const result = lint({ paths: [tree], cwd: tree, config: defaultConfig(tree) });
-      const reported = result.findings.filter((f) => f.ruleId === 'haproxy/certificate-without-key');
+      // An error is a refusal; the info that a key found only in <file>.key needs HAProxy 2.2+ (the tree names no
+      // release here) is not.
+      const reported = result.findings.filter(
+        (f) => f.ruleId === 'haproxy/certificate-without-key' && f.severity === 'error',
+      );
       expect({ refused: check.status !== 0, reported: reported.length > 0 }).toEqual({
         refused: c.refused !== undefined,
         reported: c.refused !== undefined,

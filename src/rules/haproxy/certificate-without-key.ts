@@ -13,7 +13,10 @@ import { presentedPemFile } from '../_lib/pem-files';
  * passphrase), a line read under `.if` or with placeholders, a placeholder in ssl-load-extra-files are not judged.
  * The key HAProxy finds must be the certificate's (X509_check_private_key, same function: "inconsistencies between
  * private key and certificate loaded '<file>'"): the first key of the file, else of the .key file, is compared with
- * the file's first certificate by the SHA-256 of their public keys.
+ * the file's first certificate by the SHA-256 of their public keys. A separate key file is read from HAProxy 2.2 on
+ * (ssl-load-extra-files, commit 4c5adbf): a release before it that the tree names refuses a crt file without its key
+ * whatever lies beside it ("unable to load SSL private key from PEM file"); when the tree names no release, a key
+ * found only in the .key file is said to depend on it (info), not judged.
  */
 export default defineRule({
   meta: {
@@ -23,13 +26,21 @@ export default defineRule({
     severity: 'error',
     appliesTo: { components: ['haproxy.bind'] },
     messages: {
+      noKeyBeforeRelease:
+        '{{file}} holds a certificate ({{subject}}) and no private key: {{bind}} loads it as a certificate, and HAProxy {{release}} reads the key from that file only (a separate {{keyFile}} is read from {{since}} on), so it refuses to start ("{{refusal}}"). Append the certificate\'s private key to {{file}}, or run HAProxy {{since}} or later',
+      keyFileByRelease:
+        '{{file}} holds a certificate ({{subject}}) and its private key is in {{keyFile}} beside it: HAProxy {{since}} and later read it from there, an earlier release refuses to start ("{{refusal}}"). The tree does not name the HAProxy release: name the haproxy image (Dockerfile FROM haproxy:<version>, Compose image), or append the key to {{file}} so that every release loads it',
       otherKey:
         "The private key in {{keyFile}} is not the key of the certificate {{bind}} loads from {{file}} ({{subject}}): HAProxy refuses to start (\"inconsistencies between private key and certificate loaded '{{file}}'\", then 'Fatal errors found in configuration'). Put the certificate's own private key there (the key it was issued for: compare `openssl x509 -noout -pubkey` with `openssl pkey -pubout`)",
       noKey:
         "{{file}} holds a certificate ({{subject}}) and no private key, and no {{keyFile}} is beside it: {{bind}} loads it as a certificate, so HAProxy refuses to start (\"No Private Key found in '{{keyFile}}'\", then 'Fatal errors found in configuration'). Append the certificate's private key to {{file}}, or put it in {{keyFile}}; a CA certificate belongs in ca-file, not among the bind's certificates",
     },
     options: {},
-    symptoms: ['No Private Key found in', 'inconsistencies between private key and certificate'],
+    symptoms: [
+      'No Private Key found in',
+      'inconsistencies between private key and certificate',
+      'unable to load SSL private key from PEM file',
+    ],
   },
   check(ctx) {
     const { deployment } = ctx;
@@ -58,8 +69,18 @@ export default defineRule({
         // HAProxy reads the key from the certificate file, else from a .key file beside it.
         const keyHolder = keyOf(file) ? file : keyFiles.find((k) => keyOf(k));
         const key = keyHolder ? keyOf(keyHolder) : undefined;
+        const byRelease = lookup.byRelease;
+        const releaseAt = byRelease?.at
+          ? [
+              {
+                ...byRelease.at,
+                message: `HAProxy ${byRelease.value ?? ''} runs it (a .key file is read from ${byRelease.since})`,
+              },
+            ]
+          : [];
         const related = [
           ...(ref.reference ? [{ ...ref.reference, message: `${component.name} loads it here` }] : []),
+          ...releaseAt,
           ...(lookup.at && (lookup.name === 'none' || file.endsWith('.crt'))
             ? [
                 {
@@ -81,9 +102,18 @@ export default defineRule({
           keyFile: path.basename(keyFiles[0] ?? `${file}.key`),
           subject: leaf.subjectText,
           bind: component.name,
+          ...(byRelease ? { release: byRelease.value ?? '', since: byRelease.since, refusal: byRelease.refusal } : {}),
         };
         const fingerprint = [component.id, path.basename(file)];
-        if (!key && !keyFiles.some((k) => pemByPath.has(k)))
+        if (!key && byRelease?.value !== undefined)
+          ctx.report({
+            messageId: 'noKeyBeforeRelease',
+            data: { ...data, keyFile: path.basename(`${file}.key`) },
+            location: { file, range: leaf.range },
+            related,
+            fingerprint,
+          });
+        else if (!key && !keyFiles.some((k) => pemByPath.has(k)))
           ctx.report({ messageId: 'noKey', data, location: { file, range: leaf.range }, related, fingerprint });
         // An encrypted key's public half is unknown: not judged.
         else if (keyHolder && key?.publicKeySha256 && key.publicKeySha256 !== leaf.publicKeySha256)
@@ -93,6 +123,16 @@ export default defineRule({
             location: { file: keyHolder, range: key.range },
             related: [{ file, range: leaf.range, message: `the certificate (${leaf.subjectText})` }, ...related],
             fingerprint: [...fingerprint, 'other key'],
+          });
+        // Its key only in the .key file and the release unknown: whether HAProxy reads it is open.
+        else if (keyHolder && keyHolder !== file && byRelease)
+          ctx.report({
+            messageId: 'keyFileByRelease',
+            data: { ...data, keyFile: path.basename(keyHolder) },
+            location: { file, range: leaf.range },
+            related: [{ file: keyHolder, range: key?.range ?? leaf.range, message: 'the key file' }, ...related],
+            fingerprint: [...fingerprint, 'key file'],
+            severity: 'info',
           });
       }
     }

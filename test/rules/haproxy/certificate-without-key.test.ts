@@ -24,11 +24,34 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'the key in <file>.key beside it (ssl-load-extra-files all, the default)',
+      name: 'the key in <file>.key beside it, HAProxy 2.4 (FROM): ssl-load-extra-files all, the default from 2.2',
       files: {
+        'lb/Dockerfile': 'FROM haproxy:2.4\nCOPY . /usr/local/etc/haproxy/\n',
         'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
         'lb/certs/site.pem': site.pem,
         'lb/certs/site.pem.key': site.keyPem,
+      },
+    },
+    {
+      name: 'the key in <file>.key, release unnamed but ssl-load-extra-files written (a keyword of 2.2 and later)',
+      files: {
+        'lb/haproxy.cfg': cfg(
+          'global',
+          '  ssl-load-extra-files key ocsp',
+          'frontend web',
+          '  bind :443 ssl crt /etc/haproxy/certs/site.pem',
+        ),
+        'lb/certs/site.pem': site.pem,
+        'lb/certs/site.pem.key': site.keyPem,
+      },
+    },
+    {
+      name: 'HAProxy 2.0 (Compose image) with the key in the crt file',
+      files: {
+        'docker-compose.yml':
+          'services:\n  lb:\n    image: haproxy:2.0\n    volumes:\n      - ./lb:/usr/local/etc/haproxy:ro\n',
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /usr/local/etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': bundle,
       },
     },
     {
@@ -45,8 +68,9 @@ ruleTester(rule, {
       },
     },
     {
-      name: 'a crt directory whose files each hold their key; its .key files are skipped by HAProxy',
+      name: 'a crt directory whose files each hold their key; its .key files are skipped by HAProxy 2.6',
       files: {
+        'lb/Dockerfile': 'FROM haproxy:2.6-alpine\n',
         'lb/haproxy.cfg': frontend('bind :443 ssl crt /usr/local/etc/haproxy/certs/'),
         'lb/certs/a.pem': bundle,
         'lb/certs/b.pem': site.pem,
@@ -88,6 +112,69 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // HAProxy 2.1 reads the key from the crt file only (src/ssl_sock.c ssl_sock_load_pem_into_ckch).
+      name: 'HAProxy 2.1 (FROM): the .key beside the certificate is not read',
+      files: {
+        'lb/Dockerfile': 'FROM haproxy:2.1.12-alpine\n',
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': site.pem,
+        'lb/certs/site.pem.key': site.keyPem,
+      },
+      errors: [
+        {
+          messageId: 'noKeyBeforeRelease',
+          file: 'lb/certs/site.pem',
+          line: 1,
+          messageIncludes: ['HAProxy 2.1.12 reads the key from that file only', 'site.pem.key', 'unable to load'],
+          related: [
+            { file: 'lb/haproxy.cfg', line: 4 },
+            { file: 'lb/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'HAProxy 1.8 (Compose image) and a crt file without its key, none beside it',
+      files: {
+        'docker-compose.yml':
+          'services:\n  lb:\n    image: haproxy:1.8\n    volumes:\n      - ./lb:/usr/local/etc/haproxy:ro\n',
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /usr/local/etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': site.pem + root.pem,
+      },
+      errors: [
+        {
+          messageId: 'noKeyBeforeRelease',
+          file: 'lb/certs/site.pem',
+          line: 1,
+          related: [
+            { file: 'lb/haproxy.cfg', line: 4 },
+            { file: 'docker-compose.yml', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the key only in <file>.key and no release named: open (info), not an error',
+      files: {
+        'lb/haproxy.cfg': frontend('bind :443 ssl crt /etc/haproxy/certs/site.pem'),
+        'lb/certs/site.pem': site.pem,
+        'lb/certs/site.pem.key': site.keyPem,
+      },
+      errors: [
+        {
+          messageId: 'keyFileByRelease',
+          severity: 'info',
+          file: 'lb/certs/site.pem',
+          line: 1,
+          messageIncludes: ['site.pem.key', 'HAProxy 2.2 and later', 'does not name the HAProxy release'],
+          related: [
+            { file: 'lb/certs/site.pem.key', line: 1 },
+            { file: 'lb/haproxy.cfg', line: 4 },
+          ],
+        },
+      ],
+    },
     {
       // Measured with HAProxy 2.6.12: "No Private Key found in '…/c.crt.key'" (the key file name is appended by default).
       name: 'site.crt beside site.key without ssl-load-extra-del-ext: HAProxy looks for site.crt.key',
