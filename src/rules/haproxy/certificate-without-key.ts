@@ -102,7 +102,13 @@ export default defineRule({
           keyFile: path.basename(keyFiles[0] ?? `${file}.key`),
           subject: leaf.subjectText,
           bind: component.name,
-          ...(byRelease ? { release: byRelease.value ?? '', since: byRelease.since, refusal: byRelease.refusal } : {}),
+          ...(byRelease
+            ? {
+                release: byRelease.value ?? '',
+                since: byRelease.since,
+                refusal: byRelease.refusal.replaceAll('<file>', path.basename(file)),
+              }
+            : {}),
         };
         const fingerprint = [component.id, path.basename(file)];
         if (!key && byRelease?.value !== undefined)

@@ -126,7 +126,11 @@ ruleTester(rule, {
           messageId: 'noKeyBeforeRelease',
           file: 'lb/certs/site.pem',
           line: 1,
-          messageIncludes: ['HAProxy 2.1.12 reads the key from that file only', 'site.pem.key', 'unable to load'],
+          messageIncludes: [
+            'HAProxy 2.1.12 reads the key from that file only',
+            'site.pem.key',
+            "unable to load SSL private key from PEM file 'site.pem'",
+          ],
           related: [
             { file: 'lb/haproxy.cfg', line: 4 },
             { file: 'lb/Dockerfile', line: 1 },
