@@ -55,6 +55,12 @@ export interface MqQueueManagerFacts {
      */
     tiedBy?: RelatedLocation;
   };
+  /**
+   * When the MQSC runs on several queue managers whose Compose images name different releases (two services mount it,
+   * or scripts run it in two containers): each release, once, with the service that names it first; `release` is then
+   * absent, and a rule that judges by release judges each (src/model/mq-compose.ts).
+   */
+  releasesByRun?: NonNullable<MqQueueManagerFacts['release']>[];
 }
 
 /** `attributes` of `mq.svrconn` / `mq.sender` / `mq.clntconn` / `mq.ccdt-channel` components. */

@@ -97,7 +97,22 @@ export function composeQueueManagerRelease(
   services: readonly MqscComposeService[],
   mqscFile: string,
 ): Release | undefined {
-  const found = services.flatMap(({ doc, service, execs }) => {
+  const found = composeQueueManagerReleases(services, mqscFile);
+  return new Set(found.map((r) => r.value)).size === 1 ? found[0] : undefined;
+}
+
+/**
+ * The releases of the services that run the MQSC when they differ (each value once, named by the first service that
+ * has it); none when they agree or fewer than two services name one. Each queue manager refuses on its own release.
+ */
+export function composeQueueManagerReleasesByRun(services: readonly MqscComposeService[], mqscFile: string): Release[] {
+  const found = composeQueueManagerReleases(services, mqscFile);
+  const byValue = found.filter((r, i) => !found.slice(0, i).some((e) => e.value === r.value));
+  return byValue.length > 1 ? byValue : [];
+}
+
+function composeQueueManagerReleases(services: readonly MqscComposeService[], mqscFile: string): Release[] {
+  return services.flatMap(({ doc, service, execs }) => {
     const release = service.build === undefined && service.image ? mqReleaseFromImage(service.image) : undefined;
     const range = service.imageRange;
     return release
@@ -112,5 +127,4 @@ export function composeQueueManagerRelease(
         ]
       : [];
   });
-  return new Set(found.map((r) => r.value)).size === 1 ? found[0] : undefined;
 }

@@ -12,7 +12,12 @@ import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesO
 import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
 import { mqscFedByScripts } from './mq-runmqsc-inputs';
-import { composeQueueManagerRelease, composeReenablingEnvironment, servicesRunningMqsc } from './mq-compose';
+import {
+  composeQueueManagerRelease,
+  composeQueueManagerReleasesByRun,
+  composeReenablingEnvironment,
+  servicesRunningMqsc,
+} from './mq-compose';
 import { queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
 import {
@@ -123,6 +128,11 @@ export const mqContributor: ModelContributor = {
         composeQueueManagerRelease(running, doc.file.path) ??
         queueManagerReleaseOfConfig(ctx.config, doc.file.path);
       if (release) qmgr.release = release;
+      else {
+        // Run on queue managers of different releases: each judges the MQSC by its own.
+        const byRun = composeQueueManagerReleasesByRun(running, doc.file.path);
+        if (byRun.length > 0) qmgr.releasesByRun = byRun;
+      }
       // The container's environment wins over the image's ENV: Compose's and the QueueManager's variables come first, as the
       // rule takes the first.
       const environment = [

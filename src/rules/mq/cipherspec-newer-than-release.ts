@@ -1,13 +1,15 @@
 import { defineRule } from '../types';
 import { findCipherSpec, mqCipherSpecKnownIn } from '../../knowledge';
 import { isMqChannel } from '../../model/types';
-import { channelStory, releaseRelated } from './_lib/shared';
+import { channelStory, releaseRelated, releasesOf } from './_lib/shared';
 
 /**
  * An SSLCIPH the queue manager's release does not know yet: the alias CipherSpecs (ANY_TLS12_OR_HIGHER, ANY_TLS13…)
  * and the TLS 1.3 CipherSpecs came with IBM MQ 9.1.4, so a 9.0 or 9.1.0 queue manager refuses the DEFINE and the
  * channel never exists. Only where the tree names the release (Dockerfile FROM, QueueManager spec.version,
- * components[].mqRelease): every release since 9.2.0 (2020) knows these names, so an unnamed release says nothing.
+ * components[].mqRelease): every release since 9.2.0 (2020) knows these names, so an unnamed release says nothing. An
+ * MQSC that runs on queue managers of different releases (two Compose services with different MQ images) is judged on
+ * each: the finding names the service whose release refuses it.
  */
 export default defineRule({
   meta: {
@@ -31,28 +33,30 @@ export default defineRule({
       const a = c.attributes;
       const v = a.sslciph;
       // A CLNTCONN of an MQSC script is defined (and its SSLCIPH checked) by the queue manager that runs the script.
-      const release = (a.qmgr ?? a.definedOn)?.release;
-      if (!v || v.templated || !release) continue;
+      if (!v || v.templated) continue;
       const spec = findCipherSpec(v.value.trim());
-      const state = spec ? mqCipherSpecKnownIn(spec.name, release.value) : undefined;
-      if (!spec || !state || state.known === 'yes') continue;
-      const unsettledFrom = spec.introducedIn?.unsettledFrom;
-      if (state.known === 'unknown' && !unsettledFrom) continue;
-      ctx.report({
-        messageId: state.known === 'no' ? 'unknownToRelease' : 'unsettled',
-        severity: state.known === 'no' ? undefined : 'warning',
-        data: {
-          channel: a.channelName,
-          spec: spec.name,
-          release: `${release.value} (${release.via})`,
-          what: spec.alias ? 'the alias CipherSpecs (ANY, ANY_TLS12, ANY_TLS12_OR_HIGHER, ANY_TLS13…)' : 'TLS 1.3',
-          since: state.since,
-          unsettledFrom: unsettledFrom ?? '',
-        },
-        location: v.location,
-        related: [...releaseRelated(release), ...channelStory(a, v.location)],
-        fingerprint: [c.id, spec.name],
-      });
+      // An MQSC run on queue managers of different releases fails on each release that does not know the name.
+      for (const { release, byRun } of spec ? releasesOf(a.qmgr ?? a.definedOn) : []) {
+        const state = spec ? mqCipherSpecKnownIn(spec.name, release.value) : undefined;
+        if (!spec || !state || state.known === 'yes') continue;
+        const unsettledFrom = spec.introducedIn?.unsettledFrom;
+        if (state.known === 'unknown' && !unsettledFrom) continue;
+        ctx.report({
+          messageId: state.known === 'no' ? 'unknownToRelease' : 'unsettled',
+          severity: state.known === 'no' ? undefined : 'warning',
+          data: {
+            channel: a.channelName,
+            spec: spec.name,
+            release: `${release.value} (${release.via})`,
+            what: spec.alias ? 'the alias CipherSpecs (ANY, ANY_TLS12, ANY_TLS12_OR_HIGHER, ANY_TLS13…)' : 'TLS 1.3',
+            since: state.since,
+            unsettledFrom: unsettledFrom ?? '',
+          },
+          location: v.location,
+          related: [...releaseRelated(release), ...channelStory(a, v.location)],
+          fingerprint: byRun ? [c.id, spec.name, release.value] : [c.id, spec.name],
+        });
+      }
     }
   },
 });

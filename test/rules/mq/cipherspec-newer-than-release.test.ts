@@ -8,6 +8,21 @@ import { svrconn } from './trees';
  */
 const dockerfile = (image: string) => `FROM ${image}\nCOPY QM1.mqsc /etc/mqm/\n`;
 const channel = (sslciph: string) => ({ 'QM1/QM1.mqsc': svrconn('DEV.APP.SVRCONN', `SSLCIPH(${sslciph})`) });
+/** Two Compose services whose containers each create their queue manager from the same mounted MQSC. */
+const twoServices = (first: string, second: string) =>
+  [
+    'services:',
+    ...[
+      ['qm1', first],
+      ['qm2', second],
+    ].flatMap(([name, image]) => [
+      `  ${name}:`,
+      `    image: ${image}`,
+      '    volumes:',
+      '      - ./QM1/QM1.mqsc:/etc/mqm/20-config.mqsc',
+    ]),
+    '',
+  ].join('\n');
 const onSslciph = (messageId: string, severity: 'error' | 'warning', messageIncludes: string[]): ExpectedFinding => ({
   file: 'QM1/QM1.mqsc',
   line: 2,
@@ -39,8 +54,43 @@ ruleTester(rule, {
         'QM1/Dockerfile': dockerfile('icr.io/ibm-messaging/mq:9.4.0.5-r1'),
       },
     },
+    {
+      name: 'one MQSC on two queue managers, 9.2 and 9.4 images: both know the alias',
+      files: {
+        ...channel('ANY_TLS12_OR_HIGHER'),
+        'docker-compose.yml': twoServices('ibmcom/mq:9.2.0.0-r1', 'icr.io/ibm-messaging/mq:9.4.0.5-r1'),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'one MQSC on two queue managers, 9.1.0 and 9.4 images: the DEFINE fails on the 9.1.0 one only, named',
+      files: {
+        ...channel('ANY_TLS12_OR_HIGHER'),
+        'docker-compose.yml': twoServices('ibmcom/mq:9.1.0.0', 'icr.io/ibm-messaging/mq:9.4.0.5-r1'),
+      },
+      errors: [
+        {
+          file: 'QM1/QM1.mqsc',
+          line: 2,
+          messageId: 'unknownToRelease',
+          severity: 'error',
+          messageIncludes: ['IBM MQ 9.1.0.0 (Docker Compose service qm1 image ibmcom/mq:9.1.0.0) does not know'],
+          related: [{ file: 'docker-compose.yml', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'one MQSC on two queue managers, 9.0.5 and 9.1.0 images: one finding per release, each naming its service',
+      files: {
+        ...channel('TLS_AES_256_GCM_SHA384'),
+        'docker-compose.yml': twoServices('ibmcom/mq:9.0.5.0', 'ibmcom/mq:9.1.0.0'),
+      },
+      errors: [
+        { file: 'QM1/QM1.mqsc', line: 2, messageId: 'unknownToRelease', messageIncludes: ['service qm1'] },
+        { file: 'QM1/QM1.mqsc', line: 2, messageId: 'unknownToRelease', messageIncludes: ['service qm2'] },
+      ],
+    },
     {
       name: 'alias on a 9.1.0 LTS queue manager: the DEFINE fails',
       files: { ...channel('ANY_TLS12_OR_HIGHER'), 'QM1/Dockerfile': dockerfile('ibmcom/mq:9.1.0.0') },

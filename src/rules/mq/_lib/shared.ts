@@ -188,3 +188,14 @@ export function releaseRelated(release: NonNullable<MqQueueManagerFacts['release
     ...(release.tiedBy ? [release.tiedBy] : []),
   ];
 }
+
+/**
+ * The releases a queue manager's MQSC is judged by: the one release the tree names, else one per release of the
+ * queue managers it runs on when they differ (each finding then names the service whose image gives it).
+ */
+export function releasesOf(
+  qmgr: MqQueueManagerFacts | undefined,
+): { release: NonNullable<MqQueueManagerFacts['release']>; byRun: boolean }[] {
+  if (qmgr?.release) return [{ release: qmgr.release, byRun: false }];
+  return (qmgr?.releasesByRun ?? []).map((release) => ({ release, byRun: true }));
+}
