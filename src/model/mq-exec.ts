@@ -4,7 +4,9 @@
  * which is the service whose `container_name:` is qm1 (https://docs.docker.com/reference/compose-file/services/#container_name);
  * `docker compose exec qm1 …` names the service itself. The service is taken only when exactly one service of the
  * deployment's Compose files has that name; a name the script fills in counts only when the script assigns it once, to
- * a literal (src/parse/shell-assignments.ts).
+ * a literal (src/parse/shell-assignments.ts). Inside a shell function (`docker exec "$1" runmqsc …`, or a local the
+ * function gives `$1`), each call of the function whose argument is a literal names a container: the MQSC runs in each
+ * (src/parse/shell-functions.ts), and every such service is one of the queue managers it configures.
  */
 import * as path from 'node:path';
 import type { Range } from '../core/types';
@@ -12,6 +14,7 @@ import type { ComposeData } from '../parse/compose';
 import { containerExecs, type ContainerExec } from '../parse/container-exec';
 import { isScript } from '../parse/embedded';
 import { literalAssignments } from '../parse/shell-assignments';
+import { valuesAtCalls } from '../parse/shell-functions';
 import { splitLines } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
 import type { MqscComposeService } from './mq-qmgr-names';
@@ -38,7 +41,26 @@ export function servicesExecutingMqsc(
   const range = { start: { line: at, character: indent }, end: { line: at, character: line.trimEnd().length } };
   return containerExecs(line).flatMap((exec) => {
     const found = serviceOfExec(exec, { path: mqsc.file.path, lines, range }, composeFiles);
-    return found ? [found] : [];
+    if (found) return [found];
+    // `docker exec "$1" runmqsc …` in a shell function: the container of each call, one service per call.
+    return (valuesAtCalls(lines, at, exec.name) ?? []).flatMap((call) => {
+      const called = serviceOfExec(
+        { ...exec, name: call.value },
+        { path: mqsc.file.path, lines, range: call.range },
+        composeFiles,
+      );
+      return called?.execs
+        ? [
+            {
+              ...called,
+              execs: {
+                ...called.execs,
+                message: called.execs.message.replace('this command', `this call of ${call.functionName}`),
+              },
+            },
+          ]
+        : [];
+    });
   });
 }
 

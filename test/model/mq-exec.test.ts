@@ -49,3 +49,55 @@ describe('the Compose service a script runs an MQSC in', () => {
     expect(servicesExecutingMqsc(mqsc, [QM1]).map((s) => s.service.name)).toEqual(['mq']);
   });
 });
+
+/**
+ * The shape of aztekmq/ibmMQArchitectureLab@HEAD's build_mq_mft.sh.sh: `define_dev_objects` runs its heredoc MQSC
+ * through `docker exec "$cname" bash -lc "cat <<'MQSC' | runmqsc ${qmgr} …"` and is called once per container.
+ */
+describe('docker exec "$1" in a shell function: the containers of its calls', () => {
+  const TWO = compose(
+    '/t/docker-compose.yml',
+    'services:\n  coord:\n    image: ibmcom/mq\n    container_name: qmcoord\n  cmd:\n    image: ibmcom/mq\n    container_name: qmcmd\n',
+  );
+  const script = (body: string, calls: string) =>
+    mqscIn(
+      `#!/bin/bash\ndefine_dev_objects() {\n${body}\n  docker exec "$cname" bash -lc "cat <<'MQSC' | runmqsc \${qmgr}\n${DEFINE}MQSC"\n}\n\n${calls}\n`,
+    );
+  const LOCALS = '  local cname="$1" qmgr="$2"';
+
+  it('each call with a literal container: one service per call, tied by that call', () => {
+    const found = servicesExecutingMqsc(
+      script(LOCALS, 'define_dev_objects "qmcoord" QMCOORD\ndefine_dev_objects qmcmd QMCMD'),
+      [TWO],
+    );
+    expect(found.map((s) => s.service.name)).toEqual(['coord', 'cmd']);
+    expect(found.map((s) => s.execs?.range?.start.line)).toEqual([8, 9]);
+    expect(found[0]?.execs?.message).toContain('this call of define_dev_objects runs the MQSC');
+  });
+
+  it('"$1" itself, and a call argument the script assigns once to a literal', () => {
+    const mqsc = mqscIn(
+      `#!/bin/bash\nC=qmcmd\nsetup() {\n  docker exec -i "$1" runmqsc QM <<EOF\n${DEFINE}EOF\n}\nsetup qmcoord\nsetup "$C"\n`,
+    );
+    expect(servicesExecutingMqsc(mqsc, [TWO]).map((s) => s.service.name)).toEqual(['coord', 'cmd']);
+  });
+
+  it.each([
+    [
+      'a call whose argument the script does not settle',
+      LOCALS,
+      'define_dev_objects "$(pick)" QM\ndefine_dev_objects qmcmd QMCMD',
+      ['cmd'],
+    ],
+    [
+      'a local the function assigns twice',
+      `${LOCALS}\n  [ -n "$X" ] && cname=other`,
+      'define_dev_objects qmcoord QMCOORD',
+      [],
+    ],
+    ['a local that is no parameter', '  local cname=qmcoord qmgr="$2"', 'define_dev_objects qmcmd QMCMD', []],
+    ['a function never called', LOCALS, 'echo done', []],
+  ])('%s', (_name, body, calls, services) => {
+    expect(servicesExecutingMqsc(script(body, calls), [TWO]).map((s) => s.service.name)).toEqual(services);
+  });
+});

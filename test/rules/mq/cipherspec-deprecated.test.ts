@@ -369,13 +369,24 @@ ruleTester(rule, {
       errors: [{ file: 'mqsc/dev.mqsc', line: 1, messageId: 'releaseUnknown', severity: 'warning' }],
     },
     {
-      // aztekmq's define_dev_objects: `docker exec "$cname"` with cname a function's argument, known only at run time.
-      name: 'a container name the script takes from its arguments ties nothing',
+      // aztekmq's define_dev_objects: `docker exec "$cname"` with cname the function's first argument; the call
+      // `define qm1` gives it, so the MQSC runs in container qm1, whose environment re-enables the spec.
+      name: 'a container the shell function is given at its call: that service runs it, its environment applies',
       files: {
         'docker-compose.yml':
           'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n',
         'setup.sh':
           '#!/bin/bash\ndefine() {\n  local cname="$1"\n  docker exec "$cname" bash -lc "cat <<\'MQSC\' | runmqsc QM1\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\nMQSC"\n}\ndefine qm1\n',
+      },
+      errors: [{ file: 'setup.sh', line: 5, messageId: 'reenabled' }],
+    },
+    {
+      name: 'a container name the script takes from its own arguments at the call ties nothing',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n',
+        'setup.sh':
+          '#!/bin/bash\ndefine() {\n  local cname="$1"\n  docker exec "$cname" bash -lc "cat <<\'MQSC\' | runmqsc QM1\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\nMQSC"\n}\ndefine "$1"\n',
       },
       errors: [{ file: 'setup.sh', line: 5, messageId: 'releaseUnknown', severity: 'warning' }],
     },
