@@ -10,6 +10,7 @@ import { scanLaunchProperties, type LaunchProperties } from './java/java-launch'
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import { runSecretEntries } from './dockerfile-run-secrets';
+import { hereDocumentsEnd } from './dockerfile-heredocs';
 import { nextWorkdir, parseCopy, substituteVariables, type DockerCopy, type StageVariables } from './dockerfile-copies';
 
 /** A stage's ENTRYPOINT: how it treats CMD. */
@@ -126,7 +127,11 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     const stageVariables: StageVariables[] = [];
     let variables: StageVariables = {};
     const escape = /^\s*#\s*escape\s*=\s*`/im.test(file.text.slice(0, 200)) ? '`' : '\\';
-    for (const logical of logicalLines(file.text, escape === '`' ? /`$/ : /\\$/)) {
+    /** Where the here-documents of the last instruction end: their lines are its own, no instructions. */
+    let hereDocumentLinesEnd = -1;
+    for (const line of logicalLines(file.text, escape === '`' ? /`$/ : /\\$/)) {
+      if (line.start < hereDocumentLinesEnd) continue;
+      let logical = line;
       const text = file.text.slice(logical.start, logical.end);
       const lead = text.length - text.trimStart().length;
       const body = text.trim();
@@ -138,6 +143,11 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       if (!instruction) continue;
       const name = instruction[1]!.toUpperCase();
       const argsStart = logical.start + lead + instruction[0].length;
+      if (escape === '\\' && (name === 'RUN' || name === 'COPY' || name === 'ADD')) {
+        hereDocumentLinesEnd = hereDocumentsEnd(file.text, argsStart, logical.end);
+        // A RUN's here-documents are part of its command line; COPY/ADD's are file contents, not their arguments.
+        if (name === 'RUN') logical = { ...logical, end: hereDocumentLinesEnd };
+      }
       const rest = file.text.slice(argsStart, logical.end);
       if (stages.length > 0 && (name === 'RUN' || name === 'ENV' || name === 'CMD' || name === 'ENTRYPOINT'))
         commands.push({

@@ -43,6 +43,26 @@ ruleTester(rule, {
         ].join('\n'),
       },
     },
+    {
+      // mysql's `-p` alone prompts (the next word is the database); curl's `-u user` alone prompts; a hash chpasswd -e
+      // takes is no password; values given at build time, placeholders and masked values say nothing.
+      name: 'prompts, build-time values, placeholders: mysql -p, curl -u, chpasswd, htpasswd, here-documents',
+      files: {
+        Dockerfile: [
+          'FROM eclipse-temurin:17-jre',
+          'ARG ROOT_PWD',
+          'RUN mysql -u root -p appdb < /tmp/schema.sql && mysql -u root -p"$DB_PASSWORD" appdb',
+          'RUN curl -u deploy -o /opt/a.jar https://repo.example.com/a.jar && curl --user "$REPO_USER:$REPO_PASSWORD" -O https://repo.example.com/b.jar',
+          'RUN echo "root:$ROOT_PWD" | chpasswd && echo \'app:$6$salt$hash\' | chpasswd -e',
+          "RUN htpasswd -bc /etc/nginx/.htpasswd admin ${HTTP_PASSWORD:-x} && htpasswd -nbB user '<password>'",
+          'RUN htpasswd -bc /usr/local/nagios/etc/htpasswd.users nagiosadmin XXXXXXXX',
+          'RUN cat > /app/application.properties <<EOF',
+          'spring.datasource.password=${DB_PASSWORD}',
+          'EOF',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   invalid: [
     {
@@ -112,6 +132,67 @@ ruleTester(rule, {
       },
       errors: [
         { messageId: 'plaintext', file: 'Dockerfile', line: 2, column: 85, messageIncludes: ['keytool -storepass'] },
+      ],
+    },
+    {
+      // The shapes Sonar S6437 reads (SonarSource/sonar-iac@9452385 SecretsGenerationCheck: mysql -p, curl -u with a
+      // colon, htpasswd -b) and gitleaks' curl-auth-user (gitleaks/gitleaks@b58d3f1 config/gitleaks.toml); chpasswd's
+      // input besides. The here-document to application.properties is read once, as that file (src/parse/embedded.ts).
+      name: 'mysql -pX, curl -u user:pass, chpasswd, htpasswd -b, a here-document written to a file, a BuildKit RUN <<EOF',
+      files: {
+        Dockerfile: [
+          'FROM eclipse-temurin:17-jre',
+          'RUN mysql -uroot -pMy-Plain-8 -e "CREATE DATABASE app" && mysqldump --password=Dump-Plain-9 app > /tmp/app.sql',
+          'RUN curl -fsSL -u deploy:Curl-Plain-10 -o /opt/app.jar https://repo.example.com/app.jar',
+          "RUN useradd -m app && echo 'app:Chpasswd-Plain-11' | chpasswd",
+          'RUN htpasswd -bc /etc/nginx/.htpasswd admin Htpasswd-Plain-12',
+          'RUN cat > /app/application.properties <<EOF',
+          'spring.datasource.url=jdbc:postgresql://db/app',
+          'spring.datasource.password=Heredoc-Plain-13',
+          'EOF',
+          'RUN <<EOF',
+          "echo 'server.ssl.key-store-password=Buildkit-Plain-14' >> /app/ssl.properties",
+          'EOF',
+          "RUN chpasswd <<< 'svc:Herestring-Plain-15' && echo 'db.password=Tee-Plain-16' | tee /app/db.properties",
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'Dockerfile',
+          line: 2,
+          column: 20,
+          messageIncludes: ['mysql -p'],
+          messageExcludes: ['My-Plain-8'],
+        },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 2, column: 80, messageIncludes: ['mysqldump --password'] },
+        {
+          messageId: 'plaintext',
+          file: 'Dockerfile',
+          line: 3,
+          column: 26,
+          messageIncludes: ['curl -u'],
+          messageExcludes: ['Curl-Plain-10'],
+        },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 4, column: 33, messageIncludes: ['chpasswd app'] },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 5, column: 45, messageIncludes: ['htpasswd -b'] },
+        {
+          messageId: 'plaintext',
+          file: 'Dockerfile',
+          line: 8,
+          column: 28,
+          messageIncludes: ['spring.datasource.password'],
+        },
+        {
+          messageId: 'plaintext',
+          file: 'Dockerfile',
+          line: 11,
+          column: 37,
+          messageIncludes: ['server.ssl.key-store-password'],
+        },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 13, column: 23, messageIncludes: ['chpasswd svc'] },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 13, column: 65, messageIncludes: ['db.password'] },
       ],
     },
   ],
