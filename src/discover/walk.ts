@@ -40,6 +40,16 @@ function note(file: string, code: string, severity: Severity, message: string): 
   };
 }
 
+/**
+ * Where a dangling link points, as a path: a Windows drive path (`C:/Certbot/…`, written by git on Windows) as
+ * written, any other target resolved from the link's real directory.
+ */
+function danglingTarget(link: string): string {
+  const target = fs.readlinkSync(link);
+  if (/^[A-Za-z]:[\\/]/.test(target)) return target;
+  return path.resolve(fs.realpathSync(path.dirname(link)), target);
+}
+
 const KIND_OF_ENTRY: [(d: fs.Dirent) => boolean, string][] = [
   [(d) => d.isFIFO(), 'a named pipe (FIFO)'],
   [(d) => d.isSocket(), 'a socket'],
@@ -131,6 +141,19 @@ export function walk(
       // A dangling link lint-deploy would never read whatever it held (a Makefile or `ci` linked into a submodule
       // that is not checked out, terraform-ibm-modules/terraform-ibm-websphere-liberty-operator): nothing to say.
       if (!mayBeRead(link)) return;
+      // A target outside the tree (`/etc/ssl/ca.pem`, `C:/Certbot/live/…/fullchain.pem`, `../../shared/x`) is a file
+      // of the machine the tree is deployed on, not of this checkout: its absence here says nothing about there.
+      if (!inside(danglingTarget(link))) {
+        notes.push(
+          note(
+            link,
+            'symlink-outside-deployment',
+            'info',
+            'Symbolic link points outside the deployment, to a path absent here: not followed, and whether it exists where the tree is deployed is unknown',
+          ),
+        );
+        return;
+      }
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ELOOP' ? 'it loops' : code === 'ENOENT' ? 'its target does not exist' : (code ?? 'error');
       notes.push(

@@ -105,7 +105,6 @@ describe('walk: links, loops and odd entries', () => {
     ['conf/server.xml', 'missing/server.xml', true],
     ['Dockerfile', 'missing/Dockerfile', true],
     ['nginx/sites-enabled/default', '../sites-available/default', true],
-    ['certs/ca.pem', '/nonexistent/ca.pem', true],
     ['.env', 'missing.env', true],
   ])('a dangling link %s → %s is a warning: %s', (name, target, said) => {
     const root = writeTree({ 'aserver.conf': 'x\n' });
@@ -114,6 +113,22 @@ describe('walk: links, loops and odd entries', () => {
     const { walk } = jest.requireActual('../../src/discover/walk') as typeof import('../../src/discover/walk');
     const { notes } = walk(root, () => false);
     expect(notes.map((n) => n.ruleId)).toEqual(said ? ['parse/broken-symlink'] : []);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  // wrochow/ssl-bundle-demo@841d126 links src/main/resources/certs/fullchain.pem to C:/Certbot/live/…/fullchain.pem:
+  // a file of the machine that builds it, absent from any other checkout. A target outside the tree is unknown here.
+  it.each([
+    ['certs/ca.pem', '/nonexistent/ca.pem'],
+    ['certs/fullchain.pem', 'C:/Certbot/live/www.example.org/fullchain.pem'],
+    ['certs/shared.pem', '../../../outside-the-tree/shared.pem'],
+  ])('a dangling link %s → %s outside the tree is an info: unknown, not broken', (name, target) => {
+    const root = writeTree({ 'aserver.conf': 'x\n' });
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.symlinkSync(target, path.join(root, name));
+    const { walk } = jest.requireActual('../../src/discover/walk') as typeof import('../../src/discover/walk');
+    const { notes } = walk(root, () => false);
+    expect(notes.map((n) => [n.ruleId, n.severity])).toEqual([['parse/symlink-outside-deployment', 'info']]);
     fs.rmSync(root, { recursive: true, force: true });
   });
 
