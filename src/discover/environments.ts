@@ -58,8 +58,11 @@ export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
   },
 ];
 
-/** Kinds that describe a runtime, a key or a start script, not a component: they never make a set. */
-const INFRASTRUCTURE_KIND = /^(jdk\.|java\.|pem\.|systemd\.|dockerfile)/;
+/**
+ * Kinds that describe a runtime, a key, a start script or a realm's users (Tomcat's tomcat-users.xml beside its
+ * server.xml is one server, not two), not a component: they never make a set.
+ */
+const INFRASTRUCTURE_KIND = /^(jdk\.|java\.|pem\.|systemd\.|dockerfile|tomcat\.users$)/;
 
 /**
  * Kinds read only for a fact about another file's component (a build file's Spring Boot release): a directory holding

@@ -9,7 +9,7 @@ import { libertyBootstrapFormat, libertyFormat } from './liberty';
 import { libertyVariablesFormat } from './liberty-variables';
 import { microprofileConfigFormat } from './microprofile-config';
 import { pemFormat } from './pem';
-import { tomcatCatalinaPropertiesFormat, tomcatServerXmlFormat } from './tomcat';
+import { tomcatCatalinaPropertiesFormat, tomcatServerXmlFormat, tomcatUsersFormat } from './tomcat';
 import { springFormat } from './spring';
 import { jvmOptionsFormat } from './jvm-options';
 import { systemdFormat } from './systemd';
@@ -47,6 +47,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   libertyFormat,
   pemFormat,
   tomcatServerXmlFormat,
+  tomcatUsersFormat,
   tomcatCatalinaPropertiesFormat,
   springFormat,
   libertyBootstrapFormat,

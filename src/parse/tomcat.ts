@@ -29,6 +29,31 @@ export const tomcatServerXmlFormat: FormatHandler<XmlData> = {
 };
 
 /**
+ * A credential a Tomcat CredentialHandler stored rather than the password: `salt$iterations$digest` or a bare digest
+ * in hex, or the `{MD5}`/`{SHA}`/`{SSHA}` base64 forms (https://tomcat.apache.org/tomcat-10.1-doc/config/credentialhandler.html).
+ */
+const STORED_CREDENTIAL =
+  /^([0-9a-f]*\$\d+\$[0-9a-f]+|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}|\{(MD5|SHA|SSHA)\}\S+)$/i;
+
+/**
+ * Tomcat `conf/tomcat-users.xml`, the users of the MemoryUserDatabase realm: a `<user password="…">` is a secret (Tomcat
+ * replaces `${name}` in it from the system properties: checked with MemoryUserDatabase of Tomcat 10.1.60), unless it
+ * is a credential its CredentialHandler stored.
+ */
+export const tomcatUsersFormat: FormatHandler<XmlData> = {
+  id: 'tomcat-users',
+  classify(filePath, head) {
+    if (!/\.xml$/.test(basenameOf(filePath))) return undefined;
+    return firstElementName(head) === 'tomcat-users' ? 'tomcat.users' : undefined;
+  },
+  parse(file, kind): ParsedDocument<XmlData> {
+    const { entries, comments, problems, data } = parseXml(file.text);
+    const read = entries.map((e) => (e.secret && STORED_CREDENTIAL.test(e.value) ? { ...e, secret: false } : e));
+    return { file, kind, entries: read, comments, problems, data };
+  },
+};
+
+/**
  * Tomcat `conf/catalina.properties`: Catalina sets each of its properties as a system property when it starts
  * (CatalinaProperties.loadProperties, after the JVM's `-D` options), so server.xml's `${name}` reads them.
  */

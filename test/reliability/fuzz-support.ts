@@ -75,6 +75,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     '<?xml version="1.0"?>\n<server xmlns="urn:jboss:domain:20.0">\n <management><security-realms><security-realm name="R"><server-identities><ssl><keystore path="k.jks" keystore-password="pw"/></ssl></server-identities></security-realm></security-realms></management>\n</server>\n',
   '/seed/tomcat/server.xml':
     '<Server port="8005">\n <Service name="Catalina">\n  <Connector port="8443" SSLEnabled="true" keystorePass="pw" sslEnabledProtocols="TLSv1.2"/>\n </Service>\n</Server>\n',
+  '/seed/tomcat/conf/tomcat-users.xml':
+    '<?xml version="1.0"?>\n<tomcat-users>\n <!-- <user username="x" password="<must-be-changed>"/> -->\n <role rolename="manager-gui"/>\n <user username="admin" password="pw" roles="manager-gui"/>\n <user username="ops" password="a1$1000$0d6a" roles="manager-script"/>\n</tomcat-users>\n',
   '/seed/tomcat/conf/catalina.properties':
     'package.access=sun.,org.apache.catalina.\nKEY_ALIAS=tomcat\norg.apache.tomcat.util.digester.PROPERTY_SOURCE=org.apache.tomcat.util.digester.EnvironmentPropertySource\n',
   '/seed/spring/application.properties':
