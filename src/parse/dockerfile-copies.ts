@@ -80,7 +80,8 @@ export function parseCopy(
     flags[m[1]!] = m[2] ?? '';
     text = text.slice(m[0].length);
   }
-  const words = jsonWords(text) ?? text.split(/\s+/).filter(Boolean);
+  // Docker reads the shell form's words with its shell lexer, quotes removed (`COPY --from=build "$HOME" "$HOME"`).
+  const words = jsonWords(text) ?? text.split(/\s+/).filter(Boolean).map(unquote);
   const copy: DockerCopy = { instruction, stage, sources: [], written: words, range, line };
   if (flags['from'] !== undefined) copy.from = flags['from'];
   if (words.length < 2) return { ...copy, unknown: 'it names no source and destination' };

@@ -4,7 +4,14 @@ import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
 import { officialTomcatImageBase } from '../knowledge/tomcat';
-import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import {
+  basenameOf,
+  lineOffsets,
+  logicalLines,
+  propertyEntries,
+  type JvmOptionsData,
+  type JvmProperty,
+} from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { scanLaunchProperties, type LaunchProperties } from './java/java-launch';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
@@ -127,12 +134,17 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     const stageVariables: StageVariables[] = [];
     let variables: StageVariables = {};
     const escape = /^\s*#\s*escape\s*=\s*`/im.test(file.text.slice(0, 200)) ? '`' : '\\';
+    const logicals = logicalLines(file.text, escape === '`' ? /`$/ : /\\$/, REMOVED_LINE);
+    // The text Docker runs: the lines it removes from continuations blanked, at the file's own offsets.
+    const source = withoutRemovedLines(file.text, logicals, (start, end) =>
+      comments.push({ text: file.text.slice(start + 1, end), range: index.rangeAt(start, end) }),
+    );
     /** Where the here-documents of the last instruction end: their lines are its own, no instructions. */
     let hereDocumentLinesEnd = -1;
-    for (const line of logicalLines(file.text, escape === '`' ? /`$/ : /\\$/)) {
+    for (const line of logicals) {
       if (line.start < hereDocumentLinesEnd) continue;
       let logical = line;
-      const text = file.text.slice(logical.start, logical.end);
+      const text = source.slice(logical.start, logical.end);
       const lead = text.length - text.trimStart().length;
       const body = text.trim();
       if (body.startsWith('#')) {
@@ -148,7 +160,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
         // A RUN's here-documents are part of its command line; COPY/ADD's are file contents, not their arguments.
         if (name === 'RUN') logical = { ...logical, end: hereDocumentLinesEnd };
       }
-      const rest = file.text.slice(argsStart, logical.end);
+      const rest = source.slice(argsStart, logical.end);
       if (stages.length > 0 && (name === 'RUN' || name === 'ENV' || name === 'CMD' || name === 'ENTRYPOINT'))
         commands.push({
           instruction: name,
@@ -158,7 +170,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           ...(name === 'RUN' ? { variables: { ...variables } } : {}),
         });
       if (name === 'RUN')
-        for (const entry of runSecretEntries(file.text, argsStart, logical.end, index)) entries.push(entry);
+        for (const entry of runSecretEntries(source, argsStart, logical.end, index)) entries.push(entry);
       // A secret's default written on an ARG (`ARG TRUST_STORE_PWD=tru5tpassw0rd`) is in the repository and, once an
       // ENV or RUN uses it, in the image's history (Docker's build check SecretsUsedInArgOrEnv): an entry, as for ENV.
       if (name === 'ARG' && /^[A-Za-z_]\w*=/.test(rest.trim()))
@@ -207,19 +219,19 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           variables[pair.key] = substituteVariables(pair.value, variables);
           const valueEnd = Math.min(logical.end, pair.valueStart + pair.value.length);
           entries.push(pairEntry(pair, 'ENV', logical.end));
-          const launched = scanLaunchProperties(file.text, index, pair.valueStart, valueEnd, pair.key);
+          const launched = scanLaunchProperties(source, index, pair.valueStart, valueEnd, pair.key);
           stageOptions(stages.length - 1).push(...launched.jvm);
           elsewhere.push(...launched.elsewhere);
           const springProperty = springPropertyOfVariable(pair.key);
           if (springProperty)
             springEnvironment.push(
-              environmentSetting(file.text, index, pair.key, springProperty, pair.keyStart, pair.valueStart, valueEnd),
+              environmentSetting(source, index, pair.key, springProperty, pair.keyStart, pair.valueStart, valueEnd),
             );
         }
-        for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
+        for (const reference of scanJavaHomes(source, index, argsStart, logical.end)) javaHomes.push(reference);
       } else if (name === 'CMD' || name === 'ENTRYPOINT') {
         const stage = stages.length - 1;
-        const launched = scanLaunchProperties(file.text, index, argsStart, logical.end, name);
+        const launched = scanLaunchProperties(source, index, argsStart, logical.end, name);
         if (name === 'CMD') startCommands.push({ stage, launched });
         else {
           stageOptions(stage).push(...launched.jvm);
@@ -230,9 +242,9 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
             runsApplication: launched.runsApplication,
           };
         }
-        for (const argument of scanSpringArguments(file.text, index, argsStart, logical.end))
+        for (const argument of scanSpringArguments(source, index, argsStart, logical.end))
           springArguments.push(argument);
-        for (const reference of scanJavaHomes(file.text, index, argsStart, logical.end)) javaHomes.push(reference);
+        for (const reference of scanJavaHomes(source, index, argsStart, logical.end)) javaHomes.push(reference);
       }
     }
     // Docker appends CMD to an exec-form ENTRYPOINT, and a shell-form one ignores it: after an ENTRYPOINT that runs
@@ -359,6 +371,39 @@ function envPairs(args: string, argsStart: number): EnvPair[] {
         },
       ]
     : [];
+}
+
+/**
+ * A comment or empty line inside an instruction's continuation: Docker removes it before the instruction runs ("RUN
+ * echo hello \\ / # comment / world" runs `echo hello world`: https://docs.docker.com/reference/dockerfile/#format).
+ */
+const REMOVED_LINE = /^\s*(#.*)?$/;
+
+/**
+ * The file's text with the lines Docker removes from each instruction's continuation (REMOVED_LINE, an instruction's
+ * first line excepted) blanked, line break included: every reader then sees the continuation Docker runs, at the
+ * file's own offsets. `comment` is given each removed comment's offsets (of its `#` and of its end).
+ */
+function withoutRemovedLines(
+  text: string,
+  logicals: readonly { start: number; end: number }[],
+  comment: (start: number, end: number) => void,
+): string {
+  let out = '';
+  let at = 0;
+  for (const logical of logicals) {
+    const lines = lineOffsets(text.slice(logical.start, logical.end));
+    for (const [i, line] of lines.entries()) {
+      if (i === 0 || i === lines.length - 1 || !REMOVED_LINE.test(line.text)) continue;
+      const start = logical.start + line.start;
+      const next = logical.start + lines[i + 1]!.start;
+      const hash = line.text.indexOf('#');
+      if (hash >= 0) comment(start + hash, logical.start + line.end);
+      out += text.slice(at, start) + ' '.repeat(next - start);
+      at = next;
+    }
+  }
+  return out + text.slice(at);
 }
 
 /** The stage that runs the application: the last one, followed through `FROM <earlier stage>` to a real image. */

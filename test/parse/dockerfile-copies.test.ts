@@ -62,6 +62,11 @@ describe('Dockerfile COPY and ADD', () => {
       },
     ],
     [
+      // wwerner/boot-vue-docker@913fdbe: Docker's lexer removes the quotes of the shell form's words.
+      'COPY --from=packager "/opt/jre" "/opt/jre"',
+      { sources: ['/opt/jre'], destination: '/opt/jre', from: 'packager' },
+    ],
+    [
       'COPY <<EOF /etc/app.conf',
       { sources: [], destination: undefined, unknown: 'its content is written in the Dockerfile' },
     ],
