@@ -372,3 +372,18 @@ export function systemJavaStoreAt(absolutePath: string): SystemJavaStore | undef
 export function ownCacertsSourceOf(reference: string): string | undefined {
   return imageHomeOf(reference)?.ownCacertsSource;
 }
+
+/** The module a jlinked runtime needs for elliptic-curve cryptography (SunEC), for JDKs that keep it out of java.base. */
+export interface EcProviderModule {
+  module: string;
+  /** The first feature release with the module (jlink came with JDK 9). */
+  fromFeature: number;
+  /** From this feature release java.base holds the provider: a runtime of any modules has it. */
+  inJavaBaseFromFeature: number;
+  source: string;
+}
+
+export function jlinkEcProvider(): EcProviderModule {
+  const { module, fromFeature, inJavaBaseFromFeature, source } = facts().jlinkEcProvider;
+  return { module, fromFeature, inJavaBaseFromFeature, source };
+}

@@ -29,6 +29,7 @@ import javaCipherNameUnsupported from './java/cipher-name-unsupported';
 import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened';
 import javaHttpsOnlyInProfile from './java/https-only-in-profile';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
+import javaJlinkRuntimeWithoutEc from './java/jlink-runtime-without-ec';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
 import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-runtime';
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
@@ -126,6 +127,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaDisabledAlgorithmsWeakened,
   javaHttpsOnlyInProfile,
   javaIbmDefaultTlsV1,
+  javaJlinkRuntimeWithoutEc,
   javaProtocolDisabledByRuntime,
   javaProtocolUnsupportedByRuntime,
   javaRuntimeAmbiguous,

@@ -1,0 +1,91 @@
+import * as path from 'node:path';
+import { describeJdk, jdkFromImage, jdkFromPath, jlinkEcProvider, type NamedJdk } from '../../knowledge';
+import type { RunMemo } from '../../core/run-memo';
+import { jlinkRuntimes, type JlinkRuntime } from '../../model/dockerfile-jlink';
+import type { DockerfileData } from '../../parse/dockerfile';
+import type { ParsedDocument } from '../../parse/types';
+import { defineRule } from '../types';
+
+/**
+ * A Java runtime a Dockerfile builds with jlink without the module of the elliptic-curve provider (SunEC: jdk.crypto.ec
+ * on JDK 9 to 21; knowledge jdk-locations.json jlinkEcProvider). It offers no ECDHE or ECDSA suite and no EC group, so a
+ * peer that accepts only those fails the handshake: checked here with a jlinked JDK 17 against openssl s_server (EC
+ * groups only, ECDHE-only TLS 1.2 ciphers, a P-256 certificate: handshake_failure; OpenSSL's default, which also offers
+ * ffdhe groups and DHE suites, connects). Which peers the application calls is mostly outside the tree, so this is a
+ * warning about the runtime, not a predicted handshake. Real cases: adoptium/containers#520 (jdeps-built module list),
+ * kruize/kruize#31, networknt/light-codegen#433.
+ */
+export default defineRule({
+  meta: {
+    id: 'java/jlink-runtime-without-ec',
+    description:
+      'Report a jlink runtime of a Dockerfile that leaves out the elliptic-curve provider module (jdk.crypto.ec, JDK 9 to 21): its TLS has no ECDHE or ECDSA suite and no X25519/P-256 group, and peers that accept only those fail with handshake_failure',
+    severity: 'warning',
+    messages: {
+      withoutEc:
+        "jlink builds the runtime {{output}}{{copied}} from {{jdk}} with the modules {{modules}}, without {{module}}: it has no elliptic-curve cryptography (the SunEC provider), so its TLS offers no ECDHE or ECDSA cipher suite and no X25519 or P-256 group, and it cannot use an EC key. A server that accepts only those (ECDHE-only TLS 1.2 ciphers, TLS 1.3 limited to EC groups as nginx's `ssl_ecdh_curve X25519:prime256v1` and most public HTTPS endpoints are, or an EC certificate) fails the handshake with handshake_failure. Add {{module}} to --add-modules, or use --bind-services",
+      withoutEcUnknownJdk:
+        'jlink builds the runtime {{output}}{{copied}} with the modules {{modules}}, without {{module}}, from a JDK the tree does not name: if it is JDK {{from}} to {{lastWithModule}}, the runtime has no elliptic-curve cryptography (the SunEC provider; java.base holds it from JDK {{inJavaBase}}), so its TLS offers no ECDHE or ECDSA cipher suite and no X25519 or P-256 group, and a server that accepts only those (or presents an EC certificate) fails the handshake with handshake_failure. Add {{module}} to --add-modules, or use --bind-services',
+    },
+    defaultOptions: {},
+    appliesTo: { documents: ['dockerfile'] },
+    symptoms: [
+      'javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure',
+      'javax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+    ],
+  },
+  check(ctx) {
+    const ec = jlinkEcProvider();
+    for (const doc of ctx.deployment.documents) {
+      if (doc.kind !== 'dockerfile') continue;
+      const dockerfile = doc as ParsedDocument<DockerfileData>;
+      for (const runtime of jlinkRuntimes(dockerfile.data)) {
+        if (runtime.bindServices || (!runtime.modules && !runtime.fromJdeps)) continue;
+        if (runtime.modules?.includes(ec.module)) continue;
+        const jdk = jlinkJdk(dockerfile.data, runtime, ctx.memo);
+        const feature = jdk ? Number(jdk.feature ?? jdk.version?.replace(/^1\./, '').split(/[._+-]/)[0]) : NaN;
+        if (feature >= ec.inJavaBaseFromFeature || feature < ec.fromFeature) continue;
+        const known = Number.isFinite(feature);
+        ctx.report({
+          messageId: known ? 'withoutEc' : 'withoutEcUnknownJdk',
+          severity: known ? undefined : 'info',
+          data: {
+            output: runtime.output,
+            copied: runtime.copy ? ` (the running image copies it at line ${runtime.copy.line})` : '',
+            jdk: jdk ? describeJdk(jdk.vendor, jdk.version ?? jdk.feature ?? '') : '',
+            modules: moduleList(runtime),
+            module: ec.module,
+            from: ec.fromFeature,
+            lastWithModule: ec.inJavaBaseFromFeature - 1,
+            inJavaBase: ec.inJavaBaseFromFeature,
+          },
+          location: { file: doc.file.path, range: runtime.range },
+          related: runtime.copy
+            ? [{ file: doc.file.path, range: runtime.copy.range, message: 'the running image copies the runtime here' }]
+            : undefined,
+          fingerprint: [path.basename(doc.file.path), runtime.output],
+        });
+      }
+    }
+  },
+});
+
+/** The modules as the command gives them: named, and jdeps's output. */
+function moduleList(runtime: JlinkRuntime): string {
+  const named = runtime.modules?.length ? runtime.modules.join(',') : '';
+  if (!runtime.fromJdeps) return named;
+  const jdeps = "jdeps's output (the modules the code refers to; no code refers to a provider)";
+  return named ? `${named} and ${jdeps}` : jdeps;
+}
+
+/** The JDK that runs jlink: its stage's image, else the JDK an absolute jlink path lies in (`/usr/lib/jvm/java-11-openjdk/bin/jlink`). */
+function jlinkJdk(data: DockerfileData, runtime: JlinkRuntime, memo: RunMemo): NamedJdk | undefined {
+  let stage = data.stages[runtime.stage];
+  for (let hops = 0; stage?.fromStage !== undefined && hops < data.stages.length; hops++)
+    stage = data.stages[stage.fromStage];
+  const fromImage = stage?.image ? jdkFromImage(stage.image, memo) : undefined;
+  if (fromImage) return fromImage;
+  return runtime.command.startsWith('/')
+    ? jdkFromPath(path.posix.dirname(path.posix.dirname(runtime.command)), memo)
+    : undefined;
+}
