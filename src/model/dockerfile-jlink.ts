@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import type { Range } from '../core/types';
-import { heldCopies, runtimeStages, type DockerfileData } from '../parse/dockerfile';
+import type { RunMemo } from '../core/run-memo';
+import { jdkFromImage, jdkFromPath, type NamedJdk } from '../knowledge';
+import { heldCopies, imageStage, runtimeStages, type DockerfileData } from '../parse/dockerfile';
 import { substituteVariables, type DockerCopy } from '../parse/dockerfile-copies';
 import { simpleCommands } from '../parse/shell-commands';
 
@@ -116,7 +118,7 @@ function fromStage(data: DockerfileData, from: string): number | undefined {
 
 /** Whether copying `source` (a path in the stage) copies the directory `output`. */
 function holds(source: string, output: string): boolean {
-  const from = trimSlash(path.posix.normalize(source.startsWith('/') ? source : `/${source}`));
+  const from = normalAbsolute(source);
   return output === from || output.startsWith(from === '/' ? '/' : `${from}/`);
 }
 
@@ -141,4 +143,42 @@ function commandsOf(text: string): string[][] {
     }
   }
   return simpleCommands(text);
+}
+
+/**
+ * Where the running image holds the runtime: `--output` when it runs jlink itself, else the COPY's destination (Docker
+ * copies a directory's content: `COPY --from=jre-build /javaruntime $JAVA_HOME` puts it at $JAVA_HOME), with what lies
+ * between the copied directory and the output (`COPY --from=build /opt /opt` of `/opt/jre`).
+ */
+export function jlinkedHome(runtime: JlinkRuntime): string | undefined {
+  const { copy } = runtime;
+  if (!copy) return runtime.output;
+  if (!copy.destination) return undefined;
+  const source = copy.sources
+    .map(normalAbsolute)
+    .find((s) => runtime.output === s || runtime.output.startsWith(`${s}/`));
+  return source === undefined
+    ? undefined
+    : trimSlash(path.posix.join(copy.destination, runtime.output.slice(source.length)));
+}
+
+/** The runtime the running image holds at `home` (a JAVA_HOME, a java command's directory); undefined when none or several. */
+export function jlinkedAt(runtimes: readonly JlinkRuntime[], home: string): JlinkRuntime | undefined {
+  const normal = normalAbsolute(home);
+  const at = runtimes.filter((runtime) => jlinkedHome(runtime) === normal);
+  return at.length === 1 ? at[0] : undefined;
+}
+
+/** The JDK that runs jlink: its stage's image, else the JDK an absolute jlink path lies in (`/usr/lib/jvm/java-11-openjdk/bin/jlink`). */
+export function jlinkJdk(data: DockerfileData, runtime: JlinkRuntime, memo?: RunMemo): NamedJdk | undefined {
+  const stage = imageStage(data, runtime.stage);
+  const fromImage = stage?.image ? jdkFromImage(stage.image, memo) : undefined;
+  if (fromImage) return fromImage;
+  return runtime.command.startsWith('/')
+    ? jdkFromPath(path.posix.dirname(path.posix.dirname(runtime.command)), memo)
+    : undefined;
+}
+
+function normalAbsolute(dir: string): string {
+  return trimSlash(path.posix.normalize(dir.startsWith('/') ? dir : `/${dir}`));
 }

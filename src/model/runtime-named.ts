@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { jdkFromImage, jdkFromPackage, jdkFromPath, sameDefaultsEveryUpdate, type NamedJdk } from '../knowledge';
-import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, imageStage, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
@@ -8,6 +8,7 @@ import type { Location, Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { JavaRuntime } from './types';
 import { jdkUnpackedAt, unpackedJdkArchives } from './dockerfile-jdk-archives';
+import { jlinkedAt, jlinkJdk, jlinkRuntimes, type JlinkRuntime } from './dockerfile-jlink';
 
 /** A JDK found in the tree (or named by it) and the directory it belongs to. */
 export interface ScopedRuntime {
@@ -99,14 +100,25 @@ export function namedRuntimes(documents: ParsedDocument[], root: string, memo?: 
     const scope = doc.kind === 'java.shell-env' ? scriptScope(doc.file.path) : path.dirname(doc.file.path);
     const fromPaths: ScopedRuntime[] = [];
     // A JDK the image unpacks from an archive where JAVA_HOME points: the archive's name gives it.
-    const archives = doc.kind === 'dockerfile' ? unpackedJdkArchives(doc.data as DockerfileData) : [];
+    const dockerfile = doc.kind === 'dockerfile' ? (doc.data as DockerfileData) : undefined;
+    const archives = dockerfile ? unpackedJdkArchives(dockerfile) : [];
+    // A runtime jlink builds from a JDK (in the image, or in a stage it copies from) where JAVA_HOME points: that JDK.
+    const linkedRuntimes = dockerfile ? jlinkRuntimes(dockerfile) : [];
     for (const reference of data.javaHomes ?? []) {
       const byPath = jdkFromPath(reference.path, memo);
       // A path that gives no version (`/opt/java/openjdk`) yields to the archive unpacked there, which does.
       const unpacked = byPath?.version ? undefined : jdkUnpackedAt(archives, reference.path);
-      const jdk = unpacked?.jdk ?? byPath;
+      const linked = dockerfile && !byPath?.version ? jlinkedAt(linkedRuntimes, reference.path) : undefined;
+      const linkedJdk = dockerfile && linked ? jlinkJdk(dockerfile, linked, memo) : undefined;
+      const jdk = linkedJdk ?? unpacked?.jdk ?? byPath;
       if (!jdk) continue;
-      const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}${unpacked ? `, unpacked from ${unpacked.name} (${file}:${unpacked.range.start.line + 1})` : ''}`;
+      const how =
+        dockerfile && linked && linkedJdk
+          ? `, built by jlink from ${jlinkSource(dockerfile, linked)} (${file}:${linked.range.start.line + 1})`
+          : unpacked
+            ? `, unpacked from ${unpacked.name} (${file}:${unpacked.range.start.line + 1})`
+            : '';
+      const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}${how}`;
       fromPaths.push({ scope, runtime: runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text) });
     }
     found.push(...fromPaths);
@@ -169,4 +181,10 @@ export function installedJdks(data: DockerfileData): { name: string; jdk: NamedJ
     const jdk = jdkFromPackage(name);
     return jdk ? [{ name, jdk, range }] : [];
   });
+}
+
+/** What a jlink ran from, in words: the image of its stage, else its command (`/usr/lib/jvm/java-11-openjdk/bin/jlink`). */
+function jlinkSource(data: DockerfileData, runtime: JlinkRuntime): string {
+  const stage = imageStage(data, runtime.stage);
+  return stage?.image && jdkFromImage(stage.image) ? stage.written : runtime.command;
 }

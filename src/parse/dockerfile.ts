@@ -408,7 +408,12 @@ function withoutRemovedLines(
 
 /** The stage that runs the application: the last one, followed through `FROM <earlier stage>` to a real image. */
 export function runtimeStage(data: DockerfileData): DockerStage | undefined {
-  let stage = data.stages[data.stages.length - 1];
+  return imageStage(data, data.stages.length - 1);
+}
+
+/** The stage at `index` followed through `FROM <earlier stage>` to the one that names a real image. */
+export function imageStage(data: DockerfileData, index: number): DockerStage | undefined {
+  let stage = data.stages[index];
   for (let hops = 0; stage?.fromStage !== undefined && hops < data.stages.length; hops++)
     stage = data.stages[stage.fromStage];
   return stage;

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { describeJdk, jdkFromImage, jdkFromPath, jlinkEcProvider, type NamedJdk } from '../../knowledge';
-import type { RunMemo } from '../../core/run-memo';
-import { jlinkRuntimes, type JlinkRuntime } from '../../model/dockerfile-jlink';
+import { describeJdk, jlinkEcProvider } from '../../knowledge';
+import { jlinkJdk, jlinkRuntimes, type JlinkRuntime } from '../../model/dockerfile-jlink';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
@@ -76,16 +75,4 @@ function moduleList(runtime: JlinkRuntime): string {
   if (!runtime.fromJdeps) return named;
   const jdeps = "jdeps's output (the modules the code refers to; no code refers to a provider)";
   return named ? `${named} and ${jdeps}` : jdeps;
-}
-
-/** The JDK that runs jlink: its stage's image, else the JDK an absolute jlink path lies in (`/usr/lib/jvm/java-11-openjdk/bin/jlink`). */
-function jlinkJdk(data: DockerfileData, runtime: JlinkRuntime, memo: RunMemo): NamedJdk | undefined {
-  let stage = data.stages[runtime.stage];
-  for (let hops = 0; stage?.fromStage !== undefined && hops < data.stages.length; hops++)
-    stage = data.stages[stage.fromStage];
-  const fromImage = stage?.image ? jdkFromImage(stage.image, memo) : undefined;
-  if (fromImage) return fromImage;
-  return runtime.command.startsWith('/')
-    ? jdkFromPath(path.posix.dirname(path.posix.dirname(runtime.command)), memo)
-    : undefined;
 }
