@@ -71,7 +71,6 @@ export {
   systemCaStoreOf,
   systemCaStoreOfPackage,
   systemJavaStoreAt,
-  type EcProviderModule,
   type NamedJdk,
   type SystemCaStore,
   type SystemJavaStore,

@@ -374,7 +374,7 @@ export function ownCacertsSourceOf(reference: string): string | undefined {
 }
 
 /** The module a jlinked runtime needs for elliptic-curve cryptography (SunEC), for JDKs that keep it out of java.base. */
-export interface EcProviderModule {
+interface EcProviderModule {
   module: string;
   /** The first feature release with the module (jlink came with JDK 9). */
   fromFeature: number;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { describeJdk, jlinkEcProvider } from '../../knowledge';
+import { describeJdk, jlinkEcProvider, parseJavaVersion } from '../../knowledge';
 import { jlinkJdk, jlinkRuntimes, type JlinkRuntime } from '../../model/dockerfile-jlink';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { ParsedDocument } from '../../parse/types';
@@ -42,7 +42,7 @@ export default defineRule({
         if (runtime.bindServices || (!runtime.modules && !runtime.fromJdeps)) continue;
         if (runtime.modules?.includes(ec.module)) continue;
         const jdk = jlinkJdk(dockerfile.data, runtime, ctx.memo);
-        const feature = jdk ? Number(jdk.feature ?? jdk.version?.replace(/^1\./, '').split(/[._+-]/)[0]) : NaN;
+        const feature = (jdk && parseJavaVersion(jdk.version ?? jdk.feature ?? '')?.feature) ?? NaN;
         if (feature >= ec.inJavaBaseFromFeature || feature < ec.fromFeature) continue;
         const known = Number.isFinite(feature);
         ctx.report({
