@@ -78,6 +78,12 @@ export function range(startLine: number, startChar: number, endLine: number, end
 }
 
 /** Whether two locations start at the same place of the same file. */
+/** Whether `inner` lies inside `outer` (both zero-based, ends exclusive). */
+export function within(inner: Range, outer: Range): boolean {
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
 export function sameStart(a: Location, b: Location): boolean {
   return (
     a.file === b.file &&

@@ -277,12 +277,26 @@ export function nginxReleaseFromImage(reference: string): string | undefined {
  * both sides (`1.27`: 1.27.0 to 1.27.x).
  */
 export function nginxVerifyClientTakesTrustedCertificate(release?: string): boolean | undefined {
+  return releaseFrom(release, data.nginx.verifyClientTrustedCertificateSince.since);
+}
+
+/** Whether `release` is `since` or later: undefined when unknown or when it names releases on both sides. */
+function releaseFrom(release: string | undefined, since: string): boolean | undefined {
   if (!release) return undefined;
-  const since = releaseParts(data.nginx.verifyClientTrustedCertificateSince.since);
+  const first = releaseParts(since);
   const { low, high } = releaseRange(release);
-  if (!releaseBefore(low, since)) return true;
-  if (!releaseBefore(since, high)) return false;
+  if (!releaseBefore(low, first)) return true;
+  if (!releaseBefore(first, high)) return false;
   return undefined;
+}
+
+/**
+ * Whether nginx `release` refuses the `ssl` directive at start (`[emerg] unknown directive "ssl"`): true from 1.25.1,
+ * false before (1.15.0 to 1.25.0 warn that it is deprecated); undefined when the release is unknown or names releases
+ * on both sides (`1.25`: 1.25.0 to 1.25.x).
+ */
+export function nginxRefusesSslDirective(release?: string): boolean | undefined {
+  return releaseFrom(release, data.nginx.sslDirectiveRemoved.since);
 }
 
 export interface ProxyProtocolsDefault {

@@ -185,6 +185,22 @@ export interface NginxVerifyWithoutAnchors {
   passes: (NginxPassRef & { transport: 'tls' | 'plain' | 'unknown' })[];
 }
 
+/**
+ * An nginx `ssl` directive (src/model/nginx-startup.ts sslDirectives): deprecated since 1.15.0, refused at start from
+ * 1.25.1 (knowledge openssl-servers.json nginx.sslDirectiveRemoved).
+ */
+export interface NginxSslDirective {
+  at: Location;
+  /** Its argument as written (`on`, `off`). */
+  value: string;
+  /** The includes that brought it, outermost first. */
+  via?: RelatedLocation[];
+  /** The nginx release the image running the file names (`nginx:1.27` → `1.27`), with the line that names it. */
+  nginx?: { release: string; at: Location };
+  /** The file is a template: what it renders may differ. */
+  template: boolean;
+}
+
 /** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */
 export interface RuntimeUse {
   /** Absolute deployment root. */

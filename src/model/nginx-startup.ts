@@ -22,6 +22,7 @@
 import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { NginxStartupFailure } from './attributes';
+import type { NginxSslDirective } from './deployment-records';
 import { NGINX_FACTS, nginxVerifyClientTakesTrustedCertificate } from '../knowledge/openssl';
 import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';
 import { hasUnresolvedInclude } from './nginx-unresolved';
@@ -198,4 +199,40 @@ export function workloadApiOf(scope: Placed[], name: string): { directive: strin
   const p = last(scope, name);
   if (p?.directive.args[0]?.value !== 'on') return undefined;
   return { directive: `${name} on`, at: { file: p.file, range: argsRange(p) } };
+}
+
+/** The blocks whose directives may be an `ssl` directive: main, http, mail and their servers (not map, geo, location…). */
+const SSL_DIRECTIVE_BLOCKS = new Set(['http', 'mail', 'server']);
+
+/**
+ * The `ssl` directives of a top-level file (includes expanded): at the main level (a conf.d snippet's), in `http`,
+ * `mail` and their `server` blocks, where the http and mail modules took it until 1.25.1.
+ */
+export function sslDirectives(
+  top: Placed[],
+  nginx: { release: string; at: Location } | undefined,
+  isTemplate: (file: string) => boolean,
+  conditional: (at: Location) => boolean,
+): NginxSslDirective[] {
+  const found: NginxSslDirective[] = [];
+  const walk = (list: Placed[]) => {
+    for (const p of list) {
+      if (p.block) {
+        if (SSL_DIRECTIVE_BLOCKS.has(p.directive.name)) walk(p.block);
+      } else if (p.directive.name === 'ssl') {
+        const at = { file: p.file, range: argsRange(p) };
+        // A template's conditional decides whether it is rendered (voxpupuli/puppet-nginx writes it for nginx < 1.15.0).
+        if (conditional(at)) continue;
+        found.push({
+          at,
+          value: p.directive.args[0]?.value ?? '',
+          ...(p.via ? { via: p.via } : {}),
+          ...(nginx ? { nginx } : {}),
+          template: isTemplate(p.file),
+        });
+      }
+    }
+  };
+  walk(top);
+  return found;
 }

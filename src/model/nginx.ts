@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { relativePosix } from './paths';
 import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
-import type { Location, RelatedLocation } from '../core/types';
+import { within, type Location, type RelatedLocation } from '../core/types';
 import type { NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 import { NGINX_FACTS } from '../knowledge/openssl';
@@ -17,7 +17,7 @@ import { argsRange, last, type Placed } from './nginx-placed';
 import { ignoredPassTls, nginxPasses, verifyWithoutTrustedCertificate } from './nginx-passes';
 import { nginxPlainPasses, nginxTlsOnlyPorts } from './nginx-plain-calls';
 import { proxyComponents } from './nginx-proxy';
-import { nginxStartupFailures, workloadApiOf, type NginxServerBlock } from './nginx-startup';
+import { nginxStartupFailures, sslDirectives, workloadApiOf, type NginxServerBlock } from './nginx-startup';
 import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import type { Component } from './types';
 import type { NginxServerAttributes } from './attributes';
@@ -250,12 +250,19 @@ export const nginxContributor: ModelContributor = {
     // What a template renders is not known here: no verdict on what it may put in or leave out.
     const templates = new Set(docs.filter((d) => d.template).map((d) => d.file.path));
     const isTemplate = (file: string) => templates.has(file);
+    // Whether a place of a template lies under a conditional (`<% if nginx_version < '1.15.0' -%>`), which decides it.
+    const branchesByFile = new Map(docs.map((d) => [d.file.path, d.template?.branches ?? []]));
+    const conditional = (at: Location) =>
+      (branchesByFile.get(at.file) ?? []).some((b) => at.range !== undefined && within(at.range, b.range));
     for (const doc of docs) {
       if (included.has(doc.file.path)) continue;
       const top = expanded.get(doc.file.path)!;
       const passes = nginxPasses(top);
       (ctx.deployment.nginxIgnoredPassTls ??= []).push(...ignoredPassTls(passes, isTemplate));
       (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(...verifyWithoutTrustedCertificate(passes, isTemplate));
+      (ctx.deployment.nginxSslDirectives ??= []).push(
+        ...sslDirectives(top, opensslFor(doc.file.path).nginx, isTemplate, conditional),
+      );
       const servers: NginxServerBlock[] = [];
       const walk = (list: Placed[], inherited: Placed[], level: NginxServerBlock['level']) => {
         const here = [...inherited, ...list.filter((p) => !p.block)];

@@ -31,6 +31,7 @@ import type {
   PlainCallToTls,
   NginxIgnoredPassTls,
   NginxVerifyWithoutAnchors,
+  NginxSslDirective,
 } from './deployment-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
@@ -48,6 +49,7 @@ export type {
   NginxPassRef,
   NginxIgnoredPassTls,
   NginxVerifyWithoutAnchors,
+  NginxSslDirective,
   RuntimeUse,
 } from './deployment-records';
 
@@ -319,6 +321,8 @@ export interface Deployment {
   nginxIgnoredPassTls?: NginxIgnoredPassTls[];
   /** nginx `*_ssl_verify on` without a trusted certificate where nginx builds a TLS client. Unset without the model. */
   nginxVerifyWithoutAnchors?: NginxVerifyWithoutAnchors[];
+  /** nginx `ssl` directives, which 1.25.1 and later refuse at start. Unset without the model. */
+  nginxSslDirectives?: NginxSslDirective[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */
   buildProjects?: string[];
   /**

@@ -73,6 +73,7 @@ import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
 import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
 import nginxSecurityLevelRefusesCertificate from './nginx/security-level-refuses-certificate';
 import nginxSecurityLevelRefusesDhParameters from './nginx/security-level-refuses-dh-parameters';
+import nginxSslDirectiveRemoved from './nginx/ssl-directive-removed';
 import nginxVerifyWithoutCaCertificates from './nginx/verify-without-ca-certificates';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
@@ -171,6 +172,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   nginxProxyTargetUnknown,
   nginxSecurityLevelRefusesCertificate,
   nginxSecurityLevelRefusesDhParameters,
+  nginxSslDirectiveRemoved,
   nginxVerifyWithoutCaCertificates,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,

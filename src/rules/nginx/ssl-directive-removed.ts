@@ -1,0 +1,63 @@
+import * as path from 'node:path';
+import type { RelatedLocation } from '../../core/types';
+import { NGINX_FACTS, nginxRefusesSslDirective } from '../../knowledge/openssl';
+import { defineRule } from '../types';
+
+const { since: REMOVED, deprecatedSince: DEPRECATED } = NGINX_FACTS.sslDirectiveRemoved;
+
+/**
+ * The `ssl` directive (`ssl on;`), which nginx deprecated for `listen … ssl` and later removed (nginx/nginx@d32f66f;
+ * the releases are knowledge: openssl-servers.json nginx.sslDirectiveRemoved): from the removal nginx stops at start
+ * with `[emerg] unknown directive "ssl"`, so every server of the file is down, TLS or not. An error when the image that
+ * runs the file names a release without it; a warning when it names an earlier one (it starts, with a deprecation
+ * warning, and stops starting at the next upgrade) or none (the official image's current tags have none), or when the
+ * file is a template. Real case: amitbansal26/nexus-nginx-ssl (`FROM nginx`, `ssl on;`).
+ */
+export default defineRule({
+  meta: {
+    id: 'nginx/ssl-directive-removed',
+    description:
+      'Report the ssl directive (ssl on;), which nginx deprecated for listen … ssl and then removed: the releases without it refuse it and do not start',
+    severity: 'error',
+    appliesTo: { documents: ['nginx.'] },
+    messages: {
+      refused:
+        "'ssl {{value}}' is a directive nginx removed in {{removed}}, and the image runs nginx {{release}}: nginx stops at start with [emerg] unknown directive \"ssl\" (nginx -t fails too), so none of this configuration's servers runs. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
+      deprecated:
+        "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{release}} still takes it, with a warning, but nginx {{removed}} and later stop at start with [emerg] unknown directive \"ssl\", so the next upgrade of the image takes every server of this configuration down. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
+      releaseUnknown:
+        "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{removed}} and later (every release since June 2023, and the nginx image's current tags) stop at start with [emerg] unknown directive \"ssl\", earlier ones warn. {{which}} Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
+    },
+    options: {},
+    symptoms: [
+      '[emerg] unknown directive "ssl"',
+      'the "ssl" directive is deprecated, use the "listen ... ssl" directive instead',
+    ],
+  },
+  check(ctx) {
+    for (const directive of ctx.deployment.nginxSslDirectives ?? []) {
+      const { nginx } = directive;
+      const refuses = nginxRefusesSslDirective(nginx?.release);
+      const related: RelatedLocation[] = [
+        ...(directive.via ?? []),
+        ...(nginx ? [{ ...nginx.at, message: `the image runs nginx ${nginx.release}` }] : []),
+      ];
+      const data = { value: directive.value, removed: REMOVED, deprecated: DEPRECATED, release: nginx?.release ?? '' };
+      const messageId = refuses === true ? 'refused' : refuses === false ? 'deprecated' : 'releaseUnknown';
+      ctx.report({
+        messageId,
+        // A template may render otherwise: what it says stays a warning.
+        severity: refuses === true && !directive.template ? 'error' : 'warning',
+        data: {
+          ...data,
+          which: nginx
+            ? `The image's tag ${nginx.release} spans releases on both sides.`
+            : 'The tree names no nginx release for this file (an image tag without one, such as nginx or nginx:alpine, pulls the current release).',
+        },
+        location: directive.at,
+        related: related.length ? related : undefined,
+        fingerprint: [path.basename(directive.at.file), directive.value, nginx?.release ?? ''],
+      });
+    }
+  },
+});

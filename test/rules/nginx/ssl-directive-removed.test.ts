@@ -1,0 +1,108 @@
+import rule from '../../../src/rules/nginx/ssl-directive-removed';
+import { ruleTester } from '../../helpers/rule-tester';
+
+// nginx/nginx@d32f66f (first in release-1.25.1) removed the http and mail modules' "ssl" directive: from 1.25.1 nginx
+// stops at start with [emerg] unknown directive "ssl". Debian's nginx 1.22.1 here warns and accepts it (`nginx -t`).
+const CERT = 'ssl_certificate /etc/nginx/tls/site.crt;\n    ssl_certificate_key /etc/nginx/tls/site.key;';
+const withSsl = (value = 'on') => `http {\n  server {\n    listen 443;\n    ssl ${value};\n    ${CERT}\n  }\n}\n`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "'listen 443 ssl' instead",
+      files: { 'nginx.conf': `http {\n  server {\n    listen 443 ssl;\n    ${CERT}\n  }\n}\n` },
+    },
+    {
+      name: 'ssl as a key of a map block is no directive',
+      files: { 'nginx.conf': 'http {\n  map $scheme $tls {\n    ssl 1;\n    default 0;\n  }\n}\n' },
+    },
+    {
+      name: "the ssl parameter of a stream server's listen",
+      files: {
+        'nginx.conf': `stream {\n  server {\n    listen 6443 ssl;\n    ${CERT}\n    proxy_pass backend:6443;\n  }\n}\n`,
+      },
+    },
+    {
+      // voxpupuli/puppet-nginx templates/server/server_ssl_settings.erb: written only for nginx before 1.15.0.
+      name: "a template's conditional decides whether it is rendered",
+      files: {
+        'nginx.conf.erb': `http {\n  server {\n    listen 443;\n<% if scope.call_function('versioncmp', [scope['nginx::nginx_version'], '1.15.0']) < 0 -%>\n    ssl on;\n<% end -%>\n    ${CERT}\n  }\n}\n`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      // amitbansal26/nexus-nginx-ssl: `FROM nginx` and `ssl on;` in a server block.
+      name: 'the image names no release: a warning that says which releases refuse it',
+      files: { 'nginx.conf': withSsl() },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          file: 'nginx.conf',
+          line: 4,
+          messageIncludes: [
+            "'ssl on' is deprecated since nginx 1.15.0 and removed in 1.25.1",
+            'The tree names no nginx release',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the image runs nginx 1.27.3: nginx does not start',
+      files: {
+        'gw/nginx.conf': withSsl(),
+        'gw/Dockerfile': 'FROM nginx:1.27.3\nCOPY nginx.conf /etc/nginx/nginx.conf\n',
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          file: 'gw/nginx.conf',
+          line: 4,
+          messageIncludes: ['the image runs nginx 1.27.3: nginx stops at start with [emerg] unknown directive "ssl"'],
+          related: [{ file: 'gw/Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: "'ssl off' on nginx 1.26 (a minor release after the removal): refused too",
+      files: { 'gw/nginx.conf': withSsl('off'), 'gw/Dockerfile': 'FROM nginx:1.26-alpine\n' },
+      errors: [{ messageId: 'refused', severity: 'error', file: 'gw/nginx.conf', line: 4 }],
+    },
+    {
+      name: 'nginx 1.22: it starts with a warning, the next upgrade does not',
+      files: { 'gw/nginx.conf': withSsl(), 'gw/Dockerfile': 'FROM nginx:1.22.1\n' },
+      errors: [
+        {
+          messageId: 'deprecated',
+          severity: 'warning',
+          file: 'gw/nginx.conf',
+          line: 4,
+          messageIncludes: ['nginx 1.22.1 still takes it, with a warning'],
+        },
+      ],
+    },
+    {
+      name: 'nginx 1.25 spans 1.25.0, which takes it, and 1.25.1 on, which does not',
+      files: { 'gw/nginx.conf': withSsl(), 'gw/Dockerfile': 'FROM nginx:1.25\n' },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          file: 'gw/nginx.conf',
+          line: 4,
+          messageIncludes: ["The image's tag 1.25 spans releases on both sides"],
+        },
+      ],
+    },
+    {
+      name: 'in a mail server, whose module lost it in the same commit',
+      files: {
+        'gw/nginx.conf': `mail {\n  server {\n    listen 993;\n    ssl on;\n    protocol imap;\n    ${CERT}\n  }\n}\n`,
+        'gw/Dockerfile': 'FROM nginx:1.27.3\n',
+      },
+      errors: [{ messageId: 'refused', file: 'gw/nginx.conf', line: 4 }],
+    },
+  ],
+});
