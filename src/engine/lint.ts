@@ -190,7 +190,12 @@ function checkDeployment(
   const withoutConditional =
     conditional.length > 0 ? derive(documents.filter((d) => !conditional.some((c) => c.doc === d))) : undefined;
   return stats.time('rules', () => {
-    const mask = secretMasker(documents, () => modelNames(deployment), ownWords);
+    const mask = secretMasker(
+      documents,
+      () => modelNames(deployment),
+      ownWords,
+      () => deployment.derived.certificates.map((c) => c.cert.subjectText),
+    );
     // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.
     const deploymentFindings = settings.applySeverity([
@@ -238,15 +243,11 @@ function involves(finding: Finding, files: Set<string>): boolean {
 }
 
 /**
- * The names the model gives a deployment's things, which messages quote whole or inside longer text: components,
- * the Kafka and Spring ends linked to nothing, and certificates' subjects (every handshake sends them in clear). A
- * short password that is also a word of one (a Compose service `kafka`, `O=kafka`) is left there. A key-store alias
- * is not among them: it is the store's own label, and an alias equal to a password stays masked (docs/security.md).
+ * The names the model gives a deployment's things, which messages quote whole or inside longer text: components and
+ * the Kafka and Spring ends linked to nothing. A short password that is also a word of one (a Compose service `kafka`)
+ * is left there. Certificates' subjects are published texts (secretMasker's `published`: every handshake sends them);
+ * a key-store alias is neither: it is the store's own label, and an alias equal to a password stays masked.
  */
 function modelNames(deployment: DerivedDeployment): string[] {
-  return [
-    ...deployment.components.map((c) => c.name),
-    ...(deployment.unlinkedEnds ?? []).map((end) => end.name),
-    ...deployment.derived.certificates.map((c) => c.cert.subjectText),
-  ];
+  return [...deployment.components.map((c) => c.name), ...(deployment.unlinkedEnds ?? []).map((end) => end.name)];
 }

@@ -314,6 +314,19 @@ describe("names the model gives things are names (marcelmaatkamp/kafka-sasl@faf1
     );
   });
 
+  it('keeps a password of any length inside a certificate subject (jthoms/spring-boot-embedded-tomcat-ssl: store password localhost)', () => {
+    const subject = 'CN=localhost,OU=Unknown,O=Unknown';
+    const mask = secretMasker([doc('server.ssl.key-store-password=localhost\n')], [], [], () => [subject]);
+    expect(mask(`Certificate ${subject} (alias 'tomcat') expired`)).toBe(
+      `Certificate ${subject} (alias 'tomcat') expired`,
+    );
+    expect(mask("the password 'localhost' opens it")).toBe("the password '***' opens it");
+    // A subject that is the secret itself shields nothing.
+    expect(secretMasker([doc('k.password=CN=localhost\n')], [], [], () => ['CN=localhost'])('CN=localhost')).toBe(
+      '***',
+    );
+  });
+
   it('still masks the value standing alone', () => {
     expect(
       secretMasker([doc('Client.password=kafka\n')], () => ['Kafka broker (docker-compose.yml service kafka)'])(

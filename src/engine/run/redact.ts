@@ -26,14 +26,17 @@ const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
  * certificate subject `O=kafka,CN=broker` when a JAAS password is `kafka`). The documents' file paths count as
  * names too: the password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
  * `ownWords` are the model's fixed phrases ("password checked for administrators"): a secret found inside one of
- * them, and not the whole phrase, is left as it is (it is our word, not the tree's value).
+ * them, and not the whole phrase, is left as it is (it is our word, not the tree's value). `published` gives texts the
+ * tree shows anyone anyway (certificate subjects): a secret of any length inside one, and not the whole text, is left.
  */
 export function secretMasker(
   documents: Iterable<ParsedDocument>,
   names: Iterable<string> | (() => Iterable<string>) = [],
   ownWords: Iterable<string> = [],
+  published: () => Iterable<string> = () => [],
 ): (text: string) => string {
   const phrases = [...ownWords];
+  let publishedTexts: string[] | undefined;
   const docs = [...documents];
   // Listed the first time a message holds a secret (most deployments' messages hold none).
   let nameSet: Set<string> | undefined;
@@ -103,9 +106,14 @@ export function secretMasker(
     const inNames = ownSpans(text, nameList());
     const inside = (spans: [number, number][], start: number, end: number) =>
       spans.some(([from, to]) => from <= start && end <= to && end - start < to - from);
+    // What the tree publishes anyway (a certificate's subject, which every handshake sends in clear): a secret of any
+    // length inside one is a word of it (`CN=localhost,OU=…` when a store password is `localhost`).
+    const inPublished = ownSpans(text, (publishedTexts ??= [...published()]));
     const masked = found.filter(
       ([start, end]) =>
-        !inside(ours, start, end) && (end - start >= SHORT_SECRET || (!names && !inside(inNames, start, end))),
+        !inside(ours, start, end) &&
+        !inside(inPublished, start, end) &&
+        (end - start >= SHORT_SECRET || (!names && !inside(inNames, start, end))),
     );
     let out = '';
     let at = 0;
