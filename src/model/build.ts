@@ -8,6 +8,7 @@ import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
 import { findRuntimes, makeRuntimeResolver } from './runtime';
+import { dockerfileJlinkRuntimes } from './dockerfile-jlink';
 import { RunMemo } from '../core/run-memo';
 import { treeStoresOf } from './store-files';
 import { libertyKeyStoresUnreferenced, libertyStoreHomes } from './liberty-unreferenced';
@@ -34,7 +35,9 @@ export interface BuiltModel {
 export function buildModel(root: string, documents: ParsedDocument[], options: BuildOptions): BuiltModel {
   const { config } = options;
   const memo = options.memo ?? new RunMemo();
-  const runtimes = findRuntimes(documents, root, memo);
+  // Read once: the runtimes attach their JDK, and java/jlink-runtime-without-ec judges their modules.
+  const jlinkRuntimes = dockerfileJlinkRuntimes(documents, memo);
+  const runtimes = findRuntimes(documents, root, memo, jlinkRuntimes);
   const componentMatchers = componentGlobs(config.components).filter((g) => g.component.java);
   const matchComponent = (file: string) => {
     if (!componentMatchers.length) return undefined;
@@ -51,6 +54,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     runtime: runtimeFor(path.join(root, '.')),
     buildProjects: options.buildProjects ?? [],
     composeMounts: composeMountsOf(documents, root),
+    jlinkRuntimes,
   };
   const ids = new Set<string>();
   let certificates: TreeCertificate[] | undefined;

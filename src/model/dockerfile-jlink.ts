@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
+import type { ParsedDocument } from '../parse/types';
 import { jdkFromImage, jdkFromPath, type NamedJdk } from '../knowledge';
 import { heldCopies, imageStage, runtimeStages, type DockerfileData } from '../parse/dockerfile';
 import { substituteVariables, type DockerCopy } from '../parse/dockerfile-copies';
@@ -163,7 +164,7 @@ export function jlinkedHome(runtime: JlinkRuntime): string | undefined {
 }
 
 /** The runtime the running image holds at `home` (a JAVA_HOME, a java command's directory); undefined when none or several. */
-export function jlinkedAt(runtimes: readonly JlinkRuntime[], home: string): JlinkRuntime | undefined {
+export function jlinkedAt<T extends JlinkRuntime>(runtimes: readonly T[], home: string): T | undefined {
   const normal = normalAbsolute(home);
   const at = runtimes.filter((runtime) => jlinkedHome(runtime) === normal);
   return at.length === 1 ? at[0] : undefined;
@@ -181,4 +182,33 @@ export function jlinkJdk(data: DockerfileData, runtime: JlinkRuntime, memo?: Run
 
 function normalAbsolute(dir: string): string {
   return trimSlash(path.posix.normalize(dir.startsWith('/') ? dir : `/${dir}`));
+}
+
+/** A jlink runtime of one of the deployment's Dockerfiles, with the JDK it was built from (Deployment.jlinkRuntimes). */
+export interface DockerfileJlinkRuntime extends JlinkRuntime {
+  /** The Dockerfile. */
+  file: string;
+  /** The JDK jlink ran from (jlinkJdk); undefined when the tree does not name it. */
+  jdk?: NamedJdk;
+  /** What it ran from, in words: the image of its stage, else its command (`/usr/lib/jvm/java-11-openjdk/bin/jlink`). */
+  builtFrom: string;
+}
+
+/** The jlink runtimes of every Dockerfile of the deployment, read once by the model (runtimes) and the rules. */
+export function dockerfileJlinkRuntimes(
+  documents: readonly ParsedDocument[],
+  memo?: RunMemo,
+): DockerfileJlinkRuntime[] {
+  const out: DockerfileJlinkRuntime[] = [];
+  for (const doc of documents) {
+    if (doc.kind !== 'dockerfile') continue;
+    const data = doc.data as DockerfileData;
+    for (const runtime of jlinkRuntimes(data)) {
+      const jdk = jlinkJdk(data, runtime, memo);
+      const stage = imageStage(data, runtime.stage);
+      const builtFrom = stage?.image && jdkFromImage(stage.image, memo) ? stage.written : runtime.command;
+      out.push({ ...runtime, file: doc.file.path, ...(jdk ? { jdk } : {}), builtFrom });
+    }
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { jdkFromImage, jdkFromPackage, jdkFromPath, sameDefaultsEveryUpdate, type NamedJdk } from '../knowledge';
-import { heldCommands, imageStage, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
@@ -8,7 +8,7 @@ import type { Location, Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { JavaRuntime } from './types';
 import { jdkUnpackedAt, unpackedJdkArchives } from './dockerfile-jdk-archives';
-import { jlinkedAt, jlinkJdk, jlinkRuntimes, type JlinkRuntime } from './dockerfile-jlink';
+import { jlinkedAt, type DockerfileJlinkRuntime } from './dockerfile-jlink';
 
 /** A JDK found in the tree (or named by it) and the directory it belongs to. */
 export interface ScopedRuntime {
@@ -91,7 +91,12 @@ function scriptScope(file: string): string {
  * (src/knowledge/data/jdk-locations.json), and absolute `JAVA_HOME`/`…/bin/java` paths in start
  * scripts, systemd units and the Dockerfile's final stage. A Dockerfile's own JDK path wins over its image.
  */
-export function namedRuntimes(documents: ParsedDocument[], root: string, memo?: RunMemo): ScopedRuntime[] {
+export function namedRuntimes(
+  documents: ParsedDocument[],
+  root: string,
+  memo?: RunMemo,
+  jlinked: readonly DockerfileJlinkRuntime[] = [],
+): ScopedRuntime[] {
   const found: ScopedRuntime[] = [];
   for (const doc of documents) {
     if (doc.kind !== 'dockerfile' && doc.kind !== 'java.shell-env' && doc.kind !== 'systemd.unit') continue;
@@ -103,18 +108,18 @@ export function namedRuntimes(documents: ParsedDocument[], root: string, memo?: 
     const dockerfile = doc.kind === 'dockerfile' ? (doc.data as DockerfileData) : undefined;
     const archives = dockerfile ? unpackedJdkArchives(dockerfile) : [];
     // A runtime jlink builds from a JDK (in the image, or in a stage it copies from) where JAVA_HOME points: that JDK.
-    const linkedRuntimes = dockerfile ? jlinkRuntimes(dockerfile) : [];
+    const linkedRuntimes = jlinked.filter((runtime) => runtime.file === doc.file.path);
     for (const reference of data.javaHomes ?? []) {
       const byPath = jdkFromPath(reference.path, memo);
       // A path that gives no version (`/opt/java/openjdk`) yields to the archive unpacked there, which does.
       const unpacked = byPath?.version ? undefined : jdkUnpackedAt(archives, reference.path);
-      const linked = dockerfile && !byPath?.version ? jlinkedAt(linkedRuntimes, reference.path) : undefined;
-      const linkedJdk = dockerfile && linked ? jlinkJdk(dockerfile, linked, memo) : undefined;
+      const linked = byPath?.version ? undefined : jlinkedAt(linkedRuntimes, reference.path);
+      const linkedJdk = linked?.jdk;
       const jdk = linkedJdk ?? unpacked?.jdk ?? byPath;
       if (!jdk) continue;
       const how =
-        dockerfile && linked && linkedJdk
-          ? `, built by jlink from ${jlinkSource(dockerfile, linked)} (${file}:${linked.range.start.line + 1})`
+        linked && linkedJdk
+          ? `, built by jlink from ${linked.builtFrom} (${file}:${linked.range.start.line + 1})`
           : unpacked
             ? `, unpacked from ${unpacked.name} (${file}:${unpacked.range.start.line + 1})`
             : '';
@@ -181,10 +186,4 @@ export function installedJdks(data: DockerfileData): { name: string; jdk: NamedJ
     const jdk = jdkFromPackage(name);
     return jdk ? [{ name, jdk, range }] : [];
   });
-}
-
-/** What a jlink ran from, in words: the image of its stage, else its command (`/usr/lib/jvm/java-11-openjdk/bin/jlink`). */
-function jlinkSource(data: DockerfileData, runtime: JlinkRuntime): string {
-  const stage = imageStage(data, runtime.stage);
-  return stage?.image && jdkFromImage(stage.image) ? stage.written : runtime.command;
 }

@@ -1,3 +1,4 @@
+import type { DockerfileJlinkRuntime } from './dockerfile-jlink';
 import * as path from 'node:path';
 import { parseJavaVersion, vendorFromRelease } from '../knowledge';
 import type { LintConfig } from '../core/config';
@@ -25,7 +26,12 @@ const SECURITY_SUFFIX = /([\\/]jre)?[\\/](lib|conf)[\\/]security$/;
  * stands for an unknown JDK whose security properties are overridden; Dockerfile `FROM` images and
  * `JAVA_HOME`/`…/bin/java` paths in start scripts and systemd units name JDKs (src/model/runtime-named.ts).
  */
-export function findRuntimes(documents: ParsedDocument[], root = '', memo?: RunMemo): ScopedRuntime[] {
+export function findRuntimes(
+  documents: ParsedDocument[],
+  root = '',
+  memo?: RunMemo,
+  jlinked: readonly DockerfileJlinkRuntime[] = [],
+): ScopedRuntime[] {
   const homes = new Map<string, { release?: ParsedDocument<JdkReleaseData>; security?: ParsedDocument }>();
   const loaded = overrideFileNames(documents);
   for (const doc of documents) {
@@ -72,7 +78,7 @@ export function findRuntimes(documents: ParsedDocument[], root = '', memo?: RunM
           : home;
     runtimes.push({ scope, runtime });
   }
-  runtimes.push(...namedRuntimes(documents, root, memo));
+  runtimes.push(...namedRuntimes(documents, root, memo, jlinked));
   return runtimes.sort(
     (a, b) => b.scope.length - a.scope.length || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0),
   );

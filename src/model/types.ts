@@ -1,3 +1,4 @@
+import type { DockerfileJlinkRuntime } from './dockerfile-jlink';
 import type { Traced } from '../core/traced';
 import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
@@ -325,6 +326,8 @@ export interface Deployment {
   nginxSslDirectives?: NginxSslDirective[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */
   buildProjects?: string[];
+  /** The Java runtimes the deployment's Dockerfiles build with jlink, with their JDK (./dockerfile-jlink.ts). Unset without the model. */
+  jlinkRuntimes?: DockerfileJlinkRuntime[];
   /**
    * The bind mounts of the deployment's Compose files whose host path the tree holds (./compose-mounts.ts), computed
    * once: model contributors and rules read them here. Unset without the model.

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import { describeJdk, jlinkEcProvider, parseJavaVersion } from '../../knowledge';
-import { jlinkJdk, jlinkRuntimes, type JlinkRuntime } from '../../model/dockerfile-jlink';
-import type { DockerfileData } from '../../parse/dockerfile';
-import type { ParsedDocument } from '../../parse/types';
+import type { JlinkRuntime } from '../../model/dockerfile-jlink';
 import { defineRule } from '../types';
 
 /**
@@ -35,36 +33,32 @@ export default defineRule({
   },
   check(ctx) {
     const ec = jlinkEcProvider();
-    for (const doc of ctx.deployment.documents) {
-      if (doc.kind !== 'dockerfile') continue;
-      const dockerfile = doc as ParsedDocument<DockerfileData>;
-      for (const runtime of jlinkRuntimes(dockerfile.data)) {
-        if (runtime.bindServices || (!runtime.modules && !runtime.fromJdeps)) continue;
-        if (runtime.modules?.includes(ec.module)) continue;
-        const jdk = jlinkJdk(dockerfile.data, runtime, ctx.memo);
-        const feature = (jdk && parseJavaVersion(jdk.version ?? jdk.feature ?? '')?.feature) ?? NaN;
-        if (feature >= ec.inJavaBaseFromFeature || feature < ec.fromFeature) continue;
-        const known = Number.isFinite(feature);
-        ctx.report({
-          messageId: known ? 'withoutEc' : 'withoutEcUnknownJdk',
-          severity: known ? undefined : 'info',
-          data: {
-            output: runtime.output,
-            copied: runtime.copy ? ` (the running image copies it at line ${runtime.copy.line})` : '',
-            jdk: jdk ? describeJdk(jdk.vendor, jdk.version ?? jdk.feature ?? '') : '',
-            modules: moduleList(runtime),
-            module: ec.module,
-            from: ec.fromFeature,
-            lastWithModule: ec.inJavaBaseFromFeature - 1,
-            inJavaBase: ec.inJavaBaseFromFeature,
-          },
-          location: { file: doc.file.path, range: runtime.range },
-          related: runtime.copy
-            ? [{ file: doc.file.path, range: runtime.copy.range, message: 'the running image copies the runtime here' }]
-            : undefined,
-          fingerprint: [path.basename(doc.file.path), runtime.output],
-        });
-      }
+    for (const runtime of ctx.deployment.jlinkRuntimes ?? []) {
+      if (runtime.bindServices || (!runtime.modules && !runtime.fromJdeps)) continue;
+      if (runtime.modules?.includes(ec.module)) continue;
+      const { jdk } = runtime;
+      const feature = (jdk && parseJavaVersion(jdk.version ?? jdk.feature ?? '')?.feature) ?? NaN;
+      if (feature >= ec.inJavaBaseFromFeature || feature < ec.fromFeature) continue;
+      const known = Number.isFinite(feature);
+      ctx.report({
+        messageId: known ? 'withoutEc' : 'withoutEcUnknownJdk',
+        severity: known ? undefined : 'info',
+        data: {
+          output: runtime.output,
+          copied: runtime.copy ? ` (the running image copies it at line ${runtime.copy.line})` : '',
+          jdk: jdk ? describeJdk(jdk.vendor, jdk.version ?? jdk.feature ?? '') : '',
+          modules: moduleList(runtime),
+          module: ec.module,
+          from: ec.fromFeature,
+          lastWithModule: ec.inJavaBaseFromFeature - 1,
+          inJavaBase: ec.inJavaBaseFromFeature,
+        },
+        location: { file: runtime.file, range: runtime.range },
+        related: runtime.copy
+          ? [{ file: runtime.file, range: runtime.copy.range, message: 'the running image copies the runtime here' }]
+          : undefined,
+        fingerprint: [path.basename(runtime.file), runtime.output],
+      });
     }
   },
 });
