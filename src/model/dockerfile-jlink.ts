@@ -3,8 +3,8 @@ import type { Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { ParsedDocument } from '../parse/types';
 import { jdkFromImage, jdkFromPath, type NamedJdk } from '../knowledge';
-import { heldCopies, imageStage, runtimeStages, type DockerfileData } from '../parse/dockerfile';
-import { substituteVariables, type DockerCopy } from '../parse/dockerfile-copies';
+import { heldCopies, imageStage, joinedText, runtimeStages, type DockerfileData } from '../parse/dockerfile';
+import { jsonWords, substituteVariables, type DockerCopy } from '../parse/dockerfile-copies';
 import { simpleCommands } from '../parse/shell-commands';
 
 /** A Java runtime a `jlink` of the Dockerfile builds and the running image holds (https://docs.oracle.com/en/java/javase/17/docs/specs/man/jlink.html). */
@@ -44,7 +44,7 @@ export function jlinkRuntimes(data: DockerfileData): JlinkRuntime[] {
   const out: JlinkRuntime[] = [];
   const runs = data.commands
     .filter((command) => command.instruction === 'RUN' && /\bj(link|deps)\b/.test(command.text))
-    .map((run) => ({ run, commands: commandsOf(run.text.replace(/\\\r?\n/g, ' ')) }));
+    .map((run) => ({ run, commands: commandsOf(joinedText(run)) }));
   // Files jdeps's module list is written to (`jdeps … --print-module-deps app.jar > deps.info`), read back by `$(cat …)`.
   const jdepsFiles = new Set(
     runs.flatMap(({ commands }) =>
@@ -134,16 +134,8 @@ function trimSlash(dir: string): string {
 
 /** A RUN's commands: its exec form's words (`RUN ["jlink", "--add-modules", "java.base", …]`), or its shell line's. */
 function commandsOf(text: string): string[][] {
-  const trimmed = text.trim();
-  if (trimmed.startsWith('[')) {
-    try {
-      const words: unknown = JSON.parse(trimmed);
-      if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return [words];
-    } catch {
-      // Not JSON: Docker runs it as a shell line.
-    }
-  }
-  return simpleCommands(text);
+  const words = jsonWords(text.trim());
+  return words ? [words] : simpleCommands(text);
 }
 
 /**

@@ -70,9 +70,9 @@ export function parseCopy(
   range: Range,
   line: number,
 ): DockerCopy {
-  // Continuation lines (and the comment lines between them) are one instruction.
+  // Continuation lines are one instruction (the comment lines between them the parser has already blanked).
   let text = rest
-    .replace(/\\\r?\n(\s*#[^\n]*\n)*/g, ' ')
+    .replace(/\\\r?\n/g, ' ')
     .replace(/`\r?\n/g, ' ')
     .trim();
   const flags: Record<string, string> = {};
@@ -113,7 +113,7 @@ function unquote(word: string): string {
 }
 
 /** The JSON (exec) form's words, when it is one. */
-function jsonWords(text: string): string[] | undefined {
+export function jsonWords(text: string): string[] | undefined {
   if (!text.startsWith('[')) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);

@@ -449,7 +449,12 @@ export function heldCommands(data: DockerfileData): HeldCommand[] {
   const held = runtimeStages(data);
   return data.commands
     .filter((command) => held.includes(command.stage))
-    .map((command) => ({ ...command, joined: command.text.replace(/\\\r?\n/g, ' ') }));
+    .map((command) => ({ ...command, joined: joinedText(command) }));
+}
+
+/** An instruction's arguments with each escaped line break a space: what the shell (or Docker, for ENV) reads. */
+export function joinedText(command: DockerCommand): string {
+  return command.text.replace(/\\\r?\n/g, ' ');
 }
 
 /** The `COPY`/`ADD` instructions of the stages the running image holds, in file order. */
