@@ -6,7 +6,7 @@ import { isMqChannel, type Component } from '../../model/types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue } from '../../model/attributes';
 import type { RelatedLocation } from '../../core/types';
 import { iniValue } from '../../parse/mq-ini';
-import { channelStory, releaseRelated } from './_lib/shared';
+import { channelStory, releaseRelated, releasesOf } from './_lib/shared';
 
 /** The deprecated CipherSpec a channel end names, with its SSLCIPH, if any (aliases and templated values never are). */
 function deprecatedSpec(c: Component): { spec: CipherSpecInfo; sslciph: MqValue } | undefined {
@@ -111,12 +111,28 @@ function clientIniSwitch(a: MqChannelAttributes): { set: string; at: RelatedLoca
  * The queue manager whose release and switches decide: the channel's own, or, for a CLNTCONN of an MQSC script, the one
  * that defines it when the tree names its release (its DEFINE is checked there; otherwise it is a client end).
  */
-const deciding = (a: MqChannelAttributes) => a.qmgr ?? (a.definedOn?.release ? a.definedOn : undefined);
+const deciding = (a: MqChannelAttributes) => a.qmgr ?? (releasesOf(a.definedOn).length > 0 ? a.definedOn : undefined);
 
-/** Where the tree names the queue manager's release, as a related location, and in words. */
-function releaseOf(qm: MqQueueManagerFacts | undefined): { text: string; at: RelatedLocation[] } | undefined {
-  const r = qm?.release;
-  return r ? { text: `${r.value} (${r.via})`, at: releaseRelated(r) } : undefined;
+/** A release the queue manager is judged by, in words and where the tree names it; `byRun` when it is one of several. */
+interface JudgedRelease {
+  value: string;
+  text: string;
+  at: RelatedLocation[];
+  byRun: boolean;
+}
+
+/**
+ * The releases the spec is judged by: the one release the tree names, or each release of the queue managers the MQSC
+ * runs on when they differ (each refuses or accepts it by its own); `[undefined]` when the tree names none.
+ */
+function releasesJudged(qm: MqQueueManagerFacts): (JudgedRelease | undefined)[] {
+  const runs = releasesOf(qm).map(({ release: r, byRun }) => ({
+    value: r.value,
+    text: `${r.value} (${r.via})`,
+    at: releaseRelated(r),
+    byRun,
+  }));
+  return runs.length > 0 ? runs : [undefined];
 }
 
 /** The release points a spec is refused from, in words. */
@@ -160,9 +176,9 @@ export default defineRule({
       const { spec, sslciph: v } = found;
       const a = c.attributes;
       const qm = deciding(a);
-      const release = releaseOf(qm);
-      const state = mqCipherSpecDefaultState(spec.name, qm?.release?.value);
-      const keys = state?.reenabledBy ?? ['AllowWeakCipherSpec'];
+      const runs = qm ? releasesJudged(qm) : [undefined];
+      // Which switches re-enable the spec is the data's, the same on every release.
+      const keys = mqCipherSpecDefaultState(spec.name, runs[0]?.value)?.reenabledBy ?? ['AllowWeakCipherSpec'];
       const data = {
         channel: a.channelName,
         spec: spec.name,
@@ -182,6 +198,7 @@ export default defineRule({
         severity: 'error' | 'warning',
         extra: Record<string, string>,
         related: RelatedLocation[],
+        run?: JudgedRelease,
       ) =>
         ctx.report({
           messageId,
@@ -189,11 +206,13 @@ export default defineRule({
           location: v.location,
           severity: severity === 'error' ? undefined : severity,
           related: [...related, ...story],
-          fingerprint: [c.id, spec.name],
+          // One finding per release when the MQSC runs on queue managers of different releases.
+          fingerprint: run?.byRun ? [c.id, spec.name, run.value] : [c.id, spec.name],
         });
 
       if (!qm) {
         // A client end: IBM documents the deprecation and its switches for queue managers only (mq.json clientReenablingSource).
+        const state = mqCipherSpecDefaultState(spec.name, undefined);
         const from = state ? fromText(state) : 'the releases IBM lists under Deprecated CipherSpecs';
         const clientSwitch = clientIniSwitch(a);
         if (clientSwitch) report('clientIniKey', 'warning', { set: clientSwitch.set, from }, [clientSwitch.at]);
@@ -205,32 +224,45 @@ export default defineRule({
         report('reenabled', 'warning', { key: on.by }, [on.at, ...on.via]);
         continue;
       }
-      if (state?.disabled === 'no' && release) {
-        report('acceptedByRelease', 'warning', { release: release.text, from: fromText(state) }, release.at);
-        continue;
-      }
       const other = KNOWN_KEYS.filter((k) => !keys.includes(k))
         .map((k) => reenabling(qm, k, spec.name))
         .find((x) => x !== undefined);
-      if (other) {
-        report('otherKey', 'warning', { set: other.by, keys: data.keys }, [other.at]);
-        continue;
+      let otherReported = false;
+      // Each release decides for the queue managers that run it: one refuses the spec while another still accepts it.
+      for (const release of runs) {
+        const state = mqCipherSpecDefaultState(spec.name, release?.value);
+        if (state?.disabled === 'no' && release) {
+          report('acceptedByRelease', 'warning', { release: release.text, from: fromText(state) }, release.at, release);
+          continue;
+        }
+        if (other) {
+          if (!otherReported) report('otherKey', 'warning', { set: other.by, keys: data.keys }, [other.at]);
+          otherReported = true;
+          continue;
+        }
+        if (state?.disabled === 'yes' && release) {
+          const off = switchesLeftOff(qm, keys, spec.name);
+          report(
+            'disabled',
+            'error',
+            { release: release.text, since: state.since ?? '' },
+            [...release.at, ...off],
+            release,
+          );
+          continue;
+        }
+        // The release is not named (or the data does not cover it): which releases refuse the spec, and how to say.
+        const whose = release
+          ? `Its queue manager runs ${release.text}, a release IBM's Deprecated CipherSpecs tables do not settle for this CipherSpec`
+          : 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN) or the image of the Docker Compose service that mounts it into /etc/mqm, the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json';
+        report(
+          'releaseUnknown',
+          'warning',
+          { from: state ? fromText(state) : 'the releases IBM lists under Deprecated CipherSpecs', whose },
+          [],
+          release,
+        );
       }
-      if (state?.disabled === 'yes' && release) {
-        const off = switchesLeftOff(qm, keys, spec.name);
-        report('disabled', 'error', { release: release.text, since: state.since ?? '' }, [...release.at, ...off]);
-        continue;
-      }
-      // The release is not named (or the data does not cover it): which releases refuse the spec, and how to say.
-      const whose = release
-        ? `Its queue manager runs ${release.text}, a release IBM's Deprecated CipherSpecs tables do not settle for this CipherSpec`
-        : 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN) or the image of the Docker Compose service that mounts it into /etc/mqm, the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json';
-      report(
-        'releaseUnknown',
-        'warning',
-        { from: state ? fromText(state) : 'the releases IBM lists under Deprecated CipherSpecs', whose },
-        [],
-      );
     }
   },
 });

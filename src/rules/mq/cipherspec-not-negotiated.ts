@@ -1,11 +1,14 @@
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
 import type { RelatedLocation } from '../../core/types';
+import type { MqQueueManagerFacts } from '../../model/attributes';
 import { mqChannelDefaults } from '../../knowledge/mq';
 import { mqCipherSpecDefaultState, mqReleaseOrderDocumented, mqServerOrder } from '../../knowledge';
 import { cipherSpecInfo, javaSuiteName, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
-import { clientOffer, display, mqLinks, related, releaseRelated } from './_lib/shared';
+import { clientOffer, display, mqLinks, related, releaseRelated, releasesOf } from './_lib/shared';
 import { isJmsConnectionFactory } from '../../model/types';
+
+type QueueManagerRelease = NonNullable<MqQueueManagerFacts['release']>;
 
 function usableWithKey(spec: string, keyType: string): boolean {
   if (/ECDSA/.test(spec)) return keyType === 'EC';
@@ -22,11 +25,11 @@ export default defineRule({
     appliesTo: { components: ['mq.svrconn'] },
     messages: {
       otherPicked:
-        "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}) ({{requiredHex}}, rank {{requiredRank}} of {{orderSize}} in the queue manager's order{{orderSource}}); the queue manager picks {{negotiated}} (rank {{negotiatedRank}}) first, then rejects the channel: AMQ9631 'CipherSpec negotiated does not match the required CipherSpec' on the queue manager (CSQX631E / CSQX620E on z/OS), and the client fails with JMSWMQ0018 / RC=2397 MQRC_JSSE_ERROR / AMQ9771 'Received fatal alert: bad_record_mac'. Fix: pin the client (SSLCIPHERSUITE {{javaName}}), or trim the WAS 'Selected ciphers' so nothing ranked above {{required}} is offered, or use an ANY_* alias CipherSpec on the channel",
+        "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}) ({{requiredHex}}, rank {{requiredRank}} of {{orderSize}} in the queue manager's order{{orderSource}}); {{picker}} picks {{negotiated}} (rank {{negotiatedRank}}) first, then rejects the channel: AMQ9631 'CipherSpec negotiated does not match the required CipherSpec' on the queue manager (CSQX631E / CSQX620E on z/OS), and the client fails with JMSWMQ0018 / RC=2397 MQRC_JSSE_ERROR / AMQ9771 'Received fatal alert: bad_record_mac'. Fix: pin the client (SSLCIPHERSUITE {{javaName}}), or trim the WAS 'Selected ciphers' so nothing ranked above {{required}} is offered, or use an ANY_* alias CipherSpec on the channel",
       orderUndocumented:
         "{{client}} offers {{count}} cipher suites ({{source}}) to channel {{channel}}, which pins SSLCIPH({{required}}), on a queue manager that runs IBM MQ {{release}}. IBM documents the order in which a queue manager picks among the CipherSpecs both sides have only from IBM MQ {{since}}: in that order it would pick {{negotiated}} and reject the channel (AMQ9631 'CipherSpec negotiated does not match the required CipherSpec'); which one {{release}} picks is not documented. Pin the client to the channel's CipherSpec (SSLCIPHERSUITE {{javaName}}) so that no order decides",
       noCommon:
-        '{{client}} offers {{count}} cipher suites ({{source}}) but none of them is enabled on the queue manager for channel {{channel}} (SSLCIPH({{required}})){{orderSource}}: the handshake fails with handshake_failure (AMQ9631/AMQ9771, RC=2397 MQRC_JSSE_ERROR). Fix: offer {{javaName}}',
+        '{{client}} offers {{count}} cipher suites ({{source}}) but none of them is enabled on {{picker}} for channel {{channel}} (SSLCIPH({{required}})){{orderSource}}: the handshake fails with handshake_failure (AMQ9631/AMQ9771, RC=2397 MQRC_JSSE_ERROR). Fix: offer {{javaName}}',
     },
     defaultOptions: {},
     symptoms: [
@@ -87,55 +90,74 @@ export default defineRule({
         javaName: client.type === 'jms.connection-factory' ? javaSuiteName(required, ibmNaming) : required.name,
       };
       const negotiated = order[negotiatedIndex];
-      // A release before the documented order (or default set): which common spec it picks, and which deprecated
-      // ones it still enables, is its own.
-      const release = serverAttrs.qmgr?.release;
-      const oldRelease = release && !mqReleaseOrderDocumented(release.value) ? release : undefined;
-      const acceptedThere = (name: string) => mqCipherSpecDefaultState(name, oldRelease?.value)?.disabled === 'no';
-      if (oldRelease) {
+      /**
+       * The verdict on a queue manager of `release`: a release before the documented order (or default set) picks its
+       * own common spec, and may still enable deprecated ones the client offers.
+       */
+      const verdictOn = (
+        release: QueueManagerRelease | undefined,
+      ): 'fine' | 'unknown' | 'orderUndocumented' | 'noCommon' | 'otherPicked' => {
+        const oldRelease = release && !mqReleaseOrderDocumented(release.value) ? release : undefined;
+        const acceptedThere = (name: string) => mqCipherSpecDefaultState(name, oldRelease?.value)?.disabled === 'no';
         // No common spec in today's default set, but the release still enables one the client offers: not known.
-        if (!negotiated && offer.specs.some((s) => acceptedThere(s.name))) continue;
-        if (negotiated && negotiated.hex !== required.hex) {
-          ctx.report({
-            messageId: 'orderUndocumented',
-            severity: 'warning',
-            data: {
-              ...base,
-              release: `${oldRelease.value} (${oldRelease.via})`,
-              since: mqChannelDefaults().serverOrdersCipherSpecs.since,
-              negotiated: `${negotiated.name} (${negotiated.hex})`,
-            },
-            location: offer.location,
-            related: [...sources, ...releaseRelated(oldRelease)],
-            fingerprint: [client.id, server.id, required.name, 'order'],
-          });
-          continue;
-        }
+        if (oldRelease && !negotiated && offer.specs.some((s) => acceptedThere(s.name))) return 'unknown';
+        if (oldRelease && negotiated && negotiated.hex !== required.hex) return 'orderUndocumented';
+        if (!negotiated) return 'noCommon';
+        return negotiated.hex === required.hex ? 'fine' : 'otherPicked';
+      };
+      // One release, or none named: judged once. An MQSC run on queue managers of different releases: each release
+      // judges; the current order's verdict is one finding naming the queue managers it holds for.
+      const runs = releasesOf(serverAttrs.qmgr);
+      const judged = runs.length > 0 ? runs : [{ release: undefined, byRun: false }];
+      const withVerdict = judged.map((run) => ({ ...run, verdict: verdictOn(run.release) }));
+      for (const { release, byRun } of withVerdict.filter((r) => r.verdict === 'orderUndocumented')) {
+        if (!release || !negotiated) continue;
+        ctx.report({
+          messageId: 'orderUndocumented',
+          severity: 'warning',
+          data: {
+            ...base,
+            release: `${release.value} (${release.via})`,
+            since: mqChannelDefaults().serverOrdersCipherSpecs.since,
+            negotiated: `${negotiated.name} (${negotiated.hex})`,
+          },
+          location: offer.location,
+          related: [...sources, ...releaseRelated(release)],
+          fingerprint: [client.id, server.id, required.name, 'order', ...(byRun ? [release.value] : [])],
+        });
       }
-      if (!negotiated) {
+      const current = withVerdict.filter((r) => r.verdict === 'noCommon' || r.verdict === 'otherPicked');
+      const verdict = current[0]?.verdict;
+      // The releases this verdict holds on, when the MQSC runs on several: they name the queue managers that refuse.
+      const onRuns = current.flatMap((r) => (r.byRun && r.release ? [r.release] : []));
+      const picker =
+        onRuns.length > 0
+          ? onRuns.map((r) => `the IBM MQ ${r.value} queue manager (${r.via})`).join(' and ')
+          : 'the queue manager';
+      if (verdict === 'noCommon') {
         ctx.report({
           messageId: 'noCommon',
-          data: base,
+          data: { ...base, picker },
           location: offer.location,
-          related: sources,
+          related: [...sources, ...onRuns.flatMap(releaseRelated)],
           fingerprint: [client.id, server.id, required.name, 'none'],
         });
-        continue;
+      } else if (verdict === 'otherPicked' && negotiated) {
+        ctx.report({
+          messageId: 'otherPicked',
+          data: {
+            ...base,
+            picker,
+            requiredRank: requiredIndex >= 0 ? requiredIndex + 1 : 'not enabled',
+            orderSize: fullOrder.length,
+            negotiated: `${negotiated.name} (${negotiated.hex})`,
+            negotiatedRank: fullOrder.indexOf(negotiated) + 1,
+          },
+          location: offer.location,
+          related: [...sources, ...onRuns.flatMap(releaseRelated)],
+          fingerprint: [client.id, server.id, required.name, negotiated.name],
+        });
       }
-      if (negotiated.hex === required.hex) continue;
-      ctx.report({
-        messageId: 'otherPicked',
-        data: {
-          ...base,
-          requiredRank: requiredIndex >= 0 ? requiredIndex + 1 : 'not enabled',
-          orderSize: fullOrder.length,
-          negotiated: `${negotiated.name} (${negotiated.hex})`,
-          negotiatedRank: fullOrder.indexOf(negotiated) + 1,
-        },
-        location: offer.location,
-        related: sources,
-        fingerprint: [client.id, server.id, required.name, negotiated.name],
-      });
     }
   },
 });

@@ -5,32 +5,43 @@ import type { MqChannelComponent } from '../../model/types';
 import { iniValue } from '../../parse/mq-ini';
 import type { RelatedLocation } from '../../core/types';
 import { compareCipherSpecs } from './_lib/cipherspec-pair';
-import { display, messageChannelLinks, related } from './_lib/shared';
+import { display, messageChannelLinks, related, releasesOf } from './_lib/shared';
+
+type Tls13 =
+  | { speaks: true; release: RelatedLocation; text: string; value: string; byRun: boolean }
+  | { speaks: false; off?: RelatedLocation }
+  | undefined;
 
 /**
  * Whether a queue manager is known to speak TLS 1.3: its release (a Dockerfile's MQ image) enables TLS 1.3 by default
  * and its qm.ini does not turn it off (SSL: AllowTLSV13=NO, then `off` says where). Undefined when its release is
- * not known.
+ * not known. One answer per release when the end's MQSC runs on queue managers of different releases.
  */
-function tls13Of(
-  end: MqChannelComponent,
-): { speaks: true; release: RelatedLocation; text: string } | { speaks: false; off?: RelatedLocation } | undefined {
+function tls13Of(end: MqChannelComponent): Tls13[] {
   const qmgr = end.attributes.qmgr;
-  const release = qmgr?.release;
-  if (!qmgr || !release) return undefined;
-  if (!mqReleaseSpeaksTls13(release.value)) return { speaks: false };
-  const allow = qmgr.qmIni ? iniValue(qmgr.qmIni.data, 'SSL', 'AllowTLSV13') : undefined;
-  if (allow && qmgr.qmIni && /^(no|false)$/i.test(allow.value.trim()))
+  const runs = releasesOf(qmgr);
+  if (!qmgr || runs.length === 0) return [undefined];
+  return runs.map(({ release, byRun }): Tls13 => {
+    if (!mqReleaseSpeaksTls13(release.value)) return { speaks: false };
+    const allow = qmgr.qmIni ? iniValue(qmgr.qmIni.data, 'SSL', 'AllowTLSV13') : undefined;
+    if (allow && qmgr.qmIni && /^(no|false)$/i.test(allow.value.trim()))
+      return {
+        speaks: false,
+        off: {
+          file: qmgr.qmIni.file.path,
+          range: allow.valueRange,
+          message: `AllowTLSV13=${allow.value.trim()}: no TLS 1.3`,
+        },
+      };
+    const text = `MQ ${release.value}, ${release.via}`;
     return {
-      speaks: false,
-      off: {
-        file: qmgr.qmIni.file.path,
-        range: allow.valueRange,
-        message: `AllowTLSV13=${allow.value.trim()}: no TLS 1.3`,
-      },
+      speaks: true,
+      release: { ...release.location, message: `${end.name}'s queue manager runs ${text}` },
+      text,
+      value: release.value,
+      byRun,
     };
-  const text = `MQ ${release.value}, ${release.via}`;
-  return { speaks: true, release: { ...release.location, message: `${end.name}'s queue manager runs ${text}` }, text };
+  });
 }
 
 const sameLocation = (a: RelatedLocation, b: RelatedLocation): boolean =>
@@ -106,10 +117,15 @@ export default defineRule({
         case 'aliasLikelyToFail': {
           // IBM: likely to fail, not certain: it works while the pinned CipherSpec is the strongest common one. When
           // both queue managers speak TLS 1.3 and the alias allows it, the strongest common one is a TLS 1.3 CipherSpec.
-          const [s13, r13] = [tls13Of(sender), tls13Of(receiver)];
           const aliasAllows13 = mqCipherSpecAlias(senderSpec)?.protocols.includes('TLSv1.3');
           const pinned12 = mqCipherSpec(receiverSpec)?.protocol === 'TLSv1.2';
-          if (s13?.speaks && r13?.speaks && aliasAllows13 && pinned12) {
+          const [senderRuns, receiverRuns] = [tls13Of(sender), tls13Of(receiver)];
+          // Each pair of releases the two ends run on (one pair unless an end's MQSC runs on several releases).
+          const pairs = senderRuns.flatMap((s13) => receiverRuns.map((r13) => [s13, r13] as const));
+          let settled = false;
+          for (const [s13, r13] of pairs) {
+            if (!(s13?.speaks && r13?.speaks && aliasAllows13 && pinned12)) continue;
+            settled = true;
             ctx.report({
               messageId: 'aliasNegotiatesTls13',
               data: { ...data, senderRelease: s13.text, receiverRelease: r13.text },
@@ -121,11 +137,15 @@ export default defineRule({
                   ? [{ ...s13.release, message: `both queue managers run ${s13.text}` }]
                   : [s13.release, r13.release]),
               ],
+              // One finding per pair of releases when an end's MQSC runs on queue managers of different releases.
+              fingerprint: s13.byRun || r13.byRun ? [...base.fingerprint, s13.value, r13.value] : base.fingerprint,
             });
-            break;
           }
-          // A qm.ini that turns TLS 1.3 off is why a known release does not settle it.
-          const off = [s13, r13].flatMap((t) => (t && !t.speaks && t.off ? [t.off] : []));
+          if (settled) break;
+          // A qm.ini that turns TLS 1.3 off is why a known release does not settle it (one qm.ini per end, whatever
+          // the releases its MQSC runs on).
+          const offOf = (runs: Tls13[]) => runs.flatMap((t) => (t && !t.speaks && t.off ? [t.off] : [])).slice(0, 1);
+          const off = [...offOf(senderRuns), ...offOf(receiverRuns)];
           ctx.report({
             messageId: 'aliasLikelyToFail',
             data,

@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/mq/cipherspec-deprecated';
 import { ruleTester, type ExpectedFinding } from '../../helpers/rule-tester';
-import { ccdt, svrconn } from './trees';
+import { ccdt, composeRunningMqsc, svrconn } from './trees';
 
 /**
  * The shape of kimptoc/ibmmq-with-ssl-test@95825d8 mq-with-ssl/mq-dev-config.sh (the DEV.APP.SVRCONN channel moved to
@@ -74,6 +74,58 @@ ruleTester(rule, {
           dockerfileLine,
         ),
       ],
+    },
+    {
+      name: 'one MQSC on a 9.0.4 and a 9.4 queue manager (two Compose services): accepted on the first, refused on the second, each named',
+      files: {
+        'QM1/QM1.mqsc': tls10Channel,
+        'docker-compose.yml': composeRunningMqsc(['ibmcom/mq:9.0.4.0', 'icr.io/ibm-messaging/mq:9.4.0.5-r1']),
+      },
+      errors: [
+        onSslciph(
+          'disabled',
+          'error',
+          ['IBM MQ 9.4.0.5 (Docker Compose service qm2 image icr.io/ibm-messaging/mq:9.4.0.5-r1) refuses by default'],
+          [{ file: 'docker-compose.yml', line: 7 }],
+        ),
+        onSslciph(
+          'acceptedByRelease',
+          'warning',
+          ['9.0.4.0 (Docker Compose service qm1 image ibmcom/mq:9.0.4.0) still accepts it'],
+          [{ file: 'docker-compose.yml', line: 3 }],
+        ),
+      ],
+    },
+    {
+      name: 'one MQSC on a 9.1.0 and a 9.4 queue manager: refused on both, one error per release',
+      files: {
+        'QM1/QM1.mqsc': tls10Channel,
+        'docker-compose.yml': composeRunningMqsc(['ibmcom/mq:9.1.0.0', 'icr.io/ibm-messaging/mq:9.4.0.5-r1']),
+      },
+      errors: [
+        onSslciph('disabled', 'error', ['IBM MQ 9.1.0.0 (Docker Compose service qm1']),
+        onSslciph('disabled', 'error', ['IBM MQ 9.4.0.5 (Docker Compose service qm2']),
+      ],
+    },
+    {
+      name: 'one MQSC on two queue managers of different releases, an 8.0 fix pack the tables do not settle: that one unknown, said as such',
+      files: {
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_DES_CBC_SHA)'),
+        'docker-compose.yml': composeRunningMqsc(['ibmcom/mq:8.0.0.4', 'icr.io/ibm-messaging/mq:9.4.0.5-r1']),
+      },
+      errors: [
+        onSslciph('disabled', 'error', ['IBM MQ 9.4.0.5 (Docker Compose service qm2']),
+        onSslciph('releaseUnknown', 'warning', ['runs 8.0.0.4 (Docker Compose service qm1']),
+      ],
+    },
+    {
+      name: 'one MQSC on two queue managers of different releases that share the qm.ini re-enabling it: one warning',
+      files: {
+        'QM1/QM1.mqsc': tls10Channel,
+        'QM1/qm.ini': 'SSL:\n  AllowTLSV1=Y\n',
+        'docker-compose.yml': composeRunningMqsc(['ibmcom/mq:9.1.0.0', 'icr.io/ibm-messaging/mq:9.4.0.5-r1']),
+      },
+      errors: [onSslciph('reenabled', 'warning', ['AllowTLSV1'], qmIniLine)],
     },
     {
       name: 'TLS 1.0 spec on 9.4 re-enabled by AllowTLSV1',

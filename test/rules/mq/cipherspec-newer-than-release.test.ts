@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/mq/cipherspec-newer-than-release';
 import { ruleTester, type ExpectedFinding } from '../../helpers/rule-tester';
-import { svrconn } from './trees';
+import { composeRunningMqsc, svrconn } from './trees';
 
 /**
  * The shape of TxMQ/ibm-mq-helm-chart@da1f61d (SVRCONN channels with SSLCIPH(ANY_TLS13)) and of ibm-messaging/mq-container's
@@ -8,21 +8,7 @@ import { svrconn } from './trees';
  */
 const dockerfile = (image: string) => `FROM ${image}\nCOPY QM1.mqsc /etc/mqm/\n`;
 const channel = (sslciph: string) => ({ 'QM1/QM1.mqsc': svrconn('DEV.APP.SVRCONN', `SSLCIPH(${sslciph})`) });
-/** Two Compose services whose containers each create their queue manager from the same mounted MQSC. */
-const twoServices = (first: string, second: string) =>
-  [
-    'services:',
-    ...[
-      ['qm1', first],
-      ['qm2', second],
-    ].flatMap(([name, image]) => [
-      `  ${name}:`,
-      `    image: ${image}`,
-      '    volumes:',
-      '      - ./QM1/QM1.mqsc:/etc/mqm/20-config.mqsc',
-    ]),
-    '',
-  ].join('\n');
+const twoServices = (first: string, second: string) => composeRunningMqsc([first, second]);
 const onSslciph = (messageId: string, severity: 'error' | 'warning', messageIncludes: string[]): ExpectedFinding => ({
   file: 'QM1/QM1.mqsc',
   line: 2,

@@ -1,12 +1,20 @@
 import rule from '../../../src/rules/mq/cipherspec-not-negotiated';
 import { ruleTester } from '../../helpers/rule-tester';
-import { cert, svrconn, wasResources, wasSecurity } from './trees';
+import { cert, composeRunningMqsc, svrconn, wasResources, wasSecurity } from './trees';
 
 const PINNED_003D = svrconn('WAS.SVRCONN', "SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256) MCAUSER('app')");
 const CF = wasResources(
   'queueManager="QM1" host="mq" port="1414" channel="WAS.SVRCONN" transportType="CLIENT" sslType="SPECIFIC" sslConfiguration="MQSSL"',
 );
 const MANY = 'SSL_ECDHE_RSA_WITH_AES_256_GCM_SHA384 SSL_RSA_WITH_AES_256_GCM_SHA384 SSL_RSA_WITH_AES_256_CBC_SHA256';
+
+/** The pinned channel's MQSC mounted by one Compose service per image, and the WAS client offering MANY. */
+const onServices = (images: string[]) => ({
+  'mq/QM1/QM1.mqsc': PINNED_003D,
+  'docker-compose.yml': composeRunningMqsc(images, './mq/QM1/QM1.mqsc'),
+  'was/security.xml': wasSecurity('MQSSL', MANY),
+  'was/resources.xml': CF,
+});
 
 ruleTester(rule, {
   valid: [
@@ -91,6 +99,58 @@ ruleTester(rule, {
             { file: 'was/resources.xml', line: 3 },
             { file: 'mq/QM1/Dockerfile', line: 1 },
           ],
+        },
+      ],
+    },
+    {
+      name: 'one MQSC on a 9.1.0 and a 9.4 queue manager (two Compose services): the 9.4 one picks another spec, the 9.1.0 order is not documented',
+      files: onServices(['ibmcom/mq:9.1.0.0', 'icr.io/ibm-messaging/mq:9.4.0.5-r1']),
+      errors: [
+        {
+          messageId: 'otherPicked',
+          severity: 'error',
+          file: 'was/security.xml',
+          line: 4,
+          messageIncludes: [
+            'the IBM MQ 9.4.0.5 queue manager (Docker Compose service qm2 image icr.io/ibm-messaging/mq:9.4.0.5-r1) picks TLS_RSA_WITH_AES_256_GCM_SHA384',
+          ],
+          related: [
+            { file: 'mq/QM1/QM1.mqsc', line: 2 },
+            { file: 'was/resources.xml', line: 3 },
+            { file: 'docker-compose.yml', line: 7 },
+          ],
+        },
+        {
+          messageId: 'orderUndocumented',
+          severity: 'warning',
+          file: 'was/security.xml',
+          line: 4,
+          messageIncludes: ['IBM MQ 9.1.0.0 (Docker Compose service qm1 image ibmcom/mq:9.1.0.0)'],
+          related: [
+            { file: 'mq/QM1/QM1.mqsc', line: 2 },
+            { file: 'was/resources.xml', line: 3 },
+            { file: 'docker-compose.yml', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'one MQSC on a 9.0.5 and a 9.1.0 queue manager: neither order documented, a warning per release and no error',
+      files: onServices(['ibmcom/mq:9.0.5.0', 'ibmcom/mq:9.1.0.0']),
+      errors: [
+        {
+          messageId: 'orderUndocumented',
+          severity: 'warning',
+          file: 'was/security.xml',
+          line: 4,
+          messageIncludes: ['IBM MQ 9.0.5.0 (Docker Compose service qm1'],
+        },
+        {
+          messageId: 'orderUndocumented',
+          severity: 'warning',
+          file: 'was/security.xml',
+          line: 4,
+          messageIncludes: ['IBM MQ 9.1.0.0 (Docker Compose service qm2'],
         },
       ],
     },

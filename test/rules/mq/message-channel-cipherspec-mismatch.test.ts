@@ -57,6 +57,27 @@ function operatorQm(qm: string, mqsc: string, version: string, script = false): 
   ].join('\n');
 }
 
+/** A Compose file whose services each mount one MQSC into /etc/mqm: [service, image, mqsc path]. */
+const compose = (services: [string, string, string][]) =>
+  [
+    'services:',
+    ...services.flatMap(([name, image, mqsc]) => [
+      `  ${name}:`,
+      `    image: ${image}`,
+      '    volumes:',
+      `      - ${mqsc}:/etc/mqm/20-config.mqsc`,
+    ]),
+    '',
+  ].join('\n');
+const MQ91 = 'ibmcom/mq:9.1.0.0';
+/** An alias on the sending end against a pinned TLS 1.2 CipherSpec, each MQSC mounted by the Compose services given. */
+const aliasOnServices = (services: [string, string, string][]) => ({
+  'docker-compose.yml': compose(services),
+  'qm1/qm1.mqsc': sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'),
+  'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
+});
+const MQ94 = 'icr.io/ibm-messaging/mq:9.4.0.5-r1';
+
 const TLS12 = 'SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA256)';
 const TLS12_OTHER = 'SSLCIPH(TLS_RSA_WITH_AES_256_GCM_SHA384)';
 
@@ -220,6 +241,50 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'alias vs TLS 1.2 CipherSpec, the sending MQSC run on a 9.1.0 and a 9.4 queue manager, the receiver on 9.4: AMQ9631 from the 9.4 sender, named',
+      files: aliasOnServices([
+        ['qm1a', MQ91, './qm1/qm1.mqsc'],
+        ['qm1b', MQ94, './qm1/qm1.mqsc'],
+        ['qm2', MQ94, './qm2/qm2.mqsc'],
+      ]),
+      errors: [
+        {
+          messageId: 'aliasNegotiatesTls13',
+          file: 'qm1/qm1.mqsc',
+          line: 3,
+          severity: 'error',
+          messageIncludes: [
+            'MQ 9.4.0.5, Docker Compose service qm1b image icr.io/ibm-messaging/mq:9.4.0.5-r1',
+            'MQ 9.4.0.5, Docker Compose service qm2 image',
+          ],
+          messageExcludes: ['9.1.0.0'],
+          related: [
+            { file: 'qm2/qm2.mqsc', line: 3 },
+            { file: 'qm2/qm2.mqsc', line: 1 },
+            { file: 'docker-compose.yml', line: 7 },
+            { file: 'docker-compose.yml', line: 11 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the receiving MQSC run on a 9.1.0 and a 9.4 queue manager, the sender on 9.4: AMQ9631 on the 9.4 receiver, named',
+      files: aliasOnServices([
+        ['qm1', MQ94, './qm1/qm1.mqsc'],
+        ['qm2a', MQ91, './qm2/qm2.mqsc'],
+        ['qm2b', MQ94, './qm2/qm2.mqsc'],
+      ]),
+      errors: [
+        {
+          messageId: 'aliasNegotiatesTls13',
+          file: 'qm1/qm1.mqsc',
+          line: 3,
+          severity: 'error',
+          messageIncludes: ['Docker Compose service qm1 image', 'MQ 9.4.0.5, Docker Compose service qm2b image'],
+        },
+      ],
+    },
+    {
       name: 'alias vs TLS 1.2 CipherSpec, both queue managers deployed by QueueManager resources at spec.version 9.4: TLS 1.3 is negotiated, AMQ9631',
       files: {
         'qm1/qm1.yaml': operatorQm('qm1', sender('QM1.TO.QM2', 'SSLCIPH(ANY_TLS12_OR_HIGHER)'), '9.4.0.5-r1'),
@@ -284,6 +349,15 @@ ruleTester(rule, {
         'qm2/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\n',
         'qm2/qm2.mqsc': receiver('QM1.TO.QM2', TLS12),
       },
+      errors: [{ messageId: 'aliasLikelyToFail', file: 'qm1/qm1.mqsc', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'alias vs TLS 1.2 CipherSpec, the sending MQSC run on a 9.1.0 and a 9.0.5 queue manager (TLS 1.2 at most): likely to fail',
+      files: aliasOnServices([
+        ['qm1a', MQ91, './qm1/qm1.mqsc'],
+        ['qm1b', 'ibmcom/mq:9.0.5.0', './qm1/qm1.mqsc'],
+        ['qm2', MQ94, './qm2/qm2.mqsc'],
+      ]),
       errors: [{ messageId: 'aliasLikelyToFail', file: 'qm1/qm1.mqsc', line: 3, severity: 'warning' }],
     },
     {

@@ -10,6 +10,30 @@ export function svrconn(name: string, params: string): string {
   return `DEFINE CHANNEL('${name}') CHLTYPE(SVRCONN) TRPTYPE(TCP) +\n  ${params} +\n  REPLACE\n`;
 }
 
+/**
+ * A Compose file whose services each create their queue manager from the same MQSC mounted into /etc/mqm (one service
+ * per image, named qm1, qm2…), optionally with each service's `environment:` lines.
+ */
+export function composeRunningMqsc(
+  images: string[],
+  mqsc = './QM1/QM1.mqsc',
+  environments: Record<string, string>[] = [],
+): string {
+  return [
+    'services:',
+    ...images.flatMap((image, i) => [
+      `  qm${i + 1}:`,
+      `    image: ${image}`,
+      ...(environments[i] && Object.keys(environments[i]).length > 0
+        ? ['    environment:', ...Object.entries(environments[i]).map(([k, v]) => `      - ${k}=${v}`)]
+        : []),
+      '    volumes:',
+      `      - ${mqsc}:/etc/mqm/20-config.mqsc`,
+    ]),
+    '',
+  ].join('\n');
+}
+
 export function ccdt(channel: string, qmgr: string, security: Record<string, string>): string {
   return JSON.stringify(
     {
