@@ -34,6 +34,8 @@ interface TagRule {
   version?: string;
   feature?: string;
   vendor?: string;
+  /** The image's featureNamesGaUpdates for this tag family only (maven:3-eclipse-temurin-17, not maven:3-openjdk-17). */
+  featureNamesGaUpdates?: string;
 }
 
 // The data's patterns are compiled on first use (lazy): a ClearTrust tree, which names no image, install path or
@@ -94,6 +96,7 @@ export function jdkFromImage(reference: string, memo?: RunMemo): NamedJdk | unde
       const first = version ? undefined : image.featureNamesFirstUpdates?.find((f) => String(f.feature) === feature);
       return {
         ...base,
+        gaUpdates: rule.featureNamesGaUpdates ?? base.gaUpdates,
         vendor: (rule.vendor ?? image.vendor) as JdkVendorFamily,
         version,
         feature,

@@ -52,12 +52,57 @@ describe('jdkFromImage', () => {
     expect(jdkFromImage(image)?.source).toMatch(/^https:\/\//);
   });
 
-  it.each(['ubuntu:22.04', 'nginx:1.25', 'node:20', 'maven:3-eclipse-temurin-17'])(
-    '%s is no JDK image lint-deploy knows',
-    (image) => {
-      expect(jdkFromImage(image)).toBeUndefined();
-    },
-  );
+  it.each(['ubuntu:22.04', 'nginx:1.25', 'node:20'])('%s is no JDK image lint-deploy knows', (image) => {
+    expect(jdkFromImage(image)).toBeUndefined();
+  });
+
+  // Build images (library/maven, library/gradle: every tag of every revision against its Dockerfile's FROM;
+  // AdoptOpenJDK/openjdk-docker-build-tools): the JDK image each tag family is built from; a tag whose JDK family
+  // changed over the years (maven:3, gradle:latest, gradle:jdk) or one without a vendor family here names none.
+  it.each([
+    ['maven:3.9-eclipse-temurin-17', 'temurin', '17', true],
+    ['maven:3.9.6-eclipse-temurin-21-alpine', 'temurin', '21', true],
+    ['maven:4.0.0-rc-5-eclipse-temurin-17-noble', 'temurin', '17', true],
+    ['maven:3.6.3-adoptopenjdk-11', 'temurin', '11', true],
+    ['maven:3-jdk-11-openj9', 'temurin', '11', true],
+    ['maven:3-amazoncorretto-11-debian-bookworm', 'corretto', '11', false],
+    ['maven:3-ibm-semeru-17-focal', 'semeru', '17', false],
+    ['maven:3-ibmjava', 'ibm', '8', false],
+    ['maven:3-ibmjava-8-alpine', 'ibm', '8', false],
+    ['maven:3-jdk-8', 'openjdk', '8', false],
+    ['maven:3.8.1-openjdk-11-slim', 'openjdk', '11', false],
+    ['maven:3', 'unknown', undefined, false],
+    ['maven:3-openjdk', 'unknown', undefined, false],
+    ['maven:3-sapmachine-17', 'unknown', undefined, false],
+    ['maven:3-ibmjava-9', 'unknown', undefined, false],
+    ['maven:3-jdk-8-onbuild', 'unknown', undefined, false],
+    ['gradle:jdk17', 'temurin', '17', true],
+    ['gradle:8.5-jdk21', 'temurin', '21', true],
+    ['gradle:7.6-jdk11-alpine', 'temurin', '11', true],
+    ['gradle:jdk8-jammy', 'temurin', '8', true],
+    ['gradle:jdk-21-and-23', 'temurin', '21', true],
+    ['gradle:6.9-jdk16', 'temurin', '16', true],
+    ['gradle:6.9-jre11-openj9', 'temurin', '11', true],
+    ['gradle:jdk21-corretto-al2023', 'corretto', '21', false],
+    ['gradle:jdk11', 'openjdk', '11', false], // openjdk:11-jdk, then adoptopenjdk, then eclipse-temurin
+    ['gradle:jdk8-alpine', 'openjdk', '8', false],
+    ['gradle:4.10-jdk10-slim', 'openjdk', '10', false],
+    ['gradle:jdk17-graal', 'unknown', undefined, false],
+    ['gradle:jdk-lts-and-current', 'unknown', undefined, false],
+    ['gradle:latest', 'unknown', undefined, false],
+    ['adoptopenjdk/maven-openjdk11-openj9:latest', 'temurin', '11', true],
+    ['adoptopenjdk/maven-openjdk8', 'temurin', '8', true],
+    ['adoptopenjdk/maven-openjdk11:nightly', 'temurin', '11', false], // nightly builds are no GA release
+  ])('build image %s → %s (feature %s), GA updates only: %s', (image, vendor, feature, ga) => {
+    const jdk = jdkFromImage(image);
+    expect({ vendor: jdk?.vendor, version: jdk?.version, feature: jdk?.feature }).toEqual({
+      vendor,
+      version: undefined,
+      feature,
+    });
+    expect(Boolean(jdk?.gaUpdates)).toBe(ga);
+    if (jdk?.gaUpdates) expect(jdk.gaUpdates).toMatch(/https:\/\//);
+  });
 
   it('splits registry ports, tags and digests', () => {
     expect(splitImageReference('registry:5000/team/app:1.2@sha256:abc')).toEqual({
