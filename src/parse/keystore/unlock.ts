@@ -43,10 +43,14 @@ export function unlockStores(
       .filter((c) => c.store === doc.file.path)
       .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
     const found = distinct([...fromFiles, ...configurationPasswords(doc, documents, images)]);
-    for (const { password, at } of found) {
+    for (const { password, at, besideName } of found) {
       // One password at a time, so that the setting that opened the store is known (its location, never its value).
       const opened = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
-      if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: at } };
+      if (opened.data.readable)
+        return {
+          ...opened,
+          data: { ...opened.data, openedBy: at, ...(besideName ? { openedBesideItsName: true } : {}) },
+        };
       if (!opened.data.needsPassword) return opened;
     }
     const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
@@ -121,9 +125,16 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
     for (const { anchor, how } of anchors) {
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
       secrets.sort((a, b) => closeness(a, anchor) - closeness(b, anchor));
+      // Beside a setting whose value is this very store (not Liberty's default key store, which no value names).
+      const besideName = how === 'near' && references.length > 0;
       for (const entry of secrets)
         for (const password of passwordsOf(entry.value))
-          (how === 'near' ? near : far).push({ password, at: { file: doc.file.path, range: entry.keyRange }, how });
+          (how === 'near' ? near : far).push({
+            password,
+            at: { file: doc.file.path, range: entry.keyRange },
+            how,
+            ...(besideName ? { besideName } : {}),
+          });
     }
   }
   return distinct([...near, ...far]);
@@ -134,6 +145,8 @@ interface Candidate {
   at: Location;
   /** `near`: a setting that names this store; `far`: one whose path only ends like it; `other`: another store's. */
   how: 'near' | 'far' | 'other';
+  /** Set beside a setting whose value names this very store. */
+  besideName?: boolean;
 }
 
 function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[] {

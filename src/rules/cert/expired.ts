@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../core/types';
 import { mayName } from '../../derive/file-use';
 import { trustRelated } from '../_lib/trust';
+import type { KeystoreData } from '../../parse/keystore/format';
 import { defineRule } from '../types';
 import {
   certLocation,
@@ -64,6 +65,8 @@ export default defineRule({
         "Certificate {{dn}} expired on {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE): renew it, or remove the bundle if nothing uses it",
       notYetValidUseUnknown:
         "Certificate {{dn}} is not valid before {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateNotYetValidException, AMQ9633): check the issuing CA's clock",
+      expiredNamedUnread:
+        "Certificate {{dn}} expired on {{date}}. A setting beside the password that opens {{file}} names it, but no server or client lint-deploy reads takes that setting (a library's own TLS settings, such as Apache Camel's camel.ssl.config.*), so whether a peer is ever sent this certificate the tree does not show. {{peers}}: renew it, or remove it if nothing uses it",
       expiredClientKeyStore:
         "Certificate {{dn}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
       expiredAnchor:
@@ -159,6 +162,38 @@ export default defineRule({
               message: `${m.component.name} reads ${m.path} from this mount of a host path the tree does not hold`,
             })),
         ];
+        // Named beside the password that opens it by a setting no component lint-deploy models reads: the tree does name
+        // it (pco-afelio/camel-two-way-ssl: camel.ssl.config.key-managers.key-store.resource=classpath:/keystore.p12,
+        // Apache Camel's client context, said 'no setting names keystore.p12' and pointed at other modules' copies).
+        if (
+          expired &&
+          !perhaps &&
+          c.store &&
+          (c.doc.data as Pick<KeystoreData, 'openedBesideItsName'>).openedBesideItsName
+        ) {
+          // The same-named files the modelled components read are theirs (another module's classpath), not this one.
+          const others = (namedByName.get(path.basename(c.doc.file.path)) ?? []).filter((f) => f !== c.doc.file.path);
+          ctx.report({
+            messageId: 'expiredNamedUnread',
+            data: {
+              dn,
+              date,
+              file: path.basename(c.doc.file.path),
+              // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked.
+              peers: ownSelfSigned(c, presentedLeaves)
+                ? 'A peer that is sent it and trusts it directly accepts it if it runs JSSE (Java does not check the dates of a certificate in its trust store); OpenSSL, GSKit and browsers reject it (certificate has expired, AMQ9633, GSK_ERROR_BAD_DATE)'
+                : 'One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE)',
+            },
+            location,
+            related: [
+              ...(storeRelated(c).related ?? []),
+              ...others.map((f) => ({ file: f, message: 'a file of the same name a modelled server or client reads' })),
+            ],
+            fingerprint,
+            severity: 'info',
+          });
+          continue;
+        }
         if (expired && !perhaps) {
           // Said once per file (after the loop): a CA bundle nothing names may hold dozens of expired CAs.
           const same = unnamed.get(c.doc.file.path) ?? [];

@@ -317,6 +317,49 @@ ruleTester(rule, {
       ],
     },
     {
+      // pco-afelio/camel-two-way-ssl@dba74cb (no licence file): camel-server's keystore.p12 is Apache Camel's client key
+      // store (camel.ssl.config.key-managers.key-store.resource, a setting no modelled component reads); the info said
+      // 'no setting names keystore.p12' and pointed at the target servers' own keystore.p12 as 'the one read instead'.
+      name: 'a store named beside its password by a setting no modelled component reads: named, its reader unknown (an info)',
+      files: {
+        'camel/src/main/resources/application.properties': [
+          'camel.ssl.config.key-managers.key-store.resource=classpath:/keystore.p12',
+          'camel.ssl.config.key-managers.key-store.password=Pk12-planted-Zq9',
+          '',
+        ].join('\n'),
+        'camel/src/main/resources/keystore.p12': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.p12'),
+        ),
+        'target/src/main/resources/application.properties': [
+          'server.port=8443',
+          'server.ssl.key-store=classpath:keystore.p12',
+          'server.ssl.key-store-password=Pk12-planted-Zq9',
+          '',
+        ].join('\n'),
+        'target/src/main/resources/keystore.p12': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/plain.p12'),
+        ),
+      },
+      options: { referenceDate: '2050-01-01' },
+      errors: [
+        // The key entry's certificate and its CA's, each: named beside its password, the target's copy not read for it.
+        ...['expiredNamedUnread', 'expiredNamedUnread', 'expired', 'expired'].map((messageId) =>
+          messageId === 'expired'
+            ? { messageId, file: 'target/src/main/resources/keystore.p12', line: 1 }
+            : {
+                messageId,
+                file: 'camel/src/main/resources/keystore.p12',
+                line: 1,
+                severity: 'info' as const,
+                related: [
+                  'camel/src/main/resources/application.properties:2',
+                  'target/src/main/resources/keystore.p12:1',
+                ].map((at) => ({ file: at.split(':')[0]!, line: Number(at.split(':')[1]) })),
+              },
+        ),
+      ],
+    },
+    {
       // gmjdev/microservices-demo@4bf5aca (Apache-2.0): server.ssl.key-store: ${KEYSTORE_PATH:classpath:cert/keystore.p12}.
       name: "named by a placeholder's default (the file used while the variable is unset): an error",
       files: {
