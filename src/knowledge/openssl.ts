@@ -356,6 +356,19 @@ export function haproxyBindFloorApplies(release?: string): boolean | undefined {
 }
 
 /**
+ * What HAProxy `release` leaves out of a crt directory besides .issuer, .ocsp and .sctl files (openssl-servers.json
+ * haproxy.crtDirectorySkips): `.key` files from 2.2 and dotfiles from 2.6; an earlier release loads them as
+ * certificates. Skipped (no claim) when the release is unknown or spans both sides.
+ */
+export function haproxyCrtDirectorySkips(release?: string): { keyFiles: boolean; hiddenFiles: boolean } {
+  const { keyFilesSince, hiddenFilesSince } = data.haproxy.crtDirectorySkips;
+  return {
+    keyFiles: releaseFrom(release, keyFilesSince) !== false,
+    hiddenFiles: releaseFrom(release, hiddenFilesSince) !== false,
+  };
+}
+
+/**
  * Whether HAProxy `release` reads the key of a crt file that holds none from `<file>.key` (ssl-load-extra-files key,
  * from 2.2; before, the key must be in the crt file); undefined when the release is unknown.
  */

@@ -183,7 +183,14 @@ export interface HaproxyBindAttributes {
    * Files a `crt <directory>` loads that hold no certificate (a README, a DER file): HAProxy refuses to start
    * (src/model/haproxy-crt-directory.ts). Only where a bind mount or a COPY puts the whole tree directory there.
    */
-  crtDirectoryStrays?: { file: string; crt: Location; directory: string; via: RelatedLocation }[];
+  crtDirectoryStrays?: {
+    file: string;
+    crt: Location;
+    directory: string;
+    via: RelatedLocation;
+    /** Loaded only by the release the tree names (a .key file before 2.2, a dotfile before 2.6). */
+    release?: { value: string; at: Location };
+  }[];
   /** Where HAProxy looks for the key of a certificate file that holds none (global ssl-load-extra-* settings). */
   keyFile: HaproxyKeyFileLookup;
   /** The HAProxy release the tree's `haproxy` image names, and where. */

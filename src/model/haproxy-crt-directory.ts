@@ -1,7 +1,7 @@
 /**
  * Files of a `crt <directory>` that HAProxy cannot load as a certificate. HAProxy loads every regular file of the
- * directory, in alphabetical order, except hidden files and names ending in .key, .issuer, .ocsp or .sctl (the
- * companions it reads beside a certificate): "If a directory name is used instead of a PEM file, then all files found
+ * directory, in alphabetical order, except names ending in .issuer, .ocsp or .sctl, and from 2.2 .key, from 2.6 hidden
+ * files (the companions it reads beside a certificate; knowledge haproxy.crtDirectorySkips): "If a directory name is used instead of a PEM file, then all files found
  * in that directory will be loaded" (https://docs.haproxy.org/2.6/configuration.html#5.1-crt; src/ssl_crtlist.c
  * crtlist_load_cert_dir). A README, a DER certificate, a CSR or a serial file there stops it: measured with Debian 12's
  * HAProxy 2.6.12, `haproxy -c`: "unable to load certificate from file '<dir>/README.md'", then "Fatal errors found in
@@ -17,6 +17,8 @@ import type { Location, RelatedLocation } from '../core/types';
 import { isPlaceholder, optionLocation, type HaproxyOption } from './haproxy-tls';
 import type { TreeStores } from './store-files';
 import type { TreeMount } from './types';
+import type { HaproxyRelease } from './haproxy-release';
+import { haproxyCrtDirectorySkips } from '../knowledge/openssl';
 
 /** A file HAProxy reads from a crt directory that holds no certificate. */
 export interface CrtDirectoryStray {
@@ -27,10 +29,15 @@ export interface CrtDirectoryStray {
   directory: string;
   /** What puts the tree directory at that path (the bind mount, the COPY). */
   via: RelatedLocation;
+  /** A .key file or a dotfile that only the release the tree names loads (later releases skip it). */
+  release?: HaproxyRelease;
 }
 
-/** Names HAProxy skips in a certificate directory: the files it loads beside a certificate, and hidden files. */
-const SKIPPED = /^\.|\.(issuer|ocsp|sctl|key)$/;
+/** Names every release skips in a certificate directory: the files it loads beside a certificate. */
+const SKIPPED = /\.(issuer|ocsp|sctl)$/;
+/** Names the releases skip from 2.2 (`.key`) and 2.6 (dotfiles) on: haproxyCrtDirectorySkips. */
+const KEY_FILE = /\.key$/;
+const HIDDEN = /^\./;
 const CERTIFICATE_FILE = /\.(pem|crt|cer)$/i;
 /** PEM blocks OpenSSL's PEM_read_bio_X509_AUX reads as a certificate. */
 const PEM_CERTIFICATE = /-----BEGIN (?:TRUSTED |X509 )?CERTIFICATE-----/;
@@ -43,8 +50,12 @@ export function crtDirectoryStrays(
   configFile: string,
   stores: TreeStores,
   mounts: readonly TreeMount[],
+  release?: HaproxyRelease,
 ): CrtDirectoryStray[] {
   const out: CrtDirectoryStray[] = [];
+  const skips = haproxyCrtDirectorySkips(release?.value);
+  // Skipped by a later release than the one the tree names: loaded only because of that release.
+  const byRelease = (name: string) => KEY_FILE.test(name) || HIDDEN.test(name);
   for (const option of own) {
     if (option.keyword.value !== 'crt' && option.keyword.value !== 'default-crt') continue;
     const value = option.value?.value;
@@ -53,9 +64,15 @@ export function crtDirectoryStrays(
     const directory = path.posix.normalize(written).replace(/\/+$/, '');
     if (!directory.startsWith('/') || CERTIFICATE_FILE.test(directory)) continue;
     for (const { treeDir, via, inContext } of directorySources(directory, configFile, stores, mounts))
-      for (const file of loadedFiles(treeDir))
+      for (const file of loadedFiles(treeDir, skips))
         if (inContext(file) && holdsNoCertificate(file))
-          out.push({ file, crt: optionLocation(option), directory, via });
+          out.push({
+            file,
+            crt: optionLocation(option),
+            directory,
+            via,
+            ...(release && byRelease(path.basename(file)) ? { release } : {}),
+          });
   }
   return out;
 }
@@ -107,7 +124,7 @@ function directorySources(
 }
 
 /** The regular files HAProxy loads from a directory (symbolic links followed, as its stat does). */
-function loadedFiles(dir: string): string[] {
+function loadedFiles(dir: string, skips: { keyFiles: boolean; hiddenFiles: boolean }): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -115,7 +132,10 @@ function loadedFiles(dir: string): string[] {
     return [];
   }
   return names
-    .filter((name) => !SKIPPED.test(name))
+    .filter(
+      (name) =>
+        !SKIPPED.test(name) && !(skips.keyFiles && KEY_FILE.test(name)) && !(skips.hiddenFiles && HIDDEN.test(name)),
+    )
     .map((name) => path.join(dir, name))
     .filter((file) => {
       try {

@@ -180,7 +180,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   // A crt-list's own path is opened as written (src/cfgparse-ssl.c bind_parse_crt_list), not below crt-base.
   const crtList = sources.crtList.flatMap((o) => pathOf(o, undefined) ?? []);
   const certificates = bindCertificates(own, globals.crtBase, ctx.crtLists, file, ctx.stores);
-  const strays = crtDirectoryStrays(own, globals.crtBase, file, ctx.stores, ctx.mounts);
+  const strays = crtDirectoryStrays(own, globals.crtBase, file, ctx.stores, ctx.mounts, ctx.release);
   // ca-verify-file: CA certificates to verify with that HAProxy does not name in its CertificateRequest.
   const caFile = pathOf(lastOption(own, 'ca-file') ?? lastOption(own, 'ca-verify-file'), globals.caBase);
   const extra: Partial<TlsSettings> = {};

@@ -30,6 +30,17 @@ ruleTester(rule, {
       },
     },
     {
+      // Release unknown (a tag that names none): whether a .key file or a dotfile is loaded is not claimed.
+      name: 'the same directory, haproxy:latest: .key and hidden files not judged',
+      files: {
+        'compose.yaml': COMPOSE.replace('haproxy:2.8', 'haproxy:latest'),
+        'haproxy.cfg': CFG,
+        'certs/site.pem': site.pem,
+        'certs/site.pem.key': site.keyPem,
+        'certs/.gitkeep': '',
+      },
+    },
+    {
       // Found by its name beside the configuration only: what is deployed there is not known.
       name: 'a certs directory nothing mounts or copies is not judged',
       files: { 'haproxy.cfg': CFG, 'certs/site.pem': bundle, 'certs/README.md': '# certificates\n' },
@@ -65,6 +76,36 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    // haproxy/haproxy v2.1.0 src/ssl_sock.c loads every file of a crt directory but .issuer/.ocsp/.sctl; v2.2.0
+    // src/ssl_crtlist.c skips .key too; 589570df1 (v2.6-dev10) skips dotfiles. An empty .gitkeep is no certificate.
+    ...(
+      [
+        ['2.4', 'certs/.gitkeep', '', 'hidden files'],
+        ['2.0.33', 'certs/site.pem.key', site.keyPem, '.key file'],
+      ] as const
+    ).map(([release, file, content, what]) => ({
+      name: `haproxy:${release} loads the ${what} later releases skip: a stray that stops it`,
+      files: {
+        'compose.yaml': COMPOSE.replace('haproxy:2.8', `haproxy:${release}`),
+        'haproxy.cfg': CFG,
+        'certs/site.pem': bundle,
+        [file]: content,
+      },
+      errors: [
+        {
+          messageId: 'strayByRelease',
+          file,
+          line: 1,
+          severity: 'error' as const,
+          messageIncludes: [`HAProxy ${release}`],
+          related: [
+            { file: 'haproxy.cfg', line: 7 },
+            { file: 'compose.yaml', line: 6 },
+            { file: 'compose.yaml', line: 3 },
+          ],
+        },
+      ],
+    })),
     {
       // Measured with HAProxy 2.6.12: "unable to load certificate from file '…/README.md'", then Fatal errors.
       name: 'a README in the directory the haproxy service mounts at the crt path',
