@@ -299,6 +299,14 @@ export function nginxRefusesSslDirective(release?: string): boolean | undefined 
   return releaseFrom(release, data.nginx.sslDirectiveRemoved.since);
 }
 
+/**
+ * Whether nginx `release` warns at start that the `ssl` directive is deprecated: true from 1.15.0 (ngx_conf_deprecated),
+ * false before (it takes it silently); undefined when the release is unknown or names releases on both sides.
+ */
+export function nginxWarnsOfSslDirective(release?: string): boolean | undefined {
+  return releaseFrom(release, data.nginx.sslDirectiveRemoved.deprecatedSince);
+}
+
 export interface ProxyProtocolsDefault {
   since: string;
   protocols: string[];

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { RelatedLocation } from '../../core/types';
-import { NGINX_FACTS, nginxRefusesSslDirective } from '../../knowledge/openssl';
+import { NGINX_FACTS, nginxRefusesSslDirective, nginxWarnsOfSslDirective } from '../../knowledge/openssl';
 import { defineRule } from '../types';
 
 const { since: REMOVED, deprecatedSince: DEPRECATED } = NGINX_FACTS.sslDirectiveRemoved;
@@ -10,7 +10,7 @@ const { since: REMOVED, deprecatedSince: DEPRECATED } = NGINX_FACTS.sslDirective
  * the releases are knowledge: openssl-servers.json nginx.sslDirectiveRemoved): from the removal nginx stops at start
  * with `[emerg] unknown directive "ssl"`, so every server of the file is down, TLS or not. An error when the image that
  * runs the file names a release without it; a warning when it names an earlier one (it starts, with a deprecation
- * warning, and stops starting at the next upgrade) or none (the official image's current tags have none), or when the
+ * warning from 1.15.0 and silently before, and stops starting at the next upgrade) or none (the official image's current tags have none), or when the
  * file is a template. Real case: amitbansal26/nexus-nginx-ssl (`FROM nginx`, `ssl on;`).
  */
 export default defineRule({
@@ -25,8 +25,10 @@ export default defineRule({
         "'ssl {{value}}' is a directive nginx removed in {{removed}}, and the image runs nginx {{release}}: nginx stops at start with [emerg] unknown directive \"ssl\" (nginx -t fails too), so none of this configuration's servers runs. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
       deprecated:
         "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{release}} still takes it, with a warning, but nginx {{removed}} and later stop at start with [emerg] unknown directive \"ssl\", so the next upgrade of the image takes every server of this configuration down. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
+      silent:
+        "'ssl {{value}}' is taken without a warning by nginx {{release}}, which the image runs, but nginx {{deprecated}} deprecated it and {{removed}} removed it: nginx {{removed}} and later stop at start with [emerg] unknown directive \"ssl\", so an upgrade of the image to a current release takes every server of this configuration down. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;'), which nginx {{release}} takes too",
       releaseUnknown:
-        "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{removed}} and later (every release since June 2023, and the nginx image's current tags) stop at start with [emerg] unknown directive \"ssl\", earlier ones warn. {{which}} Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
+        "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{removed}} and later (every release since June 2023, and the nginx image's current tags) stop at start with [emerg] unknown directive \"ssl\", earlier ones take it (with a warning from {{deprecated}} on). {{which}} Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
     },
     options: {},
     symptoms: [
@@ -43,7 +45,15 @@ export default defineRule({
         ...(nginx ? [{ ...nginx.at, message: `the image runs nginx ${nginx.release}` }] : []),
       ];
       const data = { value: directive.value, removed: REMOVED, deprecated: DEPRECATED, release: nginx?.release ?? '' };
-      const messageId = refuses === true ? 'refused' : refuses === false ? 'deprecated' : 'releaseUnknown';
+      // Before the deprecation (nginx:1.13.3, marianar97/VaicoSnakeWP) it starts without a word of warning.
+      const messageId =
+        refuses === true
+          ? 'refused'
+          : refuses === false
+            ? nginxWarnsOfSslDirective(nginx?.release) === false
+              ? 'silent'
+              : 'deprecated'
+            : 'releaseUnknown';
       ctx.report({
         messageId,
         // A template may render otherwise: what it says stays a warning.

@@ -84,6 +84,23 @@ ruleTester(rule, {
       ],
     },
     {
+      // marianar97/VaicoSnakeWP@cfb00da and thankyo/frontend@9b715f1 (no licence files): FROM nginx:1.13.3 and
+      // 1.13.11 with 'ssl on;' were told 'still takes it, with a warning'; nginx/nginx release-1.14.0's
+      // ngx_http_ssl_module.c has no ngx_conf_deprecated for it (release-1.15.0 adds it).
+      name: 'nginx 1.13: it starts without a warning, the upgrade to a current release does not',
+      files: { 'gw/nginx.conf': withSsl(), 'gw/Dockerfile': 'FROM nginx:1.13.3\n' },
+      errors: [
+        {
+          messageId: 'silent',
+          severity: 'warning',
+          file: 'gw/nginx.conf',
+          line: 4,
+          messageIncludes: ['taken without a warning by nginx 1.13.3'],
+          messageExcludes: ['still takes it, with a warning'],
+        },
+      ],
+    },
+    {
       name: 'nginx 1.25 spans 1.25.0, which takes it, and 1.25.1 on, which does not',
       files: { 'gw/nginx.conf': withSsl(), 'gw/Dockerfile': 'FROM nginx:1.25\n' },
       errors: [
