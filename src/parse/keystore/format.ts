@@ -33,8 +33,8 @@ export interface KeystoreData {
   openedBy?: Location;
   /** `openedBy` is another store's password setting: no setting that names this store opens it. */
   openedByOtherStoreSetting?: boolean;
-  /** `openedBy` is set beside a setting that names this very store (`camel.ssl.config.key-managers.key-store.resource`). */
-  openedBesideItsName?: boolean;
+  /** The first Spring setting whose value is this very store (its key and place; unlock.ts withNamingSettings). */
+  namedBySetting?: Location & { key: string };
   /** PKCS#12 that still needs a password: `unlockStores` tries the configuration's. */
   needsPassword?: boolean;
 }

@@ -33,6 +33,10 @@ export function unlockStores(
   documents: ParsedDocument[],
   readTreeFile: (file: string) => string | undefined = () => undefined,
 ): ParsedDocument[] {
+  return withNamingSettings(unlocked(documents, readTreeFile));
+}
+
+function unlocked(documents: ParsedDocument[], readTreeFile: (file: string) => string | undefined): ParsedDocument[] {
   if (!documents.some((d) => isKeystoreDocument(d) && d.data.needsPassword)) return documents;
   // Where the tree's Dockerfiles copy files, and the passwords credentials files give, worked out once.
   const images = new ImageFiles(documents);
@@ -43,14 +47,10 @@ export function unlockStores(
       .filter((c) => c.store === doc.file.path)
       .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
     const found = distinct([...fromFiles, ...configurationPasswords(doc, documents, images)]);
-    for (const { password, at, besideName } of found) {
+    for (const { password, at } of found) {
       // One password at a time, so that the setting that opened the store is known (its location, never its value).
       const opened = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
-      if (opened.data.readable)
-        return {
-          ...opened,
-          data: { ...opened.data, openedBy: at, ...(besideName ? { openedBesideItsName: true } : {}) },
-        };
+      if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: at } };
       if (!opened.data.needsPassword) return opened;
     }
     const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
@@ -82,6 +82,40 @@ export function unlockStores(
         ...(kdb ? { stash: path.basename(doc.file.path).replace(/\.kdb$/i, '.sth') } : {}),
       },
     );
+  });
+}
+
+/** Spring Boot's own namespaces: lint-deploy reads what it models there, and an unused one names a store for nothing. */
+const SPRING_BOOT_KEY = /^(spring|server|management)\./;
+
+/**
+ * Each store with the first Spring setting whose value is that very store (`camel.ssl.config.key-managers.key-store.resource=
+ * classpath:/keystore.p12`, an app's own `ibm.mq.security.keystore: /config/q.jks`), outside Spring Boot's own
+ * namespaces: what says the tree does name it when no component lint-deploy models reads that setting (cert/expired).
+ * Its key and place only, never a value.
+ */
+function withNamingSettings(documents: ParsedDocument[]): ParsedDocument[] {
+  const springs = documents.filter((d) => d.kind.startsWith('spring.') && d.entries.length > 0);
+  if (springs.length === 0) return documents;
+  const stores = new Set(documents.filter(isKeystoreDocument).map((d) => d.file.path));
+  return documents.map((doc) => {
+    if (!isKeystoreDocument(doc)) return doc;
+    const base = path.basename(doc.file.path);
+    for (const spring of springs) {
+      const entry = spring.entries.find(
+        (e) =>
+          !e.secret &&
+          !SPRING_BOOT_KEY.test(e.key) &&
+          mentions(e.value, base) &&
+          names(e.value, doc.file.path, referenceBases(spring, e.value), stores) === 'near',
+      );
+      if (entry)
+        return {
+          ...doc,
+          data: { ...doc.data, namedBySetting: { file: spring.file.path, range: entry.keyRange, key: entry.key } },
+        };
+    }
+    return doc;
   });
 }
 
@@ -125,16 +159,9 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
     for (const { anchor, how } of anchors) {
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
       secrets.sort((a, b) => closeness(a, anchor) - closeness(b, anchor));
-      // Beside a setting whose value is this very store (not Liberty's default key store, which no value names).
-      const besideName = how === 'near' && references.length > 0;
       for (const entry of secrets)
         for (const password of passwordsOf(entry.value))
-          (how === 'near' ? near : far).push({
-            password,
-            at: { file: doc.file.path, range: entry.keyRange },
-            how,
-            ...(besideName ? { besideName } : {}),
-          });
+          (how === 'near' ? near : far).push({ password, at: { file: doc.file.path, range: entry.keyRange }, how });
     }
   }
   return distinct([...near, ...far]);
@@ -145,8 +172,6 @@ interface Candidate {
   at: Location;
   /** `near`: a setting that names this store; `far`: one whose path only ends like it; `other`: another store's. */
   how: 'near' | 'far' | 'other';
-  /** Set beside a setting whose value names this very store. */
-  besideName?: boolean;
 }
 
 function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[] {

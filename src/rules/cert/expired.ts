@@ -66,7 +66,7 @@ export default defineRule({
       notYetValidUseUnknown:
         "Certificate {{dn}} is not valid before {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateNotYetValidException, AMQ9633): check the issuing CA's clock",
       expiredNamedUnread:
-        "Certificate {{dn}} expired on {{date}}. A setting beside the password that opens {{file}} names it, but no server or client lint-deploy reads takes that setting (a library's own TLS settings, such as Apache Camel's camel.ssl.config.*), so whether a peer is ever sent this certificate the tree does not show. {{peers}}: renew it, or remove it if nothing uses it",
+        "Certificate {{dn}} expired on {{date}}. The setting {{setting}} names {{file}}, but no server or client lint-deploy reads takes that setting (a library's or the app's own TLS settings, such as Apache Camel's camel.ssl.config.*), so whether a peer is ever sent this certificate the tree does not show. {{peers}}: renew it, or remove it if nothing uses it",
       expiredClientKeyStore:
         "Certificate {{dn}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
       expiredAnchor:
@@ -165,12 +165,8 @@ export default defineRule({
         // Named beside the password that opens it by a setting no component lint-deploy models reads: the tree does name
         // it (pco-afelio/camel-two-way-ssl: camel.ssl.config.key-managers.key-store.resource=classpath:/keystore.p12,
         // Apache Camel's client context, said 'no setting names keystore.p12' and pointed at other modules' copies).
-        if (
-          expired &&
-          !perhaps &&
-          c.store &&
-          (c.doc.data as Pick<KeystoreData, 'openedBesideItsName'>).openedBesideItsName
-        ) {
+        const namedBy = c.store ? (c.doc.data as Pick<KeystoreData, 'namedBySetting'>).namedBySetting : undefined;
+        if (expired && !perhaps && namedBy) {
           // The same-named files the modelled components read are theirs (another module's classpath), not this one.
           const others = (namedByName.get(path.basename(c.doc.file.path)) ?? []).filter((f) => f !== c.doc.file.path);
           ctx.report({
@@ -179,6 +175,7 @@ export default defineRule({
               dn,
               date,
               file: path.basename(c.doc.file.path),
+              setting: namedBy.key,
               // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked.
               peers: ownSelfSigned(c, presentedLeaves)
                 ? 'A peer that is sent it and trusts it directly accepts it if it runs JSSE (Java does not check the dates of a certificate in its trust store); OpenSSL, GSKit and browsers reject it (certificate has expired, AMQ9633, GSK_ERROR_BAD_DATE)'
@@ -186,6 +183,11 @@ export default defineRule({
             },
             location,
             related: [
+              {
+                file: namedBy.file,
+                range: namedBy.range,
+                message: `${namedBy.key} names ${path.basename(c.doc.file.path)} here`,
+              },
               ...(storeRelated(c).related ?? []),
               ...others.map((f) => ({ file: f, message: 'a file of the same name a modelled server or client reads' })),
             ],

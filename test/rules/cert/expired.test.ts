@@ -352,12 +352,30 @@ ruleTester(rule, {
                 line: 1,
                 severity: 'info' as const,
                 related: [
+                  'camel/src/main/resources/application.properties:1',
                   'camel/src/main/resources/application.properties:2',
                   'target/src/main/resources/keystore.p12:1',
                 ].map((at) => ({ file: at.split(':')[0]!, line: Number(at.split(':')[1]) })),
               },
         ),
       ],
+    },
+    {
+      // MickJM/mq-docker-metrics@8b39ded (no licence file): the app's own ibm.mq.security.keystore names qmap01jks.jks,
+      // a JKS (no password needed to read its certificates), and was 'no server, client or store setting names it'.
+      name: "a JKS named by an app's own setting no modelled component reads: named, its reader unknown (an info)",
+      files: {
+        'application-dev.yml': 'ibm:\n  mq:\n    security:\n      keystore: /config/q.jks\n',
+        'q.jks': fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks')),
+      },
+      options: { referenceDate: '2050-01-01' },
+      errors: [0, 1].map(() => ({
+        messageId: 'expiredNamedUnread',
+        file: 'q.jks',
+        line: 1,
+        severity: 'info' as const,
+        messageIncludes: ['The setting ibm.mq.security.keystore names q.jks'],
+      })),
     },
     {
       // gmjdev/microservices-demo@4bf5aca (Apache-2.0): server.ssl.key-store: ${KEYSTORE_PATH:classpath:cert/keystore.p12}.
