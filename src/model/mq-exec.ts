@@ -25,42 +25,72 @@ const OPENED_ABOVE: Record<string, boolean> = { 'heredoc to runmqsc': true, 'ech
 /** `$NAME`, `${NAME}`: the whole word is one plain expansion. */
 const WHOLE_EXPANSION = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$/;
 
+/** The script line whose runmqsc reads an embedded MQSC (a heredoc's or an echo's), with the script's lines. */
+export interface RunmqscLine {
+  lines: string[];
+  /** Its line (zero-based). */
+  at: number;
+  line: string;
+  range: Range;
+}
+
+/** The line of a script that feeds the embedded MQSC `mqsc` to runmqsc; undefined for any other document. */
+export function runmqscLineOf(mqsc: ParsedDocument): RunmqscLine | undefined {
+  const embedded = mqsc.embedded;
+  const above = embedded ? OPENED_ABOVE[embedded.container] : undefined;
+  if (!embedded || above === undefined || !isScript(mqsc.file.path, mqsc.file.text)) return undefined;
+  const lines = splitLines(mqsc.file.text);
+  const at = embedded.range.start.line - (above ? 1 : 0);
+  const line = lines[at];
+  if (line === undefined || !/\brunmqsc\b/.test(line)) return undefined;
+  const indent = line.length - line.trimStart().length;
+  return {
+    lines,
+    at,
+    line,
+    range: { start: { line: at, character: indent }, end: { line: at, character: line.trimEnd().length } },
+  };
+}
+
 export function servicesExecutingMqsc(
   mqsc: ParsedDocument,
   composeFiles: readonly ParsedDocument[],
 ): MqscComposeService[] {
-  const embedded = mqsc.embedded;
-  const above = embedded ? OPENED_ABOVE[embedded.container] : undefined;
-  if (!embedded || above === undefined || composeFiles.length === 0) return [];
-  if (!isScript(mqsc.file.path, mqsc.file.text)) return [];
-  const lines = splitLines(mqsc.file.text);
-  const at = embedded.range.start.line - (above ? 1 : 0);
-  const line = lines[at];
-  if (line === undefined || !/\brunmqsc\b/.test(line)) return [];
-  const indent = line.length - line.trimStart().length;
-  const range = { start: { line: at, character: indent }, end: { line: at, character: line.trimEnd().length } };
+  const opener = composeFiles.length > 0 ? runmqscLineOf(mqsc) : undefined;
+  if (!opener) return [];
+  const { lines, at, line, range } = opener;
   return containerExecs(line).flatMap((exec) => {
     const found = serviceOfExec(exec, { path: mqsc.file.path, lines, range }, composeFiles);
-    if (found) return [found];
-    // `docker exec "$1" runmqsc …` in a shell function: the container of each call, one service per call.
-    return (valuesAtCalls(lines, at, exec.name) ?? []).flatMap((call) => {
-      const called = serviceOfExec(
-        { ...exec, name: call.value },
-        { path: mqsc.file.path, lines, range: call.range },
-        composeFiles,
-      );
-      return called?.execs
-        ? [
-            {
-              ...called,
-              execs: {
-                ...called.execs,
-                message: called.execs.message.replace('this command', `this call of ${call.functionName}`),
-              },
+    return found ? [found] : servicesAtCalls(exec, { path: mqsc.file.path, lines, at }, composeFiles);
+  });
+}
+
+/**
+ * `docker exec "$1" runmqsc …` on line `script.at` of a shell function: the service of the container each call of
+ * the function names, one per call (its `execs` is the call), in the order of the calls.
+ */
+export function servicesAtCalls(
+  exec: ContainerExec,
+  script: { path: string; lines: readonly string[]; at: number },
+  composeFiles: readonly ParsedDocument[],
+): MqscComposeService[] {
+  return (valuesAtCalls(script.lines, script.at, exec.name) ?? []).flatMap((call) => {
+    const called = serviceOfExec(
+      { ...exec, name: call.value },
+      { path: script.path, lines: script.lines, range: call.range },
+      composeFiles,
+    );
+    return called?.execs
+      ? [
+          {
+            ...called,
+            execs: {
+              ...called.execs,
+              message: called.execs.message.replace('this command', `this call of ${call.functionName}`),
             },
-          ]
-        : [];
-    });
+          },
+        ]
+      : [];
   });
 }
 

@@ -9,6 +9,7 @@ import type { MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { definedIn, namedByLinkEnd } from './mq-links';
+import { queueManagerNamesOfRunmqsc } from './mq-runmqsc-names';
 import type { Component, MqChannelComponent } from './types';
 
 /** The receiving channel types each sending type connects to (IBM MQ "Channel types": SDR-RCVR, SDR-RQSTR, SVR-RQSTR, SVR-RCVR, CLUSSDR-CLUSRCVR). */
@@ -70,14 +71,12 @@ function scriptOf(c: MqChannelComponent): string {
 const RUNMQSC_TARGET = /\brunmqsc((?:\s+-[A-Za-z]+)*)\s+([A-Za-z0-9._%/]{1,48})(?=\s*(?:$|[<|;&>]))/;
 
 /**
- * The queue manager a heredoc (or `echo … |`) feeding runmqsc names, when written literally on the command line
- * (`runmqsc $qm <<EOF` in a loop names none). runmqsc's `-m` names the queue manager to administer remotely through,
- * `-w`/`-x` make it indirect: such a command names none either.
+ * The queue manager a heredoc (or `echo … |`) feeding runmqsc names, when written literally on the command line, or
+ * through a variable the script sets once or the one call of the function around it gives (./mq-runmqsc-names.ts);
+ * `runmqsc $qm <<EOF` in a loop, or a function called for several, names none. runmqsc's `-m` names the queue manager
+ * to administer remotely through, `-w`/`-x` make it indirect: such a command names none either.
  */
-function heredocQueueManager(script: {
-  file: { text: string };
-  embedded?: { range: { start: { line: number } } };
-}): string | undefined {
+function heredocQueueManager(script: ParsedDocument): string | undefined {
   if (!script.embedded) return undefined;
   const lines = script.file.text.split('\n');
   const first = script.embedded.range.start.line;
@@ -86,7 +85,8 @@ function heredocQueueManager(script: {
     const m = line === undefined ? null : RUNMQSC_TARGET.exec(line);
     if (m && !/-[A-Za-z]*[mwx]/.test(m[1] ?? '')) return m[2]!.toUpperCase();
   }
-  return undefined;
+  const named = queueManagerNamesOfRunmqsc(script);
+  return named.length === 1 ? named[0]!.name : undefined;
 }
 
 /** Whether two channel ends are in scripts of one queue manager: the same script, or heredocs naming the same queue manager. */

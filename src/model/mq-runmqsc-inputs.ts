@@ -9,11 +9,11 @@
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
 import { RUNMQSC_INPUT_KIND, type RunmqscInputData } from '../parse/runmqsc-input';
-import { literalAssignments } from '../parse/shell-assignments';
 import { splitLines } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
-import { serviceOfExec } from './mq-exec';
+import { serviceOfExec, servicesAtCalls } from './mq-exec';
+import { wordValues, type WordValue } from './mq-runmqsc-names';
 import type { MqscComposeService } from './mq-qmgr-names';
 
 /** One command of a script that feeds an MQSC file to runmqsc. */
@@ -28,8 +28,6 @@ export interface FedMqsc {
 
 /** A queue manager name as MQ allows it. */
 const QMGR_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
-/** `$NAME`, `${NAME}` (no modifiers). */
-const EXPANSION = /\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g;
 /**
  * The script's own directory as scripts compute it: `$(dirname "$0")`, `$(dirname "${BASH_SOURCE[0]}")` (a command
  * substitution stays as written in its word, quotes inside included).
@@ -49,26 +47,36 @@ export function mqscFedByScripts(
     const script = doc.file.path;
     const lines = splitLines(doc.file.text);
     for (const { input, queueManager, exec, range } of (doc as ParsedDocument<RunmqscInputData>).data.inputs) {
-      let assigned: ReadonlyMap<string, string> | undefined;
-      const values = () => (assigned ??= literalAssignments(lines, range.start.line));
-      const file = treeFile(input, script, root, mqscPaths, values);
+      const file = treeFile(input, script, root, mqscPaths, lines, range.start.line);
       if (!file) continue;
       const at = { file: script, range, message: `this command runs ${path.basename(file)} with runmqsc` };
-      const name = queueManager === undefined ? undefined : expanded(queueManager, values);
       const service = exec ? serviceOfExec(exec, { path: script, lines, range }, composeFiles) : undefined;
-      const found: FedMqsc = {
-        at,
-        ...(name && QMGR_NAME.test(name)
-          ? {
-              queueManager: {
-                name: name.toUpperCase(),
-                location: { ...at, message: `queue manager ${name.toUpperCase()} named here: ${at.message}` },
-              },
-            }
-          : {}),
-        ...(service && { service }),
+      // `docker exec -i "$1" runmqsc …` in a shell function: the container of each call.
+      const atCalls =
+        exec && !service ? servicesAtCalls(exec, { path: script, lines, at: range.start.line }, composeFiles) : [];
+      // The queue manager as written, as the script sets it, or as each call of the function around it gives it.
+      const named = (queueManager === undefined ? [] : wordValues(lines, range.start.line, queueManager)).filter(
+        ({ value }) => QMGR_NAME.test(value),
+      );
+      const nameOf = (value: string, call?: WordValue['call']): ScriptQueueManagerName => {
+        const name = value.toUpperCase();
+        const how = call ? `this call of ${call.functionName} runs ${path.basename(file)} with runmqsc` : at.message;
+        return {
+          name,
+          location: { ...at, ...(call && { range: call.range }), message: `queue manager ${name} named here: ${how}` },
+        };
       };
-      fed.set(file, [...(fed.get(file) ?? []), found]);
+      const runs: Omit<FedMqsc, 'at'>[] = named.some((n) => n.call)
+        ? named.map(({ value, call }) => ({
+            queueManager: nameOf(value, call),
+            service: service ?? atCalls.find((s) => s.execs?.range?.start.line === call?.range.start.line),
+          }))
+        : (service ? [service] : atCalls.length > 0 ? atCalls : [undefined]).map((s) => ({
+            ...(named[0] && { queueManager: nameOf(named[0].value) }),
+            service: s,
+          }));
+      for (const { queueManager: qm, service: s } of runs)
+        fed.set(file, [...(fed.get(file) ?? []), { at, ...(qm && { queueManager: qm }), ...(s && { service: s }) }]);
     }
   }
   return fed;
@@ -80,24 +88,14 @@ function treeFile(
   script: string,
   root: string,
   mqscPaths: ReadonlySet<string>,
-  values: () => ReadonlyMap<string, string>,
+  lines: readonly string[],
+  at: number,
 ): string | undefined {
   const dir = path.dirname(script);
   const own = SCRIPT_DIR.exec(written);
-  const rest = expanded(own ? written.slice(own[0].length) : written, values);
+  // A path a function's calls give would be a file per call: not followed.
+  const rest = wordValues(lines, at, own ? written.slice(own[0].length) : written).find((v) => !v.call)?.value;
   if (rest === undefined || path.isAbsolute(rest)) return undefined;
   const bases = own ? [dir] : [dir, root];
   return bases.map((base) => path.resolve(base, rest)).find((candidate) => mqscPaths.has(candidate));
-}
-
-/** The word with each plain expansion replaced by the literal the script assigns it once; undefined when one is not. */
-function expanded(word: string, values: () => ReadonlyMap<string, string>): string | undefined {
-  if (!word.includes('$')) return word;
-  let known = true;
-  const out = word.replace(EXPANSION, (_m, braced?: string, plain?: string) => {
-    const value = values().get((braced ?? plain)!);
-    if (value === undefined || value.includes('$')) known = false;
-    return value ?? '';
-  });
-  return known && !out.includes('$') ? out : undefined;
 }

@@ -12,6 +12,7 @@ import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesO
 import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
 import { mqscFedByScripts } from './mq-runmqsc-inputs';
+import { queueManagerNamesOfRunmqsc } from './mq-runmqsc-names';
 import {
   composeQueueManagerRelease,
   composeQueueManagerReleasesByRun,
@@ -98,6 +99,8 @@ export const mqContributor: ModelContributor = {
             : [],
         ),
         ...queueManagerNamesBeside(homeDir, scriptNames),
+        // A heredoc's runmqsc given a variable or a function's argument: the names the script gives it.
+        ...(doc.embedded ? queueManagerNamesOfRunmqsc(doc) : []),
         ...queueManagerNamesOfResources(applying),
         ...queueManagerNamesOfCompose(
           doc.file.path,

@@ -98,7 +98,7 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
  * The quote (`"` or `'`) still open at `end` of a shell line, if any: a backslash escapes the next character outside
  * single quotes, and a `#` at a word's start outside quotes ends the line.
  */
-function openQuoteAt(line: string, end: number): string | undefined {
+export function openQuoteAt(line: string, end: number): string | undefined {
   let quote: string | undefined;
   for (let k = 0; k < end; k++) {
     const c = line.charAt(k);

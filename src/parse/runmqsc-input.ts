@@ -107,7 +107,7 @@ function startsInHome(command: ShellCommand): boolean {
 }
 
 /** runmqsc's queue manager argument among the words after it. */
-function queueManagerOf(words: readonly string[]): string | undefined {
+export function queueManagerOf(words: readonly string[]): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (VALUE_OPTIONS.has(word)) i++;

@@ -433,6 +433,29 @@ ruleTester(rule, {
       errors: [{ file: 'setup.sh', line: 5, messageId: 'reenabled' }],
     },
     {
+      name: 'docker exec -i "$1" runmqsc "$2" < an MQSC file, in a function called for qm2 only: that service (9.1.0) decides, named at the call',
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    container_name: qm1\n    environment:\n      - AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n  qm2:\n    image: ibmcom/mq:9.1.0.0\n    container_name: qm2\n',
+        'mqsc/dev.mqsc': 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)\n',
+        'scripts/setup.sh':
+          '#!/bin/bash\napply() {\n  docker exec -i "$1" runmqsc "$2" < ../mqsc/dev.mqsc\n}\napply qm2 QM2\n',
+      },
+      errors: [
+        {
+          file: 'mqsc/dev.mqsc',
+          line: 1,
+          messageId: 'disabled',
+          severity: 'error',
+          messageIncludes: ['IBM MQ 9.1.0.0 (Docker Compose service qm2 image ibmcom/mq:9.1.0.0)'],
+          related: [
+            { file: 'docker-compose.yml', line: 8 },
+            { file: 'scripts/setup.sh', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a container name the script takes from its own arguments at the call ties nothing',
       files: {
         'docker-compose.yml':

@@ -144,6 +144,12 @@ ruleTester(rule, {
         'setup.sh': `#!/bin/sh\nrunmqsc QM1 <<EOF\n${sender('LOOP', TLS12)}EOF\nrunmqsc QM1 <<EOF\n${receiver('LOOP', TLS12_OTHER)}EOF\n`,
       },
     },
+    {
+      name: 'the same, the queue manager set once in a variable (QM=QM1; runmqsc "$QM" <<EOF twice)',
+      files: {
+        'setup.sh': `#!/bin/sh\nQM=QM1\nrunmqsc "$QM" <<EOF\n${sender('LOOP', TLS12)}EOF\nrunmqsc \${QM} <<EOF\n${receiver('LOOP', TLS12_OTHER)}EOF\n`,
+      },
+    },
   ],
   invalid: [
     {
