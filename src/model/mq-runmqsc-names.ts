@@ -10,7 +10,7 @@
 import type { Range } from '../core/types';
 import { openQuoteAt } from '../parse/embedded';
 import { queueManagerOf } from '../parse/runmqsc-input';
-import { literalAssignments } from '../parse/shell-assignments';
+import { expandWord, shellValues } from '../parse/shell-assignments';
 import { shellCommands, type ShellWord } from '../parse/shell-commands';
 import { valuesAtCalls } from '../parse/shell-functions';
 import type { ParsedDocument } from '../parse/types';
@@ -19,8 +19,6 @@ import { runmqscLineOf } from './mq-exec';
 
 /** A queue manager name as MQ allows it (48 characters of A-Z a-z 0-9 . _ / %). */
 const QMGR_NAME = /^[A-Za-z0-9._%/]{1,48}$/;
-/** `$NAME`, `${NAME}` (no modifiers). */
-const EXPANSION = /\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g;
 
 /** One value a written word takes: with the call of the function that gives it, when a call does. */
 export interface WordValue {
@@ -36,14 +34,8 @@ export interface WordValue {
  */
 export function wordValues(lines: readonly string[], at: number, written: string): WordValue[] {
   if (!written.includes('$') && !written.includes('`')) return [{ value: written }];
-  const assignments = literalAssignments(lines, at);
-  let known = true;
-  const value = written.replace(EXPANSION, (_m, braced?: string, plain?: string) => {
-    const v = assignments.get((braced ?? plain)!);
-    if (v === undefined || v.includes('$')) known = false;
-    return v ?? '';
-  });
-  if (known && !value.includes('$') && !value.includes('`')) return [{ value }];
+  const value = expandWord(written, shellValues(lines, at));
+  if (value !== undefined) return [{ value }];
   return (valuesAtCalls(lines, at, written) ?? []).map((c) => ({
     value: c.value,
     call: { range: c.range, functionName: c.functionName },

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
 import type { CcdtChannel, CcdtData } from '../parse/ccdt';
 import type { MqIniData } from '../parse/mq-ini';
 import { iniValue } from '../parse/mq-ini';
@@ -21,6 +21,7 @@ import {
 } from './mq-compose';
 import { queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
+import { defaultsOverridden, environmentNames, overlaps } from './script-defaults';
 import {
   nearestMqDockerfile,
   queueManagerImageEnvironment,
@@ -40,12 +41,22 @@ export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 
  */
 export const SENDER_CHLTYPES = new Set(['SDR', 'SVR', 'CLUSSDR']);
 
-function fromParam(doc: ParsedDocument, p: MqscParam | undefined): MqValue | undefined {
+/**
+ * A parameter's value. `unknownAt`: places where the shell put in a script's default for a variable the deployment's
+ * images or containers set (src/parse/shell-assignments.ts): a value written there is known only when the script runs.
+ */
+function fromParam(
+  doc: ParsedDocument,
+  p: MqscParam | undefined,
+  unknownAt: readonly Range[] = [],
+): MqValue | undefined {
   if (!p || p.value === undefined) return undefined;
+  const range = p.valueRange ?? p.keywordRange;
+  const overridden = unknownAt.some((r) => overlaps(r, range));
   return {
     value: p.value,
-    location: { file: p.file ?? doc.file.path, range: p.valueRange ?? p.keywordRange },
-    templated: p.templated,
+    location: { file: p.file ?? doc.file.path, range },
+    templated: p.templated || overridden,
   };
 }
 
@@ -73,6 +84,7 @@ export const mqContributor: ModelContributor = {
     const composeFiles = ctx.documentsOf('compose');
     const mounts = deploymentMounts(ctx);
     const scripts = mqscScriptsOf(ctx.deployment);
+    let setByEnvironment: Set<string> | undefined;
     const filesOf = (doc: ParsedDocument<MqscData>) => doc.data.members?.map((m) => m.file.path) ?? [doc.file.path];
     // The scripts that feed the MQSC files to runmqsc (`runmqsc QM1 < dev.mqsc`), read once for the deployment.
     const fed = mqscFedByScripts(
@@ -85,6 +97,11 @@ export const mqContributor: ModelContributor = {
       const fedBy = doc.embedded ? [] : filesOf(doc).flatMap((file) => fed.get(file) ?? []);
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);
+      // The script's defaults for variables an image or a container of the deployment sets: not the value it runs with.
+      const unknownAt = defaultsOverridden(
+        doc,
+        () => (setByEnvironment ??= environmentNames(dockerfiles, composeFiles)),
+      );
       const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
       const at = doc.embedded?.range.start.line ?? doc.data.commands[0]?.range.start.line ?? 0;
       // The QueueManager resources that apply this MQSC's ConfigMap, read once for its names, MQSNOAUT and release.
@@ -158,12 +175,12 @@ export const mqContributor: ModelContributor = {
             file: channel.nameParam.file ?? doc.file.path,
             range: channel.nameParam.valueRange ?? channel.nameParam.keywordRange,
           },
-          sslciph: fromParam(doc, a.get('SSLCIPH')),
-          sslpeer: fromParam(doc, a.get('SSLPEER')),
-          sslcauth: fromParam(doc, a.get('SSLCAUTH')),
-          mcauser: fromParam(doc, a.get('MCAUSER')),
-          certlabl: fromParam(doc, a.get('CERTLABL')),
-          queueManager: fromParam(doc, a.get('QMNAME')),
+          sslciph: fromParam(doc, a.get('SSLCIPH'), unknownAt),
+          sslpeer: fromParam(doc, a.get('SSLPEER'), unknownAt),
+          sslcauth: fromParam(doc, a.get('SSLCAUTH'), unknownAt),
+          mcauser: fromParam(doc, a.get('MCAUSER'), unknownAt),
+          certlabl: fromParam(doc, a.get('CERTLABL'), unknownAt),
+          queueManager: fromParam(doc, a.get('QMNAME'), unknownAt),
           qmgr: server || sender ? qmgr : undefined,
           mqscChannel: channel,
           ...(server || sender ? {} : { definedOn: qmgr, ...clientIniOf(nearestIni(clientInis, homeDir)) }),

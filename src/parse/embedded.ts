@@ -6,7 +6,7 @@ import { splitLines } from './text';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
 import type { TemplateInfo, TemplateSpan } from './template';
-import { lastAssignedValue, literalAssignments, substituteAssignments } from './shell-assignments';
+import { lastAssignedValue, shellValues, substituteAssignments } from './shell-assignments';
 import { echoToMqsc } from './echo-to-file';
 
 /**
@@ -36,6 +36,9 @@ const CONFIG_EXTENSION = '\\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml)
 const TARGET_FILE = new RegExp(`>\\s*["']?([^\\s"'<>|;&]+${CONFIG_EXTENSION})["']?`);
 /** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
 const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
+
+/** The regions runmqsc reads (src/model/mq-exec.ts reads their command line). */
+const RUNMQSC_CONTAINERS = new Set(['heredoc to runmqsc', 'echo to runmqsc']);
 
 /** Heredocs fed to runmqsc or written to a configuration file, `echo '…' | runmqsc` and `echo '…' > x.mqsc`. */
 function shellRegions(lines: string[]): EmbeddedRegion[] {
@@ -220,7 +223,11 @@ export function parseEmbedded(
     // What the shell puts in: the script's own literal assignments (src/parse/shell-assignments.ts).
     const region =
       found.expandsShell && scriptLines
-        ? substituteAssignments(found, literalAssignments(scriptLines, found.lines[0]?.line ?? 0))
+        ? substituteAssignments(found, {
+            ...shellValues(scriptLines, found.lines[0]?.line ?? 0),
+            // Only the MQ model takes a default back where the deployment's environment sets the variable.
+            ...(!RUNMQSC_CONTAINERS.has(found.container) && { defaults: false as const }),
+          })
         : found;
     const body = region.lines.map((l) => l.text).join('\n');
     // A line that is only `$(cat file)` puts another file's text here when the script runs (henninb/nginx-reverse-proxy
@@ -248,7 +255,17 @@ export function parseEmbedded(
     out.documents.push({
       ...doc,
       file: source,
-      embedded: { container: region.container, name: region.name, range },
+      embedded: {
+        container: region.container,
+        name: region.name,
+        range,
+        ...(region.defaults && {
+          defaults: region.defaults.map((d) => ({
+            name: d.name,
+            range: { start: { line: d.line, character: d.start }, end: { line: d.line, character: d.end } },
+          })),
+        }),
+      },
       ...(template ? { template } : {}),
     });
   }

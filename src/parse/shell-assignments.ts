@@ -2,33 +2,103 @@
  * A script's own literal assignments put into the heredocs it feeds (`SSLCIPH="TLS_…"` above `runmqsc QM <<EOF …
  * SSLCIPH('${SSLCIPH}')`): what the shell would put there, so the MQSC is judged with the value it really gets.
  * Only a variable the script assigns exactly once, unindented (not inside an `if`, a loop or a function), to a
- * literal value, before the heredoc; any other expansion stays a value known only when the script runs.
+ * literal value, before the heredoc; any other expansion stays a value known only when the script runs. A default the
+ * script writes (`CIPHER="${CIPHER:-TLS_…}"`, or `${CIPHER:-TLS_…}` in the heredoc of a variable it never assigns) is
+ * the value the script runs with unless its environment sets the variable: it is put in and kept in the region's
+ * `defaults`, so that a model which finds the variable set by the image or the container can take it back.
  */
 import type { EmbeddedLine, EmbeddedRegion } from './yaml-blocks';
 
 /** `NAME=value`, `export NAME="value"`, `readonly NAME='value'`: a literal value (no expansion) and nothing after. */
 const LITERAL_ASSIGNMENT =
   /^(?:export\s+|readonly\s+)?([A-Za-z_]\w*)=(?:"([^"$`\\]*)"|'([^']*)'|([^\s"'$`\\;&|<>()]*))\s*(?:#.*)?$/;
+/** `NAME="${NAME:-value}"`, `export NAME=${NAME-value}`: the variable's own default (a literal), and nothing after. */
+const SELF_DEFAULT =
+  /^(?:export\s+|readonly\s+)?([A-Za-z_]\w*)=("?)\$\{([A-Za-z_]\w*):?[-=]([^}$`"'\\\s]*)\}\2\s*(?:#.*)?$/;
 /** Any assignment of a name (also `local X=`, `X+=`, inside a line): a second one makes the value conditional. */
 const ANY_ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+|readonly\s+|local\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_]\w*)\+?=/g;
-/** `$NAME` or `${NAME}` (no modifiers: `${NAME:-x}` depends on the environment). */
-const PLAIN_EXPANSION = /\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g;
+/**
+ * `$NAME`, `${NAME}`, and `${NAME:-value}` / `${NAME-value}` / `${NAME:=value}` with a literal default (other
+ * modifiers depend on the environment).
+ */
+const EXPANSION = /\$\{([A-Za-z_]\w*)(?:(:?)[-=]([^}$`"'\\]*))?\}|\$([A-Za-z_]\w*)/g;
 
-/** The literal values of variables the script assigns once, unindented, before line `before` (zero-based). */
-export function literalAssignments(lines: readonly string[], before: number): Map<string, string> {
+/** How many times the script assigns each name (`read NAME`, `for NAME in` count as many: set at run time). */
+function assignmentCounts(lines: readonly string[]): Map<string, number> {
   const count = new Map<string, number>();
   for (const line of lines) {
     if (line.trimStart().startsWith('#')) continue;
     for (const m of line.matchAll(ANY_ASSIGNMENT)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
-    // `read NAME`, `for NAME in`: set by the script at run time.
     for (const m of line.matchAll(/\b(?:read(?:\s+-\w+)*|for)\s+([A-Za-z_]\w*)/g)) count.set(m[1]!, 2);
   }
+  return count;
+}
+
+/** What the script says of its variables before a line: literal values, which are defaults, which it assigns at all. */
+export interface ShellValues {
+  values: Map<string, string>;
+  /** Names whose value is the script's default for the environment's (`X="${X:-v}"`). */
+  defaulted: Set<string>;
+  /** Every name the script assigns anywhere (a default in a heredoc counts only for a name it never assigns). */
+  assigned: Set<string>;
+  /** `false`: defaults are not put in (a reader whose model cannot take them back where the environment sets them). */
+  defaults?: false;
+}
+
+/** The literal values of variables the script assigns once, unindented, before line `before` (zero-based). */
+export function shellValues(lines: readonly string[], before: number): ShellValues {
+  const count = assignmentCounts(lines);
   const values = new Map<string, string>();
+  const defaulted = new Set<string>();
   for (let i = 0; i < Math.min(before, lines.length); i++) {
     const m = LITERAL_ASSIGNMENT.exec(lines[i]!);
     if (m && count.get(m[1]!) === 1) values.set(m[1]!, m[2] ?? m[3] ?? m[4] ?? '');
+    const d = m ? null : SELF_DEFAULT.exec(lines[i]!);
+    if (d && d[1] === d[3] && count.get(d[1]!) === 1) {
+      values.set(d[1]!, d[4]!);
+      defaulted.add(d[1]!);
+    }
   }
-  return values;
+  return { values, defaulted, assigned: new Set(count.keys()) };
+}
+
+/** The literal values of variables the script assigns once, unindented, before line `before` (zero-based). */
+export function literalAssignments(lines: readonly string[], before: number): Map<string, string> {
+  return shellValues(lines, before).values;
+}
+
+/**
+ * What one expansion gives (`$X`, `${X}`, `${X:-v}`): the script's value, else the default written in it for a name
+ * the script never assigns; `defaulted` when the value is a default. Undefined when known only at run time.
+ */
+function valueOf(m: RegExpMatchArray, known: ShellValues): { value: string; defaulted: boolean } | undefined {
+  const name = (m[1] ?? m[4])!;
+  const value = known.values.get(name);
+  if (known.defaults === false)
+    return value !== undefined && !known.defaulted.has(name) && m[3] === undefined
+      ? { value, defaulted: false }
+      : undefined;
+  const fallback = m[3];
+  // `${X:-v}` gives v when X is empty too; `${X-v}` only when X is unset.
+  if (value !== undefined && !(fallback !== undefined && m[2] === ':' && value === '')) {
+    return { value, defaulted: known.defaulted.has(name) };
+  }
+  if (fallback !== undefined && !known.assigned.has(name)) return { value: fallback, defaulted: true };
+  return undefined;
+}
+
+/** The word with each expansion replaced as the shell would (valueOf); undefined when one is known only at run time. */
+export function expandWord(word: string, known: ShellValues): string | undefined {
+  let out = '';
+  let at = 0;
+  for (const m of word.matchAll(EXPANSION)) {
+    const found = valueOf(m, known);
+    if (!found) return undefined;
+    out += word.slice(at, m.index) + found.value;
+    at = (m.index ?? 0) + m[0].length;
+  }
+  out += word.slice(at);
+  return out.includes('$') || out.includes('`') ? undefined : out;
 }
 
 /**
@@ -47,26 +117,33 @@ export function lastAssignedValue(lines: readonly string[], name: string, before
 }
 
 /**
- * The region with each `$NAME`/`${NAME}` of a known name replaced by its value; every line keeps a map from its new
- * columns to the columns of the text as written, so positions stay in the enclosing file (a replaced expansion
- * spans the expansion).
+ * The region with each `$NAME`/`${NAME}`/`${NAME:-v}` of a known value replaced by it; every line keeps a map from its
+ * new columns to the columns of the text as written, so positions stay in the enclosing file (a replaced expansion
+ * spans the expansion). A value that is a default is listed in `defaults` with where its expansion is written.
  */
-export function substituteAssignments(region: EmbeddedRegion, values: ReadonlyMap<string, string>): EmbeddedRegion {
-  if (values.size === 0) return region;
+export function substituteAssignments(region: EmbeddedRegion, known: ShellValues): EmbeddedRegion {
   let changed = false;
+  const defaults: NonNullable<EmbeddedRegion['defaults']> = [];
   const lines = region.lines.map((line): EmbeddedLine => {
     // Pieces of the new text: [new start, new end, written start, written end, replaced].
     const pieces: [number, number, number, number, boolean][] = [];
     let text = '';
     let at = 0;
-    for (const m of line.text.matchAll(PLAIN_EXPANSION)) {
-      const value = values.get(m[1] ?? m[2]!);
-      if (value === undefined) continue;
+    for (const m of line.text.matchAll(EXPANSION)) {
+      const found = valueOf(m, known);
+      if (found === undefined) continue;
       const start = m.index ?? 0;
+      if (found.defaulted)
+        defaults.push({
+          name: (m[1] ?? m[4])!,
+          line: line.line,
+          start: line.column + start,
+          end: line.column + start + m[0].length,
+        });
       pieces.push([text.length, text.length + start - at, at, start, false]);
       text += line.text.slice(at, start);
-      pieces.push([text.length, text.length + value.length, start, start + m[0].length, true]);
-      text += value;
+      pieces.push([text.length, text.length + found.value.length, start, start + m[0].length, true]);
+      text += found.value;
       at = start + m[0].length;
     }
     if (pieces.length === 0) return line;
@@ -83,5 +160,5 @@ export function substituteAssignments(region: EmbeddedRegion, values: ReadonlyMa
     };
     return { ...line, text, written };
   });
-  return changed ? { ...region, lines } : region;
+  return changed ? { ...region, lines, ...(defaults.length > 0 && { defaults }) } : region;
 }

@@ -47,6 +47,11 @@ export interface EmbeddedOrigin {
   /** The name the content would have as a file. */
   name: string;
   range: Range;
+  /**
+   * Where the shell puts in a default the script writes (`${CIPHER:-TLS_…}`): the variable, and the expansion's place.
+   * The value holds unless the environment the script runs with sets the variable (src/parse/shell-assignments.ts).
+   */
+  defaults?: { name: string; range: Range }[];
 }
 
 export interface Comment {

@@ -18,6 +18,11 @@ export interface EmbeddedRegion {
    * and `$(…)` before the command reads the text, so they are values known only when the script runs.
    */
   expandsShell?: boolean;
+  /**
+   * Expansions the script's defaults filled in (`${CIPHER:-TLS_…}`, or `$CIPHER` after `CIPHER="${CIPHER:-TLS_…}"`):
+   * the variable and where the expansion is written (line, columns of the enclosing file).
+   */
+  defaults?: { name: string; line: number; start: number; end: number }[];
 }
 
 const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)?$/;

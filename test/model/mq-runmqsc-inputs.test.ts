@@ -97,8 +97,13 @@ describe('queue manager names of a runmqsc heredoc given through a variable or a
       [],
     ],
     [
-      'QMGR from the environment with a default (${QMGR:-QM1}): known only when the script runs',
+      "the script's default (${QMGR:-QM1}) of a variable it never assigns: the name it runs with unless its environment sets one",
       { 'mq/setup.sh': `#!/bin/bash\n${heredoc('runmqsc ${QMGR:-QM1}')}` },
+      ['QM1 mq/setup.sh:2'],
+    ],
+    [
+      'a loop variable: unknown',
+      { 'mq/setup.sh': `#!/bin/bash\nfor qm in QM1 QM2; do\n${heredoc('runmqsc $qm')}done\n` },
       [],
     ],
     [

@@ -282,6 +282,12 @@ describe('MQSC and qm.ini in shell scripts', () => {
       '#!/bin/sh\nexec_mq "cat <<\'MQSC\' | runmqsc ${QM_NAME}\nDEFINE QLOCAL(${TESTQ}) REPLACE\nMQSC"\n',
       ['3:15 ${TESTQ}'],
     ],
+    [
+      // Only runmqsc's heredocs take a script's default (the MQ model takes it back where the environment sets it).
+      'a heredoc written to an nginx configuration, with a default',
+      '#!/bin/sh\ncat > /etc/nginx/conf.d/ssl.conf <<EOF\nserver {\n  listen 443 ssl;\n  ssl_protocols ${PROTOCOLS:-TLSv1};\n}\nEOF\n',
+      ['5:17 ${PROTOCOLS:-TLSv1}'],
+    ],
   ])('shell expansions in %s are template values at their place in the script', (_, text, spans) => {
     const [doc] = read('setup.sh', text);
     const found = (doc?.template?.spans ?? []).map(
@@ -305,10 +311,24 @@ describe('MQSC and qm.ini in shell scripts', () => {
       ['7:44 ${CIPH}'],
     ],
     [
-      'assigned after the heredoc, or from the environment with a default: left to run time',
+      'assigned after the heredoc: left to run time',
+      '#!/bin/bash\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH($CIPH)\nEOF\nCIPH=ANY_TLS12\n',
+      'mq.mqsc heredoc to runmqsc 3:44 $CIPH',
+      ['3:44 $CIPH'],
+    ],
+    [
+      // The value the script runs with unless its environment sets CIPH (the model takes it back where an image's ENV or
+      // a Compose service's environment does: src/model/script-defaults.ts).
+      "the script's own default (CIPH=${CIPH:-ANY_TLS12}): put in",
       '#!/bin/bash\nCIPH=${CIPH:-ANY_TLS12}\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH($CIPH)\nEOF\nKEY=/x\n',
-      'mq.mqsc heredoc to runmqsc 4:44 $CIPH',
-      ['4:44 $CIPH'],
+      'mq.mqsc heredoc to runmqsc 4:44 ANY_TLS12',
+      [],
+    ],
+    [
+      'a default written in the heredoc, of a variable the script never assigns: put in, at the expansion',
+      '#!/bin/bash\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(${CIPH:-ANY_TLS12}) MCAUSER(${USR:+x})\nEOF\n',
+      'mq.mqsc heredoc to runmqsc 3:44 ANY_TLS12',
+      ['3:72 ${USR:+x}'],
     ],
   ])("a script's own literal assignment in its heredoc: %s", (_, text, entry, spans) => {
     const docs = read('setup.sh', text);

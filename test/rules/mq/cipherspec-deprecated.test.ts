@@ -25,6 +25,36 @@ ruleTester(rule, {
       files: { 'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA256)') },
     },
     { name: 'alias', files: { 'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(ANY_TLS12_OR_HIGHER)') } },
+    {
+      name: 'a variable the heredoc expands that the script never sets (SSLCIPH($CIPHER)): unknown, nothing built on the text',
+      files: {
+        'mq/setup.sh':
+          '#!/bin/bash\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH($CIPHER)\nEOF\n',
+      },
+    },
+    {
+      name: "a quoted delimiter (<<'EOF'): nothing expands, the default is no value",
+      files: {
+        'mq/setup.sh':
+          "#!/bin/bash\nrunmqsc QM1 <<'EOF'\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(${CIPHER:-TLS_RSA_WITH_AES_128_CBC_SHA})\nEOF\n",
+      },
+    },
+    {
+      name: "the script's default of a variable the image sets (ENV CIPHER=…): the script runs with the image's value, unknown here",
+      files: {
+        'mq/Dockerfile':
+          'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\nENV CIPHER=TLS_AES_256_GCM_SHA384\nCOPY setup.sh /setup.sh\n',
+        'mq/setup.sh':
+          '#!/bin/bash\nCIPHER="${CIPHER:-TLS_RSA_WITH_AES_128_CBC_SHA}"\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH($CIPHER)\nEOF\n',
+      },
+    },
+    {
+      name: 'a default of a variable the script also assigns elsewhere: unknown',
+      files: {
+        'mq/setup.sh':
+          '#!/bin/bash\n[ -n "$1" ] && CIPHER="$1"\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(${CIPHER:-TLS_RSA_WITH_AES_128_CBC_SHA})\nEOF\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -126,6 +156,32 @@ ruleTester(rule, {
         'docker-compose.yml': composeRunningMqsc(['ibmcom/mq:9.1.0.0', 'icr.io/ibm-messaging/mq:9.4.0.5-r1']),
       },
       errors: [onSslciph('reenabled', 'warning', ['AllowTLSV1'], qmIniLine)],
+    },
+    {
+      name: 'a default in an unquoted heredoc (SSLCIPH(${CIPHER:-…}), CIPHER never assigned): the default is read, at the expansion',
+      files: {
+        'mq/setup.sh':
+          '#!/bin/bash\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(${CIPHER:-TLS_RSA_WITH_AES_128_CBC_SHA})\nEOF\n',
+      },
+      errors: [
+        {
+          file: 'mq/setup.sh',
+          line: 3,
+          column: 54,
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          messageIncludes: ['TLS_RSA_WITH_AES_128_CBC_SHA'],
+        },
+      ],
+    },
+    {
+      name: 'the script\'s own default (CIPHER="${CIPHER:-…}") of a variable the heredoc expands, on a 9.4 image: refused',
+      files: {
+        'mq/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\nCOPY setup.sh /setup.sh\n',
+        'mq/setup.sh':
+          '#!/bin/bash\nCIPHER="${CIPHER:-TLS_RSA_WITH_AES_128_CBC_SHA}"\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH($CIPHER)\nEOF\n',
+      },
+      errors: [{ file: 'mq/setup.sh', line: 4, column: 54, messageId: 'disabled', severity: 'error' }],
     },
     {
       name: 'TLS 1.0 spec on 9.4 re-enabled by AllowTLSV1',
