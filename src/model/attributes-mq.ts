@@ -42,7 +42,12 @@ export interface MqQueueManagerFacts {
    * in the Dockerfile at or above the MQSC whose FROM is an IBM MQ image; src/model/mq-compose.ts, mq-release.ts):
    * switches that re-enable deprecated CipherSpecs as qm.ini's SSL stanza does.
    */
-  environment?: { name: string; value: MqValue }[];
+  environment?: { name: string; value: MqValue; service?: string }[];
+  /**
+   * When two or more Docker Compose services run the MQSC (each its own queue manager): each service, with the release
+   * its image names. An `environment` entry with a `service` is that service's alone (src/model/mq-compose.ts).
+   */
+  runs?: { service: string; release?: NonNullable<MqQueueManagerFacts['release']> }[];
   /** The IBM MQ release it runs, when the tree names it (its QueueManager resource, a Dockerfile's or Compose service's MQ image; src/model/mq-release.ts). */
   release?: {
     value: string;

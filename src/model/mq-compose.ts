@@ -64,6 +64,7 @@ export function composeReenablingEnvironment(services: readonly MqscComposeServi
         ? [
             {
               name: variable.name,
+              service: service.name,
               value: {
                 value: variable.value,
                 location: { file: doc.file.path, range: variable.valueRange },
@@ -112,19 +113,36 @@ export function composeQueueManagerReleasesByRun(services: readonly MqscComposeS
 }
 
 function composeQueueManagerReleases(services: readonly MqscComposeService[], mqscFile: string): Release[] {
-  return services.flatMap(({ doc, service, execs }) => {
-    const release = service.build === undefined && service.image ? mqReleaseFromImage(service.image) : undefined;
-    const range = service.imageRange;
-    return release
-      ? [
-          {
-            value: release.release,
-            location: { file: doc.file.path, ...(range ? { range } : {}) },
-            via: `Docker Compose service ${service.name} image ${service.image}`,
-            source: release.source,
-            ...(execs && execs.file !== mqscFile ? { tiedBy: execs } : {}),
-          },
-        ]
-      : [];
+  return services.flatMap((s) => releaseOfService(s, mqscFile) ?? []);
+}
+
+/** The release the service's image names, if it does (a service that builds its image names the built image, no release). */
+function releaseOfService({ doc, service, execs }: MqscComposeService, mqscFile: string): Release | undefined {
+  const release = service.build === undefined && service.image ? mqReleaseFromImage(service.image) : undefined;
+  const range = service.imageRange;
+  return release
+    ? {
+        value: release.release,
+        location: { file: doc.file.path, ...(range ? { range } : {}) },
+        via: `Docker Compose service ${service.name} image ${service.image}`,
+        source: release.source,
+        ...(execs && execs.file !== mqscFile ? { tiedBy: execs } : {}),
+      }
+    : undefined;
+}
+
+/**
+ * The queue managers of the Compose services that run the MQSC, each with its image's release, when there are two or
+ * more: one service's environment is not another's, so a rule that reads the environment judges each.
+ */
+export function composeRuns(
+  services: readonly MqscComposeService[],
+  mqscFile: string,
+): NonNullable<MqQueueManagerFacts['runs']> {
+  const names = [...new Set(services.map((s) => s.service.name))];
+  if (names.length < 2) return [];
+  return names.map((name) => {
+    const release = services.flatMap((s) => (s.service.name === name ? (releaseOfService(s, mqscFile) ?? []) : []))[0];
+    return { service: name, ...(release && { release }) };
   });
 }

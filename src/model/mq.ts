@@ -17,6 +17,7 @@ import {
   composeQueueManagerRelease,
   composeQueueManagerReleasesByRun,
   composeReenablingEnvironment,
+  composeRuns,
   servicesRunningMqsc,
 } from './mq-compose';
 import { queueManagersApplying } from './mq-resources';
@@ -161,6 +162,8 @@ export const mqContributor: ModelContributor = {
         ...queueManagerImageEnvironment(mqDockerfile),
       ];
       if (environment.length > 0) qmgr.environment = environment;
+      const runs = composeRuns(running, doc.file.path);
+      if (runs.length > 0) qmgr.runs = runs;
       for (const channel of doc.data.objects.channels.values()) {
         if (channel.deleted || !channel.chltype) continue;
         const server = SERVER_CHLTYPES.has(channel.chltype);

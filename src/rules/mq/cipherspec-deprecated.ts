@@ -142,6 +142,40 @@ function fromText(state: MqDefaultState): string {
   return `${points.slice(0, -1).join(', ')} and ${points.at(-1)} (the first of each release line) and every later release`;
 }
 
+const samePlace = (a: RelatedLocation, b: RelatedLocation) =>
+  a.file === b.file && a.range?.start.line === b.range?.start.line;
+
+/**
+ * When the MQSC runs on several Compose services whose environments set the re-enabling variables differently: each
+ * service's queue manager, seen with its own variables (and those of the image or resource, which all share) and its
+ * own image's release; undefined when they agree (then the queue manager is judged once).
+ */
+function runsWithOwnEnvironment(
+  qm: MqQueueManagerFacts,
+): { view: MqQueueManagerFacts; service: string; at?: RelatedLocation }[] | undefined {
+  const runs = qm.runs ?? [];
+  const own = (service: string) => (qm.environment ?? []).filter((e) => !e.service || e.service === service);
+  const signature = (service: string) =>
+    own(service)
+      .map((e) => `${e.name}=${e.value.value}`)
+      .sort()
+      .join('\n');
+  if (runs.length < 2 || new Set(runs.map((r) => signature(r.service))).size < 2) return undefined;
+  return runs.map(({ service, release }) => {
+    const { releasesByRun: _all, ...shared } = qm;
+    const view: MqQueueManagerFacts = { ...shared, environment: own(service), ...(release ? { release } : {}) };
+    if (!release && qm.releasesByRun) delete view.release;
+    const place = release?.location ?? own(service).find((e) => e.service)?.value.location;
+    return {
+      view,
+      service,
+      ...(place && {
+        at: { ...place, message: `Compose service ${service} runs this MQSC: judged with its own environment` },
+      }),
+    };
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'mq/cipherspec-deprecated',
@@ -186,6 +220,8 @@ export default defineRule({
         keys: keys.map((k) => `${k}=Y`).join(' or '),
       };
       const story = channelStory(a, v.location);
+      /** The queue manager a finding is for, when the MQSC runs on several whose environments differ. */
+      type ForRun = { service: string; at?: RelatedLocation };
       const report = (
         messageId:
           | 'disabled'
@@ -199,15 +235,21 @@ export default defineRule({
         extra: Record<string, string>,
         related: RelatedLocation[],
         run?: JudgedRelease,
+        forRun?: ForRun,
       ) =>
         ctx.report({
           messageId,
           data: { ...data, ...extra },
           location: v.location,
           severity: severity === 'error' ? undefined : severity,
-          related: [...related, ...story],
-          // One finding per release when the MQSC runs on queue managers of different releases.
-          fingerprint: run?.byRun ? [c.id, spec.name, run.value] : [c.id, spec.name],
+          related: [
+            ...related,
+            ...(forRun?.at && !related.some((r) => samePlace(r, forRun.at!)) ? [forRun.at] : []),
+            ...story,
+          ],
+          // One finding per release when the MQSC runs on queue managers of different releases, per queue manager
+          // when their environments differ.
+          fingerprint: [c.id, spec.name, ...(run?.byRun ? [run.value] : []), ...(forRun ? [forRun.service] : [])],
         });
 
       if (!qm) {
@@ -219,50 +261,49 @@ export default defineRule({
         else report('clientEnd', 'warning', { from }, []);
         continue;
       }
-      const on = keys.map((k) => reenabling(qm, k, spec.name)).find((x) => x !== undefined);
-      if (on) {
-        report('reenabled', 'warning', { key: on.by }, [on.at, ...on.via]);
-        continue;
-      }
-      const other = KNOWN_KEYS.filter((k) => !keys.includes(k))
-        .map((k) => reenabling(qm, k, spec.name))
-        .find((x) => x !== undefined);
-      let otherReported = false;
-      // Each release decides for the queue managers that run it: one refuses the spec while another still accepts it.
-      for (const release of runs) {
-        const state = mqCipherSpecDefaultState(spec.name, release?.value);
-        if (state?.disabled === 'no' && release) {
-          report('acceptedByRelease', 'warning', { release: release.text, from: fromText(state) }, release.at, release);
-          continue;
+      /** The verdicts on queue manager `on` (its switches, then each release it is judged by). */
+      const judge = (on: MqQueueManagerFacts, releases: (JudgedRelease | undefined)[], forRun?: ForRun) => {
+        const set = keys.map((k) => reenabling(on, k, spec.name)).find((x) => x !== undefined);
+        if (set) {
+          report('reenabled', 'warning', { key: set.by }, [set.at, ...set.via], undefined, forRun);
+          return;
         }
-        if (other) {
-          if (!otherReported) report('otherKey', 'warning', { set: other.by, keys: data.keys }, [other.at]);
-          otherReported = true;
-          continue;
+        const other = KNOWN_KEYS.filter((k) => !keys.includes(k))
+          .map((k) => reenabling(on, k, spec.name))
+          .find((x) => x !== undefined);
+        let otherReported = false;
+        // Each release decides for the queue managers that run it: one refuses the spec while another still accepts it.
+        for (const release of releases) {
+          const state = mqCipherSpecDefaultState(spec.name, release?.value);
+          if (state?.disabled === 'no' && release) {
+            const extra = { release: release.text, from: fromText(state) };
+            report('acceptedByRelease', 'warning', extra, release.at, release, forRun);
+            continue;
+          }
+          if (other) {
+            if (!otherReported)
+              report('otherKey', 'warning', { set: other.by, keys: data.keys }, [other.at], undefined, forRun);
+            otherReported = true;
+            continue;
+          }
+          if (state?.disabled === 'yes' && release) {
+            const off = switchesLeftOff(on, keys, spec.name);
+            const extra = { release: release.text, since: state.since ?? '' };
+            report('disabled', 'error', extra, [...release.at, ...off], release, forRun);
+            continue;
+          }
+          // The release is not named (or the data does not cover it): which releases refuse the spec, and how to say.
+          const whose = release
+            ? `Its queue manager runs ${release.text}, a release IBM's Deprecated CipherSpecs tables do not settle for this CipherSpec`
+            : 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN) or the image of the Docker Compose service that mounts it into /etc/mqm, the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json';
+          const from = state ? fromText(state) : 'the releases IBM lists under Deprecated CipherSpecs';
+          report('releaseUnknown', 'warning', { from, whose }, [], release, forRun);
         }
-        if (state?.disabled === 'yes' && release) {
-          const off = switchesLeftOff(qm, keys, spec.name);
-          report(
-            'disabled',
-            'error',
-            { release: release.text, since: state.since ?? '' },
-            [...release.at, ...off],
-            release,
-          );
-          continue;
-        }
-        // The release is not named (or the data does not cover it): which releases refuse the spec, and how to say.
-        const whose = release
-          ? `Its queue manager runs ${release.text}, a release IBM's Deprecated CipherSpecs tables do not settle for this CipherSpec`
-          : 'The tree does not say which IBM MQ release its queue manager runs: declare it with a Dockerfile at or above the MQSC whose FROM names an IBM MQ image with its release tag (icr.io/ibm-messaging/mq:<V.R.M.F>-rN) or the image of the Docker Compose service that mounts it into /etc/mqm, the spec.version of the QueueManager resource that applies it, or components[].mqRelease in lint-deploy.config.json';
-        report(
-          'releaseUnknown',
-          'warning',
-          { from: state ? fromText(state) : 'the releases IBM lists under Deprecated CipherSpecs', whose },
-          [],
-          release,
-        );
-      }
+      };
+      const split = runsWithOwnEnvironment(qm);
+      if (!split) judge(qm, runs);
+      // One service's environment is not another's: each queue manager by its own (and by its own image's release).
+      for (const { view, service, at } of split ?? []) judge(view, releasesJudged(view), { service, at });
     }
   },
 });

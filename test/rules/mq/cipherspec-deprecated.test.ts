@@ -184,6 +184,48 @@ ruleTester(rule, {
       errors: [{ file: 'mq/setup.sh', line: 4, column: 54, messageId: 'disabled', severity: 'error' }],
     },
     {
+      name: 'one MQSC on two 9.4 queue managers, only the first re-enabling the weak spec in its environment: the second refuses it',
+      files: {
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+        'docker-compose.yml': composeRunningMqsc(
+          ['icr.io/ibm-messaging/mq:9.4.0.5-r1', 'icr.io/ibm-messaging/mq:9.4.0.5-r1'],
+          './QM1/QM1.mqsc',
+          [{ AMQ_SSL_WEAK_CIPHER_ENABLE: 'ALL' }, {}],
+        ),
+      },
+      errors: [
+        onSslciph(
+          'disabled',
+          'error',
+          ['IBM MQ 9.4.0.5 (Docker Compose service qm2'],
+          [{ file: 'docker-compose.yml', line: 9 }],
+        ),
+        onSslciph(
+          'reenabled',
+          'warning',
+          ['AMQ_SSL_WEAK_CIPHER_ENABLE'],
+          [
+            { file: 'docker-compose.yml', line: 5 },
+            { file: 'docker-compose.yml', line: 3 },
+          ],
+        ),
+      ],
+    },
+    {
+      name: 'one MQSC on two 9.4 queue managers that both re-enable it in their environment: one warning, as for one',
+      files: {
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+        'docker-compose.yml': composeRunningMqsc(
+          ['icr.io/ibm-messaging/mq:9.4.0.5-r1', 'icr.io/ibm-messaging/mq:9.4.0.5-r1'],
+          './QM1/QM1.mqsc',
+          [{ AMQ_SSL_WEAK_CIPHER_ENABLE: 'ALL' }, { AMQ_SSL_WEAK_CIPHER_ENABLE: 'ALL' }],
+        ),
+      },
+      errors: [
+        onSslciph('reenabled', 'warning', ['AMQ_SSL_WEAK_CIPHER_ENABLE'], [{ file: 'docker-compose.yml', line: 5 }]),
+      ],
+    },
+    {
       name: 'TLS 1.0 spec on 9.4 re-enabled by AllowTLSV1',
       files: {
         'QM1/QM1.mqsc': tls10Channel,
