@@ -31,6 +31,7 @@ import {
 } from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxSecurityLevel } from './openssl-level';
+import { nginxReleaseFromPackages } from './nginx-package-release';
 import type { ClientAuthMode, TlsSettings } from './types';
 import type { NginxSecurityLevel, NginxServerAttributes, NginxStoreDirectives } from './attributes';
 
@@ -86,10 +87,11 @@ export function serverOpenssl(
   const images = dockerfiles.flatMap((d) => {
     const stage = runtimeStage(d.data);
     const found = stage?.image ? opensslFromImage(stage.image) : undefined;
-    const nginx = stage?.image ? nginxReleaseFromImage(stage.image) : undefined;
-    return found && stage
-      ? [{ dir: path.dirname(d.file.path), found, nginx, at: { file: d.file.path, range: stage.range } }]
-      : [];
+    const at = stage ? { file: d.file.path, range: stage.range } : undefined;
+    // The image's tag, else the release its own RUN pins (nginx.org's package on debian:jessie).
+    const tagged = stage?.image ? nginxReleaseFromImage(stage.image) : undefined;
+    const nginx = tagged && at ? { release: tagged, at } : nginxReleaseFromPackages(d);
+    return found && at ? [{ dir: path.dirname(d.file.path), found, nginx, at }] : [];
   });
   const assumed = assumedOpensslSeries();
   return (file) => {
@@ -112,7 +114,7 @@ export function serverOpenssl(
       release,
       via,
       at: holding.at,
-      ...(holding.nginx ? { nginx: { release: holding.nginx, at: holding.at } } : {}),
+      ...(holding.nginx ? { nginx: holding.nginx } : {}),
     };
   };
 }
@@ -151,7 +153,7 @@ function mountingImage(
   file: string,
   mounts: readonly TreeMount[],
   composeFiles: readonly ParsedDocument[],
-): { found: ImageOpenssl; nginx: string | undefined; at: Location } | undefined {
+): { found: ImageOpenssl; nginx: { release: string; at: Location } | undefined; at: Location } | undefined {
   const named = mounts.flatMap((m) => {
     if (!m.image || !m.mount.service || (m.hostPath !== file && !file.startsWith(m.hostPath + path.sep))) return [];
     const doc = composeFiles.find((d) => d.file.path === m.file) as ParsedDocument<ComposeData> | undefined;
@@ -164,7 +166,8 @@ function mountingImage(
   const [first] = named;
   if (!first || named.some((n) => n.image !== first.image)) return undefined;
   const found = opensslFromImage(first.image);
-  return found ? { found, nginx: nginxReleaseFromImage(first.image), at: first.at } : undefined;
+  const release = nginxReleaseFromImage(first.image);
+  return found ? { found, nginx: release ? { release, at: first.at } : undefined, at: first.at } : undefined;
 }
 
 export function storeDirectivesOf(scope: Placed[]): NginxStoreDirectives {

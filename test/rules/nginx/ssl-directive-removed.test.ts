@@ -101,6 +101,35 @@ ruleTester(rule, {
       ],
     },
     {
+      // jannhendrik/haproxy-ssl@c015e94 (no licence file): FROM debian:jessie installs nginx.org's package pinned by
+      // ENV NGINX_VERSION 1.12.1-1~jessie (nginx=${NGINX_VERSION}); it was 'the tree names no nginx release'.
+      name: "the release an apt pin of the image's own RUN names (a variable of the stage): 1.12.1, silent",
+      files: {
+        'gw/nginx.conf': withSsl(),
+        'gw/Dockerfile':
+          'FROM debian:jessie\nENV NGINX_VERSION 1.12.1-1~jessie\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y ca-certificates nginx=${NGINX_VERSION} gettext-base\nCOPY nginx.conf /etc/nginx\n',
+      },
+      errors: [
+        {
+          messageId: 'silent',
+          severity: 'warning',
+          file: 'gw/nginx.conf',
+          line: 4,
+          messageIncludes: ['nginx 1.12.1'],
+          related: [{ file: 'gw/Dockerfile', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'an unpinned nginx package: the archive decides, the release is unknown',
+      files: {
+        'gw/nginx.conf': withSsl(),
+        'gw/Dockerfile':
+          'FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx\nCOPY nginx.conf /etc/nginx\n',
+      },
+      errors: [{ messageId: 'releaseUnknown', severity: 'warning', file: 'gw/nginx.conf', line: 4 }],
+    },
+    {
       name: 'nginx 1.25 spans 1.25.0, which takes it, and 1.25.1 on, which does not',
       files: { 'gw/nginx.conf': withSsl(), 'gw/Dockerfile': 'FROM nginx:1.25\n' },
       errors: [
