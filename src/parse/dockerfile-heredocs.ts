@@ -29,3 +29,55 @@ export function hereDocumentsEnd(text: string, start: number, lineEnd: number): 
   }
   return at;
 }
+
+/** `COPY`/`ADD` with here-documents as sources: `COPY [--chmod=…] <<EOF /etc/nginx/conf.d/ssl.conf`. */
+const COPY_LINE = /^\s*(?:COPY|ADD)\s/i;
+/** A here-document source: `<<EOF`, `<<-EOF`, `<<'EOF'`, `<<"EOF"`. */
+const SOURCE = /^<<(-?)(['"]?)([^'"\s]+)\2$/;
+
+/** A file a Dockerfile's `COPY <<EOF <dest>` creates in the image: its path there, and its text's lines in the Dockerfile. */
+export interface CopiedHereDocument {
+  /** The file's path in the image (`/etc/nginx/conf.d/ssl.conf`; a directory destination adds the delimiter as its name). */
+  path: string;
+  /** Zero-based lines of the Dockerfile, with the column each text starts at (`<<-` strips leading tabs). */
+  lines: { line: number; column: number; text: string }[];
+  /** The delimiter is unquoted: BuildKit expands build arguments and ENV in the text, known only at build time. */
+  expands: boolean;
+  /** The Dockerfile line of the last delimiter (where reading goes on). */
+  end: number;
+}
+
+/**
+ * The files `COPY`/`ADD` here-documents on line `at` create (https://docs.docker.com/reference/dockerfile/#here-documents:
+ * `COPY <<EOF /usr/share/nginx/html/index.html`, and `COPY <<robots.txt <<humans.txt /usr/share/nginx/html/`, each
+ * document named by its delimiter in the destination directory); undefined when the line copies none.
+ */
+export function copiedHereDocuments(lines: readonly string[], at: number): CopiedHereDocument[] | undefined {
+  const line = lines[at]!; // at < lines.length
+  if (!COPY_LINE.test(line) || !line.includes('<<')) return undefined;
+  const words = line.trim().split(/\s+/).slice(1);
+  const sources = words.flatMap((w) => {
+    const m = SOURCE.exec(w);
+    return m ? [{ strip: m[1] === '-', expands: m[2] === '', delimiter: m[3]! }] : [];
+  });
+  const dest = words.filter((w) => !w.startsWith('--') && !SOURCE.test(w)).at(-1);
+  if (sources.length === 0 || !dest) return undefined;
+  const out: CopiedHereDocument[] = [];
+  let k = at + 1;
+  for (const { strip, expands, delimiter } of sources) {
+    const body: CopiedHereDocument['lines'] = [];
+    for (; k < lines.length; k++) {
+      const raw = lines[k]!;
+      const text = strip ? raw.replace(/^\t+/, '') : raw;
+      if (text === delimiter) break;
+      body.push({ line: k, column: raw.length - text.length, text });
+    }
+    // No delimiter: the build fails on such a file, and nothing after the line is read as a copied file.
+    if (k >= lines.length) return out;
+    // One document to a path that is no directory is that file; several, or a directory, name each by its delimiter.
+    const intoDirectory = dest.endsWith('/') || sources.length > 1;
+    out.push({ path: intoDirectory ? `${dest.replace(/\/+$/, '')}/${delimiter}` : dest, lines: body, expands, end: k });
+    k++;
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
 import type { TemplateInfo, TemplateSpan } from './template';
 import { lastAssignedValue, shellValues, substituteAssignments } from './shell-assignments';
 import { echoToMqsc } from './echo-to-file';
+import { copiedHereDocuments } from './dockerfile-heredocs';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
@@ -63,6 +64,19 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
     if (echoes.length > 0) {
       regions.push(...echoes.map((e) => e.region));
       i = Math.max(...echoes.map((e) => e.end));
+      continue;
+    }
+    // `COPY <<EOF /etc/nginx/conf.d/ssl.conf` in a Dockerfile: a file of the image, read as its destination's kind.
+    const copied = copiedHereDocuments(lines, i);
+    if (copied) {
+      for (const doc of copied.filter((c) => c.lines.length > 0))
+        regions.push({
+          name: path.posix.basename(doc.path),
+          container: `COPY here-document to ${doc.path}`,
+          lines: doc.lines,
+          expandsShell: doc.expands,
+        });
+      i = Math.max(i, ...copied.map((c) => c.end));
       continue;
     }
     const here = HEREDOC.exec(line);

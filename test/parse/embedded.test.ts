@@ -379,3 +379,43 @@ describe('MQSC and qm.ini in shell scripts', () => {
     expect(read('README.md', "```\necho 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN)' | runmqsc QM1\n```\n")).toEqual([]);
   });
 });
+
+// https://docs.docker.com/reference/dockerfile/#here-documents: `COPY <<EOF <dest>` creates <dest> in the image.
+describe('COPY/ADD here-documents of a Dockerfile are files of the image, read as their destination', () => {
+  const kinds = (text: string) =>
+    read('Dockerfile', text).flatMap((d) =>
+      d.embedded
+        ? [`${d.kind} ${d.embedded.container} ${d.embedded.range.start.line + 1}-${d.embedded.range.end.line + 1}`]
+        : [],
+    );
+
+  it('COPY <<EOF /etc/nginx/conf.d/ssl.conf: an nginx configuration at its lines in the Dockerfile', () => {
+    const text =
+      'FROM nginx:1.27.0\nCOPY <<EOF /etc/nginx/conf.d/ssl.conf\nserver {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2;\n}\nEOF\nRUN nginx -t\n';
+    expect(kinds(text)).toEqual(['nginx.conf COPY here-document to /etc/nginx/conf.d/ssl.conf 3-6']);
+    const doc = read('Dockerfile', text).find((d) => d.embedded);
+    expect(doc!.entries.find((e) => e.key.endsWith('ssl_protocols'))?.valueRange.start).toEqual({
+      line: 4,
+      character: 18,
+    });
+  });
+
+  it('two documents into a directory (COPY <<qm.ini <<client.ini /etc/mqm/): each named by its delimiter', () => {
+    const text =
+      'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\nCOPY --chmod=644 <<qm.ini <<mqclient.ini /etc/mqm/\nSSL:\n  AllowTLSV1=Y\nqm.ini\nSSL:\n  OutboundSNI=HOSTNAME\nmqclient.ini\n';
+    expect(kinds(text)).toEqual([
+      'mq.qm-ini COPY here-document to /etc/mqm/qm.ini 3-4',
+      'mq.client-ini COPY here-document to /etc/mqm/mqclient.ini 6-7',
+    ]);
+  });
+
+  it("<<-EOF strips the body's leading tabs; a quoted delimiter expands nothing; an unterminated one reads nothing", () => {
+    expect(kinds('FROM x\nCOPY <<-EOF /etc/mqm/qm.ini\n\tSSL:\n\t  AllowTLSV1=Y\n\tEOF\n')).toEqual([
+      'mq.qm-ini COPY here-document to /etc/mqm/qm.ini 3-4',
+    ]);
+    expect(kinds("FROM x\nCOPY <<'EOF' /etc/mqm/qm.ini\nSSL:\n  AllowTLSV1=$V\nEOF\n")).toEqual([
+      'mq.qm-ini COPY here-document to /etc/mqm/qm.ini 3-4',
+    ]);
+    expect(kinds('FROM x\nCOPY <<EOF /etc/mqm/qm.ini\nSSL:\n  AllowTLSV1=Y\n')).toEqual([]);
+  });
+});

@@ -91,6 +91,9 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   '/seed/docker/.dockerignore': '# keys stay out\n**/*.jks\n!certs/trust.jks\n/target/\n[a-\n!\n',
   '/seed/docker/Dockerfile':
     'FROM eclipse-temurin:17\nENV JAVA_OPTS="-Dhttps.protocols=TLSv1.2" \\\n    X=1\nCMD ["java", "-jar", "app.jar"]\n',
+  // BuildKit here-documents: files COPY creates in the image, read as their destination's kind (src/parse/dockerfile-heredocs.ts).
+  '/seed/docker-heredoc/Dockerfile':
+    "# syntax=docker/dockerfile:1\nFROM nginx:1.27.0\nCOPY <<EOF /etc/nginx/conf.d/ssl.conf\nserver {\n    listen 443 ssl;\n    ssl_protocols ${PROTOCOLS:-TLSv1.2};\n}\nEOF\nCOPY --chmod=644 <<-'qm.ini' <<mqclient.ini /etc/mqm/\n\tSSL:\n\t  AllowTLSV1=Y\n\tqm.ini\nSSL:\nmqclient.ini\nRUN <<EOF\nnginx -t\nEOF\n",
   '/seed/nginx/nginx.conf':
     'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_password_file /etc/nginx/pw;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
   '/seed/haproxy/haproxy.cfg':
