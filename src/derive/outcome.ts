@@ -36,6 +36,12 @@ export function linkOutcome(
   const negotiates = (c: HandshakeSide, s: HandshakeSide): boolean => answer('handshake negotiates', c, s, (p) => p.ok);
   const negotiated: Negotiated = (c, s) => answer('handshake negotiated', c, s, (p) => (p.ok ? p : undefined));
   const missing = [...client.missing, ...server.missing];
+  // A client without EC groups (a jlink runtime without jdk.crypto.ec): TLS 1.3 rests on the server taking a
+  // finite-field group, which is assumed or unknown for this server.
+  if (client.side.ellipticCurves === false && server.finiteFieldGroupsUnknown) {
+    const refused = negotiates(client.side, { ...server.side, finiteFieldGroups: false });
+    if (refused !== prediction.ok) missing.push(server.finiteFieldGroupsUnknown);
+  }
   if (server.keyTypeAssumed) {
     // RSA was assumed: the outcome stands only when an ECDSA certificate would give the same verdict.
     const withEcdsa = negotiates(client.side, { ...server.side, certificate: { keyType: 'EC', bits: 256 } });

@@ -63,6 +63,11 @@ export interface Endpoint {
    */
   signatureFloorAlternative?: { what: string; value?: string };
   /**
+   * Server only: its acceptance of finite-field groups in TLS 1.3 is assumed or not known (what to declare); the outcome
+   * asks only when the client offers no EC group (a Java runtime without the EC provider).
+   */
+  finiteFieldGroupsUnknown?: string;
+  /**
    * A Java end whose JDK is named by its feature only (`FROM eclipse-temurin:17`) and whose lists change between its
    * updates: each span's lists (the side above holds the latest's); the outcome checks that every one agrees.
    */
@@ -230,6 +235,8 @@ export function endpointFor(
       notes.push('server certificate key type unknown: assuming RSA');
     }
   }
+  const jsse = implementation === 'jsse' || implementation === 'ibmjsse2';
+  const groups = role === 'server' ? finiteFieldGroupsOf(component, jsse, runtime) : undefined;
   const side: HandshakeSide = {
     implementation,
     protocols,
@@ -247,6 +254,8 @@ export function endpointFor(
     // A key store counts too: which certificate JSSE then sends (if any) is derive/trust.ts's question.
     hasClientCertificate:
       role === 'client' ? tls.certificate !== undefined || tls.trust?.keyStore !== undefined : undefined,
+    ...(jsse && runtime?.withoutEcProvider ? { ellipticCurves: false as const } : {}),
+    ...(groups?.value !== undefined ? { finiteFieldGroups: groups.value } : {}),
     label: component.name,
   };
   return {
@@ -264,7 +273,28 @@ export function endpointFor(
     ...(alternative ? { alternative } : {}),
     ...(updates ? { updates } : {}),
     ...(tls.signatureFloorAlternative ? { signatureFloorAlternative: tls.signatureFloorAlternative } : {}),
+    ...(groups?.unknownWhat ? { finiteFieldGroupsUnknown: groups.unknownWhat } : {}),
   };
+}
+
+/**
+ * Whether a server may take a finite-field group in a TLS 1.3 key share: a JSSE server by default (jdk.tls.namedGroups
+ * lists ffdhe2048 to ffdhe8192 from JDK 9, JDK-8140436: every JDK that speaks TLS 1.3) unless -Djdk.tls.namedGroups names none; an OpenSSL server as
+ * its model says (nginx: the OpenSSL series and ssl_ecdh_curve); otherwise not known.
+ */
+function finiteFieldGroupsOf(
+  component: Component,
+  jsse: boolean,
+  runtime: Component['runtime'],
+): { value?: boolean; unknownWhat?: string } {
+  const unknownWhat = `whether ${component.name} accepts a finite-field group (ffdhe2048…) in a TLS 1.3 key share`;
+  if (!jsse) {
+    const modelled = component.tls?.finiteFieldGroups;
+    return modelled ? { value: modelled.value, unknownWhat: modelled.unknownWhat } : { unknownWhat };
+  }
+  if (runtime?.unknownSystemProperties?.['jdk.tls.namedGroups']) return { unknownWhat };
+  const named = runtime?.systemProperties['jdk.tls.namedGroups']?.value;
+  return { value: named === undefined ? true : /(^|[\s,"])ffdhe\d+/i.test(named) };
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   suitesUsableAt,
   updateSpans,
 } from '../knowledge';
+import { needsEllipticCurves, suiteFacts } from './suites';
 import type { HandshakeSide } from './types';
 
 export interface DroppedName {
@@ -86,6 +87,11 @@ function jsseServerOrderDefault(runtime: JavaRuntime | undefined): boolean {
     serverOrderByRuntime.set(key, (answer = (v && serverCipherOrderDefault(runtime.vendor.value, v)?.value) ?? false));
   }
   return answer;
+}
+
+function needsEc(name: string): boolean {
+  const facts = suiteFacts(name);
+  return facts !== undefined && needsEllipticCurves(facts);
 }
 
 export function toIana(names: readonly string[], unknown: string[]): string[] {
@@ -175,11 +181,21 @@ function listsOn(
     return !entry;
   });
   const suiteDisabledBy = disabledSuiteMatcher(entries);
+  // A runtime without the EC provider has no ECDHE or ECDSA suite: JSSE leaves out suites it cannot run (measured with
+  // a JDK 17 jlinked without jdk.crypto.ec: its default list holds TLS 1.3, DHE and RSA suites only).
+  const withoutEc = runtime?.withoutEcProvider;
+  const unavailable = (s: string) => withoutEc !== undefined && needsEc(s);
+  const leftOut: string[] = [];
   const suites = offeredSuites.filter((s) => {
     const entry = suiteDisabledBy(s);
     if (entry) disabledSuites.push({ name: s, entry });
-    return !entry;
+    else if (unavailable(s)) leftOut.push(s);
+    return !entry && !unavailable(s);
   });
+  if (withoutEc && leftOut.length > 0)
+    notes.push(
+      `${component.name}'s runtime has no elliptic-curve provider (a jlink runtime without ${withoutEc.module}): ${leftOut.length} ECDHE/ECDSA suite${leftOut.length === 1 ? '' : 's'} left out`,
+    );
   const serverOrderWins = tls.serverOrderWins?.value ?? jsseServerOrderDefault(runtime);
   const unsettled = role === 'client' ? eff?.clientUnsettled : eff?.serverUnsettled;
   const alternative =
@@ -187,7 +203,9 @@ function listsOn(
       ? {
           what: `${unsettled.what}: set jdk.tls.${role}.protocols for ${component.name} to know`,
           protocols: unsettled.protocols.filter((p) => !protocolDisabledBy(p, entries)),
-          cipherSuites: tls.cipherSuites ? [...suites] : unsettled.cipherSuites.filter((s) => !suiteDisabledBy(s)),
+          cipherSuites: tls.cipherSuites
+            ? [...suites]
+            : unsettled.cipherSuites.filter((s) => !suiteDisabledBy(s) && !unavailable(s)),
         }
       : undefined;
   const end: JsseLists = {

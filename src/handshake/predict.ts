@@ -24,6 +24,7 @@ import {
   gskitLog,
 } from './messages';
 import { capability, isJsseFamily, prepare } from './capability';
+import { tls13EllipticCurveFailure } from './elliptic-curves';
 import { PROTOCOLS_ASCENDING, SuiteFacts, suiteSupportsProtocol, suiteUsableWithKey } from './suites';
 import { isJsseLegacySuite, parseProtocol, protocolRank } from '../knowledge';
 import { LEGACY_PROTOCOL_FAILURE } from '../knowledge/openssl';
@@ -190,15 +191,33 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
         : reason === 'no-cipher-for-certificate'
           ? `the suites both offer for ${selected} (${commonIgnoringKey.map((f) => f.name).join(', ')}) need a ${describeKeyNeed(commonIgnoringKey)} key but the server's certificate key is ${keyType ?? 'absent'}`
           : `no ${selected === 'TLSv1.3' ? 'TLS 1.3' : selected} suite in common: ${client.name} offers ${list(clientSuites)}; ${server.name} enables ${list(serverForVersion)}`;
+    const withoutEc = [clientSide, serverSide].filter((side) => side.ellipticCurves === false);
+    const ecNote = withoutEc.length
+      ? ` (${withoutEc.map((side) => side.label ?? 'the Java end').join(' and ')}: no elliptic-curve provider, a jlink runtime without jdk.crypto.ec, so no ECDHE or ECDSA suite)`
+      : '';
     return fail(
       reason,
       'server',
       'handshake_failure',
       { client: peerAlertMessage(cImpl, 'handshake_failure'), server: noSharedCipherMessage(sImpl) },
-      [...explanation, why],
+      [...explanation, why + ecNote],
       selected,
     );
   }
+  // TLS 1.3 with an end whose runtime has no elliptic curves: the key share's group, then the certificate's signature.
+  const ecFailure =
+    selected === 'TLSv1.3'
+      ? tls13EllipticCurveFailure(clientSide, serverSide, { client: client.name, server: server.name })
+      : undefined;
+  if (ecFailure)
+    return fail(
+      ecFailure.reason,
+      ecFailure.failingSide,
+      ecFailure.alert,
+      ecFailure.messages,
+      [...explanation, `suite: ${chosen.name}`, ecFailure.why],
+      selected,
+    );
   // OpenSSL 3 above security level 0 finds no signature algorithm for TLS 1.0/1.1 (SHA1/MD5 count below
   // level 1) and aborts after choosing the suite, even for static-RSA suites (checked with s_server).
   const floor = serverSide.signatureFloor ? parseProtocol(serverSide.signatureFloor) : undefined;

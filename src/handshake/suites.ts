@@ -175,6 +175,11 @@ export function suiteUsableWithKey(facts: SuiteFacts, keyType: CertificateKeyTyp
   }
 }
 
+/** A TLS 1.2-or-earlier suite that needs elliptic-curve cryptography: (EC)DH key exchange over a curve, or an ECDSA key. */
+export function needsEllipticCurves(facts: SuiteFacts): boolean {
+  return !facts.tls13 && (/ECDH/.test(facts.kx) || facts.au === 'ECDSA');
+}
+
 export function suiteSupportsProtocol(facts: SuiteFacts, protocol: ProtocolName): boolean {
   const r = protocolRank(protocol);
   return r >= protocolRank(facts.minProtocol) && r <= protocolRank(facts.maxProtocol);

@@ -23,6 +23,13 @@ export interface HandshakeSide {
    * server still answers the version question first (a client below its versions gets protocol_version).
    */
   credentialSuites?: string[];
+  /**
+   * A Java end whose runtime has no elliptic-curve provider (jlink without jdk.crypto.ec): its lists hold no ECDHE or
+   * ECDSA suite already; in TLS 1.3 it offers finite-field groups only and can neither check nor make an ECDSA signature.
+   */
+  ellipticCurves?: false;
+  /** Server only: whether a TLS 1.3 key share may use a finite-field group (ffdhe2048…); undefined: not known. */
+  finiteFieldGroups?: boolean;
   /** Server only: false when it has no ephemeral DH parameters (its DHE suites are never chosen). */
   dheParameters?: boolean;
   /**
@@ -63,7 +70,8 @@ export type HandshakeFailureReason =
   | 'client-cert-required'
   | 'client-cert-request-with-anon'
   | 'downgrade-detected'
-  | 'no-signature-algorithm';
+  | 'no-signature-algorithm'
+  | 'no-common-group';
 
 export interface HandshakeSuccess {
   ok: true;

@@ -145,6 +145,23 @@ export const LEGACY_PROTOCOL_FAILURE = {
   clientSource: data.legacyProtocolFailure.clientSource,
 };
 
+/**
+ * Whether an OpenSSL server of the series accepts a finite-field group (ffdhe2048…) in a TLS 1.3 key share with its
+ * default groups: from 3.0 (before, TLS 1.3 has EC groups only). With the first series that does, and the source.
+ */
+export function opensslTls13FiniteFieldGroups(series: OpensslSeries): {
+  value: boolean;
+  since: OpensslSeries;
+  source: string;
+} {
+  const fact = data.tls13FiniteFieldGroups;
+  const since = oneOf(fact.sinceSeries, OPENSSL_SERIES, 'openssl-servers.json tls13FiniteFieldGroups');
+  return { value: OPENSSL_SERIES.indexOf(series) >= OPENSSL_SERIES.indexOf(since), since, source: fact.source };
+}
+
+/** What an OpenSSL server logs when a TLS 1.3 ClientHello offers no group it takes. */
+export const OPENSSL_NO_KEY_SHARE: string = data.tls13FiniteFieldGroups.serverMessage;
+
 export const NGINX_FACTS = data.nginx;
 /** OpenSSL's default TLS 1.3 ciphersuites (1.1.1 and 3.x). */
 export const OPENSSL_TLS13_DEFAULT: readonly string[] = data.tls13CiphersuitesDefault.value;

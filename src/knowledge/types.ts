@@ -42,6 +42,11 @@ export interface JavaRuntime {
    * missing number, so it has none. `file`: that java.security; `at`: what makes it the whole file.
    */
   withoutProviders?: { file: string; at: RelatedLocation };
+  /**
+   * A runtime jlink built without the module of the elliptic-curve provider (SunEC, JDK 9 to 21): it has no ECDHE or
+   * ECDSA suite, no EC group for a TLS 1.3 key share and no EC key (measured with a jlinked JDK 17). `at`: the jlink RUN.
+   */
+  withoutEcProvider?: { module: string; at: RelatedLocation };
   /** The vendor as the release file's IMPLEMENTOR (or the user) names it, for display (`Oracle Corporation`). */
   implementor?: string;
   /**

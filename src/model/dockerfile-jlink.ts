@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { ParsedDocument } from '../parse/types';
-import { jdkFromImage, jdkFromPath, type NamedJdk } from '../knowledge';
+import { jdkFromImage, jdkFromPath, jlinkEcProvider, parseJavaVersion, type NamedJdk } from '../knowledge';
 import { heldCopies, imageStage, joinedText, runtimeStages, type DockerfileData } from '../parse/dockerfile';
 import { jsonWords, substituteVariables, type DockerCopy } from '../parse/dockerfile-copies';
 import { simpleCommands } from '../parse/shell-commands';
@@ -184,6 +184,12 @@ export interface DockerfileJlinkRuntime extends JlinkRuntime {
   jdk?: NamedJdk;
   /** What it ran from, in words: the image of its stage, else its command (`/usr/lib/jvm/java-11-openjdk/bin/jlink`). */
   builtFrom: string;
+  /**
+   * It leaves out the module of the elliptic-curve provider (knowledge jlinkEcProvider): `absent` when its JDK keeps the
+   * provider in that module (JDK 9 to 21), `jdk-unknown` when the tree does not name its JDK. Undefined: it has the
+   * provider (the module, a JDK that holds it in java.base, `--bind-services`) or its module list is not known.
+   */
+  withoutEcProvider?: 'absent' | 'jdk-unknown';
 }
 
 /** The jlink runtimes of every Dockerfile of the deployment, read once by the model (runtimes) and the rules. */
@@ -199,8 +205,25 @@ export function dockerfileJlinkRuntimes(
       const jdk = jlinkJdk(data, runtime, memo);
       const stage = imageStage(data, runtime.stage);
       const builtFrom = stage?.image && jdkFromImage(stage.image, memo) ? stage.written : runtime.command;
-      out.push({ ...runtime, file: doc.file.path, ...(jdk ? { jdk } : {}), builtFrom });
+      const withoutEcProvider = ecProviderLeftOut(runtime, jdk);
+      out.push({
+        ...runtime,
+        file: doc.file.path,
+        ...(jdk ? { jdk } : {}),
+        builtFrom,
+        ...(withoutEcProvider ? { withoutEcProvider } : {}),
+      });
     }
   }
   return out;
+}
+
+/** Whether the runtime leaves out the elliptic-curve provider's module (DockerfileJlinkRuntime.withoutEcProvider). */
+function ecProviderLeftOut(runtime: JlinkRuntime, jdk: NamedJdk | undefined): 'absent' | 'jdk-unknown' | undefined {
+  const ec = jlinkEcProvider();
+  if (runtime.bindServices || (!runtime.modules && !runtime.fromJdeps)) return undefined;
+  if (runtime.modules?.includes(ec.module)) return undefined;
+  const feature = (jdk && parseJavaVersion(jdk.version ?? jdk.feature ?? '')?.feature) ?? NaN;
+  if (!Number.isFinite(feature)) return 'jdk-unknown';
+  return feature >= ec.fromFeature && feature < ec.inJavaBaseFromFeature ? 'absent' : undefined;
 }

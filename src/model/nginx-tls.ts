@@ -30,6 +30,7 @@ import {
   type Placed,
 } from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
+import { nginxFiniteFieldGroups } from './nginx-groups';
 import { nginxSecurityLevel } from './openssl-level';
 import { nginxReleaseFromPackages } from './nginx-package-release';
 import type { ClientAuthMode, TlsSettings } from './types';
@@ -284,6 +285,7 @@ export function tlsFrom(levels: Placed[][], server: ServerOpenssl, memo: RunMemo
       role: 'server',
     }),
   );
+  if (openssl.tls13) tls.finiteFieldGroups = nginxFiniteFieldGroups(levels, openssl, assumed);
   const prefer = last(scope, 'ssl_prefer_server_ciphers');
   tls.serverOrderWins = prefer
     ? at(prefer, prefer.directive.args[0]?.value === 'on')

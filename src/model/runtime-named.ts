@@ -1,5 +1,12 @@
 import * as path from 'node:path';
-import { jdkFromImage, jdkFromPackage, jdkFromPath, sameDefaultsEveryUpdate, type NamedJdk } from '../knowledge';
+import {
+  jdkFromImage,
+  jdkFromPackage,
+  jdkFromPath,
+  jlinkEcProvider,
+  sameDefaultsEveryUpdate,
+  type NamedJdk,
+} from '../knowledge';
 import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import { simpleCommands } from '../parse/shell-commands';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
@@ -124,7 +131,17 @@ export function namedRuntimes(
             ? `, unpacked from ${unpacked.name} (${file}:${unpacked.range.start.line + 1})`
             : '';
       const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}${how}`;
-      fromPaths.push({ scope, runtime: runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text) });
+      const runtime = runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text);
+      if (linked && linkedJdk && linked.withoutEcProvider === 'absent')
+        runtime.withoutEcProvider = {
+          module: jlinkEcProvider().module,
+          at: {
+            file: doc.file.path,
+            range: linked.range,
+            message: `jlink builds ${linked.output} without ${jlinkEcProvider().module}`,
+          },
+        };
+      fromPaths.push({ scope, runtime });
     }
     found.push(...fromPaths);
     if (doc.kind !== 'dockerfile' || fromPaths.length) continue;

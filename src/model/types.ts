@@ -114,6 +114,12 @@ export interface TlsSettings {
    * (undefined: none) and what to declare. The outcome stands only when both agree.
    */
   signatureFloorAlternative?: { what: string; value?: string };
+  /**
+   * Servers: whether a TLS 1.3 key share may use a finite-field group (ffdhe2048…), the only kind a Java runtime without
+   * the EC provider offers (OpenSSL from 3.0 by default; nginx `ssl_ecdh_curve`). `unknownWhat`: the value is assumed
+   * (the tree names no OpenSSL release) and what to declare; the outcome asks only for a client without EC groups.
+   */
+  finiteFieldGroups?: Traced<boolean> & { unknownWhat?: string };
   /** False when the server has no ephemeral DH parameters (nginx without `ssl_dhparam`): no DHE suite is negotiated. */
   dheParameters?: Traced<boolean>;
   /** OpenSSL servers: PSK/SRP suites the cipher string enables (never negotiated; see HandshakeSide.credentialSuites). */

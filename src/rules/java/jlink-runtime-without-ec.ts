@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { describeJdk, jlinkEcProvider, parseJavaVersion } from '../../knowledge';
+import { describeJdk, jlinkEcProvider } from '../../knowledge';
 import type { JlinkRuntime } from '../../model/dockerfile-jlink';
 import { defineRule } from '../types';
 
@@ -9,7 +9,8 @@ import { defineRule } from '../types';
  * peer that accepts only those fails the handshake: checked here with a jlinked JDK 17 against openssl s_server (EC
  * groups only, ECDHE-only TLS 1.2 ciphers, a P-256 certificate: handshake_failure; OpenSSL's default, which also offers
  * ffdhe groups and DHE suites, connects). Which peers the application calls is mostly outside the tree, so this is a
- * warning about the runtime, not a predicted handshake. Real cases: adoptium/containers#520 (jdeps-built module list),
+ * warning about the runtime; links to servers of the tree are predicted without EC (JavaRuntime.withoutEcProvider,
+ * src/handshake/elliptic-curves.ts). Real cases: adoptium/containers#520 (jdeps-built module list),
  * kruize/kruize#31, networknt/light-codegen#433.
  */
 export default defineRule({
@@ -34,12 +35,9 @@ export default defineRule({
   check(ctx) {
     const ec = jlinkEcProvider();
     for (const runtime of ctx.deployment.jlinkRuntimes ?? []) {
-      if (runtime.bindServices || (!runtime.modules && !runtime.fromJdeps)) continue;
-      if (runtime.modules?.includes(ec.module)) continue;
+      if (!runtime.withoutEcProvider) continue;
       const { jdk } = runtime;
-      const feature = (jdk && parseJavaVersion(jdk.version ?? jdk.feature ?? '')?.feature) ?? NaN;
-      if (feature >= ec.inJavaBaseFromFeature || feature < ec.fromFeature) continue;
-      const known = Number.isFinite(feature);
+      const known = runtime.withoutEcProvider === 'absent';
       ctx.report({
         messageId: known ? 'withoutEc' : 'withoutEcUnknownJdk',
         severity: known ? undefined : 'info',

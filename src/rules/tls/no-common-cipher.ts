@@ -9,6 +9,8 @@ const REASONS = new Set([
   'no-cipher-for-certificate',
   'no-cipher-for-protocol',
   'client-cert-request-with-anon',
+  // TLS 1.3 key share: a Java runtime without EC groups and a server that takes no finite-field group.
+  'no-common-group',
 ]);
 
 export default defineRule({
@@ -19,6 +21,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       noCommonCipher: '{{client}} → {{server}}: no usable cipher suite in common: {{detail}}',
+      noCommonGroup: '{{client}} → {{server}}: no TLS 1.3 key-share group in common: {{detail}}',
     },
     defaultOptions: {},
     symptoms: [
@@ -29,6 +32,8 @@ export default defineRule({
       'sslv3 alert handshake failure',
       'no ciphers available',
       'AMQ9616E',
+      'no suitable key share',
+      'No common named group',
     ],
   },
   check(ctx) {
@@ -36,17 +41,39 @@ export default defineRule({
     // predicted from known inputs is an error (tls/link-outcome-unknown covers the rest).
     for (const lp of unownedLinkFailures(ctx.rules, ctx.deployment.derived.predictions, REASONS)) {
       const { link, client, server, prediction } = lp;
+      // A Java end without the EC provider: the jlink RUN that left it out is where the fix goes.
+      const jlinked = [client, server].flatMap((end) => {
+        const at = (end.component.runtime ?? ctx.deployment.runtime)?.withoutEcProvider?.at;
+        return end.side.ellipticCurves === false && at ? [at] : [];
+      });
+      const group = prediction.reason === 'no-common-group';
+      const groups = server.component.tls?.finiteFieldGroups;
+      const serverPlace = group
+        ? relatedOf(server.component, groups?.from, `${server.component.name} key-share groups`)
+        : relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`);
+      const location = group && jlinked[0] ? jlinked[0] : placeOf(client.component, client.suitesFrom);
       ctx.report({
-        messageId: 'noCommonCipher',
+        messageId: group ? 'noCommonGroup' : 'noCommonCipher',
         data: {
           client: client.component.name,
           server: server.component.name,
           detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)),
         },
-        location: placeOf(client.component, client.suitesFrom),
+        location: { file: location.file, ...(location.range ? { range: location.range } : {}) },
         related: withSources(
-          placeOf(client.component, client.suitesFrom),
-          [relatedOf(server.component, server.suitesFrom, `${server.component.name} cipher suites`)],
+          location,
+          [
+            serverPlace,
+            ...(group
+              ? [
+                  relatedOf(
+                    client.component,
+                    client.suitesFrom,
+                    `${client.component.name} calls ${server.component.name}`,
+                  ),
+                ]
+              : jlinked),
+          ],
           linkSources(link, client.component, server.component),
           presentedCertificates(ctx.deployment, server.component),
         ),

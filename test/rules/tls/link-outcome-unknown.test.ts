@@ -1,6 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../../src/rules/tls/link-outcome-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
 import {
+  jlinkClient,
   CLIENT_YML,
   NGINX_TLS13_BESIDE_CERTBOT,
   OPENJDK8_191,
@@ -95,6 +98,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // A runtime jlink builds without jdk.crypto.ec offers ffdhe groups only in TLS 1.3: OpenSSL 3 takes them by
+      // default, 1.1.1 does not (knowledge tls13FiniteFieldGroups); the tree names no nginx image.
+      name: 'jlink runtime without jdk.crypto.ec against TLS 1.3 nginx of no named OpenSSL: the release decides, named',
+      files: {
+        ...jlinkClient('java.base'),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_certificate api.pem;'),
+        'api/api.pem': fs.readFileSync(path.join(__dirname, '../../fixtures/certs/api-san.crt'), 'utf8'),
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'client/application.yml',
+          line: 3,
+          messageIncludes: ['the OpenSSL release nginx runs', 'finite-field groups', 'before OpenSSL 3 have none'],
+        },
+      ],
+    },
     {
       // TLS 1.3 is in the client's defaults from 8u352 on (JDK-8245263): the update the image pulls decides.
       name: 'FROM eclipse-temurin:8-jre (no update named) against a TLSv1.3-only nginx: the update decides, named',

@@ -1,11 +1,37 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../../src/rules/tls/no-common-cipher';
 import { ruleTester } from '../../helpers/rule-tester';
-import { TEMURIN17, ccdt, nginx, svrconn, tomcat, javaClient } from './trees';
+import { TEMURIN17, ccdt, nginx, svrconn, tomcat, javaClient, jlinkClient } from './trees';
+
+const cert = (name: string) => fs.readFileSync(path.join(__dirname, '../../fixtures/certs', name), 'utf8');
+const RSA_CERT = cert('api-san.crt');
+const EC_CERT = cert('api-ec256.crt');
+const ECDHE_ONLY = 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384;';
 
 const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'jlink runtime with jdk.crypto.ec against ECDHE-only nginx',
+      files: {
+        ...jlinkClient('java.base,java.net.http,jdk.crypto.ec'),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', ECDHE_ONLY),
+      },
+    },
+    {
+      name: 'jlink runtime without jdk.crypto.ec, nginx TLS 1.3 with ffdhe2048 among its groups',
+      files: {
+        ...jlinkClient('java.base'),
+        'api/nginx.conf': nginx(
+          'ssl_protocols TLSv1.3;',
+          'ssl_ecdh_curve X25519:ffdhe2048;',
+          'ssl_certificate api.pem;',
+        ),
+        'api/api.pem': RSA_CERT,
+      },
+    },
     {
       name: 'client and nginx share ECDHE-RSA-AES128-GCM',
       files: {
@@ -110,6 +136,71 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'jlink runtime without jdk.crypto.ec against ECDHE-only nginx (TLS 1.2): no ECDHE suite on the client',
+      files: {
+        ...jlinkClient('java.base,java.net.http'),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;', ECDHE_ONLY),
+      },
+      errors: [
+        {
+          messageId: 'noCommonCipher',
+          file: 'client/application.yml',
+          line: 1,
+          messageIncludes: ['no elliptic-curve provider', 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', 'handshake_failure'],
+          related: [
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'client/Dockerfile', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'jlink runtime without jdk.crypto.ec, nginx TLS 1.3 with EC groups only: no key-share group in common',
+      files: {
+        ...jlinkClient('java.base,java.net.http'),
+        'api/nginx.conf': nginx(
+          'ssl_protocols TLSv1.3;',
+          'ssl_ecdh_curve X25519:prime256v1;',
+          'ssl_certificate api.pem;',
+        ),
+        'api/api.pem': RSA_CERT,
+      },
+      errors: [
+        {
+          messageId: 'noCommonGroup',
+          file: 'client/Dockerfile',
+          line: 2,
+          messageIncludes: ['finite-field groups only', 'final_key_share:no suitable key share', 'handshake_failure'],
+          related: [
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'client/application.yml', line: 1 },
+            { file: 'api/api.pem', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'jlink runtime without jdk.crypto.ec, nginx TLS 1.3 with an EC certificate: no ECDSA signature',
+      files: {
+        ...jlinkClient('java.base,java.net.http'),
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_certificate api.pem;'),
+        'api/api.pem': EC_CERT,
+      },
+      errors: [
+        {
+          messageId: 'noCommonCipher',
+          file: 'client/application.yml',
+          line: 1,
+          messageIncludes: ['EC key', 'no suitable signature algorithm'],
+          related: [
+            { file: 'api/nginx.conf', line: 2 },
+            { file: 'client/Dockerfile', line: 2 },
+            { file: 'api/api.pem', line: 1 },
+          ],
+        },
+      ],
+    },
     {
       name: 'nginx whose only suite is DHE and no ssl_dhparam: no DH parameters, handshake_failure',
       files: {

@@ -107,3 +107,23 @@ export const NGINX_TLS13_BESIDE_CERTBOT = nginx(
   'ssl_prefer_server_ciphers on;',
   'ssl_dhparam /etc/nginx/dhparam.pem;',
 );
+
+/**
+ * A client whose image runs a runtime jlink builds from Temurin 17.0.9 (client/Dockerfile:2) with these modules; the
+ * app calls api.example.internal:8443 (client/application.yml). Measured with a JDK 17.0.15 runtime jlinked from
+ * java.base and java.net.http: no ECDHE/ECDSA suite, ffdhe groups only in TLS 1.3 (src/handshake/elliptic-curves.ts).
+ */
+export function jlinkClient(modules: string): Record<string, string> {
+  return {
+    'client/Dockerfile': [
+      'FROM eclipse-temurin:17.0.9_9-jdk AS build',
+      `RUN jlink --add-modules ${modules} --strip-debug --output /javaruntime`,
+      'FROM debian:bookworm-slim',
+      'ENV JAVA_HOME=/opt/java/openjdk',
+      'COPY --from=build /javaruntime $JAVA_HOME',
+      'CMD ["/opt/java/openjdk/bin/java", "-jar", "/app.jar"]',
+      '',
+    ].join('\n'),
+    'client/application.yml': CLIENT_YML,
+  };
+}

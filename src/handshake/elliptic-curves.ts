@@ -1,0 +1,60 @@
+/**
+ * TLS 1.3 with a Java end whose runtime has no elliptic-curve provider (a jlink runtime without jdk.crypto.ec): it offers
+ * finite-field groups only for the key share, and has no ECDSA signature scheme. Measured with a JDK 17.0.15 runtime
+ * jlinked from java.base and java.net.http against openssl 3.0 s_server and a JDK 17 server:
+ *  - a server that takes no finite-field group (`-groups X25519:P-256`, -Djdk.tls.namedGroups=x25519,secp256r1) fails:
+ *    OpenSSL 'final_key_share:no suitable key share' with handshake_failure, JSSE 'No common named group' with
+ *    unexpected_message;
+ *  - a server whose only certificate has an EC key fails: OpenSSL 'tls_choose_sigalg:no suitable signature algorithm',
+ *    JSSE 'No available authentication scheme', both with handshake_failure.
+ * (Before TLS 1.3 the suites carry it: the end's lists hold no ECDHE or ECDSA suite, src/handshake/jsse-end.ts.)
+ */
+import { OPENSSL_NO_KEY_SHARE } from '../knowledge/openssl';
+import { peerAlertMessage } from './messages';
+import type { HandshakeAlert, HandshakeFailureReason, HandshakeSide } from './types';
+
+export interface EllipticCurveFailure {
+  reason: HandshakeFailureReason;
+  failingSide: 'client' | 'server';
+  alert: HandshakeAlert;
+  messages: { client: string; server: string };
+  why: string;
+}
+
+/** The TLS 1.3 failure an end without elliptic curves meets with this peer, if any (see the module comment). */
+export function tls13EllipticCurveFailure(
+  client: HandshakeSide,
+  server: HandshakeSide,
+  names: { client: string; server: string },
+): EllipticCurveFailure | undefined {
+  const jsseServer = server.implementation === 'jsse' || server.implementation === 'ibmjsse2';
+  if (client.ellipticCurves === false && server.finiteFieldGroups === false) {
+    const alert: HandshakeAlert = jsseServer ? 'unexpected_message' : 'handshake_failure';
+    return {
+      reason: 'no-common-group',
+      failingSide: 'server',
+      alert,
+      messages: {
+        client: peerAlertMessage(client.implementation, alert),
+        server: jsseServer ? 'No common named group' : OPENSSL_NO_KEY_SHARE,
+      },
+      why: `${names.client}'s runtime has no elliptic-curve provider (jlink without jdk.crypto.ec), so its TLS 1.3 key share offers finite-field groups only (ffdhe2048…), and ${names.server} takes none of them`,
+    };
+  }
+  const keys = [server.certificate?.keyType, ...(server.moreCertificates ?? []).map((c) => c.keyType)];
+  const onlyEc = keys.some((k) => k === 'EC') && keys.every((k) => k === 'EC' || k === undefined);
+  const withoutEc =
+    client.ellipticCurves === false ? names.client : server.ellipticCurves === false ? names.server : '';
+  if (onlyEc && withoutEc)
+    return {
+      reason: 'no-cipher-for-certificate',
+      failingSide: 'server',
+      alert: 'handshake_failure',
+      messages: {
+        client: peerAlertMessage(client.implementation, 'handshake_failure'),
+        server: jsseServer ? 'No available authentication scheme' : 'tls_choose_sigalg:no suitable signature algorithm',
+      },
+      why: `${names.server}'s certificate has an EC key, and ${withoutEc}'s runtime has no elliptic-curve provider (jlink without jdk.crypto.ec), so no ECDSA signature can be made or checked in TLS 1.3`,
+    };
+  return undefined;
+}
