@@ -156,13 +156,11 @@ export type NginxProxyStoreDirectives = Partial<
 export type OpensslAttribute = NonNullable<NginxServerAttributes['openssl']>;
 
 /** `attributes` of a `haproxy.bind` component: one `bind … ssl` line of a `frontend` or `listen` section. */
-export interface HaproxyBindAttributes {
+export interface HaproxyBindAttributes extends ServerEndpointAttributes {
   /** The section (`frontend web`, `listen https`). */
   proxy: string;
-  /** The bind's address as written (`*:443`, `:8443,:9443`). */
+  /** The bind's address as written (`*:443`, `:8443,:9443`). tlsPorts: its ports (none for a placeholder or a socket); hostnames: the DNS names it gives (`api.example.internal:8443`), none for `*`, an IP or a socket. */
   address: string;
-  /** Ports the bind listens on (none when the address is a placeholder or a socket path). */
-  tlsPorts: number[];
   /** The cipher string in effect as written (`ciphers`, else global `ssl-default-bind-ciphers`). */
   ciphersAsWritten?: string;
   unknownCipherElements: string[];

@@ -19,6 +19,8 @@ import { haproxyReleaseOf, keyFileLookupOf } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';
 import { crtDirectoryStrays } from './haproxy-crt-directory';
+import { haproxyFiniteFieldGroups } from './openssl-groups';
+import { bindHostnames, bindPorts } from './haproxy-addresses';
 import { deploymentMounts, type TreeMount } from './compose-mounts';
 import { treeStoresOf, type TreeStores } from './store-files';
 import {
@@ -44,6 +46,7 @@ interface HaproxyGlobals {
   bindCiphers?: HaproxyOption;
   serverCiphers?: HaproxyOption;
   bindCiphersuites?: HaproxyOption;
+  bindCurves?: HaproxyOption;
   serverCiphersuites?: HaproxyOption;
   serverVerify?: HaproxyOption;
   crtBase?: string;
@@ -87,6 +90,9 @@ function globalsOf(doc: ParsedDocument<HaproxyData>): HaproxyGlobals {
         case 'ssl-default-bind-ciphersuites':
           out.bindCiphersuites = single(line);
           break;
+        case 'ssl-default-bind-curves':
+          out.bindCurves = single(line);
+          break;
         case 'ssl-default-server-ciphersuites':
           out.serverCiphersuites = single(line);
           break;
@@ -127,19 +133,6 @@ function pathOf(option: HaproxyOption | undefined, base: string | undefined): Ha
   if (!option || value === undefined) return undefined;
   const joined = base && !value.startsWith('/') && !isPlaceholder(value) ? path.posix.join(base, value) : value;
   return { value: joined, location: optionLocation(option) };
-}
-
-/** Ports of a bind address (`*:443`, `:8443,:9443`, `ipv4@0.0.0.0:443`, `:8000-8002`); none for sockets or placeholders. */
-export function bindPorts(address: string): number[] {
-  const ports: number[] = [];
-  for (const part of address.split(',')) {
-    const m = /:(\d+)(?:-(\d+))?$/.exec(part);
-    if (!m) continue;
-    const low = Number(m[1]);
-    const high = m[2] ? Math.min(Number(m[2]), low + 64) : low;
-    for (let p = low; p <= high; p++) ports.push(p);
-  }
-  return ports;
 }
 
 interface Context {
@@ -206,6 +199,8 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   if (first) extra.certificate = { file: first.value, reference: first.location, storeType: 'PEM' };
   if (first && more.length > 0)
     extra.moreCertificates = more.map((c) => ({ file: c.value, reference: c.location, storeType: 'PEM' }));
+  const groups = openssl.facts.tls13 ? haproxyFiniteFieldGroups(own, globals.bindCurves, openssl) : undefined;
+  if (groups) extra.finiteFieldGroups = groups;
   const tls = haproxyTls({ versions, ciphers, extra });
   if (certificates.perCertificateTls.length > 0) {
     tls.unknownValues = [...(tls.unknownValues ?? []), 'the protocols and ciphers its crt-list sets per certificate'];
@@ -230,6 +225,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
       proxy,
       address,
       tlsPorts: isPlaceholder(address) ? [] : bindPorts(address),
+      hostnames: isPlaceholder(address) ? [] : bindHostnames(address),
       ...(ciphers.ciphersAsWritten !== undefined ? { ciphersAsWritten: ciphers.ciphersAsWritten } : {}),
       unknownCipherElements: ciphers.unknownCipherElements,
       openssl: opensslAttribute(openssl),

@@ -30,7 +30,7 @@ import {
   type Placed,
 } from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
-import { nginxFiniteFieldGroups } from './nginx-groups';
+import { nginxFiniteFieldGroups } from './openssl-groups';
 import { nginxSecurityLevel } from './openssl-level';
 import { nginxReleaseFromPackages } from './nginx-package-release';
 import type { ClientAuthMode, TlsSettings } from './types';

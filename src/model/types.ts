@@ -225,7 +225,8 @@ export type ServerEndpointComponent =
   | LibertyHttpsComponent
   | JbossHttpsComponent
   | TomcatConnectorComponent
-  | NginxComponent;
+  | NginxComponent
+  | HaproxyBindComponent;
 
 export const isCleartrust = (c: Component): c is CleartrustComponent => c.type.startsWith('cleartrust.');
 export const isMqChannel = (c: Component): c is MqChannelComponent =>
@@ -239,6 +240,7 @@ export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
   c.type === 'liberty.https-endpoint' ||
   c.type === 'jboss.https-listener' ||
   c.type === 'tomcat.connector' ||
+  c.type === 'haproxy.bind' ||
   isNginx(c);
 
 /** A client → server TLS connection the deployment will make. */

@@ -81,6 +81,30 @@ describe('HAProxy servers linked to the servers of the tree', () => {
   });
 });
 
+describe('HAProxy binds as the servers of URL clients', () => {
+  it('links a Java client to the ssl bind on its host directory and port (its DNS name too), not to a plain bind', () => {
+    const root = writeTree({
+      'app/application.yml':
+        'orders:\n  api: https://lb:8443/orders\n  web: https://lb:8080/\n  edge: https://edge.example.internal:9443/\n',
+      'lb/haproxy.cfg':
+        'frontend f\n  bind *:8443 ssl crt /etc/ssl/lb.pem\n  bind *:8080\n  bind edge.example.internal:9443 ssl crt /etc/ssl/lb.pem\n',
+    });
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      const deployment = result.deployments[0];
+      expect(deployment.links.map((l) => `${l.client} -> ${l.server}`).sort()).toEqual([
+        'java.app:app -> haproxy.bind:lb/haproxy.cfg:frontend f:*:8443:2',
+        'java.app:app -> haproxy.bind:lb/haproxy.cfg:frontend f:edge.example.internal:9443:4',
+      ]);
+      // The client's JDK is not in the tree: the link's outcome is unknown and says so.
+      const toBind = deployment.derived.predictions.find((p) => p.link.server.endsWith(':*:8443:2'));
+      expect(toBind?.outcome).toMatchObject({ kind: 'unknown', missing: [expect.stringContaining('the JDK that runs')] });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('HAProxy binds and servers as TLS ends', () => {
   it.each<[string, Tree, Partial<ReturnType<typeof summary>>[]]>([
     [

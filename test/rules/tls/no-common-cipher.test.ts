@@ -7,12 +7,21 @@ import { TEMURIN17, ccdt, nginx, svrconn, tomcat, javaClient, jlinkClient } from
 const cert = (name: string) => fs.readFileSync(path.join(__dirname, '../../fixtures/certs', name), 'utf8');
 const RSA_CERT = cert('api-san.crt');
 const EC_CERT = cert('api-ec256.crt');
+/** HAProxy in its official image (api/Dockerfile:1) with one TLS 1.3 bind on 8443 (api/haproxy.cfg:4, these options). */
+const haproxy = (bindOptions: string) => ({
+  'api/Dockerfile': 'FROM haproxy:2.8.5\nCOPY haproxy.cfg /usr/local/etc/haproxy/haproxy.cfg\n',
+  'api/haproxy.cfg': `global\n  ssl-default-bind-options ssl-min-ver TLSv1.3\nfrontend https\n  bind *:8443 ssl crt /usr/local/etc/haproxy/api.pem ${bindOptions}\n  default_backend app\nbackend app\n  server app1 app:8080\n`,
+});
 const ECDHE_ONLY = 'ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384;';
 
 const TLS12 = '-Djdk.tls.client.protocols=TLSv1.2';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'jlink runtime without jdk.crypto.ec, HAProxy TLS 1.3 bind whose curves name ffdhe2048',
+      files: { ...jlinkClient('java.base,java.net.http'), ...haproxy('curves X25519:P-256:ffdhe2048') },
+    },
     {
       name: 'jlink runtime with jdk.crypto.ec against ECDHE-only nginx',
       files: {
@@ -136,6 +145,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Measured with Debian 12's HAProxy 2.6.12: `curves X25519:P-256` and `ecdhe prime256v1` refuse the runtime.
+      name: 'jlink runtime without jdk.crypto.ec, HAProxy TLS 1.3 bind with curves X25519:P-256',
+      files: { ...jlinkClient('java.base,java.net.http'), ...haproxy('curves X25519:P-256') },
+      errors: [
+        {
+          messageId: 'noCommonGroup',
+          file: 'client/Dockerfile',
+          line: 2,
+          messageIncludes: ['HAProxy bind *:8443', 'final_key_share:no suitable key share'],
+        },
+      ],
+    },
+    {
+      name: 'jlink runtime without jdk.crypto.ec, HAProxy TLS 1.3 bind with ecdhe prime256v1 (its only group)',
+      files: { ...jlinkClient('java.base,java.net.http'), ...haproxy('ecdhe prime256v1') },
+      errors: [{ messageId: 'noCommonGroup', file: 'client/Dockerfile', line: 2 }],
+    },
     {
       name: 'jlink runtime without jdk.crypto.ec against ECDHE-only nginx (TLS 1.2): no ECDHE suite on the client',
       files: {

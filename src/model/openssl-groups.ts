@@ -1,0 +1,93 @@
+/**
+ * Whether an OpenSSL server (nginx, HAProxy) takes a finite-field group (ffdhe2048…) in a TLS 1.3 key share
+ * (TlsSettings.finiteFieldGroups), which is all a Java runtime without the EC provider offers: the groups the
+ * configuration names, else OpenSSL's default groups, which have finite-field groups from 3.0 (knowledge
+ * openssl-servers.json tls13FiniteFieldGroups). Measured with HAProxy 2.6.12 on OpenSSL 3 and a JDK 17 runtime jlinked
+ * without jdk.crypto.ec: no groups option, TLS 1.3 goes on; `curves X25519:P-256` or `ecdhe prime256v1`, TLS 1.3 fails
+ * with handshake_failure (TLS 1.2 with a DHE suite still works).
+ */
+import { opensslTls13FiniteFieldGroups, type OpensslSeriesFacts } from '../knowledge/openssl';
+import type { Traced } from '../core/traced';
+import { innermostDirectives, last, tracedAt, type Placed } from './nginx-placed';
+import type { ServerOpenssl } from './nginx-tls';
+import { isPlaceholder, lastOption, optionLocation, type HaproxyOption } from './haproxy-tls';
+import type { TlsSettings } from './types';
+
+type FiniteFieldGroups = NonNullable<TlsSettings['finiteFieldGroups']>;
+
+const FINITE_FIELD = /(^|[^a-z0-9])ffdhe\d+/i;
+
+/** The groups as written (a colon list; OpenSSL 3.5's `?`, `*` and `/` marks allowed), else the series' defaults. */
+function opensslFiniteFieldGroups(input: {
+  written: Traced<string> | undefined;
+  openssl: OpensslSeriesFacts;
+  assumed: boolean;
+  /** The product and how to set its groups, for what to declare: `nginx`, `ssl_ecdh_curve`. */
+  product: string;
+  directive: string;
+}): FiniteFieldGroups {
+  const { written, openssl, assumed, product, directive } = input;
+  if (written) return { value: FINITE_FIELD.test(written.value), from: written.from };
+  const fact = opensslTls13FiniteFieldGroups(openssl.series);
+  const has = (value: boolean) => (value ? 'include finite-field groups' : 'have none');
+  return {
+    value: fact.value,
+    from: {
+      kind: 'default',
+      origin: `OpenSSL ${openssl.series}'s default TLS 1.3 groups ${has(fact.value)} (from OpenSSL ${fact.since}; ${fact.source.split(' ')[0]})`,
+      confidence: 'verified',
+    },
+    ...(assumed
+      ? {
+          unknownWhat: `the OpenSSL release ${product} runs (OpenSSL ${openssl.series} assumed, whose default TLS 1.3 groups ${has(fact.value)}; releases before OpenSSL ${fact.since} have none): name ${product}'s image in a Dockerfile FROM beside the configuration, or set ${directive}`,
+        }
+      : {}),
+  };
+}
+
+/**
+ * nginx: `ssl_conf_command Groups|Curves`, else `ssl_ecdh_curve` (passed to SSL_CTX_set1_curves_list; `auto` keeps
+ * OpenSSL's defaults, https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_ecdh_curve), else OpenSSL's defaults.
+ */
+export function nginxFiniteFieldGroups(
+  levels: Placed[][],
+  openssl: OpensslSeriesFacts,
+  assumed: boolean,
+): FiniteFieldGroups {
+  const command = innermostDirectives(levels, 'ssl_conf_command')
+    .filter((p) => /^(groups|curves)$/i.test(p.directive.args[0]?.value ?? ''))
+    .at(-1);
+  const curve = last(levels.flat(), 'ssl_ecdh_curve');
+  const curveList = curve?.directive.args[0]?.value;
+  const written = command
+    ? tracedAt(command, command.directive.args[1]?.value ?? '')
+    : curve && curveList && curveList !== 'auto'
+      ? tracedAt(curve, curveList)
+      : undefined;
+  return opensslFiniteFieldGroups({ written, openssl, assumed, product: 'nginx', directive: 'ssl_ecdh_curve' });
+}
+
+/**
+ * HAProxy bind: its `curves`, else the global `ssl-default-bind-curves`, else its `ecdhe` (one EC curve, which HAProxy
+ * then sets as the only group: measured above), else OpenSSL's defaults. A placeholder leaves it unknown.
+ */
+export function haproxyFiniteFieldGroups(
+  own: readonly HaproxyOption[],
+  globalCurves: HaproxyOption | undefined,
+  openssl: ServerOpenssl,
+): FiniteFieldGroups | undefined {
+  const option = lastOption(own, 'curves') ?? globalCurves ?? lastOption(own, 'ecdhe');
+  const value = option?.value?.value;
+  if (option && (value === undefined || isPlaceholder(value))) return undefined;
+  const written =
+    option && value !== undefined
+      ? { value, from: { kind: 'file' as const, location: optionLocation(option) } }
+      : undefined;
+  return opensslFiniteFieldGroups({
+    written,
+    openssl: openssl.facts,
+    assumed: openssl.assumed,
+    product: 'HAProxy',
+    directive: 'curves on the bind line',
+  });
+}
