@@ -20,7 +20,7 @@ import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';
 import { crtDirectoryStrays } from './haproxy-crt-directory';
 import { haproxyFiniteFieldGroups } from './openssl-groups';
-import { bindHostnames, bindPorts } from './haproxy-addresses';
+import { bindHostnames, bindPorts, tlsOnlyBindPorts, tlsOnlyOf } from './haproxy-addresses';
 import { deploymentMounts, type TreeMount } from './compose-mounts';
 import { treeStoresOf, type TreeStores } from './store-files';
 import {
@@ -146,6 +146,8 @@ interface Context {
   crtLists: ParsedDocument<CrtListData>[];
   stores: TreeStores;
   mounts: readonly TreeMount[];
+  /** The ports each `bind … ssl` line serves with TLS only (tlsOnlyBindPorts). */
+  tlsOnly: Map<HaproxyLine, number[]>;
 }
 
 function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine): Component | undefined {
@@ -226,6 +228,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
       address,
       tlsPorts: isPlaceholder(address) ? [] : bindPorts(address),
       hostnames: isPlaceholder(address) ? [] : bindHostnames(address),
+      ...tlsOnlyOf(ctx.tlsOnly, ctx.doc.file.path, line, address),
       ...(ciphers.ciphersAsWritten !== undefined ? { ciphersAsWritten: ciphers.ciphersAsWritten } : {}),
       unknownCipherElements: ciphers.unknownCipherElements,
       openssl: opensslAttribute(openssl),
@@ -370,6 +373,7 @@ export const haproxyContributor: ModelContributor = {
         crtLists,
         stores: treeStoresOf(ctx),
         mounts,
+        tlsOnly: tlsOnlyBindPorts(doc.data, doc.template !== undefined),
       };
       // `default-server` of the last `defaults` section before a proxy, then the proxy's own (HAProxy applies the
       // defaults section above each proxy; a later default-server line of the proxy adds to them).

@@ -16,6 +16,9 @@ function answerOf(server: Component): string {
       return `Spring Boot's embedded Tomcat (its default web server) answers '${TOMCAT.answer}'`;
     case 'nginx.server':
       return `nginx answers '${NGINX_FACTS.plainRequestToTlsPort.answer}'`;
+    case 'haproxy.bind':
+      // Measured with Debian 12's HAProxy 2.6.12: curl reports 'Empty reply from server'.
+      return 'HAProxy closes the connection without an HTTP answer';
     default:
       return 'its TLS listener cannot read a plain request, which fails without an HTTP answer';
   }
@@ -33,7 +36,7 @@ function fixOf(call: PlainCallToTls, scheme: string): string {
  * A client that sends plain HTTP (`http://`, `ws://`, `grpc://`) to a port its server serves with TLS only
  * (Deployment.plainCallsToTls: a Java application's client URL, an nginx `proxy_pass http://` or `grpc_pass grpc://`
  * and its upstream's servers, against ServerEndpointAttributes.tlsOnlyPorts: Tomcat's `SSLEnabled="true"`, Spring
- * Boot's `server.ssl.*`, Liberty's `httpsPort`, nginx `listen … ssl`). No TLS handshake is made, so no link exists and
+ * Boot's `server.ssl.*`, Liberty's `httpsPort`, nginx `listen … ssl`, HAProxy `bind … ssl`). No TLS handshake is made, so no link exists and
  * the tls rules say nothing; every request fails. Measured (data/tomcat.json plainRequestToTlsPort, openssl-servers.json
  * nginx.plainRequestToTlsPort): Tomcat 10.1.60 answers a fixed 400 "This combination of host and port requires TLS.",
  * nginx 1.22.1 400 "The plain HTTP request was sent to HTTPS port", and an nginx in front hands those to its client
@@ -55,7 +58,9 @@ export default defineRule({
         "{{client}} sends plain {{scheme}} to {{url}} ({{key}}); '{{host}}' is {{tie}} of {{server}}, whose port {{port}} serves TLS only ({{setting}}). If '{{host}}' is that server (a Compose service or Kubernetes Service built from that directory), every request fails, {{answer}}; the tree does not prove it. {{fix}}",
     },
     defaultOptions: {},
-    appliesTo: { components: ['tomcat.connector', 'spring.server', 'liberty.https-endpoint', 'nginx.server'] },
+    appliesTo: {
+      components: ['tomcat.connector', 'spring.server', 'liberty.https-endpoint', 'nginx.server', 'haproxy.bind'],
+    },
     symptoms: [TOMCAT.answer, NGINX_FACTS.plainRequestToTlsPort.answer, NGINX_FACTS.plainRequestToTlsPort.log],
   },
   check(ctx) {

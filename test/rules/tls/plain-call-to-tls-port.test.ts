@@ -24,6 +24,13 @@ const tomcat = serverXml('SSLEnabled="true"');
 /** An nginx front whose location (line 4) holds `pass`. */
 const front = (pass: string, before = '') => `${before}server {\n  listen 80;\n  location / {\n    ${pass};\n  }\n}\n`;
 
+/**
+ * HAProxy with a TLS bind on 8443 (line 2, these more words) and `more` binds after it. Measured with Debian 12's
+ * HAProxy 2.6.12: curl http:// to a `bind … ssl` port gets 'Empty reply from server'.
+ */
+const haproxyCfg = (more = '') =>
+  `frontend https\n  bind inventory.example.internal:8443 ssl crt /etc/haproxy/site.pem\n  default_backend app\n${more}backend app\n  server a1 10.0.0.5:8080\n`;
+
 const calling = (key: string, url: string) =>
   `spring:\n  application:\n    name: orders\ninventory:\n  ${key}: ${url}\n`;
 
@@ -32,6 +39,21 @@ const springTls = (extra = '') =>
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'HAProxy port bound plain by another frontend too: not TLS only',
+      files: {
+        'orders/application.yml': calling('base-url', 'http://inventory.example.internal:8443/api'),
+        'inventory/haproxy.cfg': haproxyCfg('frontend plain\n  bind :8443\n'),
+      },
+    },
+    {
+      name: 'HAProxy bind ssl inside .if: not proven',
+      files: {
+        'orders/application.yml': calling('base-url', 'http://inventory.example.internal:8443/api'),
+        'inventory/haproxy.cfg':
+          'frontend https\n.if defined(TLS)\n  bind inventory.example.internal:8443 ssl crt /etc/haproxy/site.pem\n.endif\n',
+      },
+    },
     {
       name: 'proxy_pass https:// to the TLS port',
       files: {
@@ -126,6 +148,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Java client http:// to an HAProxy bind ssl named by its address',
+      files: {
+        'orders/application.yml': calling('base-url', 'http://inventory.example.internal:8443/api'),
+        'inventory/haproxy.cfg': haproxyCfg(),
+      },
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'orders/application.yml',
+          line: 5,
+          severity: 'error',
+          messageIncludes: ['bind inventory.example.internal:8443 ssl', 'HAProxy closes the connection'],
+          related: [{ file: 'inventory/haproxy.cfg', line: 2 }],
+        },
+      ],
+    },
     {
       name: 'nginx proxy_pass http:// to a Tomcat TLS port named by its Host',
       files: {
