@@ -19,7 +19,7 @@ import { haproxyReleaseOf, keyFileLookupOf } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';
 import { crtDirectoryStrays } from './haproxy-crt-directory';
-import { haproxyFiniteFieldGroups } from './openssl-groups';
+import { haproxyFiniteFieldGroups } from './haproxy-groups';
 import { bindHostnames, bindPorts, tlsOnlyBindPorts, tlsOnlyOf } from './haproxy-addresses';
 import { deploymentMounts, type TreeMount } from './compose-mounts';
 import { treeStoresOf, type TreeStores } from './store-files';

@@ -9,16 +9,14 @@
 import { opensslTls13FiniteFieldGroups, type OpensslSeriesFacts } from '../knowledge/openssl';
 import type { Traced } from '../core/traced';
 import { innermostDirectives, last, tracedAt, type Placed } from './nginx-placed';
-import type { ServerOpenssl } from './nginx-tls';
-import { isPlaceholder, lastOption, optionLocation, type HaproxyOption } from './haproxy-tls';
 import type { TlsSettings } from './types';
 
-type FiniteFieldGroups = NonNullable<TlsSettings['finiteFieldGroups']>;
+export type FiniteFieldGroups = NonNullable<TlsSettings['finiteFieldGroups']>;
 
 const FINITE_FIELD = /(^|[^a-z0-9])ffdhe\d+/i;
 
 /** The groups as written (a colon list; OpenSSL 3.5's `?`, `*` and `/` marks allowed), else the series' defaults. */
-function opensslFiniteFieldGroups(input: {
+export function opensslFiniteFieldGroups(input: {
   written: Traced<string> | undefined;
   openssl: OpensslSeriesFacts;
   assumed: boolean;
@@ -65,29 +63,4 @@ export function nginxFiniteFieldGroups(
       ? tracedAt(curve, curveList)
       : undefined;
   return opensslFiniteFieldGroups({ written, openssl, assumed, product: 'nginx', directive: 'ssl_ecdh_curve' });
-}
-
-/**
- * HAProxy bind: its `curves`, else the global `ssl-default-bind-curves`, else its `ecdhe` (one EC curve, which HAProxy
- * then sets as the only group: measured above), else OpenSSL's defaults. A placeholder leaves it unknown.
- */
-export function haproxyFiniteFieldGroups(
-  own: readonly HaproxyOption[],
-  globalCurves: HaproxyOption | undefined,
-  openssl: ServerOpenssl,
-): FiniteFieldGroups | undefined {
-  const option = lastOption(own, 'curves') ?? globalCurves ?? lastOption(own, 'ecdhe');
-  const value = option?.value?.value;
-  if (option && (value === undefined || isPlaceholder(value))) return undefined;
-  const written =
-    option && value !== undefined
-      ? { value, from: { kind: 'file' as const, location: optionLocation(option) } }
-      : undefined;
-  return opensslFiniteFieldGroups({
-    written,
-    openssl: openssl.facts,
-    assumed: openssl.assumed,
-    product: 'HAProxy',
-    directive: 'curves on the bind line',
-  });
 }

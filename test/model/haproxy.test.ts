@@ -98,7 +98,10 @@ describe('HAProxy binds as the servers of URL clients', () => {
       ]);
       // The client's JDK is not in the tree: the link's outcome is unknown and says so.
       const toBind = deployment.derived.predictions.find((p) => p.link.server.endsWith(':*:8443:2'));
-      expect(toBind?.outcome).toMatchObject({ kind: 'unknown', missing: [expect.stringContaining('the JDK that runs')] });
+      expect(toBind?.outcome).toMatchObject({
+        kind: 'unknown',
+        missing: [expect.stringContaining('the JDK that runs')],
+      });
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
