@@ -9,7 +9,7 @@
  *    JSSE 'No available authentication scheme', both with handshake_failure.
  * (Before TLS 1.3 the suites carry it: the end's lists hold no ECDHE or ECDSA suite, src/handshake/jsse-end.ts.)
  */
-import { OPENSSL_NO_KEY_SHARE } from '../knowledge/openssl';
+import { LEGACY_PROTOCOL_FAILURE, OPENSSL_NO_KEY_SHARE } from '../knowledge/openssl';
 import { peerAlertMessage } from './messages';
 import type { HandshakeAlert, HandshakeFailureReason, HandshakeSide } from './types';
 
@@ -21,13 +21,17 @@ export interface EllipticCurveFailure {
   why: string;
 }
 
-/** The TLS 1.3 failure an end without elliptic curves meets with this peer, if any (see the module comment). */
+/**
+ * The TLS 1.3 failure an end without elliptic curves meets with this peer, if any (see the module comment). `server`:
+ * whether it is a JSSE end and its certificates' key types, as the predictor has them.
+ */
 export function tls13EllipticCurveFailure(
   client: HandshakeSide,
   server: HandshakeSide,
   names: { client: string; server: string },
+  serverFacts: { jsse: boolean; keyTypes: readonly (string | undefined)[] },
 ): EllipticCurveFailure | undefined {
-  const jsseServer = server.implementation === 'jsse' || server.implementation === 'ibmjsse2';
+  const jsseServer = serverFacts.jsse;
   if (client.ellipticCurves === false && server.finiteFieldGroups === false) {
     const alert: HandshakeAlert = jsseServer ? 'unexpected_message' : 'handshake_failure';
     return {
@@ -41,7 +45,7 @@ export function tls13EllipticCurveFailure(
       why: `${names.client}'s runtime has no elliptic-curve provider (jlink without jdk.crypto.ec), so its TLS 1.3 key share offers finite-field groups only (ffdhe2048…), and ${names.server} takes none of them`,
     };
   }
-  const keys = [server.certificate?.keyType, ...(server.moreCertificates ?? []).map((c) => c.keyType)];
+  const keys = serverFacts.keyTypes;
   const onlyEc = keys.some((k) => k === 'EC') && keys.every((k) => k === 'EC' || k === undefined);
   const withoutEc =
     client.ellipticCurves === false ? names.client : server.ellipticCurves === false ? names.server : '';
@@ -52,7 +56,8 @@ export function tls13EllipticCurveFailure(
       alert: 'handshake_failure',
       messages: {
         client: peerAlertMessage(client.implementation, 'handshake_failure'),
-        server: jsseServer ? 'No available authentication scheme' : 'tls_choose_sigalg:no suitable signature algorithm',
+        // OpenSSL's reason is the one it gives for TLS 1.0/1.1 at its security level (tls_choose_sigalg).
+        server: jsseServer ? 'No available authentication scheme' : LEGACY_PROTOCOL_FAILURE.serverMessage,
       },
       why: `${names.server}'s certificate has an EC key, and ${withoutEc}'s runtime has no elliptic-curve provider (jlink without jdk.crypto.ec), so no ECDSA signature can be made or checked in TLS 1.3`,
     };

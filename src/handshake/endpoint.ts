@@ -144,7 +144,8 @@ export function endpointFor(
   let updates: UpdateCandidates | undefined;
 
   const missing: string[] = (tls.unknownValues ?? []).map((v) => `the value of ${v}`);
-  if (implementation === 'jsse' || implementation === 'ibmjsse2') {
+  const jsse = implementation === 'jsse' || implementation === 'ibmjsse2';
+  if (jsse) {
     const java = jsseLists(component, role, tls, runtime, memo);
     ({ protocols, suites, protocolsFrom, suitesFrom, serverOrderWins, alternative, updates } = java);
     notes.push(...java.notes);
@@ -235,7 +236,6 @@ export function endpointFor(
       notes.push('server certificate key type unknown: assuming RSA');
     }
   }
-  const jsse = implementation === 'jsse' || implementation === 'ibmjsse2';
   const groups = role === 'server' ? finiteFieldGroupsOf(component, jsse, runtime) : undefined;
   const side: HandshakeSide = {
     implementation,
@@ -279,8 +279,8 @@ export function endpointFor(
 
 /**
  * Whether a server may take a finite-field group in a TLS 1.3 key share: a JSSE server by default (jdk.tls.namedGroups
- * lists ffdhe2048 to ffdhe8192 from JDK 9, JDK-8140436: every JDK that speaks TLS 1.3) unless -Djdk.tls.namedGroups names none; an OpenSSL server as
- * its model says (nginx: the OpenSSL series and ssl_ecdh_curve); otherwise not known.
+ * lists ffdhe2048 to ffdhe8192 from JDK 9, JDK-8140436: every JDK that speaks TLS 1.3) unless -Djdk.tls.namedGroups
+ * names none; an OpenSSL server as its model says (nginx, HAProxy: src/model/openssl-groups.ts); otherwise not known.
  */
 function finiteFieldGroupsOf(
   component: Component,

@@ -191,9 +191,12 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
         : reason === 'no-cipher-for-certificate'
           ? `the suites both offer for ${selected} (${commonIgnoringKey.map((f) => f.name).join(', ')}) need a ${describeKeyNeed(commonIgnoringKey)} key but the server's certificate key is ${keyType ?? 'absent'}`
           : `no ${selected === 'TLSv1.3' ? 'TLS 1.3' : selected} suite in common: ${client.name} offers ${list(clientSuites)}; ${server.name} enables ${list(serverForVersion)}`;
-    const withoutEc = [clientSide, serverSide].filter((side) => side.ellipticCurves === false);
+    const withoutEc = [
+      ...(clientSide.ellipticCurves === false ? [client.name] : []),
+      ...(serverSide.ellipticCurves === false ? [server.name] : []),
+    ];
     const ecNote = withoutEc.length
-      ? ` (${withoutEc.map((side) => side.label ?? 'the Java end').join(' and ')}: no elliptic-curve provider, a jlink runtime without jdk.crypto.ec, so no ECDHE or ECDSA suite)`
+      ? ` (${withoutEc.join(' and ')}: no elliptic-curve provider, a jlink runtime without jdk.crypto.ec, so no ECDHE or ECDSA suite)`
       : '';
     return fail(
       reason,
@@ -207,7 +210,12 @@ function predictBetween(clientSide: HandshakeSide, serverSide: HandshakeSide): H
   // TLS 1.3 with an end whose runtime has no elliptic curves: the key share's group, then the certificate's signature.
   const ecFailure =
     selected === 'TLSv1.3'
-      ? tls13EllipticCurveFailure(clientSide, serverSide, { client: client.name, server: server.name })
+      ? tls13EllipticCurveFailure(
+          clientSide,
+          serverSide,
+          { client: client.name, server: server.name },
+          { jsse: isJsseFamily(server), keyTypes },
+        )
       : undefined;
   if (ecFailure)
     return fail(

@@ -132,15 +132,11 @@ export function namedRuntimes(
             : '';
       const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}${how}`;
       const runtime = runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text);
-      if (linked && linkedJdk && linked.withoutEcProvider === 'absent')
-        runtime.withoutEcProvider = {
-          module: jlinkEcProvider().module,
-          at: {
-            file: doc.file.path,
-            range: linked.range,
-            message: `jlink builds ${linked.output} without ${jlinkEcProvider().module}`,
-          },
-        };
+      if (linked && linkedJdk && linked.withoutEcProvider === 'absent') {
+        const { module } = jlinkEcProvider();
+        const message = `jlink builds ${linked.output} without ${module}`;
+        runtime.withoutEcProvider = { module, at: { file: doc.file.path, range: linked.range, message } };
+      }
       fromPaths.push({ scope, runtime });
     }
     found.push(...fromPaths);
