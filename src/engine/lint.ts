@@ -28,6 +28,7 @@ import { runtimeUses } from './runtime-uses';
 import { deferTemplateValues } from './run/template-values';
 import { conditionalDocuments, withConditionalScripts } from './run/conditional-scripts';
 import { groupUnnamedLockedStores } from './run/locked-stores';
+import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
 
 export interface LintOptions {
   paths: string[];
@@ -200,7 +201,7 @@ function checkDeployment(
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.
     const deploymentFindings = settings.applySeverity([
       ...redactFindings([...walkNotes, ...readFindings], mask),
-      ...groupUnnamedLockedStores(parseFindings(documents, mask), deployment),
+      ...unusedDamagedPemAsInfo(groupUnnamedLockedStores(parseFindings(documents, mask), deployment), deployment),
     ]);
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask, memo);
     let ruleFindings = settings.applySeverity(ruleRun.findings);

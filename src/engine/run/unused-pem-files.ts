@@ -1,0 +1,43 @@
+/**
+ * A damaged certificate or private key block is a failure only for what loads the file: nginx stops at
+ * `PEM_read_bio_X509_AUX() failed`, a JVM at a CertificateException. A file no component lint-deploy read names (not
+ * by a setting, not by a file name a setting gives outside the tree, not by lying in an MQ/WebSphere/Liberty/JMS home,
+ * and no unresolved placeholder may name it) is said as an info, as cert/expired says an unused expired certificate:
+ * square/keywhiz@52e77fd keeps `server/src/test/resources/certificates/truncated.crt`, cut short on purpose for its
+ * parser tests, and its run exited 1 on it.
+ */
+import * as path from 'node:path';
+import type { Finding } from '../../core/types';
+import { fileUse } from '../../derive/file-use';
+import type { DerivedDeployment } from '../../derive/types';
+import { componentHomes } from '../../model/mq-certs';
+
+/** The parse findings of a PEM block that does not decode. */
+const DAMAGED = new Set(['parse/pem-invalid-certificate', 'parse/pem-invalid-key']);
+
+export function unusedDamagedPemAsInfo(findings: Finding[], deployment: DerivedDeployment): Finding[] {
+  if (!findings.some((f) => DAMAGED.has(f.ruleId) && f.severity !== 'info')) return findings;
+  const homeOf = componentHomes(
+    deployment.documents,
+    deployment.root,
+    deployment.tlsLessHomes,
+    deployment.libertyStoreHomes,
+  );
+  return findings.map((finding) => {
+    const file = finding.location.file;
+    if (
+      !DAMAGED.has(finding.ruleId) ||
+      finding.severity === 'info' ||
+      fileUse(deployment.derived.certificateFiles, file, homeOf(file).homeConfig, undefined, true).use !== 'unnamed'
+    )
+      return finding;
+    return {
+      ...finding,
+      severity: 'info',
+      message:
+        `${finding.message}. Nothing lint-deploy read in this deployment uses it: no server, client or store ` +
+        `setting names ${path.basename(file)}. Whatever loads it fails to read it; if nothing does (test data, a copy ` +
+        'left behind), remove it, or exclude its directory with `ignorePatterns`',
+    };
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * A damaged PEM block fails only what loads the file (src/engine/run/unused-pem-files.ts). Shaped like
+ * square/keywhiz@52e77fd (Apache-2.0): `server/src/test/resources/certificates/truncated.crt`, cut short on purpose
+ * for a parser test and named by no configuration, made the whole run exit 1.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import { writeTree } from '../helpers/rule-tester';
+
+const TRUNCATED_CERT =
+  '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\nRTESMBAGA1UEChMJQmFsdGltb3Jl\n-----END CERTIFICATE-----\n';
+const TRUNCATED_KEY =
+  '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
+
+function damaged(files: Record<string, string>) {
+  const root = writeTree(files);
+  try {
+    return lint({ paths: [root], cwd: root, config: defaultConfig(root) })
+      .findings.filter((f) => f.ruleId === 'parse/pem-invalid-certificate' || f.ruleId === 'parse/pem-invalid-key')
+      .map((f) => ({
+        file: path.relative(root, f.location.file).split(path.sep).join('/'),
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+      }));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('damaged PEM files', () => {
+  it.each([
+    ['a test fixture no configuration names', 'server/src/test/resources/certificates/truncated.crt', TRUNCATED_CERT],
+    ['a key file no configuration names', 'certs/old.key', TRUNCATED_KEY],
+  ])('%s: info, saying nothing uses it', (_, file, text) => {
+    const found = damaged({ [file]: text, 'nginx/nginx.conf': 'events {}\nhttp { server { listen 80; } }\n' });
+    expect(found).toEqual([expect.objectContaining({ file, severity: 'info' })]);
+    expect(found[0]!.message).toContain(`no server, client or store setting names ${path.basename(file)}`);
+  });
+
+  it('named by an nginx server: the error stays (nginx does not start)', () => {
+    const found = damaged({
+      'nginx/nginx.conf':
+        'events {}\nhttp { server { listen 443 ssl; ssl_certificate /etc/nginx/certs/site.crt; ssl_certificate_key /etc/nginx/certs/site.key; } }\n',
+      'nginx/certs/site.crt': TRUNCATED_CERT,
+    });
+    expect(found).toEqual([
+      expect.objectContaining({
+        file: 'nginx/certs/site.crt',
+        ruleId: 'parse/pem-invalid-certificate',
+        severity: 'error',
+      }),
+    ]);
+    expect(found[0]!.message).not.toContain('Nothing lint-deploy read');
+  });
+});
