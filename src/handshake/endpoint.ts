@@ -4,7 +4,7 @@
  * algorithms applied. Also reports what was dropped on the way (unknown names, disabled suites/protocols),
  * which the tls/* rules report.
  */
-import { isMqChannel, type Component, type Deployment, type Provenance } from '../model/types';
+import { isMqChannel, type Component, type Deployment, type JavaRuntime, type Provenance } from '../model/types';
 import type { RunMemo } from '../core/run-memo';
 import {
   cipherSpecMatchesAlias,
@@ -67,6 +67,8 @@ export interface Endpoint {
    * asks only when the client offers no EC group (a Java runtime without the EC provider).
    */
   finiteFieldGroupsUnknown?: string;
+  /** A Java end whose runtime was linked without the elliptic-curve provider: the jlink step that left it out. */
+  withoutEcProviderAt?: NonNullable<JavaRuntime['withoutEcProvider']>['at'];
   /**
    * A Java end whose JDK is named by its feature only (`FROM eclipse-temurin:17`) and whose lists change between its
    * updates: each span's lists (the side above holds the latest's); the outcome checks that every one agrees.
@@ -274,6 +276,7 @@ export function endpointFor(
     ...(updates ? { updates } : {}),
     ...(tls.signatureFloorAlternative ? { signatureFloorAlternative: tls.signatureFloorAlternative } : {}),
     ...(groups?.unknownWhat ? { finiteFieldGroupsUnknown: groups.unknownWhat } : {}),
+    ...(jsse && runtime?.withoutEcProvider ? { withoutEcProviderAt: runtime.withoutEcProvider.at } : {}),
   };
 }
 

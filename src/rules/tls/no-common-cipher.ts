@@ -42,10 +42,7 @@ export default defineRule({
     for (const lp of unownedLinkFailures(ctx.rules, ctx.deployment.derived.predictions, REASONS)) {
       const { link, client, server, prediction } = lp;
       // A Java end without the EC provider: the jlink RUN that left it out is where the fix goes.
-      const jlinked = [client, server].flatMap((end) => {
-        const at = (end.component.runtime ?? ctx.deployment.runtime)?.withoutEcProvider?.at;
-        return end.side.ellipticCurves === false && at ? [at] : [];
-      });
+      const jlinked = [client, server].flatMap((end) => (end.withoutEcProviderAt ? [end.withoutEcProviderAt] : []));
       const group = prediction.reason === 'no-common-group';
       const groups = server.component.tls?.finiteFieldGroups;
       const serverPlace = group
