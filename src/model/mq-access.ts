@@ -333,6 +333,17 @@ export function decideChannelAccess(
   return access;
 }
 
+/**
+ * Where an MQSC makes every client authenticate and adopts the authenticated user (its CONNAUTH AUTHINFO written with
+ * CHCKCLNT(REQUIRED) and ADOPTCTX(YES)): the CONNAUTH's place, else undefined.
+ */
+export function adoptingConnauth(doc: ParsedDocument<MqscData>): Location | undefined {
+  const connauth = connauthOf(doc.data.objects, doc.file.path, false);
+  const written = (t: Traced<string> | undefined, value: string) => t?.from.kind === 'file' && t.value === value;
+  if (!written(connauth.chckclnt, 'REQUIRED') || !written(connauth.adoptctx, 'YES')) return undefined;
+  return connauth.authinfo.from.kind === 'file' ? connauth.authinfo.from.location : undefined;
+}
+
 function connauthOf(objects: MqscObjects, file: string, useDefault: boolean): ChannelAccess['connauth'] {
   const p = useDefault ? undefined : objects.qmgr.get('CONNAUTH');
   const name: Traced<string> =

@@ -1,4 +1,7 @@
+import * as path from 'node:path';
 import { defineRule } from '../types';
+import { adoptingConnauth } from '../../model/mq-access';
+import { mqscScriptsOf } from '../../model/mq-scripts';
 import { MAPPING_TYPES } from '../../model/mq-chlauth';
 import { uncertainPlaces } from '../../model/mq-channel-access';
 import { assumption, inboundAccess, nameRole, resultText, storyRole, tlsRuleOwns } from './_lib/access';
@@ -13,7 +16,7 @@ export default defineRule({
     appliesTo: { components: ['mq.svrconn'] },
     messages: {
       noMcauser:
-        "Channel {{channel}} authenticates clients with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts, {{asserted}}. Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
+        "Channel {{channel}} authenticates clients with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts, {{asserted}}{{unless}}. Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
       mcaUser:
         "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
     },
@@ -21,8 +24,24 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const { channel: a, access } of inboundAccess(ctx.deployment)) {
+    // MQSCs that make every client authenticate as the user it then runs as: another file of the tree may configure
+    // the queue manager that runs a channel's file (mq-container runs every /etc/mqm/*.mqsc on one queue manager).
+    const adopting = mqscScriptsOf(ctx.deployment).flatMap((doc) => {
+      const at = adoptingConnauth(doc);
+      return at ? [{ doc, at }] : [];
+    });
+    for (const { channel: a, access, doc } of inboundAccess(ctx.deployment)) {
       if (!tlsRuleOwns(access) || !a.sslciph) continue;
+      // Only when this file leaves CONNAUTH as shipped and the tree does not tie it to a named queue manager (or the
+      // other file sits beside it): then which configuration applies is unknown, not the asserted id.
+      const elsewhere =
+        access.connauth.authinfo.from.kind === 'file'
+          ? undefined
+          : adopting.find(
+              (o) =>
+                o.doc !== doc &&
+                (!a.qmgr?.namedBy.length || path.dirname(o.doc.file.path) === path.dirname(doc.file.path)),
+            );
       const mca = access.paths.some((p) => p.identity.kind === 'mca');
       // A mapping whose user a BLOCKUSER record refuses maps no peer in (mq/mapping-to-blocked-user reports it). A
       // USERSRC(CHANNEL) record maps no user: its path runs as the asserted id, which BLOCKUSER may refuse for admins.
@@ -49,7 +68,11 @@ export default defineRule({
             : 'which can be any user but an administrator (BLOCKUSER refuses those)',
           result: resultText(access),
           assumed: assumption(access),
+          unless: elsewhere
+            ? `, unless the queue manager that runs it also runs ${path.basename(elsewhere.doc.file.path)}, whose CONNAUTH has CHCKCLNT(REQUIRED) ADOPTCTX(YES): every client then authenticates and the channel runs as the authenticated user. The tree does not say which queue manager runs each file`
+            : '',
         },
+        ...(elsewhere ? { severity: 'info' as const } : {}),
         location: a.nameLocation,
         ...nameRole(access),
         related: [
@@ -60,6 +83,9 @@ export default defineRule({
           ...storyRole(access, channelStory(a, a.nameLocation)),
           // A templated SSLPEERMAP/USERMAP… that may match the channel may map its peers to a user after all.
           ...uncertainPlaces(access, (r) => MAPPING_TYPES.includes(r.type)),
+          ...(elsewhere
+            ? [{ ...elsewhere.at, message: 'CONNAUTH with CHCKCLNT(REQUIRED) ADOPTCTX(YES) in another file' }]
+            : []),
         ],
         fingerprint: [a.channelName, a.chltype, 'no-mcauser'],
       });

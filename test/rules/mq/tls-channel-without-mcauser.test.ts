@@ -38,6 +38,18 @@ ruleTester(rule, {
       },
     },
     { name: 'no TLS (mq/channel-without-tls territory)', files: { 'QM1.mqsc': svrconn('APP', "DESCR('x')") } },
+    {
+      // TxMQ/ibm-mq-helm-chart@da1f61d mqstarters: CONNAUTH on an LDAP AUTHINFO with CHCKCLNT(REQUIRED) ADOPTCTX(YES):
+      // every client authenticates and the channel runs as the authenticated user, not the asserted id.
+      name: 'CHCKCLNT(REQUIRED) with ADOPTCTX(YES): the channel runs as the authenticated user',
+      files: {
+        'QM1.mqsc':
+          "DEFINE AUTHINFO(USE.LDAP) AUTHTYPE(IDPWLDAP) ADOPTCTX(YES) CONNAME('openldap(389)') CHCKCLNT(REQUIRED) REPLACE\n" +
+          'ALTER QMGR CONNAUTH(USE.LDAP)\n' +
+          svrconn('APP', 'SSLCIPH(ANY_TLS13) SSLCAUTH(OPTIONAL)') +
+          'SET CHLAUTH(APP) TYPE(ADDRESSMAP) USERSRC(CHANNEL) ADDRESS(*) ACTION(REPLACE)\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -74,6 +86,63 @@ ruleTester(rule, {
           messageIncludes: ['depends on template value $CHANNEL'],
         },
       ],
+    },
+    {
+      // ADOPTCTX(NO): the password is checked, yet the channel is authorized as the id the client asserts.
+      name: 'CHCKCLNT(REQUIRED) with ADOPTCTX(NO): still the asserted id',
+      files: {
+        'QM1.mqsc':
+          'DEFINE AUTHINFO(USE.PW) AUTHTYPE(IDPWOS) ADOPTCTX(NO) CHCKCLNT(REQUIRED) REPLACE\n' +
+          'ALTER QMGR CONNAUTH(USE.PW)\n' +
+          svrconn('APP', 'SSLCIPH(ANY_TLS13) SSLCAUTH(OPTIONAL)'),
+      },
+      errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 3 }],
+    },
+    {
+      // REQDADM: a non-privileged client that sends no password is not checked and asserts any id.
+      name: 'CHCKCLNT(REQDADM) with ADOPTCTX(YES): a client without a password still asserts its id',
+      files: {
+        'QM1.mqsc':
+          'DEFINE AUTHINFO(USE.PW) AUTHTYPE(IDPWOS) ADOPTCTX(YES) CHCKCLNT(REQDADM) REPLACE\n' +
+          'ALTER QMGR CONNAUTH(USE.PW)\n' +
+          svrconn('APP', 'SSLCIPH(ANY_TLS13) SSLCAUTH(OPTIONAL)'),
+      },
+      errors: [{ messageId: 'noMcauser', file: 'QM1.mqsc', line: 3 }],
+    },
+    {
+      // TxMQ/ibm-mq-helm-chart@da1f61d mqstarters: the channel's file leaves CONNAUTH as shipped, another file of the
+      // tree sets CHCKCLNT(REQUIRED) ADOPTCTX(YES), and nothing says which queue manager runs which file.
+      name: 'another MQSC of the tree adopts the authenticated user, queue managers unnamed: info, naming it',
+      files: {
+        'ldapauth/openldap.mqsc':
+          'ALTER QMGR CONNAUTH(USE.LDAP)\n' +
+          "DEFINE AUTHINFO(USE.LDAP) AUTHTYPE(IDPWLDAP) ADOPTCTX(YES) CONNAME('openldap(389)') CHCKCLNT(REQUIRED) REPLACE\n",
+        'svrconn/application.mqsc': svrconn('APP', 'SSLCIPH(ANY_TLS13) SSLCAUTH(REQUIRED)'),
+      },
+      errors: [
+        {
+          messageId: 'noMcauser',
+          severity: 'info',
+          file: 'svrconn/application.mqsc',
+          line: 1,
+          related: [
+            { file: 'svrconn/application.mqsc', line: 2 },
+            { file: 'ldapauth/openldap.mqsc', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // A script runs the channel's file on QM1 and the other file lives elsewhere: a warning as before.
+      name: 'another MQSC adopts, but the channel file runs on a named queue manager elsewhere: still a warning',
+      files: {
+        'auth/auth.mqsc':
+          'ALTER QMGR CONNAUTH(USE.PW)\n' +
+          'DEFINE AUTHINFO(USE.PW) AUTHTYPE(IDPWOS) ADOPTCTX(YES) CHCKCLNT(REQUIRED) REPLACE\n',
+        'qm1/app.mqsc': svrconn('APP', 'SSLCIPH(ANY_TLS13) SSLCAUTH(REQUIRED)'),
+        'qm1/setup.sh': 'crtmqm QM1\nstrmqm QM1\nrunmqsc QM1 < app.mqsc\n',
+      },
+      errors: [{ messageId: 'noMcauser', severity: 'warning', file: 'qm1/app.mqsc', line: 1 }],
     },
     {
       name: 'TLS channel without MCAUSER',

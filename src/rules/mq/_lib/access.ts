@@ -1,5 +1,5 @@
 import type { Location, RelatedLocation } from '../../../core/types';
-import type { ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
+import type { AccessPath, ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
 import { channelAccess } from '../../../model/mq-channel-access';
 import type { MqscData } from '../../../parse/mqsc';
 import type { ParsedDocument } from '../../../parse/types';
@@ -120,7 +120,9 @@ export function resultText(access: ChannelAccess): string {
  * tree states, which mq/channel-runs-as-admin reports as an error.
  */
 export function tlsRuleOwns(access: ChannelAccess): boolean {
-  const open = access.paths.filter((p) => p.identity.kind === 'client' || p.identity.kind === 'mca');
+  const open = access.paths.filter(
+    (p) => (p.identity.kind === 'client' && !adoptsAuthenticatedUser(access, p)) || p.identity.kind === 'mca',
+  );
   // A record that maps certificates (or users) to a user shows the identity is managed by CHLAUTH; the rest falls to mq/channel-runs-as-admin.
   const mapped = access.paths.some((p) => p.record && p.identity.kind === 'fixed');
   return (
@@ -131,6 +133,18 @@ export function tlsRuleOwns(access: ChannelAccess): boolean {
     !mapped &&
     !confidentAdminWithoutSecret(access)
   );
+}
+
+/**
+ * A client path where every peer must authenticate (CHCKCLNT(REQUIRED)) and the queue manager adopts the authenticated
+ * user (ADOPTCTX(YES) on the CONNAUTH AUTHINFO, written in the tree): the channel runs as that user, not as the id the
+ * client asserts (IBM MQ "Determining which user is used for authorization": ADOPTCTX(YES) uses the authenticated user
+ * for authorization, https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=objects-determining-which-user-is-used-authorization).
+ * ADOPTCTX(NO) authenticates the password's user but authorizes the asserted one; under REQDADM or OPTIONAL a client
+ * that sends no password still asserts any id.
+ */
+export function adoptsAuthenticatedUser(access: ChannelAccess, path: AccessPath): boolean {
+  return path.password === 'all' && access.connauth.adoptctx?.value.trim().toUpperCase() === 'YES';
 }
 
 export function confidentAdminWithoutSecret(access: ChannelAccess): boolean {
