@@ -22,10 +22,13 @@ const KAFKA_SETTING =
   /^[ \t]*(?:(?:producer\.|consumer\.|admin\.)?security\.protocol|(?:listener\.name\.[a-z0-9_-]+\.|producer\.|consumer\.|admin\.)?ssl\.(?:keystore|truststore)\.(?:location|type|password)|ssl\.endpoint\.identification\.algorithm|listeners[ \t]*[=:][^\n]*SSL:\/\/|listener\.security\.protocol\.map[ \t]*[=:][^\n]*:[ \t]*(?:SASL_)?SSL\b)/m;
 
 /**
- * The names Kafka's own files are given: `.properties`, and `.config` for a tool's `--command-config` (Kafka's tools take
- * any name: confluentinc/cp-demo@10846ae scripts/security/appSA.config, client_without_interceptors_ssl.config).
+ * The names Kafka's own files are given: `.properties`, and `.config` or `.conf` for a tool's `--command-config` or
+ * `--producer.config` (Kafka's tools take any name: confluentinc/cp-demo@10846ae scripts/security/appSA.config,
+ * client_without_interceptors_ssl.config; nbuesing/kafka-ssl-cluster@944813a cluster/jumphost/config/producer-config.conf).
  */
-const KAFKA_FILE_NAME = /\.(?:properties|config)$/i;
+const KAFKA_FILE_NAME = /\.(?:properties|config|conf)$/i;
+/** `.conf` is also nginx's, HAProxy's, a JAAS file's: those have blocks or `;`-ended directives, properties have neither. */
+const BLOCK_SYNTAX = /[{};][ \t]*$/m;
 
 /** MirrorMaker 2's `clusters` and a cluster's own security protocol or store (`primary.security.protocol`). */
 const MIRROR_MAKER_CLUSTERS = /^[ \t]*clusters[ \t]*[=:]/m;
@@ -35,7 +38,9 @@ const MIRROR_MAKER_SETTING =
 export const kafkaPropertiesFormat: FormatHandler = {
   id: 'kafka-properties',
   classify(filePath, head) {
-    if (!KAFKA_FILE_NAME.test(lastPathSegment(filePath))) return undefined;
+    const name = lastPathSegment(filePath);
+    if (!KAFKA_FILE_NAME.test(name)) return undefined;
+    if (/\.conf$/i.test(name) && BLOCK_SYNTAX.test(head)) return undefined;
     return KAFKA_SETTING.test(head) || (MIRROR_MAKER_CLUSTERS.test(head) && MIRROR_MAKER_SETTING.test(head))
       ? KAFKA_PROPERTIES_KIND
       : undefined;

@@ -21,6 +21,8 @@ describe("Kafka's own properties files", () => {
     ['connect-mirror-maker.properties', 'clusters = A, B\nA.security.protocol = SSL\n'],
     // confluentinc/cp-demo@10846ae scripts/security/appSA.config: a tool's --command-config.
     ['appSA.config', 'security.protocol=SSL\nssl.truststore.location=/etc/kafka/secrets/kafka.appSA.truststore.jks\n'],
+    // nbuesing/kafka-ssl-cluster@944813a cluster/jumphost/config/producer-config.conf: console tools' --producer.config.
+    ['producer-config.conf', 'security.protocol=SSL\nssl.keystore.location=/certs/jumphost.keystore.jks\n'],
   ])('%s is Kafka configuration', (name, text) => {
     expect(classifyFile(`/t/${name}`, text)?.kind).toBe(KAFKA_PROPERTIES_KIND);
   });
@@ -30,7 +32,13 @@ describe("Kafka's own properties files", () => {
     ['zookeeper.properties', 'ssl.keyStore.location=/var/ssl/zk.jks\nsecureClientPort=2182\n'],
     ['kafka.properties', 'spring.kafka.properties.ssl.truststore.location=/t.jks\n'],
     ['server.properties', 'listeners=PLAINTEXT://:9092\nlog.dirs=/tmp/kafka-logs\n'],
-    ['client.conf', 'security.protocol=SSL\n'],
+    // A .conf with blocks: HOCON (Alpakka Kafka's application.conf nests the client's keys), JAAS, nginx.
+    ['application.conf', 'akka.kafka.producer {\n  kafka-clients {\n    security.protocol = SSL\n  }\n}\n'],
+    [
+      'kafka_client_jaas.conf',
+      'KafkaClient {\n  org.apache.kafka.common.security.plain.PlainLoginModule required;\n};\n',
+    ],
+    ['client.conf', 'timeout=30\n'],
     ['app.properties', 'clusters=a,b\n'],
     // A .config file without Kafka's keys (an app's own, .NET's XML web.config).
     ['web.config', '<configuration>\n  <appSettings/>\n</configuration>\n'],
