@@ -160,3 +160,12 @@ export interface LibertyHttpsAttributes extends ServerEndpointAttributes {
   /** `host` as written: `*` (all interfaces), `localhost` (Liberty's default: loopback only), a name or an address. */
   listenHost: string;
 }
+
+/** `attributes` of an `activemq.listener` component (an Artemis `<acceptor>` or a Classic `<transportConnector>` with TLS). */
+export interface BrokerListenerAttributes extends ServerEndpointAttributes {
+  product: 'artemis' | 'classic';
+  /** The acceptor's or connector's `name`, when it has one. */
+  listener?: string;
+  /** The URI's scheme as written, lower case (`tcp`, `ssl`, `nio+ssl`, `stomp+ssl`). */
+  scheme: string;
+}

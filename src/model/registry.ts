@@ -8,6 +8,7 @@ import { javaAppContributor } from './java';
 import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
 import { haproxyContributor } from './haproxy';
+import { activemqBrokersContributor } from './activemq-brokers';
 import { libertyHttpsContributor } from './liberty-https';
 import { jbossHttpsContributor } from './jboss-https';
 import { javaLinksContributor } from './java-links';
@@ -31,6 +32,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   haproxyContributor,
   libertyHttpsContributor,
   jbossHttpsContributor,
+  activemqBrokersContributor,
   javaLinksContributor,
   storesContributor,
   kafkaBrokersContributor,

@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { MqscData } from '../parse/mqsc';
 import type { ComposeMount } from '../parse/compose-volumes';
 import type {
+  BrokerListenerAttributes,
   CleartrustAttributes,
   HaproxyBindAttributes,
   HaproxyServerAttributes,
@@ -204,6 +205,9 @@ export type HaproxyBindComponent = ComponentBase<'haproxy.bind', HaproxyBindAttr
 /** An HAProxy `server … ssl`: HAProxy as a TLS client of the server behind it. */
 export type HaproxyServerComponent = ComponentBase<'haproxy.server', HaproxyServerAttributes>;
 
+/** An ActiveMQ broker's TLS listener (an Artemis acceptor or a Classic transport connector): ./activemq-brokers.ts. */
+export type BrokerListenerComponent = ComponentBase<'activemq.listener', BrokerListenerAttributes>;
+
 /** One thing that runs and talks: a ClearTrust server, a queue manager channel, a Tomcat connector… keyed on `type`. */
 export type Component =
   | CleartrustComponent
@@ -217,16 +221,18 @@ export type Component =
   | NginxComponent
   | NginxProxyComponent
   | HaproxyBindComponent
-  | HaproxyServerComponent;
+  | HaproxyServerComponent
+  | BrokerListenerComponent;
 
-/** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx). */
+/** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx, HAProxy, ActiveMQ). */
 export type ServerEndpointComponent =
   | SpringServerComponent
   | LibertyHttpsComponent
   | JbossHttpsComponent
   | TomcatConnectorComponent
   | NginxComponent
-  | HaproxyBindComponent;
+  | HaproxyBindComponent
+  | BrokerListenerComponent;
 
 export const isCleartrust = (c: Component): c is CleartrustComponent => c.type.startsWith('cleartrust.');
 export const isMqChannel = (c: Component): c is MqChannelComponent =>
@@ -241,6 +247,7 @@ export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
   c.type === 'jboss.https-listener' ||
   c.type === 'tomcat.connector' ||
   c.type === 'haproxy.bind' ||
+  c.type === 'activemq.listener' ||
   isNginx(c);
 
 /** A client → server TLS connection the deployment will make. */

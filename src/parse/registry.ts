@@ -28,6 +28,7 @@ import { dockerignoreFormat } from './dockerignore';
 import { jbossServerFormat } from './jboss';
 import { kafkaPropertiesFormat } from './kafka-properties';
 import { jaasFormat } from './jaas';
+import { activemqBrokerFormat } from './activemq';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -47,6 +48,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   libertyFormat,
   pemFormat,
   tomcatServerXmlFormat,
+  activemqBrokerFormat,
   tomcatUsersFormat,
   tomcatCatalinaPropertiesFormat,
   springFormat,

@@ -41,6 +41,10 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'plugins {\n  id("org.springframework.boot") version "3.3.0" apply false\n}\nval springBootVersion = "2.7.18"\n',
   '/seed/kafka/kafka_server_jaas.conf':
     '// accounts\nKafkaServer {\n  org.apache.kafka.common.security.plain.PlainLoginModule required\n  username="admin" password="a b" user_admin=\'x\';\n};\n/* zk */ Client { x.DigestLoginModule required password="${ZK_PW}"; };\n',
+  '/seed/artemis/etc/broker.xml':
+    '<configuration xmlns="urn:activemq">\n<core xmlns="urn:activemq:core"><acceptors>\n<acceptor name="ssl">tcp://0.0.0.0:61617?sslEnabled=true;keyStorePath=b.ks&amp;enabledProtocols=TLSv1.2,${P:TLSv1.3};needClientAuth=true</acceptor>\n<acceptor>(tcp://a,tcp://b:x)?</acceptor>\n</acceptors></core></configuration>\n',
+  '/seed/activemq/conf/activemq.xml':
+    '<beans xmlns="http://www.springframework.org/schema/beans">\n<broker xmlns="http://activemq.apache.org/schema/core"><sslContext><sslContext keyStore="file:${activemq.conf}/b.ks" trustStore="t.ts"/></sslContext>\n<transportConnectors><transportConnector name="s" uri="stomp+nio+ssl://0.0.0.0:61614?transport.enabledProtocols=TLSv1.2&amp;needClientAuth=true&amp;=x&amp;"/><transportConnector uri="ssl://[::]:"/></transportConnectors></broker></beans>\n',
   '/seed/haproxy/crt-list.txt':
     '# site certificates\n/etc/ssl/site.pem [alpn h2 ssl-min-ver TLSv1.2] www.example.com *.example.org\ncerts/api.pem !old.example.com\n',
   '/seed/mq/client/getMessage.sh':

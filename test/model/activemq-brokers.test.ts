@@ -1,0 +1,192 @@
+import * as path from 'node:path';
+import type { Component } from '../../src/model/types';
+import { modelOf, type Tree } from '../helpers/rule-tester';
+
+/** An Artemis broker.xml with these acceptors. */
+const artemis = (...acceptors: string[]) => `<?xml version="1.0"?>
+<configuration xmlns="urn:activemq" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <core xmlns="urn:activemq:core">
+    <acceptors>
+${acceptors.map((a, i) => `      <acceptor name="a${i}">${a}</acceptor>`).join('\n')}
+    </acceptors>
+  </core>
+</configuration>
+`;
+
+/** An ActiveMQ Classic activemq.xml with these transport connectors and `<sslContext>` attributes. */
+const classic = (
+  sslContext: string | undefined,
+  ...uris: string[]
+) => `<beans xmlns="http://www.springframework.org/schema/beans">
+  <broker xmlns="http://activemq.apache.org/schema/core" brokerName="localhost">
+${sslContext !== undefined ? `    <sslContext>\n      <sslContext ${sslContext}/>\n    </sslContext>\n` : ''}    <transportConnectors>
+${uris.map((u, i) => `      <transportConnector name="c${i}" uri="${u}"/>`).join('\n')}
+    </transportConnectors>
+  </broker>
+</beans>
+`;
+
+/** What a test compares of a broker listener. */
+function listeners(files: Tree) {
+  const line = (from: { kind: string; location?: { range?: { start: { line: number } } } } | undefined) =>
+    from?.kind === 'file' ? (from.location?.range?.start.line ?? -2) + 1 : from?.kind;
+  return modelOf(files)
+    .components.filter((c): c is Extract<Component, { type: 'activemq.listener' }> => c.type === 'activemq.listener')
+    .map((c) => ({
+      name: c.name,
+      ports: c.attributes.tlsPorts,
+      tlsOnly: c.attributes.tlsOnlyPorts?.map((p) => p.setting),
+      hostnames: c.attributes.hostnames,
+      protocols: c.tls?.protocols?.value.join(' '),
+      protocolsLine: line(c.tls?.protocols?.from),
+      suites: c.tls?.cipherSuites?.value.join(' '),
+      auth: c.tls?.clientAuth?.value,
+      keyStore: c.tls?.trust?.keyStore?.file && path.basename(c.tls.trust.keyStore.file),
+      keyStoreWritten: c.tls?.trust?.keyStore?.path.value,
+      trustStore: c.tls?.trust?.trustStore?.file && path.basename(c.tls.trust.trustStore.file),
+      trustUnknown: c.tls?.trust?.unknown?.why,
+      unknown: c.tls?.unknownValues,
+      jdk: c.runtime?.version.value,
+    }));
+}
+
+const KS = Buffer.from('feedfeed00000002', 'hex'); // a JKS magic: classified as a key store
+
+describe('ActiveMQ broker TLS listeners', () => {
+  it.each<[string, Tree, Partial<ReturnType<typeof listeners>[number]>[]]>([
+    [
+      'Artemis: sslEnabled=true with its lists, client auth and a key store beside broker.xml',
+      {
+        'broker/etc/broker.xml': artemis(
+          'tcp://0.0.0.0:61617?sslEnabled=true;keyStorePath=broker.ks;keyStorePassword=x;enabledProtocols=TLSv1.2, SSLv3;enabledCipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;needClientAuth=true;trustStorePath=client.ts',
+          'tcp://0.0.0.0:61616?protocols=CORE',
+        ),
+        'broker/etc/broker.ks': KS,
+        'broker/etc/client.ts': KS,
+      },
+      [
+        {
+          ports: [61617],
+          tlsOnly: ['acceptor a0 sslEnabled=true'],
+          protocols: 'TLSv1.2', // SSLv3 dropped by NettyAcceptor
+          protocolsLine: 5,
+          suites: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+          auth: 'required',
+          keyStore: 'broker.ks',
+          trustStore: 'client.ts',
+          unknown: undefined,
+        },
+      ],
+    ],
+    [
+      'Artemis: `&amp;` separates too, wantClientAuth is optional, a placeholder list is unknown, TRUE is true',
+      {
+        'etc/broker.xml': artemis(
+          'tcp://broker.example.internal:61617?sslEnabled=TRUE&amp;wantClientAuth=true&amp;enabledProtocols=${TLS_PROTOCOLS:TLSv1.3}',
+        ),
+      },
+      [
+        {
+          ports: [61617],
+          hostnames: ['broker.example.internal'],
+          protocols: undefined,
+          auth: 'optional',
+          keyStore: undefined,
+          trustUnknown: 'the key store of a0 (no keyStorePath)',
+          unknown: ['enabledProtocols=${TLS_PROTOCOLS:TLSv1.3}'],
+        },
+      ],
+    ],
+    [
+      'Artemis: sslProvider=OPENSSL is not modelled',
+      { 'etc/broker.xml': artemis('tcp://0.0.0.0:61617?sslEnabled=true;sslProvider=OPENSSL') },
+      [{ unknown: ["sslProvider=OPENSSL (netty-tcnative's OpenSSL, not modelled)"] }],
+    ],
+    ['Artemis: no sslEnabled, no TLS listener', { 'etc/broker.xml': artemis('tcp://0.0.0.0:61616') }, []],
+    [
+      'Classic: ssl, nio+ssl and stomp+ssl speak TLS; tcp and https are not modelled; stores from <sslContext>',
+      {
+        'conf/activemq.xml': classic(
+          'keyStore="file:${activemq.conf}/broker.ks" keyStorePassword="x" trustStore="broker.ts"',
+          'ssl://0.0.0.0:61617?transport.enabledProtocols=TLSv1.2&amp;transport.enabledCipherSuites=TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256&amp;needClientAuth=true',
+          'nio+ssl://0.0.0.0:61618?transport.needClientAuth=true',
+          'stomp+ssl://0.0.0.0:61614',
+          'tcp://0.0.0.0:61616',
+          'https://0.0.0.0:8443',
+        ),
+        'conf/broker.ks': KS,
+        'conf/broker.ts': KS,
+      },
+      [
+        {
+          ports: [61617],
+          tlsOnly: ['ssl://'],
+          protocols: 'TLSv1.2',
+          suites: 'TLS_AES_128_GCM_SHA256 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+          auth: 'required',
+          keyStore: 'broker.ks',
+          trustStore: 'broker.ts',
+        },
+        { ports: [61618], protocols: undefined, auth: 'required', keyStore: 'broker.ks' },
+        { ports: [61614], auth: undefined, keyStore: 'broker.ks' },
+      ],
+    ],
+    [
+      'Classic: a bare enabledProtocols is no transport option (it names no setter of the server)',
+      { 'conf/activemq.xml': classic('keyStore="broker.ks"', 'ssl://0.0.0.0:61617?enabledProtocols=TLSv1.2') },
+      [{ protocols: undefined }],
+    ],
+    [
+      'Classic: without <sslContext> the key store is the JVM default: unknown',
+      { 'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617') },
+      [
+        {
+          keyStore: undefined,
+          trustUnknown:
+            "the broker's key store: activemq.xml has no <sslContext>, so its TLS connectors use the JVM's default SSLContext (-Djavax.net.ssl.keyStore, e.g. in ACTIVEMQ_SSL_OPTS)",
+        },
+      ],
+    ],
+    [
+      "Compose: the service running broker.xml is a host name; an absolute store path is the mounted file; the image's JDK is unknown",
+      {
+        'compose.yaml':
+          'services:\n  artemis:\n    image: apache/activemq-artemis:2.44.0\n    volumes:\n      - ./artemis/etc-override:/var/lib/artemis-instance/etc-override\n      - ./certs:/certs\n',
+        'artemis/etc-override/broker.xml': artemis(
+          'tcp://0.0.0.0:61617?sslEnabled=true;keyStorePath=/certs/server.p12',
+        ),
+        'certs/server.p12': KS,
+      },
+      [
+        {
+          name: 'ActiveMQ Artemis acceptor a0 (artemis/etc-override/broker.xml, Compose service artemis)',
+          hostnames: ['artemis'],
+          keyStore: 'server.p12',
+          jdk: undefined,
+        },
+      ],
+    ],
+    [
+      'a placeholder in a store path other than ${activemq.conf} leaves the file unknown',
+      {
+        'etc/broker.xml': artemis('tcp://0.0.0.0:61617?sslEnabled=true;keyStorePath=${data.dir}/../etc/broker.ks'),
+        'etc/broker.ks': KS,
+      },
+      [{ keyStore: undefined, keyStoreWritten: '${data.dir}/../etc/broker.ks' }],
+    ],
+  ])('%s', (_name, files, expected) => {
+    const found = listeners(files);
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((want, i) => expect(found[i]).toMatchObject(want));
+  });
+
+  it('reads neither an XML <configuration> of another product nor a Spring <beans> file without a broker', () => {
+    expect(
+      listeners({
+        'conf/app.xml': '<configuration><acceptor>tcp://0.0.0.0:61617?sslEnabled=true</acceptor></configuration>\n',
+        'conf/beans.xml':
+          '<beans xmlns="http://www.springframework.org/schema/beans"><transportConnector uri="ssl://0.0.0.0:61617"/></beans>\n',
+      }),
+    ).toEqual([]);
+  });
+});
