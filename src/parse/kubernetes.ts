@@ -10,6 +10,7 @@
  */
 import type { Range } from '../core/types';
 import type { Entry, FormatHandler, ParsedDocument } from './types';
+import { isSecretKey } from './types';
 import type { JvmProperty } from './java/jvm-args';
 import { environmentEntries, environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
@@ -88,6 +89,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const index = new LineIndex(file.text);
     const containers: KubernetesContainer[] = [];
     const configMaps: KubernetesConfigMap[] = [];
+    const envSecrets: Entry[] = [];
     for (const [partIndex, part] of parsed.parts.entries()) {
       const kindOf = part.entries.find((e) => e.key === 'kind')?.value ?? '';
       const name = part.entries.find((e) => e.key === 'metadata.name')?.value ?? '';
@@ -103,13 +105,21 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
         if (springEnvironment.length || jvm.jvmVariables.length) configMaps.push({ name, springEnvironment, jvm });
       } else if (WORKLOAD_KINDS.test(kindOf))
         containers.push(
-          ...containersOf(part.entries, `${kindOf} ${name}`, `${partIndex}:${kindOf} ${name}`, file.text, index),
+          ...containersOf(
+            part.entries,
+            `${kindOf} ${name}`,
+            `${partIndex}:${kindOf} ${name}`,
+            file.text,
+            index,
+            envSecrets,
+          ),
         );
     }
     const starts = [...containers, ...configMaps];
     const entries = [
       ...starts.flatMap((c) => environmentEntries(c.springEnvironment)),
       ...secretOptionEntries(starts.map((c) => c.jvm)),
+      ...envSecrets,
     ];
     // A manifest the YAML reader cannot read gives no container, and no finding here: on a Helm template the rendering
     // with its syntax set aside is the likelier cause than the file (cas-server's templates/statefulset.yaml).
@@ -117,13 +127,20 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
   },
 };
 
-/** The containers of one workload (init containers prepare the pod: they do not run the app). */
+/**
+ * The containers of one workload (init containers prepare the pod: they do not run the app). `secrets` collects the
+ * `env:` items whose name is a secret's and whose `value:` is written in the manifest (`- name: MQ_ADMIN_PASSWORD`,
+ * `value: passw0rd`), as the entry Compose's map form makes (`…containers[0].env.MQ_ADMIN_PASSWORD`): the item's own
+ * entries are keyed `name` and `value`, and so named no secret. A `valueFrom:` is the cluster's, never written here;
+ * https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/
+ */
 function containersOf(
   entries: Entry[],
   workload: string,
   pod: string,
   text: string,
   index: LineIndex,
+  secrets: Entry[],
 ): KubernetesContainer[] {
   const byIndex = new Map<string, { entries: Map<string, Entry>; container: KubernetesContainer }>();
   const env = new Map<string, { name?: Entry; value?: Entry; valueFrom?: Entry }>();
@@ -178,6 +195,20 @@ function containersOf(
       ...variableSetting(text, index, variable.name.value, variable.name, variable.value ?? variable.valueFrom),
     );
     jvmVariable(container.jvm, text, index, variable.name, variable.value);
+    // `$(OTHER)` is another variable of the container, expanded by the kubelet: a reference, not the secret.
+    // A variable Spring binds (SERVER_SSL_KEY_STORE_PASSWORD) is already an entry of the setting it binds.
+    if (
+      variable.value &&
+      isSecretKey(variable.name.value) &&
+      !variable.value.value.includes('$(') &&
+      !springBoundProperty(variable.name.value)
+    )
+      secrets.push({
+        ...variable.value,
+        key: variable.value.key.replace(/env\[\d+\]\.value$/, `env.${variable.name.value}`),
+        keyRange: variable.name.valueRange,
+        secret: true,
+      });
   }
   return [...byIndex.values()].map((c) => c.container);
 }

@@ -627,6 +627,31 @@ ruleTester(rule, {
       ],
     },
     {
+      // awasthan/MQ@9bdb581 QM_Deployment.yaml (no licence file; shortened): the MQ image's admin password as a
+      // literal `value:`, reported as Compose's `environment:` is; a `$(VAR)` reference and a `valueFrom:` are not.
+      name: 'a Kubernetes env item named like a secret with a literal value',
+      files: {
+        'QM_Deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: qm2\nspec:\n  template:\n    spec:\n      containers:\n      - image: mymqimage:1.7\n        name: mq\n        env:\n        - name: MQ_ADMIN_PASSWORD\n          value: passw0rd\n        - name: MQ_APP_PASSWORD\n          value: $(MQ_ADMIN_PASSWORD)\n        - name: MQ_METRICS_PASSWORD\n          valueFrom:\n            secretKeyRef: {name: mq, key: pw}\n        - name: LICENSE\n          value: accept\n        - name: SERVER_SSL_KEY_STORE_PASSWORD\n          value: Spring-Bound-1\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'QM_Deployment.yaml',
+          line: 13,
+          column: 18,
+          messageIncludes: ['containers[0].env.MQ_ADMIN_PASSWORD in QM_Deployment.yaml', 'Kubernetes secret'],
+        },
+        // A variable Spring binds is reported once, as the setting it binds (not a second time as an env item).
+        {
+          messageId: 'plaintext',
+          file: 'QM_Deployment.yaml',
+          line: 22,
+          messageIncludes: ['SERVER_SSL_KEY_STORE_PASSWORD in'],
+        },
+      ],
+    },
+    {
       // Alfresco/alfresco-docker-installer, confluentinc/cp-demo, DIGI-UW/OpenELIS-Global-2: 124, 30 and 10 trust
       // store passwords were warnings; the key store passwords beside them stay warnings.
       name: "a trust store's password guards no secret (info) in every spelling; the key store's beside it is the secret",
