@@ -105,7 +105,7 @@ function opensslLabel(component: Component): string {
     const { openssl } = component.attributes.nativeOpenssl;
     return openssl
       ? `OpenSSL ${openssl} via Tomcat Native`
-      : 'OpenSSL 3.x via Tomcat Native (assumed: the image tag does not name its distribution)';
+      : 'OpenSSL 3.x via Tomcat Native (assumed: no image tag names a Debian or Ubuntu release whose OpenSSL is known)';
   }
   const openssl =
     isNginx(component) ||

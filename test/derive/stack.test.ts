@@ -141,4 +141,19 @@ describe('JDK vendor as the release file names it', () => {
   ] as const)('%s', (implementor, vendor, label) => {
     expect(jdkLabel(runtime(implementor, vendor))).toBe(label);
   });
+  it('a Tomcat Native connector in an Alpine image: OpenSSL assumed, without saying the tag names no distribution', () => {
+    // sg4j/tomcat-docker-ssl@b69fd77 (no licence file): FROM tomcat:9.0.19-jre8-alpine, an APR connector. The tag names
+    // Alpine but not its release, so which OpenSSL it ships is unknown (only Debian and Ubuntu codenames are read).
+    const { stack } = run({
+      Dockerfile: 'FROM tomcat:9.0.19-jre8-alpine\nCOPY server.xml /usr/local/tomcat/conf/server.xml\n',
+      'server.xml':
+        '<Server><Listener className="org.apache.catalina.core.AprLifecycleListener" SSLEngine="on" /><Service name="Catalina"><Connector port="8443" SSLEnabled="true" SSLCertificateFile="${catalina.base}/conf/ssl.crt" SSLCertificateKeyFile="${catalina.base}/conf/ssl.key" /></Service></Server>\n',
+    });
+    expect(stack('tomcat.connector')).toEqual([
+      expect.objectContaining({
+        label:
+          'OpenSSL 3.x via Tomcat Native (assumed: no image tag names a Debian or Ubuntu release whose OpenSSL is known)',
+      }),
+    ]);
+  });
 });
