@@ -2,6 +2,8 @@ import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { usedApartBy } from '../../model/compose-mounts';
 import { projectOfFile } from '../../core/build-files';
+import { testResourcesDir } from '../../model/java-shared';
+import { relativePosix } from '../../model/paths';
 import type { RelatedLocation } from '../../core/types';
 import {
   caRecordCopy,
@@ -73,6 +75,13 @@ export default defineRule({
     const publicCopies = (a: TreeCertificate, b: TreeCertificate) =>
       a.cert.fingerprintSha256 === b.cert.fingerprintSha256 &&
       [a, b].every((c) => !c.store && !c.hasPrivateKey && used(c) === undefined);
+    /**
+     * A copy in the resources of a test source set (`src/test/resources`) is a fixture of the tests, on their classpath
+     * only and never packaged: no machine presents it. GeorgeLvov/spring-boot-mtls's client and server modules each
+     * keep both key stores there, the client's tests to stand a stub in for the server, the server's to call itself.
+     */
+    const testFixture = (c: TreeCertificate) =>
+      testResourcesDir(relativePosix(ctx.deployment.root, c.doc.file.path)) !== undefined;
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
@@ -83,7 +92,14 @@ export default defineRule({
         // /etc/nginx/certs by its own Compose file) are not used together: the pair counts only against a copy that can be.
         const earlier = list
           .slice(0, i)
-          .find((o) => !apart(o.doc.file.path, c.doc.file.path) && !oneApplication(o, c) && !publicCopies(o, c));
+          .find(
+            (o) =>
+              !apart(o.doc.file.path, c.doc.file.path) &&
+              !oneApplication(o, c) &&
+              !publicCopies(o, c) &&
+              !testFixture(o) &&
+              !testFixture(c),
+          );
         if (!earlier) continue;
         ctx.report({
           messageId: 'shared',

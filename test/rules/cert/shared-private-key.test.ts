@@ -90,6 +90,19 @@ ruleTester(rule, {
       },
     },
     {
+      // GeorgeLvov/spring-boot-mtls@d625bc5 (no licence file): the client and server modules each keep both key
+      // stores in src/test/resources, the client's tests to stand a stub in for the server. Fixtures, on no machine.
+      name: "copies in two modules' test resources (fixtures, never packaged)",
+      files: {
+        'mtls-client/build.gradle': "plugins { id 'java' }\n",
+        'mtls-client/src/main/resources/application.properties': 'mtls-server.url=https://localhost:8443/ping\n',
+        'mtls-client/src/test/resources/certs/server-keystore.jks': keyStore,
+        'mtls-server/src/main/resources/application.properties': 'server.port=8443\n',
+        'mtls-server/build.gradle': "plugins { id 'java' }\n",
+        'mtls-server/src/test/resources/certs/server-keystore.jks': keyStore,
+      },
+    },
+    {
       name: 'different Compose projects mount the copies, each into its own service',
       files: {
         'a/compose.yaml': mounting('web', './certs'),
