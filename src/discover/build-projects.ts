@@ -22,6 +22,8 @@ const SCANNED_BYTES = 256 * 1024;
 /** Build output and IDE state: copies of the sources, not more of the project. */
 const GENERATED_DIR = /[\\/](target|build|bin|out|\.gradle|\.idea|\.mvn)[\\/]/;
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)$/i;
+/** A test source set of Maven or Gradle (`src/test/…`, `src/integrationTest/…`, `src/it/…`). */
+const TEST_SOURCES = /[\\/]src[\\/](test|it|integrationTest|intTest|testFixtures)[\\/]/;
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/(\[::1\]|[a-z0-9_.-]+)(?::(\d{2,5}))?/gi;
 /** `server.port: 8443`, `httpsPort="9443"`, `-Dserver.port=8081`, `containerPort: 8443`, `EXPOSE 8443`. */
 const DECLARED_PORT = /(?:port|EXPOSE)["']?\s*[:=\s]\s*["']?(\d{2,5})\b/gi;
@@ -46,10 +48,17 @@ export interface BuildProject {
 interface UnitText {
   /** Local ports it serves or publishes. */
   ports: Set<string>;
+  /**
+   * Local ports only its tests declare: a test's own server or stub (a WireMock on 8443 standing in for the server
+   * the app calls), which the app itself does not serve.
+   */
+  testPorts: Set<string>;
   /** Lower-cased URL hosts (and their first labels). */
   hosts: Set<string>;
   /** Ports of URLs to a local host. */
   localCalls: Set<string>;
+  /** Ports of URLs to a local host in its tests. */
+  testCalls: Set<string>;
   /** Directories named by relative paths that leave the unit (`../greet-svc/…`). */
   upwardNames: Set<string>;
   /** Every name-like word (outside units only: a Compose file at the top builds `./greet-svc`). */
@@ -64,7 +73,14 @@ interface Unit {
 }
 
 function scan(files: readonly string[], keepWords: boolean): UnitText {
-  const text: UnitText = { ports: new Set(), hosts: new Set(), localCalls: new Set(), upwardNames: new Set() };
+  const text: UnitText = {
+    ports: new Set(),
+    testPorts: new Set(),
+    hosts: new Set(),
+    localCalls: new Set(),
+    testCalls: new Set(),
+    upwardNames: new Set(),
+  };
   if (keepWords) text.words = new Set();
   for (const file of files) {
     const name = path.basename(file);
@@ -72,12 +88,14 @@ function scan(files: readonly string[], keepWords: boolean): UnitText {
     const read = readRegularFile(file, SCANNED_BYTES);
     if (!read.ok) continue;
     const content = read.bytes.toString('utf8');
-    for (const m of content.matchAll(DECLARED_PORT)) text.ports.add(m[1]!);
-    for (const m of content.matchAll(PUBLISHED_PORT)) text.ports.add(m[1]!);
+    const test = TEST_SOURCES.test(file);
+    const ports = test ? text.testPorts : text.ports;
+    for (const m of content.matchAll(DECLARED_PORT)) ports.add(m[1]!);
+    for (const m of content.matchAll(PUBLISHED_PORT)) ports.add(m[1]!);
     for (const m of content.matchAll(URL)) {
       const host = m[1]!.toLowerCase();
       if (LOCAL_HOST.test(host)) {
-        if (m[2]) text.localCalls.add(m[2]);
+        if (m[2]) (test ? text.testCalls : text.localCalls).add(m[2]);
       } else {
         text.hosts.add(host);
         text.hosts.add(host.split('.')[0]!);
@@ -102,9 +120,15 @@ function names(a: Unit, b: Unit): boolean {
  */
 function calledBy(a: Unit, units: readonly Unit[]): Unit[] {
   const called: Unit[] = [];
-  for (const port of a.text.localCalls) {
-    // A call to a port of its own is the project's own server (a test calling the sample it tests).
-    if (a.text.ports.has(port) || DEFAULT_APP_PORTS.has(port)) continue;
+  const calls = [
+    ...[...a.text.localCalls].map((port) => ({ port, test: false })),
+    ...[...a.text.testCalls].map((port) => ({ port, test: true })),
+  ];
+  for (const { port, test } of calls) {
+    // A call to a port of its own is the project's own server (a test calling the sample it tests, or a stub its
+    // test starts); a port only its tests serve is no server of the app, which calls another project there
+    // (GeorgeLvov/spring-boot-mtls: the client calls the server's 8443, where its own WireMock test listens too).
+    if (a.text.ports.has(port) || (test && a.text.testPorts.has(port)) || DEFAULT_APP_PORTS.has(port)) continue;
     const serving = units.filter((b) => b !== a && b.text.ports.has(port));
     const depth = (b: Unit) => commonDirectory(a.root, b.root).length;
     const nearest = Math.max(...serving.map(depth));

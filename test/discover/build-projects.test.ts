@@ -57,6 +57,28 @@ describe('build projects (heuristic "separate build projects")', () => {
       ['.'],
     ],
     [
+      "a client calling the other project's port, which its own test stubs (GeorgeLvov/spring-boot-mtls shape)",
+      {
+        ...sample('mtls-server', 'build.gradle', 'server.port=8443\n'),
+        ...sample('mtls-client', 'build.gradle', 'mtls-server.url=https://localhost:8443/ping-server\n'),
+        'mtls-client/src/test/java/it/WiremockHttpsTest.java':
+          '/** Runs on HTTPS port 8443 */\nclass WiremockHttpsTest { Object o = options().httpsPort(8443); }\n',
+        'mtls-client/src/test/resources/application-integration-test.yaml':
+          'mtls-server:\n  url: https://localhost:8443/ping-server\n',
+      },
+      ['.'],
+    ],
+    [
+      'a port only tests declare serves no other project: samples whose tests stub the same port stay apart',
+      {
+        ...sample('a', 'build.gradle', 'remote.url=https://localhost:9443/x\n'),
+        'a/src/test/java/ATest.java': 'class ATest { String u = "https://localhost:8443/x"; }\n',
+        ...sample('b', 'build.gradle'),
+        'b/src/test/resources/application.properties': 'server.port=8443\n',
+      },
+      ['a', 'b'],
+    ],
+    [
       'a client naming the other project as its URL host (microservices)',
       {
         ...sample('greet-svc', 'pom.xml'),
