@@ -68,6 +68,17 @@ export function certificateFileUse(
         ...(type ? { type } : {}),
         ...(role ? { role } : {}),
       });
+    else if (name && isRelativePath(fallback ?? written))
+      // HAProxy's `crt common.pem`, Spring's `classpath:keystore.p12` found beside no configuration: a tree file of that
+      // name elsewhere (another module's, test data) may be it or not (haproxy/haproxy examples/keylog-test.cfg).
+      unresolved.push({
+        component,
+        path: written,
+        relative: true,
+        ...(at ? { at } : {}),
+        ...(type ? { type } : {}),
+        ...(role ? { role } : {}),
+      });
     else if (name) add(namedOutside, name, component, at, alias);
   };
   for (const component of components) {
@@ -170,6 +181,18 @@ function verifyingAt(component: Component, trust: TlsTrustSettings | undefined):
   const decided = mode ? (mode.value === 'none' ? undefined : mode) : verifies?.value ? verifies : undefined;
   if (!decided) return undefined;
   return decided.from.kind === 'file' ? decided.from.location : component.location;
+}
+
+/**
+ * A path read relative to a directory the tree does not show: the classpath, or no root (`/`, `C:\\`) or home (`~`)
+ * to start from. An absolute path is the container's or host's own, which a mount or copy of a tree file of its name
+ * fills (`/etc/ssl/site.pem` from `./certs/site.pem`).
+ */
+function isRelativePath(written: string): boolean {
+  const value = written.trim();
+  if (/^classpath\*?:/i.test(value)) return true;
+  const bare = value.replace(/^file:/i, '');
+  return !/^(\/|~|[A-Za-z]:[\\/]|\\\\)/.test(bare);
 }
 
 /** A store type as written (`PKCS12`, `jks`), upper-cased; undefined when absent or itself a placeholder. */

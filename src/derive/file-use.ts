@@ -6,8 +6,13 @@ import type { CertificateFileUse, NotServedBy, UnresolvedReference } from './typ
 /** Store types that are key store containers: a setting typed so never reads a PEM file, and a PEM-typed one never reads them. */
 const CONTAINER_TYPES = new Set(['JKS', 'JCEKS', 'PKCS12', 'PKCS#12', 'P12', 'CMS', 'BCFKS']);
 
-/** Whether an unresolved reference may name a file of this kind (a PEM file, or a key store container). */
-export function mayName(ref: UnresolvedReference, pem: boolean): boolean {
+/**
+ * Whether an unresolved reference may name this file: one of its kind (a PEM file, or a key store container) and, for
+ * a relative path, of its name.
+ */
+export function mayName(ref: UnresolvedReference, file: string, pem: boolean): boolean {
+  if (ref.relative && path.basename(ref.path.replace(/^(classpath\*?|file):/i, '')) !== path.basename(file))
+    return false;
   if (!ref.type) return true;
   return pem ? !CONTAINER_TYPES.has(ref.type) : ref.type !== 'PEM';
 }
@@ -17,7 +22,8 @@ export function mayName(ref: UnresolvedReference, pem: boolean): boolean {
  * component names it, or names a file of its name outside the tree, or it lies in the home of an MQ, WebSphere,
  * Liberty or JMS configuration, `homeConfig`, which picks certificates by label), `not-served` (only servers that serve
  * no TLS in the run the tree shows name it or own it: CertificateFileUse.notServed), `perhaps` (nothing names it, but
- * some component names a file by a placeholder nothing resolves: it may be this one), or `unnamed` (test data, a
+ * some component names a file by a placeholder nothing resolves, or by a relative path of its name found beside no
+ * configuration: it may be this one), or `unnamed` (test data, a
  * copy left behind: seen by no peer lint-deploy knows of).
  */
 export function fileUse(
@@ -58,5 +64,5 @@ export function fileUse(
   const notServed = files.notServed.get(file);
   if (notServed) return { use: 'not-served', by: notServed };
   if (home.length > 0) return { use: 'named', by: home };
-  return { use: files.unresolved.some((u) => mayName(u, pem)) ? 'perhaps' : 'unnamed' };
+  return { use: files.unresolved.some((u) => mayName(u, file, pem)) ? 'perhaps' : 'unnamed' };
 }

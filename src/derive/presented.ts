@@ -49,7 +49,11 @@ function certificatesNamed(
       const head = commonHead(near, have);
       if (!best || tail > best.tail || (tail === best.tail && head > best.head)) best = { file: candidate, tail, head };
     }
-    file = best?.file;
+    // A bare relative name (`crt common.pem`) is read from the server's working or base directory: a file of that
+    // name elsewhere in the tree (another example's, test data) is not it. An absolute container path keeps the
+    // one-segment match (a mount of ./certs at /etc/ssl).
+    const home = path.dirname(component.location.file) + path.sep;
+    file = best && (best.tail > 1 || path.isAbsolute(wanted) || best.file.startsWith(home)) ? best.file : undefined;
   }
   const inFile = (file !== undefined && index.byFile.get(file)) || [];
   if (inFile.some((c) => c.store)) return storeChain(inFile, component.tls?.trust?.keyAlias?.value);

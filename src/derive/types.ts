@@ -129,6 +129,11 @@ export interface UnresolvedReference {
   type?: string;
   /** The store the setting names: the component's own key store, or its trust store (absent: a certificate file). */
   role?: 'key' | 'trust';
+  /**
+   * A path relative to a directory the tree does not show (the server's working directory, the classpath) that names
+   * no file beside its configuration: only a tree file of its name may be it, and which one is unknown.
+   */
+  relative?: true;
 }
 
 /** A server that names (or owns) a store it does not serve, and where its setting names the store (absent: owned by directory). */

@@ -44,9 +44,9 @@ export default defineRule({
       expiredNotServed:
         'Certificate {{dn}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
       expiredPerhapsNamed:
-        'Certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
+        'Certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
       expiredPerhapsNamedSelfSigned:
-        "Self-signed certificate {{dn}} expired on {{date}}. No setting names {{file}}, but some name their file by a placeholder the tree does not resolve ({{names}}). If one of them is this file, a peer accepts it only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it, or remove it if nothing uses it",
+        "Self-signed certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}). If one of them is this file, a peer accepts it only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it, or remove it if nothing uses it",
       expiredUnnamedBundle:
         '{{count}} certificates of {{file}} expired ({{dns}}; the last on {{date}}), but nothing lint-deploy read in this deployment uses {{file}}: no server, client or store setting names it. A JSSE trust store accepts an expired anchor (its dates are not checked); a peer that is sent one of them rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Remove the expired ones from the file, or exclude its directory with `ignorePatterns` if nothing uses it',
       notYetValidNotServed:
@@ -137,7 +137,9 @@ export default defineRule({
         // a key entry's certificate, not a trust store's: read from a trust store it is an anchor, whose dates JSSE
         // does not check, so no peer rejects it there (iAMSagar44/spring-ssl-bundle: ${SERVER_TRUSTSTORE} was listed).
         const ownKey = c.store?.entry === 'private-key' || c.hasPrivateKey;
-        const unresolved = allUnresolved.filter((u) => mayName(u, !c.store) && !(ownKey && u.role === 'trust'));
+        const unresolved = allUnresolved.filter(
+          (u) => mayName(u, c.doc.file.path, !c.store) && !(ownKey && u.role === 'trust'),
+        );
         // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
         const perhaps = use.use === 'perhaps' && expired && unresolved.length > 0;
         const names = [...new Set(unresolved.map((u) => `${u.component.name}: ${u.path}`))];

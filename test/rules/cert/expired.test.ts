@@ -460,6 +460,44 @@ ruleTester(rule, {
       ],
     },
     {
+      // haproxy/haproxy@50872daa6 (GPL-2.0) examples/keylog-test.cfg: `crt "common.pem"` is read from HAProxy's working directory,
+      // which the tree does not show; the only common.pem lies under reg-tests/. It may be that file, or not.
+      name: 'a relative bare name found beside no configuration, a file of its name elsewhere: a warning, not an error',
+      files: {
+        'examples/keylog-test.cfg': 'frontend https-in\n    bind :443 ssl crt "common.pem"\n    default_backend be1\n',
+        'reg-tests/startup/common.pem': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredPerhapsNamed',
+          file: 'reg-tests/startup/common.pem',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['a relative path the tree does not place', 'common.pem'],
+          related: [{ file: 'examples/keylog-test.cfg', line: 2 }],
+        },
+      ],
+    },
+    {
+      // The same name given as the container's absolute path: a mount or copy of the tree's file fills it.
+      name: 'an absolute container path whose file of that name is elsewhere in the tree: still an error',
+      files: {
+        'haproxy/haproxy.cfg': 'frontend https-in\n    bind :443 ssl crt /usr/local/etc/haproxy/common.pem\n',
+        'certs/common.pem': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expired',
+          file: 'certs/common.pem',
+          line: 1,
+          severity: 'error',
+          related: [{ file: 'haproxy/haproxy.cfg', line: 2 }],
+        },
+      ],
+    },
+    {
       // The image holds the certificate under another name than the tree (`COPY certs/certificate.crt
       // /etc/ssl/certs/server.crt`, as nginx Dockerfiles often do): that COPY decides which tree file nginx serves.
       name: 'presented by an nginx server whose Dockerfile copies it to the path under another name: the COPY named',
