@@ -38,6 +38,14 @@ describe('jdkFromImage', () => {
     ['tomcat:9.0.85-jre8-temurin-jammy', 'temurin', undefined, '8'],
     ['tomcat:8.5-jdk11-openjdk', 'openjdk', undefined, '11'],
     ['registry.access.redhat.com/ubi9/openjdk-17-runtime:1.18', 'redhat', undefined, '17'],
+    // GoogleContainerTools/distroless java/README.md: Debian's OpenJDK on debian11/12, Temurin on debian13 and for 21.
+    ['gcr.io/distroless/java17-debian12', 'openjdk', undefined, '17'],
+    ['gcr.io/distroless/java11-debian11:nonroot', 'openjdk', undefined, '11'],
+    ['gcr.io/distroless/java21-debian12:latest', 'temurin', undefined, '21'],
+    ['gcr.io/distroless/java25-debian13', 'temurin', undefined, '25'],
+    ['gcr.io/distroless/java:11', 'openjdk', undefined, '11'],
+    ['gcr.io/distroless/java-debian10:11-debug', 'openjdk', undefined, '11'],
+    ['gcr.io/distroless/java:latest', 'openjdk', undefined, undefined],
     ['quay.io/wildfly/wildfly:26.1.3.Final-jdk17', 'temurin', undefined, '17'],
     ['quay.io/wildfly/wildfly:latest-jdk21', 'temurin', undefined, '21'],
     ['quay.io/wildfly/wildfly:26.1.3.Final', 'temurin', undefined, undefined],
@@ -93,6 +101,11 @@ describe('jdkFromImage', () => {
     ['adoptopenjdk/maven-openjdk11-openj9:latest', 'temurin', '11', true],
     ['adoptopenjdk/maven-openjdk8', 'temurin', '8', true],
     ['adoptopenjdk/maven-openjdk11:nightly', 'temurin', '11', false], // nightly builds are no GA release
+    // Distroless: Temurin builds pinned to GA releases; Debian's packages carry no such claim (bullseye predates 17 GA).
+    ['gcr.io/distroless/java21-debian12:nonroot', 'temurin', '21', true],
+    ['gcr.io/distroless/java17-debian13', 'temurin', '17', true],
+    ['gcr.io/distroless/java17-debian12', 'openjdk', '17', false],
+    ['gcr.io/distroless/java17-debian11', 'openjdk', '17', false],
   ])('build image %s → %s (feature %s), GA updates only: %s', (image, vendor, feature, ga) => {
     const jdk = jdkFromImage(image);
     expect({ vendor: jdk?.vendor, version: jdk?.version, feature: jdk?.feature }).toEqual({
