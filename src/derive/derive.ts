@@ -11,7 +11,7 @@ import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import type { RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
-import type { Component, Deployment } from '../model/types';
+import type { Component, Deployment, Link, TlsSettings } from '../model/types';
 import { certificateFileUse, notServedFiles } from './certificate-files';
 import { linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces } from './presented';
@@ -26,6 +26,12 @@ import { channelAccess } from '../model/mq-channel-access';
 import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
 import { mqscScriptsOf } from '../model/mq-scripts';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
+
+/** A client's TLS settings with those it sets on one link: its lists replace the component's, unknown values add up. */
+function withLinkTls(tls: TlsSettings, own: NonNullable<Link['clientTls']>): TlsSettings {
+  const unknown = [...(tls.unknownValues ?? []), ...(own.unknownValues ?? [])];
+  return { ...tls, ...own, ...(unknown.length > 0 ? { unknownValues: unknown } : {}) };
+}
 
 /** The role a component plays when a rule looks at it alone (a `both` component is judged as a server). */
 export function ownRole(component: Component): 'client' | 'server' {
@@ -73,7 +79,17 @@ export function deriveDeployment(
       unconfirmed.push({ link, client, server });
       continue;
     }
-    const clientEnd = endpointOf(client, 'client');
+    // A client that sets its own lists on this link (an ActiveMQ broker URL's enabledProtocols): its end for this link.
+    const clientEnd =
+      link.clientTls && client.tls
+        ? endpointFor(
+            { ...client, tls: withLinkTls(client.tls, link.clientTls) },
+            'client',
+            deployment,
+            undefined,
+            memo,
+          )
+        : endpointOf(client, 'client');
     const serverEnd = endpointOf(server, 'server');
     let predicted: LinkPrediction | undefined;
     if (clientEnd && serverEnd) {

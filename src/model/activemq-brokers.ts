@@ -25,7 +25,14 @@
  */
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
-import { uriParameter, type ActivemqBrokerData, type BrokerListener, type BrokerUriParameter } from '../parse/activemq';
+import {
+  CLASSIC_TLS_SCHEMES,
+  commaSeparated,
+  uriParameter,
+  type ActivemqBrokerData,
+  type BrokerListener,
+  type BrokerUriParameter,
+} from '../parse/activemq';
 import type { ComposeData } from '../parse/compose';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor, ModelContext } from './contributor';
@@ -45,9 +52,6 @@ import type {
   TlsTrustSettings,
   TreeMount,
 } from './types';
-
-/** Classic's transport schemes that speak TLS from the first byte (Jetty's https/wss aside). */
-const CLASSIC_TLS_SCHEMES = /^(?:(?:auto|stomp|amqp|mqtt)\+)?(?:nio\+)?ssl$/;
 
 const PLACEHOLDER = /\$\{/;
 const isTrue = (p: BrokerUriParameter | undefined) => p?.value.trim().toLowerCase() === 'true';
@@ -74,17 +78,32 @@ function brokerProcess(ctx: ModelContext, file: string): BrokerProcess {
   }
   const names = new Set(services.map((s) => s.name));
   const mounts = deploymentMounts(ctx).filter((m) => m.mount.service !== undefined && names.has(m.mount.service));
-  // One image's JDK when every service running the file names the same one; else unknown.
-  const runtimes = ctx
+  const running = ctx
     .documentsOf('compose')
     .flatMap((doc) =>
       (doc.data as ComposeData).services
         .filter((s) => names.has(s.name) && services.some((r) => r.at.file === doc.file.path))
-        .map((s) => serviceImageRuntime(doc as ParsedDocument<ComposeData>, s, ctx.memo)),
+        .map((service) => ({ doc: doc as ParsedDocument<ComposeData>, service })),
     );
+  // Services that build their image from the file's directory (no `image:`): the JDK its Dockerfile names.
+  if (running.every(({ service }) => !service.image)) {
+    const runtime = ctx.runtimeFor(file);
+    return { services: [...names], mounts, ...(runtime ? { runtime } : {}) };
+  }
+  // One image's JDK when every service running the file names the same one; else unknown.
+  const runtimes = running.map(({ doc, service }) => serviceImageRuntime(doc, service, ctx.memo));
   const first = runtimes[0];
   const same = first && runtimes.every((r) => r && r.version.value === first.version.value);
-  return { services: [...names], mounts, ...(same ? { runtime: first } : {}) };
+  // Else the JDK is unknown: stated, so that no other JDK of the tree (the deployment's) is taken for the broker's.
+  const images = [...new Set(running.map(({ service }) => service.image ?? '(built)'))].join(', ');
+  const origin = `the JDK of ${images} (Compose service ${[...names].join(', ')}), which the knowledge base does not name`;
+  const unknown: JavaRuntime = {
+    vendor: { value: 'unknown', from: { kind: 'default', origin } },
+    version: { value: '', from: { kind: 'default', origin } },
+    securityProperties: {},
+    systemProperties: {},
+  };
+  return { services: [...names], mounts, runtime: same ? first : unknown };
 }
 
 /** A store a listener names, with the tree file it is when the tree shows which. */
@@ -112,13 +131,6 @@ function brokerStore(
   return ref;
 }
 
-/** A comma list as the broker splits it (trimmed, empty names left out). */
-const commaList = (value: string) =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /** The TLS settings of one listener (see the header). */
 function listenerTls(
   doc: ParsedDocument<ActivemqBrokerData>,
@@ -144,7 +156,7 @@ function listenerTls(
       unknownAt.push({ ...at(p), message: `${p.name} is set at start` });
       return undefined;
     }
-    const names = commaList(p.value).filter((n) => !drop?.test(n));
+    const names = commaSeparated(p.value).filter((n) => !drop?.test(n));
     return names.length > 0 ? traced(names, file, p.valueRange) : undefined;
   };
   // Artemis drops SSLv3 and SSLv2Hello from the enabled protocols after setting them (NettyAcceptor.getSslHandler).
@@ -305,7 +317,8 @@ export const activemqBrokersContributor: ModelContributor = {
                   ],
                 }
               : {}),
-            hostnames: [...new Set([...process.services.map((s) => s.toLowerCase()), ...boundName(listener.uri.host)])],
+            // The Compose services running the file tie callers by ./java-links.ts and ./plain-calls.ts, as service names.
+            hostnames: boundName(listener.uri.host),
           },
         };
         ctx.addComponent(component);

@@ -95,8 +95,25 @@ export interface ClientUrl {
    * own `…/mp-rest/trustStore`, or on Liberty the SSL configuration its SSL feature gives every REST client).
    */
   trust?: TlsTrustSettings;
-  /** A MicroProfile Rest Client's own host name verifier (`…/mp-rest/hostnameVerifier`): the JDK's check is not made. */
+  /**
+   * A MicroProfile Rest Client's own host name verifier (`…/mp-rest/hostnameVerifier`): the JDK's check is not made. For
+   * an ActiveMQ broker URL, the client library's own check, which the model does not judge (./broker-urls.ts).
+   */
   hostnameVerifier?: { value: string; location: Location };
+  /** An ActiveMQ broker URL (`spring.artemis.broker-url`, `spring.activemq.broker-url`): ./broker-urls.ts. */
+  broker?: BrokerUrl;
+}
+
+/** What an ActiveMQ client URL says about its connection: whether it speaks TLS, and the TLS settings it sets itself. */
+export interface BrokerUrl {
+  product: 'artemis' | 'classic';
+  /** TLS from the first byte: Artemis `sslEnabled=true`, a Classic `ssl`/`nio+ssl`… scheme. */
+  tls: boolean;
+  /** The URL's own lists (Artemis `enabledProtocols`, Classic `socket.enabledProtocols`); else the JVM's. */
+  protocols?: Traced<string[]>;
+  cipherSuites?: Traced<string[]>;
+  /** Its settings only the run decides (a placeholder, `sslProvider=OPENSSL`), as users name them. */
+  unknownValues?: string[];
 }
 
 /**

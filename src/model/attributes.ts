@@ -31,7 +31,14 @@ export type {
   HaproxyPath,
   HaproxyKeyFileLookup,
 } from './attributes-edge';
-export type { StoreRef, TlsTrustSettings, ClientUrl, TlsOnlyPort, ServerEndpointAttributes } from './attributes-tls';
+export type {
+  StoreRef,
+  TlsTrustSettings,
+  ClientUrl,
+  BrokerUrl,
+  TlsOnlyPort,
+  ServerEndpointAttributes,
+} from './attributes-tls';
 
 /** `attributes` of a ClearTrust component (`cleartrust.aserver`, `cleartrust.webagent`…: the document kind). */
 export interface CleartrustAttributes {

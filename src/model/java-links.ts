@@ -13,6 +13,16 @@ import { countWork } from '../core/work';
 import { plainCallsToTls } from './plain-calls';
 import { containerRunners, LOOPBACK, loopbackReaches } from './loopback';
 import { answersToName, namesHostDirectory } from './url-hosts';
+import type { BrokerUrl, Link } from './types';
+
+/** The TLS settings an ActiveMQ broker URL sets on its connection besides the JVM's. */
+function brokerClientTls(broker: BrokerUrl): NonNullable<Link['clientTls']> {
+  return {
+    ...(broker.protocols ? { protocols: broker.protocols } : {}),
+    ...(broker.cipherSuites ? { cipherSuites: broker.cipherSuites } : {}),
+    ...(broker.unknownValues ? { unknownValues: broker.unknownValues } : {}),
+  };
+}
 
 /** Whether a URL host names a server: one of its names, or its host directory (`api/…` for `api.example.internal`). */
 function hostMatches(server: ServerEndpointComponent, host: string): boolean {
@@ -101,18 +111,34 @@ export const javaLinksContributor: ModelContributor = {
             { file: to.location.file, host: to.host },
           )?.evidence
         : [];
+    // A broker URL's host may be the Compose service that runs the broker's file, called from a file that a service of
+    // the same project runs (a service's name is a host name on its network: ./plain-calls.ts ties plain calls so too).
+    const brokers = servers.filter((s) => s.type === 'activemq.listener');
+    const serviceTie = (from: string, host: string, server: ServerEndpointComponent) => {
+      const projects = new Set(servicesOf(from).map((s) => s.project));
+      return servicesOf(server.location.file).find((s) => !s.pod && s.name === host && projects.has(s.project));
+    };
     for (const client of clients) {
       for (const url of client.attributes.urls) {
-        if (url.scheme !== 'https' && url.scheme !== 'wss') continue;
-        for (const server of candidatesFor(url.host)) {
+        // An ActiveMQ broker URL calls broker listeners only, with TLS when it says so (./broker-urls.ts).
+        if (url.broker ? !url.broker.tls : url.scheme !== 'https' && url.scheme !== 'wss') continue;
+        const candidates = url.broker
+          ? [...new Set([...candidatesFor(url.host), ...brokers])]
+          : candidatesFor(url.host);
+        for (const server of candidates) {
+          if ((server.type === 'activemq.listener') !== (url.broker !== undefined)) continue;
+          const named = hostMatches(server, url.host);
+          const tie = url.broker && !named ? serviceTie(url.location.file, url.host, server) : undefined;
           if (
             server.id === client.id ||
             inServerBlock(client, server) ||
             !server.attributes.tlsPorts.includes(url.port) ||
-            !hostMatches(server, url.host)
+            (!named && !tie)
           )
             continue;
-          const evidence = reaches(client, url, server);
+          const evidence = tie
+            ? [{ ...tie.at, message: `Compose service ${tie.name} runs ${server.name}'s configuration` }]
+            : reaches(client, url, server);
           if (!evidence) continue;
           const id = `${client.id}->${server.id}`;
           if (linked.has(id)) continue;
@@ -124,6 +150,7 @@ export const javaLinksContributor: ModelContributor = {
             reason: `${url.key} = ${url.url}`,
             location: url.location,
             ...(url.trust && { clientTrust: url.trust }),
+            ...(url.broker && { clientTls: brokerClientTls(url.broker) }),
             ...(evidence.length > 0 && { evidence }),
           });
         }

@@ -13,6 +13,7 @@ import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
+import { brokerUrlsIn } from './broker-urls';
 import type { ModelContext, ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
 import { dockerfileJavaEvidence } from './dockerfile-java';
@@ -118,7 +119,7 @@ export const javaAppContributor: ModelContributor = {
           plainJvm: group.spring.length > 0 || group.jvm.length > 0 || group.mp.some(ownServerSettings),
           name: appName ? appName.value : label,
         },
-        springFiles.flatMap(urlsIn),
+        springFiles.flatMap((d) => [...urlsIn(d), ...brokerUrlsIn(d, treeStoresOf(ctx))]),
       );
       // A group with MicroProfile Config alone is an application only when its REST clients call somewhere.
       if (clientOnly && urls.length === 0) continue;

@@ -39,7 +39,10 @@ export function plainCallsToTls(
       client: c.name,
       clientId: c.id,
       host: c.host,
-      urls: c.attributes.urls.filter((u) => PLAIN_SCHEMES.has(u.scheme) && !NOT_CALLED.test(u.key)),
+      // An ActiveMQ broker URL without TLS (Artemis `tcp://` without sslEnabled=true, Classic `tcp://`, `nio://`…) too.
+      urls: c.attributes.urls.filter((u) =>
+        u.broker ? !u.broker.tls : PLAIN_SCHEMES.has(u.scheme) && !NOT_CALLED.test(u.key),
+      ),
       file: undefined,
       serverBlock: undefined,
       passAt: undefined,

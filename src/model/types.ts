@@ -37,7 +37,7 @@ import type {
 } from './deployment-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
-export type { StoreRef, TlsTrustSettings } from './attributes';
+export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
 export type {
   LibertyIncludesMissing,
@@ -268,6 +268,8 @@ export interface Link {
   evidence?: RelatedLocation[];
   /** The stores the client uses on this link when they are not its component's (ClientUrl.trust). */
   clientTrust?: TlsTrustSettings;
+  /** The TLS settings the client sets on this link besides its component's (an ActiveMQ broker URL's own lists). */
+  clientTls?: Pick<TlsSettings, 'protocols' | 'cipherSuites' | 'unknownValues'>;
 }
 
 /** A Compose bind mount whose host path is known (./compose-mounts.ts composeMountsOf). */

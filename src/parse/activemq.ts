@@ -55,10 +55,13 @@ export interface ActivemqBrokerData extends XmlData {
   sslContext?: { attributes: XmlAttribute[]; range: Range };
 }
 
+/** Classic's transport schemes that speak TLS from the first byte (Jetty's https/wss aside): brokers and clients alike. */
+export const CLASSIC_TLS_SCHEMES = /^(?:(?:auto|stomp|amqp|mqtt)\+)?(?:nio\+)?ssl$/;
+
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** A query part as Java's URLDecoder reads it (`+` is a space); a malformed escape is left as written. */
-function urlDecoded(raw: string): string {
+export function urlDecoded(raw: string): string {
   const xml = raw.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => XML_ENTITIES[name]!);
   try {
     return decodeURIComponent(xml.replace(/\+/g, ' '));
@@ -109,6 +112,13 @@ export function parseBrokerUri(
     parameters,
   };
 }
+
+/** A comma list as both brokers split it (String.split(","), each name trimmed), empty names left out. */
+export const commaSeparated = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The value a URI gives a parameter: the last one written of that name (a HashMap put), compared exactly. */
 export function uriParameter(uri: BrokerUri, name: string): BrokerUriParameter | undefined {

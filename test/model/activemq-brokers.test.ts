@@ -47,6 +47,7 @@ function listeners(files: Tree) {
       trustUnknown: c.tls?.trust?.unknown?.why,
       unknown: c.tls?.unknownValues,
       jdk: c.runtime?.version.value,
+      feature: c.runtime?.attachment?.feature,
     }));
 }
 
@@ -148,7 +149,7 @@ describe('ActiveMQ broker TLS listeners', () => {
       ],
     ],
     [
-      "Compose: the service running broker.xml is a host name; an absolute store path is the mounted file; the image's JDK is unknown",
+      "Compose: the service running broker.xml; an absolute store path is the mounted file; the release's image runs JDK 21",
       {
         'compose.yaml':
           'services:\n  artemis:\n    image: apache/activemq-artemis:2.44.0\n    volumes:\n      - ./artemis/etc-override:/var/lib/artemis-instance/etc-override\n      - ./certs:/certs\n',
@@ -160,11 +161,21 @@ describe('ActiveMQ broker TLS listeners', () => {
       [
         {
           name: 'ActiveMQ Artemis acceptor a0 (artemis/etc-override/broker.xml, Compose service artemis)',
-          hostnames: ['artemis'],
+          hostnames: [],
           keyStore: 'server.p12',
-          jdk: undefined,
+          feature: '21', // update unknown: the version stays '' where the TLS defaults differ by update
         },
       ],
+    ],
+    [
+      'Compose: an image tag the knowledge base does not map (latest) leaves the JDK unknown, never another JDK of the tree',
+      {
+        'compose.yaml':
+          'services:\n  artemis:\n    image: apache/activemq-artemis:latest\n    volumes:\n      - ./etc:/var/lib/artemis-instance/etc-override\n',
+        'etc/broker.xml': artemis('tcp://0.0.0.0:61617?sslEnabled=true'),
+        'app/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jre\n',
+      },
+      [{ jdk: '' }],
     ],
     [
       'a placeholder in a store path other than ${activemq.conf} leaves the file unknown',
@@ -188,5 +199,64 @@ describe('ActiveMQ broker TLS listeners', () => {
           '<beans xmlns="http://www.springframework.org/schema/beans"><transportConnector uri="ssl://0.0.0.0:61617"/></beans>\n',
       }),
     ).toEqual([]);
+  });
+});
+
+describe('ActiveMQ broker URLs of a Spring application', () => {
+  /** The broker URLs the application's model reads from `application.properties`. */
+  const urls = (properties: string) =>
+    modelOf({ 'app/src/main/resources/application.properties': properties })
+      .components.flatMap((c) => (c.type === 'java.app' ? c.attributes.urls : []))
+      .filter((u) => u.broker)
+      .map((u) => ({
+        url: u.url,
+        tls: u.broker?.tls,
+        protocols: u.broker?.protocols?.value.join(' '),
+        unknown: u.broker?.unknownValues,
+        trustStore: u.trust?.trustStore?.path.value,
+        trustUnknown: u.trust?.unknown !== undefined,
+      }));
+
+  it.each<[string, string, Partial<ReturnType<typeof urls>[number]>[]]>([
+    [
+      'Artemis: a list whose query applies to every member',
+      'spring.artemis.broker-url=(tcp://a:61617,tcp://b:61617)?ha=true;sslEnabled=true&enabledProtocols=TLSv1.3\n',
+      [
+        { url: 'tcp://a:61617', tls: true, protocols: 'TLSv1.3' },
+        { url: 'tcp://b:61617', tls: true, protocols: 'TLSv1.3' },
+      ],
+    ],
+    [
+      'Artemis: no sslEnabled is plain; relaxed binding brokerUrl',
+      'spring.artemis.brokerUrl=tcp://a:61616\n',
+      [{ url: 'tcp://a:61616', tls: false }],
+    ],
+    [
+      'Artemis: both stores named; one store only leaves the other (the JVM’s) unknown',
+      'spring.artemis.broker-url=tcp://a:61617?sslEnabled=true;trustStorePath=client.ts;keyStorePath=client.ks\nx.y=1\n',
+      [{ trustStore: 'client.ts', trustUnknown: false }],
+    ],
+    [
+      'Artemis: a trust store alone',
+      'spring.artemis.broker-url=tcp://a:61617?sslEnabled=true;trustStorePath=client.ts\n',
+      [{ trustStore: 'client.ts', trustUnknown: true }],
+    ],
+    [
+      'Artemis: sslProvider=OPENSSL and a placeholder list are unknown',
+      'spring.artemis.broker-url=tcp://a:61617?sslEnabled=true;sslProvider=OPENSSL;enabledCipherSuites=${SUITES}\n',
+      [{ unknown: ['enabledCipherSuites=${SUITES}', 'sslProvider=OPENSSL'] }],
+    ],
+    [
+      'Classic: failover members with their own queries; socket.enabled* options are not modelled',
+      'spring.activemq.broker-url=failover:(ssl://a:61617?socket.enabledProtocols=TLSv1.2,tcp://b:61616)?randomize=false\n',
+      [
+        { url: 'ssl://a:61617', tls: true, unknown: ['socket.enabledProtocols (not modelled)'] },
+        { url: 'tcp://b:61616', tls: false },
+      ],
+    ],
+  ])('%s', (_name, properties, expected) => {
+    const found = urls(properties);
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((want, i) => expect(found[i]).toMatchObject(want));
   });
 });

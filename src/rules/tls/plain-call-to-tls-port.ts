@@ -19,6 +19,11 @@ function answerOf(server: Component): string {
     case 'haproxy.bind':
       // Measured with Debian 12's HAProxy 2.6.12: curl reports 'Empty reply from server'.
       return 'HAProxy closes the connection without an HTTP answer';
+    case 'activemq.listener':
+      // Measured with OpenJDK 17.0.15: plain bytes to an SSLServerSocket get a TLS alert record and the connection closed.
+      return server.attributes.product === 'artemis'
+        ? "the broker's Netty SslHandler takes no plain frame for a TLS record ('not an SSL/TLS record') and closes the connection"
+        : "the broker's JSSE rejects the plain frame ('Unsupported or unrecognized SSL message'), answers with a TLS alert and closes the connection";
     default:
       return 'its TLS listener cannot read a plain request, which fails without an HTTP answer';
   }
@@ -26,6 +31,11 @@ function answerOf(server: Component): string {
 
 /** How to fix it from the caller's side. */
 function fixOf(call: PlainCallToTls, scheme: string): string {
+  const broker = call.url.broker;
+  if (broker?.product === 'artemis')
+    return "Add sslEnabled=true to the URL (the JVM, or the URL's trustStorePath, must trust the broker's certificate), or call an acceptor that serves it plain";
+  if (broker)
+    return `Call ssl://${call.url.host}:${call.url.port} (the JVM must trust the broker's certificate), or a connector that serves it plain`;
   const tls = TLS_SCHEME[scheme] ?? 'https';
   return call.passAt
     ? `Write ${tls}:// in the pass (with ${scheme === 'grpc' ? 'grpc' : 'proxy'}_ssl_trusted_certificate and ${scheme === 'grpc' ? 'grpc' : 'proxy'}_ssl_verify on to check the server's certificate), or call a port the server serves plain`
@@ -59,7 +69,14 @@ export default defineRule({
     },
     defaultOptions: {},
     appliesTo: {
-      components: ['tomcat.connector', 'spring.server', 'liberty.https-endpoint', 'nginx.server', 'haproxy.bind'],
+      components: [
+        'tomcat.connector',
+        'spring.server',
+        'liberty.https-endpoint',
+        'nginx.server',
+        'haproxy.bind',
+        'activemq.listener',
+      ],
     },
     symptoms: [TOMCAT.answer, NGINX_FACTS.plainRequestToTlsPort.answer, NGINX_FACTS.plainRequestToTlsPort.log],
   },
@@ -85,7 +102,13 @@ export default defineRule({
         messageId: proven ? 'plain' : 'plainIfThatServer',
         data: {
           client: call.client,
-          scheme: scheme === 'grpc' ? 'gRPC (h2c)' : scheme === 'ws' ? 'WebSocket (ws://)' : 'HTTP',
+          scheme: call.url.broker
+            ? `${call.url.broker.product === 'artemis' ? 'Artemis' : 'ActiveMQ'} ${scheme}:// (no TLS)`
+            : scheme === 'grpc'
+              ? 'gRPC (h2c)'
+              : scheme === 'ws'
+                ? 'WebSocket (ws://)'
+                : 'HTTP',
           url: call.url.url,
           key: call.url.key,
           port: String(call.port.port),

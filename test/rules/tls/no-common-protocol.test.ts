@@ -47,6 +47,27 @@ const TLS13_CLIENT = {
   'wildfly/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jdk\n',
 };
 
+/**
+ * A Spring app calling an Artemis broker by `spring.artemis.broker-url` (`url`, after `tcp://broker:61617`) with these JVM
+ * options, and the broker's acceptor with these parameters; both images name their JDK.
+ */
+const ARTEMIS = (url: string, acceptor: string, jvm = ''): Record<string, string> => ({
+  'client/application.properties': `spring.artemis.broker-url=tcp://broker:61617${url}\n`,
+  ...(jvm ? { 'client/jvm.options': `${jvm}\n` } : {}),
+  'client/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jre\n',
+  'broker/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jdk\n',
+  'broker/etc/broker.xml': `<configuration xmlns="urn:activemq">\n  <core xmlns="urn:activemq:core">\n    <acceptors>\n      <acceptor name="tls">tcp://0.0.0.0:61617?sslEnabled=true;keyStorePath=broker.ks${acceptor}</acceptor>\n    </acceptors>\n  </core>\n</configuration>\n`,
+});
+
+/** The same with ActiveMQ Classic: `spring.activemq.broker-url` and a transport connector of activemq.xml. */
+const CLASSIC = (url: string, connector: string, jvm = ''): Record<string, string> => ({
+  'client/application.properties': `spring.activemq.broker-url=${url}\n`,
+  ...(jvm ? { 'client/jvm.options': `${jvm}\n` } : {}),
+  'client/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jre\n',
+  'broker/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jdk\n',
+  'broker/conf/activemq.xml': `<beans xmlns="http://www.springframework.org/schema/beans">\n  <broker xmlns="http://activemq.apache.org/schema/core">\n    <sslContext><sslContext keyStore="broker.ks"/></sslContext>\n    <transportConnectors>\n      <transportConnector name="ssl" uri="${connector}"/>\n    </transportConnectors>\n  </broker>\n</beans>\n`,
+});
+
 const JAVA_SECURITY = '/opt/java/openjdk/conf/security/java.security';
 
 const LEGACY_GATEWAY: Record<string, string> = {
@@ -113,6 +134,44 @@ ruleTester(rule, {
         'wildfly/standalone/configuration/standalone.xml': wildfly(
           'protocols="TLSv1.2 TLSv1.3" cipher-suite-names="TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384"',
         ),
+      },
+    },
+    {
+      // The URL's own enabledProtocols is what the Artemis connector sets on its SSLEngine, not the JVM's default.
+      name: 'Artemis broker URL with enabledProtocols=TLSv1.2 from a JVM whose default is TLS 1.3 only: the URL wins',
+      files: ARTEMIS(
+        '?sslEnabled=true;enabledProtocols=TLSv1.2',
+        ';enabledProtocols=TLSv1.2',
+        '-Djdk.tls.client.protocols=TLSv1.3',
+      ),
+    },
+    {
+      // apache/activemq-artemis names no JDK in jdk-locations.json: the broker's default lists are unknown.
+      name: 'Artemis broker run by an image whose JDK the knowledge base does not name: unknown, not an error',
+      files: {
+        'client/application.properties': 'spring.artemis.broker-url=tcp://mq:61617?sslEnabled=true\n',
+        'client/jvm.options': '-Djdk.tls.client.protocols=TLSv1.3\n',
+        'client/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jre\n',
+        'broker/broker.xml': ARTEMIS('', ';enabledCipherSuites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')[
+          'broker/etc/broker.xml'
+        ]!,
+        'compose.yaml':
+          'services:\n  app:\n    build: ./client\n  mq:\n    image: apache/activemq-artemis:latest\n    volumes:\n      - ./broker:/var/lib/artemis-instance/etc-override\n',
+      },
+    },
+    {
+      name: 'Artemis broker URL without sslEnabled=true: no TLS link',
+      files: ARTEMIS('?ha=true', ';enabledProtocols=TLSv1.2', '-Djdk.tls.client.protocols=TLSv1.3'),
+    },
+    {
+      name: 'Artemis broker URL whose enabledProtocols is a placeholder: unknown, not an error',
+      files: ARTEMIS('?sslEnabled=true;enabledProtocols=${TLS_PROTOCOLS}', ';enabledProtocols=TLSv1.2'),
+    },
+    {
+      name: 'Artemis broker URL to another port than the TLS acceptor: no link',
+      files: {
+        ...ARTEMIS('?sslEnabled=true', ';enabledProtocols=TLSv1.2', '-Djdk.tls.client.protocols=TLSv1.3'),
+        'client/application.properties': 'spring.artemis.broker-url=tcp://broker:61616?sslEnabled=true\n',
       },
     },
     {
@@ -304,6 +363,59 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "Artemis acceptor enabledProtocols=TLSv1.2 against a broker URL's enabledProtocols=TLSv1.3",
+      files: ARTEMIS('?sslEnabled=true;enabledProtocols=TLSv1.3', ';enabledProtocols=TLSv1.2'),
+      errors: [{ messageId: 'noCommonProtocol', file: 'client/application.properties', line: 1 }],
+    },
+    {
+      name: 'Artemis broker URL to the Compose service (mq) that builds the broker from its directory',
+      files: {
+        ...ARTEMIS('?sslEnabled=true', ';enabledProtocols=TLSv1.2', '-Djdk.tls.client.protocols=TLSv1.3'),
+        'client/application.properties': 'spring.artemis.broker-url=tcp://mq:61617?sslEnabled=true\n',
+        'compose.yaml': 'services:\n  app:\n    build: ./client\n  mq:\n    build: ./broker\n',
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          related: [
+            { file: 'broker/etc/broker.xml', line: 4 },
+            { file: 'client/application.properties', line: 1 },
+            { file: 'compose.yaml', line: 1 },
+            { file: 'client/Dockerfile', line: 1 },
+            { file: 'broker/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Artemis acceptor enabledProtocols=TLSv1.2 against a JVM whose client protocols are TLS 1.3 only',
+      files: ARTEMIS('?sslEnabled=true', ';enabledProtocols=TLSv1.2', '-Djdk.tls.client.protocols=TLSv1.3'),
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'client/jvm.options',
+          line: 1,
+          related: [
+            { file: 'broker/etc/broker.xml', line: 4 },
+            { file: 'client/application.properties', line: 1 },
+            { file: 'client/Dockerfile', line: 1 },
+            { file: 'broker/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'ActiveMQ Classic ssl connector transport.enabledProtocols=TLSv1.2 against a TLS 1.3-only JVM through failover:(…)',
+      files: CLASSIC(
+        'failover:(ssl://broker:61617)?randomize=false',
+        'ssl://0.0.0.0:61617?transport.enabledProtocols=TLSv1.2',
+        '-Djdk.tls.client.protocols=TLSv1.3',
+      ),
+      errors: [{ messageId: 'noCommonProtocol', file: 'client/jvm.options', line: 1 }],
+    },
     {
       name: 'WildFly Elytron server-ssl-context protocols="TLSv1.2" against a TLSv1.3-only Java client',
       files: {

@@ -21,6 +21,26 @@ const serverXml = (connector: string, host = 'inventory.example.internal', port 
   ].join('\n');
 const tomcat = serverXml('SSLEnabled="true"');
 
+/**
+ * A Compose project: a Spring app (built from app/) with these settings, and an Artemis broker (service `broker`)
+ * whose broker.xml acceptor (line 4) listens on 61617 with `acceptor`'s parameters, or ActiveMQ Classic's activemq.xml.
+ */
+const brokerProject = (settings: string, broker: { artemis?: string; classic?: string }) => ({
+  'compose.yaml':
+    'services:\n  app:\n    build: ./app\n  broker:\n    image: apache/activemq-artemis:2.44.0\n    volumes:\n      - ./broker:/var/lib/artemis-instance/etc-override\n',
+  'app/src/main/resources/application.properties': settings,
+  ...(broker.artemis !== undefined
+    ? {
+        'broker/broker.xml': `<configuration xmlns="urn:activemq">\n  <core xmlns="urn:activemq:core">\n    <acceptors>\n      <acceptor name="tls">tcp://0.0.0.0:61617?${broker.artemis}</acceptor>\n    </acceptors>\n  </core>\n</configuration>\n`,
+      }
+    : {}),
+  ...(broker.classic !== undefined
+    ? {
+        'broker/activemq.xml': `<beans xmlns="http://www.springframework.org/schema/beans">\n  <broker xmlns="http://activemq.apache.org/schema/core">\n    <transportConnectors>\n      <transportConnector name="ssl" uri="${broker.classic}"/>\n    </transportConnectors>\n  </broker>\n</beans>\n`,
+      }
+    : {}),
+});
+
 /** An nginx front whose location (line 4) holds `pass`. */
 const front = (pass: string, before = '') => `${before}server {\n  listen 80;\n  location / {\n    ${pass};\n  }\n}\n`;
 
@@ -39,6 +59,16 @@ const springTls = (extra = '') =>
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'Artemis broker URL with sslEnabled=true: TLS, no plain call',
+      files: brokerProject('spring.artemis.broker-url=tcp://broker:61617?sslEnabled=true\n', {
+        artemis: 'sslEnabled=true',
+      }),
+    },
+    {
+      name: 'Artemis broker URL to a plain acceptor',
+      files: brokerProject('spring.artemis.broker-url=tcp://broker:61617\n', { artemis: 'protocols=CORE' }),
+    },
     {
       name: 'HAProxy port bound plain by another frontend too: not TLS only',
       files: {
@@ -148,6 +178,36 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Artemis broker URL without sslEnabled=true to an acceptor with sslEnabled=true (the Compose service)',
+      files: brokerProject('spring.artemis.broker-url=tcp://broker:61617\n', { artemis: 'sslEnabled=true' }),
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'app/src/main/resources/application.properties',
+          line: 1,
+          messageIncludes: ['Artemis tcp:// (no TLS)', 'Netty SslHandler', 'Add sslEnabled=true'],
+          related: [
+            { file: 'broker/broker.xml', line: 4 },
+            { file: 'compose.yaml', line: 7 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'ActiveMQ Classic tcp:// member of failover:(…) to an ssl:// transport connector',
+      files: brokerProject('spring.activemq.broker-url=failover:(tcp://broker:61617)\n', {
+        classic: 'ssl://0.0.0.0:61617',
+      }),
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'app/src/main/resources/application.properties',
+          line: 1,
+          messageIncludes: ['Unsupported or unrecognized SSL message', 'Call ssl://broker:61617'],
+        },
+      ],
+    },
     {
       name: 'Java client http:// to an HAProxy bind ssl named by its address',
       files: {

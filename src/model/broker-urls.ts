@@ -1,0 +1,158 @@
+/**
+ * The ActiveMQ brokers a Spring Boot application calls: `spring.artemis.broker-url` (Artemis's JMS client,
+ * ArtemisConnectionFactoryFactory) and `spring.activemq.broker-url` (ActiveMQ Classic's). Each member of the URL is a
+ * client URL (./java-links.ts links it to the in-tree broker listener on its host and port):
+ * - Artemis: `tcp://host:port?…`, or a list `(tcp://a:61617,tcp://b:61617)?…` whose query applies to every member (the
+ *   query after the last `?`, split at `&` and `;`: apache/activemq-artemis@2.44.0 URISupport.parseQuery). TLS when
+ *   `sslEnabled=true`; the connector's own `enabledProtocols` / `enabledCipherSuites` (split at commas, trimmed:
+ *   NettyConnector, SSLSupport), `trustStorePath` / `keyStorePath` (else the JVM's javax.net.ssl.* stores), `trustAll`.
+ * - Classic: `ssl://host:port`, `nio+ssl://…`, or members of `failover:(…)` each with its own query (split at `&`:
+ *   apache/activemq@activemq-6.1.6 URISupport.parseQuery). Its stores are the JVM's (SslTransportFactory: the default
+ *   SSLSocketFactory without a broker SslContext); a `socket.*` TLS option is not modelled (unknown).
+ * The host name check either client makes (Artemis's `verifyHost`, on by default from 2.18.0, ARTEMIS-3367 a741ae9994;
+ * Classic's `socket.verifyHostName`) depends on the client library's release: not judged here.
+ */
+import * as path from 'node:path';
+import { CLASSIC_TLS_SCHEMES, commaSeparated, urlDecoded } from '../parse/activemq';
+import type { ParsedDocument } from '../parse/types';
+import { entryLocation } from '../parse/types';
+import type { BrokerUrl, ClientUrl, StoreRef, TlsTrustSettings } from './attributes';
+import { traced } from './java-shared';
+import { storeRef, type TreeStores } from './store-files';
+
+/** The settings that name a broker URL, by product (relaxed binding: `brokerUrl` is `broker-url`). */
+const BROKER_URL_KEYS: Record<string, 'artemis' | 'classic'> = {
+  'spring.artemis.brokerurl': 'artemis',
+  'spring.activemq.brokerurl': 'classic',
+};
+
+/** One member of a broker URL: `scheme://host:port` and its own query (Classic) as written. */
+const MEMBER = /\b([A-Za-z][A-Za-z0-9+.-]*):\/\/([A-Za-z0-9.-]+):(\d+)(\?[^,)\s]*)?/g;
+
+/** A query's parameters, decoded, the last of a name winning. */
+function queryParameters(query: string, separators: RegExp): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of query.split(separators)) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out.set(urlDecoded(part.slice(0, eq)).trim(), urlDecoded(part.slice(eq + 1)));
+  }
+  return out;
+}
+
+/** The client URLs a Spring settings file's broker URL settings name (see the header). */
+export function brokerUrlsIn(doc: ParsedDocument, stores: TreeStores): ClientUrl[] {
+  const urls: ClientUrl[] = [];
+  for (const entry of doc.entries) {
+    const product = BROKER_URL_KEYS[entry.key.toLowerCase().replaceAll('-', '')];
+    if (!product || entry.secret) continue;
+    const location = entryLocation(doc, entry, 'value');
+    const value = entry.value.trim();
+    const artemisQuery = value.includes('?')
+      ? queryParameters(value.slice(value.lastIndexOf('?') + 1), /[&;]/)
+      : new Map<string, string>();
+    for (const m of value.matchAll(MEMBER)) {
+      const scheme = m[1]!.toLowerCase();
+      const params = product === 'artemis' ? artemisQuery : queryParameters((m[4] ?? '').slice(1), /&/);
+      const tls =
+        product === 'artemis'
+          ? params.get('sslEnabled')?.trim().toLowerCase() === 'true'
+          : CLASSIC_TLS_SCHEMES.test(scheme);
+      const broker: BrokerUrl = { product, tls };
+      const unknown: string[] = [];
+      const list = (name: string) => {
+        const written = params.get(name);
+        if (written === undefined) return undefined;
+        if (written.includes('${')) {
+          unknown.push(`${name}=${written.trim()}`);
+          return undefined;
+        }
+        const names = commaSeparated(written);
+        return names.length > 0 ? traced(names, location.file, location.range) : undefined;
+      };
+      let trust: TlsTrustSettings | undefined;
+      if (tls && product === 'artemis') {
+        const protocols = list('enabledProtocols');
+        const suites = list('enabledCipherSuites');
+        if (protocols) broker.protocols = protocols;
+        if (suites) broker.cipherSuites = suites;
+        const provider = params.get('sslProvider');
+        if (provider && provider.trim().toUpperCase() !== 'JDK') unknown.push(`sslProvider=${provider.trim()}`);
+        trust = artemisClientTrust(params, doc, location, stores);
+      } else if (tls) {
+        for (const name of params.keys()) if (/^socket\.enabled/i.test(name)) unknown.push(`${name} (not modelled)`);
+      }
+      if (unknown.length > 0) broker.unknownValues = unknown;
+      const host = m[2]!.toLowerCase();
+      const port = Number(m[3]);
+      urls.push({
+        url: `${m[1]}://${m[2]}:${m[3]}`,
+        scheme,
+        host,
+        port,
+        location,
+        key: entry.key,
+        broker,
+        ...(trust ? { trust } : {}),
+        ...(tls
+          ? {
+              hostnameVerifier: {
+                value: `the ${product === 'artemis' ? 'Artemis' : 'ActiveMQ'} client's own host name check`,
+                location,
+              },
+            }
+          : {}),
+      });
+    }
+  }
+  return urls;
+}
+
+/** An Artemis connector's own stores (`trustStorePath`, `keyStorePath`) and `trustAll`; undefined: the JVM's. */
+function artemisClientTrust(
+  params: Map<string, string>,
+  doc: ParsedDocument,
+  location: ClientUrl['location'],
+  stores: TreeStores,
+): TlsTrustSettings | undefined {
+  const store = (kind: 'trustStore' | 'keyStore'): StoreRef | undefined => {
+    const written = params.get(`${kind}Path`)?.trim();
+    if (!written) return undefined;
+    const type = params.get(`${kind}Type`);
+    const ref = storeRef(
+      traced(written, location.file, location.range),
+      [path.dirname(doc.file.path)],
+      stores,
+      type ? traced(type.trim(), location.file, location.range) : undefined,
+      params.has(`${kind}Password`) ? location : undefined,
+    );
+    if (written.includes('${')) delete ref.file;
+    ref.setting = `${kind}Path`;
+    return ref;
+  };
+  const trustStore = store('trustStore');
+  const keyStore = store('keyStore');
+  const trustAll = params.get('trustAll')?.trim().toLowerCase() === 'true';
+  const verifiesPeer = trustAll ? { verifiesPeer: traced(false, location.file, location.range) } : {};
+  if (trustStore && keyStore) return { keyStore, trustStore, ...verifiesPeer };
+  // The other store is the JVM's javax.net.ssl.* (NettyConnector reads them when the URL names none), which the
+  // application's model is not given here: its verdicts are unknown, never the JDK's cacerts guessed.
+  const named = trustStore ?? keyStore;
+  if (named)
+    return {
+      ...(trustStore ? { trustStore } : { keyStore: named }),
+      ...verifiesPeer,
+      unknown: {
+        why: `which ${trustStore ? 'key' : 'trust'} store the Artemis client uses besides the URL's ${named.setting} (the JVM's javax.net.ssl.* ${trustStore ? 'keyStore' : 'trustStore'}, if set)`,
+        at: location,
+      },
+    };
+  return trustAll
+    ? {
+        ...verifiesPeer,
+        unknown: {
+          why: "which key store the Artemis client presents (the JVM's javax.net.ssl.keyStore, if set)",
+          at: location,
+        },
+      }
+    : undefined;
+}
