@@ -17,7 +17,8 @@ import { CLASSIC_TLS_SCHEMES, commaSeparated, urlDecoded } from '../parse/active
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { BrokerUrl, ClientUrl, StoreRef, TlsTrustSettings } from './attributes';
-import { traced } from './java-shared';
+import { traced, type PropertySource } from './java-shared';
+import type { Location } from '../core/types';
 import { storeRef, type TreeStores } from './store-files';
 
 /** The settings that name a broker URL, by product (relaxed binding: `brokerUrl` is `broker-url`). */
@@ -39,70 +40,111 @@ function queryParameters(query: string, separators: RegExp): Map<string, string>
   return out;
 }
 
-/** The client URLs a Spring settings file's broker URL settings name (see the header). */
-export function brokerUrlsIn(doc: ParsedDocument, stores: TreeStores): ClientUrl[] {
+/** A broker URL setting as the application reads it: its key, value, and where the value is written. */
+interface BrokerUrlSetting {
+  key: string;
+  value: string;
+  location: Location;
+  product: 'artemis' | 'classic';
+}
+
+const productOf = (key: string) => BROKER_URL_KEYS[key.toLowerCase().replaceAll('-', '')];
+
+/**
+ * The client URLs an application's broker URL settings name (see the header): its Spring settings files', unless the
+ * environment its start gives it (a Compose service's SPRING_ARTEMIS_BROKER_URL, bound by Spring's relaxed binding
+ * over the files) sets the same setting: then that one.
+ */
+export function brokerUrlsIn(
+  files: readonly ParsedDocument[],
+  environment: readonly PropertySource[],
+  stores: TreeStores,
+): ClientUrl[] {
+  const fromEnvironment: BrokerUrlSetting[] = environment.flatMap(({ doc, property }) => {
+    const product = productOf(property.name);
+    return product && !property.unresolved
+      ? [
+          {
+            key: property.via ?? property.name,
+            value: property.value,
+            location: { file: doc.file.path, range: property.valueRange },
+            product,
+          },
+        ]
+      : [];
+  });
+  const set = new Set(fromEnvironment.map((s) => s.product));
+  const fromFiles: BrokerUrlSetting[] = files.flatMap((doc) =>
+    doc.entries.flatMap((entry) => {
+      const product = productOf(entry.key);
+      return product && !entry.secret && !set.has(product)
+        ? [{ key: entry.key, value: entry.value, location: entryLocation(doc, entry, 'value'), product }]
+        : [];
+    }),
+  );
+  return [...fromFiles, ...fromEnvironment].flatMap((setting) => urlsOfSetting(setting, stores));
+}
+
+/** The client URLs of one broker URL setting. */
+function urlsOfSetting(setting: BrokerUrlSetting, stores: TreeStores): ClientUrl[] {
   const urls: ClientUrl[] = [];
-  for (const entry of doc.entries) {
-    const product = BROKER_URL_KEYS[entry.key.toLowerCase().replaceAll('-', '')];
-    if (!product || entry.secret) continue;
-    const location = entryLocation(doc, entry, 'value');
-    const value = entry.value.trim();
-    const artemisQuery = value.includes('?')
-      ? queryParameters(value.slice(value.lastIndexOf('?') + 1), /[&;]/)
-      : new Map<string, string>();
-    for (const m of value.matchAll(MEMBER)) {
-      const scheme = m[1]!.toLowerCase();
-      const params = product === 'artemis' ? artemisQuery : queryParameters((m[4] ?? '').slice(1), /&/);
-      const tls =
-        product === 'artemis'
-          ? params.get('sslEnabled')?.trim().toLowerCase() === 'true'
-          : CLASSIC_TLS_SCHEMES.test(scheme);
-      const broker: BrokerUrl = { product, tls };
-      const unknown: string[] = [];
-      const list = (name: string) => {
-        const written = params.get(name);
-        if (written === undefined) return undefined;
-        if (written.includes('${')) {
-          unknown.push(`${name}=${written.trim()}`);
-          return undefined;
-        }
-        const names = commaSeparated(written);
-        return names.length > 0 ? traced(names, location.file, location.range) : undefined;
-      };
-      let trust: TlsTrustSettings | undefined;
-      if (tls && product === 'artemis') {
-        const protocols = list('enabledProtocols');
-        const suites = list('enabledCipherSuites');
-        if (protocols) broker.protocols = protocols;
-        if (suites) broker.cipherSuites = suites;
-        const provider = params.get('sslProvider');
-        if (provider && provider.trim().toUpperCase() !== 'JDK') unknown.push(`sslProvider=${provider.trim()}`);
-        trust = artemisClientTrust(params, doc, location, stores);
-      } else if (tls) {
-        for (const name of params.keys()) if (/^socket\.enabled/i.test(name)) unknown.push(`${name} (not modelled)`);
+  const { product, location } = setting;
+  const value = setting.value.trim();
+  const artemisQuery = value.includes('?')
+    ? queryParameters(value.slice(value.lastIndexOf('?') + 1), /[&;]/)
+    : new Map<string, string>();
+  for (const m of value.matchAll(MEMBER)) {
+    const scheme = m[1]!.toLowerCase();
+    const params = product === 'artemis' ? artemisQuery : queryParameters((m[4] ?? '').slice(1), /&/);
+    const tls =
+      product === 'artemis'
+        ? params.get('sslEnabled')?.trim().toLowerCase() === 'true'
+        : CLASSIC_TLS_SCHEMES.test(scheme);
+    const broker: BrokerUrl = { product, tls };
+    const unknown: string[] = [];
+    const list = (name: string) => {
+      const written = params.get(name);
+      if (written === undefined) return undefined;
+      if (written.includes('${')) {
+        unknown.push(`${name}=${written.trim()}`);
+        return undefined;
       }
-      if (unknown.length > 0) broker.unknownValues = unknown;
-      const host = m[2]!.toLowerCase();
-      const port = Number(m[3]);
-      urls.push({
-        url: `${m[1]}://${m[2]}:${m[3]}`,
-        scheme,
-        host,
-        port,
-        location,
-        key: entry.key,
-        broker,
-        ...(trust ? { trust } : {}),
-        ...(tls
-          ? {
-              hostnameVerifier: {
-                value: `the ${product === 'artemis' ? 'Artemis' : 'ActiveMQ'} client's own host name check`,
-                location,
-              },
-            }
-          : {}),
-      });
+      const names = commaSeparated(written);
+      return names.length > 0 ? traced(names, location.file, location.range) : undefined;
+    };
+    let trust: TlsTrustSettings | undefined;
+    if (tls && product === 'artemis') {
+      const protocols = list('enabledProtocols');
+      const suites = list('enabledCipherSuites');
+      if (protocols) broker.protocols = protocols;
+      if (suites) broker.cipherSuites = suites;
+      const provider = params.get('sslProvider');
+      if (provider && provider.trim().toUpperCase() !== 'JDK') unknown.push(`sslProvider=${provider.trim()}`);
+      trust = artemisClientTrust(params, location, stores);
+    } else if (tls) {
+      for (const name of params.keys()) if (/^socket\.enabled/i.test(name)) unknown.push(`${name} (not modelled)`);
     }
+    if (unknown.length > 0) broker.unknownValues = unknown;
+    const host = m[2]!.toLowerCase();
+    const port = Number(m[3]);
+    urls.push({
+      url: `${m[1]}://${m[2]}:${m[3]}`,
+      scheme,
+      host,
+      port,
+      location,
+      key: setting.key,
+      broker,
+      ...(trust ? { trust } : {}),
+      ...(tls
+        ? {
+            hostnameVerifier: {
+              value: `the ${product === 'artemis' ? 'Artemis' : 'ActiveMQ'} client's own host name check`,
+              location,
+            },
+          }
+        : {}),
+    });
   }
   return urls;
 }
@@ -110,7 +152,6 @@ export function brokerUrlsIn(doc: ParsedDocument, stores: TreeStores): ClientUrl
 /** An Artemis connector's own stores (`trustStorePath`, `keyStorePath`) and `trustAll`; undefined: the JVM's. */
 function artemisClientTrust(
   params: Map<string, string>,
-  doc: ParsedDocument,
   location: ClientUrl['location'],
   stores: TreeStores,
 ): TlsTrustSettings | undefined {
@@ -120,7 +161,7 @@ function artemisClientTrust(
     const type = params.get(`${kind}Type`);
     const ref = storeRef(
       traced(written, location.file, location.range),
-      [path.dirname(doc.file.path)],
+      [path.dirname(location.file)],
       stores,
       type ? traced(type.trim(), location.file, location.range) : undefined,
       params.has(`${kind}Password`) ? location : undefined,

@@ -11,7 +11,7 @@ import {
 } from './types';
 import { countWork } from '../core/work';
 import { plainCallsToTls } from './plain-calls';
-import { containerRunners, LOOPBACK, loopbackReaches } from './loopback';
+import { callerProjects, containerRunners, LOOPBACK, loopbackReaches } from './loopback';
 import { answersToName, namesHostDirectory } from './url-hosts';
 import type { BrokerUrl, Link } from './types';
 
@@ -115,7 +115,7 @@ export const javaLinksContributor: ModelContributor = {
     // the same project runs (a service's name is a host name on its network: ./plain-calls.ts ties plain calls so too).
     const brokers = servers.filter((s) => s.type === 'activemq.listener');
     const serviceTie = (from: string, host: string, server: ServerEndpointComponent) => {
-      const projects = new Set(servicesOf(from).map((s) => s.project));
+      const projects = callerProjects(ctx, servicesOf, from);
       return servicesOf(server.location.file).find((s) => !s.pod && s.name === host && projects.has(s.project));
     };
     for (const client of clients) {

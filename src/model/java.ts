@@ -119,7 +119,7 @@ export const javaAppContributor: ModelContributor = {
           plainJvm: group.spring.length > 0 || group.jvm.length > 0 || group.mp.some(ownServerSettings),
           name: appName ? appName.value : label,
         },
-        springFiles.flatMap((d) => [...urlsIn(d), ...brokerUrlsIn(d, treeStoresOf(ctx))]),
+        [...springFiles.flatMap(urlsIn), ...brokerUrlsIn(springFiles, springEnvironment, treeStoresOf(ctx))],
       );
       // A group with MicroProfile Config alone is an application only when its REST clients call somewhere.
       if (clientOnly && urls.length === 0) continue;

@@ -137,3 +137,16 @@ export function loopbackReaches(
   }
   return caller.host !== '' && caller.host === server.host ? { tie: 'directory', evidence: [] } : undefined;
 }
+
+/**
+ * The Compose projects a call written in `file` is made from: those of the services that run the file, or, for a
+ * setting a Compose file gives a service (its `environment:`), that file's own project.
+ */
+export function callerProjects(
+  ctx: ModelContext,
+  servicesOf: (file: string) => ServiceOf[],
+  file: string,
+): Set<string> {
+  const compose = ctx.documentsOf('compose').some((d) => d.file.path === file);
+  return new Set(compose ? [composeProjectOf(file)] : servicesOf(file).map((s) => s.project));
+}

@@ -4,7 +4,7 @@
  * each with how the URL's host was tied to the server.
  */
 import type { Location } from '../core/types';
-import { containerRunners, LOOPBACK, loopbackReaches } from './loopback';
+import { callerProjects, containerRunners, LOOPBACK, loopbackReaches } from './loopback';
 import { answersToName, namesHostDirectory } from './url-hosts';
 import type { ModelContext } from './contributor';
 import type { JavaAppComponent, PlainCallToTls, ServerEndpointComponent } from './types';
@@ -61,11 +61,9 @@ export function plainCallsToTls(
     for (const url of caller.urls)
       for (const { server, port } of tlsOnly) {
         if (port.port !== url.port || samePlace(caller.serverBlock, server.location)) continue;
-        const callerProjects = new Set(servicesOf(url.location.file).map((s) => s.project));
+        const projects = callerProjects(ctx, servicesOf, url.location.file);
         // A Compose service's name is a host name on its network; a Pod container's label is not.
-        const service = servicesOf(port.at.file).find(
-          (s) => !s.pod && s.name === url.host && callerProjects.has(s.project),
-        );
+        const service = servicesOf(port.at.file).find((s) => !s.pod && s.name === url.host && projects.has(s.project));
         const matchedBy: PlainCallToTls['matchedBy'] | undefined = LOOPBACK.test(url.host)
           ? caller.file === port.at.file
             ? 'same-file'

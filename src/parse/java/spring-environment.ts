@@ -70,6 +70,9 @@ export function springPropertyOfVariable(name: string): string | undefined {
       ? `spring.ssl.bundle.${m[1]!.toLowerCase()}.${element(rest.slice(0, -suffix.form.length))}.${suffix.setting}`
       : undefined;
   }
+  // The ActiveMQ starters' broker URL (src/model/broker-urls.ts): `brokerUrl`, in both variable forms.
+  m = /^SPRING_(ARTEMIS|ACTIVEMQ)_BROKER_?URL$/.exec(name);
+  if (m) return `spring.${m[1]!.toLowerCase()}.broker-url`;
   m = /^IBM_MQ_(JKS_)?([A-Z0-9_]+)$/.exec(name);
   if (m) return `ibm.mq.${m[1] ? 'jks.' : ''}${element(m[2]!)}`;
   return undefined;

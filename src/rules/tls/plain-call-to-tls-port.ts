@@ -86,6 +86,7 @@ export default defineRule({
       const server = byId.get(call.server);
       if (!server) continue;
       const proven = call.matchedBy !== 'directory';
+      const caller = call.clientId ? byId.get(call.clientId) : undefined;
       const scheme = call.url.scheme;
       const passElsewhere =
         call.passAt &&
@@ -96,6 +97,10 @@ export default defineRule({
         { ...call.port.at, message: `port ${call.port.port}: TLS only (${call.port.setting})` },
         ...(call.service
           ? [{ ...call.service.at, message: `Compose service ${call.service.name} runs this server's configuration` }]
+          : []),
+        // A broker URL the application's environment sets (SPRING_ARTEMIS_BROKER_URL): where the application is.
+        ...(caller && call.url.broker && caller.location.file !== call.url.location.file
+          ? [{ ...caller.location, message: `${caller.name} is configured here` }]
           : []),
       ];
       ctx.report({

@@ -195,6 +195,17 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "a Compose service's SPRING_ARTEMIS_BROKER_URL (plain) over the settings file's TLS URL: the environment wins",
+      files: {
+        ...brokerProject('spring.artemis.broker-url=tcp://broker:61617?sslEnabled=true\n', {
+          artemis: 'sslEnabled=true',
+        }),
+        'compose.yaml':
+          'services:\n  app:\n    build: ./app\n    environment:\n      SPRING_ARTEMIS_BROKER_URL: tcp://broker:61617\n  broker:\n    image: apache/activemq-artemis:2.44.0\n    volumes:\n      - ./broker:/var/lib/artemis-instance/etc-override\n',
+      },
+      errors: [{ messageId: 'plain', file: 'compose.yaml', line: 5, messageIncludes: ['(SPRING_ARTEMIS_BROKER_URL)'] }],
+    },
+    {
       name: 'ActiveMQ Classic tcp:// member of failover:(…) to an ssl:// transport connector',
       files: brokerProject('spring.activemq.broker-url=failover:(tcp://broker:61617)\n', {
         classic: 'ssl://0.0.0.0:61617',
