@@ -96,6 +96,9 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       if (text === here[3] || (quote !== undefined && text.startsWith(here[3]! + quote))) break;
       body.push({ line: j, column: raw.length - text.length, text });
     }
+    // No line ended it: bash reads to the end of the file ("here-document delimited by end-of-file"), and a line that
+    // is the delimiter but for blanks around it is text of the here-document.
+    const nearEnds = j >= lines.length ? body.filter((b) => b.text.trim() === here[3]).map((b) => b.line) : [];
     const region: EmbeddedRegion = {
       name: path.basename(target),
       container:
@@ -103,6 +106,7 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       lines: body,
       // Inside a double-quoted string the outer shell expands the text first, whatever the heredoc's word says.
       expandsShell: here[2] === '' || quote === '"',
+      ...(nearEnds.length > 0 ? { unterminated: { delimiter: here[3]!, nearEnds } } : {}),
     };
     // A YAML file written by the script (`cat > cm.yaml << EOF`, a ConfigMap applied next): its block scalars.
     if (body.length) regions.push(...(isYamlHeredoc(target, body) ? blocksIn(region) : [region]));
@@ -265,6 +269,7 @@ export function parseEmbedded(
     if (classified.kind === skipKind) continue;
     const doc = classified.handler.parse({ path: source.path, text: parsedBody, hadBom: false }, classified.kind);
     remapRanges(doc, region.lines);
+    if (region.unterminated) explainNearEnds(doc, region.unterminated);
     const template = region.expandsShell ? shellExpansions(region, body) : undefined;
     out.documents.push({
       ...doc,
@@ -284,6 +289,19 @@ export function parseEmbedded(
     });
   }
   return out;
+}
+
+/**
+ * A problem on a line that looks like the here-document's end but is not (blanks around the delimiter) says why the
+ * command reads that line: uma-ibmmq's backupqmgr.sh ends its last `runmqsc QM1 <<EOF` with `EOF  `, so runmqsc gets
+ * `EOF` as a command (bash: "here-document at line 53 delimited by end-of-file (wanted `EOF')").
+ */
+function explainNearEnds(doc: ParsedDocument, unterminated: NonNullable<EmbeddedRegion['unterminated']>): void {
+  const { delimiter, nearEnds } = unterminated;
+  for (const problem of doc.problems) {
+    if (!nearEnds.includes(problem.range.start.line)) continue;
+    problem.message = `This line does not end the here-document: the shell ends it only at a line that is exactly '${delimiter}', without blanks around it, so the here-document runs to the end of the file and this line is part of it. ${problem.message}`;
+  }
 }
 
 /** A line that is only a command substitution reading a file: `$(cat nginx.conf)`, `$(< x.conf)`, `` `cat x` ``. */

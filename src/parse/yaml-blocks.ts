@@ -23,6 +23,11 @@ export interface EmbeddedRegion {
    * the variable and where the expansion is written (line, columns of the enclosing file).
    */
   defaults?: { name: string; line: number; start: number; end: number }[];
+  /**
+   * A here-document that no line ends (it runs to the end of the file): its delimiter and the lines of its body that
+   * look like the end but are not exactly the delimiter (`EOF  ` with trailing blanks, an indented `  EOF` under `<<`).
+   */
+  unterminated?: { delimiter: string; nearEnds: number[] };
 }
 
 const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)?$/;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readDocuments } from '../../src/engine/run/read';
+import { parseEmbedded } from '../../src/parse/embedded';
 import type { MqscData } from '../../src/parse/mqsc';
 import type { ParsedDocument } from '../../src/parse/types';
 
@@ -373,6 +374,29 @@ describe('MQSC and qm.ini in shell scripts', () => {
     ['a quote that does not close', 'RUN echo "DEFINE QLOCAL(A) > /etc/mqm/q.mqsc\n'],
   ])('does not read an echo to a file: %s', (_, text) => {
     expect(read('Dockerfile', text).filter((d) => d.kind !== 'dockerfile')).toEqual([]);
+  });
+
+  it('an end line with blanks around the delimiter ends nothing: the problem it causes says why', () => {
+    // uma-ibmmq MQScripts/backupqmgr.sh: `EOF  ` (trailing blanks) after the last runmqsc heredoc; bash reads to the
+    // end of the file, and runmqsc gets `EOF` as a command (AMQ8405).
+    const text = '#!/bin/ksh\nrunmqsc QM1 <<EOF\ndis ql(testq*)\nEOF  \n\n';
+    const { documents } = parseEmbedded({ path: '/t/backupqmgr.sh', text, hadBom: false }, '/t/backupqmgr.sh', text);
+    const problems = documents.flatMap((d) => d.problems).map((p) => [p.range.start.line, p.message]);
+    expect(problems).toEqual([
+      [
+        3,
+        expect.stringMatching(
+          /^This line does not end the here-document: .*exactly 'EOF'.*'EOF' is not an MQSC command verb/,
+        ),
+      ],
+    ]);
+    // Ended by an exact line, the same text has no problem.
+    const ended = '#!/bin/ksh\nrunmqsc QM1 <<EOF\ndis ql(testq*)\nEOF\n';
+    expect(
+      parseEmbedded({ path: '/t/b.sh', text: ended, hadBom: false }, '/t/b.sh', ended).documents.flatMap(
+        (d) => d.problems,
+      ),
+    ).toEqual([]);
   });
 
   it('does not read examples in documentation', () => {
