@@ -394,6 +394,23 @@ export function haproxyCrtDirectorySkips(release?: string): { keyFiles: boolean;
 }
 
 /**
+ * A keyword HAProxy no longer accepts in a section of this kind (openssl-servers.json haproxy.removedKeywords): the
+ * release that removed it, its source, and whether `release` refuses it (undefined: release unknown or on both sides).
+ */
+export function haproxyRemovedKeyword(
+  keyword: string,
+  sectionKind: string,
+  release?: string,
+): { since: string; replacement: string; source: string; refuses: boolean | undefined } | undefined {
+  const section = sectionKind === 'global' ? 'global' : PROXY_SECTIONS.has(sectionKind) ? 'proxy' : undefined;
+  const row = data.haproxy.removedKeywords.find((r) => r.section === section && r.keywords.includes(keyword));
+  return row
+    ? { since: row.since, replacement: row.replacement, source: row.source, refuses: releaseFrom(release, row.since) }
+    : undefined;
+}
+const PROXY_SECTIONS = new Set(['defaults', 'frontend', 'backend', 'listen']);
+
+/**
  * Whether HAProxy `release` reads the key of a crt file that holds none from `<file>.key` (ssl-load-extra-files key,
  * from 2.2; before, the key must be in the crt file); undefined when the release is unknown.
  */

@@ -201,6 +201,23 @@ export interface NginxSslDirective {
   template: boolean;
 }
 
+/** A keyword of an HAProxy configuration that a release removed (knowledge openssl-servers.json haproxy.removedKeywords). */
+export interface HaproxyRemovedKeyword {
+  at: Location;
+  keyword: string;
+  /** The section kind it is in (`global`, `backend`…). */
+  section: string;
+  /** The release that removed it, what replaces it (in words), and its source. */
+  since: string;
+  replacement: string;
+  source: string;
+  /** The HAProxy release the image running the file names, with the line that names it, and whether it refuses it. */
+  release?: { value: string; at: Location };
+  refuses: boolean | undefined;
+  /** The file is a template, or the line is inside `.if … .endif`: what HAProxy reads may differ. */
+  uncertain: boolean;
+}
+
 /** Which JDK runs which components of a deployment, and where that comes from (JSON report `runtimes`). */
 export interface RuntimeUse {
   /** Absolute deployment root. */

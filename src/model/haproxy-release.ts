@@ -1,14 +1,21 @@
 /**
  * The HAProxy release an HAProxy configuration runs with, when the tree names it: the `FROM haproxy:<tag>` of the
  * nearest Dockerfile whose directory holds the file, else the one release every Compose `image: haproxy:<tag>` of the
- * deployment names. Unknown otherwise (then a default that changed between releases stays open).
+ * deployment names. Unknown otherwise (then a default that changed between releases stays open). Also the lines whose
+ * keyword a release removed (Deployment.haproxyRemovedKeywords), judged against that release.
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
+import type { HaproxyData } from '../parse/haproxy';
 import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
 import type { ComposeData } from '../parse/compose';
-import { haproxyReadsSeparateKeyFile, haproxyReleaseFromImage, HAPROXY_FACTS } from '../knowledge/openssl';
+import {
+  haproxyReadsSeparateKeyFile,
+  haproxyReleaseFromImage,
+  haproxyRemovedKeyword,
+  HAPROXY_FACTS,
+} from '../knowledge/openssl';
 import type { HaproxyKeyFileLookup } from './attributes';
 import type { ModelContext } from './contributor';
 
@@ -58,4 +65,28 @@ export function keyFileLookupOf(
   if (reads === false && release)
     return { name: 'none', byRelease: { since, refusal, value: release.value, at: release.at } };
   return { ...settings, byRelease: { since, refusal } };
+}
+
+/** The lines of a configuration whose keyword a release removed (Deployment.haproxyRemovedKeywords). */
+export function removedKeywords(
+  ctx: ModelContext,
+  doc: ParsedDocument<HaproxyData>,
+  release: HaproxyRelease | undefined,
+) {
+  for (const section of doc.data.sections)
+    for (const line of section.lines) {
+      const removed = haproxyRemovedKeyword(line.keyword.value, section.kind, release?.value);
+      if (!removed) continue;
+      (ctx.deployment.haproxyRemovedKeywords ??= []).push({
+        at: { file: doc.file.path, range: line.keyword.range },
+        keyword: line.keyword.value,
+        section: section.kind,
+        since: removed.since,
+        replacement: removed.replacement,
+        source: removed.source,
+        ...(release ? { release } : {}),
+        refuses: removed.refuses,
+        uncertain: doc.template !== undefined || line.conditional === true,
+      });
+    }
 }

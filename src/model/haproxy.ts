@@ -15,7 +15,7 @@ import { haproxyBindFloorApplies, HAPROXY_FACTS } from '../knowledge/openssl';
 import type { ModelContributor } from './contributor';
 import { relativePosix } from './paths';
 import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls';
-import { haproxyReleaseOf, keyFileLookupOf } from './haproxy-release';
+import { haproxyReleaseOf, keyFileLookupOf, removedKeywords } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';
 import { crtDirectoryStrays } from './haproxy-crt-directory';
@@ -362,6 +362,7 @@ export const haproxyContributor: ModelContributor = {
     const releaseFor = haproxyReleaseOf(ctx);
     for (const doc of docs) {
       const release = releaseFor(doc.file.path);
+      removedKeywords(ctx, doc, release);
       const context: Context = {
         doc,
         globals: globalsOf(doc),

@@ -34,6 +34,7 @@ import type {
   NginxIgnoredPassTls,
   NginxVerifyWithoutAnchors,
   NginxSslDirective,
+  HaproxyRemovedKeyword,
 } from './deployment-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
@@ -341,6 +342,8 @@ export interface Deployment {
   nginxVerifyWithoutAnchors?: NginxVerifyWithoutAnchors[];
   /** nginx `ssl` directives, which 1.25.1 and later refuse at start. Unset without the model. */
   nginxSslDirectives?: NginxSslDirective[];
+  /** HAProxy keywords a release removed (a fatal error from that release on). Unset without the model. */
+  haproxyRemovedKeywords?: HaproxyRemovedKeyword[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */
   buildProjects?: string[];
   /** The Java runtimes the deployment's Dockerfiles build with jlink, with their JDK (./dockerfile-jlink.ts). Unset without the model. */

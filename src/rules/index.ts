@@ -21,6 +21,7 @@ import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
 import haproxyCertificateWithoutKey from './haproxy/certificate-without-key';
 import haproxyCrtDirectoryStrayFile from './haproxy/crt-directory-stray-file';
 import haproxyHttpclientVerifyDisabled from './haproxy/httpclient-verify-disabled';
+import haproxyRemovedKeyword from './haproxy/removed-keyword';
 import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
@@ -120,6 +121,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyCertificateWithoutKey,
   haproxyCrtDirectoryStrayFile,
   haproxyHttpclientVerifyDisabled,
+  haproxyRemovedKeyword,
   haproxyServerVerifyDisabled,
   haproxyVerifyWithoutCaFile,
   javaCacertsCopiedWhereUnread,

@@ -1,0 +1,119 @@
+import rule from '../../../src/rules/haproxy/removed-keyword';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const cfg = (...lines: string[]) => lines.join('\n') + '\n';
+/** A frontend that rewrites a request header the way HAProxy 2.0 and earlier did. */
+const legacy = cfg(
+  'defaults',
+  '  mode http',
+  '  timeout client 5s',
+  'frontend web',
+  '  bind :80',
+  '  reqadd X-Forwarded-Proto:\\ http',
+  '  default_backend app',
+  'backend app',
+  '  server s1 app:8080',
+);
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'the keywords that replaced them',
+      files: {
+        'lb/Dockerfile': 'FROM haproxy:2.8\n',
+        'lb/haproxy.cfg': cfg(
+          'global',
+          '  log stdout format raw local0',
+          'defaults',
+          '  mode http',
+          '  timeout client 5s',
+          'frontend web',
+          '  bind :80',
+          '  http-request add-header X-Forwarded-Proto http',
+          '  default_backend app',
+          'backend app',
+          '  http-response del-header Server',
+          '  server s1 app:8080',
+        ),
+      },
+    },
+    {
+      // `option redispatch` replaced the `redispatch` keyword: the word as an argument is no removed keyword.
+      name: 'a removed word as an argument of its replacement',
+      files: {
+        'lb/Dockerfile': 'FROM haproxy:2.8\n',
+        'lb/haproxy.cfg': cfg(
+          'defaults',
+          '  option redispatch',
+          '  timeout client 5s',
+          'backend app',
+          '  server s1 app:8080',
+        ),
+      },
+    },
+  ],
+  invalid: [
+    {
+      // Measured with Debian 12's HAProxy 2.6.12: "The 'reqadd' directive is not supported anymore since HAProxy 2.1",
+      // then "Fatal errors found in configuration".
+      name: 'reqadd under an image that names 2.6: an error at the keyword, the FROM related',
+      files: {
+        'lb/Dockerfile': 'FROM haproxy:2.6\nCOPY haproxy.cfg /usr/local/etc/haproxy/\n',
+        'lb/haproxy.cfg': legacy,
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          file: 'lb/haproxy.cfg',
+          line: 6,
+          messageIncludes: ["'reqadd' is not supported anymore since HAProxy 2.1", 'HAProxy 2.6'],
+          related: [{ file: 'lb/Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'the same under HAProxy 2.0: it starts today, the next upgrade stops it (a warning)',
+      files: { 'lb/Dockerfile': 'FROM haproxy:2.0.33\n', 'lb/haproxy.cfg': legacy },
+      errors: [{ messageId: 'older', severity: 'warning', file: 'lb/haproxy.cfg', line: 6 }],
+    },
+    {
+      // otgrkiss/vagrant-docker-haproxy-tls@0525c5c haproxy-tls1_2.cfg: `debug` in global, run by `image: haproxy`.
+      name: 'global debug, the release unnamed (image: haproxy): a warning saying what to declare',
+      files: {
+        'docker-compose.yml':
+          'services:\n  lb:\n    image: haproxy\n    volumes:\n      - ./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg\n',
+        'haproxy.cfg': cfg('global', '  debug', '  maxconn 256', 'frontend web', '  bind :80', '  default_backend app'),
+      },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          file: 'haproxy.cfg',
+          line: 2,
+          messageIncludes: ["'debug' was removed in HAProxy 2.3", 'names no HAProxy release'],
+        },
+      ],
+    },
+    {
+      name: 'old timeouts and rspdel in a backend, one finding each',
+      files: {
+        'lb/Dockerfile': 'FROM haproxy:3.0\n',
+        'lb/haproxy.cfg': cfg('backend app', '  clitimeout 5000', '  rspdel ^Server:.*', '  server s1 app:8080'),
+      },
+      errors: [
+        { messageId: 'refused', file: 'lb/haproxy.cfg', line: 2, messageIncludes: ["'clitimeout'"] },
+        { messageId: 'refused', file: 'lb/haproxy.cfg', line: 3, messageIncludes: ["'rspdel'"] },
+      ],
+    },
+    {
+      // HAProxy 2.4+ reads a .if block only when its condition holds at start-up.
+      name: 'inside .if … .endif: a warning, the condition decides',
+      files: {
+        'lb/Dockerfile': 'FROM haproxy:2.6\n',
+        'lb/haproxy.cfg': cfg('frontend web', '  bind :80', '.if defined(LEGACY)', '  reqadd X-Legacy:\\ 1', '.endif'),
+      },
+      errors: [{ messageId: 'refused', severity: 'warning', file: 'lb/haproxy.cfg', line: 4 }],
+    },
+  ],
+});
