@@ -72,9 +72,11 @@ const UNDER_TRUST_STORE = /(^|[.@])trust[-_]?store[.@][^.@]*(pass|psw)[^.@]*$/i;
  * PARAM_KAFKASTORE_BOOTSTRAP_SERVERS`, `…_SECURITY_PROTOCOL`, `…_SASL_MECHANISM`, `…_REPLICATION_FACTOR`), and a JBoss
  * login module's `password-stacking` option, whose value (`useFirstPass`) says how stacked modules share one login
  * (https://docs.jboss.org/jbossas/docs/Server_Configuration_Guide/4/html/Using_JBoss_Login_Modules-Password_Stacking.html).
+ * A key ending in `name` names where the secret is kept (`DB_PASSWORD_SECRET_NAME: db-creds`, the Kubernetes Secret a
+ * container or an operator reads it from), as a `…_REF` does.
  */
 const NOT_A_SECRET_VALUE =
-  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor|stacking)$/i;
+  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor|stacking|name)$/i;
 const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional)$/i;
 /**
  * A bound of a password policy (`application.password.validator.minUpperCase=1`, `maxLength`, `minimum_digits`): the

@@ -628,11 +628,12 @@ ruleTester(rule, {
     },
     {
       // awasthan/MQ@9bdb581 QM_Deployment.yaml (no licence file; shortened): the MQ image's admin password as a
-      // literal `value:`, reported as Compose's `environment:` is; a `$(VAR)` reference and a `valueFrom:` are not.
+      // literal `value:`, reported as Compose's `environment:` is; a `$(VAR)` reference, a `valueFrom:` and the name of
+      // the Secret that holds a password (`…_SECRET_NAME`) are not.
       name: 'a Kubernetes env item named like a secret with a literal value',
       files: {
         'QM_Deployment.yaml':
-          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: qm2\nspec:\n  template:\n    spec:\n      containers:\n      - image: mymqimage:1.7\n        name: mq\n        env:\n        - name: MQ_ADMIN_PASSWORD\n          value: passw0rd\n        - name: MQ_APP_PASSWORD\n          value: $(MQ_ADMIN_PASSWORD)\n        - name: MQ_METRICS_PASSWORD\n          valueFrom:\n            secretKeyRef: {name: mq, key: pw}\n        - name: LICENSE\n          value: accept\n        - name: SERVER_SSL_KEY_STORE_PASSWORD\n          value: Spring-Bound-1\n',
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: qm2\nspec:\n  template:\n    spec:\n      containers:\n      - image: mymqimage:1.7\n        name: mq\n        env:\n        - name: MQ_ADMIN_PASSWORD\n          value: passw0rd\n        - name: MQ_APP_PASSWORD\n          value: $(MQ_ADMIN_PASSWORD)\n        - name: MQ_METRICS_PASSWORD\n          valueFrom:\n            secretKeyRef: {name: mq, key: pw}\n        - name: LICENSE\n          value: accept\n        - name: SERVER_SSL_KEY_STORE_PASSWORD\n          value: Spring-Bound-1\n        - name: MQ_PASSWORD_SECRET_NAME\n          value: mq-creds\n',
       },
       errors: [
         {
