@@ -29,6 +29,7 @@ import { deferTemplateValues } from './run/template-values';
 import { conditionalDocuments, withConditionalScripts } from './run/conditional-scripts';
 import { groupUnnamedLockedStores } from './run/locked-stores';
 import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
+import { unnamedFileTest } from './run/unnamed-files';
 
 export interface LintOptions {
   paths: string[];
@@ -199,9 +200,11 @@ function checkDeployment(
     );
     // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.
+    // Which certificate and store files nothing uses, asked by both parse-finding passes (homes built once).
+    const unnamed = unnamedFileTest(deployment);
     const deploymentFindings = settings.applySeverity([
       ...redactFindings([...walkNotes, ...readFindings], mask),
-      ...unusedDamagedPemAsInfo(groupUnnamedLockedStores(parseFindings(documents, mask), deployment), deployment),
+      ...unusedDamagedPemAsInfo(groupUnnamedLockedStores(parseFindings(documents, mask), deployment, unnamed), unnamed),
     ]);
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask, memo);
     let ruleFindings = settings.applySeverity(ruleRun.findings);

@@ -6,31 +6,25 @@
  */
 import * as path from 'node:path';
 import type { Finding, RelatedLocation } from '../../core/types';
-import { fileUse } from '../../derive/file-use';
 import type { DerivedDeployment } from '../../derive/types';
-import { componentHomes } from '../../model/mq-certs';
 import { relativePosix } from '../../model/paths';
+import type { UnnamedFileTest } from './unnamed-files';
 
 const LOCKED = 'parse/keystore-locked';
 /** How many of a directory's other stores a grouped finding lists as related places. */
 const LISTED = 10;
 
-export function groupUnnamedLockedStores(findings: Finding[], deployment: DerivedDeployment): Finding[] {
+export function groupUnnamedLockedStores(
+  findings: Finding[],
+  deployment: DerivedDeployment,
+  unnamed: UnnamedFileTest,
+): Finding[] {
   if (!findings.some((f) => f.ruleId === LOCKED)) return findings;
-  const homeOf = componentHomes(
-    deployment.documents,
-    deployment.root,
-    deployment.tlsLessHomes,
-    deployment.libertyStoreHomes,
-  );
   const unnamedByDir = new Map<string, Finding[]>();
   const kept: Finding[] = [];
   for (const finding of findings) {
     const file = finding.location.file;
-    if (
-      finding.ruleId !== LOCKED ||
-      fileUse(deployment.derived.certificateFiles, file, homeOf(file).homeConfig).use !== 'unnamed'
-    ) {
+    if (finding.ruleId !== LOCKED || !unnamed(file)) {
       kept.push(finding);
       continue;
     }

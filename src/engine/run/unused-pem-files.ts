@@ -8,29 +8,16 @@
  */
 import * as path from 'node:path';
 import type { Finding } from '../../core/types';
-import { fileUse } from '../../derive/file-use';
-import type { DerivedDeployment } from '../../derive/types';
-import { componentHomes } from '../../model/mq-certs';
+import type { UnnamedFileTest } from './unnamed-files';
 
 /** The parse findings of a PEM block that does not decode. */
 const DAMAGED = new Set(['parse/pem-invalid-certificate', 'parse/pem-invalid-key']);
 
-export function unusedDamagedPemAsInfo(findings: Finding[], deployment: DerivedDeployment): Finding[] {
+export function unusedDamagedPemAsInfo(findings: Finding[], unnamed: UnnamedFileTest): Finding[] {
   if (!findings.some((f) => DAMAGED.has(f.ruleId) && f.severity !== 'info')) return findings;
-  const homeOf = componentHomes(
-    deployment.documents,
-    deployment.root,
-    deployment.tlsLessHomes,
-    deployment.libertyStoreHomes,
-  );
   return findings.map((finding) => {
     const file = finding.location.file;
-    if (
-      !DAMAGED.has(finding.ruleId) ||
-      finding.severity === 'info' ||
-      fileUse(deployment.derived.certificateFiles, file, homeOf(file).homeConfig, undefined, true).use !== 'unnamed'
-    )
-      return finding;
+    if (!DAMAGED.has(finding.ruleId) || finding.severity === 'info' || !unnamed(file, true)) return finding;
     return {
       ...finding,
       severity: 'info',
