@@ -13,7 +13,7 @@
  * Classic's `socket.verifyHostName`) depends on the client library's release: not judged here.
  */
 import * as path from 'node:path';
-import { CLASSIC_TLS_SCHEMES, commaSeparated, urlDecoded } from '../parse/activemq';
+import { CLASSIC_TLS_SCHEMES, commaSeparated, queryParts } from '../parse/activemq';
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { BrokerUrl, ClientUrl, StoreRef, TlsTrustSettings } from './attributes';
@@ -33,10 +33,7 @@ const MEMBER = /\b([A-Za-z][A-Za-z0-9+.-]*):\/\/([A-Za-z0-9.-]+):(\d+)(\?[^,)\s]
 /** A query's parameters, decoded, the last of a name winning. */
 function queryParameters(query: string, separators: RegExp): Map<string, string> {
   const out = new Map<string, string>();
-  for (const part of query.split(separators)) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out.set(urlDecoded(part.slice(0, eq)).trim(), urlDecoded(part.slice(eq + 1)));
-  }
+  for (const { name, value, eq } of queryParts(query, separators)) if (eq > 0) out.set(name, value);
   return out;
 }
 

@@ -71,6 +71,32 @@ export function urlDecoded(raw: string): string {
 }
 
 /**
+ * The `name=value` parts of a URI query split at `separators` (the brokers' URISupport.parseQuery), decoded, each with
+ * where it starts in `query`, where its `=` is and its length as written; parts without `=` are left out.
+ */
+export function queryParts(
+  query: string,
+  separators: RegExp,
+): { name: string; value: string; start: number; eq: number; length: number }[] {
+  const parts: { name: string; value: string; start: number; eq: number; length: number }[] = [];
+  let at = 0;
+  for (const part of query.split(separators)) {
+    const start = query.indexOf(part, at);
+    at = start + part.length;
+    const eq = part.indexOf('=');
+    if (!part.trim() || eq < 0) continue;
+    parts.push({
+      name: urlDecoded(part.slice(0, eq)).trim(),
+      value: urlDecoded(part.slice(eq + 1)),
+      start,
+      eq,
+      length: part.length,
+    });
+  }
+  return parts;
+}
+
+/**
  * A URI as written at `offset` of a file's text (`raw` is the file's slice, XML-escaped when it is an attribute or
  * element text): its scheme, first host and port, and the parameters of its query, split at `separators`.
  */
@@ -86,22 +112,16 @@ export function parseBrokerUri(
   const trimmed = raw.trimEnd();
   const parameters: BrokerUriParameter[] = [];
   const queryAt = trimmed.lastIndexOf('?');
-  if (queryAt >= 0) {
-    let at = queryAt + 1;
-    for (const part of trimmed.slice(queryAt + 1).split(separators)) {
-      const partStart = trimmed.indexOf(part, at);
-      at = partStart + part.length;
-      const eq = part.indexOf('=');
-      if (!part.trim() || eq < 0) continue;
-      const nameStart = offset + partStart;
+  if (queryAt >= 0)
+    for (const { name, value, start, eq, length } of queryParts(trimmed.slice(queryAt + 1), separators)) {
+      const nameStart = offset + queryAt + 1 + start;
       parameters.push({
-        name: urlDecoded(part.slice(0, eq)).trim(),
-        value: urlDecoded(part.slice(eq + 1)),
+        name,
+        value,
         nameRange: index.rangeAt(nameStart, nameStart + eq),
-        valueRange: index.rangeAt(nameStart + eq + 1, nameStart + part.length),
+        valueRange: index.rangeAt(nameStart + eq + 1, nameStart + length),
       });
     }
-  }
   const port = head[3] !== undefined && /^\d+$/.test(head[3]) ? Number(head[3]) : undefined;
   return {
     text: urlDecoded(trimmed.trim()),
