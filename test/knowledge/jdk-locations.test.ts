@@ -54,6 +54,44 @@ describe('jdkFromImage', () => {
     ['jboss/wildfly:latest', 'redhat', undefined, undefined],
     ['jboss/base-jdk:11', 'redhat', undefined, '11'],
     ['ibmcom/mq:9.3.0.0-r1', 'ibm', undefined, undefined],
+    // bell-sw/Liberica docker/repos: tags <feature>, <feature>.0.<update>, 8u<update> (+ -cds, architecture); OpenJDK builds.
+    ['bellsoft/liberica-openjdk-debian:21.0.6', 'openjdk', '21.0.6', '21'],
+    ['bellsoft/liberica-openjre-alpine:17.0.16-cds', 'openjdk', '17.0.16', '17'],
+    ['ghcr.io/bell-sw/liberica-openjdk-alpine-musl:8u462-x86_64', 'openjdk', '1.8.0_462', '8'],
+    ['bellsoft/liberica-openjdk-alpine:8u-cds', 'openjdk', undefined, '8'],
+    ['bellsoft/liberica-openjdk-rocky:21', 'openjdk', undefined, '21'],
+    ['bellsoft/liberica-openjdk-debian', 'openjdk', undefined, undefined], // latest moves between features
+    // bell-sw/Alpaquita liberica-runtime-container: the feature only (container JRE modules, early-access tags).
+    ['bellsoft/liberica-runtime-container:jre-21-slim-musl', 'openjdk', undefined, '21'],
+    ['bellsoft/liberica-runtime-container:jdk-21.0.3_10-musl', 'openjdk', undefined, '21'],
+    ['bellsoft/liberica-runtime-container:jdk-all-25-musl', 'openjdk', undefined, '25'],
+    ['bellsoft/liberica-runtime-container:jdk-cds-slim', 'openjdk', undefined, undefined],
+    // library/sapmachine: 2024 scheme, 2023 prefix scheme, 2019 scheme; tags without a feature name none.
+    ['sapmachine:21', 'openjdk', undefined, '21'],
+    ['sapmachine:21-jre-headless-ubuntu-jammy', 'openjdk', undefined, '21'],
+    ['sapmachine:26.0.2.1-jre-alpine-3.23', 'openjdk', '26.0.2', '26'],
+    ['sapmachine:jre-headless-ubuntu-jammy-17.0.8.1', 'openjdk', '17.0.8', '17'],
+    ['sapmachine:ubuntu-22.04-11', 'openjdk', undefined, '11'],
+    ['sapmachine:11.0.9', 'openjdk', '11.0.9', '11'],
+    ['sapmachine:lts', 'openjdk', undefined, undefined],
+    ['sapmachine:ubuntu-22.04', 'openjdk', undefined, undefined],
+    ['sapmachine:jre-headless-ubuntu-jammy-22.04', 'openjdk', undefined, undefined],
+    // microsoft/openjdk-docker build-images.yml: msopenjdk-N, and Temurin 8 for :8-<distro>.
+    ['mcr.microsoft.com/openjdk/jdk:21-ubuntu', 'openjdk', undefined, '21'],
+    ['mcr.microsoft.com/openjdk/jdk:17-distroless', 'openjdk', undefined, '17'],
+    ['mcr.microsoft.com/openjdk/jdk:8-mariner', 'temurin', undefined, '8'],
+    ['mcr.microsoft.com/openjdk/jdk:latest', 'unknown', undefined, undefined],
+    // graalvm/container README: the new scheme names the Java version; the old one javaN and the GraalVM release.
+    ['ghcr.io/graalvm/jdk-community:25.0.2-ol9-20260120', 'openjdk', '25.0.2', '25'],
+    ['ghcr.io/graalvm/graalvm-community:21', 'openjdk', undefined, '21'],
+    ['ghcr.io/graalvm/jdk:java17-22.3.1', 'openjdk', undefined, '17'],
+    ['ghcr.io/graalvm/graalvm-ce:ol8-java11-21.3.0', 'openjdk', undefined, '11'],
+    ['oracle/graalvm-ce:20.3.0-java11', 'openjdk', undefined, '11'],
+    ['ghcr.io/graalvm/jdk:17.0.7-ol9', 'openjdk', '17.0.7', '17'],
+    ['ghcr.io/graalvm/graalvm-ce:21.0.0', 'openjdk', undefined, undefined], // GraalVM 21.0.0 (Java 8 or 11), not JDK 21
+    ['ghcr.io/graalvm/jdk:22', 'openjdk', undefined, undefined], // GraalVM 22 or JDK 22: unknown
+    ['container-registry.oracle.com/graalvm/jdk:21.0.0-ol9-20230919', 'oracle', '21.0.0', '21'],
+    ['container-registry.oracle.com/graalvm/jdk:17', 'oracle', undefined, '17'],
   ])('%s → %s %s (feature %s)', (image, vendor, version, feature) => {
     const jdk = jdkFromImage(image);
     expect({ vendor: jdk?.vendor, version: jdk?.version, feature: jdk?.feature }).toEqual({ vendor, version, feature });
@@ -81,7 +119,8 @@ describe('jdkFromImage', () => {
     ['maven:3.8.1-openjdk-11-slim', 'openjdk', '11', false],
     ['maven:3', 'unknown', undefined, false],
     ['maven:3-openjdk', 'unknown', undefined, false],
-    ['maven:3-sapmachine-17', 'unknown', undefined, false],
+    ['maven:3-sapmachine-17', 'openjdk', '17', true],
+    ['maven:4.0.0-rc-5-sapmachine-21', 'openjdk', '21', true],
     ['maven:3-ibmjava-9', 'unknown', undefined, false],
     ['maven:3-jdk-8-onbuild', 'unknown', undefined, false],
     ['gradle:jdk17', 'temurin', '17', true],
@@ -106,6 +145,16 @@ describe('jdkFromImage', () => {
     ['gcr.io/distroless/java17-debian13', 'temurin', '17', true],
     ['gcr.io/distroless/java17-debian12', 'openjdk', '17', false],
     ['gcr.io/distroless/java17-debian11', 'openjdk', '17', false],
+    // Release builds only (bell-sw/Liberica Dockerfile history, library/sapmachine history, microsoft/openjdk-docker).
+    ['bellsoft/liberica-openjdk-debian:21', 'openjdk', '21', true],
+    ['bellsoft/liberica-openjre-alpine:17-cds', 'openjdk', '17', true],
+    ['sapmachine:21-jre', 'openjdk', '21', true],
+    ['mcr.microsoft.com/openjdk/jdk:21-ubuntu', 'openjdk', '21', true],
+    ['mcr.microsoft.com/openjdk/jdk:8-distroless', 'temurin', '8', true],
+    // No source on early-access images read (the runtime container has tags of unreleased features).
+    ['bellsoft/liberica-runtime-container:jre-21-glibc', 'openjdk', '21', false],
+    ['ghcr.io/graalvm/jdk-community:21', 'openjdk', '21', false],
+    ['container-registry.oracle.com/graalvm/jdk:21', 'oracle', '21', false],
   ])('build image %s → %s (feature %s), GA updates only: %s', (image, vendor, feature, ga) => {
     const jdk = jdkFromImage(image);
     expect({ vendor: jdk?.vendor, version: jdk?.version, feature: jdk?.feature }).toEqual({

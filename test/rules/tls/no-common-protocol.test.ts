@@ -192,6 +192,12 @@ ruleTester(rule, {
       name: 'FROM openjdk:17 (no update named, early-access builds possible) against a TLSv1-only nginx: not an error',
       files: { ...imageClient('openjdk:17'), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
     },
+    // No source rules out an early-access build under these names (bellsoft/liberica-runtime-container has
+    // jdk-27-glibc before 27's release; GraalVM's images): the update, and with it the verdict, stays unknown.
+    ...['bellsoft/liberica-runtime-container:jre-17-musl', 'ghcr.io/graalvm/jdk-community:17'].map((image) => ({
+      name: `FROM ${image} (no update named, no general-availability claim) against a TLSv1-only nginx: not an error`,
+      files: { ...imageClient(image), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
+    })),
     {
       // JDK 17.0.15 here: `sed -i 's/TLSv1, TLSv1.1, //'` on its java.security makes a TLSv1.1-only JSSE client negotiate.
       name: "TLSv1 client whose image's sed edits jdk.tls.disabledAlgorithms (the JDK file's lines decide): unknown, not an error",
@@ -467,25 +473,30 @@ ruleTester(rule, {
         },
       ],
     },
-    {
-      // Every Temurin 17 update disables TLSv1 and TLSv1.1 by default: the update the image pulls does not matter.
-      name: 'FROM eclipse-temurin:17-jre (no update named) against a TLSv1-only nginx: fails on every 17 update',
-      files: { ...imageClient('eclipse-temurin:17-jre'), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
+    // Every 17 update disables TLSv1 and TLSv1.1 by default: the update the image pulls does not matter. Eclipse
+    // Temurin, and vendor builds of OpenJDK whose images hold release builds only (bell-sw/Liberica docker/repos
+    // history, library/sapmachine history, microsoft/openjdk-docker), judged as OpenJDK.
+    ...[
+      ['eclipse-temurin:17-jre', 'Eclipse Temurin 17'],
+      ['bellsoft/liberica-openjre-debian:17', 'OpenJDK 17'],
+      ['sapmachine:17-jre-headless', 'OpenJDK 17'],
+      ['mcr.microsoft.com/openjdk/jdk:17-ubuntu', 'OpenJDK 17'],
+    ].map(([image, jdk]) => ({
+      name: `FROM ${image} (no update named) against a TLSv1-only nginx: fails on every ${jdk} update`,
+      files: { ...imageClient(image), 'api/nginx.conf': nginx('ssl_protocols TLSv1;') },
       errors: [
         {
           messageId: 'noCommonProtocol',
           file: 'client/application.yml',
           line: 1,
-          messageIncludes: [
-            'Client (JSSE \u00b7 every Eclipse Temurin 17 update) logs "Received fatal alert: protocol_version"',
-          ],
+          messageIncludes: [`Client (JSSE \u00b7 every ${jdk} update) logs "Received fatal alert: protocol_version"`],
           related: [
             { file: 'api/nginx.conf', line: 5 },
             { file: 'client/Dockerfile', line: 1 },
           ],
         },
       ],
-    },
+    })),
     {
       // 8u291 disables TLSv1 and TLSv1.1 (JDK-8202343); eclipse-temurin:8's images start at 8u302
       // (adoptium/containers@733485c4, docker-library/official-images#10662): no update the name ran offers TLSv1.
