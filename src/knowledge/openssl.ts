@@ -324,6 +324,22 @@ export function nginxWarnsOfSslDirective(release?: string): boolean | undefined 
   return releaseFrom(release, data.nginx.sslDirectiveRemoved.deprecatedSince);
 }
 
+/**
+ * Whether nginx `release` refuses the `spdy` parameter of `listen` at start (`[emerg] invalid parameter "spdy"`): true
+ * from 1.19.7, false before; undefined when the release is unknown or names releases on both sides.
+ */
+export function nginxRefusesListenSpdy(release?: string): boolean | undefined {
+  return releaseFrom(release, data.nginx.listenSpdyRemoved.since);
+}
+
+/**
+ * Whether nginx `release` skips the `spdy` parameter of `listen` with a warning (HTTP/2 superseded SPDY): true from
+ * 1.9.5 (and from 1.19.7, which refuses it); false before, when a build with ngx_http_spdy_module speaks SPDY.
+ */
+export function nginxSupersedesListenSpdy(release?: string): boolean | undefined {
+  return releaseFrom(release, data.nginx.listenSpdyRemoved.supersededSince);
+}
+
 export interface ProxyProtocolsDefault {
   since: string;
   protocols: string[];

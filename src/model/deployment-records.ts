@@ -186,12 +186,13 @@ export interface NginxVerifyWithoutAnchors {
 }
 
 /**
- * An nginx `ssl` directive (src/model/nginx-startup.ts sslDirectives): deprecated since 1.15.0, refused at start from
- * 1.25.1 (knowledge openssl-servers.json nginx.sslDirectiveRemoved).
+ * nginx syntax a release removed (src/model/nginx-startup.ts): the `ssl` directive, deprecated since 1.15.0 and
+ * refused at start from 1.25.1 (knowledge openssl-servers.json nginx.sslDirectiveRemoved); the `spdy` parameter of
+ * `listen`, skipped with a warning from 1.9.5 and refused at start from 1.19.7 (nginx.listenSpdyRemoved).
  */
-export interface NginxSslDirective {
+export interface NginxRemovedSyntax {
   at: Location;
-  /** Its argument as written (`on`, `off`). */
+  /** What it is written with: the argument of `ssl` (`on`, `off`), the address of the `listen` (`443`). */
   value: string;
   /** The includes that brought it, outermost first. */
   via?: RelatedLocation[];
@@ -200,6 +201,9 @@ export interface NginxSslDirective {
   /** The file is a template: what it renders may differ. */
   template: boolean;
 }
+
+export type NginxSslDirective = NginxRemovedSyntax;
+export type NginxSpdyListen = NginxRemovedSyntax;
 
 /** A keyword of an HAProxy configuration that a release removed (knowledge openssl-servers.json haproxy.removedKeywords). */
 export interface HaproxyRemovedKeyword {

@@ -19,10 +19,10 @@
  * an `http` or `stream` block of the file (a conf.d snippet's level above is elsewhere), no include the tree does not
  * hold, no template syntax.
  */
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { NginxStartupFailure } from './attributes';
-import type { NginxSslDirective } from './deployment-records';
+import type { NginxRemovedSyntax, NginxSpdyListen, NginxSslDirective } from './deployment-records';
 import { NGINX_FACTS, nginxVerifyClientTakesTrustedCertificate } from '../knowledge/openssl';
 import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';
 import { hasUnresolvedInclude } from './nginx-unresolved';
@@ -203,6 +203,45 @@ export function workloadApiOf(scope: Placed[], name: string): { directive: strin
 
 /** The blocks whose directives may be an `ssl` directive: main, http, mail and their servers (not map, geo, location…). */
 const SSL_DIRECTIVE_BLOCKS = new Set(['http', 'mail', 'server']);
+/** The blocks whose `listen` may carry `spdy`: main (a conf.d snippet's servers), http and its servers. */
+const HTTP_LISTEN_BLOCKS = new Set(['http', 'server']);
+
+/**
+ * The directives of a top-level file (includes expanded) that `pick` takes, at its main level and inside the `blocks`
+ * nested in it, each with what decides its finding: the release the image names and whether a template writes it. A
+ * template's conditional decides whether it is rendered (voxpupuli/puppet-nginx writes `ssl on;` for nginx < 1.15.0).
+ */
+function removedSyntax(
+  top: Placed[],
+  blocks: ReadonlySet<string>,
+  pick: (p: Placed) => { value: string; range: Range } | undefined,
+  nginx: { release: string; at: Location } | undefined,
+  isTemplate: (file: string) => boolean,
+  conditional: (at: Location) => boolean,
+): NginxRemovedSyntax[] {
+  const found: NginxRemovedSyntax[] = [];
+  const walk = (list: Placed[]) => {
+    for (const p of list) {
+      if (p.block) {
+        if (blocks.has(p.directive.name)) walk(p.block);
+        continue;
+      }
+      const picked = pick(p);
+      if (picked === undefined) continue;
+      const at = { file: p.file, range: picked.range };
+      if (conditional(at)) continue;
+      found.push({
+        at,
+        value: picked.value,
+        ...(p.via ? { via: p.via } : {}),
+        ...(nginx ? { nginx } : {}),
+        template: isTemplate(p.file),
+      });
+    }
+  };
+  walk(top);
+  return found;
+}
 
 /**
  * The `ssl` directives of a top-level file (includes expanded): at the main level (a conf.d snippet's), in `http`,
@@ -214,25 +253,25 @@ export function sslDirectives(
   isTemplate: (file: string) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxSslDirective[] {
-  const found: NginxSslDirective[] = [];
-  const walk = (list: Placed[]) => {
-    for (const p of list) {
-      if (p.block) {
-        if (SSL_DIRECTIVE_BLOCKS.has(p.directive.name)) walk(p.block);
-      } else if (p.directive.name === 'ssl') {
-        const at = { file: p.file, range: argsRange(p) };
-        // A template's conditional decides whether it is rendered (voxpupuli/puppet-nginx writes it for nginx < 1.15.0).
-        if (conditional(at)) continue;
-        found.push({
-          at,
-          value: p.directive.args[0]?.value ?? '',
-          ...(p.via ? { via: p.via } : {}),
-          ...(nginx ? { nginx } : {}),
-          template: isTemplate(p.file),
-        });
-      }
-    }
+  const pick = (p: Placed) =>
+    p.directive.name === 'ssl' ? { value: p.directive.args[0]?.value ?? '', range: argsRange(p) } : undefined;
+  return removedSyntax(top, SSL_DIRECTIVE_BLOCKS, pick, nginx, isTemplate, conditional);
+}
+
+/**
+ * The `listen … spdy` of a top-level file's http servers (includes expanded): nginx spoke SPDY with it until 1.9.4,
+ * skipped it with a warning from 1.9.5 (HTTP/2 superseded SPDY) and refuses it from 1.19.7.
+ */
+export function spdyListens(
+  top: Placed[],
+  nginx: { release: string; at: Location } | undefined,
+  isTemplate: (file: string) => boolean,
+  conditional: (at: Location) => boolean,
+): NginxSpdyListen[] {
+  // At the parameter itself: a templated address (`listen <%= @port %> ssl spdy;`) does not decide it.
+  const pick = (p: Placed) => {
+    const spdy = p.directive.name === 'listen' ? p.directive.args.slice(1).find((a) => a.value === 'spdy') : undefined;
+    return spdy ? { value: p.directive.args[0]?.value ?? '', range: spdy.range } : undefined;
   };
-  walk(top);
-  return found;
+  return removedSyntax(top, HTTP_LISTEN_BLOCKS, pick, nginx, isTemplate, conditional);
 }

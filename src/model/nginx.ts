@@ -17,7 +17,13 @@ import { argsRange, last, type Placed } from './nginx-placed';
 import { ignoredPassTls, nginxPasses, verifyWithoutTrustedCertificate } from './nginx-passes';
 import { nginxPlainPasses, nginxTlsOnlyPorts } from './nginx-plain-calls';
 import { proxyComponents } from './nginx-proxy';
-import { nginxStartupFailures, sslDirectives, workloadApiOf, type NginxServerBlock } from './nginx-startup';
+import {
+  nginxStartupFailures,
+  spdyListens,
+  sslDirectives,
+  workloadApiOf,
+  type NginxServerBlock,
+} from './nginx-startup';
 import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import type { Component } from './types';
 import type { NginxServerAttributes } from './attributes';
@@ -262,6 +268,9 @@ export const nginxContributor: ModelContributor = {
       (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(...verifyWithoutTrustedCertificate(passes, isTemplate));
       (ctx.deployment.nginxSslDirectives ??= []).push(
         ...sslDirectives(top, opensslFor(doc.file.path).nginx, isTemplate, conditional),
+      );
+      (ctx.deployment.nginxSpdyListens ??= []).push(
+        ...spdyListens(top, opensslFor(doc.file.path).nginx, isTemplate, conditional),
       );
       const servers: NginxServerBlock[] = [];
       const walk = (list: Placed[], inherited: Placed[], level: NginxServerBlock['level']) => {

@@ -34,6 +34,7 @@ import type {
   NginxIgnoredPassTls,
   NginxVerifyWithoutAnchors,
   NginxSslDirective,
+  NginxSpdyListen,
   HaproxyRemovedKeyword,
 } from './deployment-records';
 
@@ -53,6 +54,7 @@ export type {
   NginxIgnoredPassTls,
   NginxVerifyWithoutAnchors,
   NginxSslDirective,
+  NginxSpdyListen,
   RuntimeUse,
 } from './deployment-records';
 
@@ -342,6 +344,8 @@ export interface Deployment {
   nginxVerifyWithoutAnchors?: NginxVerifyWithoutAnchors[];
   /** nginx `ssl` directives, which 1.25.1 and later refuse at start. Unset without the model. */
   nginxSslDirectives?: NginxSslDirective[];
+  /** nginx `listen … spdy`, which 1.19.7 and later refuse at start. Unset without the model. */
+  nginxSpdyListens?: NginxSpdyListen[];
   /** HAProxy keywords a release removed (a fatal error from that release on). Unset without the model. */
   haproxyRemovedKeywords?: HaproxyRemovedKeyword[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */

@@ -69,6 +69,7 @@ import mqSystemChannelsNotBlocked from './mq/system-channels-not-blocked';
 import mqTlsChannelWithoutMcauser from './mq/tls-channel-without-mcauser';
 import nginxCertificateKeyMismatch from './nginx/certificate-key-mismatch';
 import nginxCertificateMissing from './nginx/certificate-missing';
+import nginxListenSpdyRemoved from './nginx/listen-spdy-removed';
 import nginxProxySslIgnored from './nginx/proxy-ssl-ignored';
 import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
 import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
@@ -169,6 +170,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqTlsChannelWithoutMcauser,
   nginxCertificateKeyMismatch,
   nginxCertificateMissing,
+  nginxListenSpdyRemoved,
   nginxProxySslIgnored,
   nginxProxySslNameMismatch,
   nginxProxyTargetUnknown,

@@ -1,7 +1,6 @@
-import * as path from 'node:path';
-import type { RelatedLocation } from '../../core/types';
 import { NGINX_FACTS, nginxRefusesSslDirective, nginxWarnsOfSslDirective } from '../../knowledge/openssl';
 import { defineRule } from '../types';
+import { reportRemovedSyntax } from './_lib/removed-syntax';
 
 const { since: REMOVED, deprecatedSince: DEPRECATED } = NGINX_FACTS.sslDirectiveRemoved;
 
@@ -38,35 +37,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const directive of ctx.deployment.nginxSslDirectives ?? []) {
-      const { nginx } = directive;
-      const refuses = nginxRefusesSslDirective(nginx?.release);
-      const related: RelatedLocation[] = [
-        ...(directive.via ?? []),
-        ...(nginx ? [{ ...nginx.at, message: `the image runs nginx ${nginx.release}` }] : []),
-      ];
-      const data = { value: directive.value, removed: REMOVED, deprecated: DEPRECATED, release: nginx?.release ?? '' };
+      const release = directive.nginx?.release;
       // Before the deprecation (nginx:1.13.3, marianar97/VaicoSnakeWP) it starts without a word of warning.
-      const messageId =
-        refuses === true
-          ? 'refused'
-          : refuses === false
-            ? nginxWarnsOfSslDirective(nginx?.release) === false
-              ? 'silent'
-              : 'deprecated'
-            : 'releaseUnknown';
-      ctx.report({
-        messageId,
-        // A template may render otherwise: what it says stays a warning.
-        severity: refuses === true && !directive.template ? 'error' : 'warning',
-        data: {
-          ...data,
-          which: nginx
-            ? `The image's tag ${nginx.release} spans releases on both sides.`
-            : 'The tree names no nginx release for this file (an image tag without one, such as nginx or nginx:alpine, pulls the current release).',
-        },
-        location: directive.at,
-        related: related.length ? related : undefined,
-        fingerprint: [path.basename(directive.at.file), directive.value, nginx?.release ?? ''],
+      const taken = nginxWarnsOfSslDirective(release) === false ? 'silent' : 'deprecated';
+      reportRemovedSyntax(ctx, directive, nginxRefusesSslDirective(release), taken, {
+        removed: REMOVED,
+        deprecated: DEPRECATED,
       });
     }
   },

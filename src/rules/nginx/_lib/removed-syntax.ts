@@ -1,0 +1,40 @@
+/**
+ * How the nginx rules on removed syntax (the `ssl` directive, `listen … spdy`) report one use: an error when the image
+ * names a release that refuses it and the file is no template (it may render otherwise), else a warning whose message
+ * says what the named release does with it, or which releases refuse it when none is named.
+ */
+import * as path from 'node:path';
+import type { RelatedLocation } from '../../../core/types';
+import type { NginxRemovedSyntax } from '../../../model/deployment-records';
+import type { RuleContext } from '../../types';
+
+export function reportRemovedSyntax<MessageId extends string>(
+  ctx: RuleContext<unknown, MessageId | 'refused' | 'releaseUnknown'>,
+  use: NginxRemovedSyntax,
+  /** Whether the named release refuses it (undefined: none named, or a tag on both sides). */
+  refuses: boolean | undefined,
+  /** The message for a named release that still takes it. */
+  taken: MessageId,
+  data: Record<string, string>,
+): void {
+  const { nginx } = use;
+  const related: RelatedLocation[] = [
+    ...(use.via ?? []),
+    ...(nginx ? [{ ...nginx.at, message: `the image runs nginx ${nginx.release}` }] : []),
+  ];
+  ctx.report({
+    messageId: refuses === true ? 'refused' : refuses === false ? taken : 'releaseUnknown',
+    severity: refuses === true && !use.template ? 'error' : 'warning',
+    data: {
+      ...data,
+      value: use.value,
+      release: nginx?.release ?? '',
+      which: nginx
+        ? `The image's tag ${nginx.release} spans releases on both sides.`
+        : 'The tree names no nginx release for this file (an image tag without one, such as nginx or nginx:alpine, pulls the current release).',
+    },
+    location: use.at,
+    related: related.length ? related : undefined,
+    fingerprint: [path.basename(use.at.file), use.value, nginx?.release ?? ''],
+  });
+}

@@ -1,0 +1,95 @@
+import rule from '../../../src/rules/nginx/listen-spdy-removed';
+import { ruleTester } from '../../helpers/rule-tester';
+
+// nginx/nginx@e829392 (first in release-1.19.7) dropped the warning that skipped 'spdy' on listen since 1.9.5: from
+// 1.19.7 nginx stops at start with [emerg] invalid parameter "spdy" (measured: Debian's nginx 1.22.1, nginx -t).
+const CERT = 'ssl_certificate /etc/nginx/tls/site.crt;\n    ssl_certificate_key /etc/nginx/tls/site.key;';
+const withListen = (listen: string) => `http {\n  server {\n    listen ${listen};\n    ${CERT}\n  }\n}\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "'listen 443 ssl http2' instead", files: { 'nginx.conf': withListen('443 ssl http2') } },
+    {
+      name: 'spdy as a server name is no listen parameter',
+      files: { 'nginx.conf': `http {\n  server {\n    listen 443 ssl;\n    server_name spdy;\n    ${CERT}\n  }\n}\n` },
+    },
+    {
+      name: "a template's conditional decides whether it is rendered",
+      files: {
+        'nginx.conf.erb': `http {\n  server {\n<% if @spdy -%>\n    listen 443 ssl spdy;\n<% end -%>\n    ${CERT}\n  }\n}\n`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      // will-ob/routinating@53aaa75 reverse-proxy/sites-enabled/c.example.com: a conf.d snippet, no release named.
+      name: 'a sites-enabled snippet, no release named: a warning that says which releases refuse it',
+      files: { 'sites-enabled/c.example.com': `server {\n  listen 443 ssl spdy;\n  ${CERT}\n}\n` },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          file: 'sites-enabled/c.example.com',
+          line: 2,
+          messageIncludes: ["'listen 443 … spdy': nginx 1.19.7 and later", 'The tree names no nginx release'],
+        },
+      ],
+    },
+    {
+      name: 'the image runs nginx 1.22.1: nginx does not start',
+      files: {
+        'gw/nginx.conf': withListen('443 ssl spdy'),
+        'gw/Dockerfile': 'FROM nginx:1.22.1\nCOPY nginx.conf /etc/nginx/nginx.conf\n',
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          file: 'gw/nginx.conf',
+          line: 3,
+          messageIncludes: ['the image runs nginx 1.22.1: nginx stops at start with [emerg] invalid parameter "spdy"'],
+          related: [{ file: 'gw/Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'nginx 1.18: skipped with a warning, the next upgrade does not start',
+      files: { 'gw/nginx.conf': withListen('[::]:443 ssl spdy'), 'gw/Dockerfile': 'FROM nginx:1.18.0-alpine\n' },
+      errors: [
+        {
+          messageId: 'superseded',
+          severity: 'warning',
+          file: 'gw/nginx.conf',
+          line: 3,
+          messageIncludes: ['nginx 1.18.0, which the image runs, skips spdy with a warning'],
+        },
+      ],
+    },
+    {
+      name: 'nginx 1.9.4: SPDY is spoken by a build with its module',
+      files: { 'gw/nginx.conf': withListen('443 ssl spdy'), 'gw/Dockerfile': 'FROM nginx:1.9.4\n' },
+      errors: [{ messageId: 'spoken', severity: 'warning', file: 'gw/nginx.conf', line: 3 }],
+    },
+    {
+      name: 'nginx 1.19 spans 1.19.6, which skips it, and 1.19.7 on, which refuses it',
+      files: { 'gw/nginx.conf': withListen('443 ssl spdy'), 'gw/Dockerfile': 'FROM nginx:1.19\n' },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          file: 'gw/nginx.conf',
+          line: 3,
+          messageIncludes: ["The image's tag 1.19 spans releases on both sides"],
+        },
+      ],
+    },
+    {
+      name: 'a template on a release that refuses it: a warning, it may render otherwise',
+      files: {
+        'gw/nginx.conf.erb': withListen('<%= @port %> ssl spdy'),
+        'gw/Dockerfile': 'FROM nginx:1.27.3\nCOPY nginx.conf.erb /etc/nginx/templates/\n',
+      },
+      errors: [{ messageId: 'refused', severity: 'warning', file: 'gw/nginx.conf.erb', line: 3 }],
+    },
+  ],
+});
