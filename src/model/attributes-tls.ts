@@ -114,6 +114,11 @@ export interface BrokerUrl {
   cipherSuites?: Traced<string[]>;
   /** Its settings only the run decides (a placeholder, `sslProvider=OPENSSL`), as users name them. */
   unknownValues?: string[];
+  /**
+   * Set for Spring Boot's `spring.artemis.host` and `spring.artemis.port`, which cannot enable TLS (./broker-urls.ts):
+   * the Spring Boot release whose use of them decides it, as the project's build file names it.
+   */
+  hostAndPort?: { version: string; at: Location; by: string };
 }
 
 /**

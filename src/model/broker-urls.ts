@@ -11,14 +11,21 @@
  *   SSLSocketFactory without a broker SslContext); a `socket.*` TLS option is not modelled (unknown).
  * The host name check either client makes (Artemis's `verifyHost`, on by default from 2.18.0, ARTEMIS-3367 a741ae9994;
  * Classic's `socket.verifyHostName`) depends on the client library's release: not judged here.
+ * Spring Boot binds `spring.artemis.broker-url` only from the release knowledge `artemisBrokerUrl` names; before it, and
+ * until `artemisHostPortRemoved`, `spring.artemis.host` and `spring.artemis.port` (default 61616) make a Netty
+ * connector of those two parameters alone: a plain `tcp://host:port` (from `artemisBrokerUrl` on, only when no broker
+ * URL is set). Where the project's Spring Boot release is not known, which of them the client uses is not known:
+ * host and port are not read, and a broker URL is read as the releases that bind it do. With `spring.artemis.mode`
+ * `embedded` (or one the run decides) the client connects in the JVM (InVMConnectorFactory), to none of them.
  */
 import * as path from 'node:path';
 import { CLASSIC_TLS_SCHEMES, commaSeparated, queryParts } from '../parse/activemq';
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
-import type { BrokerUrl, ClientUrl, StoreRef, TlsTrustSettings } from './attributes';
+import type { BrokerUrl, ClientUrl, SpringBootRelease, StoreRef, TlsTrustSettings } from './attributes';
 import { traced, type PropertySource } from './java-shared';
 import type { Location } from '../core/types';
+import { springBootHas } from '../knowledge';
 import { storeRef, type TreeStores } from './store-files';
 
 /** The settings that name a broker URL, by product (relaxed binding: `brokerUrl` is `broker-url`). */
@@ -45,41 +52,104 @@ interface BrokerUrlSetting {
   product: 'artemis' | 'classic';
 }
 
-const productOf = (key: string) => BROKER_URL_KEYS[key.toLowerCase().replaceAll('-', '')];
+/** The settings of a broker connection besides the URL (Spring Boot's Artemis host and port), relaxed binding. */
+const HOST_PORT_KEYS = ['spring.artemis.host', 'spring.artemis.port'];
+const relaxed = (key: string) => key.toLowerCase().replaceAll('-', '');
+const productOf = (key: string) => BROKER_URL_KEYS[relaxed(key)];
+
+/** Spring Boot's Artemis port when `spring.artemis.port` is not set (ArtemisProperties, every release that has it). */
+const ARTEMIS_DEFAULT_PORT = 61616;
 
 /**
- * The client URLs an application's broker URL settings name (see the header): its Spring settings files', unless the
- * environment its start gives it (a Compose service's SPRING_ARTEMIS_BROKER_URL, bound by Spring's relaxed binding
- * over the files) sets the same setting: then that one.
+ * The settings among `keys` an application reads: its Spring settings files', unless the environment its start gives
+ * it (a Compose service's SPRING_ARTEMIS_BROKER_URL, bound by Spring's relaxed binding over the files) sets the same
+ * setting: then that one. A secret or a value the run decides is not one.
+ */
+function settingsIn(
+  files: readonly ParsedDocument[],
+  environment: readonly PropertySource[],
+  wanted: (key: string) => string | undefined,
+): (Omit<BrokerUrlSetting, 'product'> & { name: string })[] {
+  const fromEnvironment = environment.flatMap(({ doc, property }) => {
+    const name = wanted(property.name);
+    return name && !property.unresolved
+      ? [
+          {
+            name,
+            key: property.via ?? property.name,
+            value: property.value,
+            location: { file: doc.file.path, range: property.valueRange },
+          },
+        ]
+      : [];
+  });
+  const set = new Set(fromEnvironment.map((s) => s.name));
+  const fromFiles = files.flatMap((doc) =>
+    doc.entries.flatMap((entry) => {
+      const name = wanted(entry.key);
+      return name && !entry.secret && !set.has(name)
+        ? [{ name, key: entry.key, value: entry.value, location: entryLocation(doc, entry, 'value') }]
+        : [];
+    }),
+  );
+  return [...fromFiles, ...fromEnvironment];
+}
+
+/**
+ * The client URLs an application's broker settings name (see the header), `springBoot` the Spring Boot release its
+ * project is built with, when its build file says it.
  */
 export function brokerUrlsIn(
   files: readonly ParsedDocument[],
   environment: readonly PropertySource[],
   stores: TreeStores,
+  springBoot?: SpringBootRelease,
 ): ClientUrl[] {
-  const fromEnvironment: BrokerUrlSetting[] = environment.flatMap(({ doc, property }) => {
-    const product = productOf(property.name);
-    return product && !property.unresolved
-      ? [
-          {
-            key: property.via ?? property.name,
-            value: property.value,
-            location: { file: doc.file.path, range: property.valueRange },
-            product,
-          },
-        ]
-      : [];
-  });
-  const set = new Set(fromEnvironment.map((s) => s.product));
-  const fromFiles: BrokerUrlSetting[] = files.flatMap((doc) =>
-    doc.entries.flatMap((entry) => {
-      const product = productOf(entry.key);
-      return product && !entry.secret && !set.has(product)
-        ? [{ key: entry.key, value: entry.value, location: entryLocation(doc, entry, 'value'), product }]
-        : [];
-    }),
+  // ArtemisConnectionFactoryFactory: mode embedded connects in the JVM. Unset, it is deduced from the class path
+  // (embedded when artemis-jms-server is on it and spring.artemis.embedded.enabled): not read here (native).
+  const modes = settingsIn(files, environment, (key) =>
+    relaxed(key) === 'spring.artemis.mode' ? 'spring.artemis.mode' : undefined,
   );
-  return [...fromFiles, ...fromEnvironment].flatMap((setting) => urlsOfSetting(setting, stores));
+  const native = modes.every((mode) => mode.value.trim().toLowerCase() === 'native');
+  const brokerUrlBound = springBoot ? springBootHas('artemisBrokerUrl', springBoot.version) : undefined;
+  const urlSettings: BrokerUrlSetting[] = settingsIn(files, environment, (key) =>
+    productOf(key) ? relaxed(key) : undefined,
+  )
+    .map((s) => ({ ...s, product: productOf(s.name)! }))
+    // Before the release that binds it, Spring Boot ignores spring.artemis.broker-url.
+    .filter((s) => s.product !== 'artemis' || (native && brokerUrlBound !== false));
+  const urls = urlSettings.flatMap((setting) => urlsOfSetting(setting, stores));
+  const hostPortUsed = springBoot ? springBootHas('artemisHostPortRemoved', springBoot.version) === false : false;
+  if (!springBoot || !native || !hostPortUsed || urlSettings.some((s) => s.product === 'artemis')) return urls;
+  const hostPort = settingsIn(files, environment, (key) => HOST_PORT_KEYS.find((k) => relaxed(k) === relaxed(key)));
+  return [...urls, ...hostPortUrl(hostPort, springBoot)];
+}
+
+/** The plain `tcp://host:port` Spring Boot's spring.artemis.host and spring.artemis.port make (see the header). */
+function hostPortUrl(
+  settings: readonly { name: string; key: string; value: string; location: Location }[],
+  springBoot: SpringBootRelease,
+): ClientUrl[] {
+  const host = settings.find((s) => s.name === 'spring.artemis.host');
+  const port = settings.find((s) => s.name === 'spring.artemis.port');
+  const hostName = host?.value.trim();
+  const portValue = port ? port.value.trim() : String(ARTEMIS_DEFAULT_PORT);
+  if (!host || !hostName || !/^[A-Za-z0-9.-]+$/.test(hostName) || !/^\d+$/.test(portValue)) return [];
+  return [
+    {
+      url: `tcp://${hostName}:${portValue}`,
+      scheme: 'tcp',
+      host: hostName.toLowerCase(),
+      port: Number(portValue),
+      location: host.location,
+      key: port ? `${host.key} and ${port.key}` : host.key,
+      broker: {
+        product: 'artemis',
+        tls: false,
+        hostAndPort: { version: springBoot.version, at: springBoot.at, by: springBoot.by },
+      },
+    },
+  ];
 }
 
 /** The client URLs of one broker URL setting. */

@@ -110,6 +110,10 @@ export const javaAppContributor: ModelContributor = {
       };
       // A spring.config.location without a classpath location: the packaged files are not what the app reads.
       const springFiles = packagedConfigReplaced(start) ? [] : group.spring;
+      const springBoot = commonRelease(
+        group.spring.map((d) => d.file.path),
+        releaseOf,
+      );
       const urls = restClientUrls(
         ctx,
         {
@@ -119,15 +123,14 @@ export const javaAppContributor: ModelContributor = {
           plainJvm: group.spring.length > 0 || group.jvm.length > 0 || group.mp.some(ownServerSettings),
           name: appName ? appName.value : label,
         },
-        [...springFiles.flatMap(urlsIn), ...brokerUrlsIn(springFiles, springEnvironment, treeStoresOf(ctx))],
+        [
+          ...springFiles.flatMap(urlsIn),
+          ...brokerUrlsIn(springFiles, springEnvironment, treeStoresOf(ctx), springBoot),
+        ],
       );
       // A group with MicroProfile Config alone is an application only when its REST clients call somewhere.
       if (clientOnly && urls.length === 0) continue;
       const documents = [...group.spring, ...group.jvm, ...group.mp];
-      const springBoot = commonRelease(
-        group.spring.map((d) => d.file.path),
-        releaseOf,
-      );
       const client: Component = {
         id: `java.app:${label}`,
         type: 'java.app',

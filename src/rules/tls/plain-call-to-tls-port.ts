@@ -1,5 +1,6 @@
 import type { RelatedLocation } from '../../core/types';
 import { NGINX_FACTS } from '../../knowledge/openssl';
+import { springBootSince } from '../../knowledge';
 import { TOMCAT_PLAIN_REQUEST_TO_TLS as TOMCAT } from '../../knowledge/tomcat';
 import type { Component, PlainCallToTls } from '../../model/types';
 import { defineRule } from '../types';
@@ -32,6 +33,8 @@ function answerOf(server: Component): string {
 /** How to fix it from the caller's side. */
 function fixOf(call: PlainCallToTls, scheme: string): string {
   const broker = call.url.broker;
+  if (broker?.hostAndPort)
+    return `Spring Boot's spring.artemis.host and spring.artemis.port make a connector of host and port alone, which cannot enable TLS: set spring.artemis.broker-url=tcp://${call.url.host}:${call.url.port}?sslEnabled=true instead (bound from Spring Boot ${springBootSince('artemisBrokerUrl')} on; the JVM, or the URL's trustStorePath, must trust the broker's certificate), or call an acceptor that serves it plain`;
   if (broker?.product === 'artemis')
     return "Add sslEnabled=true to the URL (the JVM, or the URL's trustStorePath, must trust the broker's certificate), or call an acceptor that serves it plain";
   if (broker)
@@ -97,6 +100,14 @@ export default defineRule({
         { ...call.port.at, message: `port ${call.port.port}: TLS only (${call.port.setting})` },
         ...(call.service
           ? [{ ...call.service.at, message: `Compose service ${call.service.name} runs this server's configuration` }]
+          : []),
+        ...(call.url.broker?.hostAndPort
+          ? [
+              {
+                ...call.url.broker.hostAndPort.at,
+                message: `Spring Boot ${call.url.broker.hostAndPort.version} (${call.url.broker.hostAndPort.by}) connects with spring.artemis.host and spring.artemis.port`,
+              },
+            ]
           : []),
         // A broker URL the application's environment sets (SPRING_ARTEMIS_BROKER_URL): where the application is.
         ...(caller && call.url.broker && caller.location.file !== call.url.location.file

@@ -41,6 +41,20 @@ const brokerProject = (settings: string, broker: { artemis?: string; classic?: s
     : {}),
 });
 
+/** The app's pom.xml naming its Spring Boot release (the Maven parent). */
+const bootPom = (version: string) => ({
+  'app/pom.xml': `<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>${version}</version>\n  </parent>\n</project>\n`,
+});
+
+/**
+ * Spring Boot's spring.artemis.host and spring.artemis.port to the TLS acceptor on 61617, with the app's Spring Boot
+ * release (none: its build file does not say) and more settings.
+ */
+const hostPort = (boot: string | undefined, more = '') => ({
+  ...brokerProject(`spring.artemis.host=broker\nspring.artemis.port=61617\n${more}`, { artemis: 'sslEnabled=true' }),
+  ...(boot ? bootPom(boot) : {}),
+});
+
 /** An nginx front whose location (line 4) holds `pass`. */
 const front = (pass: string, before = '') => `${before}server {\n  listen 80;\n  location / {\n    ${pass};\n  }\n}\n`;
 
@@ -64,6 +78,26 @@ ruleTester(rule, {
       files: brokerProject('spring.artemis.broker-url=tcp://broker:61617?sslEnabled=true\n', {
         artemis: 'sslEnabled=true',
       }),
+    },
+    // spring-projects/spring-boot v2.7.0 ArtemisConnectionFactoryFactory: the broker URL or tcp://localhost:61616 only.
+    { name: 'spring.artemis.host and port on Spring Boot 2.7.18: not read', files: hostPort('2.7.18') },
+    // Which of them the client uses depends on the release (host and port until 2.6, never from 2.7): not guessed.
+    { name: 'spring.artemis.host and port, the Spring Boot release unknown: not read', files: hostPort(undefined) },
+    // From 2.5.0 a broker URL wins over host and port (newNativeConnectionFactory falls back to them without one).
+    {
+      name: 'spring.artemis.host and port beside a TLS broker URL on Spring Boot 2.6.15: the URL is used',
+      files: hostPort('2.6.15', 'spring.artemis.broker-url=tcp://broker:61617?sslEnabled=true\n'),
+    },
+    // ArtemisConnectionFactoryFactory (every release): mode embedded connects in the JVM, to no URL.
+    {
+      name: 'Artemis broker URL without sslEnabled=true, spring.artemis.mode=embedded: no network call',
+      files: brokerProject('spring.artemis.mode=embedded\nspring.artemis.broker-url=tcp://broker:61617\n', {
+        artemis: 'sslEnabled=true',
+      }),
+    },
+    {
+      name: 'spring.artemis.host and port on Spring Boot 2.4.13, spring.artemis.mode a placeholder: not read',
+      files: hostPort('2.4.13', 'spring.artemis.mode=${ARTEMIS_MODE}\n'),
     },
     {
       name: 'Artemis broker URL to a plain acceptor',
@@ -194,6 +228,32 @@ ruleTester(rule, {
         },
       ],
     },
+    // spring-projects/spring-boot v2.4.13 ArtemisConnectionFactoryFactory: a NettyConnectorFactory of host and port only.
+    ...[
+      ['2.4.13', ''],
+      // Before 2.5.0 Spring Boot binds no spring.artemis.broker-url: host and port decide.
+      ['2.3.12.RELEASE', 'spring.artemis.broker-url=tcp://broker:61617?sslEnabled=true\n'],
+      ['2.6.15', ''],
+    ].map(([boot, more]) => ({
+      name: `spring.artemis.host and port to an acceptor with sslEnabled=true on Spring Boot ${boot}${more ? ' (its broker URL unbound)' : ''}`,
+      files: hostPort(boot, more),
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'app/src/main/resources/application.properties',
+          line: 1,
+          messageIncludes: [
+            'Artemis tcp:// (no TLS) to tcp://broker:61617 (spring.artemis.host and spring.artemis.port)',
+            'set spring.artemis.broker-url=tcp://broker:61617?sslEnabled=true instead (bound from Spring Boot 2.5.0 on',
+          ],
+          related: [
+            { file: 'broker/broker.xml', line: 4 },
+            { file: 'compose.yaml', line: 7 },
+            { file: 'app/pom.xml', line: 5 },
+          ],
+        },
+      ],
+    })),
     {
       name: "a Compose service's SPRING_ARTEMIS_BROKER_URL (plain) over the settings file's TLS URL: the environment wins",
       files: {
