@@ -1,6 +1,7 @@
 /**
  * The ActiveMQ brokers a Spring Boot application calls: `spring.artemis.broker-url` (Artemis's JMS client,
- * ArtemisConnectionFactoryFactory) and `spring.activemq.broker-url` (ActiveMQ Classic's). Each member of the URL is a
+ * ArtemisConnectionFactoryFactory) and `spring.activemq.broker-url` (ActiveMQ Classic's); and those a JMS client's
+ * jndi.properties names (jndiBrokerUrls). Each member of the URL is a
  * client URL (./java-links.ts links it to the in-tree broker listener on its host and port):
  * - Artemis: `tcp://host:port?…`, or a list `(tcp://a:61617,tcp://b:61617)?…` whose query applies to every member (the
  *   query after the last `?`, split at `&` and `;`: apache/activemq-artemis@2.44.0 URISupport.parseQuery). TLS when
@@ -20,6 +21,7 @@
  */
 import * as path from 'node:path';
 import { CLASSIC_TLS_SCHEMES, commaSeparated, queryParts } from '../parse/activemq';
+import type { ActiveMqJndiData } from '../parse/activemq-jndi';
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { BrokerUrl, ClientUrl, SpringBootRelease, StoreRef, TlsTrustSettings } from './attributes';
@@ -123,6 +125,34 @@ export function brokerUrlsIn(
   if (!springBoot || !native || !hostPortUsed || urlSettings.some((s) => s.product === 'artemis')) return urls;
   const hostPort = settingsIn(files, environment, (key) => HOST_PORT_KEYS.find((k) => relaxed(k) === relaxed(key)));
   return [...urls, ...hostPortUrl(hostPort, springBoot)];
+}
+
+/**
+ * The broker URLs of ActiveMQ clients' jndi.properties (../parse/activemq-jndi.ts): Artemis's
+ * `java.naming.provider.url` and each `connectionFactory.<name>`; Classic's `java.naming.provider.url`, which a
+ * connection factory's `connection.<name>.java.naming.provider.url` replaces for it, and without one its
+ * `connection.<name>.brokerURL` (ActiveMQConnectionFactory.buildFromProperties reads the provider URL first).
+ */
+export function jndiBrokerUrls(docs: readonly ParsedDocument<ActiveMqJndiData>[], stores: TreeStores): ClientUrl[] {
+  return docs.flatMap((doc) => {
+    const { product } = doc.data;
+    const entries = doc.entries.filter((e) => e.value.trim() !== '');
+    const provider = entries.filter((e) => e.key === 'java.naming.provider.url');
+    const own =
+      product === 'artemis'
+        ? entries.filter((e) => e.key.startsWith('connectionFactory.'))
+        : entries.filter(
+            (e) =>
+              /^connection\.[^.]+\.java\.naming\.provider\.url$/.test(e.key) ||
+              (provider.length === 0 && /^connection\.[^.]+\.brokerURL$/.test(e.key)),
+          );
+    return [...provider, ...own].flatMap((entry) =>
+      urlsOfSetting(
+        { key: entry.key, value: entry.value, location: entryLocation(doc, entry, 'value'), product },
+        stores,
+      ),
+    );
+  });
 }
 
 /** The plain `tcp://host:port` Spring Boot's spring.artemis.host and spring.artemis.port make (see the header). */

@@ -13,7 +13,8 @@ import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
-import { brokerUrlsIn } from './broker-urls';
+import { brokerUrlsIn, jndiBrokerUrls } from './broker-urls';
+import { ACTIVEMQ_JNDI_KIND, type ActiveMqJndiData } from '../parse/activemq-jndi';
 import type { ModelContext, ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
 import { dockerfileJavaEvidence } from './dockerfile-java';
@@ -58,10 +59,16 @@ export const javaAppContributor: ModelContributor = {
     const releaseOf = springBootReleases(ctx.deployment.documents, ctx.deployment.root);
     const groups = new Map<
       string,
-      { spring: ParsedDocument<SpringConfigData>[]; jvm: ParsedDocument[]; mp: ParsedDocument[]; tomcat: boolean }
+      {
+        spring: ParsedDocument<SpringConfigData>[];
+        jvm: ParsedDocument[];
+        mp: ParsedDocument[];
+        jndi: ParsedDocument<ActiveMqJndiData>[];
+        tomcat: boolean;
+      }
     >();
     const groupFor = (key: string) => {
-      if (!groups.has(key)) groups.set(key, { spring: [], jvm: [], mp: [], tomcat: false });
+      if (!groups.has(key)) groups.set(key, { spring: [], jvm: [], mp: [], jndi: [], tomcat: false });
       return groups.get(key)!;
     };
     for (const doc of ctx.deployment.documents) {
@@ -74,6 +81,8 @@ export const javaAppContributor: ModelContributor = {
         if (doc.kind !== 'dockerfile' || dockerfileJavaEvidence(doc.data as DockerfileData))
           groupFor(key).jvm.push(doc);
       } else if (doc.kind === 'microprofile.config' && !onTestClasspath(ctx, doc.file.path)) groupFor(key).mp.push(doc);
+      else if (doc.kind === ACTIVEMQ_JNDI_KIND && !onTestClasspath(ctx, doc.file.path))
+        groupFor(key).jndi.push(doc as ParsedDocument<ActiveMqJndiData>);
       else if (doc.kind === 'tomcat.server-xml' || doc.kind.startsWith('nginx.')) groupFor(key).tomcat = true;
     }
     // A Spring Cloud Config server's files configure the client apps it serves (./spring-config-server.ts).
@@ -86,8 +95,10 @@ export const javaAppContributor: ModelContributor = {
     for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const sources = properties.get(key) ?? [];
       const clientOnly = group.spring.length === 0 && (group.tomcat || group.jvm.length === 0);
-      const first = group.spring[0] ?? group.jvm[0] ?? group.mp[0];
-      if (!first || (clientOnly && group.mp.length === 0)) continue; // a group exists because a document was put in it
+      const first = group.spring[0] ?? group.jvm[0] ?? group.mp[0] ?? group.jndi[0];
+      // A group exists because a document was put in it; MicroProfile or JNDI settings alone make a client when they
+      // name where it calls.
+      if (!first || (clientOnly && group.mp.length === 0 && group.jndi.length === 0)) continue;
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
       const started = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources, key);
@@ -126,11 +137,12 @@ export const javaAppContributor: ModelContributor = {
         [
           ...springFiles.flatMap(urlsIn),
           ...brokerUrlsIn(springFiles, springEnvironment, treeStoresOf(ctx), springBoot),
+          ...jndiBrokerUrls(group.jndi, treeStoresOf(ctx)),
         ],
       );
       // A group with MicroProfile Config alone is an application only when its REST clients call somewhere.
       if (clientOnly && urls.length === 0) continue;
-      const documents = [...group.spring, ...group.jvm, ...group.mp];
+      const documents = [...group.spring, ...group.jvm, ...group.mp, ...group.jndi];
       const client: Component = {
         id: `java.app:${label}`,
         type: 'java.app',

@@ -29,6 +29,7 @@ import { jbossServerFormat } from './jboss';
 import { kafkaPropertiesFormat } from './kafka-properties';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
+import { activemqJndiFormat } from './activemq-jndi';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -56,6 +57,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   libertyVariablesFormat,
   microprofileConfigFormat,
   kafkaPropertiesFormat,
+  activemqJndiFormat,
   jaasFormat,
   jvmOptionsFormat,
   systemdFormat,

@@ -260,3 +260,55 @@ describe('ActiveMQ broker URLs of a Spring application', () => {
     expected.forEach((want, i) => expect(found[i]).toMatchObject(want));
   });
 });
+
+describe("ActiveMQ broker URLs of a JMS client's jndi.properties", () => {
+  /** The broker URLs (and the keys naming them) the application's model reads from `jndi.properties` at `file`. */
+  const urls = (text: string, file = 'app/src/main/resources/jndi.properties') =>
+    modelOf({ [file]: text, 'app/Dockerfile': 'FROM eclipse-temurin:21-jre\nCMD ["java", "-jar", "/app.jar"]\n' })
+      .components.flatMap((c) => (c.type === 'java.app' ? c.attributes.urls : []))
+      .filter((u) => u.broker)
+      .map((u) => `${u.key}=${u.url} ${u.broker?.product} ${u.broker?.tls ? 'tls' : 'plain'}`);
+  const ARTEMIS = 'java.naming.factory.initial=org.apache.activemq.artemis.jndi.ActiveMQInitialContextFactory\n';
+  const CLASSIC = 'java.naming.factory.initial = org.apache.activemq.jndi.ActiveMQInitialContextFactory\n';
+
+  it.each<[string, string, string[], string]>([
+    [
+      // apache/activemq-artemis@2.44.0 ActiveMQInitialContextFactory: the provider URL and each connectionFactory.<name>.
+      'Artemis: java.naming.provider.url and connectionFactory.<name>',
+      `${ARTEMIS}java.naming.provider.url=tcp://a:61616\nconnectionFactory.Secure=tcp://b:61617?sslEnabled=true\nqueue.queue/q=q\n`,
+      ['java.naming.provider.url=tcp://a:61616 artemis plain', 'connectionFactory.Secure=tcp://b:61617 artemis tls'],
+      '',
+    ],
+    [
+      // apache/activemq@activemq-6.1.6: connection.<name>.java.naming.provider.url replaces the provider URL for one.
+      'Classic: the provider URL, and one connection factory’s own provider URL',
+      `${CLASSIC}java.naming.provider.url=failover:(ssl://a:61617)\nconnectionFactoryNames=cf, other\nconnection.other.java.naming.provider.url=tcp://b:61616\nconnection.cf.brokerURL=tcp://c:61616\n`,
+      [
+        'java.naming.provider.url=ssl://a:61617 classic tls',
+        'connection.other.java.naming.provider.url=tcp://b:61616 classic plain',
+      ],
+      '',
+    ],
+    [
+      // ActiveMQConnectionFactory.buildFromProperties: brokerURL only without a provider URL.
+      'Classic: a connection factory’s brokerURL when no provider URL is set',
+      `${CLASSIC}connectionFactoryNames=cf\nconnection.cf.brokerURL=nio+ssl://c:61618\n`,
+      ['connection.cf.brokerURL=nio+ssl://c:61618 classic tls'],
+      '',
+    ],
+    [
+      'another initial context factory: not an ActiveMQ client',
+      'java.naming.factory.initial=com.sun.jndi.ldap.LdapCtxFactory\njava.naming.provider.url=ldap://a:389\n',
+      [],
+      '',
+    ],
+    [
+      'a test resource configures tests only',
+      `${ARTEMIS}java.naming.provider.url=tcp://a:61616\n`,
+      [],
+      'app/src/test/resources/jndi.properties',
+    ],
+  ])('%s', (_name, text, expected, file) => {
+    expect(urls(text, file || undefined)).toEqual(expected);
+  });
+});

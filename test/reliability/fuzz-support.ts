@@ -43,6 +43,10 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     '// accounts\nKafkaServer {\n  org.apache.kafka.common.security.plain.PlainLoginModule required\n  username="admin" password="a b" user_admin=\'x\';\n};\n/* zk */ Client { x.DigestLoginModule required password="${ZK_PW}"; };\n',
   '/seed/artemis/etc/broker.xml':
     '<configuration xmlns="urn:activemq">\n<core xmlns="urn:activemq:core"><acceptors>\n<acceptor name="ssl">tcp://0.0.0.0:61617?sslEnabled=true;keyStorePath=b.ks&amp;enabledProtocols=TLSv1.2,${P:TLSv1.3};needClientAuth=true</acceptor>\n<acceptor>(tcp://a,tcp://b:x)?</acceptor>\n</acceptors></core></configuration>\n',
+  '/seed/jms-client/src/main/resources/jndi.properties':
+    'java.naming.factory.initial = org.apache.activemq.artemis.jndi.ActiveMQInitialContextFactory\nconnectionFactory.cf=(tcp://a:61617,tcp://b:)?sslEnabled=true;trustStorePath=${T}&enabledProtocols=TLSv1.2,\\\n TLSv1.3\njava.naming.provider.url=tcp://[::1]:61616?\nqueue.q=q\n',
+  '/seed/classic-client/jndi.properties':
+    'java.naming.factory.initial:org.apache.activemq.jndi.ActiveMQInitialContextFactory\njava.naming.provider.url=failover:(ssl://a:61617?socket.enabledProtocols=TLSv1.2,tcp://b:61616)\nconnectionFactoryNames = cf, xa\nconnection.cf.brokerURL=nio+ssl://c:61618\nconnection.xa.java.naming.provider.url=\n',
   '/seed/activemq/conf/activemq.xml':
     '<beans xmlns="http://www.springframework.org/schema/beans">\n<broker xmlns="http://activemq.apache.org/schema/core"><sslContext><sslContext keyStore="file:${activemq.conf}/b.ks" trustStore="t.ts"/></sslContext>\n<transportConnectors><transportConnector name="s" uri="stomp+nio+ssl://0.0.0.0:61614?transport.enabledProtocols=TLSv1.2&amp;needClientAuth=true&amp;=x&amp;"/><transportConnector uri="ssl://[::]:"/></transportConnectors></broker></beans>\n',
   '/seed/haproxy/crt-list.txt':

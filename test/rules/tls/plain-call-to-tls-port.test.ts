@@ -255,6 +255,31 @@ ruleTester(rule, {
       ],
     })),
     {
+      // apache/activemq@activemq-6.1.6 ActiveMQInitialContextFactory: every connection factory calls the provider URL.
+      name: "a JMS client's jndi.properties (ActiveMQ Classic) whose provider URL calls an ssl:// connector plain",
+      files: {
+        ...brokerProject('', { classic: 'ssl://0.0.0.0:61617' }),
+        'app/src/main/resources/jndi.properties':
+          'java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory\njava.naming.provider.url=failover:(tcp://broker:61617)\n',
+      },
+      errors: [
+        {
+          messageId: 'plain',
+          file: 'app/src/main/resources/jndi.properties',
+          line: 2,
+          messageIncludes: [
+            'ActiveMQ tcp:// (no TLS) to tcp://broker:61617 (java.naming.provider.url)',
+            'Call ssl://broker:61617',
+          ],
+          related: [
+            { file: 'broker/activemq.xml', line: 4 },
+            { file: 'compose.yaml', line: 7 },
+            { file: 'app/src/main/resources/application.properties', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       name: "a Compose service's SPRING_ARTEMIS_BROKER_URL (plain) over the settings file's TLS URL: the environment wins",
       files: {
         ...brokerProject('spring.artemis.broker-url=tcp://broker:61617?sslEnabled=true\n', {
