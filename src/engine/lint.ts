@@ -6,7 +6,7 @@ import { discover, type DiscoveredDeployment } from '../discover/discover';
 import { deriveDeployment, emptyDerived } from '../derive/derive';
 import type { DerivedDeployment } from '../derive/types';
 import { buildModel } from '../model/build';
-import { ACCESS_WORDS } from '../model/mq-access';
+import { ACCESS_WORDS } from '../model/mq-access-words';
 import { problemFinding, type ParsedDocument } from '../parse/types';
 import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
 import { ALL_RULES } from '../rules';

@@ -6,7 +6,8 @@
  * a `.jar`/`.war` copied in or started, a JVM option variable. A base image lint-deploy cannot read (a private
  * registry's) with none of these is not taken for Java: nothing in the tree says it is.
  */
-import { heldCommands, heldCopies, runtimeStages, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, heldCopies, runtimeStages } from '../parse/dockerfile-stages';
 
 /**
  * Image names that hold a JVM: JDK distributions (the images of src/knowledge/data/jdk-locations.json but IBM MQ's,

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { jdkFromArchive, type NamedJdk } from '../knowledge';
-import { heldCommands, heldCopies, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, heldCopies } from '../parse/dockerfile-stages';
 import type { StageVariables } from '../parse/dockerfile-copies';
 import { simpleCommands } from '../parse/shell-commands';
 import type { Range } from '../core/types';

@@ -3,7 +3,8 @@ import type { Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { ParsedDocument } from '../parse/types';
 import { jdkFromImage, jdkFromPath, jlinkEcProvider, parseJavaVersion, type NamedJdk } from '../knowledge';
-import { heldCopies, imageStage, joinedText, runtimeStages, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCopies, imageStage, joinedText, runtimeStages } from '../parse/dockerfile-stages';
 import { jsonWords, substituteVariables, type DockerCopy } from '../parse/dockerfile-copies';
 import { simpleCommands } from '../parse/shell-commands';
 

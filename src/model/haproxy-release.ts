@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { HaproxyData } from '../parse/haproxy';
-import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ComposeData } from '../parse/compose';
 import {
   haproxyReadsSeparateKeyFile,

@@ -10,7 +10,8 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { systemCaStoreOf } from '../knowledge';
-import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
 import { homeFileCopy } from './image-home-files';
 import { systemStoreCopy } from './image-system-store';
 import type { ParsedDocument } from '../parse/types';

@@ -11,7 +11,8 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { jdkFromImage, systemCaStoreOf } from '../knowledge';
-import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import { simpleCommands } from '../parse/shell-commands';
 import type { ParsedDocument } from '../parse/types';
 import { isKeystoreDocument } from '../parse/keystore/format';

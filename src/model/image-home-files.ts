@@ -14,7 +14,8 @@ import {
   type SystemJavaStore,
 } from '../knowledge';
 import type { DockerCopy } from '../parse/dockerfile-copies';
-import { heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import type { ParsedDocument } from '../parse/types';
 import type { RunMemo } from '../core/run-memo';
 import { installedJdks } from './runtime-named';

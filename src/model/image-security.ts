@@ -15,7 +15,7 @@ import type { ParsedDocument } from '../parse/types';
 import { effectiveJdkTls, splitAlgorithmList } from '../knowledge';
 import type { JavaRuntime } from './types';
 import type { DockerfileData } from '../parse/dockerfile';
-import { heldCommands } from '../parse/dockerfile';
+import { heldCommands } from '../parse/dockerfile-stages';
 import { simpleCommands } from '../parse/shell-commands';
 import { FIRST_SECURITY_PROVIDER } from '../parse/jdk';
 import { securityFileCopy, withSecurityFile, type ImageTreeFiles } from './image-security-copy';

@@ -8,7 +8,8 @@
  */
 import * as path from 'node:path';
 import { jdkFromImage, systemCaStoreOfPackage, type SystemCaStore } from '../knowledge';
-import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import type { DockerCopy } from '../parse/dockerfile-copies';
 import { simpleCommands } from '../parse/shell-commands';
 import type { ParsedDocument } from '../parse/types';

@@ -12,7 +12,8 @@
  * `envToProps "CONNECT_"`; debezium/container-images@11ff531 connect-base/3.8/docker-entrypoint.sh).
  */
 import type { ComposeData, ComposeService } from '../parse/compose';
-import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';

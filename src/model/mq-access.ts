@@ -1,8 +1,8 @@
 import type { Location, RelatedLocation } from '../core/types';
+import { describePaths } from './mq-access-words';
 import { isMqAdminUser, mqAuthinfoDefault, mqInboundChannelType, mqQmgrDefault } from '../knowledge';
 import type { MqscData, MqscObjects, MqscParam } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
-import type { ChlauthRecord } from './mq-chlauth';
 import {
   blockUserRecord,
   chlauthState,
@@ -12,67 +12,11 @@ import {
   orderedMappingRecords,
   paramLocation,
 } from './mq-chlauth';
+import type { AccessPath, ChannelAccess } from './mq-access-types';
+import type { ChlauthRecord } from './mq-chlauth';
 import type { Provenance, Traced } from './types';
 
-/**
- * The queue manager's access decision for one inbound channel, as MQ takes it: BLOCKADDR at the listener,
- * then the mapping record (SSLPEERMAP/USERMAP/QMGRMAP/ADDRESSMAP) of the most specific channel profile,
- * then the channel's MCAUSER (USERSRC(CHANNEL)) or the peer's own identity, then the BLOCKUSER record of the
- * most specific profile; CONNAUTH decides whether a password is checked. The peer's address, certificate
- * and asserted user are not in the tree, so every way in is listed with what a peer needs to take it.
- */
-export type IdentityKind = 'fixed' | 'client' | 'mca' | 'blocked' | 'unknown';
-
-export interface AccessPath {
-  /** The mapping record that decides this way in; undefined when no record matches (the channel's own settings). */
-  record?: ChlauthRecord;
-  /** What a peer must present: nothing (anyone reaching the listener), an address, a client user id, a queue manager name, a certificate. */
-  needs: string[];
-  needsCertificate: boolean;
-  identity: { kind: IdentityKind; user?: string; from?: Provenance };
-  /** A record that would refuse this way in but only warns (WARN(YES)). */
-  warnOnly?: ChlauthRecord;
-  /** The BLOCKUSER record that refuses this path's identity, or refuses administrators asserting their id. */
-  blockUser?: ChlauthRecord;
-  /** An administrative identity gets in through this path. */
-  admin: boolean;
-  /** Password check this path's identity faces: 'all' (everyone), 'admin' (privileged users only), 'none', 'unknown'. */
-  password: 'all' | 'admin' | 'none' | 'unknown';
-  /** The record's CHCKCLNT that raised the check, when any. */
-  passwordFrom?: Provenance;
-}
-
-export interface ChannelAccess {
-  channel: string;
-  chltype: string;
-  chlauth: Traced<string>;
-  connauth: { authinfo: Traced<string>; chckclnt?: Traced<string>; adoptctx?: Traced<string> };
-  tls: { enabled: boolean; certificateRequired: boolean; unknown: boolean };
-  /** SCYEXIT named on the channel: the exit may change or refuse the identity, so the outcome is unknown. */
-  exit?: Traced<string>;
-  blockAll?: ChlauthRecord;
-  /**
-   * Records that may or may not match the channel (a template placeholder in the record's profile or the channel's
-   * name) and would change this decision if they did: the decision holds only if none of them matches.
-   */
-  uncertain: ChlauthRecord[];
-  /**
-   * Whether the channel's name decides its access: another value of a templated name (another literal name) could
-   * match a record that changes the decision. False, the name is context: no record a name can match changes it.
-   */
-  nameDecides: boolean;
-  /** A record whose matching values are template placeholders: every way in after it is unknown. */
-  templatedRecord?: ChlauthRecord;
-  paths: AccessPath[];
-  /** Administrators get in without a certificate and without a password on some path. */
-  adminWithoutSecret: boolean;
-  /** Defaults of a new queue manager that the verdict rests on (empty = every deciding input is written in the tree). */
-  assumed: string[];
-  /** Every location whose content decides the verdict (QMGR CHLAUTH, records, AUTHINFO, MCAUSER…). */
-  deciding: RelatedLocation[];
-  /** The results in words: "runs as app", "client-asserted user", "blocked", "administrator (mqm) possible", "password checked", "unknown (exit)". */
-  results: string[];
-}
+export type { AccessPath, ChannelAccess } from './mq-access-types';
 
 /** What a channel definition says, with where (DEFINE/ALTER in the tree, or the shipped default object). */
 export interface ChannelInput {
@@ -375,58 +319,6 @@ function connauthOf(objects: MqscObjects, file: string, useDefault: boolean): Ch
 
 function describe(a: ChannelAccess): string[] {
   return a.exit ? [`unknown (exit ${a.exit.value})`] : describePaths(a);
-}
-
-/**
- * The fixed words a channel's ways in are described with. They hold no text of the tree, so the secret masker
- * leaves them whole (a sample password `password` must not turn "password checked" into "*** checked").
- */
-export const ACCESS_WORDS = {
-  blocked: 'blocked',
-  othersBlocked: 'anyone else blocked',
-  client: 'client-asserted user',
-  mca: 'runs as the queue manager user (mqm)',
-  unknown: 'unknown identity',
-  admin: 'administrator (mqm) possible',
-  mcaPassword: 'no password (queue manager channel)',
-  noPassword: 'password not checked',
-  password: 'password checked',
-  adminPassword: 'password checked for administrators',
-} as const;
-
-/** The ways in as words, ignoring a security exit (what the channel admits unless the exit refuses or remaps). */
-export function describePaths(a: ChannelAccess): string[] {
-  const words = ACCESS_WORDS;
-  if (a.blockAll) return [words.blocked];
-  const out: string[] = [];
-  for (const p of a.paths) {
-    const via = p.needs.length ? ` (${p.needs.join(', ')})` : '';
-    const id = p.identity;
-    // The catch-all way in after narrower ones (the back-stop `ADDRESSMAP('*') USERSRC(NOACCESS)`): everyone else.
-    const catchAll = p.needs.length === 0 && a.paths.length > 1;
-    let text =
-      id.kind === 'blocked'
-        ? catchAll
-          ? words.othersBlocked
-          : words.blocked
-        : id.kind === 'fixed'
-          ? `runs as ${id.user}`
-          : id.kind === 'client'
-            ? words.client
-            : id.kind === 'mca'
-              ? words.mca
-              : words.unknown;
-    if (p.admin) text += `, ${words.admin}`;
-    if (id.kind === 'mca') text += `, ${words.mcaPassword}`;
-    else if (id.kind !== 'blocked' && p.password !== 'unknown')
-      text += `, ${p.password === 'none' ? words.noPassword : p.password === 'all' ? words.password : words.adminPassword}`;
-    out.push(text + via);
-  }
-  if (a.templatedRecord)
-    out.push(`unknown (template in SET CHLAUTH('${a.templatedRecord.profile}') ${a.templatedRecord.type})`);
-  // Said as the condition the ways in above hold under: a template value could make the record match.
-  for (const r of a.uncertain) out.push(`unless SET CHLAUTH('${r.profile}') ${r.type} matches ${a.channel}`);
-  return out;
 }
 
 function dedupe(locations: RelatedLocation[]): RelatedLocation[] {

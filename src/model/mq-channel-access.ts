@@ -2,13 +2,8 @@ import { sameStart, type RelatedLocation } from '../core/types';
 import { mqQmgrDefault } from '../knowledge';
 import type { MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
-import {
-  decideChannelAccess,
-  describePaths,
-  type AccessOverrides,
-  type ChannelAccess,
-  type ChannelInput,
-} from './mq-access';
+import { decideChannelAccess, type AccessOverrides, type ChannelAccess, type ChannelInput } from './mq-access';
+import { describePaths } from './mq-access-words';
 import {
   chlauthState,
   effectiveChlauthRecords,

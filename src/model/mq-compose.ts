@@ -10,7 +10,8 @@
  */
 import type { ParsedDocument } from '../parse/types';
 import type { ComposeData } from '../parse/compose';
-import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import { mqReleaseFromImage } from '../knowledge';
 import type { MqQueueManagerFacts } from './attributes';
 import { builtDockerfile } from './compose-mounts';

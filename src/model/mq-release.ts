@@ -7,7 +7,8 @@
  */
 import * as path from 'node:path';
 import { isMqImage, mqReenablingSwitches, mqReleaseFromImage, mqReleaseFromOperatorVersion } from '../knowledge';
-import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ParsedDocument } from '../parse/types';
 import type { LintConfig } from '../core/config';
 import { componentGlobs, relativePosix } from './paths';

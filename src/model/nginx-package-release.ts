@@ -7,7 +7,8 @@
  */
 import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
-import { heldCommands, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCommands } from '../parse/dockerfile-stages';
 import { substituteVariables } from '../parse/dockerfile-copies';
 import { simpleCommands } from '../parse/shell-commands';
 

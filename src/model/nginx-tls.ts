@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { ParsedDocument } from '../parse/types';
-import { runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import {
   assumedOpensslSeries,

@@ -7,7 +7,8 @@ import {
   sameDefaultsEveryUpdate,
   type NamedJdk,
 } from '../knowledge';
-import { heldCommands, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
 import { simpleCommands } from '../parse/shell-commands';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';

@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { heldCommands, heldCopies, runtimeStage, type DockerfileData } from '../parse/dockerfile';
+import { type DockerfileData } from '../parse/dockerfile';
+import { heldCommands, heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import type { DockerCopy } from '../parse/dockerfile-copies';
 import type { ParsedDocument } from '../parse/types';
 import { officialTomcatWebapps } from '../knowledge/tomcat';

@@ -4,19 +4,13 @@ import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
 import { officialTomcatImageBase } from '../knowledge/tomcat';
-import {
-  basenameOf,
-  lineOffsets,
-  logicalLines,
-  propertyEntries,
-  type JvmOptionsData,
-  type JvmProperty,
-} from './java/jvm-args';
+import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { scanLaunchProperties, type LaunchProperties } from './java/java-launch';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import { runSecretEntries } from './dockerfile-run-secrets';
+import { envPairs, REMOVED_LINE, withoutRemovedLines, type EnvPair } from './dockerfile-lines';
 import { hereDocumentsEnd } from './dockerfile-heredocs';
 import { nextWorkdir, parseCopy, substituteVariables, type DockerCopy, type StageVariables } from './dockerfile-copies';
 
@@ -343,88 +337,8 @@ function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
   return -1;
 }
 
-/** `ENV K=V K2="V 2"` or the legacy `ENV K V`, with the offsets of keys and values. */
-interface EnvPair {
-  key: string;
-  value: string;
-  keyStart: number;
-  valueStart: number;
-}
-
-function envPairs(args: string, argsStart: number): EnvPair[] {
-  if (/^[A-Za-z_]\w*=/.test(args)) {
-    return [...args.matchAll(/([A-Za-z_]\w*)=("((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s\\]|\\.)*))/g)].map((m) => ({
-      key: m[1]!,
-      value: m[3] ?? m[4] ?? m[5] ?? '',
-      keyStart: argsStart + (m.index ?? 0),
-      valueStart: argsStart + (m.index ?? 0) + m[1]!.length + 1 + (m[3] !== undefined || m[4] !== undefined ? 1 : 0),
-    }));
-  }
-  const m = /^([A-Za-z_]\w*)\s+(.*)$/s.exec(args);
-  return m
-    ? [
-        {
-          key: m[1]!,
-          value: m[2]!.replace(/\\\r?\n\s*/g, ' ').trim(),
-          keyStart: argsStart,
-          valueStart: argsStart + args.indexOf(m[2]!, m[1]!.length),
-        },
-      ]
-    : [];
-}
-
-/**
- * A comment or empty line inside an instruction's continuation: Docker removes it before the instruction runs ("RUN
- * echo hello \\ / # comment / world" runs `echo hello world`: https://docs.docker.com/reference/dockerfile/#format).
- */
-const REMOVED_LINE = /^\s*(#.*)?$/;
-
-/**
- * The file's text with the lines Docker removes from each instruction's continuation (REMOVED_LINE, an instruction's
- * first line excepted) blanked, line break included: every reader then sees the continuation Docker runs, at the
- * file's own offsets. `comment` is given each removed comment's offsets (of its `#` and of its end).
- */
-function withoutRemovedLines(
-  text: string,
-  logicals: readonly { start: number; end: number }[],
-  comment: (start: number, end: number) => void,
-): string {
-  let out = '';
-  let at = 0;
-  for (const logical of logicals) {
-    const lines = lineOffsets(text.slice(logical.start, logical.end));
-    for (const [i, line] of lines.entries()) {
-      if (i === 0 || i === lines.length - 1 || !REMOVED_LINE.test(line.text)) continue;
-      const start = logical.start + line.start;
-      const next = logical.start + lines[i + 1]!.start;
-      const hash = line.text.indexOf('#');
-      if (hash >= 0) comment(start + hash, logical.start + line.end);
-      out += text.slice(at, start) + ' '.repeat(next - start);
-      at = next;
-    }
-  }
-  return out + text.slice(at);
-}
-
-/** The stage that runs the application: the last one, followed through `FROM <earlier stage>` to a real image. */
-export function runtimeStage(data: DockerfileData): DockerStage | undefined {
-  return imageStage(data, data.stages.length - 1);
-}
-
-/** The stage at `index` followed through `FROM <earlier stage>` to the one that names a real image. */
-export function imageStage(data: DockerfileData, index: number): DockerStage | undefined {
-  let stage = data.stages[index];
-  for (let hops = 0; stage?.fromStage !== undefined && hops < data.stages.length; hops++)
-    stage = data.stages[stage.fromStage];
-  return stage;
-}
-
 /** The stages whose instructions the running image holds: the last one and those it builds on, last first. */
-export function runtimeStages(data: DockerfileData): number[] {
-  return stageChain(data.stages);
-}
-
-function stageChain(stages: readonly DockerStage[]): number[] {
+export function stageChain(stages: readonly DockerStage[]): number[] {
   const chain: number[] = [];
   let index: number | undefined = stages.length - 1;
   while (index !== undefined && index >= 0 && !chain.includes(index)) {
@@ -432,33 +346,4 @@ function stageChain(stages: readonly DockerStage[]): number[] {
     index = stages[index]?.fromStage;
   }
   return chain;
-}
-
-/** A `RUN`, `ENV`, `CMD` or `ENTRYPOINT` of the running image, its continuation lines joined into one line. */
-export interface HeldCommand extends DockerCommand {
-  /** The arguments with each escaped line break a space: what the shell (or Docker, for ENV) reads. */
-  joined: string;
-}
-
-/**
- * The commands of the stages the running image holds (runtimeStages), in file order, each with its continuations
- * joined: what the image's JDK edits, installs and sets. Read by the model (Java evidence, java.security edits,
- * cacerts imports) instead of each walking the stages itself.
- */
-export function heldCommands(data: DockerfileData): HeldCommand[] {
-  const held = runtimeStages(data);
-  return data.commands
-    .filter((command) => held.includes(command.stage))
-    .map((command) => ({ ...command, joined: joinedText(command) }));
-}
-
-/** An instruction's arguments with each escaped line break a space: what the shell (or Docker, for ENV) reads. */
-export function joinedText(command: DockerCommand): string {
-  return command.text.replace(/\\\r?\n/g, ' ');
-}
-
-/** The `COPY`/`ADD` instructions of the stages the running image holds, in file order. */
-export function heldCopies(data: DockerfileData): DockerCopy[] {
-  const held = runtimeStages(data);
-  return data.copies.filter((copy) => held.includes(copy.stage));
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
-import { ACCESS_WORDS } from '../../src/model/mq-access';
+import { ACCESS_WORDS } from '../../src/model/mq-access-words';
 import { secretMasker } from '../../src/engine/run/redact';
 import { writeTree } from '../helpers/rule-tester';
 import { problemFinding, type ParsedDocument } from '../../src/parse/types';

@@ -1,5 +1,5 @@
 import { dockerfileFormat } from '../../src/parse/dockerfile';
-import { heldCommands } from '../../src/parse/dockerfile';
+import { heldCommands } from '../../src/parse/dockerfile-stages';
 import { simpleCommands } from '../../src/parse/shell-commands';
 
 const parse = (text: string) => dockerfileFormat.parse({ path: '/t/Dockerfile', text, hadBom: false }, 'dockerfile');

@@ -1,6 +1,6 @@
 import { secretMasker as documentsMasker } from '../../engine/run/redact';
 import type { Deployment } from '../../model/types';
-import { ACCESS_WORDS } from '../../model/mq-access';
+import { ACCESS_WORDS } from '../../model/mq-access-words';
 
 /**
  * Masks every secret value of the deployments in a display string. Findings

@@ -2,7 +2,7 @@ import type { Range } from '../../core/types';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { ParsedDocument } from '../../parse/types';
 import { misplacedHomeFiles, systemStoreCopies } from '../../model/image-home-files';
-import { runtimeStage } from '../../parse/dockerfile';
+import { runtimeStage } from '../../parse/dockerfile-stages';
 import { defineRule } from '../types';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,4 @@
-import { describePaths } from '../../model/mq-access';
+import { describePaths } from '../../model/mq-access-words';
 import { defineRule } from '../types';
 import {
   assumption,
