@@ -308,6 +308,8 @@ describe('files found but not understood are named', () => {
     'jdk/conf/security/java.security': 'this is not a properties file at all\n',
     'k8s/config.yaml': 'data:\n  java.security: |\n    just words here\n',
     'nginx/nginx.conf': 'server {\n  listen 443 ssl;\n}\n',
+    // A Cloud Foundry buildpack's bin/release (sgorial/covs-buildpack@9177e86) is a script, not a JDK's release file.
+    'buildpack/bin/release': '#!/usr/bin/env bash\n\ncat <<EOF\n---\ndefault_process_types:\nEOF\n',
   };
   it('as infos with the file, and in the summaries', () => {
     const root = writeTree(files);

@@ -184,8 +184,9 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     if (classified?.kind !== 'java.security') notReadAsSecurity.push(file);
     // A Compose file gets the values of the `.env` beside it (src/parse/compose-env.ts; positions mapped back).
     const compose = !template && classified?.kind === 'compose' ? composeEnv.render(file, decoded.text) : undefined;
-    // Named like a file lint-deploy reads (also as a template of one) but its content is not: say so.
-    const named = classified ? undefined : classifyFile(inner ?? file, '');
+    // Named like a file lint-deploy reads (also as a template of one) but its content is not: say so. Not for a
+    // script (`#!`): it is named for what it does (a buildpack's bin/release), not for a file it should be.
+    const named = classified || decoded.text.startsWith('#!') ? undefined : classifyFile(inner ?? file, '');
     if (named)
       notUnderstood(
         file,
