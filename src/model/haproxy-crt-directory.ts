@@ -18,7 +18,7 @@ import { isPlaceholder, optionLocation, type HaproxyOption } from './haproxy-tls
 import type { TreeStores } from './store-files';
 import type { TreeMount } from './types';
 import type { HaproxyRelease } from './haproxy-release';
-import { haproxyCrtDirectorySkips } from '../knowledge/openssl';
+import { haproxyCrtDirectorySkips } from '../knowledge/server-releases';
 
 /** A file HAProxy reads from a crt directory that holds no certificate. */
 export interface CrtDirectoryStray {

@@ -11,12 +11,12 @@ import type { HaproxyData } from '../parse/haproxy';
 import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ComposeData } from '../parse/compose';
+import { HAPROXY_FACTS } from '../knowledge/openssl';
 import {
   haproxyReadsSeparateKeyFile,
   haproxyReleaseFromImage,
   haproxyRemovedKeyword,
-  HAPROXY_FACTS,
-} from '../knowledge/openssl';
+} from '../knowledge/server-releases';
 import type { HaproxyKeyFileLookup } from './attributes';
 import type { ModelContext } from './contributor';
 

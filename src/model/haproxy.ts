@@ -11,7 +11,8 @@ import { HAPROXY_KIND, type HaproxyData, type HaproxyLine, type HaproxySection }
 import { CRT_LIST_KIND, type CrtListData } from '../parse/haproxy-crt-list';
 import type { ParsedDocument } from '../parse/types';
 import type { DockerfileData } from '../parse/dockerfile';
-import { haproxyBindFloorApplies, HAPROXY_FACTS } from '../knowledge/openssl';
+import { HAPROXY_FACTS } from '../knowledge/openssl';
+import { haproxyBindFloorApplies } from '../knowledge/server-releases';
 import type { ModelContributor } from './contributor';
 import { relativePosix } from './paths';
 import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls';

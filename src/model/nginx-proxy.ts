@@ -10,12 +10,8 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
-import {
-  namesCryptoPolicy,
-  NGINX_FACTS,
-  nginxProxyProtocolDefaults,
-  type OpensslSeriesFacts,
-} from '../knowledge/openssl';
+import { namesCryptoPolicy, NGINX_FACTS, type OpensslSeriesFacts } from '../knowledge/openssl';
+import { nginxProxyProtocolDefaults } from '../knowledge/server-releases';
 import type { ParsedDocument } from '../parse/types';
 import type {
   ClientUrl,

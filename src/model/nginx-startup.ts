@@ -23,7 +23,8 @@ import type { Location, Range } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { NginxStartupFailure } from './attributes';
 import type { NginxRemovedSyntax, NginxSpdyListen, NginxSslDirective } from './deployment-records';
-import { NGINX_FACTS, nginxVerifyClientTakesTrustedCertificate } from '../knowledge/openssl';
+import { NGINX_FACTS } from '../knowledge/openssl';
+import { nginxVerifyClientTakesTrustedCertificate } from '../knowledge/server-releases';
 import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';
 import { hasUnresolvedInclude } from './nginx-unresolved';
 

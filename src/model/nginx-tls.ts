@@ -14,11 +14,11 @@ import {
   assumedOpensslSeries,
   namesCryptoPolicy,
   NGINX_FACTS,
-  nginxReleaseFromImage,
   opensslFromImage,
   type ImageOpenssl,
   type OpensslSeriesFacts,
 } from '../knowledge/openssl';
+import { nginxReleaseFromImage } from '../knowledge/server-releases';
 import type { ComposeData } from '../parse/compose';
 import type { TreeMount } from './compose-mounts';
 import {

@@ -1,4 +1,4 @@
-import { nginxProxyProtocolDefaults, nginxReleaseFromImage } from '../../src/knowledge/openssl';
+import { nginxProxyProtocolDefaults, nginxReleaseFromImage } from '../../src/knowledge/server-releases';
 
 describe('nginx proxy_ssl_protocols default by the release an image names', () => {
   it.each<[string, string | undefined]>([

@@ -1,4 +1,4 @@
-import { nginxVerifyClientTakesTrustedCertificate } from '../../src/knowledge/openssl';
+import { nginxVerifyClientTakesTrustedCertificate } from '../../src/knowledge/server-releases';
 
 // nginx/nginx@18afcda938cd (release-1.27.2): ssl_trusted_certificate alone serves ssl_verify_client.
 describe('nginx ssl_verify_client with ssl_trusted_certificate alone, by the release an image names', () => {

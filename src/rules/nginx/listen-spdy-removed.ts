@@ -1,4 +1,5 @@
-import { NGINX_FACTS, nginxRefusesListenSpdy, nginxSupersedesListenSpdy } from '../../knowledge/openssl';
+import { NGINX_FACTS } from '../../knowledge/openssl';
+import { nginxRefusesListenSpdy, nginxSupersedesListenSpdy } from '../../knowledge/server-releases';
 import { defineRule } from '../types';
 import { reportRemovedSyntax } from './_lib/removed-syntax';
 

@@ -1,4 +1,5 @@
-import { NGINX_FACTS, nginxRefusesSslDirective, nginxWarnsOfSslDirective } from '../../knowledge/openssl';
+import { NGINX_FACTS } from '../../knowledge/openssl';
+import { nginxRefusesSslDirective, nginxWarnsOfSslDirective } from '../../knowledge/server-releases';
 import { defineRule } from '../types';
 import { reportRemovedSyntax } from './_lib/removed-syntax';
 

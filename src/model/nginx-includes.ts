@@ -1,0 +1,149 @@
+import * as path from 'node:path';
+import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
+import { DirectoryTree } from '../core/dir-tree';
+import { countWork } from '../core/work';
+import type { RunMemo } from '../core/run-memo';
+import type { NginxData } from '../parse/nginx';
+import type { ParsedDocument } from '../parse/types';
+
+/** Characters that make an include path a glob; without them it names one file. */
+const GLOB_CHARS = /[*?[\]\\]/;
+/**
+ * Directives one top-level file may gather through includes: `include *.conf` in every file of a
+ * directory multiplies (3 files including each other twice: millions); past this the rest of the
+ * includes are not expanded and the file gets a warning.
+ */
+export const MAX_INCLUDED_DIRECTIVES = 20_000;
+
+/**
+ * The matcher for one include candidate: plain equality for a path without glob characters (almost
+ * every include), else glob(3) syntax as nginx uses it (no braces, no `**`) in linear time
+ * (src/core/glob.ts). The directories before the first glob character (the deployment's root, another in
+ * every deployment of a fleet) are compared as a string and only the rest (`conf.d/*.conf`) is compiled,
+ * once per distinct rest and run (`memo`, the run's).
+ */
+function includeMatcher(pattern: string, memo: RunMemo): (file: string) => boolean {
+  const firstGlob = pattern.search(GLOB_CHARS);
+  if (firstGlob < 0) return (file) => file === pattern;
+  if (pattern.length > MAX_PATTERN_LENGTH) return () => false;
+  // Cut after a `/`: the rest starts a path segment as it did in the whole pattern (glob(3)'s hidden `.`).
+  const cut = pattern.lastIndexOf('/', firstGlob) + 1;
+  const rest = pattern.slice(cut);
+  const match = memo.get('nginx include glob', rest, (): ((file: string) => boolean) => {
+    try {
+      return compileGlob(rest, { braces: false, globstar: false, negation: false });
+    } catch {
+      return () => false;
+    }
+  });
+  if (cut === 0) return match;
+  const dir = pattern.slice(0, cut);
+  const matchRest = match;
+  return (file) => file.startsWith(dir) && matchRest(file.slice(cut));
+}
+
+/** The documents whose directory shares the deepest ancestor with `from`'s. */
+function nearestTo(from: string, docs: ParsedDocument<NginxData>[]): ParsedDocument<NginxData>[] {
+  const own = path.dirname(from).split(path.sep);
+  const depth = (d: ParsedDocument) => {
+    const other = path.dirname(d.file.path).split(path.sep);
+    let n = 0;
+    while (n < own.length && n < other.length && own[n] === other[n]) n++;
+    return n;
+  };
+  const depths = docs.map(depth);
+  const best = Math.max(...depths);
+  return docs.filter((_, i) => depths[i] === best);
+}
+
+/**
+ * The files of the tree an `include` names, by the including file: relative to it, else to the directory of an
+ * nginx.conf (the prefix nginx runs with); an absolute (installed) path by its longest suffix in the tree, nearest to
+ * the including file. Each (pattern, file) resolves once.
+ */
+export function includeResolver(
+  docs: ParsedDocument<NginxData>[],
+  root: string,
+  memo: RunMemo,
+): (pattern: string, from: string) => ParsedDocument<NginxData>[] {
+  // The same include in the same file always resolves alike: once per (pattern, file).
+  const resolvedIncludes = new Map<string, ParsedDocument<NginxData>[]>();
+  const resolveInclude = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
+    const key = `${from}\u0000${pattern}`;
+    let found = resolvedIncludes.get(key);
+    if (!found) resolvedIncludes.set(key, (found = resolveIncludeUncached(pattern, from)));
+    return found;
+  };
+  // The documents by file name and by directory name: an include is matched against those that can
+  // match it, not against every nginx file of the deployment (O(files²) in one that holds many hosts).
+  const byName = new Map<string, ParsedDocument<NginxData>[]>();
+  const byDirName = new Map<string, ParsedDocument<NginxData>[]>();
+  const push = (map: Map<string, ParsedDocument<NginxData>[]>, key: string, doc: ParsedDocument<NginxData>) => {
+    const list = map.get(key);
+    if (list) list.push(doc);
+    else map.set(key, [doc]);
+  };
+  for (const doc of docs) {
+    push(byName, path.basename(doc.file.path), doc);
+    push(byDirName, path.basename(path.dirname(doc.file.path)), doc);
+  }
+  const docsNamedLike = (candidate: string): ParsedDocument<NginxData>[] => {
+    const name = path.basename(candidate);
+    if (!GLOB_CHARS.test(name)) return byName.get(name) ?? [];
+    const dirName = path.basename(path.dirname(candidate));
+    return GLOB_CHARS.test(dirName) ? docs : (byDirName.get(dirName) ?? []);
+  };
+  const mains = docs.filter((d) => path.basename(d.file.path) === 'nginx.conf');
+  /** The files a candidate path (or glob) matches, with their directory tree: the same for every including file. */
+  const matched = new Map<
+    string,
+    { files: ParsedDocument<NginxData>[]; paths: Set<string>; tree: DirectoryTree<ParsedDocument<NginxData>> }
+  >();
+  const matchesOf = (candidate: string) => {
+    let found = matched.get(candidate);
+    if (!found) {
+      const match = includeMatcher(candidate.split(path.sep).join('/'), memo);
+      const pool = docsNamedLike(candidate);
+      countWork('nginx include candidates', pool.length);
+      const files = pool.filter((d) => match(d.file.path.split(path.sep).join('/')));
+      matched.set(
+        candidate,
+        (found = {
+          files,
+          paths: new Set(files.map((d) => d.file.path)),
+          tree: new DirectoryTree(files, (d) => path.dirname(d.file.path), path.sep),
+        }),
+      );
+    }
+    return found;
+  };
+  const resolveIncludeUncached = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
+    if (path.isAbsolute(pattern)) {
+      // An installed path (`/etc/nginx/conf.d/*.conf`) maps to the files of the tree that end with its
+      // longest suffix (`deploy/nginx/conf.d/a.conf`); a glob file name alone (`*.conf`) maps to nothing.
+      const parts = pattern.split('/').filter(Boolean);
+      const last = /[*?[{]/.test(parts.at(-1) ?? '') ? parts.length - 2 : parts.length - 1;
+      for (let k = 0; k <= last; k++) {
+        const { files, paths, tree } = matchesOf(path.join(root, '**', ...parts.slice(k)));
+        // Of the tree's files that end alike (one per host of a deployment that holds several nginx
+        // hosts), those nearest to the including file: an installed path names its own host's files.
+        const found = paths.has(from)
+          ? nearestTo(
+              from,
+              files.filter((d) => d.file.path !== from),
+            )
+          : tree.lookup(path.dirname(from)).nearest;
+        if (found.length) return [...found].sort((a, b) => a.file.path.localeCompare(b.file.path));
+      }
+      return [];
+    }
+    // Relative to the including file, else to the directory of an nginx.conf (the prefix nginx runs with).
+    for (const base of [from, ...mains.map((m) => m.file.path)]) {
+      const dir = path.dirname(base);
+      const found = matchesOf(path.resolve(dir, pattern)).files.filter((d) => d.file.path !== from);
+      if (found.length) return found.sort((a, b) => a.file.path.localeCompare(b.file.path));
+    }
+    return [];
+  };
+  return resolveInclude;
+}
