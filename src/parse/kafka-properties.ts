@@ -16,10 +16,36 @@ import type { FormatHandler, ParsedDocument } from './types';
 
 /** The kind of Kafka's own properties files. */
 export const KAFKA_PROPERTIES_KIND = 'kafka.properties';
+/**
+ * The kind of a librdkafka client's file (`kcat -F`, the configuration of a C, Python, Go or .NET client built on
+ * librdkafka): the same `key=value` lines and many of the same names, but librdkafka's own TLS keys, OpenSSL under them
+ * and no JSSE (https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md). The Java Kafka model does
+ * not read it.
+ */
+export const LIBRDKAFKA_PROPERTIES_KIND = 'kafka.librdkafka';
 
 /** One of Kafka's own TLS or security settings, unprefixed or a listener's, at a line start. */
 const KAFKA_SETTING =
   /^[ \t]*(?:(?:producer\.|consumer\.|admin\.)?security\.protocol|(?:listener\.name\.[a-z0-9_-]+\.|producer\.|consumer\.|admin\.)?ssl\.(?:keystore|truststore)\.(?:location|type|password)|ssl\.endpoint\.identification\.algorithm|listeners[ \t]*[=:][^\n]*SSL:\/\/|listener\.security\.protocol\.map[ \t]*[=:][^\n]*:[ \t]*(?:SASL_)?SSL\b)/m;
+
+/**
+ * librdkafka's own TLS keys, which Java Kafka does not have: PEM files and strings (`ssl.ca.location`,
+ * `ssl.certificate.location`, `ssl.key.location`, `ssl.*.pem`, `ssl.crl.location`), the Windows store list and the
+ * switch of certificate verification (ermineaweb/kafka-tls1.3@d81137c kcat/ssl.conf).
+ */
+const LIBRDKAFKA_SETTING =
+  /^[ \t]*(?:ssl\.(?:ca|certificate|key|crl)\.(?:location|pem)|ssl\.ca\.certificate\.stores|enable\.ssl\.certificate\.verification)[ \t]*=/m;
+
+/**
+ * Keys only Java Kafka has (JSSE stores, JAAS, Java class names): a file with them is a Java client's even when it
+ * also carries a librdkafka key, which Java Kafka ignores (a Kafka Streams file seen with
+ * `enable.ssl.certificate.verification=false` next to `ssl.truststore.location`, "so that Kafka does not validate the
+ * certificate": it does validate it).
+ */
+const JAVA_KAFKA_SETTING =
+  /^[ \t]*(?:ssl\.truststore\.[a-z.]+|ssl\.keystore\.(?:type|password)|sasl\.jaas\.config|[a-z.]*(?:serializer|deserializer|serde)[ \t]*=[ \t]*(?:org|io|com)\.)/m;
+/** A client's broker list, under Java Kafka's name or librdkafka's older one. */
+const BROKER_LIST = /^[ \t]*(?:bootstrap\.servers|metadata\.broker\.list)[ \t]*=/m;
 
 /**
  * The names Kafka's own files are given: `.properties`, and `.config` or `.conf` for a tool's `--command-config` or
@@ -41,9 +67,10 @@ export const kafkaPropertiesFormat: FormatHandler = {
     const name = lastPathSegment(filePath);
     if (!KAFKA_FILE_NAME.test(name)) return undefined;
     if (/\.conf$/i.test(name) && BLOCK_SYNTAX.test(head)) return undefined;
-    return KAFKA_SETTING.test(head) || (MIRROR_MAKER_CLUSTERS.test(head) && MIRROR_MAKER_SETTING.test(head))
-      ? KAFKA_PROPERTIES_KIND
-      : undefined;
+    const kafka = KAFKA_SETTING.test(head) || (MIRROR_MAKER_CLUSTERS.test(head) && MIRROR_MAKER_SETTING.test(head));
+    if ((kafka || BROKER_LIST.test(head)) && LIBRDKAFKA_SETTING.test(head) && !JAVA_KAFKA_SETTING.test(head))
+      return LIBRDKAFKA_PROPERTIES_KIND;
+    return kafka ? KAFKA_PROPERTIES_KIND : undefined;
   },
   parse(file, kind): ParsedDocument {
     const { entries, comments, problems } = parseProperties(file.text);

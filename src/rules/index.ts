@@ -41,6 +41,7 @@ import javaSpringSslBundleUnsupported from './java/spring-ssl-bundle-unsupported
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import kafkaConnectClientNotInheriting from './kafka/connect-client-not-inheriting';
 import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
+import kafkaLibrdkafkaVerificationDisabled from './kafka/librdkafka-verification-disabled';
 import kafkaSslBundleWithStore from './kafka/ssl-bundle-with-store';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
 import libertyIncludeMissing from './liberty/include-missing';
@@ -142,6 +143,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaSpringSslIgnoredInWar,
   kafkaConnectClientNotInheriting,
   kafkaHostnameVerificationDisabled,
+  kafkaLibrdkafkaVerificationDisabled,
   kafkaSslBundleWithStore,
   libertyHttpsPortClosed,
   libertyIncludeMissing,

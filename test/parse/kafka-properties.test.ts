@@ -1,5 +1,9 @@
 import { classifyFile } from '../../src/parse/registry';
-import { kafkaPropertiesFormat, KAFKA_PROPERTIES_KIND } from '../../src/parse/kafka-properties';
+import {
+  kafkaPropertiesFormat,
+  KAFKA_PROPERTIES_KIND,
+  LIBRDKAFKA_PROPERTIES_KIND,
+} from '../../src/parse/kafka-properties';
 
 // A Kafka properties file is known by Kafka's own unprefixed TLS or security keys, whatever it is called.
 describe("Kafka's own properties files", () => {
@@ -45,6 +49,27 @@ describe("Kafka's own properties files", () => {
     ['app.config', 'timeout=30\n'],
   ])('%s (%j) is not', (name, text) => {
     expect(kafkaPropertiesFormat.classify(`/t/${name}`, text)).toBeUndefined();
+  });
+
+  it.each([
+    // ermineaweb/kafka-tls1.3@d81137c kcat/ssl.conf: kcat -F, librdkafka's PEM keys and its verification switch.
+    [
+      'ssl.conf',
+      'security.protocol=ssl\nenable.ssl.certificate.verification=false\nssl.ca.location=/app/cer/ca-cert\n',
+    ],
+    ['librdkafka.config', 'bootstrap.servers=k:9093\nssl.certificate.location=/c.pem\nssl.key.location=/k.pem\n'],
+  ])("%s is a librdkafka client's, not Java Kafka's", (name, text) => {
+    expect(classifyFile(`/t/${name}`, text)?.kind).toBe(LIBRDKAFKA_PROPERTIES_KIND);
+  });
+
+  it("a Java client's file that also carries a librdkafka key stays Java Kafka's (Java Kafka ignores that key)", () => {
+    const streams =
+      'bootstrap.servers=k:9093\nsecurity.protocol=SSL\nssl.truststore.location=/t.jks\nssl.truststore.password=pw\nenable.ssl.certificate.verification=false\nssl.endpoint.identification.algorithm=\ndefault.key.serde=org.apache.kafka.common.serialization.Serdes$StringSerde\n';
+    expect(classifyFile('/t/streams.properties', streams)?.kind).toBe(KAFKA_PROPERTIES_KIND);
+  });
+
+  it('librdkafka keys alone, with nothing of a Kafka client, are not taken', () => {
+    expect(kafkaPropertiesFormat.classify('/t/tls.conf', 'ssl.ca.location=/c.pem\n')).toBeUndefined();
   });
 
   it('a Spring application.properties stays Spring', () => {

@@ -93,6 +93,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'server:\n  ssl:\n    key-store-password: pw\n    enabled-protocols: [TLSv1.2]\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n',
   '/seed/kafka/config/client-ssl.properties':
     'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\nssl.keystore.location=../stores/key.jks\nssl.keystore.password=pw\nssl.endpoint.identification.algorithm=\n',
+  '/seed/kafka/kcat/ssl.conf':
+    'security.protocol=ssl\nenable.ssl.certificate.verification=false\nssl.ca.location=/app/cer/ca-cert\nssl.key.password=pw\n',
   '/seed/wlp/jvm.options': '-Djavax.net.ssl.keyStorePassword=pw\n-Dhttps.protocols=TLSv1.2\n# comment\n',
   '/seed/systemd/app.service':
     '[Service]\nEnvironment="JAVA_OPTS=-Djdk.tls.client.protocols=TLSv1.2"\nExecStart=/usr/bin/java -Djavax.net.ssl.trustStorePassword=pw -jar app.jar\n',

@@ -453,6 +453,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // ermineaweb/kafka-tls1.3@d81137c kcat/ssl.conf: librdkafka has no config providers (Java Kafka's), so the fix is
+      // to give the value at run time.
+      name: "a librdkafka client's file (kcat -F): librdkafka's advice, not Java Kafka's config providers",
+      files: {
+        'kcat/ssl.conf':
+          'security.protocol=ssl\nssl.ca.location=/app/cer/ca-cert\nssl.key.location=/app/cer/cert-key\nssl.key.password=secret\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'kcat/ssl.conf',
+          line: 4,
+          messageIncludes: ['librdkafka expands nothing in it', 'kcat -X'],
+          messageExcludes: ['config.providers=file'],
+        },
+      ],
+    },
+    {
       // allanian/docker@791ed1f logging/graylog/install/docker-compose.yml: Graylog compares the SHA-256 of the password
       // typed with GRAYLOG_ROOT_PASSWORD_SHA2 (graylog.conf: `echo -n yourpassword | shasum -a 256`); 8c69…a918 is
       // sha256("admin"). A digest by name and shape is said as a hash (info); a random hex secret named as no hash, a

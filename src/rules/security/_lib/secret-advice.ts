@@ -58,6 +58,13 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       'Reference it instead (a ${env.NAME} expression WildFly resolves at start) or move it into an Elytron credential store (credential-reference store=… alias=…)',
   },
   {
+    // librdkafka reads its file as written (no placeholders, no config providers: those are Java Kafka's); kcat
+    // takes a property on its command line too (-X name=value), which a deployment can fill from its environment.
+    kinds: /^kafka\.librdkafka$/,
+    advice:
+      "Keep it out of the file: librdkafka expands nothing in it (Java Kafka's config providers are not librdkafka's), so give it at run time instead (kcat -X ssl.key.password=\"$KEY_PASSWORD\", the client's configuration built from the environment, a vault)",
+  },
+  {
     // Kafka reads a properties file as it is (no environment expansion); a config provider resolves ${provider:path:key}
     // references when config.providers names it (https://kafka.apache.org/41/configuration/configuration-providers):
     // FileConfigProvider, and EnvVarConfigProvider since 3.5 (KIP-887).
