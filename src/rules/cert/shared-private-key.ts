@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { usedApartBy } from '../../model/compose-mounts';
@@ -82,6 +83,21 @@ export default defineRule({
      */
     const testFixture = (c: TreeCertificate) =>
       testResourcesDir(relativePosix(ctx.deployment.root, c.doc.file.path)) !== undefined;
+    /**
+     * The directories that hold a CA certificate with its private key beside it: where certificates are issued (the
+     * output of a tls-gen or openssl script: robert0714/RabbitMQ-SSL-2025's Certificates/ holds ca_certificate.pem,
+     * ca_key.pem and every leaf with its key, copied from there to Docker/ssl for the broker and to Python/ for the
+     * client). A copy there that nothing names is the issuer's, not a machine's: a machine that presents a leaf does
+     * not hold its CA's key.
+     */
+    const issuingDirs = new Set(
+      certificates.flatMap((c) =>
+        c.cert.isCa && !c.store && c.privateKeyFile && path.dirname(c.privateKeyFile) === path.dirname(c.doc.file.path)
+          ? [path.dirname(c.doc.file.path)]
+          : [],
+      ),
+    );
+    const issuerCopy = (c: TreeCertificate) => issuingDirs.has(path.dirname(c.doc.file.path)) && used(c) === undefined;
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
@@ -98,7 +114,9 @@ export default defineRule({
               !oneApplication(o, c) &&
               !publicCopies(o, c) &&
               !testFixture(o) &&
-              !testFixture(c),
+              !testFixture(c) &&
+              !issuerCopy(o) &&
+              !issuerCopy(c),
           );
         if (!earlier) continue;
         ctx.report({

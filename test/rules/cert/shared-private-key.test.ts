@@ -10,6 +10,18 @@ const stores = buildStores();
 afterAll(() => fs.rmSync(stores.dir, { recursive: true, force: true }));
 const keyStore = stores.bytes('key.jks');
 const published = stores.bytes('leaf.crt').toString('utf8');
+/** A directory where certificates are issued: the CA's certificate and key, and a leaf with its key. */
+const issuing = (dir: string) => ({
+  [`${dir}/ca_certificate.pem`]: stores.bytes('ca.crt').toString('utf8'),
+  [`${dir}/ca_key.pem`]: stores.bytes('ca.key').toString('utf8'),
+  [`${dir}/server_certificate.pem`]: published,
+  [`${dir}/server_key.pem`]: stores.bytes('leaf.key').toString('utf8'),
+});
+/** The issued leaf and its key, copied to a machine's directory. */
+const issued = (dir: string) => ({
+  [`${dir}/server_certificate.pem`]: published,
+  [`${dir}/server_key.pem`]: stores.bytes('leaf.key').toString('utf8'),
+});
 
 const qm = (name: string) => `ALTER QMGR CERTLABL('${name.toLowerCase()}')\n`;
 /** A Compose file whose service mounts a directory at nginx's certificate directory. */
@@ -111,6 +123,12 @@ ruleTester(rule, {
         'b/certs/web.crt': cert('qmprod2-shared.crt'),
       },
     },
+    {
+      // robert0714/RabbitMQ-SSL-2025@f5a6393: Certificates/ (ca_certificate.pem, ca_key.pem, each leaf and its key) and
+      // the broker's copy in Docker/ssl: the issuer's copy is not a second machine.
+      name: "the issuer's copy, beside the CA's key, and the one machine's copy",
+      files: { ...issuing('Certificates'), ...issued('Docker/ssl') },
+    },
   ],
   invalid: [
     {
@@ -206,6 +224,18 @@ ruleTester(rule, {
       },
       errors: [
         { messageId: 'shared', file: 'certs2/web.crt', line: 1, related: [{ file: 'certs1/web.crt', line: 1 }] },
+      ],
+    },
+    {
+      name: "the issuer's copy aside, two machines' copies are still two machines",
+      files: { ...issuing('Certificates'), ...issued('broker1/ssl'), ...issued('broker2/ssl') },
+      errors: [
+        {
+          messageId: 'shared',
+          file: 'broker2/ssl/server_certificate.pem',
+          line: 1,
+          related: [{ file: 'broker1/ssl/server_certificate.pem', line: 1 }],
+        },
       ],
     },
     {
