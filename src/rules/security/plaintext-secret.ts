@@ -11,6 +11,7 @@ import { connectionCredentials, USER_INFO_NAME } from '../../parse/connection-cr
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { ADVICE_PHRASES, referenceAdvice } from './_lib/secret-advice';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
+import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
 
 /**
  * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
@@ -116,6 +117,8 @@ export default defineRule({
         '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
       trustStore:
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
+      trustStoreIsKeyStore:
+        "{{key}} in {{file}} is a trust store's password, written in plaintext, but the trust store is the key store ({{keyStoreKey}} names the same file): that file holds the private key, so its password is a secret: anyone who can read the file, its backups or its repository has it. {{fix}}",
       jaasPassword:
         '{{key}} in {{file}} is a JAAS login module entry that holds {{options}} in plaintext (`name="…"` inside the value): anyone who can read the file, its backups or its repository has the password. {{fix}}',
       basicCredentials:
@@ -270,20 +273,25 @@ export default defineRule({
           TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) ||
           UNDER_TRUST_STORE.test(entry.key) ||
           elytron?.serves?.kind === 'trust';
+        // A trust store that is the key store (the same file named for both) holds the private key.
+        const sharedKeyStore = trustStore ? keyStoreSharingTrustStore(doc, entry) : undefined;
+        const trustOnly = trustStore && !sharedKeyStore;
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
         const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
         ctx.report({
           messageId: xor
             ? 'obfuscated'
-            : trustStore
+            : trustOnly
               ? 'trustStore'
               : testDir !== undefined
                 ? 'testResource'
-                : isJasyptPassword(entry.key)
-                  ? 'jasyptPassword'
-                  : 'plaintext',
-          severity: xor || trustStore || testDir !== undefined ? 'info' : undefined,
+                : sharedKeyStore
+                  ? 'trustStoreIsKeyStore'
+                  : isJasyptPassword(entry.key)
+                    ? 'jasyptPassword'
+                    : 'plaintext',
+          severity: xor || trustOnly || testDir !== undefined ? 'info' : undefined,
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
             key: entry.secretName
@@ -293,12 +301,22 @@ export default defineRule({
                 : entry.key,
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir } : {}),
+            ...(sharedKeyStore ? { keyStoreKey: sharedKeyStore.key } : {}),
             // A secret on a RUN line (dockerfile-run-secrets): a build secret, not a runtime one, keeps it out.
             fix: referenceAdvice(doc.kind === 'dockerfile' && entry.section === 'RUN' ? 'dockerfile.run' : doc.kind),
           },
           location: entryLocation(doc, entry, 'value'),
-          // A `.env` value a Compose file takes: the file that reads it decides too.
-          related: envReferences.get(`${doc.file.path}\0${entry.key}`),
+          // A `.env` value a Compose file takes: the file that reads it decides too. The key store setting that names
+          // the trust store's file decides that the password is a secret.
+          related: sharedKeyStore
+            ? [
+                ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
+                {
+                  ...entryLocation(doc, sharedKeyStore, 'value'),
+                  message: `${sharedKeyStore.key} names the same file: the key store`,
+                },
+              ]
+            : envReferences.get(`${doc.file.path}\0${entry.key}`),
           fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, xor ? 'xor' : 'plain'],
         });
       }

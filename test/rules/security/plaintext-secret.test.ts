@@ -387,6 +387,23 @@ ruleTester(rule, {
       ],
     },
     {
+      // desertSniper87/spring-boot-mtls@6dcec9e src/main/resources/application.yml (values replaced).
+      name: 'Spring server.ssl.trust-store naming the key store file: a warning, the key store setting related',
+      files: {
+        'src/main/resources/application.yml':
+          'server:\n  ssl:\n    key-store: "classpath:server.p12"\n    key-store-password: ${KS_PW}\n    trust-store: "classpath:server.p12"\n    trust-store-password: Ts-Plain-3\n',
+      },
+      errors: [
+        {
+          messageId: 'trustStoreIsKeyStore',
+          file: 'src/main/resources/application.yml',
+          line: 6,
+          messageIncludes: ['server.ssl.key-store names the same file'],
+          related: [{ file: 'src/main/resources/application.yml', line: 3 }],
+        },
+      ],
+    },
+    {
       // MASS-VETS/MASS@052f5fa Code/MicroserviceMonitor/src/main/resources/application.yaml: the monitor's trustStore
       // object (the JDK's cacerts) has the same keys as its keyStore object.
       name: "a password under a trustStore object is a trust store's, under a keyStore object a key store's",
