@@ -85,6 +85,30 @@ export function nginxSupersedesListenSpdy(release?: string): boolean | undefined
   return releaseFrom(release, data.nginx.listenSpdyRemoved.supersededSince);
 }
 
+/**
+ * Whether `name` is a directive of ngx_http_spdy_module (`spdy_headers_comp`), which HTTP/2 superseded in 1.9.5 and
+ * 1.19.7 removed (openssl-servers.json nginx.spdyDirectivesRemoved).
+ */
+export function isNginxSpdyDirective(name: string): boolean {
+  return data.nginx.spdyDirectivesRemoved.names.includes(name);
+}
+
+/**
+ * Whether nginx `release` refuses the spdy_* directives at start (`[emerg] unknown directive`): true from 1.19.7, false
+ * before; undefined when the release is unknown or names releases on both sides.
+ */
+export function nginxRefusesSpdyDirectives(release?: string): boolean | undefined {
+  return releaseFrom(release, data.nginx.spdyDirectivesRemoved.since);
+}
+
+/**
+ * Whether nginx `release` skips the spdy_* directives with a warning (the HTTP/2 module takes them over): true from
+ * 1.9.5; false before, when only a build with ngx_http_spdy_module knows them.
+ */
+export function nginxSupersedesSpdyDirectives(release?: string): boolean | undefined {
+  return releaseFrom(release, data.nginx.spdyDirectivesRemoved.supersededSince);
+}
+
 export interface ProxyProtocolsDefault {
   since: string;
   protocols: string[];

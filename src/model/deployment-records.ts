@@ -188,11 +188,12 @@ export interface NginxVerifyWithoutAnchors {
 /**
  * nginx syntax a release removed (src/model/nginx-startup.ts): the `ssl` directive, deprecated since 1.15.0 and
  * refused at start from 1.25.1 (knowledge openssl-servers.json nginx.sslDirectiveRemoved); the `spdy` parameter of
- * `listen`, skipped with a warning from 1.9.5 and refused at start from 1.19.7 (nginx.listenSpdyRemoved).
+ * `listen`, skipped with a warning from 1.9.5 and refused at start from 1.19.7 (nginx.listenSpdyRemoved); the spdy_*
+ * directives, on the same releases (nginx.spdyDirectivesRemoved).
  */
 export interface NginxRemovedSyntax {
   at: Location;
-  /** What it is written with: the argument of `ssl` (`on`, `off`), the address of the `listen` (`443`). */
+  /** What it is written with: the argument of `ssl` (`on`, `off`), the address of the `listen` (`443`), the spdy_* name. */
   value: string;
   /** The includes that brought it, outermost first. */
   via?: RelatedLocation[];
@@ -204,6 +205,7 @@ export interface NginxRemovedSyntax {
 
 export type NginxSslDirective = NginxRemovedSyntax;
 export type NginxSpdyListen = NginxRemovedSyntax;
+export type NginxSpdyDirective = NginxRemovedSyntax;
 
 /** A keyword of an HAProxy configuration that a release removed (knowledge openssl-servers.json haproxy.removedKeywords). */
 export interface HaproxyRemovedKeyword {

@@ -22,9 +22,9 @@
 import type { Location, Range } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { NginxStartupFailure } from './attributes';
-import type { NginxRemovedSyntax, NginxSpdyListen, NginxSslDirective } from './deployment-records';
+import type { NginxRemovedSyntax, NginxSpdyDirective, NginxSpdyListen, NginxSslDirective } from './deployment-records';
 import { NGINX_FACTS } from '../knowledge/openssl';
-import { nginxVerifyClientTakesTrustedCertificate } from '../knowledge/server-releases';
+import { isNginxSpdyDirective, nginxVerifyClientTakesTrustedCertificate } from '../knowledge/server-releases';
 import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';
 import { hasUnresolvedInclude } from './nginx-unresolved';
 
@@ -206,6 +206,8 @@ export function workloadApiOf(scope: Placed[], name: string): { directive: strin
 const SSL_DIRECTIVE_BLOCKS = new Set(['http', 'mail', 'server']);
 /** The blocks whose `listen` may carry `spdy`: main (a conf.d snippet's servers), http and its servers. */
 const HTTP_LISTEN_BLOCKS = new Set(['http', 'server']);
+/** The http blocks whose lines are directives (not map or geo entries), where a spdy_* directive is read. */
+const HTTP_DIRECTIVE_BLOCKS = new Set(['http', 'server', 'location', 'if', 'limit_except']);
 
 /**
  * The directives of a top-level file (includes expanded) that `pick` takes, at its main level and inside the `blocks`
@@ -275,4 +277,19 @@ export function spdyListens(
     return spdy ? { value: p.directive.args[0]?.value ?? '', range: spdy.range } : undefined;
   };
   return removedSyntax(top, HTTP_LISTEN_BLOCKS, pick, nginx, isTemplate, conditional);
+}
+
+/**
+ * The spdy_* directives of a top-level file's http blocks (includes expanded): ngx_http_spdy_module's until 1.9.4,
+ * skipped with a warning by the HTTP/2 module from 1.9.5, unknown from 1.19.7 (`[emerg] unknown directive`).
+ */
+export function spdyDirectives(
+  top: Placed[],
+  nginx: { release: string; at: Location } | undefined,
+  isTemplate: (file: string) => boolean,
+  conditional: (at: Location) => boolean,
+): NginxSpdyDirective[] {
+  const pick = (p: Placed) =>
+    isNginxSpdyDirective(p.directive.name) ? { value: p.directive.name, range: p.directive.nameRange } : undefined;
+  return removedSyntax(top, HTTP_DIRECTIVE_BLOCKS, pick, nginx, isTemplate, conditional);
 }

@@ -17,6 +17,7 @@ import { nginxPlainPasses, nginxTlsOnlyPorts } from './nginx-plain-calls';
 import { proxyComponents } from './nginx-proxy';
 import {
   nginxStartupFailures,
+  spdyDirectives,
   spdyListens,
   sslDirectives,
   workloadApiOf,
@@ -141,6 +142,9 @@ export const nginxContributor: ModelContributor = {
       );
       (ctx.deployment.nginxSpdyListens ??= []).push(
         ...spdyListens(top, opensslFor(doc.file.path).nginx, isTemplate, conditional),
+      );
+      (ctx.deployment.nginxSpdyDirectives ??= []).push(
+        ...spdyDirectives(top, opensslFor(doc.file.path).nginx, isTemplate, conditional),
       );
       const servers: NginxServerBlock[] = [];
       const walk = (list: Placed[], inherited: Placed[], level: NginxServerBlock['level']) => {

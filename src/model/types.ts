@@ -35,6 +35,7 @@ import type {
   NginxVerifyWithoutAnchors,
   NginxSslDirective,
   NginxSpdyListen,
+  NginxSpdyDirective,
   HaproxyRemovedKeyword,
 } from './deployment-records';
 
@@ -346,6 +347,8 @@ export interface Deployment {
   nginxSslDirectives?: NginxSslDirective[];
   /** nginx `listen … spdy`, which 1.19.7 and later refuse at start. Unset without the model. */
   nginxSpdyListens?: NginxSpdyListen[];
+  /** nginx spdy_* directives, which 1.19.7 and later refuse at start. Unset without the model. */
+  nginxSpdyDirectives?: NginxSpdyDirective[];
   /** HAProxy keywords a release removed (a fatal error from that release on). Unset without the model. */
   haproxyRemovedKeywords?: HaproxyRemovedKeyword[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */

@@ -76,6 +76,7 @@ import nginxProxySslNameMismatch from './nginx/proxy-ssl-name-mismatch';
 import nginxProxyTargetUnknown from './nginx/proxy-target-unknown';
 import nginxSecurityLevelRefusesCertificate from './nginx/security-level-refuses-certificate';
 import nginxSecurityLevelRefusesDhParameters from './nginx/security-level-refuses-dh-parameters';
+import nginxSpdyDirectiveRemoved from './nginx/spdy-directive-removed';
 import nginxSslDirectiveRemoved from './nginx/ssl-directive-removed';
 import nginxVerifyWithoutCaCertificates from './nginx/verify-without-ca-certificates';
 import securityPlaintextSecret from './security/plaintext-secret';
@@ -178,6 +179,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   nginxProxyTargetUnknown,
   nginxSecurityLevelRefusesCertificate,
   nginxSecurityLevelRefusesDhParameters,
+  nginxSpdyDirectiveRemoved,
   nginxSslDirectiveRemoved,
   nginxVerifyWithoutCaCertificates,
   securityPlaintextSecret,
