@@ -88,6 +88,19 @@ export interface JavaAppAttributes {
     /** The project's Spring Boot release, when it is one that refuses the two together (3.2+); absent: unknown. */
     refusedBy?: SpringBootRelease;
   }[];
+  /**
+   * RabbitMQ TLS checks the app's Spring settings turn off (./spring-rabbit.ts) while its connection uses TLS (`tlsAt`):
+   * `certificate`, validate-server-certificate=false with no store or bundle (the client trusts every certificate and
+   * checks no host name); `hostname`, verify-hostname=false (the certificate is verified, not that it names the host).
+   */
+  rabbitTlsChecksOff?: {
+    check: 'certificate' | 'hostname';
+    setting: string;
+    at: Location;
+    tlsAt: { setting: string; at: Location };
+    /** The project's Spring Boot release, where the check is said only because of it (a setting it ignores). */
+    release?: SpringBootRelease;
+  }[];
   /** The Spring Boot release the app's project is built with, where its build file says it (./spring-boot-release.ts). */
   springBoot?: SpringBootRelease;
 }

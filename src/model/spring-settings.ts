@@ -45,8 +45,8 @@ export function readAsPath(settings: SpringSettings, doc: ParsedDocument): strin
   return settings.servedAs.get(doc) ?? doc.file.path;
 }
 
-/** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ starter). */
-const SPRING_PREFIXES = ['server.', 'spring.ssl.', 'ibm.mq.'].map(springKey);
+/** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ and RabbitMQ starters). */
+const SPRING_PREFIXES = ['server.', 'spring.ssl.', 'ibm.mq.', 'spring.rabbitmq.'].map(springKey);
 const NO_START_SOURCES: StartSources = { systemProperties: [], environment: [], commandLine: [] };
 
 export function springSettings(

@@ -79,6 +79,8 @@ import nginxSecurityLevelRefusesDhParameters from './nginx/security-level-refuse
 import nginxSpdyDirectiveRemoved from './nginx/spdy-directive-removed';
 import nginxSslDirectiveRemoved from './nginx/ssl-directive-removed';
 import nginxVerifyWithoutCaCertificates from './nginx/verify-without-ca-certificates';
+import rabbitmqCertificateValidationDisabled from './rabbitmq/certificate-validation-disabled';
+import rabbitmqHostnameVerificationDisabled from './rabbitmq/hostname-verification-disabled';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
@@ -182,6 +184,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   nginxSpdyDirectiveRemoved,
   nginxSslDirectiveRemoved,
   nginxVerifyWithoutCaCertificates,
+  rabbitmqCertificateValidationDisabled,
+  rabbitmqHostnameVerificationDisabled,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,
   tlsCipherDisabledByRuntime,

@@ -15,17 +15,26 @@ describe('the Spring property an environment variable binds (SystemEnvironmentPr
     ['IBM_MQ_SSL_CIPHER_SUITE', 'ibm.mq.ssl-cipher-suite'],
     ['IBM_MQ_CONNNAME', 'ibm.mq.conn-name'],
     ['IBM_MQ_JKS_TRUST_STORE', 'ibm.mq.jks.trust-store'],
+    ['SPRING_RABBITMQ_SSL_VERIFY_HOSTNAME', 'spring.rabbitmq.ssl.verify-hostname'],
+    ['SPRING_RABBITMQ_SSL_VALIDATESERVERCERTIFICATE', 'spring.rabbitmq.ssl.validate-server-certificate'],
+    ['SPRING_RABBITMQ_SSL_TRUST_STORE', 'spring.rabbitmq.ssl.trust-store'],
+    ['SPRING_RABBITMQ_ADDRESSES', 'spring.rabbitmq.addresses'],
   ])('%s binds %s', (variable, property) => {
     const bound = springPropertyOfVariable(variable);
     expect(bound && springKey(bound)).toBe(springKey(property));
   });
 
-  it.each(['SERVER_NAME', 'SPRING_SSL_BUNDLE_JKS_WEB', 'JAVA_OPTS', 'MQ_QMGR_NAME'])(
-    '%s binds nothing read',
-    (variable) => {
-      expect(springPropertyOfVariable(variable)).toBeUndefined();
-    },
-  );
+  it.each([
+    'SERVER_NAME',
+    'SPRING_SSL_BUNDLE_JKS_WEB',
+    'JAVA_OPTS',
+    'MQ_QMGR_NAME',
+    // A RabbitMQ password stays the secret of the variable itself (not a setting read here).
+    'SPRING_RABBITMQ_SSL_KEY_STORE_PASSWORD',
+    'SPRING_RABBITMQ_PASSWORD',
+  ])('%s binds nothing read', (variable) => {
+    expect(springPropertyOfVariable(variable)).toBeUndefined();
+  });
 });
 
 describe('assignments in a line', () => {

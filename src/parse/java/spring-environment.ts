@@ -1,6 +1,6 @@
 /**
  * Environment variables Spring Boot binds to the settings lint-deploy models (`server.port`, `server.ssl.*`,
- * `spring.ssl.bundle.*`, `ibm.mq.*`). Spring Boot's SystemEnvironmentPropertyMapper looks a property up under
+ * `spring.ssl.bundle.*`, `ibm.mq.*`, the RabbitMQ starter's TLS switches). Spring Boot's SystemEnvironmentPropertyMapper looks a property up under
  * its elements upper-cased and joined by `_`, each element either without its dashes (`SERVER_SSL_KEYSTORE`) or,
  * the legacy form, with them as `_` (`SERVER_SSL_KEY_STORE`); both bind `server.ssl.key-store`.
  * https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding.environment-variables
@@ -34,8 +34,12 @@ const BUNDLE_SETTINGS = [
   'reload-on-update',
 ];
 
-/** A Spring setting lint-deploy reads, by its dotted name: the HTTPS server, SSL bundles, the IBM MQ starter. */
-export const SPRING_SETTING = /^(server|spring\.ssl|ibm\.mq)\./i;
+/**
+ * A Spring setting lint-deploy reads, by its dotted name: the HTTPS server, SSL bundles, the IBM MQ starter, and the
+ * RabbitMQ starter's settings that decide its TLS checks (src/model/spring-rabbit.ts; none of its passwords).
+ */
+export const SPRING_SETTING =
+  /^(server|spring\.ssl|ibm\.mq)\.|^spring\.rabbitmq\.(addresses|ssl\.(enabled|bundle|key[-_]?store|trust[-_]?store|verify[-_]?hostname|validate[-_]?server[-_]?certificate))$/i;
 
 /** The environment variable forms of a run of elements: without dashes, and the legacy one with `_` for them. */
 function variableForms(elements: string): string[] {
@@ -73,6 +77,11 @@ export function springPropertyOfVariable(name: string): string | undefined {
   // The ActiveMQ starters' broker URL (src/model/broker-urls.ts): `brokerUrl`, in both variable forms.
   m = /^SPRING_(ARTEMIS|ACTIVEMQ)_BROKER_?URL$/.exec(name);
   if (m) return `spring.${m[1]!.toLowerCase()}.broker-url`;
+  m =
+    /^SPRING_RABBITMQ_(ADDRESSES|SSL_(?:ENABLED|BUNDLE|KEY_?STORE|TRUST_?STORE|VERIFY_?HOSTNAME|VALIDATE_?SERVER_?CERTIFICATE))$/.exec(
+      name,
+    );
+  if (m) return `spring.rabbitmq.${m[1] === 'ADDRESSES' ? 'addresses' : `ssl.${element(m[1]!.slice('SSL_'.length))}`}`;
   m = /^IBM_MQ_(JKS_)?([A-Z0-9_]+)$/.exec(name);
   if (m) return `ibm.mq.${m[1] ? 'jks.' : ''}${element(m[2]!)}`;
   return undefined;

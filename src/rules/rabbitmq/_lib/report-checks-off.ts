@@ -1,0 +1,29 @@
+import type { RuleContext } from '../../types';
+
+/**
+ * Reports each RabbitMQ TLS check of one kind that a Spring Boot app turns off (JavaAppAttributes.rabbitTlsChecksOff),
+ * naming what turns the connection's TLS on, and the build file's release when it decides.
+ */
+export function reportRabbitChecksOff<MessageId extends string>(
+  ctx: RuleContext<unknown, MessageId>,
+  check: 'certificate' | 'hostname',
+  messageId: MessageId,
+): void {
+  for (const app of ctx.deployment.components) {
+    if (app.type !== 'java.app') continue;
+    for (const off of app.attributes.rabbitTlsChecksOff ?? []) {
+      if (off.check !== check) continue;
+      const release = off.release;
+      ctx.report({
+        messageId,
+        data: { app: app.name, setting: off.setting },
+        location: off.at,
+        related: [
+          { ...off.tlsAt.at, message: `the RabbitMQ connection uses TLS: ${off.tlsAt.setting} is set here` },
+          ...(release ? [{ ...release.at, message: `${release.by} names Spring Boot ${release.version}` }] : []),
+        ],
+        fingerprint: [app.id, off.setting],
+      });
+    }
+  }
+}
