@@ -3,6 +3,7 @@ let saxesLib: typeof import('saxes') | undefined;
 const saxes = () => (saxesLib ??= require('saxes') as typeof import('saxes'));
 import type { Range } from '../core/types';
 import { LineIndex } from './text';
+import { firstBareAmpersand } from './xml-ampersand';
 import type { Comment, Entry, ParseProblem } from './types';
 import { isSecretKey } from './types';
 
@@ -170,11 +171,21 @@ export function parseXml(text: string): XmlParseResult {
   parser.on('error', (error) => {
     if (failed) return;
     failed = true;
-    const at = index.positionAt(Math.max(0, parser.position - 1));
+    // saxes reads past an ampersand that starts no reference to the end of the file: the ampersand is the error. What
+    // follows it is not quoted (it may be part of a password).
+    const ampersand = firstBareAmpersand(text, parser.position);
+    const at = index.positionAt(ampersand ?? Math.max(0, parser.position - 1));
     problems.push({
       code: 'invalid-xml',
       severity: 'error',
-      message: `Not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
+      message:
+        ampersand === undefined
+          ? `Not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`
+          : "Not well-formed XML: this '&' starts no entity reference, so an XML parser stops here (Java's: " +
+            (/[A-Za-z_:]/.test(text[ampersand + 1] ?? '')
+              ? '"The reference to entity … must end with the \';\' delimiter"'
+              : '"The entity name must immediately follow the \'&\' in the entity reference"') +
+            ') and nothing after it is read; a literal ampersand is written &amp;',
       range: { start: at, end: at },
     });
   });

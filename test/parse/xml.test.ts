@@ -27,6 +27,45 @@ describe('parseXml', () => {
     expect(data.elements.map((e) => e.name)).toEqual(['a', 'b']);
   });
 
+  // saxes reads past such an ampersand to the end of the file and says only "unclosed tag" there.
+  it.each([
+    [
+      'a JDBC URL in an attribute',
+      '<Context>\n  <Resource url="jdbc:mysql://db/app?useSSL=true&requireSSL=true"/>\n</Context>\n',
+      1,
+      48,
+    ],
+    // apache/activemq-artemis@6700541 tests/soak-tests/.../page-oscillation/live/broker.xml:49, replaced by its test.
+    [
+      'a placeholder a program replaces',
+      '<core>\n  <purge-page-folders>&&REPLACE-HERE&&</purge-page-folders>\n</core>\n',
+      1,
+      22,
+    ],
+    ['AT&T in text', '<a>\n<!-- R&D -->\n<![CDATA[x & y]]>\n<b>AT&T</b>\n</a>\n', 3, 5],
+  ])('an ampersand that starts no reference is the error, at the ampersand: %s', (_, text, line, character) => {
+    const { problems } = parseXml(text);
+    expect(problems.map((p) => [p.code, p.severity, p.range.start])).toEqual([
+      ['invalid-xml', 'error', { line, character }],
+    ]);
+    expect(problems[0].message).toContain("this '&' starts no entity reference");
+    // Java's words, without the name (it may be part of a password).
+    expect(problems[0].message).toContain(
+      text.includes('&&') ? 'The entity name must immediately follow' : 'The reference to entity … must end',
+    );
+  });
+
+  it('references, and ampersands in comments, CDATA and processing instructions, are no error', () => {
+    const text = '<?pi a&b?>\n<a x="&amp;&lt;&#38;&#x26;">\n<!-- & -->\n<![CDATA[ & ]]>\n&quot;</a>\n';
+    expect(parseXml(text).problems).toEqual([]);
+  });
+
+  it("another error than an ampersand keeps saxes' words and place", () => {
+    const { problems } = parseXml('<a>\n  <b x="1">\n</a>\n<!-- & -->\n');
+    expect(problems[0].message).toContain('unexpected close tag');
+    expect(problems[0].range.start.line).toBe(2);
+  });
+
   it('does not throw on garbage', () => {
     for (const text of ['', '<', '<<<>>>', '\u0000', '<a b=>', '<!-- x', '<a></b></a>']) {
       expect(() => parseXml(text)).not.toThrow();
