@@ -53,6 +53,19 @@ function releaseFrom(release: string | undefined, since: string): boolean | unde
 }
 
 /**
+ * Whether every release a template's bound admits (`op` `release`, src/parse/template-release-bound.ts) comes before
+ * `since`: `< 2.1` and `<= 2.0.99` do, `<= 2.1`, `< 2.2` and any lower bound do not.
+ */
+export function boundedBefore(bound: { op: '<' | '<=' | '>' | '>='; release: string }, since: string): boolean {
+  const limit = releaseParts(bound.release);
+  const first = releaseParts(since);
+  if (limit.some(Number.isNaN)) return false;
+  if (bound.op === '<') return !releaseBefore(first, limit);
+  if (bound.op === '<=') return releaseBefore(limit, first);
+  return false;
+}
+
+/**
  * Whether nginx `release` refuses the `ssl` directive at start (`[emerg] unknown directive "ssl"`): true from 1.25.1,
  * false before (1.15.0 to 1.25.0 warn that it is deprecated); undefined when the release is unknown or names releases
  * on both sides (`1.25`: 1.25.0 to 1.25.x).

@@ -5,14 +5,16 @@
  * keyword a release removed (Deployment.haproxyRemovedKeywords), judged against that release.
  */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import { within, type Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
+import { releaseBoundOf } from '../parse/template-release-bound';
 import type { HaproxyData } from '../parse/haproxy';
 import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ComposeData } from '../parse/compose';
 import { HAPROXY_FACTS } from '../knowledge/openssl';
 import {
+  boundedBefore,
   haproxyReadsSeparateKeyFile,
   haproxyReleaseFromImage,
   haproxyRemovedKeyword,
@@ -78,6 +80,16 @@ export function removedKeywords(
     for (const line of section.lines) {
       const removed = haproxyRemovedKeyword(line.keyword.value, section.kind, release?.value);
       if (!removed) continue;
+      // A template that writes the keyword only for the releases before its removal is right for each release.
+      const range = line.keyword.range;
+      const bounds = (doc.template?.branches ?? []).filter((b) => within(range, b.range));
+      if (
+        bounds.some((b) => {
+          const bound = releaseBoundOf(b, 'haproxy');
+          return bound !== undefined && boundedBefore(bound, removed.since);
+        })
+      )
+        continue;
       (ctx.deployment.haproxyRemovedKeywords ??= []).push({
         at: { file: doc.file.path, range: line.keyword.range },
         keyword: line.keyword.value,

@@ -59,6 +59,8 @@ export interface TemplateBranch {
   /** The tag that opens the branch as written: `{{ if .Env.LEGACY }}`, `{% else %}`. */
   condition: string;
   range: Range;
+  /** An `else` that directly follows its `if` (no `elif` between): the `if` tag it is the other side of. */
+  otherwise?: string;
 }
 
 /** Suffixes that say "this is a template (or sample) of the file named before them". */
@@ -220,12 +222,16 @@ function conditionals(
   const elseRegions: Array<[number, number]> = [];
   const branches: TemplateBranch[] = [];
   const stack: Array<{ open: Tag; branchAt: Tag; elseAt?: number; conditional: boolean }> = [];
+  const tagText = (t: Tag) => text.slice(t.start, t.end).trim();
   const close = (top: (typeof stack)[number], at: Tag) => {
-    if (top.conditional)
-      branches.push({
-        condition: text.slice(top.branchAt.start, top.branchAt.end).trim(),
-        range: index.rangeAt(top.branchAt.end, at.start),
-      });
+    if (!top.conditional) return;
+    const condition = tagText(top.branchAt);
+    const plainElse = top.branchAt !== top.open && top.elseAt === top.branchAt.start && PLAIN_ELSE.test(condition);
+    branches.push({
+      condition,
+      range: index.rangeAt(top.branchAt.end, at.start),
+      ...(plainElse ? { otherwise: tagText(top.open) } : {}),
+    });
   };
   for (const t of tags) {
     if (t.role === 'open')
@@ -252,6 +258,8 @@ function conditionals(
 
 /** Go and Jinja write `if` (Template Toolkit `IF`). */
 const CONDITIONAL = /^(if|unless|with|case)\b/i;
+/** `{% else %}`, `<% else -%>`, `{{- else }}`: no condition of its own (not `elif`, `else if`). */
+const PLAIN_ELSE = /^(\{\{|\{%|<%|\[%)[-+=~_]?\s*else\s*[-+_]?(%\}|\}\}|%>|%\])$/i;
 
 /** The template span a range rests on (a value, generated lines or a directive inside the line), if any. */
 export function templateSpanAt(info: TemplateInfo, range: Range): TemplateSpan | undefined {

@@ -51,6 +51,44 @@ ruleTester(rule, {
         ),
       },
     },
+    {
+      // geerlingguy/ansible-role-haproxy@8b23ff0 templates/haproxy.cfg.j2: the old timeouts only for HAProxy 1.4 and
+      // earlier (which take them), the new ones otherwise.
+      name: 'a template that writes them only for releases before the removal (Ansible version test)',
+      files: {
+        'templates/haproxy.cfg.j2': cfg(
+          'defaults',
+          '  mode http',
+          "{% if haproxy_version is version('1.4', '<=') %}",
+          '  contimeout {{ haproxy_connect_timeout }}',
+          '  clitimeout {{ haproxy_client_timeout }}',
+          '{% else %}',
+          '  timeout connect {{ haproxy_connect_timeout }}',
+          '  timeout client {{ haproxy_client_timeout }}',
+          '{% endif %}',
+        ),
+      },
+    },
+    {
+      name: 'the else of a lower bound, and an ERB comparison',
+      files: {
+        'templates/haproxy.cfg.j2': cfg(
+          'defaults',
+          "{% if haproxy_version is version_compare('2.1', '>=') %}",
+          '  timeout client 5s',
+          '{% else %}',
+          '  clitimeout 5000',
+          '{% endif %}',
+        ),
+        'erb/templates/haproxy.cfg.erb': cfg(
+          'frontend web',
+          '  bind :80',
+          '<% if @version.to_f < 2.1 -%>',
+          '  reqadd X-Legacy:\\ 1',
+          '<% end -%>',
+        ),
+      },
+    },
   ],
   invalid: [
     {
@@ -104,6 +142,29 @@ ruleTester(rule, {
       errors: [
         { messageId: 'refused', file: 'lb/haproxy.cfg', line: 2, messageIncludes: ["'clitimeout'"] },
         { messageId: 'refused', file: 'lb/haproxy.cfg', line: 3, messageIncludes: ["'rspdel'"] },
+      ],
+    },
+    {
+      // `< 2.2` lets 2.1 in, `or` any release, and the operating system's version bounds no HAProxy release.
+      name: 'template bounds that do not keep the removed releases out: warnings',
+      files: {
+        'templates/haproxy.cfg.j2': cfg(
+          'defaults',
+          "{% if haproxy_version is version('2.2', '<') %}",
+          '  contimeout 5000',
+          '{% endif %}',
+          "{% if haproxy_version is version('1.4', '<=') or legacy %}",
+          '  clitimeout 5000',
+          '{% endif %}',
+          "{% if ansible_distribution_version is version('1.4', '<=') %}",
+          '  srvtimeout 5000',
+          '{% endif %}',
+        ),
+      },
+      errors: [
+        { messageId: 'releaseUnknown', severity: 'warning', file: 'templates/haproxy.cfg.j2', line: 3 },
+        { messageId: 'releaseUnknown', severity: 'warning', file: 'templates/haproxy.cfg.j2', line: 6 },
+        { messageId: 'releaseUnknown', severity: 'warning', file: 'templates/haproxy.cfg.j2', line: 9 },
       ],
     },
     {
