@@ -35,6 +35,11 @@ export function inNginxDirectory(filePath: string): boolean {
   );
 }
 
+/**
+ * `nginx-vhost-live` (from `nginx-vhost-live.tpl`), `nginx_site`: the name says nginx, as a word of its own, and has no
+ * extension (`nginx.xs`, `nginx.8`, `nginx.ctmpl` are Perl, a man page, a template syntax not set aside).
+ */
+const NAMED_NGINX = /^(?:[\w-]*[^a-z.])?nginx(?:[^a-z.][\w-]*)?$/i;
 const NOT_NGINX =
   /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql)$/i;
 /**
@@ -58,8 +63,9 @@ export const nginxFormat: FormatHandler<NginxData> = {
     const base = basenameOf(filePath);
     if (base === 'nginx.conf') return 'nginx.conf';
     if (NOT_NGINX.test(base)) return undefined;
-    // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), by content below.
-    if (!/\.conf$/.test(base) && !inNginxDirectory(filePath)) return undefined;
+    // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), and files named for nginx
+    // (`roles/loadbalancer/templates/nginx-vhost-live.tpl`, shyanta/part-up@750c780), by content below.
+    if (!/\.conf$/.test(base) && !inNginxDirectory(filePath) && !NAMED_NGINX.test(base)) return undefined;
     // A page a role ships beside its nginx templates (`templates/www/index.html.j2`) is markup, never nginx.
     if (/^\s*</.test(head)) return undefined;
     if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return undefined;

@@ -232,5 +232,26 @@ describe('nginx words and HOCON', () => {
       'location /snippet {\n}\n',
       'nginx.conf',
     ],
+    // shyanta/part-up@750c780 devops/provision/roles/loadbalancer/templates/nginx-vhost-live.tpl (classified by the
+    // name it renders to, `nginx-vhost-live`): a role not named for nginx, a file that is.
+    [
+      'a template named for nginx in a role that is not',
+      '/r/roles/loadbalancer/templates/nginx-vhost-live',
+      'server {\n    listen 443 ssl spdy;\n    ssl_protocols TLSv1 TLSv1.1 TLSv1.2;\n}\n',
+      'nginx.conf',
+    ],
+    [
+      'its upstart job beside it',
+      '/r/roles/loadbalancer/templates/nginx-upstart',
+      'description "nginx"\nstart on filesystem\nexec /usr/sbin/nginx\n',
+      undefined,
+    ],
+    // nginx/nginx's own src/http/modules/perl/nginx.xs and docs/man/nginx.8: an extension says what else they are.
+    [
+      'Perl XS named nginx',
+      '/r/src/http/modules/perl/nginx.xs',
+      'static void\nngx_http_perl_set_request(void) {\n    if (r) {\n    }\n}\n',
+      undefined,
+    ],
   ])('%s', (_, file, text, kind) => expect(nginxFormat.classify(file, text)).toBe(kind));
 });
