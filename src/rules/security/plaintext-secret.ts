@@ -26,6 +26,13 @@ const PLACEHOLDER = /^(\$\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\
  */
 const PLACEHOLDER_NAME = /^(?=.*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|KEY|TOKEN))[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 /**
+ * A value that says it is a placeholder, as a word of its own: Bitnami's Kafka chart writes
+ * `password="zookeeper-password-placeholder"` (and `password-placeholder-0`, `interbroker-password-placeholder`) into
+ * the JAAS and server.properties its start script then fills with `replace_placeholder … "$KAFKA_ZOOKEEPER_PASSWORD"`
+ * (jays-codes/ud-microservices-springboot-helm@24a0767 helm/kafka/templates/scripts-configmap.yaml, chart 29.3.9).
+ */
+const PLACEHOLDER_WORD = /(^|[-_.])placeholder([-_.]|$)/i;
+/**
  * WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. Spring
  * Cloud Config's `{cipher}` is encrypted with the config server's key, which decrypts it before serving it
  * (https://docs.spring.io/spring-cloud-config/reference/server/encryption-and-decryption.html).
@@ -155,6 +162,7 @@ export default defineRule({
         FLAG.test(value) ||
         PLACEHOLDER.test(value) ||
         PLACEHOLDER_NAME.test(value) ||
+        PLACEHOLDER_WORD.test(value) ||
         ENCODED.test(value) ||
         isJasyptEncrypted(value, jasypt) ||
         CRYPT_HASH.test(value) ||

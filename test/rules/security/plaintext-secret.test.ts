@@ -109,6 +109,16 @@ ruleTester(rule, {
       },
     },
     {
+      // Bitnami's Kafka chart 29.3.9 (jays-codes/ud-microservices-springboot-helm@24a0767 helm/kafka/templates/
+      // scripts-configmap.yaml): the start script writes these and fills them with replace_placeholder from the
+      // environment; a value naming itself a placeholder, as a word, is none of the secrets.
+      name: 'a value that says it is a placeholder',
+      files: {
+        'kafka_jaas.conf':
+          'Client {\n  org.apache.kafka.common.security.plain.PlainLoginModule required\n  username="zk"\n  password="zookeeper-password-placeholder";\n};\nKafkaClient {\n  org.apache.kafka.common.security.plain.PlainLoginModule required\n  username="user1"\n  password="password-placeholder-0";\n};\n',
+      },
+    },
+    {
       // OpenLiberty/open-liberty-operator@ec1ea07 (EPL-2.0) internal/controller/assets: the operator's utils.go replaces
       // these names with strings.Replace before it mounts the files.
       name: 'an upper-case placeholder name that another program replaces is not a secret',
