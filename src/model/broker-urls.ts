@@ -24,13 +24,18 @@ import { CLASSIC_TLS_SCHEMES, commaSeparated, queryParts } from '../parse/active
 import type { ActiveMqJndiData } from '../parse/activemq-jndi';
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
+import { keptProperties } from '../parse/properties';
+import { springKey } from '../parse/spring';
 import type { BrokerUrl, ClientUrl, SpringBootRelease, StoreRef, TlsTrustSettings } from './attributes';
 import { traced, type PropertySource } from './java-shared';
 import type { Location } from '../core/types';
 import { springBootHas } from '../knowledge';
 import { storeRef, type TreeStores } from './store-files';
 
-/** The settings that name a broker URL, by product (relaxed binding: `brokerUrl` is `broker-url`). */
+/**
+ * The settings that name a broker URL, by product, in Spring's uniform form (springKey: `brokerUrl`, `broker_url` and
+ * `broker-url` are one; an environment variable's spelling is mapped to the property first: ../parse/java/spring-environment.ts).
+ */
 const BROKER_URL_KEYS: Record<string, 'artemis' | 'classic'> = {
   'spring.artemis.brokerurl': 'artemis',
   'spring.activemq.brokerurl': 'classic',
@@ -54,10 +59,9 @@ interface BrokerUrlSetting {
   product: 'artemis' | 'classic';
 }
 
-/** The settings of a broker connection besides the URL (Spring Boot's Artemis host and port), relaxed binding. */
+/** The settings of a broker connection besides the URL (Spring Boot's Artemis host and port), compared by springKey. */
 const HOST_PORT_KEYS = ['spring.artemis.host', 'spring.artemis.port'];
-const relaxed = (key: string) => key.toLowerCase().replaceAll('-', '');
-const productOf = (key: string) => BROKER_URL_KEYS[relaxed(key)];
+const productOf = (key: string) => BROKER_URL_KEYS[springKey(key)];
 
 /** Spring Boot's Artemis port when `spring.artemis.port` is not set (ArtemisProperties, every release that has it). */
 const ARTEMIS_DEFAULT_PORT = 61616;
@@ -110,12 +114,12 @@ export function brokerUrlsIn(
   // ArtemisConnectionFactoryFactory: mode embedded connects in the JVM. Unset, it is deduced from the class path
   // (embedded when artemis-jms-server is on it and spring.artemis.embedded.enabled): not read here (native).
   const modes = settingsIn(files, environment, (key) =>
-    relaxed(key) === 'spring.artemis.mode' ? 'spring.artemis.mode' : undefined,
+    springKey(key) === 'spring.artemis.mode' ? 'spring.artemis.mode' : undefined,
   );
   const native = modes.every((mode) => mode.value.trim().toLowerCase() === 'native');
   const brokerUrlBound = springBoot ? springBootHas('artemisBrokerUrl', springBoot.version) : undefined;
   const urlSettings: BrokerUrlSetting[] = settingsIn(files, environment, (key) =>
-    productOf(key) ? relaxed(key) : undefined,
+    productOf(key) ? springKey(key) : undefined,
   )
     .map((s) => ({ ...s, product: productOf(s.name)! }))
     // Before the release that binds it, Spring Boot ignores spring.artemis.broker-url.
@@ -123,7 +127,7 @@ export function brokerUrlsIn(
   const urls = urlSettings.flatMap((setting) => urlsOfSetting(setting, stores));
   const hostPortUsed = springBoot ? springBootHas('artemisHostPortRemoved', springBoot.version) === false : false;
   if (!springBoot || !native || !hostPortUsed || urlSettings.some((s) => s.product === 'artemis')) return urls;
-  const hostPort = settingsIn(files, environment, (key) => HOST_PORT_KEYS.find((k) => relaxed(k) === relaxed(key)));
+  const hostPort = settingsIn(files, environment, (key) => HOST_PORT_KEYS.find((k) => springKey(k) === springKey(key)));
   return [...urls, ...hostPortUrl(hostPort, springBoot)];
 }
 
@@ -136,7 +140,8 @@ export function brokerUrlsIn(
 export function jndiBrokerUrls(docs: readonly ParsedDocument<ActiveMqJndiData>[], stores: TreeStores): ClientUrl[] {
   return docs.flatMap((doc) => {
     const { product } = doc.data;
-    const entries = doc.entries.filter((e) => e.value.trim() !== '');
+    // java.util.Properties keeps the last line of a key; an empty value names no URL (buildFromProperties skips it).
+    const entries = keptProperties(doc.entries).filter((e) => e.value.trim() !== '');
     const provider = entries.filter((e) => e.key === 'java.naming.provider.url');
     const own =
       product === 'artemis'

@@ -10,7 +10,7 @@
  * artemis-jms-client/…/jndi/ActiveMQInitialContextFactory.java). Read with java.util.Properties, as JNDI does.
  */
 import { lastPathSegment } from '../core/path-name';
-import { parseProperties } from './properties';
+import { keptProperties, parseProperties } from './properties';
 import type { FormatHandler, ParsedDocument } from './types';
 
 /** The kind of an ActiveMQ client's jndi.properties. */
@@ -32,7 +32,10 @@ export const activemqJndiFormat: FormatHandler = {
   },
   parse(file, kind): ParsedDocument<ActiveMqJndiData> {
     const { entries, comments, problems } = parseProperties(file.text);
-    const factory = entries.find((e) => e.key === 'java.naming.factory.initial')?.value.trim() ?? '';
+    const factory =
+      keptProperties(entries)
+        .find((e) => e.key === 'java.naming.factory.initial')
+        ?.value.trim() ?? '';
     const data: ActiveMqJndiData = { product: factory.includes('.artemis.') ? 'artemis' : 'classic' };
     return { file, kind, entries, comments, problems, data };
   },

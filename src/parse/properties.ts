@@ -183,3 +183,10 @@ function endsWithOddBackslashes(line: string): boolean {
   for (let i = line.length - 1; line.charAt(i) === '\\'; i--) count++;
   return count % 2 === 1;
 }
+
+/** The entries java.util.Properties keeps, in file order: the last line of each key (Properties.load sets each in turn). */
+export function keptProperties(entries: readonly Entry[]): Entry[] {
+  const last = new Map<string, Entry>();
+  for (const entry of entries) last.set(entry.key, entry);
+  return entries.filter((entry) => last.get(entry.key) === entry);
+}

@@ -232,6 +232,18 @@ describe('ActiveMQ broker URLs of a Spring application', () => {
       [{ url: 'tcp://a:61616', tls: false }],
     ],
     [
+      // Spring Boot v3.4.0 ConfigurationPropertyName: a file's key is split at dots only, and `_` is dropped from an
+      // element's uniform form (DefaultPropertyMapper, Form.UNIFORM), so `broker_url` is `broker-url`.
+      'Artemis: the underscore spelling broker_url binds as broker-url',
+      'spring.artemis.broker_url=tcp://a:61617?sslEnabled=true\n',
+      [{ url: 'tcp://a:61617', tls: true }],
+    ],
+    [
+      'a file key with `_` for the dots is one element: not the setting',
+      'spring_artemis_broker_url=tcp://a:61616\n',
+      [],
+    ],
+    [
       'Artemis: both stores named; one store only leaves the other (the JVM’s) unknown',
       'spring.artemis.broker-url=tcp://a:61617?sslEnabled=true;trustStorePath=client.ts;keyStorePath=client.ks\nx.y=1\n',
       [{ trustStore: 'client.ts', trustUnknown: false }],
@@ -294,6 +306,20 @@ describe("ActiveMQ broker URLs of a JMS client's jndi.properties", () => {
       'Classic: a connection factory’s brokerURL when no provider URL is set',
       `${CLASSIC}connectionFactoryNames=cf\nconnection.cf.brokerURL=nio+ssl://c:61618\n`,
       ['connection.cf.brokerURL=nio+ssl://c:61618 classic tls'],
+      '',
+    ],
+    [
+      // java.util.Properties.load puts each line in turn: the last value of a key is the one InitialContext gets.
+      'a key written twice: the last value only',
+      `${ARTEMIS}java.naming.provider.url=tcp://a:61616\njava.naming.provider.url=tcp://b:61617?sslEnabled=true\n`,
+      ['java.naming.provider.url=tcp://b:61617 artemis tls'],
+      '',
+    ],
+    [
+      // ActiveMQConnectionFactory.buildFromProperties: an empty provider URL falls back to brokerURL.
+      'Classic: a provider URL emptied by a later line leaves the brokerURL',
+      `${CLASSIC}java.naming.provider.url=ssl://a:61617\njava.naming.provider.url=\nconnectionFactoryNames=cf\nconnection.cf.brokerURL=tcp://c:61616\n`,
+      ['connection.cf.brokerURL=tcp://c:61616 classic plain'],
       '',
     ],
     [

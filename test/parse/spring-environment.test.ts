@@ -19,6 +19,10 @@ describe('the Spring property an environment variable binds (SystemEnvironmentPr
     ['SPRING_RABBITMQ_SSL_VALIDATESERVERCERTIFICATE', 'spring.rabbitmq.ssl.validate-server-certificate'],
     ['SPRING_RABBITMQ_SSL_TRUST_STORE', 'spring.rabbitmq.ssl.trust-store'],
     ['SPRING_RABBITMQ_ADDRESSES', 'spring.rabbitmq.addresses'],
+    // SystemEnvironmentPropertyMapper (v3.4.0): the uniform form BROKERURL and the legacy BROKER_URL both bind broker-url.
+    ['SPRING_ARTEMIS_BROKERURL', 'spring.artemis.broker-url'],
+    ['SPRING_ARTEMIS_BROKER_URL', 'spring.artemis.broker-url'],
+    ['SPRING_ACTIVEMQ_BROKER_URL', 'spring.activemq.broker-url'],
   ])('%s binds %s', (variable, property) => {
     const bound = springPropertyOfVariable(variable);
     expect(bound && springKey(bound)).toBe(springKey(property));

@@ -228,6 +228,13 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // Spring Boot (v3.4.0 ConfigurationPropertyName, DefaultPropertyMapper): `_` is dropped from a file key's element,
+      // so `broker_url` binds spring.artemis.broker-url as `broker-url` does.
+      name: 'the underscore spelling spring.artemis.broker_url is the same setting',
+      files: brokerProject('spring.artemis.broker_url=tcp://broker:61617\n', { artemis: 'sslEnabled=true' }),
+      errors: [{ messageId: 'plain', file: 'app/src/main/resources/application.properties', line: 1 }],
+    },
     // spring-projects/spring-boot v2.4.13 ArtemisConnectionFactoryFactory: a NettyConnectorFactory of host and port only.
     ...[
       ['2.4.13', ''],
