@@ -18,7 +18,18 @@
  * `groovy`: Groovy's SimpleTemplateEngine / GStringTemplateEngine `${expression}` (their `<% %>` and `<%= %>` read as
  * ERB's), https://docs.groovy-lang.org/latest/html/api/groovy/text/SimpleTemplateEngine.html.
  */
-export type TemplateEngine = 'go' | 'jinja' | 'erb' | 'tt' | 'groovy' | 'env' | 'maven' | 'script' | 'compose';
+/** `terraform`: Terraform's `${…}` and `%{ … }` in a file templatefile() renders (./template-terraform.ts). */
+export type TemplateEngine =
+  | 'go'
+  | 'jinja'
+  | 'erb'
+  | 'tt'
+  | 'groovy'
+  | 'terraform'
+  | 'env'
+  | 'maven'
+  | 'script'
+  | 'compose';
 
 export type TemplateSpanKind =
   /** An output expression inside a line: its value is unknown until rendered. */

@@ -3,6 +3,7 @@ import { LineIndex } from './text';
 import { lastPathSegment } from '../core/path-name';
 import { withGroovyExpressions } from './template-groovy';
 import { scanTags, type Tag, type TemplateEngine, type TemplateSpanKind } from './template-tags';
+import { terraformTags } from './template-terraform';
 
 /**
  * Configuration as it is committed: Go/gomplate/Helm `{{ }}`, Jinja2 `{{ }}`/`{% %}`/`{# #}` and
@@ -64,7 +65,8 @@ export interface TemplateBranch {
 }
 
 /** Suffixes that say "this is a template (or sample) of the file named before them". */
-export const TEMPLATE_SUFFIX = /_template$|\.(tpl|j2|jinja2?|template|tmpl|gotmpl|gtpl|erb|epp|sample|example|dist)$/i;
+export const TEMPLATE_SUFFIX =
+  /_template$|\.(tpl|tftpl|j2|jinja2?|template|tmpl|gotmpl|gtpl|erb|epp|sample|example|dist)$/i;
 
 /** `nginx.conf.j2` → `nginx.conf`; undefined when the name has no template suffix. */
 export function innerTemplateName(filePath: string): string | undefined {
@@ -77,16 +79,32 @@ export function innerTemplateName(filePath: string): string | undefined {
 
 /**
  * Template syntax of a text, or undefined when it holds none. `namedTemplate`: the file's name says it
- * is a template, so `${VAR}` and `$UPPER_CASE` placeholders (envsubst) are template values too.
+ * is a template, so `${VAR}` and `$UPPER_CASE` placeholders (envsubst) are template values too, and Terraform's
+ * `%{ for … }` directives are directives. `terraform`: a `.tftpl` file, every `${…}` and `%{…}` is Terraform's.
  */
-export function scanTemplate(text: string, namedTemplate = false, mavenFiltered = false): TemplateInfo | undefined {
+export function scanTemplate(
+  text: string,
+  namedTemplate = false,
+  mavenFiltered = false,
+  terraform = false,
+): TemplateInfo | undefined {
   const scanned = /\{\{|\{%|\{#|<%|\[%/.test(text) ? scanTags(text) : [];
-  const tags = namedTemplate && text.includes('${') ? withGroovyExpressions(text, scanned) : scanned;
+  const terraformScanned =
+    namedTemplate && /[$%]\{/.test(text)
+      ? terraformTags(text, terraform).filter((t) => !scanned.some((s) => s.start < t.end && t.start < s.end))
+      : [];
+  const withTerraform = terraformScanned.length
+    ? [...scanned, ...terraformScanned].sort((a, b) => a.start - b.start)
+    : scanned;
+  const tags = namedTemplate && text.includes('${') ? withGroovyExpressions(text, withTerraform) : withTerraform;
   const index = new LineIndex(text);
   const groovy = tags.some((t) => t.engine === 'groovy');
   // A Groovy template writes a literal dollar `\$`.
   const envSpans = namedTemplate
-    ? placeholderSpans(text, index, tags, ENV_PLACEHOLDER, 'env').filter((s) => !groovy || text[s.start - 1] !== '\\')
+    ? placeholderSpans(text, index, tags, ENV_PLACEHOLDER, 'env').filter(
+        // Terraform writes a literal `${` as `$${`.
+        (s) => (!groovy || text[s.start - 1] !== '\\') && !(terraform && text[s.start - 1] === '$'),
+      )
     : [];
   const mavenSpans =
     mavenFiltered && text.includes('@')
@@ -130,7 +148,11 @@ export function scanTemplate(text: string, namedTemplate = false, mavenFiltered 
       inline: kind === 'directive' && !alone,
     });
     if (kind === 'value')
-      chars.splice(t.start, t.end - t.start, ...placeholder(source, 2, t.engine === 'groovy' ? 1 : 2));
+      chars.splice(
+        t.start,
+        t.end - t.start,
+        ...placeholder(source, 2, t.engine === 'groovy' || t.engine === 'terraform' ? 1 : 2),
+      );
     else blank(chars, t.start, t.end);
   }
   const masked = chars.join('');
@@ -259,7 +281,7 @@ function conditionals(
 /** Go and Jinja write `if` (Template Toolkit `IF`). */
 const CONDITIONAL = /^(if|unless|with|case)\b/i;
 /** `{% else %}`, `<% else -%>`, `{{- else }}`: no condition of its own (not `elif`, `else if`). */
-const PLAIN_ELSE = /^(\{\{|\{%|<%|\[%)[-+=~_]?\s*else\s*[-+_]?(%\}|\}\}|%>|%\])$/i;
+const PLAIN_ELSE = /^(\{\{|\{%|<%|\[%|%\{)[-+=~_]?\s*else\s*[-+_~]?(%\}|\}\}|%>|%\]|\})$/i;
 
 /** The template span a range rests on (a value, generated lines or a directive inside the line), if any. */
 export function templateSpanAt(info: TemplateInfo, range: Range): TemplateSpan | undefined {

@@ -14,6 +14,7 @@ import {
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, mavenFiltered, scanTemplate, type TemplateInfo } from '../../parse/template';
+import { isTerraformTemplateName } from '../../parse/template-terraform';
 import { declarationAfterTemplateTags } from '../../parse/template-xml-declaration';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { runmqscInputs } from '../../parse/runmqsc-input';
@@ -173,7 +174,12 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     // A template is classified by the name it renders to (`nginx.conf.j2` is nginx.conf) and its text
     // with the template syntax set aside (src/parse/template.ts).
     const inner = innerTemplateName(file);
-    const template = scanTemplate(decoded.text, inner !== undefined, mavenFiltered(inner ?? file));
+    const template = scanTemplate(
+      decoded.text,
+      inner !== undefined,
+      mavenFiltered(inner ?? file),
+      isTerraformTemplateName(file),
+    );
     // In a Helm chart, plain `{{ .Values.x }}` get the chart's defaults (positions mapped back to the template).
     const helm = template && charts.render(file, decoded.text, template);
     const text = helm?.masked.text ?? template?.masked ?? decoded.text;
@@ -284,7 +290,12 @@ function readDocumentsAs(file: string, handler: FormatHandler, kind: string): Pa
   const decoded = decodeFile(fs.readFileSync(file));
   if (!decoded.ok) return [];
   const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
-  const template = scanTemplate(decoded.text, innerTemplateName(file) !== undefined);
+  const template = scanTemplate(
+    decoded.text,
+    innerTemplateName(file) !== undefined,
+    false,
+    isTerraformTemplateName(file),
+  );
   return [template ? parseTemplate({ handler, kind }, source, template, false) : handler.parse(source, kind)];
 }
 

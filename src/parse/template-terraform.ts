@@ -1,0 +1,65 @@
+/**
+ * Terraform's template language, as `templatefile()` renders it
+ * (https://developer.hashicorp.com/terraform/language/expressions/strings#string-templates): `${expression}`
+ * interpolations and `%{ if … }` / `%{ for … in … }` / `%{ else }` / `%{ endif }` / `%{ endfor }` directives, with `~`
+ * strip markers; `$${` and `%%{` write a literal `${` and `%{`. HashiCorp names such files `*.tftpl`
+ * (https://developer.hashicorp.com/terraform/language/functions/templatefile).
+ */
+import type { Role } from './template-tags';
+
+export interface TerraformTag {
+  engine: 'terraform';
+  kind: 'value' | 'directive';
+  role: Role;
+  start: number;
+  end: number;
+}
+
+/** A `.tftpl` file: Terraform's own name for a template file. */
+export const isTerraformTemplateName = (filePath: string): boolean => /\.tftpl$/i.test(filePath);
+
+/**
+ * The Terraform tags of a text: every `${…}` and `%{…}` of a `.tftpl` file (`all`), else only the directives whose
+ * keyword is Terraform's (`%{ for x in xs ~}` in a `.tpl` that templatefile renders); a `%{Referer}i` of an access log
+ * pattern is none. A tag ends at its matching brace on the same line.
+ */
+export function terraformTags(text: string, all: boolean): TerraformTag[] {
+  const tags: TerraformTag[] = [];
+  const opening = /[$%]\{/g;
+  for (let m = opening.exec(text); m; m = opening.exec(text)) {
+    const open = m.index;
+    const sigil = text[open];
+    // `$${` and `%%{` are literals.
+    const end = sigil === text[open - 1] ? -1 : closingBrace(text, open + 1);
+    if (end < 0) continue;
+    const body = text
+      .slice(open + 2, end - 1)
+      .replace(/^~?\s*/, '')
+      .replace(/\s*~?$/, '');
+    const keyword = /^(if|for|else|endif|endfor)\b/.exec(body)?.[1];
+    if (sigil === '%' && (all || keyword)) {
+      const role: Role =
+        keyword === 'if' || keyword === 'for' ? 'open' : keyword === 'else' ? 'else' : keyword ? 'end' : 'none';
+      tags.push({ engine: 'terraform', kind: 'directive', role, start: open, end });
+    } else if (sigil === '$' && all) tags.push({ engine: 'terraform', kind: 'value', role: 'none', start: open, end });
+    else continue;
+    opening.lastIndex = end;
+  }
+  return tags;
+}
+
+/** The offset after the `}` that closes the `{` at `at`, quoted strings skipped; -1 when the line ends first. */
+function closingBrace(text: string, at: number): number {
+  let depth = 0;
+  let quoted = false;
+  for (let k = at; k < text.length && text[k] !== '\n' && text[k] !== '\r'; k++) {
+    const c = text[k];
+    if (quoted) {
+      if (c === '\\') k++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return k + 1;
+  }
+  return -1;
+}
