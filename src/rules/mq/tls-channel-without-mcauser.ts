@@ -16,7 +16,7 @@ export default defineRule({
     appliesTo: { components: ['mq.svrconn'] },
     messages: {
       noMcauser:
-        "Channel {{channel}} authenticates clients with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts, {{asserted}}{{unless}}. Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
+        "Channel {{channel}} {{tls}} but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts, {{asserted}}{{unless}}. Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
       mcaUser:
         "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
     },
@@ -56,6 +56,11 @@ export default defineRule({
           channel: a.channelName,
           chltype: a.chltype,
           ciph: a.sslciph.value,
+          // SSLCAUTH(OPTIONAL) asks for no client certificate: the channel encrypts, it authenticates no one.
+          tls:
+            a.sslcauth?.value.toUpperCase() === 'OPTIONAL'
+              ? `uses TLS (SSLCIPH(${a.sslciph.value})) with client certificates optional (SSLCAUTH(OPTIONAL))`
+              : `authenticates clients with TLS (SSLCIPH(${a.sslciph.value}))`,
           mapping:
             refused.length === 0
               ? 'no CHLAUTH rule maps the certificate to a user'

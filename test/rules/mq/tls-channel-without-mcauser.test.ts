@@ -66,7 +66,11 @@ ruleTester(rule, {
           file: 'QM1.mqsc.template',
           line: 2,
           severity: 'warning',
-          messageExcludes: ['depends on template value'],
+          messageExcludes: ['depends on template value', 'authenticates clients'],
+          // SSLCAUTH(OPTIONAL): the channel asks for no client certificate, it only encrypts.
+          messageIncludes: [
+            'uses TLS (SSLCIPH(ANY_TLS12_OR_HIGHER)) with client certificates optional (SSLCAUTH(OPTIONAL))',
+          ],
         },
       ],
     },
@@ -83,7 +87,10 @@ ruleTester(rule, {
           file: 'QM1.mqsc.template',
           line: 1,
           severity: 'info',
-          messageIncludes: ['depends on template value $CHANNEL'],
+          messageIncludes: [
+            'depends on template value $CHANNEL',
+            'authenticates clients with TLS (SSLCIPH(ANY_TLS12))',
+          ],
         },
       ],
     },
