@@ -18,7 +18,8 @@
  *   TcpTransportServer.configureServerSocket, SslTransportServer.bind, nio/NIOSSLTransport.java). The key and trust
  *   stores are the broker's `<sslContext>` (activemq-spring SpringSslContext: a file, a URL, else a class path resource,
  *   the conf directory being on the class path: assembly/src/release/bin/activemq); without one, the JVM's default
- *   SSLContext (`-Djavax.net.ssl.keyStore`, e.g. ACTIVEMQ_SSL_OPTS), which the tree does not tie to the broker here.
+ *   SSLContext: its `-Djavax.net.ssl.*` stores where the tree gives them to the broker's JVM (ACTIVEMQ_SSL_OPTS or
+ *   ACTIVEMQ_OPTS in the environment of the Compose services or images that run it: ./activemq-jvm-stores.ts).
  *   `https` and `wss` connectors run on Jetty's SslContextFactory: not modelled.
  * The JDK is the Compose service's image's where a service runs the file (jdk-locations.json; an image it does not map
  * leaves the JDK unknown, never another JDK of the tree), else the JDK that runs the file's directory.
@@ -37,6 +38,13 @@ import type { ComposeData } from '../parse/compose';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor, ModelContext } from './contributor';
 import { deploymentMounts } from './compose-mounts';
+import {
+  brokerJvmStores,
+  jvmTrust,
+  storesTrust,
+  type BrokerJvmStores,
+  type RunningService,
+} from './activemq-jvm-stores';
 import { traced } from './java-shared';
 import { serviceImageRuntime } from './kafka-brokers';
 import { mountedTreeFile } from './kafka-protocols';
@@ -66,15 +74,19 @@ export function listenerSpeaksTls(product: 'artemis' | 'classic', listener: Brok
 /** The broker's process, as far as the tree says: the Compose services running its file, their JDK. */
 interface BrokerProcess {
   services: string[];
+  /** The Compose services running the file, with the file defining each. */
+  running: RunningService[];
   mounts: TreeMount[];
   runtime?: JavaRuntime;
+  /** A Classic broker without <sslContext>: the JVM stores the tree gives it (./activemq-jvm-stores.ts). */
+  jvmStores?: BrokerJvmStores | { unknown: string };
 }
 
 function brokerProcess(ctx: ModelContext, file: string): BrokerProcess {
   const services = containerRunners(ctx)(file).filter((s) => !s.pod);
   if (services.length === 0) {
     const runtime = ctx.runtimeFor(file);
-    return { services: [], mounts: [], ...(runtime ? { runtime } : {}) };
+    return { services: [], running: [], mounts: [], ...(runtime ? { runtime } : {}) };
   }
   const names = new Set(services.map((s) => s.name));
   const mounts = deploymentMounts(ctx).filter((m) => m.mount.service !== undefined && names.has(m.mount.service));
@@ -88,7 +100,7 @@ function brokerProcess(ctx: ModelContext, file: string): BrokerProcess {
   // Services that build their image from the file's directory (no `image:`): the JDK its Dockerfile names.
   if (running.every(({ service }) => !service.image)) {
     const runtime = ctx.runtimeFor(file);
-    return { services: [...names], mounts, ...(runtime ? { runtime } : {}) };
+    return { services: [...names], running, mounts, ...(runtime ? { runtime } : {}) };
   }
   // One image's JDK when every service running the file names the same one; else unknown.
   const runtimes = running.map(({ doc, service }) => serviceImageRuntime(doc, service, ctx.memo));
@@ -103,7 +115,7 @@ function brokerProcess(ctx: ModelContext, file: string): BrokerProcess {
     securityProperties: {},
     systemProperties: {},
   };
-  return { services: [...names], mounts, runtime: same ? first : unknown };
+  return { services: [...names], running, mounts, runtime: same ? first : unknown };
 }
 
 /** A store a listener names, with the tree file it is when the tree shows which. */
@@ -234,13 +246,7 @@ function classicTrust(
 ): TlsTrustSettings {
   const file = doc.file.path;
   const context = doc.data.sslContext;
-  if (!context)
-    return {
-      unknown: {
-        why: "the broker's key store: activemq.xml has no <sslContext>, so its TLS connectors use the JVM's default SSLContext (-Djavax.net.ssl.keyStore, e.g. in ACTIVEMQ_SSL_OPTS)",
-        at: { file },
-      },
-    };
+  if (!context) return jvmTrust(file, process.jvmStores, process.mounts, stores);
   const a = (name: string) => context.attributes.find((x) => x.name === name);
   const side = (kind: 'keyStore' | 'trustStore'): StoreRef | undefined => {
     const written = a(kind);
@@ -258,14 +264,10 @@ function classicTrust(
     ref.setting = `sslContext ${kind}`;
     return ref;
   };
-  const keyStore = side('keyStore');
-  const trustStore = side('trustStore');
-  return {
-    ...(keyStore
-      ? { keyStore }
-      : { unknown: { why: "the broker's key store (<sslContext> names none)", at: { file, range: context.range } } }),
-    ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
-  };
+  return storesTrust(side('keyStore'), side('trustStore'), {
+    why: "the broker's key store (<sslContext> names none)",
+    at: { file, range: context.range },
+  });
 }
 
 /** The DNS name a listener binds (not a wildcard, a loopback or an IP address). */
@@ -282,6 +284,11 @@ export const activemqBrokersContributor: ModelContributor = {
       const tlsListeners = doc.data.listeners.filter((l) => listenerSpeaksTls(doc.data.product, l));
       if (tlsListeners.length === 0) continue;
       const process = brokerProcess(ctx, doc.file.path);
+      if (doc.data.product === 'classic' && !doc.data.sslContext) {
+        const holding = (stores.images?.holding(doc.file.path) ?? []).map((h) => h.dockerfile);
+        const jvmStores = brokerJvmStores(ctx, process.running, holding);
+        if (jvmStores) process.jvmStores = jvmStores;
+      }
       const relative = relativePosix(ctx.deployment.root, doc.file.path);
       const product = doc.data.product === 'artemis' ? 'ActiveMQ Artemis' : 'ActiveMQ Classic';
       for (const listener of tlsListeners) {

@@ -26,6 +26,10 @@ ${uris.map((u, i) => `      <transportConnector name="c${i}" uri="${u}"/>`).join
 </beans>
 `;
 
+/** A Compose file running the official Classic image over ./conf, with these `environment:` lines and more volumes. */
+const classicService = (environment: string, volumes = '') =>
+  `services:\n  broker:\n    image: apache/activemq-classic:6.1.6\n    environment:\n${environment}    volumes:\n      - ./conf:/opt/apache-activemq/conf\n${volumes}`;
+
 /** What a test compares of a broker listener. */
 function listeners(files: Tree) {
   const line = (from: { kind: string; location?: { range?: { start: { line: number } } } } | undefined) =>
@@ -147,6 +151,108 @@ describe('ActiveMQ broker TLS listeners', () => {
             "the broker's key store: activemq.xml has no <sslContext>, so its TLS connectors use the JVM's default SSLContext (-Djavax.net.ssl.keyStore, e.g. in ACTIVEMQ_SSL_OPTS)",
         },
       ],
+    ],
+    // apache/activemq@activemq-6.1.6 bin/activemq joins ACTIVEMQ_OPTS then ACTIVEMQ_SSL_OPTS into the java command;
+    // bin/setenv keeps a value the environment gives.
+    [
+      'Classic without <sslContext>: ACTIVEMQ_SSL_OPTS of the Compose service that mounts conf/ names the key store',
+      {
+        'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'compose.yaml': classicService(
+          '      ACTIVEMQ_SSL_OPTS: >-\n        -Djavax.net.ssl.keyStore=/opt/apache-activemq/conf/broker.ks\n        -Djavax.net.ssl.keyStorePassword=password\n',
+        ),
+      },
+      [{ keyStore: 'broker.ks', keyStoreWritten: '/opt/apache-activemq/conf/broker.ks', trustUnknown: undefined }],
+    ],
+    [
+      'Classic without <sslContext>: a later -D of ACTIVEMQ_SSL_OPTS wins over ACTIVEMQ_OPTS; trust store mounted apart',
+      {
+        'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'certs/broker.ts': KS,
+        'compose.yaml': classicService(
+          '      ACTIVEMQ_OPTS: -Xmx1G -Djavax.net.ssl.keyStore=/opt/apache-activemq/conf/old.ks\n      ACTIVEMQ_SSL_OPTS: -Djavax.net.ssl.keyStore=/opt/apache-activemq/conf/broker.ks -Djavax.net.ssl.trustStore=/certs/broker.ts\n',
+          '      - ./certs:/certs\n',
+        ),
+      },
+      [{ keyStore: 'broker.ks', keyStoreWritten: '/opt/apache-activemq/conf/broker.ks', trustStore: 'broker.ts' }],
+    ],
+    [
+      'Classic without <sslContext>: a store path no mount or copy puts in the tree is named, its file unknown',
+      {
+        'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'compose.yaml': classicService('      ACTIVEMQ_SSL_OPTS: -Djavax.net.ssl.keyStore=/secrets/broker.ks\n'),
+      },
+      [{ keyStore: undefined, keyStoreWritten: '/secrets/broker.ks', trustUnknown: undefined }],
+    ],
+    [
+      'Classic without <sslContext>: a relative path is read from the unknown working directory',
+      {
+        'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'compose.yaml': classicService('      ACTIVEMQ_SSL_OPTS: -Djavax.net.ssl.keyStore=conf/broker.ks\n'),
+      },
+      [{ keyStore: undefined, keyStoreWritten: 'conf/broker.ks' }],
+    ],
+    [
+      'Classic without <sslContext>: a placeholder in the path names no file',
+      {
+        'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'compose.yaml': classicService(
+          '      ACTIVEMQ_SSL_OPTS: -Djavax.net.ssl.keyStore=/opt/apache-activemq/conf/$$KS_NAME\n',
+        ),
+      },
+      [{ keyStore: undefined, keyStoreWritten: '/opt/apache-activemq/conf/$$KS_NAME', trustUnknown: undefined }],
+    ],
+    [
+      'Classic without <sslContext>: a Dockerfile ENV path through another variable names no file',
+      {
+        'broker/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'broker/broker.ks': KS,
+        'broker/Dockerfile':
+          'FROM rmohr/activemq:5.15.9\nENV ACTIVEMQ_SSL_OPTS="-Djavax.net.ssl.keyStore=$ACTIVEMQ_HOME/broker.ks"\nCOPY activemq.xml /opt/activemq/conf/\nCOPY broker.ks /opt/activemq/broker.ks\n',
+      },
+      [{ keyStore: undefined, keyStoreWritten: '$ACTIVEMQ_HOME/broker.ks', trustUnknown: undefined }],
+    ],
+    [
+      'Classic without <sslContext>: the variable given by Compose substitution is unknown',
+      {
+        'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'compose.yaml': classicService('      ACTIVEMQ_SSL_OPTS: ${SSL_OPTS}\n'),
+      },
+      [
+        {
+          keyStore: undefined,
+          trustUnknown:
+            "the broker's key store: activemq.xml has no <sslContext>, so its TLS connectors use the JVM's default SSLContext, whose stores are unknown: ACTIVEMQ_SSL_OPTS is given when Compose runs (Compose service broker)",
+        },
+      ],
+    ],
+    [
+      'Classic without <sslContext>: no Compose service, the Dockerfile that copies activemq.xml sets ACTIVEMQ_SSL_OPTS',
+      {
+        'broker/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'broker/broker.ks': KS,
+        'broker/Dockerfile':
+          'FROM rmohr/activemq:5.15.9\nENV ACTIVEMQ_SSL_OPTS "-Djavax.net.ssl.keyStore=/opt/activemq/broker.ks -Djavax.net.ssl.keyStorePassword=password"\nCOPY activemq.xml /opt/activemq/conf/\nCOPY broker.ks /opt/activemq/broker.ks\n',
+      },
+      [{ keyStore: 'broker.ks', keyStoreWritten: '/opt/activemq/broker.ks' }],
+    ],
+    [
+      'Classic with <sslContext>: the JVM options are not its stores',
+      {
+        'conf/activemq.xml': classic('keyStore="broker.ks"', 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'conf/other.ks': KS,
+        'compose.yaml': classicService(
+          '      ACTIVEMQ_SSL_OPTS: -Djavax.net.ssl.keyStore=/opt/apache-activemq/conf/other.ks\n',
+        ),
+      },
+      [{ keyStore: 'broker.ks', keyStoreWritten: 'broker.ks' }],
     ],
     [
       "Compose: the service running broker.xml; an absolute store path is the mounted file; the release's image runs JDK 21",
