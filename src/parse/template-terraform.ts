@@ -29,8 +29,12 @@ export function terraformTags(text: string, all: boolean): TerraformTag[] {
   for (let m = opening.exec(text); m; m = opening.exec(text)) {
     const open = m.index;
     const sigil = text[open];
-    // `$${` and `%%{` are literals.
-    const end = sigil === text[open - 1] ? -1 : closingBrace(text, open + 1);
+    // `%%{` writes a literal `%{`. `$${NAME}` writes `${NAME}`: a placeholder of the program that reads the rendered
+    // file (Compose, a shell), unknown here as well (synapsestudios/terraform-aws-ec2-terrateam@f14cc47
+    // templates/docker-compose.yml.tftpl `TUNNEL_TOKEN: $${TERRATEAM_TUNNEL_TOKEN}`).
+    const escaped = sigil === text[open - 1];
+    if (escaped && sigil === '%') continue;
+    const end = closingBrace(text, open + 1);
     if (end < 0) continue;
     const body = text
       .slice(open + 2, end - 1)
@@ -41,7 +45,8 @@ export function terraformTags(text: string, all: boolean): TerraformTag[] {
       const role: Role =
         keyword === 'if' || keyword === 'for' ? 'open' : keyword === 'else' ? 'else' : keyword ? 'end' : 'none';
       tags.push({ engine: 'terraform', kind: 'directive', role, start: open, end });
-    } else if (sigil === '$' && all) tags.push({ engine: 'terraform', kind: 'value', role: 'none', start: open, end });
+    } else if (sigil === '$' && all)
+      tags.push({ engine: 'terraform', kind: 'value', role: 'none', start: escaped ? open - 1 : open, end });
     else continue;
     opening.lastIndex = end;
   }

@@ -101,10 +101,7 @@ export function scanTemplate(
   const groovy = tags.some((t) => t.engine === 'groovy');
   // A Groovy template writes a literal dollar `\$`.
   const envSpans = namedTemplate
-    ? placeholderSpans(text, index, tags, ENV_PLACEHOLDER, 'env').filter(
-        // Terraform writes a literal `${` as `$${`.
-        (s) => (!groovy || text[s.start - 1] !== '\\') && !(terraform && text[s.start - 1] === '$'),
-      )
+    ? placeholderSpans(text, index, tags, ENV_PLACEHOLDER, 'env').filter((s) => !groovy || text[s.start - 1] !== '\\')
     : [];
   const mavenSpans =
     mavenFiltered && text.includes('@')

@@ -25,10 +25,10 @@ describe('Terraform templates (templatefile)', () => {
     ]);
   });
 
-  it('an expression with a call and a quoted brace is one value; $${ and %%{ are literals', () => {
-    const { masked, kinds } = read('a ${join(",", ["}"])};\nb $${literal} %%{x};\n');
-    expect(kinds).toEqual(['terraform:value']);
-    expect(masked?.split('\n')[1]).toBe('b $${literal} %%{x};');
+  it('an expression with a call and a quoted brace is one value; %%{ is a literal, $${X} the ${X} it writes', () => {
+    const { masked, kinds } = read('a ${join(",", ["}"])};\nb $${TOKEN} %%{x};\n');
+    expect(kinds).toEqual(['terraform:value', 'terraform:value']);
+    expect(masked?.split('\n')[1]).toBe('b ${_TOKEN} %%{x};');
   });
 
   it('if/else: two branches, the else with its if', () => {
