@@ -20,7 +20,9 @@ export type AnchorSource =
   /** In the tree but its certificates could not be read (a PKCS#12 no tried password opens, a CMS key database). */
   | { kind: 'unreadable'; store: StoreRef }
   /** The model cannot say which anchors it uses (TlsTrustSettings.unknown). */
-  | { kind: 'unsettled'; why: string; related?: RelatedLocation[] };
+  | { kind: 'unsettled'; why: string; related?: RelatedLocation[] }
+  /** It trusts no certificate at all (TlsTrustSettings.trustsNothing). */
+  | { kind: 'nothing'; why: string };
 
 export const verifierStack = (c: Component): VerifierStack | undefined => {
   const impl = c.tls?.implementation;
@@ -154,6 +156,8 @@ export function anchorsOf(
       alsoDefault: trust?.defaultTrust === 'jdk-cacerts',
     };
   }
+  if (trust?.trustsNothing)
+    return { anchors: [], source: { kind: 'nothing', why: trust.trustsNothing.why }, from: trust.trustsNothing.at };
   if (trust?.defaultTrust === 'jdk-cacerts' || (jsse && trust?.defaultTrust !== 'none')) {
     const cacerts = treeCacerts(all, component);
     if (cacerts)

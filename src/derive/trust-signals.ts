@@ -50,6 +50,13 @@ function jsseVerifierText(kind: TrustFailureKind): string {
   }
 }
 
+/** What a JSSE verifier logs: a verifier that trusts nothing has JSSE's DummyX509TrustManager, which says so. */
+function jsseVerifierLog(check: TrustCheck, kind: TrustFailureKind): string {
+  return check.anchorSource?.kind === 'nothing'
+    ? 'java.security.cert.CertificateException: No X509TrustManager implementation available'
+    : jsseVerifierText(kind);
+}
+
 /**
  * JSSE 17's alert when its trust manager rejects the server's chain: in TLS 1.2 the validator's reason
  * (getCertificateAlert: expired → certificate_expired, not yet valid → bad_certificate), otherwise and in
@@ -100,7 +107,7 @@ export function trustSignals(check: TrustCheck, kind: TrustFailureKind, protocol
         check.peer.tls?.implementation === 'openssl'
           ? `SSL alert number ${ALERT_NUMBER[alert]} (sslv3 alert ${alert.replace(/_/g, ' ')})`
           : `Received fatal alert: ${alert}`;
-      return { alert, verifierLog: jsseVerifierText(kind), peerLog };
+      return { alert, verifierLog: jsseVerifierLog(check, kind), peerLog };
     }
     return {
       alert: 'certificate_unknown',
@@ -160,7 +167,7 @@ export function trustSignals(check: TrustCheck, kind: TrustFailureKind, protocol
   const alert = jsseAlert(kind, protocol, 'client');
   return {
     alert,
-    verifierLog: jsseVerifierText(kind).replace('TLS server', 'TLS client'),
+    verifierLog: jsseVerifierLog(check, kind).replace('TLS server', 'TLS client'),
     peerLog: `Received fatal alert: ${alert}`,
   };
 }

@@ -264,10 +264,24 @@ function classicTrust(
     ref.setting = `sslContext ${kind}`;
     return ref;
   };
-  return storesTrust(side('keyStore'), side('trustStore'), {
+  const trustStore = side('trustStore');
+  const trust = storesTrust(side('keyStore'), trustStore, {
     why: "the broker's key store (<sslContext> names none)",
     at: { file, range: context.range },
   });
+  if (trustStore) return trust;
+  // SpringSslContext.createTrustManagers returns an empty list without a trustStore, and SslContext.getSSLContext
+  // passes it to SSLContext.init as an empty array, not null: JSSE then takes a trust manager that accepts no
+  // certificate (SSLContextImpl.chooseTrustManager: DummyX509TrustManager), not the JVM's default trust (apache/activemq
+  // @c3580e7 activemq-spring SpringSslContext.java, activemq-client broker/SslContext.java; measured with OpenJDK 17).
+  return {
+    ...trust,
+    defaultTrust: 'none',
+    trustsNothing: {
+      why: "<sslContext> names no trustStore, so ActiveMQ gives JSSE an empty list of trust managers, which JSSE answers with one that accepts nothing; the JVM's default trust is not used",
+      at: { file, range: context.range },
+    },
+  };
 }
 
 /** The DNS name a listener binds (not a wildcard, a loopback or an IP address). */

@@ -55,6 +55,12 @@ export interface TlsTrustSettings {
    */
   defaultTrust?: 'jdk-cacerts' | 'system' | 'none';
   /**
+   * The end trusts no certificate at all, and why (with `defaultTrust: 'none'` and no trust store): an ActiveMQ Classic
+   * `<sslContext>` that names no trustStore hands JSSE an empty list of trust managers, which JSSE answers with a trust
+   * manager that accepts nothing (./activemq-brokers.ts).
+   */
+  trustsNothing?: { why: string; at: Location };
+  /**
    * Certificate files of the tree the image adds to the JDK's cacerts (a Dockerfile's `keytool -importcert
    * -cacerts`: ./image-cacerts.ts), with the RUN that adds each. The rest of cacerts stays unknown.
    */

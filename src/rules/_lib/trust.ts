@@ -29,6 +29,7 @@ export function anchorsText(root: string, check: TrustCheck): string {
   const names = [...new Set(check.anchors.map((a) => certName(a.cert)))];
   const shown = names.length > 4 ? [...names.slice(0, 4), `${names.length - 4} more`] : names;
   const source = check.anchorSource;
+  if (source?.kind === 'nothing') return `no certificate at all (${source.why})`;
   const where =
     source?.kind !== 'store'
       ? 'its trust store'

@@ -1,12 +1,30 @@
 import rule from '../../../src/rules/tls/client-certificate-required';
 import { ruleTester } from '../../helpers/rule-tester';
 import { nginxGateway } from './trees';
-import { javaClient, nginxServer, tomcatServer } from './trust-trees';
+import { javaClient, nginxServer, store, tomcatServer } from './trust-trees';
 
 const trusting = { trustStore: 'trust-root.jks' };
 
+/**
+ * An ActiveMQ Classic broker that requires client certificates (transport.needClientAuth) and the Java client
+ * (spring.activemq.broker-url) that sends client-chain.p12; `sslContext`: the trust attributes of its <sslContext>.
+ */
+const classicBroker = (sslContext: string): Record<string, string | Buffer> => ({
+  ...javaClient({ ...trusting, keyStore: 'client-chain.p12' }),
+  'client/application.properties': 'spring.activemq.broker-url=ssl://broker:61617\n',
+  'client/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jre\n',
+  'broker/Dockerfile': 'FROM eclipse-temurin:17.0.9_9-jdk\n',
+  'broker/conf/server-chain.p12': store('server-chain.p12'),
+  'broker/conf/trust-root.jks': store('trust-root.jks'),
+  'broker/conf/activemq.xml': `<beans xmlns="http://www.springframework.org/schema/beans">\n  <broker xmlns="http://activemq.apache.org/schema/core">\n    <sslContext><sslContext keyStore="server-chain.p12" keyStorePassword="\${KEY_PASSWORD}" keyStoreType="pkcs12"${sslContext}/></sslContext>\n    <transportConnectors>\n      <transportConnector name="ssl" uri="ssl://0.0.0.0:61617?transport.needClientAuth=true"/>\n    </transportConnectors>\n  </broker>\n</beans>\n`,
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'an ActiveMQ Classic <sslContext> whose trustStore holds the client CA',
+      files: classicBroker(' trustStore="trust-root.jks" trustStorePassword="${TRUST_PASSWORD}"'),
+    },
     {
       name: 'Tomcat requires, the client sends a certificate from a CA it trusts',
       files: {
@@ -71,6 +89,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // apache/activemq@c3580e7: without a trustStore SpringSslContext gives SSLContext.init an empty trust manager
+      // array, and JSSE's DummyX509TrustManager accepts no certificate (the java helper measured it with OpenJDK 17).
+      name: "an ActiveMQ Classic <sslContext> without trustStore trusts no client certificate, not the JDK's cacerts",
+      files: classicBroker(''),
+      errors: [
+        {
+          messageId: 'untrusted',
+          file: 'broker/conf/activemq.xml',
+          line: 5,
+          messageIncludes: [
+            'trusts no certificate at all (<sslContext> names no trustStore, so ActiveMQ gives JSSE an empty list',
+            'No X509TrustManager implementation available',
+          ],
+        },
+      ],
+    },
     {
       name: 'Tomcat requires a certificate, the client has no key store',
       files: {
