@@ -134,18 +134,14 @@ export const nginxContributor: ModelContributor = {
     for (const doc of docs) {
       if (included.has(doc.file.path)) continue;
       const top = expanded.get(doc.file.path)!;
+      // The image (or mount) that runs this file: its OpenSSL and nginx release, asked once per file.
+      const openssl = opensslFor(doc.file.path);
       const passes = nginxPasses(top);
       (ctx.deployment.nginxIgnoredPassTls ??= []).push(...ignoredPassTls(passes, isTemplate));
       (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(...verifyWithoutTrustedCertificate(passes, isTemplate));
-      (ctx.deployment.nginxSslDirectives ??= []).push(
-        ...sslDirectives(top, opensslFor(doc.file.path).nginx, isTemplate, conditional),
-      );
-      (ctx.deployment.nginxSpdyListens ??= []).push(
-        ...spdyListens(top, opensslFor(doc.file.path).nginx, isTemplate, conditional),
-      );
-      (ctx.deployment.nginxSpdyDirectives ??= []).push(
-        ...spdyDirectives(top, opensslFor(doc.file.path).nginx, isTemplate, conditional),
-      );
+      (ctx.deployment.nginxSslDirectives ??= []).push(...sslDirectives(top, openssl.nginx, isTemplate, conditional));
+      (ctx.deployment.nginxSpdyListens ??= []).push(...spdyListens(top, openssl.nginx, isTemplate, conditional));
+      (ctx.deployment.nginxSpdyDirectives ??= []).push(...spdyDirectives(top, openssl.nginx, isTemplate, conditional));
       const servers: NginxServerBlock[] = [];
       const walk = (list: Placed[], inherited: Placed[], level: NginxServerBlock['level']) => {
         const here = [...inherited, ...list.filter((p) => !p.block)];
@@ -156,7 +152,7 @@ export const nginxContributor: ModelContributor = {
         }
       };
       walk(top, [], undefined);
-      const startupFailures = nginxStartupFailures(doc, servers, opensslFor(doc.file.path).nginx);
+      const startupFailures = nginxStartupFailures(doc, servers, openssl.nginx);
       const host = ctx.hostOf(doc.file.path);
       const tlsOnly = nginxTlsOnlyPorts(servers, isTemplate);
       const context = { root: ctx.deployment.root, host, skip: isTemplate };
@@ -168,7 +164,7 @@ export const nginxContributor: ModelContributor = {
           server,
           inherited,
           ctx.deployment.root,
-          opensslFor(doc.file.path),
+          openssl,
           ctx.memo,
         );
         if (component?.type === 'nginx.server' && mounts.length > 0) readThroughMounts(component, mounts, treeFiles);
@@ -180,7 +176,6 @@ export const nginxContributor: ModelContributor = {
         if (component) ctx.addComponent(component);
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
-      const openssl = opensslFor(doc.file.path);
       const proxies = proxyComponents({
         top,
         passes,
