@@ -4,6 +4,7 @@ import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../
 import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { testResourcesDir } from '../../model/java-shared';
+import { testFixtureDir } from '../../core/test-fixture-dirs';
 import { defineRule } from '../types';
 import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
 import { basicCredentialTokens } from '../../parse/basic-auth';
@@ -140,6 +141,8 @@ export default defineRule({
         '{{key}} in {{file}} opens key store {{store}}, which WildFly fills on first use with a self-signed certificate it makes for {{host}} (generate-self-signed-certificate-host): a development store, guarding no key anyone issued. Before real clients connect, give the server a key store of its own and take its password from a credential store (credential-reference store=… alias=…)',
       testResource:
         "{{key}} in {{file}} is written in plaintext, in the resources of a test source set ({{dir}}): they are on the tests' classpath only and never packaged with the app, so it is a test fixture's secret as a rule (often of a store generated for the tests). If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
+      testFixture:
+        "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen or Molecule): its files are what the role's or formula's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
     defaultOptions: {},
     symptoms: [],
@@ -178,15 +181,15 @@ export default defineRule({
       messageId: 'jaasPassword' | 'basicCredentials' | 'connectionString' | 'connectionStringTrust',
       data: Record<string, string>,
     ) => {
-      const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
+      const testDir = testPlace(ctx.deployment.root, doc);
       ctx.report({
-        messageId: testDir !== undefined ? 'testResource' : messageId,
+        messageId: testDir?.messageId ?? messageId,
         severity: testDir !== undefined || messageId === 'connectionStringTrust' ? 'info' : undefined,
         data: {
           key: entry.key,
           file: path.basename(doc.file.path),
           ...data,
-          ...(testDir !== undefined ? { dir: testDir } : {}),
+          ...(testDir !== undefined ? { dir: testDir.dir } : {}),
           fix: referenceAdvice(doc.kind),
         },
         location: entryLocation(doc, entry, 'value'),
@@ -286,14 +289,14 @@ export default defineRule({
         const trustOnly = trustStore && !sharedKeyStore;
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
-        const testDir = testResourcesDir(relativeTo(ctx.deployment.root, doc.file.path));
+        const testDir = testPlace(ctx.deployment.root, doc);
         ctx.report({
           messageId: xor
             ? 'obfuscated'
             : trustOnly
               ? 'trustStore'
               : testDir !== undefined
-                ? 'testResource'
+                ? testDir.messageId
                 : sharedKeyStore
                   ? 'trustStoreIsKeyStore'
                   : isJasyptPassword(entry.key)
@@ -308,7 +311,7 @@ export default defineRule({
                 ? `${entry.key} (${elytron.owner})`
                 : entry.key,
             file: path.basename(doc.file.path),
-            ...(testDir !== undefined ? { dir: testDir } : {}),
+            ...(testDir !== undefined ? { dir: testDir.dir } : {}),
             ...(sharedKeyStore ? { keyStoreKey: sharedKeyStore.key } : {}),
             // A secret on a RUN line (dockerfile-run-secrets): a build secret, not a runtime one, keeps it out.
             fix: referenceAdvice(doc.kind === 'dockerfile' && entry.section === 'RUN' ? 'dockerfile.run' : doc.kind),
@@ -369,6 +372,21 @@ function credentialsWhat(names: string[]): string {
     ...(names.includes(USER_INFO_NAME) ? ["a URL's password (scheme://user:password@host)"] : []),
   ];
   return parts.join(' and ');
+}
+
+/**
+ * The tests' directory a file lies in, with the words for it: a test source set's resources (`src/test/resources`), or a
+ * Test Kitchen or Molecule fixture directory (`test/integration/<suite>`, `molecule/<scenario>`). Neither is deployed.
+ */
+function testPlace(
+  root: string,
+  doc: ParsedDocument,
+): { messageId: 'testResource' | 'testFixture'; dir: string } | undefined {
+  const relative = relativeTo(root, doc.file.path);
+  const resources = testResourcesDir(relative);
+  if (resources !== undefined) return { messageId: 'testResource', dir: resources };
+  const fixture = testFixtureDir(relative);
+  return fixture !== undefined ? { messageId: 'testFixture', dir: fixture } : undefined;
 }
 
 /** A file's path from the deployment root, with `/`. */

@@ -815,6 +815,36 @@ ruleTester(rule, {
       ],
     },
     {
+      // saltstack-formulas/tomcat-formula@2a94e4a (Apache-2.0): test/integration/default/files/server_xml/*.xml are the
+      // renderings Test Kitchen's InSpec controls compare against, with the kitchen pillar's keystorePass.
+      name: "a password in a Test Kitchen or Molecule fixture directory is a fixture's (info); the same beside them warns",
+      files: {
+        'test/integration/default/files/server_xml/debian-10.xml':
+          '<Server port="8005">\n  <Service name="Catalina">\n    <Connector port="8443" keystorePass="Kitchen-Plain-1" />\n  </Service>\n</Server>\n',
+        'molecule/default/files/application.properties': 'server.ssl.key-store-password=Molecule-Plain-2\n',
+        'files/application.properties': 'server.ssl.key-store-password=Role-Plain-3\n',
+        'test/application.properties': 'server.ssl.key-store-password=Test-Plain-4\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'files/application.properties', line: 1 },
+        {
+          messageId: 'testFixture',
+          severity: 'info',
+          file: 'molecule/default/files/application.properties',
+          line: 1,
+          messageIncludes: ['(molecule/default, of Test Kitchen or Molecule)'],
+        },
+        { messageId: 'plaintext', file: 'test/application.properties', line: 1 },
+        {
+          messageId: 'testFixture',
+          severity: 'info',
+          file: 'test/integration/default/files/server_xml/debian-10.xml',
+          line: 3,
+          messageIncludes: ['(test/integration, of Test Kitchen or Molecule)'],
+        },
+      ],
+    },
+    {
       name: "Jasypt's own password in plaintext decrypts every ENC(…) value; ENC( without its suffix is plaintext",
       files: {
         'src/main/resources/application.properties':
