@@ -27,6 +27,7 @@ import {
   updateSpans,
 } from '../knowledge';
 import { needsEllipticCurves, suiteFacts } from './suites';
+import { jettyExcluded } from '../knowledge/dropwizard';
 import type { HandshakeSide } from './types';
 
 export interface DroppedName {
@@ -164,7 +165,6 @@ function listsOn(
   // No JDK at all: the reference JDK's defaults, only to draw the handshake (`missing` makes the outcome unknown).
   // The runtime's lists are the run's, shared (read-only): filtered into this end's own below.
   let offered: readonly string[] = tls.protocols?.value ?? defaultsProtocols?.value ?? referenceJdkProtocols(role);
-  const protocolsFrom = tls.protocols?.from ?? defaultsProtocols?.from;
   let offeredSuites: readonly string[] = tls.cipherSuites
     ? toIana(tls.cipherSuites.value, unknownSuites)
     : (defaultsSuites?.value ?? []);
@@ -174,7 +174,32 @@ function listsOn(
     if (supported.length > 0) offered = offered.filter((p) => supported.includes(p));
     if (!tls.cipherSuites) offeredSuites = suitesUsableAt(eff.clientCipherSuitesAnyProtocol.value, offered, memo);
   }
-  const suitesFrom = tls.cipherSuites?.from ?? defaultsSuites?.from;
+  let suitesFrom = tls.cipherSuites?.from ?? defaultsSuites?.from;
+  let protocolsFrom = tls.protocols?.from ?? defaultsProtocols?.from;
+  // A Jetty server (Dropwizard) removes what its exclusion patterns match from the lists before the JDK sees them.
+  const jetty = tls.jettyExclusions;
+  // The lists before the model applied the patterns (written include lists), for another release's patterns.
+  const beforeJetty = {
+    protocols: jetty?.included?.protocols ?? offered,
+    suites: jetty?.included?.cipherSuites ? toIana(jetty.included.cipherSuites, []) : offeredSuites,
+  };
+  if (jetty) {
+    const kept = jettyExcluded(jetty.protocols.value, jetty.cipherSuites.value, offered, offeredSuites);
+    if (kept.protocols.length < offered.length) {
+      notes.push(
+        `${component.name}: Jetty's excluded protocols remove ${offered.filter((p) => !kept.protocols.includes(p)).join(', ')}`,
+      );
+      if (!tls.protocols) protocolsFrom = jetty.protocols.from;
+    }
+    if (kept.suites.length < offeredSuites.length) {
+      notes.push(
+        `${component.name}: Jetty's excluded cipher suites remove ${offeredSuites.length - kept.suites.length} of ${offeredSuites.length}`,
+      );
+      if (!tls.cipherSuites) suitesFrom = jetty.cipherSuites.from;
+    }
+    offered = kept.protocols;
+    offeredSuites = kept.suites;
+  }
   const protocols = offered.filter((p) => {
     const entry = protocolDisabledBy(p, entries);
     if (entry) disabledProtocols.push({ name: p, entry });
@@ -208,6 +233,26 @@ function listsOn(
             : unsettled.cipherSuites.filter((s) => !suiteDisabledBy(s) && !unavailable(s)),
         }
       : undefined;
+  // Another release's Jetty patterns the tree does not rule out: its lists, for the outcome to check (one alternative
+  // per end: with the JDK's own unsettled lists as well, the end is unknown).
+  const jettyAlternative = jetty?.alternative;
+  if (jettyAlternative && alternative) missing.push(jettyAlternative.what);
+  const otherRelease =
+    jettyAlternative && !alternative
+      ? (() => {
+          const kept = jettyExcluded(
+            jettyAlternative.protocols,
+            jettyAlternative.cipherSuites,
+            beforeJetty.protocols,
+            beforeJetty.suites,
+          );
+          return {
+            what: jettyAlternative.what,
+            protocols: kept.protocols.filter((p) => !protocolDisabledBy(p, entries)),
+            cipherSuites: kept.suites.filter((s) => !suiteDisabledBy(s) && !unavailable(s)),
+          };
+        })()
+      : undefined;
   const end: JsseLists = {
     protocols,
     suites,
@@ -219,7 +264,7 @@ function listsOn(
     serverOrderWins,
     notes,
     missing,
-    ...(alternative ? { alternative } : {}),
+    ...(alternative ? { alternative } : otherRelease ? { alternative: otherRelease } : {}),
   };
   const versionUnknown = unknownJdk && jdkDecides && runtime && !eff?.profile ? unknownJdk : undefined;
   return { end, ...(versionUnknown ? { versionUnknown } : {}) };

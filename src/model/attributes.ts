@@ -160,6 +160,14 @@ export interface TomcatConnectorAttributes extends ServerEndpointAttributes {
   ignoredAttributes?: IgnoredTomcatAttribute[];
 }
 
+/** `attributes` of a `dropwizard.https-connector` component (a Dropwizard `type: https` or `h2` connector). */
+export interface DropwizardHttpsAttributes extends ServerEndpointAttributes {
+  /** Where the server lists it: `applicationConnectors[0]`, `adminConnectors[1]`, `connector`. */
+  connector: string;
+  /** The Dropwizard release the project's build names, when it names one. */
+  release?: string;
+}
+
 /** `attributes` of a `jboss.https-listener` component (a WildFly / JBoss EAP Undertow `<https-listener>`). */
 export interface JbossHttpsAttributes extends ServerEndpointAttributes {
   /** The listener's `name`. */

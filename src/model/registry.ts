@@ -11,6 +11,7 @@ import { haproxyContributor } from './haproxy';
 import { activemqBrokersContributor } from './activemq-brokers';
 import { libertyHttpsContributor } from './liberty-https';
 import { jbossHttpsContributor } from './jboss-https';
+import { dropwizardHttpsContributor } from './dropwizard-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
@@ -32,6 +33,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   haproxyContributor,
   libertyHttpsContributor,
   jbossHttpsContributor,
+  dropwizardHttpsContributor,
   activemqBrokersContributor,
   javaLinksContributor,
   storesContributor,

@@ -12,6 +12,7 @@ import type {
   HaproxyServerAttributes,
   JavaAppAttributes,
   JbossHttpsAttributes,
+  DropwizardHttpsAttributes,
   JmsConnectionFactoryAttributes,
   LibertyHttpsAttributes,
   MqChannelAttributes,
@@ -153,6 +154,21 @@ export interface TlsSettings {
   protocolsAlternative?: { what: string; value: string[] };
   /** Key/trust stores, key alias and verify depth (issue #16); absent when the configuration says nothing. */
   trust?: TlsTrustSettings;
+  /**
+   * A Jetty server's exclusion patterns (Java regular expressions matched against whole JSSE names; a Dropwizard
+   * HTTPS connector: ./dropwizard-https.ts): the protocols and suites the end enables otherwise (`protocols` and
+   * `cipherSuites`, else the JDK's defaults) less those a pattern matches. `alternative`: the patterns of another
+   * release the tree does not rule out, and what to declare; the outcome stands only when both agree.
+   */
+  jettyExclusions?: JettyExclusionSettings;
+}
+
+export interface JettyExclusionSettings {
+  protocols: Traced<string[]>;
+  cipherSuites: Traced<string[]>;
+  /** The include lists as written, before the patterns removed names (`protocols`/`cipherSuites` hold what is left). */
+  included?: { protocols?: string[]; cipherSuites?: string[] };
+  alternative?: { what: string; protocols: string[]; cipherSuites: string[] };
 }
 
 export type ComponentRole = 'client' | 'server' | 'both' | 'none';
@@ -198,6 +214,8 @@ export type SpringServerComponent = ComponentBase<'spring.server', SpringServerA
 export type LibertyHttpsComponent = ComponentBase<'liberty.https-endpoint', LibertyHttpsAttributes>;
 /** A WildFly / JBoss EAP Undertow `<https-listener>` (its Elytron server-ssl-context or legacy security realm). */
 export type JbossHttpsComponent = ComponentBase<'jboss.https-listener', JbossHttpsAttributes>;
+/** A Dropwizard HTTPS connector (`server.applicationConnectors[n]` with `type: https` or `h2`): Jetty's TLS. */
+export type DropwizardHttpsComponent = ComponentBase<'dropwizard.https-connector', DropwizardHttpsAttributes>;
 /** A Tomcat TLS connector (one per SSLHostConfig). */
 export type TomcatConnectorComponent = ComponentBase<'tomcat.connector', TomcatConnectorAttributes>;
 /** An nginx TLS `server`, or a file of top-level `ssl_*` directives that servers include (`nginx.tls-policy`). */
@@ -221,6 +239,7 @@ export type Component =
   | SpringServerComponent
   | LibertyHttpsComponent
   | JbossHttpsComponent
+  | DropwizardHttpsComponent
   | TomcatConnectorComponent
   | NginxComponent
   | NginxProxyComponent
@@ -233,6 +252,7 @@ export type ServerEndpointComponent =
   | SpringServerComponent
   | LibertyHttpsComponent
   | JbossHttpsComponent
+  | DropwizardHttpsComponent
   | TomcatConnectorComponent
   | NginxComponent
   | HaproxyBindComponent
@@ -249,6 +269,7 @@ export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
   c.type === 'spring.server' ||
   c.type === 'liberty.https-endpoint' ||
   c.type === 'jboss.https-listener' ||
+  c.type === 'dropwizard.https-connector' ||
   c.type === 'tomcat.connector' ||
   c.type === 'haproxy.bind' ||
   c.type === 'activemq.listener' ||

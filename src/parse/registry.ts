@@ -11,6 +11,7 @@ import { microprofileConfigFormat } from './microprofile-config';
 import { pemFormat } from './pem';
 import { tomcatCatalinaPropertiesFormat, tomcatServerXmlFormat, tomcatUsersFormat } from './tomcat';
 import { springFormat } from './spring';
+import { dropwizardFormat } from './dropwizard';
 import { jvmOptionsFormat } from './jvm-options';
 import { systemdFormat } from './systemd';
 import { dockerfileFormat } from './dockerfile';
@@ -53,6 +54,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   tomcatUsersFormat,
   tomcatCatalinaPropertiesFormat,
   springFormat,
+  dropwizardFormat,
   libertyBootstrapFormat,
   libertyVariablesFormat,
   microprofileConfigFormat,

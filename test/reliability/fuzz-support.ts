@@ -111,6 +111,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   '/seed/tomcat/bin/setenv.sh':
     'JAVA_OPTS="$JAVA_OPTS -Djavax.net.ssl.keyStorePassword=pw \\\n  -Djdk.tls.client.protocols=TLSv1.2"\nexport JAVA_OPTS\n',
   // Key stores are binary (their own fuzz target: keystore-fuzz-support.ts); as text, a store's name with text content.
+  '/seed/dropwizard/config.yml':
+    'server:\n  applicationConnectors:\n    - type: https\n      port: 8443\n      keyStorePath: ${KEYSTORE:-key.p12}\n      keyStorePassword: changeit\n      supportedProtocols: [TLSv1.2]\n      excludedCipherSuites: []\n      supportedCipherSuites:\n        - "TLS_ECDHE_.*"\n  adminConnectors:\n    - type: http\n      port: 8081\n',
   '/seed/stores/key.jks': '',
   '/seed/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n',
 };

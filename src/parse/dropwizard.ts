@@ -1,0 +1,111 @@
+/**
+ * Dropwizard configuration YAML (the file `java -jar app.jar server config.yml` reads): recognised by its `server:`
+ * map with `applicationConnectors` / `adminConnectors` lists (the default server) or a `connector` (`type: simple`),
+ * read into its connectors, each with its settings as written (key and value ranges kept). Dropwizard binds the
+ * file with Jackson's YAML reader (SnakeYAML underneath), so scalars are typed as SnakeYAML types them.
+ * https://www.dropwizard.io/en/stable/manual/configuration.html#servers
+ */
+import type { Entry, FormatHandler, ParsedDocument } from './types';
+import { parseSpringYaml } from './spring';
+import { basenameOf } from './java/jvm-args';
+
+export const DROPWIZARD_KIND = 'dropwizard.yaml';
+
+/** One connector of the `server:` map: where it is listed and its settings, keyed as written below it. */
+export interface DropwizardConnector {
+  /** `applicationConnectors[0]`, `adminConnectors[1]`, `connector` (a simple server). */
+  path: string;
+  /** Its settings by name (`keyStorePath`); a list setting (`supportedProtocols[0]`) under its indexed keys. */
+  entries: Entry[];
+}
+
+export interface DropwizardData {
+  connectors: DropwizardConnector[];
+}
+
+/** A top-level `server:` with a connector list or a simple server's `connector:` below it. */
+const SERVER_MAP = /^server:[ \t]*(#.*)?$/m;
+const CONNECTORS = /^[ \t]+(applicationConnectors|adminConnectors|connector):/m;
+const CONNECTOR_KEY = /^server\.(applicationConnectors\[\d+\]|adminConnectors\[\d+\]|connector)\.(.+)$/;
+
+export const dropwizardFormat: FormatHandler<DropwizardData> = {
+  id: 'dropwizard',
+  classify(filePath, head) {
+    const base = basenameOf(filePath);
+    // A YAML file, or a template's inner name without an extension (square/keywhiz docker/keywhiz-config.tpl).
+    if (!/\.ya?ml$/i.test(base) && base.includes('.')) return undefined;
+    return SERVER_MAP.test(head) && CONNECTORS.test(head) ? DROPWIZARD_KIND : undefined;
+  },
+  parse(file, kind): ParsedDocument<DropwizardData> {
+    const parsed = parseSpringYaml(file.text, false, 'snakeyaml');
+    // Dropwizard reads the first YAML document only (YAMLParser via ObjectMapper.readTree).
+    const entries = parsed.parts[0]?.entries ?? [];
+    const byPath = new Map<string, Entry[]>();
+    for (const entry of entries) {
+      const m = CONNECTOR_KEY.exec(entry.key);
+      if (!m) continue;
+      const list = byPath.get(m[1]!) ?? [];
+      list.push({ ...entry, key: m[2]! });
+      byPath.set(m[1]!, list);
+    }
+    const connectors = [...byPath].map(([path, list]) => ({ path, entries: list }));
+    withEmptyLists(file.text, connectors);
+    return {
+      file,
+      kind,
+      entries: parsed.parts.flatMap((p) => p.entries),
+      comments: parsed.comments,
+      problems: parsed.problems,
+      data: { connectors },
+    };
+  },
+};
+
+/** A connector's setting (the last written when repeated), or undefined. */
+export function connectorSetting(connector: DropwizardConnector, name: string): Entry | undefined {
+  return connector.entries.filter((e) => e.key === name).at(-1);
+}
+
+/** A connector's list setting (`supportedProtocols: [TLSv1.2]` or a block list), or undefined when unset. */
+export function connectorList(connector: DropwizardConnector, name: string): Entry[] | undefined {
+  const items = connector.entries.filter(
+    (e) => e.key.startsWith(`${name}[`) && /^\[\d+\]$/.test(e.key.slice(name.length)),
+  );
+  if (items.length > 0) return items;
+  const single = connectorSetting(connector, name);
+  return single ? [single] : undefined;
+}
+
+/** A list setting written empty (`excludedCipherSuites: []`): it replaces Jetty's list with none, so it is a value. */
+const EMPTY_LIST = /^([ \t]*(?:-[ \t]+)?)(\w+):[ \t]*\[[ \t]*\][ \t]*(?:#.*)?$/gm;
+
+/**
+ * The YAML reader leaves no entry for an empty flow list: each becomes an entry with an empty value, given to the
+ * connector written last before it (the one whose block holds it).
+ */
+function withEmptyLists(text: string, connectors: DropwizardConnector[]): void {
+  const lines = text.split('\n');
+  const server = lines.findIndex((l) => /^server:/.test(l));
+  // The `server:` block ends at the next top-level key: an empty list after it is another section's.
+  const after = lines.findIndex((l, i) => i > server && /^[^\s#-]/.test(l));
+  const serverEnd = after < 0 ? lines.length : after;
+  for (const m of text.matchAll(EMPTY_LIST)) {
+    const line = text.slice(0, m.index).split('\n').length - 1;
+    if (server < 0 || line <= server || line >= serverEnd) continue;
+    const start = (m[1] ?? '').length;
+    const owner = connectors
+      .filter((c) => (c.entries[0]?.keyRange.start.line ?? Infinity) <= line)
+      .sort((a, b) => (b.entries[0]?.keyRange.start.line ?? 0) - (a.entries[0]?.keyRange.start.line ?? 0))[0];
+    if (!owner) continue;
+    const key = m[2]!;
+    const keyRange = { start: { line, character: start }, end: { line, character: start + key.length } };
+    const valueStart = m[0].indexOf('[');
+    owner.entries.push({
+      key,
+      value: '',
+      keyRange,
+      valueRange: { start: { line, character: valueStart }, end: { line, character: m[0].indexOf(']') + 1 } },
+      secret: false,
+    });
+  }
+}

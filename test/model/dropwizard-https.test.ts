@@ -1,0 +1,99 @@
+/**
+ * Dropwizard HTTPS connectors (src/model/dropwizard-https.ts): a `type: https` connector of a Dropwizard configuration
+ * becomes a `dropwizard.https-connector` server with Jetty's selection applied to what it lists (include lists of
+ * names, then the exclusion patterns: written, else the release's defaults), its stores placed from the working
+ * directory, its trust store the key store when none is named. Shapes after square/keywhiz@52e77fd
+ * server/src/main/resources/keywhiz-development.yaml and docker/keywhiz-config.tpl.
+ * Stores: test/fixtures/keystores/generated.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Component } from '../../src/model/types';
+import { modelOf, type Tree } from '../helpers/rule-tester';
+
+const STORES = path.resolve(__dirname, '../fixtures/keystores/generated');
+const store = (name: string) => fs.readFileSync(path.join(STORES, name));
+
+const config = (connector: string, admin = '    - type: http\n      port: 8081\n') =>
+  `server:\n  applicationConnectors:\n${connector}  adminConnectors:\n${admin}logging:\n  level: INFO\n`;
+
+const connectors = (files: Tree): Component[] =>
+  modelOf(files).components.filter((c) => c.type === 'dropwizard.https-connector');
+
+function summary(c: Component): string {
+  const tls = c.tls;
+  const trust = tls?.trust;
+  const base = (f: string | undefined) => (f ? path.basename(f) : '?');
+  const jetty = tls?.jettyExclusions;
+  return [
+    `ports=${c.type === 'dropwizard.https-connector' ? c.attributes.tlsPorts.join(',') : '?'}`,
+    `protocols=${tls?.protocols?.value.join(',') ?? '-'}`,
+    `suites=${tls?.cipherSuites?.value.join(',') ?? '-'}`,
+    `exclude=${jetty ? `${jetty.protocols.value.join(',')}|${jetty.cipherSuites.value.length}(${jetty.cipherSuites.from.kind})` : '-'}`,
+    `alt=${jetty?.alternative ? jetty.alternative.cipherSuites.join(',') : '-'}`,
+    `auth=${tls?.clientAuth?.value ?? '-'}`,
+    `key=${trust?.keyStore ? `${base(trust.keyStore.file)}${trust.keyStore.passwordAt ? '+pw' : ''}` : '-'}`,
+    `alias=${trust?.keyAlias?.value ?? '-'}`,
+    `trust=${trust?.trustStore ? base(trust.trustStore.file) : (trust?.defaultTrust ?? '-')}`,
+    `unknown=${tls?.unknownValues?.join(' ; ') ?? '-'}`,
+  ].join(' ');
+}
+
+describe('Dropwizard HTTPS connectors (dropwizard.https-connector)', () => {
+  it.each<[string, Tree, string[]]>([
+    [
+      'keywhiz shape: include lists of names lose what Jetty excludes by default; stores from the working directory',
+      {
+        'svc/config.yaml': config(
+          '    - type: https\n      port: 4444\n      keyStorePath: svc/key.p12\n      keyStorePassword: changeit\n      keyStoreType: PKCS12\n      trustStorePath: svc/trust.p12\n      wantClientAuth: true\n      supportedProtocols: [TLSv1.2]\n      supportedCipherSuites:\n        - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n        - TLS_RSA_WITH_AES_128_GCM_SHA256\n        - TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA\n',
+        ),
+        'svc/key.p12': store('key.p12'),
+        'svc/trust.p12': store('trust.p12'),
+      },
+      [
+        'ports=4444 protocols=TLSv1.2 suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 exclude=SSL.*,TLSv1,TLSv1\\.1|5(default) alt=^.*_(MD5|SHA|SHA1)$ auth=optional key=key.p12+pw alias=- trust=trust.p12 unknown=-',
+      ],
+    ],
+    [
+      'no lists: the JDK decides, Jetty excludes; no trustStorePath: the key store is the trust store; needClientAuth wins',
+      {
+        'config.yml': config(
+          '    - type: https\n      port: 8443\n      keyStorePath: key.jks\n      keyStorePassword: changeit\n      certAlias: server\n      needClientAuth: true\n      wantClientAuth: true\n',
+        ),
+        'key.jks': store('key.jks'),
+      },
+      [
+        'ports=8443 protocols=- suites=- exclude=SSL.*,TLSv1,TLSv1\\.1|5(default) alt=^.*_(MD5|SHA|SHA1)$ auth=required key=key.jks+pw alias=server trust=key.jks unknown=-',
+      ],
+    ],
+    [
+      'written exclusions replace the defaults (an empty list excludes nothing): no other release to check for them',
+      {
+        'config.yml': config(
+          '    - type: https\n      keyStorePath: /opt/app/key.jks\n      excludedProtocols: []\n      excludedCipherSuites: [".*_CBC_.*"]\n',
+        ),
+      },
+      ['ports=8080 protocols=- suites=- exclude=|1(file) alt=- auth=- key=? alias=- trust=? unknown=-'],
+    ],
+    [
+      'template placeholders and include patterns leave the lists unknown; http and h2 connectors',
+      {
+        'docker/app-config.tpl': config(
+          '    - type: https\n      port: 4444\n      keyStorePath: ${KEYSTORE_PATH}\n      keyStorePassword: ${KEYSTORE_PASSWORD}\n      supportedCipherSuites: ["TLS_ECDHE_.*"]\n',
+          '    - type: h2\n      port: 8444\n      keyStorePath: /etc/k.p12\n',
+        ),
+      },
+      [
+        'ports=4444 protocols=- suites=- exclude=SSL.*,TLSv1,TLSv1\\.1|5(default) alt=^.*_(MD5|SHA|SHA1)$ auth=- key=- alias=- trust=none unknown=supportedCipherSuites: TLS_ECDHE_.* ; keyStorePath: ${KEYSTORE_PATH}',
+        'ports=8444 protocols=- suites=- exclude=- alt=- auth=- key=? alias=- trust=? unknown=type: h2',
+      ],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(connectors(files).map(summary)).toEqual(expected);
+  });
+
+  it('an application.yml or a YAML without connectors is not a Dropwizard configuration', () => {
+    expect(connectors({ 'application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: k.p12\n' })).toEqual([]);
+    expect(connectors({ 'values.yaml': 'server:\n  applicationConnectors: []\n' })).toEqual([]);
+  });
+});
