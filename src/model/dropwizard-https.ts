@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import { DROPWIZARD_HTTPS, dropwizardExclusions, jettyExcluded, jettyPattern } from '../knowledge/dropwizard';
-import { parseProtocol } from '../knowledge/ciphers';
+import { findCipherSuite, parseProtocol } from '../knowledge/ciphers';
 import {
   connectorList,
   connectorSetting,
@@ -20,7 +20,8 @@ import {
 } from '../parse/dropwizard';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
-import type { DropwizardHttpsAttributes } from './attributes';
+import type { DropwizardHttpsAttributes, SpringBootRelease } from './attributes';
+import { springBootReleases } from './spring-boot-release';
 import type { ModelContext, ModelContributor } from './contributor';
 import { traced } from './java-shared';
 import { relativePosix } from './paths';
@@ -59,9 +60,10 @@ export const dropwizardHttpsContributor: ModelContributor = {
   reads: [DROPWIZARD_KIND],
   contribute(ctx) {
     const stores = treeStoresOf(ctx);
+    const releaseOf = springBootReleases(ctx.deployment.documents, ctx.deployment.root, 'dropwizard');
     for (const doc of ctx.documentsOf(DROPWIZARD_KIND) as ParsedDocument<DropwizardData>[])
       for (const connector of doc.data.connectors) {
-        const built = connectorOf(ctx, doc, connector, stores);
+        const built = connectorOf(ctx, doc, connector, stores, releaseOf(doc.file.path));
         if (built) ctx.addComponent(built);
       }
   },
@@ -72,6 +74,7 @@ function connectorOf(
   doc: ParsedDocument<DropwizardData>,
   connector: DropwizardConnector,
   stores: TreeStores,
+  declared: SpringBootRelease | undefined,
 ): DropwizardHttpsComponent | undefined {
   const type = connectorSetting(connector, 'type');
   const kind = type?.value.trim();
@@ -88,7 +91,7 @@ function connectorOf(
     }
     return e;
   };
-  const release = undefined as string | undefined;
+  const release = declared?.version;
   if (kind === 'h2')
     unknown.add(
       doc,
@@ -96,7 +99,7 @@ function connectorOf(
       'type: h2',
       "an h2 connector: Dropwizard's Http2ConnectorFactory sets its own protocols and cipher suites, which are not modelled here",
     );
-  else lists(doc, connector, tls, unknown, release);
+  else lists(doc, connector, tls, unknown, declared);
   tls.serverOrderWins = defaulted(
     DROPWIZARD_HTTPS.useCipherSuitesOrderDefault,
     `Jetty SslContextFactory useCipherSuitesOrder default (${DROPWIZARD_HTTPS.useCipherSuitesOrderSource})`,
@@ -153,8 +156,9 @@ function lists(
   connector: DropwizardConnector,
   tls: TlsSettings,
   unknown: Unknowns,
-  release: string | undefined,
+  declared: SpringBootRelease | undefined,
 ): void {
+  const release = declared?.version;
   const file = doc.file.path;
   const list = (name: string): { values: string[]; at: Entry } | undefined => {
     const items = connectorList(connector, name);
@@ -185,20 +189,51 @@ function lists(
       return;
     }
     const names = written.values.map((v) => v.replace(/\\\./g, '.'));
-    if (what === 'protocols')
+    if (what === 'protocols') {
       tls.protocols = traced(
         names.map((p) => parseProtocol(p) ?? p),
         file,
         written.at.valueRange,
       );
-    else tls.cipherSuites = traced(names, file, written.at.valueRange);
+      return;
+    }
+    // A name the JDK does not support matches nothing and Jetty drops it (logging "No Cipher Suite matching"): never
+    // an error. A signalling value (TLS_EMPTY_RENEGOTIATION_INFO_SCSV, which JSSE lists as supported) is never
+    // negotiated; a name the knowledge base does not know may be a suite the JDK has: the list is then unknown.
+    const signalling = (n: string) => /_SCSV$/.test(n);
+    const unknownNames = names.filter((n) => !signalling(n) && !findCipherSuite(n));
+    if (unknownNames.length > 0) {
+      unknown.add(
+        doc,
+        written.at,
+        `${name}: ${unknownNames.join(', ')}`,
+        `${name} names suites lint-deploy does not know: Jetty keeps those the JDK supports, drops the others`,
+      );
+      return;
+    }
+    tls.cipherSuites = traced(
+      names.filter((n) => !signalling(n)),
+      file,
+      written.at.valueRange,
+    );
   };
   includes('supportedProtocols', 'protocols');
   includes('supportedCipherSuites', 'cipherSuites');
   const { current, alternative } = dropwizardExclusions(release);
   const exclusions = (name: string, fallback: { value: string[]; origin: string }): Traced<string[]> | undefined => {
     const written = list(name);
-    if (!written) return connectorSetting(connector, name) ? undefined : defaulted(fallback.value, fallback.origin);
+    if (!written && connectorSetting(connector, name)) return undefined;
+    // The release the build names decides the default: that place is where the list comes from.
+    if (!written && declared)
+      return {
+        value: fallback.value,
+        from: {
+          kind: 'file',
+          location: declared.at,
+          note: `${fallback.origin}, for Dropwizard ${declared.version} (${declared.by})`,
+        },
+      };
+    if (!written) return defaulted(fallback.value, fallback.origin);
     const bad = written.values.find((v) => !jettyPattern(v));
     if (bad !== undefined) {
       unknown.add(
@@ -218,8 +253,9 @@ function lists(
   // Written include lists lose here what the patterns match, as Jetty's selection does: rules read the lists Jetty keeps.
   const written = { protocols: tls.protocols?.value, cipherSuites: tls.cipherSuites?.value };
   const kept = jettyExcluded(protocols.value, cipherSuites.value, written.protocols ?? [], written.cipherSuites ?? []);
-  if (tls.protocols && written.protocols) tls.protocols = { ...tls.protocols, value: kept.protocols };
-  if (tls.cipherSuites && written.cipherSuites) tls.cipherSuites = { ...tls.cipherSuites, value: kept.suites };
+  if (tls.protocols && written.protocols) tls.protocols = withExcluded(tls.protocols, kept.protocols, protocols);
+  if (tls.cipherSuites && written.cipherSuites)
+    tls.cipherSuites = withExcluded(tls.cipherSuites, kept.suites, cipherSuites);
   if (written.protocols || written.cipherSuites)
     settings.included = {
       ...(written.protocols ? { protocols: written.protocols } : {}),
@@ -229,7 +265,7 @@ function lists(
   const suitesDefaulted = cipherSuites.from.kind === 'default';
   if (alternative && (protocolsDefaulted || suitesDefaulted))
     settings.alternative = {
-      what: `the Dropwizard release that runs ${path.basename(file)} (${alternative.why}; lint-deploy does not read it from the build yet: write excludedProtocols and excludedCipherSuites in the connector to settle them)`,
+      what: `the Dropwizard release that runs ${path.basename(file)} (${alternative.why}; declare io.dropwizard's version in the project's pom.xml or build.gradle, or write excludedProtocols and excludedCipherSuites in the connector)`,
       protocols: protocolsDefaulted ? alternative.protocols.value : protocols.value,
       cipherSuites: suitesDefaulted ? alternative.cipherSuites.value : cipherSuites.value,
     };
@@ -270,4 +306,16 @@ function trustOf(
       setting: `keyStorePath (Jetty trusts the key store when no trustStorePath is set: ${DROPWIZARD_HTTPS.trustStoreSource})`,
     };
   return trust;
+}
+
+/** A written include list less what the patterns removed; the place of those patterns joins its provenance. */
+function withExcluded(list: Traced<string[]>, kept: string[], patterns: Traced<string[]>): Traced<string[]> {
+  if (kept.length === list.value.length || list.from.kind !== 'file' || patterns.from.kind !== 'file')
+    return { ...list, value: kept };
+  const removed = list.value.filter((n) => !kept.includes(n));
+  const via: RelatedLocation = {
+    ...patterns.from.location,
+    message: `the exclusion patterns here remove ${removed.join(', ')}`,
+  };
+  return { value: kept, from: { ...list.from, via: [...(list.from.via ?? []), via] } };
 }

@@ -9,17 +9,21 @@ import type { ParsedDocument } from '../parse/types';
 import type { ImageBuildData } from '../parse/image-build';
 import type { SpringBootRelease } from './attributes';
 
-const BUILD_KINDS = new Set(['build.image', 'build.spring-boot']);
+const BUILD_KINDS = new Set(['build.image', 'build.spring-boot', 'build.dropwizard']);
 
-/** For a deployment's documents: the release of the project a file belongs to, or undefined when no build file says it. */
+/**
+ * For a deployment's documents: the release of the project a file belongs to, or undefined when no build file says it.
+ * `product`: Spring Boot's, or Dropwizard's (read from the same build files: ../parse/spring-boot-version.ts).
+ */
 export function springBootReleases(
   documents: readonly ParsedDocument[],
   root: string,
+  product: 'springBoot' | 'dropwizard' = 'springBoot',
 ): (file: string) => SpringBootRelease | undefined {
   const byDirectory = new Map<string, SpringBootRelease>();
   for (const doc of documents) {
     if (!BUILD_KINDS.has(doc.kind)) continue;
-    const declared = (doc.data as ImageBuildData).springBoot;
+    const declared = (doc.data as ImageBuildData)[product];
     if (declared)
       byDirectory.set(path.dirname(doc.file.path), {
         version: declared.version,

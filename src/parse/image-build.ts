@@ -16,7 +16,13 @@ import type { FormatHandler, ParsedDocument } from './types';
 import { basenameOf } from './java/jvm-args';
 import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
-import { gradleSpringBoot, mavenSpringBoot, type SpringBootDeclaration } from './spring-boot-version';
+import {
+  gradleDropwizard,
+  gradleSpringBoot,
+  mavenDropwizard,
+  mavenSpringBoot,
+  type SpringBootDeclaration,
+} from './spring-boot-version';
 
 export interface BuiltImage {
   /** The image name as written (may hold `${project.name}`, `${project.version}`, `${artifactId}`…). */
@@ -34,6 +40,8 @@ export interface ImageBuildData {
   values: Record<string, string>;
   /** The Spring Boot release of a build file's project, where the file says it. */
   springBoot?: SpringBootDeclaration;
+  /** The Dropwizard release of a build file's project, where the file says it (same shape). */
+  dropwizard?: SpringBootDeclaration;
 }
 
 const ARTIFACT_KEY = /^(?:profiles\[\d+\]\.)?build\.artifacts\[(\d+)\]\.(image|context|custom\..*|jib\.project)$/;
@@ -57,6 +65,8 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
     if (name === 'pom.xml' && /<artifactId>\s*spring-boot-(starter-parent|dependencies|maven-plugin)\s*</.test(head))
       return 'build.spring-boot';
     if (/^build\.gradle(\.kts)?$/.test(name) && /org\.springframework\.boot/.test(head)) return 'build.spring-boot';
+    if (name === 'pom.xml' && /<groupId>\s*io\.dropwizard\s*<\/groupId>/.test(head)) return 'build.dropwizard';
+    if (/^build\.gradle(\.kts)?$/.test(name) && /["']io\.dropwizard:/.test(head)) return 'build.dropwizard';
     return undefined;
   },
   parse(file, kind): ParsedDocument<ImageBuildData> {
@@ -92,6 +102,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
     const images: BuiltImage[] = [];
     const values: Record<string, string> = {};
     let springBoot: SpringBootDeclaration | undefined;
+    let dropwizard: SpringBootDeclaration | undefined;
     const found = (pattern: RegExp, group: number, by: string) => {
       for (const m of file.text.matchAll(pattern)) {
         const end = (m.index ?? 0) + m[0].lastIndexOf(m[group]!) + m[group]!.length;
@@ -111,6 +122,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       const properties = /<properties>([\s\S]*?)<\/properties>/.exec(file.text)?.[1] ?? '';
       for (const p of properties.matchAll(/<([\w.-]+)>([^<]*)<\/\1>/g)) values[p[1]!] ??= p[2]!.trim();
       springBoot = mavenSpringBoot(file.text, index);
+      dropwizard = mavenDropwizard(file.text, index);
     } else {
       for (const m of file.text.matchAll(GRADLE_IMAGE)) {
         // `image` alone is Jib's `to { image = … }` (also `jib.to.image = …`); `imageName` is bootBuildImage's.
@@ -126,6 +138,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       const version = GRADLE_VERSION.exec(file.text)?.[1];
       if (version) values['project.version'] = values['version'] = version;
       springBoot = gradleSpringBoot(file.text, index);
+      dropwizard = gradleDropwizard(file.text, index);
     }
     return {
       file,
@@ -133,7 +146,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       entries: [],
       comments: [],
       problems: [],
-      data: { images, values, ...(springBoot && { springBoot }) },
+      data: { images, values, ...(springBoot && { springBoot }), ...(dropwizard && { dropwizard }) },
     };
   },
 };

@@ -42,9 +42,8 @@ const MAVEN_ARTIFACTS: Record<string, string> = {
   'spring-boot-maven-plugin': 'the version of spring-boot-maven-plugin',
 };
 
-/** A pom's Spring Boot release, or undefined. */
-export function mavenSpringBoot(text: string, index: LineIndex): SpringBootDeclaration | undefined {
-  const source = withoutComments(text, true);
+/** A pom's `<properties>`, each with where its value starts (the first of a name wins). */
+function pomProperties(source: string): Map<string, Written> {
   const properties = new Map<string, Written>();
   const block = /<properties>([\s\S]*?)<\/properties>/.exec(source);
   if (block)
@@ -52,6 +51,13 @@ export function mavenSpringBoot(text: string, index: LineIndex): SpringBootDecla
       const start = block.index + '<properties>'.length + p.index + p[0].indexOf(p[2]!, p[1]!.length + 2);
       if (!properties.has(p[1]!)) properties.set(p[1]!, { value: p[2]!, start });
     }
+  return properties;
+}
+
+/** A pom's Spring Boot release, or undefined. */
+export function mavenSpringBoot(text: string, index: LineIndex): SpringBootDeclaration | undefined {
+  const source = withoutComments(text, true);
+  const properties = pomProperties(source);
   const found: { rank: number; declaration: SpringBootDeclaration }[] = [];
   for (const element of source.matchAll(/<(parent|dependency|plugin)>([\s\S]*?)<\/\1>/g)) {
     // The element's own coordinates: those of a plugin's nested dependencies or configuration are not its own.
@@ -107,4 +113,43 @@ function resolve(written: Written, variables: ReadonlyMap<string, Written>): Wri
 
 function declaration(written: Written, index: LineIndex, by: string): SpringBootDeclaration {
   return { version: written.value, range: index.rangeAt(written.start, written.start + written.value.length), by };
+}
+
+/**
+ * The Dropwizard release of a build file's project, read the same way: Maven, the first `io.dropwizard` artifact
+ * with a `<version>` (a `<dependency>` — also the `dropwizard-bom`/`dropwizard-dependencies` import of
+ * `<dependencyManagement>` — or the `<parent>` `dropwizard-parent`), `${name}` from the pom's `<properties>`;
+ * Gradle, the first `io.dropwizard:<artifact>:<version>` coordinate (`$name` / `${name}` from an `ext` assignment).
+ * `io.dropwizard.metrics` and `io.dropwizard.modules` are other groups with their own releases.
+ */
+export function mavenDropwizard(text: string, index: LineIndex): SpringBootDeclaration | undefined {
+  const source = withoutComments(text, true);
+  const properties = pomProperties(source);
+  for (const element of source.matchAll(/<(parent|dependency)>([\s\S]*?)<\/\1>/g)) {
+    const own = element[2]!.split(/<(?:exclusions)>/)[0]!;
+    const group = /<groupId>\s*([^<]+?)\s*<\/groupId>/.exec(own)?.[1];
+    const artifact = /<artifactId>\s*([^<]+?)\s*<\/artifactId>/.exec(own)?.[1];
+    const version = /<version>\s*([^<]+?)\s*<\/version>/.exec(own);
+    if (group !== 'io.dropwizard' || !artifact || !version) continue;
+    const at = element.index + element[0].indexOf(element[2]!) + version.index + version[0].indexOf(version[1]!);
+    const written = resolve({ value: version[1]!, start: at }, properties);
+    if (written) return declaration(written, index, `the Maven ${element[1]} io.dropwizard:${artifact}`);
+  }
+  return undefined;
+}
+
+const GRADLE_DROPWIZARD = /["']io\.dropwizard:([\w.-]+):([^"'\n:@]+)["']/g;
+
+export function gradleDropwizard(text: string, index: LineIndex): SpringBootDeclaration | undefined {
+  const source = withoutComments(text, false);
+  const variables = new Map<string, Written>();
+  for (const m of source.matchAll(/\b([\w.]+)\s*=\s*["']([^"'\n$]+)["']/g)) {
+    const name = m[1]!.replace(/^(ext|project\.ext)\./, '');
+    if (!variables.has(name)) variables.set(name, { value: m[2]!, start: m.index + m[0].lastIndexOf(m[2]!) });
+  }
+  for (const m of source.matchAll(GRADLE_DROPWIZARD)) {
+    const written = resolve({ value: m[2]!, start: m.index + m[0].lastIndexOf(m[2]!) }, variables);
+    if (written) return declaration(written, index, `io.dropwizard:${m[1]}`);
+  }
+  return undefined;
 }

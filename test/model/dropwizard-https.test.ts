@@ -76,6 +76,43 @@ describe('Dropwizard HTTPS connectors (dropwizard.https-connector)', () => {
       ['ports=8080 protocols=- suites=- exclude=|1(file) alt=- auth=- key=? alias=- trust=? unknown=-'],
     ],
     [
+      'a signalling value in the include list is dropped (palantir/atlasdb timelock.distributed.yml); an unknown name is unknown',
+      {
+        'a/config.yml': config(
+          '    - type: https\n      port: 8421\n      supportedCipherSuites:\n        - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n        - TLS_EMPTY_RENEGOTIATION_INFO_SCSV\n',
+        ),
+        'b/config.yml': config(
+          '    - type: https\n      port: 8422\n      supportedCipherSuites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_NEW_SUITE_WITH_AES_128_GCM_SHA256]\n',
+        ),
+      },
+      [
+        'ports=8421 protocols=- suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 exclude=SSL.*,TLSv1,TLSv1\\.1|5(default) alt=^.*_(MD5|SHA|SHA1)$ auth=- key=- alias=- trust=none unknown=-',
+        'ports=8422 protocols=- suites=- exclude=SSL.*,TLSv1,TLSv1\\.1|5(default) alt=^.*_(MD5|SHA|SHA1)$ auth=- key=- alias=- trust=none unknown=supportedCipherSuites: TLS_NEW_SUITE_WITH_AES_128_GCM_SHA256',
+      ],
+    ],
+    [
+      "the build names the release: its defaults only (a Maven property, keywhiz's 1.3.29: Jetty's protocols, the long suite list)",
+      {
+        'kw/pom.xml':
+          '<project>\n  <properties>\n    <dropwizard.version>1.3.29</dropwizard.version>\n  </properties>\n  <dependencyManagement><dependencies>\n    <dependency>\n      <groupId>io.dropwizard.metrics</groupId>\n      <artifactId>metrics-core</artifactId>\n      <version>4.0.0</version>\n    </dependency>\n    <dependency>\n      <groupId>io.dropwizard</groupId>\n      <artifactId>dropwizard-core</artifactId>\n      <version>${dropwizard.version}</version>\n    </dependency>\n  </dependencies></dependencyManagement>\n</project>\n',
+        'kw/server/src/main/resources/dev.yaml': config('    - type: https\n      port: 4444\n'),
+      },
+      [
+        'ports=4444 protocols=- suites=- exclude=SSL,SSLv2,SSLv2Hello,SSLv3|5(file) alt=- auth=- key=- alias=- trust=none unknown=-',
+      ],
+    ],
+    [
+      'Gradle names 1.2.9 (a Jetty 9.4.11): the short suite list',
+      {
+        'old/build.gradle':
+          'ext { dwVersion = \'1.2.9\' }\ndependencies {\n  implementation "io.dropwizard:dropwizard-core:$dwVersion"\n}\n',
+        'old/config.yml': config('    - type: https\n      port: 4445\n'),
+      },
+      [
+        'ports=4445 protocols=- suites=- exclude=SSL,SSLv2,SSLv2Hello,SSLv3|1(file) alt=- auth=- key=- alias=- trust=none unknown=-',
+      ],
+    ],
+    [
       'template placeholders and include patterns leave the lists unknown; http and h2 connectors',
       {
         'docker/app-config.tpl': config(

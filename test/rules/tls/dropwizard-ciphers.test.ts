@@ -1,7 +1,8 @@
 /**
  * A Java client against a Dropwizard HTTPS connector (src/model/dropwizard-https.ts): Jetty's default exclusions
  * remove static-RSA and SHA-1 suites, so a client that offers only those fails, once the tree settles which
- * exclusions run (written ones); with the defaults of an unnamed release, the older Jetty keeps them: unknown.
+ * exclusions run (written ones, or the release the build names); with the defaults of an unnamed release, the older
+ * Jetty keeps them: unknown.
  */
 import rule from '../../../src/rules/tls/no-common-cipher';
 import { ruleTester } from '../../helpers/rule-tester';
@@ -26,6 +27,15 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "the pom names Dropwizard 2.1.12: Jetty's default exclusions remove the client's only suite",
+      files: {
+        ...dropwizard(''),
+        'api/pom.xml':
+          '<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.dropwizard</groupId>\n      <artifactId>dropwizard-core</artifactId>\n      <version>2.1.12</version>\n    </dependency>\n  </dependencies>\n</project>\n',
+      },
+      errors: [{ messageId: 'noCommonCipher', file: 'client/jvm.options', line: 1 }],
+    },
     {
       name: 'excludedCipherSuites written: static RSA excluded on every release, the client offers nothing else',
       files: dropwizard('      excludedCipherSuites: ["^TLS_RSA_.*$", "^.*_SHA$"]\n'),
