@@ -86,22 +86,49 @@ const fromRow = (r: Row) => ({
  * (data/tomcat.json propertyDefaults); releases before keep it as written. `release` as tomcatTlsFacts reads it.
  */
 export function tomcatReadsPropertyDefaults(release: string): boolean {
+  return fromBranchRelease(data.propertyDefaults.since, release) ?? true;
+}
+
+/**
+ * Whether a release (`9.0.85`, or a branch `9.0`: its newest release) is at or after its branch's first release in
+ * `since`; undefined when it names no branch. A branch the list does not name: older ones (before the change) never
+ * had it, newer ones (after 11) keep it.
+ */
+function fromBranchRelease(since: readonly { branch: string; from: number }[], release: string): boolean | undefined {
   const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(release);
-  if (!m) return true;
-  const branch = `${m[1]}.${m[2]}`;
-  const since = data.propertyDefaults.since.find((s) => s.branch === branch);
-  // A branch the data does not list: older ones (before 7.0) never had it, newer ones keep it.
-  if (!since) return Number(m[1]) > 11;
-  return m[3] === undefined || Number(m[3]) >= since.from;
+  if (!m) return undefined;
+  const first = since.find((s) => s.branch === `${m[1]}.${m[2]}`);
+  if (!first) return Number(m[1]) > 11;
+  return m[3] === undefined || Number(m[3]) >= first.from;
+}
+
+/** The first releases of a change, in words (`9.0.35, 8.5.55 and 7.0.104`), newest branch first; new branches left out. */
+function sinceInWords(since: readonly { branch: string; from: number }[]): string {
+  return since
+    .filter((s) => s.from > 0)
+    .map((s) => `${s.branch}.${s.from}`)
+    .reverse()
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
 }
 
 /** The first releases that read `${name:-default}`, in words (`9.0.35, 8.5.55 and 7.0.104`), newest branch first. */
-export const TOMCAT_PROPERTY_DEFAULTS_SINCE = data.propertyDefaults.since
-  .filter((s) => s.from > 0)
-  .map((s) => `${s.branch}.${s.from}`)
-  .reverse()
-  .join(', ')
-  .replace(/, ([^,]*)$/, ' and $1');
+export const TOMCAT_PROPERTY_DEFAULTS_SINCE = sinceInWords(data.propertyDefaults.since);
+
+/** An AJP Connector without a secret (data/tomcat.json ajpSecret): the releases that require one, the vendors' defaults. */
+export const TOMCAT_AJP_SECRET = data.ajpSecret;
+
+/** The first releases that require an AJP secret, in words (`9.0.31, 8.5.51 and 7.0.100`). */
+export const TOMCAT_AJP_SECRET_SINCE = sinceInWords(data.ajpSecret.requiredSince);
+
+/**
+ * Whether an Apache Tomcat release requires a secret on its AJP connectors (secretRequired true by default) and binds
+ * them to loopback unless `address` says otherwise: 9.0.31, 8.5.51, 7.0.100 and later, every 10.x and 11.x. A branch
+ * without its patch release: its newest release. 8.0 and older never got the change.
+ */
+export function tomcatRequiresAjpSecret(release: string): boolean {
+  return fromBranchRelease(data.ajpSecret.requiredSince, release) ?? false;
+}
 
 /** A Connector's APR-style certificate attributes, which releases read them and from which they are ignored (data/tomcat.json). */
 export const TOMCAT_LEGACY_CONNECTOR_CERTIFICATE = data.legacyConnectorCertificate;
@@ -283,14 +310,10 @@ export const TOMCAT_NATIVE_CIPHERS_REFUSED = data.nativeOpenssl.cipherListRefuse
  * fails); undefined when the tree names no release. A branch without its patch release: its newest release.
  */
 export function tomcatNativeCipherErrorClosesPort(release: string | undefined): boolean | undefined {
-  const m = release ? /(\d+)\.(\d+)(?:\.(\d+))?/.exec(release) : undefined;
-  if (!m) return undefined;
-  const since = data.nativeOpenssl.cipherListRefused.opensslCheck.connectorFailsFrom.find(
-    (s) => s.branch === `${m[1]}.${m[2]}`,
-  );
   // A branch the data does not list: older ones (8.5, 10.0) only warn, newer ones keep the exception.
-  if (!since) return Number(m[1]) > 11;
-  return m[3] === undefined || Number(m[3]) >= since.from;
+  return release
+    ? fromBranchRelease(data.nativeOpenssl.cipherListRefused.opensslCheck.connectorFailsFrom, release)
+    : undefined;
 }
 
 /** A Spring Boot WAR in the official tomcat image (data/tomcat.json springBootWar): the container serves it. */

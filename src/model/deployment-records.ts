@@ -236,3 +236,21 @@ export interface RuntimeUse {
   /** Names of the components it runs. */
   components: string[];
 }
+
+/** An AJP `<Connector>` of a server.xml with no secret that does not turn secretRequired off (./tomcat-ajp.ts). */
+export interface TomcatAjpWithoutSecret {
+  /** The Connector's start tag. */
+  at: Location;
+  /** `Tomcat AJP connector 8009 (conf/server.xml)`. */
+  server: string;
+  port?: string;
+  /** `secret=""` (or `requiredSecret=""`): written, but empty. */
+  emptySecret?: { name: string; at: Location };
+  /** `address` as Tomcat reads it; loopback undefined when the tree does not settle its value. */
+  address?: { value: string; loopback: boolean | undefined; at: Location };
+  /** The release that runs the file: named by the tree, the official image's floating tag, or unknown (and why). */
+  release:
+    | { kind: 'named'; release: string; text: string; at: Location; requiresSecret: boolean; branchOnly: boolean }
+    | { kind: 'current'; text: string; at: Location }
+    | { kind: 'unknown'; why: string };
+}

@@ -22,6 +22,7 @@ import { missingDefaultHostConfig, noDefaultHostConfig } from './tomcat-default-
 import { tomcatImagesOf, tomcatReleaseOf } from './tomcat-release';
 import { nativeCiphersRefused, nativeCiphersUnserved, nativeOpensslOf, tomcatNativeRunBy } from './tomcat-native';
 import { releaseFacts, setConnectorLists } from './tomcat-end-lists';
+import { ajpConnectorsWithoutSecret } from './tomcat-ajp';
 import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
 
 export { PROTOCOL_NAME, tomcatCiphers, tomcatProtocols } from './tomcat-lists';
@@ -41,7 +42,8 @@ export const tomcatContributor: ModelContributor = {
     for (const doc of ctx.documentsOf('tomcat.server-xml') as ParsedDocument<XmlData>[]) {
       const file = doc.file.path;
       const images = tomcatImagesOf(ctx, file);
-      const release = releaseFacts(tomcatReleaseOf(images));
+      const releaseAnswer = tomcatReleaseOf(images);
+      const release = releaseFacts(releaseAnswer);
       const facts = release.facts;
       const relative = relativePosix(ctx.deployment.root, file);
       // Tomcat Native in the image and the AprLifecycleListener here: OpenSSL, not JSSE (./tomcat-native.ts).
@@ -54,6 +56,8 @@ export const tomcatContributor: ModelContributor = {
       );
       const scope = tomcatPropertyScope(ctx, file, runtime, facts);
       const connectors = doc.data.elements.filter((e) => e.localName === 'Connector');
+      const ajp = ajpConnectorsWithoutSecret(connectors, file, relative, scope, releaseAnswer, images);
+      if (ajp.length > 0) (ctx.deployment.tomcatAjpWithoutSecret ??= []).push(...ajp);
       const hostConfigsOf = (c: XmlElement) => c.children.filter((h) => h.localName === 'SSLHostConfig');
       // 8.5 and 9 refuse the whole server.xml when a Connector's TLS attributes and a written <SSLHostConfig> both make
       // its default SSLHostConfig (./tomcat-legacy.ts): no connector of it starts.

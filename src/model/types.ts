@@ -38,6 +38,7 @@ import type {
   NginxSpdyListen,
   NginxSpdyDirective,
   HaproxyRemovedKeyword,
+  TomcatAjpWithoutSecret,
 } from './deployment-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
@@ -58,6 +59,7 @@ export type {
   NginxSslDirective,
   NginxSpdyListen,
   RuntimeUse,
+  TomcatAjpWithoutSecret,
 } from './deployment-records';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
@@ -370,6 +372,8 @@ export interface Deployment {
   nginxSpdyListens?: NginxSpdyListen[];
   /** nginx spdy_* directives, which 1.19.7 and later refuse at start. Unset without the model. */
   nginxSpdyDirectives?: NginxSpdyDirective[];
+  /** Tomcat AJP connectors with no secret, and what their release does with them (./tomcat-ajp.ts). Unset without the model. */
+  tomcatAjpWithoutSecret?: TomcatAjpWithoutSecret[];
   /** HAProxy keywords a release removed (a fatal error from that release on). Unset without the model. */
   haproxyRemovedKeywords?: HaproxyRemovedKeyword[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */

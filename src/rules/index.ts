@@ -97,6 +97,7 @@ import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols
 import tlsUntrustedServerCertificate from './tls/untrusted-server-certificate';
 import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
 import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
+import tomcatAjpWithoutSecret from './tomcat/ajp-without-secret';
 import tomcatAttributeIgnored from './tomcat/attribute-ignored';
 import tomcatLegacyConnectorAttributes from './tomcat/legacy-connector-attributes';
 import tomcatNativeCiphersMatchNothing from './tomcat/native-ciphers-match-nothing';
@@ -202,6 +203,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsUntrustedServerCertificate,
   tlsWeakCipherEnabled,
   tlsWeakProtocolEnabled,
+  tomcatAjpWithoutSecret,
   tomcatAttributeIgnored,
   tomcatLegacyConnectorAttributes,
   tomcatNativeCiphersMatchNothing,

@@ -1,0 +1,84 @@
+/**
+ * The AJP `<Connector>`s of a server.xml that carry no secret (./tomcat.ts reads them once per file), with what the
+ * release that runs the file does with them (data/tomcat.json ajpSecret): Tomcat 9.0.31, 8.5.51, 7.0.100 and every
+ * 10.x and 11.x require a secret by default and do not start such a connector; older releases start it on every
+ * address (Ghostcat, CVE-2020-1938). The rule tomcat/ajp-without-secret reports them.
+ */
+import type { XmlElement } from '../parse/xml';
+import type { Location } from '../core/types';
+import { officialTomcatImage, TOMCAT_AJP_SECRET as AJP, tomcatRequiresAjpSecret } from '../knowledge/tomcat';
+import { setterAttribute } from './tomcat-legacy';
+import type { TomcatImages, TomcatReleaseAnswer } from './tomcat-release';
+import { readWritten, type TomcatPropertyScope } from './tomcat-properties';
+import type { TomcatAjpWithoutSecret } from './deployment-records';
+
+const AJP_PROTOCOL = new RegExp(AJP.protocols);
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|0:0:0:0:0:0:0:1|\[::1\]|localhost)$/i;
+
+/** The release that runs the file, as the AJP verdict needs it: named, a floating tag of the official image, or unknown. */
+function ajpRelease(answer: TomcatReleaseAnswer, images: TomcatImages): TomcatAjpWithoutSecret['release'] {
+  if (answer && 'read' in answer) {
+    const { release, text, at, majorOnly } = answer.read;
+    const patch = /^\d+\.\d+\.\d+/.test(release);
+    return {
+      kind: 'named',
+      release,
+      text,
+      at,
+      requiresSecret: tomcatRequiresAjpSecret(release),
+      branchOnly: !patch || majorOnly,
+    };
+  }
+  if (answer && 'conflicting' in answer)
+    return {
+      kind: 'unknown',
+      why: `the images that run it name different Tomcat releases (${answer.conflicting.map((c) => c.text).join(', ')})`,
+    };
+  // `FROM tomcat` or `tomcat:jdk17`: the official image's current release, whichever it is.
+  const floating = [...images.copied, ...images.mounted].find((i) => officialTomcatImage(i.image));
+  if (floating) return { kind: 'current', text: floating.text, at: floating.at };
+  return { kind: 'unknown', why: 'the tree names no Tomcat release' };
+}
+
+/** The file's AJP connectors that set no secret and do not turn secretRequired off. */
+export function ajpConnectorsWithoutSecret(
+  connectors: XmlElement[],
+  file: string,
+  relative: string,
+  scope: TomcatPropertyScope,
+  answer: TomcatReleaseAnswer,
+  images: TomcatImages,
+): TomcatAjpWithoutSecret[] {
+  const found: TomcatAjpWithoutSecret[] = [];
+  for (const connector of connectors) {
+    // ConnectorCreateRule reads `protocol` by its exact name; `AJP/1.3` is matched case-sensitively (Connector.java).
+    const protocol = connector.attributes.find((a) => a.name === 'protocol')?.value ?? '';
+    if (!AJP_PROTOCOL.test(protocol)) continue;
+    // `secret` (9.0.31+), or `requiredSecret`, its older name (a value from a property counts: it is set).
+    const secret = AJP.secretAttributes.map((name) => setterAttribute(connector, name)).find((a) => a !== undefined);
+    if (secret && secret.value.trim() !== '') continue;
+    // secretRequired is a boolean setter: any value but `true` (any case) turns it off (IntrospectionUtils).
+    const required = setterAttribute(connector, 'secretRequired');
+    if (required && readWritten(required, file, scope)?.value.trim().toLowerCase() !== 'true') continue;
+    const port = setterAttribute(connector, 'port')?.value;
+    const addressFound = setterAttribute(connector, 'address');
+    const addressRead = addressFound ? readWritten(addressFound, file, scope) : undefined;
+    found.push({
+      at: { file, range: connector.range },
+      server: `Tomcat AJP connector ${port ?? '(no port)'} (${relative})`,
+      ...(port === undefined ? {} : { port }),
+      ...(secret ? { emptySecret: { name: secret.name, at: { file, range: secret.valueRange } } } : {}),
+      ...(addressFound
+        ? {
+            address: {
+              value: addressRead?.value ?? addressFound.value,
+              loopback: addressRead ? LOOPBACK.test(addressRead.value.trim()) : undefined,
+              at: { file, range: addressFound.valueRange } satisfies Location,
+            },
+          }
+        : {}),
+      release: ajpRelease(answer, images),
+    });
+  }
+  return found;
+}

@@ -1,0 +1,148 @@
+import rule from '../../../src/rules/tomcat/ajp-without-secret';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/**
+ * A server.xml with an HTTP connector (line 3) and `ajp` as the AJP connector's attributes (line 4). Measured with
+ * Debian's Tomcat 10.1.60 (Catalina on such a server.xml): without a secret it logs 'Failed to start component
+ * [Connector["ajp-nio-127.0.0.1-18009"]]' with the failure below, binds 127.0.0.1:18009 and answers no AJP CPing; the
+ * HTTP connector and the rest of Tomcat start.
+ */
+const serverXml = (ajp: string) =>
+  [
+    '<Server port="8005">',
+    '  <Service name="Catalina">',
+    '    <Connector port="8080" protocol="HTTP/1.1" />',
+    `    <Connector port="8009" ${ajp} />`,
+    '    <Engine name="Catalina" defaultHost="localhost"><Host name="localhost"/></Engine>',
+    '  </Service>',
+    '</Server>',
+    '',
+  ].join('\n');
+
+/** Where every finding is: the AJP connector's start tag. */
+const atConnector = { file: 'conf/server.xml', line: 4 };
+
+const copiedInto = (image: string) => `FROM ${image}\nCOPY conf/server.xml /usr/local/tomcat/conf/server.xml\n`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a secret on the AJP connector',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" secret="${ajp.secret}"'),
+        Dockerfile: copiedInto('tomcat:9.0.85'),
+      },
+    },
+    {
+      name: 'requiredSecret, the older name, sets it too (first letter case-free)',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" RequiredSecret="s3cret-ajp"'),
+        Dockerfile: copiedInto('tomcat:8.5.100'),
+      },
+    },
+    {
+      // kimonides/tomcat_mod_cluster@fe0f6dd files/server.xml: address="::1" secretRequired="false" on tomcat:9.0.
+      name: 'secretRequired="false" (any value but true turns it off)',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" address="::1" secretRequired="no"'),
+        Dockerfile: copiedInto('tomcat:9.0'),
+      },
+    },
+    {
+      name: 'an old release with the connector on loopback: no exposure, and no secret needed',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" address="127.0.0.1"'),
+        Dockerfile: copiedInto('tomcat:8.5.50'),
+      },
+    },
+    {
+      name: 'an HTTP connector is no AJP connector; ajp/1.3 in another case is no AJP protocol either',
+      files: { 'conf/server.xml': serverXml('protocol="ajp/1.3"'), Dockerfile: copiedInto('tomcat:9.0.85') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no secret on 9.0.85: the connector does not start (error); the class name is AJP too',
+      files: {
+        'conf/server.xml': serverXml('protocol="org.apache.coyote.ajp.AjpNioProtocol" redirectPort="8443"'),
+        Dockerfile: copiedInto('tomcat:9.0.85-jdk17'),
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          ...atConnector,
+          messageIncludes: [
+            'Tomcat 9.0.85 (Dockerfile:1 FROM tomcat:9.0.85-jdk17)',
+            'secretRequired="true" but the secret attribute is either null',
+          ],
+          related: [{ file: 'Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'loopback does not help on a release that requires the secret; an empty secret is none; a branch tag is its newest release',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" address="127.0.0.1" secret=""'),
+        Dockerfile: copiedInto('tomcat:10.1'),
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          ...atConnector,
+          messageIncludes: [
+            'the tag names the branch',
+            'address="127.0.0.1" keeps it on this host, but the secret is still required',
+          ],
+        },
+      ],
+    },
+    {
+      // viniciusfs/ansible-role-tomcat@dce442c templates/server.xml.tpl: the stock 7.0 connector, on 7.0.75 by its defaults.
+      name: 'no secret on 7.0.75 (a download of the Apache distribution): every address, Ghostcat (warning)',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+        Dockerfile:
+          'FROM eclipse-temurin:8-jre\nRUN wget https://archive.apache.org/dist/tomcat/tomcat-7/v7.0.75/bin/apache-tomcat-7.0.75.tar.gz\nCOPY conf/server.xml /opt/tomcat/conf/server.xml\n',
+      },
+      errors: [
+        {
+          messageId: 'exposed',
+          severity: 'warning',
+          ...atConnector,
+          messageIncludes: ['every address', 'CVE-2020-1938'],
+        },
+      ],
+    },
+    {
+      // jlquiroscass/tomcat-ssl@fb01940: FROM tomcat, the stock 8.5-era connector.
+      name: 'FROM tomcat (no release in the tag): both outcomes, a warning',
+      files: { 'conf/server.xml': serverXml('protocol="AJP/1.3"'), Dockerfile: copiedInto('tomcat') },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'warning',
+          ...atConnector,
+          messageIncludes: ['names no Tomcat release'],
+        },
+      ],
+    },
+    {
+      name: 'no image runs it: the release and the vendor are unknown, a warning naming SUSE',
+      files: { 'conf/server.xml': serverXml('protocol="AJP/1.3" address="0.0.0.0"') },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          ...atConnector,
+          messageIncludes: [
+            'the tree names no Tomcat release',
+            'openSUSE and SUSE packages patch',
+            '0.0.0.0 (address=)',
+          ],
+        },
+      ],
+    },
+  ],
+});
