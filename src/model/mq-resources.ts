@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Range } from '../core/types';
 import { YAML_PREAMBLE } from '../parse/embedded';
-import { LineIndex, splitLines } from '../parse/text';
+import { LineIndex, splitLines, yamlLineBreaks } from '../parse/text';
 
 let yamlLib: typeof import('yaml') | undefined;
 const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
@@ -75,7 +75,7 @@ function readDocuments(source: YamlText): ReadDocument[] {
   try {
     // logLevel 'error': the library's warnings (a collection used as a key, stringified by toJS) go to the process's
     // stderr otherwise; a manifest it reads loosely is no concern of the user's.
-    documents = yaml().parseAllDocuments(source.text, { logLevel: 'error' });
+    documents = yaml().parseAllDocuments(yamlLineBreaks(source.text), { logLevel: 'error' });
   } catch {
     return [];
   }

@@ -3,7 +3,7 @@ import type { Range } from '../core/types';
 import { RenderedText, type Replacement } from './rendered';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './spring';
 import type { TemplateInfo, TemplateSpan } from './template';
-import { LineIndex } from './text';
+import { LineIndex, yamlLineBreaks } from './text';
 import { isSecretKey, type ParseProblem } from './types';
 
 /**
@@ -42,7 +42,7 @@ export class HelmValues {
       return;
     }
     try {
-      const doc = yaml().parseDocument(text, { uniqueKeys: false });
+      const doc = yaml().parseDocument(yamlLineBreaks(text), { uniqueKeys: false });
       const error = doc.errors[0];
       if (error)
         this.problem(

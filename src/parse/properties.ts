@@ -61,17 +61,25 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
     const entry = readEntry(segments, problems);
     entries.push(entry);
     const previous = seen.get(entry.key);
-    if (previous && (options.reportDuplicate?.(entry.key) ?? true)) {
-      problems.push({
-        code: 'duplicate-key',
-        severity: options.duplicateSeverity ?? 'warning',
-        message: `Duplicate key '${entry.key}' (first set on line ${previous.keyRange.start.line + 1}); the last one wins`,
-        range: entry.keyRange,
-      });
-    }
+    if (previous && (options.reportDuplicate?.(entry.key) ?? true))
+      problems.push(duplicateKeyProblem(entry, previous, options.duplicateSeverity));
     seen.set(entry.key, entry);
   }
   return { entries, comments, problems };
+}
+
+/** A key set again where the last value wins (java.util.Properties, Spring Boot's loader). */
+export function duplicateKeyProblem(
+  entry: Entry,
+  previous: Entry,
+  severity: 'warning' | 'info' = 'warning',
+): ParseProblem {
+  return {
+    code: 'duplicate-key',
+    severity,
+    message: `Duplicate key '${entry.key}' (first set on line ${previous.keyRange.start.line + 1}); the last one wins`,
+    range: entry.keyRange,
+  };
 }
 
 interface Cursor {

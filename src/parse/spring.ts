@@ -10,8 +10,10 @@ const isScalar = (node: unknown): node is import('yaml').Scalar => yaml().isScal
 const isSeq = (node: unknown): node is import('yaml').YAMLSeq => yaml().isSeq(node);
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
 import { isSecretKey } from './types';
-import { parseProperties } from './properties';
-import { LineIndex } from './text';
+import { duplicateKeyProblem, parseProperties } from './properties';
+import { springPropertiesDocumentStarts } from './spring-properties-documents';
+import { trailingCommentProblems } from './properties-trailing-comment';
+import { LineIndex, yamlLineBreaks } from './text';
 import { basenameOf } from './java/jvm-args';
 import { simpleYamlPairs } from './yaml-simple';
 import { foldShallowQuotedLines } from './yaml-quoted';
@@ -85,19 +87,22 @@ function profileOf(entries: Entry[]): string | undefined {
 }
 
 function parseSpringProperties(text: string): SpringParse {
-  const { entries, comments, problems } = parseProperties(text);
-  // Spring Boot 2.4+ splits a properties file into documents at `#---` lines.
-  const splits = comments
-    .filter((c) => c.text.trim() === '---' && c.range.start.character === 0)
-    .map((c) => c.range.start.line);
+  // Spring Boot 2.4+ splits a properties file into documents: a key set in two documents is no duplicate.
+  const { entries, comments, problems } = parseProperties(text, { reportDuplicate: () => false });
+  const bounds = [-1, ...springPropertiesDocumentStarts(text, entries), Number.MAX_SAFE_INTEGER];
   const parts: SpringParse['parts'] = [];
-  let bounds = [-1, ...splits, Number.MAX_SAFE_INTEGER];
-  if (splits.length === 0) bounds = [-1, Number.MAX_SAFE_INTEGER];
   for (const [i, low] of bounds.slice(0, -1).entries()) {
     const high = bounds[i + 1]!; // i + 1 < bounds.length
     const part = entries.filter((e) => e.keyRange.start.line > low && e.keyRange.start.line < high);
     parts.push({ profile: profileOf(part), entries: part });
+    const seen = new Map<string, Entry>();
+    for (const entry of part) {
+      const previous = seen.get(entry.key);
+      if (previous) problems.push(duplicateKeyProblem(entry, previous));
+      seen.set(entry.key, entry);
+    }
   }
+  problems.push(...trailingCommentProblems(entries));
   return { parts, comments, problems };
 }
 
@@ -147,10 +152,11 @@ export function parseSpringYaml(text: string, simple = true, scalars: YamlScalar
   }
   let documents;
   try {
-    documents = yaml().parseAllDocuments(text, { uniqueKeys: false });
+    const yamlText = yamlLineBreaks(text);
+    documents = yaml().parseAllDocuments(yamlText, { uniqueKeys: false });
     // What libyaml (Compose, Kubernetes) and SnakeYAML (Spring Boot) read, the yaml library may refuse: a quoted
     // scalar continued no deeper than its key. Read it folded, when that is all that was wrong.
-    const folded = hasErrors(documents) ? foldShallowQuotedLines(text) : undefined;
+    const folded = hasErrors(documents) ? foldShallowQuotedLines(yamlText) : undefined;
     if (folded !== undefined) {
       const again = yaml().parseAllDocuments(folded, { uniqueKeys: false });
       if (!hasErrors(again)) documents = again;

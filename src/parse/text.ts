@@ -5,6 +5,13 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/**
+ * YAML breaks lines at a lone CR as at LF and CRLF (YAML 1.2 §5.4; SnakeYAML and libyaml alike: SnakeYAML 1.33 reads
+ * `filters:\r  - TokenRelay=` as a key and its list), the yaml library only at LF: each lone CR becomes an LF, one
+ * for one, so the library's offsets are the file's.
+ */
+export const yamlLineBreaks = (text: string): string => (text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+
 /** Maps string offsets to zero-based positions (for parsers that work on offsets, e.g. JSON and XML). */
 export class LineIndex {
   private readonly starts: number[] = [0];

@@ -1,0 +1,39 @@
+import type { Entry, ParseProblem } from './types';
+
+/** A `#` after a blank (or at the value's start) followed by a blank: what a comment looks like in other formats. */
+const COMMENT_IN_VALUE = /(^|[ \t\f])#([ \t\f]|$)/;
+
+/**
+ * A comment written after a value in a `.properties` file, which has none (java.util.Properties.load: `#` and `!`
+ * start a comment only as a line's first non-blank character; Spring Boot's OriginTrackedPropertiesLoader alike): the
+ * text from the `#` on is part of the value. `server.ssl.enabled=true  # TLS on` then binds "true  # TLS on", which no
+ * boolean converter accepts, so the app does not start; a password becomes the whole text (eugenp/tutorials@2430217
+ * persistence-modules/spring-jdbc: `spring.datasource.password=  # Leave this empty` sets the password to the
+ * comment). Only values on one line are judged; a secret's value is never quoted.
+ */
+export function trailingCommentProblems(entries: readonly Entry[]): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  for (const entry of entries) {
+    const { start, end } = entry.valueRange;
+    if (start.line !== end.line) continue;
+    const match = COMMENT_IN_VALUE.exec(entry.value);
+    if (!match) continue;
+    const hash = match.index + match[1]!.length;
+    const whole = hash === 0;
+    const message = entry.secret
+      ? whole
+        ? "'{{key}}' is set to the text that starts with '#', not left empty: a .properties file has no comments after a value, so the would-be comment is the value. Put the comment on a line of its own"
+        : "The value of '{{key}}' goes on past a '#' after a blank: a .properties file has no comments after a value, so the secret is the whole text, comment included, not what precedes the '#'. Put the comment on a line of its own"
+      : whole
+        ? "'{{key}}' is set to '{{value}}', not left empty: a .properties file has no comments after a value, so the would-be comment is the value. Put the comment on a line of its own"
+        : "The value of '{{key}}' is '{{value}}', comment included: a .properties file has no comments after a value, so the program reads the whole text (a setting that takes a boolean or a number then fails to bind). Put the comment on a line of its own";
+    problems.push({
+      code: 'comment-in-value',
+      severity: 'warning',
+      message,
+      data: entry.secret ? { key: entry.key } : { key: entry.key, value: entry.value },
+      range: { start: { line: start.line, character: start.character + hash }, end },
+    });
+  }
+  return problems;
+}
