@@ -16,9 +16,11 @@ import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
 
 /**
  * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
- * BatchReplace over conf/server.xml with setup/conf.json: xipki/xipki assemblies/xipki-setup).
+ * BatchReplace over conf/server.xml with setup/conf.json: xipki/xipki assemblies/xipki-setup). `$${name}` is Compose's
+ * (and Terraform's) escape for the text `${name}`, a placeholder of the program that reads it: JHipster's Compose files
+ * pass `http://admin:$${jhipster.registry.password}@jhipster-registry:8761/eureka`, which Spring resolves.
  */
-const PLACEHOLDER = /^(\$\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
+const PLACEHOLDER = /^(\$\$?\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
 /**
  * The name of a placeholder another program replaces, not a secret: an upper-case identifier of several words, one of
  * which names a secret (OpenLiberty/open-liberty-operator@ec1ea07 internal/controller/assets: ltpa.xml's
@@ -170,6 +172,8 @@ export default defineRule({
         isJasyptEncrypted(value, jasypt) ||
         CRYPT_HASH.test(value) ||
         FILE_PATH.test(value) ||
+        // `password=  # Leave this empty` in a .properties file: a comment taken for the value (parse/comment-in-value).
+        /^#[ \t\f]/.test(value) ||
         // A placeholder reference inside text (`${env.PW}` with a default, `{{ .Values.pw }}`) is not plaintext.
         /^\$\{[^}]+\}$/.test(value) ||
         /^\{\{[^}]*\}\}$/.test(value)
