@@ -151,13 +151,15 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  * secret provider with `CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SSL_TRUSTSTORE_LOCATION: /etc/kafka/…jks` and
  * `…_SECRET_PARAM_KAFKASTORE_SECURITY_PROTOCOL: SASL_SSL`; masked, every message naming that path or protocol read `***`.
  * Spring Cloud Azure's `spring.cloud.azure.keyvault.secret.endpoint` is the vault's URL (eugenp/tutorials@2430217
- * spring-cloud-modules/spring-cloud-azure application.yaml).
+ * spring-cloud-modules/spring-cloud-azure application.yaml); Spring Cloud Vault's
+ * `spring.cloud.vault.database.password-property: spring.datasource.password` names the property the password goes to
+ * (spring-cloud-vault application.yml there): masked, every message naming that key read `***`.
  * `ssl_password_file` (nginx) names a file of passwords, not one. `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
  */
 const SETTING_BESIDE_SECRET =
-  /[._\-\s](location|protocol|servers?|factor|mechanism|class|topic|type|path|file|dir|url|uri|endpoint|enabled|host|port)$/i;
+  /[._\-\s](location|protocol|servers?|factor|mechanism|class|topic|type|path|file|dir|url|uri|endpoint|property|enabled|host|port)$/i;
 const CAMEL_SETTING_BESIDE_SECRET =
-  /[a-z](Location|Protocol|Servers?|Mechanism|Class|Type|Path|File|Dir|Url|Uri|Endpoint|Enabled|Host|Port)$/;
+  /[a-z](Location|Protocol|Servers?|Mechanism|Class|Type|Path|File|Dir|Url|Uri|Endpoint|Property|Enabled|Host|Port)$/;
 /** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
 const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
 

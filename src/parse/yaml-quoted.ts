@@ -10,33 +10,25 @@ export function foldShallowQuotedLines(text: string): string | undefined {
   let changed = false;
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const OPEN = /^([ ]*)(?:- +)*(?:[^\s#'"{[\-][^#]*?[ ]*:[ ]+|- +)(['"])/;
+  // A quoted scalar opened after `key: ` or `- `, or inside a flow sequence opened there (`test: ["CMD-SHELL", "curl …`).
+  const OPEN = /^([ ]*)(?:- +)*(?:[^\s#'"{[\-][^#]*?[ ]*:[ ]+|- +)(\[[ ]*)?(['"])/;
   for (let l = 0; l < lineStarts.length; l++) {
     const start = lineStarts[l]!;
     const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
-    const line = text.slice(start, end);
-    const m = OPEN.exec(line);
+    const m = OPEN.exec(text.slice(start, end));
     if (!m) continue;
     const indent = m[1]!.length;
-    const quote = m[2]!;
-    let i = start + m[0].length;
-    // Find the closing quote: `''` is an escaped quote in '…', `\"` in "…".
-    let close = -1;
-    for (; i < text.length; i++) {
-      const c = text[i];
-      if (quote === '"' && c === '\\') {
-        i++;
-        continue;
-      }
-      if (c !== quote) continue;
-      if (quote === "'" && text[i + 1] === "'") {
-        i++;
-        continue;
-      }
-      close = i;
-      break;
+    let open = start + m[0].length - 1;
+    let close = closingQuote(text, open);
+    // In a flow sequence, the scalars closed on this line are passed over: the one left open is continued below.
+    while (m[2] !== undefined && close >= 0 && close < end) {
+      const next = /^[ ]*,[ ]*(['"])/.exec(text.slice(close + 1, end));
+      if (!next) break;
+      open = close + next[0].length;
+      close = closingQuote(text, open);
     }
     if (close < 0) return changed ? chars.join('') : undefined;
+    if (close < end) continue;
     // Continuation lines between the opening line and the closing quote, indented no deeper than the key.
     let k = l + 1;
     for (; k < lineStarts.length && lineStarts[k]! <= close; k++) {
@@ -52,4 +44,23 @@ export function foldShallowQuotedLines(text: string): string | undefined {
     l = k - 1;
   }
   return changed ? chars.join('') : undefined;
+}
+
+/** The offset of the quote that closes the scalar opened at `open` (`''` is an escaped quote in '…', `\"` in "…"), or -1. */
+function closingQuote(text: string, open: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') {
+      i++;
+      continue;
+    }
+    if (c !== quote) continue;
+    if (quote === "'" && text[i + 1] === "'") {
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
 }

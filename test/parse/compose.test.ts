@@ -132,6 +132,28 @@ describe('Compose files as libyaml reads them', () => {
     expect(parse(text).services[0]?.springEnvironment.map((e) => e.unresolved)).toEqual([false]);
   });
 
+  // spring-projects/spring-boot@c329ffa module/spring-boot-elasticsearch src/dockerTest/resources/…/elasticsearch-ssl-compose.yaml:
+  // a healthcheck's second flow-sequence item continued under `test:` with `\` line ends (PyYAML and SnakeYAML read it).
+  it('a quoted flow-sequence item continued no deeper than its key is read, and what follows it', () => {
+    const text = [
+      'services:',
+      '  elasticsearch:',
+      '    image: elasticsearch:8.17.1',
+      '    healthcheck:',
+      '      test: ["CMD-SHELL", "curl -fk --cert /ssl/client.crt \\',
+      '      --key /ssl/client.key https://localhost:9200/ || exit 1"]',
+      '      interval: 5s',
+      '    environment:',
+      '      SERVER_SSL_KEY_STORE: /certs/a.p12',
+      '',
+    ].join('\n');
+    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
+    expect(doc.problems).toEqual([]);
+    expect(doc.data.services[0]?.springEnvironment.map((e) => [e.name, e.value, e.valueRange.start.line + 1])).toEqual([
+      ['server.ssl.key-store', '/certs/a.p12', 9],
+    ]);
+  });
+
   it('still reports a quote that is never closed', () => {
     const text = "services:\n  a:\n    environment:\n      JAVA_OPTS: '\n        -Da=1\n    image: x\n";
     const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');

@@ -41,7 +41,7 @@ ruleTester(rule, {
         'docker-compose.yml':
           'services:\n  app:\n    image: app:1\n    environment:\n      - SPRING_CLOUD_CONFIG_URI=http://admin:$${jhipster.registry.password}@registry:8761/config\n',
         'src/main/resources/application.yaml':
-          'spring:\n  cloud:\n    azure:\n      keyvault:\n        secret:\n          endpoint: https://demo.vault.azure.net/\n',
+          'spring:\n  cloud:\n    azure:\n      keyvault:\n        secret:\n          endpoint: https://demo.vault.azure.net/\n    vault:\n      database:\n        password-property: spring.datasource.password\n',
         // persistence-modules/spring-jdbc application.properties: parse/comment-in-value says what is wrong.
         'src/main/resources/application.properties': 'spring.datasource.password=  # Leave this empty\n',
       },
