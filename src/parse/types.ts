@@ -153,13 +153,16 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  * Spring Cloud Azure's `spring.cloud.azure.keyvault.secret.endpoint` is the vault's URL (eugenp/tutorials@2430217
  * spring-cloud-modules/spring-cloud-azure application.yaml); Spring Cloud Vault's
  * `spring.cloud.vault.database.password-property: spring.datasource.password` names the property the password goes to
- * (spring-cloud-vault application.yml there): masked, every message naming that key read `***`.
+ * (spring-cloud-vault application.yml there): masked, every message naming that key read `***`. Quarkus's
+ * `quarkus.security.jdbc.principal-query.bcrypt-password-mapper.password-index=1` (and `salt-index`,
+ * `iteration-count-index`) is a column of the query's result (quarkusio/quarkus-quickstarts@ddfa3a6
+ * security-jdbc-quickstart); a `…password.min-length` is a policy.
  * `ssl_password_file` (nginx) names a file of passwords, not one. `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
  */
 const SETTING_BESIDE_SECRET =
-  /[._\-\s](location|protocol|servers?|factor|mechanism|class|topic|type|path|file|dir|url|uri|endpoint|property|enabled|host|port)$/i;
+  /[._\-\s](location|protocol|servers?|factor|mechanism|class|topic|type|path|file|dir|url|uri|endpoint|property|index|count|length|enabled|host|port)$/i;
 const CAMEL_SETTING_BESIDE_SECRET =
-  /[a-z](Location|Protocol|Servers?|Mechanism|Class|Type|Path|File|Dir|Url|Uri|Endpoint|Property|Enabled|Host|Port)$/;
+  /[a-z](Location|Protocol|Servers?|Mechanism|Class|Type|Path|File|Dir|Url|Uri|Endpoint|Property|Index|Count|Length|Enabled|Host|Port)$/;
 /** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
 const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
 

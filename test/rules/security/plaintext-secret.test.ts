@@ -36,14 +36,17 @@ ruleTester(rule, {
     {
       // eugenp/tutorials@2430217 jhipster-8-modules car-app src/main/docker/app.yml: Compose passes `$${…}` as the text
       // `${…}`, a placeholder Spring resolves; spring-cloud-azure application.yaml: the key vault's endpoint is its URL.
-      name: "a URL's password written as Compose's escaped placeholder, and a secret store's endpoint",
+      name: "a URL's password written as Compose's escaped placeholder; a vault's endpoint, the property a password goes to, a query's password column; a comment taken for a value",
       files: {
         'docker-compose.yml':
           'services:\n  app:\n    image: app:1\n    environment:\n      - SPRING_CLOUD_CONFIG_URI=http://admin:$${jhipster.registry.password}@registry:8761/config\n',
         'src/main/resources/application.yaml':
           'spring:\n  cloud:\n    azure:\n      keyvault:\n        secret:\n          endpoint: https://demo.vault.azure.net/\n    vault:\n      database:\n        password-property: spring.datasource.password\n',
         // persistence-modules/spring-jdbc application.properties: parse/comment-in-value says what is wrong.
-        'src/main/resources/application.properties': 'spring.datasource.password=  # Leave this empty\n',
+        'src/main/resources/application.properties':
+          'spring.datasource.password=  # Leave this empty\n' +
+          'quarkus.security.jdbc.principal-query.bcrypt-password-mapper.password-index=1\n' +
+          'quarkus.security.jdbc.principal-query.bcrypt-password-mapper.iteration-count-index=-1\n',
       },
     },
     {
