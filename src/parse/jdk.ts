@@ -65,6 +65,7 @@ export const javaSecurityFormat: FormatHandler<undefined> = {
     const { entries, comments, problems } = parseProperties(file.text, {
       duplicateSeverity: 'warning',
       reportDuplicate: (key) => key.startsWith('jdk.'),
+      commentsInValues: true,
     });
     return { file, kind, entries, comments, problems, data: undefined };
   },

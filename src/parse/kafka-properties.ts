@@ -73,7 +73,10 @@ export const kafkaPropertiesFormat: FormatHandler = {
     return kafka ? KAFKA_PROPERTIES_KIND : undefined;
   },
   parse(file, kind): ParsedDocument {
-    const { entries, comments, problems } = parseProperties(file.text);
+    // Kafka loads the file with java.util.Properties; librdkafka's reader is no Java one.
+    const { entries, comments, problems } = parseProperties(file.text, {
+      commentsInValues: kind === KAFKA_PROPERTIES_KIND,
+    });
     return { file, kind, entries, comments, problems, data: undefined };
   },
 };

@@ -3,6 +3,7 @@ import { range } from '../core/types';
 import type { Comment, Entry, ParseProblem } from './types';
 import { isSecretKey } from './types';
 import { splitLines } from './text';
+import { trailingCommentProblems } from './properties-trailing-comment';
 
 /**
  * A position-keeping reader for java.util.Properties syntax
@@ -23,6 +24,8 @@ export interface PropertiesOptions {
   duplicateSeverity?: 'warning' | 'info';
   /** Which duplicated keys to report (default: all). */
   reportDuplicate?: (key: string) => boolean;
+  /** Report a comment written after a value (parse/comment-in-value): for files java.util.Properties loads. */
+  commentsInValues?: boolean;
 }
 
 export function parseProperties(text: string, options: PropertiesOptions = {}): PropertiesResult {
@@ -65,6 +68,7 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
       problems.push(duplicateKeyProblem(entry, previous, options.duplicateSeverity));
     seen.set(entry.key, entry);
   }
+  if (options.commentsInValues) problems.push(...trailingCommentProblems(entries));
   return { entries, comments, problems };
 }
 

@@ -12,7 +12,6 @@ import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from
 import { isSecretKey } from './types';
 import { duplicateKeyProblem, parseProperties } from './properties';
 import { springPropertiesDocumentStarts } from './spring-properties-documents';
-import { trailingCommentProblems } from './properties-trailing-comment';
 import { LineIndex, yamlLineBreaks } from './text';
 import { basenameOf } from './java/jvm-args';
 import { simpleYamlPairs } from './yaml-simple';
@@ -88,7 +87,10 @@ function profileOf(entries: Entry[]): string | undefined {
 
 function parseSpringProperties(text: string): SpringParse {
   // Spring Boot 2.4+ splits a properties file into documents: a key set in two documents is no duplicate.
-  const { entries, comments, problems } = parseProperties(text, { reportDuplicate: () => false });
+  const { entries, comments, problems } = parseProperties(text, {
+    reportDuplicate: () => false,
+    commentsInValues: true,
+  });
   const bounds = [-1, ...springPropertiesDocumentStarts(text, entries), Number.MAX_SAFE_INTEGER];
   const parts: SpringParse['parts'] = [];
   for (const [i, low] of bounds.slice(0, -1).entries()) {
@@ -102,7 +104,6 @@ function parseSpringProperties(text: string): SpringParse {
       seen.set(entry.key, entry);
     }
   }
-  problems.push(...trailingCommentProblems(entries));
   return { parts, comments, problems };
 }
 

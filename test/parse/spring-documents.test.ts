@@ -1,5 +1,7 @@
 import { springFormat, type SpringConfigData } from '../../src/parse/spring';
-import { problemMessage, type ParsedDocument } from '../../src/parse/types';
+import { problemMessage, type FormatHandler, type ParsedDocument } from '../../src/parse/types';
+import { kafkaPropertiesFormat } from '../../src/parse/kafka-properties';
+import { javaSecurityFormat } from '../../src/parse/jdk';
 
 function parse(path: string, text: string): ParsedDocument<SpringConfigData> {
   const kind = springFormat.classify(path, text);
@@ -130,6 +132,40 @@ describe('comments written after a value (parse/comment-in-value)', () => {
     ).toEqual(expected);
     for (const [, , message] of found) expect(message).not.toMatch(/s3cret|Leave/);
   });
+});
+
+describe('comments after a value in the other files java.util.Properties loads', () => {
+  const codes = (handler: FormatHandler, path: string, text: string) => {
+    const kind = handler.classify(path, text);
+    if (!kind) throw new Error(`${handler.id} does not classify ${path}`);
+    return handler.parse({ path, text, hadBom: false }, kind).problems.map((p) => [p.code, p.range.start.line + 1]);
+  };
+
+  it.each<[string, FormatHandler, string, string, (string | number)[][]]>([
+    // KeyStore.getInstance("JKS # JKS, PKCS12, PEM") finds no such type: the broker does not start.
+    [
+      'Kafka',
+      kafkaPropertiesFormat,
+      '/k/server.properties',
+      'listeners=SSL://:9093\nssl.keystore.type=JKS # JKS, PKCS12, PEM\n',
+      [['comment-in-value', 2]],
+    ],
+    // OpenJDK 17 measured: 'Error in security property. Constraint unknown: # old' (ExceptionInInitializerError): no TLS at all.
+    [
+      'java.security',
+      javaSecurityFormat,
+      '/jdk/conf/security/java.security',
+      'jdk.tls.disabledAlgorithms=SSLv3, TLSv1 # old\n',
+      [['comment-in-value', 1]],
+    ],
+    [
+      'librdkafka (not Java)',
+      kafkaPropertiesFormat,
+      '/k/client.properties',
+      'bootstrap.servers=b:9093\nsecurity.protocol=ssl\nssl.ca.location=/c/ca.pem # CA\n',
+      [],
+    ],
+  ])('%s', (_name, handler, path, text, expected) => expect(codes(handler, path, text)).toEqual(expected));
 });
 
 describe('Spring Boot YAML line breaks', () => {
