@@ -71,6 +71,13 @@ describe('Docker Compose files', () => {
 });
 
 describe('Compose files as libyaml reads them', () => {
+  /** The Spring settings of the first service (name, value, one-based line), the file read without a problem. */
+  const readWithoutProblems = (text: string) => {
+    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
+    expect(doc.problems).toEqual([]);
+    return doc.data.services[0]?.springEnvironment.map((e) => [e.name, e.value, e.valueRange.start.line + 1]);
+  };
+
   // Alfresco/alfresco-docker-installer@f5dc7b7 generators/app/templates/*/docker-compose.yml close JAVA_OPTS' quote
   // under the key: libyaml (Compose's go-yaml, PyYAML) and SnakeYAML read it, the yaml library alone refuses it.
   it.each([
@@ -89,11 +96,7 @@ describe('Compose files as libyaml reads them', () => {
       '      SERVER_SSL_KEY_STORE: /certs/a.p12',
       '',
     ].join('\n');
-    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
-    expect(doc.problems).toEqual([]);
-    expect(doc.data.services[0]?.springEnvironment.map((e) => [e.name, e.value, e.valueRange.start.line + 1])).toEqual([
-      ['server.ssl.key-store', '/certs/a.p12', 9],
-    ]);
+    expect(readWithoutProblems(text)).toEqual([['server.ssl.key-store', '/certs/a.p12', 9]]);
   });
 
   it.each<[string, string, string]>([
@@ -147,11 +150,7 @@ describe('Compose files as libyaml reads them', () => {
       '      SERVER_SSL_KEY_STORE: /certs/a.p12',
       '',
     ].join('\n');
-    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
-    expect(doc.problems).toEqual([]);
-    expect(doc.data.services[0]?.springEnvironment.map((e) => [e.name, e.value, e.valueRange.start.line + 1])).toEqual([
-      ['server.ssl.key-store', '/certs/a.p12', 9],
-    ]);
+    expect(readWithoutProblems(text)).toEqual([['server.ssl.key-store', '/certs/a.p12', 9]]);
   });
 
   it('still reports a quote that is never closed', () => {
