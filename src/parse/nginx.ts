@@ -41,7 +41,7 @@ export function inNginxDirectory(filePath: string): boolean {
  */
 const NAMED_NGINX = /^(?:[\w-]*[^a-z.])?nginx(?:[^a-z.][\w-]*)?$/i;
 const NOT_NGINX =
-  /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql)$/i;
+  /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql|patch|diff|orig|rej)$/i;
 /**
  * A block head: its `{` is outside quotes (`location ~ "\.(css|js)$" {`) and is no `${…}` (a shell test
  * `if [ -d ${dir} ]`, nslcd.conf's `map passwd homeDirectory "${homeDirectory:-/home/$uid}"`).
@@ -128,6 +128,42 @@ interface Token {
   end: number;
 }
 
+/**
+ * lua-nginx-module's and stream-lua-nginx-module's block directives (`init_by_lua_block`, `content_by_lua_block`,
+ * `ssl_certificate_by_lua_block`, `set_by_lua_block $var`…): https://github.com/openresty/lua-nginx-module#directives.
+ */
+const LUA_BLOCK = /^[a-z_]+_by_lua_block$/;
+
+/**
+ * The offset of the `}` that closes a Lua block opened at `open`, or -1: braces inside Lua strings, long brackets
+ * (`[[…]]`, `[==[…]==]`) and comments (`--`, `--[[…]]`) do not count, as lua-nginx-module's
+ * ngx_http_lua_conf_lua_block_parse reads them (openresty/lua-nginx-module src/ngx_http_lua_directive.c).
+ */
+function luaBlockEnd(text: string, open: number): number {
+  /** The end of a long bracket starting at `at` (`[`, `=`*, `[`), or undefined when none starts there. */
+  const longBracketEnd = (at: number): number | undefined => {
+    const opening = /^\[(=*)\[/.exec(text.slice(at, at + 66));
+    if (!opening) return undefined;
+    const close = text.indexOf(`]${opening[1]}]`, at + opening[0].length);
+    return close < 0 ? text.length : close + opening[0].length - 1;
+  };
+  let depth = 1;
+  for (let i = open + 1; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '-' && text.charAt(i + 1) === '-') {
+      i = longBracketEnd(i + 2) ?? text.indexOf('\n', i);
+      if (i < 0) return -1;
+    } else if (ch === '[') {
+      i = longBracketEnd(i) ?? i;
+    } else if (ch === '"' || ch === "'") {
+      for (i++; i < text.length && text.charAt(i) !== ch && text.charAt(i) !== '\n'; i++)
+        if (text.charAt(i) === '\\') i++;
+    } else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 export function parseNginx(text: string): {
   directives: NginxDirective[];
   comments: Comment[];
@@ -137,6 +173,8 @@ export function parseNginx(text: string): {
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
   const tokens: Token[] = [];
+  /** Where the statement being read starts in `tokens`: its first word is the directive's name. */
+  let statementStart = 0;
   let i = 0;
   while (i < text.length) {
     const ch = text.charAt(i);
@@ -149,7 +187,14 @@ export function parseNginx(text: string): {
       i = end;
     } else if (ch === '{' || ch === '}' || ch === ';') {
       tokens.push({ kind: ch, value: ch, start: i, end: i + 1 });
+      // The body of an OpenResty `*_by_lua_block { … }` is Lua, read by lua-nginx-module's own reader: an empty block.
+      const luaEnd = ch === '{' && LUA_BLOCK.test(tokens[statementStart]?.value ?? '') ? luaBlockEnd(text, i) : -1;
+      if (luaEnd > 0) {
+        tokens.push({ kind: '}', value: '}', start: luaEnd, end: luaEnd + 1 });
+        i = luaEnd;
+      }
       i++;
+      statementStart = tokens.length;
     } else if (ch === '"' || ch === "'") {
       let end = i + 1;
       let value = '';
