@@ -31,7 +31,9 @@ export type PathFailureReason =
   | 'not-ca'
   | 'path-length'
   /** The leaf's key usage or extended key usage does not allow the purpose. */
-  | 'key-usage';
+  | 'key-usage'
+  /** JSSE with revocation checking on and no CRL or OCSP to answer it: a certificate below the anchor fails. */
+  | 'revocation';
 
 export interface PathSuccess {
   ok: true;
@@ -73,6 +75,11 @@ export interface PathInput {
   serverKeyUsage?: string;
   /** How signatures are verified (`signatureCheck`: once per pair and run when given the run's memo). */
   signed: SignatureCheck;
+  /**
+   * JSSE PKIX with revocation checking enabled and nothing that can answer it (no CRL, OCSP or CRL distribution
+   * points): why, in words. Every certificate below the anchor then fails "Could not determine revocation status".
+   */
+  revocationWithoutSource?: string;
 }
 
 /** Whether `issuer`'s key verifies `child`'s signature. */
@@ -220,6 +227,11 @@ function finish(input: PathInput, path: Path): PathResult {
     const usage = keyUsageProblem(leaf, input);
     if (usage) return { ok: false, reason: 'key-usage', at: leaf, detail: usage, path };
   }
+  // JSSE's PKIXValidator accepts a trusted end-entity before any path check; below an anchor, the validator's
+  // revocation checker must answer for the leaf (measured: OpenJDK 17.0.15, CertPathTrustManagerParameters with
+  // revocation enabled and no CRL: "Could not determine revocation status"; a trusted self-signed leaf passes).
+  if (stack === 'jsse' && !leafIsAnchor && input.revocationWithoutSource)
+    return { ok: false, reason: 'revocation', at: leaf, detail: input.revocationWithoutSource, path };
   const dateChecked = stack === 'jsse' ? (leafIsAnchor ? [] : path.slice(0, -1)) : path;
   return { ok: true, path, leafIsAnchor: leafIsAnchor || sameCertificate(leaf, anchor), dateChecked };
 }

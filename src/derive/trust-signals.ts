@@ -45,6 +45,8 @@ function jsseVerifierText(kind: TrustFailureKind): string {
       return 'PKIX path validation failed: java.security.cert.CertPathValidatorException: basic constraints check failed: pathLenConstraint violated';
     case 'key-usage':
       return 'Extended key usage does not permit use for TLS server authentication (or: KeyUsage does not allow digital signatures)';
+    case 'revocation':
+      return 'PKIX path validation failed: java.security.cert.CertPathValidatorException: Could not determine revocation status';
     default:
       return JSSE_PKIX_BUILD;
   }

@@ -120,6 +120,10 @@ function judge(
     verifyDepth: stack === 'openssl' ? verifyDepthOf(verifier) : undefined,
     serverKeyUsage,
     signed,
+    // Only a server checking its clients: revocation of a server's certificate is the client's own setting.
+    ...(purpose === 'clientAuth' && verifier.tls?.trust?.revocationWithoutSource
+      ? { revocationWithoutSource: verifier.tls.trust.revocationWithoutSource.why }
+      : {}),
   });
   return result.ok ? { kind: 'trusted', result } : { kind: 'untrusted', result };
 }

@@ -78,6 +78,24 @@ export function dropwizardExclusions(release: string | undefined): {
   };
 }
 
+/** The release from which `validateCerts` and `validatePeers` default to false. */
+export const DROPWIZARD_VALIDATE_FALSE_SINCE: string =
+  dw.validateCertsDefault.find((row) => 'since' in row && row.since && !row.value)?.since ?? '';
+
+/** Whether `validateCerts` and `validatePeers` default to true in a release; undefined when the release is unknown. */
+export function dropwizardValidatesByDefault(
+  release: string | undefined,
+): { value: boolean; source: string } | undefined {
+  if (release === undefined) return undefined;
+  for (const row of dw.validateCertsDefault) {
+    const from = 'since' in row && row.since ? atLeast(release, row.since) : true;
+    const below = 'before' in row && row.before ? atLeast(release, row.before) === false : true;
+    if (from === undefined) return undefined;
+    if (from && below) return { value: row.value, source: row.source };
+  }
+  return undefined;
+}
+
 /** Dropwizard's store type defaults and Jetty's server-side facts, each with its public source. */
 export const DROPWIZARD_HTTPS = {
   keyStoreTypeDefault: dw.keyStoreTypeDefault,

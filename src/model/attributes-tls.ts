@@ -77,6 +77,12 @@ export interface TlsTrustSettings {
     /** A PKCS#12 store whose certificates a password encrypts: the JDK opens cacerts without one unless told. */
     encrypted?: boolean;
   };
+  /**
+   * The end checks its peers' certificates for revocation with nothing that can answer (a Dropwizard connector's
+   * `validatePeers` without `crlPath`, OCSP or CRL distribution points): why, and where. JSSE then rejects every
+   * certificate below a trusted one (./dropwizard-https.ts).
+   */
+  revocationWithoutSource?: { why: string; at: Location };
   /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
   verifyDepth?: Traced<number>;
   /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */

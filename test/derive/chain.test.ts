@@ -120,6 +120,16 @@ const cases: Case[] = [
     'ok leaf-anchor',
   ],
   [
+    'jsse, revocation checked with nothing to answer: a leaf below the anchor fails',
+    { purpose: 'clientAuth', revocationWithoutSource: 'no CRL', presented: [server, int], anchors: [root] },
+    'revocation',
+  ],
+  [
+    'jsse, revocation checked with nothing to answer: a leaf trusted directly passes (PKIXValidator returns first)',
+    { purpose: 'clientAuth', revocationWithoutSource: 'no CRL', presented: [selfSigned], anchors: [selfSigned] },
+    'ok leaf-anchor',
+  ],
+  [
     'openssl: expired self-signed leaf trusted directly',
     { stack: 'openssl', presented: [expiredSelf], anchors: [expiredSelf] },
     'expired expired-self.test',

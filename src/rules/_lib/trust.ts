@@ -65,6 +65,8 @@ export function pathFailureText(f: PathFailure): string {
       return `${certName(f.at)}'s ${f.detail} is exceeded`;
     case 'key-usage':
       return `${certName(f.at)} has ${f.detail}`;
+    case 'revocation':
+      return `it checks revocation with nothing to answer it (${f.detail}), so ${certName(f.at)}, which it trusts only through its issuer, fails "Could not determine revocation status"`;
   }
 }
 

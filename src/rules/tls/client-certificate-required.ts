@@ -12,6 +12,7 @@ const REASONS = new Set([
   'depth',
   'not-ca',
   'path-length',
+  'revocation',
 ]);
 
 /** The predictor's "client certificate required, none configured": this rule reports it with both ends. */
@@ -29,6 +30,8 @@ export default defineRule({
       none: '{{server}} requires a client certificate ({{setting}}) and {{client}} has none (no key store or certificate configured). {{server}} refuses the connection: it logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: give {{client}} a key store with a certificate from a CA {{server}} trusts (-Djavax.net.ssl.keyStore=… / its SSL configuration), or, if the application builds its own SSLContext, declare the link\'s key store',
       noMatch:
         '{{server}} requires a client certificate ({{setting}}) and asks for one issued by {{listed}}; {{client}}\'s key store {{store}} holds only {{candidates}}, issued by {{issuers}}: JSSE\'s key manager sends no certificate when no issuer matches. {{server}} logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: import the CA of {{client}}\'s certificate into {{server}}\'s trust store, or give {{client}} a certificate from a CA {{server}} lists',
+      revocation:
+        '{{server}} asks for a client certificate ({{setting}}) and rejects the one {{client}} sends ({{chain}}): {{why}}. {{server}} trusts {{anchors}}. {{server}} logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: give {{server}} a crlPath holding the CRL of the CA that issued {{leaf}}, enable OCSP or CRL distribution points where that CA publishes them, or turn the revocation check off (validatePeers: false)',
       untrusted:
         '{{server}} asks for a client certificate ({{setting}}) and does not trust the one {{client}} sends ({{chain}}): {{why}}. {{server}} trusts {{anchors}}. {{server}} logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: import the CA that issued {{leaf}} into {{server}}\'s trust store, or send the full chain from {{client}}\'s key store',
     },
@@ -37,6 +40,7 @@ export default defineRule({
       'Empty client certificate chain',
       'Received fatal alert: bad_certificate',
       'Received fatal alert: certificate_unknown',
+      'Could not determine revocation status',
       'No required SSL certificate was sent',
       'client sent no required SSL certificate',
       'The SSL certificate error',
@@ -108,8 +112,9 @@ export default defineRule({
       } else if (v.kind === 'untrusted' && REASONS.has(v.result.reason)) {
         const [leaf] = check.presented; // an untrusted verdict judged a presented chain
         if (!leaf) continue;
+        const revocation = v.result.reason === 'revocation' ? lt.server.tls?.trust?.revocationWithoutSource : undefined;
         ctx.report({
-          messageId: 'untrusted',
+          messageId: revocation ? 'revocation' : 'untrusted',
           data: {
             ...common(v.result.reason),
             chain: chainText(check),
@@ -118,7 +123,10 @@ export default defineRule({
             leaf: certName(leaf.cert),
           },
           location,
-          related: trustRelated(lt, check, location),
+          related: [
+            ...trustRelated(lt, check, location),
+            ...(revocation ? [{ ...revocation.at, message: `${lt.server.name} checks revocation here` }] : []),
+          ],
           fingerprint: [lt.link.client, lt.link.server, v.result.reason, leaf.cert.fingerprintSha256],
           outcome: 'fails',
         });

@@ -19,8 +19,35 @@ const classicBroker = (sslContext: string): Record<string, string | Buffer> => (
   'broker/conf/activemq.xml': `<beans xmlns="http://www.springframework.org/schema/beans">\n  <broker xmlns="http://activemq.apache.org/schema/core">\n    <sslContext><sslContext keyStore="server-chain.p12" keyStorePassword="\${KEY_PASSWORD}" keyStoreType="pkcs12"${sslContext}/></sslContext>\n    <transportConnectors>\n      <transportConnector name="ssl" uri="ssl://0.0.0.0:61617?transport.needClientAuth=true"/>\n    </transportConnectors>\n  </broker>\n</beans>\n`,
 });
 
+/**
+ * A Dropwizard HTTPS connector requiring client certificates, trusting trust-root.jks (the client's CA's root), with
+ * `extra` connector settings (line 11 on); the Java client sends client-chain.p12 (a leaf below that root).
+ */
+const dropwizard = (extra: string, clientKey = 'client-chain.p12'): Record<string, string | Buffer> => ({
+  ...javaClient({ ...trusting, keyStore: clientKey }),
+  'api/server-chain.p12': store('server-chain.p12'),
+  'api/trust-root.jks': store('trust-root.jks'),
+  'api/config.yml': `server:\n  applicationConnectors:\n    - type: https\n      port: 8443\n      keyStorePath: server-chain.p12\n      keyStorePassword: \${KEY_PASSWORD}\n      keyStoreType: PKCS12\n      certAlias: api\n      trustStorePath: trust-root.jks\n      needClientAuth: true\n${extra}`,
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'Dropwizard without validatePeers (default false from 1.1.0, the pom names 2.1.12): no revocation check',
+      files: {
+        ...dropwizard(''),
+        'api/pom.xml':
+          '<project><dependencies><dependency><groupId>io.dropwizard</groupId><artifactId>dropwizard-core</artifactId><version>2.1.12</version></dependency></dependencies></project>\n',
+      },
+    },
+    {
+      name: 'Dropwizard validatePeers with a crlPath: the CRL answers (its content is not judged)',
+      files: dropwizard('      validatePeers: true\n      crlPath: /etc/api/ca.crl\n'),
+    },
+    {
+      name: 'Dropwizard validatePeers, release unknown, validatePeers unwritten: unknown (true before 1.1.0), no error',
+      files: dropwizard('      wantClientAuth: true\n'),
+    },
     {
       name: 'an ActiveMQ Classic <sslContext> whose trustStore holds the client CA',
       files: classicBroker(' trustStore="trust-root.jks" trustStorePassword="${TRUST_PASSWORD}"'),
@@ -89,6 +116,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Dropwizard validatePeers: true without crlPath, OCSP or CRLDP: a CA-issued client certificate fails revocation',
+      files: dropwizard('      validatePeers: true\n'),
+      errors: [
+        {
+          messageId: 'revocation',
+          file: 'api/config.yml',
+          line: 10,
+          messageIncludes: ['Could not determine revocation status', 'certificate_unknown'],
+        },
+      ],
+    },
     {
       // apache/activemq@c3580e7: without a trustStore SpringSslContext gives SSLContext.init an empty trust manager
       // array, and JSSE's DummyX509TrustManager accepts no certificate (the java helper measured it with OpenJDK 17).
