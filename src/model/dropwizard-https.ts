@@ -69,10 +69,17 @@ export const dropwizardHttpsContributor: ModelContributor = {
   contribute(ctx) {
     const stores = treeStoresOf(ctx);
     const releaseOf = springBootReleases(ctx.deployment.documents, ctx.deployment.root, 'dropwizard');
-    for (const doc of ctx.documentsOf(DROPWIZARD_KIND) as ParsedDocument<DropwizardData>[])
+    const docs = ctx.documentsOf(DROPWIZARD_KIND) as ParsedDocument<DropwizardData>[];
+    const plain = plainPorts(docs);
+    for (const doc of docs)
       for (const connector of doc.data.connectors) {
         const built = connectorOf(ctx, doc, connector, stores, releaseOf(doc.file.path));
-        if (built) ctx.addComponent(built);
+        if (!built) continue;
+        // Another configuration of the tree (a development or test one) serves plain HTTP there: which one runs is
+        // not known, so the port is not proven TLS-only.
+        const onlyTls = built.attributes.tlsOnlyPorts?.filter((p) => !plain.has(p.port));
+        if (onlyTls?.length === 0) delete built.attributes.tlsOnlyPorts;
+        ctx.addComponent(built);
       }
   },
 };
@@ -377,4 +384,17 @@ function revocationOf(
       ...(type ? { at: { file, range: type.keyRange } } : {}),
     },
   };
+}
+
+/** The ports the tree's Dropwizard configurations serve plain HTTP on (`type: http`, `h2c`; 8080 when unwritten). */
+function plainPorts(docs: ParsedDocument<DropwizardData>[]): Set<number> {
+  const ports = new Set<number>();
+  for (const doc of docs)
+    for (const connector of doc.data.connectors) {
+      const type = connectorSetting(connector, 'type')?.value.trim();
+      if (type !== 'http' && type !== 'h2c') continue;
+      const port = connectorSetting(connector, 'port')?.value.trim() ?? '8080';
+      if (/^\d+$/.test(port)) ports.add(Number(port));
+    }
+  return ports;
 }

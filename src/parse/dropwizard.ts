@@ -26,6 +26,21 @@ export interface DropwizardData {
 /** A top-level `server:` with a connector list or a simple server's `connector:` below it. */
 const SERVER_MAP = /^server:[ \t]*(#.*)?$/m;
 const CONNECTORS = /^[ \t]+(applicationConnectors|adminConnectors|connector):/m;
+/** A connector's `type:` as Dropwizard names its connector factories (http, https, h2, h2c). */
+const CONNECTOR_TYPE = /^[ \t]+(?:-[ \t]+)?type:[ \t]*["']?(?:https?|h2c?)["']?[ \t]*(?:#.*)?$/m;
+
+/**
+ * The text of the top-level `server:` block (to the next top-level key), or undefined without one: a Helm values file
+ * or another tool's YAML with a `connector:` elsewhere is not a Dropwizard configuration.
+ */
+function serverBlock(head: string): string | undefined {
+  const start = SERVER_MAP.exec(head);
+  if (!start) return undefined;
+  const rest = head.slice(start.index + start[0].length);
+  const end = /^[^\s#-]/m.exec(rest);
+  return end ? rest.slice(0, end.index) : rest;
+}
+
 const CONNECTOR_KEY = /^server\.(applicationConnectors\[\d+\]|adminConnectors\[\d+\]|connector)\.(.+)$/;
 
 export const dropwizardFormat: FormatHandler<DropwizardData> = {
@@ -34,7 +49,8 @@ export const dropwizardFormat: FormatHandler<DropwizardData> = {
     const base = basenameOf(filePath);
     // A YAML file, or a template's inner name without an extension (square/keywhiz docker/keywhiz-config.tpl).
     if (!/\.ya?ml$/i.test(base) && base.includes('.')) return undefined;
-    return SERVER_MAP.test(head) && CONNECTORS.test(head) ? DROPWIZARD_KIND : undefined;
+    const block = serverBlock(head);
+    return block !== undefined && CONNECTORS.test(block) && CONNECTOR_TYPE.test(block) ? DROPWIZARD_KIND : undefined;
   },
   parse(file, kind): ParsedDocument<DropwizardData> {
     const parsed = parseSpringYaml(file.text, false, 'snakeyaml');

@@ -129,8 +129,27 @@ describe('Dropwizard HTTPS connectors (dropwizard.https-connector)', () => {
     expect(connectors(files).map(summary)).toEqual(expected);
   });
 
+  it('a port is TLS-only unless another configuration of the tree serves plain HTTP on it', () => {
+    const only = (files: Tree) =>
+      connectors(files).map((c) =>
+        c.type === 'dropwizard.https-connector' ? (c.attributes.tlsOnlyPorts ?? []).map((p) => p.port) : [],
+      );
+    const https = config('    - type: https\n      port: 8443\n');
+    expect(only({ 'conf/prod.yml': https })).toEqual([[8443]]);
+    expect(only({ 'conf/prod.yml': https, 'conf/dev.yml': config('    - type: http\n      port: 8443\n') })).toEqual([
+      [],
+    ]);
+  });
+
   it('an application.yml or a YAML without connectors is not a Dropwizard configuration', () => {
     expect(connectors({ 'application.yml': 'server:\n  port: 8443\n  ssl:\n    key-store: k.p12\n' })).toEqual([]);
     expect(connectors({ 'values.yaml': 'server:\n  applicationConnectors: []\n' })).toEqual([]);
+    // A connector key outside the server block (another tool's YAML), or no connector type Dropwizard names.
+    expect(
+      connectors({
+        'chart/values.yaml': 'server:\n  replicas: 2\nkafka:\n  connector:\n    type: https\n    port: 8443\n',
+      }),
+    ).toEqual([]);
+    expect(connectors({ 'app.yaml': 'server:\n  connector:\n    type: grpc\n    port: 8443\n' })).toEqual([]);
   });
 });
