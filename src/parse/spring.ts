@@ -1,15 +1,5 @@
 import * as path from 'node:path';
-import type { Node } from 'yaml';
-
-/** The yaml package (250 KB) is loaded by the first YAML file, not at start-up. */
-let yamlLib: typeof import('yaml') | undefined;
-const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
-const isMap = (node: unknown): node is import('yaml').YAMLMap => yaml().isMap(node);
-const isPair = (node: unknown): node is import('yaml').Pair => yaml().isPair(node);
-const isScalar = (node: unknown): node is import('yaml').Scalar => yaml().isScalar(node);
-const isSeq = (node: unknown): node is import('yaml').YAMLSeq => yaml().isSeq(node);
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
-import { isSecretKey } from './types';
 import { duplicateKeyProblem, parseProperties } from './properties';
 import { springPropertiesDocumentStarts } from './spring-properties-documents';
 import { LineIndex, yamlLineBreaks } from './text';
@@ -17,6 +7,7 @@ import { basenameOf } from './java/jvm-args';
 import { simpleYamlPairs } from './yaml-simple';
 import { foldShallowQuotedLines } from './yaml-quoted';
 import { duplicateKeys, snakeYamlPlain } from './yaml-snake';
+import { flattenYamlDocument, MAX_ALIAS_ENTRIES, yaml, yamlEntry, type YamlScalars } from './yaml-flatten';
 
 const hasErrors = (documents: ReturnType<typeof import('yaml').parseAllDocuments>): boolean =>
   (Array.isArray(documents) ? documents : [documents]).some((d) => d.errors.length > 0);
@@ -107,12 +98,6 @@ function parseSpringProperties(text: string): SpringParse {
   return { parts, comments, problems };
 }
 
-/**
- * How plain scalars are typed: `core` as YAML 1.2's core schema (the yaml library; Compose's go-yaml v3 reads the
- * common words alike), `snakeyaml` as Spring Boot's YAML 1.1 reader (`off` is false, `0123` is 83: yaml-snake.ts).
- */
-export type YamlScalars = 'core' | 'snakeyaml';
-
 /** `simple: false` always uses the yaml library (test/parse/yaml-simple.test.ts compares the two ways). */
 export function parseSpringYaml(text: string, simple = true, scalars: YamlScalars = 'core'): SpringParse {
   const index = new LineIndex(text);
@@ -147,7 +132,7 @@ export function parseSpringYaml(text: string, simple = true, scalars: YamlScalar
       scalars === 'snakeyaml' && p.valueRange[1] > p.valueRange[0]
         ? snakeYamlPlain(text.slice(p.valueRange[0], p.valueRange[1]))
         : p.value;
-    const entries = pairs.map((p) => entry(p.key, value(p), p.keyRange, p.valueRange, index));
+    const entries = pairs.map((p) => yamlEntry(p.key, value(p), p.keyRange, p.valueRange, index));
     parts.push({ profile: profileOf(entries), entries });
     return { parts, comments, problems };
   }
@@ -181,8 +166,14 @@ export function parseSpringYaml(text: string, simple = true, scalars: YamlScalar
         range: index.rangeAt(error.pos[0], error.pos[1]),
       });
     }
-    const entries: Entry[] = [];
-    flatten(doc.contents, '', entries, index, undefined, text, scalars);
+    const { entries, aliasBudgetExceeded } = flattenYamlDocument(doc, text, index, scalars);
+    if (aliasBudgetExceeded)
+      problems.push({
+        code: 'yaml-alias-budget',
+        severity: 'warning',
+        message: `YAML aliases and merge keys expand to more than ${MAX_ALIAS_ENTRIES} settings: the rest is not read`,
+        range: index.rangeAt(0, 0),
+      });
     if (scalars === 'snakeyaml') duplicateKeys(doc.contents, yaml(), index, problems);
     parts.push({ profile: profileOf(entries), entries });
   }
@@ -212,98 +203,6 @@ export function yamlNestingDepth(text: string): number {
     max = Math.max(max, indents.length + indicators + flow);
   }
   return max;
-}
-
-function flatten(
-  node: Node | null,
-  prefix: string,
-  out: Entry[],
-  index: LineIndex,
-  keyRange: [number, number] | undefined,
-  text: string,
-  scalars: YamlScalars = 'core',
-): void {
-  if (!node) return;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const key = String(pair.key.value);
-      const range = pair.key.range ?? [0, 0];
-      const full = prefix ? `${prefix}.${key}` : key;
-      const inline = inlineBlockMap(pair.value as Node | null, range[0], text);
-      if (inline) {
-        // `key: Tr0ub4dor: 3` is invalid YAML (reported above); the rest of the line is this key's
-        // value, never a key of its own (a secret would end up in a key path).
-        out.push(entry(full, text.slice(inline[0], inline[1]), [range[0], range[1]], inline, index));
-        continue;
-      }
-      flatten(pair.value as Node | null, full, out, index, [range[0], range[1]], text, scalars);
-      if (pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.range)) {
-        out.push(entry(prefix ? `${prefix}.${key}` : key, '', [range[0], range[1]], [range[1], range[1]], index));
-      }
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) =>
-      flatten(
-        item as Node,
-        `${prefix}[${i}]`,
-        out,
-        index,
-        keyRange ?? (node.range?.slice(0, 2) as [number, number]),
-        text,
-        scalars,
-      ),
-    );
-  } else if (isScalar(node)) {
-    const range = node.range ?? [0, 0];
-    const valueRange: [number, number] = [range[0], range[1]];
-    out.push(entry(prefix, scalarText(node, text, scalars), keyRange ?? valueRange, valueRange, index));
-  }
-}
-
-/** A scalar's value as text ('' for null): a plain one typed as the reader types it. */
-function scalarText(node: import('yaml').Scalar, text: string, scalars: YamlScalars): string {
-  if (scalars === 'snakeyaml' && node.type === 'PLAIN' && node.range) {
-    // A string may be folded from several lines; anything the core schema typed is one token as written.
-    return snakeYamlPlain(typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]));
-  }
-  // A YAML scalar's value: a string, number, boolean or null (never an object).
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  return node.value === null ? '' : String(node.value);
-}
-
-/**
- * A block mapping that starts on its key's line (`a: b: c`, which YAML rejects and the parser
- * recovers as a nested map): the offsets of the rest of that line, else undefined.
- */
-function inlineBlockMap(value: Node | null, keyStart: number, text: string): [number, number] | undefined {
-  if (!value || !isMap(value) || value.flow || !value.range) return undefined;
-  const start = value.range[0];
-  const lineEnd = text.slice(keyStart, start).search(/[\r\n]/);
-  if (lineEnd !== -1) return undefined;
-  const eol = text.slice(start).search(/[\r\n]/);
-  const end = eol === -1 ? text.length : start + eol;
-  const trimmed = text
-    .slice(start, end)
-    .replace(/\s+#.*$/, '')
-    .trimEnd();
-  return [start, start + trimmed.length];
-}
-
-function entry(
-  key: string,
-  value: string,
-  keyRange: [number, number],
-  valueRange: [number, number],
-  index: LineIndex,
-): Entry {
-  return {
-    key,
-    value,
-    keyRange: index.rangeAt(keyRange[0], keyRange[1]),
-    valueRange: index.rangeAt(valueRange[0], valueRange[1]),
-    secret: isSecretKey(key),
-  };
 }
 
 /**

@@ -38,6 +38,11 @@ export interface Entry {
   secret: boolean;
   /** XML: the name an element gives the secret its attribute holds (`<variable name="ibmmq.password" value="…">`). */
   secretName?: string;
+  /**
+   * YAML: read through an alias or a merge key (`<<: *defaults`): the value is written at its anchor, which has an
+   * entry of its own there; a rule about the text as written (a plaintext secret) judges that one.
+   */
+  throughAlias?: boolean;
 }
 
 /** Where configuration embedded in another file sits: a ConfigMap key, a heredoc to runmqsc (src/parse/embedded.ts). */

@@ -208,6 +208,8 @@ export default defineRule({
     };
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
+        // A YAML alias's or merge key's copy: the text is judged once, at its anchor.
+        if (entry.throughAlias) continue;
         if (!entry.secret) {
           if (holdsJaasEntry(entry.value)) {
             // Kafka's `sasl.jaas.config` (`… PlainLoginModule required username="u" password="…";`): the value holds

@@ -258,6 +258,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A Compose extension field merged into a service (`<<: *app-env`) and a Spring YAML alias: the secret is
+      // reported once, where it is written, not again for each place that reads it through the alias.
+      name: 'a secret read through YAML aliases and merge keys, reported once at its anchor',
+      files: {
+        'docker-compose.yml':
+          'x-app-env: &app-env\n  SERVER_SSL_KEY_STORE_PASSWORD: Merge-Plain-1\nservices:\n  a:\n    image: app:1\n    environment:\n      <<: *app-env\n  b:\n    image: app:1\n    environment: *app-env\n',
+        'src/main/resources/application.yml':
+          'secrets:\n  store: &store Alias-Plain-2\nserver:\n  ssl:\n    key-store-password: *store\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'docker-compose.yml', line: 2, column: 34 },
+        { messageId: 'plaintext', file: 'src/main/resources/application.yml', line: 2, column: 17 },
+      ],
+    },
+    {
       name: 'a HAProxy insecure-password and a stats auth password in plaintext, each at its own place',
       files: { 'haproxy/haproxy.cfg': haproxyAuth('insecure-password s3cret groups ops', 'admin:s3cret') },
       errors: [

@@ -1,0 +1,195 @@
+import type { Node } from 'yaml';
+import { isSecretKey, type Entry } from './types';
+import type { LineIndex } from './text';
+import { snakeYamlPlain } from './yaml-snake';
+
+/**
+ * A YAML document flattened to Spring's relaxed keys (`server.ssl.enabled-protocols[0]`) with the ranges of each key
+ * and scalar, aliases and merge keys expanded (src/parse/spring.ts reads Spring Boot, Compose and Kubernetes YAML).
+ */
+
+/** The yaml package (250 KB) is loaded by the first YAML file, not at start-up. */
+let yamlLib: typeof import('yaml') | undefined;
+export const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
+const isMap = (node: unknown): node is import('yaml').YAMLMap => yaml().isMap(node);
+const isPair = (node: unknown): node is import('yaml').Pair => yaml().isPair(node);
+const isScalar = (node: unknown): node is import('yaml').Scalar => yaml().isScalar(node);
+const isSeq = (node: unknown): node is import('yaml').YAMLSeq => yaml().isSeq(node);
+
+/**
+ * How plain scalars are typed: `core` as YAML 1.2's core schema (the yaml library; Compose's go-yaml v3 reads the
+ * common words alike), `snakeyaml` as Spring Boot's YAML 1.1 reader (`off` is false, `0123` is 83: yaml-snake.ts).
+ */
+export type YamlScalars = 'core' | 'snakeyaml';
+
+/**
+ * The entries of one parsed document, and whether its aliases expand past the budget (the rest is not read).
+ */
+export function flattenYamlDocument(
+  doc: import('yaml').Document.Parsed,
+  text: string,
+  index: LineIndex,
+  scalars: YamlScalars,
+): { entries: Entry[]; aliasBudgetExceeded: boolean } {
+  const entries: Entry[] = [];
+  const ctx: FlattenContext = {
+    out: entries,
+    index,
+    text,
+    scalars,
+    resolve: (alias) => alias.resolve(doc),
+    expanding: new Set(),
+    throughAlias: false,
+    aliasEntriesLeft: MAX_ALIAS_ENTRIES,
+  };
+  flatten(doc.contents, '', undefined, ctx);
+  return { entries, aliasBudgetExceeded: ctx.aliasEntriesLeft <= 0 };
+}
+
+/** What flattening a document needs besides the node: where entries go, positions, how scalars are typed, aliases. */
+interface FlattenContext {
+  out: Entry[];
+  index: LineIndex;
+  text: string;
+  scalars: YamlScalars;
+  /** The node an alias (`*name`) stands for in this document. */
+  resolve: (alias: import('yaml').Alias) => Node | undefined;
+  /** Aliases being expanded: an alias inside the node it names (`a: &x { b: *x }`) is not followed again. */
+  expanding: Set<Node>;
+  /** Whether the node being read is reached through an alias or a merge key. */
+  throughAlias: boolean;
+  /** How many more entries aliases may add: nested aliases grow exponentially ("billion laughs"). */
+  aliasEntriesLeft: number;
+}
+
+/** Entries a document's aliases and merge keys may add, far beyond any configuration file's. */
+export const MAX_ALIAS_ENTRIES = 20_000;
+
+/**
+ * A map's pairs as YAML 1.1 merge keys make them (SnakeYAML for Spring Boot, go-yaml for Compose and Kubernetes):
+ * `<<: *defaults` (or `<<: [*a, *b]`) adds the pairs of the maps it names that the map does not set itself, the first
+ * named winning (https://yaml.org/type/merge.html). The added pairs keep their own positions, in the anchored map.
+ */
+function effectivePairs(
+  map: import('yaml').YAMLMap,
+  ctx: FlattenContext,
+): { pair: import('yaml').Pair; inherited: boolean }[] {
+  const mergeKey = (pair: import('yaml').Pair) => isScalar(pair.key) && pair.key.value === '<<';
+  const own = map.items.filter((pair) => isPair(pair) && !mergeKey(pair));
+  const seen = new Set(own.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
+  const merged: import('yaml').Pair[] = [];
+  for (const pair of map.items.filter(mergeKey)) {
+    const value = pair.value as Node | null;
+    const sources = isSeq(value) ? value.items : [value];
+    for (const source of sources) {
+      const target = yaml().isAlias(source) && ctx.aliasEntriesLeft > 0 ? ctx.resolve(source) : undefined;
+      if (!isMap(target) || ctx.expanding.has(target)) continue;
+      ctx.expanding.add(target);
+      for (const { pair: inherited } of effectivePairs(target, ctx)) {
+        const key = isScalar(inherited.key) ? String(inherited.key.value) : '';
+        if (seen.has(key)) continue;
+        seen.add(key);
+        merged.push(inherited);
+      }
+      ctx.expanding.delete(target);
+    }
+  }
+  return [...own.map((pair) => ({ pair, inherited: false })), ...merged.map((pair) => ({ pair, inherited: true }))];
+}
+
+/** Runs `read` with the node marked as reached through an alias or a merge key when `through` holds. */
+function throughAlias(ctx: FlattenContext, through: boolean, read: () => void): void {
+  const before = ctx.throughAlias;
+  ctx.throughAlias ||= through;
+  read();
+  ctx.throughAlias = before;
+}
+
+function flatten(node: Node | null, prefix: string, keyRange: [number, number] | undefined, ctx: FlattenContext): void {
+  if (!node) return;
+  const { index, text } = ctx;
+  const push = (e: Entry) => {
+    if (!ctx.throughAlias) ctx.out.push(e);
+    else if (ctx.aliasEntriesLeft-- > 0) ctx.out.push({ ...e, throughAlias: true });
+  };
+  if (yaml().isAlias(node)) {
+    // `password: *secret`: the value is the anchored node's, read where it is written.
+    const target = ctx.aliasEntriesLeft > 0 ? ctx.resolve(node) : undefined;
+    if (!target || ctx.expanding.has(target)) return;
+    ctx.expanding.add(target);
+    throughAlias(ctx, true, () => flatten(target, prefix, keyRange, ctx));
+    ctx.expanding.delete(target);
+  } else if (isMap(node)) {
+    for (const { pair, inherited } of effectivePairs(node, ctx)) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const range = pair.key.range ?? [0, 0];
+      const full = prefix ? `${prefix}.${key}` : key;
+      throughAlias(ctx, inherited, () => {
+        const inline = inlineBlockMap(pair.value as Node | null, range[0], text);
+        if (inline) {
+          // `key: Tr0ub4dor: 3` is invalid YAML (reported above); the rest of the line is this key's
+          // value, never a key of its own (a secret would end up in a key path).
+          push(yamlEntry(full, text.slice(inline[0], inline[1]), [range[0], range[1]], inline, index));
+          return;
+        }
+        flatten(pair.value as Node | null, full, [range[0], range[1]], ctx);
+        if (pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.range))
+          push(yamlEntry(full, '', [range[0], range[1]], [range[1], range[1]], index));
+      });
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) =>
+      flatten(item as Node, `${prefix}[${i}]`, keyRange ?? (node.range?.slice(0, 2) as [number, number]), ctx),
+    );
+  } else if (isScalar(node)) {
+    const range = node.range ?? [0, 0];
+    const valueRange: [number, number] = [range[0], range[1]];
+    push(yamlEntry(prefix, scalarText(node, text, ctx.scalars), keyRange ?? valueRange, valueRange, index));
+  }
+}
+
+/** A scalar's value as text ('' for null): a plain one typed as the reader types it. */
+function scalarText(node: import('yaml').Scalar, text: string, scalars: YamlScalars): string {
+  if (scalars === 'snakeyaml' && node.type === 'PLAIN' && node.range) {
+    // A string may be folded from several lines; anything the core schema typed is one token as written.
+    return snakeYamlPlain(typeof node.value === 'string' ? node.value : text.slice(node.range[0], node.range[1]));
+  }
+  // A YAML scalar's value: a string, number, boolean or null (never an object).
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
+  return node.value === null ? '' : String(node.value);
+}
+
+/**
+ * A block mapping that starts on its key's line (`a: b: c`, which YAML rejects and the parser
+ * recovers as a nested map): the offsets of the rest of that line, else undefined.
+ */
+function inlineBlockMap(value: Node | null, keyStart: number, text: string): [number, number] | undefined {
+  if (!value || !isMap(value) || value.flow || !value.range) return undefined;
+  const start = value.range[0];
+  const lineEnd = text.slice(keyStart, start).search(/[\r\n]/);
+  if (lineEnd !== -1) return undefined;
+  const eol = text.slice(start).search(/[\r\n]/);
+  const end = eol === -1 ? text.length : start + eol;
+  const trimmed = text
+    .slice(start, end)
+    .replace(/\s+#.*$/, '')
+    .trimEnd();
+  return [start, start + trimmed.length];
+}
+
+export function yamlEntry(
+  key: string,
+  value: string,
+  keyRange: [number, number],
+  valueRange: [number, number],
+  index: LineIndex,
+): Entry {
+  return {
+    key,
+    value,
+    keyRange: index.rangeAt(keyRange[0], keyRange[1]),
+    valueRange: index.rangeAt(valueRange[0], valueRange[1]),
+    secret: isSecretKey(key),
+  };
+}
