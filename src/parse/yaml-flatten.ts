@@ -77,24 +77,26 @@ function effectivePairs(
   const mergeKey = (pair: import('yaml').Pair) => isScalar(pair.key) && pair.key.value === '<<';
   const own = map.items.filter((pair) => isPair(pair) && !mergeKey(pair));
   const seen = new Set(own.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
-  const merged: import('yaml').Pair[] = [];
+  const merged: { pair: import('yaml').Pair; inherited: boolean }[] = [];
   for (const pair of map.items.filter(mergeKey)) {
     const value = pair.value as Node | null;
     const sources = isSeq(value) ? value.items : [value];
     for (const source of sources) {
-      const target = yaml().isAlias(source) && ctx.aliasEntriesLeft > 0 ? ctx.resolve(source) : undefined;
+      // Usually an alias; a map written in place (`<<: {a: 1}`) merges alike.
+      const target = !yaml().isAlias(source) ? source : ctx.aliasEntriesLeft > 0 ? ctx.resolve(source) : undefined;
       if (!isMap(target) || ctx.expanding.has(target)) continue;
       ctx.expanding.add(target);
-      for (const { pair: inherited } of effectivePairs(target, ctx)) {
-        const key = isScalar(inherited.key) ? String(inherited.key.value) : '';
+      for (const added of effectivePairs(target, ctx)) {
+        const key = isScalar(added.pair.key) ? String(added.pair.key.value) : '';
         if (seen.has(key)) continue;
         seen.add(key);
-        merged.push(inherited);
+        // Read through an alias when the map is named by one; a map written in place is read where it is.
+        merged.push({ pair: added.pair, inherited: added.inherited || yaml().isAlias(source) });
       }
       ctx.expanding.delete(target);
     }
   }
-  return [...own.map((pair) => ({ pair, inherited: false })), ...merged.map((pair) => ({ pair, inherited: true }))];
+  return [...own.map((pair) => ({ pair, inherited: false })), ...merged];
 }
 
 /** Runs `read` with the node marked as reached through an alias or a merge key when `through` holds. */

@@ -40,6 +40,13 @@ describe('YAML aliases and merge keys, as SnakeYAML and go-yaml read them', () =
     ]);
   });
 
+  it('a merge key may name a map written in place', () => {
+    expect(settings('server:\n  <<: {port: 8443}\n  address: 0.0.0.0\n')).toEqual([
+      'server.address=0.0.0.0@3',
+      'server.port=8443@2',
+    ]);
+  });
+
   it('an alias inside the node it names is not followed again', () => {
     expect(settings('a: &x\n  b: 1\n  c: *x\n')).toEqual(['a.b=1@2', 'a.c.b=1@2*']);
   });
