@@ -35,6 +35,13 @@ const PUBLISHED_PORT = /^\s*-\s*["']?(?:[\d.]+:)?(\d{2,5}):\d{2,5}/gm;
  * whoever calls it calls the project that declares it).
  */
 const DEFAULT_APP_PORTS = new Set(['8080', '9080', '9443']);
+/**
+ * URL schemes of databases and caches (`jdbc:postgresql://localhost:5432/db`, `mongodb://`, `redis://`): lint-deploy
+ * links none of them, so a call there ties no project to the one that publishes the port. In eugenp/tutorials@2430217
+ * such calls tied dozens of unrelated samples, whose files then ended up linted together at the top.
+ */
+const NOT_A_COMPONENT_SCHEME =
+  /^(postgres(ql)?|mysql|mariadb|sqlserver|oracle|db2|h2|mongodb(\+srv)?|rediss?|cassandra|neo4j|bolt|memcached|couchbase|influxdb|clickhouse|r2dbc)\b/i;
 
 export interface BuildProject {
   root: string;
@@ -95,7 +102,7 @@ function scan(files: readonly string[], keepWords: boolean): UnitText {
     for (const m of content.matchAll(URL)) {
       const host = m[1]!.toLowerCase();
       if (LOCAL_HOST.test(host)) {
-        if (m[2]) (test ? text.testCalls : text.localCalls).add(m[2]);
+        if (m[2] && !NOT_A_COMPONENT_SCHEME.test(m[0])) (test ? text.testCalls : text.localCalls).add(m[2]);
       } else {
         text.hosts.add(host);
         text.hosts.add(host.split('.')[0]!);

@@ -69,6 +69,17 @@ describe('build projects (heuristic "separate build projects")', () => {
       ['.'],
     ],
     [
+      // eugenp/tutorials@2430217: samples calling their own local PostgreSQL, one of them publishing it with Compose.
+      'a database URL ties no project to the one that publishes its port',
+      {
+        ...sample('jdbc', 'pom.xml', 'spring.datasource.url=jdbc:postgresql://localhost:5432/testdb\n'),
+        ...sample('reactive', 'pom.xml', 'spring.r2dbc.url=r2dbc:postgresql://localhost:5432/test\n'),
+        ...sample('flyway', 'pom.xml'),
+        'flyway/docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
+      },
+      ['flyway', 'jdbc', 'reactive'],
+    ],
+    [
       'a port only tests declare serves no other project: samples whose tests stub the same port stay apart',
       {
         ...sample('a', 'build.gradle', 'remote.url=https://localhost:9443/x\n'),
