@@ -55,8 +55,13 @@ export const tomcatContributor: ModelContributor = {
         appGroupOf(ctx, file),
       );
       const scope = tomcatPropertyScope(ctx, file, runtime, facts);
-      const connectors = doc.data.elements.filter((e) => e.localName === 'Connector');
-      const ajp = ajpConnectorsWithoutSecret(connectors, file, relative, scope, releaseAnswer, images);
+      // Connectors whose attributes (or their SSLHostConfig's, Certificate's) a template writes: unknown, not modelled
+      // with defaults (../parse/template-xml-attributes.ts). A generated Listener may be Tomcat Native's: the TLS
+      // connectors' stack is then unknown too.
+      const known = doc.data.elements.filter((e) => e.localName === 'Connector' && !generatedWithin(e));
+      const ajp = ajpConnectorsWithoutSecret(known, file, relative, scope, releaseAnswer, images);
+      const listenerGenerated = doc.data.elements.some((e) => e.localName === 'Listener' && e.generatedAttributes);
+      const connectors = listenerGenerated ? known.filter((c) => !writtenForTls(c)) : known;
       if (ajp.length > 0) (ctx.deployment.tomcatAjpWithoutSecret ??= []).push(...ajp);
       const hostConfigsOf = (c: XmlElement) => c.children.filter((h) => h.localName === 'SSLHostConfig');
       // 8.5 and 9 refuse the whole server.xml when a Connector's TLS attributes and a written <SSLHostConfig> both make
@@ -312,3 +317,16 @@ export const tomcatContributor: ModelContributor = {
     }
   },
 };
+
+/** An element whose attributes, or a descendant's, a template writes (XmlElement.generatedAttributes). */
+function generatedWithin(element: XmlElement): boolean {
+  return element.generatedAttributes !== undefined || element.children.some(generatedWithin);
+}
+
+/** A Connector written for TLS: an SSLEnabled attribute (any case, any value) or an <SSLHostConfig>. */
+function writtenForTls(connector: XmlElement): boolean {
+  return (
+    connector.attributes.some((a) => a.name.toLowerCase() === 'sslenabled') ||
+    connector.children.some((c) => c.localName === 'SSLHostConfig')
+  );
+}

@@ -29,6 +29,11 @@ export interface XmlElement {
   path: string;
   /** Concatenated text content directly inside the element (trimmed). */
   text: string;
+  /**
+   * A template writes (some of) its attributes itself (`<Connector {{ props }} />`): the template value as written.
+   * What it writes is unknown: an attribute absent here may be set (./template-xml-attributes.ts).
+   */
+  generatedAttributes?: string;
 }
 
 export interface XmlData {

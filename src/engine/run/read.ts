@@ -16,6 +16,8 @@ import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, mavenFiltered, scanTemplate, type TemplateInfo } from '../../parse/template';
 import { isTerraformTemplateName } from '../../parse/template-terraform';
 import { declarationAfterTemplateTags } from '../../parse/template-xml-declaration';
+import { blankGeneratedAttributes, markGenerated } from '../../parse/template-xml-attributes';
+import type { XmlData } from '../../parse/xml';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import type { RenderedText } from '../../parse/rendered';
@@ -321,16 +323,25 @@ function parseTemplate(
     : template.firstBranch && declaration
       ? (declarationAfterTemplateTags(source.text, template, template.firstBranch)?.masked ?? template.firstBranch)
       : template.firstBranch;
-  let doc = parseWith(classified, { ...source, text: masked }, cache);
+  // server.xml attributes a template writes itself (`<Connector {{ props }} />`): blanked, the element marked.
+  const generatedIn = (text: string) =>
+    classified.kind === 'tomcat.server-xml' ? blankGeneratedAttributes(text) : undefined;
+  const generated = generatedIn(masked);
+  let doc = parseWith(classified, { ...source, text: generated?.masked ?? masked }, cache);
   let rendered = helm?.masked;
+  let generatedRead = generated;
   if (doc.problems.length > 0 && firstBranch !== undefined) {
-    const first = parseWith(classified, { ...source, text: firstBranch }, cache);
+    const generatedFirst = generatedIn(firstBranch);
+    const first = parseWith(classified, { ...source, text: generatedFirst?.masked ?? firstBranch }, cache);
     if (first.problems.length < doc.problems.length) {
       doc = first;
       rendered = helm?.firstBranch;
+      generatedRead = generatedFirst;
     }
   }
   rendered?.remap(doc);
+  const generatedProblem = generatedRead && markGenerated(doc as ParsedDocument<XmlData>, generatedRead, template);
+  if (generatedProblem) doc = { ...doc, problems: [...doc.problems, generatedProblem] };
   // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
   // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
   const renderedProblems = problemsOfEachRendering(
