@@ -41,22 +41,21 @@ export default defineRule({
     description:
       'Report a Tomcat AJP <Connector> without a secret: the releases since February 2020 do not start it, older ones expose it to anyone who reaches the port (Ghostcat)',
     severity: 'warning',
+    // Tomcat's log line is part of the message, not data: data is masked, and a deployment whose password is
+    // `secret` would read "the *** attribute" (shared/corpus).
     messages: {
-      refused:
-        "{{server}} has no secret, and Tomcat {{release}} requires one (secretRequired defaults to true from {{since}} and in every 10.x and 11.x): the connector does not start ('{{failure}}'){{address}}, so port {{port}} accepts connections but answers none (the web server in front times out, its users get a 503); the rest of Tomcat starts. Set secret=\"…\" on the <Connector> and the same secret in the proxy (mod_jk's worker secret, mod_proxy_ajp's secret= parameter)",
+      refused: `{{server}} has no secret, and Tomcat {{release}} requires one (secretRequired defaults to true from {{since}} and in every 10.x and 11.x): the connector does not start ('${AJP.failure}'){{address}}, so port {{port}} accepts connections but answers none (the web server in front times out, its users get a 503); the rest of Tomcat starts. Set secret="…" on the <Connector> and the same secret in the proxy (mod_jk's worker secret, mod_proxy_ajp's secret= parameter)`,
       exposed:
         '{{server}} has no secret, and Tomcat {{release}} predates the AJP hardening of {{since}}: it starts the connector on {{where}} and serves any client that reaches port {{port}} (Ghostcat, {{cve}}: an AJP request reads any file of the web applications, WEB-INF included). Upgrade, and set secret="…" (requiredSecret="…" before those releases) with the same secret in the proxy, or address="127.0.0.1" when the proxy runs on this host',
-      floating:
-        "{{server}} has no secret, and {{image}} names no Tomcat release: the release the tag points to when pulled decides. The official image's releases since February 2020 ({{since}}, every 10.x and 11.x) require one and do not start the connector ('{{failure}}'); older ones (an image pulled before, or a tag last updated before) start it on {{where}} without a secret (Ghostcat, {{cve}}). Set secret=\"…\" on the <Connector> and the same secret in the proxy, and name the release in the tag",
-      releaseUnknown:
-        '{{server}} has no secret, and {{why}}. Apache Tomcat {{since}} and later (and every 10.x and 11.x; {{keeping}} packages keep that default) do not start it (\'{{failure}}\'); {{patching}} packages patch secretRequired back to false and start it on {{whereNew}}; releases before start it on {{where}} without a secret (Ghostcat, {{cve}}). Name the release (a Dockerfile FROM tomcat:<tag> that copies this server.xml), and set secret="…" on the <Connector> with the same secret in the proxy',
+      floating: `{{server}} has no secret, and {{image}} names no Tomcat release: the release the tag points to when pulled decides. The official image's releases since February 2020 ({{since}}, every 10.x and 11.x) require one and do not start the connector ('${AJP.failure}'); older ones (an image pulled before, or a tag last updated before) start it on {{where}} without a secret (Ghostcat, {{cve}}). Set secret="…" on the <Connector> and the same secret in the proxy, and name the release in the tag`,
+      releaseUnknown: `{{server}} has no secret, and {{why}}. Apache Tomcat {{since}} and later (and every 10.x and 11.x; {{keeping}} packages keep that default) do not start it ('${AJP.failure}'); {{patching}} packages patch secretRequired back to false and start it on {{whereNew}}; releases before start it on {{where}} without a secret (Ghostcat, {{cve}}). Name the release (a Dockerfile FROM tomcat:<tag> that copies this server.xml), and set secret="…" on the <Connector> with the same secret in the proxy`,
     },
     defaultOptions: {},
     appliesTo: { documents: ['tomcat.server-xml'] },
     symptoms: [AJP.failure, AJP.connectorLog],
   },
   check(ctx) {
-    const common = { failure: AJP.failure, cve: AJP.cve, since: SINCE };
+    const common = { cve: AJP.cve, since: SINCE };
     for (const ajp of ctx.deployment.tomcatAjpWithoutSecret ?? []) {
       const port = ajp.port ?? '(none)';
       const release = ajp.release;
