@@ -11,9 +11,7 @@ import { readRegularFile } from '../core/safe-fs';
 import type { Range } from '../core/types';
 import { YAML_PREAMBLE } from '../parse/embedded';
 import { LineIndex, splitLines, yamlLineBreaks } from '../parse/text';
-
-let yamlLib: typeof import('yaml') | undefined;
-const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
+import { yaml } from '../parse/yaml-flatten';
 
 const YAML_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
 const SCRIPT_FILE = /\.(sh|bash|ksh|zsh)$/i;

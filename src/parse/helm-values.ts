@@ -4,6 +4,7 @@ import { RenderedText, type Replacement } from './rendered';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './spring';
 import type { TemplateInfo, TemplateSpan } from './template';
 import { LineIndex, yamlLineBreaks } from './text';
+import { yaml } from './yaml-flatten';
 import { isSecretKey, type ParseProblem } from './types';
 
 /**
@@ -15,10 +16,6 @@ import { isSecretKey, type ParseProblem } from './types';
  * line as provenance. An install-time `--set`/`-f` overrides these defaults: they are what the chart
  * deploys when nothing is overridden.
  */
-
-/** The yaml package (250 KB) is loaded by the first chart, not at start-up. */
-let yamlLib: typeof import('yaml') | undefined;
-const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
 
 /** A value looked up in values.yaml: its rendered text, or why it has none. */
 export type HelmLookup =

@@ -8,7 +8,7 @@ import { snakeYamlPlain } from './yaml-snake';
  * and scalar, aliases and merge keys expanded (src/parse/spring.ts reads Spring Boot, Compose and Kubernetes YAML).
  */
 
-/** The yaml package (250 KB) is loaded by the first YAML file, not at start-up. */
+/** The yaml package (250 KB) is loaded by the first YAML file, not at start-up: the one loader of the tool. */
 let yamlLib: typeof import('yaml') | undefined;
 export const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
 const isMap = (node: unknown): node is import('yaml').YAMLMap => yaml().isMap(node);
