@@ -161,22 +161,70 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  * (spring-cloud-vault application.yml there): masked, every message naming that key read `***`. Quarkus's
  * `quarkus.security.jdbc.principal-query.bcrypt-password-mapper.password-index=1` (and `salt-index`,
  * `iteration-count-index`) is a column of the query's result (quarkusio/quarkus-quickstarts@ddfa3a6
- * security-jdbc-quickstart); a `…password.min-length` is a policy.
+ * security-jdbc-quickstart); a `…password.min-length` is a policy; Apereo CAS's
+ * `cas.authn.jdbc.query[0].passwordEncoder.encodingAlgorithm=MD5` and `…characterEncoding=UTF-8` (daix23/cas-overlay-
+ * template-5.3@33340bf) and `cas.authn.pm.core.password-policy-pattern` (a regular expression) say how passwords are
+ * checked; Spring Security's form login `password-parameter: password` names a form field.
  * `ssl_password_file` (nginx) names a file of passwords, not one. `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
  */
-const SETTING_BESIDE_SECRET =
-  /[._\-\s](location|protocol|servers?|factor|mechanism|class|topic|type|path|file|dir|url|uri|endpoint|property|index|count|length|enabled|host|port)$/i;
-const CAMEL_SETTING_BESIDE_SECRET =
-  /[a-z](Location|Protocol|Servers?|Mechanism|Class|Type|Path|File|Dir|Url|Uri|Endpoint|Property|Index|Count|Length|Enabled|Host|Port)$/;
+const SETTING_WORDS = new Set(
+  (
+    'location protocol protocols server servers factor mechanism class classname topic type path file dir directory ' +
+    'url uri endpoint property index count length enabled disabled required host port pattern regex format ' +
+    'algorithm encoding charset encryption mode name alias parameter param attribute attr field column header label ' +
+    'prompt hint template size source helper stacking strength rounds iterations complexity attempts retries history ' +
+    'age duration ms millis seconds minutes hours days interval period'
+  ).split(' '),
+);
+/**
+ * A word after a key's last secret word that makes the whole key a kind of thing, whatever words follow: a policy, a
+ * strategy, an encoder, a provider, a reference to where the secret is kept. Its settings configure how passwords are
+ * made, checked or found, never hold one: Apereo CAS `cas.authn.ldap[0].password-policy.enabled`,
+ * `cas.authn.jdbc.query[0].password-encoder.type=BCRYPT`, Flowable `flowable.idm.password-encoder=spring_delegating`
+ * (flowable/flowable-engine FlowableIdmProperties: "The type of the password encoder"), Keycloak's `passwordPolicy:
+ * length(8)`, Kafka's `password.encoder.keygen.algorithm` (its `password.encoder.secret` stays secret: the last secret
+ * word is the last word), a Kubernetes container's `valueFrom.secretKeyRef.key: db-password` (the key inside the
+ * Secret, not its value), `credentialsProvider`, `accessTokenValidity`. Masked, their values (`bcrypt`, `UTF-8`, a
+ * Secret's name) read `***` in every message that named them.
+ */
+const KIND_WORDS = new Set(
+  (
+    'policy policies strategy encoder encoders decoder hasher validator validation validity provider providers mapper ' +
+    'handler manager service factory generator ref refs reference references lifespan lifetime ttl timeout ' +
+    'expiration expiry expires expire'
+  ).split(' '),
+);
+/** SECRET_KEY as a global search: where its last match ends, the words that follow say what the setting is. */
+const SECRET_WORD = new RegExp(SECRET_KEY.source, 'gi');
+
+/** The words of a key after its last secret word, lower case (`passwordEncoderClass` → encoder, class). */
+function wordsAfterSecret(key: string): string[] | undefined {
+  let end = -1;
+  for (const match of key.matchAll(SECRET_WORD)) end = match.index + match[0].length;
+  if (end === -1) return undefined;
+  const words = key
+    .slice(end)
+    .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+  // A plural (`passwords`, `credentials.access-key`) is the secret word still.
+  return key[end]?.toLowerCase() === 's' && words[0] === 's' ? words.slice(1) : words;
+}
+
+/** Whether the words after a key's last secret word say it is a kind of thing or a setting beside the secret. */
+function namesAThing(key: string): boolean {
+  const words = wordsAfterSecret(key);
+  if (!words || words.length === 0) return false;
+  return SETTING_WORDS.has(words[words.length - 1]!) || words.some((word) => KIND_WORDS.has(word));
+}
 /** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
 const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
 
 /** Whether a key names a secret value (DESIGN.md "Secrets"). */
 export function isSecretKey(key: string): boolean {
   if (NGINX_PASS.test(key) || IDENTITY.test(key)) return false;
-  if (SETTING_BESIDE_SECRET.test(key) || CAMEL_SETTING_BESIDE_SECRET.test(key)) return false;
-  // Keys that name an algorithm (`passwordEncryption`) are masked too: masking is cheap, a leak is not.
-  return SECRET_KEY.test(key) || CAMEL_PASS.test(key);
+  if (CAMEL_PASS.test(key)) return true;
+  return SECRET_KEY.test(key) && !namesAThing(key);
 }
 
 /**

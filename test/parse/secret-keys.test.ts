@@ -30,6 +30,13 @@ describe('isSecretKey', () => {
     'CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SSL_TRUSTSTORE_PASSWORD',
     'CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SASL_JAAS_CONFIG',
     'KAFKA_PASSWORD_ENCODER_SECRET',
+    // The last secret word decides: Kafka's password.encoder.secret, a map of secrets, a plural, a key of a key pair.
+    'password.encoder.secret',
+    'secrets.db',
+    'passwords',
+    'credentials.access-key',
+    'SECRET_KEY_BASE',
+    'jwt.secret',
   ])('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
 
   it.each([
@@ -58,5 +65,31 @@ describe('isSecretKey', () => {
     'MYSQL_PASSWORD_FILE',
     'ssl_password_file',
     'keyStorePasswordFile',
+    // A kind of thing after the last secret word: how passwords are encoded, checked or found, never one.
+    // daix23/cas-overlay-template-5.3@33340bf application.properties (Apereo CAS 5.3):
+    'cas.authn.jdbc.query[0].passwordEncoder.type',
+    'cas.authn.jdbc.query[0].passwordEncoder.characterEncoding',
+    'cas.authn.jdbc.query[0].passwordEncoder.encodingAlgorithm',
+    'cas.authn.jdbc.query[0].password-encoder.encoding-algorithm',
+    'cas.authn.ldap[0].password-policy.enabled',
+    'cas.authn.ldap[0].password-policy.warning-days',
+    'cas.authn.pm.core.password-policy-pattern',
+    // flowable/flowable-engine FlowableIdmProperties passwordEncoder: "The type of the password encoder".
+    'flowable.idm.password-encoder',
+    'password-encoder',
+    'passwordEncoderClass',
+    'password.encoder.keygen.algorithm',
+    'password.encoder.iterations',
+    'passwordPolicy',
+    'PasswordStrategy',
+    'accessTokenValidity',
+    'jwt.secret.expiration-ms',
+    'credentialsProvider',
+    'secret-key-ref',
+    'clientSecretRef',
+    'spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key',
+    'spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name',
+    'DB_PASSWORD_SECRET_NAME',
+    'spring.security.oauth2.client.password-parameter',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });

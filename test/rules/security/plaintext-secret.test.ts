@@ -13,6 +13,25 @@ const haproxyAuth = (user: string, stats: string): string =>
 ruleTester(rule, {
   valid: [
     {
+      // Settings whose words after the last secret word name a kind of thing (an encoder, a policy, a reference), not
+      // a secret: Apereo CAS 5.3 (daix23/cas-overlay-template-5.3@33340bf application.properties), Flowable IDM, Kafka's
+      // password encoder settings, a Kubernetes Secret's key and name. Reported before as plaintext secrets.
+      name: 'password encoder, policy and reference settings',
+      files: {
+        'cas/application.properties':
+          'cas.authn.jdbc.query[0].passwordEncoder.type=com.example.CustomPasswordEncoder\n' +
+          'cas.authn.jdbc.query[0].passwordEncoder.characterEncoding=UTF-8\n' +
+          'cas.authn.jdbc.query[0].passwordEncoder.encodingAlgorithm=MD5\n' +
+          'cas.authn.ldap[0].password-policy.warning-days=30\n' +
+          'cas.authn.pm.core.password-policy-pattern=^(?=.*\\d)(?=.*[a-z]).{8,10}$\n' +
+          'flowable.idm.password-encoder=spring_delegating\n',
+        'app/src/main/resources/application.yml':
+          'security:\n  password-encoder: bcrypt\n  passwordPolicy: length(8)\njwt:\n  secret-expiration: PT1H\n',
+        'kafka/server.properties':
+          'password.encoder.keygen.algorithm=PBKDF2WithHmacSHA512\npassword.encoder.iterations=4096\n',
+      },
+    },
+    {
       // HAProxy's `password` takes a crypt(3) hash (this one: openssl passwd -6 -salt abcdefgh s3cret); the stats password
       // is a template value. The user names beside them are no secret.
       name: 'a HAProxy userlist password that is a SHA-512 crypt hash, and a templated stats auth password',
