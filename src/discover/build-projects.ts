@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isBuildFile, projectOfFile } from '../core/build-files';
+import { isBuildFile, isChartFile, projectOfFile } from '../core/build-files';
 import { readRegularFile } from '../core/safe-fs';
 
 /**
@@ -43,6 +43,21 @@ const DEFAULT_APP_PORTS = new Set(['8080', '9080', '9443']);
 const NOT_A_COMPONENT_SCHEME =
   /^(postgres(ql)?|mysql|mariadb|sqlserver|oracle|db2|h2|mongodb(\+srv)?|rediss?|cassandra|neo4j|bolt|memcached|couchbase|influxdb|clickhouse|r2dbc)\b/i;
 
+/**
+ * A line that is a comment (`#`, `//`, `/*`, `*`, `--`, `;`, `<!--` first on it): a URL there is a link for the
+ * reader. bitnami/charts@5165628's values.yaml files say `## ref: https://cert-manager.io/docs/…` in 100 charts, which
+ * tied each of them to the `cert-manager` chart.
+ */
+function onCommentLine(content: string, at: number): boolean {
+  const start = content.lastIndexOf('\n', at - 1) + 1;
+  return /^\s*(#|\/\/|\/\*|\*|--|;|<!--)/.test(content.slice(start, at));
+}
+/**
+ * A registered domain of two labels (`grafana.com`, `prometheus.io`, `keycloak.org`): a vendor's site, whose first
+ * label is no service of the tree, unlike `kafka.default` or `greet-svc.internal`.
+ */
+const PUBLIC_DOMAIN = /^[a-z0-9-]+\.(com|org|net|io|dev|app|cloud|co|info|biz|edu|gov|de|uk|fr|eu|ai|sh|me|tech)$/;
+
 export interface BuildProject {
   root: string;
   /** How many build projects the deployment holds (several when their files say they run together). */
@@ -76,6 +91,8 @@ interface UnitText {
 interface Unit {
   root: string;
   project: boolean;
+  /** A Helm chart: its `localhost` is its own pod, so a local call there reaches no other project. */
+  chart: boolean;
   text: UnitText;
 }
 
@@ -91,7 +108,7 @@ function scan(files: readonly string[], keepWords: boolean): UnitText {
   if (keepWords) text.words = new Set();
   for (const file of files) {
     const name = path.basename(file);
-    if (!SCANNED_FILE.test(name) || GENERATED_DIR.test(file) || isBuildFile(name)) continue;
+    if (!SCANNED_FILE.test(name) || GENERATED_DIR.test(file) || isBuildFile(name) || isChartFile(name)) continue;
     const read = readRegularFile(file, SCANNED_BYTES);
     if (!read.ok) continue;
     const content = read.bytes.toString('utf8');
@@ -100,12 +117,13 @@ function scan(files: readonly string[], keepWords: boolean): UnitText {
     for (const m of content.matchAll(DECLARED_PORT)) ports.add(m[1]!);
     for (const m of content.matchAll(PUBLISHED_PORT)) ports.add(m[1]!);
     for (const m of content.matchAll(URL)) {
+      if (onCommentLine(content, m.index)) continue;
       const host = m[1]!.toLowerCase();
       if (LOCAL_HOST.test(host)) {
         if (m[2] && !NOT_A_COMPONENT_SCHEME.test(m[0])) (test ? text.testCalls : text.localCalls).add(m[2]);
       } else {
         text.hosts.add(host);
-        text.hosts.add(host.split('.')[0]!);
+        if (!PUBLIC_DOMAIN.test(host)) text.hosts.add(host.split('.')[0]!);
       }
     }
     for (const m of content.matchAll(/\.\.[\\/]([A-Za-z0-9_.-]+)/g)) text.upwardNames.add(m[1]!);
@@ -127,6 +145,9 @@ function names(a: Unit, b: Unit): boolean {
  */
 function calledBy(a: Unit, units: readonly Unit[]): Unit[] {
   const called: Unit[] = [];
+  // In Kubernetes `localhost` is the pod's own network: a chart's local call stays in its pod, and a chart's port is
+  // served in a cluster, not on the machine of another project's local call.
+  if (a.chart) return called;
   const calls = [
     ...[...a.text.localCalls].map((port) => ({ port, test: false })),
     ...[...a.text.testCalls].map((port) => ({ port, test: true })),
@@ -136,7 +157,7 @@ function calledBy(a: Unit, units: readonly Unit[]): Unit[] {
     // test starts); a port only its tests serve is no server of the app, which calls another project there
     // (GeorgeLvov/spring-boot-mtls: the client calls the server's 8443, where its own WireMock test listens too).
     if (a.text.ports.has(port) || (test && a.text.testPorts.has(port)) || DEFAULT_APP_PORTS.has(port)) continue;
-    const serving = units.filter((b) => b !== a && b.text.ports.has(port));
+    const serving = units.filter((b) => b !== a && !b.chart && b.text.ports.has(port));
     const depth = (b: Unit) => commonDirectory(a.root, b.root).length;
     const nearest = Math.max(...serving.map(depth));
     called.push(...serving.filter((b) => depth(b) === nearest));
@@ -156,9 +177,20 @@ export function separateBuildProjects(
   isComponent: (file: string) => boolean,
 ): BuildProject[] {
   const buildFiles = new Map<string, string>();
+  const chartDirs: string[] = [];
   for (const file of files) {
     const dir = path.dirname(file);
-    if (dir !== root && isBuildFile(file) && !buildFiles.has(dir)) buildFiles.set(dir, path.basename(file));
+    if (dir === root) continue;
+    if (isBuildFile(file) && !buildFiles.has(dir)) buildFiles.set(dir, path.basename(file));
+    else if (isChartFile(file)) chartDirs.push(dir);
+  }
+  // A Helm chart is a project of its own unless it lies inside another project or chart: a subchart under its
+  // parent's `charts/` is installed with the parent, and a chart inside a Maven or Gradle project deploys that
+  // application.
+  const enclosing = [...buildFiles.keys(), ...chartDirs];
+  for (const dir of chartDirs) {
+    if (!enclosing.some((other) => dir.startsWith(other + path.sep)) && !buildFiles.has(dir))
+      buildFiles.set(dir, 'Chart.yaml');
   }
   if (buildFiles.size < 2) return [];
   // The nearest project: a module of a Maven parent is a project too (teiniker's lecture samples under one
@@ -181,8 +213,13 @@ export function separateBuildProjects(
   if (projectFiles.size < 2) return [];
   for (const file of files) projectFiles.get(projectOf(file) ?? '')?.push(file);
   const units: Unit[] = [
-    ...[...projectFiles].map(([dir, own]) => ({ root: dir, project: true, text: scan(own, false) })),
-    ...[...outsideFiles].map(([dir, own]) => ({ root: dir, project: false, text: scan(own, true) })),
+    ...[...projectFiles].map(([dir, own]) => ({
+      root: dir,
+      project: true,
+      chart: buildFiles.get(dir) === 'Chart.yaml',
+      text: scan(own, false),
+    })),
+    ...[...outsideFiles].map(([dir, own]) => ({ root: dir, project: false, chart: false, text: scan(own, true) })),
   ].sort((x, y) => (x.root < y.root ? -1 : 1));
   // Units that run together are merged up to their common directory, with every unit below it. Units whose common
   // directory is the linted one (the reactive OAuth 2 login sample and the servlet authorization server it calls;
@@ -209,10 +246,20 @@ export function separateBuildProjects(
         toTop(ga, gb);
         continue;
       }
-      const inside = groups.filter((g) => below(g.root));
+      // The two groups become one rooted at their common directory, with any group whose root lies between that
+      // directory and a member's (it would claim the member's files: a file belongs to the nearest deployment root
+      // above it). Other groups below stay deployments of their own: in bitnami/charts@5165628 the cert-manager chart
+      // names the vault chart, and the 112 other charts of bitnami/ call neither.
+      const memberRoots = [...ga.members, ...gb.members].map((unit) => unit.root);
+      const merged = groups.filter(
+        (g) =>
+          g === ga ||
+          g === gb ||
+          (below(g.root) && memberRoots.some((dir) => dir === g.root || dir.startsWith(g.root + path.sep))),
+      );
       groups = [
-        ...groups.filter((g) => !inside.includes(g)),
-        { root: common, members: inside.flatMap((g) => g.members) },
+        ...groups.filter((g) => !merged.includes(g)),
+        { root: common, members: merged.flatMap((g) => g.members) },
       ];
     }
   }

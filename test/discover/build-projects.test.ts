@@ -21,6 +21,28 @@ const sample = (dir: string, buildFile: 'pom.xml' | 'build.gradle', properties =
   [`${dir}/src/main/resources/certs/server.crt`]: cert('qmprod1.crt'),
 });
 
+/** A Helm chart whose Deployment template runs an HTTPS app, its values saying `values`. */
+const chart = (dir: string, values = '') => ({
+  [`${dir}/Chart.yaml`]: `apiVersion: v2\nname: ${path.basename(dir)}\nversion: 1.0.0\n`,
+  [`${dir}/values.yaml`]: `image: nginx\n${values}`,
+  [`${dir}/templates/deployment.yaml`]: [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ .Release.Name }}-app',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: app',
+    '          image: {{ .Values.image }}',
+    '          env:',
+    '            - name: SERVER_SSL_ENABLED',
+    '              value: "true"',
+    '',
+  ].join('\n'),
+});
+
 /** The deployments detected under a tree, as relative roots (`.` when the tree is one). */
 function environmentsOf(files: Record<string, string>): string[] {
   const root = fs.realpathSync(tree(files));
@@ -192,6 +214,54 @@ describe('build projects (heuristic "separate build projects")', () => {
         ...sample('blog', 'pom.xml'),
       },
       ['blog'],
+    ],
+    [
+      'two modules that run together merge up to their parent; a module tied to neither stays apart',
+      {
+        'shop/pom.xml': pom,
+        ...sample('shop/orders', 'pom.xml', 'payments.url=https://payments:8443/pay\n'),
+        ...sample('shop/payments', 'pom.xml', 'server.port=8443\n'),
+        ...sample('shop/catalog', 'pom.xml'),
+        ...sample('blog', 'pom.xml'),
+      },
+      ['blog', 'shop', 'shop/catalog'],
+    ],
+    [
+      "a Helm charts repository: each chart apart, a vendor's link in a comment or a two-label domain names no chart",
+      {
+        ...chart('bitnami/kafka', '## ref: https://vault.example.com/docs\nlink: https://cert-manager.io/docs/\n'),
+        ...chart('bitnami/cert-manager'),
+        ...chart('bitnami/vault'),
+      },
+      ['bitnami/cert-manager', 'bitnami/kafka', 'bitnami/vault'],
+    ],
+    [
+      'a chart that names another chart as a host runs with it; the third chart stays apart',
+      {
+        ...chart('bitnami/cert-manager', 'issuer: https://vault.vault.svc:8200/v1/pki\n'),
+        ...chart('bitnami/vault'),
+        ...chart('bitnami/kafka'),
+      },
+      ['bitnami', 'bitnami/kafka'],
+    ],
+    [
+      "a chart's localhost is its own pod: calling a port another chart serves ties nothing",
+      {
+        ...chart('charts/exporter', 'scrape: https://localhost:9443/metrics\n'),
+        ...chart('charts/server', 'port: 9443\n'),
+      },
+      ['charts/exporter', 'charts/server'],
+    ],
+    [
+      "a subchart under its parent's charts/ and a chart inside a Maven project are no charts of their own",
+      {
+        ...chart('platform'),
+        ...chart('platform/charts/postgresql'),
+        ...sample('app', 'pom.xml'),
+        ...chart('app/helm'),
+        ...chart('other'),
+      },
+      ['app', 'other', 'platform'],
     ],
   ])('%s', (_, files, expected) => {
     expect(environmentsOf(files)).toEqual(expected);
