@@ -269,7 +269,7 @@ function describe(cert: X509Certificate, range: Range): PemCertificate {
     fingerprintSha256: cert.fingerprint256,
     publicKeySha256: spkiHash(key.export({ type: 'spki', format: 'der' })),
     serialNumber: cert.serialNumber,
-    selfSigned: selfSigned(cert, ext),
+    selfSigned: selfSigned(cert, ext, oid),
     isCa: cert.ca,
     ...(ext.keyUsage ? { keyUsage: ext.keyUsage } : {}),
     ...(ext.extKeyUsage ? { extKeyUsage: ext.extKeyUsage } : {}),
@@ -286,14 +286,38 @@ function describe(cert: X509Certificate, range: Range): PemCertificate {
  * DN (CrowdSalat/boilerplate@fad7d32's server.crt, whose authority key id names ca.pem's key). A key id pair that
  * disagrees, or a signature the certificate's own key does not verify, says another key signed it.
  */
-function selfSigned(cert: X509Certificate, ext: { subjectKeyId?: string; authorityKeyId?: string }): boolean {
+function selfSigned(
+  cert: X509Certificate,
+  ext: { subjectKeyId?: string; authorityKeyId?: string },
+  signatureOid: string | undefined,
+): boolean {
   if (cert.subject !== cert.issuer) return false;
   if (ext.subjectKeyId && ext.authorityKeyId && ext.subjectKeyId !== ext.authorityKeyId) return false;
+  // A signature algorithm this OpenSSL cannot check: the names decide. OpenSSL 3 has no MD2 or MD4, and Node's
+  // verify() then answers false rather than throwing: apache/activemq@c3580e7's broker1.ks (2012, MD2withRSA,
+  // subject = issuer) was judged a CA-issued leaf.
+  if (signatureOid && !digestAvailable(signatureOid)) return true;
   try {
     return cert.verify(cert.publicKey);
   } catch {
-    // A signature algorithm this OpenSSL cannot check: the names decide.
     return true;
+  }
+}
+
+/** PKCS #1 signature algorithms whose digest an OpenSSL build may lack (RFC 8017 A.2.4: md2WithRSAEncryption, md4…). */
+const LEGACY_DIGESTS: Readonly<Record<string, string>> = {
+  '1.2.840.113549.1.1.2': 'md2',
+  '1.2.840.113549.1.1.3': 'md4',
+};
+
+function digestAvailable(signatureOid: string): boolean {
+  const digest = LEGACY_DIGESTS[signatureOid];
+  if (!digest) return true;
+  try {
+    nodeCrypto().createHash(digest);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -715,6 +715,22 @@ ruleTester(rule, {
       errors: [{ messageId: 'expiredAnchor', file: 'api/conf/server-self-expired.p12', line: 1, severity: 'info' }],
     },
     {
+      // apache/activemq@c3580e7 (Apache-2.0): activemq-revoke.xml names activemq-revoke.jks, whose key entry expired in
+      // 2025, only as the broker's trust store. JSSE trusts a key entry's certificate as it trusts a trusted entry
+      // (TrustStoreUtil.getTrustedCerts; JDK 17: TrustManagerFactory over a JKS of one key entry accepts its
+      // certificate as an issuer) and skips its dates: the error said 'peers reject it'.
+      name: "an expired key entry of a store named only as a JSSE trust store: info, JSSE skips a trusted certificate's dates",
+      files: javaClient({ trustStore: 'server-self-expired.p12' }),
+      errors: [
+        {
+          messageId: 'expiredTrustedOnly',
+          file: 'client/security/server-self-expired.p12',
+          line: 1,
+          severity: 'info',
+        },
+      ],
+    },
+    {
       // OpenLiberty/guide-microprofile-jwt@26e111f (EPL-2.0): the guide's key.p12 (CN=localhost, self-signed, expired
       // 2021-08-25) serves an HTTPS endpoint no client of the tree reaches. Its only peers trust it directly: JDK 17
       // completes the handshake with it (JSSE skips an anchor's dates), openssl s_client -CAfile answers "certificate has
@@ -1196,14 +1212,15 @@ ruleTester(rule, {
 // only through a Compose mount of the service that mounts the properties file (dilipsundarraj1/kafka-cluster-ssl@9d4be20:
 // ./properties and ./secrets both mounted into the broker container).
 const kafkaFile = (name: string, text: string) => ({ [name]: text, 'secrets/key.jks': kafkaKey });
-const inKafkaFileKey = (file: string, line: number) =>
-  [0, 1].map(() => ({
-    messageId: 'expired',
-    file: 'secrets/key.jks',
-    line: 1,
-    severity: 'error' as const,
-    related: [{ file, line }],
-  }));
+/** key.jks's two certificates, each found once, naming the setting at `file`:`line`. */
+const inKafkaStore = (file: string, line: number, messageId: string, severity: 'error' | 'info') =>
+  [0, 1].map(() => ({ messageId, file: 'secrets/key.jks', line: 1, severity, related: [{ file, line }] }));
+const inKafkaFileKey = (file: string, line: number) => inKafkaStore(file, line, 'expired', 'error');
+/**
+ * key.jks named only as a trust store: JSSE trusts its key entry's certificate without checking its dates, and no one
+ * sends the rest of the entry's chain (an info each, naming the client that reads the store).
+ */
+const inKafkaTrustStore = (file: string, line: number) => inKafkaStore(file, line, 'expiredTrustedOnly', 'info');
 ruleTester(rule, {
   valid: [],
   invalid: [
@@ -1278,13 +1295,13 @@ ruleTester(rule, {
     },
     {
       // MirrorMaker 2 gives a cluster's clients its <alias>.* settings over the top-level ones (MirrorMakerConfig.clusterProps).
-      name: "a MirrorMaker 2 cluster's store (primary.ssl.truststore.location): an error",
+      name: "a MirrorMaker 2 cluster's trust store (primary.ssl.truststore.location): the cluster's clients'",
       files: kafkaFile(
         'connect-mirror-maker.properties',
         'clusters = primary, backup\nprimary.bootstrap.servers = kafka:9093\nprimary.security.protocol = SSL\nprimary.ssl.truststore.location = secrets/key.jks\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaFileKey('connect-mirror-maker.properties', 4),
+      errors: inKafkaTrustStore('connect-mirror-maker.properties', 4),
     },
     {
       // A cluster's producers read <alias>.producer.* first (MirrorClientConfig.clientConfig, valuesWithPrefixOverride).
@@ -1299,14 +1316,14 @@ ruleTester(rule, {
     {
       // cp-kafka-connect writes each CONNECT_* variable into the worker's properties (confluentinc/kafka-images@f8e3015
       // kafka-connect-base kafka-connect.properties.template).
-      name: "a Compose Connect worker's consumer store (CONNECT_CONSUMER_SSL_TRUSTSTORE_LOCATION, mounted): an error",
+      name: "a Compose Connect worker's consumer trust store (CONNECT_CONSUMER_SSL_TRUSTSTORE_LOCATION, mounted): the consumers'",
       files: {
         'secrets/key.jks': kafkaKey,
         'docker-compose.yml':
           'services:\n  connect:\n    image: confluentinc/cp-kafka-connect:7.6.0\n    volumes:\n      - ./secrets:/etc/kafka/secrets\n    environment:\n      CONNECT_CONSUMER_SECURITY_PROTOCOL: SSL\n      CONNECT_CONSUMER_SSL_TRUSTSTORE_LOCATION: /etc/kafka/secrets/key.jks\n',
       },
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaFileKey('docker-compose.yml', 8),
+      errors: inKafkaTrustStore('docker-compose.yml', 8),
     },
     {
       // Dabz/kafka-security-playbook@24ee035 (no licence file) kafka-connect-mtls: the worker's REST API listens on

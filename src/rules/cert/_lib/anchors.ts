@@ -20,7 +20,11 @@ export function inTrustBundle(c: TreeCertificate): boolean {
 
 /** The components naming a PEM file only as their trust store; undefined when a placeholder reference may name it too. */
 function trustersOf(deployment: DerivedDeployment, c: TreeCertificate): readonly TrustingEnd[] | undefined {
-  if (c.store) return undefined;
+  // A store too: JSSE trusts its trusted entries and the first certificate of each key entry
+  // (sun.security.validator.TrustStoreUtil.getTrustedCerts; checked with JDK 17: a JKS holding one key entry, given to
+  // TrustManagerFactory, accepts that entry's certificate as an issuer), and the rest of a key entry's chain is sent by
+  // no one when the store is only a trust store. apache/activemq@c3580e7's activemq-revoke.xml names
+  // activemq-revoke.jks, whose key entry expired in 2025, only as the broker's trust store.
   const files = deployment.derived.certificateFiles;
   const trusters = files.trustOnly.get(c.doc.file.path);
   return trusters && !files.namedOutside.has(path.basename(c.doc.file.path)) ? trusters : undefined;
