@@ -164,7 +164,9 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  * security-jdbc-quickstart); a `…password.min-length` is a policy; Apereo CAS's
  * `cas.authn.jdbc.query[0].passwordEncoder.encodingAlgorithm=MD5` and `…characterEncoding=UTF-8` (daix23/cas-overlay-
  * template-5.3@33340bf) and `cas.authn.pm.core.password-policy-pattern` (a regular expression) say how passwords are
- * checked; Spring Security's form login `password-parameter: password` names a form field.
+ * checked; Spring Security's form login `password-parameter: password` names a form field. A `description` is text about
+ * the setting: a CustomResourceDefinition's schema says `…properties.passCredentials.description: PassCredentials pass
+ * credentials to all domains` (bitnami/charts@5165628 argo-cd crds/application.yaml, 12 warnings).
  * `ssl_password_file` (nginx) names a file of passwords, not one. `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
  */
 const SETTING_WORDS = new Set(
@@ -173,7 +175,7 @@ const SETTING_WORDS = new Set(
     'url uri endpoint property index count length enabled disabled required host port pattern regex format ' +
     'algorithm encoding charset encryption mode name alias parameter param attribute attr field column header label ' +
     'prompt hint template size source helper stacking strength rounds iterations complexity attempts retries history ' +
-    'age duration ms millis seconds minutes hours days interval period'
+    'age duration ms millis seconds minutes hours days interval period description title summary help example'
   ).split(' '),
 );
 /**
@@ -219,10 +221,17 @@ function namesAThing(key: string): boolean {
 }
 /** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
 const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
+/**
+ * etcd's `--initial-cluster-token` (`ETCD_INITIAL_CLUSTER_TOKEN`, a chart's `initialClusterToken`): a name that makes
+ * a new cluster's member and cluster IDs unique ("Initial cluster token for the etcd cluster during bootstrap",
+ * https://etcd.io/docs/v3.5/op-guide/configuration/; the clustering guide gives each cluster its own so two clusters
+ * bootstrapped alike do not join), not a credential: bitnami/charts@5165628 etcd sets `etcd-cluster-k8s`.
+ */
+const ETCD_CLUSTER_TOKEN = /(^|[^a-z])initial[-_.]?cluster[-_.]?token$/i;
 
 /** Whether a key names a secret value (DESIGN.md "Secrets"). */
 export function isSecretKey(key: string): boolean {
-  if (NGINX_PASS.test(key) || IDENTITY.test(key)) return false;
+  if (NGINX_PASS.test(key) || IDENTITY.test(key) || ETCD_CLUSTER_TOKEN.test(key)) return false;
   if (CAMEL_PASS.test(key)) return true;
   return SECRET_KEY.test(key) && !namesAThing(key);
 }

@@ -18,6 +18,8 @@ describe('isSecretKey', () => {
     'api.pass',
     'DB_PASS',
     'oauth.token',
+    'K3S_CLUSTER_TOKEN',
+    'credentials.description.token',
     'client_credentials',
     'com.ibm.ssl.keyStorePassword',
     'Connector@keystorePass',
@@ -91,5 +93,9 @@ describe('isSecretKey', () => {
     'spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name',
     'DB_PASSWORD_SECRET_NAME',
     'spring.security.oauth2.client.password-parameter',
+    'spec.versions[0].schema.openAPIV3Schema.properties.helm.properties.passCredentials.description',
+    'ETCD_INITIAL_CLUSTER_TOKEN',
+    'initial-cluster-token',
+    'etcd.initialClusterToken',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });

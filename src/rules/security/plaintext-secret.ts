@@ -3,8 +3,7 @@ import type { RelatedLocation } from '../../core/types';
 import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../../parse/types';
 import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
-import { testResourcesDir } from '../../model/java-shared';
-import { testFixtureDir } from '../../core/test-fixture-dirs';
+import { testPlace } from './_lib/test-place';
 import { defineRule } from '../types';
 import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
 import { basicCredentialTokens } from '../../parse/basic-auth';
@@ -143,6 +142,8 @@ export default defineRule({
         '{{key}} in {{file}} opens key store {{store}}, which WildFly fills on first use with a self-signed certificate it makes for {{host}} (generate-self-signed-certificate-host): a development store, guarding no key anyone issued. Before real clients connect, give the server a key store of its own and take its password from a credential store (credential-reference store=… alias=…)',
       testResource:
         "{{key}} in {{file}} is written in plaintext, in the resources of a test source set ({{dir}}): they are on the tests' classpath only and never packaged with the app, so it is a test fixture's secret as a rule (often of a store generated for the tests). If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
+      testSources:
+        "{{key}} in {{file}} is written in plaintext, in a test source set ({{dir}}): what the project's tests read (the configuration of a server or broker they start, beside the test classes), never packaged with the app, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
       testFixture:
         "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen or Molecule): its files are what the role's or formula's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -378,24 +379,4 @@ function credentialsWhat(names: string[]): string {
     ...(names.includes(USER_INFO_NAME) ? ["a URL's password (scheme://user:password@host)"] : []),
   ];
   return parts.join(' and ');
-}
-
-/**
- * The tests' directory a file lies in, with the words for it: a test source set's resources (`src/test/resources`), or a
- * Test Kitchen or Molecule fixture directory (`test/integration/<suite>`, `molecule/<scenario>`). Neither is deployed.
- */
-function testPlace(
-  root: string,
-  doc: ParsedDocument,
-): { messageId: 'testResource' | 'testFixture'; dir: string } | undefined {
-  const relative = relativeTo(root, doc.file.path);
-  const resources = testResourcesDir(relative);
-  if (resources !== undefined) return { messageId: 'testResource', dir: resources };
-  const fixture = testFixtureDir(relative);
-  return fixture !== undefined ? { messageId: 'testFixture', dir: fixture } : undefined;
-}
-
-/** A file's path from the deployment root, with `/`. */
-function relativeTo(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
 }

@@ -865,6 +865,29 @@ ruleTester(rule, {
       ],
     },
     {
+      // apache/tomee@9b8607a (Apache-2.0): examples/simple-remote-tomcatusers/src/test/conf/tomcat-users.xml configures
+      // the TomEE its Arquillian tests start; apache/activemq-artemis keeps test brokers' XML in src/test/java.
+      name: "a password elsewhere in a test source set (src/test/conf, src/it/…) is a fixture's (info); src/main/conf warns",
+      files: {
+        'src/test/conf/tomcat-users.xml':
+          '<tomcat-users>\n  <user username="tomee" password="Tomee-Plain-1" roles="tomee-admin"/>\n</tomcat-users>\n',
+        'src/it/brokers/application.properties': 'spring.rabbitmq.password=It-Plain-2\n',
+        'src/main/conf/tomcat-users.xml':
+          '<tomcat-users>\n  <user username="tomee" password="Main-Plain-3" roles="tomee-admin"/>\n</tomcat-users>\n',
+      },
+      errors: [
+        {
+          messageId: 'testSources',
+          severity: 'info',
+          file: 'src/it/brokers/application.properties',
+          line: 1,
+          messageIncludes: ['(src/it)'],
+        },
+        { messageId: 'plaintext', file: 'src/main/conf/tomcat-users.xml', line: 2 },
+        { messageId: 'testSources', severity: 'info', file: 'src/test/conf/tomcat-users.xml', line: 2 },
+      ],
+    },
+    {
       // saltstack-formulas/tomcat-formula@2a94e4a (Apache-2.0): test/integration/default/files/server_xml/*.xml are the
       // renderings Test Kitchen's InSpec controls compare against, with the kitchen pillar's keystorePass.
       name: "a password in a Test Kitchen or Molecule fixture directory is a fixture's (info); the same beside them warns",

@@ -1,0 +1,30 @@
+import * as path from 'node:path';
+import type { ParsedDocument } from '../../../parse/types';
+import { testResourcesDir } from '../../../model/java-shared';
+import { testFixtureDir } from '../../../core/test-fixture-dirs';
+
+/**
+ * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
+ * @9b8607a's Arquillian tests start a TomEE whose conf is src/test/conf (tomcat-users.xml, server.xml), and
+ * apache/activemq-artemis keeps test brokers' XML beside the test classes in src/test/java. Maven packages neither
+ * (https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html).
+ */
+const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixtures|e2e)(?=\/)/;
+
+/**
+ * The tests' directory a file lies in, with the words for it: a test source set's resources (`src/test/resources`), the
+ * rest of a test source set (`src/test/conf`), or a Test Kitchen or Molecule fixture directory (`test/integration/<suite>`,
+ * `molecule/<scenario>`). None is deployed.
+ */
+export function testPlace(
+  root: string,
+  doc: ParsedDocument,
+): { messageId: 'testResource' | 'testSources' | 'testFixture'; dir: string } | undefined {
+  const relative = path.relative(root, doc.file.path).split(path.sep).join('/');
+  const resources = testResourcesDir(relative);
+  if (resources !== undefined) return { messageId: 'testResource', dir: resources };
+  const sources = TEST_SOURCES.exec(relative)?.[0];
+  if (sources !== undefined) return { messageId: 'testSources', dir: sources };
+  const fixture = testFixtureDir(relative);
+  return fixture !== undefined ? { messageId: 'testFixture', dir: fixture } : undefined;
+}
