@@ -131,7 +131,7 @@ export function scanTemplate(
   const spans: TemplateSpan[] = [];
   for (const t of tags) {
     const source = text.slice(t.start, t.end);
-    const alone = aloneOnLine(text, t.start, t.end) || /[\r\n]/.test(source);
+    const alone = aloneOnLine(text, t.start, t.end) || /[\r\n]/.test(source) || rendersBlockBelow(text, t, source);
     // An include inside a line (`Name={{ include "x.name" . }}`) is a value like any other.
     const kind =
       (t.kind === 'value' || t.kind === 'generated') && !alone ? 'value' : t.kind === 'value' ? 'generated' : t.kind;
@@ -152,6 +152,7 @@ export function scanTemplate(
       );
     else blank(chars, t.start, t.end);
   }
+  hoistTrimmedLines(chars, tags, text);
   const masked = chars.join('');
   const { elseRegions, branches } = conditionals(tags, text, index);
   let firstBranch: string | undefined;
@@ -206,6 +207,48 @@ function placeholderSpans(
     spans.push({ kind: 'value', engine, text: m[0], start, end, range, ...(unknownBecause ? { unknownBecause } : {}) });
   }
   return spans;
+}
+
+/**
+ * A Go tag alone on its line that trims the whitespace before it (`{{- if … }}`, `{{- include … | nindent 4 }}`) takes
+ * its line away when rendered, line break before it included. Blanked, it left a line of spaces: inside a block scalar
+ * (`- |` then `{{- if eq … "auto" }}` then the script: bitnami/charts@5165628 redis and valkey) a line more indented than
+ * the text after it, which YAML refuses ("more-indented leading empty lines"). Its spaces move to the end of the line
+ * before, whose line break moves down: no other character moves, so every position the parsers report stays.
+ * Bottom-up, so that a run of such lines all empty into the line above them.
+ */
+function hoistTrimmedLines(
+  chars: string[],
+  tags: readonly { engine: string; start: number; end: number }[],
+  text: string,
+) {
+  for (let i = tags.length - 1; i >= 0; i--) {
+    const t = tags[i]!;
+    if (t.engine !== 'go' || !text.startsWith('{{-', t.start)) continue;
+    // Line breaks as they stand now: a line below may already have emptied into this one.
+    let lineStart = t.start;
+    while (lineStart > 0 && chars[lineStart - 1] !== '\n') lineStart--;
+    let lineEnd = t.end;
+    while (lineEnd < chars.length && chars[lineEnd] !== '\n') lineEnd++;
+    if (lineStart < 2 || lineEnd === chars.length || chars[lineStart - 2] === '\r') continue;
+    let blank = true;
+    for (let k = lineStart; k < lineEnd && blank; k++) blank = chars[k] === ' ' || chars[k] === '\t';
+    if (!blank) continue;
+    chars[lineStart - 1] = ' ';
+    chars[lineEnd - 1] = '\n';
+  }
+}
+
+/**
+ * A Go template output that ends its line with `| nindent N` writes a newline and an indented block: what the key before
+ * it (`labels: {{- include "common.labels.standard" … | nindent 4 }}`) holds starts on the next line, where the lines
+ * after it may go on (bitnami/charts@5165628: minio, redis, valkey, grafana templates). Generated lines, like an
+ * include alone on its line, not a value in the line: as `${…}` the key held a scalar and the lines below broke the YAML.
+ */
+function rendersBlockBelow(text: string, t: { engine: string; start: number; end: number }, source: string): boolean {
+  if (t.engine !== 'go' || !/\|\s*nindent\s+\d+\s*-?\}\}$/.test(source)) return false;
+  const after = text.slice(t.end).search(/[\r\n]/);
+  return text.slice(t.end, after < 0 ? text.length : t.end + after).trim() === '';
 }
 
 function aloneOnLine(text: string, start: number, end: number): boolean {

@@ -30,6 +30,21 @@ describe('template syntax set aside', () => {
       ['generated'],
     ],
     [
+      // bitnami/charts@5165628 minio application.yaml: the labels' block starts on the next line, where more follow.
+      'Helm `key: {{- … | nindent N }}` writes a block below its key: generated, the key left holding the lines below',
+      'labels: {{- include "l" . | nindent 4 }}\n    app: minio',
+      'labels:                                 \n    app: minio',
+      ['generated'],
+    ],
+    [
+      // bitnami/charts@5165628 redis application.yaml: `- |` then `{{- if … }}`, whose spaces were a more-indented
+      // leading line of the block scalar. They move to the line above: every other character stays where it was.
+      'Go `{{-` tags alone on their lines empty into the line above',
+      'cmd: |\n    {{- if .A }}\n    {{- if .B }}\n  run\n    {{- end }}\n',
+      'cmd: |' + ' '.repeat(32) + '\n\n\n  run' + ' '.repeat(14) + '\n\n',
+      ['directive', 'directive', 'directive'],
+    ],
+    [
       'Jinja statement, comment and value',
       '{% if ssl %}{# c #}ssl_ciphers {{ ciphers }};{% endif %}',
       `                   ssl_ciphers ${ph('{{ ciphers }}', 'ciphers')};           `,
