@@ -81,8 +81,9 @@ export function lint(options: LintOptions): LintResult {
   const rules = [...ALL_RULES, ...(options.extraRules ?? [])];
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
-  // Words of our own a secret may be part of (masked whole texts keep them: src/engine/run/redact.ts).
-  const ownWords = [...Object.values(ACCESS_WORDS), ...rules.flatMap((rule) => rule.meta.ownPhrases ?? [])];
+  // The model's own words a secret may be part of (a channel's ways in, which the JSON report and rules quote as text;
+  // rules' own words are Phrases: src/core/phrase.ts).
+  const ownWords = Object.values(ACCESS_WORDS);
   const stats = options.stats ?? new RunStats();
   const found =
     options.discovered ??

@@ -2,6 +2,7 @@ import type { Location, RelatedLocation, Severity } from '../core/types';
 import type { DerivedDeployment } from '../derive/types';
 import type { LintConfig } from '../core/config';
 import type { RunMemo } from '../core/run-memo';
+import type { Phrase } from '../core/phrase';
 import type { LinkPrediction } from '../handshake/links';
 import { defaultsOf, optionsObjectSchema, type OptionSchemas, type OptionsOf } from './options';
 
@@ -44,13 +45,6 @@ export interface RuleMeta<Options, MessageId extends string> {
    * test/perf/rule-applicability.test.ts compares whole runs with and without it.
    */
   appliesTo?: RuleScope;
-  /**
-   * Fixed phrases of the rule's own that its related messages or its message data carry (`it opens with the password
-   * of …`, a fix said in a product's words): related messages and data values are masked for secrets
-   * (src/engine/run/redact.ts), and a secret found inside one of these phrases, not the whole phrase, is the rule's
-   * word, not the tree's value (the sample password `password`, a password `vault`).
-   */
-  ownPhrases?: readonly string[];
 }
 
 /** Component types and document kinds (prefixes), any one of which a deployment must hold (`meta.appliesTo`). */
@@ -59,13 +53,19 @@ export interface RuleScope {
   documents?: readonly string[];
 }
 
+/** A related place of a rule's finding: its message as message values are (a string masked whole, or a Phrase). */
+export interface RuleRelated extends Omit<RelatedLocation, 'message'> {
+  message: string | Phrase;
+}
+
 export interface ReportDescriptor<MessageId extends string> {
   messageId: MessageId;
-  data?: Record<string, string | number>;
+  /** Message values: a string is the tree's text (masked whole), a Phrase keeps its own words (src/core/phrase.ts). */
+  data?: Record<string, string | number | Phrase>;
   location: Location;
   /** `context`: no other value at `location` could make the finding false (Finding.locationRole). */
   locationRole?: 'context';
-  related?: RelatedLocation[];
+  related?: RuleRelated[];
   /** Overrides the configured severity for this one finding (e.g. warning when the JDK is unknown). */
   severity?: Severity;
   /**

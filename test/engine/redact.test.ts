@@ -195,7 +195,7 @@ describe('a tree whose password is an ordinary word', () => {
 
 describe("a rule's own phrase in a related message (iAMSagar44/spring-ssl-bundle@6681689: the password 'password')", () => {
   // A PKCS#12 store no setting names opens with the password of another store's setting; the related message says
-  // so in the rule's words (meta.ownPhrases), which the masking of whole related messages must leave readable.
+  // so in the rule's words (a Phrase, src/core/phrase.ts), which masking must leave readable.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-phrase-'));
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   openssl('req', '-x509', '-newkey', 'rsa:1024', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-subj', '/CN=demo');
@@ -218,7 +218,7 @@ describe("a rule's own phrase in a related message (iAMSagar44/spring-ssl-bundle
   });
 });
 
-describe("security/plaintext-secret's fix in a product's words (meta.ownPhrases)", () => {
+describe("security/plaintext-secret's fix in a product's words (a Phrase)", () => {
   // The fix is message data, masked like any value; a password `vault` must not turn "… a vault" into "… a ***".
   const root = writeTree({
     'app/pom.xml': '<project><modelVersion>4.0.0</modelVersion><artifactId>app</artifactId></project>\n',
@@ -236,7 +236,7 @@ describe("security/plaintext-secret's fix in a product's words (meta.ownPhrases)
 
 describe("mq/channel-runs-as-admin's own words (sujatha-sureshkmr/CP4I-Messaging@dca9ed4: a JMS key store password 'password')", () => {
   // The rule builds " without a certificate or password" as message data, which is masked like any value: a tree
-  // password that is the word itself turned it into "without a certificate or ***" (meta.ownPhrases keeps it).
+  // password that is the word itself turned it into "without a certificate or ***" (a Phrase keeps it).
   const root = writeTree({
     'qm/QM1.mqsc':
       "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('mqm')\n",
@@ -333,5 +333,26 @@ describe("names the model gives things are names (marcelmaatkamp/kafka-sasl@faf1
         "password 'kafka' of Kafka broker (docker-compose.yml service kafka)",
       ),
     ).toBe("password '***' of Kafka broker (docker-compose.yml service kafka)");
+  });
+});
+
+describe('a secret that is a word of our own text (ESGF/esgf-installer@ced93ca9 server.xml in shared/corpus)', () => {
+  // Tomcat's AJP connector without a secret and no release named: the message says where openSUSE's packages start it,
+  // "the loopback address only", in the rule's words (a Phrase). A password `only` of the same deployment
+  // turned it into "the loopback address ***"; the password itself is still masked where the tree quotes it.
+  const root = writeTree({
+    'tomcat/conf/server.xml':
+      '<Server port="8005"><Service name="Catalina"><Connector port="8009" protocol="AJP/1.3" redirectPort="8443"/><Engine name="Catalina" defaultHost="localhost"><Host name="localhost" appBase="webapps"/></Engine></Service></Server>\n',
+    'tomcat/conf/catalina.properties': 'jdbc.password=only\n',
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('keeps the rule text and masks only the tree value', () => {
+    const findings = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+    const ajp = findings.find((f) => f.ruleId === 'tomcat/ajp-without-secret');
+    expect(ajp?.message).toContain('on the loopback address only;');
+    const secret = findings.find((f) => f.ruleId === 'security/plaintext-secret');
+    expect(secret).toBeDefined();
+    expect(JSON.stringify(findings)).not.toMatch(/password=only|'only'/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/types';
+import type { Finding, RelatedLocation } from '../../core/types';
 import type { ParsedDocument } from '../../parse/types';
 import { disjointLeftmost, SecretSearch } from './secret-search';
 import { basicCredentialTokens } from '../../parse/basic-auth';
@@ -134,12 +134,22 @@ function ownSpans(text: string, phrases: readonly string[]): [number, number][] 
   return spans;
 }
 
+/** Related messages a rule's report masked as it made them (src/engine/run/run-rules.ts): their words are the rule's. */
+const MASKED_RELATED = new WeakSet<RelatedLocation>();
+
+/** Marks a related place whose message is masked already (its tree values only), so the last pass leaves it. */
+export function maskedRelated(related: RelatedLocation): RelatedLocation {
+  MASKED_RELATED.add(related);
+  return related;
+}
+
 /**
  * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret. The messages of the
  * rules in `maskedRuleIds` were built from masked data (src/engine/run/run-rules.ts; parse problems in
- * problemFinding), so their own words ("holds a plaintext password") are never masked; every other message
- * (directive and internal-error findings, and walk and read findings before they join them) and every
- * related message is masked whole before a formatter sees it.
+ * problemFinding), so their own words ("holds a plaintext password") are never masked, nor are those of the related
+ * messages a rule reported; every other message (directive and internal-error findings, and walk and read findings
+ * before they join them) and every other related message (a template branch added after the rules ran) is masked whole
+ * before a formatter sees it.
  */
 export function redactFindings(
   findings: Finding[],
@@ -148,7 +158,8 @@ export function redactFindings(
 ): Finding[] {
   for (const finding of findings) {
     if (!maskedRuleIds.has(finding.ruleId)) finding.message = mask(finding.message);
-    for (const related of finding.related ?? []) related.message = mask(related.message);
+    for (const related of finding.related ?? [])
+      if (!MASKED_RELATED.has(related)) related.message = mask(related.message);
   }
   return findings;
 }

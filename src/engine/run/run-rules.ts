@@ -3,6 +3,8 @@ import type { Finding, RelatedLocation } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
 import type { AnyRule, ReportDescriptor, RuleScope } from '../../rules/types';
 import { formatMessage } from '../../rules/types';
+import { renderPhrase, type Phrase } from '../../core/phrase';
+import { maskedRelated } from './redact';
 import type { LintConfig } from '../../core/config';
 import { RunMemo } from '../../core/run-memo';
 import type { RuleSettings } from '../config/rule-settings';
@@ -26,7 +28,8 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = { info: 0, warning: 1
 
 /**
  * Runs every enabled rule on a deployment; a rule that throws becomes an `internal-error` finding.
- * `mask` is applied to the data of every message (src/engine/run/redact.ts), never to the rule's own words.
+ * `mask` is applied to the tree's values in every message and related message (src/engine/run/redact.ts), never to the
+ * rule's own words: its templates and the Phrases it gives as values (src/core/phrase.ts).
  */
 export function runRules(
   deployment: DerivedDeployment,
@@ -64,6 +67,10 @@ export function runRules(
             return;
           }
           const message = formatMessage(template, maskData(descriptor.data, mask));
+          // Related messages are masked here as message values are: a string whole, a Phrase in its values only.
+          const related = descriptor.related?.map((r) =>
+            maskedRelated({ ...r, message: renderPhrase(r.message, mask) }),
+          );
           produced.push({
             ruleId: rule.meta.id,
             messageId: descriptor.messageId,
@@ -71,7 +78,7 @@ export function runRules(
             message,
             location: descriptor.location,
             ...(descriptor.locationRole ? { locationRole: descriptor.locationRole } : {}),
-            related: distinctRelated(descriptor.related),
+            related: distinctRelated(related),
             fingerprint: fingerprintOf([rule.meta.id, ...(descriptor.fingerprint ?? [message])]),
             ...(descriptor.outcome ? { outcome: descriptor.outcome } : {}),
           });
@@ -124,13 +131,15 @@ function distinctRelated(related: RelatedLocation[] | undefined): RelatedLocatio
   });
 }
 
+/** A message's values as text: the tree's strings masked, our words (Phrase, src/core/phrase.ts) kept. */
 function maskData(
-  data: Record<string, string | number> | undefined,
+  data: Record<string, string | number | Phrase> | undefined,
   mask: (text: string) => string,
 ): Record<string, string | number> | undefined {
-  if (!data) return data;
+  if (!data) return undefined;
   const out: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(data)) out[name] = typeof value === 'string' ? mask(value) : value;
+  for (const [name, value] of Object.entries(data))
+    out[name] = typeof value === 'number' ? value : renderPhrase(value, mask);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import type { RuleRelated } from '../types';
 /**
  * Related locations for the inputs a finding depends on, beyond the setting it points at: which JDK
  * runs a component (its `release` file), the security properties consulted (a `java.security` in the
@@ -6,10 +7,11 @@
  * a finding that does not name a file its verdict depends on lets a commit changing only that file
  * through (issue 19). test/helpers/deciding-files.ts checks every rule's invalid cases for this.
  */
-import type { Location, RelatedLocation } from '../../core/types';
+import type { Location } from '../../core/types';
 import type { Component, JavaRuntime, Link, Provenance } from '../../model/types';
+import { said } from '../../core/phrase';
 
-function fromFile(from: Provenance | undefined, message: string): RelatedLocation[] {
+function fromFile(from: Provenance | undefined, message: string): RuleRelated[] {
   return from?.kind === 'file' ? [{ ...from.location, message }] : [];
 }
 
@@ -22,7 +24,7 @@ export function runtimeSources(
   runtime: JavaRuntime | undefined,
   whose: string,
   properties: readonly string[] = [],
-): RelatedLocation[] {
+): RuleRelated[] {
   if (!runtime) return [];
   const out = [
     ...fromFile(
@@ -49,7 +51,7 @@ export function runtimeSources(
 }
 
 /** Where a component is defined, and its runtime's sources. */
-export function componentSources(component: Component, properties: readonly string[] = []): RelatedLocation[] {
+export function componentSources(component: Component, properties: readonly string[] = []): RuleRelated[] {
   // What made a TLS setting's value besides where it is written (a Liberty variable, the active Spring profile).
   const tls = component.tls;
   const via = [tls?.protocols, tls?.cipherSuites, tls?.clientAuth].flatMap((t) =>
@@ -61,12 +63,12 @@ export function componentSources(component: Component, properties: readonly stri
       ? [
           {
             ...component.attributes.defaultsFrom.at,
-            message: `${component.name} runs nginx ${component.attributes.defaultsFrom.release}, whose default proxy_ssl_protocols apply`,
+            message: said`${component.name} runs nginx ${component.attributes.defaultsFrom.release}, whose default proxy_ssl_protocols apply`,
           },
         ]
       : [];
   return [
-    { ...component.location, message: `${component.name} is defined here` },
+    { ...component.location, message: said`${component.name} is defined here` },
     ...via,
     ...image,
     ...runtimeSources(component.runtime, component.name, properties),
@@ -77,11 +79,7 @@ export function componentSources(component: Component, properties: readonly stri
  * `related` followed by the sources whose file the finding does not name yet (one place per file is
  * enough for pre-commit, and keeps reports short).
  */
-export function withSources(
-  location: Location,
-  related: RelatedLocation[],
-  ...sources: RelatedLocation[][]
-): RelatedLocation[] {
+export function withSources(location: Location, related: RuleRelated[], ...sources: RuleRelated[][]): RuleRelated[] {
   const named = new Set([location.file, ...related.map((r) => r.file)]);
   const out = [...related];
   for (const source of sources.flat()) {
@@ -110,9 +108,9 @@ export function linkSources(
   client: Component,
   server: Component,
   properties: readonly string[] = JSSE_PROPERTIES,
-): RelatedLocation[] {
-  const declared: RelatedLocation[] = link.location
-    ? [{ ...link.location, message: `${client.name} → ${server.name}: ${link.reason}` }]
+): RuleRelated[] {
+  const declared: RuleRelated[] = link.location
+    ? [{ ...link.location, message: said`${client.name} \u2192 ${server.name}: ${link.reason}` }]
     : [];
   return [
     ...declared,

@@ -1,6 +1,8 @@
+import type { Phrase } from '../../core/phrase';
+import type { RuleRelated } from '../types';
 /** Shared plumbing for the certificate-trust rules: texts and places of a link's trust check (src/derive/trust.ts). */
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../../core/types';
+import type { Location } from '../../core/types';
 import type { PathFailure } from '../../derive/chain';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
@@ -91,9 +93,9 @@ export function peerPlace(check: TrustCheck): Location {
 }
 
 /** The files a trust verdict depends on: both configurations, the trust store, the presented certificate or store. */
-export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Location): RelatedLocation[] {
-  const out: RelatedLocation[] = [];
-  const add = (l: Location | undefined, message: string) => {
+export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Location): RuleRelated[] {
+  const out: RuleRelated[] = [];
+  const add = (l: Location | undefined, message: string | Phrase) => {
     if (!l || out.some((o) => o.file === l.file) || l.file === location.file) return;
     out.push({ ...l, message });
   };

@@ -1,5 +1,6 @@
+import type { RuleRelated } from '../types';
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../../core/types';
+import type { Location } from '../../core/types';
 import { mayName } from '../../derive/file-use';
 import { trustRelated } from '../_lib/trust';
 import type { KeystoreData } from '../../parse/keystore/format';
@@ -13,21 +14,19 @@ import {
   referenceNow,
   storeFingerprint,
   storeRelated,
-  NOT_SERVED_PHRASES,
-  OTHER_STORE_PASSWORD,
   notServedWhy,
 } from './_lib/shared';
 import { caAboveLeaf, chainLeaf, trustedCopies, trustedCopiesRelated } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
 import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
 import { websphereClientKeyStore } from './_lib/client-key-store';
+import { ours, said } from '../../core/phrase';
 
 export default defineRule({
   meta: {
     id: 'cert/expired',
     description: 'Report certificates in the tree that are expired or not yet valid',
     severity: 'error',
-    ownPhrases: [OTHER_STORE_PASSWORD, ...NOT_SERVED_PHRASES],
     messages: {
       expired:
         "Certificate {{dn}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",
@@ -143,11 +142,11 @@ export default defineRule({
         // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
         const perhaps = use.use === 'perhaps' && expired && unresolved.length > 0;
         const names = [...new Set(unresolved.map((u) => `${u.component.name}: ${u.path}`))];
-        const related: RelatedLocation[] = [
+        const related: RuleRelated[] = [
           ...(storeRelated(c).related ?? []),
           ...(perhaps
             ? unresolved.flatMap((u) =>
-                u.at ? [{ ...u.at, message: `${u.component.name} names ${u.path} here` }] : [],
+                u.at ? [{ ...u.at, message: said`${u.component.name} names ${u.path} here` }] : [],
               )
             : []),
           // A .dockerignore leaves it out of the image a Dockerfile would have copied it into: not the image's file.
@@ -155,13 +154,16 @@ export default defineRule({
           // A tree file of its name that a setting names (a classpath copy, a placeholder's default): that one is read.
           ...(namedByName.get(path.basename(c.doc.file.path)) ?? [])
             .filter((f) => f !== c.doc.file.path)
-            .map((f) => ({ file: f, message: 'the file of this name a setting names: it is read, not this one' })),
+            .map((f) => ({
+              file: f,
+              message: ours('the file of this name a setting names: it is read, not this one'),
+            })),
           // A file of its name that a component reads from a Compose mount of a host path outside the tree: not this one.
           ...mountedOutside
             .filter((m) => path.basename(m.path) === path.basename(c.doc.file.path))
             .map((m) => ({
               ...m.at,
-              message: `${m.component.name} reads ${m.path} from this mount of a host path the tree does not hold`,
+              message: said`${m.component.name} reads ${m.path} from this mount of a host path the tree does not hold`,
             })),
         ];
         // Named beside the password that opens it by a setting no component lint-deploy models reads: the tree does name
@@ -180,18 +182,23 @@ export default defineRule({
               setting: namedBy.key,
               // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked.
               peers: ownSelfSigned(c, presentedLeaves)
-                ? 'A peer that is sent it and trusts it directly accepts it if it runs JSSE (Java does not check the dates of a certificate in its trust store); OpenSSL, GSKit and browsers reject it (certificate has expired, AMQ9633, GSK_ERROR_BAD_DATE)'
-                : 'One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE)',
+                ? ours(
+                    'A peer that is sent it and trusts it directly accepts it if it runs JSSE (Java does not check the dates of a certificate in its trust store); OpenSSL, GSKit and browsers reject it (certificate has expired, AMQ9633, GSK_ERROR_BAD_DATE)',
+                  )
+                : ours('One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE)'),
             },
             location,
             related: [
               {
                 file: namedBy.file,
                 range: namedBy.range,
-                message: `${namedBy.key} names ${path.basename(c.doc.file.path)} here`,
+                message: said`${namedBy.key} names ${path.basename(c.doc.file.path)} here`,
               },
               ...(storeRelated(c).related ?? []),
-              ...others.map((f) => ({ file: f, message: 'a file of the same name a modelled server or client reads' })),
+              ...others.map((f) => ({
+                file: f,
+                message: ours('a file of the same name a modelled server or client reads'),
+              })),
             ],
             fingerprint,
             severity: 'info',
@@ -211,7 +218,7 @@ export default defineRule({
         if (ownSelf && c.privateKeyFile)
           related.push({
             file: c.privateKeyFile,
-            message: `its private key: ${path.basename(c.doc.file.path)} is a key pair of its own`,
+            message: said`its private key: ${path.basename(c.doc.file.path)} is a key pair of its own`,
           });
         ctx.report({
           messageId: ownSelf
@@ -225,7 +232,8 @@ export default defineRule({
             dn,
             date,
             file: path.basename(c.doc.file.path),
-            names: names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
+            names:
+              names.length > 3 ? said`${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
           },
           location,
           ...(related.length > 0 ? { related } : {}),
@@ -270,7 +278,7 @@ export default defineRule({
               file: path.basename(c.doc.file.path),
               trusted: c.cert.selfSigned
                 ? stores.length > 0
-                  ? `, as ${stores.join(' and ')} of this tree ${stores.length === 1 ? 'does' : 'do'}`
+                  ? said`, as ${stores.join(' and ')} of this tree ${stores.length === 1 ? ours('does') : ours('do')}`
                   : ''
                 : stores.join(' and '),
               issuer: c.cert.issuerText,
@@ -301,7 +309,7 @@ export default defineRule({
       // Only JSSE trust stores name it: the verifiers the tree shows accept it, dates unchecked.
       const trusters = namedOnly ? jsseTrustersOnly(ctx.deployment, c) : undefined;
       // The verdict rests on the links that trust it without a date check, or on the components that name it.
-      const related: RelatedLocation[] = [
+      const related: RuleRelated[] = [
         ...(storeRelated(c).related ?? []),
         ...(uses ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)),
         // A self-signed certificate is judged an error because links present it: they are named.
@@ -315,13 +323,19 @@ export default defineRule({
         const names = [...new Set(refusedBy.map((v) => v.name))];
         ctx.report({
           messageId: 'expiredOnlyAnchors',
-          data: { dn, date, file, verifiers: names.join(' and '), verify: names.length === 1 ? 'verifies' : 'verify' },
+          data: {
+            dn,
+            date,
+            file,
+            verifiers: names.join(' and '),
+            verify: names.length === 1 ? ours('verifies') : ours('verify'),
+          },
           location,
           related: [
             ...related,
             ...refusedBy.map((v) => ({
               ...v.opensslVerifies,
-              message: `${v.name} verifies its peers against ${file}`,
+              message: said`${v.name} verifies its peers against ${file}`,
             })),
           ],
           fingerprint,
@@ -392,7 +406,7 @@ export default defineRule({
         data: {
           file: path.basename(file),
           count: String(all.length),
-          dns: all.length > 2 ? `${dns.join(', ')} and ${all.length - 2} more` : dns.join(', '),
+          dns: all.length > 2 ? said`${dns.join(', ')} and ${all.length - 2} more` : dns.join(', '),
           date:
             all
               .map((u) => u.date)
@@ -413,6 +427,6 @@ interface UnnamedExpired {
   dn: string;
   date: string;
   location: Location;
-  related: RelatedLocation[];
+  related: RuleRelated[];
   fingerprint: string[];
 }

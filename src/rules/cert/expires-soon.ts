@@ -11,16 +11,14 @@ import {
   referenceNow,
   storeFingerprint,
   storeRelated,
-  NOT_SERVED_PHRASES,
-  OTHER_STORE_PASSWORD,
 } from './_lib/shared';
+import { ours, said } from '../../core/phrase';
 
 export default defineRule({
   meta: {
     id: 'cert/expires-soon',
     description: 'Warn about certificates that expire within the configured number of days',
     severity: 'warning',
-    ownPhrases: [OTHER_STORE_PASSWORD, ...NOT_SERVED_PHRASES],
     messages: {
       soon: 'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days): renew it before handshakes start failing with certificate_expired / AMQ9633',
       soonUnnamed:
@@ -64,7 +62,10 @@ export default defineRule({
         data: {
           dn: certName(c),
           date: c.cert.notAfter.toISOString().slice(0, 10),
-          left: left < 1 ? 'in less than a day' : `in ${Math.floor(left)} day${Math.floor(left) === 1 ? '' : 's'}`,
+          left:
+            left < 1
+              ? ours('in less than a day')
+              : said`in ${Math.floor(left)} day${Math.floor(left) === 1 ? '' : ours('s')}`,
           threshold,
           file: path.basename(c.doc.file.path),
           why: notServed?.why ?? '',

@@ -8,6 +8,7 @@ import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { certName } from './_lib/shared';
 import type { ClientUrl } from '../../model/attributes';
+import { said } from '../../core/phrase';
 
 /** Client kinds that verify the server's host name (HTTPS endpoint identification). MQ channels never do. */
 const normalise = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
@@ -198,7 +199,7 @@ export default defineRule({
                 `certificate ${server.name} holds (${c.leaf.cert.keyType}): ${c.result.ok ? 'names ' + url.host : c.result.names}`,
               ),
             ),
-            { ...reference, message: `${server.name} uses these certificates` },
+            { ...reference, message: said`${server.name} uses these certificates` },
             ...certificateMount(server),
           ],
           fingerprint: [client.id, server.id, url.host, odd.leaf.cert.fingerprintSha256],
@@ -222,7 +223,7 @@ export default defineRule({
           url.location,
           [
             relatedCertificate(bad.leaf, `certificate presented by ${server.name}: ${bad.result.names}`),
-            { ...reference, message: `${server.name} uses this certificate` },
+            { ...reference, message: said`${server.name} uses this certificate` },
             ...certificateMount(server),
           ],
           // Chosen among several by the negotiated suite: what the client offers decides it too.

@@ -1,3 +1,4 @@
+import type { RuleRelated } from '../types';
 import * as path from 'node:path';
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
@@ -5,7 +6,7 @@ import { usedApartBy } from '../../model/compose-mounts';
 import { projectOfFile } from '../../core/build-files';
 import { testResourcesDir } from '../../model/java-shared';
 import { relativePosix } from '../../model/paths';
-import type { RelatedLocation } from '../../core/types';
+
 import {
   caRecordCopy,
   certLocation,
@@ -15,16 +16,14 @@ import {
   notServedWhy,
   ownerName,
   storeRelated,
-  NOT_SERVED_PHRASES,
-  OTHER_STORE_PASSWORD,
 } from './_lib/shared';
+import { said } from '../../core/phrase';
 
 export default defineRule({
   meta: {
     id: 'cert/shared-private-key',
     description: 'Warn when two components (e.g. two queue managers) present certificates with the same key pair',
     severity: 'warning',
-    ownPhrases: [OTHER_STORE_PASSWORD, ...NOT_SERVED_PHRASES],
     messages: {
       shared:
         '{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key',
@@ -60,7 +59,7 @@ export default defineRule({
       return project !== undefined && project === projectOf(b.doc.file.path);
     };
     /** What uses a certificate's file, as places to name (none known for `perhaps`); undefined when nothing does. */
-    const used = (c: TreeCertificate): RelatedLocation[] | undefined => {
+    const used = (c: TreeCertificate): RuleRelated[] | undefined => {
       const use = certificateUse(ctx.deployment, c);
       if (use.use === 'unnamed') return undefined;
       if (use.use === 'not-served') return notServedWhy(c, use.by).related;
@@ -124,7 +123,7 @@ export default defineRule({
           data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, earlier), dn: certName(c) },
           location: certLocation(c),
           related: [
-            { ...certLocation(earlier), message: `same key pair in ${ownerName(ctx.deployment, earlier)}` },
+            { ...certLocation(earlier), message: said`same key pair in ${ownerName(ctx.deployment, earlier)}` },
             ...(storeRelated(c).related ?? []),
             ...(storeRelated(earlier).related ?? []),
             // In one project, what uses each copy is what makes them two keys in use, not one kept twice.

@@ -13,6 +13,7 @@ import {
 } from './_lib/presented';
 import { certName } from './_lib/shared';
 import type { RunMemo } from '../../core/run-memo';
+import { said } from '../../core/phrase';
 
 /**
  * The JDK's certpath constraints for a runtime: a java.security in the tree, else the version default.
@@ -194,16 +195,16 @@ export default defineRule({
             algorithm: found.algorithm,
             what:
               found.kind === 'signature'
-                ? `signature algorithm: ${found.algorithm}`
-                : `keysize limits: ${found.algorithm} ${found.kind === 'key' ? found.bits : ''} bit key`,
+                ? said`signature algorithm: ${found.algorithm}`
+                : said`keysize limits: ${found.algorithm} ${found.kind === 'key' ? found.bits : ''} bit key`,
             ...(found.kind === 'key' ? { bits: found.bits } : {}),
           },
           location: { file: c.doc.file.path, range: c.cert.range },
           related: withSources(
             { file: c.doc.file.path },
             [
-              { ...certificateReference(presenter), message: `${presenter.name} presents this certificate` },
-              { ...validator.location, message: `${validator.name} validates it with ${constraints.jdk}` },
+              { ...certificateReference(presenter), message: said`${presenter.name} presents this certificate` },
+              { ...validator.location, message: said`${validator.name} validates it with ${constraints.jdk}` },
             ],
             runtimeSources(runtime, validator.name, ['jdk.certpath.disabledAlgorithms']),
           ),

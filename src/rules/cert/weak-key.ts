@@ -9,8 +9,6 @@ import {
   unusedOrVendors,
   storeFingerprint,
   storeRelated,
-  NOT_SERVED_PHRASES,
-  OTHER_STORE_PASSWORD,
 } from './_lib/shared';
 
 export default defineRule({
@@ -19,7 +17,6 @@ export default defineRule({
     description:
       'Report certificates whose public key is too small (RSA/DSA below the minimum bits, EC below 256 bits)',
     severity: 'warning',
-    ownPhrases: [OTHER_STORE_PASSWORD, ...NOT_SERVED_PHRASES],
     messages: {
       weak: "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}). OpenSSL at security level 2 (Debian's and Ubuntu's builds) refuses RSA keys under 2048 bits ('ee key too small'), MQ refuses keys under qm.ini MinimumRSAKeySize, and NIST SP 800-131A has disallowed them since 2014; JDKs refuse only RSA and DSA keys under 1024 bits and EC keys under 224 (jdk.certpath.disabledAlgorithms). Re-issue it with a stronger key",
       weakUnnamed:

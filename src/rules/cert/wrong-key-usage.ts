@@ -1,6 +1,7 @@
 import { trustSignals } from '../../derive/trust-signals';
 import { certificatePlace, certName, linkProtocol, treeCertificateOf, trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
+import { ours } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -38,14 +39,14 @@ export default defineRule({
             subject: certName(v.result.at),
             peer: check.peer.name,
             verifier: check.verifier.name,
-            role: server ? 'server' : 'client',
+            role: server ? ours('server') : ours('client'),
             detail: v.result.detail,
             alert: signals.alert,
             verifierLog: server ? signals.verifierLog : signals.verifierLog.replace('TLS server', 'TLS client'),
             peerLog: signals.peerLog,
             wanted: server
-              ? 'extendedKeyUsage serverAuth and keyUsage digitalSignature (keyEncipherment for RSA key exchange)'
-              : 'extendedKeyUsage clientAuth and keyUsage digitalSignature',
+              ? ours('extendedKeyUsage serverAuth and keyUsage digitalSignature (keyEncipherment for RSA key exchange)')
+              : ours('extendedKeyUsage clientAuth and keyUsage digitalSignature'),
           },
           location,
           related: trustRelated(lt, check, location),

@@ -2,6 +2,7 @@ import { agentNeedsBackwardCompatibleListPort } from '../../knowledge';
 import type { Comment, ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
 import { SERVER_KINDS, lastEntry, relatedTo, settingsOf, valueLocation } from './_lib/shared';
+import { ours, said } from '../../core/phrase';
 
 /**
  * How the tree says a web agent is 4.7.x: a comment in webagent.conf such as
@@ -60,7 +61,7 @@ export default defineRule({
     const agentSource = {
       file: agent.doc.file.path,
       range: agent.marker?.comment.range,
-      message: `${agent.version} web agent (${agent.marker ? 'version from this comment' : 'version from the lint-deploy config'})`,
+      message: said`${agent.version} web agent (${agent.marker ? ours('version from this comment') : ours('version from the lint-deploy config')})`,
     };
     for (const dispatcher of deployment.documents.filter((d) => d.kind === 'cleartrust.dispatcher')) {
       const flag = lastEntry(dispatcher, 'cleartrust.dispatcher.list_port.backward_compatible');

@@ -1,5 +1,6 @@
+import type { RuleRelated } from '../types';
 import type { RunMemo } from '../../core/run-memo';
-import type { RelatedLocation } from '../../core/types';
+
 import { disabledEntryFor, effectiveJdkTls, firstUpdatesDisabling, javaVersionText } from '../../knowledge';
 import { SSL_MODE_KEYS } from '../../model/cleartrust';
 import type { DerivedDeployment } from '../../derive/types';
@@ -7,6 +8,7 @@ import type { Component, JavaRuntime, Provenance } from '../../model/types';
 import { linkFailureOwner } from '../_lib/link-owners';
 import { defineRule, type AnyRule } from '../types';
 import { SERVER_KINDS, failingAnonLink, settingsOf, valueLocation } from './_lib/shared';
+import { said } from '../../core/phrase';
 
 /** Anonymous suites a ClearTrust Java component offers in `anon` mode (DH and ECDH key exchange). */
 const ANON_SUITES = ['TLS_DH_anon_WITH_AES_128_CBC_SHA', 'TLS_ECDH_anon_WITH_AES_128_CBC_SHA'];
@@ -141,13 +143,13 @@ export default defineRule({
       const entries = tls.disabledAlgorithms.value;
       const blocking = ANON_SUITES.map((suite) => disabledEntryFor(suite, entries));
       if (blocking.some((entry) => entry === undefined)) continue; // some anon suite still negotiates
-      const related: RelatedLocation[] = [];
+      const related: RuleRelated[] = [];
       const from = tls.disabledAlgorithms.from;
       if (from.kind === 'file')
-        related.push({ ...from.location, message: `jdk.tls.disabledAlgorithms includes '${blocking[0]}'` });
+        related.push({ ...from.location, message: said`jdk.tls.disabledAlgorithms includes '${blocking[0]}'` });
       const version = (runtime as JavaRuntime).version;
       if (version.from.kind === 'file')
-        related.push({ ...version.from.location, message: `${tls.label} runs this component` });
+        related.push({ ...version.from.location, message: said`${tls.label} runs this component` });
       ctx.report({
         messageId: 'disabled',
         data: {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
 import { presentedPemFile } from '../_lib/pem-files';
+import { ours, said } from '../../core/phrase';
 
 /**
  * A PEM file a `bind … ssl` loads as a certificate (its `crt`, a file of its crt directory, a line of its crt-list)
@@ -74,12 +75,12 @@ export default defineRule({
           ? [
               {
                 ...byRelease.at,
-                message: `HAProxy ${byRelease.value ?? ''} runs it (a .key file is read from ${byRelease.since})`,
+                message: said`HAProxy ${byRelease.value ?? ''} runs it (a .key file is read from ${byRelease.since})`,
               },
             ]
           : [];
         const related = [
-          ...(ref.reference ? [{ ...ref.reference, message: `${component.name} loads it here` }] : []),
+          ...(ref.reference ? [{ ...ref.reference, message: said`${component.name} loads it here` }] : []),
           ...releaseAt,
           ...(lookup.at && (lookup.name === 'none' || file.endsWith('.crt'))
             ? [
@@ -87,14 +88,14 @@ export default defineRule({
                   ...lookup.at,
                   message:
                     lookup.name === 'none'
-                      ? 'no separate key file is read (ssl-load-extra-files without key)'
-                      : 'the key file is <name without .crt>.key',
+                      ? ours('no separate key file is read (ssl-load-extra-files without key)')
+                      : ours('the key file is <name without .crt>.key'),
                 },
               ]
             : []),
           // A crt-list line: the bind that reads the list decides too.
           ...(ref.reference?.file !== component.location.file
-            ? [{ ...component.location, message: `${component.name}, whose crt-list names it` }]
+            ? [{ ...component.location, message: said`${component.name}, whose crt-list names it` }]
             : []),
         ];
         const data = {
@@ -127,7 +128,7 @@ export default defineRule({
             messageId: 'otherKey',
             data: { ...data, keyFile: path.basename(keyHolder) },
             location: { file: keyHolder, range: key.range },
-            related: [{ file, range: leaf.range, message: `the certificate (${leaf.subjectText})` }, ...related],
+            related: [{ file, range: leaf.range, message: said`the certificate (${leaf.subjectText})` }, ...related],
             fingerprint: [...fingerprint, 'other key'],
           });
         // Its key only in the .key file and the release unknown: whether HAProxy reads it is open.
@@ -136,7 +137,7 @@ export default defineRule({
             messageId: 'keyFileByRelease',
             data: { ...data, keyFile: path.basename(keyHolder) },
             location: { file, range: leaf.range },
-            related: [{ file: keyHolder, range: key?.range ?? leaf.range, message: 'the key file' }, ...related],
+            related: [{ file: keyHolder, range: key?.range ?? leaf.range, message: ours('the key file') }, ...related],
             fingerprint: [...fingerprint, 'key file'],
             severity: 'info',
           });

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { HAPROXY_FACTS } from '../../knowledge/openssl';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 const { keyFilesSince: keySince, hiddenFilesSince: hiddenSince } = HAPROXY_FACTS.crtDirectorySkips;
 
@@ -34,7 +35,7 @@ export default defineRule({
       for (const stray of component.attributes.crtDirectoryStrays ?? []) {
         const name = path.basename(stray.file);
         const data = { bind: component.name, directory: stray.directory, file: name };
-        const related = [{ ...stray.crt, message: `${component.name} loads the directory here` }, stray.via];
+        const related = [{ ...stray.crt, message: said`${component.name} loads the directory here` }, stray.via];
         const fingerprint = [component.id, name];
         const { release } = stray;
         if (!release) {
@@ -56,11 +57,11 @@ export default defineRule({
             release: release.value,
             since: key ? keySince : hiddenSince,
             why: key
-              ? `a release before ${keySince} reads a certificate's key from the certificate file only and takes a .key file for a certificate`
-              : `a release before ${hiddenSince} loads hidden files as well`,
+              ? said`a release before ${keySince} reads a certificate's key from the certificate file only and takes a .key file for a certificate`
+              : said`a release before ${hiddenSince} loads hidden files as well`,
           },
           location: { file: stray.file },
-          related: [...related, { ...release.at, message: `HAProxy ${release.value} runs the configuration` }],
+          related: [...related, { ...release.at, message: said`HAProxy ${release.value} runs the configuration` }],
           fingerprint,
         });
       }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * A keyword HAProxy removed (knowledge openssl-servers.json haproxy.removedKeywords: the req and rsp header rewriting
@@ -45,11 +46,13 @@ export default defineRule({
           release: release?.value ?? '',
           replacement: removed.replacement,
           which: release
-            ? `The image's tag ${release.value} spans releases on both sides.`
-            : 'The tree names no HAProxy release for this file (an image tag without one, such as haproxy or haproxy:lts, pulls a current release).',
+            ? said`The image's tag ${release.value} spans releases on both sides.`
+            : ours(
+                'The tree names no HAProxy release for this file (an image tag without one, such as haproxy or haproxy:lts, pulls a current release).',
+              ),
         },
         location: removed.at,
-        ...(release ? { related: [{ ...release.at, message: `the image runs HAProxy ${release.value}` }] } : {}),
+        ...(release ? { related: [{ ...release.at, message: said`the image runs HAProxy ${release.value}` }] } : {}),
         fingerprint: [path.basename(removed.at.file), removed.section, keyword, release?.value ?? ''],
       });
     }

@@ -1,6 +1,7 @@
 import type { Location } from '../../core/types';
 import type { HaproxyServerComponent } from '../../model/types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /** Names shown in a message before "(+N more)". */
 const SHOWN = 3;
@@ -40,7 +41,7 @@ export default defineRule({
           messageId: 'overridden',
           data: { server: component.name, address },
           location: verify.from.location,
-          related: [{ ...verifyOverrides, message: 'verify required, overridden by the later verify none' }],
+          related: [{ ...verifyOverrides, message: ours('verify required, overridden by the later verify none') }],
           fingerprint: [component.id, 'overridden'],
         });
         continue;
@@ -60,12 +61,12 @@ export default defineRule({
       ctx.report({
         messageId: 'disabled',
         data: {
-          servers: one ? servers[0]!.name : `HAProxy ${more(names)}`, // one: checked
-          do: one ? 'does' : 'do',
-          they: one ? 'it' : 'they',
-          s: one ? 's' : '',
+          servers: one ? servers[0]!.name : said`HAProxy ${more(names)}`, // one: checked
+          do: one ? ours('does') : ours('do'),
+          they: one ? ours('it') : ours('they'),
+          s: one ? ours('s') : '',
           targets: more(targets),
-          its: targets.length === 1 ? 'its' : 'their',
+          its: targets.length === 1 ? ours('its') : ours('their'),
         },
         location: at,
         fingerprint: ['haproxy-verify-none', ...servers.map((s) => s.id)],

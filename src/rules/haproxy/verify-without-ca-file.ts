@@ -1,6 +1,7 @@
 import { HAPROXY_FACTS } from '../../knowledge/openssl';
 import type { Location } from '../../core/types';
 import { defineRule } from '../types';
+import { ours } from '../../core/phrase';
 
 /** `haproxy -dV` turns the default server verification off (doc/management.txt): then only an explicit verify counts. */
 const VERIFY_OFF_FLAG = /(^|[\s"'[,])-dV(?=$|[\s"',\]])/m;
@@ -71,7 +72,7 @@ export default defineRule({
               messageId: 'crtListLine',
               data: { bind: component.name, address },
               location: at,
-              related: [{ ...component.location, message: 'the bind that loads this crt-list, without ca-file' }],
+              related: [{ ...component.location, message: ours('the bind that loads this crt-list, without ca-file') }],
               fingerprint: [component.id, 'crt-list', at.file, String(at.range?.start.line ?? -1)],
             });
         if (!mode || mode.from.kind !== 'file' || mode.value === 'none' || caFile) continue;

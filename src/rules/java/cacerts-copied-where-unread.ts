@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../../parse/types';
 import { misplacedHomeFiles, systemStoreCopies } from '../../model/image-home-files';
 import { runtimeStage } from '../../parse/dockerfile-stages';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -52,9 +53,9 @@ export default defineRule({
           messageId: 'unread',
           data: {
             source: written.slice(0, -1).join(' '),
-            landed: found.home ? `${found.home}/${found.landed}` : `$JAVA_HOME/${found.landed}`,
+            landed: found.home ? said`${found.home}/${found.landed}` : said`$JAVA_HOME/${found.landed}`,
             image,
-            read: found.home ? `${found.home}/${found.read}` : `$JAVA_HOME/${found.read}`,
+            read: found.home ? said`${found.home}/${found.read}` : said`$JAVA_HOME/${found.read}`,
             layoutSource: found.source,
           },
           location: { file: doc.file.path, range: found.copy.range },
@@ -67,7 +68,7 @@ export default defineRule({
         ctx.report({
           messageId: 'systemStore',
           data: {
-            source: `${found.copy.written.slice(0, -1).join(' ')}${found.copy.from ? ` of ${found.copy.from}` : ''}`,
+            source: said`${found.copy.written.slice(0, -1).join(' ')}${found.copy.from ? said` of ${found.copy.from}` : ''}`,
             landed: found.store.path,
             keptBy: found.store.keptBy,
             image,

@@ -1,8 +1,10 @@
+import type { RuleRelated } from '../types';
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../../core/types';
+import type { Location } from '../../core/types';
 import type { Component } from '../../model/types';
 import { cacertsWithoutAnchors, TRUST_STORE_PASSWORD as PASSWORD } from '../_lib/encrypted-cacerts';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * An image that COPYs a PKCS#12 store whose certificates a password encrypts over its JDK's cacerts, while nothing
@@ -29,7 +31,6 @@ export default defineRule({
       'java.security.InvalidAlgorithmParameterException: the trustAnchors parameter must be non-empty',
       'javax.net.ssl.SSLException: Unexpected error: java.security.InvalidAlgorithmParameterException: the trustAnchors parameter must be non-empty',
     ],
-    ownPhrases: [PASSWORD],
   },
   check(ctx) {
     const byCopy = new Map<string, { at: Location; file: string; path: string; components: Component[] }>();
@@ -43,9 +44,9 @@ export default defineRule({
     }
     for (const { at, file, path: written, components } of byCopy.values()) {
       const names = components.map((c) => c.name);
-      const related: RelatedLocation[] = [
-        { file, message: "this PKCS#12 store's certificates are encrypted with a password" },
-        ...components.slice(0, 3).map((c) => ({ ...c.location, message: `${c.name} trusts the JDK's cacerts` })),
+      const related: RuleRelated[] = [
+        { file, message: ours("this PKCS#12 store's certificates are encrypted with a password") },
+        ...components.slice(0, 3).map((c) => ({ ...c.location, message: said`${c.name} trusts the JDK's cacerts` })),
       ];
       ctx.report({
         messageId: 'encrypted',
@@ -53,8 +54,8 @@ export default defineRule({
           store: path.join(path.basename(path.dirname(file)), path.basename(file)),
           path: written,
           components:
-            names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
-          property: PASSWORD,
+            names.length > 3 ? said`${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
+          property: ours(PASSWORD),
         },
         location: at,
         related,

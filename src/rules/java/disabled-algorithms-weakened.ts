@@ -1,8 +1,10 @@
+import type { RuleRelated } from '../types';
 import * as path from 'node:path';
-import type { RelatedLocation } from '../../core/types';
+
 import { formatJdk, jdkProfile, parseJavaVersion, REFERENCE_JDK, splitAlgorithmList } from '../../knowledge';
 import type { JavaRuntime } from '../../model/types';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 const normalise = (entry: string) => entry.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -86,15 +88,15 @@ export default defineRule({
       if (!result || result.entries.length === 0) continue;
       // The option that loaded the override, when it came from -Djava.security.properties.
       const option = runtime.systemProperties['java.security.properties'];
-      const related: RelatedLocation[] =
+      const related: RuleRelated[] =
         option?.from.kind === 'file'
-          ? [{ ...option.from.location, message: `loaded by -Djava.security.properties=${option.value}` }]
+          ? [{ ...option.from.location, message: said`loaded by -Djava.security.properties=${option.value}` }]
           : [];
       // The JDK whose default list it is compared with, when a release file in the tree says which.
       if (result.known && runtime.version.from.kind === 'file')
         related.push({
           ...runtime.version.from.location,
-          message: `${result.jdk}: its default jdk.tls.disabledAlgorithms`,
+          message: said`${result.jdk}: its default jdk.tls.disabledAlgorithms`,
         });
       // A Dockerfile FROM (or a path) that names the feature release without its update (annata/docker-jre's
       // openjdk:8-jre-alpine, a java.security copied into it): said, not 'declare the JDK'.

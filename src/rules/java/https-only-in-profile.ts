@@ -1,5 +1,6 @@
 import { placeholderDefault } from '../../core/placeholder';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * A Spring Boot app whose HTTPS server exists only in profiles the tree does not say are active
@@ -35,11 +36,11 @@ export default defineRule({
             app: app.name,
             written: httpsOnlyIfSet.written,
             unset: fallback
-              ? `while the variable is unset it is ${fallback}`
-              : 'the tree gives the variable no value and no default',
+              ? said`while the variable is unset it is ${fallback}`
+              : ours('the tree gives the variable no value and no default'),
           },
           location: httpsOnlyIfSet.at,
-          related: [{ ...app.location, message: `${app.name} is configured here` }],
+          related: [{ ...app.location, message: said`${app.name} is configured here` }],
           fingerprint: [app.id, 'server.ssl.enabled'],
         });
       }
@@ -50,12 +51,12 @@ export default defineRule({
         messageId: 'unknownActivation',
         data: {
           app: app.name,
-          profiles: `profile${profiles.length === 1 ? '' : 's'} ${profiles.join(', ')}`,
+          profiles: said`profile${profiles.length === 1 ? '' : ours('s')} ${profiles.join(', ')}`,
         },
         location: places[0]!.at,
         related: [
-          ...places.slice(1).map((p) => ({ ...p.at, message: `profile ${p.profile} sets ${p.setting}` })),
-          { ...app.location, message: `${app.name} is configured here` },
+          ...places.slice(1).map((p) => ({ ...p.at, message: said`profile ${p.profile} sets ${p.setting}` })),
+          { ...app.location, message: said`${app.name} is configured here` },
         ],
         fingerprint: [app.id, ...profiles],
       });

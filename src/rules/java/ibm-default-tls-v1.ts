@@ -1,11 +1,13 @@
+import type { RuleRelated } from '../types';
 import type { RunMemo } from '../../core/run-memo';
-import type { RelatedLocation } from '../../core/types';
+
 import type { Endpoint } from '../../handshake/endpoint';
 import type { LinkPrediction } from '../../handshake/links';
 import { effectiveJdkTls, normaliseProtocol } from '../../knowledge';
 import type { Component, Deployment, JavaRuntime, Traced } from '../../model/types';
 import { defineRule } from '../types';
 import { componentById, jvmOptionsLocation, locationOf, relatedFrom } from './_lib/shared';
+import { ours, said } from '../../core/phrase';
 
 /**
  * The protocols a linked server accepts, when the tree says: explicit settings, or the
@@ -78,7 +80,7 @@ export default defineRule({
       if (tls.implementation !== 'ibmjsse2' || !tlsV1Only(tls.clientProtocols.value)) continue;
       // An explicit jdk.tls.client.protocols=TLSv1 is a choice, not the IBM default.
       if (runtime.systemProperties['jdk.tls.client.protocols']) continue;
-      const related: RelatedLocation[] = [
+      const related: RuleRelated[] = [
         ...relatedFrom(runtime.version.from, `${tls.label} runs ${client.name}`),
         ...relatedFrom(tls.clientProtocols.from, 'TLSv1 is set here'),
       ];
@@ -116,10 +118,10 @@ export default defineRule({
           related: [
             ...related,
             ...(serverAt
-              ? [{ ...serverAt, message: `${server.name} accepts only ${protocols!.value.join(', ')}` }]
+              ? [{ ...serverAt, message: said`${server.name} accepts only ${protocols!.value.join(', ')}` }]
               : [{ ...server.location, message: server.name }]),
             ...(link.location
-              ? [{ ...fixAt, message: 'add -Dcom.ibm.jsse2.overrideDefaultTLS=true to these JVM options' }]
+              ? [{ ...fixAt, message: ours('add -Dcom.ibm.jsse2.overrideDefaultTLS=true to these JVM options') }]
               : []),
           ],
           fingerprint: [client.id, server.id, 'tlsv1-only'],

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { describeJdk, jlinkEcProvider } from '../../knowledge';
 import type { JlinkRuntime } from '../../model/dockerfile-jlink';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * A Java runtime a Dockerfile builds with jlink without the module of the elliptic-curve provider (SunEC: jdk.crypto.ec
@@ -43,7 +44,7 @@ export default defineRule({
         severity: known ? undefined : 'info',
         data: {
           output: runtime.output,
-          copied: runtime.copy ? ` (the running image copies it at line ${runtime.copy.line})` : '',
+          copied: runtime.copy ? said` (the running image copies it at line ${runtime.copy.line})` : '',
           jdk: jdk ? describeJdk(jdk.vendor, jdk.version ?? jdk.feature ?? '') : '',
           modules: moduleList(runtime),
           module: ec.module,
@@ -53,7 +54,13 @@ export default defineRule({
         },
         location: { file: runtime.file, range: runtime.range },
         related: runtime.copy
-          ? [{ file: runtime.file, range: runtime.copy.range, message: 'the running image copies the runtime here' }]
+          ? [
+              {
+                file: runtime.file,
+                range: runtime.copy.range,
+                message: ours('the running image copies the runtime here'),
+              },
+            ]
           : undefined,
         fingerprint: [path.basename(runtime.file), runtime.output],
       });

@@ -12,6 +12,7 @@ import type { Component, JavaRuntime, Provenance, Traced } from '../../model/typ
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule, type RuleContext } from '../types';
 import { originText, rangeOfItem, relatedFrom } from './_lib/shared';
+import { ours } from '../../core/phrase';
 
 /** System properties that list the protocols a JSSE side enables. */
 const PROTOCOL_PROPERTIES = ['jdk.tls.client.protocols', 'jdk.tls.server.protocols', 'https.protocols'];
@@ -115,7 +116,7 @@ function unknownRuntime(
       what: list.what,
       jdk: reference.jdk,
       name,
-      why: attachment ? attachment : 'no JDK lint-deploy knows runs it',
+      why: attachment ? attachment : ours('no JDK lint-deploy knows runs it'),
     },
     location: where,
     related: withSources(where, [], runtimeSources(runtime, name)),

@@ -2,6 +2,7 @@ import { effectiveJdkTls } from '../../knowledge';
 import { PROTOCOL_NAME } from '../../model/tomcat';
 import { defineRule } from '../types';
 import { componentSources, runtimeSources, withSources } from '../_lib/sources';
+import { ours, said } from '../../core/phrase';
 
 /** Servers that hand their protocol list to Tomcat's SSLUtilBase: a JSSE connector and Spring Boot's (embedded Tomcat). */
 const TOMCAT_SERVERS = new Set(['tomcat.connector', 'spring.server']);
@@ -46,8 +47,10 @@ export default defineRule({
             name,
             server: component.name,
             outcome: remaining
-              ? `Tomcat skips it with a warning and enables only ${remaining}`
-              : "Nothing else is left: Tomcat refuses to start the connector with IllegalArgumentException 'None of the [protocols] specified are supported by the SSL engine'",
+              ? said`Tomcat skips it with a warning and enables only ${remaining}`
+              : ours(
+                  "Nothing else is left: Tomcat refuses to start the connector with IllegalArgumentException 'None of the [protocols] specified are supported by the SSL engine'",
+                ),
           },
           location: where,
           ...(remaining ? { severity: 'info' as const } : {}),

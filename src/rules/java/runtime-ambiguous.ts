@@ -1,6 +1,7 @@
-import type { RelatedLocation } from '../../core/types';
+import type { RuleRelated } from '../types';
 import type { Component } from '../../model/types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * Several JDKs are equally near a Java component (two JDK homes beside it, a Dockerfile FROM and a
@@ -32,7 +33,7 @@ export default defineRule({
       const [first] = components;
       if (!first) continue; // each set holds the component that made it
       const candidates = first.runtime?.candidates ?? [];
-      const related: RelatedLocation[] = candidates
+      const related: RuleRelated[] = candidates
         .filter((c) => c.location)
         .map((c) => ({ ...(c.location as NonNullable<typeof c.location>), message: c.text }));
       const names = components.map((c) => c.name);
@@ -41,9 +42,9 @@ export default defineRule({
         data: {
           count: String(candidates.length),
           components:
-            names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
+            names.length > 3 ? said`${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
           candidates: candidates.map((c) => c.text.replace(/^JDK from /, '')).join('; '),
-          them: names.length === 1 ? 'it' : 'them',
+          them: names.length === 1 ? ours('it') : ours('them'),
         },
         location: first.location,
         related,

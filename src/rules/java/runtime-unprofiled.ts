@@ -1,4 +1,5 @@
-import type { Location, RelatedLocation } from '../../core/types';
+import type { RuleRelated } from '../types';
+import type { Location } from '../../core/types';
 import {
   describeJdk,
   effectiveJdkTls,
@@ -8,6 +9,7 @@ import {
 } from '../../knowledge';
 import type { Component, JavaRuntime } from '../../model/types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * The TLS ends whose verdicts need their JDK's defaults: JSSE and IBM JSSE2 ends with TLS on that serve, call a
@@ -93,11 +95,11 @@ export default defineRule({
       const from = runtime.version.from;
       const location: Location = from.kind === 'file' ? from.location : first.location;
       const jdk = describeJdk(runtime.vendor.value, runtime.version.value);
-      const related: RelatedLocation[] = components.flatMap((c) => [
-        { ...c.location, message: `${c.name} runs on ${jdk}` },
+      const related: RuleRelated[] = components.flatMap((c) => [
+        { ...c.location, message: said`${c.name} runs on ${jdk}` },
         ...(linkedClients.get(c.id) ?? []).map((server) => ({
           ...server.location,
-          message: `${c.name} calls ${server.name}`,
+          message: said`${c.name} calls ${server.name}`,
         })),
       ]);
       ctx.report({
@@ -110,7 +112,7 @@ export default defineRule({
             disabledFromTree,
             components.some((c) => !c.tls?.protocols || !c.tls.cipherSuites),
           ),
-          them: components.length === 1 ? 'it' : 'them',
+          them: components.length === 1 ? ours('it') : ours('them'),
         },
         location,
         related,

@@ -1,7 +1,9 @@
+import type { RuleRelated } from '../types';
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../../core/types';
+import type { Location } from '../../core/types';
 import type { Component } from '../../model/types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * A java.security of the tree that becomes the JDK's whole file (a Dockerfile COPY over the image JDK's own, or
@@ -29,7 +31,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    const byFile = new Map<string, { at: RelatedLocation; file: string; components: Component[] }>();
+    const byFile = new Map<string, { at: RuleRelated; file: string; components: Component[] }>();
     for (const component of ctx.deployment.components) {
       const missing = component.runtime?.withoutProviders;
       if (!missing) continue;
@@ -46,12 +48,12 @@ export default defineRule({
         data: {
           file: path.join(path.basename(path.dirname(file)), path.basename(file)),
           components:
-            names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
+            names.length > 3 ? said`${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
         },
         location,
         related: [
-          { file, message: 'this java.security names no security.provider.1' },
-          ...components.slice(0, 3).map((c) => ({ ...c.location, message: `${c.name} runs on that JDK` })),
+          { file, message: ours('this java.security names no security.provider.1') },
+          ...components.slice(0, 3).map((c) => ({ ...c.location, message: said`${c.name} runs on that JDK` })),
         ],
         fingerprint: [file, location.file],
       });

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { parseJavaVersion, springBootJavaFloor } from '../../knowledge';
 import type { JavaRuntime } from '../../model/types';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 /** The Java feature release a runtime is known to be (a release file, an image tag, a declared version), else undefined. */
 function knownFeature(runtime: JavaRuntime | undefined): number | undefined {
@@ -72,8 +73,8 @@ export default defineRule({
         },
         location: release.at,
         related: [
-          ...(at ? [{ ...at, message: `${component.name} runs Java ${feature} (from here)` }] : []),
-          { ...component.location, message: `${component.name} is configured here` },
+          ...(at ? [{ ...at, message: said`${component.name} runs Java ${feature} (from here)` }] : []),
+          { ...component.location, message: said`${component.name} is configured here` },
         ],
         fingerprint: [component.id, release.version, String(feature)],
       });

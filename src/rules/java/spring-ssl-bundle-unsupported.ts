@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 /**
  * `server.ssl.bundle` in a project whose build file names a Spring Boot release before SSL bundles (3.1.0; knowledge
@@ -36,7 +37,9 @@ export default defineRule({
           since: why.since,
         },
         location: why.at,
-        related: [{ ...why.release.at, message: `${why.release.by} names Spring Boot ${why.release.version} here` }],
+        related: [
+          { ...why.release.at, message: said`${why.release.by} names Spring Boot ${why.release.version} here` },
+        ],
         fingerprint: [server.server, 'spring-bundle-unsupported'],
       });
     }

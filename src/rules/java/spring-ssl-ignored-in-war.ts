@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { TOMCAT_SPRING_BOOT_WAR as FACT } from '../../knowledge/tomcat';
 import type { Location } from '../../core/types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * A Spring Boot app whose settings turn HTTPS on (`server.ssl.key-store`, `.certificate`, `.bundle`) but whose image
@@ -43,12 +44,15 @@ export default defineRule({
           copy: where(why.copy),
           connectors: FACT.stockConnectors,
           serverXml: why.serverXml ? where(why.serverXml) : '',
-          serverXmlBy: why.serverXmlBy === 'compose' ? 'Compose mounts into its container' : 'the image copies in',
+          serverXmlBy:
+            why.serverXmlBy === 'compose' ? ours('Compose mounts into its container') : ours('the image copies in'),
         },
         location: why.at,
         related: [
-          { ...why.copy, message: `the WAR is copied into ${why.container}'s webapps here: Tomcat runs it` },
-          ...(why.serverXml ? [{ ...why.serverXml, message: 'the server.xml whose connectors serve the app' }] : []),
+          { ...why.copy, message: said`the WAR is copied into ${why.container}'s webapps here: Tomcat runs it` },
+          ...(why.serverXml
+            ? [{ ...why.serverXml, message: ours('the server.xml whose connectors serve the app') }]
+            : []),
         ],
         fingerprint: [server.server, 'spring-war'],
       });

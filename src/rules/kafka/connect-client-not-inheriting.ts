@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 /**
  * A Kafka Connect worker that speaks TLS to the brokers, or names a store, where its tasks' clients do not take it over.
@@ -50,7 +51,7 @@ export default defineRule({
         related:
           gap.missing === 'plaintext'
             ? []
-            : [{ ...gap.workerAt, message: `the worker's own ${gap.workerSetting} is set here` }],
+            : [{ ...gap.workerAt, message: said`the worker's own ${gap.workerSetting} is set here` }],
         fingerprint: [gap.worker, gap.setting],
       });
   },

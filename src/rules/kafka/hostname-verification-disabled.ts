@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 /**
  * A Kafka client that turns host name verification off: `ssl.endpoint.identification.algorithm` set empty. Since Kafka
@@ -42,8 +43,8 @@ export default defineRule({
               {
                 ...off.tlsAt,
                 message: listener
-                  ? `${end.name} connects to other brokers or controllers over its TLS listener ${listener}: named here`
-                  : `${end.name} uses TLS: its security.protocol is set here`,
+                  ? said`${end.name} connects to other brokers or controllers over its TLS listener ${listener}: named here`
+                  : said`${end.name} uses TLS: its security.protocol is set here`,
               },
             ]
           : [],

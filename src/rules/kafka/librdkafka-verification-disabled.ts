@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { LIBRDKAFKA_PROPERTIES_KIND } from '../../parse/kafka-properties';
 import { entryLocation, type Entry } from '../../parse/types';
 import { defineRule } from '../types';
+import { ours } from '../../core/phrase';
 
 /** librdkafka's false for a bool property (rd_kafka_anyconf_set_prop: `false`, `f` in any case, or `0`). */
 const FALSE = /^(?:false|f|0)$/i;
@@ -49,7 +50,7 @@ export default defineRule({
         data: { value, file: path.basename(doc.file.path), protocol: protocol.value.trim(), fix },
         location: entryLocation(doc, verification),
         related: [
-          { ...entryLocation(doc, protocol), message: 'the client uses TLS: its security.protocol is set here' },
+          { ...entryLocation(doc, protocol), message: ours('the client uses TLS: its security.protocol is set here') },
         ],
         fingerprint: [path.basename(doc.file.path), 'enable.ssl.certificate.verification'],
       });

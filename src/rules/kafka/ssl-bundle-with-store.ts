@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 /**
  * A Spring Boot app that gives a Kafka client's SSL settings both a bundle and a store: `spring.kafka.ssl.bundle` beside
@@ -39,9 +40,9 @@ export default defineRule({
           },
           location: store.at,
           related: [
-            { ...bundle.at, message: `${bundle.setting} names the SSL bundle here` },
+            { ...bundle.at, message: said`${bundle.setting} names the SSL bundle here` },
             ...(refusedBy
-              ? [{ ...refusedBy.at, message: `${refusedBy.by} names Spring Boot ${refusedBy.version}` }]
+              ? [{ ...refusedBy.at, message: said`${refusedBy.by} names Spring Boot ${refusedBy.version}` }]
               : []),
           ],
           fingerprint: [app.id, bundle.setting, store.setting],

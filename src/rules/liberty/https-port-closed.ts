@@ -1,5 +1,6 @@
 import { callsWithoutTls } from '../_lib/calls-without-tls';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * A client URL `https://host:port` whose port is the `<httpEndpoint httpsPort>` of a Liberty server that enables no
@@ -33,8 +34,8 @@ export default defineRule({
         data,
         location: call.url.location,
         related: [
-          { ...call.port.at, message: `httpsPort ${call.port.port}: Liberty does not open it` },
-          { ...why.at, message: 'these features include no ssl-1.0: Liberty opens no HTTPS listener' },
+          { ...call.port.at, message: said`httpsPort ${call.port.port}: Liberty does not open it` },
+          { ...why.at, message: ours('these features include no ssl-1.0: Liberty opens no HTTPS listener') },
         ],
         fingerprint,
         ...(proven ? {} : { severity: 'info' as const }),

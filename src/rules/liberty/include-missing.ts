@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { libertyIncludesMissing } from '../../model/liberty-config';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 /**
  * A Liberty `<include>` of a file the tree does not hold, and not marked `optional="true"`: whatever that file
@@ -39,7 +40,7 @@ export default defineRule({
               keys: include.keys.map((k) => `${rel(k.file)} key ${k.key}`).join(', '),
             },
             location: include.location,
-            related: include.keys.map((k) => ({ file: k.file, message: `ConfigMap key ${k.key}` })),
+            related: include.keys.map((k) => ({ file: k.file, message: said`ConfigMap key ${k.key}` })),
             fingerprint: [include.written],
           });
           continue;

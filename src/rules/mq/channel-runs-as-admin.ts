@@ -9,9 +9,10 @@ import {
   resultText,
   tlsRuleOwns,
 } from './_lib/access';
+import { ours, said } from '../../core/phrase';
 
-const WITHOUT_SECRET = ' without a certificate or password';
-const GIVES_PASSWORD = " and gives that user's password";
+const WITHOUT_SECRET = ours(' without a certificate or password');
+const GIVES_PASSWORD = ours(" and gives that user's password");
 
 export default defineRule({
   meta: {
@@ -33,7 +34,6 @@ export default defineRule({
     defaultOptions: {},
     symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
     // Words of the messages built here: a tree's password that is the word `password` is not masked inside them.
-    ownPhrases: [WITHOUT_SECRET, GIVES_PASSWORD],
   },
   check(ctx) {
     for (const { channel, access } of inboundAccess(ctx.deployment)) {
@@ -47,7 +47,7 @@ export default defineRule({
             result: describePaths(access).join('; '),
           },
           location: access.exit.from.kind === 'file' ? access.exit.from.location : channel.nameLocation,
-          related: [{ ...channel.nameLocation, message: `${access.chltype} channel ${access.channel}` }],
+          related: [{ ...channel.nameLocation, message: said`${access.chltype} channel ${access.channel}` }],
           severity: 'info',
           fingerprint: [access.channel, access.chltype, 'exit'],
         });
@@ -59,7 +59,7 @@ export default defineRule({
       const secret = access.adminWithoutSecret
         ? WITHOUT_SECRET
         : access.tls.certificateRequired
-          ? ' with a trusted certificate'
+          ? ours(' with a trusted certificate')
           : '';
       // CONNAUTH checks the asserted administrator's password on this way in: claiming mqm is not enough, knowing its password is.
       const password =

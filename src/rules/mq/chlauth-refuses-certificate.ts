@@ -1,13 +1,15 @@
+import type { RuleRelated } from '../types';
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { listValues, type ChlauthRecord } from '../../model/mq-chlauth';
 import { isJmsConnectionFactory, isMqChannel, type Component, type MqChannelComponent } from '../../model/types';
 import type { MqChannelAttributes } from '../../model/attributes';
-import type { RelatedLocation } from '../../core/types';
+
 import { accessOf, assumption, inputOf } from './_lib/access';
 import { certificateAdmission } from './_lib/certificate-admission';
 import { display, messageChannelLinks, mqLinks, related } from './_lib/shared';
 import { parsePeerFilter, peerMismatch } from './_lib/sslpeer';
+import { ours, said } from '../../core/phrase';
 
 const recordText = (r: ChlauthRecord): string => {
   const a = r.attributes;
@@ -41,7 +43,7 @@ export default defineRule({
       peerName: string,
       cert: TreeCertificate | undefined,
       server: MqChannelComponent,
-      evidence: RelatedLocation[],
+      evidence: RuleRelated[],
       peerSees: string,
     ) => {
       const attrs: MqChannelAttributes = server.attributes;
@@ -74,7 +76,7 @@ export default defineRule({
         { file: cert.doc.file.path, range: cert.cert.range },
         `certificate ${peerName} presents: ${cert.cert.subjectText}`,
       );
-      const recordRelated = (r: ChlauthRecord, message: string): RelatedLocation[] =>
+      const recordRelated = (r: ChlauthRecord, message: string): RuleRelated[] =>
         r.from.kind === 'file' ? [related(r.from.location, message)] : [];
       const passedRelated = passed.flatMap((p) => recordRelated(p.record, `not matched: ${p.why}`));
       const location = record?.from.kind === 'file' ? record.from.location : attrs.nameLocation;
@@ -87,13 +89,13 @@ export default defineRule({
             ...common,
             record: recordText(record),
             user: path.identity.user,
-            blocker: `SET CHLAUTH('${path.blockUser.profile}') TYPE(BLOCKUSER) USERLIST(${listValues(
+            blocker: said`SET CHLAUTH('${path.blockUser.profile}') TYPE(BLOCKUSER) USERLIST(${listValues(
               path.blockUser.attributes.USERLIST,
             )
               .map((u) => `'${u}'`)
               .join(
                 ',',
-              )})${path.blockUser.from.kind === 'default' ? ' (a default record of every new queue manager)' : ''}`,
+              )})${path.blockUser.from.kind === 'default' ? ours(' (a default record of every new queue manager)') : ''}`,
           },
           location,
           severity,
@@ -123,8 +125,8 @@ export default defineRule({
           how,
           fix:
             record.type === 'SSLPEERMAP'
-              ? `narrow or remove that record if ${peerName} is to connect, or give it a certificate the record does not match`
-              : `admit the DN with an SSLPEERMAP record (SET CHLAUTH('${attrs.channelName}') TYPE(SSLPEERMAP) SSLPEER('${filter}') USERSRC(MAP) MCAUSER('app')), or give ${peerName} a certificate with a DN a record admits`,
+              ? said`narrow or remove that record if ${peerName} is to connect, or give it a certificate the record does not match`
+              : said`admit the DN with an SSLPEERMAP record (SET CHLAUTH('${attrs.channelName}') TYPE(SSLPEERMAP) SSLPEER('${filter}') USERSRC(MAP) MCAUSER('app')), or give ${peerName} a certificate with a DN a record admits`,
         },
         location,
         severity,

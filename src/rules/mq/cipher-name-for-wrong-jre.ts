@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { cipherSpecForJavaSuite, javaSuiteName, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
+import { ours } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -32,15 +33,15 @@ export default defineRule({
         data: {
           value: suite.value,
           factory: a.factoryName,
-          given: isIbmName ? "IBM JRE ('SSL_')" : "Oracle/OpenJDK ('TLS_')",
+          given: isIbmName ? ours("IBM JRE ('SSL_')") : ours("Oracle/OpenJDK ('TLS_')"),
           mapping: String(ibm),
-          mappingSource: from.kind === 'default' ? 'the default' : 'set in the tree',
-          expected: ibm ? "IBM ('SSL_')" : "Oracle ('TLS_')",
+          mappingSource: from.kind === 'default' ? ours('the default') : ours('set in the tree'),
+          expected: ibm ? ours("IBM ('SSL_')") : ours("Oracle ('TLS_')"),
           suggestion: javaSuiteName(spec, ibm),
-          alternative: ibm ? ', or set -Dcom.ibm.mq.cfg.useIBMCipherMappings=false on a non-IBM JRE' : '',
+          alternative: ibm ? ours(', or set -Dcom.ibm.mq.cfg.useIBMCipherMappings=false on a non-IBM JRE') : '',
         },
         location: suite.location,
-        related: from.kind === 'file' ? [{ ...from.location, message: 'useIBMCipherMappings set here' }] : [],
+        related: from.kind === 'file' ? [{ ...from.location, message: ours('useIBMCipherMappings set here') }] : [],
         fingerprint: [c.id, suite.value, String(ibm)],
       });
     }

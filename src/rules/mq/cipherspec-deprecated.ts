@@ -1,12 +1,14 @@
+import type { RuleRelated } from '../types';
 import { defineRule } from '../types';
 import type { LinkPrediction } from '../../handshake/links';
 import { findCipherSpec, mqReenablingSwitches, mqCipherSpecDefaultState, type MqDefaultState } from '../../knowledge';
 import { mqCipherSpec, mqCipherSpecAlias, type CipherSpecInfo } from '../../model/mq-cipherspecs';
 import { isMqChannel, type Component } from '../../model/types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue } from '../../model/attributes';
-import type { RelatedLocation } from '../../core/types';
+
 import { iniValue } from '../../parse/mq-ini';
 import { channelStory, releaseRelated, releasesOf } from './_lib/shared';
+import { said } from '../../core/phrase';
 
 /** The deprecated CipherSpec a channel end names, with its SSLCIPH, if any (aliases and templated values never are). */
 function deprecatedSpec(c: Component): { spec: CipherSpecInfo; sslciph: MqValue } | undefined {
@@ -52,13 +54,13 @@ function reenabling(
   qm: MqQueueManagerFacts | undefined,
   key: string,
   spec: string,
-): { by: string; at: RelatedLocation; via: RelatedLocation[] } | undefined {
+): { by: string; at: RuleRelated; via: RuleRelated[] } | undefined {
   const ini = qm?.qmIni;
   const entry = ini ? iniValue(ini.data, 'SSL', key) : undefined;
   if (ini && entry && iniSwitchOn(entry.value.trim(), spec))
     return {
       by: key,
-      at: { file: ini.file.path, range: entry.valueRange, message: `${key}=${entry.value.trim()} set here` },
+      at: { file: ini.file.path, range: entry.valueRange, message: said`${key}=${entry.value.trim()} set here` },
       via: [],
     };
   const variable = mqReenablingSwitches().find((s) => s.qmIni === key)?.environment;
@@ -68,7 +70,7 @@ function reenabling(
         by: `${set.name} (the queue manager's environment)`,
         at: {
           ...set.value.location,
-          message: `${set.name}=${set.value.value.trim()} set here, in the queue manager's environment (as qm.ini SSL: ${key})`,
+          message: said`${set.name}=${set.value.value.trim()} set here, in the queue manager's environment (as qm.ini SSL: ${key})`,
         },
         via: set.value.via ?? [],
       }
@@ -79,7 +81,7 @@ function reenabling(
  * The queue manager's variables for `keys` that are set without re-enabling `spec` (`=0`, a list leaving it out): they
  * decide that it stays refused, the container's environment over the image's ENV, so the finding names them.
  */
-function switchesLeftOff(qm: MqQueueManagerFacts, keys: string[], spec: string): RelatedLocation[] {
+function switchesLeftOff(qm: MqQueueManagerFacts, keys: string[], spec: string): RuleRelated[] {
   return keys.flatMap((key) => {
     const variable = mqReenablingSwitches().find((s) => s.qmIni === key)?.environment;
     const set = qm.environment?.find((e) => e.name === variable);
@@ -87,7 +89,7 @@ function switchesLeftOff(qm: MqQueueManagerFacts, keys: string[], spec: string):
       ? [
           {
             ...set.value.location,
-            message: `${set.name}=${set.value.value.trim()} set here: it does not re-enable ${spec}`,
+            message: said`${set.name}=${set.value.value.trim()} set here: it does not re-enable ${spec}`,
           },
         ]
       : [];
@@ -95,13 +97,13 @@ function switchesLeftOff(qm: MqQueueManagerFacts, keys: string[], spec: string):
 }
 
 /** A client end's mqclient.ini attribute that would re-enable deprecated specs on a queue manager, with where. */
-function clientIniSwitch(a: MqChannelAttributes): { set: string; at: RelatedLocation } | undefined {
+function clientIniSwitch(a: MqChannelAttributes): { set: string; at: RuleRelated } | undefined {
   const ini = a.clientIni;
   for (const key of KNOWN_KEYS) {
     const entry = ini ? iniValue(ini.data, 'SSL', key) : undefined;
     if (ini && entry) {
       const set = `${key}=${entry.value.trim()}`;
-      return { set, at: { file: ini.file.path, range: entry.valueRange, message: `${set} set here` } };
+      return { set, at: { file: ini.file.path, range: entry.valueRange, message: said`${set} set here` } };
     }
   }
   return undefined;
@@ -117,7 +119,7 @@ const deciding = (a: MqChannelAttributes) => a.qmgr ?? (releasesOf(a.definedOn).
 interface JudgedRelease {
   value: string;
   text: string;
-  at: RelatedLocation[];
+  at: RuleRelated[];
   byRun: boolean;
 }
 
@@ -142,8 +144,7 @@ function fromText(state: MqDefaultState): string {
   return `${points.slice(0, -1).join(', ')} and ${points.at(-1)} (the first of each release line) and every later release`;
 }
 
-const samePlace = (a: RelatedLocation, b: RelatedLocation) =>
-  a.file === b.file && a.range?.start.line === b.range?.start.line;
+const samePlace = (a: RuleRelated, b: RuleRelated) => a.file === b.file && a.range?.start.line === b.range?.start.line;
 
 /**
  * When the MQSC runs on several Compose services whose environments set the re-enabling variables differently: each
@@ -152,7 +153,7 @@ const samePlace = (a: RelatedLocation, b: RelatedLocation) =>
  */
 function runsWithOwnEnvironment(
   qm: MqQueueManagerFacts,
-): { view: MqQueueManagerFacts; service: string; at?: RelatedLocation }[] | undefined {
+): { view: MqQueueManagerFacts; service: string; at?: RuleRelated }[] | undefined {
   const runs = qm.runs ?? [];
   const own = (service: string) => (qm.environment ?? []).filter((e) => !e.service || e.service === service);
   const signature = (service: string) =>
@@ -170,7 +171,7 @@ function runsWithOwnEnvironment(
       view,
       service,
       ...(place && {
-        at: { ...place, message: `Compose service ${service} runs this MQSC: judged with its own environment` },
+        at: { ...place, message: said`Compose service ${service} runs this MQSC: judged with its own environment` },
       }),
     };
   });
@@ -221,7 +222,7 @@ export default defineRule({
       };
       const story = channelStory(a, v.location);
       /** The queue manager a finding is for, when the MQSC runs on several whose environments differ. */
-      type ForRun = { service: string; at?: RelatedLocation };
+      type ForRun = { service: string; at?: RuleRelated };
       const report = (
         messageId:
           | 'disabled'
@@ -233,7 +234,7 @@ export default defineRule({
           | 'clientIniKey',
         severity: 'error' | 'warning',
         extra: Record<string, string>,
-        related: RelatedLocation[],
+        related: RuleRelated[],
         run?: JudgedRelease,
         forRun?: ForRun,
       ) =>

@@ -2,6 +2,7 @@ import { defineRule } from '../types';
 import { findCipherSpec, mqCipherSpecKnownIn } from '../../knowledge';
 import { isMqChannel } from '../../model/types';
 import { channelStory, releaseRelated, releasesOf } from './_lib/shared';
+import { ours, said } from '../../core/phrase';
 
 /**
  * An SSLCIPH the queue manager's release does not know yet: the alias CipherSpecs (ANY_TLS12_OR_HIGHER, ANY_TLS13…)
@@ -47,8 +48,10 @@ export default defineRule({
           data: {
             channel: a.channelName,
             spec: spec.name,
-            release: `${release.value} (${release.via})`,
-            what: spec.alias ? 'the alias CipherSpecs (ANY, ANY_TLS12, ANY_TLS12_OR_HIGHER, ANY_TLS13…)' : 'TLS 1.3',
+            release: said`${release.value} (${release.via})`,
+            what: spec.alias
+              ? ours('the alias CipherSpecs (ANY, ANY_TLS12, ANY_TLS12_OR_HIGHER, ANY_TLS13…)')
+              : ours('TLS 1.3'),
             since: state.since,
             unsettledFrom: unsettledFrom ?? '',
           },

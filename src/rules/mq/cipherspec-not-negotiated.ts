@@ -1,12 +1,14 @@
+import type { RuleRelated } from '../types';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
-import type { RelatedLocation } from '../../core/types';
+
 import type { MqQueueManagerFacts } from '../../model/attributes';
 import { mqChannelDefaults } from '../../knowledge/mq';
 import { mqCipherSpecDefaultState, mqReleaseOrderDocumented, mqServerOrder } from '../../knowledge';
 import { cipherSpecInfo, javaSuiteName, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
 import { clientOffer, display, mqLinks, related, releaseRelated, releasesOf } from './_lib/shared';
 import { isJmsConnectionFactory } from '../../model/types';
+import { ours, said } from '../../core/phrase';
 
 type QueueManagerRelease = NonNullable<MqQueueManagerFacts['release']>;
 
@@ -64,7 +66,7 @@ export default defineRule({
       const negotiatedIndex = order.findIndex((s) => offered.has(s.hex));
       const requiredIndex = fullOrder.findIndex((s) => s.hex === required.hex);
       const ibmNaming = isJmsConnectionFactory(client) ? client.attributes.useIBMCipherMappings.value : false;
-      const rel: RelatedLocation[] = [
+      const rel: RuleRelated[] = [
         related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`),
         ...evidence,
       ];
@@ -117,9 +119,9 @@ export default defineRule({
           severity: 'warning',
           data: {
             ...base,
-            release: `${release.value} (${release.via})`,
+            release: said`${release.value} (${release.via})`,
             since: mqChannelDefaults().serverOrdersCipherSpecs.since,
-            negotiated: `${negotiated.name} (${negotiated.hex})`,
+            negotiated: said`${negotiated.name} (${negotiated.hex})`,
           },
           location: offer.location,
           related: [...sources, ...releaseRelated(release)],
@@ -148,9 +150,9 @@ export default defineRule({
           data: {
             ...base,
             picker,
-            requiredRank: requiredIndex >= 0 ? requiredIndex + 1 : 'not enabled',
+            requiredRank: requiredIndex >= 0 ? requiredIndex + 1 : ours('not enabled'),
             orderSize: fullOrder.length,
-            negotiated: `${negotiated.name} (${negotiated.hex})`,
+            negotiated: said`${negotiated.name} (${negotiated.hex})`,
             negotiatedRank: fullOrder.indexOf(negotiated) + 1,
           },
           location: offer.location,

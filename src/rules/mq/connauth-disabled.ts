@@ -11,6 +11,7 @@ import {
   channelRelated,
   nameDecidesAccess,
 } from './_lib/access';
+import { ours } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -61,7 +62,7 @@ export default defineRule({
           authinfo: name,
           chckclnt: (chckclnt?.value ?? '').toUpperCase(),
           admins: clients.some(({ access }) => access.paths.some((p) => p.admin && !p.needsCertificate))
-            ? ', and administrators get in as whatever user id they assert or are mapped to'
+            ? ours(', and administrators get in as whatever user id they assert or are mapped to')
             : '',
         },
         location,

@@ -1,7 +1,9 @@
+import type { RuleRelated } from '../types';
 import { defineRule } from '../types';
-import type { RelatedLocation } from '../../core/types';
+
 import { listValues, type ChlauthRecord } from '../../model/mq-chlauth';
 import { inboundAccess } from './_lib/access';
+import { ours, said } from '../../core/phrase';
 
 const recordText = (r: ChlauthRecord): string => {
   const a = r.attributes;
@@ -51,13 +53,13 @@ export default defineRule({
           ...(access.chlauth.from.kind === 'file' ? [] : ['CHLAUTH(ENABLED)']),
           ...(blocker.from.kind === 'file' ? [] : [`the default ${blockerText(blocker)} of a new queue manager`]),
         ];
-        const related: RelatedLocation[] = [
+        const related: RuleRelated[] = [
           ...(channel.nameLocation
-            ? [{ ...channel.nameLocation, message: `${access.chltype} channel ${access.channel}` }]
+            ? [{ ...channel.nameLocation, message: said`${access.chltype} channel ${access.channel}` }]
             : []),
           ...(blocker.from.kind === 'file' ? [{ ...blocker.from.location, message: blockerText(blocker) }] : []),
           ...(access.chlauth.from.kind === 'file'
-            ? [{ ...access.chlauth.from.location, message: `CHLAUTH(${access.chlauth.value})` }]
+            ? [{ ...access.chlauth.from.location, message: said`CHLAUTH(${access.chlauth.value})` }]
             : []),
         ];
         const blocksByName = listValues(blocker.attributes.USERLIST)
@@ -71,8 +73,8 @@ export default defineRule({
             channel: access.channel,
             user: path.identity.user,
             blocker: blockerText(blocker),
-            admin: blocksByName ? '' : ' (an administrator: *MQADMIN)',
-            assumed: assumed.length ? ` (assuming ${assumed.join(' and ')}, which the tree does not show)` : '',
+            admin: blocksByName ? '' : ours(' (an administrator: *MQADMIN)'),
+            assumed: assumed.length ? said` (assuming ${assumed.join(' and ')}, which the tree does not show)` : '',
           },
           location,
           related,

@@ -1,15 +1,17 @@
+import type { RuleRelated } from '../types';
 import { defineRule } from '../types';
 import { mqReleaseSpeaksTls13 } from '../../knowledge';
 import { mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
 import type { MqChannelComponent } from '../../model/types';
 import { iniValue } from '../../parse/mq-ini';
-import type { RelatedLocation } from '../../core/types';
+
 import { compareCipherSpecs } from './_lib/cipherspec-pair';
 import { display, messageChannelLinks, related, releasesOf } from './_lib/shared';
+import { said } from '../../core/phrase';
 
 type Tls13 =
-  | { speaks: true; release: RelatedLocation; text: string; value: string; byRun: boolean }
-  | { speaks: false; off?: RelatedLocation }
+  | { speaks: true; release: RuleRelated; text: string; value: string; byRun: boolean }
+  | { speaks: false; off?: RuleRelated }
   | undefined;
 
 /**
@@ -30,13 +32,13 @@ function tls13Of(end: MqChannelComponent): Tls13[] {
         off: {
           file: qmgr.qmIni.file.path,
           range: allow.valueRange,
-          message: `AllowTLSV13=${allow.value.trim()}: no TLS 1.3`,
+          message: said`AllowTLSV13=${allow.value.trim()}: no TLS 1.3`,
         },
       };
     const text = `MQ ${release.value}, ${release.via}`;
     return {
       speaks: true,
-      release: { ...release.location, message: `${end.name}'s queue manager runs ${text}` },
+      release: { ...release.location, message: said`${end.name}'s queue manager runs ${text}` },
       text,
       value: release.value,
       byRun,
@@ -44,7 +46,7 @@ function tls13Of(end: MqChannelComponent): Tls13[] {
   });
 }
 
-const sameLocation = (a: RelatedLocation, b: RelatedLocation): boolean =>
+const sameLocation = (a: RuleRelated, b: RuleRelated): boolean =>
   a.file === b.file &&
   a.range?.start.line === b.range?.start.line &&
   a.range?.start.character === b.range?.start.character;
@@ -134,7 +136,7 @@ export default defineRule({
               related: [
                 ...base.related,
                 ...(sameLocation(s13.release, r13.release)
-                  ? [{ ...s13.release, message: `both queue managers run ${s13.text}` }]
+                  ? [{ ...s13.release, message: said`both queue managers run ${s13.text}` }]
                   : [s13.release, r13.release]),
               ],
               // One finding per pair of releases when an end's MQSC runs on queue managers of different releases.

@@ -1,6 +1,7 @@
 import { commandLocation, commandText, mqscScriptsOf } from '../../model/mq-scripts';
 import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -36,14 +37,17 @@ export default defineRule({
             command: commandText(failure.command),
             object: failure.object,
             name: failure.command.name?.value ?? '',
-            other: failure.other ? `${commandText(failure.other)} at ${where}` : where,
+            other: failure.other ? said`${commandText(failure.other)} at ${where}` : where,
           },
           location,
           related: other
             ? [
                 {
                   ...other,
-                  message: failure.reason === 'exists' ? 'first defined here' : `${commandText(failure.other!)} here`,
+                  message:
+                    failure.reason === 'exists'
+                      ? ours('first defined here')
+                      : said`${commandText(failure.other!)} here`,
                 },
               ]
             : undefined,

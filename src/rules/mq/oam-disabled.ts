@@ -3,8 +3,9 @@ import { isMqChannel } from '../../model/types';
 import type { MqQueueManagerFacts } from '../../model/attributes';
 import { defineRule } from '../types';
 import { accessOf, channelList, channelRelated, documentChannels, nameDecidesAccess } from './_lib/access';
+import { ours, said } from '../../core/phrase';
 
-const ANYONE = ', and a client gets in without a certificate or a password';
+const ANYONE = ours(', and a client gets in without a certificate or a password');
 
 export default defineRule({
   meta: {
@@ -20,7 +21,6 @@ export default defineRule({
     defaultOptions: {},
     symptoms: [],
     // Words of the message built here: a tree's password that is the word `password` is not masked inside them.
-    ownPhrases: [ANYONE],
   },
   check(ctx) {
     const seen = new Set<MqQueueManagerFacts>();
@@ -54,7 +54,7 @@ export default defineRule({
         data: {
           value: qmgr.oamSwitchedOff.value,
           anyone: anyone ? ANYONE : '',
-          channels: clients.length ? channelList(clients) : 'none admitted in the tree',
+          channels: clients.length ? channelList(clients) : ours('none admitted in the tree'),
         },
         location: qmgr.oamSwitchedOff.location,
         // MQSNOAUT alone makes the warning: the channels are examples of who gets every authority, and no other name
@@ -66,7 +66,7 @@ export default defineRule({
             : [
                 {
                   ...component.attributes.nameLocation,
-                  message: `channel ${component.attributes.channelName} of this queue manager`,
+                  message: said`channel ${component.attributes.channelName} of this queue manager`,
                   role: 'context' as const,
                 },
               ]),

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { MqIniData } from '../../parse/mq-ini';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
+import { ours } from '../../core/phrase';
 
 const TLS_KEYS = ['keyrepository', 'cipherspec', 'certificatelabel'];
 
@@ -62,7 +63,11 @@ export default defineRule({
         related: instances
           .filter((i) => i !== primary)
           .slice(0, 3)
-          .map(({ doc, stanza }) => ({ file: doc.file.path, range: stanza.range, message: 'replication partner' })),
+          .map(({ doc, stanza }) => ({
+            file: doc.file.path,
+            range: stanza.range,
+            message: ours('replication partner'),
+          })),
         fingerprint: [dir, 'nativeha-plaintext'],
       });
     }

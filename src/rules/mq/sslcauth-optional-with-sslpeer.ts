@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { channelStory, serverChannels } from './_lib/shared';
+import { ours } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -23,7 +24,10 @@ export default defineRule({
         messageId: 'optional',
         data: { channel: a.channelName, peer: a.sslpeer.value },
         location: a.sslcauth!.location,
-        related: [{ ...a.sslpeer.location, message: 'SSLPEER set here' }, ...channelStory(a, a.sslcauth!.location)],
+        related: [
+          { ...a.sslpeer.location, message: ours('SSLPEER set here') },
+          ...channelStory(a, a.sslcauth!.location),
+        ],
         fingerprint: [c.id, 'OPTIONAL'],
       });
     }

@@ -5,6 +5,7 @@ import { display, messageChannelLinks, mqLinks, related } from './_lib/shared';
 import { isJmsConnectionFactory, isMqChannel } from '../../model/types';
 import type { MqValue } from '../../model/attributes';
 import type { MqChannelComponent } from '../../model/types';
+import { said } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -79,7 +80,7 @@ export default defineRule({
             data: {
               client: client.name,
               filter: clientPeer.value,
-              channel: `${serverAttrs.channelName} (${display(ctx.cwd, server.location.file)})`,
+              channel: said`${serverAttrs.channelName} (${display(ctx.cwd, server.location.file)})`,
               certFile: display(ctx.cwd, qmCert.doc.file.path),
               dn: qmCert.cert.subjectText,
               why,

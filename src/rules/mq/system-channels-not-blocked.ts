@@ -1,10 +1,12 @@
+import type { RuleRelated } from '../types';
 import type { MqscParam } from '../../parse/mqsc';
 import { chlauthProfileMatches, paramLocation, removesRecord } from '../../model/mq-chlauth';
 import { mqDefaultChlauthRecords } from '../../knowledge';
 import { mqscScriptsOf } from '../../model/mq-scripts';
-import type { Location, RelatedLocation } from '../../core/types';
+import type { Location } from '../../core/types';
 import { defineRule } from '../types';
 import { chlauthDisabled, chlauthFor, isBlockingMcauser, userSource } from './_lib/chlauth';
+import { said } from '../../core/phrase';
 
 const SYSTEM_CHANNELS = ['SYSTEM.DEF.SVRCONN', 'SYSTEM.AUTO.SVRCONN'];
 
@@ -32,9 +34,9 @@ export default defineRule({
       );
       if (open.length === 0) continue;
       const loc = (p: MqscParam): Location => paramLocation(mqsc.file.path, p);
-      const rel: RelatedLocation[] = open.flatMap((n) => {
+      const rel: RuleRelated[] = open.flatMap((n) => {
         const ch = objects.channels.get(n);
-        return ch ? [{ ...loc(ch.nameParam), message: `${n} defined here without a blocking MCAUSER` }] : [];
+        return ch ? [{ ...loc(ch.nameParam), message: said`${n} defined here without a blocking MCAUSER` }] : [];
       });
       // ALTER QMGR CHLAUTH(DISABLED) is reported by mq/chlauth-disabled, with every channel it opens.
       if (chlauthDisabled(objects)) continue;

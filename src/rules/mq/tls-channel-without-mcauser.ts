@@ -6,6 +6,7 @@ import { MAPPING_TYPES } from '../../model/mq-chlauth';
 import { uncertainPlaces } from '../../model/mq-channel-access';
 import { assumption, inboundAccess, nameRole, resultText, storyRole, tlsRuleOwns } from './_lib/access';
 import { channelStory } from './_lib/shared';
+import { ours, said } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -59,37 +60,37 @@ export default defineRule({
           // SSLCAUTH(OPTIONAL) asks for no client certificate: the channel encrypts, it authenticates no one.
           tls:
             a.sslcauth?.value.toUpperCase() === 'OPTIONAL'
-              ? `uses TLS (SSLCIPH(${a.sslciph.value})) with client certificates optional (SSLCAUTH(OPTIONAL))`
-              : `authenticates clients with TLS (SSLCIPH(${a.sslciph.value}))`,
+              ? said`uses TLS (SSLCIPH(${a.sslciph.value})) with client certificates optional (SSLCAUTH(OPTIONAL))`
+              : said`authenticates clients with TLS (SSLCIPH(${a.sslciph.value}))`,
           mapping:
             refused.length === 0
-              ? 'no CHLAUTH rule maps the certificate to a user'
+              ? ours('no CHLAUTH rule maps the certificate to a user')
               : refused.length === 1
-                ? `its CHLAUTH mapping (${refused.join('')}) names a user that BLOCKUSER refuses`
-                : `its CHLAUTH mappings (${refused.join('; ')}) name users that BLOCKUSER refuses`,
+                ? said`its CHLAUTH mapping (${refused.join('')}) names a user that BLOCKUSER refuses`
+                : said`its CHLAUTH mappings (${refused.join('; ')}) name users that BLOCKUSER refuses`,
           // The default BLOCKUSER('*MQADMIN') record refuses an asserted administrator: any other id still gets in.
           asserted: access.paths.some((p) => p.identity.kind === 'client' && p.admin)
-            ? 'which can be an administrator (mqm)'
-            : 'which can be any user but an administrator (BLOCKUSER refuses those)',
+            ? ours('which can be an administrator (mqm)')
+            : ours('which can be any user but an administrator (BLOCKUSER refuses those)'),
           result: resultText(access),
           assumed: assumption(access),
           unless: elsewhere
-            ? `, unless the queue manager that runs it also runs ${path.basename(elsewhere.doc.file.path)}, whose CONNAUTH has CHCKCLNT(REQUIRED) ADOPTCTX(YES): every client then authenticates and the channel runs as the authenticated user. The tree does not say which queue manager runs each file`
+            ? said`, unless the queue manager that runs it also runs ${path.basename(elsewhere.doc.file.path)}, whose CONNAUTH has CHCKCLNT(REQUIRED) ADOPTCTX(YES): every client then authenticates and the channel runs as the authenticated user. The tree does not say which queue manager runs each file`
             : '',
         },
         ...(elsewhere ? { severity: 'info' as const } : {}),
         location: a.nameLocation,
         ...nameRole(access),
         related: [
-          { ...a.sslciph.location, message: 'TLS enabled here' },
+          { ...a.sslciph.location, message: ours('TLS enabled here') },
           ...(access.chlauth.from.kind === 'file'
-            ? [{ ...access.chlauth.from.location, message: `CHLAUTH(${access.chlauth.value})` }]
+            ? [{ ...access.chlauth.from.location, message: said`CHLAUTH(${access.chlauth.value})` }]
             : []),
           ...storyRole(access, channelStory(a, a.nameLocation)),
           // A templated SSLPEERMAP/USERMAP… that may match the channel may map its peers to a user after all.
           ...uncertainPlaces(access, (r) => MAPPING_TYPES.includes(r.type)),
           ...(elsewhere
-            ? [{ ...elsewhere.at, message: 'CONNAUTH with CHCKCLNT(REQUIRED) ADOPTCTX(YES) in another file' }]
+            ? [{ ...elsewhere.at, message: ours('CONNAUTH with CHCKCLNT(REQUIRED) ADOPTCTX(YES) in another file') }]
             : []),
         ],
         fingerprint: [a.channelName, a.chltype, 'no-mcauser'],

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { range } from '../../core/types';
 import { defineRule } from '../types';
 import { presentedPemFile } from '../_lib/pem-files';
+import { ours, said } from '../../core/phrase';
 
 /**
  * An `ssl_certificate_key` whose key is not the key of the `ssl_certificate` in the same place (nginx pairs them by
@@ -53,7 +54,7 @@ export default defineRule({
           server: component.name,
           keyWritten: keyRef.file,
         };
-        const related = ref.reference ? [{ ...ref.reference, message: 'the ssl_certificate it goes with' }] : [];
+        const related = ref.reference ? [{ ...ref.reference, message: ours('the ssl_certificate it goes with') }] : [];
         // A PEM file with certificates (or DH parameters) and no key block: nothing for PEM_read_bio_PrivateKey.
         if (keyPem && !key) {
           const holds = keyPem.certificates.length > 0 ? 'only certificates' : 'no key block';
@@ -65,7 +66,7 @@ export default defineRule({
               {
                 file: keyFile,
                 range: keyPem.certificates[0]?.range ?? range(0, 0, 0, 0),
-                message: 'the file it names: no private key block in it',
+                message: ours('the file it names: no private key block in it'),
               },
               ...related,
             ],
@@ -79,8 +80,8 @@ export default defineRule({
           data,
           location: keyRef.reference,
           related: [
-            { file: keyFile, range: key.range, message: 'the private key it names' },
-            { file: certificateFile, range: leaf.range, message: `the certificate (${leaf.subjectText})` },
+            { file: keyFile, range: key.range, message: ours('the private key it names') },
+            { file: certificateFile, range: leaf.range, message: said`the certificate (${leaf.subjectText})` },
             ...related,
           ],
           fingerprint: [component.id, keyRef.file],

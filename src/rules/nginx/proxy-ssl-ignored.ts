@@ -1,5 +1,6 @@
-import type { RelatedLocation } from '../../core/types';
+import type { RuleRelated } from '../types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /** The scheme a pass directive takes for TLS, for the fix. */
 const TLS_SCHEME: Record<string, string> = { proxy_pass: 'https://', grpc_pass: 'grpcs://', uwsgi_pass: 'suwsgi://' };
@@ -40,24 +41,24 @@ export default defineRule({
           : `${written(pass)} and ${group.passes.length - 1} other pass${group.passes.length > 2 ? 'es' : ''}`;
       const scheme = TLS_SCHEME[pass.directive] ?? 'https://';
       const host = pass.target.replace(/^[a-z]+:\/\//i, '');
-      const related: RelatedLocation[] = [
-        ...group.directives.slice(1).map((d) => ({ ...d.at, message: `${d.written}: ignored too` })),
-        ...group.passes.map((p) => ({ ...p.at, message: `${written(p)}: a plain connection` })),
+      const related: RuleRelated[] = [
+        ...group.directives.slice(1).map((d) => ({ ...d.at, message: said`${d.written}: ignored too` })),
+        ...group.passes.map((p) => ({ ...p.at, message: said`${written(p)}: a plain connection` })),
         ...(first.via ?? []),
       ];
       ctx.report({
         messageId: 'ignored',
         data: {
           directives: group.directives.map((d) => d.written).join(', '),
-          verb: group.directives.length === 1 ? 'is' : 'are',
+          verb: group.directives.length === 1 ? ours('is') : ours('are'),
           passes,
-          passVerb: group.passes.length === 1 ? 'is' : 'are',
+          passVerb: group.passes.length === 1 ? ours('is') : ours('are'),
           why: stream
-            ? 'a stream proxy_pass without proxy_ssl on'
-            : `the ${pass.directive === 'proxy_pass' ? 'http://' : 'plain'} target, whatever port or upstream it names`,
+            ? ours('a stream proxy_pass without proxy_ssl on')
+            : said`the ${pass.directive === 'proxy_pass' ? ours('http://') : ours('plain')} target, whatever port or upstream it names`,
           prefix,
           upstream: host.split('/')[0] ?? host,
-          fix: stream ? 'proxy_ssl on' : `${pass.directive} ${scheme}${host}`,
+          fix: stream ? ours('proxy_ssl on') : said`${pass.directive} ${scheme}${host}`,
         },
         location: first.at,
         related,

@@ -1,10 +1,12 @@
-import type { Location, RelatedLocation } from '../../core/types';
+import type { RuleRelated } from '../types';
+import type { Location } from '../../core/types';
 import type { NginxProxyComponent } from '../../model/types';
 import type { PemCertificate } from '../../parse/pem';
 import { dnsNameMatches } from '../cert/hostname-mismatch';
 import { certificateReference, presentedCertificates, relatedCertificate, resolvedLinks } from '../cert/_lib/presented';
 import { certName } from '../cert/_lib/shared';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * nginx as a TLS client with `proxy_ssl_verify on` checks the upstream certificate's names against `proxy_ssl_name`,
@@ -84,20 +86,20 @@ export default defineRule({
       const checked = checkedName(client);
       const sslNameDirective = client.attributes.directive.replace(/_pass$/, '_ssl_name');
       const verify = client.attributes.verify.from;
-      const related: RelatedLocation[] = [
+      const related: RuleRelated[] = [
         relatedCertificate(leaf, `certificate presented by ${server.name}: ${namesOf(leaf.cert)}`),
-        { ...certificateReference(server), message: `${server.name} uses this certificate` },
+        { ...certificateReference(server), message: said`${server.name} uses this certificate` },
         ...(verify.kind === 'file'
-          ? [{ ...verify.location, message: 'proxy_ssl_verify on: nginx checks the name' }]
+          ? [{ ...verify.location, message: ours('proxy_ssl_verify on: nginx checks the name') }]
           : []),
         ...(checked.location !== client.location
-          ? [{ ...client.location, message: `${client.name}: its ${client.attributes.directive}` }]
+          ? [{ ...client.location, message: said`${client.name}: its ${client.attributes.directive}` }]
           : []),
         // An upstream group's server entry: where this server comes in.
         ...(link.location &&
         (link.location.file !== client.location.file ||
           link.location.range?.start.line !== client.location.range?.start.line)
-          ? [{ ...link.location, message: `${server.name} is reached from here` }]
+          ? [{ ...link.location, message: said`${server.name} is reached from here` }]
           : []),
       ];
       const common = {
@@ -131,7 +133,7 @@ export default defineRule({
           nameFrom:
             checked.directive === sslNameDirective
               ? sslNameDirective
-              : `the host part of ${checked.directive}, which ${sslNameDirective} defaults to`,
+              : said`the host part of ${checked.directive}, which ${sslNameDirective} defaults to`,
           holds: holds.join(', ') || 'none',
         },
         location: checked.location,

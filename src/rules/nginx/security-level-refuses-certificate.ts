@@ -1,5 +1,6 @@
+import type { RuleRelated } from '../types';
 import * as path from 'node:path';
-import type { RelatedLocation } from '../../core/types';
+
 import { certLocation, certName } from '../cert/_lib/shared';
 import { defineRule } from '../types';
 import type { TrustCheck } from '../../derive/trust';
@@ -8,6 +9,7 @@ import { formatDn } from '../../parse/pem';
 import type { LoadRefusal } from '../../derive/nginx-levels';
 import type { SecurityLevelCandidate } from '../../model/attributes';
 import { unsettledData } from './_lib/security-level';
+import { ours, said } from '../../core/phrase';
 
 /**
  * nginx loads ssl_certificate / proxy_ssl_certificate into an SSL_CTX at its OpenSSL's security level; a key or
@@ -20,12 +22,14 @@ import { unsettledData } from './_lib/security-level';
 const CALL = { leaf: 'SSL_CTX_use_certificate', chain: 'SSL_CTX_set0_chain' } as const;
 
 /** The verifying proxy's trusted certificate file and the anchor in it: they decide the verified path. */
-function anchorPlaces(trust: TrustCheck): RelatedLocation[] {
+function anchorPlaces(trust: TrustCheck): RuleRelated[] {
   const anchor = trust.verdict.kind === 'trusted' ? trust.verdict.result.path.at(-1) : undefined;
   const inTree = anchor && trust.anchors.find((c) => c.cert.fingerprintSha256 === anchor.fingerprintSha256);
   return [
-    ...(trust.anchorsFrom ? [{ ...trust.anchorsFrom, message: 'the trusted certificates nginx verifies with' }] : []),
-    ...(inTree ? [{ ...certLocation(inTree), message: `trust anchor ${formatDn(inTree.cert.subject)}` }] : []),
+    ...(trust.anchorsFrom
+      ? [{ ...trust.anchorsFrom, message: ours('the trusted certificates nginx verifies with') }]
+      : []),
+    ...(inTree ? [{ ...certLocation(inTree), message: said`trust anchor ${formatDn(inTree.cert.subject)}` }] : []),
   ];
 }
 
@@ -93,9 +97,9 @@ export default defineRule({
       const inTree = [...trust.presented, ...trust.anchors].find(
         (c) => c.cert.fingerprintSha256 === v.cert.fingerprintSha256,
       );
-      const related: RelatedLocation[] = [
-        ...(inTree ? [{ ...certLocation(inTree), message: `${common.dn}: ${first.refusal.detail}` }] : []),
-        ...(trust.presentedFrom ? [{ ...trust.presentedFrom, message: `${trust.peer.name} presents it` }] : []),
+      const related: RuleRelated[] = [
+        ...(inTree ? [{ ...certLocation(inTree), message: said`${common.dn}: ${first.refusal.detail}` }] : []),
+        ...(trust.presentedFrom ? [{ ...trust.presentedFrom, message: said`${trust.peer.name} presents it` }] : []),
         ...anchorPlaces(trust),
         ...levelPlaces(v.refusing, v.accepting),
       ];
@@ -144,14 +148,14 @@ export default defineRule({
         reason: first.refusal.reason,
       };
       const reaches = r.level.cipherLevelReachesCertificates;
-      const related: RelatedLocation[] = [
-        { ...certLocation(r.cert), message: `${common.dn}: ${first.refusal.detail}` },
+      const related: RuleRelated[] = [
+        { ...certLocation(r.cert), message: said`${common.dn}: ${first.refusal.detail}` },
         ...levelPlaces(r.refusing, r.accepting),
         ...(reaches
           ? [
               {
                 ...reaches.at,
-                message: `nginx ${reaches.release} ${reaches.value ? 'sets' : 'does not set'} ${r.level.directive} before loading certificates`,
+                message: said`nginx ${reaches.release} ${reaches.value ? ours('sets') : ours('does not set')} ${r.level.directive} before loading certificates`,
               },
             ]
           : []),
@@ -202,8 +206,8 @@ export default defineRule({
 function levelPlaces(
   refusing: readonly { candidate: SecurityLevelCandidate }[],
   accepting: readonly SecurityLevelCandidate[],
-): RelatedLocation[] {
+): RuleRelated[] {
   return [...refusing.map((r) => r.candidate), ...accepting.filter((c) => c.untied)].flatMap((c) =>
-    c.at ? [{ ...c.at, message: `security level ${c.level}: ${c.origin}` }] : [],
+    c.at ? [{ ...c.at, message: said`security level ${c.level}: ${c.origin}` }] : [],
   );
 }

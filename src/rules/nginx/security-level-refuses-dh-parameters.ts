@@ -1,11 +1,13 @@
+import type { RuleRelated } from '../types';
 import * as path from 'node:path';
-import type { RelatedLocation } from '../../core/types';
+
 import { dhLevelRefusal } from '../../knowledge/openssl-security-level';
 import { opensslSeriesOf } from '../../knowledge/openssl';
 import type { PemData } from '../../parse/pem';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
 import { unsettledData } from './_lib/security-level';
+import { said } from '../../core/phrase';
 
 /**
  * nginx sets ssl_dhparam with SSL_CTX_set_tmp_dh after its cipher string (every release), so at the level @SECLEVEL
@@ -78,10 +80,12 @@ export default defineRule({
       const [first] = refusing;
       if (!first) continue;
       const accepting = securityLevel.handshake.filter((x) => !refusing.some((r) => r.candidate === x));
-      const related: RelatedLocation[] = [
+      const related: RuleRelated[] = [
         { file: doc.file.path, range: block.range, message: first.refusal.detail },
         ...refusing.flatMap(({ candidate }) =>
-          candidate.at ? [{ ...candidate.at, message: `security level ${candidate.level}: ${candidate.origin}` }] : [],
+          candidate.at
+            ? [{ ...candidate.at, message: said`security level ${candidate.level}: ${candidate.origin}` }]
+            : [],
         ),
       ];
       const common = { file: path.basename(doc.file.path), detail: first.refusal.detail };

@@ -1,6 +1,7 @@
-import type { RelatedLocation } from '../../core/types';
+import type { RuleRelated } from '../types';
 import { NGINX_FACTS } from '../../knowledge/openssl';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /** The nginx release from which ssl_trusted_certificate alone serves ssl_verify_client. */
 const SINCE = NGINX_FACTS.verifyClientTrustedCertificateSince.since;
@@ -51,8 +52,8 @@ export default defineRule({
           data: { ...data, release: trusted.nginx.release },
           location: failure.at,
           related: [
-            { ...trusted.at, message: `ssl_trusted_certificate: not taken for ssl_verify_client before ${SINCE}` },
-            { ...trusted.nginx.at, message: `the image runs nginx ${trusted.nginx.release}` },
+            { ...trusted.at, message: said`ssl_trusted_certificate: not taken for ssl_verify_client before ${SINCE}` },
+            { ...trusted.nginx.at, message: said`the image runs nginx ${trusted.nginx.release}` },
           ],
           fingerprint: [component.id, failure.mode, trusted.nginx.release],
         });
@@ -68,9 +69,9 @@ export default defineRule({
       const [pass] = passes;
       if (!pass) continue;
       const written = (p: { directive: string; target: string }) => `${p.directive} ${p.target}`;
-      const related: RelatedLocation[] = passes.map((p) => ({
+      const related: RuleRelated[] = passes.map((p) => ({
         ...p.at,
-        message: `${written(p)}: nginx builds its TLS client${p.transport === 'tls' ? '' : ' (the target holds a variable)'}`,
+        message: said`${written(p)}: nginx builds its TLS client${p.transport === 'tls' ? '' : ours(' (the target holds a variable)')}`,
       }));
       ctx.report({
         messageId: 'proxyVerify',
@@ -80,7 +81,7 @@ export default defineRule({
           passes:
             passes.length === 1
               ? written(pass)
-              : `${written(pass)} and ${passes.length - 1} other pass${passes.length > 2 ? 'es' : ''}`,
+              : said`${written(pass)} and ${passes.length - 1} other pass${passes.length > 2 ? ours('es') : ''}`,
         },
         location: verify.at,
         related,

@@ -1,5 +1,6 @@
+import type { RuleRelated } from '../types';
 import * as path from 'node:path';
-import type { RelatedLocation } from '../../core/types';
+
 import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../../parse/types';
 import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
@@ -9,9 +10,10 @@ import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse
 import { basicCredentialTokens } from '../../parse/basic-auth';
 import { connectionCredentials, USER_INFO_NAME } from '../../parse/connection-credentials';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
-import { ADVICE_PHRASES, referenceAdvice } from './_lib/secret-advice';
+import { referenceAdvice } from './_lib/secret-advice';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
+import { said } from '../../core/phrase';
 
 /**
  * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
@@ -149,7 +151,6 @@ export default defineRule({
     },
     defaultOptions: {},
     symptoms: [],
-    ownPhrases: ADVICE_PHRASES,
   },
   check(ctx) {
     // Values a script of the deployment replaces when it runs (`sed s|REPLACE|$PASSWORD|`): placeholders.
@@ -276,7 +277,7 @@ export default defineRule({
             messageId: 'generatedStore',
             severity: 'info',
             data: {
-              key: `${entry.key} (${elytron.owner})`,
+              key: said`${entry.key} (${elytron.owner})`,
               file: path.basename(doc.file.path),
               store: elytron.serves.store,
               host: elytron.serves.host,
@@ -313,9 +314,9 @@ export default defineRule({
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
             key: entry.secretName
-              ? `${entry.key} (${entry.secretName})`
+              ? said`${entry.key} (${entry.secretName})`
               : elytron
-                ? `${entry.key} (${elytron.owner})`
+                ? said`${entry.key} (${elytron.owner})`
                 : entry.key,
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir.dir } : {}),
@@ -331,7 +332,7 @@ export default defineRule({
                 ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
                 {
                   ...entryLocation(doc, sharedKeyStore, 'value'),
-                  message: `${sharedKeyStore.key} names the same file: the key store`,
+                  message: said`${sharedKeyStore.key} names the same file: the key store`,
                 },
               ]
             : envReferences.get(`${doc.file.path}\0${entry.key}`),
@@ -356,8 +357,8 @@ function fromEnvSecret(doc: ParsedDocument, entry: Entry): boolean {
 }
 
 /** Per `.env` variable (`<file>\0<name>`), the first Compose reference that takes its value. */
-function composeReferences(documents: readonly ParsedDocument[]): Map<string, RelatedLocation[]> {
-  const found = new Map<string, RelatedLocation[]>();
+function composeReferences(documents: readonly ParsedDocument[]): Map<string, RuleRelated[]> {
+  const found = new Map<string, RuleRelated[]>();
   for (const doc of documents)
     for (const span of doc.template?.spans ?? []) {
       const put = span.substituted;

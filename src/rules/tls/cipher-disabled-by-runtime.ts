@@ -2,6 +2,7 @@ import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule } from '../types';
+import { ours } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -31,7 +32,9 @@ export default defineRule({
             name,
             entry: entry ?? '',
             consequence: nothingLeft
-              ? '; no suite is left, so every handshake fails with "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)"'
+              ? ours(
+                  '; no suite is left, so every handshake fails with "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)"',
+                )
               : '',
           },
           location: placeOf(component, suites.from),

@@ -4,6 +4,7 @@ import { expandCipherString } from '../../knowledge/openssl-cipher-string';
 import type { Location } from '../../core/types';
 import { isNginx, type Component } from '../../model/types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /** `a, b and c`. */
 const andList = (items: string[]) =>
@@ -61,10 +62,11 @@ export default defineRule({
             command,
             series,
             assumed,
-            why: knowing.length > 0 ? `only OpenSSL ${andList(knowing)} know it` : 'no OpenSSL release knows it',
+            why:
+              knowing.length > 0 ? said`only OpenSSL ${andList(knowing)} know it` : ours('no OpenSSL release knows it'),
             fix:
               knowing.length > 0
-                ? `, or run nginx on an image with OpenSSL ${andList(knowing).replace(/ and /, ' or ')}`
+                ? said`, or run nginx on an image with OpenSSL ${andList(knowing).replace(/ and /, ' or ')}`
                 : '',
           },
           location,
@@ -73,7 +75,7 @@ export default defineRule({
                 related: [
                   {
                     ...attributes.openssl.at,
-                    message: `${attributes.openssl.via ?? 'the image'} runs OpenSSL ${attributes.openssl.release ?? series}`,
+                    message: said`${attributes.openssl.via ?? 'the image'} runs OpenSSL ${attributes.openssl.release ?? series}`,
                   },
                 ],
               }
@@ -93,8 +95,8 @@ export default defineRule({
             assumed,
             product,
             failure: haproxy
-              ? `unable to set SSL cipher list to '${attributes.ciphersAsWritten}'`
-              : `SSL_CTX_set_cipher_list("${attributes.ciphersAsWritten}") failed … no cipher match`,
+              ? said`unable to set SSL cipher list to '${attributes.ciphersAsWritten}'`
+              : said`SSL_CTX_set_cipher_list("${attributes.ciphersAsWritten}") failed \u2026 no cipher match`,
           },
           location,
           fingerprint: [component.id, 'no-match'],
@@ -124,10 +126,10 @@ export default defineRule({
           component: component.name,
           product,
           names: older.map((o) => `'${o.name}'`).join(', '),
-          isAre: one ? 'is' : 'are',
-          them: one ? 'it' : 'them',
-          they: one ? 'it' : 'they',
-          enable: one ? 'enables' : 'enable',
+          isAre: one ? ours('is') : ours('are'),
+          them: one ? ours('it') : ours('them'),
+          they: one ? ours('it') : ours('they'),
+          enable: one ? ours('enables') : ours('enable'),
           series,
           assumed,
           others: [...new Set(older.map((o) => o.others))].join('; '),

@@ -2,6 +2,7 @@ import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { defineRule } from '../types';
 import { withSources } from '../_lib/sources';
+import { said } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -32,7 +33,7 @@ export default defineRule({
           related: withSources(
             placeOf(component, suites.from),
             suites.from.kind === 'file' ? (suites.from.via ?? []) : [],
-            [{ ...component.location, message: `${component.name} is defined here` }],
+            [{ ...component.location, message: said`${component.name} is defined here` }],
           ),
           fingerprint: [component.id, name],
         });

@@ -3,6 +3,7 @@ import { placeOf } from '../../handshake/links';
 import { trustSignals } from '../../derive/trust-signals';
 import { anchorsText, certName, chainText, linkProtocol, pathFailureText, trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 /** Path failures of a client certificate this rule reports (key usage and dates have their own rules). */
 const REASONS = new Set([
@@ -102,7 +103,7 @@ export default defineRule({
               ...v.candidates.map((c) => ({
                 file: c.doc.file.path,
                 range: c.cert.range,
-                message: `${lt.client.name}'s certificate ${certName(c.cert)}`,
+                message: said`${lt.client.name}'s certificate ${certName(c.cert)}`,
               })),
             ],
             fingerprint: [lt.link.client, lt.link.server, 'no-issuer-match'],
@@ -125,7 +126,7 @@ export default defineRule({
           location,
           related: [
             ...trustRelated(lt, check, location),
-            ...(revocation ? [{ ...revocation.at, message: `${lt.server.name} checks revocation here` }] : []),
+            ...(revocation ? [{ ...revocation.at, message: said`${lt.server.name} checks revocation here` }] : []),
           ],
           fingerprint: [lt.link.client, lt.link.server, v.result.reason, leaf.cert.fingerprintSha256],
           outcome: 'fails',

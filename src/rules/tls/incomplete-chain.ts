@@ -9,6 +9,7 @@ import {
   trustRelated,
 } from '../_lib/trust';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 export default defineRule({
   meta: {
@@ -49,7 +50,7 @@ export default defineRule({
           client: lt.client.name,
           chain: chainText(check),
           missing: certName(missing),
-          missingFile: holder ? holder.doc.file.path.slice(ctx.deployment.root.length + 1) : 'the tree',
+          missingFile: holder ? holder.doc.file.path.slice(ctx.deployment.root.length + 1) : ours('the tree'),
           anchors: anchorsText(ctx.deployment.root, check),
           alert: signals.alert,
           clientLog: signals.verifierLog,
@@ -60,7 +61,7 @@ export default defineRule({
         related: [
           ...trustRelated(lt, check, location),
           ...(holder
-            ? [{ ...certificatePlace(holder), message: `the missing intermediate ${certName(missing)}` }]
+            ? [{ ...certificatePlace(holder), message: said`the missing intermediate ${certName(missing)}` }]
             : []),
         ],
         fingerprint: [lt.link.client, lt.link.server, missing.fingerprintSha256],

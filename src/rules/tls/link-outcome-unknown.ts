@@ -5,6 +5,7 @@ import { JSSE_LIST_PROPERTIES } from '../../knowledge';
 import type { ResolvedLink } from '../../derive/types';
 import type { LinkPrediction } from '../../handshake/links';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 /** `A`, `A and B`, `A, B and C`. */
 function listOf(names: string[]): string {
@@ -88,13 +89,13 @@ export default defineRule({
         messageId: 'unconfirmed',
         data: {
           client: client.name,
-          server: group.length > 1 ? `${server.name} (${group.length} definitions)` : server.name,
+          server: group.length > 1 ? said`${server.name} (${group.length} definitions)` : server.name,
           missing: link.unconfirmed ?? '',
         },
         location,
         related: withSources(
           location,
-          group.map((g) => ({ ...g.server.location, message: `${g.server.name} is defined here` })),
+          group.map((g) => ({ ...g.server.location, message: said`${g.server.name} is defined here` })),
         ),
         fingerprint: [link.client, ...group.map((g) => g.link.server), 'unconfirmed'],
         outcome: 'unknown',

@@ -1,10 +1,12 @@
+import type { RuleRelated } from '../types';
 import { stackLabels } from '../../derive/derive';
 import { describeFailure, placeOf, relatedOf } from '../../handshake/links';
 import { unownedLinkFailures } from '../_lib/link-owners';
 import { linkSources, withSources } from '../_lib/sources';
-import type { RelatedLocation } from '../../core/types';
+
 import type { Component } from '../../model/types';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 // no-signature-algorithm: both enable the protocol, but the OpenSSL server cannot sign it, or the OpenSSL client
 // accepts no signed key exchange in it, at its security level.
@@ -70,7 +72,7 @@ export default defineRule({
 });
 
 /** The Dockerfile FROM whose image settles the OpenSSL release of a failing nginx end (its security level decides). */
-function opensslImage(component: Component): RelatedLocation[] {
+function opensslImage(component: Component): RuleRelated[] {
   if (component.type !== 'nginx.server' && component.type !== 'nginx.tls-policy' && component.type !== 'nginx.proxy')
     return [];
   const openssl = component.attributes.openssl;
@@ -78,7 +80,7 @@ function opensslImage(component: Component): RelatedLocation[] {
     ? [
         {
           ...openssl.at,
-          message: `${component.name} runs OpenSSL ${openssl.release ?? openssl.series} (${openssl.via ?? 'this image'})`,
+          message: said`${component.name} runs OpenSSL ${openssl.release ?? openssl.series} (${openssl.via ?? 'this image'})`,
         },
       ]
     : [];

@@ -1,9 +1,10 @@
-import type { RelatedLocation } from '../../core/types';
+import type { RuleRelated } from '../types';
 import { NGINX_FACTS } from '../../knowledge/openssl';
 import { springBootSince } from '../../knowledge';
 import { TOMCAT_PLAIN_REQUEST_TO_TLS as TOMCAT } from '../../knowledge/tomcat';
 import type { Component, PlainCallToTls } from '../../model/types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /** The TLS scheme of each plain one a caller writes. */
 const TLS_SCHEME: Record<string, string> = { http: 'https', ws: 'wss', grpc: 'grpcs' };
@@ -95,23 +96,30 @@ export default defineRule({
         call.passAt &&
         (call.passAt.file !== call.url.location.file ||
           call.passAt.range?.start.line !== call.url.location.range?.start.line);
-      const related: RelatedLocation[] = [
-        ...(call.passAt && passElsewhere ? [{ ...call.passAt, message: `this pass calls ${call.url.url} plain` }] : []),
-        { ...call.port.at, message: `port ${call.port.port}: TLS only (${call.port.setting})` },
+      const related: RuleRelated[] = [
+        ...(call.passAt && passElsewhere
+          ? [{ ...call.passAt, message: said`this pass calls ${call.url.url} plain` }]
+          : []),
+        { ...call.port.at, message: said`port ${call.port.port}: TLS only (${call.port.setting})` },
         ...(call.service
-          ? [{ ...call.service.at, message: `Compose service ${call.service.name} runs this server's configuration` }]
+          ? [
+              {
+                ...call.service.at,
+                message: said`Compose service ${call.service.name} runs this server's configuration`,
+              },
+            ]
           : []),
         ...(call.url.broker?.hostAndPort
           ? [
               {
                 ...call.url.broker.hostAndPort.at,
-                message: `Spring Boot ${call.url.broker.hostAndPort.version} (${call.url.broker.hostAndPort.by}) connects with spring.artemis.host and spring.artemis.port`,
+                message: said`Spring Boot ${call.url.broker.hostAndPort.version} (${call.url.broker.hostAndPort.by}) connects with spring.artemis.host and spring.artemis.port`,
               },
             ]
           : []),
         // A broker URL the application's environment sets (SPRING_ARTEMIS_BROKER_URL): where the application is.
         ...(caller && call.url.broker && caller.location.file !== call.url.location.file
-          ? [{ ...caller.location, message: `${caller.name} is configured here` }]
+          ? [{ ...caller.location, message: said`${caller.name} is configured here` }]
           : []),
       ];
       ctx.report({
@@ -119,12 +127,12 @@ export default defineRule({
         data: {
           client: call.client,
           scheme: call.url.broker
-            ? `${call.url.broker.product === 'artemis' ? 'Artemis' : 'ActiveMQ'} ${scheme}:// (no TLS)`
+            ? said`${call.url.broker.product === 'artemis' ? ours('Artemis') : ours('ActiveMQ')} ${scheme}:// (no TLS)`
             : scheme === 'grpc'
-              ? 'gRPC (h2c)'
+              ? ours('gRPC (h2c)')
               : scheme === 'ws'
-                ? 'WebSocket (ws://)'
-                : 'HTTP',
+                ? ours('WebSocket (ws://)')
+                : ours('HTTP'),
           url: call.url.url,
           key: call.url.key,
           port: String(call.port.port),
@@ -134,8 +142,8 @@ export default defineRule({
           fix: fixOf(call, scheme),
           host: call.url.host,
           tie: /^(?:localhost|127\.|\[?::1)/.test(call.url.host)
-            ? 'a loopback address of a caller in the directory'
-            : 'the directory',
+            ? ours('a loopback address of a caller in the directory')
+            : ours('the directory'),
         },
         location: call.url.location,
         related,

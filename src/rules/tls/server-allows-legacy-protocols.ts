@@ -1,10 +1,11 @@
-import type { RelatedLocation } from '../../core/types';
+import type { RuleRelated } from '../types';
 import { normaliseProtocol, protocolRank } from '../../knowledge';
 import { ownEndpoint } from '../../derive/derive';
 import type { DerivedDeployment } from '../../derive/types';
 import { isNginx, type Component } from '../../model/types';
 import { defineRule } from '../types';
 import { withSources } from '../_lib/sources';
+import { ours, said, type Phrase } from '../../core/phrase';
 
 /** Protocol versions RFC 8996 deprecates (SSLv2Hello is a hello format, not a version). */
 const LEGACY = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
@@ -18,23 +19,23 @@ const SERVER_TYPES = /^(nginx\.|tomcat\.|spring\.server$)/;
 function refusedByOpenssl(
   server: Component,
   protocols: string[],
-): { floor: string; why: string; at: RelatedLocation[] } | undefined {
+): { floor: string; why: Phrase; at: RuleRelated[] } | undefined {
   const floor = server.tls?.signatureFloor;
   if (!floor || server.tls?.signatureFloorAlternative) return undefined;
   if (!protocols.every((p) => protocolRank(p) < protocolRank(floor.value))) return undefined;
   // The release comes from the image the tree names (FROM nginx:1.25 → debian:bookworm): name it too.
   const image = isNginx(server) ? server.attributes.openssl : undefined;
   const native = server.type === 'tomcat.connector' ? server.attributes.nativeOpenssl : undefined;
-  const runs: RelatedLocation[] = image?.at
-    ? [{ ...image.at, message: `${image.via ?? 'this image'}: OpenSSL ${image.release ?? image.series}` }]
-    : (native?.at ?? []).map((l) => ({ ...l, message: 'Tomcat runs this connector on OpenSSL' }));
+  const runs: RuleRelated[] = image?.at
+    ? [{ ...image.at, message: said`${image.via ?? 'this image'}: OpenSSL ${image.release ?? image.series}` }]
+    : (native?.at ?? []).map((l) => ({ ...l, message: ours('Tomcat runs this connector on OpenSSL') }));
   if (floor.from.kind === 'file')
     return {
       floor: floor.value,
-      why: 'above security level 0 (the @SECLEVEL its cipher string sets) it signs no TLS 1.0/1.1 handshake',
-      at: [{ ...floor.from.location, message: 'the security level is set here' }, ...runs],
+      why: ours('above security level 0 (the @SECLEVEL its cipher string sets) it signs no TLS 1.0/1.1 handshake'),
+      at: [{ ...floor.from.location, message: ours('the security level is set here') }, ...runs],
     };
-  return { floor: floor.value, why: floor.from.origin.replace(/ \(https?:[^)]*\)$/, ''), at: runs };
+  return { floor: floor.value, why: ours(floor.from.origin.replace(/ \(https?:[^)]*\)$/, '')), at: runs };
 }
 
 /**
@@ -83,7 +84,7 @@ export default defineRule({
       // Set outside the file that defines the server (a Spring `-Dserver.ssl.*` in a Dockerfile): that file decides
       // too, and so does what made the value apply (the place that activates its Spring profile).
       const elsewhere = protocols.from.location.file !== server.location.file;
-      const defined = elsewhere ? [{ ...server.location, message: `${server.name} is defined here` }] : [];
+      const defined = elsewhere ? [{ ...server.location, message: said`${server.name} is defined here` }] : [];
       const refused = refusedByOpenssl(server, legacy);
       const related = withSources(
         protocols.from.location,

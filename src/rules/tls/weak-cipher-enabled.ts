@@ -2,6 +2,7 @@ import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { canonicalSuiteName, suiteFacts, SuiteFacts } from '../../handshake/suites';
 import { defineRule } from '../types';
+import { ours } from '../../core/phrase';
 
 interface Weakness {
   /** Plural noun phrase for the count, e.g. "3DES suites". */
@@ -98,10 +99,10 @@ export default defineRule({
             component: component.name,
             count: names.length,
             category: weakness.category,
-            suites: names.length === 1 ? 'suite' : 'suites',
+            suites: names.length === 1 ? ours('suite') : ours('suites'),
             list: names.slice(0, SHOWN).join(', ') + more,
-            why: weakness.why.charAt(0).toUpperCase() + weakness.why.slice(1),
-            them: names.length === 1 ? 'it' : 'them',
+            why: ours(weakness.why.charAt(0).toUpperCase() + weakness.why.slice(1)),
+            them: names.length === 1 ? ours('it') : ours('them'),
           },
           location: placeOf(component, suites.from),
           severity: weakness.level === 'info' ? 'info' : undefined,

@@ -1,7 +1,9 @@
+import type { RuleRelated } from '../types';
 import { TOMCAT_AJP_SECRET as AJP, TOMCAT_AJP_SECRET_SINCE as SINCE } from '../../knowledge/tomcat';
-import type { RelatedLocation } from '../../core/types';
+
 import type { TomcatAjpWithoutSecret } from '../../model/types';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /** Where the connector listens, in words, and the place that says it. */
 function listening(ajp: TomcatAjpWithoutSecret): string {
@@ -20,10 +22,10 @@ const vendors = (secretRequired: boolean) =>
     .map((v) => v.vendor)
     .join(' and ');
 
-const related = (ajp: TomcatAjpWithoutSecret, releaseMessage?: string): RelatedLocation[] => [
+const related = (ajp: TomcatAjpWithoutSecret, releaseMessage?: string): RuleRelated[] => [
   ...('at' in ajp.release && releaseMessage ? [{ ...ajp.release.at, message: releaseMessage }] : []),
-  ...(ajp.emptySecret ? [{ ...ajp.emptySecret.at, message: `${ajp.emptySecret.name}="": no secret` }] : []),
-  ...(ajp.address ? [{ ...ajp.address.at, message: `listens on ${listening(ajp)}` }] : []),
+  ...(ajp.emptySecret ? [{ ...ajp.emptySecret.at, message: said`${ajp.emptySecret.name}="": no secret` }] : []),
+  ...(ajp.address ? [{ ...ajp.address.at, message: said`listens on ${listening(ajp)}` }] : []),
 ];
 
 /**
@@ -96,7 +98,7 @@ export default defineRule({
           why: release.why,
           keeping: vendors(true),
           patching: vendors(false),
-          whereNew: ajp.address ? where : 'the loopback address only',
+          whereNew: ajp.address ? where : ours('the loopback address only'),
           where,
         },
         location: ajp.at,

@@ -1,5 +1,6 @@
 import { TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY } from '../../knowledge/tomcat';
 import { defineRule } from '../types';
+import { said } from '../../core/phrase';
 
 const HOST_CONFIG_ATTRIBUTE: Record<string, string | undefined> = LEGACY.attributes;
 
@@ -51,7 +52,7 @@ export default defineRule({
           },
           location: a.at,
           ...(release?.at
-            ? { related: [{ ...release.at, message: `Tomcat ${release.release} runs this server.xml` }] }
+            ? { related: [{ ...release.at, message: said`Tomcat ${release.release} runs this server.xml` }] }
             : {}),
           fingerprint: [c.id, a.element, a.name],
         });

@@ -1,9 +1,11 @@
+import type { RuleRelated } from '../types';
 import {
   TOMCAT_DEFAULT_HOST_CONFIG_CLASH as CLASH,
   TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES as LEGACY,
 } from '../../knowledge/tomcat';
-import type { RelatedLocation } from '../../core/types';
+
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * The TLS attributes of a Tomcat `<Connector>` (`keystoreFile`, `sslEnabledProtocols`, `ciphers`, `clientAuth`,
@@ -59,29 +61,29 @@ export default defineRule({
             clashServer: clash.server,
             attributes: clash.attributes.map((a) => a.name).join(', '),
             plural,
-            verb: plural ? '' : 's',
-            them: plural ? 'them' : 'it',
+            verb: plural ? '' : ours('s'),
+            them: plural ? ours('them') : ours('it'),
             hostName: clash.hostName,
             failure: CLASH.failure.replace('_default_', clash.hostName),
             then: CLASH.then,
           },
           location: why.at,
           related: [
-            { ...why.releaseAt, message: `Tomcat ${why.release.split(' ')[0]} runs this server.xml` },
+            { ...why.releaseAt, message: said`Tomcat ${why.release.split(' ')[0]} runs this server.xml` },
             ...clash.attributes.map((a) => ({
               ...a.at,
-              message: `${a.name}: makes the Connector's own SSLHostConfig`,
+              message: said`${a.name}: makes the Connector's own SSLHostConfig`,
             })),
-            { ...clash.hostConfigAt, message: `a second SSLHostConfig for ${clash.hostName}` },
+            { ...clash.hostConfigAt, message: said`a second SSLHostConfig for ${clash.hostName}` },
           ],
           fingerprint: [server.server, 'refused'],
           severity: 'error',
         });
         continue;
       }
-      const related: RelatedLocation[] = [
-        { ...why.releaseAt, message: `Tomcat ${why.release.split(' ')[0]} runs this server.xml` },
-        ...why.attributes.map((a) => ({ ...a.at, message: `${a.name}: ignored by this release` })),
+      const related: RuleRelated[] = [
+        { ...why.releaseAt, message: said`Tomcat ${why.release.split(' ')[0]} runs this server.xml` },
+        ...why.attributes.map((a) => ({ ...a.at, message: said`${a.name}: ignored by this release` })),
       ];
       ctx.report({
         messageId: 'notStarted',
@@ -124,9 +126,9 @@ export default defineRule({
           },
           location: a.at,
           ...(ignored && release?.at
-            ? { related: [{ ...release.at, message: `Tomcat ${release.release} runs this server.xml` }] }
+            ? { related: [{ ...release.at, message: said`Tomcat ${release.release} runs this server.xml` }] }
             : release?.unprofiled && release.at
-              ? { related: [{ ...release.at, message: `Tomcat ${release.unprofiled} runs this server.xml` }] }
+              ? { related: [{ ...release.at, message: said`Tomcat ${release.unprofiled} runs this server.xml` }] }
               : {}),
           fingerprint: [c.id, a.name],
           severity: 'info',

@@ -1,7 +1,8 @@
-import type { RelatedLocation } from '../../core/types';
+import type { RuleRelated } from '../types';
 import { TOMCAT_NATIVE, TOMCAT_NATIVE_CIPHERS_REFUSED as FACT } from '../../knowledge/tomcat';
 import type { UnservedTls } from '../../model/types';
 import { defineRule } from '../types';
+import { ours, said, type Phrase } from '../../core/phrase';
 
 type Refused = Extract<UnservedTls['why'], { kind: 'tomcat-native-ciphers-refused' }>;
 
@@ -9,21 +10,23 @@ const JSSE_NAME = /^(TLS|SSL)_[A-Za-z0-9_]+$/;
 const TLS13_NAME = /^TLS_(AES|CHACHA20|SM4)_/;
 
 /** Why OpenSSL matches nothing and what to write instead, read from the value as written. */
-function explain(ciphers: string): { why: string; fix: string } {
+function explain(ciphers: string): { why: string | Phrase; fix: string } {
   const tokens = ciphers.split(/[:,\s]+/).filter(Boolean);
   if (tokens[0] === 'DEFAULT')
     return {
-      why: ': DEFAULT then no longer comes first, and OpenSSL reads DEFAULT only as the first word',
+      why: ours(': DEFAULT then no longer comes first, and OpenSSL reads DEFAULT only as the first word'),
       fix: "Drop DEFAULT: name the suites ('HIGH:!aNULL:!MD5'), or remove ciphers for Tomcat's default",
     };
   if (tokens.length > 0 && tokens.every((t) => TLS13_NAME.test(t)))
     return {
-      why: ': TLS 1.3 suite names are no part of an OpenSSL cipher list',
+      why: ours(': TLS 1.3 suite names are no part of an OpenSSL cipher list'),
       fix: "Name TLS 1.2 suites too ('HIGH:!aNULL:!MD5'), or remove ciphers for Tomcat's default",
     };
   if (ciphers.includes(':') && tokens.some((t) => JSSE_NAME.test(t)))
     return {
-      why: ': OpenSSL knows no JSSE names, and Tomcat converts them to OpenSSL names only in a comma-separated list',
+      why: ours(
+        ': OpenSSL knows no JSSE names, and Tomcat converts them to OpenSSL names only in a comma-separated list',
+      ),
       fix: 'Separate the JSSE names with commas, or write their OpenSSL names',
     };
   return {
@@ -45,16 +48,16 @@ function symptom(why: Refused, port: string): string {
 }
 
 /** The places that decide it: why OpenSSL, and the release when it decides the symptom; one a line. */
-function related(why: Refused): RelatedLocation[] {
-  const out: RelatedLocation[] = [];
-  const place = (at: RelatedLocation) => {
+function related(why: Refused): RuleRelated[] {
+  const out: RuleRelated[] = [];
+  const place = (at: RuleRelated) => {
     const line = at.range?.start.line;
     if (!out.some((r) => r.file === at.file && r.range?.start.line === line)) out.push(at);
   };
   for (const at of why.runsOn.at)
-    place({ ...at, message: 'Tomcat runs the connector on OpenSSL through Tomcat Native' });
+    place({ ...at, message: ours('Tomcat runs the connector on OpenSSL through Tomcat Native') });
   if (why.release)
-    place({ ...why.release.at, message: `Tomcat ${why.release.named.split(' ')[0]} runs this server.xml` });
+    place({ ...why.release.at, message: said`Tomcat ${why.release.named.split(' ')[0]} runs this server.xml` });
   return out;
 }
 

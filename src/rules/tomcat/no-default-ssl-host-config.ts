@@ -1,5 +1,6 @@
 import { TOMCAT_DEFAULT_HOST_CONFIG_MISSING as FACT } from '../../knowledge/tomcat';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /**
  * An SSL-enabled Tomcat `<Connector>` none of whose `<SSLHostConfig>`s is for its defaultSSLHostConfigName
@@ -32,7 +33,7 @@ export default defineRule({
         ? [
             {
               ...why.release.at,
-              message: `Tomcat ${why.release.named.split(' ')[0]} ignores the Connector's TLS attributes`,
+              message: said`Tomcat ${why.release.named.split(' ')[0]} ignores the Connector's TLS attributes`,
             },
           ]
         : [];
@@ -43,15 +44,15 @@ export default defineRule({
           hostNames: why.hostNames.map((h) => h.name).join(', '),
           name: why.defaultName,
           nameOrigin: why.defaultNameAt
-            ? 'its defaultSSLHostConfigName'
-            : 'the default host name when no defaultSSLHostConfigName is set',
+            ? ours('its defaultSSLHostConfigName')
+            : ours('the default host name when no defaultSSLHostConfigName is set'),
           failure: FACT.failure.replace('[_default_]', `[${why.defaultName}]`),
           port: why.port ?? '(none)',
           first: why.hostNames[0]?.name ?? '',
         },
         location: why.defaultNameAt ?? why.at,
         related: [
-          ...why.hostNames.map((h) => ({ ...h.at, message: `an SSLHostConfig for ${h.name}` })),
+          ...why.hostNames.map((h) => ({ ...h.at, message: said`an SSLHostConfig for ${h.name}` })),
           ...release,
           ...(why.via ?? []),
         ],

@@ -1,9 +1,11 @@
+import type { RuleRelated } from '../types';
 import { TOMCAT_SSL_NOT_ENABLED as FACT } from '../../knowledge/tomcat';
-import type { RelatedLocation } from '../../core/types';
+
 import { sameSetter } from '../../model/tomcat-legacy';
 import type { UnservedTls } from '../../model/types';
 import { callsWithoutTls } from '../_lib/calls-without-tls';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 type NotEnabled = Extract<UnservedTls['why'], { kind: 'tomcat-ssl-not-enabled' }>;
 
@@ -16,9 +18,9 @@ function reason(why: NotEnabled, named = false): string {
   return `SSLEnabled="${written.value}" is not true`;
 }
 
-const related = (why: NotEnabled): RelatedLocation[] => [
-  ...(why.written ? [{ ...why.written.at, message: `${why.written.name}: does not turn TLS on` }] : []),
-  ...(why.hostConfigAt ? [{ ...why.hostConfigAt, message: 'never read: the connector speaks plain HTTP' }] : []),
+const related = (why: NotEnabled): RuleRelated[] => [
+  ...(why.written ? [{ ...why.written.at, message: said`${why.written.name}: does not turn TLS on` }] : []),
+  ...(why.hostConfigAt ? [{ ...why.hostConfigAt, message: ours('never read: the connector speaks plain HTTP') }] : []),
 ];
 
 /**
@@ -58,7 +60,9 @@ export default defineRule({
         messageId: 'plain',
         data: {
           server: server.server,
-          evidence: why.hostConfigAt ? 'it holds an <SSLHostConfig>' : `${why.written?.name ?? 'SSLEnabled'}="true"`,
+          evidence: why.hostConfigAt
+            ? ours('it holds an <SSLHostConfig>')
+            : said`${why.written?.name ?? 'SSLEnabled'}="true"`,
           reason: reason(why, !why.hostConfigAt),
           port: why.port ?? '(none)',
           ...failures,
@@ -73,7 +77,7 @@ export default defineRule({
         messageId: proven ? 'called' : 'calledIfThatServer',
         data: { ...data, reason: reason(why), ...failures },
         location: call.url.location,
-        related: [{ ...call.port.at, message: `port ${call.port.port}: plain HTTP` }, ...related(why)],
+        related: [{ ...call.port.at, message: said`port ${call.port.port}: plain HTTP` }, ...related(why)],
         fingerprint,
         severity: proven ? 'error' : 'info',
       });

@@ -645,7 +645,7 @@ ruleTester(rule, {
     },
     {
       // msolberg/was-demo's basicRegistry passwords are `other` and `only`: masked as whole words, they turned the
-      // rule's own reason into "nor any *** setting" and "and *** defaultKeyStore" (NOT_SERVED_PHRASES).
+      // rule's own reason into "nor any *** setting" and "and *** defaultKeyStore" (our words, Phrases).
       name: 'the same, with short passwords that are ordinary words: the reason keeps its words, the passwords stay masked',
       files: {
         ...libertyUnreferenced(''),

@@ -1,3 +1,4 @@
+import type { RuleRelated } from '../../types';
 /**
  * A CA certificate above the leaf of a chain a component presents, judged where no link of the tree shows who verifies
  * it. JSSE (PKIXValidator.engineValidate: a sent certificate that is trusted, or has a trusted
@@ -9,11 +10,12 @@
  * expired root as CAfile ('certificate has expired'), accepts the chain when the renewed root is the CAfile.
  */
 import * as path from 'node:path';
-import type { RelatedLocation } from '../../../core/types';
+
 import type { DerivedDeployment } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { PemCertificate } from '../../../parse/pem';
 import { certLocation, unusedOrVendors } from './shared';
+import { said } from '../../../core/phrase';
 
 /** The certificate is a CA of a presented chain above its leaf: a key entry's chain member, or a PEM chain file's. */
 export function caAboveLeaf(c: TreeCertificate): boolean {
@@ -55,7 +57,7 @@ export function trustedCopies(deployment: DerivedDeployment, c: TreeCertificate)
 }
 
 /** The places of the trusted copies of `c`, for `related`: each file once. */
-export function trustedCopiesRelated(c: TreeCertificate, copies: readonly TreeCertificate[]): RelatedLocation[] {
+export function trustedCopiesRelated(c: TreeCertificate, copies: readonly TreeCertificate[]): RuleRelated[] {
   const seen = new Set<string>();
   return copies.flatMap((t) => {
     if (seen.has(t.doc.file.path)) return [];
@@ -65,6 +67,6 @@ export function trustedCopiesRelated(c: TreeCertificate, copies: readonly TreeCe
         ? 'this CA certificate'
         : `a certificate of this CA's name and key, valid until ${t.cert.notAfter.toISOString().slice(0, 10)}`;
     const alias = t.store ? ` (alias '${t.store.alias}')` : '';
-    return [{ ...certLocation(t), message: `${path.basename(t.doc.file.path)} trusts ${what}${alias}` }];
+    return [{ ...certLocation(t), message: said`${path.basename(t.doc.file.path)} trusts ${what}${alias}` }];
   });
 }

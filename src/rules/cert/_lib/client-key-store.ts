@@ -1,7 +1,9 @@
+import type { RuleRelated } from '../../types';
 import * as path from 'node:path';
-import type { RelatedLocation } from '../../../core/types';
+
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { DerivedDeployment } from '../../../derive/types';
+import { said } from '../../../core/phrase';
 
 const CLIENT_PROPS_KIND = 'was.ssl-client-props';
 
@@ -14,8 +16,8 @@ const CLIENT_PROPS_KIND = 'was.ssl-client-props';
 export function websphereClientKeyStore(
   deployment: DerivedDeployment,
   c: TreeCertificate,
-  by: readonly RelatedLocation[],
-): RelatedLocation | undefined {
+  by: readonly RuleRelated[],
+): RuleRelated | undefined {
   if (c.store?.entry !== 'private-key' || by.length === 0) return undefined;
   const props = deployment.documents.filter((d) => d.kind === CLIENT_PROPS_KIND);
   if (!by.every((place) => props.some((d) => d.file.path === place.file))) return undefined;
@@ -26,7 +28,7 @@ export function websphereClientKeyStore(
         return {
           file: d.file.path,
           range: e.valueRange,
-          message: `${path.basename(d.file.path)}, a WebSphere client configuration, names ${store} as its key store here`,
+          message: said`${path.basename(d.file.path)}, a WebSphere client configuration, names ${store} as its key store here`,
         };
   return undefined;
 }

@@ -1,9 +1,11 @@
+import type { RuleRelated } from '../../types';
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../../../core/types';
+import type { Location } from '../../../core/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { DerivedDeployment, ResolvedLink } from '../../../derive/types';
 import type { Component, Deployment, JavaRuntime } from '../../../model/types';
 import { certLocation } from './shared';
+import { said } from '../../../core/phrase';
 
 /** The certificates of the PEM file a component's TLS settings name, when the tree holds it (leaf first). */
 export function presentedCertificates(deployment: DerivedDeployment, component: Component): TreeCertificate[] {
@@ -16,17 +18,17 @@ export function certificateReference(component: Component): Location {
 }
 
 /** Where Docker Compose (or a Dockerfile COPY) puts the certificate file at the path the configuration names, when it does. */
-export function certificateMount(component: Component): RelatedLocation[] {
+export function certificateMount(component: Component): RuleRelated[] {
   const at = component.tls?.certificate?.mountedAt;
   const copied = component.tls?.certificate?.copiedAt;
   return at
-    ? [{ ...at, message: `Docker Compose mounts the certificate file at the path ${component.name} names` }]
+    ? [{ ...at, message: said`Docker Compose mounts the certificate file at the path ${component.name} names` }]
     : copied
-      ? [{ ...copied, message: `the Dockerfile copies the certificate file to the path ${component.name} names` }]
+      ? [{ ...copied, message: said`the Dockerfile copies the certificate file to the path ${component.name} names` }]
       : [];
 }
 
-export function relatedCertificate(c: TreeCertificate, message: string): RelatedLocation {
+export function relatedCertificate(c: TreeCertificate, message: string): RuleRelated {
   return { ...certLocation(c), message };
 }
 

@@ -1,3 +1,4 @@
+import type { RuleRelated } from '../../types';
 import * as path from 'node:path';
 import { relativePosix } from '../../../model/paths';
 import { fileUse } from '../../../derive/file-use';
@@ -5,9 +6,10 @@ import type { DerivedDeployment, NotServedBy } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { KeystoreData } from '../../../parse/keystore/format';
-import type { Location, RelatedLocation } from '../../../core/types';
+import type { Location } from '../../../core/types';
 import { placeholderDefault } from '../../../core/placeholder';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE as LEGACY } from '../../../knowledge/tomcat';
+import { ours, said, type Phrase } from '../../../core/phrase';
 
 export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
   return deployment.derived.certificates;
@@ -49,69 +51,71 @@ export function datesMatter(c: TreeCertificate): boolean {
   return (!c.store || c.store.entry === 'private-key') && !caRecordCopy(c);
 }
 
-// The fixed words of the reason a Liberty key store nothing refers to is not served. Message data is masked for
-// secrets, and a short password that is an ordinary word (msolberg/was-demo's basicRegistry passwords `other` and
-// `only`) would be masked inside them: NOT_SERVED_PHRASES are meta.ownPhrases of the rules that call notServedWhy.
-const NO_ELEMENT_REFERS = 'no <ssl> or other element of';
-const NO_SETTING_NAMES = 'no <ssl> keyStoreRef or trustStoreRef, nor any other setting, names';
-const ONLY_DEFAULT_KEY_STORE =
-  "and only defaultKeyStore is used without one (Liberty's defaultSSLConfig), so no TLS configuration presents or trusts its certificates";
-export const NOT_SERVED_PHRASES: readonly string[] = [NO_ELEMENT_REFERS, NO_SETTING_NAMES, ONLY_DEFAULT_KEY_STORE];
+// The fixed words of the reason a Liberty key store nothing refers to is not served: ours (src/core/phrase.ts), so a
+// short password that is an ordinary word (msolberg/was-demo's basicRegistry passwords `other` and `only`) is never
+// masked inside them.
+const NO_ELEMENT_REFERS = ours('no <ssl> or other element of');
+const NO_SETTING_NAMES = ours('no <ssl> keyStoreRef or trustStoreRef, nor any other setting, names');
+const ONLY_DEFAULT_KEY_STORE = ours(
+  "and only defaultKeyStore is used without one (Liberty's defaultSSLConfig), so no TLS configuration presents or trusts its certificates",
+);
 
 /**
  * Why no handshake the tree shows uses a certificate that only servers serving no TLS name or own
  * (CertificateFileUse.notServed), in words for a message (`{{why}}`), with the places that decide it: the setting that
  * names the store, and the switch, profile or Liberty feature list that leaves TLS off.
  */
-export function notServedWhy(
-  c: TreeCertificate,
-  by: readonly NotServedBy[],
-): { why: string; related: RelatedLocation[] } {
+export function notServedWhy(c: TreeCertificate, by: readonly NotServedBy[]): { why: Phrase; related: RuleRelated[] } {
   const file = path.basename(c.doc.file.path);
-  const related: RelatedLocation[] = [];
+  const related: RuleRelated[] = [];
   // One place a line: the profile's key-store line both names the store and turns HTTPS on.
-  const place = (at: Location, message: string) => {
+  const place = (at: Location, message: string | Phrase) => {
     const line = at.range?.start.line;
     if (!related.some((r) => r.file === at.file && r.range?.start.line === line)) related.push({ ...at, message });
   };
   for (const { server, namedAt } of by) {
-    if (namedAt) place(namedAt, `${server.server} names ${file} here`);
+    if (namedAt) place(namedAt, said`${server.server} names ${file} here`);
     const why = server.why;
     place(
       why.at,
       why.kind === 'no-ssl-feature'
-        ? 'these features include no ssl-1.0: Liberty opens no HTTPS listener'
+        ? ours('these features include no ssl-1.0: Liberty opens no HTTPS listener')
         : why.kind === 'switched-off'
-          ? `${server.server} serves HTTPS only when this resolves to true`
+          ? said`${server.server} serves HTTPS only when this resolves to true`
           : why.kind === 'ssl-disabled'
-            ? `server.ssl.enabled is false: ${server.server} serves plain HTTP`
+            ? said`server.ssl.enabled is false: ${server.server} serves plain HTTP`
             : why.kind === 'tomcat-version'
-              ? `${LEGACY.readBy} read this Connector attribute; ${LEGACY.ignoredFrom} and later ignore it`
+              ? said`${LEGACY.readBy} read this Connector attribute; ${LEGACY.ignoredFrom} and later ignore it`
               : why.kind === 'tomcat-connector-not-started'
                 ? why.clash
-                  ? `Tomcat ${why.release} refuses this server.xml (two SSLHostConfigs for ${why.clash.hostName}): no connector starts`
-                  : `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
+                  ? said`Tomcat ${why.release} refuses this server.xml (two SSLHostConfigs for ${why.clash.hostName}): no connector starts`
+                  : said`this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
                 : why.kind === 'tomcat-no-default-host-config'
-                  ? `no <SSLHostConfig> of this connector is for ${why.defaultName}: Tomcat does not start it`
+                  ? said`no <SSLHostConfig> of this connector is for ${why.defaultName}: Tomcat does not start it`
                   : why.kind === 'tomcat-ssl-not-enabled'
-                    ? 'SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port'
+                    ? ours('SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port')
                     : why.kind === 'tomcat-native-ciphers-refused'
-                      ? 'these ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on this connector'
+                      ? ours(
+                          'these ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on this connector',
+                        )
                       : why.kind === 'spring-war-in-tomcat'
-                        ? `this sets up Spring Boot's embedded web server, which does not start: Tomcat runs the app as a WAR`
+                        ? ours(
+                            `this sets up Spring Boot's embedded web server, which does not start: Tomcat runs the app as a WAR`,
+                          )
                         : why.kind === 'spring-bundle-unsupported'
-                          ? `Spring Boot ${why.release.version} has no SSL bundles (from ${why.since}): it ignores this setting`
+                          ? said`Spring Boot ${why.release.version} has no SSL bundles (from ${why.since}): it ignores this setting`
                           : why.kind === 'liberty-keystore-unreferenced'
-                            ? `${NO_ELEMENT_REFERS} ${server.server} refers to key store ${why.id}`
-                            : `profile ${why.profile} turns HTTPS on here`,
+                            ? said`${NO_ELEMENT_REFERS} ${server.server} refers to key store ${why.id}`
+                            : said`profile ${why.profile} turns HTTPS on here`,
     );
     if (why.kind === 'tomcat-connector-not-started')
-      place(why.releaseAt, `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
-    if (why.kind === 'spring-war-in-tomcat') place(why.copy, `the WAR is copied into ${why.container}'s webapps here`);
+      place(why.releaseAt, said`Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
+    if (why.kind === 'spring-war-in-tomcat')
+      place(why.copy, said`the WAR is copied into ${why.container}'s webapps here`);
     if (why.kind === 'spring-bundle-unsupported')
-      place(why.release.at, `${why.release.by} names Spring Boot ${why.release.version} here`);
+      place(why.release.at, said`${why.release.by} names Spring Boot ${why.release.version} here`);
     if (why.kind === 'only-in-profile' && why.active)
-      place(why.active.location, `the active profiles are set here: ${why.active.names.join(', ')}`);
+      place(why.active.location, said`the active profiles are set here: ${why.active.names.join(', ')}`);
   }
   const { server, namedAt } = by[0]!;
   const setting = namedAt && server.stores.find((s) => s.file === c.doc.file.path)?.setting;
@@ -119,73 +123,73 @@ export function notServedWhy(
   const why = server.why;
   if (why.kind === 'no-ssl-feature')
     return {
-      why: `${names ? `${names}, but serves no TLS` : `it lies beside ${server.server}, which serves no TLS`}: none of its features includes ssl-1.0 (transportSecurity-1.0, or a feature built on it such as appSecurity, mpJwt or microProfile), so it opens no HTTPS listener and reads nothing from its key stores`,
+      why: said`${names ? said`${names}, but serves no TLS` : said`it lies beside ${server.server}, which serves no TLS`}: none of its features includes ssl-1.0 (transportSecurity-1.0, or a feature built on it such as appSecurity, mpJwt or microProfile), so it opens no HTTPS listener and reads nothing from its key stores`,
       related,
     };
   const named = names ?? `${server.server} names ${file}`;
   if (why.kind === 'liberty-keystore-unreferenced')
     return {
-      why: `${named}, but nothing in its configuration refers to that key store: ${NO_SETTING_NAMES} ${why.id}, ${ONLY_DEFAULT_KEY_STORE}`,
+      why: said`${named}, but nothing in its configuration refers to that key store: ${NO_SETTING_NAMES} ${why.id}, ${ONLY_DEFAULT_KEY_STORE}`,
       related,
     };
   if (why.kind === 'tomcat-version')
     return {
-      why: `${named}, a Connector attribute ${LEGACY.readBy} read and ${LEGACY.ignoredFrom} and later ignore (10.0 and later do not start a TLS connector that has no <SSLHostConfig>), and the tree names no Tomcat version: whether the connector uses ${file} is unknown (an <SSLHostConfig><Certificate certificateFile="…"/> is read by every Tomcat that has SSLHostConfig)`,
+      why: said`${named}, a Connector attribute ${LEGACY.readBy} read and ${LEGACY.ignoredFrom} and later ignore (10.0 and later do not start a TLS connector that has no <SSLHostConfig>), and the tree names no Tomcat version: whether the connector uses ${file} is unknown (an <SSLHostConfig><Certificate certificateFile="\u2026"/> is read by every Tomcat that has SSLHostConfig)`,
       related,
     };
   if (why.kind === 'tomcat-connector-not-started' && why.clash)
     return {
-      why: `${named}, but Tomcat ${why.release} refuses this server.xml: the Connector attributes ${why.clash.attributes.map((a) => a.name).join(', ')} of ${why.clash.server} and an <SSLHostConfig> beside them both make the SSLHostConfig for ${why.clash.hostName}, so no connector starts and nothing reads ${file}`,
+      why: said`${named}, but Tomcat ${why.release} refuses this server.xml: the Connector attributes ${why.clash.attributes.map((a) => a.name).join(', ')} of ${why.clash.server} and an <SSLHostConfig> beside them both make the SSLHostConfig for ${why.clash.hostName}, so no connector starts and nothing reads ${file}`,
       related,
     };
   if (why.kind === 'tomcat-connector-not-started')
     return {
-      why: `${named}, a Connector attribute Tomcat ${why.release} ignores (${LEGACY.readBy} read it): the connector has no <SSLHostConfig>, so Tomcat does not start it and reads nothing from ${file}`,
+      why: said`${named}, a Connector attribute Tomcat ${why.release} ignores (${LEGACY.readBy} read it): the connector has no <SSLHostConfig>, so Tomcat does not start it and reads nothing from ${file}`,
       related,
     };
   if (why.kind === 'tomcat-no-default-host-config')
     return {
-      why: `${named}, but none of its <SSLHostConfig>s is for ${why.defaultName}, its defaultSSLHostConfigName: Tomcat does not start the connector and reads nothing from ${file}`,
+      why: said`${named}, but none of its <SSLHostConfig>s is for ${why.defaultName}, its defaultSSLHostConfigName: Tomcat does not start the connector and reads nothing from ${file}`,
       related,
     };
   if (why.kind === 'tomcat-ssl-not-enabled')
     return {
-      why: `${named}, but its SSLEnabled is not true${why.written ? ` (${why.written.name}="${why.written.value}")` : ''}: Tomcat serves plain HTTP on the port and reads nothing from ${file}`,
+      why: said`${named}, but its SSLEnabled is not true${why.written ? said` (${why.written.name}="${why.written.value}")` : ''}: Tomcat serves plain HTTP on the port and reads nothing from ${file}`,
       related,
     };
   if (why.kind === 'ssl-disabled')
     return {
-      why: `${named}, but its server.ssl.enabled is false: Spring Boot configures no TLS on the embedded server, serves plain HTTP and opens no key store`,
+      why: said`${named}, but its server.ssl.enabled is false: Spring Boot configures no TLS on the embedded server, serves plain HTTP and opens no key store`,
       related,
     };
   if (why.kind === 'tomcat-native-ciphers-refused')
     return {
-      why: `${named}, but its ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on the connector, so no handshake presents ${file}`,
+      why: said`${named}, but its ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on the connector, so no handshake presents ${file}`,
       related,
     };
   if (why.kind === 'spring-war-in-tomcat')
     return {
-      why: `${named}, but the app runs as a WAR in ${why.container}: Tomcat serves it with its own connectors, Spring Boot starts no embedded web server and nothing opens ${file}`,
+      why: said`${named}, but the app runs as a WAR in ${why.container}: Tomcat serves it with its own connectors, Spring Boot starts no embedded web server and nothing opens ${file}`,
       related,
     };
   if (why.kind === 'spring-bundle-unsupported')
     return {
-      why: `${server.server} names ${file} in its SSL bundle ${why.bundle}, which server.ssl.bundle hands its web server, but the project builds with Spring Boot ${why.release.version}, which has no SSL bundles (from ${why.since}): Boot binds neither setting, so the embedded server serves no TLS from the bundle and opens none of its stores`,
+      why: said`${server.server} names ${file} in its SSL bundle ${why.bundle}, which server.ssl.bundle hands its web server, but the project builds with Spring Boot ${why.release.version}, which has no SSL bundles (from ${why.since}): Boot binds neither setting, so the embedded server serves no TLS from the bundle and opens none of its stores`,
       related,
     };
   if (why.kind === 'only-in-profile')
     return {
       why: why.active
-        ? `${named} only in profile ${why.profile}, which is not active (the tree makes ${why.active.names.join(', ')} the active profile${why.active.names.length === 1 ? '' : 's'}): the run this tree shows serves no HTTPS from it`
-        : `${named} only in profile ${why.profile}, and the tree does not settle which profiles are active: whether it serves HTTPS at all is unknown`,
+        ? said`${named} only in profile ${why.profile}, which is not active (the tree makes ${why.active.names.join(', ')} the active profile${why.active.names.length === 1 ? '' : ours('s')}): the run this tree shows serves no HTTPS from it`
+        : said`${named} only in profile ${why.profile}, and the tree does not settle which profiles are active: whether it serves HTTPS at all is unknown`,
       related,
     };
   const fallback = placeholderDefault(why.written);
   return {
-    why: `${named}, but serves HTTPS only when ${why.written} resolves to true at run time, and ${
+    why: said`${named}, but serves HTTPS only when ${why.written} resolves to true at run time, and ${
       fallback
-        ? `while the variable is unset it is ${fallback}: the run this tree shows serves plain HTTP and opens no store`
-        : 'the tree gives the variable no value and no default: whether it serves HTTPS is unknown'
+        ? said`while the variable is unset it is ${fallback}: the run this tree shows serves plain HTTP and opens no store`
+        : ours('the tree gives the variable no value and no default: whether it serves HTTPS is unknown')
     }`,
     related,
   };
@@ -197,17 +201,17 @@ export function certificateUse(deployment: DerivedDeployment, c: TreeCertificate
   return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig, keyEntryAlias, !c.store);
 }
 
-/** The fixed words of `storeRelated` (meta.ownPhrases of the rules that call it). */
-export const OTHER_STORE_PASSWORD = "it opens with the password of this other store's setting";
+/** The fixed words of `storeRelated`. */
+const OTHER_STORE_PASSWORD = ours("it opens with the password of this other store's setting");
 
 /** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
-export function storeRelated(c: TreeCertificate): { related?: RelatedLocation[] } {
+export function storeRelated(c: TreeCertificate): { related?: RuleRelated[] } {
   const data = c.store ? (c.doc.data as Pick<KeystoreData, 'openedBy' | 'openedByOtherStoreSetting'>) : undefined;
   const at = data?.openedBy;
   const store = path.basename(c.doc.file.path);
   const message = data?.openedByOtherStoreSetting
-    ? `no setting names ${store}; ${OTHER_STORE_PASSWORD}`
-    : `${store} is opened with the value set here`;
+    ? said`no setting names ${store}; ${OTHER_STORE_PASSWORD}`
+    : said`${store} is opened with the value set here`;
   return at ? { related: [{ ...at, message }] } : {};
 }
 

@@ -1,4 +1,5 @@
-import type { Location, RelatedLocation } from '../../../core/types';
+import type { RuleRelated } from '../../types';
+import type { Location } from '../../../core/types';
 import { majority, nameInDeployment } from '../../_lib/majority';
 import type { LinkPrediction } from '../../../handshake/links';
 import type { RuleContext } from '../../types';
@@ -58,7 +59,7 @@ export function valueLocation(setting: Setting): Location {
   return entryLocation(setting.doc, setting.entry, 'line');
 }
 
-export function relatedTo(setting: Setting, message: string): RelatedLocation {
+export function relatedTo(setting: Setting, message: string): RuleRelated {
   return { ...valueLocation(setting), message };
 }
 

@@ -1,9 +1,10 @@
-import type { Location, Range, RelatedLocation } from '../../../core/types';
+import type { RuleRelated } from '../../types';
+import type { Location, Range } from '../../../core/types';
 import type { Component, Deployment, Provenance, Traced } from '../../../model/types';
 import { JVM_OPTION_KINDS } from '../../../model/java-shared';
 
 /** A provenance as a related location, when it points into a file. */
-export function relatedFrom(from: Provenance, message: string): RelatedLocation[] {
+export function relatedFrom(from: Provenance, message: string): RuleRelated[] {
   return from.kind === 'file' ? [{ ...from.location, message }] : [];
 }
 

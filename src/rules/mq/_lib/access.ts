@@ -1,4 +1,5 @@
-import type { Location, RelatedLocation } from '../../../core/types';
+import type { RuleRelated } from '../../types';
+import type { Location } from '../../../core/types';
 import type { AccessPath, ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
 import { channelAccess } from '../../../model/mq-channel-access';
 import type { MqscData } from '../../../parse/mqsc';
@@ -7,6 +8,7 @@ import type { DerivedDeployment } from '../../../derive/types';
 import { channelAccessKey, definedInScript, documentChannels } from '../../../model/mq-channel-inputs';
 import { serverChannels } from './shared';
 import type { MqChannelAttributes } from '../../../model/attributes';
+import { said } from '../../../core/phrase';
 
 /**
  * The access decision for a channel of an MQSC document: as the derive stage decided it (once per deployment), or,
@@ -52,7 +54,7 @@ export function* inboundAccess(deployment: DerivedDeployment): Generator<{
 export { documentChannels };
 
 /** The locations that decide a channel's access, minus the finding's own location; `message` replaces the first one's label. */
-export function relatedFor(access: ChannelAccess, primary: Location, message?: string): RelatedLocation[] {
+export function relatedFor(access: ChannelAccess, primary: Location, message?: string): RuleRelated[] {
   const same = (l: Location) =>
     l.file === primary.file &&
     l.range?.start.line === primary.range?.start.line &&
@@ -67,13 +69,13 @@ export function relatedFor(access: ChannelAccess, primary: Location, message?: s
 export function channelRelated<T extends { input: ChannelInput; access: ChannelAccess }>(
   items: T[],
   decides: (item: T) => boolean = () => true,
-): RelatedLocation[] {
+): RuleRelated[] {
   return items.flatMap((item) =>
     item.input.location
       ? [
           {
             ...item.input.location,
-            message: `${item.access.channel}: ${item.access.results.join('; ')}`,
+            message: said`${item.access.channel}: ${item.access.results.join('; ')}`,
             ...(decides(item) ? {} : { role: 'context' as const }),
           },
         ]
@@ -101,7 +103,7 @@ export function nameRole(access: ChannelAccess | undefined): { locationRole?: 'c
  * Where the channel is defined and altered (channelStory), as context where its name cannot change the access
  * decision: the settings that decide are named at their own places.
  */
-export function storyRole(access: ChannelAccess | undefined, story: RelatedLocation[]): RelatedLocation[] {
+export function storyRole(access: ChannelAccess | undefined, story: RuleRelated[]): RuleRelated[] {
   return !access || access.nameDecides ? story : story.map((l) => ({ ...l, role: 'context' as const }));
 }
 

@@ -1,5 +1,6 @@
+import type { RuleRelated } from '../../types';
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../../../core/types';
+import type { Location } from '../../../core/types';
 import type { DerivedDeployment } from '../../../derive/types';
 import {
   isJmsConnectionFactory,
@@ -18,6 +19,7 @@ import {
 import type { MqChannelAttributes, MqQueueManagerFacts } from '../../../model/attributes';
 import { jmsAliasProtocols, normaliseProtocol } from '../../../knowledge';
 import { objectHistory } from '../../../model/mq-scripts';
+import { said } from '../../../core/phrase';
 
 export interface MqLink {
   client: Component;
@@ -25,7 +27,7 @@ export interface MqLink {
   /** The server channel's attributes (`server.attributes`). */
   serverAttrs: MqChannelAttributes;
   /** Places that tie the client to this queue manager besides the channel name (a deploy script naming it). */
-  evidence: RelatedLocation[];
+  evidence: RuleRelated[];
 }
 
 /** Client → SVRCONN pairs of the deployment (MQ clients and JMS connection factories; not queue managers' senders). */
@@ -42,7 +44,7 @@ export function mqLinks(deployment: DerivedDeployment): MqLink[] {
 export interface MessageChannelLink {
   sender: MqChannelComponent;
   receiver: MqChannelComponent;
-  evidence: RelatedLocation[];
+  evidence: RuleRelated[];
 }
 
 /** Sending end → receiving end pairs of the deployment's message channels (confirmed or declared links only). */
@@ -68,7 +70,7 @@ export function display(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
 }
 
-export function related(location: Location, message: string): RelatedLocation {
+export function related(location: Location, message: string): RuleRelated {
   return { ...location, message };
 }
 
@@ -171,7 +173,7 @@ export function clientOffer(client: Component): ClientOffer | undefined {
  * Where a queue manager's channel is defined and last altered in its MQSC script, and the commands on it MQ refuses,
  * as related locations (minus the command the finding sits in); none for a channel outside an MQSC script.
  */
-export function channelStory(channel: MqChannelAttributes, primary: Location): RelatedLocation[] {
+export function channelStory(channel: MqChannelAttributes, primary: Location): RuleRelated[] {
   const script = channel.qmgr?.mqsc;
   return script && channel.mqscChannel
     ? objectHistory(script, 'CHANNEL', channel.mqscChannel, channel.channelName, primary)
@@ -182,9 +184,9 @@ export function channelStory(channel: MqChannelAttributes, primary: Location): R
  * Where the tree names a queue manager's release, as related locations: the place that names it, and the script command
  * that ties the MQSC to that image's container when another file holds it (`docker exec -i qm1 runmqsc QM1 < dev.mqsc`).
  */
-export function releaseRelated(release: NonNullable<MqQueueManagerFacts['release']>): RelatedLocation[] {
+export function releaseRelated(release: NonNullable<MqQueueManagerFacts['release']>): RuleRelated[] {
   return [
-    { ...release.location, message: `the queue manager runs ${release.value}` },
+    { ...release.location, message: said`the queue manager runs ${release.value}` },
     ...(release.tiedBy ? [release.tiedBy] : []),
   ];
 }

@@ -1,12 +1,14 @@
+import type { RuleRelated } from '../../types';
 /**
  * How the nginx rules on removed syntax (the `ssl` directive, `listen … spdy`) report one use: an error when the image
  * names a release that refuses it and the file is no template (it may render otherwise), else a warning whose message
  * says what the named release does with it, or which releases refuse it when none is named.
  */
 import * as path from 'node:path';
-import type { RelatedLocation } from '../../../core/types';
+
 import type { NginxRemovedSyntax } from '../../../model/deployment-records';
 import type { RuleContext } from '../../types';
+import { ours, said } from '../../../core/phrase';
 
 export function reportRemovedSyntax<MessageId extends string>(
   ctx: RuleContext<unknown, MessageId | 'refused' | 'releaseUnknown'>,
@@ -18,9 +20,9 @@ export function reportRemovedSyntax<MessageId extends string>(
   data: Record<string, string>,
 ): void {
   const { nginx } = use;
-  const related: RelatedLocation[] = [
+  const related: RuleRelated[] = [
     ...(use.via ?? []),
-    ...(nginx ? [{ ...nginx.at, message: `the image runs nginx ${nginx.release}` }] : []),
+    ...(nginx ? [{ ...nginx.at, message: said`the image runs nginx ${nginx.release}` }] : []),
   ];
   ctx.report({
     messageId: refuses === true ? 'refused' : refuses === false ? taken : 'releaseUnknown',
@@ -30,8 +32,10 @@ export function reportRemovedSyntax<MessageId extends string>(
       value: use.value,
       release: nginx?.release ?? '',
       which: nginx
-        ? `The image's tag ${nginx.release} spans releases on both sides.`
-        : 'The tree names no nginx release for this file (an image tag without one, such as nginx or nginx:alpine, pulls the current release).',
+        ? said`The image's tag ${nginx.release} spans releases on both sides.`
+        : ours(
+            'The tree names no nginx release for this file (an image tag without one, such as nginx or nginx:alpine, pulls the current release).',
+          ),
     },
     location: use.at,
     related: related.length ? related : undefined,

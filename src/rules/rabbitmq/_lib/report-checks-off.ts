@@ -1,4 +1,5 @@
 import type { RuleContext } from '../../types';
+import { said } from '../../../core/phrase';
 
 /**
  * Reports each RabbitMQ TLS check of one kind that a Spring Boot app turns off (JavaAppAttributes.rabbitTlsChecksOff),
@@ -19,8 +20,8 @@ export function reportRabbitChecksOff<MessageId extends string>(
         data: { app: app.name, setting: off.setting },
         location: off.at,
         related: [
-          { ...off.tlsAt.at, message: `the RabbitMQ connection uses TLS: ${off.tlsAt.setting} is set here` },
-          ...(release ? [{ ...release.at, message: `${release.by} names Spring Boot ${release.version}` }] : []),
+          { ...off.tlsAt.at, message: said`the RabbitMQ connection uses TLS: ${off.tlsAt.setting} is set here` },
+          ...(release ? [{ ...release.at, message: said`${release.by} names Spring Boot ${release.version}` }] : []),
         ],
         fingerprint: [app.id, off.setting],
       });

@@ -1,3 +1,4 @@
+import { ours, type Phrase } from '../../../core/phrase';
 /**
  * How to keep a secret out of a file, said in the words of what reads the file: `{aes}` means something to Liberty,
  * nothing to Spring or Docker Compose.
@@ -88,10 +89,10 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
 const GENERIC =
   'Reference it instead (an environment placeholder such as ${KEYSTORE_PASSWORD}, a stash file, a vault) or encrypt it with what the product offers';
 
-/** Every fix said (the rule's meta.ownPhrases: a password `vault` is not masked inside "… a vault"). */
-export const ADVICE_PHRASES: readonly string[] = [...ADVICE.map((a) => a.advice), GENERIC];
-
-/** The fix for a plaintext secret in a document of this kind (`dockerfile.run`: a Dockerfile RUN's command line). */
-export function referenceAdvice(kind: string): string {
-  return ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC;
+/**
+ * The fix for a plaintext secret in a document of this kind (`dockerfile.run`: a Dockerfile RUN's command line), in our
+ * words: a password `vault` is never masked inside "… a vault".
+ */
+export function referenceAdvice(kind: string): Phrase {
+  return ours(ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC);
 }
