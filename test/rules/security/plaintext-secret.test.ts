@@ -985,6 +985,32 @@ ruleTester(rule, {
       ],
     },
     {
+      // A legacy security realm's stock key store (WildFly 10-24 and JBoss EAP 7 ApplicationRealm, written as it is in
+      // idealista/wildfly_role@282077f, idealista/keycloak_role@b5b74f4 and pezhore/ansible-role-hakeycloak@b56aa69
+      // standalone.xml.j2): WildFly generates it on first use with a self-signed certificate for localhost. Its two
+      // passwords were plaintext-secret warnings; a realm key store it does not generate stays one.
+      name: "a legacy security realm's generated development store: infos; a real one: a warning",
+      files: {
+        'standalone.xml':
+          '<server xmlns="urn:jboss:domain:10.0">\n  <management>\n    <security-realms>\n      <security-realm name="ApplicationRealm">\n        <server-identities>\n          <ssl>\n            <keystore path="application.keystore" relative-to="jboss.server.config.dir" keystore-password="password" alias="server" key-password="password" generate-self-signed-certificate-host="localhost"/>\n          </ssl>\n        </server-identities>\n      </security-realm>\n      <security-realm name="SslRealm">\n        <server-identities>\n          <ssl>\n            <keystore path="server.jks" relative-to="jboss.server.config.dir" keystore-password="Realm-Plain-9"/>\n          </ssl>\n        </server-identities>\n      </security-realm>\n    </security-realms>\n  </management>\n</server>\n',
+      },
+      errors: [
+        {
+          messageId: 'generatedStore',
+          severity: 'info',
+          file: 'standalone.xml',
+          line: 7,
+          messageIncludes: [
+            'keystore@keystore-password (security-realm ApplicationRealm)',
+            'application.keystore',
+            'for localhost',
+          ],
+        },
+        { messageId: 'generatedStore', severity: 'info', file: 'standalone.xml', line: 7 },
+        { messageId: 'plaintext', file: 'standalone.xml', line: 14 },
+      ],
+    },
+    {
       // WildFly's stock standalone.xml: applicationKS, whose key-manager generates a self-signed certificate for
       // localhost on first use (the same in taherb22/wildfly-app-sec-lab@de412c855d1d); a trust-manager's store holds CA
       // certificates only; an expression is no plaintext.

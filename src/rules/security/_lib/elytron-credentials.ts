@@ -20,7 +20,9 @@ export interface ElytronCredentialUse {
  * password" (https://docs.wildfly.org/wildfly-proposals/elytron/WFCORE-4150-credential-store-automatic-updates.html).
  */
 export function elytronCredentialUse(doc: ParsedDocument, entry: Entry): ElytronCredentialUse | undefined {
-  if (doc.kind !== JBOSS_SERVER_KIND || entry.key !== 'credential-reference@clear-text') return undefined;
+  if (doc.kind !== JBOSS_SERVER_KIND) return undefined;
+  if (LEGACY_KEYSTORE_PASSWORD.has(entry.key)) return legacyRealmStore(doc.data as XmlData, entry);
+  if (entry.key !== 'credential-reference@clear-text') return undefined;
   const data = doc.data as XmlData;
   const reference = data.elements.find((e) => e.path === entry.section);
   const holder = reference?.parent;
@@ -42,4 +44,27 @@ export function elytronCredentialUse(doc: ParsedDocument, entry: Entry): Elytron
   if (holder.localName === 'key-store' && managers.length === 0 && using('trust-manager').length > 0)
     return { owner, serves: { kind: 'trust', store } };
   return { owner };
+}
+
+/** The passwords of a legacy security realm's `<server-identities><ssl><keystore>`. */
+const LEGACY_KEYSTORE_PASSWORD = new Set(['keystore@keystore-password', 'keystore@key-password']);
+
+/**
+ * A legacy security realm's key store that WildFly fills on first use with a self-signed certificate for
+ * `generate-self-signed-certificate-host` (WFCORE-1576: "lazily generate a self-signed certificate on first use for a
+ * specified host name when using legacy security", https://docs.wildfly.org/wildfly-proposals/elytron/WFCORE-5095-automatic-self-signed-certificate-generation.html;
+ * WildFly's and JBoss EAP 7's stock ApplicationRealm: `<keystore path="application.keystore" keystore-password="password"
+ * key-password="password" generate-self-signed-certificate-host="localhost"/>`, which logs WFLYDM0111 "it will be auto
+ * generated on first use with a self signed certificate"). Its passwords guard a development store.
+ */
+function legacyRealmStore(data: XmlData, entry: Entry): ElytronCredentialUse | undefined {
+  const keystore = data.elements.find((e) => e.path === entry.section);
+  if (keystore?.localName !== 'keystore' || keystore.parent?.localName !== 'ssl') return undefined;
+  let realm = keystore.parent.parent;
+  while (realm && realm.localName !== 'security-realm') realm = realm.parent;
+  const name = realm ? attr(realm, 'name')?.value : undefined;
+  const owner = name ? `security-realm ${name}` : 'security realm';
+  const host = attr(keystore, 'generate-self-signed-certificate-host')?.value;
+  const store = attr(keystore, 'path')?.value;
+  return host && store ? { owner, serves: { kind: 'generated', store, host } } : undefined;
 }
