@@ -98,6 +98,22 @@ describe('key store readers (stores made by keytool and OpenSSL)', () => {
     expect(doc.data.readable).toBe(false);
   });
 
+  it.each([
+    ['key.p12', 'keystore.pkcs12', 'PKCS12'],
+    ['key.jks', 'keystore.jks', 'JKS'],
+  ])('a store (%s) saved as text says so: its bytes above 0x7F became EF BF BD', (fixture, kind, type) => {
+    // apache/tomee@9b8607a examples/webservice-attachments/test.jks: a PKCS #12 file decoded as UTF-8 and written back.
+    const mangled = Buffer.from(stores.bytes(fixture).toString('utf8'), 'utf8');
+    const doc = parseKeystore({ path: '/x/store', text: '', hadBom: false, bytes: mangled }, kind);
+    expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-invalid', severity: 'warning' })]);
+    expect(doc.problems[0]!.message).toContain(`Named like a ${type} key store but its bytes were rewritten as text`);
+    expect(doc.data.readable).toBe(false);
+    // The store as committed reads as before.
+    expect(
+      parseKeystore({ path: '/x/store', text: '', hadBom: false, bytes: stores.bytes(fixture) }, kind).problems,
+    ).toEqual([]);
+  });
+
   it('classifies stores by their first bytes whatever their name, and by name otherwise', () => {
     expect(keystoreFormat.classifyBytes?.('/x/cacerts', stores.bytes('trust.jks'))).toBe('keystore.jks');
     expect(keystoreFormat.classifyBytes?.('/x/store.bin', stores.bytes('key.p12'))).toBe('keystore.pkcs12');

@@ -127,6 +127,14 @@ export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<Ke
     );
     return doc({ entries: [], readable: false });
   }
+  if (savedAsText(bytes)) {
+    problem(
+      'keystore-invalid',
+      'warning',
+      `Named like a ${storeType} key store but its bytes were rewritten as text: UTF-8 replacement characters (EF BF BD) stand where bytes above 0x7F were, as an editor, a git text filter or a copy through a string leaves a binary file. The store is corrupt: a Java runtime cannot load it. Commit the original file (and mark key stores binary in .gitattributes)`,
+    );
+    return doc({ entries: [], readable: false });
+  }
   if (storeType === 'CMS') {
     problem(
       'keystore-not-read',
@@ -260,4 +268,17 @@ function pkcs12Entries(bags: Pkcs12Bag[], problems: ParseProblem[]): StoreEntry[
     });
   }
   return entries;
+}
+
+/**
+ * Whether a binary store was decoded as UTF-8 and written back: every byte sequence that is not UTF-8 became U+FFFD
+ * (EF BF BD). A JKS magic number (FE ED FE ED) or the DER of a PKCS #12 file (30 82 …) cannot survive that, and two
+ * replacement characters in the first bytes do not happen by chance (apache/tomee@9b8607a
+ * examples/webservice-attachments/test.jks: `30 EF BF BD 09 7F 02 01 03 30 EF BF BD`).
+ */
+function savedAsText(bytes: Uint8Array): boolean {
+  let found = 0;
+  const end = Math.min(bytes.length - 2, 64);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) found++;
+  return found >= 2;
 }
