@@ -17,6 +17,7 @@ import { innerTemplateName, mavenFiltered, scanTemplate, type TemplateInfo } fro
 import { isTerraformTemplateName } from '../../parse/template-terraform';
 import { declarationAfterTemplateTags } from '../../parse/template-xml-declaration';
 import { blankGeneratedAttributes, markGenerated } from '../../parse/template-xml-attributes';
+import { markNumberedPieces } from './numbered-pieces';
 import type { XmlData } from '../../parse/xml';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { runmqscInputs } from '../../parse/runmqsc-input';
@@ -258,7 +259,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   const read = new Set(documents.map((d) => d.file.path));
   documents.push(...composeEnv.documents(read));
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
-  return { documents: unlockStores(documents, smallTreeFile(new Set(files))), findings };
+  return { documents: markNumberedPieces(unlockStores(documents, smallTreeFile(new Set(files))), files), findings };
 }
 
 /** Largest file read as a password by itself (a Confluent credentials file holds one line). */
