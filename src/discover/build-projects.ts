@@ -44,13 +44,14 @@ const NOT_A_COMPONENT_SCHEME =
   /^(postgres(ql)?|mysql|mariadb|sqlserver|oracle|db2|h2|mongodb(\+srv)?|rediss?|cassandra|neo4j|bolt|memcached|couchbase|influxdb|clickhouse|r2dbc)\b/i;
 
 /**
- * A line that is a comment (`#`, `//`, `/*`, `*`, `--`, `;`, `<!--` first on it): a URL there is a link for the
- * reader. bitnami/charts@5165628's values.yaml files say `## ref: https://cert-manager.io/docs/…` in 100 charts, which
- * tied each of them to the `cert-manager` chart.
+ * A line that is a comment (`#`, `//`, `/*`, `*`, `;`, `<!--` first on it): a URL there is a link for the reader.
+ * bitnami/charts@5165628's values.yaml files say `## ref: https://cert-manager.io/docs/…` in 100 charts, which tied
+ * each of them to the `cert-manager` chart. Not `--`: in a start script that is an option continuing a command
+ * (`  --server.url=https://greet-svc:8443 \`), which does name a peer.
  */
 function onCommentLine(content: string, at: number): boolean {
   const start = content.lastIndexOf('\n', at - 1) + 1;
-  return /^\s*(#|\/\/|\/\*|\*|--|;|<!--)/.test(content.slice(start, at));
+  return /^\s*(#|\/\/|\/\*|\*|;|<!--)/.test(content.slice(start, at));
 }
 /**
  * A registered domain of two labels (`grafana.com`, `prometheus.io`, `keycloak.org`): a vendor's site, whose first

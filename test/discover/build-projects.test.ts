@@ -227,6 +227,16 @@ describe('build projects (heuristic "separate build projects")', () => {
       ['blog', 'shop', 'shop/catalog'],
     ],
     [
+      'an option line of a start script names its peer (`--` starts no comment there)',
+      {
+        ...sample('orders', 'pom.xml'),
+        'orders/run.sh': 'java -jar orders.jar \\\n  --payments.url=https://payments:8443/pay\n',
+        ...sample('payments', 'pom.xml', 'server.port=8443\n'),
+        ...sample('blog', 'pom.xml'),
+      },
+      ['blog'],
+    ],
+    [
       "a Helm charts repository: each chart apart, a vendor's link in a comment or a two-label domain names no chart",
       {
         ...chart('bitnami/kafka', '## ref: https://vault.example.com/docs\nlink: https://cert-manager.io/docs/\n'),
