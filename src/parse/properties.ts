@@ -68,7 +68,7 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
       problems.push(duplicateKeyProblem(entry, previous, options.duplicateSeverity));
     seen.set(entry.key, entry);
   }
-  if (options.commentsInValues) problems.push(...trailingCommentProblems(entries));
+  if (options.commentsInValues) problems.push(...trailingCommentProblems(entries, lines));
   return { entries, comments, problems };
 }
 

@@ -120,7 +120,18 @@ describe('comments written after a value (parse/comment-in-value)', () => {
     ['app.title=Issue #42', []],
     ['app.colour=#ff0000', []],
     ['# server.ssl.enabled=true # off', []],
-    ['app.key=a\\\n  # b', []],
+    // A continuation line has no comments, even one that starts with '#' (OpenJDK 17 java.util.Properties.load:
+    // "TLSv1.2,# TLSv1.1,TLSv1.3"); a list then holds an entry that names nothing.
+    [
+      'server.ssl.enabled-protocols=TLSv1.2,\\\n  # TLSv1.1,\\\n  TLSv1.3',
+      [[2, 3, "The value of 'server.ssl.enabled-protocols' is 'TLSv1.2,# TLSv1.1,TLSv1.3', comment included"]],
+    ],
+    ['app.key=a\\\n  b # old', [[2, 5, "The value of 'app.key' is 'ab # old', comment included"]]],
+    [
+      'spring.datasource.password=a\\\n  # b',
+      [[2, 3, "The value of 'spring.datasource.password' is continued over a line"]],
+    ],
+    ['app.list=a,\\\n  b,\\\n  c', []],
   ])('%s', (text, expected) => {
     const found = problems(`${text}\n`);
     expect(
