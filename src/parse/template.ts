@@ -81,12 +81,14 @@ export function innerTemplateName(filePath: string): string | undefined {
  * Template syntax of a text, or undefined when it holds none. `namedTemplate`: the file's name says it
  * is a template, so `${VAR}` and `$UPPER_CASE` placeholders (envsubst) are template values too, and Terraform's
  * `%{ for … }` directives are directives. `terraform`: a `.tftpl` file, every `${…}` and `%{…}` is Terraform's.
+ * `yaml`: the file renders to YAML (a Helm manifest, `*.yaml.j2`), whose lines a `{{-` tag alone on its line may empty.
  */
 export function scanTemplate(
   text: string,
   namedTemplate = false,
   mavenFiltered = false,
   terraform = false,
+  yaml = false,
 ): TemplateInfo | undefined {
   const scanned = /\{\{|\{%|\{#|<%|\[%/.test(text) ? scanTags(text) : [];
   const terraformScanned =
@@ -152,7 +154,7 @@ export function scanTemplate(
       );
     else blank(chars, t.start, t.end);
   }
-  hoistTrimmedLines(chars, tags, text);
+  if (yaml) hoistTrimmedLines(chars, tags, text);
   const masked = chars.join('');
   const { elseRegions, branches } = conditionals(tags, text, index);
   let firstBranch: string | undefined;
@@ -215,7 +217,8 @@ function placeholderSpans(
  * (`- |` then `{{- if eq … "auto" }}` then the script: bitnami/charts@5165628 redis and valkey) a line more indented than
  * the text after it, which YAML refuses ("more-indented leading empty lines"). Its spaces move to the end of the line
  * before, whose line break moves down: no other character moves, so every position the parsers report stays.
- * Bottom-up, so that a run of such lines all empty into the line above them.
+ * Bottom-up, so that a run of such lines all empty into the line above them. YAML only: trailing blanks end no YAML
+ * value, but a `.properties` value keeps them (java.util.Properties trims only leading ones).
  */
 function hoistTrimmedLines(
   chars: string[],

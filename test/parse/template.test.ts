@@ -37,14 +37,6 @@ describe('template syntax set aside', () => {
       ['generated'],
     ],
     [
-      // bitnami/charts@5165628 redis application.yaml: `- |` then `{{- if … }}`, whose spaces were a more-indented
-      // leading line of the block scalar. They move to the line above: every other character stays where it was.
-      'Go `{{-` tags alone on their lines empty into the line above',
-      'cmd: |\n    {{- if .A }}\n    {{- if .B }}\n  run\n    {{- end }}\n',
-      'cmd: |' + ' '.repeat(32) + '\n\n\n  run' + ' '.repeat(14) + '\n\n',
-      ['directive', 'directive', 'directive'],
-    ],
-    [
       'Jinja statement, comment and value',
       '{% if ssl %}{# c #}ssl_ciphers {{ ciphers }};{% endif %}',
       `                   ssl_ciphers ${ph('{{ ciphers }}', 'ciphers')};           `,
@@ -65,6 +57,18 @@ describe('template syntax set aside', () => {
     expect(info?.masked).toBe(masked);
     expect(info?.masked.length).toBe(text.length);
     expect(info?.spans.map((s) => s.kind)).toEqual(kinds);
+  });
+
+  it('empties `{{-` tags alone on their lines into the line above, in YAML only', () => {
+    // bitnami/charts@5165628 redis application.yaml: `- |` then `{{- if … }}`, whose spaces were a more-indented leading
+    // line of the block scalar. They move to the line above: every other character stays where it was.
+    const text = 'cmd: |\n    {{- if .A }}\n    {{- if .B }}\n  run\n    {{- end }}\n';
+    expect(scanTemplate(text, false, false, false, true)?.masked).toBe(
+      'cmd: |' + ' '.repeat(32) + '\n\n\n  run' + ' '.repeat(14) + '\n\n',
+    );
+    // A `.properties` value keeps its trailing blanks (java.util.Properties): outside YAML the lines stay blank.
+    const properties = 'a=1\n{{- if .A }}\nb=2\n';
+    expect(scanTemplate(properties)?.masked).toBe('a=1\n' + ' '.repeat(12) + '\nb=2\n');
   });
 
   it('keeps the first branch of each conditional as an alternative reading', () => {

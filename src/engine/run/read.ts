@@ -1,4 +1,3 @@
-import { lastPathSegment } from '../../core/path-name';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Range } from '../../core/types';
@@ -23,6 +22,7 @@ import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import type { RenderedText } from '../../parse/rendered';
 import { HelmCharts } from './helm-chart';
+import { helmManifestName, isFragmentName, rendersYaml } from './template-names';
 import { ComposeEnvFiles } from './compose-env';
 import { contentHash, ParseCache } from './parse-cache';
 import { springFormat } from '../../parse/spring';
@@ -182,6 +182,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       inner !== undefined,
       mavenFiltered(inner ?? file),
       isTerraformTemplateName(file),
+      rendersYaml(inner ?? file),
     );
     // In a Helm chart, plain `{{ .Values.x }}` get the chart's defaults (positions mapped back to the template).
     const helm = template && charts.render(file, decoded.text, template);
@@ -298,6 +299,7 @@ function readDocumentsAs(file: string, handler: FormatHandler, kind: string): Pa
     innerTemplateName(file) !== undefined,
     false,
     isTerraformTemplateName(file),
+    rendersYaml(innerTemplateName(file) ?? file),
   );
   return [template ? parseTemplate({ handler, kind }, source, template, false) : handler.parse(source, kind)];
 }
@@ -386,19 +388,3 @@ function parseWith(
 }
 
 const UNBALANCED = new Set(['unclosed-block', 'unexpected-brace']);
-
-/**
- * Helm renders every `templates/*.tpl` not named `_…` (partials) into a manifest: `templates/configmap.tpl` is read
- * as the YAML it renders to. A `.tpl` with another extension before it (`nginx.conf.tpl`) is a template of that file.
- */
-function helmManifestName(filePath: string): string | undefined {
-  return /[\\/]templates[\\/](?:[^\\/]+[\\/])*[^_.\\/][^.\\/]*\.tpl$/.test(filePath)
-    ? filePath.replace(/\.tpl$/, '.yaml')
-    : undefined;
-}
-
-/** A template named without the extension of a whole configuration file: a piece of one. */
-function isFragmentName(filePath: string): boolean {
-  const base = lastPathSegment(filePath);
-  return !base.includes('.');
-}
