@@ -168,6 +168,16 @@ export interface DropwizardHttpsAttributes extends ServerEndpointAttributes {
   release?: string;
 }
 
+/** `attributes` of a `jetty.https-connector` component (an SslContextFactory of a Jetty base: ./jetty-https.ts). */
+export interface JettyHttpsAttributes extends ServerEndpointAttributes {
+  /** The Jetty base directory, relative to the deployment root ('' for the root). */
+  base: string;
+  /** The factory's XML id (`sslContextFactory`: the ssl module's). */
+  factory: string;
+  /** The Jetty release the tree names (an official image's tag, a distribution archive), when it names one. */
+  release?: string;
+}
+
 /** `attributes` of a `jboss.https-listener` component (a WildFly / JBoss EAP Undertow `<https-listener>`). */
 export interface JbossHttpsAttributes extends ServerEndpointAttributes {
   /** The listener's `name`. */

@@ -12,6 +12,7 @@ import { activemqBrokersContributor } from './activemq-brokers';
 import { libertyHttpsContributor } from './liberty-https';
 import { jbossHttpsContributor } from './jboss-https';
 import { dropwizardHttpsContributor } from './dropwizard-https';
+import { jettyHttpsContributor } from './jetty-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
@@ -34,6 +35,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   libertyHttpsContributor,
   jbossHttpsContributor,
   dropwizardHttpsContributor,
+  jettyHttpsContributor,
   activemqBrokersContributor,
   javaLinksContributor,
   storesContributor,

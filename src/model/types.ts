@@ -13,6 +13,7 @@ import type {
   JavaAppAttributes,
   JbossHttpsAttributes,
   DropwizardHttpsAttributes,
+  JettyHttpsAttributes,
   JmsConnectionFactoryAttributes,
   LibertyHttpsAttributes,
   MqChannelAttributes,
@@ -218,6 +219,8 @@ export type LibertyHttpsComponent = ComponentBase<'liberty.https-endpoint', Libe
 export type JbossHttpsComponent = ComponentBase<'jboss.https-listener', JbossHttpsAttributes>;
 /** A Dropwizard HTTPS connector (`server.applicationConnectors[n]` with `type: https` or `h2`): Jetty's TLS. */
 export type DropwizardHttpsComponent = ComponentBase<'dropwizard.https-connector', DropwizardHttpsAttributes>;
+/** A plain Jetty server's SslContextFactory (the ssl module's, or one a Jetty XML of the base makes). */
+export type JettyHttpsComponent = ComponentBase<'jetty.https-connector', JettyHttpsAttributes>;
 /** A Tomcat TLS connector (one per SSLHostConfig). */
 export type TomcatConnectorComponent = ComponentBase<'tomcat.connector', TomcatConnectorAttributes>;
 /** An nginx TLS `server`, or a file of top-level `ssl_*` directives that servers include (`nginx.tls-policy`). */
@@ -242,6 +245,7 @@ export type Component =
   | LibertyHttpsComponent
   | JbossHttpsComponent
   | DropwizardHttpsComponent
+  | JettyHttpsComponent
   | TomcatConnectorComponent
   | NginxComponent
   | NginxProxyComponent
@@ -255,6 +259,7 @@ export type ServerEndpointComponent =
   | LibertyHttpsComponent
   | JbossHttpsComponent
   | DropwizardHttpsComponent
+  | JettyHttpsComponent
   | TomcatConnectorComponent
   | NginxComponent
   | HaproxyBindComponent
@@ -272,6 +277,7 @@ export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
   c.type === 'liberty.https-endpoint' ||
   c.type === 'jboss.https-listener' ||
   c.type === 'dropwizard.https-connector' ||
+  c.type === 'jetty.https-connector' ||
   c.type === 'tomcat.connector' ||
   c.type === 'haproxy.bind' ||
   c.type === 'activemq.listener' ||

@@ -12,6 +12,7 @@ import { pemFormat } from './pem';
 import { tomcatCatalinaPropertiesFormat, tomcatServerXmlFormat, tomcatUsersFormat } from './tomcat';
 import { springFormat } from './spring';
 import { dropwizardFormat } from './dropwizard';
+import { jettyStartFormat, jettyXmlFormat } from './jetty';
 import { jvmOptionsFormat } from './jvm-options';
 import { systemdFormat } from './systemd';
 import { dockerfileFormat } from './dockerfile';
@@ -45,11 +46,13 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   mqscFormat,
   ccdtFormat,
   mqIniFormat,
+  jettyStartFormat,
   websphereFormat,
   jbossServerFormat,
   libertyFormat,
   pemFormat,
   tomcatServerXmlFormat,
+  jettyXmlFormat,
   activemqBrokerFormat,
   tomcatUsersFormat,
   tomcatCatalinaPropertiesFormat,

@@ -1,0 +1,108 @@
+/**
+ * Eclipse Jetty distribution files (jetty-home/jetty-base): the start files (`start.ini`, `start.d/*.ini`, an `.ini`
+ * enabling modules) and Jetty XML (`etc/jetty-ssl-context.xml`, `jetty-https.xml`, a `jetty.xml`) that configures an
+ * `SslContextFactory`. A start file is read as start.jar reads it: one argument a line, `#` comments, `--module=a,b`,
+ * `name=value` properties (`?=` and `+=` too), an `.xml` path to apply; JVM arguments (`-D`, `-X`) are set aside.
+ * https://jetty.org/docs/jetty/12/operations-guide/start/index.html, jetty-start StartArgs at jetty-9.4.56 (ec6782f).
+ */
+import type { Range } from '../core/types';
+import { lastPathSegment } from '../core/path-name';
+import { LineIndex } from './text';
+import { lineOffsets } from './java/jvm-args';
+import { parseXml, type XmlData } from './xml';
+import type { Comment, Entry, FormatHandler, ParsedDocument } from './types';
+import { isSecretKey } from './types';
+
+export const JETTY_START_KIND = 'jetty.start-ini';
+export const JETTY_XML_KIND = 'jetty.xml';
+
+export interface JettyStartData {
+  /** `--module=ssl,https` (also `--modules=`, `--add-module=`, `--add-modules=`): each module named. */
+  modules: { name: string; range: Range }[];
+  /**
+   * `name=value` lines, in order; `op` is `=`, `?=` (only when unset) or `+=` (appended). `spaced`: blanks before the
+   * operator, which start.jar keeps in the name (StartArgs.parse at 9.4.56 does not trim it): no property of that name.
+   */
+  properties: (Entry & { op: '=' | '?=' | '+='; spaced?: true })[];
+  /** XML files the start file applies (`etc/tweak-ssl.xml`). */
+  xmls: { path: string; range: Range }[];
+}
+
+/** A start file's property line: a dotted lower-camel name (`jetty.sslContext.keyStorePath`, `ssl.port`). */
+const PROPERTY = /^([A-Za-z_][\w.-]*?)([ \t]*)(\?=|\+=|=)(.*)$/;
+const MODULE = /^--(?:add-)?modules?=(.*)$/;
+/** What marks an `.ini` as Jetty's: a module line, or a Jetty property (`jetty.ssl.port=`, `jetty.sslContext.…=`). */
+const JETTY_INI_MARK = /^[ \t]*(--(?:add-)?modules?=|jetty\.[\w.]+[?+]?=)/m;
+
+export const jettyStartFormat: FormatHandler<JettyStartData> = {
+  id: 'jetty-start',
+  classify(filePath, head) {
+    const name = lastPathSegment(filePath);
+    if (!name.endsWith('.ini')) return undefined;
+    return JETTY_INI_MARK.test(head) ? JETTY_START_KIND : undefined;
+  },
+  parse(file, kind): ParsedDocument<JettyStartData> {
+    const index = new LineIndex(file.text);
+    const comments: Comment[] = [];
+    const data: JettyStartData = { modules: [], properties: [], xmls: [] };
+    for (const line of lineOffsets(file.text)) {
+      const lead = line.text.length - line.text.trimStart().length;
+      const text = line.text.trim();
+      const start = line.start + lead;
+      if (text === '') continue;
+      if (text.startsWith('#')) {
+        comments.push({ text: text.slice(1), range: index.rangeAt(start, line.start + line.text.trimEnd().length) });
+        continue;
+      }
+      const module = MODULE.exec(text);
+      if (module) {
+        let at = start + text.indexOf('=') + 1;
+        for (const part of (module[1] ?? '').split(',')) {
+          const name = part.trim();
+          const offset = at + part.indexOf(name);
+          if (name) data.modules.push({ name, range: index.rangeAt(offset, offset + name.length) });
+          at += part.length + 1;
+        }
+        continue;
+      }
+      if (text.startsWith('-')) continue;
+      const property = PROPERTY.exec(text);
+      if (property) {
+        const key = property[1]!;
+        const blanks = property[2]!;
+        const op = property[3] as '=' | '?=' | '+=';
+        const raw = property[4]!;
+        const valueStart = start + key.length + blanks.length + op.length + (raw.length - raw.trimStart().length);
+        data.properties.push({
+          key,
+          value: raw.trim(),
+          op,
+          ...(blanks ? { spaced: true as const } : {}),
+          keyRange: index.rangeAt(start, start + key.length),
+          valueRange: index.rangeAt(valueStart, Math.max(valueStart, start + text.length)),
+          secret: isSecretKey(key),
+        });
+        continue;
+      }
+      if (/\.xml$/i.test(text)) data.xmls.push({ path: text, range: index.rangeAt(start, start + text.length) });
+    }
+    return { file, kind, entries: data.properties, comments, problems: [], data };
+  },
+};
+
+/** Jetty XML (`<Configure>`, Jetty's configure DTD) that makes or configures an SslContextFactory. */
+const JETTY_CONFIGURE = /<Configure\b[^>]*\bclass\s*=\s*["']org\.eclipse\.jetty\.|<!DOCTYPE\s+Configure\b/;
+const SSL_CONTEXT_FACTORY = /SslContextFactory/;
+
+export const jettyXmlFormat: FormatHandler<XmlData> = {
+  id: 'jetty-xml',
+  classify(filePath, head) {
+    const name = lastPathSegment(filePath);
+    if (!/\.xml$/i.test(name)) return undefined;
+    return JETTY_CONFIGURE.test(head) && SSL_CONTEXT_FACTORY.test(head) ? JETTY_XML_KIND : undefined;
+  },
+  parse(file, kind): ParsedDocument<XmlData> {
+    const { entries, comments, problems, data } = parseXml(file.text);
+    return { file, kind, entries, comments, problems, data };
+  },
+};
