@@ -13,29 +13,37 @@ import type { Location, RelatedLocation } from '../core/types';
 import { findCipherSuite, parseProtocol } from '../knowledge/ciphers';
 import { jettyExcluded, jettyPattern } from '../knowledge/dropwizard';
 import { JETTY_FACTORY, JETTY_SSL_PORT, jettyDefaultExclusions, jettySslContextRows } from '../knowledge/jetty';
-import { JETTY_START_KIND, JETTY_XML_KIND, type JettyStartData } from '../parse/jetty';
+import {
+  JETTY_MODULE_KIND,
+  JETTY_START_KIND,
+  JETTY_XML_KIND,
+  type JettyModuleData,
+  type JettyStartData,
+} from '../parse/jetty';
 import type { ParsedDocument } from '../parse/types';
+import { LineIndex } from '../parse/text';
 import { attr, parseXml, type XmlData, type XmlElement } from '../parse/xml';
 import type { JettyHttpsAttributes } from './attributes';
 import type { ModelContext, ModelContributor } from './contributor';
+import { baseModules, jettyBases, type JettyBase } from './jetty-bases';
 import { jettyReleaseOf, type JettyRelease } from './jetty-release';
 import { settingsOf, type Setting, type Settings } from './jetty-settings';
-import { content, factoryOperations, JETTY_BASE, sslFactories, type StartProperty } from './jetty-values';
+import {
+  content,
+  factoryOperations,
+  JETTY_BASE,
+  sslFactories,
+  type Environment,
+  type FactoryOperation,
+  type StartProperty,
+} from './jetty-values';
 import { relativePosix } from './paths';
 import { PLACEHOLDER, storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { JettyExclusionSettings, JettyHttpsComponent, StoreRef, TlsSettings, Traced } from './types';
 
 const STOCK_ID = 'sslContextFactory';
-/** The modules that enable the ssl module (https and http2 depend on it). */
-const SSL_MODULES = new Set(['ssl', 'https', 'http2']);
 /** A literal include pattern (`TLSv1.2`, `TLSv1\.2`, a suite name): the one name it matches. */
 const LITERAL = /^(?:[\w-]|\\\.|\.)+$/;
-
-interface Base {
-  dir: string;
-  inis: ParsedDocument<JettyStartData>[];
-  xmls: ParsedDocument<XmlData>[];
-}
 
 export const jettyHttpsContributor: ModelContributor = {
   id: 'jetty-https',
@@ -43,33 +51,14 @@ export const jettyHttpsContributor: ModelContributor = {
   contribute(ctx) {
     const inis = ctx.documentsOf(JETTY_START_KIND) as ParsedDocument<JettyStartData>[];
     const xmls = ctx.documentsOf(JETTY_XML_KIND) as ParsedDocument<XmlData>[];
+    const mods = ctx.documentsOf(JETTY_MODULE_KIND) as ParsedDocument<JettyModuleData>[];
     const stores = treeStoresOf(ctx);
     const found = jettyReleaseOf(ctx);
     const release = found === 'conflict' ? undefined : found;
-    for (const base of basesOf(inis, xmls)) for (const end of endsOf(ctx, base, stores, release)) ctx.addComponent(end);
+    for (const base of jettyBases(inis, xmls, mods))
+      for (const end of endsOf(ctx, base, stores, release)) ctx.addComponent(end);
   },
 };
-
-/** A start file's base: the directory above `start.d`, else its own; an XML's: the base above it, else above `etc`. */
-function basesOf(inis: ParsedDocument<JettyStartData>[], xmls: ParsedDocument<XmlData>[]): Base[] {
-  const bases = new Map<string, Base>();
-  const baseAt = (dir: string) => {
-    const found = bases.get(dir) ?? { dir, inis: [], xmls: [] };
-    bases.set(dir, found);
-    return found;
-  };
-  for (const doc of inis) {
-    const dir = path.dirname(doc.file.path);
-    baseAt(path.basename(dir) === 'start.d' ? path.dirname(dir) : dir).inis.push(doc);
-  }
-  const iniBases = [...bases.keys()].sort((a, b) => b.length - a.length);
-  for (const doc of xmls) {
-    const owner = iniBases.find((dir) => doc.file.path.startsWith(dir + path.sep));
-    const dir = path.dirname(doc.file.path);
-    baseAt(owner ?? (path.basename(dir) === 'etc' ? path.dirname(dir) : dir)).xmls.push(doc);
-  }
-  return [...bases.values()];
-}
 
 /** The base's start properties; a name two files set differently is null (unknown). `?=` sets only what is unset. */
 function startProperties(inis: ParsedDocument<JettyStartData>[]): Map<string, StartProperty | null> {
@@ -91,31 +80,35 @@ function startProperties(inis: ParsedDocument<JettyStartData>[]): Map<string, St
 
 function endsOf(
   ctx: ModelContext,
-  base: Base,
+  base: JettyBase,
   stores: TreeStores,
   release: JettyRelease | undefined,
 ): JettyHttpsComponent[] {
   const properties = startProperties(base.inis);
-  const moduleAt = base.inis.flatMap((doc) =>
-    doc.data.modules.filter((m) => SSL_MODULES.has(m.name)).map((m) => ({ file: doc.file.path, range: m.range })),
-  );
+  const modules = baseModules(base);
   const rows = jettySslContextRows(release?.version);
-  const factories = base.xmls.flatMap((doc) => sslFactories(doc.data).map((f) => ({ ...f, doc })));
+  // Only what start.jar applies configures the server.
+  const factories = base.xmls
+    .filter((doc) => modules.applies(doc.file.path))
+    .flatMap((doc) => sslFactories(doc.data).map((f) => ({ ...f, doc })));
   const ends: JettyHttpsComponent[] = [];
   // The ssl module's factory: the base's own jetty-ssl-context.xml (or a `New id="sslContextFactory"`), else Jetty's.
   const stock = factories.filter((f) => f.id === STOCK_ID);
   const definition = stock.find((f) => f.defines || path.basename(f.doc.file.path) === 'jetty-ssl-context.xml');
   const at =
-    moduleAt[0] ?? (definition ? { file: definition.doc.file.path, range: definition.element.range } : undefined);
-  if (at && (moduleAt.length > 0 || definition) && rows.length > 0) {
-    const env = (file: string | undefined) => ({ properties, file });
+    modules.sslAt[0] ?? (definition ? { file: definition.doc.file.path, range: definition.element.range } : undefined);
+  // With start files, the ssl module makes the factory; without, an XML that makes it.
+  const on = modules.started ? modules.sslAt.length > 0 : definition !== undefined;
+  if (at && on && rows.length > 0) {
+    const env = (file: string | undefined, text: string) => ({ properties, file, source: sourceOf(text) });
     const tweaks = stock
       .filter((f) => f !== definition)
-      .flatMap((f) => factoryOperations(f.element, env(f.doc.file.path)));
-    const own = definition ? factoryOperations(definition.element, env(definition.doc.file.path)) : undefined;
+      .flatMap((f) => factoryOperations(f.element, env(f.doc.file.path, f.doc.file.text)));
+    const own = definition
+      ? factoryOperations(definition.element, env(definition.doc.file.path, definition.doc.file.text))
+      : undefined;
     const perRow = rows.map((row) => {
-      const sets =
-        own ?? factoryOperations(parseXml(`<Configure>${row.sets.join('')}</Configure>`).data.root!, env(undefined));
+      const sets = own ?? stockOperations(row.sets, env);
       return { row, operations: [...sets, ...tweaks] };
     });
     const settings = settingsOf(perRow, release);
@@ -127,7 +120,7 @@ function endsOf(
     if (!f.defines || !f.id || f.id === STOCK_ID) continue;
     const connector = connectorServing(f.doc.data, f.id);
     if (!connector) continue;
-    const env = { properties, file: f.doc.file.path };
+    const env = { properties, file: f.doc.file.path, source: sourceOf(f.doc.file.text) };
     const settings = settingsOf([{ row: undefined, operations: factoryOperations(f.element, env) }], release);
     const portSet = connector.children.find((c) => c.localName === 'Set' && attr(c, 'name')?.value === 'port');
     const port = portSet ? content(portSet, env) : undefined;
@@ -136,6 +129,18 @@ function endsOf(
     ends.push(endOf(ctx, base, stores, release, { id: f.id, at: where, settings, ports }));
   }
   return ends;
+}
+
+const sourceOf = (text: string) => ({ text, index: new LineIndex(text) });
+
+/** The operations of Jetty's own etc/jetty-ssl-context.xml Sets (knowledge) on the start properties. */
+function stockOperations(
+  sets: readonly string[],
+  env: (file: string | undefined, text: string) => Environment,
+): FactoryOperation[] {
+  const text = `<Configure>${sets.join('')}</Configure>`;
+  const root = parseXml(text).data.root;
+  return root ? factoryOperations(root, env(undefined, text)) : [];
 }
 
 /** The ssl connector's port: `jetty.ssl.port` (or its deprecated name) from the start files, else Jetty's default. */
@@ -166,7 +171,7 @@ interface Factory {
 
 function endOf(
   ctx: ModelContext,
-  base: Base,
+  base: JettyBase,
   stores: TreeStores,
   release: JettyRelease | undefined,
   factory: Factory,
@@ -225,7 +230,7 @@ function endOf(
     host: ctx.hostOf(file),
     ...(runtime ? { runtime } : {}),
     tls,
-    documents: [...base.inis, ...base.xmls],
+    documents: [...base.inis, ...base.mods, ...base.xmls],
     attributes: {
       tlsPorts: factory.ports,
       hostnames: [],
@@ -246,8 +251,9 @@ function storeOf(
 ): StoreRef | undefined {
   const written = settings.value(`${which}path`);
   if (!written?.value || PLACEHOLDER.test(written.value.replace(JETTY_BASE, ''))) return undefined;
-  const resolved = written.value.startsWith(`${JETTY_BASE}/`)
-    ? written.value.slice(JETTY_BASE.length + 1)
+  // Below the base: the rest of the path, its slashes joined (`${jetty.base}//opt/k.p12` is the base's opt/k.p12).
+  const resolved = written.value.startsWith(JETTY_BASE)
+    ? written.value.slice(JETTY_BASE.length).replace(/^\/+/, '')
     : written.value;
   const type = settings.value(`${which}type`) ?? (which === 'keystore' ? settings.keyStoreTypeDefault : undefined);
   const passwordAt = settings.writtenAt(`${which}password`);

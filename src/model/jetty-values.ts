@@ -7,6 +7,7 @@
  * https://jetty.org/docs/jetty/12/operations-guide/xml/index.html
  */
 import type { Location } from '../core/types';
+import type { LineIndex } from '../parse/text';
 import { attr, type XmlData, type XmlElement } from '../parse/xml';
 
 /** `jetty.base` as a value: a path below it is the base's (resolved by the model against the tree). */
@@ -22,6 +23,17 @@ export interface Environment {
   properties: ReadonlyMap<string, StartProperty | null>;
   /** The XML file the element is in; undefined for the ssl module's own Sets (knowledge). */
   file: string | undefined;
+  /** The XML's text, to tell whether text beside an element comes before it (`/opt/<Property/>`) or after it. */
+  source: { text: string; index: LineIndex };
+}
+
+/** Whether an element's own text comes before its one child element: undefined when it cannot be told. */
+function textFirst(el: XmlElement, child: XmlElement, env: Environment): boolean {
+  const between = env.source.text.slice(
+    env.source.index.offsetAt(el.range.end),
+    env.source.index.offsetAt(child.range.start),
+  );
+  return between.replace(/<!--[\s\S]*?-->/g, '').trim() !== '';
 }
 
 /** What an element gives: a value (null: Jetty passes null), a list, nothing (a Set not made), or unknown. */
@@ -114,10 +126,24 @@ export function content(el: XmlElement, env: Environment): JettyValue {
   const kids = el.children;
   if (kids.length === 0) return { kind: 'value', value: el.text, at: here(el, env) };
   if (kids.length === 1 && el.text === '') return element(kids[0]!, env);
+  // `<Property name="jetty.base" default="."/>/etc/store.jks`: the value and the text joined in their order.
+  if (kids.length === 1) {
+    const child = kids[0]!;
+    const v = element(child, env);
+    if (v.kind !== 'value' || v.value === null)
+      return v.kind === 'unknown' ? v : unknown('a path part without a value', here(el, env));
+    return {
+      kind: 'value',
+      value: textFirst(el, child, env) ? el.text + v.value : v.value + el.text,
+      at: v.at ?? here(el, env),
+    };
+  }
   if (kids.length === 2 && el.text === '/') {
     const [a, b] = kids.map((k) => element(k, env));
     if (a?.kind === 'value' && b?.kind === 'value' && a.value !== null && b.value !== null)
-      return { kind: 'value', value: b.value.startsWith('/') ? b.value : `${a.value}/${b.value}`, at: b.at ?? a.at };
+      // Plain concatenation (Jetty 9.x's `<Property name="jetty.base"/>/<Property …/>`): an absolute path lands below the
+      // base (Jetty 9.4.57 reads keyStorePath=/opt/k.p12 as ${jetty.base}/opt/k.p12; resolvePath came in 10.0.2).
+      return { kind: 'value', value: `${a.value}/${b.value}`, at: b.at ?? a.at };
     return [a, b].find((v) => v?.kind === 'unknown') ?? unknown('a path part without a value', here(el, env));
   }
   return unknown(`<${el.name}> holds content not read here`, here(el, env));

@@ -15,6 +15,7 @@ import { isSecretKey } from './types';
 
 export const JETTY_START_KIND = 'jetty.start-ini';
 export const JETTY_XML_KIND = 'jetty.xml';
+export const JETTY_MODULE_KIND = 'jetty.module';
 
 export interface JettyStartData {
   /** `--module=ssl,https` (also `--modules=`, `--add-module=`, `--add-modules=`): each module named. */
@@ -87,6 +88,46 @@ export const jettyStartFormat: FormatHandler<JettyStartData> = {
       if (/\.xml$/i.test(text)) data.xmls.push({ path: text, range: index.rangeAt(start, start + text.length) });
     }
     return { file, kind, entries: data.properties, comments, problems: [], data };
+  },
+};
+
+/** A Jetty module file (`<base>/modules/backchannel.mod`): the modules it depends on and the XML files it applies. */
+export interface JettyModuleData {
+  depend: string[];
+  xml: string[];
+}
+
+/** A section header of a module file: `[depend]`, `[xml]`, `[ini-template]`. */
+const MODULE_SECTION = /^\[([\w-]+)\]\s*$/;
+
+export const jettyModuleFormat: FormatHandler<JettyModuleData> = {
+  id: 'jetty-module',
+  classify(filePath, head) {
+    const parts = filePath.split(/[\\/]/);
+    if (!lastPathSegment(filePath).endsWith('.mod') || parts.at(-2) !== 'modules') return undefined;
+    return /^\[(depend|xml|ini-template|files|lib)\]\s*$/m.test(head) ? JETTY_MODULE_KIND : undefined;
+  },
+  parse(file, kind): ParsedDocument<JettyModuleData> {
+    const index = new LineIndex(file.text);
+    const comments: Comment[] = [];
+    const data: JettyModuleData = { depend: [], xml: [] };
+    let section = '';
+    for (const line of lineOffsets(file.text)) {
+      const text = line.text.trim();
+      const lead = line.text.length - line.text.trimStart().length;
+      if (text.startsWith('#')) {
+        comments.push({
+          text: text.slice(1),
+          range: index.rangeAt(line.start + lead, line.start + lead + text.length),
+        });
+        continue;
+      }
+      const header = MODULE_SECTION.exec(text);
+      if (header) section = header[1]!.toLowerCase();
+      else if (text && section === 'depend') data.depend.push(text.replace(/^\?/, ''));
+      else if (text && section === 'xml') data.xml.push(text);
+    }
+    return { file, kind, entries: [], comments, problems: [], data };
   },
 };
 

@@ -12,7 +12,7 @@ import { pemFormat } from './pem';
 import { tomcatCatalinaPropertiesFormat, tomcatServerXmlFormat, tomcatUsersFormat } from './tomcat';
 import { springFormat } from './spring';
 import { dropwizardFormat } from './dropwizard';
-import { jettyStartFormat, jettyXmlFormat } from './jetty';
+import { jettyModuleFormat, jettyStartFormat, jettyXmlFormat } from './jetty';
 import { jvmOptionsFormat } from './jvm-options';
 import { systemdFormat } from './systemd';
 import { dockerfileFormat } from './dockerfile';
@@ -47,6 +47,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   ccdtFormat,
   mqIniFormat,
   jettyStartFormat,
+  jettyModuleFormat,
   websphereFormat,
   jbossServerFormat,
   libertyFormat,

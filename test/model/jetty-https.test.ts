@@ -112,6 +112,8 @@ describe('plain Jetty servers (jetty.https-connector)', () => {
           '    <Set name="KeyStorePath"><Property name="jetty.sslContext.keyStorePath" /></Set>\n    <Set name="KeyStoreType"><Property name="jetty.sslContext.keyStoreType" /></Set>\n    <Set name="NeedClientAuth"><Property name="jetty.sslContext.needClientAuth" default="false"/></Set>\n    <Set name="excludeProtocols"><Array type="String"><Item>SSL</Item><Item>SSLv2</Item><Item>SSLv3</Item></Array></Set>\n    <Set name="IncludeCipherSuites"><Array type="String"><Item>TLS_ECDHE.*</Item><Item>TLS_RSA.*</Item></Array></Set>\n    <Set name="ExcludeCipherSuites"><Array type="String"><Item>.*NULL.*</Item><Item>.*RC4.*</Item></Array></Set>\n',
         ),
         'opt/jb/etc/jetty-backchannel.xml': BACKCHANNEL,
+        'opt/jb/modules/backchannel.mod':
+          '[name]\nbackchannel\n\n[depend]\nserver\n\n[xml]\netc/jetty-backchannel.xml\n',
       },
       [
         'sslContextFactory@? ports=4443 protocols=- suites=- exclude=SSL,SSLv2,SSLv3|2(file) alt=- order=true auth=- key=?:PKCS12 trust=? unknown=includeciphersuites: TLS_ECDHE.*, TLS_RSA.*',
@@ -132,10 +134,21 @@ describe('plain Jetty servers (jetty.https-connector)', () => {
       ],
     ],
     [
+      'a 9.x jetty-ssl-context.xml of the tree (lachlan-roberts/jetty-maven-plugin-https-example): jetty.base and a path joined',
+      {
+        'etc/jetty-ssl-context.xml':
+          '<?xml version="1.0"?>\n<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "http://www.eclipse.org/jetty/configure_9_3.dtd">\n<Configure id="sslContextFactory" class="org.eclipse.jetty.util.ssl.SslContextFactory">\n  <Set name="KeyStorePath"><Property name="jetty.base" default="." />/etc/key.jks</Set>\n  <Set name="KeyStorePassword">changeit</Set>\n  <Set name="TrustStorePath"><!-- the same store --><Property name="jetty.base" default="." />/etc/key.jks</Set>\n</Configure>\n',
+        'etc/key.jks': store('key.jks'),
+      },
+      [
+        'sslContextFactory@? ports=8443 protocols=- suites=- exclude=SSL,SSLv2,SSLv2Hello,SSLv3|5(default) alt=^.*_(MD5|SHA|SHA1)$ order=true auth=- key=key.jks:JKS+pw trust=key.jks unknown=-',
+      ],
+    ],
+    [
       'two start files set a property differently, or an XML reads what the tree does not set: unknown, never guessed',
       {
         Dockerfile: 'FROM jetty:12-jdk21\n',
-        'start.ini': '--module=ssl\njetty.sslContext.wantClientAuth=true\n',
+        'start.ini': '--module=ssl\njetty.sslContext.wantClientAuth=true\netc/tweak-ssl.xml\n',
         'start.d/ssl.ini': 'jetty.sslContext.wantClientAuth=false\n',
         'etc/tweak-ssl.xml': TWEAK(
           '  <Set name="ExcludeProtocols"><Array type="String"><Item><SystemProperty name="excluded"/></Item></Array></Set>\n',
@@ -147,6 +160,38 @@ describe('plain Jetty servers (jetty.https-connector)', () => {
     ],
   ])('%s', (_name, files, expected) => {
     expect(ends(files).map(summary)).toEqual(expected);
+  });
+
+  it("XML nothing applies configures nothing (Internet2/inc-train-jetty-base's jetty/jetty-shibboleth.xml: its module file is not in modules/)", () => {
+    const files: Tree = {
+      'base/start.d/ssl.ini': '--module=ssl\n',
+      'base/jetty/jetty-shibboleth.xml': BACKCHANNEL,
+      'base/jetty/modules/shibboleth.mod': '[depend]\nssl\n\n[xml]\netc/jetty-shibboleth.xml\n',
+      'base/etc/tweak-ssl.xml': TWEAK('  <Set name="ExcludeCipherSuites"><Array type="String"></Array></Set>\n'),
+    };
+    expect(ends(files).map(summary)).toEqual([
+      'sslContextFactory@? ports=8443 protocols=- suites=- exclude=SSL,SSLv2,SSLv2Hello,SSLv3|5(default) alt=^.*_(MD5|SHA|SHA1)$ order=true auth=- key=- trust=- unknown=-',
+    ]);
+  });
+
+  it('a module of the base that depends on ssl enables it (a Shibboleth idp.mod)', () => {
+    const files: Tree = {
+      'base/start.d/idp.ini': '--module=idp\njetty.ssl.port=443\n',
+      'base/modules/idp.mod': '[description]\nShibboleth IdP\n\n[depend]\nserver\nhttps\n\n[files]\ntmp/\n',
+    };
+    expect(ends(files).map((c) => `${c.name} ${c.location.range?.start.line}`)).toEqual(['Jetty HTTPS :443 (base) 0']);
+  });
+
+  it("Jetty 9.4's own XML joins an absolute keyStorePath below the base (measured with Jetty 9.4.57); 10.0.2+ keeps it", () => {
+    const base = (dockerfile: string): Tree => ({
+      Dockerfile: dockerfile,
+      'start.d/ssl.ini': '--module=ssl\njetty.sslContext.keyStorePath=/opt/key.jks\n',
+      'opt/key.jks': store('key.jks'),
+    });
+    const keyOf = (files: Tree) => ends(files).map((c) => c.tls?.trust?.keyStore?.path.value ?? '-');
+    expect(keyOf(base('FROM jetty:9.4-jre11\n'))).toEqual(['opt/key.jks']);
+    expect(keyOf(base('FROM jetty:10.0-jre11\n'))).toEqual(['/opt/key.jks']);
+    expect(keyOf(base('FROM eclipse-temurin:11-jre\n'))).toEqual(['-']);
   });
 
   it('no ssl module and no factory of its own: no end (a plain HTTP base)', () => {

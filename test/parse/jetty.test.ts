@@ -2,7 +2,14 @@
  * Jetty start files and Jetty XML (src/parse/jetty.ts): which files are Jetty's, and a start file read as start.jar
  * reads it (modules, properties with their operators and ranges, XML files to apply; JVM arguments set aside).
  */
-import { jettyStartFormat, jettyXmlFormat, JETTY_START_KIND, JETTY_XML_KIND } from '../../src/parse/jetty';
+import {
+  jettyModuleFormat,
+  jettyStartFormat,
+  jettyXmlFormat,
+  JETTY_MODULE_KIND,
+  JETTY_START_KIND,
+  JETTY_XML_KIND,
+} from '../../src/parse/jetty';
 
 describe('Jetty start files and XML', () => {
   it.each([
@@ -31,6 +38,14 @@ describe('Jetty start files and XML', () => {
     ['/app/pom.xml', '<project><!-- SslContextFactory --></project>\n', undefined],
   ])('%s is %s', (file, head, kind) => {
     expect(jettyXmlFormat.classify(file, head)).toBe(kind);
+  });
+
+  it('reads a module file: its dependencies (an optional one too) and XML files; only below a modules/ directory', () => {
+    const text = '# backchannel\n[name]\nbackchannel\n\n[depend]\nserver\n?alpn\n\n[xml]\netc/jetty-backchannel.xml\n';
+    expect(jettyModuleFormat.classify('/b/modules/backchannel.mod', text)).toBe(JETTY_MODULE_KIND);
+    expect(jettyModuleFormat.classify('/b/go.mod', 'module example.com/x\n')).toBeUndefined();
+    const doc = jettyModuleFormat.parse({ path: '/b/modules/backchannel.mod', text, hadBom: false }, JETTY_MODULE_KIND);
+    expect(doc.data).toEqual({ depend: ['server', 'alpn'], xml: ['etc/jetty-backchannel.xml'] });
   });
 
   it('reads modules, properties (=, ?=, +=), XML paths; JVM arguments and comments are not properties', () => {

@@ -115,6 +115,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'server:\n  applicationConnectors:\n    - type: https\n      port: 8443\n      keyStorePath: ${KEYSTORE:-key.p12}\n      keyStorePassword: changeit\n      supportedProtocols: [TLSv1.2]\n      excludedCipherSuites: []\n      supportedCipherSuites:\n        - "TLS_ECDHE_.*"\n  adminConnectors:\n    - type: http\n      port: 8081\n',
   '/seed/jetty/start.d/ssl.ini':
     '--module=ssl,https\njetty.ssl.port=8443\njetty.sslContext.keyStorePath=${jetty.base}/etc/key.p12\njetty.sslContext.keyStorePassword=OBF:1vny1zlo\njetty.sslContext.needClientAuth?=true\n-Dfoo=bar\netc/tweak-ssl.xml\n',
+  '/seed/jetty/modules/backchannel.mod':
+    '[name]\nbackchannel\n[depend]\nserver\n?alpn\n[xml]\netc/tweak-ssl.xml\n[ini-template]\n# x=1\n',
   '/seed/jetty/etc/tweak-ssl.xml':
     '<?xml version="1.0"?>\n<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">\n<Configure id="sslContextFactory" class="org.eclipse.jetty.util.ssl.SslContextFactory$Server">\n  <Set name="IncludeProtocols"><Array type="String"><Item>TLSv1.2</Item><Item><Property name="p" default="TLSv1.3"/></Item></Array></Set>\n  <Call name="addExcludeCipherSuites"><Arg><Array type="String"><Item>.*_CBC_.*</Item></Array></Arg></Call>\n  <Set name="KeyStorePath"><Call name="resolvePath" class="org.eclipse.jetty.xml.XmlConfiguration"><Arg><Property name="jetty.base"/></Arg><Arg><Property name="jetty.sslContext.keyStorePath"/></Arg></Call></Set>\n</Configure>\n',
   '/seed/stores/key.jks': '',

@@ -29,6 +29,8 @@ ruleTester(rule, {
     {
       name: 'a tweak file sets ExcludeCipherSuites to an empty list: every JDK suite stays',
       files: jetty('FROM eclipse-temurin:17.0.9_9-jre\nENV JETTY_VERSION=10.0.24\n', {
+        'api/start.d/ssl.ini':
+          '--module=ssl\njetty.ssl.port=8443\njetty.sslContext.keyStorePath=/etc/api/key.p12\netc/tweak-ssl.xml\n',
         'api/etc/tweak-ssl.xml':
           '<?xml version="1.0"?>\n<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">\n<Configure id="sslContextFactory" class="org.eclipse.jetty.util.ssl.SslContextFactory$Server">\n  <Set name="ExcludeCipherSuites"><Array type="String"></Array></Set>\n</Configure>\n',
       }),
