@@ -52,6 +52,14 @@ const CRYPT_HASH =
   /^\$(2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+|argon2(id|i|d)\$v=\d+\$[^$\s]+\$[^$\s]+\$[^$\s]+)$/;
 const XOR = /^\{xor\}/i;
 /**
+ * Jetty's `OBF:` obfuscation (org.eclipse.jetty.util.security.Password), which its start files and XML take for store
+ * passwords: reversible by anyone with Jetty's jar ("OBF passwords are not secure, just protected from casual
+ * observation": the ssl module's ini template, jetty.project@ec6782f jetty-server/src/main/config/modules/ssl.mod).
+ */
+const JETTY_OBF = /^OBF:[0-9a-z]+$/;
+/** A value that is a redaction mark, not a password (`XXXXXXXX` where a published example left the secret out). */
+const REDACTED = /^(?:X{4,}|x{4,}|\*{4,})$/;
+/**
  * A key that names a digest of the secret: Graylog's `GRAYLOG_ROOT_PASSWORD_SHA2` / `root_password_sha2`, which it
  * compares with the SHA-256 of the password typed (Graylog2/graylog2-server misc/graylog.conf: "echo -n yourpassword |
  * shasum -a 256"), `…_HASH`, `…-digest`, `…Md5`.
@@ -126,6 +134,8 @@ export default defineRule({
         "{{key}} in {{file}} is Jasypt's encryptor password, in plaintext: with it anyone who reads the file decrypts every ENC(…) value of the application. Pass it when the application starts instead (the JASYPT_ENCRYPTOR_PASSWORD environment variable, -Djasypt.encryptor.password)",
       obfuscated:
         '{{key}} in {{file}} is {xor}-encoded: XOR is obfuscation, not encryption — anyone can decode it. Prefer {aes} or a reference to the secret',
+      jettyObfuscated:
+        "{{key}} in {{file}} is Jetty-obfuscated (OBF:): obfuscation, not encryption — anyone with Jetty's jar decodes it (org.eclipse.jetty.util.security.Password). Keep the password out of the repository: give the start property on the command line, or from a secret the deployment provides",
       trustStore:
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
       trustStoreIsKeyStore:
@@ -170,6 +180,7 @@ export default defineRule({
         PLACEHOLDER.test(value) ||
         PLACEHOLDER_NAME.test(value) ||
         PLACEHOLDER_WORD.test(value) ||
+        REDACTED.test(value) ||
         ENCODED.test(value) ||
         isJasyptEncrypted(value, jasypt) ||
         CRYPT_HASH.test(value) ||
@@ -288,6 +299,7 @@ export default defineRule({
           continue;
         }
         const xor = XOR.test(value);
+        const obf = JETTY_OBF.test(value);
         const trustStore =
           TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) ||
           UNDER_TRUST_STORE.test(entry.key) ||
@@ -301,16 +313,18 @@ export default defineRule({
         ctx.report({
           messageId: xor
             ? 'obfuscated'
-            : trustOnly
-              ? 'trustStore'
-              : testDir !== undefined
-                ? testDir.messageId
-                : sharedKeyStore
-                  ? 'trustStoreIsKeyStore'
-                  : isJasyptPassword(entry.key)
-                    ? 'jasyptPassword'
-                    : 'plaintext',
-          severity: xor || trustOnly || testDir !== undefined ? 'info' : undefined,
+            : obf
+              ? 'jettyObfuscated'
+              : trustOnly
+                ? 'trustStore'
+                : testDir !== undefined
+                  ? testDir.messageId
+                  : sharedKeyStore
+                    ? 'trustStoreIsKeyStore'
+                    : isJasyptPassword(entry.key)
+                      ? 'jasyptPassword'
+                      : 'plaintext',
+          severity: xor || obf || trustOnly || testDir !== undefined ? 'info' : undefined,
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
             key: entry.secretName
@@ -336,7 +350,12 @@ export default defineRule({
                 },
               ]
             : envReferences.get(`${doc.file.path}\0${entry.key}`),
-          fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, xor ? 'xor' : 'plain'],
+          fingerprint: [
+            path.basename(doc.file.path),
+            entry.section ?? '',
+            entry.key,
+            xor ? 'xor' : obf ? 'obf' : 'plain',
+          ],
         });
       }
     }

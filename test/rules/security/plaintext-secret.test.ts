@@ -32,6 +32,11 @@ ruleTester(rule, {
       },
     },
     {
+      // Internet2/inc-train-jetty-base@103f1b2 jetty-base/start.d/ssl.ini: the published example left the secret out.
+      name: 'a redaction mark (XXXXXXXX) is no password',
+      files: { 'start.d/ssl.ini': '--module=ssl\njetty.sslContext.keyStorePassword=XXXXXXXX\n' },
+    },
+    {
       // HAProxy's `password` takes a crypt(3) hash (this one: openssl passwd -6 -salt abcdefgh s3cret); the stats password
       // is a template value. The user names beside them are no secret.
       name: 'a HAProxy userlist password that is a SHA-512 crypt hash, and a templated stats auth password',
@@ -679,6 +684,15 @@ ruleTester(rule, {
       name: 'WAS {xor} is only obfuscation (info)',
       files: { 'ssl.client.props': 'com.ibm.ssl.keyStorePassword={xor}CDo9Hgw=\n' },
       errors: [{ messageId: 'obfuscated', file: 'ssl.client.props', line: 1, severity: 'info' }],
+    },
+    {
+      // javiRPE/JettyStandalone@e52eafb start.d/ssl.ini: the store passwords are Jetty OBF: values.
+      name: 'Jetty OBF: is only obfuscation (info)',
+      files: {
+        'start.d/ssl.ini':
+          '--module=ssl\njetty.sslContext.keyStorePath=etc/keystore.p12\njetty.sslContext.keyStorePassword=OBF:1ktv1iur1zzu1z0f20041irv1kqz\n',
+      },
+      errors: [{ messageId: 'jettyObfuscated', file: 'start.d/ssl.ini', line: 3, severity: 'info' }],
     },
     {
       name: 'a one-word password is still a secret (no path separator, no key-file extension)',
