@@ -96,6 +96,47 @@ export function dropwizardValidatesByDefault(
   return undefined;
 }
 
+/** What Dropwizard's Http2ConnectorFactory (`type: h2`) sets on Jetty's factory in a release (undefined: unknown). */
+export function dropwizardHttp2(release: string | undefined): {
+  /** The protocols it sets whatever the YAML says; newest first when the release is unknown (`older`: the other). */
+  protocols: { value: string[]; source: string };
+  older?: { value: string[]; source: string };
+  /** The suite it requires (and sets alone when none is written). */
+  cipherSuite: string;
+  /** Whether a written supportedCipherSuites is kept (checked to hold `cipherSuite`); undefined when unknown. */
+  keepsWrittenSuites: boolean | undefined;
+  cipherSuiteSource: string;
+} {
+  const h2 = dw.http2;
+  const rows = h2.protocols.map((row) => ({
+    ...row,
+    since: 'since' in row ? row.since : undefined,
+    before: 'before' in row ? row.before : undefined,
+  }));
+  const newest = rows.find((r) => r.since && !r.before) ?? rows[0]!;
+  const oldest = rows.find((r) => r.before && !r.since) ?? rows[0]!;
+  const checked = release === undefined ? undefined : atLeast(release, h2.cipherSuiteChecked.since);
+  const matching =
+    release === undefined
+      ? undefined
+      : rows.find(
+          (r) =>
+            (r.since ? atLeast(release, r.since) === true : true) &&
+            (r.before ? atLeast(release, r.before) === false : true),
+        );
+  const base = {
+    cipherSuite: h2.cipherSuite,
+    keepsWrittenSuites: checked,
+    cipherSuiteSource: h2.cipherSuiteChecked.source,
+  };
+  if (matching) return { ...base, protocols: { value: matching.value, source: matching.source } };
+  return {
+    ...base,
+    protocols: { value: newest.value, source: newest.source },
+    older: { value: oldest.value, source: oldest.source },
+  };
+}
+
 /** Dropwizard's store type defaults and Jetty's server-side facts, each with its public source. */
 export const DROPWIZARD_HTTPS = {
   keyStoreTypeDefault: dw.keyStoreTypeDefault,

@@ -29,6 +29,7 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { DropwizardHttpsAttributes, SpringBootRelease } from './attributes';
 import { springBootReleases } from './spring-boot-release';
+import { http2Lists } from './dropwizard-h2';
 import type { ModelContext, ModelContributor } from './contributor';
 import { traced } from './java-shared';
 import { relativePosix } from './paths';
@@ -107,14 +108,11 @@ function connectorOf(
     return e;
   };
   const release = declared?.version;
+  lists(doc, connector, tls, unknown, declared);
   if (kind === 'h2')
-    unknown.add(
-      doc,
-      type,
-      'type: h2',
-      "an h2 connector: Dropwizard's Http2ConnectorFactory sets its own protocols and cipher suites, which are not modelled here",
+    http2Lists(tls, declared, connectorList(connector, 'supportedCipherSuites') !== undefined, (what, why) =>
+      unknown.add(doc, type, what, why),
     );
-  else lists(doc, connector, tls, unknown, declared);
   tls.serverOrderWins = defaulted(
     DROPWIZARD_HTTPS.useCipherSuitesOrderDefault,
     `Jetty SslContextFactory useCipherSuitesOrder default (${DROPWIZARD_HTTPS.useCipherSuitesOrderSource})`,

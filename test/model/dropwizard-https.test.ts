@@ -17,6 +17,9 @@ const store = (name: string) => fs.readFileSync(path.join(STORES, name));
 const config = (connector: string, admin = '    - type: http\n      port: 8081\n') =>
   `server:\n  applicationConnectors:\n${connector}  adminConnectors:\n${admin}logging:\n  level: INFO\n`;
 
+const pom = (version: string) =>
+  `<project>\n  <dependencies>\n    <dependency>\n      <groupId>io.dropwizard</groupId>\n      <artifactId>dropwizard-core</artifactId>\n      <version>${version}</version>\n    </dependency>\n  </dependencies>\n</project>\n`;
+
 const connectors = (files: Tree): Component[] =>
   modelOf(files).components.filter((c) => c.type === 'dropwizard.https-connector');
 
@@ -113,7 +116,7 @@ describe('Dropwizard HTTPS connectors (dropwizard.https-connector)', () => {
       ],
     ],
     [
-      'template placeholders and include patterns leave the lists unknown; http and h2 connectors',
+      'template placeholders and include patterns leave the lists unknown; an h2 connector serves its one HTTP/2 suite',
       {
         'docker/app-config.tpl': config(
           '    - type: https\n      port: 4444\n      keyStorePath: ${KEYSTORE_PATH}\n      keyStorePassword: ${KEYSTORE_PASSWORD}\n      supportedCipherSuites: ["TLS_ECDHE_.*"]\n',
@@ -122,7 +125,54 @@ describe('Dropwizard HTTPS connectors (dropwizard.https-connector)', () => {
       },
       [
         'ports=4444 protocols=- suites=- exclude=SSL.*,TLSv1,TLSv1\\.1|5(default) alt=^.*_(MD5|SHA|SHA1)$ auth=- key=- alias=- trust=none unknown=supportedCipherSuites: TLS_ECDHE_.* ; keyStorePath: ${KEYSTORE_PATH}',
-        'ports=8444 protocols=- suites=- exclude=- alt=- auth=- key=? alias=- trust=? unknown=type: h2',
+        'ports=8444 protocols=TLSv1.3,TLSv1.2 suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 exclude=SSL.*,TLSv1,TLSv1\\.1|5(default) alt=^.*_(MD5|SHA|SHA1)$ auth=- key=? alias=- trust=? unknown=-',
+      ],
+    ],
+    [
+      'h2 on 1.1.0: TLSv1.2 and the HTTP/2 suite alone, whatever supportedProtocols and supportedCipherSuites say',
+      {
+        'pom.xml': pom('1.1.0'),
+        'config.yml': config(
+          '    - type: h2\n      port: 8445\n      supportedProtocols: [TLSv1.3]\n      supportedCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384]\n',
+        ),
+      },
+      [
+        'ports=8445 protocols=TLSv1.2 suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 exclude=SSL,SSLv2,SSLv2Hello,SSLv3|1(file) alt=- auth=- key=- alias=- trust=none unknown=-',
+      ],
+    ],
+    [
+      'h2 on 2.1.12: TLSv1.3 and TLSv1.2 with the written suites, which hold the HTTP/2 one',
+      {
+        'pom.xml': pom('2.1.12'),
+        'config.yml': config(
+          '    - type: h2\n      port: 8446\n      supportedCipherSuites: [TLS_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]\n',
+        ),
+      },
+      [
+        'ports=8446 protocols=TLSv1.3,TLSv1.2 suites=TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 exclude=SSL.*,TLSv1,TLSv1\\.1|5(file) alt=- auth=- key=- alias=- trust=none unknown=-',
+      ],
+    ],
+    [
+      'h2 whose written suites lack the HTTP/2 one: the connector does not start, unknown',
+      {
+        'pom.xml': pom('2.1.12'),
+        'config.yml': config(
+          '    - type: h2\n      port: 8447\n      supportedCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384]\n',
+        ),
+      },
+      [
+        'ports=8447 protocols=- suites=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 exclude=SSL.*,TLSv1,TLSv1\\.1|5(file) alt=- auth=- key=- alias=- trust=none unknown=type: h2 supportedCipherSuites',
+      ],
+    ],
+    [
+      'h2 with written suites and no release: before 1.2.0 they are not served, unknown',
+      {
+        'config.yml': config(
+          '    - type: h2\n      port: 8448\n      supportedCipherSuites: [TLS_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]\n',
+        ),
+      },
+      [
+        'ports=8448 protocols=- suites=TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 exclude=SSL.*,TLSv1,TLSv1\\.1|5(default) alt=^.*_(MD5|SHA|SHA1)$ auth=- key=- alias=- trust=none unknown=type: h2 supportedCipherSuites',
       ],
     ],
   ])('%s', (_name, files, expected) => {
