@@ -4,6 +4,7 @@
  */
 import data from './data/dropwizard.json';
 import { findCipherSuite, jsseName } from './ciphers';
+import { compareReleaseParts } from './release-parts';
 
 const dw = data.dropwizard;
 const jetty = data.jetty;
@@ -18,9 +19,7 @@ function releaseParts(release: string): number[] | undefined {
 function atLeast(release: string, since: string): boolean | undefined {
   const a = releaseParts(release);
   const b = releaseParts(since);
-  if (!a || !b) return undefined;
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
-  return true;
+  return a && b ? compareReleaseParts(a, b) >= 0 : undefined;
 }
 
 /** One release's exclusion patterns, with where each list comes from. */

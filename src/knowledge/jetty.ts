@@ -5,6 +5,7 @@
  */
 import data from './data/jetty.json';
 import dropwizard from './data/dropwizard.json';
+import { compareReleaseParts } from './release-parts';
 
 const jetty = dropwizard.jetty;
 
@@ -17,12 +18,8 @@ function releaseParts(release: string): number[] | undefined {
   return [Number(m[1]), m[2] === undefined ? newest : Number(m[2]), m[3] === undefined ? newest : Number(m[3])];
 }
 
-function compare(a: number[], b: number[]): number {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
-  return 0;
-}
-
-const atLeast = (release: number[], since: string): boolean => compare(release, releaseParts(since) ?? []) >= 0;
+const atLeast = (release: number[], since: string): boolean =>
+  compareReleaseParts(release, releaseParts(since) ?? []) >= 0;
 
 /** One release range's ssl module: the Sets its etc/jetty-ssl-context.xml makes on the SslContextFactory. */
 export interface JettySslContextRow {

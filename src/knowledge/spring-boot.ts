@@ -3,6 +3,7 @@
  * Boot binds no such property, so the setting is ignored, not refused. And the lowest Java release each line runs on.
  */
 import data from './data/spring-boot.json';
+import { compareReleaseParts } from './release-parts';
 
 type SpringBootFeature = keyof typeof data.features;
 
@@ -40,8 +41,8 @@ function atLeast(version: string, since: string): boolean | undefined {
   const release = releaseOf(version);
   const floor = releaseOf(since)!.numbers;
   if (!release) return undefined;
-  for (let i = 0; i < 3; i++) if (release.numbers[i] !== floor[i]) return release.numbers[i]! > floor[i]!;
-  return release.preRelease ? undefined : true;
+  const order = compareReleaseParts(release.numbers, floor);
+  return order !== 0 ? order > 0 : release.preRelease ? undefined : true;
 }
 
 /** The lowest Java feature release a Spring Boot release runs on, with its class file version and source. */

@@ -249,16 +249,18 @@ function hoistTrimmedLines(
  * include alone on its line, not a value in the line: as `${…}` the key held a scalar and the lines below broke the YAML.
  */
 function rendersBlockBelow(text: string, t: { engine: string; start: number; end: number }, source: string): boolean {
-  if (t.engine !== 'go' || !/\|\s*nindent\s+\d+\s*-?\}\}$/.test(source)) return false;
-  const after = text.slice(t.end).search(/[\r\n]/);
-  return text.slice(t.end, after < 0 ? text.length : t.end + after).trim() === '';
+  return t.engine === 'go' && /\|\s*nindent\s+\d+\s*-?\}\}$/.test(source) && blankToLineEnd(text, t.end);
 }
 
 function aloneOnLine(text: string, start: number, end: number): boolean {
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
-  const after = text.slice(end).search(/[\r\n]/);
-  const lineEnd = after < 0 ? text.length : end + after;
-  return text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
+  return text.slice(lineStart, start).trim() === '' && blankToLineEnd(text, end);
+}
+
+/** Whether only blanks follow `from` up to the end of its line. */
+function blankToLineEnd(text: string, from: number): boolean {
+  const after = text.slice(from).search(/[\r\n]/);
+  return text.slice(from, after < 0 ? text.length : from + after).trim() === '';
 }
 
 /**

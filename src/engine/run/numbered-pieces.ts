@@ -12,15 +12,13 @@ const NUMBERED_XML = /^(.+?)[_-](\d+)(\.xml)$/i;
  * be unclosed: that parse problem becomes an info saying so. Any other problem of the piece stays as it is.
  */
 export function markNumberedPieces(documents: ParsedDocument[], files: readonly string[]): ParsedDocument[] {
-  const names = new Set(files.map((file) => path.resolve(file)));
   return documents.map((doc) => {
     const match = NUMBERED_XML.exec(path.basename(doc.file.path));
     if (!match || !doc.problems.some(unclosedAtEnd)) return doc;
     const [, stem, number, extension] = match;
-    const dir = path.dirname(path.resolve(doc.file.path));
-    const sibling = [...names].find((file) => {
-      if (path.dirname(file) !== dir) return false;
-      const other = NUMBERED_XML.exec(path.basename(file));
+    const dir = path.dirname(doc.file.path);
+    const sibling = files.find((file) => {
+      const other = path.dirname(file) === dir ? NUMBERED_XML.exec(path.basename(file)) : null;
       return other !== null && other[1] === stem && other[3] === extension && other[2] !== number;
     });
     if (!sibling) return doc;

@@ -18,7 +18,7 @@ export function inTrustBundle(c: TreeCertificate): boolean {
   return !c.store && !c.hasPrivateKey && 'certificates' in c.doc.data && c.doc.data.certificates.every((x) => x.isCa);
 }
 
-/** The components naming a PEM file only as their trust store; undefined when a placeholder reference may name it too. */
+/** The components naming a certificate's file (PEM or store) only as their trust store; undefined when a placeholder reference may name it too. */
 function trustersOf(deployment: DerivedDeployment, c: TreeCertificate): readonly TrustingEnd[] | undefined {
   // A store too: JSSE trusts its trusted entries and the first certificate of each key entry
   // (sun.security.validator.TrustStoreUtil.getTrustedCerts; checked with JDK 17: a JKS holding one key entry, given to

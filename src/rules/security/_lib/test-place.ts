@@ -1,6 +1,6 @@
-import * as path from 'node:path';
 import type { ParsedDocument } from '../../../parse/types';
 import { testResourcesDir } from '../../../model/java-shared';
+import { relativePosix } from '../../../model/paths';
 import { testFixtureDir } from '../../../core/test-fixture-dirs';
 
 /**
@@ -20,7 +20,7 @@ export function testPlace(
   root: string,
   doc: ParsedDocument,
 ): { messageId: 'testResource' | 'testSources' | 'testFixture'; dir: string } | undefined {
-  const relative = path.relative(root, doc.file.path).split(path.sep).join('/');
+  const relative = relativePosix(root, doc.file.path);
   const resources = testResourcesDir(relative);
   if (resources !== undefined) return { messageId: 'testResource', dir: resources };
   const sources = TEST_SOURCES.exec(relative)?.[0];
