@@ -59,6 +59,12 @@ describe('MQSC parser', () => {
     });
   });
 
+  // vdesabou/kafka-docker-playground@95b2d38 (MIT) connect/connect-ibm-mq-source/ibm-mq-mtls.sh: a runmqsc heredoc ending in EXIT
+  it.each([['EXIT'], ['exit'], ['QUIT'], ['END']])('%s ends runmqsc input like END (no syntax error)', (ending) => {
+    const doc = mqsc(`ALTER CHANNEL(DEV.APP.SVRCONN) CHLTYPE(SVRCONN) SSLCAUTH(REQUIRED)\n${ending}\n`);
+    expect(doc.problems).toEqual([]);
+  });
+
   it.each([
     ['unknown verb', 'FROB CHANNEL(A)\n', 'mqsc-syntax'],
     ['unterminated quote', "DEFINE CHANNEL(A) DESCR('x\n", 'mqsc-unterminated-quote'],

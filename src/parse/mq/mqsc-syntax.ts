@@ -59,7 +59,8 @@ const NOUN_SYNONYMS: Record<string, string> = {
   PRO: 'PROCESS',
   STGCLASS: 'STGCLASS',
 };
-const VERB_SYNONYMS: Record<string, string> = { DEF: 'DEFINE', DIS: 'DISPLAY' };
+// runmqsc also ends on exit or quit ("You can also use the exit or the quit command", runmqsc reference, MQ 7.5 to 9.x).
+const VERB_SYNONYMS: Record<string, string> = { DEF: 'DEFINE', DIS: 'DISPLAY', EXIT: 'END', QUIT: 'END' };
 export const MQSC_VERBS = new Set([
   'ALTER',
   'ARCHIVE',
