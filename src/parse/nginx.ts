@@ -48,6 +48,11 @@ const NOT_NGINX =
  */
 const BLOCK_HEAD =
   /^\s*(http|server|events|stream|upstream|location|mail|map|types|if)\b(?:[^;{"'$]|\$(?!\{)|"[^"\n]*"|'[^'\n]*')*\{/m;
+/**
+ * A BIND named.conf block (`options {`, `acl "x" {`, `zone "x" IN {`, `view`, `controls`, `logging`): none is an nginx
+ * context, while its `include "/etc/rndc.key";` is an nginx directive too.
+ */
+const BIND_BLOCK = /^\s*(?:options|controls|logging|acl\s+\S+|view\s+\S+|zone\s+"[^"\n]*"(?:\s+\w+)?)\s*\{/m;
 const DIRECTIVE =
   /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
 
@@ -69,7 +74,7 @@ export const nginxFormat: FormatHandler<NginxData> = {
     // A page a role ships beside its nginx templates (`templates/www/index.html.j2`) is markup, never nginx.
     if (/^\s*</.test(head)) return undefined;
     if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return undefined;
-    if (looksLikeHocon(head)) return undefined;
+    if (looksLikeHocon(head) || BIND_BLOCK.test(head)) return undefined;
     return BLOCK_HEAD.test(head) || DIRECTIVE.test(head) ? 'nginx.conf' : undefined;
   },
   parse(file, kind): ParsedDocument<NginxData> {

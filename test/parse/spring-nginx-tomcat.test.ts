@@ -140,6 +140,21 @@ describe('nginx configuration', () => {
     expect(nginxFormat.classify(name, text)).toBeUndefined();
   });
 
+  // vdesabou/kafka-docker-playground@95b2d38 (MIT) other/ldap-authorizer-with-ldap-failover/bind/named.conf: a BIND
+  // configuration (`include "/etc/rndc.key";`, `acl`, `options`, `view`, `zone` blocks) was read as nginx: 9 false errors.
+  it.each([
+    [
+      '/d/bind/named.conf',
+      'include "/etc/rndc.key";\ncontrols {\n    inet 127.0.0.1 allow { 127.0.0.1; } keys { "rndc-key"; };\n};\n\nacl "access-list" {\n    127.0.0.1;\n};\n\noptions {\n    directory "/etc/named/";\n};\n',
+    ],
+    [
+      '/d/bind/zones.conf',
+      'zone "confluent.io" IN {\n    type master;\n    file "/etc/bind/master/confluent.io";\n};\n',
+    ],
+  ])('does not claim a BIND configuration (%s)', (name, text) => {
+    expect(nginxFormat.classify(name, text)).toBeUndefined();
+  });
+
   it.each([
     'map $http_upgrade $connection_upgrade {\n  default upgrade;\n}\n',
     'location ~* "\\.(css|js)$" {\n  expires 30d;\n}\n',
