@@ -23,9 +23,10 @@ export interface ScriptSubstitutionsData {
 
 /**
  * An `s` command's pattern when it is a plain literal (3+ characters, no regex syntax): `s|REPLACE|`, `s/@PW@/`,
- * `s/<changeit>/` (JeffTsengTwn/tomcat_letsencrypt_setup's tomcat_ssl.sh fills server.xml's keystorePass so).
+ * `s/<changeit>/` (JeffTsengTwn/tomcat_letsencrypt_setup's tomcat_ssl.sh fills server.xml's keystorePass so),
+ * `s|:CLOUD_SECRET:|` (vdesabou/kafka-docker-playground's start scripts fill their *.template client configs so).
  */
-const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@<>-]{3,}?)\2/g;
+const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@<>:-]{3,}?)\2/g;
 
 /**
  * Whether the `sed` whose command is at `at` reads a string rather than a file: fed by a pipe (`echo $p | sed
@@ -48,8 +49,12 @@ export function scriptSubstitutions(source: SourceFile): ParsedDocument<ScriptSu
   const index = new LineIndex(source.text);
   const substitutions: ScriptSubstitution[] = [];
   let offset = 0;
+  // A sed command continued over lines (`sed -e "s|:A:|$A|g" \` then `-e "s|:B:|$B|g" …`) edits on every one.
+  let continuesSed = false;
   for (const line of source.text.split('\n')) {
-    if (/\bsed\b/.test(line) && !line.trimStart().startsWith('#')) {
+    const inSed: boolean = continuesSed || (/\bsed\b/.test(line) && !line.trimStart().startsWith('#'));
+    continuesSed = inSed && /\\\r?$/.test(line);
+    if (inSed) {
       for (const m of line.matchAll(SED_LITERAL)) {
         if (editsString(line, m.index ?? 0)) continue;
         const start = offset + (m.index ?? 0) + m[1]!.length + 2;

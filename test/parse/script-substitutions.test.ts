@@ -27,6 +27,25 @@ describe('literals a script replaces with sed', () => {
       "sed -i 's/<changeit>/'${password}'/g' /opt/tomcat/conf/server.xml\n",
       ['1:11 <changeit>'],
     ],
+    [
+      // vdesabou/kafka-docker-playground@95b2d38 (MIT) ccloud/client-dotnet/start.sh fills librdkafka.config.template
+      'a placeholder between colons',
+      '/t/start.sh',
+      'sed -e "s|:CLOUD_KEY:|$CLOUD_KEY|g" \\\n    -e "s|:CLOUD_SECRET:|$CLOUD_SECRET|g" in.template > out\n',
+      ['1:11 :CLOUD_KEY:', '2:11 :CLOUD_SECRET:'],
+    ],
+    [
+      'a colon as the delimiter still ends the literal',
+      '/t/run.sh',
+      'sed -i "s:REPLACE:$PW:" a.xml\n',
+      ['1:11 REPLACE'],
+    ],
+    [
+      'a line after a sed that does not continue it',
+      '/t/run.sh',
+      'sed -i "s|REPLACE|$PW|" a.xml\necho "s|OTHER|x|"\n',
+      ['1:11 REPLACE'],
+    ],
     ['a regular expression, not a literal', '/t/run.sh', "sed -i 's/^password=.*/password=x/' f\n", []],
     ['a commented-out line', '/t/run.sh', '#!/bin/sh\n# sed "s|REPLACE|x|" f\n', []],
     ['a file that is not a script', '/t/notes.txt', 'sed "s|REPLACE|x|" f\n', []],
