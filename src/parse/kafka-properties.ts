@@ -55,6 +55,12 @@ const BROKER_LIST = /^[ \t]*(?:bootstrap\.servers|metadata\.broker\.list)[ \t]*=
 const KAFKA_FILE_NAME = /\.(?:properties|config|conf)$/i;
 /** `.conf` is also nginx's, HAProxy's, a JAAS file's: those have blocks or `;`-ended directives, properties have neither. */
 const BLOCK_SYNTAX = /[{};][ \t]*$/m;
+/**
+ * HOCON under any name: a `name {` line and a line of only `}` (confluentinc/examples@4f840b6
+ * clients/docs/includes/configs/cloud/hocon.config nests a client's keys in `kafka { properties { … } }`).
+ */
+const HOCON_BLOCK = /^[ \t]*[\w.-]+[ \t]*\{[ \t]*$/m;
+const CLOSING_BRACE_LINE = /^[ \t]*\}[ \t]*$/m;
 
 /** MirrorMaker 2's `clusters` and a cluster's own security protocol or store (`primary.security.protocol`). */
 const MIRROR_MAKER_CLUSTERS = /^[ \t]*clusters[ \t]*[=:]/m;
@@ -67,6 +73,7 @@ export const kafkaPropertiesFormat: FormatHandler = {
     const name = lastPathSegment(filePath);
     if (!KAFKA_FILE_NAME.test(name)) return undefined;
     if (/\.conf$/i.test(name) && BLOCK_SYNTAX.test(head)) return undefined;
+    if (HOCON_BLOCK.test(head) && CLOSING_BRACE_LINE.test(head)) return undefined;
     const kafka = KAFKA_SETTING.test(head) || (MIRROR_MAKER_CLUSTERS.test(head) && MIRROR_MAKER_SETTING.test(head));
     if ((kafka || BROKER_LIST.test(head)) && LIBRDKAFKA_SETTING.test(head) && !JAVA_KAFKA_SETTING.test(head))
       return LIBRDKAFKA_PROPERTIES_KIND;

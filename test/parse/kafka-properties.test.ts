@@ -43,6 +43,12 @@ describe("Kafka's own properties files", () => {
       'KafkaClient {\n  org.apache.kafka.common.security.plain.PlainLoginModule required;\n};\n',
     ],
     ['client.conf', 'timeout=30\n'],
+    // confluentinc/examples@4f840b6 (Apache-2.0) clients/docs/includes/configs/cloud/hocon.config: 3 false
+    // parse/duplicate-key warnings (its `}` lines read as one key).
+    [
+      'hocon.config',
+      'kafka {\n  bootstrap.servers = ["b:9092"]\n  properties {\n    security.protocol = SASL_SSL\n  }\n  consumer {\n    group.id = "c"\n  }\n}\n',
+    ],
     ['app.properties', 'clusters=a,b\n'],
     // A .config file without Kafka's keys (an app's own, .NET's XML web.config).
     ['web.config', '<configuration>\n  <appSettings/>\n</configuration>\n'],
