@@ -7,12 +7,6 @@
 import { nodeCrypto } from '../../core/node-crypto';
 import { SHA256_INITIAL_STATE, sha256Compress } from '../../core/sha256';
 
-const IV1: readonly [number, number, number, number, number] = [
-  0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0,
-];
-
-const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
-
 /** SHA-256 of a 32-byte message held as 8 words, in place: one block (message, 0x80, zeros, bit length 256). */
 function sha256Round(h: Int32Array, w: Int32Array): void {
   // w holds 80 words and h 8: every index below is a loop bound under those lengths (see sha256Compress).
@@ -24,27 +18,66 @@ function sha256Round(h: Int32Array, w: Int32Array): void {
   sha256Compress(h, w);
 }
 
-/** SHA-1 of a 20-byte message held as 5 words, in place: one block (message, 0x80, zeros, bit length 160). */
+/**
+ * SHA-1 of a 20-byte message held as 5 words, in place: one block (message, 0x80, zeros, bit length 160). Four loops
+ * of 20 steps on plain locals, rotations and constants written out: the bundle evaluates this module lazily, so a
+ * module-level helper or constant is a mutable binding that the optimizing compiler cannot fold, and a store's MAC
+ * can take 100,000 rounds a try (xipki/xipki@10c3450: 27 million rounds in one run; 650 ns a round with them, 220 without).
+ */
 function sha1Round(h: Int32Array, w: Int32Array): void {
   // w holds 80 words and h 5: every index below is a loop bound under those lengths (see sha256Round).
   for (let i = 0; i < 5; i++) w[i] = h[i]!;
-  w[5] = 0x80000000;
+  w[5] = -0x80000000;
   for (let i = 6; i < 15; i++) w[i] = 0;
   w[15] = 160;
-  for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1);
-  let [a, b, c, d, e] = IV1;
-  for (let i = 0; i < 80; i++) {
-    const f = i < 20 ? (b & c) | (~b & d) : i < 40 ? b ^ c ^ d : i < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d;
-    const k = i < 20 ? 0x5a827999 : i < 40 ? 0x6ed9eba1 : i < 60 ? 0x8f1bbcdc : 0xca62c1d6;
-    const t = (rotl(a, 5) + f + e + k + w[i]!) | 0;
+  for (let i = 16; i < 80; i++) {
+    const x = w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!;
+    w[i] = (x << 1) | (x >>> 31);
+  }
+  // The initial state (FIPS 180-4 §5.3.1) as signed words: the same bits, small integers.
+  let a = 0x67452301;
+  let b = -0x10325477;
+  let c = -0x67452302;
+  let d = 0x10325476;
+  let e = -0x3c2d1e10;
+  let t: number;
+  for (let i = 0; i < 20; i++) {
+    t = (((a << 5) | (a >>> 27)) + ((b & c) | (~b & d)) + e + 0x5a827999 + w[i]!) | 0;
     e = d;
     d = c;
-    c = rotl(b, 30);
+    c = (b << 30) | (b >>> 2);
     b = a;
     a = t;
   }
-  const out = [a, b, c, d, e] as const;
-  for (let i = 0; i < 5; i++) h[i] = IV1[i]! + out[i]!;
+  for (let i = 20; i < 40; i++) {
+    t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + 0x6ed9eba1 + w[i]!) | 0;
+    e = d;
+    d = c;
+    c = (b << 30) | (b >>> 2);
+    b = a;
+    a = t;
+  }
+  for (let i = 40; i < 60; i++) {
+    t = (((a << 5) | (a >>> 27)) + ((b & c) | (b & d) | (c & d)) + e - 0x70e44324 + w[i]!) | 0;
+    e = d;
+    d = c;
+    c = (b << 30) | (b >>> 2);
+    b = a;
+    a = t;
+  }
+  for (let i = 60; i < 80; i++) {
+    t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e - 0x359d3e2a + w[i]!) | 0;
+    e = d;
+    d = c;
+    c = (b << 30) | (b >>> 2);
+    b = a;
+    a = t;
+  }
+  h[0] = (a + 0x67452301) | 0;
+  h[1] = (b - 0x10325477) | 0;
+  h[2] = (c - 0x67452302) | 0;
+  h[3] = (d + 0x10325476) | 0;
+  h[4] = (e - 0x3c2d1e10) | 0;
 }
 
 /** `digest` hashed `times` more times with `hash` (the digest is that hash's output). */

@@ -8,6 +8,7 @@ import { nodeCrypto } from '../../core/node-crypto';
 import { child, children, DerError, explicit, integerOf, octetsOf, oidOf, readDer, TAG, type Der } from './der';
 import { rc2CbcDecrypt } from './rc2';
 import { rehash } from './iterated-hash';
+import { decipher, pbes2Key, pbes2Of, pbes2PasswordTest, UnsupportedError } from './pbes2';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -22,7 +23,6 @@ const OID = {
   /** Oracle's attribute on certificate bags that keytool stores as trusted certificate entries. */
   javaTrustedKeyUsage: '2.16.840.1.113894.746875.1.1',
   pbes2: '1.2.840.113549.1.5.13',
-  pbkdf2: '1.2.840.113549.1.5.12',
 } as const;
 
 /** Hashes by OID (MAC digests and PBKDF2 PRFs), with the PKCS#12 KDF block size. */
@@ -34,13 +34,6 @@ const HASHES: Record<string, { name: string; block: number }> = {
   '2.16.840.1.101.3.4.2.2': { name: 'sha384', block: 128 },
   '2.16.840.1.101.3.4.2.3': { name: 'sha512', block: 128 },
 };
-const PRFS: Record<string, string> = {
-  '1.2.840.113549.2.7': 'sha1',
-  '1.2.840.113549.2.8': 'sha224',
-  '1.2.840.113549.2.9': 'sha256',
-  '1.2.840.113549.2.10': 'sha384',
-  '1.2.840.113549.2.11': 'sha512',
-};
 /** PKCS#12 PBE schemes (RFC 7292 appendix C): cipher, key length, effective RC2 bits. */
 const PKCS12_PBE: Record<
   string,
@@ -50,12 +43,6 @@ const PKCS12_PBE: Record<
   '1.2.840.113549.1.12.1.4': { cipher: 'des-ede-cbc', keyLength: 16, name: 'pbeWithSHAAnd2-KeyTripleDES-CBC' },
   '1.2.840.113549.1.12.1.5': { cipher: 'rc2', keyLength: 16, rc2Bits: 128, name: 'pbeWithSHAAnd128BitRC2-CBC' },
   '1.2.840.113549.1.12.1.6': { cipher: 'rc2', keyLength: 5, rc2Bits: 40, name: 'pbeWithSHAAnd40BitRC2-CBC' },
-};
-const PBES2_CIPHERS: Record<string, { name: string; keyLength: number }> = {
-  '2.16.840.1.101.3.4.1.2': { name: 'aes-128-cbc', keyLength: 16 },
-  '2.16.840.1.101.3.4.1.22': { name: 'aes-192-cbc', keyLength: 24 },
-  '2.16.840.1.101.3.4.1.42': { name: 'aes-256-cbc', keyLength: 32 },
-  '1.2.840.113549.3.7': { name: 'des-ede3-cbc', keyLength: 24 },
 };
 
 /** A bag as read: its alias (friendlyName), local key id (hex) and, for a certificate, its DER. */
@@ -128,14 +115,11 @@ function parsePfx(buf: Buffer): Parsed {
   };
 }
 
-class UnsupportedError extends Error {}
-
 /**
  * Iteration counts tried at most (each password try derives keys): far above what keytool (10,000),
  * OpenSSL (2,048) and Windows (2,000) write, low enough that a hostile file cannot stall a run.
  */
 const MAX_KDF_ITERATIONS = 200_000;
-const MAX_PBKDF2_ITERATIONS = 2_000_000;
 
 /**
  * A friendlyName's BMPString as text. IBM's key tools end it with a NUL, as RFC 7292 B.1 ends a password (WebSphere's
@@ -230,27 +214,8 @@ function decrypt(algorithm: Der, data: Buffer, password: string | undefined): Bu
   }
   if (oid !== OID.pbes2)
     throw new UnsupportedError(`its certificates are encrypted with ${oid}, which lint-deploy does not know`);
-  const kdf = child(params, 0, TAG.SEQUENCE);
-  if (oidOf(child(kdf, 0)) !== OID.pbkdf2) throw new UnsupportedError('its PBES2 key derivation is not PBKDF2');
-  const kdfParams = child(kdf, 1, TAG.SEQUENCE);
-  const salt = octetsOf(child(kdfParams, 0));
-  const iterations = integerOf(child(kdfParams, 1));
-  if (iterations > MAX_PBKDF2_ITERATIONS)
-    throw new UnsupportedError(`its PBKDF2 iteration count (${iterations}) is above what lint-deploy tries`);
-  const prfElement = children(kdfParams).find((e, index) => index >= 2 && e.tag === TAG.SEQUENCE);
-  const prf = prfElement ? PRFS[oidOf(child(prfElement, 0))] : 'sha1';
-  if (!prf) throw new UnsupportedError('its PBKDF2 pseudo-random function is not one lint-deploy knows');
-  const scheme = child(params, 1, TAG.SEQUENCE);
-  const cipher = PBES2_CIPHERS[oidOf(child(scheme, 0))];
-  if (!cipher) throw new UnsupportedError(`its PBES2 cipher (${oidOf(child(scheme, 0))}) is not one lint-deploy knows`);
-  const iv = octetsOf(child(scheme, 1));
-  const key = nodeCrypto().pbkdf2Sync(Buffer.from(password ?? '', 'utf8'), salt, iterations, cipher.keyLength, prf);
-  return decipher(cipher.name, key, iv, data);
-}
-
-function decipher(name: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
-  const d = nodeCrypto().createDecipheriv(name, key, iv);
-  return Buffer.concat([d.update(data), d.final()]);
+  const scheme = pbes2Of(params);
+  return decipher(scheme.cipher.name, pbes2Key(scheme, password), scheme.iv, data);
 }
 
 function bagsOf(safeContents: Buffer, out: Pkcs12Bag[]): void {
@@ -294,12 +259,28 @@ function readBags(parsed: Parsed, password: string | undefined): { bags: Pkcs12B
       const contentInfo = child(encryptedData, 1, TAG.SEQUENCE);
       const [, algorithm, content] = children(contentInfo);
       if (!algorithm || !content) continue;
-      // [0] IMPLICIT OCTET STRING: primitive (0x80) or, in BER, constructed (0xa0) pieces.
-      const ciphertext = content.tag === 0x80 ? content.content : Buffer.concat(children(content).map(octetsOf));
-      bagsOf(decrypt(algorithm, ciphertext, password), bags);
+      bagsOf(decrypt(algorithm, ciphertextOf(content), password), bags);
     }
   }
   return { bags, encrypted };
+}
+
+/** The cheap password test of the first encrypted content when PBES2 encrypts it (src/parse/keystore/pbes2.ts). */
+function firstPbes2PasswordTest(parsed: Parsed): ReturnType<typeof pbes2PasswordTest> {
+  try {
+    const info = children(readDer(parsed.authSafe)).find((i) => oidOf(child(i, 0)) === OID.encryptedData);
+    if (!info) return undefined;
+    const [, algorithm, content] = children(child(explicit(child(info, 1), 0), 1, TAG.SEQUENCE));
+    if (!algorithm || !content || oidOf(child(algorithm, 0)) !== OID.pbes2) return undefined;
+    return pbes2PasswordTest(child(algorithm, 1, TAG.SEQUENCE), ciphertextOf(content));
+  } catch {
+    return undefined;
+  }
+}
+
+/** [0] IMPLICIT OCTET STRING: primitive (0x80) or, in BER, constructed (0xa0) pieces. */
+function ciphertextOf(content: Der): Buffer {
+  return content.tag === 0x80 ? content.content : Buffer.concat(children(content).map(octetsOf));
 }
 
 function hasEncryptedContent(parsed: Parsed): boolean {
@@ -335,7 +316,9 @@ export function readPkcs12(bytes: Uint8Array, candidates: PasswordCandidate[], t
       return { ok: false, needsPassword: false, message: messageOf(error) };
     }
   }
+  const precheck = parsed.mac ? firstPbes2PasswordTest(parsed) : undefined;
   for (const attempt of attempts) {
+    if (precheck && !precheck(attempt.password)) continue;
     if (parsed.mac && !macMatches(parsed, attempt.password)) continue;
     try {
       const { bags, encrypted } = readBags(parsed, attempt.password);
