@@ -14,11 +14,13 @@ const TRUNCATED_CERT =
 const TRUNCATED_KEY =
   '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
 
+const DAMAGED = new Set(['parse/pem-invalid-certificate', 'parse/pem-invalid-key', 'parse/keystore-invalid']);
+
 function damaged(files: Record<string, string>) {
   const root = writeTree(files);
   try {
     return lint({ paths: [root], cwd: root, config: defaultConfig(root) })
-      .findings.filter((f) => f.ruleId === 'parse/pem-invalid-certificate' || f.ruleId === 'parse/pem-invalid-key')
+      .findings.filter((f) => DAMAGED.has(f.ruleId))
       .map((f) => ({
         file: path.relative(root, f.location.file).split(path.sep).join('/'),
         ruleId: f.ruleId,
@@ -54,5 +56,27 @@ describe('damaged PEM files', () => {
       }),
     ]);
     expect(found[0]!.message).not.toContain('Nothing lint-deploy read');
+  });
+});
+
+// xipki/xipki@10c3450 (Apache-2.0) commits 18 empty assemblies/xipki-qa/…/qa/p12/<curve>/cab-*.p12 that its QA script
+// writes over: 18 warnings on files nothing names.
+describe('key stores a runtime cannot load', () => {
+  it('an empty store no configuration names: info, saying nothing uses it', () => {
+    const file = 'qa/p12/ED25519/cab-domain-validated1.p12';
+    const found = damaged({ [file]: '', 'tomcat/conf/server.xml': '<Server><Service name="C"/></Server>\n' });
+    expect(found).toEqual([expect.objectContaining({ file, ruleId: 'parse/keystore-invalid', severity: 'info' })]);
+    expect(found[0]!.message).toContain('no server, client or store setting names cab-domain-validated1.p12');
+  });
+
+  it('an empty store a Tomcat connector loads: the warning stays', () => {
+    const found = damaged({
+      'tomcat/conf/server.xml':
+        '<Server><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/key.p12" certificateKeystorePassword="x" type="RSA"/></SSLHostConfig></Connector></Service></Server>\n',
+      'tomcat/conf/key.p12': '',
+    });
+    expect(found).toEqual([
+      expect.objectContaining({ file: 'tomcat/conf/key.p12', ruleId: 'parse/keystore-invalid', severity: 'warning' }),
+    ]);
   });
 });
