@@ -1049,5 +1049,32 @@ ruleTester(rule, {
         { messageId: 'generatedStore', severity: 'info', file: 'standalone.xml', line: 25 },
       ],
     },
+    {
+      // Keycloak 9-11's standalone.xml (WildFly 18-21), as ansible-middleware/keycloak@74ca1e0 (Apache-2.0)
+      // roles/keycloak/templates/9.0.2/standalone-infinispan.xml.j2 has it: Elytron's applicationKS opens
+      // application.keystore with no generating key-manager, the very file ApplicationRealm generates. Its two
+      // passwords were warnings; a key-store on another file stays one.
+      name: 'an Elytron key-store on the file a legacy realm generates: infos; one on another file: a warning',
+      files: {
+        'standalone.xml':
+          '<server xmlns="urn:jboss:domain:10.0">\n  <management>\n    <security-realms>\n      <security-realm name="ApplicationRealm">\n        <server-identities>\n          <ssl>\n            <keystore path="application.keystore" relative-to="jboss.server.config.dir" keystore-password="password" alias="server" key-password="password" generate-self-signed-certificate-host="localhost"/>\n          </ssl>\n        </server-identities>\n      </security-realm>\n    </security-realms>\n  </management>\n  <profile>\n    <subsystem xmlns="urn:wildfly:elytron:8.0">\n      <tls>\n        <key-stores>\n' +
+          elytronStore('applicationKS', 'password', 'application.keystore') +
+          elytronStore('otherKS', 'Other-Plain-5', 'other.keystore') +
+          '        </key-stores>\n        <key-managers>\n          <key-manager name="applicationKM" key-store="applicationKS">\n            <credential-reference clear-text="password"/>\n          </key-manager>\n        </key-managers>\n      </tls>\n    </subsystem>\n  </profile>\n</server>\n',
+      },
+      errors: [
+        { messageId: 'generatedStore', severity: 'info', file: 'standalone.xml', line: 7 },
+        { messageId: 'generatedStore', severity: 'info', file: 'standalone.xml', line: 7 },
+        {
+          messageId: 'generatedStore',
+          severity: 'info',
+          file: 'standalone.xml',
+          line: 18,
+          messageIncludes: ['key-store applicationKS', 'for localhost'],
+        },
+        { messageId: 'plaintext', file: 'standalone.xml', line: 23 },
+        { messageId: 'generatedStore', severity: 'info', file: 'standalone.xml', line: 30 },
+      ],
+    },
   ],
 });

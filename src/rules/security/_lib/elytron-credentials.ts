@@ -39,7 +39,9 @@ export function elytronCredentialUse(doc: ParsedDocument, entry: Entry): Elytron
   const using = (localName: string): XmlElement[] =>
     data.elements.filter((e) => e.localName === localName && attr(e, 'key-store')?.value === store);
   const managers = using('key-manager');
-  const host = managers.map((m) => attr(m, 'generate-self-signed-certificate-host')?.value).find((h) => h);
+  const host =
+    managers.map((m) => attr(m, 'generate-self-signed-certificate-host')?.value).find((h) => h) ??
+    legacyGeneratedHost(data, store);
   if (host) return { owner, serves: { kind: 'generated', store, host } };
   if (holder.localName === 'key-store' && managers.length === 0 && using('trust-manager').length > 0)
     return { owner, serves: { kind: 'trust', store } };
@@ -67,4 +69,26 @@ function legacyRealmStore(data: XmlData, entry: Entry): ElytronCredentialUse | u
   const host = attr(keystore, 'generate-self-signed-certificate-host')?.value;
   const store = attr(keystore, 'path')?.value;
   return host && store ? { owner, serves: { kind: 'generated', store, host } } : undefined;
+}
+
+/**
+ * The host a legacy realm generates the file of Elytron key-store `store` for, when the two name one file (path and
+ * relative-to): Keycloak 9–11's standalone.xml (WildFly 18–21) defines `applicationKS` on `application.keystore` with
+ * `clear-text="password"` and no generating key-manager, beside the ApplicationRealm that generates that very file
+ * (ansible-middleware/keycloak@74ca1e0 roles/keycloak/templates/9.0.2/standalone-infinispan.xml.j2).
+ */
+function legacyGeneratedHost(data: XmlData, store: string): string | undefined {
+  const keyStore = data.elements.find((e) => e.localName === 'key-store' && attr(e, 'name')?.value === store);
+  const file = data.elements.find((e) => e.localName === 'file' && e.parent === keyStore);
+  const path = file && attr(file, 'path')?.value;
+  if (!path) return undefined;
+  const relativeTo = attr(file, 'relative-to')?.value;
+  const legacy = data.elements.find(
+    (e) =>
+      e.localName === 'keystore' &&
+      e.parent?.localName === 'ssl' &&
+      attr(e, 'path')?.value === path &&
+      attr(e, 'relative-to')?.value === relativeTo,
+  );
+  return legacy && attr(legacy, 'generate-self-signed-certificate-host')?.value;
 }
