@@ -174,10 +174,10 @@ function runParsed(args: CliArgs, io: CliIo, argv: string[]): number {
 const KNOWN_FILES =
   'ClearTrust, MQ, WebSphere/Liberty, Tomcat, nginx, Spring, JDK, systemd and Dockerfile configuration';
 
-function printDeployments(found: { root: string; reason: string; files: number }[], io: CliIo): void {
+function printDeployments(found: { name: string; reason: string; files: number }[], io: CliIo): void {
   for (const d of found)
     io.stderr(
-      `lint-deploy: deployment ${path.relative(io.cwd, d.root) || '.'} (${d.files} file${d.files === 1 ? '' : 's'}): ${d.reason}\n`,
+      `lint-deploy: deployment ${path.relative(io.cwd, d.name) || '.'} (${d.files} file${d.files === 1 ? '' : 's'}): ${d.reason}\n`,
     );
 }
 

@@ -55,7 +55,8 @@ type WorkerReply =
   | {
       ok: true;
       findings: Finding[];
-      roots: string[];
+      /** Each deployment's root, and its name when that is not the root (a file set). */
+      deployments: { root: string; name?: string }[];
       fileCount: number;
       internalError: boolean;
       runtimes: RuntimeUse[];
@@ -121,9 +122,9 @@ export function lintInWorkers(
   return {
     findings: findings.sort(compareFindings),
     deployments: ok
-      .flatMap((r) => r.roots)
-      .sort()
-      .map((root) => ({ root, documents: [], components: [], links: [], derived: emptyDerived() })),
+      .flatMap((r) => r.deployments)
+      .sort((a, b) => ((a.name ?? a.root) < (b.name ?? b.root) ? -1 : 1))
+      .map((d) => ({ ...d, documents: [], components: [], links: [], derived: emptyDerived() })),
     fileCount: ok.reduce((n, r) => n + r.fileCount, 0),
     rules: [...ALL_RULES, ...extraRules],
     internalError: ok.some((r) => r.internalError),
@@ -195,7 +196,7 @@ function runLintWorker(request: WorkerRequest): void {
     reply = {
       ok: true,
       findings: result.findings,
-      roots: result.deployments.map((d) => d.root),
+      deployments: result.deployments.map((d) => (d.name ? { root: d.root, name: d.name } : { root: d.root })),
       fileCount: result.fileCount,
       internalError: result.internalError,
       runtimes: result.runtimes,

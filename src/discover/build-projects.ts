@@ -10,7 +10,8 @@ import { readRegularFile } from '../core/safe-fs';
  * happen to share. Each build project below the linted directory that holds files lint-deploy reads is a
  * deployment of its own, unless the projects' files say they run together: one names another (a URL host or a
  * `../<project>` path) or calls a local port another declares, or a Compose file outside every project names it;
- * projects that run together are merged up to their common directory.
+ * projects that run together are merged up to their common directory, or, when other deployments are rooted there
+ * too (the linted directory), are a deployment of their own files only.
  */
 /**
  * Files whose text may name another project or a port: configuration, scripts and JVM source, not documentation
@@ -60,7 +61,14 @@ function onCommentLine(content: string, at: number): boolean {
 const PUBLIC_DOMAIN = /^[a-z0-9-]+\.(com|org|net|io|dev|app|cloud|co|info|biz|edu|gov|de|uk|fr|eu|ai|sh|me|tech)$/;
 
 export interface BuildProject {
+  /** The directory it is rooted at: the projects' common directory, the linted one for a file set. */
   root: string;
+  /**
+   * Set when the deployment is only these projects' directories (each without the deployments nested in it), not
+   * everything under `root`: projects that run together whose common directory is the linted one, where the files
+   * outside every deployment and other such groups are rooted too.
+   */
+  members?: string[];
   /** How many build projects the deployment holds (several when their files say they run together). */
   projects: number;
   /** The build file that makes a one-project deployment a project (`pom.xml`, `build.gradle`…). */
@@ -140,11 +148,35 @@ function names(a: Unit, b: Unit): boolean {
 }
 
 /**
+ * Of the units that answer one call or name of `a`, the nearest (those sharing the deepest directory with it). Several
+ * equally near that share only the linted directory with it are a coincidence of a repository of samples, not a peer
+ * the tree points at: eugenp/tutorials@2430217's feign sample calls localhost:8081, which 66 other tutorials declare,
+ * and its apache-seata Compose file names `order-service`, as two other tutorials' projects are called.
+ */
+function nearestOf(a: Unit, candidates: readonly Unit[], root: string): Unit[] {
+  const depth = (b: Unit) => commonDirectory(a.root, b.root).length;
+  const nearest = Math.max(...candidates.map(depth));
+  const near = candidates.filter((b) => depth(b) === nearest);
+  return near.length > 1 && nearest <= root.length ? [] : near;
+}
+
+/** The projects unit `a` names (of several projects of one name, the nearest). */
+function namedBy(a: Unit, units: readonly Unit[], root: string): Unit[] {
+  const byName = new Map<string, Unit[]>();
+  for (const b of units) {
+    if (b === a || !b.project || !names(a, b)) continue;
+    const name = path.basename(b.root);
+    byName.set(name, [...(byName.get(name) ?? []), b]);
+  }
+  return [...byName.values()].flatMap((same) => nearestOf(a, same, root));
+}
+
+/**
  * The units whose server unit `a` calls on a local port it does not serve itself: of the units that declare
  * that port, the nearest (a client beside its server; another sample elsewhere that uses the same port is a
  * coincidence, as the nearest queue manager is the one an MQ client means).
  */
-function calledBy(a: Unit, units: readonly Unit[]): Unit[] {
+function calledBy(a: Unit, units: readonly Unit[], root: string): Unit[] {
   const called: Unit[] = [];
   // In Kubernetes `localhost` is the pod's own network: a chart's local call stays in its pod, and a chart's port is
   // served in a cluster, not on the machine of another project's local call.
@@ -158,10 +190,13 @@ function calledBy(a: Unit, units: readonly Unit[]): Unit[] {
     // test starts); a port only its tests serve is no server of the app, which calls another project there
     // (GeorgeLvov/spring-boot-mtls: the client calls the server's 8443, where its own WireMock test listens too).
     if (a.text.ports.has(port) || (test && a.text.testPorts.has(port)) || DEFAULT_APP_PORTS.has(port)) continue;
-    const serving = units.filter((b) => b !== a && !b.chart && b.text.ports.has(port));
-    const depth = (b: Unit) => commonDirectory(a.root, b.root).length;
-    const nearest = Math.max(...serving.map(depth));
-    called.push(...serving.filter((b) => depth(b) === nearest));
+    called.push(
+      ...nearestOf(
+        a,
+        units.filter((b) => b !== a && !b.chart && b.text.ports.has(port)),
+        root,
+      ),
+    );
   }
   return called;
 }
@@ -222,41 +257,84 @@ export function separateBuildProjects(
     })),
     ...[...outsideFiles].map(([dir, own]) => ({ root: dir, project: false, chart: false, text: scan(own, true) })),
   ].sort((x, y) => (x.root < y.root ? -1 : 1));
-  // Units that run together are merged up to their common directory, with every unit below it. Units whose common
-  // directory is the linted one (the reactive OAuth 2 login sample and the servlet authorization server it calls;
-  // a Compose file at the top that starts projects) stay with the files outside every deployment, linted together.
-  let groups = units.map((unit) => ({ root: unit.root, members: [unit] }));
-  const atTop = new Set<Unit>();
-  const groupOf = (unit: Unit) => groups.find((g) => g.members.includes(unit));
-  const toTop = (...moved: (typeof groups)[number][]) => {
-    for (const g of moved) g.members.forEach((unit) => atTop.add(unit));
-    groups = groups.filter((g) => !moved.includes(g));
+  const groups = groupUnits(units, root);
+  // Units tied across the top with a directory of components outside every project (a Compose file at the top that
+  // starts projects) stay with the files outside every deployment, linted together; so do outside units tied to none.
+  const withOutside = groups.filter((g) => g.top && g.members.some((unit) => !unit.project));
+  const deployments = groups.filter((g) => !withOutside.includes(g) && g.members.some((unit) => unit.project));
+  const projectsWithOutside = withOutside.some((g) => g.members.some((unit) => unit.project));
+  if (deployments.length + (projectsWithOutside ? 1 : 0) < 2) return [];
+  return deployments
+    .map((g) => {
+      const projects = g.members.filter((unit) => unit.project).length;
+      if (!g.top) return { root: g.root, projects, buildFile: buildFiles.get(g.root) };
+      return { root: g.root, projects, members: g.members.map((unit) => unit.root).sort() };
+    })
+    .sort((x, y) => (deploymentKey(x) < deploymentKey(y) ? -1 : 1));
+}
+
+/** Orders deployments by root, a file set after the directory deployment of its root, file sets by first member. */
+const deploymentKey = (d: BuildProject) => [d.root, ...(d.members ?? [])].join('\0');
+
+interface UnitGroup {
+  root: string;
+  members: Unit[];
+  /**
+   * Units tied across the linted directory: a deployment of their own files (or, with a directory outside every
+   * project, of the files outside every deployment), not of everything under `root`.
+   */
+  top?: boolean;
+}
+
+/**
+ * Units that run together are merged up to their common directory, with every unit below it. Units whose common
+ * directory is the linted one (the reactive OAuth 2 login sample and the servlet authorization server it calls)
+ * are a group of their own files: the linted directory also holds other samples and such groups.
+ */
+function groupUnits(units: readonly Unit[], root: string): UnitGroup[] {
+  let groups: UnitGroup[] = units.map((unit) => ({ root: unit.root, members: [unit] }));
+  const groupOf = (unit: Unit) => groups.find((g) => g.members.includes(unit))!;
+  const joinTop = (...joined: UnitGroup[]) => {
+    groups = [
+      ...groups.filter((g) => !joined.includes(g)),
+      { root, members: [...new Set(joined)].flatMap((g) => g.members), top: true },
+    ];
   };
+  /**
+   * Groups across the top linted with the files outside every deployment (./build-projects.ts separateBuildProjects)
+   * with a unit in `dir`: a directory deployment there would claim that unit's files. A file set keeps its own.
+   */
+  const leftoverGroupsIn = (dir: string) =>
+    groups.filter(
+      (g) =>
+        g.top &&
+        g.members.some((unit) => !unit.project) &&
+        g.members.some((unit) => unit.root === dir || unit.root.startsWith(dir + path.sep)),
+    );
   for (const a of units) {
-    const tied = [...units.filter((b) => b !== a && b.project && names(a, b)), ...calledBy(a, units)];
-    for (const b of tied) {
+    for (const b of [...namedBy(a, units, root), ...calledBy(a, units, root)]) {
       const [ga, gb] = [groupOf(a), groupOf(b)];
       if (ga === gb) continue;
-      if (!ga || !gb) {
-        toTop(...[ga, gb].filter((g) => g !== undefined));
+      const common = commonDirectory(ga.root, gb.root);
+      if (ga.top || gb.top || common.length <= root.length) {
+        joinTop(ga, gb);
         continue;
       }
-      const common = commonDirectory(ga.root, gb.root);
-      const below = (dir: string) => dir === common || dir.startsWith(common + path.sep);
-      if (common.length <= root.length || [...atTop].some((unit) => below(unit.root))) {
-        toTop(ga, gb);
+      if (leftoverGroupsIn(common).length) {
+        joinTop(ga, gb, ...leftoverGroupsIn(common));
         continue;
       }
       // The two groups become one rooted at their common directory, with any group whose root lies between that
       // directory and a member's (it would claim the member's files: a file belongs to the nearest deployment root
       // above it). Other groups below stay deployments of their own: in bitnami/charts@5165628 the cert-manager chart
       // names the vault chart, and the 112 other charts of bitnami/ call neither.
+      const below = (dir: string) => dir === common || dir.startsWith(common + path.sep);
       const memberRoots = [...ga.members, ...gb.members].map((unit) => unit.root);
       const merged = groups.filter(
         (g) =>
           g === ga ||
           g === gb ||
-          (below(g.root) && memberRoots.some((dir) => dir === g.root || dir.startsWith(g.root + path.sep))),
+          (!g.top && below(g.root) && memberRoots.some((dir) => dir === g.root || dir.startsWith(g.root + path.sep))),
       );
       groups = [
         ...groups.filter((g) => !merged.includes(g)),
@@ -264,21 +342,12 @@ export function separateBuildProjects(
       ];
     }
   }
-  // A project left at the top inside another's directory (a module tied across the top, its parent not) would
-  // be claimed by that directory's deployment: the enclosing group stays at the top with it.
-  const enclosesTop = (g: (typeof groups)[number]) =>
-    [...atTop].some((unit) => unit.root.startsWith(g.root + path.sep));
-  for (let g = groups.find(enclosesTop); g; g = groups.find(enclosesTop)) toTop(g);
-  // Outside units tied to no project stay with the files outside every deployment too.
-  const deployments = groups.filter((g) => g.members.some((unit) => unit.project));
-  const projectsAtTop = [...atTop].some((unit) => unit.project);
-  if (deployments.length + (projectsAtTop ? 1 : 0) < 2) return [];
-  return deployments
-    .map((g) => {
-      const projects = g.members.filter((unit) => unit.project).length;
-      return { root: g.root, projects, buildFile: buildFiles.get(g.root) };
-    })
-    .sort((x, y) => (x.root < y.root ? -1 : 1));
+  // A unit linted with the files outside every deployment inside another group's directory (a module tied across the
+  // top with a Compose file there, its parent not) would be claimed by that directory's deployment: the enclosing
+  // group joins them. A module in a file set is claimed by its set, and its parent stays a deployment of its own.
+  const enclosing = () => groups.find((g) => !g.top && leftoverGroupsIn(g.root).length);
+  for (let g = enclosing(); g; g = enclosing()) joinTop(g, ...leftoverGroupsIn(g.root));
+  return groups;
 }
 
 function commonDirectory(a: string, b: string): string {

@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { Finding } from '../core/types';
 import { UsageError } from '../core/types';
 import { walk, type WalkResult } from './walk';
-import { describeEnvironment, detectEnvironments } from './environments';
+import { describeEnvironment, detectEnvironments, fileSetName, type DetectedEnvironment } from './environments';
 import type { LintConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, DEFAULT_CACHE_FILE } from '../core/config';
 import { describeReadFailure, isInside, readRegularFile, realPathResolver } from '../core/safe-fs';
@@ -20,6 +20,13 @@ export interface DiscoverOptions {
 /** A deployment to lint: its root, every file in it, and the files the user asked about. */
 export interface DiscoveredDeployment {
   root: string;
+  /**
+   * Set when the deployment is the files of these directories below `root` (each without the deployments nested in
+   * it), not everything under `root`: build projects that run together across the linted directory.
+   */
+  members?: string[];
+  /** How reports, `--shard` and `--cache` name it when that is not `root`: a file set's root and members. */
+  name?: string;
   files: string[];
   /** When set, only findings that involve these files are reported (pre-commit passes single files). */
   focus?: Set<string>;
@@ -83,14 +90,16 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const fenced = new Set<string>();
   /** Files already walked for content detection: deployments under these roots are not walked again. */
   const walkedTrees: { root: string; walked: WalkResult }[] = [];
-  const add = (root: string, reason: string, focus?: string[]) => {
-    const deployment = byRoot.get(root) ?? { root, files: [], reason };
-    byRoot.set(root, deployment);
+  const add = (root: string, reason: string, focus?: string[], members?: string[]) => {
+    const key = members ? fileSetName(root, members) : root;
+    const deployment =
+      byRoot.get(key) ?? (members ? { root, members, name: key, files: [], reason } : { root, files: [], reason });
+    byRoot.set(key, deployment);
     if (!focus) {
       // A request for the whole deployment supersedes requests for some of its files.
-      wholeRoots.add(root);
+      wholeRoots.add(key);
       deployment.focus = undefined;
-    } else if (!wholeRoots.has(root)) {
+    } else if (!wholeRoots.has(key)) {
       deployment.focus ??= new Set();
       for (const f of focus) deployment.focus.add(f);
     }
@@ -139,7 +148,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       const environments = globRoots.length ? [] : environmentsUnder(absolute);
       if (inner.length || environments.length) {
         for (const r of inner) add(r, globReason(r));
-        for (const e of environments) add(e.root, describeEnvironment(e, cwd));
+        for (const e of environments) add(e.root, describeEnvironment(e, cwd), undefined, e.members);
         // Files outside every deployment still get linted, as a deployment of their own.
         if (!inner.includes(absolute)) {
           add(absolute, 'files outside every deployment');
@@ -153,19 +162,22 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       const configDir = globRoot ? undefined : nearestConfigDir(absolute);
       const repository = globRoot || configDir ? undefined : gitRoot(absolute);
       const environments = repository ? environmentsUnder(repository) : [];
-      const environment = environments.find((e) => absolute.startsWith(e.root + path.sep));
-      // A file outside every environment of its repository is not linted with the environments' files.
-      if (repository && !environment) for (const e of environments) fenced.add(e.root);
+      const environment = holderOf(absolute, environments);
+      // The file is linted with its environment's files alone: no other environment's, nested ones included.
+      for (const e of environments) for (const dir of e.members ?? [e.root]) fenced.add(dir);
       if (globRoot) add(globRoot, globReason(globRoot), [absolute]);
       else if (configDir) add(configDir, `the directory of the nearest config file above ${given}`, [absolute]);
-      else if (environment) add(environment.root, describeEnvironment(environment, cwd), [absolute]);
+      else if (environment)
+        add(environment.root, describeEnvironment(environment, cwd), [absolute], environment.members);
       else if (repository) add(repository, `the git root above ${given}`, [absolute]);
       else add(path.dirname(absolute), `the directory of ${given} (no config file or git root above it)`, [absolute]);
     }
   }
   // Files of a nested deployment root belong to it, not to the enclosing one: the walk does not enter
-  // other roots (a Set lookup per directory; filtering every file against every root was O(files × roots)).
-  const claimedRoots = new Set([...fenced, ...byRoot.keys()]);
+  // other roots (a Set lookup per directory; filtering every file against every root was O(files × roots)). A file
+  // set claims its members' directories, not its root.
+  const claimedRoots = new Set(fenced);
+  for (const d of byRoot.values()) for (const dir of d.members ?? [d.root]) claimedRoots.add(dir);
   const partitions = new Map<WalkResult, Map<string, WalkResult>>();
   for (const deployment of byRoot.values()) {
     const tree = walkedTrees.find((t) => deployment.root === t.root || deployment.root.startsWith(t.root + path.sep));
@@ -173,7 +185,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     if (tree) {
       let parts = partitions.get(tree.walked);
       if (!parts) partitions.set(tree.walked, (parts = partition(tree.walked, claimedRoots)));
-      walked = parts.get(deployment.root) ?? { files: [], notes: [] };
+      walked = joinParts(parts, deployment.members ?? [deployment.root]);
     } else {
       walked = walk(deployment.root, isIgnored, claimedRoots, realpath);
     }
@@ -186,7 +198,29 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       : d.files.some((f) => !OWN_FILES.has(path.basename(f)));
   return [...byRoot.values()]
     .filter((d) => !leftovers.has(d.root) || worthLinting(d) || (d.notes?.length ?? 0) > 0)
-    .sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+    .sort((a, b) => {
+      const [ka, kb] = [a.name ?? a.root, b.name ?? b.root];
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+}
+
+/**
+ * The environment that holds a file: the one with the nearest directory above it (a chart below a group rooted at
+ * its parent directory is the chart's; a file set's directories are its members), or none.
+ */
+function holderOf(file: string, environments: readonly DetectedEnvironment[]): DetectedEnvironment | undefined {
+  let holder: { environment: DetectedEnvironment; dir: string } | undefined;
+  for (const environment of environments)
+    for (const dir of environment.members ?? [environment.root])
+      if (file.startsWith(dir + path.sep) && (!holder || dir.length > holder.dir.length)) holder = { environment, dir };
+  return holder?.environment;
+}
+
+/** The files and notes of some claimed directories, sorted as a walk's. */
+function joinParts(parts: ReadonlyMap<string, WalkResult>, dirs: readonly string[]): WalkResult {
+  const own = dirs.map((dir) => parts.get(dir)).filter((part) => part !== undefined);
+  if (own.length <= 1) return own[0] ?? { files: [], notes: [] };
+  return { files: own.flatMap((part) => part.files).sort(), notes: own.flatMap((part) => part.notes) };
 }
 
 /** An already walked tree split by claimed root: each file and note goes to the nearest root above it. */

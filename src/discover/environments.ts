@@ -87,6 +87,11 @@ export interface DetectedEnvironment {
   testCode?: string;
   /** The build projects the environment holds (heuristic "separate build projects"). */
   buildProjects?: { projects: number; buildFile?: string };
+  /**
+   * Set when the environment is the files of these directories only (build projects that run together across the
+   * linted directory), each without the environments nested in it, not everything under `root`.
+   */
+  members?: string[];
 }
 
 /**
@@ -119,13 +124,27 @@ function testModules(root: string, files: readonly string[], holdsRead: (dir: st
     .sort((a, b) => (a.root < b.root ? -1 : 1));
 }
 
+/**
+ * How a deployment of some directories' files is named in reports, `--shard` and `--cache`: its root and the
+ * directories in shell brace form (`tutorials/{feign,spring-boot-modules/spring-boot-3-2}`), a path a user can
+ * expand to find its files, distinct from the directory deployment of the root and from any other set.
+ */
+export function fileSetName(root: string, members: readonly string[]): string {
+  return `${path.join(root, '{')}${members.map((dir) => path.relative(root, dir)).join(',')}}`;
+}
+
+const describeMembers = (root: string, members: readonly string[], cwd: string) =>
+  path.relative(cwd, fileSetName(root, members)).split(path.sep).join('/');
+
 /** Why a detected environment is a deployment of its own, for `--debug` (names the heuristic of the docs). */
 export function describeEnvironment(environment: DetectedEnvironment, cwd: string): string {
   const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
   const at = path.relative(cwd, environment.root).split(path.sep).join('/');
   if (environment.testCode)
     return `content: ${at} holds its own test code (${path.basename(environment.testCode)}) in the test suite ${where}; heuristic "test scenarios"`;
-  const { buildProjects } = environment;
+  const { buildProjects, members } = environment;
+  if (members)
+    return `content: ${describeMembers(environment.root, members, cwd)} are ${members.length} build projects whose files say they run together, linted apart from the other files of ${at || '.'}; heuristic "separate build projects"`;
   if (buildProjects) {
     const what =
       buildProjects.projects > 1
@@ -254,6 +273,7 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
       siblings: projects.length,
       families: familiesOf(p.root),
       buildProjects: { projects: p.projects, buildFile: p.buildFile },
+      ...(p.members ? { members: p.members } : {}),
     }));
   };
   // Checkouts of other repositories inside the linted path (a directory of cloned projects) are projects of

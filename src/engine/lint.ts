@@ -54,7 +54,7 @@ export interface LintOptions {
   /** Called after each deployment (the TTY progress line, src/engine/performance/progress.ts). */
   onProgress?: ProgressSink;
   /** Called once with the deployments found and why each is one (`--debug`). */
-  onDiscovered?: (deployments: { root: string; reason: string; files: number }[]) => void;
+  onDiscovered?: (deployments: { name: string; reason: string; files: number }[]) => void;
   /** Documents parsed once per distinct content in the run (default: a new cache; tests pass one that freezes what it stores). */
   parseCache?: ParseCache;
   /**
@@ -95,8 +95,11 @@ export function lint(options: LintOptions): LintResult {
         ignorePatterns: options.ignorePatterns,
       }),
     );
-  options.onDiscovered?.(found.map((d) => ({ root: d.root, reason: d.reason, files: d.files.length })));
-  const discovered = found.filter((target) => inShard(target.root, options.config.baseDir, options.shard));
+  options.onDiscovered?.(found.map((d) => ({ name: d.name ?? d.root, reason: d.reason, files: d.files.length })));
+  // An ordinary deployment is sharded and cached by its root, as before file sets; a file set by its name.
+  const discovered = found.filter((target) =>
+    inShard(target.name ?? target.root, options.config.baseDir, options.shard),
+  );
   const findings: Finding[] = [];
   const deployments: DerivedDeployment[] = [];
   let fileCount = 0;
@@ -111,23 +114,25 @@ export function lint(options: LintOptions): LintResult {
   const memo = new RunMemo();
 
   for (const [done, target] of discovered.entries()) {
+    const name = target.name ?? target.root;
+    const named = target.name ? { name: target.name } : {};
     const files = cache ? cache.withoutOwnFiles(target.files) : target.files;
-    const hash = cache && stats.time('cache', () => cache.hashDeployment(target.root, files));
-    const cached = hash ? cache.get(target.root, hash) : undefined;
+    const hash = cache && stats.time('cache', () => cache.hashDeployment(name, files));
+    const cached = hash ? cache.get(name, hash) : undefined;
     let checked: { findings: Finding[]; fileCount: number; deployment: DerivedDeployment; internalError: boolean };
     let uses: RuntimeUse[];
     if (cached) {
       checked = {
         findings: cached.findings,
         fileCount: cached.fileCount,
-        deployment: { root: target.root, documents: [], components: [], links: [], derived: emptyDerived() },
+        deployment: { root: target.root, ...named, documents: [], components: [], links: [], derived: emptyDerived() },
         internalError: false,
       };
       uses = cached.runtimes ?? [];
       stats.cacheHits++;
     } else {
       const result = checkDeployment(
-        target.root,
+        target,
         files,
         options,
         stats,
@@ -138,7 +143,7 @@ export function lint(options: LintOptions): LintResult {
       uses = result.runtimes;
       // A run where a rule crashed is never cached: the next run must try again.
       if (cache && hash && !checked.internalError)
-        cache.set(target.root, { hash, fileCount: checked.fileCount, findings: checked.findings, runtimes: uses });
+        cache.set(name, { hash, fileCount: checked.fileCount, findings: checked.findings, runtimes: uses });
     }
     runtimes.push(...uses);
     fileCount += checked.fileCount;
@@ -146,12 +151,12 @@ export function lint(options: LintOptions): LintResult {
     // Without the model only the root is kept: what a deployment read is released once its findings are made.
     deployments.push(
       options.keepModel === false
-        ? { root: target.root, documents: [], components: [], links: [], derived: emptyDerived() }
+        ? { root: target.root, ...named, documents: [], components: [], links: [], derived: emptyDerived() }
         : checked.deployment,
     );
     for (const finding of checked.findings) {
       if (target.focus && !involves(finding, target.focus)) continue;
-      findings.push({ ...finding, deployment: target.root });
+      findings.push({ ...finding, deployment: name });
     }
     stats.files += checked.fileCount;
     stats.deployments++;
@@ -172,7 +177,7 @@ interface RuleSetup {
 
 /** One deployment through parse → model → rules → suppressions → redaction. */
 function checkDeployment(
-  root: string,
+  { root, name }: DiscoveredDeployment,
   files: string[],
   options: LintOptions,
   stats: RunStats,
@@ -185,6 +190,7 @@ function checkDeployment(
     const model = stats.time('model', () =>
       buildModel(root, from, { config: options.config, java: options.java, memo, buildProjects }),
     );
+    if (name) model.deployment.name = name;
     return stats.time('derive', () => deriveDeployment(model.deployment, model.certificates, memo));
   };
   const deployment = derive(documents);

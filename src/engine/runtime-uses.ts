@@ -14,7 +14,7 @@ export function runtimeUses(deployment: Deployment, mask: (text: string) => stri
     const jdk = describeJdk(runtime.vendor.value, runtime.version.value);
     const key = `${jdk}\u0000${from}`;
     const use = byAttachment.get(key) ?? {
-      deployment: deployment.root,
+      deployment: deployment.name ?? deployment.root,
       jdk,
       from,
       location: runtime.attachment?.location,

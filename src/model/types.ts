@@ -322,6 +322,8 @@ export interface TreeMount {
 export interface Deployment {
   /** Absolute directory (or file) the deployment is rooted at. */
   root: string;
+  /** How reports name it when that is not `root`: some build projects' files under it (src/discover/discover.ts). */
+  name?: string;
   documents: ParsedDocument[];
   components: Component[];
   links: Link[];

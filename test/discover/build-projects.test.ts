@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { detectEnvironments } from '../../src/discover/environments';
+import { detectEnvironments, fileSetName } from '../../src/discover/environments';
 import { walk } from '../../src/discover/walk';
 import { temporaryTrees } from '../helpers/rule-tester';
+import { chart, gradle, pom, sample } from './build-project-trees';
 import { cert } from '../rules/cert/cert-rules.trees';
 
 // Heuristic "separate build projects": a repository of samples, one Gradle or Maven project each, is not one
@@ -12,42 +13,12 @@ import { cert } from '../rules/cert/cert-rules.trees';
 const cli = path.resolve(__dirname, '../../dist/cli.js');
 const { tree } = temporaryTrees();
 
-const pom = '<project><modelVersion>4.0.0</modelVersion></project>\n';
-const gradle = "plugins { id 'org.springframework.boot' }\n";
-/** A Spring Boot sample serving HTTPS with the key store every sample copies (spring-security-samples' shape). */
-const sample = (dir: string, buildFile: 'pom.xml' | 'build.gradle', properties = '') => ({
-  [`${dir}/${buildFile}`]: buildFile === 'pom.xml' ? pom : gradle,
-  [`${dir}/src/main/resources/application.properties`]: `server.ssl.enabled=true\n${properties}`,
-  [`${dir}/src/main/resources/certs/server.crt`]: cert('qmprod1.crt'),
-});
-
-/** A Helm chart whose Deployment template runs an HTTPS app, its values saying `values`. */
-const chart = (dir: string, values = '') => ({
-  [`${dir}/Chart.yaml`]: `apiVersion: v2\nname: ${path.basename(dir)}\nversion: 1.0.0\n`,
-  [`${dir}/values.yaml`]: `image: nginx\n${values}`,
-  [`${dir}/templates/deployment.yaml`]: [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: {{ .Release.Name }}-app',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '        - name: app',
-    '          image: {{ .Values.image }}',
-    '          env:',
-    '            - name: SERVER_SSL_ENABLED',
-    '              value: "true"',
-    '',
-  ].join('\n'),
-});
-
-/** The deployments detected under a tree, as relative roots (`.` when the tree is one). */
+/** The deployments detected under a tree, as relative roots or file set names (`.` when the tree is one). */
 function environmentsOf(files: Record<string, string>): string[] {
   const root = fs.realpathSync(tree(files));
   const found = detectEnvironments(root, walk(root, () => false).files).environments;
-  return found.length ? found.map((e) => path.relative(root, e.root).split(path.sep).join('/')) : ['.'];
+  const name = (e: (typeof found)[number]) => (e.members ? fileSetName(e.root, e.members) : e.root);
+  return found.length ? found.map((e) => path.relative(root, name(e)).split(path.sep).join('/')) : ['.'];
 }
 
 describe('build projects (heuristic "separate build projects")', () => {
@@ -148,13 +119,13 @@ describe('build projects (heuristic "separate build projects")', () => {
       ['oauth2', 'x509'],
     ],
     [
-      'samples that call each other across the top stay with the files outside every deployment, together',
+      'samples that call each other across the top are a deployment of their own files, named by them',
       {
         ...sample('servlet/oauth2/authorization-server', 'build.gradle', 'server.port=9000\n'),
         ...sample('reactive/oauth2/login', 'build.gradle', 'issuer-uri=http://localhost:9000\n'),
         ...sample('servlet/x509', 'build.gradle'),
       },
-      ['servlet/x509'],
+      ['{reactive/oauth2/login,servlet/oauth2/authorization-server}', 'servlet/x509'],
     ],
     [
       'a port two projects declare ties the caller to the nearer one only',
@@ -165,6 +136,28 @@ describe('build projects (heuristic "separate build projects")', () => {
         ...sample('c/x509', 'build.gradle'),
       },
       ['a', 'b/other-server', 'c/x509'],
+    ],
+    [
+      // eugenp/tutorials@2430217: feign calls localhost:8081, which 66 other tutorials declare.
+      'a port several samples declare, none nearer than the top, ties the caller to none of them',
+      {
+        ...sample('feign', 'pom.xml', 'books.url=http://localhost:8081/books\n'),
+        ...sample('spring-boot-a', 'pom.xml', 'server.port=8081\n'),
+        ...sample('spring-boot-b', 'pom.xml', 'server.port=8081\n'),
+      },
+      ['feign', 'spring-boot-a', 'spring-boot-b'],
+    ],
+    [
+      // eugenp/tutorials@2430217: apache-seata's Compose file names its own order-service, not reactive-systems'.
+      'a name several projects bear ties the nearest of them; equally near across the top, none',
+      {
+        ...sample('seata/order-service', 'pom.xml'),
+        ...sample('seata/shop', 'pom.xml', 'orders.url=https://order-service:8443/orders\n'),
+        ...sample('reactive/order-service', 'pom.xml'),
+        ...sample('gateway', 'pom.xml', 'orders.url=https://order-service:8443/orders\n'),
+        ...sample('quarkus/order-service', 'pom.xml'),
+      },
+      ['gateway', 'quarkus/order-service', 'reactive/order-service', 'seata'],
     ],
     [
       "a sample's own default port and its README tie nothing",
@@ -206,14 +199,14 @@ describe('build projects (heuristic "separate build projects")', () => {
       ['blog', 'shop'],
     ],
     [
-      'a module tied across the top takes its parent with it to the files outside every deployment',
+      'a module tied across the top is in a file set with its peer; its parent stays a deployment of its own',
       {
         ...sample('shop', 'pom.xml'),
         ...sample('shop/orders', 'pom.xml', 'auth.url=https://localhost:9000/token\n'),
         ...sample('auth', 'pom.xml', 'server.port=9000\n'),
         ...sample('blog', 'pom.xml'),
       },
-      ['blog'],
+      ['{auth,shop/orders}', 'blog', 'shop'],
     ],
     [
       'two modules that run together merge up to their parent; a module tied to neither stays apart',
@@ -234,7 +227,7 @@ describe('build projects (heuristic "separate build projects")', () => {
         ...sample('payments', 'pom.xml', 'server.port=8443\n'),
         ...sample('blog', 'pom.xml'),
       },
-      ['blog'],
+      ['{orders,payments}', 'blog'],
     ],
     [
       "a Helm charts repository: each chart apart, a vendor's link in a comment or a two-label domain names no chart",

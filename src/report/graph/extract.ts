@@ -18,17 +18,19 @@ export interface ReportGraphs {
 export function extractGraphs(findings: Finding[], context: ReportContext): ReportGraphs {
   const mask = secretMasker(context.deployments);
   const single = context.deployments.length === 1 ? context.deployments[0] : undefined;
-  const byRoot = new Map<string, Finding[]>(context.deployments.map((d) => [d.root, []]));
+  // Findings name their deployment as the engine does: a file set by its name, others by their root.
+  const nameOf = (d: DerivedDeployment) => d.name ?? d.root;
+  const byName = new Map<string, Finding[]>(context.deployments.map((d) => [nameOf(d), []]));
   const orphanFindings: Finding[] = [];
   for (const finding of findings) {
     const list =
-      (finding.deployment !== undefined ? byRoot.get(finding.deployment) : undefined) ??
-      (single ? byRoot.get(single.root) : undefined);
+      (finding.deployment !== undefined ? byName.get(finding.deployment) : undefined) ??
+      (single ? byName.get(nameOf(single)) : undefined);
     if (list) list.push(finding);
     else orphanFindings.push(finding);
   }
   return {
-    graphs: context.deployments.map((d) => extractGraph(d, byRoot.get(d.root) ?? [], context.cwd, mask)),
+    graphs: context.deployments.map((d) => extractGraph(d, byName.get(nameOf(d)) ?? [], context.cwd, mask)),
     orphans: orphanFindings.map((f, index) => toGraphFinding(f, index, context.cwd, mask, [], [])),
   };
 }
@@ -134,7 +136,7 @@ export function extractGraph(
     });
   }
   for (const node of nodes) node.worst = worstSeverity(node.findings.map((i) => graphFindings[i] as GraphFinding));
-  return { root: displayPath(deployment.root, cwd), groups, nodes, edges, findings: graphFindings };
+  return { root: displayPath(deployment.name ?? deployment.root, cwd), groups, nodes, edges, findings: graphFindings };
 }
 
 function toGraphFinding(

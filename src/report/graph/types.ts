@@ -6,7 +6,7 @@ import type { Severity } from '../../core/types';
  * them); formatters still escape it for their own syntax.
  */
 export interface DeploymentGraph {
-  /** Deployment root, relative to the working directory. */
+  /** Deployment root (a file set's name), relative to the working directory. */
   root: string;
   groups: HostGroup[];
   nodes: GraphNode[];
