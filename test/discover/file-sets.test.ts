@@ -6,7 +6,7 @@ import { discover } from '../../src/discover/discover';
 import { lint } from '../../src/engine/lint';
 import { shardKey, shardOf } from '../../src/engine/performance/shard';
 import { temporaryTrees } from '../helpers/rule-tester';
-import { gradle, sample } from './build-project-trees';
+import { chart, gradle, sample } from './build-project-trees';
 
 // Build projects that run together across the linted directory are a deployment of their own files (a file set):
 // two such groups are two deployments, and the files outside every project stay with the files outside every
@@ -147,5 +147,26 @@ describe('file sets: build projects tied across the linted directory', () => {
     const html = run('html').stdout;
     expect(html).toContain('<h2>{payments,shop/orders}</h2>');
     expect(html).toContain('<h2>{reactive/authorization-server,servlet/login}</h2>');
+  });
+
+  it('a single file of a chart below a group rooted at their parent is linted with its chart alone', () => {
+    // bitnami/charts@5165628's shape: cert-manager names vault (one deployment at bitnami/), kafka calls neither.
+    const charts = write({
+      ...chart('bitnami/cert-manager', 'issuer: https://vault.vault.svc:8200/v1/pki\n'),
+      ...chart('bitnami/vault'),
+      ...chart('bitnami/kafka'),
+    });
+    const at = (file: string) =>
+      discover({ paths: [file], cwd: charts, config: defaultConfig(charts) }).map((d) => ({
+        root: path.relative(charts, d.root).split(path.sep).join('/'),
+        files: d.files.map((f) => path.relative(charts, f).split(path.sep).join('/')),
+      }));
+    expect(at('bitnami/kafka/values.yaml')).toEqual([
+      {
+        root: 'bitnami/kafka',
+        files: ['bitnami/kafka/Chart.yaml', 'bitnami/kafka/templates/deployment.yaml', 'bitnami/kafka/values.yaml'],
+      },
+    ]);
+    expect(at('bitnami/vault/values.yaml')[0]?.files).not.toContain('bitnami/kafka/values.yaml');
   });
 });
