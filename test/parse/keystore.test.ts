@@ -193,6 +193,23 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
       'svc/key.p12',
     ],
     [
+      // apache/activemq-artemis-examples@c05f8e2 (Apache-2.0) amqp-federation-over-ssl server0/broker.xml: the store and
+      // its password are parameters of one acceptor URI (was parse/keystore-locked: "no password tried opens it").
+      'Artemis acceptor URI (keyStorePath=…;keyStorePassword=…)',
+      'broker/etc/broker.xml',
+      (p: string) =>
+        `<configuration xmlns="urn:activemq">\n<core xmlns="urn:activemq:core">\n<acceptors>\n<acceptor name="artemis">tcp://0.0.0.0:5660?sslEnabled=true;keyStoreType=PKCS12;keyStorePath=key.p12;keyStorePassword=${p}</acceptor>\n</acceptors>\n</core>\n</configuration>\n`,
+      'broker/etc/key.p12',
+    ],
+    [
+      // the same examples' jndi.properties: a client connection factory's trust store and its password
+      'JNDI connection factory URI (trustStorePath=…&trustStorePassword=…)',
+      'client/src/main/resources/jndi.properties',
+      (p: string) =>
+        `java.naming.factory.initial=org.apache.activemq.artemis.jndi.ActiveMQInitialContextFactory\nconnectionFactory.ConnectionFactory=tcp://localhost:5500?sslEnabled=true&trustStorePath=activemq/server0/key.p12&trustStorePassword=${p}\n`,
+      'client/src/main/resources/activemq/server0/key.p12',
+    ],
+    [
       'Tomcat certificateKeystoreFile',
       'tomcat/conf/server.xml',
       (p: string) =>

@@ -15,6 +15,7 @@ import { catalinaBase, ImageFiles } from '../image-files';
 import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
+import { connectionCredentials } from '../connection-credentials';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -145,6 +146,7 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
     const generated = libertyGeneratedPassword(doc, store.file.path);
     if (generated) near.push(generated);
     if (isKeystoreDocument(doc) || doc.entries.length === 0) continue;
+    for (const entry of doc.entries) near.push(...parameterPasswords(doc, entry, store.file.path, stores, far));
     const references = doc.entries.flatMap((e) => {
       const how =
         !e.secret &&
@@ -165,6 +167,41 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
     }
   }
   return distinct([...near, ...far]);
+}
+
+/** A store named by a connection-string parameter (`keyStorePath=…`, `trustStorePath=…`), its side and the reference. */
+const STORE_PATH_PARAMETER = /[?&;]\s*(key|trust)StorePath\s*=\s*([^&;\s"'<>]+)/g;
+
+/**
+ * The password a connection string gives beside the store it names: an ActiveMQ Artemis acceptor's or connector's
+ * `keyStorePath=server-keystore.p12;keyStorePassword=…` (apache/activemq-artemis-examples@c05f8e2
+ * examples/features/broker-connection/amqp-federation-over-ssl server0/broker.xml), a JNDI `connectionFactory.*=tcp://…
+ * ?trustStorePath=…&trustStorePassword=…`. Names that resolve to this store give `near` candidates, pushed to `far`
+ * when they only end like it.
+ */
+function parameterPasswords(
+  doc: ParsedDocument,
+  entry: Entry,
+  storePath: string,
+  stores: ReadonlySet<string>,
+  far: Candidate[],
+): Candidate[] {
+  if (entry.secret || !/StorePath\s*=/.test(entry.value)) return [];
+  const near: Candidate[] = [];
+  for (const [, side, reference] of entry.value.matchAll(STORE_PATH_PARAMETER)) {
+    if (!side || !reference) continue;
+    const how = names(reference, storePath, referenceBases(doc, reference), stores);
+    const password = how
+      ? connectionCredentials(entry.value).find((c) => c.name === `${side}StorePassword`)?.value
+      : undefined;
+    if (password)
+      (how === 'near' ? near : far).push({
+        password,
+        at: { file: doc.file.path, range: entry.keyRange },
+        how: how || 'far',
+      });
+  }
+  return near;
 }
 
 interface Candidate {
