@@ -37,6 +37,11 @@ const PLACEHOLDER_NAME = /^(?=.*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|KEY|TOKEN
  */
 const PLACEHOLDER_WORD = /(^|[-_.])placeholder([-_.]|$)/i;
 /**
+ * A fill-in written as words in braces, `{API Secret or Password}` (confluentinc/demo-scene@dc2b351
+ * python-microservices/<service>/config.properties: `sasl.password={API Secret or Password}`): prose for the reader to replace.
+ */
+const PLACEHOLDER_PROSE = /^\{[A-Za-z][^{}]*\s[^{}]*\}$/;
+/**
  * WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. Spring
  * Cloud Config's `{cipher}` is encrypted with the config server's key, which decrypts it before serving it
  * (https://docs.spring.io/spring-cloud-config/reference/server/encryption-and-decryption.html).
@@ -180,6 +185,7 @@ export default defineRule({
         PLACEHOLDER.test(value) ||
         PLACEHOLDER_NAME.test(value) ||
         PLACEHOLDER_WORD.test(value) ||
+        PLACEHOLDER_PROSE.test(value) ||
         REDACTED.test(value) ||
         ENCODED.test(value) ||
         isJasyptEncrypted(value, jasypt) ||

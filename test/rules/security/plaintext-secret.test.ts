@@ -159,6 +159,14 @@ ruleTester(rule, {
       },
     },
     {
+      // confluentinc/demo-scene@dc2b351 (Apache-2.0) python-microservices/cheese-reporter/config.properties
+      name: 'a fill-in written as words in braces',
+      files: {
+        'config.properties':
+          '[kafka_client]\nbootstrap.servers={Confluent Cloud endpoint or Kafka Broker URL}\nsecurity.protocol=SASL_SSL\nsasl.mechanisms=PLAIN\nsasl.username={API Key or Username}\nsasl.password={API Secret or Password}\n',
+      },
+    },
+    {
       // OpenLiberty/open-liberty-operator@ec1ea07 (EPL-2.0) internal/controller/assets: the operator's utils.go replaces
       // these names with strings.Replace before it mounts the files.
       name: 'an upper-case placeholder name that another program replaces is not a secret',
