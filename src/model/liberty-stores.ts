@@ -15,10 +15,13 @@ export function libertyStoreOf(config: LibertyServerConfig, id: string, stores: 
   const data = config.data;
   const serverDir = path.dirname(config.root.file.path);
   const securityDir = path.join(serverDir, 'resources', 'security');
+  // Liberty's location symbols end in a slash (SymbolicRootResource adds one: OpenLiberty/open-liberty@d6b44c3
+  // dev/com.ibm.ws.kernel.service.location), so `${server.config.dir}resources/security/x.jks` names a file below it
+  // (OpenLiberty/liberty-bikes@c0f296a auth-service server.xml); `${server.config.dir}/resources/…` too.
   const resolveVars = (value: string) =>
     value.replace(/\$\{([^}]+)\}/g, (whole, name: string) =>
       name === 'server.config.dir' || name === 'server.output.dir'
-        ? serverDir
+        ? serverDir + path.sep
         : (data.variables[name] ?? config.variables.get(name)?.value ?? whole),
     );
   const element = [...data.keyStores].reverse().find((k) => k.attrs.id?.value === id);

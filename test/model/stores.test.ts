@@ -223,6 +223,20 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
       ],
     ],
     [
+      // OpenLiberty/liberty-bikes@c0f296a (EPL-1.0) auth-service/src/main/liberty/config/server.xml: Liberty's location
+      // symbols end in a slash, so no slash follows ${server.config.dir}; the store was not found.
+      'Liberty trustStoreRef with ${server.config.dir}resources/… (no slash after the symbol)',
+      {
+        'wlp/usr/servers/app/server.xml': `<server>\n<keyStore id="defaultKeyStore" password="${PASSWORD}"/>\n<keyStore id="ts" location="\${server.config.dir}resources/security/trust.p12" type="PKCS12" password="${PASSWORD}"/>\n<ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" trustStoreRef="ts"/>\n<httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n</server>\n`,
+        'wlp/usr/servers/app/resources/security/trust.p12': store('trust.p12'),
+        // Another service's store of the same name: matched by its last segments, it was taken for this server's.
+        'other-service/resources/security/trust.p12': store('trust.p12'),
+      },
+      [
+        'liberty.https-endpoint key=?${server.output.dir}/resources/security/key.p12[?]+pw@wlp/usr/servers/app/server.xml:2 trust=wlp/usr/servers/app/resources/security/trust.p12[PKCS12]+pw@wlp/usr/servers/app/server.xml:3 default=none',
+      ],
+    ],
+    [
       'nginx: ssl_certificate presents, ssl_client_certificate verifies clients to ssl_verify_depth',
       {
         'nginx/nginx.conf':
