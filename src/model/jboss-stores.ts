@@ -2,7 +2,7 @@
  * The key and trust stores of a WildFly / JBoss EAP HTTPS listener: an Elytron `server-ssl-context`'s key-manager and
  * trust-manager, each naming a `<key-store>` of `<tls><key-stores>`, or a legacy security realm's
  * `<server-identities><ssl><keystore>` and `<authentication><truststore>`. A path `relative-to="jboss.server.config.dir"`
- * is placed only where the tree says where that directory is (knowledge: wildfly.json configDir): the configuration
+ * (in a managed domain's domain.xml or host.xml also `jboss.domain.config.dir`) is placed only where the tree says where that directory is (knowledge: wildfly.json configDir): the configuration
  * file's own directory when it is a `configuration` directory (standalone/configuration), or the image directory a
  * Dockerfile copies the file into. Elsewhere, and for any other `relative-to`, the store is unknown: named, never found
  * by its bare name, so never "missing".
@@ -37,6 +37,12 @@ function treeConfigDir(file: string): string | undefined {
   return path.basename(dir) === JBOSS_CONFIG_DIR.directory ? dir : undefined;
 }
 
+/** A managed domain's domain.xml or host.xml: read from jboss.domain.config.dir, as the standalone file from its own. */
+function isDomainFile(f: JbossFile): boolean {
+  const root = f.doc.data.root?.localName;
+  return root === 'domain' || root === 'host';
+}
+
 /**
  * A store file named by `path` and `relative-to` attributes (Elytron `<file>`, a realm's `<keystore>`), with its type
  * and where its password is set. `generatedFor`: the host a key manager generates a self-signed certificate for when
@@ -53,7 +59,7 @@ export function jbossStore(
   const file = f.doc.file.path;
   const written = resolveJboss(pathAttribute.value, f.properties)?.value;
   const base = relativeTo ? resolveJboss(relativeTo.value, f.properties)?.value : undefined;
-  const configDir = base === JBOSS_CONFIG_DIR.property;
+  const configDir = base === JBOSS_CONFIG_DIR.property || (base === JBOSS_CONFIG_DIR.domainProperty && isDomainFile(f));
   const treeBase = configDir ? treeConfigDir(file) : undefined;
   // An image that holds the file in a configuration directory places it there (storeRef below resolves the path).
   const inImage = f.stores.images?.holding(file).find((h) => configDirInImage(h.containerPath) !== undefined);
@@ -61,7 +67,7 @@ export function jbossStore(
   if (relativeTo && !treeBase && !(configDir && inImage))
     notes.push(
       configDir
-        ? `relative to ${JBOSS_CONFIG_DIR.property}, which the tree does not place`
+        ? `relative to ${base}, which the tree does not place`
         : `relative to ${relativeTo.value}, which the tree does not place`,
     );
   else if (relativeTo && inImage && !treeBase)

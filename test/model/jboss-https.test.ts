@@ -107,6 +107,21 @@ function summary(c: Component): string {
   ].join(' ');
 }
 
+/** A managed domain's domain.xml: one profile with an Elytron key store relative to `relativeTo`. */
+function domainXml(relativeTo: string): string {
+  return elytronXml('<server-ssl-context name="httpsSSC" protocols="TLSv1.2" key-manager="httpsKM"/>')
+    .replace(
+      '<server xmlns="urn:jboss:domain:19.0">\n    <profile>',
+      '<domain xmlns="urn:jboss:domain:19.0">\n    <profiles><profile name="full">',
+    )
+    .replace(
+      '    </profile>\n    <socket-binding-group',
+      '    </profile></profiles>\n    <socket-binding-groups><socket-binding-group',
+    )
+    .replace('    </socket-binding-group>\n</server>', '    </socket-binding-group></socket-binding-groups>\n</domain>')
+    .replace('path="key.jks" relative-to="jboss.server.config.dir"', `path="key.jks" relative-to="${relativeTo}"`);
+}
+
 describe('WildFly HTTPS listeners (jboss.https-listener)', () => {
   it.each<[string, Tree, string[]]>([
     [
@@ -178,6 +193,31 @@ describe('WildFly HTTPS listeners (jboss.https-listener)', () => {
       [
         'ports=8443 protocols=TLSv1,TLSv1.1,TLSv1.2(default) suites=- auth=- key=key.jks[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
       ],
+    ],
+    [
+      // Marvin1912/wildfly_domain@99b3be3 (no licence: shape only): domain.xml profiles name key-store domainKS
+      // <file path="server.keystore" relative-to="jboss.domain.config.dir"/>, the managed domain's configuration directory.
+      'a managed domain: domain.xml in domain/configuration places jboss.domain.config.dir',
+      {
+        'wf/domain/configuration/domain.xml': domainXml('jboss.domain.config.dir'),
+        'wf/domain/configuration/key.jks': store('key.jks'),
+      },
+      [
+        'ports=8443 protocols=TLSv1.2(file) suites=- auth=- key=key.jks[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'a standalone server has no jboss.domain.config.dir: the store is not taken from beside the file',
+      {
+        'wf/standalone/configuration/standalone.xml': elytronXml(
+          '<server-ssl-context name="httpsSSC" protocols="TLSv1.2" key-manager="httpsKM"/>',
+        ).replace(
+          'path="key.jks" relative-to="jboss.server.config.dir"',
+          'path="key.jks" relative-to="jboss.domain.config.dir"',
+        ),
+        'wf/standalone/configuration/key.jks': store('key.jks'),
+      },
+      ['ports=8443 protocols=TLSv1.2(file) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=-'],
     ],
     [
       'legacy security realm: keystore, alias, truststore, verify-client and enabled-protocols',
