@@ -37,25 +37,50 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
     const info = templates.get(location.file);
     return info && location.range ? templateSpanAt(info, location.range) : undefined;
   };
-  return findings.map((finding) => {
-    let file = finding.location.file;
-    let span = finding.locationRole === 'context' ? undefined : spanOf(finding.location);
-    for (const related of deciding(finding)) {
-      if (span) break;
-      span = spanOf(related);
-      file = related.file;
+  return findings.map((finding) => asWritten(deferred(finding, templates, spanOf), templates));
+}
+
+/** A finding resting on a template value becomes an info naming it; others say the chart default or branch they take. */
+function deferred(
+  finding: Finding,
+  templates: Map<string, TemplateInfo>,
+  spanOf: (location: Location) => TemplateSpan | undefined,
+): Finding {
+  let file = finding.location.file;
+  let span = finding.locationRole === 'context' ? undefined : spanOf(finding.location);
+  for (const related of deciding(finding)) {
+    if (span) break;
+    span = spanOf(related);
+    file = related.file;
+  }
+  if (span) {
+    const because = span.unknownBecause ? ` (${span.unknownBecause})` : '';
+    return {
+      ...finding,
+      severity: 'info',
+      message: `${finding.message} — depends on template value ${span.text}, unknown until the template is rendered${because}`,
+      related: [...(finding.related ?? []), { file, range: span.range, message: `template value ${span.text}` }],
+    };
+  }
+  return inBranch(withChartDefaults(finding, templates), templates);
+}
+
+/**
+ * The parsers read `${name___}` where a template value stands (src/parse/template.ts): a message quoting one
+ * (`AJP connector ${tomcat_ajp_port___}`, `nginx server ${_hostname___}`) shows the value as written instead.
+ */
+function asWritten(finding: Finding, templates: Map<string, TemplateInfo>): Finding {
+  if (!finding.message.includes('${')) return finding;
+  let message = finding.message;
+  for (const location of [finding.location, ...(finding.related ?? [])]) {
+    const info = templates.get(location.file);
+    for (const span of info?.spans ?? []) {
+      const masked = info?.masked.slice(span.start, span.end) ?? '';
+      if (!span.substituted && masked !== span.text && masked.startsWith('${') && message.includes(masked))
+        message = message.split(masked).join(span.text);
     }
-    if (span) {
-      const because = span.unknownBecause ? ` (${span.unknownBecause})` : '';
-      return {
-        ...finding,
-        severity: 'info',
-        message: `${finding.message} — depends on template value ${span.text}, unknown until the template is rendered${because}`,
-        related: [...(finding.related ?? []), { file, range: span.range, message: `template value ${span.text}` }],
-      };
-    }
-    return inBranch(withChartDefaults(finding, templates), templates);
-  });
+  }
+  return message === finding.message ? finding : { ...finding, message };
 }
 
 /** The related places whose values decide the finding: all but those the rule names as context. */
