@@ -167,6 +167,8 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  * checked; Spring Security's form login `password-parameter: password` names a form field. A `description` is text about
  * the setting: a CustomResourceDefinition's schema says `…properties.passCredentials.description: PassCredentials pass
  * credentials to all domains` (bitnami/charts@5165628 argo-cd crds/application.yaml, 12 warnings).
+ * InseeFr/sugoi-api@18b0cd7's `fr.insee.sugoi.ui-mapping.userFields.PwdLastChange=PasswordLastChange;Dernier changement
+ * de mdp;;metadatas.passwordLastChange;…` describes a UI field showing when the password last changed (a date, a time).
  * `ssl_password_file` (nginx) names a file of passwords, not one. `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
  */
 const SETTING_WORDS = new Set(
@@ -175,7 +177,8 @@ const SETTING_WORDS = new Set(
     'url uri endpoint property index count length enabled disabled required host port pattern regex format ' +
     'algorithm encoding charset encryption mode name alias parameter param attribute attr field column header label ' +
     'prompt hint template size source helper stacking strength rounds iterations complexity attempts retries history ' +
-    'age duration ms millis seconds minutes hours days interval period description title summary help example'
+    'age duration ms millis seconds minutes hours days interval period description title summary help example ' +
+    'change changed date time timestamp'
   ).split(' '),
 );
 /**

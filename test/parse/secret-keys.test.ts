@@ -97,5 +97,9 @@ describe('isSecretKey', () => {
     'ETCD_INITIAL_CLUSTER_TOKEN',
     'initial-cluster-token',
     'etcd.initialClusterToken',
+    // InseeFr/sugoi-api@18b0cd7 application.properties: a UI field of the password's last change date.
+    'fr.insee.sugoi.ui-mapping.userFields.PwdLastChange',
+    'password.last-changed',
+    'secret.rotation.timestamp',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });
