@@ -50,6 +50,14 @@ describe('template syntax set aside', () => {
     ],
     ['shell ${#var} is not Jinja', 'echo ${#arr} {{ x }}', `echo \${#arr} ${ph('{{ x }}', 'x')}`, ['value']],
     ['GitHub ${{ }} is not Go', 'run: ${{ github.ref }}', '', []],
+    [
+      // The masked text is built from UTF-16 code units: characters beyond the BMP and a lone surrogate come back as
+      // they were, and every offset stays that of the file.
+      'text beyond the BMP around a tag is kept unit for unit',
+      'name: 😀 {{ .Values.x }} \ud800 é',
+      `name: 😀 ${ph('{{ .Values.x }}', '_Values_x')} \ud800 é`,
+      ['value'],
+    ],
   ];
   it.each(cases)('%s', (_, text, masked, kinds) => {
     const info = scanTemplate(text);
