@@ -31,7 +31,8 @@ export const activemqJndiFormat: FormatHandler = {
     return lastPathSegment(filePath) === 'jndi.properties' && FACTORY.test(head) ? ACTIVEMQ_JNDI_KIND : undefined;
   },
   parse(file, kind): ParsedDocument<ActiveMqJndiData> {
-    const { entries, comments, problems } = parseProperties(file.text);
+    // InitialContext loads it with java.util.Properties.load: a `#` after a value is part of the value.
+    const { entries, comments, problems } = parseProperties(file.text, { commentsInValues: true });
     const factory =
       keptProperties(entries)
         .find((e) => e.key === 'java.naming.factory.initial')

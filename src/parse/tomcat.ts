@@ -63,7 +63,11 @@ export const tomcatCatalinaPropertiesFormat: FormatHandler<undefined> = {
     return basenameOf(filePath) === 'catalina.properties' ? 'tomcat.catalina-properties' : undefined;
   },
   parse(file, kind) {
-    const { entries, comments, problems } = parseProperties(file.text, { reportDuplicate: () => false });
+    // java.util.Properties.load reads it (CatalinaProperties): a `#` after a value is part of the value.
+    const { entries, comments, problems } = parseProperties(file.text, {
+      reportDuplicate: () => false,
+      commentsInValues: true,
+    });
     return { file, kind, entries, comments, problems, data: undefined };
   },
 };

@@ -2,6 +2,8 @@ import { springFormat, type SpringConfigData } from '../../src/parse/spring';
 import { problemMessage, type FormatHandler, type ParsedDocument } from '../../src/parse/types';
 import { kafkaPropertiesFormat } from '../../src/parse/kafka-properties';
 import { javaSecurityFormat } from '../../src/parse/jdk';
+import { tomcatCatalinaPropertiesFormat } from '../../src/parse/tomcat';
+import { activemqJndiFormat } from '../../src/parse/activemq-jndi';
 
 function parse(path: string, text: string): ParsedDocument<SpringConfigData> {
   const kind = springFormat.classify(path, text);
@@ -168,6 +170,22 @@ describe('comments after a value in the other files java.util.Properties loads',
       '/jdk/conf/security/java.security',
       'jdk.tls.disabledAlgorithms=SSLv3, TLSv1 # old\n',
       [['comment-in-value', 1]],
+    ],
+    // CatalinaProperties.loadProperties: server.xml's ${tomcat.https.port} would read "8443 # HTTPS" (no port).
+    [
+      'Tomcat catalina.properties',
+      tomcatCatalinaPropertiesFormat,
+      '/tomcat/conf/catalina.properties',
+      'package.access=sun.,org.apache.catalina.\ntomcat.https.port=8443 # HTTPS\n',
+      [['comment-in-value', 2]],
+    ],
+    // InitialContext loads every jndi.properties resource with java.util.Properties: the broker URL takes the comment.
+    [
+      'ActiveMQ jndi.properties',
+      activemqJndiFormat,
+      '/app/src/main/resources/jndi.properties',
+      'java.naming.factory.initial = org.apache.activemq.jndi.ActiveMQInitialContextFactory\njava.naming.provider.url = ssl://broker:61617 # TLS\n',
+      [['comment-in-value', 2]],
     ],
     [
       'librdkafka (not Java)',
