@@ -206,17 +206,19 @@ describe('template values are unknown, never errors', () => {
 
   // m11y/ansible-tomcat@1f7813d templates/server.xml.j2 (no licence: shape only); nginx-proxy/nginx-proxy nginx.tmpl
   // showed `nginx server ${_hostname___}` the same way.
-  it('a message names a template value as written, never the placeholder the parser read', () => {
+  it('a message names a template value as written, never the placeholder the parser read, and its branch', () => {
     const { findings } = lintTree(
       {
         'templates/server.xml.j2':
-          '<Server port="8005" shutdown="SHUTDOWN">\n  <Service name="Catalina">\n    <Connector port="{{ tomcat_ajp_port }}" protocol="AJP/1.3" redirectPort="8443" />\n  </Service>\n</Server>\n',
+          '<Server port="8005" shutdown="SHUTDOWN">\n  <Service name="Catalina">\n    {% if tomcat_ajp_port != -1 %}\n    <Connector port="{{ tomcat_ajp_port }}" protocol="AJP/1.3" redirectPort="8443" />\n    {% endif %}\n  </Service>\n</Server>\n',
       },
       { builtIn: ['tomcat/ajp-without-secret'] },
     );
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['tomcat/ajp-without-secret', 'info']]);
     expect(findings[0].message).toContain('AJP connector {{ tomcat_ajp_port }} (');
     expect(findings[0].message).not.toContain('${');
+    // The connector exists only in that branch (the role's default port -1 skips it): the info says so.
+    expect(findings[0].message).toContain('(when the template takes the branch {% if tomcat_ajp_port != -1 %})');
   });
 
   it('a finding inside a conditional names its branch', () => {

@@ -55,12 +55,17 @@ function deferred(
   }
   if (span) {
     const because = span.unknownBecause ? ` (${span.unknownBecause})` : '';
-    return {
-      ...finding,
-      severity: 'info',
-      message: `${finding.message} — depends on template value ${span.text}, unknown until the template is rendered${because}`,
-      related: [...(finding.related ?? []), { file, range: span.range, message: `template value ${span.text}` }],
-    };
+    // Inside a conditional, the branch matters as much as the value (m11y/ansible-tomcat@1f7813d: the AJP connector
+    // sits under `{% if tomcat_ajp_port != -1 %}`, and the role's default is -1).
+    return inBranch(
+      {
+        ...finding,
+        severity: 'info',
+        message: `${finding.message} — depends on template value ${span.text}, unknown until the template is rendered${because}`,
+        related: [...(finding.related ?? []), { file, range: span.range, message: `template value ${span.text}` }],
+      },
+      templates,
+    );
   }
   return inBranch(withChartDefaults(finding, templates), templates);
 }
