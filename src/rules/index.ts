@@ -5,6 +5,7 @@ import certExpiresSoon from './cert/expires-soon';
 import certHostnameMismatch from './cert/hostname-mismatch';
 import certSharedPrivateKey from './cert/shared-private-key';
 import certSignatureDisabledByRuntime from './cert/signature-disabled-by-runtime';
+import certStorePasswordWrong from './cert/store-password-wrong';
 import certWeakKey from './cert/weak-key';
 import certWrongKeyUsage from './cert/wrong-key-usage';
 import cleartrustAdminApiSslMismatch from './cleartrust/admin-api-ssl-mismatch';
@@ -111,6 +112,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   certHostnameMismatch,
   certSharedPrivateKey,
   certSignatureDisabledByRuntime,
+  certStorePasswordWrong,
   certWeakKey,
   certWrongKeyUsage,
   cleartrustAdminApiSslMismatch,

@@ -35,6 +35,8 @@ export interface KeystoreData {
   openedByOtherStoreSetting?: boolean;
   /** The first Spring setting whose value is this very store (its key and place; unlock.ts withNamingSettings). */
   namedBySetting?: Location & { key: string };
+  /** The store's own password setting, whose literal password fails the store's password check (its key and place). */
+  wrongPassword?: Location & { key: string };
   /** PKCS#12 that still needs a password: `unlockStores` tries the configuration's. */
   needsPassword?: boolean;
 }

@@ -16,6 +16,7 @@ import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
+import { isOwnPasswordSetting, settingWords, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -48,14 +49,19 @@ function unlocked(documents: ParsedDocument[], readTreeFile: (file: string) => s
       .filter((c) => c.store === doc.file.path)
       .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
     const found = distinct([...fromFiles, ...configurationPasswords(doc, documents, images)]);
-    for (const { password, at } of found) {
+    // The literal password of the store's own setting that fails its password check: the runtime refuses the store
+    // whatever else opens it here (cert/store-password-wrong says so at that setting, in place of the locked info).
+    let wrong: Pick<KeystoreData, 'wrongPassword'> = {};
+    for (const { password, at, own } of found) {
       // One password at a time, so that the setting that opened the store is known (its location, never its value).
       const opened = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
-      if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: at } };
+      if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: at, ...wrong } };
       if (!opened.data.needsPassword) return opened;
+      if (own && !wrong.wrongPassword) wrong = { wrongPassword: { ...at, key: own } };
     }
     const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
-    if (opened.data.readable || !opened.data.needsPassword) return opened;
+    if (opened.data.readable || !opened.data.needsPassword) return { ...opened, data: { ...opened.data, ...wrong } };
+    if (wrong.wrongPassword) return { ...opened, data: { ...opened.data, ...wrong } };
     // No setting that names the store gives a password that opens it: a wrong password of its own setting stays
     // locked (the runtime fails to open it too); otherwise the deployment's other store passwords are tried.
     const others = found.some((f) => f.how === 'near') ? [] : otherStorePasswords(documents, found);
@@ -161,9 +167,16 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
     for (const { anchor, how } of anchors) {
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
       secrets.sort((a, b) => closeness(a, anchor) - closeness(b, anchor));
-      for (const entry of secrets)
+      for (const entry of secrets) {
+        const own = how === 'near' && isOwnPasswordSetting(entry, anchor) && writtenAsLiteral(entry.value);
         for (const password of passwordsOf(entry.value))
-          (how === 'near' ? near : far).push({ password, at: { file: doc.file.path, range: entry.keyRange }, how });
+          (how === 'near' ? near : far).push({
+            password,
+            at: { file: doc.file.path, range: entry.keyRange },
+            how,
+            ...(own ? { own: entry.secretName ?? entry.key } : {}),
+          });
+      }
     }
   }
   return distinct([...near, ...far]);
@@ -199,6 +212,7 @@ function parameterPasswords(
         password,
         at: { file: doc.file.path, range: entry.keyRange },
         how: how || 'far',
+        ...(how === 'near' && writtenAsLiteral(password) ? { own: `${side}StorePassword` } : {}),
       });
   }
   return near;
@@ -209,6 +223,8 @@ interface Candidate {
   at: Location;
   /** `near`: a setting that names this store; `far`: one whose path only ends like it; `other`: another store's. */
   how: 'near' | 'far' | 'other';
+  /** The store's own password setting (its key) gives it as written: what the runtime loads the store with. */
+  own?: string;
 }
 
 function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[] {
@@ -347,9 +363,6 @@ function closeness(entry: Entry, anchor: Entry): number {
   const shared = Math.min(sharedPrefix(settingWords(entry.secretName ?? entry.key), settingWords(anchor.key)), 99);
   return (entry.section === anchor.section ? 0 : 1_000_000) + (99 - shared) * 10_000 + lines;
 }
-
-/** A setting's name without case and separators: `key-store`, `keyStore`, `KEYSTORE` and `key_store` compare equal. */
-const settingWords = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 function sharedPrefix(a: string, b: string): number {
   let n = 0;

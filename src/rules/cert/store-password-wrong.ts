@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import { defineRule } from '../types';
+import { isKeystoreDocument } from '../../parse/keystore/format';
+import { ours, said } from '../../core/phrase';
+
+/** What JDK 17's `KeyStore.load` throws when the password fails the store's check (a tiny Java program, 2026-12-04). */
+const REFUSAL: Record<string, string> = {
+  PKCS12: 'keystore password was incorrect',
+  JKS: 'Keystore was tampered with, or password was incorrect',
+  JCEKS: 'Keystore was tampered with, or password was incorrect',
+};
+
+const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export default defineRule({
+  meta: {
+    id: 'cert/store-password-wrong',
+    description:
+      "Warn when the password a store's own setting gives as written does not pass the store's password check",
+    severity: 'warning',
+    messages: {
+      wrong:
+        "{{key}} gives a password that does not open {{type}} store {{store}} (the store's password check fails): the JVM refuses to load it (java.io.IOException: {{refusal}}) and the component does not start what uses it (its TLS listener or client). Check that {{store}} in the repository is the store deployed and that this is its store password (keytool -list -keystore {{store}} asks for it){{unchecked}}",
+    },
+    defaultOptions: {},
+    symptoms: ['keystore password was incorrect', 'Keystore was tampered with, or password was incorrect'],
+  },
+  check(ctx) {
+    for (const doc of ctx.deployment.documents) {
+      if (!isKeystoreDocument(doc) || !doc.data.wrongPassword) continue;
+      const { key, ...location } = doc.data.wrongPassword;
+      const store = path.basename(doc.file.path);
+      ctx.report({
+        messageId: 'wrong',
+        data: {
+          key,
+          store,
+          type: doc.data.storeType,
+          refusal: ours(REFUSAL[doc.data.storeType] ?? REFUSAL.PKCS12!),
+          // Another password of the tree may open it here (then its certificates are checked); the runtime still fails.
+          unchecked: ours(doc.data.readable ? '' : '; until then its certificates are not checked'),
+        },
+        location,
+        related: [{ file: doc.file.path, range: START, message: said`the store ${store}` }],
+        fingerprint: [doc.file.path, 'store-password-wrong'],
+      });
+    }
+  },
+});

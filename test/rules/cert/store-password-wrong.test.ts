@@ -1,0 +1,122 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import rule from '../../../src/rules/cert/store-password-wrong';
+import { ruleTester } from '../../helpers/rule-tester';
+
+// keytool-made stores (test/helpers/keystores.ts buildStores), store password Pk12-planted-Zq9; JDK 17 refuses
+// key.p12 with another password ("keystore password was incorrect") and key.jks ("Keystore was tampered with…").
+const STORES = path.resolve(__dirname, '../../fixtures/keystores/generated');
+const store = (name: string): Buffer => fs.readFileSync(path.join(STORES, name));
+const RIGHT = 'Pk12-planted-Zq9';
+const spring = (lines: string[]) => ['server.port=8443', ...lines, ''].join('\n');
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'the store password opens the store',
+      files: {
+        'app/key.p12': store('key.p12'),
+        'app/application.properties': spring([
+          'server.ssl.key-store=key.p12',
+          `server.ssl.key-store-password=${RIGHT}`,
+        ]),
+      },
+    },
+    {
+      name: 'a placeholder password: not judged (parse/keystore-locked says the store is not opened)',
+      files: {
+        'app/key.p12': store('key.p12'),
+        'app/application.properties': spring([
+          'server.ssl.key-store=key.p12',
+          'server.ssl.key-store-password=${KS_PW}',
+        ]),
+      },
+    },
+    {
+      name: 'a shell variable, an encrypted value: not judged',
+      files: {
+        'app/key.p12': store('key.p12'),
+        'app/application.properties': spring([
+          'server.ssl.key-store=key.p12',
+          'server.ssl.key-store-password=ENC(abc)',
+        ]),
+        'kafka/key.p12': store('key.p12'),
+        'kafka/client.properties': 'ssl.keystore.location=key.p12\nssl.keystore.password=$KS_PW\n',
+      },
+    },
+    {
+      name: 'no password setting: parse/keystore-locked (info), not this rule',
+      files: {
+        'app/key.p12': store('key.p12'),
+        'app/application.properties': spring(['server.ssl.key-store=key.p12']),
+      },
+    },
+    {
+      name: "a key's password is not the store's",
+      files: {
+        'app/key.p12': store('key.p12'),
+        'app/application.properties': spring(['server.ssl.key-store=key.p12', 'server.ssl.key-password=other']),
+      },
+    },
+    {
+      name: "another store's password in the same file is not this store's",
+      files: {
+        'app/key.p12': store('key.p12'),
+        'app/application.properties': spring(['server.ssl.key-store=key.p12', 'server.ssl.trust-store-password=other']),
+      },
+    },
+    {
+      name: 'a JKS trust store read without a password (JSSE: no integrity check)',
+      files: {
+        'app/trust.jks': store('trust.jks'),
+        'app/application.properties': spring(['server.ssl.trust-store=trust.jks']),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "Spring Boot's key-store-password does not open the store",
+      files: {
+        'app/key.p12': store('key.p12'),
+        'app/application.properties': spring(['server.ssl.key-store=key.p12', 'server.ssl.key-store-password=wrong']),
+      },
+      errors: [
+        {
+          messageId: 'wrong',
+          file: 'app/application.properties',
+          line: 3,
+          messageIncludes: ['PKCS12 store key.p12', 'keystore password was incorrect'],
+        },
+      ],
+    },
+    {
+      name: "Kafka's ssl.keystore.password, beside the truststore's right one",
+      files: {
+        'kafka/key.p12': store('key.p12'),
+        'kafka/trust.p12': store('trust.p12'),
+        'kafka/client.properties': [
+          'ssl.truststore.location=trust.p12',
+          `ssl.truststore.password=${RIGHT}`,
+          'ssl.keystore.location=key.p12',
+          'ssl.keystore.password=wrong',
+          `ssl.key.password=${RIGHT}`,
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        { messageId: 'wrong', file: 'kafka/client.properties', line: 4, messageIncludes: ['ssl.keystore.password'] },
+      ],
+    },
+    {
+      name: "an Artemis acceptor's keyStorePassword (germanoaraujo/demo-amq-ssl's case)",
+      files: {
+        'broker/server.p12': store('key.p12'),
+        'broker/broker.xml':
+          '<configuration xmlns="urn:activemq"><core xmlns="urn:activemq:core"><acceptors>\n' +
+          '<acceptor name="amqps">tcp://0.0.0.0:5671?sslEnabled=true;keyStorePath=server.p12;keyStorePassword=wrong;protocols=AMQP</acceptor>\n' +
+          '</acceptors></core></configuration>\n',
+      },
+      errors: [{ messageId: 'wrong', file: 'broker/broker.xml', line: 2 }],
+    },
+  ],
+});
