@@ -313,15 +313,30 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(doc.problems).toEqual([expect.objectContaining({ code: 'keystore-locked', severity: 'info' })]);
   });
 
+  it.each(['key.p12', 'key.jks', 'key.jceks'])(
+    "%s: its own setting's wrong password is kept (where, never the value) for cert/store-password-wrong, no info",
+    (store) => {
+      const [doc] = read({
+        'app/jvm.options': `-Djavax.net.ssl.keyStore=${store}\n-Djavax.net.ssl.keyStorePassword=not-the-password\n`,
+        [`app/${store}`]: stores.bytes(store),
+      });
+      expect(doc.problems).toEqual([]);
+      expect(doc.data.wrongPassword).toMatchObject({ file: expect.stringMatching(/jvm\.options$/) });
+      expect(JSON.stringify(doc.data)).not.toContain('not-the-password');
+    },
+  );
+
+  it.each(['key.jks', 'key.jceks'])('%s opened by its own setting: nothing kept', (store) => {
+    const [doc] = read({
+      'app/jvm.options': `-Djavax.net.ssl.keyStore=${store}\n-Djavax.net.ssl.keyStorePassword=${stores.password}\n`,
+      [`app/${store}`]: stores.bytes(store),
+    });
+    expect(doc.data.wrongPassword).toBeUndefined();
+    expect(doc.data.readable).toBe(true);
+  });
+
   it.each([
     ['no configuration names it', { 'app/key.p12': 'key.p12' }],
-    [
-      'a wrong password',
-      {
-        'app/jvm.options': '-Djavax.net.ssl.keyStore=key.p12\n-Djavax.net.ssl.keyStorePassword=not-the-password\n',
-        'app/key.p12': 'key.p12',
-      },
-    ],
     [
       'an {aes} password',
       {

@@ -3,10 +3,31 @@
  * pass the store's password check, the runtime refuses the store (JDK 17 `KeyStore.load`: PKCS12 "keystore password was
  * incorrect", JKS "Keystore was tampered with, or password was incorrect") — cert/store-password-wrong.
  */
-import type { Entry } from '../types';
+import type { Location } from '../../core/types';
+import { nodeCrypto } from '../../core/node-crypto';
+import type { Entry, ParsedDocument } from '../types';
+import type { KeystoreData } from './format';
 
 /** A setting's name without case and separators: `key-store`, `keyStore`, `KEYSTORE` and `key_store` compare equal. */
-export const settingWords = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+const settingWords = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Secret entries in the same section first, then the store's own password setting (the longest key prefix shared with
+ * the setting that names the store: `ssl.keystore.location` → `ssl.keystore.password` before `ssl.truststore.password`),
+ * then by line distance. Which setting opened the store is what findings about its certificates point at, and a trust
+ * store's password often has the same value as the key store's (Dabz/kafka-security-playbook's Connect worker).
+ */
+export function closeness(entry: Entry, anchor: Entry): number {
+  const lines = Math.min(Math.abs(entry.keyRange.start.line - anchor.keyRange.start.line), 9_999);
+  const shared = Math.min(sharedPrefix(settingWords(entry.secretName ?? entry.key), settingWords(anchor.key)), 99);
+  return (entry.section === anchor.section ? 0 : 1_000_000) + (99 - shared) * 10_000 + lines;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
 
 /** What ends the name of a setting that locates a store (`ssl.keystore.location`, `keystoreFile`, `keyStore@location`). */
 const LOCATION_SUFFIX = /(location|path|file|resource|url|uri)$/;
@@ -37,4 +58,35 @@ export function isOwnPasswordSetting(password: Entry, anchor: Entry): boolean {
 export function writtenAsLiteral(value: string): boolean {
   const trimmed = value.trim();
   return trimmed !== '' && !/\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|^<.*>$|^(OBF|MD5|CRYPT):/i.test(trimmed);
+}
+
+/** The words JDK's JavaKeyStore (and JceKeyStore) key its integrity digest with (getPreKeyedHash). */
+const JKS_DIGEST_WORDS = 'Mighty Aphrodite';
+
+/**
+ * Whether `password` passes a JKS or JCEKS store's integrity check, as `KeyStore.load` does it (OpenJDK 17
+ * sun.security.provider.JavaKeyStore.engineLoad): SHA-1 over the password as UTF-16BE, the words above and the file
+ * but its last 20 bytes, which must equal them. Undefined when the file is too short to hold a digest.
+ */
+function jksPasswordPasses(bytes: Uint8Array, password: string): boolean | undefined {
+  if (bytes.length < 20 + 12) return undefined;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const utf16be = Buffer.from(password, 'utf16le').swap16();
+  const digest = nodeCrypto()
+    .createHash('sha1')
+    .update(utf16be)
+    .update(JKS_DIGEST_WORDS, 'utf8')
+    .update(buf.subarray(0, buf.length - 20))
+    .digest();
+  return digest.equals(buf.subarray(buf.length - 20));
+}
+
+/** A JKS or JCEKS store with the first of its own settings' literal passwords that fails its integrity check. */
+export function withWrongJksPassword(
+  doc: ParsedDocument<KeystoreData>,
+  candidates: { password: string; at: Location; own?: string }[],
+): ParsedDocument<KeystoreData> {
+  const bytes = doc.file.bytes;
+  const wrong = bytes && candidates.find((c) => c.own && jksPasswordPasses(bytes, c.password) === false);
+  return wrong?.own ? { ...doc, data: { ...doc.data, wrongPassword: { ...wrong.at, key: wrong.own } } } : doc;
 }

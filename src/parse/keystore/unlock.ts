@@ -16,7 +16,7 @@ import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
-import { isOwnPasswordSetting, settingWords, writtenAsLiteral } from './own-password';
+import { closeness, isOwnPasswordSetting, withWrongJksPassword, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -25,6 +25,7 @@ const DEFAULT_PASSWORDS: PasswordCandidate[] = [
   { password: '', kind: 'empty' },
   { password: 'changeit', kind: 'default' },
 ];
+const JKS_TYPES: ReadonlySet<string> = new Set(['JKS', 'JCEKS']);
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
@@ -39,12 +40,17 @@ export function unlockStores(
 }
 
 function unlocked(documents: ParsedDocument[], readTreeFile: (file: string) => string | undefined): ParsedDocument[] {
-  if (!documents.some((d) => isKeystoreDocument(d) && d.data.needsPassword)) return documents;
+  const checked = (d: ParsedDocument) =>
+    isKeystoreDocument(d) && (d.data.needsPassword || JKS_TYPES.has(d.data.storeType));
+  if (!documents.some(checked)) return documents;
   // Where the tree's Dockerfiles copy files, and the passwords credentials files give, worked out once.
   const images = new ImageFiles(documents);
   const credentials = [...confluentCredentials(documents, readTreeFile), ...bitnamiCredentials(documents)];
   return documents.map((doc) => {
-    if (!isKeystoreDocument(doc) || !doc.data.needsPassword) return doc;
+    if (!isKeystoreDocument(doc) || !checked(doc)) return doc;
+    // JKS and JCEKS certificates read without a password: only its own setting's password is checked, as the JVM does.
+    if (JKS_TYPES.has(doc.data.storeType))
+      return withWrongJksPassword(doc, configurationPasswords(doc, documents, images));
     const fromFiles = credentials
       .filter((c) => c.store === doc.file.path)
       .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
@@ -350,24 +356,6 @@ function libertyGeneratedPassword(doc: ParsedDocument, storePath: string): Candi
         how: 'near',
       }
     : undefined;
-}
-
-/**
- * Secret entries in the same section first, then the store's own password setting (the longest key prefix shared with
- * the setting that names the store: `ssl.keystore.location` → `ssl.keystore.password` before `ssl.truststore.password`),
- * then by line distance. Which setting opened the store is what findings about its certificates point at, and a trust
- * store's password often has the same value as the key store's (Dabz/kafka-security-playbook's Connect worker).
- */
-function closeness(entry: Entry, anchor: Entry): number {
-  const lines = Math.min(Math.abs(entry.keyRange.start.line - anchor.keyRange.start.line), 9_999);
-  const shared = Math.min(sharedPrefix(settingWords(entry.secretName ?? entry.key), settingWords(anchor.key)), 99);
-  return (entry.section === anchor.section ? 0 : 1_000_000) + (99 - shared) * 10_000 + lines;
-}
-
-function sharedPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
 }
 
 /**

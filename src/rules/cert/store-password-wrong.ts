@@ -16,7 +16,7 @@ export default defineRule({
   meta: {
     id: 'cert/store-password-wrong',
     description:
-      "Warn when the password a store's own setting gives as written does not pass the store's password check",
+      "Warn when the password a key or trust store's own setting gives as written does not pass the store's password check (PKCS#12 MAC, JKS/JCEKS digest)",
     severity: 'warning',
     messages: {
       wrong:

@@ -66,6 +66,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a JKS key store its password opens (the integrity digest checks)',
+      files: {
+        'app/key.jks': store('key.jks'),
+        'app/application.properties': spring([
+          'server.ssl.key-store=key.jks',
+          `server.ssl.key-store-password=${RIGHT}`,
+        ]),
+      },
+    },
+    {
       name: 'a JKS trust store read without a password (JSSE: no integrity check)',
       files: {
         'app/trust.jks': store('trust.jks'),
@@ -105,6 +115,22 @@ ruleTester(rule, {
       },
       errors: [
         { messageId: 'wrong', file: 'kafka/client.properties', line: 4, messageIncludes: ['ssl.keystore.password'] },
+      ],
+    },
+    {
+      name: 'a JKS trust store whose password setting fails its integrity digest',
+      files: {
+        'app/trust.jks': store('trust.jks'),
+        'app/jvm.options': '-Djavax.net.ssl.trustStore=trust.jks\n-Djavax.net.ssl.trustStorePassword=changeit\n',
+      },
+      errors: [
+        {
+          messageId: 'wrong',
+          file: 'app/jvm.options',
+          line: 2,
+          messageIncludes: ['JKS store trust.jks', 'Keystore was tampered with, or password was incorrect'],
+          messageExcludes: ['not checked'],
+        },
       ],
     },
     {
