@@ -3,6 +3,7 @@
  * pass the store's password check, the runtime refuses the store (JDK 17 `KeyStore.load`: PKCS12 "keystore password was
  * incorrect", JKS "Keystore was tampered with, or password was incorrect") — cert/store-password-wrong.
  */
+import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import { nodeCrypto } from '../../core/node-crypto';
 import type { Entry, ParsedDocument } from '../types';
@@ -58,6 +59,23 @@ export function isOwnPasswordSetting(password: Entry, anchor: Entry): boolean {
 export function writtenAsLiteral(value: string): boolean {
   const trimmed = value.trim();
   return trimmed !== '' && !/\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|^<.*>$|^(OBF|MD5|CRYPT):/i.test(trimmed);
+}
+
+/**
+ * The one of `files` sharing the most directories with `file`, undefined on a tie: of the stores a reference like
+ * `${server.config.dir}resources/security/validationKeystore.jks` names, the one of the server that reads it
+ * (OpenLiberty/liberty-bikes: three services, three stores of that name, each with its own password).
+ */
+export function nearestTo(file: string, files: string[]): string | undefined {
+  const dirs = path.dirname(file).split(path.sep);
+  const shared = (f: string) => {
+    const other = path.dirname(f).split(path.sep);
+    let n = 0;
+    while (n < dirs.length && n < other.length && dirs[n] === other[n]) n++;
+    return n;
+  };
+  const ranked = files.map((f) => ({ f, n: shared(f) })).sort((a, b) => b.n - a.n);
+  return ranked.length > 0 && ranked[0]!.n !== ranked[1]?.n ? ranked[0]!.f : undefined;
 }
 
 /** The words JDK's JavaKeyStore (and JceKeyStore) key its integrity digest with (getPreKeyedHash). */

@@ -16,7 +16,7 @@ import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
-import { closeness, isOwnPasswordSetting, withWrongJksPassword, writtenAsLiteral } from './own-password';
+import { closeness, isOwnPasswordSetting, nearestTo, withWrongJksPassword, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -174,7 +174,11 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
       const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
       secrets.sort((a, b) => closeness(a, anchor) - closeness(b, anchor));
       for (const entry of secrets) {
-        const own = how === 'near' && isOwnPasswordSetting(entry, anchor) && writtenAsLiteral(entry.value);
+        const own =
+          how === 'near' &&
+          isOwnPasswordSetting(entry, anchor) &&
+          writtenAsLiteral(entry.value) &&
+          meant(doc, anchor.value, store.file.path, stores);
         for (const password of passwordsOf(entry.value))
           (how === 'near' ? near : far).push({
             password,
@@ -218,10 +222,21 @@ function parameterPasswords(
         password,
         at: { file: doc.file.path, range: entry.keyRange },
         how: how || 'far',
-        ...(how === 'near' && writtenAsLiteral(password) ? { own: `${side}StorePassword` } : {}),
+        ...(how === 'near' && writtenAsLiteral(password) && meant(doc, reference, storePath, stores)
+          ? { own: `${side}StorePassword` }
+          : {}),
       });
   }
   return near;
+}
+
+/** Whether this store is the one of the tree's stores a reference names that lies nearest the file naming it. */
+function meant(doc: ParsedDocument, reference: string, storePath: string, stores: ReadonlySet<string>): boolean {
+  const bases = referenceBases(doc, reference);
+  const named = [...stores].filter(
+    (s) => mentions(reference, path.basename(s)) && names(reference, s, bases, stores) === 'near',
+  );
+  return named.length === 0 || nearestTo(doc.file.path, named) === storePath;
 }
 
 interface Candidate {
