@@ -151,12 +151,12 @@ describe('secretMasker: file paths are names, never masked', () => {
 });
 
 describe('a tree whose password is an ordinary word', () => {
-  // The store's password is written as 'password' (wrongly: nothing opens the store with it): the info about
-  // the locked store keeps its own words, while the tree's text that quotes the secret is still masked.
+  // A store password written as 'password' that opens no store, and a store no setting names (a setting naming it would
+  // make its wrong password cert/store-password-wrong's): the info about the locked store keeps its own words, while
+  // the tree's text that quotes the secret is still masked.
   const keyP12 = fs.readFileSync(path.resolve(__dirname, '../fixtures/keystores/generated/key.p12'));
   const root = writeTree({
-    'wlp/server.xml':
-      '<server>\n  <keyStore id="defaultKeyStore" location="key.p12" type="PKCS12" password="password"/>\n</server>\n',
+    'wlp/server.xml': '<server>\n  <keyStore id="defaultKeyStore" type="PKCS12" password="password"/>\n</server>\n',
     'wlp/key.p12': keyP12,
     'wlp/bad.p12': Buffer.from('not a store, password'),
     'wlp/bad.crt': '-----BEGIN CERTIFICATE-----\nMIIBpassword\n-----END CERTIFICATE-----\n',
