@@ -13,8 +13,8 @@ import type { Finding } from '../../core/types';
 import type { UnnamedFileTest } from './unnamed-files';
 
 /** The parse findings of a PEM block that does not decode, and of a key store a runtime cannot load. */
-const DAMAGED = new Set(['parse/pem-invalid-certificate', 'parse/pem-invalid-key', 'parse/keystore-invalid']);
 const DAMAGED_PEM = new Set(['parse/pem-invalid-certificate', 'parse/pem-invalid-key']);
+const DAMAGED = new Set([...DAMAGED_PEM, 'parse/keystore-invalid']);
 
 export function unusedDamagedPemAsInfo(findings: Finding[], unnamed: UnnamedFileTest): Finding[] {
   if (!findings.some((f) => DAMAGED.has(f.ruleId) && f.severity !== 'info')) return findings;

@@ -266,10 +266,8 @@ function readBags(parsed: Parsed, password: string | undefined): { bags: Pkcs12B
 }
 
 /** The cheap password test of the first encrypted content when PBES2 encrypts it (src/parse/keystore/pbes2.ts). */
-function firstPbes2PasswordTest(parsed: Parsed): ReturnType<typeof pbes2PasswordTest> {
+function firstPbes2PasswordTest(info: Der): ReturnType<typeof pbes2PasswordTest> {
   try {
-    const info = children(readDer(parsed.authSafe)).find((i) => oidOf(child(i, 0)) === OID.encryptedData);
-    if (!info) return undefined;
     const [, algorithm, content] = children(child(explicit(child(info, 1), 0), 1, TAG.SEQUENCE));
     if (!algorithm || !content || oidOf(child(algorithm, 0)) !== OID.pbes2) return undefined;
     return pbes2PasswordTest(child(algorithm, 1, TAG.SEQUENCE), ciphertextOf(content));
@@ -283,11 +281,12 @@ function ciphertextOf(content: Der): Buffer {
   return content.tag === 0x80 ? content.content : Buffer.concat(children(content).map(octetsOf));
 }
 
-function hasEncryptedContent(parsed: Parsed): boolean {
+/** The first encrypted ContentInfo of the store (its certificates, as keytool and OpenSSL write them), if any. */
+function firstEncryptedContent(parsed: Parsed): Der | undefined {
   try {
-    return children(readDer(parsed.authSafe)).some((info) => oidOf(child(info, 0)) === OID.encryptedData);
+    return children(readDer(parsed.authSafe)).find((info) => oidOf(child(info, 0)) === OID.encryptedData);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -309,14 +308,15 @@ export function readPkcs12(bytes: Uint8Array, candidates: PasswordCandidate[], t
     ...candidates.map((c) => ({ password: c.password, kind: c.kind })),
   ];
   // Certificates in plain bags are read without any password (a MAC, if any, is then not checked: it guards integrity, not secrecy).
-  if (!hasEncryptedContent(parsed)) {
+  const encryptedContent = firstEncryptedContent(parsed);
+  if (!encryptedContent) {
     try {
       return { ok: true, bags: readBags(parsed, undefined).bags, openedWith: 'none', encryptedCertificates: false };
     } catch (error) {
       return { ok: false, needsPassword: false, message: messageOf(error) };
     }
   }
-  const precheck = parsed.mac ? firstPbes2PasswordTest(parsed) : undefined;
+  const precheck = parsed.mac ? firstPbes2PasswordTest(encryptedContent) : undefined;
   for (const attempt of attempts) {
     if (precheck && !precheck(attempt.password)) continue;
     if (parsed.mac && !macMatches(parsed, attempt.password)) continue;
