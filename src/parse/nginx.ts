@@ -44,10 +44,12 @@ const NOT_NGINX =
   /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql|patch|diff|orig|rej)$/i;
 /**
  * A block head: its `{` is outside quotes (`location ~ "\.(css|js)$" {`) and is no `${…}` (a shell test
- * `if [ -d ${dir} ]`, nslcd.conf's `map passwd homeDirectory "${homeDirectory:-/home/$uid}"`).
+ * `if [ -d ${dir} ]`, nslcd.conf's `map passwd homeDirectory "${homeDirectory:-/home/$uid}"`). nginx's `if` takes its
+ * condition in parentheses (ngx_http_rewrite_if refuses any other: "invalid condition"); rsyslog's RainerScript
+ * `if $programname == "x" then {` has none.
  */
 const BLOCK_HEAD =
-  /^\s*(http|server|events|stream|upstream|location|mail|map|types|if)\b(?:[^;{"'$]|\$(?!\{)|"[^"\n]*"|'[^'\n]*')*\{/m;
+  /^\s*(?:(?:http|server|events|stream|upstream|location|mail|map|types)\b|if\s*\()(?:[^;{"'$]|\$(?!\{)|"[^"\n]*"|'[^'\n]*')*\{/m;
 /**
  * A BIND named.conf block (`options {`, `acl "x" {`, `zone "x" IN {`, `view`, `controls`, `logging`): none is an nginx
  * context, while its `include "/etc/rndc.key";` is an nginx directive too.

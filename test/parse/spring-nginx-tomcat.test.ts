@@ -155,6 +155,29 @@ describe('nginx configuration', () => {
     expect(nginxFormat.classify(name, text)).toBeUndefined();
   });
 
+  // OpenConext/OpenConext-deploy@ea5c8ea (Apache-2.0) roles/rsyslog/templates/sc_ruleset.conf.j2: rsyslog RainerScript
+  // (`if $programname == "x" then { action(...) stop }`) was read as nginx: 58 false parse/missing-semicolon errors.
+  // nginx's `if` takes its condition in parentheses (ngx_http_rewrite_if: "invalid condition" otherwise).
+  it.each([
+    [
+      '/d/rsyslog/templates/sc_ruleset.conf', // sc_ruleset.conf.j2, classified by the name it renders to
+      '$RuleSet {{ item.name }}\nif $programname == "engineblock" and $msg startswith "engine" then { action(type="omfile" DynaFile="eb-{{ item.name }}") stop }\n:programname, isequal, "EBLOG" { action(type="omfile" DynaFile="eblog") stop }\n',
+    ],
+    [
+      '/d/rsyslog.d/10-app.conf',
+      'if $syslogtag contains "app" then {\n  action(type="omfile" file="/var/log/app.log")\n  stop\n}\n',
+    ],
+  ])('does not take an `if` without a parenthesised condition for nginx (%s)', (name, text) => {
+    expect(nginxFormat.classify(name, text)).toBeUndefined();
+  });
+
+  it.each([
+    'if ($http_x_forwarded_proto != "https") {\n  return 301 https://$host$request_uri;\n}\n',
+    'if ($bad) {\n  return 403;\n}\n',
+  ])('still claims an nginx `if (…) {` block: %j', (text) =>
+    expect(nginxFormat.classify('/d/conf.d/redirect.conf', text)).toBe('nginx.conf'),
+  );
+
   it.each([
     'map $http_upgrade $connection_upgrade {\n  default upgrade;\n}\n',
     'location ~* "\\.(css|js)$" {\n  expires 30d;\n}\n',
