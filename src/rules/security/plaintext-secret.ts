@@ -62,8 +62,13 @@ const XOR = /^\{xor\}/i;
  * observation": the ssl module's ini template, jetty.project@ec6782f jetty-server/src/main/config/modules/ssl.mod).
  */
 const JETTY_OBF = /^OBF:[0-9a-z]+$/;
-/** A value that is a redaction mark, not a password (`XXXXXXXX` where a published example left the secret out). */
-const REDACTED = /^(?:X{4,}|x{4,}|\*{4,})$/;
+/**
+ * A value that is a redaction mark, not a password (`XXXXXXXX` where a published example left the secret out), also in
+ * the shape of the secret it stands for: Haufe-Lexware/demo-spring-boot-tls-material-from-vault@b6416c3's
+ * bootstrap-token-sample.yml gives `spring.cloud.vault.token: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (a Vault token's
+ * UUID shape) for each developer to replace.
+ */
+const REDACTED = /^(?:X{4,}(?:[-_.]X+)*|x{4,}(?:[-_.]x+)*|\*{4,})$/;
 /**
  * A key that names a digest of the secret: Graylog's `GRAYLOG_ROOT_PASSWORD_SHA2` / `root_password_sha2`, which it
  * compares with the SHA-256 of the password typed (Graylog2/graylog2-server misc/graylog.conf: "echo -n yourpassword |

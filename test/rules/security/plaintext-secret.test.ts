@@ -37,6 +37,15 @@ ruleTester(rule, {
       files: { 'start.d/ssl.ini': '--module=ssl\njetty.sslContext.keyStorePassword=XXXXXXXX\n' },
     },
     {
+      // Haufe-Lexware/demo-spring-boot-tls-material-from-vault@b6416c3 (Apache-2.0) demo-service-backend
+      // src/main/resources/bootstrap-token-sample.yml: a Vault token's UUID shape, all x, for the developer to fill in.
+      name: 'a redaction mark in the shape of a token (xxxxxxxx-xxxx-…) is no secret',
+      files: {
+        'src/main/resources/bootstrap-token-sample.yml':
+          'spring:\n  cloud:\n    vault:\n      authentication: token\n      token: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\n',
+      },
+    },
+    {
       // HAProxy's `password` takes a crypt(3) hash (this one: openssl passwd -6 -salt abcdefgh s3cret); the stats password
       // is a template value. The user names beside them are no secret.
       name: 'a HAProxy userlist password that is a SHA-512 crypt hash, and a templated stats auth password',
@@ -289,6 +298,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Only x groups are a redaction mark: a token with other characters among them is one.
+      name: 'a token that only starts like a redaction mark',
+      files: {
+        'src/main/resources/application.yml': 'spring:\n  cloud:\n    vault:\n      token: xxxxxxxx-4f2a-xxxx\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'src/main/resources/application.yml', line: 4, column: 14 }],
+    },
     {
       // A Compose extension field merged into a service (`<<: *app-env`) and a Spring YAML alias: the secret is
       // reported once, where it is written, not again for each place that reads it through the alias.
