@@ -232,9 +232,20 @@ const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
  */
 const ETCD_CLUSTER_TOKEN = /(^|[^a-z])initial[-_.]?cluster[-_.]?token$/i;
 
+/**
+ * A logger's level, keyed by the logger's name: Spring Boot's `logging.level.<logger>` (and its environment form
+ * `LOGGING_LEVEL_<LOGGER>`), Micronaut's `logger.levels.<logger>`, Quarkus's `quarkus.log.category."<logger>".level`.
+ * The name is a Java package (minhducnguyen189/com.springboot.cloud@b8e7d33 openfeign-client-credentials-interceptor
+ * application.yml sets `logging.level.com.springboot.cloud.openfeign.client.credentials.interceptor.api: DEBUG`), the
+ * value a level: no secret, whatever words the package has.
+ */
+const LOGGER_LEVEL =
+  /^(%[\w-]+\.)?(logging\.level\.|logger\.levels\.)|^LOGGING_LEVEL_|(^|\.)log\.category\..*\.(min-)?level$/;
+
 /** Whether a key names a secret value (DESIGN.md "Secrets"). */
 export function isSecretKey(key: string): boolean {
-  if (NGINX_PASS.test(key) || IDENTITY.test(key) || ETCD_CLUSTER_TOKEN.test(key)) return false;
+  if (NGINX_PASS.test(key) || IDENTITY.test(key) || ETCD_CLUSTER_TOKEN.test(key) || LOGGER_LEVEL.test(key))
+    return false;
   if (CAMEL_PASS.test(key)) return true;
   return SECRET_KEY.test(key) && !namesAThing(key);
 }

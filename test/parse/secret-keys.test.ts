@@ -39,6 +39,9 @@ describe('isSecretKey', () => {
     'credentials.access-key',
     'SECRET_KEY_BASE',
     'jwt.secret',
+    // Only the level of a logger: a setting under a logging namespace that is itself a secret stays one.
+    'logging.credentials.password',
+    'app.logging.level-secret',
   ])('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
 
   it.each([
@@ -101,5 +104,12 @@ describe('isSecretKey', () => {
     'fr.insee.sugoi.ui-mapping.userFields.PwdLastChange',
     'password.last-changed',
     'secret.rotation.timestamp',
+    // A logger's level keyed by a package name with a secret word (minhducnguyen189/com.springboot.cloud@b8e7d33).
+    'logging.level.com.springboot.cloud.openfeign.client.credentials.interceptor.api',
+    '%dev.logging.level.org.springframework.security.oauth2.server.authorization.token',
+    'LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_SECURITY_CRYPTO_PASSWORD',
+    'logger.levels.io.micronaut.security.token',
+    'quarkus.log.category."io.quarkus.oidc.runtime.TokenIntrospection".level',
+    'quarkus.log.category."org.keycloak.credential".min-level',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });

@@ -37,6 +37,15 @@ ruleTester(rule, {
       files: { 'start.d/ssl.ini': '--module=ssl\njetty.sslContext.keyStorePassword=XXXXXXXX\n' },
     },
     {
+      // minhducnguyen189/com.springboot.cloud@b8e7d33 (no licence; the shape only) openfeign-client-credentials-
+      // interceptor application.yml: a logger named by a package with a secret word, set to DEBUG.
+      name: "a logger's level keyed by a package name that has a secret word",
+      files: {
+        'src/main/resources/application.yml':
+          'logging:\n  level:\n    com.example.client.credentials.interceptor.api: DEBUG\n',
+      },
+    },
+    {
       // Haufe-Lexware/demo-spring-boot-tls-material-from-vault@b6416c3 (Apache-2.0) demo-service-backend
       // src/main/resources/bootstrap-token-sample.yml: a Vault token's UUID shape, all x, for the developer to fill in.
       name: 'a redaction mark in the shape of a token (xxxxxxxx-xxxx-…) is no secret',
