@@ -242,10 +242,21 @@ const ETCD_CLUSTER_TOKEN = /(^|[^a-z])initial[-_.]?cluster[-_.]?token$/i;
 const LOGGER_LEVEL =
   /^(%[\w-]+\.)?(logging\.level\.|logger\.levels\.)|^LOGGING_LEVEL_|(^|\.)log\.category\..*\.(min-)?level$/;
 
+/**
+ * Quarkus settings whose value lists Kubernetes Secrets by name: `quarkus.kubernetes.env.secrets` (also openshift,
+ * knative), "the optional list of Secret names to load environment variables from" into the generated Deployment, and
+ * the kubernetes-config extension's `quarkus.kubernetes-config.secrets`, the Secrets it reads configuration from
+ * (https://quarkus.io/guides/deploying-to-kubernetes, https://quarkus.io/guides/kubernetes-config).
+ * quarkusio/quarkus-super-heroes@91d6974 sets `quarkus.kubernetes.env.secrets=${quarkus.application.name}-config-creds`.
+ */
+const KUBERNETES_SECRET_NAMES =
+  /(^|[._])quarkus[._](kubernetes|openshift|knative)[._]env[._]secrets$|(^|[._])quarkus[._]kubernetes[-_]config[._]secrets$/i;
+
 /** Whether a key names a secret value (DESIGN.md "Secrets"). */
 export function isSecretKey(key: string): boolean {
   if (NGINX_PASS.test(key) || IDENTITY.test(key) || ETCD_CLUSTER_TOKEN.test(key) || LOGGER_LEVEL.test(key))
     return false;
+  if (KUBERNETES_SECRET_NAMES.test(key)) return false;
   if (CAMEL_PASS.test(key)) return true;
   return SECRET_KEY.test(key) && !namesAThing(key);
 }

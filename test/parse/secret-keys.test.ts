@@ -42,6 +42,9 @@ describe('isSecretKey', () => {
     // Only the level of a logger: a setting under a logging namespace that is itself a secret stays one.
     'logging.credentials.password',
     'app.logging.level-secret',
+    // A setting of the extension that is itself a secret stays one.
+    'quarkus.kubernetes.env.secrets.password',
+    'quarkus.kubernetes-client.token',
   ])('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
 
   it.each([
@@ -111,5 +114,10 @@ describe('isSecretKey', () => {
     'logger.levels.io.micronaut.security.token',
     'quarkus.log.category."io.quarkus.oidc.runtime.TokenIntrospection".level',
     'quarkus.log.category."org.keycloak.credential".min-level',
+    // Names of Kubernetes Secrets, not their content (quarkusio/quarkus-super-heroes@91d6974 application.properties).
+    'quarkus.kubernetes.env.secrets',
+    '%kubernetes.quarkus.openshift.env.secrets',
+    'QUARKUS_KNATIVE_ENV_SECRETS',
+    'quarkus.kubernetes-config.secrets',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });

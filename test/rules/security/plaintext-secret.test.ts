@@ -46,6 +46,15 @@ ruleTester(rule, {
       },
     },
     {
+      // quarkusio/quarkus-super-heroes@91d6974 (Apache-2.0) event-statistics/src/main/resources/application.properties,
+      // shortened: the Secret the generated Deployment loads its environment from, by name.
+      name: 'the names of the Kubernetes Secrets a Quarkus app loads its environment from',
+      files: {
+        'event-statistics/src/main/resources/application.properties':
+          'quarkus.application.name=event-statistics\nquarkus.kubernetes.env.configmaps=${quarkus.application.name}-config\nquarkus.kubernetes.env.secrets=${quarkus.application.name}-config-creds\n',
+      },
+    },
+    {
       // Haufe-Lexware/demo-spring-boot-tls-material-from-vault@b6416c3 (Apache-2.0) demo-service-backend
       // src/main/resources/bootstrap-token-sample.yml: a Vault token's UUID shape, all x, for the developer to fill in.
       name: 'a redaction mark in the shape of a token (xxxxxxxx-xxxx-…) is no secret',
