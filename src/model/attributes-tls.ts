@@ -22,6 +22,11 @@ export interface StoreRef {
   type?: Traced<string>;
   /** Where the store password is configured (the value itself never enters the model). */
   passwordAt?: Location;
+  /**
+   * Its own password setting gives, as written, a password that fails the store's password check (the JVM refuses the
+   * store): where and which setting (never the value); `macOnly`: a PKCS#12 whose certificates are not encrypted.
+   */
+  passwordRefused?: Location & { key: string; macOnly?: boolean };
   /** The setting that names it, for messages, when it is not obvious from the component (`MQSSLKEYR`, `SSLKEYR`). */
   setting?: string;
   /** The Dockerfile `COPY`/`ADD` that puts `file` at the path the configuration names in the image (src/parse/image-files.ts). */

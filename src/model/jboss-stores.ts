@@ -15,7 +15,7 @@ import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
 import { resolveJboss } from './jboss-expressions';
 import { traced } from './java-shared';
-import { storeRef, type TreeStores } from './store-files';
+import { storeRef, withRefusedPassword, type OwnPassword, type TreeStores } from './store-files';
 import type { StoreRef, Traced } from './types';
 
 /** The configuration directory of a configuration file the image holds at `containerFile`, when it is one. */
@@ -55,6 +55,7 @@ export function jbossStore(
   type: XmlAttribute | undefined,
   passwordAt: Location | undefined,
   generatedFor?: string,
+  own?: OwnPassword,
 ): StoreRef {
   const file = f.doc.file.path;
   const written = resolveJboss(pathAttribute.value, f.properties)?.value;
@@ -86,15 +87,10 @@ export function jbossStore(
   const placeable =
     written !== undefined && (!relativeTo || configDir) && (relativeTo || path.posix.isAbsolute(written));
   if (!placeable) return unplaced(shown, typeTrace, passwordAt);
-  return storeRef(
-    shown,
-    treeBase ? [treeBase] : [],
-    f.stores,
-    typeTrace,
-    passwordAt,
-    written,
-    configDir ? configDirInImage : undefined,
-  );
+  const bases = treeBase ? [treeBase] : [];
+  const containerBase = configDir ? configDirInImage : undefined;
+  const ref = storeRef(shown, bases, f.stores, typeTrace, passwordAt, written, containerBase);
+  return withRefusedPassword(ref, own, f.stores, written, bases);
 }
 
 function unplaced(shown: Traced<string>, type: Traced<string> | undefined, passwordAt: Location | undefined): StoreRef {
@@ -123,6 +119,10 @@ export function elytronKeyStore(f: JbossFile, name: string, generatedFor?: strin
   if (!element || !fileElement || !pathAttribute) return undefined;
   const implementation = element.children.find((c) => c.localName === 'implementation');
   const type = (implementation && attr(implementation, 'type')) ?? attr(element, 'type');
+  // Its own password as written: a credential reference's clear text, not a credential store's alias.
+  const reference = element.children.find((c) => c.localName === 'credential-reference');
+  const clear = reference && !attr(reference, 'store') ? attr(reference, 'clear-text') : undefined;
+  const own = clear && ownPassword(f, clear, `credential-reference clear-text of key-store ${name}`);
   return jbossStore(
     f,
     pathAttribute,
@@ -130,8 +130,15 @@ export function elytronKeyStore(f: JbossFile, name: string, generatedFor?: strin
     type,
     credentialAt(f.doc.file.path, element),
     generatedFor,
+    own,
   );
 }
+
+const ownPassword = (f: JbossFile, a: XmlAttribute, key: string): OwnPassword => ({
+  value: a.value,
+  at: { file: f.doc.file.path, range: a.valueRange },
+  key,
+});
 
 /** A legacy realm's `<keystore>` or `<truststore>`: `path`, `relative-to`, `provider` (its type), `keystore-password`. */
 export function realmStore(f: JbossFile, element: XmlElement): StoreRef | undefined {
@@ -146,5 +153,6 @@ export function realmStore(f: JbossFile, element: XmlElement): StoreRef | undefi
     attr(element, 'provider'),
     password ? { file: f.doc.file.path, range: password.valueRange } : undefined,
     generated,
+    password && ownPassword(f, password, `${element.localName} keystore-password`),
   );
 }

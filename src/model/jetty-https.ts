@@ -38,7 +38,8 @@ import {
   type StartProperty,
 } from './jetty-values';
 import { relativePosix } from './paths';
-import { PLACEHOLDER, storeRef, treeStoresOf, type TreeStores } from './store-files';
+import { PLACEHOLDER, storeRef, treeStoresOf, withRefusedPassword, type TreeStores } from './store-files';
+import { jettyPassword } from './jetty-password';
 import type { JettyExclusionSettings, JettyHttpsComponent, StoreRef, TlsSettings, Traced } from './types';
 
 const STOCK_ID = 'sslContextFactory';
@@ -262,16 +263,14 @@ function storeOf(
     const d = path.posix.dirname(containerFile);
     return ['start.d', 'etc'].includes(path.posix.basename(d)) ? path.posix.dirname(d) : d;
   };
-  const ref = storeRef(
-    pathValue,
-    [dir, ctx.deployment.root],
-    stores,
-    type ?? undefined,
-    passwordAt,
-    resolved,
-    containerBase,
-  );
-  return { ...ref, setting: which === 'keystore' ? 'KeyStorePath' : 'TrustStorePath' };
+  const bases = [dir, ctx.deployment.root];
+  const ref = storeRef(pathValue, bases, stores, type ?? undefined, passwordAt, resolved, containerBase);
+  const setting = which === 'keystore' ? 'KeyStore' : 'TrustStore';
+  // The password as the tree writes it (a start property, the base's XML), OBF: decoded as Jetty does before loading.
+  const writtenPassword = passwordAt && settings.value(`${which}password`)?.value;
+  const password = writtenPassword === undefined ? undefined : jettyPassword(writtenPassword);
+  const own = password === undefined ? undefined : { value: password, at: passwordAt!, key: `${setting}Password` };
+  return { ...withRefusedPassword(ref, own, stores, resolved, bases), setting: `${setting}Path` };
 }
 
 /** The include lists (literal names only) and the exclusion patterns, written or the release's defaults. */

@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import { placeholderDefault } from '../core/placeholder';
-import { isKeystoreDocument } from '../parse/keystore/format';
+import { isKeystoreDocument, type KeystoreData } from '../parse/keystore/format';
+import { macOnly, refusedBy, writtenAsLiteral } from '../parse/keystore/own-password';
 import type { ParsedDocument } from '../parse/types';
 import { ImageFiles, type ContainerBase } from '../parse/image-files';
 import type { ModelContext } from './contributor';
@@ -18,6 +19,39 @@ export interface TreeStores {
   typeOf(file: string): string | undefined;
   /** Where Dockerfiles copy the tree's files in their images. */
   images?: ImageFiles;
+  /** The key store document of a tree file (to check a password its own setting gives: withRefusedPassword). */
+  documentOf?(file: string): ParsedDocument<KeystoreData> | undefined;
+}
+
+/** A store's own password setting as written: its value, where it is, and its name for messages. */
+export interface OwnPassword {
+  value: string;
+  at: Location;
+  key: string;
+}
+
+/**
+ * The ref with `passwordRefused` when the password its own setting gives as written fails the store's password check
+ * (cert/store-password-wrong): only for the very file the path names from `bases` (or a Dockerfile copies there), never
+ * for a store matched by its last path segments, which may be another component's with its own password.
+ */
+export function withRefusedPassword(
+  ref: StoreRef,
+  own: OwnPassword | undefined,
+  stores: TreeStores,
+  written: string,
+  bases: string[],
+): StoreRef {
+  // Whitespace around a value: whether the runtime keeps it depends on the reader; not judged.
+  if (!own || !ref.file || !writtenAsLiteral(own.value) || own.value.trim() !== own.value) return ref;
+  const cleaned = written.trim().replace(/^(classpath\*?|file):/, '');
+  const exact =
+    ref.copiedBy !== undefined ||
+    (!PLACEHOLDER.test(cleaned) &&
+      (path.normalize(cleaned) === ref.file || bases.some((b) => path.resolve(b, cleaned) === ref.file)));
+  const doc = exact ? stores.documentOf?.(ref.file) : undefined;
+  const refused = doc && refusedBy(doc, own.value);
+  return refused ? { ...ref, passwordRefused: { ...own.at, key: own.key, ...macOnly(refused) } } : ref;
 }
 
 export const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}/;
@@ -78,11 +112,19 @@ export function treeStoresOf(ctx: ModelContext): TreeStores {
 
 function treeStores(documents: ParsedDocument[]): TreeStores {
   const types = new Map<string, string>();
+  const keystores = new Map<string, ParsedDocument<KeystoreData>>();
   for (const doc of documents) {
-    if (isKeystoreDocument(doc)) types.set(doc.file.path, doc.data.storeType);
-    else if (doc.kind.startsWith('pem.')) types.set(doc.file.path, 'PEM');
+    if (isKeystoreDocument(doc)) {
+      types.set(doc.file.path, doc.data.storeType);
+      keystores.set(doc.file.path, doc);
+    } else if (doc.kind.startsWith('pem.')) types.set(doc.file.path, 'PEM');
   }
-  return { files: [...types.keys()], typeOf: (file) => types.get(file), images: new ImageFiles(documents) };
+  return {
+    files: [...types.keys()],
+    typeOf: (file) => types.get(file),
+    images: new ImageFiles(documents),
+    documentOf: (file) => keystores.get(file),
+  };
 }
 
 /** A StoreRef from a traced path; the type as configured, else as the file is. */

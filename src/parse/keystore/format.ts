@@ -35,8 +35,11 @@ export interface KeystoreData {
   openedByOtherStoreSetting?: boolean;
   /** The first Spring setting whose value is this very store (its key and place; unlock.ts withNamingSettings). */
   namedBySetting?: Location & { key: string };
-  /** The store's own password setting, whose literal password fails the store's password check (its key and place). */
-  wrongPassword?: Location & { key: string };
+  /**
+   * The store's own password setting, whose literal password fails the store's password check (its key and place);
+   * `macOnly`: a PKCS#12 whose certificates are not encrypted, where only its MAC checks the password.
+   */
+  wrongPassword?: Location & { key: string; macOnly?: boolean };
   /** PKCS#12 that still needs a password: `unlockStores` tries the configuration's. */
   needsPassword?: boolean;
 }

@@ -8,6 +8,7 @@ import type { Location } from '../../core/types';
 import { nodeCrypto } from '../../core/node-crypto';
 import type { Entry, ParsedDocument } from '../types';
 import type { KeystoreData } from './format';
+import { pkcs12MacPasses } from './pkcs12';
 
 /** A setting's name without case and separators: `key-store`, `keyStore`, `KEYSTORE` and `key_store` compare equal. */
 const settingWords = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -54,11 +55,11 @@ export function isOwnPasswordSetting(password: Entry, anchor: Entry): boolean {
 /**
  * Whether a value is a password as written, for the runtime to use as is: not a placeholder (`${KS_PW}`, `$KS_PW`,
  * `%KS_PW%`, `{{ ks_pw }}`, `<password>`) nor an encoding some other program decodes (Jetty's OBF:/MD5:/CRYPT:; {aes},
- * {cipher} and ENC(…) decodedPassword leaves unread).
+ * {cipher} and ENC(…) decodedPassword leaves unread; WildFly's masked `MASK-…;salt;iterations`).
  */
 export function writtenAsLiteral(value: string): boolean {
   const trimmed = value.trim();
-  return trimmed !== '' && !/\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|^<.*>$|^(OBF|MD5|CRYPT):/i.test(trimmed);
+  return trimmed !== '' && !/\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|^<.*>$|^(OBF|MD5|CRYPT):|^MASK-/i.test(trimmed);
 }
 
 /**
@@ -99,12 +100,34 @@ function jksPasswordPasses(bytes: Uint8Array, password: string): boolean | undef
   return digest.equals(buf.subarray(buf.length - 20));
 }
 
-/** A JKS or JCEKS store with the first of its own settings' literal passwords that fails its integrity check. */
-export function withWrongJksPassword(
+/**
+ * Whether JDK 17's `KeyStore.load` refuses `password` for this store: a JKS or JCEKS store's digest, a PKCS#12 store's
+ * MAC fails (`macOnly`: its certificates are not encrypted, only the MAC checks it). Undefined: it passes, or nothing
+ * here checks it (a PKCS#12 without a MAC, an unreadable file).
+ */
+export function refusedBy(doc: ParsedDocument<KeystoreData>, password: string): { macOnly: boolean } | undefined {
+  const bytes = doc.file.bytes;
+  if (!bytes) return undefined;
+  const pkcs12 = doc.data.storeType === 'PKCS12';
+  const passes = pkcs12 ? pkcs12MacPasses(bytes, password) : jksPasswordPasses(bytes, password);
+  return passes === false ? { macOnly: pkcs12 && doc.data.readable && doc.data.openedWith === 'none' } : undefined;
+}
+
+/**
+ * A store whose certificates read without a password (JKS, JCEKS, a PKCS#12 whose certificates are not encrypted) with
+ * the first of its own settings' literal passwords that fails its password check: the JVM checks it all the same.
+ */
+export function withWrongOwnPassword(
   doc: ParsedDocument<KeystoreData>,
   candidates: { password: string; at: Location; own?: string }[],
 ): ParsedDocument<KeystoreData> {
-  const bytes = doc.file.bytes;
-  const wrong = bytes && candidates.find((c) => c.own && jksPasswordPasses(bytes, c.password) === false);
-  return wrong?.own ? { ...doc, data: { ...doc.data, wrongPassword: { ...wrong.at, key: wrong.own } } } : doc;
+  for (const c of candidates) {
+    const refused = c.own ? refusedBy(doc, c.password) : undefined;
+    if (refused && c.own)
+      return { ...doc, data: { ...doc.data, wrongPassword: { ...c.at, key: c.own, ...macOnly(refused) } } };
+  }
+  return doc;
 }
+
+/** `macOnly` only when set, so that stores of the other kinds keep the shape they had. */
+export const macOnly = (refused: { macOnly: boolean }) => (refused.macOnly ? { macOnly: true } : {});

@@ -194,6 +194,21 @@ function macMatches(parsed: Parsed, password: string | undefined): boolean {
   return computed.length === mac.digest.length && timingSafeEqual(computed, mac.digest);
 }
 
+/**
+ * Whether `password` passes a PKCS#12 store's MAC, as JDK 17's `KeyStore.load` checks it whenever a password is given
+ * (PKCS12KeyStore.engineLoad; wrong: "Integrity check failed: … Failed PKCS12 integrity checking"), also when no
+ * certificate is encrypted (`openssl pkcs12 -export -certpbe NONE`). Undefined when there is no MAC (the JDK checks
+ * nothing then) or the file cannot be read.
+ */
+export function pkcs12MacPasses(bytes: Uint8Array, password: string): boolean | undefined {
+  try {
+    const parsed = parsePfx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return parsed.mac ? macMatches(parsed, password) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Decrypts an EncryptedContentInfo's content with one password (PKCS#12 PBE or PBES2). */
 function decrypt(algorithm: Der, data: Buffer, password: string | undefined): Buffer {
   const oid = oidOf(child(algorithm, 0));

@@ -16,7 +16,7 @@ import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
-import { closeness, isOwnPasswordSetting, nearestTo, withWrongJksPassword, writtenAsLiteral } from './own-password';
+import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -26,6 +26,12 @@ const DEFAULT_PASSWORDS: PasswordCandidate[] = [
   { password: 'changeit', kind: 'default' },
 ];
 const JKS_TYPES: ReadonlySet<string> = new Set(['JKS', 'JCEKS']);
+/**
+ * JKS and JCEKS stores, and PKCS#12 ones whose certificates are not encrypted (`openssl pkcs12 -export -certpbe NONE`,
+ * keytool with keystore.pkcs12.certProtectionAlgorithm=NONE): JDK 17 still checks a given password (digest, MAC).
+ */
+const readsWithoutPassword = (data: KeystoreData) =>
+  JKS_TYPES.has(data.storeType) || (data.storeType === 'PKCS12' && data.readable && data.openedWith === 'none');
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
@@ -41,16 +47,16 @@ export function unlockStores(
 
 function unlocked(documents: ParsedDocument[], readTreeFile: (file: string) => string | undefined): ParsedDocument[] {
   const checked = (d: ParsedDocument) =>
-    isKeystoreDocument(d) && (d.data.needsPassword || JKS_TYPES.has(d.data.storeType));
+    isKeystoreDocument(d) && (d.data.needsPassword || readsWithoutPassword(d.data));
   if (!documents.some(checked)) return documents;
   // Where the tree's Dockerfiles copy files, and the passwords credentials files give, worked out once.
   const images = new ImageFiles(documents);
   const credentials = [...confluentCredentials(documents, readTreeFile), ...bitnamiCredentials(documents)];
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc) || !checked(doc)) return doc;
-    // JKS and JCEKS certificates read without a password: only its own setting's password is checked, as the JVM does.
-    if (JKS_TYPES.has(doc.data.storeType))
-      return withWrongJksPassword(doc, configurationPasswords(doc, documents, images));
+    // Certificates read without a password: only its own setting's password is checked, as the JVM does.
+    if (readsWithoutPassword(doc.data))
+      return withWrongOwnPassword(doc, configurationPasswords(doc, documents, images));
     const fromFiles = credentials
       .filter((c) => c.store === doc.file.path)
       .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));

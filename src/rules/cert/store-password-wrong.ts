@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
-import { isKeystoreDocument } from '../../parse/keystore/format';
+import { isKeystoreDocument, type KeystoreData } from '../../parse/keystore/format';
+import type { ParsedDocument } from '../../parse/types';
 import { ours, said } from '../../core/phrase';
 
 /** What JDK 17's `KeyStore.load` throws when the password fails the store's check (a tiny Java program, 2026-12-04). */
@@ -9,6 +10,8 @@ const REFUSAL: Record<string, string> = {
   JKS: 'Keystore was tampered with, or password was incorrect',
   JCEKS: 'Keystore was tampered with, or password was incorrect',
 };
+/** A PKCS#12 whose certificates are not encrypted: only its MAC checks the password (same program, openssl -certpbe NONE). */
+const MAC_REFUSAL = 'Integrity check failed: java.security.UnrecoverableKeyException: Failed PKCS12 integrity checking';
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -23,12 +26,20 @@ export default defineRule({
         "{{key}} gives a password that does not open {{type}} store {{store}} (the store's password check fails): the JVM refuses to load it (java.io.IOException: {{refusal}}) and the component does not start what uses it (its TLS listener or client). Check that {{store}} in the repository is the store deployed and that this is its store password (keytool -list -keystore {{store}} asks for it){{unchecked}}",
     },
     defaultOptions: {},
-    symptoms: ['keystore password was incorrect', 'Keystore was tampered with, or password was incorrect'],
+    symptoms: [
+      'keystore password was incorrect',
+      'Keystore was tampered with, or password was incorrect',
+      'Failed PKCS12 integrity checking',
+    ],
   },
   check(ctx) {
-    for (const doc of ctx.deployment.documents) {
-      if (!isKeystoreDocument(doc) || !doc.data.wrongPassword) continue;
-      const { key, ...location } = doc.data.wrongPassword;
+    const reported = new Set<string>();
+    const report = (doc: ParsedDocument<KeystoreData>, wrong: NonNullable<KeystoreData['wrongPassword']>) => {
+      const { key, macOnly, ...location } = wrong;
+      const place = `${doc.file.path}\0${location.file}:${location.range?.start.line}`;
+      if (reported.has(place)) return;
+      const first = ![...reported].some((r) => r.startsWith(`${doc.file.path}\0`));
+      reported.add(place);
       const store = path.basename(doc.file.path);
       ctx.report({
         messageId: 'wrong',
@@ -36,14 +47,28 @@ export default defineRule({
           key,
           store,
           type: doc.data.storeType,
-          refusal: ours(REFUSAL[doc.data.storeType] ?? REFUSAL.PKCS12!),
+          refusal: ours(macOnly ? MAC_REFUSAL : (REFUSAL[doc.data.storeType] ?? REFUSAL.PKCS12!)),
           // Another password of the tree may open it here (then its certificates are checked); the runtime still fails.
           unchecked: ours(doc.data.readable ? '' : '; until then its certificates are not checked'),
         },
         location,
         related: [{ file: doc.file.path, range: START, message: said`the store ${store}` }],
-        fingerprint: [doc.file.path, 'store-password-wrong'],
+        fingerprint: first
+          ? [doc.file.path, 'store-password-wrong']
+          : [doc.file.path, 'store-password-wrong', location.file, String(location.range?.start.line)],
       });
+    };
+    const stores = new Map<string, ParsedDocument<KeystoreData>>();
+    for (const doc of ctx.deployment.documents) {
+      if (!isKeystoreDocument(doc)) continue;
+      stores.set(doc.file.path, doc);
+      if (doc.data.wrongPassword) report(doc, doc.data.wrongPassword);
     }
+    // Stores the model pairs with their own password setting where no setting name says so (Jetty, WildFly).
+    for (const component of ctx.deployment.components)
+      for (const ref of [component.tls?.trust?.keyStore, component.tls?.trust?.trustStore]) {
+        const doc = ref?.file ? stores.get(ref.file) : undefined;
+        if (doc && ref?.passwordRefused) report(doc, ref.passwordRefused);
+      }
   },
 });

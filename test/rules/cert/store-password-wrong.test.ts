@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import rule from '../../../src/rules/cert/store-password-wrong';
 import { ruleTester } from '../../helpers/rule-tester';
@@ -8,6 +10,33 @@ import { ruleTester } from '../../helpers/rule-tester';
 const STORES = path.resolve(__dirname, '../../fixtures/keystores/generated');
 const store = (name: string): Buffer => fs.readFileSync(path.join(STORES, name));
 const RIGHT = 'Pk12-planted-Zq9';
+/** OpenSSL's `pkcs12 -export -nomac`: certificates in plain bags and no MAC (JDK 17 loads it with any password). */
+const nomac = (): Buffer => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nomac-'));
+  const out = path.join(dir, 'nomac.p12');
+  execFileSync('openssl', [
+    'pkcs12',
+    '-in',
+    path.join(STORES, 'plain.p12'),
+    '-passin',
+    `pass:${RIGHT}`,
+    '-nodes',
+    '-out',
+    path.join(dir, 'all.pem'),
+  ]);
+  execFileSync('openssl', [
+    'pkcs12',
+    '-export',
+    '-nomac',
+    '-in',
+    path.join(dir, 'all.pem'),
+    '-out',
+    out,
+    '-passout',
+    `pass:${RIGHT}`,
+  ]);
+  return fs.readFileSync(out);
+};
 const spring = (lines: string[]) => ['server.port=8443', ...lines, ''].join('\n');
 
 ruleTester(rule, {
@@ -82,6 +111,23 @@ ruleTester(rule, {
         'app/application.properties': spring(['server.ssl.trust-store=trust.jks']),
       },
     },
+    {
+      name: 'a PKCS#12 whose certificates are not encrypted (openssl -certpbe NONE), its password passes the MAC',
+      files: {
+        'app/plain.p12': store('plain.p12'),
+        'app/application.properties': spring([
+          'server.ssl.key-store=plain.p12',
+          `server.ssl.key-store-password=${RIGHT}`,
+        ]),
+      },
+    },
+    {
+      name: 'a PKCS#12 with neither encrypted certificates nor a MAC: the JDK checks no password (openssl -nomac)',
+      files: {
+        'app/nomac.p12': nomac(),
+        'app/application.properties': spring(['server.ssl.key-store=nomac.p12', 'server.ssl.key-store-password=any']),
+      },
+    },
   ],
   invalid: [
     {
@@ -130,6 +176,22 @@ ruleTester(rule, {
           line: 2,
           messageIncludes: ['JKS store trust.jks', 'Keystore was tampered with, or password was incorrect'],
           messageExcludes: ['not checked'],
+        },
+      ],
+    },
+    {
+      name: 'a PKCS#12 whose certificates are not encrypted: its MAC still fails (JDK: Integrity check failed)',
+      files: {
+        'app/plain.p12': store('plain.p12'),
+        'app/application.properties': spring(['server.ssl.key-store=plain.p12', 'server.ssl.key-store-password=wrong']),
+      },
+      errors: [
+        {
+          messageId: 'wrong',
+          file: 'app/application.properties',
+          line: 3,
+          messageIncludes: ['PKCS12 store plain.p12', 'Failed PKCS12 integrity checking'],
+          messageExcludes: ['not checked', 'keystore password was incorrect'],
         },
       ],
     },
