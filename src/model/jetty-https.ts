@@ -39,7 +39,7 @@ import {
 } from './jetty-values';
 import { relativePosix } from './paths';
 import { PLACEHOLDER, storeRef, treeStoresOf, withRefusedPassword, type TreeStores } from './store-files';
-import { jettyPassword } from './jetty-password';
+import { jettyPassword } from '../parse/jetty-password';
 import type { JettyExclusionSettings, JettyHttpsComponent, StoreRef, TlsSettings, Traced } from './types';
 
 const STOCK_ID = 'sslContextFactory';

@@ -125,6 +125,15 @@ describe('key store readers (stores made by keytool and OpenSSL)', () => {
   });
 });
 
+/** Jetty's Password.obfuscate for ASCII passwords (two bytes per base-36 group of four; 'a' is OBF:1ri7, as Jetty prints it). */
+const jettyObf = (p: string) =>
+  'OBF:' +
+  [...Buffer.from(p)]
+    .map((b1, i, all) =>
+      ((127 + b1 + all[all.length - 1 - i]!) * 256 + 127 + b1 - all[all.length - 1 - i]!).toString(36).padStart(4, '0'),
+    )
+    .join('');
+
 describe('opening PKCS#12 stores with the password the configuration gives', () => {
   const read = (files: Record<string, string | Buffer>) => {
     const root = writeTree(files);
@@ -208,6 +217,14 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
       (p: string) =>
         `java.naming.factory.initial=org.apache.activemq.artemis.jndi.ActiveMQInitialContextFactory\nconnectionFactory.ConnectionFactory=tcp://localhost:5500?sslEnabled=true&trustStorePath=activemq/server0/key.p12&trustStorePassword=${p}\n`,
       'client/src/main/resources/activemq/server0/key.p12',
+    ],
+    [
+      // javiRPE/JettyStandalone@e52eafb start.d/ssl.ini: Jetty decodes OBF: before it loads the store (was locked)
+      'Jetty start property, OBF: (jetty.sslContext.keyStorePassword)',
+      'base/start.d/ssl.ini',
+      (p: string) =>
+        `--module=ssl\njetty.sslContext.keyStorePath=etc/key.p12\njetty.sslContext.keyStorePassword=${jettyObf(p)}\n`,
+      'base/etc/key.p12',
     ],
     [
       'Tomcat certificateKeystoreFile',

@@ -16,6 +16,7 @@ import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
+import { jettyPassword } from '../jetty-password';
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
@@ -393,7 +394,7 @@ function passwordsOf(value: string): string[] {
 
 /**
  * The password a runtime would use: `{xor}` (WebSphere and Liberty encoding: base64 of the bytes
- * XOR '_') decoded; placeholders, `{aes}`/`{hash}` encodings, Spring Cloud Config's `{cipher}` values (the config
+ * XOR '_') and Jetty's `OBF:` decoded; placeholders, `{aes}`/`{hash}` encodings, Spring Cloud Config's `{cipher}` values (the config
  * server decrypts them with its own key) and Jasypt's `ENC(…)` (the application decrypts them at start with the
  * encryptor's password) cannot be read (undefined).
  */
@@ -410,5 +411,6 @@ export function decodedPassword(value: string): string | undefined {
     const bytes = Buffer.from(xor[1]!, 'base64');
     return Buffer.from(bytes.map((b) => b ^ 0x5f)).toString('utf8');
   }
-  return trimmed;
+  // Jetty's OBF: (start.ini's jetty.sslContext.keyStorePassword), which Jetty decodes before it loads the store.
+  return jettyPassword(trimmed);
 }
