@@ -21,7 +21,6 @@ jest.mock('../../src/parse/keystore/iterated-hash', () => {
     },
   };
 });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readPkcs12 } = require('../../src/parse/keystore/pkcs12') as typeof import('../../src/parse/keystore/pkcs12');
 
 const PASSWORD = 'Pbes2-planted-7q';
