@@ -28,8 +28,15 @@ const VARIABLE_THEN_PATH = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9
 export function composeMountsOf(documents: ParsedDocument[], root: string): TreeMount[] {
   const composeFiles = documents.filter((d) => d.kind === 'compose');
   if (composeFiles.length === 0) return [];
-  const paths = documents.map((d) => d.file.path);
-  const holds = (dir: string) => paths.some((p) => p === dir || p.startsWith(dir + path.sep));
+  // Every read file and each directory above it: whether the tree holds a path is one lookup, not a scan of the files
+  // per mount (vdesabou/kafka-docker-playground@95b2d38d1: 4,977 files, hundreds of Compose files' mounts).
+  const held = new Set<string>();
+  for (const document of documents)
+    for (let at = document.file.path; !held.has(at); at = path.dirname(at)) {
+      held.add(at);
+      if (path.dirname(at) === at) break;
+    }
+  const holds = (dir: string) => held.has(dir);
   const out: TreeMount[] = [];
   for (const doc of composeFiles) {
     const dir = path.dirname(doc.file.path);

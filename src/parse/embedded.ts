@@ -6,7 +6,7 @@ import { splitLines } from './text';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
 import type { TemplateInfo, TemplateSpan } from './template';
-import { lastAssignedValue, shellValues, substituteAssignments } from './shell-assignments';
+import { lastAssignedValue, ScriptAssignments, substituteAssignments } from './shell-assignments';
 import { echoToMqsc } from './echo-to-file';
 import { copiedHereDocuments } from './dockerfile-heredocs';
 
@@ -237,12 +237,13 @@ export function parseEmbedded(
 ): EmbeddedDocuments {
   const out: EmbeddedDocuments = { documents: [], notUnderstood: [] };
   const scriptLines = isScript(filePath, text) ? splitLines(text) : undefined;
+  let assignments: ScriptAssignments | undefined;
   for (const found of findEmbedded(filePath, text)) {
     // What the shell puts in: the script's own literal assignments (src/parse/shell-assignments.ts).
     const region =
       found.expandsShell && scriptLines
         ? substituteAssignments(found, {
-            ...shellValues(scriptLines, found.lines[0]?.line ?? 0),
+            ...(assignments ??= new ScriptAssignments(scriptLines)).before(found.lines[0]?.line ?? 0),
             // Only the MQ model takes a default back where the deployment's environment sets the variable.
             ...(!RUNMQSC_CONTAINERS.has(found.container) && { defaults: false as const }),
           })

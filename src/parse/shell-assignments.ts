@@ -45,21 +45,43 @@ export interface ShellValues {
   defaults?: false;
 }
 
-/** The literal values of variables the script assigns once, unindented, before line `before` (zero-based). */
-export function shellValues(lines: readonly string[], before: number): ShellValues {
-  const count = assignmentCounts(lines);
-  const values = new Map<string, string>();
-  const defaulted = new Set<string>();
-  for (let i = 0; i < Math.min(before, lines.length); i++) {
-    const m = LITERAL_ASSIGNMENT.exec(lines[i]!);
-    if (m && count.get(m[1]!) === 1) values.set(m[1]!, m[2] ?? m[3] ?? m[4] ?? '');
-    const d = m ? null : SELF_DEFAULT.exec(lines[i]!);
-    if (d && d[1] === d[3] && count.get(d[1]!) === 1) {
-      values.set(d[1]!, d[4]!);
-      defaulted.add(d[1]!);
+/**
+ * A script's assignments, read once: a script that feeds many heredocs (vdesabou/kafka-docker-playground@95b2d38d1 scripts of
+ * thousands of lines) asked for its values before each one and counted every assignment again each time.
+ */
+export class ScriptAssignments {
+  private readonly count: Map<string, number>;
+  /** The once-assigned literal values and self-defaults, in line order. */
+  private readonly literals: Array<{ line: number; name: string; value: string; defaulted: boolean }> = [];
+
+  constructor(lines: readonly string[]) {
+    this.count = assignmentCounts(lines);
+    for (let i = 0; i < lines.length; i++) {
+      const m = LITERAL_ASSIGNMENT.exec(lines[i]!);
+      if (m && this.count.get(m[1]!) === 1)
+        this.literals.push({ line: i, name: m[1]!, value: m[2] ?? m[3] ?? m[4] ?? '', defaulted: false });
+      const d = m ? null : SELF_DEFAULT.exec(lines[i]!);
+      if (d && d[1] === d[3] && this.count.get(d[1]!) === 1)
+        this.literals.push({ line: i, name: d[1]!, value: d[4]!, defaulted: true });
     }
   }
-  return { values, defaulted, assigned: new Set(count.keys()) };
+
+  /** The literal values of variables the script assigns once, unindented, before line `before` (zero-based). */
+  before(before: number): ShellValues {
+    const values = new Map<string, string>();
+    const defaulted = new Set<string>();
+    for (const literal of this.literals) {
+      if (literal.line >= before) break;
+      values.set(literal.name, literal.value);
+      if (literal.defaulted) defaulted.add(literal.name);
+    }
+    return { values, defaulted, assigned: new Set(this.count.keys()) };
+  }
+}
+
+/** The literal values of variables the script assigns once, unindented, before line `before` (zero-based). */
+export function shellValues(lines: readonly string[], before: number): ShellValues {
+  return new ScriptAssignments(lines).before(before);
 }
 
 /** The literal values of variables the script assigns once, unindented, before line `before` (zero-based). */
