@@ -19,6 +19,13 @@
  * ERB's), https://docs.groovy-lang.org/latest/html/api/groovy/text/SimpleTemplateEngine.html.
  */
 /** `terraform`: Terraform's `${…}` and `%{ … }` in a file templatefile() renders (./template-terraform.ts). */
+/**
+ * `thymeleaf`: Thymeleaf's textual template modes (TEXT, JAVASCRIPT, CSS): elements `[# th:if="${x}"]` … `[/]` (also
+ * `[#th:block …]` … `[/th:block]`), `[# th:text="${x}"/]`, and inlined expressions `[[${x}]]`, `[(${x})]`
+ * (https://www.thymeleaf.org/doc/tutorials/3.1/usingthymeleaf.html#textual-syntax). eclipse/microprofile-starter
+ * renders every configuration file of the projects it generates from such templates (application.properties.tpl,
+ * server.xml.tpl).
+ */
 export type TemplateEngine =
   | 'go'
   | 'jinja'
@@ -26,6 +33,7 @@ export type TemplateEngine =
   | 'tt'
   | 'groovy'
   | 'terraform'
+  | 'thymeleaf'
   | 'env'
   | 'maven'
   | 'script'
@@ -59,11 +67,19 @@ const ERB_OPEN = /^(if|unless|case|while|until|for|begin)\b|\bdo(\s*\|[^|]*\|)?\
 /** Finds the template tags of a text; undefined when it holds none. */
 export function scanTags(text: string): Tag[] {
   const tags: Tag[] = [];
+  // Whether the text holds a Thymeleaf element: only then is `[/]` its end tag (not a character class `[/]`).
+  let thymeleafElements: boolean | undefined;
   let i = 0;
   while (i < text.length) {
     const open = nextOpening(text, i);
     if (open < 0) break;
     const two = text.slice(open, open + 2);
+    if (two === '[#' || two === '[/' || two === '[[' || two === '[(') {
+      const tag = thymeleafTag(text, open, (thymeleafElements ??= THYMELEAF_ANY_ELEMENT.test(text)));
+      if (tag) tags.push(tag);
+      i = tag ? tag.end : open + 2;
+      continue;
+    }
     if (two === '[%') {
       // One line, spaced inside (`[% name %]`, `[%- IF x -%]`): `[%t] %-5p` in a log pattern is no tag.
       const lineEnd = text.indexOf('\n', open);
@@ -95,7 +111,7 @@ function nextOpening(text: string, from: number): number {
       return i;
     }
     if (c === '<' && n === '%' && text[i + 2] !== '%') return i;
-    if (c === '[' && n === '%') return i;
+    if (c === '[' && (n === '%' || n === '#' || n === '/' || n === '[' || n === '(')) return i;
   }
   return -1;
 }
@@ -118,6 +134,37 @@ function classifyTtTag(inner: string, start: number, end: number): Tag {
   if (/^(SET|DEFAULT|CALL|USE|LAST|NEXT|RETURN|STOP)\b/.test(body) || /^\w+\s*=[^=]/.test(body))
     return tag('directive');
   return tag('value');
+}
+
+/** A Thymeleaf textual element: `[#`, `th:block` or not, `th:` attributes, `]` or `/]` (one line). */
+const THYMELEAF_ELEMENT = /^\[#(?:th:block)?((?:[ \t]+th:[\w-]+(?:[ \t]*=[ \t]*"[^"\r\n]*")?)+)[ \t]*(\/?)\]/;
+const THYMELEAF_END = /^\[\/(?:th:block)?\]/;
+const THYMELEAF_ANY_ELEMENT = /\[#(?:th:block)?[ \t]+th:[\w-]/;
+/** An inlined expression: `[[…]]` escaped, `[(…)]` unescaped, around a `${…}`, `*{…}`, `#{…}`, `@{…}` or `~{…}`. */
+const THYMELEAF_INLINE = /^(?:\[\[[$*#@~]\{[^\r\n]*?\}\]\]|\[\([$*#@~]\{[^\r\n]*?\}\)\])/;
+/** Attributes that write their value in place of the element. */
+const THYMELEAF_OUTPUT = /\bth:(text|utext|insert|replace)\b/;
+
+/** The Thymeleaf textual tag at `open`, or undefined when the text there is not one (a `[/path]`, a TOML `[[x]]`). */
+function thymeleafTag(text: string, open: number, elements: boolean): Tag | undefined {
+  const lineEnd = text.indexOf('\n', open);
+  const line = text.slice(open, lineEnd < 0 ? text.length : lineEnd);
+  const tag = (kind: TemplateSpanKind, role: Role, length: number): Tag => ({
+    engine: 'thymeleaf',
+    kind,
+    role,
+    start: open,
+    end: open + length,
+  });
+  const element = THYMELEAF_ELEMENT.exec(line);
+  if (element) {
+    if (!element[2]) return tag('directive', 'open', element[0].length);
+    return tag(THYMELEAF_OUTPUT.test(element[1]!) ? 'value' : 'directive', 'none', element[0].length);
+  }
+  const end = elements ? THYMELEAF_END.exec(line) : null;
+  if (end) return tag('directive', 'end', end[0].length);
+  const inline = THYMELEAF_INLINE.exec(line);
+  return inline ? tag('value', 'none', inline[0].length) : undefined;
 }
 
 function classifyTag(opening: string, inner: string, start: number, end: number): Tag {

@@ -91,7 +91,7 @@ export function scanTemplate(
   terraform = false,
   yaml = false,
 ): TemplateInfo | undefined {
-  const scanned = /\{\{|\{%|\{#|<%|\[%/.test(text) ? scanTags(text) : [];
+  const scanned = /\{\{|\{%|\{#|<%|\[%|\[#|\[\/|\[\[|\[\(/.test(text) ? scanTags(text) : [];
   const terraformScanned =
     namedTemplate && /[$%]\{/.test(text)
       ? terraformTags(text, terraform).filter((t) => !scanned.some((s) => s.start < t.end && t.start < s.end))
@@ -312,8 +312,8 @@ function conditionals(
   return { elseRegions, branches };
 }
 
-/** Go and Jinja write `if` (Template Toolkit `IF`). */
-const CONDITIONAL = /^(if|unless|with|case)\b/i;
+/** Go and Jinja write `if` (Template Toolkit `IF`, Thymeleaf's textual `[# th:if="…"]`). */
+const CONDITIONAL = /^(th:block\s+)?(th:)?(if|unless|with|case)\b/i;
 /** `{% else %}`, `<% else -%>`, `{{- else }}`: no condition of its own (not `elif`, `else if`). */
 const PLAIN_ELSE = /^(\{\{|\{%|<%|\[%|%\{)[-+=~_]?\s*else\s*[-+_~]?(%\}|\}\}|%>|%\]|\})$/i;
 

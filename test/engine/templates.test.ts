@@ -240,6 +240,35 @@ describe('template values are unknown, never errors', () => {
     ]);
   });
 
+  // eclipse/microprofile-starter@09ddc62 (Apache-2.0) src/main/resources/files/{quarkus/application.properties.tpl,
+  // liberty/server.xml.tpl}, shortened: Thymeleaf textual templates. Read as properties, each `[# th:if=…]` and `[/]`
+  // line was a key set again (20 parse/duplicate-key warnings in the repository), the attribute an invalid XML name.
+  it('reads a Thymeleaf textual template as a template, not as duplicate keys or broken XML', () => {
+    const { findings } = lintTree({
+      'files/quarkus/application.properties.tpl': [
+        'quarkus.package.output-name=[# th:text="${maven_artifactid}"/]',
+        '[# th:if="${mp_rest_client}"]',
+        '[# th:text="${java_package}"/].client.Service/mp-rest/url=http://localhost:[# th:text="${port_service_b}"/]/data',
+        '[/]',
+        'quarkus.ssl.native=true',
+        '[# th:if="${mp_JWT_auth}"]',
+        'quarkus.smallrye-jwt.enabled=false',
+        '[/]',
+        '',
+      ].join('\n'),
+      'files/liberty/server.xml.tpl': [
+        '<server description="Liberty server">',
+        '    [# th:if="${mp_graphql}"]',
+        '    <variable name="io.openliberty.enableGraphQLUI" value="true" />',
+        '    [/]',
+        '    <httpEndpoint id="defaultHttpEndpoint" httpPort="[# th:text="${port_service_a}"/]" httpsPort="9443"/>',
+        '</server>',
+        '',
+      ].join('\n'),
+    });
+    expect(findings.filter((f) => f.ruleId.startsWith('parse/'))).toEqual([]);
+  });
+
   // cerner/jwala@099013d (Apache-2.0): a Tomcat server.xml.tpl rendered by Groovy's SimpleTemplateEngine, with an
   // expression alone on its line that writes one attribute or another.
   const groovyServerXml = (closing: string) =>

@@ -123,6 +123,49 @@ describe('template syntax set aside', () => {
     expect(info?.branches.map((b) => b.condition)).toEqual(['[% IF tls %]', '[% ELSE %]']);
   });
 
+  it('sets aside Thymeleaf textual tags: [# th:text="…"/], [# th:if="…"] … [/], [[…]], [(…)]', () => {
+    // eclipse/microprofile-starter@09ddc62 (Apache-2.0) src/main/resources/files/quarkus/application.properties.tpl,
+    // shortened: the generator renders it with Thymeleaf's TEXT mode.
+    const text = [
+      'quarkus.package.output-name=[# th:text="${maven_artifactid}"/]',
+      '[# th:if="${mp_JWT_auth}"]',
+      'serviceb.url=http://localhost:[# th:text="${port_service_b}"/]/data/protected',
+      '[/]',
+      '[#th:block th:unless="${tracing}"]',
+      'a.name=[[${name}]]',
+      'a.raw=[(${raw})]',
+      '[/th:block]',
+      '',
+    ].join('\n');
+    const info = scanTemplate(text);
+    expect(info?.engines).toEqual(['thymeleaf']);
+    expect(info?.spans.map((s) => s.kind)).toEqual([
+      'value',
+      'directive',
+      'value',
+      'directive',
+      'directive',
+      'value',
+      'value',
+      'directive',
+    ]);
+    const lines = info?.masked.split('\n') ?? [];
+    expect(lines[1]?.trim()).toBe('');
+    expect(lines[3]?.trim()).toBe('');
+    expect(lines[5]).toBe(`a.name=${ph('[[${name}]]', '__name')}`);
+    expect(info?.branches.map((b) => b.condition)).toEqual([
+      '[# th:if="${mp_JWT_auth}"]',
+      '[#th:block th:unless="${tracing}"]',
+    ]);
+  });
+
+  it.each([
+    ['an nginx character class', 'rewrite ^/a[/]?$ /b;'],
+    ['a TOML array of tables', '[[servers]]\nname = "a"\n'],
+    ['a Markdown link', 'See [/docs](https://example.com) and [#anchor].'],
+    ['a bash test', 'if [[ ${x} == 1 ]]; then echo; fi'],
+  ])('no Thymeleaf tag in %s', (_name, text) => expect(scanTemplate(text)).toBeUndefined());
+
   it.each([
     ['a log pattern', 'log4j.appender.A.layout.ConversionPattern=[%t] %-5p %c - %m%n [%X{id}%]'],
     ['a tag over two lines', 'a: [% x\n %]'],
