@@ -269,6 +269,36 @@ describe('template values are unknown, never errors', () => {
     expect(findings.filter((f) => f.ruleId.startsWith('parse/'))).toEqual([]);
   });
 
+  // FordLabs/retroquest@cfd9982 (Apache-2.0) api/src/main/resources/application.yml, a Gradle project (api/build.gradle,
+  // no pom.xml): its default JWT signing secret has `@IUeiUIU@` inside, which Gradle copies as it is. Read as a Maven
+  // filtering placeholder, the plaintext secret became an info resting on a template value.
+  it.each([
+    [
+      'a Gradle project: copied as written, a plaintext secret',
+      { 'api/build.gradle': "plugins { id 'java' }\n" },
+      'warning',
+    ],
+    ['a Maven project: the build may fill it in', { 'api/pom.xml': '<project/>\n' }, 'info'],
+    [
+      'a Gradle build that filters its resources with ReplaceTokens',
+      {
+        'api/build.gradle':
+          'processResources { filter(org.apache.tools.ant.filters.ReplaceTokens, tokens: [a: "b"]) }\n',
+      },
+      'info',
+    ],
+  ])('`@name@` in a Spring file of %s', (_name, build, severity) => {
+    const { findings } = lintTree(
+      {
+        ...build,
+        'api/src/main/resources/application.yml':
+          'retroquest:\n  security:\n    jwt-signing-secret: ASLKJHDKJHikjsdkjhg1iu2heiIUGEIUQ@IUeiUIU@iyrgiu2g3i\n',
+      },
+      { builtIn: ['security/plaintext-secret'] },
+    );
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['security/plaintext-secret', severity]]);
+  });
+
   // cerner/jwala@099013d (Apache-2.0): a Tomcat server.xml.tpl rendered by Groovy's SimpleTemplateEngine, with an
   // expression alone on its line that writes one attribute or another.
   const groovyServerXml = (closing: string) =>

@@ -13,6 +13,8 @@ import {
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
 import { innerTemplateName, mavenFiltered, scanTemplate, type TemplateInfo } from '../../parse/template';
+import { inGradleOnlyProject, isBuildFile } from '../../core/build-files';
+import { readRegularFile } from '../../core/safe-fs';
 import { isTerraformTemplateName } from '../../parse/template-terraform';
 import { declarationAfterTemplateTags } from '../../parse/template-xml-declaration';
 import { blankGeneratedAttributes, markGenerated } from '../../parse/template-xml-attributes';
@@ -79,6 +81,12 @@ function openRegularFile(file: string): Opened {
   }
 }
 
+/** A build file's text (the first 256 KB), or undefined when it cannot be read. */
+function readBuildFile(file: string): string | undefined {
+  const read = readRegularFile(file, 256 * 1024);
+  return read.ok ? read.bytes.toString('utf8') : undefined;
+}
+
 /**
  * Reads, decodes, classifies and parses files. Never throws: every problem is a finding. With a
  * `ParseCache`, a content already parsed in an earlier deployment of the run is not parsed again.
@@ -110,6 +118,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   const charts = new HelmCharts(findings);
   const composeEnv = new ComposeEnvFiles();
   const notReadAsSecurity: string[] = [];
+  const gradleOnly = inGradleOnlyProject(files.filter(isBuildFile), readBuildFile);
   for (const file of files) {
     // Whether the name alone says it is a configuration file: only asked when the file cannot be read.
     const byName = () => classifyFile(file, '');
@@ -180,7 +189,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     const template = scanTemplate(
       decoded.text,
       inner !== undefined,
-      mavenFiltered(inner ?? file),
+      mavenFiltered(inner ?? file) && !gradleOnly(file),
       isTerraformTemplateName(file),
       rendersYaml(inner ?? file),
     );
