@@ -66,3 +66,40 @@ describe('-Djava.security.properties files are read whatever their name', () => 
     expect(disabledAlgorithms(files)).not.toContain('legacy.properties');
   });
 });
+
+/** The kinds lint-deploy read the tree's files as (documents kept in the result). */
+function kindsRead(files: Tree): string[] {
+  const root = writeTree(files);
+  try {
+    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root), keepModel: true });
+    return result.deployments[0].documents
+      .map((d) => `${path.relative(root, d.file.path).split(path.sep).join('/')} ${d.kind}`)
+      .sort();
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('sources and documents are not read as configuration, but still name override files', () => {
+  const APP = { 'app/setenv.sh': 'JAVA_OPTS="-Xmx1g"\n' };
+  it.each([
+    ['a README', 'README.md', 'Run it with `java -Djava.security.properties=conf/legacy.ciphers -jar app.jar`.\n'],
+    [
+      'a Java test',
+      'src/test/java/LegacyIT.java',
+      'class LegacyIT { String[] cmd = {"java", "-Djava.security.properties=conf/legacy.ciphers"}; }\n',
+    ],
+  ])('an override named in %s is read as one', (_, file, text) =>
+    expect(kindsRead({ ...APP, [file]: text, 'conf/legacy.ciphers': CIPHERS })).toContain(
+      'conf/legacy.ciphers java.security-override',
+    ),
+  );
+  it('a source that names nothing is no document, whatever it holds', () =>
+    expect(
+      kindsRead({
+        ...APP,
+        'src/main/java/Setup.java': "DEFINE CHANNEL('A.B') CHLTYPE(SVRCONN) SSLCIPH(TLS_RSA_WITH_AES_128_CBC_SHA256)\n",
+        'docs/nginx.md': 'server {\n listen 443 ssl;\n ssl_protocols SSLv3;\n}\n',
+      }),
+    ).toEqual(['app/setenv.sh java.shell-env']));
+});
