@@ -112,3 +112,16 @@ export function mayBeRead(path: string): boolean {
   const base = path.split(/[\\/]/).at(-1) ?? '';
   return classifyFile(path, '') !== undefined || /\.[^.]+$/.test(base) || inNginxDirectory(path);
 }
+
+/** Sources, web assets, documents, images and archives: no format's name test admits these names. */
+const NOT_CONFIGURATION_NAME =
+  /\.(java|kt|css|scss|less|html?|md|adoc|png|jpe?g|gif|svg|ico|class|jar|war|ear|woff2?|ttf|pdf|zip|gz|tgz)$/i;
+
+/**
+ * Whether no format reads a file at this path whatever it holds: a name of {@link NOT_CONFIGURATION_NAME} that no
+ * handler claims, outside a directory nginx reads (where content decides). Its content may still name other files
+ * (a README's `-Djava.security.properties=…`).
+ */
+export function neverConfiguration(path: string): boolean {
+  return NOT_CONFIGURATION_NAME.test(path) && !inNginxDirectory(path) && classifyFile(path, '') === undefined;
+}

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Range } from '../../core/types';
 import { decodeFile } from '../../parse/text';
-import { classifyBinary, classifyFile, type Classification } from '../../parse/registry';
+import { classifyBinary, classifyFile, neverConfiguration, type Classification } from '../../parse/registry';
 import { unlockStores } from '../../parse/keystore/unlock';
 import type { FormatHandler, ParsedDocument, ParseProblem, SourceFile } from '../../parse/types';
 import {
@@ -35,21 +35,14 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** How much of a file classification may look at. */
 const HEAD_CHARS = 64 * 1024;
 
-/** Sources, web assets, documents, images and archives: names no format reads, in which no script can start. */
-const NOT_CONFIGURATION_NAME =
-  /\.(java|kt|css|scss|less|html?|md|adoc|png|jpe?g|gif|svg|ico|class|jar|war|ear|woff2?|ttf|pdf|zip|gz|tgz)$/i;
-
 /**
- * Whether a file's bytes can give nothing: a name of {@link NOT_CONFIGURATION_NAME} that no format claims, no `#!`, and
- * no `java.security.properties` (a command line in a source or a README names an override file to read). Such files
- * are not decoded nor scanned: eugenp/tutorials@2430217 holds 25,000 Java sources among 35,000 files.
+ * Whether a file's bytes can give nothing: no format reads its name (src/parse/registry.ts neverConfiguration), no
+ * `#!` (a script), no `java.security.properties` (a command line in a source or a README names an override file to
+ * read). Not decoded nor scanned: eugenp/tutorials@2430217 holds 25,000 Java sources among 35,000 files.
  */
 function nothingToRead(file: string, bytes: Buffer): boolean {
   return (
-    NOT_CONFIGURATION_NAME.test(file) &&
-    !(bytes[0] === 0x23 && bytes[1] === 0x21) &&
-    !bytes.includes('java.security.properties') &&
-    classifyFile(file, '') === undefined
+    neverConfiguration(file) && !(bytes[0] === 0x23 && bytes[1] === 0x21) && !bytes.includes('java.security.properties')
   );
 }
 
