@@ -27,7 +27,7 @@ import { RunStats } from './performance/stats';
 import { runtimeUses } from './runtime-uses';
 import { deferTemplateValues } from './run/template-values';
 import { conditionalDocuments, withConditionalScripts } from './run/conditional-scripts';
-import { groupUnnamedLockedStores } from './run/locked-stores';
+import { groupUnnamedLockedStores, withoutLockedBesideWrongPassword } from './run/locked-stores';
 import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
 import { unnamedFileTest } from './run/unnamed-files';
 
@@ -221,9 +221,9 @@ function checkDeployment(
       ruleFindings = withConditionalScripts(ruleFindings, settings.applySeverity(other.findings), conditional);
       internalError ||= other.internalError;
     }
-    for (const finding of ruleFindings) deploymentFindings.push(finding);
+    const findings = [...withoutLockedBesideWrongPassword(deploymentFindings, ruleFindings), ...ruleFindings];
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
-    const suppressed = applySuppressions(deferTemplateValues(deploymentFindings, documents), documents, {
+    const suppressed = applySuppressions(deferTemplateValues(findings, documents), documents, {
       reportUnused: options.reportUnusedDisableDirectives,
       knownRuleIds,
     });

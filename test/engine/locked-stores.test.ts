@@ -5,18 +5,20 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultConfig } from '../../src/core/config';
+import { defaultConfig, type LintConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
 import { writeTree } from '../helpers/rule-tester';
 
 // Encrypted with a password no default opens (test/fixtures/keystores/MANIFEST.tsv).
 const locked = fs.readFileSync(path.resolve(__dirname, '../fixtures/keystores/generated/key.p12'));
 
-function lockedFindings(files: Record<string, string | Buffer>) {
+const LOCKED = 'parse/keystore-locked';
+
+function lockedFindings(files: Record<string, string | Buffer>, rules: LintConfig['rules'] = {}, ruleId = LOCKED) {
   const root = writeTree(files);
   try {
-    return lint({ paths: [root], cwd: root, config: defaultConfig(root) })
-      .findings.filter((f) => f.ruleId === 'parse/keystore-locked')
+    return lint({ paths: [root], cwd: root, config: { ...defaultConfig(root), rules } })
+      .findings.filter((f) => f.ruleId === ruleId)
       .map((f) => ({
         file: path.relative(root, f.location.file).split(path.sep).join('/'),
         related: (f.related ?? []).map((r) => path.relative(root, r.file).split(path.sep).join('/')),
@@ -62,4 +64,20 @@ describe('locked key stores no component names', () => {
     ]);
     expect(found[1]!.message).toContain('PKCS#12 store server.p12');
   });
+});
+
+describe('a locked store whose own configured password cert/store-password-wrong reports', () => {
+  // Jetty's ssl module: the start file gives key.p12 the OBF form of "wrong" (the model pairs them, no setting name does).
+  const jetty = {
+    Dockerfile: 'FROM jetty:12-jdk21\n',
+    'start.d/ssl.ini':
+      '--module=ssl\njetty.sslContext.keyStorePath=etc/key.p12\njetty.sslContext.keyStorePassword=OBF:1x1r1xfn1x1b1xff1x0v\n',
+    'etc/key.p12': locked,
+  };
+  it('is told by that warning alone', () => {
+    expect(lockedFindings(jetty, {}, 'cert/store-password-wrong').map((f) => f.file)).toEqual(['start.d/ssl.ini']);
+    expect(lockedFindings(jetty)).toEqual([]);
+  });
+  it('keeps its locked finding when the rule is off', () =>
+    expect(lockedFindings(jetty, { 'cert/store-password-wrong': 'off' }).map((f) => f.file)).toEqual(['etc/key.p12']));
 });

@@ -11,6 +11,7 @@ import { relativePosix } from '../../model/paths';
 import type { UnnamedFileTest } from './unnamed-files';
 
 const LOCKED = 'parse/keystore-locked';
+const WRONG_PASSWORD = 'cert/store-password-wrong';
 /** How many of a directory's other stores a grouped finding lists as related places. */
 const LISTED = 10;
 
@@ -57,4 +58,18 @@ export function groupUnnamedLockedStores(
     });
   }
   return kept;
+}
+
+/**
+ * The locked-store finding of a store whose own configured password cert/store-password-wrong reports: that warning
+ * already says the store stays unread until the password is right (a Jetty or WildFly pair the model makes; a setting
+ * the parse pairs by name never gave one). Kept when the rule is off: then it is all the user learns.
+ */
+export function withoutLockedBesideWrongPassword(findings: Finding[], ruleFindings: readonly Finding[]): Finding[] {
+  const refused = new Set(
+    ruleFindings
+      .filter((f) => f.ruleId === WRONG_PASSWORD)
+      .flatMap((f) => f.related?.slice(0, 1).map((r) => r.file) ?? []),
+  );
+  return refused.size === 0 ? findings : findings.filter((f) => f.ruleId !== LOCKED || !refused.has(f.location.file));
 }
