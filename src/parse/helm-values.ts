@@ -4,7 +4,7 @@ import { RenderedText, type Replacement } from './rendered';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './spring';
 import type { TemplateInfo, TemplateSpan } from './template';
 import { LineIndex, yamlLineBreaks } from './text';
-import { yaml } from './yaml-flatten';
+import { yaml, yamlTextErrors } from './yaml-flatten';
 import { isSecretKey, type ParseProblem } from './types';
 
 /**
@@ -40,7 +40,7 @@ export class HelmValues {
     }
     try {
       const doc = yaml().parseDocument(yamlLineBreaks(text), { uniqueKeys: false });
-      const error = doc.errors[0];
+      const error = yamlTextErrors(doc)[0];
       if (error)
         this.problem(
           `Helm values are not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/:$/, '')}`,

@@ -7,10 +7,17 @@ import { basenameOf } from './java/jvm-args';
 import { simpleYamlPairs } from './yaml-simple';
 import { foldShallowQuotedLines } from './yaml-quoted';
 import { duplicateKeys, snakeYamlPlain } from './yaml-snake';
-import { flattenYamlDocument, MAX_ALIAS_ENTRIES, yaml, yamlEntry, type YamlScalars } from './yaml-flatten';
+import {
+  flattenYamlDocument,
+  MAX_ALIAS_ENTRIES,
+  yaml,
+  yamlEntry,
+  yamlTextErrors,
+  type YamlScalars,
+} from './yaml-flatten';
 
 const hasErrors = (documents: ReturnType<typeof import('yaml').parseAllDocuments>): boolean =>
-  (Array.isArray(documents) ? documents : [documents]).some((d) => d.errors.length > 0);
+  (Array.isArray(documents) ? documents : [documents]).some((d) => yamlTextErrors(d).length > 0);
 
 /** A CAS or Spring Boot setting at a line start (`cas.server.name=`, `server:`), to know a `cas.properties` of CAS. */
 const CAS_SETTINGS = /^(?:cas|server|spring|management|logging)(?:\.[\w-]|:)/m;
@@ -158,7 +165,7 @@ export function parseSpringYaml(text: string, simple = true, scalars: YamlScalar
   }
   const list = Array.isArray(documents) ? documents : [documents];
   for (const doc of list) {
-    for (const error of doc.errors.slice(0, 1)) {
+    for (const error of yamlTextErrors(doc).slice(0, 1)) {
       problems.push({
         code: 'invalid-yaml',
         severity: 'error',

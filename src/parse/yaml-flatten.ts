@@ -11,6 +11,13 @@ import { snakeYamlPlain } from './yaml-snake';
 /** The yaml package (250 KB) is loaded by the first YAML file, not at start-up: the one loader of the tool. */
 let yamlLib: typeof import('yaml') | undefined;
 export const yaml = () => (yamlLib ??= require('yaml') as typeof import('yaml'));
+/**
+ * A document's errors that are the text's. `IMPOSSIBLE` is the library's own consistency check, no verdict on the text:
+ * a block map whose keys are flow sequences (`attributes:\n  [urn:a]: x\n  [urn:b]: y`, which SnakeYAML 2.2 and PyYAML
+ * load) trips it as "Map comment with trailing content" in yaml 2.9.1 (eemeli/yaml#646, #647), every pair composed.
+ */
+export const yamlTextErrors = (doc: { errors: import('yaml').YAMLError[] }): import('yaml').YAMLError[] =>
+  doc.errors.filter((e) => e.code !== 'IMPOSSIBLE');
 const isMap = (node: unknown): node is import('yaml').YAMLMap => yaml().isMap(node);
 const isPair = (node: unknown): node is import('yaml').Pair => yaml().isPair(node);
 const isScalar = (node: unknown): node is import('yaml').Scalar => yaml().isScalar(node);

@@ -143,6 +143,12 @@ describe('Helm values.yaml defaults put into plain {{ .Values.x }}', () => {
     expect(render('a {{ .Values.name }};', values).spans).toEqual(['unknown: the chart values.yaml does not parse']);
   });
 
+  it('a values.yaml with a map keyed by flow sequences parses (the yaml library IMPOSSIBLE check is no YAML error)', () => {
+    const values = chain('saml:\n  [urn:a]: x\n  [urn:b]: y\nname: web\n');
+    expect(values.values.problems).toEqual([]);
+    expect(render('a {{ .Values.name }};', values).text).toBe('a web;');
+  });
+
   it('a subchart takes its parent values under its name first, then its own', () => {
     const sub: HelmValuesChain = {
       values: new HelmValues('/p/charts/web/values.yaml', 'name: own\nport: 80\n'),

@@ -121,3 +121,26 @@ describe('Spring Boot refuses a key set twice in one mapping (DuplicateKeyExcept
   ];
   it.each(cases)('%s', (_name, text, expected) => expect(problems(text)).toEqual(expected));
 });
+
+// OpenConext/OpenConext-deploy@ea5c8ea (Apache-2.0) roles/mujina-idp/templates/application.yml.j2: `attributes:` keyed by
+// flow sequences (`[urn:mace:dir:attribute-def:uid]: "john.doe"`) was a false parse/invalid-yaml error ("Map comment with
+// trailing content", the yaml library's IMPOSSIBLE check: eemeli/yaml#646, #647). SnakeYAML 2.2 and PyYAML 6.0.3 load it.
+describe('a block map keyed by flow sequences is YAML Spring Boot loads', () => {
+  const read = (text: string) =>
+    springFormat.parse({ path: 'idp/application.yml', text, hadBom: false }, 'spring.yaml');
+  // The keys that are scalars are read around the block (Spring binds a sequence key under its own name).
+  const cases: Array<[string, string]> = [
+    [
+      'nested, as in the Mujina IdP template',
+      'idp:\n  attributes:\n    [urn:mace:dir:attribute-def:uid]: "john.doe"\n    [urn:mace:dir:attribute-def:cn]: "John Doe"\n    [urn:oasis:names:tc:SAML:attribute:subject-id]: "j.doe@example.com"\nserver:\n  port: 8080\n',
+    ],
+    ['two keys, then a blank line', 'a:\n  [p]: 1\n\n  [q]: 2\nserver:\n  port: 8080\n'],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    const doc = read(text);
+    expect(doc.problems).toEqual([]);
+    expect(doc.entries.map((e) => `${e.key}=${e.value}`)).toContain('server.port=8080');
+  });
+  it('still reports YAML the library refuses', () =>
+    expect(read('a:\n  [p: 1\n').problems.map((p) => p.code)).toEqual(['invalid-yaml']));
+});
