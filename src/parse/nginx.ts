@@ -55,6 +55,12 @@ const BLOCK_HEAD =
  * context, while its `include "/etc/rndc.key";` is an nginx directive too.
  */
 const BIND_BLOCK = /^\s*(?:options|controls|logging|acl\s+\S+|view\s+\S+|zone\s+"[^"\n]*"(?:\s+\w+)?)\s*\{/m;
+/**
+ * A file whose first setting line is an INI section header (`[PARSER]`, `[program:nginx]`) is no nginx, whatever its
+ * name: nginx has no such line ("unknown directive"), while Fluent Bit parsers and supervisord programs kept as
+ * `nginx.conf` start so.
+ */
+const INI_SECTION_FIRST = /^(?:[ \t]*(?:[#;][^\n]*)?\r?\n)*[ \t]*\[[\w .:-]+\][ \t]*(?:\r?\n|$)/;
 const DIRECTIVE =
   /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
 
@@ -68,6 +74,7 @@ export const nginxFormat: FormatHandler<NginxData> = {
   id: 'nginx',
   classify(filePath, head) {
     const base = basenameOf(filePath);
+    if (INI_SECTION_FIRST.test(head)) return undefined;
     if (base === 'nginx.conf') return 'nginx.conf';
     if (NOT_NGINX.test(base)) return undefined;
     // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), and files named for nginx

@@ -178,6 +178,19 @@ describe('nginx configuration', () => {
     expect(nginxFormat.classify('/d/conf.d/redirect.conf', text)).toBe('nginx.conf'),
   );
 
+  // ministryofjustice/hmpps-delius-alfresco-shared-terraform@2e5c789 templates/config/fluentbit/parsers/nginx.conf, a
+  // Fluent Bit parser (the shape of fluent/fluent-bit conf/parsers.conf, Apache-2.0), was read as nginx by its name: a
+  // false parse/missing-semicolon error. A supervisord program kept as conf.d/nginx.conf starts the same way.
+  it.each([
+    ['/d/fluentbit/parsers/nginx.conf', '[PARSER]\n    Name   nginx\n    Format regex\n    Time_Key time\n'],
+    ['/d/supervisor/conf.d/nginx.conf', '; nginx in the foreground\n[program:nginx]\ncommand=nginx -g "daemon off;"\n'],
+  ])('does not claim a file that starts with an INI section, whatever its name (%s)', (name, text) => {
+    expect(nginxFormat.classify(name, text)).toBeUndefined();
+  });
+
+  it('still claims an nginx.conf whose directives come first', () =>
+    expect(nginxFormat.classify('/d/nginx.conf', '# [main]\nuser nginx;\nevents {}\n')).toBe('nginx.conf'));
+
   it.each([
     'map $http_upgrade $connection_upgrade {\n  default upgrade;\n}\n',
     'location ~* "\\.(css|js)$" {\n  expires 30d;\n}\n',
