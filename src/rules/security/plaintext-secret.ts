@@ -93,9 +93,11 @@ const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?(pass|psw|pwd)/i;
  * A password set inside a trust store's own object, whatever its key says (MASS-VETS/MASS's MicroserviceMonitor
  * application.yaml: `monitor.trustStore.keyStorePassword`, the same keys as its `monitor.keyStore` object), or as an
  * attribute of a trust store element (WildFly's security realm `<truststore path=… keystore-password=…>`:
- * girirajsharma/wildfly-ssl-examples standalone.xml).
+ * girirajsharma/wildfly-ssl-examples standalone.xml), and the password of an object named for a trust store
+ * (alphagov/verify-hub's Dropwizard `clientTrustStoreConfiguration: {path, password}`, read by
+ * uk.gov.ida.truststore.ClientTrustStoreConfiguration); not one named for keys too (`keyAndTrustStore`).
  */
-const UNDER_TRUST_STORE = /(^|[.@])trust[-_]?store[.@][^.@]*(pass|psw)[^.@]*$/i;
+const UNDER_TRUST_STORE = /(^|[.@])(?![^.@]*key)[^.@]*trust[-_]?store[^.@]*[.@][^.@]*(pass|psw)[^.@]*$/i;
 /**
  * Keys whose value names a file, a policy or a flag rather than holding the secret; also a setting under a secret's
  * namespace (confluentinc/cp-demo's `…_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO`, and `CONNECT_CONFIG_PROVIDERS_SECRET_

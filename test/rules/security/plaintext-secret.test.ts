@@ -559,6 +559,21 @@ ruleTester(rule, {
       ],
     },
     {
+      // alphagov/verify-hub@a245c54 (MIT) configuration/config.yml: Dropwizard objects named for a trust store
+      // (uk.gov.ida.truststore.ClientTrustStoreConfiguration: path, password) gave 12 warnings for trust store passwords.
+      name: "the password of a Dropwizard object named for a trust store: a trust store's password",
+      files: {
+        'configuration/config.yml':
+          'server:\n  applicationConnectors:\n    - type: http\n      port: 8080\nclientTrustStoreConfiguration:\n  path: /tmp/truststores/${DEPLOYMENT}/ca_certs.ts\n  password: puppet\nrpTrustStoreConfiguration:\n  path: /tmp/truststores/${DEPLOYMENT}/rp_ca_certs.ts\n  password: puppet\nsigningKeyStoreConfiguration:\n  path: /data/pki/signing.ks\n  password: Hub-Sign-1\nkeyAndTrustStoreConfiguration:\n  path: /data/pki/both.ks\n  password: Hub-Both-1\n',
+      },
+      errors: [
+        { messageId: 'trustStore', severity: 'info', file: 'configuration/config.yml', line: 7 },
+        { messageId: 'trustStore', severity: 'info', file: 'configuration/config.yml', line: 10 },
+        { messageId: 'plaintext', file: 'configuration/config.yml', line: 13 },
+        { messageId: 'plaintext', file: 'configuration/config.yml', line: 16 },
+      ],
+    },
+    {
       // gregclinker/kafka-mtls-example@8464e3e ssl.properties (a --command-config of Kafka's tools): Kafka reads the file
       // as it is, so an environment placeholder would be taken literally; its fix is a config provider reference.
       name: "a Kafka client's properties file: Kafka's config provider advice; a provider reference is no secret",
