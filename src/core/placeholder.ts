@@ -38,3 +38,18 @@ export function valueWhileUnset(value: string): string | undefined {
   });
   return undecided ? undefined : replaced;
 }
+
+/**
+ * Whether a whole value is one `${…}` placeholder, nested ones included: Spring resolves `${A:${B:}}` as A, else B,
+ * else empty, and `${A:${B}}` has no text of its own (camunda/camunda-platform-helm's identity configmap:
+ * `secret: ${CAMUNDA_CONNECTORS_SECRET:${VALUES_KEYCLOAK_INIT_CONNECTORS_SECRET:}}`).
+ */
+export function isWholePlaceholder(value: string): boolean {
+  if (!value.startsWith('${') || !value.endsWith('}')) return false;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '{') depth++;
+    else if (value[i] === '}' && --depth === 0) return i === value.length - 1 && i > 2;
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
 import type { RuleRelated } from '../types';
 import * as path from 'node:path';
 
+import { isWholePlaceholder } from '../../core/placeholder';
 import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../../parse/types';
 import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
@@ -200,8 +201,8 @@ export default defineRule({
         FILE_PATH.test(value) ||
         // `password=  # Leave this empty` in a .properties file: a comment taken for the value (parse/comment-in-value).
         /^#[ \t\f]/.test(value) ||
-        // A placeholder reference inside text (`${env.PW}` with a default, `{{ .Values.pw }}`) is not plaintext.
-        /^\$\{[^}]+\}$/.test(value) ||
+        // A placeholder reference inside text (`${env.PW}` with a default, nested ones, `{{ .Values.pw }}`) is not plaintext.
+        isWholePlaceholder(value) ||
         /^\{\{[^}]*\}\}$/.test(value)
       );
     /** A secret inside a value whose key names none (HTTP Basic credentials, a JAAS entry's password): once per value. */

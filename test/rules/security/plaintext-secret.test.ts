@@ -559,6 +559,17 @@ ruleTester(rule, {
       ],
     },
     {
+      // camunda/camunda-platform-helm@b5c494d (Apache-2.0) charts/camunda-platform-8.10/templates/identity/configmap.yaml:
+      // nested Spring placeholders (`${CAMUNDA_CONNECTORS_SECRET:${VALUES_KEYCLOAK_INIT_CONNECTORS_SECRET:}}`, whose last
+      // default is empty) were read as plaintext: 47 warnings in that repository.
+      name: 'a nested Spring placeholder is a reference, not plaintext; its literal neighbour still is',
+      files: {
+        'identity/src/main/resources/application.yml':
+          'identity:\n  applications:\n    - id: connectors\n      secret: ${CAMUNDA_CONNECTORS_SECRET:${VALUES_KEYCLOAK_INIT_CONNECTORS_SECRET:}}\n    - id: identity\n      secret: ${CAMUNDA_IDENTITY_CLIENT_SECRET:${IDENTITY_CLIENT_SECRET}}\n    - id: optimize\n      secret: Opt1m1ze-S3cret\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'identity/src/main/resources/application.yml', line: 8 }],
+    },
+    {
       // alphagov/verify-hub@a245c54 (MIT) configuration/config.yml: Dropwizard objects named for a trust store
       // (uk.gov.ida.truststore.ClientTrustStoreConfiguration: path, password) gave 12 warnings for trust store passwords.
       name: "the password of a Dropwizard object named for a trust store: a trust store's password",
