@@ -12,3 +12,15 @@ const FIXTURE_DIR = /^(?:.*\/)?(?:test\/integration|\.kitchen|molecule\/[^/]+)(?
 export function testFixtureDir(relative: string): string | undefined {
   return FIXTURE_DIR.exec(relative)?.[0];
 }
+
+/**
+ * The expected renderings of a chart's or template's tests (golden files): camunda/camunda-platform-helm keeps what each
+ * chart renders with its default values under `test/unit/<component>/golden/*.golden.yaml`, which the Go tests beside
+ * them (`goldenfiles_test.go`) compare the rendering against; nothing deploys them.
+ */
+const GOLDEN_DIR = /^(?:.*\/)?tests?\/(?:[^/]+\/)*golden(?=\/)/;
+
+/** The golden-file directory of a code base's tests a relative (posix) path lies in, if any. */
+export function testGoldenDir(relative: string): string | undefined {
+  return GOLDEN_DIR.exec(relative)?.[0];
+}

@@ -1001,6 +1001,26 @@ ruleTester(rule, {
       ],
     },
     {
+      // camunda/camunda-platform-helm@b5c494d (Apache-2.0) charts/camunda-platform-8.x/test/unit/<component>/golden: the
+      // renderings goldenfiles_test.go compares the chart's output against (42 warnings, the charts' default passwords).
+      name: "a password in a test's golden files is a fixture's (info); the same in a golden/ outside tests warns",
+      files: {
+        'charts/app/test/unit/identity/golden/deployment.golden.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: identity\nspec:\n  template:\n    spec:\n      containers:\n        - name: identity\n          image: camunda/identity\n          env:\n            - name: KEYCLOAK_USERS_0_PASSWORD\n              value: "Golden-Plain-1"\n',
+        'charts/app/golden/application.properties': 'server.ssl.key-store-password=Golden-Plain-2\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'charts/app/golden/application.properties', line: 1 },
+        {
+          messageId: 'testGolden',
+          severity: 'info',
+          file: 'charts/app/test/unit/identity/golden/deployment.golden.yaml',
+          line: 13,
+          messageIncludes: ['(charts/app/test/unit/identity/golden)'],
+        },
+      ],
+    },
+    {
       name: "Jasypt's own password in plaintext decrypts every ENC(…) value; ENC( without its suffix is plaintext",
       files: {
         'src/main/resources/application.properties':

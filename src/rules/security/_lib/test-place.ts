@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../../../parse/types';
 import { testResourcesDir } from '../../../model/java-shared';
 import { relativePosix } from '../../../model/paths';
-import { testFixtureDir } from '../../../core/test-fixture-dirs';
+import { testFixtureDir, testGoldenDir } from '../../../core/test-fixture-dirs';
 
 /**
  * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
@@ -13,18 +13,20 @@ const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixt
 
 /**
  * The tests' directory a file lies in, with the words for it: a test source set's resources (`src/test/resources`), the
- * rest of a test source set (`src/test/conf`), or a Test Kitchen or Molecule fixture directory (`test/integration/<suite>`,
- * `molecule/<scenario>`). None is deployed.
+ * rest of a test source set (`src/test/conf`), a Test Kitchen or Molecule fixture directory (`test/integration/<suite>`,
+ * `molecule/<scenario>`), or the golden files of a chart's tests (`test/unit/<component>/golden`). None is deployed.
  */
 export function testPlace(
   root: string,
   doc: ParsedDocument,
-): { messageId: 'testResource' | 'testSources' | 'testFixture'; dir: string } | undefined {
+): { messageId: 'testResource' | 'testSources' | 'testFixture' | 'testGolden'; dir: string } | undefined {
   const relative = relativePosix(root, doc.file.path);
   const resources = testResourcesDir(relative);
   if (resources !== undefined) return { messageId: 'testResource', dir: resources };
   const sources = TEST_SOURCES.exec(relative)?.[0];
   if (sources !== undefined) return { messageId: 'testSources', dir: sources };
   const fixture = testFixtureDir(relative);
-  return fixture !== undefined ? { messageId: 'testFixture', dir: fixture } : undefined;
+  if (fixture !== undefined) return { messageId: 'testFixture', dir: fixture };
+  const golden = testGoldenDir(relative);
+  return golden !== undefined ? { messageId: 'testGolden', dir: golden } : undefined;
 }
