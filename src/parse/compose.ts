@@ -73,6 +73,28 @@ const SERVICE_KEY =
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
 const SECRET_REFERENCE = /^(services\.[^[\]]+?\.)?secrets([.[]|$)/;
+/**
+ * A top-level volume or network is named by its key: `volumes: {secrets: {driver: local}}` (swimlane/elk-tls-docker@19f0baa
+ * docker-compose.setup.yml) is a volume called secrets and its driver, no secret. Only a driver's options are free-form
+ * settings (a volume plugin's `password`), judged by their own key.
+ */
+const RESOURCE_DRIVER_OPTION = /^(?:volumes|networks)\..*?\.driver_opts\.(.+)$/;
+const RESOURCE_DEFINITION = /^(?:volumes|networks)\./;
+/**
+ * A service's key after the service's name, the attributes of a service in the Compose Specification after it. A
+ * service is named by its key too: neo4j/docker-neo4j@9df98ef src/test/resources/dockersecrets names one
+ * `secretscontainer`, whose `environment: [NEO4J_ACCEPT_LICENSE_AGREEMENT=yes]` holds no secret.
+ */
+const SERVICE_ATTRIBUTE =
+  /^services\.[^[\]]+?\.((?:annotations|attach|build|blkio_config|cpu_\w+|cpus|cpuset|cap_add|cap_drop|cgroup|cgroup_parent|command|configs|container_name|credential_spec|depends_on|deploy|develop|device_cgroup_rules|devices|dns|dns_opt|dns_search|domainname|entrypoint|env_file|environment|expose|extends|external_links|extra_hosts|gpus|group_add|healthcheck|hostname|image|init|ipc|isolation|labels|label_file|links|logging|mac_address|mem_\w+|memswap_limit|models|network_mode|networks|oom_kill_disable|oom_score_adj|pid|pids_limit|platform|ports|post_start|pre_stop|privileged|profiles|provider|pull_policy|read_only|restart|runtime|scale|secrets|security_opt|shm_size|stdin_open|stop_grace_period|stop_signal|storage_opt|sysctls|tmpfs|tty|ulimits|use_api_socket|user|userns_mode|uts|volumes|volumes_from|working_dir)(?:[.[].*)?)$/;
+
+/** Whether a key a secret's words name is only named so (a service, a top-level volume or network): no secret. */
+const namesResourceOnly = (key: string) => {
+  const option = RESOURCE_DRIVER_OPTION.exec(key)?.[1];
+  if (option !== undefined) return !isSecretKey(option);
+  const attribute = SERVICE_ATTRIBUTE.exec(key)?.[1];
+  return attribute !== undefined ? !isSecretKey(attribute) : RESOURCE_DEFINITION.test(key);
+};
 
 export const composeFormat: FormatHandler<ComposeData> = {
   id: 'compose',
@@ -92,7 +114,9 @@ export const composeFormat: FormatHandler<ComposeData> = {
     const legacy = legacyServices(file.text, written);
     const specKey = (key: string) => (legacy ? `services.${key}` : key);
     const entries = written.map((entry) =>
-      entry.secret && SECRET_REFERENCE.test(specKey(entry.key)) ? { ...entry, secret: false } : entry,
+      entry.secret && (SECRET_REFERENCE.test(specKey(entry.key)) || namesResourceOnly(specKey(entry.key)))
+        ? { ...entry, secret: false }
+        : entry,
     );
     const services = new Map<string, ComposeService>();
     const service = (name: string) => {

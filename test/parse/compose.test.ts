@@ -180,6 +180,30 @@ describe('Compose secrets are references, not values', () => {
     expect(service).toMatchObject({ name: 'oe.openelis.org', build: './oe', image: 'itech/openelis-global-2' });
     expect(service!.springEnvironment.map((e) => e.name)).toEqual(['spring.profiles.active']);
   });
+  // swimlane/elk-tls-docker@19f0baa (MIT) docker-compose.setup.yml: a top-level volume named secrets.
+  it('a top-level volume or network named for secrets is a name; a volume driver’s password option is a secret', () => {
+    const text =
+      'services:\n  certs:\n    image: es\n    volumes:\n      - ./secrets:/secrets/\nvolumes:\n  secrets:\n    driver: local\n' +
+      '  db-passwords:\n    driver: local\n    driver_opts:\n      type: none\n      device: ./passwords\n      o: bind\n' +
+      '  share:\n    driver: vieux/sshfs\n    driver_opts:\n      sshcmd: me@host:/data\n      password: hunter2\n' +
+      'networks:\n  secret-net:\n    driver: bridge\n';
+    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
+    expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual(['volumes.share.driver_opts.password']);
+  });
+
+  // neo4j/docker-neo4j@9df98ef (Apache-2.0) src/test/resources/dockersecrets/container-compose-with-secrets-override.yml.
+  it('a service named for secrets is a name: its settings are judged by their own keys', () => {
+    const text =
+      'services:\n  secretsoverridecontainer:\n    image: neo4j\n    environment:\n      - NEO4J_ACCEPT_LICENSE_AGREEMENT=yes\n' +
+      '      - NEO4J_dbms_memory_pagecache_size_FILE=/run/secrets/size\n      - NEO4J_AUTH=neo4j/secretsoverridecontainerpassword\n' +
+      '      - NEO4J_PASSWORD=hunter2\n    volumes:\n      - ./data:/data\n    secrets:\n      - size\n' +
+      '  vault.secret:\n    image: vault\n    environment:\n      VAULT_ADDR: http://vault:8200\n      VAULT_TOKEN: s.abc\n';
+    const doc = composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose');
+    expect(doc.entries.filter((e) => e.secret).map((e) => e.key)).toEqual([
+      'services.vault.secret.environment.VAULT_TOKEN',
+      'services.secretsoverridecontainer.environment.NEO4J_PASSWORD',
+    ]);
+  });
 });
 
 // Compose file format version 1: services at the root, no `version:`/`services:` (remiq/nginx-ssl-client@c0ea118).
