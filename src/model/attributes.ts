@@ -54,6 +54,14 @@ export interface SpringServerAttributes extends ServerEndpointAttributes {
   activeProfiles?: string[];
 }
 
+/** `attributes` of a `quarkus.server` component (a Quarkus app's HTTPS server: ./quarkus-server.ts). */
+export interface QuarkusServerAttributes extends ServerEndpointAttributes {
+  /** Where its TLS comes from: `quarkus.http.ssl.*`, `quarkus.tls.*` or `quarkus.tls.<name>.*`. */
+  tlsSource: string;
+  /** The profile whose `%profile.` settings apply (`prod` unless `quarkus.profile` says). */
+  profile: string;
+}
+
 /** `attributes` of a `java.app` component (a Java application's JVM and Spring client settings). */
 export interface JavaAppAttributes {
   /** URLs the application calls (from Spring settings), for linking. */

@@ -37,6 +37,7 @@ import { ownServerSettings, restClientUrls } from './rest-clients';
 import type { Component, TreeMount } from './types';
 import type { JavaAppAttributes } from './attributes';
 import { springServer, type ActiveProfiles } from './spring-server';
+import { quarkusServer } from './quarkus-server';
 import { warInTomcat } from './spring-war';
 import { commonRelease, springBootReleases } from './spring-boot-release';
 
@@ -212,6 +213,9 @@ export const javaAppContributor: ModelContributor = {
         Object.assign(client.attributes, off.attributes);
         (ctx.deployment.unservedTls ??= []).push(...off.unserved);
       }
+      // A Quarkus app's HTTPS server (./quarkus-server.ts): its files are read as Spring-shaped configuration too.
+      const quarkus = quarkusServer(springFiles, settings, client, treeStoresOf(ctx));
+      if (quarkus) ctx.addComponent(quarkus);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
       // Its Kafka clients (their brokers are not modelled: ./kafka-spring.ts) and the SSL bundles no setting the model

@@ -20,6 +20,7 @@ import type {
   NginxProxyAttributes,
   NginxServerAttributes,
   SpringServerAttributes,
+  QuarkusServerAttributes,
   TomcatConnectorAttributes,
   TlsTrustSettings,
 } from './attributes';
@@ -213,6 +214,8 @@ export type JmsConnectionFactoryComponent = ComponentBase<'jms.connection-factor
 export type JavaAppComponent = ComponentBase<'java.app', JavaAppAttributes>;
 /** Spring Boot's embedded HTTPS server. */
 export type SpringServerComponent = ComponentBase<'spring.server', SpringServerAttributes>;
+/** A Quarkus app's HTTPS server (Vert.x): `quarkus.http.ssl.*` or a TLS registry configuration. */
+export type QuarkusServerComponent = ComponentBase<'quarkus.server', QuarkusServerAttributes>;
 /** A Liberty `<httpEndpoint>` with an HTTPS port. */
 export type LibertyHttpsComponent = ComponentBase<'liberty.https-endpoint', LibertyHttpsAttributes>;
 /** A WildFly / JBoss EAP Undertow `<https-listener>` (its Elytron server-ssl-context or legacy security realm). */
@@ -242,6 +245,7 @@ export type Component =
   | JmsConnectionFactoryComponent
   | JavaAppComponent
   | SpringServerComponent
+  | QuarkusServerComponent
   | LibertyHttpsComponent
   | JbossHttpsComponent
   | DropwizardHttpsComponent
@@ -256,6 +260,7 @@ export type Component =
 /** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx, HAProxy, ActiveMQ). */
 export type ServerEndpointComponent =
   | SpringServerComponent
+  | QuarkusServerComponent
   | LibertyHttpsComponent
   | JbossHttpsComponent
   | DropwizardHttpsComponent
@@ -274,6 +279,7 @@ export const isNginx = (c: Component): c is NginxComponent =>
   c.type === 'nginx.server' || c.type === 'nginx.tls-policy';
 export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
   c.type === 'spring.server' ||
+  c.type === 'quarkus.server' ||
   c.type === 'liberty.https-endpoint' ||
   c.type === 'jboss.https-listener' ||
   c.type === 'dropwizard.https-connector' ||

@@ -17,6 +17,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/spring-boot.json', 'schemas/knowledge/spring-boot.schema.json'],
   ['src/knowledge/data/dropwizard.json', 'schemas/knowledge/dropwizard.schema.json'],
   ['src/knowledge/data/jetty.json', 'schemas/knowledge/jetty.schema.json'],
+  ['src/knowledge/data/quarkus.json', 'schemas/knowledge/quarkus.schema.json'],
 ];
 const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
 

@@ -378,6 +378,41 @@ ruleTester(rule, {
       })),
     },
     {
+      // amusarra/quarkus-mtls-auth@9bb5866 (MIT; test/fixtures/quarkus): the Quarkus HTTPS server's TLS registry key
+      // store presents CN=rd.quarkus.dontesta.it, expired on 2026-09-07; it was an info ("no server or client takes it").
+      name: 'the key store of a Quarkus HTTPS server (quarkus.tls.<name>.key-store.p12.path): an error',
+      files: {
+        'src/main/resources/application.properties':
+          'quarkus.tls.https.key-store.p12.path=certs/server_cert.p12\nquarkus.tls.https.key-store.p12.password=4BmfsXiPkmNYMwh3\nquarkus.http.tls-configuration-name=https\n',
+        'src/main/resources/certs/server_cert.p12': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/quarkus/server_cert.p12'),
+        ),
+      },
+      options: { referenceDate: '2026-10-01' },
+      errors: [{ messageId: 'expired', file: 'src/main/resources/certs/server_cert.p12', line: 1 }],
+    },
+    {
+      // The same store named only for Quarkus's dev profile: the packaged app serves no HTTPS with it.
+      name: 'a key store only a %dev. Quarkus setting names: named, its reader unknown (an info)',
+      files: {
+        'src/main/resources/application.properties':
+          '%dev.quarkus.tls.key-store.p12.path=certs/server_cert.p12\n%dev.quarkus.tls.key-store.p12.password=4BmfsXiPkmNYMwh3\n',
+        'src/main/resources/certs/server_cert.p12': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/quarkus/server_cert.p12'),
+        ),
+      },
+      options: { referenceDate: '2026-10-01' },
+      errors: [
+        {
+          messageId: 'expiredNamedUnread',
+          file: 'src/main/resources/certs/server_cert.p12',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['The setting %dev.quarkus.tls.key-store.p12.path names server_cert.p12'],
+        },
+      ],
+    },
+    {
       // gmjdev/microservices-demo@4bf5aca (Apache-2.0): server.ssl.key-store: ${KEYSTORE_PATH:classpath:cert/keystore.p12}.
       name: "named by a placeholder's default (the file used while the variable is unset): an error",
       files: {

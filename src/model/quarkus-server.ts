@@ -1,0 +1,354 @@
+/**
+ * The HTTPS server of a Quarkus app as a `quarkus.server` component, from its `application.properties|yaml` (read as
+ * Spring-shaped configuration files: src/parse/spring.ts). Quarkus takes the server's TLS from the TLS registry
+ * configuration `quarkus.http.tls-configuration-name` names (`quarkus.tls.<name>.*`), else the registry's default one
+ * (`quarkus.tls.*`) when it is configured, else the legacy `quarkus.http.ssl.*` settings; it serves HTTPS when that
+ * source gives a key store or a PEM certificate (knowledge: quarkus.json). Settings of the packaged app's profile
+ * (`prod`, or `quarkus.profile`) apply over the others; `%dev.`/`%test.` ones never run there.
+ * https://quarkus.io/guides/http-reference https://quarkus.io/guides/tls-registry-reference
+ */
+import type { RelatedLocation } from '../core/types';
+import { QUARKUS_HTTPS } from '../knowledge/quarkus';
+import type { SpringConfigData } from '../parse/spring';
+import { listItems } from '../parse/spring';
+import type { Entry, ParsedDocument } from '../parse/types';
+import { entryLocation } from '../parse/types';
+import type { QuarkusServerAttributes } from './attributes';
+import { tracedEntry } from './java-shared';
+import type { SpringSettings } from './spring-settings';
+import { storeNamedBy } from './spring-stores';
+import { javaSystemStores, PLACEHOLDER, withJavaTrustDefault, type TreeStores } from './store-files';
+import type {
+  ClientAuthMode,
+  Component,
+  QuarkusServerComponent,
+  StoreRef,
+  TlsSettings,
+  TlsTrustSettings,
+} from './types';
+
+/** One Quarkus setting: its name without a `%profile.` prefix, and the profiles it is written for (none: every one). */
+interface QuarkusEntry {
+  doc: ParsedDocument<SpringConfigData>;
+  entry: Entry;
+  name: string;
+  profiles?: string[];
+}
+
+/** The profiles a packaged app never runs with (`quarkus dev`, `mvn test`). */
+const NOT_RUN = new Set(['dev', 'test']);
+const PROFILED = /^%([\w,-]+)\.(.+)$/;
+/** A Quarkus setting that decides the HTTPS server (its port, its TLS source, the TLS itself). */
+const DECIDING = /^quarkus\.(?:http\.ssl\.|http\.ssl-port$|http\.tls-configuration-name$|tls\.)/;
+const CLIENT_AUTH: Record<string, ClientAuthMode> = { none: 'none', request: 'optional', required: 'required' };
+/** A suite written by its JSSE name. */
+const JSSE_SUITE_NAME = /^(TLS|SSL)_[A-Za-z0-9_]+$/;
+
+/** Whether the app's configuration files are Quarkus's: a setting in the `quarkus.` namespace. */
+const isQuarkus = (docs: readonly ParsedDocument<SpringConfigData>[]) =>
+  docs.some((d) => d.entries.some((e) => /^(?:%[\w,-]+\.)?quarkus\./.test(e.key)));
+
+/** The Quarkus settings of the app's files as the packaged app reads them, with what its profiles leave unknown. */
+class QuarkusSettings {
+  readonly entries: QuarkusEntry[];
+  readonly active: string;
+  constructor(docs: readonly ParsedDocument<SpringConfigData>[]) {
+    this.entries = docs.flatMap((doc) =>
+      doc.data.parts.flatMap((part) =>
+        part.entries.map((entry) => {
+          const m = PROFILED.exec(entry.key);
+          // A profile file (`application-prod.properties`) is its profile's, as a `%prod.` prefix is.
+          const profiles = m ? m[1]!.split(',') : part.profile ? [part.profile] : undefined;
+          return { doc, entry, name: (m ? m[2]! : entry.key).replace(/^"|"$/g, ''), ...(profiles && { profiles }) };
+        }),
+      ),
+    );
+    const chosen = this.entries.find((e) => !e.profiles && e.name === 'quarkus.profile');
+    this.active = chosen && !PLACEHOLDER.test(chosen.entry.value) ? chosen.entry.value.trim() : 'prod';
+  }
+
+  private applies(e: QuarkusEntry): boolean {
+    return !e.profiles || e.profiles.includes(this.active);
+  }
+
+  /** The setting that wins: the active profile's over the unprofiled ones, the later over the earlier. */
+  get(name: string): QuarkusEntry | undefined {
+    const found = this.entries.filter((e) => e.name === name && this.applies(e));
+    return found.filter((e) => e.profiles).at(-1) ?? found.at(-1);
+  }
+
+  /** A list setting: `a,b` or YAML's `name[0]`, `name[1]`, of the level that wins. */
+  list(name: string): { values: string[]; at: QuarkusEntry } | undefined {
+    const direct = this.get(name);
+    const indexed = this.entries.filter(
+      (e) => this.applies(e) && /^\[\d+\]$/.test(e.name.slice(name.length)) && e.name.startsWith(name),
+    );
+    const profiled = indexed.filter((e) => e.profiles);
+    const items = profiled.length > 0 ? profiled : indexed;
+    if (items.length > 0 && (!direct || (profiled.length > 0 && !direct.profiles)))
+      return { values: items.map((e) => e.entry.value.trim()).filter(Boolean), at: items[0]! };
+    return direct ? { values: listItems(direct.entry.value), at: direct } : undefined;
+  }
+
+  /** Names matching a pattern among the settings that apply. */
+  namesMatching(pattern: RegExp): string[] {
+    return [...new Set(this.entries.filter((e) => this.applies(e) && pattern.test(e.name)).map((e) => e.name))].sort();
+  }
+
+  /** Settings of profiles the tree does not show active (not the running one, not dev or test) that decide the server. */
+  undecided(): QuarkusEntry[] {
+    return this.entries.filter(
+      (e) => e.profiles && !this.applies(e) && DECIDING.test(e.name) && e.profiles.some((p) => !NOT_RUN.has(p)),
+    );
+  }
+}
+
+/** Where a TLS source keeps its settings: the legacy `quarkus.http.ssl.*` or a TLS registry configuration. */
+interface TlsSource {
+  kind: 'legacy' | 'registry';
+  /** How users name it: `quarkus.tls.https.*`. */
+  label: string;
+  keyStore(q: QuarkusSettings): StoreSettings | undefined;
+  trustStore(q: QuarkusSettings): { stores: StoreSettings[]; list?: QuarkusEntry } | undefined;
+  protocols: string;
+  cipherSuites: string;
+}
+
+interface StoreSettings {
+  location: QuarkusEntry;
+  type?: QuarkusEntry | 'PEM';
+  password?: QuarkusEntry;
+  alias?: QuarkusEntry;
+}
+
+const LEGACY: TlsSource = {
+  kind: 'legacy',
+  label: 'quarkus.http.ssl.*',
+  keyStore(q) {
+    const c = 'quarkus.http.ssl.certificate.';
+    const file = q.get(`${c}key-store-file`);
+    if (file)
+      return {
+        location: file,
+        ...optional('type', q.get(`${c}key-store-file-type`)),
+        ...optional('password', q.get(`${c}key-store-password`)),
+        ...optional('alias', q.get(`${c}key-store-key-alias`)),
+      };
+    // PEM: `files` (a list), or the deprecated `file`.
+    const pem = q.list(`${c}files`)?.at ?? q.get(`${c}file`);
+    return pem ? { location: pem, type: 'PEM' } : undefined;
+  },
+  trustStore(q) {
+    const file = q.get('quarkus.http.ssl.certificate.trust-store-file');
+    if (!file) return undefined;
+    const type = q.get('quarkus.http.ssl.certificate.trust-store-file-type');
+    const password = q.get('quarkus.http.ssl.certificate.trust-store-password');
+    return { stores: [{ location: file, ...optional('type', type), ...optional('password', password) }] };
+  },
+  protocols: 'quarkus.http.ssl.protocols',
+  cipherSuites: 'quarkus.http.ssl.cipher-suites',
+};
+
+function registry(name: string | undefined): TlsSource {
+  const prefix = name ? `quarkus.tls.${name}.` : 'quarkus.tls.';
+  return {
+    kind: 'registry',
+    label: `${prefix}*`,
+    keyStore(q) {
+      for (const format of ['p12', 'jks'] as const) {
+        const at = `${prefix}key-store.${format}.`;
+        const location = q.get(`${at}path`);
+        if (location)
+          return {
+            location,
+            type: { ...location, entry: { ...location.entry, value: format === 'p12' ? 'PKCS12' : 'JKS' } },
+            ...optional('password', q.get(`${at}password`)),
+            ...optional('alias', q.get(`${at}alias`)),
+          };
+      }
+      // PEM key/certificate pairs (`key-store.pem.<pair>.cert`), in the lexical order of their names.
+      const pem = new RegExp(`^${escaped(prefix)}key-store\\.pem\\.([^.]+)\\.cert$`);
+      const first = q.namesMatching(pem)[0];
+      const cert = first ? q.get(first) : undefined;
+      return cert ? { location: cert, type: 'PEM' } : undefined;
+    },
+    trustStore(q) {
+      for (const format of ['p12', 'jks'] as const) {
+        const location = q.get(`${prefix}trust-store.${format}.path`);
+        if (location)
+          return {
+            stores: [
+              {
+                location,
+                type: { ...location, entry: { ...location.entry, value: format === 'p12' ? 'PKCS12' : 'JKS' } },
+                ...optional('password', q.get(`${prefix}trust-store.${format}.password`)),
+              },
+            ],
+          };
+      }
+      const certs = q.list(`${prefix}trust-store.pem.certs`);
+      if (!certs) return undefined;
+      // Each item is one file; a single entry (`a.pem,b.pem`) names them all at its value's place.
+      const stores = certs.values.map((value) => ({
+        location: { ...certs.at, entry: { ...certs.at.entry, value } },
+        type: 'PEM' as const,
+      }));
+      return { stores, list: certs.at };
+    },
+    protocols: `${prefix}protocols`,
+    cipherSuites: `${prefix}cipher-suites`,
+  };
+}
+
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const optional = <K extends string>(key: K, e: QuarkusEntry | undefined) =>
+  (e ? { [key]: e } : {}) as Partial<Record<K, QuarkusEntry>>;
+
+/** Collects what the tree leaves unknown about the server. */
+class Unknowns {
+  values: string[] = [];
+  at: RelatedLocation[] = [];
+  add(e: QuarkusEntry, what: string, why: string): void {
+    this.values.push(what);
+    this.at.push({ ...entryLocation(e.doc, e.entry, 'value'), message: why });
+  }
+}
+
+/**
+ * The Quarkus app's HTTPS server, when its configuration gives the server a key store or PEM certificate: the TLS
+ * source Quarkus picks, its lists (or Quarkus's defaults), client authentication and stores. `settings` are the app's
+ * Spring-shaped settings (./spring-settings.ts), used for where a file's relative paths resolve.
+ */
+export function quarkusServer(
+  docs: readonly ParsedDocument<SpringConfigData>[],
+  settings: SpringSettings,
+  app: Component,
+  stores: TreeStores,
+): QuarkusServerComponent | undefined {
+  if (!isQuarkus(docs)) return undefined;
+  const q = new QuarkusSettings(docs);
+  const unknown = new Unknowns();
+  const literal = (e: QuarkusEntry | undefined, what: string): QuarkusEntry | undefined => {
+    if (e && PLACEHOLDER.test(e.entry.value)) {
+      unknown.add(
+        e,
+        `${e.entry.key}=${e.entry.value.trim()}`,
+        `${what} is set by a placeholder the tree does not resolve`,
+      );
+      return undefined;
+    }
+    return e;
+  };
+  const named = q.get('quarkus.http.tls-configuration-name');
+  if (named && PLACEHOLDER.test(named.entry.value)) return undefined;
+  const name = named?.entry.value.trim();
+  const source = name
+    ? registry(name)
+    : q.namesMatching(/^quarkus\.tls\.(?:key-store|trust-store)\./).length > 0
+      ? registry(undefined)
+      : LEGACY;
+  const key = source.keyStore(q);
+  if (!key) return undefined;
+  const file = key.location.doc.file.path;
+  const tls: TlsSettings = { implementation: app.tls?.implementation ?? 'jsse' };
+  const protocols = source.protocols;
+  const written = q.list(protocols);
+  // A placeholder leaves the list unknown (literal() says so).
+  if (written) {
+    if (literal(written.at, protocols)) tls.protocols = tracedEntry(written.at.doc, written.at.entry, written.values);
+  } else {
+    const fallback = QUARKUS_HTTPS.protocols(source.kind);
+    tls.protocols = {
+      value: fallback.value,
+      from: { kind: 'default', origin: fallback.origin, confidence: 'verified' },
+    };
+  }
+  const suites = q.list(source.cipherSuites);
+  if (suites && literal(suites.at, source.cipherSuites)) {
+    if (suites.values.every((v) => JSSE_SUITE_NAME.test(v)))
+      tls.cipherSuites = tracedEntry(suites.at.doc, suites.at.entry, suites.values);
+    else
+      unknown.add(
+        suites.at,
+        `${suites.at.entry.key}=${suites.at.entry.value.trim()}`,
+        `${source.cipherSuites} names suites lint-deploy does not read as JSSE names`,
+      );
+  }
+  // Client authentication is the HTTP server's own setting whichever source gives the stores.
+  const clientAuth = literal(q.get('quarkus.http.ssl.client-auth'), 'quarkus.http.ssl.client-auth');
+  const mode = clientAuth && CLIENT_AUTH[clientAuth.entry.value.trim().toLowerCase()];
+  if (clientAuth && mode) tls.clientAuth = tracedEntry(clientAuth.doc, clientAuth.entry, mode);
+  const storeOf = (s: StoreSettings): StoreRef | undefined =>
+    storeNamedBy(
+      { ...settings, doc: () => s.location.doc },
+      stores,
+      s.location.entry,
+      s.type === 'PEM' ? 'PEM' : s.type?.entry,
+      s.password?.entry,
+    );
+  const trust: TlsTrustSettings = {};
+  const keyStore = storeOf(key);
+  if (keyStore) trust.keyStore = keyStore;
+  const alias = key.alias && literal(key.alias, key.alias.name);
+  if (alias) trust.keyAlias = tracedEntry(alias.doc, alias.entry, alias.entry.value.trim());
+  const trusted = source.trustStore(q);
+  const trustStores = trusted?.stores.flatMap((s) => storeOf(s) ?? []) ?? [];
+  if (trustStores[0]) trust.trustStore = trustStores[0];
+  // Several PEM files are one trust list: one the tree does not hold leaves the anchors unknown, never a refusal.
+  if (trusted?.list && trustStores.length > 1) {
+    const outside = trustStores.filter((s) => !s.file).map((s) => s.path.value);
+    trust.unknown = {
+      why: outside.length
+        ? `${trusted.list.entry.key} also names ${outside.join(', ')}, which the tree does not hold`
+        : `${trusted.list.entry.key} names ${trustStores.length} files; lint-deploy reads the first as the trust store`,
+      at: entryLocation(trusted.list.doc, trusted.list.entry, 'value'),
+    };
+  }
+  const bases = [file.replace(/[\\/][^\\/]*$/, '')];
+  tls.trust = withJavaTrustDefault(trust, javaSystemStores(app.runtime, stores, bases));
+  if (keyStore)
+    tls.certificate = {
+      ...(keyStore.file ? { file: keyStore.file } : { file: keyStore.path.value.replace(/^(classpath|file):/, '') }),
+      reference: entryLocation(key.location.doc, key.location.entry, 'value'),
+      ...(keyStore.type ? { storeType: keyStore.type.value } : {}),
+    };
+  const portEntry = literal(q.get('quarkus.http.ssl-port'), 'quarkus.http.ssl-port');
+  const portWritten =
+    portEntry && /^\d+$/.test(portEntry.entry.value.trim()) ? Number(portEntry.entry.value.trim()) : undefined;
+  const port = q.get('quarkus.http.ssl-port') ? portWritten : QUARKUS_HTTPS.port;
+  const undecided = q.undecided();
+  if (undecided.length > 0) {
+    const profiles = [...new Set(undecided.flatMap((e) => e.profiles ?? []).filter((p) => !NOT_RUN.has(p)))];
+    unknown.values.push(
+      `the active Quarkus profile: ${profiles.join(', ')} set${profiles.length === 1 ? 's' : ''} the HTTPS server's settings (the packaged app runs ${q.active}; declare QUARKUS_PROFILE in the tree)`,
+    );
+    unknown.at.push(
+      ...undecided.map((e) => ({
+        ...entryLocation(e.doc, e.entry, 'line'),
+        message: `profile ${e.profiles!.join(',')} sets ${e.name}`,
+      })),
+    );
+  }
+  if (unknown.values.length > 0) {
+    tls.unknownValues = unknown.values;
+    tls.unknownAt = unknown.at;
+  }
+  const label = app.id.slice('java.app:'.length);
+  return {
+    id: `quarkus.server:${label}:${port ?? portEntry?.entry.value.trim() ?? '?'}`,
+    type: 'quarkus.server',
+    name: `Quarkus HTTPS server (${app.host || '.'}, port ${port ?? q.get('quarkus.http.ssl-port')?.entry.value.trim()})`,
+    role: 'server',
+    location: entryLocation(key.location.doc, key.location.entry, 'line'),
+    host: app.host,
+    ...(app.runtime ? { runtime: app.runtime } : {}),
+    tls,
+    documents: [...new Set([...docs])],
+    attributes: {
+      tlsPorts: port ? [port] : [],
+      hostnames: [],
+      tlsSource: source.label,
+      profile: q.active,
+    } satisfies QuarkusServerAttributes,
+  };
+}

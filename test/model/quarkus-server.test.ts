@@ -1,0 +1,145 @@
+/**
+ * Quarkus HTTPS servers (src/model/quarkus-server.ts): a Quarkus app's `application.properties|yaml` that gives the
+ * HTTP server a key store or PEM certificate (the TLS registry configuration `quarkus.http.tls-configuration-name`
+ * names, else the default `quarkus.tls.*`, else the legacy `quarkus.http.ssl.*`) makes a `quarkus.server` component:
+ * port 8443 unless written, TLSv1.3 and TLSv1.2 unless written, stores read from the classpath. Shapes after
+ * amusarra/quarkus-mtls-auth@9bb5866 (MIT; its stores: test/fixtures/quarkus) and openlab-red/quarkus-mtls-quickstart@17df146
+ * (Apache-2.0). Other stores: test/fixtures/keystores/generated.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Component } from '../../src/model/types';
+import { modelOf, type Tree } from '../helpers/rule-tester';
+
+const fixture = (dir: string, name: string) => fs.readFileSync(path.resolve(__dirname, '../fixtures', dir, name));
+const RES = 'app/src/main/resources';
+
+const servers = (files: Tree): Component[] => modelOf(files).components.filter((c) => c.type === 'quarkus.server');
+
+function summary(c: Component): string {
+  const tls = c.tls;
+  const trust = tls?.trust;
+  const base = (f: string | undefined) => (f ? path.basename(f) : '?');
+  return [
+    `ports=${c.type === 'quarkus.server' ? `${c.attributes.tlsPorts.join(',')} source=${c.attributes.tlsSource}` : '?'}`,
+    `protocols=${tls?.protocols?.value.join(',') ?? '-'}(${tls?.protocols?.from.kind ?? '-'})`,
+    `suites=${tls?.cipherSuites?.value.join(',') ?? '-'}`,
+    `auth=${tls?.clientAuth?.value ?? '-'}`,
+    `key=${trust?.keyStore ? `${base(trust.keyStore.file)}:${trust.keyStore.type?.value ?? '?'}${trust.keyStore.passwordAt ? '+pw' : ''}` : '-'}`,
+    `cert=${base(tls?.certificate?.file)}`,
+    `alias=${trust?.keyAlias?.value ?? '-'}`,
+    `trust=${trust?.trustStore ? base(trust.trustStore.file) : (trust?.defaultTrust ?? '-')}${trust?.unknown ? ' (unknown)' : ''}`,
+    `unknown=${tls?.unknownValues?.join(' ; ') ?? '-'}`,
+  ].join(' ');
+}
+
+const amusarra = [
+  'quarkus.tls.https.key-store.p12.path=certs/server_cert.p12',
+  'quarkus.tls.https.key-store.p12.password=4BmfsXiPkmNYMwh3',
+  'quarkus.tls.https.trust-store.pem.certs=certs/ca_cert.pem,/tmp/tsl-it/tsl-it_bundle.pem',
+  'quarkus.http.insecure-requests=disabled',
+  'quarkus.tls.https.protocols=TLSv1.3',
+  'quarkus.http.tls-configuration-name=https',
+  'quarkus.http.ssl.client-auth=REQUIRED',
+  '',
+].join('\n');
+
+describe('Quarkus HTTPS servers (quarkus.server)', () => {
+  it.each<[string, Tree, string[]]>([
+    [
+      'amusarra/quarkus-mtls-auth: the named TLS registry configuration; a PEM trust list with a file outside the tree',
+      {
+        [`${RES}/application.properties`]: amusarra,
+        [`${RES}/certs/server_cert.p12`]: fixture('quarkus', 'server_cert.p12'),
+        [`${RES}/certs/ca_cert.pem`]: fixture('quarkus', 'ca_cert.pem'),
+      },
+      [
+        'ports=8443 source=quarkus.tls.https.* protocols=TLSv1.3(file) suites=- auth=required key=server_cert.p12:PKCS12+pw cert=server_cert.p12 alias=- trust=ca_cert.pem (unknown) unknown=-',
+      ],
+    ],
+    [
+      'the default TLS registry configuration (no name): its defaults, an alias, a JKS trust store',
+      {
+        [`${RES}/application.properties`]:
+          'quarkus.tls.key-store.jks.path=key.jks\nquarkus.tls.key-store.jks.password=changeit\nquarkus.tls.key-store.jks.alias=server\nquarkus.tls.trust-store.jks.path=trust.jks\nquarkus.http.ssl-port=9443\n',
+        [`${RES}/key.jks`]: fixture('keystores/generated', 'key.jks'),
+        [`${RES}/trust.jks`]: fixture('keystores/generated', 'trust.jks'),
+      },
+      [
+        'ports=9443 source=quarkus.tls.* protocols=TLSv1.3,TLSv1.2(default) suites=- auth=- key=key.jks:JKS+pw cert=key.jks alias=server trust=trust.jks unknown=-',
+      ],
+    ],
+    [
+      'legacy quarkus.http.ssl.*: the %prod. profile wins over the unprofiled value, %dev. never runs',
+      {
+        [`${RES}/application.properties`]: [
+          'quarkus.http.ssl.certificate.key-store-file=key.p12',
+          'quarkus.http.ssl.certificate.key-store-password=changeit',
+          'quarkus.http.ssl.protocols=TLSv1.2',
+          '%prod.quarkus.http.ssl.protocols=TLSv1.3',
+          '%dev.quarkus.http.ssl.cipher-suites=TLS_RSA_WITH_AES_128_CBC_SHA',
+          'quarkus.http.ssl.client-auth=request',
+          '',
+        ].join('\n'),
+        [`${RES}/key.p12`]: fixture('keystores/generated', 'key.p12'),
+      },
+      [
+        'ports=8443 source=quarkus.http.ssl.* protocols=TLSv1.3(file) suites=- auth=optional key=key.p12:PKCS12+pw cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'YAML: a written list of suites; a placeholder port and a custom profile leave what they decide unknown',
+      {
+        [`${RES}/application.yaml`]: [
+          'quarkus:',
+          '  http:',
+          '    ssl-port: ${HTTPS_PORT}',
+          '    ssl:',
+          '      certificate:',
+          '        key-store-file: /deployments/tls/key.p12',
+          '      cipher-suites:',
+          '        - TLS_AES_128_GCM_SHA256',
+          '        - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+          '"%staging":',
+          '  quarkus:',
+          '    http:',
+          '      ssl:',
+          '        protocols: TLSv1.2',
+          '',
+        ].join('\n'),
+      },
+      [
+        "ports= source=quarkus.http.ssl.* protocols=TLSv1.3,TLSv1.2(default) suites=TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 auth=- key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=quarkus.http.ssl-port=${HTTPS_PORT} ; the active Quarkus profile: staging sets the HTTPS server's settings (the packaged app runs prod; declare QUARKUS_PROFILE in the tree)",
+      ],
+    ],
+    [
+      'PEM files (legacy `files`) the tree does not hold: named, their file unknown',
+      {
+        [`${RES}/application.properties`]:
+          'quarkus.http.ssl.certificate.files=certs/server.pem\nquarkus.http.ssl.certificate.key-files=certs/server.key\n',
+      },
+      [
+        'ports=8443 source=quarkus.http.ssl.* protocols=TLSv1.3,TLSv1.2(default) suites=- auth=- key=?:PEM cert=server.pem alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'only the dev and test profiles give a key store: the packaged app serves no HTTPS',
+      {
+        [`${RES}/application.properties`]:
+          '%dev.quarkus.http.ssl.certificate.key-store-file=key.p12\n%test.quarkus.tls.key-store.p12.path=key.p12\n',
+        [`${RES}/key.p12`]: fixture('keystores/generated', 'key.p12'),
+      },
+      [],
+    ],
+    [
+      'the test classpath configures the tests only; a Spring app is no Quarkus app',
+      {
+        'app/src/test/resources/application.properties': amusarra,
+        'web/src/main/resources/application.properties': 'server.ssl.key-store=classpath:key.p12\n',
+      },
+      [],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(servers(files).map(summary)).toEqual(expected);
+  });
+});
