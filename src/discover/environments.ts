@@ -60,9 +60,12 @@ export const COMPONENT_FAMILIES: readonly ComponentFamily[] = [
 
 /**
  * Kinds that describe a runtime, a key, a start script or a realm's users (Tomcat's tomcat-users.xml beside its
- * server.xml is one server, not two), not a component: they never make a set.
+ * server.xml is one server, not two), not a component: they never make a set. Nor do a Spring Cloud Config
+ * repository's files (`spring.served.*`): each configures an app that may be elsewhere.
  */
-const INFRASTRUCTURE_KIND = /^(jdk\.|java\.|pem\.|systemd\.|dockerfile|tomcat\.users$)/;
+const INFRASTRUCTURE_KIND = /^(jdk\.|java\.|pem\.|systemd\.|dockerfile|tomcat\.users$|spring\.served\.)/;
+/** A Spring Cloud Config repository's file: it makes no build project a deployment (it configures an app elsewhere). */
+const SERVED_KIND = /^spring\.served\./;
 
 /**
  * Kinds read only for a fact about another file's component (a build file's Spring Boot release): a directory holding
@@ -211,6 +214,7 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   const direct = new Map<string, Set<string>>();
   const children = new Map<string, Set<string>>();
   const componentFiles = new Set<string>();
+  const servedFiles = new Set<string>();
   const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
@@ -220,6 +224,7 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     const kind = kindOf(file);
     if (!kind || ANNOTATION_KIND.test(kind)) continue;
     recognised.add(file);
+    if (SERVED_KIND.test(kind)) servedFiles.add(file);
     for (let dir = path.dirname(file); dir.length > root.length && !readBelow.has(dir); dir = path.dirname(dir))
       readBelow.add(dir);
     if (INFRASTRUCTURE_KIND.test(kind)) continue;
@@ -266,9 +271,8 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
     const sets = split(dir);
     if (sets.length) return sets;
     const under = (f: string) => dir === root || f.startsWith(dir + path.sep);
-    const projects = separateBuildProjects(dir, files.filter(under), [...recognised].filter(under), (f) =>
-      componentFiles.has(f),
-    );
+    const read = [...recognised].filter((f) => under(f) && !servedFiles.has(f));
+    const projects = separateBuildProjects(dir, files.filter(under), read, (f) => componentFiles.has(f));
     return projects.map((p) => ({
       root: p.root,
       parent: dir,

@@ -239,6 +239,10 @@ export function serveConfigServerFiles(
       if (at >= 0) group.spring.splice(at, 1);
     }
   }
+  // A config repository's file (../parse/spring-config-repository.ts) configures an app elsewhere unless served here.
+  for (const group of groups.values())
+    for (let at = group.spring.length - 1; at >= 0; at--)
+      if (group.spring[at]!.data.servedFile) group.spring.splice(at, 1);
   const targets = [...served.values()]
     .flat()
     .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.readAs.localeCompare(b.readAs));

@@ -11,6 +11,7 @@ import { microprofileConfigFormat } from './microprofile-config';
 import { pemFormat } from './pem';
 import { tomcatCatalinaPropertiesFormat, tomcatServerXmlFormat, tomcatUsersFormat } from './tomcat';
 import { springFormat } from './spring';
+import { springConfigRepositoryFormat } from './spring-config-repository';
 import { dropwizardFormat } from './dropwizard';
 import { jettyModuleFormat, jettyStartFormat, jettyXmlFormat } from './jetty';
 import { jvmOptionsFormat } from './jvm-options';
@@ -78,6 +79,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   shellEnvFormat,
   mqClientEnvFormat,
   envFileFormat,
+  springConfigRepositoryFormat,
 ];
 
 export interface Classification {

@@ -27,6 +27,8 @@ export interface SpringConfigData {
   fileProfile?: string;
   /** One part per YAML document (`---`); a properties file is one part (or several with `#---`). */
   parts: { profile?: string; entries: Entry[] }[];
+  /** A Spring Cloud Config repository's file (`orders-service.yml`): an app elsewhere reads it (./spring-config-repository.ts). */
+  servedFile?: boolean;
 }
 
 /**

@@ -91,6 +91,11 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'server.ssl.enabled=true\nserver.ssl.key-store-password=pw\nserver.ssl.enabled-protocols=TLSv1.2\n',
   '/seed/spring/application.yml':
     'server:\n  ssl:\n    key-store-password: pw\n    enabled-protocols: [TLSv1.2]\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n',
+  // A Spring Cloud Config repository's files (spring-cloud-samples/config-repo@9223983's shapes).
+  '/seed/config-repo/orders-service-dev.yml':
+    "spring:\n  datasource:\n    url: jdbc:postgresql://db:5432/orders\n    password: '{cipher}AQB3'\nserver:\n  port: 8081\n---\nspring.config.activate.on-profile: prod\n",
+  '/seed/config-repo/gateway.properties':
+    'spring.application.name=gateway\nserver.ssl.key-store=file:/etc/ssl/gw.p12\n',
   '/seed/kafka/config/client-ssl.properties':
     'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\nssl.keystore.location=../stores/key.jks\nssl.keystore.password=pw\nssl.endpoint.identification.algorithm=\n',
   '/seed/kafka/kcat/ssl.conf':
