@@ -51,7 +51,7 @@ describe('a Spring Cloud Config repository', () => {
         apps: result.deployments.flatMap((d) => d.components.filter((c) => c.type === 'java.app')).length,
         findings: result.findings.map(
           (f) =>
-            `${f.ruleId} ${path.relative(root, f.location.file).split(path.sep).join('/')}:${f.location.range.start.line + 1}`,
+            `${f.ruleId} ${path.relative(root, f.location.file).split(path.sep).join('/')}:${(f.location.range?.start.line ?? -1) + 1}`,
         ),
       };
     } finally {
