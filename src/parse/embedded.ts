@@ -215,6 +215,12 @@ const SNIFFERS: Array<[RegExp, string]> = [
   [/^\s*<server[\s>]/m, 'server.xml'],
 ];
 
+/** One base64 text (RFC 4648 alphabet, padded), of at least the length of a few encoded lines: no configuration's text. */
+function isBase64Text(body: string): boolean {
+  const joined = body.replace(/\s+/g, '');
+  return joined.length >= 64 && joined.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(joined);
+}
+
 /** Classifies a region by its name (in the enclosing file's directory), else by its content. */
 function classifyRegion(filePath: string, region: EmbeddedRegion, text: string): Classification | undefined {
   const dir = path.dirname(filePath);
@@ -261,6 +267,10 @@ export function parseEmbedded(
       start: { line: first.line, character: first.column },
       end: { line: last.line, character: last.column + (last.written?.(last.text.length) ?? last.text.length) },
     };
+    // A Kubernetes Secret's `data:` (a ConfigMap's `binaryData:`) holds a file's bytes in base64: the file is not this
+    // text. k8ssandra/k8ssandra-operator@9e3d1b5 test/testdata/fixtures/enc/enc-mgmt-k8s.yaml `keystore.jks: >-` is a
+    // JKS store (/u3+7Q…: its magic FEEDFEED), which was reported as a text file named like a key store.
+    if (isBase64Text(body)) continue;
     const classified = classifyRegion(filePath, region, body);
     if (!classified) {
       if (classifyFile(path.join(path.dirname(filePath), region.name), ''))

@@ -98,6 +98,27 @@ function scripts(text: string): string[] {
     .map((d) => [...(d.data as MqscData).objects.channels.keys()].join(' '));
 }
 
+// k8ssandra/k8ssandra-operator@9e3d1b5 (Apache-2.0) test/testdata/fixtures/enc/enc-mgmt-k8s.yaml: a Secret's stores.
+describe('a Kubernetes Secret’s data in base64', () => {
+  const jks = fs.readFileSync(path.join(__dirname, '../fixtures/trust/trust-root.jks')).toString('base64');
+  const secret = (value: string[]) =>
+    ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: inode-ks', 'data:', '  truststore.jks: >-', ...value].join(
+      '\n',
+    );
+
+  it('is the named file’s bytes encoded, not its text: no key store is read from it', () => {
+    expect(read('secret.yaml', secret([`    ${jks}`, 'type: Opaque', ''])).map((d) => d.kind)).toEqual([]);
+    // Folded over several lines, as kubectl does not but editors may.
+    const lines = jks.match(/.{1,76}/g)!.map((l) => `    ${l}`);
+    expect(read('secret.yaml', secret([...lines, ''])).map((d) => d.kind)).toEqual([]);
+  });
+
+  it('a store written as text under that name is still read (and is no store)', () => {
+    const docs = read('secret.yaml', secret(['    not a key store but text', '']));
+    expect(docs.map((d) => d.problems.map((p) => p.code))).toEqual([['keystore-invalid']]);
+  });
+});
+
 describe('MQSC keys of a multi-document YAML file', () => {
   const configMap = (qm: string, key: string, channel: string) => [
     'kind: ConfigMap',
