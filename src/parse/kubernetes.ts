@@ -128,6 +128,15 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
 };
 
 /**
+ * A Secret the pod mounts as a volume, by name. A secret-named variable set to that name names where the secret is, as
+ * the ECK operator's `WEBHOOK_SECRET: elastic-webhook-server-cert` does ("Kubernetes secret mounted into the path
+ * designated by webhook-cert-dir to be used for webhook certificates", elastic/cloud-on-k8s@7b93383
+ * cmd/manager/main.go; the Secret is the pod's `cert` volume in every operator install.yaml).
+ */
+const SECRET_VOLUME =
+  /^(?:spec\.jobTemplate\.)?(?:spec\.template\.)?spec\.volumes\[\d+\]\.(?:secret\.secretName|projected\.sources\[\d+\]\.secret\.name)$/;
+
+/**
  * The containers of one workload (init containers prepare the pod: they do not run the app). `secrets` collects the
  * `env:` items whose name is a secret's and whose `value:` is written in the manifest (`- name: MQ_ADMIN_PASSWORD`,
  * `value: passw0rd`), as the entry Compose's map form makes (`…containers[0].env.MQ_ADMIN_PASSWORD`): the item's own
@@ -145,6 +154,7 @@ function containersOf(
   const byIndex = new Map<string, { entries: Map<string, Entry>; container: KubernetesContainer }>();
   const env = new Map<string, { name?: Entry; value?: Entry; valueFrom?: Entry }>();
   const commands = new Map<string, { command: [number, number][]; args: [number, number][] }>();
+  const mountedSecrets = new Set(entries.filter((e) => SECRET_VOLUME.test(e.key)).map((e) => e.value.trim()));
   for (const entry of entries) {
     const m = CONTAINER_KEY.exec(entry.key);
     if (!m) continue;
@@ -201,6 +211,7 @@ function containersOf(
       variable.value &&
       isSecretKey(variable.name.value) &&
       !variable.value.value.includes('$(') &&
+      !mountedSecrets.has(variable.value.value.trim()) &&
       !springBoundProperty(variable.name.value)
     )
       secrets.push({

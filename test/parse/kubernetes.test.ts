@@ -155,3 +155,62 @@ describe('image builds', () => {
     expect(imageBuildFormat.classify('/t/build.gradle', "plugins { id 'java' }\n")).toBeUndefined();
   });
 });
+
+// Shaped like the ECK operator's install.yaml (elastic/cloud-on-k8s@7b93383 hack/upgrade-test-harness/testdata; Elastic
+// License 2.0, so written anew here, not copied).
+describe('a secret-named variable set to the name of a Secret the pod mounts', () => {
+  const operator = (webhookSecret: string, apiToken: string) =>
+    kubernetesFormat.parse(
+      {
+        path: '/t/install.yaml',
+        text: [
+          'apiVersion: apps/v1',
+          'kind: StatefulSet',
+          'metadata:',
+          '  name: elastic-operator',
+          'spec:',
+          '  template:',
+          '    spec:',
+          '      containers:',
+          '        - image: "docker.elastic.co/eck/eck-operator:2.16.1"',
+          '          name: manager',
+          '          env:',
+          '            - name: WEBHOOK_SECRET',
+          `              value: ${webhookSecret}`,
+          '            - name: API_TOKEN',
+          `              value: ${apiToken}`,
+          '          volumeMounts:',
+          '            - mountPath: /tmp/k8s-webhook-server/serving-certs',
+          '              name: cert',
+          '      volumes:',
+          '        - name: cert',
+          '          secret:',
+          '            defaultMode: 420',
+          '            secretName: elastic-webhook-server-cert',
+          '        - name: tokens',
+          '          projected:',
+          '            sources:',
+          '              - secret:',
+          '                  name: api-token',
+          '',
+        ].join('\n'),
+        hadBom: false,
+      },
+      'kubernetes',
+    );
+  const secrets = (webhookSecret: string, apiToken: string) =>
+    operator(webhookSecret, apiToken)
+      .entries.filter((e) => e.secret)
+      .map((e) => `${e.key}=${e.value}`);
+
+  it('names where the secret is, not the secret (a secret volume, a projected one)', () => {
+    expect(secrets('elastic-webhook-server-cert', 'api-token')).toEqual([]);
+  });
+
+  it('any other value is the secret', () => {
+    expect(secrets('whsec-5f2b9c', 's3cr3t-token')).toEqual([
+      'spec.template.spec.containers[0].env.WEBHOOK_SECRET=whsec-5f2b9c',
+      'spec.template.spec.containers[0].env.API_TOKEN=s3cr3t-token',
+    ]);
+  });
+});
