@@ -129,6 +129,20 @@ ruleTester(rule, {
         'app/bin/setenv.sh': 'JAVA_OPTS="-Djdk.tls.client.protocols=${TLS_PROTOCOLS}"\n',
       },
     },
+    {
+      // An Elasticsearch image runs the JDK it bundles, not a sibling service's: the jvm.options of es/ with the
+      // FROM of app/ only was an error naming app's Temurin 17 as the JDK of es/ (a tree shaped like
+      // sherifabdlnaby/elastdocker@64326a5: elasticsearch/Dockerfile FROM docker.elastic.co/elasticsearch/elasticsearch).
+      name: "an Elasticsearch or OpenSearch image's JDK is its own (unknown), not another image's of the tree",
+      files: {
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'es/Dockerfile':
+          'FROM docker.elastic.co/elasticsearch/elasticsearch:8.15.0\nCOPY config/jvm.options /usr/share/elasticsearch/config/jvm.options\n',
+        'es/config/jvm.options': '-Xms1g\n-Djdk.tls.client.protocols=TLSv1\n',
+        'os/Dockerfile': 'FROM opensearchproject/opensearch:2.17.0\n',
+        'os/config/jvm.options': '-Dhttps.protocols=TLSv1\n',
+      },
+    },
   ],
   invalid: [
     {
