@@ -24,3 +24,11 @@ const GOLDEN_DIR = /^(?:.*\/)?tests?\/(?:[^/]+\/)*golden(?=\/)/;
 export function testGoldenDir(relative: string): string | undefined {
   return GOLDEN_DIR.exec(relative)?.[0];
 }
+
+/**
+ * The `…/src/<source set other than main>/resources` directory a relative (posix) path lies in, if any: a Maven or
+ * Gradle test source set's resources, on the classpath of the project's tests only, never packaged with the app.
+ */
+export function testResourcesDir(relative: string): string | undefined {
+  return /^(?:.*\/)?src\/(?!main\/)[^/]+\/resources(?=\/)/.exec(relative)?.[0];
+}

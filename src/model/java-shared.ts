@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Location, Range, RelatedLocation } from '../core/types';
+import { testResourcesDir } from '../core/test-fixture-dirs';
 import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
@@ -55,11 +56,6 @@ export function appGroupOf(ctx: ModelContext, file: string): string {
  */
 export function onTestClasspath(ctx: ModelContext, file: string): boolean {
   return testResourcesDir(relativePosix(ctx.deployment.root, file)) !== undefined;
-}
-
-/** The `…/src/<source set other than main>/resources` directory a relative (posix) path lies in, if any. */
-export function testResourcesDir(relative: string): string | undefined {
-  return /^(?:.*\/)?src\/(?!main\/)[^/]+\/resources(?=\/)/.exec(relative)?.[0];
 }
 
 /** The project directories (relative, deepest first) of the deployment's `<project>/src/{main,test}/resources` Spring files. */

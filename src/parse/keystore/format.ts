@@ -33,8 +33,11 @@ export interface KeystoreData {
   openedBy?: Location;
   /** `openedBy` is another store's password setting: no setting that names this store opens it. */
   openedByOtherStoreSetting?: boolean;
-  /** The first Spring setting whose value is this very store (its key and place; unlock.ts withNamingSettings). */
-  namedBySetting?: Location & { key: string };
+  /**
+   * The first Spring setting whose value is this very store (its key and place; unlock.ts withNamingSettings); `tests`:
+   * of a file in a test source set's resources (src/test/resources), which configure the project's tests only.
+   */
+  namedBySetting?: Location & { key: string; tests?: true };
   /**
    * The store's own password setting, whose literal password fails the store's password check (its key and place);
    * `macOnly`: a PKCS#12 whose certificates are not encrypted, where only its MAC checks the password.

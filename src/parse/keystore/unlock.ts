@@ -17,6 +17,7 @@ import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
 import { jettyPassword } from '../jetty-password';
+import { testResourcesDir } from '../../core/test-fixture-dirs';
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
@@ -111,28 +112,41 @@ const SPRING_BOOT_KEY = /^(spring|server|management)\./;
 /**
  * Each store with the first Spring setting whose value is that very store (`camel.ssl.config.key-managers.key-store.resource=
  * classpath:/keystore.p12`, an app's own `ibm.mq.security.keystore: /config/q.jks`), outside Spring Boot's own
- * namespaces: what says the tree does name it when no component lint-deploy models reads that setting (cert/expired).
- * Its key and place only, never a value.
+ * namespaces (in a test source set's resources, any setting, `tests`): what says the tree does name it when no component
+ * lint-deploy models reads that setting (cert/expired). Its key and place only, never a value.
  */
 function withNamingSettings(documents: ParsedDocument[]): ParsedDocument[] {
   const springs = documents.filter((d) => d.kind.startsWith('spring.') && d.entries.length > 0);
   if (springs.length === 0) return documents;
+  // A test source set's files (src/test/resources) configure the tests: nothing models them, Spring Boot's namespaces
+  // included; the deployed app's files are looked at first.
+  const testsOf = (d: ParsedDocument) => testResourcesDir(d.file.path.split(path.sep).join('/'));
+  const ordered = [...springs.filter((d) => !testsOf(d)), ...springs.filter((d) => testsOf(d))];
   const stores = new Set(documents.filter(isKeystoreDocument).map((d) => d.file.path));
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc)) return doc;
     const base = path.basename(doc.file.path);
-    for (const spring of springs) {
+    for (const spring of ordered) {
+      const tests = testsOf(spring);
       const entry = spring.entries.find(
         (e) =>
           !e.secret &&
-          !SPRING_BOOT_KEY.test(e.key) &&
+          (tests !== undefined || !SPRING_BOOT_KEY.test(e.key)) &&
           mentions(e.value, base) &&
           names(e.value, doc.file.path, referenceBases(spring, e.value), stores) === 'near',
       );
       if (entry)
         return {
           ...doc,
-          data: { ...doc.data, namedBySetting: { file: spring.file.path, range: entry.keyRange, key: entry.key } },
+          data: {
+            ...doc.data,
+            namedBySetting: {
+              file: spring.file.path,
+              range: entry.keyRange,
+              key: entry.key,
+              ...(tests !== undefined ? { tests: true as const } : {}),
+            },
+          },
         };
     }
     return doc;

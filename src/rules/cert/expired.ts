@@ -21,6 +21,8 @@ import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from '
 import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
 import { websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said } from '../../core/phrase';
+import { testResourcesDir } from '../../core/test-fixture-dirs';
+import { relativePosix } from '../../model/paths';
 
 export default defineRule({
   meta: {
@@ -66,6 +68,8 @@ export default defineRule({
         "Certificate {{dn}} is not valid before {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateNotYetValidException, AMQ9633): check the issuing CA's clock",
       expiredNamedUnread:
         "Certificate {{dn}} expired on {{date}}. The setting {{setting}} names {{file}}, but no server or client lint-deploy reads takes that setting (a library's or the app's own TLS settings, such as Apache Camel's camel.ssl.config.*), so whether a peer is ever sent this certificate the tree does not show. {{peers}}: renew it, or remove it if nothing uses it",
+      expiredNamedByTests:
+        "Certificate {{dn}} expired on {{date}}. Only the tests' configuration names {{file}}: {{setting}} in {{config}}, in the resources of a test source set ({{dir}}), which are on the tests' classpath only and never packaged with the app, so no deployed server or client presents it from there. Renew it if the tests need a valid certificate, or remove it if nothing uses it",
       expiredClientKeyStore:
         "Certificate {{dn}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
       expiredAnchor:
@@ -173,19 +177,26 @@ export default defineRule({
         if (expired && !perhaps && namedBy) {
           // The same-named files the modelled components read are theirs (another module's classpath), not this one.
           const others = (namedByName.get(path.basename(c.doc.file.path)) ?? []).filter((f) => f !== c.doc.file.path);
+          // A test source set's configuration (spring-cloud/spring-cloud-gateway@5227205: a test's server.ssl.key-store)
+          // was said to name it nowhere: Spring Boot's own keys are modelled only for the deployed app's files.
+          const tests = namedBy.tests ? testResourcesDir(relativePosix(ctx.deployment.root, namedBy.file)) : undefined;
           ctx.report({
-            messageId: 'expiredNamedUnread',
+            messageId: tests !== undefined ? 'expiredNamedByTests' : 'expiredNamedUnread',
             data: {
               dn,
               date,
               file: path.basename(c.doc.file.path),
               setting: namedBy.key,
-              // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked.
-              peers: ownSelfSigned(c, presentedLeaves)
-                ? ours(
-                    'A peer that is sent it and trusts it directly accepts it if it runs JSSE (Java does not check the dates of a certificate in its trust store); OpenSSL, GSKit and browsers reject it (certificate has expired, AMQ9633, GSK_ERROR_BAD_DATE)',
-                  )
-                : ours('One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE)'),
+              ...(tests !== undefined
+                ? { config: path.basename(namedBy.file), dir: tests }
+                : {
+                    // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked.
+                    peers: ownSelfSigned(c, presentedLeaves)
+                      ? ours(
+                          'A peer that is sent it and trusts it directly accepts it if it runs JSSE (Java does not check the dates of a certificate in its trust store); OpenSSL, GSKit and browsers reject it (certificate has expired, AMQ9633, GSK_ERROR_BAD_DATE)',
+                        )
+                      : ours('One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE)'),
+                  }),
             },
             location,
             related: [
@@ -195,7 +206,7 @@ export default defineRule({
                 message: said`${namedBy.key} names ${path.basename(c.doc.file.path)} here`,
               },
               ...(storeRelated(c).related ?? []),
-              ...others.map((f) => ({
+              ...(tests !== undefined ? [] : others).map((f) => ({
                 file: f,
                 message: ours('a file of the same name a modelled server or client reads'),
               })),

@@ -4,7 +4,7 @@ import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { usedApartBy } from '../../model/compose-mounts';
 import { projectOfFile } from '../../core/build-files';
-import { testResourcesDir } from '../../model/java-shared';
+import { testResourcesDir } from '../../core/test-fixture-dirs';
 import { relativePosix } from '../../model/paths';
 
 import {

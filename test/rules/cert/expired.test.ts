@@ -378,6 +378,30 @@ ruleTester(rule, {
       })),
     },
     {
+      // spring-cloud/spring-cloud-gateway@5227205 (Apache-2.0): spring-cloud-gateway-server-webflux/src/test/resources/
+      // application-client-auth-ssl-bundle.yml names its store by server.ssl.key-store, which was said to be named by
+      // no setting: Spring Boot's keys are modelled for the deployed app's files only, not the tests'.
+      name: "a store only a test source set's Spring file names (server.ssl.key-store): named by the tests (an info)",
+      files: {
+        'gw/src/test/resources/application-client-auth-ssl-bundle.yml':
+          'server:\n  ssl:\n    enabled: true\n    key-alias: scg\n    key-store-password: changeit\n    key-store: classpath:scg-keystore.jks\n    key-store-type: JKS\n    client-auth: Need\n',
+        'gw/src/test/resources/scg-keystore.jks': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks'),
+        ),
+      },
+      options: { referenceDate: '2050-01-01' },
+      errors: [0, 1].map(() => ({
+        messageId: 'expiredNamedByTests',
+        file: 'gw/src/test/resources/scg-keystore.jks',
+        line: 1,
+        severity: 'info' as const,
+        messageIncludes: [
+          "Only the tests' configuration names scg-keystore.jks: server.ssl.key-store in application-client-auth-ssl-bundle.yml",
+          '(gw/src/test/resources)',
+        ],
+      })),
+    },
+    {
       // amusarra/quarkus-mtls-auth@9bb5866 (MIT; test/fixtures/quarkus): the Quarkus HTTPS server's TLS registry key
       // store presents CN=rd.quarkus.dontesta.it, expired on 2026-09-07; it was an info ("no server or client takes it").
       name: 'the key store of a Quarkus HTTPS server (quarkus.tls.<name>.key-store.p12.path): an error',

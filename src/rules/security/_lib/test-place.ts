@@ -1,7 +1,6 @@
 import type { ParsedDocument } from '../../../parse/types';
-import { testResourcesDir } from '../../../model/java-shared';
 import { relativePosix } from '../../../model/paths';
-import { testFixtureDir, testGoldenDir } from '../../../core/test-fixture-dirs';
+import { testFixtureDir, testGoldenDir, testResourcesDir } from '../../../core/test-fixture-dirs';
 
 /**
  * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
