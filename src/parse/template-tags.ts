@@ -95,8 +95,11 @@ export function scanTags(text: string): Tag[] {
       i = open + 2;
       continue;
     }
-    tags.push(classifyTag(two, text.slice(open + 2, end), open, end + 2));
-    i = end + 2;
+    // Mustache's triple braces (`{{{cert}}}`, output without HTML escaping) close with three.
+    const tripled = two === '{{' && text[open + 2] === '{' && text[end + 2] === '}';
+    const tagEnd = tripled ? end + 3 : end + 2;
+    tags.push(classifyTag(two, tripled ? text.slice(open + 3, end) : text.slice(open + 2, end), open, tagEnd));
+    i = tagEnd;
   }
   return tags;
 }
@@ -200,6 +203,15 @@ function classifyTag(opening: string, inner: string, start: number, end: number)
   }
   // `{{ }}`: Go control words, else an output expression (Go or Jinja alike).
   if (body.startsWith('/*')) return tag('go', 'comment');
+  // Mustache and Handlebars (consul-template's `.ctmpl` is Go; `.mustache` files are these): a section `{{#name}}`
+  // or `{{^name}}` (inverted) opens, `{{/name}}` closes, `{{^}}` is Handlebars' else, `{{! … }}` a comment,
+  // `{{> partial}}` other content. None of these is Go syntax. https://mustache.github.io/mustache.5.html
+  const mustache = inner.replace(/^~/, '').replace(/~$/, '').trim();
+  if (mustache.startsWith('!')) return tag('go', 'comment');
+  if (mustache.startsWith('>')) return tag('go', 'generated');
+  if (mustache === '^') return tag('go', 'directive', 'else');
+  if (/^[#^][^\s}]/.test(mustache)) return tag('go', 'directive', 'open');
+  if (/^\/[^*\s]/.test(mustache)) return tag('go', 'directive', 'end');
   if (/^end\b/.test(body)) return tag('go', 'directive', 'end');
   if (/^else\b/.test(body)) return tag('go', 'directive', 'else');
   if (GO_OPEN.test(body)) return tag('go', 'directive', 'open');

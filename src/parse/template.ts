@@ -67,7 +67,7 @@ export interface TemplateBranch {
 
 /** Suffixes that say "this is a template (or sample) of the file named before them". */
 export const TEMPLATE_SUFFIX =
-  /_template$|\.(tpl|tftpl|j2|jinja2?|template|tmpl|gotmpl|gtpl|erb|epp|sample|example|dist)$/i;
+  /_template$|\.(tpl|tftpl|j2|jinja2?|template|tmpl|gotmpl|gtpl|ctmpl|mustache|erb|epp|sample|example|dist)$/i;
 
 /** `nginx.conf.j2` → `nginx.conf`; undefined when the name has no template suffix. */
 export function innerTemplateName(filePath: string): string | undefined {
@@ -312,8 +312,11 @@ function conditionals(
   return { elseRegions, branches };
 }
 
-/** Go and Jinja write `if` (Template Toolkit `IF`, Thymeleaf's textual `[# th:if="…"]`). */
-const CONDITIONAL = /^(th:block\s+)?(th:)?(if|unless|with|case)\b/i;
+/**
+ * Go and Jinja write `if` (Template Toolkit `IF`, Thymeleaf's textual `[# th:if="…"]`); a Mustache section `{{#ssl}}`,
+ * `{{^ssl}}` renders or not by its value (Handlebars `{{#if ssl}}`; its `{{#each}}` is a loop).
+ */
+const CONDITIONAL = /^(th:block\s+)?(th:)?(if|unless|with|case)\b|^[#^](?!each\b)/i;
 /** `{% else %}`, `<% else -%>`, `{{- else }}`: no condition of its own (not `elif`, `else if`). */
 const PLAIN_ELSE = /^(\{\{|\{%|<%|\[%|%\{)[-+=~_]?\s*else\s*[-+_~]?(%\}|\}\}|%>|%\]|\})$/i;
 

@@ -16,6 +16,25 @@ describe('template syntax set aside', () => {
       ['directive', 'directive', 'directive'],
     ],
     ['Go comment', '{{/* note */}}x 1;', '              x 1;', ['comment']],
+    // Mustache (https://mustache.github.io/mustache.5.html): sections open and close, `{{{x}}}` is one value.
+    [
+      'Mustache sections are directives',
+      '{{#ssl}}\nlisten 443 ssl;\n{{/ssl}}\n{{^ssl}}\nlisten 80;\n{{/ssl}}',
+      '        \nlisten 443 ssl;\n        \n        \nlisten 80;\n        ',
+      ['directive', 'directive', 'directive', 'directive'],
+    ],
+    [
+      'Mustache triple braces are one value',
+      'ssl_certificate {{{cert_path}}};',
+      `ssl_certificate ${ph('{{{cert_path}}}', '_cert_path')};`,
+      ['value'],
+    ],
+    [
+      'Mustache comment and partial; Handlebars block helpers',
+      '{{! note }}\n{{> head}}\n{{#if ssl}}\nx 1;\n{{else}}\ny 2;\n{{/if}}',
+      '           \n          \n           \nx 1;\n        \ny 2;\n       ',
+      ['comment', 'generated', 'directive', 'directive', 'directive'],
+    ],
     ['Go assignment', '{{ $p := .Env.PORT }}', '                     ', ['directive']],
     [
       'value alone on its line generates lines',
@@ -234,6 +253,14 @@ describe('template syntax set aside', () => {
     ['/p/src/main/resources/logback.xml', false],
   ])('Maven filters %s: %s', (file, filtered) => expect(mavenFiltered(file)).toBe(filtered));
 
+  it('takes a Mustache section or inverted section as a conditional branch, not a Handlebars loop', () => {
+    const info = scanTemplate(
+      '{{#ssl}}\na 1;\n{{/ssl}}\n{{^ssl}}\nb 2;\n{{/ssl}}\n{{#each xs}}\nc 3;\n{{/each}}\n',
+      true,
+    );
+    expect(info?.branches.map((b) => b.condition)).toEqual(['{{#ssl}}', '{{^ssl}}']);
+  });
+
   it('gives positions in the original file', () => {
     const info = scanTemplate('a 1;\n  b {{ .Env.B }};\n');
     expect(info?.spans[0].range).toEqual({ start: { line: 1, character: 4 }, end: { line: 1, character: 16 } });
@@ -245,6 +272,8 @@ describe('template syntax set aside', () => {
     ['/t/qm.ini.template', '/t/qm.ini'],
     ['/t/application.properties.sample', '/t/application.properties'],
     ['/t/server.xml.erb', '/t/server.xml'],
+    ['/t/conf/server.xml.ctmpl', '/t/conf/server.xml'],
+    ['/t/nginx.conf.mustache', '/t/nginx.conf'],
     ['/t/vhost.j2', '/t/vhost'],
     ['/t/_helpers.tpl', undefined],
     ['/t/nginx.conf', undefined],
