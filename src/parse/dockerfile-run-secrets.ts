@@ -33,6 +33,19 @@ interface CommandOptions {
   afterColon?: boolean;
   /** The command only holds a secret worth saying with one of these words (keytool: a private key). */
   holdsSecretWith?: RegExp;
+  /** …and not when its words say it copies public certificates only (keytool: from the JDK's cacerts). */
+  copiesCertificatesOnly?: (words: readonly ShellWord[]) => boolean;
+}
+
+/**
+ * `keytool -importkeystore -srckeystore …/lib/security/cacerts`: the JDK's trust store ("certificates of trusted CAs",
+ * password changeit: https://docs.oracle.com/en/java/javase/17/docs/specs/man/keytool.html, "The cacerts Certificates
+ * File") converted to another store holds public certificates only. elastic/logstash@5e53565
+ * docker/templates/Dockerfile.erb converts it to BCFKS with `-deststorepass changeit -srcstorepass changeit`.
+ */
+function fromJdkCacerts(words: readonly ShellWord[]): boolean {
+  const at = words.findIndex((w) => w.text === '-srckeystore');
+  return at >= 0 && /(^|\/)cacerts$/.test(words[at + 1]?.text ?? '');
 }
 
 const COMMAND_OPTIONS: readonly CommandOptions[] = [
@@ -43,6 +56,7 @@ const COMMAND_OPTIONS: readonly CommandOptions[] = [
     command: /^keytool$/,
     options: /^-(storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass|new)$/,
     holdsSecretWith: /^-(genkeypair|genkey|genseckey|importkeystore|keypasswd|storepasswd|keypass|destkeypass)$/,
+    copiesCertificatesOnly: fromJdkCacerts,
   },
   // `subscription-manager register --username=… --password=…` (https://www.mankier.com/8/subscription-manager).
   { command: /^subscription-manager$/, options: /^--password$/ },
@@ -148,7 +162,9 @@ function commandWords(command: ShellCommand | undefined, first = false): ShellWo
 /** Option values of the commands of COMMAND_OPTIONS, and `--name=value` of any command when the name is a secret's. */
 function optionSecrets(command: string, words: readonly ShellWord[], shellCommand: ShellCommand, entry: Found): void {
   const known = COMMAND_OPTIONS.find((c) => c.command.test(command));
-  const holds = !known?.holdsSecretWith || words.some((w) => known.holdsSecretWith!.test(w.text));
+  const holds =
+    (!known?.holdsSecretWith || words.some((w) => known.holdsSecretWith!.test(w.text))) &&
+    !known?.copiesCertificatesOnly?.(words);
   for (let i = 1; i < words.length; i++) {
     const word = words[i]!;
     const option = /^(-{1,2})([A-Za-z][\w.-]*)(=?)/.exec(word.text);

@@ -36,6 +36,10 @@ ruleTester(rule, {
           'FROM eclipse-temurin:17-jdk',
           'RUN mysql --password appdb < /tmp/schema.sql',
           'RUN keytool -importcert -noprompt -cacerts -storepass changeit -alias corp -file /tmp/corp-ca.crt',
+          // elastic/logstash@5e53565 (Apache-2.0 part) docker/templates/Dockerfile.erb: the JDK's cacerts as BCFKS.
+          'RUN keytool -importkeystore -srckeystore /usr/share/logstash/jdk/lib/security/cacerts \\',
+          '    -destkeystore /usr/share/logstash/config/security/cacerts.bcfks -srcstoretype jks -deststoretype bcfks \\',
+          '    -deststorepass changeit -srcstorepass changeit -noprompt',
           'RUN echo "password=not-written-anywhere"',
           // Only the errors go to the file (bash(1) REDIRECTION: `2>` is descriptor 2).
           'RUN echo "password=not-written-either" 2>/tmp/echo.err',
@@ -73,6 +77,8 @@ ruleTester(rule, {
           "RUN subscription-manager register --username someone --password 'Rhsm-Plain-1!' --auto-attach",
           'RUN echo $"<?xml version=\\"1.0\\"?><tomcat-users><user username=\\"tomcat\\" password=\\"Users-Plain-2!\\" roles=\\"manager-gui\\"/></tomcat-users>" > /opt/tomcat/conf/tomcat-users.xml',
           'RUN keytool -genkey -keyalg RSA -dname "CN=app" -keypass Key-Plain-3$ -storepass Key-Plain-3$ -keystore /opt/certs/tomcat.keystore',
+          // A store that is not the JDK's cacerts copied: its private keys with it.
+          'RUN keytool -importkeystore -srckeystore /tmp/server.p12 -srcstorepass Src-Plain-4 -destkeystore /opt/certs/cacerts.jks -deststorepass Dst-Plain-5',
           '',
         ].join('\n'),
       },
@@ -95,6 +101,14 @@ ruleTester(rule, {
         },
         { messageId: 'plaintext', file: 'Dockerfile', line: 4, column: 58, messageIncludes: ['keytool -keypass'] },
         { messageId: 'plaintext', file: 'Dockerfile', line: 4, column: 82, messageIncludes: ['keytool -storepass'] },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 5, column: 72, messageIncludes: ['keytool -srcstorepass'] },
+        {
+          messageId: 'plaintext',
+          file: 'Dockerfile',
+          line: 5,
+          column: 136,
+          messageIncludes: ['keytool -deststorepass'],
+        },
       ],
     },
     {
