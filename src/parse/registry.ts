@@ -29,6 +29,7 @@ import { kubernetesFormat } from './kubernetes';
 import { imageBuildFormat } from './image-build';
 import { dockerignoreFormat } from './dockerignore';
 import { jbossServerFormat } from './jboss';
+import { jbossCliFormat } from './jboss-cli';
 import { kafkaPropertiesFormat } from './kafka-properties';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
@@ -51,6 +52,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   jettyModuleFormat,
   websphereFormat,
   jbossServerFormat,
+  jbossCliFormat,
   libertyFormat,
   pemFormat,
   tomcatServerXmlFormat,

@@ -1139,6 +1139,48 @@ ruleTester(rule, {
       ],
     },
     {
+      // jboss-cli scripts as images commit them: a key store's clear-text password (the shape of citsmart's WildFly
+      // setup script), a data source command's --password (the shape of goldmann/wildfly-docker-configuration@8f034e8
+      // cli/customization/commands.cli, no licence), and WildFly's own bin/migrate-standalone.cli, whose stock
+      // ApplicationRealm store WildFly generates (infos, as in standalone.xml). An expression and a credential store
+      // alias: nothing.
+      name: 'jboss-cli scripts: written passwords warned, a generated store an info, expressions nothing',
+      files: {
+        'docker/configure.cli':
+          'embed-server --std-out=echo\nbatch\n# the app key store\n' +
+          '/subsystem=elytron/key-store=appKS:add(path="app.keystore",relative-to=jboss.server.config.dir,credential-reference={clear-text="Cli-Plain-7"},type=JKS)\n' +
+          '/subsystem=elytron/key-manager=appKM:add(key-store=appKS, \\\n    credential-reference={clear-text=${env.KEY_PASSWORD}})\n' +
+          '/subsystem=elytron/key-store=vaultKS:add(path=v.p12,credential-reference={store=cs, alias=ks-password},type=PKCS12)\n' +
+          'data-source add --name=UnifiedPushDS --driver-name=mysql --user-name=user --password=Ds-Plain-2 --enabled=true\n' +
+          'run-batch\n',
+        'bin/migrate-standalone.cli':
+          '/core-service=management/security-realm=ApplicationRealm/server-identity=ssl:add(keystore-path=application.keystore,keystore-relative-to=jboss.server.config.dir,keystore-password=password,alias=server,key-password=password,generate-self-signed-certificate-host=localhost)\n',
+      },
+      errors: [
+        {
+          messageId: 'generatedStore',
+          severity: 'info',
+          file: 'bin/migrate-standalone.cli',
+          line: 1,
+          messageIncludes: ['server-identity=ssl.keystore-password', 'application.keystore', 'for localhost'],
+        },
+        { messageId: 'generatedStore', severity: 'info', file: 'bin/migrate-standalone.cli', line: 1 },
+        {
+          messageId: 'plaintext',
+          file: 'docker/configure.cli',
+          line: 4,
+          column: 130,
+          messageIncludes: ['key-store=appKS.credential-reference.clear-text', 'Elytron credential store'],
+        },
+        {
+          messageId: 'plaintext',
+          file: 'docker/configure.cli',
+          line: 8,
+          messageIncludes: ['data-source.add.password'],
+        },
+      ],
+    },
+    {
       // Keycloak 9-11's standalone.xml (WildFly 18-21), as ansible-middleware/keycloak@74ca1e0 (Apache-2.0)
       // roles/keycloak/templates/9.0.2/standalone-infinispan.xml.j2 has it: Elytron's applicationKS opens
       // application.keystore with no generating key-manager, the very file ApplicationRealm generates. Its two

@@ -1,5 +1,6 @@
 import type { Entry, ParsedDocument } from '../../../parse/types';
 import { JBOSS_SERVER_KIND } from '../../../parse/jboss';
+import { JBOSS_CLI_KIND, type JbossCliData } from '../../../parse/jboss-cli';
 import { attr, type XmlData, type XmlElement } from '../../../parse/xml';
 
 /** How an Elytron `<credential-reference clear-text=…>` is used: which element holds it, and what its store serves. */
@@ -20,6 +21,7 @@ export interface ElytronCredentialUse {
  * password" (https://docs.wildfly.org/wildfly-proposals/elytron/WFCORE-4150-credential-store-automatic-updates.html).
  */
 export function elytronCredentialUse(doc: ParsedDocument, entry: Entry): ElytronCredentialUse | undefined {
+  if (doc.kind === JBOSS_CLI_KIND) return cliCredentialUse(doc.data as JbossCliData, entry);
   if (doc.kind !== JBOSS_SERVER_KIND) return undefined;
   if (LEGACY_KEYSTORE_PASSWORD.has(entry.key)) return legacyRealmStore(doc.data as XmlData, entry);
   if (entry.key !== 'credential-reference@clear-text') return undefined;
@@ -91,4 +93,38 @@ function legacyGeneratedHost(data: XmlData, store: string): string | undefined {
       attr(e, 'relative-to')?.value === relativeTo,
   );
   return legacy && attr(legacy, 'generate-self-signed-certificate-host')?.value;
+}
+
+/**
+ * The same for a jboss-cli script's operations (../../../parse/jboss-cli.ts): `/…/key-store=ks:add(…,
+ * credential-reference={clear-text=…})` with a `key-manager:add(key-store=ks, generate-self-signed-certificate-host=…)`,
+ * or a legacy realm's `server-identity=ssl:add(keystore-password=…, generate-self-signed-certificate-host=…)` (WildFly's
+ * own bin/migrate-standalone.cli writes the stock ApplicationRealm so).
+ */
+function cliCredentialUse(data: JbossCliData, entry: Entry): ElytronCredentialUse | undefined {
+  const operation = data.operations.find(
+    (o) =>
+      entry.key.startsWith(`${o.resource}.`) && o.params.get(entry.key.slice(o.resource.length + 1)) === entry.value,
+  );
+  if (!operation) return undefined;
+  const key = entry.key.slice(operation.resource.length + 1);
+  const [type = '', name = ''] = operation.resource.split('=');
+  if (type === 'server-identity' && (key === 'keystore-password' || key === 'key-password')) {
+    const host = operation.params.get('generate-self-signed-certificate-host');
+    const store = operation.params.get('keystore-path');
+    return host && store ? { owner: 'security realm', serves: { kind: 'generated', store, host } } : undefined;
+  }
+  if (key !== 'credential-reference.clear-text') return undefined;
+  const owner = `${type} ${name}`;
+  const store = type === 'key-store' ? name : type === 'key-manager' ? operation.params.get('key-store') : undefined;
+  if (!store) return { owner };
+  const using = (managerType: string) =>
+    data.operations.filter((o) => o.resource.startsWith(`${managerType}=`) && o.params.get('key-store') === store);
+  const host = using('key-manager')
+    .map((m) => m.params.get('generate-self-signed-certificate-host'))
+    .find((h) => h);
+  if (host) return { owner, serves: { kind: 'generated', store, host } };
+  if (type === 'key-store' && using('key-manager').length === 0 && using('trust-manager').length > 0)
+    return { owner, serves: { kind: 'trust', store } };
+  return { owner };
 }
