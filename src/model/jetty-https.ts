@@ -269,7 +269,10 @@ function storeOf(
   // The password as the tree writes it (a start property, the base's XML), OBF: decoded as Jetty does before loading.
   const writtenPassword = passwordAt && settings.value(`${which}password`)?.value;
   const password = writtenPassword === undefined ? undefined : jettyPassword(writtenPassword);
-  const own = password === undefined ? undefined : { value: password, at: passwordAt!, key: `${setting}Password` };
+  const own =
+    password === undefined
+      ? undefined
+      : { value: password, at: passwordAt!, key: writtenName(ctx, passwordAt!, `${setting}Password`) };
   return { ...withRefusedPassword(ref, own, stores, resolved, bases), setting: `${setting}Path` };
 }
 
@@ -358,4 +361,15 @@ function lists(
       cipherSuites: alternative.cipherSuites.value,
     };
   tls.jettyExclusions = jetty;
+}
+
+/**
+ * The name the tree writes at a setting's place, for messages: a start property's (`jetty.sslContext.keyStorePassword`
+ * in start.ini or start.d), else `fallback`, the factory setter's name that its own XML uses (`KeyStorePassword`).
+ */
+function writtenName(ctx: ModelContext, at: Location, fallback: string): string {
+  const doc = ctx.deployment.documents.find((d) => d.file.path === at.file && d.kind === JETTY_START_KIND);
+  const line = at.range?.start.line;
+  const entry = doc?.entries.find((e) => e.keyRange.start.line === line || e.valueRange.start.line === line);
+  return entry?.key ?? fallback;
 }
