@@ -1,5 +1,9 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
+import type { KeystoreData } from '../../parse/keystore/format';
+import { testResourcesDir } from '../../core/test-fixture-dirs';
+import { relativePosix } from '../../model/paths';
+import { said } from '../../core/phrase';
 import {
   certificateUse,
   certLocation,
@@ -21,6 +25,10 @@ export default defineRule({
       weak: "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}). OpenSSL at security level 2 (Debian's and Ubuntu's builds) refuses RSA keys under 2048 bits ('ee key too small'), MQ refuses keys under qm.ini MinimumRSAKeySize, and NIST SP 800-131A has disallowed them since 2014; JDKs refuse only RSA and DSA keys under 1024 bits and EC keys under 224 (jdk.certpath.disabledAlgorithms). Re-issue it with a stronger key",
       weakUnnamed:
         'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. Re-issue it with a stronger key before anything presents or trusts it, or remove it if nothing does (test data, a copy left behind)',
+      weakNamedUnread:
+        "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}). The setting {{setting}} names {{file}}, but no server or client lint-deploy reads takes that setting (a library's or the app's own TLS settings), so whether a peer is ever sent this certificate the tree does not show. Re-issue it with a stronger key, or remove it if nothing uses it",
+      weakNamedByTests:
+        "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}). Only the tests' configuration names {{file}}: {{setting}} in {{config}}, in the resources of a test source set ({{dir}}), which are on the tests' classpath only and never packaged with the app, so no deployed server or client presents it from there. Re-issue it with a stronger key if the tests need one that peers accept, or remove it if nothing uses it",
       weakOtherAlias:
         'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but every setting that names {{file}} selects another key entry ({{aliases}}): no peer is sent it. Re-issue it with a stronger key before a setting selects it, or remove it from the store',
       weakNotServed:
@@ -56,7 +64,16 @@ export default defineRule({
       const found = certificateUse(ctx.deployment, c);
       const notServed = found.use === 'not-served' ? notServedWhy(c, found.by) : undefined;
       const data = { dn: certName(c), bits: keyBits, type: keyType, min, file: path.basename(c.doc.file.path) };
+      // Named by a setting no modelled component reads (an app's own, or a test source set's): said, not 'no setting'.
+      const namedBy =
+        found.use === 'unnamed' && c.store
+          ? (c.doc.data as Pick<KeystoreData, 'namedBySetting'>).namedBySetting
+          : undefined;
+      const tests = namedBy?.tests ? testResourcesDir(relativePosix(ctx.deployment.root, namedBy.file)) : undefined;
       const related = [
+        ...(namedBy
+          ? [{ file: namedBy.file, range: namedBy.range, message: said`${namedBy.key} names ${data.file} here` }]
+          : []),
         ...(storeRelated(c).related ?? []),
         ...(found.use === 'named' || found.use === 'other-alias' ? found.by : []),
         ...(notServed?.related ?? []),
@@ -66,7 +83,11 @@ export default defineRule({
           found.use === 'other-alias'
             ? 'weakOtherAlias'
             : found.use === 'unnamed'
-              ? 'weakUnnamed'
+              ? tests !== undefined
+                ? 'weakNamedByTests'
+                : namedBy
+                  ? 'weakNamedUnread'
+                  : 'weakUnnamed'
               : notServed
                 ? 'weakNotServed'
                 : 'weak',
@@ -74,6 +95,13 @@ export default defineRule({
           ...data,
           aliases: found.use === 'other-alias' ? found.selected.map((a) => `'${a}'`).join(', ') : '',
           why: notServed?.why ?? '',
+          ...(namedBy
+            ? {
+                setting: namedBy.key,
+                config: path.basename(namedBy.file),
+                ...(tests !== undefined ? { dir: tests } : {}),
+              }
+            : {}),
         },
         location: certLocation(c),
         ...(related.length > 0 ? { related } : {}),

@@ -49,6 +49,46 @@ ruleTester(rule, {
       ],
     },
     {
+      // spring-cloud/spring-cloud-gateway@5227205 (Apache-2.0)'s shape: only a test source set's Spring file names the
+      // store (server.ssl.key-store); it said "no server, client or store setting names weak.jks".
+      name: "the store only a test source set's configuration names: an info naming the tests' setting",
+      files: {
+        'gw/src/test/resources/weak.jks': store('generated/weak.jks'),
+        'gw/src/test/resources/application-ssl.yml':
+          'server:\n  ssl:\n    enabled: true\n    key-store: classpath:weak.jks\n',
+      },
+      errors: [
+        {
+          messageId: 'weakNamedByTests',
+          file: 'gw/src/test/resources/weak.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            "Only the tests' configuration names weak.jks: server.ssl.key-store in application-ssl.yml",
+          ],
+          related: [{ file: 'gw/src/test/resources/application-ssl.yml', line: 4 }],
+        },
+      ],
+    },
+    {
+      // An app's own setting no modelled component reads (pco-afelio/camel-two-way-ssl's camel.ssl.config.* shape).
+      name: "the store named by an app's own setting no modelled component reads: an info naming that setting",
+      files: {
+        'app/src/main/resources/weak.jks': store('generated/weak.jks'),
+        'app/src/main/resources/application.properties':
+          'camel.ssl.config.key-managers.key-store.resource=classpath:weak.jks\n',
+      },
+      errors: [
+        {
+          messageId: 'weakNamedUnread',
+          file: 'app/src/main/resources/weak.jks',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['The setting camel.ssl.config.key-managers.key-store.resource names weak.jks'],
+        },
+      ],
+    },
+    {
       // It said "no server, client or store setting names weak.jks" although server.ssl.key-store does.
       name: 'the store of an HTTPS server switched off by ${SSL_ENABLED:false}: an info naming the setting and the switch',
       files: {
