@@ -8,7 +8,7 @@ import {
   type NamedJdk,
 } from '../knowledge';
 import { type DockerfileData } from '../parse/dockerfile';
-import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
+import { heldCommands, heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import { simpleCommands } from '../parse/shell-commands';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
@@ -17,6 +17,7 @@ import type { RunMemo } from '../core/run-memo';
 import type { JavaRuntime } from './types';
 import { jdkUnpackedAt, unpackedJdkArchives } from './dockerfile-jdk-archives';
 import { jlinkedAt, type DockerfileJlinkRuntime } from './dockerfile-jlink';
+import { dockerfileJavaEvidence } from './dockerfile-java';
 
 /** A JDK found in the tree (or named by it) and the directory it belongs to. */
 export interface ScopedRuntime {
@@ -106,6 +107,16 @@ export function namedRuntimes(
   jlinked: readonly DockerfileJlinkRuntime[] = [],
 ): ScopedRuntime[] {
   const found: ScopedRuntime[] = [];
+  // The tree's JVM options and start environments (jvm.options, java.env, setenv.sh): a Java process starts with them.
+  const javaStartFiles = new Set(
+    documents.filter((d) => d.kind === 'java.jvm-options' || d.kind === 'java.shell-env').map((d) => d.file.path),
+  );
+  const javaStartDirs = new Set([...javaStartFiles].map((f) => path.dirname(f)));
+  /** An image that runs Java: it says so, copies the tree's JVM options in, or is built beside them. */
+  const runsJava = (data: DockerfileData, dir: string) =>
+    javaStartDirs.has(dir) ||
+    heldCopies(data).some((copy) => copy.sources.some((source) => javaStartFiles.has(path.join(dir, source)))) ||
+    dockerfileJavaEvidence(data) !== undefined;
   for (const doc of documents) {
     if (doc.kind !== 'dockerfile' && doc.kind !== 'java.shell-env' && doc.kind !== 'systemd.unit') continue;
     const data = doc.data as JvmOptionsData;
@@ -166,6 +177,10 @@ export function namedRuntimes(
             `JDK from ${file}:${only.range.start.line + 1} RUN installs ${only.name}`,
           ),
         });
+      else if (stage?.image && installed.length === 0 && runsJava(doc.data as DockerfileData, scope))
+        // An image lint-deploy has no JDK facts for (zookeeper, solr, a vendor's product image) that runs the Java
+        // this directory configures: its own JDK, unknown, never the JDK another image of the tree holds.
+        found.push({ scope, runtime: unknownImageJdk({ file: doc.file.path, range: stage.range }, file, stage) });
     }
   }
   return found;
@@ -200,4 +215,19 @@ export function installedJdks(data: DockerfileData): { name: string; jdk: NamedJ
     const jdk = jdkFromPackage(name);
     return jdk ? [{ name, jdk, range }] : [];
   });
+}
+
+/** The JDK of an image lint-deploy has no facts for: unknown, with the FROM line that decides it. */
+function unknownImageJdk(location: Location, file: string, stage: { line: number; written: string }): JavaRuntime {
+  const origin = `the JDK of ${stage.written}, an image lint-deploy has no JDK facts for (${file}:${stage.line}); declare it with --java-version or config "components"`;
+  return {
+    vendor: { value: 'unknown', from: { kind: 'default', origin } },
+    version: { value: '', from: { kind: 'default', origin } },
+    securityProperties: {},
+    systemProperties: {},
+    attachment: {
+      text: `JDK that ${file}:${stage.line} FROM ${stage.written} runs, not known to lint-deploy`,
+      location,
+    },
+  };
 }

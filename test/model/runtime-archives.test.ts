@@ -22,6 +22,8 @@ function clientJdk(dockerfile: string, files: Record<string, string> = {}): stri
   const app = result.deployments.flatMap((d) => d.components).find((c) => c.type === 'java.app');
   const runtime = app?.runtime;
   if (!runtime?.vendor.value) return 'none';
+  // The image's own JDK, which nothing in the tree identifies (./runtime-named.ts unknownImageJdk).
+  if (runtime.vendor.value === 'unknown' && !runtime.version.value) return 'unknown';
   return `${runtime.vendor.value} ${runtime.version.value || `feature ${runtime.attachment?.feature ?? '?'}`}`;
 }
 
@@ -90,31 +92,31 @@ describe('a JDK archive the image unpacks where JAVA_HOME points is the JDK its 
       'a JDK and Tomcat fetched in one RUN, Tomcat unpacked where JAVA_HOME points: unknown',
       'FROM debian:bookworm-slim\nRUN curl -O https://download.java.net/openjdk/jdk11/ri/openjdk-11+28_linux-x64_bin.tar.gz && curl -O https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.24/bin/apache-tomcat-9.0.24.tar.gz && tar xf apache-tomcat-9.0.24.tar.gz -C /opt/jdk-11\nENV JAVA_HOME=/opt/jdk-11\n' +
         START,
-      'none',
+      'unknown',
     ],
     [
       'a JDK archive unpacked elsewhere than JAVA_HOME: unknown',
       'FROM debian:bookworm-slim\nRUN curl -O https://download.java.net/openjdk/jdk11/ri/openjdk-11+28_linux-x64_bin.tar.gz && tar xf openjdk-11+28_linux-x64_bin.tar.gz -C /tmp\nENV JAVA_HOME=/usr/lib/jvm/jdk-11\n' +
         START,
-      'none',
+      'unknown',
     ],
     [
       'JAVA_HOME in the directory a JDK archive was unpacked into, but not a JDK directory of it: unknown',
       'FROM debian:bookworm-slim\nRUN curl -O https://download.java.net/openjdk/jdk11/ri/openjdk-11+28_linux-x64_bin.tar.gz && tar xf openjdk-11+28_linux-x64_bin.tar.gz -C /opt\nENV JAVA_HOME=/opt/java\n' +
         START,
-      'none',
+      'unknown',
     ],
     [
       'two different JDKs unpacked into the directory JAVA_HOME is in: unknown',
       'FROM debian:bookworm-slim\nRUN tar xf /tmp/jdk-8u202-linux-x64.tar.gz -C /opt/jdk && tar xf /tmp/openjdk-17.0.2_linux-x64_bin.tar.gz -C /opt/jdk\nENV JAVA_HOME=/opt/jdk\n' +
         START,
-      'none',
+      'unknown',
     ],
     [
       'an archive that is no JDK (Tomcat) unpacked where JAVA_HOME points: unknown',
       'FROM debian:bookworm-slim\nRUN wget https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.24/bin/apache-tomcat-9.0.24.tar.gz && tar xf apache-tomcat-9.0.24.tar.gz -C /opt/java\nENV JAVA_HOME=/opt/java\n' +
         START,
-      'none',
+      'unknown',
     ],
   ])('%s', (_name, dockerfile, expected) => {
     expect(clientJdk(dockerfile)).toBe(expected);

@@ -178,9 +178,9 @@ describe('a lone java.security stands for a JDK only when nothing says another J
   const lone = 'JDK of unknown version whose java.security is java.security';
   it.each([
     [
-      'an image lint-deploy does not know, copying no java.security: no JDK',
+      'an image lint-deploy does not know, copying no java.security: its own JDK, unknown',
       { Dockerfile: image('fabric8/s2i-java:2.3') },
-      undefined,
+      'JDK that Dockerfile:1 FROM fabric8/s2i-java:2.3 runs, not known to lint-deploy',
     ],
     [
       'a known image copying no java.security: its JDK alone, not two equally near',

@@ -37,9 +37,9 @@ describe('the JDK of a jlink runtime', () => {
       'temurin 11.0.21+9 — JDK from client/Dockerfile:6 JAVA_HOME=/micro/custom-jre, built by jlink from eclipse-temurin:11.0.21_9-jdk (client/Dockerfile:3)',
     ],
     [
-      'JAVA_HOME elsewhere than the copy: not this runtime',
+      "JAVA_HOME elsewhere than the copy: not this runtime, the image's JDK unknown",
       `${BUILD}FROM debian:bookworm-slim\nENV JAVA_HOME=/opt/other\nCOPY --from=jre-build /javaruntime /opt/java/openjdk\nCMD ["java", "-jar", "/app.jar"]\n`,
-      'none',
+      'unknown  — JDK that client/Dockerfile:3 FROM debian:bookworm-slim runs, not known to lint-deploy',
     ],
   ])('%s', (_name, dockerfile, expected) => {
     expect(clientJdk(dockerfile)).toBe(expected);

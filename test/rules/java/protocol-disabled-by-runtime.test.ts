@@ -143,6 +143,21 @@ ruleTester(rule, {
         'os/config/jvm.options': '-Dhttps.protocols=TLSv1\n',
       },
     },
+    {
+      // The same for any image lint-deploy has no JDK facts for, when it runs the Java its directory configures: it
+      // copies the JVM options in (zk/), they sit beside it (solr/), or it says it runs Java (kc/). Each was an error
+      // naming app/'s Temurin 17.
+      name: "an unknown image that runs this directory's Java has its own JDK (unknown), not another image's",
+      files: {
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'zk/Dockerfile': 'FROM zookeeper:3.9\nCOPY conf/jvm.options /conf/jvm.options\n',
+        'zk/conf/jvm.options': '-Djdk.tls.client.protocols=TLSv1\n',
+        'solr/Dockerfile': 'FROM solr:9.6\n',
+        'solr/jvm.options': '-Dhttps.protocols=TLSv1\n',
+        'kc/Dockerfile':
+          'FROM quay.io/keycloak/keycloak:25.0\nENV JAVA_OPTS_APPEND="-Djdk.tls.client.protocols=TLSv1"\n',
+      },
+    },
   ],
   invalid: [
     {
