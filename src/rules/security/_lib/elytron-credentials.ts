@@ -1,6 +1,6 @@
 import type { Entry, ParsedDocument } from '../../../parse/types';
 import { JBOSS_SERVER_KIND } from '../../../parse/jboss';
-import { JBOSS_CLI_KIND, type JbossCliData } from '../../../parse/jboss-cli';
+import { JBOSS_CLI_KIND, type CliOperation, type JbossCliData } from '../../../parse/jboss-cli';
 import { attr, type XmlData, type XmlElement } from '../../../parse/xml';
 
 /** How an Elytron `<credential-reference clear-text=…>` is used: which element holds it, and what its store serves. */
@@ -29,23 +29,48 @@ export function elytronCredentialUse(doc: ParsedDocument, entry: Entry): Elytron
   const reference = data.elements.find((e) => e.path === entry.section);
   const holder = reference?.parent;
   if (!holder) return undefined;
-  const name = attr(holder, 'name')?.value ?? '';
-  const owner = name ? `${holder.localName} ${name}` : holder.localName;
-  const store =
-    holder.localName === 'key-store'
-      ? name
-      : holder.localName === 'key-manager'
-        ? attr(holder, 'key-store')?.value
-        : '';
+  const resource = (e: XmlElement): ElytronResource => ({
+    type: e.localName,
+    name: attr(e, 'name')?.value ?? '',
+    keyStore: attr(e, 'key-store')?.value,
+    generatesFor: attr(e, 'generate-self-signed-certificate-host')?.value,
+  });
+  const managers = data.elements.filter((e) => MANAGER_TYPES.has(e.localName)).map(resource);
+  return credentialUse(resource(holder), managers, (store) => legacyGeneratedHost(data, store));
+}
+
+/** The resources that read a key-store: what decides the use of a key-store's password. */
+const MANAGER_TYPES = new Set(['key-manager', 'trust-manager']);
+
+/** An Elytron resource as a configuration defines it: what a credential's use is decided from. */
+interface ElytronResource {
+  /** `key-store`, `key-manager`, `trust-manager`, `credential-store`… */
+  type: string;
+  name: string;
+  /** The key-store a manager reads. */
+  keyStore?: string;
+  /** A key-manager's `generate-self-signed-certificate-host`. */
+  generatesFor?: string;
+}
+
+/**
+ * The use of the clear-text password `holder` writes, given the configuration's key- and trust-`managers`
+ * (standalone.xml's elements or a jboss-cli script's operations): a key store a key-manager fills with a self-signed
+ * certificate (`legacyHost`: one a legacy realm generates on the same file), or a key store only trust-managers read.
+ */
+function credentialUse(
+  holder: ElytronResource,
+  managers: readonly ElytronResource[],
+  legacyHost: (store: string) => string | undefined = () => undefined,
+): ElytronCredentialUse {
+  const owner = holder.name ? `${holder.type} ${holder.name}` : holder.type;
+  const store = holder.type === 'key-store' ? holder.name : holder.type === 'key-manager' ? holder.keyStore : '';
   if (!store) return { owner };
-  const using = (localName: string): XmlElement[] =>
-    data.elements.filter((e) => e.localName === localName && attr(e, 'key-store')?.value === store);
-  const managers = using('key-manager');
-  const host =
-    managers.map((m) => attr(m, 'generate-self-signed-certificate-host')?.value).find((h) => h) ??
-    legacyGeneratedHost(data, store);
+  const using = (type: string) => managers.filter((r) => r.type === type && r.keyStore === store);
+  const keyManagers = using('key-manager');
+  const host = keyManagers.map((m) => m.generatesFor).find((h) => h) ?? legacyHost(store);
   if (host) return { owner, serves: { kind: 'generated', store, host } };
-  if (holder.localName === 'key-store' && managers.length === 0 && using('trust-manager').length > 0)
+  if (holder.type === 'key-store' && keyManagers.length === 0 && using('trust-manager').length > 0)
     return { owner, serves: { kind: 'trust', store } };
   return { owner };
 }
@@ -108,23 +133,21 @@ function cliCredentialUse(data: JbossCliData, entry: Entry): ElytronCredentialUs
   );
   if (!operation) return undefined;
   const key = entry.key.slice(operation.resource.length + 1);
-  const [type = '', name = ''] = operation.resource.split('=');
-  if (type === 'server-identity' && (key === 'keystore-password' || key === 'key-password')) {
+  if (operation.resource.startsWith('server-identity=') && (key === 'keystore-password' || key === 'key-password')) {
     const host = operation.params.get('generate-self-signed-certificate-host');
     const store = operation.params.get('keystore-path');
     return host && store ? { owner: 'security realm', serves: { kind: 'generated', store, host } } : undefined;
   }
   if (key !== 'credential-reference.clear-text') return undefined;
-  const owner = `${type} ${name}`;
-  const store = type === 'key-store' ? name : type === 'key-manager' ? operation.params.get('key-store') : undefined;
-  if (!store) return { owner };
-  const using = (managerType: string) =>
-    data.operations.filter((o) => o.resource.startsWith(`${managerType}=`) && o.params.get('key-store') === store);
-  const host = using('key-manager')
-    .map((m) => m.params.get('generate-self-signed-certificate-host'))
-    .find((h) => h);
-  if (host) return { owner, serves: { kind: 'generated', store, host } };
-  if (type === 'key-store' && using('key-manager').length === 0 && using('trust-manager').length > 0)
-    return { owner, serves: { kind: 'trust', store } };
-  return { owner };
+  const resource = (o: CliOperation): ElytronResource => {
+    const at = o.resource.indexOf('=');
+    return {
+      type: o.resource.slice(0, at),
+      name: o.resource.slice(at + 1),
+      keyStore: o.params.get('key-store'),
+      generatesFor: o.params.get('generate-self-signed-certificate-host'),
+    };
+  };
+  const managers = data.operations.map(resource).filter((r) => MANAGER_TYPES.has(r.type));
+  return credentialUse(resource(operation), managers);
 }
