@@ -6,6 +6,7 @@
  * `2397`, `MQRC_JSSE_ERROR` and `AMQ9771` all find the same rules.
  */
 import type { AnyRule } from '../rules/types';
+import { escapeRegExp } from '../core/regex';
 
 export interface MqCodeInfo {
   code: string;
@@ -57,9 +58,7 @@ export function matchError(
       const s = normalize(symptom);
       if (!s) return false;
       if (query.includes(s) || (query.length >= 4 && s.includes(query))) return true;
-      return [...terms].some((t) =>
-        new RegExp(`(^|[^a-z0-9_])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9_])`).test(s),
-      );
+      return [...terms].some((t) => new RegExp(`(^|[^a-z0-9_])${escapeRegExp(t)}($|[^a-z0-9_])`).test(s));
     });
     if (hit.length) matches.push({ rule, symptoms: hit });
   }

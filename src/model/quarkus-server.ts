@@ -26,6 +26,7 @@ import type {
   TlsSettings,
   TlsTrustSettings,
 } from './types';
+import { escapeRegExp } from '../core/regex';
 
 /** One Quarkus setting: its name without a `%profile.` prefix, and the profiles it is written for (none: every one). */
 interface QuarkusEntry {
@@ -167,7 +168,7 @@ function registry(name: string | undefined): TlsSource {
           };
       }
       // PEM key/certificate pairs (`key-store.pem.<pair>.cert`), in the lexical order of their names.
-      const pem = new RegExp(`^${escaped(prefix)}key-store\\.pem\\.([^.]+)\\.cert$`);
+      const pem = new RegExp(`^${escapeRegExp(prefix)}key-store\\.pem\\.([^.]+)\\.cert$`);
       const first = q.namesMatching(pem)[0];
       const cert = first ? q.get(first) : undefined;
       return cert ? { location: cert, type: 'PEM' } : undefined;
@@ -200,7 +201,6 @@ function registry(name: string | undefined): TlsSource {
   };
 }
 
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const optional = <K extends string>(key: K, e: QuarkusEntry | undefined) =>
   (e ? { [key]: e } : {}) as Partial<Record<K, QuarkusEntry>>;
 

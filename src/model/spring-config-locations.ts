@@ -14,6 +14,7 @@ import { PLACEHOLDER } from './store-files';
 import { composeMountsOf } from './compose-mounts';
 import type { TreeMount } from './types';
 import type { ComposeData } from '../parse/compose';
+import { escapeRegExp } from '../core/regex';
 
 type SpringDoc = ParsedDocument<SpringConfigData>;
 
@@ -181,7 +182,7 @@ export function directoryPattern(directory: string): { regex: RegExp; names: str
     .split(/(\{application\}|\{profile\}|\{label\})/)
     .map((part) => {
       const name = /^\{(application|profile|label)\}$/.exec(part)?.[1];
-      if (!name) return part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+      if (!name) return escapeRegExp(part);
       names.push(name);
       return '([^/]+)';
     })

@@ -18,6 +18,7 @@ import {
 } from '../knowledge/tomcat';
 import type { ModelContext } from './contributor';
 import type { JavaRuntime } from './types';
+import { escapeRegExp } from '../core/regex';
 
 const CATALINA_PROPERTIES_KIND = 'tomcat.catalina-properties';
 
@@ -57,7 +58,7 @@ export function tomcatPropertyScope(
     // tree assigns anywhere (Compose `environment:`, an env file, Kubernetes `env:`) may be the value.
     environmentMaySet: (name) => {
       if (!environment) return false;
-      const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const quoted = escapeRegExp(name);
       // `NAME=…`, `NAME: …` (not `${NAME:-…}`), and Kubernetes' `- name: NAME`.
       const assigned = new RegExp(`(^|[\\s"',])${quoted}\\s*[=:]|\\bname:\\s*["']?${quoted}["']?\\s*$`, 'm');
       return environment.some((text) => assigned.test(text));

@@ -5,8 +5,7 @@ import { misplacedHomeFiles, systemStoreCopies } from '../../model/image-home-fi
 import { runtimeStage } from '../../parse/dockerfile-stages';
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp } from '../../core/regex';
 
 /**
  * A Dockerfile that copies a key store named cacerts into its JDK's home, but not where that JDK reads it
@@ -45,8 +44,8 @@ export default defineRule({
       const dockerfile = doc as ParsedDocument<DockerfileData>;
       const image = runtimeStage(dockerfile.data)?.image;
       for (const found of misplacedHomeFiles(dockerfile, 'cacerts', ctx.memo)) {
-        const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escape(found.home)] : [])];
-        const named = new RegExp(`(${homes.join('|')})/+${escape(found.landed)}(?![\\w.-])`);
+        const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escapeRegExp(found.home)] : [])];
+        const named = new RegExp(`(${homes.join('|')})/+${escapeRegExp(found.landed)}(?![\\w.-])`);
         if (!image || namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
         const written = found.copy.written;
         ctx.report({
@@ -63,7 +62,7 @@ export default defineRule({
         });
       }
       for (const found of systemStoreCopies(dockerfile, ctx.memo)) {
-        const named = new RegExp(`${escape(found.store.path)}(?![\\w.-])`);
+        const named = new RegExp(`${escapeRegExp(found.store.path)}(?![\\w.-])`);
         if (!image || namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
         ctx.report({
           messageId: 'systemStore',
