@@ -34,8 +34,9 @@ const OTHER_FILE =
 export const springConfigRepositoryFormat: FormatHandler<SpringConfigData> = {
   id: 'spring-config-repository',
   classify(filePath, head) {
-    const name = SERVED_NAME.exec(basenameOf(filePath));
-    if (!name || OTHER_FILE.test(basenameOf(filePath))) return undefined;
+    const base = basenameOf(filePath);
+    const name = SERVED_NAME.exec(base);
+    if (!name || OTHER_FILE.test(base)) return undefined;
     const posix = filePath.split('\\').join('/');
     if (/(?:^|\/)(?:src|templates)\//.test(posix) || !SPRING_AT_LINE_START.test(head)) return undefined;
     return name[1] === 'properties' ? SERVED_PROPERTIES_KIND : SERVED_YAML_KIND;
