@@ -321,9 +321,13 @@ function digestAvailable(signatureOid: string): boolean {
   }
 }
 
-/** Node prints a DN one attribute per line in encoding order (C first); MQ and RFC 4514 print it reversed. */
-export function parseNodeDn(text: string): DnAttribute[] {
-  return text
+/**
+ * Node prints a DN one attribute per line in encoding order (C first); MQ and RFC 4514 print it reversed. An empty DN
+ * (RFC 5280 §4.1.2.6: the identity is then in a critical subjectAltName, as cert-manager issues a Certificate without
+ * commonName) Node gives as `undefined`, not `''`: it is a DN of no attributes.
+ */
+export function parseNodeDn(text: string | undefined): DnAttribute[] {
+  return (text ?? '')
     .split('\n')
     .filter(Boolean)
     .map((line) => {
@@ -331,6 +335,13 @@ export function parseNodeDn(text: string): DnAttribute[] {
       return { type: line.slice(0, eq).toUpperCase(), value: line.slice(eq + 1) };
     })
     .reverse();
+}
+
+/** The subject as messages print it: an empty DN by the names of its subjectAltName, which carries the identity then. */
+export function subjectLabel(c: Pick<PemCertificate, 'subjectText' | 'dnsNames' | 'ipAddresses'>): string {
+  if (c.subjectText) return c.subjectText;
+  const names = [...c.dnsNames.map((n) => `DNS:${n}`), ...c.ipAddresses.map((n) => `IP:${n}`)];
+  return names.length ? `(empty subject; ${names.join(', ')})` : '(empty subject)';
 }
 
 export function formatDn(dn: DnAttribute[]): string {

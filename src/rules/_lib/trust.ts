@@ -7,13 +7,13 @@ import type { PathFailure } from '../../derive/chain';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import type { PemCertificate } from '../../parse/pem';
+import { subjectLabel, type PemCertificate } from '../../parse/pem';
 import { linkSources } from './sources';
 import { systemJavaStoreAt } from '../../knowledge';
 
 /** `CN=api.example.com` → `api.example.com`; else the whole subject. */
 export function certName(c: PemCertificate): string {
-  return c.subject.find((a) => a.type === 'CN')?.value ?? c.subjectText;
+  return c.subject.find((a) => a.type === 'CN')?.value ?? subjectLabel(c);
 }
 
 /** The negotiated protocol of the link, when predicted. */

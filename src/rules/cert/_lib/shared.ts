@@ -6,6 +6,7 @@ import type { DerivedDeployment, NotServedBy } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { KeystoreData } from '../../../parse/keystore/format';
+import { subjectLabel } from '../../../parse/pem';
 import type { Location } from '../../../core/types';
 import { placeholderDefault } from '../../../core/placeholder';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE as LEGACY } from '../../../knowledge/tomcat';
@@ -24,12 +25,12 @@ export function certLocation(c: TreeCertificate): Location {
  * alias of its entry (`CN=app (alias 'server' in PKCS12 store key.p12)`); a PEM certificate by its subject alone.
  */
 export function certName(c: TreeCertificate): string {
-  if (!c.store) return c.cert.subjectText;
+  if (!c.store) return subjectLabel(c.cert);
   const place =
     c.store.chainIndex > 0
       ? `certificate ${c.store.chainIndex + 1} of the chain of alias '${c.store.alias}'`
       : `alias '${c.store.alias}'`;
-  return `${c.cert.subjectText} (${place} in ${c.store.type} store ${path.basename(c.doc.file.path)})`;
+  return `${subjectLabel(c.cert)} (${place} in ${c.store.type} store ${path.basename(c.doc.file.path)})`;
 }
 
 /**
