@@ -18,6 +18,24 @@ import {
   storeRelated,
 } from './_lib/shared';
 import { said } from '../../core/phrase';
+import type { ParsedDocument } from '../../parse/types';
+import type { PemData } from '../../parse/pem';
+
+/** Whether a certificate's private key file lies in the certificate's own directory. */
+const besideKey = (keyFile: string | undefined, c: TreeCertificate) =>
+  keyFile !== undefined && path.dirname(keyFile) === path.dirname(c.doc.file.path);
+
+/**
+ * The CA's key beside its certificate under the same name (`ca.pem` and `ca.key`) when the key cannot be opened: a
+ * passphrase-protected key (`openssl req -x509 -newkey` without `-nodes` encrypts it), whose public key is unknown, so
+ * it pairs with no certificate by key. Soundatnj/zuul-proxy-mutual-tls@4ff9890's CAs/client holds ca.pem, ca.key
+ * (`Proc-Type: 4,ENCRYPTED`), ca.srl and the client's certificate and key it issued.
+ */
+function lockedKeyBeside(c: TreeCertificate, lockedKeyFiles: ReadonlySet<string>): boolean {
+  const file = c.doc.file.path;
+  const stem = path.join(path.dirname(file), path.basename(file, path.extname(file)));
+  return ['.key', '.pem', '-key.pem', '_key.pem', '.key.pem'].some((ext) => lockedKeyFiles.has(stem + ext));
+}
 
 export default defineRule({
   meta: {
@@ -89,9 +107,17 @@ export default defineRule({
      * client). A copy there that nothing names is the issuer's, not a machine's: a machine that presents a leaf does
      * not hold its CA's key.
      */
+    const lockedKeyFiles = new Set(
+      ctx.deployment.documents.flatMap((d) =>
+        d.kind === 'pem.private-key' &&
+        (d as ParsedDocument<PemData>).data.privateKeys.every((k) => k.publicKeySha256 === undefined)
+          ? [d.file.path]
+          : [],
+      ),
+    );
     const issuingDirs = new Set(
       certificates.flatMap((c) =>
-        c.cert.isCa && !c.store && c.privateKeyFile && path.dirname(c.privateKeyFile) === path.dirname(c.doc.file.path)
+        c.cert.isCa && !c.store && (besideKey(c.privateKeyFile, c) || lockedKeyBeside(c, lockedKeyFiles))
           ? [path.dirname(c.doc.file.path)]
           : [],
       ),

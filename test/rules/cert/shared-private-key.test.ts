@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import rule from '../../../src/rules/cert/shared-private-key';
 import { ruleTester } from '../../helpers/rule-tester';
@@ -16,6 +17,21 @@ const issuing = (dir: string) => ({
   [`${dir}/ca_key.pem`]: stores.bytes('ca.key').toString('utf8'),
   [`${dir}/server_certificate.pem`]: published,
   [`${dir}/server_key.pem`]: stores.bytes('leaf.key').toString('utf8'),
+});
+/**
+ * Soundatnj/zuul-proxy-mutual-tls@4ff9890 (no licence; its layout only, made anew here): CAs/client holds the CA's
+ * ca.pem and its passphrase-protected ca.key (`Proc-Type: 4,ENCRYPTED`, as `openssl req -x509 -newkey` writes it
+ * without `-nodes`) beside the client's certificate and key it issued; keystores/client.jks is the app's store made
+ * from them. `keyName` is the CA key's file name.
+ */
+const lockedIssuing = (dir: string, keyName = 'ca.key') => ({
+  [`${dir}/ca.pem`]: stores.bytes('ca.crt').toString('utf8'),
+  [`${dir}/${keyName}`]: crypto
+    .createPrivateKey(stores.bytes('ca.key'))
+    .export({ type: 'pkcs1', format: 'pem', cipher: 'des-ede3-cbc', passphrase: 'secret' })
+    .toString(),
+  [`${dir}/client.crt`]: published,
+  [`${dir}/client.key`]: stores.bytes('leaf.key').toString('utf8'),
 });
 /** The issued leaf and its key, copied to a machine's directory. */
 const issued = (dir: string) => ({
@@ -129,6 +145,10 @@ ruleTester(rule, {
       name: "the issuer's copy, beside the CA's key, and the one machine's copy",
       files: { ...issuing('Certificates'), ...issued('Docker/ssl') },
     },
+    {
+      name: "the issuer's copy, beside the CA's passphrase-protected key of the same name, and the app's key store",
+      files: { ...lockedIssuing('CAs/client'), 'keystores/client.jks': keyStore },
+    },
   ],
   invalid: [
     {
@@ -235,6 +255,18 @@ ruleTester(rule, {
           file: 'broker2/ssl/server_certificate.pem',
           line: 1,
           related: [{ file: 'broker1/ssl/server_certificate.pem', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: "a locked key of another name beside a CA certificate makes no issuer's directory",
+      files: { ...lockedIssuing('CAs/client', 'other.key'), ...issued('app/ssl') },
+      errors: [
+        {
+          messageId: 'shared',
+          file: 'app/ssl/server_certificate.pem',
+          line: 1,
+          related: [{ file: 'CAs/client/client.crt', line: 1 }],
         },
       ],
     },
