@@ -221,6 +221,28 @@ describe('template values are unknown, never errors', () => {
     expect(findings[0].message).toContain('(when the template takes the branch {% if tomcat_ajp_port != -1 %})');
   });
 
+  // shyanta/part-up@750c780 (MIT) devops/provision: Ansible vhost templates name `/etc/ssl/{{ item.certificate }}`, and
+  // the expired certificate in provision/ssl is reported with those servers as related places; their messages showed
+  // `names /etc/ssl/${item_certificate___} here`.
+  it('a template value in the related place of a finding on another file is named as written', () => {
+    const ruleId = 'cert/expired';
+    const { findings } = lintTree(
+      {
+        'provision/roles/loadbalancer/templates/nginx-vhost-live.tpl':
+          'server {\n    listen 443 ssl;\n    server_name {{ item.url }};\n    ssl_certificate /etc/ssl/{{ item.certificate }};\n    ssl_certificate_key /etc/ssl/{{ item.key }};\n}\n',
+        'provision/ssl/wildcard.chained.crt': fs.readFileSync(
+          path.join(__dirname, '..', 'fixtures', 'certs', 'md2-self-signed.crt'),
+          'utf8',
+        ),
+      },
+      { builtIn: [ruleId] },
+    );
+    expect(findings.map((f) => f.ruleId)).toEqual([ruleId]);
+    const related = findings[0].related ?? [];
+    expect(related.map((r) => r.message).join('\n')).toContain('/etc/ssl/{{ item.certificate }}');
+    expect([findings[0].message, ...related.map((r) => r.message)].join('\n')).not.toMatch(/\$\{\w*___\}/);
+  });
+
   it('a finding inside a conditional names its branch', () => {
     const files = {
       'nginx/nginx.conf':

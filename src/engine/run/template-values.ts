@@ -72,20 +72,32 @@ function deferred(
 
 /**
  * The parsers read `${name___}` where a template value stands (src/parse/template.ts): a message quoting one
- * (`AJP connector ${tomcat_ajp_port___}`, `nginx server ${_hostname___}`) shows the value as written instead.
+ * (`AJP connector ${tomcat_ajp_port___}`, `nginx server ${_hostname___}`), or a related place's message (`nginx server
+ * … names /etc/ssl/${item_certificate___} here` on an expired certificate, shyanta/part-up@750c780), shows the value as
+ * written instead.
  */
 function asWritten(finding: Finding, templates: Map<string, TemplateInfo>): Finding {
-  if (!finding.message.includes('${')) return finding;
-  let message = finding.message;
-  for (const location of [finding.location, ...(finding.related ?? [])]) {
-    const info = templates.get(location.file);
-    for (const span of info?.spans ?? []) {
-      const masked = info?.masked.slice(span.start, span.end) ?? '';
-      if (!span.substituted && masked !== span.text && masked.startsWith('${') && message.includes(masked))
-        message = message.split(masked).join(span.text);
+  const locations = [finding.location, ...(finding.related ?? [])];
+  const rewrite = (text: string): string => {
+    if (!text.includes('${')) return text;
+    let written = text;
+    for (const location of locations) {
+      const info = templates.get(location.file);
+      for (const span of info?.spans ?? []) {
+        const masked = info?.masked.slice(span.start, span.end) ?? '';
+        if (!span.substituted && masked !== span.text && masked.startsWith('${') && written.includes(masked))
+          written = written.split(masked).join(span.text);
+      }
     }
-  }
-  return message === finding.message ? finding : { ...finding, message };
+    return written;
+  };
+  const message = rewrite(finding.message);
+  const related = finding.related?.map((r) => {
+    const said = rewrite(r.message);
+    return said === r.message ? r : { ...r, message: said };
+  });
+  const same = message === finding.message && (related ?? []).every((r, i) => r === finding.related?.[i]);
+  return same ? finding : { ...finding, message, ...(related ? { related } : {}) };
 }
 
 /** The related places whose values decide the finding: all but those the rule names as context. */
