@@ -207,8 +207,10 @@ const SNIFFERS: Array<[RegExp, string]> = [
     /^\s*(DEFINE|DEF|ALTER|SET|START|REFRESH|DELETE)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY|QREMOTE|TOPIC)\b/im,
     'embedded.mqsc',
   ],
+  // A stanza is followed by its `Key=Value` lines (after blank or comment lines): YAML has `SSL:` lines too, with
+  // `Mode: require` below (a ZITADEL config.yaml in an ExternalSecret template, mojaloop/iac-modules@2e5cdb2).
   [
-    /^\s*(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|QueueManager|CHANNELS|MQClient):\s*$/m,
+    /^\s*(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|QueueManager|CHANNELS|MQClient):[ \t]*\r?\n(?:[ \t]*(?:[#;].*)?\r?\n)*[ \t]*[A-Za-z][\w.]*[ \t]*=/m,
     'qm.ini',
   ],
   [/^\s*\{\s*"channel"\s*:/, 'ccdt.json'],

@@ -464,3 +464,48 @@ describe('COPY/ADD here-documents of a Dockerfile are files of the image, read a
     expect(kinds('FROM x\nCOPY <<EOF /etc/mqm/qm.ini\nSSL:\n  AllowTLSV1=Y\n')).toEqual([]);
   });
 });
+
+// A qm.ini stanza is followed by its `Key=Value` lines; a YAML mapping has `SSL:` lines too. mojaloop/iac-modules@2e5cdb2
+// (Apache-2.0) gitops/applications/overlays/rdbms_provider/percona/zitadel-pre/zitadel-config-secrets.yaml: an
+// ExternalSecret's template holds ZITADEL's config.yaml, whose `SSL:` / `Mode: require` made it a qm.ini (24 warnings
+// "Line is neither a 'Stanza:' header nor a 'Key=Value' attribute").
+describe('a block is sniffed as qm.ini only when a stanza holds Key=Value lines', () => {
+  const secret = (key: string, body: string[]) =>
+    [
+      'apiVersion: external-secrets.io/v1beta1',
+      'kind: ExternalSecret',
+      'spec:',
+      '  target:',
+      '    template:',
+      '      data:',
+      `        ${key}: |`,
+      ...body.map((l) => `          ${l}`),
+      '',
+    ].join('\n');
+  it.each([
+    [
+      'ZITADEL config.yaml (YAML: SSL: then Mode: require)',
+      secret('config.yaml', [
+        'Database:',
+        '  Postgres:',
+        '    Admin:',
+        "      Password: '{{.password}}'",
+        '      SSL:',
+        '        Mode: require',
+        '      Username: ${ARGOCD_ENV_db_username}',
+        '    Port: 5432',
+      ]),
+      [],
+    ],
+    [
+      'a queue manager ini under a key that does not name it, a comment line after the stanza',
+      secret('cm-ha', ['NativeHALocalInstance:', '  # the group name', '  CipherSpec=ANY_TLS13']),
+      ['mq.qm-ini'],
+    ],
+    ['an ini stanza with CRLF line ends', secret('cfg', ['SSL:\r', '  SSLFipsRequired=No\r']), ['mq.qm-ini']],
+  ])('%s', (_what, text, kinds) => {
+    const docs = read('gitops/zitadel-config-secrets.yaml', text).filter((d) => d.kind !== 'kubernetes.yaml');
+    expect(docs.map((d) => d.kind)).toEqual(kinds);
+    expect(docs.flatMap((d) => d.problems)).toEqual([]);
+  });
+});
