@@ -114,6 +114,11 @@ export function certificateFileUse(
         [trust?.trustStore, 'any', 'trust'],
       ] as const) {
         if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
+        // A store Compose mounts from a host path the tree does not hold (nginx's ssl_client_certificate): no tree file.
+        if (store.file === undefined && store.mountedFromOutside) {
+          mountedOutside.push({ component, path: store.path.value, at: store.mountedFromOutside });
+          continue;
+        }
         if (store.file && role === 'trust') {
           const verifies = stacks.get(component.id)?.kind === 'openssl' ? verifyingAt(component, trust) : undefined;
           trustedBy.set(store.file, [

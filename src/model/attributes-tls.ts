@@ -32,6 +32,12 @@ export interface StoreRef {
   /** The Dockerfile `COPY`/`ADD` that puts `file` at the path the configuration names in the image (src/parse/image-files.ts). */
   copiedBy?: Location;
   /**
+   * Where Docker Compose mounts a host path the tree does not hold at the path the configuration names (an nginx
+   * `ssl_client_certificate` a script generates before `docker compose up`): the store is outside the tree, and no tree
+   * file of its name is it (as CertificateRef.mountedFromOutside).
+   */
+  mountedFromOutside?: Location;
+  /**
    * When the path is a placeholder (`classpath:${KEYSTORE:keystore.jks}`) and `file` is therefore unknown: the tree file
    * its defaults name, the one read while its variables are unset. Named by the setting, not the store trust rests on.
    */

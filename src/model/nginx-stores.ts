@@ -3,23 +3,23 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { NGINX_FACTS } from '../knowledge/openssl';
 import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
+import { treeFileInContainer, type TreeMount } from './compose-mounts';
 import type { NginxWorkloadApi } from './attributes';
-import type { NginxComponent, NginxProxyComponent, TlsTrustSettings } from './types';
+import type { NginxComponent, NginxProxyComponent, StoreRef, TlsTrustSettings } from './types';
 
 /**
  * nginx (OpenSSL): the first ssl_certificate file presents its chain in file order; ssl_client_certificate
  * (else ssl_trusted_certificate) holds the anchors client certificates are verified against, to
  * ssl_verify_depth (default 1); nothing else is trusted. Relative paths are relative to the configuration directory.
  */
-export function nginxTrust(component: NginxComponent, stores: TreeStores): TlsTrustSettings | undefined {
+export function nginxTrust(
+  component: NginxComponent,
+  stores: TreeStores,
+  mounts: TreeMount[] = [],
+): TlsTrustSettings | undefined {
   const directives = component.attributes.storeDirectives;
   if (!directives) return undefined;
-  const bases = [path.dirname(component.location.file)];
-  const pem = (d: { value: string; location: Location }) =>
-    storeRef({ value: d.value, from: { kind: 'file', location: d.location } }, bases, stores, {
-      value: 'PEM',
-      from: { kind: 'file', location: d.location },
-    });
+  const pem = pemThroughMounts(component.location.file, stores, mounts);
   const trust: TlsTrustSettings = { defaultTrust: 'none' };
   const workloadApi = component.attributes.workloadApi;
   if (workloadApi) return { ...trust, ...fromWorkloadApi(workloadApi) };
@@ -42,14 +42,13 @@ export function nginxTrust(component: NginxComponent, stores: TreeStores): TlsTr
  * proxy_ssl_trusted_certificate the anchors it checks the upstream against, to proxy_ssl_verify_depth (default
  * 1), only with proxy_ssl_verify on (default off: nothing is checked).
  */
-export function nginxProxyTrust(component: NginxProxyComponent, stores: TreeStores): TlsTrustSettings {
+export function nginxProxyTrust(
+  component: NginxProxyComponent,
+  stores: TreeStores,
+  mounts: TreeMount[] = [],
+): TlsTrustSettings {
   const { storeDirectives: directives, verify } = component.attributes;
-  const bases = [path.dirname(component.location.file)];
-  const pem = (d: { value: string; location: Location }) =>
-    storeRef({ value: d.value, from: { kind: 'file', location: d.location } }, bases, stores, {
-      value: 'PEM',
-      from: { kind: 'file', location: d.location },
-    });
+  const pem = pemThroughMounts(component.location.file, stores, mounts);
   const trust: TlsTrustSettings = { defaultTrust: 'none', verifiesPeer: verify };
   if (component.attributes.workloadApi) return { ...trust, ...fromWorkloadApi(component.attributes.workloadApi) };
   const certificate = directives.proxy_ssl_certificate;
@@ -65,6 +64,27 @@ export function nginxProxyTrust(component: NginxProxyComponent, stores: TreeStor
           from: { kind: 'default', origin: 'nginx default proxy_ssl_verify_depth 1', confidence: 'verified' },
         };
   return trust;
+}
+
+/**
+ * A PEM file an nginx directive names (relative paths from the configuration's directory), read as the container that
+ * Compose mounts the configuration into reads it: the tree file a mount of that container puts at the written path, or,
+ * when that mount's host path is not in the tree, a store outside it that no tree file of its name is
+ * (microservices-security-in-action/samples@c3c2dcf chapter10/sample03 mounts ./keys/ca/ca_cert.pem, which its
+ * gen-key.sh writes, at /etc/nginx/ca_cert.pem; other chapters' ca_cert.pem are not it). With no mount at that path,
+ * the written path is resolved as before.
+ */
+function pemThroughMounts(configFile: string, stores: TreeStores, mounts: TreeMount[]) {
+  const bases = [path.dirname(configFile)];
+  return (d: { value: string; location: Location }): StoreRef => {
+    const written = { value: d.value, from: { kind: 'file' as const, location: d.location } };
+    const type = { value: 'PEM', from: { kind: 'file' as const, location: d.location } };
+    const mounted = mounts.length > 0 ? treeFileInContainer(mounts, configFile, d.value, 'nginx') : undefined;
+    if (!mounted) return storeRef(written, bases, stores, type);
+    const at = { file: mounted.by.file, range: mounted.by.mount.range };
+    if (stores.typeOf(mounted.file) === undefined) return { path: written, type, mountedFromOutside: at };
+    return storeRef(written, bases, stores, type, undefined, mounted.file);
+  };
 }
 
 /**

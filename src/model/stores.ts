@@ -25,6 +25,7 @@ import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE } from '../knowledge/tomcat';
 import { libertyStoreOf } from './liberty-stores';
 import { setterAttribute } from './tomcat-legacy';
 import { nginxProxyTrust, nginxTrust } from './nginx-stores';
+import { deploymentMounts } from './compose-mounts';
 import { haproxyBindTrust, haproxyServerTrust } from './haproxy-stores';
 import {
   javaSystemStores,
@@ -391,8 +392,8 @@ export const storesContributor: ModelContributor = {
           ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[],
         );
       else if (isMqChannel(component)) trust = mqTrust(component, stores, clientInis, clientEnvs);
-      else if (component.type === 'nginx.server') trust = nginxTrust(component, stores);
-      else if (component.type === 'nginx.proxy') trust = nginxProxyTrust(component, stores);
+      else if (component.type === 'nginx.server') trust = nginxTrust(component, stores, deploymentMounts(ctx));
+      else if (component.type === 'nginx.proxy') trust = nginxProxyTrust(component, stores, deploymentMounts(ctx));
       else if (component.type === 'haproxy.bind') trust = haproxyBindTrust(component, stores);
       else if (component.type === 'haproxy.server') trust = haproxyServerTrust(component, stores);
       withTrust(component, trust);

@@ -102,6 +102,17 @@ const mtlsBundles = (moreBundles: string[]) => ({
   'client/certs/client.crt': cert('qmprod1.crt'),
 });
 
+/**
+ * A tree whose nginx reads, from a Compose mount of a host path the tree does not hold, a file of the name of an expired
+ * tree file elsewhere, which is then named by nothing: an info for `file`.
+ */
+const unnamedBesideOutsideMount = (name: string, files: Record<string, string>, file: string) => ({
+  name,
+  files,
+  options: { referenceDate: '2047-01-01' },
+  errors: [{ messageId: 'expiredUnnamed', file, line: 1, severity: 'info' as const }],
+});
+
 ruleTester(rule, {
   valid: [{ name: 'valid at the reference date', files, options: { referenceDate: '2030-01-01' } }],
   invalid: [
@@ -111,20 +122,33 @@ ruleTester(rule, {
       options: { referenceDate: '2047-01-01' },
       errors: [{ messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, messageIncludes: ['2046-'] }],
     },
-    {
-      // mailcow/mailcow-dockerized@0642467 (GPL-3.0): nginx reads /etc/ssl/mail/cert.pem, which Compose mounts from
-      // ./data/assets/ssl, filled at install time; the tree's data/assets/ssl-example/cert.pem is not that file.
-      name: 'a certificate Compose mounts from a directory the tree lacks: a tree file of its name is not it (an info)',
-      files: {
+    // mailcow/mailcow-dockerized@0642467 (GPL-3.0): nginx reads /etc/ssl/mail/cert.pem, which Compose mounts from
+    // ./data/assets/ssl, filled at install time; the tree's data/assets/ssl-example/cert.pem is not that file.
+    unnamedBesideOutsideMount(
+      'a certificate Compose mounts from a directory the tree lacks: a tree file of its name is not it (an info)',
+      {
         'docker-compose.yml':
           'services:\n  php:\n    image: php:8-fpm\n    volumes:\n      - ./conf/nginx:/etc/nginx/conf.d\n  nginx:\n    image: nginx:1.27\n    volumes:\n      - ./conf/nginx:/etc/nginx/conf.d\n      - ./assets/ssl:/etc/ssl/mail\n',
         'conf/nginx/site.conf':
           'server {\n  listen 443 ssl;\n  server_name mail.example.org;\n  ssl_certificate /etc/ssl/mail/cert.pem;\n  ssl_certificate_key /etc/ssl/mail/key.pem;\n}\n',
         'assets/ssl-example/cert.pem': cert('qmprod1.crt'),
       },
-      options: { referenceDate: '2047-01-01' },
-      errors: [{ messageId: 'expiredUnnamed', file: 'assets/ssl-example/cert.pem', line: 1, severity: 'info' }],
-    },
+      'assets/ssl-example/cert.pem',
+    ),
+    // microservices-security-in-action/samples@c3c2dcf (no licence; its layout only): chapter10/sample03's Compose file
+    // mounts ./keys/ca/ca_cert.pem, which its gen-key.sh writes, at the path ssl_client_certificate names; another
+    // chapter's keys/ca/ca_cert.pem is not that file, so nginx names no tree file (an info, not a CA nginx trusts).
+    unnamedBesideOutsideMount(
+      'a trust file Compose mounts from a path the tree lacks: a tree file of its name is not it (an info)',
+      {
+        'chapter10/sample03/docker-compose-secured.yaml':
+          'version: "3"\nservices:\n nginx:\n  image: nginx:alpine\n  volumes:\n  - ./nginx-secured.conf:/etc/nginx/nginx.conf\n  - ./keys/nginx/nginx_cert.pem:/etc/nginx/nginx_cert.pem\n  - ./keys/nginx/nginx_key.pem:/etc/nginx/nginx_key.pem\n  - ./keys/ca/ca_cert.pem:/etc/nginx/ca_cert.pem\n  ports:\n  - "8443:8443"\n',
+        'chapter10/sample03/nginx-secured.conf':
+          'events {}\nhttp {\n  server {\n    listen 8443 ssl;\n    server_name nginx.ecomm.com;\n    ssl_certificate /etc/nginx/nginx_cert.pem;\n    ssl_certificate_key /etc/nginx/nginx_key.pem;\n    ssl_verify_client on;\n    ssl_client_certificate /etc/nginx/ca_cert.pem;\n  }\n}\n',
+        'chapter09/keys/ca/ca_cert.pem': cert('ourca.crt'),
+      },
+      'chapter09/keys/ca/ca_cert.pem',
+    ),
     {
       // tobymoreno/mtls-proxy@31edeba6b8ff (no licence file): scripts/truststore.pem and src/main/resources/truststore.pem,
       // DoD CA bundles no setting names, held 49 expired CA certificates each: 98 infos, one per certificate.
