@@ -213,6 +213,37 @@ function configServerServing(groups: ReadonlyMap<string, SpringDoc[]>, tree: Tre
 }
 
 /**
+ * The `application*` files of a config repository's directory (`application.yml` beside `orders-service.yml`): what the
+ * repository serves to every app (Spring Cloud Config's git backend), not an app's own configuration — unless Spring
+ * Boot reads them where they lie (a build project's resources) or the directory holds something else an app is made
+ * of (a Dockerfile, JVM options, a Compose file: an app deployed with its files, which reads ./application.yml).
+ */
+function repositorySharedFiles(documents: readonly ParsedDocument[]): Set<ParsedDocument> {
+  const repositoryDirectories = new Set<string>();
+  const otherDirectories = new Set<string>();
+  for (const doc of documents) {
+    const directory = path.dirname(doc.file.path);
+    if ((doc.data as Partial<SpringConfigData> | undefined)?.servedFile) repositoryDirectories.add(directory);
+    else if (!doc.kind.startsWith('spring.')) otherDirectories.add(directory);
+  }
+  const shared = new Set<ParsedDocument>();
+  for (const doc of documents) {
+    const directory = path.dirname(doc.file.path);
+    if (!repositoryDirectories.has(directory) || otherDirectories.has(directory)) continue;
+    if (
+      doc.kind.startsWith('spring.') &&
+      SHARED_NAME.test(path.basename(doc.file.path)) &&
+      !ownConfiguration(doc as SpringDoc)
+    )
+      shared.add(doc);
+  }
+  return shared;
+}
+
+/** What a config repository serves to every app: `application.yml`, `application-{profile}.properties`. */
+const SHARED_NAME = /^application(?:-[^.]+)?\.(?:ya?ml|properties)$/;
+
+/**
  * Moves each file a config server searches into the spring files of the client apps it is served to (last: a config
  * server's properties win over the client's own files), out of its own group unless Spring Boot reads it there too.
  * Returns, per client group, the path each served file is read as there.
@@ -239,10 +270,14 @@ export function serveConfigServerFiles(
       if (at >= 0) group.spring.splice(at, 1);
     }
   }
-  // A config repository's file (../parse/spring-config-repository.ts) configures an app elsewhere unless served here.
+  // A config repository's file (../parse/spring-config-repository.ts) configures an app elsewhere unless served here,
+  // and so does the `application*` beside it: the settings the repository serves to every app.
+  const sharedFiles = repositorySharedFiles(documents);
   for (const group of groups.values())
-    for (let at = group.spring.length - 1; at >= 0; at--)
-      if (group.spring[at]!.data.servedFile) group.spring.splice(at, 1);
+    for (let at = group.spring.length - 1; at >= 0; at--) {
+      const doc = group.spring[at]!;
+      if (doc.data.servedFile || sharedFiles.has(doc)) group.spring.splice(at, 1);
+    }
   const targets = [...served.values()]
     .flat()
     .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.readAs.localeCompare(b.readAs));

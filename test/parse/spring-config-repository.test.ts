@@ -70,6 +70,28 @@ describe('a Spring Cloud Config repository', () => {
     ).toEqual({ deployments: 1, apps: 0, findings: ['security/plaintext-secret appointment-service.yml:10'] });
   });
 
+  // lx921110/config-repo@2aa3e67's application.yml, l00251692/paascloud-config-repo@b865dd7's application-dev.yml.
+  it.each<[string, number, Tree?]>([
+    ['application.yml', 0],
+    ['application-dev.properties', 0],
+    // An app deployed with its files reads ./application.yml: a Dockerfile or JVM options beside it make it the app's.
+    [
+      'application.yml',
+      1,
+      { Dockerfile: 'FROM eclipse-temurin:17-jre\nCOPY app.jar /app.jar\nCMD ["java","-jar","/app.jar"]\n' },
+    ],
+    ['application.yml', 1, { 'jvm.options': '-Xmx1g\n' }],
+  ])("%s beside a config repository's files makes %d apps", (shared, apps, beside = {}) => {
+    const settings = shared.endsWith('.yml') ? 'spring:\n  rabbitmq:\n    host: mq\n' : 'spring.rabbitmq.host=mq\n';
+    expect(
+      lintTree({
+        [shared]: settings,
+        'orders-server-dev.yml': 'server:\n  port: 8083\nspring:\n  application:\n    name: orders\n',
+        ...beside,
+      }).apps,
+    ).toBe(apps);
+  });
+
   it('makes no build project a deployment of its own, nor ties two', () => {
     const pom = '<project><artifactId>x</artifactId></project>\n';
     const app = (port: number) => `server:\n  port: ${port}\n`;
