@@ -17,7 +17,13 @@ import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
 import { JVM_OPTION_VARIABLE, type StartJvmOptions } from '../parse/java/container-jvm';
 import { FIRST_SECURITY_PROVIDER, SECURITY_OVERRIDE_KIND, securityFileName } from '../parse/jdk';
-import { COMMAND_LINE_ORDER, JSSE_LIST_PROPERTIES, jvmOptionVariable, readsOptionVariable } from '../knowledge';
+import {
+  COMMAND_LINE_ORDER,
+  JSSE_LIST_PROPERTIES,
+  jvmOptionVariable,
+  parseJavaVersion,
+  readsOptionVariable,
+} from '../knowledge';
 import type { ModelContext } from './contributor';
 import { COMPOSE_START } from './container-starts';
 import {
@@ -156,12 +162,29 @@ const at = (s: PropertySource, message: string): RelatedLocation => ({
   message,
 });
 
+/** What is known of the JDK that starts: its version, else the feature release its name gives (`eclipse-temurin:17`). */
+interface KnownJdk {
+  version: string | undefined;
+  feature: string | undefined;
+}
+
+/** Whether a jvm.options line for some JDK releases (`17-:`) applies on this JDK; undefined when its version is unknown. */
+function appliesOn(features: { min: number; max?: number }, version: string | undefined): boolean | undefined {
+  const feature = version ? parseJavaVersion(version)?.feature : undefined;
+  if (feature === undefined) return undefined;
+  return feature >= features.min && (features.max === undefined || feature <= features.max);
+}
+
+function featureRange({ min, max }: { min: number; max?: number }): string {
+  return max === undefined ? `${min} and later` : max === min ? `${min}` : `${min} to ${max}`;
+}
+
 /** What one start's JVM gets: the shared places it keeps and its own, applied in the JVM's order. */
 function decideStart(
   shared: readonly PropertySource[],
   own: readonly PropertySource[],
   start: JvmStart | undefined,
-  version: string | undefined,
+  jdk: KnownJdk,
 ): Map<string, Decision> {
   const options = start?.parts.map((p) => p.options) ?? [];
   const replaced = new Set(options.flatMap((o) => o.jvmVariables.map((v) => v.variable)));
@@ -201,8 +224,17 @@ function decideStart(
     }
     const { property } = s.source;
     const variable = jvmOptionVariable(property.via);
-    const reads = variable ? readsOptionVariable(variable, version) : true;
+    const reads = variable ? readsOptionVariable(variable, jdk.version) : true;
     if (reads === false) continue;
+    const applies = property.jdkFeatures ? appliesOn(property.jdkFeatures, jdk.version ?? jdk.feature) : true;
+    if (applies === false) continue;
+    if (applies === undefined) {
+      decided.set(property.name, {
+        why: `its line applies only on JDK ${featureRange(property.jdkFeatures!)}, and the JDK's version is unknown`,
+        at: [at(s.source, `-D${property.name} is set here for JDK ${featureRange(property.jdkFeatures!)}`)],
+      });
+      continue;
+    }
     // A security properties file is found by its name, which `${server.config.dir}/tls.properties` still tells.
     const namesFile = property.name === 'java.security.properties' && !securityFileName(property.value).includes('$');
     if (reads === undefined)
@@ -230,7 +262,7 @@ function decideSystemProperties(
   ctx: ModelContext,
   group: string | undefined,
   sources: readonly PropertySource[],
-  version: string | undefined,
+  jdk: KnownJdk,
 ): Map<string, Decision> {
   const starts = group !== undefined ? (jvmStarts(ctx).get(group) ?? []) : [];
   const variants = group !== undefined ? startersByGroup(ctx).get(group) : undefined;
@@ -242,7 +274,7 @@ function decideSystemProperties(
       shared,
       sources.filter((s) => s.composed && (s.variant ?? COMPOSE_START) === id),
       starts.find((s) => s.id === id),
-      version,
+      jdk,
     ),
   }));
   if (perStart.length === 1) return perStart[0]!.decided;
@@ -294,7 +326,10 @@ export function runtimeWithProperties(
         securityProperties: {},
         systemProperties: {},
       };
-  for (const [name, decision] of decideSystemProperties(ctx, group, sources, runtime.version.value || undefined)) {
+  for (const [name, decision] of decideSystemProperties(ctx, group, sources, {
+    version: runtime.version.value || undefined,
+    feature: runtime.attachment?.feature,
+  })) {
     if ('source' in decision) {
       const { doc, property } = decision.source;
       runtime.systemProperties[name] = traced(property.value, doc.file.path, property.valueRange, property.via);

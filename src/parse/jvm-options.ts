@@ -11,14 +11,28 @@ import {
 } from './java/jvm-args';
 
 /**
- * Liberty / OpenJ9-style `jvm.options`: one JVM option per line, `#` comments
- * (https://openliberty.io/docs/latest/reference/config/server-configuration-overview.html#jvm-options).
+ * One option a line, as the JVM sees it (`-Dname=value with blanks` keeps its blanks), after the JDK feature releases
+ * it applies on when the line names them: `8:` that one, `8-:` that one and later, `8-9:` those.
+ */
+const OPTION_LINE = /^(\s*)(?:(\d+)(?:(-)(\d+)?)?:)?-D([^=\s]+)(=?)(.*?)\s*$/;
+
+/** A `jvm.options.d/<name>.options` file: the launcher adds each to jvm.options, in the order of their names. */
+const OPTIONS_DIRECTORY_FILE = /(?:^|[\\/])jvm\.options\.d[\\/][^\\/]+\.options$/;
+
+/**
+ * `jvm.options`: one JVM option per line, `#` comments — Liberty's and OpenJ9's
+ * (https://openliberty.io/docs/latest/reference/config/server-configuration-overview.html#jvm-options), and
+ * Elasticsearch's, OpenSearch's and Logstash's, whose lines may name the JDK releases they apply on and whose
+ * `jvm.options.d/*.options` files add to them
+ * (https://www.elastic.co/guide/en/elasticsearch/reference/7.11/jvm-options.html).
  */
 export const jvmOptionsFormat: FormatHandler<JvmOptionsData> = {
   id: 'jvm-options',
   classify(filePath) {
     const base = basenameOf(filePath);
-    return base === 'jvm.options' || base.endsWith('.jvm.options') ? 'java.jvm-options' : undefined;
+    return base === 'jvm.options' || base.endsWith('.jvm.options') || OPTIONS_DIRECTORY_FILE.test(filePath)
+      ? 'java.jvm-options'
+      : undefined;
   },
   parse(file, kind): ParsedDocument<JvmOptionsData> {
     const index = new LineIndex(file.text);
@@ -34,19 +48,23 @@ export const jvmOptionsFormat: FormatHandler<JvmOptionsData> = {
         });
         continue;
       }
-      // Each line is one option as the JVM sees it: `-Dname=value with blanks` keeps its blanks.
-      const option = /^(\s*)-D([^=\s]+)(=?)(.*?)\s*$/.exec(line.text);
+      const option = OPTION_LINE.exec(line.text);
       if (option) {
-        const nameStart = line.start + option[1]!.length + 2;
-        const valueStart = nameStart + option[2]!.length + option[3]!.length;
+        const [, indent, min, orLater, max, name, equals, value] = option;
+        const prefix = min === undefined ? 0 : line.text.indexOf(':') + 1 - indent!.length;
+        const nameStart = line.start + indent!.length + prefix + 2;
+        const valueStart = nameStart + name!.length + equals!.length;
         properties.push({
-          name: option[2]!,
-          value: option[4]!,
-          nameRange: index.rangeAt(nameStart, nameStart + option[2]!.length),
-          valueRange: index.rangeAt(valueStart, valueStart + option[4]!.length),
+          name: name!,
+          value: value!,
+          nameRange: index.rangeAt(nameStart, nameStart + name!.length),
+          valueRange: index.rangeAt(valueStart, valueStart + value!.length),
           via: 'jvm.options',
-          secret: isSecretKey(option[2]!),
-          unresolved: PLACEHOLDER.test(option[4]!),
+          secret: isSecretKey(name!),
+          unresolved: PLACEHOLDER.test(value!),
+          ...(min !== undefined && {
+            jdkFeatures: orLater && max === undefined ? { min: +min } : { min: +min, max: +(max ?? min) },
+          }),
         });
       }
     }

@@ -16,6 +16,11 @@ export interface JvmProperty {
   via?: string;
   /** True when the value holds a shell/placeholder expansion (`$X`, `${X}`, `%X%`): its run-time value is unknown. */
   unresolved: boolean;
+  /**
+   * The JDK feature releases it applies on, when its line says (`17-:-Dx=y` in an Elasticsearch, OpenSearch or
+   * Logstash jvm.options file); no `max`: that release and later.
+   */
+  jdkFeatures?: { min: number; max?: number };
 }
 
 /** What every JVM-options-like format (jvm.options, setenv.sh, systemd units, Dockerfiles) puts in `data`. */

@@ -158,8 +158,44 @@ ruleTester(rule, {
           'FROM quay.io/keycloak/keycloak:25.0\nENV JAVA_OPTS_APPEND="-Djdk.tls.client.protocols=TLSv1"\n',
       },
     },
+    // Elasticsearch's, OpenSearch's and Logstash's jvm.options lines may name the JDK releases they apply on
+    // (https://www.elastic.co/guide/en/elasticsearch/reference/7.11/jvm-options.html): another release's line is not
+    // this JDK's option, and with the JDK unknown nothing is said.
+    ...['8:', '9-16:', '18-:'].map((releases) => ({
+      name: `a jvm.options line for JDK ${releases} on JDK 17`,
+      files: {
+        'app/jdk/release': TEMURIN17,
+        'app/config/jvm.options': `-Xms1g\n${releases}-Djdk.tls.client.protocols=TLSv1\n`,
+      },
+    })),
+    {
+      name: 'a jvm.options line for JDK 17 and later, the JDK unknown',
+      files: { 'app/config/jvm.options': '17-:-Djdk.tls.client.protocols=TLSv1\n' },
+    },
   ],
   invalid: [
+    ...[
+      ['17-:', 32],
+      ['17:', 31],
+      ['11-17:', 34],
+    ].map(([releases, column]) => ({
+      name: `a jvm.options line for JDK ${releases} on JDK 17`,
+      files: {
+        'app/jdk/release': TEMURIN17,
+        'app/config/jvm.options': `-Xms1g\n${releases}-Djdk.tls.client.protocols=TLSv1\n`,
+      },
+      errors: [{ messageId: 'allDisabled', file: 'app/config/jvm.options', line: 2, column: column as number }],
+    })),
+    {
+      // A jvm.options.d file adds its options to jvm.options (Elasticsearch 7.7 on, OpenSearch, Logstash).
+      name: 'a jvm.options.d file on the JDK of a FROM line',
+      files: {
+        'es/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nCOPY config /usr/share/elasticsearch/config\nCMD ["java", "-jar", "/app.jar"]\n',
+        'es/config/jvm.options.d/tls.options': '# TLS\n-Djdk.tls.client.protocols=TLSv1.1\n',
+      },
+      errors: [{ messageId: 'allDisabled', file: 'es/config/jvm.options.d/tls.options', line: 2, column: 28 }],
+    },
     {
       name: 'every listed protocol disabled on 11.0.14',
       files: {
