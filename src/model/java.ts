@@ -214,7 +214,7 @@ export const javaAppContributor: ModelContributor = {
         (ctx.deployment.unservedTls ??= []).push(...off.unserved);
       }
       // A Quarkus app's HTTPS server (./quarkus-server.ts): its files are read as Spring-shaped configuration too.
-      const quarkus = quarkusServer(springFiles, settings, client, treeStoresOf(ctx));
+      const quarkus = quarkusServer(springFiles, settings, client, treeStoresOf(ctx), start);
       if (quarkus) ctx.addComponent(quarkus);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));

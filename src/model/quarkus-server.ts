@@ -10,8 +10,7 @@
 import type { RelatedLocation } from '../core/types';
 import { QUARKUS_HTTPS } from '../knowledge/quarkus';
 import type { SpringConfigData } from '../parse/spring';
-import { listItems } from '../parse/spring';
-import type { Entry, ParsedDocument } from '../parse/types';
+import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { QuarkusServerAttributes } from './attributes';
 import { tracedEntry } from './java-shared';
@@ -27,82 +26,12 @@ import type {
   TlsTrustSettings,
 } from './types';
 import { escapeRegExp } from '../core/regex';
+import { isQuarkus, NOT_RUN, QuarkusSettings, type QuarkusEntry } from './quarkus-settings';
+import type { StartSources } from './spring-start';
 
-/** One Quarkus setting: its name without a `%profile.` prefix, and the profiles it is written for (none: every one). */
-interface QuarkusEntry {
-  doc: ParsedDocument<SpringConfigData>;
-  entry: Entry;
-  name: string;
-  profiles?: string[];
-}
-
-/** The profiles a packaged app never runs with (`quarkus dev`, `mvn test`). */
-const NOT_RUN = new Set(['dev', 'test']);
-const PROFILED = /^%([\w,-]+)\.(.+)$/;
-/** A Quarkus setting that decides the HTTPS server (its port, its TLS source, the TLS itself). */
-const DECIDING = /^quarkus\.(?:http\.ssl\.|http\.ssl-port$|http\.tls-configuration-name$|tls\.)/;
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { none: 'none', request: 'optional', required: 'required' };
 /** A suite written by its JSSE name. */
 const JSSE_SUITE_NAME = /^(TLS|SSL)_[A-Za-z0-9_]+$/;
-
-/** Whether the app's configuration files are Quarkus's: a setting in the `quarkus.` namespace. */
-const isQuarkus = (docs: readonly ParsedDocument<SpringConfigData>[]) =>
-  docs.some((d) => d.entries.some((e) => /^(?:%[\w,-]+\.)?quarkus\./.test(e.key)));
-
-/** The Quarkus settings of the app's files as the packaged app reads them, with what its profiles leave unknown. */
-class QuarkusSettings {
-  readonly entries: QuarkusEntry[];
-  readonly active: string;
-  constructor(docs: readonly ParsedDocument<SpringConfigData>[]) {
-    this.entries = docs.flatMap((doc) =>
-      doc.data.parts.flatMap((part) =>
-        part.entries.map((entry) => {
-          const m = PROFILED.exec(entry.key);
-          // A profile file (`application-prod.properties`) is its profile's, as a `%prod.` prefix is.
-          const profiles = m ? m[1]!.split(',') : part.profile ? [part.profile] : undefined;
-          return { doc, entry, name: (m ? m[2]! : entry.key).replace(/^"|"$/g, ''), ...(profiles && { profiles }) };
-        }),
-      ),
-    );
-    const chosen = this.entries.find((e) => !e.profiles && e.name === 'quarkus.profile');
-    this.active = chosen && !PLACEHOLDER.test(chosen.entry.value) ? chosen.entry.value.trim() : 'prod';
-  }
-
-  private applies(e: QuarkusEntry): boolean {
-    return !e.profiles || e.profiles.includes(this.active);
-  }
-
-  /** The setting that wins: the active profile's over the unprofiled ones, the later over the earlier. */
-  get(name: string): QuarkusEntry | undefined {
-    const found = this.entries.filter((e) => e.name === name && this.applies(e));
-    return found.filter((e) => e.profiles).at(-1) ?? found.at(-1);
-  }
-
-  /** A list setting: `a,b` or YAML's `name[0]`, `name[1]`, of the level that wins. */
-  list(name: string): { values: string[]; at: QuarkusEntry } | undefined {
-    const direct = this.get(name);
-    const indexed = this.entries.filter(
-      (e) => this.applies(e) && /^\[\d+\]$/.test(e.name.slice(name.length)) && e.name.startsWith(name),
-    );
-    const profiled = indexed.filter((e) => e.profiles);
-    const items = profiled.length > 0 ? profiled : indexed;
-    if (items.length > 0 && (!direct || (profiled.length > 0 && !direct.profiles)))
-      return { values: items.map((e) => e.entry.value.trim()).filter(Boolean), at: items[0]! };
-    return direct ? { values: listItems(direct.entry.value), at: direct } : undefined;
-  }
-
-  /** Names matching a pattern among the settings that apply. */
-  namesMatching(pattern: RegExp): string[] {
-    return [...new Set(this.entries.filter((e) => this.applies(e) && pattern.test(e.name)).map((e) => e.name))].sort();
-  }
-
-  /** Settings of profiles the tree does not show active (not the running one, not dev or test) that decide the server. */
-  undecided(): QuarkusEntry[] {
-    return this.entries.filter(
-      (e) => e.profiles && !this.applies(e) && DECIDING.test(e.name) && e.profiles.some((p) => !NOT_RUN.has(p)),
-    );
-  }
-}
 
 /** Where a TLS source keeps its settings: the legacy `quarkus.http.ssl.*` or a TLS registry configuration. */
 interface TlsSource {
@@ -224,27 +153,31 @@ export function quarkusServer(
   settings: SpringSettings,
   app: Component,
   stores: TreeStores,
+  start: StartSources,
 ): QuarkusServerComponent | undefined {
   if (!isQuarkus(docs)) return undefined;
-  const q = new QuarkusSettings(docs);
+  const q = new QuarkusSettings(docs, start);
   const unknown = new Unknowns();
   const literal = (e: QuarkusEntry | undefined, what: string): QuarkusEntry | undefined => {
-    if (e && PLACEHOLDER.test(e.entry.value)) {
+    if (e && (e.unresolved || PLACEHOLDER.test(e.entry.value))) {
       unknown.add(
         e,
         `${e.entry.key}=${e.entry.value.trim()}`,
-        `${what} is set by a placeholder the tree does not resolve`,
+        e.unresolved
+          ? `${what} is set at run time (${e.entry.key})`
+          : `${what} is set by a placeholder the tree does not resolve`,
       );
       return undefined;
     }
     return e;
   };
   const named = q.get('quarkus.http.tls-configuration-name');
-  if (named && PLACEHOLDER.test(named.entry.value)) return undefined;
+  if (named && (named.unresolved || PLACEHOLDER.test(named.entry.value))) return undefined;
   const name = named?.entry.value.trim();
   const source = name
     ? registry(name)
-    : q.namesMatching(/^quarkus\.tls\.(?:key-store|trust-store)\./).length > 0
+    : q.namesMatching(/^quarkus\.tls\.(?:key-store|trust-store)\./).length > 0 ||
+        q.startSets(/^QUARKUS_TLS_(?:KEY|TRUST)_STORE_/)
       ? registry(undefined)
       : LEGACY;
   const key = source.keyStore(q);

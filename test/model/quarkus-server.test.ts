@@ -139,6 +139,60 @@ describe('Quarkus HTTPS servers (quarkus.server)', () => {
       },
       [],
     ],
+    // The starts' settings win over the files' (environment variables 300, system properties 400, the files 250), a
+    // profile's file setting included: https://quarkus.io/guides/config-reference#configuration-sources
+    [
+      "a Compose service's QUARKUS_* variables over the file's %prod. setting; its key store password opens the store",
+      {
+        [`${RES}/application.properties`]:
+          'quarkus.http.ssl.certificate.key-store-file=key.p12\n%prod.quarkus.http.ssl.protocols=TLSv1.3\n',
+        [`${RES}/key.p12`]: fixture('keystores/generated', 'key.p12'),
+        'docker-compose.yml': [
+          'services:',
+          '  app:',
+          '    build: ./app',
+          '    environment:',
+          '      QUARKUS_HTTP_SSL_PROTOCOLS: TLSv1.2,TLSv1.3',
+          '      QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_PASSWORD: changeit',
+          '      QUARKUS_HTTP_SSL_CLIENT_AUTH: required',
+          '      _PROD_QUARKUS_HTTP_SSL_PORT: "9443"',
+          '',
+        ].join('\n'),
+      },
+      [
+        'ports=9443 source=quarkus.http.ssl.* protocols=TLSv1.2,TLSv1.3(file) suites=- auth=required key=key.p12:PKCS12+pw cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      "a Dockerfile's ENV gives the TLS registry's key store; a -D in JAVA_OPTS (400) wins over an ENV (300)",
+      {
+        [`${RES}/application.properties`]: 'quarkus.http.port=8080\n',
+        [`${RES}/key.p12`]: fixture('keystores/generated', 'key.p12'),
+        'app/Dockerfile': [
+          'FROM registry.access.redhat.com/ubi9/openjdk-21:1.20',
+          'ENV QUARKUS_TLS_KEY_STORE_P12_PATH=key.p12 QUARKUS_TLS_KEY_STORE_P12_PASSWORD=changeit',
+          'ENV QUARKUS_TLS_PROTOCOLS=TLSv1.2',
+          'ENV JAVA_OPTS="-Dquarkus.tls.protocols=TLSv1.3"',
+          'CMD ["sh", "-c", "java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]',
+          '',
+        ].join('\n'),
+      },
+      [
+        'ports=8443 source=quarkus.tls.* protocols=TLSv1.3(file) suites=- auth=- key=key.p12:PKCS12+pw cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'a variable the run sets leaves its setting unknown; QUARKUS_PROFILE picks the profile',
+      {
+        [`${RES}/application.properties`]:
+          'quarkus.http.ssl.certificate.key-store-file=key.p12\n%staging.quarkus.http.ssl.cipher-suites=TLS_AES_128_GCM_SHA256\n',
+        'docker-compose.yml':
+          'services:\n  app:\n    build: ./app\n    environment:\n      QUARKUS_PROFILE: staging\n      QUARKUS_HTTP_SSL_PROTOCOLS: ${TLS_PROTOCOLS}\n',
+      },
+      [
+        'ports=8443 source=quarkus.http.ssl.* protocols=-(-) suites=TLS_AES_128_GCM_SHA256 auth=- key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=QUARKUS_HTTP_SSL_PROTOCOLS=${TLS_PROTOCOLS}',
+      ],
+    ],
   ])('%s', (_name, files, expected) => {
     expect(servers(files).map(summary)).toEqual(expected);
   });

@@ -84,7 +84,24 @@ export function springPropertyOfVariable(name: string): string | undefined {
   if (m) return `spring.rabbitmq.${m[1] === 'ADDRESSES' ? 'addresses' : `ssl.${element(m[1]!.slice('SSL_'.length))}`}`;
   m = /^IBM_MQ_(JKS_)?([A-Z0-9_]+)$/.exec(name);
   if (m) return `ibm.mq.${m[1] ? 'jks.' : ''}${element(m[2]!)}`;
-  return undefined;
+  return quarkusPropertyOfVariable(name);
+}
+
+/**
+ * The Quarkus settings that decide its HTTPS server (src/model/quarkus-server.ts), as environment variables: the
+ * property upper-cased with every other character `_`, after `_<PROFILE>_` for a profile's
+ * (https://quarkus.io/guides/config-reference#environment-variables). Which `_` was a `.` or a `-` the name does not
+ * say: the property is returned dotted (`quarkus.http.ssl.certificate.key.store.file`), and the model matches it by
+ * the variable's form.
+ */
+const QUARKUS_VARIABLE =
+  /^(?:_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_)?(QUARKUS_(?:HTTP_SSL_[A-Z0-9_]+|HTTP_TLS_CONFIGURATION_NAME|TLS_[A-Z0-9_]+|PROFILE))$/;
+
+function quarkusPropertyOfVariable(name: string): string | undefined {
+  const m = QUARKUS_VARIABLE.exec(name);
+  if (!m) return undefined;
+  const property = m[2]!.toLowerCase().replace(/_/g, '.');
+  return m[1] ? `%${m[1].toLowerCase()}.${property}` : property;
 }
 
 /** The Spring property a variable binds: an upper-case name by Spring's mapping, a dotted one as it is. */

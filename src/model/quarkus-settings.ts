@@ -1,0 +1,158 @@
+/**
+ * A Quarkus app's settings as the packaged app reads them: its `application.properties|yaml` (read as Spring-shaped
+ * files: src/parse/spring.ts, ordinal 250) under the environment variables (300) and `-D` system properties (400) of
+ * its starts (a Dockerfile's ENV, a Compose service's or Kubernetes container's environment, JVM options). A setting
+ * of a higher source wins over a profile's setting of a lower one: `QUARKUS_HTTP_SSL_PROTOCOLS` over
+ * `%prod.quarkus.http.ssl.protocols` in application.properties.
+ * https://quarkus.io/guides/config-reference#configuration-sources
+ * https://quarkus.io/guides/config-reference#environment-variables
+ */
+import { listItems, type SpringConfigData } from '../parse/spring';
+import type { Entry, ParsedDocument } from '../parse/types';
+import type { PropertySource } from './java-shared';
+import { startSetting, type StartSources } from './spring-start';
+import { PLACEHOLDER } from './store-files';
+
+/** One Quarkus setting: its name without a `%profile.` prefix, and the profiles it is written for (none: every one). */
+export interface QuarkusEntry {
+  doc: ParsedDocument;
+  entry: Entry;
+  name: string;
+  profiles?: string[];
+  /** Set for a start's setting whose value only the run knows (`QUARKUS_HTTP_SSL_PROTOCOLS: ${TLS}`, starts that differ). */
+  unresolved?: true;
+}
+
+/** The profiles a packaged app never runs with (`quarkus dev`, `mvn test`). */
+export const NOT_RUN = new Set(['dev', 'test']);
+const PROFILED = /^%([\w,-]+)\.(.+)$/;
+/** A Quarkus setting that decides the HTTPS server (its port, its TLS source, the TLS itself). */
+const DECIDING = /^quarkus\.(?:http\.ssl\.|http\.ssl-port$|http\.tls-configuration-name$|tls\.)/;
+
+/** A property as an environment variable names it: upper case, every other character `_` (`%prod.` → `_PROD_`). */
+const variableForm = (name: string) => name.replace(/[^A-Za-z0-9]/g, '_').toUpperCase();
+
+/** Whether the app's configuration files are Quarkus's: a setting in the `quarkus.` namespace. */
+export const isQuarkus = (docs: readonly ParsedDocument<SpringConfigData>[]) =>
+  docs.some((d) => d.entries.some((e) => /^(?:%[\w,-]+\.)?quarkus\./.test(e.key)));
+
+/** A start's settings keyed by their variable form: `-Dquarkus.http.ssl-port` and `QUARKUS_HTTP_SSL_PORT` alike. */
+function startByVariableForm(start: StartSources): StartSources {
+  const quarkus = (sources: readonly PropertySource[]) =>
+    sources
+      .filter((s) => /^(?:%[\w,-]+\.)?quarkus\./.test(s.property.name))
+      .map((s) => ({ ...s, property: { ...s.property, name: variableForm(s.property.name) } }));
+  return {
+    // Quarkus reads no `--name=value` program arguments as configuration.
+    commandLine: [],
+    systemProperties: quarkus(start.systemProperties),
+    environment: quarkus(start.environment),
+    ...(start.starters && { starters: start.starters }),
+  };
+}
+
+export class QuarkusSettings {
+  readonly entries: QuarkusEntry[];
+  readonly active: string;
+  private readonly start: StartSources;
+
+  constructor(docs: readonly ParsedDocument<SpringConfigData>[], start: StartSources) {
+    this.start = startByVariableForm(start);
+    this.entries = docs.flatMap((doc) =>
+      doc.data.parts.flatMap((part) =>
+        part.entries.map((entry) => {
+          const m = PROFILED.exec(entry.key);
+          // A profile file (`application-prod.properties`) is its profile's, as a `%prod.` prefix is.
+          const profiles = m ? m[1]!.split(',') : part.profile ? [part.profile] : undefined;
+          return { doc, entry, name: (m ? m[2]! : entry.key).replace(/^"|"$/g, ''), ...(profiles && { profiles }) };
+        }),
+      ),
+    );
+    const started = this.fromStart('quarkus.profile', undefined);
+    const chosen = started ?? this.entries.find((e) => !e.profiles && e.name === 'quarkus.profile');
+    this.active =
+      chosen && !chosen.unresolved && !PLACEHOLDER.test(chosen.entry.value) ? chosen.entry.value.trim() : 'prod';
+  }
+
+  private applies(e: QuarkusEntry): boolean {
+    return !e.profiles || e.profiles.includes(this.active);
+  }
+
+  /**
+   * The start's setting of that name (the running profile's first), as a QuarkusEntry at the place that sets it:
+   * keyed as the start writes it (`QUARKUS_HTTP_SSL_PROTOCOLS`, `-Dquarkus.http.ssl.protocols`).
+   */
+  private fromStart(name: string, profile: string | undefined): QuarkusEntry | undefined {
+    const forms: [string, string | undefined][] = [[variableForm(name), undefined]];
+    if (profile) forms.unshift([variableForm(`%${profile}.${name}`), profile]);
+    for (const [form, formProfile] of forms) {
+      const decided = startSetting(form, this.start);
+      if (decided === 'not set') continue;
+      const source =
+        decided === 'unknown'
+          ? [...this.start.systemProperties, ...this.start.environment].filter((s) => s.property.name === form).at(-1)
+          : decided.source;
+      if (!source) continue;
+      const { property } = source;
+      const variable = this.start.environment.includes(source) ? property.via : undefined;
+      return {
+        doc: source.doc,
+        entry: {
+          key: variable ?? `-D${formProfile ? `%${formProfile}.` : ''}${name}`,
+          value: property.value,
+          keyRange: property.nameRange,
+          valueRange: property.valueRange,
+          secret: property.secret,
+        },
+        name,
+        ...(formProfile && { profiles: [formProfile] }),
+        ...((decided === 'unknown' || property.unresolved) && { unresolved: true as const }),
+      };
+    }
+    return undefined;
+  }
+
+  /** The setting that wins: the start's over the files', then the active profile's over the others, the later over the earlier. */
+  get(name: string): QuarkusEntry | undefined {
+    const started = this.fromStart(name, this.active);
+    if (started) return started;
+    const found = this.entries.filter((e) => e.name === name && this.applies(e));
+    return found.filter((e) => e.profiles).at(-1) ?? found.at(-1);
+  }
+
+  /** A list setting: `a,b` or YAML's `name[0]`, `name[1]`, of the level that wins. */
+  list(name: string): { values: string[]; at: QuarkusEntry } | undefined {
+    const direct = this.get(name);
+    if (direct && !this.entries.includes(direct)) return { values: listItems(direct.entry.value), at: direct };
+    const indexed = this.entries.filter(
+      (e) => this.applies(e) && /^\[\d+\]$/.test(e.name.slice(name.length)) && e.name.startsWith(name),
+    );
+    const profiled = indexed.filter((e) => e.profiles);
+    const items = profiled.length > 0 ? profiled : indexed;
+    if (items.length > 0 && (!direct || (profiled.length > 0 && !direct.profiles)))
+      return { values: items.map((e) => e.entry.value.trim()).filter(Boolean), at: items[0]! };
+    return direct ? { values: listItems(direct.entry.value), at: direct } : undefined;
+  }
+
+  /** Names matching a pattern among the files' settings that apply. */
+  namesMatching(pattern: RegExp): string[] {
+    return [...new Set(this.entries.filter((e) => this.applies(e) && pattern.test(e.name)).map((e) => e.name))].sort();
+  }
+
+  /** Whether a start sets a variable of that form for the running profile (`QUARKUS_TLS_KEY_STORE_P12_PATH`). */
+  startSets(form: RegExp): boolean {
+    const running = `_${variableForm(this.active)}_`;
+    return [...this.start.systemProperties, ...this.start.environment].some(
+      (s) =>
+        form.test(s.property.name) ||
+        (s.property.name.startsWith(running) && form.test(s.property.name.slice(running.length))),
+    );
+  }
+
+  /** Settings of profiles the tree does not show active (not the running one, not dev or test) that decide the server. */
+  undecided(): QuarkusEntry[] {
+    return this.entries.filter(
+      (e) => e.profiles && !this.applies(e) && DECIDING.test(e.name) && e.profiles.some((p) => !NOT_RUN.has(p)),
+    );
+  }
+}
