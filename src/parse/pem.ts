@@ -108,6 +108,16 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
       try {
         certificates.push(describeOnce(m[0], r));
       } catch (error) {
+        if (error instanceof UnreadCertificate) {
+          problems.push({
+            code: 'pem-certificate-unread',
+            severity: 'info',
+            message:
+              'OpenSSL reads this certificate, but lint-deploy could not take its fields (its key algorithm or an unusual field): it is not checked',
+            range: r,
+          });
+          continue;
+        }
         const placeholder = placeholderText(m[2] ?? '');
         if (placeholder !== undefined) {
           problems.push({
@@ -221,11 +231,22 @@ const describedByPem = new Map<string, PemCertificate>();
 function describeOnce(pem: string, range: Range): PemCertificate {
   let described = describedByPem.get(pem);
   if (!described) {
-    described = describe(new (nodeCrypto().X509Certificate)(pem), range);
+    const certificate = new (nodeCrypto().X509Certificate)(pem);
+    try {
+      described = describe(certificate, range);
+    } catch {
+      throw new UnreadCertificate('certificate fields not read');
+    }
     remember(pem, described);
   }
   return { ...described, range };
 }
+
+/**
+ * A certificate OpenSSL reads but whose fields lint-deploy could not take (a public key algorithm Node's crypto does
+ * not load, a field an older Node gives otherwise): sound as far as anyone knows, so unknown, never "not valid".
+ */
+class UnreadCertificate extends Error {}
 
 function remember(key: string, described: PemCertificate): void {
   if (describedByPem.size >= 2000) describedByPem.clear();
