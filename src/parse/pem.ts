@@ -211,14 +211,30 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
  * Throws on an invalid certificate, as X509Certificate does.
  */
 export function describeCertificate(cert: Buffer | X509Certificate, range: Range): PemCertificate {
-  if (cert instanceof nodeCrypto().X509Certificate) return describe(cert, range);
+  if (cert instanceof nodeCrypto().X509Certificate) return describeRead(cert, range);
   const key = `der:${cert.toString('base64')}`;
   let described = describedByPem.get(key);
   if (!described) {
-    described = describe(new (nodeCrypto().X509Certificate)(cert), range);
+    described = describeRead(new (nodeCrypto().X509Certificate)(cert), range);
     remember(key, described);
   }
   return { ...described, range };
+}
+
+/**
+ * Thrown for a certificate OpenSSL reads but whose fields lint-deploy could not take (a public key algorithm Node's
+ * crypto does not load: a post-quantum or GOST key where Node's OpenSSL lacks it): sound as far as anyone knows, so
+ * unknown, never "not valid".
+ */
+export class UnreadCertificate extends Error {}
+
+/** describe(), its failures on a certificate the X.509 reader took thrown as UnreadCertificate. */
+function describeRead(cert: X509Certificate, range: Range): PemCertificate {
+  try {
+    return describe(cert, range);
+  } catch {
+    throw new UnreadCertificate('certificate fields not read');
+  }
 }
 
 /**
@@ -231,22 +247,11 @@ const describedByPem = new Map<string, PemCertificate>();
 function describeOnce(pem: string, range: Range): PemCertificate {
   let described = describedByPem.get(pem);
   if (!described) {
-    const certificate = new (nodeCrypto().X509Certificate)(pem);
-    try {
-      described = describe(certificate, range);
-    } catch {
-      throw new UnreadCertificate('certificate fields not read');
-    }
+    described = describeRead(new (nodeCrypto().X509Certificate)(pem), range);
     remember(pem, described);
   }
   return { ...described, range };
 }
-
-/**
- * A certificate OpenSSL reads but whose fields lint-deploy could not take (a public key algorithm Node's crypto does
- * not load, a field an older Node gives otherwise): sound as far as anyone knows, so unknown, never "not valid".
- */
-class UnreadCertificate extends Error {}
 
 function remember(key: string, described: PemCertificate): void {
   if (describedByPem.size >= 2000) describedByPem.clear();

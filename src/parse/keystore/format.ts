@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import type { Location, Range } from '../../core/types';
-import { describeCertificate, type PemCertificate } from '../pem';
+import { describeCertificate, UnreadCertificate, type PemCertificate } from '../pem';
 import type { FormatHandler, ParsedDocument, ParseProblem, SourceFile } from '../types';
 import { jksMagic, readJks } from './jks';
 import { looksLikePkcs12, readPkcs12, type PasswordCandidate, type Pkcs12Bag } from './pkcs12';
@@ -215,14 +215,25 @@ function describeChain(ders: Buffer[], alias: string, problems: ParseProblem[]):
   for (const der of ders) {
     try {
       out.push(describeCertificate(der, ZERO));
-    } catch {
-      problems.push({
-        code: 'keystore-invalid-certificate',
-        severity: 'warning',
-        message: 'Entry {{alias}} holds a certificate that is not valid X.509: it is not checked',
-        data: { alias },
-        range: ZERO,
-      });
+    } catch (error) {
+      problems.push(
+        error instanceof UnreadCertificate
+          ? {
+              code: 'keystore-certificate-unread',
+              severity: 'info',
+              message:
+                'Entry {{alias}} holds a certificate OpenSSL reads, but lint-deploy could not take its fields (its key algorithm or an unusual field): it is not checked',
+              data: { alias },
+              range: ZERO,
+            }
+          : {
+              code: 'keystore-invalid-certificate',
+              severity: 'warning',
+              message: 'Entry {{alias}} holds a certificate that is not valid X.509: it is not checked',
+              data: { alias },
+              range: ZERO,
+            },
+      );
     }
   }
   return out;
