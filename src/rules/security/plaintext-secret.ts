@@ -14,7 +14,7 @@ import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { referenceAdvice } from './_lib/secret-advice';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
-import { said } from '../../core/phrase';
+import { said, type Phrase } from '../../core/phrase';
 
 /**
  * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
@@ -304,7 +304,7 @@ export default defineRule({
             messageId: 'generatedStore',
             severity: 'info',
             data: {
-              key: said`${entry.key} (${elytron.owner})`,
+              key: withOwner(entry.key, elytron.owner),
               file: path.basename(doc.file.path),
               store: elytron.serves.store,
               host: elytron.serves.host,
@@ -346,7 +346,7 @@ export default defineRule({
             key: entry.secretName
               ? said`${entry.key} (${entry.secretName})`
               : elytron
-                ? said`${entry.key} (${elytron.owner})`
+                ? withOwner(entry.key, elytron.owner)
                 : entry.key,
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir.dir } : {}),
@@ -415,4 +415,12 @@ function credentialsWhat(names: string[]): string {
     ...(names.includes(USER_INFO_NAME) ? ["a URL's password (scheme://user:password@host)"] : []),
   ];
   return parts.join(' and ');
+}
+
+/**
+ * A WildFly credential's key with the Elytron resource that holds it (`credential-reference@clear-text (key-store ks)`),
+ * unless the key names that resource already: a jboss-cli script's keys start with it (`key-store=ks.credential-…`).
+ */
+function withOwner(key: string, owner: string): Phrase | string {
+  return key.startsWith(`${owner.replace(' ', '=')}.`) ? key : said`${key} (${owner})`;
 }

@@ -1171,6 +1171,8 @@ ruleTester(rule, {
           line: 4,
           column: 130,
           messageIncludes: ['key-store=appKS.credential-reference.clear-text', 'Elytron credential store'],
+          // The key names the key store already: not again in brackets.
+          messageExcludes: ['(key-store appKS)'],
         },
         {
           messageId: 'plaintext',
