@@ -21,7 +21,7 @@ export interface ConnectionCredential {
 }
 
 const PARAMETER = /(?:[?&;])\s*([A-Za-z][\w.-]*)\s*=\s*([^&;\s"'<>]*)/g;
-const USER_INFO = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#@:]*:([^\s/?#@]+)@/g;
+const SCHEME = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\//g;
 export const USER_INFO_NAME = 'user:password@';
 
 /** The passwords a value holds as connection-string parameters or URL user information (none for most values). */
@@ -35,7 +35,34 @@ export function connectionCredentials(value: string): ConnectionCredential[] {
     }
   }
   if (value.includes('://') && value.includes('@')) {
-    for (const m of value.matchAll(USER_INFO)) if (m[1]) found.push({ name: USER_INFO_NAME, value: m[1] });
+    for (const m of value.matchAll(SCHEME)) {
+      const password = userInfoPassword(value, (m.index ?? 0) + m[0].length);
+      if (password) found.push({ name: USER_INFO_NAME, value: password });
+    }
   }
   return found;
+}
+
+/**
+ * The password of the user information that starts at `from` (`user:password@`), read past `${…}` placeholders: a
+ * user or password written as one with a default holds a colon of its own (hkhuang07/EInvoiceHub…@68da82a config.yaml
+ * `mongodb://${MONGODB_USERNAME:admin}:${MONGODB_PASSWORD:password}@…`, Compose's `${POSTGRES_PASSWORD:-synapse_local}`),
+ * which is not where the user ends. The user ends at the first colon outside them, the password at the `@`.
+ */
+function userInfoPassword(value: string, from: number): string | undefined {
+  let depth = 0;
+  let colon = -1;
+  for (let i = from; i < value.length; i++) {
+    const c = value[i];
+    if (c === '$' && value[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (depth > 0) {
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+    } else if (c === ':' && colon < 0) colon = i;
+    else if (c === '@') return colon >= 0 && i > colon + 1 ? value.slice(colon + 1, i) : undefined;
+    else if (/[\s/?#]/.test(c ?? '')) return undefined;
+  }
+  return undefined;
 }

@@ -101,6 +101,19 @@ ruleTester(rule, {
       },
     },
     {
+      // hkhuang07/EInvoiceHub-SpringBoot-Angular-GitOps-Kubernetes@68da82a config.yaml (no licence: shape only) and
+      // team-project-final/synapse-gitops@8694d71 docker-compose.yml (no licence: shape only): a URL's user and password
+      // are placeholders with defaults, whose own colons were taken for the end of the user (the "password" read was
+      // `admin}:${MONGODB_PASSWORD:password}`). A placeholder is a reference, as `password: ${DB_PASSWORD:x}` is.
+      name: "a URL's user and password written as placeholders with defaults (Spring ${X:d}, Compose ${X:-d})",
+      files: {
+        'src/main/resources/application.yml':
+          'spring:\n  data:\n    mongodb:\n      uri: mongodb://${MONGODB_USERNAME:admin}:${MONGODB_PASSWORD:password}@${MONGODB_HOST:localhost}:${MONGODB_PORT:27017}/app?authSource=admin\n',
+        'docker-compose.yml':
+          'services:\n  worker:\n    image: worker:1\n    environment:\n      DATABASE_URL: postgresql://${POSTGRES_USER:-synapse}:${POSTGRES_PASSWORD:-synapse_local}@postgres:5432/${POSTGRES_DB:-synapse}\n',
+      },
+    },
+    {
       // A Compose list item `NAME=value` is that variable's own setting, judged once under its own name.
       name: 'a Compose environment list item is no connection string',
       files: {
@@ -463,6 +476,23 @@ ruleTester(rule, {
             '${env.NAME}',
           ],
           messageExcludes: ['Ks-Pa55-7'],
+        },
+      ],
+    },
+    {
+      // The user a placeholder with a default, the password written out: still the password of the URL.
+      name: "a URL's literal password after a placeholder user with a default",
+      files: {
+        'src/main/resources/application.yml':
+          'spring:\n  data:\n    mongodb:\n      uri: mongodb://${MONGODB_USERNAME:admin}:Mg-Pa55-7@mongo:27017/app\n',
+      },
+      errors: [
+        {
+          messageId: 'connectionString',
+          file: 'src/main/resources/application.yml',
+          line: 4,
+          messageIncludes: ["a URL's password (scheme://user:password@host)"],
+          messageExcludes: ['Mg-Pa55-7'],
         },
       ],
     },
