@@ -21,7 +21,7 @@ import {
   secretOptionEntries,
   type StartJvmOptions,
 } from './java/container-jvm';
-import { parseSpringYaml } from './spring';
+import { kubernetesUnderSpringName, parseSpringYaml } from './spring';
 import { LineIndex } from './text';
 
 export interface KubernetesEnvFrom {
@@ -80,7 +80,9 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
   id: 'kubernetes',
   classify(filePath, head) {
     if (!/\.ya?ml$/i.test(filePath) || !/^apiVersion:/m.test(head)) return undefined;
-    return WORKLOAD_HEAD.test(head) || (CONFIG_MAP_HEAD.test(head) && SPRING_VARIABLE.test(head))
+    return WORKLOAD_HEAD.test(head) ||
+      (CONFIG_MAP_HEAD.test(head) && SPRING_VARIABLE.test(head)) ||
+      kubernetesUnderSpringName(filePath, head)
       ? 'kubernetes'
       : undefined;
   },
@@ -123,7 +125,12 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     ];
     // A manifest the YAML reader cannot read gives no container, and no finding here: on a Helm template the rendering
     // with its syntax set aside is the likelier cause than the file (cas-server's templates/statefulset.yaml).
-    return { file, kind, entries, comments: parsed.comments, problems: [], data: { containers, configMaps } };
+    // A manifest Spring's reader took before (its name is Spring's) keeps that reader's YAML verdict: kubectl and Argo CD
+    // refuse the text as SnakeYAML does (omerteomim/argo-demo@c2fb54a environments/prod/application.yml).
+    const problems = kubernetesUnderSpringName(file.path, file.text)
+      ? parsed.problems.filter((p) => p.code === 'invalid-yaml')
+      : [];
+    return { file, kind, entries, comments: parsed.comments, problems, data: { containers, configMaps } };
   },
 };
 

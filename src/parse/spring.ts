@@ -22,6 +22,21 @@ const hasErrors = (documents: ReturnType<typeof import('yaml').parseAllDocuments
 /** A CAS or Spring Boot setting at a line start (`cas.server.name=`, `server:`), to know a `cas.properties` of CAS. */
 const CAS_SETTINGS = /^(?:cas|server|spring|management|logging)(?:\.[\w-]|:)/m;
 
+/**
+ * A Kubernetes object at the top of a YAML document (`apiVersion:` with a `kind:` beside it), which Spring Boot's
+ * configuration never is: GitOps repositories name Argo CD's `Application` manifests `application.yaml`, and a chart's
+ * rendering is named for its release (SonarSource/helm-chart-sonarqube@b6f9b63's `helm template` output
+ * tests/unit-compatibility-test/fixtures/sonarqube-dce/application-values.yaml, a Secret and StatefulSets).
+ */
+const isKubernetesObject = (head: string): boolean =>
+  /^apiVersion:[ \t]*\S/m.test(head) && /^kind:[ \t]*[A-Z]\w*[ \t]*$/m.test(head);
+const SPRING_YAML_NAME = /^(application|bootstrap)(-[\w.-]+)?\.ya?ml$/;
+
+/** A Kubernetes manifest under a name Spring Boot reads (`application.yaml`): read as Kubernetes, its YAML still checked. */
+export function kubernetesUnderSpringName(filePath: string, head: string): boolean {
+  return SPRING_YAML_NAME.test(basenameOf(filePath)) && isKubernetesObject(head);
+}
+
 export interface SpringConfigData {
   /** Profile from the file name (`application-prod.yml` → `prod`). */
   fileProfile?: string;
@@ -52,6 +67,7 @@ export const springFormat: FormatHandler<SpringConfigData> = {
     // `variables/` directory are server variables, not Spring; Spring Cloud's bootstrap file sets `spring.*`.
     if (/(^|[\\/])variables[\\/][^\\/]+$/.test(filePath)) return undefined;
     if (base === 'bootstrap.properties' && !/^\s*spring\./m.test(head)) return undefined;
+    if (kubernetesUnderSpringName(filePath, head)) return undefined;
     return m[3] === 'properties' ? 'spring.properties' : 'spring.yaml';
   },
   parse(file, kind): ParsedDocument<SpringConfigData> {
