@@ -221,9 +221,9 @@ describe('template values are unknown, never errors', () => {
     expect(findings[0].message).toContain('(when the template takes the branch {% if tomcat_ajp_port != -1 %})');
   });
 
-  // shyanta/part-up@750c780 (MIT) devops/provision: Ansible vhost templates name `/etc/ssl/{{ item.certificate }}`, and
-  // the expired certificate in provision/ssl is reported with those servers as related places; their messages showed
-  // `names /etc/ssl/${item_certificate___} here`.
+  // shyanta/part-up@750c780 (AGPL-3.0: a shape, nothing copied) devops/provision: Ansible vhost templates name
+  // `/etc/ssl/{{ item.certificate }}`, and the expired certificate in provision/ssl is reported with those servers as
+  // related places; their messages showed `names /etc/ssl/${item_certificate___} here`.
   it('a template value in the related place of a finding on another file is named as written', () => {
     const ruleId = 'cert/expired';
     const { findings } = lintTree(
