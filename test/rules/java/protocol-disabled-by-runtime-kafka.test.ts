@@ -56,6 +56,24 @@ ruleTester(rule, {
       errors: [{ messageId: 'runtimeUnknown', severity: 'info', file: 'docker-compose.yml', line: 6 }],
     },
     {
+      // strimzi-kafka-operator 0.38.0 docker-images/base/Dockerfile: UBI 8's java-17-openjdk-headless, its update
+      // unknown; no source rules out an early-access build of the distribution's package, so the verdict waits.
+      name: 'a client beside FROM quay.io/strimzi/kafka:0.38.0-kafka-3.6.0: Java 17 named, its update unknown (an info)',
+      files: {
+        Dockerfile: 'FROM quay.io/strimzi/kafka:0.38.0-kafka-3.6.0\n',
+        'client.properties': 'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\nssl.enabled.protocols=TLSv1.1\n',
+      },
+      errors: [
+        {
+          messageId: 'runtimeUnknown',
+          severity: 'info',
+          file: 'client.properties',
+          line: 3,
+          messageIncludes: ['(Java 17; the name gives no update'],
+        },
+      ],
+    },
+    {
       // wurstmeister/kafka writes KAFKA_* into server.properties; its JDK is not in the data.
       name: 'a broker image whose JDK lint-deploy does not know: unknown (an info)',
       files: broker('wurstmeister/kafka:2.13-2.8.1', 'TLSv1'),
