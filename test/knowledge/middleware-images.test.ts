@@ -46,4 +46,69 @@ describe('the JDK of middleware product images', () => {
     });
     expect(jdk?.source).toMatch(/^https:\/\/github\.com\/.+\/blob\/[0-9a-f.]{5,}/);
   });
+  // Official images (docker-library/official-images): every tag of every revision of library/<name> against the
+  // Dockerfile of its Directory at its GitCommit; a tag whose JDK moved between revisions names none.
+  it.each([
+    // library/zookeeper history against 31z4/zookeeper-docker: -jre-N and release lines; moved tags name none.
+    ['zookeeper:3.9.2-jre-17', 'temurin', '17', true],
+    ['zookeeper:3.8-jre-11', 'temurin', '11', true],
+    ['zookeeper:3.8.4', 'temurin', '17', true],
+    ['zookeeper:3.6.3-temurin', 'temurin', '11', true],
+    ['zookeeper:3.6', 'openjdk', '11', false], // openjdk:11-jre-slim, later eclipse-temurin:11-jre
+    ['zookeeper:3.4.14', 'openjdk', '8', false],
+    ['zookeeper:3.7.2-jre-11', 'unknown', undefined, false], // pointed at a Temurin 17 directory in 2024-07
+    ['zookeeper:3.9', 'unknown', undefined, false],
+    ['zookeeper', 'unknown', undefined, false],
+    // library/flink history against apache/flink-docker and docker-flink/docker-flink.
+    ['flink:1.18.1-scala_2.12-java17', 'temurin', '17', true],
+    ['flink:1.17-java11', 'temurin', '11', true],
+    ['flink:java21', 'temurin', '21', true],
+    ['flink:1.13.6-scala_2.12-java11', 'openjdk', '11', false],
+    ['flink:java8', 'openjdk', '8', false],
+    ['flink:1.17.2', 'temurin', '11', true],
+    ['flink:2.0.0-scala_2.12', 'temurin', '17', true],
+    ['flink:1.9.3-scala_2.11', 'openjdk', '8', false],
+    ['flink:2.0', 'unknown', undefined, false], // its default moved from 11 (2.0-preview1) to 17
+    ['flink:latest', 'unknown', undefined, false],
+    // library/tomee history against tomitribe/docker-tomee: -jreN with its vendor.
+    ['tomee:9.1.3-jre17-Semeru-ubuntu-plume', 'semeru', '17', false],
+    ['tomee:10.0-jre21-Temurin-ubuntu-plus', 'temurin', '21', true],
+    ['tomee:9-jre11-alpine-webprofile', 'temurin', '11', true],
+    ['tomee:8.0.16-jre11-Temurin-plume', 'openjdk', '11', false], // TomEE 8: openjdk, later eclipse-temurin
+    ['tomee:8-jre8-OpenJDK-debian-plus', 'openjdk', '8', false],
+    ['tomee:11-jre-8.0.1-plume', 'openjdk', '11', false],
+    ['tomee:10.0-Temurin', 'unknown', undefined, false],
+    ['tomee:latest', 'unknown', undefined, false],
+    // library/solr history against apache/solr-docker and docker-solr/docker-solr.
+    ['solr:9.6.1', 'temurin', '17', true],
+    ['solr:9-slim', 'temurin', '17', true],
+    ['solr:10.0.0', 'temurin', '25', true],
+    ['solr:8.11.4', 'temurin', '11', true],
+    ['solr:8.11', 'openjdk', '11', false],
+    ['solr:7.7.3-slim', 'openjdk', '11', false],
+    ['solr:6.6-alpine', 'openjdk', '8', false],
+    ['solr:7.5', 'unknown', undefined, false], // openjdk:10, then 11
+    ['solr:latest', 'unknown', undefined, false],
+    // library/cassandra history against docker-library/cassandra.
+    ['cassandra:3.11.16', 'temurin', '8', true],
+    ['cassandra:4.1', 'temurin', '11', true],
+    ['cassandra:4.0.13-jammy', 'temurin', '11', true],
+    ['cassandra:5.0.4', 'temurin', '17', true],
+    ['cassandra:3.11.4', 'unknown', undefined, false], // Debian's package dependency
+    ['cassandra:5', 'unknown', undefined, false],
+    ['cassandra:latest', 'unknown', undefined, false],
+    // Bitnami's and other publishers' images of the same names are not the official ones.
+    ['bitnami/zookeeper:3.8.4', undefined, undefined, false],
+    ['docker.io/library/solr:9.6.1', 'temurin', '17', true],
+  ])('official image %s → %s (feature %s), GA updates only: %s', (image, vendor, feature, ga) => {
+    const jdk = jdkFromImage(image);
+    expect({ vendor: jdk?.vendor, version: jdk?.version, feature: jdk?.feature }).toEqual({
+      vendor,
+      version: undefined,
+      feature,
+    });
+    expect(Boolean(jdk?.gaUpdates)).toBe(ga);
+    if (jdk)
+      expect(jdk.source).toMatch(/^https:\/\/github\.com\/docker-library\/official-images\/blob\/[0-9a-f]{40}\//);
+  });
 });

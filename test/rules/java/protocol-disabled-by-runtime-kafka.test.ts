@@ -157,6 +157,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // library/flink: every revision's 1.18 -java17 tags are FROM eclipse-temurin:17-jre-jammy (GA builds only), and
+      // every Temurin 17 update disables TLSv1.1; JDK 17.0.15 here: 'No appropriate protocol' from an SSLEngine so set.
+      name: 'a Kafka client beside FROM flink:1.18.1-scala_2.12-java17: TLSv1.1 disabled on every Temurin 17 update',
+      files: {
+        Dockerfile: 'FROM flink:1.18.1-scala_2.12-java17\nCOPY job.jar /opt/flink/usrlib/\n',
+        'client.properties': 'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\nssl.enabled.protocols=TLSv1.1\n',
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'client.properties',
+          line: 3,
+          messageIncludes: ['every Eclipse Temurin 17 update', 'No appropriate protocol'],
+          related: [{ file: 'Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
       // A file mounted into a broker container is read by the image's JDK, not by one found beside it.
       name: 'server.properties mounted into cp-kafka:7.8.0 (Temurin 17.0.12): the image decides',
       files: {
