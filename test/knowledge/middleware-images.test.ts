@@ -111,4 +111,23 @@ describe('the JDK of middleware product images', () => {
     if (jdk)
       expect(jdk.source).toMatch(/^https:\/\/github\.com\/docker-library\/official-images\/blob\/[0-9a-f]{40}\//);
   });
+  // An exact Zulu version where the image's build pins one.
+  it.each([
+    // payara/Payara appserver/extras/docker-images/pom.xml at each release tag pins azul/zulu-openjdk:<version>.
+    ['payara/server-full:5.2022.5', '1.8.0_352'],
+    ['payara/server-full:5.2022.5-jdk11', '11.0.17'],
+    ['payara/micro:5.2022.5-jdk17', '17.0.5'],
+    ['payara/server-full:6.2024.1', '11.0.21'],
+    ['payara/server-web:6.2024.1-jdk21', '21.0.1'],
+    ['payara/server-full:6.2024.10-jdk17', '17.0.12'],
+    ['payara/server-full:7.2026.5', '21.0.11'],
+    ['payara/micro:7.2026.5-jdk25', '25.0.3'],
+    ['payara/server-full:6.2023.2', undefined], // its pom names two Dockerfiles for the plain tag
+    ['payara/server-full:5.194', undefined], // before the pom built the images
+    ['payara/server-full:latest', undefined],
+  ])('%s → Azul Zulu %s', (image, version) => {
+    const jdk = jdkFromImage(image);
+    expect(jdk?.version).toBe(version);
+    expect(jdk?.vendor).toBe(version ? 'zulu' : 'unknown');
+  });
 });

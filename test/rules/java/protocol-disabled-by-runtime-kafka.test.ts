@@ -175,6 +175,17 @@ ruleTester(rule, {
       ],
     },
     {
+      // payara/Payara payara-server-6.2024.1 docker-images/pom.xml: the plain tag FROM azul/zulu-openjdk(-alpine):11.0.21.
+      name: 'a Kafka client beside FROM payara/micro:6.2024.1 (Zulu 11.0.21): TLSv1.1 disabled',
+      files: {
+        Dockerfile: 'FROM payara/micro:6.2024.1\nCOPY app.war $DEPLOY_DIR\n',
+        'client.properties': 'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\nssl.enabled.protocols=TLSv1.1\n',
+      },
+      errors: [
+        { messageId: 'allDisabled', file: 'client.properties', line: 3, messageIncludes: ['Azul Zulu 11.0.21'] },
+      ],
+    },
+    {
       // A file mounted into a broker container is read by the image's JDK, not by one found beside it.
       name: 'server.properties mounted into cp-kafka:7.8.0 (Temurin 17.0.12): the image decides',
       files: {
