@@ -152,7 +152,7 @@ ruleTester(rule, {
         'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
         'zk/Dockerfile': 'FROM zookeeper:3.9\nCOPY conf/jvm.options /conf/jvm.options\n',
         'zk/conf/jvm.options': '-Djdk.tls.client.protocols=TLSv1\n',
-        'solr/Dockerfile': 'FROM solr:9.6\n',
+        'solr/Dockerfile': 'FROM bitnami/solr:9.6\n',
         'solr/jvm.options': '-Dhttps.protocols=TLSv1\n',
         'kc/Dockerfile':
           'FROM quay.io/keycloak/keycloak:25.0\nENV JAVA_OPTS_APPEND="-Djdk.tls.client.protocols=TLSv1"\n',
@@ -195,6 +195,24 @@ ruleTester(rule, {
         'es/config/jvm.options.d/tls.options': '# TLS\n-Djdk.tls.client.protocols=TLSv1.1\n',
       },
       errors: [{ messageId: 'allDisabled', file: 'es/config/jvm.options.d/tls.options', line: 2, column: 28 }],
+    },
+    {
+      // library/solr: every revision of the 9.x tags is FROM eclipse-temurin:17-jre (jdk-locations.json), and every
+      // Temurin 17 update disables TLSv1: the image's own JDK decides, not app/'s.
+      name: 'JVM options beside FROM solr:9.6: the official image runs Temurin 17',
+      files: {
+        'app/Dockerfile': 'FROM eclipse-temurin:11-jre\nCOPY target/app.jar /app.jar\n',
+        'solr/Dockerfile': 'FROM solr:9.6\n',
+        'solr/jvm.options': '-Dhttps.protocols=TLSv1\n',
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          file: 'solr/jvm.options',
+          line: 1,
+          messageIncludes: ['every Eclipse Temurin 17 update'],
+        },
+      ],
     },
     {
       name: 'every listed protocol disabled on 11.0.14',
