@@ -135,7 +135,9 @@ function scan(files: readonly string[], keepWords: boolean): UnitText {
         if (!PUBLIC_DOMAIN.test(host)) text.hosts.add(host.split('.')[0]!);
       }
     }
-    for (const m of content.matchAll(/\.\.[\\/]([A-Za-z0-9_.-]+)/g)) text.upwardNames.add(m[1]!);
+    // All the `../` first: `../../../../secure-client/src/…` names secure-client (matched one `../` at a time, the
+    // `..` after each stood for the name, and an even count never reached it).
+    for (const m of content.matchAll(/(?:\.\.[\\/])+([A-Za-z0-9_.-]+)/g)) text.upwardNames.add(m[1]!);
     if (text.words) for (const word of content.split(/[^A-Za-z0-9_.-]+/)) text.words.add(word);
   }
   return text;

@@ -266,6 +266,18 @@ describe('build projects (heuristic "separate build projects")', () => {
       },
       ['app', 'other', 'platform'],
     ],
+    [
+      // bohdandovhan/spring-boot-ssl-mutual-authentication@cdd4b8e (no licence; layout only): the server's runFlow.bat
+      // imports its certificate into ../../../../secure-client/src/main/resources/client-truststore.jks.
+      'a script naming another project through an even number of ../ (../../../../secure-client/…)',
+      {
+        ...sample('secure-server', 'pom.xml', 'server.port=8443\n'),
+        'secure-server/src/main/resources/runFlow.bat':
+          'keytool -importcert -keystore ../../../../secure-client/src/main/resources/client-truststore.jks -alias server -file server.cer\n',
+        ...sample('secure-client', 'pom.xml', 'server.port=8080\n'),
+      },
+      ['.'],
+    ],
   ])('%s', (_, files, expected) => {
     expect(environmentsOf(files)).toEqual(expected);
   });
