@@ -143,10 +143,24 @@ function scan(files: readonly string[], keepWords: boolean): UnitText {
   return text;
 }
 
-/** Whether unit `a` names project `b`: a URL host, a path that leaves `a`, or (outside units) any word. */
-function names(a: Unit, b: Unit): boolean {
+/**
+ * Whether unit `a` names project `b`: a URL host, a path that leaves `a`, or (outside units) any word. A word names a
+ * project across the linted directory only when `a` is no file of another top directory that holds projects of its
+ * own (an example of a repository of examples): there a word is that example's vocabulary.
+ * oktadev/java-microservices-examples@d971f66's reactive-jhipster/docker-compose says `jhipster` (its Keycloak realm,
+ * the `jhipster/jhipster-registry` image, the `jhipster:` settings), the name of the jhipster/ example's directory.
+ */
+function names(a: Unit, b: Unit, root: string, wordsAcrossTop: boolean): boolean {
   const name = path.basename(b.root);
-  return a.text.hosts.has(name.toLowerCase()) || a.text.upwardNames.has(name) || !!a.text.words?.has(name);
+  if (a.text.hosts.has(name.toLowerCase()) || a.text.upwardNames.has(name)) return true;
+  if (!a.text.words?.has(name)) return false;
+  return wordsAcrossTop || commonDirectory(a.root, b.root).length > root.length;
+}
+
+/** The directory right below `root` that holds `dir` (`dir` itself at that depth), or `root` for `root`. */
+function topDirectory(dir: string, root: string): string {
+  const first = path.relative(root, dir).split(path.sep)[0];
+  return first ? path.join(root, first) : root;
 }
 
 /**
@@ -165,8 +179,10 @@ function nearestOf(a: Unit, candidates: readonly Unit[], root: string): Unit[] {
 /** The projects unit `a` names (of several projects of one name, the nearest). */
 function namedBy(a: Unit, units: readonly Unit[], root: string): Unit[] {
   const byName = new Map<string, Unit[]>();
+  const top = topDirectory(a.root, root);
+  const wordsAcrossTop = top === root || !units.some((u) => u.project && u.root.startsWith(top + path.sep));
   for (const b of units) {
-    if (b === a || !b.project || !names(a, b)) continue;
+    if (b === a || !b.project || !names(a, b, root, wordsAcrossTop)) continue;
     const name = path.basename(b.root);
     byName.set(name, [...(byName.get(name) ?? []), b]);
   }

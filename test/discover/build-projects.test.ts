@@ -278,6 +278,20 @@ describe('build projects (heuristic "separate build projects")', () => {
       },
       ['.'],
     ],
+    [
+      // oktadev/java-microservices-examples@d971f66 (Apache-2.0): each example's docker-compose/ starts its own apps
+      // and says `jhipster` (a Keycloak realm, an image's namespace), the name of the jhipster/ example's directory.
+      'a word deep in one example that is the name of a project of another example ties them not',
+      {
+        'jhipster/pom.xml': pom,
+        ...sample('jhipster/blog', 'pom.xml'),
+        'jhipster/docker-compose/docker-compose.yml': 'services:\n  blog:\n    build: ../blog\n',
+        ...sample('reactive-jhipster/blog', 'pom.xml'),
+        'reactive-jhipster/docker-compose/docker-compose.yml':
+          'services:\n  blog:\n    build: ../blog\n  jhipster-registry:\n    image: jhipster/jhipster-registry:v7.1.0\n    environment:\n      - ISSUER_URI=http://keycloak:9080/auth/realms/jhipster\n',
+      },
+      ['jhipster', 'reactive-jhipster'],
+    ],
   ])('%s', (_, files, expected) => {
     expect(environmentsOf(files)).toEqual(expected);
   });
