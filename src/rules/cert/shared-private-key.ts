@@ -25,16 +25,27 @@ import type { PemData } from '../../parse/pem';
 const besideKey = (keyFile: string | undefined, c: TreeCertificate) =>
   keyFile !== undefined && path.dirname(keyFile) === path.dirname(c.doc.file.path);
 
+/** A directory named for a certificate authority. */
+const CA_DIR = /^(ca|root-?ca|ca-?root|intermediate(-?ca)?|certificate-?authority)$/i;
+
+/** A file's name without its extension and a last `cert`/`certificate`/`crt`/`key` word: ca_cert.pem, ca.key.pem → ca. */
+const pairName = (file: string) =>
+  path
+    .basename(file)
+    .toLowerCase()
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_.]?(certificate|cert|crt|key)$/, '');
+
 /**
- * The CA's key beside its certificate under the same name (`ca.pem` and `ca.key`) when the key cannot be opened: a
- * passphrase-protected key (`openssl req -x509 -newkey` without `-nodes` encrypts it), whose public key is unknown, so
- * it pairs with no certificate by key. Soundatnj/zuul-proxy-mutual-tls@4ff9890's CAs/client holds ca.pem, ca.key
- * (`Proc-Type: 4,ENCRYPTED`), ca.srl and the client's certificate and key it issued.
+ * The CA's key beside its certificate under the same name (`ca.pem` and `ca.key`, `ca_cert.pem` and `ca_key.pem`) when
+ * the key cannot be opened: a passphrase-protected key (`openssl req -x509 -newkey` without `-nodes`, `openssl genrsa
+ * -aes256`), whose public key is unknown, so it pairs with no certificate by key. Soundatnj/zuul-proxy-mutual-tls@4ff9890's
+ * CAs/client holds ca.pem, ca.key (`Proc-Type: 4,ENCRYPTED`), ca.srl and the client's certificate and key it issued.
  */
 function lockedKeyBeside(c: TreeCertificate, lockedKeyFiles: ReadonlySet<string>): boolean {
-  const file = c.doc.file.path;
-  const stem = path.join(path.dirname(file), path.basename(file, path.extname(file)));
-  return ['.key', '.pem', '-key.pem', '_key.pem', '.key.pem'].some((ext) => lockedKeyFiles.has(stem + ext));
+  const dir = path.dirname(c.doc.file.path);
+  const name = pairName(c.doc.file.path);
+  return [...lockedKeyFiles].some((k) => path.dirname(k) === dir && pairName(k) === name);
 }
 
 export default defineRule({
@@ -122,7 +133,20 @@ export default defineRule({
           : [],
       ),
     );
-    const issuerCopy = (c: TreeCertificate) => issuingDirs.has(path.dirname(c.doc.file.path)) && used(c) === undefined;
+    /**
+     * A CA's own directory (`keys/ca`) inside a directory below the deployment's: an issuing script's output tree, each
+     * party's files in a directory beside the CA's (microservices-security-in-action/samples@c3c2dcf chapter06/keys/ca
+     * and keys/orderprocessing, which gen-key.sh writes; the sample's copy is sample01/orderprocessing.jks).
+     */
+    const issuingTrees = new Set(
+      [...issuingDirs].flatMap((dir) =>
+        CA_DIR.test(path.basename(dir)) && path.dirname(dir) !== ctx.deployment.root ? [path.dirname(dir)] : [],
+      ),
+    );
+    const issuerCopy = (c: TreeCertificate) => {
+      const dir = path.dirname(c.doc.file.path);
+      return (issuingDirs.has(dir) || issuingTrees.has(path.dirname(dir))) && used(c) === undefined;
+    };
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;

@@ -33,6 +33,19 @@ const lockedIssuing = (dir: string, keyName = 'ca.key') => ({
   [`${dir}/client.crt`]: published,
   [`${dir}/client.key`]: stores.bytes('leaf.key').toString('utf8'),
 });
+/**
+ * microservices-security-in-action/samples@c3c2dcf (no licence; its layout only, made anew here): gen-key.sh writes the
+ * CA's ca_cert.pem and passphrase-protected ca_key.pem (`openssl genrsa -aes256`) to keys/ca and each service's key
+ * store to keys/<service>; the sample keeps its copy. `caDir` is the CA's directory.
+ */
+const generatedKeys = (caDir: string, serviceDir: string) => ({
+  [`${caDir}/ca_cert.pem`]: stores.bytes('ca.crt').toString('utf8'),
+  [`${caDir}/ca_key.pem`]: crypto
+    .createPrivateKey(stores.bytes('ca.key'))
+    .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'secret' })
+    .toString(),
+  [`${serviceDir}/orderprocessing.jks`]: keyStore,
+});
 /** The issued leaf and its key, copied to a machine's directory. */
 const issued = (dir: string) => ({
   [`${dir}/server_certificate.pem`]: published,
@@ -148,6 +161,10 @@ ruleTester(rule, {
     {
       name: "the issuer's copy, beside the CA's passphrase-protected key of the same name, and the app's key store",
       files: { ...lockedIssuing('CAs/client'), 'keystores/client.jks': keyStore },
+    },
+    {
+      name: "a key store in the issuing script's output tree (keys/orderprocessing beside keys/ca) and the sample's copy",
+      files: { ...generatedKeys('keys/ca', 'keys/orderprocessing'), 'sample01/orderprocessing.jks': keyStore },
     },
   ],
   invalid: [
@@ -267,6 +284,18 @@ ruleTester(rule, {
           file: 'app/ssl/server_certificate.pem',
           line: 1,
           related: [{ file: 'CAs/client/client.crt', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: "a CA's directory right below the deployment's makes no issuing tree of it: two services' copies",
+      files: { ...generatedKeys('ca', 'svc1'), 'svc2/orderprocessing.jks': keyStore },
+      errors: [
+        {
+          messageId: 'shared',
+          file: 'svc2/orderprocessing.jks',
+          line: 1,
+          related: [{ file: 'svc1/orderprocessing.jks', line: 1 }],
         },
       ],
     },
