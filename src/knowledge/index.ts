@@ -4,7 +4,7 @@
  * See docs/knowledge.md.
  */
 export type { CipherSuite, MqCipherSpec } from './types';
-export { parseJavaVersion, vendorFromRelease, formatJdk, describeJdk, javaVersionText } from './version';
+export { knownFeature, parseJavaVersion, vendorFromRelease, formatJdk, describeJdk, javaVersionText } from './version';
 export {
   jdkProfile,
   serverCipherOrderDefault,

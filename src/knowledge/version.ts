@@ -1,5 +1,5 @@
 import defaultsData from './data/jdk-tls-defaults.json';
-import type { JavaVersion, JdkVendorFamily } from './types';
+import type { JavaRuntime, JavaVersion, JdkVendorFamily } from './types';
 
 /** The last release of the IBM SDK (its own JSSE2); IBM's later JDKs are Semeru (data: `ibm.sdkFeature`). */
 export const IBM_SDK_FEATURE = defaultsData.ibm.sdkFeature.value;
@@ -39,6 +39,17 @@ export function parseJavaVersion(raw: string): JavaVersion | undefined {
     return withBuild({ raw, feature, update: m[3] ? Number(m[3]) : 0 }, m[4]);
   }
   return undefined;
+}
+
+/**
+ * The Java feature release a runtime is known to be: its version's (a release file, a declared version), else the one
+ * its name gives (`FROM eclipse-temurin:17`); undefined when unknown, or when several JDKs are equally near.
+ */
+export function knownFeature(runtime: JavaRuntime | undefined): number | undefined {
+  if (!runtime || runtime.candidates) return undefined;
+  const named = runtime.attachment?.feature;
+  const feature = parseJavaVersion(runtime.version.value)?.feature ?? (named ? Number(named) : undefined);
+  return feature !== undefined && Number.isInteger(feature) ? feature : undefined;
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   COMMAND_LINE_ORDER,
   JSSE_LIST_PROPERTIES,
   jvmOptionVariable,
-  parseJavaVersion,
+  knownFeature,
   readsOptionVariable,
 } from '../knowledge';
 import type { ModelContext } from './contributor';
@@ -162,15 +162,14 @@ const at = (s: PropertySource, message: string): RelatedLocation => ({
   message,
 });
 
-/** What is known of the JDK that starts: its version, else the feature release its name gives (`eclipse-temurin:17`). */
+/** What is known of the JDK that starts: its version, and its feature release (knowledge knownFeature). */
 interface KnownJdk {
   version: string | undefined;
-  feature: string | undefined;
+  feature: number | undefined;
 }
 
-/** Whether a jvm.options line for some JDK releases (`17-:`) applies on this JDK; undefined when its version is unknown. */
-function appliesOn(features: { min: number; max?: number }, version: string | undefined): boolean | undefined {
-  const feature = version ? parseJavaVersion(version)?.feature : undefined;
+/** Whether a jvm.options line for some JDK releases (`17-:`) applies on this JDK; undefined when its release is unknown. */
+function appliesOn(features: { min: number; max?: number }, feature: number | undefined): boolean | undefined {
   if (feature === undefined) return undefined;
   return feature >= features.min && (features.max === undefined || feature <= features.max);
 }
@@ -226,7 +225,7 @@ function decideStart(
     const variable = jvmOptionVariable(property.via);
     const reads = variable ? readsOptionVariable(variable, jdk.version) : true;
     if (reads === false) continue;
-    const applies = property.jdkFeatures ? appliesOn(property.jdkFeatures, jdk.version ?? jdk.feature) : true;
+    const applies = property.jdkFeatures ? appliesOn(property.jdkFeatures, jdk.feature) : true;
     if (applies === false) continue;
     if (applies === undefined) {
       decided.set(property.name, {
@@ -328,7 +327,7 @@ export function runtimeWithProperties(
       };
   for (const [name, decision] of decideSystemProperties(ctx, group, sources, {
     version: runtime.version.value || undefined,
-    feature: runtime.attachment?.feature,
+    feature: knownFeature(runtime),
   })) {
     if ('source' in decision) {
       const { doc, property } = decision.source;

@@ -1,16 +1,8 @@
 import * as path from 'node:path';
-import { parseJavaVersion, springBootJavaFloor } from '../../knowledge';
+import { knownFeature, springBootJavaFloor } from '../../knowledge';
 import type { JavaRuntime } from '../../model/types';
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
-
-/** The Java feature release a runtime is known to be (a release file, an image tag, a declared version), else undefined. */
-function knownFeature(runtime: JavaRuntime | undefined): number | undefined {
-  if (!runtime || runtime.candidates) return undefined;
-  const named = runtime.attachment?.feature;
-  const feature = parseJavaVersion(runtime.version.value)?.feature ?? (named ? Number(named) : undefined);
-  return feature !== undefined && Number.isInteger(feature) ? feature : undefined;
-}
 
 /**
  * Whether the tree says which JDK runs the app in the app's own project (the directory of the build file that names
