@@ -32,15 +32,18 @@ const DECIDING = /^quarkus\.(?:http\.ssl\.|http\.ssl-port$|http\.tls-configurati
 /** A property as an environment variable names it: upper case, every other character `_` (`%prod.` → `_PROD_`). */
 const variableForm = (name: string) => name.replace(/[^A-Za-z0-9]/g, '_').toUpperCase();
 
+/** A setting in the `quarkus.` namespace, of every profile or of some (`%prod.quarkus.…`). */
+const QUARKUS_SETTING = /^(?:%[\w,-]+\.)?quarkus\./;
+
 /** Whether the app's configuration files are Quarkus's: a setting in the `quarkus.` namespace. */
 export const isQuarkus = (docs: readonly ParsedDocument<SpringConfigData>[]) =>
-  docs.some((d) => d.entries.some((e) => /^(?:%[\w,-]+\.)?quarkus\./.test(e.key)));
+  docs.some((d) => d.entries.some((e) => QUARKUS_SETTING.test(e.key)));
 
 /** A start's settings keyed by their variable form: `-Dquarkus.http.ssl-port` and `QUARKUS_HTTP_SSL_PORT` alike. */
 function startByVariableForm(start: StartSources): StartSources {
   const quarkus = (sources: readonly PropertySource[]) =>
     sources
-      .filter((s) => /^(?:%[\w,-]+\.)?quarkus\./.test(s.property.name))
+      .filter((s) => QUARKUS_SETTING.test(s.property.name))
       .map((s) => ({ ...s, property: { ...s.property, name: variableForm(s.property.name) } }));
   return {
     // Quarkus reads no `--name=value` program arguments as configuration.
