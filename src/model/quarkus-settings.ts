@@ -54,6 +54,24 @@ function startByVariableForm(start: StartSources): StartSources {
   };
 }
 
+/** The start's levels, as SmallRye Config ranks them: `-D` system properties (400), then the environment (300). */
+type StartLevel = 'systemProperties' | 'environment';
+const START_ORDINALS: [StartLevel, number][] = [
+  ['systemProperties', 400],
+  ['environment', 300],
+];
+
+/**
+ * A file's ordinal: `application.yaml|yml` (quarkus-config-yaml, 255) over `application.properties` (250) on the class
+ * path; the working directory's `config/` ones (265, 260) over both. quarkusio/quarkus core/runtime
+ * ApplicationPropertiesConfigSourceLoader.java@83c29d6, extensions/config-yaml ApplicationYamlConfigSourceLoader.java@0eb4b3a.
+ */
+function fileOrdinal(e: QuarkusEntry): number {
+  const yaml = /\.ya?ml$/i.test(e.doc.file.path) ? 5 : 0;
+  return (WORKING_DIRECTORY_CONFIG.test(e.doc.file.path) ? 260 : 250) + yaml;
+}
+const WORKING_DIRECTORY_CONFIG = /(?:^|[\\/])config[\\/]application(?:-[^\\/]*)?\.(?:properties|ya?ml)$/;
+
 export class QuarkusSettings {
   readonly entries: QuarkusEntry[];
   readonly active: string;
@@ -71,8 +89,7 @@ export class QuarkusSettings {
         }),
       ),
     );
-    const started = this.fromStart('quarkus.profile', undefined);
-    const chosen = started ?? this.entries.find((e) => !e.profiles && e.name === 'quarkus.profile');
+    const chosen = this.highest('quarkus.profile', undefined)?.at;
     this.active =
       chosen && !chosen.unresolved && !PLACEHOLDER.test(chosen.entry.value) ? chosen.entry.value.trim() : 'prod';
   }
@@ -82,45 +99,57 @@ export class QuarkusSettings {
   }
 
   /**
-   * The start's setting of that name (the running profile's first), as a QuarkusEntry at the place that sets it:
-   * keyed as the start writes it (`QUARKUS_HTTP_SSL_PROTOCOLS`, `-Dquarkus.http.ssl.protocols`).
+   * The start's setting of that form at one level (`-D` system properties or the environment), as a QuarkusEntry at the
+   * place that sets it: keyed as the start writes it (`QUARKUS_HTTP_SSL_PROTOCOLS`, `-Dquarkus.http.ssl.protocols`).
    */
-  private fromStart(name: string, profile: string | undefined): QuarkusEntry | undefined {
-    const forms: [string, string | undefined][] = [[variableForm(name), undefined]];
-    if (profile) forms.unshift([variableForm(`%${profile}.${name}`), profile]);
-    for (const [form, formProfile] of forms) {
-      const decided = startSetting(form, this.start);
-      if (decided === 'not set') continue;
-      const source =
-        decided === 'unknown'
-          ? [...this.start.systemProperties, ...this.start.environment].filter((s) => s.property.name === form).at(-1)
-          : decided.source;
-      if (!source) continue;
-      const { property } = source;
-      const variable = this.start.environment.includes(source) ? property.via : undefined;
-      return {
-        doc: source.doc,
-        entry: {
-          key: variable ?? `-D${formProfile ? `%${formProfile}.` : ''}${name}`,
-          value: property.value,
-          keyRange: property.nameRange,
-          valueRange: property.valueRange,
-          secret: property.secret,
-        },
-        name,
-        ...(formProfile && { profiles: [formProfile] }),
-        ...((decided === 'unknown' || property.unresolved) && { unresolved: true as const }),
-      };
-    }
-    return undefined;
+  private fromStart(name: string, profile: string | undefined, level: StartLevel): QuarkusEntry | undefined {
+    const form = variableForm(profile ? `%${profile}.${name}` : name);
+    const only = { ...this.start, systemProperties: [], environment: [], [level]: this.start[level] };
+    const decided = startSetting(form, only);
+    if (decided === 'not set') return undefined;
+    const source =
+      decided === 'unknown' ? this.start[level].filter((s) => s.property.name === form).at(-1) : decided.source;
+    if (!source) return undefined;
+    const { property } = source;
+    return {
+      doc: source.doc,
+      entry: {
+        key: (level === 'environment' && property.via) || `-D${profile ? `%${profile}.` : ''}${name}`,
+        value: property.value,
+        keyRange: property.nameRange,
+        valueRange: property.valueRange,
+        secret: property.secret,
+      },
+      name,
+      ...(profile && { profiles: [profile] }),
+      ...((decided === 'unknown' || property.unresolved) && { unresolved: true as const }),
+    };
   }
 
-  /** The setting that wins: the start's over the files', then the active profile's over the others, the later over the earlier. */
+  /** The setting of the source of the highest ordinal that sets it, for the profile given (undefined: unprofiled). */
+  private highest(name: string, profile: string | undefined): { ordinal: number; at: QuarkusEntry } | undefined {
+    for (const [level, ordinal] of START_ORDINALS) {
+      const at = this.fromStart(name, profile, level);
+      if (at) return { ordinal, at };
+    }
+    const found = this.entries.filter(
+      (e) => e.name === name && (profile ? e.profiles?.includes(profile) : !e.profiles),
+    );
+    const ordinal = Math.max(...found.map(fileOrdinal));
+    const at = found.filter((e) => fileOrdinal(e) === ordinal).at(-1);
+    return at && { ordinal, at };
+  }
+
+  /**
+   * The setting Quarkus reads: the running profile's (`%prod.x`) from the highest source that sets it, unless a source of
+   * a higher ordinal sets `x` itself (SmallRye Config's ProfileConfigSourceInterceptor: a `-Dquarkus.x` (400) over a
+   * `_PROD_QUARKUS_X` variable (300), which is over `quarkus.x` in a file (250); in one source the profile's wins).
+   */
   get(name: string): QuarkusEntry | undefined {
-    const started = this.fromStart(name, this.active);
-    if (started) return started;
-    const found = this.entries.filter((e) => e.name === name && this.applies(e));
-    return found.filter((e) => e.profiles).at(-1) ?? found.at(-1);
+    const profiled = this.highest(name, this.active);
+    const plain = this.highest(name, undefined);
+    if (!profiled || !plain) return (profiled ?? plain)?.at;
+    return plain.ordinal > profiled.ordinal ? plain.at : profiled.at;
   }
 
   /** A list setting: `a,b` or YAML's `name[0]`, `name[1]`, of the level that wins. */

@@ -193,6 +193,37 @@ describe('Quarkus HTTPS servers (quarkus.server)', () => {
         'ports=8443 source=quarkus.http.ssl.* protocols=-(-) suites=TLS_AES_128_GCM_SHA256 auth=- key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=QUARKUS_HTTP_SSL_PROTOCOLS=${TLS_PROTOCOLS}',
       ],
     ],
+    // Each value by SmallRye Config's rule (ProfileConfigSourceInterceptor, smallrye-config 3.17.2): the running
+    // profile's setting from the highest source that has it, unless a source of a higher ordinal sets the plain name.
+    [
+      'a -D (400) over a _PROD_ variable (300): the plain name of the higher source wins over the profile of the lower',
+      {
+        [`${RES}/application.properties`]: 'quarkus.http.ssl.certificate.key-store-file=key.p12\n',
+        'app/Dockerfile': [
+          'FROM registry.access.redhat.com/ubi9/openjdk-21:1.20',
+          'ENV _PROD_QUARKUS_HTTP_SSL_PROTOCOLS=TLSv1.2',
+          'ENV JAVA_OPTS="-Dquarkus.http.ssl.protocols=TLSv1.3 -D%prod.quarkus.http.ssl-port=9443"',
+          'ENV QUARKUS_HTTP_SSL_PORT=8444',
+          'CMD ["sh", "-c", "java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]',
+          '',
+        ].join('\n'),
+      },
+      [
+        'ports=9443 source=quarkus.http.ssl.* protocols=TLSv1.3(file) suites=- auth=- key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      "application.yaml (255) over application.properties (250): the YAML's plain setting over the properties' %prod. one",
+      {
+        [`${RES}/application.properties`]:
+          'quarkus.http.ssl.certificate.key-store-file=key.p12\n%prod.quarkus.http.ssl.protocols=TLSv1.3\n%prod.quarkus.http.ssl.client-auth=required\n',
+        [`${RES}/application.yaml`]:
+          'quarkus:\n  http:\n    ssl:\n      protocols: TLSv1.2\n"%prod":\n  quarkus:\n    http:\n      ssl:\n        client-auth: request\n',
+      },
+      [
+        'ports=8443 source=quarkus.http.ssl.* protocols=TLSv1.2(file) suites=- auth=optional key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
   ])('%s', (_name, files, expected) => {
     expect(servers(files).map(summary)).toEqual(expected);
   });

@@ -37,7 +37,7 @@ export interface JvmOptionsData {
   springArguments?: JvmProperty[];
 }
 
-const D_OPTION = /(^|[\s"'[,=])-D([A-Za-z_][\w.$-]*)(=?)/g;
+const D_OPTION = /(^|[\s"'[,=])-D((?:%[\w,-]+\.)?[A-Za-z_][\w.$-]*)(=?)/g;
 export const PLACEHOLDER = /\$\{?[A-Za-z_]|%[A-Za-z_][\w]*%|\$\(/;
 
 /**
