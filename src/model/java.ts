@@ -38,6 +38,7 @@ import type { Component, TreeMount } from './types';
 import type { JavaAppAttributes } from './attributes';
 import { springServer, type ActiveProfiles } from './spring-server';
 import { quarkusServer } from './quarkus-server';
+import { quarkusWorkingDirectory } from './quarkus-working-directory';
 import { warInTomcat } from './spring-war';
 import { commonRelease, springBootReleases } from './spring-boot-release';
 
@@ -214,7 +215,15 @@ export const javaAppContributor: ModelContributor = {
         (ctx.deployment.unservedTls ??= []).push(...off.unserved);
       }
       // A Quarkus app's HTTPS server (./quarkus-server.ts): its files are read as Spring-shaped configuration too.
-      const quarkus = quarkusServer(springFiles, settings, client, treeStoresOf(ctx), start);
+      const quarkus = quarkusServer(springFiles, settings, client, treeStoresOf(ctx), start, () =>
+        quarkusWorkingDirectory(
+          ctx.deployment.documents,
+          springFiles,
+          images,
+          treeStoresOf(ctx).images,
+          deploymentMounts(ctx).map((m) => m.hostPath),
+        ),
+      );
       if (quarkus) ctx.addComponent(quarkus);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));

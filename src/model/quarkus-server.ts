@@ -28,6 +28,7 @@ import type {
 import { escapeRegExp } from '../core/regex';
 import { isQuarkus, NOT_RUN, QuarkusSettings, type QuarkusEntry } from './quarkus-settings';
 import type { StartSources } from './spring-start';
+import type { WorkingDirectory } from './quarkus-working-directory';
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { none: 'none', request: 'optional', required: 'required' };
 /** A suite written by its JSSE name. */
@@ -154,18 +155,20 @@ export function quarkusServer(
   app: Component,
   stores: TreeStores,
   start: StartSources,
+  workingDirectory: () => WorkingDirectory,
 ): QuarkusServerComponent | undefined {
   if (!isQuarkus(docs)) return undefined;
-  const q = new QuarkusSettings(docs, start);
+  const q = new QuarkusSettings(docs, start, workingDirectory());
   const unknown = new Unknowns();
   const literal = (e: QuarkusEntry | undefined, what: string): QuarkusEntry | undefined => {
     if (e && (e.unresolved || PLACEHOLDER.test(e.entry.value))) {
       unknown.add(
         e,
         `${e.entry.key}=${e.entry.value.trim()}`,
-        e.unresolved
-          ? `${what} is set at run time (${e.entry.key})`
-          : `${what} is set by a placeholder the tree does not resolve`,
+        e.why ??
+          (e.unresolved
+            ? `${what} is set at run time (${e.entry.key})`
+            : `${what} is set by a placeholder the tree does not resolve`),
       );
       return undefined;
     }

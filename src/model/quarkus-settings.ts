@@ -12,6 +12,12 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import type { PropertySource } from './java-shared';
 import { startSetting, type StartSources } from './spring-start';
 import { PLACEHOLDER } from './store-files';
+import {
+  inWorkingDirectory,
+  NO_WORKING_DIRECTORY,
+  onClassPathConfigDirectory,
+  type WorkingDirectory,
+} from './quarkus-working-directory';
 
 /** One Quarkus setting: its name without a `%profile.` prefix, and the profiles it is written for (none: every one). */
 export interface QuarkusEntry {
@@ -21,6 +27,8 @@ export interface QuarkusEntry {
   profiles?: string[];
   /** Set for a start's setting whose value only the run knows (`QUARKUS_HTTP_SSL_PROTOCOLS: ${TLS}`, starts that differ). */
   unresolved?: true;
+  /** Why the run decides it, when not its value: a working-directory file the run may not read. */
+  why?: string;
 }
 
 /** The profiles a packaged app never runs with (`quarkus dev`, `mvn test`). */
@@ -40,11 +48,13 @@ export const isQuarkus = (docs: readonly ParsedDocument<SpringConfigData>[]) =>
   docs.some((d) => d.entries.some((e) => QUARKUS_SETTING.test(e.key)));
 
 /** A start's settings keyed by their variable form: `-Dquarkus.http.ssl-port` and `QUARKUS_HTTP_SSL_PORT` alike. */
+const quarkusForms = (sources: readonly PropertySource[]) =>
+  sources
+    .filter((s) => QUARKUS_SETTING.test(s.property.name))
+    .map((s) => ({ ...s, property: { ...s.property, name: variableForm(s.property.name) } }));
+
 function startByVariableForm(start: StartSources): StartSources {
-  const quarkus = (sources: readonly PropertySource[]) =>
-    sources
-      .filter((s) => QUARKUS_SETTING.test(s.property.name))
-      .map((s) => ({ ...s, property: { ...s.property, name: variableForm(s.property.name) } }));
+  const quarkus = quarkusForms;
   return {
     // Quarkus reads no `--name=value` program arguments as configuration.
     commandLine: [],
@@ -54,11 +64,15 @@ function startByVariableForm(start: StartSources): StartSources {
   };
 }
 
-/** The start's levels, as SmallRye Config ranks them: `-D` system properties (400), then the environment (300). */
-type StartLevel = 'systemProperties' | 'environment';
+/**
+ * The start's levels, as SmallRye Config ranks them: `-D` system properties (400), the environment (300), then the
+ * working directory's `.env` (295, read as environment variables: DotEnvConfigSourceProvider).
+ */
+type StartLevel = 'systemProperties' | 'environment' | 'dotEnv';
 const START_ORDINALS: [StartLevel, number][] = [
   ['systemProperties', 400],
   ['environment', 300],
+  ['dotEnv', 295],
 ];
 
 /**
@@ -68,18 +82,31 @@ const START_ORDINALS: [StartLevel, number][] = [
  */
 function fileOrdinal(e: QuarkusEntry): number {
   const yaml = /\.ya?ml$/i.test(e.doc.file.path) ? 5 : 0;
-  return (WORKING_DIRECTORY_CONFIG.test(e.doc.file.path) ? 260 : 250) + yaml;
+  return (inWorkingDirectory(e.doc.file.path) ? 260 : 250) + yaml;
 }
-const WORKING_DIRECTORY_CONFIG = /(?:^|[\\/])config[\\/]application(?:-[^\\/]*)?\.(?:properties|ya?ml)$/;
 
 export class QuarkusSettings {
   readonly entries: QuarkusEntry[];
   readonly active: string;
-  private readonly start: StartSources;
+  private readonly start: StartSources & { dotEnv: readonly PropertySource[] };
+  private readonly workingDirectory: WorkingDirectory;
 
-  constructor(docs: readonly ParsedDocument<SpringConfigData>[], start: StartSources) {
-    this.start = startByVariableForm(start);
-    this.entries = docs.flatMap((doc) =>
+  constructor(
+    docs: readonly ParsedDocument<SpringConfigData>[],
+    start: StartSources,
+    workingDirectory: WorkingDirectory = NO_WORKING_DIRECTORY,
+  ) {
+    this.workingDirectory = workingDirectory;
+    // Working-directory files the tree shows the run does not read are no sources.
+    const dotEnv = workingDirectory.dotEnv.filter((s) => workingDirectory.read(s.doc.file.path) !== false);
+    this.start = { ...startByVariableForm(start), dotEnv: quarkusForms(dotEnv) };
+    // Quarkus reads application.properties|yaml at the class path's root only, not Spring's classpath:/config/.
+    const read = docs.filter(
+      (doc) =>
+        !onClassPathConfigDirectory(doc.file.path) &&
+        !(inWorkingDirectory(doc.file.path) && workingDirectory.read(doc.file.path) === false),
+    );
+    this.entries = read.flatMap((doc) =>
       doc.data.parts.flatMap((part) =>
         part.entries.map((entry) => {
           const m = PROFILED.exec(entry.key);
@@ -104,8 +131,13 @@ export class QuarkusSettings {
    */
   private fromStart(name: string, profile: string | undefined, level: StartLevel): QuarkusEntry | undefined {
     const form = variableForm(profile ? `%${profile}.${name}` : name);
-    const only = { ...this.start, systemProperties: [], environment: [], [level]: this.start[level] };
-    const decided = startSetting(form, only);
+    // One level at a time; the .env has no starts of its own.
+    const decided = startSetting(
+      form,
+      level === 'dotEnv'
+        ? { systemProperties: this.start.dotEnv, environment: [], commandLine: [] }
+        : { ...this.start, systemProperties: [], environment: [], [level]: this.start[level] },
+    );
     if (decided === 'not set') return undefined;
     const source =
       decided === 'unknown' ? this.start[level].filter((s) => s.property.name === form).at(-1) : decided.source;
@@ -114,7 +146,7 @@ export class QuarkusSettings {
     return {
       doc: source.doc,
       entry: {
-        key: (level === 'environment' && property.via) || `-D${profile ? `%${profile}.` : ''}${name}`,
+        key: (level !== 'systemProperties' && property.via) || `-D${profile ? `%${profile}.` : ''}${name}`,
         value: property.value,
         keyRange: property.nameRange,
         valueRange: property.valueRange,
@@ -127,13 +159,17 @@ export class QuarkusSettings {
   }
 
   /** The setting of the source of the highest ordinal that sets it, for the profile given (undefined: unprofiled). */
-  private highest(name: string, profile: string | undefined): { ordinal: number; at: QuarkusEntry } | undefined {
+  private highest(
+    name: string,
+    profile: string | undefined,
+    counted: (e: QuarkusEntry) => boolean = () => true,
+  ): { ordinal: number; at: QuarkusEntry } | undefined {
     for (const [level, ordinal] of START_ORDINALS) {
       const at = this.fromStart(name, profile, level);
-      if (at) return { ordinal, at };
+      if (at && counted(at)) return { ordinal, at };
     }
     const found = this.entries.filter(
-      (e) => e.name === name && (profile ? e.profiles?.includes(profile) : !e.profiles),
+      (e) => e.name === name && (profile ? e.profiles?.includes(profile) : !e.profiles) && counted(e),
     );
     const ordinal = Math.max(...found.map(fileOrdinal));
     const at = found.filter((e) => fileOrdinal(e) === ordinal).at(-1);
@@ -146,10 +182,32 @@ export class QuarkusSettings {
    * `_PROD_QUARKUS_X` variable (300), which is over `quarkus.x` in a file (250); in one source the profile's wins).
    */
   get(name: string): QuarkusEntry | undefined {
-    const profiled = this.highest(name, this.active);
-    const plain = this.highest(name, undefined);
+    const chosen = this.pick(name);
+    const read = chosen && this.readByRun(chosen);
+    if (!chosen || read !== undefined) return chosen;
+    // A working-directory file the run may not read: known only when the value is the same without it.
+    const without = this.pick(name, (e) => this.readByRun(e) === true);
+    if (without && without.entry.value.trim() === chosen.entry.value.trim()) return without;
+    const file = chosen.doc.file.path;
+    return {
+      ...chosen,
+      unresolved: true,
+      why: `${name} is set in ${file.split(/[\\/]/).slice(-2).join('/')}, which Quarkus reads only when the app runs from its directory`,
+    };
+  }
+
+  private pick(name: string, counted?: (e: QuarkusEntry) => boolean): QuarkusEntry | undefined {
+    const profiled = this.highest(name, this.active, counted);
+    const plain = this.highest(name, undefined, counted);
     if (!profiled || !plain) return (profiled ?? plain)?.at;
     return plain.ordinal > profiled.ordinal ? plain.at : profiled.at;
+  }
+
+  /** Whether the run reads the source of a setting: a working-directory file (a .env, config/) when the tree says. */
+  private readByRun(e: QuarkusEntry): boolean | undefined {
+    const file = e.doc.file.path;
+    const fromDotEnv = this.start.dotEnv.some((s) => s.doc === e.doc);
+    return fromDotEnv || inWorkingDirectory(file) ? this.workingDirectory.read(file) : true;
   }
 
   /** A list setting: `a,b` or YAML's `name[0]`, `name[1]`, of the level that wins. */

@@ -224,6 +224,41 @@ describe('Quarkus HTTPS servers (quarkus.server)', () => {
         'ports=8443 source=quarkus.http.ssl.* protocols=TLSv1.2(file) suites=- auth=optional key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
       ],
     ],
+    // The working directory's .env (295) and config/application.properties (260): read when the app's image holds
+    // them in its WORKDIR, not when it does not; otherwise a value they would change is unknown. Spring's
+    // classpath:/config/ is not Quarkus's.
+    ...(
+      [
+        [
+          'held in the WORKDIR',
+          'COPY config/application.properties /work/config/application.properties\nCOPY .env /work/.env\n',
+          'ports=9000 source=quarkus.http.ssl.* protocols=TLSv1.2(file) suites=- auth=- key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
+        ],
+        [
+          'not in the image',
+          'COPY target/quarkus-app/ /work/\n',
+          'ports=8443 source=quarkus.http.ssl.* protocols=TLSv1.3(file) suites=- auth=- key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
+        ],
+        [
+          'no image in the tree',
+          undefined,
+          'ports= source=quarkus.http.ssl.* protocols=-(-) suites=- auth=- key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=quarkus.http.ssl.protocols=TLSv1.2 ; QUARKUS_HTTP_SSL_PORT=9000',
+        ],
+      ] as const
+    ).map(([how, copies, expected]): [string, Tree, string[]] => [
+      `the project's .env and config/application.properties, ${how}`,
+      {
+        [`${RES}/application.properties`]:
+          'quarkus.http.ssl.certificate.key-store-file=key.p12\n%prod.quarkus.http.ssl.protocols=TLSv1.3\n',
+        [`${RES}/config/application.properties`]: 'quarkus.http.ssl.protocols=TLSv1.1\n',
+        'app/config/application.properties': 'quarkus.http.ssl.protocols=TLSv1.2\n',
+        'app/.env': 'QUARKUS_HTTP_SSL_PORT=9000\n',
+        ...(copies && {
+          'app/Dockerfile': `FROM registry.access.redhat.com/ubi9/openjdk-21:1.20\nWORKDIR /work\n${copies}CMD ["java", "-jar", "quarkus-run.jar"]\n`,
+        }),
+      },
+      [expected],
+    ]),
   ])('%s', (_name, files, expected) => {
     expect(servers(files).map(summary)).toEqual(expected);
   });
