@@ -12,14 +12,11 @@ import { lint } from '../../src/engine/lint';
 import { endpointFor } from '../../src/handshake/endpoint';
 import { predictHandshake } from '../../src/handshake/predict';
 import { installed } from '../interop/stacks';
-import { servedRows } from '../helpers/loopback';
+import { acceptedProtocols, S_CLIENT, servedRows, type Protocol } from '../helpers/loopback';
 
 const ready = installed('nginx', ['-v']) && installed('openssl', ['version']);
 if (!ready) console.warn('nginx protocol test skipped: nginx (apt-get install nginx-light) and openssl are needed');
 const run = ready ? it : it.skip;
-
-const S_CLIENT = { TLSv1: '-tls1', 'TLSv1.1': '-tls1_1', 'TLSv1.2': '-tls1_2', 'TLSv1.3': '-tls1_3' } as const;
-type Protocol = keyof typeof S_CLIENT;
 
 interface Case {
   name: string;
@@ -66,18 +63,6 @@ function nginxConf(c: Case, dir: string, port: number): string {
     '}',
     '',
   ].join('\n');
-}
-
-/** The protocols the running nginx completes a handshake with (`-brief` prints the version once it is done). */
-function accepted(port: number): Protocol[] {
-  return (Object.keys(S_CLIENT) as Protocol[]).filter((protocol) => {
-    const out = spawnSync(
-      'openssl',
-      ['s_client', '-brief', '-connect', `127.0.0.1:${port}`, S_CLIENT[protocol], '-cipher', 'ALL:@SECLEVEL=0'],
-      { input: '', encoding: 'utf8', timeout: 20_000 },
-    );
-    return new RegExp(`Protocol version: ${protocol.replace('.', '\\.')}$`, 'm').test(out.stderr);
-  });
 }
 
 /**
@@ -130,7 +115,7 @@ describe('nginx ssl_protocols as the model reads them, against the real nginx', 
           fs.writeFileSync(path.join(caseDir, 'nginx.conf'), nginxConf(c, caseDir, port));
           return { command: 'nginx', args: ['-c', path.join(caseDir, 'nginx.conf'), '-p', caseDir] };
         },
-        real: accepted,
+        real: acceptedProtocols,
         predicted,
       });
       // Each row must read the same on both sides of the slash.

@@ -1,5 +1,5 @@
 /** A server process under test on loopback: a free port to give it, and waiting until it accepts connections. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -24,13 +24,35 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-/** Whether something accepts connections on the port within about five seconds. */
-export async function waitListening(port: number): Promise<boolean> {
-  for (let i = 0; i < 100; i++) {
+/**
+ * Whether something accepts connections on the port within about five seconds; false as soon as `alive` (the server
+ * process still running) says no.
+ */
+export async function waitListening(port: number, alive: () => boolean = () => true): Promise<boolean> {
+  for (let i = 0; i < 100 && alive(); i++) {
     if (await listening(port)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;
+}
+
+/** openssl s_client's switch for each protocol version. */
+export const S_CLIENT = { TLSv1: '-tls1', 'TLSv1.1': '-tls1_1', 'TLSv1.2': '-tls1_2', 'TLSv1.3': '-tls1_3' } as const;
+export type Protocol = keyof typeof S_CLIENT;
+
+/**
+ * The protocols a server on the loopback port completes a handshake with, tried one by one with `openssl s_client`
+ * offering every suite at @SECLEVEL=0 (`-brief` prints the version once the handshake is done).
+ */
+export function acceptedProtocols(port: number): Protocol[] {
+  return (Object.keys(S_CLIENT) as Protocol[]).filter((protocol) => {
+    const out = spawnSync(
+      'openssl',
+      ['s_client', '-brief', '-connect', `127.0.0.1:${port}`, S_CLIENT[protocol], '-cipher', 'ALL:@SECLEVEL=0'],
+      { input: '', encoding: 'utf8', timeout: 20_000 },
+    );
+    return new RegExp(`Protocol version: ${protocol.replace('.', '\\.')}$`, 'm').test(out.stderr);
+  });
 }
 
 /**
