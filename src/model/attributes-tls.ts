@@ -26,7 +26,12 @@ export interface StoreRef {
    * Its own password setting gives, as written, a password that fails the store's password check (the JVM refuses the
    * store): where and which setting (never the value); `macOnly`: a PKCS#12 whose certificates are not encrypted.
    */
-  passwordRefused?: Location & { key: string; macOnly?: boolean };
+  passwordRefused?: Location & { key: string; macOnly?: boolean; context?: RelatedLocation[] };
+  /**
+   * The password the run loads it with (as the model reads the settings' precedence) passes the store's password check:
+   * another setting's wrong password for it is not the one the run uses (cert/store-password-wrong).
+   */
+  passwordOpens?: true;
   /** The setting that names it, for messages, when it is not obvious from the component (`MQSSLKEYR`, `SSLKEYR`). */
   setting?: string;
   /** The Dockerfile `COPY`/`ADD` that puts `file` at the path the configuration names in the image (src/parse/image-files.ts). */

@@ -9,14 +9,20 @@
  */
 import type { RelatedLocation } from '../core/types';
 import { QUARKUS_HTTPS } from '../knowledge/quarkus';
-import type { SpringConfigData } from '../parse/spring';
-import type { ParsedDocument } from '../parse/types';
+import { springResourceBases, type SpringConfigData } from '../parse/spring';
+import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { QuarkusServerAttributes } from './attributes';
 import { tracedEntry } from './java-shared';
 import type { SpringSettings } from './spring-settings';
 import { storeNamedBy } from './spring-stores';
-import { javaSystemStores, PLACEHOLDER, withJavaTrustDefault, type TreeStores } from './store-files';
+import {
+  javaSystemStores,
+  PLACEHOLDER,
+  withJavaTrustDefault,
+  withRefusedPassword,
+  type TreeStores,
+} from './store-files';
 import type {
   ClientAuthMode,
   Component,
@@ -134,6 +140,40 @@ function registry(name: string | undefined): TlsSource {
 const optional = <K extends string>(key: K, e: QuarkusEntry | undefined) =>
   (e ? { [key]: e } : {}) as Partial<Record<K, QuarkusEntry>>;
 
+/**
+ * The store with the password the run loads it with judged as a file's own password setting is (withRefusedPassword,
+ * cert/store-password-wrong), at that setting's place: a start's variable, a `-D`, a file's setting. A refusal names
+ * what else decides it: the setting that names the store, and the app's files that make it a Quarkus app.
+ */
+function passwordJudged(
+  ref: StoreRef,
+  s: StoreSettings,
+  docs: readonly ParsedDocument<SpringConfigData>[],
+  stores: TreeStores,
+): StoreRef {
+  const password = s.password;
+  if (!password || password.unresolved) return ref;
+  const written = s.location.entry.value.trim();
+  // A relative path resolves from the working directory or the class path (the app's resources).
+  const classPath = docs.find((d) => /[\\/]src[\\/]main[\\/]resources[\\/]/.test(d.file.path))?.file.path;
+  const bases = [s.location.doc.file.path, ...(classPath ? [classPath] : [])].flatMap((f) =>
+    springResourceBases(f, written),
+  );
+  const at = { file: password.doc.file.path, range: password.entry.keyRange };
+  const own = { value: password.entry.value, at, key: password.entry.key };
+  const judged = withRefusedPassword(ref, own, stores, written, bases);
+  if (!judged.passwordRefused) return judged;
+  const context: RelatedLocation[] = [];
+  if (s.location.doc !== password.doc)
+    context.push({
+      ...entryLocation(s.location.doc, s.location.entry, 'line'),
+      message: `${s.location.entry.key} names the store`,
+    });
+  if (docs[0] && !docs.some((d) => d === s.location.doc || d === password.doc))
+    context.push({ file: docs[0].file.path, message: 'the configuration of the Quarkus app the start runs' });
+  return context.length > 0 ? { ...judged, passwordRefused: { ...judged.passwordRefused, context } } : judged;
+}
+
 /** Collects what the tree leaves unknown about the server. */
 class Unknowns {
   values: string[] = [];
@@ -214,14 +254,13 @@ export function quarkusServer(
   const clientAuth = literal(q.get('quarkus.http.ssl.client-auth'), 'quarkus.http.ssl.client-auth');
   const mode = clientAuth && CLIENT_AUTH[clientAuth.entry.value.trim().toLowerCase()];
   if (clientAuth && mode) tls.clientAuth = tracedEntry(clientAuth.doc, clientAuth.entry, mode);
-  const storeOf = (s: StoreSettings): StoreRef | undefined =>
-    storeNamedBy(
-      { ...settings, doc: () => s.location.doc },
-      stores,
-      s.location.entry,
-      s.type === 'PEM' ? 'PEM' : s.type?.entry,
-      s.password?.entry,
-    );
+  const storeOf = (s: StoreSettings): StoreRef | undefined => {
+    const places = [s.location, s.type === 'PEM' ? undefined : s.type, s.password];
+    const docOf = (e: Entry) => places.find((p) => p?.entry === e)?.doc ?? s.location.doc;
+    const type = s.type === 'PEM' ? 'PEM' : s.type?.entry;
+    const ref = storeNamedBy({ ...settings, doc: docOf }, stores, s.location.entry, type, s.password?.entry);
+    return ref && passwordJudged(ref, s, docs, stores);
+  };
   const trust: TlsTrustSettings = {};
   const keyStore = storeOf(key);
   if (keyStore) trust.keyStore = keyStore;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import { placeholderDefault } from '../core/placeholder';
 import { isKeystoreDocument, type KeystoreData } from '../parse/keystore/format';
-import { macOnly, refusedBy, writtenAsLiteral } from '../parse/keystore/own-password';
+import { macOnly, passwordPasses, refusalOf, writtenAsLiteral } from '../parse/keystore/own-password';
 import type { ParsedDocument } from '../parse/types';
 import { ImageFiles, type ContainerBase } from '../parse/image-files';
 import type { ModelContext } from './contributor';
@@ -32,8 +32,9 @@ export interface OwnPassword {
 
 /**
  * The ref with `passwordRefused` when the password its own setting gives as written fails the store's password check
- * (cert/store-password-wrong): only for the very file the path names from `bases` (or a Dockerfile copies there), never
- * for a store matched by its last path segments, which may be another component's with its own password.
+ * (cert/store-password-wrong), `passwordOpens` when it passes: only for the very file the path names from `bases` (or a
+ * Dockerfile copies there), never for a store matched by its last path segments, which may be another component's with
+ * its own password.
  */
 export function withRefusedPassword(
   ref: StoreRef,
@@ -50,8 +51,11 @@ export function withRefusedPassword(
     (!PLACEHOLDER.test(cleaned) &&
       (path.normalize(cleaned) === ref.file || bases.some((b) => path.resolve(b, cleaned) === ref.file)));
   const doc = exact ? stores.documentOf?.(ref.file) : undefined;
-  const refused = doc && refusedBy(doc, own.value);
-  return refused ? { ...ref, passwordRefused: { ...own.at, key: own.key, ...macOnly(refused) } } : ref;
+  const passes = doc && passwordPasses(doc, own.value);
+  if (passes) return { ...ref, passwordOpens: true };
+  return doc && passes === false
+    ? { ...ref, passwordRefused: { ...own.at, key: own.key, ...macOnly(refusalOf(doc)) } }
+    : ref;
 }
 
 export const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}/;

@@ -101,17 +101,27 @@ function jksPasswordPasses(bytes: Uint8Array, password: string): boolean | undef
 }
 
 /**
- * Whether JDK 17's `KeyStore.load` refuses `password` for this store: a JKS or JCEKS store's digest, a PKCS#12 store's
- * MAC fails (`macOnly`: its certificates are not encrypted, only the MAC checks it). Undefined: it passes, or nothing
- * here checks it (a PKCS#12 without a MAC, an unreadable file).
+ * Whether JDK 17's `KeyStore.load` accepts `password` for this store: a JKS or JCEKS store's digest, a PKCS#12 store's
+ * MAC. Undefined when nothing here checks it (a PKCS#12 without a MAC, an unreadable file).
  */
-export function refusedBy(doc: ParsedDocument<KeystoreData>, password: string): { macOnly: boolean } | undefined {
+export function passwordPasses(doc: ParsedDocument<KeystoreData>, password: string): boolean | undefined {
   const bytes = doc.file.bytes;
   if (!bytes) return undefined;
-  const pkcs12 = doc.data.storeType === 'PKCS12';
-  const passes = pkcs12 ? pkcs12MacPasses(bytes, password) : jksPasswordPasses(bytes, password);
-  return passes === false ? { macOnly: pkcs12 && doc.data.readable && doc.data.openedWith === 'none' } : undefined;
+  return doc.data.storeType === 'PKCS12' ? pkcs12MacPasses(bytes, password) : jksPasswordPasses(bytes, password);
 }
+
+/**
+ * Whether JDK 17's `KeyStore.load` refuses `password` for this store (`macOnly`: a PKCS#12 whose certificates are not
+ * encrypted, only the MAC checks it). Undefined: it passes, or nothing here checks it.
+ */
+export function refusedBy(doc: ParsedDocument<KeystoreData>, password: string): { macOnly: boolean } | undefined {
+  return passwordPasses(doc, password) === false ? refusalOf(doc) : undefined;
+}
+
+/** How the JVM refuses a wrong password of this store: `macOnly` when only a PKCS#12's MAC checks it. */
+export const refusalOf = (doc: ParsedDocument<KeystoreData>) => ({
+  macOnly: doc.data.storeType === 'PKCS12' && doc.data.readable && doc.data.openedWith === 'none',
+});
 
 /**
  * A store whose certificates read without a password (JKS, JCEKS, a PKCS#12 whose certificates are not encrypted) with

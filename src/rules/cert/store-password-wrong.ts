@@ -3,6 +3,7 @@ import { defineRule } from '../types';
 import { isKeystoreDocument, type KeystoreData } from '../../parse/keystore/format';
 import type { ParsedDocument } from '../../parse/types';
 import { ours, said } from '../../core/phrase';
+import type { RelatedLocation } from '../../core/types';
 
 /** What JDK 17's `KeyStore.load` throws when the password fails the store's check (a tiny Java program, 2026-12-04). */
 const REFUSAL: Record<string, string> = {
@@ -35,7 +36,7 @@ export default defineRule({
   check(ctx) {
     const reported = new Set<string>();
     const report = (doc: ParsedDocument<KeystoreData>, wrong: NonNullable<KeystoreData['wrongPassword']>) => {
-      const { key, macOnly, ...location } = wrong;
+      const { key, macOnly, context, ...location } = wrong as typeof wrong & { context?: RelatedLocation[] };
       const place = `${doc.file.path}\0${location.file}:${location.range?.start.line}`;
       if (reported.has(place)) return;
       const first = ![...reported].some((r) => r.startsWith(`${doc.file.path}\0`));
@@ -52,23 +53,26 @@ export default defineRule({
           unchecked: ours(doc.data.readable ? '' : '; until then its certificates are not checked'),
         },
         location,
-        related: [{ file: doc.file.path, range: START, message: said`the store ${store}` }],
+        related: [{ file: doc.file.path, range: START, message: said`the store ${store}` }, ...(context ?? [])],
         fingerprint: first
           ? [doc.file.path, 'store-password-wrong']
           : [doc.file.path, 'store-password-wrong', location.file, String(location.range?.start.line)],
       });
     };
+    const refs = ctx.deployment.components.flatMap((c) => [c.tls?.trust?.keyStore, c.tls?.trust?.trustStore]);
+    // A store the run opens with another setting's password (a Quarkus start's variable over the file's setting).
+    const opened = new Set(refs.flatMap((ref) => (ref?.passwordOpens && ref.file ? [ref.file] : [])));
     const stores = new Map<string, ParsedDocument<KeystoreData>>();
     for (const doc of ctx.deployment.documents) {
       if (!isKeystoreDocument(doc)) continue;
       stores.set(doc.file.path, doc);
-      if (doc.data.wrongPassword) report(doc, doc.data.wrongPassword);
+      if (doc.data.wrongPassword && !opened.has(doc.file.path)) report(doc, doc.data.wrongPassword);
     }
-    // Stores the model pairs with their own password setting where no setting name says so (Jetty, WildFly).
-    for (const component of ctx.deployment.components)
-      for (const ref of [component.tls?.trust?.keyStore, component.tls?.trust?.trustStore]) {
-        const doc = ref?.file ? stores.get(ref.file) : undefined;
-        if (doc && ref?.passwordRefused) report(doc, ref.passwordRefused);
-      }
+    // Stores the model pairs with their own password setting where no setting name says so (Jetty, WildFly, a Quarkus
+    // start's variable).
+    for (const ref of refs) {
+      const doc = ref?.file ? stores.get(ref.file) : undefined;
+      if (doc && ref?.passwordRefused) report(doc, ref.passwordRefused);
+    }
   },
 });
