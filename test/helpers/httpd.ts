@@ -8,6 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort, waitListening } from './loopback';
@@ -101,6 +102,8 @@ export function configTest(site: HttpdSite): { status: number | null; output: st
 export interface RunningHttpd {
   port: number;
   dir: string;
+  /** The error log so far (mod_ssl's AH… lines of each request). */
+  errorLog(): string;
   /** Stops the server by its pid and removes its directory. */
   stop(): Promise<void>;
 }
@@ -146,10 +149,56 @@ export async function startHttpd(site: HttpdSite): Promise<RunningHttpd> {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
+  const errorLog = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '');
   if (!started) {
-    const errorLog = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+    const text = errorLog();
     await stop();
-    throw new Error(`apache2 did not start on ${port}:\n${output}${errorLog}`);
+    throw new Error(`apache2 did not start on ${port}:\n${output}${text}`);
   }
-  return { port, dir, stop };
+  return { port, dir, errorLog, stop };
+}
+
+/**
+ * A TLS backend for the proxy side: `openssl s_server -www` on a free loopback port with the certificate and key
+ * (PEM texts) and any further s_server options (`-tls1_2`, `-Verify 1`…).
+ */
+export async function startTlsBackend(
+  certificate: string,
+  key: string,
+  options: string[] = [],
+): Promise<{ port: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-backend-'));
+  fs.writeFileSync(path.join(dir, 'backend.crt'), certificate);
+  fs.writeFileSync(path.join(dir, 'backend.key'), key);
+  const child = spawn(
+    'openssl',
+    ['s_server', '-accept', String(port), '-www', '-cert', 'backend.crt', '-key', 'backend.key', ...options],
+    { cwd: dir, stdio: 'ignore' },
+  );
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (alive()) {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  if (!(await waitListening(port, alive))) {
+    await stop();
+    throw new Error(`openssl s_server did not listen on ${port}`);
+  }
+  return { port, stop };
+}
+
+/** The HTTP status of a GET of `urlPath` on the loopback port (the proxy's answer). */
+export function statusOf(port: number, urlPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path: urlPath, timeout: 20_000 }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('timeout', () => request.destroy(new Error(`GET ${urlPath} on ${port} timed out`)));
+    request.on('error', reject);
+  });
 }
