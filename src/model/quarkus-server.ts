@@ -103,10 +103,14 @@ function registry(name: string | undefined): TlsSource {
             ...optional('alias', q.get(`${at}alias`)),
           };
       }
-      // PEM key/certificate pairs (`key-store.pem.<pair>.cert`), in the lexical order of their names.
+      // PEM key/certificate pairs (`key-store.pem.<pair>.cert`, a start's `QUARKUS_TLS_KEY_STORE_PEM_<PAIR>_CERT`), in
+      // the lexical order of their names.
       const pem = new RegExp(`^${escapeRegExp(prefix)}key-store\\.pem\\.([^.]+)\\.cert$`);
-      const first = q.namesMatching(pem)[0];
-      const cert = first ? q.get(first) : undefined;
+      const pairs = [
+        ...q.namesMatching(pem).map((n) => pem.exec(n)![1]!),
+        ...q.startKeys(prefix, /^KEY_STORE_PEM_([A-Z0-9_]+)_CERT$/).map((k) => k.toLowerCase()),
+      ].sort();
+      const cert = pairs[0] === undefined ? undefined : q.get(`${prefix}key-store.pem.${pairs[0]}.cert`);
       return cert ? { location: cert, type: 'PEM' } : undefined;
     },
     trustStore(q) {

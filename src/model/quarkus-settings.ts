@@ -37,8 +37,17 @@ const PROFILED = /^%([\w,-]+)\.(.+)$/;
 /** A Quarkus setting that decides the HTTPS server (its port, its TLS source, the TLS itself). */
 const DECIDING = /^quarkus\.(?:http\.ssl\.|http\.ssl-port$|http\.tls-configuration-name$|tls\.)/;
 
-/** A property as an environment variable names it: upper case, every other character `_` (`%prod.` → `_PROD_`). */
-const variableForm = (name: string) => name.replace(/[^A-Za-z0-9]/g, '_').toUpperCase();
+/**
+ * A property as an environment variable names it: upper case, every other character `_` (`%prod.` → `_PROD_`). A
+ * quoted name's quotes give `__` (`quarkus.tls."my-tls".…` → `QUARKUS_TLS__MY_TLS__…`), which matches the unquoted
+ * name too: runs of `_` inside the name compare as one.
+ * https://quarkus.io/guides/config-reference#environment-variables
+ */
+const variableForm = (name: string) =>
+  name
+    .replace(/[^A-Za-z0-9]/g, '_')
+    .toUpperCase()
+    .replace(/(?!^)_{2,}/g, '_');
 
 /** A setting in the `quarkus.` namespace, of every profile or of some (`%prod.quarkus.…`). */
 const QUARKUS_SETTING = /^(?:%[\w,-]+\.)?quarkus\./;
@@ -227,6 +236,21 @@ export class QuarkusSettings {
   /** Names matching a pattern among the files' settings that apply. */
   namesMatching(pattern: RegExp): string[] {
     return [...new Set(this.entries.filter((e) => this.applies(e) && pattern.test(e.name)).map((e) => e.name))].sort();
+  }
+
+  /**
+   * What a pattern captures in the variable forms the starts and the .env set, for every profile or the running one
+   * (`KEY_STORE_PEM_(\w+)_CERT` of `QUARKUS_TLS_KEY_STORE_PEM_0_CERT`): a map's keys only variables give.
+   */
+  startKeys(prefix: string, pattern: RegExp): string[] {
+    const running = `_${variableForm(this.active)}_`;
+    const start = variableForm(prefix);
+    const keys = [...this.start.systemProperties, ...this.start.environment, ...this.start.dotEnv].flatMap((s) => {
+      const name = s.property.name.startsWith(running) ? s.property.name.slice(running.length) : s.property.name;
+      const m = name.startsWith(start) ? pattern.exec(name.slice(start.length)) : null;
+      return m?.[1] ? [m[1]] : [];
+    });
+    return [...new Set(keys)].sort();
   }
 
   /** Whether a start sets a variable of that form for the running profile (`QUARKUS_TLS_KEY_STORE_P12_PATH`). */

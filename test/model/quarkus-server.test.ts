@@ -259,6 +259,42 @@ describe('Quarkus HTTPS servers (quarkus.server)', () => {
       },
       [expected],
     ]),
+    // A PEM pair only variables name (QUARKUS_TLS_KEY_STORE_PEM_<pair>_CERT), and a named configuration's variables in
+    // the quoted-name form (`quarkus.tls."https".…` → QUARKUS_TLS__HTTPS__…): https://quarkus.io/guides/config-reference#environment-variables
+    [
+      "a Compose service's variables give the default TLS configuration's PEM pair",
+      {
+        [`${RES}/application.properties`]: 'quarkus.http.port=8080\n',
+        'docker-compose.yml': [
+          'services:',
+          '  app:',
+          '    build: ./app',
+          '    environment:',
+          '      QUARKUS_TLS_KEY_STORE_PEM_0_CERT: /certs/tls.crt',
+          '      QUARKUS_TLS_KEY_STORE_PEM_0_KEY: /certs/tls.key',
+          '',
+        ].join('\n'),
+      },
+      [
+        'ports=8443 source=quarkus.tls.* protocols=TLSv1.3,TLSv1.2(default) suites=- auth=- key=?:PEM cert=tls.crt alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      "a Dockerfile's variables name the configuration and give its PEM pair and the running profile's protocols",
+      {
+        [`${RES}/application.properties`]: 'quarkus.http.port=8080\n',
+        'app/Dockerfile': [
+          'FROM registry.access.redhat.com/ubi9/openjdk-21:1.20',
+          'ENV QUARKUS_HTTP_TLS_CONFIGURATION_NAME=https',
+          'ENV QUARKUS_TLS__HTTPS__KEY_STORE_PEM_MAIN_CERT=/certs/server.pem QUARKUS_TLS__HTTPS__KEY_STORE_PEM_MAIN_KEY=/certs/server.key',
+          'ENV _PROD_QUARKUS_TLS__HTTPS__PROTOCOLS=TLSv1.3',
+          '',
+        ].join('\n'),
+      },
+      [
+        'ports=8443 source=quarkus.tls.https.* protocols=TLSv1.3(file) suites=- auth=- key=?:PEM cert=server.pem alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
   ])('%s', (_name, files, expected) => {
     expect(servers(files).map(summary)).toEqual(expected);
   });
