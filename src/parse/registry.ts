@@ -21,6 +21,7 @@ import { composeFormat } from './compose';
 import { inNginxDirectory, nginxFormat } from './nginx';
 import { haproxyFormat } from './haproxy';
 import { haproxyCrtListFormat } from './haproxy-crt-list';
+import { httpdFormat } from './httpd';
 import { shellEnvFormat } from './shell-env';
 import { mqClientEnvFormat } from './mq-env';
 import { keystoreFormat } from './keystore/format';
@@ -77,6 +78,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   imageBuildFormat,
   haproxyFormat,
   haproxyCrtListFormat,
+  httpdFormat,
   nginxFormat,
   shellEnvFormat,
   mqClientEnvFormat,

@@ -113,6 +113,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     "# syntax=docker/dockerfile:1\nFROM nginx:1.27.0\nCOPY <<EOF /etc/nginx/conf.d/ssl.conf\nserver {\n    listen 443 ssl;\n    ssl_protocols ${PROTOCOLS:-TLSv1.2};\n}\nEOF\nCOPY --chmod=644 <<-'qm.ini' <<mqclient.ini /etc/mqm/\n\tSSL:\n\t  AllowTLSV1=Y\n\tqm.ini\nSSL:\nmqclient.ini\nRUN <<EOF\nnginx -t\nEOF\n",
   '/seed/nginx/nginx.conf':
     'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_password_file /etc/nginx/pw;\n    location / { proxy_pass https://app:8443; }\n  }\n}\n',
+  '/seed/httpd/conf/httpd.conf':
+    'ServerRoot "/etc/httpd"\nListen 443 https\nInclude conf.d/*.conf\n# comment\n<IfModule ssl_module>\n  SSLProtocol all -SSLv3 \\\n    -TLSv1\n  SSLCipherSuite "HIGH:!aNULL"\n</IfModule>\n<VirtualHost *:443 [::]:8443>\n  ServerName app.example.com\n  SSLEngine on\n  SSLCertificateFile "/etc/pki/tls/certs/app.crt"\n  SSLProxyEngine On\n  SSLProxyVerify require\n  ProxyPass /api https://tomcat:8443/api retry=0\n  <Proxy balancer://c>\n    BalancerMember https://a:8443\n  </Proxy>\n</VirtualHost>\n',
   '/seed/haproxy/haproxy.cfg':
     'global\n  ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets\n  ssl-default-bind-ciphers "ECDHE+AESGCM:!aNULL" # policy\n  ssl-server-verify none\ndefaults\n  default-server ssl\nfrontend web\n  bind *:443,:8443 ssl crt /etc/ssl/site.pem ca-file ca.pem verify optional alpn h2\\,http/1.1\n  default_backend app\nbackend app\n  server app1 tomcat:8443 check verify required ca-file \'/etc/ssl/ca.pem\' sni str(app)\n  server app2 ${HOST}:443 no-ssl\nuserlist u\n  user admin insecure-password pw\n',
   '/seed/tomcat/bin/setenv.sh':

@@ -411,4 +411,9 @@ function parseWith(
     : handler.parse(source, kind);
 }
 
-const UNBALANCED = new Set(['unclosed-block', 'unexpected-brace']);
+const UNBALANCED = new Set([
+  'unclosed-block',
+  'unexpected-brace',
+  'httpd-section-not-closed',
+  'httpd-unexpected-close',
+]);

@@ -1,0 +1,82 @@
+import { classifyFile } from '../../src/parse/registry';
+import { httpdFormat, HTTPD_KIND, parseHttpd, type HttpdDirective } from '../../src/parse/httpd';
+
+// The shape of apache/httpd docs/conf/extra/httpd-ssl.conf.in (Apache-2.0), shortened.
+const HTTPD_SSL =
+  'Listen 443\n\n##  SSL Global Context\nSSLCipherSuite HIGH:MEDIUM:!MD5:!RC4:!3DES\nSSLProxyCipherSuite HIGH:MEDIUM:!MD5:!RC4:!3DES\nSSLHonorCipherOrder on \nSSLProtocol all -SSLv3\nSSLPassPhraseDialog  builtin\n\n<VirtualHost _default_:443>\nDocumentRoot "/usr/local/apache2/htdocs"\nServerName www.example.com:443\nSSLEngine on\nSSLCertificateFile "/usr/local/apache2/conf/server.crt"\nSSLCertificateKeyFile "/usr/local/apache2/conf/server.key"\n<FilesMatch "\\.(cgi|shtml|phtml|php)$">\n    SSLOptions +StdEnvVars\n</FilesMatch>\n</VirtualHost>\n';
+// The shape of Debian's /etc/apache2/sites-available/default-ssl.conf (Apache-2.0), shortened.
+const DEBIAN_DEFAULT_SSL =
+  '<IfModule mod_ssl.c>\n\t<VirtualHost _default_:443>\n\t\tServerAdmin webmaster@localhost\n\n\t\tDocumentRoot /var/www/html\n\t\t#   SSL Engine Switch:\n\t\tSSLEngine on\n\n\t\tSSLCertificateFile\t/etc/ssl/certs/ssl-cert-snakeoil.pem\n\t\tSSLCertificateKeyFile /etc/ssl/private/ssl-cert-snakeoil.key\n\t</VirtualHost>\n</IfModule>\n';
+
+const names = (list: HttpdDirective[]): unknown[] =>
+  list.map((d) => (d.block ? { [d.name]: names(d.block) } : `${d.name} ${d.args.map((a) => a.value).join('|')}`));
+
+describe('Apache httpd configuration', () => {
+  it.each([
+    ['/t/conf/httpd.conf', 'ServerRoot "/etc/httpd"\n'],
+    ['/t/apache2/apache2.conf', ''],
+    ['/t/conf/extra/httpd-ssl.conf', HTTPD_SSL],
+    ['/t/etc/apache2/sites-available/default-ssl.conf', DEBIAN_DEFAULT_SSL],
+    ['/t/etc/apache2/sites-enabled/app.conf', DEBIAN_DEFAULT_SSL],
+    ['/t/httpd/conf.d/ssl.conf', 'Listen 443 https\nSSLProtocol all -SSLv3\n'],
+    ['/t/deploy/proxy.conf', '# front\nProxyPass /app https://tomcat:8443/app\nSSLProxyEngine on\n'],
+  ])('%s is httpd configuration', (file, text) => {
+    expect(classifyFile(file, text)?.kind).toBe(HTTPD_KIND);
+  });
+
+  it.each([
+    // nginx writes the same words with a `;` and inside `server { }`.
+    ['/t/nginx/conf.d/ssl.conf', 'server {\n  listen 443 ssl;\n  server_name a;\n  ssl_protocols TLSv1.2;\n}\n'],
+    ['/t/etc/nginx/sites-enabled/app.conf', 'listen 443 ssl;\nserver_name a;\n'],
+    // One httpd-like line alone says nothing.
+    ['/t/app.conf', 'Listen 8080\n'],
+    ['/t/app.conf', 'listen = 8080\nlog = x\n'],
+    ['/t/httpd.conf.txt', 'Listen 443\nSSLEngine on\n'],
+  ])('%s is not', (file, text) => {
+    expect(httpdFormat.classify(file, text)).toBeUndefined();
+  });
+
+  it('keeps sections, arguments and their places (zero-based), continued lines and comments', () => {
+    const { directives, comments, problems } = parseHttpd(
+      '# top\n<IfModule ssl_module>\n  SSLProtocol all \\\n    -SSLv3\n  SSLCipherSuite "HIGH:!aNULL"  \n</IfModule>\n<VirtualHost *:443 [::]:8443>\nServerName a.example # not a comment\n</virtualhost>\n',
+    );
+    expect(problems).toEqual([]);
+    expect(names(directives)).toEqual([
+      { IfModule: ['SSLProtocol all|-SSLv3', 'SSLCipherSuite HIGH:!aNULL'] },
+      { VirtualHost: ['ServerName a.example|#|not|a|comment'] },
+    ]);
+    expect(comments.map((c) => c.text)).toEqual([' top']);
+    const ifModule = directives[0]!;
+    expect(ifModule.args.map((a) => a.value)).toEqual(['ssl_module']);
+    const protocol = ifModule.block![0]!;
+    expect(protocol.key).toBe('sslprotocol');
+    expect(protocol.nameRange).toEqual({ start: { line: 2, character: 2 }, end: { line: 2, character: 13 } });
+    // `-SSLv3` sits on the continued line.
+    expect(protocol.args[1]!.range).toEqual({ start: { line: 3, character: 4 }, end: { line: 3, character: 10 } });
+    expect(ifModule.block![1]!.args[0]!.range).toEqual({
+      start: { line: 4, character: 17 },
+      end: { line: 4, character: 30 },
+    });
+    const vhost = directives[1]!;
+    expect(vhost.args.map((a) => a.value)).toEqual(['*:443', '[::]:8443']);
+    // The section runs to its closing tag, matched without case as httpd does.
+    expect(vhost.range.end).toEqual({ line: 8, character: 14 });
+  });
+
+  it.each([
+    ['<VirtualHost *:443>\nSSLEngine on\n', 'httpd-section-not-closed', '<VirtualHost> is not closed'],
+    ['<VirtualHost *:443>\n</IfModule>\n', 'httpd-unexpected-close', 'Expected </VirtualHost> but saw </IfModule>'],
+    ['SSLEngine on\n</VirtualHost>\n', 'httpd-unexpected-close', 'closes no section'],
+    ['<VirtualHost *:443\n</VirtualHost>\n', 'httpd-section-unclosed-tag', "missing closing '>'"],
+  ])('%j: %s', (text, code, words) => {
+    const { problems } = parseHttpd(text);
+    expect(problems.map((p) => p.code)).toContain(code);
+    expect(problems.find((p) => p.code === code)!.message).toContain(words);
+  });
+
+  it('reads CRLF files and a last line without a line break', () => {
+    const { directives, problems } = parseHttpd('<VirtualHost *:443>\r\nSSLEngine on\r\n</VirtualHost>');
+    expect(problems).toEqual([]);
+    expect(names(directives)).toEqual([{ VirtualHost: ['SSLEngine on'] }]);
+  });
+});
