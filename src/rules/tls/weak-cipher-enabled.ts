@@ -86,6 +86,9 @@ export default defineRule({
     for (const component of ctx.deployment.components) {
       const suites = component.tls?.cipherSuites;
       if (!suites || suites.from.kind !== 'file' || component.tls?.enabled?.value === false) continue;
+      // Every weak suite is one of TLS 1.2 or older: an end that speaks TLS 1.3 alone never negotiates them.
+      const protocols = component.tls?.protocols?.value;
+      if (protocols && protocols.length > 0 && protocols.every((p) => p === 'TLSv1.3')) continue;
       // A suite the runtime removes is never enabled: tls/cipher-disabled-by-runtime reports it ("listed, but dropped").
       const dropped = new Set(
         (ownEndpoint(ctx.deployment, component)?.disabledSuites ?? []).map((d) => canonicalSuiteName(d.name)),

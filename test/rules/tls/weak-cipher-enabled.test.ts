@@ -20,6 +20,11 @@ ruleTester(rule, {
       files: { 'api/nginx.conf': nginx('ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384;') },
     },
     {
+      // dhis2/dhis2-server-tools@(see TREES) apache2/static.conf: TLS 1.3 alone, with a TLS 1.2 cipher string beside it.
+      name: 'a server that speaks TLS 1.3 only never uses the older suites its cipher string lists',
+      files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1.3;', 'ssl_ciphers AES128-SHA:DES-CBC3-SHA:RC4-SHA;') },
+    },
+    {
       name: 'nginx default cipher list is not configuration',
       files: { 'api/nginx.conf': nginx('ssl_protocols TLSv1.2;') },
     },
