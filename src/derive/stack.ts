@@ -111,7 +111,9 @@ function opensslLabel(component: Component): string {
     isNginx(component) ||
     component.type === 'nginx.proxy' ||
     component.type === 'haproxy.bind' ||
-    component.type === 'haproxy.server'
+    component.type === 'haproxy.server' ||
+    component.type === 'httpd.server' ||
+    component.type === 'httpd.proxy'
       ? component.attributes.openssl
       : undefined;
   if (openssl && !openssl.assumed && openssl.release && openssl.via)
@@ -123,7 +125,7 @@ function opensslLabel(component: Component): string {
 /** A component without TLS settings still runs on something: its type says what. */
 function defaultImplementation(component: Component): TlsImplementation {
   if (component.type === 'cleartrust.webagent') return 'native';
-  if (component.type.startsWith('nginx.') || component.type.startsWith('haproxy.')) return 'openssl';
+  if (/^(nginx|haproxy|httpd)\./.test(component.type)) return 'openssl';
   if (component.type.startsWith('mq.')) return 'gskit';
   // ClearTrust servers and the Administration Console are Java applications.
   if (component.type.startsWith('cleartrust.')) return 'jsse';

@@ -264,6 +264,9 @@ function haproxyImageOpenssl(reference: string, tag: string): ImageOpenssl | und
 /** HAProxy's TLS defaults (openssl-servers.json `haproxy`, each with its source). */
 export const HAPROXY_FACTS = data.haproxy;
 
+/** Apache httpd mod_ssl's TLS defaults (openssl-servers.json `httpd`, each with its source). */
+export const HTTPD_FACTS = data.httpd;
+
 /**
  * Whether a cipher string names a crypto-policy profile (`PROFILE=SYSTEM`: Fedora's and RHEL's OpenSSL take the list
  * from the host's policy; openssl-servers.json `cryptoPolicyProfile`): what it selects is unknown from the tree, never

@@ -159,11 +159,16 @@ export function treeFileInContainer(
  * the tree holds it. When that mount's host path is not in the tree, the file is outside it (`mountedFromOutside`); with
  * no mount at that path, the written path stays, resolved by its name as before.
  */
-export function readThroughMounts(component: Component, mounts: TreeMount[], treeFiles: Set<string>): void {
+export function readThroughMounts(
+  component: Component,
+  mounts: TreeMount[],
+  treeFiles: Set<string>,
+  program = 'nginx',
+): void {
   const tls = component.tls;
   for (const ref of tls?.certificate ? [tls.certificate, ...(tls.moreCertificates ?? [])] : []) {
     if (!ref.file || !ref.reference) continue;
-    const inTree = treeFileInContainer(mounts, ref.reference.file, ref.file, 'nginx');
+    const inTree = treeFileInContainer(mounts, ref.reference.file, ref.file, program);
     if (!inTree) continue;
     if (!treeFiles.has(inTree.file)) {
       ref.mountedFromOutside = { file: inTree.by.file, range: inTree.by.mount.range };

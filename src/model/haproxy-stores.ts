@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
 import type { HaproxyPath } from './attributes';
-import type { HaproxyBindComponent, HaproxyServerComponent, TlsTrustSettings } from './types';
+import type { Location } from '../core/types';
+import type { CertificateRef, HaproxyBindComponent, HaproxyServerComponent, StoreRef, TlsTrustSettings } from './types';
 
 function pemOf(component: HaproxyBindComponent | HaproxyServerComponent, stores: TreeStores) {
   const bases = [path.dirname(component.location.file)];
@@ -18,12 +19,21 @@ function pemOf(component: HaproxyBindComponent | HaproxyServerComponent, stores:
  * certificates are verified against; nothing else is trusted (HAProxy loads no default store for a bind).
  */
 export function haproxyBindTrust(component: HaproxyBindComponent, stores: TreeStores): TlsTrustSettings {
-  const pem = pemOf(component, stores);
+  return opensslServerTrust(component.tls?.certificate, component.attributes.caFile, pemOf(component, stores));
+}
+
+/**
+ * An OpenSSL server's stores (HAProxy bind, httpd virtual host): its first certificate file presents its chain in file
+ * order, the CA file holds the anchors client certificates are verified against, nothing else is trusted.
+ */
+export function opensslServerTrust(
+  certificate: CertificateRef | undefined,
+  anchors: { value: string; location: Location } | undefined,
+  pem: (p: { value: string; location: Location }) => StoreRef,
+): TlsTrustSettings {
   const trust: TlsTrustSettings = { defaultTrust: 'none' };
-  const certificate = component.tls?.certificate;
   if (certificate?.file && certificate.reference && !PLACEHOLDER.test(certificate.file))
     trust.keyStore = pem({ value: certificate.file, location: certificate.reference });
-  const anchors = component.attributes.caFile;
   if (anchors && !PLACEHOLDER.test(anchors.value)) trust.trustStore = pem(anchors);
   return trust;
 }

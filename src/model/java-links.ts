@@ -7,6 +7,7 @@ import {
   type JavaAppComponent,
   type NginxProxyComponent,
   type HaproxyServerComponent,
+  type HttpdProxyComponent,
   type ServerEndpointComponent,
 } from './types';
 import { countWork } from '../core/work';
@@ -64,13 +65,14 @@ function serversByHost(servers: ServerEndpointComponent[]): (host: string) => Se
  * A component that calls servers by URL: a Java application (its Spring client settings), an nginx proxy_pass or an
  * HAProxy `server … ssl` line.
  */
-type UrlClient = JavaAppComponent | NginxProxyComponent | HaproxyServerComponent;
+type UrlClient = JavaAppComponent | NginxProxyComponent | HaproxyServerComponent | HttpdProxyComponent;
 const isUrlClient = (c: Component): c is UrlClient =>
-  c.type === 'java.app' || c.type === 'nginx.proxy' || c.type === 'haproxy.server';
+  c.type === 'java.app' || c.type === 'nginx.proxy' || c.type === 'haproxy.server' || c.type === 'httpd.proxy';
 
 /** An nginx proxy inside the server block it would reach: the name is that block's own, the target another host. */
 function inServerBlock(client: UrlClient, server: ServerEndpointComponent): boolean {
-  const block = client.type === 'nginx.proxy' ? client.attributes.serverBlock : undefined;
+  const block =
+    client.type === 'nginx.proxy' || client.type === 'httpd.proxy' ? client.attributes.serverBlock : undefined;
   const at = block?.range?.start;
   const start = server.location.range?.start;
   return (
@@ -156,9 +158,10 @@ export const javaLinksContributor: ModelContributor = {
         }
       }
     }
-    // HAProxy server lines are left to their own rules: liberty/https-port-closed speaks of a Java or nginx caller.
+    // HAProxy server lines and httpd proxies are left to their own rules: liberty/https-port-closed speaks of a Java or
+    // nginx caller.
     ctx.deployment.refusedCalls = refusedCalls(
-      clients.filter((c) => c.type !== 'haproxy.server'),
+      clients.filter((c) => c.type !== 'haproxy.server' && c.type !== 'httpd.proxy'),
       ctx.deployment,
     );
     const apps = clients.filter((c): c is JavaAppComponent => c.type === 'java.app');

@@ -3,7 +3,6 @@ import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
 import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
-import type { NginxData } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
 
 /** Characters that make an include path a glob; without them it names one file. */
@@ -43,7 +42,7 @@ function includeMatcher(pattern: string, memo: RunMemo): (file: string) => boole
 }
 
 /** The documents whose directory shares the deepest ancestor with `from`'s. */
-function nearestTo(from: string, docs: ParsedDocument<NginxData>[]): ParsedDocument<NginxData>[] {
+function nearestTo<Doc extends ParsedDocument>(from: string, docs: Doc[]): Doc[] {
   const own = path.dirname(from).split(path.sep);
   const depth = (d: ParsedDocument) => {
     const other = path.dirname(d.file.path).split(path.sep);
@@ -57,18 +56,21 @@ function nearestTo(from: string, docs: ParsedDocument<NginxData>[]): ParsedDocum
 }
 
 /**
- * The files of the tree an `include` names, by the including file: relative to it, else to the directory of an
- * nginx.conf (the prefix nginx runs with); an absolute (installed) path by its longest suffix in the tree, nearest to
- * the including file. Each (pattern, file) resolves once.
+ * The files of the tree an `include` names, by the including file: relative to it, else to each of `prefixes` (for
+ * nginx the directory of an nginx.conf, the prefix nginx runs with; httpd's ServerRoot); an absolute (installed) path
+ * by its longest suffix in the tree, nearest to the including file. Each (pattern, file) resolves once.
  */
-export function includeResolver(
-  docs: ParsedDocument<NginxData>[],
+export function includeResolver<Doc extends ParsedDocument>(
+  docs: Doc[],
   root: string,
   memo: RunMemo,
-): (pattern: string, from: string) => ParsedDocument<NginxData>[] {
+  prefixes: string[] = docs
+    .filter((d) => path.basename(d.file.path) === 'nginx.conf')
+    .map((d) => path.dirname(d.file.path)),
+): (pattern: string, from: string) => Doc[] {
   // The same include in the same file always resolves alike: once per (pattern, file).
-  const resolvedIncludes = new Map<string, ParsedDocument<NginxData>[]>();
-  const resolveInclude = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
+  const resolvedIncludes = new Map<string, Doc[]>();
+  const resolveInclude = (pattern: string, from: string): Doc[] => {
     const key = `${from}\u0000${pattern}`;
     let found = resolvedIncludes.get(key);
     if (!found) resolvedIncludes.set(key, (found = resolveIncludeUncached(pattern, from)));
@@ -76,9 +78,9 @@ export function includeResolver(
   };
   // The documents by file name and by directory name: an include is matched against those that can
   // match it, not against every nginx file of the deployment (O(files²) in one that holds many hosts).
-  const byName = new Map<string, ParsedDocument<NginxData>[]>();
-  const byDirName = new Map<string, ParsedDocument<NginxData>[]>();
-  const push = (map: Map<string, ParsedDocument<NginxData>[]>, key: string, doc: ParsedDocument<NginxData>) => {
+  const byName = new Map<string, Doc[]>();
+  const byDirName = new Map<string, Doc[]>();
+  const push = (map: Map<string, Doc[]>, key: string, doc: Doc) => {
     const list = map.get(key);
     if (list) list.push(doc);
     else map.set(key, [doc]);
@@ -87,18 +89,14 @@ export function includeResolver(
     push(byName, path.basename(doc.file.path), doc);
     push(byDirName, path.basename(path.dirname(doc.file.path)), doc);
   }
-  const docsNamedLike = (candidate: string): ParsedDocument<NginxData>[] => {
+  const docsNamedLike = (candidate: string): Doc[] => {
     const name = path.basename(candidate);
     if (!GLOB_CHARS.test(name)) return byName.get(name) ?? [];
     const dirName = path.basename(path.dirname(candidate));
     return GLOB_CHARS.test(dirName) ? docs : (byDirName.get(dirName) ?? []);
   };
-  const mains = docs.filter((d) => path.basename(d.file.path) === 'nginx.conf');
   /** The files a candidate path (or glob) matches, with their directory tree: the same for every including file. */
-  const matched = new Map<
-    string,
-    { files: ParsedDocument<NginxData>[]; paths: Set<string>; tree: DirectoryTree<ParsedDocument<NginxData>> }
-  >();
+  const matched = new Map<string, { files: Doc[]; paths: Set<string>; tree: DirectoryTree<Doc> }>();
   const matchesOf = (candidate: string) => {
     let found = matched.get(candidate);
     if (!found) {
@@ -117,7 +115,7 @@ export function includeResolver(
     }
     return found;
   };
-  const resolveIncludeUncached = (pattern: string, from: string): ParsedDocument<NginxData>[] => {
+  const resolveIncludeUncached = (pattern: string, from: string): Doc[] => {
     if (path.isAbsolute(pattern)) {
       // An installed path (`/etc/nginx/conf.d/*.conf`) maps to the files of the tree that end with its
       // longest suffix (`deploy/nginx/conf.d/a.conf`); a glob file name alone (`*.conf`) maps to nothing.
@@ -137,9 +135,8 @@ export function includeResolver(
       }
       return [];
     }
-    // Relative to the including file, else to the directory of an nginx.conf (the prefix nginx runs with).
-    for (const base of [from, ...mains.map((m) => m.file.path)]) {
-      const dir = path.dirname(base);
+    // Relative to the including file, else to a prefix (the directory of an nginx.conf, httpd's ServerRoot).
+    for (const dir of [path.dirname(from), ...prefixes]) {
       const found = matchesOf(path.resolve(dir, pattern)).files.filter((d) => d.file.path !== from);
       if (found.length) return found.sort((a, b) => a.file.path.localeCompare(b.file.path));
     }

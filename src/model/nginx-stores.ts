@@ -74,12 +74,18 @@ export function nginxProxyTrust(
  * gen-key.sh writes, at /etc/nginx/ca_cert.pem; other chapters' ca_cert.pem are not it). With no mount at that path,
  * the written path is resolved as before.
  */
-function pemThroughMounts(configFile: string, stores: TreeStores, mounts: TreeMount[]) {
-  const bases = [path.dirname(configFile)];
+/** PEM files a configuration names, read where the tree holds them (also through Compose mounts into `program`'s container). */
+export function pemThroughMounts(
+  configFile: string,
+  stores: TreeStores,
+  mounts: TreeMount[],
+  program = 'nginx',
+  bases = [path.dirname(configFile)],
+) {
   return (d: { value: string; location: Location }): StoreRef => {
     const written = { value: d.value, from: { kind: 'file' as const, location: d.location } };
     const type = { value: 'PEM', from: { kind: 'file' as const, location: d.location } };
-    const mounted = mounts.length > 0 ? treeFileInContainer(mounts, configFile, d.value, 'nginx') : undefined;
+    const mounted = mounts.length > 0 ? treeFileInContainer(mounts, configFile, d.value, program) : undefined;
     if (!mounted) return storeRef(written, bases, stores, type);
     const at = { file: mounted.by.file, range: mounted.by.mount.range };
     if (stores.typeOf(mounted.file) === undefined) return { path: written, type, mountedFromOutside: at };

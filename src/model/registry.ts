@@ -8,6 +8,7 @@ import { javaAppContributor } from './java';
 import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
 import { haproxyContributor } from './haproxy';
+import { httpdContributor } from './httpd';
 import { activemqBrokersContributor } from './activemq-brokers';
 import { libertyHttpsContributor } from './liberty-https';
 import { jbossHttpsContributor } from './jboss-https';
@@ -32,6 +33,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   tomcatContributor,
   nginxContributor,
   haproxyContributor,
+  httpdContributor,
   libertyHttpsContributor,
   jbossHttpsContributor,
   dropwizardHttpsContributor,

@@ -26,6 +26,7 @@ import { libertyStoreOf } from './liberty-stores';
 import { setterAttribute } from './tomcat-legacy';
 import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import { deploymentMounts } from './compose-mounts';
+import { httpdProxyTrust, httpdServerTrust } from './httpd-stores';
 import { haproxyBindTrust, haproxyServerTrust } from './haproxy-stores';
 import {
   javaSystemStores,
@@ -396,6 +397,8 @@ export const storesContributor: ModelContributor = {
       else if (component.type === 'nginx.proxy') trust = nginxProxyTrust(component, stores, deploymentMounts(ctx));
       else if (component.type === 'haproxy.bind') trust = haproxyBindTrust(component, stores);
       else if (component.type === 'haproxy.server') trust = haproxyServerTrust(component, stores);
+      else if (component.type === 'httpd.server') trust = httpdServerTrust(component, stores, deploymentMounts(ctx));
+      else if (component.type === 'httpd.proxy') trust = httpdProxyTrust(component, stores, deploymentMounts(ctx));
       withTrust(component, trust);
     }
   },

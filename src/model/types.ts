@@ -26,6 +26,7 @@ import type {
 } from './attributes';
 import type { UnservedTls } from './unserved-types';
 import type { TlsImplementation } from './attributes-tls';
+import type { HttpdProxyAttributes, HttpdServerAttributes } from './attributes-httpd';
 import type {
   LibertyIncludesMissing,
   LibertyStoreHome,
@@ -235,6 +236,10 @@ export type HaproxyBindComponent = ComponentBase<'haproxy.bind', HaproxyBindAttr
 /** An HAProxy `server … ssl`: HAProxy as a TLS client of the server behind it. */
 export type HaproxyServerComponent = ComponentBase<'haproxy.server', HaproxyServerAttributes>;
 
+export type HttpdServerComponent = ComponentBase<'httpd.server', HttpdServerAttributes>;
+
+export type HttpdProxyComponent = ComponentBase<'httpd.proxy', HttpdProxyAttributes>;
+
 /** An ActiveMQ broker's TLS listener (an Artemis acceptor or a Classic transport connector): ./activemq-brokers.ts. */
 export type BrokerListenerComponent = ComponentBase<'activemq.listener', BrokerListenerAttributes>;
 
@@ -255,6 +260,8 @@ export type Component =
   | NginxProxyComponent
   | HaproxyBindComponent
   | HaproxyServerComponent
+  | HttpdServerComponent
+  | HttpdProxyComponent
   | BrokerListenerComponent;
 
 /** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx, HAProxy, ActiveMQ). */
@@ -268,6 +275,7 @@ export type ServerEndpointComponent =
   | TomcatConnectorComponent
   | NginxComponent
   | HaproxyBindComponent
+  | HttpdServerComponent
   | BrokerListenerComponent;
 
 export const isCleartrust = (c: Component): c is CleartrustComponent => c.type.startsWith('cleartrust.');
@@ -286,6 +294,7 @@ export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
   c.type === 'jetty.https-connector' ||
   c.type === 'tomcat.connector' ||
   c.type === 'haproxy.bind' ||
+  c.type === 'httpd.server' ||
   c.type === 'activemq.listener' ||
   isNginx(c);
 

@@ -71,9 +71,15 @@ export default defineRule({
   },
 });
 
-/** The Dockerfile FROM whose image settles the OpenSSL release of a failing nginx end (its security level decides). */
+/** The Dockerfile FROM whose image settles the OpenSSL release of a failing nginx or httpd end (its security level decides). */
 function opensslImage(component: Component): RuleRelated[] {
-  if (component.type !== 'nginx.server' && component.type !== 'nginx.tls-policy' && component.type !== 'nginx.proxy')
+  if (
+    component.type !== 'nginx.server' &&
+    component.type !== 'nginx.tls-policy' &&
+    component.type !== 'nginx.proxy' &&
+    component.type !== 'httpd.server' &&
+    component.type !== 'httpd.proxy'
+  )
     return [];
   const openssl = component.attributes.openssl;
   return openssl?.at

@@ -1,0 +1,65 @@
+/** What the model keeps of an Apache httpd (mod_ssl) end besides its TLS settings. */
+import type { Location } from '../core/types';
+import type { Traced } from '../core/traced';
+import type { ClientUrl, ServerEndpointAttributes } from './attributes-tls';
+import type { OpensslAttribute } from './attributes-edge';
+
+/** A file path a mod_ssl directive names, as written and where. */
+export interface HttpdPath {
+  value: string;
+  location: Location;
+}
+
+/** `SSLProtocol TLSv1.2 TLSv1.3`: the word without + or - replaces the ones before it (ssl_cmd_protocol_parse, AH02532). */
+export interface HttpdProtocolOverride {
+  directive: string;
+  /** The line's words as written, the first word without sign after others, and what the line enables. */
+  written: string;
+  word: string;
+  enabled: string[];
+  location: Location;
+}
+
+/** An `SSLEngine on` virtual host (or the main server): `httpd.server`. */
+export interface HttpdServerAttributes extends ServerEndpointAttributes {
+  /** The `<VirtualHost>` addresses as written (`*:443`, `_default_:443`); none for the main server. */
+  addresses: string[];
+  openssl: OpensslAttribute;
+  /** `SSLCipherSuite` as written (OpenSSL cipher-string syntax), when set. */
+  ciphersAsWritten?: string;
+  unknownCipherElements: string[];
+  /** `SSLCertificateKeyFile` files in order: the key of the certificate in the same place. */
+  certificateKeys?: HttpdPath[];
+  /** The ServerRoot relative paths are read from (the main configuration's place in the tree), when the tree holds it. */
+  serverRoot?: string;
+  /** `SSLCACertificateFile`: the anchors client certificates are verified against. */
+  caFile?: HttpdPath;
+  protocolOverride?: HttpdProtocolOverride;
+}
+
+/** A `ProxyPass` / `BalancerMember` towards an `https://` backend: `httpd.proxy`. */
+export interface HttpdProxyAttributes {
+  /** The directive (`ProxyPass`, `BalancerMember`, `ProxyPassMatch`) and its target as written. */
+  directive: string;
+  target: string;
+  /** The backend it connects to, for linking (none when the target holds a placeholder). */
+  urls: ClientUrl[];
+  /** `SSLProxyEngine` (default off: httpd answers every request to the backend with 500). */
+  engine: Traced<boolean>;
+  /** Why `engine` is not known when no held level writes SSLProxyEngine (the main configuration is not in the tree). */
+  engineUnknown?: string;
+  /** `SSLProxyVerify` (default none: the backend's certificate is not checked). */
+  verify: Traced<'none' | 'optional' | 'require' | 'optional_no_ca'>;
+  caFile?: HttpdPath;
+  /** Why SSLProxyCACertificateFile, set in no held level, may still be set (the main configuration is not in the tree). */
+  caUnknown?: string;
+  serverRoot?: string;
+  /** `SSLProxyMachineCertificateFile`: the client certificate (and key) httpd presents. */
+  machineCertificate?: HttpdPath;
+  /** The virtual host the directive is in: a proxy never reaches that host itself. */
+  serverBlock?: Location;
+  openssl: OpensslAttribute;
+  ciphersAsWritten?: string;
+  unknownCipherElements: string[];
+  protocolOverride?: HttpdProtocolOverride;
+}

@@ -1,0 +1,51 @@
+/** Key and trust stores of Apache httpd ends: a virtual host (SSLCertificateFile, SSLCACertificateFile) and its proxy. */
+import * as path from 'node:path';
+import { PLACEHOLDER, type TreeStores } from './store-files';
+import { pemThroughMounts } from './nginx-stores';
+import { opensslServerTrust } from './haproxy-stores';
+import type { TreeMount } from './compose-mounts';
+import type { HttpdProxyComponent, HttpdServerComponent, TlsTrustSettings } from './types';
+
+/** PEM files an httpd end names: relative paths are relative to the ServerRoot (measured), else to the file. */
+function pemOf(component: HttpdServerComponent | HttpdProxyComponent, stores: TreeStores, mounts: TreeMount[]) {
+  const file = component.location.file;
+  const root = component.attributes.serverRoot;
+  return pemThroughMounts(file, stores, mounts, 'httpd', root ? [root, path.dirname(file)] : [path.dirname(file)]);
+}
+
+/**
+ * httpd (OpenSSL) as a server: its first SSLCertificateFile presents the chain in file order (with
+ * SSLCertificateChainFile's certificates); SSLCACertificateFile holds the anchors client certificates are checked against.
+ */
+export function httpdServerTrust(
+  component: HttpdServerComponent,
+  stores: TreeStores,
+  mounts: TreeMount[],
+): TlsTrustSettings {
+  return opensslServerTrust(component.tls?.certificate, component.attributes.caFile, pemOf(component, stores, mounts));
+}
+
+/**
+ * httpd as a client of an https backend: SSLProxyMachineCertificateFile is the client certificate it sends,
+ * SSLProxyCACertificateFile the anchors it checks the backend against — only with SSLProxyVerify require (default none:
+ * nothing is checked).
+ */
+export function httpdProxyTrust(
+  component: HttpdProxyComponent,
+  stores: TreeStores,
+  mounts: TreeMount[],
+): TlsTrustSettings {
+  const pem = pemOf(component, stores, mounts);
+  const { verify, caFile, machineCertificate, caUnknown } = component.attributes;
+  const trust: TlsTrustSettings = {
+    defaultTrust: 'none',
+    verifiesPeer: { value: verify.value === 'require', from: verify.from },
+  };
+  if (machineCertificate && !PLACEHOLDER.test(machineCertificate.value)) trust.keyStore = pem(machineCertificate);
+  if (caFile && !PLACEHOLDER.test(caFile.value)) trust.trustStore = pem(caFile);
+  // mod_ssl loads no system store: without SSLProxyCACertificateFile nothing is trusted, unless a file the tree does not
+  // hold sets one.
+  else if (verify.value === 'require' && caUnknown)
+    trust.unknown = { why: caUnknown, at: verify.from.kind === 'file' ? verify.from.location : component.location };
+  return trust;
+}

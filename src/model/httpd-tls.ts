@@ -1,0 +1,367 @@
+/**
+ * The TLS settings of an Apache httpd (mod_ssl) end — a virtual host serving TLS, or its proxy towards an https
+ * backend — from the directives in effect and the OpenSSL httpd runs with. mod_ssl keeps one value per server: a
+ * virtual host's own directive replaces the main server's (ssl_engine_config.c, ssl_config_server_merge), and of two in
+ * one place the later wins.
+ */
+import type { RelatedLocation } from '../core/types';
+import type { RunMemo } from '../core/run-memo';
+import type { HttpdData, HttpdDirective } from '../parse/httpd';
+import type { ParsedDocument } from '../parse/types';
+import { expandCipherString } from '../knowledge/openssl-cipher-string';
+import { findCipherSuite } from '../knowledge/ciphers';
+import { HTTPD_FACTS, namesCryptoPolicy } from '../knowledge/openssl';
+import { argsRange, cryptoPolicyUnknown, tracedAt, withUnknown } from './nginx-placed';
+import { signatureFloorSettings } from './openssl-floor';
+import type { ServerOpenssl } from './nginx-tls';
+import type { ClientAuthMode, TlsSettings, Traced } from './types';
+import type { HttpdProtocolOverride } from './attributes-httpd';
+
+/** What the ends of one top-level httpd file share: the file, the OpenSSL that runs it, whether the tree holds its main configuration. */
+export interface HttpdContext {
+  doc: ParsedDocument<HttpdData>;
+  openssl: ServerOpenssl;
+  mainHeld: boolean;
+  /** The ServerRoot in the tree (a held main configuration's place). */
+  serverRoot?: string;
+  host: string;
+  root: string;
+  /** The paths of the deployment's documents. */
+  treeFiles: ReadonlySet<string>;
+}
+
+/** A directive with the file it was written in and the `Include`s that brought it. */
+export interface HttpdPlaced {
+  directive: HttpdDirective;
+  file: string;
+  block?: HttpdPlaced[];
+  via?: RelatedLocation[];
+}
+
+/** The directive of that (lower-case) name in effect: the last one of the innermost level that has one. */
+export function inEffect(levels: readonly HttpdPlaced[][], key: string): HttpdPlaced | undefined {
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const found = (levels[i] ?? []).filter((p) => !p.block && p.directive.key === key).at(-1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every directive of that name in the levels, outermost first. */
+export function allOf(levels: readonly HttpdPlaced[][], key: string): HttpdPlaced[] {
+  return levels.flatMap((level) => level.filter((p) => !p.block && p.directive.key === key));
+}
+
+/** The words SSLProtocol knows, compared with case as strcEQ does; `all` is every protocol the build has. */
+const PROTOCOL_WORDS: Record<string, readonly string[]> = {
+  SSLv3: ['SSLv3'],
+  TLSv1: ['TLSv1'],
+  'TLSv1.1': ['TLSv1.1'],
+  'TLSv1.2': ['TLSv1.2'],
+  'TLSv1.3': ['TLSv1.3'],
+  // The OpenSSL 1.1+ builds of current distributions have no SSLv3 (HTTPD_FACTS.protocolsDefault).
+  all: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
+};
+
+/**
+ * The protocols an `SSLProtocol` / `SSLProxyProtocol` line enables, read as ssl_cmd_protocol_parse does: `+x` adds,
+ * `-x` removes, a word without sign replaces what came before (httpd warns, AH02532), `-SSLv2` is ignored; any other
+ * word stops httpd at start (`invalid`, httpd's own words).
+ */
+export function protocolsOfLine(p: HttpdPlaced): { protocols: string[]; invalid?: string; overriding?: string } {
+  let enabled: string[] = [];
+  let overriding: string | undefined;
+  for (const arg of p.directive.args) {
+    const sign = arg.value.startsWith('+') || arg.value.startsWith('-') ? arg.value.charAt(0) : '';
+    const word = arg.value.slice(sign.length);
+    if (word === 'SSLv2') {
+      if (sign === '-') continue;
+      return { protocols: [], invalid: `${p.directive.name}: SSLv2 is no longer supported` };
+    }
+    const these = Object.hasOwn(PROTOCOL_WORDS, word) ? PROTOCOL_WORDS[word]! : undefined;
+    if (!these) return { protocols: [], invalid: `${p.directive.name}: Illegal protocol '${word}'` };
+    if (sign === '-') enabled = enabled.filter((x) => !these.includes(x));
+    else if (sign === '+') enabled = [...new Set([...enabled, ...these])];
+    else {
+      // ssl_cmd_protocol_parse warns (AH02532) when a word without sign comes after others: it replaces them.
+      if (arg !== p.directive.args[0]) overriding ??= arg.value;
+      enabled = [...these];
+    }
+  }
+  return { protocols: enabled, ...(overriding ? { overriding } : {}) };
+}
+
+/** What an end's directive names are: the server's (`SSLProtocol`…) or the proxy's (`SSLProxyProtocol`…). */
+export interface HttpdSide {
+  protocol: 'sslprotocol' | 'sslproxyprotocol';
+  cipherSuite: 'sslciphersuite' | 'sslproxyciphersuite';
+  /** As messages name the cipher directive. */
+  cipherDirective: string;
+  role: 'server' | 'client';
+}
+
+export const SERVER_SIDE: HttpdSide = {
+  protocol: 'sslprotocol',
+  cipherSuite: 'sslciphersuite',
+  cipherDirective: 'SSLCipherSuite',
+  role: 'server',
+};
+export const PROXY_SIDE: HttpdSide = {
+  protocol: 'sslproxyprotocol',
+  cipherSuite: 'sslproxyciphersuite',
+  cipherDirective: 'SSLProxyCipherSuite',
+  role: 'client',
+};
+
+type HttpdTls = TlsSettings & {
+  unknown: string[];
+  ciphersAsWritten?: string;
+  /** A protocol line whose word without + or - replaces the words before it (httpd warns: AH02532). */
+  protocolOverride?: HttpdProtocolOverride;
+};
+
+/** `SSLCipherSuite [protocol] string`: the string for TLS 1.3 (`TLSv1.3`) or for the older protocols (`SSL`, none). */
+function cipherLines(levels: readonly HttpdPlaced[][], key: string): { older?: HttpdPlaced; tls13?: HttpdPlaced } {
+  const lines = allOf(levels, key);
+  const tls13 = (p: HttpdPlaced) => p.directive.args.length > 1 && /^TLSv1\.3$/i.test(p.directive.args[0]!.value);
+  // A virtual host's line replaces the main server's for its protocol only (cipher_suite and tls13_ciphers merge apart).
+  return {
+    older: lines.filter((p) => !tls13(p)).at(-1),
+    tls13: lines.filter(tls13).at(-1),
+  };
+}
+
+const stringOf = (p: HttpdPlaced) => p.directive.args.at(-1)?.value ?? '';
+const isPlaceholder = (value: string) => /\$\{|\{\{|<%|%\{/.test(value);
+
+/** What an end's attributes keep of its TLS settings. */
+export interface HttpdKept {
+  ciphersAsWritten?: string;
+  unknownCipherElements: string[];
+  protocolOverride?: HttpdProtocolOverride;
+}
+
+/**
+ * The TLS settings of an httpd end over its levels (main server, virtual host; outermost first) with what the tree does
+ * not hold made unknown (`at`: the place that says so), and what its attributes keep of them.
+ */
+export function httpdEnd(
+  levels: readonly HttpdPlaced[][],
+  side: HttpdSide,
+  context: HttpdContext,
+  memo: RunMemo,
+  at: HttpdPlaced,
+): { tls: TlsSettings; kept: HttpdKept } {
+  const { unknown, ciphersAsWritten, protocolOverride, ...tls } = httpdTls(levels, side, context.openssl, memo);
+  unheldSettings(tls, levels, side, context.mainHeld, at);
+  return {
+    tls,
+    kept: {
+      unknownCipherElements: unknown,
+      ...(ciphersAsWritten ? { ciphersAsWritten } : {}),
+      ...(protocolOverride ? { protocolOverride } : {}),
+    },
+  };
+}
+
+function httpdTls(levels: readonly HttpdPlaced[][], side: HttpdSide, openssl: ServerOpenssl, memo: RunMemo): HttpdTls {
+  const { facts, assumed } = openssl;
+  const { older, tls13 } = cipherLines(levels, side.cipherSuite);
+  const cipherString = older ? stringOf(older) : HTTPD_FACTS.ciphersDefault.value;
+  // mod_ssl appends `:!aNULL:!eNULL:!EXP` to every cipher string it sets (ssl_cmd_SSLCipherSuite).
+  const applied = `${cipherString}${HTTPD_FACTS.ciphersAppended.value}`;
+  const expanded = memo.get('httpdCipherString', `${facts.series}\u0000${applied}`, () =>
+    expandCipherString(applied, { series: facts }),
+  );
+  const tls: HttpdTls = { implementation: 'openssl', unknown: [...expanded.unknown] };
+  if (older) tls.ciphersAsWritten = cipherString;
+
+  const protocolLine = inEffect(levels, side.protocol);
+  const protocolWords = protocolLine?.directive.args.map((a) => a.value).join(' ') ?? '';
+  const read = protocolLine && !isPlaceholder(protocolWords) ? protocolsOfLine(protocolLine) : undefined;
+  if (protocolLine && read?.overriding && !read.invalid)
+    tls.protocolOverride = {
+      directive: protocolLine.directive.name,
+      written: protocolWords,
+      word: read.overriding,
+      enabled: read.protocols,
+      location: { file: protocolLine.file, range: argsRange(protocolLine) },
+    };
+  if (protocolLine && (!read || read.invalid)) {
+    // A placeholder, or a word httpd refuses at start: no protocol is known (never an empty list, which fails every link).
+    withUnknown(tls, {
+      unknownValues: [`${protocolLine.directive.name} ${protocolWords}`],
+      unknownAt: [
+        {
+          file: protocolLine.file,
+          range: argsRange(protocolLine),
+          message: read?.invalid ? `httpd refuses to start: ${read.invalid}` : 'a value set when the file is rendered',
+        },
+      ],
+    });
+  } else {
+    const usable = (read?.protocols ?? HTTPD_FACTS.protocolsDefault.value).filter(
+      (p) => facts.tls13 || p !== 'TLSv1.3',
+    );
+    tls.protocols = protocolLine
+      ? tracedAt(protocolLine, usable)
+      : {
+          value: usable,
+          from: {
+            kind: 'default',
+            origin: `httpd default ${side.protocol === 'sslprotocol' ? 'SSLProtocol' : 'SSLProxyProtocol'} ${HTTPD_FACTS.protocolsDefault.written} (${HTTPD_FACTS.protocolsDefault.source.split(' ')[0]})`,
+            confidence: 'verified',
+          },
+        };
+  }
+
+  const iana = expanded.ciphers.map((c) => c.iana);
+  tls.cipherSuites = older
+    ? tracedAt(older, iana)
+    : {
+        value: iana,
+        from: {
+          kind: 'default',
+          origin: `httpd default ${side.cipherDirective} ${cipherString} (${HTTPD_FACTS.ciphersDefault.source.split(' ')[0]})`,
+          confidence: 'verified',
+        },
+      };
+  if (older && expanded.credentialCiphers.length > 0)
+    tls.credentialSuites = tracedAt(
+      older,
+      expanded.credentialCiphers.map((c) => c.iana),
+    );
+  if (tls13 && facts.tls13) withTls13Line(tls, tls13);
+  // A crypto-policy profile, a placeholder, or an `@` command this OpenSSL lacks (httpd then refuses to start): unknown.
+  if (older && (namesCryptoPolicy(cipherString) || isPlaceholder(cipherString) || expanded.invalidCommand))
+    cryptoPolicyUnknown(tls, older, side.cipherDirective, cipherString);
+
+  Object.assign(
+    tls,
+    signatureFloorSettings({
+      openssl: facts,
+      assumed,
+      level: expanded.securityLevel,
+      ciphers: older,
+      directive: side.cipherDirective,
+      role: side.role,
+      product: 'httpd',
+    }),
+  );
+  if (!facts.tls13)
+    tls.legacyVersionNegotiation = {
+      value: facts.versionMismatchAlert ? { versionMismatchAlert: facts.versionMismatchAlert } : {},
+      from: {
+        kind: 'default',
+        origin: `OpenSSL ${facts.series} reads no supported_versions (${facts.source.split(' ')[0]})`,
+        confidence: 'verified',
+      },
+    };
+  // OpenSSL configuration commands can set protocols and suites themselves: lint-deploy does not apply them.
+  const commands = allOf(levels, 'sslopensslconfcmd');
+  if (commands.length > 0)
+    withUnknown(tls, {
+      unknownValues: commands.map((p) => `SSLOpenSSLConfCmd ${p.directive.args.map((a) => a.value).join(' ')}`),
+      unknownAt: commands.map((p) => ({
+        file: p.file,
+        range: argsRange(p),
+        message: 'OpenSSL configuration commands lint-deploy does not apply',
+      })),
+    });
+  return tls;
+}
+
+/** `SSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384:…`: the TLS 1.3 suites the end offers before its older ones. */
+function withTls13Line(tls: HttpdTls, line: HttpdPlaced): void {
+  const written = stringOf(line);
+  const names = written.split(':').filter(Boolean);
+  const suites = names.map((n) => findCipherSuite(n)).filter((c) => c?.flags.tls13);
+  if (isPlaceholder(written) || names.length === 0 || suites.length !== names.length) {
+    delete tls.cipherSuites;
+    delete tls.credentialSuites;
+    withUnknown(tls, {
+      unknownValues: [`${line.directive.name} ${line.directive.args.map((a) => a.value).join(' ')}`],
+      unknownAt: [{ file: line.file, range: argsRange(line), message: 'TLS 1.3 suites lint-deploy cannot read' }],
+    });
+    return;
+  }
+  const older = (tls.cipherSuites?.value ?? []).filter((s) => !findCipherSuite(s)?.flags.tls13);
+  const from = tls.cipherSuites?.from.kind === 'file' ? tls.cipherSuites.from : tracedAt(line, []).from;
+  tls.cipherSuites = { value: [...suites.flatMap((c) => c?.iana ?? []), ...older], from };
+}
+
+/** `SSLHonorCipherOrder` (server side): whether the server's order decides. */
+export function serverOrder(levels: readonly HttpdPlaced[][]): Traced<boolean> {
+  const line = inEffect(levels, 'sslhonorcipherorder');
+  return line
+    ? tracedAt(line, line.directive.args[0]?.value.toLowerCase() === 'on')
+    : {
+        value: HTTPD_FACTS.honorCipherOrderDefault.value,
+        from: {
+          kind: 'default',
+          origin: `httpd default SSLHonorCipherOrder off (${HTTPD_FACTS.honorCipherOrderDefault.source.split(' ')[0]})`,
+          confidence: 'verified',
+        },
+      };
+}
+
+const CLIENT_AUTH: Record<string, ClientAuthMode> = {
+  require: 'required',
+  optional: 'optional',
+  optional_no_ca: 'optional',
+  none: 'none',
+};
+
+/** `SSLVerifyClient` at the server level (per-directory values renegotiate and are not modelled). */
+export function clientAuthOf(levels: readonly HttpdPlaced[][]): Traced<ClientAuthMode> | undefined {
+  const line = inEffect(levels, 'sslverifyclient');
+  const mode = line && CLIENT_AUTH[line.directive.args[0]?.value.toLowerCase() ?? ''];
+  return line && mode ? tracedAt(line, mode) : undefined;
+}
+
+/**
+ * What the tree does not hold of an end's settings: a file that no main configuration of the tree includes (a
+ * `sites-available` virtual host) inherits the main server's SSLProtocol and SSLCipherSuite from a file the tree does not
+ * hold, and an `Include` the tree cannot resolve may set them too. A setting the held levels do not write is then
+ * unknown, never httpd's default.
+ */
+function unheldSettings(
+  tls: TlsSettings,
+  levels: readonly HttpdPlaced[][],
+  side: HttpdSide,
+  mainHeld: boolean,
+  at: HttpdPlaced,
+): void {
+  const why = unheldWhy(levels, mainHeld);
+  if (!why) return;
+  const names = {
+    protocol: side.role === 'server' ? 'SSLProtocol' : 'SSLProxyProtocol',
+    ciphers: side.cipherDirective,
+  };
+  const unknownValues: string[] = [];
+  if (allOf(levels, side.protocol).length === 0) {
+    delete tls.protocols;
+    unknownValues.push(`${names.protocol} (${why})`);
+  }
+  if (allOf(levels, side.cipherSuite).length === 0) {
+    delete tls.cipherSuites;
+    delete tls.credentialSuites;
+    unknownValues.push(`${names.ciphers} (${why})`);
+  }
+  if (unknownValues.length > 0)
+    withUnknown(tls, {
+      unknownValues,
+      unknownAt: [{ file: at.file, range: at.directive.nameRange, message: unknownValues.join('; ') }],
+    });
+}
+
+/** Why a setting the held levels do not write is unknown (see unheldSettings); undefined when the tree holds them all. */
+export function unheldWhy(levels: readonly HttpdPlaced[][], mainHeld: boolean): string | undefined {
+  const unresolved = levels
+    .flat()
+    .filter((p) => p.directive.key === 'include' || p.directive.key === 'includeoptional');
+  if (mainHeld && unresolved.length === 0) return undefined;
+  return mainHeld
+    ? `${unresolved.map((p) => `${p.directive.name} ${p.directive.args[0]?.value ?? ''}`).join(', ')}: the tree does not hold it (add it to the tree)`
+    : 'the main configuration (httpd.conf, apache2.conf) that includes this file is not in the tree: add it, or set it here';
+}

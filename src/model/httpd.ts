@@ -1,0 +1,258 @@
+/**
+ * Apache httpd (mod_ssl) as a TLS server and client: one `httpd.server` per `<VirtualHost>` that serves TLS
+ * (`SSLEngine on` there or in the main server, which every virtual host inherits), one `httpd.proxy` per `ProxyPass`
+ * or `BalancerMember` towards an `https://`/`wss://` backend. `Include`/`IncludeOptional` are resolved in the tree
+ * (relative paths against the ServerRoot the main file's place implies, installed paths by their tail) and
+ * `<IfModule>`/`<IfDefine>`/`<IfVersion>` are read as taken (a TLS configuration is written for mod_ssl loaded).
+ */
+import * as path from 'node:path';
+import type { Location, RelatedLocation } from '../core/types';
+import type { ParsedDocument } from '../parse/types';
+import { HTTPD_KIND, type HttpdData, type HttpdDirective } from '../parse/httpd';
+import type { DockerfileData } from '../parse/dockerfile';
+import type { ModelContributor } from './contributor';
+import { includeResolver, MAX_INCLUDED_DIRECTIVES } from './nginx-includes';
+import { opensslAttribute, serverOpenssl } from './nginx-tls';
+import { deploymentMounts, readThroughMounts } from './compose-mounts';
+import { readThroughImages } from './image-copies';
+import { treeStoresOf } from './store-files';
+import { argsRange } from './nginx-placed';
+import {
+  allOf,
+  clientAuthOf,
+  httpdEnd,
+  inEffect,
+  serverOrder,
+  SERVER_SIDE,
+  type HttpdContext,
+  type HttpdPlaced,
+} from './httpd-tls';
+import { httpdProxies } from './httpd-proxy';
+import type { HttpdPath } from './attributes-httpd';
+import type { Component } from './types';
+
+/** Sections whose directives httpd reads as if written around them when their condition holds at start. */
+const CONDITIONAL = new Set(['ifmodule', 'ifdefine', 'ifversion', 'iffile', 'ifdirective', 'ifsection']);
+const INCLUDE = new Set(['include', 'includeoptional']);
+const MAIN_NAMES = new Set(['httpd.conf', 'apache2.conf', 'apache.conf']);
+
+/** The file httpd starts from: named so, or one that sets the ServerRoot. */
+function isMain(doc: ParsedDocument<HttpdData>): boolean {
+  return (
+    MAIN_NAMES.has(path.basename(doc.file.path).toLowerCase()) ||
+    doc.data.directives.some((d) => d.key === 'serverroot')
+  );
+}
+
+/** The ServerRoot a main file's place implies: its directory, or the one above a `conf` directory (`conf/httpd.conf`). */
+function serverRootOf(doc: ParsedDocument<HttpdData>): string {
+  const dir = path.dirname(doc.file.path);
+  return path.basename(dir) === 'conf' ? path.dirname(dir) : dir;
+}
+
+export const httpdContributor: ModelContributor = {
+  id: 'httpd',
+  reads: [HTTPD_KIND],
+  contribute(ctx) {
+    const docs = ctx.documentsOf(HTTPD_KIND) as ParsedDocument<HttpdData>[];
+    if (docs.length === 0) return;
+    const mains = docs.filter(isMain);
+    const roots = [...new Set(mains.map(serverRootOf))];
+    const resolve = includeResolver(docs, ctx.deployment.root, ctx.memo, roots);
+    const included = new Set<string>();
+    const expand = (
+      list: HttpdDirective[],
+      file: string,
+      chain: string[],
+      budget: { left: number },
+      via: RelatedLocation[],
+    ): HttpdPlaced[] => {
+      const out: HttpdPlaced[] = [];
+      for (const directive of list) {
+        if (budget.left-- <= 0) break;
+        const target = directive.args[0]?.value;
+        if (INCLUDE.has(directive.key) && target && chain.length < 10) {
+          const found = resolve(target, file).filter((t) => !chain.includes(t.file.path));
+          for (const t of found) {
+            included.add(t.file.path);
+            const hop = {
+              file,
+              range: directive.nameRange,
+              message: `${directive.name} ${target} brings in ${path.basename(t.file.path)}`,
+            };
+            out.push(...expand(t.data.directives, t.file.path, [...chain, t.file.path], budget, [...via, hop]));
+          }
+          if (found.length === 0) out.push({ directive, file, ...(via.length ? { via } : {}) });
+          continue;
+        }
+        if (directive.key === 'define' && target) defined.add(target);
+        if (directive.key === 'undefine' && target) defined.delete(target);
+        if (directive.block && CONDITIONAL.has(directive.key)) {
+          if (conditionHolds(directive, defined)) out.push(...expand(directive.block, file, chain, budget, via));
+          continue;
+        }
+        out.push({
+          directive,
+          file,
+          ...(directive.block ? { block: expand(directive.block, file, chain, budget, via) } : {}),
+          ...(via.length ? { via } : {}),
+        });
+      }
+      return out;
+    };
+    // The names `Define` sets, in the order httpd reads them (a start's `-D` flags are not known: not set).
+    let defined = new Set<string>();
+    const expanded = docs.map((doc) => {
+      defined = new Set();
+      return {
+        doc,
+        top: expand(doc.data.directives, doc.file.path, [doc.file.path], { left: MAX_INCLUDED_DIRECTIVES }, []),
+      };
+    });
+    const mounts = deploymentMounts(ctx);
+    const dockerfiles = ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[];
+    const opensslFor = serverOpenssl(dockerfiles, { mounts, files: ctx.documentsOf('compose') });
+    const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
+    const stores = treeStoresOf(ctx);
+    const documentPaths = new Set(ctx.deployment.documents.map((d) => d.file.path));
+    for (const { doc, top } of expanded) {
+      if (included.has(doc.file.path)) continue;
+      const openssl = opensslFor(doc.file.path);
+      // A file no main configuration of the tree includes: what the main server sets around it is not known.
+      const mainHeld = isMain(doc);
+      const serverLevel = top.filter((p) => !p.block);
+      const listenPorts = allOf([serverLevel], 'listen').flatMap((p) => portOf(p.directive.args[0]?.value ?? ''));
+      const vhosts = top.filter((p) => p.block && p.directive.key === 'virtualhost');
+      const context: HttpdContext = {
+        doc,
+        openssl,
+        mainHeld,
+        ...(mainHeld ? { serverRoot: serverRootOf(doc) } : {}),
+        host: ctx.hostOf(doc.file.path),
+        root: ctx.deployment.root,
+        treeFiles: documentPaths,
+      };
+      const hosts: { levels: HttpdPlaced[][]; vhost?: HttpdPlaced }[] = vhosts.map((vhost) => ({
+        levels: [serverLevel, (vhost.block ?? []).filter((p) => !p.block)],
+        vhost,
+      }));
+      // The main server serves TLS on its Listen ports when it says so and no virtual host takes the connections.
+      if (vhosts.length === 0) hosts.push({ levels: [serverLevel] });
+      for (const { levels, vhost } of hosts) {
+        const server = serverComponent(levels, vhost, listenPorts, context, ctx.memo);
+        if (server) {
+          if (mounts.length > 0) readThroughMounts(server, mounts, treeFiles, 'httpd');
+          readThroughImages(server, stores);
+          ctx.addComponent(server);
+        }
+        const scope = vhost ? (vhost.block ?? []) : top.filter((p) => p.directive.key !== 'virtualhost');
+        for (const proxy of httpdProxies(scope, levels, vhost, context, ctx.memo)) ctx.addComponent(proxy);
+      }
+    }
+  },
+};
+
+/**
+ * Whether httpd reads a conditional section's body: `<IfModule !mod_ssl.c>` holds what it reads without mod_ssl (not
+ * the TLS configuration), `<IfDefine X>` is read when a `Define X` came before it (httpd run without `-DX`: the start's
+ * flags are not in the tree, so a body that needs one is not judged), `<IfDefine !X>` when none did; the other
+ * conditions (`<IfVersion>`, `<IfModule mod_ssl.c>`) are taken as holding for a TLS configuration.
+ */
+function conditionHolds(section: HttpdDirective, defined: ReadonlySet<string>): boolean {
+  const condition = section.args[0]?.value ?? '';
+  const negated = condition.startsWith('!');
+  const name = negated ? condition.slice(1) : condition;
+  if (section.key === 'ifmodule') return !negated;
+  if (section.key === 'ifdefine') return defined.has(name) !== negated;
+  return true;
+}
+
+/** The port of a `Listen` / `<VirtualHost>` address (`443`, `*:443`, `[::]:8443`, `10.0.0.1:443`). */
+function portOf(address: string): number[] {
+  const port = /(?:^|:)(\d+)$/.exec(address)?.[1];
+  return port ? [Number(port)] : [];
+}
+
+function pathAt(p: HttpdPlaced): HttpdPath | undefined {
+  const value = p.directive.args[0]?.value;
+  return value ? { value, location: { file: p.file, range: argsRange(p) } } : undefined;
+}
+
+function serverComponent(
+  levels: HttpdPlaced[][],
+  vhost: HttpdPlaced | undefined,
+  listenPorts: number[],
+  context: HttpdContext,
+  memo: Parameters<typeof httpdEnd>[3],
+): Component | undefined {
+  const engine = inEffect(levels, 'sslengine');
+  if (engine?.directive.args[0]?.value.toLowerCase() !== 'on') return undefined;
+  const addresses = (vhost?.directive.args ?? []).map((a) => a.value);
+  const ports = [...new Set(addresses.length > 0 ? addresses.flatMap(portOf) : listenPorts)];
+  const own = levels.at(-1) ?? [];
+  const names = [
+    ...own.filter((p) => p.directive.key === 'servername').flatMap((p) => p.directive.args.slice(0, 1)),
+    ...own.filter((p) => p.directive.key === 'serveralias').flatMap((p) => p.directive.args),
+  ]
+    .map((a) =>
+      a.value
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/:\d+$/, '')
+        .toLowerCase(),
+    )
+    .filter((n) => n && !n.includes('$'));
+  const { tls, kept } = httpdEnd(levels, SERVER_SIDE, context, memo, vhost ?? engine);
+  tls.serverOrderWins = serverOrder(levels);
+  const clientAuth = clientAuthOf(levels);
+  if (clientAuth) tls.clientAuth = clientAuth;
+  // mod_ssl appends a virtual host's certificate files to the main server's, and the later file of a key type wins.
+  const certificateLines = allOf(levels.slice(-1), 'sslcertificatefile');
+  const certificates = (certificateLines.length > 0 ? certificateLines : allOf(levels, 'sslcertificatefile'))
+    .map(pathAt)
+    .filter((c): c is HttpdPath => !!c);
+  const keys = allOf(levels, 'sslcertificatekeyfile')
+    .map(pathAt)
+    .filter((c): c is HttpdPath => !!c);
+  // A relative path is read from the ServerRoot (measured): the tree's file there, when the tree holds it.
+  const fromRoot = (value: string) => {
+    const candidate = context.serverRoot && !path.isAbsolute(value) ? path.join(context.serverRoot, value) : undefined;
+    return candidate && context.treeFiles.has(candidate) ? candidate : value;
+  };
+  const [first, ...more] = certificates.map((c) => ({ file: fromRoot(c.value), reference: c.location }));
+  if (first) tls.certificate = first;
+  if (more.length > 0) tls.moreCertificates = more;
+  const caLine = inEffect(levels, 'sslcacertificatefile');
+  const caFile = caLine && pathAt(caLine);
+  const at: Location = vhost
+    ? { file: vhost.file, range: vhost.directive.nameRange }
+    : { file: engine.file, range: engine.directive.nameRange };
+  const relative = path.relative(context.root, at.file).split(path.sep).join('/') || path.basename(at.file);
+  const label = `${names[0] ?? addresses[0] ?? '_'}:${ports[0] ?? '?'}`;
+  // Settings outside any <VirtualHost>: the main server's, or (in a file no main configuration of the tree includes)
+  // those of whatever virtual host includes the file.
+  const name = vhost
+    ? `httpd virtual host ${label} (${relative})`
+    : context.mainHeld
+      ? `httpd main server${ports.length > 0 ? ` :${ports.join(', :')}` : ''} (${relative})`
+      : `httpd TLS settings (${relative})`;
+  return {
+    id: `httpd.server:${relative}:${label}:${at.range?.start.line ?? 0}`,
+    type: 'httpd.server',
+    name,
+    role: 'server',
+    location: at,
+    host: context.host,
+    tls,
+    documents: [context.doc],
+    attributes: {
+      tlsPorts: ports,
+      hostnames: names,
+      addresses,
+      openssl: opensslAttribute(context.openssl),
+      ...kept,
+      ...(keys.length > 0 ? { certificateKeys: keys } : {}),
+      ...(caFile ? { caFile } : {}),
+      ...(context.serverRoot ? { serverRoot: context.serverRoot } : {}),
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import * as fs from 'node:fs';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import type { Component } from '../../src/model/types';
+import { writeTree, type Tree } from '../helpers/rule-tester';
+
+function components(files: Tree): Component[] {
+  const root = writeTree(files);
+  try {
+    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+    return result.deployments.flatMap((d) => d.components).filter((c) => c.type.startsWith('httpd.'));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** What a test compares of an httpd end. */
+function summary(c: Component) {
+  const line = (from: { kind: string; location?: { range?: { start: { line: number } } } } | undefined) =>
+    from?.kind === 'file' ? `line ${(from.location?.range?.start.line ?? -1) + 1}` : from?.kind;
+  const tls = c.tls;
+  return {
+    type: c.type,
+    protocols: tls?.protocols?.value.join(' '),
+    protocolsFrom: line(tls?.protocols?.from),
+    firstSuite: tls?.cipherSuites?.value[0],
+    suitesFrom: line(tls?.cipherSuites?.from),
+    unknown: tls?.unknownValues?.map((u) => u.split(' (')[0]),
+    ...(c.type === 'httpd.server'
+      ? {
+          ports: c.attributes.tlsPorts,
+          names: c.attributes.hostnames,
+          certificate: tls?.certificate?.file,
+          serverOrder: tls?.serverOrderWins?.value,
+        }
+      : {}),
+    ...(c.type === 'httpd.proxy'
+      ? {
+          urls: c.attributes.urls.map((u) => u.url),
+          engine: c.attributes.engine.value,
+          verify: c.attributes.verify.value,
+        }
+      : {}),
+  };
+}
+
+const MAIN = 'ServerRoot "/usr/local/apache2"\nListen 443\n';
+const VHOST = (...lines: string[]) =>
+  ['<VirtualHost *:443>', '  ServerName www.example.com', '  SSLEngine on', ...lines, '</VirtualHost>'].join('\n') +
+  '\n';
+
+describe('Apache httpd servers and proxies', () => {
+  it.each<[string, Tree, Partial<ReturnType<typeof summary>>[]]>([
+    [
+      'defaults: SSLProtocol all -SSLv3, SSLCipherSuite DEFAULT, SSLHonorCipherOrder off',
+      { 'conf/httpd.conf': MAIN + VHOST('  SSLCertificateFile conf/server.crt') },
+      [
+        {
+          type: 'httpd.server',
+          protocols: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3',
+          protocolsFrom: 'default',
+          suitesFrom: 'default',
+          ports: [443],
+          names: ['www.example.com'],
+          certificate: 'conf/server.crt',
+          serverOrder: false,
+          unknown: undefined,
+        },
+      ],
+    ],
+    [
+      // The shape of apache/httpd docs/conf/extra/httpd-ssl.conf.in (Apache-2.0): the main server's settings.
+      'the main server sets protocols and ciphers, the virtual host inherits them',
+      {
+        'conf/httpd.conf':
+          MAIN +
+          'SSLCipherSuite HIGH:MEDIUM:!MD5:!RC4:!3DES\nSSLHonorCipherOrder on\nSSLProtocol all -SSLv3 -TLSv1 -TLSv1.1\n' +
+          VHOST(),
+      },
+      [{ protocols: 'TLSv1.2 TLSv1.3', protocolsFrom: 'line 5', suitesFrom: 'line 3', serverOrder: true }],
+    ],
+    [
+      "a virtual host's SSLProtocol replaces the main server's; a word without + or - replaces the words before it",
+      { 'conf/httpd.conf': MAIN + 'SSLProtocol -all +TLSv1.3\n' + VHOST('  SSLProtocol +TLSv1.3 TLSv1.2') },
+      [{ protocols: 'TLSv1.2', protocolsFrom: 'line 7' }],
+    ],
+    [
+      'SSLCipherSuite TLSv1.3 …: those suites first, the older string apart',
+      {
+        'conf/httpd.conf':
+          MAIN +
+          VHOST('  SSLCipherSuite ECDHE-RSA-AES128-GCM-SHA256', '  SSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384'),
+      },
+      [{ firstSuite: 'TLS_AES_256_GCM_SHA384', suitesFrom: 'line 6' }],
+    ],
+    [
+      'a virtual host no main configuration of the tree includes: what it does not set is unknown',
+      { 'apache2/sites-available/default-ssl.conf': VHOST('  SSLProtocol -all +TLSv1.2') },
+      [{ protocols: 'TLSv1.2', unknown: ['SSLCipherSuite'] }],
+    ],
+    [
+      // Debian's layout: apache2.conf includes mods-enabled/*.conf (ssl.conf sets the protocols) and sites-enabled.
+      'Debian: the included ssl.conf sets the main server, the site is its virtual host',
+      {
+        'etc/apache2/apache2.conf':
+          'IncludeOptional mods-enabled/*.conf\nInclude ports.conf\nIncludeOptional sites-enabled/*.conf\n',
+        'etc/apache2/ports.conf': 'Listen 80\n<IfModule ssl_module>\n\tListen 443\n</IfModule>\n',
+        'etc/apache2/mods-enabled/ssl.conf':
+          '<IfModule mod_ssl.c>\n\tSSLCipherSuite HIGH:!aNULL\n\tSSLProtocol all -SSLv3\n</IfModule>\n',
+        'etc/apache2/sites-enabled/default-ssl.conf':
+          '<IfModule mod_ssl.c>\n\t<VirtualHost _default_:443>\n\t\tSSLEngine on\n\t\tSSLCertificateFile /etc/ssl/certs/ssl-cert-snakeoil.pem\n\t</VirtualHost>\n</IfModule>\n',
+      },
+      [{ protocols: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3', protocolsFrom: 'line 3', suitesFrom: 'line 2', ports: [443] }],
+    ],
+    [
+      'no SSLEngine on: a plain virtual host is no TLS server',
+      { 'conf/httpd.conf': MAIN + '<VirtualHost *:80>\nServerName a\n</VirtualHost>\n' },
+      [],
+    ],
+    [
+      'a proxy: SSLProxyProtocol and the backend URL (default port 443), SSLProxyVerify none by default',
+      {
+        'conf/httpd.conf':
+          MAIN +
+          VHOST(
+            '  SSLProxyEngine on',
+            '  SSLProxyProtocol TLSv1.2',
+            '  ProxyPass /a https://tomcat.internal/a',
+            '  ProxyPass /b ${BACKEND}/b',
+          ),
+      },
+      [
+        { type: 'httpd.server' },
+        {
+          type: 'httpd.proxy',
+          protocols: 'TLSv1.2',
+          urls: ['https://tomcat.internal:443'],
+          engine: true,
+          verify: 'none',
+        },
+      ],
+    ],
+  ])('%s', (_name, files, expected) => {
+    const found = components(files).map(summary);
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(found[i]).toMatchObject(e));
+  });
+
+  it('an illegal SSLProtocol word keeps the end unknown, never a guessed protocol', () => {
+    const [server] = components({ 'conf/httpd.conf': MAIN + VHOST('  SSLProtocol +TLSv1.2 +TLSv1.4') });
+    expect(server?.tls?.protocols).toBeUndefined();
+    expect(server?.tls?.unknownAt?.[0]?.message).toContain(
+      "httpd refuses to start: SSLProtocol: Illegal protocol 'TLSv1.4'",
+    );
+  });
+});
