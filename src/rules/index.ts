@@ -25,6 +25,8 @@ import haproxyHttpclientVerifyDisabled from './haproxy/httpclient-verify-disable
 import haproxyRemovedKeyword from './haproxy/removed-keyword';
 import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
+import httpdProtocolOverridden from './httpd/protocol-overridden';
+import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
 import javaCacertsUnreadable from './java/cacerts-unreadable';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
@@ -132,6 +134,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyRemovedKeyword,
   haproxyServerVerifyDisabled,
   haproxyVerifyWithoutCaFile,
+  httpdProtocolOverridden,
+  httpdProxyEngineOff,
   javaCacertsCopiedWhereUnread,
   javaCacertsUnreadable,
   javaCipherNameUnsupported,
