@@ -1,5 +1,5 @@
 /** What the model keeps of an Apache httpd (mod_ssl) end besides its TLS settings. */
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { Traced } from '../core/traced';
 import type { ClientUrl, ServerEndpointAttributes } from './attributes-tls';
 import type { OpensslAttribute } from './attributes-edge';
@@ -32,6 +32,10 @@ export interface HttpdServerAttributes extends ServerEndpointAttributes {
   certificateKeys?: HttpdPath[];
   /** The ServerRoot relative paths are read from (the main configuration's place in the tree), when the tree holds it. */
   serverRoot?: string;
+  /** The `Include`s that brought the virtual host into the main configuration, outermost first. */
+  includedBy?: RelatedLocation[];
+  /** Why no SSLCertificateFile may still be set, when the tree holds none for it (a level it does not hold may). */
+  certificateUnknown?: string;
   /** `SSLCACertificateFile`: the anchors client certificates are verified against. */
   caFile?: HttpdPath;
   protocolOverride?: HttpdProtocolOverride;
@@ -54,6 +58,8 @@ export interface HttpdProxyAttributes {
   /** Why SSLProxyCACertificateFile, set in no held level, may still be set (the main configuration is not in the tree). */
   caUnknown?: string;
   serverRoot?: string;
+  /** The `Include`s that brought the directive into the main configuration, outermost first. */
+  includedBy?: RelatedLocation[];
   /** `SSLProxyMachineCertificateFile`: the client certificate (and key) httpd presents. */
   machineCertificate?: HttpdPath;
   /** The virtual host the directive is in: a proxy never reaches that host itself. */

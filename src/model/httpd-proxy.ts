@@ -15,7 +15,10 @@ import type { ClientUrl } from './attributes-tls';
 
 /** Schemes mod_proxy speaks TLS to, and the one the model links by (`h2://` is HTTP/2 over TLS: mod_proxy_http2). */
 const TLS_SCHEMES: Record<string, string> = { https: 'https', wss: 'wss', h2: 'https' };
-const URL = /^([a-z][a-z0-9+.-]*):\/\/(\[[^\]]+\]|[^/:?#]*)(?::(\d+))?/i;
+/** A URL's scheme, host (an IPv6 literal in brackets) and port, when they are written out (no placeholder). */
+const URL = /^([a-z][a-z0-9+.-]*):\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::(\d+))?(?=[/?#]|$)/i;
+/** Any scheme: a ProxyPass argument that names a backend, even one whose host is a placeholder (`https://[TARGET_IP]/`). */
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
 /** Every directive of the scope, sections included (`<Location>`, `<Proxy>`), with the sections around it. */
 function walk(scope: readonly HttpdPlaced[]): HttpdPlaced[] {
@@ -24,7 +27,7 @@ function walk(scope: readonly HttpdPlaced[]): HttpdPlaced[] {
 
 /** The backend URL a proxy directive names: the first argument with a scheme (a `ProxyPass` path comes before it). */
 function targetOf(p: HttpdPlaced): { value: string; index: number } | undefined {
-  const index = p.directive.args.findIndex((a) => URL.test(a.value) || a.value === '!');
+  const index = p.directive.args.findIndex((a) => SCHEME.test(a.value) || a.value === '!');
   const arg = index >= 0 ? p.directive.args[index] : undefined;
   return arg && arg.value !== '!' ? { value: arg.value, index } : undefined;
 }
@@ -89,25 +92,18 @@ export function httpdProxies(
   const machineCertificate = pathOf(levels, 'sslproxymachinecertificatefile');
   for (const pass of passes) {
     const target = targetOf(pass);
-    const match = target && URL.exec(target.value);
-    const scheme = match && TLS_SCHEMES[match[1]!.toLowerCase()];
-    if (!target || !match || !scheme) continue;
-    const host = match[2]!.replace(/^\[|\]$/g, '').toLowerCase();
+    const scheme = target && TLS_SCHEMES[SCHEME.exec(target.value)![1]!.toLowerCase()];
+    if (!target || !scheme) continue;
+    // A host or port a placeholder gives (`${BACKEND}`, `$1` of ProxyPassMatch, a template's `[TARGET_IP]`) is known
+    // only when httpd runs: no backend to link.
+    const match = URL.exec(target.value);
     const location = { file: pass.file, range: pass.directive.args[target.index]!.range };
-    // A host or port a variable gives (`${BACKEND}`, `$1` of ProxyPassMatch) is known only when httpd runs.
-    const resolved = host !== '' && !/[$%{]/.test(target.value.slice(0, match[0].length));
-    const urls: ClientUrl[] = resolved
-      ? [
-          {
-            url: `${scheme}://${host}:${match[3] ?? 443}`,
-            scheme,
-            host,
-            port: Number(match[3] ?? 443),
-            location,
-            key: pass.directive.name,
-          },
-        ]
-      : [];
+    const host = match?.[2]!.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = Number(match?.[3] ?? 443);
+    const urls: ClientUrl[] =
+      match && host
+        ? [{ url: `${scheme}://${host}:${port}`, scheme, host, port, location, key: pass.directive.name }]
+        : [];
     const { tls, kept } = httpdEnd(levels, PROXY_SIDE, context, memo, pass);
     const relative = path.relative(context.root, pass.file).split(path.sep).join('/') || path.basename(pass.file);
     const line = (pass.directive.nameRange.start.line ?? 0) + 1;
@@ -129,6 +125,7 @@ export function httpdProxies(
         verify,
         ...(caFile ? { caFile } : {}),
         ...(caUnknown ? { caUnknown } : {}),
+        ...(pass.via ? { includedBy: pass.via } : {}),
         ...(context.serverRoot ? { serverRoot: context.serverRoot } : {}),
         ...(machineCertificate ? { machineCertificate } : {}),
         ...(vhost ? { serverBlock: { file: vhost.file, range: vhost.directive.nameRange } } : {}),

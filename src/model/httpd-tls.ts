@@ -10,7 +10,7 @@ import type { HttpdData, HttpdDirective } from '../parse/httpd';
 import type { ParsedDocument } from '../parse/types';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { findCipherSuite } from '../knowledge/ciphers';
-import { HTTPD_FACTS, namesCryptoPolicy } from '../knowledge/openssl';
+import { CRYPTO_POLICY_WHY, HTTPD_FACTS, namesCryptoPolicy } from '../knowledge/openssl';
 import { argsRange, cryptoPolicyUnknown, tracedAt, withUnknown } from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
 import type { ServerOpenssl } from './nginx-tls';
@@ -235,6 +235,21 @@ function httpdTls(levels: readonly HttpdPlaced[][], side: HttpdSide, openssl: Se
   // A crypto-policy profile, a placeholder, or an `@` command this OpenSSL lacks (httpd then refuses to start): unknown.
   if (older && (namesCryptoPolicy(cipherString) || isPlaceholder(cipherString) || expanded.invalidCommand))
     cryptoPolicyUnknown(tls, older, side.cipherDirective, cipherString);
+  // RHEL's and Fedora's httpd, which take the suites from the host's crypto policy, take the protocols from it too when
+  // the configuration sets none (their mod_ssl leaves the range to the policy): not httpd's default.
+  if (older && namesCryptoPolicy(cipherString) && !protocolLine) {
+    delete tls.protocols;
+    withUnknown(tls, {
+      unknownValues: [`${side.role === 'server' ? 'SSLProtocol' : 'SSLProxyProtocol'} (the host's crypto policy)`],
+      unknownAt: [
+        {
+          file: older.file,
+          range: argsRange(older),
+          message: `${side.cipherDirective} ${cipherString} names ${CRYPTO_POLICY_WHY}; with no ${side.role === 'server' ? 'SSLProtocol' : 'SSLProxyProtocol'}, the policy sets the protocols too`,
+        },
+      ],
+    });
+  }
 
   Object.assign(
     tls,

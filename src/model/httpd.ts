@@ -26,6 +26,7 @@ import {
   SERVER_SIDE,
   type HttpdContext,
   type HttpdPlaced,
+  unheldWhy,
 } from './httpd-tls';
 import { httpdProxies } from './httpd-proxy';
 import type { HttpdPath } from './attributes-httpd';
@@ -200,7 +201,8 @@ function serverComponent(
         .replace(/:\d+$/, '')
         .toLowerCase(),
     )
-    .filter((n) => n && !n.includes('$'));
+    // A host name, not a placeholder (`${DOMAIN}`, a template's `[PRIMARY-DOMAIN-NAME]`).
+    .filter((n) => /^[a-z0-9*][a-z0-9._-]*$/.test(n));
   const { tls, kept } = httpdEnd(levels, SERVER_SIDE, context, memo, vhost ?? engine);
   tls.serverOrderWins = serverOrder(levels);
   const clientAuth = clientAuthOf(levels);
@@ -221,13 +223,16 @@ function serverComponent(
   const [first, ...more] = certificates.map((c) => ({ file: fromRoot(c.value), reference: c.location }));
   if (first) tls.certificate = first;
   if (more.length > 0) tls.moreCertificates = more;
+  // No SSLCertificateFile anywhere the tree holds: httpd does not start, unless a level it does not hold sets one.
+  const certificateUnknown = certificates.length === 0 ? unheldWhy(levels, context.mainHeld) : undefined;
   const caLine = inEffect(levels, 'sslcacertificatefile');
   const caFile = caLine && pathAt(caLine);
   const at: Location = vhost
     ? { file: vhost.file, range: vhost.directive.nameRange }
     : { file: engine.file, range: engine.directive.nameRange };
   const relative = path.relative(context.root, at.file).split(path.sep).join('/') || path.basename(at.file);
-  const label = `${names[0] ?? addresses[0] ?? '_'}:${ports[0] ?? '?'}`;
+  const written = addresses.find((a) => !/[$[{<%]/.test(a))?.replace(/:\d+$/, '');
+  const label = `${names[0] ?? written ?? '_'}:${ports[0] ?? '?'}`;
   // Settings outside any <VirtualHost>: the main server's, or (in a file no main configuration of the tree includes)
   // those of whatever virtual host includes the file.
   const name = vhost
@@ -252,6 +257,8 @@ function serverComponent(
       ...kept,
       ...(keys.length > 0 ? { certificateKeys: keys } : {}),
       ...(caFile ? { caFile } : {}),
+      ...(certificateUnknown ? { certificateUnknown } : {}),
+      ...((vhost ?? engine).via ? { includedBy: (vhost ?? engine).via } : {}),
       ...(context.serverRoot ? { serverRoot: context.serverRoot } : {}),
     },
   };

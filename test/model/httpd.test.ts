@@ -140,6 +140,36 @@ describe('Apache httpd servers and proxies', () => {
         },
       ],
     ],
+    [
+      // hiwattc/staroot_httpd_conf conf.d/ssl.conf (RHEL): the suites and, with no SSLProtocol, the protocols are the policy's.
+      'SSLCipherSuite PROFILE=SYSTEM and no SSLProtocol: both the host crypto policy decides',
+      { 'conf/httpd.conf': MAIN + 'SSLCipherSuite PROFILE=SYSTEM\n' + VHOST() },
+      [{ protocols: undefined, firstSuite: undefined, unknown: ['SSLCipherSuite PROFILE=SYSTEM', 'SSLProtocol'] }],
+    ],
+    [
+      // projektmotor/docker-apache-load-balancer sites-template/*.conf.dist: sed placeholders for the backend.
+      'a backend whose host and port are placeholders is linked to nothing; a placeholder ServerName is no host name',
+      {
+        'conf/httpd.conf':
+          MAIN +
+          VHOST(
+            '  ServerAlias [PRIMARY-DOMAIN-NAME]',
+            '  SSLProxyEngine On',
+            '  ProxyPass / https://[TARGET_IP]:[TARGET_PORT]/',
+          ),
+      },
+      [{ names: ['www.example.com'] }, { type: 'httpd.proxy', urls: [] }],
+    ],
+    [
+      '<IfDefine X> is read after a Define X only; <IfModule !mod_ssl.c> never',
+      {
+        'conf/httpd.conf':
+          MAIN +
+          '<IfDefine SSL>\nSSLProtocol TLSv1.2\n</IfDefine>\nDefine STRICT\n<IfDefine STRICT>\nSSLProtocol TLSv1.3\n</IfDefine>\n<IfModule !mod_ssl.c>\nSSLProtocol TLSv1\n</IfModule>\n' +
+          VHOST(),
+      },
+      [{ protocols: 'TLSv1.3', protocolsFrom: 'line 8' }],
+    ],
   ])('%s', (_name, files, expected) => {
     const found = components(files).map(summary);
     expect(found).toHaveLength(expected.length);
