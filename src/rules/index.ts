@@ -25,6 +25,7 @@ import haproxyHttpclientVerifyDisabled from './haproxy/httpclient-verify-disable
 import haproxyRemovedKeyword from './haproxy/removed-keyword';
 import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
+import httpdCertificateMissing from './httpd/certificate-missing';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
@@ -134,6 +135,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyRemovedKeyword,
   haproxyServerVerifyDisabled,
   haproxyVerifyWithoutCaFile,
+  httpdCertificateMissing,
   httpdProtocolOverridden,
   httpdProxyEngineOff,
   javaCacertsCopiedWhereUnread,

@@ -36,12 +36,14 @@ export default defineRule({
               : ours('(no SSLProxyEngine in the virtual host or the main server: off by default)'),
         },
         location: component.attributes.urls[0]?.location ?? component.location,
-        related:
-          engine.from.kind === 'file'
+        related: [
+          ...(engine.from.kind === 'file'
             ? [{ ...engine.from.location, message: ours('SSLProxyEngine off') }]
             : serverBlock
               ? [{ ...serverBlock, message: ours('the virtual host that needs SSLProxyEngine on') }]
-              : [],
+              : []),
+          ...(component.attributes.includedBy ?? []),
+        ],
         fingerprint: [component.id],
       });
     }

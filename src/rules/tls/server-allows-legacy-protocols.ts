@@ -9,7 +9,7 @@ import { ours, said, type Phrase } from '../../core/phrase';
 
 /** Protocol versions RFC 8996 deprecates (SSLv2Hello is a hello format, not a version). */
 const LEGACY = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
-const SERVER_TYPES = /^(nginx\.|tomcat\.|spring\.server$)/;
+const SERVER_TYPES = /^(nginx\.|httpd\.server$|tomcat\.|spring\.server$)/;
 
 /**
  * Why the server's own OpenSSL refuses `protocols` whatever the list says (OpenSSL 3 above security level 0 signs no
@@ -24,7 +24,7 @@ function refusedByOpenssl(
   if (!floor || server.tls?.signatureFloorAlternative) return undefined;
   if (!protocols.every((p) => protocolRank(p) < protocolRank(floor.value))) return undefined;
   // The release comes from the image the tree names (FROM nginx:1.25 → debian:bookworm): name it too.
-  const image = isNginx(server) ? server.attributes.openssl : undefined;
+  const image = isNginx(server) || server.type === 'httpd.server' ? server.attributes.openssl : undefined;
   const native = server.type === 'tomcat.connector' ? server.attributes.nativeOpenssl : undefined;
   const runs: RuleRelated[] = image?.at
     ? [{ ...image.at, message: said`${image.via ?? 'this image'}: OpenSSL ${image.release ?? image.series}` }]
@@ -59,7 +59,7 @@ function stillEnabledOnJsse(deployment: DerivedDeployment, server: Component, le
 export default defineRule({
   meta: {
     id: 'tls/server-allows-legacy-protocols',
-    description: 'Warn when an nginx, Tomcat or Spring Boot server enables SSLv3, TLSv1 or TLSv1.1',
+    description: 'Warn when an nginx, httpd, Tomcat or Spring Boot server enables SSLv3, TLSv1 or TLSv1.1',
     severity: 'warning',
     messages: {
       legacy:

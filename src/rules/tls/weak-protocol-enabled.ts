@@ -4,8 +4,8 @@ import { parseProtocol } from '../../knowledge';
 import { defineRule } from '../types';
 
 const WEAK = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
-/** nginx/Tomcat/Spring servers are tls/server-allows-legacy-protocols. */
-const COVERED_ELSEWHERE = /^(nginx\.|tomcat\.|spring\.server$)/;
+/** nginx/httpd/Tomcat/Spring servers are tls/server-allows-legacy-protocols. */
+const COVERED_ELSEWHERE = /^(nginx\.|httpd\.server$|tomcat\.|spring\.server$)/;
 
 export default defineRule({
   meta: {

@@ -59,6 +59,24 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a Debian site included by apache2.conf, no SSLProxyEngine in either: the include is named too',
+      files: {
+        'apache2/apache2.conf': 'IncludeOptional sites-enabled/*.conf\n',
+        'apache2/sites-enabled/app.conf': vhost('ProxyPass /app https://tomcat:8443/app'),
+      },
+      errors: [
+        {
+          messageId: 'off',
+          file: 'apache2/sites-enabled/app.conf',
+          line: 4,
+          related: [
+            { file: 'apache2/sites-enabled/app.conf', line: 1 },
+            { file: 'apache2/apache2.conf', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'SSLProxyEngine off written in the virtual host; a BalancerMember inside <Proxy> and a <Location> ProxyPass',
       files: {
         'conf/httpd.conf':
