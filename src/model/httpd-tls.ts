@@ -91,6 +91,21 @@ export function protocolsOfLine(p: HttpdPlaced): { protocols: string[]; invalid?
   return { protocols: enabled, ...(overriding ? { overriding } : {}) };
 }
 
+const ORDER = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/**
+ * The protocols OpenSSL is given: mod_ssl sets the highest enabled as the maximum and, going down, the last one before
+ * a protocol that is not enabled as the minimum — "we do not allow holes between max and min" (ssl_engine_init.c,
+ * ssl_init_ctx_protocol), so `SSLProtocol TLSv1 +TLSv1.2` serves TLSv1.2 alone (measured on httpd 2.4.71).
+ */
+function withoutHoles(enabled: readonly string[]): string[] {
+  const top = Math.max(...enabled.map((p) => ORDER.indexOf(p)));
+  if (top < 0) return [...enabled];
+  let bottom = top;
+  while (bottom > 0 && enabled.includes(ORDER[bottom - 1]!)) bottom--;
+  return ORDER.slice(bottom, top + 1);
+}
+
 /** What an end's directive names are: the server's (`SSLProtocol`…) or the proxy's (`SSLProxyProtocol`…). */
 export interface HttpdSide {
   protocol: 'sslprotocol' | 'sslproxyprotocol';
@@ -200,8 +215,8 @@ function httpdTls(levels: readonly HttpdPlaced[][], side: HttpdSide, openssl: Se
       ],
     });
   } else {
-    const usable = (read?.protocols ?? HTTPD_FACTS.protocolsDefault.value).filter(
-      (p) => facts.tls13 || p !== 'TLSv1.3',
+    const usable = withoutHoles(
+      (read?.protocols ?? HTTPD_FACTS.protocolsDefault.value).filter((p) => facts.tls13 || p !== 'TLSv1.3'),
     );
     tls.protocols = protocolLine
       ? tracedAt(protocolLine, usable)

@@ -85,6 +85,12 @@ describe('Apache httpd servers and proxies', () => {
       [{ protocols: 'TLSv1.2', protocolsFrom: 'line 7' }],
     ],
     [
+      // Measured with httpd 2.4.71 (test/interop/httpd-protocol.test.ts): OpenSSL gets a range without holes.
+      'a hole between enabled protocols drops the ones below it',
+      { 'conf/httpd.conf': MAIN + VHOST('  SSLProtocol TLSv1 +TLSv1.2') },
+      [{ protocols: 'TLSv1.2' }],
+    ],
+    [
       'SSLCipherSuite TLSv1.3 …: those suites first, the older string apart',
       {
         'conf/httpd.conf':
