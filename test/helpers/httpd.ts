@@ -21,7 +21,17 @@ const MODULE_DIRS = [
   '/usr/lib/httpd/modules',
   '/usr/local/apache2/modules',
 ];
-const MODULES = ['mpm_event', 'authz_core', 'ssl', 'proxy', 'proxy_http'];
+// mod_proxy_balancer needs a balancing method and shared memory slots.
+const MODULES = [
+  'mpm_event',
+  'authz_core',
+  'ssl',
+  'proxy',
+  'proxy_http',
+  'proxy_balancer',
+  'lbmethod_byrequests',
+  'slotmem_shm',
+];
 
 interface Apache2 {
   binary: string;

@@ -3,7 +3,8 @@
  * apache2) applies it to a `ProxyPass /app https://localhost:<port>/` towards an `openssl s_server` backend: the HTTP
  * status the client gets and mod_ssl's log line. Facts an httpd proxy model is held to: the peer name and expiry
  * checks act even with the default `SSLProxyVerify none`; `require` without SSLProxyCACertificateFile starts but
- * fails every request (the system CA store is not used); without SSLProxyEngine each request fails with AH01961.
+ * fails every request (the system CA store is not used); without SSLProxyEngine each request fails with AH01961, and
+ * SSLProxyEngine on counts in a `<Proxy>` section of the backend or of the balancer as in the virtual host.
  * Skipped (with a note) without apache2, failed without it when CI is set.
  */
 import { describeWithHttpd, startHttpd, startTlsBackend, statusOf } from '../helpers/httpd';
@@ -19,8 +20,10 @@ const BACKENDS = {
 interface Case {
   name: string;
   backend: keyof typeof BACKENDS;
-  /** Directives of the front-end virtual host, before its ProxyPass. */
+  /** Directives of the front-end virtual host (`@BACKEND@` is the backend's https URL), before its ProxyPass. */
   directives: string[];
+  /** The virtual host's ProxyPass (absent: `ProxyPass /app @BACKEND@/`). */
+  proxyPass?: string;
   status: number;
   /** What the error log says about the request (absent: nothing asserted). */
   log?: string;
@@ -62,6 +65,27 @@ const CASES: Case[] = [
     status: 200,
   },
   {
+    name: 'SSLProxyEngine on in a <Proxy> section of the backend',
+    backend: 'for localhost',
+    directives: ['<Proxy "@BACKEND@/">', '  SSLProxyEngine on', '</Proxy>'],
+    status: 200,
+  },
+  {
+    name: 'a BalancerMember, no SSLProxyEngine',
+    backend: 'for localhost',
+    directives: ['<Proxy balancer://cluster>', '  BalancerMember @BACKEND@', '</Proxy>'],
+    proxyPass: 'ProxyPass /app balancer://cluster/',
+    status: 500,
+    log: 'AH01961',
+  },
+  {
+    name: 'a BalancerMember, SSLProxyEngine on in its <Proxy balancer://> section',
+    backend: 'for localhost',
+    directives: ['<Proxy balancer://cluster>', '  SSLProxyEngine on', '  BalancerMember @BACKEND@', '</Proxy>'],
+    proxyPass: 'ProxyPass /app balancer://cluster/',
+    status: 200,
+  },
+  {
     name: 'no SSLProxyEngine',
     backend: 'for localhost',
     directives: [],
@@ -79,10 +103,12 @@ describeWithHttpd('mod_ssl proxy checks on the real apache2', () => {
         'Listen 127.0.0.1:@PORT@',
         '<VirtualHost *:@PORT@>',
         ...c.directives.map((d) => `  ${d}`),
-        `  ProxyPass /app https://localhost:${backend.port}/`,
+        `  ${c.proxyPass ?? 'ProxyPass /app @BACKEND@/'}`,
         '</VirtualHost>',
         '',
-      ].join('\n');
+      ]
+        .join('\n')
+        .replaceAll('@BACKEND@', `https://localhost:${backend.port}`);
       const server = await startHttpd({ config, files: { 'ca.crt': issuer.pem } });
       try {
         const status = await statusOf(server.port, '/app');
