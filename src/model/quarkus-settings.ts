@@ -96,7 +96,10 @@ function fileOrdinal(e: QuarkusEntry): number {
 
 export class QuarkusSettings {
   readonly entries: QuarkusEntry[];
+  /** The running profiles as written (`prod`, `prod,fips`). */
   readonly active: string;
+  /** Each running profile, the one that wins first: the last written (`fips` of `prod,fips`). */
+  private readonly profiles: string[];
   private readonly start: StartSources & { dotEnv: readonly PropertySource[] };
   private readonly workingDirectory: WorkingDirectory;
 
@@ -128,10 +131,18 @@ export class QuarkusSettings {
     const chosen = this.highest('quarkus.profile', undefined)?.at;
     this.active =
       chosen && !chosen.unresolved && !PLACEHOLDER.test(chosen.entry.value) ? chosen.entry.value.trim() : 'prod';
+    // Several profiles: the last has priority (smallrye-config ProfileConfigSourceInterceptor reverses the list).
+    this.profiles = listItems(this.active).reverse();
   }
 
   private applies(e: QuarkusEntry): boolean {
-    return !e.profiles || e.profiles.includes(this.active);
+    return !e.profiles || e.profiles.some((p) => this.profiles.includes(p));
+  }
+
+  /** A variable form without the running profile's `_PROFILE_` prefix (`_PROD_QUARKUS_…` → `QUARKUS_…`). */
+  private unprofiled(form: string): string {
+    const running = this.profiles.map((p) => `_${variableForm(p)}_`).find((r) => form.startsWith(r));
+    return running ? form.slice(running.length) : form;
   }
 
   /**
@@ -206,7 +217,9 @@ export class QuarkusSettings {
   }
 
   private pick(name: string, counted?: (e: QuarkusEntry) => boolean): QuarkusEntry | undefined {
-    const profiled = this.highest(name, this.active, counted);
+    // The first running profile that sets it, from any source, is the profile's value.
+    let profiled: ReturnType<QuarkusSettings['highest']>;
+    for (const profile of this.profiles) if ((profiled = this.highest(name, profile, counted))) break;
     const plain = this.highest(name, undefined, counted);
     if (!profiled || !plain) return (profiled ?? plain)?.at;
     return plain.ordinal > profiled.ordinal ? plain.at : profiled.at;
@@ -243,10 +256,9 @@ export class QuarkusSettings {
    * (`KEY_STORE_PEM_(\w+)_CERT` of `QUARKUS_TLS_KEY_STORE_PEM_0_CERT`): a map's keys only variables give.
    */
   startKeys(prefix: string, pattern: RegExp): string[] {
-    const running = `_${variableForm(this.active)}_`;
     const start = variableForm(prefix);
     const keys = [...this.start.systemProperties, ...this.start.environment, ...this.start.dotEnv].flatMap((s) => {
-      const name = s.property.name.startsWith(running) ? s.property.name.slice(running.length) : s.property.name;
+      const name = this.unprofiled(s.property.name);
       const m = name.startsWith(start) ? pattern.exec(name.slice(start.length)) : null;
       return m?.[1] ? [m[1]] : [];
     });
@@ -255,11 +267,8 @@ export class QuarkusSettings {
 
   /** Whether a start sets a variable of that form for the running profile (`QUARKUS_TLS_KEY_STORE_P12_PATH`). */
   startSets(form: RegExp): boolean {
-    const running = `_${variableForm(this.active)}_`;
-    return [...this.start.systemProperties, ...this.start.environment].some(
-      (s) =>
-        form.test(s.property.name) ||
-        (s.property.name.startsWith(running) && form.test(s.property.name.slice(running.length))),
+    return [...this.start.systemProperties, ...this.start.environment].some((s) =>
+      form.test(this.unprofiled(s.property.name)),
     );
   }
 

@@ -295,6 +295,27 @@ describe('Quarkus HTTPS servers (quarkus.server)', () => {
         'ports=8443 source=quarkus.tls.https.* protocols=TLSv1.3(file) suites=- auth=- key=?:PEM cert=server.pem alias=- trust=jdk-cacerts unknown=-',
       ],
     ],
+    [
+      'several running profiles (-Dquarkus.profile=prod,fips): the last one wins (folio-org/folio-secure-store-proxy shape)',
+      {
+        [`${RES}/application.properties`]: [
+          'quarkus.http.ssl.certificate.key-store-file=key.p12',
+          '%prod.quarkus.http.ssl.protocols=TLSv1.2',
+          '%fips.quarkus.http.ssl.protocols=TLSv1.3',
+          '%prod.quarkus.http.ssl.client-auth=required',
+          '',
+        ].join('\n'),
+        'app/Dockerfile': [
+          'FROM registry.access.redhat.com/ubi9/openjdk-21:1.20',
+          'ENV JAVA_OPTS="-Dquarkus.profile=prod,fips"',
+          'CMD ["sh", "-c", "java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]',
+          '',
+        ].join('\n'),
+      },
+      [
+        'ports=8443 source=quarkus.http.ssl.* protocols=TLSv1.3(file) suites=- auth=required key=?:? cert=key.p12 alias=- trust=jdk-cacerts unknown=-',
+      ],
+    ],
   ])('%s', (_name, files, expected) => {
     expect(servers(files).map(summary)).toEqual(expected);
   });
