@@ -54,6 +54,15 @@ export interface HttpdProxyAttributes {
   engineUnknown?: string;
   /** `SSLProxyVerify` (default none: the backend's certificate is not checked). */
   verify: Traced<'none' | 'optional' | 'require' | 'optional_no_ca'>;
+  /**
+   * SSLProxyCheckPeerName, SSLProxyCheckPeerCN, SSLProxyCheckPeerExpire (each on by default): checks mod_ssl makes on
+   * the backend's certificate whatever SSLProxyVerify says.
+   */
+  peerChecks: { name: Traced<boolean>; cn: Traced<boolean>; expire: Traced<boolean> };
+  /** Why a peer check no held level writes may still be turned off (the main configuration is not in the tree). */
+  peerChecksUnknown?: string;
+  /** `ProxyPreserveHost on`: the name sent and checked is the client's Host header, not the backend URL's host. */
+  preserveHost?: Location;
   caFile?: HttpdPath;
   /** Why SSLProxyCACertificateFile, set in no held level, may still be set (the main configuration is not in the tree). */
   caUnknown?: string;

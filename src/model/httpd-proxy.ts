@@ -50,6 +50,8 @@ const pathOf = (levels: readonly HttpdPlaced[][], key: string): HttpdPath | unde
 };
 
 const VERIFY = new Set(['none', 'optional', 'require', 'optional_no_ca']);
+/** A flag directive's value (httpd refuses anything but On or Off). */
+const onOff = (v: string) => (v === 'on' ? true : v === 'off' ? false : undefined);
 
 export function httpdProxies(
   scope: readonly HttpdPlaced[],
@@ -64,7 +66,7 @@ export function httpdProxies(
       !p.block &&
       (p.directive.key === 'proxypass' || p.directive.key === 'proxypassmatch' || p.directive.key === 'balancermember'),
   );
-  const engine = traced(levels, 'sslproxyengine', (v) => (v === 'on' ? true : v === 'off' ? false : undefined), {
+  const engine = traced(levels, 'sslproxyengine', onOff, {
     value: HTTPD_FACTS.proxyEngineDefault.value,
     from: {
       kind: 'default',
@@ -85,6 +87,27 @@ export function httpdProxies(
       },
     },
   );
+  const checkDefault = (what: 'name' | 'cn' | 'expire', directive: string): Traced<boolean> => ({
+    value: HTTPD_FACTS.proxyPeerChecksDefault.value[what],
+    from: {
+      kind: 'default',
+      origin: `httpd default ${directive} on (${HTTPD_FACTS.proxyPeerChecksDefault.source.split(' ')[0]})`,
+      confidence: 'verified',
+    },
+  });
+  const peerChecks = {
+    name: traced(levels, 'sslproxycheckpeername', onOff, checkDefault('name', 'SSLProxyCheckPeerName')),
+    cn: traced(levels, 'sslproxycheckpeercn', onOff, checkDefault('cn', 'SSLProxyCheckPeerCN')),
+    expire: traced(levels, 'sslproxycheckpeerexpire', onOff, checkDefault('expire', 'SSLProxyCheckPeerExpire')),
+  };
+  const peerChecksUnknown = Object.values(peerChecks).some((c) => c.from.kind !== 'file')
+    ? unheldWhy(levels, context.mainHeld)
+    : undefined;
+  const preserve = inEffect(levels, 'proxypreservehost');
+  const preserveHost =
+    preserve?.directive.args[0]?.value.toLowerCase() === 'on'
+      ? { file: preserve.file, range: preserve.directive.nameRange }
+      : undefined;
   // SSLProxyEngine the held levels do not write may be on in a main configuration the tree does not hold.
   const engineWhy = allOf(levels, 'sslproxyengine').length === 0 ? unheldWhy(levels, context.mainHeld) : undefined;
   const caFile = pathOf(levels, 'sslproxycacertificatefile');
@@ -125,6 +148,9 @@ export function httpdProxies(
         verify,
         ...(caFile ? { caFile } : {}),
         ...(caUnknown ? { caUnknown } : {}),
+        peerChecks,
+        ...(peerChecksUnknown ? { peerChecksUnknown } : {}),
+        ...(preserveHost ? { preserveHost } : {}),
         ...(pass.via ? { includedBy: pass.via } : {}),
         ...(context.serverRoot ? { serverRoot: context.serverRoot } : {}),
         ...(machineCertificate ? { machineCertificate } : {}),

@@ -28,6 +28,7 @@ import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import httpdCertificateMissing from './httpd/certificate-missing';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
+import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
 import javaCacertsUnreadable from './java/cacerts-unreadable';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
@@ -138,6 +139,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   httpdCertificateMissing,
   httpdProtocolOverridden,
   httpdProxyEngineOff,
+  httpdProxyPeerNameMismatch,
   javaCacertsCopiedWhereUnread,
   javaCacertsUnreadable,
   javaCipherNameUnsupported,
