@@ -64,6 +64,8 @@ export interface HttpdProxyAttributes {
   /** `ProxyPreserveHost on`: the name sent and checked is the client's Host header, not the backend URL's host. */
   preserveHost?: Location;
   caFile?: HttpdPath;
+  /** `SSLProxyCACertificatePath`: a directory of CA certificates by hash (anchors the model does not list). */
+  caPath?: HttpdPath;
   /** Why SSLProxyCACertificateFile, set in no held level, may still be set (the main configuration is not in the tree). */
   caUnknown?: string;
   serverRoot?: string;

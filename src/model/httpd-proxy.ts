@@ -111,7 +111,13 @@ export function httpdProxies(
   // SSLProxyEngine the held levels do not write may be on in a main configuration the tree does not hold.
   const engineWhy = allOf(levels, 'sslproxyengine').length === 0 ? unheldWhy(levels, context.mainHeld) : undefined;
   const caFile = pathOf(levels, 'sslproxycacertificatefile');
-  const caUnknown = caFile ? undefined : unheldWhy(levels, context.mainHeld);
+  // A directory of hashed CA certificates: anchors the tree does not list.
+  const caPath = pathOf(levels, 'sslproxycacertificatepath');
+  const caUnknown = caFile
+    ? undefined
+    : caPath
+      ? `SSLProxyCACertificatePath ${caPath.value}: a directory of CA certificates by hash`
+      : unheldWhy(levels, context.mainHeld);
   const machineCertificate = pathOf(levels, 'sslproxymachinecertificatefile');
   for (const pass of passes) {
     const target = targetOf(pass);
@@ -147,6 +153,7 @@ export function httpdProxies(
         ...(engineWhy ? { engineUnknown: engineWhy } : {}),
         verify,
         ...(caFile ? { caFile } : {}),
+        ...(caPath ? { caPath } : {}),
         ...(caUnknown ? { caUnknown } : {}),
         peerChecks,
         ...(peerChecksUnknown ? { peerChecksUnknown } : {}),

@@ -29,6 +29,7 @@ import httpdCertificateMissing from './httpd/certificate-missing';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
+import httpdProxyVerifyWithoutCa from './httpd/proxy-verify-without-ca';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
 import javaCacertsUnreadable from './java/cacerts-unreadable';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
@@ -140,6 +141,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   httpdProtocolOverridden,
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
+  httpdProxyVerifyWithoutCa,
   javaCacertsCopiedWhereUnread,
   javaCacertsUnreadable,
   javaCipherNameUnsupported,
