@@ -65,6 +65,9 @@ const JINJA_GENERATED = /^(include|import|from|extends)\b/;
 const ERB_OPEN = /^(if|unless|case|while|until|for|begin)\b|\bdo(\s*\|[^|]*\|)?\s*$/;
 
 /** Finds the template tags of a text; undefined when it holds none. */
+const RAW = /^[-+]?\s*raw\s*[-+]?$/;
+const ENDRAW = /\{%[-+]?\s*endraw\s*[-+]?%\}/g;
+
 export function scanTags(text: string): Tag[] {
   const tags: Tag[] = [];
   // Whether the text holds a Thymeleaf element: only then is `[/]` its end tag (not a character class `[/]`).
@@ -98,8 +101,19 @@ export function scanTags(text: string): Tag[] {
     // Mustache's triple braces (`{{{cert}}}`, output without HTML escaping) close with three.
     const tripled = two === '{{' && text[open + 2] === '{' && text[end + 2] === '}';
     const tagEnd = tripled ? end + 3 : end + 2;
-    tags.push(classifyTag(two, tripled ? text.slice(open + 3, end) : text.slice(open + 2, end), open, tagEnd));
+    const content = tripled ? text.slice(open + 3, end) : text.slice(open + 2, end);
+    tags.push(classifyTag(two, content, open, tagEnd));
     i = tagEnd;
+    // Jinja's `{% raw %}` … `{% endraw %}`: the text between is output as written, tag-like characters and all
+    // (an Apache LogFormat's `%{%s}t` inside would otherwise open a tag that runs to the next `%}`).
+    if (two === '{%' && RAW.test(content)) {
+      ENDRAW.lastIndex = tagEnd;
+      const endRaw = ENDRAW.exec(text);
+      if (endRaw) {
+        tags.push(classifyTag('{%', endRaw[0].slice(2, -2), endRaw.index, endRaw.index + endRaw[0].length));
+        i = endRaw.index + endRaw[0].length;
+      }
+    }
   }
   return tags;
 }

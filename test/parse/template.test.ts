@@ -16,6 +16,13 @@ describe('template syntax set aside', () => {
       ['directive', 'directive', 'directive'],
     ],
     ['Go comment', '{{/* note */}}x 1;', '              x 1;', ['comment']],
+    // ESGF/esgf-ansible roles/httpd/templates/httpd2.4/esgf-httpd.conf.j2: an Apache LogFormat inside {% raw %}.
+    [
+      'Jinja raw blocks are output as written',
+      '{% raw %}\nLogFormat "%{%s}t %r %>s"\n</IfModule>\n{% endraw %}',
+      '         \nLogFormat "%{%s}t %r %>s"\n</IfModule>\n            ',
+      ['directive', 'directive'],
+    ],
     // Mustache (https://mustache.github.io/mustache.5.html): sections open and close, `{{{x}}}` is one value.
     [
       'Mustache sections are directives',
