@@ -80,3 +80,11 @@ export interface HttpdProxyAttributes {
   unknownCipherElements: string[];
   protocolOverride?: HttpdProtocolOverride;
 }
+
+/** A line httpd refuses when it reads its configuration, and what it says. */
+export interface HttpdRefusedDirective {
+  at: Location;
+  directive: string;
+  /** httpd's message. */
+  message: string;
+}

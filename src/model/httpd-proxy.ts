@@ -49,6 +49,7 @@ const pathOf = (levels: readonly HttpdPlaced[][], key: string): HttpdPath | unde
   return line && value ? { value, location: { file: line.file, range: argsRange(line) } } : undefined;
 };
 
+/** ssl_cmd_verify_parse's words (without case); `on` and `off` are read as require and none. */
 const VERIFY = new Set(['none', 'optional', 'require', 'optional_no_ca']);
 /** A flag directive's value (httpd refuses anything but On or Off). */
 const onOff = (v: string) => (v === 'on' ? true : v === 'off' ? false : undefined);
@@ -77,7 +78,14 @@ export function httpdProxies(
   const verify = traced(
     levels,
     'sslproxyverify',
-    (v) => (VERIFY.has(v) ? (v as HttpdProxyAttributes['verify']['value']) : undefined),
+    (v) =>
+      v === 'on'
+        ? 'require'
+        : v === 'off'
+          ? 'none'
+          : VERIFY.has(v)
+            ? (v as HttpdProxyAttributes['verify']['value'])
+            : undefined,
     {
       value: HTTPD_FACTS.proxyVerifyDefault.value as HttpdProxyAttributes['verify']['value'],
       from: {

@@ -52,19 +52,20 @@ export function allOf(levels: readonly HttpdPlaced[][], key: string): HttpdPlace
   return levels.flatMap((level) => level.filter((p) => !p.block && p.directive.key === key));
 }
 
-/** The words SSLProtocol knows, compared with case as strcEQ does; `all` is every protocol the build has. */
+/** The words SSLProtocol knows (compared without case: strcEQ is strcasecmp); `all` is every protocol the build has. */
 const PROTOCOL_WORDS: Record<string, readonly string[]> = {
-  SSLv3: ['SSLv3'],
-  TLSv1: ['TLSv1'],
-  'TLSv1.1': ['TLSv1.1'],
-  'TLSv1.2': ['TLSv1.2'],
-  'TLSv1.3': ['TLSv1.3'],
+  sslv3: ['SSLv3'],
+  tlsv1: ['TLSv1'],
+  'tlsv1.1': ['TLSv1.1'],
+  'tlsv1.2': ['TLSv1.2'],
+  'tlsv1.3': ['TLSv1.3'],
   // The OpenSSL 1.1+ builds of current distributions have no SSLv3 (HTTPD_FACTS.protocolsDefault).
   all: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
 };
 
 /**
- * The protocols an `SSLProtocol` / `SSLProxyProtocol` line enables, read as ssl_cmd_protocol_parse does: `+x` adds,
+ * The protocols an `SSLProtocol` / `SSLProxyProtocol` line enables, read as ssl_cmd_protocol_parse does (words without
+ * case): `+x` adds,
  * `-x` removes, a word without sign replaces what came before (httpd warns, AH02532), `-SSLv2` is ignored; any other
  * word stops httpd at start (`invalid`, httpd's own words).
  */
@@ -74,11 +75,13 @@ export function protocolsOfLine(p: HttpdPlaced): { protocols: string[]; invalid?
   for (const arg of p.directive.args) {
     const sign = arg.value.startsWith('+') || arg.value.startsWith('-') ? arg.value.charAt(0) : '';
     const word = arg.value.slice(sign.length);
-    if (word === 'SSLv2') {
+    const lower = word.toLowerCase();
+    if (lower === 'sslv2') {
       if (sign === '-') continue;
-      return { protocols: [], invalid: `${p.directive.name}: SSLv2 is no longer supported` };
+      // httpd's own words, the same for SSLProxyProtocol.
+      return { protocols: [], invalid: 'SSLProtocol: SSLv2 is no longer supported' };
     }
-    const these = Object.hasOwn(PROTOCOL_WORDS, word) ? PROTOCOL_WORDS[word]! : undefined;
+    const these = Object.hasOwn(PROTOCOL_WORDS, lower) ? PROTOCOL_WORDS[lower]! : undefined;
     if (!these) return { protocols: [], invalid: `${p.directive.name}: Illegal protocol '${word}'` };
     if (sign === '-') enabled = enabled.filter((x) => !these.includes(x));
     else if (sign === '+') enabled = [...new Set([...enabled, ...these])];
@@ -138,7 +141,8 @@ type HttpdTls = TlsSettings & {
 /** `SSLCipherSuite [protocol] string`: the string for TLS 1.3 (`TLSv1.3`) or for the older protocols (`SSL`, none). */
 function cipherLines(levels: readonly HttpdPlaced[][], key: string): { older?: HttpdPlaced; tls13?: HttpdPlaced } {
   const lines = allOf(levels, key);
-  const tls13 = (p: HttpdPlaced) => p.directive.args.length > 1 && /^TLSv1\.3$/i.test(p.directive.args[0]!.value);
+  // The protocol word is compared with case (strcmp): `SSL` or `TLSv1.3`.
+  const tls13 = (p: HttpdPlaced) => p.directive.args.length > 1 && p.directive.args[0]!.value === 'TLSv1.3';
   // A virtual host's line replaces the main server's for its protocol only (cipher_suite and tls13_ciphers merge apart).
   return {
     older: lines.filter((p) => !tls13(p)).at(-1),

@@ -29,7 +29,8 @@ import {
   unheldWhy,
 } from './httpd-tls';
 import { httpdProxies } from './httpd-proxy';
-import type { HttpdPath } from './attributes-httpd';
+import { refusedDirectives } from './httpd-refused';
+import type { HttpdPath, HttpdRefusedDirective } from './attributes-httpd';
 import type { Component } from './types';
 
 /** Sections whose directives httpd reads as if written around them when their condition holds at start. */
@@ -116,8 +117,13 @@ export const httpdContributor: ModelContributor = {
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     const stores = treeStoresOf(ctx);
     const documentPaths = new Set(ctx.deployment.documents.map((d) => d.file.path));
+    const refused = new Map<string, HttpdRefusedDirective>();
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path)) continue;
+      // A template's values are set when it is rendered: no verdict on what httpd would refuse.
+      if (!doc.template)
+        for (const r of refusedDirectives(top))
+          refused.set(`${r.at.file}\u0000${r.at.range?.start.line}\u0000${r.at.range?.start.character}`, r);
       const openssl = opensslFor(doc.file.path);
       // A file no main configuration of the tree includes: what the main server sets around it is not known.
       const mainHeld = isMain(doc);
@@ -150,6 +156,7 @@ export const httpdContributor: ModelContributor = {
         for (const proxy of httpdProxies(scope, levels, vhost, context, ctx.memo)) ctx.addComponent(proxy);
       }
     }
+    if (refused.size > 0) (ctx.deployment.httpdRefusedDirectives ??= []).push(...refused.values());
   },
 };
 

@@ -26,7 +26,7 @@ import type {
 } from './attributes';
 import type { UnservedTls } from './unserved-types';
 import type { TlsImplementation } from './attributes-tls';
-import type { HttpdProxyAttributes, HttpdServerAttributes } from './attributes-httpd';
+import type { HttpdProxyAttributes, HttpdRefusedDirective, HttpdServerAttributes } from './attributes-httpd';
 import type {
   LibertyIncludesMissing,
   LibertyStoreHome,
@@ -391,6 +391,8 @@ export interface Deployment {
   nginxVerifyWithoutAnchors?: NginxVerifyWithoutAnchors[];
   /** nginx `ssl` directives, which 1.25.1 and later refuse at start. Unset without the model. */
   nginxSslDirectives?: NginxSslDirective[];
+  /** httpd (mod_ssl) lines httpd refuses when it reads the configuration (./httpd-refused.ts). Unset without the model. */
+  httpdRefusedDirectives?: HttpdRefusedDirective[];
   /** nginx `listen … spdy`, which 1.19.7 and later refuse at start. Unset without the model. */
   nginxSpdyListens?: NginxSpdyListen[];
   /** nginx spdy_* directives, which 1.19.7 and later refuse at start. Unset without the model. */

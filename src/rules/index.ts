@@ -26,6 +26,7 @@ import haproxyRemovedKeyword from './haproxy/removed-keyword';
 import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import httpdCertificateMissing from './httpd/certificate-missing';
+import httpdDirectiveRefused from './httpd/directive-refused';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
@@ -138,6 +139,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyServerVerifyDisabled,
   haproxyVerifyWithoutCaFile,
   httpdCertificateMissing,
+  httpdDirectiveRefused,
   httpdProtocolOverridden,
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
