@@ -152,8 +152,10 @@ export const httpdContributor: ModelContributor = {
           readThroughImages(server, stores);
           ctx.addComponent(server);
         }
-        const scope = vhost ? (vhost.block ?? []) : top.filter((p) => p.directive.key !== 'virtualhost');
-        for (const proxy of httpdProxies(scope, levels, vhost, context, ctx.memo)) ctx.addComponent(proxy);
+        const mainScope = top.filter((p) => p.directive.key !== 'virtualhost');
+        const scope = vhost ? (vhost.block ?? []) : mainScope;
+        for (const proxy of httpdProxies(scope, levels, vhost, context, ctx.memo, vhost ? mainScope : []))
+          ctx.addComponent(proxy);
       }
     }
     if (refused.size > 0) (ctx.deployment.httpdRefusedDirectives ??= []).push(...refused.values());

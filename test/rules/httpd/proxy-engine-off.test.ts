@@ -29,6 +29,32 @@ ruleTester(rule, {
       },
     },
     {
+      // Measured with httpd 2.4.71 (test/interop/httpd-proxy.test.ts): <Proxy> sections take SSLProxyEngine (2.4.30+).
+      name: "SSLProxyEngine on in the backend's <Proxy> section, and in a balancer's",
+      files: {
+        'conf/httpd.conf':
+          MAIN +
+          vhost(
+            '<Proxy "https://tomcat:8443/">',
+            '  SSLProxyEngine on',
+            '</Proxy>',
+            'ProxyPass /app https://tomcat:8443/app',
+            '<Proxy balancer://cluster>',
+            '  SSLProxyEngine on',
+            '  BalancerMember https://app1:8443',
+            '</Proxy>',
+            'ProxyPass /b balancer://cluster/',
+          ),
+      },
+    },
+    {
+      name: "a <Proxy *> section of the main server covers the virtual host's backend",
+      files: {
+        'conf/httpd.conf':
+          MAIN + '<Proxy *>\n  SSLProxyEngine on\n</Proxy>\n' + vhost('ProxyPass /app https://tomcat:8443/app'),
+      },
+    },
+    {
       name: 'a plain backend needs no engine',
       files: { 'conf/httpd.conf': MAIN + vhost('ProxyPass /app http://tomcat:8080/app', 'ProxyPass /x !') },
     },

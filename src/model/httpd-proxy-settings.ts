@@ -1,0 +1,123 @@
+/**
+ * The settings of an httpd proxy connection besides its protocols and suites: SSLProxyEngine, SSLProxyVerify and its
+ * anchors, the peer checks mod_ssl makes whatever SSLProxyVerify says, ProxyPreserveHost, the client certificate — each
+ * the innermost written over `levels` (main server, virtual host, `<Proxy>` sections), else httpd's default (data), and
+ * unknown where a level the tree does not hold may set it.
+ */
+import { HTTPD_FACTS } from '../knowledge/openssl';
+import { argsRange, tracedAt } from './nginx-placed';
+import { allOf, inEffect, unheldWhy, type HttpdContext, type HttpdPlaced } from './httpd-tls';
+import type { HttpdPath, HttpdProxyAttributes } from './attributes-httpd';
+import type { Traced } from './types';
+
+function traced<T>(
+  levels: readonly HttpdPlaced[][],
+  key: string,
+  read: (value: string) => T | undefined,
+  fallback: Traced<T>,
+): Traced<T> {
+  const line = inEffect(levels, key);
+  const value = line && read(line.directive.args[0]?.value.toLowerCase() ?? '');
+  return line && value !== undefined ? tracedAt(line, value) : fallback;
+}
+
+const pathOf = (levels: readonly HttpdPlaced[][], key: string): HttpdPath | undefined => {
+  const line = inEffect(levels, key);
+  const value = line?.directive.args[0]?.value;
+  return line && value ? { value, location: { file: line.file, range: argsRange(line) } } : undefined;
+};
+
+/** ssl_cmd_verify_parse's words (without case); `on` and `off` are read as require and none. */
+const VERIFY = new Set(['none', 'optional', 'require', 'optional_no_ca']);
+/** A flag directive's value (httpd refuses anything but On or Off). */
+const onOff = (v: string) => (v === 'on' ? true : v === 'off' ? false : undefined);
+
+/** What an httpd proxy's attributes keep of its connection settings. */
+export type HttpdProxySettings = Pick<
+  HttpdProxyAttributes,
+  | 'engine'
+  | 'engineUnknown'
+  | 'verify'
+  | 'caFile'
+  | 'caPath'
+  | 'caUnknown'
+  | 'peerChecks'
+  | 'peerChecksUnknown'
+  | 'preserveHost'
+  | 'machineCertificate'
+>;
+
+export function proxySettings(levels: readonly HttpdPlaced[][], context: HttpdContext): HttpdProxySettings {
+  const engine = traced(levels, 'sslproxyengine', onOff, {
+    value: HTTPD_FACTS.proxyEngineDefault.value,
+    from: {
+      kind: 'default',
+      origin: `httpd default SSLProxyEngine off (${HTTPD_FACTS.proxyEngineDefault.source.split(' ')[0]})`,
+      confidence: 'verified',
+    },
+  });
+  const verify = traced(
+    levels,
+    'sslproxyverify',
+    (v) =>
+      v === 'on'
+        ? 'require'
+        : v === 'off'
+          ? 'none'
+          : VERIFY.has(v)
+            ? (v as HttpdProxyAttributes['verify']['value'])
+            : undefined,
+    {
+      value: HTTPD_FACTS.proxyVerifyDefault.value as HttpdProxyAttributes['verify']['value'],
+      from: {
+        kind: 'default',
+        origin: `httpd default SSLProxyVerify none (${HTTPD_FACTS.proxyVerifyDefault.source.split(' ')[0]})`,
+        confidence: 'verified',
+      },
+    },
+  );
+  const checkDefault = (what: 'name' | 'cn' | 'expire', directive: string): Traced<boolean> => ({
+    value: HTTPD_FACTS.proxyPeerChecksDefault.value[what],
+    from: {
+      kind: 'default',
+      origin: `httpd default ${directive} on (${HTTPD_FACTS.proxyPeerChecksDefault.source.split(' ')[0]})`,
+      confidence: 'verified',
+    },
+  });
+  const peerChecks = {
+    name: traced(levels, 'sslproxycheckpeername', onOff, checkDefault('name', 'SSLProxyCheckPeerName')),
+    cn: traced(levels, 'sslproxycheckpeercn', onOff, checkDefault('cn', 'SSLProxyCheckPeerCN')),
+    expire: traced(levels, 'sslproxycheckpeerexpire', onOff, checkDefault('expire', 'SSLProxyCheckPeerExpire')),
+  };
+  const peerChecksUnknown = Object.values(peerChecks).some((c) => c.from.kind !== 'file')
+    ? unheldWhy(levels, context.mainHeld)
+    : undefined;
+  const preserve = inEffect(levels, 'proxypreservehost');
+  const preserveHost =
+    preserve?.directive.args[0]?.value.toLowerCase() === 'on'
+      ? { file: preserve.file, range: preserve.directive.nameRange }
+      : undefined;
+  // SSLProxyEngine the held levels do not write may be on in a main configuration the tree does not hold.
+  const engineWhy = allOf(levels, 'sslproxyengine').length === 0 ? unheldWhy(levels, context.mainHeld) : undefined;
+  const caFile = pathOf(levels, 'sslproxycacertificatefile');
+  // A directory of hashed CA certificates: anchors the tree does not list.
+  const caPath = pathOf(levels, 'sslproxycacertificatepath');
+  const caUnknown = caFile
+    ? undefined
+    : caPath
+      ? `SSLProxyCACertificatePath ${caPath.value}: a directory of CA certificates by hash`
+      : unheldWhy(levels, context.mainHeld);
+  const machineCertificate = pathOf(levels, 'sslproxymachinecertificatefile');
+  return {
+    engine,
+    ...(engineWhy ? { engineUnknown: engineWhy } : {}),
+    verify,
+    ...(caFile ? { caFile } : {}),
+    ...(caPath ? { caPath } : {}),
+    ...(caUnknown ? { caUnknown } : {}),
+    peerChecks,
+    ...(peerChecksUnknown ? { peerChecksUnknown } : {}),
+    ...(preserveHost ? { preserveHost } : {}),
+    ...(machineCertificate ? { machineCertificate } : {}),
+  };
+}
