@@ -86,8 +86,9 @@ export function protocolsOfLine(p: HttpdPlaced): { protocols: string[]; invalid?
     if (sign === '-') enabled = enabled.filter((x) => !these.includes(x));
     else if (sign === '+') enabled = [...new Set([...enabled, ...these])];
     else {
-      // ssl_cmd_protocol_parse warns (AH02532) when a word without sign comes after others: it replaces them.
-      if (arg !== p.directive.args[0]) overriding ??= arg.value;
+      // ssl_cmd_protocol_parse warns (AH02532) when a word without sign comes while some protocol is set: it replaces
+      // them (after `-all` nothing is set, and `-all TLSv1.2` is what it says).
+      if (enabled.length > 0) overriding ??= arg.value;
       enabled = [...these];
     }
   }
@@ -391,11 +392,16 @@ function unheldSettings(
 
 /** Why a setting the held levels do not write is unknown (see unheldSettings); undefined when the tree holds them all. */
 export function unheldWhy(levels: readonly HttpdPlaced[][], mainHeld: boolean): string | undefined {
-  const unresolved = levels
-    .flat()
-    .filter((p) => p.directive.key === 'include' || p.directive.key === 'includeoptional');
-  if (mainHeld && unresolved.length === 0) return undefined;
-  return mainHeld
-    ? `${unresolved.map((p) => `${p.directive.name} ${p.directive.args[0]?.value ?? ''}`).join(', ')}: the tree does not hold it (add it to the tree)`
-    : 'the main configuration (httpd.conf, apache2.conf) that includes this file is not in the tree: add it, or set it here';
+  const flat = levels.flat();
+  const unresolved = flat.filter((p) => p.directive.key === 'include' || p.directive.key === 'includeoptional');
+  // An <IfDefine X> body the model did not read (./httpd.ts): httpd reads it when started with -DX.
+  const conditional = flat.filter((p) => p.directive.key === 'ifdefine');
+  if (mainHeld && unresolved.length === 0 && conditional.length === 0) return undefined;
+  if (!mainHeld)
+    return 'the main configuration (httpd.conf, apache2.conf) that includes this file is not in the tree: add it, or set it here';
+  const name = (p: HttpdPlaced) => p.directive.args[0]?.value ?? '';
+  return [
+    ...unresolved.map((p) => `${p.directive.name} ${name(p)}: the tree does not hold it (add it to the tree)`),
+    ...conditional.map((p) => `<IfDefine ${name(p)}>: read only when httpd starts with -D${name(p)}`),
+  ].join('; ');
 }

@@ -91,6 +91,14 @@ export const httpdContributor: ModelContributor = {
         if (directive.key === 'undefine' && target) defined.delete(target);
         if (directive.block && CONDITIONAL.has(directive.key)) {
           if (conditionHolds(directive, defined)) out.push(...expand(directive.block, file, chain, budget, via));
+          // An <IfDefine X> body not read stays in its scope as a section without body: a start with -DX reads it, so
+          // what it may set is unknown (httpd-tls.ts unheldWhy), not absent.
+          else if (
+            directive.key === 'ifdefine' &&
+            !directive.args[0]?.value.startsWith('!') &&
+            setsTls(directive.block)
+          )
+            out.push({ directive: { ...directive, block: undefined }, file, ...(via.length ? { via } : {}) });
           continue;
         }
         out.push({
@@ -175,6 +183,11 @@ function conditionHolds(section: HttpdDirective, defined: ReadonlySet<string>): 
   if (section.key === 'ifmodule') return !negated;
   if (section.key === 'ifdefine') return defined.has(name) !== negated;
   return true;
+}
+
+/** Whether a section body sets anything of mod_ssl's (an `SSL…` directive, at any depth). */
+function setsTls(block: readonly HttpdDirective[]): boolean {
+  return block.some((d) => d.key.startsWith('ssl') || (d.block !== undefined && setsTls(d.block)));
 }
 
 /** The port of a `Listen` / `<VirtualHost>` address (`443`, `*:443`, `[::]:8443`, `10.0.0.1:443`). */

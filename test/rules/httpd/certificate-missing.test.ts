@@ -30,6 +30,14 @@ ruleTester(rule, {
       files: { 'conf/httpd.conf': MAIN + 'Include conf/extra/certs.conf\n', 'conf.d/ssl.conf': vhost() },
     },
     {
+      // Helper httpd40's probe c04: the tree cannot say whether httpd starts with -DPROD.
+      name: 'the only certificate lines under an <IfDefine> nothing in the tree defines: unknown',
+      files: {
+        'conf/httpd.conf': MAIN,
+        'conf.d/ssl.conf': vhost('<IfDefine PROD>', 'SSLCertificateFile /etc/pki/tls/certs/prod.crt', '</IfDefine>'),
+      },
+    },
+    {
       name: 'no SSLEngine on: no TLS, no certificate needed',
       files: { 'conf/httpd.conf': MAIN + '<VirtualHost *:80>\nServerName a\n</VirtualHost>\n' },
     },

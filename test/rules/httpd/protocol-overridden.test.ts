@@ -17,6 +17,11 @@ ruleTester(rule, {
       },
     },
     {
+      // Measured (helper httpd40, probe c08): no AH02532 after -all, which leaves nothing set.
+      name: 'a bare word after -all or after only removals',
+      files: { 'conf/httpd.conf': MAIN + vhost('SSLProtocol -all TLSv1.2', 'SSLProxyProtocol -TLSv1 TLSv1.2') },
+    },
+    {
       name: 'a bare first word then signed ones: the first sets, the others add',
       files: { 'conf/httpd.conf': MAIN + vhost('SSLProtocol TLSv1.2 +TLSv1.3') },
     },
