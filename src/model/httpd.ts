@@ -2,8 +2,9 @@
  * Apache httpd (mod_ssl) as a TLS server and client: one `httpd.server` per `<VirtualHost>` that serves TLS
  * (`SSLEngine on` there or in the main server, which every virtual host inherits), one `httpd.proxy` per `ProxyPass`
  * or `BalancerMember` towards an `https://`/`wss://` backend. `Include`/`IncludeOptional` are resolved in the tree
- * (relative paths against the ServerRoot the main file's place implies, installed paths by their tail) and
- * `<IfModule>`/`<IfDefine>`/`<IfVersion>` are read as taken (a TLS configuration is written for mod_ssl loaded).
+ * (relative paths against the ServerRoot the main file's place implies, installed paths by their tail); conditional
+ * sections as conditionHolds says (`<IfModule mod_ssl.c>` taken, `<IfModule !…>` skipped, `<IfDefine X>` after a
+ * `Define X` only, else its SSL lines unknown).
  */
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
