@@ -2,8 +2,6 @@
  * httpd/proxy-engine-off against the real Apache httpd: each configuration is both served (apache2 -X, a ProxyPass or
  * BalancerMember towards an `openssl s_server` backend) and linted, and the rule must report an error exactly where the
  * real server answers the proxied request with 500 and logs AH01961 (mod_ssl refusing TLS without SSLProxyEngine on).
- * Not here yet: SSLProxyEngine on inside a `<Proxy https://…>` or `<Proxy balancer://…>` section, which httpd honours
- * (test/interop/httpd-proxy.test.ts) and the model does not read (it reports the rule's error there).
  * Skipped (with a note) without apache2, failed without it when CI is set.
  */
 import { defaultConfig } from '../../src/core/config';
@@ -24,6 +22,18 @@ const CASES: Record<string, { outside?: string[]; vhost: string[]; files?: Recor
   'SSLProxyEngine on in an included file': {
     vhost: ['Include @DIR@/proxy-tls.conf', 'ProxyPass /app @BACKEND@/'],
     files: { 'proxy-tls.conf': 'SSLProxyEngine on\n' },
+  },
+  'SSLProxyEngine on in a <Proxy> section of the backend': {
+    vhost: ['<Proxy "@BACKEND@/">', '  SSLProxyEngine on', '</Proxy>', 'ProxyPass /app @BACKEND@/'],
+  },
+  'BalancerMember, SSLProxyEngine on in its <Proxy balancer://> section': {
+    vhost: [
+      '<Proxy balancer://cluster>',
+      '  SSLProxyEngine on',
+      '  BalancerMember @BACKEND@',
+      '</Proxy>',
+      'ProxyPass /app balancer://cluster/',
+    ],
   },
   'BalancerMember, no SSLProxyEngine': {
     vhost: [
