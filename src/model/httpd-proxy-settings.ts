@@ -48,6 +48,8 @@ export type HttpdProxySettings = Pick<
 >;
 
 export function proxySettings(levels: readonly HttpdPlaced[][], context: HttpdContext): HttpdProxySettings {
+  // What levels the tree does not hold may set, asked once for every setting below.
+  const unheld = unheldWhy(levels, context.mainHeld);
   const engine = traced(levels, 'sslproxyengine', onOff, {
     value: HTTPD_FACTS.proxyEngineDefault.value,
     from: {
@@ -89,16 +91,14 @@ export function proxySettings(levels: readonly HttpdPlaced[][], context: HttpdCo
     cn: traced(levels, 'sslproxycheckpeercn', onOff, checkDefault('cn', 'SSLProxyCheckPeerCN')),
     expire: traced(levels, 'sslproxycheckpeerexpire', onOff, checkDefault('expire', 'SSLProxyCheckPeerExpire')),
   };
-  const peerChecksUnknown = Object.values(peerChecks).some((c) => c.from.kind !== 'file')
-    ? unheldWhy(levels, context.mainHeld)
-    : undefined;
+  const peerChecksUnknown = Object.values(peerChecks).some((c) => c.from.kind !== 'file') ? unheld : undefined;
   const preserve = inEffect(levels, 'proxypreservehost');
   const preserveHost =
     preserve?.directive.args[0]?.value.toLowerCase() === 'on'
       ? { file: preserve.file, range: preserve.directive.nameRange }
       : undefined;
   // SSLProxyEngine the held levels do not write may be on in a main configuration the tree does not hold.
-  const engineWhy = allOf(levels, 'sslproxyengine').length === 0 ? unheldWhy(levels, context.mainHeld) : undefined;
+  const engineWhy = allOf(levels, 'sslproxyengine').length === 0 ? unheld : undefined;
   const caFile = pathOf(levels, 'sslproxycacertificatefile');
   // A directory of hashed CA certificates: anchors the tree does not list.
   const caPath = pathOf(levels, 'sslproxycacertificatepath');
@@ -106,7 +106,7 @@ export function proxySettings(levels: readonly HttpdPlaced[][], context: HttpdCo
     ? undefined
     : caPath
       ? `SSLProxyCACertificatePath ${caPath.value}: a directory of CA certificates by hash`
-      : unheldWhy(levels, context.mainHeld);
+      : unheld;
   const machineCertificate = pathOf(levels, 'sslproxymachinecertificatefile');
   return {
     engine,

@@ -5,7 +5,7 @@
  * placeholder gives is not judged.
  */
 import { argsRange } from './nginx-placed';
-import { protocolsOfLine, type HttpdPlaced } from './httpd-tls';
+import { isPlaceholder, protocolsOfLine, type HttpdPlaced } from './httpd-tls';
 import type { HttpdRefusedDirective } from './attributes-httpd';
 
 /** Flag directives (ap_set_flag): On or Off, in any case. */
@@ -18,13 +18,14 @@ const FLAGS = new Set([
 ]);
 /** ssl_cmd_verify_parse's words (without case; `off` is none, `on` require). */
 const VERIFY = new Set(['none', 'off', 'optional', 'require', 'on', 'optional_no_ca']);
-const PLACEHOLDER = /\$\{|\{\{|<%|%\{|@\w+@/;
+/** Build-time placeholders of httpd's own test framework (`@SSLCA@`) besides those of httpd-tls's isPlaceholder. */
+const BUILD_PLACEHOLDER = /@\w+@/;
 
 /** What httpd says when it refuses this line; undefined when it takes it (or a placeholder leaves it open). */
 export function refusalOf(p: HttpdPlaced): string | undefined {
   const { key, name, args } = p.directive;
   const written = args.map((a) => a.value).join(' ');
-  if (PLACEHOLDER.test(written)) return undefined;
+  if (isPlaceholder(written) || BUILD_PLACEHOLDER.test(written)) return undefined;
   if (key === 'sslprotocol' || key === 'sslproxyprotocol') return protocolsOfLine(p).invalid;
   if (FLAGS.has(key)) return /^(on|off)$/i.test(written) ? undefined : `${name} must be On or Off`;
   if (key === 'sslproxyverify' || key === 'sslverifyclient')

@@ -152,7 +152,8 @@ function cipherLines(levels: readonly HttpdPlaced[][], key: string): { older?: H
 }
 
 const stringOf = (p: HttpdPlaced) => p.directive.args.at(-1)?.value ?? '';
-const isPlaceholder = (value: string) => /\$\{|\{\{|<%|%\{/.test(value);
+/** A value a template or httpd's `${VAR}` sets when the file is rendered or read (no verdict on it). */
+export const isPlaceholder = (value: string) => /\$\{|\{\{|<%|%\{/.test(value);
 
 /** What an end's attributes keep of its TLS settings. */
 export interface HttpdKept {

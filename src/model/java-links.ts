@@ -62,8 +62,8 @@ function serversByHost(servers: ServerEndpointComponent[]): (host: string) => Se
 }
 
 /**
- * A component that calls servers by URL: a Java application (its Spring client settings), an nginx proxy_pass or an
- * HAProxy `server … ssl` line.
+ * A component that calls servers by URL: a Java application (its Spring client settings), an nginx proxy_pass, an
+ * HAProxy `server … ssl` line or an httpd ProxyPass / BalancerMember.
  */
 type UrlClient = JavaAppComponent | NginxProxyComponent | HaproxyServerComponent | HttpdProxyComponent;
 const isUrlClient = (c: Component): c is UrlClient =>
