@@ -91,7 +91,10 @@ export function stackOf(component: Component, deployment: Deployment): TlsStack 
       };
     }
     default:
-      return { kind: 'unknown', label: 'TLS stack unknown' };
+      // The WebSphere plug-in runs IBM GSKit inside the web server; what it offers is not modelled (model/was-plugin.ts).
+      return component.type === 'was.plugin'
+        ? { kind: 'unknown', label: 'GSKit (WebSphere plug-in; protocols and suites not modelled)' }
+        : { kind: 'unknown', label: 'TLS stack unknown' };
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type NginxProxyComponent,
   type HaproxyServerComponent,
   type HttpdProxyComponent,
+  type WasPluginComponent,
   type ServerEndpointComponent,
 } from './types';
 import { countWork } from '../core/work';
@@ -63,11 +64,20 @@ function serversByHost(servers: ServerEndpointComponent[]): (host: string) => Se
 
 /**
  * A component that calls servers by URL: a Java application (its Spring client settings), an nginx proxy_pass, an
- * HAProxy `server … ssl` line or an httpd ProxyPass / BalancerMember.
+ * HAProxy `server … ssl` line, an httpd ProxyPass / BalancerMember or a WebSphere plug-in's https transport.
  */
-type UrlClient = JavaAppComponent | NginxProxyComponent | HaproxyServerComponent | HttpdProxyComponent;
+type UrlClient =
+  | JavaAppComponent
+  | NginxProxyComponent
+  | HaproxyServerComponent
+  | HttpdProxyComponent
+  | WasPluginComponent;
 const isUrlClient = (c: Component): c is UrlClient =>
-  c.type === 'java.app' || c.type === 'nginx.proxy' || c.type === 'haproxy.server' || c.type === 'httpd.proxy';
+  c.type === 'java.app' ||
+  c.type === 'nginx.proxy' ||
+  c.type === 'haproxy.server' ||
+  c.type === 'httpd.proxy' ||
+  c.type === 'was.plugin';
 
 /** An nginx proxy inside the server block it would reach: the name is that block's own, the target another host. */
 function inServerBlock(client: UrlClient, server: ServerEndpointComponent): boolean {

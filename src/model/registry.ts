@@ -9,6 +9,7 @@ import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
 import { haproxyContributor } from './haproxy';
 import { httpdContributor } from './httpd';
+import { wasPluginContributor } from './was-plugin';
 import { activemqBrokersContributor } from './activemq-brokers';
 import { libertyHttpsContributor } from './liberty-https';
 import { jbossHttpsContributor } from './jboss-https';
@@ -34,6 +35,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   nginxContributor,
   haproxyContributor,
   httpdContributor,
+  wasPluginContributor,
   libertyHttpsContributor,
   jbossHttpsContributor,
   dropwizardHttpsContributor,

@@ -27,6 +27,7 @@ import type {
 import type { UnservedTls } from './unserved-types';
 import type { TlsImplementation } from './attributes-tls';
 import type { HttpdProxyAttributes, HttpdRefusedDirective, HttpdServerAttributes } from './attributes-httpd';
+import type { WasPluginAttributes } from './attributes-plugin';
 import type {
   LibertyIncludesMissing,
   LibertyStoreHome,
@@ -240,6 +241,9 @@ export type HttpdServerComponent = ComponentBase<'httpd.server', HttpdServerAttr
 
 export type HttpdProxyComponent = ComponentBase<'httpd.proxy', HttpdProxyAttributes>;
 
+/** An https `<Transport>` of the WebSphere web server plug-in's plugin-cfg.xml: the plug-in as a TLS client. */
+export type WasPluginComponent = ComponentBase<'was.plugin', WasPluginAttributes>;
+
 /** An ActiveMQ broker's TLS listener (an Artemis acceptor or a Classic transport connector): ./activemq-brokers.ts. */
 export type BrokerListenerComponent = ComponentBase<'activemq.listener', BrokerListenerAttributes>;
 
@@ -262,6 +266,7 @@ export type Component =
   | HaproxyServerComponent
   | HttpdServerComponent
   | HttpdProxyComponent
+  | WasPluginComponent
   | BrokerListenerComponent;
 
 /** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx, HAProxy, ActiveMQ). */

@@ -5,6 +5,7 @@ import { mqscFormat } from './mqsc';
 import { ccdtFormat } from './ccdt';
 import { mqIniFormat } from './mq-ini';
 import { websphereFormat } from './websphere';
+import { webspherePluginFormat } from './websphere-plugin';
 import { libertyBootstrapFormat, libertyFormat } from './liberty';
 import { libertyVariablesFormat } from './liberty-variables';
 import { microprofileConfigFormat } from './microprofile-config';
@@ -52,6 +53,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   jettyStartFormat,
   jettyModuleFormat,
   websphereFormat,
+  webspherePluginFormat,
   jbossServerFormat,
   jbossCliFormat,
   libertyFormat,

@@ -110,6 +110,7 @@ import tomcatLegacyConnectorAttributes from './tomcat/legacy-connector-attribute
 import tomcatNativeCiphersMatchNothing from './tomcat/native-ciphers-match-nothing';
 import tomcatNoDefaultSslHostConfig from './tomcat/no-default-ssl-host-config';
 import tomcatSslNotEnabled from './tomcat/ssl-not-enabled';
+import wasPluginHttpsTransportWithoutKeyring from './was-plugin/https-transport-without-keyring';
 
 /** Every built-in rule, sorted by id. */
 export const ALL_RULES: readonly AnyRule[] = [
@@ -223,4 +224,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   tomcatNativeCiphersMatchNothing,
   tomcatNoDefaultSslHostConfig,
   tomcatSslNotEnabled,
+  wasPluginHttpsTransportWithoutKeyring,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

@@ -113,7 +113,8 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tomcat/legacy-connector-attributes": "warning",
     "tomcat/native-ciphers-match-nothing": "error",
     "tomcat/no-default-ssl-host-config": "error",
-    "tomcat/ssl-not-enabled": "warning"
+    "tomcat/ssl-not-enabled": "warning",
+    "was-plugin/https-transport-without-keyring": "warning"
   },
   strict: {
     "cert/expired": "error",
@@ -225,6 +226,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tomcat/legacy-connector-attributes": "warning",
     "tomcat/native-ciphers-match-nothing": "error",
     "tomcat/no-default-ssl-host-config": "error",
-    "tomcat/ssl-not-enabled": "warning"
+    "tomcat/ssl-not-enabled": "warning",
+    "was-plugin/https-transport-without-keyring": "warning"
   }
 };

@@ -1,0 +1,125 @@
+/**
+ * The WebSphere web server plug-in's configuration (plugin-cfg.xml: IBM HTTP Server, Apache or IIS in front of
+ * WebSphere traditional or Liberty). It routes requests to the `<Server>`s of a `<ServerCluster>`, each reached through
+ * its `<Transport Hostname Port Protocol>` lines; an https transport names the plug-in's GSKit key database in its own
+ * `<Property Name="keyring">` (and `stashfile`, `certLabel`).
+ */
+import type { FormatHandler, ParsedDocument, SourceFile } from './types';
+import type { XmlAttribute, XmlData, XmlElement } from './xml';
+import { parseXml } from './xml';
+import type { Located } from './mq/xml-values';
+import { rootElementName } from './mq/xml-values';
+import { lastPathSegment } from '../core/path-name';
+
+/** A `<Property Name= Value=>` line (the plug-in's generator writes `Name`/`Value`; hand-written files vary the case). */
+export interface PluginProperty {
+  name: Located;
+  value?: Located;
+  element: XmlElement;
+}
+
+export interface PluginTransport {
+  element: XmlElement;
+  hostname?: Located;
+  port?: Located;
+  protocol?: Located;
+  properties: PluginProperty[];
+}
+
+export interface PluginServer {
+  element: XmlElement;
+  name?: Located;
+  transports: PluginTransport[];
+}
+
+export interface PluginCluster {
+  element: XmlElement;
+  name?: Located;
+  servers: PluginServer[];
+}
+
+export interface PluginCfgData {
+  xml: XmlData;
+  /** The `<Config>` root, when the file has it. */
+  config?: XmlElement;
+  /** The `<Property>` lines directly under `<Config>`. */
+  properties: PluginProperty[];
+  clusters: PluginCluster[];
+}
+
+/** An attribute by name without case: the plug-in reads `Hostname`, hand-written files hold `hostname` too. */
+function attrNoCase(element: XmlElement, name: string): Located | undefined {
+  const wanted = name.toLowerCase();
+  const a: XmlAttribute | undefined = element.attributes.find((x) => x.name.toLowerCase() === wanted);
+  return a ? { value: a.value, range: a.valueRange } : undefined;
+}
+
+function propertiesOf(element: XmlElement): PluginProperty[] {
+  return element.children.flatMap((child) => {
+    if (child.localName !== 'Property') return [];
+    const name = attrNoCase(child, 'Name');
+    const value = attrNoCase(child, 'Value');
+    return name ? [{ name, ...(value ? { value } : {}), element: child }] : [];
+  });
+}
+
+function transportOf(element: XmlElement): PluginTransport {
+  const hostname = attrNoCase(element, 'Hostname');
+  const port = attrNoCase(element, 'Port');
+  const protocol = attrNoCase(element, 'Protocol');
+  return {
+    element,
+    ...(hostname ? { hostname } : {}),
+    ...(port ? { port } : {}),
+    ...(protocol ? { protocol } : {}),
+    properties: propertiesOf(element),
+  };
+}
+
+const childrenNamed = (element: XmlElement, name: string) => element.children.filter((c) => c.localName === name);
+
+function clusterOf(element: XmlElement): PluginCluster {
+  const name = attrNoCase(element, 'Name');
+  // `<PrimaryServers>`/`<BackupServers>` name servers by reference only (`<Server Name=…/>`): the definitions are
+  // the cluster's own `<Server>` children.
+  const servers = childrenNamed(element, 'Server').map((server) => {
+    const serverName = attrNoCase(server, 'Name');
+    return {
+      element: server,
+      ...(serverName ? { name: serverName } : {}),
+      transports: childrenNamed(server, 'Transport').map(transportOf),
+    };
+  });
+  return { element, ...(name ? { name } : {}), servers };
+}
+
+export function parsePluginCfg(file: SourceFile, kind = 'was.plugin-cfg'): ParsedDocument<PluginCfgData> {
+  const { entries, comments, problems, data: xml } = parseXml(file.text);
+  const config = xml.root?.localName === 'Config' ? xml.root : undefined;
+  const clusters = config ? childrenNamed(config, 'ServerCluster').map(clusterOf) : [];
+  const properties = config ? propertiesOf(config) : [];
+  return {
+    file,
+    kind,
+    entries,
+    comments,
+    problems,
+    data: { xml, ...(config ? { config } : {}), properties, clusters },
+  };
+}
+
+export const webspherePluginFormat: FormatHandler<PluginCfgData> = {
+  id: 'websphere-plugin',
+  classify(path, head) {
+    const base = lastPathSegment(path).toLowerCase();
+    if (!base.endsWith('.xml')) return undefined;
+    // By name (`plugin-cfg.xml`, `plugin-cfg-web1.xml`…), or a `<Config>` root that holds the plug-in's elements.
+    if (/^plugin-cfg\b.*\.xml$/.test(base)) return rootElementName(head) === 'Config' ? 'was.plugin-cfg' : undefined;
+    return rootElementName(head) === 'Config' && /<(ServerCluster|UriGroup|VirtualHostGroup)\b/.test(head)
+      ? 'was.plugin-cfg'
+      : undefined;
+  },
+  parse(file, kind) {
+    return parsePluginCfg(file, kind);
+  },
+};

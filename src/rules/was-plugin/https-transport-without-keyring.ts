@@ -1,0 +1,56 @@
+import { defineRule } from '../types';
+import { said } from '../../core/phrase';
+
+/**
+ * An https `<Transport>` of plugin-cfg.xml with no `keyring` property: the plug-in has no GSKit key database for it,
+ * and that database is where the application server's signer must be for the handshake to succeed (IBM: "The
+ * plugin-key.kdb … must contain the signer certs for all the appservers defined in it in order to support SSL
+ * handshake between Plugin and appserver"). From plug-in 8.5.5.0, an HTTPS request the plug-in cannot send over an
+ * HTTPS transport gets no connection (unless `UseInsecure="true"` lets it fall back to the server's http transport).
+ * A warning: IBM does not document the log line of this exact case. Not said when a `Keyring`/`Keyfile` property
+ * under `<Config>` may stand for it, or when a template writes the transport's properties.
+ */
+export default defineRule({
+  meta: {
+    id: 'was-plugin/https-transport-without-keyring',
+    description:
+      "Check that every https Transport of a WebSphere plug-in configuration names the key database (keyring) that holds the application server's signer",
+    severity: 'warning',
+    appliesTo: { components: ['was.plugin'] },
+    messages: {
+      noKeyring:
+        '{{transport}} names no keyring property: the plug-in has no key database holding {{target}}\'s signer for this transport, so its TLS connection cannot be made, and HTTPS requests routed to {{server}} get no connection (plug-in 8.5.5.0 and later){{fallback}}. Add <Property Name="keyring" Value=".../plugin-key.kdb"/> and <Property Name="stashfile" Value=".../plugin-key.sth"/> to the transport, as the other https transports of the file do{{others}}',
+    },
+    options: {},
+    symptoms: ['HTTPS Transport is skipped', 'GSK_ERROR_BAD_CERT', 'gsk rc = 414'],
+  },
+  check(ctx) {
+    const plugins = ctx.deployment.components.filter((c) => c.type === 'was.plugin');
+    for (const component of plugins) {
+      if (component.type !== 'was.plugin') continue;
+      const a = component.attributes;
+      if (a.keyring || a.configKeyring || a.propertiesUnknown) continue;
+      const withKeyring = plugins.filter(
+        (c) => c.type === 'was.plugin' && c.location.file === component.location.file && c.attributes.keyring,
+      ).length;
+      ctx.report({
+        messageId: 'noKeyring',
+        data: {
+          transport: said`The https transport ${a.target} of ${a.server ?? 'its server'}`,
+          target: said`${a.target}`,
+          server: said`${a.server ?? a.target}`,
+          fallback: a.httpTransport
+            ? said` (before 8.5.5.0, or with UseInsecure="true", they go unencrypted over the http transport ${a.httpTransport.target})`
+            : said``,
+          others: withKeyring > 0 ? said` (${withKeyring} of them)` : said``,
+        },
+        location: a.transport,
+        related: [
+          ...(a.stashfile ? [{ ...a.stashfile.location, message: 'the stash file it names without a keyring' }] : []),
+          ...(a.httpTransport ? [{ ...a.httpTransport.location, message: "the same server's http transport" }] : []),
+        ],
+        fingerprint: [component.id],
+      });
+    }
+  },
+});

@@ -1,0 +1,67 @@
+import rule from '../../../src/rules/was-plugin/https-transport-without-keyring';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const KDB = '/opt/IBM/WebSphere/Plugins/config/webserver1/plugin-key';
+const keyring = (name = 'keyring') => `<Property Name="${name}" Value="${KDB}.kdb"/>`;
+const stash = `<Property Name="stashfile" Value="${KDB}.sth"/>`;
+/** A plugin-cfg.xml with one cluster of one server and these transports, and these `<Config>` properties. */
+const cfg = (transports: string[], configProperties: string[] = []) =>
+  [
+    '<?xml version="1.0"?>',
+    '<Config FIPSEnable="false">',
+    ...configProperties,
+    '  <ServerCluster Name="server1_Cluster">',
+    '    <Server Name="node01_server1">',
+    ...transports,
+    '    </Server>',
+    '  </ServerCluster>',
+    '</Config>',
+  ].join('\n') + '\n';
+const https = (...properties: string[]) =>
+  properties.length === 0
+    ? '      <Transport Hostname="was1" Port="9443" Protocol="https"/>'
+    : ['      <Transport Hostname="was1" Port="9443" Protocol="https">', ...properties, '      </Transport>'].join(
+        '\n',
+      );
+const http = '      <Transport Hostname="was1" Port="9080" Protocol="http"/>';
+const FILE = 'plugins/config/webserver1/plugin-cfg.xml';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'keyring and stash file', files: { [FILE]: cfg([http, https(keyring(), stash)]) } },
+    {
+      // i2group/analyze-deployment@c8784e2 src/configuration_mods/db2/client_cert_ssl/plugin-cfg.xml (MIT).
+      name: "Keyring with a capital, as IBM's property table writes it",
+      files: { [FILE]: cfg([https(keyring('Keyring'), '<Property Name="Stashfile" Value="x.sth"/>')]) },
+    },
+    { name: 'plain http transports only', files: { [FILE]: cfg([http]) } },
+    {
+      name: "a Keyfile under <Config>: whether it stands for the transport's is unknown",
+      files: { [FILE]: cfg([https()], [`  <Property Name="Keyfile" Value="${KDB}.kdb"/>`]) },
+    },
+    {
+      name: 'a template writes the property names: unknown',
+      files: { [FILE]: cfg([https('<Property Name="{{ item.name }}" Value="{{ item.value }}"/>')]) },
+    },
+  ],
+  invalid: [
+    {
+      // StrangeGodfather/studyproject@48dbfce plugin-cfg.xml:27: the GDB30EE transport has a stash file, no keyring.
+      name: 'a stash file without a keyring, beside an http transport',
+      files: { [FILE]: cfg([http, https(stash)]) },
+      errors: [
+        {
+          messageId: 'noKeyring',
+          file: FILE,
+          line: 6,
+          messageIncludes: ['was1:9443', 'node01_server1', 'UseInsecure', 'was1:9080'],
+        },
+      ],
+    },
+    {
+      name: 'an https transport alone, no properties',
+      files: { [FILE]: cfg([https()]) },
+      errors: [{ messageId: 'noKeyring', file: FILE, line: 5, messageExcludes: ['UseInsecure'] }],
+    },
+  ],
+});
