@@ -168,10 +168,10 @@ export const javaLinksContributor: ModelContributor = {
         }
       }
     }
-    // HAProxy server lines and httpd proxies are left to their own rules: liberty/https-port-closed speaks of a Java or
-    // nginx caller.
+    // HAProxy server lines, httpd proxies and the WebSphere plug-in are left to their own rules:
+    // liberty/https-port-closed and tomcat/ssl-not-enabled speak of a Java or nginx caller's symptoms.
     ctx.deployment.refusedCalls = refusedCalls(
-      clients.filter((c) => c.type !== 'haproxy.server' && c.type !== 'httpd.proxy'),
+      clients.filter((c) => c.type === 'java.app' || c.type === 'nginx.proxy'),
       ctx.deployment,
     );
     const apps = clients.filter((c): c is JavaAppComponent => c.type === 'java.app');
