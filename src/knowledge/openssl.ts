@@ -103,6 +103,9 @@ export function opensslSeriesOf(version: string): OpensslSeriesFacts | undefined
   return seriesFacts().find((s) => s.series === series);
 }
 
+/** Every release series the knowledge holds (what "any OpenSSL" can be when the tree names none). */
+export const everyOpensslSeries = (): readonly OpensslSeriesFacts[] => seriesFacts();
+
 /** The series assumed when the tree names none, with why. */
 export function assumedOpensslSeries(): { facts: OpensslSeriesFacts; source: string } {
   return { facts: opensslSeriesOf(data.assumedSeries.value) as OpensslSeriesFacts, source: data.assumedSeries.source };

@@ -88,3 +88,20 @@ export interface HttpdRefusedDirective {
   /** httpd's message. */
   message: string;
 }
+
+/** A mod_ssl line httpd takes when it reads the configuration and refuses when it starts (./httpd-start.ts). */
+export interface HttpdStartRefusal {
+  at: Location;
+  directive: string;
+  /** The line's value as written. */
+  written: string;
+  /** The end whose SSL context fails (a virtual host, the main server, or its proxy). */
+  server: string;
+  /** httpd's log code and words. */
+  code: string;
+  httpdSays: string;
+  /** Why, in our words. */
+  why: string;
+  /** The image that names the OpenSSL the verdict rests on (a cipher string): its `FROM`, how, and the release. */
+  openssl?: { at: Location; via: string; release: string };
+}

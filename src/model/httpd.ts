@@ -24,6 +24,7 @@ import {
   httpdEnd,
   inEffect,
   serverOrder,
+  PROXY_SIDE,
   SERVER_SIDE,
   type HttpdContext,
   type HttpdPlaced,
@@ -31,7 +32,8 @@ import {
 } from './httpd-tls';
 import { httpdProxies } from './httpd-proxy';
 import { refusedDirectives } from './httpd-refused';
-import type { HttpdPath, HttpdRefusedDirective } from './attributes-httpd';
+import { startRefusals } from './httpd-start';
+import type { HttpdPath, HttpdRefusedDirective, HttpdStartRefusal } from './attributes-httpd';
 import type { Component } from './types';
 
 /** Sections whose directives httpd reads as if written around them when their condition holds at start. */
@@ -127,12 +129,11 @@ export const httpdContributor: ModelContributor = {
     const stores = treeStoresOf(ctx);
     const documentPaths = new Set(ctx.deployment.documents.map((d) => d.file.path));
     const refused = new Map<string, HttpdRefusedDirective>();
+    const startRefused = new Map<string, HttpdStartRefusal>();
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path)) continue;
       // A template's values are set when it is rendered: no verdict on what httpd would refuse.
-      if (!doc.template)
-        for (const r of refusedDirectives(top))
-          refused.set(`${r.at.file}\u0000${r.at.range?.start.line}\u0000${r.at.range?.start.character}`, r);
+      if (!doc.template) for (const r of refusedDirectives(top)) refused.set(keyOf(r.at), r);
       const openssl = opensslFor(doc.file.path);
       // A file no main configuration of the tree includes: what the main server sets around it is not known.
       const mainHeld = isMain(doc);
@@ -161,6 +162,9 @@ export const httpdContributor: ModelContributor = {
           readThroughImages(server, stores);
           ctx.addComponent(server);
         }
+        if (!doc.template)
+          for (const r of endsRefusedAtStart(levels, vhost, mainHeld, openssl))
+            if (!startRefused.has(keyOf(r.at))) startRefused.set(keyOf(r.at), r);
         const mainScope = top.filter((p) => p.directive.key !== 'virtualhost');
         const scope = vhost ? (vhost.block ?? []) : mainScope;
         for (const proxy of httpdProxies(scope, levels, vhost, context, ctx.memo, vhost ? mainScope : []))
@@ -168,8 +172,32 @@ export const httpdContributor: ModelContributor = {
       }
     }
     if (refused.size > 0) (ctx.deployment.httpdRefusedDirectives ??= []).push(...refused.values());
+    if (startRefused.size > 0) (ctx.deployment.httpdStartRefusals ??= []).push(...startRefused.values());
   },
 };
+
+/** One finding per line: a main-server line every virtual host inherits is one line to fix. */
+const keyOf = (at: Location) => `${at.file}\u0000${at.range?.start.line}\u0000${at.range?.start.character}`;
+
+/**
+ * What stops httpd when it initialises a virtual host's (or the main server's) SSL contexts: the server's when
+ * SSLEngine is on, the proxy's when SSLProxyEngine is. In a file no main configuration of the tree includes, only the
+ * virtual host's own lines decide (what includes the file may set more after them).
+ */
+function endsRefusedAtStart(
+  levels: HttpdPlaced[][],
+  vhost: HttpdPlaced | undefined,
+  mainHeld: boolean,
+  openssl: HttpdContext['openssl'],
+): HttpdStartRefusal[] {
+  const judged = mainHeld ? levels : vhost ? levels.slice(-1) : [];
+  const on = (key: string) => inEffect(judged, key)?.directive.args[0]?.value.toLowerCase() === 'on';
+  const name = vhost ? `<VirtualHost ${vhost.directive.args.map((a) => a.value).join(' ')}>` : 'the main server';
+  return [
+    ...(on('sslengine') ? startRefusals(judged, SERVER_SIDE, openssl, name) : []),
+    ...(on('sslproxyengine') ? startRefusals(judged, PROXY_SIDE, openssl, `the proxy of ${name}`) : []),
+  ];
+}
 
 /**
  * Whether httpd reads a conditional section's body: `<IfModule !mod_ssl.c>` holds what it reads without mod_ssl (not

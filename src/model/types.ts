@@ -26,7 +26,12 @@ import type {
 } from './attributes';
 import type { UnservedTls } from './unserved-types';
 import type { TlsImplementation } from './attributes-tls';
-import type { HttpdProxyAttributes, HttpdRefusedDirective, HttpdServerAttributes } from './attributes-httpd';
+import type {
+  HttpdProxyAttributes,
+  HttpdRefusedDirective,
+  HttpdServerAttributes,
+  HttpdStartRefusal,
+} from './attributes-httpd';
 import type { WasPluginAttributes } from './attributes-plugin';
 import type {
   LibertyIncludesMissing,
@@ -398,6 +403,8 @@ export interface Deployment {
   nginxSslDirectives?: NginxSslDirective[];
   /** httpd (mod_ssl) lines httpd refuses when it reads the configuration (./httpd-refused.ts). Unset without the model. */
   httpdRefusedDirectives?: HttpdRefusedDirective[];
+  /** httpd (mod_ssl) lines configtest passes and the start refuses (./httpd-start.ts). Unset without the model. */
+  httpdStartRefusals?: HttpdStartRefusal[];
   /** nginx `listen … spdy`, which 1.19.7 and later refuse at start. Unset without the model. */
   nginxSpdyListens?: NginxSpdyListen[];
   /** nginx spdy_* directives, which 1.19.7 and later refuse at start. Unset without the model. */

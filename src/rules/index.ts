@@ -31,6 +31,7 @@ import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
 import httpdProxyVerifyWithoutCa from './httpd/proxy-verify-without-ca';
+import httpdStartRefused from './httpd/start-refused';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
 import javaCacertsUnreadable from './java/cacerts-unreadable';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
@@ -145,6 +146,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
   httpdProxyVerifyWithoutCa,
+  httpdStartRefused,
   javaCacertsCopiedWhereUnread,
   javaCacertsUnreadable,
   javaCipherNameUnsupported,
