@@ -42,7 +42,47 @@ export function ownChain(
   presented: ReadonlyMap<string, readonly NamedCertificates[]>,
   component: Component,
   unreadable: ReadonlySet<string>,
-): { chains: TreeCertificate[][]; from?: Location; store?: string; missing?: string } {
+): OwnChains {
+  const own = keyStoreChains(all, presented, component, unreadable);
+  const extra = component.tls?.trust?.chainStores;
+  if (!extra?.length || own.missing || own.chains.length === 0) return own;
+  // The chain file's certificates follow the key store's (httpd SSLCertificateChainFile, Tomcat certificateChainFile).
+  const added: TreeCertificate[] = [];
+  for (const store of extra) {
+    if (!store.file || unreadable.has(store.file))
+      return {
+        ...own,
+        chains: [],
+        missing: storeUnknown(component.name, store, 'certificate chain file', store.file ? 'unreadable' : 'missing'),
+      };
+    const file = store.file;
+    added.push(
+      ...all.filter((c) => c.doc.file.path === file).sort((a, b) => a.cert.range.start.line - b.cert.range.start.line),
+    );
+  }
+  return {
+    ...own,
+    chains: own.chains.map((chain) => {
+      const sent = new Set(chain.map((c) => c.cert.fingerprintSha256));
+      return [...chain, ...added.filter((c) => !sent.has(c.cert.fingerprintSha256))];
+    }),
+  };
+}
+
+interface OwnChains {
+  chains: TreeCertificate[][];
+  from?: Location;
+  store?: string;
+  missing?: string;
+}
+
+/** The chains of the key store or certificate file alone. */
+function keyStoreChains(
+  all: TreeCertificate[],
+  presented: ReadonlyMap<string, readonly NamedCertificates[]>,
+  component: Component,
+  unreadable: ReadonlySet<string>,
+): OwnChains {
   const tls = component.tls;
   const trust = tls?.trust;
   if (trust?.keyStore) {

@@ -36,6 +36,8 @@ export interface HttpdServerAttributes extends ServerEndpointAttributes {
   includedBy?: RelatedLocation[];
   /** Why no SSLCertificateFile may still be set, when the tree holds none for it (a level it does not hold may). */
   certificateUnknown?: string;
+  /** `SSLCertificateChainFile` (deprecated since 2.4.8, still read): certificates sent after the certificate file's. */
+  chainFile?: HttpdPath;
   /** `SSLCACertificateFile`: the anchors client certificates are verified against. */
   caFile?: HttpdPath;
   protocolOverride?: HttpdProtocolOverride;

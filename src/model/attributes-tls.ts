@@ -61,6 +61,11 @@ export interface StoreRef {
 export interface TlsTrustSettings {
   /** Store holding the endpoint's own key and chain (Liberty keyStoreRef, Tomcat certificateKeystoreFile, -Djavax.net.ssl.keyStore, MQ SSLKEYR…). */
   keyStore?: StoreRef;
+  /**
+   * PEM files whose certificates a server sends after its own chain: httpd `SSLCertificateChainFile`, Tomcat
+   * `certificateChainFile` (both still read by the servers: measured for httpd 2.4.71).
+   */
+  chainStores?: StoreRef[];
   /** Alias/label of the key entry it presents (Liberty serverKeyAlias/clientKeyAlias, WAS alias, MQ CERTLABL or ibmwebspheremq<qmgr>). */
   keyAlias?: Traced<string>;
   /** Store of the anchors it trusts (truststore, nginx ssl_client_certificate/ssl_trusted_certificate/proxy_ssl_trusted_certificate). */

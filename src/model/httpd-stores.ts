@@ -22,7 +22,11 @@ export function httpdServerTrust(
   stores: TreeStores,
   mounts: TreeMount[],
 ): TlsTrustSettings {
-  return opensslServerTrust(component.tls?.certificate, component.attributes.caFile, pemOf(component, stores, mounts));
+  const pem = pemOf(component, stores, mounts);
+  const trust = opensslServerTrust(component.tls?.certificate, component.attributes.caFile, pem);
+  const chain = component.attributes.chainFile;
+  if (trust.keyStore && chain && !PLACEHOLDER.test(chain.value)) trust.chainStores = [pem(chain)];
+  return trust;
 }
 
 /**

@@ -278,6 +278,8 @@ function serverComponent(
   const certificateUnknown = certificates.length === 0 ? unheldWhy(levels, context.mainHeld) : undefined;
   const caLine = inEffect(levels, 'sslcacertificatefile');
   const caFile = caLine && pathAt(caLine);
+  const chainLine = inEffect(levels, 'sslcertificatechainfile');
+  const chainFile = chainLine && pathAt(chainLine);
   const at: Location = vhost
     ? { file: vhost.file, range: vhost.directive.nameRange }
     : { file: engine.file, range: engine.directive.nameRange };
@@ -308,6 +310,7 @@ function serverComponent(
       ...kept,
       ...(keys.length > 0 ? { certificateKeys: keys } : {}),
       ...(caFile ? { caFile } : {}),
+      ...(chainFile ? { chainFile } : {}),
       ...(certificateUnknown ? { certificateUnknown } : {}),
       ...((vhost ?? engine).via ? { includedBy: (vhost ?? engine).via } : {}),
       ...(context.serverRoot ? { serverRoot: context.serverRoot } : {}),

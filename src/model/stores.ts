@@ -138,10 +138,16 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
     );
   } else if (pemFile && !unsettled(pemFile.value)) {
     trust.keyStore = pem(pemFile);
+    // certificateChainFile: the certificates Tomcat sends after certificateFile's.
+    const chainFile =
+      pick([certificate], ['certificateChainFile']) ?? pick([hostCertificate], ['certificateChainFile']);
+    if (chainFile && !unsettled(chainFile.value)) trust.chainStores = [pem(chainFile)];
   } else if (legacyPem && readsConnector) {
     // Tomcat 8.5 and 9 map a Connector's APR-style SSLCertificateFile to its default SSLHostConfig's certificateFile
     // (AbstractHttp11Protocol.setSSLCertificateFile), and the tree names such a release (./tomcat-release.ts).
     if (!unsettled(legacyPem.value)) trust.keyStore = pem(legacyPem);
+    const legacyChain = pick([connector], ['SSLCertificateChainFile']);
+    if (trust.keyStore && legacyChain && !unsettled(legacyChain.value)) trust.chainStores = [pem(legacyChain)];
   } else if (legacyPem && legacyAttribute) {
     // 10.0.0-M1 removed those setters (apache/tomcat 973b0a3), and 10+ does not start such a connector (no SSLHostConfig;
     // the model leaves it out when the tree names such a release). The release is unknown: which file it serves is too.
