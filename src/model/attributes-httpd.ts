@@ -30,6 +30,8 @@ export interface HttpdServerAttributes extends ServerEndpointAttributes {
   unknownCipherElements: string[];
   /** `SSLCertificateKeyFile` files in order: the key of the certificate in the same place. */
   certificateKeys?: HttpdPath[];
+  /** The certificate and key files mod_ssl loads together (no key: the certificate file holds it), when the tree says. */
+  certificatePairs?: { certificate: HttpdPath; key?: HttpdPath }[];
   /** The ServerRoot relative paths are read from (the main configuration's place in the tree), when the tree holds it. */
   serverRoot?: string;
   /** The `Include`s that brought the virtual host into the main configuration, outermost first. */

@@ -110,3 +110,38 @@ export function startRefusals(
 ): HttpdStartRefusal[] {
   return [...noProtocol(levels, side, server), ...noCipher(levels, side, openssl, server)];
 }
+
+/** CERTKEYS_IDX_MAX + 1 (ssl_private.h, builds with ECC): how many of a virtual host's lines replace the main server's by index. */
+const REPLACED_BY_INDEX = 3;
+
+/** A certificate file and the key file mod_ssl reads with it (none written: the certificate file itself). */
+export interface HttpdCertificatePair {
+  certificate: HttpdPlaced;
+  key?: HttpdPlaced;
+}
+
+/**
+ * The SSLCertificateFile / SSLCertificateKeyFile pairs mod_ssl loads (ssl_init_server_certs: the i-th key file goes
+ * with the i-th certificate file, else the certificate file is read for the key) after a virtual host's lines replace
+ * the main server's index by index (modssl_ctx_cfg_merge_certkeys; measured: a main-server key with a virtual host's
+ * certificate is paired, AH02565). When a level the tree does not hold may add lines (and shift the indexes), only the
+ * pairs the virtual host writes itself, with nothing unheld among its lines.
+ */
+export function certificateKeyPairs(levels: readonly HttpdPlaced[][], complete: boolean): HttpdCertificatePair[] {
+  const merged = (key: string, over: readonly HttpdPlaced[][]) =>
+    over.reduce<HttpdPlaced[]>((base, level) => {
+      const add = level.filter((p) => !p.block && p.directive.key === key);
+      const kept = Math.min(add.length, REPLACED_BY_INDEX);
+      return [...add.slice(0, kept), ...base.slice(kept), ...add.slice(REPLACED_BY_INDEX)];
+    }, []);
+  const own = levels.at(-1) ?? [];
+  if (!complete && (levels.length < 2 || own.some((p) => UNHELD.has(p.directive.key)))) return [];
+  const over = complete ? levels : [own];
+  const keys = merged('sslcertificatekeyfile', over);
+  return merged('sslcertificatefile', over).flatMap((certificate, i) => {
+    const key = keys[i];
+    // Without the main server's lines, a pair needs the virtual host's own key (a main-server key may take the index).
+    if (!complete && !key) return [];
+    return [{ certificate, ...(key ? { key } : {}) }];
+  });
+}

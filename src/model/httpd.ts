@@ -32,7 +32,7 @@ import {
 } from './httpd-tls';
 import { httpdProxies } from './httpd-proxy';
 import { refusedDirectives } from './httpd-refused';
-import { startRefusals } from './httpd-start';
+import { certificateKeyPairs, startRefusals } from './httpd-start';
 import type { HttpdPath, HttpdRefusedDirective, HttpdStartRefusal } from './attributes-httpd';
 import type { Component } from './types';
 
@@ -276,6 +276,11 @@ function serverComponent(
   if (more.length > 0) tls.moreCertificates = more;
   // No SSLCertificateFile anywhere the tree holds: httpd does not start, unless a level it does not hold sets one.
   const certificateUnknown = certificates.length === 0 ? unheldWhy(levels, context.mainHeld) : undefined;
+  const pairs = certificateKeyPairs(levels, !unheldWhy(levels, context.mainHeld)).flatMap((pair) => {
+    const certificate = pathAt(pair.certificate);
+    const key = pair.key && pathAt(pair.key);
+    return certificate && (key || !pair.key) ? [{ certificate, ...(key ? { key } : {}) }] : [];
+  });
   const caLine = inEffect(levels, 'sslcacertificatefile');
   const caFile = caLine && pathAt(caLine);
   const chainLine = inEffect(levels, 'sslcertificatechainfile');
@@ -309,6 +314,7 @@ function serverComponent(
       openssl: opensslAttribute(context.openssl),
       ...kept,
       ...(keys.length > 0 ? { certificateKeys: keys } : {}),
+      ...(pairs.length > 0 ? { certificatePairs: pairs } : {}),
       ...(caFile ? { caFile } : {}),
       ...(chainFile ? { chainFile } : {}),
       ...(certificateUnknown ? { certificateUnknown } : {}),

@@ -1,7 +1,7 @@
 /**
  * httpd/start-refused against the real Apache httpd: each configuration is started (apache2 -X) and linted as a tree
- * (the same text, with a Dockerfile naming Debian 12, whose OpenSSL 3.0 the installed apache2 links), and the rule
- * must report httpd's own code (AH02231, AH01898) exactly where the real server stops with it — configtest passes on
+ * (the same text and PEM files, with a Dockerfile naming Debian 12, whose OpenSSL 3.0 the installed apache2 links), and the rule
+ * must report httpd's own code (AH02231, AH01898, AH02565, AH02564) exactly where the real server stops with it — configtest passes on
  * every one of them. Skipped (with a note) without apache2, failed without it when CI is set.
  */
 import * as fs from 'node:fs';
@@ -13,11 +13,20 @@ import { describeWithHttpd, startHttpd } from '../helpers/httpd';
 import { leaf } from '../helpers/pki';
 
 const RULE = 'httpd/start-refused';
-const CODES = ['AH02231', 'AH01898'];
+const CODES = ['AH02231', 'AH01898', 'AH02565', 'AH02564'];
 const certificate = leaf('localhost');
+const other = leaf('other.example');
+const FILES = {
+  'server.crt': certificate.pem,
+  'server.key': certificate.keyPem,
+  'other.crt': other.pem,
+  'other.key': other.keyPem,
+  'combined.pem': `${certificate.pem}${certificate.keyPem}`,
+};
+const PAIR = ['SSLCertificateFile "@DIR@/server.crt"', 'SSLCertificateKeyFile "@DIR@/server.key"'];
 
-/** Lines of an `SSLEngine on` virtual host, and of the main server before it. */
-const CASES: Record<string, { outside?: string[]; vhost: string[] }> = {
+/** Lines of an `SSLEngine on` virtual host (after its certificate lines), and of the main server before it. */
+const CASES: Record<string, { outside?: string[]; vhost: string[]; certificate?: string[] }> = {
   'SSLProtocol -all +TLSv1.2': { vhost: ['SSLProtocol -all +TLSv1.2'] },
   'SSLProtocol -TLSv1.3': { vhost: ['SSLProtocol -TLSv1.3'] },
   'SSLProtocol -all': { vhost: ['SSLProtocol -all'] },
@@ -48,6 +57,33 @@ const CASES: Record<string, { outside?: string[]; vhost: string[] }> = {
     outside: ['SSLProxyEngine on', 'SSLProxyCipherSuite NOSUCHCIPHER'],
     vhost: [],
   },
+  'a certificate with another key': {
+    certificate: ['SSLCertificateFile "@DIR@/server.crt"', 'SSLCertificateKeyFile "@DIR@/other.key"'],
+    vhost: [],
+  },
+  "the main server's key, the virtual host's certificate (replaced index by index)": {
+    outside: PAIR,
+    certificate: ['SSLCertificateFile "@DIR@/other.crt"'],
+    vhost: [],
+  },
+  "the main server's pair, the virtual host's own pair": {
+    outside: PAIR,
+    certificate: ['SSLCertificateFile "@DIR@/other.crt"', 'SSLCertificateKeyFile "@DIR@/other.key"'],
+    vhost: [],
+  },
+  'the key file is the certificate': {
+    certificate: ['SSLCertificateFile "@DIR@/server.crt"', 'SSLCertificateKeyFile "@DIR@/server.crt"'],
+    vhost: [],
+  },
+  'certificate and key in one file, no SSLCertificateKeyFile': {
+    certificate: ['SSLCertificateFile "@DIR@/combined.pem"'],
+    vhost: [],
+  },
+  'a certificate and no key anywhere': { certificate: ['SSLCertificateFile "@DIR@/server.crt"'], vhost: [] },
+  'two pairs, each its own key': {
+    certificate: [...PAIR, 'SSLCertificateFile "@DIR@/other.crt"', 'SSLCertificateKeyFile "@DIR@/other.key"'],
+    vhost: [],
+  },
 };
 
 function configOf(c: (typeof CASES)[string]): string {
@@ -56,8 +92,7 @@ function configOf(c: (typeof CASES)[string]): string {
     'Listen 127.0.0.1:@PORT@',
     '<VirtualHost *:@PORT@>',
     '  SSLEngine on',
-    '  SSLCertificateFile "@DIR@/server.crt"',
-    '  SSLCertificateKeyFile "@DIR@/server.key"',
+    ...(c.certificate ?? PAIR).map((d) => `  ${d}`),
     ...c.vhost.map((d) => `  ${d}`),
     '</VirtualHost>',
     '',
@@ -66,9 +101,8 @@ function configOf(c: (typeof CASES)[string]): string {
 
 /** httpd's code when it stopped at start, 'started' when it served. */
 async function realOutcome(config: string): Promise<string> {
-  const files = { 'server.crt': certificate.pem, 'server.key': certificate.keyPem };
   try {
-    const server = await startHttpd({ config, files });
+    const server = await startHttpd({ config, files: FILES });
     await server.stop();
     return 'started';
   } catch (e) {
@@ -81,6 +115,7 @@ async function realOutcome(config: string): Promise<string> {
 function predicted(config: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-httpd-start-'));
   try {
+    for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(dir, name), text);
     fs.writeFileSync(path.join(dir, 'httpd.conf'), config.replaceAll('@PORT@', '443').replaceAll('@DIR@', dir));
     fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:bookworm\nRUN apt-get install -y apache2\n');
     const result = lint({ paths: [dir], cwd: dir, config: defaultConfig(dir) });

@@ -1,5 +1,17 @@
 import rule from '../../../src/rules/httpd/start-refused';
+import { leaf } from '../../helpers/pki';
 import { ruleTester } from '../../helpers/rule-tester';
+
+const site = leaf('www.example.com');
+const other = leaf('other.example.com');
+/** The tree's PEM files, at the ServerRoot's conf/ (written as /usr/local/apache2/conf/… or conf/…). */
+const pems = {
+  'conf/server.crt': site.pem,
+  'conf/server.key': site.keyPem,
+  'conf/other.key': other.keyPem,
+  'conf/other.crt': other.pem,
+};
+const ROOT = '/usr/local/apache2/conf';
 
 const conf = (...lines: string[]) => ({
   'conf/httpd.conf': ['ServerRoot "/usr/local/apache2"', 'Listen 443', ...lines, ''].join('\n'),
@@ -55,6 +67,33 @@ ruleTester(rule, {
       files: { 'conf.d/ssl-params.conf': 'SSLEngine on\nSSLProtocol -all\n' },
     },
     {
+      name: 'each certificate with its own key (absolute and ServerRoot-relative paths), the main pair replaced by the virtual host',
+      files: {
+        ...conf(
+          `SSLCertificateFile ${ROOT}/other.crt`,
+          `SSLCertificateKeyFile ${ROOT}/other.key`,
+          ...vhost(`SSLCertificateFile ${ROOT}/server.crt`, 'SSLCertificateKeyFile conf/server.key'),
+        ),
+        ...pems,
+      },
+    },
+    {
+      name: "a key outside the certificate's mapped directory, and an Include the tree lacks before the lines",
+      files: {
+        ...conf(
+          ...vhost(`SSLCertificateFile ${ROOT}/server.crt`, 'SSLCertificateKeyFile /etc/ssl/private/other.key'),
+          '<VirtualHost *:8443>',
+          'SSLEngine on',
+          'Include conf/extra/ssl-common.conf',
+          `SSLCertificateFile ${ROOT}/server.crt`,
+          `SSLCertificateKeyFile ${ROOT}/other.key`,
+          '</VirtualHost>',
+        ),
+        ...pems,
+        'private/other.key': other.keyPem,
+      },
+    },
+    {
       name: 'a template: its values are set when it is rendered',
       files: { 'templates/httpd.conf.j2': 'SSLEngine on\nSSLProtocol {{ proto }}\nSSLCipherSuite eNULL\n' },
     },
@@ -97,6 +136,38 @@ ruleTester(rule, {
           file: 'conf/httpd.conf',
           line: 13,
           messageIncludes: ['RC4-SHA', 'OpenSSL 3.x', 'AH01898'],
+        },
+      ],
+    },
+    {
+      name: "another certificate's key; the main server's key taken by the virtual host's certificate; a key file with no key",
+      files: {
+        ...conf(
+          `SSLCertificateKeyFile ${ROOT}/server.key`,
+          ...vhost(`SSLCertificateFile ${ROOT}/server.crt`, `SSLCertificateKeyFile ${ROOT}/other.key`),
+          ...vhost(`SSLCertificateFile ${ROOT}/other.crt`),
+          ...vhost(`SSLCertificateFile ${ROOT}/server.crt`, `SSLCertificateKeyFile ${ROOT}/server.crt`),
+        ),
+        ...pems,
+      },
+      errors: [
+        {
+          messageId: 'keyMismatch',
+          file: 'conf/httpd.conf',
+          line: 3,
+          messageIncludes: ['server.key is not the private key of other.crt'],
+        },
+        {
+          messageId: 'keyMismatch',
+          file: 'conf/httpd.conf',
+          line: 7,
+          messageIncludes: ['other.key is not the private key of server.crt'],
+        },
+        {
+          messageId: 'noKey',
+          file: 'conf/httpd.conf',
+          line: 16,
+          messageIncludes: ['server.crt, read for the private key of server.crt'],
         },
       ],
     },
