@@ -24,6 +24,11 @@ export interface WasPluginAttributes {
   certLabel?: PluginSetting;
   /** A `Keyring`/`Keyfile` property written directly under `<Config>`, not in the transport. */
   configKeyring?: PluginSetting;
+  /**
+   * `UseInsecure="true"` on `<Config>` (or as a `<Property>` there): an HTTPS request the plug-in cannot send over the
+   * https transport goes over the server's http transport instead.
+   */
+  useInsecure?: PluginSetting;
   /** Why the transport's properties are not all known (a template writes a property's name). */
   propertiesUnknown?: string;
   /** The transport's `<Transport>` start tag. */

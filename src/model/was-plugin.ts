@@ -28,6 +28,15 @@ function setting(doc: ParsedDocument, properties: PluginProperty[], ...names: st
   return found ? at(doc, found) : undefined;
 }
 
+/** `UseInsecure="true"`: the `<Config>` attribute the generator writes, or a custom `<Property>` of that name. */
+function insecureFallback(doc: ParsedDocument, data: PluginCfgData): PluginSetting | undefined {
+  const attribute = data.config?.attributes.find((a) => a.name.toLowerCase() === 'useinsecure');
+  const written: PluginSetting | undefined = attribute
+    ? { name: attribute.name, value: attribute.value, location: { file: doc.file.path, range: attribute.valueRange } }
+    : setting(doc, data.properties, 'useinsecure');
+  return written && written.value.trim().toLowerCase() === 'true' ? written : undefined;
+}
+
 const isHttps = (t: PluginTransport) => t.protocol?.value.trim().toLowerCase() === 'https';
 const isHttp = (t: PluginTransport) => t.protocol?.value.trim().toLowerCase() === 'http';
 const targetOf = (t: PluginTransport) => `${t.hostname?.value ?? '?'}:${t.port?.value ?? '?'}`;
@@ -41,6 +50,7 @@ export const wasPluginContributor: ModelContributor = {
       const file = doc.file.path;
       const relative = path.relative(ctx.deployment.root, file).split(path.sep).join('/') || path.basename(file);
       const configKeyring = setting(doc, data.properties, 'keyring', 'keyfile');
+      const useInsecure = insecureFallback(doc, data);
       for (const cluster of data.clusters) {
         for (const server of cluster.servers) {
           const http = server.transports.find(isHttp);
@@ -87,6 +97,7 @@ export const wasPluginContributor: ModelContributor = {
                 ...(stashfile ? { stashfile } : {}),
                 ...(certLabel ? { certLabel } : {}),
                 ...(configKeyring ? { configKeyring } : {}),
+                ...(useInsecure ? { useInsecure } : {}),
                 ...(templated || transport.element.generatedAttributes
                   ? { propertiesUnknown: `a template writes its property ${templated?.name.value ?? ''}`.trim() }
                   : {}),

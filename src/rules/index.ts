@@ -112,6 +112,7 @@ import tomcatNativeCiphersMatchNothing from './tomcat/native-ciphers-match-nothi
 import tomcatNoDefaultSslHostConfig from './tomcat/no-default-ssl-host-config';
 import tomcatSslNotEnabled from './tomcat/ssl-not-enabled';
 import wasPluginHttpsTransportWithoutKeyring from './was-plugin/https-transport-without-keyring';
+import wasPluginInsecureFallback from './was-plugin/insecure-fallback';
 
 /** Every built-in rule, sorted by id. */
 export const ALL_RULES: readonly AnyRule[] = [
@@ -227,4 +228,5 @@ export const ALL_RULES: readonly AnyRule[] = [
   tomcatNoDefaultSslHostConfig,
   tomcatSslNotEnabled,
   wasPluginHttpsTransportWithoutKeyring,
+  wasPluginInsecureFallback,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

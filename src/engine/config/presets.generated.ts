@@ -115,7 +115,8 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tomcat/native-ciphers-match-nothing": "error",
     "tomcat/no-default-ssl-host-config": "error",
     "tomcat/ssl-not-enabled": "warning",
-    "was-plugin/https-transport-without-keyring": "warning"
+    "was-plugin/https-transport-without-keyring": "warning",
+    "was-plugin/insecure-fallback": "warning"
   },
   strict: {
     "cert/expired": "error",
@@ -229,6 +230,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tomcat/native-ciphers-match-nothing": "error",
     "tomcat/no-default-ssl-host-config": "error",
     "tomcat/ssl-not-enabled": "warning",
-    "was-plugin/https-transport-without-keyring": "warning"
+    "was-plugin/https-transport-without-keyring": "warning",
+    "was-plugin/insecure-fallback": "warning"
   }
 };

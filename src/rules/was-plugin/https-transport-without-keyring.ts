@@ -3,12 +3,12 @@ import { said } from '../../core/phrase';
 
 /**
  * An https `<Transport>` of plugin-cfg.xml with no `keyring` property: the plug-in has no GSKit key database for it,
- * and that database is where the application server's signer must be for the handshake to succeed (IBM: "The
- * plugin-key.kdb … must contain the signer certs for all the appservers defined in it in order to support SSL
- * handshake between Plugin and appserver"). From plug-in 8.5.5.0, an HTTPS request the plug-in cannot send over an
- * HTTPS transport gets no connection (unless `UseInsecure="true"` lets it fall back to the server's http transport).
- * A warning: IBM does not document the log line of this exact case. Not said when a `Keyring`/`Keyfile` property
- * under `<Config>` may stand for it, or when a template writes the transport's properties.
+ * and that database is where the application server's signer must be for the handshake to succeed (IBM technote
+ * swg21621481: the plug-in's key database must hold the signer of every application server it routes to). From
+ * plug-in 8.5.5.0, an HTTPS request the plug-in cannot send over an HTTPS transport gets no connection (unless
+ * `UseInsecure="true"` lets it fall back to the server's http transport). A warning: IBM does not document the log
+ * line of this exact case. Not said when a `Keyring`/`Keyfile` property under `<Config>` may stand for it, or when a
+ * template writes the transport's properties.
  */
 export default defineRule({
   meta: {
