@@ -24,7 +24,8 @@ const at = (doc: ParsedDocument, property: PluginProperty): PluginSetting | unde
 
 /** The property of that name (without case: generated files write `keyring`, hand-written ones `Keyring`). */
 function setting(doc: ParsedDocument, properties: PluginProperty[], ...names: string[]): PluginSetting | undefined {
-  const found = properties.find((p) => names.includes(p.name.value.toLowerCase()));
+  // `Value=""` names nothing: as if the property were not there.
+  const found = properties.find((p) => names.includes(p.name.value.toLowerCase()) && p.value?.value.trim());
   return found ? at(doc, found) : undefined;
 }
 

@@ -58,9 +58,11 @@ const BIND_BLOCK = /^\s*(?:options|controls|logging|acl\s+\S+|view\s+\S+|zone\s+
 /**
  * A file whose first setting line is an INI section header (`[PARSER]`, `[program:nginx]`) is no nginx, whatever its
  * name: nginx has no such line ("unknown directive"), while Fluent Bit parsers and supervisord programs kept as
- * `nginx.conf` start so.
+ * `nginx.conf` start so. A comment is `[^\r\n]*`, not `[^\n]*`: with CRLF lines the `\r` could go to either, and a
+ * file of comment lines that does not match backtracked through every split (2^n: a Windows-edited
+ * httpd.conf-linux.sample of robert0714/vagrant_ihs_liberty_sticky-session hung the run).
  */
-const INI_SECTION_FIRST = /^(?:[ \t]*(?:[#;][^\n]*)?\r?\n)*[ \t]*\[[\w .:-]+\][ \t]*(?:\r?\n|$)/;
+const INI_SECTION_FIRST = /^(?:[ \t]*(?:[#;][^\r\n]*)?\r?\n)*[ \t]*\[[\w .:-]+\][ \t]*(?:\r?\n|$)/;
 const DIRECTIVE =
   /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
 

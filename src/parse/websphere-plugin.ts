@@ -93,8 +93,28 @@ function clusterOf(element: XmlElement): PluginCluster {
   return { element, ...(name ? { name } : {}), servers };
 }
 
+/** Blank lines or spaces before the XML declaration (robert0714/vagrant_ihs_liberty_sticky-session's four plugin-cfg files). */
+const LATE_DECLARATION = /^(\s+)(<\?xml\b[^>]*\?>)/;
+
 export function parsePluginCfg(file: SourceFile, kind = 'was.plugin-cfg'): ParsedDocument<PluginCfgData> {
-  const { entries, comments, problems, data: xml } = parseXml(file.text);
+  // Not well-formed XML, and Java's parsers refuse it (Liberty's pluginUtility merge reads these files so); the plug-in
+  // reads its file with a parser of its own, which IBM does not document. An info, and the file is read on: the
+  // declaration is blanked in place (same length, same lines), so that the parser does not stop at it.
+  const late = LATE_DECLARATION.exec(file.text);
+  const text = late ? `${late[1]}${late[2]!.replace(/[^\n]/g, ' ')}${file.text.slice(late[0].length)}` : file.text;
+  const { entries, comments, problems, data: xml } = parseXml(text);
+  if (late) {
+    const line = late[1]!.split('\n').length - 1;
+    const character = late[1]!.length - late[1]!.lastIndexOf('\n') - 1;
+    const at = { line, character };
+    problems.push({
+      code: 'invalid-xml',
+      severity: 'info',
+      message:
+        "Not well-formed XML: the XML declaration is not at the start of the file (blank space before '<?xml'). Java's XML parsers refuse it (Liberty's pluginUtility merge, WebSphere's tools); whether the web server plug-in's own parser does is not documented. Remove what comes before '<?xml'",
+      range: { start: at, end: at },
+    });
+  }
   const config = xml.root?.localName === 'Config' ? xml.root : undefined;
   const clusters = config ? childrenNamed(config, 'ServerCluster').map(clusterOf) : [];
   const properties = config ? propertiesOf(config) : [];

@@ -188,6 +188,21 @@ describe('nginx configuration', () => {
     expect(nginxFormat.classify(name, text)).toBeUndefined();
   });
 
+  // robert0714/vagrant_ihs_liberty_sticky-session@9164e7b httpd.conf-linux.sample (CRLF, long comment blocks): the INI
+  // test backtracked through 2^n splits of `\r` between the comment and the line end, and the run never ended.
+  it.each([
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+  ])('reads %s files of many comment lines in one pass', (_name, eol) => {
+    const text = [
+      ...Array.from({ length: 64 }, (_, i) => `# comment ${i}`),
+      'ServerRoot "/opt/IBM/HTTPServer"',
+      '',
+    ].join(eol);
+    expect(nginxFormat.classify('/d/conf/httpd.conf-linux.sample', text)).toBeUndefined();
+    expect(nginxFormat.classify('/d/nginx/fluent.conf', text.replace('ServerRoot', '[PARSER]\n'))).toBeUndefined();
+  });
+
   it('still claims an nginx.conf whose directives come first', () =>
     expect(nginxFormat.classify('/d/nginx.conf', '# [main]\nuser nginx;\nevents {}\n')).toBe('nginx.conf'));
 

@@ -72,3 +72,16 @@ describe('WebSphere plug-in configuration (plugin-cfg.xml)', () => {
     ]);
   });
 });
+
+describe('a plugin-cfg.xml with blank space before its XML declaration', () => {
+  // robert0714/vagrant_ihs_liberty_sticky-session@9164e7b docker-compose-ihs/plugin-cfg.xml starts with a blank line.
+  const text = `\n${GENERATED}`;
+  it('is an info, not an error, and the rest of the file is read (places unchanged)', () => {
+    const { data, problems } = parsePluginCfg({ path: '/t/plugin-cfg.xml', text, hadBom: false });
+    expect(problems.map((p) => [p.code, p.severity, p.range.start])).toEqual([
+      ['invalid-xml', 'info', { line: 1, character: 0 }],
+    ]);
+    const tls = data.clusters[0]!.servers[0]!.transports[1]!;
+    expect(tls.element.range.start).toEqual({ line: 11, character: 9 });
+  });
+});

@@ -87,7 +87,8 @@ export function extractGraph(
   const locate = componentLocator(components, nodeOfComponent);
   const graphFindings = findings.map((f, index) => {
     const nodeSet = new Set<number>();
-    for (const loc of [f.location, ...(f.related ?? [])]) for (const n of locate(loc)) nodeSet.add(n);
+    for (const n of locate(f.location, true)) nodeSet.add(n);
+    for (const loc of f.related ?? []) for (const n of locate(loc, false)) nodeSet.add(n);
     return toGraphFinding(
       f,
       index,
@@ -162,7 +163,16 @@ function toGraphFinding(
 }
 
 /** Which nodes a location points at: the components defined at that place, else every component built from that file. */
-function componentLocator(components: Component[], nodeOf: Map<string, number>): (loc: Location) => number[] {
+/**
+ * The nodes a finding's place belongs to: the components defined there; else, for its own location, every component
+ * defined in (or read from) that file. A related place that is no component's (plugin-cfg.xml's http transport beside
+ * the https one a finding is about) adds a node only when its file defines one component: with several, it would mark
+ * them all.
+ */
+function componentLocator(
+  components: Component[],
+  nodeOf: Map<string, number>,
+): (loc: Location, own: boolean) => number[] {
   const byFile = new Map<string, Component[]>();
   const add = (file: string, c: Component) => {
     const list = byFile.get(file) ?? [];
@@ -173,11 +183,12 @@ function componentLocator(components: Component[], nodeOf: Map<string, number>):
     add(c.location.file, c);
     for (const doc of c.documents) add(doc.file.path, c);
   }
-  return (loc) => {
+  return (loc, own) => {
     const candidates = byFile.get(loc.file) ?? [];
     const defined = candidates.filter((c) => c.location.file === loc.file);
     const atPlace = defined.filter((c) => touches(loc, c.location));
-    const chosen = atPlace.length > 0 ? atPlace : defined.length > 0 ? defined : candidates;
+    const fallback = defined.length > 0 ? defined : candidates;
+    const chosen = atPlace.length > 0 ? atPlace : own || fallback.length === 1 ? fallback : [];
     return chosen.map((c) => nodeOf.get(c.id)).filter((n): n is number => n !== undefined);
   };
 }

@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
-import { said } from '../../core/phrase';
+import { said, type Phrase } from '../../core/phrase';
+import type { WasPluginAttributes } from '../../model/attributes-plugin';
 
 /**
  * An https `<Transport>` of plugin-cfg.xml with no `keyring` property: the plug-in has no GSKit key database for it,
@@ -10,6 +11,16 @@ import { said } from '../../core/phrase';
  * line of this exact case. Not said when a `Keyring`/`Keyfile` property under `<Config>` may stand for it, or when a
  * template writes the transport's properties.
  */
+/** What becomes of the HTTPS requests routed to the transport's server (IBM docs cwsv_plugin_connections). */
+function consequence(a: WasPluginAttributes): Phrase {
+  const server = a.server ?? a.target;
+  if (!a.httpTransport) return said`HTTPS requests routed to ${server} get no connection`;
+  const http = a.httpTransport.target;
+  if (a.useInsecure)
+    return said`with ${a.useInsecure.name}="${a.useInsecure.value}" on <Config>, HTTPS requests routed to ${server} go unencrypted over its http transport ${http}`;
+  return said`HTTPS requests routed to ${server} get no connection (plug-in 8.5.5.0 and later; before it, they go unencrypted over its http transport ${http})`;
+}
+
 export default defineRule({
   meta: {
     id: 'was-plugin/https-transport-without-keyring',
@@ -19,7 +30,7 @@ export default defineRule({
     appliesTo: { components: ['was.plugin'] },
     messages: {
       noKeyring:
-        '{{transport}} names no keyring property: the plug-in has no key database holding {{target}}\'s signer for this transport, so its TLS connection cannot be made, and HTTPS requests routed to {{server}} get no connection (plug-in 8.5.5.0 and later){{fallback}}. Add <Property Name="keyring" Value=".../plugin-key.kdb"/> and <Property Name="stashfile" Value=".../plugin-key.sth"/> to the transport, as the other https transports of the file do{{others}}',
+        '{{transport}} names no keyring property: the plug-in has no key database for this transport, so nothing holds {{target}}\'s signer and the server\'s certificate cannot be verified; {{consequence}}. Add <Property Name="keyring" Value=".../plugin-key.kdb"/> and <Property Name="stashfile" Value=".../plugin-key.sth"/> to the transport, as the other https transports of the file do{{others}}',
     },
     options: {},
     symptoms: ['HTTPS Transport is skipped', 'GSK_ERROR_BAD_CERT', 'gsk rc = 414'],
@@ -39,9 +50,7 @@ export default defineRule({
           transport: said`The https transport ${a.target} of ${a.server ?? 'its server'}`,
           target: said`${a.target}`,
           server: said`${a.server ?? a.target}`,
-          fallback: a.httpTransport
-            ? said` (before 8.5.5.0, or with UseInsecure="true", they go unencrypted over the http transport ${a.httpTransport.target})`
-            : said``,
+          consequence: consequence(a),
           others: withKeyring > 0 ? said` (${withKeyring} of them)` : said``,
         },
         location: a.transport,

@@ -54,14 +54,32 @@ ruleTester(rule, {
           messageId: 'noKeyring',
           file: FILE,
           line: 6,
-          messageIncludes: ['was1:9443', 'node01_server1', 'UseInsecure', 'was1:9080'],
+          messageIncludes: ['was1:9443', 'node01_server1', 'get no connection (plug-in 8.5.5.0', 'was1:9080'],
         },
       ],
     },
     {
       name: 'an https transport alone, no properties',
       files: { [FILE]: cfg([https()]) },
-      errors: [{ messageId: 'noKeyring', file: FILE, line: 5, messageExcludes: ['UseInsecure'] }],
+      errors: [{ messageId: 'noKeyring', file: FILE, line: 5, messageExcludes: ['UseInsecure', 'http transport'] }],
+    },
+    {
+      name: 'UseInsecure="true": the requests go over the http transport',
+      files: { [FILE]: cfg([http, https(stash)]).replace('<Config ', '<Config UseInsecure="true" ') },
+      errors: [
+        {
+          messageId: 'noKeyring',
+          file: FILE,
+          line: 6,
+          messageIncludes: ['UseInsecure="true" on <Config>', 'go unencrypted over its http transport was1:9080'],
+          messageExcludes: ['no connection'],
+        },
+      ],
+    },
+    {
+      name: 'an empty keyring value names no key database',
+      files: { [FILE]: cfg([https('<Property Name="keyring" Value=""/>', stash)]) },
+      errors: [{ messageId: 'noKeyring', file: FILE, line: 5 }],
     },
   ],
 });
