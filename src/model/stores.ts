@@ -27,6 +27,7 @@ import { setterAttribute } from './tomcat-legacy';
 import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import { deploymentMounts } from './compose-mounts';
 import { httpdProxyTrust, httpdServerTrust } from './httpd-stores';
+import { wasPluginTrust } from './was-plugin-stores';
 import { haproxyBindTrust, haproxyServerTrust } from './haproxy-stores';
 import {
   javaSystemStores,
@@ -405,6 +406,7 @@ export const storesContributor: ModelContributor = {
       else if (component.type === 'haproxy.server') trust = haproxyServerTrust(component, stores);
       else if (component.type === 'httpd.server') trust = httpdServerTrust(component, stores, deploymentMounts(ctx));
       else if (component.type === 'httpd.proxy') trust = httpdProxyTrust(component, stores, deploymentMounts(ctx));
+      else if (component.type === 'was.plugin') trust = wasPluginTrust(component, stores);
       withTrust(component, trust);
     }
   },

@@ -30,7 +30,7 @@ export default defineRule({
     appliesTo: { components: ['was.plugin'] },
     messages: {
       noKeyring:
-        '{{transport}} names no keyring property: the plug-in has no key database for this transport, so nothing holds {{target}}\'s signer and the server\'s certificate cannot be verified; {{consequence}}. Add <Property Name="keyring" Value=".../plugin-key.kdb"/> and <Property Name="stashfile" Value=".../plugin-key.sth"/> to the transport, as the other https transports of the file do{{others}}',
+        '{{transport}} names no keyring property: the plug-in has no key database for this transport, so nothing holds {{target}}\'s signer and the server\'s certificate cannot be verified; {{consequence}}. Add <Property Name="keyring" Value=".../plugin-key.kdb"/> and <Property Name="stashfile" Value=".../plugin-key.sth"/> to the transport{{others}}',
     },
     options: {},
     symptoms: ['HTTPS Transport is skipped', 'GSK_ERROR_BAD_CERT', 'gsk rc = 414'],
@@ -51,7 +51,7 @@ export default defineRule({
           target: said`${a.target}`,
           server: said`${a.server ?? a.target}`,
           consequence: consequence(a),
-          others: withKeyring > 0 ? said` (${withKeyring} of them)` : said``,
+          others: withKeyring > 0 ? said`, as ${withKeyring} other https transports of the file do` : said``,
         },
         location: a.transport,
         related: [
