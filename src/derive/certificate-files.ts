@@ -112,6 +112,8 @@ export function certificateFileUse(
       for (const [store, alias, role] of [
         [trust?.keyStore, keyAlias, 'key'],
         [trust?.trustStore, 'any', 'trust'],
+        // httpd SSLCertificateChainFile, Tomcat certificateChainFile: sent with the server's own chain.
+        ...(trust?.chainStores ?? []).map((chain) => [chain, 'any', 'key'] as const),
       ] as const) {
         if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
         // A store Compose mounts from a host path the tree does not hold (nginx's ssl_client_certificate): no tree file.

@@ -59,6 +59,11 @@ const copiedTomcatStore = () => ({
     .replace('conf/server-self-expired.p12', 'ssl/api.p12'),
   'api/cert/server-self-expired.p12': tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!,
 });
+const chainFileCa = ca('Chain File CA', ca('Chain File Root'), {
+  notBefore: new Date(Date.now() - 800 * 86_400_000),
+  notAfter: new Date(Date.now() - 10 * 86_400_000),
+});
+const chainFileLeaf = leaf('web', chainFileCa, { notAfter: new Date(Date.now() + 300 * 86_400_000) });
 const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
 /** A Spring Boot HTTPS server on SSL bundle movieapp, whose store settings are `lines`, and an unnamed keystore.p12 (key.p12). */
 /** A self-signed certificate that expired a year ago, with its key. */
@@ -192,6 +197,19 @@ ruleTester(rule, {
         },
         { messageId: 'expired', file: 'qm/ssl/qm.crt', line: 1, severity: 'error' },
       ],
+    },
+    {
+      // httpd's SSLCertificateChainFile names the file: it is in use (it was "nothing uses it", an info). The server
+      // sends the CA with its leaf, so an error as for a full-chain file would be right too (left: the chain-file CA
+      // is judged as a CA file the tree names).
+      name: 'an expired CA in an httpd SSLCertificateChainFile: named, not unused',
+      files: {
+        'web/conf/httpd.conf':
+          'ServerRoot "/etc/httpd"\nListen 443 https\n<VirtualHost *:443>\n  ServerName web\n  SSLEngine on\n  SSLCertificateFile /etc/httpd/certs/web.pem\n  SSLCertificateChainFile /etc/httpd/certs/int.pem\n</VirtualHost>\n',
+        'web/certs/web.pem': chainFileLeaf.pem,
+        'web/certs/int.pem': chainFileCa.pem,
+      },
+      errors: [{ messageId: 'expiredUnlinkedCa', file: 'web/certs/int.pem', line: 1, severity: 'warning' }],
     },
     {
       // The same CA next to a leaf in one file (a full chain) is presented with it: every verifier checks it.
