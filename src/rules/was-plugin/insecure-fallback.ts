@@ -36,7 +36,8 @@ export default defineRule({
         messageId: 'fallback',
         data: {
           setting: said`${setting.name}="${setting.value}"`,
-          servers: said`${named.slice(0, 3).join(', ')}${named.length > 3 ? `, and ${named.length - 3} more` : ''}`,
+          // The count is ours: only the transports' names are the tree's.
+          servers: said`${named.slice(0, 3).join(', ')}${named.length > 3 ? said`, and ${named.length - 3} more` : said``}`,
         },
         location: setting.location,
         related: transports.map((t) => ({
