@@ -1,9 +1,8 @@
 import { tomcatDeployment } from '../helpers/tomcat-connector';
+import { PLUGIN_CFG, httpsTransport, pluginCfg } from '../helpers/plugin-cfg';
 
-const cfg = (properties: string) =>
-  `<?xml version="1.0"?>\n<Config>\n  <ServerCluster Name="c">\n    <Server Name="s1">\n      <Transport Hostname="was1" Port="9443" Protocol="https">${properties}</Transport>\n    </Server>\n  </ServerCluster>\n</Config>\n`;
 const plugin = (properties: string) => {
-  const deployment = tomcatDeployment({ 'web/plugins/plugin-cfg.xml': cfg(properties) });
+  const deployment = tomcatDeployment({ [PLUGIN_CFG]: pluginCfg([httpsTransport(properties)]) });
   const found = deployment.components.find((c) => c.type === 'was.plugin');
   if (!found) throw new Error('no plug-in transport');
   return found;

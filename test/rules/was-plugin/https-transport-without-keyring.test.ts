@@ -1,30 +1,16 @@
 import rule from '../../../src/rules/was-plugin/https-transport-without-keyring';
 import { ruleTester } from '../../helpers/rule-tester';
+import {
+  KDB,
+  PLUGIN_CFG as FILE,
+  httpTransport as http,
+  httpsTransport as https,
+  keyring,
+  pluginCfg,
+  stash,
+} from '../../helpers/plugin-cfg';
 
-const KDB = '/opt/IBM/WebSphere/Plugins/config/webserver1/plugin-key';
-const keyring = (name = 'keyring') => `<Property Name="${name}" Value="${KDB}.kdb"/>`;
-const stash = `<Property Name="stashfile" Value="${KDB}.sth"/>`;
-/** A plugin-cfg.xml with one cluster of one server and these transports, and these `<Config>` properties. */
-const cfg = (transports: string[], configProperties: string[] = []) =>
-  [
-    '<?xml version="1.0"?>',
-    '<Config FIPSEnable="false">',
-    ...configProperties,
-    '  <ServerCluster Name="server1_Cluster">',
-    '    <Server Name="node01_server1">',
-    ...transports,
-    '    </Server>',
-    '  </ServerCluster>',
-    '</Config>',
-  ].join('\n') + '\n';
-const https = (...properties: string[]) =>
-  properties.length === 0
-    ? '      <Transport Hostname="was1" Port="9443" Protocol="https"/>'
-    : ['      <Transport Hostname="was1" Port="9443" Protocol="https">', ...properties, '      </Transport>'].join(
-        '\n',
-      );
-const http = '      <Transport Hostname="was1" Port="9080" Protocol="http"/>';
-const FILE = 'plugins/config/webserver1/plugin-cfg.xml';
+const cfg = (transports: string[], properties: string[] = []) => pluginCfg(transports, { properties });
 
 ruleTester(rule, {
   valid: [
@@ -65,7 +51,7 @@ ruleTester(rule, {
     },
     {
       name: 'UseInsecure="true": the requests go over the http transport',
-      files: { [FILE]: cfg([http, https(stash)]).replace('<Config ', '<Config UseInsecure="true" ') },
+      files: { [FILE]: pluginCfg([http, https(stash)], { config: 'UseInsecure="true" FIPSEnable="false"' }) },
       errors: [
         {
           messageId: 'noKeyring',

@@ -1,23 +1,17 @@
 import rule from '../../../src/rules/was-plugin/insecure-fallback';
 import { ruleTester } from '../../helpers/rule-tester';
+import {
+  PLUGIN_CFG as FILE,
+  httpTransport as http,
+  httpsTransport,
+  keyring,
+  pluginCfg,
+} from '../../helpers/plugin-cfg';
 
-const FILE = 'plugins/config/webserver1/plugin-cfg.xml';
-const keyring = '<Property Name="keyring" Value="/opt/IBM/WebSphere/Plugins/config/webserver1/plugin-key.kdb"/>';
 /** A plugin-cfg.xml with these `<Config>` attributes and one server with these transports. */
-const cfg = (configAttributes: string, transports: string[], properties: string[] = []) =>
-  [
-    '<?xml version="1.0"?>',
-    `<Config ${configAttributes}>`,
-    ...properties,
-    '  <ServerCluster Name="server1_Cluster">',
-    '    <Server Name="node01_server1">',
-    ...transports,
-    '    </Server>',
-    '  </ServerCluster>',
-    '</Config>',
-  ].join('\n') + '\n';
-const http = '      <Transport Hostname="was1" Port="9080" Protocol="http"/>';
-const https = `      <Transport Hostname="was1" Port="9443" Protocol="https">${keyring}</Transport>`;
+const cfg = (config: string, transports: string[], properties: string[] = []) =>
+  pluginCfg(transports, { config, properties });
+const https = httpsTransport(keyring());
 
 ruleTester(rule, {
   valid: [
