@@ -16,36 +16,15 @@ import { expandCipherString } from '../../src/knowledge/openssl-cipher-string';
 import { assumedOpensslSeries } from '../../src/knowledge/openssl';
 import { describeWithHttpd, startHttpd } from '../helpers/httpd';
 import { acceptedProtocols, type Protocol } from '../helpers/loopback';
+import { selfSignedRsa } from '../interop/replay';
 
 const PROTOCOLS: Protocol[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
-/** An RSA certificate (the suites tried below are RSA's), made by OpenSSL itself. */
+/** An RSA certificate (the suites tried below are RSA's), made by OpenSSL itself (as the replay servers' is). */
 function rsaCertificate(): { pem: string; keyPem: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-httpd-rsa-'));
   try {
-    const made = spawnSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        'site.key',
-        '-out',
-        'site.crt',
-        '-subj',
-        '/CN=localhost',
-        '-days',
-        '2',
-      ],
-      { cwd: dir, encoding: 'utf8', timeout: 60_000 },
-    );
-    if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr}`);
-    return {
-      pem: fs.readFileSync(path.join(dir, 'site.crt'), 'utf8'),
-      keyPem: fs.readFileSync(path.join(dir, 'site.key'), 'utf8'),
-    };
+    const { key, crt } = selfSignedRsa(dir);
+    return { pem: fs.readFileSync(crt, 'utf8'), keyPem: fs.readFileSync(key, 'utf8') };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
