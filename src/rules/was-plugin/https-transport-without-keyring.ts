@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
 import { said, type Phrase } from '../../core/phrase';
 import type { WasPluginAttributes } from '../../model/attributes-plugin';
+import type { WasPluginComponent } from '../../model/types';
 
 /**
  * An https `<Transport>` of plugin-cfg.xml with no `keyring` property: the plug-in has no GSKit key database for it,
@@ -36,14 +37,15 @@ export default defineRule({
     symptoms: ['HTTPS Transport is skipped', 'GSK_ERROR_BAD_CERT', 'gsk rc = 414'],
   },
   check(ctx) {
-    const plugins = ctx.deployment.components.filter((c) => c.type === 'was.plugin');
+    const plugins = ctx.deployment.components.filter((c): c is WasPluginComponent => c.type === 'was.plugin');
+    // The transports of each file that name a keyring, counted once.
+    const withKeyringIn = new Map<string, number>();
+    for (const c of plugins)
+      if (c.attributes.keyring) withKeyringIn.set(c.location.file, (withKeyringIn.get(c.location.file) ?? 0) + 1);
     for (const component of plugins) {
-      if (component.type !== 'was.plugin') continue;
       const a = component.attributes;
       if (a.keyring || a.configKeyring || a.propertiesUnknown) continue;
-      const withKeyring = plugins.filter(
-        (c) => c.type === 'was.plugin' && c.location.file === component.location.file && c.attributes.keyring,
-      ).length;
+      const withKeyring = withKeyringIn.get(component.location.file) ?? 0;
       ctx.report({
         messageId: 'noKeyring',
         data: {
