@@ -55,10 +55,7 @@ export function ownChain(
         chains: [],
         missing: storeUnknown(component.name, store, 'certificate chain file', store.file ? 'unreadable' : 'missing'),
       };
-    const file = store.file;
-    added.push(
-      ...all.filter((c) => c.doc.file.path === file).sort((a, b) => a.cert.range.start.line - b.cert.range.start.line),
-    );
+    added.push(...inFileOrder(all, store.file));
   }
   return {
     ...own,
@@ -121,11 +118,12 @@ function keyStoreChains(
       missing: `${component.name}'s certificate ${file} is not in the tree`,
     };
   // nginx and Tomcat send the file's certificates in file order: the first is the leaf.
-  const namedFile = firstNamed.doc.file.path;
-  const inFile = all
-    .filter((c) => c.doc.file.path === namedFile)
-    .sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
-  return { chains: [inFile], from: tls?.certificate?.reference };
+  return { chains: [inFileOrder(all, firstNamed.doc.file.path)], from: tls?.certificate?.reference };
+}
+
+/** A PEM file's certificates in the order the file holds them (the order a server sends them in). */
+function inFileOrder(all: TreeCertificate[], file: string): TreeCertificate[] {
+  return certificatesInStore(all, file).sort((a, b) => a.cert.range.start.line - b.cert.range.start.line);
 }
 
 /**
