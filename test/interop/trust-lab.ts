@@ -50,6 +50,8 @@ export interface TrustLab {
   keytool(args: string[]): Promise<void>;
   jsse(client: JsseEnd, server: JsseEnd, protocol: string): Promise<TrustRealOutcome>;
   jsseToOpenssl(client: JsseEnd, server: OpensslServerEnd, protocol: string): Promise<TrustRealOutcome>;
+  /** A JSSE client against a server already listening on the loopback `port` (httpd, started by the test). */
+  jsseConnect(client: JsseEnd, port: number, protocol: string): Promise<TrustRealSide>;
   close(): Promise<void>;
 }
 
@@ -130,6 +132,9 @@ export async function startTrustLab(): Promise<TrustLab> {
         serverVerifyError: verifyError,
         serverSawNoCertificate: clientFields[0] === 'OK' ? clientFields[3] === 'no-client-certificate' : undefined,
       };
+    },
+    async jsseConnect(client, port, protocol) {
+      return fromJava(await jvm.request(['connect', String(port), spec(client, protocol)]));
     },
     async close() {
       await jvm.close();

@@ -1,6 +1,7 @@
 import type { RuleRelated } from '../types';
 import * as path from 'node:path';
 import type { Location } from '../../core/types';
+import type { TreeCertificate } from '../../model/mq-certs';
 import { mayName } from '../../derive/file-use';
 import { trustRelated } from '../_lib/trust';
 import type { KeystoreData } from '../../parse/keystore/format';
@@ -16,11 +17,18 @@ import {
   storeRelated,
   notServedWhy,
 } from './_lib/shared';
-import { caAboveLeaf, chainLeaf, trustedCopies, trustedCopiesRelated } from './_lib/chain-member';
+import {
+  caAboveLeaf,
+  chainFileLeaves,
+  chainFileLeavesRelated,
+  chainLeaf,
+  trustedCopies,
+  trustedCopiesRelated,
+} from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
 import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
 import { websphereClientKeyStore } from './_lib/client-key-store';
-import { ours, said } from '../../core/phrase';
+import { ours, said, type Phrase } from '../../core/phrase';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
 import { relativePosix } from '../../model/paths';
 
@@ -88,6 +96,7 @@ export default defineRule({
     const { undated, used, presented } = trustUses(ctx.deployment);
     const { unresolved: allUnresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
     const presentedLeaves = presentedLeavesOf(ctx.deployment.derived.presented);
+    const chainFiles = chainFileLeaves(ctx.deployment);
     const namedByName = new Map<string, string[]>();
     for (const file of ctx.deployment.derived.certificateFiles.inUse.keys())
       namedByName.set(path.basename(file), [...(namedByName.get(path.basename(file)) ?? []), file]);
@@ -276,7 +285,9 @@ export default defineRule({
       // A CA above a valid leaf of a presented chain that no link verifies: the peer's stack and anchors decide
       // (chain-member.ts). Under an expired leaf the chain fails whoever verifies it: an error as before.
       const leafCert =
-        expired && !used.has(c.cert.fingerprintSha256) && caAboveLeaf(c) ? chainLeaf(ctx.deployment, c) : undefined;
+        expired && !used.has(c.cert.fingerprintSha256) && caAboveLeaf(c, chainFiles)
+          ? chainLeaf(ctx.deployment, c, chainFiles, now)
+          : undefined;
       if (leafCert && leafCert.notAfter >= now && leafCert.notBefore <= now) {
         const copies = trustedCopies(ctx.deployment, c);
         if (c.cert.selfSigned || copies.length > 0) {
@@ -286,7 +297,7 @@ export default defineRule({
             data: {
               dn,
               date,
-              file: path.basename(c.doc.file.path),
+              file: chainSent(c, chainFiles),
               trusted: c.cert.selfSigned
                 ? stores.length > 0
                   ? said`, as ${stores.join(' and ')} of this tree ${stores.length === 1 ? ours('does') : ours('do')}`
@@ -295,7 +306,12 @@ export default defineRule({
               issuer: c.cert.issuerText,
             },
             location,
-            related: [...(storeRelated(c).related ?? []), ...trustedCopiesRelated(c, copies), ...use.by],
+            related: [
+              ...(storeRelated(c).related ?? []),
+              ...trustedCopiesRelated(c, copies),
+              ...use.by,
+              ...chainFileLeavesRelated(c, chainFiles),
+            ],
             fingerprint,
             severity: 'warning',
           });
@@ -310,7 +326,8 @@ export default defineRule({
       const unused = expired && !anchor && !used.has(fingerprintSha256) && !presentedLeaves.has(fingerprintSha256);
       // Whether peers reject an unlinked bundle CA depends on their TLS stack: a warning, not an error.
       // A self-signed leaf a server presents is no bundle CA, whatever its basicConstraints (`openssl req -x509` sets CA:TRUE).
-      const unlinkedCa = unused && inTrustBundle(c);
+      // A chain file's CA certificates are sent after a leaf (SSLCertificateChainFile): no bundle, as in a full-chain file.
+      const unlinkedCa = unused && inTrustBundle(c) && !chainFiles.has(c.doc.file.path);
       // A self-signed certificate no link presents: its peers trust it directly or not at all, and which verifier
       // they run decides (OpenLiberty/guide-microprofile-jwt's key.p12, expired 2021, still serves the guide's client).
       const ownExpired = expired && !anchor && ownSelfSigned(c, presentedLeaves);
@@ -326,6 +343,7 @@ export default defineRule({
         // A self-signed certificate is judged an error because links present it: they are named.
         ...(ownExpired ? (onLinks ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)) : []),
         ...use.by,
+        ...chainFileLeavesRelated(c, chainFiles),
       ];
       // Every anchor of its file expired, and an OpenSSL end verifies its peers against that file: all of them fail.
       const refusedBy = namedOnly ? opensslVerifiersOfExpiredFile(ctx.deployment, c, now) : undefined;
@@ -440,4 +458,11 @@ interface UnnamedExpired {
   location: Location;
   related: RuleRelated[];
   fingerprint: string[];
+}
+
+/** What sends the chain `c` is in: its file, or for a chain file the leaf's file with it (`web.crt with chain.crt`). */
+function chainSent(c: TreeCertificate, chainFiles: ReadonlyMap<string, TreeCertificate[]>): string | Phrase {
+  const file = path.basename(c.doc.file.path);
+  const leaves = [...new Set((chainFiles.get(c.doc.file.path) ?? []).map((l) => path.basename(l.doc.file.path)))];
+  return leaves.length > 0 ? said`${leaves.join(' and ')} with ${file}` : file;
 }

@@ -64,6 +64,12 @@ const chainFileCa = ca('Chain File CA', ca('Chain File Root'), {
   notAfter: new Date(Date.now() - 10 * 86_400_000),
 });
 const chainFileLeaf = leaf('web', chainFileCa, { notAfter: new Date(Date.now() + 300 * 86_400_000) });
+const chainFileExpiredRoot = ca('Chain File Expired Root', undefined, {
+  notBefore: new Date(Date.now() - 800 * 86_400_000),
+  notAfter: new Date(Date.now() - 10 * 86_400_000),
+});
+const chainFileRootCa = ca('Chain File Intermediate', chainFileExpiredRoot);
+const chainFileRootLeaf = leaf('web', chainFileRootCa, { notAfter: new Date(Date.now() + 300 * 86_400_000) });
 const files = { 'qm/QM1.mqsc': 'ALTER QMGR CERTLABL(qm)\n', 'qm/ssl/qm.crt': cert('qmprod1.crt') };
 /** A Spring Boot HTTPS server on SSL bundle movieapp, whose store settings are `lines`, and an unnamed keystore.p12 (key.p12). */
 /** A self-signed certificate that expired a year ago, with its key. */
@@ -199,17 +205,37 @@ ruleTester(rule, {
       ],
     },
     {
-      // httpd's SSLCertificateChainFile names the file: it is in use (it was "nothing uses it", an info). The server
-      // sends the CA with its leaf, so an error as for a full-chain file would be right too (left: the chain-file CA
-      // is judged as a CA file the tree names).
-      name: 'an expired CA in an httpd SSLCertificateChainFile: named, not unused',
+      // httpd sends SSLCertificateChainFile's certificates after its leaf: an expired intermediate there is refused by
+      // every client that trusts the root, as from a full-chain file (apache2 2.4.71 with openssl s_client and a JSSE 17
+      // client: test/interop/httpd-chain-expired.test.ts). It was the unlinked-CA warning, judged as a CA bundle.
+      name: 'an expired intermediate in an httpd SSLCertificateChainFile: an error, as in a full-chain file',
       files: {
         'web/conf/httpd.conf':
           'ServerRoot "/etc/httpd"\nListen 443 https\n<VirtualHost *:443>\n  ServerName web\n  SSLEngine on\n  SSLCertificateFile /etc/httpd/certs/web.pem\n  SSLCertificateChainFile /etc/httpd/certs/int.pem\n</VirtualHost>\n',
         'web/certs/web.pem': chainFileLeaf.pem,
         'web/certs/int.pem': chainFileCa.pem,
       },
-      errors: [{ messageId: 'expiredUnlinkedCa', file: 'web/certs/int.pem', line: 1, severity: 'warning' }],
+      errors: [{ messageId: 'expired', file: 'web/certs/int.pem', line: 1, severity: 'error' }],
+    },
+    {
+      // An expired root sent beside a valid intermediate: JSSE ends the path at its trusted root without a date check,
+      // OpenSSL refuses it (measured as above): the client's stack decides, a warning as for a full-chain file.
+      name: 'an expired root in an httpd SSLCertificateChainFile, after a valid intermediate: the chain-root warning',
+      files: {
+        'web/conf/httpd.conf':
+          'ServerRoot "/etc/httpd"\nListen 443 https\n<VirtualHost *:443>\n  ServerName web\n  SSLEngine on\n  SSLCertificateFile /etc/httpd/certs/web.pem\n  SSLCertificateChainFile /etc/httpd/certs/chain.pem\n</VirtualHost>\n',
+        'web/certs/web.pem': chainFileRootLeaf.pem,
+        'web/certs/chain.pem': chainFileRootCa.pem + chainFileExpiredRoot.pem,
+      },
+      errors: [
+        {
+          messageId: 'expiredChainRoot',
+          file: 'web/certs/chain.pem',
+          line: 12,
+          severity: 'warning',
+          messageIncludes: ['the chain web.pem with chain.pem presents'],
+        },
+      ],
     },
     {
       // The same CA next to a leaf in one file (a full chain) is presented with it: every verifier checks it.

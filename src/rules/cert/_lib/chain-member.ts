@@ -17,9 +17,26 @@ import type { PemCertificate } from '../../../parse/pem';
 import { certLocation, unusedOrVendors } from './shared';
 import { said } from '../../../core/phrase';
 
+/**
+ * The leaves sent before each chain file (httpd SSLCertificateChainFile, Tomcat certificateChainFile), by file: the
+ * first certificate of what each component naming it presents. The chain file's certificates follow that leaf on the
+ * wire, so they are judged as the rest of a full-chain file is (measured, apache2 2.4.71 with openssl s_client and a
+ * JSSE 17 client: an expired intermediate or root fails the same way from either file).
+ */
+export function chainFileLeaves(deployment: DerivedDeployment): Map<string, TreeCertificate[]> {
+  const leaves = new Map<string, TreeCertificate[]>();
+  for (const component of deployment.components)
+    for (const store of component.tls?.trust?.chainStores ?? []) {
+      const leaf = deployment.derived.presented.get(component.id)?.[0]?.certificates[0];
+      if (store.file && leaf) leaves.set(store.file, [...(leaves.get(store.file) ?? []), leaf]);
+    }
+  return leaves;
+}
+
 /** The certificate is a CA of a presented chain above its leaf: a key entry's chain member, or a PEM chain file's. */
-export function caAboveLeaf(c: TreeCertificate): boolean {
+export function caAboveLeaf(c: TreeCertificate, chainFiles: ReadonlyMap<string, TreeCertificate[]>): boolean {
   if (!c.cert.isCa) return false;
+  if (chainFiles.has(c.doc.file.path)) return true;
   if (c.store) return c.store.entry === 'private-key' && c.store.chainIndex > 0;
   if (!('certificates' in c.doc.data)) return false;
   const [first, ...rest] = c.doc.data.certificates;
@@ -31,7 +48,18 @@ export function caAboveLeaf(c: TreeCertificate): boolean {
  * The leaf of the chain `c` is a member of: the key entry's own certificate, or the PEM file's first (undefined when
  * the tree does not hold it).
  */
-export function chainLeaf(deployment: DerivedDeployment, c: TreeCertificate): PemCertificate | undefined {
+export function chainLeaf(
+  deployment: DerivedDeployment,
+  c: TreeCertificate,
+  chainFiles: ReadonlyMap<string, TreeCertificate[]>,
+  now: Date,
+): PemCertificate | undefined {
+  // A chain file sent after several leaves: one valid at `now` is enough for the CA's own dates to decide.
+  const sentAfter = chainFiles.get(c.doc.file.path);
+  if (sentAfter) {
+    const leaves = sentAfter.map((leaf) => leaf.cert);
+    return leaves.find((leaf) => leaf.notAfter >= now && leaf.notBefore <= now) ?? leaves[0];
+  }
   const { store } = c;
   if (!store) return 'certificates' in c.doc.data ? c.doc.data.certificates[0] : undefined;
   return deployment.derived.certificates.find(
@@ -69,4 +97,16 @@ export function trustedCopiesRelated(c: TreeCertificate, copies: readonly TreeCe
     const alias = t.store ? ` (alias '${t.store.alias}')` : '';
     return [{ ...certLocation(t), message: said`${path.basename(t.doc.file.path)} trusts ${what}${alias}` }];
   });
+}
+
+/** The leaves sent before `c`'s chain file, for `related`: whether they are valid decides how its CA is judged. */
+export function chainFileLeavesRelated(
+  c: TreeCertificate,
+  chainFiles: ReadonlyMap<string, TreeCertificate[]>,
+): RuleRelated[] {
+  const file = path.basename(c.doc.file.path);
+  return (chainFiles.get(c.doc.file.path) ?? []).map((leaf) => ({
+    ...certLocation(leaf),
+    message: said`the leaf sent before ${file}, valid until ${leaf.cert.notAfter.toISOString().slice(0, 10)}`,
+  }));
 }
