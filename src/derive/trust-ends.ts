@@ -144,7 +144,7 @@ export function storeUnknown(owner: string, store: StoreRef, role: string, why: 
     return `${named} is a placeholder the tree does not resolve (set at run time): its file is unknown`;
   if (why === 'missing') return `${named} is not in the tree`;
   return cms
-    ? `${named} is an IBM CMS key database (.kdb), a format lint-deploy does not read (export its certificates as PEM beside it: runmqakm -cert -extract)`
+    ? `${named} is an IBM CMS key database (.kdb) of a layout lint-deploy does not read (export its certificates as PEM beside it: runmqakm -cert -extract)`
     : `${named} could not be read (no password tried opens it)`;
 }
 

@@ -22,7 +22,7 @@ describe('storeUnknown', () => {
       'a CMS key database in the tree',
       ref('key.kdb', 'CMS', 'SSLKEYR', '/t/key.kdb'),
       'unreadable',
-      "C's key repository key.kdb (SSLKEYR) is an IBM CMS key database (.kdb), a format lint-deploy does not read",
+      "C's key repository key.kdb (SSLKEYR) is an IBM CMS key database (.kdb) of a layout lint-deploy does not read",
     ],
     [
       'a z/OS RACF key ring',

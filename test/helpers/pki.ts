@@ -39,7 +39,8 @@ const len = (n: number): Buffer => {
   for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
   return Buffer.from([0x80 | bytes.length, ...bytes]);
 };
-const tlv = (tag: number, body: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), len(body.length), body]);
+/** One DER element: tag, length, content (also test/helpers/cms-kdb.ts). */
+export const tlv = (tag: number, body: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), len(body.length), body]);
 const seq = (...parts: Buffer[]) => tlv(0x30, Buffer.concat(parts));
 const set = (...parts: Buffer[]) => tlv(0x31, Buffer.concat(parts));
 const octets = (b: Buffer) => tlv(0x04, b);

@@ -18,6 +18,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/dropwizard.json', 'schemas/knowledge/dropwizard.schema.json'],
   ['src/knowledge/data/jetty.json', 'schemas/knowledge/jetty.schema.json'],
   ['src/knowledge/data/quarkus.json', 'schemas/knowledge/quarkus.schema.json'],
+  ['src/knowledge/data/gskit-signers.json', 'schemas/knowledge/gskit-signers.schema.json'],
 ];
 const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
 

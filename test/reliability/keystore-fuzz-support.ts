@@ -1,6 +1,7 @@
 /**
  * Fuzzing the binary key store readers (src/parse/keystore): byte-level mutations of real stores
- * (test/fixtures/keystores: keytool- and OpenSSL-made, Apache Tomcat's, IBM Stock Trader's) and random
+ * (test/fixtures/keystores: keytool- and OpenSSL-made, Apache Tomcat's, IBM Stock Trader's, IBM MQ Helm's CMS key
+ * databases) and random
  * bytes behind each magic number. Shared by the fast tier (fuzz.test.ts) and `npm run fuzz`.
  * Property: classification and parsing never throw; every problem is well formed; the same bytes give
  * the same result; opening with a configured password never throws either.
@@ -28,7 +29,7 @@ export function storeSeeds(): StoreSeed[] {
   for (const dir of fs.readdirSync(STORES, { withFileTypes: true })) {
     if (!dir.isDirectory()) continue;
     for (const file of fs.readdirSync(path.join(STORES, dir.name))) {
-      if (/\.(jks|jceks|p12)$/.test(file))
+      if (/\.(jks|jceks|p12|kdb)$/.test(file))
         out.push({ name: `${dir.name}/${file}`, bytes: fs.readFileSync(path.join(STORES, dir.name, file)) });
     }
   }
@@ -88,6 +89,8 @@ export const arbitraryStoreNoise: fc.Arbitrary<StoreSeed> = fc
       ['x.p12', '3082'],
       ['x.p12', '308000'],
       ['x.kdb', ''],
+      // A CMS key database's header (v4, record length 5000, count 1): the reader checks the rest.
+      ['x.kdb', '3748040200000000583530394b455900000013880000000100'],
     ),
     fc.uint8Array({ maxLength: 300 }),
   )

@@ -10,6 +10,7 @@ import type { Location, Range } from '../../core/types';
 import { describeCertificate, UnreadCertificate, type PemCertificate } from '../pem';
 import type { FormatHandler, ParsedDocument, ParseProblem, SourceFile } from '../types';
 import { jksMagic, readJks } from './jks';
+import { readCms, type CmsRecord } from './cms';
 import { looksLikePkcs12, readPkcs12, type PasswordCandidate, type Pkcs12Bag } from './pkcs12';
 
 export type StoreType = 'JKS' | 'JCEKS' | 'PKCS12' | 'CMS';
@@ -144,10 +145,13 @@ export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<Ke
     return doc({ entries: [], readable: false });
   }
   if (storeType === 'CMS') {
+    const read = readCms(bytes);
+    if (read.ok) return doc({ entries: cmsEntries(read.records, problems), readable: true });
     problem(
       'keystore-not-read',
       'info',
-      'IBM CMS key database (.kdb): its format is not publicly documented, so lint-deploy does not read it; the certificates in it (validity, key size, labels such as CERTLABL) are not checked. Export them as PEM beside it (runmqakm -cert -extract) to have them checked',
+      'IBM CMS key database (.kdb) of a layout lint-deploy does not read ({{problem}}): IBM does not document the format, so the certificates in it (validity, key size, labels such as CERTLABL) are not checked. Export them as PEM beside it (runmqakm -cert -extract) to have them checked',
+      { problem: read.problem },
     );
     return doc({ entries: [], readable: false });
   }
@@ -208,6 +212,29 @@ export function openPkcs12(
     return doc({ entries: [], readable: false });
   }
   return doc({ entries: pkcs12Entries(result.bags, problems), readable: true, openedWith: result.openedWith });
+}
+
+/**
+ * A CMS key database's records as store entries: signers are trusted; a personal certificate is presented with its
+ * issuers found among the database's signers. IBM MQ asks for "a personal certificate with the correct label and its
+ * full chain of CA certificates back to the root" in the key repository (MQ 9.4, Configuring TLS security for IBM MQ:
+ * https://www.ibm.com/docs/SSFKSJ_9.4.0/explorer/e_ssl_security.html); that GSKit sends those issuers is not stated
+ * there. Taking them errs toward a chain the peer can complete: a missed finding, never a false "incomplete chain".
+ */
+function cmsEntries(records: CmsRecord[], problems: ParseProblem[]): StoreEntry[] {
+  const signers = records
+    .filter((r) => r.kind === 'signer')
+    .flatMap((r) => describeChain([r.certificate], r.label, problems));
+  return records.map((record) => {
+    const chain = describeChain([record.certificate], record.label, problems);
+    if (record.kind === 'signer') return { alias: record.label, entry: 'trusted-cert' as const, chain };
+    for (let issuer = chain.at(-1); issuer && !issuer.selfSigned && chain.length < 10; issuer = chain.at(-1)) {
+      const next = signers.find((s) => s.subjectText === issuer.issuerText && !chain.includes(s));
+      if (!next) break;
+      chain.push(next);
+    }
+    return { alias: record.label, entry: 'private-key' as const, chain };
+  });
 }
 
 function describeChain(ders: Buffer[], alias: string, problems: ParseProblem[]): PemCertificate[] {

@@ -4,9 +4,11 @@ import rule from '../../../src/rules/cert/weak-key';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
 import { certFile } from './cert-files';
+import { cmsKeyDatabase } from '../../helpers/cms-kdb';
 
 const STORES = path.resolve(__dirname, '../../fixtures/keystores');
 const store = (name: string): Buffer => fs.readFileSync(path.join(STORES, name));
+const pemDer = (pem: string | Buffer): Buffer => Buffer.from(String(pem).replace(/-----[^-]+-----|\s/g, ''), 'base64');
 
 const NGINX =
   'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/ssl/api.crt;\n    ssl_certificate_key /etc/nginx/ssl/api.key;\n  }\n}\n';
@@ -34,6 +36,20 @@ ruleTester(rule, {
       name: 'RSA 1024 of an nginx whose security level the tree does not settle (no image): still weak',
       files: { 'gw/nginx.conf': NGINX, 'gw/ssl/api.crt': certFile('rsa1024-self.crt') },
       errors: [{ messageId: 'weak', file: 'gw/ssl/api.crt', line: 1 }],
+    },
+    {
+      // A signer the user added to the queue manager's CMS key database: GSKit's own signers are left out
+      // (test/rules/cert/vendor-signers.test.ts), this one is the deployment's.
+      name: "RSA 1024 signer in the key repository a queue manager's SSLKEYR names",
+      files: {
+        'qm/QM1.mqsc': "ALTER QMGR SSLKEYR('/var/mqm/qmgrs/QM1/ssl/key')\n",
+        'qm/key.kdb': cmsKeyDatabase([
+          { label: 'partner root', kind: 'signer', certificate: pemDer(cert('weak-rsa1024.crt')) },
+        ]),
+      },
+      errors: [
+        { messageId: 'weak', file: 'qm/key.kdb', line: 1, messageIncludes: ["'partner root' in CMS store key.kdb"] },
+      ],
     },
     {
       name: 'the same store named by nothing: an info, no peer is known to see it',

@@ -365,7 +365,7 @@ ruleTester(rule, {
           file: 'app/run.sh',
           line: 3,
           severity: 'info',
-          messageIncludes: ['(MQSSLKEYR) is an IBM CMS key database (.kdb), a format lint-deploy does not read'],
+          messageIncludes: ['(MQSSLKEYR) is an IBM CMS key database (.kdb) of a layout lint-deploy does not read'],
         },
       ],
     },

@@ -10,6 +10,7 @@ import { subjectLabel } from '../../../parse/pem';
 import type { Location } from '../../../core/types';
 import { placeholderDefault } from '../../../core/placeholder';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE as LEGACY } from '../../../knowledge/tomcat';
+import { isGskitDefaultSigner } from '../../../knowledge/gskit';
 import { ours, said, type Phrase } from '../../../core/phrase';
 
 export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
@@ -217,15 +218,16 @@ export function storeRelated(c: TreeCertificate): { related?: RuleRelated[] } {
 }
 
 /**
- * A store certificate the deployment neither uses nor maintains: a PKCS#12 bag Java ignores, or a trusted
+ * A store certificate the deployment neither uses nor maintains: a PKCS#12 bag Java ignores, a trusted
  * entry of a bundled JDK's own trust store (`lib/security/cacerts`, `jssecacerts`: the vendor's root CAs,
- * replaced by JDK updates).
+ * replaced by JDK updates), or a signer GSKit's tools put in a CMS key database by themselves (its vendor roots).
  */
 export function unusedOrVendors(c: TreeCertificate): boolean {
   if (!c.store) return false;
   // A PKCS#12 certificate bag that is neither a key's chain nor marked trusted is not used by Java at all.
   if (c.store.entry === 'certificate') return true;
   if (c.store.entry !== 'trusted-cert') return false;
+  if (c.store.type === 'CMS' && isGskitDefaultSigner(c.cert.fingerprintSha256)) return true;
   const file = c.doc.file.path.split(path.sep).join('/');
   return /(^|\/)lib\/security\/(jsse)?cacerts$/.test(file);
 }
