@@ -109,3 +109,17 @@ export interface HttpdStartRefusal {
   /** The image that names the OpenSSL the verdict rests on (a cipher string): its `FROM`, how, and the release. */
   openssl?: { at: Location; via: string; release: string };
 }
+
+/** A virtual host with SSLEngine on that no TLS connection reaches: a plain one comes first on its addresses (./httpd-order.ts). */
+export interface HttpdTlsBehindPlain {
+  /** Its `<VirtualHost` line. */
+  at: Location;
+  /** `<VirtualHost *:443>` as written. */
+  vhost: string;
+  /** The addresses it is behind a plain virtual host on (`*:443`). */
+  address: string;
+  /** The first plain virtual host, as written. */
+  first: string;
+  /** That virtual host, its SSLEngine line, the Listen line, and the Include lines that bring them in. */
+  related: RelatedLocation[];
+}

@@ -33,7 +33,8 @@ import {
 import { httpdProxies } from './httpd-proxy';
 import { refusedDirectives } from './httpd-refused';
 import { certificateKeyPairs, startRefusals } from './httpd-start';
-import type { HttpdPath, HttpdRefusedDirective, HttpdStartRefusal } from './attributes-httpd';
+import { tlsBehindPlain } from './httpd-order';
+import type { HttpdPath, HttpdRefusedDirective, HttpdStartRefusal, HttpdTlsBehindPlain } from './attributes-httpd';
 import type { Component } from './types';
 
 /** Sections whose directives httpd reads as if written around them when their condition holds at start. */
@@ -130,6 +131,7 @@ export const httpdContributor: ModelContributor = {
     const documentPaths = new Set(ctx.deployment.documents.map((d) => d.file.path));
     const refused = new Map<string, HttpdRefusedDirective>();
     const startRefused = new Map<string, HttpdStartRefusal>();
+    const behindPlain: HttpdTlsBehindPlain[] = [];
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path)) continue;
       // A template's values are set when it is rendered: no verdict on what httpd would refuse.
@@ -137,6 +139,8 @@ export const httpdContributor: ModelContributor = {
       const openssl = opensslFor(doc.file.path);
       // A file no main configuration of the tree includes: what the main server sets around it is not known.
       const mainHeld = isMain(doc);
+      // Which virtual host comes first is known only from the main configuration, its includes read.
+      if (mainHeld && !doc.template) behindPlain.push(...tlsBehindPlain(top));
       const serverLevel = top.filter((p) => !p.block);
       const listenPorts = allOf([serverLevel], 'listen').flatMap((p) => portOf(p.directive.args[0]?.value ?? ''));
       const vhosts = top.filter((p) => p.block && p.directive.key === 'virtualhost');
@@ -173,6 +177,7 @@ export const httpdContributor: ModelContributor = {
     }
     if (refused.size > 0) (ctx.deployment.httpdRefusedDirectives ??= []).push(...refused.values());
     if (startRefused.size > 0) (ctx.deployment.httpdStartRefusals ??= []).push(...startRefused.values());
+    if (behindPlain.length > 0) (ctx.deployment.httpdTlsBehindPlain ??= []).push(...behindPlain);
   },
 };
 

@@ -31,6 +31,7 @@ import type {
   HttpdRefusedDirective,
   HttpdServerAttributes,
   HttpdStartRefusal,
+  HttpdTlsBehindPlain,
 } from './attributes-httpd';
 import type { WasPluginAttributes } from './attributes-plugin';
 import type {
@@ -405,6 +406,8 @@ export interface Deployment {
   httpdRefusedDirectives?: HttpdRefusedDirective[];
   /** httpd (mod_ssl) lines configtest passes and the start refuses (./httpd-start.ts). Unset without the model. */
   httpdStartRefusals?: HttpdStartRefusal[];
+  /** httpd virtual hosts with SSLEngine on that a plain one comes before on their addresses (./httpd-order.ts). Unset without the model. */
+  httpdTlsBehindPlain?: HttpdTlsBehindPlain[];
   /** nginx `listen … spdy`, which 1.19.7 and later refuse at start. Unset without the model. */
   nginxSpdyListens?: NginxSpdyListen[];
   /** nginx spdy_* directives, which 1.19.7 and later refuse at start. Unset without the model. */

@@ -32,6 +32,7 @@ import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
 import httpdProxyVerifyWithoutCa from './httpd/proxy-verify-without-ca';
 import httpdStartRefused from './httpd/start-refused';
+import httpdTlsVhostBehindPlain from './httpd/tls-vhost-behind-plain';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
 import javaCacertsUnreadable from './java/cacerts-unreadable';
 import javaCipherNameUnsupported from './java/cipher-name-unsupported';
@@ -148,6 +149,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   httpdProxyPeerNameMismatch,
   httpdProxyVerifyWithoutCa,
   httpdStartRefused,
+  httpdTlsVhostBehindPlain,
   javaCacertsCopiedWhereUnread,
   javaCacertsUnreadable,
   javaCipherNameUnsupported,

@@ -81,7 +81,7 @@ function preamble(dir: string, modules: string): string {
 export interface HttpdSite {
   /** httpd.conf after the preamble; `@PORT@` is the port, `@DIR@` the directory that holds `files`. */
   config: string;
-  /** Files written into that directory first, by name. */
+  /** Files written into that directory first, by name (`@PORT@` and `@DIR@` replaced there too). */
   files?: Record<string, string>;
 }
 
@@ -90,10 +90,11 @@ function writeSite(site: HttpdSite, port: number): { dir: string; conf: string }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-httpd-'));
   // Readable by the worker once it runs as nobody (as root).
   fs.chmodSync(dir, 0o755);
-  for (const [name, text] of Object.entries(site.files ?? {})) fs.writeFileSync(path.join(dir, name), text);
+  const placed = (text: string) => text.replaceAll('@PORT@', String(port)).replaceAll('@DIR@', dir);
+  // An included configuration file names the port and directory as httpd.conf does.
+  for (const [name, text] of Object.entries(site.files ?? {})) fs.writeFileSync(path.join(dir, name), placed(text));
   const conf = path.join(dir, 'httpd.conf');
-  const body = site.config.replaceAll('@PORT@', String(port)).replaceAll('@DIR@', dir);
-  fs.writeFileSync(conf, preamble(dir, modules) + body);
+  fs.writeFileSync(conf, preamble(dir, modules) + placed(site.config));
   return { dir, conf };
 }
 

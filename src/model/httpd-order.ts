@@ -1,0 +1,173 @@
+/**
+ * Which virtual host decides whether an address:port speaks TLS. httpd hands a connection to the address set it
+ * arrived on, and mod_ssl takes the first virtual host of that set (in configuration order) to decide whether the
+ * connection starts with a TLS handshake; choosing by name (SNI, Host) comes after. So a `<VirtualHost>` with `SSLEngine
+ * on` listed after one without it on the same address:port is never reached over TLS. Measured on apache2 2.4.71
+ * (plain first vhost, then an SSL one, probed with openssl s_client on 127.0.0.1 and ::1):
+ * - `*`, `_default_`, `0.0.0.0` and `[::]` with a port are one set: the first of them decides, for IPv4 and IPv6;
+ * - a literal IP's virtual hosts take the connections to that address, whatever their order against the wildcard ones;
+ * - a port-specific set wins over `*:*` and an address without a port;
+ * - `SSLEngine optional` or `off` in the first virtual host leaves the port plain; one that inherits the main server's
+ *   `SSLEngine on` speaks TLS.
+ */
+import type { Location, RelatedLocation } from '../core/types';
+import type { HttpdTlsBehindPlain } from './attributes-httpd';
+import { allOf, inEffect, type HttpdPlaced } from './httpd-tls';
+
+const WILDCARD = new Set(['*', '_default_', '0.0.0.0', '[::]']);
+const LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/;
+
+/**
+ * The set an address of `<VirtualHost>` joins: `*:443`, `10.0.0.1:443`, `*:*` for a wildcard with any port (`*`,
+ * `_default_`); `literal-any` for a literal address with any port (not modelled); undefined when the tree does not
+ * settle it (a host name is resolved when httpd starts, a placeholder is set then).
+ */
+function addressSet(address: string): { key: string; port?: number; literal: boolean } | 'literal-any' | undefined {
+  const match = /^(.+?)(?::(\d+|\*))?$/.exec(address.toLowerCase());
+  const host = match?.[1] ?? '';
+  const port = match?.[2] === undefined || match[2] === '*' ? undefined : Number(match[2]);
+  if (WILDCARD.has(host))
+    return port === undefined ? { key: '*:*', literal: false } : { key: `*:${port}`, port, literal: false };
+  if (!LITERAL.test(host)) return undefined;
+  return port === undefined ? 'literal-any' : { key: `${host}:${port}`, port, literal: true };
+}
+
+/** A line the model could not read: an Include the tree does not hold, an `<IfDefine>` body read only with -D. */
+const unread = (p: HttpdPlaced) => ['include', 'includeoptional', 'ifdefine'].includes(p.directive.key);
+
+/** The SSLEngine line in effect for a virtual host: its own, else the main server's. */
+const engineLine = (serverLevel: HttpdPlaced[], vhost: HttpdPlaced) =>
+  inEffect([serverLevel, (vhost.block ?? []).filter((p) => !p.block)], 'sslengine');
+
+/** Whether a virtual host starts connections with TLS: its SSLEngine, else the main server's. */
+function engineOf(serverLevel: HttpdPlaced[], vhost: HttpdPlaced): 'on' | 'plain' | 'unknown' {
+  if ((vhost.block ?? []).some((p) => !p.block && unread(p))) return 'unknown';
+  const value = engineLine(serverLevel, vhost)?.directive.args[0]?.value.toLowerCase();
+  if (value === 'on') return 'on';
+  // `SSLEngine optional` is the RFC 2817 upgrade: the connection starts plain (measured).
+  if (value === undefined || value === 'off' || value === 'optional') return 'plain';
+  return 'unknown';
+}
+
+/** The Include lines that brought a line in, each with the file it brought. */
+function includePath(p: HttpdPlaced): { at: string; file: string }[] {
+  const hops = p.via ?? [];
+  return hops.map((hop, i) => ({
+    at: `${hop.file}\u0000${hop.range?.start.line}\u0000${hop.range?.start.character}`,
+    file: hops[i + 1]?.file ?? p.file,
+  }));
+}
+
+/**
+ * Whether `a` surely comes before `b` in httpd's order. Files one Include pattern matches are read in strcmp order;
+ * the model sorted them with localeCompare, so where the two orders differ for these files the order is unknown.
+ */
+function surelyBefore(a: HttpdPlaced, b: HttpdPlaced): boolean {
+  const pa = includePath(a);
+  const pb = includePath(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const [x, y] = [pa[i], pb[i]];
+    if (!x || !y || x.at !== y.at) return true;
+    if (x.file !== y.file) return x.file < y.file === x.file.localeCompare(y.file) < 0;
+  }
+  return true;
+}
+
+const placeOf = (p: HttpdPlaced): Location => ({ file: p.file, range: p.directive.nameRange });
+/** `<VirtualHost *:443>` as written, with its ServerName (two virtual hosts of one address read alike otherwise). */
+function label(p: HttpdPlaced): string {
+  const name = (p.block ?? []).find((d) => d.directive.key === 'servername')?.directive.args[0]?.value;
+  return `<VirtualHost ${p.directive.args.map((a) => a.value).join(' ')}>${name ? ` (ServerName ${name})` : ''}`;
+}
+
+/**
+ * The virtual hosts with `SSLEngine on` that no TLS connection reaches: on each of their addresses the first virtual
+ * host of the set starts plain. Judged in a main configuration the tree holds whole: no unread Include or `<IfDefine>`
+ * at the server level (it may set SSLEngine or add virtual hosts), the port listened on, every address settled.
+ */
+export function tlsBehindPlain(top: HttpdPlaced[]): HttpdTlsBehindPlain[] {
+  const serverLevel = top.filter((p) => !p.block);
+  if (serverLevel.some(unread)) return [];
+  const listens = allOf([serverLevel], 'listen');
+  const listenPort = (l: HttpdPlaced) => /(?:^|:)(\d+)$/.exec(l.directive.args[0]?.value ?? '')?.[1];
+  const vhosts = top.filter((p) => p.block && p.directive.key === 'virtualhost');
+  const members = new Map<string, HttpdPlaced[]>();
+  // Ports some virtual host names by a host name: it may resolve to any literal address of them.
+  const namedPorts = new Set<number>();
+  for (const vhost of vhosts)
+    for (const arg of vhost.directive.args) {
+      const set = addressSet(arg.value);
+      if (set === 'literal-any') continue;
+      if (set) members.set(set.key, [...(members.get(set.key) ?? []), vhost]);
+      else if (/^[a-z0-9][a-z0-9.-]*:\d+$/i.test(arg.value)) namedPorts.add(Number(arg.value.split(':').at(-1)));
+      // Anything else (`_default_:${HTTPS}`, a template's value) may join any set: which comes first is not known.
+      else return [];
+    }
+  /** The set that takes a wildcard any-port address's connections on a port: the port's own, else `*:*` (measured). */
+  const routesOf = (set: { key: string; port?: number; literal: boolean }) => {
+    if (set.port !== undefined) return [{ ...set, port: set.port }];
+    // Every port httpd listens on; a Listen the tree does not settle leaves them unknown.
+    const ports = listens.map(listenPort);
+    if (ports.some((p) => p === undefined)) return undefined;
+    return [...new Set(ports.map(Number))].map((port) => ({
+      key: members.has(`*:${port}`) ? `*:${port}` : '*:*',
+      port,
+      literal: false,
+    }));
+  };
+  const out: HttpdTlsBehindPlain[] = [];
+  for (const vhost of vhosts) {
+    if (engineOf(serverLevel, vhost) !== 'on') continue;
+    const behind = vhost.directive.args.flatMap((arg) => {
+      const set = addressSet(arg.value);
+      if (!set || set === 'literal-any') return [undefined];
+      const routes = routesOf(set);
+      if (!routes || routes.length === 0) return [undefined];
+      return routes.map((route) => {
+        const listen = listens.find((l) => listenPort(l) === String(route.port));
+        if (!listen || (route.literal && namedPorts.has(route.port))) return undefined;
+        const inSet = members.get(route.key) ?? [];
+        const first = inSet[0];
+        if (!first || first === vhost || engineOf(serverLevel, first) !== 'plain') return undefined;
+        if (!inSet.slice(1).every((other) => surelyBefore(first, other))) return undefined;
+        // A wildcard with any port is reached on each port httpd listens on: named by that port.
+        return { address: set.port === undefined ? `*:${route.port}` : arg.value, first, listen };
+      });
+    });
+    const found = behind.filter((b) => b !== undefined);
+    const [one] = found;
+    if (!one || found.length < behind.length) continue;
+    const related: RelatedLocation[] = [
+      ...found.map((b) => ({
+        ...placeOf(b.first),
+        message: `the first virtual host of ${b.address}: no SSLEngine on, so httpd answers ${b.address} in plain HTTP`,
+      })),
+      ...found.flatMap((b) => {
+        const engine = inEffect([(b.first.block ?? []).filter((p) => !p.block)], 'sslengine');
+        return engine
+          ? [{ ...placeOf(engine), message: `SSLEngine ${engine.directive.args[0]?.value ?? ''} here` }]
+          : [];
+      }),
+      ...found.map((b) => ({ ...placeOf(b.listen), message: 'httpd listens on this port' })),
+      ...found.flatMap((b) => [...(b.first.via ?? []), ...(b.listen.via ?? [])]),
+      ...(vhost.via ?? []),
+      // Its SSLEngine on, wherever it is written (certbot's options-ssl-apache.conf, included in the virtual host).
+      ...[engineLine(serverLevel, vhost)].flatMap((engine) =>
+        engine ? [{ ...placeOf(engine), message: 'SSLEngine on for this virtual host' }, ...(engine.via ?? [])] : [],
+      ),
+    ];
+    out.push({
+      at: placeOf(vhost),
+      vhost: label(vhost),
+      address: [...new Set(found.map((b) => b.address))].join(' and '),
+      first: label(one.first),
+      related: related.filter(
+        (r, i) =>
+          related.findIndex(
+            (o) => o.file === r.file && o.range?.start.line === r.range?.start.line && o.message === r.message,
+          ) === i,
+      ),
+    });
+  }
+  return out;
+}
