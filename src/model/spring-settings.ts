@@ -26,6 +26,8 @@ export interface SpringSettings {
   via: (entry: Entry) => RelatedLocation[] | undefined;
   /** The setting of that name as Spring binds it (any relaxed spelling; the last placed wins), if set. */
   setting: (key: string) => Entry | undefined;
+  /** How a setting's own line names it (`SERVER_SSL_KEY_STORE_PASSWORD`, `-Dserver.port`, a file's key), never its value. */
+  nameAsWritten: (entry: Entry) => string;
   /**
    * Spring settings from the start files whose value is only known at run time (`-Dserver.ssl.enabled-protocols=$P`,
    * `SERVER_SSL_ENABLED=$TLS`, `--server.port=$PORT`); `written` is how the start file spells the setting.
@@ -63,18 +65,20 @@ export function springSettings(
       doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
     );
   // The environment's variables come between the files and the system properties, the arguments last.
-  const spelled = (form: (property: JvmProperty) => string) => (source: PropertySource) => ({
+  const spelled = (name: (property: JvmProperty) => string) => (source: PropertySource) => ({
     ...source,
-    written: form(source.property),
+    name: name(source.property),
+    written: `${name(source.property)}=${source.property.value}`,
   });
   const fromJvm = [
-    ...environment.map(spelled((p) => `${p.via}=${p.value}`)),
-    ...systemProperties.map(spelled((p) => `-D${p.name}=${p.value}`)),
-    ...commandLine.map(spelled((p) => `--${p.name}=${p.value}`)),
+    ...environment.map(spelled((p) => p.via ?? p.name)),
+    ...systemProperties.map(spelled((p) => `-D${p.name}`)),
+    ...commandLine.map(spelled((p) => `--${p.name}`)),
   ]
     .filter(({ property }) => SPRING_PREFIXES.some((prefix) => springKey(property.name).startsWith(prefix)))
-    .map(({ doc, property, written, via }) => ({
+    .map(({ doc, property, name, written, via }) => ({
       doc,
+      name,
       written,
       via,
       unresolved: property.unresolved,
@@ -97,6 +101,8 @@ export function springSettings(
   // Each setting by its uniform name, once: the server, the MQ factory and the stores each ask a dozen names.
   const byKey = new Map(placed.map((p) => [springKey(p.entry.key), p.entry]));
   const setting = (key: string) => byKey.get(springKey(key));
+  const startNames = new Map(fromJvm.map((p) => [p.entry, p.name]));
+  const nameAsWritten = (entry: Entry) => startNames.get(entry) ?? entry.key;
   const viaOf = new Map(fromJvm.filter((p) => p.via).map((p) => [p.entry, p.via]));
   const via = (entry: Entry) => viaOf.get(entry);
   // Ranked as Spring ranks them (files, then the start's environment, -D, arguments): the last source of a key decides.
@@ -104,7 +110,18 @@ export function springSettings(
   for (const { entry } of fromFiles) decidedAtRunTime.set(springKey(entry.key), false);
   for (const p of fromJvm) decidedAtRunTime.set(springKey(p.entry.key), p.unresolved);
   const setAtRunTime = (key: string) => decidedAtRunTime.get(springKey(key)) === true;
-  return { base, placed, entries: placed.map((p) => p.entry), doc, via, setting, unresolved, setAtRunTime, servedAs };
+  return {
+    base,
+    placed,
+    entries: placed.map((p) => p.entry),
+    doc,
+    via,
+    setting,
+    nameAsWritten,
+    unresolved,
+    setAtRunTime,
+    servedAs,
+  };
 }
 
 /** The Spring configuration files among a component's documents. */

@@ -5,7 +5,8 @@
  */
 import { placeholderDefault, valueWhileUnset } from '../core/placeholder';
 import type { Location } from '../core/types';
-import { springResourceBases } from '../parse/spring';
+import { springKey, springResourceBases } from '../parse/spring';
+import { decodedPassword } from '../parse/keystore/unlock';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
 import { namedBundle, type SpringBundle } from './spring-bundle';
@@ -15,6 +16,7 @@ import {
   PLACEHOLDER,
   storeRef,
   withJavaTrustDefault,
+  withRefusedPassword,
   type TreeStores,
 } from './store-files';
 import { readAsPath, springDocuments, type SpringSettings } from './spring-settings';
@@ -162,13 +164,35 @@ function ownStores(
   const settingOf = new Map<StoreRef, string>();
   // A PEM bundle's type is PEM, said where its certificate's location is.
   const ref = (location: Entry, type: Entry | 'PEM' | undefined, password: Entry | undefined): StoreRef => {
-    const store = storeRef(
+    const written = valueOf(location) ?? location.value;
+    const bases = springResourceBases(readAsPath(settings, settings.doc(location)), written);
+    // A start that sets the password only at run time (`SERVER_SSL_KEY_STORE_PASSWORD: ${KS_PW}`): the store is loaded
+    // with that one, not the files' (cert/store-password-wrong then judges neither).
+    const runTime =
+      password && settings.setAtRunTime(password.key)
+        ? settings.unresolved.filter((u) => springKey(u.entry.key) === springKey(password.key)).at(-1)
+        : undefined;
+    const found = storeRef(
       at(location),
-      springResourceBases(readAsPath(settings, settings.doc(location)), valueOf(location) ?? location.value),
+      bases,
       stores,
       type === 'PEM' ? { ...at(location), value: 'PEM' } : type ? at(type) : undefined,
-      passwordAt(password),
+      runTime ? { file: runTime.doc.file.path, range: runTime.entry.keyRange } : passwordAt(password),
     );
+    // The password Spring binds (a start's SERVER_SSL_KEY_STORE_PASSWORD over the file's setting) judged as the store's
+    // own: when it opens the store, the file's wrong one is not what the app loads it with (cert/store-password-wrong).
+    // An encrypted value (Jasypt's ENC(…), Spring Cloud Config's {cipher}) is decrypted at start with a key the tree
+    // does not hold: not judged.
+    const store =
+      password && !runTime && decodedPassword(password.value) !== undefined
+        ? withRefusedPassword(
+            found,
+            { value: password.value, at: passwordAt(password)!, key: settings.nameAsWritten(password) },
+            stores,
+            written,
+            bases,
+          )
+        : found;
     settingOf.set(store, location.key);
     return store;
   };

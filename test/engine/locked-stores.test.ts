@@ -13,6 +13,8 @@ import { writeTree } from '../helpers/rule-tester';
 const locked = fs.readFileSync(path.resolve(__dirname, '../fixtures/keystores/generated/key.p12'));
 
 const LOCKED = 'parse/keystore-locked';
+// The store password of the generated stores (test/fixtures/keystores/MANIFEST.tsv).
+const RIGHT = 'Pk12-planted-Zq9';
 
 function lockedFindings(files: Record<string, string | Buffer>, rules: LintConfig['rules'] = {}, ruleId = LOCKED) {
   const root = writeTree(files);
@@ -80,4 +82,37 @@ describe('a locked store whose own configured password cert/store-password-wrong
   });
   it('keeps its locked finding when the rule is off', () =>
     expect(lockedFindings(jetty, { 'cert/store-password-wrong': 'off' }).map((f) => f.file)).toEqual(['etc/key.p12']));
+});
+
+describe("a locked store whose own setting's wrong password a start overrides", () => {
+  // Spring Boot binds a Compose service's SERVER_SSL_KEY_STORE_PASSWORD over the file's server.ssl.key-store-password
+  // (src/parse/java/spring-environment.ts): the store is loaded with the start's password, not the file's.
+  const spring = (password: string) => ({
+    'app/src/main/resources/application.properties':
+      'server.port=8443\nserver.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=not-the-password\n',
+    'app/src/main/resources/key.p12': locked,
+    'app/pom.xml': '<project><artifactId>app</artifactId></project>\n',
+    'docker-compose.yml': `services:\n  app:\n    build: ./app\n    environment:\n      SERVER_SSL_KEY_STORE_PASSWORD: "${password}"\n`,
+  });
+  const { 'docker-compose.yml': _compose, ...fileOnly } = spring('');
+  it("without a start, the file's wrong password is the warning, and no locked info beside it", () => {
+    expect(lockedFindings(fileOnly, {}, 'cert/store-password-wrong').map((f) => f.file)).toEqual([
+      'app/src/main/resources/application.properties',
+    ]);
+    expect(lockedFindings(fileOnly)).toEqual([]);
+  });
+  it("the start's right password: no warning, the store read with it", () => {
+    expect(lockedFindings(spring(RIGHT), {}, 'cert/store-password-wrong')).toEqual([]);
+    expect(lockedFindings(spring(RIGHT))).toEqual([]);
+  });
+  it("the start's wrong password: the warning at the variable, named as written", () => {
+    const found = lockedFindings(spring('also-wrong'), {}, 'cert/store-password-wrong');
+    expect(found.map((f) => f.file)).toEqual(['docker-compose.yml']);
+    expect(found[0]!.message).toMatch(/^SERVER_SSL_KEY_STORE_PASSWORD gives a password that does not open/);
+    expect(found[0]!.message).not.toContain('also-wrong');
+  });
+  it('a start that sets it at run time (${KS_PW}): no warning; the store is said to be locked', () => {
+    expect(lockedFindings(spring('${KS_PW}'), {}, 'cert/store-password-wrong')).toEqual([]);
+    expect(lockedFindings(spring('${KS_PW}')).map((f) => f.file)).toEqual(['app/src/main/resources/key.p12']);
+  });
 });

@@ -75,14 +75,15 @@ function unlocked(documents: ParsedDocument[], readTreeFile: (file: string) => s
     }
     const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
     if (opened.data.readable || !opened.data.needsPassword) return { ...opened, data: { ...opened.data, ...wrong } };
-    if (wrong.wrongPassword) return { ...opened, data: { ...opened.data, ...wrong } };
-    // No setting that names the store gives a password that opens it: a wrong password of its own setting stays
-    // locked (the runtime fails to open it too); otherwise the deployment's other store passwords are tried.
-    const others = found.some((f) => f.how === 'near') ? [] : otherStorePasswords(documents, found);
+    // No setting that names the store gives a password that opens it: the deployment's other store passwords are
+    // tried, also past a wrong password of its own setting, which a start may override (a Compose service's
+    // SERVER_SSL_KEY_STORE_PASSWORD over the file's): the model decides which one loads it (cert/store-password-wrong).
+    const others =
+      found.some((f) => f.how === 'near') && !wrong.wrongPassword ? [] : otherStorePasswords(documents, found);
     for (const { password, at } of others) {
       const other = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
       if (other.data.readable)
-        return { ...other, data: { ...other.data, openedBy: at, openedByOtherStoreSetting: true } };
+        return { ...other, data: { ...other.data, openedBy: at, openedByOtherStoreSetting: true, ...wrong } };
     }
     const named =
       (found.length > 0 ? ', the password its configuration gives' : '') +
@@ -95,8 +96,10 @@ function unlocked(documents: ParsedDocument[], readTreeFile: (file: string) => s
     const advice = kdb
       ? 'IBM MQ takes its password from its stash file ({{stash}}), which lint-deploy does not read: export the certificates as PEM beside it (runmqakm -cert -extract) to have them checked'
       : "Name the store and its password in the component's configuration (an {aes}, {cipher}, Jasypt ENC(…) or environment-variable password cannot be read)";
+    // With a wrong password of its own setting, cert/store-password-wrong says the store stays unread, and this info is
+    // dropped beside it (withoutLockedBesideWrongPassword); it stays when a start's password overrides that setting.
     return withProblem(
-      opened,
+      { ...opened, data: { ...opened.data, ...wrong } },
       `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. ${advice}`,
       {
         store: path.basename(doc.file.path),

@@ -3,7 +3,8 @@ import { defineRule } from '../types';
 import { isKeystoreDocument, type KeystoreData } from '../../parse/keystore/format';
 import type { ParsedDocument } from '../../parse/types';
 import { ours, said } from '../../core/phrase';
-import type { RelatedLocation } from '../../core/types';
+import type { Location, RelatedLocation } from '../../core/types';
+import type { StoreRef } from '../../model/types';
 
 /** What JDK 17's `KeyStore.load` throws when the password fails the store's check (a tiny Java program, 2026-12-04). */
 const REFUSAL: Record<string, string> = {
@@ -66,7 +67,9 @@ export default defineRule({
     for (const doc of ctx.deployment.documents) {
       if (!isKeystoreDocument(doc)) continue;
       stores.set(doc.file.path, doc);
-      if (doc.data.wrongPassword && !opened.has(doc.file.path)) report(doc, doc.data.wrongPassword);
+      const wrong = doc.data.wrongPassword;
+      if (wrong && !opened.has(doc.file.path) && !loadedWithOtherPassword(refs, doc.file.path, wrong))
+        report(doc, wrong);
     }
     // Stores the model pairs with their own password setting where no setting name says so (Jetty, WildFly, a Quarkus
     // start's variable).
@@ -76,3 +79,20 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Whether every component that names the store loads it with a password set somewhere else than the store's own setting
+ * (a Spring start's SERVER_SSL_KEY_STORE_PASSWORD over the file's server.ssl.key-store-password, also one set only at
+ * run time): the file's setting is not the password the store is loaded with, so its refusal decides nothing.
+ */
+function loadedWithOtherPassword(refs: readonly (StoreRef | undefined)[], file: string, own: Location): boolean {
+  const naming = refs.filter((ref): ref is StoreRef => ref?.file === file);
+  return (
+    naming.length > 0 &&
+    naming.every(
+      ({ passwordAt }) =>
+        passwordAt !== undefined &&
+        (passwordAt.file !== own.file || passwordAt.range?.start.line !== own.range?.start.line),
+    )
+  );
+}
