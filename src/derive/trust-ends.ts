@@ -10,6 +10,7 @@ import { isNginx, type Component, type StoreRef } from '../model/types';
 import type { VerifierStack } from './chain';
 import type { NamedCertificates } from './presented';
 import { certificatesInStore, keyEntries, storeLabel, trustedInStore } from './stores';
+import { mqDefaultLabel } from './mq-default-label';
 
 /** Where a verifier's anchors come from. */
 export type AnchorSource =
@@ -97,8 +98,19 @@ function keyStoreChains(
         missing: storeUnknown(component.name, trust.keyStore, 'key store', 'unreadable'),
       };
     const entries = keyEntries(all, trust.keyStore.file);
-    const alias = trust.keyAlias?.value;
+    // An MQ key repository with no CERTLABL: the default label, or unknown (never "its only certificate").
+    const byDefault =
+      !trust.keyAlias?.value && trust.keyStore.type?.value === 'CMS' ? mqDefaultLabel(component) : undefined;
+    if (byDefault && 'unknown' in byDefault) return { chains: [], from, missing: byDefault.unknown };
+    const alias = trust.keyAlias?.value || byDefault?.label;
     const chosen = alias ? entries.filter((e) => e.alias.toLowerCase() === alias.toLowerCase()) : entries;
+    // The name the default label comes from is a script's (crtmqm, a release name): a miss is not proof of none.
+    if (byDefault && chosen.length === 0)
+      return {
+        chains: [],
+        from,
+        missing: `${component.name} sets no CERTLABL and ${trust.keyStore.path.value} holds no certificate labelled ${byDefault.label}, MQ's default label for the queue manager name the tree gives`,
+      };
     if (entries.length === 0 && certificatesInStore(all, trust.keyStore.file).length === 0) {
       return {
         chains: [],

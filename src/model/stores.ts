@@ -364,8 +364,17 @@ function mqTrust(
     trust.keyStore = repository(entry.value, { file: ini.file.path, range: entry.valueRange }, 'SSLKeyRepository');
     trust.trustStore = trust.keyStore;
   }
+  // The channel's label, else mqclient.ini's SSL CertificateLabel (MQ 8+; without either, ibmwebspheremq<user id>).
+  const iniLabel = ini?.entries.find(
+    (e) => e.section?.toUpperCase() === 'SSL' && /^CertificateLabel$/i.test(e.key) && e.value,
+  );
   if (attrs.certlabl?.value)
     trust.keyAlias = { value: attrs.certlabl.value, from: { kind: 'file', location: attrs.certlabl.location } };
+  else if (ini && iniLabel)
+    trust.keyAlias = {
+      value: iniLabel.value,
+      from: { kind: 'file', location: { file: ini.file.path, range: iniLabel.valueRange } },
+    };
   return trust.keyStore || trust.keyAlias ? trust : undefined;
 }
 
