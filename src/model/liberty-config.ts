@@ -3,11 +3,17 @@ import picomatch from 'picomatch';
 import type { Location, Range } from '../core/types';
 import type { Located } from '../parse/mq/xml-values';
 import type { LibertyData } from '../parse/liberty';
-import { entryLocation, type ParsedDocument } from '../parse/types';
-import { LineIndex } from '../parse/text';
+import type { ParsedDocument } from '../parse/types';
 import { attr, elementsNamed, type XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
 import type { LibertyIncludesMissing } from './types';
+import {
+  baseVariables,
+  libertyVariable,
+  setVariables,
+  VARIABLE,
+  type LibertyVariable,
+} from '../parse/liberty-variable-values';
 
 /**
  * A Liberty server's configuration as the server assembles it: `configDropins/defaults/*.xml`, the
@@ -37,62 +43,6 @@ export interface LibertyServerConfig {
    * ConfigMap keys of the tree named like it when there are several (which one a pod mounts is unknown).
    */
   missingIncludes: LibertyIncludesMissing['includes'];
-}
-
-/** A variable's value and where it is set (the file, and the `<variable>` element or line when known). */
-export interface LibertyVariable {
-  value: string;
-  from: string;
-  location?: Location;
-}
-
-const VARIABLE = /\$\{([^}]+)\}/g;
-
-/**
- * A variable by name as Liberty looks it up: the name itself, then (19.0.0.3+) the environment variable
- * spellings `my_env_var` and `MY_ENV_VAR` of `${my.env.var}`, and `${env.X}` as the environment variable X.
- */
-export function libertyVariable(
-  variables: ReadonlyMap<string, LibertyVariable>,
-  name: string,
-): LibertyVariable | undefined {
-  const underscored = name.replace(/[^A-Za-z0-9_]/g, '_');
-  return (
-    variables.get(name) ??
-    variables.get(underscored) ??
-    variables.get(underscored.toUpperCase()) ??
-    (name.startsWith('env.') ? variables.get(name.slice(4)) : undefined)
-  );
-}
-
-/** A value with its `${…}` parts resolved: the value when every part is known, the variables used, and the unknown names. */
-export interface ResolvedLibertyValue {
-  value?: string;
-  used: Array<{ name: string; variable: LibertyVariable }>;
-  unknown: string[];
-}
-
-/** Resolves `${var}` parts (nested variables too, a few levels deep); `value` is undefined when a part stays unknown. */
-export function resolveLibertyValue(
-  variables: ReadonlyMap<string, LibertyVariable>,
-  text: string,
-): ResolvedLibertyValue {
-  const used: ResolvedLibertyValue['used'] = [];
-  const unknown: string[] = [];
-  let value = text;
-  for (let depth = 0; depth < 5 && /\$\{[^}]+\}/.test(value); depth++) {
-    value = value.replace(VARIABLE, (all, name: string) => {
-      const variable = libertyVariable(variables, name);
-      if (!variable) {
-        if (!unknown.includes(name)) unknown.push(name);
-        return all;
-      }
-      used.push({ name, variable });
-      return variable.value;
-    });
-    if (unknown.length) break;
-  }
-  return { value: unknown.length || /\$\{[^}]+\}/.test(value) ? undefined : value, used, unknown };
 }
 
 /** The deployment's Liberty servers, assembled once per model build (three contributors read them). */
@@ -215,54 +165,6 @@ function alternatives(location: string, from: string, libertyDocs: ParsedDocumen
   const absolute = path.isAbsolute(location) ? location : path.resolve(path.dirname(from), location);
   const match = picomatch(absolute.replace(VARIABLE, '*').split(path.sep).join('/'));
   return libertyDocs.filter((d) => match(d.file.path.split(path.sep).join('/'))).map((d) => d.file.path);
-}
-
-/**
- * The variables set outside the XML, lowest precedence first (Open Liberty "Variable substitution"):
- * the environment (server.env), bootstrap.properties, then files of the `variables/` directory beside
- * server.xml (the default VARIABLE_SOURCE_DIRS: each file's name is a variable, its content the value).
- */
-function baseVariables(documents: ParsedDocument[], configDir: string): Map<string, LibertyVariable> {
-  const variables = new Map<string, LibertyVariable>();
-  const beside = (name: string) => {
-    const file = path.join(configDir, name);
-    return documents.filter((d) => d.file.path === file);
-  };
-  for (const doc of beside('server.env')) {
-    const index = new LineIndex(doc.file.text);
-    for (const m of doc.file.text.matchAll(/^[ \t]*(?:export[ \t]+)?([\w.]+)=["']?([^"'\r\n]*)["']?[ \t]*$/gm)) {
-      variables.set(m[1]!, {
-        value: m[2]!,
-        from: doc.file.path,
-        location: { file: doc.file.path, range: index.rangeAt(m.index, m.index + m[0].length) },
-      });
-    }
-  }
-  for (const doc of beside('bootstrap.properties'))
-    for (const entry of doc.entries)
-      variables.set(entry.key, { value: entry.value, from: doc.file.path, location: entryLocation(doc, entry) });
-  const variablesDir = path.join(configDir, 'variables') + path.sep;
-  for (const doc of documents.filter(
-    (d) => d.kind === 'liberty.variable-file' && d.file.path.startsWith(variablesDir),
-  )) {
-    for (const entry of doc.entries)
-      variables.set(entry.key, { value: entry.value, from: doc.file.path, location: entryLocation(doc, entry) });
-  }
-  return variables;
-}
-
-/** `<variable value>` wins over everything; `defaultValue` only fills a gap. */
-function setVariables(doc: ParsedDocument<LibertyData>, variables: Map<string, LibertyVariable>): void {
-  for (const v of elementsNamed(doc.data.xml, 'variable')) {
-    const name = attr(v, 'name')?.value;
-    if (!name) continue;
-    const value = attr(v, 'value')?.value;
-    const fallback = attr(v, 'defaultValue')?.value;
-    const location = { file: doc.file.path, range: v.range };
-    if (value !== undefined) variables.set(name, { value, from: doc.file.path, location });
-    else if (fallback !== undefined && !variables.has(name))
-      variables.set(name, { value: fallback, from: doc.file.path, location });
-  }
 }
 
 /** An `<include>` that names a file of the tree: where it is, the file, and how conflicts with it resolve. */

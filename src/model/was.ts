@@ -7,7 +7,8 @@ import type { WasResourcesData, WasSecurityData, WasSslConfig } from '../parse/w
 import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
 import type { JavaRuntime, JmsConnectionFactoryComponent, Traced } from './types';
-import { libertyServersOf, resolveLibertyValue, type LibertyServerConfig } from './liberty-config';
+import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
+import { resolveLibertyValue } from '../parse/liberty-variable-values';
 import { securityLevelCiphers } from './was-ciphers';
 import { jmsAliasProtocols } from '../knowledge';
 import type { JmsConnectionFactoryAttributes, JmsSslConfig, MqValue } from './attributes';

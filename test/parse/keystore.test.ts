@@ -241,6 +241,46 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(JSON.stringify(doc)).not.toContain(stores.password);
   });
 
+  // Liberty resolves `${name}` in server.xml from server.env, bootstrap.properties and <variable> elements
+  // (src/parse/liberty-variable-values.ts): a password written as a variable was "locked" though the server directory
+  // gives it.
+  const libertyKeyStore = (password: string, variables = '') =>
+    `<server>\n${variables}<keyStore id="ks" location="key.p12" password="${password}"/>\n</server>\n`;
+  it.each([
+    ['server.env (${env.KS_PW})', { 'wlp/server.xml': libertyKeyStore('${env.KS_PW}') }, 'wlp/server.env', 'KS_PW='],
+    [
+      'bootstrap.properties over a <variable defaultValue>',
+      {
+        'wlp/server.xml': libertyKeyStore('${ks.pw}', '<variable name="ks.pw" defaultValue="not-the-password"/>\n'),
+      },
+      'wlp/bootstrap.properties',
+      'ks.pw=',
+    ],
+    ['a <variable value> of server.xml', {}, 'wlp/server.xml', ''],
+  ])('Liberty: a key store password written as a variable opens the store: %s', (_name, files, file, prefix) => {
+    const given =
+      prefix === ''
+        ? libertyKeyStore('${ks.pw}', `<variable name="ks.pw" value="${stores.password}"/>\n`)
+        : `${prefix}${stores.password}\n`;
+    const [doc] = read({ ...files, [file]: given, 'wlp/key.p12': stores.bytes('key.p12') });
+    expect(doc.problems).toEqual([]);
+    expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });
+    expect(doc.data.wrongPassword).toBeUndefined();
+    expect(JSON.stringify(doc)).not.toContain(stores.password);
+  });
+
+  it.each([
+    ['a variable nothing in the server directory sets', libertyKeyStore('${ks.pw}')],
+    [
+      'a <variable defaultValue> that is not the password',
+      libertyKeyStore('${ks.pw}', '<variable name="ks.pw" defaultValue="not-the-password"/>\n'),
+    ],
+  ])('Liberty: %s: locked (info), never a wrong password of its own', (_name, serverXml) => {
+    const [doc] = read({ 'wlp/server.xml': serverXml, 'wlp/key.p12': stores.bytes('key.p12') });
+    expect(doc.problems.map((p) => p.code)).toEqual(['keystore-locked']);
+    expect(doc.data.wrongPassword).toBeUndefined();
+  });
+
   it('opens an RC2-40 PKCS#12 (OpenSSL -legacy, keytool before 8u301) with the JDK default password when the configuration gives none', () => {
     const [doc] = read({ 'app/legacy.p12': stores.bytes('legacy.p12') });
     expect(doc.problems).toEqual([]);

@@ -18,6 +18,8 @@ import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
 import { jettyPassword } from '../jetty-password';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
+import { baseVariables, resolveLibertyValue, setVariables } from '../liberty-variable-values';
+import type { LibertyData } from '../liberty';
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
@@ -203,7 +205,7 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
           isOwnPasswordSetting(entry, anchor) &&
           writtenAsLiteral(entry.value) &&
           meant(doc, anchor.value, store.file.path, stores);
-        for (const password of passwordsOf(entry.value))
+        for (const password of passwordsOf(libertyResolved(doc, entry.value, documents)))
           (how === 'near' ? near : far).push({
             password,
             at: { file: doc.file.path, range: entry.keyRange },
@@ -403,6 +405,23 @@ function libertyGeneratedPassword(doc: ParsedDocument, storePath: string): Candi
  * open their key stores with `localhost`; the shell's `${KS_PW:-changeit}`). Trying one is safe: a store opens with
  * its own password only.
  */
+/**
+ * A Liberty server.xml value with its `${name}` variables resolved from the server's server.env, bootstrap.properties,
+ * `variables/` files and the file's own `<variable>` elements (`<keyStore password="${keystore.pw}">`), when every
+ * part is known; otherwise, and for any other file, the value as written. Variables that an `<include>`d file sets are
+ * not looked at here (the model assembles the includes): such a password stays unknown. A password found this way is
+ * tried to read the store's certificates, never judged as the store's own (cert/store-password-wrong).
+ */
+function libertyResolved(doc: ParsedDocument, value: string, documents: ParsedDocument[]): string {
+  if (doc.kind !== 'liberty.server-xml' || !value.includes('${')) return value;
+  // configDropins/defaults and /overrides files are read with the variables of the server directory above them.
+  const dir = path.dirname(doc.file.path);
+  const configDir = /[\\/]configDropins[\\/](defaults|overrides)$/.test(dir) ? path.dirname(path.dirname(dir)) : dir;
+  const variables = baseVariables(documents, configDir);
+  setVariables(doc as ParsedDocument<LibertyData>, variables);
+  return resolveLibertyValue(variables, value).value ?? value;
+}
+
 function passwordsOf(value: string): string[] {
   const decoded = decodedPassword(value);
   if (decoded !== undefined) return [decoded];
