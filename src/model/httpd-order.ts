@@ -32,8 +32,11 @@ function addressSet(address: string): { key: string; port?: number; literal: boo
   return port === undefined ? 'literal-any' : { key: `${host}:${port}`, port, literal: true };
 }
 
-/** A line the model could not read: an Include the tree does not hold, an `<IfDefine>` body read only with -D. */
-const unread = (p: HttpdPlaced) => ['include', 'includeoptional', 'ifdefine'].includes(p.directive.key);
+/**
+ * A line the model could not read: an Include the tree does not hold, an `<IfDefine>` body read only with -D, a
+ * mod_macro `Use` (the virtual hosts its `<Macro>` writes are not expanded here).
+ */
+const unread = (p: HttpdPlaced) => ['include', 'includeoptional', 'ifdefine', 'use'].includes(p.directive.key);
 
 /** The SSLEngine line in effect for a virtual host: its own, else the main server's. */
 const engineLine = (serverLevel: HttpdPlaced[], vhost: HttpdPlaced) =>

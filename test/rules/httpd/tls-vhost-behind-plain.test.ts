@@ -66,6 +66,19 @@ ruleTester(rule, {
       files: { 'conf/httpd.conf': MAIN + plain('127.0.0.1:443') + plain('web.internal:443') + tls('127.0.0.1:443') },
     },
     {
+      // mod_macro: `Use` writes the macro's virtual host where it stands, before the plain one here.
+      name: 'a virtual host a mod_macro Use writes: not expanded, unknown',
+      files: {
+        'conf/httpd.conf':
+          MAIN +
+          '<Macro Site $name>\n' +
+          tls('*:443', '$name') +
+          '</Macro>\nUse Site first.example\n' +
+          plain() +
+          tls(),
+      },
+    },
+    {
       name: 'no Listen for the port: nothing connects there',
       files: { 'conf/httpd.conf': 'ServerRoot "/etc/httpd"\nListen 80\n' + plain() + tls() },
     },
