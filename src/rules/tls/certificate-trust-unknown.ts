@@ -2,6 +2,7 @@ import type { TreeCertificate } from '../../model/mq-certs';
 import { cacertsWithoutAnchors } from '../_lib/encrypted-cacerts';
 import { certName, chainText, peerPlace, trustRelated, verifierPlace } from '../_lib/trust';
 import { defineRule } from '../types';
+import { transportWithoutKeyring } from '../_lib/plugin-keyring';
 
 /** The top of a presented chain when it is a private root the tree holds (a public CA's root would not be in a deployment tree). */
 function privateRoot(presented: TreeCertificate[], all: TreeCertificate[]): TreeCertificate | undefined {
@@ -28,6 +29,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const lt of ctx.deployment.derived.trust) {
+      // A plug-in transport with no key database: was-plugin/https-transport-without-keyring's warning says it once.
+      if (transportWithoutKeyring(lt.client)) continue;
       const server = lt.serverCertificate;
       // A JDK that reads no anchor from its cacerts is java/cacerts-unreadable's error: one verdict per fact.
       const anchorless =

@@ -2,6 +2,7 @@ import { defineRule } from '../types';
 import { said, type Phrase } from '../../core/phrase';
 import type { WasPluginAttributes } from '../../model/attributes-plugin';
 import type { WasPluginComponent } from '../../model/types';
+import { transportWithoutKeyring } from '../_lib/plugin-keyring';
 
 /**
  * An https `<Transport>` of plugin-cfg.xml with no `keyring` property: the plug-in has no GSKit key database for it,
@@ -43,8 +44,8 @@ export default defineRule({
     for (const c of plugins)
       if (c.attributes.keyring) withKeyringIn.set(c.location.file, (withKeyringIn.get(c.location.file) ?? 0) + 1);
     for (const component of plugins) {
+      if (!transportWithoutKeyring(component)) continue;
       const a = component.attributes;
-      if (a.keyring || a.configKeyring || a.propertiesUnknown) continue;
       const withKeyring = withKeyringIn.get(component.location.file) ?? 0;
       ctx.report({
         messageId: 'noKeyring',

@@ -3,7 +3,16 @@ import { ruleTester } from '../../helpers/rule-tester';
 import { APT_JDK_17, javaClient, pem, replacingCacerts, replacingDebianStore, tomcatServer } from './trust-trees';
 import { nginxGateway } from './trees';
 import { ccdt, svrconn } from '../mq/trees';
+import { PLUGIN_CFG, httpsTransport, keyring, pluginCfg } from '../../helpers/plugin-cfg';
+import { leaf } from '../../helpers/pki';
 
+/** A WebSphere plug-in's https transport to was1:9443 with these properties, and httpd serving was1:9443 with a certificate of the tree. */
+const pluginToHttpd = (...properties: string[]) => ({
+  [PLUGIN_CFG]: pluginCfg([httpsTransport(...properties)]),
+  'was1/conf/httpd.conf':
+    'ServerRoot "/etc/httpd"\nListen 9443\n<VirtualHost *:9443>\n  ServerName was1\n  SSLEngine on\n  SSLCertificateFile /etc/httpd/certs/web.crt\n  SSLCertificateKeyFile /etc/httpd/certs/web.key\n</VirtualHost>\n',
+  'was1/certs/web.crt': leaf('was1').pem,
+});
 /** An MQ C client (CCDT) whose start script names its key repository in MQSSLKEYR, against a channel that requires a client certificate. */
 const mqClient = (script?: string, extra: Record<string, string> = {}) => ({
   'mq/QM1/QM1.mqsc': svrconn('APP.SVRCONN', "SSLCIPH(ANY_TLS12_OR_HIGHER) MCAUSER('app')"),
@@ -77,6 +86,14 @@ const SCRIPT_DIR = 'DIR="$( cd "$( dirname "${BASH_SOURCE[0]}" )" &> /dev/null &
 
 ruleTester(rule, {
   valid: [
+    {
+      // StrangeGodfather/studyproject's plugin-cfg.xml:27 (an https transport with a stashfile and no keyring), here with
+      // its server in the tree: was-plugin/https-transport-without-keyring says it once, as a warning.
+      name: 'a WebSphere plug-in transport with no keyring: the unknown trust has that cause, said by the keyring rule',
+      files: pluginToHttpd(
+        '<Property Name="stashfile" Value="/opt/IBM/WebSphere/Plugins/config/webserver1/plugin-key.sth"/>',
+      ),
+    },
     {
       name: 'the trust store is in the tree',
       files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...tomcatServer('server-chain.p12') },
@@ -193,6 +210,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a WebSphere plug-in transport whose keyring is outside the tree: unknown, said here',
+      files: pluginToHttpd(keyring()),
+      errors: [{ messageId: 'serverUnknown', file: PLUGIN_CFG, line: 6, messageIncludes: ['plugin-key.kdb'] }],
+    },
     {
       // maxlambrecht/spiffe-nginx-tomcat@73c50e5 front-end/nginx/nginx-frontend.conf: SPIFFE's nginx fork presents the
       // SVID the Workload API gives it at run time (spiffe/spiffe-nginx@560633d ngx_http_proxy_set_ssl). Said as what
