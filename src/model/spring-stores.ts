@@ -6,7 +6,7 @@
 import { placeholderDefault, valueWhileUnset } from '../core/placeholder';
 import type { Location } from '../core/types';
 import { springKey, springResourceBases } from '../parse/spring';
-import { decodedPassword } from '../parse/keystore/unlock';
+import { decodedPassword } from '../parse/keystore/password-values';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
 import { namedBundle, type SpringBundle } from './spring-bundle';

@@ -4,7 +4,7 @@ import { readDocuments } from '../../src/engine/run/read';
 import { isKeystoreDocument, keystoreFormat, parseKeystore, type KeystoreData } from '../../src/parse/keystore/format';
 import { rc2DecryptBlock } from '../../src/parse/keystore/rc2';
 import { friendlyNameText } from '../../src/parse/keystore/pkcs12';
-import { decodedPassword } from '../../src/parse/keystore/unlock';
+import { decodedPassword } from '../../src/parse/keystore/password-values';
 import { rehash } from '../../src/parse/keystore/iterated-hash';
 import { createHash } from 'node:crypto';
 import { problemMessage, type ParsedDocument } from '../../src/parse/types';
@@ -277,6 +277,39 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     ],
   ])('Liberty: %s: locked (info), never a wrong password of its own', (_name, serverXml) => {
     const [doc] = read({ 'wlp/server.xml': serverXml, 'wlp/key.p12': stores.bytes('key.p12') });
+    expect(doc.problems.map((p) => p.code)).toEqual(['keystore-locked']);
+    expect(doc.data.wrongPassword).toBeUndefined();
+  });
+
+  // A password written as a variable the deployment sets elsewhere (a Compose service's environment, a .env line).
+  const springStore = {
+    'app/src/main/resources/application.properties':
+      'server.ssl.key-store=classpath:key.p12\nserver.ssl.key-store-password=${KS_PW}\n',
+  };
+  it.each([
+    [
+      'a Compose service sets it',
+      'docker-compose.yml',
+      (p: string) => `services:\n  app:\n    environment:\n      KS_PW: "${p}"\n`,
+    ],
+    ['a .env line a Compose service passes on sets it', '.env', (p: string) => `KS_PW=${p}\n`],
+  ])('a store password written as ${KS_PW} opens the store when %s', (_name, file, given) => {
+    const [doc] = read({
+      ...springStore,
+      'docker-compose.yml': 'services:\n  app:\n    environment:\n      KS_PW: ${KS_PW}\n',
+      [file]: given(stores.password),
+      'app/src/main/resources/key.p12': stores.bytes('key.p12'),
+    });
+    expect(doc.problems).toEqual([]);
+    expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });
+    expect(JSON.stringify(doc)).not.toContain(stores.password);
+  });
+  it('a store password written as ${KS_PW} that the deployment sets to another value: locked, never its own wrong one', () => {
+    const [doc] = read({
+      ...springStore,
+      'docker-compose.yml': 'services:\n  app:\n    environment:\n      KS_PW: not-the-password\n',
+      'app/src/main/resources/key.p12': stores.bytes('key.p12'),
+    });
     expect(doc.problems.map((p) => p.code)).toEqual(['keystore-locked']);
     expect(doc.data.wrongPassword).toBeUndefined();
   });

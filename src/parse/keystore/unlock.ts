@@ -6,20 +6,16 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../../core/types';
-import { placeholderDefaults } from '../../core/placeholder';
 import type { Entry, ParsedDocument } from '../types';
 import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
 import type { PasswordCandidate } from './pkcs12';
 import { springResourceBases } from '../spring';
 import { catalinaBase, ImageFiles } from '../image-files';
-import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
-import { jettyPassword } from '../jetty-password';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
-import { baseVariables, resolveLibertyValue, setVariables } from '../liberty-variable-values';
-import type { LibertyData } from '../liberty';
+import { decodedPassword, libertyResolved, passwordsOf, variablePasswords } from './password-values';
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
@@ -205,7 +201,10 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
           isOwnPasswordSetting(entry, anchor) &&
           writtenAsLiteral(entry.value) &&
           meant(doc, anchor.value, store.file.path, stores);
-        for (const password of passwordsOf(libertyResolved(doc, entry.value, documents)))
+        for (const password of [
+          ...passwordsOf(libertyResolved(doc, entry.value, documents)),
+          ...variablePasswords(entry.value, documents),
+        ])
           (how === 'near' ? near : far).push({
             password,
             at: { file: doc.file.path, range: entry.keyRange },
@@ -397,56 +396,4 @@ function libertyGeneratedPassword(doc: ParsedDocument, storePath: string): Candi
         how: 'near',
       }
     : undefined;
-}
-
-/**
- * The passwords a value may stand for: itself decoded, or the default of a placeholder, which is the password
- * whenever nothing sets the variable (Spring `${KEYSTORE_PHRASE:localhost}`: gmjdev/microservices-demo's services
- * open their key stores with `localhost`; the shell's `${KS_PW:-changeit}`). Trying one is safe: a store opens with
- * its own password only.
- */
-/**
- * A Liberty server.xml value with its `${name}` variables resolved from the server's server.env, bootstrap.properties,
- * `variables/` files and the file's own `<variable>` elements (`<keyStore password="${keystore.pw}">`), when every
- * part is known; otherwise, and for any other file, the value as written. Variables that an `<include>`d file sets are
- * not looked at here (the model assembles the includes): such a password stays unknown. A password found this way is
- * tried to read the store's certificates, never judged as the store's own (cert/store-password-wrong).
- */
-function libertyResolved(doc: ParsedDocument, value: string, documents: ParsedDocument[]): string {
-  if (doc.kind !== 'liberty.server-xml' || !value.includes('${')) return value;
-  // configDropins/defaults and /overrides files are read with the variables of the server directory above them.
-  const dir = path.dirname(doc.file.path);
-  const configDir = /[\\/]configDropins[\\/](defaults|overrides)$/.test(dir) ? path.dirname(path.dirname(dir)) : dir;
-  const variables = baseVariables(documents, configDir);
-  setVariables(doc as ParsedDocument<LibertyData>, variables);
-  return resolveLibertyValue(variables, value).value ?? value;
-}
-
-function passwordsOf(value: string): string[] {
-  const decoded = decodedPassword(value);
-  if (decoded !== undefined) return [decoded];
-  return placeholderDefaults(value) ?? [];
-}
-
-/**
- * The password a runtime would use: `{xor}` (WebSphere and Liberty encoding: base64 of the bytes
- * XOR '_') and Jetty's `OBF:` decoded; placeholders, `{aes}`/`{hash}` encodings, Spring Cloud Config's `{cipher}` values (the config
- * server decrypts them with its own key) and Jasypt's `ENC(…)` (the application decrypts them at start with the
- * encryptor's password) cannot be read (undefined).
- */
-export function decodedPassword(value: string): string | undefined {
-  const trimmed = value.trim();
-  if (
-    trimmed.includes('${') ||
-    /^\{(aes|hash|custom|cipher)[^}]*\}/i.test(trimmed) ||
-    isJasyptEncrypted(trimmed, [JASYPT_DEFAULT])
-  )
-    return undefined;
-  const xor = /^\{xor\}(.*)$/i.exec(trimmed);
-  if (xor) {
-    const bytes = Buffer.from(xor[1]!, 'base64');
-    return Buffer.from(bytes.map((b) => b ^ 0x5f)).toString('utf8');
-  }
-  // Jetty's OBF: (start.ini's jetty.sslContext.keyStorePassword), which Jetty decodes before it loads the store.
-  return jettyPassword(trimmed);
 }

@@ -1,0 +1,93 @@
+/**
+ * What a store password as written stands for, to try on the store: decoded ({xor}, Jetty's OBF:), a placeholder's
+ * default, a Liberty variable resolved from the server directory, or the values the deployment gives the variable it
+ * names. Passwords live only in local variables here (src/parse/keystore/unlock.ts tries them; none is ever printed).
+ */
+import * as path from 'node:path';
+import { placeholderDefaults } from '../../core/placeholder';
+import type { ParsedDocument } from '../types';
+import type { LibertyData } from '../liberty';
+import { baseVariables, resolveLibertyValue, setVariables } from '../liberty-variable-values';
+import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
+import { jettyPassword } from '../jetty-password';
+import { isKeystoreDocument } from './format';
+import { writtenAsLiteral } from './own-password';
+
+/** How many values of one variable are tried (each try costs a key derivation). */
+const MAX_VARIABLE_VALUES = 8;
+
+/**
+ * A Liberty server.xml value with its `${name}` variables resolved from the server's server.env, bootstrap.properties,
+ * `variables/` files and the file's own `<variable>` elements (`<keyStore password="${keystore.pw}">`), when every
+ * part is known; otherwise, and for any other file, the value as written. Variables that an `<include>`d file sets are
+ * not looked at here (the model assembles the includes): such a password stays unknown. A password found this way is
+ * tried to read the store's certificates, never judged as the store's own (cert/store-password-wrong).
+ */
+export function libertyResolved(doc: ParsedDocument, value: string, documents: ParsedDocument[]): string {
+  if (doc.kind !== 'liberty.server-xml' || !value.includes('${')) return value;
+  // configDropins/defaults and /overrides files are read with the variables of the server directory above them.
+  const dir = path.dirname(doc.file.path);
+  const configDir = /[\\/]configDropins[\\/](defaults|overrides)$/.test(dir) ? path.dirname(path.dirname(dir)) : dir;
+  const variables = baseVariables(documents, configDir);
+  setVariables(doc as ParsedDocument<LibertyData>, variables);
+  return resolveLibertyValue(variables, value).value ?? value;
+}
+
+/** A whole value that is one variable: `${KS_PW}`, `${KS_PW:default}` (Spring, the shell), `$KS_PW`. */
+const WHOLE_VARIABLE = /^\$(?:\{([A-Za-z_]\w*)(?::-?[^{}$]*)?\}|([A-Za-z_]\w*))$/;
+
+/**
+ * The literal values the deployment gives a variable a password is written as (`server.ssl.key-store-password=${KS_PW}`
+ * with a Compose service's `KS_PW: …`, a `.env` line, a Dockerfile `ENV`): tried to read the store, never judged as its
+ * own password (which service or shell runs the app the parse does not know; a store opens with its own password only).
+ */
+export function variablePasswords(value: string, documents: ParsedDocument[]): string[] {
+  const match = WHOLE_VARIABLE.exec(value.trim());
+  const name = match?.[1] ?? match?.[2];
+  if (!name) return [];
+  const found: string[] = [];
+  for (const doc of documents) {
+    if (isKeystoreDocument(doc)) continue;
+    for (const entry of doc.entries)
+      if (entry.key === name || entry.key.endsWith(`.${name}`)) {
+        const password = writtenAsLiteral(entry.value) ? decodedPassword(entry.value) : undefined;
+        if (password && !found.includes(password)) found.push(password);
+      }
+  }
+  return found.slice(0, MAX_VARIABLE_VALUES);
+}
+
+/**
+ * The passwords a value may stand for: itself decoded, or the default of a placeholder, which is the password
+ * whenever nothing sets the variable (Spring `${KEYSTORE_PHRASE:localhost}`: gmjdev/microservices-demo's services
+ * open their key stores with `localhost`; the shell's `${KS_PW:-changeit}`). Trying one is safe: a store opens with
+ * its own password only.
+ */
+export function passwordsOf(value: string): string[] {
+  const decoded = decodedPassword(value);
+  if (decoded !== undefined) return [decoded];
+  return placeholderDefaults(value) ?? [];
+}
+
+/**
+ * The password a runtime would use: `{xor}` (WebSphere and Liberty encoding: base64 of the bytes
+ * XOR '_') and Jetty's `OBF:` decoded; placeholders, `{aes}`/`{hash}` encodings, Spring Cloud Config's `{cipher}` values (the config
+ * server decrypts them with its own key) and Jasypt's `ENC(…)` (the application decrypts them at start with the
+ * encryptor's password) cannot be read (undefined).
+ */
+export function decodedPassword(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (
+    trimmed.includes('${') ||
+    /^\{(aes|hash|custom|cipher)[^}]*\}/i.test(trimmed) ||
+    isJasyptEncrypted(trimmed, [JASYPT_DEFAULT])
+  )
+    return undefined;
+  const xor = /^\{xor\}(.*)$/i.exec(trimmed);
+  if (xor) {
+    const bytes = Buffer.from(xor[1]!, 'base64');
+    return Buffer.from(bytes.map((b) => b ^ 0x5f)).toString('utf8');
+  }
+  // Jetty's OBF: (start.ini's jetty.sslContext.keyStorePassword), which Jetty decodes before it loads the store.
+  return jettyPassword(trimmed);
+}
