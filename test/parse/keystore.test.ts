@@ -304,6 +304,16 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
     expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });
     expect(JSON.stringify(doc)).not.toContain(stores.password);
   });
+  it("Tomcat: a password written as a property (${tls.secret}) opens the store with catalina.properties' value", () => {
+    const [doc] = read({
+      'tomcat/conf/server.xml':
+        '<Server><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/key.p12" certificateKeystorePassword="${tls.secret}" type="RSA"/></SSLHostConfig></Connector></Service></Server>\n',
+      'tomcat/conf/catalina.properties': `tls.secret=${stores.password}\n`,
+      'tomcat/conf/key.p12': stores.bytes('key.p12'),
+    });
+    expect(doc.problems).toEqual([]);
+    expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });
+  });
   it('a store password written as ${KS_PW} that the deployment sets to another value: locked, never its own wrong one', () => {
     const [doc] = read({
       ...springStore,

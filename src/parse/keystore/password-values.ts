@@ -33,8 +33,11 @@ export function libertyResolved(doc: ParsedDocument, value: string, documents: P
   return resolveLibertyValue(variables, value).value ?? value;
 }
 
-/** A whole value that is one variable: `${KS_PW}`, `${KS_PW:default}` (Spring, the shell), `$KS_PW`. */
-const WHOLE_VARIABLE = /^\$(?:\{([A-Za-z_]\w*)(?::-?[^{}$]*)?\}|([A-Za-z_]\w*))$/;
+/**
+ * A whole value that is one variable: `${KS_PW}`, `${KS_PW:default}` (Spring, the shell), `$KS_PW`, or a property
+ * (`${ks.pw}`: Tomcat's from catalina.properties, Spring's from another property).
+ */
+const WHOLE_VARIABLE = /^\$(?:\{([A-Za-z_][\w.-]*)(?::-?[^{}$]*)?\}|([A-Za-z_]\w*))$/;
 
 /**
  * The literal values the deployment gives a variable a password is written as (`server.ssl.key-store-password=${KS_PW}`
