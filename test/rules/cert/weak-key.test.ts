@@ -48,7 +48,12 @@ ruleTester(rule, {
         ]),
       },
       errors: [
-        { messageId: 'weak', file: 'qm/key.kdb', line: 1, messageIncludes: ["'partner root' in CMS store key.kdb"] },
+        {
+          messageId: 'weak',
+          file: 'qm/key.kdb',
+          line: 1,
+          messageIncludes: ["(label 'partner root' in CMS store key.kdb)"],
+        },
       ],
     },
     {

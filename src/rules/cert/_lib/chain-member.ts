@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import type { DerivedDeployment } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { PemCertificate } from '../../../parse/pem';
-import { certLocation, unusedOrVendors } from './shared';
+import { certLocation, entryWord, unusedOrVendors } from './shared';
 import { said } from '../../../core/phrase';
 
 /**
@@ -94,7 +94,7 @@ export function trustedCopiesRelated(c: TreeCertificate, copies: readonly TreeCe
       t.cert.fingerprintSha256 === c.cert.fingerprintSha256
         ? 'this CA certificate'
         : `a certificate of this CA's name and key, valid until ${t.cert.notAfter.toISOString().slice(0, 10)}`;
-    const alias = t.store ? ` (alias '${t.store.alias}')` : '';
+    const alias = t.store ? ` (${entryWord(t.store.type)} '${t.store.alias}')` : '';
     return [{ ...certLocation(t), message: said`${path.basename(t.doc.file.path)} trusts ${what}${alias}` }];
   });
 }

@@ -21,16 +21,21 @@ export function certLocation(c: TreeCertificate): Location {
   return { file: c.doc.file.path, range: c.cert.range };
 }
 
+/** What a store calls an entry's name: a CMS key database (GSKit, runmqakm `-label`) a label, a Java store an alias. */
+export const entryWord = (storeType: string) => (storeType === 'CMS' ? 'label' : 'alias');
+
 /**
  * A certificate as messages name it: its subject, and for one read from a key store the store and the
- * alias of its entry (`CN=app (alias 'server' in PKCS12 store key.p12)`); a PEM certificate by its subject alone.
+ * alias of its entry (`CN=app (alias 'server' in PKCS12 store key.p12)`, `(label 'qm1' in CMS store key.kdb)`); a PEM
+ * certificate by its subject alone.
  */
 export function certName(c: TreeCertificate): string {
   if (!c.store) return subjectLabel(c.cert);
+  const entry = entryWord(c.store.type);
   const place =
     c.store.chainIndex > 0
-      ? `certificate ${c.store.chainIndex + 1} of the chain of alias '${c.store.alias}'`
-      : `alias '${c.store.alias}'`;
+      ? `certificate ${c.store.chainIndex + 1} of the chain of ${entry} '${c.store.alias}'`
+      : `${entry} '${c.store.alias}'`;
   return `${subjectLabel(c.cert)} (${place} in ${c.store.type} store ${path.basename(c.doc.file.path)})`;
 }
 
