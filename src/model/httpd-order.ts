@@ -34,9 +34,11 @@ function addressSet(address: string): { key: string; port?: number; literal: boo
 
 /**
  * A line the model could not read: an Include the tree does not hold, an `<IfDefine>` body read only with -D, a
- * mod_macro `Use` (the virtual hosts its `<Macro>` writes are not expanded here).
+ * mod_macro `Use` (the virtual hosts its `<Macro>` writes are not expanded here), or one read from an `<IfVersion>`,
+ * `<IfFile>`… body whose condition is only assumed (it may be absent where httpd runs).
  */
-const unread = (p: HttpdPlaced) => ['include', 'includeoptional', 'ifdefine', 'use'].includes(p.directive.key);
+const unread = (p: HttpdPlaced) =>
+  p.assumed === true || ['include', 'includeoptional', 'ifdefine', 'use'].includes(p.directive.key);
 
 /** The SSLEngine line in effect for a virtual host: its own, else the main server's. */
 const engineLine = (serverLevel: HttpdPlaced[], vhost: HttpdPlaced) =>
@@ -94,6 +96,8 @@ export function tlsBehindPlain(top: HttpdPlaced[]): HttpdTlsBehindPlain[] {
   const listens = allOf([serverLevel], 'listen');
   const listenPort = (l: HttpdPlaced) => /(?:^|:)(\d+)$/.exec(l.directive.args[0]?.value ?? '')?.[1];
   const vhosts = top.filter((p) => p.block && p.directive.key === 'virtualhost');
+  // A virtual host that only an assumed condition brings in may be absent: which one comes first is then unknown.
+  if (vhosts.some(unread)) return [];
   const members = new Map<string, HttpdPlaced[]>();
   // Ports some virtual host names by a host name: it may resolve to any literal address of them.
   const namedPorts = new Set<number>();

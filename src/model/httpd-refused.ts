@@ -5,7 +5,8 @@
  * placeholder gives is not judged.
  */
 import { argsRange } from './nginx-placed';
-import { isPlaceholder, protocolsOfLine, type HttpdPlaced } from './httpd-tls';
+import { isPlaceholder, type HttpdPlaced } from './httpd-tls';
+import { protocolsOfLine } from './httpd-protocol-words';
 import type { HttpdRefusedDirective } from './attributes-httpd';
 
 /** Flag directives (ap_set_flag): On or Off, in any case. */
@@ -26,7 +27,7 @@ export function refusalOf(p: HttpdPlaced): string | undefined {
   const { key, name, args } = p.directive;
   const written = args.map((a) => a.value).join(' ');
   if (isPlaceholder(written) || BUILD_PLACEHOLDER.test(written)) return undefined;
-  if (key === 'sslprotocol' || key === 'sslproxyprotocol') return protocolsOfLine(p).invalid;
+  if (key === 'sslprotocol' || key === 'sslproxyprotocol') return protocolsOfLine(p.directive).invalid;
   if (FLAGS.has(key)) return /^(on|off)$/i.test(written) ? undefined : `${name} must be On or Off`;
   if (key === 'sslproxyverify' || key === 'sslverifyclient')
     return args.length === 1 && VERIFY.has(args[0]!.value.toLowerCase())

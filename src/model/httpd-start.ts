@@ -10,7 +10,8 @@ import type { Location } from '../core/types';
 import { everyOpensslSeries, HTTPD_FACTS, namesCryptoPolicy } from '../knowledge/openssl';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { argsRange } from './nginx-placed';
-import { isPlaceholder, protocolsOfLine, type HttpdPlaced, type HttpdSide } from './httpd-tls';
+import { isPlaceholder, type HttpdPlaced, type HttpdSide } from './httpd-tls';
+import { protocolsOfLine } from './httpd-protocol-words';
 import type { ServerOpenssl } from './nginx-tls';
 import type { HttpdStartRefusal } from './attributes-httpd';
 
@@ -41,7 +42,7 @@ const judged = (p: HttpdPlaced) => !isPlaceholder(written(p)) && !BUILD_PLACEHOL
 function noProtocol(levels: readonly HttpdPlaced[][], side: HttpdSide, server: string): HttpdStartRefusal[] {
   const line = decisive(levels, (p) => p.directive.key === side.protocol);
   if (!line || !judged(line)) return [];
-  const read = protocolsOfLine(line);
+  const read = protocolsOfLine(line.directive);
   if (read.invalid || read.protocols.length > 0) return [];
   return [
     {

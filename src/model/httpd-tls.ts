@@ -16,6 +16,7 @@ import { signatureFloorSettings } from './openssl-floor';
 import type { ServerOpenssl } from './nginx-tls';
 import type { ClientAuthMode, TlsSettings, Traced } from './types';
 import type { HttpdProtocolOverride } from './attributes-httpd';
+import { protocolsOfLine, withoutHoles } from './httpd-protocol-words';
 
 /** What the ends of one top-level httpd file share: the file, the OpenSSL that runs it, whether the tree holds its main configuration. */
 export interface HttpdContext {
@@ -36,6 +37,12 @@ export interface HttpdPlaced {
   file: string;
   block?: HttpdPlaced[];
   via?: RelatedLocation[];
+  /**
+   * Read from the body of a section whose condition the tree does not settle and the model takes as holding
+   * (`<IfVersion>`, `<IfFile>`, `<IfDirective>`, `<IfSection>`): where the line's presence decides a verdict on its own
+   * (which virtual host comes first), that verdict is unknown.
+   */
+  assumed?: true;
 }
 
 /** The directive of that (lower-case) name in effect: the last one of the innermost level that has one. */
@@ -50,64 +57,6 @@ export function inEffect(levels: readonly HttpdPlaced[][], key: string): HttpdPl
 /** Every directive of that name in the levels, outermost first. */
 export function allOf(levels: readonly HttpdPlaced[][], key: string): HttpdPlaced[] {
   return levels.flatMap((level) => level.filter((p) => !p.block && p.directive.key === key));
-}
-
-/** The words SSLProtocol knows (compared without case: strcEQ is strcasecmp); `all` is every protocol the build has. */
-const PROTOCOL_WORDS: Record<string, readonly string[]> = {
-  sslv3: ['SSLv3'],
-  tlsv1: ['TLSv1'],
-  'tlsv1.1': ['TLSv1.1'],
-  'tlsv1.2': ['TLSv1.2'],
-  'tlsv1.3': ['TLSv1.3'],
-  // The OpenSSL 1.1+ builds of current distributions have no SSLv3 (HTTPD_FACTS.protocolsDefault).
-  all: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
-};
-
-/**
- * The protocols an `SSLProtocol` / `SSLProxyProtocol` line enables, read as ssl_cmd_protocol_parse does (words without
- * case): `+x` adds,
- * `-x` removes, a word without sign replaces what came before (httpd warns, AH02532), `-SSLv2` is ignored; any other
- * word stops httpd at start (`invalid`, httpd's own words).
- */
-export function protocolsOfLine(p: HttpdPlaced): { protocols: string[]; invalid?: string; overriding?: string } {
-  let enabled: string[] = [];
-  let overriding: string | undefined;
-  for (const arg of p.directive.args) {
-    const sign = arg.value.startsWith('+') || arg.value.startsWith('-') ? arg.value.charAt(0) : '';
-    const word = arg.value.slice(sign.length);
-    const lower = word.toLowerCase();
-    if (lower === 'sslv2') {
-      if (sign === '-') continue;
-      // httpd's own words, the same for SSLProxyProtocol.
-      return { protocols: [], invalid: 'SSLProtocol: SSLv2 is no longer supported' };
-    }
-    const these = Object.hasOwn(PROTOCOL_WORDS, lower) ? PROTOCOL_WORDS[lower]! : undefined;
-    if (!these) return { protocols: [], invalid: `${p.directive.name}: Illegal protocol '${word}'` };
-    if (sign === '-') enabled = enabled.filter((x) => !these.includes(x));
-    else if (sign === '+') enabled = [...new Set([...enabled, ...these])];
-    else {
-      // ssl_cmd_protocol_parse warns (AH02532) when a word without sign comes while some protocol is set: it replaces
-      // them (after `-all` nothing is set, and `-all TLSv1.2` is what it says).
-      if (enabled.length > 0) overriding ??= arg.value;
-      enabled = [...these];
-    }
-  }
-  return { protocols: enabled, ...(overriding ? { overriding } : {}) };
-}
-
-const ORDER = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
-
-/**
- * The protocols OpenSSL is given: mod_ssl sets the highest enabled as the maximum and, going down, the last one before
- * a protocol that is not enabled as the minimum — "we do not allow holes between max and min" (ssl_engine_init.c,
- * ssl_init_ctx_protocol), so `SSLProtocol TLSv1 +TLSv1.2` serves TLSv1.2 alone (measured on httpd 2.4.71).
- */
-function withoutHoles(enabled: readonly string[]): string[] {
-  const top = Math.max(...enabled.map((p) => ORDER.indexOf(p)));
-  if (top < 0) return [...enabled];
-  let bottom = top;
-  while (bottom > 0 && enabled.includes(ORDER[bottom - 1]!)) bottom--;
-  return ORDER.slice(bottom, top + 1);
 }
 
 /** What an end's directive names are: the server's (`SSLProtocol`…) or the proxy's (`SSLProxyProtocol`…). */
@@ -199,7 +148,7 @@ function httpdTls(levels: readonly HttpdPlaced[][], side: HttpdSide, openssl: Se
 
   const protocolLine = inEffect(levels, side.protocol);
   const protocolWords = protocolLine?.directive.args.map((a) => a.value).join(' ') ?? '';
-  const read = protocolLine && !isPlaceholder(protocolWords) ? protocolsOfLine(protocolLine) : undefined;
+  const read = protocolLine && !isPlaceholder(protocolWords) ? protocolsOfLine(protocolLine.directive) : undefined;
   if (protocolLine && read?.overriding && !read.invalid)
     tls.protocolOverride = {
       directive: protocolLine.directive.name,

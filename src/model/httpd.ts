@@ -39,6 +39,8 @@ import type { Component } from './types';
 
 /** Sections whose directives httpd reads as if written around them when their condition holds at start. */
 const CONDITIONAL = new Set(['ifmodule', 'ifdefine', 'ifversion', 'iffile', 'ifdirective', 'ifsection']);
+/** Conditions conditionHolds decides from the configuration (a `Define`, mod_ssl's own sections); the others are assumed. */
+const SETTLED = new Set(['ifmodule', 'ifdefine']);
 const INCLUDE = new Set(['include', 'includeoptional']);
 const MAIN_NAMES = new Set(['httpd.conf', 'apache2.conf', 'apache.conf']);
 
@@ -94,7 +96,10 @@ export const httpdContributor: ModelContributor = {
         if (directive.key === 'define' && target) defined.add(target);
         if (directive.key === 'undefine' && target) defined.delete(target);
         if (directive.block && CONDITIONAL.has(directive.key)) {
-          if (conditionHolds(directive, defined)) out.push(...expand(directive.block, file, chain, budget, via));
+          if (conditionHolds(directive, defined)) {
+            const body = expand(directive.block, file, chain, budget, via);
+            out.push(...(SETTLED.has(directive.key) ? body : body.map((p): HttpdPlaced => ({ ...p, assumed: true }))));
+          }
           // An <IfDefine X> body not read stays in its scope as a section without body: a start with -DX reads it, so
           // what it may set is unknown (httpd-tls.ts unheldWhy), not absent.
           else if (

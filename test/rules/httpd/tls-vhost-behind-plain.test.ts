@@ -54,6 +54,14 @@ ruleTester(rule, {
       files: { 'conf/httpd.conf': MAIN + 'IncludeOptional sites-enabled/*.conf\n' + plain() + tls() },
     },
     {
+      // <IfVersion>, <IfFile>, <IfDirective>, <IfSection> are taken as holding elsewhere; here the plain virtual host's
+      // presence alone would decide an error, and where httpd runs the condition may be false.
+      name: 'the plain virtual host inside an <IfFile> the tree does not settle: unknown',
+      files: {
+        'conf/httpd.conf': MAIN + '<IfFile /etc/httpd/conf/redirect.enabled>\n' + plain() + '</IfFile>\n' + tls(),
+      },
+    },
+    {
       name: 'an <IfDefine> body read only with -D at the server level: unknown',
       files: { 'conf/httpd.conf': MAIN + '<IfDefine SSL>\nSSLEngine on\n</IfDefine>\n' + plain() + tls() },
     },
@@ -131,6 +139,12 @@ ruleTester(rule, {
           messageIncludes: ['<VirtualHost *:443> (ServerName example.com), listed before it on *:443'],
         },
       ],
+    },
+    {
+      // <IfModule mod_ssl.c> is settled (an SSL virtual host needs mod_ssl anyway), unlike <IfFile>: still judged.
+      name: "both virtual hosts inside Debian's <IfModule mod_ssl.c>, the plain one first",
+      files: { 'conf/httpd.conf': MAIN + '<IfModule mod_ssl.c>\n' + plain() + tls() + '</IfModule>\n' },
+      errors: [{ messageId: 'behindPlain', file: 'conf/httpd.conf', line: 8, severity: 'error' }],
     },
     {
       // Measured: *, _default_, 0.0.0.0 and [::] are one set.
