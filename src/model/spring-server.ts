@@ -169,9 +169,9 @@ export function springServer(
     ];
     tls.unknownAt = [
       ...(tls.unknownAt ?? []),
-      ...runTime.map(({ doc, entry, written }) => ({
+      ...runTime.map(({ doc, entry }) => ({
         ...entryLocation(doc, entry, 'value'),
-        message: `${written.slice(0, written.indexOf('='))} is set here`,
+        message: `${settings.nameAsWritten(entry)} is set here`,
       })),
     ];
   }

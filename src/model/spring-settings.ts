@@ -38,6 +38,8 @@ export interface SpringSettings {
    * service over the file's `server.ssl.enabled-protocols`): the value that runs is not the files' but unknown.
    */
   setAtRunTime: (key: string) => boolean;
+  /** That start setting, when the setting's highest-ranked source is one whose value is only known at run time. */
+  runTimeSetting: (key: string) => { doc: ParsedDocument; entry: Entry } | undefined;
   /** Files a Spring Cloud Config server serves to this app, each with the path it is read as here (./spring-config-server.ts). */
   servedAs: ReadonlyMap<ParsedDocument, string>;
 }
@@ -106,10 +108,11 @@ export function springSettings(
   const viaOf = new Map(fromJvm.filter((p) => p.via).map((p) => [p.entry, p.via]));
   const via = (entry: Entry) => viaOf.get(entry);
   // Ranked as Spring ranks them (files, then the start's environment, -D, arguments): the last source of a key decides.
-  const decidedAtRunTime = new Map<string, boolean>();
-  for (const { entry } of fromFiles) decidedAtRunTime.set(springKey(entry.key), false);
-  for (const p of fromJvm) decidedAtRunTime.set(springKey(p.entry.key), p.unresolved);
-  const setAtRunTime = (key: string) => decidedAtRunTime.get(springKey(key)) === true;
+  const decidedAtRunTime = new Map<string, { doc: ParsedDocument; entry: Entry } | undefined>();
+  for (const { entry } of fromFiles) decidedAtRunTime.set(springKey(entry.key), undefined);
+  for (const p of fromJvm) decidedAtRunTime.set(springKey(p.entry.key), p.unresolved ? p : undefined);
+  const runTimeSetting = (key: string) => decidedAtRunTime.get(springKey(key));
+  const setAtRunTime = (key: string) => runTimeSetting(key) !== undefined;
   return {
     base,
     placed,
@@ -120,6 +123,7 @@ export function springSettings(
     nameAsWritten,
     unresolved,
     setAtRunTime,
+    runTimeSetting,
     servedAs,
   };
 }

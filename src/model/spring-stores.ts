@@ -5,7 +5,7 @@
  */
 import { placeholderDefault, valueWhileUnset } from '../core/placeholder';
 import type { Location } from '../core/types';
-import { springKey, springResourceBases } from '../parse/spring';
+import { springResourceBases } from '../parse/spring';
 import { decodedPassword } from '../parse/keystore/password-values';
 import type { Entry } from '../parse/types';
 import { traced } from './java-shared';
@@ -168,10 +168,7 @@ function ownStores(
     const bases = springResourceBases(readAsPath(settings, settings.doc(location)), written);
     // A start that sets the password only at run time (`SERVER_SSL_KEY_STORE_PASSWORD: ${KS_PW}`): the store is loaded
     // with that one, not the files' (cert/store-password-wrong then judges neither).
-    const runTime =
-      password && settings.setAtRunTime(password.key)
-        ? settings.unresolved.filter((u) => springKey(u.entry.key) === springKey(password.key)).at(-1)
-        : undefined;
+    const runTime = password && settings.runTimeSetting(password.key);
     const found = storeRef(
       at(location),
       bases,
